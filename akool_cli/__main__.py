@@ -1,0 +1,5 @@
+"""Lets `python -m akool_cli` run the same command-line program as `akool`."""
+
+from akool_cli.cli import main
+
+raise SystemExit(main())

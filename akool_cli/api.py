@@ -1,0 +1,401 @@
+"""The AKOOL client: the documented endpoints, their auth header, envelope decoding, retries.
+
+It returns data and raises akool errors; it never prints or exits. Endpoint paths and field
+names come from contract.py and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from akool_cli import contract
+from akool_cli.clock import Clock, current
+from akool_cli.contract import Endpoint
+from akool_cli.credentials import Credential
+from akool_cli.errors import (
+    AkoolError,
+    AuthRejectedError,
+    RejectedError,
+    UnavailableError,
+    UnknownOutcomeError,
+)
+from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+from akool_cli.transport import RawResponse, Transport, TransportError
+
+log = logging.getLogger("akool.api")
+
+
+class RateLimitedError(UnavailableError):
+    """AKOOL kept answering 429 or code 1005 after the retries allowed."""
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """A talking-photo job as AKOOL reports it (create and infobymodelid share these fields)."""
+
+    id: str
+    video_status: int
+    video_url: str = ""
+    create_time_ms: int | None = None
+    error_reason: str = ""
+    progress: float | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def state(self) -> str:
+        return contract.VIDEO_STATUS_NAMES.get(self.video_status, "unknown")
+
+    @property
+    def finished(self) -> bool:
+        return self.video_status in contract.FINAL_VIDEO_STATUSES
+
+    @classmethod
+    def from_payload(cls, data: Any, *, expected_id: str | None = None) -> JobInfo:
+        if not isinstance(data, dict):
+            raise UnavailableError("AKOOL's answer has no job data (data is not an object)")
+        job_id = data.get("_id") or expected_id
+        if not isinstance(job_id, str) or not job_id:
+            raise UnavailableError("AKOOL's answer has no job id (data._id is missing)")
+        status = data.get("video_status")
+        if isinstance(status, bool) or not isinstance(status, int):
+            try:
+                status = int(status)  # tolerate "3": the docs say integer, proxies disagree
+            except (TypeError, ValueError):
+                status = 0
+        video = data.get("video")
+        create_time = data.get("create_time")
+        progress = data.get("progress")
+        reason = data.get("error_reason") or data.get("error_msg") or ""
+        if not reason and data.get("error_code"):
+            reason = f"error code {data['error_code']}"
+        return cls(
+            id=job_id,
+            video_status=status,
+            video_url=video if isinstance(video, str) else "",
+            create_time_ms=create_time if isinstance(create_time, int) else None,
+            error_reason=str(reason),
+            progress=float(progress) if isinstance(progress, (int, float)) else None,
+            raw=data,
+        )
+
+
+class AkoolClient:
+    """Calls AKOOL's documented endpoints with one credential."""
+
+    def __init__(
+        self,
+        base_url: str,
+        credential: Credential,
+        *,
+        transport: Transport | None = None,
+        clock: Clock | None = None,
+        retry: RetryPolicy | None = None,
+        on_token: Callable[[str], None] | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credential = credential
+        self.transport = transport or Transport(secrets=credential.secrets())
+        self.clock = clock or current()
+        self.retry = retry or RetryPolicy()
+        self.on_token = on_token
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self) -> AkoolClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documented endpoints -------------------------------------------------------------------
+
+    def get_token(self, client_id: str, client_secret: str) -> str:
+        body = {"clientId": client_id, "clientSecret": client_secret}
+        payload = self.call(contract.GET_TOKEN, body=body)
+        token = payload.get("token") if isinstance(payload, dict) else None
+        if not isinstance(token, str) or not token:
+            raise UnavailableError("AKOOL's getToken answer has no token field")
+        self.transport.secrets.append(token)
+        return token
+
+    def credit(self) -> float:
+        data = self.call(contract.CREDIT)
+        credit = data.get("credit") if isinstance(data, dict) else None
+        if isinstance(credit, bool) or not isinstance(credit, (int, float)):
+            raise UnavailableError("AKOOL's credit answer has no data.credit number")
+        return float(credit)
+
+    def create_talking_photo(
+        self,
+        talking_photo_url: str,
+        audio_url: str,
+        *,
+        prompt: str | None = None,
+        resolution: str | None = None,
+        webhook_url: str | None = None,
+    ) -> JobInfo:
+        body: dict[str, Any] = {"talking_photo_url": talking_photo_url, "audio_url": audio_url}
+        if prompt:
+            body["prompt"] = prompt
+        if resolution:
+            body["resolution"] = resolution
+        if webhook_url:
+            body["webhookUrl"] = webhook_url
+        data = self.call(contract.CREATE_TALKING_PHOTO, body=body)
+        try:
+            return JobInfo.from_payload(data)
+        except UnavailableError as exc:
+            # AKOOL said 1000, so a job probably exists, but its id cannot be read.
+            raise UnknownOutcomeError(
+                f"AKOOL accepted the job but its answer is unusable: {exc.message}",
+                hint="run: akool status  (check the AKOOL console before creating the job again)",
+            ) from None
+
+    def video_info(self, job_id: str) -> JobInfo:
+        data = self.call(contract.VIDEO_INFO, query={"video_model_id": job_id})
+        return JobInfo.from_payload(data, expected_id=job_id)
+
+    # -- the one request path ----------------------------------------------------------------
+
+    def call(
+        self,
+        endpoint: Endpoint,
+        *,
+        body: Mapping[str, Any] | None = None,
+        query: Mapping[str, str] | None = None,
+        path_params: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Send a documented request; return `data` (or the whole payload for getToken).
+
+        Reads are retried on network failures, 429, 5xx, unreadable answers and code 1005.
+        A billable create is resent only when it certainly never left this machine, or when
+        the server said it refused it (429, 1005); otherwise UnknownOutcomeError.
+        """
+        path = endpoint.path
+        for name, value in (path_params or {}).items():
+            path = path.replace("{" + name + "}", value)
+        return self._request(
+            endpoint.method,
+            path,
+            body=body,
+            query=query,
+            auth=endpoint.auth,
+            safe_to_repeat=not endpoint.billable,
+            token_response=endpoint.response == "token",
+        )
+
+    def raw_call(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        query: Mapping[str, str] | None = None,
+    ) -> Any:
+        """An authenticated call to any path; POSTs are treated as billable (never resent)."""
+        return self._request(
+            method.upper(),
+            path,
+            body=body,
+            query=query,
+            auth=True,
+            safe_to_repeat=method.upper() == "GET",
+            token_response=False,
+            whole_payload=True,
+        )
+
+    def _auth_headers(self) -> dict[str, str]:
+        # Exactly one of the two documented headers: with both, AKOOL ignores x-api-key.
+        if self.credential.kind == "api_key":
+            return {"x-api-key": self.credential.api_key}
+        if not self.credential.token:
+            self._refresh_token()
+        return {"Authorization": f"Bearer {self.credential.token}"}
+
+    def _refresh_token(self) -> None:
+        token = self.get_token(self.credential.client_id, self.credential.client_secret)
+        self.credential = self.credential.with_token(token)
+        if self.on_token is not None:
+            self.on_token(token)
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Mapping[str, Any] | None,
+        query: Mapping[str, str] | None,
+        auth: bool,
+        safe_to_repeat: bool,
+        token_response: bool,
+        whole_payload: bool = False,
+    ) -> Any:
+        url = self.base_url + path
+        what = f"{method} {path}"
+        refreshed = False
+        attempt = 0
+        while True:
+            attempt += 1
+            headers = {"Accept": "application/json"}
+            if auth:
+                headers.update(self._auth_headers())
+            can_retry = attempt < self.retry.attempts
+            try:
+                response = self.transport.send(
+                    method,
+                    url,
+                    headers=headers,
+                    json_body=dict(body) if body is not None else None,
+                    params=dict(query) if query else None,
+                )
+            except TransportError as exc:
+                if can_retry and (safe_to_repeat or not exc.sent):
+                    self._pause(attempt, None, f"{what}: {exc}")
+                    continue
+                if not safe_to_repeat and exc.sent:
+                    raise UnknownOutcomeError(
+                        f"{what} was sent but no answer came back ({exc}); "
+                        "AKOOL may or may not have created the job",
+                        hint="run: akool status  (it lists this attempt; check the AKOOL "
+                        "console before creating the job again, since each job is billed)",
+                    ) from exc
+                raise UnavailableError(
+                    f"cannot reach AKOOL at {self.base_url}: {exc}",
+                    hint="check the network and the base URL (--base-url / AKOOL_BASE_URL), "
+                    "then run the command again",
+                ) from exc
+
+            retry_after = parse_retry_after(response.headers.get("retry-after"), self.clock.time())
+            if response.status == 429:
+                if can_retry:
+                    self._pause(attempt, retry_after, f"{what}: HTTP 429", rate_limited=True)
+                    continue
+                raise RateLimitedError(
+                    f"AKOOL kept answering HTTP 429 (too many requests) to {what}",
+                    hint="wait a minute and run the command again",
+                )
+            if response.status >= 500 or response.status in RETRYABLE_STATUSES:
+                if safe_to_repeat and can_retry:
+                    self._pause(attempt, retry_after, f"{what}: HTTP {response.status}")
+                    continue
+                if not safe_to_repeat:
+                    raise UnknownOutcomeError(
+                        f"AKOOL answered HTTP {response.status} to {what}; "
+                        "it may or may not have created the job",
+                        hint="run: akool status  (check the AKOOL console before creating "
+                        "the job again, since each job is billed)",
+                    )
+                raise UnavailableError(
+                    f"AKOOL answered HTTP {response.status} to {what} after {attempt} tries",
+                    hint="AKOOL may be having trouble; try again in a few minutes",
+                )
+            if response.status >= 400:
+                raise _http_error(response, what, self.base_url)
+
+            try:
+                payload = _decode(response, what)
+                code = _envelope_code(payload, what, token_response)
+            except UnavailableError:
+                if safe_to_repeat and can_retry:
+                    self._pause(attempt, None, f"{what}: unreadable answer")
+                    continue
+                if not safe_to_repeat:
+                    raise UnknownOutcomeError(
+                        f"AKOOL's answer to {what} could not be read; "
+                        "it may or may not have created the job",
+                        hint="run: akool status  (check the AKOOL console before creating "
+                        "the job again, since each job is billed)",
+                    ) from None
+                raise
+
+            if code == contract.SUCCESS_CODE:
+                if token_response or whole_payload:
+                    return payload
+                return payload.get("data")
+            info = contract.describe_code(code)
+            msg = str(payload.get("msg") or "")
+            if info.kind == "rate_limit" and can_retry:
+                # 1005 means the request was refused, so even a create is safe to send again.
+                self._pause(attempt, retry_after, f"{what}: code 1005", rate_limited=True)
+                continue
+            if (
+                code == 1101
+                and auth
+                and self.credential.kind == "client"
+                and not refreshed
+            ):
+                # The token is documented as long-lived with no refresh endpoint: one new token,
+                # one retry, never more.
+                log.debug("%s: code 1101, getting a new token once", what)
+                refreshed = True
+                self._refresh_token()
+                attempt -= 1
+                continue
+            raise _business_error(code, msg, info, what)
+
+    def _pause(
+        self, attempt: int, retry_after: float | None, why: str, *, rate_limited: bool = False
+    ) -> None:
+        delay = self.retry.delay(attempt, retry_after)
+        if rate_limited and retry_after is None:
+            delay *= 2
+        log.debug("retry %d/%d in %.2f s after %s", attempt, self.retry.attempts - 1, delay, why)
+        self.clock.sleep(delay)
+
+
+def _decode(response: RawResponse, what: str) -> dict[str, Any]:
+    kind = response.headers.get("content-type", "")
+    if not response.body.strip():
+        raise UnavailableError(f"AKOOL's answer to {what} was empty (HTTP {response.status})")
+    try:
+        payload = json.loads(response.body)
+    except (ValueError, UnicodeDecodeError):
+        looks_html = "html" in kind or response.body.lstrip()[:1] == b"<"
+        detail = "an HTML page (a proxy or captive portal?)" if looks_html else "not JSON"
+        raise UnavailableError(
+            f"AKOOL's answer to {what} was {detail} (HTTP {response.status})",
+            hint="check the base URL and any proxy settings (HTTPS_PROXY), then try again",
+        ) from None
+    if not isinstance(payload, dict):
+        raise UnavailableError(f"AKOOL's answer to {what} is JSON but not an object")
+    return payload
+
+
+def _envelope_code(payload: dict[str, Any], what: str, token_response: bool) -> int:
+    code = payload.get("code")
+    if isinstance(code, bool) or not isinstance(code, int):
+        raise UnavailableError(f"AKOOL's answer to {what} has no numeric code field")
+    return code
+
+
+def _http_error(response: RawResponse, what: str, base_url: str) -> AkoolError:
+    if response.status in (401, 403):
+        return AuthRejectedError(
+            f"AKOOL refused {what} with HTTP {response.status}",
+            hint="check your credential: akool auth status",
+        )
+    if response.status == 404:
+        return RejectedError(
+            f"{base_url} has no {what} (HTTP 404)",
+            hint="check the base URL (--base-url / AKOOL_BASE_URL); the documented one is "
+            f"{contract.DEFAULT_BASE_URL}",
+        )
+    return RejectedError(
+        f"AKOOL answered HTTP {response.status} to {what}",
+        hint="run with --debug to see the exchange",
+    )
+
+
+def _business_error(code: int, msg: str, info: contract.BusinessCode, what: str) -> AkoolError:
+    detail = f"code {code}" + (f": {msg}" if msg and msg.lower() != info.meaning else "")
+    message = f"AKOOL rejected {what}: {info.meaning} ({detail})"
+    if info.kind == "auth":
+        return AuthRejectedError(message, hint=info.hint, code=code)
+    if info.kind == "rate_limit":
+        return RateLimitedError(message, hint=info.hint)
+    return RejectedError(message, hint=info.hint, code=code, msg=msg)

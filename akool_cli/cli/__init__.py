@@ -1,0 +1,129 @@
+"""The `akool` command line: global options, the command list, and the one error boundary.
+
+Typer is imported only in this package. Commands parse options, call the workflows, render
+results and exit; errors become one line on stderr, a hint, and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import typer
+from typer.exceptions import TyperException
+
+from akool_cli import __version__
+from akool_cli.cli import auth, jobs, sandbox_cmd
+from akool_cli.config import DEFAULT_PROFILE
+from akool_cli.errors import AkoolError, ExitCode
+from akool_cli.output import Output
+from akool_cli.runtime import Runtime
+
+app = typer.Typer(
+    name="akool",
+    help="Turn a portrait and a voice recording into a talking-photo video with AKOOL's API.\n\n"
+    "Example: akool talk https://example.com/me.jpg https://example.com/hello.mp3 -o video.mp4",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# The invocation's runtime, so that the error boundary can redact the secrets it has seen.
+_current: dict[str, Runtime] = {}
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"akool {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    base_url: str | None = typer.Option(
+        None,
+        "--base-url",
+        metavar="URL",
+        help="AKOOL API base URL [env: AKOOL_BASE_URL; default: https://openapi.akool.com].",
+    ),
+    profile: str | None = typer.Option(
+        None,
+        "--profile",
+        metavar="NAME",
+        help="Credential and settings profile [env: AKOOL_PROFILE; default: default].",
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Trace HTTP exchanges on stderr (secrets redacted)."
+    ),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=_version,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    env = dict(os.environ)
+    chosen = (profile or env.get("AKOOL_PROFILE", "") or DEFAULT_PROFILE).strip()
+    ctx.obj = _current["runtime"] = Runtime(
+        env=env,
+        profile=chosen,
+        base_url_flag=base_url,
+        debug=debug or env.get("AKOOL_DEBUG", "") not in ("", "0"),
+    )
+
+
+auth.register(app)
+jobs.register(app)
+sandbox_cmd.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run akool; returns the exit code (also the console script's entry point)."""
+    args = sys.argv[1:] if argv is None else argv
+    _current.clear()
+    debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
+    try:
+        result = app(args=args, prog_name="akool", standalone_mode=False)
+    except AkoolError as exc:
+        _errors_out().error(exc.message, exc.hint)
+        return int(exc.exit_code)
+    except TyperException as exc:
+        # Click's usage errors, reduced to the one-line form every akool error has.
+        command = " ".join(a for a in args if not a.startswith("-"))[:40].split(" ")[0]
+        hint = f"run: akool {command} --help" if command else "run: akool --help"
+        _errors_out().error(exc.format_message(), hint)
+        return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    except (typer.Abort, KeyboardInterrupt):
+        _errors_out().error("interrupted")
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (akool status | head): not an error worth a message.
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        return int(ExitCode.OK)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        _errors_out().error(
+            f"unexpected {type(exc).__name__}: {exc}",
+            "run again with AKOOL_DEBUG=1 to see the traceback, and report it",
+        )
+        return int(ExitCode.ERROR)
+    if isinstance(result, int):
+        if result == ExitCode.INTERRUPTED:
+            _errors_out().error("interrupted")
+        return result
+    return int(ExitCode.OK)
+
+
+def _errors_out() -> Output:
+    env = dict(os.environ)
+    out = Output(env=env)
+    runtime = _current.get("runtime")
+    out.secrets = list(runtime.secrets) if runtime else []
+    out.secrets += [env[k] for k in ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET") if env.get(k)]
+    return out

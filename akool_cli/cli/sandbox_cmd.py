@@ -1,0 +1,120 @@
+"""The `akool sandbox` command: run the local AKOOL-compatible server in the foreground."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+import typer
+
+from akool_cli.errors import UsageError
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sandbox)
+
+
+def sandbox(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8765, "--port", help="Port (0 picks a free one)."),
+    processing_seconds: float = typer.Option(
+        4.0, "--processing-seconds", metavar="S", help="How long each job takes."
+    ),
+    time_scale: float = typer.Option(
+        1.0, "--time-scale", metavar="X", help="Run the sandbox clock X times faster."
+    ),
+    video_bytes: int = typer.Option(
+        0, "--video-bytes", metavar="N", help="Pad each result video by N bytes."
+    ),
+    latency: float = typer.Option(0.0, "--latency", metavar="S", help="Delay every API answer."),
+    fault: str = typer.Option(
+        "",
+        "--fault",
+        metavar="SPEC",
+        help="Inject faults, e.g. 500=0.1,429=0.05,drop=0.05,slow=0.05,truncate=0.1,"
+        "malformed=0.02,html=0.02.",
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed for the fault dice (reproducible runs)."),
+    expire_token_after: int | None = typer.Option(
+        None, "--expire-token-after", metavar="N", help="Bearer tokens stop working after N uses."
+    ),
+    ready_file: Path | None = typer.Option(
+        None, "--ready-file", metavar="PATH", help="Write {base_url, ...} as JSON once listening."
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
+) -> None:
+    """Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.
+
+    Answers the documented endpoints with the documented envelope and codes; image URLs
+    containing 'fail' make jobs fail. Stop it with Ctrl-C.
+    """
+    from akool_cli.config import is_loopback_host
+    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.sandbox.server import parse_faults
+
+    if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
+        raise UsageError(f"--host {host!r} is not an address of this machine")
+    if processing_seconds < 0 or time_scale <= 0 or video_bytes < 0 or latency < 0:
+        raise UsageError("--processing-seconds, --video-bytes and --latency must not be negative")
+    try:
+        faults = parse_faults(fault)
+    except ValueError as exc:
+        raise UsageError(f"--fault: {exc}") from None
+    config = SandboxConfig.from_env(
+        host=host,
+        port=port,
+        processing_seconds=processing_seconds,
+        time_scale=time_scale,
+        video_bytes=video_bytes,
+        latency=latency,
+        faults=faults,
+        seed=seed,
+        expire_token_after=expire_token_after,
+        quiet=not verbose,
+    )
+    try:
+        server = start_sandbox(config, background=False)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            hint="choose another port, e.g. --port 0 for a free one",
+        ) from None
+    info = {
+        "base_url": server.base_url,
+        "api_key": config.api_key,
+        "client_id": config.client_id,
+        "client_secret": config.client_secret,
+        "pid": os.getpid(),
+    }
+    sys.stdout.write(
+        f"AKOOL sandbox listening on {server.base_url}\n"
+        "These sandbox credentials only work here; point akool or your scripts at it with:\n"
+        f"  export AKOOL_BASE_URL={server.base_url}\n"
+        f"  export AKOOL_API_KEY={config.api_key}\n"
+        f"  # legacy method: AKOOL_CLIENT_ID={config.client_id} "
+        f"AKOOL_CLIENT_SECRET={config.client_secret}\n"
+        "Press Ctrl-C to stop.\n"
+    )
+    sys.stdout.flush()
+    if ready_file is not None:
+        tmp = ready_file.with_name(ready_file.name + ".tmp")
+        tmp.write_text(json.dumps(info), encoding="utf-8")
+        os.replace(tmp, ready_file)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server.server_close()
+        if ready_file is not None:
+            ready_file.unlink(missing_ok=True)
+        sys.stderr.write("sandbox stopped\n")

@@ -1,0 +1,298 @@
+"""AKOOL's documented open API as data: endpoints, fields, business codes and known wrong guesses.
+
+This module is the single source of truth shared by the client (`api.py`), the sandbox and the
+audit. It imports nothing outside the standard library. Every fact cites ../shared/akool-api.md
+or AKOOL's OpenAPI files; a contract test checks it against those files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+DOCUMENTED_HOST = "openapi.akool.com"
+DEFAULT_BASE_URL = f"https://{DOCUMENTED_HOST}"
+SUCCESS_CODE = 1000
+
+FieldType = Literal["string", "number", "integer", "object"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType = "string"
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    key: str
+    method: Literal["GET", "POST"]
+    path: str
+    summary: str
+    auth: bool = True
+    body: tuple[Field, ...] = ()
+    query: tuple[Field, ...] = ()
+    # "envelope": {"code","msg","data"}; "token": {"code","token"} (getToken has no data).
+    response: Literal["envelope", "token"] = "envelope"
+    # Billable creates must never be resent after an ambiguous failure (no idempotency key).
+    billable: bool = False
+
+    def field_names(self) -> set[str]:
+        return {f.name for f in self.body} | {f.name for f in self.query}
+
+
+GET_TOKEN = Endpoint(
+    key="get_token",
+    method="POST",
+    path="/api/open/v3/getToken",
+    summary="exchange clientId + clientSecret for a bearer token (legacy method)",
+    auth=False,
+    body=(Field("clientId", required=True), Field("clientSecret", required=True)),
+    response="token",
+)
+CREDIT = Endpoint(
+    key="credit",
+    method="GET",
+    path="/api/open/v3/faceswap/quota/info",
+    summary="the account's credit balance (data.credit)",
+)
+CREATE_TALKING_PHOTO = Endpoint(
+    key="create_talking_photo",
+    method="POST",
+    path="/api/open/v3/content/video/createbytalkingphoto",
+    summary="create a talking-photo video job (data._id is the job id)",
+    body=(
+        Field("talking_photo_url", required=True),
+        Field("audio_url", required=True),
+        Field("prompt"),
+        Field("resolution", enum=("720", "1080")),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+VIDEO_INFO = Endpoint(
+    key="video_info",
+    method="GET",
+    path="/api/open/v3/content/video/infobymodelid",
+    summary="a talking-photo job's state and result (data.video_status, data.video)",
+    query=(Field("video_model_id", required=True),),
+)
+VOICE_LIST = Endpoint(
+    key="voice_list",
+    method="GET",
+    path="/api/open/v4/voice/list",
+    summary="VoiceLab voices (type=2: AKOOL's, type=1: your clones)",
+    query=(
+        Field("type"),
+        Field("page"),
+        Field("size"),
+        Field("gender"),
+        Field("language"),
+        Field("name"),
+    ),
+)
+CREATE_TTS = Endpoint(
+    key="create_tts",
+    method="POST",
+    path="/api/open/v4/voice/tts",
+    summary="create speech from text (data._id)",
+    body=(
+        Field("input_text", required=True),
+        Field("voice_id", required=True),
+        Field("voice_options", type="object"),
+        Field("language_code"),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+TTS_DETAIL = Endpoint(
+    key="tts_detail",
+    method="GET",
+    path="/api/open/v4/voice/resource/detail/{_id}",
+    summary="a speech job's state; when 3, data.result.preview is the audio URL",
+)
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    GET_TOKEN,
+    CREDIT,
+    CREATE_TALKING_PHOTO,
+    VIDEO_INFO,
+    VOICE_LIST,
+    CREATE_TTS,
+    TTS_DETAIL,
+)
+
+# data.video_status of infobymodelid (akool-api.md "Talking photo: result / status").
+VIDEO_STATUS_NAMES: dict[int, str] = {1: "queued", 2: "processing", 3: "done", 4: "failed"}
+FINAL_VIDEO_STATUSES = frozenset({3, 4})
+RESULT_RETENTION_DAYS = 7
+
+CodeKind = Literal["ok", "auth", "rate_limit", "retry_later", "rejected"]
+
+
+@dataclass(frozen=True)
+class BusinessCode:
+    code: int
+    meaning: str
+    kind: CodeKind
+    hint: str
+
+
+_CHECK_INPUTS = "check the inputs and options, then run the command again"
+_CONTACT = "see your account at akool.com, or contact AKOOL support with the job id"
+
+# The full documented table (akool-api.md "Business codes"), with what a user can do about each.
+BUSINESS_CODES: dict[int, BusinessCode] = {
+    c.code: c
+    for c in (
+        BusinessCode(1000, "success", "ok", ""),
+        BusinessCode(1003, "parameter error or parameter missing", "rejected", _CHECK_INPUTS),
+        BusinessCode(1004, "requires verification", "rejected", _CONTACT),
+        BusinessCode(
+            1005,
+            "frequent operation (rate limited)",
+            "rate_limit",
+            "wait a minute and run the command again",
+        ),
+        BusinessCode(1006, "insufficient quota", "rejected", "check your balance: akool credit"),
+        BusinessCode(
+            1007, "face count exceeded", "rejected", "use a portrait with a single face"
+        ),
+        BusinessCode(
+            1008,
+            "content does not exist",
+            "rejected",
+            "check the job id: akool status (lists the jobs you created)",
+        ),
+        BusinessCode(1009, "no permission", "rejected", _CONTACT),
+        BusinessCode(1010, "content cannot be operated", "rejected", _CONTACT),
+        BusinessCode(1011, "already operated", "rejected", "check the job: akool status JOB_ID"),
+        BusinessCode(1013, "use audio in video", "rejected", _CHECK_INPUTS),
+        BusinessCode(
+            1014, "resource does not exist", "rejected", "check that the input URLs are reachable"
+        ),
+        BusinessCode(
+            1015,
+            "video processing error (try again later)",
+            "retry_later",
+            "try again later",
+        ),
+        BusinessCode(1016, "face swap error", "rejected", _CHECK_INPUTS),
+        BusinessCode(1017, "audio not created", "rejected", _CHECK_INPUTS),
+        BusinessCode(
+            1101,
+            "invalid or expired token",
+            "auth",
+            "log in again: akool login --client-id YOUR_CLIENT_ID",
+        ),
+        BusinessCode(1102, "authorization missing", "auth", "log in: akool login"),
+        BusinessCode(1103, "not paid or overdue", "rejected", _CONTACT),
+        BusinessCode(1104, "insufficient credit", "rejected", "check your balance: akool credit"),
+        BusinessCode(1105, "avatar error", "rejected", _CHECK_INPUTS),
+        BusinessCode(1108, "image processing error", "rejected", "try another portrait image"),
+        BusinessCode(
+            1109,
+            "account does not exist (wrong API key)",
+            "auth",
+            "check the key at akool.com → API Credentials, then: akool login",
+        ),
+        BusinessCode(1110, "audio processing error", "rejected", "try another audio file"),
+        BusinessCode(1111, "avatar callback error", "rejected", _CONTACT),
+        BusinessCode(1112, "voice processing error", "rejected", _CHECK_INPUTS),
+        BusinessCode(1200, "account banned", "rejected", _CONTACT),
+        BusinessCode(1201, "create audio error", "rejected", _CHECK_INPUTS),
+        *(
+            BusinessCode(code, "video or lip-sync limit or error", "rejected", _CHECK_INPUTS)
+            for code in range(1202, 1213)
+        ),
+        BusinessCode(1213, "subscription required", "rejected", _CONTACT),
+        *(
+            BusinessCode(code, "live avatar error", "rejected", _CONTACT)
+            for code in (*range(1214, 1221), 1223)
+        ),
+        BusinessCode(1221, "account not subscribed", "rejected", _CONTACT),
+        BusinessCode(1222, "resource already exists", "rejected", _CHECK_INPUTS),
+    )
+}
+
+
+def describe_code(code: int) -> BusinessCode:
+    """The documented meaning of a business code, or a neutral description of an unknown one."""
+    known = BUSINESS_CODES.get(code)
+    if known is not None:
+        return known
+    return BusinessCode(code, "an undocumented error code", "rejected", _CONTACT)
+
+
+@dataclass(frozen=True)
+class WrongGuess:
+    """A path that third-party scripts call but AKOOL does not document, and what to use instead."""
+
+    method: str
+    pattern: str  # a path, `{}` standing for one segment
+    replacement: str
+
+
+# akool-api.md "Paths that do NOT exist"; the sandbox answers these 404, the audit flags them.
+UNDOCUMENTED_PATHS: tuple[WrongGuess, ...] = (
+    WrongGuess("POST", "/auth", f"the x-api-key header, or POST {GET_TOKEN.path}"),
+    WrongGuess("POST", "/photo/talking", f"POST {CREATE_TALKING_PHOTO.path}"),
+    WrongGuess("GET", "/video/status/{}", f"GET {VIDEO_INFO.path}?video_model_id=<_id>"),
+    WrongGuess(
+        "GET",
+        "/api/open/v3/content/video/getvideostatus",
+        f"GET {VIDEO_INFO.path}?video_model_id=<_id>",
+    ),
+)
+
+# Field names that guesses use instead of the documented ones.
+MISNAMED_FIELDS: dict[str, str] = {
+    "image_url": "talking_photo_url",
+    "webhook_url": "webhookUrl",
+    "task_id": "video_model_id",
+    "client_id": "clientId",
+    "client_secret": "clientSecret",
+}
+
+
+def find_endpoint(method: str, path: str) -> Endpoint | None:
+    """The documented endpoint for a method and a concrete path (templates match one segment)."""
+    parts = path.rstrip("/").split("/")
+    for endpoint in ENDPOINTS:
+        if endpoint.method != method.upper():
+            continue
+        template = endpoint.path.split("/")
+        if len(template) == len(parts) and all(
+            t == p or (t.startswith("{") and t.endswith("}") and p) for t, p in zip(template, parts)
+        ):
+            return endpoint
+    return None
+
+
+def request_problems(endpoint: Endpoint, fields: dict[str, Any]) -> list[str]:
+    """What is wrong with a request's fields for an endpoint: missing, unknown, misnamed, bad type."""
+    problems: list[str] = []
+    spec = endpoint.body if endpoint.method == "POST" else endpoint.query
+    known = {f.name: f for f in spec}
+    for name in fields:
+        if name not in known:
+            documented = MISNAMED_FIELDS.get(name)
+            if documented and documented in known:
+                problems.append(f"{name} is not a documented field; use {documented}")
+            else:
+                problems.append(f"{name} is not a documented field")
+    for f in spec:
+        value = fields.get(f.name)
+        if value is None or value == "":
+            if f.required:
+                problems.append(f"{f.name} is required")
+            continue
+        if f.type == "string" and not isinstance(value, str):
+            problems.append(f"{f.name} must be a string")
+        elif f.type == "object" and not isinstance(value, dict):
+            problems.append(f"{f.name} must be an object")
+        elif f.enum is not None and value not in f.enum:
+            problems.append(f"{f.name} must be one of {', '.join(repr(v) for v in f.enum)}")
+    return problems

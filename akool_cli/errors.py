@@ -1,0 +1,104 @@
+"""The one error hierarchy of akool and the exit codes each error family ends the process with."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit statuses; the README's table is checked against this enum by a test."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    AUTH = 3
+    REJECTED = 4
+    UNAVAILABLE = 5
+    JOB_FAILED = 6
+    WAIT_TIMEOUT = 7
+    INTERRUPTED = 130
+
+
+EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
+    ExitCode.OK: "success",
+    ExitCode.ERROR: "unexpected error (a bug, or a local I/O failure such as a full disk)",
+    ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
+    ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable",
+    ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
+    ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries",
+    ExitCode.JOB_FAILED: "at least one job ended in the failed state",
+    ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
+    ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
+}
+
+
+class AkoolError(Exception):
+    """An expected failure: a message naming what went wrong and, ideally, a command to run next."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(AkoolError):
+    """The user's input cannot work; nothing was sent to AKOOL."""
+
+    exit_code = ExitCode.USAGE
+
+
+class AuthError(AkoolError):
+    """No credential, a wrong one, or a credential store that does not answer."""
+
+    exit_code = ExitCode.AUTH
+
+
+class RejectedError(AkoolError):
+    """AKOOL answered with a business code other than 1000 (or a file host refused a download)."""
+
+    exit_code = ExitCode.REJECTED
+
+    def __init__(
+        self, message: str, *, hint: str | None = None, code: int | None = None, msg: str = ""
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.code = code
+        self.msg = msg
+
+
+class AuthRejectedError(AuthError):
+    """AKOOL said the credential is wrong (1101, 1102, 1109...)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, code: int | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.code = code
+
+
+class UnavailableError(AkoolError):
+    """The network, the server or a rate limit kept failing after the retries allowed."""
+
+    exit_code = ExitCode.UNAVAILABLE
+
+
+class UnknownOutcomeError(UnavailableError):
+    """A billable request was sent but no answer came back: the job may or may not exist."""
+
+
+class JobFailedError(AkoolError):
+    """A job ended in state 4 (failed)."""
+
+    exit_code = ExitCode.JOB_FAILED
+
+
+class WaitTimeoutError(AkoolError):
+    """The wait deadline passed; the jobs keep running on AKOOL."""
+
+    exit_code = ExitCode.WAIT_TIMEOUT
+
+
+class InterruptedByUser(AkoolError):
+    """Ctrl-C; the message says what keeps running."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -1,0 +1,231 @@
+"""Everything akool shows: data on stdout, messages on stderr, tables and live progress for humans.
+
+The only module that imports rich (lazily, so plain commands stay fast). Decisions about
+terminals and colour are taken per invocation: no ANSI codes when a stream is not a terminal,
+none at all when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+RED, YELLOW, GREEN, DIM, RESET = "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[0m"
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Output:
+    def __init__(
+        self,
+        *,
+        json_mode: bool = False,
+        quiet: bool = False,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        env = dict(os.environ) if env is None else env
+        self.json_mode = json_mode
+        self.quiet = quiet
+        self.stdout_tty = _isatty(self.stdout)
+        self.stderr_tty = _isatty(self.stderr)
+        self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
+        self.secrets: list[str] = []
+        self._lock = threading.Lock()
+
+    # -- plain writing ------------------------------------------------------------------------
+
+    def _clean(self, text: str) -> str:
+        from akool_cli.redact import text as redact_text
+
+        return redact_text(text, self.secrets)
+
+    def _paint(self, text: str, color: str) -> str:
+        if self.stderr_tty and not self.no_color:
+            return f"{color}{text}{RESET}"
+        return text
+
+    def data(self, line: str) -> None:
+        """One line of result on stdout (an id, a URL, a path, a number)."""
+        with self._lock:
+            self.stdout.write(self._clean(line) + "\n")
+            self.stdout.flush()
+
+    def json(self, document: Any) -> None:
+        """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
+        with self._lock:
+            self.stdout.write(self._clean(json.dumps(document, indent=2, ensure_ascii=False)))
+            self.stdout.write("\n")
+            self.stdout.flush()
+
+    def info(self, message: str) -> None:
+        if self.quiet:
+            return
+        with self._lock:
+            self.stderr.write(self._clean(message) + "\n")
+            self.stderr.flush()
+
+    def success(self, message: str) -> None:
+        self.info(self._paint("✓", GREEN) + " " + message)
+
+    def warn(self, message: str) -> None:
+        with self._lock:
+            self.stderr.write(self._paint("Warning:", YELLOW) + " " + self._clean(message) + "\n")
+            self.stderr.flush()
+
+    def error(self, message: str, hint: str | None = None) -> None:
+        with self._lock:
+            line = message.strip().replace("\n", " ")
+            self.stderr.write(self._paint("Error:", RED) + " " + self._clean(line) + "\n")
+            if hint:
+                self.stderr.write(self._paint("Hint:", DIM) + " " + self._clean(hint) + "\n")
+            self.stderr.flush()
+
+    # -- rich, only when a human is looking ---------------------------------------------------
+
+    def _console(self, *, stderr: bool) -> Console:
+        from rich.console import Console
+
+        return Console(
+            file=self.stderr if stderr else self.stdout,
+            force_terminal=self.stderr_tty if stderr else self.stdout_tty,
+            no_color=self.no_color,
+            highlight=False,
+            soft_wrap=False,
+        )
+
+    def table(
+        self, columns: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None
+    ) -> None:
+        """A table on stdout: boxed on a terminal, tab-separated lines (like gh) in a pipe."""
+        if not self.stdout_tty:
+            with self._lock:
+                for row in rows:
+                    self.stdout.write(self._clean("\t".join(row)) + "\n")
+                self.stdout.flush()
+            return
+        from rich.table import Table
+
+        table = Table(title=title, header_style="bold", box=None, pad_edge=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(self._clean(cell) for cell in row))
+        self._console(stderr=False).print(table)
+
+    @contextmanager
+    def job_display(self, job_ids: Sequence[str]) -> Iterator[JobDisplay]:
+        display = JobDisplay(self, job_ids)
+        with display.running():
+            yield display
+
+
+class JobDisplay:
+    """Live per-job rows on a terminal (state, progress, elapsed); one line per change otherwise."""
+
+    def __init__(self, output: Output, job_ids: Sequence[str]) -> None:
+        self.output = output
+        self.job_ids = list(job_ids)
+        self.live = output.stderr_tty and not output.quiet
+        self._progress: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+        self._last_line: dict[str, str] = {}
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        if not self.live:
+            yield
+            return
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("{task.fields[job]}"),
+            TextColumn("{task.fields[state]:<11}"),
+            BarColumn(bar_width=24),
+            TextColumn("{task.fields[detail]}"),
+            TimeElapsedColumn(),
+            console=self.output._console(stderr=True),
+            transient=False,
+        )
+        for job_id in self.job_ids:
+            self._tasks[job_id] = self._progress.add_task(
+                job_id, total=None, job=job_id, state="waiting", detail=""
+            )
+        with self._progress:
+            yield
+
+    def state(self, job_id: str, state: str, detail: str = "", progress: float | None = None) -> None:
+        if self._progress is not None:
+            task = self._tasks[job_id]
+            finished = state in ("done", "failed")
+            self._progress.update(
+                task,
+                state=state,
+                detail=self.output._clean(detail),
+                total=100 if (progress is not None or finished) else None,
+                completed=100 if finished else (progress or 0),
+            )
+            if finished and state == "failed":
+                self._progress.stop_task(task)
+            return
+        line = f"{job_id} {state}" + (f" {detail}" if detail else "")
+        if self._last_line.get(job_id) != line:
+            self._last_line[job_id] = line
+            self.output.info(line)
+
+    def bytes(self, job_id: str, received: int, total: int | None) -> None:
+        if self._progress is not None:
+            detail = _size(received) + (f" / {_size(total)}" if total else "")
+            self._progress.update(
+                self._tasks[job_id],
+                state="downloading",
+                detail=detail,
+                total=total,
+                completed=received,
+            )
+
+    def downloaded(self, job_id: str, path: str, size: int) -> None:
+        if self._progress is not None:
+            self._progress.update(
+                self._tasks[job_id], state="saved", detail=f"{path} ({_size(size)})"
+            )
+            self._progress.stop_task(self._tasks[job_id])
+            return
+        self.output.info(f"{job_id} saved {path} ({_size(size)})")
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{n} B"
+
+
+def human_size(n: int | None) -> str:
+    return _size(n)

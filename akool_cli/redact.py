@@ -1,0 +1,43 @@
+"""Hides secrets in anything akool may print or log: headers, JSON bodies and free text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+MASK = "***"
+SECRET_HEADERS = frozenset({"x-api-key", "authorization", "cookie", "set-cookie"})
+SECRET_FIELDS = frozenset({"clientSecret", "client_secret", "token", "access_token", "api_key"})
+
+
+def headers(values: Mapping[str, str]) -> dict[str, str]:
+    return {k: (MASK if k.lower() in SECRET_HEADERS else v) for k, v in values.items()}
+
+
+def fields(value: Any) -> Any:
+    """A copy of a JSON value with secret-named fields masked, at any depth."""
+    if isinstance(value, dict):
+        return {k: (MASK if k in SECRET_FIELDS else fields(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fields(v) for v in value]
+    return value
+
+
+def text(value: str, secrets: Iterable[str]) -> str:
+    """Free text with every known secret value replaced; the last line of defence."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            value = value.replace(secret, MASK)
+    return value
+
+
+def body(raw: bytes, secrets: Iterable[str], limit: int = 2000) -> str:
+    """A request or response body for a debug trace: parsed and masked if JSON, clipped otherwise."""
+    try:
+        shown = json.dumps(fields(json.loads(raw)), ensure_ascii=False)
+    except (ValueError, UnicodeDecodeError):
+        shown = raw[:limit].decode("utf-8", "replace")
+    if len(shown) > limit:
+        shown = shown[:limit] + f"… ({len(raw)} bytes)"
+    return text(shown, secrets)

@@ -1,0 +1,110 @@
+"""What one akool invocation works with: environment, profile, paths, output, credential, client.
+
+Built by the CLI from its global options; everything here is created on first use so that a
+command pays only for what it touches.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from akool_cli import config, redact
+from akool_cli.output import Output
+
+if TYPE_CHECKING:
+    from akool_cli.api import AkoolClient
+    from akool_cli.credentials import Credential, KeyringStore
+    from akool_cli.journal import Journal
+
+
+class _RedactingFilter(logging.Filter):
+    def __init__(self, runtime: Runtime) -> None:
+        super().__init__()
+        self.runtime = runtime
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact.text(record.getMessage(), self.runtime.secrets)
+        record.args = None
+        return True
+
+
+@dataclass
+class Runtime:
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    profile: str = config.DEFAULT_PROFILE
+    base_url_flag: str | None = None
+    debug: bool = False
+    secrets: list[str] = field(default_factory=list)
+    _paths: config.Paths | None = None
+    _store: KeyringStore | None = None
+
+    def __post_init__(self) -> None:
+        if self.debug:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
+            handler.addFilter(_RedactingFilter(self))
+            root = logging.getLogger("akool")
+            root.handlers[:] = [handler]
+            root.setLevel(logging.DEBUG)
+            root.propagate = False
+
+    @property
+    def paths(self) -> config.Paths:
+        if self._paths is None:
+            self._paths = config.paths(self.env)
+        return self._paths
+
+    def output(self, *, json_mode: bool = False, quiet: bool = False) -> Output:
+        out = Output(json_mode=json_mode, quiet=quiet, env=self.env)
+        out.secrets = self.secrets
+        return out
+
+    def base_url(self) -> str:
+        return config.resolve_base_url(self.base_url_flag, self.env, self.paths, self.profile)
+
+    def store(self) -> KeyringStore:
+        if self._store is None:
+            from akool_cli.credentials import default_store
+
+            self._store = default_store(self.env)
+        return self._store
+
+    def remember_secrets(self, credential: Credential) -> None:
+        for secret in credential.secrets():
+            if secret not in self.secrets:
+                self.secrets.append(secret)
+
+    def credential(self) -> Credential:
+        from akool_cli.credentials import resolve
+
+        found = resolve(self.env, self.store(), self.profile)
+        self.remember_secrets(found)
+        return found
+
+    def client(self, credential: Credential | None = None) -> AkoolClient:
+        from akool_cli.api import AkoolClient
+        from akool_cli.transport import Transport
+
+        credential = credential or self.credential()
+
+        def keep_token(token: str) -> None:
+            self.secrets.append(token)
+            if credential.source == "keyring":
+                # Remember the new token so the next command does not ask for one again.
+                self.store().save(self.profile, credential.with_token(token))
+
+        return AkoolClient(
+            self.base_url(),
+            credential,
+            transport=Transport(secrets=self.secrets),
+            on_token=keep_token,
+        )
+
+    def journal(self) -> Journal:
+        from akool_cli.journal import Journal
+
+        return Journal(self.paths.journal_file)

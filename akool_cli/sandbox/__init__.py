@@ -1,0 +1,8 @@
+"""A local AKOOL-compatible server that answers like the documented API, for tests and demos.
+
+It reads akool_cli.contract (the shared description of the API) and never the client modules.
+"""
+
+from akool_cli.sandbox.server import Sandbox, SandboxConfig, start_sandbox
+
+__all__ = ["Sandbox", "SandboxConfig", "start_sandbox"]

@@ -1,0 +1,56 @@
+"""The video files the sandbox serves: a small real MP4 (H.264 + AAC, 2 s) made unique per job.
+
+Each job's file is the shipped sample followed by an ISO BMFF `free` box holding the job id and
+optional padding, so every file plays, differs per job, and can be made as large as a benchmark
+needs without holding it in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from functools import lru_cache
+from importlib import resources
+
+BOX_HEADER = 8
+
+
+@lru_cache(maxsize=1)
+def sample_mp4() -> bytes:
+    return resources.files("akool_cli.sandbox").joinpath("sample.mp4").read_bytes()
+
+
+class VideoFile:
+    """A job's MP4, produced slice by slice: sample + free box (job id, then zero padding)."""
+
+    def __init__(self, job_id: str, extra_bytes: int = 0) -> None:
+        self.head = sample_mp4()
+        label = f"akool-sandbox job {job_id}\n".encode()
+        self.box_payload_prefix = label
+        self.padding = max(0, extra_bytes)
+        box_size = BOX_HEADER + len(label) + self.padding
+        self.box_header = struct.pack(">I4s", box_size, b"free")
+        self.prefix = self.head + self.box_header + label
+        self.size = len(self.prefix) + self.padding
+        self.etag = '"' + hashlib.sha256(job_id.encode() + str(self.size).encode()).hexdigest()[
+            :32
+        ] + '"'
+
+    def read(self, offset: int, length: int) -> bytes:
+        """Bytes [offset, offset+length) of the file."""
+        end = min(self.size, offset + length)
+        if offset >= end:
+            return b""
+        out = bytearray()
+        if offset < len(self.prefix):
+            out += self.prefix[offset : min(end, len(self.prefix))]
+        pad_start = max(offset, len(self.prefix))
+        if end > pad_start:
+            out += bytes(end - pad_start)
+        return bytes(out)
+
+    def sha256(self) -> str:
+        digest = hashlib.sha256()
+        for start in range(0, self.size, 1 << 20):
+            digest.update(self.read(start, 1 << 20))
+        return digest.hexdigest()

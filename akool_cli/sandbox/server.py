@@ -1,0 +1,406 @@
+"""The sandbox's HTTP side: the documented endpoints, their envelope and codes, video files, faults."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from akool_cli import contract
+from akool_cli.clock import Clock
+from akool_cli.sandbox.media import VideoFile
+from akool_cli.sandbox.state import SandboxConfig, SandboxJob, SandboxState
+
+# Faults that strike before the request is handled (nothing happens) and after (the work is done
+# but the answer is lost or spoiled): the second kind is what makes a create's outcome unknown.
+FAULTS_BEFORE = ("500", "429", "html", "slow")
+FAULTS_AFTER = ("drop", "truncate", "malformed")
+FAULT_NAMES = FAULTS_BEFORE + FAULTS_AFTER
+FILES_PREFIX = "/_sandbox/files/"
+STATS_PATH = "/_sandbox/stats"
+
+
+def parse_faults(spec: str) -> dict[str, float]:
+    """'500=0.1,429=0.05,drop=0.05' → {'500': 0.1, ...}; raises ValueError on nonsense."""
+    faults: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        name, _, value = item.partition("=")
+        if name not in FAULT_NAMES:
+            raise ValueError(f"unknown fault {name!r} (known: {', '.join(FAULT_NAMES)})")
+        probability = float(value)
+        if not 0 <= probability <= 1:
+            raise ValueError(f"fault {name} needs a probability between 0 and 1")
+        faults[name] = probability
+    return faults
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    state: SandboxState
+    rng: random.Random
+    rng_lock: threading.Lock
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # Without this, each answer waits ~40 ms on Nagle + delayed ACK (field notes).
+    disable_nagle_algorithm = True
+    server: _Server
+    server_version = "akool-sandbox"
+    sys_version = ""
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> SandboxState:
+        return self.server.state
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if not self.state.config.quiet:
+            sys.stderr.write(f"sandbox: {self.command} {self.path.split('?')[0]} {args[1]}\n")
+
+    def _roll(self, names: tuple[str, ...]) -> str | None:
+        faults = self.state.config.faults
+        if not faults:
+            return None
+        with self.server.rng_lock:
+            for name in names:
+                p = faults.get(name, 0.0)
+                if p and self.server.rng.random() < p:
+                    self.state.count(self.state.faults_injected, name)
+                    return name
+        return None
+
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+        after_fault: str | None = None,
+    ) -> None:
+        if after_fault == "drop":
+            self.close_connection = True
+            self.connection.close()
+            return
+        if after_fault == "malformed":
+            body = body[: max(1, len(body) // 2)]
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        if after_fault == "truncate":
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            self.connection.close()
+            return
+        self.wfile.write(body)
+
+    def _json(self, payload: dict[str, Any], after_fault: str | None = None) -> None:
+        # AKOOL answers business errors with HTTP 200 and a code (akool-api.md).
+        self._send(200, json.dumps(payload).encode(), after_fault=after_fault)
+
+    def _code(self, code: int, msg: str | None = None) -> None:
+        self._json({"code": code, "msg": msg or contract.describe_code(code).meaning})
+
+    def _not_found(self) -> None:
+        self._send(404, b"404 page not found\n", "text/plain; charset=utf-8")
+
+    def _read_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    # -- dispatch -------------------------------------------------------------------------------
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def _dispatch(self, method: str) -> None:
+        url = urlsplit(self.path)
+        body = self._read_body() if method == "POST" else b""
+        if url.path == STATS_PATH:
+            self._send(200, json.dumps(self.state.stats()).encode())
+            return
+        if url.path.startswith(FILES_PREFIX):
+            self._serve_file(url.path[len(FILES_PREFIX) :])
+            return
+        endpoint = contract.find_endpoint(method, url.path)
+        if endpoint is None:
+            self._not_found()  # /auth, /photo/talking, /video/status/... are not AKOOL's
+            return
+        self.state.count(self.state.requests, endpoint.key)
+        fault = self._roll(FAULTS_BEFORE)
+        if fault == "slow":
+            time.sleep(self.state.config.slow_seconds)
+        elif fault == "500":
+            self._send(500, b'{"message":"internal error"}')
+            return
+        elif fault == "429":
+            self._send(429, b'{"message":"too many requests"}', headers={"Retry-After": "1"})
+            return
+        elif fault == "html":
+            page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+            self._send(502, page, "text/html")
+            return
+        if self.state.config.latency:
+            time.sleep(self.state.config.latency)
+        after = self._roll(FAULTS_AFTER)
+        handler = getattr(self, f"_api_{endpoint.key}")
+        query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if endpoint.auth and not self._authorised():
+            return
+        handler(body, query, url.path, after)
+
+    def _authorised(self) -> bool:
+        config = self.state.config
+        authorization = self.headers.get("Authorization")
+        if authorization is not None:
+            # With both headers AKOOL uses Authorization and ignores x-api-key (OpenAPI files).
+            scheme, _, token = authorization.partition(" ")
+            if scheme.lower() != "bearer" or not self.state.token_valid(token.strip()):
+                self._code(1101, "invalid or expired token")
+                return False
+            return True
+        key = self.headers.get("x-api-key")
+        if key is None:
+            self._code(1102, "authorization missing")
+            return False
+        # The console's "API Key" is the same value as the older clientSecret (akool-api.md).
+        if key not in (config.api_key, config.client_secret):
+            self._code(1109, "account does not exist")
+            return False
+        return True
+
+    def _parse_json(self, body: bytes) -> dict[str, Any] | None:
+        try:
+            parsed = json.loads(body or b"null")
+        except ValueError:
+            parsed = None
+        if not isinstance(parsed, dict):
+            self._code(1003, "the body must be a JSON object")
+            return None
+        return parsed
+
+    # -- documented endpoints ------------------------------------------------------------------
+
+    def _api_get_token(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problems = contract.request_problems(contract.GET_TOKEN, fields)
+        if problems:
+            self._code(1003, problems[0])
+            return
+        config = self.state.config
+        if fields["clientId"] != config.client_id or fields["clientSecret"] != config.client_secret:
+            self._code(1109, "account does not exist")
+            return
+        # getToken's answer has a top-level token and no data (akool-api.md).
+        self._json({"code": 1000, "token": self.state.issue_token()}, after)
+
+    def _api_credit(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
+        self._json({"code": 1000, "msg": "OK", "data": {"credit": 1234.5}}, after)
+
+    def _api_create_talking_photo(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problems = contract.request_problems(contract.CREATE_TALKING_PHOTO, fields)
+        if problems:
+            self._code(1003, "; ".join(problems))
+            return
+        job = self.state.create_job(fields)
+        self._json({"code": 1000, "msg": "OK", "data": self._job_data(job, 1)}, after)
+
+    def _api_video_info(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        problems = contract.request_problems(contract.VIDEO_INFO, query)
+        if problems:
+            self._code(1003, "; ".join(problems))
+            return
+        job = self.state.jobs.get(query["video_model_id"])
+        if job is None:
+            self._code(1008, "content does not exist")
+            return
+        self.state.count(self.state.polls, job.id)
+        data = self._job_data(job, self.state.status(job))
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    def _job_data(self, job: SandboxJob, status: int) -> dict[str, Any]:
+        request = job.request
+        data: dict[str, Any] = {
+            "faceswap_quality": 2,
+            "storage_loc": 1,
+            "_id": job.id,
+            "create_time": int(job.created_wall * 1000),
+            "uid": 100001,
+            "type": 5,
+            "from": 2,
+            "video_lock_duration": 0.8,
+            "deduction_lock_duration": 10,
+            "external_video": "",
+            "talking_photo": request.get("talking_photo_url", ""),
+            "video": "",
+            "__v": 0,
+            "video_status": status,
+            "prompt": request.get("prompt", ""),
+            "resolution": request.get("resolution", "720"),
+        }
+        if status == 3:
+            data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
+        if status == 4:
+            data["error_reason"] = (
+                "no usable face found in the portrait "
+                "(sandbox: the image URL contains 'fail')"
+            )
+        return data
+
+    def _base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    # -- result files ----------------------------------------------------------------------------
+
+    def _serve_file(self, name: str) -> None:
+        job_id = name.removesuffix(".mp4")
+        job = self.state.jobs.get(job_id)
+        if job is None or not name.endswith(".mp4") or self.state.status(job) != 3:
+            self._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
+            return
+        self.state.count(self.state.requests, "file")
+        fault = self._roll(("500", "429"))
+        if fault == "500":
+            self._send(500, b"internal error", "text/plain")
+            return
+        if fault == "429":
+            self._send(429, b"slow down", "text/plain", headers={"Retry-After": "1"})
+            return
+        video = VideoFile(job.id, self.state.config.video_bytes)
+        start, end, status = 0, video.size - 1, 200
+        wanted = self.headers.get("Range")
+        if_range = self.headers.get("If-Range")
+        if wanted and (if_range is None or if_range == video.etag):
+            parsed = _parse_range(wanted, video.size)
+            if parsed is None:
+                self._send(
+                    416, b"", "text/plain", headers={"Content-Range": f"bytes */{video.size}"}
+                )
+                return
+            start, end = parsed
+            status = 206
+        headers = {"Accept-Ranges": "bytes", "ETag": video.etag}
+        if status == 206:
+            headers["Content-Range"] = f"bytes {start}-{end}/{video.size}"
+        length = end - start + 1
+        after = self._roll(("drop", "truncate"))
+        if after == "drop":
+            self.close_connection = True
+            self.connection.close()
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", "video/mp4")
+        self.send_header("Content-Length", str(length))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        limit = length // 2 if after == "truncate" else length
+        offset, sent = start, 0
+        try:
+            while sent < limit:
+                chunk = video.read(offset, min(1 << 20, limit - sent))
+                self.wfile.write(chunk)
+                offset += len(chunk)
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+            return
+        if after == "truncate":
+            self.close_connection = True
+            self.connection.close()
+
+
+def _parse_range(value: str, size: int) -> tuple[int, int] | None:
+    unit, _, spec = value.partition("=")
+    if unit.strip() != "bytes" or "," in spec:
+        return None
+    first, _, last = spec.strip().partition("-")
+    try:
+        if first == "":
+            length = int(last)
+            start, end = max(0, size - length), size - 1
+        else:
+            start = int(first)
+            end = int(last) if last else size - 1
+    except ValueError:
+        return None
+    if start >= size or end < start:
+        return None
+    return start, min(end, size - 1)
+
+
+@dataclass
+class Sandbox:
+    """A running sandbox; stop() shuts it down."""
+
+    server: _Server
+    thread: threading.Thread | None
+
+    @property
+    def state(self) -> SandboxState:
+        return self.server.state
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def file_url(self, job_id: str) -> str:
+        return f"{self.base_url}{FILES_PREFIX}{job_id}.mp4"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def serve_forever(self) -> None:
+        self.server.serve_forever(poll_interval=0.2)
+
+
+def start_sandbox(
+    config: SandboxConfig | None = None, *, clock: Clock | None = None, background: bool = True
+) -> Sandbox:
+    """Bind (port 0 picks a free port) and, in the background by default, serve."""
+    config = config or SandboxConfig()
+    server = _Server((config.host, config.port), Handler)
+    server.state = SandboxState(config, clock)
+    server.rng = random.Random(config.seed)
+    server.rng_lock = threading.Lock()
+    thread = None
+    if background:
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        thread.start()
+    return Sandbox(server, thread)

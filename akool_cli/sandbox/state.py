@@ -1,0 +1,139 @@
+"""The sandbox's accounts, tokens and jobs, and how jobs move 1 → 2 → 3 (or 4) over time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from akool_cli.clock import Clock, SystemClock
+
+SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"
+SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
+SANDBOX_CLIENT_SECRET = "sandbox-secret-0123456789abcdef!"  # 32 bytes: an AES-256 key
+FAIL_TRIGGER = "fail"
+QUEUED_SHARE = 0.25  # of the processing time spent in state 1 before state 2
+
+
+@dataclass
+class SandboxConfig:
+    host: str = "127.0.0.1"
+    port: int = 0
+    processing_seconds: float = 4.0
+    time_scale: float = 1.0  # sandbox seconds per real second (bench runs minutes in seconds)
+    api_key: str = SANDBOX_API_KEY
+    client_id: str = SANDBOX_CLIENT_ID
+    client_secret: str = SANDBOX_CLIENT_SECRET
+    video_bytes: int = 0  # padding added to each video (benchmarks of large downloads)
+    latency: float = 0.0  # real seconds added to every API answer
+    faults: dict[str, float] = field(default_factory=dict)
+    seed: int = 0
+    expire_token_after: int | None = None
+    slow_seconds: float = 0.5
+    quiet: bool = True
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> SandboxConfig:
+        """Credentials may come from the environment, never from argv."""
+        config = cls(**overrides)
+        config.api_key = os.environ.get("AKOOL_SANDBOX_API_KEY", config.api_key)
+        config.client_id = os.environ.get("AKOOL_SANDBOX_CLIENT_ID", config.client_id)
+        config.client_secret = os.environ.get("AKOOL_SANDBOX_CLIENT_SECRET", config.client_secret)
+        return config
+
+
+@dataclass
+class SandboxJob:
+    id: str
+    created: float  # sandbox time
+    request: dict[str, Any]
+    fingerprint: str
+    created_wall: float = 0.0
+
+    @property
+    def fails(self) -> bool:
+        return FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
+
+
+class SandboxState:
+    def __init__(self, config: SandboxConfig, clock: Clock | None = None) -> None:
+        self.config = config
+        self.clock = clock or SystemClock()
+        self._origin = self.clock.monotonic()
+        self._lock = threading.Lock()
+        self.jobs: dict[str, SandboxJob] = {}
+        self.tokens: dict[str, int] = {}  # token -> authenticated uses so far
+        self.created_per_request: dict[str, int] = {}
+        self.requests: dict[str, int] = {}
+        self.polls: dict[str, int] = {}
+        self.faults_injected: dict[str, int] = {}
+        self.served_sha256: dict[str, str] = {}
+        self._counter = 0
+
+    def now(self) -> float:
+        """Sandbox time in seconds since start, running time_scale times faster than the clock."""
+        return (self.clock.monotonic() - self._origin) * self.config.time_scale
+
+    def count(self, table: dict[str, int], key: str) -> None:
+        with self._lock:
+            table[key] = table.get(key, 0) + 1
+
+    # -- auth -----------------------------------------------------------------------------------
+
+    def issue_token(self) -> str:
+        token = "sbx-" + secrets.token_hex(16)
+        with self._lock:
+            self.tokens[token] = 0
+        return token
+
+    def token_valid(self, token: str) -> bool:
+        with self._lock:
+            uses = self.tokens.get(token)
+            if uses is None:
+                return False
+            limit = self.config.expire_token_after
+            if limit is not None and uses >= limit:
+                return False
+            self.tokens[token] = uses + 1
+            return True
+
+    # -- jobs -----------------------------------------------------------------------------------
+
+    def create_job(self, request: dict[str, Any]) -> SandboxJob:
+        fingerprint = hashlib.sha256(
+            json.dumps(request, sort_keys=True).encode()
+        ).hexdigest()
+        with self._lock:
+            self._counter += 1
+            job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
+            job = SandboxJob(job_id, self.now(), dict(request), fingerprint, self.clock.time())
+            self.jobs[job_id] = job
+            self.created_per_request[fingerprint] = (
+                self.created_per_request.get(fingerprint, 0) + 1
+            )
+            return job
+
+    def status(self, job: SandboxJob) -> int:
+        elapsed = self.now() - job.created
+        total = self.config.processing_seconds
+        if elapsed >= total:
+            return 4 if job.fails else 3
+        if elapsed >= total * QUEUED_SHARE:
+            return 2
+        return 1
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "jobs": len(self.jobs),
+                "created_per_request": dict(self.created_per_request),
+                "duplicates": sum(n - 1 for n in self.created_per_request.values() if n > 1),
+                "requests": dict(self.requests),
+                "polls": dict(self.polls),
+                "faults_injected": dict(self.faults_injected),
+                "job_ids": sorted(self.jobs),
+            }

@@ -1,0 +1,230 @@
+"""One HTTP exchange at a time over httpx: timeouts, User-Agent, size limits, debug traces.
+
+The only module that imports httpx. It sends once and reports what happened, including whether
+a failed request may have reached the server; retry decisions belong to its callers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from akool_cli import __version__, redact
+
+if TYPE_CHECKING:
+    import httpx
+
+log = logging.getLogger("akool.http")
+
+USER_AGENT = f"akool-cli/{__version__}"
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 30.0
+# The read timeout is per socket read, so a trickling server never trips it: cap the whole exchange.
+REQUEST_DEADLINE = 90.0
+MAX_JSON_BODY = 4 * 1024 * 1024
+MAX_REDIRECTS = 5
+CHUNK_SIZE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    elapsed: float = 0.0
+
+
+class TransportError(Exception):
+    """A request that got no usable HTTP answer.
+
+    sent is False only when the request certainly never left this machine (connection refused,
+    DNS failure, connect timeout): the one case where resending a billable create is safe.
+    """
+
+    def __init__(self, message: str, *, sent: bool, kind: str) -> None:
+        super().__init__(message)
+        self.sent = sent
+        self.kind = kind
+
+
+@dataclass
+class StreamResponse:
+    status: int
+    headers: dict[str, str]
+    url: str
+    _response: Any = field(repr=False)
+    _deadline: float | None = None
+
+    def iter_bytes(self, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+        try:
+            for chunk in self._response.iter_bytes(chunk_size):
+                yield chunk
+                if self._deadline is not None and time.monotonic() > self._deadline:
+                    raise TransportError("the download took too long", sent=True, kind="timeout")
+        except TransportError:
+            raise
+        except Exception as exc:
+            raise _translate(exc) from exc
+
+
+def _translate(exc: BaseException) -> TransportError:
+    import httpx
+
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return TransportError(f"could not connect ({_reason(exc)})", sent=False, kind="connect")
+    if isinstance(exc, httpx.TooManyRedirects):
+        return TransportError(
+            f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)",
+            sent=True,
+            kind="redirects",
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return TransportError("no answer in time (timed out)", sent=True, kind="timeout")
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return TransportError(f"unsupported URL ({exc})", sent=False, kind="url")
+    if isinstance(exc, httpx.HTTPError):
+        return TransportError(
+            f"the connection broke ({_reason(exc)})", sent=True, kind="protocol"
+        )
+    return TransportError(f"network error ({type(exc).__name__})", sent=True, kind="other")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+class Transport:
+    def __init__(
+        self,
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        deadline: float = REQUEST_DEADLINE,
+        secrets: list[str] | None = None,
+        max_connections: int = 20,
+    ) -> None:
+        import httpx
+
+        self.secrets = list(secrets or [])
+        self.deadline = deadline
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            headers={"User-Agent": USER_AGENT},
+            limits=httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=max_connections
+            ),
+            max_redirects=MAX_REDIRECTS,
+            trust_env=True,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        params: Mapping[str, str] | None = None,
+        max_body: int = MAX_JSON_BODY,
+    ) -> RawResponse:
+        """Send one request and read the whole (bounded) answer."""
+        import httpx
+
+        started = time.monotonic()
+        request = self._client.build_request(
+            method, url, headers=dict(headers or {}), json=json_body, params=params
+        )
+        self._trace_request(request)
+        try:
+            response = self._client.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            error = _translate(exc)
+            log.debug("<- no answer: %s (sent=%s)", error, error.sent)
+            raise error from exc
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_body:
+                    raise TransportError(
+                        f"the answer is larger than {max_body // (1024 * 1024)} MiB",
+                        sent=True,
+                        kind="too_large",
+                    )
+                if time.monotonic() - started > self.deadline:
+                    raise TransportError(
+                        f"the answer took longer than {self.deadline:g} s",
+                        sent=True,
+                        kind="timeout",
+                    )
+                chunks.append(chunk)
+        except httpx.HTTPError as exc:
+            error = _translate(exc)
+            log.debug("<- broken answer: %s", error)
+            raise error from exc
+        finally:
+            response.close()
+        raw = RawResponse(
+            status=response.status_code,
+            headers={k.lower(): v for k, v in response.headers.items()},
+            body=b"".join(chunks),
+            elapsed=time.monotonic() - started,
+        )
+        log.debug(
+            "<- %s in %.0f ms: %s",
+            raw.status,
+            raw.elapsed * 1000,
+            redact.body(raw.body, self.secrets, limit=600),
+        )
+        return raw
+
+    @contextmanager
+    def stream(
+        self, url: str, *, headers: Mapping[str, str] | None = None, deadline: float | None = None
+    ) -> Iterator[StreamResponse]:
+        """GET a file, following redirects, and hand out its body chunk by chunk."""
+        import httpx
+
+        request = self._client.build_request("GET", url, headers=dict(headers or {}))
+        self._trace_request(request)
+        try:
+            response = self._client.send(request, stream=True, follow_redirects=True)
+        except httpx.HTTPError as exc:
+            raise _translate(exc) from exc
+        try:
+            log.debug("<- %s for %s", response.status_code, response.url)
+            yield StreamResponse(
+                status=response.status_code,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                url=str(response.url),
+                _response=response,
+                _deadline=None if deadline is None else time.monotonic() + deadline,
+            )
+        finally:
+            response.close()
+
+    def _trace_request(self, request: httpx.Request) -> None:
+        if not log.isEnabledFor(logging.DEBUG):
+            return
+        log.debug(
+            "-> %s %s headers=%s body=%s",
+            request.method,
+            request.url,
+            redact.headers(dict(request.headers)),
+            redact.body(request.content, self.secrets, limit=600) if request.content else "",
+        )

@@ -1,0 +1,73 @@
+"""One description of a job for people and for scripts: the table and the JSON come from it."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+from akool_cli.contract import VIDEO_STATUS_NAMES
+
+# The keys of a job in every --json output; documented in the README and pinned by a test.
+JOB_KEYS = (
+    "id",
+    "state",
+    "video_status",
+    "video_url",
+    "error",
+    "created_at",
+    "age_seconds",
+    "downloaded_path",
+    "size",
+    "sha256",
+)
+
+
+def iso(ts: float | None) -> str | None:
+    if ts is None:
+        return None
+    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def job_view(
+    *,
+    job_id: str,
+    video_status: int,
+    video_url: str = "",
+    error: str = "",
+    created_at: float | None = None,
+    downloaded_path: str = "",
+    size: int | None = None,
+    sha256: str = "",
+    now: float | None = None,
+) -> dict[str, Any]:
+    now = time.time() if now is None else now
+    return {
+        "id": job_id,
+        "state": VIDEO_STATUS_NAMES.get(video_status, "unknown"),
+        "video_status": video_status,
+        "video_url": video_url or None,
+        "error": error or None,
+        "created_at": iso(created_at),
+        "age_seconds": None if created_at is None else max(0, int(now - created_at)),
+        "downloaded_path": downloaded_path or None,
+        "size": size,
+        "sha256": sha256 or None,
+    }
+
+
+def age(seconds: int | None) -> str:
+    if seconds is None:
+        return "-"
+    for unit, span in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= span:
+            return f"{seconds // span}{unit}"
+    return f"{seconds}s"
+
+
+def table_row(view: dict[str, Any]) -> list[str]:
+    detail = view.get("downloaded_path") or view.get("video_url") or view.get("error") or ""
+    return [str(view["id"] or "?"), str(view["state"]), age(view.get("age_seconds")), str(detail)]
+
+
+TABLE_COLUMNS = ("ID", "STATE", "AGE", "VIDEO / REASON")
