@@ -61,11 +61,10 @@ class JobInfo:
         if not isinstance(job_id, str) or not job_id:
             raise UnavailableError("AKOOL's answer has no job id (data._id is missing)")
         status = data.get("video_status")
+        if isinstance(status, str) and status.strip().isdigit():
+            status = int(status)  # tolerate "3": the docs say integer, proxies disagree
         if isinstance(status, bool) or not isinstance(status, int):
-            try:
-                status = int(status)  # tolerate "3": the docs say integer, proxies disagree
-            except (TypeError, ValueError):
-                status = 0
+            status = 0
         video = data.get("video")
         create_time = data.get("create_time")
         progress = data.get("progress")
@@ -323,12 +322,7 @@ class AkoolClient:
                 # 1005 means the request was refused, so even a create is safe to send again.
                 self._pause(attempt, retry_after, f"{what}: code 1005", rate_limited=True)
                 continue
-            if (
-                code == 1101
-                and auth
-                and self.credential.kind == "client"
-                and not refreshed
-            ):
+            if code == 1101 and auth and self.credential.kind == "client" and not refreshed:
                 # The token is documented as long-lived with no refresh endpoint: one new token,
                 # one retry, never more.
                 log.debug("%s: code 1101, getting a new token once", what)

@@ -157,9 +157,7 @@ BUSINESS_CODES: dict[int, BusinessCode] = {
             "wait a minute and run the command again",
         ),
         BusinessCode(1006, "insufficient quota", "rejected", "check your balance: akool credit"),
-        BusinessCode(
-            1007, "face count exceeded", "rejected", "use a portrait with a single face"
-        ),
+        BusinessCode(1007, "face count exceeded", "rejected", "use a portrait with a single face"),
         BusinessCode(
             1008,
             "content does not exist",
@@ -265,7 +263,8 @@ def find_endpoint(method: str, path: str) -> Endpoint | None:
             continue
         template = endpoint.path.split("/")
         if len(template) == len(parts) and all(
-            t == p or (t.startswith("{") and t.endswith("}") and p) for t, p in zip(template, parts)
+            t == p or (t.startswith("{") and t.endswith("}") and p)
+            for t, p in zip(template, parts, strict=True)
         ):
             return endpoint
     return None

@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,10 +53,11 @@ def check_input_url(value: str, what: str) -> str:
     parts = urlsplit(text)
     if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
         return text
-    looks_local = (
-        parts.scheme in ("", "file")
-        and (os.path.exists(os.path.expanduser(text.removeprefix("file://"))) or "/" in text or
-             "\\" in text or "." in text)
+    looks_local = parts.scheme in ("", "file") and (
+        os.path.exists(os.path.expanduser(text.removeprefix("file://")))
+        or "/" in text
+        or "\\" in text
+        or "." in text
     )
     if looks_local:
         raise UsageError(
@@ -278,7 +280,7 @@ def follow_jobs(
             if tracked.job_id not in busy and tracked.next_poll <= now:
                 tracked.polls += 1
                 result.polls += 1
-                in_flight[pool.submit(lambda t=tracked: poll(t))] = ("poll", tracked)
+                in_flight[pool.submit(partial(poll, tracked))] = ("poll", tracked)
         if not in_flight:
             wake = min(t.next_poll for t in pending.values())
             if deadline is not None and wake >= deadline:
@@ -304,10 +306,8 @@ def follow_jobs(
                     and tracked.target is not None
                     and tracked.job_id not in result.errors
                 ):
-                    in_flight[pool.submit(lambda t=tracked, u=info.video_url: fetch(t, u))] = (
-                        "download",
-                        tracked,
-                    )
+                    job = pool.submit(partial(fetch, tracked, info.video_url))
+                    in_flight[job] = ("download", tracked)
             else:
                 try:
                     downloaded = future.result()
@@ -383,9 +383,9 @@ def _timeout(pending: dict[str, _Tracked], timeout: float | None) -> WaitTimeout
     )
 
 
-def refresh(client: AkoolClient, job_ids: list[str], *, workers: int = WORKERS) -> dict[
-    str, JobInfo | AkoolError
-]:
+def refresh(
+    client: AkoolClient, job_ids: list[str], *, workers: int = WORKERS
+) -> dict[str, JobInfo | AkoolError]:
     """The current state of several jobs, fetched concurrently; errors are returned per job."""
 
     def one(job_id: str) -> JobInfo | AkoolError:
@@ -397,5 +397,5 @@ def refresh(client: AkoolClient, job_ids: list[str], *, workers: int = WORKERS) 
     if len(job_ids) <= 1:
         return {job_id: one(job_id) for job_id in job_ids}
     pool = _DaemonPool(min(workers, len(job_ids)))
-    submitted = {job_id: pool.submit(lambda j=job_id: one(j)) for job_id in job_ids}
+    submitted = {job_id: pool.submit(partial(one, job_id)) for job_id in job_ids}
     return {job_id: future.result() for job_id, future in submitted.items()}

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,10 +95,8 @@ class Journal:
         with self._transaction():
             for statement in filter(str.strip, SCHEMA.split(";")):
                 self._db.execute(statement)
-        try:
+        with suppress(OSError):
             os.chmod(path, 0o600)
-        except OSError:
-            pass
 
     def close(self) -> None:
         self._db.close()
@@ -224,9 +222,7 @@ class Journal:
     def all_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM jobs").fetchall()}
 
-    def update_state(
-        self, job_id: str, video_status: int, video_url: str, error: str
-    ) -> None:
+    def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
         with self._transaction() as db:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "

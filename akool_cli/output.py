@@ -176,7 +176,9 @@ class JobDisplay:
         with self._progress:
             yield
 
-    def state(self, job_id: str, state: str, detail: str = "", progress: float | None = None) -> None:
+    def state(
+        self, job_id: str, state: str, detail: str = "", progress: float | None = None
+    ) -> None:
         if self._progress is not None:
             task = self._tasks[job_id]
             finished = state in ("done", "failed")

@@ -23,7 +23,7 @@ class RetryPolicy:
         """Seconds to wait before try number attempt+1 (attempt counts from 1)."""
         if retry_after is not None:
             return min(max(retry_after, 0.0), MAX_RETRY_AFTER)
-        backoff = min(self.cap, self.base * (2 ** (attempt - 1)))
+        backoff = min(self.cap, self.base * 2.0 ** (attempt - 1))
         # "Equal jitter": never less than half the backoff, so retries stay spread but bounded.
         return backoff / 2 + self.rng.uniform(0, backoff / 2)
 

@@ -87,9 +87,7 @@ def _translate(exc: BaseException) -> TransportError:
     if isinstance(exc, httpx.UnsupportedProtocol):
         return TransportError(f"unsupported URL ({exc})", sent=False, kind="url")
     if isinstance(exc, httpx.HTTPError):
-        return TransportError(
-            f"the connection broke ({_reason(exc)})", sent=True, kind="protocol"
-        )
+        return TransportError(f"the connection broke ({_reason(exc)})", sent=True, kind="protocol")
     return TransportError(f"network error ({type(exc).__name__})", sent=True, kind="other")
 
 

@@ -88,7 +88,9 @@ def login(
     from akool_cli.credentials import from_environment
 
     if from_environment(runtime.env) is not None:
-        out.warn("AKOOL_API_KEY or AKOOL_CLIENT_ID/SECRET is set: it takes precedence over this login")
+        out.warn(
+            "AKOOL_API_KEY or AKOOL_CLIENT_ID/SECRET is set: it takes precedence over this login"
+        )
 
 
 def logout(ctx: typer.Context) -> None:
@@ -122,13 +124,15 @@ def auth_status(
     code = ExitCode.OK
     try:
         credential = runtime.credential()
-        report.update(source=credential.source, kind=credential.kind, credential=credential.masked())
+        report.update(
+            source=credential.source, kind=credential.kind, credential=credential.masked()
+        )
         with runtime.client(credential) as client:
             report["credit"] = client.credit()
         report["valid"] = True
     except AkoolError as exc:
         report["error"] = exc.message
-        code = exc.exit_code if isinstance(exc, AuthError) else exc.exit_code
+        code = exc.exit_code
         if json_out:
             out.json(report)
         out.error(exc.message, exc.hint)

@@ -11,6 +11,7 @@ import typer
 
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
+    AkoolError,
     ExitCode,
     InterruptedByUser,
     JobFailedError,
@@ -186,8 +187,12 @@ def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
 
 def talk(
     ctx: typer.Context,
-    image_url: str = typer.Argument(..., metavar="IMAGE_URL", help="Portrait image URL (http/https)."),
-    audio_url: str = typer.Argument(..., metavar="AUDIO_URL", help="Speech audio URL (http/https)."),
+    image_url: str = typer.Argument(
+        ..., metavar="IMAGE_URL", help="Portrait image URL (http/https)."
+    ),
+    audio_url: str = typer.Argument(
+        ..., metavar="AUDIO_URL", help="Speech audio URL (http/https)."
+    ),
     prompt: str | None = typer.Option(None, "--prompt", help="Guidance for gestures and movement."),
     resolution: str | None = typer.Option(
         None, "--resolution", metavar="720|1080", help="Output resolution."
@@ -294,7 +299,7 @@ def status(
         for job_id in order:
             record = journal.get(job_id)
             found = fresh.get(job_id)
-            if found is not None and not isinstance(found, Exception):
+            if found is not None and not isinstance(found, AkoolError):
                 if record is not None:
                     journal.update_state(
                         job_id, found.video_status, found.video_url, found.error_reason
@@ -310,7 +315,7 @@ def status(
                     )
                 )
                 continue
-            if found is not None:
+            if isinstance(found, AkoolError):
                 out.error(f"{job_id}: {found.message}", found.hint)
                 code = max(code, found.exit_code)
             if record is not None:

@@ -3,6 +3,7 @@
 It reads akool_cli.contract (the shared description of the API) and never the client modules.
 """
 
-from akool_cli.sandbox.server import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox.server import Sandbox, start_sandbox
+from akool_cli.sandbox.state import SandboxConfig
 
 __all__ = ["Sandbox", "SandboxConfig", "start_sandbox"]

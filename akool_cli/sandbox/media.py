@@ -32,9 +32,9 @@ class VideoFile:
         self.box_header = struct.pack(">I4s", box_size, b"free")
         self.prefix = self.head + self.box_header + label
         self.size = len(self.prefix) + self.padding
-        self.etag = '"' + hashlib.sha256(job_id.encode() + str(self.size).encode()).hexdigest()[
-            :32
-        ] + '"'
+        self.etag = (
+            '"' + hashlib.sha256(job_id.encode() + str(self.size).encode()).hexdigest()[:32] + '"'
+        )
 
     def read(self, offset: int, length: int) -> bytes:
         """Bytes [offset, offset+length) of the file."""

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from akool_cli import contract
 from akool_cli.clock import Clock
 from akool_cli.sandbox.media import VideoFile
-from akool_cli.sandbox.state import SandboxConfig, SandboxJob, SandboxState
+from akool_cli.sandbox.state import ReceivedRequest, SandboxConfig, SandboxJob, SandboxState
 
 # Faults that strike before the request is handled (nothing happens) and after (the work is done
 # but the answer is lost or spoiled): the second kind is what makes a create's outcome unknown.
@@ -67,6 +67,9 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.write(f"sandbox: {self.command} {self.path.split('?')[0]} {args[1]}\n")
 
     def _roll(self, names: tuple[str, ...]) -> str | None:
+        scripted = self.state.next_scripted(names)
+        if scripted is not None:
+            return scripted
         faults = self.state.config.faults
         if not faults:
             return None
@@ -136,6 +139,15 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
         body = self._read_body() if method == "POST" else b""
+        self.state.receive(
+            ReceivedRequest(
+                method=self.command,
+                path=url.path,
+                query=parse_qs(url.query, keep_blank_values=True),
+                headers={k.lower(): v for k, v in self.headers.items()},
+                body=body,
+            )
+        )
         if url.path == STATS_PATH:
             self._send(200, json.dumps(self.state.stats()).encode())
             return
@@ -201,7 +213,9 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- documented endpoints ------------------------------------------------------------------
 
-    def _api_get_token(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
+    def _api_get_token(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
         fields = self._parse_json(body)
         if fields is None:
             return
@@ -271,14 +285,12 @@ class Handler(BaseHTTPRequestHandler):
             data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
         if status == 4:
             data["error_reason"] = (
-                "no usable face found in the portrait "
-                "(sandbox: the image URL contains 'fail')"
+                "no usable face found in the portrait (sandbox: the image URL contains 'fail')"
             )
         return data
 
     def _base_url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return _address_url(self.server)
 
     # -- result files ----------------------------------------------------------------------------
 
@@ -342,6 +354,12 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.close()
 
 
+def _address_url(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    name = host.decode() if isinstance(host, bytes) else str(host)
+    return f"http://[{name}]:{port}" if ":" in name else f"http://{name}:{port}"
+
+
 def _parse_range(value: str, size: int) -> tuple[int, int] | None:
     unit, _, spec = value.partition("=")
     if unit.strip() != "bytes" or "," in spec:
@@ -374,8 +392,7 @@ class Sandbox:
 
     @property
     def base_url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return _address_url(self.server)
 
     def file_url(self, job_id: str) -> str:
         return f"{self.base_url}{FILES_PREFIX}{job_id}.mp4"

@@ -46,6 +46,18 @@ class SandboxConfig:
         return config
 
 
+@dataclass(frozen=True)
+class ReceivedRequest:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+
+
+MAX_RECEIVED = 100_000
+
+
 @dataclass
 class SandboxJob:
     id: str
@@ -72,11 +84,33 @@ class SandboxState:
         self.polls: dict[str, int] = {}
         self.faults_injected: dict[str, int] = {}
         self.served_sha256: dict[str, str] = {}
+        # Every request as received, so contract tests can check what a client really sent.
+        self.received: list[ReceivedRequest] = []
         self._counter = 0
+        self._scripted: list[str] = []
+
+    def inject(self, *faults: str) -> None:
+        """Faults for the next requests, in order, before any random ones (for exact tests)."""
+        with self._lock:
+            self._scripted.extend(faults)
+
+    def next_scripted(self, allowed: tuple[str, ...]) -> str | None:
+        with self._lock:
+            if self._scripted and self._scripted[0] in (*allowed, "none"):
+                fault = self._scripted.pop(0)
+                if fault != "none":
+                    self.faults_injected[fault] = self.faults_injected.get(fault, 0) + 1
+                    return fault
+        return None
 
     def now(self) -> float:
         """Sandbox time in seconds since start, running time_scale times faster than the clock."""
         return (self.clock.monotonic() - self._origin) * self.config.time_scale
+
+    def receive(self, request: ReceivedRequest) -> None:
+        with self._lock:
+            if len(self.received) < MAX_RECEIVED:
+                self.received.append(request)
 
     def count(self, table: dict[str, int], key: str) -> None:
         with self._lock:
@@ -104,17 +138,13 @@ class SandboxState:
     # -- jobs -----------------------------------------------------------------------------------
 
     def create_job(self, request: dict[str, Any]) -> SandboxJob:
-        fingerprint = hashlib.sha256(
-            json.dumps(request, sort_keys=True).encode()
-        ).hexdigest()
+        fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
         with self._lock:
             self._counter += 1
             job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
             job = SandboxJob(job_id, self.now(), dict(request), fingerprint, self.clock.time())
             self.jobs[job_id] = job
-            self.created_per_request[fingerprint] = (
-                self.created_per_request.get(fingerprint, 0) + 1
-            )
+            self.created_per_request[fingerprint] = self.created_per_request.get(fingerprint, 0) + 1
             return job
 
     def status(self, job: SandboxJob) -> int:

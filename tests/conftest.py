@@ -1,0 +1,74 @@
+"""Test isolation: every test gets its own AKOOL_HOME, an in-memory keyring and a fake clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+import pytest
+
+from akool_cli import clock as clock_module
+from akool_cli.clock import FakeClock, SystemClock
+from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.support.contract_check import check_received
+from tests.support.keyrings import MemoryKeyring
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Isolation:
+    home: Path
+    ring: MemoryKeyring
+    clock: FakeClock
+    tmp: Path
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Isolation]:
+    for name in list(os.environ):
+        if name.startswith(("AKOOL_", "PYTHON_KEYRING")) or name in (
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "HTTPS_PROXY",
+            "HTTP_PROXY",
+            "ALL_PROXY",
+            "https_proxy",
+            "http_proxy",
+        ):
+            monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "akool-home"
+    monkeypatch.setenv("AKOOL_HOME", str(home))
+    monkeypatch.setenv("AKOOL_KEYRING_TIMEOUT", "0.3")
+    monkeypatch.setenv("NO_PROXY", "*")
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    fake = FakeClock()
+    clock_module.set_current(fake)
+    yield Isolation(home=home, ring=ring, clock=fake, tmp=tmp_path)
+    clock_module.set_current(SystemClock())
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def sandbox(isolated: Isolation) -> Iterator[Sandbox]:
+    """The sandbox on a real loopback port, sharing the test's fake clock."""
+    server = start_sandbox(SandboxConfig(processing_seconds=6.0), clock=isolated.clock)
+    yield server
+    server.stop()
+    # Every request akool sent in the test must match the documented contract.
+    assert check_received(server.state.received) == []
+
+
+@pytest.fixture
+def api_env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    """The sandbox, with akool pointed at it and its API key in the environment."""
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    return sandbox

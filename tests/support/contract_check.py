@@ -1,0 +1,49 @@
+"""Checks what akool really sent to the sandbox against the contract: path, method, auth, fields."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from akool_cli import contract
+from akool_cli.sandbox.server import FILES_PREFIX, STATS_PATH
+from akool_cli.sandbox.state import ReceivedRequest
+
+
+def check_received(requests: Iterable[ReceivedRequest]) -> list[str]:
+    """Problems with the requests akool sent (others, e.g. a test's raw httpx calls, are skipped)."""
+    problems: list[str] = []
+    for request in requests:
+        if not request.headers.get("user-agent", "").startswith("akool-cli/"):
+            continue
+        if request.path.startswith(FILES_PREFIX) or request.path == STATS_PATH:
+            continue  # result files are plain downloads, not API calls
+        where = f"{request.method} {request.path}"
+        endpoint = contract.find_endpoint(request.method, request.path)
+        if endpoint is None:
+            problems.append(f"{where}: not a documented endpoint")
+            continue
+        has_key = "x-api-key" in request.headers
+        has_bearer = "authorization" in request.headers
+        if has_key and has_bearer:
+            problems.append(f"{where}: both x-api-key and Authorization sent")
+        if endpoint.auth and not (has_key or has_bearer):
+            problems.append(f"{where}: no auth header")
+        if not endpoint.auth and (has_key or has_bearer):
+            problems.append(f"{where}: an auth header on an endpoint that takes none")
+        if has_bearer and not request.headers["authorization"].startswith("Bearer "):
+            problems.append(f"{where}: Authorization is not a Bearer token")
+        if endpoint.method == "POST":
+            if request.headers.get("content-type") != "application/json":
+                problems.append(f"{where}: body is not sent as application/json")
+            try:
+                fields = json.loads(request.body)
+            except ValueError:
+                problems.append(f"{where}: body is not JSON")
+                continue
+        else:
+            if request.body:
+                problems.append(f"{where}: a GET with a body")
+            fields = {k: v[-1] for k, v in request.query.items()}
+        problems += [f"{where}: {p}" for p in contract.request_problems(endpoint, fields)]
+    return problems

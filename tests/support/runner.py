@@ -1,0 +1,46 @@
+"""Runs akool in the test's process as a user would, with stdout and stderr kept apart."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+class _Stdin(io.StringIO):
+    def __init__(self, text: str, tty: bool) -> None:
+        super().__init__(text)
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+def invoke(args: list[str], *, input: str | None = None, expect: int | None = 0) -> Result:
+    """Run akool in this process as a user would, stdout and stderr apart; check the exit code."""
+    from akool_cli.cli import main
+
+    saved = sys.stdin, sys.stdout, sys.stderr
+    out, err = io.StringIO(), io.StringIO()
+    sys.stdin, sys.stdout, sys.stderr = _Stdin(input or "", False), out, err
+    try:
+        code = main(args)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    result = Result(code, out.getvalue(), err.getvalue())
+    # No path may end in a traceback unless AKOOL_DEBUG asks for one.
+    if not os.environ.get("AKOOL_DEBUG"):
+        assert "Traceback" not in result.stderr, result.stderr
+    if expect is not None:
+        assert code == expect, (
+            f"exit {code}, expected {expect}\nstdout:\n{out.getvalue()}\nstderr:\n{err.getvalue()}"
+        )
+    return result

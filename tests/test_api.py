@@ -1,0 +1,280 @@
+"""The API layer: headers, envelope decoding, error mapping, retries that never bill twice."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from akool_cli import __version__, contract
+from akool_cli.api import AkoolClient, RateLimitedError
+from akool_cli.config import validate_base_url
+from akool_cli.credentials import Credential
+from akool_cli.errors import (
+    AuthRejectedError,
+    RejectedError,
+    UnavailableError,
+    UnknownOutcomeError,
+    UsageError,
+)
+from akool_cli.retry import RetryPolicy, parse_retry_after
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import Isolation
+
+KEY = Credential("api_key", "test", api_key=SANDBOX_API_KEY)
+
+
+@pytest.fixture
+def client(sandbox: Sandbox, isolated: Isolation) -> Iterator[AkoolClient]:
+    with AkoolClient(sandbox.base_url, KEY, clock=isolated.clock) as c:
+        yield c
+
+
+class Canned(BaseHTTPRequestHandler):
+    """A server that answers every request with the same canned response."""
+
+    status = 200
+    body = b""
+    content_type = "application/json"
+    headers_out: ClassVar[dict[str, str]] = {}
+    hits = 0
+
+    def _answer(self) -> None:
+        type(self).hits += 1
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        self.send_response(self.status)
+        self.send_header("Content-Type", self.content_type)
+        self.send_header("Content-Length", str(len(self.body)))
+        for k, v in self.headers_out.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def canned() -> Iterator[tuple[type[Canned], str]]:
+    handler = type("Handler", (Canned,), {"hits": 0, "headers_out": {}})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield handler, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_requests_carry_user_agent_and_exactly_one_auth_header(
+    client: AkoolClient, sandbox: Sandbox
+) -> None:
+    client.credit()
+    job = client.create_talking_photo("https://e.com/a.jpg", "https://e.com/a.mp3")
+    client.video_info(job.id)
+    for request in sandbox.state.received:
+        assert request.headers["user-agent"] == f"akool-cli/{__version__}"
+        assert request.headers["x-api-key"] == SANDBOX_API_KEY
+        assert "authorization" not in request.headers
+
+
+def test_create_returns_the_documented_id(client: AkoolClient, sandbox: Sandbox) -> None:
+    job = client.create_talking_photo(
+        "https://e.com/a.jpg", "https://e.com/a.mp3", resolution="720", webhook_url="https://h/x"
+    )
+    assert job.id in sandbox.state.jobs and job.video_status == 1 and job.state == "queued"
+    body = json.loads(sandbox.state.received[-1].body)
+    assert body["webhookUrl"] == "https://h/x" and "webhook_url" not in body
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "fragment"),
+    [
+        (b"<html><body>Proxy login</body></html>", "text/html", "HTML page"),
+        (b"", "application/json", "empty"),
+        (b'{"code": 1000, "data": {', "application/json", "not JSON"),
+        (b'{"msg": "ok", "data": {}}', "application/json", "no numeric code"),
+        (b"[1, 2]", "application/json", "not an object"),
+    ],
+)
+def test_unreadable_answers_are_clear_errors_after_retries(
+    canned: tuple[type[Canned], str],
+    isolated: Isolation,
+    body: bytes,
+    content_type: str,
+    fragment: str,
+) -> None:
+    handler, url = canned
+    handler.body, handler.content_type = body, content_type
+    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(UnavailableError) as err:
+        c.credit()
+    assert fragment in err.value.message
+    assert handler.hits == RetryPolicy().attempts
+
+
+def test_a_huge_body_is_refused(canned: tuple[type[Canned], str], isolated: Isolation) -> None:
+    handler, url = canned
+    handler.body = b'{"code":1000,"data":"' + b"x" * (5 * 1024 * 1024) + b'"}'
+    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(UnavailableError) as err:
+        c.credit()
+    assert "larger than" in str(err.value.__cause__ or err.value.message) or "4 MiB" in (
+        err.value.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "error", "fragment"),
+    [
+        (1003, RejectedError, "parameter error"),
+        (1006, RejectedError, "insufficient quota"),
+        (1101, AuthRejectedError, "invalid or expired token"),
+        (1102, AuthRejectedError, "authorization missing"),
+        (1109, AuthRejectedError, "wrong API key"),
+        (1104, RejectedError, "insufficient credit"),
+        (4242, RejectedError, "undocumented"),
+    ],
+)
+def test_business_codes_become_typed_errors_with_hints(
+    canned: tuple[type[Canned], str],
+    isolated: Isolation,
+    code: int,
+    error: type[Exception],
+    fragment: str,
+) -> None:
+    handler, url = canned
+    handler.body = json.dumps({"code": code, "msg": "nope"}).encode()
+    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(error) as err:
+        c.credit()
+    assert fragment in str(err.value) and f"code {code}" in str(err.value)
+    assert err.value.hint  # type: ignore[attr-defined]
+    assert handler.hits == 1
+
+
+def test_every_documented_code_has_a_meaning_and_a_hint() -> None:
+    for code in [1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1013, 1014, 1015]:
+        assert contract.BUSINESS_CODES[code].meaning
+    for code in [*range(1101, 1106), 1108, 1109, 1110, 1111, 1112, 1200, 1201]:
+        assert contract.BUSINESS_CODES[code].hint
+    for code in [*range(1202, 1224)]:
+        assert code in contract.BUSINESS_CODES
+
+
+def test_reads_retry_429_honouring_retry_after(
+    client: AkoolClient, sandbox: Sandbox, isolated: Isolation
+) -> None:
+    sandbox.state.inject("429", "500", "html")
+    assert client.credit() == 1234.5
+    assert sandbox.state.requests["credit"] == 4
+    assert isolated.clock.sleeps[0] == 1.0  # the sandbox's Retry-After: 1
+
+
+def test_rate_limit_code_1005_backs_off_then_fails_clearly(
+    canned: tuple[type[Canned], str], isolated: Isolation
+) -> None:
+    handler, url = canned
+    handler.body = b'{"code": 1005, "msg": "frequent operation"}'
+    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(RateLimitedError):
+        c.credit()
+    assert handler.hits == 5 and len(isolated.clock.sleeps) == 4
+
+
+def test_create_is_not_resent_after_an_ambiguous_failure(
+    client: AkoolClient, sandbox: Sandbox
+) -> None:
+    sandbox.state.inject("drop")  # the job is created, then the answer is lost
+    with pytest.raises(UnknownOutcomeError):
+        client.create_talking_photo("https://e.com/a.jpg", "https://e.com/a.mp3")
+    assert len(sandbox.state.jobs) == 1
+    assert sandbox.state.requests["create_talking_photo"] == 1
+
+
+@pytest.mark.parametrize("fault", ["500", "truncate", "malformed"])
+def test_create_after_5xx_or_a_spoiled_answer_is_unknown_not_retried(
+    client: AkoolClient, sandbox: Sandbox, fault: str
+) -> None:
+    sandbox.state.inject(fault)
+    with pytest.raises(UnknownOutcomeError):
+        client.create_talking_photo("https://e.com/a.jpg", "https://e.com/a.mp3")
+    assert sandbox.state.requests["create_talking_photo"] == 1
+
+
+def test_create_is_resent_after_a_refusal_429(client: AkoolClient, sandbox: Sandbox) -> None:
+    sandbox.state.inject("429", "429")
+    client.create_talking_photo("https://e.com/a.jpg", "https://e.com/a.mp3")
+    assert sandbox.state.requests["create_talking_photo"] == 3
+    assert len(sandbox.state.jobs) == 1
+
+
+def test_create_is_resent_when_the_connection_was_refused(isolated: Isolation) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with AkoolClient(f"http://127.0.0.1:{port}", KEY, clock=isolated.clock) as c:
+        with pytest.raises(UnavailableError) as err:
+            c.create_talking_photo("https://e.com/a.jpg", "https://e.com/a.mp3")
+        assert not isinstance(err.value, UnknownOutcomeError)
+    assert len(isolated.clock.sleeps) == RetryPolicy().attempts - 1
+
+
+def test_undocumented_paths_are_404_in_the_sandbox(sandbox: Sandbox) -> None:
+    import httpx
+
+    for method, path in [
+        ("POST", "/auth"),
+        ("POST", "/photo/talking"),
+        ("GET", "/video/status/123"),
+        ("GET", "/api/open/v3/content/video/getvideostatus?task_id=1"),
+    ]:
+        assert httpx.request(method, sandbox.base_url + path).status_code == 404
+
+
+def test_sandbox_rejects_misnamed_fields_with_1003(sandbox: Sandbox) -> None:
+    import httpx
+
+    response = httpx.post(
+        sandbox.base_url + contract.CREATE_TALKING_PHOTO.path,
+        headers={"x-api-key": SANDBOX_API_KEY},
+        json={"image_url": "https://e.com/a.jpg", "audio_url": "https://e.com/a.mp3"},
+    ).json()
+    assert response["code"] == 1003 and "talking_photo_url" in response["msg"]
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("http://openapi.akool.com", "plain http"),
+        ("ftp://example.com", "not an http(s) URL"),
+        ("openapi.akool.com", "not an http(s) URL"),
+        ("https://", "not an http(s) URL"),
+        ("https://example.com/?x=1", "query"),
+    ],
+)
+def test_base_url_validation(url: str, fragment: str) -> None:
+    with pytest.raises(UsageError) as err:
+        validate_base_url(url)
+    assert fragment in err.value.message
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8765", "http://localhost:1", "http://[::1]:9", "https://x.y/"]
+)
+def test_base_url_allows_https_and_loopback_http(url: str) -> None:
+    assert validate_base_url(url) == url.rstrip("/")
+
+
+def test_retry_after_parsing() -> None:
+    assert parse_retry_after("3", 0) == 3.0
+    assert parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", 4.0) == 6.0
+    assert parse_retry_after("soon", 0) is None
+    assert RetryPolicy().delay(1, retry_after=999) == 60.0
+    policy = RetryPolicy()
+    delays = [policy.delay(n) for n in range(1, 8)]
+    assert all(0.25 <= d <= 8.0 for d in delays) and delays[-1] >= 4.0

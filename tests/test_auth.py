@@ -1,0 +1,202 @@
+"""login, logout, auth status, credit and the credential precedence, with keyrings good and bad."""
+
+from __future__ import annotations
+
+import json
+
+import keyring
+import pytest
+
+from akool_cli.credentials import KEYRING_SERVICE, Credential, mask
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from tests.conftest import Isolation
+from tests.support.keyrings import FailingKeyring, HangingKeyring
+from tests.support.runner import invoke
+
+
+@pytest.fixture
+def base(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    return sandbox
+
+
+def stored(isolated: Isolation, profile: str = "default") -> Credential | None:
+    text = isolated.ring.entries.get((KEYRING_SERVICE, profile))
+    return Credential.from_json(text) if text else None
+
+
+def test_login_reads_the_key_from_stdin_verifies_then_stores(
+    base: Sandbox, isolated: Isolation
+) -> None:
+    result = invoke(["login"], input=SANDBOX_API_KEY + "\n")
+    assert result.stdout == ""
+    assert mask(SANDBOX_API_KEY) in result.stderr and "1234.5" in result.stderr
+    assert SANDBOX_API_KEY not in result.stderr
+    credential = stored(isolated)
+    assert credential is not None and credential.api_key == SANDBOX_API_KEY
+    assert base.state.requests == {"credit": 1}
+    # Now the keyring credential is used.
+    assert invoke(["credit"]).stdout == "1234.5\n"
+
+
+def test_login_with_a_wrong_key_saves_nothing(base: Sandbox, isolated: Isolation) -> None:
+    result = invoke(["login"], input="wrong-key-0000000000000", expect=3)
+    assert "1109" in result.stderr and "akool login" in result.stderr
+    assert stored(isolated) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "fragment"),
+    [("", "is empty"), ("   \n", "is empty"), ("abc\ndef", "line break"), ("ab cd", "space")],
+)
+def test_login_refuses_unusable_keys(
+    base: Sandbox, isolated: Isolation, typed: str, fragment: str
+) -> None:
+    result = invoke(["login"], input=typed, expect=2)
+    assert fragment in result.stderr
+    assert base.state.received == [] and stored(isolated) is None
+
+
+def test_login_legacy_client_credentials(base: Sandbox, isolated: Isolation) -> None:
+    invoke(["login", "--client-id", SANDBOX_CLIENT_ID], input=SANDBOX_CLIENT_SECRET)
+    credential = stored(isolated)
+    assert credential is not None and credential.kind == "client"
+    assert credential.client_id == SANDBOX_CLIENT_ID
+    assert credential.token.startswith("sbx-")
+    headers = [r.headers for r in base.state.received if r.path.endswith("quota/info")]
+    assert headers[-1]["authorization"] == f"Bearer {credential.token}"
+    assert "x-api-key" not in headers[-1]
+
+
+def test_logout_removes_the_credential(base: Sandbox, isolated: Isolation) -> None:
+    invoke(["login"], input=SANDBOX_API_KEY)
+    invoke(["logout"])
+    assert stored(isolated) is None
+    assert "nothing to remove" in invoke(["logout"]).stderr
+    result = invoke(["credit"], expect=3)
+    assert "not logged in" in result.stderr and "akool login" in result.stderr
+
+
+def test_auth_status_from_the_environment_never_touches_the_keyring(
+    base: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    keyring.set_keyring(HangingKeyring())  # would hang, or time out, if it were asked
+    result = invoke(["auth", "status"])
+    assert "$AKOOL_API_KEY" in result.stdout and mask(SANDBOX_API_KEY) in result.stdout
+    assert "credential works" in result.stderr
+
+
+def test_auth_status_json_and_failure(base: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AKOOL_API_KEY", "not-the-right-key-123456")
+    result = invoke(["auth", "status", "--json"], expect=3)
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and report["source"] == "AKOOL_API_KEY"
+    assert "not-the-right-key-123456" not in result.stdout + result.stderr
+
+
+def test_auth_status_reports_the_keyring_source(base: Sandbox, isolated: Isolation) -> None:
+    invoke(["login"], input=SANDBOX_API_KEY)
+    report = json.loads(invoke(["auth", "status", "--json"]).stdout)
+    assert report["source"] == "keyring" and report["valid"] is True
+    assert report["credit"] == 1234.5
+
+
+def test_precedence_api_key_then_client_pair_then_keyring(
+    base: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke(["login"], input=SANDBOX_API_KEY)
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", SANDBOX_CLIENT_SECRET)
+    assert json.loads(invoke(["auth", "status", "--json"]).stdout)["kind"] == "client"
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    report = json.loads(invoke(["auth", "status", "--json"]).stdout)
+    assert report["kind"] == "api_key" and report["source"] == "AKOOL_API_KEY"
+
+
+def test_only_half_of_the_client_pair_is_an_auth_error(
+    base: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    result = invoke(["credit"], expect=3)
+    assert "AKOOL_CLIENT_SECRET is not set" in result.stderr
+
+
+def test_environment_client_credentials_use_a_bearer_token(
+    base: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", SANDBOX_CLIENT_SECRET)
+    assert invoke(["credit"]).stdout == "1234.5\n"
+    paths = [r.path for r in base.state.received]
+    assert paths == ["/api/open/v3/getToken", "/api/open/v3/faceswap/quota/info"]
+
+
+@pytest.mark.parametrize(
+    ("backend", "fragment"),
+    [
+        ("keyring.backends.fail.Keyring", "no OS keyring is available"),
+        (FailingKeyring, "keyring failed"),
+        (HangingKeyring, "did not answer within"),
+    ],
+)
+def test_a_broken_keyring_gives_one_line_pointing_to_the_environment(
+    base: Sandbox, backend: object, fragment: str
+) -> None:
+    if isinstance(backend, str):
+        from keyring.backends import fail
+
+        keyring.set_keyring(fail.Keyring())
+    else:
+        keyring.set_keyring(backend())  # type: ignore[operator]
+    for args, stdin in ((["credit"], None), (["login"], SANDBOX_API_KEY)):
+        result = invoke(args, input=stdin, expect=3)
+        assert fragment in result.stderr
+        assert "AKOOL_API_KEY" in result.stderr
+        assert result.stderr.count("Error:") == 1
+
+
+def test_login_rejects_a_keyring_that_drops_writes(base: Sandbox) -> None:
+    from keyring.backends import null
+
+    keyring.set_keyring(null.Keyring())
+    result = invoke(["login"], input=SANDBOX_API_KEY, expect=3)
+    assert "did not keep it" in result.stderr
+
+
+def test_login_remembers_a_sandbox_base_url(
+    sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke(["--base-url", sandbox.base_url, "login"], input=SANDBOX_API_KEY)
+    # Later commands, with no flag or variable, use the URL the login was verified against.
+    assert invoke(["credit"]).stdout == "1234.5\n"
+    monkeypatch.setenv("AKOOL_PROFILE", "staging")
+    result = invoke(["credit"], expect=3)
+    assert "not logged in" in result.stderr
+
+
+def test_legacy_token_expiry_refreshes_once(
+    sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sandbox.state.config.expire_token_after = 2
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    invoke(["login", "--client-id", SANDBOX_CLIENT_ID], input=SANDBOX_CLIENT_SECRET)
+    for _ in range(3):
+        invoke(["credit"])
+    tokens = [r for r in sandbox.state.received if r.path.endswith("getToken")]
+    assert len(tokens) == 2  # the login's token, then exactly one refresh
+    refreshed = stored(isolated)
+    assert refreshed is not None and refreshed.token in sandbox.state.tokens
+
+
+def test_a_token_that_keeps_failing_is_not_refreshed_forever(
+    sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sandbox.state.config.expire_token_after = 0
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", SANDBOX_CLIENT_SECRET)
+    result = invoke(["credit"], expect=3)
+    assert "1101" in result.stderr
+    assert sum(r.path.endswith("getToken") for r in sandbox.state.received) == 2
