@@ -4,12 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format completions bench clean
+.PHONY: install demo test lint format docs completions bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=compat
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,8 +29,11 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix akool_cli tests
 	$(BIN)/ruff format akool_cli tests
 
-completions: $(STAMP)
-	$(BIN)/python -m akool_cli.completions completions
+# Completion scripts and the README's command list are generated from the app.
+docs: $(STAMP)
+	$(BIN)/python -m akool_cli.cli.docs .
+
+completions: docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -123,7 +123,9 @@ class Output:
             return
         from rich.table import Table
 
-        table = Table(title=title, header_style="bold", box=None, pad_edge=False)
+        # NO_COLOR users asked for plain text: no bold either.
+        header = "" if self.no_color else "bold"
+        table = Table(title=title, header_style=header, box=None, pad_edge=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:

@@ -1,0 +1,62 @@
+"""Things that drift: the README's exit table and command list, and the completion scripts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from akool_cli.cli import app
+from akool_cli.cli.docs import SCRIPTS, commands, readme_section
+from akool_cli.errors import EXIT_CODE_MEANINGS, ExitCode
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_exit_table_equals_the_enum() -> None:
+    section = README.split("<!-- exit-codes:start -->")[1].split("<!-- exit-codes:end -->")[0]
+    rows = dict(re.findall(r"^\| (\d+) \| (.+) \|$", section, flags=re.MULTILINE))
+    assert {int(code): text for code, text in rows.items()} == {
+        int(code): EXIT_CODE_MEANINGS[code] for code in ExitCode
+    }
+
+
+def test_readme_command_list_comes_from_the_app() -> None:
+    assert readme_section(app) in README, "run `make docs` and commit README.md"
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_completion_scripts_match_the_app(name: str) -> None:
+    committed = (ROOT / "completions" / name).read_text(encoding="utf-8")
+    assert committed == SCRIPTS[name](app), f"run `make docs` and commit completions/{name}"
+
+
+def test_every_command_is_in_every_completion_script() -> None:
+    for name in SCRIPTS:
+        text = (ROOT / "completions" / name).read_text(encoding="utf-8")
+        for info in commands(app):
+            assert info.path[-1] in text, (name, info.path)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["akool", "ta"], "talk"),
+        (["akool", "talk", "https://x/a.jpg", "--reso"], "--resolution"),
+        (["akool", "auth", ""], "status"),
+        (["akool", "auth", "status", "--j"], "--json"),
+        (["akool", "--ver"], "--version"),
+    ],
+)
+def test_bash_completion_completes(words: list[str], expected: str) -> None:
+    quoted = " ".join(f"'{w}'" for w in words)
+    script = (
+        f"source '{ROOT / 'completions' / 'akool.bash'}'\n"
+        f'COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}; _akool; echo "${{COMPREPLY[*]}}"'
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [expected]
