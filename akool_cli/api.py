@@ -253,6 +253,18 @@ class AkoolClient:
                     params=dict(query) if query else None,
                 )
             except TransportError as exc:
+                if exc.kind == "too_large":
+                    if not safe_to_repeat:
+                        raise UnknownOutcomeError(
+                            f"AKOOL's answer to {what} is unusable ({exc}); "
+                            "it may or may not have created the job",
+                            hint="run: akool status  (check the AKOOL console before creating "
+                            "the job again, since each job is billed)",
+                        ) from exc
+                    raise UnavailableError(
+                        f"AKOOL's answer to {what} is unusable: {exc}",
+                        hint="check the base URL (--base-url / AKOOL_BASE_URL)",
+                    ) from exc
                 if can_retry and (safe_to_repeat or not exc.sent):
                     self._pause(attempt, None, f"{what}: {exc}")
                     continue

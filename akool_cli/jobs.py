@@ -53,11 +53,12 @@ def check_input_url(value: str, what: str) -> str:
     parts = urlsplit(text)
     if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
         return text
-    looks_local = parts.scheme in ("", "file") and (
-        os.path.exists(os.path.expanduser(text.removeprefix("file://")))
-        or "/" in text
-        or "\\" in text
-        or "." in text
+    path = text.removeprefix("file://")
+    looks_local = (
+        parts.scheme == "file"
+        or path.startswith(("/", "./", "../", "~", ".\\"))
+        or re.match(r"^[A-Za-z]:[\\/]", path) is not None
+        or (bool(path) and os.path.exists(os.path.expanduser(path)))
     )
     if looks_local:
         raise UsageError(

@@ -100,9 +100,27 @@ class Runtime:
         return AkoolClient(
             self.base_url(),
             credential,
-            transport=Transport(secrets=self.secrets),
+            transport=Transport(secrets=self.secrets, read_timeout=self.read_timeout()),
             on_token=keep_token,
         )
+
+    def read_timeout(self) -> float:
+        """AKOOL_TIMEOUT: seconds to wait for an answer before counting the try as failed."""
+        from akool_cli.errors import UsageError
+        from akool_cli.transport import READ_TIMEOUT
+
+        raw = self.env.get("AKOOL_TIMEOUT", "").strip()
+        if not raw:
+            return READ_TIMEOUT
+        try:
+            value = float(raw)
+        except ValueError:
+            value = 0.0
+        if value <= 0:
+            raise UsageError(
+                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds", hint="e.g. AKOOL_TIMEOUT=60"
+            )
+        return value
 
     def journal(self) -> Journal:
         from akool_cli.journal import Journal

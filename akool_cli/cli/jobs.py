@@ -119,6 +119,9 @@ def _follow(
             detail = info.video_url if info.video_status == 3 else info.error_reason
             if info.progress is not None and not info.finished:
                 detail = f"{info.progress:.0f}%"
+            if info.state == "unknown":
+                # Not a documented state: show the raw value and keep following the job.
+                detail = f"video_status {info.raw.get('video_status')!r}"
             display.state(job_id, info.state, detail, info.progress)
 
         try:

@@ -417,7 +417,7 @@ def start_sandbox(
     thread = None
     if background:
         thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
         thread.start()
     return Sandbox(server, thread)
