@@ -112,10 +112,13 @@ def download(
     attempt = 0
     while True:
         attempt += 1
+        had = part.stat().st_size if part.exists() else 0
         try:
             result = _fetch_once(transport, url, part, meta, on_progress)
             break
         except _Retryable as exc:
+            if part.exists() and part.stat().st_size > had:
+                attempt = 0  # a cut that still brought bytes is progress, not a failed try
             if attempt >= retry.attempts:
                 raise UnavailableError(
                     f"the download of {target.name} kept failing: {exc}",

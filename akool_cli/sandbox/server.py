@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sys
@@ -43,8 +44,14 @@ def parse_faults(spec: str) -> dict[str, float]:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client hanging up mid-answer is normal (and injected on purpose): one line at most.
+        if not self.state.config.quiet:
+            sys.stderr.write(f"sandbox: connection from {client_address} ended early\n")
+
     state: SandboxState
-    rng: random.Random
+    occurrences: dict[str, int]
     rng_lock: threading.Lock
 
 
@@ -54,6 +61,7 @@ class Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
     server: _Server
     server_version = "akool-sandbox"
+    _body_digest = ""
     sys_version = ""
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -67,18 +75,27 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.write(f"sandbox: {self.command} {self.path.split('?')[0]} {args[1]}\n")
 
     def _roll(self, names: tuple[str, ...]) -> str | None:
+        """Maybe a fault for this request: scripted ones first, then seeded dice.
+
+        The dice are thrown per request identity (method, path, query, body) and occurrence,
+        not from one shared stream, so concurrent clients see the same faults on every run.
+        """
         scripted = self.state.next_scripted(names)
         if scripted is not None:
             return scripted
         faults = self.state.config.faults
         if not faults:
             return None
+        key = f"{names[0]}|{self.command} {self.path}|{self._body_digest}"
         with self.server.rng_lock:
-            for name in names:
-                p = faults.get(name, 0.0)
-                if p and self.server.rng.random() < p:
-                    self.state.count(self.state.faults_injected, name)
-                    return name
+            occurrence = self.server.occurrences.get(key, 0)
+            self.server.occurrences[key] = occurrence + 1
+        dice = random.Random(f"{self.state.config.seed}|{key}|{occurrence}")
+        for name in names:
+            p = faults.get(name, 0.0)
+            if p and dice.random() < p:
+                self.state.count(self.state.faults_injected, name)
+                return name
         return None
 
     def _send(
@@ -139,6 +156,7 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
         body = self._read_body() if method == "POST" else b""
+        self._body_digest = hashlib.sha256(body).hexdigest()[:16]
         self.state.receive(
             ReceivedRequest(
                 method=self.command,
@@ -340,12 +358,16 @@ class Handler(BaseHTTPRequestHandler):
             return
         limit = length // 2 if after == "truncate" else length
         offset, sent = start, 0
+        rate = self.state.config.file_bytes_per_second
+        block = 64 * 1024 if rate else 1 << 20
         try:
             while sent < limit:
-                chunk = video.read(offset, min(1 << 20, limit - sent))
+                chunk = video.read(offset, min(block, limit - sent))
                 self.wfile.write(chunk)
                 offset += len(chunk)
                 sent += len(chunk)
+                if rate:
+                    time.sleep(len(chunk) / rate)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
             return
@@ -412,7 +434,7 @@ def start_sandbox(
     config = config or SandboxConfig()
     server = _Server((config.host, config.port), Handler)
     server.state = SandboxState(config, clock)
-    server.rng = random.Random(config.seed)
+    server.occurrences = {}
     server.rng_lock = threading.Lock()
     thread = None
     if background:

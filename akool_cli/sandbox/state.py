@@ -34,6 +34,7 @@ class SandboxConfig:
     seed: int = 0
     expire_token_after: int | None = None
     slow_seconds: float = 0.5
+    file_bytes_per_second: float | None = None  # throttle result files (kill tests)
     quiet: bool = True
 
     @classmethod

@@ -1,0 +1,225 @@
+"""akool under every fault at once, and under SIGKILL: nothing billed twice, nothing lost.
+
+Both tests are seeded; the figures they print (-s) are the ones quoted in the closing notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from akool_cli.clock import SystemClock
+from akool_cli.errors import ExitCode
+from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox.media import VideoFile
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import ROOT, Isolation
+from tests.support.runner import invoke
+
+ALL_FAULTS = {
+    "500": 0.1,
+    "429": 0.05,
+    "drop": 0.05,
+    "slow": 0.05,
+    "truncate": 0.1,
+    "malformed": 0.02,
+    "html": 0.02,
+}
+JOBS = 120
+DOCUMENTED_EXITS = {int(code) for code in ExitCode}
+
+
+def journal(isolated: Isolation) -> tuple[dict[str, sqlite3.Row], list[sqlite3.Row]]:
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    db.row_factory = sqlite3.Row
+    jobs = {r["id"]: r for r in db.execute("SELECT * FROM jobs")}
+    attempts = list(db.execute("SELECT * FROM attempts"))
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    return jobs, attempts
+
+
+def account_for_every_sandbox_job(
+    sandbox: Sandbox, jobs: dict[str, sqlite3.Row], attempts: list[sqlite3.Row]
+) -> int:
+    """Each job the sandbox created is in the journal, or matches an unknown-outcome attempt."""
+    unknown_inputs = [
+        json.loads(a["inputs"])["image_url"]
+        for a in attempts
+        if a["outcome"] in ("unknown", "sending")
+    ]
+    silent = 0
+    for job_id, job in sandbox.state.jobs.items():
+        if job_id in jobs:
+            continue
+        assert job.request["talking_photo_url"] in unknown_inputs, job_id
+        silent += 1
+    return silent
+
+
+def test_chaos_every_fault_at_once(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = SandboxConfig(
+        processing_seconds=20, faults=dict(ALL_FAULTS), seed=20261125, slow_seconds=0.01
+    )
+    sandbox = start_sandbox(config, clock=isolated.clock)
+    try:
+        monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        reported: list[str] = []
+        talk_exits: dict[int, int] = {}
+        for n in range(JOBS):
+            image = f"https://example.com/{'fail-' if n % 10 == 9 else ''}portrait-{n}.jpg"
+            result = invoke(["talk", image, "https://example.com/speech.mp3"], expect=None)
+            talk_exits[result.exit_code] = talk_exits.get(result.exit_code, 0) + 1
+            if result.exit_code == 0:
+                reported.append(result.stdout.strip())
+            else:
+                assert result.stdout == "" and result.stderr.count("Error:") == 1
+        outdir = isolated.tmp / "videos"
+        outdir.mkdir()
+        watched = invoke(["watch", *reported, "-o", str(outdir), "--json"], expect=None)
+        views = json.loads(watched.stdout) if watched.stdout else []
+    finally:
+        sandbox.stop()
+
+    stats = sandbox.state.stats()
+    jobs, attempts = journal(isolated)
+    # Every job akool reported exists exactly once in the sandbox, and is in the journal.
+    assert len(set(reported)) == len(reported)
+    assert set(reported) <= set(sandbox.state.jobs)
+    assert set(reported) <= set(jobs)
+    # Nothing was created twice: every distinct request made at most one job.
+    assert stats["duplicates"] == 0
+    assert max(stats["created_per_request"].values()) == 1
+    silent = account_for_every_sandbox_job(sandbox, jobs, attempts)
+    # Every downloaded MP4 is byte for byte what the sandbox served.
+    downloaded = 0
+    for view in views:
+        if view["downloaded_path"]:
+            data = Path(view["downloaded_path"]).read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            assert digest == VideoFile(view["id"]).sha256() == jobs[view["id"]]["sha256"]
+            downloaded += 1
+    assert not list(outdir.glob("*.part")) and not list(outdir.glob(".*.part"))
+    # Exit codes are documented ones: 0, 5 (unknown outcome / unavailable), 6 (failed jobs).
+    assert set(talk_exits) <= {0, 5}
+    assert watched.exit_code in {0, 5, 6} and watched.exit_code in DOCUMENTED_EXITS
+    failed = sum(1 for v in views if v["state"] == "failed")
+    assert downloaded + failed == len(views)
+    assert downloaded >= len(reported) * 0.8
+    print(
+        f"\nchaos: {JOBS} talks, exits {talk_exits}, reported {len(reported)}, "
+        f"sandbox jobs {stats['jobs']}, unknown-outcome jobs {silent}, duplicates "
+        f"{stats['duplicates']}, downloaded {downloaded}, failed {failed}, watch exit "
+        f"{watched.exit_code}, faults {stats['faults_injected']}, requests {stats['requests']}"
+    )
+
+
+AKOOL = str(Path(sys.executable).parent / "akool")
+
+
+@pytest.fixture
+def real_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
+    config = SandboxConfig(
+        processing_seconds=0.4,
+        video_bytes=3 * 1024 * 1024,
+        file_bytes_per_second=8 * 1024 * 1024,
+        seed=5,
+    )
+    server = start_sandbox(config, clock=SystemClock())
+    yield server
+    server.stop()
+
+
+def test_sigkill_at_random_points_loses_nothing(isolated: Isolation, real_sandbox: Sandbox) -> None:
+    dice = random.Random(1125)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
+    env.update(
+        AKOOL_HOME=str(isolated.home),
+        AKOOL_BASE_URL=real_sandbox.base_url,
+        AKOOL_API_KEY=SANDBOX_API_KEY,
+        PYTHONPATH=str(ROOT),
+    )
+    outdir = isolated.tmp / "videos"
+    outdir.mkdir()
+    kills = 0
+    targets: dict[int, Path] = {}
+    for n in range(24):
+        targets[n] = outdir / f"video-{n}.mp4"
+        process = subprocess.Popen(
+            [
+                AKOOL,
+                "talk",
+                f"https://example.com/p-{n}.jpg",
+                "https://example.com/s.mp3",
+                "--interval",
+                "0.1",
+                "-o",
+                str(targets[n]),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        # Start-up takes ~0.2 s, the create ~0.01 s, processing 0.4 s, the download ~0.4 s.
+        time.sleep(dice.uniform(0.05, 1.3))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait()
+    assert kills >= 20
+
+    # No partial file ever sits at a target path: a file there is the whole video.
+    for path in targets.values():
+        if path.exists():
+            job_id = next(
+                r["id"] for r in journal(isolated)[0].values() if r["downloaded_path"] == str(path)
+            )
+            assert (
+                hashlib.sha256(path.read_bytes()).hexdigest()
+                == VideoFile(job_id, real_sandbox.state.config.video_bytes).sha256()
+            )
+
+    # Nothing lost: every job the sandbox made is listed by `akool status` (or as unknown outcome).
+    status = subprocess.run(
+        [AKOOL, "status", "--json", "--limit", "100"], env=env, capture_output=True, text=True
+    )
+    assert status.returncode == 0, status.stderr
+    listed = {view["id"] for view in json.loads(status.stdout)}
+    jobs, attempts = journal(isolated)
+    assert listed == set(jobs)
+    silent = account_for_every_sandbox_job(real_sandbox, jobs, attempts)
+
+    # And the next run finishes the interrupted downloads, resuming part files.
+    partial = len(list(outdir.glob(".*.part")))
+    resume = {job_id: row for job_id, row in jobs.items() if not row["downloaded_path"]}
+    for job_id, row in resume.items():
+        n = int(json.loads(row["inputs"])["image_url"].split("-")[-1].split(".")[0])
+        done = subprocess.run(
+            [AKOOL, "watch", job_id, "--interval", "0.1", "-o", str(targets[n])],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        assert (
+            hashlib.sha256(targets[n].read_bytes()).hexdigest()
+            == VideoFile(job_id, real_sandbox.state.config.video_bytes).sha256()
+        )
+    assert not list(outdir.glob(".*.part"))
+    print(
+        f"\nkill test: {kills} SIGKILLs, sandbox jobs {len(real_sandbox.state.jobs)}, "
+        f"in journal {len(jobs)}, unknown-outcome {silent}, part files left {partial}, "
+        f"finished on the next run {len(resume)}"
+    )
