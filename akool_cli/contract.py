@@ -255,11 +255,23 @@ MISNAMED_FIELDS: dict[str, str] = {
 }
 
 
-def find_endpoint(method: str, path: str) -> Endpoint | None:
-    """The documented endpoint for a method and a concrete path (templates match one segment)."""
+# What the documented answers call things, and what guesses read instead.
+CREATE_ID_FIELD = "_id"  # data._id of createbytalkingphoto is the job id
+GUESSED_ID_FIELD = "task_id"
+TOKEN_FIELD = "token"  # getToken answers {"code": 1000, "token": "..."}
+GUESSED_TOKEN_FIELDS = ("access_token", "expires_in")
+API_KEY_HEADER = "x-api-key"
+BEARER_HEADER = "Authorization"
+
+
+def find_endpoint(method: str | None, path: str) -> Endpoint | None:
+    """The documented endpoint for a method (None: any) and a concrete path.
+
+    A template segment such as {_id} matches any one non-empty segment.
+    """
     parts = path.rstrip("/").split("/")
     for endpoint in ENDPOINTS:
-        if endpoint.method != method.upper():
+        if method is not None and endpoint.method != method.upper():
             continue
         template = endpoint.path.split("/")
         if len(template) == len(parts) and all(

@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     UNAVAILABLE = 5
     JOB_FAILED = 6
     WAIT_TIMEOUT = 7
+    AUDIT_ERRORS = 8
     INTERRUPTED = 130
 
 
@@ -28,6 +29,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
+    ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
 }
 

@@ -3,6 +3,7 @@
 _akool() {
     local -a commands opts words_left
     commands=(
+        'audit:Find AKOOL calls in scripts that differ from the documented API, and the documented fix.'
         'auth:auth commands'
         'credit:Print the accounts credit balance.'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
@@ -18,6 +19,7 @@ _akool() {
         return
     fi
     case "${words_left[*]}" in
+        "audit") opts=(--exclude --include --json) ;;
         "auth status") opts=(--json) ;;
         "credit") opts=(--json) ;;
         "login") opts=(--client-id) ;;

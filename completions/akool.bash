@@ -8,7 +8,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "auth credit login logout sandbox status talk watch --base-url --debug --profile --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "audit auth credit login logout sandbox status talk watch --base-url --debug --profile --version" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -20,6 +20,7 @@ _akool() {
         return
     fi
     case "$cmd${sub:+ $sub}" in
+        "audit") opts="--exclude --include --json" ;;
         "auth status") opts="--json" ;;
         "credit") opts="--json" ;;
         "login") opts="--client-id" ;;

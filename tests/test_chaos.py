@@ -90,6 +90,18 @@ def test_chaos_every_fault_at_once(isolated: Isolation, monkeypatch: pytest.Monk
         outdir.mkdir()
         watched = invoke(["watch", *reported, "-o", str(outdir), "--json"], expect=None)
         views = json.loads(watched.stdout) if watched.stdout else []
+        # A download that kept failing leaves a hidden part file; running again resumes it.
+        unfinished = [v["id"] for v in views if v["state"] == "done" and not v["downloaded_path"]]
+        reruns = 0
+        while unfinished and reruns < 3:
+            reruns += 1
+            again = invoke(["watch", *unfinished, "-o", str(outdir), "--json"], expect=None)
+            assert again.exit_code in {0, 5}
+            fresh = {v["id"]: v for v in (json.loads(again.stdout) if again.stdout else [])}
+            views = [fresh.get(v["id"], v) for v in views]
+            unfinished = [
+                v["id"] for v in views if v["state"] == "done" and not v["downloaded_path"]
+            ]
     finally:
         sandbox.stop()
 
@@ -117,12 +129,12 @@ def test_chaos_every_fault_at_once(isolated: Isolation, monkeypatch: pytest.Monk
     assert watched.exit_code in {0, 5, 6} and watched.exit_code in DOCUMENTED_EXITS
     failed = sum(1 for v in views if v["state"] == "failed")
     assert downloaded + failed == len(views)
-    assert downloaded >= len(reported) * 0.8
+    assert downloaded == len(views) - failed == len(reported) - failed
     print(
         f"\nchaos: {JOBS} talks, exits {talk_exits}, reported {len(reported)}, "
         f"sandbox jobs {stats['jobs']}, unknown-outcome jobs {silent}, duplicates "
         f"{stats['duplicates']}, downloaded {downloaded}, failed {failed}, watch exit "
-        f"{watched.exit_code}, faults {stats['faults_injected']}, requests {stats['requests']}"
+        f"{watched.exit_code}, reruns {reruns}, faults {stats['faults_injected']}, requests {stats['requests']}"
     )
 
 

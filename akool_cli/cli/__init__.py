@@ -14,7 +14,7 @@ import typer
 from typer.exceptions import TyperException
 
 from akool_cli import __version__
-from akool_cli.cli import auth, jobs, sandbox_cmd
+from akool_cli.cli import audit_cmd, auth, jobs, sandbox_cmd
 from akool_cli.config import DEFAULT_PROFILE
 from akool_cli.errors import AkoolError, ExitCode
 from akool_cli.output import Output
@@ -80,6 +80,7 @@ def _global(
 auth.register(app)
 jobs.register(app)
 sandbox_cmd.register(app)
+audit_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,340 @@
+"""akool audit on a folder of realistic scripts: every planted mistake found, nothing else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from akool_cli import contract
+from akool_cli.audit import audit
+from tests.support.runner import invoke
+
+LEGACY_SH = """#!/usr/bin/env bash
+# Found on a blog: make a talking photo with AKOOL.
+set -euo pipefail
+BASE=https://api.akool.com
+TOKEN=$(curl -s -X POST "$BASE/auth" -H 'Content-Type: application/json' \\
+  -d '{"client_id": "'"$CLIENT_ID"'", "client_secret": "'"$CLIENT_SECRET"'"}' | jq -r .access_token)
+TASK=$(curl -s -X POST "$BASE/photo/talking" \\
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+  -d '{"image_url": "https://x.example/me.jpg", "audio_url": "https://x.example/a.mp3", "webhook_url": "https://hook.example", "resolution": "720p"}' \\
+  | jq -r .data.task_id)
+sleep 30
+curl -s "$BASE/video/status/$TASK" -H "Authorization: Bearer $TOKEN"
+"""
+
+GOOD_PY = '''"""Make a talking photo with AKOOL's documented API (no findings expected)."""
+
+import os
+import time
+
+import requests
+
+BASE = "https://openapi.akool.com"
+HEADERS = {"x-api-key": os.environ["AKOOL_API_KEY"]}
+
+
+def create(image_url: str, audio_url: str, resolution: str = "1080") -> str:
+    body = {
+        "talking_photo_url": image_url,
+        "audio_url": audio_url,
+        "resolution": resolution,
+        "webhookUrl": "https://example.com/hook",
+    }
+    answer = requests.post(
+        f"{BASE}/api/open/v3/content/video/createbytalkingphoto", json=body, headers=HEADERS
+    ).json()
+    if answer["code"] != 1000:
+        raise RuntimeError(answer["msg"])
+    return answer["data"]["_id"]
+
+
+def wait(job_id: str) -> dict:
+    while True:
+        data = requests.get(
+            f"{BASE}/api/open/v3/content/video/infobymodelid",
+            params={"video_model_id": job_id},
+            headers=HEADERS,
+        ).json()["data"]
+        if data["video_status"] in (3, 4):
+            return data
+        time.sleep(5)
+
+
+def credit() -> float:
+    return requests.get(f"{BASE}/api/open/v3/faceswap/quota/info", headers=HEADERS).json()["data"]["credit"]
+
+
+if __name__ == "__main__":
+    video = wait(create("https://example.com/me.jpg", "https://example.com/hello.mp3", resolution="720"))
+    print(video["video"])
+'''
+
+POSTMAN = {
+    "info": {"name": "AKOOL talking photo", "schema": "https://schema.getpostman.com/v2.1.0"},
+    "item": [
+        {
+            "name": "Create",
+            "request": {
+                "method": "POST",
+                "header": [{"key": "x-api-key", "value": "{{apiKey}}"}],
+                "url": {
+                    "raw": "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+                },
+                "body": {
+                    "mode": "raw",
+                    "raw": '{"image_url": "{{img}}", "audio_url": "{{audio}}", "webhook_url": "{{hook}}"}',
+                },
+            },
+        },
+        {
+            "name": "Status",
+            "request": {
+                "method": "GET",
+                "header": [{"key": "x-api-key", "value": "{{apiKey}}"}],
+                "url": {
+                    "raw": "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?task_id={{id}}"
+                },
+            },
+        },
+        {
+            "name": "Voices",
+            "request": {
+                "method": "GET",
+                "url": {"raw": "https://openapi.akool.com/api/open/v3/voice/list"},
+            },
+        },
+    ],
+}
+
+POLL_JS = """// Create a talking photo and poll it (from a gist).
+const BASE = "https://openapi.akool.com";
+export async function run(key, img, audio) {
+  const res = await fetch(`${BASE}/api/open/v3/content/video/createbytalkingphoto`, {
+    method: "POST",
+    headers: { "x-api-key": key, "Content-Type": "application/json" },
+    body: JSON.stringify({ talking_photo_url: img, audio_url: audio, resolution: 1080 }),
+  });
+  const json = await res.json();
+  const taskId = json.data.task_id;
+  const status = await fetch(`${BASE}/api/open/v3/content/video/getvideostatus?task_id=${taskId}`, {
+    headers: { "x-api-key": key },
+  });
+  return status.json();
+}
+"""
+
+README_MD = """# Our video pipeline
+
+Get a token first:
+
+```sh
+curl -X POST https://openapi.akool.com/api/open/v3/getToken \\
+  -H 'Content-Type: application/json' \\
+  -d '{"clientId": "'$ID'", "clientSecret": "'$SECRET'"}'
+```
+
+Then create the video:
+
+```sh
+curl -X POST https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto \\
+  -H "x-api-key: $AKOOL_API_KEY" \\
+  -H "Authorization: Bearer $TOKEN" \\
+  -H 'Content-Type: application/json' \\
+  -d '{"talking_photo_url": "https://x.example/me.jpg", "audio_url": "https://x.example/a.mp3"}'
+```
+
+See https://docs.akool.com for more, or our image_url notes in the wiki.
+"""
+
+UNRELATED_PY = """# Not an AKOOL script: generic names must not be flagged.
+def upload(image_url, task_id, client_id, resolution=720):
+    return {"image_url": image_url, "task_id": task_id, "access_token": client_id}
+"""
+
+
+@pytest.fixture
+def samples(tmp_path: Path) -> Path:
+    root = tmp_path / "scripts"
+    (root / "js").mkdir(parents=True)
+    (root / "legacy.sh").write_text(LEGACY_SH)
+    (root / "good.py").write_text(GOOD_PY)
+    (root / "akool.postman_collection.json").write_text(json.dumps(POSTMAN, indent=2))
+    (root / "js" / "poll.js").write_text(POLL_JS)
+    (root / "README.md").write_text(README_MD)
+    (root / "unrelated.py").write_text(UNRELATED_PY)
+    (root / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00/auth api.akool.com")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("url = https://api.akool.com/photo/talking\n")
+    return root
+
+
+def by_file(root: Path, name: str) -> set[tuple[int, str, str, str]]:
+    found = audit([root]).findings
+    return {(f.line, f.rule, f.found, f.documented) for f in found if f.file.endswith(name)}
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_bash_script_from_a_blog(samples: Path) -> None:
+    got = by_file(samples, "legacy.sh")
+    host = line_of(LEGACY_SH, "BASE=https://api.akool.com")
+    auth = line_of(LEGACY_SH, '"$BASE/auth"')
+    body = line_of(LEGACY_SH, '"client_id"')
+    create = line_of(LEGACY_SH, "$BASE/photo/talking")
+    fields = line_of(LEGACY_SH, '"image_url"')
+    read = line_of(LEGACY_SH, ".data.task_id")
+    status = line_of(LEGACY_SH, "/video/status/")
+    assert got == {
+        (host, "wrong-host", "api.akool.com", "openapi.akool.com"),
+        (auth, "undocumented-path", "/auth", "the x-api-key header, or POST /api/open/v3/getToken"),
+        (body, "misnamed-field", "client_id", "clientId"),
+        (body, "misnamed-field", "client_secret", "clientSecret"),
+        (
+            body,
+            "oauth-token-field",
+            "access_token",
+            "the top-level token field of the getToken answer",
+        ),
+        (
+            create,
+            "undocumented-path",
+            "/photo/talking",
+            "POST /api/open/v3/content/video/createbytalkingphoto",
+        ),
+        (fields, "misnamed-field", "image_url", "talking_photo_url"),
+        (fields, "misnamed-field", "webhook_url", "webhookUrl"),
+        (fields, "bad-resolution", '"720p"', '"720" or "1080"'),
+        (read, "task-id-read", "task_id", "data._id"),
+        (
+            status,
+            "undocumented-path",
+            "/video/status/$TASK",
+            "GET /api/open/v3/content/video/infobymodelid?video_model_id=<_id>",
+        ),
+    }
+
+
+def test_the_correct_python_script_has_no_findings(samples: Path) -> None:
+    assert by_file(samples, "good.py") == set()
+
+
+def test_a_script_that_is_not_about_akool_has_no_findings(samples: Path) -> None:
+    assert by_file(samples, "unrelated.py") == set()
+
+
+def test_the_postman_collection(samples: Path) -> None:
+    text = json.dumps(POSTMAN, indent=2)
+    body = line_of(text, "image_url")
+    query = line_of(text, "infobymodelid?task_id")
+    voices = line_of(text, "/v3/voice/list")
+    assert by_file(samples, ".postman_collection.json") == {
+        (body, "misnamed-field", "image_url", "talking_photo_url"),
+        (body, "misnamed-field", "webhook_url", "webhookUrl"),
+        (query, "misnamed-field", "task_id", "video_model_id"),
+        (voices, "unknown-endpoint", "/api/open/v3/voice/list", "the endpoints in akool-api.md"),
+    }
+
+
+def test_the_javascript_snippet(samples: Path) -> None:
+    body = line_of(POLL_JS, "JSON.stringify")
+    read = line_of(POLL_JS, "json.data.task_id")
+    status = line_of(POLL_JS, "getvideostatus")
+    assert by_file(samples, "poll.js") == {
+        (body, "bad-resolution", "1080", '"720" or "1080"'),
+        (read, "task-id-read", "task_id", "data._id"),
+        (
+            status,
+            "undocumented-path",
+            "/api/open/v3/content/video/getvideostatus",
+            "GET /api/open/v3/content/video/infobymodelid?video_model_id=<_id>",
+        ),
+        (status, "misnamed-field", "task_id", "video_model_id"),
+    }
+
+
+def test_the_readme_with_curl_examples(samples: Path) -> None:
+    token = line_of(README_MD, "/api/open/v3/getToken")
+    both = line_of(README_MD, "Authorization: Bearer")
+    assert by_file(samples, "README.md") == {
+        (
+            token,
+            "legacy-token-flow",
+            "/api/open/v3/getToken",
+            "the x-api-key header with an API key",
+        ),
+        (both, "both-auth-headers", "Authorization", "one of x-api-key or Authorization"),
+    }
+
+
+def test_severities(samples: Path) -> None:
+    severities = {f.rule: f.severity for f in audit([samples]).findings}
+    assert severities["both-auth-headers"] == "warning"
+    assert severities["legacy-token-flow"] == "info"
+    assert {severities[r] for r in ("undocumented-path", "wrong-host", "misnamed-field")} == {
+        "error"
+    }
+
+
+def test_binary_files_and_git_are_skipped(samples: Path) -> None:
+    files = {f.file for f in audit([samples]).findings}
+    assert not any(name.endswith((".png", "config")) for name in files)
+
+
+def test_cli_lines_summary_and_exit_code(samples: Path) -> None:
+    result = invoke(["audit", str(samples)], expect=8)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 21
+    assert f"{samples / 'legacy.sh'}:5:" in result.stdout
+    assert all(": error: " in line or ": warning: " in line or ": info: " in line for line in lines)
+    assert "(documented: talking_photo_url)" in result.stdout
+    assert result.stderr.strip() == "19 error(s), 1 warning(s), 1 info in 4 of 6 file(s) scanned"
+
+
+def test_cli_json_has_one_object_per_finding(samples: Path) -> None:
+    result = invoke(["audit", "--json", str(samples / "js")], expect=8)
+    findings = json.loads(result.stdout)
+    assert len(findings) == 4
+    assert set(findings[0]) == {
+        "file",
+        "line",
+        "column",
+        "rule",
+        "severity",
+        "found",
+        "documented",
+        "message",
+    }
+    assert findings[0]["column"] >= 1
+
+
+def test_warnings_and_info_alone_exit_0(samples: Path) -> None:
+    result = invoke(["audit", str(samples / "README.md")], expect=0)
+    assert "warning" in result.stdout and "info" in result.stdout
+
+
+def test_include_and_exclude(samples: Path) -> None:
+    only_js = invoke(["audit", "--json", "--include", "*.js", str(samples)], expect=8)
+    assert {f["file"] for f in json.loads(only_js.stdout)} == {str(samples / "js" / "poll.js")}
+    no_errors = invoke(
+        ["audit", "--exclude", "*.sh", "--exclude", "js/*", "--exclude", "*.json", str(samples)],
+        expect=0,
+    )
+    assert "legacy.sh" not in no_errors.stdout
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke(["audit", str(tmp_path / "nope")], expect=2)
+    assert "no such file or folder" in result.stderr
+
+
+def test_the_rules_learn_from_the_contract(samples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Teaching the contract an endpoint teaches the audit: no second list to keep in step."""
+    assert any(f.rule == "unknown-endpoint" for f in audit([samples]).findings)
+    learned = contract.Endpoint("voice_list_v3", "GET", "/api/open/v3/voice/list", "test")
+    monkeypatch.setattr(contract, "ENDPOINTS", (*contract.ENDPOINTS, learned))
+    assert not any(f.rule == "unknown-endpoint" for f in audit([samples]).findings)
