@@ -82,6 +82,55 @@ class JobInfo:
         )
 
 
+@dataclass(frozen=True)
+class Voice:
+    voice_id: str
+    name: str
+    gender: str
+    language: str
+    preview: str
+
+    @classmethod
+    def from_payload(cls, item: Any) -> Voice:
+        data = item if isinstance(item, dict) else {}
+        return cls(
+            voice_id=str(data.get("voice_id") or ""),
+            name=str(data.get("name") or ""),
+            gender=str(data.get("gender") or ""),
+            language=str(data.get("language") or ""),
+            preview=str(data.get("preview") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class SpeechInfo:
+    """A VoiceLab text-to-speech job: status 1-4 like videos; preview is the audio URL when 3."""
+
+    id: str
+    status: int
+    audio_url: str = ""
+
+    @property
+    def state(self) -> str:
+        return contract.VIDEO_STATUS_NAMES.get(self.status, "unknown")
+
+    @classmethod
+    def from_payload(cls, data: Any, *, expected_id: str | None = None) -> SpeechInfo:
+        if not isinstance(data, dict):
+            raise UnavailableError("AKOOL's speech answer has no data object")
+        nested = data.get("result")
+        result: dict[str, Any] = nested if isinstance(nested, dict) else data
+        job_id = result.get("_id") or expected_id
+        if not isinstance(job_id, str) or not job_id:
+            raise UnavailableError("AKOOL's speech answer has no _id")
+        status = result.get("status")
+        return cls(
+            id=job_id,
+            status=status if isinstance(status, int) and not isinstance(status, bool) else 0,
+            audio_url=str(result.get("preview") or ""),
+        )
+
+
 class AkoolClient:
     """Calls AKOOL's documented endpoints with one credential."""
 
@@ -159,6 +208,48 @@ class AkoolClient:
         data = self.call(contract.VIDEO_INFO, query={"video_model_id": job_id})
         return JobInfo.from_payload(data, expected_id=job_id)
 
+    def list_voices(
+        self,
+        *,
+        own: bool = False,
+        gender: str | None = None,
+        language: str | None = None,
+        name: str | None = None,
+        page_size: int = 100,
+    ) -> list[Voice]:
+        """AKOOL's voices (type=2), or your cloned ones (type=1), every page."""
+        query = {"type": "1" if own else "2", "size": str(page_size)}
+        for key, value in (("gender", gender), ("language", language), ("name", name)):
+            if value:
+                query[key] = value
+        voices: list[Voice] = []
+        for page in range(1, 1000):
+            data = self.call(contract.VOICE_LIST, query={**query, "page": str(page)})
+            items = data.get("result") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                raise UnavailableError("AKOOL's voice list has no data.result array")
+            voices += [Voice.from_payload(item) for item in items]
+            if len(items) < page_size:
+                break
+        return voices
+
+    def create_tts(self, text: str, voice_id: str, *, speed: float | None = None) -> SpeechInfo:
+        body: dict[str, Any] = {"input_text": text, "voice_id": voice_id}
+        if speed is not None:
+            body["voice_options"] = {"speed": speed}
+        data = self.call(contract.CREATE_TTS, body=body)
+        try:
+            return SpeechInfo.from_payload(data)
+        except UnavailableError as exc:
+            raise UnknownOutcomeError(
+                f"AKOOL accepted the speech job but its answer is unusable: {exc.message}",
+                hint="run: akool status  (check the AKOOL console before trying again)",
+            ) from None
+
+    def tts_detail(self, job_id: str) -> SpeechInfo:
+        data = self.call(contract.TTS_DETAIL, path_params={"_id": job_id})
+        return SpeechInfo.from_payload(data, expected_id=job_id)
+
     # -- the one request path ----------------------------------------------------------------
 
     def call(
@@ -196,7 +287,10 @@ class AkoolClient:
         body: Mapping[str, Any] | None = None,
         query: Mapping[str, str] | None = None,
     ) -> Any:
-        """An authenticated call to any path; POSTs are treated as billable (never resent)."""
+        """An authenticated call to any path, returning AKOOL's whole answer whatever its code.
+
+        POSTs are treated as billable: never resent after an ambiguous failure.
+        """
         return self._request(
             method.upper(),
             path,
@@ -342,6 +436,8 @@ class AkoolClient:
                 self._refresh_token()
                 attempt -= 1
                 continue
+            if whole_payload:
+                return payload  # the caller shows AKOOL's answer as it is, then judges the code
             raise _business_error(code, msg, info, what)
 
     def _pause(
@@ -395,6 +491,11 @@ def _http_error(response: RawResponse, what: str, base_url: str) -> AkoolError:
         f"AKOOL answered HTTP {response.status} to {what}",
         hint="run with --debug to see the exchange",
     )
+
+
+def error_for_code(code: int, msg: str, what: str) -> AkoolError:
+    """The typed error for a business code other than 1000."""
+    return _business_error(code, msg, contract.describe_code(code), what)
 
 
 def _business_error(code: int, msg: str, info: contract.BusinessCode, what: str) -> AkoolError:

@@ -38,6 +38,7 @@ class Runtime:
     profile: str = config.DEFAULT_PROFILE
     base_url_flag: str | None = None
     debug: bool = False
+    quiet: bool = False
     secrets: list[str] = field(default_factory=list)
     _paths: config.Paths | None = None
     _store: KeyringStore | None = None
@@ -59,7 +60,7 @@ class Runtime:
         return self._paths
 
     def output(self, *, json_mode: bool = False, quiet: bool = False) -> Output:
-        out = Output(json_mode=json_mode, quiet=quiet, env=self.env)
+        out = Output(json_mode=json_mode, quiet=quiet or self.quiet, env=self.env)
         out.secrets = self.secrets
         return out
 

@@ -85,7 +85,7 @@ def test_auth_status_from_the_environment_never_touches_the_keyring(
     keyring.set_keyring(HangingKeyring())  # would hang, or time out, if it were asked
     result = invoke(["auth", "status"])
     assert "$AKOOL_API_KEY" in result.stdout and mask(SANDBOX_API_KEY) in result.stdout
-    assert "credential works" in result.stderr
+    assert "credential of profile default works" in result.stderr
 
 
 def test_auth_status_json_and_failure(base: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:

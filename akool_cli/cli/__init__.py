@@ -14,7 +14,7 @@ import typer
 from typer.exceptions import TyperException
 
 from akool_cli import __version__
-from akool_cli.cli import audit_cmd, auth, jobs, sandbox_cmd
+from akool_cli.cli import api_cmd, audit_cmd, auth, doctor_cmd, jobs, sandbox_cmd
 from akool_cli.config import DEFAULT_PROFILE
 from akool_cli.errors import AkoolError, ExitCode
 from akool_cli.output import Output
@@ -59,6 +59,9 @@ def _global(
     debug: bool = typer.Option(
         False, "--debug", help="Trace HTTP exchanges on stderr (secrets redacted)."
     ),
+    quiet: bool = typer.Option(
+        False, "-q", "--quiet", help="Print only ids or paths, one per line; no progress or hints."
+    ),
     version: bool = typer.Option(
         False,
         "--version",
@@ -74,6 +77,7 @@ def _global(
         profile=chosen,
         base_url_flag=base_url,
         debug=debug or env.get("AKOOL_DEBUG", "") not in ("", "0"),
+        quiet=quiet,
     )
 
 
@@ -81,6 +85,8 @@ auth.register(app)
 jobs.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)
+api_cmd.register(app)
+doctor_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

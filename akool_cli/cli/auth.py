@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from akool_cli import config
 from akool_cli.contract import DEFAULT_BASE_URL
-from akool_cli.errors import AkoolError, AuthError, ExitCode
+from akool_cli.errors import AkoolError, AuthError
+
+if TYPE_CHECKING:
+    from akool_cli.runtime import Runtime
 
 auth_app = typer.Typer(help="Inspect the credential akool uses.", no_args_is_help=True)
 
@@ -74,13 +77,14 @@ def login(
         balance = client.credit()  # verified before anything is saved
 
     runtime.store().save(runtime.profile, credential)
-    if base_url != DEFAULT_BASE_URL or config.read_settings(runtime.paths).get(runtime.profile):
-        config.write_profile_setting(
-            runtime.paths,
-            runtime.profile,
-            "base_url",
-            None if base_url == DEFAULT_BASE_URL else base_url,
-        )
+    # Non-secret bookkeeping: which profiles exist, and the base URL each was verified against.
+    config.write_profile_setting(runtime.paths, runtime.profile, "login", "keyring")
+    config.write_profile_setting(
+        runtime.paths,
+        runtime.profile,
+        "base_url",
+        None if base_url == DEFAULT_BASE_URL else base_url,
+    )
     where = "" if runtime.profile == config.DEFAULT_PROFILE else f" (profile {runtime.profile})"
     out.success(
         f"Logged in to {base_url}{where} with {credential.masked()}; credit balance {balance:g}"
@@ -98,22 +102,22 @@ def logout(ctx: typer.Context) -> None:
     runtime = ctx.obj
     out = runtime.output()
     removed = runtime.store().delete(runtime.profile)
+    config.write_profile_setting(runtime.paths, runtime.profile, "login", None)
     if removed:
         out.success(f"Removed the credential of profile {runtime.profile} from the keyring")
     else:
         out.info(f"No credential stored for profile {runtime.profile}; nothing to remove")
 
 
-def auth_status(
-    ctx: typer.Context,
-    json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-) -> None:
-    """Show which credential akool would use, where it comes from, and whether it works."""
-    runtime = ctx.obj
-    out = runtime.output(json_mode=json_out)
+def _check_profile(runtime: Runtime, name: str) -> dict[str, Any]:
+    """What a profile holds and whether it works; the active one may use the environment."""
+    from dataclasses import replace
+
+    view = replace(runtime, profile=name) if name != runtime.profile else runtime
     report: dict[str, Any] = {
-        "profile": runtime.profile,
-        "base_url": runtime.base_url(),
+        "profile": name,
+        "active": name == runtime.profile,
+        "base_url": None,
         "source": None,
         "kind": None,
         "credential": None,
@@ -121,28 +125,66 @@ def auth_status(
         "credit": None,
         "error": None,
     }
-    code = ExitCode.OK
     try:
-        credential = runtime.credential()
+        report["base_url"] = view.base_url()
+        if name == runtime.profile:
+            credential = view.credential()
+        else:
+            stored = view.store().load(name)
+            if stored is None:
+                raise AuthError(
+                    f"profile {name} is not logged in", hint=f"akool --profile {name} login"
+                )
+            credential = stored
+            view.remember_secrets(credential)
         report.update(
             source=credential.source, kind=credential.kind, credential=credential.masked()
         )
-        with runtime.client(credential) as client:
+        with view.client(credential) as client:
             report["credit"] = client.credit()
         report["valid"] = True
     except AkoolError as exc:
         report["error"] = exc.message
-        code = exc.exit_code
-        if json_out:
-            out.json(report)
-        out.error(exc.message, exc.hint)
-        raise typer.Exit(int(code)) from None
+        report["_exc"] = exc
+    return report
+
+
+def auth_status(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Show which credential akool would use, where it comes from, and whether it works.
+
+    Other profiles that have logged in are listed and checked too.
+    """
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    names = [runtime.profile] + [
+        p for p in config.read_settings(runtime.paths) if p != runtime.profile
+    ]
+    reports = [_check_profile(runtime, name) for name in names]
+    active = reports[0]
+    failure: AkoolError | None = active.pop("_exc", None)
+    for other in reports[1:]:
+        other.pop("_exc", None)
     if json_out:
-        out.json(report)
-        return
-    source = "the keyring" if report["source"] == "keyring" else f"${report['source']}"
-    out.data(f"{report['base_url']}: {report['credential']} from {source}")
-    out.success(f"credential works; credit balance {report['credit']:g}")
+        out.json({**active, "profiles": reports})
+    else:
+        for report in reports:
+            marker = "*" if report["active"] else " "
+            if report["valid"]:
+                source = "the keyring" if report["source"] == "keyring" else f"${report['source']}"
+                out.data(
+                    f"{marker} {report['profile']}: {report['base_url']}: {report['credential']} "
+                    f"from {source}; credit {report['credit']:g}"
+                )
+            else:
+                out.data(f"{marker} {report['profile']}: {report['base_url']}: {report['error']}")
+    if failure is not None:
+        out.error(failure.message, failure.hint)
+        raise typer.Exit(int(failure.exit_code))
+    if not json_out:
+        out.success(f"the credential of profile {runtime.profile} works")
 
 
 def credit(

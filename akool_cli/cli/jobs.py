@@ -337,6 +337,9 @@ def status(
         unknown = [] if ids else journal.open_attempts()
     if json_out:
         out.json(views)
+    elif runtime.quiet:
+        for view in views:
+            out.data(view["id"])
     elif views:
         out.table(TABLE_COLUMNS, [table_row(v) for v in views])
     elif not unknown:

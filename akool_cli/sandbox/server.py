@@ -16,7 +16,13 @@ from urllib.parse import parse_qs, urlsplit
 from akool_cli import contract
 from akool_cli.clock import Clock
 from akool_cli.sandbox.media import VideoFile
-from akool_cli.sandbox.state import ReceivedRequest, SandboxConfig, SandboxJob, SandboxState
+from akool_cli.sandbox.state import (
+    VOICES,
+    ReceivedRequest,
+    SandboxConfig,
+    SandboxJob,
+    SandboxState,
+)
 
 # Faults that strike before the request is handled (nothing happens) and after (the work is done
 # but the answer is lost or spoiled): the second kind is what makes a create's outcome unknown.
@@ -278,6 +284,73 @@ class Handler(BaseHTTPRequestHandler):
         self.state.count(self.state.polls, job.id)
         data = self._job_data(job, self.state.status(job))
         self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    def _api_voice_list(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        kind = query.get("type", "2")
+        voices = list(VOICES) if kind == "2" else []
+        for key in ("gender", "language"):
+            if query.get(key):
+                voices = [v for v in voices if v[key].lower() == query[key].lower()]
+        if query.get("name"):
+            voices = [v for v in voices if query["name"].lower() in v["name"].lower()]
+        try:
+            page = max(1, int(query.get("page", "1")))
+            size = max(1, int(query.get("size", "100")))
+        except ValueError:
+            self._code(1003, "page and size must be numbers")
+            return
+        chosen = voices[(page - 1) * size : page * size]
+        result = [
+            {**v, "preview": f"{self._base_url()}/_sandbox/voices/{v['voice_id']}.mp3"}
+            for v in chosen
+        ]
+        self._json(
+            {"code": 1000, "msg": "OK", "data": {"result": result, "count": len(voices)}}, after
+        )
+
+    def _api_create_tts(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problems = contract.request_problems(contract.CREATE_TTS, fields)
+        if not problems and fields["voice_id"] not in {v["voice_id"] for v in VOICES}:
+            problems.append(f"voice_id {fields['voice_id']!r} does not exist")
+        speed = (fields.get("voice_options") or {}).get("speed")
+        if speed is not None and not (isinstance(speed, (int, float)) and 0.7 <= speed <= 1.2):
+            problems.append("voice_options.speed must be between 0.7 and 1.2")
+        if problems:
+            self._code(1003, "; ".join(problems))
+            return
+        job = self.state.create_speech(fields)
+        data = {
+            "_id": job.id,
+            "status": 1,
+            "input_text": fields["input_text"],
+            "voice_id": fields["voice_id"],
+        }
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    def _api_tts_detail(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        job = self.state.speech.get(path.rstrip("/").rsplit("/", 1)[-1])
+        if job is None:
+            self._code(1008, "content does not exist")
+            return
+        status = self.state.speech_status(job)
+        result: dict[str, Any] = {
+            "_id": job.id,
+            "status": status,
+            "input_text": job.request["input_text"],
+        }
+        result["preview"] = (
+            f"{self._base_url()}/_sandbox/speech/{job.id}.mp3" if status == 3 else ""
+        )
+        self._json({"code": 1000, "msg": "OK", "data": {"result": result}}, after)
 
     def _job_data(self, job: SandboxJob, status: int) -> dict[str, Any]:
         request = job.request

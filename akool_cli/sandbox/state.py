@@ -59,6 +59,22 @@ class ReceivedRequest:
 MAX_RECEIVED = 100_000
 
 
+VOICES: tuple[dict[str, str], ...] = (
+    {"voice_id": "sbx-en-f-ava", "name": "Ava", "gender": "Female", "language": "English"},
+    {"voice_id": "sbx-en-m-noah", "name": "Noah", "gender": "Male", "language": "English"},
+    {"voice_id": "sbx-es-f-lucia", "name": "Lucia", "gender": "Female", "language": "Spanish"},
+    {"voice_id": "sbx-de-m-jonas", "name": "Jonas", "gender": "Male", "language": "German"},
+    {"voice_id": "sbx-ja-f-yui", "name": "Yui", "gender": "Female", "language": "Japanese"},
+)
+
+
+@dataclass
+class SpeechJob:
+    id: str
+    created: float
+    request: dict[str, Any]
+
+
 @dataclass
 class SandboxJob:
     id: str
@@ -89,6 +105,7 @@ class SandboxState:
         self.received: list[ReceivedRequest] = []
         self._counter = 0
         self._scripted: list[str] = []
+        self.speech: dict[str, SpeechJob] = {}
 
     def inject(self, *faults: str) -> None:
         """Faults for the next requests, in order, before any random ones (for exact tests)."""
@@ -147,6 +164,21 @@ class SandboxState:
             self.jobs[job_id] = job
             self.created_per_request[fingerprint] = self.created_per_request.get(fingerprint, 0) + 1
             return job
+
+    def create_speech(self, request: dict[str, Any]) -> SpeechJob:
+        with self._lock:
+            job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
+            job = SpeechJob(job_id, self.now(), dict(request))
+            self.speech[job_id] = job
+            return job
+
+    def speech_status(self, job: SpeechJob) -> int:
+        # Speech is quicker than video: a quarter of the processing time.
+        elapsed = self.now() - job.created
+        total = self.config.processing_seconds / 4
+        if elapsed >= total:
+            return 3
+        return 2 if elapsed >= total * QUEUED_SHARE else 1
 
     def status(self, job: SandboxJob) -> int:
         elapsed = self.now() - job.created

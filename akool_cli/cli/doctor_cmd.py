@@ -1,0 +1,38 @@
+"""The `akool doctor` command: one line per check, ✓ or ✗, with the fix."""
+
+from __future__ import annotations
+
+import typer
+
+from akool_cli.errors import ExitCode
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(doctor)
+
+
+def doctor(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON object (for CI)."),
+) -> None:
+    """Check that akool can work here: paths, keyring, credential, network, AKOOL's answers.
+
+    Exits 1 when any check fails.
+    """
+    from akool_cli.doctor import run_checks
+
+    runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    checks = run_checks(runtime)
+    ok = all(check.ok for check in checks)
+    if json_out:
+        out.json({"ok": ok, "checks": [check.to_json() for check in checks]})
+    else:
+        for check in checks:
+            mark = "–" if check.skipped else ("✓" if check.ok else "✗")
+            line = f"{mark} {check.name}: {check.detail}"
+            if not check.ok and check.fix:
+                line += f"  → {check.fix}"
+            out.data(line)
+    if not ok:
+        raise typer.Exit(int(ExitCode.ERROR))

@@ -1,0 +1,203 @@
+"""The checks behind `akool doctor`: is this machine, credential and endpoint ready for AKOOL?
+
+Each check returns a result with a fix; nothing here prints. Probes only read: the billable
+create endpoint is never called.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from akool_cli import __version__, contract
+from akool_cli.errors import AkoolError
+
+if TYPE_CHECKING:
+    from akool_cli.credentials import Credential
+    from akool_cli.runtime import Runtime
+
+PROBE_ID = "000000000000000000000000"
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    skipped: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _writable_dir(path: Path) -> tuple[bool, str]:
+    probe = path
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        return False, f"{probe} is not a directory"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return False, f"{probe} is not writable"
+    state = "exists" if path.exists() else f"will be created under {probe}"
+    return True, f"{path} ({state}, writable)"
+
+
+def run_checks(runtime: Runtime) -> list[Check]:
+    checks: list[Check] = [
+        Check("version", True, f"akool {__version__}"),
+        Check(
+            "python",
+            sys.version_info >= (3, 10),
+            f"Python {sys.version.split()[0]} at {sys.executable}",
+            "install Python 3.10 or newer",
+        ),
+    ]
+    paths = runtime.paths
+    for label, folder in (
+        ("config directory", paths.config_dir),
+        ("data directory", paths.data_dir),
+    ):
+        ok, detail = _writable_dir(folder)
+        checks.append(Check(label, ok, detail, "set AKOOL_HOME to a writable directory"))
+
+    from akool_cli.credentials import from_environment
+
+    env_credential: Credential | None = None
+    try:
+        env_credential = from_environment(runtime.env)
+    except AkoolError as exc:
+        checks.append(Check("credential", False, exc.message, exc.hint or ""))
+        return checks
+    checks.append(_keyring_check(runtime, needed=env_credential is None))
+
+    credential: Credential | None = None
+    try:
+        found = runtime.credential()
+    except AkoolError as exc:
+        checks.append(Check("credential", False, exc.message, exc.hint or "run: akool login"))
+    else:
+        credential = found
+        where = "the keyring" if found.source == "keyring" else f"${found.source}"
+        checks.append(Check("credential", True, f"{found.masked()} from {where}"))
+
+    try:
+        base_url = runtime.base_url()
+    except AkoolError as exc:
+        checks.append(Check("base URL", False, exc.message, exc.hint or ""))
+        return checks
+    checks.append(_reach_check(base_url))
+    if credential is None or not checks[-1].ok:
+        return checks
+
+    with runtime.client(credential) as client:
+        try:
+            balance = client.credit()
+        except AkoolError as exc:
+            checks.append(Check("credential valid", False, exc.message, exc.hint or ""))
+            return checks
+        checks.append(Check("credential valid", True, f"AKOOL accepted it at {base_url}"))
+        checks.append(
+            Check(
+                "credit balance",
+                balance > 0,
+                f"{balance:g} credits",
+                "top up at akool.com before creating videos",
+            )
+        )
+        checks += _contract_probes(client, credential)
+    return checks
+
+
+def _keyring_check(runtime: Runtime, *, needed: bool) -> Check:
+    store = runtime.store()
+    try:
+        backend = store.backend_name()
+        store.load(runtime.profile)
+    except AkoolError as exc:
+        if not needed:
+            return Check(
+                "keyring",
+                True,
+                f"not usable ({exc.message}); not needed, the credential comes from the environment",
+                skipped=True,
+            )
+        return Check("keyring", False, exc.message, exc.hint or "")
+    return Check("keyring", True, f"{backend} answered within {store.timeout:g} s")
+
+
+def _reach_check(base_url: str) -> Check:
+    parts = urlsplit(base_url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((host, port), timeout=5):
+            pass
+    except OSError as exc:
+        return Check(
+            "network",
+            False,
+            f"cannot connect to {host}:{port} ({exc.strerror or exc})",
+            "check the network, a proxy (HTTPS_PROXY), or the base URL",
+        )
+    return Check("network", True, f"{host}:{port} accepts connections")
+
+
+def _contract_probes(client: Any, credential: Credential) -> list[Check]:
+    """Each endpoint akool uses answers with the documented envelope (reads only)."""
+    probes: list[tuple[str, Callable[[], Any]]] = [
+        (
+            f"GET {contract.VIDEO_INFO.path}",
+            lambda: client.raw_call(
+                "GET", contract.VIDEO_INFO.path, query={"video_model_id": PROBE_ID}
+            ),
+        ),
+        (
+            f"GET {contract.VOICE_LIST.path}",
+            lambda: client.raw_call(
+                "GET", contract.VOICE_LIST.path, query={"type": "2", "size": "1"}
+            ),
+        ),
+    ]
+    checks = [
+        Check(
+            f"contract: GET {contract.CREDIT.path}", True, "answers {code: 1000, msg, data.credit}"
+        )
+    ]
+    if credential.kind == "client":
+        checks.append(
+            Check(f"contract: POST {contract.GET_TOKEN.path}", True, "answers {code: 1000, token}")
+        )
+    for name, probe in probes:
+        try:
+            payload = probe()
+        except AkoolError as exc:
+            checks.append(Check(f"contract: {name}", False, exc.message, exc.hint or ""))
+            continue
+        ok = isinstance(payload, dict) and isinstance(payload.get("code"), int) and "msg" in payload
+        code = payload.get("code") if isinstance(payload, dict) else None
+        checks.append(
+            Check(
+                f"contract: {name}",
+                ok,
+                f"answers the documented envelope (code {code})"
+                if ok
+                else "not the documented envelope",
+                "check the base URL: something other than AKOOL answers there",
+            )
+        )
+    checks.append(
+        Check(
+            f"contract: POST {contract.CREATE_TALKING_PHOTO.path}",
+            True,
+            "not probed: creating a job is billed",
+            skipped=True,
+        )
+    )
+    return checks
