@@ -18,16 +18,16 @@ demo: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/demo.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check akool_cli tests
-	$(BIN)/ruff format --check akool_cli tests
+	$(BIN)/ruff check akool_cli tests bench
+	$(BIN)/ruff format --check akool_cli tests bench
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix akool_cli tests
-	$(BIN)/ruff format akool_cli tests
+	$(BIN)/ruff check --fix akool_cli tests bench
+	$(BIN)/ruff format akool_cli tests bench
 
 # Completion scripts and the README's command list are generated from the app.
 docs: $(STAMP)

@@ -1,5 +1,9 @@
 """Downloads a finished video safely: to a hidden part file, resumed with Range, size-checked,
-hashed, fsync'd and only then moved into place; an existing file is never replaced without --force.
+hashed and only then moved into place; an existing file is never replaced without --force.
+
+Video data is not fsync'd (like curl and wget): a killed akool never leaves a partial file at the
+target, and a re-download is always possible for 7 days. What must survive a power cut, the job
+journal, is fsync'd on every commit.
 """
 
 from __future__ import annotations
@@ -9,12 +13,13 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import re
+import threading
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from akool_cli import contract
@@ -26,7 +31,6 @@ from akool_cli.transport import Transport, TransportError
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
-WRITEBACK_BYTES = 8 * 1024 * 1024
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -193,21 +197,13 @@ def _fetch_once(
             if start:
                 _hash_existing(part, digest)
             received = start
-            mode = "ab" if start else "wb"
             try:
-                with open(part, mode) as sink:
-                    flushed = received
+                with _PartWriter(part, append=bool(start), digest=digest) as sink:
                     for chunk in response.iter_bytes():
                         sink.write(chunk)
-                        digest.update(chunk)
                         received += len(chunk)
-                        if received - flushed >= WRITEBACK_BYTES:
-                            _start_writeback(sink, flushed, received)
-                            flushed = received
                         if on_progress is not None:
                             on_progress(received, total)
-                    sink.flush()
-                    os.fsync(sink.fileno())
             except OSError as exc:
                 if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                     _discard(part, meta)
@@ -223,17 +219,52 @@ def _fetch_once(
         raise _Retryable(str(exc)) from None
 
 
-def _start_writeback(sink: IO[bytes], start: int, end: int) -> None:
-    """Let the kernel write [start, end) to disk now, without waiting for it.
+class _PartWriter:
+    """Writes and hashes a download in a worker thread, so that disk writes and SHA-256 (both
+    release the GIL) overlap with reading the network; the queue bounds the memory used."""
 
-    The final fsync then has little left to do, so durability costs little extra time, and
-    the page cache does not fill up with a large video.
-    """
-    if not hasattr(os, "posix_fadvise"):
-        return
-    sink.flush()
-    with suppress(OSError):
-        os.posix_fadvise(sink.fileno(), start, end - start, os.POSIX_FADV_DONTNEED)
+    QUEUE_CHUNKS = 8
+
+    def __init__(self, path: Path, *, append: bool, digest: Any) -> None:
+        self._file = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed in close()
+        self._digest = digest
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=self.QUEUE_CHUNKS)
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._work, name="akool-writer", daemon=True)
+        self._thread.start()
+
+    def write(self, chunk: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(chunk)
+
+    def _work(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain, so the reader never blocks on a full queue
+            try:
+                self._file.write(chunk)
+                self._digest.update(chunk)
+            except OSError as exc:
+                self._error = exc
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            self._file.close()
+        except OSError as exc:
+            self._error = self._error or exc
+        if self._error is not None:
+            raise self._error
+
+    def __enter__(self) -> _PartWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Whatever happened on the network, every byte received reaches the part file, so the
+        # next try can resume from it.
+        self.close()
 
 
 def _content_range(value: str) -> tuple[int, int | None]:
@@ -287,17 +318,3 @@ def _move_into_place(part: Path, target: Path, *, force: bool) -> None:
             os.replace(part, target)
         else:
             part.unlink()
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

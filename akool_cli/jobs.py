@@ -15,15 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from akool_cli.api import AkoolClient, JobInfo, RateLimitedError
+from akool_cli.api import AkoolClient, JobInfo, RateLimitedError, SpeechInfo
 from akool_cli.clock import Clock, current
 from akool_cli.download import DownloadResult, ProgressCallback, download
 from akool_cli.errors import (
     AkoolError,
     AuthError,
+    JobFailedError,
     RejectedError,
     UnavailableError,
     UnknownOutcomeError,
@@ -33,6 +34,7 @@ from akool_cli.errors import (
 from akool_cli.journal import JobRecord, Journal
 
 log = logging.getLogger("akool.jobs")
+T = TypeVar("T")
 
 POLL_INITIAL = 3.0
 POLL_FACTOR = 1.25
@@ -117,19 +119,14 @@ class TalkRequest:
 # -- create ---------------------------------------------------------------------------------------
 
 
-def create_job(
-    client: AkoolClient, journal: Journal, request: TalkRequest, *, profile: str
-) -> JobInfo:
-    """Create the job; its id is committed to the journal before this returns."""
-    attempt = journal.begin_attempt(client.base_url, profile, "talking_photo", request.inputs())
+def _record_create(
+    journal: Journal,
+    attempt: int,
+    create: Callable[[], T],
+) -> T:
+    """Run a billable create, leaving the journal's attempt row with an honest outcome."""
     try:
-        job = client.create_talking_photo(
-            request.image_url,
-            request.audio_url,
-            prompt=request.prompt,
-            resolution=request.resolution,
-            webhook_url=request.webhook_url,
-        )
+        return create()
     except UnknownOutcomeError as exc:
         journal.attempt_unknown(attempt, exc.message)
         raise
@@ -142,6 +139,30 @@ def create_job(
     except BaseException:
         journal.attempt_unknown(attempt, "interrupted while waiting for AKOOL's answer")
         raise
+
+
+def create_job(
+    client: AkoolClient,
+    journal: Journal,
+    request: TalkRequest,
+    *,
+    profile: str,
+    extra_inputs: dict[str, Any] | None = None,
+) -> JobInfo:
+    """Create the job; its id is committed to the journal before this returns."""
+    inputs = {**request.inputs(), **(extra_inputs or {})}
+    attempt = journal.begin_attempt(client.base_url, profile, "talking_photo", inputs)
+    job = _record_create(
+        journal,
+        attempt,
+        lambda: client.create_talking_photo(
+            request.image_url,
+            request.audio_url,
+            prompt=request.prompt,
+            resolution=request.resolution,
+            webhook_url=request.webhook_url,
+        ),
+    )
     now = current().time()
     journal.record_created(
         attempt,
@@ -151,12 +172,96 @@ def create_job(
             updated_at=now,
             base_url=client.base_url,
             profile=profile,
-            inputs=request.inputs(),
+            inputs=inputs,
             video_status=job.video_status,
             video_url=job.video_url,
         ),
     )
     return job
+
+
+SPEECH_POLL_INITIAL = 2.0
+SPEEDS = (0.7, 1.2)
+
+
+def check_speed(value: float | None) -> float | None:
+    if value is not None and not SPEEDS[0] <= value <= SPEEDS[1]:
+        raise UsageError(
+            f"--speed {value:g} is outside {SPEEDS[0]}–{SPEEDS[1]}",
+            hint="AKOOL's VoiceLab accepts speeds from 0.7 (slower) to 1.2 (faster)",
+        )
+    return value
+
+
+def synthesize_speech(
+    client: AkoolClient,
+    journal: Journal,
+    text: str,
+    voice_id: str,
+    *,
+    speed: float | None,
+    profile: str,
+    timeout: float | None = None,
+    clock: Clock | None = None,
+    on_update: Callable[[SpeechInfo], None] | None = None,
+) -> SpeechInfo:
+    """Create speech with VoiceLab, record it, and wait until its audio URL exists."""
+    clock = clock or current()
+    inputs: dict[str, Any] = {"text": text, "voice": voice_id}
+    if speed is not None:
+        inputs["speed"] = speed
+    attempt = journal.begin_attempt(client.base_url, profile, "tts", inputs)
+    speech = _record_create(
+        journal, attempt, lambda: client.create_tts(text, voice_id, speed=speed)
+    )
+    now = clock.time()
+    journal.record_created(
+        attempt,
+        JobRecord(
+            id=speech.id,
+            kind="tts",
+            created_at=now,
+            updated_at=now,
+            base_url=client.base_url,
+            profile=profile,
+            inputs=inputs,
+            video_status=speech.status,
+        ),
+    )
+    schedule = PollSchedule(initial=SPEECH_POLL_INITIAL)
+    interval = SPEECH_POLL_INITIAL
+    deadline = None if timeout is None else clock.monotonic() + timeout
+    failures = 0
+    while speech.status not in (3, 4):
+        if deadline is not None and clock.monotonic() + interval > deadline:
+            raise WaitTimeoutError(
+                f"the speech job {speech.id} is still running after {timeout:g} s",
+                hint="try again later; the speech keeps being made on AKOOL",
+            )
+        clock.sleep(interval)
+        try:
+            speech = client.tts_detail(speech.id)
+        except RateLimitedError:
+            interval = schedule.after(interval, rate_limited=True)
+            continue
+        except UnavailableError:
+            failures += 1
+            if failures >= MAX_POLL_FAILURES:
+                raise
+            continue
+        failures = 0
+        journal.update_state(speech.id, speech.status, speech.audio_url, "")
+        if on_update is not None:
+            on_update(speech)
+        interval = schedule.after(interval)
+    if speech.status == 4:
+        raise JobFailedError(
+            f"the speech job {speech.id} failed on AKOOL",
+            hint="check the text and the voice id (akool voices), then try again",
+        )
+    if not speech.audio_url.startswith(("http://", "https://")):
+        raise UnavailableError(f"the speech job {speech.id} finished without an audio URL")
+    return speech
 
 
 # -- follow ---------------------------------------------------------------------------------------

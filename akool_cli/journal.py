@@ -213,9 +213,10 @@ class Journal:
         row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return _job(row) if row else None
 
-    def recent(self, limit: int) -> list[JobRecord]:
+    def recent(self, limit: int, kind: str = "talking_photo") -> list[JobRecord]:
         rows = self._db.execute(
-            "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,)
+            "SELECT * FROM jobs WHERE kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+            (kind, limit),
         ).fetchall()
         return [_job(r) for r in rows]
 

@@ -3,14 +3,17 @@
 _akool() {
     local -a commands opts words_left
     commands=(
+        'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from the documented API, and the documented fix.'
         'auth:auth commands'
         'credit:Print the accounts credit balance.'
+        'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
-        'talk:Create a talking-photo video from a portrait URL and an audio URL.'
+        'talk:Create a talking-photo video from a portrait URL and an audio URL (or --text).'
+        'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
     )
     words_left=(${words[2,CURRENT-1]:#-*})
@@ -19,14 +22,17 @@ _akool() {
         return
     fi
     case "${words_left[*]}" in
+        "api") opts=(--field --input --typed-field -F -f) ;;
         "audit") opts=(--exclude --include --json) ;;
         "auth status") opts=(--json) ;;
         "credit") opts=(--json) ;;
+        "doctor") opts=(--json) ;;
         "login") opts=(--client-id) ;;
         "logout") opts=() ;;
         "sandbox") opts=(--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v) ;;
         "status") opts=(--json --limit -n) ;;
-        "talk") opts=(--force --interval --json --output --prompt --resolution --timeout --wait --webhook-url -o) ;;
+        "talk") opts=(--force --interval --json --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o) ;;
+        "voices") opts=(--gender --json --language --mine --search) ;;
         "watch") opts=(--force --interval --json --output --timeout -o) ;;
         *) opts=() ;;
     esac

@@ -8,7 +8,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "audit auth credit login logout sandbox status talk watch --base-url --debug --profile --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth credit doctor login logout sandbox status talk voices watch --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -20,14 +20,17 @@ _akool() {
         return
     fi
     case "$cmd${sub:+ $sub}" in
+        "api") opts="--field --input --typed-field -F -f" ;;
         "audit") opts="--exclude --include --json" ;;
         "auth status") opts="--json" ;;
         "credit") opts="--json" ;;
+        "doctor") opts="--json" ;;
         "login") opts="--client-id" ;;
         "logout") opts="" ;;
         "sandbox") opts="--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v" ;;
         "status") opts="--json --limit -n" ;;
-        "talk") opts="--force --interval --json --output --prompt --resolution --timeout --wait --webhook-url -o" ;;
+        "talk") opts="--force --interval --json --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o" ;;
+        "voices") opts="--gender --json --language --mine --search" ;;
         "watch") opts="--force --interval --json --output --timeout -o" ;;
     esac
     if [[ "$cur" == -* ]]; then

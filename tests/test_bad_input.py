@@ -6,6 +6,7 @@ docs/troubleshooting.md lists the same cases (by id) with their outcomes; a test
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -151,11 +152,21 @@ def unwritable_directory(world: World) -> list[str]:
     return ["talk", IMAGE, AUDIO, "-o", str(folder / "v.mp4")]
 
 
-def full_disk(world: World) -> list[str]:
-    def no_space(fd: int) -> None:
+class _FullDisk(io.BytesIO):
+    def write(self, data: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    world.monkeypatch.setattr("akool_cli.download.os.fsync", no_space)
+
+def full_disk(world: World) -> list[str]:
+    import akool_cli.download
+
+    def open_on_full_disk(path: object, mode: str = "r", *a: object, **kw: object) -> object:
+        if "b" in mode and ("w" in mode or "a" in mode):
+            Path(str(path)).touch()  # the file appears, then the first write fails
+            return _FullDisk()
+        return open(path, mode, *a, **kw)  # type: ignore[call-overload]
+
+    world.monkeypatch.setattr(akool_cli.download, "open", open_on_full_disk, raising=False)
     return ["talk", IMAGE, AUDIO, "-o", str(world.tmp / "v.mp4")]
 
 
@@ -259,7 +270,19 @@ CASES = [
     Case("timeout-words", 2, "not a duration", args("watch", JOB, "--timeout", "soon")),
     Case("interval-zero", 2, "more than zero", args("watch", JOB, "--interval", "0")),
     Case("limit-zero", 2, "at least 1", args("status", "--limit", "0")),
-    Case("missing-argument", 2, "Missing argument", args("talk", IMAGE)),
+    Case("missing-argument", 2, "Missing argument", args("watch")),
+    Case("audio-missing", 2, "missing AUDIO_URL", args("talk", IMAGE)),
+    Case(
+        "text-and-audio", 2, "not both", args("talk", IMAGE, AUDIO, "--text", "Hi", "--voice", "v")
+    ),
+    Case("text-without-voice", 2, "needs --voice", args("talk", IMAGE, "--text", "Hi")),
+    Case("voice-without-text", 2, "go with --text", args("talk", IMAGE, AUDIO, "--voice", "v")),
+    Case(
+        "speed-out-of-range",
+        2,
+        "outside 0.7",
+        args("talk", IMAGE, "--text", "Hi", "--voice", "v", "--speed", "2"),
+    ),
     Case("unknown-option", 2, "No such option", args("talk", IMAGE, AUDIO, "--colour")),
     Case("unknown-command", 2, "No such command", args("speak")),
     # output paths
@@ -379,9 +402,10 @@ def test_an_interrupted_create_is_listed_as_unknown_outcome(world: World) -> Non
 
 
 def test_a_full_disk_keeps_the_job_in_the_history(world: World) -> None:
-    real_fsync = os.fsync
+    import akool_cli.download
+
     invoke(full_disk(world), expect=1)
-    world.monkeypatch.setattr(os, "fsync", real_fsync)
+    world.monkeypatch.delattr(akool_cli.download, "open")
     assert len(world.sandbox.state.jobs) == 1
     job = next(iter(world.sandbox.state.jobs))
     assert job in invoke(["status"]).stdout

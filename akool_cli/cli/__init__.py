@@ -14,7 +14,15 @@ import typer
 from typer.exceptions import TyperException
 
 from akool_cli import __version__
-from akool_cli.cli import api_cmd, audit_cmd, auth, doctor_cmd, jobs, sandbox_cmd
+from akool_cli.cli import (
+    api_cmd,
+    audit_cmd,
+    auth,
+    doctor_cmd,
+    jobs,
+    sandbox_cmd,
+    voices_cmd,
+)
 from akool_cli.config import DEFAULT_PROFILE
 from akool_cli.errors import AkoolError, ExitCode
 from akool_cli.output import Output
@@ -87,6 +95,7 @@ sandbox_cmd.register(app)
 audit_cmd.register(app)
 api_cmd.register(app)
 doctor_cmd.register(app)
+voices_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -181,6 +182,31 @@ def _follow(
     return views, code
 
 
+def _check_speech_options(
+    audio_url: str | None, text: str | None, voice: str | None, speed: float | None
+) -> str | None:
+    """Exactly one of AUDIO_URL and --text; --voice goes with --text. Returns the text."""
+    if text is not None and audio_url is not None:
+        raise UsageError(
+            "give either AUDIO_URL or --text, not both",
+            hint="drop AUDIO_URL to make the speech from --text",
+        )
+    if text is None:
+        if audio_url is None:
+            raise UsageError(
+                "missing AUDIO_URL (or --text with --voice)",
+                hint="e.g. akool talk IMAGE_URL AUDIO_URL, or akool talk IMAGE_URL --text Hi --voice ID",
+            )
+        if voice is not None or speed is not None:
+            raise UsageError("--voice and --speed go with --text", hint='add --text "..."')
+        return None
+    if not text.strip():
+        raise UsageError("--text is empty", hint='e.g. --text "Hello from akool"')
+    if voice is None or not voice.strip():
+        raise UsageError("--text needs --voice VOICE_ID", hint="list voices with: akool voices")
+    return text.strip()
+
+
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
     for view in views:
         result = view.get("downloaded_path") or view.get("video_url")
@@ -193,8 +219,8 @@ def talk(
     image_url: str = typer.Argument(
         ..., metavar="IMAGE_URL", help="Portrait image URL (http/https)."
     ),
-    audio_url: str = typer.Argument(
-        ..., metavar="AUDIO_URL", help="Speech audio URL (http/https)."
+    audio_url: str | None = typer.Argument(
+        None, metavar="[AUDIO_URL]", help="Speech audio URL (http/https); or use --text."
     ),
     prompt: str | None = typer.Option(None, "--prompt", help="Guidance for gestures and movement."),
     resolution: str | None = typer.Option(
@@ -212,19 +238,38 @@ def talk(
     timeout: str | None = typer.Option(
         None, "--timeout", metavar="DURATION", help="Stop waiting after this long (e.g. 10m)."
     ),
+    text: str | None = typer.Option(
+        None, "--text", help="Make the speech from this text with AKOOL's VoiceLab first."
+    ),
+    voice: str | None = typer.Option(
+        None, "--voice", metavar="VOICE_ID", help="The VoiceLab voice for --text (akool voices)."
+    ),
+    speed: float | None = typer.Option(
+        None, "--speed", metavar="S", help="Speech speed for --text, 0.7 to 1.2."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
 ) -> None:
-    """Create a talking-photo video from a portrait URL and an audio URL.
+    """Create a talking-photo video from a portrait URL and an audio URL (or --text).
 
     Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE_URL AUDIO_URL)
+    With --text "Hello" --voice VOICE_ID the speech is made with AKOOL's VoiceLab first.
     """
-    from akool_cli.jobs import TalkRequest, check_input_url, check_resolution, create_job
+    from akool_cli.jobs import (
+        TalkRequest,
+        check_input_url,
+        check_resolution,
+        check_speed,
+        create_job,
+        synthesize_speech,
+    )
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
+    speech_text = _check_speech_options(audio_url, text, voice, speed)
+    check_speed(speed)
     request = TalkRequest(
         image_url=check_input_url(image_url, "image URL"),
-        audio_url=check_input_url(audio_url, "audio URL"),
+        audio_url=check_input_url(audio_url, "audio URL") if audio_url is not None else "",
         prompt=prompt.strip() if prompt and prompt.strip() else None,
         resolution=check_resolution(resolution),
         webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
@@ -234,7 +279,23 @@ def talk(
     _check_output_before_create(output, force=force)
     credential = runtime.credential()
     with runtime.client(credential) as client, runtime.journal() as journal:
-        job = create_job(client, journal, request, profile=runtime.profile)
+        extra: dict[str, Any] = {}
+        if speech_text is not None:
+            assert voice is not None
+            speech = synthesize_speech(
+                client,
+                journal,
+                speech_text,
+                voice.strip(),
+                speed=speed,
+                profile=runtime.profile,
+                timeout=timeout_s,
+                on_update=lambda s: out.info(f"speech {s.id} {s.state}"),
+            )
+            out.info(f"Speech ready: {speech.audio_url}")
+            request = replace(request, audio_url=speech.audio_url)
+            extra = {"speech_job": speech.id, "text": speech_text, "voice": voice.strip()}
+        job = create_job(client, journal, request, profile=runtime.profile, extra_inputs=extra)
         # The id is committed to the journal; only now is it shown.
         if not json_out:
             out.data(job.id)
