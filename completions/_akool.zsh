@@ -15,6 +15,7 @@ _akool() {
         'talk:Create a talking-photo video from a portrait URL and an audio URL (or --text).'
         'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
+        'webhook:webhook commands'
     )
     words_left=(${words[2,CURRENT-1]:#-*})
     if (( ${#words_left} == 0 )); then
@@ -34,6 +35,8 @@ _akool() {
         "talk") opts=(--force --interval --json --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o) ;;
         "voices") opts=(--gender --json --language --mine --search) ;;
         "watch") opts=(--force --interval --json --output --timeout -o) ;;
+        "webhook serve") opts=(--client-id --download --host --json --path --port) ;;
+        "webhook verify") opts=(--client-id) ;;
         *) opts=() ;;
     esac
     if [[ $PREFIX == -* ]]; then

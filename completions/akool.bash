@@ -8,11 +8,12 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth credit doctor login logout sandbox status talk voices watch --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth credit doctor login logout sandbox status talk voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
         auth) subs="status" ;;
+        webhook) subs="serve verify" ;;
     esac
     [ -z "$subs" ] && sub=""  # a plain command: later words are its arguments
     if [ -n "$subs" ] && [ -z "$sub" ]; then
@@ -32,6 +33,8 @@ _akool() {
         "talk") opts="--force --interval --json --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o" ;;
         "voices") opts="--gender --json --language --mine --search" ;;
         "watch") opts="--force --interval --json --output --timeout -o" ;;
+        "webhook serve") opts="--client-id --download --host --json --path --port" ;;
+        "webhook verify") opts="--client-id" ;;
     esac
     if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -12,6 +12,7 @@ complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of job
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait URL and an audio URL (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
+complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
 complete -c akool -n '__fish_seen_subcommand_from api' -l field
 complete -c akool -n '__fish_seen_subcommand_from api' -l input
 complete -c akool -n '__fish_seen_subcommand_from api' -l typed-field
@@ -64,3 +65,12 @@ complete -c akool -n '__fish_seen_subcommand_from watch' -l json
 complete -c akool -n '__fish_seen_subcommand_from watch' -l output
 complete -c akool -n '__fish_seen_subcommand_from watch' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from watch' -s o
+complete -c akool -n '__fish_seen_subcommand_from webhook' -a serve -d 'Receive AKOOLs callbacks: verify, decrypt, answer 200, record and print each event.'
+complete -c akool -n '__fish_seen_subcommand_from serve' -l client-id
+complete -c akool -n '__fish_seen_subcommand_from serve' -l download
+complete -c akool -n '__fish_seen_subcommand_from serve' -l host
+complete -c akool -n '__fish_seen_subcommand_from serve' -l json
+complete -c akool -n '__fish_seen_subcommand_from serve' -l path
+complete -c akool -n '__fish_seen_subcommand_from serve' -l port
+complete -c akool -n '__fish_seen_subcommand_from webhook' -a verify -d 'Check and decrypt one callback body read on stdin; print the decrypted JSON.'
+complete -c akool -n '__fish_seen_subcommand_from verify' -l client-id

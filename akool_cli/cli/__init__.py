@@ -22,6 +22,7 @@ from akool_cli.cli import (
     jobs,
     sandbox_cmd,
     voices_cmd,
+    webhook_cmd,
 )
 from akool_cli.config import DEFAULT_PROFILE
 from akool_cli.errors import AkoolError, ExitCode
@@ -96,6 +97,7 @@ audit_cmd.register(app)
 api_cmd.register(app)
 doctor_cmd.register(app)
 voices_cmd.register(app)
+webhook_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

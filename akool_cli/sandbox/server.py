@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 from akool_cli import contract
 from akool_cli.clock import Clock
 from akool_cli.sandbox.media import VideoFile
+from akool_cli.sandbox.notifier import Notifier
 from akool_cli.sandbox.state import (
     VOICES,
     ReceivedRequest,
@@ -480,6 +481,7 @@ class Sandbox:
 
     server: _Server
     thread: threading.Thread | None
+    notifier: Notifier | None = None
 
     @property
     def state(self) -> SandboxState:
@@ -493,6 +495,8 @@ class Sandbox:
         return f"{self.base_url}{FILES_PREFIX}{job_id}.mp4"
 
     def stop(self) -> None:
+        if self.notifier is not None:
+            self.notifier.stop()
         self.server.shutdown()
         self.server.server_close()
 
@@ -515,4 +519,7 @@ def start_sandbox(
             target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
         thread.start()
-    return Sandbox(server, thread)
+    sandbox = Sandbox(server, thread)
+    sandbox.notifier = Notifier(server.state, sandbox.base_url)
+    sandbox.notifier.start()
+    return sandbox

@@ -12,9 +12,10 @@ from typing import Any
 
 from akool_cli.clock import Clock, SystemClock
 
-SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"
+SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
 SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
-SANDBOX_CLIENT_SECRET = "sandbox-secret-0123456789abcdef!"  # 32 bytes: an AES-256 key
+# As on AKOOL, the API key and the legacy clientSecret are the same value (akool-api.md).
+SANDBOX_CLIENT_SECRET = SANDBOX_API_KEY
 FAIL_TRIGGER = "fail"
 QUEUED_SHARE = 0.25  # of the processing time spent in state 1 before state 2
 
@@ -106,6 +107,8 @@ class SandboxState:
         self._counter = 0
         self._scripted: list[str] = []
         self.speech: dict[str, SpeechJob] = {}
+        self.callbacks: list[tuple[str, int, int]] = []  # (job id, status, receiver's answer)
+        self._nonce = 1000
 
     def inject(self, *faults: str) -> None:
         """Faults for the next requests, in order, before any random ones (for exact tests)."""
@@ -124,6 +127,15 @@ class SandboxState:
     def now(self) -> float:
         """Sandbox time in seconds since start, running time_scale times faster than the clock."""
         return (self.clock.monotonic() - self._origin) * self.config.time_scale
+
+    def record_callback(self, job_id: str, status: int, answer: int) -> None:
+        with self._lock:
+            self.callbacks.append((job_id, status, answer))
+
+    def next_nonce(self) -> int:
+        with self._lock:
+            self._nonce += 1
+            return self._nonce
 
     def receive(self, request: ReceivedRequest) -> None:
         with self._lock:

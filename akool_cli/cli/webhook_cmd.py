@@ -1,0 +1,168 @@
+"""The `akool webhook` commands: receive AKOOL's callbacks, or decrypt one for debugging."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from akool_cli.errors import AuthError, RejectedError, UsageError
+
+if TYPE_CHECKING:
+    from akool_cli.callbacks import Callback
+    from akool_cli.runtime import Runtime
+
+webhook_app = typer.Typer(help="Receive or check AKOOL's webhook callbacks.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(webhook_app, name="webhook")
+    webhook_app.command("serve")(serve)
+    webhook_app.command("verify")(verify)
+
+
+def _keys(runtime: Runtime, client_id: str | None) -> tuple[str, str]:
+    """The clientId and clientSecret that sign and encrypt callbacks (the API key is the secret)."""
+    credential = runtime.credential()
+    secret = credential.client_secret or credential.api_key
+    cid = (client_id or credential.client_id or runtime.env.get("AKOOL_CLIENT_ID", "")).strip()
+    if not cid:
+        raise AuthError(
+            "decrypting callbacks needs your clientId",
+            hint="pass --client-id (akool.com → API Credentials) or set AKOOL_CLIENT_ID",
+        )
+    return cid, secret
+
+
+def verify(
+    ctx: typer.Context,
+    client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Your clientId."),
+) -> None:
+    """Check and decrypt one callback body read on stdin; print the decrypted JSON.
+
+    Example: akool webhook verify < callback.json
+    """
+    from akool_cli.callbacks import CallbackError, open_callback
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=True)
+    cid, secret = _keys(runtime, client_id)
+    body = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        event = open_callback(body, cid, secret)
+    except CallbackError as exc:
+        raise RejectedError(
+            f"callback rejected: {exc}", hint="check --client-id and the key"
+        ) from None
+    out.json(event.raw)
+
+
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port (0 picks a free one)."),
+    path: str = typer.Option("/akool/webhook", "--path", help="URL path AKOOL posts to."),
+    client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Your clientId."),
+    download: Path | None = typer.Option(
+        None, "--download", metavar="DIR", help="Download finished videos into DIR."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="One JSON object per line per event."),
+) -> None:
+    """Receive AKOOL's callbacks: verify, decrypt, answer 200, record and print each event.
+
+    Pass its URL to talk: akool talk IMAGE AUDIO --webhook-url https://your.host/akool/webhook
+    """
+    from akool_cli.webhook import WebhookReceiver
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output()
+    if not path.startswith("/"):
+        raise UsageError(f"--path {path!r} must start with /")
+    if download is not None and not download.is_dir():
+        raise UsageError(f"--download {download} is not a directory", hint=f"mkdir -p {download}")
+    cid, secret = _keys(runtime, client_id)
+    handle = _event_handler(runtime, download, json_out)
+    try:
+        receiver = WebhookReceiver(
+            host=host,
+            port=port,
+            path=path,
+            client_id=cid,
+            client_secret=secret,
+            on_event=handle,
+            on_reject=lambda addr, why: out.warn(
+                f"rejected a callback from {addr} (HTTP 400): {why}"
+            ),
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    out.info(f"Listening for AKOOL callbacks on {receiver.url} (Ctrl-C to stop)")
+    try:
+        receiver.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        receiver.stop()
+        out.info("stopped")
+
+
+def _event_handler(
+    runtime: Runtime, download: Path | None, json_out: bool
+) -> Callable[[Callback], None]:
+    """What happens to each new event, on the receiver's one worker thread."""
+    from akool_cli.contract import VIDEO_STATUS_NAMES
+
+    out = runtime.output()
+    local = threading.local()
+
+    def handle(event: Callback) -> None:
+        from akool_cli.journal import Journal
+
+        if not hasattr(local, "journal"):
+            local.journal = Journal(runtime.paths.journal_file)
+        journal: Journal = local.journal
+        state = VIDEO_STATUS_NAMES.get(event.status, "unknown")
+        known = journal.get(event.id) is not None
+        if known:
+            journal.update_state(event.id, event.status, event.url, "")
+        saved = ""
+        if download is not None and event.status == 3 and event.url:
+            saved = _fetch(runtime, journal, event, download, known)
+        record = {
+            "id": event.id,
+            "state": state,
+            "status": event.status,
+            "type": event.type,
+            "url": event.url or None,
+            "downloaded_path": saved or None,
+            "known": known,
+        }
+        if json_out:
+            out.data(json.dumps(record))
+        else:
+            out.data(" ".join(x for x in (event.id, state, saved or event.url) if x))
+
+    return handle
+
+
+def _fetch(runtime: Runtime, journal: object, event: Callback, folder: Path, known: bool) -> str:
+    from akool_cli.download import download, resolve_target
+    from akool_cli.errors import AkoolError
+    from akool_cli.journal import Journal
+    from akool_cli.transport import Transport
+
+    target = resolve_target(str(folder), event.id, many=True)
+    try:
+        with Transport(secrets=runtime.secrets) as transport:
+            result = download(transport, event.url, target)
+    except AkoolError as exc:
+        runtime.output().warn(f"{event.id}: download failed: {exc.message}")
+        return ""
+    if known and isinstance(journal, Journal):
+        journal.record_download(event.id, str(result.path.absolute()), result.size, result.sha256)
+    return str(result.path)

@@ -1,0 +1,102 @@
+"""The sandbox's webhook sender: signed, encrypted callbacks on each state change, retried until
+the receiver answers 200 (only to addresses on this machine)."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from akool_cli import callbacks
+from akool_cli.sandbox.state import SandboxState
+
+TICK = 0.05
+RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0)  # real seconds between tries; then it gives up
+
+
+@dataclass
+class Delivery:
+    job_id: str
+    status: int
+    url: str
+    tries: int = 0
+    next_try: float = 0.0
+
+
+class Notifier:
+    def __init__(self, state: SandboxState, base_url: str) -> None:
+        self.state = state
+        self.base_url = base_url
+        self.pending: list[Delivery] = []
+        self.last_status: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sandbox-webhooks", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(TICK):
+            self._notice_changes()
+            self._deliver_due()
+
+    def _notice_changes(self) -> None:
+        for job in list(self.state.jobs.values()):
+            hook = job.request.get("webhookUrl")
+            if not hook:
+                continue
+            status = self.state.status(job)
+            if status >= 2 and status != self.last_status.get(job.id):
+                self.last_status[job.id] = status
+                self.pending.append(Delivery(job.id, status, str(hook)))
+
+    def _deliver_due(self) -> None:
+        now = time.monotonic()
+        for delivery in list(self.pending):
+            if delivery.next_try > now:
+                continue
+            answer = self._post(delivery)
+            delivery.tries += 1
+            self.state.record_callback(delivery.job_id, delivery.status, answer)
+            if answer == 200 or delivery.tries > len(RETRY_DELAYS):
+                self.pending.remove(delivery)
+            else:
+                delivery.next_try = now + RETRY_DELAYS[delivery.tries - 1]
+
+    def _post(self, delivery: Delivery) -> int:
+        host = urlsplit(delivery.url).hostname or ""
+        if host not in ("127.0.0.1", "localhost", "::1") and not host.startswith("127."):
+            return -1  # the sandbox only calls this machine
+        payload = {"_id": delivery.job_id, "status": delivery.status, "type": "talking photo"}
+        if delivery.status == 3:
+            payload["url"] = f"{self.base_url}/_sandbox/files/{delivery.job_id}.mp4"
+        config = self.state.config
+        body = callbacks.seal(
+            payload,
+            config.client_id,
+            config.client_secret,
+            timestamp=int(self.state.clock.time() * 1000),
+            nonce=str(self.state.next_nonce()),
+        )
+        import json
+
+        request = urllib.request.Request(
+            delivery.url,
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as exc:
+            return int(exc.code)
+        except OSError:
+            return 0

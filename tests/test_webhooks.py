@@ -1,0 +1,212 @@
+"""Webhooks: the documented test vector, the receiver, and a round trip sandbox → webhook serve."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from akool_cli import callbacks
+from akool_cli.callbacks import CallbackError
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from akool_cli.webhook import WebhookReceiver
+from tests.conftest import Isolation
+from tests.support.runner import invoke
+
+# The self-made vector in akool-api.md ("Webhook callbacks").
+VECTOR_ID = "64db241f6d9e5c4bd136c187"
+VECTOR_SECRET = "TESTSECRETTESTSECRET1234"
+VECTOR_PLAIN = {
+    "_id": "64dd90f9f0b6684651e90d60",
+    "status": 3,
+    "type": "talking photo",
+    "url": "https://example.com/out.mp4",
+}
+VECTOR_BODY = {
+    "signature": "edbd3eae294a352a9fbfb1536566b84e5237f990",
+    "dataEncrypt": "pReqhprApji1ymKUh+oq2y7ACv2ZOyUYCoTmkHkEbUZs0ytvSPjD5hL3q0/qNhIZzIWBTGubgOuAdFQb"
+    "baicmT/7NpcX+y5T3Y6Db3gGwwHrIS9d8YaBIl6VlGnPxaVVb3sk3jCRE3vyaVz6ac1ATg==",
+    "timestamp": 1710757981609,
+    "nonce": "1529",
+}
+
+
+def test_the_documented_vector_both_ways() -> None:
+    assert callbacks.encrypt(VECTOR_PLAIN, VECTOR_ID, VECTOR_SECRET) == VECTOR_BODY["dataEncrypt"]
+    assert (
+        callbacks.seal(VECTOR_PLAIN, VECTOR_ID, VECTOR_SECRET, 1710757981609, "1529") == VECTOR_BODY
+    )
+    event = callbacks.open_callback(json.dumps(VECTOR_BODY).encode(), VECTOR_ID, VECTOR_SECRET)
+    assert event.raw == VECTOR_PLAIN and event.status == 3 and event.url.endswith("out.mp4")
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"signature": "0" * 40}, "signature does not match"),
+        ({"nonce": "1530"}, "signature does not match"),
+        ({"timestamp": 1}, "signature does not match"),
+    ],
+)
+def test_a_tampered_callback_is_rejected(change: dict[str, object], fragment: str) -> None:
+    body = json.dumps({**VECTOR_BODY, **change}).encode()
+    with pytest.raises(CallbackError, match=fragment):
+        callbacks.open_callback(body, VECTOR_ID, VECTOR_SECRET)
+
+
+def test_wrong_secret_fails_on_padding_not_with_a_crash() -> None:
+    with pytest.raises(CallbackError, match="wrong client id or secret"):
+        callbacks.open_callback(
+            json.dumps(VECTOR_BODY).encode(), VECTOR_ID, "WRONGSECRETWRONGSECRET12"
+        )
+    with pytest.raises(CallbackError, match="16, 24 or 32"):
+        callbacks.open_callback(json.dumps(VECTOR_BODY).encode(), VECTOR_ID, "short")
+
+
+def test_webhook_verify_prints_the_decrypted_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AKOOL_CLIENT_ID", VECTOR_ID)
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", VECTOR_SECRET)
+    result = invoke(["webhook", "verify"], input=json.dumps(VECTOR_BODY))
+    assert json.loads(result.stdout) == VECTOR_PLAIN
+    bad = invoke(["webhook", "verify"], input=json.dumps({**VECTOR_BODY, "nonce": "1"}), expect=4)
+    assert "signature does not match" in bad.stderr and bad.stdout == ""
+
+
+def test_webhook_verify_with_an_api_key_needs_the_client_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AKOOL_API_KEY", VECTOR_SECRET)  # the API key is the clientSecret
+    result = invoke(["webhook", "verify"], input=json.dumps(VECTOR_BODY), expect=3)
+    assert "--client-id" in result.stderr
+    done = invoke(["webhook", "verify", "--client-id", VECTOR_ID], input=json.dumps(VECTOR_BODY))
+    assert json.loads(done.stdout)["_id"] == VECTOR_PLAIN["_id"]
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[WebhookReceiver, list[callbacks.Callback], list[str]]]:
+    events: list[callbacks.Callback] = []
+    rejected: list[str] = []
+    server = WebhookReceiver(
+        host="127.0.0.1",
+        port=0,
+        path="/hook",
+        client_id=SANDBOX_CLIENT_ID,
+        client_secret=SANDBOX_CLIENT_SECRET,
+        on_event=events.append,
+        on_reject=lambda addr, why: rejected.append(why),
+    )
+    server.start()
+    yield server, events, rejected
+    server.stop()
+
+
+def wait_until(condition: object, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_round_trip_sandbox_to_receiver_idempotent_per_id(
+    api_env: Sandbox,
+    isolated: Isolation,
+    receiver: tuple[WebhookReceiver, list[callbacks.Callback], list[str]],
+) -> None:
+    server, events, rejected = receiver
+    job = invoke(
+        ["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", server.url]
+    )
+    job_id = job.stdout.strip()
+    isolated.clock.advance(3)  # processing
+    wait_until(lambda: len(events) == 1)
+    isolated.clock.advance(10)  # done
+    wait_until(lambda: len(events) == 2)
+    assert [(e.id, e.status) for e in events] == [(job_id, 2), (job_id, 3)]
+    assert events[1].url == api_env.file_url(job_id)
+    # AKOOL retries: the same callback again is answered 200 and not handled twice.
+    body = callbacks.seal(
+        {"_id": job_id, "status": 3, "type": "talking photo", "url": events[1].url},
+        SANDBOX_CLIENT_ID,
+        SANDBOX_CLIENT_SECRET,
+        1,
+        "n",
+    )
+    import httpx
+
+    assert httpx.post(server.url, json=body).status_code == 200
+    forged = {**body, "signature": "f" * 40}
+    assert httpx.post(server.url, json=forged).status_code == 400
+    time.sleep(0.1)
+    assert len(events) == 2 and rejected == [
+        "the signature does not match (wrong client id, or not from AKOOL)"
+    ]
+    assert [c[2] for c in api_env.state.callbacks] == [200, 200]
+
+
+def test_the_sandbox_retries_until_the_receiver_answers_200(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    answers = [500, 503, 200]
+    from tests.support.servers import Answer, scripted_server
+
+    with scripted_server() as hook:
+        hook.route("/hook", lambda _p: Answer(answers.pop(0) if answers else 200, b"{}"))
+        invoke(
+            [
+                "talk",
+                "https://e.com/a.jpg",
+                "https://e.com/b.mp3",
+                "--webhook-url",
+                hook.url + "/hook",
+            ]
+        )
+        isolated.clock.advance(3)
+        wait_until(lambda: len(api_env.state.callbacks) >= 3)
+    assert [c[2] for c in api_env.state.callbacks][:3] == [500, 503, 200]
+
+
+def test_webhook_serve_records_prints_and_downloads(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real command in a thread: journal updated, one line per event, video downloaded."""
+    import threading
+
+    from akool_cli.cli import webhook_cmd
+    from akool_cli.runtime import Runtime
+
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    runtime = Runtime()
+    outdir = isolated.tmp / "hooked"
+    outdir.mkdir()
+    lines: list[str] = []
+    handle = webhook_cmd._event_handler(runtime, outdir, json_out=True)
+
+    def handle_and_note(event: callbacks.Callback) -> None:
+        handle(event)
+        lines.append(event.id)
+
+    server = WebhookReceiver(
+        host="127.0.0.1",
+        port=0,
+        path="/akool/webhook",
+        client_id=SANDBOX_CLIENT_ID,
+        client_secret=SANDBOX_API_KEY,
+        on_event=handle_and_note,
+        on_reject=lambda a, w: None,
+    )
+    server.start()
+    try:
+        job_id = invoke(
+            ["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", server.url]
+        ).stdout.strip()
+        isolated.clock.advance(60)
+        wait_until(lambda: (outdir / f"{job_id}.mp4").exists())
+        wait_until(lambda: len(lines) >= 1)
+    finally:
+        server.stop()
+    status = json.loads(invoke(["status", "--json", "--limit", "1"]).stdout)[0]
+    assert status["state"] == "done" and status["downloaded_path"] == str(outdir / f"{job_id}.mp4")
+    assert threading.active_count() >= 1
