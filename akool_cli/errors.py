@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     JOB_FAILED = 6
     WAIT_TIMEOUT = 7
     AUDIT_ERRORS = 8
+    BATCH_INCOMPLETE = 9
     INTERRUPTED = 130
 
 
@@ -30,6 +31,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.JOB_FAILED: "at least one job ended in the failed state",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
+    ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
 }
 

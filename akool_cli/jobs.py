@@ -204,10 +204,11 @@ def synthesize_speech(
     timeout: float | None = None,
     clock: Clock | None = None,
     on_update: Callable[[SpeechInfo], None] | None = None,
+    extra_inputs: dict[str, Any] | None = None,
 ) -> SpeechInfo:
     """Create speech with VoiceLab, record it, and wait until its audio URL exists."""
     clock = clock or current()
-    inputs: dict[str, Any] = {"text": text, "voice": voice_id}
+    inputs: dict[str, Any] = {"text": text, "voice": voice_id, **(extra_inputs or {})}
     if speed is not None:
         inputs["speed"] = speed
     attempt = journal.begin_attempt(client.base_url, profile, "tts", inputs)

@@ -220,6 +220,22 @@ class Journal:
         ).fetchall()
         return [_job(r) for r in rows]
 
+    def find_by_key(self, batch_key: str, kind: str = "talking_photo") -> JobRecord | None:
+        """The job a batch row created earlier (its inputs carry the row's key)."""
+        row = self._db.execute(
+            "SELECT * FROM jobs WHERE kind = ? AND json_extract(inputs, '$.batch_key') = ? "
+            "ORDER BY created_at DESC LIMIT 1",
+            (kind, batch_key),
+        ).fetchone()
+        return _job(row) if row else None
+
+    def unknown_attempt_for_key(self, batch_key: str) -> AttemptRecord | None:
+        """An earlier create for this row whose outcome nobody knows (never resent blindly)."""
+        for attempt in self.open_attempts():
+            if attempt.inputs.get("batch_key") == batch_key:
+                return attempt
+        return None
+
     def all_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM jobs").fetchall()}
 

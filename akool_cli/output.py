@@ -112,14 +112,29 @@ class Output:
         )
 
     def table(
-        self, columns: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        title: str | None = None,
+        to_stderr: bool = False,
     ) -> None:
-        """A table on stdout: boxed on a terminal, tab-separated lines (like gh) in a pipe."""
-        if not self.stdout_tty:
+        """A table: aligned on a terminal, tab-separated lines (like gh) in a pipe.
+
+        On stdout when it is the result; on stderr when it is a summary for a human.
+        """
+        stream, tty = (
+            (self.stderr, self.stderr_tty) if to_stderr else (self.stdout, self.stdout_tty)
+        )
+        if to_stderr and self.quiet:
+            return
+        if not tty:
             with self._lock:
+                if to_stderr:
+                    stream.write(self._clean("\t".join(columns)) + "\n")
                 for row in rows:
-                    self.stdout.write(self._clean("\t".join(row)) + "\n")
-                self.stdout.flush()
+                    stream.write(self._clean("\t".join(row)) + "\n")
+                stream.flush()
             return
         from rich.table import Table
 
@@ -130,7 +145,10 @@ class Output:
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(self._clean(cell) for cell in row))
-        self._console(stderr=False).print(table)
+        self._console(stderr=to_stderr).print(table)
+
+    def batch_display(self, total: int) -> BatchDisplay:
+        return BatchDisplay(self, total)
 
     @contextmanager
     def job_display(self, job_ids: Sequence[str]) -> Iterator[JobDisplay]:
@@ -218,6 +236,65 @@ class JobDisplay:
             self._progress.stop_task(self._tasks[job_id])
             return
         self.output.info(f"{job_id} saved {path} ({_size(size)})")
+
+
+class BatchDisplay:
+    """One aggregate progress bar on a terminal; one line per event otherwise."""
+
+    FINAL = ("done", "failed", "error", "unknown")
+
+    def __init__(self, output: Output, total: int) -> None:
+        self.output = output
+        self.total = total
+        self.live = output.stderr_tty and not output.quiet
+        self.states: dict[int, str] = {}
+        self.received = 0
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> BatchDisplay:
+        if self.live:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(
+                TextColumn("batch"),
+                BarColumn(bar_width=30),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                console=self.output._console(stderr=True),
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task(self._describe(), total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+    def _describe(self) -> str:
+        counts = {
+            s: sum(1 for v in self.states.values() if v == s) for s in set(self.states.values())
+        }
+        submitted = len(self.states)
+        running = counts.get("processing", 0) + counts.get("queued", 0) + counts.get("created", 0)
+        return (
+            f"submitted {submitted} · processing {running} · done {counts.get('done', 0)} · "
+            f"failed {counts.get('failed', 0) + counts.get('error', 0) + counts.get('unknown', 0)}"
+            f" · {_size(self.received)}"
+        )
+
+    def event(self, row: int, row_id: str, state: str, message: str) -> None:
+        self.states[row] = state
+        if self._progress is not None and self._task is not None:
+            finished = sum(1 for v in self.states.values() if v in self.FINAL)
+            self._progress.update(self._task, completed=finished, description=self._describe())
+            return
+        self.output.info(f"row {row} ({row_id}): {message}")
+
+    def bytes(self, count: int) -> None:
+        self.received += count
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=self._describe())
 
 
 def _size(n: int | None) -> str:

@@ -6,6 +6,7 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from the documented API, and the documented fix.'
         'auth:auth commands'
+        'batch:Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
@@ -26,6 +27,7 @@ _akool() {
         "api") opts=(--field --input --typed-field -F -f) ;;
         "audit") opts=(--exclude --include --json) ;;
         "auth status") opts=(--json) ;;
+        "batch") opts=(--concurrency --dry-run --force --interval --json --output-dir --retry-unknown --skip-invalid -c -o) ;;
         "credit") opts=(--json) ;;
         "doctor") opts=(--json) ;;
         "login") opts=(--client-id) ;;

@@ -8,7 +8,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth credit doctor login logout sandbox status talk voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch credit doctor login logout sandbox status talk voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -24,6 +24,7 @@ _akool() {
         "api") opts="--field --input --typed-field -F -f" ;;
         "audit") opts="--exclude --include --json" ;;
         "auth status") opts="--json" ;;
+        "batch") opts="--concurrency --dry-run --force --interval --json --output-dir --retry-unknown --skip-invalid -c -o" ;;
         "credit") opts="--json" ;;
         "doctor") opts="--json" ;;
         "login") opts="--client-id" ;;

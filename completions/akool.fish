@@ -3,6 +3,7 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from the documented API, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
+complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
@@ -23,6 +24,16 @@ complete -c akool -n '__fish_seen_subcommand_from audit' -l include
 complete -c akool -n '__fish_seen_subcommand_from audit' -l json
 complete -c akool -n '__fish_seen_subcommand_from auth' -a status -d 'Show which credential akool would use, where it comes from, and whether it works.'
 complete -c akool -n '__fish_seen_subcommand_from status' -l json
+complete -c akool -n '__fish_seen_subcommand_from batch' -l concurrency
+complete -c akool -n '__fish_seen_subcommand_from batch' -l dry-run
+complete -c akool -n '__fish_seen_subcommand_from batch' -l force
+complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
+complete -c akool -n '__fish_seen_subcommand_from batch' -l json
+complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
+complete -c akool -n '__fish_seen_subcommand_from batch' -l retry-unknown
+complete -c akool -n '__fish_seen_subcommand_from batch' -l skip-invalid
+complete -c akool -n '__fish_seen_subcommand_from batch' -s c
+complete -c akool -n '__fish_seen_subcommand_from batch' -s o
 complete -c akool -n '__fish_seen_subcommand_from credit' -l json
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
 complete -c akool -n '__fish_seen_subcommand_from login' -l client-id

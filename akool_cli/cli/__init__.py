@@ -18,6 +18,7 @@ from akool_cli.cli import (
     api_cmd,
     audit_cmd,
     auth,
+    batch_cmd,
     doctor_cmd,
     jobs,
     sandbox_cmd,
@@ -98,6 +99,7 @@ api_cmd.register(app)
 doctor_cmd.register(app)
 voices_cmd.register(app)
 webhook_cmd.register(app)
+batch_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,219 @@
+"""akool batch: validation first, bounded concurrency, resumable runs, rate limits, JSON results."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from akool_cli.clock import SystemClock
+from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import ROOT, Isolation
+from tests.support.runner import invoke
+
+HEADER = "id,image_url,audio_url,prompt,resolution,output,text,voice\n"
+
+
+def write_csv(path: Path, rows: list[str]) -> Path:
+    path.write_text(HEADER + "".join(r + "\n" for r in rows))
+    return path
+
+
+def test_a_csv_batch_downloads_every_video_and_reports_each_row(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv",
+        [
+            "intro,https://e.com/a.jpg,https://e.com/a.mp3,wave,720,intro.mp4,,",
+            "outro,https://e.com/b.jpg,https://e.com/b.mp3,,1080,,,",
+            "spoken,https://e.com/c.jpg,,,,spoken.mp4,Hello there,sbx-en-f-ava",
+        ],
+    )
+    outdir = isolated.tmp / "videos"
+    outdir.mkdir()
+    result = invoke(["batch", str(jobs), "-o", str(outdir), "--json"])
+    report = json.loads(result.stdout)
+    assert (report["rows"], report["done"], report["failed"]) == (3, 3, 0)
+    by_id = {r["id"]: r for r in report["results"]}
+    assert by_id["intro"]["downloaded_path"] == str(outdir / "intro.mp4")
+    assert by_id["outro"]["downloaded_path"] == str(outdir / f"{by_id['outro']['job_id']}.mp4")
+    assert all(
+        (outdir / Path(r["downloaded_path"]).name).stat().st_size > 1000 for r in report["results"]
+    )
+    assert len(api_env.state.jobs) == 3 and len(api_env.state.speech) == 1
+    spoken = api_env.state.jobs[by_id["spoken"]["job_id"]].request
+    assert spoken["audio_url"].endswith(".mp3") and "/_sandbox/speech/" in spoken["audio_url"]
+    assert "row 2 (intro): created" in result.stderr  # not a terminal: one line per event
+
+
+def test_a_failed_row_gives_exit_9_and_the_rest_still_run(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv",
+        [
+            "ok,https://e.com/a.jpg,https://e.com/a.mp3,,,,,",
+            "bad,https://e.com/fail.jpg,https://e.com/b.mp3,,,,,",
+        ],
+    )
+    result = invoke(["batch", str(jobs), "--json"], expect=9)
+    states = {r["id"]: r["state"] for r in json.loads(result.stdout)["results"]}
+    assert states == {"ok": "done", "bad": "failed"}
+
+
+def test_invalid_rows_are_all_reported_and_nothing_is_submitted(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv",
+        [
+            "a,./local.jpg,https://e.com/a.mp3,,,,,",
+            "b,https://e.com/b.jpg,,,,,,",
+            "c,https://e.com/c.jpg,https://e.com/c.mp3,,4k,,,",
+            "d,https://e.com/d.jpg,https://e.com/d.mp3,,,,,",
+            "e,https://e.com/e.jpg,https://e.com/e.mp3,,,../x.mp4,,",
+            "d,https://e.com/f.jpg,https://e.com/f.mp3,,,,,",
+        ],
+    )
+    result = invoke(["batch", str(jobs)], expect=2)
+    for fragment in (
+        "row 2:",
+        "row 3:",
+        "row 4:",
+        "row 6:",
+        "local file",
+        "audio_url",
+        "720 or 1080",
+        "repeats row 5",
+    ):
+        assert fragment in result.stderr
+    assert "nothing was submitted" in result.stderr
+    assert api_env.state.received == []
+    skipped = invoke(["batch", str(jobs), "--skip-invalid", "--json"], expect=9)
+    assert json.loads(skipped.stdout)["done"] == 1 and len(api_env.state.jobs) == 1
+
+
+def test_dry_run_calls_nothing(api_env: Sandbox, isolated: Isolation) -> None:
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv", ["a,https://e.com/a.jpg,https://e.com/a.mp3,,,a.mp4,,"]
+    )
+    result = invoke(["batch", str(jobs), "--dry-run", "--json", "-o", str(isolated.tmp)])
+    plan = json.loads(result.stdout)
+    assert plan["dry_run"] is True and plan["rows"][0]["action"] == "create"
+    assert plan["rows"][0]["output"] == str(isolated.tmp / "a.mp4")
+    assert api_env.state.received == []
+
+
+def test_json_lines_input(api_env: Sandbox, isolated: Isolation) -> None:
+    jobs = isolated.tmp / "jobs.jsonl"
+    jobs.write_text(
+        json.dumps({"image_url": "https://e.com/a.jpg", "audio_url": "https://e.com/a.mp3"})
+        + "\n\n"
+        + json.dumps(
+            {"id": "x", "image_url": "https://e.com/b.jpg", "text": "Hi", "voice": "sbx-en-m-noah"}
+        )
+        + "\n"
+    )
+    report = json.loads(invoke(["batch", str(jobs), "--json"]).stdout)
+    assert [r["id"] for r in report["results"]] == ["row-1", "x"] and report["done"] == 2
+
+
+def test_rerunning_creates_nothing_twice(api_env: Sandbox, isolated: Isolation) -> None:
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv",
+        [f"r{n},https://e.com/{n}.jpg,https://e.com/{n}.mp3,,,,," for n in range(5)],
+    )
+    invoke(["batch", str(jobs)])
+    again = json.loads(invoke(["batch", str(jobs), "--json"]).stdout)
+    assert all(r["resumed"] for r in again["results"]) and len(api_env.state.jobs) == 5
+    # A changed input is a different job: only that row is created again.
+    jobs.write_text(jobs.read_text().replace("https://e.com/4.mp3", "https://e.com/4b.mp3"))
+    invoke(["batch", str(jobs)])
+    assert len(api_env.state.jobs) == 6
+
+
+def test_rate_limits_slow_submission_instead_of_failing_rows(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv",
+        [f"r{n},https://e.com/{n}.jpg,https://e.com/{n}.mp3,,,,," for n in range(3)],
+    )
+    api_env.state.inject(*["429"] * 7)  # more than one request's own retries
+    report = json.loads(invoke(["batch", str(jobs), "--json", "-c", "1"]).stdout)
+    assert report["done"] == 3 and len(api_env.state.jobs) == 3
+    assert max(isolated.clock.sleeps) >= 10  # the whole batch paused
+
+
+AKOOL = str(Path(sys.executable).parent / "akool")
+
+
+def test_fifty_rows_interrupted_twice_create_exactly_fifty_jobs(isolated: Isolation) -> None:
+    sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())
+    try:
+        jobs = write_csv(
+            isolated.tmp / "campaign.csv",
+            [f"p{n},https://e.com/p{n}.jpg,https://e.com/s{n}.mp3,,,,," for n in range(50)],
+        )
+        outdir = isolated.tmp / "out"
+        outdir.mkdir()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
+        env.update(
+            AKOOL_HOME=str(isolated.home),
+            AKOOL_BASE_URL=sandbox.base_url,
+            AKOOL_API_KEY=SANDBOX_API_KEY,
+            PYTHONPATH=str(ROOT),
+        )
+        command = [AKOOL, "batch", str(jobs), "-o", str(outdir), "--interval", "0.1", "-c", "4"]
+        for stop_at in (12, 30):
+            process = subprocess.Popen(
+                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            )
+            deadline = time.monotonic() + 60
+            while len(sandbox.state.jobs) < stop_at and process.poll() is None:
+                assert time.monotonic() < deadline
+                time.sleep(0.02)
+            process.send_signal(signal.SIGINT)  # Ctrl-C
+            _, err = process.communicate(timeout=60)
+            assert process.returncode == 130, err
+            assert b"run the same command again" in err
+        final = subprocess.run(
+            [*command, "--json"], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert final.returncode == 0, final.stderr
+        report = json.loads(final.stdout)
+    finally:
+        sandbox.stop()
+    assert report["done"] == 50
+    assert len(sandbox.state.jobs) == 50
+    assert sandbox.state.stats()["duplicates"] == 0
+    assert len(list(outdir.glob("*.mp4"))) == 50
+    assert sum(r["resumed"] for r in report["results"]) >= 30
+    print(
+        f"\nbatch: 50 rows, interrupted at {12}+ and {30}+ jobs, sandbox created {len(sandbox.state.jobs)}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("", "is empty"),
+        ("image_url,colour\nhttps://e.com/a.jpg,red\n", "unknown column"),
+        ('{"image_url": "https://e.com/a.jpg"\n', "not JSON"),
+    ],
+)
+def test_unreadable_batch_files(
+    api_env: Sandbox, isolated: Isolation, content: str, fragment: str
+) -> None:
+    path = isolated.tmp / "bad.csv"
+    path.write_text(content)
+    result = invoke(["batch", str(path)], expect=2)
+    assert fragment in result.stderr
