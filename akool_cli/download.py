@@ -223,7 +223,7 @@ class _PartWriter:
     """Writes and hashes a download in a worker thread, so that disk writes and SHA-256 (both
     release the GIL) overlap with reading the network; the queue bounds the memory used."""
 
-    QUEUE_CHUNKS = 8
+    QUEUE_CHUNKS = 4
 
     def __init__(self, path: Path, *, append: bool, digest: Any) -> None:
         self._file = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed in close()
