@@ -10,7 +10,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from akool_cli import contract
 from akool_cli.clock import Clock, current
@@ -27,6 +27,7 @@ from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from akool_cli.transport import RawResponse, Transport, TransportError
 
 log = logging.getLogger("akool.api")
+T = TypeVar("T")
 
 
 class RateLimitedError(UnavailableError):
@@ -194,15 +195,7 @@ class AkoolClient:
             body["resolution"] = resolution
         if webhook_url:
             body["webhookUrl"] = webhook_url
-        data = self.call(contract.CREATE_TALKING_PHOTO, body=body)
-        try:
-            return JobInfo.from_payload(data)
-        except UnavailableError as exc:
-            # AKOOL said 1000, so a job probably exists, but its id cannot be read.
-            raise UnknownOutcomeError(
-                f"AKOOL accepted the job but its answer is unusable: {exc.message}",
-                hint="run: akool status  (check the AKOOL console before creating the job again)",
-            ) from None
+        return _created(JobInfo.from_payload, self.call(contract.CREATE_TALKING_PHOTO, body=body))
 
     def video_info(self, job_id: str) -> JobInfo:
         data = self.call(contract.VIDEO_INFO, query={"video_model_id": job_id})
@@ -237,14 +230,7 @@ class AkoolClient:
         body: dict[str, Any] = {"input_text": text, "voice_id": voice_id}
         if speed is not None:
             body["voice_options"] = {"speed": speed}
-        data = self.call(contract.CREATE_TTS, body=body)
-        try:
-            return SpeechInfo.from_payload(data)
-        except UnavailableError as exc:
-            raise UnknownOutcomeError(
-                f"AKOOL accepted the speech job but its answer is unusable: {exc.message}",
-                hint="run: akool status  (check the AKOOL console before trying again)",
-            ) from None
+        return _created(SpeechInfo.from_payload, self.call(contract.CREATE_TTS, body=body))
 
     def tts_detail(self, job_id: str) -> SpeechInfo:
         data = self.call(contract.TTS_DETAIL, path_params={"_id": job_id})
@@ -448,6 +434,18 @@ class AkoolClient:
             delay *= 2
         log.debug("retry %d/%d in %.2f s after %s", attempt, self.retry.attempts - 1, delay, why)
         self.clock.sleep(delay)
+
+
+def _created(parse: Callable[[Any], T], data: Any) -> T:
+    """A billable create's answer; AKOOL said 1000, so if its id cannot be read, the job
+    probably exists: that is an unknown outcome, never a reason to create it again."""
+    try:
+        return parse(data)
+    except UnavailableError as exc:
+        raise UnknownOutcomeError(
+            f"AKOOL accepted the job but its answer is unusable: {exc.message}",
+            hint="run: akool status  (check the AKOOL console before creating the job again)",
+        ) from None
 
 
 def _decode(response: RawResponse, what: str) -> dict[str, Any]:

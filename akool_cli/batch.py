@@ -17,18 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akool_cli.api import AkoolClient, RateLimitedError
+from akool_cli.api import AkoolClient, JobInfo, RateLimitedError
 from akool_cli.clock import Clock, current
-from akool_cli.download import check_target, download, safe_file_name
+from akool_cli.download import check_target, safe_file_name
 from akool_cli.errors import AkoolError, UsageError
 from akool_cli.jobs import (
-    MAX_POLL_FAILURES,
-    PollSchedule,
     TalkRequest,
     check_input_url,
     check_resolution,
     check_speed,
     create_job,
+    follow_jobs,
     synthesize_speech,
 )
 from akool_cli.journal import Journal
@@ -356,61 +355,48 @@ class BatchRunner:
             outcome.downloaded_path = str(target)
             self._emit(outcome, f"already saved {target}")
             return
-        schedule = PollSchedule(initial=self.interval)
-        interval = self.interval
-        failures = 0
-        while True:
-            try:
-                info = client.video_info(job_id)
-            except RateLimitedError:
-                interval = schedule.after(interval, rate_limited=True)
-                self.clock.sleep(interval)
-                continue
-            except AkoolError:
-                failures += 1
-                if failures >= MAX_POLL_FAILURES:
-                    raise
-                self.clock.sleep(interval)
-                continue
-            failures = 0
-            if info.state != outcome.state:
-                outcome.state = info.state
-                journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
-                self._emit(outcome, info.state)
-            if info.finished:
-                break
-            if self.stopping.is_set():
-                return
-            self.clock.sleep(interval)
-            interval = schedule.after(interval)
-        outcome.video_url = info.video_url or None
-        if info.video_status == 4:
-            outcome.error = info.error_reason or "AKOOL gave no reason"
-            return
-        if target is None:
-            return
-        if target.exists() and not self.force:
+        if target is not None and target.exists() and not self.force:
             outcome.state, outcome.error = "error", f"{target} already exists (use --force)"
             self._emit(outcome, outcome.error)
             return
+
+        def on_update(_job: str, info: JobInfo, _previous: JobInfo | None) -> None:
+            outcome.state = info.state
+            self._emit(outcome, info.state)
+
         received = [0]
 
-        def progress(done: int, total: int | None) -> None:
+        def on_progress(done: int, _total: int | None) -> None:
             if self.on_bytes is not None:
                 self.on_bytes(done - received[0])
             received[0] = done
 
-        result = download(
-            client.transport,
-            info.video_url,
-            target,
+        result = follow_jobs(
+            client,
+            [job_id],
+            journal=journal,
+            targets={job_id: target} if target is not None else {},
             force=self.force,
-            on_progress=progress,
+            interval=self.interval,
             clock=self.clock,
+            on_update=on_update,
+            progress_for=lambda _job: on_progress,
+            workers=2,
+            should_stop=self.stopping.is_set,
         )
-        journal.record_download(job_id, str(result.path.absolute()), result.size, result.sha256)
-        outcome.downloaded_path = str(result.path)
-        self._emit(outcome, f"saved {result.path}")
+        info = result.jobs.get(job_id)
+        if info is None or not info.finished:
+            return  # stopped: the next run picks the job up again
+        outcome.video_url = info.video_url or None
+        if info.video_status == 4:
+            outcome.error = info.error_reason or "AKOOL gave no reason"
+        if job_id in result.errors:
+            error = result.errors[job_id]
+            outcome.state, outcome.error = "error", error.message
+            self._emit(outcome, error.message)
+        elif job_id in result.downloads:
+            outcome.downloaded_path = str(result.downloads[job_id].path)
+            self._emit(outcome, f"saved {outcome.downloaded_path}")
 
 
 def check_output_dir(output_dir: Path) -> None:

@@ -351,6 +351,7 @@ def follow_jobs(
     on_downloaded: DownloadedCallback | None = None,
     progress_for: ProgressFactory | None = None,
     workers: int = WORKERS,
+    should_stop: Callable[[], bool] | None = None,
 ) -> WatchResult:
     """Poll every job until it is done or failed, downloading finished videos that have a target.
 
@@ -381,10 +382,15 @@ def follow_jobs(
         )
 
     while pending or in_flight:
+        stopping = should_stop is not None and should_stop()
+        if stopping and not any(kind == "poll" for kind, _ in in_flight.values()):
+            # Asked to stop: unfinished jobs keep running on AKOOL, and a download cut here
+            # leaves a part file that the next run resumes.
+            return result
         now = clock.monotonic()
         busy = {tracked.job_id for _, tracked in in_flight.values()}
         for tracked in pending.values():
-            if tracked.job_id not in busy and tracked.next_poll <= now:
+            if not stopping and tracked.job_id not in busy and tracked.next_poll <= now:
                 tracked.polls += 1
                 result.polls += 1
                 in_flight[pool.submit(partial(poll, tracked))] = ("poll", tracked)
