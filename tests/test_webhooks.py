@@ -210,3 +210,55 @@ def test_webhook_serve_records_prints_and_downloads(
     status = json.loads(invoke(["status", "--json", "--limit", "1"]).stdout)[0]
     assert status["state"] == "done" and status["downloaded_path"] == str(outdir / f"{job_id}.mp4")
     assert threading.active_count() >= 1
+
+
+def test_webhook_serve_command_end_to_end(isolated: Isolation) -> None:
+    """`akool webhook serve` as a real process, fed by the sandbox's callbacks."""
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from akool_cli.clock import SystemClock
+    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from tests.conftest import ROOT
+
+    sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
+    env.update(
+        AKOOL_HOME=str(isolated.home),
+        AKOOL_BASE_URL=sandbox.base_url,
+        AKOOL_API_KEY=SANDBOX_API_KEY,
+        AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID,
+        PYTHONPATH=str(ROOT),
+    )
+    outdir = isolated.tmp / "received"
+    outdir.mkdir()
+    akool = str(Path(sys.executable).parent / "akool")
+    serve = subprocess.Popen(
+        [akool, "webhook", "serve", "--port", "0", "--download", str(outdir), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert serve.stderr is not None and serve.stdout is not None
+        banner = serve.stderr.readline()
+        url = re.search(r"(http://\S+)", banner).group(1)  # type: ignore[union-attr]
+        talk = subprocess.run(
+            [akool, "talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", url],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        job_id = talk.stdout.strip()
+        events = [json.loads(serve.stdout.readline()) for _ in range(2)]
+    finally:
+        serve.terminate()
+        serve.wait(timeout=10)
+        sandbox.stop()
+    assert [(e["id"], e["state"]) for e in events] == [(job_id, "processing"), (job_id, "done")]
+    assert events[1]["downloaded_path"] == str(outdir / f"{job_id}.mp4") and events[1]["known"]
+    assert (outdir / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
