@@ -17,20 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akool_cli.api import AkoolClient, JobInfo, RateLimitedError
+from akool_cli.api import AkoolClient, RateLimitedError
 from akool_cli.clock import Clock, current
 from akool_cli.download import check_target, safe_file_name
 from akool_cli.errors import AkoolError, UsageError
-from akool_cli.jobs import (
-    TalkRequest,
-    check_input_url,
-    check_resolution,
-    check_speed,
-    create_job,
-    follow_jobs,
-    synthesize_speech,
-)
+from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
+from akool_cli.jobs import create_job, follow_jobs, synthesize_speech
 from akool_cli.journal import Journal
+from akool_cli.models import JobInfo
 
 COLUMNS = (
     "image_url",

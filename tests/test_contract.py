@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from akool_cli import contract
-from akool_cli.api import AkoolClient, JobInfo
+from akool_cli.api import AkoolClient
 from akool_cli.credentials import Credential
+from akool_cli.models import JobInfo
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import SHARED, Isolation

@@ -22,6 +22,7 @@ from akool_cli.cli import (
     doctor_cmd,
     jobs,
     sandbox_cmd,
+    status_cmd,
     voices_cmd,
     webhook_cmd,
 )
@@ -93,6 +94,7 @@ def _global(
 
 auth.register(app)
 jobs.register(app)
+status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)
 api_cmd.register(app)

@@ -12,7 +12,6 @@ import typer
 
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
-    AkoolError,
     ExitCode,
     InterruptedByUser,
     JobFailedError,
@@ -20,8 +19,9 @@ from akool_cli.errors import (
 )
 
 if TYPE_CHECKING:
-    from akool_cli.api import AkoolClient, JobInfo
+    from akool_cli.api import AkoolClient
     from akool_cli.journal import Journal
+    from akool_cli.models import JobInfo
     from akool_cli.output import Output
     from akool_cli.runtime import Runtime
 
@@ -30,7 +30,6 @@ DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\
 
 def register(app: typer.Typer) -> None:
     app.command()(talk)
-    app.command()(status)
     app.command()(watch)
 
 
@@ -83,7 +82,8 @@ def _check_output_before_create(output: str | None, *, force: bool) -> None:
     check_target(resolve_target(output, "placeholder", many=False), force=force)
 
 
-def _view(info: JobInfo, created_at: float | None = None, **extra: Any) -> dict[str, Any]:
+def view_of(info: JobInfo, created_at: float | None = None, **extra: Any) -> dict[str, Any]:
+    """The job as tables and --json show it (views.job_view), from AKOOL's answer."""
     from akool_cli.views import job_view
 
     if created_at is None and info.create_time_ms:
@@ -157,7 +157,7 @@ def _follow(
         record = journal.get(job_id)
         downloaded = result.downloads.get(job_id)
         views.append(
-            _view(
+            view_of(
                 info,
                 created_at=record.created_at if record else None,
                 downloaded_path=str(downloaded.path) if downloaded else "",
@@ -254,14 +254,8 @@ def talk(
     Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE_URL AUDIO_URL)
     With --text "Hello" --voice VOICE_ID the speech is made with AKOOL's VoiceLab first.
     """
-    from akool_cli.jobs import (
-        TalkRequest,
-        check_input_url,
-        check_resolution,
-        check_speed,
-        create_job,
-        synthesize_speech,
-    )
+    from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
+    from akool_cli.jobs import create_job, synthesize_speech
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -303,7 +297,7 @@ def talk(
         if not follow:
             out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
             if json_out:
-                out.json(_view(job, created_at=time.time()))
+                out.json(view_of(job, created_at=time.time()))
             return
         targets = _output_targets(output, [job.id], force=force)
         views, code = _follow(
@@ -319,99 +313,11 @@ def talk(
             first_poll_delay=interval,
         )
     if json_out:
-        out.json(views[0] if views else _view(job))
+        out.json(views[0] if views else view_of(job))
     else:
         for view in views:
             if view.get("downloaded_path"):
                 out.info(f"Saved {view['downloaded_path']}")
-    if code != ExitCode.OK:
-        raise typer.Exit(int(code))
-
-
-def status(
-    ctx: typer.Context,
-    job_ids: list[str] | None = typer.Argument(None, metavar="[JOB_ID]...", help="Job ids."),
-    json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
-    limit: int = typer.Option(10, "--limit", "-n", metavar="N", help="How many recent jobs."),
-) -> None:
-    """Show the state of jobs: the given ids, or the most recent ones from the local history.
-
-    Unfinished jobs are refreshed from AKOOL; failed jobs are reported and the exit code stays 0.
-    """
-    from akool_cli.jobs import check_job_id, refresh
-    from akool_cli.views import TABLE_COLUMNS, job_view, table_row
-
-    runtime: Runtime = ctx.obj
-    out = runtime.output(json_mode=json_out)
-    if limit < 1:
-        raise UsageError(f"--limit {limit} must be at least 1")
-    ids = [check_job_id(j) for j in (job_ids or [])]
-    views: list[dict[str, Any]] = []
-    code = ExitCode.OK
-    journal = runtime.journal()
-    with journal:
-        if ids:
-            wanted = list(dict.fromkeys(ids))
-        else:
-            records = journal.recent(limit)
-            wanted = [r.id for r in records if r.video_status not in (3, 4)]
-        fresh: dict[str, Any] = {}
-        if wanted:
-            with runtime.client() as client:
-                fresh = refresh(client, wanted)
-        order = list(dict.fromkeys(ids)) if ids else [r.id for r in journal.recent(limit)]
-        for job_id in order:
-            record = journal.get(job_id)
-            found = fresh.get(job_id)
-            if found is not None and not isinstance(found, AkoolError):
-                if record is not None:
-                    journal.update_state(
-                        job_id, found.video_status, found.video_url, found.error_reason
-                    )
-                    record = journal.get(job_id)
-                views.append(
-                    _view(
-                        found,
-                        created_at=record.created_at if record else None,
-                        downloaded_path=record.downloaded_path if record else "",
-                        size=record.size if record else None,
-                        sha256=record.sha256 if record else "",
-                    )
-                )
-                continue
-            if isinstance(found, AkoolError):
-                out.error(f"{job_id}: {found.message}", found.hint)
-                code = max(code, found.exit_code)
-            if record is not None:
-                views.append(
-                    job_view(
-                        job_id=record.id,
-                        video_status=record.video_status,
-                        video_url=record.video_url,
-                        error=record.error,
-                        created_at=record.created_at,
-                        downloaded_path=record.downloaded_path,
-                        size=record.size,
-                        sha256=record.sha256,
-                    )
-                )
-        unknown = [] if ids else journal.open_attempts()
-    if json_out:
-        out.json(views)
-    elif runtime.quiet:
-        for view in views:
-            out.data(view["id"])
-    elif views:
-        out.table(TABLE_COLUMNS, [table_row(v) for v in views])
-    elif not unknown:
-        out.info("No jobs yet. Create one with: akool talk IMAGE_URL AUDIO_URL")
-    for attempt in unknown:
-        out.warn(
-            f"a create request sent at {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(attempt.started_at))} "
-            f"has an unknown outcome ({attempt.detail}); inputs: "
-            f"{attempt.inputs.get('image_url')} {attempt.inputs.get('audio_url')}. "
-            "Check the AKOOL console before creating it again"
-        )
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 
@@ -438,7 +344,7 @@ def watch(
     Prints each result (downloaded path, or video URL) on stdout. Exit 6 if a job failed,
     7 if --timeout passed (the jobs keep running; run the same command to resume).
     """
-    from akool_cli.jobs import check_job_id
+    from akool_cli.inputs import check_job_id
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from akool_cli import contract
 from akool_cli.clock import Clock
-from akool_cli.sandbox.media import VideoFile
+from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
 from akool_cli.sandbox.state import (
     VOICES,
@@ -177,7 +177,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, json.dumps(self.state.stats()).encode())
             return
         if url.path.startswith(FILES_PREFIX):
-            self._serve_file(url.path[len(FILES_PREFIX) :])
+            serve_file(self, url.path[len(FILES_PREFIX) :])
             return
         endpoint = contract.find_endpoint(method, url.path)
         if endpoint is None:
@@ -384,95 +384,11 @@ class Handler(BaseHTTPRequestHandler):
     def _base_url(self) -> str:
         return _address_url(self.server)
 
-    # -- result files ----------------------------------------------------------------------------
-
-    def _serve_file(self, name: str) -> None:
-        job_id = name.removesuffix(".mp4")
-        job = self.state.jobs.get(job_id)
-        if job is None or not name.endswith(".mp4") or self.state.status(job) != 3:
-            self._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
-            return
-        self.state.count(self.state.requests, "file")
-        fault = self._roll(("500", "429"))
-        if fault == "500":
-            self._send(500, b"internal error", "text/plain")
-            return
-        if fault == "429":
-            self._send(429, b"slow down", "text/plain", headers={"Retry-After": "1"})
-            return
-        video = VideoFile(job.id, self.state.config.video_bytes)
-        start, end, status = 0, video.size - 1, 200
-        wanted = self.headers.get("Range")
-        if_range = self.headers.get("If-Range")
-        if wanted and (if_range is None or if_range == video.etag):
-            parsed = _parse_range(wanted, video.size)
-            if parsed is None:
-                self._send(
-                    416, b"", "text/plain", headers={"Content-Range": f"bytes */{video.size}"}
-                )
-                return
-            start, end = parsed
-            status = 206
-        headers = {"Accept-Ranges": "bytes", "ETag": video.etag}
-        if status == 206:
-            headers["Content-Range"] = f"bytes {start}-{end}/{video.size}"
-        length = end - start + 1
-        after = self._roll(("drop", "truncate"))
-        if after == "drop":
-            self.close_connection = True
-            self.connection.close()
-            return
-        self.send_response(status)
-        self.send_header("Content-Type", "video/mp4")
-        self.send_header("Content-Length", str(length))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        limit = length // 2 if after == "truncate" else length
-        offset, sent = start, 0
-        rate = self.state.config.file_bytes_per_second
-        block = 64 * 1024 if rate else 1 << 20
-        try:
-            while sent < limit:
-                chunk = video.read(offset, min(block, limit - sent))
-                self.wfile.write(chunk)
-                offset += len(chunk)
-                sent += len(chunk)
-                if rate:
-                    time.sleep(len(chunk) / rate)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-            return
-        if after == "truncate":
-            self.close_connection = True
-            self.connection.close()
-
 
 def _address_url(server: ThreadingHTTPServer) -> str:
     host, port = server.server_address[:2]
     name = host.decode() if isinstance(host, bytes) else str(host)
     return f"http://[{name}]:{port}" if ":" in name else f"http://{name}:{port}"
-
-
-def _parse_range(value: str, size: int) -> tuple[int, int] | None:
-    unit, _, spec = value.partition("=")
-    if unit.strip() != "bytes" or "," in spec:
-        return None
-    first, _, last = spec.strip().partition("-")
-    try:
-        if first == "":
-            length = int(last)
-            start, end = max(0, size - length), size - 1
-        else:
-            start = int(first)
-            end = int(last) if last else size - 1
-    except ValueError:
-        return None
-    if start >= size or end < start:
-        return None
-    return start, min(end, size - 1)
 
 
 @dataclass

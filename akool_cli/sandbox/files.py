@@ -1,0 +1,95 @@
+"""The sandbox's result files: each job's MP4 served with Range, If-Range and ETag, plus faults."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from akool_cli.sandbox.media import VideoFile
+
+if TYPE_CHECKING:
+    from akool_cli.sandbox.server import Handler
+
+
+def serve_file(handler: Handler, name: str) -> None:
+    """A finished job's MP4, with Range support, ETag, and the file faults."""
+    job_id = name.removesuffix(".mp4")
+    job = handler.state.jobs.get(job_id)
+    if job is None or not name.endswith(".mp4") or handler.state.status(job) != 3:
+        handler._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
+        return
+    handler.state.count(handler.state.requests, "file")
+    fault = handler._roll(("500", "429"))
+    if fault == "500":
+        handler._send(500, b"internal error", "text/plain")
+        return
+    if fault == "429":
+        handler._send(429, b"slow down", "text/plain", headers={"Retry-After": "1"})
+        return
+    video = VideoFile(job.id, handler.state.config.video_bytes)
+    start, end, status = 0, video.size - 1, 200
+    wanted = handler.headers.get("Range")
+    if_range = handler.headers.get("If-Range")
+    if wanted and (if_range is None or if_range == video.etag):
+        parsed = _parse_range(wanted, video.size)
+        if parsed is None:
+            handler._send(
+                416, b"", "text/plain", headers={"Content-Range": f"bytes */{video.size}"}
+            )
+            return
+        start, end = parsed
+        status = 206
+    headers = {"Accept-Ranges": "bytes", "ETag": video.etag}
+    if status == 206:
+        headers["Content-Range"] = f"bytes {start}-{end}/{video.size}"
+    length = end - start + 1
+    after = handler._roll(("drop", "truncate"))
+    if after == "drop":
+        handler.close_connection = True
+        handler.connection.close()
+        return
+    handler.send_response(status)
+    handler.send_header("Content-Type", "video/mp4")
+    handler.send_header("Content-Length", str(length))
+    for key, value in headers.items():
+        handler.send_header(key, value)
+    handler.end_headers()
+    if handler.command == "HEAD":
+        return
+    limit = length // 2 if after == "truncate" else length
+    offset, sent = start, 0
+    rate = handler.state.config.file_bytes_per_second
+    block = 64 * 1024 if rate else 1 << 20
+    try:
+        while sent < limit:
+            chunk = video.read(offset, min(block, limit - sent))
+            handler.wfile.write(chunk)
+            offset += len(chunk)
+            sent += len(chunk)
+            if rate:
+                time.sleep(len(chunk) / rate)
+    except (BrokenPipeError, ConnectionResetError):
+        handler.close_connection = True
+        return
+    if after == "truncate":
+        handler.close_connection = True
+        handler.connection.close()
+
+
+def _parse_range(value: str, size: int) -> tuple[int, int] | None:
+    unit, _, spec = value.partition("=")
+    if unit.strip() != "bytes" or "," in spec:
+        return None
+    first, _, last = spec.strip().partition("-")
+    try:
+        if first == "":
+            length = int(last)
+            start, end = max(0, size - length), size - 1
+        else:
+            start = int(first)
+            end = int(last) if last else size - 1
+    except ValueError:
+        return None
+    if start >= size or end < start:
+        return None
+    return start, min(end, size - 1)
