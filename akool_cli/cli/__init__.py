@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except TyperException as exc:
         # Click's usage errors, reduced to the one-line form every akool error has.
-        command = " ".join(a for a in args if not a.startswith("-"))[:40].split(" ")[0]
+        names = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+        command = next((a for a in args if a in names), "")
         hint = f"run: akool {command} --help" if command else "run: akool --help"
         _errors_out().error(exc.format_message(), hint)
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
