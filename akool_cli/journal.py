@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS attempts (
 """
 
 BUSY_TIMEOUT_MS = 30_000
+UNKNOWN_KEPT_SECONDS = 7 * 86400  # AKOOL keeps results for 7 days
 
 
 @dataclass
@@ -175,10 +176,15 @@ class Journal:
                     (job.id, attempt_id),
                 )
 
-    def open_attempts(self) -> list[AttemptRecord]:
-        """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone."""
+    def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
+        """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
+
+        Only recent ones: after AKOOL's 7-day retention there is nothing left to check.
+        """
         rows = self._db.execute(
-            "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') ORDER BY id"
+            "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') AND started_at > ? "
+            "ORDER BY id",
+            (time.time() - max_age,),
         ).fetchall()
         found = []
         for row in rows:
