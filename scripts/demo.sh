@@ -9,6 +9,7 @@ ready="$workdir/sandbox.json"
 rm -f "$ready"
 
 # A fresh headless machine has no keyring: the demo uses the environment, as CI would.
+rm -rf "$workdir/home"  # a fresh history each run, so the demo shows only its own job
 export AKOOL_HOME="$PWD/$workdir/home"
 
 akool sandbox --port 0 --processing-seconds 3 --ready-file "$ready" >"$workdir/sandbox.log" 2>&1 &
