@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,9 +12,8 @@ import pytest
 
 from akool_cli.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
-from akool_cli.sandbox.state import SANDBOX_API_KEY
-from tests.conftest import ROOT, Isolation
-from tests.support.runner import invoke
+from tests.conftest import Isolation
+from tests.support.runner import AKOOL, invoke, process_env
 
 HEADER = "id,image_url,audio_url,prompt,resolution,output,text,voice\n"
 
@@ -153,9 +150,6 @@ def test_rate_limits_slow_submission_instead_of_failing_rows(
     assert max(isolated.clock.sleeps) >= 10  # the whole batch paused
 
 
-AKOOL = str(Path(sys.executable).parent / "akool")
-
-
 def test_fifty_rows_interrupted_twice_create_exactly_fifty_jobs(isolated: Isolation) -> None:
     sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())
     try:
@@ -165,13 +159,7 @@ def test_fifty_rows_interrupted_twice_create_exactly_fifty_jobs(isolated: Isolat
         )
         outdir = isolated.tmp / "out"
         outdir.mkdir()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
-        env.update(
-            AKOOL_HOME=str(isolated.home),
-            AKOOL_BASE_URL=sandbox.base_url,
-            AKOOL_API_KEY=SANDBOX_API_KEY,
-            PYTHONPATH=str(ROOT),
-        )
+        env = process_env(isolated.home, sandbox.base_url)
         command = [AKOOL, "batch", str(jobs), "-o", str(outdir), "--interval", "0.1", "-c", "4"]
         for stop_at in (12, 30):
             process = subprocess.Popen(

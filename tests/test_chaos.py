@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +22,8 @@ from akool_cli.errors import ExitCode
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.sandbox.state import SANDBOX_API_KEY
-from tests.conftest import ROOT, Isolation
-from tests.support.runner import invoke
+from tests.conftest import Isolation
+from tests.support.runner import AKOOL, invoke, process_env
 
 ALL_FAULTS = {
     "500": 0.1,
@@ -138,9 +136,6 @@ def test_chaos_every_fault_at_once(isolated: Isolation, monkeypatch: pytest.Monk
     )
 
 
-AKOOL = str(Path(sys.executable).parent / "akool")
-
-
 @pytest.fixture
 def real_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     config = SandboxConfig(
@@ -156,13 +151,7 @@ def real_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
 
 def test_sigkill_at_random_points_loses_nothing(isolated: Isolation, real_sandbox: Sandbox) -> None:
     dice = random.Random(1125)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
-    env.update(
-        AKOOL_HOME=str(isolated.home),
-        AKOOL_BASE_URL=real_sandbox.base_url,
-        AKOOL_API_KEY=SANDBOX_API_KEY,
-        PYTHONPATH=str(ROOT),
-    )
+    env = process_env(isolated.home, real_sandbox.base_url)
     outdir = isolated.tmp / "videos"
     outdir.mkdir()
     kills = 0

@@ -10,22 +10,18 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, Isolation
+from tests.conftest import Isolation
+from tests.support.runner import AKOOL, process_env
 
-AKOOL = str(Path(sys.executable).parent / "akool")
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
 
 
 def env_for(isolated: Isolation, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
-    env.update(AKOOL_HOME=str(isolated.home), PYTHONPATH=str(ROOT), **extra)
-    env.pop("NO_COLOR", None)
-    return env
+    return process_env(isolated.home, **extra)
 
 
 def run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,7 @@ from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from akool_cli.webhook import WebhookReceiver
 from tests.conftest import Isolation
-from tests.support.runner import invoke
+from tests.support.runner import AKOOL, invoke, process_env
 
 # The self-made vector in akool-api.md ("Webhook callbacks").
 VECTOR_ID = "64db241f6d9e5c4bd136c187"
@@ -214,30 +214,18 @@ def test_webhook_serve_records_prints_and_downloads(
 
 def test_webhook_serve_command_end_to_end(isolated: Isolation) -> None:
     """`akool webhook serve` as a real process, fed by the sandbox's callbacks."""
-    import os
     import re
     import subprocess
-    import sys
-    from pathlib import Path
 
     from akool_cli.clock import SystemClock
     from akool_cli.sandbox import SandboxConfig, start_sandbox
-    from tests.conftest import ROOT
 
     sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
-    env.update(
-        AKOOL_HOME=str(isolated.home),
-        AKOOL_BASE_URL=sandbox.base_url,
-        AKOOL_API_KEY=SANDBOX_API_KEY,
-        AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID,
-        PYTHONPATH=str(ROOT),
-    )
+    env = process_env(isolated.home, sandbox.base_url, AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID)
     outdir = isolated.tmp / "received"
     outdir.mkdir()
-    akool = str(Path(sys.executable).parent / "akool")
     serve = subprocess.Popen(
-        [akool, "webhook", "serve", "--port", "0", "--download", str(outdir), "--json"],
+        [AKOOL, "webhook", "serve", "--port", "0", "--download", str(outdir), "--json"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -248,7 +236,7 @@ def test_webhook_serve_command_end_to_end(isolated: Isolation) -> None:
         banner = serve.stderr.readline()
         url = re.search(r"(http://\S+)", banner).group(1)  # type: ignore[union-attr]
         talk = subprocess.run(
-            [akool, "talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", url],
+            [AKOOL, "talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", url],
             env=env,
             capture_output=True,
             text=True,

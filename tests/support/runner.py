@@ -6,6 +6,11 @@ import io
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# The installed console script, as a user (or a shell script) runs it.
+AKOOL = str(Path(sys.executable).parent / "akool")
 
 
 @dataclass
@@ -44,3 +49,17 @@ def invoke(args: list[str], *, input: str | None = None, expect: int | None = 0)
             f"exit {code}, expected {expect}\nstdout:\n{out.getvalue()}\nstderr:\n{err.getvalue()}"
         )
     return result
+
+
+def process_env(home: Path, base_url: str | None = None, **extra: str) -> dict[str, str]:
+    """The environment for akool as a real process: this test's AKOOL_HOME and nothing else of
+    akool's from the outside; with a base URL, the sandbox's key too."""
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
+    env.pop("NO_COLOR", None)
+    env.update(AKOOL_HOME=str(home), PYTHONPATH=str(ROOT))
+    if base_url is not None:
+        env.update(AKOOL_BASE_URL=base_url, AKOOL_API_KEY=SANDBOX_API_KEY)
+    env.update(extra)
+    return env
