@@ -101,11 +101,7 @@ def test_the_api_layer_imports_neither_typer_nor_rich() -> None:
 def test_end_to_end_as_a_shell_script_would(
     isolated: Isolation, sandbox_process: dict[str, str]
 ) -> None:
-    env = env_for(
-        isolated,
-        AKOOL_BASE_URL=sandbox_process["base_url"],
-        AKOOL_API_KEY=sandbox_process["api_key"],
-    )
+    env = process_env(isolated.home, sandbox_process["base_url"])
     target = isolated.tmp / "out.mp4"
     talk = run(["talk", IMAGE, AUDIO, "--interval", "0.05", "-o", str(target)], env)
     assert talk.returncode == 0, talk.stderr
@@ -161,11 +157,7 @@ def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
 def test_status_on_a_terminal_is_a_table_and_no_color_is_honoured(
     isolated: Isolation, sandbox_process: dict[str, str]
 ) -> None:
-    env = env_for(
-        isolated,
-        AKOOL_BASE_URL=sandbox_process["base_url"],
-        AKOOL_API_KEY=sandbox_process["api_key"],
-    )
+    env = process_env(isolated.home, sandbox_process["base_url"])
     job_id = run(["talk", IMAGE, AUDIO], env).stdout.strip()
     shown = run_in_terminal(["status"], env)
     assert "ID" in shown and "STATE" in shown and job_id in shown
