@@ -40,6 +40,7 @@ POLL_CAP = 30.0
 RATE_LIMITED_CAP = 120.0
 MAX_POLL_FAILURES = 3
 WORKERS = 16
+STOP_CHECK_SECONDS = 0.5
 
 
 def _record_create(
@@ -312,7 +313,10 @@ def follow_jobs(
             if deadline is not None and wake >= deadline:
                 clock.sleep(max(0.0, deadline - now))
                 raise _timeout(pending, timeout)
-            clock.sleep(max(0.0, wake - now))
+            pause = max(0.0, wake - now)
+            if should_stop is not None:
+                pause = min(pause, STOP_CHECK_SECONDS)  # notice a stop request promptly
+            clock.sleep(pause)
             continue
         polls_waiting = any(kind == "poll" for kind, _ in in_flight.values())
         wait_for: float | None = None
