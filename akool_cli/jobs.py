@@ -263,6 +263,7 @@ def follow_jobs(
     clock: Clock | None = None,
     on_update: UpdateCallback | None = None,
     on_downloaded: DownloadedCallback | None = None,
+    on_tick: Callable[[float, int], None] | None = None,
     progress_for: ProgressFactory | None = None,
     workers: int = WORKERS,
     should_stop: Callable[[], bool] | None = None,
@@ -296,6 +297,8 @@ def follow_jobs(
         )
 
     while pending or in_flight:
+        if on_tick is not None:
+            on_tick(clock.monotonic() - start, len(pending))
         stopping = should_stop is not None and should_stop()
         if stopping and not any(kind == "poll" for kind, _ in in_flight.values()):
             # Asked to stop: unfinished jobs keep running on AKOOL, and a download cut here

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
+HEARTBEAT_SECONDS = 60.0
 RED, YELLOW, GREEN, DIM, RESET = "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[0m"
 
 
@@ -167,6 +168,7 @@ class JobDisplay:
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
         self._last_line: dict[str, str] = {}
+        self._last_heartbeat = 0.0
 
     @contextmanager
     def running(self) -> Iterator[None]:
@@ -227,6 +229,14 @@ class JobDisplay:
                 total=total,
                 completed=received,
             )
+
+    def tick(self, elapsed: float, waiting: int) -> None:
+        """Without a live display, a line every minute so a long wait is not silent in CI logs."""
+        if self._progress is not None or waiting == 0:
+            return
+        if elapsed - self._last_heartbeat >= HEARTBEAT_SECONDS:
+            self._last_heartbeat = elapsed
+            self.output.info(f"still waiting for {waiting} job(s) after {elapsed / 60:.0f} min")
 
     def downloaded(self, job_id: str, path: str, size: int) -> None:
         if self._progress is not None:

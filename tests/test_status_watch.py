@@ -119,6 +119,18 @@ def test_watch_backs_off_gradually_to_about_30_seconds(
     assert sandbox.state.polls[job_id] < 35  # a 10-minute job: ~27 polls, not 200
 
 
+def test_a_long_watch_is_not_silent_in_a_log(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sandbox.state.config.processing_seconds = 300
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", sandbox.state.config.api_key)
+    job_id = create()
+    result = invoke(["watch", job_id])
+    beats = [line for line in result.stderr.splitlines() if line.startswith("still waiting")]
+    assert 4 <= len(beats) <= 5 and beats[0] == "still waiting for 1 job(s) after 1 min"
+
+
 def test_ctrl_c_while_watching_says_the_job_keeps_running(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:

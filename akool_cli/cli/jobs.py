@@ -137,6 +137,7 @@ def _follow(
                 timeout=timeout,
                 on_update=on_update,
                 on_downloaded=lambda job_id, d: display.downloaded(job_id, str(d.path), d.size),
+                on_tick=display.tick,
                 progress_for=lambda job_id: (
                     lambda received, total: display.bytes(job_id, received, total)
                 ),
