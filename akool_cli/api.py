@@ -292,7 +292,7 @@ class AkoolClient:
 
             try:
                 payload = _decode(response, what)
-                code = _envelope_code(payload, what, token_response)
+                code = _envelope_code(payload, what)
             except UnavailableError:
                 if safe_to_repeat and can_retry:
                     self._pause(attempt, None, f"{what}: unreadable answer")
@@ -368,7 +368,7 @@ def _decode(response: RawResponse, what: str) -> dict[str, Any]:
     return payload
 
 
-def _envelope_code(payload: dict[str, Any], what: str, token_response: bool) -> int:
+def _envelope_code(payload: dict[str, Any], what: str) -> int:
     code = payload.get("code")
     if isinstance(code, bool) or not isinstance(code, int):
         raise UnavailableError(f"AKOOL's answer to {what} has no numeric code field")

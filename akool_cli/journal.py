@@ -242,9 +242,6 @@ class Journal:
                 return attempt
         return None
 
-    def all_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT id FROM jobs").fetchall()}
-
     def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
         with self._transaction() as db:
             db.execute(

@@ -316,7 +316,3 @@ def _size(n: int | None) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1000
     return f"{n} B"
-
-
-def human_size(n: int | None) -> str:
-    return _size(n)

@@ -93,7 +93,7 @@ class Runtime:
         credential = credential or self.credential()
 
         def keep_token(token: str) -> None:
-            self.secrets.append(token)
+            self.secrets.append(token)  # output and logs redact it from now on
             if credential.source == "keyring":
                 # Remember the new token so the next command does not ask for one again.
                 self.store().save(self.profile, credential.with_token(token))

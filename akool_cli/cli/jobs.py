@@ -99,7 +99,6 @@ def view_of(info: JobInfo, created_at: float | None = None, **extra: Any) -> dic
 
 
 def _follow(
-    runtime: Runtime,
     out: Output,
     client: AkoolClient,
     journal: Journal,
@@ -302,7 +301,6 @@ def talk(
             return
         targets = _output_targets(output, [job.id], force=force)
         views, code = _follow(
-            runtime,
             out,
             client,
             journal,
@@ -355,7 +353,6 @@ def watch(
     targets = _output_targets(output, ids, force=force)
     with runtime.client() as client, runtime.journal() as journal:
         views, code = _follow(
-            runtime,
             out,
             client,
             journal,

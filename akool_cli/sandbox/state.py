@@ -101,10 +101,8 @@ class SandboxState:
         self.requests: dict[str, int] = {}
         self.polls: dict[str, int] = {}
         self.faults_injected: dict[str, int] = {}
-        self.served_sha256: dict[str, str] = {}
         # Every request as received, so contract tests can check what a client really sent.
         self.received: list[ReceivedRequest] = []
-        self._counter = 0
         self._scripted: list[str] = []
         self.speech: dict[str, SpeechJob] = {}
         self.callbacks: list[tuple[str, int, int]] = []  # (job id, status, receiver's answer)
@@ -170,7 +168,6 @@ class SandboxState:
     def create_job(self, request: dict[str, Any]) -> SandboxJob:
         fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
         with self._lock:
-            self._counter += 1
             job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
             job = SandboxJob(job_id, self.now(), dict(request), fingerprint, self.clock.time())
             self.jobs[job_id] = job
