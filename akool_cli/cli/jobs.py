@@ -73,13 +73,7 @@ def _output_targets(output: str | None, job_ids: list[str], *, force: bool) -> d
 
 def _check_output_before_create(output: str | None, *, force: bool) -> None:
     """talk -o: refuse a bad target before the billable create (the job id is not known yet)."""
-    from akool_cli.download import check_target, resolve_target
-
-    if output is None:
-        return
-    if not output.strip():
-        raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
-    check_target(resolve_target(output, "placeholder", many=False), force=force)
+    _output_targets(output, ["placeholder"], force=force)
 
 
 def view_of(info: JobInfo, created_at: float | None = None, **extra: Any) -> dict[str, Any]:
