@@ -247,8 +247,8 @@ def bench_polling() -> None:
     from akool_cli.api import AkoolClient
     from akool_cli.clock import FakeClock
     from akool_cli.credentials import Credential
-    from akool_cli.watcher import POLL_CAP, POLL_INITIAL, Watcher
     from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.watcher import POLL_CAP, POLL_INITIAL, Watcher
 
     for duration in (60.0, 600.0):
         clock = FakeClock()
