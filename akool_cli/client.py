@@ -286,6 +286,8 @@ class Client:
         from akool_cli.download import check_target, resolve_target
 
         target = resolve_target(os.fspath(dest), check_job_id(job_id), many=False)
+        if os.fspath(dest).endswith(("/", os.sep)):
+            target.parent.mkdir(parents=True, exist_ok=True)  # "videos/" means: a folder
         check_target(target, force=force)
         job = self._follow(job_id, target, timeout=timeout, interval=3.0, force=force)
         if job.failed:
