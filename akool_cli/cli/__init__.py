@@ -7,6 +7,7 @@ results and exit; errors become one line on stderr, a hint, and a documented exi
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import sys
 import traceback
@@ -142,7 +143,9 @@ def _run(args: list[str]) -> int:
         _errors_out().error(exc.format_message(), hint)
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
     except (typer.Abort, KeyboardInterrupt):
-        _errors_out().error(_stopped_by())
+        # Stopped before a command took charge of the stop: nothing had started that a rerun
+        # would repeat.
+        _errors_out().error(_stopped_by(), f"run it again: {shlex.join(['akool', *args])}")
         return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
@@ -158,7 +161,7 @@ def _run(args: list[str]) -> int:
         return int(ExitCode.ERROR)
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            _errors_out().error(_stopped_by())
+            _errors_out().error(_stopped_by(), f"run it again: {shlex.join(['akool', *args])}")
         return result
     return int(ExitCode.OK)
 
