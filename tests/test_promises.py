@@ -88,7 +88,7 @@ def test_two_runs_of_one_batch_at_once_create_each_row_once(
     time.sleep(0.5)  # the second run starts while the first is creating
     second = start(env, *args)
     results = [p.communicate(timeout=120) for p in (first, second)]
-    for process, (stdout, stderr) in zip((first, second), results, strict=True):
+    for process, (_, stderr) in zip((first, second), results, strict=True):
         assert process.returncode == 0, stderr
     reports = [json.loads(stdout) for stdout, _ in results]
     stats = slow_sandbox.state.stats()
