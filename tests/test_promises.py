@@ -35,9 +35,7 @@ AUDIO = "https://example.com/speech.mp3"
 @pytest.fixture
 def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     """A real-time sandbox whose every answer takes a while, as AKOOL's sometimes do."""
-    server = start_sandbox(
-        SandboxConfig(processing_seconds=0.3, latency=0.4), clock=SystemClock()
-    )
+    server = start_sandbox(SandboxConfig(processing_seconds=0.3, latency=0.4), clock=SystemClock())
     yield server
     server.stop()
 
