@@ -235,7 +235,7 @@ def test_a_history_that_cannot_be_written_still_prints_the_billed_id(
         resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
         return create(request)
 
-    sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign]
+    sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign,assignment]
     process = start(env, "talk", IMAGE, AUDIO)
     child["pid"] = process.pid
     stdout, stderr = process.communicate(timeout=60)
