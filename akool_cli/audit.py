@@ -1,6 +1,6 @@
-"""Finds AKOOL calls in existing scripts that differ from the documented contract, and says what
-the documented call is. Every rule takes its knowledge from contract.py, so teaching the client an
-endpoint teaches the audit too.
+"""Finds AKOOL calls in existing scripts that differ from AKOOL's documentation, and says what the
+documented call is. Each call is judged by its own endpoint in the catalogue of AKOOL's docs
+(`catalogue.py`); the rules are data (`RULES`), and the docs' rule table is made from them.
 """
 
 from __future__ import annotations
@@ -8,12 +8,14 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from akool_cli import contract
+from akool_cli import catalogue, contract
+from akool_cli.catalogue import DocEndpoint, Retired
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -22,6 +24,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 # How far (in lines) a field may sit from the AKOOL call it belongs to.
 NEARBY_LINES = 20
 SAME_REQUEST_LINES = 10
+AUTH_PAGE = catalogue.page_url("authentication/usage")
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class Finding:
     def render(self) -> str:
         return (
             f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} "
-            f"(documented: {self.documented})"
+            f"(documented: {self.documented}) [{self.rule}]"
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -66,9 +69,12 @@ class AuditResult:
 AKOOL_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<path>/[^\s\"'`)<>\\]*)?"
 )
-OPEN_API_PATH = re.compile(r"/api/open/v\d+/[A-Za-z0-9_./{}$-]*[A-Za-z0-9_}]")
+OPEN_API_PATH = re.compile(
+    r"/api/open/v\d+/(?:[A-Za-z0-9_./$-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_]|\{[^{}\s]*\})"
+)
 # Something that joins a base URL and a path: a host, ${VAR}, $VAR, {var}, {{var}} or a quote.
 PATH_PREFIX = r"(?:akool[A-Za-z0-9.-]*|\}|\$\w+|[\"'`])"
+IGNORE_COMMENT = re.compile(r"akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
 
 def _guess_pattern(guess: contract.WrongGuess) -> re.Pattern[str]:
@@ -77,7 +83,6 @@ def _guess_pattern(guess: contract.WrongGuess) -> re.Pattern[str]:
 
 
 GUESSES = [(guess, _guess_pattern(guess)) for guess in contract.UNDOCUMENTED_PATHS]
-DOCUMENTED_PATHS = {e.path for e in contract.ENDPOINTS}
 
 
 def _key_patterns(name: str) -> dict[str, re.Pattern[str]]:
@@ -109,12 +114,445 @@ TOKEN_READ = re.compile(
     + "|".join(re.escape(n) for n in contract.GUESSED_TOKEN_FIELDS)
     + r")\b"
 )
-RESOLUTION_FIELD = next(f for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution")
 RESOLUTION_VALUE = re.compile(
     r"(?<![A-Za-z0-9_-])\\?[\"']?resolution\\?[\"']?\s*[:=]\s*(?P<value>\\?[\"'][^\"'\\\n]*\\?[\"']|[^\s,}\]\n]+)"
 )
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
-BEARER_HEADER = re.compile(r"\b" + re.escape(contract.BEARER_HEADER) + r"\b", re.IGNORECASE)
+# A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
+# not a table row or a sentence that names it.
+BEARER_HEADER = re.compile(
+    r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
+)
+# A GET's fields are its query: a quoted key counts only on a line that builds query parameters.
+QUERY_BUILDING = re.compile(r"params|query", re.IGNORECASE)
+
+
+# -- one file: the places that name AKOOL endpoints -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place that names an AKOOL endpoint: a documented, retired, unknown or guessed path."""
+
+    line: int
+    column: int
+    text: str
+    kind: Literal["path", "url", "guess", "prefix"]
+    endpoint: DocEndpoint | None = None
+    retired: Retired | None = None
+    guess: contract.WrongGuess | None = None
+
+
+@dataclass
+class FileContext:
+    name: str
+    lines: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    call_lines: list[int] = field(default_factory=list)
+
+    @property
+    def is_js(self) -> bool:
+        return self.name.endswith(JS_SUFFIXES)
+
+    def near_call(self, line: int, distance: int = NEARBY_LINES) -> bool:
+        return any(abs(line - c) <= distance for c in self.call_lines)
+
+    def governing(self, line: int) -> list[DocEndpoint]:
+        """The documented endpoints named within NEARBY_LINES of a line."""
+        return [
+            m.endpoint
+            for m in self.mentions
+            if m.endpoint is not None and abs(m.line - line) <= NEARBY_LINES
+        ]
+
+    def answered_by(self, line: int) -> list[DocEndpoint]:
+        """The documented endpoints called up to NEARBY_LINES before a line: a script reads an
+        answer after it sends the request."""
+        return [
+            m.endpoint
+            for m in self.mentions
+            if m.endpoint is not None and 0 <= line - m.line <= NEARBY_LINES
+        ]
+
+
+def _documented(method: str, path: str) -> DocEndpoint | None:
+    return catalogue.load().find(method, path)
+
+
+def _path_mentions(i: int, line: str, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    for m in OPEN_API_PATH.finditer(line):
+        if not any(a <= m.start() < b for a, b in taken):
+            for path in _expand_braces(m.group(0)):
+                yield _judge_path(i, m.start(), path, line[m.end() : m.end() + 1] == "/")
+
+
+def _judge_path(i: int, column: int, path: str, continued: bool) -> Mention:
+    """A path's mention; `continued`: the text goes on with "/" ("/voice/detail/" + id, or a
+    prefix such as /api/open/v4/liveAvatar/session/...)."""
+    docs = catalogue.load()
+    endpoint = docs.find(None, path)
+    if endpoint is None and continued:
+        endpoint = docs.find(None, path + "/id")
+        if endpoint is None and any(e.path.startswith(path + "/") for e in docs.endpoints):
+            return Mention(i, column, path, "prefix")
+    retired = docs.find_retired(path) if endpoint is None else None
+    return Mention(i, column, path, "path", endpoint, retired)
+
+
+def _expand_braces(path: str) -> list[str]:
+    """/a/{create,close} (shell brace notation) names /a/create and /a/close."""
+    m = re.search(r"\{([^{}]*,[^{}]*)\}", path)
+    if m is None:
+        return [path]
+    return [path[: m.start()] + alt.strip() + path[m.end() :] for alt in m.group(1).split(",")]
+
+
+def _url_mentions(i: int, line: str) -> Iterator[Mention]:
+    """Documented endpoints outside /api/open/, such as the face-detection hosts' paths."""
+    for m in AKOOL_URL.finditer(line):
+        path = (m.group("path") or "").split("?")[0]
+        if not path or OPEN_API_PATH.match(path):
+            continue
+        endpoint = catalogue.load().find(None, path)
+        if endpoint is not None and endpoint.host == m.group("host"):
+            yield Mention(i, m.start("path"), path, "url", endpoint)
+
+
+def find_mentions(ctx: FileContext) -> None:
+    for i, line in enumerate(ctx.lines):
+        before = len(ctx.mentions)
+        taken: list[tuple[int, int]] = []
+        for guess, pattern in GUESSES:
+            for m in pattern.finditer(line):
+                taken.append((m.start("path"), m.end("path")))
+                endpoint = _documented(guess.endpoint.method, guess.endpoint.path)
+                ctx.mentions.append(
+                    Mention(i, m.start("path"), m.group("path"), "guess", endpoint, guess=guess)
+                )
+        ctx.mentions += _path_mentions(i, line, taken)
+        ctx.mentions += _url_mentions(i, line)
+        if AKOOL_URL.search(line) or len(ctx.mentions) > before:
+            ctx.call_lines.append(i)
+
+
+# -- the rules --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    line: int  # 0-based
+    column: int  # 0-based
+    found: str
+    documented: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: Severity
+    summary: str  # one line for the docs' rule table
+    check: Callable[[FileContext], Iterator[Hit]]
+
+
+def _where(endpoint: DocEndpoint) -> str:
+    return f"{endpoint.method} {endpoint.path} ({endpoint.url})"
+
+
+def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
+    for m in ctx.mentions:
+        if m.guess is not None:
+            message = f"{m.guess.method} {m.text} is not in AKOOL's documentation"
+            yield Hit(m.line, m.column, m.text, m.guess.replacement, message)
+
+
+def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
+    for m in ctx.mentions:
+        if m.kind == "path" and m.endpoint is None and m.retired is None:
+            documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
+            message = f"{m.text} is not in AKOOL's documentation"
+            yield Hit(m.line, m.column, m.text, documented, message)
+
+
+def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
+    for m in ctx.mentions:
+        if m.retired is None:
+            continue
+        replacement = m.retired.replacement
+        endpoint = catalogue.load().find(None, replacement) if replacement else None
+        documented = _where(endpoint) if endpoint else "no documented replacement"
+        message = (
+            f"{m.text} is no longer in AKOOL's documentation (last documented "
+            f"{m.retired.last_documented}); it may still answer today"
+        )
+        yield Hit(m.line, m.column, m.text, documented, message)
+
+
+def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
+    for m in ctx.mentions:
+        if m.kind == "path" and m.endpoint is not None and m.text == contract.GET_TOKEN.path:
+            documented = f"the {contract.API_KEY_HEADER} header with an API key"
+            message = (
+                "the legacy getToken flow: an API key in the x-api-key header needs no token "
+                f"({AUTH_PAGE})"
+            )
+            yield Hit(m.line, m.column, m.text, documented, message)
+
+
+def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
+    docs = catalogue.load()
+    if host in docs.hosts:
+        return None
+    if host in docs.doubtful_hosts:
+        return "doubtful"
+    api_like = path.startswith("/api/") or any(p.search(path) for _, p in GUESSES)
+    api_like = api_like or any(
+        path.startswith(g.pattern.split("{")[0].rstrip("/")) for g in contract.UNDOCUMENTED_PATHS
+    )
+    return "wrong" if api_like or host.startswith("api.") else None
+
+
+def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
+    api_host = catalogue.load().api_host
+    for i, line in enumerate(ctx.lines):
+        for m in AKOOL_URL.finditer(line):
+            host = m.group("host")
+            if _host_problem(host, m.group("path") or "") != kind:
+                continue
+            if kind == "doubtful":
+                message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
+            else:
+                message = f"{host} is not AKOOL's API host ({AUTH_PAGE})"
+            yield Hit(i, m.start("host"), host, api_host, message)
+
+
+def check_wrong_hosts(ctx: FileContext) -> Iterator[Hit]:
+    return _host_hits(ctx, "wrong")
+
+
+def check_doubtful_hosts(ctx: FileContext) -> Iterator[Hit]:
+    return _host_hits(ctx, "doubtful")
+
+
+def _misnamed_endpoint(wrong: str, right: str, nearby: list[DocEndpoint]) -> DocEndpoint | None:
+    """The nearby endpoint that documents `right` and not `wrong`, unless another nearby one
+    documents `wrong` itself (face detection and image-to-video do take image_url)."""
+    if any(wrong in e.field_names() for e in nearby):
+        return None
+    return next((e for e in nearby if right in e.field_names()), None)
+
+
+def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
+    for i, line in enumerate(ctx.lines):
+        nearby = ctx.governing(i)
+        if not nearby:
+            continue
+        for wrong, right, patterns in MISNAMED:
+            endpoint = _misnamed_endpoint(wrong, right, nearby)
+            if endpoint is None:
+                continue
+            for m in patterns["other" if ctx.is_js else "python"].finditer(line):
+                group = next(g for g, v in m.groupdict().items() if v)
+                if (
+                    endpoint.method == "GET"
+                    and group != "param"
+                    and not QUERY_BUILDING.search(line)
+                ):
+                    continue  # e.g. "task_id" in a documented answer, not in the request
+                message = f"{wrong} is not a field of {_where(endpoint)}"
+                yield Hit(i, m.start(group), wrong, right, message)
+
+
+def _resolution_enum(nearby: list[DocEndpoint]) -> tuple[DocEndpoint, tuple[str, ...]] | None:
+    """The documented choices of the nearby endpoints' resolution field, when they all list them."""
+    fields = [(e, e.field("resolution")) for e in nearby]
+    known = [(e, f) for e, f in fields if f is not None]
+    if not known or any(f.enum is None for _, f in known):
+        return None
+    choices = tuple(dict.fromkeys(v for _, f in known for v in f.enum or ()))
+    return known[0][0], choices
+
+
+def check_resolutions(ctx: FileContext) -> Iterator[Hit]:
+    for i, line in enumerate(ctx.lines):
+        for m in RESOLUTION_VALUE.finditer(line):
+            found = _resolution_enum(ctx.governing(i))
+            raw = m.group("value").strip()
+            if found is None or _is_variable(raw):
+                continue
+            endpoint, choices = found
+            value = raw.replace("\\", "").strip("\"'")
+            quoted = raw.replace("\\", "")[:1] in ("'", '"')
+            if not quoted or value not in choices:
+                documented = " or ".join(f'"{v}"' for v in choices)
+                message = (
+                    f"resolution {raw} is not one of the documented strings of {_where(endpoint)}"
+                )
+                yield Hit(i, m.start("value"), raw, documented, message)
+
+
+def check_task_id_reads(ctx: FileContext) -> Iterator[Hit]:
+    create = _documented("POST", contract.CREATE_TALKING_PHOTO.path)
+    page = create.url if create else catalogue.DOCS_SITE
+    for i, line in enumerate(ctx.lines):
+        if not any(e.path == contract.CREATE_TALKING_PHOTO.path for e in ctx.answered_by(i)):
+            continue
+        for m in ID_READ.finditer(line):
+            if line[max(0, m.start("name") - 1) : m.start("name")] in ("?", "&"):
+                continue  # a query parameter: misnamed-field's business
+            message = f"AKOOL's answers have no task_id; the job id is data._id ({page})"
+            yield Hit(
+                i, m.start("name"), m.group("name"), f"data.{contract.CREATE_ID_FIELD}", message
+            )
+
+
+def check_token_fields(ctx: FileContext) -> Iterator[Hit]:
+    for i, line in enumerate(ctx.lines):
+        if not any(e.path == contract.GET_TOKEN.path for e in ctx.answered_by(i)):
+            continue
+        for m in TOKEN_READ.finditer(line):
+            documented = f"the top-level {contract.TOKEN_FIELD} field of the getToken answer"
+            message = f"AKOOL's getToken answer has no {m.group('name')} ({AUTH_PAGE})"
+            yield Hit(i, m.start("name"), m.group("name"), documented, message)
+
+
+def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
+    for i, line in enumerate(ctx.lines):
+        bearer = BEARER_HEADER.search(line)
+        if not bearer or not ctx.near_call(i):
+            continue
+        window = ctx.lines[max(0, i - SAME_REQUEST_LINES) : i + SAME_REQUEST_LINES + 1]
+        if any(API_KEY_HEADER.search(t) for t in window):
+            documented = f"one of {contract.API_KEY_HEADER} or Authorization"
+            message = (
+                "both x-api-key and Authorization are set; AKOOL uses Authorization and "
+                f"ignores the key ({AUTH_PAGE})"
+            )
+            yield Hit(i, bearer.start(), contract.BEARER_HEADER, documented, message)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "undocumented-path",
+        "error",
+        "a path AKOOL never documented that scripts often guess (`/auth`, `/photo/talking`, ...)",
+        check_guessed_paths,
+    ),
+    Rule(
+        "unknown-endpoint",
+        "error",
+        "an `/api/open/vN/...` path that is not in AKOOL's documentation",
+        check_unknown_paths,
+    ),
+    Rule(
+        "retired-endpoint",
+        "warning",
+        "a path AKOOL documented once and no longer does; names the documented replacement",
+        check_retired_paths,
+    ),
+    Rule(
+        "wrong-host",
+        "error",
+        "an AKOOL host that is not AKOOL's API host (e.g. `api.akool.com`)",
+        check_wrong_hosts,
+    ),
+    Rule(
+        "doubtful-host",
+        "error",
+        "a host that AKOOL's pages show only in an example that looks mistaken",
+        check_doubtful_hosts,
+    ),
+    Rule(
+        "misnamed-field",
+        "error",
+        "a field name the nearby endpoint does not document, where it documents another for it",
+        check_misnamed_fields,
+    ),
+    Rule(
+        "bad-resolution",
+        "error",
+        'a resolution the nearby endpoint does not list (talking photo: `"720"` or `"1080"`)',
+        check_resolutions,
+    ),
+    Rule(
+        "task-id-read",
+        "error",
+        "reading `task_id` from a talking-photo answer, whose job id is `data._id`",
+        check_task_id_reads,
+    ),
+    Rule(
+        "oauth-token-field",
+        "error",
+        "reading `access_token` or `expires_in` from getToken's answer, which has `token`",
+        check_token_fields,
+    ),
+    Rule(
+        "both-auth-headers",
+        "warning",
+        "both `x-api-key` and `Authorization` on one request (AKOOL ignores the key)",
+        check_both_auth_headers,
+    ),
+    Rule(
+        "legacy-token-flow",
+        "info",
+        "the getToken flow, which an API key in `x-api-key` makes unnecessary",
+        check_token_flow,
+    ),
+)
+RULE_NAMES = tuple(rule.name for rule in RULES)
+
+
+# -- running the rules on a file --------------------------------------------------------------------
+
+
+def ignored_rules(line: str) -> frozenset[str] | None:
+    """What an `akool-audit: ignore[rule, ...]` comment silences on its line (empty: every rule)."""
+    m = IGNORE_COMMENT.search(line)
+    if m is None:
+        return None
+    names = m.group("rules")
+    return frozenset(n.strip() for n in names.split(",") if n.strip()) if names else frozenset()
+
+
+def _silenced(ctx: FileContext, hit: Hit, rule: str) -> bool:
+    ignored = ignored_rules(ctx.lines[hit.line])
+    return ignored is not None and (not ignored or rule in ignored)
+
+
+def audit_text(text: str, name: str, rules: Iterable[Rule] = RULES) -> list[Finding]:
+    """The findings of the rules in one file's text, one per place (line, rule, what was found)."""
+    ctx = FileContext(name, text.splitlines())
+    find_mentions(ctx)
+    if not ctx.call_lines:
+        return []
+    found: dict[tuple[int, str, str], Finding] = {}
+    for rule in rules:
+        for hit in rule.check(ctx):
+            if _silenced(ctx, hit, rule.name):
+                continue
+            found.setdefault(
+                (hit.line, rule.name, hit.found),
+                Finding(
+                    name,
+                    hit.line + 1,
+                    hit.column + 1,
+                    rule.name,
+                    rule.severity,
+                    hit.found,
+                    hit.documented,
+                    hit.message,
+                ),
+            )
+    return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+def choose_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules --select keeps (all when empty) minus those --ignore drops; unknown names raise."""
+    chosen, dropped = set(select), set(ignore)
+    unknown = sorted((chosen | dropped) - set(RULE_NAMES))
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    return tuple(r for r in RULES if (not chosen or r.name in chosen) and r.name not in dropped)
 
 
 # -- scanning ---------------------------------------------------------------------------------------
@@ -123,13 +561,12 @@ BEARER_HEADER = re.compile(r"\b" + re.escape(contract.BEARER_HEADER) + r"\b", re
 def iter_files(
     paths: Iterable[Path], include: list[str], exclude: list[str]
 ) -> Iterator[tuple[Path, str]]:
-    """(path, name to report) for every text file under paths, .git and friends skipped."""
+    """(path, name to report) for every regular file under paths, .git and friends skipped."""
     for root in paths:
-        if root.is_file():
-            candidates: Iterable[Path] = [root]
-        else:
-            candidates = _walk(root)
+        candidates: Iterable[Path] = _walk(root) if root.is_dir() else [root]
         for path in candidates:
+            if not _is_regular(path):
+                continue  # FIFOs, sockets and devices would block or never end
             shown = str(path)
             relative = str(path.relative_to(root)) if root.is_dir() else path.name
             if include and not any(_matches(relative, shown, g) for g in include):
@@ -137,6 +574,13 @@ def iter_files(
             if any(_matches(relative, shown, g) for g in exclude):
                 continue
             yield path, shown
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _matches(relative: str, shown: str, glob: str) -> bool:
@@ -168,8 +612,12 @@ def read_text(path: Path) -> str | None:
 
 
 def audit(
-    paths: Iterable[Path], include: list[str] | None = None, exclude: list[str] | None = None
+    paths: Iterable[Path],
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    rules: Iterable[Rule] = RULES,
 ) -> AuditResult:
+    chosen = tuple(rules)
     findings: list[Finding] = []
     scanned = 0
     for path, shown in iter_files(paths, include or [], exclude or []):
@@ -177,186 +625,9 @@ def audit(
         if text is None:
             continue
         scanned += 1
-        findings += audit_text(text, shown)
+        findings += audit_text(text, shown, chosen)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, scanned)
-
-
-def audit_text(text: str, name: str) -> list[Finding]:
-    lines = text.splitlines()
-    calls = _call_lines(lines)
-    if not calls:
-        return []
-    found: dict[tuple[int, int, str], Finding] = {}
-
-    def add(
-        line: int,
-        column: int,
-        rule: str,
-        severity: Severity,
-        what: str,
-        documented: str,
-        message: str,
-    ) -> None:
-        found.setdefault(
-            (line, column, rule),
-            Finding(name, line + 1, column + 1, rule, severity, what, documented, message),
-        )
-
-    def near(line: int, distance: int = NEARBY_LINES) -> bool:
-        return any(abs(line - c) <= distance for c in calls)
-
-    getter_lines = [i for i, t in enumerate(lines) if contract.GET_TOKEN.path in t]
-    for i, line in enumerate(lines):
-        taken: list[tuple[int, int]] = []
-        for guess, pattern in GUESSES:
-            for m in pattern.finditer(line):
-                start = m.start("path")
-                taken.append((start, m.end("path")))
-                add(
-                    i,
-                    start,
-                    "undocumented-path",
-                    "error",
-                    m.group("path"),
-                    guess.replacement,
-                    f"{guess.method} {m.group('path')} is not in AKOOL's documentation",
-                )
-        for m in OPEN_API_PATH.finditer(line):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            path = m.group(0).split("?")[0]
-            if contract.find_endpoint(None, path) is None:
-                add(
-                    i,
-                    m.start(),
-                    "unknown-endpoint",
-                    "error",
-                    path,
-                    "the endpoints in akool-api.md",
-                    f"{path} is not in AKOOL's documentation",
-                )
-            elif path == contract.GET_TOKEN.path:
-                add(
-                    i,
-                    m.start(),
-                    "legacy-token-flow",
-                    "info",
-                    path,
-                    f"the {contract.API_KEY_HEADER} header with an API key",
-                    "the legacy getToken flow: an API key in the x-api-key header needs no token",
-                )
-        for m in AKOOL_URL.finditer(line):
-            host, path = m.group("host"), m.group("path") or ""
-            api_like = path.startswith("/api/") or any(p.search(path) for _, p in GUESSES)
-            api_like = api_like or any(
-                path.startswith(g.pattern.split("{")[0].rstrip("/"))
-                for g in contract.UNDOCUMENTED_PATHS
-            )
-            if host != contract.DOCUMENTED_HOST and (api_like or host.startswith("api.")):
-                add(
-                    i,
-                    m.start("host"),
-                    "wrong-host",
-                    "error",
-                    host,
-                    contract.DOCUMENTED_HOST,
-                    f"{host} is not AKOOL's API host",
-                )
-        if near(i):
-            for wrong, right, patterns in MISNAMED:
-                pattern = patterns["other" if name.endswith(JS_SUFFIXES) else "python"]
-                for m in pattern.finditer(line):
-                    group = next(g for g, v in m.groupdict().items() if v)
-                    if wrong in ("client_id", "client_secret") and not _near_any(
-                        i, getter_lines + calls
-                    ):
-                        continue
-                    add(
-                        i,
-                        m.start(group),
-                        "misnamed-field",
-                        "error",
-                        wrong,
-                        right,
-                        f"{wrong} is not a documented field",
-                    )
-            for m in ID_READ.finditer(line):
-                if _is_query_param(line, m.start("name")):
-                    continue
-                add(
-                    i,
-                    m.start("name"),
-                    "task-id-read",
-                    "error",
-                    m.group("name"),
-                    f"data.{contract.CREATE_ID_FIELD}",
-                    "AKOOL's answers have no task_id; the job id is data._id",
-                )
-            for m in RESOLUTION_VALUE.finditer(line):
-                raw = m.group("value").strip()
-                value = raw.replace("\\", "").strip("\"'")
-                quoted = raw.replace("\\", "")[:1] in ("'", '"')
-                if _is_variable(raw):
-                    continue
-                if not quoted or value not in (RESOLUTION_FIELD.enum or ()):
-                    add(
-                        i,
-                        m.start("value"),
-                        "bad-resolution",
-                        "error",
-                        raw,
-                        " or ".join(f'"{v}"' for v in RESOLUTION_FIELD.enum or ()),
-                        f"resolution {raw} is not one of the documented strings",
-                    )
-        if near(i):
-            for m in TOKEN_READ.finditer(line):
-                add(
-                    i,
-                    m.start("name"),
-                    "oauth-token-field",
-                    "error",
-                    m.group("name"),
-                    f"the top-level {contract.TOKEN_FIELD} field of the getToken answer",
-                    f"AKOOL's getToken answer has no {m.group('name')}",
-                )
-        bearer = BEARER_HEADER.search(line)
-        if bearer and near(i):
-            window = lines[max(0, i - SAME_REQUEST_LINES) : i + SAME_REQUEST_LINES + 1]
-            if any(API_KEY_HEADER.search(t) for t in window):
-                add(
-                    i,
-                    bearer.start(),
-                    "both-auth-headers",
-                    "warning",
-                    contract.BEARER_HEADER,
-                    f"one of {contract.API_KEY_HEADER} or Authorization",
-                    "both x-api-key and Authorization are set; AKOOL uses Authorization and "
-                    "ignores the key",
-                )
-    return sorted(found.values(), key=lambda f: (f.line, f.column))
-
-
-def _call_lines(lines: list[str]) -> list[int]:
-    """Lines that make (or name) an AKOOL call: a documented or guessed path, or an AKOOL URL."""
-    calls = []
-    for i, line in enumerate(lines):
-        if (
-            AKOOL_URL.search(line)
-            or OPEN_API_PATH.search(line)
-            or any(p.search(line) for _, p in GUESSES)
-            or any(path in line for path in DOCUMENTED_PATHS)
-        ):
-            calls.append(i)
-    return calls
-
-
-def _near_any(line: int, anchors: list[int]) -> bool:
-    return any(abs(line - a) <= NEARBY_LINES for a in anchors)
-
-
-def _is_query_param(line: str, start: int) -> bool:
-    return line[max(0, start - 1) : start] in ("?", "&")
 
 
 def _is_variable(raw: str) -> bool:
@@ -365,3 +636,10 @@ def _is_variable(raw: str) -> bool:
     if text[:1] in ("'", '"'):
         return False
     return bool(re.match(r"^[A-Za-z_$({]", text)) and text not in ("true", "false", "null", "None")
+
+
+def rules_table() -> str:
+    """The rule table of docs/audit.md, made from RULES."""
+    lines = ["| rule | severity | finds |", "|---|---|---|"]
+    lines += [f"| `{r.name}` | {r.severity} | {r.summary} |" for r in RULES]
+    return "\n".join(lines)

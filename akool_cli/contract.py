@@ -239,18 +239,22 @@ class WrongGuess:
     method: str
     pattern: str  # a path, `{}` standing for one segment
     replacement: str
+    endpoint: Endpoint  # the documented endpoint that does what the guess meant
 
 
 # Paths that scripts found on the web call but AKOOL never documented; the sandbox answers these
 # 404, the audit flags them and names the documented call.
 UNDOCUMENTED_PATHS: tuple[WrongGuess, ...] = (
-    WrongGuess("POST", "/auth", f"the x-api-key header, or POST {GET_TOKEN.path}"),
-    WrongGuess("POST", "/photo/talking", f"POST {CREATE_TALKING_PHOTO.path}"),
-    WrongGuess("GET", "/video/status/{}", f"GET {VIDEO_INFO.path}?video_model_id=<_id>"),
+    WrongGuess("POST", "/auth", f"the x-api-key header, or POST {GET_TOKEN.path}", GET_TOKEN),
+    WrongGuess("POST", "/photo/talking", f"POST {CREATE_TALKING_PHOTO.path}", CREATE_TALKING_PHOTO),
+    WrongGuess(
+        "GET", "/video/status/{}", f"GET {VIDEO_INFO.path}?video_model_id=<_id>", VIDEO_INFO
+    ),
     WrongGuess(
         "GET",
         "/api/open/v3/content/video/getvideostatus",
         f"GET {VIDEO_INFO.path}?video_model_id=<_id>",
+        VIDEO_INFO,
     ),
 )
 
