@@ -262,7 +262,8 @@ def _where(endpoint: DocEndpoint) -> str:
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
         if m.guess is not None:
-            message = f"{m.guess.method} {m.text} is not in AKOOL's documentation"
+            page = f" ({m.endpoint.url})" if m.endpoint else ""
+            message = f"{m.guess.method} {m.text} is not in AKOOL's documentation{page}"
             yield Hit(m.line, m.column, m.text, m.guess.replacement, message)
 
 
