@@ -11,6 +11,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -149,33 +150,43 @@ class FileContext:
     lines: list[str]
     mentions: list[Mention] = field(default_factory=list)
     call_lines: list[int] = field(default_factory=list)
+    # Indexes built once the mentions are known: documented endpoints and calls by line.
+    _by_line: dict[int, list[DocEndpoint]] = field(default_factory=dict)
+    _calls: frozenset[int] = frozenset()
+    _seen: dict[tuple[int, int], list[DocEndpoint]] = field(default_factory=dict)
 
     @property
     def is_js(self) -> bool:
         return self.name.endswith(JS_SUFFIXES)
 
+    def index(self) -> None:
+        for m in self.mentions:
+            if m.endpoint is not None:
+                self._by_line.setdefault(m.line, []).append(m.endpoint)
+        self._calls = frozenset(self.call_lines)
+
     def near_call(self, line: int, distance: int = NEARBY_LINES) -> bool:
-        return any(abs(line - c) <= distance for c in self.call_lines)
+        return any(n in self._calls for n in range(line - distance, line + distance + 1))
+
+    def _endpoints(self, first: int, last: int) -> list[DocEndpoint]:
+        key = (first, last)
+        if key not in self._seen:
+            found = {id(e): e for n in range(first, last + 1) for e in self._by_line.get(n, ())}
+            self._seen[key] = list(found.values())
+        return self._seen[key]
 
     def governing(self, line: int) -> list[DocEndpoint]:
         """The documented endpoints named within NEARBY_LINES of a line."""
-        return [
-            m.endpoint
-            for m in self.mentions
-            if m.endpoint is not None and abs(m.line - line) <= NEARBY_LINES
-        ]
+        return self._endpoints(line - NEARBY_LINES, line + NEARBY_LINES)
 
     def answered_by(self, line: int) -> list[DocEndpoint]:
         """The documented endpoints called up to NEARBY_LINES before a line: a script reads an
         answer after it sends the request."""
-        return [
-            m.endpoint
-            for m in self.mentions
-            if m.endpoint is not None and 0 <= line - m.line <= NEARBY_LINES
-        ]
+        return self._endpoints(line - NEARBY_LINES, line)
 
 
-def _documented(method: str, path: str) -> DocEndpoint | None:
+@lru_cache(maxsize=4096)
+def _documented(method: str | None, path: str) -> DocEndpoint | None:
     return catalogue.load().find(method, path)
 
 
@@ -190,9 +201,9 @@ def _judge_path(i: int, column: int, path: str, continued: bool) -> Mention:
     """A path's mention; `continued`: the text goes on with "/" ("/voice/detail/" + id, or a
     prefix such as /api/open/v4/liveAvatar/session/...)."""
     docs = catalogue.load()
-    endpoint = docs.find(None, path)
+    endpoint = _documented(None, path)
     if endpoint is None and continued:
-        endpoint = docs.find(None, path + "/id")
+        endpoint = _documented(None, path + "/id")
         if endpoint is None and any(e.path.startswith(path + "/") for e in docs.endpoints):
             return Mention(i, column, path, "prefix")
     retired = docs.find_retired(path) if endpoint is None else None
@@ -213,7 +224,7 @@ def _url_mentions(i: int, line: str) -> Iterator[Mention]:
         path = (m.group("path") or "").split("?")[0]
         if not path or OPEN_API_PATH.match(path):
             continue
-        endpoint = catalogue.load().find(None, path)
+        endpoint = _documented(None, path)
         if endpoint is not None and endpoint.host == m.group("host"):
             yield Mention(i, m.start("path"), path, "url", endpoint)
 
@@ -233,6 +244,7 @@ def find_mentions(ctx: FileContext) -> None:
         ctx.mentions += _url_mentions(i, line)
         if AKOOL_URL.search(line) or len(ctx.mentions) > before:
             ctx.call_lines.append(i)
+    ctx.index()
 
 
 # -- the rules --------------------------------------------------------------------------------------

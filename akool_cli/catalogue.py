@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,12 @@ class DocEndpoint:
         """Where a person reads about it, e.g. docs.akool.com/ai-tools-suite/talking-photo."""
         return page_url(self.page)
 
-    def field_names(self) -> frozenset[str]:
+    @cached_property
+    def _names(self) -> frozenset[str]:
         return frozenset(f.name for f in (*self.body, *self.query))
+
+    def field_names(self) -> frozenset[str]:
+        return self._names
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in (*self.body, *self.query) if f.name == name), None)
