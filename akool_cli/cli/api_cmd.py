@@ -174,20 +174,7 @@ def api(
         )
     path, _, query_text = path.partition("?")
     fields = {**_pairs(field, typed=False), **_pairs(typed_field, typed=True)}
-    body: dict[str, Any] | None = None
-    if input_file is not None:
-        if verb != "POST":
-            raise UsageError(f"--input sends a body, which a {verb} does not have")
-        text = sys.stdin.read() if input_file == "-" else _read(Path(input_file))
-        try:
-            parsed = json.loads(text)
-        except ValueError as exc:
-            raise UsageError(f"--input is not JSON: {exc}") from None
-        if not isinstance(parsed, dict):
-            raise UsageError("--input must hold a JSON object")
-        body = {**parsed, **fields}
-    elif verb == "POST":
-        body = fields
+    body = _body(verb, fields, input_file)
     query = {k: str(v) for k, v in fields.items()} if verb != "POST" else {}
     for pair in filter(None, query_text.split("&")):
         key, _, value = pair.partition("=")
@@ -199,6 +186,22 @@ def api(
     code = payload.get("code") if isinstance(payload, dict) else None
     if isinstance(code, int) and code != contract.SUCCESS_CODE:
         raise error_for_code(code, str(payload.get("msg") or ""), f"{verb} {path}")
+
+
+def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str, Any] | None:
+    """A POST's JSON body: --input's object (file or stdin) with the -f/-F fields over it."""
+    if input_file is None:
+        return fields if verb == "POST" else None
+    if verb != "POST":
+        raise UsageError(f"--input sends a body, which a {verb} does not have")
+    text = sys.stdin.read() if input_file == "-" else _read(Path(input_file))
+    try:
+        parsed = json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"--input is not JSON: {exc}") from None
+    if not isinstance(parsed, dict):
+        raise UsageError("--input must hold a JSON object")
+    return {**parsed, **fields}
 
 
 def _read(path: Path) -> str:
