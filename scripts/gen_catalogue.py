@@ -427,6 +427,9 @@ def render(catalogue: dict[str, Any]) -> str:
 def main(argv: list[str]) -> int:
     docs = Path(argv[1]) if len(argv) > 1 else DEFAULT_DOCS
     output = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUTPUT
+    if not (docs / "SOURCE.md").is_file():
+        sys.stderr.write(f"Error: {docs} does not hold AKOOL's documentation (no SOURCE.md)\n")
+        return 2
     output.write_text(render(build(docs)), encoding="utf-8")
     sys.stdout.write(f"wrote {output}\n")
     return 0

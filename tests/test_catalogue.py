@@ -163,6 +163,10 @@ def test_api_list(api_env: Sandbox) -> None:
         "POST\t/api/open/v3/content/video/createbytalkingphoto\ttalking-photo\t"
         "docs.akool.com/ai-tools-suite/talking-photo/create-video"
     )
+    # The legacy face detection lives on its own host, which the row shows.
+    assert any(
+        line.startswith("POST\thttps://sg3.akool.com/detect\tfaceswap\t") for line in everything
+    )
     voices = json.loads(invoke(["api", "--list", "voicelab", "--json"]).stdout)
     assert {v["product"] for v in voices} == {"voicelab"} and len(voices) == 8
     assert set(voices[0]) == {"method", "path", "product", "page", "host"}

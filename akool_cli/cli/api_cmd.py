@@ -54,7 +54,14 @@ def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
     if json_out:
         out.json(rows)
         return
-    out.table(LIST_COLUMNS, [(r["method"], r["path"], r["product"], r["page"]) for r in rows])
+    # A path on another host than AKOOL's API host (legacy face detection) shows its host.
+    shown = [
+        r["path"] if r["host"] == docs.api_host else f"https://{r['host']}{r['path']}" for r in rows
+    ]
+    out.table(
+        LIST_COLUMNS,
+        [(r["method"], p, r["product"], r["page"]) for r, p in zip(rows, shown, strict=True)],
+    )
 
 
 def _warn_if_not_documented(out: Any, verb: str, path: str) -> None:
