@@ -199,16 +199,17 @@ def pages(docs: Path) -> list[str]:
 # -- the OpenAPI files ---------------------------------------------------------------------------
 
 
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with $ref followed and allOf merged (the OpenAPI subset AKOOL's files use)."""
     if "$ref" in node:
         target: Any = spec
         for part in node["$ref"].lstrip("#/").split("/"):
             target = target[part]
-        return _resolve(spec, target)
+        return resolve(spec, target)
     if "allOf" in node:
-        merged: dict[str, Any] = {"properties": {}, "required": []}
+        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
         for part in node["allOf"]:
-            sub = _resolve(spec, part)
+            sub = resolve(spec, part)
             merged["properties"].update(sub.get("properties", {}))
             merged["required"] += sub.get("required", [])
         return merged
@@ -218,7 +219,7 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 def _schema_field(
     spec: dict[str, Any], name: str, node: dict[str, Any], required: bool
 ) -> dict[str, Any]:
-    node = _resolve(spec, node)
+    node = resolve(spec, node)
     field: dict[str, Any] = {
         "name": name,
         "type": TYPE_NAMES.get(str(node.get("type", "object")), "string"),
@@ -233,13 +234,13 @@ def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, lis
     body = []
     content = op.get("requestBody", {}).get("content", {})
     for media in content.values():
-        schema = _resolve(spec, media.get("schema", {}))
+        schema = resolve(spec, media.get("schema", {}))
         required = set(schema.get("required", []))
         for name, node in schema.get("properties", {}).items():
             body.append(_schema_field(spec, name, node, name in required))
     query = [
         _schema_field(spec, p["name"], p.get("schema", {}), bool(p.get("required")))
-        for p in (_resolve(spec, p) for p in op.get("parameters", []))
+        for p in (resolve(spec, p) for p in op.get("parameters", []))
         if p.get("in") == "query"
     ]
     return {"body": body, "query": query}

@@ -3,13 +3,11 @@ committed data; the contract, the sandbox and `akool api` follow it."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
@@ -18,6 +16,7 @@ from akool_cli import catalogue, contract
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import ROOT, SHARED
+from tests.support.generator import generator
 from tests.support.runner import AKOOL, invoke, process_env
 
 DOCS = SHARED / "akool-docs"
@@ -26,16 +25,6 @@ needs_docs = pytest.mark.skipif(
 )
 DOCUMENTED_PATH_STRINGS = 68  # distinct /api/open/vN/... strings in AKOOL's pages
 OPEN_API_TEMPLATES = 66  # the same, literal ids written as {_id}
-
-
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "gen_catalogue", ROOT / "scripts" / "gen_catalogue.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @needs_docs

@@ -127,7 +127,7 @@ def api(
         "-f",
         "--field",
         metavar="KEY=VALUE",
-        help="A string field (query for GET, body for POST).",
+        help="A string field (query for GET and DELETE, body for POST).",
     ),
     typed_field: list[str] = typer.Option(
         [],
