@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -287,3 +287,25 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def explain_statements(journal: Journal, call: Callable[[Journal], object]) -> dict[str, list[str]]:
+    """SQLite's plan for each statement that `call` runs on `journal`, by its SQL.
+
+    A test asks the journal to explain its own lookups this way (whatever their SQL becomes), so a
+    per-row lookup that stops using an index shows up as a `SCAN` of a table.
+    """
+    statements: list[str] = []
+    # The trace callback receives each statement with its parameters filled in, ready to explain.
+    journal._db.set_trace_callback(statements.append)
+    try:
+        call(journal)
+    finally:
+        journal._db.set_trace_callback(None)
+    plans: dict[str, list[str]] = {}
+    for sql in statements:
+        verb = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else ""
+        if verb in ("SELECT", "UPDATE", "DELETE", "WITH"):
+            rows = journal._db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+            plans[sql] = [str(row[-1]) for row in rows]
+    return plans
