@@ -650,11 +650,14 @@ def bench_batches(sizes: tuple[int, ...]) -> None:
         if runs:
             smaller = runs[-1]
             growth = run.process.seconds / smaller.process.seconds
+            partial = (
+                f" (at least: stopped after {run.saved:,} rows)" if run.process.stopped else ""
+            )
             record(
                 Figure(
                     f"growth: time for {rows:,} rows / time for {smaller.rows:,}",
                     growth,
-                    "×",
+                    "×" + partial,
                     f"{smaller.rows:,}-row batch, s",
                     smaller.process.seconds,
                     growth,
