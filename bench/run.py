@@ -933,6 +933,11 @@ def main() -> int:
             jobs=10_000 if quick else 100_000, rounds=3 if quick else 7
         ),
     }
+    unknown = parts - set(steps)
+    if unknown:
+        parser.error(
+            f"--only: unknown part(s) {', '.join(sorted(unknown))}; parts: {', '.join(steps)}"
+        )
     for name in (n for n in steps if n in parts):
         try:
             steps[name]()
