@@ -17,6 +17,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -565,27 +566,32 @@ def run_sampled(
         start = time.perf_counter()
         process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
     threads, hwm_kb, stopped, stopped_at = 0, 0, "", 0.0
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        fields = proc_fields(process.pid)
-        threads = max(threads, int(fields.get("Threads") or 0))
-        hwm_kb = max(hwm_kb, int((fields.get("VmHWM") or "0 kB").split()[0]))
-        elapsed = time.perf_counter() - start
-        if stopped and elapsed > stopped_at + 5:
-            process.kill()
-        elif not stopped:
-            if elapsed > budget:
-                stopped = f"its {budget:.0f} s budget ran out"
-            elif max_threads is not None and threads > max_threads:
-                stopped = f"it passed {max_threads} threads"
-            elif hwm_kb / 1024 > max_rss_mb:
-                stopped = f"it passed {max_rss_mb:.0f} MB"
-            if stopped:
-                stopped_at = elapsed
-                process.terminate()
-        time.sleep(SAMPLE_SECONDS)
+    try:
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            fields = proc_fields(process.pid)
+            threads = max(threads, int(fields.get("Threads") or 0))
+            hwm_kb = max(hwm_kb, int((fields.get("VmHWM") or "0 kB").split()[0]))
+            elapsed = time.perf_counter() - start
+            if stopped and elapsed > stopped_at + 5:
+                process.kill()
+            elif not stopped:
+                if elapsed > budget:
+                    stopped = f"its {budget:.0f} s budget ran out"
+                elif max_threads is not None and threads > max_threads:
+                    stopped = f"it passed {max_threads} threads"
+                elif hwm_kb / 1024 > max_rss_mb:
+                    stopped = f"it passed {max_rss_mb:.0f} MB"
+                if stopped:
+                    stopped_at = elapsed
+                    process.terminate()
+            time.sleep(SAMPLE_SECONDS)
+    except BaseException:  # Ctrl-C or a bug here: leave no akool running behind the bench
+        process.kill()
+        process.wait()
+        raise
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     rss_mb = max(hwm_kb, usage.ru_maxrss) / 1024  # ru_maxrss is in KiB on Linux
@@ -914,6 +920,9 @@ def main() -> int:
         "--only", default="startup,polling,throughput,downloads,batches,planning,history"
     )
     options = parser.parse_args()
+    # SIGTERM unwinds like Ctrl-C: the sandbox and any akool under test are stopped, temporary
+    # histories removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parts = set(options.only.split(","))
     print(f"machine: {machine()}", flush=True)
     # A pip install compiles bytecode; an editable one under PYTHONDONTWRITEBYTECODE=1 has none,
