@@ -99,6 +99,15 @@ class Plan:
         """One UsageError naming every problem (the user fixes them all in one go)."""
         raise_all(self.problems)
 
+    def only(self, values: set[str]) -> Plan:
+        """The part of the plan these inputs need (a resumed batch skips rows already created)."""
+        return Plan(
+            self.target,
+            {v: r for v, r in self.urls.items() if v in values},
+            {v: s for v, s in self.files.items() if v in values},
+            [p for p in self.problems if p.input.value in values or p.input.tag is None],
+        )
+
 
 @dataclass
 class Events:
@@ -135,6 +144,19 @@ def raise_all(problems: Sequence[Problem]) -> None:
 # -- without the network -----------------------------------------------------------------------
 
 
+def check_input(value: str, what: str) -> str:
+    """A URL or a path, as far as can be told without looking at the disk (batch rows)."""
+    text = value.strip()
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", text)
+    windows_drive = re.match(r"^[A-Za-z]:[\\/]", text) is not None
+    if is_url(text) or (text and (scheme is None or windows_drive or scheme.group(1) == "file")):
+        return text
+    raise UsageError(
+        f"the {what} {value!r} is not an http(s) URL or a file path",
+        hint="pass a full URL such as https://example.com/portrait.jpg, or a file path",
+    )
+
+
 def is_url(value: str) -> bool:
     parts = urlsplit(value.strip())
     return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value.strip()
@@ -165,7 +187,6 @@ def plan_inputs(
     """Sort inputs into URLs and local files, and find every problem that needs no network."""
     base = base_dir or Path.cwd()
     plan = Plan(target)
-    local: list[str] = []
     for item in inputs:
         text = item.value.strip()
         if is_url(text):
@@ -179,25 +200,21 @@ def plan_inputs(
                 )
             )
         else:
-            local.append(item.value)
+            if target is None:
+                plan.problems.append(
+                    Problem(
+                        item,
+                        f"{item.value!r} is a local file, but AKOOL fetches inputs by URL "
+                        "(there is no upload endpoint) and no --upload-to bucket is set",
+                        UPLOAD_HINT,
+                    )
+                )
             found = _check_file(item, local_path(text, base))
             if isinstance(found, Problem):
                 plan.problems.append(found)
             else:
                 plan.files[item.value] = found
-    if local and target is None:
-        names = ", ".join(repr(v) for v in dict.fromkeys(local))
-        what = "the local file" if len(set(local)) == 1 else "the local files"
-        plan.problems.insert(
-            0,
-            Problem(
-                Input(names, "image", f"{what} {names}"),
-                "cannot be sent as they are: AKOOL fetches inputs by URL "
-                "(there is no upload endpoint) and no --upload-to bucket is set",
-                UPLOAD_HINT,
-            ),
-        )
-    elif plan.files and boto3_missing():
+    if plan.files and target is not None and boto3_missing():
         plan.problems.append(
             Problem(
                 Input("", "image", "uploading"),
@@ -458,3 +475,43 @@ def check_faces(client: AkoolClient, images: list[str], events: Events) -> list[
         elif count > 1:
             events.warn(f"{short(url)} shows {count} faces; AKOOL animates one of them")
     return problems
+
+
+# -- batch ---------------------------------------------------------------------------------------
+
+
+def row_inputs(row: int, image: str, audio: str) -> list[Input]:
+    """A batch row's inputs, tagged with its number so problems name the row."""
+    inputs = [Input(image, "image", "the image", row)]
+    if audio:
+        inputs.append(Input(audio, "audio", "the audio", row))
+    return inputs
+
+
+def split_problems(problems: Sequence[Problem]) -> tuple[dict[int, list[str]], list[Problem]]:
+    """Problems by batch row, and those of no row (they stop the whole batch)."""
+    by_row: dict[int, list[str]] = {}
+    general: list[Problem] = []
+    for problem in problems:
+        if isinstance(problem.input.tag, int):
+            by_row.setdefault(problem.input.tag, []).append(str(problem))
+        else:
+            general.append(problem)
+    return by_row, general
+
+
+def upload_plan(plan: Plan, journal: Journal) -> list[dict[str, object]]:
+    """What a run would upload (for --dry-run), without the network: path, size, action."""
+    uploads = Uploads(journal)
+    seen: dict[Path, dict[str, object]] = {}
+    for source in plan.files.values():
+        if source.path in seen:
+            continue
+        earlier = uploads.known_hash(str(source.path), source.size, source.mtime_ns)
+        seen[source.path] = {
+            "path": str(source.path),
+            "size": source.size,
+            "type": source.kind.mime,
+            "action": "uploaded earlier" if earlier else f"upload to {plan.target}",
+        }
+    return list(seen.values())

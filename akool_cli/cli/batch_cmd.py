@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli import inputs_cli
 from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
 
 if TYPE_CHECKING:
@@ -49,10 +50,16 @@ def batch(
     ),
     force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
+    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+    check_face: bool = inputs_cli.CHECK_FACE,
 ) -> None:
     """Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,
     resolution, output, speed, id). Run it again after an interruption: rows already created
     are picked up, never paid for twice. Exit 9 unless every row succeeded.
+    image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
+    each distinct file is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.batch import BatchRunner, check_output_dir, load_rows, validate
 
@@ -64,6 +71,11 @@ def batch(
         raise UsageError(f"--interval {interval:g} must be more than zero")
     rows = load_rows(file)
     items, problems = validate(rows)
+    # Local files and checks before billing (akool_cli/preflight.py).
+    options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
+    items, found, checks = inputs_cli.plan_batch(
+        runtime, items, problems, options, base_dir=file.absolute().parent
+    )
     for problem in problems:
         out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
     if problems and not skip_invalid:
@@ -91,8 +103,9 @@ def batch(
                         else "-",
                     }
                 )
+        uploads = inputs_cli.show_uploads(runtime, out, found)  # local files (preflight.py)
         if json_out:
-            out.json({"dry_run": True, "rows": plan, "invalid": problems})
+            out.json({"dry_run": True, "rows": plan, "invalid": problems, "uploads": uploads})
         else:
             out.table(
                 ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "OUTPUT"),
@@ -112,6 +125,7 @@ def batch(
         return
 
     credential = runtime.credential()
+    items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
     display = out.batch_display(len(items))
     lock = threading.Lock()
 

@@ -15,6 +15,8 @@ import typer
 
 if TYPE_CHECKING:
     from akool_cli.api import AkoolClient
+    from akool_cli.batch import Item
+    from akool_cli.credentials import Credential
     from akool_cli.journal import Journal
     from akool_cli.output import Output
     from akool_cli.preflight import Input, Plan, Settings
@@ -102,3 +104,72 @@ def prepare(
             upload_done=display.done,
         )
         return prepare_inputs(found, settings, journal=journal, client=client, events=events)
+
+
+def plan_batch(
+    runtime: Runtime,
+    items: list[Item],
+    problems: list[str],
+    options: InputOptions,
+    base_dir: Path,
+) -> tuple[list[Item], Plan, Settings]:
+    """The batch's inputs planned (paths relative to base_dir); rows with problems dropped and
+    their problems added to `problems` (with row numbers)."""
+    from akool_cli.preflight import raise_all, row_inputs, split_problems
+
+    inputs = [
+        one
+        for item in items
+        for one in row_inputs(item.row, item.request.image_url, item.request.audio_url)
+    ]
+    found, settings = plan(runtime, inputs, options, base_dir=base_dir)
+    by_row, general = split_problems(found.problems)
+    raise_all(general)
+    for row, messages in sorted(by_row.items()):
+        problems += [f"row {row}: {message}" for message in messages]
+    return [i for i in items if i.row not in by_row], found, settings
+
+
+def prepare_batch(
+    runtime: Runtime,
+    out: Output,
+    items: list[Item],
+    found: Plan,
+    settings: Settings,
+    credential: Credential,
+) -> list[Item]:
+    """Rows not created yet get their files uploaded and URLs checked (each distinct one once);
+    rows an earlier run created are left alone, so resuming never uploads or checks again."""
+    from dataclasses import replace
+
+    with runtime.client(credential) as client, runtime.journal() as journal:
+        pending = [i for i in items if journal.find_by_key(i.key) is None]
+        values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
+        sent = prepare(out, found.only(values), settings, journal=journal, client=client)
+    return [
+        replace(
+            i,
+            request=replace(
+                i.request,
+                image_url=sent.get(i.request.image_url, i.request.image_url),
+                audio_url=sent.get(i.request.audio_url, i.request.audio_url),
+            ),
+        )
+        for i in items
+    ]
+
+
+def show_uploads(runtime: Runtime, out: Output, found: Plan) -> list[dict[str, object]]:
+    """--dry-run: the files a run would upload, with their sizes (on stderr)."""
+    from akool_cli.output import human_size
+    from akool_cli.preflight import upload_plan
+
+    with runtime.journal() as journal:
+        files = upload_plan(found, journal)
+    for entry in files:
+        size = entry["size"]
+        out.info(
+            f"{entry['action']}: {entry['path']} "
+            f"({human_size(size if isinstance(size, int) else None)})"
+        )
+    return files
