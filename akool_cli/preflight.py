@@ -187,8 +187,18 @@ def plan_inputs(
     """Sort inputs into URLs and local files, and find every problem that needs no network."""
     base = base_dir or Path.cwd()
     plan = Plan(target)
+    roles: dict[str, Role] = {}
     for item in inputs:
         text = item.value.strip()
+        if roles.setdefault(text, item.role) != item.role:
+            plan.problems.append(
+                Problem(
+                    item,
+                    f"{item.value!r} is also given as the {roles[text]}: one file "
+                    "cannot be both the portrait and the speech",
+                )
+            )
+            continue
         if is_url(text):
             plan.urls.setdefault(item.value, item.role)
         elif not looks_local(text, base):
