@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -39,6 +40,7 @@ def files(api_env: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scripte
             "/text.jpg", Answer(body=b"hello world", content_type="application/octet-stream")
         )
         server.route("/raw.jpg", Answer(body=PNG, content_type="application/octet-stream"))
+        server.route("/raw.mp3", Answer(body=PNG, content_type="binary/octet-stream"))
         server.route("/data.mp3", Answer(body=b'{"a": 1}', content_type="application/json"))
         server.route("/audio-as-image.jpg", Answer(body=MP3, content_type="audio/mpeg"))
         yield server
@@ -62,7 +64,7 @@ def test_html_pages_and_4xx_answers_are_refused_before_the_create(
         ("/me.png", "/data.mp3", "application/json, which is neither an image nor audio"),
         ("/audio-as-image.jpg", "/hi.mp3", "audio/mpeg, not an image"),
         ("/me.png", "/me.png", "is also given as the image"),
-        ("/raw.jpg", "/raw.jpg", "is also given as the image"),
+        ("/me.png", "/raw.mp3", "serves PNG image, not audio"),
     ],
 )
 def test_inputs_that_are_not_what_they_should_be_are_refused(
@@ -106,7 +108,7 @@ def test_a_private_address_warns_that_akool_cannot_reach_it(files: ScriptedServe
 class _MethodLog(BaseHTTPRequestHandler):
     """Like S3 with a presigned URL: HEAD is refused (403), a GET with a Range works."""
 
-    methods: list[str] = []
+    methods: ClassVar[list[str]] = []
 
     def do_HEAD(self) -> None:
         self.methods.append("HEAD")

@@ -57,7 +57,7 @@ class S3:
 
         return boto3.client("s3", endpoint_url=self.endpoint, region_name="us-east-1", **kwargs)
 
-    def keys(self) -> list[str]:
+    def object_keys(self) -> list[str]:
         answer = self.client().list_objects_v2(Bucket=self.bucket)
         return sorted(o["Key"] for o in answer.get("Contents", []))
 
@@ -124,7 +124,7 @@ def test_talk_uploads_local_files_and_the_sandbox_fetches_them(
     result = invoke(["talk", str(image), str(audio), "--upload-to", s3.target])
     job_id = result.stdout.strip()
     assert result.stdout == job_id + "\n"
-    keys = s3.keys()
+    keys = s3.object_keys()
     assert len(keys) == 2 and all(k.startswith("inputs/") for k in keys)
     assert any(k.endswith("/me.png") for k in keys) and any(k.endswith("/hello.mp3") for k in keys)
     sent = fetching.state.jobs[job_id].request
@@ -149,16 +149,16 @@ def test_the_same_content_is_uploaded_once(
     image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
     monkeypatch.setenv("AKOOL_UPLOAD_TO", s3.target)
     invoke(["talk", str(image), str(audio)])
-    stamps = {k: s3.client().head_object(Bucket=s3.bucket, Key=k)["ETag"] for k in s3.keys()}
+    stamps = {k: s3.client().head_object(Bucket=s3.bucket, Key=k)["ETag"] for k in s3.object_keys()}
     again = invoke(["talk", str(image), str(audio), "--url-ttl", "2h"])
     assert "uploading" not in again.stderr and "uploaded earlier" in again.stderr
     # Another machine (no history): the bucket already has the objects, so HEAD says skip.
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "other-home"))
     third = invoke(["talk", str(image), str(audio)])
     assert "uploading" not in third.stderr and "already in the bucket" in third.stderr
-    assert {k: s3.client().head_object(Bucket=s3.bucket, Key=k)["ETag"] for k in s3.keys()} == (
-        stamps
-    )
+    assert {
+        k: s3.client().head_object(Bucket=s3.bucket, Key=k)["ETag"] for k in s3.object_keys()
+    } == stamps
     assert len(fetching.state.jobs) == 3
     last = max(fetching.state.jobs.values(), key=lambda j: j.created_wall)
     urls = [j.request["audio_url"] for j in fetching.state.jobs.values()]
@@ -171,7 +171,8 @@ def test_files_that_are_not_image_or_audio_are_refused_before_upload(
 ) -> None:
     text = s3.file("portrait.jpg", b"this is not a picture\n")
     wav = s3.file("voice.wav", WAV)
-    result = invoke(["talk", str(text), str(text), "--upload-to", s3.target], expect=2)
+    notes = s3.file("notes.mp3", b"meeting notes\n")
+    result = invoke(["talk", str(text), str(notes), "--upload-to", s3.target], expect=2)
     error = result.stderr.splitlines()[0]
     assert "2 input problems" in error and "it is text" in error
     assert "JPEG, PNG or WebP" in error and "MP3, WAV" in error
@@ -183,7 +184,7 @@ def test_files_that_are_not_image_or_audio_are_refused_before_upload(
         ["talk", str(s3.tmp / "nope.jpg"), str(wav), "--upload-to", s3.target], expect=2
     )
     assert "does not exist" in missing.stderr
-    assert s3.keys() == [] and fetching.state.received == []
+    assert s3.object_keys() == [] and fetching.state.received == []
 
 
 def test_a_local_file_without_a_bucket_is_refused_with_the_way_to_upload(
@@ -223,15 +224,20 @@ def test_config_saves_upload_to_per_profile(
     listed = json.loads(invoke(["config", "list", "--json"]).stdout)
     assert listed == {"upload-to": f"s3://{s3.bucket}/saved/"}
     invoke(["talk", str(s3.file("a.png", PNG)), str(s3.file("a.mp3", MP3))])
-    assert all(k.startswith("saved/") for k in s3.keys()) and len(s3.keys()) == 2
+    assert all(k.startswith("saved/") for k in s3.object_keys()) and len(s3.object_keys()) == 2
     # The environment beats the saved value, and the flag beats both.
     monkeypatch.setenv("AKOOL_UPLOAD_TO", f"s3://{s3.bucket}/env/")
     invoke(["talk", str(s3.file("b.png", JPEG)), "https://e.com/b.mp3", "--no-check"])
     invoke(
-        ["talk", str(s3.file("c.png", JPEG)), str(s3.file("c.mp3", MP3)), "--upload-to"]
-        + [f"s3://{s3.bucket}/flag"]
+        [
+            "talk",
+            str(s3.file("c.png", JPEG)),
+            str(s3.file("c.mp3", MP3)),
+            "--upload-to",
+            f"s3://{s3.bucket}/flag",
+        ]
     )
-    prefixes = {k.split("/")[0] for k in s3.keys()}
+    prefixes = {k.split("/")[0] for k in s3.object_keys()}
     assert prefixes == {"saved", "env", "flag"}
     invoke(["config", "unset", "upload-to"])
     invoke(["config", "get", "upload-to"], expect=1)
@@ -247,7 +253,7 @@ def test_aws_endpoint_url_s3_wins_over_aws_endpoint_url(
     invoke(
         ["talk", str(s3.file("a.png", PNG)), str(s3.file("a.mp3", MP3)), "--upload-to", s3.target]
     )
-    assert len(s3.keys()) == 2
+    assert len(s3.object_keys()) == 2
     monkeypatch.delenv("AWS_ENDPOINT_URL_S3")
     failed = invoke(
         ["talk", str(s3.file("b.png", JPEG)), str(s3.file("a.mp3", MP3)), "--upload-to", s3.target],
@@ -302,13 +308,13 @@ def test_a_vanished_object_is_refused_then_uploaded_again(
     image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
     monkeypatch.setenv("AKOOL_UPLOAD_TO", s3.target)
     invoke(["talk", str(image), str(audio)])
-    for key in s3.keys():
+    for key in s3.object_keys():
         s3.client().delete_object(Bucket=s3.bucket, Key=key)
     gone = invoke(["talk", str(image), str(audio)], expect=2)
     assert "HTTP 404" in gone.stderr and "run the same command again" in gone.stderr
     assert len(fetching.state.jobs) == 1
     invoke(["talk", str(image), str(audio)])
-    assert len(s3.keys()) == 2 and len(fetching.state.jobs) == 2
+    assert len(s3.object_keys()) == 2 and len(fetching.state.jobs) == 2
 
 
 def test_the_sandbox_fails_a_job_whose_input_is_not_media(
@@ -335,11 +341,11 @@ def test_batch_with_relative_paths_uploads_each_file_once_and_resumes_without_up
     csv = s3.file(
         "campaign/jobs.csv",
         (
-            "id,image_url,audio_url\n"
-            "a,faces/anna.png,voice/intro.mp3\n"
-            "b,faces/anna.png,voice/outro.mp3\n"
-            "c,./faces/anna.png,voice/intro.mp3\n"
-        ).encode(),
+            b"id,image_url,audio_url\n"
+            b"a,faces/anna.png,voice/intro.mp3\n"
+            b"b,faces/anna.png,voice/outro.mp3\n"
+            b"c,./faces/anna.png,voice/intro.mp3\n"
+        ),
     )
     dry = invoke(["batch", str(csv), "--upload-to", s3.target, "--dry-run", "--json"])
     plan = json.loads(dry.stdout)
@@ -349,10 +355,10 @@ def test_batch_with_relative_paths_uploads_each_file_once_and_resumes_without_up
         ("outro.mp3", len(MP3) + 1),
     ]
     assert "upload to s3://" in dry.stderr and "(208 B)" in dry.stderr
-    assert s3.keys() == [] and fetching.state.received == []
+    assert s3.object_keys() == [] and fetching.state.received == []
     result = invoke(["batch", str(csv), "--upload-to", s3.target, "--json", "--interval", "1"])
     assert json.loads(result.stdout)["done"] == 3
-    assert result.stderr.count("uploading ") == 3 and len(s3.keys()) == 3
+    assert result.stderr.count("uploading ") == 3 and len(s3.object_keys()) == 3
     assert all(failure == "" for _status, failure in finished(fetching, isolated))
     again = invoke(["batch", str(csv), "--upload-to", s3.target, "--json", "--interval", "1"])
     assert "uploading" not in again.stderr and len(fetching.state.jobs) == 3
@@ -370,7 +376,7 @@ def test_batch_reports_missing_files_with_row_numbers(s3: S3, fetching: Sandbox)
     assert "row 3: the image" in result.stderr and "ghost.png does not exist" in result.stderr
     assert "row 4: the audio" in result.stderr and "missing.mp3 does not exist" in result.stderr
     assert "row 2" not in result.stderr
-    assert s3.keys() == [] and fetching.state.received == []
+    assert s3.object_keys() == [] and fetching.state.received == []
 
 
 def test_commands_that_upload_nothing_never_import_boto3(isolated: Isolation) -> None:
