@@ -22,6 +22,7 @@ from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import ROOT, Isolation
 from tests.support.contract_check import check_received
 from tests.support.runner import invoke
+from tests.test_json_shapes import shape
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
 JPEG = b"\xff\xd8\xff\xe0" + bytes(300)
@@ -223,6 +224,7 @@ def test_config_saves_upload_to_per_profile(
     assert invoke(["--profile", "other", "config", "get", "upload-to"], expect=1).stdout == ""
     listed = json.loads(invoke(["config", "list", "--json"]).stdout)
     assert listed == {"upload-to": f"s3://{s3.bucket}/saved/"}
+    assert list(listed) == shape("`akool config list")
     invoke(["talk", str(s3.file("a.png", PNG)), str(s3.file("a.mp3", MP3))])
     assert all(k.startswith("saved/") for k in s3.object_keys()) and len(s3.object_keys()) == 2
     # The environment beats the saved value, and the flag beats both.
@@ -302,6 +304,13 @@ def test_keys_from_the_environment_sign_the_urls_and_none_is_an_auth_error(
     assert len(fetching.state.jobs) == 1
 
 
+def test_a_bucket_that_does_not_exist_is_named(s3: S3, fetching: Sandbox) -> None:
+    args = ["talk", str(s3.file("a.png", PNG)), str(s3.file("a.mp3", MP3)), "--upload-to"]
+    result = invoke([*args, "s3://no-such-bucket-here/x/"], expect=2)
+    assert "the bucket no-such-bucket-here does not exist" in result.stderr
+    assert fetching.state.received == []
+
+
 def test_a_vanished_object_is_refused_then_uploaded_again(
     s3: S3, fetching: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -349,6 +358,9 @@ def test_batch_with_relative_paths_uploads_each_file_once_and_resumes_without_up
     )
     dry = invoke(["batch", str(csv), "--upload-to", s3.target, "--dry-run", "--json"])
     plan = json.loads(dry.stdout)
+    assert list(plan) == shape("`akool batch --dry-run") and all(
+        list(u) == shape("planned upload") for u in plan["uploads"]
+    )
     assert sorted((Path(u["path"]).name, u["size"]) for u in plan["uploads"]) == [
         ("anna.png", len(PNG)),
         ("intro.mp3", len(MP3)),
