@@ -202,6 +202,14 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
     from akool_cli.cli.docs import commands
 
     without = {" ".join(c.path) for c in commands(app) if "--json" not in c.options}
-    # login/logout print nothing on stdout; sandbox and webhook serve are servers; api and
-    # webhook verify print JSON always.
-    assert without == {"login", "logout", "sandbox", "api", "webhook verify"}
+    # login/logout and config set/unset print nothing on stdout; sandbox and webhook serve are
+    # servers; api and webhook verify print JSON always.
+    assert without == {
+        "login",
+        "logout",
+        "sandbox",
+        "api",
+        "webhook verify",
+        "config set",
+        "config unset",
+    }

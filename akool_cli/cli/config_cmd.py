@@ -64,16 +64,21 @@ def set_(
 def get(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="NAME", help="The setting, e.g. upload-to."),
+    json_out: bool = typer.Option(False, "--json", help="Print {name: value} (null if unset)."),
 ) -> None:
     """Print a setting's saved value (exit 1 when it is not set)."""
     from akool_cli.config import read_settings
 
     runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
     value = read_settings(runtime.paths).get(runtime.profile, {}).get(_setting(name))
+    if json_out:
+        out.json({name.strip().lower(): value or None})
+    elif value:
+        out.data(value)
     if not value:
-        runtime.output().info(f"{name} is not set for profile {runtime.profile!r}")
+        out.info(f"{name} is not set for profile {runtime.profile!r}")
         raise typer.Exit(1)
-    runtime.output().data(value)
 
 
 @config_app.command("unset")

@@ -71,7 +71,12 @@ def plan(
     chosen = resolve_upload_to(options.upload_to, runtime.env, runtime.paths, runtime.profile)
     target = parse_target(*chosen) if chosen else None
     ttl = parse_ttl(options.url_ttl)
-    no_check = options.no_check or runtime.env.get("AKOOL_NO_CHECK", "") not in ("", "0")
+    no_check = options.no_check or runtime.env.get("AKOOL_NO_CHECK", "").strip().lower() not in (
+        "",
+        "0",
+        "false",
+        "no",
+    )
     found = plan_inputs(inputs, target=target, base_dir=base_dir)
     settings = Settings(
         target=target,
