@@ -26,7 +26,7 @@ _akool() {
         "audit") opts="--exclude --include --json" ;;
         "auth status") opts="--json" ;;
         "batch") opts="--check-face --concurrency --dry-run --force --interval --json --no-check --output-dir --retry-unknown --skip-invalid --upload-to --url-ttl -c -o" ;;
-        "config get") opts="" ;;
+        "config get") opts="--json" ;;
         "config list") opts="--json" ;;
         "config set") opts="" ;;
         "config unset") opts="" ;;

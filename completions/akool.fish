@@ -40,6 +40,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from batch' -s c
 complete -c akool -n '__fish_seen_subcommand_from batch' -s o
 complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (exit 1 when it is not set).'
+complete -c akool -n '__fish_seen_subcommand_from get' -l json
 complete -c akool -n '__fish_seen_subcommand_from config' -a list -d 'Show every setting akool knows, with the profiles value.'
 complete -c akool -n '__fish_seen_subcommand_from list' -l json
 complete -c akool -n '__fish_seen_subcommand_from config' -a set -d 'Save a setting for the profile (--profile / AKOOL_PROFILE).'

@@ -13,10 +13,9 @@ import pytest
 
 from akool_cli import mediatypes
 from akool_cli.preflight import Events, Settings, check_urls
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
-from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
-from tests.support.contract_check import check_received
+from tests.support.fetching import fetching_sandbox
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
@@ -221,14 +220,8 @@ def test_sniffing_names_what_other_files_are(head: bytes, what: str) -> None:
 
 @pytest.fixture
 def fetching(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
-    server = start_sandbox(
-        SandboxConfig(processing_seconds=6.0, fetch_inputs=True), clock=isolated.clock
-    )
-    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
-    yield server
-    server.stop()
-    assert check_received(server.state.received) == []
+    with fetching_sandbox(isolated.clock, monkeypatch) as server:
+        yield server
 
 
 def test_the_sandbox_refuses_redirects_to_another_host_and_oversized_inputs(

@@ -17,10 +17,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from akool_cli.journal import Journal, Uploads
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
-from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.sandbox import Sandbox
 from tests.conftest import ROOT, Isolation
-from tests.support.contract_check import check_received
+from tests.support.fetching import fetching_sandbox
 from tests.support.runner import invoke
 from tests.test_json_shapes import shape
 
@@ -97,15 +96,9 @@ def s3(moto_endpoint: str, isolated: Isolation, monkeypatch: pytest.MonkeyPatch)
 @pytest.fixture
 def fetching(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     """The sandbox fetching inputs like AKOOL, with akool pointed at it and its checks on."""
-    server = start_sandbox(
-        SandboxConfig(processing_seconds=6.0, fetch_inputs=True), clock=isolated.clock
-    )
-    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
     monkeypatch.delenv("AKOOL_NO_CHECK")
-    yield server
-    server.stop()
-    assert check_received(server.state.received) == []
+    with fetching_sandbox(isolated.clock, monkeypatch) as server:
+        yield server
 
 
 def finished(sandbox: Sandbox, isolated: Isolation) -> list[Any]:

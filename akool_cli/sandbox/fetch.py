@@ -1,19 +1,19 @@
 """The sandbox fetching a job's inputs as AKOOL does (`akool sandbox --fetch-inputs`).
 
 Only addresses on this machine are fetched (the sandbox must not become a way to make requests
-elsewhere), the body is size-capped, and a redirect may not leave the host. Standard library
-only: the sandbox never uses the client's modules.
+elsewhere), the body is size-capped, and a redirect may not leave the host. urllib, not the
+client's transport: the sandbox never uses the client's modules.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import urllib.error
 import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
 from akool_cli import mediatypes
+from akool_cli.config import is_loopback_host
 from akool_cli.mediatypes import Role
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -22,15 +22,6 @@ NO_FACE_TRIGGER = "noface"  # an image URL containing it has no face (face detec
 MANY_FACES_TRIGGER = "manyfaces"  # ... or three of them
 # A tiny MP3 (an ID3 tag, then silent MPEG-1 layer III frames) for the speech the sandbox makes.
 SPEECH_MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + (b"\xff\xfb\x90\x00" + bytes(413)) * 8
-
-
-def is_local_host(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class _SameHost(urllib.request.HTTPRedirectHandler):
@@ -54,7 +45,7 @@ def fetch(url: str) -> bytes | str:
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
         return "it is not an http(s) URL"
-    if not is_local_host(host):
+    if not is_loopback_host(host):
         return f"the sandbox fetches only from this machine, and {host} is not"
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _SameHost(host))
     request = urllib.request.Request(url, headers={"User-Agent": "akool-sandbox-fetch"})
