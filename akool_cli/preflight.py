@@ -177,7 +177,7 @@ def plan_inputs(
     roles: dict[str, Role] = {}
     for item in inputs:
         text = item.value.strip()
-        if roles.setdefault(text, item.role) != item.role:
+        if text and roles.setdefault(text, item.role) != item.role:
             plan.problems.append(
                 Problem(
                     item,
@@ -197,17 +197,15 @@ def plan_inputs(
                 )
             )
         else:
-            if target is None:
-                plan.problems.append(
-                    Problem(
-                        item,
-                        f"{item.value!r} is a local file, but AKOOL fetches inputs by URL "
-                        "(there is no upload endpoint) and no --upload-to bucket is set",
-                        UPLOAD_HINT,
-                    )
-                )
             found = _check_file(item, local_path(text, base))
-            if isinstance(found, Problem):
+            if target is None:
+                besides = f"; besides, {found.message}" if isinstance(found, Problem) else ""
+                message = (
+                    f"{item.value!r} is a local file, but AKOOL fetches inputs by URL "
+                    f"(there is no upload endpoint) and no --upload-to bucket is set{besides}"
+                )
+                plan.problems.append(Problem(item, message, UPLOAD_HINT))
+            elif isinstance(found, Problem):
                 plan.problems.append(found)
             else:
                 plan.files[item.value] = found
@@ -228,10 +226,12 @@ def _check_file(item: Input, path: Path) -> Source | Problem:
         stat = path.stat()
         if path.is_dir():
             return Problem(item, f"{path} is a directory, not a file")
+        if not path.is_file():  # a FIFO or a device would block or never end
+            return Problem(item, f"{path} is not a regular file")
         with path.open("rb") as f:
             head = f.read(mediatypes.SNIFF_BYTES)
     except FileNotFoundError:
-        return Problem(item, f"{path} does not exist (it is not a URL either)")
+        return Problem(item, f"{path} does not exist")
     except OSError as exc:
         return Problem(item, f"{path} cannot be read: {exc.strerror or exc}")
     verdict = mediatypes.check_head(head, item.role)

@@ -107,7 +107,10 @@ def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
         )
     if parts.query or parts.fragment:
         raise UsageError(f"{origin} {value!r} must not have a query or fragment")
-    prefix = "/".join(p for p in parts.path.split("/") if p)
+    segments = [p for p in parts.path.split("/") if p]
+    if any(s in (".", "..") for s in segments):
+        raise UsageError(f"{origin} {value!r}: the prefix must not contain . or .. segments")
+    prefix = "/".join(segments)
     return S3Target(parts.netloc, prefix + "/" if prefix else "")
 
 

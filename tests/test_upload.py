@@ -187,7 +187,7 @@ def test_a_local_file_without_a_bucket_is_refused_with_the_way_to_upload(
     image = isolated.tmp / "me.png"
     image.write_bytes(PNG)
     result = invoke(["talk", str(image), str(isolated.tmp / "missing.mp3")], expect=2)
-    assert "3 input problems" in result.stderr and "no upload endpoint" in result.stderr
+    assert "2 input problems" in result.stderr and "no upload endpoint" in result.stderr
     assert "missing.mp3 does not exist" in result.stderr
     assert "--upload-to s3://" in result.stderr.split("Hint:")[1]
     assert fetching.state.received == []
