@@ -199,7 +199,7 @@ def plan_inputs(
         else:
             found = _check_file(item, local_path(text, base))
             if target is None:
-                besides = f"; besides, {found.message}" if isinstance(found, Problem) else ""
+                besides = f", and {found.message}" if isinstance(found, Problem) else ""
                 message = (
                     f"{item.value!r} is a local file, but AKOOL fetches inputs by URL "
                     f"(there is no upload endpoint) and no --upload-to bucket is set{besides}"
