@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -273,3 +274,20 @@ def test_the_demo_inputs_are_a_png_portrait_and_wav_speech() -> None:
     audio = mediatypes.sniff((root / "hello.wav").read_bytes()[:32])
     assert image == mediatypes.PNG and audio == mediatypes.WAV
     assert (root / "portrait.png").stat().st_size + (root / "hello.wav").stat().st_size < 20_000
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_uploads_show_a_bar_with_sizes_on_a_terminal_and_lines_otherwise() -> None:
+    from akool_cli.output import Output, UploadDisplay
+
+    for stream, expected in ((_Terminal(), "2.0 MB"), (io.StringIO(), "uploading me.png (2.0 MB)")):
+        out = Output(stderr=stream, stdout=io.StringIO(), env={"NO_COLOR": "1"})
+        with UploadDisplay(out) as display:
+            display.started("/tmp/me.png", 2_000_000)
+            display.advance("/tmp/me.png", 2_000_000)
+            display.done("/tmp/me.png")
+        assert expected in stream.getvalue() and "me.png" in stream.getvalue()

@@ -103,7 +103,7 @@ def batch(
                         else "-",
                     }
                 )
-        uploads = inputs_cli.show_uploads(runtime, out, found)  # local files (preflight.py)
+        uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
         if json_out:
             out.json({"dry_run": True, "rows": plan, "invalid": problems, "uploads": uploads})
         else:

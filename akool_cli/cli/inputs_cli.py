@@ -164,13 +164,16 @@ def prepare_batch(
     ]
 
 
-def show_uploads(runtime: Runtime, out: Output, found: Plan) -> list[dict[str, object]]:
-    """--dry-run: the files a run would upload, with their sizes (on stderr)."""
+def show_uploads(
+    runtime: Runtime, out: Output, found: Plan, items: list[Item]
+) -> list[dict[str, object]]:
+    """--dry-run: the files the valid rows would upload, with their sizes (on stderr)."""
     from akool_cli.output import human_size
     from akool_cli.preflight import upload_plan
 
+    values = {v for i in items for v in (i.request.image_url, i.request.audio_url) if v}
     with runtime.journal() as journal:
-        files = upload_plan(found, journal)
+        files = upload_plan(found.only(values), journal)
     for entry in files:
         size = entry["size"]
         out.info(
