@@ -480,3 +480,112 @@ def explain_statements(journal: Journal, call: Callable[[Journal], object]) -> d
                 rows = journal._db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
                 plans[sql] = [str(row[-1]) for row in rows]
     return plans
+
+
+# -- uploads (akool talk/batch --upload-to) ------------------------------------------------------
+# A self-contained addition: its own table, created on first use, reached through `Uploads`.
+
+UPLOADS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uploaded_at REAL NOT NULL,
+    local_path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL,
+    endpoint TEXT NOT NULL DEFAULT '',
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    expires_at REAL
+);
+CREATE INDEX IF NOT EXISTS uploads_object ON uploads (endpoint, bucket, key);
+CREATE INDEX IF NOT EXISTS uploads_path ON uploads (local_path, size, mtime_ns)
+"""
+
+
+@dataclass
+class UploadRecord:
+    local_path: str
+    size: int
+    sha256: str
+    bucket: str
+    key: str
+    url: str = ""
+    endpoint: str = ""
+    mtime_ns: int = 0
+    uploaded_at: float = 0.0
+    expires_at: float | None = None
+
+
+class Uploads:
+    """The files akool put in the user's bucket: path, size, SHA-256, key and presigned URL."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+        with journal._transaction() as db:
+            for statement in filter(str.strip, UPLOADS_SCHEMA.split(";")):
+                db.execute(statement)
+
+    def record(self, upload: UploadRecord) -> None:
+        with self._journal._transaction() as db:
+            db.execute(
+                "INSERT INTO uploads (uploaded_at, local_path, size, mtime_ns, sha256, endpoint, "
+                "bucket, key, url, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    upload.uploaded_at or self._journal.clock.time(),
+                    upload.local_path,
+                    upload.size,
+                    upload.mtime_ns,
+                    upload.sha256,
+                    upload.endpoint,
+                    upload.bucket,
+                    upload.key,
+                    upload.url,
+                    upload.expires_at,
+                ),
+            )
+
+    def find(self, endpoint: str, bucket: str, key: str) -> UploadRecord | None:
+        """The latest upload of this object, if akool made one."""
+        rows = self._journal._read(
+            "SELECT * FROM uploads WHERE endpoint = ? AND bucket = ? AND key = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (endpoint, bucket, key),
+        )
+        return _upload(rows[0]) if rows else None
+
+    def known_hash(self, local_path: str, size: int, mtime_ns: int) -> str | None:
+        """The SHA-256 recorded for this file as it was (same path, size and mtime)."""
+        rows = self._journal._read(
+            "SELECT sha256 FROM uploads WHERE local_path = ? AND size = ? AND mtime_ns = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (local_path, size, mtime_ns),
+        )
+        return str(rows[0]["sha256"]) if rows else None
+
+    def forget(self, endpoint: str, bucket: str, key: str) -> None:
+        """The object is gone from the bucket: the next run uploads it again."""
+        with self._journal._transaction() as db:
+            db.execute(
+                "DELETE FROM uploads WHERE endpoint = ? AND bucket = ? AND key = ?",
+                (endpoint, bucket, key),
+            )
+
+    def all(self) -> list[UploadRecord]:
+        return [_upload(r) for r in self._journal._read("SELECT * FROM uploads ORDER BY id", ())]
+
+
+def _upload(row: sqlite3.Row) -> UploadRecord:
+    return UploadRecord(
+        local_path=row["local_path"],
+        size=row["size"],
+        sha256=row["sha256"],
+        bucket=row["bucket"],
+        key=row["key"],
+        url=row["url"],
+        endpoint=row["endpoint"],
+        mtime_ns=row["mtime_ns"],
+        uploaded_at=row["uploaded_at"],
+        expires_at=row["expires_at"],
+    )
