@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akool_cli.advice import failed_job_error
 from akool_cli.api import AkoolClient, RateLimitedError
 from akool_cli.clock import Clock, current
 from akool_cli.download import check_target, safe_file_name
@@ -25,6 +26,7 @@ from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, che
 from akool_cli.jobs import create_job, follow_jobs, synthesize_speech
 from akool_cli.journal import Journal
 from akool_cli.models import JobInfo
+from akool_cli.speech import check_text_length
 
 COLUMNS = (
     "image_url",
@@ -168,6 +170,8 @@ def _item(row: Row) -> Item:
         raise UsageError("audio_url (or text + voice) is missing")
     if text and not voice:
         raise UsageError("text needs a voice")
+    if text:
+        check_text_length(text)  # over every plan's limit: refused; over some: AKOOL decides
     speed = None
     if f.get("speed"):
         try:
@@ -383,7 +387,7 @@ class BatchRunner:
             return  # stopped: the next run picks the job up again
         outcome.video_url = info.video_url or None
         if info.video_status == 4:
-            outcome.error = info.error_reason or "AKOOL gave no reason"
+            outcome.error = failed_job_error(info.error_reason)
         if job_id in result.errors:
             error = result.errors[job_id]
             outcome.state, outcome.error = "error", error.message

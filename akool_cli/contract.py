@@ -84,13 +84,18 @@ VOICE_LIST = Endpoint(
     method="GET",
     path="/api/open/v4/voice/list",
     summary="VoiceLab voices (type=2: AKOOL's, type=1: your clones)",
+    # No language filter is documented: a voice's language/locale is in the answer.
+    # style, gender, age and scenario take comma-separated lists.
     query=(
-        Field("type"),
+        Field("type", required=True, enum=("1", "2")),
         Field("page"),
         Field("size"),
+        Field("style"),
         Field("gender"),
-        Field("language"),
+        Field("age"),
+        Field("scenario"),
         Field("name"),
+        Field("support_stream", type="integer"),
     ),
 )
 CREATE_TTS = Endpoint(
@@ -102,8 +107,11 @@ CREATE_TTS = Endpoint(
         Field("input_text", required=True),
         Field("voice_id", required=True),
         Field("voice_options", type="object"),
-        Field("language_code"),
         Field("webhookUrl"),
+        Field("language_code"),
+        Field("extra_options", type="object"),
+        # Documented only in the page's example body, at the top level.
+        Field("pitch", type="integer"),
     ),
     billable=True,
 )

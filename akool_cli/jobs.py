@@ -10,7 +10,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -119,16 +119,27 @@ def synthesize_speech(
     clock: Clock | None = None,
     on_update: Callable[[SpeechInfo], None] | None = None,
     extra_inputs: dict[str, Any] | None = None,
+    voice_options: dict[str, Any] | None = None,
+    language_code: str | None = None,
 ) -> SpeechInfo:
     """Create speech with VoiceLab, record it, and wait until its audio URL exists."""
     clock = clock or current()
     inputs: dict[str, Any] = {"text": text, "voice": voice_id, **(extra_inputs or {})}
     if speed is not None:
         inputs["speed"] = speed
+    if voice_options:
+        inputs["voice_options"] = voice_options
+    if language_code:
+        inputs["language_code"] = language_code
     attempt = journal.begin_attempt(client.base_url, profile, "tts", inputs)
     speech = _record_create(
-        journal, attempt, lambda: client.create_tts(text, voice_id, speed=speed)
+        journal,
+        attempt,
+        lambda: client.create_tts(
+            text, voice_id, speed=speed, voice_options=voice_options, language_code=language_code
+        ),
     )
+    created = speech
     now = clock.time()
     journal.record_created(
         attempt,
@@ -176,6 +187,8 @@ def synthesize_speech(
         )
     if not speech.audio_url.startswith(("http://", "https://")):
         raise UnavailableError(f"the speech job {speech.id} finished without an audio URL")
+    if speech.deduction_credit is None and created.deduction_credit is not None:
+        speech = replace(speech, deduction_credit=created.deduction_credit)
     return speech
 
 

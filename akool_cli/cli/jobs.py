@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli.advice import failed_job_hint
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
     ExitCode,
@@ -161,7 +162,10 @@ def _follow(
         )
         if info.video_status == 4:
             failed.append(job_id)
-            out.error(f"job {job_id} failed: {info.error_reason or 'AKOOL gave no reason'}")
+            out.error(
+                f"job {job_id} failed: {info.error_reason or 'AKOOL gave no reason'}",
+                failed_job_hint(),
+            )
         elif info.video_status == 3 and downloaded is None and job_id not in result.errors:
             out.info(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
@@ -241,6 +245,15 @@ def talk(
     speed: float | None = typer.Option(
         None, "--speed", metavar="S", help="Speech speed for --text, 0.7 to 1.2."
     ),
+    voice_option: list[str] = typer.Option(
+        [],
+        "--voice-option",
+        metavar="KEY=VALUE",
+        help="A VoiceLab voice option for --text (repeatable), e.g. volume=80, emotion=happy.",
+    ),
+    language_code: str | None = typer.Option(
+        None, "--language-code", metavar="CODE", help="The text's language for --text, e.g. pt."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
 ) -> None:
     """Create a talking-photo video from a portrait URL and an audio URL (or --text).
@@ -250,11 +263,13 @@ def talk(
     """
     from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
     from akool_cli.jobs import create_job, synthesize_speech
+    from akool_cli.speech import model_warnings, ready_line, speech_request
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     speech_text = _check_speech_options(audio_url, text, voice, speed)
     check_speed(speed)
+    tts = speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
     request = TalkRequest(
         image_url=check_input_url(image_url, "image URL"),
         audio_url=check_input_url(audio_url, "audio URL") if audio_url is not None else "",
@@ -268,21 +283,24 @@ def talk(
     credential = runtime.credential()
     with runtime.client(credential) as client, runtime.journal() as journal:
         extra: dict[str, Any] = {}
-        if speech_text is not None:
-            assert voice is not None
+        if tts is not None:
+            for warning in (*tts.warnings, *model_warnings(tts, client.find_voice)):
+                out.warn(warning)
             speech = synthesize_speech(
                 client,
                 journal,
-                speech_text,
-                voice.strip(),
-                speed=speed,
+                tts.text,
+                tts.voice_id,
+                speed=None,  # it is in tts.voice_options
+                voice_options=tts.voice_options,
+                language_code=tts.language_code,
                 profile=runtime.profile,
                 timeout=timeout_s,
                 on_update=lambda s: out.info(f"speech {s.id} {s.state}"),
             )
-            out.info(f"Speech ready: {speech.audio_url}")
+            out.info(ready_line(speech))
             request = replace(request, audio_url=speech.audio_url)
-            extra = {"speech_job": speech.id, "text": speech_text, "voice": voice.strip()}
+            extra = {"speech_job": speech.id, "text": tts.text, "voice": tts.voice_id}
         job = create_job(client, journal, request, profile=runtime.profile, extra_inputs=extra)
         # The id is committed to the journal; only now is it shown.
         if not json_out:
