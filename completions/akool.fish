@@ -55,6 +55,7 @@ complete -c akool -n '__fish_seen_subcommand_from status' -s n
 complete -c akool -n '__fish_seen_subcommand_from talk' -l force
 complete -c akool -n '__fish_seen_subcommand_from talk' -l interval
 complete -c akool -n '__fish_seen_subcommand_from talk' -l json
+complete -c akool -n '__fish_seen_subcommand_from talk' -l language-code
 complete -c akool -n '__fish_seen_subcommand_from talk' -l output
 complete -c akool -n '__fish_seen_subcommand_from talk' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from talk' -l resolution
@@ -62,14 +63,19 @@ complete -c akool -n '__fish_seen_subcommand_from talk' -l speed
 complete -c akool -n '__fish_seen_subcommand_from talk' -l text
 complete -c akool -n '__fish_seen_subcommand_from talk' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from talk' -l voice
+complete -c akool -n '__fish_seen_subcommand_from talk' -l voice-option
 complete -c akool -n '__fish_seen_subcommand_from talk' -l wait
 complete -c akool -n '__fish_seen_subcommand_from talk' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from talk' -s o
+complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l gender
 complete -c akool -n '__fish_seen_subcommand_from voices' -l json
 complete -c akool -n '__fish_seen_subcommand_from voices' -l language
 complete -c akool -n '__fish_seen_subcommand_from voices' -l mine
+complete -c akool -n '__fish_seen_subcommand_from voices' -l scenario
 complete -c akool -n '__fish_seen_subcommand_from voices' -l search
+complete -c akool -n '__fish_seen_subcommand_from voices' -l streaming
+complete -c akool -n '__fish_seen_subcommand_from voices' -l style
 complete -c akool -n '__fish_seen_subcommand_from watch' -l force
 complete -c akool -n '__fish_seen_subcommand_from watch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from watch' -l json
