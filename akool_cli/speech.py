@@ -1,7 +1,8 @@
 """AKOOL's documented VoiceLab rules as data (voice options, models, text limits) and their checks.
 
-Standard library only, like contract.py, so the client, the CLI and the sandbox read the same
-facts. The `*_problems` functions return messages; the `parse_*`/`check_*` ones raise UsageError.
+It imports only the standard library and akool's error and model types, so the client, the CLI
+and the sandbox read the same facts. `option_problem(s)` return messages (the sandbox answers 1003
+with them); the `parse_*`/`check_*` functions raise UsageError for what users type.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
 VOICE_LAB = SHARED / "akool-docs" / "ai-tools-suite" / "voiceLab.mdx"
+OPENAPI = SHARED / "akool-docs" / "openapi"
 needs_docs = pytest.mark.skipif(
     not VOICE_LAB.is_file(), reason="../shared/akool-docs is not beside this checkout"
 )
@@ -438,6 +439,36 @@ def test_the_models_and_their_options_follow_the_docs() -> None:
         assert named == set(option.models), option.key
         if option.low is not None:
             assert f"{option.low:g}-{option.high:g}" in row.replace(" ", ""), option.key
+
+
+@needs_docs
+def test_a_failed_jobs_answer_validates_against_both_openapi_files_of_infobymodelid(
+    sandbox: Sandbox, isolated: Isolation
+) -> None:
+    import yaml
+
+    from tests.test_contract import validate
+
+    created = call(
+        sandbox,
+        "POST",
+        contract.CREATE_TALKING_PHOTO.path,
+        json={"talking_photo_url": "https://e.com/fail.jpg", "audio_url": "https://e.com/a.mp3"},
+    )
+    isolated.clock.advance(100)
+    params = {"video_model_id": created["data"]["_id"]}
+    failed = call(sandbox, "GET", contract.VIDEO_INFO.path, params=params)
+    assert failed["data"]["video_status"] == 4 and failed["data"]["error_reason"]
+    for name, schema in (
+        ("talking-photo.yaml", "VideoInfoResult"),
+        ("video-translation.yaml", "VideoTranslationStatus"),
+    ):
+        spec = yaml.safe_load((OPENAPI / name).read_text())
+        assert validate(spec, {"$ref": f"#/components/schemas/{schema}"}, failed["data"]) == []
+    # The video translation file documents the failure fields of this same endpoint.
+    documented = yaml.safe_load((OPENAPI / "video-translation.yaml").read_text())
+    status = documented["components"]["schemas"]["VideoTranslationStatus"]["properties"]
+    assert {"error_code", "error_reason"} <= set(status) and "error_code" in failed["data"]
 
 
 # -- failure advice ------------------------------------------------------------------------------

@@ -391,6 +391,8 @@ class Handler(BaseHTTPRequestHandler):
         if status == 3:
             data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
         if status == 4:
+            # infobymodelid documents error_code and error_reason for a failed job (state 4).
+            data["error_code"] = 1108
             data["error_reason"] = (
                 "no usable face found in the portrait (sandbox: the image URL contains 'fail')"
             )
