@@ -14,15 +14,22 @@ def register(app: typer.Typer) -> None:
 def voices(
     ctx: typer.Context,
     gender: list[str] = typer.Option(
-        [], "--gender", help="Male or Female (repeat, or separate with commas, for several)."
+        [],
+        "--gender",
+        metavar="GENDER",
+        help="Male or Female (repeat, or separate with commas, for several).",
     ),
     language: str | None = typer.Option(
-        None, "--language", help="A language name (English) or code (en)."
+        None, "--language", metavar="LANGUAGE", help="A language name (English) or code (en)."
     ),
-    style: list[str] = typer.Option([], "--style", help="Style tags, e.g. Calm,Authoritative."),
-    age: list[str] = typer.Option([], "--age", help="Young, Middle or Elderly (or several)."),
+    style: list[str] = typer.Option(
+        [], "--style", metavar="TAGS", help="Style tags, e.g. Calm,Authoritative."
+    ),
+    age: list[str] = typer.Option(
+        [], "--age", metavar="AGE", help="Young, Middle or Elderly (or several)."
+    ),
     scenario: list[str] = typer.Option(
-        [], "--scenario", help="Scenario tags, e.g. Advertisement,Education."
+        [], "--scenario", metavar="TAGS", help="Scenario tags, e.g. Advertisement,Education."
     ),
     streaming: bool | None = typer.Option(
         None, "--streaming/--no-streaming", help="Only voices that do (or do not) stream."
