@@ -64,6 +64,8 @@ VOICE_OPTIONS: dict[str, VoiceOption] = {
         VoiceOption("speaker_boost", "boolean", "speaker boost", (MODEL_1,)),
     )
 }
+# `emotion` works only for Chinese voices (Mandarin or Cantonese locales), per the VoiceLab page.
+EMOTION_LOCALES = ("zh", "yue")
 # `language_code` (an ISO 639-1 code) helps only these models, per the VoiceLab page.
 LANGUAGE_CODE_MODELS = (MODEL_1, MODEL_3, MODEL_4)
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # "zh", "pt"; the model tables also list "fil", "yue"
@@ -283,13 +285,20 @@ def model_warnings(request: SpeechRequest, find_voice: Callable[[str], Voice | N
         return []  # only advice: the create itself reports a real problem
     if voice is None:
         return [f"voice {request.voice_id} is not in the voice list (see: akool voices)"]
+    warnings = []
     ignored = ignored_by_model(voice.voice_model_name, request.voice_options, request.language_code)
-    if not ignored:
-        return []
-    return [
-        f"voice {request.voice_id} uses {voice.voice_model_name}, which ignores "
-        f"{', '.join(ignored)} (AKOOL's VoiceLab docs list the models each option applies to)"
-    ]
+    if ignored:
+        warnings.append(
+            f"voice {request.voice_id} uses {voice.voice_model_name}, which ignores "
+            f"{', '.join(ignored)} (AKOOL's VoiceLab docs list the models each option applies to)"
+        )
+    locale = voice.locale.lower()
+    if "emotion" in request.voice_options and locale and not locale.startswith(EMOTION_LOCALES):
+        warnings.append(
+            f"emotion works only with Chinese voices; voice {request.voice_id} speaks "
+            f"{voice.language or locale}"
+        )
+    return warnings
 
 
 def ready_line(speech: SpeechInfo) -> str:

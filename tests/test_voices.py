@@ -198,7 +198,10 @@ def test_voice_options_and_language_code_reach_akool_typed(api_env: Sandbox) -> 
         "voice_options": {"volume": 80, "emotion": "happy"},
         "language_code": "zh",
     }
-    assert "Warning" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert warnings == [
+        "Warning: emotion works only with Chinese voices; voice sbx-es-f-lucia speaks Spanish"
+    ]
 
 
 def test_the_credits_akool_deducted_are_shown(api_env: Sandbox) -> None:
