@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from akool_cli import contract
@@ -25,6 +24,7 @@ from akool_cli.errors import (
 )
 from akool_cli.models import JobInfo, SpeechInfo, Voice
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+from akool_cli.speech import VoiceFilters
 from akool_cli.transport import RawResponse, Transport, TransportError
 
 log = logging.getLogger("akool.api")
@@ -34,35 +34,6 @@ T = TypeVar("T")
 # The voice list is paged; this bounds the pages read even when the answer's count lies.
 VOICE_PAGE_SIZE = 100
 MAX_VOICE_PAGES = 100
-
-
-@dataclass(frozen=True)
-class VoiceFilters:
-    """The voice list's documented filters; each multi-valued one goes as a comma-separated list."""
-
-    gender: tuple[str, ...] = ()
-    style: tuple[str, ...] = ()
-    age: tuple[str, ...] = ()
-    scenario: tuple[str, ...] = ()
-    name: str | None = None
-    support_stream: bool | None = None
-
-    def query(self) -> dict[str, str]:
-        query = {
-            key: ",".join(values)
-            for key, values in (
-                ("gender", self.gender),
-                ("style", self.style),
-                ("age", self.age),
-                ("scenario", self.scenario),
-            )
-            if values
-        }
-        if self.name:
-            query["name"] = self.name
-        if self.support_stream is not None:
-            query["support_stream"] = "1" if self.support_stream else "2"  # documented values
-        return query
 
 
 class RateLimitedError(UnavailableError):

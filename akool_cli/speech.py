@@ -130,6 +130,35 @@ def ignored_by_model(model: str, options: dict[str, Any], language_code: str | N
     return ignored
 
 
+@dataclass(frozen=True)
+class VoiceFilters:
+    """The voice list's documented filters; each multi-valued one goes as a comma-separated list."""
+
+    gender: tuple[str, ...] = ()
+    style: tuple[str, ...] = ()
+    age: tuple[str, ...] = ()
+    scenario: tuple[str, ...] = ()
+    name: str | None = None
+    support_stream: bool | None = None
+
+    def query(self) -> dict[str, str]:
+        query = {
+            key: ",".join(values)
+            for key, values in (
+                ("gender", self.gender),
+                ("style", self.style),
+                ("age", self.age),
+                ("scenario", self.scenario),
+            )
+            if values
+        }
+        if self.name:
+            query["name"] = self.name
+        if self.support_stream is not None:
+            query["support_stream"] = "1" if self.support_stream else "2"  # documented values
+        return query
+
+
 # -- what users type --------------------------------------------------------------------------
 
 

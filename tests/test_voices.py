@@ -12,10 +12,11 @@ import httpx
 import pytest
 
 from akool_cli import api, contract, speech
-from akool_cli.api import AkoolClient, VoiceFilters
+from akool_cli.api import AkoolClient
 from akool_cli.credentials import Credential
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.speech import VoiceFilters
 from tests.conftest import SHARED, Isolation
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server

@@ -25,6 +25,8 @@ from akool_cli.sandbox.state import (
     SandboxJob,
     SandboxState,
     SpeechJob,
+    find_voice,
+    voice_matches,
 )
 
 # Faults that strike before the request is handled (nothing happens) and after (the work is done
@@ -303,7 +305,7 @@ class Handler(BaseHTTPRequestHandler):
             self._code(1003, "; ".join(problems))
             return
         kind = CLONED_VOICES if query["type"] == "1" else VOICES
-        voices = [v for v in kind if _voice_matches(v, query)]
+        voices = [v for v in kind if voice_matches(v, query)]
         result = [
             {**v, "preview": f"{self._base_url()}/_sandbox/voices/{v['voice_id']}.mp3"}
             for v in voices[(page - 1) * size : page * size]
@@ -319,13 +321,13 @@ class Handler(BaseHTTPRequestHandler):
             return
         problems = contract.request_problems(contract.CREATE_TTS, fields)
         problems += speech.options_problems(fields.get("voice_options"))
-        voice = _voice(fields.get("voice_id"))
+        voice = find_voice(fields.get("voice_id"))
         if not problems and voice is None:
             problems.append(f"voice_id {fields['voice_id']!r} does not exist")
         if len(str(fields.get("input_text", ""))) > speech.TEXT_LIMIT_ANY_PLAN:
             problems.append(f"input_text is longer than {speech.TEXT_LIMIT_ANY_PLAN} characters")
         if problems or voice is None:
-            self._code(1003, "; ".join(problems))
+            self._code(1003, "; ".join(dict.fromkeys(problems)))
             return
         job = self.state.create_speech(fields)
         self._json({"code": 1000, "msg": "OK", "data": self._speech_data(job, 1, voice)}, after)
@@ -337,7 +339,7 @@ class Handler(BaseHTTPRequestHandler):
         if job is None:
             self._code(1008, "content does not exist")
             return
-        voice = _voice(job.request["voice_id"]) or VOICES[0]
+        voice = find_voice(job.request["voice_id"]) or VOICES[0]
         result = self._speech_data(job, self.state.speech_status(job), voice)
         # The detail answer documents a few fields the create answer does not.
         for key in ("voice_model_id", "voice_id", "voice_options"):
@@ -400,24 +402,6 @@ class Handler(BaseHTTPRequestHandler):
 
     def _base_url(self) -> str:
         return _address_url(self.server)
-
-
-def _voice(voice_id: Any) -> dict[str, Any] | None:
-    return next((v for v in (*VOICES, *CLONED_VOICES) if v["voice_id"] == voice_id), None)
-
-
-def _voice_matches(voice: dict[str, Any], query: dict[str, str]) -> bool:
-    """The voice list's documented filters: comma-separated lists match any of their values."""
-    for key in ("gender", "style", "age", "scenario"):
-        wanted = {w.strip().lower() for w in query.get(key, "").split(",") if w.strip()}
-        tags = voice[key] if isinstance(voice[key], list) else [voice[key]]
-        if wanted and not wanted & {t.lower() for t in tags}:
-            return False
-    name = query.get("name", "").lower()
-    if name and name not in voice["name"].lower():
-        return False
-    stream = query.get("support_stream")
-    return stream is None or voice["support_stream"] == (stream == "1")
 
 
 def _address_url(server: ThreadingHTTPServer) -> str:

@@ -117,6 +117,24 @@ CLONED_VOICES: tuple[dict[str, Any], ...] = tuple(
 TTS_CREDITS_PER_1000_CHARACTERS = 4.4
 
 
+def find_voice(voice_id: Any) -> dict[str, Any] | None:
+    return next((v for v in (*VOICES, *CLONED_VOICES) if v["voice_id"] == voice_id), None)
+
+
+def voice_matches(voice: dict[str, Any], query: dict[str, str]) -> bool:
+    """The voice list's documented filters: comma-separated lists match any of their values."""
+    for key in ("gender", "style", "age", "scenario"):
+        wanted = {w.strip().lower() for w in query.get(key, "").split(",") if w.strip()}
+        tags = voice[key] if isinstance(voice[key], list) else [voice[key]]
+        if wanted and not wanted & {t.lower() for t in tags}:
+            return False
+    name = query.get("name", "").lower()
+    if name and name not in voice["name"].lower():
+        return False
+    stream = query.get("support_stream")
+    return stream is None or voice["support_stream"] == (stream == "1")
+
+
 @dataclass
 class SpeechJob:
     id: str
