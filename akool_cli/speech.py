@@ -32,7 +32,6 @@ class VoiceOption:
 
     key: str
     type: OptionType
-    what: str
     models: tuple[str, ...]  # the models that honour it; the others ignore it
     low: float | None = None
     high: float | None = None
@@ -49,19 +48,18 @@ class VoiceOption:
 VOICE_OPTIONS: dict[str, VoiceOption] = {
     o.key: o
     for o in (
-        VoiceOption("speed", "number", "speech speed", (MODEL_1, MODEL_2, MODEL_3), 0.7, 1.2),
-        VoiceOption("volume", "integer", "volume", (MODEL_2, MODEL_3), 0, 100),
+        VoiceOption("speed", "number", (MODEL_1, MODEL_2, MODEL_3), 0.7, 1.2),
+        VoiceOption("volume", "integer", (MODEL_2, MODEL_3), 0, 100),
         VoiceOption(
             "emotion",
             "string",
-            "emotion (Chinese voices only)",
             (MODEL_2, MODEL_3),
             choices=("happy", "sad", "angry", "fearful", "disgusted", "surprised", "neutral"),
         ),
-        VoiceOption("stability", "number", "stability", (MODEL_1,), 0, 1),
-        VoiceOption("similarity_boost", "number", "similarity boost", (MODEL_1,), 0, 1),
-        VoiceOption("style", "number", "style strength", (MODEL_1, MODEL_2), 0, 1),
-        VoiceOption("speaker_boost", "boolean", "speaker boost", (MODEL_1,)),
+        VoiceOption("stability", "number", (MODEL_1,), 0, 1),
+        VoiceOption("similarity_boost", "number", (MODEL_1,), 0, 1),
+        VoiceOption("style", "number", (MODEL_1, MODEL_2), 0, 1),
+        VoiceOption("speaker_boost", "boolean", (MODEL_1,)),
     )
 }
 # `emotion` works only for Chinese voices (Mandarin or Cantonese locales), per the VoiceLab page.
