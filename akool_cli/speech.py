@@ -1,7 +1,7 @@
 """AKOOL's documented VoiceLab rules as data (voice options, models, text limits) and their checks.
 
-It imports only the standard library and akool's error and model types, so the client, the CLI
-and the sandbox read the same facts. `option_problem(s)` return messages (the sandbox answers 1003
+It imports only the standard library and akool's data modules (errors, models, job kinds), so the
+client, the CLI and the sandbox read the same facts. `option_problem(s)` return messages (the sandbox answers 1003
 with them); the `parse_*`/`check_*` functions raise UsageError for what users type.
 """
 
@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from akool_cli.errors import AkoolError, UsageError
-from akool_cli.models import SpeechInfo, Voice
+from akool_cli.errors import AkoolError, UnavailableError, UsageError
+from akool_cli.kinds import SpeechRequest
+from akool_cli.models import JobInfo, SpeechInfo, Voice
 
 OptionType = Literal["number", "integer", "boolean", "string"]
 
@@ -268,15 +269,6 @@ def check_text_length(text: str) -> str | None:
 # -- one text-to-speech request, as `akool talk --text` builds it ------------------------------
 
 
-@dataclass(frozen=True)
-class SpeechRequest:
-    text: str
-    voice_id: str
-    voice_options: dict[str, Any] = field(default_factory=dict)
-    language_code: str | None = None
-    warnings: tuple[str, ...] = ()
-
-
 def speech_request(
     text: str | None,
     voice: str | None,
@@ -284,8 +276,8 @@ def speech_request(
     *,
     speed: float | None,
     language_code: str | None,
-) -> SpeechRequest | None:
-    """The checked speech request (None without --text: the options then make no sense)."""
+) -> tuple[SpeechRequest, list[str]] | None:
+    """The checked speech request and its warnings (None without --text: no speech to make)."""
     if text is None or voice is None:
         if option_pairs or language_code is not None:
             raise UsageError(
@@ -293,13 +285,13 @@ def speech_request(
             )
         return None
     warning = check_text_length(text)
-    return SpeechRequest(
+    request = SpeechRequest(
         text=text,
         voice_id=voice.strip(),
         voice_options=parse_voice_options(option_pairs, speed=speed),
         language_code=check_language_code(language_code),
-        warnings=(warning,) if warning else (),
     )
+    return request, [warning] if warning else []
 
 
 def model_warnings(request: SpeechRequest, find_voice: Callable[[str], Voice | None]) -> list[str]:
@@ -313,7 +305,8 @@ def model_warnings(request: SpeechRequest, find_voice: Callable[[str], Voice | N
     if voice is None:
         return [f"voice {request.voice_id} is not in the voice list (see: akool voices)"]
     warnings = []
-    ignored = ignored_by_model(voice.voice_model_name, request.voice_options, request.language_code)
+    options = dict(request.voice_options)
+    ignored = ignored_by_model(voice.voice_model_name, options, request.language_code)
     if ignored:
         warnings.append(
             f"voice {request.voice_id} uses {voice.voice_model_name}, which ignores "
@@ -328,9 +321,16 @@ def model_warnings(request: SpeechRequest, find_voice: Callable[[str], Voice | N
     return warnings
 
 
-def ready_line(speech: SpeechInfo) -> str:
-    """What `talk` says when the speech is ready, with the credits AKOOL deducted if it said."""
-    line = f"Speech ready: {speech.audio_url}"
-    if speech.deduction_credit is not None:
-        line += f" ({speech.deduction_credit:g} credits deducted)"
+def ready_line(audio_url: str, latest: JobInfo | None) -> str:
+    """What `talk` says when the speech is ready, with the credits AKOOL deducted if it said
+    (`latest` is AKOOL's last answer about the speech job)."""
+    line = f"Speech ready: {audio_url}"
+    credit = None
+    if latest is not None:
+        try:
+            credit = SpeechInfo.from_payload(latest.raw, expected_id=latest.id).deduction_credit
+        except UnavailableError:
+            credit = None
+    if credit is not None:
+        line += f" ({credit:g} credits deducted)"
     return line

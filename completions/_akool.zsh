@@ -34,7 +34,7 @@ _akool() {
         "logout") opts=() ;;
         "sandbox") opts=(--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v) ;;
         "status") opts=(--json --limit -n) ;;
-        "talk") opts=(--force --interval --json --language-code --output --prompt --resolution --speed --text --timeout --voice --voice-option --wait --webhook-url -o) ;;
+        "talk") opts=(--force --interval --json --language-code --name --output --prompt --resolution --speed --text --timeout --voice --voice-option --wait --webhook-url -o) ;;
         "voices") opts=(--age --gender --json --language --mine --scenario --search --streaming --style) ;;
         "watch") opts=(--force --interval --json --output --timeout -o) ;;
         "webhook serve") opts=(--client-id --download --host --json --path --port) ;;
