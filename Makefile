@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check akool_cli tests bench
 	$(BIN)/ruff format --check akool_cli tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest
