@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the same parser, before it joined the standard library
+    tomllib = pytest.importorskip("tomli")
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "akool_cli"
@@ -53,6 +60,7 @@ def test_every_dependency_has_one_owner_module() -> None:
     owned = {
         contract["protected_modules"][0]
         for contract in _contracts().values()
-        if contract["type"] == "protected" and not contract["protected_modules"][0].startswith("akool")
+        if contract["type"] == "protected"
+        and not contract["protected_modules"][0].startswith("akool")
     }
     assert dependencies == owned
