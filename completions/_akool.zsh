@@ -24,21 +24,21 @@ _akool() {
         return
     fi
     case "${words_left[*]}" in
-        "api") opts=(--field --input --typed-field -F -f) ;;
-        "audit") opts=(--exclude --include --json) ;;
-        "auth status") opts=(--json) ;;
-        "batch") opts=(--concurrency --dry-run --force --interval --json --output-dir --retry-unknown --skip-invalid -c -o) ;;
-        "credit") opts=(--json) ;;
-        "doctor") opts=(--json) ;;
-        "login") opts=(--client-id) ;;
-        "logout") opts=() ;;
-        "sandbox") opts=(--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v) ;;
-        "status") opts=(--json --limit -n) ;;
-        "talk") opts=(--force --interval --json --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o) ;;
-        "voices") opts=(--gender --json --language --mine --search) ;;
-        "watch") opts=(--force --interval --json --output --timeout -o) ;;
-        "webhook serve") opts=(--client-id --download --host --json --path --port) ;;
-        "webhook verify") opts=(--client-id) ;;
+        "api") opts=(--base-url --debug --field --input --profile --quiet --typed-field -F -f -q) ;;
+        "audit") opts=(--base-url --debug --exclude --include --json --profile --quiet -q) ;;
+        "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "batch") opts=(--base-url --concurrency --debug --dry-run --force --interval --json --output-dir --profile --quiet --retry-unknown --skip-invalid -c -o -q) ;;
+        "credit") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "login") opts=(--base-url --client-id --debug --profile --quiet -q) ;;
+        "logout") opts=(--base-url --debug --profile --quiet -q) ;;
+        "sandbox") opts=(--base-url --debug --expire-token-after --fault --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
+        "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;
+        "talk") opts=(--base-url --debug --force --interval --json --output --profile --prompt --quiet --resolution --speed --text --timeout --voice --wait --webhook-url -o -q) ;;
+        "voices") opts=(--base-url --debug --gender --json --language --mine --profile --quiet --search -q) ;;
+        "watch") opts=(--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q) ;;
+        "webhook serve") opts=(--base-url --client-id --debug --download --host --json --path --port --profile --quiet -q) ;;
+        "webhook verify") opts=(--base-url --client-id --debug --profile --quiet -q) ;;
         *) opts=() ;;
     esac
     if [[ $PREFIX == -* ]]; then

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import typer
@@ -45,7 +45,14 @@ def _walk(command: object, path: tuple[str, ...]) -> list[CommandInfo]:
 
 
 def commands(app: typer.Typer) -> list[CommandInfo]:
-    return _walk(typer.main.get_command(app), ())
+    from akool_cli.cli.global_options import global_params
+
+    root = typer.main.get_command(app)
+    # Global options work after the command name too, so each command completes them.
+    shared = tuple(opt for p in global_params(root) for opt in p.opts)
+    return [
+        replace(info, options=tuple(sorted({*info.options, *shared}))) for info in _walk(root, ())
+    ]
 
 
 def global_options(app: typer.Typer) -> tuple[str, ...]:

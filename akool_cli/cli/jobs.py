@@ -245,8 +245,9 @@ def talk(
 ) -> None:
     """Create a talking-photo video from a portrait URL and an audio URL (or --text).
 
-    Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE_URL AUDIO_URL)
-    With --text "Hello" --voice VOICE_ID the speech is made with AKOOL's VoiceLab first.
+    Prints the job id on stdout, so a script can keep it: id=$(akool talk IMAGE_URL AUDIO_URL)
+
+    With --text "Hello" --voice VOICE_ID, the speech is made with AKOOL's VoiceLab first.
     """
     from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
     from akool_cli.jobs import create_job, synthesize_speech
