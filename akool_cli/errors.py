@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     WAIT_TIMEOUT = 7
     AUDIT_ERRORS = 8
     BATCH_INCOMPLETE = 9
+    CHECKS_FAILED = 10
     INTERRUPTED = 130
 
 
@@ -32,6 +33,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",
+    ExitCode.CHECKS_FAILED: "akool doctor found a failed check (each one says how to fix it)",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
 }
 
