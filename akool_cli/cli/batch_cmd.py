@@ -117,7 +117,7 @@ def batch(
 
     def on_event(outcome: Outcome, message: str) -> None:
         with lock:
-            display.event(outcome.row, outcome.id, outcome.state, message)
+            display.event(outcome.row, outcome.id, outcome.state, message, resumed=outcome.resumed)
 
     runner = BatchRunner(
         client_factory=lambda: runtime.client(credential),

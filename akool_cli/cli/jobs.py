@@ -271,6 +271,8 @@ def talk(
         extra: dict[str, Any] = {}
         if speech_text is not None:
             assert voice is not None
+            # The first answer takes a poll interval: say at once what is happening.
+            out.info(f"Making the speech with AKOOL's VoiceLab (voice {voice.strip()})")
             speech = synthesize_speech(
                 client,
                 journal,
@@ -308,10 +310,6 @@ def talk(
         )
     if json_out:
         out.json(views[0] if views else view_of(job))
-    else:
-        for view in views:
-            if view.get("downloaded_path"):
-                out.info(f"Saved {view['downloaded_path']}")
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 
