@@ -3,6 +3,7 @@ _akool() {
     local cur="${COMP_WORDS[COMP_CWORD]}" cmd="" sub="" subs="" opts="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
+            --base-url|--profile) ((i++)) ;;
             -*) ;;
             *) if [ -z "$cmd" ]; then cmd="${COMP_WORDS[i]}"; elif [ -z "$sub" ]; then sub="${COMP_WORDS[i]}"; fi ;;
         esac

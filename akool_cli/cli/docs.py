@@ -67,6 +67,15 @@ def global_options(app: typer.Typer) -> tuple[str, ...]:
     )
 
 
+def valued_global_options(app: typer.Typer) -> tuple[str, ...]:
+    from akool_cli.cli.global_options import global_params
+
+    root = typer.main.get_command(app)
+    return tuple(
+        opt for p in global_params(root) if not getattr(p, "is_flag", False) for opt in p.opts
+    )
+
+
 def readme_section(app: typer.Typer) -> str:
     lines = [README_START, "", "| command | what it does |", "|---|---|"]
     for info in commands(app):
@@ -94,6 +103,8 @@ def bash_script(app: typer.Typer) -> str:
             '    local cur="${COMP_WORDS[COMP_CWORD]}" cmd="" sub="" subs="" opts="" i',
             "    for ((i = 1; i < COMP_CWORD; i++)); do",
             '        case "${COMP_WORDS[i]}" in',
+            # A global option's value (--profile staging) is not the command's name.
+            f"            {'|'.join(valued_global_options(app))}) ((i++)) ;;",
             "            -*) ;;",
             '            *) if [ -z "$cmd" ]; then cmd="${COMP_WORDS[i]}"; '
             'elif [ -z "$sub" ]; then sub="${COMP_WORDS[i]}"; fi ;;',

@@ -34,11 +34,16 @@ def _record_file(paths: Paths, base_url: str) -> Path | None:
     return paths.data_dir / RECORDS_DIR / f"{port}.json" if port else None
 
 
-def sandbox_client_id(paths: Paths, base_url: str) -> str:
-    """The clientId of the sandbox running at base_url, read from its ready file; or ""."""
+def sandbox_client_id(runtime: Runtime) -> str:
+    """The clientId of the sandbox at the invocation's base URL, from its ready file; or ""."""
     from akool_cli.config import is_loopback_host
+    from akool_cli.errors import AkoolError
 
-    record = _record_file(paths, base_url)
+    try:
+        base_url = runtime.base_url()
+    except AkoolError:
+        return ""  # not a sandbox's address; the caller asks for --client-id
+    record = _record_file(runtime.paths, base_url)
     if record is None or not is_loopback_host(urlsplit(base_url).hostname or ""):
         return ""
     try:

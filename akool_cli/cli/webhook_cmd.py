@@ -34,7 +34,7 @@ def _keys(runtime: Runtime, client_id: str | None) -> tuple[str, str]:
     if not cid:  # a local sandbox tells its clientId in its ready file
         from akool_cli.cli.sandbox_cmd import sandbox_client_id
 
-        cid = sandbox_client_id(runtime.paths, runtime.base_url())
+        cid = sandbox_client_id(runtime)
     if not cid:
         raise AuthError(
             "decrypting callbacks needs your clientId",
