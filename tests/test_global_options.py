@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import typer
 
@@ -96,3 +98,18 @@ def test_every_command_help_lists_the_global_options_and_plain_arguments() -> No
     assert talk.startswith("Usage: akool talk [OPTIONS] IMAGE_URL [AUDIO_URL]\n")
     # Two sentences, two paragraphs (Click joins the lines of one paragraph).
     assert "\n\n  With --text" in talk
+
+
+def test_moving_keeps_every_word_and_is_done_once() -> None:
+    """Over many random command lines: the same words, and a second pass changes nothing."""
+    words = ["talk", "status", "auth", "webhook", "serve", "-q", "--debug", "--profile", "p"]
+    words += ["--base-url=http://x", "-o", "--prompt", "--", "x", "--json", "--profile=s"]
+    chooser = random.Random(7)
+    for _ in range(3000):
+        argv = [chooser.choice(words) for _ in range(chooser.randint(0, 7))]
+        try:
+            moved = hoist(ROOT, argv)
+        except UsageError:
+            continue
+        assert sorted(moved) == sorted(argv), argv
+        assert hoist(ROOT, moved) == moved, argv
