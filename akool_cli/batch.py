@@ -394,4 +394,4 @@ class BatchRunner:
 
 
 def check_output_dir(output_dir: Path) -> None:
-    check_target(output_dir / "placeholder.mp4", force=True)
+    check_target(output_dir / "placeholder.mp4", force=True, make_parent=True)
