@@ -117,11 +117,17 @@ def _busy(request: socket.socket) -> None:
         b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
         b"Connection: close\r\n\r\n"
     )
-    with suppress(OSError):
-        request.setblocking(False)
-        request.recv(65536)  # what the client sent already: unread, it would turn close into RST
+    _drain(request)
     with suppress(OSError):
         request.send(answer)
+
+
+def _drain(connection: socket.socket) -> None:
+    """Read what already arrived, without waiting: closing a socket with unread input sends a
+    reset, which can destroy the answer before the client reads it. Leaves it non-blocking."""
+    with suppress(OSError):
+        connection.setblocking(False)
+        connection.recv(65536)
 
 
 class WebhookReceiver:
@@ -214,6 +220,7 @@ def _handler_class(receiver: WebhookReceiver, read_seconds: float) -> type[BaseH
                 length = body_length(self.headers)
             except _Refused as refused:
                 self._answer(refused.status, {"error": str(refused)})
+                _drain(self.connection)
                 receiver.on_reject(self.client_address[0], str(refused))
                 return
             if self.path.split("?")[0] != receiver.path:

@@ -83,9 +83,10 @@ def serve(
     if not path.startswith("/"):
         raise UsageError(f"--path {path!r} must start with /")
     if download is not None:
-        from akool_cli.download import check_target
+        from akool_cli.download import check_target, make_directory
 
         check_target(download / "placeholder.mp4", force=True, make_parent=True)
+        make_directory(download)
     cid, secret = _keys(runtime, client_id)
     handle = _event_handler(runtime, download, json_out)
     try:
