@@ -116,7 +116,7 @@ def _check_directory(parent: Path, *, make_parent: bool) -> None:
     elif not parent.exists():
         raise UsageError(
             f"the output directory {parent} does not exist",
-            hint=f"create it first (mkdir -p {parent}), or end the path with / to let akool",
+            hint=f"create it first: mkdir -p {parent} (akool creates a folder given as -o DIR/)",
         )
     if not parent.is_dir():
         raise UsageError(f"{parent} is not a directory", hint="choose another output path")
