@@ -264,37 +264,24 @@ def test_only_loopback_addresses_are_called(url: str, allowed: str | None) -> No
     assert loopback_address(url) == allowed
 
 
+def first_callback_answer(sandbox: Sandbox, isolated: Isolation, webhook_url: str) -> int:
+    """What the receiver answered to the sandbox's first callback (-1: never called)."""
+    invoke(["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", webhook_url])
+    isolated.clock.advance(3)
+    wait_for(lambda: len(sandbox.state.callbacks) >= 1)
+    return int(sandbox.state.callbacks[0][2])
+
+
 def test_the_sandbox_does_not_follow_a_redirect(api_env: Sandbox, isolated: Isolation) -> None:
     with scripted_server() as hook, scripted_server() as elsewhere:
         hook.route("/hook", Answer(302, b"", headers={"Location": elsewhere.url + "/stolen"}))
         elsewhere.route("/stolen", Answer(200, b"{}"))
-        invoke(
-            [
-                "talk",
-                "https://e.com/a.jpg",
-                "https://e.com/b.mp3",
-                "--webhook-url",
-                hook.url + "/hook",
-            ]
-        )
-        isolated.clock.advance(3)
-        wait_for(lambda: len(api_env.state.callbacks) >= 1)
-    assert api_env.state.callbacks[0][2] == 302 and elsewhere.hits == {}
+        assert first_callback_answer(api_env, isolated, hook.url + "/hook") == 302
+    assert elsewhere.hits == {}
 
 
 def test_the_sandbox_never_posts_to_a_lookalike_host(api_env: Sandbox, isolated: Isolation) -> None:
-    invoke(
-        [
-            "talk",
-            "https://e.com/a.jpg",
-            "https://e.com/b.mp3",
-            "--webhook-url",
-            "http://127.attacker.example/hook",
-        ]
-    )
-    isolated.clock.advance(3)
-    wait_for(lambda: len(api_env.state.callbacks) >= 1)
-    assert api_env.state.callbacks[0][2] == -1
+    assert first_callback_answer(api_env, isolated, "http://127.attacker.example/hook") == -1
 
 
 def wait_for(condition: Callable[[], bool]) -> None:
