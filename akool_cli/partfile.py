@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from akool_cli.errors import UsageError
+from akool_cli.errors import AkoolError, UsageError
 
 # O_NONBLOCK: a FIFO planted at the path must not hang the open (no effect on regular files).
 NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
@@ -67,7 +67,13 @@ class PartLock:
 
     def __enter__(self) -> PartLock:
         while True:
-            fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
+            try:
+                fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
+            except OSError as exc:
+                raise AkoolError(
+                    f"cannot write {self.path}: {exc.strerror or exc}",
+                    hint="choose a directory you can write to, e.g. -o ./videos/",
+                ) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

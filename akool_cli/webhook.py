@@ -344,7 +344,11 @@ class EventRecorder:
         try:
             result = self.fetch(event, self.download_dir)
         except AkoolError as exc:
-            self.warn(f"{event.id}: download failed: {exc.message}")
+            # AKOOL got its 200 already and will not send this again: say how to fetch it.
+            self.warn(
+                f"{event.id}: download failed: {exc.message}; fetch it with: "
+                f"akool watch {event.id} -o {self.download_dir}/"
+            )
             return ""
         if known:
             journal.record_download(

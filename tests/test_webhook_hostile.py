@@ -289,3 +289,25 @@ def wait_for(condition: Callable[[], bool]) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.01)
+
+
+def test_a_failed_download_says_how_to_fetch_it(journal: Journal, isolated: Isolation) -> None:
+    from akool_cli.errors import RejectedError
+
+    def expired(event: Callback, folder: Path) -> object:
+        raise RejectedError("the video URL answered HTTP 403: it has probably expired")
+
+    warnings: list[str] = []
+    handled: list[Handled] = []
+    EventRecorder(
+        isolated.home / "jobs.sqlite3",
+        download_dir=isolated.tmp / "videos",
+        fetch=expired,
+        emit=handled.append,
+        warn=warnings.append,
+    )(event(3, VIDEO))
+    assert warnings == [
+        f"{JOB}: download failed: the video URL answered HTTP 403: it has probably expired; "
+        f"fetch it with: akool watch {JOB} -o {isolated.tmp / 'videos'}/"
+    ]
+    assert [(h.state, h.downloaded_path) for h in handled] == [("done", "")]
