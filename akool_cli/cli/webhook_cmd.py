@@ -68,7 +68,10 @@ def serve(
     path: str = typer.Option("/akool/webhook", "--path", help="URL path AKOOL posts to."),
     client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Your clientId."),
     download: Path | None = typer.Option(
-        None, "--download", metavar="DIR", help="Download finished videos into DIR."
+        None,
+        "--download",
+        metavar="DIR",
+        help="Download finished videos into DIR (created if missing).",
     ),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per line per event."),
 ) -> None:
