@@ -13,9 +13,7 @@ import errno
 import hashlib
 import logging
 import os
-import queue
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,14 +24,23 @@ from urllib.parse import urlsplit
 from akool_cli import contract
 from akool_cli.clock import Clock, current
 from akool_cli.errors import AkoolError, RejectedError, UnavailableError, UsageError
-from akool_cli.partfile import PartLock, meta_path, open_nofollow, part_path, refuse_link
+from akool_cli.partfile import (
+    PartLock,
+    PartWriter,
+    check_target,
+    make_directory,
+    names_directory,
+    open_nofollow,
+    part_path,
+    resolve_target,
+    safe_file_name,
+)
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from akool_cli.transport import StreamResponse, Transport, TransportError
 
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
-SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 MP4_HEAD = 8  # an MP4 starts with its ftyp box: 4 bytes of size, then b"ftyp"
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
 NOT_A_VIDEO_HINT = (
@@ -42,7 +49,17 @@ NOT_A_VIDEO_HINT = (
 
 ProgressCallback = Callable[[int, int | None], None]
 
-__all__ = ["DownloadResult", "download", "part_path", "resolve_target", "safe_file_name"]
+# Where a video goes is checked in partfile.py; callers find it all here.
+__all__ = [
+    "DownloadResult",
+    "check_target",
+    "download",
+    "make_directory",
+    "names_directory",
+    "part_path",
+    "resolve_target",
+    "safe_file_name",
+]
 
 
 @dataclass(frozen=True)
@@ -61,85 +78,6 @@ class DownloadResult:
     def received(self) -> int:
         """Bytes this call fetched from the network."""
         return 0 if self.by_neighbour else self.size - self.resumed_from
-
-
-def safe_file_name(stem: str, suffix: str = ".mp4") -> str:
-    """A file name from an id or URL part that cannot climb out of its directory."""
-    name = SAFE_NAME.sub("_", stem).strip("._") or "video"
-    return name[:120] + suffix
-
-
-def names_directory(output: str, *, many: bool) -> bool:
-    """Whether -o names a directory: it ends with /, is one already, or several jobs share it."""
-    return many or output.endswith(("/", os.sep)) or Path(output).expanduser().is_dir()
-
-
-def resolve_target(output: str, job_id: str, *, many: bool) -> Path:
-    """Where a job's video goes: into a directory as <job_id>.mp4, or at the exact path given."""
-    path = Path(output).expanduser()
-    if names_directory(output, many=many):
-        return path / safe_file_name(job_id)
-    return path
-
-
-def check_target(target: Path, *, force: bool, make_parent: bool = False) -> None:
-    """Refuse a target that cannot receive a file, before any billable work starts.
-
-    make_parent: the parent is a directory the user named (-o DIR/, --output-dir DIR), which
-    download() creates when it is missing; only its nearest existing ancestor is checked then.
-    """
-    if target.is_symlink() and not target.exists():
-        raise UsageError(
-            f"the output path {target} is a symbolic link to {os.readlink(target)}, "
-            "which does not exist",
-            hint="choose another path, or remove the link",
-        )
-    if target.is_dir():
-        raise UsageError(
-            f"the output path {target} is a directory",
-            hint=f"give a file name (e.g. {target / 'video.mp4'}) or end the path with /",
-        )
-    if target.exists() and not force:
-        raise UsageError(
-            f"{target} already exists",
-            hint="choose another path, or add --force to replace it",
-        )
-    for hidden in (part_path(target), meta_path(target)):
-        refuse_link(hidden)
-    _check_directory(target.parent, make_parent=make_parent)
-
-
-def _check_directory(parent: Path, *, make_parent: bool) -> None:
-    if make_parent:
-        while not parent.exists() and not parent.is_symlink() and parent != parent.parent:
-            parent = parent.parent
-    elif not parent.exists():
-        raise UsageError(
-            f"the output directory {parent} does not exist",
-            hint=f"create it first: mkdir -p {parent} (akool creates a folder given as -o DIR/)",
-        )
-    if not parent.is_dir():
-        raise UsageError(f"{parent} is not a directory", hint="choose another output path")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(
-            f"the output directory {parent} is not writable",
-            hint="choose a directory you can write to, e.g. -o ./videos/",
-        )
-
-
-def make_directory(folder: Path) -> None:
-    """Create an output directory the user named (and its parents), as mkdir -p does."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise UsageError(
-            f"{folder} is not a directory", hint="choose another output path"
-        ) from None
-    except OSError as exc:
-        raise UsageError(
-            f"cannot create the output directory {folder}: {exc.strerror or exc}",
-            hint="create it yourself, or choose another directory",
-        ) from None
 
 
 def check_result_url(url: str) -> None:
@@ -367,7 +305,9 @@ def _receive(
         _hash_existing(part, digest)
     received = start
     try:
-        with _PartWriter(part.path, append=bool(start), digest=digest) as sink:
+        # open() stays here: tests swap this module's open for one whose disk is full.
+        sink_file = open(part.path, "ab" if start else "wb", opener=open_nofollow)  # noqa: SIM115
+        with PartWriter(sink_file, digest) as sink:
             for chunk in _checked_body(response, checked=bool(start)):
                 sink.write(chunk)
                 received += len(chunk)
@@ -397,69 +337,6 @@ def _checked_body(response: StreamResponse, *, checked: bool) -> Iterator[bytes]
         yield chunk
     if not checked:
         _check_mp4_head(head, response.headers.get("content-type", ""))
-
-
-class _PartWriter:
-    """Writes the download in one worker thread and hashes it in another, so that the disk,
-    SHA-256 (both release the GIL) and the network all overlap; the queues bound the memory."""
-
-    QUEUE_CHUNKS = 4
-
-    def __init__(self, path: Path, *, append: bool, digest: Any) -> None:
-        self._file = open(  # noqa: SIM115 - closed in close()
-            path, "ab" if append else "wb", opener=open_nofollow
-        )
-        self._error: OSError | None = None
-        self._queues: list[queue.Queue[bytes | None]] = []
-        self._threads = [
-            self._stage(self._save, "akool-writer"),
-            self._stage(digest.update, "akool-hash"),
-        ]
-
-    def _stage(self, work: Callable[[bytes], object], name: str) -> threading.Thread:
-        chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=self.QUEUE_CHUNKS)
-        self._queues.append(chunks)
-
-        def run() -> None:
-            while (chunk := chunks.get()) is not None:
-                if self._error is None:  # after an error, drain so the reader never blocks
-                    work(chunk)
-
-        thread = threading.Thread(target=run, name=name, daemon=True)
-        thread.start()
-        return thread
-
-    def _save(self, chunk: bytes) -> None:
-        try:
-            self._file.write(chunk)
-        except OSError as exc:
-            self._error = exc
-
-    def write(self, chunk: bytes) -> None:
-        if self._error is not None:
-            raise self._error
-        for chunks in self._queues:
-            chunks.put(chunk)
-
-    def close(self) -> None:
-        for chunks in self._queues:
-            chunks.put(None)
-        for thread in self._threads:
-            thread.join()
-        try:
-            self._file.close()
-        except OSError as exc:
-            self._error = self._error or exc
-        if self._error is not None:
-            raise self._error
-
-    def __enter__(self) -> _PartWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        # Whatever happened on the network, every byte received reaches the part file, so the
-        # next try can resume from it.
-        self.close()
 
 
 def _content_range(value: str) -> tuple[int, int | None]:
