@@ -46,7 +46,7 @@ class _Refused(Exception):
         self.status = status
 
 
-def body_length(headers: Any) -> int:
+def _body_length(headers: Any) -> int:
     """The body's size from the headers, or _Refused with the HTTP status that says why not."""
     if headers.get("Transfer-Encoding") is not None:
         raise _Refused(411, "chunked bodies are not accepted; send a Content-Length")
@@ -217,7 +217,7 @@ def _handler_class(receiver: WebhookReceiver, read_seconds: float) -> type[BaseH
             # One request per connection: nothing after it is ever parsed as another request.
             self.close_connection = True
             try:
-                length = body_length(self.headers)
+                length = _body_length(self.headers)
             except _Refused as refused:
                 self._answer(refused.status, {"error": str(refused)})
                 _drain(self.connection)
