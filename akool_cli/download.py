@@ -42,6 +42,7 @@ log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
 MP4_HEAD = 8  # an MP4 starts with its ftyp box: 4 bytes of size, then b"ftyp"
+PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
 NOT_A_VIDEO_HINT = (
     "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
@@ -109,7 +110,14 @@ def download(
     with PartLock(target) as part:
         started = time.perf_counter()
         if _saved_meanwhile(target, before, part.waited, force=force):
-            return _neighbours_file(target, started)
+            saved = _neighbours_file(transport, url, target, started)
+            if saved is not None:
+                return saved
+            if not force:
+                raise UsageError(
+                    f"{target} appeared while akool was getting ready, and it is another file",
+                    hint="move it away, or run again with --force to replace it",
+                )
         size, digest, resumed = _fetch(transport, url, part, on_progress, clock, retry)
         _move_into_place(part.path, target, force=force)
         part.meta.unlink(missing_ok=True)
@@ -133,25 +141,32 @@ def _saved_meanwhile(
 ) -> bool:
     """The target appeared (or, after a wait for the lock, changed): a neighbour saved it.
 
-    Without --force the caller checked that the target did not exist, so a file there now is
-    another akool's; with --force only a file replaced while this one waited counts."""
+    Without --force the caller checked that the target did not exist, so a file there now
+    appeared meanwhile; with --force only a file replaced while this one waited counts. Either
+    way it counts as this download only if it is the same video (_neighbours_file)."""
     now = _identity(target)
     if now is None:
         return False
     return not force or (waited and now != before)
 
 
-def _neighbours_file(target: Path, started: float) -> DownloadResult:
-    digest = hashlib.sha256()
+def _neighbours_file(
+    transport: Transport, url: str, target: Path, started: float
+) -> DownloadResult | None:
+    """The file at target as this download's result, if it is the video url serves: the same
+    size, and the same first and last PROBE_BYTES (two small ranged requests)."""
     fd = open_nofollow(target, os.O_RDONLY)
     with open(fd, "rb") as saved:
-        head = saved.read(MP4_HEAD)
-        if head[4:8] != b"ftyp":  # not a video akool saved: someone else's file
-            raise UsageError(f"{target} already exists", hint="add --force to replace it")
-        digest.update(head)
+        size = os.fstat(fd).st_size
+        head = saved.read(PROBE_BYTES)
+        tail = os.pread(fd, PROBE_BYTES, max(0, size - PROBE_BYTES))
+        if head[4:8] != b"ftyp" or _served(transport, url, 0, head) != size:
+            return None
+        if size > PROBE_BYTES and _served(transport, url, size - len(tail), tail) not in (size, -1):
+            return None
+        digest = hashlib.sha256(head)
         while block := saved.read(1024 * 1024):
             digest.update(block)
-        size = saved.tell()
     return DownloadResult(
         path=target,
         size=size,
@@ -159,6 +174,34 @@ def _neighbours_file(target: Path, started: float) -> DownloadResult:
         elapsed=time.perf_counter() - started,
         by_neighbour=True,
     )
+
+
+def _served(transport: Transport, url: str, start: int, expected: bytes) -> int | None:
+    """The size of the file url serves if its bytes at start are expected; None if not or if
+    unknown; -1 if the server ignores ranges past the start (not worth reading it all)."""
+    end = start + len(expected) - 1
+    headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end}"}
+    try:
+        with transport.stream(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as response:
+            length = response.headers.get("content-length", "")
+            if response.status == 206:
+                first, total = _content_range(response.headers.get("content-range", ""))
+                if first != start:
+                    return None
+            elif response.status == 200 and length.isdigit():
+                if start:
+                    return -1
+                total = int(length)
+            else:
+                return None
+            served = b""
+            for chunk in response.iter_bytes():
+                served += chunk
+                if len(served) >= len(expected):
+                    break  # a server that ignored the range: the rest is not needed
+    except TransportError:
+        return None
+    return total if served[: len(expected)] == expected else None
 
 
 class NotAVideoError(UnavailableError):

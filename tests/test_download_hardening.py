@@ -220,6 +220,58 @@ def test_a_neighbours_file_is_reported_not_fetched_again(isolated: Isolation) ->
         # What a neighbour leaves after it saved the video while this process was starting.
         target.write_bytes(MP4)
         result = download(transport, server.url + "/v.mp4", target)
-        assert server.hits == {}
+        assert server.hits == {"/v.mp4": 1}  # one small ranged request to compare
     assert result.by_neighbour and result.sha256 == hashlib.sha256(MP4).hexdigest()
     assert os.listdir(isolated.tmp) == ["v.mp4"]
+
+
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_another_file_that_appeared_is_never_taken_for_the_video(
+    api_env: Sandbox, isolated: Isolation, where: str
+) -> None:
+    job = finished(api_env, isolated)
+    api_env.state.config.video_bytes = 200_000
+    video = VideoFile(job, 200_000)
+    other = bytearray(video.read(0, video.size))
+    other[100 if where == "head" else -100] ^= 0xFF  # same size, one byte differs
+    target = isolated.tmp / "v.mp4"
+    target.write_bytes(other)  # appears after the command checked its target
+    with Transport() as transport, pytest.raises(UsageError, match="it is another file"):
+        download(transport, api_env.file_url(job), target)
+    assert (
+        target.read_bytes() == other
+        and os.listdir(isolated.tmp) != []
+        and not part_path(target).exists()
+    )
+
+
+def test_two_jobs_into_one_file_never_claim_each_others_video(
+    real_sandbox: Sandbox, isolated: Isolation
+) -> None:
+    env = process_env(isolated.home, real_sandbox.base_url)
+    jobs = [
+        subprocess.run(
+            [AKOOL, "talk", f"https://e.com/{n}.jpg", AUDIO],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        for n in range(2)
+    ]
+    target = isolated.tmp / "v.mp4"
+    both = [
+        subprocess.Popen(
+            [AKOOL, "watch", job, "-o", str(target), "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for job in jobs
+    ]
+    results = [process.communicate(timeout=60) for process in both]
+    codes = sorted(process.returncode for process in both)
+    assert codes == [0, 2], results
+    winner = jobs[[p.returncode for p in both].index(0)]
+    saved = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert saved == VideoFile(winner, 2_000_000).sha256()
