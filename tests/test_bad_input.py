@@ -216,7 +216,7 @@ def interrupt_download(world: World) -> list[str]:
     def interrupted(*a: object, **kw: object) -> None:
         raise KeyboardInterrupt
 
-    world.monkeypatch.setattr("akool_cli.jobs.download", interrupted)
+    world.monkeypatch.setattr("akool_cli.watcher.download", interrupted)
     return ["watch", job, "-o", str(world.tmp / "v.mp4")]
 
 

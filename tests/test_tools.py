@@ -116,7 +116,7 @@ def test_api_warns_about_undocumented_paths(api_env: Sandbox) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["api", "DELETE", "/x"], "not GET or POST"),
+        (["api", "PUT", "/x"], "not GET, POST or DELETE"),
         (["api", "GET", "x"], "must start with /"),
         (["api", "GET", "/x", "-f", "novalue"], "not key=value"),
     ],
@@ -152,7 +152,12 @@ def test_talk_with_text_makes_the_speech_first(api_env: Sandbox, isolated: Isola
         sqlite3.connect(isolated.home / "jobs.sqlite3").execute("SELECT id, kind FROM jobs")
     )
     assert kinds == {speech.id: "tts", job_id: "talking_photo"}
-    assert [v["id"] for v in json.loads(invoke(["status", "--json"]).stdout)] == [job_id]
+    # Every kind of job is in status: the speech first made, then the video made from it.
+    listed = json.loads(invoke(["status", "--json"]).stdout)
+    assert [(v["id"], v["kind"]) for v in listed] == [
+        (job_id, "talking_photo"),
+        (speech.id, "tts"),
+    ]
 
 
 def test_quiet_prints_only_ids(api_env: Sandbox) -> None:
@@ -202,6 +207,13 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
     from akool_cli.cli.docs import commands
 
     without = {" ".join(c.path) for c in commands(app) if "--json" not in c.options}
-    # login/logout print nothing on stdout; sandbox and webhook serve are servers; api and
-    # webhook verify print JSON always.
-    assert without == {"login", "logout", "sandbox", "api", "webhook verify"}
+    # login/logout and config set/unset print nothing on stdout; sandbox and webhook serve are
+    # servers; webhook verify prints JSON always (so does api, whose --json is for --list).
+    assert without == {
+        "login",
+        "logout",
+        "sandbox",
+        "webhook verify",
+        "config set",
+        "config unset",
+    }

@@ -7,18 +7,21 @@ results and exit; errors become one line on stderr, a hint, and a documented exi
 from __future__ import annotations
 
 import os
+import shlex
+import signal
 import sys
 import traceback
 
 import typer
 from typer.exceptions import TyperException
 
-from akool_cli import __version__
+from akool_cli import __version__, interrupts
 from akool_cli.cli import (
     api_cmd,
     audit_cmd,
     auth,
     batch_cmd,
+    config_cmd,
     doctor_cmd,
     jobs,
     sandbox_cmd,
@@ -27,7 +30,7 @@ from akool_cli.cli import (
     webhook_cmd,
 )
 from akool_cli.config import DEFAULT_PROFILE
-from akool_cli.errors import AkoolError, ExitCode
+from akool_cli.errors import AkoolError, ExitCode, LocalStateError
 from akool_cli.output import Output
 from akool_cli.runtime import Runtime
 
@@ -44,6 +47,8 @@ app = typer.Typer(
 
 # The invocation's runtime, so that the error boundary can redact the secrets it has seen.
 _current: dict[str, Runtime] = {}
+# The arguments as typed, for hints that repeat the command.
+_argv: list[str] = []
 
 
 def _version(value: bool) -> None:
@@ -89,6 +94,7 @@ def _global(
         base_url_flag=base_url,
         debug=debug or env.get("AKOOL_DEBUG", "") not in ("", "0"),
         quiet=quiet,
+        argv=list(_argv),
     )
 
 
@@ -102,15 +108,32 @@ doctor_cmd.register(app)
 voices_cmd.register(app)
 webhook_cmd.register(app)
 batch_cmd.register(app)
+config_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run akool; returns the exit code (also the console script's entry point)."""
     args = sys.argv[1:] if argv is None else argv
     _current.clear()
+    _argv[:] = args
+    with interrupts.installed():
+        code = _run(args)
+    signum = interrupts.received()
+    if code == ExitCode.INTERRUPTED and signum is not None:
+        return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
+    return code
+
+
+def _run(args: list[str]) -> int:
     debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False)
+    except LocalStateError as exc:
+        if exc.job_id:
+            sys.stdout.write(exc.job_id + "\n")  # a billed job's id must reach the user
+            sys.stdout.flush()
+        _errors_out().error(exc.message, exc.hint)
+        return int(exc.exit_code)
     except AkoolError as exc:
         _errors_out().error(exc.message, exc.hint)
         return int(exc.exit_code)
@@ -122,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         _errors_out().error(exc.format_message(), hint)
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
     except (typer.Abort, KeyboardInterrupt):
-        _errors_out().error("interrupted")
+        # Stopped before a command took charge of the stop: nothing had started that a rerun
+        # would repeat.
+        _errors_out().error(_stopped_by(), f"run it again: {shlex.join(['akool', *args])}")
         return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
@@ -138,9 +163,15 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitCode.ERROR)
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            _errors_out().error("interrupted")
+            _errors_out().error(_stopped_by(), f"run it again: {shlex.join(['akool', *args])}")
         return result
     return int(ExitCode.OK)
+
+
+def _stopped_by() -> str:
+    signum = interrupts.received()
+    name = signal.Signals(signum).name if signum is not None else "SIGINT"
+    return f"interrupted ({name})"
 
 
 def _errors_out() -> Output:

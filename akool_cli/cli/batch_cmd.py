@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli import interrupts
+from akool_cli.cli import inputs_cli
 from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
 
 if TYPE_CHECKING:
-    from akool_cli.batch import Outcome
+    from akool_cli.batch import Item
+    from akool_cli.batch_run import Outcome
+    from akool_cli.output import Output
     from akool_cli.runtime import Runtime
 
 
 def register(app: typer.Typer) -> None:
     app.command()(batch)
-
-
-def earlier_name(earlier: object) -> str:
-    job_id = getattr(earlier, "id", None)
-    return f"{job_id}.mp4" if job_id else "<job_id>.mp4"
 
 
 def batch(
@@ -49,12 +47,18 @@ def batch(
     ),
     force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
+    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+    check_face: bool = inputs_cli.CHECK_FACE,
 ) -> None:
     """Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,
     resolution, output, speed, id). Run it again after an interruption: rows already created
     are picked up, never paid for twice. Exit 9 unless every row succeeded.
+    image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
+    each distinct file is uploaded once. Each distinct URL is checked once before billing.
     """
-    from akool_cli.batch import BatchRunner, check_output_dir, load_rows, validate
+    from akool_cli.batch import check_output_dir, load_rows, validate
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -64,6 +68,11 @@ def batch(
         raise UsageError(f"--interval {interval:g} must be more than zero")
     rows = load_rows(file)
     items, problems = validate(rows)
+    # Local files and checks before billing (akool_cli/preflight.py).
+    options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
+    items, found, checks = inputs_cli.plan_batch(
+        runtime, items, problems, options, base_dir=file.absolute().parent
+    )
     for problem in problems:
         out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
     if problems and not skip_invalid:
@@ -71,74 +80,16 @@ def batch(
             f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
         )
-    if output_dir is not None:
-        check_output_dir(output_dir)
-
-    if dry_run:
-        with runtime.journal() as journal:
-            plan: list[dict[str, str]] = []
-            for item in items:
-                earlier = journal.find_by_key(item.key)
-                plan.append(
-                    {
-                        "row": str(item.row),
-                        "id": item.id,
-                        "image_url": item.request.image_url,
-                        "audio": item.request.audio_url or f"text ({item.voice})",
-                        "action": f"pick up {earlier.id}" if earlier else "create",
-                        "output": str(output_dir / (item.output or earlier_name(earlier)))
-                        if output_dir
-                        else "-",
-                    }
-                )
-        if json_out:
-            out.json({"dry_run": True, "rows": plan, "invalid": problems})
-        else:
-            out.table(
-                ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "OUTPUT"),
-                [
-                    (
-                        p["row"],
-                        p["id"],
-                        p["action"],
-                        p["image_url"],
-                        p["audio"],
-                        p["output"],
-                    )
-                    for p in plan
-                ],
-            )
-            out.info(f"{len(plan)} row(s) would run; nothing was sent")
+    if dry_run:  # a plan never needs the output folder to exist yet
+        uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
+        _print_plan(runtime, out, items, problems, output_dir, json_out, uploads)
         return
-
+    if output_dir is not None:
+        _make_folder(output_dir)
+        check_output_dir(output_dir)
     credential = runtime.credential()
-    display = out.batch_display(len(items))
-    lock = threading.Lock()
-
-    def on_event(outcome: Outcome, message: str) -> None:
-        with lock:
-            display.event(outcome.row, outcome.id, outcome.state, message)
-
-    runner = BatchRunner(
-        client_factory=lambda: runtime.client(credential),
-        journal_path=runtime.paths.journal_file,
-        profile=runtime.profile,
-        output_dir=output_dir,
-        concurrency=concurrency,
-        interval=interval,
-        force=force,
-        retry_unknown=retry_unknown,
-        on_event=on_event,
-        on_bytes=display.bytes,
-    )
-    with display:
-        try:
-            outcomes = runner.run(items)
-        except KeyboardInterrupt:
-            raise InterruptedByUser(
-                "stopped the batch; jobs already created keep running on AKOOL",
-                hint=f"run the same command again to continue: akool batch {file}",
-            ) from None
+    items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
+    outcomes = _run(runtime, out, items, output_dir, concurrency, interval, force, retry_unknown)
     ok = all(o.state == "done" for o in outcomes) and not problems
     summary = {
         "file": str(file),
@@ -175,3 +126,88 @@ def batch(
     )
     if not ok:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
+
+
+def _print_plan(
+    runtime: Runtime,
+    out: Output,
+    items: list[Item],
+    problems: list[str],
+    output_dir: Path | None,
+    json_out: bool,
+    uploads: list[dict[str, object]],
+) -> None:
+    from akool_cli.batch_run import plan
+
+    with runtime.journal() as journal:
+        rows = list(plan(items, journal, output_dir))
+    if json_out:
+        out.json({"dry_run": True, "rows": rows, "invalid": problems, "uploads": uploads})
+        return
+    out.table(
+        ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT"),
+        [
+            (
+                str(p["row"]),
+                p["id"],
+                p["action"],
+                p["image_url"],
+                p["audio"],
+                p["prompt"] or "-",
+                p["resolution"] or "-",
+                p["output"] or "-",
+            )
+            for p in rows
+        ],
+    )
+    out.info(f"{len(rows)} row(s) would run; nothing was sent")
+
+
+def _run(
+    runtime: Runtime,
+    out: Output,
+    items: list[Item],
+    output_dir: Path | None,
+    concurrency: int,
+    interval: float,
+    force: bool,
+    retry_unknown: bool,
+) -> list[Outcome]:
+    from akool_cli.batch_run import BatchRunner
+
+    display = out.batch_display(len(items))
+    with runtime.library() as lib:
+        runner = BatchRunner(
+            client=lib.api,
+            journal=lib.journal,
+            profile=runtime.profile,
+            output_dir=output_dir,
+            concurrency=concurrency,
+            interval=interval,
+            force=force,
+            retry_unknown=retry_unknown,
+            clock=runtime.clock,
+            on_event=lambda o, message: display.event(o.row, o.id, o.state, message),
+            on_bytes=display.bytes,
+            stopping=interrupts.stop_event(),
+        )
+        with display:
+            try:
+                return runner.run(items)
+            except KeyboardInterrupt:
+                raise InterruptedByUser(
+                    "stopped the batch; jobs already created keep running on AKOOL",
+                    hint=f"run the same command again to continue: {runtime.command_line()}",
+                    signum=interrupts.received(),
+                ) from None
+
+
+def _make_folder(folder: Path) -> None:
+    """-o DIR names a folder to fill: create it, as `mkdir -p` would."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            hint="choose a folder you can write to",
+        ) from None

@@ -13,8 +13,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from akool_cli import contract
+from akool_cli import catalogue, contract
 from akool_cli.clock import Clock
+from akool_cli.sandbox import fetch
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
 from akool_cli.sandbox.state import (
@@ -31,7 +32,11 @@ FAULTS_BEFORE = ("500", "429", "html", "slow")
 FAULTS_AFTER = ("drop", "truncate", "malformed")
 FAULT_NAMES = FAULTS_BEFORE + FAULTS_AFTER
 FILES_PREFIX = "/_sandbox/files/"
+AUDIO_PREFIXES = ("/_sandbox/speech/", "/_sandbox/voices/")
 STATS_PATH = "/_sandbox/stats"
+# What the sandbox answers to an endpoint AKOOL documents (or retired) that it does not imitate:
+# AKOOL's documented "no permission" code, as an account without that product would get.
+NOT_AVAILABLE_CODE = 1009
 
 
 def parse_faults(spec: str) -> dict[str, float]:
@@ -160,6 +165,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._dispatch("POST")
 
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
         body = self._read_body() if method == "POST" else b""
@@ -179,9 +187,13 @@ class Handler(BaseHTTPRequestHandler):
         if url.path.startswith(FILES_PREFIX):
             serve_file(self, url.path[len(FILES_PREFIX) :])
             return
+        if url.path.startswith(AUDIO_PREFIXES) and url.path.endswith(".mp3"):
+            # The speech and voice previews it hands out play (and pass --fetch-inputs).
+            self._send(200, fetch.SPEECH_MP3, "audio/mpeg")
+            return
         endpoint = contract.find_endpoint(method, url.path)
         if endpoint is None:
-            self._not_found()  # /auth, /photo/talking, /video/status/... are not AKOOL's
+            self._not_implemented(method, url.path)
             return
         self.state.count(self.state.requests, endpoint.key)
         fault = self._roll(FAULTS_BEFORE)
@@ -205,6 +217,20 @@ class Handler(BaseHTTPRequestHandler):
         if endpoint.auth and not self._authorised():
             return
         handler(body, query, url.path, after)
+
+    def _not_implemented(self, method: str, path: str) -> None:
+        """404 for what AKOOL never documented (/auth, /photo/talking, ...); for its other
+        documented or retired endpoints, the envelope saying the sandbox does not offer them."""
+        docs = catalogue.load()
+        retired = docs.find_retired(path)
+        if docs.find(method, path) is None and retired is None:
+            self._not_found()
+            return
+        if self._authorised():
+            what = "retired by AKOOL" if retired else "documented by AKOOL"
+            self._code(
+                NOT_AVAILABLE_CODE, f"{method} {path} is {what} but not available in the sandbox"
+            )
 
     def _authorised(self) -> bool:
         config = self.state.config
@@ -268,8 +294,33 @@ class Handler(BaseHTTPRequestHandler):
         if problems:
             self._code(1003, "; ".join(problems))
             return
-        job = self.state.create_job(fields)
+        # --fetch-inputs: AKOOL accepts the job, then fails it when it cannot use an input.
+        failure = fetch.job_failure(fields) if self.state.config.fetch_inputs else ""
+        job = self.state.create_job(fields, failure)
         self._json({"code": 1000, "msg": "OK", "data": self._job_data(job, 1)}, after)
+
+    def _api_detect_faces(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problems = contract.request_problems(contract.DETECT_FACES, fields)
+        if problems or not (fields.get("url") or fields.get("img")):
+            message = "; ".join(problems) or "Either 'url' or 'img' parameter must be provided"
+            self._send(200, json.dumps({"error_code": 1, "error_msg": message}).encode())
+            return
+        url = fields.get("url")
+        count, error = fetch.faces(
+            url if isinstance(url, str) else None, self.state.config.fetch_inputs
+        )
+        if error:
+            self._send(200, json.dumps({"error_code": 1, "error_msg": error}).encode())
+            return
+        regions = [[80 + 200 * n, 50, 150, 180] for n in range(count)]
+        frame = {"landmarks": [], "region": regions, "removed": [], "frame_time": None}
+        answer = {"error_code": 0, "error_msg": "SUCCESS", "faces_obj": {"0": frame}}
+        self._send(200, json.dumps(answer).encode(), after_fault=after)
 
     def _api_video_info(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
@@ -376,7 +427,7 @@ class Handler(BaseHTTPRequestHandler):
         if status == 3:
             data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
         if status == 4:
-            data["error_reason"] = (
+            data["error_reason"] = job.failure or (
                 "no usable face found in the portrait (sandbox: the image URL contains 'fail')"
             )
         return data
