@@ -15,11 +15,13 @@ from urllib.parse import urlsplit
 from akool_cli import contract
 from akool_cli.errors import UsageError
 
+# Re-exported: the speed check lives with the other VoiceLab rules.
+from akool_cli.speech import check_speed as check_speed
+
 RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
 )
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-SPEEDS = (0.7, 1.2)  # VoiceLab's documented range for voice_options.speed
 
 
 def check_input_url(value: str, what: str) -> str:
@@ -102,15 +104,3 @@ class TalkRequest:
             if value:
                 body[name] = value
         return body
-
-
-# -- create ---------------------------------------------------------------------------------------
-
-
-def check_speed(value: float | None) -> float | None:
-    if value is not None and not SPEEDS[0] <= value <= SPEEDS[1]:
-        raise UsageError(
-            f"--speed {value:g} is outside {SPEEDS[0]}–{SPEEDS[1]}",
-            hint="AKOOL's VoiceLab accepts speeds from 0.7 (slower) to 1.2 (faster)",
-        )
-    return value
