@@ -377,7 +377,7 @@ class Journal:
             db.execute(
                 "INSERT OR IGNORE INTO callbacks_handled (job_id, status, handled_at) "
                 "VALUES (?, ?, ?)",
-                (job_id, status, time.time()),
+                (job_id, status, self.clock.time()),
             )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from akool_cli import callbacks
+from akool_cli.config import is_loopback_host
 from akool_cli.sandbox.state import SandboxState
 
 TICK = 0.05
@@ -100,18 +101,15 @@ def loopback_address(url: str) -> str | None:
         host, port = parts.hostname or "", parts.port
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https") or not host:
+    if parts.scheme not in ("http", "https") or not is_loopback_host(host):
         return None
+    if host.lower() != "localhost":
+        return host  # a loopback IP literal
     try:
-        addresses = {ipaddress.ip_address(host)}
-    except ValueError:
-        if host.lower() != "localhost":
-            return None
-        try:
-            found = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
-        except OSError:
-            return None
-        addresses = {ipaddress.ip_address(info[4][0]) for info in found}
+        found = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return None
+    addresses = {ipaddress.ip_address(info[4][0]) for info in found}
     if not addresses or not all(a.is_loopback for a in addresses):
         return None
     return str(min(addresses, key=lambda a: a.version))
