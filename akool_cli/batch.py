@@ -165,4 +165,4 @@ def _item(row: Row) -> Item:
 
 
 def check_output_dir(output_dir: Path) -> None:
-    check_target(output_dir / "placeholder.mp4", force=True)
+    check_target(output_dir / "placeholder.mp4", force=True, make_parent=True)

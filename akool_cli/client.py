@@ -283,12 +283,11 @@ class Client:
 
         `dest` is a file path, or a directory (existing, or ending in /) for `<job id>.mp4`.
         """
-        from akool_cli.download import check_target, resolve_target
+        from akool_cli.download import check_target, names_directory, resolve_target
 
         target = resolve_target(os.fspath(dest), check_job_id(job_id), many=False)
-        if os.fspath(dest).endswith(("/", os.sep)):
-            target.parent.mkdir(parents=True, exist_ok=True)  # "videos/" means: a folder
-        check_target(target, force=force)
+        # "videos/" means a folder, which the download creates when it does not exist.
+        check_target(target, force=force, make_parent=names_directory(os.fspath(dest), many=False))
         job = self._follow(job_id, target, timeout=timeout, interval=3.0, force=force)
         if job.failed:
             kind = kinds.get(job.kind)

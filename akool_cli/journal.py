@@ -359,6 +359,34 @@ class Journal:
                 (path, size, sha256, self.clock.time(), job_id),
             )
 
+    # -- webhook callbacks handled (akool webhook serve) ------------------------------------------
+
+    def callback_handled(self, job_id: str, status: int) -> bool:
+        """Whether `webhook serve` already handled this state of this job (AKOOL retries)."""
+        with self._transaction() as db:
+            db.execute(CALLBACKS_SCHEMA)
+            row = db.execute(
+                "SELECT 1 FROM callbacks_handled WHERE job_id = ? AND status = ?",
+                (job_id, status),
+            ).fetchone()
+        return row is not None
+
+    def mark_callback_handled(self, job_id: str, status: int) -> None:
+        with self._transaction() as db:
+            db.execute(CALLBACKS_SCHEMA)
+            db.execute(
+                "INSERT OR IGNORE INTO callbacks_handled (job_id, status, handled_at) "
+                "VALUES (?, ?, ?)",
+                (job_id, status, self.clock.time()),
+            )
+
+
+# The callbacks `webhook serve` handled, so a restarted receiver skips AKOOL's retries of them.
+CALLBACKS_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS callbacks_handled (job_id TEXT NOT NULL, status INTEGER NOT NULL, "
+    "handled_at REAL NOT NULL, PRIMARY KEY (job_id, status))"
+)
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.

@@ -24,6 +24,7 @@ from tests.support.runner import invoke
 from tests.support.servers import Answer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
+MP4_START = b"\x00\x00\x00\x18ftypmp42"  # what every MP4 starts with: its ftyp box
 AUDIO = "https://example.com/speech.mp3"
 
 
@@ -107,7 +108,7 @@ def test_truncated_answers_are_resumed_until_complete(
 
 
 def test_a_server_without_range_support_restarts_and_checks_length(isolated: Isolation) -> None:
-    body = b"0123456789" * 1000
+    body = MP4_START + b"0123456789" * 1000
     with scripted_server() as server:
         answers = iter(
             [

@@ -63,7 +63,7 @@ def _check_interval(value: float) -> float:
 
 def _output_targets(output: str | None, job_ids: list[str], *, force: bool) -> dict[str, Path]:
     """Where each job's video goes, checked before any work starts."""
-    from akool_cli.download import check_target, resolve_target
+    from akool_cli.download import check_target, names_directory, resolve_target
 
     if output is None:
         return {}
@@ -72,7 +72,7 @@ def _output_targets(output: str | None, job_ids: list[str], *, force: bool) -> d
     many = len(job_ids) > 1
     targets = {job_id: resolve_target(output, job_id, many=many) for job_id in job_ids}
     for target in targets.values():
-        check_target(target, force=force)
+        check_target(target, force=force, make_parent=names_directory(output, many=many))
     return targets
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,7 +72,10 @@ def serve(
     path: str = typer.Option("/akool/webhook", "--path", help="URL path AKOOL posts to."),
     client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Your clientId."),
     download: Path | None = typer.Option(
-        None, "--download", metavar="DIR", help="Download finished videos into DIR."
+        None,
+        "--download",
+        metavar="DIR",
+        help="Download finished videos into DIR (created if missing).",
     ),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per line per event."),
 ) -> None:
@@ -87,8 +89,11 @@ def serve(
     out = runtime.output()
     if not path.startswith("/"):
         raise UsageError(f"--path {path!r} must start with /")
-    if download is not None and not download.is_dir():
-        raise UsageError(f"--download {download} is not a directory", hint=f"mkdir -p {download}")
+    if download is not None:
+        from akool_cli.download import check_target, make_directory
+
+        check_target(download / "placeholder.mp4", force=True, make_parent=True)
+        make_directory(download)
     cid, secret = _keys(runtime, client_id)
     handle = _event_handler(runtime, download, json_out)
     try:
@@ -99,9 +104,7 @@ def serve(
             client_id=cid,
             client_secret=secret,
             on_event=handle,
-            on_reject=lambda addr, why: out.warn(
-                f"rejected a callback from {addr} (HTTP 400): {why}"
-            ),
+            on_reject=lambda addr, why: out.warn(f"rejected a request from {addr}: {why}"),
         )
     except OSError as exc:
         raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
@@ -118,55 +121,25 @@ def serve(
 def _event_handler(
     runtime: Runtime, download: Path | None, json_out: bool
 ) -> Callable[[Callback], None]:
-    """What happens to each new event, on the receiver's one worker thread."""
-    from akool_cli.contract import VIDEO_STATUS_NAMES
+    """The library's event recorder, printing one line (or JSON object) per handled event."""
+    from akool_cli.webhook import EventRecorder, Handled, download_into
 
     out = runtime.output()
-    local = threading.local()
 
-    def handle(event: Callback) -> None:
-        from akool_cli.journal import Journal
-
-        if not hasattr(local, "journal"):
-            local.journal = Journal(runtime.paths.journal_file)
-        journal: Journal = local.journal
-        state = VIDEO_STATUS_NAMES.get(event.status, "unknown")
-        known = journal.get(event.id) is not None
-        if known:
-            journal.update_state(event.id, event.status, event.url, "")
-        saved = ""
-        if download is not None and event.status == 3 and event.url:
-            saved = _fetch(runtime, journal, event, download, known)
-        record = {
-            "id": event.id,
-            "state": state,
-            "status": event.status,
-            "type": event.type,
-            "url": event.url or None,
-            "downloaded_path": saved or None,
-            "known": known,
-        }
+    def emit(event: Handled) -> None:
         if json_out:
-            out.data(json.dumps(record))
+            out.data(json.dumps(event.as_dict()))
         else:
-            out.data(" ".join(x for x in (event.id, state, saved or event.url) if x))
+            out.data(
+                " ".join(
+                    x for x in (event.id, event.state, event.downloaded_path or event.url) if x
+                )
+            )
 
-    return handle
-
-
-def _fetch(runtime: Runtime, journal: object, event: Callback, folder: Path, known: bool) -> str:
-    from akool_cli.download import download, resolve_target
-    from akool_cli.errors import AkoolError
-    from akool_cli.journal import Journal
-    from akool_cli.transport import Transport
-
-    target = resolve_target(str(folder), event.id, many=True)
-    try:
-        with Transport(secrets=runtime.secrets) as transport:
-            result = download(transport, event.url, target)
-    except AkoolError as exc:
-        runtime.output().warn(f"{event.id}: download failed: {exc.message}")
-        return ""
-    if known and isinstance(journal, Journal):
-        journal.record_download(event.id, str(result.path.absolute()), result.size, result.sha256)
-    return str(result.path)
+    return EventRecorder(
+        runtime.paths.journal_file,
+        download_dir=download,
+        fetch=download_into(runtime.secrets),
+        emit=emit,
+        warn=out.warn,
+    )

@@ -3,14 +3,17 @@ the receiver answers 200 (only to addresses on this machine)."""
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
+import json
+import socket
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from akool_cli import callbacks
+from akool_cli.config import is_loopback_host
 from akool_cli.sandbox.state import SandboxState
 
 TICK = 0.05
@@ -71,8 +74,8 @@ class Notifier:
                 delivery.next_try = now + RETRY_DELAYS[delivery.tries - 1]
 
     def _post(self, delivery: Delivery) -> int:
-        host = urlsplit(delivery.url).hostname or ""
-        if host not in ("127.0.0.1", "localhost", "::1") and not host.startswith("127."):
+        address = loopback_address(delivery.url)
+        if address is None:
             return -1  # the sandbox only calls this machine
         payload = {"_id": delivery.job_id, "status": delivery.status, "type": "talking photo"}
         if delivery.status == 3:
@@ -85,18 +88,52 @@ class Notifier:
             timestamp=int(self.state.clock.time() * 1000),
             nonce=str(self.state.next_nonce()),
         )
-        import json
+        return _send(delivery.url, address, json.dumps(body).encode())
 
-        request = urllib.request.Request(
-            delivery.url,
-            data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-            method="POST",
+
+def loopback_address(url: str) -> str | None:
+    """The loopback address to call for url, or None when it may lead off this machine.
+
+    Only IP literals and the name localhost: any other name (127.attacker.example) is never
+    looked up, and localhost counts only if every address it resolves to is a loopback one."""
+    parts = urlsplit(url)
+    try:
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not is_loopback_host(host):
+        return None
+    if host.lower() != "localhost":
+        return host  # a loopback IP literal
+    try:
+        found = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return None
+    addresses = {ipaddress.ip_address(info[4][0]) for info in found}
+    if not addresses or not all(a.is_loopback for a in addresses):
+        return None
+    return str(min(addresses, key=lambda a: a.version))
+
+
+def _send(url: str, address: str, body: bytes) -> int:
+    """POST body to the checked address (never a fresh lookup); a redirect is an answer, not
+    followed. Returns the HTTP status, or 0 when nothing answered."""
+    parts = urlsplit(url)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(parts.hostname or address, parts.port, timeout=5)
+    else:
+        connection = http.client.HTTPConnection(address, parts.port, timeout=5)
+    try:
+        connection.request(
+            "POST",
+            path,
+            body=body,
+            headers={"Content-Type": "application/json", "Host": parts.netloc},
         )
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return int(response.status)
-        except urllib.error.HTTPError as exc:
-            return int(exc.code)
-        except OSError:
-            return 0
+        return int(connection.getresponse().status)
+    except (OSError, http.client.HTTPException):
+        return 0
+    finally:
+        connection.close()

@@ -1,0 +1,279 @@
+"""The local side of a download: where the video goes (checked before any billable work) and the
+hidden part file beside it, held under an exclusive lock, never opened through a symbolic link,
+resumable, written and hashed on worker threads, and removed when it holds nothing.
+
+Two akool processes saving the same job into the same folder share one part file: the first
+takes the lock and downloads, the second waits for it. The lock is an flock on the part file
+itself (no extra lock file to leave behind); whoever holds it may remove or replace the file, so
+a waiter checks, once it has the lock, that the path still names the file it locked.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import queue
+import re
+import stat
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from akool_cli.errors import AkoolError, UsageError
+
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# O_NONBLOCK: a FIFO planted at the path must not hang the open (no effect on regular files).
+NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+
+
+def part_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.part")
+
+
+def meta_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.part.json")
+
+
+def refuse_link(path: Path) -> None:
+    """A planted symlink at a part or metadata path would make akool write into its victim."""
+    if path.is_symlink():
+        raise UsageError(
+            f"{path} is a symbolic link; akool never writes through one",
+            hint=f"remove it (rm {path}) and run again",
+        )
+
+
+def open_nofollow(path: str | os.PathLike[str], flags: int, mode: int = 0o666) -> int:
+    """os.open that refuses a symlink at the last component (and anything but a regular file)."""
+    try:
+        fd = os.open(path, flags | NOFOLLOW, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            refuse_link(Path(path))
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UsageError(
+            f"{path} is not a regular file", hint=f"remove it (rm {path}) and run again"
+        )
+    return fd
+
+
+def safe_file_name(stem: str, suffix: str = ".mp4") -> str:
+    """A file name from an id or URL part that cannot climb out of its directory."""
+    name = SAFE_NAME.sub("_", stem).strip("._") or "video"
+    return name[:120] + suffix
+
+
+def names_directory(output: str, *, many: bool) -> bool:
+    """Whether -o names a directory: it ends with /, is one already, or several jobs share it."""
+    return many or output.endswith(("/", os.sep)) or Path(output).expanduser().is_dir()
+
+
+def resolve_target(output: str, job_id: str, *, many: bool) -> Path:
+    """Where a job's video goes: into a directory as <job_id>.mp4, or at the exact path given."""
+    path = Path(output).expanduser()
+    if names_directory(output, many=many):
+        return path / safe_file_name(job_id)
+    return path
+
+
+def check_target(target: Path, *, force: bool, make_parent: bool = False) -> None:
+    """Refuse a target that cannot receive a file, before any billable work starts.
+
+    make_parent: the parent is a directory the user named (-o DIR/, --output-dir DIR), which
+    download() creates when it is missing; only its nearest existing ancestor is checked then.
+    """
+    if target.is_symlink() and not target.exists():
+        raise UsageError(
+            f"the output path {target} is a symbolic link to {os.readlink(target)}, "
+            "which does not exist",
+            hint="choose another path, or remove the link",
+        )
+    if target.is_dir():
+        raise UsageError(
+            f"the output path {target} is a directory",
+            hint=f"give a file name (e.g. {target / 'video.mp4'}) or end the path with /",
+        )
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} already exists",
+            hint="choose another path, or add --force to replace it",
+        )
+    for hidden in (part_path(target), meta_path(target)):
+        refuse_link(hidden)
+    _check_directory(target.parent, make_parent=make_parent)
+
+
+def _check_directory(parent: Path, *, make_parent: bool) -> None:
+    if make_parent:
+        while not parent.exists() and not parent.is_symlink() and parent != parent.parent:
+            parent = parent.parent
+    elif not parent.exists():
+        raise UsageError(
+            f"the output directory {parent} does not exist",
+            hint=f"create it first: mkdir -p {parent} (akool creates a folder given as -o DIR/)",
+        )
+    if not parent.is_dir():
+        raise UsageError(f"{parent} is not a directory", hint="choose another output path")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"the output directory {parent} is not writable",
+            hint="choose a directory you can write to, e.g. -o ./videos/",
+        )
+
+
+def make_directory(folder: Path) -> None:
+    """Create an output directory the user named (and its parents), as mkdir -p does."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(
+            f"{folder} is not a directory", hint="choose another output path"
+        ) from None
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output directory {folder}: {exc.strerror or exc}",
+            hint="create it yourself, or choose another directory",
+        ) from None
+
+
+class PartLock:
+    """An exclusive lock on target's part file, taken on entry and released on exit."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.path = part_path(target)
+        self.meta = meta_path(target)
+        self.fd = -1
+        self.waited = False  # another process held the lock when this one asked for it
+
+    def __enter__(self) -> PartLock:
+        while True:
+            try:
+                fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
+            except OSError as exc:
+                raise AkoolError(
+                    f"cannot write {self.path}: {exc.strerror or exc}",
+                    hint="choose a directory you can write to, e.g. -o ./videos/",
+                ) from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.waited = True
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                except BaseException:
+                    os.close(fd)
+                    raise
+            if self._names(fd):
+                self.fd = fd
+                return self
+            os.close(fd)  # the holder finished and removed it: lock the file there now
+
+    def _names(self, fd: int) -> bool:
+        try:
+            here = os.lstat(self.path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (here.st_dev, here.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def __exit__(self, *exc: object) -> None:
+        # An empty part file is only litter (a failed or finished download leaves nothing).
+        if os.fstat(self.fd).st_size == 0 and self._names(self.fd):
+            self.path.unlink(missing_ok=True)
+        os.close(self.fd)
+        self.fd = -1
+
+    def size(self) -> int:
+        return os.fstat(self.fd).st_size
+
+    def discard(self) -> None:
+        """Start over: empty the part file (keeping the locked file) and forget its validator."""
+        os.ftruncate(self.fd, 0)
+        self.meta.unlink(missing_ok=True)
+
+    def head(self, size: int) -> bytes:
+        return os.pread(self.fd, size, 0)
+
+    def read_validator(self) -> str | None:
+        try:
+            fd = open_nofollow(self.meta, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
+        with open(fd, encoding="utf-8") as file:
+            try:
+                value = json.load(file).get("validator")
+            except (OSError, ValueError, AttributeError):
+                return None
+        return value if isinstance(value, str) and value else None
+
+    def write_validator(self, validator: str) -> None:
+        fd = open_nofollow(self.meta, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as file:
+            json.dump({"validator": validator}, file)
+
+
+class PartWriter:
+    """Writes the download in one worker thread and hashes it in another, so that the disk,
+    SHA-256 (both release the GIL) and the network all overlap; the queues bound the memory."""
+
+    QUEUE_CHUNKS = 4
+
+    def __init__(self, file: BinaryIO, digest: Any) -> None:
+        self._file = file  # closed in close()
+        self._error: OSError | None = None
+        self._queues: list[queue.Queue[bytes | None]] = []
+        self._threads = [
+            self._stage(self._save, "akool-writer"),
+            self._stage(digest.update, "akool-hash"),
+        ]
+
+    def _stage(self, work: Callable[[bytes], object], name: str) -> threading.Thread:
+        chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=self.QUEUE_CHUNKS)
+        self._queues.append(chunks)
+
+        def run() -> None:
+            while (chunk := chunks.get()) is not None:
+                if self._error is None:  # after an error, drain so the reader never blocks
+                    work(chunk)
+
+        thread = threading.Thread(target=run, name=name, daemon=True)
+        thread.start()
+        return thread
+
+    def _save(self, chunk: bytes) -> None:
+        try:
+            self._file.write(chunk)
+        except OSError as exc:
+            self._error = exc
+
+    def write(self, chunk: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        for chunks in self._queues:
+            chunks.put(chunk)
+
+    def close(self) -> None:
+        for chunks in self._queues:
+            chunks.put(None)
+        for thread in self._threads:
+            thread.join()
+        try:
+            self._file.close()
+        except OSError as exc:
+            self._error = self._error or exc
+        if self._error is not None:
+            raise self._error
+
+    def __enter__(self) -> PartWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Whatever happened on the network, every byte received reaches the part file, so the
+        # next try can resume from it.
+        self.close()

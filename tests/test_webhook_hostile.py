@@ -1,0 +1,313 @@
+"""`webhook serve` under hostile clients (raw sockets), callbacks out of order or after a restart,
+and the sandbox's callbacks that must never leave this machine."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from akool_cli import callbacks
+from akool_cli.callbacks import Callback
+from akool_cli.journal import JobRecord, Journal
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.notifier import loopback_address
+from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from akool_cli.webhook import EventRecorder, Handled, WebhookReceiver
+from tests.conftest import Isolation
+from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.servers import Answer, scripted_server
+
+JOB = "64dd90f9f0b6684651e90d60"
+VIDEO = "https://cdn.example.com/out.mp4"
+
+
+@dataclass
+class Hook:
+    server: WebhookReceiver
+    events: list[Callback] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+    def connect(self) -> socket.socket:
+        host, port = self.server.httpd.server_address[:2]
+        sock = socket.create_connection((str(host), port))
+        sock.settimeout(30)  # only a guard against a hung test; the server answers at once
+        return sock
+
+
+def start_hook(**options: float) -> Hook:
+    hook: Hook = Hook(server=None)  # type: ignore[arg-type]
+    hook.server = WebhookReceiver(
+        host="127.0.0.1",
+        port=0,
+        path="/hook",
+        client_id=SANDBOX_CLIENT_ID,
+        client_secret=SANDBOX_CLIENT_SECRET,
+        on_event=hook.events.append,
+        on_reject=lambda addr, why: hook.rejected.append(why),
+        **options,  # type: ignore[arg-type]
+    )
+    hook.server.start()
+    return hook
+
+
+@pytest.fixture
+def hook() -> Iterator[Hook]:
+    started = start_hook()
+    yield started
+    started.server.stop()
+
+
+def read_all(sock: socket.socket) -> bytes:
+    data = b""
+    while chunk := sock.recv(65536):
+        data += chunk
+    return data
+
+
+def exchange(hook: Hook, raw: bytes) -> bytes:
+    with hook.connect() as sock:
+        sock.sendall(raw)
+        return read_all(sock)  # the server closes the connection after one answer
+
+
+def sealed(status: int = 3) -> bytes:
+    payload = {"_id": JOB, "status": status, "type": "talking photo", "url": VIDEO}
+    body = callbacks.seal(payload, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, 1, "n")
+    return json.dumps(body).encode()
+
+
+def post(headers: str, body: bytes = b"") -> bytes:
+    return f"POST /hook HTTP/1.1\r\nHost: x\r\n{headers}\r\n".encode() + body
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ("Content-Length: -1\r\n", 400),
+        ("Content-Length: abc\r\n", 400),
+        ("Content-Length: 1e3\r\n", 400),
+        ("Content-Length: 10\r\nContent-Length: 20\r\n", 400),
+        ("", 411),
+        ("Content-Length: 2000000\r\n", 413),
+        ("Transfer-Encoding: chunked\r\n", 411),
+    ],
+)
+def test_bad_lengths_get_a_clean_answer(hook: Hook, headers: str, status: int) -> None:
+    # Whatever follows the headers is never read as a body, nor parsed as another request.
+    smuggled = b"5\r\nhello\r\n0\r\n\r\nGET /hook HTTP/1.1\r\nHost: x\r\n\r\n"
+    answer = exchange(hook, post(headers, smuggled))
+    assert answer.startswith(f"HTTP/1.1 {status} ".encode()), answer
+    assert answer.count(b"HTTP/1.1") == 1 and b"Connection: close" in answer
+    assert hook.events == [] and len(hook.rejected) == 1
+
+
+def test_a_good_callback_still_works(hook: Hook) -> None:
+    body = sealed()
+    answer = exchange(hook, post(f"Content-Length: {len(body)}\r\n", body))
+    assert answer.startswith(b"HTTP/1.1 200 ")
+    deadline = time.monotonic() + 30
+    while not hook.events and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [(e.id, e.status) for e in hook.events] == [(JOB, 3)]
+
+
+def test_unfinished_headers_and_trickled_bodies_are_cut_off() -> None:
+    hook = start_hook(connection_seconds=0.3, read_seconds=30)
+    try:
+        with hook.connect() as slow_headers:
+            slow_headers.sendall(b"POST /hook HTTP/1.1\r\nHost: x\r\n")  # never finished
+            assert read_all(slow_headers) == b""
+        with hook.connect() as trickle:
+            trickle.sendall(post("Content-Length: 100000\r\n"))
+            trickle.settimeout(0.05)
+            closed = False
+            for _ in range(10_000):  # one byte per 50 ms: each read is quick, the whole is not
+                try:
+                    trickle.sendall(b"x")
+                    closed = trickle.recv(100) == b""
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+                if closed:
+                    break
+            assert closed
+    finally:
+        hook.server.stop()
+    assert hook.events == []
+
+
+def test_connections_beyond_the_limit_get_503_and_slots_come_back() -> None:
+    hook = start_hook(max_connections=2)
+    try:
+        idle = [hook.connect() for _ in range(2)]  # accepted in order, before the third
+        with hook.connect() as third:
+            assert read_all(third).startswith(b"HTTP/1.1 503 ")
+        for sock in idle:
+            sock.close()
+        body = sealed()
+        for _ in range(10_000):
+            answer = exchange(hook, post(f"Content-Length: {len(body)}\r\n", body))
+            if not answer.startswith(b"HTTP/1.1 503 "):
+                break
+        assert answer.startswith(b"HTTP/1.1 200 ")
+    finally:
+        hook.server.stop()
+
+
+# -- what events do to the history -----------------------------------------------------------
+
+
+@pytest.fixture
+def journal(isolated: Isolation) -> Iterator[Journal]:
+    with Journal(isolated.home / "jobs.sqlite3") as opened:
+        opened.record_created(None, JobRecord(id=JOB, created_at=1.0, updated_at=1.0))
+        yield opened
+
+
+def recorder(isolated: Isolation, handled: list[Handled], fetched: list[str]) -> EventRecorder:
+    def fetch(event: Callback, folder: Path) -> object:
+        fetched.append(event.id)
+        raise AssertionError("not reached without --download")
+
+    return EventRecorder(
+        isolated.home / "jobs.sqlite3",
+        download_dir=None,
+        fetch=fetch,
+        emit=handled.append,
+        warn=lambda line: None,
+    )
+
+
+def event(status: int, url: str = "") -> Callback:
+    return Callback(id=JOB, status=status, type="talking photo", url=url, raw={})
+
+
+def test_a_late_processing_callback_never_undoes_done(
+    journal: Journal, isolated: Isolation
+) -> None:
+    handled: list[Handled] = []
+    handle = recorder(isolated, handled, [])
+    handle(event(3, VIDEO))
+    handle(event(2))  # AKOOL's earlier callback, delivered late
+    record = journal.get(JOB)
+    assert record is not None and (record.video_status, record.video_url) == (3, VIDEO)
+    assert [h.state for h in handled] == ["done", "processing"]
+
+
+def test_handled_callbacks_survive_a_restart(journal: Journal, isolated: Isolation) -> None:
+    first: list[Handled] = []
+    recorder(isolated, first, [])(event(3, VIDEO))
+    again: list[Handled] = []
+    restarted = recorder(isolated, again, [])  # a new process: nothing in memory
+    restarted(event(3, VIDEO))
+    restarted(event(4))
+    assert [h.status for h in first] == [3] and [h.status for h in again] == [4]
+    record = journal.get(JOB)
+    assert record is not None and (record.video_status, record.video_url) == (3, VIDEO)
+
+
+def test_webhook_serve_answers_a_bad_length_without_a_traceback(isolated: Isolation) -> None:
+    import re
+
+    env = process_env(isolated.home, "http://127.0.0.1:9", AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID)
+    download = isolated.tmp / "not" / "yet"  # --download creates its folder
+    serve = subprocess.Popen(
+        [AKOOL, "webhook", "serve", "--port", "0", "--download", str(download)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert serve.stderr is not None
+        url = re.search(r"http://([\d.]+):(\d+)", serve.stderr.readline())
+        assert url is not None, serve.stderr.read()
+        with socket.create_connection((url.group(1), int(url.group(2)))) as sock:
+            sock.settimeout(30)
+            sock.sendall(b"POST /akool/webhook HTTP/1.1\r\nContent-Length: abc\r\n\r\n")
+            assert read_all(sock).startswith(b"HTTP/1.1 400 ")
+    finally:
+        serve.terminate()
+        _, err = serve.communicate(timeout=30)
+    assert "Traceback" not in err and "bad Content-Length 'abc'" in err
+    assert download.is_dir()
+
+
+# -- the sandbox calls only this machine ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("http://127.0.0.1:8000/hook", "127.0.0.1"),
+        ("http://127.8.9.10/hook", "127.8.9.10"),
+        ("http://[::1]:8000/hook", "::1"),
+        ("http://localhost:8000/hook", "127.0.0.1"),
+        ("http://127.attacker.example/hook", None),
+        ("http://127.0.0.1.nip.io/hook", None),
+        ("http://10.0.0.1/hook", None),
+        ("http://0.0.0.0:8000/hook", None),
+        ("http://[::ffff:8.8.8.8]/hook", None),
+        ("ftp://127.0.0.1/hook", None),
+        ("http://127.0.0.1:99999/hook", None),
+    ],
+)
+def test_only_loopback_addresses_are_called(url: str, allowed: str | None) -> None:
+    assert loopback_address(url) == allowed
+
+
+def first_callback_answer(sandbox: Sandbox, isolated: Isolation, webhook_url: str) -> int:
+    """What the receiver answered to the sandbox's first callback (-1: never called)."""
+    invoke(["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", webhook_url])
+    isolated.clock.advance(3)
+    wait_for(lambda: len(sandbox.state.callbacks) >= 1)
+    return int(sandbox.state.callbacks[0][2])
+
+
+def test_the_sandbox_does_not_follow_a_redirect(api_env: Sandbox, isolated: Isolation) -> None:
+    with scripted_server() as hook, scripted_server() as elsewhere:
+        hook.route("/hook", Answer(302, b"", headers={"Location": elsewhere.url + "/stolen"}))
+        elsewhere.route("/stolen", Answer(200, b"{}"))
+        assert first_callback_answer(api_env, isolated, hook.url + "/hook") == 302
+    assert elsewhere.hits == {}
+
+
+def test_the_sandbox_never_posts_to_a_lookalike_host(api_env: Sandbox, isolated: Isolation) -> None:
+    assert first_callback_answer(api_env, isolated, "http://127.attacker.example/hook") == -1
+
+
+def wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_a_failed_download_says_how_to_fetch_it(journal: Journal, isolated: Isolation) -> None:
+    from akool_cli.errors import RejectedError
+
+    def expired(event: Callback, folder: Path) -> object:
+        raise RejectedError("the video URL answered HTTP 403: it has probably expired")
+
+    warnings: list[str] = []
+    handled: list[Handled] = []
+    EventRecorder(
+        isolated.home / "jobs.sqlite3",
+        download_dir=isolated.tmp / "videos",
+        fetch=expired,
+        emit=handled.append,
+        warn=warnings.append,
+    )(event(3, VIDEO))
+    assert warnings == [
+        f"{JOB}: download failed: the video URL answered HTTP 403: it has probably expired; "
+        f"fetch it with: akool watch {JOB} -o {isolated.tmp / 'videos'}/"
+    ]
+    assert [(h.state, h.downloaded_path) for h in handled] == [("done", "")]
