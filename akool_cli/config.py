@@ -8,17 +8,24 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import tempfile
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from akool_cli.contract import DEFAULT_BASE_URL
 from akool_cli.errors import UsageError
+from akool_cli.inputs import mask_userinfo, split_url
 
 APP_NAME = "akool"
 CONFIG_FILE = "config.json"
 JOURNAL_FILE = "jobs.sqlite3"
 DEFAULT_PROFILE = "default"
+# Whoever can edit config.json can point the base URL at their own host and receive the key,
+# and the history lists every job: akool's state is for its user alone, whatever the umask.
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+# SQLite's companions of a database file (in WAL mode), which must be as private as the file.
+SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -62,21 +69,53 @@ def is_loopback_host(host: str) -> bool:
 def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
     """A usable base URL without a trailing slash; plain http only to this machine."""
     text = url.strip()
-    parts = urlsplit(text)
+    shown = mask_userinfo(url)  # never echo a password back
+    parts = split_url(text, origin)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
-            f"{origin} {url!r} is not an http(s) URL",
+            f"{origin} {shown!r} is not an http(s) URL",
             hint=f"use the documented host, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
+    if parts.username is not None or parts.password is not None:
+        raise UsageError(
+            f"{origin} {shown!r} contains a user name or password; akool authenticates with "
+            "your API key, and a password in a URL ends up in logs and shell history",
+            hint=f"remove the part before @, e.g. {origin} {DEFAULT_BASE_URL}",
         )
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise UsageError(
-            f"{origin} {url!r} uses plain http to a host that is not this machine; "
+            f"{origin} {shown!r} uses plain http to a host that is not this machine; "
             "the API key would cross the network unencrypted",
             hint=f"use https (e.g. {DEFAULT_BASE_URL}), or http only for 127.0.0.1/localhost",
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{origin} {url!r} must not have a query or fragment")
+        raise UsageError(f"{origin} {shown!r} must not have a query or fragment")
     return text.rstrip("/")
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` and any missing parents as 0700 (umask or not); existing ones are left alone."""
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        with suppress(FileExistsError):  # another akool process made it first
+            folder.mkdir(mode=PRIVATE_DIR)
+            os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is filtered by the umask
+
+
+def make_private_file(path: Path) -> None:
+    """Create the file (empty) as 0600 if it is missing, and make it and its SQLite companions
+    0600, before SQLite opens it: SQLite gives -wal and -shm the database file's permissions."""
+    make_private_dir(path.parent)
+    # Failures are left to SQLite, which reports an unusable file when it opens it.
+    with suppress(OSError):
+        os.close(os.open(path, os.O_RDONLY | os.O_CREAT, PRIVATE_FILE))
+    for companion in (path, *(path.with_name(path.name + s) for s in SQLITE_SUFFIXES)):
+        with suppress(OSError):
+            os.chmod(companion, PRIVATE_FILE)
 
 
 def read_settings(p: Paths) -> dict[str, dict[str, str]]:
@@ -104,10 +143,17 @@ def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -
         entry[key] = value
     if not entry:
         settings.pop(profile, None)
-    p.config_dir.mkdir(parents=True, exist_ok=True)
-    tmp = p.config_file.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"profiles": settings}, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, p.config_file)
+    make_private_dir(p.config_dir)
+    # mkstemp creates the file 0600 whatever the umask, under a name no other process uses.
+    fd, tmp = tempfile.mkstemp(dir=p.config_dir, prefix=".config.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"profiles": settings}, indent=2) + "\n")
+        os.replace(tmp, p.config_file)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def resolve_base_url(

@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from akool_cli import contract
 from akool_cli.errors import UsageError
@@ -19,13 +19,58 @@ RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
 )
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-SPEEDS = (0.7, 1.2)  # VoiceLab's documented range for voice_options.speed
+# The allowed range (inclusive) of every numeric option, in one place.
+RANGES: dict[str, tuple[float, float]] = {
+    "--interval": (0.5, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
+    "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
+    "--speed": (0.7, 1.2),  # VoiceLab's documented range for voice_options.speed
+}
+SPEEDS = RANGES["--speed"]
+# Control characters (C0, DEL, C1): never part of a URL that works.
+URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
+
+
+def mask_userinfo(url: str) -> str:
+    """The URL as it may be echoed: a user name and password (user:pw@host) become ***@."""
+    return USERINFO.sub("***@", url, count=1)
+
+
+def split_url(value: str, label: str) -> SplitResult:
+    """urlsplit, with malformed brackets and ports as usage errors instead of ValueError.
+
+    `label` names the URL in messages, e.g. "the image URL" or "--base-url".
+    """
+    shown = mask_userinfo(value)
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError when out of range or not a number
+    except ValueError as exc:
+        reason = str(exc)
+        raise UsageError(
+            f"{label} {shown!r} is not a valid URL ({reason[:1].lower()}{reason[1:]})",
+            hint="check the brackets of an IPv6 address ([::1]) and the port (1-65535)",
+        ) from None
+    if port == 0:
+        raise UsageError(
+            f"{label} {shown!r} has port 0, which nothing can listen on",
+            hint="use a port from 1 to 65535, or none for the scheme's default",
+        )
+    return parts
 
 
 def check_input_url(value: str, what: str) -> str:
     """An input URL AKOOL can fetch; a local path gets an explanation instead of a request."""
     text = value.strip()
-    parts = urlsplit(text)
+    control = URL_CONTROL.search(text)
+    if control is not None:
+        # urlsplit silently drops tabs and line breaks; a NUL would cut the URL short elsewhere.
+        raise UsageError(
+            f"the {what} {mask_userinfo(value)!r} contains a control character "
+            f"(U+{ord(control.group()):04X})",
+            hint="remove it; encode characters a URL needs as %XX",
+        )
+    parts = split_url(text, f"the {what}")
     if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
         return text
     path = text.removeprefix("file://")
@@ -37,13 +82,13 @@ def check_input_url(value: str, what: str) -> str:
     )
     if looks_local:
         raise UsageError(
-            f"the {what} {value!r} is a local file, but AKOOL fetches inputs by URL "
+            f"the {what} {mask_userinfo(value)!r} is a local file, but AKOOL fetches inputs by URL "
             "(there is no upload endpoint)",
             hint="upload the file somewhere AKOOL can reach it (e.g. an S3 pre-signed URL) "
             "and pass that https:// URL",
         )
     raise UsageError(
-        f"the {what} {value!r} is not an http(s) URL",
+        f"the {what} {mask_userinfo(value)!r} is not an http(s) URL",
         hint="pass a full URL such as https://example.com/portrait.jpg",
     )
 
@@ -90,6 +135,31 @@ class TalkRequest:
 
 
 # -- create ---------------------------------------------------------------------------------------
+
+
+def check_range(option: str, value: float) -> float:
+    """The value when it lies in the option's range in RANGES (NaN and infinity never do)."""
+    low, high = RANGES[option]
+    if not low <= value <= high:
+        raise UsageError(
+            f"{option} {value:g} is outside the allowed range {low:g}–{high:g}",
+            hint=f"pass {option} with a value from {low:g} to {high:g}",
+        )
+    return value
+
+
+def check_count(option: str, raw: str) -> int:
+    """A whole number typed for `option`, within its range in RANGES."""
+    low, high = RANGES[option]
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option} {raw!r} is not a whole number from {low:g} to {high:g}",
+            hint=f"pass {option} with a whole number from {low:g} to {high:g}",
+        ) from None
+    check_range(option, value)
+    return value
 
 
 def check_speed(value: float | None) -> float | None:

@@ -12,10 +12,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from akool_cli.config import make_private_file
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -86,7 +88,7 @@ class Journal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_file(path)  # 0600 before SQLite opens it: its -wal and -shm copy the mode
         self._db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -96,8 +98,6 @@ class Journal:
         with self._transaction():
             for statement in filter(str.strip, SCHEMA.split(";")):
                 self._db.execute(statement)
-        with suppress(OSError):
-            os.chmod(path, 0o600)
 
     def close(self) -> None:
         self._db.close()

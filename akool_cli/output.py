@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,6 +22,19 @@ if TYPE_CHECKING:
 
 HEARTBEAT_SECONDS = 60.0
 RED, YELLOW, GREEN, DIM, RESET = "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[0m"
+# Characters that must never reach a terminal or a TSV line raw from a server's or a file's text:
+# C0 controls (tab, line breaks, ESC), DEL, C1 controls, bidirectional overrides, line separators.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape_controls(text: str) -> str:
+    """The text with each unsafe character written as an escape (\\t, \\n, \\r or \\uXXXX).
+
+    So a tab cannot forge a TSV column, a line break a row, ESC a colour or a cursor move. These
+    are JSON's escapes too: inside a JSON string they keep the line valid and its meaning.
+    """
+    return UNSAFE.sub(lambda m: SHORT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -31,6 +45,11 @@ def _isatty(stream: IO[str]) -> bool:
 
 
 class Output:
+    # Per process (the CLI resets them per invocation): whether a command asked for JSON and
+    # whether a JSON document reached stdout, so the error boundary never prints a second one.
+    json_requested: ClassVar[bool] = False
+    json_written: ClassVar[bool] = False
+
     def __init__(
         self,
         *,
@@ -44,6 +63,8 @@ class Output:
         self.stderr = stderr or sys.stderr
         env = dict(os.environ) if env is None else env
         self.json_mode = json_mode
+        if json_mode:
+            Output.json_requested = True
         self.quiet = quiet
         self.stdout_tty = _isatty(self.stdout)
         self.stderr_tty = _isatty(self.stderr)
@@ -54,9 +75,10 @@ class Output:
     # -- plain writing ------------------------------------------------------------------------
 
     def _clean(self, text: str) -> str:
+        """Secrets masked and control characters escaped: every line and cell goes through it."""
         from akool_cli.redact import text as redact_text
 
-        return redact_text(text, self.secrets)
+        return escape_controls(redact_text(text, self.secrets))
 
     def _paint(self, text: str, color: str) -> str:
         if self.stderr_tty and not self.no_color:
@@ -71,20 +93,23 @@ class Output:
 
     def json(self, document: Any) -> None:
         """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        # Raw line breaks in the dump are only indentation (strings hold \n): keep them.
+        text = "\n".join(self._clean(line) for line in text.split("\n"))
         with self._lock:
-            self.stdout.write(self._clean(json.dumps(document, indent=2, ensure_ascii=False)))
-            self.stdout.write("\n")
+            self.stdout.write(text + "\n")
             self.stdout.flush()
+            Output.json_written = True
 
-    def info(self, message: str) -> None:
+    def info(self, message: str, *, prefix: str = "") -> None:
         if self.quiet:
             return
         with self._lock:
-            self.stderr.write(self._clean(message) + "\n")
+            self.stderr.write(prefix + self._clean(message) + "\n")
             self.stderr.flush()
 
     def success(self, message: str) -> None:
-        self.info(self._paint("✓", GREEN) + " " + message)
+        self.info(message, prefix=self._paint("✓", GREEN) + " ")
 
     def warn(self, message: str) -> None:
         with self._lock:
@@ -132,12 +157,13 @@ class Output:
         if not tty:
             with self._lock:
                 if to_stderr:
-                    stream.write(self._clean("\t".join(columns)) + "\n")
+                    stream.write("\t".join(map(self._clean, columns)) + "\n")
                 for row in rows:
-                    stream.write(self._clean("\t".join(row)) + "\n")
+                    stream.write("\t".join(map(self._clean, row)) + "\n")
                 stream.flush()
             return
         from rich.table import Table
+        from rich.text import Text
 
         # NO_COLOR users asked for plain text: no bold either.
         header = "" if self.no_color else "bold"
@@ -145,7 +171,8 @@ class Output:
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(self._clean(cell) for cell in row))
+            # Text, not str: a cell is never read as rich markup ("[red]", "[link=...]").
+            table.add_row(*(Text(self._clean(cell)) for cell in row))
         self._console(stderr=to_stderr).print(table)
 
     def batch_display(self, total: int) -> BatchDisplay:

@@ -108,22 +108,21 @@ def main(argv: list[str] | None = None) -> int:
     """Run akool; returns the exit code (also the console script's entry point)."""
     args = sys.argv[1:] if argv is None else argv
     _current.clear()
+    Output.json_requested = Output.json_written = False
     debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False)
     except AkoolError as exc:
-        _errors_out().error(exc.message, exc.hint)
-        return int(exc.exit_code)
+        return _fail(args, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     except TyperException as exc:
         # Click's usage errors, reduced to the one-line form every akool error has.
         names = typer.main.get_command(app).commands  # type: ignore[attr-defined]
         command = next((a for a in args if a in names), "")
         hint = f"run: akool {command} --help" if command else "run: akool --help"
-        _errors_out().error(exc.format_message(), hint)
-        return int(getattr(exc, "exit_code", ExitCode.USAGE))
+        code = int(getattr(exc, "exit_code", ExitCode.USAGE))
+        return _fail(args, exc.format_message(), hint, code, "UsageError")
     except (typer.Abort, KeyboardInterrupt):
-        _errors_out().error("interrupted")
-        return int(ExitCode.INTERRUPTED)
+        return _fail(args, "interrupted", None, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
@@ -131,16 +130,42 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        _errors_out().error(
+        return _fail(
+            args,
             f"unexpected {type(exc).__name__}: {exc}",
             "run again with AKOOL_DEBUG=1 to see the traceback, and report it",
+            ExitCode.ERROR,
+            "InternalError",
         )
-        return int(ExitCode.ERROR)
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            _errors_out().error("interrupted")
+            return _fail(args, "interrupted", None, result, "InterruptedByUser")
+        if result != ExitCode.OK and _json_wanted(args) and not Output.json_written:
+            _errors_out().json(_error_document(f"akool exited with code {result}", None, result))
         return result
     return int(ExitCode.OK)
+
+
+def _fail(args: list[str], message: str, hint: str | None, code: int, kind: str) -> int:
+    """The one way out for errors: a line (and hint) on stderr; with --json, also one document."""
+    out = _errors_out()
+    out.error(message, hint)
+    if _json_wanted(args) and not Output.json_written:
+        out.json(_error_document(message, hint, code, kind))
+    return int(code)
+
+
+def _json_wanted(args: list[str]) -> bool:
+    """--json was asked for: seen by a command, or on the command line (before a `--`)."""
+    options = args[: args.index("--")] if "--" in args else args
+    return Output.json_requested or "--json" in options
+
+
+def _error_document(
+    message: str, hint: str | None, code: int, kind: str = "Exit"
+) -> dict[str, object]:
+    line = message.strip().replace("\n", " ")
+    return {"error": {"message": line, "hint": hint, "exit_code": int(code), "type": kind}}
 
 
 def _errors_out() -> Output:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     app.command()(batch)
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None else str(value)
 
 
 def earlier_name(earlier: object) -> str:
@@ -55,13 +59,13 @@ def batch(
     are picked up, never paid for twice. Exit 9 unless every row succeeded.
     """
     from akool_cli.batch import BatchRunner, check_output_dir, load_rows, validate
+    from akool_cli.inputs import check_range
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     if concurrency < 1:
         raise UsageError(f"--concurrency {concurrency} must be at least 1")
-    if not interval > 0:
-        raise UsageError(f"--interval {interval:g} must be more than zero")
+    check_range("--interval", interval)
     rows = load_rows(file)
     items, problems = validate(rows)
     for problem in problems:
@@ -76,12 +80,12 @@ def batch(
 
     if dry_run:
         with runtime.journal() as journal:
-            plan: list[dict[str, str]] = []
+            plan: list[dict[str, Any]] = []
             for item in items:
                 earlier = journal.find_by_key(item.key)
                 plan.append(
                     {
-                        "row": str(item.row),
+                        "row": item.row,
                         "id": item.id,
                         "image_url": item.request.image_url,
                         "audio": item.request.audio_url or f"text ({item.voice})",
@@ -89,25 +93,26 @@ def batch(
                         "output": str(output_dir / (item.output or earlier_name(earlier)))
                         if output_dir
                         else "-",
+                        # Everything else that will be sent, so the plan hides nothing.
+                        "prompt": item.request.prompt,
+                        "resolution": item.request.resolution,
+                        "text": item.text,
+                        "voice": item.voice,
+                        "speed": item.speed,
                     }
                 )
         if json_out:
-            out.json({"dry_run": True, "rows": plan, "invalid": problems})
+            invalid = [problem.to_json() for problem in problems]
+            out.json({"dry_run": True, "rows": plan, "invalid": invalid})
         else:
-            out.table(
-                ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "OUTPUT"),
-                [
-                    (
-                        p["row"],
-                        p["id"],
-                        p["action"],
-                        p["image_url"],
-                        p["audio"],
-                        p["output"],
-                    )
-                    for p in plan
-                ],
-            )
+            columns = ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "OUTPUT", "PROMPT", "RESOLUTION")
+            keys = ("row", "id", "action", "image_url", "audio", "output", "prompt", "resolution")
+            shown = [[_cell(p[key]) for key in keys] for p in plan]
+            for row, p in zip(shown, plan, strict=True):
+                if p["text"] is not None:  # the speech's text and speed, not only its voice
+                    speed = f", speed {p['speed']:g}" if p["speed"] is not None else ""
+                    row[keys.index("audio")] = f"text ({p['voice']}{speed}): {p['text']}"
+            out.table(columns, shown)
             out.info(f"{len(plan)} row(s) would run; nothing was sent")
         return
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli.cli.jobs import view_of
-from akool_cli.errors import AkoolError, ExitCode, UsageError
+from akool_cli.errors import AkoolError, ExitCode
 
 if TYPE_CHECKING:
     from akool_cli.runtime import Runtime
@@ -22,20 +22,21 @@ def status(
     ctx: typer.Context,
     job_ids: list[str] | None = typer.Argument(None, metavar="[JOB_ID]...", help="Job ids."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
-    limit: int = typer.Option(10, "--limit", "-n", metavar="N", help="How many recent jobs."),
+    limit_text: str = typer.Option(
+        "10", "--limit", "-n", metavar="N", help="How many recent jobs (1 to 100000)."
+    ),
 ) -> None:
     """Show the state of jobs: the given ids, or the most recent ones from the local history.
 
     Unfinished jobs are refreshed from AKOOL; failed jobs are reported and the exit code stays 0.
     """
-    from akool_cli.inputs import check_job_id
+    from akool_cli.inputs import check_count, check_job_id
     from akool_cli.jobs import refresh
     from akool_cli.views import TABLE_COLUMNS, job_view, table_row
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    if limit < 1:
-        raise UsageError(f"--limit {limit} must be at least 1")
+    limit = check_count("--limit", limit_text)
     ids = [check_job_id(j) for j in (job_ids or [])]
     views: list[dict[str, Any]] = []
     code = ExitCode.OK
