@@ -165,7 +165,7 @@ def test_sigkill_at_random_points_loses_nothing(isolated: Isolation, real_sandbo
                 f"https://example.com/p-{n}.jpg",
                 "https://example.com/s.mp3",
                 "--interval",
-                "0.1",
+                "0.5",
                 "-o",
                 str(targets[n]),
             ],
@@ -208,7 +208,7 @@ def test_sigkill_at_random_points_loses_nothing(isolated: Isolation, real_sandbo
     for job_id, row in resume.items():
         n = int(json.loads(row["inputs"])["image_url"].split("-")[-1].split(".")[0])
         done = subprocess.run(
-            [AKOOL, "watch", job_id, "--interval", "0.1", "-o", str(targets[n])],
+            [AKOOL, "watch", job_id, "--interval", "0.5", "-o", str(targets[n])],
             env=env,
             capture_output=True,
             text=True,
