@@ -307,19 +307,21 @@ def test_state_is_private_even_under_umask_000(
     monkeypatch.setenv("AKOOL_HOME", str(home))
     previous = os.umask(0)
     try:
+        # The first open creates the history; its -wal and -shm exist while it is open.
+        with Journal(home / "jobs.sqlite3"):
+            modes = {p.name: _mode(p) for p in home.iterdir()}
         invoke(["--profile", "work", "login"], input=SANDBOX_API_KEY)
         invoke(["talk", IMAGE, AUDIO])
-        with Journal(home / "jobs.sqlite3"):  # held open: SQLite's -wal and -shm exist now
-            modes = {p.name: _mode(p) for p in home.iterdir()}
+        modes.update({p.name: _mode(p) for p in home.iterdir()})
     finally:
         os.umask(previous)
-    assert _mode(home) == _mode(home.parent) == 0o700
     assert modes == {
         "config.json": 0o600,
         "jobs.sqlite3": 0o600,
         "jobs.sqlite3-wal": 0o600,
         "jobs.sqlite3-shm": 0o600,
     }
+    assert _mode(home) == _mode(home.parent) == 0o700
 
 
 def test_json_failures_print_one_error_document(
