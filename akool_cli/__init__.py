@@ -1,3 +1,57 @@
-"""akool: a command-line client for the documented AKOOL talking-photo API."""
+"""akool: make AKOOL talking-photo videos from Python or the command line.
 
-__version__ = "0.1.0"
+    import akool_cli
+    with akool_cli.Client() as client:
+        job = client.talk(image_url, audio_url)
+        path = client.download(job.id, "videos/")
+
+Importing the package is free: the names below load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.2.0"
+
+__all__ = [
+    "AkoolError",
+    "AuthError",
+    "Client",
+    "ExitCode",
+    "Job",
+    "JobFailedError",
+    "LocalStateError",
+    "RejectedError",
+    "UnavailableError",
+    "UnknownOutcomeError",
+    "UsageError",
+    "WaitTimeoutError",
+    "__version__",
+]
+
+if TYPE_CHECKING:
+    from akool_cli.client import Client, Job
+    from akool_cli.errors import (
+        AkoolError,
+        AuthError,
+        ExitCode,
+        JobFailedError,
+        LocalStateError,
+        RejectedError,
+        UnavailableError,
+        UnknownOutcomeError,
+        UsageError,
+        WaitTimeoutError,
+    )
+
+_HOMES = {"Client": "akool_cli.client", "Job": "akool_cli.client"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__ and name != "__version__":
+        import importlib
+
+        module = importlib.import_module(_HOMES.get(name, "akool_cli.errors"))
+        return getattr(module, name)
+    raise AttributeError(f"module 'akool_cli' has no attribute {name!r}")

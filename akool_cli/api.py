@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from akool_cli import contract
+from akool_cli import contract, kinds
 from akool_cli.clock import Clock, current
 from akool_cli.contract import Endpoint
 from akool_cli.credentials import Credential
@@ -22,6 +22,8 @@ from akool_cli.errors import (
     UnavailableError,
     UnknownOutcomeError,
 )
+from akool_cli.inputs import TalkRequest
+from akool_cli.kinds import JobKind, Request
 from akool_cli.models import JobInfo, SpeechInfo, Voice
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from akool_cli.transport import RawResponse, Transport, TransportError
@@ -81,6 +83,17 @@ class AkoolClient:
             raise UnavailableError("AKOOL's credit answer has no data.credit number")
         return float(credit)
 
+    def create(self, kind: JobKind, request: Request) -> JobInfo:
+        """Send a kind's billable create; the answer's id is the job id."""
+        data = self.call(kind.create, body=request.body())
+        return _created(lambda d: kind.parse(d, None), data)
+
+    def detail(self, kind: JobKind, job_id: str) -> JobInfo:
+        """A job's current state, from its kind's detail endpoint."""
+        query, path_params = kind.detail_params(job_id)
+        data = self.call(kind.detail, query=query or None, path_params=path_params or None)
+        return kind.parse(data, job_id)
+
     def create_talking_photo(
         self,
         talking_photo_url: str,
@@ -90,18 +103,11 @@ class AkoolClient:
         resolution: str | None = None,
         webhook_url: str | None = None,
     ) -> JobInfo:
-        body: dict[str, Any] = {"talking_photo_url": talking_photo_url, "audio_url": audio_url}
-        if prompt:
-            body["prompt"] = prompt
-        if resolution:
-            body["resolution"] = resolution
-        if webhook_url:
-            body["webhookUrl"] = webhook_url
-        return _created(JobInfo.from_payload, self.call(contract.CREATE_TALKING_PHOTO, body=body))
+        request = TalkRequest(talking_photo_url, audio_url, prompt, resolution, webhook_url)
+        return self.create(kinds.TALKING_PHOTO, request)
 
     def video_info(self, job_id: str) -> JobInfo:
-        data = self.call(contract.VIDEO_INFO, query={"video_model_id": job_id})
-        return JobInfo.from_payload(data, expected_id=job_id)
+        return self.detail(kinds.TALKING_PHOTO, job_id)
 
     def list_voices(
         self,
@@ -237,11 +243,8 @@ class AkoolClient:
             except TransportError as exc:
                 if exc.kind == "too_large":
                     if not safe_to_repeat:
-                        raise UnknownOutcomeError(
-                            f"AKOOL's answer to {what} is unusable ({exc}); "
-                            "it may or may not have created the job",
-                            hint="run: akool status  (check the AKOOL console before creating "
-                            "the job again, since each job is billed)",
+                        raise unknown_outcome(
+                            f"AKOOL's answer to {what} is unusable ({exc})"
                         ) from exc
                     raise UnavailableError(
                         f"AKOOL's answer to {what} is unusable: {exc}",
@@ -251,16 +254,14 @@ class AkoolClient:
                     self._pause(attempt, None, f"{what}: {exc}")
                     continue
                 if not safe_to_repeat and exc.sent:
-                    raise UnknownOutcomeError(
-                        f"{what} was sent but no answer came back ({exc}); "
-                        "AKOOL may or may not have created the job",
-                        hint="run: akool status  (it lists this attempt; check the AKOOL "
-                        "console before creating the job again, since each job is billed)",
+                    raise unknown_outcome(
+                        f"{what} was sent but no answer came back ({exc})"
                     ) from exc
                 raise UnavailableError(
                     f"cannot reach AKOOL at {self.base_url}: {exc}",
                     hint="check the network and the base URL (--base-url / AKOOL_BASE_URL), "
                     "then run the command again",
+                    request_sent=exc.sent,
                 ) from exc
 
             retry_after = parse_retry_after(response.headers.get("retry-after"), self.clock.time())
@@ -277,12 +278,7 @@ class AkoolClient:
                     self._pause(attempt, retry_after, f"{what}: HTTP {response.status}")
                     continue
                 if not safe_to_repeat:
-                    raise UnknownOutcomeError(
-                        f"AKOOL answered HTTP {response.status} to {what}; "
-                        "it may or may not have created the job",
-                        hint="run: akool status  (check the AKOOL console before creating "
-                        "the job again, since each job is billed)",
-                    )
+                    raise unknown_outcome(f"AKOOL answered HTTP {response.status} to {what}")
                 raise UnavailableError(
                     f"AKOOL answered HTTP {response.status} to {what} after {attempt} tries",
                     hint="AKOOL may be having trouble; try again in a few minutes",
@@ -298,12 +294,7 @@ class AkoolClient:
                     self._pause(attempt, None, f"{what}: unreadable answer")
                     continue
                 if not safe_to_repeat:
-                    raise UnknownOutcomeError(
-                        f"AKOOL's answer to {what} could not be read; "
-                        "it may or may not have created the job",
-                        hint="run: akool status  (check the AKOOL console before creating "
-                        "the job again, since each job is billed)",
-                    ) from None
+                    raise unknown_outcome(f"AKOOL's answer to {what} could not be read") from None
                 raise
 
             if code == contract.SUCCESS_CODE:
@@ -344,10 +335,19 @@ def _created(parse: Callable[[Any], T], data: Any) -> T:
     try:
         return parse(data)
     except UnavailableError as exc:
-        raise UnknownOutcomeError(
-            f"AKOOL accepted the job but its answer is unusable: {exc.message}",
-            hint="run: akool status  (check the AKOOL console before creating the job again)",
+        raise unknown_outcome(
+            f"AKOOL accepted the job but its answer is unusable: {exc.message}"
         ) from None
+
+
+def unknown_outcome(what_happened: str) -> UnknownOutcomeError:
+    """The one way akool says that a billable create may or may not have made a job."""
+    return UnknownOutcomeError(
+        f"{what_happened}; AKOOL may or may not have created the job",
+        hint="run: akool status  (it lists this attempt; check the AKOOL console before "
+        "creating the job again, since each job is billed)",
+        request_sent=True,
+    )
 
 
 def _decode(response: RawResponse, what: str) -> dict[str, Any]:

@@ -24,8 +24,6 @@ DEFAULT_PROFILE = "default"
 # Whoever can edit config.json can point the base URL at their own host and receive the key,
 # and the history lists every job: akool's state is for its user alone, whatever the umask.
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
-# SQLite's companions of a database file (in WAL mode), which must be as private as the file.
-SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -104,18 +102,6 @@ def make_private_dir(path: Path) -> None:
         with suppress(FileExistsError):  # another akool process made it first
             folder.mkdir(mode=PRIVATE_DIR)
             os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is filtered by the umask
-
-
-def make_private_file(path: Path) -> None:
-    """Create the file (empty) as 0600 if it is missing, and make it and its SQLite companions
-    0600, before SQLite opens it: SQLite gives -wal and -shm the database file's permissions."""
-    make_private_dir(path.parent)
-    # Failures are left to SQLite, which reports an unusable file when it opens it.
-    with suppress(OSError):
-        os.close(os.open(path, os.O_RDONLY | os.O_CREAT, PRIVATE_FILE))
-    for companion in (path, *(path.with_name(path.name + s) for s in SQLITE_SUFFIXES)):
-        with suppress(OSError):
-            os.chmod(companion, PRIVATE_FILE)
 
 
 def read_settings(p: Paths) -> dict[str, dict[str, str]]:

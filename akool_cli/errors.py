@@ -18,7 +18,10 @@ class ExitCode(IntEnum):
     WAIT_TIMEOUT = 7
     AUDIT_ERRORS = 8
     BATCH_INCOMPLETE = 9
+    LOCAL_STATE = 10
+    HANGUP = 129
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
@@ -32,19 +35,31 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",
+    ExitCode.LOCAL_STATE: "akool could not write its own files (history, settings): full disk, "
+    "read-only or unwritable AKOOL_HOME; a job id it could not record is still printed",
+    ExitCode.HANGUP: "stopped by SIGHUP (the terminal closed); resumable like Ctrl-C",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
+    ExitCode.TERMINATED: "stopped by SIGTERM (CI, timeout, docker stop); resumable like Ctrl-C",
 }
 
 
 class AkoolError(Exception):
-    """An expected failure: a message naming what went wrong and, ideally, a command to run next."""
+    """An expected failure: a message naming what went wrong and, ideally, a command to run next.
+
+    `request_sent` is the transport's fact about a failed request: False when it certainly never
+    left this machine (the only case where a billable create may be sent again), True when it
+    did, None when no request was involved.
+    """
 
     exit_code: ExitCode = ExitCode.ERROR
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, request_sent: bool | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.request_sent = request_sent
 
 
 class UsageError(AkoolError):
@@ -103,6 +118,39 @@ class WaitTimeoutError(AkoolError):
 
 
 class InterruptedByUser(AkoolError):
-    """Ctrl-C; the message says what keeps running."""
+    """Ctrl-C, SIGTERM or SIGHUP; the message says what keeps running, the hint how to resume."""
 
     exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self, message: str, *, hint: str | None = None, signum: int | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.signum = signum
+        if signum is not None:
+            self.exit_code = (
+                ExitCode(128 + signum) if 128 + signum in _SIGNAL_CODES else self.exit_code
+            )
+
+
+class LocalStateError(AkoolError):
+    """akool could not write (or open) its own files under AKOOL_HOME.
+
+    When a job was created but its id could not be recorded, `job_id` carries it so that the
+    caller can still show it: a billed job must never be forgotten.
+    """
+
+    exit_code = ExitCode.LOCAL_STATE
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        path: str | None = None,
+        job_id: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.job_id = job_id
+
+
+_SIGNAL_CODES = frozenset({ExitCode.HANGUP, ExitCode.INTERRUPTED, ExitCode.TERMINATED})

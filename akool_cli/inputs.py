@@ -133,6 +133,21 @@ class TalkRequest:
         }
         return {k: v for k, v in values.items() if v}
 
+    def body(self) -> dict[str, Any]:
+        """The documented create body: only the fields that are set."""
+        body: dict[str, Any] = {
+            "talking_photo_url": self.image_url,
+            "audio_url": self.audio_url,
+        }
+        for name, value in (
+            ("prompt", self.prompt),
+            ("resolution", self.resolution),
+            ("webhookUrl", self.webhook_url),
+        ):
+            if value:
+                body[name] = value
+        return body
+
 
 # -- create ---------------------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 SQLite in WAL mode with synchronous=FULL (a commit is fsync'd) and a busy timeout, so several akool
 processes at once never lose or corrupt rows. Create attempts are written before the request is
-sent, so a job whose answer never arrived (a crash, a timeout) is still listed as "unknown outcome".
+sent, so a job whose answer never arrived (a crash, a timeout) is still listed as "unknown outcome";
+a batch row's attempt doubles as its claim, so two runs of one file never create a row twice.
+Every lookup made per row or per job uses an index (`LOOKUPS`, checked by a test).
 """
 
 from __future__ import annotations
@@ -10,15 +12,19 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akool_cli.config import make_private_file
+from akool_cli import owners
+from akool_cli.clock import Clock, current
+from akool_cli.config import make_private_dir
+from akool_cli.errors import LocalStateError
 
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
@@ -33,9 +39,10 @@ CREATE TABLE IF NOT EXISTS jobs (
     error TEXT NOT NULL DEFAULT '',
     downloaded_path TEXT NOT NULL DEFAULT '',
     size INTEGER,
-    sha256 TEXT NOT NULL DEFAULT ''
+    sha256 TEXT NOT NULL DEFAULT '',
+    batch_key TEXT,
+    label TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at REAL NOT NULL,
@@ -46,9 +53,38 @@ CREATE TABLE IF NOT EXISTS attempts (
     inputs TEXT NOT NULL DEFAULT '{}',
     outcome TEXT NOT NULL DEFAULT 'sending',
     detail TEXT NOT NULL DEFAULT '',
-    job_id TEXT
-);
+    job_id TEXT,
+    owner TEXT NOT NULL DEFAULT '',
+    batch_key TEXT
+)
 """
+INDEXES = """
+CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
+CREATE INDEX IF NOT EXISTS jobs_batch_key ON jobs (batch_key) WHERE batch_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS attempts_batch_key ON attempts (batch_key) WHERE batch_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS attempts_open ON attempts (outcome, started_at)
+"""
+# A history written by akool 0.1 (schema 1): new columns, filled from the inputs they duplicate.
+MIGRATE_FROM_1 = """
+ALTER TABLE jobs ADD COLUMN batch_key TEXT;
+ALTER TABLE jobs ADD COLUMN label TEXT NOT NULL DEFAULT '';
+UPDATE jobs SET batch_key = json_extract(inputs, '$.batch_key');
+ALTER TABLE attempts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempts ADD COLUMN batch_key TEXT;
+UPDATE attempts SET batch_key = json_extract(inputs, '$.batch_key')
+"""
+
+# The queries run once per row or per job; a test asks SQLite for their plans.
+LOOKUPS: dict[str, str] = {
+    "job_by_id": "SELECT * FROM jobs WHERE id = ?",
+    "job_by_key": "SELECT * FROM jobs WHERE batch_key = ? ORDER BY created_at DESC LIMIT 1",
+    "attempts_by_key": "SELECT * FROM attempts WHERE batch_key = ? "
+    "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
+    "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
+    "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
+    "AND started_at > ? ORDER BY id",
+    "recent": "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
+}
 
 BUSY_TIMEOUT_MS = 30_000
 UNKNOWN_KEPT_SECONDS = 7 * 86400  # AKOOL keeps results for 7 days
@@ -69,6 +105,8 @@ class JobRecord:
     downloaded_path: str = ""
     size: int | None = None
     sha256: str = ""
+    batch_key: str | None = None
+    label: str = ""
 
 
 @dataclass
@@ -81,26 +119,54 @@ class AttemptRecord:
     outcome: str
     detail: str
     kind: str = "talking_photo"
+    job_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a batch row's claim found: exactly one of the fields is set."""
+
+    attempt_id: int | None = None  # claimed: this process may send the create
+    job: JobRecord | None = None  # created earlier: follow it
+    busy: AttemptRecord | None = None  # another live akool is sending it right now
+    unknown: AttemptRecord | None = None  # an earlier create's outcome is unknown
 
 
 class Journal:
-    """One SQLite file; open per command, close when done."""
+    """One SQLite file; open per command, close when done. Safe to share between threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
         self.path = path
-        make_private_file(path)  # 0600 before SQLite opens it: its -wal and -shm copy the mode
-        self._db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
-        self._db.execute("PRAGMA synchronous = FULL")
-        with self._transaction():
-            for statement in filter(str.strip, SCHEMA.split(";")):
-                self._db.execute(statement)
+        self.home = path.parent
+        self.clock = clock or current()
+        self._lock = threading.RLock()
+        with _local_state(path, "open"):
+            make_private_dir(path.parent)  # and any parent it creates: 0700 whatever the umask
+            self._db = _connect(path)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        with self._transaction() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise LocalStateError(
+                    f"the history {self.path} was written by a newer akool (schema {version})",
+                    hint="upgrade akool, or set AKOOL_HOME to another folder",
+                    path=str(self.path),
+                )
+            if version == SCHEMA_VERSION:
+                return
+            exists = db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'"
+            ).fetchone()
+            statements = SCHEMA if not exists else MIGRATE_FROM_1
+            for statement in filter(str.strip, (statements + ";" + INDEXES).split(";")):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -112,25 +178,90 @@ class Journal:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+        with self._lock, _local_state(self.path, "write"):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
+        with self._lock, _local_state(self.path, "read"):
+            return self._db.execute(sql, args).fetchall()
+
+    def query_plan(self, name: str) -> list[str]:
+        """SQLite's plan for one of LOOKUPS (tests check that none scans a whole table)."""
+        sql = LOOKUPS[name]
+        args = (None,) * sql.count("?")
+        return [row[3] for row in self._read("EXPLAIN QUERY PLAN " + sql, args)]
 
     # -- create attempts ------------------------------------------------------------------------
 
-    def begin_attempt(self, base_url: str, profile: str, kind: str, inputs: dict[str, Any]) -> int:
+    def begin_attempt(
+        self,
+        base_url: str,
+        profile: str,
+        kind: str,
+        inputs: dict[str, Any],
+        *,
+        batch_key: str | None = None,
+    ) -> int:
         with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO attempts (started_at, pid, base_url, profile, kind, inputs) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (time.time(), os.getpid(), base_url, profile, kind, json.dumps(inputs)),
-            )
-            return int(cursor.lastrowid or 0)
+            return self._insert_attempt(db, base_url, profile, kind, inputs, batch_key)
+
+    def _insert_attempt(
+        self,
+        db: sqlite3.Connection,
+        base_url: str,
+        profile: str,
+        kind: str,
+        inputs: dict[str, Any],
+        batch_key: str | None,
+    ) -> int:
+        cursor = db.execute(
+            "INSERT INTO attempts (started_at, pid, base_url, profile, kind, inputs, owner, "
+            "batch_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.clock.time(),
+                os.getpid(),
+                base_url,
+                profile,
+                kind,
+                json.dumps(inputs),
+                owners.token_for(self.home),
+                batch_key,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def claim(
+        self,
+        batch_key: str,
+        base_url: str,
+        profile: str,
+        kind: str,
+        inputs: dict[str, Any],
+    ) -> Claim:
+        """Claim a batch row for a create, in one transaction with the checks that forbid it."""
+        with self._transaction() as db:
+            row = db.execute(LOOKUPS["job_by_key"], (batch_key,)).fetchone()
+            if row is not None:
+                return Claim(job=_job(row))
+            cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+            for attempt in db.execute(LOOKUPS["attempts_by_key"], (batch_key, cutoff)):
+                if attempt["outcome"] == "sending" and self._owner_alive(attempt):
+                    return Claim(busy=_attempt(attempt))
+                return Claim(unknown=_attempt(attempt))
+            attempt_id = self._insert_attempt(db, base_url, profile, kind, inputs, batch_key)
+            return Claim(attempt_id=attempt_id)
+
+    def attempt(self, attempt_id: int) -> AttemptRecord | None:
+        rows = self._read(LOOKUPS["attempt_by_id"], (attempt_id,))
+        return _attempt(rows[0]) if rows else None
 
     def attempt_not_sent(self, attempt_id: int) -> None:
         """The request certainly never reached AKOOL: nothing to remember."""
@@ -138,17 +269,16 @@ class Journal:
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
 
     def attempt_unknown(self, attempt_id: int, detail: str) -> None:
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
-                (detail, attempt_id),
-            )
+        self._set_outcome(attempt_id, "unknown", detail)
 
     def attempt_rejected(self, attempt_id: int, detail: str) -> None:
+        self._set_outcome(attempt_id, "rejected", detail)
+
+    def _set_outcome(self, attempt_id: int, outcome: str, detail: str) -> None:
         with self._transaction() as db:
             db.execute(
-                "UPDATE attempts SET outcome = 'rejected', detail = ? WHERE id = ?",
-                (detail, attempt_id),
+                "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
+                (outcome, detail, attempt_id),
             )
 
     def record_created(self, attempt_id: int | None, job: JobRecord) -> None:
@@ -156,7 +286,8 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "inputs, video_status, video_url, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "inputs, video_status, video_url, error, batch_key, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -168,6 +299,8 @@ class Journal:
                     job.video_status,
                     job.video_url,
                     job.error,
+                    job.batch_key,
+                    job.label,
                 ),
             )
             if attempt_id is not None:
@@ -181,28 +314,17 @@ class Journal:
 
         Only recent ones: after AKOOL's 7-day retention there is nothing left to check.
         """
-        rows = self._db.execute(
-            "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') AND started_at > ? "
-            "ORDER BY id",
-            (time.time() - max_age,),
-        ).fetchall()
-        found = []
-        for row in rows:
-            if row["outcome"] == "sending" and _process_alive(row["pid"]):
-                continue  # another akool is still waiting for that answer
-            found.append(
-                AttemptRecord(
-                    id=row["id"],
-                    started_at=row["started_at"],
-                    pid=row["pid"],
-                    base_url=row["base_url"],
-                    inputs=json.loads(row["inputs"]),
-                    outcome="unknown",
-                    detail=row["detail"] or "akool stopped before AKOOL's answer arrived",
-                    kind=row["kind"],
-                )
-            )
-        return found
+        rows = self._read(LOOKUPS["open_attempts"], (self.clock.time() - max_age,))
+        return [
+            _attempt(row, unknown=True)
+            for row in rows
+            if not (row["outcome"] == "sending" and self._owner_alive(row))
+        ]
+
+    def _owner_alive(self, row: sqlite3.Row) -> bool:
+        if row["owner"]:
+            return owners.is_alive(self.home, row["owner"])
+        return _legacy_pid_alive(row["pid"])
 
     def dismiss_attempt(self, attempt_id: int) -> bool:
         with self._transaction() as db:
@@ -216,38 +338,24 @@ class Journal:
     # -- jobs -------------------------------------------------------------------------------------
 
     def get(self, job_id: str) -> JobRecord | None:
-        row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
-        return _job(row) if row else None
+        rows = self._read(LOOKUPS["job_by_id"], (job_id,))
+        return _job(rows[0]) if rows else None
 
-    def recent(self, limit: int, kind: str = "talking_photo") -> list[JobRecord]:
-        rows = self._db.execute(
-            "SELECT * FROM jobs WHERE kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
-            (kind, limit),
-        ).fetchall()
-        return [_job(r) for r in rows]
+    def recent(self, limit: int) -> list[JobRecord]:
+        """The newest jobs of every kind."""
+        return [_job(r) for r in self._read(LOOKUPS["recent"], (limit,))]
 
-    def find_by_key(self, batch_key: str, kind: str = "talking_photo") -> JobRecord | None:
-        """The job a batch row created earlier (its inputs carry the row's key)."""
-        row = self._db.execute(
-            "SELECT * FROM jobs WHERE kind = ? AND json_extract(inputs, '$.batch_key') = ? "
-            "ORDER BY created_at DESC LIMIT 1",
-            (kind, batch_key),
-        ).fetchone()
-        return _job(row) if row else None
-
-    def unknown_attempt_for_key(self, batch_key: str) -> AttemptRecord | None:
-        """An earlier create for this row whose outcome nobody knows (never resent blindly)."""
-        for attempt in self.open_attempts():
-            if attempt.inputs.get("batch_key") == batch_key:
-                return attempt
-        return None
+    def find_by_key(self, batch_key: str) -> JobRecord | None:
+        """The job a batch row created earlier."""
+        rows = self._read(LOOKUPS["job_by_key"], (batch_key,))
+        return _job(rows[0]) if rows else None
 
     def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
         with self._transaction() as db:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
                 "WHERE id = ?",
-                (video_status, video_url, error, time.time(), job_id),
+                (video_status, video_url, error, self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -255,8 +363,57 @@ class Journal:
             db.execute(
                 "UPDATE jobs SET downloaded_path = ?, size = ?, sha256 = ?, updated_at = ? "
                 "WHERE id = ?",
-                (path, size, sha256, time.time(), job_id),
+                (path, size, sha256, self.clock.time(), job_id),
             )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Created private whatever the umask: the history names the files and URLs of every job.
+    previous = os.umask(0o077)
+    try:
+        db = sqlite3.connect(
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,  # shared by a batch's threads, under Journal._lock
+        )
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
+        db.execute("PRAGMA synchronous = FULL")
+    finally:
+        os.umask(previous)
+    with suppress(OSError):
+        os.chmod(path, 0o600)
+    return db
+
+
+# What a user can do about each way SQLite fails to write (matched on its message, which is
+# all sqlite3 exposes before Python 3.11's sqlite_errorcode).
+_STATE_HINTS = (
+    ("full", "free some space on that disk, or set AKOOL_HOME to a folder on another disk"),
+    ("readonly", "make that folder writable, or set AKOOL_HOME to a writable folder"),
+    ("read-only", "make that folder writable, or set AKOOL_HOME to a writable folder"),
+    ("unable to open", "make that folder writable, or set AKOOL_HOME to a writable folder"),
+    ("locked", "another akool holds the history; wait for it, then run this again"),
+)
+
+
+@contextmanager
+def _local_state(path: Path, action: str) -> Iterator[None]:
+    """Turn SQLite's and the OS's failures on the history file into one clear LocalStateError."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        hint = next(
+            (h for key, h in _STATE_HINTS if key in reason.lower()),
+            "check that folder (free space, permissions), or set AKOOL_HOME to another folder",
+        )
+        raise LocalStateError(
+            f"cannot {action} the job history {path}: {reason}", hint=hint, path=str(path)
+        ) from exc
 
 
 def _job(row: sqlite3.Row) -> JobRecord:
@@ -274,12 +431,32 @@ def _job(row: sqlite3.Row) -> JobRecord:
         downloaded_path=row["downloaded_path"],
         size=row["size"],
         sha256=row["sha256"],
+        batch_key=row["batch_key"],
+        label=row["label"],
     )
 
 
-def _process_alive(pid: int) -> bool:
+def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:
+    detail = row["detail"]
+    if unknown and not detail:
+        detail = "akool stopped before AKOOL's answer arrived"
+    return AttemptRecord(
+        id=row["id"],
+        started_at=row["started_at"],
+        pid=row["pid"],
+        base_url=row["base_url"],
+        inputs=json.loads(row["inputs"]),
+        outcome="unknown" if unknown else row["outcome"],
+        detail=detail,
+        kind=row["kind"],
+        job_id=row["job_id"],
+    )
+
+
+def _legacy_pid_alive(pid: int) -> bool:
+    """Attempts written by akool 0.1 carry only a PID (no owner lock): the best guess there is."""
     if pid == os.getpid():
-        return False  # this process is not waiting: whoever asks is past that point
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from akool_cli import config, redact
+from akool_cli.clock import Clock, current
 from akool_cli.output import Output
 
 if TYPE_CHECKING:
     from akool_cli.api import AkoolClient
+    from akool_cli.client import Client
     from akool_cli.credentials import Credential, KeyringStore
     from akool_cli.journal import Journal
 
@@ -40,6 +43,8 @@ class Runtime:
     debug: bool = False
     quiet: bool = False
     secrets: list[str] = field(default_factory=list)
+    argv: list[str] = field(default_factory=list)
+    clock: Clock = field(default_factory=current)
     _paths: config.Paths | None = None
     _store: KeyringStore | None = None
 
@@ -86,22 +91,55 @@ class Runtime:
         self.remember_secrets(found)
         return found
 
-    def client(self, credential: Credential | None = None) -> AkoolClient:
+    def command_line(self) -> str:
+        """The command as it was typed, shell-quoted: what a "run this to continue" hint repeats."""
+        return shlex.join(["akool", *self.argv])
+
+    def library(self) -> Client:
+        """The Python API the commands are built on, with this invocation's settings."""
+        from akool_cli.client import Client
+
+        return Client(
+            env=self.env,
+            base_url=self.base_url_flag,
+            profile=self.profile,
+            clock=self.clock,
+            connect=self._connect,
+        )
+
+    def _connect(self, base_url: str, profile: str) -> AkoolClient:
+        from akool_cli.credentials import resolve
+
+        if profile == self.profile:
+            return self.client(base_url=base_url)
+        found = resolve(self.env, self.store(), profile)
+        self.remember_secrets(found)
+        return self.client(found, base_url=base_url, profile=profile)
+
+    def client(
+        self,
+        credential: Credential | None = None,
+        *,
+        base_url: str | None = None,
+        profile: str | None = None,
+    ) -> AkoolClient:
         from akool_cli.api import AkoolClient
         from akool_cli.transport import Transport
 
         credential = credential or self.credential()
+        profile = profile or self.profile
 
         def keep_token(token: str) -> None:
             self.secrets.append(token)  # output and logs redact it from now on
             if credential.source == "keyring":
                 # Remember the new token so the next command does not ask for one again.
-                self.store().save(self.profile, credential.with_token(token))
+                self.store().save(profile, credential.with_token(token))
 
         return AkoolClient(
-            self.base_url(),
+            base_url or self.base_url(),
             credential,
             transport=Transport(secrets=self.secrets, read_timeout=self.read_timeout()),
+            clock=self.clock,
             on_token=keep_token,
         )
 
@@ -126,4 +164,4 @@ class Runtime:
     def journal(self) -> Journal:
         from akool_cli.journal import Journal
 
-        return Journal(self.paths.journal_file)
+        return Journal(self.paths.journal_file, clock=self.clock)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Mapping
 from datetime import datetime, timezone
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from akool_cli.contract import VIDEO_STATUS_NAMES
 
@@ -20,6 +22,9 @@ JOB_KEYS = (
     "downloaded_path",
     "size",
     "sha256",
+    "kind",
+    "label",
+    "inputs",
 )
 
 
@@ -39,9 +44,11 @@ def job_view(
     downloaded_path: str = "",
     size: int | None = None,
     sha256: str = "",
-    now: float | None = None,
+    now: float,
+    kind: str = "talking_photo",
+    label: str = "",
+    inputs: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    now = time.time() if now is None else now
     return {
         "id": job_id,
         "state": VIDEO_STATUS_NAMES.get(video_status, "unknown"),
@@ -53,6 +60,9 @@ def job_view(
         "downloaded_path": downloaded_path or None,
         "size": size,
         "sha256": sha256 or None,
+        "kind": kind,
+        "label": label or None,
+        "inputs": dict(inputs or {}),
     }
 
 
@@ -65,9 +75,26 @@ def age(seconds: int | None) -> str:
     return f"{seconds}s"
 
 
+def name_of(view: dict[str, Any]) -> str:
+    """What a person recognises a job by: its label, or the file name of its main input."""
+    if view.get("label"):
+        return str(view["label"])
+    inputs = view.get("inputs") or {}
+    source = inputs.get("image_url") or inputs.get("text") or ""
+    name = PurePosixPath(urlsplit(str(source)).path).name if "://" in str(source) else str(source)
+    return name[:40] or "-"
+
+
 def table_row(view: dict[str, Any]) -> list[str]:
     detail = view.get("downloaded_path") or view.get("video_url") or view.get("error") or ""
-    return [str(view["id"] or "?"), str(view["state"]), age(view.get("age_seconds")), str(detail)]
+    return [
+        str(view["id"] or "?"),
+        str(view["state"]),
+        age(view.get("age_seconds")),
+        str(detail),
+        name_of(view),
+    ]
 
 
-TABLE_COLUMNS = ("ID", "STATE", "AGE", "VIDEO / REASON")
+# NAME comes last so that scripts reading the TSV by column keep working.
+TABLE_COLUMNS = ("ID", "STATE", "AGE", "VIDEO / REASON", "NAME")

@@ -247,8 +247,8 @@ def bench_polling() -> None:
     from akool_cli.api import AkoolClient
     from akool_cli.clock import FakeClock
     from akool_cli.credentials import Credential
-    from akool_cli.jobs import POLL_CAP, POLL_INITIAL, follow_jobs
     from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.watcher import POLL_CAP, POLL_INITIAL, Watcher
 
     for duration in (60.0, 600.0):
         clock = FakeClock()
@@ -257,7 +257,9 @@ def bench_polling() -> None:
             credential = Credential("api_key", "bench", api_key=SANDBOX_KEY)
             with AkoolClient(server.base_url, credential, clock=clock) as client:
                 job = client.create_talking_photo("https://e.com/p.jpg", "https://e.com/s.mp3")
-                follow_jobs(client, [job.id], first_poll_delay=POLL_INITIAL, clock=clock)
+                with Watcher(client, clock=clock) as watcher:
+                    watcher.add(job.id, first_poll_delay=POLL_INITIAL)
+                    watcher.run()
             polls = server.state.polls[job.id]
             longest = max(clock.sleeps)
         finally:

@@ -34,7 +34,7 @@ _akool() {
         "logout") opts=() ;;
         "sandbox") opts=(--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v) ;;
         "status") opts=(--json --limit -n) ;;
-        "talk") opts=(--force --interval --json --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o) ;;
+        "talk") opts=(--force --interval --json --name --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o) ;;
         "voices") opts=(--gender --json --language --mine --search) ;;
         "watch") opts=(--force --interval --json --output --timeout -o) ;;
         "webhook serve") opts=(--client-id --download --host --json --path --port) ;;

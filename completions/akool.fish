@@ -55,6 +55,7 @@ complete -c akool -n '__fish_seen_subcommand_from status' -s n
 complete -c akool -n '__fish_seen_subcommand_from talk' -l force
 complete -c akool -n '__fish_seen_subcommand_from talk' -l interval
 complete -c akool -n '__fish_seen_subcommand_from talk' -l json
+complete -c akool -n '__fish_seen_subcommand_from talk' -l name
 complete -c akool -n '__fish_seen_subcommand_from talk' -l output
 complete -c akool -n '__fish_seen_subcommand_from talk' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from talk' -l resolution

@@ -216,7 +216,7 @@ def interrupt_download(world: World) -> list[str]:
     def interrupted(*a: object, **kw: object) -> None:
         raise KeyboardInterrupt
 
-    world.monkeypatch.setattr("akool_cli.jobs.download", interrupted)
+    world.monkeypatch.setattr("akool_cli.watcher.download", interrupted)
     return ["watch", job, "-o", str(world.tmp / "v.mp4")]
 
 
@@ -366,9 +366,7 @@ CASES = [
         "not a valid URL",
         args("talk", IMAGE, AUDIO, "--webhook-url", "https://[bad/callback"),
     ),
-    Case(
-        "base-url-bracket", 2, "not a valid URL", args("--base-url", "https://[oops", "credit")
-    ),
+    Case("base-url-bracket", 2, "not a valid URL", args("--base-url", "https://[oops", "credit")),
     Case(
         "base-url-port-out-of-range",
         2,

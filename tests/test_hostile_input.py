@@ -334,7 +334,7 @@ def test_json_failures_print_one_error_document(
         assert list(document) == ["error"]
         error: dict[str, object] = document["error"]
         assert list(error) == ["message", "hint", "exit_code", "type"]
-        assert error["exit_code"] == code and error["message"] in result.stderr
+        assert error["exit_code"] == code and str(error["message"]) in result.stderr
         return error
 
     assert error_of(["talk", "./me.jpg", AUDIO, "--json"], 2)["type"] == "UsageError"

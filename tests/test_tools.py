@@ -152,7 +152,12 @@ def test_talk_with_text_makes_the_speech_first(api_env: Sandbox, isolated: Isola
         sqlite3.connect(isolated.home / "jobs.sqlite3").execute("SELECT id, kind FROM jobs")
     )
     assert kinds == {speech.id: "tts", job_id: "talking_photo"}
-    assert [v["id"] for v in json.loads(invoke(["status", "--json"]).stdout)] == [job_id]
+    # Every kind of job is in status: the speech first made, then the video made from it.
+    listed = json.loads(invoke(["status", "--json"]).stdout)
+    assert [(v["id"], v["kind"]) for v in listed] == [
+        (job_id, "talking_photo"),
+        (speech.id, "tts"),
+    ]
 
 
 def test_quiet_prints_only_ids(api_env: Sandbox) -> None:

@@ -7,13 +7,14 @@ results and exit; errors become one line on stderr, a hint, and a documented exi
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 
 import typer
 from typer.exceptions import TyperException
 
-from akool_cli import __version__
+from akool_cli import __version__, interrupts
 from akool_cli.cli import (
     api_cmd,
     audit_cmd,
@@ -27,7 +28,7 @@ from akool_cli.cli import (
     webhook_cmd,
 )
 from akool_cli.config import DEFAULT_PROFILE
-from akool_cli.errors import AkoolError, ExitCode
+from akool_cli.errors import AkoolError, ExitCode, LocalStateError
 from akool_cli.output import Output
 from akool_cli.runtime import Runtime
 
@@ -44,6 +45,8 @@ app = typer.Typer(
 
 # The invocation's runtime, so that the error boundary can redact the secrets it has seen.
 _current: dict[str, Runtime] = {}
+# The arguments as typed, for hints that repeat the command.
+_argv: list[str] = []
 
 
 def _version(value: bool) -> None:
@@ -89,6 +92,7 @@ def _global(
         base_url_flag=base_url,
         debug=debug or env.get("AKOOL_DEBUG", "") not in ("", "0"),
         quiet=quiet,
+        argv=list(_argv),
     )
 
 
@@ -109,9 +113,25 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     _current.clear()
     Output.json_requested = Output.json_written = False
+    _argv[:] = args
+    with interrupts.installed():
+        code = _run(args)
+    signum = interrupts.received()
+    if code == ExitCode.INTERRUPTED and signum is not None:
+        return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
+    return code
+
+
+def _run(args: list[str]) -> int:
     debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False)
+    except LocalStateError as exc:
+        if exc.job_id and not _json_wanted(args):
+            sys.stdout.write(exc.job_id + "\n")  # a billed job's id must reach the user
+            sys.stdout.flush()
+        kind = type(exc).__name__
+        return _fail(args, exc.message, exc.hint, exc.exit_code, kind, job_id=exc.job_id)
     except AkoolError as exc:
         return _fail(args, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     except TyperException as exc:
@@ -122,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         code = int(getattr(exc, "exit_code", ExitCode.USAGE))
         return _fail(args, exc.format_message(), hint, code, "UsageError")
     except (typer.Abort, KeyboardInterrupt):
-        return _fail(args, "interrupted", None, ExitCode.INTERRUPTED, "InterruptedByUser")
+        return _fail(args, _stopped_by(), None, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
@@ -139,19 +159,32 @@ def main(argv: list[str] | None = None) -> int:
         )
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            return _fail(args, "interrupted", None, result, "InterruptedByUser")
+            return _fail(args, _stopped_by(), None, result, "InterruptedByUser")
         if result != ExitCode.OK and _json_wanted(args) and not Output.json_written:
             _errors_out().json(_error_document(f"akool exited with code {result}", None, result))
         return result
     return int(ExitCode.OK)
 
 
-def _fail(args: list[str], message: str, hint: str | None, code: int, kind: str) -> int:
+def _fail(
+    args: list[str],
+    message: str,
+    hint: str | None,
+    code: int,
+    kind: str,
+    *,
+    job_id: str | None = None,
+) -> int:
     """The one way out for errors: a line (and hint) on stderr; with --json, also one document."""
     out = _errors_out()
     out.error(message, hint)
     if _json_wanted(args) and not Output.json_written:
-        out.json(_error_document(message, hint, code, kind))
+        signum = interrupts.received()
+        shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
+        document = _error_document(message, hint, shown, kind)
+        if job_id:
+            document["error"]["job_id"] = job_id  # created and billed, but not recorded
+        out.json(document)
     return int(code)
 
 
@@ -163,9 +196,15 @@ def _json_wanted(args: list[str]) -> bool:
 
 def _error_document(
     message: str, hint: str | None, code: int, kind: str = "Exit"
-) -> dict[str, object]:
+) -> dict[str, dict[str, object]]:
     line = message.strip().replace("\n", " ")
     return {"error": {"message": line, "hint": hint, "exit_code": int(code), "type": kind}}
+
+
+def _stopped_by() -> str:
+    signum = interrupts.received()
+    name = signal.Signals(signum).name if signum is not None else "SIGINT"
+    return f"interrupted ({name})"
 
 
 def _errors_out() -> Output:

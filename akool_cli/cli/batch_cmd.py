@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli import interrupts
 from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
 
 if TYPE_CHECKING:
-    from akool_cli.batch import Outcome
+    from akool_cli.batch import Item, Problem
+    from akool_cli.batch_run import Outcome
+    from akool_cli.output import Output
     from akool_cli.runtime import Runtime
 
 
 def register(app: typer.Typer) -> None:
     app.command()(batch)
-
-
-def _cell(value: object) -> str:
-    return "-" if value is None else str(value)
-
-
-def earlier_name(earlier: object) -> str:
-    job_id = getattr(earlier, "id", None)
-    return f"{job_id}.mp4" if job_id else "<job_id>.mp4"
 
 
 def batch(
@@ -58,7 +51,7 @@ def batch(
     resolution, output, speed, id). Run it again after an interruption: rows already created
     are picked up, never paid for twice. Exit 9 unless every row succeeded.
     """
-    from akool_cli.batch import BatchRunner, check_output_dir, load_rows, validate
+    from akool_cli.batch import check_output_dir, load_rows, validate
     from akool_cli.inputs import check_range
 
     runtime: Runtime = ctx.obj
@@ -75,75 +68,12 @@ def batch(
             f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
         )
+    if dry_run:  # a plan never needs the output folder to exist yet
+        _print_plan(runtime, out, items, problems, output_dir, json_out)
+        return
     if output_dir is not None:
         check_output_dir(output_dir)
-
-    if dry_run:
-        with runtime.journal() as journal:
-            plan: list[dict[str, Any]] = []
-            for item in items:
-                earlier = journal.find_by_key(item.key)
-                plan.append(
-                    {
-                        "row": item.row,
-                        "id": item.id,
-                        "image_url": item.request.image_url,
-                        "audio": item.request.audio_url or f"text ({item.voice})",
-                        "action": f"pick up {earlier.id}" if earlier else "create",
-                        "output": str(output_dir / (item.output or earlier_name(earlier)))
-                        if output_dir
-                        else "-",
-                        # Everything else that will be sent, so the plan hides nothing.
-                        "prompt": item.request.prompt,
-                        "resolution": item.request.resolution,
-                        "text": item.text,
-                        "voice": item.voice,
-                        "speed": item.speed,
-                    }
-                )
-        if json_out:
-            invalid = [problem.to_json() for problem in problems]
-            out.json({"dry_run": True, "rows": plan, "invalid": invalid})
-        else:
-            columns = ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "OUTPUT", "PROMPT", "RESOLUTION")
-            keys = ("row", "id", "action", "image_url", "audio", "output", "prompt", "resolution")
-            shown = [[_cell(p[key]) for key in keys] for p in plan]
-            for row, p in zip(shown, plan, strict=True):
-                if p["text"] is not None:  # the speech's text and speed, not only its voice
-                    speed = f", speed {p['speed']:g}" if p["speed"] is not None else ""
-                    row[keys.index("audio")] = f"text ({p['voice']}{speed}): {p['text']}"
-            out.table(columns, shown)
-            out.info(f"{len(plan)} row(s) would run; nothing was sent")
-        return
-
-    credential = runtime.credential()
-    display = out.batch_display(len(items))
-    lock = threading.Lock()
-
-    def on_event(outcome: Outcome, message: str) -> None:
-        with lock:
-            display.event(outcome.row, outcome.id, outcome.state, message)
-
-    runner = BatchRunner(
-        client_factory=lambda: runtime.client(credential),
-        journal_path=runtime.paths.journal_file,
-        profile=runtime.profile,
-        output_dir=output_dir,
-        concurrency=concurrency,
-        interval=interval,
-        force=force,
-        retry_unknown=retry_unknown,
-        on_event=on_event,
-        on_bytes=display.bytes,
-    )
-    with display:
-        try:
-            outcomes = runner.run(items)
-        except KeyboardInterrupt:
-            raise InterruptedByUser(
-                "stopped the batch; jobs already created keep running on AKOOL",
-                hint=f"run the same command again to continue: akool batch {file}",
-            ) from None
+    outcomes = _run(runtime, out, items, output_dir, concurrency, interval, force, retry_unknown)
     ok = all(o.state == "done" for o in outcomes) and not problems
     summary = {
         "file": str(file),
@@ -180,3 +110,85 @@ def batch(
     )
     if not ok:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
+
+
+def _print_plan(
+    runtime: Runtime,
+    out: Output,
+    items: list[Item],
+    problems: list[Problem],
+    output_dir: Path | None,
+    json_out: bool,
+) -> None:
+    from akool_cli.batch_run import plan
+
+    with runtime.journal() as journal:
+        rows = list(plan(items, journal, output_dir))
+    if json_out:
+        invalid = [problem.to_json() for problem in problems]
+        out.json({"dry_run": True, "rows": rows, "invalid": invalid})
+        return
+    out.table(
+        ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT"),
+        [
+            (
+                str(p["row"]),
+                p["id"],
+                p["action"],
+                p["image_url"],
+                _audio(p),
+                p["prompt"] or "-",
+                p["resolution"] or "-",
+                p["output"] or "-",
+            )
+            for p in rows
+        ],
+    )
+    out.info(f"{len(rows)} row(s) would run; nothing was sent")
+
+
+def _audio(planned: dict[str, Any]) -> str:
+    """The audio column: the URL, or the speech's voice, speed and text (all of it is sent)."""
+    if planned["text"] is None:
+        return str(planned["audio"])
+    speed = f", speed {planned['speed']:g}" if planned["speed"] is not None else ""
+    return f"text ({planned['voice']}{speed}): {planned['text']}"
+
+
+def _run(
+    runtime: Runtime,
+    out: Output,
+    items: list[Item],
+    output_dir: Path | None,
+    concurrency: int,
+    interval: float,
+    force: bool,
+    retry_unknown: bool,
+) -> list[Outcome]:
+    from akool_cli.batch_run import BatchRunner
+
+    display = out.batch_display(len(items))
+    with runtime.library() as lib:
+        runner = BatchRunner(
+            client=lib.api,
+            journal=lib.journal,
+            profile=runtime.profile,
+            output_dir=output_dir,
+            concurrency=concurrency,
+            interval=interval,
+            force=force,
+            retry_unknown=retry_unknown,
+            clock=runtime.clock,
+            on_event=lambda o, message: display.event(o.row, o.id, o.state, message),
+            on_bytes=display.bytes,
+            stopping=interrupts.stop_event(),
+        )
+        with display:
+            try:
+                return runner.run(items)
+            except KeyboardInterrupt:
+                raise InterruptedByUser(
+                    "stopped the batch; jobs already created keep running on AKOOL",
+                    hint=f"run the same command again to continue: {runtime.command_line()}",
+                    signum=interrupts.received(),
+                ) from None

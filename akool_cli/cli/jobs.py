@@ -1,29 +1,32 @@
-"""Commands about talking-photo jobs: talk, status, watch."""
+"""The `talk` and `watch` commands: create a talking photo, follow jobs, download the videos."""
 
 from __future__ import annotations
 
 import re
-import time
+import shlex
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli import interrupts, kinds
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
     ExitCode,
     InterruptedByUser,
     JobFailedError,
     UsageError,
+    WaitTimeoutError,
 )
+from akool_cli.kinds import JobKind, Status
 
 if TYPE_CHECKING:
-    from akool_cli.api import AkoolClient
-    from akool_cli.journal import Journal
-    from akool_cli.models import JobInfo
-    from akool_cli.output import Output
+    from akool_cli.client import Client, Job
+    from akool_cli.journal import JobRecord
+    from akool_cli.output import JobDisplay, Output
     from akool_cli.runtime import Runtime
+    from akool_cli.watcher import Event, Watcher
 
 DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?$")
 
@@ -76,26 +79,37 @@ def _check_output_before_create(output: str | None, *, force: bool) -> None:
     _output_targets(output, ["placeholder"], force=force)
 
 
-def view_of(info: JobInfo, created_at: float | None = None, **extra: Any) -> dict[str, Any]:
-    """The job as tables and --json show it (views.job_view), from AKOOL's answer."""
-    from akool_cli.views import job_view
+def _kind_of(record: JobRecord | None) -> JobKind:
+    from akool_cli import kinds
 
-    if created_at is None and info.create_time_ms:
-        created_at = info.create_time_ms / 1000
-    return job_view(
-        job_id=info.id,
-        video_status=info.video_status,
-        video_url=info.video_url,
-        error=info.error_reason,
-        created_at=created_at,
-        **extra,
-    )
+    return kinds.get(record.kind) if record is not None else kinds.TALKING_PHOTO
+
+
+def _render(display: JobDisplay, event: Event) -> None:
+    """One watcher event on the live display (or as a line per change off a terminal)."""
+    from akool_cli.watcher import Downloaded, Progress, Tick, Updated
+
+    if isinstance(event, Updated):
+        info = event.info
+        detail = info.video_url if info.video_status == Status.DONE else info.error_reason
+        if info.progress is not None and not info.finished:
+            detail = f"{info.progress:.0f}%"
+        if info.state == "unknown":
+            # Not a documented state: show the raw value and keep following the job.
+            detail = f"video_status {info.raw.get('video_status')!r}"
+        display.state(event.job_id, info.state, detail, info.progress)
+    elif isinstance(event, Progress):
+        display.bytes(event.job_id, event.received, event.total)
+    elif isinstance(event, Downloaded):
+        display.downloaded(event.job_id, str(event.result.path), event.result.size)
+    elif isinstance(event, Tick):
+        display.tick(event.elapsed, event.waiting)
 
 
 def _follow(
+    runtime: Runtime,
     out: Output,
-    client: AkoolClient,
-    journal: Journal,
+    lib: Client,
     job_ids: list[str],
     *,
     targets: dict[str, Path],
@@ -103,66 +117,74 @@ def _follow(
     interval: float,
     timeout: float | None,
     first_poll_delay: float,
+    resume: str,
 ) -> tuple[list[dict[str, Any]], ExitCode]:
     """Follow jobs to the end with a live display; returns their views and the exit code."""
-    from akool_cli.jobs import follow_jobs
+    from akool_cli.watcher import Watcher
 
-    with out.job_display(job_ids) as display:
-
-        def on_update(job_id: str, info: JobInfo, previous: JobInfo | None) -> None:
-            detail = info.video_url if info.video_status == 3 else info.error_reason
-            if info.progress is not None and not info.finished:
-                detail = f"{info.progress:.0f}%"
-            if info.state == "unknown":
-                # Not a documented state: show the raw value and keep following the job.
-                detail = f"video_status {info.raw.get('video_status')!r}"
-            display.state(job_id, info.state, detail, info.progress)
-
-        try:
-            result = follow_jobs(
-                client,
-                job_ids,
-                journal=journal,
-                targets=targets,
-                force=force,
-                interval=interval,
-                first_poll_delay=first_poll_delay,
-                timeout=timeout,
-                on_update=on_update,
-                on_downloaded=lambda job_id, d: display.downloaded(job_id, str(d.path), d.size),
-                on_tick=display.tick,
-                progress_for=lambda job_id: (
-                    lambda received, total: display.bytes(job_id, received, total)
-                ),
+    records = {job_id: lib.journal.get(job_id) for job_id in job_ids}
+    watcher = Watcher(
+        lib.api,
+        lib.journal,
+        interval=interval,
+        timeout=timeout,
+        force=force,
+        clock=runtime.clock,
+        should_stop=interrupts.stop_requested,
+    )
+    with out.job_display(job_ids) as display, watcher:
+        for job_id, record in records.items():
+            api = (
+                lib.api_for(record.base_url, record.profile) if record and record.base_url else None
             )
+            watcher.add(
+                job_id,
+                kind=_kind_of(record),
+                target=targets.get(job_id),
+                first_poll_delay=first_poll_delay,
+                api=api,
+            )
+        try:
+            for event in watcher.events():
+                _render(display, event)
+        except WaitTimeoutError as exc:
+            raise WaitTimeoutError(exc.message, hint=f"resume with: {resume}") from None
         except KeyboardInterrupt:
-            ids = " ".join(job_ids)
             raise InterruptedByUser(
                 "stopped watching; the job(s) keep running on AKOOL",
-                hint=f"resume with: akool watch {ids}",
+                hint=f"resume with: {resume}",
+                signum=interrupts.received(),
             ) from None
+    if interrupts.stop_requested():
+        raise InterruptedByUser(
+            "stopped watching; the job(s) keep running on AKOOL",
+            hint=f"resume with: {resume}",
+            signum=interrupts.received(),
+        )
+    return _results(out, lib, job_ids, watcher, runtime)
 
-    views = []
-    failed = []
+
+def _results(
+    out: Output, lib: Client, job_ids: list[str], watcher: Watcher, runtime: Runtime
+) -> tuple[list[dict[str, Any]], ExitCode]:
+    from akool_cli.client import Job
+
+    result = watcher.result
+    views, failed = [], []
     for job_id in job_ids:
         info = result.jobs.get(job_id)
         if info is None:
             continue
-        record = journal.get(job_id)
-        downloaded = result.downloads.get(job_id)
-        views.append(
-            view_of(
-                info,
-                created_at=record.created_at if record else None,
-                downloaded_path=str(downloaded.path) if downloaded else "",
-                size=downloaded.size if downloaded else None,
-                sha256=downloaded.sha256 if downloaded else "",
-            )
-        )
-        if info.video_status == 4:
+        record = lib.journal.get(job_id)
+        job = Job.of(info, record)
+        views.append(job.to_json(now=runtime.clock.time()))
+        if job.failed:
             failed.append(job_id)
-            out.error(f"job {job_id} failed: {info.error_reason or 'AKOOL gave no reason'}")
-        elif info.video_status == 3 and downloaded is None and job_id not in result.errors:
+            out.error(
+                f"job {job_id} failed: {info.error_reason or 'AKOOL gave no reason'}",
+                _kind_of(record).failure_hint,
+            )
+        elif job.done and job_id not in result.downloads and job_id not in result.errors:
             out.info(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
                 f"download with: akool watch {job_id} -o {job_id}.mp4"
@@ -241,15 +263,18 @@ def talk(
     speed: float | None = typer.Option(
         None, "--speed", metavar="S", help="Speech speed for --text, 0.7 to 1.2."
     ),
+    name: str = typer.Option(
+        "", "--name", metavar="LABEL", help="A label for the job in status and watch."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
 ) -> None:
     """Create a talking-photo video from a portrait URL and an audio URL (or --text).
 
     Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE_URL AUDIO_URL)
+
     With --text "Hello" --voice VOICE_ID the speech is made with AKOOL's VoiceLab first.
     """
     from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
-    from akool_cli.jobs import create_job, synthesize_speech
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -265,54 +290,79 @@ def talk(
     timeout_s = parse_duration(timeout)
     _check_interval(interval)
     _check_output_before_create(output, force=force)
-    credential = runtime.credential()
-    with runtime.client(credential) as client, runtime.journal() as journal:
+    with runtime.library() as lib:
         extra: dict[str, Any] = {}
         if speech_text is not None:
             assert voice is not None
-            speech = synthesize_speech(
-                client,
-                journal,
-                speech_text,
-                voice.strip(),
-                speed=speed,
-                profile=runtime.profile,
-                timeout=timeout_s,
-                on_update=lambda s: out.info(f"speech {s.id} {s.state}"),
-            )
-            out.info(f"Speech ready: {speech.audio_url}")
-            request = replace(request, audio_url=speech.audio_url)
+            speech = _speak(out, lib, speech_text, voice.strip(), speed, name, timeout_s)
+            request = replace(request, audio_url=speech.video_url or "")
             extra = {"speech_job": speech.id, "text": speech_text, "voice": voice.strip()}
-        job = create_job(client, journal, request, profile=runtime.profile, extra_inputs=extra)
-        # The id is committed to the journal; only now is it shown.
+        job = lib.create(kinds.TALKING_PHOTO, request, lib.origin(name.strip(), extra))
+        # The id is committed to the history; only now is it shown.
         if not json_out:
             out.data(job.id)
-        follow = wait or output is not None
-        if not follow:
+        resume = _watch_command(job.id, output, force)
+        if interrupts.stop_requested():
+            raise InterruptedByUser(
+                f"stopped after creating {job.id}; it keeps running on AKOOL",
+                hint=f"follow it with: {resume}",
+                signum=interrupts.received(),
+            )
+        if not (wait or output is not None):
             out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
             if json_out:
-                out.json(view_of(job, created_at=time.time()))
+                out.json(job.to_json(now=runtime.clock.time()))
             return
         targets = _output_targets(output, [job.id], force=force)
         views, code = _follow(
+            runtime,
             out,
-            client,
-            journal,
+            lib,
             [job.id],
             targets=targets,
             force=force,
             interval=interval,
             timeout=timeout_s,
             first_poll_delay=interval,
+            resume=resume,
         )
     if json_out:
-        out.json(views[0] if views else view_of(job))
-    else:
-        for view in views:
-            if view.get("downloaded_path"):
-                out.info(f"Saved {view['downloaded_path']}")
+        out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
+
+
+def _speak(
+    out: Output,
+    lib: Client,
+    text: str,
+    voice: str,
+    speed: float | None,
+    name: str,
+    timeout: float | None,
+) -> Job:
+    options = {} if speed is None else {"speed": speed}
+    out.info("Making the speech with AKOOL's VoiceLab…")
+    speech = lib.speak(
+        text,
+        voice,
+        voice_options=options,
+        name=name,
+        timeout=timeout,
+        on_update=lambda s: out.info(f"speech {s.id} {s.state}"),
+    )
+    out.info(f"Speech ready: {speech.video_url}")
+    return speech
+
+
+def _watch_command(job_id: str, output: str | None, force: bool) -> str:
+    """The command that picks a talk job up where this run stops."""
+    words = ["akool", "watch", job_id]
+    if output is not None:
+        words += ["-o", output]
+    if force:
+        words.append("--force")
+    return shlex.join(words)
 
 
 def watch(
@@ -345,17 +395,18 @@ def watch(
     timeout_s = parse_duration(timeout)
     _check_interval(interval)
     targets = _output_targets(output, ids, force=force)
-    with runtime.client() as client, runtime.journal() as journal:
+    with runtime.library() as lib:
         views, code = _follow(
+            runtime,
             out,
-            client,
-            journal,
+            lib,
             ids,
             targets=targets,
             force=force,
             interval=interval,
             timeout=timeout_s,
             first_poll_delay=0.0,
+            resume=runtime.command_line(),
         )
     if json_out:
         out.json(views)

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.cli.jobs import view_of
 from akool_cli.errors import AkoolError, ExitCode
 
 if TYPE_CHECKING:
+    from akool_cli.client import Client
+    from akool_cli.journal import AttemptRecord, JobRecord
+    from akool_cli.output import Output
     from akool_cli.runtime import Runtime
 
 
@@ -28,66 +30,93 @@ def status(
 ) -> None:
     """Show the state of jobs: the given ids, or the most recent ones from the local history.
 
-    Unfinished jobs are refreshed from AKOOL; failed jobs are reported and the exit code stays 0.
+    Unfinished jobs are refreshed from the AKOOL server (and profile) that made them; failed jobs
+    are reported and the exit code stays 0. A job whose server cannot be asked keeps its last
+    known state, with a note.
     """
     from akool_cli.inputs import check_count, check_job_id
-    from akool_cli.jobs import refresh
-    from akool_cli.views import TABLE_COLUMNS, job_view, table_row
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     limit = check_count("--limit", limit_text)
-    ids = [check_job_id(j) for j in (job_ids or [])]
-    views: list[dict[str, Any]] = []
-    code = ExitCode.OK
-    journal = runtime.journal()
-    with journal:
-        if ids:
-            wanted = list(dict.fromkeys(ids))
-        else:
-            records = journal.recent(limit)
-            wanted = [r.id for r in records if r.video_status not in (3, 4)]
-        fresh: dict[str, Any] = {}
-        if wanted:
-            with runtime.client() as client:
-                fresh = refresh(client, wanted)
-        order = list(dict.fromkeys(ids)) if ids else [r.id for r in journal.recent(limit)]
-        for job_id in order:
-            record = journal.get(job_id)
-            found = fresh.get(job_id)
-            if found is not None and not isinstance(found, AkoolError):
-                if record is not None:
-                    journal.update_state(
-                        job_id, found.video_status, found.video_url, found.error_reason
-                    )
-                    record = journal.get(job_id)
-                views.append(
-                    view_of(
-                        found,
-                        created_at=record.created_at if record else None,
-                        downloaded_path=record.downloaded_path if record else "",
-                        size=record.size if record else None,
-                        sha256=record.sha256 if record else "",
-                    )
-                )
-                continue
-            if isinstance(found, AkoolError):
-                out.error(f"{job_id}: {found.message}", found.hint)
-                code = max(code, found.exit_code)
+    ids = list(dict.fromkeys(check_job_id(j) for j in (job_ids or [])))
+    with runtime.library() as lib:
+        records = {r.id: r for r in lib.journal.recent(limit)} if not ids else {}
+        for job_id in ids:
+            record = lib.journal.get(job_id)
             if record is not None:
-                views.append(
-                    job_view(
-                        job_id=record.id,
-                        video_status=record.video_status,
-                        video_url=record.video_url,
-                        error=record.error,
-                        created_at=record.created_at,
-                        downloaded_path=record.downloaded_path,
-                        size=record.size,
-                        sha256=record.sha256,
-                    )
-                )
-        unknown = [] if ids else journal.open_attempts()
+                records[job_id] = record
+        fresh, code = _refresh(out, lib, ids, records)
+        found = [
+            _view(lib, runtime, job_id, records.get(job_id), fresh.get(job_id))
+            for job_id in ids or list(records)
+        ]
+        views = [v for v in found if v is not None]
+        unknown = [] if ids else lib.journal.open_attempts()
+    _print(out, runtime, views, unknown, json_out)
+    if code != ExitCode.OK:
+        raise typer.Exit(int(code))
+
+
+def _refresh(
+    out: Output, lib: Client, ids: list[str], records: dict[str, JobRecord]
+) -> tuple[dict[str, Any], ExitCode]:
+    """Ask each unfinished job's own server about it; notes instead of failures for known jobs."""
+    from akool_cli import kinds
+    from akool_cli.watcher import refresh
+
+    groups: dict[tuple[str, str], list[tuple[str, kinds.JobKind]]] = {}
+    for job_id in ids or list(records):
+        record = records.get(job_id)
+        if record is not None and record.video_status in kinds.FINAL and not ids:
+            continue
+        server = (
+            (record.base_url or lib.base_url, record.profile)
+            if record
+            else (lib.base_url, lib.profile)
+        )
+        kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
+        groups.setdefault(server, []).append((job_id, kind))
+    fresh: dict[str, Any] = {}
+    code = ExitCode.OK
+    for (base_url, profile), jobs in groups.items():
+        try:
+            found = refresh(lib.api_for(base_url, profile), jobs)
+        except AkoolError as exc:
+            found = {job_id: exc for job_id, _ in jobs}
+        for job_id, answer in found.items():
+            if not isinstance(answer, AkoolError):
+                fresh[job_id] = answer
+            elif job_id in records:
+                out.warn(f"{job_id}: showing the last known state ({base_url}: {answer.message})")
+            else:
+                out.error(f"{job_id}: {answer.message}", answer.hint)
+                code = max(code, answer.exit_code)
+    return fresh, code
+
+
+def _view(
+    lib: Client, runtime: Runtime, job_id: str, record: JobRecord | None, info: Any
+) -> dict[str, Any] | None:
+    from akool_cli.client import Job
+
+    if info is None and record is None:
+        return None
+    if info is not None and record is not None:
+        lib.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
+        record = lib.journal.get(job_id)
+    return Job.of(info, record).to_json(now=runtime.clock.time())
+
+
+def _print(
+    out: Output,
+    runtime: Runtime,
+    views: list[dict[str, Any]],
+    unknown: list[AttemptRecord],
+    json_out: bool,
+) -> None:
+    from akool_cli.views import TABLE_COLUMNS, table_row
+
     if json_out:
         out.json(views)
     elif runtime.quiet:
@@ -98,11 +127,9 @@ def status(
     elif not unknown:
         out.info("No jobs yet. Create one with: akool talk IMAGE_URL AUDIO_URL")
     for attempt in unknown:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(attempt.started_at))
         out.warn(
-            f"a create request sent at {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(attempt.started_at))} "
-            f"has an unknown outcome ({attempt.detail}); inputs: "
-            f"{attempt.inputs.get('image_url')} {attempt.inputs.get('audio_url')}. "
+            f"a create request sent at {when} has an unknown outcome ({attempt.detail}); "
+            f"inputs: {attempt.inputs.get('image_url')} {attempt.inputs.get('audio_url')}. "
             "Check the AKOOL console before creating it again"
         )
-    if code != ExitCode.OK:
-        raise typer.Exit(int(code))

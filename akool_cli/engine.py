@@ -1,0 +1,167 @@
+"""Creating jobs of any kind: claim or record the attempt, send the billable create once, record the id.
+
+The order is the promise: the attempt is in the history before the request leaves, the id is in
+the history before anyone is shown it, and a create is never sent again unless the transport says
+it certainly never left this machine. No printing; errors are typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from akool_cli import interrupts
+from akool_cli.api import AkoolClient, RateLimitedError
+from akool_cli.errors import (
+    AkoolError,
+    AuthError,
+    JobFailedError,
+    LocalStateError,
+    RejectedError,
+    UnavailableError,
+    UnknownOutcomeError,
+)
+from akool_cli.journal import JobRecord, Journal
+from akool_cli.kinds import SPEECH, JobKind, Request, Status
+from akool_cli.models import JobInfo
+
+SPEECH_POLL_INITIAL = 2.0
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a job is made and how it is named in the history."""
+
+    base_url: str
+    profile: str
+    label: str = ""
+    batch_key: str | None = None
+    extra_inputs: dict[str, Any] | None = None
+
+
+def inputs_of(request: Request, origin: Origin) -> dict[str, Any]:
+    inputs = {**request.inputs(), **(origin.extra_inputs or {})}
+    if origin.label:
+        inputs["label"] = origin.label
+    if origin.batch_key:
+        inputs["batch_key"] = origin.batch_key
+    return inputs
+
+
+def create(
+    client: AkoolClient,
+    journal: Journal,
+    kind: JobKind,
+    request: Request,
+    origin: Origin,
+    *,
+    attempt_id: int | None = None,
+) -> JobInfo:
+    """Create one job; its id is committed to the history before this returns.
+
+    `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
+    here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
+    """
+    inputs = inputs_of(request, origin)
+    if attempt_id is None:
+        attempt_id = journal.begin_attempt(
+            origin.base_url, origin.profile, kind.name, inputs, batch_key=origin.batch_key
+        )
+    # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).
+    with interrupts.shielded():
+        job = _send(journal, attempt_id, lambda: client.create(kind, request))
+        _record(journal, attempt_id, kind, job, inputs, origin)
+    return job
+
+
+def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> JobInfo:
+    """Run the billable create, leaving the attempt with an honest outcome."""
+    try:
+        return send()
+    except UnknownOutcomeError as exc:
+        journal.attempt_unknown(attempt_id, exc.message)
+        raise
+    except (RejectedError, AuthError, RateLimitedError) as exc:
+        journal.attempt_rejected(attempt_id, exc.message)  # AKOOL answered: nothing was created
+        raise
+    except AkoolError as exc:
+        if exc.request_sent is False:
+            journal.attempt_not_sent(attempt_id)  # it never left this machine
+        else:
+            journal.attempt_unknown(attempt_id, exc.message)
+        raise
+    except BaseException:
+        journal.attempt_unknown(attempt_id, "interrupted while waiting for AKOOL's answer")
+        raise
+
+
+def _record(
+    journal: Journal,
+    attempt_id: int,
+    kind: JobKind,
+    job: JobInfo,
+    inputs: dict[str, Any],
+    origin: Origin,
+) -> None:
+    now = journal.clock.time()
+    record = JobRecord(
+        id=job.id,
+        kind=kind.name,
+        created_at=(job.create_time_ms / 1000) if job.create_time_ms else now,
+        updated_at=now,
+        base_url=origin.base_url,
+        profile=origin.profile,
+        inputs=inputs,
+        video_status=job.video_status,
+        video_url=job.video_url,
+        batch_key=origin.batch_key,
+        label=origin.label,
+    )
+    try:
+        journal.record_created(attempt_id, record)
+    except LocalStateError as exc:
+        # Billed, but not recorded: the id must still reach the user.
+        raise LocalStateError(
+            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
+            hint=f"keep the id above; follow it with: akool watch {job.id}  ({exc.hint})",
+            path=exc.path,
+            job_id=job.id,
+        ) from exc
+
+
+def make_speech(
+    client: AkoolClient,
+    journal: Journal,
+    request: Request,
+    origin: Origin,
+    *,
+    timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    on_update: Callable[[JobInfo], None] | None = None,
+) -> JobInfo:
+    """Text to speech, recorded like any job, waited for until its audio URL exists."""
+    from akool_cli.watcher import wait_one
+
+    job = create(client, journal, SPEECH, request, origin)
+    job = wait_one(
+        client,
+        journal,
+        SPEECH,
+        job,
+        interval=SPEECH_POLL_INITIAL,
+        timeout=timeout,
+        clock=journal.clock,
+        should_stop=should_stop,
+        on_update=on_update,
+    )
+    return finished_speech(job)
+
+
+def finished_speech(job: JobInfo) -> JobInfo:
+    """A speech job that can feed a talking photo, or the error that says why not."""
+    if job.video_status == Status.FAILED:
+        raise JobFailedError(f"the speech job {job.id} failed on AKOOL", hint=SPEECH.failure_hint)
+    if not job.video_url.startswith(("http://", "https://")):
+        raise UnavailableError(f"the speech job {job.id} finished without an audio URL")
+    return job

@@ -1,0 +1,90 @@
+"""Telling a live akool process from a dead one, across reboots, PID reuse and containers.
+
+Each process that sends a billable create holds an exclusive lock on a small file named by a random
+owner token for as long as it runs. The kernel drops the lock when the process dies (SIGKILL, a
+reboot, a container torn down), so "can I take that lock?" answers "is the owner gone?" without
+trusting PIDs, which are reused after a reboot and repeat in every fresh container.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import threading
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: fall back to PID checks
+    fcntl = None  # type: ignore[assignment]
+
+OWNERS_DIR = "owners"
+
+_lock = threading.Lock()
+_held: dict[Path, tuple[str, int]] = {}
+
+
+def token_for(home: Path) -> str:
+    """This process's owner token under `home`, taking its lock on first use."""
+    with _lock:
+        found = _held.get(home)
+        if found is not None and found[1] == os.getpid():
+            return found[0]
+        token = f"{os.getpid()}-{secrets.token_hex(8)}"
+        folder = home / OWNERS_DIR
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(folder / f"{token}.lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        _held[home] = (token, os.getpid())
+        return token
+
+
+def is_alive(home: Path, token: str) -> bool:
+    """Whether the process that owns `token` still runs (and is not this process)."""
+    with _lock:
+        mine = _held.get(home)
+    if mine is not None and mine[0] == token and mine[1] == os.getpid():
+        return False  # whoever asks in this process is past waiting for its own answer
+    if not token:
+        return False
+    path = home / OWNERS_DIR / f"{token}.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | _NOFOLLOW)
+    except OSError:
+        return False  # no lock file: its owner finished long ago, or ran on another machine
+    try:
+        if fcntl is None:  # pragma: no cover
+            return _pid_alive(int(token.split("-", 1)[0]))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        with contextlib.suppress(OSError):
+            path.unlink()  # the owner is gone: tidy its file
+        return False
+    finally:
+        os.close(fd)
+
+
+def release(home: Path) -> None:
+    """Drop this process's lock file (at a clean exit; a crash leaves it for is_alive to tidy)."""
+    with _lock:
+        found = _held.pop(home, None)
+    if found is not None:
+        with contextlib.suppress(OSError):
+            (home / OWNERS_DIR / f"{found[0]}.lock").unlink()
+
+
+def _pid_alive(pid: int) -> bool:  # pragma: no cover - only where flock is missing
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

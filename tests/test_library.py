@@ -1,0 +1,91 @@
+"""The Python API as a user's program uses it: docs/python.md's example runs against the sandbox."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+import akool_cli
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import ROOT, Isolation
+from tests.support.runner import invoke
+
+IMAGE = "https://example.com/portrait.jpg"
+AUDIO = "https://example.com/speech.mp3"
+
+
+def example() -> str:
+    text = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    return str(re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)[0])
+
+
+def test_the_documented_example_runs(
+    api_env: Sandbox,
+    isolated: Isolation,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(isolated.tmp)
+    exec(compile(example(), "docs/python.md", "exec"), {})
+    printed = capsys.readouterr().out
+    saved = isolated.tmp / "videos"
+    [video] = list(saved.iterdir())
+    assert video.read_bytes()[4:8] == b"ftyp" and f"saved {video}" in printed
+    # Same history as the CLI: status lists the job with its label.
+    [line] = invoke(["status"]).stdout.splitlines()
+    assert line.startswith(video.stem) and "done" in line and line.endswith("hello")
+
+
+def test_library_errors_carry_exit_codes(api_env: Sandbox, isolated: Isolation) -> None:
+    with akool_cli.Client() as client:
+        with pytest.raises(akool_cli.UsageError) as usage:
+            client.talk(str(isolated.tmp / "me.jpg"), AUDIO)
+        assert usage.value.exit_code == 2
+        with pytest.raises(akool_cli.RejectedError) as rejected:
+            client.status("0123456789abcdef01234567")
+        assert rejected.value.exit_code == 4 and rejected.value.code is not None
+    with akool_cli.Client(api_key="wrong-key-123456", base_url=api_env.base_url) as client:
+        with pytest.raises(akool_cli.AuthError) as auth:
+            client.talk(IMAGE, AUDIO)
+        assert auth.value.exit_code == 3
+
+
+def test_overrides_and_a_failed_job(sandbox: Sandbox, isolated: Isolation) -> None:
+    home = isolated.tmp / "elsewhere"
+    client = akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url, home=home)
+    with client:
+        job = client.talk("https://example.com/fail.jpg", AUDIO)
+        final = client.wait(job.id)
+        assert final.failed and final.state == "failed" and final.error
+        with pytest.raises(akool_cli.JobFailedError) as failed:
+            client.download(job.id, isolated.tmp / "x.mp4")
+        assert failed.value.exit_code == 6
+        assert [j.id for j in client.jobs()] == [job.id]
+    assert (home / "jobs.sqlite3").exists()
+    assert not (isolated.home / "jobs.sqlite3").exists()
+
+
+def test_the_library_leaves_no_threads(sandbox: Sandbox, isolated: Isolation) -> None:
+    before = set(threading.enumerate())
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        ids = [client.talk(IMAGE, AUDIO).id for _ in range(5)]
+        with client.watcher() as watcher:
+            for job_id in ids:
+                watcher.add(job_id, target=isolated.tmp / f"{job_id}.mp4")
+            result = watcher.run()
+    assert sorted(result.downloads) == sorted(ids)
+    assert all(Path(d.path).exists() for d in result.downloads.values())
+    assert set(threading.enumerate()) - before == set()
+
+
+def test_importing_the_package_is_free() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, akool_cli; print(sorted(m for m in sys.modules if m.startswith(('akool_cli', 'httpx'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['akool_cli']"
