@@ -153,6 +153,8 @@ def _csv_rows(path: Path, lines: _Lines) -> list[Row]:
     # strict: a quote that is never closed is an error, not the rest of the file in one value.
     reader = csv.reader(lines, strict=True)
     header = _csv_header(path, reader)
+    if lines.too_long and lines.too_long[0] <= reader.line_num:
+        raise UsageError(f"{path}: line {lines.too_long[0]} is longer than {MAX_LINE} characters")
     rows: list[Row] = []
     while True:
         start = reader.line_num + 1
@@ -263,6 +265,7 @@ def _json_row(number: int, line: str) -> Row:
 
 def _json_kind(value: Any) -> str:
     kinds = {dict: "an object", list: "a list", bool: "true/false", str: "a string"}
+    kinds[type(None)] = "null"
     return kinds.get(type(value), "a number")
 
 

@@ -45,9 +45,8 @@ def _isatty(stream: IO[str]) -> bool:
 
 
 class Output:
-    # Per process (the CLI resets them per invocation): whether a command asked for JSON and
-    # whether a JSON document reached stdout, so the error boundary never prints a second one.
-    json_requested: ClassVar[bool] = False
+    # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
+    # so that the error boundary never prints a second one.
     json_written: ClassVar[bool] = False
 
     def __init__(
@@ -63,8 +62,6 @@ class Output:
         self.stderr = stderr or sys.stderr
         env = dict(os.environ) if env is None else env
         self.json_mode = json_mode
-        if json_mode:
-            Output.json_requested = True
         self.quiet = quiet
         self.stdout_tty = _isatty(self.stdout)
         self.stderr_tty = _isatty(self.stderr)

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run akool; returns the exit code (also the console script's entry point)."""
     args = sys.argv[1:] if argv is None else argv
     _current.clear()
-    Output.json_requested = Output.json_written = False
+    Output.json_written = False
     _argv[:] = args
     with interrupts.installed():
         code = _run(args)
@@ -189,9 +189,9 @@ def _fail(
 
 
 def _json_wanted(args: list[str]) -> bool:
-    """--json was asked for: seen by a command, or on the command line (before a `--`)."""
+    """--json is on the command line (before a `--`): even a failure prints a JSON document."""
     options = args[: args.index("--")] if "--" in args else args
-    return Output.json_requested or "--json" in options
+    return "--json" in options
 
 
 def _error_document(
