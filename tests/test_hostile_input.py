@@ -186,6 +186,9 @@ def test_a_batch_file_that_would_lose_data_is_refused_with_row_numbers(
         result = invoke(["batch", str(path), *extra], expect=0 if skip else 2)
         assert problem in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+    if not whole_file:  # a dry run's JSON lists the problems with their (integer) rows
+        plan = json.loads(invoke(["batch", str(path), "--dry-run", "--json"], expect=2).stdout)
+        assert plan["rows"] == [] and problem.startswith(f"row {plan['invalid'][0]['row']}: ")
     assert api_env.state.received == []  # nothing was sent, let alone billed
 
 

@@ -64,6 +64,8 @@ def batch(
     for problem in problems:
         out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
     if problems and not skip_invalid:
+        if dry_run and json_out:  # the problems as data, each with its row: nothing would run
+            _print_plan(runtime, out, [], problems, output_dir, json_out)
         raise UsageError(
             f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
