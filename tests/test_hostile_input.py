@@ -159,6 +159,7 @@ OTHER_CASES = [
     "base-url-password-hidden",
     "umask-private-state",
     "json-error-document",
+    "json-error-job-id",
     "json-error-once",
 ]
 
@@ -352,6 +353,21 @@ def test_json_failures_print_one_error_document(
     monkeypatch.setattr("akool_cli.inputs.check_resolution", broken)
     error = error_of(["talk", IMAGE, AUDIO, "--json"], 1)
     assert error["type"] == "InternalError" and "a bug" in str(error["message"])
+
+
+def test_a_billed_id_the_history_could_not_record_is_in_the_json_error(
+    api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.errors import ExitCode, LocalStateError
+    from akool_cli.journal import Journal
+
+    def full(self: Journal, *args: object) -> None:
+        raise LocalStateError("database or disk is full", path=str(self.path))
+
+    monkeypatch.setattr(Journal, "record_created", full)
+    result = invoke(["talk", IMAGE, AUDIO, "--json"], expect=ExitCode.LOCAL_STATE)
+    error = json.loads(result.stdout)["error"]  # the only thing on stdout: no bare id line
+    assert error["job_id"] in api_env.state.jobs and error["type"] == "LocalStateError"
 
 
 def test_a_command_that_printed_its_json_prints_no_second_document(
