@@ -180,9 +180,15 @@ def _csv_header(path: Path, reader: Any) -> list[str]:
             f"{path} is empty", hint="the first line names the columns: image_url,audio_url,..."
         )
     names = [name.strip() for name in header]
-    unknown = [_unknown(name, "column") for name in names if name and name not in COLUMNS]
+    unknown = [name for name in names if name and name not in COLUMNS]
+    if len(names) == 1 and any(sep in names[0] for sep in ";\t|"):
+        raise UsageError(
+            f"{path}: the header {_short(names[0])!r} is not separated by commas",
+            hint="save the file as comma-separated CSV (UTF-8), or as JSON Lines",
+        )
     if unknown:
-        raise UsageError(f"{path}: {'; '.join(unknown)}", hint=f"known columns: {KNOWN}")
+        found = "; ".join(_unknown(name, "column") for name in unknown)
+        raise UsageError(f"{path}: {found}", hint=f"known columns: {KNOWN}")
     repeated = [name for name, count in Counter(filter(None, names)).items() if count > 1]
     if repeated:
         raise UsageError(

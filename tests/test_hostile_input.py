@@ -93,6 +93,12 @@ BATCH_FILES = [
         "unknown column 'resolutoin' (did you mean 'resolution'?)",
     ),
     (
+        "batch-semicolons",
+        "b.csv",
+        f"image_url;audio_url\n{IMAGE};{AUDIO}\n",
+        "the header 'image_url;audio_url' is not separated by commas",
+    ),
+    (
         "batch-json-key-typo",
         "b.jsonl",
         json.dumps({"image_url": IMAGE, "audio_url": AUDIO, "resolutoin": "1080"}) + "\n",
