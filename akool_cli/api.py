@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from akool_cli import contract, kinds
@@ -222,102 +223,99 @@ class AkoolClient:
         token_response: bool,
         whole_payload: bool = False,
     ) -> Any:
-        url = self.base_url + path
-        what = f"{method} {path}"
-        refreshed = False
+        exchange = _Exchange(
+            method,
+            path,
+            body,
+            query,
+            auth,
+            safe_to_repeat,
+            whole_answer=token_response or whole_payload,
+            whole_payload=whole_payload,
+        )
         attempt = 0
         while True:
             attempt += 1
-            headers = {"Accept": "application/json"}
-            if auth:
-                headers.update(self._auth_headers())
-            can_retry = attempt < self.retry.attempts
             try:
-                response = self.transport.send(
-                    method,
-                    url,
-                    headers=headers,
-                    json_body=dict(body) if body is not None else None,
-                    params=dict(query) if query else None,
-                )
-            except TransportError as exc:
-                if exc.kind == "too_large":
-                    if not safe_to_repeat:
-                        raise unknown_outcome(
-                            f"AKOOL's answer to {what} is unusable ({exc})"
-                        ) from exc
-                    raise UnavailableError(
-                        f"AKOOL's answer to {what} is unusable: {exc}",
-                        hint="check the base URL (--base-url / AKOOL_BASE_URL)",
-                    ) from exc
-                if can_retry and (safe_to_repeat or not exc.sent):
-                    self._pause(attempt, None, f"{what}: {exc}")
+                return self._try(exchange, can_retry=attempt < self.retry.attempts)
+            except _Again as again:
+                if again.fresh_token:
+                    attempt -= 1  # a new token is not a failed try
                     continue
-                if not safe_to_repeat and exc.sent:
-                    raise unknown_outcome(
-                        f"{what} was sent but no answer came back ({exc})"
-                    ) from exc
-                raise UnavailableError(
-                    f"cannot reach AKOOL at {self.base_url}: {exc}",
-                    hint="check the network and the base URL (--base-url / AKOOL_BASE_URL), "
-                    "then run the command again",
-                    request_sent=exc.sent,
-                ) from exc
+                self._pause(attempt, again.retry_after, again.why, rate_limited=again.rate_limited)
 
-            retry_after = parse_retry_after(response.headers.get("retry-after"), self.clock.time())
-            if response.status == 429:
-                if can_retry:
-                    self._pause(attempt, retry_after, f"{what}: HTTP 429", rate_limited=True)
-                    continue
-                raise RateLimitedError(
-                    f"AKOOL kept answering HTTP 429 (too many requests) to {what}",
-                    hint="wait a minute and run the command again",
-                )
-            if response.status >= 500 or response.status in RETRYABLE_STATUSES:
-                if safe_to_repeat and can_retry:
-                    self._pause(attempt, retry_after, f"{what}: HTTP {response.status}")
-                    continue
-                if not safe_to_repeat:
-                    raise unknown_outcome(f"AKOOL answered HTTP {response.status} to {what}")
-                raise UnavailableError(
-                    f"AKOOL answered HTTP {response.status} to {what} after {attempt} tries",
-                    hint="AKOOL may be having trouble; try again in a few minutes",
-                )
-            if response.status >= 400:
-                raise _http_error(response, what, self.base_url)
+    def _try(self, ex: _Exchange, *, can_retry: bool) -> Any:
+        """One exchange: AKOOL's answer, or _Again when it is worth (and safe) trying again."""
+        headers = {"Accept": "application/json"}
+        if ex.auth:
+            headers.update(self._auth_headers())
+        try:
+            response = self.transport.send(
+                ex.method,
+                self.base_url + ex.path,
+                headers=headers,
+                json_body=dict(ex.body) if ex.body is not None else None,
+                params=dict(ex.query) if ex.query else None,
+            )
+        except TransportError as exc:
+            raise self._no_answer(ex, exc, can_retry) from exc
+        retry_after = parse_retry_after(response.headers.get("retry-after"), self.clock.time())
+        _judge_status(ex, response, retry_after, can_retry, self.base_url)
+        try:
+            payload = _decode(response, ex.what)
+            code = _envelope_code(payload, ex.what)
+        except UnavailableError:
+            if ex.safe_to_repeat and can_retry:
+                raise _Again(f"{ex.what}: unreadable answer") from None
+            if not ex.safe_to_repeat:
+                raise unknown_outcome(f"AKOOL's answer to {ex.what} could not be read") from None
+            raise
+        return self._judge_payload(ex, payload, code, retry_after, can_retry)
 
-            try:
-                payload = _decode(response, what)
-                code = _envelope_code(payload, what)
-            except UnavailableError:
-                if safe_to_repeat and can_retry:
-                    self._pause(attempt, None, f"{what}: unreadable answer")
-                    continue
-                if not safe_to_repeat:
-                    raise unknown_outcome(f"AKOOL's answer to {what} could not be read") from None
-                raise
+    def _no_answer(self, ex: _Exchange, exc: TransportError, can_retry: bool) -> Exception:
+        """What a request without a usable answer means: try again, unknown, or unavailable."""
+        if exc.kind == "too_large":
+            if not ex.safe_to_repeat:
+                return unknown_outcome(f"AKOOL's answer to {ex.what} is unusable ({exc})")
+            return UnavailableError(
+                f"AKOOL's answer to {ex.what} is unusable: {exc}",
+                hint="check the base URL (--base-url / AKOOL_BASE_URL)",
+            )
+        if can_retry and (ex.safe_to_repeat or not exc.sent):
+            return _Again(f"{ex.what}: {exc}")
+        if not ex.safe_to_repeat and exc.sent:
+            return unknown_outcome(f"{ex.what} was sent but no answer came back ({exc})")
+        return UnavailableError(
+            f"cannot reach AKOOL at {self.base_url}: {exc}",
+            hint="check the network and the base URL (--base-url / AKOOL_BASE_URL), "
+            "then run the command again",
+            request_sent=exc.sent,
+        )
 
-            if code == contract.SUCCESS_CODE:
-                if token_response or whole_payload:
-                    return payload
-                return payload.get("data")
-            info = contract.describe_code(code)
-            msg = str(payload.get("msg") or "")
-            if info.kind == "rate_limit" and can_retry:
-                # 1005 means the request was refused, so even a create is safe to send again.
-                self._pause(attempt, retry_after, f"{what}: code 1005", rate_limited=True)
-                continue
-            if code == 1101 and auth and self.credential.kind == "client" and not refreshed:
-                # The token is documented as long-lived with no refresh endpoint: one new token,
-                # one retry, never more.
-                log.debug("%s: code 1101, getting a new token once", what)
-                refreshed = True
-                self._refresh_token()
-                attempt -= 1
-                continue
-            if whole_payload:
-                return payload  # the caller shows AKOOL's answer as it is, then judges the code
-            raise _business_error(code, msg, info, what)
+    def _judge_payload(
+        self,
+        ex: _Exchange,
+        payload: dict[str, Any],
+        code: int,
+        retry_after: float | None,
+        can_retry: bool,
+    ) -> Any:
+        if code == contract.SUCCESS_CODE:
+            return payload if ex.whole_answer else payload.get("data")
+        info = contract.describe_code(code)
+        if info.kind == "rate_limit" and can_retry:
+            # 1005 means the request was refused, so even a create is safe to send again.
+            raise _Again(f"{ex.what}: code 1005", retry_after, rate_limited=True)
+        if code == 1101 and ex.auth and self.credential.kind == "client" and not ex.refreshed:
+            # The token is documented as long-lived with no refresh endpoint: one new token,
+            # one retry, never more.
+            log.debug("%s: code 1101, getting a new token once", ex.what)
+            ex.refreshed = True
+            self._refresh_token()
+            raise _Again(f"{ex.what}: code 1101", fresh_token=True)
+        if ex.whole_payload:
+            return payload  # the caller shows AKOOL's answer as it is, then judges the code
+        raise _business_error(code, str(payload.get("msg") or ""), info, ex.what)
 
     def _pause(
         self, attempt: int, retry_after: float | None, why: str, *, rate_limited: bool = False
@@ -327,6 +325,72 @@ class AkoolClient:
             delay *= 2
         log.debug("retry %d/%d in %.2f s after %s", attempt, self.retry.attempts - 1, delay, why)
         self.clock.sleep(delay)
+
+
+@dataclass
+class _Exchange:
+    """One logical request, however many times it is sent."""
+
+    method: str
+    path: str
+    body: Mapping[str, Any] | None
+    query: Mapping[str, str] | None
+    auth: bool
+    safe_to_repeat: bool  # False for billable creates: never resent after it may have arrived
+    whole_answer: bool  # return the whole payload (getToken, akool api) instead of `data`
+    whole_payload: bool = False  # also for error codes (akool api shows AKOOL's answer as is)
+    refreshed: bool = False
+
+    @property
+    def what(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+class _Again(Exception):
+    """Worth sending again: after a pause (or at once with a fresh token)."""
+
+    def __init__(
+        self,
+        why: str,
+        retry_after: float | None = None,
+        *,
+        rate_limited: bool = False,
+        fresh_token: bool = False,
+    ) -> None:
+        super().__init__(why)
+        self.why = why
+        self.retry_after = retry_after
+        self.rate_limited = rate_limited
+        self.fresh_token = fresh_token
+
+
+def _judge_status(
+    ex: _Exchange,
+    response: RawResponse,
+    retry_after: float | None,
+    can_retry: bool,
+    base_url: str,
+) -> None:
+    """Raise for HTTP statuses that are not an AKOOL envelope: 429, 5xx, other 4xx."""
+    status = response.status
+    if status == 429:
+        if can_retry:
+            raise _Again(f"{ex.what}: HTTP 429", retry_after, rate_limited=True)
+        raise RateLimitedError(
+            f"AKOOL kept answering HTTP 429 (too many requests) to {ex.what}",
+            hint="wait a minute and run the command again",
+        )
+    if status >= 500 or status in RETRYABLE_STATUSES:
+        if ex.safe_to_repeat and can_retry:
+            raise _Again(f"{ex.what}: HTTP {status}", retry_after)
+        if not ex.safe_to_repeat:
+            raise unknown_outcome(f"AKOOL answered HTTP {status} to {ex.what}")
+        raise UnavailableError(
+            f"AKOOL answered HTTP {status} to {ex.what} after retries",
+            hint="AKOOL may be having trouble; try again in a few minutes",
+        )
+    if status >= 400:
+        raise _http_error(response, ex.what, base_url)
 
 
 def _created(parse: Callable[[Any], T], data: Any) -> T:

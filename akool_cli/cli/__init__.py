@@ -7,6 +7,7 @@ results and exit; errors become one line on stderr, a hint, and a documented exi
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import sys
 import traceback
@@ -142,7 +143,10 @@ def _run(args: list[str]) -> int:
         code = int(getattr(exc, "exit_code", ExitCode.USAGE))
         return _fail(args, exc.format_message(), hint, code, "UsageError")
     except (typer.Abort, KeyboardInterrupt):
-        return _fail(args, _stopped_by(), None, ExitCode.INTERRUPTED, "InterruptedByUser")
+        # Stopped before a command took charge of the stop: nothing had started that a rerun
+        # would repeat.
+        again = f"run it again: {shlex.join(['akool', *args])}"
+        return _fail(args, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
@@ -159,7 +163,8 @@ def _run(args: list[str]) -> int:
         )
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            return _fail(args, _stopped_by(), None, result, "InterruptedByUser")
+            again = f"run it again: {shlex.join(['akool', *args])}"
+            return _fail(args, _stopped_by(), again, result, "InterruptedByUser")
         if result != ExitCode.OK and _json_wanted(args) and not Output.json_written:
             _errors_out().json(_error_document(f"akool exited with code {result}", None, result))
         return result

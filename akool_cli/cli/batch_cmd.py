@@ -74,6 +74,7 @@ def batch(
         _print_plan(runtime, out, items, problems, output_dir, json_out)
         return
     if output_dir is not None:
+        _make_folder(output_dir)
         check_output_dir(output_dir)
     outcomes = _run(runtime, out, items, output_dir, concurrency, interval, force, retry_unknown)
     ok = all(o.state == "done" for o in outcomes) and not problems
@@ -194,3 +195,14 @@ def _run(
                     hint=f"run the same command again to continue: {runtime.command_line()}",
                     signum=interrupts.received(),
                 ) from None
+
+
+def _make_folder(folder: Path) -> None:
+    """-o DIR names a folder to fill: create it, as `mkdir -p` would."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            hint="choose a folder you can write to",
+        ) from None
