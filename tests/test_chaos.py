@@ -248,7 +248,7 @@ def test_chaos_two_batches_at_once_under_faults(isolated: Isolation) -> None:
     lines += [f"r{n},https://example.com/c{n}.jpg,https://example.com/s.mp3" for n in range(16)]
     rows.write_text("\n".join(lines) + "\n")
     env = process_env(isolated.home, sandbox.base_url)
-    args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "--json"]
+    args = [AKOOL, "batch", str(rows), "--interval", "0.5", "-c", "4", "--json"]
     try:
         runs = [
             subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
