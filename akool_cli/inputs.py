@@ -21,7 +21,7 @@ RESOLUTIONS = (
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # The allowed range (inclusive) of every numeric option, in one place.
 RANGES: dict[str, tuple[float, float]] = {
-    "--interval": (0.5, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
+    "--interval": (0.1, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
     "--speed": (0.7, 1.2),  # VoiceLab's documented range for voice_options.speed
 }

@@ -268,7 +268,7 @@ CASES = [
     Case("resolution-480", 2, "720 or 1080", args("talk", IMAGE, AUDIO, "--resolution", "480")),
     Case("resolution-empty", 2, "720 or 1080", args("talk", IMAGE, AUDIO, "--resolution", "")),
     Case("timeout-words", 2, "not a duration", args("watch", JOB, "--timeout", "soon")),
-    Case("interval-zero", 2, "allowed range 0.5–3600", args("watch", JOB, "--interval", "0")),
+    Case("interval-zero", 2, "allowed range 0.1–3600", args("watch", JOB, "--interval", "0")),
     Case("limit-zero", 2, "allowed range 1–100000", args("status", "--limit", "0")),
     Case("missing-argument", 2, "Missing argument", args("watch")),
     Case("audio-missing", 2, "missing AUDIO_URL", args("talk", IMAGE)),

@@ -160,7 +160,7 @@ def test_fifty_rows_interrupted_twice_create_exactly_fifty_jobs(isolated: Isolat
         outdir = isolated.tmp / "out"
         outdir.mkdir()
         env = process_env(isolated.home, sandbox.base_url)
-        command = [AKOOL, "batch", str(jobs), "-o", str(outdir), "--interval", "0.5", "-c", "4"]
+        command = [AKOOL, "batch", str(jobs), "-o", str(outdir), "--interval", "0.1", "-c", "4"]
         for stop_at in (12, 30):
             process = subprocess.Popen(
                 command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

@@ -167,7 +167,7 @@ def test_sigkill_and_sigterm_at_random_points_lose_nothing(
                 f"https://example.com/p-{n}.jpg",
                 "https://example.com/s.mp3",
                 "--interval",
-                "0.5",
+                "0.1",
                 "-o",
                 str(targets[n]),
             ],
@@ -215,7 +215,7 @@ def test_sigkill_and_sigterm_at_random_points_lose_nothing(
     for job_id, row in resume.items():
         n = int(json.loads(row["inputs"])["image_url"].split("-")[-1].split(".")[0])
         done = subprocess.run(
-            [AKOOL, "watch", job_id, "--interval", "0.5", "-o", str(targets[n])],
+            [AKOOL, "watch", job_id, "--interval", "0.1", "-o", str(targets[n])],
             env=env,
             capture_output=True,
             text=True,
@@ -248,7 +248,7 @@ def test_chaos_two_batches_at_once_under_faults(isolated: Isolation) -> None:
     lines += [f"r{n},https://example.com/c{n}.jpg,https://example.com/s.mp3" for n in range(16)]
     rows.write_text("\n".join(lines) + "\n")
     env = process_env(isolated.home, sandbox.base_url)
-    args = [AKOOL, "batch", str(rows), "--interval", "0.5", "-c", "4", "--json"]
+    args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "--json"]
     try:
         runs = [
             subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -81,7 +81,7 @@ def test_two_runs_of_one_batch_at_once_create_each_row_once(
     rows = write_rows(isolated.tmp / "rows.csv", 8)
     out = isolated.tmp / "videos"
     env = process_env(isolated.home, slow_sandbox.base_url)
-    args = ("batch", str(rows), "-o", str(out), "--json", "--interval", "0.5", "-c", "4")
+    args = ("batch", str(rows), "-o", str(out), "--json", "--interval", "0.2", "-c", "4")
     first = start(env, *args)
     time.sleep(0.5)  # the second run starts while the first is creating
     second = start(env, *args)
@@ -110,7 +110,7 @@ def test_sigterm_at_random_moments_of_a_batch_then_a_rerun(
     stopped = 0
     for run in range(4):
         rows = write_rows(isolated.tmp / f"rows{run}.csv", 6, tag=f"t{run}-")
-        args = ("batch", str(rows), "-o", str(out), "--interval", "0.5", "-c", "3")
+        args = ("batch", str(rows), "-o", str(out), "--interval", "0.2", "-c", "3")
         process = start(env, *args)
         when_busy(slow_sandbox, process)
         time.sleep(dice.uniform(0.0, 1.2))
