@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format docs completions bench clean
+.PHONY: install demo test lint format docs completions catalogue bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,22 +18,26 @@ demo: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/demo.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check akool_cli tests bench
-	$(BIN)/ruff format --check akool_cli tests bench
+	$(BIN)/ruff check akool_cli tests bench scripts
+	$(BIN)/ruff format --check akool_cli tests bench scripts
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix akool_cli tests bench
-	$(BIN)/ruff format akool_cli tests bench
+	$(BIN)/ruff check --fix akool_cli tests bench scripts
+	$(BIN)/ruff format akool_cli tests bench scripts
 
 # Completion scripts and the README's command list are generated from the app.
 docs: $(STAMP)
 	$(BIN)/python -m akool_cli.cli.docs .
 
 completions: docs
+
+# The catalogue of AKOOL's documented endpoints, from the text of AKOOL's docs beside the checkout.
+catalogue: $(STAMP)
+	$(BIN)/python scripts/gen_catalogue.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -1,8 +1,10 @@
-"""AKOOL's documented open API as data: endpoints, fields, business codes and known wrong guesses.
+"""The part of AKOOL's documented open API that akool itself calls, as data: endpoints, fields,
+business codes and known wrong guesses.
 
-This module is the single source of truth shared by the client (`api.py`), the sandbox and the
-audit. It imports nothing outside the standard library. Every fact cites ../shared/akool-api.md
-or AKOOL's OpenAPI files; a contract test checks it against those files.
+The client (`api.py`), the sandbox and the audit share it. The endpoints here are the ones the
+client uses; every one of them is an entry of the generated catalogue of AKOOL's documentation
+(`catalogue.py`), and a test keeps their methods, paths and fields equal to the catalogue's.
+It imports nothing outside the standard library and the catalogue.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ DOCUMENTED_HOST = "openapi.akool.com"
 DEFAULT_BASE_URL = f"https://{DOCUMENTED_HOST}"
 SUCCESS_CODE = 1000
 
-FieldType = Literal["string", "number", "integer", "object"]
+FieldType = Literal["string", "number", "integer", "boolean", "array", "object"]
 
 
 @dataclass(frozen=True)
@@ -84,13 +86,17 @@ VOICE_LIST = Endpoint(
     method="GET",
     path="/api/open/v4/voice/list",
     summary="VoiceLab voices (type=2: AKOOL's, type=1: your clones)",
+    # AKOOL's docs list no language filter: a voice's language is in the answer only.
     query=(
-        Field("type"),
+        Field("type", required=True),
         Field("page"),
         Field("size"),
         Field("gender"),
-        Field("language"),
         Field("name"),
+        Field("style"),
+        Field("age"),
+        Field("scenario"),
+        Field("support_stream", type="integer"),
     ),
 )
 CREATE_TTS = Endpoint(
@@ -103,6 +109,7 @@ CREATE_TTS = Endpoint(
         Field("voice_id", required=True),
         Field("voice_options", type="object"),
         Field("language_code"),
+        Field("extra_options", type="object"),
         Field("webhookUrl"),
     ),
     billable=True,
@@ -124,7 +131,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     TTS_DETAIL,
 )
 
-# data.video_status of infobymodelid (akool-api.md "Talking photo: result / status").
+# data.video_status of infobymodelid (docs.akool.com/ai-tools-suite/talking-photo, status codes).
 VIDEO_STATUS_NAMES: dict[int, str] = {1: "queued", 2: "processing", 3: "done", 4: "failed"}
 FINAL_VIDEO_STATUSES = frozenset({3, 4})
 RESULT_RETENTION_DAYS = 7
@@ -143,7 +150,8 @@ class BusinessCode:
 _CHECK_INPUTS = "check the inputs and options, then run the command again"
 _CONTACT = "see your account at akool.com, or contact AKOOL support with the job id"
 
-# The full documented table (akool-api.md "Business codes"), with what a user can do about each.
+# AKOOL's table of business codes (docs.akool.com/ai-tools-suite/error-code), with what a user
+# can do about each.
 BUSINESS_CODES: dict[int, BusinessCode] = {
     c.code: c
     for c in (
@@ -231,17 +239,22 @@ class WrongGuess:
     method: str
     pattern: str  # a path, `{}` standing for one segment
     replacement: str
+    endpoint: Endpoint  # the documented endpoint that does what the guess meant
 
 
-# akool-api.md "Paths that do NOT exist"; the sandbox answers these 404, the audit flags them.
+# Paths that scripts found on the web call but AKOOL never documented; the sandbox answers these
+# 404, the audit flags them and names the documented call.
 UNDOCUMENTED_PATHS: tuple[WrongGuess, ...] = (
-    WrongGuess("POST", "/auth", f"the x-api-key header, or POST {GET_TOKEN.path}"),
-    WrongGuess("POST", "/photo/talking", f"POST {CREATE_TALKING_PHOTO.path}"),
-    WrongGuess("GET", "/video/status/{}", f"GET {VIDEO_INFO.path}?video_model_id=<_id>"),
+    WrongGuess("POST", "/auth", f"the x-api-key header, or POST {GET_TOKEN.path}", GET_TOKEN),
+    WrongGuess("POST", "/photo/talking", f"POST {CREATE_TALKING_PHOTO.path}", CREATE_TALKING_PHOTO),
+    WrongGuess(
+        "GET", "/video/status/{}", f"GET {VIDEO_INFO.path}?video_model_id=<_id>", VIDEO_INFO
+    ),
     WrongGuess(
         "GET",
         "/api/open/v3/content/video/getvideostatus",
         f"GET {VIDEO_INFO.path}?video_model_id=<_id>",
+        VIDEO_INFO,
     ),
 )
 

@@ -15,14 +15,18 @@ _akool() {
         auth) subs="status" ;;
         webhook) subs="serve verify" ;;
     esac
+    if [ "$cmd" = "api" ] && [[ "$cur" == /* ]]; then
+        COMPREPLY=($(compgen -W "/api/open/v3/audio/clone /api/open/v3/audio/create /api/open/v3/audio/infobymodelid /api/open/v3/avatar/create /api/open/v3/avatar/createVideo /api/open/v3/avatar/detail /api/open/v3/avatar/list /api/open/v3/content/analysis/infobyid /api/open/v3/content/analysis/sentiment /api/open/v3/content/image/bg/replace /api/open/v3/content/image/createbybutton /api/open/v3/content/image/createbyprompt /api/open/v3/content/image/infobymodelid /api/open/v3/content/video/createbytalkingphoto /api/open/v3/content/video/createbytranslate /api/open/v3/content/video/infobymodelid /api/open/v3/content/video/lipsync /api/open/v3/faceswap/highquality/imgreage /api/open/v3/faceswap/highquality/specifyimage /api/open/v3/faceswap/highquality/specifyvideo /api/open/v3/faceswap/highquality/vidreage /api/open/v3/faceswap/job/del /api/open/v3/faceswap/live/close /api/open/v3/faceswap/live/create /api/open/v3/faceswap/live/update /api/open/v3/faceswap/quota/info /api/open/v3/faceswap/result/delbyids /api/open/v3/faceswap/result/listbyids /api/open/v3/getToken /api/open/v3/language/list /api/open/v3/talkingavatar/create /api/open/v3/voice/list /api/open/v4/aigModel/list /api/open/v4/characterSwap/create /api/open/v4/faceswap/faceswapByImage /api/open/v4/faceswap/faceswapPlusByImage /api/open/v4/headswap/analyze /api/open/v4/headswap/analyze/detail /api/open/v4/headswap/task/create /api/open/v4/headswap/task/detail /api/open/v4/image2Video/createBySourcePrompt /api/open/v4/image2Video/createBySourcePrompt/batch /api/open/v4/image2Video/delbyids /api/open/v4/image2Video/effects /api/open/v4/image2Video/resultsByIds /api/open/v4/image2Video/updateVideoAudio /api/open/v4/knowledge/create /api/open/v4/knowledge/delete /api/open/v4/knowledge/detail /api/open/v4/knowledge/list /api/open/v4/knowledge/update /api/open/v4/liveAvatar/avatar/detail /api/open/v4/liveAvatar/avatar/list /api/open/v4/liveAvatar/session/close /api/open/v4/liveAvatar/session/create /api/open/v4/liveAvatar/session/detail /api/open/v4/liveAvatar/session/list /api/open/v4/text2Video/createByPrompt/batch /api/open/v4/voice/change /api/open/v4/voice/clone /api/open/v4/voice/del /api/open/v4/voice/detail/{_id} /api/open/v4/voice/list /api/open/v4/voice/resource/detail/{_id} /api/open/v4/voice/resource/list /api/open/v4/voice/tts /detect /interface/detect-api/detect_faces /interface/detect-api/faceswap/analyze_frames" -- "$cur"))
+        return
+    fi
     [ -z "$subs" ] && sub=""  # a plain command: later words are its arguments
     if [ -n "$subs" ] && [ -z "$sub" ]; then
         COMPREPLY=($(compgen -W "$subs" -- "$cur"))
         return
     fi
     case "$cmd${sub:+ $sub}" in
-        "api") opts="--field --input --typed-field -F -f" ;;
-        "audit") opts="--exclude --include --json" ;;
+        "api") opts="--field --input --json --list --typed-field -F -f" ;;
+        "audit") opts="--exclude --ignore --include --json --select" ;;
         "auth status") opts="--json" ;;
         "batch") opts="--concurrency --dry-run --force --interval --json --output-dir --retry-unknown --skip-invalid -c -o" ;;
         "credit") opts="--json" ;;

@@ -16,6 +16,7 @@ from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import SHARED, Isolation
 from tests.support.contract_check import check_received
+from tests.support.generator import generator
 
 OPENAPI_DIR = SHARED / "akool-openapi"
 needs_openapi = pytest.mark.skipif(
@@ -30,19 +31,8 @@ def load(name: str) -> dict[str, Any]:
 
 
 def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        return resolve(spec, target)
-    if "allOf" in node:
-        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
-        for part in node["allOf"]:
-            sub = resolve(spec, part)
-            merged["properties"].update(sub.get("properties", {}))
-            merged["required"] += sub.get("required", [])
-        return merged
-    return node
+    result: dict[str, Any] = generator().resolve(spec, node)
+    return result
 
 
 def validate(

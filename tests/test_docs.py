@@ -60,3 +60,10 @@ def test_bash_completion_completes(words: list[str], expected: str) -> None:
     )
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == [expected]
+
+
+def test_audit_rule_table_comes_from_the_rules() -> None:
+    from akool_cli.cli.docs import audit_rules_section
+
+    text = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+    assert audit_rules_section() in text, "run `make docs` and commit docs/audit.md"

@@ -116,7 +116,7 @@ def test_api_warns_about_undocumented_paths(api_env: Sandbox) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["api", "DELETE", "/x"], "not GET or POST"),
+        (["api", "PUT", "/x"], "not GET, POST or DELETE"),
         (["api", "GET", "x"], "must start with /"),
         (["api", "GET", "/x", "-f", "novalue"], "not key=value"),
     ],
@@ -207,6 +207,6 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
     from akool_cli.cli.docs import commands
 
     without = {" ".join(c.path) for c in commands(app) if "--json" not in c.options}
-    # login/logout print nothing on stdout; sandbox and webhook serve are servers; api and
-    # webhook verify print JSON always.
-    assert without == {"login", "logout", "sandbox", "api", "webhook verify"}
+    # login/logout print nothing on stdout; sandbox and webhook serve are servers; webhook
+    # verify prints JSON always (so does api, whose --json is for --list).
+    assert without == {"login", "logout", "sandbox", "webhook verify"}

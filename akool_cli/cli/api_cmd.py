@@ -11,9 +11,85 @@ import typer
 
 from akool_cli.errors import UsageError
 
+METHODS = ("GET", "POST", "DELETE")  # every method AKOOL's documentation uses
+LIST_COLUMNS = ("METHOD", "PATH", "PRODUCT", "PAGE")
+
 
 def register(app: typer.Typer) -> None:
     app.command("api")(api)
+
+
+def complete_path(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of PATH: the documented paths for the METHOD typed before it."""
+    from akool_cli.catalogue import load
+
+    method = str(ctx.params.get("method") or "").upper()
+    return [
+        (e.path, f"{e.product}: {e.url}")
+        for e in load().endpoints
+        if e.path.startswith(incomplete) and (method not in METHODS or e.method == method)
+    ]
+
+
+def complete_method(incomplete: str) -> list[str]:
+    return [m for m in METHODS if m.startswith(incomplete.upper())]
+
+
+def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
+    """Print the catalogue of AKOOL's documented endpoints (one product's, when given)."""
+    from akool_cli.catalogue import load
+
+    docs = load()
+    if product is not None and product not in docs.products():
+        raise UsageError(
+            f"AKOOL's documentation has no product {product!r}",
+            hint=f"products: {', '.join(docs.products())}",
+        )
+    chosen = [e for e in docs.endpoints if product is None or e.product == product]
+    rows = [
+        {"method": e.method, "path": e.path, "product": e.product, "page": e.url, "host": e.host}
+        for e in chosen
+    ]
+    out = runtime.output(json_mode=json_out)
+    if json_out:
+        out.json(rows)
+        return
+    # A path on another host than AKOOL's API host (legacy face detection) shows its host.
+    shown = [
+        r["path"] if r["host"] == docs.api_host else f"https://{r['host']}{r['path']}" for r in rows
+    ]
+    out.table(
+        LIST_COLUMNS,
+        [(r["method"], p, r["product"], r["page"]) for r, p in zip(rows, shown, strict=True)],
+    )
+
+
+def _warn_if_not_documented(out: Any, verb: str, path: str) -> None:
+    """No word for a documented call; the replacement for a retired one; a warning otherwise."""
+    from akool_cli.catalogue import load
+
+    docs = load()
+    if docs.find(verb, path) is not None:
+        return
+    other = docs.find(None, path)
+    retired = docs.find_retired(path)
+    if other is not None:
+        out.warn(
+            f"AKOOL documents {other.method} {other.path}, not {verb} ({other.url}); sending it anyway"
+        )
+    elif retired is not None:
+        replacement = docs.find(None, retired.replacement) if retired.replacement else None
+        instead = (
+            f"use {replacement.method} {replacement.path} ({replacement.url})"
+            if replacement
+            else "AKOOL documents no replacement"
+        )
+        out.warn(
+            f"{verb} {path} is no longer in AKOOL's documentation (last documented "
+            f"{retired.last_documented}); {instead}; sending it anyway"
+        )
+    else:
+        out.warn(f"{verb} {path} is not in AKOOL's documentation; sending it anyway")
 
 
 def _pairs(values: list[str], *, typed: bool) -> dict[str, Any]:
@@ -37,14 +113,21 @@ def _pairs(values: list[str], *, typed: bool) -> dict[str, Any]:
 
 def api(
     ctx: typer.Context,
-    method: str = typer.Argument(..., metavar="METHOD", help="GET or POST."),
-    path: str = typer.Argument(..., metavar="PATH", help="e.g. /api/open/v3/faceswap/quota/info"),
+    method: str | None = typer.Argument(
+        None, metavar="METHOD", help="GET, POST or DELETE.", autocompletion=complete_method
+    ),
+    path: str | None = typer.Argument(
+        None,
+        metavar="PATH",
+        help="e.g. /api/open/v3/faceswap/quota/info",
+        autocompletion=complete_path,
+    ),
     field: list[str] = typer.Option(
         [],
         "-f",
         "--field",
         metavar="KEY=VALUE",
-        help="A string field (query for GET, body for POST).",
+        help="A string field (query for GET and DELETE, body for POST).",
     ),
     typed_field: list[str] = typer.Option(
         [],
@@ -56,21 +139,41 @@ def api(
     input_file: str | None = typer.Option(
         None, "--input", metavar="FILE|-", help="The JSON body from a file, or - for stdin."
     ),
+    list_mode: bool = typer.Option(
+        False,
+        "--list",
+        help="List AKOOL's documented endpoints instead: akool api --list [PRODUCT].",
+    ),
+    json_out: bool = typer.Option(False, "--json", help="With --list: print one JSON array."),
 ) -> None:
     """Call any AKOOL endpoint with your credential and print AKOOL's JSON answer.
 
     The envelope's code decides the exit status. Example:
     akool api GET /api/open/v3/content/video/infobymodelid -f video_model_id=64dd90f9f0b6684651e90d60
+    List the documented endpoints (of one product): akool api --list talking-photo
     """
     from akool_cli import contract
     from akool_cli.api import error_for_code
 
     runtime = ctx.obj
+    if list_mode:
+        if path is not None:
+            raise UsageError(
+                "--list takes at most one PRODUCT", hint="akool api --list talking-photo"
+            )
+        _list_endpoints(runtime, method, json_out)
+        return
+    if method is None or path is None:
+        raise UsageError(
+            "akool api needs a METHOD and a PATH",
+            hint="e.g. akool api GET /api/open/v3/faceswap/quota/info (list them: akool api --list)",
+        )
     out = runtime.output(json_mode=True)
     verb = method.upper()
-    if verb not in ("GET", "POST"):
+    if verb not in METHODS:
         raise UsageError(
-            f"method {method!r} is not GET or POST", hint="AKOOL's open API uses GET and POST"
+            f"method {method!r} is not GET, POST or DELETE",
+            hint="AKOOL's open API uses GET, POST and DELETE",
         )
     if not path.startswith("/"):
         raise UsageError(
@@ -78,33 +181,34 @@ def api(
         )
     path, _, query_text = path.partition("?")
     fields = {**_pairs(field, typed=False), **_pairs(typed_field, typed=True)}
-    body: dict[str, Any] | None = None
-    if input_file is not None:
-        if verb == "GET":
-            raise UsageError("--input sends a body, which a GET does not have")
-        text = sys.stdin.read() if input_file == "-" else _read(Path(input_file))
-        try:
-            parsed = json.loads(text)
-        except ValueError as exc:
-            raise UsageError(f"--input is not JSON: {exc}") from None
-        if not isinstance(parsed, dict):
-            raise UsageError("--input must hold a JSON object")
-        body = {**parsed, **fields}
-    elif verb == "POST":
-        body = fields
-    query = {k: str(v) for k, v in fields.items()} if verb == "GET" else {}
+    body = _body(verb, fields, input_file)
+    query = {k: str(v) for k, v in fields.items()} if verb != "POST" else {}
     for pair in filter(None, query_text.split("&")):
         key, _, value = pair.partition("=")
         query.setdefault(key, value)
-    endpoint = contract.find_endpoint(verb, path)
-    if endpoint is None:
-        out.warn(f"{verb} {path} is not in AKOOL's documentation; sending it anyway")
+    _warn_if_not_documented(out, verb, path)
     with runtime.client() as client:
         payload = client.raw_call(verb, path, body=body, query=query or None)
     out.json(payload)
     code = payload.get("code") if isinstance(payload, dict) else None
     if isinstance(code, int) and code != contract.SUCCESS_CODE:
         raise error_for_code(code, str(payload.get("msg") or ""), f"{verb} {path}")
+
+
+def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str, Any] | None:
+    """A POST's JSON body: --input's object (file or stdin) with the -f/-F fields over it."""
+    if input_file is None:
+        return fields if verb == "POST" else None
+    if verb != "POST":
+        raise UsageError(f"--input sends a body, which a {verb} does not have")
+    text = sys.stdin.read() if input_file == "-" else _read(Path(input_file))
+    try:
+        parsed = json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"--input is not JSON: {exc}") from None
+    if not isinstance(parsed, dict):
+        raise UsageError("--input must hold a JSON object")
+    return {**parsed, **fields}
 
 
 def _read(path: Path) -> str:

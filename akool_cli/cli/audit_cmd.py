@@ -13,6 +13,11 @@ def register(app: typer.Typer) -> None:
     app.command()(audit)
 
 
+def _rule_names(values: list[str]) -> list[str]:
+    """Rule names from repeated and comma-separated options: --select a,b --select c."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
 def audit(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Files or folders to scan."),
@@ -23,12 +28,21 @@ def audit(
     exclude: list[str] = typer.Option(
         [], "--exclude", metavar="GLOB", help="Skip files matching GLOB (repeatable)."
     ),
+    select: list[str] = typer.Option(
+        [], "--select", metavar="RULE[,RULE]", help="Only these rules (repeatable)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", metavar="RULE[,RULE]", help="Not these rules (repeatable)."
+    ),
 ) -> None:
-    """Find AKOOL calls in scripts that differ from the documented API, and the documented fix.
+    """Find AKOOL calls in scripts that differ from AKOOL's documentation, and the documented fix.
 
     Scans shell, Python, JavaScript/TypeScript, Postman collections, Markdown and any text file
-    (binary files and .git are skipped). Exits 8 when any error is found, so it can gate CI.
+    (binary files, .git and special files are skipped). Silence one line with a trailing
+    comment `akool-audit: ignore[RULE]`. Exits 8 when any error is found, so it can gate CI.
+    Example: akool audit --ignore legacy-token-flow scripts/
     """
+    from akool_cli.audit import RULE_NAMES, choose_rules
     from akool_cli.audit import audit as run_audit
 
     out = ctx.obj.output(json_mode=json_out)
@@ -37,7 +51,13 @@ def audit(
         raise UsageError(
             f"no such file or folder: {', '.join(missing)}", hint="check the path and try again"
         )
-    result = run_audit(paths, include=include, exclude=exclude)
+    try:
+        rules = choose_rules(_rule_names(select), _rule_names(ignore))
+    except KeyError as exc:
+        raise UsageError(
+            f"no audit rule named {exc.args[0]}", hint=f"rules: {', '.join(RULE_NAMES)}"
+        ) from None
+    result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if json_out:
         out.json([finding.to_json() for finding in result.findings])
     else:

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from akool_cli import contract
+from akool_cli import catalogue, contract
 from akool_cli.clock import Clock
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
@@ -32,6 +32,9 @@ FAULTS_AFTER = ("drop", "truncate", "malformed")
 FAULT_NAMES = FAULTS_BEFORE + FAULTS_AFTER
 FILES_PREFIX = "/_sandbox/files/"
 STATS_PATH = "/_sandbox/stats"
+# What the sandbox answers to an endpoint AKOOL documents (or retired) that it does not imitate:
+# AKOOL's documented "no permission" code, as an account without that product would get.
+NOT_AVAILABLE_CODE = 1009
 
 
 def parse_faults(spec: str) -> dict[str, float]:
@@ -160,6 +163,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._dispatch("POST")
 
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
         body = self._read_body() if method == "POST" else b""
@@ -181,7 +187,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         endpoint = contract.find_endpoint(method, url.path)
         if endpoint is None:
-            self._not_found()  # /auth, /photo/talking, /video/status/... are not AKOOL's
+            self._not_implemented(method, url.path)
             return
         self.state.count(self.state.requests, endpoint.key)
         fault = self._roll(FAULTS_BEFORE)
@@ -205,6 +211,20 @@ class Handler(BaseHTTPRequestHandler):
         if endpoint.auth and not self._authorised():
             return
         handler(body, query, url.path, after)
+
+    def _not_implemented(self, method: str, path: str) -> None:
+        """404 for what AKOOL never documented (/auth, /photo/talking, ...); for its other
+        documented or retired endpoints, the envelope saying the sandbox does not offer them."""
+        docs = catalogue.load()
+        retired = docs.find_retired(path)
+        if docs.find(method, path) is None and retired is None:
+            self._not_found()
+            return
+        if self._authorised():
+            what = "retired by AKOOL" if retired else "documented by AKOOL"
+            self._code(
+                NOT_AVAILABLE_CODE, f"{method} {path} is {what} but not available in the sandbox"
+            )
 
     def _authorised(self) -> bool:
         config = self.state.config

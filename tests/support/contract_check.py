@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from akool_cli import contract
+from akool_cli import catalogue, contract
 from akool_cli.sandbox.server import FILES_PREFIX, STATS_PATH
 from akool_cli.sandbox.state import ReceivedRequest
 
@@ -19,20 +19,14 @@ def check_received(requests: Iterable[ReceivedRequest]) -> list[str]:
         if request.path.startswith(FILES_PREFIX) or request.path == STATS_PATH:
             continue  # result files are plain downloads, not API calls
         where = f"{request.method} {request.path}"
-        endpoint = contract.find_endpoint(request.method, request.path)
-        if endpoint is None:
+        documented = catalogue.load().find(request.method, request.path)
+        if documented is None:
             problems.append(f"{where}: not a documented endpoint")
             continue
-        has_key = "x-api-key" in request.headers
-        has_bearer = "authorization" in request.headers
-        if has_key and has_bearer:
-            problems.append(f"{where}: both x-api-key and Authorization sent")
-        if endpoint.auth and not (has_key or has_bearer):
-            problems.append(f"{where}: no auth header")
-        if not endpoint.auth and (has_key or has_bearer):
-            problems.append(f"{where}: an auth header on an endpoint that takes none")
-        if has_bearer and not request.headers["authorization"].startswith("Bearer "):
-            problems.append(f"{where}: Authorization is not a Bearer token")
+        problems += [f"{where}: {p}" for p in _auth_problems(request, documented.auth != "none")]
+        endpoint = contract.find_endpoint(request.method, request.path)
+        if endpoint is None:
+            continue  # documented, but not one the client calls (e.g. `akool api`): no field list
         if endpoint.method == "POST":
             if request.headers.get("content-type") != "application/json":
                 problems.append(f"{where}: body is not sent as application/json")
@@ -46,4 +40,19 @@ def check_received(requests: Iterable[ReceivedRequest]) -> list[str]:
                 problems.append(f"{where}: a GET with a body")
             fields = {k: v[-1] for k, v in request.query.items()}
         problems += [f"{where}: {p}" for p in contract.request_problems(endpoint, fields)]
+    return problems
+
+
+def _auth_problems(request: ReceivedRequest, needs_auth: bool) -> list[str]:
+    has_key = "x-api-key" in request.headers
+    has_bearer = "authorization" in request.headers
+    problems = []
+    if has_key and has_bearer:
+        problems.append("both x-api-key and Authorization sent")
+    if needs_auth and not (has_key or has_bearer):
+        problems.append("no auth header")
+    if not needs_auth and (has_key or has_bearer):
+        problems.append("an auth header on an endpoint that takes none")
+    if has_bearer and not request.headers["authorization"].startswith("Bearer "):
+        problems.append("Authorization is not a Bearer token")
     return problems

@@ -1,0 +1,136 @@
+"""Every endpoint AKOOL documents, read (once, lazily) from catalogue.json, the data that
+scripts/gen_catalogue.py generates from AKOOL's documentation pages and OpenAPI files.
+
+Standard library only: the client, the sandbox and the audit all import it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+DOCS_SITE = "docs.akool.com"
+DATA_FILE = Path(__file__).with_name("catalogue.json")
+
+
+@dataclass(frozen=True)
+class DocField:
+    name: str
+    type: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class DocEndpoint:
+    method: str
+    path: str  # a template: {_id} stands for one segment
+    host: str
+    product: str
+    auth: str  # "api-key" (x-api-key or Bearer) or "none"
+    page: str  # the page about it, under the docs site
+    pages: tuple[str, ...]
+    body: tuple[DocField, ...]
+    query: tuple[DocField, ...]
+
+    @property
+    def url(self) -> str:
+        """Where a person reads about it, e.g. docs.akool.com/ai-tools-suite/talking-photo."""
+        return page_url(self.page)
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(f.name for f in (*self.body, *self.query))
+
+    def field_names(self) -> frozenset[str]:
+        return self._names
+
+    def field(self, name: str) -> DocField | None:
+        return next((f for f in (*self.body, *self.query) if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class Retired:
+    path: str
+    last_documented: str  # year-month
+    replacement: str | None  # the documented path that does the same today, if any
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    api_host: str
+    hosts: tuple[str, ...]
+    doubtful_hosts: tuple[str, ...]
+    documented_path_strings: tuple[str, ...]
+    endpoints: tuple[DocEndpoint, ...]
+    retired: tuple[Retired, ...]
+
+    def products(self) -> tuple[str, ...]:
+        return tuple(sorted({e.product for e in self.endpoints}))
+
+    def find(self, method: str | None, path: str) -> DocEndpoint | None:
+        """The documented endpoint for a method (None: any) and a concrete path."""
+        for endpoint in self.endpoints:
+            if method is not None and endpoint.method != method.upper():
+                continue
+            if path_matches(endpoint.path, path):
+                return endpoint
+        return None
+
+    def find_retired(self, path: str) -> Retired | None:
+        return next((r for r in self.retired if path_matches(r.path, path)), None)
+
+
+def page_url(page: str) -> str:
+    return f"{DOCS_SITE}/{page}"
+
+
+def path_matches(template: str, path: str) -> bool:
+    """A {param} segment of the template matches any one non-empty segment."""
+    want = template.rstrip("/").split("/")
+    got = path.rstrip("/").split("/")
+    return len(want) == len(got) and all(
+        t == p or (t.startswith("{") and t.endswith("}") and bool(p))
+        for t, p in zip(want, got, strict=True)
+    )
+
+
+def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
+    return tuple(
+        DocField(f["name"], f["type"], f["required"], tuple(f["enum"]) if f.get("enum") else None)
+        for f in raw
+    )
+
+
+def parse(data: dict[str, Any]) -> Catalogue:
+    endpoints = tuple(
+        DocEndpoint(
+            method=e["method"],
+            path=e["path"],
+            host=e["host"],
+            product=e["product"],
+            auth=e["auth"],
+            page=e["page"],
+            pages=tuple(e["pages"]),
+            body=_fields(e["body"]),
+            query=_fields(e["query"]),
+        )
+        for e in data["endpoints"]
+    )
+    return Catalogue(
+        api_host=data["api_host"],
+        hosts=tuple(data["hosts"]),
+        doubtful_hosts=tuple(data["doubtful_hosts"]),
+        documented_path_strings=tuple(data["documented_path_strings"]),
+        endpoints=endpoints,
+        retired=tuple(Retired(**r) for r in data["retired"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> Catalogue:
+    """The catalogue shipped with the package (read on first use, then kept)."""
+    return parse(json.loads(DATA_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,440 @@
+"""Generate akool_cli/catalogue.json, the catalogue of AKOOL's documented endpoints, from the text
+of AKOOL's documentation (a checkout of the docs.akool.com pages and OpenAPI files).
+
+Usage: python scripts/gen_catalogue.py [DOCS_DIR] [OUTPUT]
+  DOCS_DIR defaults to ../shared/akool-docs beside the repository, OUTPUT to akool_cli/catalogue.json.
+
+Only facts are taken (methods, paths, hosts, field names, types, required flags, enums, page
+names); no prose. Standard library plus PyYAML (a dev dependency) for the OpenAPI files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DOCS = ROOT.parent / "shared" / "akool-docs"
+DEFAULT_OUTPUT = ROOT / "akool_cli" / "catalogue.json"
+API_HOST = "openapi.akool.com"
+PAGE_DIRS = ("ai-tools-suite", "authentication")
+
+# A line that names an endpoint: "POST https://openapi.akool.com/api/open/v3/..." (pages), or
+# the `openapi: "POST /path"` front matter that binds a page to an OpenAPI operation.
+METHOD_LINE = re.compile(
+    r"^\s*(?P<method>GET|POST|PUT|DELETE|PATCH)\s+https?://(?P<host>[A-Za-z0-9.-]+)(?P<path>/[^\s?`\"']*)"
+)
+FRONT_MATTER_OPENAPI = re.compile(r'^openapi:\s*"(?P<method>[A-Z]+)\s+(?P<path>/\S*)"\s*$', re.M)
+OPEN_PATH = re.compile(r"/api/open/v\d+/[A-Za-z0-9_./{}-]*[A-Za-z0-9_}]")
+LITERAL_ID = re.compile(r"^[0-9a-f]{24}$")
+SAMPLE_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?P<path>/api/open/[^\s?'\"`]*)\?(?P<query>[^\s'\"`]+)"
+)
+HEADING = re.compile(r"^(?:#+\s+(?P<h>.+?)|\*\*(?P<b>[^*]+)\*\*)\s*$")
+TYPE_NAMES = {
+    "string": "string",
+    "str": "string",
+    "number": "number",
+    "float": "number",
+    "double": "number",
+    "int": "integer",
+    "integer": "integer",
+    "long": "integer",
+    "boolean": "boolean",
+    "bool": "boolean",
+    "array": "array",
+    "object": "object",
+}
+# Some endpoints appear on several pages; the page that is about the endpoint is named here.
+PRIMARY_PAGE = {
+    "/api/open/v3/getToken": "authentication/usage",
+    "/api/open/v3/content/video/infobymodelid": "ai-tools-suite/talking-photo/get-result",
+    "/api/open/v3/avatar/list": "ai-tools-suite/avatar",
+    "/api/open/v3/avatar/detail": "ai-tools-suite/avatar",
+    "/api/open/v3/avatar/create": "ai-tools-suite/avatar",
+    "/api/open/v3/content/analysis/sentiment": "ai-tools-suite/jarvis-moderator",
+    "/api/open/v3/content/analysis/infobyid": "ai-tools-suite/jarvis-moderator",
+}
+PRODUCT_NAMES = {
+    "voiceLab": "voicelab",
+    "image2video": "image-to-video",
+    "text2video": "text-to-video",
+}
+
+
+# -- the pages -----------------------------------------------------------------------------------
+
+
+def _normalise_path(path: str) -> str:
+    """A path as a template: literal ids shown in examples become {_id}."""
+    parts = ["{_id}" if LITERAL_ID.match(p) else p for p in path.rstrip("/").split("/")]
+    return "/".join(parts)
+
+
+def _table_at(lines: list[str], start: int) -> tuple[list[dict[str, str]], int]:
+    """The markdown table starting at lines[start] as rows keyed by lower-case header; its end."""
+
+    def cells(line: str) -> list[str]:
+        return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+
+    header = [h.lower() for h in cells(lines[start])]
+    rows, i = [], start + 2
+    while i < len(lines) and lines[i].strip().startswith("|"):
+        values = cells(lines[i])
+        rows.append(dict(zip(header, values + [""] * (len(header) - len(values)), strict=False)))
+        i += 1
+    return rows, i
+
+
+def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
+    name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return None  # nested rows ("- speed"), headers and prose
+    raw_type = re.sub(r"[^a-z]", "", (row.get("type") or "string").lower())
+    required = (row.get("required") or row.get("isrequired") or "").lower()
+    field: dict[str, Any] = {
+        "name": name,
+        "type": TYPE_NAMES.get(raw_type, "string"),
+        "required": required in ("true", "yes", "required"),
+    }
+    enum = _enum_of(row.get("value") or "")
+    if enum:
+        field["enum"] = enum
+    return field
+
+
+def _enum_of(value: str) -> list[str] | None:
+    """A Value cell that lists choices ("3, 4"; "720p, 1080p") rather than an example."""
+    text = value.replace("`", "").strip()
+    if not re.fullmatch(r"[\w.-]+(?:\s*,\s*[\w.-]+)+", text):
+        return None
+    return [v.strip() for v in text.split(",")]
+
+
+def _field_kind(label: str, method: str) -> str | None:
+    """Whether a table under `label` lists the body or the query of a request (None: neither)."""
+    low = label.lower()
+    if "response" in low or "header" in low or "code" in low:
+        return None
+    if "query" in low:
+        return "query"
+    if "body" in low or "param" in low:
+        return "body" if method in ("POST", "PUT", "PATCH") else "query"
+    return None
+
+
+def _section_fields(lines: list[str], method: str) -> dict[str, list[dict[str, Any]]]:
+    fields: dict[str, list[dict[str, Any]]] = {"body": [], "query": []}
+    label, i = "", 0
+    while i < len(lines):
+        heading = HEADING.match(lines[i].strip())
+        if heading:
+            label = heading.group("h") or heading.group("b") or ""
+        if lines[i].strip().startswith("|") and i + 1 < len(lines) and "---" in lines[i + 1]:
+            rows, i = _table_at(lines, i)
+            kind = _field_kind(label, method)
+            if kind:
+                fields[kind] += [f for f in map(_field_from_row, rows) if f]
+            continue
+        i += 1
+    fields["query"] += _sample_query_fields(lines)
+    return fields
+
+
+def _sample_query_fields(lines: list[str]) -> list[dict[str, Any]]:
+    """Query fields that the code samples of a section send (`...?video_model_id=...`)."""
+    found = []
+    for line in lines:
+        for m in SAMPLE_URL.finditer(line):
+            for pair in m.group("query").split("&"):
+                name = pair.partition("=")[0]
+                if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+                    found.append({"name": name, "type": "string", "required": False})
+    return found
+
+
+def _auth_of(lines: list[str]) -> str:
+    """getToken's section has no auth header table; every other endpoint takes the API key."""
+    text = "\n".join(lines)
+    if re.search(r"^\|\s*\**\s*(x-api-key|Authorization)\b", text, re.M):
+        return "api-key"
+    return "none" if "clientSecret" in text else "api-key"
+
+
+def page_endpoints(docs: Path, page: str) -> list[dict[str, Any]]:
+    """The endpoints a page documents with a "METHOD https://host/path" line, with their fields."""
+    lines = (docs / f"{page}.mdx").read_text(encoding="utf-8").splitlines()
+    anchors = [(i, m) for i, line in enumerate(lines) if (m := METHOD_LINE.match(line))]
+    found = []
+    for n, (start, m) in enumerate(anchors):
+        end = anchors[n + 1][0] if n + 1 < len(anchors) else len(lines)
+        section = lines[start:end]
+        method = m.group("method")
+        found.append(
+            {
+                "method": method,
+                "host": m.group("host"),
+                "path": _normalise_path(m.group("path")),
+                "auth": _auth_of(section),
+                "pages": [page],
+                **_section_fields(section, method),
+            }
+        )
+    return found
+
+
+def pages(docs: Path) -> list[str]:
+    names = []
+    for folder in PAGE_DIRS:
+        for path in sorted((docs / folder).rglob("*.mdx")):
+            names.append(str(path.relative_to(docs).with_suffix("")))
+    return names
+
+
+# -- the OpenAPI files ---------------------------------------------------------------------------
+
+
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with $ref followed and allOf merged (the OpenAPI subset AKOOL's files use)."""
+    if "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        return resolve(spec, target)
+    if "allOf" in node:
+        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        for part in node["allOf"]:
+            sub = resolve(spec, part)
+            merged["properties"].update(sub.get("properties", {}))
+            merged["required"] += sub.get("required", [])
+        return merged
+    return node
+
+
+def _schema_field(
+    spec: dict[str, Any], name: str, node: dict[str, Any], required: bool
+) -> dict[str, Any]:
+    node = resolve(spec, node)
+    field: dict[str, Any] = {
+        "name": name,
+        "type": TYPE_NAMES.get(str(node.get("type", "object")), "string"),
+        "required": required,
+    }
+    if node.get("enum"):
+        field["enum"] = [str(v) for v in node["enum"]]
+    return field
+
+
+def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    body = []
+    content = op.get("requestBody", {}).get("content", {})
+    for media in content.values():
+        schema = resolve(spec, media.get("schema", {}))
+        required = set(schema.get("required", []))
+        for name, node in schema.get("properties", {}).items():
+            body.append(_schema_field(spec, name, node, name in required))
+    query = [
+        _schema_field(spec, p["name"], p.get("schema", {}), bool(p.get("required")))
+        for p in (resolve(spec, p) for p in op.get("parameters", []))
+        if p.get("in") == "query"
+    ]
+    return {"body": body, "query": query}
+
+
+def openapi_endpoints(docs: Path, bound: dict[tuple[str, str], list[str]]) -> list[dict[str, Any]]:
+    """Every operation of the OpenAPI files, bound to the pages whose front matter names it."""
+    found = []
+    for file in sorted((docs / "openapi").glob("*.yaml")):
+        spec = yaml.safe_load(file.read_text(encoding="utf-8"))
+        server = re.match(r"https?://(?P<host>[^/]+)(?P<base>/.*)?", spec["servers"][0]["url"])
+        assert server is not None, file
+        auth = "api-key" if spec.get("security") else "none"
+        for path, item in spec["paths"].items():
+            for method, op in item.items():
+                method = method.upper()
+                found.append(
+                    {
+                        "method": method,
+                        "host": server.group("host"),
+                        "path": (server.group("base") or "") + path,
+                        "auth": "none" if op.get("security") == [] else auth,
+                        "pages": bound.get((method, path), []),
+                        "openapi": file.name,
+                        **_operation_fields(spec, op),
+                    }
+                )
+    return found
+
+
+def front_matter_bindings(docs: Path) -> dict[tuple[str, str], list[str]]:
+    bound: dict[tuple[str, str], list[str]] = {}
+    for page in pages(docs):
+        text = (docs / f"{page}.mdx").read_text(encoding="utf-8")
+        for m in FRONT_MATTER_OPENAPI.finditer(text.split("\n---", 1)[0]):
+            bound.setdefault((m.group("method"), m.group("path")), []).append(page)
+    return bound
+
+
+# -- merging -------------------------------------------------------------------------------------
+
+
+def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fields by name, the first source's description winning (OpenAPI before page tables)."""
+    merged = {f["name"]: f for f in reversed(more)}
+    merged.update({f["name"]: f for f in first})
+    return sorted(merged.values(), key=lambda f: f["name"])
+
+
+def _product(page: str) -> str:
+    parts = page.split("/")
+    name = parts[1] if parts[0] == "ai-tools-suite" else parts[0]
+    return PRODUCT_NAMES.get(name, name.lower())
+
+
+def _primary_page(path: str, bound: list[str], mentioned: list[str]) -> str:
+    if path in PRIMARY_PAGE:
+        return PRIMARY_PAGE[path]
+    return sorted(bound)[0] if bound else sorted(mentioned)[0]
+
+
+def merge(openapi: list[dict[str, Any]], paged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    entries: dict[tuple[str, str, str], dict[str, Any]] = {}
+    bound_pages: dict[tuple[str, str, str], list[str]] = {}
+    for source in (*openapi, *paged):
+        key = (source["method"], source["host"], source["path"])
+        entry = entries.setdefault(
+            key, {**source, "pages": [], "body": [], "query": [], "openapi": None}
+        )
+        if source.get("openapi"):
+            entry["openapi"] = entry["openapi"] or source["openapi"]
+            bound_pages.setdefault(key, []).extend(source["pages"])
+        entry["pages"] = sorted(set(entry["pages"]) | set(source["pages"]))
+        entry["body"] = _merge_fields(entry["body"], source["body"])
+        entry["query"] = _merge_fields(entry["query"], source["query"])
+        if source["auth"] == "none" and not source.get("openapi"):
+            entry["auth"] = "none"
+    result = []
+    for key, entry in sorted(entries.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
+        page = _primary_page(entry["path"], bound_pages.get(key, []), entry["pages"])
+        result.append(
+            {
+                "method": entry["method"],
+                "path": entry["path"],
+                "host": entry["host"],
+                "product": _product(page),
+                "auth": entry["auth"],
+                "page": page,
+                "pages": entry["pages"],
+                "openapi": entry["openapi"],
+                "body": entry["body"],
+                "query": entry["query"],
+            }
+        )
+    return result
+
+
+# -- what SOURCE.md says: retired paths and doubtful hosts ---------------------------------------
+
+
+def retired(docs: Path, documented: set[str]) -> list[dict[str, Any]]:
+    """The retired paths of SOURCE.md's table, each with the documented path that replaces it."""
+    found = []
+    for line in (docs / "SOURCE.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[0].startswith("`/api/"):
+            continue
+        named = re.findall(r"`([^`]+)`", cells[2])
+        for path in _expand(re.findall(r"`([^`]+)`", cells[0])):
+            replacement = _replacement(path, named)
+            found.append(
+                {
+                    "path": path,
+                    "last_documented": cells[1],
+                    # Only a path the pages document today counts as the replacement.
+                    "replacement": replacement if replacement in documented else None,
+                }
+            )
+    return sorted(found, key=lambda r: r["path"])
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """`/a/{create,close}` stands for /a/create and /a/close."""
+    out = []
+    for path in paths:
+        m = re.search(r"\{([^}]*,[^}]*)\}", path)
+        out += (
+            [path[: m.start()] + alt + path[m.end() :] for alt in m.group(1).split(",")]
+            if m
+            else [path]
+        )
+    return out
+
+
+def _replacement(path: str, named: list[str]) -> str | None:
+    """What the note names: a full path, a path ending in /... (same last segment), or a name
+    that replaces the last segment."""
+    if not named:
+        return None  # a test hook that was never part of a product
+    target = named[0]
+    if target.endswith("/..."):
+        return target[: -len("...")] + path.rsplit("/", 1)[1]
+    if not target.startswith("/"):
+        return path.rsplit("/", 1)[0] + "/" + target
+    return target
+
+
+def doubtful_hosts(docs: Path) -> list[str]:
+    text = (docs / "SOURCE.md").read_text(encoding="utf-8")
+    tail = text.split("look like mistakes", 1)[0].rsplit("besides", 1)[-1]
+    listed = re.findall(r"`([a-z0-9.-]+\.akool\.com)`", tail)
+    return sorted(h for h in listed if h not in (API_HOST, "sg3.akool.com"))
+
+
+def documented_paths(docs: Path) -> list[str]:
+    """Every distinct /api/open/vN/... string in the pages and OpenAPI files, as written."""
+    found: set[str] = set()
+    for file in sorted(docs.rglob("*")):
+        if file.is_file() and file.name != "SOURCE.md":
+            found |= set(OPEN_PATH.findall(file.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def build(docs: Path) -> dict[str, Any]:
+    bound = front_matter_bindings(docs)
+    paged = [e for page in pages(docs) for e in page_endpoints(docs, page)]
+    endpoints = merge(openapi_endpoints(docs, bound), paged)
+    commit = re.search(r"commit `([0-9a-f]{40})`", (docs / "SOURCE.md").read_text(encoding="utf-8"))
+    return {
+        "generated_by": "scripts/gen_catalogue.py",
+        "docs_commit": commit.group(1) if commit else None,
+        "api_host": API_HOST,
+        "hosts": sorted({e["host"] for e in endpoints}),
+        "doubtful_hosts": doubtful_hosts(docs),
+        "documented_path_strings": documented_paths(docs),
+        "endpoints": endpoints,
+        "retired": retired(docs, {e["path"] for e in endpoints}),
+    }
+
+
+def render(catalogue: dict[str, Any]) -> str:
+    return json.dumps(catalogue, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[1]) if len(argv) > 1 else DEFAULT_DOCS
+    output = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUTPUT
+    if not (docs / "SOURCE.md").is_file():
+        sys.stderr.write(f"Error: {docs} does not hold AKOOL's documentation (no SOURCE.md)\n")
+        return 2
+    output.write_text(render(build(docs)), encoding="utf-8")
+    sys.stdout.write(f"wrote {output}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
