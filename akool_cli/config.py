@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from akool_cli.contract import DEFAULT_BASE_URL
-from akool_cli.errors import UsageError
+from akool_cli.errors import LocalStateError, UsageError
 from akool_cli.inputs import mask_userinfo, split_url
 
 APP_NAME = "akool"
@@ -129,13 +129,26 @@ def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -
         entry[key] = value
     if not entry:
         settings.pop(profile, None)
-    make_private_dir(p.config_dir)
+    try:
+        _replace_privately(
+            p.config_dir, p.config_file, json.dumps({"profiles": settings}, indent=2)
+        )
+    except OSError as exc:
+        raise LocalStateError(
+            f"cannot write the settings file {p.config_file}: {exc.strerror or exc}",
+            hint="make that folder writable (and free some space), or set AKOOL_HOME elsewhere",
+            path=str(p.config_file),
+        ) from None
+
+
+def _replace_privately(folder: Path, target: Path, text: str) -> None:
+    make_private_dir(folder)
     # mkstemp creates the file 0600 whatever the umask, under a name no other process uses.
-    fd, tmp = tempfile.mkstemp(dir=p.config_dir, prefix=".config.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"profiles": settings}, indent=2) + "\n")
-        os.replace(tmp, p.config_file)
+            handle.write(text + "\n")
+        os.replace(tmp, target)
     except BaseException:
         with suppress(OSError):
             os.unlink(tmp)

@@ -164,6 +164,7 @@ OTHER_CASES = [
     "server-text-in-a-table",
     "base-url-password-hidden",
     "umask-private-state",
+    "settings-unwritable",
     "json-error-document",
     "json-error-job-id",
     "json-error-once",
@@ -332,6 +333,21 @@ def test_state_is_private_even_under_umask_000(
     for path, mode in modes.items():
         assert mode == (0o700 if (home / path).is_dir() else 0o600), path
     assert _mode(home) == _mode(home.parent) == 0o700
+
+
+def test_a_settings_file_that_cannot_be_written_is_named(
+    api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from akool_cli.errors import ExitCode
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    result = invoke(["login"], input=SANDBOX_API_KEY, expect=ExitCode.LOCAL_STATE)
+    assert "cannot write the settings file" in result.stderr and "config.json" in result.stderr
 
 
 def test_json_failures_print_one_error_document(
