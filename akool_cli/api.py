@@ -145,6 +145,37 @@ class AkoolClient:
         data = self.call(contract.TTS_DETAIL, path_params={"_id": job_id})
         return SpeechInfo.from_payload(data, expected_id=job_id)
 
+    def detect_faces(self, url: str) -> int:
+        """How many faces AKOOL's face detection finds in the image at url.
+
+        Its answer is not the usual envelope, so it has its own small path: one try (its price
+        is not documented, so no blind repeats), then error_code / faces_obj.
+        """
+        headers = {"Accept": "application/json", **self._auth_headers()}
+        what = f"POST {contract.DETECT_FACES.path}"
+        try:
+            response = self.transport.send(
+                "POST",
+                self.base_url + contract.DETECT_FACES.path,
+                headers=headers,
+                json_body={"url": url},
+            )
+        except TransportError as exc:
+            raise UnavailableError(f"cannot reach AKOOL's face detection: {exc}") from exc
+        if response.status >= 400:
+            raise _http_error(response, what, self.base_url)
+        payload = _decode(response, what)
+        if "error_code" not in payload and isinstance(payload.get("code"), int):
+            code = payload["code"]  # an envelope: AKOOL's gateway refused the request
+            raise error_for_code(code, str(payload.get("msg") or ""), what)
+        if payload.get("error_code") != 0:
+            message = str(payload.get("error_msg") or "no reason given")
+            raise RejectedError(f"AKOOL's face detection failed: {message}")
+        frames = payload.get("faces_obj")
+        frame = frames.get("0") if isinstance(frames, dict) else None
+        regions = frame.get("region") if isinstance(frame, dict) else []
+        return len(regions) if isinstance(regions, list) else 0
+
     # -- the one request path ----------------------------------------------------------------
 
     def call(

@@ -22,7 +22,8 @@ from typing import Any, TextIO
 
 from akool_cli.download import check_target, safe_file_name
 from akool_cli.errors import AkoolError, UsageError
-from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
+from akool_cli.inputs import TalkRequest, check_resolution, check_speed
+from akool_cli.preflight import check_input
 
 COLUMNS = (
     "image_url",
@@ -348,8 +349,9 @@ def _item(row: Row) -> Item:
             raise UsageError(f"speed {f['speed']!r} is not a number") from None
         check_speed(speed)
     request = TalkRequest(
-        image_url=check_input_url(f.get("image_url", ""), "image URL"),
-        audio_url=check_input_url(audio, "audio URL") if audio else "",
+        # URLs or local paths (relative to the batch file): see preflight.py and batch_cmd.
+        image_url=check_input(f.get("image_url", ""), "image URL"),
+        audio_url=check_input(audio, "audio URL") if audio else "",
         prompt=f.get("prompt") or None,
         resolution=check_resolution(f.get("resolution") or None),
     )

@@ -168,3 +168,27 @@ def resolve_base_url(
     if saved:
         return validate_base_url(saved, origin=f"the saved base URL in {p.config_file}")
     return DEFAULT_BASE_URL
+
+
+# Settings users set with `akool config set NAME VALUE`: name → (key in config.json, meaning).
+USER_SETTINGS: dict[str, tuple[str, str]] = {
+    "upload-to": (
+        "upload_to",
+        "where `talk` and `batch` upload local files (s3://BUCKET/PREFIX/)",
+    ),
+}
+
+
+def resolve_upload_to(
+    flag: str | None, env: dict[str, str], p: Paths, profile: str = DEFAULT_PROFILE
+) -> tuple[str, str] | None:
+    """--upload-to, then AKOOL_UPLOAD_TO, then the profile's saved upload-to: (value, origin)."""
+    if flag is not None and flag.strip():
+        return flag.strip(), "--upload-to"
+    from_env = env.get("AKOOL_UPLOAD_TO", "").strip()
+    if from_env:
+        return from_env, "AKOOL_UPLOAD_TO"
+    saved = read_settings(p).get(profile, {}).get(USER_SETTINGS["upload-to"][0])
+    if saved:
+        return saved, f"the saved upload-to of profile {profile!r}"
+    return None

@@ -36,8 +36,9 @@ class Endpoint:
     auth: bool = True
     body: tuple[Field, ...] = ()
     query: tuple[Field, ...] = ()
-    # "envelope": {"code","msg","data"}; "token": {"code","token"} (getToken has no data).
-    response: Literal["envelope", "token"] = "envelope"
+    # "envelope": {"code","msg","data"}; "token": {"code","token"} (getToken has no data);
+    # "detect": face detection's own {"error_code","error_msg","faces_obj"}.
+    response: Literal["envelope", "token", "detect"] = "envelope"
     # Billable creates must never be resent after an ambiguous failure (no idempotency key).
     billable: bool = False
 
@@ -121,6 +122,24 @@ TTS_DETAIL = Endpoint(
     summary="a speech job's state; when 3, data.result.preview is the audio URL",
 )
 
+# Face detection lives under /interface/detect-api on the API host, not under /api/open, and
+# answers {"error_code": 0 | 1, "error_msg", "faces_obj": {"0": {"region": [[x, y, w, h], ...]}}}
+# (AKOOL's docs, AI tools suite → face detection). Its price is not documented.
+DETECT_FACES = Endpoint(
+    key="detect_faces",
+    method="POST",
+    path="/interface/detect-api/detect_faces",
+    summary="faces in an image or video given by url or base64 img (faces_obj)",
+    body=(
+        Field("url"),
+        Field("img"),
+        Field("num_frames", type="integer"),
+        Field("return_face_url", type="boolean"),
+        Field("single_face", type="boolean"),
+    ),
+    response="detect",
+)
+
 ENDPOINTS: tuple[Endpoint, ...] = (
     GET_TOKEN,
     CREDIT,
@@ -129,6 +148,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     VOICE_LIST,
     CREATE_TTS,
     TTS_DETAIL,
+    DETECT_FACES,
 )
 
 # data.video_status of infobymodelid (docs.akool.com/ai-tools-suite/talking-photo, status codes).

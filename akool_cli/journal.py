@@ -4,7 +4,7 @@ SQLite in WAL mode with synchronous=FULL (a commit is fsync'd) and a busy timeou
 processes at once never lose or corrupt rows. Create attempts are written before the request is
 sent, so a job whose answer never arrived (a crash, a timeout) is still listed as "unknown outcome";
 a batch row's attempt doubles as its claim, so two runs of one file never create a row twice.
-Every lookup made per row or per job uses an index (`LOOKUPS`, checked by a test).
+Every lookup made per row or per job uses an index (a test asks SQLite for each plan).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +74,7 @@ ALTER TABLE attempts ADD COLUMN batch_key TEXT;
 UPDATE attempts SET batch_key = json_extract(inputs, '$.batch_key')
 """
 
-# The queries run once per row or per job; a test asks SQLite for their plans.
+# The queries run once per row or per job.
 LOOKUPS: dict[str, str] = {
     "job_by_id": "SELECT * FROM jobs WHERE id = ?",
     "job_by_key": "SELECT * FROM jobs WHERE batch_key = ? ORDER BY created_at DESC LIMIT 1",
@@ -192,12 +192,6 @@ class Journal:
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
         with self._lock, _local_state(self.path, "read"):
             return self._db.execute(sql, args).fetchall()
-
-    def query_plan(self, name: str) -> list[str]:
-        """SQLite's plan for one of LOOKUPS (tests check that none scans a whole table)."""
-        sql = LOOKUPS[name]
-        args = (None,) * sql.count("?")
-        return [row[3] for row in self._read("EXPLAIN QUERY PLAN " + sql, args)]
 
     # -- create attempts ------------------------------------------------------------------------
 
@@ -464,3 +458,135 @@ def _legacy_pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def explain_statements(journal: Journal, call: Callable[[Journal], object]) -> dict[str, list[str]]:
+    """SQLite's plan for each statement that `call` runs on `journal`, by its SQL.
+
+    A test asks the journal to explain its own lookups this way (whatever their SQL becomes), so a
+    per-row lookup that stops using an index shows up as a `SCAN` of a table.
+    """
+    statements: list[str] = []
+    with journal._lock:
+        # The trace callback receives each statement with its parameters filled in.
+        journal._db.set_trace_callback(statements.append)
+        try:
+            call(journal)
+        finally:
+            journal._db.set_trace_callback(None)
+        plans: dict[str, list[str]] = {}
+        for sql in statements:
+            verb = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else ""
+            if verb in ("SELECT", "UPDATE", "DELETE", "WITH"):
+                rows = journal._db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+                plans[sql] = [str(row[-1]) for row in rows]
+    return plans
+
+
+# -- uploads (akool talk/batch --upload-to) ------------------------------------------------------
+# A self-contained addition: its own table, created on first use, reached through `Uploads`.
+
+UPLOADS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uploaded_at REAL NOT NULL,
+    local_path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL,
+    endpoint TEXT NOT NULL DEFAULT '',
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    expires_at REAL
+);
+CREATE INDEX IF NOT EXISTS uploads_object ON uploads (endpoint, bucket, key);
+CREATE INDEX IF NOT EXISTS uploads_path ON uploads (local_path, size, mtime_ns)
+"""
+
+
+@dataclass
+class UploadRecord:
+    local_path: str
+    size: int
+    sha256: str
+    bucket: str
+    key: str
+    url: str = ""
+    endpoint: str = ""
+    mtime_ns: int = 0
+    uploaded_at: float = 0.0
+    expires_at: float | None = None
+
+
+class Uploads:
+    """The files akool put in the user's bucket: path, size, SHA-256, key and presigned URL."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+        with journal._transaction() as db:
+            for statement in filter(str.strip, UPLOADS_SCHEMA.split(";")):
+                db.execute(statement)
+
+    def record(self, upload: UploadRecord) -> None:
+        with self._journal._transaction() as db:
+            db.execute(
+                "INSERT INTO uploads (uploaded_at, local_path, size, mtime_ns, sha256, endpoint, "
+                "bucket, key, url, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    upload.uploaded_at or self._journal.clock.time(),
+                    upload.local_path,
+                    upload.size,
+                    upload.mtime_ns,
+                    upload.sha256,
+                    upload.endpoint,
+                    upload.bucket,
+                    upload.key,
+                    upload.url,
+                    upload.expires_at,
+                ),
+            )
+
+    def find(self, endpoint: str, bucket: str, key: str) -> UploadRecord | None:
+        """The latest upload of this object, if akool made one."""
+        rows = self._journal._read(
+            "SELECT * FROM uploads WHERE endpoint = ? AND bucket = ? AND key = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (endpoint, bucket, key),
+        )
+        return _upload(rows[0]) if rows else None
+
+    def known_hash(self, local_path: str, size: int, mtime_ns: int) -> str | None:
+        """The SHA-256 recorded for this file as it was (same path, size and mtime)."""
+        rows = self._journal._read(
+            "SELECT sha256 FROM uploads WHERE local_path = ? AND size = ? AND mtime_ns = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (local_path, size, mtime_ns),
+        )
+        return str(rows[0]["sha256"]) if rows else None
+
+    def forget(self, endpoint: str, bucket: str, key: str) -> None:
+        """The object is gone from the bucket: the next run uploads it again."""
+        with self._journal._transaction() as db:
+            db.execute(
+                "DELETE FROM uploads WHERE endpoint = ? AND bucket = ? AND key = ?",
+                (endpoint, bucket, key),
+            )
+
+    def all(self) -> list[UploadRecord]:
+        return [_upload(r) for r in self._journal._read("SELECT * FROM uploads ORDER BY id", ())]
+
+
+def _upload(row: sqlite3.Row) -> UploadRecord:
+    return UploadRecord(
+        local_path=row["local_path"],
+        size=row["size"],
+        sha256=row["sha256"],
+        bucket=row["bucket"],
+        key=row["key"],
+        url=row["url"],
+        endpoint=row["endpoint"],
+        mtime_ns=row["mtime_ns"],
+        uploaded_at=row["uploaded_at"],
+        expires_at=row["expires_at"],
+    )

@@ -340,3 +340,57 @@ def _size(n: int | None) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1000
     return f"{n} B"
+
+
+class UploadDisplay:
+    """Uploads of local files: a bar per file with its size on a terminal, lines otherwise."""
+
+    def __init__(self, output: Output) -> None:
+        self.output = output
+        self.live = output.stderr_tty and not output.quiet
+        self._progress: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> UploadDisplay:
+        if self.live:
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                Progress,
+                TextColumn,
+                TransferSpeedColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("upload {task.description}"),
+                BarColumn(bar_width=24),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                console=self.output._console(stderr=True),
+            )
+            self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+    def started(self, name: str, size: int) -> None:
+        label = os.path.basename(name)
+        if self._progress is not None:
+            self._tasks[name] = self._progress.add_task(label, total=size)
+            return
+        self.output.info(f"uploading {label} ({_size(size)})")
+
+    def advance(self, name: str, count: int) -> None:
+        if self._progress is not None and name in self._tasks:
+            self._progress.update(self._tasks[name], advance=count)
+
+    def done(self, name: str) -> None:
+        if self._progress is None:
+            self.output.info(f"uploaded {os.path.basename(name)}")
+
+
+def human_size(n: int | None) -> str:
+    """A byte count as people read it (1.2 MB)."""
+    return _size(n)

@@ -210,12 +210,17 @@ class Transport:
 
     @contextmanager
     def stream(
-        self, url: str, *, headers: Mapping[str, str] | None = None, deadline: float | None = None
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        method: str = "GET",
     ) -> Iterator[StreamResponse]:
-        """GET a file, following redirects, and hand out its body chunk by chunk."""
+        """GET (or HEAD) a file, following redirects, and hand out its body chunk by chunk."""
         import httpx
 
-        request = self._client.build_request("GET", url, headers=dict(headers or {}))
+        request = self._client.build_request(method, url, headers=dict(headers or {}))
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True, follow_redirects=True)

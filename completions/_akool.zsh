@@ -7,13 +7,14 @@ _akool() {
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
         'batch:Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,'
+        'config:config commands'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
-        'talk:Create a talking-photo video from a portrait URL and an audio URL (or --text).'
+        'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
         'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
         'webhook:webhook commands'
@@ -27,14 +28,18 @@ _akool() {
         "api") opts=(--field --input --json --list --typed-field -F -f) ;;
         "audit") opts=(--exclude --ignore --include --json --select) ;;
         "auth status") opts=(--json) ;;
-        "batch") opts=(--concurrency --dry-run --force --interval --json --output-dir --retry-unknown --skip-invalid -c -o) ;;
+        "batch") opts=(--check-face --concurrency --dry-run --force --interval --json --no-check --output-dir --retry-unknown --skip-invalid --upload-to --url-ttl -c -o) ;;
+        "config get") opts=(--json) ;;
+        "config list") opts=(--json) ;;
+        "config set") opts=() ;;
+        "config unset") opts=() ;;
         "credit") opts=(--json) ;;
         "doctor") opts=(--json) ;;
         "login") opts=(--client-id) ;;
         "logout") opts=() ;;
-        "sandbox") opts=(--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v) ;;
+        "sandbox") opts=(--expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v) ;;
         "status") opts=(--json --limit -n) ;;
-        "talk") opts=(--force --interval --json --name --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o) ;;
+        "talk") opts=(--check-face --force --interval --json --name --no-check --output --prompt --resolution --speed --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o) ;;
         "voices") opts=(--gender --json --language --mine --search) ;;
         "watch") opts=(--force --interval --json --output --timeout -o) ;;
         "webhook serve") opts=(--client-id --download --host --json --path --port) ;;

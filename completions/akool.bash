@@ -8,11 +8,12 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch credit doctor login logout sandbox status talk voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch config credit doctor login logout sandbox status talk voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
         auth) subs="status" ;;
+        config) subs="get list set unset" ;;
         webhook) subs="serve verify" ;;
     esac
     if [ "$cmd" = "api" ] && [[ "$cur" == /* ]]; then
@@ -28,14 +29,18 @@ _akool() {
         "api") opts="--field --input --json --list --typed-field -F -f" ;;
         "audit") opts="--exclude --ignore --include --json --select" ;;
         "auth status") opts="--json" ;;
-        "batch") opts="--concurrency --dry-run --force --interval --json --output-dir --retry-unknown --skip-invalid -c -o" ;;
+        "batch") opts="--check-face --concurrency --dry-run --force --interval --json --no-check --output-dir --retry-unknown --skip-invalid --upload-to --url-ttl -c -o" ;;
+        "config get") opts="--json" ;;
+        "config list") opts="--json" ;;
+        "config set") opts="" ;;
+        "config unset") opts="" ;;
         "credit") opts="--json" ;;
         "doctor") opts="--json" ;;
         "login") opts="--client-id" ;;
         "logout") opts="" ;;
-        "sandbox") opts="--expire-token-after --fault --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v" ;;
+        "sandbox") opts="--expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v" ;;
         "status") opts="--json --limit -n" ;;
-        "talk") opts="--force --interval --json --name --output --prompt --resolution --speed --text --timeout --voice --wait --webhook-url -o" ;;
+        "talk") opts="--check-face --force --interval --json --name --no-check --output --prompt --resolution --speed --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o" ;;
         "voices") opts="--gender --json --language --mine --search" ;;
         "watch") opts="--force --interval --json --output --timeout -o" ;;
         "webhook serve") opts="--client-id --download --host --json --path --port" ;;

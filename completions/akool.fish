@@ -4,13 +4,14 @@ complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint 
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,'
+complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
-complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait URL and an audio URL (or --text).'
+complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
 complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
@@ -29,21 +30,32 @@ complete -c akool -n '__fish_seen_subcommand_from audit' -l json
 complete -c akool -n '__fish_seen_subcommand_from audit' -l select
 complete -c akool -n '__fish_seen_subcommand_from auth' -a status -d 'Show which credential akool would use, where it comes from, and whether it works.'
 complete -c akool -n '__fish_seen_subcommand_from status' -l json
+complete -c akool -n '__fish_seen_subcommand_from batch' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from batch' -l concurrency
 complete -c akool -n '__fish_seen_subcommand_from batch' -l dry-run
 complete -c akool -n '__fish_seen_subcommand_from batch' -l force
 complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from batch' -l json
+complete -c akool -n '__fish_seen_subcommand_from batch' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
 complete -c akool -n '__fish_seen_subcommand_from batch' -l retry-unknown
 complete -c akool -n '__fish_seen_subcommand_from batch' -l skip-invalid
+complete -c akool -n '__fish_seen_subcommand_from batch' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from batch' -s c
 complete -c akool -n '__fish_seen_subcommand_from batch' -s o
+complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (exit 1 when it is not set).'
+complete -c akool -n '__fish_seen_subcommand_from get' -l json
+complete -c akool -n '__fish_seen_subcommand_from config' -a list -d 'Show every setting akool knows, with the profiles value.'
+complete -c akool -n '__fish_seen_subcommand_from list' -l json
+complete -c akool -n '__fish_seen_subcommand_from config' -a set -d 'Save a setting for the profile (--profile / AKOOL_PROFILE).'
+complete -c akool -n '__fish_seen_subcommand_from config' -a unset -d 'Remove a saved setting from the profile.'
 complete -c akool -n '__fish_seen_subcommand_from credit' -l json
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
 complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l expire-token-after
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fault
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fetch-inputs
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l host
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l latency
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l port
@@ -57,16 +69,20 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -s v
 complete -c akool -n '__fish_seen_subcommand_from status' -l json
 complete -c akool -n '__fish_seen_subcommand_from status' -l limit
 complete -c akool -n '__fish_seen_subcommand_from status' -s n
+complete -c akool -n '__fish_seen_subcommand_from talk' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from talk' -l force
 complete -c akool -n '__fish_seen_subcommand_from talk' -l interval
 complete -c akool -n '__fish_seen_subcommand_from talk' -l json
 complete -c akool -n '__fish_seen_subcommand_from talk' -l name
+complete -c akool -n '__fish_seen_subcommand_from talk' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from talk' -l output
 complete -c akool -n '__fish_seen_subcommand_from talk' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from talk' -l resolution
 complete -c akool -n '__fish_seen_subcommand_from talk' -l speed
 complete -c akool -n '__fish_seen_subcommand_from talk' -l text
 complete -c akool -n '__fish_seen_subcommand_from talk' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from talk' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from talk' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from talk' -l voice
 complete -c akool -n '__fish_seen_subcommand_from talk' -l wait
 complete -c akool -n '__fish_seen_subcommand_from talk' -l webhook-url

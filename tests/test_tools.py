@@ -207,6 +207,13 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
     from akool_cli.cli.docs import commands
 
     without = {" ".join(c.path) for c in commands(app) if "--json" not in c.options}
-    # login/logout print nothing on stdout; sandbox and webhook serve are servers; webhook
-    # verify prints JSON always (so does api, whose --json is for --list).
-    assert without == {"login", "logout", "sandbox", "webhook verify"}
+    # login/logout and config set/unset print nothing on stdout; sandbox and webhook serve are
+    # servers; webhook verify prints JSON always (so does api, whose --json is for --list).
+    assert without == {
+        "login",
+        "logout",
+        "sandbox",
+        "webhook verify",
+        "config set",
+        "config unset",
+    }

@@ -21,6 +21,7 @@ from akool_cli.cli import (
     audit_cmd,
     auth,
     batch_cmd,
+    config_cmd,
     doctor_cmd,
     jobs,
     sandbox_cmd,
@@ -107,6 +108,7 @@ doctor_cmd.register(app)
 voices_cmd.register(app)
 webhook_cmd.register(app)
 batch_cmd.register(app)
+config_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli import interrupts
+from akool_cli.cli import inputs_cli
 from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
 
 if TYPE_CHECKING:
@@ -46,10 +47,16 @@ def batch(
     ),
     force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
+    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+    check_face: bool = inputs_cli.CHECK_FACE,
 ) -> None:
     """Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,
     resolution, output, speed, id). Run it again after an interruption: rows already created
     are picked up, never paid for twice. Exit 9 unless every row succeeded.
+    image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
+    each distinct file is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.batch import check_output_dir, load_rows, validate
     from akool_cli.inputs import check_range
@@ -61,21 +68,29 @@ def batch(
     check_range("--interval", interval)
     rows = load_rows(file)
     items, problems = validate(rows)
+    # Local files and checks before billing (akool_cli/preflight.py).
+    options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
+    items, found, checks = inputs_cli.plan_batch(
+        runtime, items, problems, options, base_dir=file.absolute().parent
+    )
     for problem in problems:
         out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
     if problems and not skip_invalid:
         if dry_run and json_out:  # the problems as data, each with its row: nothing would run
-            _print_plan(runtime, out, [], problems, output_dir, json_out)
+            _print_plan(runtime, out, [], problems, output_dir, json_out, [])
         raise UsageError(
             f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
         )
     if dry_run:  # a plan never needs the output folder to exist yet
-        _print_plan(runtime, out, items, problems, output_dir, json_out)
+        uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
+        _print_plan(runtime, out, items, problems, output_dir, json_out, uploads)
         return
     if output_dir is not None:
         _make_folder(output_dir)
         check_output_dir(output_dir)
+    credential = runtime.credential()
+    items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
     outcomes = _run(runtime, out, items, output_dir, concurrency, interval, force, retry_unknown)
     ok = all(o.state == "done" for o in outcomes) and not problems
     summary = {
@@ -122,6 +137,7 @@ def _print_plan(
     problems: list[Problem],
     output_dir: Path | None,
     json_out: bool,
+    uploads: list[dict[str, object]],
 ) -> None:
     from akool_cli.batch_run import plan
 
@@ -129,7 +145,7 @@ def _print_plan(
         rows = list(plan(items, journal, output_dir))
     if json_out:
         invalid = [problem.to_json() for problem in problems]
-        out.json({"dry_run": True, "rows": rows, "invalid": invalid})
+        out.json({"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads})
         return
     out.table(
         ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT"),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli import interrupts, kinds
+from akool_cli.cli import inputs_cli
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
     ExitCode,
@@ -233,10 +234,12 @@ def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
 def talk(
     ctx: typer.Context,
     image_url: str = typer.Argument(
-        ..., metavar="IMAGE_URL", help="Portrait image URL (http/https)."
+        ..., metavar="IMAGE", help="Portrait: an http(s) URL, or a local file with --upload-to."
     ),
     audio_url: str | None = typer.Argument(
-        None, metavar="[AUDIO_URL]", help="Speech audio URL (http/https); or use --text."
+        None,
+        metavar="[AUDIO]",
+        help="Speech: an http(s) URL, or a local file with --upload-to; or use --text.",
     ),
     prompt: str | None = typer.Option(None, "--prompt", help="Guidance for gestures and movement."),
     resolution: str | None = typer.Option(
@@ -267,22 +270,38 @@ def talk(
         "", "--name", metavar="LABEL", help="A label for the job in status and watch."
     ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
+    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+    check_face: bool = inputs_cli.CHECK_FACE,
 ) -> None:
-    """Create a talking-photo video from a portrait URL and an audio URL (or --text).
+    """Create a talking-photo video from a portrait and a speech recording (or --text).
 
-    Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE_URL AUDIO_URL)
+    Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE AUDIO)
+    Local files are uploaded first: akool talk me.jpg hello.mp3 --upload-to s3://bucket/akool/
 
+    Before anything is billed, each input URL is fetched the way AKOOL will (HEAD or a small
+    range GET): 4xx/5xx answers, HTML pages and files that are not image/audio stop it (exit 2).
     With --text "Hello" --voice VOICE_ID the speech is made with AKOOL's VoiceLab first.
     """
     from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
+    from akool_cli.preflight import Input
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     speech_text = _check_speech_options(audio_url, text, voice, speed)
     check_speed(speed)
+    # Local files and checks before billing: every input problem at once (preflight.py).
+    found, checks = inputs_cli.plan(
+        runtime,
+        [Input(image_url, "image", "the image")]
+        + ([Input(audio_url, "audio", "the audio")] if audio_url is not None else []),
+        inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face),
+    )
+    found.raise_problems()
     request = TalkRequest(
-        image_url=check_input_url(image_url, "image URL"),
-        audio_url=check_input_url(audio_url, "audio URL") if audio_url is not None else "",
+        image_url=image_url,
+        audio_url=audio_url or "",
         prompt=prompt.strip() if prompt and prompt.strip() else None,
         resolution=check_resolution(resolution),
         webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
@@ -291,6 +310,10 @@ def talk(
     _check_interval(interval)
     _check_output_before_create(output, force=force)
     with runtime.library() as lib:
+        sent = inputs_cli.prepare(out, found, checks, journal=lib.journal, client=lib.api)
+        request = replace(
+            request, image_url=sent[image_url], audio_url=sent.get(audio_url or "", "")
+        )
         extra: dict[str, Any] = {}
         if speech_text is not None:
             assert voice is not None

@@ -46,11 +46,19 @@ def sandbox(
         None, "--ready-file", metavar="PATH", help="Write {base_url, ...} as JSON once listening."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
+    fetch_inputs: bool = typer.Option(
+        False,
+        "--fetch-inputs",
+        help="GET each job's image and audio URL like AKOOL (addresses on this machine only, "
+        "at most 50 MB, no redirects to other hosts); a job whose input cannot be fetched or "
+        "is not an image/audio by its first bytes fails (state 4) with the reason.",
+    ),
 ) -> None:
     """Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.
 
     Answers the documented endpoints with the documented envelope and codes; image URLs
-    containing 'fail' make jobs fail. Stop it with Ctrl-C.
+    containing 'fail' make jobs fail. Face detection finds one face, none when the image URL
+    contains 'noface', three for 'manyfaces'. Stop it with Ctrl-C.
     """
     from akool_cli.config import is_loopback_host
     from akool_cli.sandbox import SandboxConfig, start_sandbox
@@ -75,6 +83,7 @@ def sandbox(
         seed=seed,
         expire_token_after=expire_token_after,
         quiet=not verbose,
+        fetch_inputs=fetch_inputs,
     )
     try:
         server = start_sandbox(config, background=False)

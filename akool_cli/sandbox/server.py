@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from akool_cli import catalogue, contract
 from akool_cli.clock import Clock
+from akool_cli.sandbox import fetch
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
 from akool_cli.sandbox.state import (
@@ -31,6 +32,7 @@ FAULTS_BEFORE = ("500", "429", "html", "slow")
 FAULTS_AFTER = ("drop", "truncate", "malformed")
 FAULT_NAMES = FAULTS_BEFORE + FAULTS_AFTER
 FILES_PREFIX = "/_sandbox/files/"
+AUDIO_PREFIXES = ("/_sandbox/speech/", "/_sandbox/voices/")
 STATS_PATH = "/_sandbox/stats"
 # What the sandbox answers to an endpoint AKOOL documents (or retired) that it does not imitate:
 # AKOOL's documented "no permission" code, as an account without that product would get.
@@ -185,6 +187,10 @@ class Handler(BaseHTTPRequestHandler):
         if url.path.startswith(FILES_PREFIX):
             serve_file(self, url.path[len(FILES_PREFIX) :])
             return
+        if url.path.startswith(AUDIO_PREFIXES) and url.path.endswith(".mp3"):
+            # The speech and voice previews it hands out play (and pass --fetch-inputs).
+            self._send(200, fetch.SPEECH_MP3, "audio/mpeg")
+            return
         endpoint = contract.find_endpoint(method, url.path)
         if endpoint is None:
             self._not_implemented(method, url.path)
@@ -288,8 +294,33 @@ class Handler(BaseHTTPRequestHandler):
         if problems:
             self._code(1003, "; ".join(problems))
             return
-        job = self.state.create_job(fields)
+        # --fetch-inputs: AKOOL accepts the job, then fails it when it cannot use an input.
+        failure = fetch.job_failure(fields) if self.state.config.fetch_inputs else ""
+        job = self.state.create_job(fields, failure)
         self._json({"code": 1000, "msg": "OK", "data": self._job_data(job, 1)}, after)
+
+    def _api_detect_faces(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problems = contract.request_problems(contract.DETECT_FACES, fields)
+        if problems or not (fields.get("url") or fields.get("img")):
+            message = "; ".join(problems) or "Either 'url' or 'img' parameter must be provided"
+            self._send(200, json.dumps({"error_code": 1, "error_msg": message}).encode())
+            return
+        url = fields.get("url")
+        count, error = fetch.faces(
+            url if isinstance(url, str) else None, self.state.config.fetch_inputs
+        )
+        if error:
+            self._send(200, json.dumps({"error_code": 1, "error_msg": error}).encode())
+            return
+        regions = [[80 + 200 * n, 50, 150, 180] for n in range(count)]
+        frame = {"landmarks": [], "region": regions, "removed": [], "frame_time": None}
+        answer = {"error_code": 0, "error_msg": "SUCCESS", "faces_obj": {"0": frame}}
+        self._send(200, json.dumps(answer).encode(), after_fault=after)
 
     def _api_video_info(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
@@ -396,7 +427,7 @@ class Handler(BaseHTTPRequestHandler):
         if status == 3:
             data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
         if status == 4:
-            data["error_reason"] = (
+            data["error_reason"] = job.failure or (
                 "no usable face found in the portrait (sandbox: the image URL contains 'fail')"
             )
         return data

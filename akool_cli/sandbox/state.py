@@ -37,6 +37,7 @@ class SandboxConfig:
     slow_seconds: float = 0.5
     file_bytes_per_second: float | None = None  # throttle result files (kill tests)
     quiet: bool = True
+    fetch_inputs: bool = False  # GET each input on create, as AKOOL does (loopback only)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> SandboxConfig:
@@ -83,10 +84,13 @@ class SandboxJob:
     request: dict[str, Any]
     fingerprint: str
     created_wall: float = 0.0
+    failure: str = ""  # why AKOOL could not use the inputs (--fetch-inputs)
 
     @property
     def fails(self) -> bool:
-        return FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
+        return bool(self.failure) or (
+            FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
+        )
 
 
 class SandboxState:
@@ -165,11 +169,13 @@ class SandboxState:
 
     # -- jobs -----------------------------------------------------------------------------------
 
-    def create_job(self, request: dict[str, Any]) -> SandboxJob:
+    def create_job(self, request: dict[str, Any], failure: str = "") -> SandboxJob:
         fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
         with self._lock:
             job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
-            job = SandboxJob(job_id, self.now(), dict(request), fingerprint, self.clock.time())
+            job = SandboxJob(
+                job_id, self.now(), dict(request), fingerprint, self.clock.time(), failure
+            )
             self.jobs[job_id] = job
             self.created_per_request[fingerprint] = self.created_per_request.get(fingerprint, 0) + 1
             return job

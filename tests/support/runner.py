@@ -58,7 +58,7 @@ def process_env(home: Path, base_url: str | None = None, **extra: str) -> dict[s
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("AKOOL_")}
     env.pop("NO_COLOR", None)
-    env.update(AKOOL_HOME=str(home), PYTHONPATH=str(ROOT))
+    env.update(AKOOL_HOME=str(home), PYTHONPATH=str(ROOT), AKOOL_NO_CHECK="1")
     if base_url is not None:
         env.update(AKOOL_BASE_URL=base_url, AKOOL_API_KEY=SANDBOX_API_KEY)
     env.update(extra)

@@ -1,0 +1,184 @@
+"""The options and glue `talk` and `batch` share for local files and checks before billing.
+
+The work is in akool_cli/preflight.py; this module reads the options (and AKOOL_UPLOAD_TO,
+AKOOL_NO_CHECK, the saved upload-to), and turns the library's events into lines and bars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from akool_cli.api import AkoolClient
+    from akool_cli.batch import Item, Problem
+    from akool_cli.credentials import Credential
+    from akool_cli.journal import Journal
+    from akool_cli.output import Output
+    from akool_cli.preflight import Input, Plan, Settings
+    from akool_cli.runtime import Runtime
+
+UPLOAD_TO = typer.Option(
+    None,
+    "--upload-to",
+    metavar="S3_URL",
+    help="Upload local input files to this bucket (s3://BUCKET/PREFIX/) and send AKOOL "
+    "presigned URLs. Credentials, region and endpoint come from the standard AWS chain "
+    "(AWS_PROFILE, ~/.aws/config, AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL for R2/MinIO/B2/GCS) "
+    "[env: AKOOL_UPLOAD_TO; saved: akool config set upload-to].",
+)
+URL_TTL = typer.Option(
+    "24h",
+    "--url-ttl",
+    metavar="DURATION",
+    help="How long presigned URLs of uploaded files work (e.g. 90m, 24h, 7d; at most 7d).",
+)
+NO_CHECK = typer.Option(
+    False,
+    "--no-check",
+    help="Skip the checks before billing: each input URL is otherwise fetched (HEAD or a "
+    "small range GET) and refused on 4xx/5xx, an HTML page or a type that is not image/audio "
+    "[env: AKOOL_NO_CHECK=1].",
+)
+CHECK_FACE = typer.Option(
+    False,
+    "--check-face",
+    help="Also ask AKOOL's face detection whether the portrait shows a face (refused when "
+    "none, a warning when several). AKOOL does not document its price.",
+)
+
+
+@dataclass
+class InputOptions:
+    upload_to: str | None
+    url_ttl: str
+    no_check: bool
+    check_face: bool
+
+
+def plan(
+    runtime: Runtime, inputs: Sequence[Input], options: InputOptions, base_dir: Path | None = None
+) -> tuple[Plan, Settings]:
+    """Every problem of the inputs that needs no network (all at once), and the settings."""
+    from akool_cli.config import resolve_upload_to
+    from akool_cli.preflight import Settings, plan_inputs
+    from akool_cli.upload import parse_target, parse_ttl
+
+    chosen = resolve_upload_to(options.upload_to, runtime.env, runtime.paths, runtime.profile)
+    target = parse_target(*chosen) if chosen else None
+    ttl = parse_ttl(options.url_ttl)
+    no_check = options.no_check or runtime.env.get("AKOOL_NO_CHECK", "").strip().lower() not in (
+        "",
+        "0",
+        "false",
+        "no",
+    )
+    found = plan_inputs(inputs, target=target, base_dir=base_dir)
+    settings = Settings(
+        target=target,
+        ttl=ttl,
+        check=not no_check,
+        check_face=options.check_face and not no_check,
+        base_url=runtime.base_url(),
+    )
+    return found, settings
+
+
+def prepare(
+    out: Output,
+    found: Plan,
+    settings: Settings,
+    *,
+    journal: Journal,
+    client: AkoolClient | None,
+) -> dict[str, str]:
+    """Upload and check, showing progress on stderr; value as typed → URL to send."""
+    from akool_cli.output import UploadDisplay
+    from akool_cli.preflight import Events, prepare_inputs
+
+    with UploadDisplay(out) as display:
+        events = Events(
+            warn=out.warn,
+            info=out.info,
+            upload_started=display.started,
+            upload_bytes=display.advance,
+            upload_done=display.done,
+        )
+        return prepare_inputs(found, settings, journal=journal, client=client, events=events)
+
+
+def plan_batch(
+    runtime: Runtime,
+    items: list[Item],
+    problems: list[Problem],
+    options: InputOptions,
+    base_dir: Path,
+) -> tuple[list[Item], Plan, Settings]:
+    """The batch's inputs planned (paths relative to base_dir); rows with problems dropped and
+    their problems added to `problems` (with row numbers)."""
+    from akool_cli.preflight import raise_all, row_inputs, split_problems
+    from akool_cli.batch import Problem
+
+    inputs = [
+        one
+        for item in items
+        for one in row_inputs(item.row, item.request.image_url, item.request.audio_url)
+    ]
+    found, settings = plan(runtime, inputs, options, base_dir=base_dir)
+    by_row, general = split_problems(found.problems)
+    raise_all(general)
+    for row, messages in sorted(by_row.items()):
+        problems += [Problem(row, message) for message in messages]
+    return [i for i in items if i.row not in by_row], found, settings
+
+
+def prepare_batch(
+    runtime: Runtime,
+    out: Output,
+    items: list[Item],
+    found: Plan,
+    settings: Settings,
+    credential: Credential,
+) -> list[Item]:
+    """Rows not created yet get their files uploaded and URLs checked (each distinct one once);
+    rows an earlier run created are left alone, so resuming never uploads or checks again."""
+    from dataclasses import replace
+
+    with runtime.client(credential) as client, runtime.journal() as journal:
+        pending = [i for i in items if journal.find_by_key(i.key) is None]
+        values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
+        sent = prepare(out, found.only(values), settings, journal=journal, client=client)
+    return [
+        replace(
+            i,
+            request=replace(
+                i.request,
+                image_url=sent.get(i.request.image_url, i.request.image_url),
+                audio_url=sent.get(i.request.audio_url, i.request.audio_url),
+            ),
+        )
+        for i in items
+    ]
+
+
+def show_uploads(
+    runtime: Runtime, out: Output, found: Plan, items: list[Item]
+) -> list[dict[str, object]]:
+    """--dry-run: the files the valid rows would upload, with their sizes (on stderr)."""
+    from akool_cli.output import human_size
+    from akool_cli.preflight import upload_plan
+
+    values = {v for i in items for v in (i.request.image_url, i.request.audio_url) if v}
+    with runtime.journal() as journal:
+        files = upload_plan(found.only(values), journal)
+    for entry in files:
+        size = entry["size"]
+        out.info(
+            f"{entry['action']}: {entry['path']} "
+            f"({human_size(size if isinstance(size, int) else None)})"
+        )
+    return files

@@ -1,0 +1,134 @@
+"""What a file is by its first bytes and its Content-Type: the images and audio AKOOL takes.
+
+Standard library only, so the sandbox can share it with the client: both judge an input the
+same way (a text file named .jpg is refused whatever its name says).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["image", "audio"]
+SNIFF_BYTES = 32  # enough for every signature below (RIFF/ftyp brands sit at bytes 8-12)
+
+
+@dataclass(frozen=True)
+class Kind:
+    role: Role
+    name: str  # what users call it: "JPEG", "MP3"
+    mime: str  # sent as Content-Type on upload
+
+
+JPEG = Kind("image", "JPEG", "image/jpeg")
+PNG = Kind("image", "PNG", "image/png")
+WEBP = Kind("image", "WebP", "image/webp")
+MP3 = Kind("audio", "MP3", "audio/mpeg")
+WAV = Kind("audio", "WAV", "audio/wav")
+M4A = Kind("audio", "M4A", "audio/mp4")
+AAC = Kind("audio", "AAC", "audio/aac")
+OGG = Kind("audio", "OGG", "audio/ogg")
+FLAC = Kind("audio", "FLAC", "audio/flac")
+
+ACCEPTED: dict[Role, str] = {
+    "image": "a JPEG, PNG or WebP image",
+    "audio": "MP3, WAV, M4A/AAC, OGG or FLAC audio",
+}
+# Plain prefixes: (offset, bytes) → kind.
+SIGNATURES: tuple[tuple[int, bytes, Kind], ...] = (
+    (0, b"\xff\xd8\xff", JPEG),
+    (0, b"\x89PNG\r\n\x1a\n", PNG),
+    (0, b"ID3", MP3),  # an MP3 that starts with its ID3 tag
+    (0, b"OggS", OGG),
+    (0, b"fLaC", FLAC),
+)
+RIFF_FORMS = {b"WEBP": WEBP, b"WAVE": WAV}
+# ISO BMFF brands an audio-only MP4 (.m4a) carries; other brands are more likely video.
+M4A_BRANDS = {b"M4A ", b"M4B ", b"mp41", b"mp42", b"isom", b"iso2"}
+# Recognisable files that are not what AKOOL takes, named in the error message.
+OTHER_FILES: tuple[tuple[bytes, str], ...] = (
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"BM", "a BMP image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+# Content types that say "not the file itself" even before looking at the bytes.
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+UNDECIDED_TYPES = ("", "application/octet-stream", "binary/octet-stream", "application/binary")
+# Content types a file host may use for audio besides audio/*.
+AUDIO_TYPES = ("video/mp4", "application/ogg", "application/x-flac")
+
+
+def sniff(head: bytes) -> Kind | None:
+    """The supported image or audio kind these first bytes start, or None."""
+    for offset, magic, kind in SIGNATURES:
+        if head[offset : offset + len(magic)] == magic:
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] in RIFF_FORMS:
+        return RIFF_FORMS[head[8:12]]
+    if head[4:8] == b"ftyp" and head[8:12] in M4A_BRANDS:
+        return M4A
+    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
+        # An MPEG audio frame header; layer bits 00 mean ADTS (raw AAC), anything else MP3.
+        return AAC if head[1] & 0x06 == 0 else MP3
+    return None
+
+
+def describe(head: bytes) -> str:
+    """What a file that is not a supported kind looks like, for an error message."""
+    if not head:
+        return "an empty file"
+    for magic, what in OTHER_FILES:
+        if head.startswith(magic):
+            return what
+    if head[4:8] == b"ftyp":
+        return "an MP4 video, not audio"
+    stripped = head.lstrip()
+    if stripped[:1] == b"<":
+        return "an HTML or XML page"
+    if stripped[:1] in (b"{", b"["):
+        return "JSON text"
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "an unknown binary format"
+    if text.isprintable() or all(c.isprintable() or c.isspace() for c in text):
+        return "text"
+    return "an unknown binary format"
+
+
+def check_head(head: bytes, role: Role) -> Kind | str:
+    """The kind when the bytes are a supported file of this role, else what they are instead."""
+    kind = sniff(head)
+    if kind is None:
+        return describe(head)
+    if kind.role != role:
+        return f"{kind.name} {kind.role}, not {'an image' if role == 'image' else 'audio'}"
+    return kind
+
+
+def judge_content_type(value: str, role: Role) -> str | None:
+    """None when a Content-Type fits the role or says nothing; else what it is instead.
+
+    "Says nothing" (octet-stream, missing) is left to the bytes: see `undecided`.
+    """
+    mime = value.split(";", 1)[0].strip().lower()
+    if mime in UNDECIDED_TYPES:
+        return None
+    if mime in PAGE_TYPES:
+        return f"an HTML page ({mime}), not the file itself"
+    top = mime.split("/", 1)[0]
+    if role == "image" and top == "image":
+        return None
+    if role == "audio" and (top == "audio" or mime in AUDIO_TYPES):
+        return None
+    if top in ("image", "audio"):
+        return f"{mime}, not {'an image' if role == 'image' else 'audio'}"
+    return f"{mime}, which is neither an image nor audio"
+
+
+def undecided(value: str) -> bool:
+    """A Content-Type that does not say what the file is (look at its bytes instead)."""
+    return value.split(";", 1)[0].strip().lower() in UNDECIDED_TYPES
