@@ -59,18 +59,23 @@ def split_url(value: str, label: str) -> SplitResult:
     return parts
 
 
-def check_input_url(value: str, what: str) -> str:
-    """An input URL AKOOL can fetch; a local path gets an explanation instead of a request."""
-    text = value.strip()
+def check_url_form(text: str, label: str) -> SplitResult:
+    """The parts of a URL without control characters, with closed brackets and a valid port."""
     control = URL_CONTROL.search(text)
     if control is not None:
         # urlsplit silently drops tabs and line breaks; a NUL would cut the URL short elsewhere.
         raise UsageError(
-            f"the {what} {mask_userinfo(value)!r} contains a control character "
+            f"{label} {mask_userinfo(text)!r} contains a control character "
             f"(U+{ord(control.group()):04X})",
             hint="remove it; encode characters a URL needs as %XX",
         )
-    parts = split_url(text, f"the {what}")
+    return split_url(text, label)
+
+
+def check_input_url(value: str, what: str) -> str:
+    """An input URL AKOOL can fetch; a local path gets an explanation instead of a request."""
+    text = value.strip()
+    parts = check_url_form(text, f"the {what}")
     if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
         return text
     path = text.removeprefix("file://")

@@ -120,8 +120,8 @@ def plan_batch(
 ) -> tuple[list[Item], Plan, Settings]:
     """The batch's inputs planned (paths relative to base_dir); rows with problems dropped and
     their problems added to `problems` (with row numbers)."""
-    from akool_cli.preflight import raise_all, row_inputs, split_problems
     from akool_cli.batch import Problem
+    from akool_cli.preflight import raise_all, row_inputs, split_problems
 
     inputs = [
         one
