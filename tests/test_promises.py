@@ -17,6 +17,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -230,10 +231,10 @@ def test_a_history_that_cannot_be_written_still_prints_the_billed_id(
     child: dict[str, int] = {}
     create = sandbox.state.create_job
 
-    def fill_the_disk(request: dict[str, object]) -> object:
+    def fill_the_disk(request: dict[str, Any], failure: str = "") -> object:
         # The moment AKOOL bills the job, akool's disk fills up (no write may grow any file).
         resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
-        return create(request)
+        return create(request, failure)
 
     sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign,assignment]
     process = start(env, "talk", IMAGE, AUDIO)
