@@ -27,10 +27,16 @@ from akool_cli.inputs import TalkRequest
 from akool_cli.kinds import JobKind, Request
 from akool_cli.models import JobInfo, SpeechInfo, Voice
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+from akool_cli.speech import VoiceFilters
 from akool_cli.transport import RawResponse, Transport, TransportError
 
 log = logging.getLogger("akool.api")
 T = TypeVar("T")
+
+
+# The voice list is paged; this bounds the pages read even when the answer's count lies.
+VOICE_PAGE_SIZE = 100
+MAX_VOICE_PAGES = 100
 
 
 class RateLimitedError(UnavailableError):
@@ -114,26 +120,51 @@ class AkoolClient:
         self,
         *,
         own: bool = False,
-        gender: str | None = None,
+        filters: VoiceFilters | None = None,
         language: str | None = None,
-        name: str | None = None,
-        page_size: int = 100,
+        page_size: int = VOICE_PAGE_SIZE,
     ) -> list[Voice]:
-        """AKOOL's voices (type=2), or your cloned ones (type=1), every page."""
+        """AKOOL's voices (type=2), or your cloned ones (type=1), every page.
+
+        `filters` go to AKOOL as documented query fields; `language` (a name such as "English"
+        or a locale such as "en") is matched here, on the answer, because the list has no
+        documented language filter.
+        """
         query = {"type": "1" if own else "2", "size": str(page_size)}
-        for key, value in (("gender", gender), ("language", language), ("name", name)):
-            if value:
-                query[key] = value
-        voices: list[Voice] = []
-        for page in range(1, 1000):
+        query.update((filters or VoiceFilters()).query())
+        voices: dict[str, Voice] = {}
+        for page in range(1, MAX_VOICE_PAGES + 1):
             data = self.call(contract.VOICE_LIST, query={**query, "page": str(page)})
             items = data.get("result") if isinstance(data, dict) else None
             if not isinstance(items, list):
                 raise UnavailableError("AKOOL's voice list has no data.result array")
-            voices += [Voice.from_payload(item) for item in items]
-            if len(items) < page_size:
+            before = len(voices)
+            for item in items:
+                voice = Voice.from_payload(item)
+                voices.setdefault(voice.voice_id or f"#{len(voices)}", voice)
+            total = data.get("count")
+            if not isinstance(total, int) or isinstance(total, bool):
+                total = None  # no documented total: a short page is the last one
+            # Stop on an empty page, or one that adds nothing new (a server ignoring `page`),
+            # whatever the count says: a count that lies must not make this loop forever.
+            if not items or len(voices) == before:
                 break
-        return voices
+            if total is None and len(items) < page_size:
+                break
+            if total is not None and len(voices) >= total:
+                break
+        found = list(voices.values())
+        if language:
+            found = [v for v in found if v.speaks(language)]
+        return found
+
+    def find_voice(self, voice_id: str) -> Voice | None:
+        """The voice with this id among AKOOL's voices and your clones, or None."""
+        for own in (False, True):
+            for voice in self.list_voices(own=own):
+                if voice.voice_id == voice_id:
+                    return voice
+        return None
 
     def create_tts(self, text: str, voice_id: str, *, speed: float | None = None) -> SpeechInfo:
         body: dict[str, Any] = {"input_text": text, "voice_id": voice_id}

@@ -24,6 +24,7 @@ from akool_cli.download import check_target, safe_file_name
 from akool_cli.errors import AkoolError, UsageError
 from akool_cli.inputs import TalkRequest, check_resolution, check_speed
 from akool_cli.preflight import check_input
+from akool_cli.speech import check_text_length
 
 COLUMNS = (
     "image_url",
@@ -341,6 +342,8 @@ def _item(row: Row) -> Item:
         raise UsageError("audio_url (or text + voice) is missing")
     if text and not voice:
         raise UsageError("text needs a voice")
+    if text:
+        check_text_length(text)  # over every plan's limit: refused; over some: AKOOL decides
     speed = None
     if f.get("speed"):
         try:

@@ -365,7 +365,8 @@ class _Run:
             outcome.state = info.state
             outcome.video_url = info.video_url or None
             if info.video_status == Status.FAILED:
-                outcome.error = info.error_reason or "AKOOL gave no reason"
+                reason = info.error_reason or "AKOOL gave no reason"
+                outcome.error = f"{reason}; {TALKING_PHOTO.failure_hint}"  # AKOOL's input advice
         self.slots.release()
 
 

@@ -15,6 +15,9 @@ from urllib.parse import SplitResult, urlsplit
 from akool_cli import contract
 from akool_cli.errors import UsageError
 
+# Re-exported: the speed check lives with the other VoiceLab rules.
+from akool_cli.speech import check_speed as check_speed
+
 RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
 )
@@ -23,9 +26,7 @@ JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 RANGES: dict[str, tuple[float, float]] = {
     "--interval": (0.1, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
-    "--speed": (0.7, 1.2),  # VoiceLab's documented range for voice_options.speed
 }
-SPEEDS = RANGES["--speed"]
 # Control characters (C0, DEL, C1): never part of a URL that works.
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
@@ -154,9 +155,6 @@ class TalkRequest:
         return body
 
 
-# -- create ---------------------------------------------------------------------------------------
-
-
 def check_range(option: str, value: float) -> float:
     """The value when it lies in the option's range in RANGES (NaN and infinity never do)."""
     low, high = RANGES[option]
@@ -179,13 +177,4 @@ def check_count(option: str, raw: str) -> int:
             hint=f"pass {option} with a whole number from {low:g} to {high:g}",
         ) from None
     check_range(option, value)
-    return value
-
-
-def check_speed(value: float | None) -> float | None:
-    if value is not None and not SPEEDS[0] <= value <= SPEEDS[1]:
-        raise UsageError(
-            f"--speed {value:g} is outside {SPEEDS[0]}–{SPEEDS[1]}",
-            hint="AKOOL's VoiceLab accepts speeds from 0.7 (slower) to 1.2 (faster)",
-        )
     return value

@@ -6,6 +6,7 @@ products add more) and raises UnavailableError only when a field akool needs is 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,22 +65,56 @@ class JobInfo:
 
 @dataclass(frozen=True)
 class Voice:
+    """A VoiceLab voice as the voice list describes it (AKOOL's field names)."""
+
     voice_id: str
     name: str
     gender: str
     language: str
+    locale: str
+    voice_model_name: str  # which model speaks it decides which voice_options apply
+    support_stream: bool | None
+    style: tuple[str, ...]
+    age: tuple[str, ...]
+    scenario: tuple[str, ...]
     preview: str
 
     @classmethod
     def from_payload(cls, item: Any) -> Voice:
         data = item if isinstance(item, dict) else {}
+        stream = data.get("support_stream")
         return cls(
-            voice_id=str(data.get("voice_id") or ""),
-            name=str(data.get("name") or ""),
-            gender=str(data.get("gender") or ""),
-            language=str(data.get("language") or ""),
-            preview=str(data.get("preview") or ""),
+            voice_id=_text(data.get("voice_id")),
+            name=_text(data.get("name")),
+            gender=_text(data.get("gender")),
+            language=_text(data.get("language")),
+            locale=_text(data.get("locale")),
+            voice_model_name=_text(data.get("voice_model_name")),
+            support_stream=stream if isinstance(stream, bool) else None,
+            style=_tags(data.get("style")),
+            age=_tags(data.get("age")),
+            scenario=_tags(data.get("scenario")),
+            preview=_text(data.get("preview")),
         )
+
+    def speaks(self, language: str) -> bool:
+        """Whether the voice's language name ("English") or locale ("en", "en-US") matches."""
+        wanted = language.strip().lower()
+        locale = self.locale.lower().replace("_", "-")
+        return wanted in (self.language.lower(), locale) or locale.startswith(wanted + "-")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    # The docs show arrays of tags; a comma-separated string is tolerated too.
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v).strip() for v in value if str(v).strip())
 
 
 @dataclass(frozen=True)
@@ -89,6 +124,7 @@ class SpeechInfo:
     id: str
     status: int
     audio_url: str = ""
+    deduction_credit: float | None = None  # the credits AKOOL deducted, when it says
 
     @property
     def state(self) -> str:
@@ -104,8 +140,16 @@ class SpeechInfo:
         if not isinstance(job_id, str) or not job_id:
             raise UnavailableError("AKOOL's speech answer has no _id")
         status = result.get("status")
+        credit = result.get("deduction_credit")
         return cls(
             id=job_id,
             status=status if isinstance(status, int) and not isinstance(status, bool) else 0,
             audio_url=str(result.get("preview") or ""),
+            deduction_credit=(
+                float(credit)
+                if isinstance(credit, (int, float))
+                and not isinstance(credit, bool)
+                and math.isfinite(credit)
+                else None
+            ),
         )

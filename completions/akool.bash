@@ -40,8 +40,8 @@ _akool() {
         "logout") opts="" ;;
         "sandbox") opts="--expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v" ;;
         "status") opts="--json --limit -n" ;;
-        "talk") opts="--check-face --force --interval --json --name --no-check --output --prompt --resolution --speed --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o" ;;
-        "voices") opts="--gender --json --language --mine --search" ;;
+        "talk") opts="--check-face --force --interval --json --language-code --name --no-check --output --prompt --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o" ;;
+        "voices") opts="--age --gender --json --language --mine --scenario --search --streaming --style" ;;
         "watch") opts="--force --interval --json --output --timeout -o" ;;
         "webhook serve") opts="--client-id --download --host --json --path --port" ;;
         "webhook verify") opts="--client-id" ;;

@@ -73,6 +73,7 @@ complete -c akool -n '__fish_seen_subcommand_from talk' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from talk' -l force
 complete -c akool -n '__fish_seen_subcommand_from talk' -l interval
 complete -c akool -n '__fish_seen_subcommand_from talk' -l json
+complete -c akool -n '__fish_seen_subcommand_from talk' -l language-code
 complete -c akool -n '__fish_seen_subcommand_from talk' -l name
 complete -c akool -n '__fish_seen_subcommand_from talk' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from talk' -l output
@@ -84,14 +85,19 @@ complete -c akool -n '__fish_seen_subcommand_from talk' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from talk' -l upload-to
 complete -c akool -n '__fish_seen_subcommand_from talk' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from talk' -l voice
+complete -c akool -n '__fish_seen_subcommand_from talk' -l voice-option
 complete -c akool -n '__fish_seen_subcommand_from talk' -l wait
 complete -c akool -n '__fish_seen_subcommand_from talk' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from talk' -s o
+complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l gender
 complete -c akool -n '__fish_seen_subcommand_from voices' -l json
 complete -c akool -n '__fish_seen_subcommand_from voices' -l language
 complete -c akool -n '__fish_seen_subcommand_from voices' -l mine
+complete -c akool -n '__fish_seen_subcommand_from voices' -l scenario
 complete -c akool -n '__fish_seen_subcommand_from voices' -l search
+complete -c akool -n '__fish_seen_subcommand_from voices' -l streaming
+complete -c akool -n '__fish_seen_subcommand_from voices' -l style
 complete -c akool -n '__fish_seen_subcommand_from watch' -l force
 complete -c akool -n '__fish_seen_subcommand_from watch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from watch' -l json

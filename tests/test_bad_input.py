@@ -283,6 +283,31 @@ CASES = [
         "outside 0.7",
         args("talk", IMAGE, "--text", "Hi", "--voice", "v", "--speed", "2"),
     ),
+    Case(
+        "voice-option-unknown",
+        2,
+        "not KEY=VALUE with a documented key",
+        args("talk", IMAGE, "--text", "Hi", "--voice", "v", "--voice-option", "loud=1"),
+    ),
+    Case(
+        "voice-option-out-of-range",
+        2,
+        "volume must be between 0 and 100",
+        args("talk", IMAGE, "--text", "Hi", "--voice", "v", "--voice-option", "volume=150"),
+    ),
+    Case(
+        "language-code-bad",
+        2,
+        "is not a language code",
+        args("talk", IMAGE, "--text", "Hi", "--voice", "v", "--language-code", "English"),
+    ),
+    Case(
+        "text-too-long",
+        2,
+        "AKOOL's text to speech takes at most 50,000",
+        args("talk", IMAGE, "--text", "a" * 50_001, "--voice", "v"),
+    ),
+    Case("voices-gender-unknown", 2, "not one of AKOOL's values", args("voices", "--gender", "x")),
     Case("unknown-option", 2, "No such option", args("talk", IMAGE, AUDIO, "--colour")),
     Case("unknown-command", 2, "No such command", args("speak")),
     # output paths

@@ -17,7 +17,6 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -231,15 +230,16 @@ def test_a_history_that_cannot_be_written_still_prints_the_billed_id(
     child: dict[str, int] = {}
     create = sandbox.state.create_job
 
-    def fill_the_disk(request: dict[str, Any], failure: str = "") -> object:
+    def fill_the_disk(*args: object, **kwargs: object) -> object:
         # The moment AKOOL bills the job, akool's disk fills up (no write may grow any file).
         resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
-        return create(request, failure)
+        return create(*args, **kwargs)  # type: ignore[arg-type]
 
     sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign,assignment]
     process = start(env, "talk", IMAGE, AUDIO)
     child["pid"] = process.pid
     stdout, stderr = process.communicate(timeout=60)
+    assert len(sandbox.state.jobs) == 1, stderr
     [job_id] = sandbox.state.jobs
     assert process.returncode == 10, stderr
     assert stdout == job_id + "\n"

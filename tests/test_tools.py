@@ -130,7 +130,7 @@ def test_voices_table_json_filters(api_env: Sandbox) -> None:
     assert "sbx-en-f-ava\tAva\tFemale\tEnglish" in table.stdout
     voices = json.loads(invoke(["voices", "--json", "--gender", "male"]).stdout)
     assert {v["voice_id"] for v in voices} == {"sbx-en-m-noah", "sbx-de-m-jonas"}
-    assert set(voices[0]) == {"voice_id", "name", "gender", "language", "preview"}
+    assert voices[0]["voice_model_name"] == "Akool Multilingual 2" and voices[0]["locale"] == "en"
     assert invoke(["-q", "voices", "--search", "yu"]).stdout == "sbx-ja-f-yui\n"
 
 

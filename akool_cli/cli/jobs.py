@@ -20,11 +20,12 @@ from akool_cli.errors import (
     UsageError,
     WaitTimeoutError,
 )
-from akool_cli.kinds import JobKind, Status
+from akool_cli.kinds import JobKind, SpeechRequest, Status
 
 if TYPE_CHECKING:
     from akool_cli.client import Client, Job
     from akool_cli.journal import JobRecord
+    from akool_cli.models import JobInfo
     from akool_cli.output import JobDisplay, Output
     from akool_cli.runtime import Runtime
     from akool_cli.watcher import Event, Watcher
@@ -266,6 +267,15 @@ def talk(
     speed: float | None = typer.Option(
         None, "--speed", metavar="S", help="Speech speed for --text, 0.7 to 1.2."
     ),
+    voice_option: list[str] = typer.Option(
+        [],
+        "--voice-option",
+        metavar="KEY=VALUE",
+        help="A VoiceLab voice option for --text (repeatable), e.g. volume=80, emotion=happy.",
+    ),
+    language_code: str | None = typer.Option(
+        None, "--language-code", metavar="CODE", help="The text's language for --text, e.g. pt."
+    ),
     name: str = typer.Option(
         "", "--name", metavar="LABEL", help="A label for the job in status and watch."
     ),
@@ -286,11 +296,13 @@ def talk(
     """
     from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
     from akool_cli.preflight import Input
+    from akool_cli.speech import speech_request
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     speech_text = _check_speech_options(audio_url, text, voice, speed)
     check_speed(speed)
+    tts = speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
     # Local files and checks before billing: every input problem at once (preflight.py).
     found, checks = inputs_cli.plan(
         runtime,
@@ -315,11 +327,10 @@ def talk(
             request, image_url=sent[image_url], audio_url=sent.get(audio_url or "", "")
         )
         extra: dict[str, Any] = {}
-        if speech_text is not None:
-            assert voice is not None
-            speech = _speak(out, lib, speech_text, voice.strip(), speed, name, timeout_s)
+        if tts is not None:
+            speech = _speak(out, lib, tts, name, timeout_s)
             request = replace(request, audio_url=speech.video_url or "")
-            extra = {"speech_job": speech.id, "text": speech_text, "voice": voice.strip()}
+            extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
         job = lib.create(kinds.TALKING_PHOTO, request, lib.origin(name.strip(), extra))
         # The id is committed to the history; only now is it shown.
         if not json_out:
@@ -358,23 +369,32 @@ def talk(
 def _speak(
     out: Output,
     lib: Client,
-    text: str,
-    voice: str,
-    speed: float | None,
+    tts: tuple[SpeechRequest, list[str]],
     name: str,
     timeout: float | None,
 ) -> Job:
-    options = {} if speed is None else {"speed": speed}
+    from akool_cli.speech import model_warnings, ready_line
+
+    request, warnings = tts
+    for warning in (*warnings, *model_warnings(request, lib.api.find_voice)):
+        out.warn(warning)
     out.info("Making the speech with AKOOL's VoiceLab…")
+    latest: list[JobInfo] = []  # AKOOL's last answer: it says what the speech cost
+
+    def on_update(info: JobInfo) -> None:
+        latest[:] = [info]
+        out.info(f"speech {info.id} {info.state}")
+
     speech = lib.speak(
-        text,
-        voice,
-        voice_options=options,
+        request.text,
+        request.voice_id,
+        voice_options=request.voice_options,
+        language_code=request.language_code,
         name=name,
         timeout=timeout,
-        on_update=lambda s: out.info(f"speech {s.id} {s.state}"),
+        on_update=on_update,
     )
-    out.info(f"Speech ready: {speech.video_url}")
+    out.info(ready_line(speech.video_url or "", latest[-1] if latest else None))
     return speech
 
 

@@ -13,17 +13,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from akool_cli import catalogue, contract
+from akool_cli import catalogue, contract, speech
 from akool_cli.clock import Clock
 from akool_cli.sandbox import fetch
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
 from akool_cli.sandbox.state import (
+    CLONED_VOICES,
     VOICES,
     ReceivedRequest,
     SandboxConfig,
     SandboxJob,
     SandboxState,
+    SpeechJob,
+    find_voice,
+    voice_matches,
 )
 
 # Faults that strike before the request is handled (nothing happens) and after (the work is done
@@ -340,27 +344,25 @@ class Handler(BaseHTTPRequestHandler):
     def _api_voice_list(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
-        kind = query.get("type", "2")
-        voices = list(VOICES) if kind == "2" else []
-        for key in ("gender", "language"):
-            if query.get(key):
-                voices = [v for v in voices if v[key].lower() == query[key].lower()]
-        if query.get("name"):
-            voices = [v for v in voices if query["name"].lower() in v["name"].lower()]
+        problems = contract.request_problems(contract.VOICE_LIST, query)
+        if query.get("support_stream", "1") not in ("1", "2"):
+            problems.append("support_stream must be 1 or 2")
         try:
             page = max(1, int(query.get("page", "1")))
-            size = max(1, int(query.get("size", "100")))
+            size = min(self.state.config.max_page_size, max(1, int(query.get("size", "10"))))
         except ValueError:
-            self._code(1003, "page and size must be numbers")
+            problems.append("page and size must be numbers")
+        if problems:
+            self._code(1003, "; ".join(problems))
             return
-        chosen = voices[(page - 1) * size : page * size]
+        kind = CLONED_VOICES if query["type"] == "1" else VOICES
+        voices = [v for v in kind if voice_matches(v, query)]
         result = [
             {**v, "preview": f"{self._base_url()}/_sandbox/voices/{v['voice_id']}.mp3"}
-            for v in chosen
+            for v in voices[(page - 1) * size : page * size]
         ]
-        self._json(
-            {"code": 1000, "msg": "OK", "data": {"result": result, "count": len(voices)}}, after
-        )
+        data = {"result": result, "count": len(voices), "page": page, "size": size}
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
 
     def _api_create_tts(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
@@ -369,22 +371,17 @@ class Handler(BaseHTTPRequestHandler):
         if fields is None:
             return
         problems = contract.request_problems(contract.CREATE_TTS, fields)
-        if not problems and fields["voice_id"] not in {v["voice_id"] for v in VOICES}:
+        problems += speech.options_problems(fields.get("voice_options"))
+        voice = find_voice(fields.get("voice_id"))
+        if not problems and voice is None:
             problems.append(f"voice_id {fields['voice_id']!r} does not exist")
-        speed = (fields.get("voice_options") or {}).get("speed")
-        if speed is not None and not (isinstance(speed, (int, float)) and 0.7 <= speed <= 1.2):
-            problems.append("voice_options.speed must be between 0.7 and 1.2")
-        if problems:
-            self._code(1003, "; ".join(problems))
+        if len(str(fields.get("input_text", ""))) > speech.TEXT_LIMIT_ANY_PLAN:
+            problems.append(f"input_text is longer than {speech.TEXT_LIMIT_ANY_PLAN} characters")
+        if problems or voice is None:
+            self._code(1003, "; ".join(dict.fromkeys(problems)))
             return
         job = self.state.create_speech(fields)
-        data = {
-            "_id": job.id,
-            "status": 1,
-            "input_text": fields["input_text"],
-            "voice_id": fields["voice_id"],
-        }
-        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+        self._json({"code": 1000, "msg": "OK", "data": self._speech_data(job, 1, voice)}, after)
 
     def _api_tts_detail(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
@@ -393,16 +390,36 @@ class Handler(BaseHTTPRequestHandler):
         if job is None:
             self._code(1008, "content does not exist")
             return
-        status = self.state.speech_status(job)
-        result: dict[str, Any] = {
-            "_id": job.id,
-            "status": status,
-            "input_text": job.request["input_text"],
-        }
-        result["preview"] = (
-            f"{self._base_url()}/_sandbox/speech/{job.id}.mp3" if status == 3 else ""
-        )
+        voice = find_voice(job.request["voice_id"]) or VOICES[0]
+        result = self._speech_data(job, self.state.speech_status(job), voice)
+        # The detail answer documents a few fields the create answer does not.
+        for key in ("voice_model_id", "voice_id", "voice_options"):
+            result.pop(key, None)
+        result.update(update_time=0, rate="100%", priority=2, __v=0)
+        result["language_code"] = job.request.get("language_code", "")
         self._json({"code": 1000, "msg": "OK", "data": {"result": result}}, after)
+
+    def _speech_data(self, job: SpeechJob, status: int, voice: dict[str, Any]) -> dict[str, Any]:
+        """A speech job with the documented fields; preview stays null until it is done."""
+        done = status == 3
+        return {
+            "create_time": int(job.created_wall * 1000),
+            "uid": 100001,
+            "team_id": "sandbox-team",
+            "input_text": job.request["input_text"],
+            "preview": f"{self._base_url()}/_sandbox/speech/{job.id}.mp3" if done else None,
+            "status": status,
+            "webhookUrl": job.request.get("webhookUrl", ""),
+            "duration": 60 * len(job.request["input_text"]) if done else 0,
+            "file_name": f"{job.id}.mp3",
+            "gender": voice["gender"],
+            "deduction_credit": job.credit,
+            "name": job.id,
+            "_id": job.id,
+            "voice_model_id": voice["_id"],
+            "voice_id": voice["voice_id"],
+            "voice_options": dict(job.request.get("voice_options") or {}),
+        }
 
     def _job_data(self, job: SandboxJob, status: int) -> dict[str, Any]:
         request = job.request
@@ -427,6 +444,8 @@ class Handler(BaseHTTPRequestHandler):
         if status == 3:
             data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
         if status == 4:
+            # infobymodelid documents error_code and error_reason for a failed job (state 4).
+            data["error_code"] = 1108
             data["error_reason"] = job.failure or (
                 "no usable face found in the portrait (sandbox: the image URL contains 'fail')"
             )

@@ -38,6 +38,9 @@ class SandboxConfig:
     file_bytes_per_second: float | None = None  # throttle result files (kill tests)
     quiet: bool = True
     fetch_inputs: bool = False  # GET each input on create, as AKOOL does (loopback only)
+    # The most voices one page of the voice list holds, whatever `size` asks (AKOOL documents
+    # no maximum; a smaller cap here shows a client that pages by the answer's count).
+    max_page_size: int = 100
 
     @classmethod
     def from_env(cls, **overrides: Any) -> SandboxConfig:
@@ -61,13 +64,76 @@ class ReceivedRequest:
 MAX_RECEIVED = 100_000
 
 
-VOICES: tuple[dict[str, str], ...] = (
-    {"voice_id": "sbx-en-f-ava", "name": "Ava", "gender": "Female", "language": "English"},
-    {"voice_id": "sbx-en-m-noah", "name": "Noah", "gender": "Male", "language": "English"},
-    {"voice_id": "sbx-es-f-lucia", "name": "Lucia", "gender": "Female", "language": "Spanish"},
-    {"voice_id": "sbx-de-m-jonas", "name": "Jonas", "gender": "Male", "language": "German"},
-    {"voice_id": "sbx-ja-f-yui", "name": "Yui", "gender": "Female", "language": "Japanese"},
+# The sandbox's voices: (voice_id, name, gender, language, locale, model number, style, age,
+# scenario). AKOOL's list answers each with the documented fields (see voice_item).
+_VOICE_ROWS = (
+    ("sbx-en-f-ava", "Ava", "Female", "English", "en", 1, "Calm", "Young", "Advertisement"),
+    ("sbx-en-m-noah", "Noah", "Male", "English", "en", 2, "Authoritative", "Middle", "Education"),
+    ("sbx-es-f-lucia", "Lucia", "Female", "Spanish", "es", 3, "Cheerful", "Young", "Education"),
+    ("sbx-de-m-jonas", "Jonas", "Male", "German", "de", 4, "Calm", "Elderly", "Advertisement"),
+    ("sbx-ja-f-yui", "Yui", "Female", "Japanese", "ja", 3, "Cheerful", "Young", "Advertisement"),
 )
+# type=1 of the voice list: the account's own cloned voices.
+_CLONE_ROWS = (
+    ("sbx-clone-mine", "My voice", "Male", "English", "en", 1, "Calm", "Middle", "Education"),
+)
+
+
+def voice_item(row: tuple[Any, ...], number: int) -> dict[str, Any]:
+    """One voice as the voice list documents it."""
+    voice_id, name, gender, language, locale, model, style, age, scenario = row
+    return {
+        "_id": f"{number:024x}",
+        "uid": 100001,
+        "team_id": "sandbox-team",
+        "voice_id": voice_id,
+        "gender": gender,
+        "language": language,
+        "locale": locale,
+        "name": name,
+        "preview": "",  # the server fills in its own URL
+        "text": f"Hello, I am {name}.",
+        "duration": 2000,
+        "status": 3,
+        "create_time": 1751608916162,
+        "update_time": 1751608916162,
+        "style": [style],
+        "scenario": [scenario],
+        "age": [age],
+        "deduction_credit": 0,
+        "webhookUrl": "",
+        "voice_model_name": f"Akool Multilingual {model}",
+        # Per the VoiceLab page, only models 1 and 3 stream.
+        "support_stream": model in (1, 3),
+    }
+
+
+VOICES: tuple[dict[str, Any], ...] = tuple(
+    voice_item(row, n) for n, row in enumerate(_VOICE_ROWS, 1)
+)
+CLONED_VOICES: tuple[dict[str, Any], ...] = tuple(
+    voice_item(row, n) for n, row in enumerate(_CLONE_ROWS, len(_VOICE_ROWS) + 1)
+)
+# The Pro plan's documented text-to-speech rate, for the deduction_credit the answers carry.
+TTS_CREDITS_PER_1000_CHARACTERS = 4.4
+
+
+def find_voice(voice_id: Any) -> dict[str, Any] | None:
+    return next((v for v in (*VOICES, *CLONED_VOICES) if v["voice_id"] == voice_id), None)
+
+
+def voice_matches(voice: dict[str, Any], query: dict[str, str]) -> bool:
+    """The voice list's documented filters: comma-separated lists match any of their values."""
+    for key in ("gender", "style", "age", "scenario"):
+        wanted = {w.strip().lower() for w in query.get(key, "").split(",") if w.strip()}
+        tags = voice[key] if isinstance(voice[key], list) else [voice[key]]
+        if wanted and not wanted & {t.lower() for t in tags}:
+            return False
+    name = query.get("name", "").lower()
+    if name and name not in voice["name"].lower():
+        return False
+    stream = query.get("support_stream")
+    return stream is None or voice["support_stream"] == (stream == "1")
 
 
 @dataclass
@@ -75,6 +141,12 @@ class SpeechJob:
     id: str
     created: float
     request: dict[str, Any]
+    created_wall: float = 0.0
+
+    @property
+    def credit(self) -> float:
+        characters = len(str(self.request.get("input_text", "")))
+        return round(characters / 1000 * TTS_CREDITS_PER_1000_CHARACTERS, 4)
 
 
 @dataclass
@@ -183,7 +255,7 @@ class SandboxState:
     def create_speech(self, request: dict[str, Any]) -> SpeechJob:
         with self._lock:
             job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
-            job = SpeechJob(job_id, self.now(), dict(request))
+            job = SpeechJob(job_id, self.now(), dict(request), self.clock.time())
             self.speech[job_id] = job
             return job
 
