@@ -6,10 +6,12 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install demo test lint format docs completions catalogue bench clean
 
+# setuptools notes on every editable install that a same-named folder in the working directory
+# takes precedence over the installed package: that folder is this one, on purpose.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=compat
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -21,6 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check akool_cli tests bench scripts
 	$(BIN)/ruff format --check akool_cli tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 
 test: lint
 	$(BIN)/python -m pytest
@@ -43,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .demo demo-output .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo demo-output .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

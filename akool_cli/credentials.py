@@ -18,9 +18,10 @@ from akool_cli.errors import AuthError, UsageError
 
 KEYRING_SERVICE = "akool-cli"
 DEFAULT_KEYRING_TIMEOUT = 3.0
+# Not "in your shell profile": a plaintext dotfile is what the keyring is there to avoid.
 ENV_HINT = (
-    "set AKOOL_API_KEY in the environment instead (in CI: from the secret store), "
-    "e.g. export AKOOL_API_KEY=... in your shell profile"
+    "set AKOOL_API_KEY in the environment instead, from your CI's secret store or a secrets "
+    "manager (e.g. AKOOL_API_KEY=$(pass akool) akool ...)"
 )
 
 T = TypeVar("T")
@@ -87,10 +88,10 @@ def check_secret(value: str, what: str) -> str:
     """A secret as pasted, with surrounding whitespace removed; refuses empty or multi-line ones."""
     cleaned = value.strip()
     if not cleaned:
+        example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
         raise UsageError(
             f"the {what} is empty",
-            hint=f"paste the {what} from akool.com → API Credentials, e.g. "
-            'printf %s "$AKOOL_API_KEY" | akool login',
+            hint=f"copy the {what} from akool.com → API Credentials{example}",
         )
     if any(ch.isspace() or ord(ch) < 32 for ch in cleaned):
         raise UsageError(

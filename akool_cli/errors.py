@@ -19,6 +19,7 @@ class ExitCode(IntEnum):
     AUDIT_ERRORS = 8
     BATCH_INCOMPLETE = 9
     LOCAL_STATE = 10
+    CHECKS_FAILED = 11
     HANGUP = 129
     INTERRUPTED = 130
     TERMINATED = 143
@@ -37,6 +38,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",
     ExitCode.LOCAL_STATE: "akool could not write its own files (history, settings): full disk, "
     "read-only or unwritable AKOOL_HOME; a job id it could not record is still printed",
+    ExitCode.CHECKS_FAILED: "akool doctor found a failed check (each one says how to fix it)",
     ExitCode.HANGUP: "stopped by SIGHUP (the terminal closed); resumable like Ctrl-C",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
     ExitCode.TERMINATED: "stopped by SIGTERM (CI, timeout, docker stop); resumable like Ctrl-C",

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,6 +45,16 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
+def _columns(stream: IO[str], env: dict[str, str]) -> int:
+    """The width of the terminal behind stream ($COLUMNS first, as rich and shutil read it)."""
+    if env.get("COLUMNS", "").isdigit() and int(env["COLUMNS"]) > 0:
+        return int(env["COLUMNS"])
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 class Output:
     # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
     # so that the error boundary never prints a second one.
@@ -61,6 +72,7 @@ class Output:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         env = dict(os.environ) if env is None else env
+        self.env = env
         self.json_mode = json_mode
         self.quiet = quiet
         self.stdout_tty = _isatty(self.stdout)
@@ -110,16 +122,30 @@ class Output:
 
     def warn(self, message: str) -> None:
         with self._lock:
-            self.stderr.write(self._paint("Warning:", YELLOW) + " " + self._clean(message) + "\n")
+            self.stderr.write(self._labelled("Warning:", YELLOW, self._clean(message)))
             self.stderr.flush()
 
     def error(self, message: str, hint: str | None = None) -> None:
         with self._lock:
             line = message.strip().replace("\n", " ")
-            self.stderr.write(self._paint("Error:", RED) + " " + self._clean(line) + "\n")
+            self.stderr.write(self._labelled("Error:", RED, self._clean(line)))
             if hint:
-                self.stderr.write(self._paint("Hint:", DIM) + " " + self._clean(hint) + "\n")
+                self.stderr.write(self._labelled("Hint:", DIM, self._clean(hint)))
             self.stderr.flush()
+
+    def _labelled(self, label: str, color: str, text: str) -> str:
+        """`Label: text`; on a terminal wrapped between words under the text, so that the
+        terminal does not cut a word (or leave a lone ")") at its edge. Pipes get one line."""
+        if not self.stderr_tty:
+            return f"{self._paint(label, color)} {text}\n"
+        lines = textwrap.wrap(
+            f"{label} {text}",
+            width=_columns(self.stderr, self.env),
+            subsequent_indent=" " * (len(label) + 1),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        return self._paint(label, color) + "\n".join(lines)[len(label) :] + "\n"
 
     # -- rich, only when a human is looking ---------------------------------------------------
 
@@ -199,25 +225,11 @@ class JobDisplay:
         if not self.live:
             yield
             return
-        from rich.progress import (
-            BarColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        self._progress = Progress(
-            TextColumn("{task.fields[job]}"),
-            TextColumn("{task.fields[state]:<11}"),
-            BarColumn(bar_width=24),
-            TextColumn("{task.fields[detail]}"),
-            TimeElapsedColumn(),
-            console=self.output._console(stderr=True),
-            transient=False,
-        )
+        self._progress = job_progress(self.output._console(stderr=True))
         for job_id in self.job_ids:
+            # Just created or given by id: "queued" until the first answer, as status says.
             self._tasks[job_id] = self._progress.add_task(
-                job_id, total=None, job=job_id, state="waiting", detail=""
+                job_id, total=None, job=job_id, state="queued", detail=""
             )
         with self._progress:
             yield
@@ -233,7 +245,8 @@ class JobDisplay:
                 state=state,
                 detail=self.output._clean(detail),
                 total=100 if (progress is not None or finished) else None,
-                completed=100 if finished else (progress or 0),
+                # A failed job's bar stays empty: a full bar reads as success.
+                completed=100 if state == "done" else (progress or 0),
             )
             if finished and state == "failed":
                 self._progress.stop_task(task)
@@ -265,11 +278,46 @@ class JobDisplay:
     def downloaded(self, job_id: str, path: str, size: int) -> None:
         if self._progress is not None:
             self._progress.update(
-                self._tasks[job_id], state="saved", detail=f"{path} ({_size(size)})"
+                self._tasks[job_id],
+                state="saved",
+                detail=self.output._clean(f"{path} ({_size(size)})"),
+                total=max(size, 1),
+                completed=max(size, 1),
             )
             self._progress.stop_task(self._tasks[job_id])
             return
         self.output.info(f"{job_id} saved {path} ({_size(size)})")
+
+
+# Columns of the live job rows: id, state, bar, elapsed time keep their width; the detail (a
+# percentage, a size, a path or an error) takes what is left and ends in "…" when it is longer
+# (a failure's full reason is printed when the display ends).
+STATE_WIDTH = len("downloading")
+TIME_WIDTH = len("0:00:00")
+BAR_WIDTHS = (8, 24)
+
+
+def job_progress(console: Console) -> Progress:
+    """The live rows of `watch` and `talk --wait`, laid out for the console's width."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Column
+
+    fixed = 24 + STATE_WIDTH + TIME_WIDTH + 4  # a job id, and one space between columns
+    bar = max(BAR_WIDTHS[0], min(BAR_WIDTHS[1], (console.width - fixed) // 3))
+    return Progress(
+        TextColumn("{task.fields[job]}", markup=False, table_column=Column(no_wrap=True)),
+        TextColumn("{task.fields[state]}", markup=False, table_column=Column(width=STATE_WIDTH)),
+        BarColumn(bar_width=bar, table_column=Column(width=bar, no_wrap=True)),
+        TimeElapsedColumn(table_column=Column(width=TIME_WIDTH, no_wrap=True)),
+        TextColumn(
+            "{task.fields[detail]}",
+            markup=False,
+            table_column=Column(ratio=1, no_wrap=True, overflow="ellipsis"),
+        ),
+        console=console,
+        expand=True,  # so the detail column is given the rest of the line, not its length
+        transient=False,
+    )
 
 
 class BatchDisplay:
@@ -282,6 +330,7 @@ class BatchDisplay:
         self.total = total
         self.live = output.stderr_tty and not output.quiet
         self.states: dict[int, str] = {}
+        self.resumed: set[int] = set()  # rows picked up from an earlier run
         self.received = 0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
@@ -311,14 +360,25 @@ class BatchDisplay:
         }
         submitted = len(self.states)
         running = counts.get("processing", 0) + counts.get("queued", 0) + counts.get("created", 0)
+        resumed = f"resumed {len(self.resumed)} · " if self.resumed else ""
         return (
-            f"submitted {submitted} · processing {running} · done {counts.get('done', 0)} · "
+            f"{resumed}submitted {submitted} · processing {running} · done {counts.get('done', 0)} · "
             f"failed {counts.get('failed', 0) + counts.get('error', 0) + counts.get('unknown', 0)}"
             f" · {_size(self.received)}"
         )
 
-    def event(self, row: int, row_id: str, state: str, message: str) -> None:
+    def event(
+        self, row: int, row_id: str, state: str, message: str, *, resumed: bool = False
+    ) -> None:
         self.states[row] = state
+        if resumed and row not in self.resumed:
+            self.resumed.add(row)
+            if self._progress is not None and len(self.resumed) == 1:
+                # Off a terminal each row's "picked up … from an earlier run" line says it.
+                self._progress.console.print(
+                    "Resuming an earlier run of this batch: rows it created are followed, "
+                    "not created again"
+                )
         if self._progress is not None and self._task is not None:
             finished = sum(1 for v in self.states.values() if v in self.FINAL)
             self._progress.update(self._task, completed=finished, description=self._describe())

@@ -3,6 +3,7 @@ _akool() {
     local cur="${COMP_WORDS[COMP_CWORD]}" cmd="" sub="" subs="" opts="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
+            --base-url|--profile) ((i++)) ;;
             -*) ;;
             *) if [ -z "$cmd" ]; then cmd="${COMP_WORDS[i]}"; elif [ -z "$sub" ]; then sub="${COMP_WORDS[i]}"; fi ;;
         esac
@@ -26,25 +27,25 @@ _akool() {
         return
     fi
     case "$cmd${sub:+ $sub}" in
-        "api") opts="--field --input --json --list --typed-field -F -f" ;;
-        "audit") opts="--exclude --ignore --include --json --select" ;;
-        "auth status") opts="--json" ;;
-        "batch") opts="--check-face --concurrency --dry-run --force --interval --json --no-check --output-dir --retry-unknown --skip-invalid --upload-to --url-ttl -c -o" ;;
-        "config get") opts="--json" ;;
-        "config list") opts="--json" ;;
-        "config set") opts="" ;;
-        "config unset") opts="" ;;
-        "credit") opts="--json" ;;
-        "doctor") opts="--json" ;;
-        "login") opts="--client-id" ;;
-        "logout") opts="" ;;
-        "sandbox") opts="--expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --ready-file --seed --time-scale --verbose --video-bytes -v" ;;
-        "status") opts="--json --limit -n" ;;
-        "talk") opts="--check-face --force --interval --json --language-code --name --no-check --output --prompt --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o" ;;
-        "voices") opts="--age --gender --json --language --mine --scenario --search --streaming --style" ;;
-        "watch") opts="--force --interval --json --output --timeout -o" ;;
-        "webhook serve") opts="--client-id --download --host --json --path --port" ;;
-        "webhook verify") opts="--client-id" ;;
+        "api") opts="--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q" ;;
+        "audit") opts="--base-url --debug --exclude --ignore --include --json --profile --quiet --select -q" ;;
+        "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --no-check --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
+        "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "config set") opts="--base-url --debug --profile --quiet -q" ;;
+        "config unset") opts="--base-url --debug --profile --quiet -q" ;;
+        "credit") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "login") opts="--base-url --client-id --debug --profile --quiet -q" ;;
+        "logout") opts="--base-url --debug --profile --quiet -q" ;;
+        "sandbox") opts="--base-url --debug --expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
+        "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;
+        "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
+        "voices") opts="--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q" ;;
+        "watch") opts="--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q" ;;
+        "webhook serve") opts="--base-url --client-id --debug --download --host --json --path --port --profile --quiet -q" ;;
+        "webhook verify") opts="--base-url --client-id --debug --profile --quiet -q" ;;
     esac
     if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -69,6 +69,31 @@ def test_login_legacy_client_credentials(base: Sandbox, isolated: Isolation) -> 
     assert "x-api-key" not in headers[-1]
 
 
+@pytest.mark.parametrize(
+    ("client_id", "secret", "code", "fragment"),
+    [
+        ("a b", SANDBOX_CLIENT_SECRET, 2, "the client id contains a space"),
+        ("", SANDBOX_CLIENT_SECRET, 2, "the client id is empty"),
+        (SANDBOX_CLIENT_ID, "a b", 2, "the client secret contains a space"),
+        (SANDBOX_CLIENT_ID, "", 2, "the client secret is empty"),
+        ("0" * 24, SANDBOX_CLIENT_SECRET, 3, "AKOOL did not accept this clientId and clientSecret"),
+        (
+            SANDBOX_CLIENT_ID,
+            "wrong-secret-0000",
+            3,
+            "AKOOL did not accept this clientId and clientSecret",
+        ),
+    ],
+)
+def test_a_bad_client_id_and_a_bad_secret_exit_alike(
+    base: Sandbox, isolated: Isolation, client_id: str, secret: str, code: int, fragment: str
+) -> None:
+    result = invoke(["login", "--client-id", client_id], input=secret, expect=code)
+    assert result.stderr.startswith(f"Error: {fragment}"), result.stderr
+    assert "$AKOOL_API_KEY" not in result.stderr  # the example for API keys does not fit here
+    assert stored(isolated) is None
+
+
 def test_logout_removes_the_credential(base: Sandbox, isolated: Isolation) -> None:
     invoke(["login"], input=SANDBOX_API_KEY)
     invoke(["logout"])
@@ -155,6 +180,8 @@ def test_a_broken_keyring_gives_one_line_pointing_to_the_environment(
         assert fragment in result.stderr
         assert "AKOOL_API_KEY" in result.stderr
         assert result.stderr.count("Error:") == 1
+        # The hint points to a secret store, never to a plaintext shell profile.
+        assert "secret store" in result.stderr and "shell profile" not in result.stderr
 
 
 def test_login_rejects_a_keyring_that_drops_writes(base: Sandbox) -> None:

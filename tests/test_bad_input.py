@@ -309,6 +309,12 @@ CASES = [
     ),
     Case("voices-gender-unknown", 2, "not one of AKOOL's values", args("voices", "--gender", "x")),
     Case("unknown-option", 2, "No such option", args("talk", IMAGE, AUDIO, "--colour")),
+    Case(
+        "global-option-no-value",
+        2,
+        "Option '--profile' requires an argument",
+        args("talk", IMAGE, AUDIO, "--profile"),
+    ),
     Case("unknown-command", 2, "No such command", args("speak")),
     # output paths
     Case(
@@ -336,6 +342,18 @@ CASES = [
         3,
         "AKOOL_CLIENT_SECRET is not set",
         with_env("AKOOL_CLIENT_ID", "abc", "credit"),
+    ),
+    Case(
+        "client-id-malformed",
+        2,
+        "the client id contains a space",
+        lambda w: (["login", "--client-id", "my id"], "secret"),
+    ),
+    Case(
+        "client-secret-wrong",
+        3,
+        "did not accept this clientId and clientSecret",
+        lambda w: (["login", "--client-id", "0" * 24], "wrong-secret-0000"),
     ),
     Case("keyring-missing", 3, "no OS keyring", keyring_backend("fail", ["credit"])),
     Case("keyring-failing", 3, "keyring failed", keyring_backend(FailingKeyring, ["credit"])),

@@ -50,6 +50,9 @@ def test_every_command_is_in_every_completion_script() -> None:
         (["akool", "auth", ""], "status"),
         (["akool", "auth", "status", "--j"], "--json"),
         (["akool", "--ver"], "--version"),
+        (["akool", "--profile", "staging", "ta"], "talk"),
+        (["akool", "--profile", "staging", "talk", "x", "--reso"], "--resolution"),
+        (["akool", "status", "--prof"], "--profile"),
     ],
 )
 def test_bash_completion_completes(words: list[str], expected: str) -> None:

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from akool_cli import callbacks
 from tests.conftest import Isolation
-from tests.support.runner import AKOOL, process_env
+from tests.support.runner import AKOOL, invoke, process_env
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -48,8 +49,11 @@ def sandbox_process(isolated: Isolation) -> Iterator[dict[str, str]]:
     info = json.loads(ready.read_text())
     yield info
     process.terminate()
-    process.wait(timeout=10)
+    out, _ = process.communicate(timeout=10)
     assert not ready.exists()  # it cleans up after itself
+    assert not list((isolated.home / "sandboxes").glob("*")), "its record for webhook serve too"
+    # What it printed: the clientId goes with the API key for webhooks, not as a legacy extra.
+    assert f"export AKOOL_CLIENT_ID={info['client_id']}  # signs and encrypts" in out
 
 
 def test_version_without_loading_the_command_line(isolated: Isolation) -> None:
@@ -167,3 +171,21 @@ def test_status_on_a_terminal_is_a_table_and_no_color_is_honoured(
     assert (
         job_id in plain and "\033[1m" not in plain and "\033[3" not in plain
     )  # ...unless NO_COLOR
+
+
+def test_webhook_verify_finds_the_sandbox_client_id(
+    isolated: Isolation, sandbox_process: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox_process["base_url"])
+    monkeypatch.setenv("AKOOL_API_KEY", sandbox_process["api_key"])
+    event = {"_id": "0123456789abcdef01234567", "status": 3, "type": "talking photo", "url": ""}
+    body = callbacks.seal(
+        event, sandbox_process["client_id"], sandbox_process["client_secret"], 1, "7"
+    )
+    # No --client-id and no AKOOL_CLIENT_ID: the running sandbox's ready file has it.
+    done = invoke(["webhook", "verify"], input=json.dumps(body))
+    assert json.loads(done.stdout) == event
+    # Another base URL is not that sandbox: the clientId is still asked for.
+    monkeypatch.setenv("AKOOL_BASE_URL", "http://127.0.0.1:9")
+    missing = invoke(["webhook", "verify"], input=json.dumps(body), expect=3)
+    assert "needs your clientId" in missing.stderr

@@ -42,7 +42,7 @@ def test_doctor_all_green_against_the_sandbox(api_env: Sandbox) -> None:
 def test_doctor_json_and_failure_exit(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
     monkeypatch.setenv("AKOOL_API_KEY", "wrong-key-wrong-key-0000")
-    result = invoke(["doctor", "--json"], expect=1)
+    result = invoke(["doctor", "--json"], expect=11)
     report = json.loads(result.stdout)
     assert report["ok"] is False
     failed = [c for c in report["checks"] if not c["ok"]]
@@ -57,7 +57,7 @@ def test_doctor_without_keyring_or_credential(
 
     monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
     keyring.set_keyring(fail.Keyring())
-    result = invoke(["doctor"], expect=1)
+    result = invoke(["doctor"], expect=11)
     assert "✗ keyring: no OS keyring" in result.stdout and "AKOOL_API_KEY" in result.stdout
 
 

@@ -29,6 +29,7 @@ from akool_cli.cli import (
     voices_cmd,
     webhook_cmd,
 )
+from akool_cli.cli.global_options import AkoolGroup
 from akool_cli.config import DEFAULT_PROFILE
 from akool_cli.errors import AkoolError, ExitCode, LocalStateError
 from akool_cli.output import Output
@@ -36,6 +37,7 @@ from akool_cli.runtime import Runtime
 
 app = typer.Typer(
     name="akool",
+    cls=AkoolGroup,
     help="Turn a portrait and a voice recording into a talking-photo video with AKOOL's API.\n\n"
     "Example: akool talk https://example.com/me.jpg https://example.com/hello.mp3 -o video.mp4",
     no_args_is_help=True,

@@ -10,9 +10,11 @@ import typer
 
 from akool_cli import config
 from akool_cli.contract import DEFAULT_BASE_URL
-from akool_cli.errors import AkoolError, AuthError
+from akool_cli.errors import AkoolError, AuthError, AuthRejectedError
 
 if TYPE_CHECKING:
+    from akool_cli.api import AkoolClient
+    from akool_cli.credentials import Credential
     from akool_cli.runtime import Runtime
 
 auth_app = typer.Typer(help="Inspect the credential akool uses.", no_args_is_help=True)
@@ -56,12 +58,8 @@ def login(
     out = runtime.output()
     base_url = runtime.base_url()
     if client_id is not None:
-        cid = client_id.strip()
-        if not cid or any(ch.isspace() for ch in cid):
-            raise AuthError(
-                f"--client-id {client_id!r} is not a client id",
-                hint="copy the clientId from akool.com → API Credentials",
-            )
+        # A malformed id is bad input like a malformed secret (2); a wrong one AKOOL refuses (3).
+        cid = check_secret(client_id, "client id")
         secret = check_secret(_read_secret("client secret"), "client secret")
         credential = Credential("client", "login", client_id=cid, client_secret=secret)
     else:
@@ -71,7 +69,7 @@ def login(
 
     with runtime.client(credential) as client:
         if credential.kind == "client":
-            token = client.get_token(credential.client_id, credential.client_secret)
+            token = _get_token(client, credential)
             credential = credential.with_token(token)
             client.credential = credential
         balance = client.credit()  # verified before anything is saved
@@ -95,6 +93,20 @@ def login(
         out.warn(
             "AKOOL_API_KEY or AKOOL_CLIENT_ID/SECRET is set: it takes precedence over this login"
         )
+
+
+def _get_token(client: AkoolClient, credential: Credential) -> str:
+    try:
+        return client.get_token(credential.client_id, credential.client_secret)
+    except AuthRejectedError as exc:
+        # AKOOL's code names an API key; here the clientId or the clientSecret is wrong.
+        raise AuthRejectedError(
+            "AKOOL did not accept this clientId and clientSecret"
+            + (f" (code {exc.code})" if exc.code is not None else ""),
+            hint="copy both from akool.com → API Credentials, then: "
+            "akool login --client-id YOUR_CLIENT_ID",
+            code=exc.code,
+        ) from exc
 
 
 def logout(ctx: typer.Context) -> None:

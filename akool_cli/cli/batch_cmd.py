@@ -198,7 +198,9 @@ def _run(
             force=force,
             retry_unknown=retry_unknown,
             clock=runtime.clock,
-            on_event=lambda o, message: display.event(o.row, o.id, o.state, message),
+            on_event=lambda o, message: display.event(
+                o.row, o.id, o.state, message, resumed=o.resumed
+            ),
             on_bytes=display.bytes,
             stopping=interrupts.stop_event(),
         )

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import typer
@@ -66,7 +66,14 @@ def _walk(command: object, path: tuple[str, ...]) -> list[CommandInfo]:
 
 
 def commands(app: typer.Typer) -> list[CommandInfo]:
-    return _walk(typer.main.get_command(app), ())
+    from akool_cli.cli.global_options import global_params
+
+    root = typer.main.get_command(app)
+    # Global options work after the command name too, so each command completes them.
+    shared = tuple(opt for p in global_params(root) for opt in p.opts)
+    return [
+        replace(info, options=tuple(sorted({*info.options, *shared}))) for info in _walk(root, ())
+    ]
 
 
 def global_options(app: typer.Typer) -> tuple[str, ...]:
@@ -78,6 +85,15 @@ def global_options(app: typer.Typer) -> tuple[str, ...]:
             for opt in getattr(p, "opts", [])
             if opt.startswith("-") and "completion" not in opt
         )
+    )
+
+
+def valued_global_options(app: typer.Typer) -> tuple[str, ...]:
+    from akool_cli.cli.global_options import global_params
+
+    root = typer.main.get_command(app)
+    return tuple(
+        opt for p in global_params(root) if not getattr(p, "is_flag", False) for opt in p.opts
     )
 
 
@@ -108,6 +124,8 @@ def bash_script(app: typer.Typer) -> str:
             '    local cur="${COMP_WORDS[COMP_CWORD]}" cmd="" sub="" subs="" opts="" i',
             "    for ((i = 1; i < COMP_CWORD; i++)); do",
             '        case "${COMP_WORDS[i]}" in',
+            # A global option's value (--profile staging) is not the command's name.
+            f"            {'|'.join(valued_global_options(app))}) ((i++)) ;;",
             "            -*) ;;",
             '            *) if [ -z "$cmd" ]; then cmd="${COMP_WORDS[i]}"; '
             'elif [ -z "$sub" ]; then sub="${COMP_WORDS[i]}"; fi ;;',

@@ -17,7 +17,7 @@ def doctor(
 ) -> None:
     """Check that akool can work here: paths, keyring, credential, network, AKOOL's answers.
 
-    Exits 1 when any check fails.
+    Exits 10 when any check fails.
     """
     from akool_cli.doctor import run_checks
 
@@ -35,4 +35,4 @@ def doctor(
                 line += f"  → {check.fix}"
             out.data(line)
     if not ok:
-        raise typer.Exit(int(ExitCode.ERROR))
+        raise typer.Exit(int(ExitCode.CHECKS_FAILED))

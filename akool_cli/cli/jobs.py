@@ -287,12 +287,13 @@ def talk(
 ) -> None:
     """Create a talking-photo video from a portrait and a speech recording (or --text).
 
-    Prints the job id on stdout, so scripts can do: id=$(akool talk IMAGE AUDIO)
-    Local files are uploaded first: akool talk me.jpg hello.mp3 --upload-to s3://bucket/akool/
+    Prints the job id on stdout, so a script can keep it: id=$(akool talk IMAGE AUDIO)
 
+    Local files are uploaded first: akool talk me.jpg hello.mp3 --upload-to s3://bucket/akool/.
     Before anything is billed, each input URL is fetched the way AKOOL will (HEAD or a small
     range GET): 4xx/5xx answers, HTML pages and files that are not image/audio stop it (exit 2).
-    With --text "Hello" --voice VOICE_ID the speech is made with AKOOL's VoiceLab first.
+
+    With --text "Hello" --voice VOICE_ID, the speech is made with AKOOL's VoiceLab first.
     """
     from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
     from akool_cli.preflight import Input

@@ -8,17 +8,62 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import typer
 
 from akool_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from akool_cli.config import Paths
+    from akool_cli.runtime import Runtime
+    from akool_cli.sandbox import Sandbox, SandboxConfig
+
+# Besides --ready-file, a running sandbox leaves its ready file here (one per port), so that
+# `akool webhook serve` pointed at it finds the clientId that signs its callbacks.
+RECORDS_DIR = "sandboxes"
 
 
 def register(app: typer.Typer) -> None:
     app.command()(sandbox)
 
 
+def _record_file(paths: Paths, base_url: str) -> Path | None:
+    port = urlsplit(base_url).port
+    return paths.data_dir / RECORDS_DIR / f"{port}.json" if port else None
+
+
+def sandbox_client_id(runtime: Runtime) -> str:
+    """The clientId of the sandbox at the invocation's base URL, from its ready file; or ""."""
+    from akool_cli.config import is_loopback_host
+    from akool_cli.errors import AkoolError
+
+    try:
+        base_url = runtime.base_url()
+    except AkoolError:
+        return ""  # not a sandbox's address; the caller asks for --client-id
+    record = _record_file(runtime.paths, base_url)
+    if record is None or not is_loopback_host(urlsplit(base_url).hostname or ""):
+        return ""
+    try:
+        info = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(info, dict) or info.get("base_url") != base_url.rstrip("/"):
+        return ""
+    return str(info.get("client_id") or "")
+
+
+def _write_ready(path: Path, info: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(info), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def sandbox(
+    ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8765, "--port", help="Port (0 picks a free one)."),
     processing_seconds: float = typer.Option(
@@ -92,6 +137,13 @@ def sandbox(
             f"cannot listen on {host}:{port}: {exc.strerror or exc}",
             hint="choose another port, e.g. --port 0 for a free one",
         ) from None
+    _serve(server, config, ready_file, ctx.obj)
+
+
+def _serve(
+    server: Sandbox, config: SandboxConfig, ready_file: Path | None, runtime: Runtime
+) -> None:
+    """Announce the sandbox, write its ready files, and serve until Ctrl-C or SIGTERM."""
     info = {
         "base_url": server.base_url,
         "api_key": config.api_key,
@@ -104,15 +156,22 @@ def sandbox(
         "These sandbox credentials only work here; point akool or your scripts at it with:\n"
         f"  export AKOOL_BASE_URL={server.base_url}\n"
         f"  export AKOOL_API_KEY={config.api_key}\n"
-        f"  # legacy method: AKOOL_CLIENT_ID={config.client_id} "
-        f"AKOOL_CLIENT_SECRET={config.client_secret}\n"
+        f"  export AKOOL_CLIENT_ID={config.client_id}  # signs and encrypts webhook callbacks\n"
+        f"  # legacy method, instead of the API key: AKOOL_CLIENT_SECRET={config.client_secret}\n"
         "Press Ctrl-C to stop.\n"
     )
     sys.stdout.flush()
+    written: list[Path] = []
     if ready_file is not None:
-        tmp = ready_file.with_name(ready_file.name + ".tmp")
-        tmp.write_text(json.dumps(info), encoding="utf-8")
-        os.replace(tmp, ready_file)
+        _write_ready(ready_file, info)
+        written.append(ready_file)
+    record = _record_file(runtime.paths, server.base_url)
+    try:
+        if record is not None:
+            _write_ready(record, info)
+            written.append(record)
+    except OSError:
+        pass  # only a convenience for webhook serve; --client-id still works
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -124,6 +183,6 @@ def sandbox(
         pass
     finally:
         server.server.server_close()
-        if ready_file is not None:
-            ready_file.unlink(missing_ok=True)
+        for path in written:
+            path.unlink(missing_ok=True)
         sys.stderr.write("sandbox stopped\n")

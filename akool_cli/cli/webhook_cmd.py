@@ -31,6 +31,10 @@ def _keys(runtime: Runtime, client_id: str | None) -> tuple[str, str]:
     credential = runtime.credential()
     secret = credential.client_secret or credential.api_key
     cid = (client_id or credential.client_id or runtime.env.get("AKOOL_CLIENT_ID", "")).strip()
+    if not cid:  # a local sandbox tells its clientId in its ready file
+        from akool_cli.cli.sandbox_cmd import sandbox_client_id
+
+        cid = sandbox_client_id(runtime)
     if not cid:
         raise AuthError(
             "decrypting callbacks needs your clientId",

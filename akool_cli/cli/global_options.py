@@ -1,0 +1,117 @@
+"""The root command group: global options work after the command name too, and show in its help.
+
+Click reads a group's options only before the command name, so `akool status -q` would be "No
+such option". The root group moves the global options it finds after the command name to just
+before it, reading the command's own options (a word that is an option's value stays where it
+is, and nothing after `--` moves), then lets Click parse as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from typer.core import TyperGroup
+
+from akool_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from typer._click import Command, Context, HelpFormatter, Parameter
+
+
+def _arity(params: list[Parameter]) -> dict[str, int]:
+    """Each option name → how many words follow it as its value (0 for a flag)."""
+    found: dict[str, int] = {}
+    for param in params:
+        if param.param_type_name != "option":
+            continue
+        takes = 0 if getattr(param, "is_flag", False) or getattr(param, "count", False) else 1
+        for name in (*param.opts, *param.secondary_opts):
+            found[name] = takes * max(param.nargs, 1)
+    return found
+
+
+def global_params(root: Command) -> list[Parameter]:
+    # --version and --help act alone; the completion options reach no command.
+    return [
+        p
+        for p in root.params
+        if p.param_type_name == "option" and not p.is_eager and p.expose_value
+    ]
+
+
+def hoist(root: Command, args: list[str]) -> list[str]:
+    """Return args with the global options written after the command name moved before it."""
+    global_arity = _arity(global_params(root))
+    head: list[str] = []  # up to the command name: Click reads these as global options
+    moved: list[str] = []
+    tail: list[str] = []
+    path: list[str] = []  # the command names read so far
+    command, i = root, 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            (tail if path else head).extend(args[i:])
+            break
+        name = word.split("=", 1)[0] if word.startswith("--") else word
+        own = _arity(command.params)
+        if path and name in global_arity and name not in own:
+            count = 0 if name != word else global_arity[name]
+            if i + count >= len(args):
+                raise UsageError(
+                    f"Option '{name}' requires an argument.",
+                    hint=f"run: akool {' '.join(path)} --help",
+                )
+            moved += args[i : i + 1 + count]
+            i += 1 + count
+            continue
+        count = own.get(name, 0) if name == word else 0
+        subcommand = getattr(command, "commands", {}).get(word)
+        if subcommand is not None and not word.startswith("-"):
+            command = subcommand
+            path.append(word)
+        (tail if path else head).extend(args[i : i + 1 + count])
+        i += 1 + count
+    return head + moved + tail
+
+
+def _commands(command: Command) -> Iterator[Command]:
+    for sub in getattr(command, "commands", {}).values():
+        yield sub
+        yield from _commands(sub)
+
+
+def _unbraced(pieces: list[str]) -> list[str]:
+    # Typer writes required arguments as {NAME}; the README and man-page habit is plain NAME.
+    return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+def _dress(command: Command, root: Command) -> None:
+    """Give a subcommand's --help the global options and a usage line without braces."""
+    own_options: Callable[[Context, HelpFormatter], None] = command.format_options
+    own_usage: Callable[[Context], list[str]] = command.collect_usage_pieces
+
+    def format_options(ctx: Context, formatter: HelpFormatter) -> None:
+        own_options(ctx, formatter)
+        records = [r for p in global_params(root) if (r := p.get_help_record(ctx))]
+        with formatter.section("Global options (before or after the command)"):
+            formatter.write_dl(records)
+
+    def collect_usage_pieces(ctx: Context) -> list[str]:
+        return _unbraced(own_usage(ctx))
+
+    command.format_options = format_options  # type: ignore[method-assign]
+    command.collect_usage_pieces = collect_usage_pieces  # type: ignore[method-assign]
+
+
+class AkoolGroup(TyperGroup):
+    """akool's root group (typer.Typer(cls=AkoolGroup))."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for command in _commands(self):
+            _dress(command, self)
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        # Shell completion parses half-typed lines (resilient_parsing): take them as they are.
+        return super().parse_args(ctx, args if ctx.resilient_parsing else hoist(self, args))
