@@ -8,19 +8,21 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import re
 import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import SplitResult, urlsplit
 
 from akool_cli.contract import DEFAULT_BASE_URL
 from akool_cli.errors import LocalStateError, UsageError
-from akool_cli.inputs import mask_userinfo, split_url
 
 APP_NAME = "akool"
 CONFIG_FILE = "config.json"
 JOURNAL_FILE = "jobs.sqlite3"
 DEFAULT_PROFILE = "default"
+USERINFO = re.compile(r"(?<=//)[^/?#@]*@")  # user:password@ in a URL
 # Whoever can edit config.json can point the base URL at their own host and receive the key,
 # and the history lists every job: akool's state is for its user alone, whatever the umask.
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
@@ -53,6 +55,34 @@ def paths(env: dict[str, str] | None = None) -> Paths:
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
     )
+
+
+def mask_userinfo(url: str) -> str:
+    """The URL as it may be echoed: a user name and password (user:pw@host) become ***@."""
+    return USERINFO.sub("***@", url, count=1)
+
+
+def split_url(value: str, label: str) -> SplitResult:
+    """urlsplit, with malformed brackets and ports as usage errors instead of ValueError.
+
+    `label` names the URL in messages, e.g. "the image URL" or "--base-url".
+    """
+    shown = mask_userinfo(value)
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError when out of range or not a number
+    except ValueError as exc:
+        reason = str(exc)
+        raise UsageError(
+            f"{label} {shown!r} is not a valid URL ({reason[:1].lower()}{reason[1:]})",
+            hint="check the brackets of an IPv6 address ([::1]) and the port (1-65535)",
+        ) from None
+    if port == 0:
+        raise UsageError(
+            f"{label} {shown!r} has port 0, which nothing can listen on",
+            hint="use a port from 1 to 65535, or none for the scheme's default",
+        )
+    return parts
 
 
 def is_loopback_host(host: str) -> bool:

@@ -10,9 +10,10 @@ import os
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult
 
 from akool_cli import contract
+from akool_cli.config import mask_userinfo, split_url
 from akool_cli.errors import UsageError
 
 # Re-exported: the speed check lives with the other VoiceLab rules.
@@ -29,35 +30,6 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 # Control characters (C0, DEL, C1): never part of a URL that works.
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
-
-
-def mask_userinfo(url: str) -> str:
-    """The URL as it may be echoed: a user name and password (user:pw@host) become ***@."""
-    return USERINFO.sub("***@", url, count=1)
-
-
-def split_url(value: str, label: str) -> SplitResult:
-    """urlsplit, with malformed brackets and ports as usage errors instead of ValueError.
-
-    `label` names the URL in messages, e.g. "the image URL" or "--base-url".
-    """
-    shown = mask_userinfo(value)
-    try:
-        parts = urlsplit(value)
-        port = parts.port  # raises ValueError when out of range or not a number
-    except ValueError as exc:
-        reason = str(exc)
-        raise UsageError(
-            f"{label} {shown!r} is not a valid URL ({reason[:1].lower()}{reason[1:]})",
-            hint="check the brackets of an IPv6 address ([::1]) and the port (1-65535)",
-        ) from None
-    if port == 0:
-        raise UsageError(
-            f"{label} {shown!r} has port 0, which nothing can listen on",
-            hint="use a port from 1 to 65535, or none for the scheme's default",
-        )
-    return parts
 
 
 def check_url_form(text: str, label: str) -> SplitResult:
