@@ -302,17 +302,22 @@ def find_endpoint(method: str | None, path: str) -> Endpoint | None:
 
     A template segment such as {_id} matches any one non-empty segment.
     """
-    parts = path.rstrip("/").split("/")
     for endpoint in ENDPOINTS:
-        if method is not None and endpoint.method != method.upper():
-            continue
-        template = endpoint.path.split("/")
-        if len(template) == len(parts) and all(
-            t == p or (t.startswith("{") and t.endswith("}") and p)
-            for t, p in zip(template, parts, strict=True)
-        ):
+        if matches(endpoint, method, path):
             return endpoint
     return None
+
+
+def matches(endpoint: Endpoint, method: str | None, path: str) -> bool:
+    """Whether a request (method None: any) is for this endpoint."""
+    if method is not None and endpoint.method != method.upper():
+        return False
+    parts = path.rstrip("/").split("/")
+    template = endpoint.path.split("/")
+    return len(template) == len(parts) and all(
+        t == p or (t.startswith("{") and t.endswith("}") and bool(p))
+        for t, p in zip(template, parts, strict=True)
+    )
 
 
 def request_problems(endpoint: Endpoint, fields: dict[str, Any]) -> list[str]:

@@ -11,11 +11,12 @@ import socket
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from akool_cli import __version__, contract
+from akool_cli import __version__, contract, kinds
 from akool_cli.errors import AkoolError
 
 if TYPE_CHECKING:
@@ -150,21 +151,24 @@ def _reach_check(base_url: str) -> Check:
 
 
 def _contract_probes(client: Any, credential: Credential) -> list[Check]:
-    """Each endpoint akool uses answers with the documented envelope (reads only)."""
-    probes: list[tuple[str, Callable[[], Any]]] = [
-        (
-            f"GET {contract.VIDEO_INFO.path}",
-            lambda: client.raw_call(
-                "GET", contract.VIDEO_INFO.path, query={"video_model_id": PROBE_ID}
-            ),
-        ),
+    """Each endpoint akool uses answers with the documented envelope (reads only): the detail
+    endpoint of every job kind, and the voice list."""
+    probes: list[tuple[str, Callable[[], Any]]] = []
+    for kind in kinds.KINDS.values():
+        query, params = kind.detail_params(PROBE_ID)
+        path = kind.detail.path
+        for name, value in params.items():
+            path = path.replace("{" + name + "}", value)
+        probes.append(
+            (f"GET {kind.detail.path}", partial(client.raw_call, "GET", path, query=query or None))
+        )
+    voices = {"type": "2", "size": "1"}
+    probes.append(
         (
             f"GET {contract.VOICE_LIST.path}",
-            lambda: client.raw_call(
-                "GET", contract.VOICE_LIST.path, query={"type": "2", "size": "1"}
-            ),
-        ),
-    ]
+            partial(client.raw_call, "GET", contract.VOICE_LIST.path, query=voices),
+        )
+    )
     checks = [
         Check(
             f"contract: GET {contract.CREDIT.path}", True, "answers {code: 1000, msg, data.credit}"
@@ -192,12 +196,13 @@ def _contract_probes(client: Any, credential: Credential) -> list[Check]:
                 "check the base URL: something other than AKOOL answers there",
             )
         )
-    checks.append(
-        Check(
-            f"contract: POST {contract.CREATE_TALKING_PHOTO.path}",
-            True,
-            "not probed: creating a job is billed",
-            skipped=True,
+    for kind in kinds.KINDS.values():
+        checks.append(
+            Check(
+                f"contract: POST {kind.create.path}",
+                True,
+                f"not probed: creating a {kind.noun} job is billed",
+                skipped=True,
+            )
         )
-    )
     return checks

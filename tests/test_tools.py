@@ -35,8 +35,12 @@ def test_doctor_all_green_against_the_sandbox(api_env: Sandbox) -> None:
         assert name in names
     assert all(line[0] in "✓–" for line in lines)
     assert any("contract: GET /api/open/v4/voice/list" in line for line in lines)
-    assert any("not probed: creating a job is billed" in line for line in lines)
-    assert "createbytalkingphoto" not in {r.path.rsplit("/", 1)[-1] for r in api_env.state.received}
+    # Every job kind's detail endpoint is probed; no billable create is sent.
+    assert any("contract: GET /api/open/v4/voice/resource/detail/{_id}" in line for line in lines)
+    assert any("not probed: creating a talking photo job is billed" in line for line in lines)
+    assert any("not probed: creating a speech job is billed" in line for line in lines)
+    sent = {r.path.rsplit("/", 1)[-1] for r in api_env.state.received}
+    assert "createbytalkingphoto" not in sent and "tts" not in sent
 
 
 def test_doctor_json_and_failure_exit(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:

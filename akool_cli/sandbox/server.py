@@ -8,6 +8,7 @@ import random
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -69,6 +70,29 @@ class _Server(ThreadingHTTPServer):
     state: SandboxState
     occurrences: dict[str, int]
     rng_lock: threading.Lock
+
+
+# What the sandbox answers, endpoint by endpoint: one table, filled by @route. A new job kind
+# adds its two handlers here (see tests/test_job_kinds.py) and nothing else changes.
+RouteHandler = Callable[[Any, bytes, dict[str, str], str, "str | None"], None]
+ROUTES: dict[str, tuple[contract.Endpoint, RouteHandler]] = {}
+
+
+def route(endpoint: contract.Endpoint) -> Callable[[RouteHandler], RouteHandler]:
+    """Register the function that answers `endpoint` (called with the request handler)."""
+
+    def register(handler: RouteHandler) -> RouteHandler:
+        ROUTES[endpoint.key] = (endpoint, handler)
+        return handler
+
+    return register
+
+
+def find_route(method: str, path: str) -> tuple[contract.Endpoint, RouteHandler] | None:
+    for endpoint, handler in ROUTES.values():
+        if contract.matches(endpoint, method, path):
+            return endpoint, handler
+    return None
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -195,10 +219,11 @@ class Handler(BaseHTTPRequestHandler):
             # The speech and voice previews it hands out play (and pass --fetch-inputs).
             self._send(200, fetch.SPEECH_MP3, "audio/mpeg")
             return
-        endpoint = contract.find_endpoint(method, url.path)
-        if endpoint is None:
+        found = find_route(method, url.path)
+        if found is None:
             self._not_implemented(method, url.path)
             return
+        endpoint, handler = found
         self.state.count(self.state.requests, endpoint.key)
         fault = self._roll(FAULTS_BEFORE)
         if fault == "slow":
@@ -216,11 +241,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.state.config.latency:
             time.sleep(self.state.config.latency)
         after = self._roll(FAULTS_AFTER)
-        handler = getattr(self, f"_api_{endpoint.key}")
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         if endpoint.auth and not self._authorised():
             return
-        handler(body, query, url.path, after)
+        handler(self, body, query, url.path, after)
 
     def _not_implemented(self, method: str, path: str) -> None:
         """404 for what AKOOL never documented (/auth, /photo/talking, ...); for its other
@@ -268,6 +292,7 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- documented endpoints ------------------------------------------------------------------
 
+    @route(contract.GET_TOKEN)
     def _api_get_token(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
@@ -285,9 +310,11 @@ class Handler(BaseHTTPRequestHandler):
         # getToken's answer has a top-level token and no data (akool-api.md).
         self._json({"code": 1000, "token": self.state.issue_token()}, after)
 
+    @route(contract.CREDIT)
     def _api_credit(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
         self._json({"code": 1000, "msg": "OK", "data": {"credit": 1234.5}}, after)
 
+    @route(contract.CREATE_TALKING_PHOTO)
     def _api_create_talking_photo(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
@@ -303,6 +330,7 @@ class Handler(BaseHTTPRequestHandler):
         job = self.state.create_job(fields, failure)
         self._json({"code": 1000, "msg": "OK", "data": self._job_data(job, 1)}, after)
 
+    @route(contract.DETECT_FACES)
     def _api_detect_faces(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
@@ -326,6 +354,7 @@ class Handler(BaseHTTPRequestHandler):
         answer = {"error_code": 0, "error_msg": "SUCCESS", "faces_obj": {"0": frame}}
         self._send(200, json.dumps(answer).encode(), after_fault=after)
 
+    @route(contract.VIDEO_INFO)
     def _api_video_info(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
@@ -341,6 +370,7 @@ class Handler(BaseHTTPRequestHandler):
         data = self._job_data(job, self.state.status(job))
         self._json({"code": 1000, "msg": "OK", "data": data}, after)
 
+    @route(contract.VOICE_LIST)
     def _api_voice_list(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
@@ -364,6 +394,7 @@ class Handler(BaseHTTPRequestHandler):
         data = {"result": result, "count": len(voices), "page": page, "size": size}
         self._json({"code": 1000, "msg": "OK", "data": data}, after)
 
+    @route(contract.CREATE_TTS)
     def _api_create_tts(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
@@ -383,6 +414,7 @@ class Handler(BaseHTTPRequestHandler):
         job = self.state.create_speech(fields)
         self._json({"code": 1000, "msg": "OK", "data": self._speech_data(job, 1, voice)}, after)
 
+    @route(contract.TTS_DETAIL)
     def _api_tts_detail(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
     ) -> None:
