@@ -8,17 +8,24 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import re
+import tempfile
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from akool_cli.contract import DEFAULT_BASE_URL
-from akool_cli.errors import UsageError
+from akool_cli.errors import LocalStateError, UsageError
 
 APP_NAME = "akool"
 CONFIG_FILE = "config.json"
 JOURNAL_FILE = "jobs.sqlite3"
 DEFAULT_PROFILE = "default"
+USERINFO = re.compile(r"(?<=//)[^/?#@]*@")  # user:password@ in a URL
+# Whoever can edit config.json can point the base URL at their own host and receive the key,
+# and the history lists every job: akool's state is for its user alone, whatever the umask.
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,34 @@ def paths(env: dict[str, str] | None = None) -> Paths:
     )
 
 
+def mask_userinfo(url: str) -> str:
+    """The URL as it may be echoed: a user name and password (user:pw@host) become ***@."""
+    return USERINFO.sub("***@", url, count=1)
+
+
+def split_url(value: str, label: str) -> SplitResult:
+    """urlsplit, with malformed brackets and ports as usage errors instead of ValueError.
+
+    `label` names the URL in messages, e.g. "the image URL" or "--base-url".
+    """
+    shown = mask_userinfo(value)
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError when out of range or not a number
+    except ValueError as exc:
+        reason = str(exc)
+        raise UsageError(
+            f"{label} {shown!r} is not a valid URL ({reason[:1].lower()}{reason[1:]})",
+            hint="check the brackets of an IPv6 address ([::1]) and the port (1-65535)",
+        ) from None
+    if port == 0:
+        raise UsageError(
+            f"{label} {shown!r} has port 0, which nothing can listen on",
+            hint="use a port from 1 to 65535, or none for the scheme's default",
+        )
+    return parts
+
+
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -62,21 +97,41 @@ def is_loopback_host(host: str) -> bool:
 def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
     """A usable base URL without a trailing slash; plain http only to this machine."""
     text = url.strip()
-    parts = urlsplit(text)
+    shown = mask_userinfo(url)  # never echo a password back
+    parts = split_url(text, origin)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
-            f"{origin} {url!r} is not an http(s) URL",
+            f"{origin} {shown!r} is not an http(s) URL",
             hint=f"use the documented host, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
+    if parts.username is not None or parts.password is not None:
+        raise UsageError(
+            f"{origin} {shown!r} contains a user name or password; akool authenticates with "
+            "your API key, and a password in a URL ends up in logs and shell history",
+            hint=f"remove the part before @, e.g. {origin} {DEFAULT_BASE_URL}",
         )
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise UsageError(
-            f"{origin} {url!r} uses plain http to a host that is not this machine; "
+            f"{origin} {shown!r} uses plain http to a host that is not this machine; "
             "the API key would cross the network unencrypted",
             hint=f"use https (e.g. {DEFAULT_BASE_URL}), or http only for 127.0.0.1/localhost",
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{origin} {url!r} must not have a query or fragment")
+        raise UsageError(f"{origin} {shown!r} must not have a query or fragment")
     return text.rstrip("/")
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` and any missing parents as 0700 (umask or not); existing ones are left alone."""
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        with suppress(FileExistsError):  # another akool process made it first
+            folder.mkdir(mode=PRIVATE_DIR)
+            os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is filtered by the umask
 
 
 def read_settings(p: Paths) -> dict[str, dict[str, str]]:
@@ -104,10 +159,30 @@ def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -
         entry[key] = value
     if not entry:
         settings.pop(profile, None)
-    p.config_dir.mkdir(parents=True, exist_ok=True)
-    tmp = p.config_file.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"profiles": settings}, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, p.config_file)
+    try:
+        _replace_privately(
+            p.config_dir, p.config_file, json.dumps({"profiles": settings}, indent=2)
+        )
+    except OSError as exc:
+        raise LocalStateError(
+            f"cannot write the settings file {p.config_file}: {exc.strerror or exc}",
+            hint="make that folder writable (and free some space), or set AKOOL_HOME elsewhere",
+            path=str(p.config_file),
+        ) from None
+
+
+def _replace_privately(folder: Path, target: Path, text: str) -> None:
+    make_private_dir(folder)
+    # mkstemp creates the file 0600 whatever the umask, under a name no other process uses.
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def resolve_base_url(

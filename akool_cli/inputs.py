@@ -10,9 +10,10 @@ import os
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult
 
 from akool_cli import contract
+from akool_cli.config import mask_userinfo, split_url
 from akool_cli.errors import UsageError
 
 # Re-exported: the speed check lives with the other VoiceLab rules.
@@ -22,12 +23,32 @@ RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
 )
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# The allowed range (inclusive) of every numeric option, in one place.
+RANGES: dict[str, tuple[float, float]] = {
+    "--interval": (0.1, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
+    "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
+}
+# Control characters (C0, DEL, C1): never part of a URL that works.
+URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def check_url_form(text: str, label: str) -> SplitResult:
+    """The parts of a URL without control characters, with closed brackets and a valid port."""
+    control = URL_CONTROL.search(text)
+    if control is not None:
+        # urlsplit silently drops tabs and line breaks; a NUL would cut the URL short elsewhere.
+        raise UsageError(
+            f"{label} {mask_userinfo(text)!r} contains a control character "
+            f"(U+{ord(control.group()):04X})",
+            hint="remove it; encode characters a URL needs as %XX",
+        )
+    return split_url(text, label)
 
 
 def check_input_url(value: str, what: str) -> str:
     """An input URL AKOOL can fetch; a local path gets an explanation instead of a request."""
     text = value.strip()
-    parts = urlsplit(text)
+    parts = check_url_form(text, f"the {what}")
     if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
         return text
     path = text.removeprefix("file://")
@@ -39,13 +60,13 @@ def check_input_url(value: str, what: str) -> str:
     )
     if looks_local:
         raise UsageError(
-            f"the {what} {value!r} is a local file, but AKOOL fetches inputs by URL "
+            f"the {what} {mask_userinfo(value)!r} is a local file, but AKOOL fetches inputs by URL "
             "(there is no upload endpoint)",
             hint="upload the file somewhere AKOOL can reach it (e.g. an S3 pre-signed URL) "
             "and pass that https:// URL",
         )
     raise UsageError(
-        f"the {what} {value!r} is not an http(s) URL",
+        f"the {what} {mask_userinfo(value)!r} is not an http(s) URL",
         hint="pass a full URL such as https://example.com/portrait.jpg",
     )
 
@@ -104,3 +125,28 @@ class TalkRequest:
             if value:
                 body[name] = value
         return body
+
+
+def check_range(option: str, value: float) -> float:
+    """The value when it lies in the option's range in RANGES (NaN and infinity never do)."""
+    low, high = RANGES[option]
+    if not low <= value <= high:
+        raise UsageError(
+            f"{option} {value:g} is outside the allowed range {low:g}–{high:g}",
+            hint=f"pass {option} with a value from {low:g} to {high:g}",
+        )
+    return value
+
+
+def check_count(option: str, raw: str) -> int:
+    """A whole number typed for `option`, within its range in RANGES."""
+    low, high = RANGES[option]
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option} {raw!r} is not a whole number from {low:g} to {high:g}",
+            hint=f"pass {option} with a whole number from {low:g} to {high:g}",
+        ) from None
+    check_range(option, value)
+    return value

@@ -21,6 +21,7 @@ from typing import Any
 
 from akool_cli import owners
 from akool_cli.clock import Clock, current
+from akool_cli.config import make_private_dir
 from akool_cli.errors import LocalStateError
 
 SCHEMA_VERSION = 2
@@ -140,7 +141,7 @@ class Journal:
         self.clock = clock or current()
         self._lock = threading.RLock()
         with _local_state(path, "open"):
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dir(path.parent)  # and any parent it creates: 0700 whatever the umask
             self._db = _connect(path)
             self._migrate()
 

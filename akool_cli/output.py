@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import textwrap
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +23,19 @@ if TYPE_CHECKING:
 
 HEARTBEAT_SECONDS = 60.0
 RED, YELLOW, GREEN, DIM, RESET = "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[0m"
+# Characters that must never reach a terminal or a TSV line raw from a server's or a file's text:
+# C0 controls (tab, line breaks, ESC), DEL, C1 controls, bidirectional overrides, line separators.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape_controls(text: str) -> str:
+    """The text with each unsafe character written as an escape (\\t, \\n, \\r or \\uXXXX).
+
+    So a tab cannot forge a TSV column, a line break a row, ESC a colour or a cursor move. These
+    are JSON's escapes too: inside a JSON string they keep the line valid and its meaning.
+    """
+    return UNSAFE.sub(lambda m: SHORT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -42,6 +56,10 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
 
 
 class Output:
+    # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
+    # so that the error boundary never prints a second one.
+    json_written: ClassVar[bool] = False
+
     def __init__(
         self,
         *,
@@ -66,9 +84,10 @@ class Output:
     # -- plain writing ------------------------------------------------------------------------
 
     def _clean(self, text: str) -> str:
+        """Secrets masked and control characters escaped: every line and cell goes through it."""
         from akool_cli.redact import text as redact_text
 
-        return redact_text(text, self.secrets)
+        return escape_controls(redact_text(text, self.secrets))
 
     def _paint(self, text: str, color: str) -> str:
         if self.stderr_tty and not self.no_color:
@@ -83,20 +102,23 @@ class Output:
 
     def json(self, document: Any) -> None:
         """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        # Raw line breaks in the dump are only indentation (strings hold \n): keep them.
+        text = "\n".join(self._clean(line) for line in text.split("\n"))
         with self._lock:
-            self.stdout.write(self._clean(json.dumps(document, indent=2, ensure_ascii=False)))
-            self.stdout.write("\n")
+            self.stdout.write(text + "\n")
             self.stdout.flush()
+            Output.json_written = True
 
-    def info(self, message: str) -> None:
+    def info(self, message: str, *, prefix: str = "") -> None:
         if self.quiet:
             return
         with self._lock:
-            self.stderr.write(self._clean(message) + "\n")
+            self.stderr.write(prefix + self._clean(message) + "\n")
             self.stderr.flush()
 
     def success(self, message: str) -> None:
-        self.info(self._paint("✓", GREEN) + " " + message)
+        self.info(message, prefix=self._paint("✓", GREEN) + " ")
 
     def warn(self, message: str) -> None:
         with self._lock:
@@ -158,12 +180,13 @@ class Output:
         if not tty:
             with self._lock:
                 if to_stderr:
-                    stream.write(self._clean("\t".join(columns)) + "\n")
+                    stream.write("\t".join(map(self._clean, columns)) + "\n")
                 for row in rows:
-                    stream.write(self._clean("\t".join(row)) + "\n")
+                    stream.write("\t".join(map(self._clean, row)) + "\n")
                 stream.flush()
             return
         from rich.table import Table
+        from rich.text import Text
 
         # NO_COLOR users asked for plain text: no bold either.
         header = "" if self.no_color else "bold"
@@ -171,7 +194,8 @@ class Output:
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(self._clean(cell) for cell in row))
+            # Text, not str: a cell is never read as rich markup ("[red]", "[link=...]").
+            table.add_row(*(Text(self._clean(cell)) for cell in row))
         self._console(stderr=to_stderr).print(table)
 
     def batch_display(self, total: int) -> BatchDisplay:

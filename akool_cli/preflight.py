@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from akool_cli import mediatypes
 from akool_cli.errors import AkoolError, UsageError
+from akool_cli.inputs import check_url_form
 from akool_cli.journal import Journal, UploadRecord, Uploads
 from akool_cli.mediatypes import Role
 from akool_cli.upload import (
@@ -43,6 +44,7 @@ UPLOAD_HINT = (
     f"akool config set upload-to {TARGET_EXAMPLE}), or pass an https:// URL AKOOL can reach"
 )
 UPLOAD_WORKERS = 4
+WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ def raise_all(problems: Sequence[Problem]) -> None:
 def check_input(value: str, what: str) -> str:
     """A URL or a path, as far as can be told without looking at the disk (batch rows)."""
     text = value.strip()
+    if WEB_URL.match(text):
+        check_url_form(text, f"the {what}")  # brackets, port, control characters
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", text)
     windows_drive = re.match(r"^[A-Za-z]:[\\/]", text) is not None
     if is_url(text) or (text and (scheme is None or windows_drive or scheme.group(1) == "file")):
@@ -186,6 +190,12 @@ def plan_inputs(
                 )
             )
             continue
+        if WEB_URL.match(text):
+            try:  # a flawed URL (brackets, port, control characters) said precisely
+                check_url_form(text, "URL")
+            except UsageError as exc:
+                plan.problems.append(Problem(item, exc.message, exc.hint))
+                continue
         if is_url(text):
             plan.urls.setdefault(item.value, item.role)
         elif not looks_local(text, base):

@@ -268,8 +268,8 @@ CASES = [
     Case("resolution-480", 2, "720 or 1080", args("talk", IMAGE, AUDIO, "--resolution", "480")),
     Case("resolution-empty", 2, "720 or 1080", args("talk", IMAGE, AUDIO, "--resolution", "")),
     Case("timeout-words", 2, "not a duration", args("watch", JOB, "--timeout", "soon")),
-    Case("interval-zero", 2, "more than zero", args("watch", JOB, "--interval", "0")),
-    Case("limit-zero", 2, "at least 1", args("status", "--limit", "0")),
+    Case("interval-zero", 2, "allowed range 0.1–3600", args("watch", JOB, "--interval", "0")),
+    Case("limit-zero", 2, "allowed range 1–100000", args("status", "--limit", "0")),
     Case("missing-argument", 2, "Missing argument", args("watch")),
     Case("audio-missing", 2, "missing AUDIO_URL", args("talk", IMAGE)),
     Case(
@@ -394,6 +394,38 @@ CASES = [
         "video-url-redirect-loop", 5, "too many redirects", finished_job_with_video("{server}/loop")
     ),
     Case("video-url-expired", 4, "expired", finished_job_with_video("{server}/gone")),
+    # hostile URLs and numbers: usage errors, never "unexpected ValueError"
+    Case("url-bracket-unclosed", 2, "not a valid URL", args("talk", "http://[::1/a.jpg", AUDIO)),
+    Case(
+        "url-port-out-of-range",
+        2,
+        "port out of range",
+        args("talk", "https://example.com:99999/a.jpg", AUDIO),
+    ),
+    Case("url-nul", 2, "control character", args("talk", "https://example.com/a\0.jpg", AUDIO)),
+    Case(
+        "url-webhook-bracket",
+        2,
+        "not a valid URL",
+        args("talk", IMAGE, AUDIO, "--webhook-url", "https://[bad/callback"),
+    ),
+    Case("base-url-bracket", 2, "not a valid URL", args("--base-url", "https://[oops", "credit")),
+    Case(
+        "base-url-port-out-of-range",
+        2,
+        "port out of range",
+        args("--base-url", "https://openapi.akool.com:99999", "credit"),
+    ),
+    Case(
+        "base-url-user-info",
+        2,
+        "user name or password",
+        args("--base-url", "https://me:hunter22@openapi.akool.com", "credit"),
+    ),
+    Case("interval-infinite", 2, "allowed range", args("watch", JOB, "--interval", "inf")),
+    Case("interval-tiny", 2, "allowed range", args("talk", IMAGE, AUDIO, "--interval", "1e-9")),
+    Case("limit-not-whole", 2, "not a whole number", args("status", "--limit", "1e20")),
+    Case("limit-huge", 2, "allowed range", args("status", "--limit", "1" + "0" * 20)),
     # Ctrl-C
     Case("ctrl-c-login", 130, "interrupted", interrupt_login),
     Case("ctrl-c-create", 130, "interrupted", interrupt_create),

@@ -51,10 +51,16 @@ def test_every_shape(api_env: Sandbox, isolated: Isolation) -> None:
     assert list(batch) == shape("`akool batch --json") and list(batch["results"][0]) == shape(
         "batch result"
     )
-    plan = run("batch", str(csv), "--dry-run", "--json")
+    csv.write_text(f"image_url,audio_url\n{IMAGE},{AUDIO}\n./me.jpg,{AUDIO}\n")
+    plan = run("batch", str(csv), "--dry-run", "--json", "--skip-invalid")
     assert list(plan) == shape("`akool batch --dry-run") and list(plan["rows"][0]) == shape(
         "planned row"
     )
+    assert plan["invalid"] == [{"row": 3, "message": plan["invalid"][0]["message"]}]
+    assert list(plan["invalid"][0]) == shape("invalid row") and plan["rows"][0]["row"] == 2
+    failure = run("status", "--limit", "0", "--json", expect=2)
+    assert list(failure) == shape("error")
+    assert list(failure["error"]) == ["message", "hint", "exit_code", "type"]
     script = isolated.tmp / "s.sh"
     script.write_text("curl https://api.akool.com/photo/talking\n")
     assert list(run("audit", "--json", str(script), expect=8)[0]) == shape("finding")
@@ -78,5 +84,5 @@ def test_webhook_event_shape(
 
 def test_the_doc_lists_every_shape_once() -> None:
     titles = list(documented())
-    assert len(titles) == len(set(titles)) == 14
+    assert len(titles) == len(set(titles)) == 16
     assert Path(ROOT / "docs" / "json.md").exists()

@@ -148,7 +148,7 @@ def test_ctrl_c_while_watching_says_the_job_keeps_running(
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--interval", "0"], "more than zero"),
+        (["--interval", "0"], "allowed range 0.1–3600"),
         (["--timeout", "-5"], "not a duration"),
     ],
 )

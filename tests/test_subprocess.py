@@ -107,7 +107,7 @@ def test_end_to_end_as_a_shell_script_would(
 ) -> None:
     env = process_env(isolated.home, sandbox_process["base_url"])
     target = isolated.tmp / "out.mp4"
-    talk = run(["talk", IMAGE, AUDIO, "--interval", "0.05", "-o", str(target)], env)
+    talk = run(["talk", IMAGE, AUDIO, "--interval", "0.1", "-o", str(target)], env)
     assert talk.returncode == 0, talk.stderr
     job_id = talk.stdout.strip()
     assert len(job_id) == 24 and talk.stdout == job_id + "\n"

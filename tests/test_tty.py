@@ -130,7 +130,7 @@ def test_a_resumed_batch_says_so_on_a_terminal(width: int) -> None:
 
 def test_talk_output_says_saved_once(api_env: Sandbox, isolated: Isolation) -> None:
     target = isolated.tmp / "hello.mp4"
-    result = invoke(["talk", IMAGE, AUDIO, "-o", str(target), "--interval", "0.01"])
+    result = invoke(["talk", IMAGE, AUDIO, "-o", str(target), "--interval", "0.1"])
     said = [line for line in result.stderr.splitlines() if "saved" in line.lower()]
     assert len(said) == 1 and str(target) in said[0], result.stderr
 

@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run akool; returns the exit code (also the console script's entry point)."""
     args = sys.argv[1:] if argv is None else argv
     _current.clear()
+    Output.json_written = False
     _argv[:] = args
     with interrupts.installed():
         code = _run(args)
@@ -131,26 +132,25 @@ def _run(args: list[str]) -> int:
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False)
     except LocalStateError as exc:
-        if exc.job_id:
+        if exc.job_id and not _json_wanted(args):
             sys.stdout.write(exc.job_id + "\n")  # a billed job's id must reach the user
             sys.stdout.flush()
-        _errors_out().error(exc.message, exc.hint)
-        return int(exc.exit_code)
+        kind = type(exc).__name__
+        return _fail(args, exc.message, exc.hint, exc.exit_code, kind, job_id=exc.job_id)
     except AkoolError as exc:
-        _errors_out().error(exc.message, exc.hint)
-        return int(exc.exit_code)
+        return _fail(args, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     except TyperException as exc:
         # Click's usage errors, reduced to the one-line form every akool error has.
         names = typer.main.get_command(app).commands  # type: ignore[attr-defined]
         command = next((a for a in args if a in names), "")
         hint = f"run: akool {command} --help" if command else "run: akool --help"
-        _errors_out().error(exc.format_message(), hint)
-        return int(getattr(exc, "exit_code", ExitCode.USAGE))
+        code = int(getattr(exc, "exit_code", ExitCode.USAGE))
+        return _fail(args, exc.format_message(), hint, code, "UsageError")
     except (typer.Abort, KeyboardInterrupt):
         # Stopped before a command took charge of the stop: nothing had started that a rerun
         # would repeat.
-        _errors_out().error(_stopped_by(), f"run it again: {shlex.join(['akool', *args])}")
-        return int(ExitCode.INTERRUPTED)
+        again = f"run it again: {shlex.join(['akool', *args])}"
+        return _fail(args, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
@@ -158,16 +158,56 @@ def _run(args: list[str]) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        _errors_out().error(
+        return _fail(
+            args,
             f"unexpected {type(exc).__name__}: {exc}",
             "run again with AKOOL_DEBUG=1 to see the traceback, and report it",
+            ExitCode.ERROR,
+            "InternalError",
         )
-        return int(ExitCode.ERROR)
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            _errors_out().error(_stopped_by(), f"run it again: {shlex.join(['akool', *args])}")
+            again = f"run it again: {shlex.join(['akool', *args])}"
+            return _fail(args, _stopped_by(), again, result, "InterruptedByUser")
+        if result != ExitCode.OK and _json_wanted(args) and not Output.json_written:
+            _errors_out().json(_error_document(f"akool exited with code {result}", None, result))
         return result
     return int(ExitCode.OK)
+
+
+def _fail(
+    args: list[str],
+    message: str,
+    hint: str | None,
+    code: int,
+    kind: str,
+    *,
+    job_id: str | None = None,
+) -> int:
+    """The one way out for errors: a line (and hint) on stderr; with --json, also one document."""
+    out = _errors_out()
+    out.error(message, hint)
+    if _json_wanted(args) and not Output.json_written:
+        signum = interrupts.received()
+        shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
+        document = _error_document(message, hint, shown, kind)
+        if job_id:
+            document["error"]["job_id"] = job_id  # created and billed, but not recorded
+        out.json(document)
+    return int(code)
+
+
+def _json_wanted(args: list[str]) -> bool:
+    """--json is on the command line (before a `--`): even a failure prints a JSON document."""
+    options = args[: args.index("--")] if "--" in args else args
+    return "--json" in options
+
+
+def _error_document(
+    message: str, hint: str | None, code: int, kind: str = "Exit"
+) -> dict[str, dict[str, object]]:
+    line = message.strip().replace("\n", " ")
+    return {"error": {"message": line, "hint": hint, "exit_code": int(code), "type": kind}}
 
 
 def _stopped_by() -> str:

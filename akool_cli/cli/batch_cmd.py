@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -12,7 +12,7 @@ from akool_cli.cli import inputs_cli
 from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
 
 if TYPE_CHECKING:
-    from akool_cli.batch import Item
+    from akool_cli.batch import Item, Problem
     from akool_cli.batch_run import Outcome
     from akool_cli.output import Output
     from akool_cli.runtime import Runtime
@@ -59,13 +59,13 @@ def batch(
     each distinct file is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.batch import check_output_dir, load_rows, validate
+    from akool_cli.inputs import check_range
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     if concurrency < 1:
         raise UsageError(f"--concurrency {concurrency} must be at least 1")
-    if not interval > 0:
-        raise UsageError(f"--interval {interval:g} must be more than zero")
+    check_range("--interval", interval)
     rows = load_rows(file)
     items, problems = validate(rows)
     # Local files and checks before billing (akool_cli/preflight.py).
@@ -76,6 +76,8 @@ def batch(
     for problem in problems:
         out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
     if problems and not skip_invalid:
+        if dry_run and json_out:  # the problems as data, each with its row: nothing would run
+            _print_plan(runtime, out, [], problems, output_dir, json_out, [])
         raise UsageError(
             f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
@@ -132,7 +134,7 @@ def _print_plan(
     runtime: Runtime,
     out: Output,
     items: list[Item],
-    problems: list[str],
+    problems: list[Problem],
     output_dir: Path | None,
     json_out: bool,
     uploads: list[dict[str, object]],
@@ -142,7 +144,8 @@ def _print_plan(
     with runtime.journal() as journal:
         rows = list(plan(items, journal, output_dir))
     if json_out:
-        out.json({"dry_run": True, "rows": rows, "invalid": problems, "uploads": uploads})
+        invalid = [problem.to_json() for problem in problems]
+        out.json({"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads})
         return
     out.table(
         ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT"),
@@ -152,7 +155,7 @@ def _print_plan(
                 p["id"],
                 p["action"],
                 p["image_url"],
-                p["audio"],
+                _audio(p),
                 p["prompt"] or "-",
                 p["resolution"] or "-",
                 p["output"] or "-",
@@ -161,6 +164,14 @@ def _print_plan(
         ],
     )
     out.info(f"{len(rows)} row(s) would run; nothing was sent")
+
+
+def _audio(planned: dict[str, Any]) -> str:
+    """The audio column: the URL, or the speech's voice, speed and text (all of it is sent)."""
+    if planned["text"] is None:
+        return str(planned["audio"])
+    speed = f", speed {planned['speed']:g}" if planned["speed"] is not None else ""
+    return f"text ({planned['voice']}{speed}): {planned['text']}"
 
 
 def _run(

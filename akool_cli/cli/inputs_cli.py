@@ -15,7 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from akool_cli.api import AkoolClient
-    from akool_cli.batch import Item
+    from akool_cli.batch import Item, Problem
     from akool_cli.credentials import Credential
     from akool_cli.journal import Journal
     from akool_cli.output import Output
@@ -114,12 +114,13 @@ def prepare(
 def plan_batch(
     runtime: Runtime,
     items: list[Item],
-    problems: list[str],
+    problems: list[Problem],
     options: InputOptions,
     base_dir: Path,
 ) -> tuple[list[Item], Plan, Settings]:
     """The batch's inputs planned (paths relative to base_dir); rows with problems dropped and
     their problems added to `problems` (with row numbers)."""
+    from akool_cli.batch import Problem
     from akool_cli.preflight import raise_all, row_inputs, split_problems
 
     inputs = [
@@ -131,7 +132,7 @@ def plan_batch(
     by_row, general = split_problems(found.problems)
     raise_all(general)
     for row, messages in sorted(by_row.items()):
-        problems += [f"row {row}: {message}" for message in messages]
+        problems += [Problem(row, message) for message in messages]
     return [i for i in items if i.row not in by_row], found, settings
 
 

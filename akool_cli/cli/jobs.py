@@ -56,9 +56,9 @@ def parse_duration(value: str | None) -> float | None:
 
 
 def _check_interval(value: float) -> float:
-    if not value > 0:
-        raise UsageError(f"--interval {value:g} must be more than zero", hint="e.g. --interval 5")
-    return value
+    from akool_cli.inputs import check_range
+
+    return check_range("--interval", value)
 
 
 def _output_targets(output: str | None, job_ids: list[str], *, force: bool) -> dict[str, Path]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.errors import AkoolError, ExitCode, UsageError
+from akool_cli.errors import AkoolError, ExitCode
 
 if TYPE_CHECKING:
     from akool_cli.client import Client
@@ -24,7 +24,9 @@ def status(
     ctx: typer.Context,
     job_ids: list[str] | None = typer.Argument(None, metavar="[JOB_ID]...", help="Job ids."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
-    limit: int = typer.Option(10, "--limit", "-n", metavar="N", help="How many recent jobs."),
+    limit_text: str = typer.Option(
+        "10", "--limit", "-n", metavar="N", help="How many recent jobs (1 to 100000)."
+    ),
 ) -> None:
     """Show the state of jobs: the given ids, or the most recent ones from the local history.
 
@@ -32,12 +34,11 @@ def status(
     are reported and the exit code stays 0. A job whose server cannot be asked keeps its last
     known state, with a note.
     """
-    from akool_cli.inputs import check_job_id
+    from akool_cli.inputs import check_count, check_job_id
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    if limit < 1:
-        raise UsageError(f"--limit {limit} must be at least 1")
+    limit = check_count("--limit", limit_text)
     ids = list(dict.fromkeys(check_job_id(j) for j in (job_ids or [])))
     with runtime.library() as lib:
         records = {r.id: r for r in lib.journal.recent(limit)} if not ids else {}
