@@ -333,7 +333,7 @@ class Watcher:
                 raise _Cancelled
             self._inbox.put(("progress", tracked, (received, total)))
 
-        return download(
+        result = download(
             tracked.api.transport,
             url,
             tracked.target,
@@ -341,15 +341,18 @@ class Watcher:
             on_progress=progress,
             clock=self.clock,
         )
+        if self.journal is not None:
+            # Recorded here, in the thread that put the file in place: a stop that ends the
+            # event loop now cannot leave a saved video the history does not know.
+            path = str(result.path.absolute())
+            self.journal.record_download(tracked.job_id, path, result.size, result.sha256)
+        return result
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:
         if isinstance(value, BaseException):
             yield from self._give_up(tracked, value)
             return
         self.result.downloads[tracked.job_id] = value
-        if self.journal is not None:
-            path = str(value.path.absolute())
-            self.journal.record_download(tracked.job_id, path, value.size, value.sha256)
         yield Downloaded(tracked.job_id, value)
         yield from self._done(tracked)
 
