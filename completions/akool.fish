@@ -54,6 +54,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l force
 complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from batch' -l json
 complete -c akool -n '__fish_seen_subcommand_from batch' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from batch' -l output
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
 complete -c akool -n '__fish_seen_subcommand_from batch' -l profile
 complete -c akool -n '__fish_seen_subcommand_from batch' -l quiet
