@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
+from akool_cli.redact import Redactor
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -78,16 +80,14 @@ class Output:
         self.stdout_tty = _isatty(self.stdout)
         self.stderr_tty = _isatty(self.stderr)
         self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
-        self.secrets: list[str] = []
+        self.redactor = Redactor()
         self._lock = threading.Lock()
 
     # -- plain writing ------------------------------------------------------------------------
 
     def _clean(self, text: str) -> str:
         """Secrets masked and control characters escaped: every line and cell goes through it."""
-        from akool_cli.redact import text as redact_text
-
-        return escape_controls(redact_text(text, self.secrets))
+        return escape_controls(self.redactor.text(text))
 
     def _paint(self, text: str, color: str) -> str:
         if self.stderr_tty and not self.no_color:

@@ -139,7 +139,7 @@ def _event_handler(
     return EventRecorder(
         runtime.paths.journal_file,
         download_dir=download,
-        fetch=download_into(runtime.secrets),
+        fetch=download_into(runtime.redactor),
         emit=emit,
         warn=out.warn,
     )
