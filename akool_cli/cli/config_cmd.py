@@ -76,9 +76,8 @@ def get(
         out.json({name.strip().lower(): value or None})
     elif value:
         out.data(value)
-    if not value:
+    if not value:  # not an error: nothing on stdout says "not set" to a script
         out.info(f"{name} is not set for profile {runtime.profile!r}")
-        raise typer.Exit(1)
 
 
 @config_app.command("unset")
