@@ -65,7 +65,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from batch' -s c
 complete -c akool -n '__fish_seen_subcommand_from batch' -s o
 complete -c akool -n '__fish_seen_subcommand_from batch' -s q
-complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (exit 1 when it is not set).'
+complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug
 complete -c akool -n '__fish_seen_subcommand_from get' -l json

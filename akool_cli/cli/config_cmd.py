@@ -66,7 +66,7 @@ def get(
     name: str = typer.Argument(..., metavar="NAME", help="The setting, e.g. upload-to."),
     json_out: bool = typer.Option(False, "--json", help="Print {name: value} (null if unset)."),
 ) -> None:
-    """Print a setting's saved value (exit 1 when it is not set)."""
+    """Print a setting's saved value (nothing when it is not set)."""
     from akool_cli.config import read_settings
 
     runtime: Runtime = ctx.obj
