@@ -123,6 +123,8 @@ def _follow(
     resume: str,
 ) -> tuple[list[dict[str, Any]], ExitCode]:
     """Follow jobs to the end with a live display; returns their views and the exit code."""
+    from akool_cli.client import Job
+    from akool_cli.views import name_of
     from akool_cli.watcher import Watcher
 
     records = {job_id: lib.journal.get(job_id) for job_id in job_ids}
@@ -135,7 +137,8 @@ def _follow(
         clock=runtime.clock,
         should_stop=interrupts.stop_requested,
     )
-    with out.job_display(job_ids) as display, watcher:
+    names = {job_id: name_of(Job.of(None, r).to_json(0)) for job_id, r in records.items() if r}
+    with out.job_display(job_ids, names) as display, watcher:
         for job_id, record in records.items():
             api = (
                 lib.api_for(record.base_url, record.profile) if record and record.base_url else None
