@@ -42,7 +42,7 @@ _akool() {
         "talk") opts=(--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q) ;;
         "voices") opts=(--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q) ;;
         "watch") opts=(--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q) ;;
-        "webhook serve") opts=(--base-url --client-id --debug --download --host --json --path --port --profile --quiet -q) ;;
+        "webhook serve") opts=(--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q) ;;
         "webhook verify") opts=(--base-url --client-id --debug --profile --quiet -q) ;;
         *) opts=() ;;
     esac

@@ -197,10 +197,12 @@ complete -c akool -n '__fish_seen_subcommand_from serve' -l debug
 complete -c akool -n '__fish_seen_subcommand_from serve' -l download
 complete -c akool -n '__fish_seen_subcommand_from serve' -l host
 complete -c akool -n '__fish_seen_subcommand_from serve' -l json
+complete -c akool -n '__fish_seen_subcommand_from serve' -l output
 complete -c akool -n '__fish_seen_subcommand_from serve' -l path
 complete -c akool -n '__fish_seen_subcommand_from serve' -l port
 complete -c akool -n '__fish_seen_subcommand_from serve' -l profile
 complete -c akool -n '__fish_seen_subcommand_from serve' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from serve' -s o
 complete -c akool -n '__fish_seen_subcommand_from serve' -s q
 complete -c akool -n '__fish_seen_subcommand_from webhook' -a verify -d 'Check and decrypt one callback body read on stdin; print the decrypted JSON.'
 complete -c akool -n '__fish_seen_subcommand_from verify' -l base-url
