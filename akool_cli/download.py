@@ -23,7 +23,13 @@ from urllib.parse import urlsplit
 
 from akool_cli import contract
 from akool_cli.clock import Clock, current
-from akool_cli.errors import AkoolError, RejectedError, UnavailableError, UsageError
+from akool_cli.errors import (
+    AkoolError,
+    JobFailedError,
+    RejectedError,
+    UnavailableError,
+    UsageError,
+)
 from akool_cli.partfile import (
     PartLock,
     PartWriter,
@@ -204,8 +210,9 @@ def _served(transport: Transport, url: str, start: int, expected: bytes) -> int 
     return total if served[: len(expected)] == expected else None
 
 
-class NotAVideoError(UnavailableError):
-    """The video URL answered with something that can never become the video."""
+class NotAVideoError(JobFailedError):
+    """The video URL answered with something that can never become the video: for the user the
+    job failed to deliver (exit 6), and no retry can change that."""
 
 
 class _Retryable(Exception):

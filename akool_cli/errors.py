@@ -32,7 +32,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries",
-    ExitCode.JOB_FAILED: "at least one job ended in the failed state",
+    ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
+    "usable video (an HTML page, a compressed or partial answer)",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",

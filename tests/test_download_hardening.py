@@ -17,7 +17,7 @@ import pytest
 from akool_cli import contract
 from akool_cli.clock import FakeClock, SystemClock
 from akool_cli.download import download, part_path
-from akool_cli.errors import UnavailableError, UsageError
+from akool_cli.errors import AkoolError, UsageError
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.transport import Transport
@@ -105,8 +105,8 @@ def test_a_symlink_planted_after_the_check_is_not_followed(isolated: Isolation) 
     assert victim.read_text() == "precious"
 
 
-def fetch(server: ScriptedServer, isolated: Isolation) -> UnavailableError:
-    with Transport() as transport, pytest.raises(UnavailableError) as err:
+def fetch(server: ScriptedServer, isolated: Isolation) -> AkoolError:
+    with Transport() as transport, pytest.raises(AkoolError) as err:
         download(transport, server.url + "/v.mp4", isolated.tmp / "v.mp4", clock=FakeClock())
     return err.value
 
@@ -134,11 +134,11 @@ def test_a_hostile_file_host_is_a_clean_error(isolated: Isolation, case: str) ->
         server.route("/v.mp4", answer)
         error = fetch(server, isolated)
         assert server.hits["/v.mp4"] == 1  # no retry loop
-    assert fragment in error.message and error.exit_code == 5
+    assert fragment in error.message and error.exit_code == 6
     assert list(isolated.tmp.iterdir()) == []  # no .mp4 of HTML, no part file
 
 
-def test_a_hostile_answer_through_watch_exits_5(
+def test_a_hostile_answer_through_watch_exits_6(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with scripted_server() as server:
@@ -149,7 +149,8 @@ def test_a_hostile_answer_through_watch_exits_5(
             Answer.envelope({"_id": JOB, "video_status": 3, "video": server.url + "/v.mp4"}),
         )
         server.route("/v.mp4", Answer(200, b"<html>captive portal</html>", "text/html"))
-        result = invoke(["watch", JOB, "-o", str(isolated.tmp / "v.mp4")], expect=5)
+        # Exit 6: the job's result is not a usable video (no retry can change that).
+        result = invoke(["watch", JOB, "-o", str(isolated.tmp / "v.mp4")], expect=6)
     assert "HTML page" in result.stderr
     assert not list(isolated.tmp.glob("*.mp4*")) and not list(isolated.tmp.glob(".v.mp4*"))
 
