@@ -521,10 +521,14 @@ def bench_downloads(rounds: int) -> None:
 # -- scale: batches, planning, history ------------------------------------------------------------
 
 SCALE_CONCURRENCY = 16
-SCALE_INTERVAL = 0.05  # first poll interval of the batches (the CLI takes any positive value)
+SCALE_INTERVAL = 0.1  # first poll interval of the batches (the smallest --interval allows)
 GROWTH_LIMIT = 12.0  # time for 10x the rows, at most
 RSS_LIMIT_MB = 120.0
-THREAD_SLACK = 4  # threads a bigger batch may show over the 100-row one (sampling jitter)
+# The most threads a batch can have, whatever its row count: the main thread and the feeder,
+# one creator per --concurrency, the watcher's pool (2 per creator, at most 16), and a writer
+# and a hasher beside each download in flight (one per watcher thread).
+WATCH_WORKERS = min(16, 2 * SCALE_CONCURRENCY)
+THREAD_BOUND = 2 + SCALE_CONCURRENCY + 3 * WATCH_WORKERS
 PLANNING_LIMIT = 1.5
 HISTORY_LIMIT = 1.2
 SAMPLE_SECONDS = 0.02
@@ -709,8 +713,8 @@ def record_batch(run: BatchRun, first: Sampled | None) -> None:
                 "smallest batch",
                 first.peak_threads,
                 threads / first.peak_threads,
-                f"≤ smallest + {THREAD_SLACK}",
-                threads <= first.peak_threads + THREAD_SLACK,
+                f"≤ {THREAD_BOUND}, a bound set by --concurrency, not by the rows",
+                threads <= THREAD_BOUND,
             )
         )
     record(
