@@ -16,10 +16,12 @@ at the sandbox and AKOOL_HOME at a temporary folder, as `api_env` does for in-pr
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,10 +29,9 @@ from typing import Any
 import pytest
 import yaml
 
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import ROOT, Isolation
-from tests.support.contract_check import check_received
 from tests.support.runner import process_env
 
 CI_DOC = ROOT / "docs" / "ci.md"
@@ -65,27 +66,24 @@ def test_every_shell_and_workflow_block_of_the_ci_page_is_a_recipe() -> None:
     assert len(recipes()) == len(blocks) >= 4, "mark each block with <!-- recipe: expects ... -->"
 
 
-@pytest.fixture
-def instant_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
-    """Jobs are done at once, whatever the clock says: the recipes run as real processes."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    yield server
-    server.stop()
-    assert check_received(server.state.received) == []
-
-
 def _bash(script: str, cwd: Path, env: dict[str, str]) -> None:
     kept = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("pip "))
-    done = subprocess.run(
+    process = subprocess.Popen(
         ["bash", "-eu", "-o", "pipefail", "-c", kept],
         cwd=cwd,
         env=env,
-        capture_output=True,
-        text=True,
         stdin=subprocess.DEVNULL,
-        timeout=120,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # so that a hung recipe's background processes end with it
     )
-    assert done.returncode == 0, f"{script}\n--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
+    try:
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 0, f"{script}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
 
 
 def _expand(value: Any, known: dict[str, str]) -> str:
@@ -115,12 +113,11 @@ def _run_workflow(text: str, cwd: Path, env: dict[str, str], known: dict[str, st
 
 
 @pytest.mark.parametrize("recipe", recipes(), ids=lambda r: r.name)
-def test_the_recipe_runs_as_written(
-    recipe: Recipe, instant_sandbox: Sandbox, isolated: Isolation
-) -> None:
+def test_the_recipe_runs_as_written(recipe: Recipe, sandbox: Sandbox, isolated: Isolation) -> None:
+    sandbox.state.config.processing_seconds = 0  # done at once: the recipes run as real processes
     folder = isolated.tmp / "empty"
     folder.mkdir()
-    env = process_env(isolated.home, instant_sandbox.base_url)
+    env = process_env(isolated.home, sandbox.base_url)
     env["PATH"] = f"{Path(sys.executable).parent}:{env.get('PATH', '')}"
     known = {"secrets.AKOOL_API_KEY": SANDBOX_API_KEY, "runner.temp": str(isolated.tmp / "runner")}
     if recipe.kind == "yaml":
