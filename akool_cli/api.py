@@ -80,7 +80,7 @@ class AkoolClient:
         token = payload.get("token") if isinstance(payload, dict) else None
         if not isinstance(token, str) or not token:
             raise UnavailableError("AKOOL's getToken answer has no token field")
-        self.transport.secrets.append(token)
+        self.transport.redactor.add(token)
         return token
 
     def credit(self) -> float:

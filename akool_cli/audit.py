@@ -20,7 +20,6 @@ from akool_cli.audit_rules import RULES, Hit, Rule, Severity, rules_table
 
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
 
-SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 MAX_FILE_BYTES = 5 * 1024 * 1024
 RULE_NAMES = tuple(rule.name for rule in RULES)

@@ -34,7 +34,7 @@ class Callback:
 
 
 def signature(client_id: str, timestamp: object, nonce: object, data_encrypt: str) -> str:
-    """SHA-1 of the four values as strings, sorted and joined (akool-api.md, "Signature")."""
+    """SHA-1 of the four values as strings, sorted and joined (AKOOL's webhook docs, "Signature")."""
     # Stringify first: sorting a number with strings fails in Python.
     parts = sorted([str(client_id), str(timestamp), str(nonce), str(data_encrypt)])
     return hashlib.sha1("".join(parts).encode("utf-8")).hexdigest()

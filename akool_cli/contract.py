@@ -42,9 +42,6 @@ class Endpoint:
     # Billable creates must never be resent after an ambiguous failure (no idempotency key).
     billable: bool = False
 
-    def field_names(self) -> set[str]:
-        return {f.name for f in self.body} | {f.name for f in self.query}
-
 
 GET_TOKEN = Endpoint(
     key="get_token",

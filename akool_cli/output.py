@@ -13,9 +13,11 @@ import re
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, ClassVar
+
+from akool_cli.redact import Redactor
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,16 +80,14 @@ class Output:
         self.stdout_tty = _isatty(self.stdout)
         self.stderr_tty = _isatty(self.stderr)
         self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
-        self.secrets: list[str] = []
+        self.redactor = Redactor()
         self._lock = threading.Lock()
 
     # -- plain writing ------------------------------------------------------------------------
 
     def _clean(self, text: str) -> str:
         """Secrets masked and control characters escaped: every line and cell goes through it."""
-        from akool_cli.redact import text as redact_text
-
-        return escape_controls(redact_text(text, self.secrets))
+        return escape_controls(self.redactor.text(text))
 
     def _paint(self, text: str, color: str) -> str:
         if self.stderr_tty and not self.no_color:
@@ -202,18 +202,27 @@ class Output:
         return BatchDisplay(self, total)
 
     @contextmanager
-    def job_display(self, job_ids: Sequence[str]) -> Iterator[JobDisplay]:
-        display = JobDisplay(self, job_ids)
+    def job_display(
+        self, job_ids: Sequence[str], names: Mapping[str, str] | None = None
+    ) -> Iterator[JobDisplay]:
+        display = JobDisplay(self, job_ids, names)
         with display.running():
             yield display
+
+
+NAME_WIDTH = 24
 
 
 class JobDisplay:
     """Live per-job rows on a terminal (state, progress, elapsed); one line per change otherwise."""
 
-    def __init__(self, output: Output, job_ids: Sequence[str]) -> None:
+    def __init__(
+        self, output: Output, job_ids: Sequence[str], names: Mapping[str, str] | None = None
+    ) -> None:
         self.output = output
         self.job_ids = list(job_ids)
+        # What a person knows a job by (its label or input file), shown next to its id.
+        self.names = {k: v[:NAME_WIDTH] for k, v in (names or {}).items() if v}
         self.live = output.stderr_tty and not output.quiet
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
@@ -229,7 +238,7 @@ class JobDisplay:
         for job_id in self.job_ids:
             # Just created or given by id: "queued" until the first answer, as status says.
             self._tasks[job_id] = self._progress.add_task(
-                job_id, total=None, job=job_id, state="queued", detail=""
+                job_id, total=None, job=self._title(job_id), state="queued", detail=""
             )
         with self._progress:
             yield
@@ -252,9 +261,15 @@ class JobDisplay:
                 self._progress.stop_task(task)
             return
         line = f"{job_id} {state}" + (f" {detail}" if detail else "")
+        if job_id in self.names:
+            line += f" ({self.output._clean(self.names[job_id])})"
         if self._last_line.get(job_id) != line:
             self._last_line[job_id] = line
             self.output.info(line)
+
+    def _title(self, job_id: str) -> str:
+        name = self.names.get(job_id)
+        return f"{job_id} ({self.output._clean(name)})" if name else job_id
 
     def bytes(self, job_id: str, received: int, total: int | None) -> None:
         if self._progress is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 MASK = "***"
@@ -41,3 +41,30 @@ def body(raw: bytes, secrets: Iterable[str], limit: int = 2000) -> str:
     if len(shown) > limit:
         shown = shown[:limit] + f"… ({len(raw)} bytes)"
     return text(shown, secrets)
+
+
+class Redactor:
+    """The secrets this process has seen, and the one object that hides them.
+
+    The runtime makes one; the transport (debug traces), the output (every line printed) and the
+    error boundary all hold that same object, so a secret learnt anywhere (a new bearer token) is
+    hidden everywhere from then on.
+    """
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        self._secrets: list[str] = []
+        self.add(*secrets)
+
+    def add(self, *values: str) -> None:
+        for value in values:
+            if value and value not in self._secrets:
+                self._secrets.append(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._secrets))
+
+    def text(self, value: str) -> str:
+        return text(value, self._secrets)
+
+    def body(self, raw: bytes, limit: int = 2000) -> str:
+        return body(raw, self._secrets, limit)

@@ -30,7 +30,7 @@ class _RedactingFilter(logging.Filter):
         self.runtime = runtime
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact.text(record.getMessage(), self.runtime.secrets)
+        record.msg = self.runtime.redactor.text(record.getMessage())
         record.args = None
         return True
 
@@ -42,7 +42,7 @@ class Runtime:
     base_url_flag: str | None = None
     debug: bool = False
     quiet: bool = False
-    secrets: list[str] = field(default_factory=list)
+    redactor: redact.Redactor = field(default_factory=redact.Redactor)
     argv: list[str] = field(default_factory=list)
     clock: Clock = field(default_factory=current)
     _paths: config.Paths | None = None
@@ -66,7 +66,7 @@ class Runtime:
 
     def output(self, *, json_mode: bool = False, quiet: bool = False) -> Output:
         out = Output(json_mode=json_mode, quiet=quiet or self.quiet, env=self.env)
-        out.secrets = self.secrets
+        out.redactor = self.redactor
         return out
 
     def base_url(self) -> str:
@@ -80,9 +80,7 @@ class Runtime:
         return self._store
 
     def remember_secrets(self, credential: Credential) -> None:
-        for secret in credential.secrets():
-            if secret not in self.secrets:
-                self.secrets.append(secret)
+        self.redactor.add(*credential.secrets())
 
     def credential(self) -> Credential:
         from akool_cli.credentials import resolve
@@ -130,7 +128,7 @@ class Runtime:
         profile = profile or self.profile
 
         def keep_token(token: str) -> None:
-            self.secrets.append(token)  # output and logs redact it from now on
+            self.redactor.add(token)  # output and logs redact it from now on
             if credential.source == "keyring":
                 # Remember the new token so the next command does not ask for one again.
                 self.store().save(profile, credential.with_token(token))
@@ -138,7 +136,7 @@ class Runtime:
         return AkoolClient(
             base_url or self.base_url(),
             credential,
-            transport=Transport(secrets=self.secrets, read_timeout=self.read_timeout()),
+            transport=Transport(redactor=self.redactor, read_timeout=self.read_timeout()),
             clock=self.clock,
             on_token=keep_token,
         )

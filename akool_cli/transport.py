@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -119,13 +119,14 @@ class Transport:
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
         deadline: float = REQUEST_DEADLINE,
-        secrets: list[str] | None = None,
+        secrets: Iterable[str] = (),
+        redactor: redact.Redactor | None = None,
         max_connections: int = 20,
     ) -> None:
         import httpx
 
         _tune_httpcore()
-        self.secrets = list(secrets or [])
+        self.redactor = redactor or redact.Redactor(secrets)
         self.deadline = deadline
         self._client = httpx.Client(
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
@@ -204,7 +205,7 @@ class Transport:
             "<- %s in %.0f ms: %s",
             raw.status,
             raw.elapsed * 1000,
-            redact.body(raw.body, self.secrets, limit=600),
+            self.redactor.body(raw.body, limit=600),
         )
         return raw
 
@@ -246,5 +247,5 @@ class Transport:
             request.method,
             request.url,
             redact.headers(dict(request.headers)),
-            redact.body(request.content, self.secrets, limit=600) if request.content else "",
+            self.redactor.body(request.content, limit=600) if request.content else "",
         )

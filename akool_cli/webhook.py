@@ -24,6 +24,7 @@ from typing import Any
 
 from akool_cli.callbacks import Callback, CallbackError, open_callback
 from akool_cli.contract import VIDEO_STATUS_NAMES
+from akool_cli.redact import Redactor
 
 log = logging.getLogger("akool.webhook")
 
@@ -357,7 +358,7 @@ class EventRecorder:
         return str(result.path)
 
 
-def download_into(secrets: list[str]) -> Fetch:
+def download_into(redactor: Redactor) -> Fetch:
     """The usual Fetch: the event's video into folder/<job id>.mp4 (created if missing)."""
 
     def fetch(event: Callback, folder: Path) -> Any:
@@ -365,7 +366,7 @@ def download_into(secrets: list[str]) -> Fetch:
         from akool_cli.transport import Transport
 
         target = resolve_target(str(folder), event.id, many=True)
-        with Transport(secrets=secrets) as transport:
+        with Transport(redactor=redactor) as transport:
             return download(transport, event.url, target)
 
     return fetch

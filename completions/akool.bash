@@ -30,7 +30,7 @@ _akool() {
         "api") opts="--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q" ;;
         "audit") opts="--base-url --debug --exclude --ignore --include --json --profile --quiet --select -q" ;;
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
-        "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --no-check --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
+        "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config set") opts="--base-url --debug --profile --quiet -q" ;;
@@ -44,7 +44,7 @@ _akool() {
         "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
         "voices") opts="--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q" ;;
         "watch") opts="--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q" ;;
-        "webhook serve") opts="--base-url --client-id --debug --download --host --json --path --port --profile --quiet -q" ;;
+        "webhook serve") opts="--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q" ;;
         "webhook verify") opts="--base-url --client-id --debug --profile --quiet -q" ;;
     esac
     if [[ "$cur" == -* ]]; then

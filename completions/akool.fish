@@ -54,6 +54,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l force
 complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from batch' -l json
 complete -c akool -n '__fish_seen_subcommand_from batch' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from batch' -l output
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
 complete -c akool -n '__fish_seen_subcommand_from batch' -l profile
 complete -c akool -n '__fish_seen_subcommand_from batch' -l quiet
@@ -64,7 +65,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from batch' -s c
 complete -c akool -n '__fish_seen_subcommand_from batch' -s o
 complete -c akool -n '__fish_seen_subcommand_from batch' -s q
-complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (exit 1 when it is not set).'
+complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug
 complete -c akool -n '__fish_seen_subcommand_from get' -l json
@@ -196,10 +197,12 @@ complete -c akool -n '__fish_seen_subcommand_from serve' -l debug
 complete -c akool -n '__fish_seen_subcommand_from serve' -l download
 complete -c akool -n '__fish_seen_subcommand_from serve' -l host
 complete -c akool -n '__fish_seen_subcommand_from serve' -l json
+complete -c akool -n '__fish_seen_subcommand_from serve' -l output
 complete -c akool -n '__fish_seen_subcommand_from serve' -l path
 complete -c akool -n '__fish_seen_subcommand_from serve' -l port
 complete -c akool -n '__fish_seen_subcommand_from serve' -l profile
 complete -c akool -n '__fish_seen_subcommand_from serve' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from serve' -s o
 complete -c akool -n '__fish_seen_subcommand_from serve' -s q
 complete -c akool -n '__fish_seen_subcommand_from webhook' -a verify -d 'Check and decrypt one callback body read on stdin; print the decrypted JSON.'
 complete -c akool -n '__fish_seen_subcommand_from verify' -l base-url

@@ -165,3 +165,16 @@ def test_watch_refuses_an_output_path_that_is_a_directory_for_one_file(
     result = invoke(["watch", job_id, "-o", str(isolated.tmp / "out")], expect=2)
     assert "is a directory" in result.stderr
     assert api_env.state.polls == {}  # refused before following the job
+
+
+def test_jobs_are_told_apart_by_label_and_input(api_env: Sandbox, isolated: Isolation) -> None:
+    labelled = invoke(["talk", IMAGE, AUDIO, "--name", "intro"]).stdout.strip()
+    other = invoke(["talk", "https://example.com/team/alice.png", AUDIO]).stdout.strip()
+    lines = dict(line.split("\t", 1) for line in invoke(["status"]).stdout.splitlines())
+    assert lines[labelled].endswith("\tintro") and lines[other].endswith("\talice.png")
+    views = {v["id"]: v for v in json.loads(invoke(["status", "--json"]).stdout)}
+    assert views[labelled]["label"] == "intro" and views[other]["label"] is None
+    assert views[other]["inputs"]["image_url"] == "https://example.com/team/alice.png"
+    watched = invoke(["watch", labelled, other])
+    assert f"{labelled} queued (intro)" in watched.stderr
+    assert f"{other} queued (alice.png)" in watched.stderr

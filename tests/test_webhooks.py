@@ -225,7 +225,7 @@ def test_webhook_serve_command_end_to_end(isolated: Isolation) -> None:
     outdir = isolated.tmp / "received"
     outdir.mkdir()
     serve = subprocess.Popen(
-        [AKOOL, "webhook", "serve", "--port", "0", "--download", str(outdir), "--json"],
+        [AKOOL, "webhook", "serve", "--port", "0", "-o", str(outdir), "--json"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

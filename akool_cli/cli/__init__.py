@@ -33,6 +33,7 @@ from akool_cli.cli.global_options import AkoolGroup
 from akool_cli.config import DEFAULT_PROFILE
 from akool_cli.errors import AkoolError, ExitCode, LocalStateError
 from akool_cli.output import Output
+from akool_cli.redact import Redactor
 from akool_cli.runtime import Runtime
 
 app = typer.Typer(
@@ -220,6 +221,6 @@ def _errors_out() -> Output:
     env = dict(os.environ)
     out = Output(env=env)
     runtime = _current.get("runtime")
-    out.secrets = list(runtime.secrets) if runtime else []
-    out.secrets += [env[k] for k in ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET") if env.get(k)]
+    out.redactor = runtime.redactor if runtime else Redactor()
+    out.redactor.add(*(env[k] for k in ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET") if env.get(k)))
     return out

@@ -169,16 +169,7 @@ def api(
             hint="e.g. akool api GET /api/open/v3/faceswap/quota/info (list them: akool api --list)",
         )
     out = runtime.output(json_mode=True)
-    verb = method.upper()
-    if verb not in METHODS:
-        raise UsageError(
-            f"method {method!r} is not GET, POST or DELETE",
-            hint="AKOOL's open API uses GET, POST and DELETE",
-        )
-    if not path.startswith("/"):
-        raise UsageError(
-            f"path {path!r} must start with /", hint="e.g. /api/open/v3/faceswap/quota/info"
-        )
+    verb = _checked_call(method, path)
     path, _, query_text = path.partition("?")
     fields = {**_pairs(field, typed=False), **_pairs(typed_field, typed=True)}
     body = _body(verb, fields, input_file)
@@ -193,6 +184,21 @@ def api(
     code = payload.get("code") if isinstance(payload, dict) else None
     if isinstance(code, int) and code != contract.SUCCESS_CODE:
         raise error_for_code(code, str(payload.get("msg") or ""), f"{verb} {path}")
+
+
+def _checked_call(method: str, path: str) -> str:
+    """The method in capitals, once METHOD and PATH are known to be usable."""
+    verb = method.upper()
+    if verb not in METHODS:
+        raise UsageError(
+            f"method {method!r} is not GET, POST or DELETE",
+            hint="AKOOL's open API uses GET, POST and DELETE",
+        )
+    if not path.startswith("/"):
+        raise UsageError(
+            f"path {path!r} must start with /", hint="e.g. /api/open/v3/faceswap/quota/info"
+        )
+    return verb
 
 
 def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str, Any] | None:

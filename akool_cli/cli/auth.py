@@ -193,8 +193,7 @@ def auth_status(
             else:
                 out.data(f"{marker} {report['profile']}: {report['base_url']}: {report['error']}")
     if failure is not None:
-        out.error(failure.message, failure.hint)
-        raise typer.Exit(int(failure.exit_code))
+        raise failure  # the error boundary reports it, like every other failure
     if not json_out:
         out.success(f"the credential of profile {runtime.profile} works")
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli import interrupts
-from akool_cli.cli import inputs_cli
+from akool_cli.cli import inputs_cli, options
 from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
 
 if TYPE_CHECKING:
@@ -25,9 +25,8 @@ def register(app: typer.Typer) -> None:
 def batch(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE", help="CSV (with a header row) or JSON Lines."),
-    output_dir: Path | None = typer.Option(
-        None, "--output-dir", "-o", metavar="DIR", help="Download the videos into DIR."
-    ),
+    output: Path | None = options.OUTPUT_DIR,
+    output_dir_alias: Path | None = options.OUTPUT_DIR_ALIAS,
     concurrency: int = typer.Option(
         4,
         "--concurrency",
@@ -35,7 +34,7 @@ def batch(
         metavar="N",
         help="Jobs in flight at once (AKOOL plans limit this).",
     ),
-    interval: float = typer.Option(3.0, "--interval", metavar="S", help="First poll interval."),
+    interval: float = options.INTERVAL,
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Validate and show the plan; call nothing."
     ),
@@ -45,7 +44,7 @@ def batch(
         "--retry-unknown",
         help="Create again rows whose earlier create has an unknown outcome.",
     ),
-    force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+    force: bool = options.FORCE,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -63,15 +62,16 @@ def batch(
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
+    output_dir = output or output_dir_alias
     if concurrency < 1:
         raise UsageError(f"--concurrency {concurrency} must be at least 1")
     check_range("--interval", interval)
     rows = load_rows(file)
     items, problems = validate(rows)
     # Local files and checks before billing (akool_cli/preflight.py).
-    options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
+    input_options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
     items, found, checks = inputs_cli.plan_batch(
-        runtime, items, problems, options, base_dir=file.absolute().parent
+        runtime, items, problems, input_options, base_dir=file.absolute().parent
     )
     for problem in problems:
         out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
@@ -92,10 +92,23 @@ def batch(
     credential = runtime.credential()
     items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
     outcomes = _run(runtime, out, items, output_dir, concurrency, interval, force, retry_unknown)
-    ok = all(o.state == "done" for o in outcomes) and not problems
+    if not _report(out, file, len(rows), problems, outcomes, json_out):
+        raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
+
+
+def _report(
+    out: Output,
+    file: Path,
+    rows: int,
+    problems: list[Any],
+    outcomes: list[Outcome],
+    json_out: bool,
+) -> bool:
+    """Every row's result (stdout: JSON or one path/URL per line; stderr: the table); True when
+    every row is done."""
     summary = {
         "file": str(file),
-        "rows": len(rows),
+        "rows": rows,
         "done": sum(o.state == "done" for o in outcomes),
         "failed": sum(o.state == "failed" for o in outcomes),
         "other": sum(o.state not in ("done", "failed") for o in outcomes),
@@ -124,10 +137,9 @@ def batch(
     )
     out.info(
         f"{summary['done']} done, {summary['failed']} failed, {summary['other']} not done, "
-        f"{summary['invalid']} invalid, of {summary['rows']} row(s)"
+        f"{summary['invalid']} invalid, of {rows} row(s)"
     )
-    if not ok:
-        raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
+    return all(o.state == "done" for o in outcomes) and not problems
 
 
 def _print_plan(

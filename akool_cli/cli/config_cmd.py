@@ -66,7 +66,7 @@ def get(
     name: str = typer.Argument(..., metavar="NAME", help="The setting, e.g. upload-to."),
     json_out: bool = typer.Option(False, "--json", help="Print {name: value} (null if unset)."),
 ) -> None:
-    """Print a setting's saved value (exit 1 when it is not set)."""
+    """Print a setting's saved value (nothing when it is not set)."""
     from akool_cli.config import read_settings
 
     runtime: Runtime = ctx.obj
@@ -76,9 +76,8 @@ def get(
         out.json({name.strip().lower(): value or None})
     elif value:
         out.data(value)
-    if not value:
+    if not value:  # not an error: nothing on stdout says "not set" to a script
         out.info(f"{name} is not set for profile {runtime.profile!r}")
-        raise typer.Exit(1)
 
 
 @config_app.command("unset")

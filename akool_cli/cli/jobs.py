@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from akool_cli import interrupts, kinds
-from akool_cli.cli import inputs_cli
+from akool_cli.cli import inputs_cli, options
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
     ExitCode,
@@ -20,6 +20,7 @@ from akool_cli.errors import (
     UsageError,
     WaitTimeoutError,
 )
+from akool_cli.inputs import TalkRequest
 from akool_cli.kinds import JobKind, SpeechRequest, Status
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ def _follow(
     resume: str,
 ) -> tuple[list[dict[str, Any]], ExitCode]:
     """Follow jobs to the end with a live display; returns their views and the exit code."""
+    from akool_cli.client import Job
+    from akool_cli.views import name_of
     from akool_cli.watcher import Watcher
 
     records = {job_id: lib.journal.get(job_id) for job_id in job_ids}
@@ -134,7 +137,8 @@ def _follow(
         clock=runtime.clock,
         should_stop=interrupts.stop_requested,
     )
-    with out.job_display(job_ids) as display, watcher:
+    names = {job_id: name_of(Job.of(None, r).to_json(0)) for job_id, r in records.items() if r}
+    with out.job_display(job_ids, names) as display, watcher:
         for job_id, record in records.items():
             api = (
                 lib.api_for(record.base_url, record.profile) if record and record.base_url else None
@@ -242,43 +246,20 @@ def talk(
         metavar="[AUDIO]",
         help="Speech: an http(s) URL, or a local file with --upload-to; or use --text.",
     ),
-    prompt: str | None = typer.Option(None, "--prompt", help="Guidance for gestures and movement."),
-    resolution: str | None = typer.Option(
-        None, "--resolution", metavar="720|1080", help="Output resolution."
-    ),
-    webhook_url: str | None = typer.Option(
-        None, "--webhook-url", metavar="URL", help="Where AKOOL POSTs the result."
-    ),
-    wait: bool = typer.Option(False, "--wait", help="Follow the job until it is done or failed."),
-    output: str | None = typer.Option(
-        None, "-o", "--output", metavar="PATH", help="Download the video here (implies --wait)."
-    ),
-    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
-    interval: float = typer.Option(3.0, "--interval", metavar="S", help="First poll interval."),
-    timeout: str | None = typer.Option(
-        None, "--timeout", metavar="DURATION", help="Stop waiting after this long (e.g. 10m)."
-    ),
-    text: str | None = typer.Option(
-        None, "--text", help="Make the speech from this text with AKOOL's VoiceLab first."
-    ),
-    voice: str | None = typer.Option(
-        None, "--voice", metavar="VOICE_ID", help="The VoiceLab voice for --text (akool voices)."
-    ),
-    speed: float | None = typer.Option(
-        None, "--speed", metavar="S", help="Speech speed for --text, 0.7 to 1.2."
-    ),
-    voice_option: list[str] = typer.Option(
-        [],
-        "--voice-option",
-        metavar="KEY=VALUE",
-        help="A VoiceLab voice option for --text (repeatable), e.g. volume=80, emotion=happy.",
-    ),
-    language_code: str | None = typer.Option(
-        None, "--language-code", metavar="CODE", help="The text's language for --text, e.g. pt."
-    ),
-    name: str = typer.Option(
-        "", "--name", metavar="LABEL", help="A label for the job in status and watch."
-    ),
+    prompt: str | None = options.PROMPT,
+    resolution: str | None = options.RESOLUTION,
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = options.OUTPUT_FILE,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    text: str | None = options.TEXT,
+    voice: str | None = options.VOICE,
+    speed: float | None = options.SPEED,
+    voice_option: list[str] = options.VOICE_OPTION,
+    language_code: str | None = options.LANGUAGE_CODE,
+    name: str = options.NAME,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -295,30 +276,14 @@ def talk(
 
     With --text "Hello" --voice VOICE_ID, the speech is made with AKOOL's VoiceLab first.
     """
-    from akool_cli.inputs import TalkRequest, check_input_url, check_resolution, check_speed
-    from akool_cli.preflight import Input
     from akool_cli.speech import speech_request
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     speech_text = _check_speech_options(audio_url, text, voice, speed)
-    check_speed(speed)
     tts = speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
-    # Local files and checks before billing: every input problem at once (preflight.py).
-    found, checks = inputs_cli.plan(
-        runtime,
-        [Input(image_url, "image", "the image")]
-        + ([Input(audio_url, "audio", "the audio")] if audio_url is not None else []),
-        inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face),
-    )
-    found.raise_problems()
-    request = TalkRequest(
-        image_url=image_url,
-        audio_url=audio_url or "",
-        prompt=prompt.strip() if prompt and prompt.strip() else None,
-        resolution=check_resolution(resolution),
-        webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
-    )
+    inputs = _TalkInputs(image_url, audio_url, prompt, resolution, webhook_url)
+    found, checks, request = inputs.check(runtime, upload_to, url_ttl, no_check, check_face)
     timeout_s = parse_duration(timeout)
     _check_interval(interval)
     _check_output_before_create(output, force=force)
@@ -327,22 +292,8 @@ def talk(
         request = replace(
             request, image_url=sent[image_url], audio_url=sent.get(audio_url or "", "")
         )
-        extra: dict[str, Any] = {}
-        if tts is not None:
-            speech = _speak(out, lib, tts, name, timeout_s)
-            request = replace(request, audio_url=speech.video_url or "")
-            extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
-        job = lib.create(kinds.TALKING_PHOTO, request, lib.origin(name.strip(), extra))
-        # The id is committed to the history; only now is it shown.
-        if not json_out:
-            out.data(job.id)
+        job = _create(out, lib, request, tts, name, timeout_s, json_out, (output, force))
         resume = _watch_command(job.id, output, force)
-        if interrupts.stop_requested():
-            raise InterruptedByUser(
-                f"stopped after creating {job.id}; it keeps running on AKOOL",
-                hint=f"follow it with: {resume}",
-                signum=interrupts.received(),
-            )
         if not (wait or output is not None):
             out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
             if json_out:
@@ -365,6 +316,68 @@ def talk(
         out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
+
+
+@dataclass(frozen=True)
+class _TalkInputs:
+    image: str
+    audio: str | None
+    prompt: str | None
+    resolution: str | None
+    webhook_url: str | None
+
+    def check(
+        self, runtime: Runtime, upload_to: str | None, url_ttl: str, no_check: bool, face: bool
+    ) -> tuple[Any, Any, TalkRequest]:
+        """Every input problem at once, before anything is uploaded or billed (preflight.py)."""
+        from akool_cli.inputs import check_input_url, check_resolution
+        from akool_cli.preflight import Input
+
+        given = [Input(self.image, "image", "the image")]
+        if self.audio is not None:
+            given.append(Input(self.audio, "audio", "the audio"))
+        found, checks = inputs_cli.plan(
+            runtime, given, inputs_cli.InputOptions(upload_to, url_ttl, no_check, face)
+        )
+        found.raise_problems()
+        request = TalkRequest(
+            image_url=self.image,
+            audio_url=self.audio or "",
+            prompt=self.prompt.strip() if self.prompt and self.prompt.strip() else None,
+            resolution=check_resolution(self.resolution),
+            webhook_url=check_input_url(self.webhook_url, "webhook URL")
+            if self.webhook_url
+            else None,
+        )
+        return found, checks, request
+
+
+def _create(
+    out: Output,
+    lib: Client,
+    request: TalkRequest,
+    tts: Any,
+    name: str,
+    timeout: float | None,
+    json_out: bool,
+    download: tuple[str | None, bool],
+) -> Job:
+    """The speech (if any), then the billable create; the id is shown once it is recorded."""
+    extra: dict[str, Any] = {}
+    if tts is not None:
+        speech = _speak(out, lib, tts, name, timeout)
+        request = replace(request, audio_url=speech.video_url or "")
+        extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
+    job = lib.create(kinds.TALKING_PHOTO, request, lib.origin(name.strip(), extra))
+    if not json_out:
+        out.data(job.id)
+    if interrupts.stop_requested():
+        raise InterruptedByUser(
+            f"stopped after creating {job.id}; it keeps running on AKOOL",
+            hint=f"follow it with: {_watch_command(job.id, *download)}",
+            signum=interrupts.received(),
+        )
+    return job
 
 
 def _speak(
@@ -412,18 +425,10 @@ def _watch_command(job_id: str, output: str | None, force: bool) -> str:
 def watch(
     ctx: typer.Context,
     job_ids: list[str] = typer.Argument(..., metavar="JOB_ID...", help="Job ids to follow."),
-    interval: float = typer.Option(3.0, "--interval", metavar="S", help="First poll interval."),
-    timeout: str | None = typer.Option(
-        None, "--timeout", metavar="DURATION", help="Stop waiting after this long (e.g. 10m)."
-    ),
-    output: str | None = typer.Option(
-        None,
-        "-o",
-        "--output",
-        metavar="DIR|PATH",
-        help="Download finished videos (a directory for several jobs).",
-    ),
-    force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    output: str | None = options.OUTPUT_MANY,
+    force: bool = options.FORCE,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
 ) -> None:
     """Follow jobs until each is done or failed, optionally downloading the videos.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli import options
 from akool_cli.errors import AuthError, RejectedError, UsageError
 
 if TYPE_CHECKING:
@@ -71,12 +72,8 @@ def serve(
     port: int = typer.Option(8000, "--port", help="Port (0 picks a free one)."),
     path: str = typer.Option("/akool/webhook", "--path", help="URL path AKOOL posts to."),
     client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Your clientId."),
-    download: Path | None = typer.Option(
-        None,
-        "--download",
-        metavar="DIR",
-        help="Download finished videos into DIR (created if missing).",
-    ),
+    output: Path | None = options.OUTPUT_DIR,
+    download_alias: Path | None = typer.Option(None, "--download", metavar="DIR", hidden=True),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per line per event."),
 ) -> None:
     """Receive AKOOL's callbacks: verify, decrypt, answer 200, record and print each event.
@@ -87,6 +84,7 @@ def serve(
 
     runtime: Runtime = ctx.obj
     out = runtime.output()
+    download = output or download_alias  # --download: the spelling older versions used
     if not path.startswith("/"):
         raise UsageError(f"--path {path!r} must start with /")
     if download is not None:
@@ -139,7 +137,7 @@ def _event_handler(
     return EventRecorder(
         runtime.paths.journal_file,
         download_dir=download,
-        fetch=download_into(runtime.secrets),
+        fetch=download_into(runtime.redactor),
         emit=emit,
         warn=out.warn,
     )

@@ -14,7 +14,7 @@ from akool_cli.clock import Clock, SystemClock
 
 SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
 SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
-# As on AKOOL, the API key and the legacy clientSecret are the same value (akool-api.md).
+# As on AKOOL, the API key and the legacy clientSecret are the same value (AKOOL's authentication docs).
 SANDBOX_CLIENT_SECRET = SANDBOX_API_KEY
 FAIL_TRIGGER = "fail"
 QUEUED_SHARE = 0.25  # of the processing time spent in state 1 before state 2
