@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.cli import app
-from akool_cli.cli.docs import SCRIPTS, commands, readme_section
+from akool_cli.cli.docs import SCRIPTS, commands, exit_codes_section, readme_section
 from akool_cli.errors import EXIT_CODE_MEANINGS, ExitCode
 from tests.conftest import ROOT
 
@@ -24,6 +24,10 @@ def test_readme_exit_table_equals_the_enum() -> None:
     assert {int(code): text for code, text in rows.items()} == {
         int(code): EXIT_CODE_MEANINGS[code] for code in ExitCode
     }
+
+
+def test_readme_exit_table_is_the_generated_one() -> None:
+    assert exit_codes_section() in README, "run `make docs` and commit README.md"
 
 
 def test_readme_command_list_comes_from_the_app() -> None:
