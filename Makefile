@@ -32,7 +32,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix akool_cli tests bench scripts
 	$(BIN)/ruff format akool_cli tests bench scripts
 
-# Completion scripts and the README's command list are generated from the app.
+# Completion scripts, the README's command list and exit codes are generated from the app.
 docs: $(STAMP)
 	$(BIN)/python -m akool_cli.cli.docs .
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from akool_cli.contract import VIDEO_STATUS_NAMES
 
-# The keys of a job in every --json output; documented in the README and pinned by a test.
+# The keys of a job in every --json output; documented in docs/json.md and pinned by a test.
 JOB_KEYS = (
     "id",
     "state",

@@ -1,15 +1,17 @@
-"""Things that drift: the README's exit table and command list, and the completion scripts."""
+"""Things that drift: the README's exit table and command list, the completion scripts, and the
+links between the README and the pages of docs/."""
 
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from akool_cli.cli import app
-from akool_cli.cli.docs import SCRIPTS, commands, readme_section
+from akool_cli.cli.docs import SCRIPTS, commands, exit_codes_section, readme_section
 from akool_cli.errors import EXIT_CODE_MEANINGS, ExitCode
 from tests.conftest import ROOT
 
@@ -22,6 +24,10 @@ def test_readme_exit_table_equals_the_enum() -> None:
     assert {int(code): text for code, text in rows.items()} == {
         int(code): EXIT_CODE_MEANINGS[code] for code in ExitCode
     }
+
+
+def test_readme_exit_table_is_the_generated_one() -> None:
+    assert exit_codes_section() in README, "run `make docs` and commit README.md"
 
 
 def test_readme_command_list_comes_from_the_app() -> None:
@@ -70,3 +76,32 @@ def test_audit_rule_table_comes_from_the_rules() -> None:
 
     text = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
     assert audit_rules_section() in text, "run `make docs` and commit docs/audit.md"
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def anchors(page: Path) -> set[str]:
+    """GitHub's anchors for a page's headings: lower case, punctuation dropped, spaces as '-'."""
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    titles = re.findall(r"^#+ (.+)$", text, flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", t.strip().lower()).replace(" ", "-") for t in titles}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_link_between_the_pages_leads_somewhere(page: Path) -> None:
+    for target in LINK.findall(page.read_text(encoding="utf-8")):
+        if re.match(r"[a-z]+:", target):
+            continue  # a web address
+        path, _, anchor = target.partition("#")
+        linked = (page.parent / path).resolve() if path else page
+        assert linked.exists(), f"{page.name}: {target}"
+        if anchor and linked.suffix == ".md":
+            assert anchor in anchors(linked), f"{page.name}: {target}"
+
+
+def test_the_readme_is_a_front_door() -> None:
+    assert len(README.splitlines()) <= 300, "move reference material into docs/"
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"(docs/{page.name})" in README, f"the README does not link docs/{page.name}"

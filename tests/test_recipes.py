@@ -1,0 +1,129 @@
+"""The recipes of docs/ci.md run as written: their commands, with bash, in an empty folder, on the sandbox.
+
+A recipe is the ```yaml (a GitHub Actions workflow) or ```sh block right after a
+`<!-- recipe: expects PATH... -->` line, where each PATH (a glob) must exist afterwards. A block
+right after `<!-- recipe-file: NAME -->` is a file of the repository the workflows check out.
+
+From a workflow, each step's `run:` script runs with `bash -eu -o pipefail` (GitHub's runners use
+`-e -o pipefail`; `-u` also fails on a variable the recipe never defines) and the environment of
+its workflow, job and step. Lines starting with `pip install` are skipped: akool is already
+installed in this virtualenv, whose bin/ comes first on PATH. `actions/checkout` writes the recipe
+files; `actions/upload-artifact`'s paths must exist; other actions are skipped. The expressions
+`${{ secrets.AKOOL_API_KEY }}` (the sandbox's key) and `${{ runner.temp }}` (a temporary folder)
+are known; any other fails the test. Around every recipe, AKOOL_BASE_URL and AKOOL_API_KEY point
+at the sandbox and AKOOL_HOME at a temporary folder, as `api_env` does for in-process tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import ROOT, Isolation
+from tests.support.runner import process_env
+
+CI_DOC = ROOT / "docs" / "ci.md"
+RECIPE = re.compile(r"^<!-- recipe: expects (.+?) -->\n```(yaml|sh)\n(.*?)^```$", re.M | re.S)
+FILE = re.compile(r"^<!-- recipe-file: (\S+) -->\n```\w*\n(.*?)^```$", re.M | re.S)
+EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
+
+
+@dataclass(frozen=True)
+class Recipe:
+    name: str
+    kind: str  # "yaml" (a workflow) or "sh"
+    text: str
+    expects: tuple[str, ...]
+
+
+def recipes() -> list[Recipe]:
+    text = CI_DOC.read_text(encoding="utf-8")
+    return [
+        Recipe(body.splitlines()[0].lstrip("# ").strip(), kind, body, tuple(expects.split()))
+        for expects, kind, body in RECIPE.findall(text)
+    ]
+
+
+def recipe_files() -> dict[str, str]:
+    return dict(FILE.findall(CI_DOC.read_text(encoding="utf-8")))
+
+
+def test_every_shell_and_workflow_block_of_the_ci_page_is_a_recipe() -> None:
+    text = CI_DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"^```(?:yaml|sh)$", text, flags=re.M)
+    assert len(recipes()) == len(blocks) >= 4, "mark each block with <!-- recipe: expects ... -->"
+
+
+def _bash(script: str, cwd: Path, env: dict[str, str]) -> None:
+    kept = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("pip "))
+    process = subprocess.Popen(
+        ["bash", "-eu", "-o", "pipefail", "-c", kept],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # so that a hung recipe's background processes end with it
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 0, f"{script}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+
+
+def _expand(value: Any, known: dict[str, str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        assert match.group(1) in known, f"the test does not know ${{{{ {match.group(1)} }}}}"
+        return known[match.group(1)]
+
+    return EXPRESSION.sub(one, str(value))
+
+
+def _run_workflow(text: str, cwd: Path, env: dict[str, str], known: dict[str, str]) -> None:
+    workflow = yaml.safe_load(text)
+    top = {k: _expand(v, known) for k, v in (workflow.get("env") or {}).items()}
+    for job in workflow["jobs"].values():
+        job_env = {**top, **{k: _expand(v, known) for k, v in (job.get("env") or {}).items()}}
+        for step in job["steps"]:
+            uses = str(step.get("uses", ""))
+            if uses.startswith("actions/checkout@"):
+                for name, content in recipe_files().items():
+                    (cwd / name).write_text(content, encoding="utf-8")
+            elif uses.startswith("actions/upload-artifact@"):
+                for path in str(step["with"]["path"]).split():
+                    assert (cwd / path).exists(), f"the artifact {path} was not made"
+            elif "run" in step:
+                extra = {k: _expand(v, known) for k, v in (step.get("env") or {}).items()}
+                _bash(_expand(step["run"], known), cwd, {**env, **job_env, **extra})
+
+
+@pytest.mark.parametrize("recipe", recipes(), ids=lambda r: r.name)
+def test_the_recipe_runs_as_written(recipe: Recipe, sandbox: Sandbox, isolated: Isolation) -> None:
+    sandbox.state.config.processing_seconds = 0  # done at once: the recipes run as real processes
+    folder = isolated.tmp / "empty"
+    folder.mkdir()
+    env = process_env(isolated.home, sandbox.base_url)
+    env["PATH"] = f"{Path(sys.executable).parent}:{env.get('PATH', '')}"
+    known = {"secrets.AKOOL_API_KEY": SANDBOX_API_KEY, "runner.temp": str(isolated.tmp / "runner")}
+    if recipe.kind == "yaml":
+        _run_workflow(recipe.text, folder, env, known)
+    else:
+        _bash(recipe.text, folder, env)
+    for pattern in recipe.expects:
+        found = [p for p in folder.glob(pattern) if not p.is_file() or p.stat().st_size > 0]
+        assert found, f"{recipe.name} did not make {pattern}"
