@@ -109,11 +109,10 @@ def from_environment(env: dict[str, str]) -> Credential | None:
         )
     client_id = env.get("AKOOL_CLIENT_ID", "").strip()
     client_secret = env.get("AKOOL_CLIENT_SECRET", "")
-    if client_id or client_secret:
-        if not client_id or not client_secret:
-            missing = "AKOOL_CLIENT_SECRET" if client_id else "AKOOL_CLIENT_ID"
+    if client_secret:
+        if not client_id:
             raise AuthError(
-                f"{missing} is not set, but its partner is",
+                "AKOOL_CLIENT_SECRET is set, but AKOOL_CLIENT_ID is not",
                 hint="set both AKOOL_CLIENT_ID and AKOOL_CLIENT_SECRET, or AKOOL_API_KEY alone",
             )
         return Credential(
@@ -122,6 +121,8 @@ def from_environment(env: dict[str, str]) -> Credential | None:
             client_id=client_id,
             client_secret=check_secret(client_secret, "client secret"),
         )
+    # AKOOL_CLIENT_ID alone is not a credential: webhook users set it to verify callbacks while
+    # their API key is in the keyring.
     return None
 
 
@@ -231,9 +232,14 @@ def resolve(env: dict[str, str], store: KeyringStore, profile: str) -> Credentia
         return found
     stored = store.load(profile)
     if stored is None:
+        lone_id = (
+            "; AKOOL_CLIENT_ID alone (for webhooks) is not enough"
+            if env.get("AKOOL_CLIENT_ID", "").strip()
+            else ""
+        )
         raise AuthError(
-            "not logged in",
-            hint="run: akool login (or set AKOOL_API_KEY in the environment)",
+            "not logged in" + lone_id,
+            hint="run: akool login (or set AKOOL_API_KEY, or AKOOL_CLIENT_SECRET with the ID)",
         )
     return stored
 

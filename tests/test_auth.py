@@ -145,7 +145,7 @@ def test_only_half_of_the_client_pair_is_an_auth_error(
 ) -> None:
     monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     result = invoke(["credit"], expect=3)
-    assert "AKOOL_CLIENT_SECRET is not set" in result.stderr
+    assert "AKOOL_CLIENT_ID alone (for webhooks) is not enough" in result.stderr
 
 
 def test_environment_client_credentials_use_a_bearer_token(
@@ -227,3 +227,17 @@ def test_a_token_that_keeps_failing_is_not_refreshed_forever(
     result = invoke(["credit"], expect=3)
     assert "1101" in result.stderr
     assert sum(r.path.endswith("getToken") for r in sandbox.state.received) == 2
+
+
+def test_a_client_id_alone_in_the_environment_is_for_webhooks(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The docs tell API-key users to export AKOOL_CLIENT_ID for webhooks: the keyring key stays in use.
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    invoke(["login"], input=SANDBOX_API_KEY)
+    monkeypatch.setenv("AKOOL_CLIENT_ID", "my-client-id")
+    assert invoke(["credit"]).stdout.strip() == "1234.5"
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", "")
+    monkeypatch.delenv("AKOOL_CLIENT_ID")
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", "lonely-secret-123456")
+    assert "AKOOL_CLIENT_ID is not" in invoke(["credit"], expect=3).stderr

@@ -340,7 +340,7 @@ CASES = [
     Case(
         "client-id-alone",
         3,
-        "AKOOL_CLIENT_SECRET is not set",
+        "AKOOL_CLIENT_ID alone (for webhooks) is not enough",
         with_env("AKOOL_CLIENT_ID", "abc", "credit"),
     ),
     Case(
