@@ -7,8 +7,10 @@ it certainly never left this machine. No printing; errors are typed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from akool_cli import interrupts
@@ -27,6 +29,7 @@ from akool_cli.kinds import SPEECH, JobKind, Request, Status
 from akool_cli.models import JobInfo
 
 SPEECH_POLL_INITIAL = 2.0
+CLAIM_WAIT_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,14 @@ def make_speech(
     should_stop: Callable[[], bool] | None = None,
     on_update: Callable[[JobInfo], None] | None = None,
 ) -> JobInfo:
-    """Text to speech, recorded like any job, waited for until its audio URL exists."""
+    """Text to speech, recorded like any job, waited for until its audio URL exists.
+
+    The same text, voice and options made on this server earlier (and not failed) is reused, so
+    running an interrupted `talk --text` again does not pay for its speech twice.
+    """
     from akool_cli.watcher import wait_one
 
-    job = create(client, journal, SPEECH, request, origin)
+    job = _same_speech(client, journal, request, origin)
     job = wait_one(
         client,
         journal,
@@ -156,6 +163,29 @@ def make_speech(
         on_update=on_update,
     )
     return finished_speech(job)
+
+
+def _same_speech(
+    client: AkoolClient, journal: Journal, request: Request, origin: Origin
+) -> JobInfo:
+    """The speech job for this exact request: an earlier one, or one created now, exactly once."""
+    body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
+    key = "speech:" + hashlib.sha256(body.encode()).hexdigest()[:24]
+    keyed = replace(origin, batch_key=key)
+    inputs = inputs_of(request, keyed)
+    while True:
+        claim = journal.claim(key, origin.base_url, origin.profile, SPEECH.name, inputs)
+        if claim.attempt_id is not None:
+            return create(client, journal, SPEECH, request, keyed, attempt_id=claim.attempt_id)
+        if claim.job is not None and claim.job.video_status != Status.FAILED:
+            return client.detail(SPEECH, claim.job.id)  # made earlier: reuse it
+        if claim.busy is not None:
+            journal.clock.sleep(CLAIM_WAIT_SECONDS)  # another akool is creating it right now
+            continue
+        if claim.unknown is not None:
+            journal.dismiss_attempt(claim.unknown.id)  # asked again: the user's call
+            continue
+        return create(client, journal, SPEECH, request, origin)  # the earlier one failed
 
 
 def finished_speech(job: JobInfo) -> JobInfo:

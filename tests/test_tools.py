@@ -221,3 +221,13 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
         "config set",
         "config unset",
     }
+
+
+def test_talk_again_with_the_same_text_reuses_its_speech(api_env: Sandbox) -> None:
+    # An interrupted `talk --text` run again must not pay for the same speech twice.
+    args = ["talk", IMAGE, "--text", "Hello again", "--voice", "sbx-en-f-ava"]
+    first, second = invoke(args).stdout.strip(), invoke(args).stdout.strip()
+    assert first != second and api_env.state.requests["create_tts"] == 1
+    other = ["talk", IMAGE, "--text", "Something else", "--voice", "sbx-en-f-ava"]
+    invoke(other)
+    assert api_env.state.requests["create_tts"] == 2
