@@ -286,6 +286,9 @@ class Client:
         from akool_cli.download import check_target, names_directory, resolve_target
 
         target = resolve_target(os.fspath(dest), check_job_id(job_id), many=False)
+        record = self.journal.get(job_id)
+        if not force and record is not None and _saved_at(record, target):
+            return target  # downloaded earlier, and still there whole: nothing to fetch
         # "videos/" means a folder, which the download creates when it does not exist.
         check_target(target, force=force, make_parent=names_directory(os.fspath(dest), many=False))
         job = self._follow(job_id, target, timeout=timeout, interval=3.0, force=force)
@@ -332,3 +335,12 @@ class Client:
     def jobs(self, limit: int = 10) -> list[Job]:
         """The newest jobs in the history (not refreshed)."""
         return [Job.of(None, record) for record in self.journal.recent(limit)]
+
+
+def _saved_at(record: JobRecord, target: Path) -> bool:
+    """Whether the history's download of this job is the file at `target`, whole."""
+    return (
+        record.downloaded_path == str(target.absolute())
+        and target.is_file()
+        and target.stat().st_size == record.size
+    )

@@ -78,6 +78,12 @@ def test_the_library_leaves_no_threads(sandbox: Sandbox, isolated: Isolation) ->
                 watcher.add(job_id, target=isolated.tmp / f"{job_id}.mp4")
             result = watcher.run()
     assert sorted(result.downloads) == sorted(ids)
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        # Downloading again what is already there, whole, is not an error.
+        first = ids[0]
+        assert (
+            client.download(first, isolated.tmp / f"{first}.mp4") == isolated.tmp / f"{first}.mp4"
+        )
     assert all(Path(d.path).exists() for d in result.downloads.values())
     assert set(threading.enumerate()) - before == set()
 

@@ -178,3 +178,17 @@ def test_jobs_are_told_apart_by_label_and_input(api_env: Sandbox, isolated: Isol
     watched = invoke(["watch", labelled, other])
     assert f"{labelled} queued (intro)" in watched.stderr
     assert f"{other} queued (alice.png)" in watched.stderr
+
+
+def test_watching_again_what_is_saved_is_not_an_error(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    job = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    isolated.clock.advance(60)
+    out = isolated.tmp / "videos"
+    first = invoke(["watch", job, "-o", f"{out}/"])
+    again = invoke(["watch", job, "-o", f"{out}/"])
+    assert first.stdout == again.stdout == f"{out / job}.mp4\n"
+    assert "saved earlier" in again.stderr
+    (out / f"{job}.mp4").write_bytes(b"something else")  # no longer the file akool saved
+    assert "already exists" in invoke(["watch", job, "-o", f"{out}/"], expect=2).stderr

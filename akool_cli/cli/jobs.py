@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from akool_cli.kinds import JobKind, SpeechRequest, Status
 
 if TYPE_CHECKING:
     from akool_cli.client import Client, Job
-    from akool_cli.journal import JobRecord
+    from akool_cli.journal import JobRecord, Journal
     from akool_cli.models import JobInfo
     from akool_cli.output import JobDisplay, Output
     from akool_cli.runtime import Runtime
@@ -62,8 +63,15 @@ def _check_interval(value: float) -> float:
     return check_range("--interval", value)
 
 
-def _output_targets(output: str | None, job_ids: list[str], *, force: bool) -> dict[str, Path]:
-    """Where each job's video goes, checked before any work starts."""
+def _output_targets(
+    output: str | None,
+    job_ids: list[str],
+    *,
+    force: bool,
+    saved: Callable[[str, Path], bool] | None = None,
+) -> dict[str, Path]:
+    """Where each job's video goes, checked before any work starts. A job whose video the
+    history says is already there (same path, same size) needs no target: nothing to fetch."""
     from akool_cli.download import check_target, names_directory, resolve_target
 
     if output is None:
@@ -72,9 +80,24 @@ def _output_targets(output: str | None, job_ids: list[str], *, force: bool) -> d
         raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
     many = len(job_ids) > 1
     targets = {job_id: resolve_target(output, job_id, many=many) for job_id in job_ids}
+    if saved is not None and not force:
+        targets = {j: t for j, t in targets.items() if not saved(j, t)}
     for target in targets.values():
         check_target(target, force=force, make_parent=names_directory(output, many=many))
     return targets
+
+
+def _saved_in(journal: Journal) -> Callable[[str, Path], bool]:
+    def saved(job_id: str, target: Path) -> bool:
+        record = journal.get(job_id)
+        return (
+            record is not None
+            and record.downloaded_path == str(target.absolute())
+            and target.is_file()
+            and target.stat().st_size == record.size
+        )
+
+    return saved
 
 
 def _check_output_before_create(output: str | None, *, force: bool) -> None:
@@ -190,6 +213,8 @@ def _results(
                 f"job {job_id} failed: {info.error_reason or 'AKOOL gave no reason'}",
                 _kind_of(record).failure_hint,
             )
+        elif job.done and job.downloaded_path and job_id not in result.downloads:
+            out.info(f"{job_id} was saved earlier: {job.downloaded_path}")
         elif job.done and job_id not in result.downloads and job_id not in result.errors:
             out.info(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
@@ -443,8 +468,8 @@ def watch(
     ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
     timeout_s = parse_duration(timeout)
     _check_interval(interval)
-    targets = _output_targets(output, ids, force=force)
     with runtime.library() as lib:
+        targets = _output_targets(output, ids, force=force, saved=_saved_in(lib.journal))
         views, code = _follow(
             runtime,
             out,
