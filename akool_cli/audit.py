@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,9 @@ class Finding:
 class AuditResult:
     findings: list[Finding]
     files_scanned: int
+    # Files named or found that were not read (too large, binary, unreadable), with the reason:
+    # a gate must not pass silently over a file it never looked at.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -161,15 +164,20 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def read_text(path: Path) -> str | None:
     """The file as text, or None for binary, huge or unreadable files."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[str | None, str]:
+    """(text, "") or (None, why it was not read)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return None
+            return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
         data = path.read_bytes()
-    except OSError:
-        return None
+    except OSError as exc:
+        return None, f"unreadable ({exc.strerror})"
     if b"\x00" in data[:8192]:
-        return None
-    return data.decode("utf-8", "replace")
+        return None, "binary"
+    return data.decode("utf-8", "replace"), ""
 
 
 def audit(
@@ -180,12 +188,15 @@ def audit(
 ) -> AuditResult:
     chosen = tuple(rules)
     findings: list[Finding] = []
+    skipped: list[tuple[str, str]] = []
     scanned = 0
     for path, shown in iter_files(paths, include or [], exclude or []):
-        text = read_text(path)
+        text, why = _read(path)
         if text is None:
+            if why != "binary":  # images and archives in a tree are expected; say the rest
+                skipped.append((shown, why))
             continue
         scanned += 1
         findings += audit_text(text, shown, chosen)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
-    return AuditResult(findings, scanned)
+    return AuditResult(findings, scanned, skipped)

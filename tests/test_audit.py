@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.audit import RULES, audit, iter_files, rules_table
-from tests.conftest import SHARED
+from tests.conftest import SHARED, Isolation
 from tests.support.runner import invoke
 
 DOCS = SHARED / "akool-docs"
@@ -477,3 +477,10 @@ def test_the_rule_table_is_made_from_the_rules() -> None:
     table = rules_table()
     assert all(f"| `{rule.name}` | {rule.severity} |" in table for rule in RULES)
     assert len(table.splitlines()) == len(RULES) + 2
+
+
+def test_a_file_too_large_to_scan_is_said_not_passed_over(isolated: Isolation) -> None:
+    big = isolated.tmp / "huge.sh"
+    big.write_text("curl https://api.akool.com/auth\n" + "# padding\n" * 600_000)
+    result = invoke(["audit", str(big)])
+    assert f"{big}: not scanned (larger than 5 MB)" in result.stderr

@@ -63,6 +63,8 @@ def audit(
     else:
         for finding in result.findings:
             out.data(finding.render())
+    for shown, why in result.skipped:
+        out.warn(f"{shown}: not scanned ({why})")
     out.info(result.summary())
     if result.count("error"):
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))

@@ -65,7 +65,7 @@ def _write_ready(path: Path, info: dict[str, object]) -> None:
 def sandbox(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8765, "--port", help="Port (0 picks a free one)."),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
     processing_seconds: float = typer.Option(
         4.0, "--processing-seconds", metavar="S", help="How long each job takes."
     ),

@@ -69,7 +69,7 @@ def verify(
 def serve(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", help="Port (0 picks a free one)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
     path: str = typer.Option("/akool/webhook", "--path", help="URL path AKOOL posts to."),
     client_id: str | None = typer.Option(None, "--client-id", metavar="ID", help="Your clientId."),
     output: Path | None = options.OUTPUT_DIR,
