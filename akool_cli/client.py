@@ -206,8 +206,15 @@ class Client:
         resolution: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        check: bool = True,
+        on_warning: Callable[[str], None] | None = None,
     ) -> Job:
-        """Create a talking-photo job (billed); it is in the history before this returns."""
+        """Create a talking-photo job (billed); it is in the history before this returns.
+
+        With `check` (and no AKOOL_NO_CHECK), each input URL is first fetched the way AKOOL will:
+        a 4xx/5xx answer, an HTML page or a file that is not image/audio raises UsageError and
+        nothing is billed; what only deserves a warning goes to `on_warning`.
+        """
         request = TalkRequest(
             image_url=check_input_url(image_url, "image URL"),
             audio_url=check_input_url(audio_url, "audio URL"),
@@ -215,7 +222,16 @@ class Client:
             resolution=check_resolution(resolution),
             webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
         )
+        if check and self.env.get("AKOOL_NO_CHECK", "").strip().lower() in ("", "0", "false", "no"):
+            self._check_urls(request, on_warning)
         return self.create(kinds.TALKING_PHOTO, request, self.origin(name))
+
+    def _check_urls(self, request: TalkRequest, on_warning: Callable[[str], None] | None) -> None:
+        from akool_cli.preflight import Events, Settings, check_urls, raise_all
+
+        roles = {request.image_url: "image", request.audio_url: "audio"}
+        events = Events(warn=on_warning or (lambda message: None))
+        raise_all(check_urls(roles, Settings(check=True, base_url=self.base_url), events))  # type: ignore[arg-type]
 
     def create(self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin) -> Job:
         """Create a job of any kind (billed), recorded before this returns."""

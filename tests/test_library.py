@@ -95,3 +95,15 @@ def test_importing_the_package_is_free() -> None:
     code = "import sys, akool_cli; print(sorted(m for m in sys.modules if m.startswith(('akool_cli', 'httpx'))))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['akool_cli']"
+
+
+def test_the_library_checks_inputs_before_billing(
+    sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AKOOL_NO_CHECK")
+    missing = f"{sandbox.base_url}/_sandbox/files/no-such-portrait.jpg"
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        with pytest.raises(akool_cli.UsageError) as refused:
+            client.talk(missing, AUDIO)
+        assert "404" in refused.value.message and refused.value.exit_code == 2
+    assert sandbox.state.stats()["jobs"] == 0  # nothing billed
