@@ -88,7 +88,10 @@ class AkoolClient:
         credit = data.get("credit") if isinstance(data, dict) else None
         if isinstance(credit, bool) or not isinstance(credit, (int, float)):
             raise UnavailableError("AKOOL's credit answer has no data.credit number")
-        return float(credit)
+        try:
+            return float(credit)
+        except OverflowError:
+            raise UnavailableError("AKOOL's credit answer is not a usable number") from None
 
     def create(self, kind: JobKind, request: Request) -> JobInfo:
         """Send a kind's billable create; the answer's id is the job id."""

@@ -67,6 +67,11 @@ def create(
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
     inputs = inputs_of(request, origin)
+    if interrupts.stop_requested():
+        # Asked to stop: no new billable work starts (a claim taken for it is given back).
+        if attempt_id is not None:
+            journal.attempt_not_sent(attempt_id)
+        raise KeyboardInterrupt
     if attempt_id is None:
         attempt_id = journal.begin_attempt(
             origin.base_url, origin.profile, kind.name, inputs, batch_key=origin.batch_key
@@ -74,7 +79,17 @@ def create(
     # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).
     with interrupts.shielded():
         job = _send(journal, attempt_id, lambda: client.create(kind, request))
-        _record(journal, attempt_id, kind, job, inputs, origin)
+        try:
+            _record(journal, attempt_id, kind, job, inputs, origin)
+        except LocalStateError:
+            raise
+        except Exception as exc:
+            # Billed, whatever went wrong next: the id must reach the user.
+            raise LocalStateError(
+                f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
+                hint=f"keep the id above; follow it with: akool watch {job.id}",
+                job_id=job.id,
+            ) from exc
     return job
 
 
@@ -159,7 +174,7 @@ def make_speech(
         interval=SPEECH_POLL_INITIAL,
         timeout=timeout,
         clock=journal.clock,
-        should_stop=should_stop,
+        should_stop=should_stop or interrupts.stop_requested,
         on_update=on_update,
     )
     return finished_speech(job)

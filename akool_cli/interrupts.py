@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+
+# A second signal this soon after the first is the same stop sent twice (`timeout` signals akool,
+# then its whole process group; CI runners do likewise): it must not cut a create in flight.
+ECHO_SECONDS = 2.0
 
 HANDLED = tuple(
     s
@@ -25,6 +30,7 @@ class _State:
     def __init__(self) -> None:
         self.stop = threading.Event()
         self.signum: int | None = None
+        self.first_at = 0.0
         self.count = 0
         self.shielded = 0
         self.lock = threading.Lock()
@@ -48,10 +54,13 @@ def stop_event() -> threading.Event:
 
 
 def _handle(signum: int, _frame: FrameType | None) -> None:
+    now = time.monotonic()
     with _state.lock:
+        if _state.signum is not None and now - _state.first_at < ECHO_SECONDS:
+            return  # the same stop delivered twice (timeout, then its process group): one stop
         _state.count += 1
         if _state.signum is None:
-            _state.signum = signum
+            _state.signum, _state.first_at = signum, now
         _state.stop.set()
         shielded = _state.shielded > 0 and _state.count == 1
     if not shielded:

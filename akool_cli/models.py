@@ -56,9 +56,9 @@ class JobInfo:
             id=job_id,
             video_status=status,
             video_url=video if isinstance(video, str) else "",
-            create_time_ms=create_time if isinstance(create_time, int) else None,
+            create_time_ms=_in_range(create_time, MAX_TIME_MS),
             error_reason=str(reason),
-            progress=float(progress) if isinstance(progress, (int, float)) else None,
+            progress=_percent(progress),
             raw=data,
         )
 
@@ -153,3 +153,24 @@ class SpeechInfo:
                 else None
             ),
         )
+
+
+# Numbers from a server are taken only within sense: a 400-digit integer must not crash the
+# recording of a billed job (float() of it overflows).
+MAX_TIME_MS = 10**14  # milliseconds since 1970: year 5138
+
+
+def _in_range(value: Any, limit: int) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < limit:
+        return None
+    return value
+
+
+def _percent(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if 0.0 <= number <= 100.0 else None

@@ -278,3 +278,13 @@ def test_retry_after_parsing() -> None:
     policy = RetryPolicy()
     delays = [policy.delay(n) for n in range(1, 8)]
     assert all(0.25 <= d <= 8.0 for d in delays) and delays[-1] >= 4.0
+
+
+def test_absurd_numbers_in_an_answer_do_not_lose_a_job() -> None:
+    from akool_cli.models import JobInfo
+
+    job = JobInfo.from_payload(
+        {"_id": "abc", "video_status": 1, "create_time": 10**400, "progress": 10**400}
+    )
+    assert job.create_time_ms is None and job.progress is None
+    assert JobInfo.from_payload({"_id": "abc", "video_status": 2, "progress": 42}).progress == 42.0
