@@ -85,6 +85,8 @@ class Item:
     voice: str | None = None
     speed: float | None = None
     output: str | None = None
+    # The key akool 0.1 gave a row without an `id` (its line number): still found on a rerun.
+    legacy_key: str | None = None
 
 
 def load_rows(path: Path) -> list[Row]:
@@ -305,6 +307,7 @@ def validate(rows: list[Row]) -> tuple[list[Item], list[Problem]]:
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
     seen_outputs: dict[str, int] = {}
+    repeats: dict[str, int] = {}
     for row in rows:
         found = row.problems or _control_problems(row.fields)
         if found:
@@ -318,6 +321,9 @@ def validate(rows: list[Row]) -> tuple[list[Item], list[Problem]]:
         if item.id in seen_ids:
             problems.append(Problem(row.number, f"id {item.id!r} repeats row {seen_ids[item.id]}"))
             continue
+        if item.legacy_key is not None:
+            repeats[item.key] = repeats.get(item.key, 0) + 1
+            item.key = f"{item.key}:{repeats[item.key]}"
         seen_ids[item.id] = row.number
         if item.output:
             if item.output in seen_outputs:
@@ -364,9 +370,17 @@ def _item(row: Row) -> Item:
     ):
         raise UsageError(f"output {output!r} must be a plain file name such as video-1.mp4")
     row_id = f.get("id") or f"row-{row.number}"
+    named = bool(f.get("id"))
     inputs = {**request.inputs(), "text": text, "voice": voice, "speed": speed}
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
-    return Item(row.number, row_id, f"{row_id}:{digest}", request, text, voice, speed, output)
+    if named:
+        key, legacy = f"{row_id}:{digest}", None
+    else:
+        # Without an id a row is known by what it makes, not by its line: inserting a row above
+        # must not make every row below look new (and be billed again). validate() numbers
+        # repeats of the same inputs.
+        key, legacy = f"inputs:{digest}", f"{row_id}:{digest}"
+    return Item(row.number, row_id, key, request, text, voice, speed, output, legacy)
 
 
 def check_output_dir(output_dir: Path) -> None:

@@ -65,6 +65,8 @@ def plan(items: list[Item], journal: Journal, output_dir: Path | None) -> Iterat
     """What a run would do with each row (one indexed lookup per row); nothing is sent."""
     for item in items:
         earlier = journal.find_by_key(item.key)
+        if earlier is None and item.legacy_key is not None:
+            earlier = journal.find_by_key(item.legacy_key)
         request = item.request
         yield {
             "row": item.row,
@@ -138,6 +140,12 @@ class BatchRunner:
                 prompt=item.request.prompt,
                 resolution=item.request.resolution,
             )
+        if item.legacy_key is not None:
+            earlier = self.journal.find_by_key(item.legacy_key)
+            if earlier is not None:  # made by akool 0.1, which keyed rows by line number
+                outcome.resumed = True
+                self.emit(outcome, f"picked up talking photo job {earlier.id} from an earlier run")
+                return earlier
         return self._claimed_create(item, outcome, TALKING_PHOTO, request, item.key)
 
     def _speech(self, item: Item, outcome: Outcome) -> str | None:
@@ -322,6 +330,8 @@ class _Run:
         job_id = record.id if record is not None else str(found)
         outcome.job_id = job_id
         target = target_for(item, job_id, runner.output_dir) if runner.output_dir else None
+        if target is not None and target.exists():
+            record = runner.journal.get(job_id) or record  # another run may have saved it since
         if record is not None and target is not None and _already_saved(record, target):
             outcome.state, outcome.video_url = "done", record.video_url
             outcome.downloaded_path = str(target)

@@ -87,6 +87,9 @@ LOOKUPS: dict[str, str] = {
 }
 
 BUSY_TIMEOUT_MS = 30_000
+# A create's whole exchange is bounded (90 s); after this long an attempt still marked "sending"
+# belongs to a process that is gone or frozen, and its outcome is unknown, not in flight.
+SENDING_AT_MOST = 10 * 60
 UNKNOWN_KEPT_SECONDS = 7 * 86400  # AKOOL keeps results for 7 days
 
 
@@ -316,6 +319,8 @@ class Journal:
         ]
 
     def _owner_alive(self, row: sqlite3.Row) -> bool:
+        if row["started_at"] < self.clock.time() - SENDING_AT_MOST:
+            return False  # no create waits this long for its answer: whoever sent it stopped
         if row["owner"]:
             return owners.is_alive(self.home, row["owner"])
         return _legacy_pid_alive(row["pid"])

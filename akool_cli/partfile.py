@@ -54,10 +54,18 @@ def open_nofollow(path: str | os.PathLike[str], flags: int, mode: int = 0o666) -
         if exc.errno == errno.ELOOP:
             refuse_link(Path(path))
         raise
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise UsageError(
             f"{path} is not a regular file", hint=f"remove it (rm {path}) and run again"
+        )
+    if info.st_nlink > 1:
+        # A hard link planted at the part file would make akool write into another file.
+        os.close(fd)
+        raise UsageError(
+            f"{path} is linked to another file (hard link); akool will not write through it",
+            hint=f"remove it (rm {path}) and run again",
         )
     return fd
 

@@ -205,3 +205,22 @@ def test_unreadable_batch_files(
     path.write_text(content)
     result = invoke(["batch", str(path)], expect=2)
     assert fragment in result.stderr
+
+
+def test_rows_without_ids_are_known_by_their_inputs_not_their_line(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = isolated.tmp / "rows.csv"
+    body = [f"https://e.com/{n}.jpg,https://e.com/s.mp3" for n in range(3)]
+    rows.write_text("image_url,audio_url\n" + "\n".join(body) + "\n")
+    invoke(["batch", str(rows)])
+    # A row added at the top and a blank line: the three rows done before are not new.
+    rows.write_text(
+        "image_url,audio_url\nhttps://e.com/new.jpg,https://e.com/s.mp3\n\n"
+        + "\n".join(body)
+        + "\n"
+    )
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    assert [r["action"].split()[0] for r in plan["rows"]] == ["create", "pick", "pick", "pick"]
+    invoke(["batch", str(rows)])
+    assert len(api_env.state.jobs) == 4

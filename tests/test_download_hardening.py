@@ -272,3 +272,17 @@ def test_two_jobs_into_one_file_never_claim_each_others_video(
     winner = jobs[[p.returncode for p in both].index(0)]
     saved = hashlib.sha256(target.read_bytes()).hexdigest()
     assert saved == VideoFile(winner, 2_000_000).sha256()
+
+
+def test_a_hard_link_at_the_part_file_is_never_written_through(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    job = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"]).stdout.strip()
+    isolated.clock.advance(60)
+    out = isolated.tmp / "dl"
+    out.mkdir()
+    victim = isolated.tmp / "victim.txt"
+    victim.write_text("precious")
+    os.link(victim, out / f".{job}.mp4.part")
+    result = invoke(["watch", job, "-o", f"{out}/"], expect=2)
+    assert "hard link" in result.stderr and victim.read_text() == "precious"

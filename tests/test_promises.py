@@ -317,3 +317,18 @@ def test_dry_run_does_not_need_the_output_folder(api_env: Sandbox, isolated: Iso
         invoke(["batch", str(rows), "--dry-run", "--json", "-o", str(isolated.tmp / "new")]).stdout
     )
     assert [r["row"] for r in plan["rows"]] == [2, 3] and not (isolated.tmp / "new").exists()
+
+
+def test_an_attempt_sending_for_too_long_is_not_in_flight(isolated: Isolation) -> None:
+    # A frozen (SIGSTOP) owner, or a history from akool 0.1 whose PID is reused, must not make
+    # a batch wait forever: after 10 minutes a "sending" attempt is an unknown outcome.
+    with Journal(isolated.home / "jobs.sqlite3") as journal:
+        attempt = journal.begin_attempt("http://127.0.0.1:1", "default", "talking_photo", {})
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    db.execute("UPDATE attempts SET owner = '', pid = 1 WHERE id = ?", (attempt,))
+    db.commit()
+    db.close()
+    with Journal(isolated.home / "jobs.sqlite3") as journal:
+        assert journal.open_attempts() == []  # pid 1 is alive: in flight, for now
+        isolated.clock.advance(11 * 60)
+        assert [a.id for a in journal.open_attempts()] == [attempt]

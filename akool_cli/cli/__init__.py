@@ -6,6 +6,7 @@ results and exit; errors become one line on stderr, a hint, and a documented exi
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import signal
@@ -122,10 +123,57 @@ def main(argv: list[str] | None = None) -> int:
     _argv[:] = args
     with interrupts.installed():
         code = _run(args)
+    code = _flush_stdout(code)
     signum = interrupts.received()
     if code == ExitCode.INTERRUPTED and signum is not None:
         return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
     return code
+
+
+# Writing stdout failed in a way no retry fixes: no space, an I/O error, a bad descriptor.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT})
+
+
+def _unexpected(args: list[str], exc: Exception, debug: bool) -> int:
+    """A failure akool has no words for: a bug. One line, the traceback only when asked."""
+    if debug:
+        traceback.print_exc()
+    return _fail(
+        args,
+        f"unexpected {type(exc).__name__}: {exc}",
+        "run again with AKOOL_DEBUG=1 to see the traceback, and report it",
+        ExitCode.ERROR,
+        "InternalError",
+    )
+
+
+def _flush_stdout(code: int) -> int:
+    """Write out what is still buffered now, where a failure can be reported in one line (at
+    interpreter exit it would print a traceback)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader went away (akool status | head -c0): not an error worth a message
+    except OSError as exc:
+        _errors_out().error(
+            f"cannot write the output: {exc.strerror or exc}",
+            "check where stdout goes (a full disk?)",
+        )
+        code = int(ExitCode.ERROR)
+    else:
+        return code
+    _detach_stdout()
+    return code
+
+
+def _detach_stdout() -> None:
+    """Point stdout's descriptor at /dev/null: what is still buffered cannot fail at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (no descriptor: a test's StringIO)
 
 
 def _run(args: list[str]) -> int:
@@ -154,18 +202,19 @@ def _run(args: list[str]) -> int:
         return _fail(args, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        _detach_stdout()
         return int(ExitCode.OK)
-    except Exception as exc:
-        if debug:
-            traceback.print_exc()
-        return _fail(
-            args,
-            f"unexpected {type(exc).__name__}: {exc}",
-            "run again with AKOOL_DEBUG=1 to see the traceback, and report it",
-            ExitCode.ERROR,
-            "InternalError",
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            return _unexpected(args, exc, debug)
+        # stdout itself cannot be written (a full disk, a closed descriptor): say so on stderr.
+        _detach_stdout()
+        _errors_out().error(
+            f"cannot write the output: {exc.strerror}", "check where stdout goes (a full disk?)"
         )
+        return int(ExitCode.ERROR)
+    except Exception as exc:
+        return _unexpected(args, exc, debug)
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
             again = f"run it again: {shlex.join(['akool', *args])}"
