@@ -20,7 +20,7 @@ from akool_cli.api import AkoolClient, RateLimitedError
 from akool_cli.batch import Item
 from akool_cli.clock import Clock, current
 from akool_cli.download import safe_file_name
-from akool_cli.errors import AkoolError, UnknownOutcomeError
+from akool_cli.errors import AkoolError, LocalStateError, UnknownOutcomeError
 from akool_cli.inputs import TalkRequest
 from akool_cli.journal import Claim, JobRecord, Journal
 from akool_cli.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest, Status
@@ -107,6 +107,9 @@ class BatchRunner:
     stopping: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _paused_until: float = 0.0
+    # Set when the history cannot be written: the run stops, and the ids it could not record
+    # are in the outcomes (state "unrecorded") for the caller to show.
+    fatal: LocalStateError | None = None
 
     def run(self, items: list[Item]) -> list[Outcome]:
         outcomes = [Outcome(item.row, item.id) for item in items]
@@ -312,6 +315,14 @@ class _Run:
         runner = self.runner
         try:
             found = runner.job_for(item, outcome)
+        except LocalStateError as exc:
+            outcome.job_id = exc.job_id
+            outcome.state = "unrecorded" if exc.job_id else "error"
+            outcome.error = exc.message
+            runner.emit(outcome, exc.message)
+            runner.fatal = runner.fatal or exc
+            runner.stopping.set()  # nothing more can be recorded: start nothing more
+            found = None
         except AkoolError as exc:
             outcome.state = "unknown" if isinstance(exc, UnknownOutcomeError) else "error"
             outcome.error = exc.message

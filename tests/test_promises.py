@@ -332,3 +332,26 @@ def test_an_attempt_sending_for_too_long_is_not_in_flight(isolated: Isolation) -
         assert journal.open_attempts() == []  # pid 1 is alive: in flight, for now
         isolated.clock.advance(11 * 60)
         assert [a.id for a in journal.open_attempts()] == [attempt]
+
+
+def test_a_batch_whose_history_fills_up_prints_every_billed_id(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    env = process_env(isolated.home, sandbox.base_url)
+    rows = write_rows(isolated.tmp / "rows.csv", 4)
+    assert subprocess.run([AKOOL, "status"], env=env, capture_output=True).returncode == 0
+    child: dict[str, int] = {}
+    create = sandbox.state.create_job
+
+    def fill_the_disk(*args: object, **kwargs: object) -> object:
+        resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
+        return create(*args, **kwargs)  # type: ignore[arg-type]
+
+    sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign,assignment]
+    process = start(env, "batch", str(rows), "-c", "1")
+    child["pid"] = process.pid
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 10, stderr
+    # Every job AKOOL billed is printed on stdout; nothing more was created after the disk filled.
+    assert set(stdout.split()) == set(sandbox.state.jobs) and len(sandbox.state.jobs) == 1
+    assert "Traceback" not in stderr and "the batch stopped" in stderr

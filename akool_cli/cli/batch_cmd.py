@@ -9,7 +9,7 @@ import typer
 
 from akool_cli import interrupts
 from akool_cli.cli import inputs_cli, options
-from akool_cli.errors import ExitCode, InterruptedByUser, UsageError
+from akool_cli.errors import ExitCode, InterruptedByUser, LocalStateError, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.batch import Item, Problem
@@ -91,8 +91,18 @@ def batch(
         check_output_dir(output_dir)
     credential = runtime.credential()
     items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
-    outcomes = _run(runtime, out, items, output_dir, concurrency, interval, force, retry_unknown)
-    if not _report(out, file, len(rows), problems, outcomes, json_out):
+    outcomes, fatal = _run(
+        runtime, out, items, output_dir, concurrency, interval, force, retry_unknown
+    )
+    complete = _report(out, file, len(rows), problems, outcomes, json_out)
+    if fatal is not None:
+        raise LocalStateError(
+            f"the batch stopped: {fatal.message}",
+            hint="the ids printed were created (and billed) but not recorded; keep them, "
+            f"then run again once the history can be written ({fatal.hint})",
+            path=fatal.path,
+        )
+    if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
 
 
@@ -119,7 +129,9 @@ def _report(
         out.json(summary)
     else:
         for outcome in outcomes:
-            if outcome.downloaded_path or outcome.video_url:
+            if outcome.state == "unrecorded" and outcome.job_id:
+                out.data(outcome.job_id)  # billed but not in the history: never lost
+            elif outcome.downloaded_path or outcome.video_url:
                 out.data(outcome.downloaded_path or outcome.video_url or "")
     out.table(
         ("ROW", "ID", "JOB", "STATE", "RESULT / REASON"),
@@ -195,7 +207,7 @@ def _run(
     interval: float,
     force: bool,
     retry_unknown: bool,
-) -> list[Outcome]:
+) -> tuple[list[Outcome], LocalStateError | None]:
     from akool_cli.batch_run import BatchRunner
 
     display = out.batch_display(len(items))
@@ -218,13 +230,14 @@ def _run(
         )
         with display:
             try:
-                return runner.run(items)
+                outcomes = runner.run(items)
             except KeyboardInterrupt:
                 raise InterruptedByUser(
                     "stopped the batch; jobs already created keep running on AKOOL",
                     hint=f"run the same command again to continue: {runtime.command_line()}",
                     signum=interrupts.received(),
                 ) from None
+    return outcomes, runner.fatal
 
 
 def _make_folder(folder: Path) -> None:
