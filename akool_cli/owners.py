@@ -23,6 +23,7 @@ OWNERS_DIR = "owners"
 
 _lock = threading.Lock()
 _held: dict[Path, tuple[str, int]] = {}
+_fds: dict[Path, int] = {}
 
 
 def token_for(home: Path) -> str:
@@ -38,6 +39,7 @@ def token_for(home: Path) -> str:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
         _held[home] = (token, os.getpid())
+        _fds[home] = fd
         return token
 
 
@@ -72,9 +74,13 @@ def release(home: Path) -> None:
     """Drop this process's lock file (at a clean exit; a crash leaves it for is_alive to tidy)."""
     with _lock:
         found = _held.pop(home, None)
+        fd = _fds.pop(home, None)
     if found is not None:
         with contextlib.suppress(OSError):
             (home / OWNERS_DIR / f"{found[0]}.lock").unlink()
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _pid_alive(pid: int) -> bool:  # pragma: no cover - only where flock is missing
@@ -88,3 +94,11 @@ def _pid_alive(pid: int) -> bool:  # pragma: no cover - only where flock is miss
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def release_all() -> None:
+    """Drop every lock file this process holds (the CLI calls this as it exits)."""
+    with _lock:
+        homes = [home for home, (_, pid) in _held.items() if pid == os.getpid()]
+    for home in homes:
+        release(home)

@@ -355,3 +355,9 @@ def test_a_batch_whose_history_fills_up_prints_every_billed_id(
     # Every job AKOOL billed is printed on stdout; nothing more was created after the disk filled.
     assert set(stdout.split()) == set(sandbox.state.jobs) and len(sandbox.state.jobs) == 1
     assert "Traceback" not in stderr and "the batch stopped" in stderr
+
+
+def test_a_clean_exit_leaves_no_owner_lock(api_env: Sandbox, isolated: Isolation) -> None:
+    for _ in range(3):
+        invoke(["talk", IMAGE, AUDIO])
+    assert list((isolated.home / owners.OWNERS_DIR).glob("*.lock")) == []

@@ -16,7 +16,7 @@ import traceback
 import typer
 from typer.exceptions import TyperException
 
-from akool_cli import __version__, interrupts
+from akool_cli import __version__, interrupts, owners
 from akool_cli.cli import (
     api_cmd,
     audit_cmd,
@@ -122,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     Output.json_written = False
     _argv[:] = args
     with interrupts.installed():
-        code = _run(args)
+        try:
+            code = _run(args)
+        finally:
+            owners.release_all()  # a clean exit leaves no owner lock file behind
     code = _flush_stdout(code)
     signum = interrupts.received()
     if code == ExitCode.INTERRUPTED and signum is not None:
