@@ -47,6 +47,8 @@ from akool_cli.transport import StreamResponse, Transport, TransportError
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
+# A ceiling on any one download: a server that never ends its body must not fill the disk.
+MAX_VIDEO_BYTES = 8 * 2**30
 MP4_HEAD = 8  # an MP4 starts with its ftyp box: 4 bytes of size, then b"ftyp"
 PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
@@ -361,6 +363,13 @@ def _receive(
             for chunk in _checked_body(response, checked=bool(start)):
                 sink.write(chunk)
                 received += len(chunk)
+                if received > MAX_VIDEO_BYTES:
+                    part.discard()
+                    raise NotAVideoError(
+                        f"the video URL sent more than {MAX_VIDEO_BYTES // 2**30} GiB; "
+                        "no talking-photo video is that large",
+                        hint=NOT_A_VIDEO_HINT,
+                    )
                 if on_progress is not None:
                     on_progress(received, total)
     except OSError as exc:

@@ -286,3 +286,16 @@ def test_a_hard_link_at_the_part_file_is_never_written_through(
     os.link(victim, out / f".{job}.mp4.part")
     result = invoke(["watch", job, "-o", f"{out}/"], expect=2)
     assert "hard link" in result.stderr and victim.read_text() == "precious"
+
+
+def test_a_body_past_the_ceiling_is_refused_and_removed(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A server that never ends its body must not fill the disk (the ceiling is 8 GiB; the
+    # sandbox's video is 9 KB, so the test lowers it).
+    monkeypatch.setattr("akool_cli.download.MAX_VIDEO_BYTES", 4096)
+    job = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"]).stdout.strip()
+    isolated.clock.advance(60)
+    out = isolated.tmp / "dl"
+    result = invoke(["watch", job, "-o", f"{out}/"], expect=6)
+    assert "more than" in result.stderr and list(out.iterdir()) == []
