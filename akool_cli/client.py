@@ -260,16 +260,21 @@ class Client:
         )
         return Job.of(info, self.journal.get(info.id), kinds.SPEECH.name)
 
-    def status(self, job_id: str) -> Job:
-        """The job's current state from AKOOL (the server that made it), recorded in the history."""
-        job_id = check_job_id(job_id)
+    def _where(self, job_id: str) -> tuple[str, JobRecord | None, kinds.JobKind, AkoolClient]:
+        """The job's record, kind, and the client for the server (and profile) that made it."""
         record = self.journal.get(job_id)
         kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
-        api = (
-            self.api_for(record.base_url, record.profile)
-            if record and record.base_url
-            else self.api
-        )
+        return job_id, record, kind, self.api_of(record)
+
+    def api_of(self, record: JobRecord | None) -> AkoolClient:
+        """The client for the server and profile a recorded job was made with."""
+        if record is not None and record.base_url:
+            return self.api_for(record.base_url, record.profile)
+        return self.api
+
+    def status(self, job_id: str) -> Job:
+        """The job's current state from AKOOL (the server that made it), recorded in the history."""
+        job_id, record, kind, api = self._where(check_job_id(job_id))
         info = api.detail(kind, job_id)
         if record is not None:
             self.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
@@ -329,14 +334,7 @@ class Client:
         interval: float,
         force: bool,
     ) -> Job:
-        job_id = check_job_id(job_id)
-        record = self.journal.get(job_id)
-        kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
-        api = (
-            self.api_for(record.base_url, record.profile)
-            if record and record.base_url
-            else self.api
-        )
+        job_id, _, kind, api = self._where(check_job_id(job_id))
         from akool_cli.watcher import Watcher
 
         with Watcher(

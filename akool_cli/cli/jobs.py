@@ -163,9 +163,7 @@ def _follow(
     names = {job_id: name_of(Job.of(None, r).to_json(0)) for job_id, r in records.items() if r}
     with out.job_display(job_ids, names) as display, watcher:
         for job_id, record in records.items():
-            api = (
-                lib.api_for(record.base_url, record.profile) if record and record.base_url else None
-            )
+            api = lib.api_of(record)
             watcher.add(
                 job_id,
                 kind=_kind_of(record),
