@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import statistics
@@ -129,16 +128,16 @@ def run_timed_err(cmd: list[str], env: dict[str, str]) -> tuple[float, Any, str]
     return time.perf_counter() - start, usage, err
 
 
-def download_seconds(stderr: str) -> float:
-    """How long akool's own download took, as its --debug log reports it.
+def download_seconds(url: str, target: Path) -> float:
+    """How long akool's own download of `url` takes, start-up excluded: the library's
+    DownloadResult.elapsed (the transfer, once the part file is locked), measured in-process."""
+    from akool_cli.download import download
+    from akool_cli.transport import Transport
 
-    The one place that reads akool's download timing: swap it for download.py's measurement hook
-    when that lands, and nothing else in this file changes.
-    """
-    match = re.search(r"downloaded \d+ bytes in ([0-9.]+) s", stderr)
-    if match is None:
-        raise RuntimeError("akool --debug did not report the download time")
-    return max(1e-3, float(match.group(1)))
+    with Transport() as transport:
+        result = download(transport, url, target, force=True)
+    target.unlink(missing_ok=True)
+    return max(1e-3, result.elapsed)
 
 
 def sha256_speed(rounds: int = 5, size: int = 128 * 1024 * 1024) -> float:
@@ -444,12 +443,10 @@ def measure_download(size: int, rounds: int, curl: bool) -> DownloadRun:
                 if step == "curl" and curl:
                     times["curl"].append(run_timed(["curl", "-s", "-o", str(target), url], env)[0])
                 elif step == "akool":
-                    wall, usage, err = run_timed_err(
-                        [AKOOL, "--debug", "watch", job, "-o", str(target)], env
-                    )
+                    wall, usage, _ = run_timed_err([AKOOL, "watch", job, "-o", str(target)], env)
                     times["akool"].append(wall)
-                    times["download"].append(download_seconds(err))
                     rss.append(usage.ru_maxrss / 1024)
+                    times["download"].append(download_seconds(url, target.with_suffix(".lib")))
                 target.unlink(missing_ok=True)
     # The first round warms caches; it is not counted.
     median = {name: statistics.median(t[1:]) if t else None for name, t in times.items()}
@@ -479,7 +476,7 @@ def bench_downloads(rounds: int) -> None:
         curl_text = f"curl -o {curl_speed:.0f}, " if curl_speed else ""
         record(
             Figure(
-                f"download {size_mb} MB throughput (akool's download, as its debug log times it)",
+                f"download {size_mb} MB throughput (akool's download, as DownloadResult.elapsed times it)",
                 mb / run.download_s,
                 "MB/s",
                 f"machine's limit: min({curl_text}SHA-256 {sha_speed:.0f})",

@@ -44,7 +44,7 @@ def _library_modules() -> set[str]:
 
 def test_every_library_module_is_held_by_the_layer_contracts() -> None:
     library = _library_modules()
-    assert "akool_cli.api" in library and "akool_cli.cli.jobs" not in library
+    assert "akool_cli.api" in library and "akool_cli.cli.talk_cmd" not in library
     for name, contract in _contracts().items():
         if contract["type"] == "forbidden" and "akool_cli.api" in contract["source_modules"]:
             listed = set(contract["source_modules"])

@@ -24,9 +24,9 @@ from akool_cli.cli import (
     batch_cmd,
     config_cmd,
     doctor_cmd,
-    jobs,
     sandbox_cmd,
     status_cmd,
+    talk_cmd,
     voices_cmd,
     webhook_cmd,
 )
@@ -103,7 +103,7 @@ def _global(
 
 
 auth.register(app)
-jobs.register(app)
+talk_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

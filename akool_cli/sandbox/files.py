@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import socket
 import time
-from typing import TYPE_CHECKING
+from email.message import Message
+from io import BufferedIOBase
+from typing import Protocol
 
 from akool_cli.sandbox.media import VideoFile
+from akool_cli.sandbox.state import SandboxState
 
-if TYPE_CHECKING:
-    from akool_cli.sandbox.server import Handler
+
+class Handler(Protocol):
+    """What serving a file needs of the request handler (the server's, which imports this)."""
+
+    headers: Message
+    command: str
+    close_connection: bool
+    connection: socket.socket
+    wfile: BufferedIOBase
+
+    @property
+    def state(self) -> SandboxState: ...
+
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+        after_fault: str | None = None,
+    ) -> None: ...
+
+    def _roll(self, names: tuple[str, ...]) -> str | None: ...
+
+    def send_response(self, code: int, message: str | None = None) -> None: ...
+
+    def send_header(self, keyword: str, value: str) -> None: ...
+
+    def end_headers(self) -> None: ...
 
 
 def serve_file(handler: Handler, name: str) -> None:
