@@ -73,15 +73,7 @@ def batch(
     items, found, checks = inputs_cli.plan_batch(
         runtime, items, problems, input_options, base_dir=file.absolute().parent
     )
-    for problem in problems:
-        out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
-    if problems and not skip_invalid:
-        if dry_run and json_out:  # the problems as data, each with its row: nothing would run
-            _print_plan(runtime, out, [], problems, output_dir, json_out, [])
-        raise UsageError(
-            f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
-            hint="fix them, or run the valid rows with --skip-invalid",
-        )
+    _say_problems(runtime, out, file, problems, skip_invalid, dry_run, json_out, output_dir)
     if dry_run:  # a plan never needs the output folder to exist yet
         uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
         _print_plan(runtime, out, items, problems, output_dir, json_out, uploads)
@@ -98,12 +90,33 @@ def batch(
     if fatal is not None:
         raise LocalStateError(
             f"the batch stopped: {fatal.message}",
-            hint="the ids printed were created (and billed) but not recorded; keep them, "
-            f"then run again once the history can be written ({fatal.hint})",
+            hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
             path=fatal.path,
         )
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
+
+
+def _say_problems(
+    runtime: Runtime,
+    out: Output,
+    file: Path,
+    problems: list[Any],
+    skip_invalid: bool,
+    dry_run: bool,
+    json_out: bool,
+    output_dir: Path | None,
+) -> None:
+    """Every invalid row on stderr; unless --skip-invalid, nothing is submitted (exit 2)."""
+    for problem in problems:
+        out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
+    if problems and not skip_invalid:
+        if dry_run and json_out:  # the problems as data, each with its row: nothing would run
+            _print_plan(runtime, out, [], problems, output_dir, json_out, [])
+        raise UsageError(
+            f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
+            hint="fix them, or run the valid rows with --skip-invalid",
+        )
 
 
 def _report(
