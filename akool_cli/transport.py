@@ -7,7 +7,9 @@ a failed request may have reached the server; retry decisions belong to its call
 from __future__ import annotations
 
 import logging
+import sys
 import time
+import types
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -98,6 +100,19 @@ def _translate(exc: BaseException) -> TransportError:
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:200]
+
+
+def _skip_httpx_command_line() -> None:
+    """httpx's package imports its own command line (rich, pygments, click: ~80 ms) whenever click
+    is installed, which many environments have. akool never runs it: a stand-in module lets every
+    akool command skip that cost."""
+    if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
+        stand_in = types.ModuleType("httpx._main")
+        stand_in.main = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+        sys.modules["httpx._main"] = stand_in
+
+
+_skip_httpx_command_line()
 
 
 def _tune_httpcore() -> None:
