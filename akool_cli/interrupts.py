@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from akool_cli.errors import InterruptedByUser
+
 # A second signal this soon after the first is the same stop sent twice (`timeout` signals akool,
 # then its whole process group; CI runners do likewise): it must not cut a create in flight.
 ECHO_SECONDS = 2.0
@@ -103,3 +105,8 @@ def shielded() -> Iterator[None]:
     finally:
         with _state.lock:
             _state.shielded -= 1
+
+
+def stopped(message: str, hint: str) -> InterruptedByUser:
+    """The error that ends a command a stop signal interrupted, with that signal's exit code."""
+    return InterruptedByUser(message, hint=hint, signum=received())

@@ -9,7 +9,7 @@ import typer
 
 from akool_cli import interrupts
 from akool_cli.cli import inputs_cli, options
-from akool_cli.errors import ExitCode, InterruptedByUser, LocalStateError, UsageError
+from akool_cli.errors import ExitCode, LocalStateError, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.batch import Item, Problem
@@ -245,10 +245,9 @@ def _run(
             try:
                 outcomes = runner.run(items)
             except KeyboardInterrupt:
-                raise InterruptedByUser(
+                raise interrupts.stopped(
                     "stopped the batch; jobs already created keep running on AKOOL",
-                    hint=f"run the same command again to continue: {runtime.command_line()}",
-                    signum=interrupts.received(),
+                    f"run the same command again to continue: {runtime.command_line()}",
                 ) from None
     return outcomes, runner.fatal
 

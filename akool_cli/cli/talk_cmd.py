@@ -16,7 +16,6 @@ from akool_cli.cli import inputs_cli, options
 from akool_cli.contract import RESULT_RETENTION_DAYS
 from akool_cli.errors import (
     ExitCode,
-    InterruptedByUser,
     JobFailedError,
     UsageError,
     WaitTimeoutError,
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from akool_cli.runtime import Runtime
     from akool_cli.watcher import Event, Watcher
 
+WATCH_STOPPED = "stopped watching; the job(s) keep running on AKOOL"
 DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?$")
 
 
@@ -177,17 +177,9 @@ def _follow(
         except WaitTimeoutError as exc:
             raise WaitTimeoutError(exc.message, hint=f"resume with: {resume}") from None
         except KeyboardInterrupt:
-            raise InterruptedByUser(
-                "stopped watching; the job(s) keep running on AKOOL",
-                hint=f"resume with: {resume}",
-                signum=interrupts.received(),
-            ) from None
+            raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}") from None
     if interrupts.stop_requested():
-        raise InterruptedByUser(
-            "stopped watching; the job(s) keep running on AKOOL",
-            hint=f"resume with: {resume}",
-            signum=interrupts.received(),
-        )
+        raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}")
     return _results(out, lib, job_ids, watcher, runtime)
 
 
@@ -395,10 +387,9 @@ def _create(
     if not json_out:
         out.data(job.id)
     if interrupts.stop_requested():
-        raise InterruptedByUser(
+        raise interrupts.stopped(
             f"stopped after creating {job.id}; it keeps running on AKOOL",
-            hint=f"follow it with: {_watch_command(job.id, *download)}",
-            signum=interrupts.received(),
+            f"follow it with: {_watch_command(job.id, *download)}",
         )
     return job
 
