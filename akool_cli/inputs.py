@@ -27,6 +27,8 @@ JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 RANGES: dict[str, tuple[float, float]] = {
     "--interval": (0.1, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
+    # Jobs in flight at once: AKOOL plans allow a handful; more only adds threads and 429s.
+    "--concurrency": (1, 64),
 }
 # Control characters (C0, DEL, C1): never part of a URL that works.
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

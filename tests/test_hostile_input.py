@@ -406,3 +406,11 @@ def test_every_case_is_documented() -> None:
     section = doc.split("\n## Batch files and hostile text\n", 1)[1].split("\n## ", 1)[0]
     documented = re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.MULTILINE)
     assert documented == [case[0] for case in BATCH_FILES] + OTHER_CASES
+
+
+@pytest.mark.parametrize("value", ["0", "65", "1000"])
+def test_concurrency_outside_its_range_is_refused(isolated: Isolation, value: str) -> None:
+    rows = isolated.tmp / "rows.csv"
+    rows.write_text("image_url,audio_url\nhttps://e.com/a.jpg,https://e.com/a.mp3\n")
+    result = invoke(["batch", str(rows), "-c", value], expect=2)
+    assert "--concurrency" in result.stderr and "1–64" in result.stderr

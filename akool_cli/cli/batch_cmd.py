@@ -63,8 +63,7 @@ def batch(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
-    if concurrency < 1:
-        raise UsageError(f"--concurrency {concurrency} must be at least 1")
+    check_range("--concurrency", concurrency)
     check_range("--interval", interval)
     rows = load_rows(file)
     items, problems = validate(rows)
