@@ -110,9 +110,11 @@ class BatchRunner:
     # Set when the history cannot be written: the run stops, and the ids it could not record
     # are in the outcomes (state "unrecorded") for the caller to show.
     fatal: LocalStateError | None = None
+    # Every row's outcome so far, also when run() ends with an exception (a stop).
+    outcomes: list[Outcome] = field(default_factory=list)
 
     def run(self, items: list[Item]) -> list[Outcome]:
-        outcomes = [Outcome(item.row, item.id) for item in items]
+        outcomes = self.outcomes = [Outcome(item.row, item.id) for item in items]
         run = _Run(self, list(zip(items, outcomes, strict=True)))
         try:
             run.go()

@@ -305,6 +305,10 @@ def test_an_interrupted_batch_hint_repeats_the_whole_command(
     args = ["batch", rows.name, "--output-dir", "campaign dir/", "--concurrency", "2"]
     result = invoke(args, expect=130)
     assert "akool batch campaign.csv --output-dir 'campaign dir/' --concurrency 2" in result.stderr
+    # With --json the rows so far are still one document (then the error): no created id is lost.
+    stopped = invoke([*args, "--json"], expect=130)
+    report = json.loads(stopped.stdout)
+    assert [r["row"] for r in report["results"]] == [2, 3]
     assert (isolated.tmp / "campaign dir").is_dir()
     monkeypatch.setattr(Watcher, "events", events)
     invoke(args)  # as printed: every row finishes and is downloaded

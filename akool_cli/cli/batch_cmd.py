@@ -9,7 +9,7 @@ import typer
 
 from akool_cli import interrupts
 from akool_cli.cli import inputs_cli, options
-from akool_cli.errors import ExitCode, LocalStateError, UsageError
+from akool_cli.errors import AkoolError, ExitCode, InterruptedByUser, LocalStateError, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.batch import Item, Problem
@@ -86,7 +86,9 @@ def batch(
         runtime, out, items, output_dir, concurrency, interval, force, retry_unknown
     )
     complete = _report(out, file, len(rows), problems, outcomes, json_out)
-    if fatal is not None:
+    if isinstance(fatal, InterruptedByUser):
+        raise fatal  # after the report: a script reading --json still gets every created id
+    if isinstance(fatal, LocalStateError):
         raise LocalStateError(
             f"the batch stopped: {fatal.message}",
             hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
@@ -219,7 +221,9 @@ def _run(
     interval: float,
     force: bool,
     retry_unknown: bool,
-) -> tuple[list[Outcome], LocalStateError | None]:
+) -> tuple[list[Outcome], AkoolError | None]:
+    """Every row's outcome, and what ended the run early (a stop, a history that cannot be
+    written), so that the rows done so far are reported either way."""
     from akool_cli.batch_run import BatchRunner
 
     display = out.batch_display(len(items))
@@ -244,10 +248,11 @@ def _run(
             try:
                 outcomes = runner.run(items)
             except KeyboardInterrupt:
-                raise interrupts.stopped(
+                stop = interrupts.stopped(
                     "stopped the batch; jobs already created keep running on AKOOL",
                     f"run the same command again to continue: {runtime.command_line()}",
-                ) from None
+                )
+                return runner.outcomes, stop
     return outcomes, runner.fatal
 
 
