@@ -67,17 +67,16 @@ def create(
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
     inputs = inputs_of(request, origin)
-    if interrupts.stop_requested():
-        # Asked to stop: no new billable work starts (a claim taken for it is given back).
-        if attempt_id is not None:
-            journal.attempt_not_sent(attempt_id)
-        raise KeyboardInterrupt
-    if attempt_id is None:
-        attempt_id = journal.begin_attempt(
-            origin.base_url, origin.profile, kind.name, inputs, batch_key=origin.batch_key
-        )
     # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).
     with interrupts.shielded():
+        if attempt_id is None:
+            attempt_id = journal.begin_attempt(
+                origin.base_url, origin.profile, kind.name, inputs, batch_key=origin.batch_key
+            )
+        if interrupts.stop_requested():
+            # Asked to stop before sending: nothing new is billed, and the attempt is given back.
+            journal.attempt_not_sent(attempt_id)
+            raise KeyboardInterrupt
         job = _send(journal, attempt_id, lambda: client.create(kind, request))
         try:
             _record(journal, attempt_id, kind, job, inputs, origin)
