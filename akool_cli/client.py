@@ -306,8 +306,9 @@ class Client:
         """
         from akool_cli.download import check_target, names_directory, resolve_target
 
-        target = resolve_target(os.fspath(dest), check_job_id(job_id), many=False)
-        record = self.journal.get(job_id)
+        record = self.journal.get(check_job_id(job_id))
+        suffix = kinds.get(record.kind).suffix if record else kinds.TALKING_PHOTO.suffix
+        target = resolve_target(os.fspath(dest), job_id, many=False, suffix=suffix)
         if not force and record is not None and _saved_at(record, target):
             return target  # downloaded earlier, and still there whole: nothing to fetch
         # "videos/" means a folder, which the download creates when it does not exist.

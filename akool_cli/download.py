@@ -16,9 +16,10 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from akool_cli import contract
@@ -47,9 +48,14 @@ from akool_cli.transport import StreamResponse, Transport, TransportError
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
+Media = Literal["video", "audio"]
+# What the download in this thread expects its first bytes to be (set by download()).
+_MEDIA: ContextVar[Media] = ContextVar("akool_download_media", default="video")
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
 MAX_VIDEO_BYTES = 8 * 2**30
-MP4_HEAD = 8  # an MP4 starts with its ftyp box: 4 bytes of size, then b"ftyp"
+# An MP4 starts with its ftyp box (4 bytes of size, then b"ftyp"); 12 bytes also tell the audio
+# formats apart (RIFF....WAVE).
+MP4_HEAD = 12
 PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
 NOT_A_VIDEO_HINT = (
@@ -106,12 +112,30 @@ def download(
     on_progress: ProgressCallback | None = None,
     clock: Clock | None = None,
     retry: RetryPolicy | None = None,
+    media: Media = "video",
 ) -> DownloadResult:
     """Fetch url into target, resuming a part file left by an earlier, interrupted run.
 
     Another akool saving the same target meanwhile holds the part file's lock: this call waits
-    for it, then reports the file it saved instead of fetching it again.
+    for it, then reports the file it saved instead of fetching it again. `media` says what the
+    first bytes must be: an MP4 video, or an audio file (a speech job's result).
     """
+    token = _MEDIA.set(media)
+    try:
+        return _download(transport, url, target, force, on_progress, clock, retry)
+    finally:
+        _MEDIA.reset(token)
+
+
+def _download(
+    transport: Transport,
+    url: str,
+    target: Path,
+    force: bool,
+    on_progress: ProgressCallback | None,
+    clock: Clock | None,
+    retry: RetryPolicy | None,
+) -> DownloadResult:
     check_result_url(url)
     make_directory(target.parent)
     before = _identity(target)
@@ -333,6 +357,10 @@ def _check_body_kind(response: StreamResponse, *, ranged: bool) -> None:
 
 
 def _check_mp4_head(head: bytes, content_type: str) -> None:
+    """The first bytes are what this download expects (see download's `media`)."""
+    if _MEDIA.get() == "audio":
+        _check_audio_head(head, content_type)
+        return
     if len(head) >= MP4_HEAD and head[4:8] == b"ftyp":
         return
     if head.lstrip()[:1] == b"<" or "html" in content_type:
@@ -341,6 +369,16 @@ def _check_mp4_head(head: bytes, content_type: str) -> None:
         "the file at the video URL is not an MP4 video (it does not start with an ftyp box)",
         hint=NOT_A_VIDEO_HINT,
     )
+
+
+def _check_audio_head(head: bytes, content_type: str) -> None:
+    from akool_cli.mediatypes import check_head
+
+    if head.lstrip()[:1] == b"<" or "html" in content_type:
+        raise NotAVideoError(HTML_PAGE.replace("a video", "audio"), hint=NOT_A_VIDEO_HINT)
+    found = check_head(head, "audio")
+    if isinstance(found, str):
+        raise NotAVideoError(f"the file at the audio URL is {found}", hint=NOT_A_VIDEO_HINT)
 
 
 def _receive(

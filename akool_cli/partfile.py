@@ -81,11 +81,12 @@ def names_directory(output: str, *, many: bool) -> bool:
     return many or output.endswith(("/", os.sep)) or Path(output).expanduser().is_dir()
 
 
-def resolve_target(output: str, job_id: str, *, many: bool) -> Path:
-    """Where a job's video goes: into a directory as <job_id>.mp4, or at the exact path given."""
+def resolve_target(output: str, job_id: str, *, many: bool, suffix: str = ".mp4") -> Path:
+    """Where a job's result goes: into a directory as <job_id>.mp4 (.mp3 for speech), or at the
+    exact path given."""
     path = Path(output).expanduser()
     if names_directory(output, many=many):
-        return path / safe_file_name(job_id)
+        return path / safe_file_name(job_id, suffix)
     return path
 
 

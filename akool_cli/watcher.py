@@ -340,6 +340,7 @@ class Watcher:
             force=self.force,
             on_progress=progress,
             clock=self.clock,
+            media="audio" if tracked.kind.result == "audio" else "video",
         )
         if self.journal is not None:
             # Recorded here, in the thread that put the file in place: a stop that ends the

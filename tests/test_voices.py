@@ -496,3 +496,13 @@ def test_a_failed_job_comes_with_akools_input_advice(api_env: Sandbox, isolated:
 def test_the_advice_is_only_for_failures(api_env: Sandbox) -> None:
     result = invoke(["talk", IMAGE, "https://example.com/a.mp3", "--wait"])
     assert "MP3" not in result.stderr
+
+
+def test_a_speech_job_downloads_as_audio(api_env: Sandbox, isolated: Isolation) -> None:
+    invoke(["talk", "https://example.com/p.jpg", "--text", "Hi there", "--voice", "sbx-en-f-ava"])
+    [speech_id] = api_env.state.speech
+    out = isolated.tmp / "audio"
+    saved = invoke(["watch", speech_id, "-o", f"{out}/"]).stdout.strip()
+    assert saved == str(out / f"{speech_id}.mp3")
+    data = (out / f"{speech_id}.mp3").read_bytes()
+    assert data[:3] == b"ID3" or (data[0] == 0xFF and data[1] & 0xE0 == 0xE0)

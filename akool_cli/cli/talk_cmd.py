@@ -69,6 +69,7 @@ def _output_targets(
     *,
     force: bool,
     saved: Callable[[str, Path], bool] | None = None,
+    suffixes: dict[str, str] | None = None,
 ) -> dict[str, Path]:
     """Where each job's video goes, checked before any work starts. A job whose video the
     history says is already there (same path, same size) needs no target: nothing to fetch."""
@@ -79,7 +80,11 @@ def _output_targets(
     if not output.strip():
         raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
     many = len(job_ids) > 1
-    targets = {job_id: resolve_target(output, job_id, many=many) for job_id in job_ids}
+    suffixes = suffixes or {}
+    targets = {
+        job_id: resolve_target(output, job_id, many=many, suffix=suffixes.get(job_id, ".mp4"))
+        for job_id in job_ids
+    }
     if saved is not None and not force:
         targets = {j: t for j, t in targets.items() if not saved(j, t)}
     for target in targets.values():
@@ -458,7 +463,10 @@ def watch(
     timeout_s = parse_duration(timeout)
     _check_interval(interval)
     with runtime.library() as lib:
-        targets = _output_targets(output, ids, force=force, saved=_saved_in(lib.journal))
+        suffixes = {j: _kind_of(lib.journal.get(j)).suffix for j in ids}
+        targets = _output_targets(
+            output, ids, force=force, saved=_saved_in(lib.journal), suffixes=suffixes
+        )
         views, code = _follow(
             runtime,
             out,

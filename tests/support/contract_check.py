@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 from akool_cli import catalogue, contract
-from akool_cli.sandbox.server import FILES_PREFIX, STATS_PATH
+from akool_cli.sandbox.server import AUDIO_PREFIXES, FILES_PREFIX, STATS_PATH
 from akool_cli.sandbox.state import ReceivedRequest
 
 
@@ -16,8 +16,8 @@ def check_received(requests: Iterable[ReceivedRequest]) -> list[str]:
     for request in requests:
         if not request.headers.get("user-agent", "").startswith("akool-cli/"):
             continue
-        if request.path.startswith(FILES_PREFIX) or request.path == STATS_PATH:
-            continue  # result files are plain downloads, not API calls
+        if request.path.startswith((FILES_PREFIX, *AUDIO_PREFIXES)) or request.path == STATS_PATH:
+            continue  # result files (videos, speech) are plain downloads, not API calls
         where = f"{request.method} {request.path}"
         documented = catalogue.load().find(request.method, request.path)
         if documented is None:
