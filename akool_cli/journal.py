@@ -24,7 +24,7 @@ from akool_cli.clock import Clock, current
 from akool_cli.config import make_private_dir
 from akool_cli.errors import LocalStateError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
@@ -72,6 +72,32 @@ UPDATE jobs SET batch_key = json_extract(inputs, '$.batch_key');
 ALTER TABLE attempts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 ALTER TABLE attempts ADD COLUMN batch_key TEXT;
 UPDATE attempts SET batch_key = json_extract(inputs, '$.batch_key')
+"""
+
+# Schema 3: the callbacks `webhook serve` handled (so a restarted receiver skips AKOOL's retries
+# of them), and the files `--upload-to` put in the user's bucket.
+ADDED_IN_3 = """
+CREATE TABLE IF NOT EXISTS callbacks_handled (
+    job_id TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    handled_at REAL NOT NULL,
+    PRIMARY KEY (job_id, status)
+);
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uploaded_at REAL NOT NULL,
+    local_path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL,
+    endpoint TEXT NOT NULL DEFAULT '',
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    expires_at REAL
+);
+CREATE INDEX IF NOT EXISTS uploads_object ON uploads (endpoint, bucket, key);
+CREATE INDEX IF NOT EXISTS uploads_path ON uploads (local_path, size, mtime_ns)
 """
 
 # The queries run once per row or per job.
@@ -162,8 +188,10 @@ class Journal:
             exists = db.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'"
             ).fetchone()
-            statements = SCHEMA if not exists else MIGRATE_FROM_1
-            for statement in filter(str.strip, (statements + ";" + INDEXES).split(";")):
+            # 0: a new file, or akool 0.1's (jobs exists); 2: before callbacks and uploads.
+            steps = [] if version >= 2 else [SCHEMA if not exists else MIGRATE_FROM_1, INDEXES]
+            steps.append(ADDED_IN_3)
+            for statement in filter(str.strip, ";".join(steps).split(";")):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -369,29 +397,16 @@ class Journal:
 
     def callback_handled(self, job_id: str, status: int) -> bool:
         """Whether `webhook serve` already handled this state of this job (AKOOL retries)."""
-        with self._transaction() as db:
-            db.execute(CALLBACKS_SCHEMA)
-            row = db.execute(
-                "SELECT 1 FROM callbacks_handled WHERE job_id = ? AND status = ?",
-                (job_id, status),
-            ).fetchone()
-        return row is not None
+        sql = "SELECT 1 FROM callbacks_handled WHERE job_id = ? AND status = ?"
+        return bool(self._read(sql, (job_id, status)))
 
     def mark_callback_handled(self, job_id: str, status: int) -> None:
         with self._transaction() as db:
-            db.execute(CALLBACKS_SCHEMA)
             db.execute(
                 "INSERT OR IGNORE INTO callbacks_handled (job_id, status, handled_at) "
                 "VALUES (?, ?, ?)",
                 (job_id, status, self.clock.time()),
             )
-
-
-# The callbacks `webhook serve` handled, so a restarted receiver skips AKOOL's retries of them.
-CALLBACKS_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS callbacks_handled (job_id TEXT NOT NULL, status INTEGER NOT NULL, "
-    "handled_at REAL NOT NULL, PRIMARY KEY (job_id, status))"
-)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -519,24 +534,6 @@ def explain_statements(journal: Journal, call: Callable[[Journal], object]) -> d
 # -- uploads (akool talk/batch --upload-to) ------------------------------------------------------
 # A self-contained addition: its own table, created on first use, reached through `Uploads`.
 
-UPLOADS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS uploads (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    uploaded_at REAL NOT NULL,
-    local_path TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL DEFAULT 0,
-    sha256 TEXT NOT NULL,
-    endpoint TEXT NOT NULL DEFAULT '',
-    bucket TEXT NOT NULL,
-    key TEXT NOT NULL,
-    url TEXT NOT NULL DEFAULT '',
-    expires_at REAL
-);
-CREATE INDEX IF NOT EXISTS uploads_object ON uploads (endpoint, bucket, key);
-CREATE INDEX IF NOT EXISTS uploads_path ON uploads (local_path, size, mtime_ns)
-"""
-
 
 @dataclass
 class UploadRecord:
@@ -556,10 +553,7 @@ class Uploads:
     """The files akool put in the user's bucket: path, size, SHA-256, key and presigned URL."""
 
     def __init__(self, journal: Journal) -> None:
-        self._journal = journal
-        with journal._transaction() as db:
-            for statement in filter(str.strip, UPLOADS_SCHEMA.split(";")):
-                db.execute(statement)
+        self._journal = journal  # its table is part of the history's schema (ADDED_IN_3)
 
     def record(self, upload: UploadRecord) -> None:
         with self._journal._transaction() as db:

@@ -365,3 +365,46 @@ def test_a_clean_exit_leaves_no_owner_lock(api_env: Sandbox, isolated: Isolation
     for _ in range(3):
         invoke(["talk", IMAGE, AUDIO])
     assert list((isolated.home / owners.OWNERS_DIR).glob("*.lock")) == []
+
+
+# The history akool 0.1 wrote (schema 1, no user_version): what an upgrade finds on disk.
+SCHEMA_0_1 = """
+CREATE TABLE jobs (id TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'talking_photo',
+    created_at REAL NOT NULL, updated_at REAL NOT NULL, base_url TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT 'default', inputs TEXT NOT NULL DEFAULT '{}',
+    video_status INTEGER NOT NULL DEFAULT 1, video_url TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '', downloaded_path TEXT NOT NULL DEFAULT '', size INTEGER,
+    sha256 TEXT NOT NULL DEFAULT '');
+CREATE INDEX jobs_created ON jobs (created_at);
+CREATE TABLE attempts (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at REAL NOT NULL,
+    pid INTEGER NOT NULL, base_url TEXT NOT NULL DEFAULT '', profile TEXT NOT NULL DEFAULT
+    'default', kind TEXT NOT NULL DEFAULT 'talking_photo', inputs TEXT NOT NULL DEFAULT '{}',
+    outcome TEXT NOT NULL DEFAULT 'sending', detail TEXT NOT NULL DEFAULT '', job_id TEXT);
+"""
+
+
+def test_a_history_of_akool_0_1_is_migrated_in_place(api_env: Sandbox, isolated: Isolation) -> None:
+    rows = write_rows(isolated.tmp / "rows.csv", 2)
+    from akool_cli.batch import load_rows, validate
+
+    items, _ = validate(load_rows(rows))
+    isolated.home.mkdir(parents=True)
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    db.executescript(SCHEMA_0_1)
+    # Row r0 was created by akool 0.1, which keyed rows by their id and line.
+    legacy = items[0].legacy_key or items[0].key
+    db.execute(
+        "INSERT INTO jobs (id, created_at, updated_at, base_url, inputs) VALUES (?, 1, 1, ?, ?)",
+        ("0123456789abcdef01234567", api_env.base_url, json.dumps({"batch_key": legacy})),
+    )
+    db.commit()
+    db.close()
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    assert [r["action"] for r in plan["rows"]] == ["pick up 0123456789abcdef01234567", "create"]
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    key = db.execute("SELECT batch_key FROM jobs").fetchone()[0]
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    db.close()
+    assert version == 3 and key == legacy
+    assert {"callbacks_handled", "uploads"} <= tables
