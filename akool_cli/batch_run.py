@@ -345,7 +345,7 @@ class _Run:
         target = target_for(item, job_id, runner.output_dir) if runner.output_dir else None
         if target is not None and target.exists():
             record = runner.journal.get(job_id) or record  # another run may have saved it since
-        if record is not None and target is not None and _already_saved(record, target):
+        if record is not None and target is not None and record.saved_at(target):
             outcome.state, outcome.video_url = "done", record.video_url
             outcome.downloaded_path = str(target)
             runner.emit(outcome, f"already saved {target}")
@@ -391,9 +391,3 @@ class _Run:
                 reason = info.error_reason or "AKOOL gave no reason"
                 outcome.error = f"{reason}; {TALKING_PHOTO.failure_hint}"  # AKOOL's input advice
         self.slots.release()
-
-
-def _already_saved(record: JobRecord, target: Path) -> bool:
-    return bool(record.downloaded_path) and (
-        Path(record.downloaded_path) == target.absolute() and target.exists()
-    )

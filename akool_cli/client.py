@@ -222,7 +222,9 @@ class Client:
             resolution=check_resolution(resolution),
             webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
         )
-        if check and self.env.get("AKOOL_NO_CHECK", "").strip().lower() in ("", "0", "false", "no"):
+        from akool_cli.preflight import checks_disabled
+
+        if check and not checks_disabled(self.env):
             self._check_urls(request, on_warning)
         return self.create(kinds.TALKING_PHOTO, request, self.origin(name))
 
@@ -309,7 +311,7 @@ class Client:
         record = self.journal.get(check_job_id(job_id))
         suffix = kinds.get(record.kind).suffix if record else kinds.TALKING_PHOTO.suffix
         target = resolve_target(os.fspath(dest), job_id, many=False, suffix=suffix)
-        if not force and record is not None and _saved_at(record, target):
+        if not force and record is not None and record.saved_at(target):
             return target  # downloaded earlier, and still there whole: nothing to fetch
         # "videos/" means a folder, which the download creates when it does not exist.
         check_target(target, force=force, make_parent=names_directory(os.fspath(dest), many=False))
@@ -350,12 +352,3 @@ class Client:
     def jobs(self, limit: int = 10) -> list[Job]:
         """The newest jobs in the history (not refreshed)."""
         return [Job.of(None, record) for record in self.journal.recent(limit)]
-
-
-def _saved_at(record: JobRecord, target: Path) -> bool:
-    """Whether the history's download of this job is the file at `target`, whole."""
-    return (
-        record.downloaded_path == str(target.absolute())
-        and target.is_file()
-        and target.stat().st_size == record.size
-    )

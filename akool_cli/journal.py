@@ -137,6 +137,14 @@ class JobRecord:
     batch_key: str | None = None
     label: str = ""
 
+    def saved_at(self, target: Path) -> bool:
+        """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
+        return (
+            self.downloaded_path == str(target.absolute())
+            and target.is_file()
+            and target.stat().st_size == self.size
+        )
+
 
 @dataclass
 class AttemptRecord:

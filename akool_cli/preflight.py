@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +116,11 @@ class Settings:
     check: bool = True
     check_face: bool = False
     base_url: str = ""  # AKOOL's; a sandbox on this machine can reach private hosts
+
+
+def checks_disabled(env: Mapping[str, str]) -> bool:
+    """AKOOL_NO_CHECK set to anything but empty, 0, false or no: skip the checks before billing."""
+    return env.get("AKOOL_NO_CHECK", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def raise_all(problems: Sequence[Problem]) -> None:

@@ -65,18 +65,13 @@ def plan(
 ) -> tuple[Plan, Settings]:
     """Every problem of the inputs that needs no network (all at once), and the settings."""
     from akool_cli.config import resolve_upload_to
-    from akool_cli.preflight import Settings, plan_inputs
+    from akool_cli.preflight import Settings, checks_disabled, plan_inputs
     from akool_cli.upload import parse_target, parse_ttl
 
     chosen = resolve_upload_to(options.upload_to, runtime.env, runtime.paths, runtime.profile)
     target = parse_target(*chosen) if chosen else None
     ttl = parse_ttl(options.url_ttl)
-    no_check = options.no_check or runtime.env.get("AKOOL_NO_CHECK", "").strip().lower() not in (
-        "",
-        "0",
-        "false",
-        "no",
-    )
+    no_check = options.no_check or checks_disabled(runtime.env)
     found = plan_inputs(inputs, target=target, base_dir=base_dir)
     settings = Settings(
         target=target,

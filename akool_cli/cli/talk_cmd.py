@@ -95,12 +95,7 @@ def _output_targets(
 def _saved_in(journal: Journal) -> Callable[[str, Path], bool]:
     def saved(job_id: str, target: Path) -> bool:
         record = journal.get(job_id)
-        return (
-            record is not None
-            and record.downloaded_path == str(target.absolute())
-            and target.is_file()
-            and target.stat().st_size == record.size
-        )
+        return record is not None and record.saved_at(target)
 
     return saved
 
