@@ -25,7 +25,7 @@ from akool_cli.errors import (
 )
 from akool_cli.inputs import TalkRequest
 from akool_cli.kinds import JobKind, Request
-from akool_cli.models import JobInfo, SpeechInfo, Voice
+from akool_cli.models import JobInfo, Voice
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from akool_cli.speech import VoiceFilters
 from akool_cli.transport import RawResponse, Transport, TransportError
@@ -168,16 +168,6 @@ class AkoolClient:
                 if voice.voice_id == voice_id:
                     return voice
         return None
-
-    def create_tts(self, text: str, voice_id: str, *, speed: float | None = None) -> SpeechInfo:
-        body: dict[str, Any] = {"input_text": text, "voice_id": voice_id}
-        if speed is not None:
-            body["voice_options"] = {"speed": speed}
-        return _created(SpeechInfo.from_payload, self.call(contract.CREATE_TTS, body=body))
-
-    def tts_detail(self, job_id: str) -> SpeechInfo:
-        data = self.call(contract.TTS_DETAIL, path_params={"_id": job_id})
-        return SpeechInfo.from_payload(data, expected_id=job_id)
 
     def detect_faces(self, url: str) -> int:
         """How many faces AKOOL's face detection finds in the image at url.
