@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +43,7 @@ from akool_cli.partfile import (
     safe_file_name,
 )
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from akool_cli.transport import StreamResponse, Transport, TransportError
+from akool_cli.transport import FileAnswer, Transport, TransportError
 
 log = logging.getLogger("akool.download")
 
@@ -214,26 +214,32 @@ def _served(transport: Transport, url: str, start: int, expected: bytes) -> int 
     end = start + len(expected) - 1
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end}"}
     try:
-        with transport.stream(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as response:
-            length = response.headers.get("content-length", "")
-            if response.status == 206:
-                first, total = _content_range(response.headers.get("content-range", ""))
+        with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+            length = answer.headers.get("content-length", "")
+            if answer.status == 206:
+                first, total = _content_range(answer.headers.get("content-range", ""))
                 if first != start:
                     return None
-            elif response.status == 200 and length.isdigit():
+            elif answer.status == 200 and length.isdigit():
                 if start:
                     return -1
                 total = int(length)
             else:
                 return None
-            served = b""
-            for chunk in response.iter_bytes():
-                served += chunk
-                if len(served) >= len(expected):
-                    break  # a server that ignored the range: the rest is not needed
+            # A server that ignored the range sends more: only the first bytes are read.
+            served = _read_at_most(answer, len(expected))
     except TransportError:
         return None
-    return total if served[: len(expected)] == expected else None
+    return total if served == expected else None
+
+
+def _read_at_most(answer: FileAnswer, size: int) -> bytes:
+    """The body's first `size` bytes (fewer if it is shorter)."""
+    buffer = memoryview(bytearray(size))
+    count = 0
+    while count < size and (got := answer.readinto(buffer[count:])):
+        count += got
+    return bytes(buffer[:count])
 
 
 class NotAVideoError(JobFailedError):
@@ -292,9 +298,9 @@ def _fetch_once(
         headers["Range"] = f"bytes={have}-"
         headers["If-Range"] = validator
     try:
-        with transport.stream(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as response:
-            start, total = _check_answer(response, part, ranged="Range" in headers)
-            received, digest = _receive(response, part, start, total, on_progress)
+        with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+            start, total = _check_answer(answer, part, ranged="Range" in headers)
+            received, digest = _receive(answer, part, start, total, on_progress)
             if total is not None and received != total:
                 raise _Retryable(f"received {received} of {total} bytes")
             return received, digest, start
@@ -302,9 +308,7 @@ def _fetch_once(
         raise _Retryable(str(exc)) from None
 
 
-def _check_answer(
-    response: StreamResponse, part: PartLock, *, ranged: bool
-) -> tuple[int, int | None]:
+def _check_answer(response: FileAnswer, part: PartLock, *, ranged: bool) -> tuple[int, int | None]:
     """The offset the body starts at and the whole file's size, or why this answer is no use."""
     status = response.status
     if status in (403, 404, 410):
@@ -338,7 +342,7 @@ def _check_answer(
     return 0, int(length) if length and length.isdigit() else None
 
 
-def _check_body_kind(response: StreamResponse, *, ranged: bool) -> None:
+def _check_body_kind(response: FileAnswer, *, ranged: bool) -> None:
     """Answers that can never become the video: retrying them would loop or save garbage."""
     if response.status == 206 and not ranged:
         raise NotAVideoError(
@@ -382,7 +386,7 @@ def _check_audio_head(head: bytes, content_type: str) -> None:
 
 
 def _receive(
-    response: StreamResponse,
+    answer: FileAnswer,
     part: PartLock,
     start: int,
     total: int | None,
@@ -397,10 +401,15 @@ def _receive(
     try:
         # open() stays here: tests swap this module's open for one whose disk is full.
         sink_file = open(part.path, "ab" if start else "wb", opener=open_nofollow)  # noqa: SIM115
-        with PartWriter(sink_file, digest) as sink:
-            for chunk in _checked_body(response, checked=bool(start)):
-                sink.write(chunk)
-                received += len(chunk)
+        with PartWriter(sink_file, digest, None if total is None else total - start) as sink:
+            if not start:
+                # Nothing is saved before the first bytes show the expected kind of file.
+                head = _read_at_most(answer, MP4_HEAD)
+                _check_mp4_head(head, answer.headers.get("content-type", ""))
+                sink.put(head)
+                received += len(head)
+            while count := sink.receive(answer.readinto):
+                received += count
                 if received > MAX_VIDEO_BYTES:
                     part.discard()
                     raise NotAVideoError(
@@ -419,21 +428,6 @@ def _receive(
             ) from None
         raise
     return received, digest.hexdigest()
-
-
-def _checked_body(response: StreamResponse, *, checked: bool) -> Iterator[bytes]:
-    """The body's chunks; the first bytes are held back until they show an MP4's ftyp box."""
-    head = b""
-    for chunk in response.iter_bytes():
-        if not checked:
-            head += chunk
-            if len(head) < MP4_HEAD:
-                continue
-            _check_mp4_head(head, response.headers.get("content-type", ""))
-            checked, chunk = True, head
-        yield chunk
-    if not checked:
-        _check_mp4_head(head, response.headers.get("content-type", ""))
 
 
 def _content_range(value: str) -> tuple[int, int | None]:

@@ -13,11 +13,13 @@ import types
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from akool_cli import __version__, redact
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 log = logging.getLogger("akool.http")
@@ -29,7 +31,6 @@ READ_TIMEOUT = 30.0
 REQUEST_DEADLINE = 90.0
 MAX_JSON_BODY = 4 * 1024 * 1024
 MAX_REDIRECTS = 5
-READ_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,14 @@ class StreamResponse:
     _response: Any = field(repr=False)
     _deadline: float | None = None
 
-    def iter_bytes(self) -> Iterator[bytes]:
-        """The body as it arrives. Raw pieces when not content-encoded: re-chunking into
-        fixed sizes costs a copy of every byte, which shows on large videos."""
+    _pieces: Iterator[bytes] | None = field(default=None, repr=False)
+    _left: memoryview = field(default_factory=lambda: memoryview(b""), repr=False)
+
+    def iter_bytes(self, *, raw: bool = False) -> Iterator[bytes]:
+        """The body as it arrives: decoded unless raw (or not content-encoded). Pieces as they
+        come: re-chunking into fixed sizes costs a copy of every byte."""
         encoded = self.headers.get("content-encoding", "identity").lower() not in ("", "identity")
-        pieces = self._response.iter_bytes() if encoded else self._response.iter_raw()
+        pieces = self._response.iter_bytes() if encoded and not raw else self._response.iter_raw()
         try:
             for chunk in pieces:
                 yield chunk
@@ -76,9 +80,37 @@ class StreamResponse:
         except Exception as exc:
             raise _translate(exc) from exc
 
+    def readinto(self, view: memoryview) -> int:
+        """The body as on the wire (never decoded), into view; 0 at the end (see FileAnswer)."""
+        if not self._left:
+            if self._pieces is None:
+                self._pieces = self.iter_bytes(raw=True)
+            self._left = memoryview(next(self._pieces, b""))
+        count = min(len(view), len(self._left))
+        view[:count] = self._left[:count]
+        self._left = self._left[count:]
+        return count
+
+
+class FileAnswer(Protocol):
+    """An answer to Transport.fetch: its body is read as on the wire, into the caller's buffer."""
+
+    status: int
+    headers: dict[str, str]
+    url: str
+
+    def readinto(self, view: memoryview) -> int:
+        """Up to len(view) bytes into view, as soon as some arrive; 0 once the body ended."""
+        ...
+
 
 def _translate(exc: BaseException) -> TransportError:
     import httpx
+
+    from akool_cli import direct
+
+    if isinstance(exc, direct.DirectError):
+        return TransportError(str(exc), sent=exc.sent, kind=exc.kind)
 
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
         return TransportError(f"could not connect ({_reason(exc)})", sent=False, kind="connect")
@@ -115,18 +147,6 @@ def _skip_httpx_command_line() -> None:
 _skip_httpx_command_line()
 
 
-def _tune_httpcore() -> None:
-    """Read the socket 1 MiB at a time instead of 64 KiB: a large video then costs 16 times
-    fewer trips through h11's parser, which is most of a download's CPU time. The attribute is
-    httpcore's own knob; if a release drops it, downloads are just slower."""
-    try:
-        from httpcore._sync.http11 import HTTP11Connection
-    except ImportError:
-        return
-    if getattr(HTTP11Connection, "READ_NUM_BYTES", None) == 64 * 1024:
-        HTTP11Connection.READ_NUM_BYTES = READ_BYTES
-
-
 class Transport:
     def __init__(
         self,
@@ -140,9 +160,10 @@ class Transport:
     ) -> None:
         import httpx
 
-        _tune_httpcore()
         self.redactor = redactor or redact.Redactor(secrets)
         self.deadline = deadline
+        self._timeouts = (connect_timeout, read_timeout)
+        self._tls_context: ssl.SSLContext | None = None
         self._client = httpx.Client(
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
@@ -253,6 +274,50 @@ class Transport:
             )
         finally:
             response.close()
+
+    @contextmanager
+    def fetch(
+        self, url: str, *, headers: Mapping[str, str] | None = None, deadline: float | None = None
+    ) -> Iterator[FileAnswer]:
+        """GET a file, following redirects, for reading its body as sent (no decoding) into the
+        caller's buffers. On a direct connection the standard library's http.client reads each
+        byte once into those buffers (akool_cli.direct); through a proxy, httpx does."""
+        from akool_cli import direct
+
+        if direct.usable(url):
+            try:
+                answer = direct.get(
+                    url,
+                    {"User-Agent": USER_AGENT, **(headers or {})},
+                    connect_timeout=self._timeouts[0],
+                    read_timeout=self._timeouts[1],
+                    deadline=deadline,
+                    max_redirects=MAX_REDIRECTS,
+                    tls=self._tls,
+                )
+            except direct.DirectError as exc:
+                log.debug("<- no answer: %s", exc)
+                raise _translate(exc) from exc
+            except direct.NotDirect as hop:
+                url = hop.url
+            else:
+                try:
+                    yield answer
+                except direct.DirectError as exc:  # from reading the body
+                    raise _translate(exc) from exc
+                finally:
+                    answer.close()
+                return
+        with self.stream(url, headers=headers, deadline=deadline) as response:
+            yield response
+
+    def _tls(self) -> ssl.SSLContext:
+        """The trust store httpx uses (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once."""
+        import httpx
+
+        if self._tls_context is None:
+            self._tls_context = httpx.create_ssl_context(trust_env=True)
+        return self._tls_context
 
     def _trace_request(self, request: httpx.Request) -> None:
         if not log.isEnabledFor(logging.DEBUG):

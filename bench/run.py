@@ -522,10 +522,10 @@ SCALE_INTERVAL = 0.1  # first poll interval of the batches (the smallest --inter
 GROWTH_LIMIT = 12.0  # time for 10x the rows, at most
 RSS_LIMIT_MB = 120.0
 # The most threads a batch can have, whatever its row count: the main thread and the feeder,
-# one creator per --concurrency, the watcher's pool (2 per creator, at most 16), and a writer
-# and a hasher beside each download in flight (one per watcher thread).
+# one creator per --concurrency, the watcher's pool (2 per creator, at most 16), and a hasher
+# beside each download in flight (one per watcher thread).
 WATCH_WORKERS = min(16, 2 * SCALE_CONCURRENCY)
-THREAD_BOUND = 2 + SCALE_CONCURRENCY + 3 * WATCH_WORKERS
+THREAD_BOUND = 2 + SCALE_CONCURRENCY + 2 * WATCH_WORKERS
 PLANNING_LIMIT = 1.5
 HISTORY_LIMIT = 1.2
 SAMPLE_SECONDS = 0.02

@@ -93,12 +93,12 @@ def serve_file(handler: Handler, name: str) -> None:
     block = 64 * 1024 if rate else 1 << 20
     try:
         while sent < limit:
-            chunk = video.read(offset, min(block, limit - sent))
-            handler.wfile.write(chunk)
-            offset += len(chunk)
-            sent += len(chunk)
-            if rate:
-                time.sleep(len(chunk) / rate)
+            for piece in video.slices(offset, min(block, limit - sent)):
+                handler.wfile.write(piece)
+                offset += len(piece)
+                sent += len(piece)
+                if rate:
+                    time.sleep(len(piece) / rate)
     except (BrokenPipeError, ConnectionResetError):
         handler.close_connection = True
         return

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
 BOX_HEADER = 8
+ZEROS = memoryview(bytes(1 << 20))  # the padding, shared by every file and request
 
 
 @lru_cache(maxsize=1)
@@ -38,16 +40,20 @@ class VideoFile:
 
     def read(self, offset: int, length: int) -> bytes:
         """Bytes [offset, offset+length) of the file."""
+        return b"".join(self.slices(offset, length))
+
+    def slices(self, offset: int, length: int) -> Iterator[memoryview]:
+        """Bytes [offset, offset+length) as views of shared buffers, never copied: the sandbox
+        serves large files on the same cores as the client it serves, so each copy it saves
+        is CPU the client gets (as with a real CDN, which runs elsewhere)."""
         end = min(self.size, offset + length)
-        if offset >= end:
-            return b""
-        out = bytearray()
-        if offset < len(self.prefix):
-            out += self.prefix[offset : min(end, len(self.prefix))]
-        pad_start = max(offset, len(self.prefix))
-        if end > pad_start:
-            out += bytes(end - pad_start)
-        return bytes(out)
+        if offset < min(end, len(self.prefix)):
+            yield memoryview(self.prefix)[offset : min(end, len(self.prefix))]
+        position = max(offset, len(self.prefix))
+        while position < end:
+            step = min(end - position, len(ZEROS))
+            yield ZEROS[:step]
+            position += step
 
     def sha256(self) -> str:
         digest = hashlib.sha256()

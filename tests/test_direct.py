@@ -1,0 +1,291 @@
+"""The download's fast path (akool_cli.direct, http.client into reusable buffers) and its
+fallback through httpx: same bytes, same errors, proxies honoured, TLS with the same trust store,
+redirects, chunked bodies, and a server that trickles past the deadline."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import ipaddress
+import json
+import socket
+import ssl
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pytest
+
+from akool_cli import direct
+from akool_cli import download as download_module
+from akool_cli.clock import FakeClock
+from akool_cli.download import download, part_path
+from akool_cli.errors import AkoolError
+from akool_cli.partfile import PartWriter, meta_path
+from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox.media import VideoFile
+from akool_cli.transport import Transport
+from tests.conftest import Isolation
+from tests.support.servers import Answer, scripted_server
+
+MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4000
+SIZE = 3_000_000
+
+
+@pytest.fixture
+def sandbox_files(isolated: Isolation) -> Iterator[Sandbox]:
+    server = start_sandbox(
+        SandboxConfig(processing_seconds=0, video_bytes=SIZE), clock=isolated.clock
+    )
+    yield server
+    server.stop()
+
+
+def finished_job(sandbox: Sandbox) -> str:
+    request = {"talking_photo_url": "https://e.com/p.jpg", "audio_url": "https://e.com/s.mp3"}
+    return sandbox.state.create_job(request).id
+
+
+def save(url: str, target: Path, **options: object) -> tuple[int, str]:
+    with Transport() as transport:
+        result = download(transport, url, target, clock=FakeClock(), **options)  # type: ignore[arg-type]
+    return result.size, result.sha256
+
+
+@pytest.mark.parametrize("path", ["direct", "httpx"])
+def test_both_paths_save_the_same_verified_file_and_resume_it(
+    path: str, sandbox_files: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if path == "httpx":
+        monkeypatch.setattr(direct, "usable", lambda url: False)
+    job = finished_job(sandbox_files)
+    url = f"{sandbox_files.base_url}/_sandbox/files/{job}.mp4"
+    video = VideoFile(job, SIZE)
+    target = isolated.tmp / "v.mp4"
+    assert save(url, target) == (video.size, video.sha256())
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == video.sha256()
+    # A part file left by a cut download (with its validator) is resumed with a Range request.
+    again = isolated.tmp / "again.mp4"
+    part_path(again).write_bytes(video.read(0, 1_234_567))
+    meta_path(again).write_text(json.dumps({"validator": video.etag}))
+    with Transport() as transport:
+        result = download(transport, url, again, clock=FakeClock())
+    assert (result.resumed_from, result.sha256) == (1_234_567, video.sha256())
+    assert again.read_bytes() == video.read(0, video.size)
+
+
+def test_the_direct_path_is_taken_only_without_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert direct.usable("http://127.0.0.1:9/v.mp4")
+    assert direct.usable("https://cdn.example.com/v.mp4?sig=1")
+    assert not direct.usable("https://user:pw@cdn.example.com/v.mp4")  # httpx sends Basic auth
+    assert not direct.usable("https://bücher.example/v.mp4")  # httpx encodes the name (IDNA)
+    assert not direct.usable("ftp://example.com/v.mp4")
+    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
+    assert not direct.usable("https://cdn.example.com/v.mp4")
+    assert direct.usable("http://cdn.example.com/v.mp4")
+    monkeypatch.setenv("ALL_PROXY", "http://proxy.example:3128")
+    assert not direct.usable("http://cdn.example.com/v.mp4")
+
+
+def test_a_proxy_from_the_environment_carries_the_download(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with scripted_server() as proxy:
+        # A plain-HTTP proxy is asked for the whole URL; the host behind it does not exist.
+        proxy.route("http://video.invalid/v.mp4", Answer(200, MP4, "video/mp4"))
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.delenv("NO_PROXY")  # the tests' default: no proxy for anything
+        assert save("http://video.invalid/v.mp4", isolated.tmp / "v.mp4")[0] == len(MP4)
+        assert proxy.hits == {"http://video.invalid/v.mp4": 1}
+
+
+def test_redirects_are_followed_and_a_loop_is_a_clean_error(isolated: Isolation) -> None:
+    with scripted_server() as server:
+        server.route("/v.mp4", Answer(200, MP4, "video/mp4"))
+        server.route("/old", Answer(302, b"", "text/plain", {"Location": "/v.mp4"}))
+        server.route("/loop", Answer(307, b"", "text/plain", {"Location": "/loop"}))
+        assert save(server.url + "/old", isolated.tmp / "a.mp4")[0] == len(MP4)
+        with pytest.raises(AkoolError) as failed:
+            save(server.url + "/loop", isolated.tmp / "b.mp4")
+    assert "too many redirects" in failed.value.message
+    assert not (isolated.tmp / "b.mp4").exists()
+
+
+def test_a_redirect_to_a_proxied_url_goes_through_the_proxy(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with scripted_server() as server, scripted_server() as proxy:
+        proxy.route("http://cdn.invalid/v.mp4", Answer(200, MP4, "video/mp4"))
+        server.route(
+            "/old", Answer(302, b"", "text/plain", {"Location": "http://cdn.invalid/v.mp4"})
+        )
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # the first hop is direct, the second not
+        real_usable = direct.usable
+        monkeypatch.setattr(direct, "usable", lambda url: "127.0.0.1" in url and real_usable(url))
+        assert save(server.url + "/old", isolated.tmp / "v.mp4")[0] == len(MP4)
+        assert proxy.hits == {"http://cdn.invalid/v.mp4": 1}
+
+
+@contextmanager
+def raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A one-connection-at-a-time server that answers every request with `answer`."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.05)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.recv(65536)
+                with suppress(OSError):
+                    answer(connection)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v.mp4"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def test_a_chunked_body_is_saved_whole(isolated: Isolation) -> None:
+    def chunked(connection: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked\r\n\r\n"
+        pieces = [MP4[i : i + 70_001] for i in range(0, len(MP4), 70_001)]
+        body = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+        connection.sendall(head + body)
+
+    with raw_server(chunked) as url:
+        size, digest = save(url, isolated.tmp / "v.mp4")
+    assert (size, digest) == (len(MP4), hashlib.sha256(MP4).hexdigest())
+
+
+def test_a_server_trickling_past_the_deadline_is_cut_off_and_resumable(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = threading.Event()
+
+    def trickle(connection: socket.socket) -> None:
+        connection.sendall(
+            b'HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: "v1"\r\n'
+            b"Content-Length: %d\r\n\r\n" % len(MP4) + MP4[:1000]
+        )
+        while not done.wait(0.01):  # a byte every 10 ms: every read gets something
+            connection.sendall(b"\0")
+
+    monkeypatch.setattr(download_module, "DOWNLOAD_DEADLINE", 0.3)
+    target = isolated.tmp / "v.mp4"
+    with raw_server(trickle) as url:
+        try:
+            with pytest.raises(AkoolError) as failed:
+                save(url, target)
+        finally:
+            done.set()
+    assert "took too long" in failed.value.message
+    # What arrived before the cut is kept for the next run to resume from.
+    assert part_path(target).read_bytes()[:1000] == MP4[:1000]
+
+
+def test_https_uses_the_trust_store_httpx_would(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    certificate, key = self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(certificate, key)
+    with scripted_server() as server:
+        server.route("/v.mp4", Answer(200, MP4, "video/mp4"))
+        server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+        url = server.url.replace("http://", "https://") + "/v.mp4"
+        with pytest.raises(AkoolError) as untrusted:
+            save(url, isolated.tmp / "a.mp4")
+        assert "certificate" in untrusted.value.message.lower()
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
+        assert save(url, isolated.tmp / "b.mp4") == (len(MP4), hashlib.sha256(MP4).hexdigest())
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1, made with cryptography (one of akool's own dependencies)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    certificate_path, key_path = folder / "cert.pem", folder / "key.pem"
+    certificate_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return certificate_path, key_path
+
+
+def test_the_writer_keeps_what_arrived_before_a_failure(tmp_path: Path) -> None:
+    """Bytes received before the network broke reach the file, in order, all hashed."""
+    target = tmp_path / "part"
+    digest = hashlib.sha256()
+    pieces = iter([b"a" * 100_000, b"b" * 50_000])
+
+    def fill(view: memoryview) -> int:
+        piece = next(pieces, None)
+        if piece is None:
+            raise ConnectionResetError("cut")
+        view[: len(piece)] = piece
+        return len(piece)
+
+    with pytest.raises(ConnectionResetError), PartWriter(open(target, "wb"), digest) as writer:
+        while writer.receive(fill):
+            pass
+    assert target.read_bytes() == b"a" * 100_000 + b"b" * 50_000
+    assert digest.hexdigest() == hashlib.sha256(target.read_bytes()).hexdigest()
+
+
+def test_the_writer_holds_a_bounded_number_of_buffers(tmp_path: Path) -> None:
+    digest = hashlib.sha256()
+    sent = 0
+
+    def fill(view: memoryview) -> int:
+        nonlocal sent
+        count = min(len(view), 40 * 2**20 - sent)
+        view[:count] = bytes(count)
+        sent += count
+        return count
+
+    with PartWriter(open(tmp_path / "part", "wb"), digest, 40 * 2**20) as writer:
+        while writer.receive(fill):
+            pass
+        held = len(writer._buffers)
+    assert held <= PartWriter.BUFFERS
+    assert (tmp_path / "part").stat().st_size == 40 * 2**20
+    small = PartWriter(open(tmp_path / "small", "wb"), hashlib.sha256(), 9_000)  # noqa: SIM115
+    small.put(b"x" * 9_000)
+    small.close()
+    assert len(small._buffers[0]) == PartWriter.SMALLEST  # a small file gets a small buffer
