@@ -198,6 +198,8 @@ def _ask(
         answer = DirectAnswer(connection, url, ends)
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
         raise _broken(exc) from exc
+    except ValueError as exc:  # a header value http.client will not send (a stored validator)
+        raise DirectError(f"cannot send this request ({exc})", sent=False, kind="url") from exc
     log.debug("<- %s for %s", answer.status, url)
     return answer
 

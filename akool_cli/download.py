@@ -399,8 +399,9 @@ def _receive(
         _hash_existing(part, digest)
     received = start
     try:
-        # open() stays here: tests swap this module's open for one whose disk is full.
-        sink_file = open(part.path, "ab" if start else "wb", opener=open_nofollow)  # noqa: SIM115
+        # open() stays here: tests swap this module's open for one whose disk is full. Append
+        # even from the start: the part file is empty then (see PartLock.discard, O_TRUNC too).
+        sink_file = open(part.path, "ab", opener=open_nofollow)  # noqa: SIM115
         with PartWriter(sink_file, digest, None if total is None else total - start) as sink:
             if not start:
                 # Nothing is saved before the first bytes show the expected kind of file.

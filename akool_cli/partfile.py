@@ -204,8 +204,13 @@ class PartLock:
         return os.fstat(self.fd).st_size
 
     def discard(self) -> None:
-        """Start over: empty the part file (keeping the locked file) and forget its validator."""
-        os.ftruncate(self.fd, 0)
+        """Start over: empty the part file (keeping the locked file) and forget its validator.
+
+        An empty file is left alone: on ext4 truncating a file, even an empty one, to zero
+        makes its next close start writing all its data to disk (auto_da_alloc, meant for
+        files rewritten in place), which costs a fresh 256 MB download a third of its time."""
+        if os.fstat(self.fd).st_size:
+            os.ftruncate(self.fd, 0)
         self.meta.unlink(missing_ok=True)
 
     def head(self, size: int) -> bytes:

@@ -8,12 +8,14 @@ import datetime
 import hashlib
 import ipaddress
 import json
+import os
 import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -289,3 +291,33 @@ def test_the_writer_holds_a_bounded_number_of_buffers(tmp_path: Path) -> None:
     small.put(b"x" * 9_000)
     small.close()
     assert len(small._buffers[0]) == PartWriter.SMALLEST  # a small file gets a small buffer
+
+
+def test_a_fresh_download_never_truncates_its_part_file(
+    sandbox_files: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On ext4, truncating a file (even an empty one) to zero makes its close start writing all
+    of it to disk: a third of a 256 MB download's time. Only a part file with bytes in it that
+    cannot be resumed is emptied."""
+    truncated: list[int] = []
+    modes: list[str] = []
+    real_truncate, real_open = os.ftruncate, open
+
+    def recording_truncate(fd: int, size: int) -> None:
+        truncated.append(size)
+        real_truncate(fd, size)
+
+    def recording_open(path: Path, mode: str, **options: Any) -> Any:
+        modes.append(mode)
+        return real_open(path, mode, **options)
+
+    monkeypatch.setattr(os, "ftruncate", recording_truncate)
+    monkeypatch.setattr(download_module, "open", recording_open, raising=False)
+    job = finished_job(sandbox_files)
+    url = f"{sandbox_files.base_url}/_sandbox/files/{job}.mp4"
+    save(url, isolated.tmp / "v.mp4")
+    assert truncated == [] and modes == ["ab"]  # O_TRUNC would truncate too
+    stale = isolated.tmp / "stale.mp4"
+    part_path(stale).write_bytes(b"not resumable: no validator")
+    assert save(url, stale)[1] == VideoFile(job, SIZE).sha256()
+    assert truncated == [0]
