@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import re
 import socket
 import ssl
 import time
@@ -23,6 +24,8 @@ from akool_cli import redact
 log = logging.getLogger("akool.http")
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+SENDABLE = re.compile(r"[!-~]+")  # printable ASCII, no space: what http.client sends unchanged
+DIGITS = re.compile(r"[0-9]+")
 
 
 class NotDirect(Exception):
@@ -47,11 +50,17 @@ def usable(url: str) -> bool:
     environment (httpx reads the same getproxies()), nothing httpx would translate."""
     from urllib.request import getproxies
 
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname, _ = parts.hostname, parts.port
+    except ValueError:  # a malformed host or port: httpx words the error
         return False
-    if parts.username is not None or not parts.hostname.isascii():
+    if parts.scheme not in ("http", "https") or not hostname or parts.username is not None:
         return False
+    if not SENDABLE.fullmatch(url):
+        return (
+            False  # a space or non-ASCII character: httpx percent-encodes it, http.client refuses
+        )
     proxies = getproxies()
     return not (proxies.get(parts.scheme) or proxies.get("all"))
 
@@ -70,12 +79,19 @@ class DirectAnswer:
         for name, value in self._response.getheaders():
             key = name.lower()
             self.headers[key] = f"{self.headers[key]}, {value}" if key in self.headers else value
-        chunked = "chunked" in self.headers.get("transfer-encoding", "").lower()
+        # http.client's own reading of the framing; an unusual one (Transfer-Encoding other than
+        # "chunked", 103 Early Hints) is left to httpx, which reads those as a browser does.
+        self._chunked = bool(self._response.chunked)
+        unusual = "transfer-encoding" in self.headers and not self._chunked
+        if unusual or self.status < 200:
+            self.close()
+            raise NotDirect(url)
         # Bytes still to come when the length is known: beyond them the socket is not read.
-        self._left = None if chunked else _length(self._response.headers.get_all("content-length"))
-        if self.status in (204, 304) or self.status < 200:
+        self._left = (
+            None if self._chunked else _length(self._response.headers.get_all("content-length"))
+        )
+        if self.status in (204, 304):
             self._left = 0  # answers that never have a body, whatever their headers say
-        self._chunked = chunked
         self._deadline = deadline
 
     def readinto(self, view: memoryview) -> int:
@@ -88,6 +104,8 @@ class DirectAnswer:
             if self._chunked:
                 piece = self._response.read1(len(view))
                 count = len(piece)
+                if count > len(view):  # http.client misreads a negative chunk size so
+                    raise http.client.HTTPException("invalid chunk size")
                 view[:count] = piece
             else:
                 # The response object's own readinto fills the whole view, however slowly the
@@ -111,8 +129,8 @@ def _length(values: list[str] | None) -> int | None:
     not a number, make the body's end unknowable: the answer is broken (as httpx judges it)."""
     if not values:
         return None
-    found = {value.strip() for value in values}
-    if len(found) != 1 or not next(iter(found)).isdigit():
+    found = {part.strip() for value in values for part in value.split(",")}
+    if len(found) != 1 or not DIGITS.fullmatch(next(iter(found))):
         raise DirectError(
             f"the connection broke (invalid Content-Length: {', '.join(sorted(found))[:60]})",
             sent=True,
@@ -144,9 +162,14 @@ def get(
         if answer.status not in REDIRECTS or not location:
             return answer
         answer.close()
-        url = urljoin(url, location)
+        try:
+            url = urljoin(url, location)
+        except ValueError as exc:  # e.g. an unclosed [ in the host
+            raise DirectError(
+                f"the file's URL redirected to an invalid URL ({exc})", sent=True, kind="protocol"
+            ) from None
         if not usable(url):
-            raise NotDirect(url)
+            raise NotDirect(url)  # httpx follows it, or words what is wrong with it
     raise DirectError(
         f"too many redirects (more than {max_redirects}; a redirect loop?)",
         sent=True,
@@ -157,21 +180,16 @@ def get(
 def _connect(
     url: str, connect_timeout: float, read_timeout: float, tls: Callable[[], ssl.SSLContext]
 ) -> http.client.HTTPConnection:
-    parts = urlsplit(url)
-    host = parts.hostname or ""
+    parts = urlsplit(url)  # usable() checked that it parses, port included
+    host, port = parts.hostname or "", parts.port
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(host, port, timeout=connect_timeout, context=tls())
+    else:
+        connection = http.client.HTTPConnection(host, port, timeout=connect_timeout)
     try:
-        port = parts.port
-        connection: http.client.HTTPConnection
-        if parts.scheme == "https":
-            connection = http.client.HTTPSConnection(
-                host, port, timeout=connect_timeout, context=tls()
-            )
-        else:
-            connection = http.client.HTTPConnection(host, port, timeout=connect_timeout)
         connection.connect()
-    except ValueError as exc:  # a port out of range or not a number
-        raise DirectError(f"unsupported URL ({exc})", sent=False, kind="url") from None
-    except (OSError, ssl.SSLError) as exc:
+    except (OSError, ssl.SSLError) as exc:  # a certificate refused is an SSLError too
         raise DirectError(
             f"could not connect ({_reason(exc)})", sent=False, kind="connect"
         ) from exc
@@ -194,12 +212,13 @@ def _ask(
         connection.putrequest("GET", target, skip_accept_encoding=True)
         for name, value in sent.items():
             connection.putheader(name, value)
+    except ValueError as exc:  # a header value http.client will not send (a stored validator)
+        raise DirectError(f"cannot send this request ({exc})", sent=False, kind="url") from exc
+    try:
         connection.endheaders()
         answer = DirectAnswer(connection, url, ends)
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
         raise _broken(exc) from exc
-    except ValueError as exc:  # a header value http.client will not send (a stored validator)
-        raise DirectError(f"cannot send this request ({exc})", sent=False, kind="url") from exc
     log.debug("<- %s for %s", answer.status, url)
     return answer
 

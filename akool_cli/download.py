@@ -333,7 +333,10 @@ def _check_answer(response: FileAnswer, part: PartLock, *, ranged: bool) -> tupl
             part.discard()
             raise _Retryable("the server resumed at the wrong offset; starting over")
         return start, total
-    length = response.headers.get("content-length")
+    # With Transfer-Encoding the body's own framing says where it ends, not Content-Length.
+    length = (
+        None if "transfer-encoding" in response.headers else response.headers.get("content-length")
+    )
     # A 200 to a Range request means "whole file": restart cleanly.
     part.discard()
     validator = response.headers.get("etag") or response.headers.get("last-modified")
@@ -401,7 +404,7 @@ def _receive(
     try:
         # open() stays here: tests swap this module's open for one whose disk is full. Append
         # even from the start: the part file is empty then (see PartLock.discard, O_TRUNC too).
-        sink_file = open(part.path, "ab", opener=open_nofollow)  # noqa: SIM115
+        sink_file = open(part.path, "ab", buffering=0, opener=open_nofollow)  # noqa: SIM115
         with PartWriter(sink_file, digest, None if total is None else total - start) as sink:
             if not start:
                 # Nothing is saved before the first bytes show the expected kind of file.
@@ -426,6 +429,13 @@ def _receive(
             raise AkoolError(
                 f"the disk is full while writing {part.path.parent}",
                 hint="free some space (or choose another -o directory) and run again",
+            ) from None
+        if exc.errno == errno.EFBIG:
+            part.discard()
+            raise AkoolError(
+                f"the video is larger than a file in {part.path.parent} may be "
+                "(a file size limit: ulimit -f, or the file system's own)",
+                hint="raise the limit (ulimit -f unlimited) or choose another -o directory",
             ) from None
         raise
     return received, digest.hexdigest()

@@ -19,7 +19,6 @@ import queue
 import re
 import stat
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -245,11 +244,9 @@ class PartWriter:
     BUFFERS = 4
     LARGEST = 1 << 20
     SMALLEST = 64 * 1024
-    # A slow download still hands its bytes on (and reports progress) this often.
-    HANDOFF_SECONDS = 0.25
 
     def __init__(self, file: BinaryIO, digest: Any, expected: int | None = None) -> None:
-        self._file = file  # closed in close()
+        self._file = file  # unbuffered (each buffer is one write), closed in close()
         self._size = min(self.LARGEST, max(self.SMALLEST, expected or self.LARGEST))
         self._buffers: list[memoryview] = []
         self._free: queue.Queue[int] = queue.Queue()  # buffers the hasher is done with
@@ -279,23 +276,24 @@ class PartWriter:
             self._free.put(index)
             return
         self._filled.put((index, count))  # the hasher starts on it while it is written
-        self._file.write(self._buffers[index][:count])
+        unwritten = self._buffers[index][:count]
+        while unwritten:  # an unbuffered file: what write() takes is in the kernel's hands
+            unwritten = unwritten[self._file.write(unwritten) :]
 
     def receive(self, fill: Callable[[memoryview], int]) -> int:
-        """Fill the next buffer by calling fill (which returns how many bytes it put at the
-        start of the view it is given, 0 at the end), then save and hash it; returns the
-        count. What was received before an error is saved too, so the part file keeps every
-        byte."""
+        """Fill the next buffer by calling fill (which puts at most len(view) bytes at the start
+        of the view it is given and returns how many, 0 at the end), then save and hash what
+        it holds; returns the count. The buffer is handed on as soon as a fill comes back
+        short (nothing more was waiting): bytes never wait in memory for the next ones, so a
+        stalled server and a SIGKILL lose none, and a fast one still fills whole buffers."""
         index = self._take()
         view, count = self._buffers[index], 0
-        began = time.monotonic()
         try:
             while count < len(view):
+                asked = len(view) - count
                 got = fill(view[count:])
-                if not got:
-                    break
                 count += got
-                if time.monotonic() - began > self.HANDOFF_SECONDS:
+                if got < asked:
                     break
         finally:
             self._hand_off(index, count)
@@ -312,8 +310,8 @@ class PartWriter:
             position += count
             return count
 
-        while self.receive(copy):
-            pass
+        while position < len(data):
+            self.receive(copy)
 
     def close(self) -> None:
         self._filled.put(None)

@@ -9,8 +9,10 @@ import hashlib
 import ipaddress
 import json
 import os
+import resource
 import socket
 import ssl
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -29,6 +31,7 @@ from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.transport import Transport
 from tests.conftest import Isolation
+from tests.support.runner import AKOOL, process_env
 from tests.support.servers import Answer, scripted_server
 
 MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4000
@@ -321,3 +324,141 @@ def test_a_fresh_download_never_truncates_its_part_file(
     part_path(stale).write_bytes(b"not resumable: no validator")
     assert save(url, stale)[1] == VideoFile(job, SIZE).sha256()
     assert truncated == [0]
+
+
+def answering(head: bytes, body: bytes = b"") -> Callable[[socket.socket], None]:
+    def answer(connection: socket.socket) -> None:
+        connection.sendall(head + body)
+
+    return answer
+
+
+HOSTILE_FRAMING = {
+    # http.client hands back more than it was asked for after a negative chunk size.
+    "negative-chunk": answering(
+        b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked\r\n\r\n",
+        b"%x\r\n%s\r\n-1\r\n" % (len(MP4[:5000]), MP4[:5000]) + MP4,
+    ),
+    "redirect-to-a-malformed-url": answering(
+        b"HTTP/1.1 302 Found\r\nLocation: http://[::1/v.mp4\r\nContent-Length: 0\r\n\r\n"
+    ),
+    "content-length-not-ascii-digits": answering(
+        "HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: ²\r\n\r\n".encode(), MP4
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_FRAMING))
+def test_broken_framing_is_a_clean_error(isolated: Isolation, case: str) -> None:
+    with raw_server(HOSTILE_FRAMING[case]) as url, pytest.raises(AkoolError) as failed:
+        save(url, isolated.tmp / "v.mp4")
+    assert failed.value.exit_code in (5, 6)  # not 1: nothing unexpected
+    assert not (isolated.tmp / "v.mp4").exists()
+
+
+FRAMINGS_HTTPX_READS = {
+    # Early hints before the answer, and a Transfer-Encoding http.client does not call chunked:
+    # the direct path hands both to httpx, which reads them as a browser does.
+    "early-hints": answering(
+        b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % len(MP4),
+        MP4,
+    ),
+    "chunked-with-a-trailing-space": answering(
+        b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked \r\n\r\n",
+        b"%x\r\n%s\r\n0\r\n\r\n" % (len(MP4), MP4),
+    ),
+    # With both, the chunks say where the body ends (RFC 9112), not Content-Length.
+    "chunked-and-a-length": answering(
+        b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Length: 99\r\n\r\n",
+        b"%x\r\n%s\r\n0\r\n\r\n" % (len(MP4), MP4),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FRAMINGS_HTTPX_READS))
+def test_unusual_but_valid_framing_is_read(isolated: Isolation, case: str) -> None:
+    with raw_server(FRAMINGS_HTTPX_READS[case]) as url:
+        assert save(url, isolated.tmp / "v.mp4") == (len(MP4), hashlib.sha256(MP4).hexdigest())
+
+
+def test_urls_with_spaces_or_non_ascii_are_sent_percent_encoded(isolated: Isolation) -> None:
+    with scripted_server() as server:
+        server.route("/my%20video.mp4", Answer(200, MP4, "video/mp4"))
+        server.route("/vid%C3%A9o.mp4", Answer(200, MP4, "video/mp4"))
+        server.route("/old", Answer(302, b"", "text/plain", {"Location": "/my%20video.mp4"}))
+        assert save(server.url + "/my video.mp4", isolated.tmp / "a.mp4")[0] == len(MP4)
+        assert save(server.url + "/vidéo.mp4", isolated.tmp / "b.mp4")[0] == len(MP4)
+        assert save(server.url + "/old", isolated.tmp / "c.mp4")[0] == len(MP4)
+
+
+def test_bytes_received_before_a_stall_are_on_disk_at_once(isolated: Isolation) -> None:
+    """A server that stops sending mid-body: what arrived is in the part file while akool
+    still waits (a SIGKILL then loses nothing), not held until a buffer fills."""
+    release = threading.Event()
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % len(MP4)
+
+    def stall(connection: socket.socket) -> None:
+        connection.sendall(head + MP4[:900_000])
+        release.wait(30)
+
+    target = isolated.tmp / "v.mp4"
+    with raw_server(stall) as url:
+        saving = threading.Thread(target=lambda: suppress_errors(url, target), daemon=True)
+        saving.start()
+        try:
+            assert wait_for(lambda: part_size(target) == 900_000)
+        finally:
+            release.set()
+            saving.join()
+
+
+def suppress_errors(url: str, target: Path) -> None:
+    with suppress(AkoolError):
+        save(url, target)
+
+
+def part_size(target: Path) -> int:
+    try:
+        return part_path(target).stat().st_size
+    except FileNotFoundError:
+        return -1
+
+
+def wait_for(condition: Callable[[], bool]) -> bool:
+    """Whether condition becomes true within 10 s (checked every 10 ms)."""
+    stopped = threading.Event()
+    for _ in range(1000):
+        if condition():
+            return True
+        stopped.wait(0.01)
+    return condition()
+
+
+def test_a_file_size_limit_is_named_not_a_crash(
+    sandbox_files: Sandbox, isolated: Isolation
+) -> None:
+    """ulimit -f below the video's size: one line naming the limit, no traceback."""
+    env = process_env(isolated.home, sandbox_files.base_url)
+    job = subprocess.run(
+        [AKOOL, "talk", "https://e.com/p.jpg", "https://e.com/s.mp3"],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+    def limit_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2**20, 2**20))
+
+    done = subprocess.run(
+        [AKOOL, "watch", job, "-o", f"{isolated.tmp}/videos/"],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_files,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "ulimit -f" in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.count("Error:") == 1
+    assert list((isolated.tmp / "videos").iterdir()) == []  # no part file left to resume

@@ -14,7 +14,10 @@ from functools import lru_cache
 from importlib import resources
 
 BOX_HEADER = 8
-ZEROS = memoryview(bytes(1 << 20))  # the padding, shared by every file and request
+# The padding repeats 0, 1, ..., 250: a byte lost, doubled or moved in a download changes
+# everything after it, which zeros would hide. One buffer, shared by every file and request.
+PERIOD = 251
+PATTERN = memoryview(bytes(range(PERIOD)) * ((1 << 20) // PERIOD + 2))
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +26,7 @@ def sample_mp4() -> bytes:
 
 
 class VideoFile:
-    """A job's MP4, produced slice by slice: sample + free box (job id, then zero padding)."""
+    """A job's MP4, produced slice by slice: sample + free box (job id, then the padding pattern)."""
 
     def __init__(self, job_id: str, extra_bytes: int = 0) -> None:
         self.head = sample_mp4()
@@ -51,8 +54,9 @@ class VideoFile:
             yield memoryview(self.prefix)[offset : min(end, len(self.prefix))]
         position = max(offset, len(self.prefix))
         while position < end:
-            step = min(end - position, len(ZEROS))
-            yield ZEROS[:step]
+            phase = (position - len(self.prefix)) % PERIOD
+            step = min(end - position, 1 << 20)
+            yield PATTERN[phase : phase + step]
             position += step
 
     def sha256(self) -> str:
