@@ -301,6 +301,11 @@ def _fetch_once(
         with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
             start, total = _check_answer(answer, part, ranged="Range" in headers)
             received, digest = _receive(answer, part, start, total, on_progress)
+            if total is not None and received > total:
+                # More than the file's size: the bytes cannot be trusted, and keeping them would
+                # count as progress on every try, so the retries would never end.
+                part.discard()
+                raise _Retryable(f"the server sent {received} bytes of a {total}-byte file")
             if total is not None and received != total:
                 raise _Retryable(f"received {received} of {total} bytes")
             return received, digest, start

@@ -9,6 +9,7 @@ import hashlib
 import ipaddress
 import json
 import os
+import re
 import resource
 import socket
 import ssl
@@ -134,8 +135,11 @@ def test_a_redirect_to_a_proxied_url_goes_through_the_proxy(
 
 
 @contextmanager
-def raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
-    """A one-connection-at-a-time server that answers every request with `answer`."""
+def raw_server(
+    answer: Callable[[socket.socket], None], *, read_request: bool = True
+) -> Iterator[str]:
+    """A one-connection-at-a-time server that answers every request with `answer` (which
+    reads the request itself when read_request is False)."""
     listener = socket.create_server(("127.0.0.1", 0))
     stop = threading.Event()
 
@@ -147,7 +151,8 @@ def raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
             except TimeoutError:
                 continue
             with connection:
-                connection.recv(65536)
+                if read_request:
+                    connection.recv(65536)
                 with suppress(OSError):
                     answer(connection)
 
@@ -462,3 +467,30 @@ def test_a_file_size_limit_is_named_not_a_crash(
     assert "ulimit -f" in done.stderr and "Traceback" not in done.stderr
     assert done.stderr.count("Error:") == 1
     assert list((isolated.tmp / "videos").iterdir()) == []  # no part file left to resume
+
+
+def test_a_resume_answer_longer_than_the_file_cannot_loop_forever(isolated: Isolation) -> None:
+    """A 206 whose body runs past the size its Content-Range gives once counted as progress on
+    every try; now its bytes are dropped and the tries run out."""
+    hits = {"whole": 0, "range": 0}
+    size = len(MP4)
+
+    def answer(connection: socket.socket) -> None:
+        request = connection.recv(65536)
+        wanted = re.search(rb"Range: bytes=(\d+)-", request)
+        if wanted:  # resumes where asked, and sends 5,000 bytes too many
+            hits["range"] += 1
+            start = int(wanted.group(1))
+            body = MP4[start:] + bytes(5000)
+            head = b"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n"
+            head += b"Content-Range: bytes %d-%d/%d\r\n" % (start, size - 1, size)
+            connection.sendall(head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        else:  # the whole file, cut half-way: a resumable part file
+            hits["whole"] += 1
+            head = b'HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: "v1"\r\n'
+            connection.sendall(head + b"Content-Length: %d\r\n\r\n" % size + MP4[: size // 2])
+
+    with raw_server(answer, read_request=False) as url, pytest.raises(AkoolError) as failed:
+        save(url, isolated.tmp / "v.mp4")
+    assert "kept failing" in failed.value.message
+    assert hits["range"] <= 5 and hits["whole"] <= 5
