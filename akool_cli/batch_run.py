@@ -283,6 +283,7 @@ class _Run:
             clock=runner.clock,
             workers=min(WATCH_WORKERS, 2 * max(1, runner.concurrency)),
             should_stop=runner.stopping.is_set,
+            keep_results=False,
         )
         self.creators = WorkerPool(runner.concurrency, name="akool-batch")
         self.feeder = threading.Thread(target=self._feed, name="akool-batch-feed", daemon=True)
@@ -350,10 +351,9 @@ class _Run:
             outcome.downloaded_path = str(target)
             runner.emit(outcome, f"already saved {target}")
             return False
-        if target is not None and target.exists() and not runner.force:
-            outcome.state, outcome.error = "error", f"{target} already exists (use --force)"
-            runner.emit(outcome, outcome.error)
-            return False
+        # A file there that the history does not know (akool was killed between putting it in
+        # place and recording it) is checked by the download against what the URL serves: the
+        # same video is recorded as saved, another file is an error and is never replaced.
         with self.lock:
             self.by_job[job_id] = (item, outcome)
         delay = 0.0 if record is not None else runner.interval
@@ -377,6 +377,9 @@ class _Run:
             self.runner.emit(outcome, event.error.message)
         elif isinstance(event, Finished):
             self._finished(outcome, event)
+            with self.lock:  # a finished job's last event: nothing per row stays behind
+                self.by_job.pop(event.job_id, None)
+                self.received.pop(event.job_id, None)
         elif isinstance(event, Progress) and self.runner.on_bytes is not None:
             before = self.received.get(event.job_id, 0)
             self.received[event.job_id] = event.received

@@ -47,8 +47,9 @@ class DirectError(Exception):
 
 def usable(url: str) -> bool:
     """Whether url can be fetched here with what httpx would do for it: no proxy from the
-    environment (httpx reads the same getproxies()), nothing httpx would translate."""
-    from urllib.request import getproxies
+    environment for it (httpx reads the same getproxies(); NO_PROXY as the standard library
+    reads it), nothing httpx would translate."""
+    from urllib.request import getproxies, proxy_bypass
 
     try:
         parts = urlsplit(url)
@@ -62,7 +63,9 @@ def usable(url: str) -> bool:
             False  # a space or non-ASCII character: httpx percent-encodes it, http.client refuses
         )
     proxies = getproxies()
-    return not (proxies.get(parts.scheme) or proxies.get("all"))
+    if not (proxies.get(parts.scheme) or proxies.get("all")):
+        return True
+    return bool(proxy_bypass(hostname))  # NO_PROXY (or the system settings) names this host
 
 
 class DirectAnswer:
@@ -114,6 +117,12 @@ class DirectAnswer:
         except (TimeoutError, OSError, http.client.HTTPException) as exc:
             raise _broken(exc) from exc
         if self._left is not None:
+            if not count:  # the connection ended with bytes still owed
+                raise DirectError(
+                    f"the connection closed {self._left} bytes before the end of the body",
+                    sent=True,
+                    kind="protocol",
+                )
             self._left -= count
         if self._deadline is not None and time.monotonic() > self._deadline:
             raise DirectError("the download took too long", sent=True, kind="timeout")

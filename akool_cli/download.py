@@ -337,17 +337,35 @@ def _check_answer(response: FileAnswer, part: PartLock, *, ranged: bool) -> tupl
         if start != part.size():
             part.discard()
             raise _Retryable("the server resumed at the wrong offset; starting over")
-        return start, total
+        return start, _within_ceiling(total)
     # With Transfer-Encoding the body's own framing says where it ends, not Content-Length.
-    length = (
-        None if "transfer-encoding" in response.headers else response.headers.get("content-length")
-    )
+    framed = "transfer-encoding" in response.headers
+    length = None if framed else _length(response.headers.get("content-length", ""))
     # A 200 to a Range request means "whole file": restart cleanly.
     part.discard()
     validator = response.headers.get("etag") or response.headers.get("last-modified")
     if validator and not validator.startswith("W/"):
         part.write_validator(validator)
-    return 0, int(length) if length and length.isdigit() else None
+    return 0, _within_ceiling(length)
+
+
+def _length(value: str) -> int | None:
+    """Content-Length, also when sent twice (two equal values read as "N, N")."""
+    found = {part.strip() for part in value.split(",")}
+    if len(found) == 1 and re.fullmatch(r"[0-9]+", next(iter(found))):
+        return int(found.pop())
+    return None
+
+
+def _within_ceiling(total: int | None) -> int | None:
+    """A file announced larger than any video is refused before a byte of it is saved."""
+    if total is not None and total > MAX_VIDEO_BYTES:
+        raise NotAVideoError(
+            f"the video URL announces {total / 2**30:.1f} GiB; no talking-photo video is that "
+            f"large (akool stops at {MAX_VIDEO_BYTES // 2**30} GiB)",
+            hint=NOT_A_VIDEO_HINT,
+        )
+    return total
 
 
 def _check_body_kind(response: FileAnswer, *, ranged: bool) -> None:

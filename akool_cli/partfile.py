@@ -26,6 +26,8 @@ from typing import Any, BinaryIO
 from akool_cli.errors import AkoolError, UsageError
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
+SENDABLE_VALIDATOR = re.compile(r"[ -~]+")
 # O_NONBLOCK: a FIFO planted at the path must not hang the open (no effect on regular files).
 NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 
@@ -225,9 +227,11 @@ class PartLock:
                 value = json.load(file).get("validator")
             except (OSError, ValueError, AttributeError):
                 return None
-        return value if isinstance(value, str) and value else None
+        return value if isinstance(value, str) and SENDABLE_VALIDATOR.fullmatch(value) else None
 
     def write_validator(self, validator: str) -> None:
+        if not SENDABLE_VALIDATOR.fullmatch(validator):
+            return  # one that cannot be sent back in If-Range: a resume starts over instead
         fd = open_nofollow(self.meta, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(fd, "w", encoding="utf-8") as file:
             json.dump({"validator": validator}, file)

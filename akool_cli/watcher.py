@@ -142,8 +142,12 @@ class Watcher:
         clock: Clock | None = None,
         workers: int = WORKERS,
         should_stop: Callable[[], bool] | None = None,
+        keep_results: bool = True,
     ) -> None:
         self.client = client
+        # A batch reads its jobs from the events: keeping each job's answer in `result` too
+        # would make its memory grow with the rows.
+        self.keep_results = keep_results
         self.journal = journal
         self.clock = clock or current()
         self.schedule = PollSchedule(initial=interval)
@@ -304,7 +308,8 @@ class Watcher:
 
     def _new_state(self, tracked: _Tracked, info: JobInfo) -> Iterator[Event]:
         previous, tracked.info = tracked.info, info
-        self.result.jobs[tracked.job_id] = info
+        if self.keep_results:
+            self.result.jobs[tracked.job_id] = info
         changed = previous is None or (previous.video_status, previous.video_url) != (
             info.video_status,
             info.video_url,
@@ -353,7 +358,8 @@ class Watcher:
         if isinstance(value, BaseException):
             yield from self._give_up(tracked, value)
             return
-        self.result.downloads[tracked.job_id] = value
+        if self.keep_results:
+            self.result.downloads[tracked.job_id] = value
         yield Downloaded(tracked.job_id, value)
         yield from self._done(tracked)
 
@@ -363,7 +369,8 @@ class Watcher:
                 self._pending.pop(tracked.job_id, None)
                 return
             raise error  # a bug: let the boundary report it
-        self.result.errors[tracked.job_id] = error
+        if self.keep_results:
+            self.result.errors[tracked.job_id] = error
         yield Failed(tracked.job_id, error)
         yield from self._done(tracked)
 

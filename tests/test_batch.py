@@ -224,3 +224,33 @@ def test_rows_without_ids_are_known_by_their_inputs_not_their_line(
     assert [r["action"].split()[0] for r in plan["rows"]] == ["create", "pick", "pick", "pick"]
     invoke(["batch", str(rows)])
     assert len(api_env.state.jobs) == 4
+
+
+def test_a_video_saved_but_not_recorded_before_a_kill_is_recognised(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """SIGKILL after the file is in place but before the history records it: the rerun checks
+    the file against what the URL serves and records it, instead of failing the row for good.
+    A file that is not that video is still never replaced."""
+    import sqlite3
+
+    jobs = write_csv(
+        isolated.tmp / "jobs.csv",
+        [f"k{n},https://e.com/k{n}.jpg,https://e.com/k{n}.mp3,,,,," for n in range(2)],
+    )
+    out = isolated.tmp / "out"
+    first = json.loads(invoke(["batch", str(jobs), "-o", f"{out}/", "--json"]).stdout)
+    saved = {r["id"]: Path(r["downloaded_path"]) for r in first["results"]}
+    with sqlite3.connect(isolated.home / "jobs.sqlite3") as db:
+        db.execute("UPDATE jobs SET downloaded_path = '', sha256 = ''")
+    foreign = b"\x00\x00\x00\x18ftypmp42" + bytes(5000)
+    saved["k1"].write_bytes(foreign)  # someone else's file at k1's path
+    report = json.loads(invoke(["batch", str(jobs), "-o", f"{out}/", "--json"], expect=9).stdout)
+    by_id = {r["id"]: r for r in report["results"]}
+    assert by_id["k0"]["state"] == "done" and by_id["k0"]["downloaded_path"] == str(saved["k0"])
+    assert by_id["k1"]["state"] == "error" and "another file" in by_id["k1"]["error"]
+    assert saved["k1"].read_bytes() == foreign
+    with sqlite3.connect(isolated.home / "jobs.sqlite3") as db:
+        recorded = db.execute("SELECT downloaded_path FROM jobs WHERE downloaded_path != ''")
+        assert [Path(path) for (path,) in recorded] == [saved["k0"]]
+    assert len(api_env.state.jobs) == 2

@@ -27,7 +27,7 @@ from akool_cli import download as download_module
 from akool_cli.clock import FakeClock
 from akool_cli.download import download, part_path
 from akool_cli.errors import AkoolError
-from akool_cli.partfile import PartWriter, meta_path
+from akool_cli.partfile import PartLock, PartWriter, meta_path
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.transport import Transport
@@ -82,6 +82,7 @@ def test_both_paths_save_the_same_verified_file_and_resume_it(
 
 
 def test_the_direct_path_is_taken_only_without_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_PROXY")  # the tests' default: no proxy for anything
     assert direct.usable("http://127.0.0.1:9/v.mp4")
     assert direct.usable("https://cdn.example.com/v.mp4?sig=1")
     assert not direct.usable("https://user:pw@cdn.example.com/v.mp4")  # httpx sends Basic auth
@@ -92,6 +93,11 @@ def test_the_direct_path_is_taken_only_without_a_proxy(monkeypatch: pytest.Monke
     assert direct.usable("http://cdn.example.com/v.mp4")
     monkeypatch.setenv("ALL_PROXY", "http://proxy.example:3128")
     assert not direct.usable("http://cdn.example.com/v.mp4")
+    # CI runners set a proxy and exempt their own hosts: those stay on the fast path.
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,.internal.example")
+    assert direct.usable("http://127.0.0.1:9/v.mp4")
+    assert direct.usable("https://cdn.internal.example/v.mp4")
+    assert not direct.usable("https://cdn.example.com/v.mp4")
 
 
 def test_a_proxy_from_the_environment_carries_the_download(
@@ -494,3 +500,49 @@ def test_a_resume_answer_longer_than_the_file_cannot_loop_forever(isolated: Isol
         save(url, isolated.tmp / "v.mp4")
     assert "kept failing" in failed.value.message
     assert hits["range"] <= 5 and hits["whole"] <= 5
+
+
+def test_a_connection_that_ends_early_is_never_a_saved_video(isolated: Isolation) -> None:
+    """Half the body, then the connection closes: with Content-Length sent twice (read as
+    "N, N") the size was unknown and the half file was saved as the video."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n"
+    head += b"Content-Length: %d\r\nContent-Length: %d\r\n\r\n" % (len(MP4), len(MP4))
+    half = answering(head, MP4[: len(MP4) // 2])
+    with raw_server(half) as url, pytest.raises(AkoolError) as failed:
+        save(url, isolated.tmp / "v.mp4")
+    assert "closed" in failed.value.message and not (isolated.tmp / "v.mp4").exists()
+
+
+def test_a_file_announced_over_the_ceiling_is_refused_before_a_byte_is_saved(
+    isolated: Isolation,
+) -> None:
+    huge = download_module.MAX_VIDEO_BYTES + 1
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % huge
+    with raw_server(answering(head, MP4)) as url, pytest.raises(AkoolError) as failed:
+        save(url, isolated.tmp / "v.mp4")
+    assert failed.value.exit_code == 6 and "announces" in failed.value.message
+    assert list(isolated.tmp.glob("*v.mp4*")) == []
+
+
+def test_a_validator_that_cannot_be_sent_back_is_not_kept(tmp_path: Path) -> None:
+    """A non-ASCII ETag in If-Range crashed every resume through httpx: it is not stored, so
+    a cut download starts over instead."""
+    with PartLock(tmp_path / "v.mp4") as part:
+        part.write_validator('"caf\u00e9"')
+        assert part.read_validator() is None
+        part.write_validator('"v1"')
+        assert part.read_validator() == '"v1"'
+        meta_path(tmp_path / "v.mp4").write_text(json.dumps({"validator": "\u00e9t\u00e9"}))
+        assert part.read_validator() is None
+
+
+def test_a_body_of_unannounced_size_is_cut_off_at_the_ceiling(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(download_module, "MAX_VIDEO_BYTES", 100_000)
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked\r\n\r\n"
+    endless = b"".join(b"%x\r\n%s\r\n" % (len(MP4), MP4) for _ in range(20))  # no last chunk
+    with raw_server(answering(head, endless)) as url, pytest.raises(AkoolError) as failed:
+        save(url, isolated.tmp / "v.mp4")
+    assert failed.value.exit_code == 6 and "more than" in failed.value.message
+    assert list(isolated.tmp.glob("*v.mp4*")) == []
