@@ -215,15 +215,15 @@ def _served(transport: Transport, url: str, start: int, expected: bytes) -> int 
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end}"}
     try:
         with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
-            length = answer.headers.get("content-length", "")
+            length = _length(answer.headers.get("content-length", ""))
             if answer.status == 206:
                 first, total = _content_range(answer.headers.get("content-range", ""))
                 if first != start:
                     return None
-            elif answer.status == 200 and length.isdigit():
+            elif answer.status == 200 and length is not None:
                 if start:
                     return -1
-                total = int(length)
+                total = length
             else:
                 return None
             # A server that ignored the range sends more: only the first bytes are read.
