@@ -58,10 +58,9 @@ def usable(url: str) -> bool:
         return False
     if parts.scheme not in ("http", "https") or not hostname or parts.username is not None:
         return False
+    # A space or non-ASCII character: httpx percent-encodes it, http.client refuses it.
     if not SENDABLE.fullmatch(url):
-        return (
-            False  # a space or non-ASCII character: httpx percent-encodes it, http.client refuses
-        )
+        return False
     proxies = getproxies()
     if not (proxies.get(parts.scheme) or proxies.get("all")):
         return True
