@@ -222,23 +222,31 @@ def test_a_batch_row_claimed_by_a_dead_run_is_reported_not_created(
 # -- 4. a full disk never loses a billed job id ------------------------------------------------
 
 
-def test_a_history_that_cannot_be_written_still_prints_the_billed_id(
-    isolated: Isolation, sandbox: Sandbox
-) -> None:
-    env = process_env(isolated.home, sandbox.base_url)
+def run_filling_the_disk(
+    sandbox: Sandbox, env: dict[str, str], *args: str
+) -> tuple[str, str, subprocess.Popen[str]]:
+    """Run akool with a history that exists, and fill its disk the moment AKOOL bills a job
+    (no write may grow any file from then on); returns stdout, stderr and the process."""
     assert subprocess.run([AKOOL, "status"], env=env, capture_output=True).returncode == 0
     child: dict[str, int] = {}
     create = sandbox.state.create_job
 
-    def fill_the_disk(*args: object, **kwargs: object) -> object:
-        # The moment AKOOL bills the job, akool's disk fills up (no write may grow any file).
+    def fill_the_disk(*call: object, **kwargs: object) -> object:
         resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
-        return create(*args, **kwargs)  # type: ignore[arg-type]
+        return create(*call, **kwargs)  # type: ignore[arg-type]
 
     sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign,assignment]
-    process = start(env, "talk", IMAGE, AUDIO)
+    process = start(env, *args)
     child["pid"] = process.pid
     stdout, stderr = process.communicate(timeout=60)
+    return stdout, stderr, process
+
+
+def test_a_history_that_cannot_be_written_still_prints_the_billed_id(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    env = process_env(isolated.home, sandbox.base_url)
+    stdout, stderr, process = run_filling_the_disk(sandbox, env, "talk", IMAGE, AUDIO)
     assert len(sandbox.state.jobs) == 1, stderr
     [job_id] = sandbox.state.jobs
     assert process.returncode == 10, stderr
@@ -343,18 +351,7 @@ def test_a_batch_whose_history_fills_up_prints_every_billed_id(
 ) -> None:
     env = process_env(isolated.home, sandbox.base_url)
     rows = write_rows(isolated.tmp / "rows.csv", 4)
-    assert subprocess.run([AKOOL, "status"], env=env, capture_output=True).returncode == 0
-    child: dict[str, int] = {}
-    create = sandbox.state.create_job
-
-    def fill_the_disk(*args: object, **kwargs: object) -> object:
-        resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
-        return create(*args, **kwargs)  # type: ignore[arg-type]
-
-    sandbox.state.create_job = fill_the_disk  # type: ignore[method-assign,assignment]
-    process = start(env, "batch", str(rows), "-c", "1")
-    child["pid"] = process.pid
-    stdout, stderr = process.communicate(timeout=60)
+    stdout, stderr, process = run_filling_the_disk(sandbox, env, "batch", str(rows), "-c", "1")
     assert process.returncode == 10, stderr
     # Every job AKOOL billed is printed on stdout; nothing more was created after the disk filled.
     assert set(stdout.split()) == set(sandbox.state.jobs) and len(sandbox.state.jobs) == 1
