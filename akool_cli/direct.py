@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 from akool_cli import redact
+from akool_cli.transport import MAX_REDIRECTS, TransportError, failure
 
 log = logging.getLogger("akool.http")
 
@@ -34,15 +35,6 @@ class NotDirect(Exception):
     def __init__(self, url: str) -> None:
         super().__init__(url)
         self.url = url
-
-
-class DirectError(Exception):
-    """A request that got no usable answer; `sent` and `kind` as the transport's errors."""
-
-    def __init__(self, message: str, *, sent: bool, kind: str) -> None:
-        super().__init__(message)
-        self.sent = sent
-        self.kind = kind
 
 
 def usable(url: str) -> bool:
@@ -117,14 +109,14 @@ class DirectAnswer:
             raise _broken(exc) from exc
         if self._left is not None:
             if not count:  # the connection ended with bytes still owed
-                raise DirectError(
+                raise TransportError(
                     f"the connection closed {self._left} bytes before the end of the body",
                     sent=True,
                     kind="protocol",
                 )
             self._left -= count
         if self._deadline is not None and time.monotonic() > self._deadline:
-            raise DirectError("the download took too long", sent=True, kind="timeout")
+            raise failure("deadline")
         return count
 
     def close(self) -> None:
@@ -139,7 +131,7 @@ def _length(values: list[str] | None) -> int | None:
         return None
     found = {part.strip() for value in values for part in value.split(",")}
     if len(found) != 1 or not DIGITS.fullmatch(next(iter(found))):
-        raise DirectError(
+        raise TransportError(
             f"the connection broke (invalid Content-Length: {', '.join(sorted(found))[:60]})",
             sent=True,
             kind="protocol",
@@ -154,12 +146,11 @@ def get(
     connect_timeout: float,
     read_timeout: float,
     deadline: float | None,
-    max_redirects: int,
     tls: Callable[[], ssl.SSLContext],
 ) -> DirectAnswer:
     """GET url, following redirects; raises NotDirect for a hop this path does not take."""
     ends = None if deadline is None else time.monotonic() + deadline
-    for _ in range(max_redirects + 1):
+    for _ in range(MAX_REDIRECTS + 1):
         connection = _connect(url, connect_timeout, read_timeout, tls)
         try:
             answer = _ask(connection, url, headers, ends)
@@ -173,16 +164,12 @@ def get(
         try:
             url = urljoin(url, location)
         except ValueError as exc:  # e.g. an unclosed [ in the host
-            raise DirectError(
+            raise TransportError(
                 f"the file's URL redirected to an invalid URL ({exc})", sent=True, kind="protocol"
             ) from None
         if not usable(url):
             raise NotDirect(url)  # httpx follows it, or words what is wrong with it
-    raise DirectError(
-        f"too many redirects (more than {max_redirects}; a redirect loop?)",
-        sent=True,
-        kind="redirects",
-    )
+    raise failure("redirects")
 
 
 def _connect(
@@ -198,9 +185,7 @@ def _connect(
     try:
         connection.connect()
     except (OSError, ssl.SSLError) as exc:  # a certificate refused is an SSLError too
-        raise DirectError(
-            f"could not connect ({_reason(exc)})", sent=False, kind="connect"
-        ) from exc
+        raise failure("connect", exc) from exc
     assert connection.sock is not None
     connection.sock.settimeout(read_timeout)
     return connection
@@ -221,7 +206,7 @@ def _ask(
         for name, value in sent.items():
             connection.putheader(name, value)
     except ValueError as exc:  # a header value http.client will not send (a stored validator)
-        raise DirectError(f"cannot send this request ({exc})", sent=False, kind="url") from exc
+        raise TransportError(f"cannot send this request ({exc})", sent=False, kind="url") from exc
     try:
         connection.endheaders()
         answer = DirectAnswer(connection, url, ends)
@@ -231,12 +216,7 @@ def _ask(
     return answer
 
 
-def _broken(exc: BaseException) -> DirectError:
+def _broken(exc: BaseException) -> TransportError:
     if isinstance(exc, (TimeoutError, socket.timeout)):
-        return DirectError("no answer in time (timed out)", sent=True, kind="timeout")
-    return DirectError(f"the connection broke ({_reason(exc)})", sent=True, kind="protocol")
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]
+        return failure("timeout")
+    return failure("protocol", exc)

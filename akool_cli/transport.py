@@ -74,7 +74,7 @@ class StreamResponse:
             for chunk in pieces:
                 yield chunk
                 if self._deadline is not None and time.monotonic() > self._deadline:
-                    raise TransportError("the download took too long", sent=True, kind="timeout")
+                    raise failure("deadline")
         except TransportError:
             raise
         except Exception as exc:
@@ -104,34 +104,45 @@ class FileAnswer(Protocol):
         ...
 
 
+# How each way a request can fail is worded, whichever client met it (httpx, or the direct
+# path in akool_cli.direct): name -> (kind, wording, whether the request may have left).
+FAILURES: dict[str, tuple[str, str, bool]] = {
+    "connect": ("connect", "could not connect ({reason})", False),
+    "redirects": (
+        "redirects",
+        f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)",
+        True,
+    ),
+    "timeout": ("timeout", "no answer in time (timed out)", True),
+    "deadline": ("timeout", "the download took too long", True),
+    "url": ("url", "unsupported URL ({reason})", False),
+    "protocol": ("protocol", "the connection broke ({reason})", True),
+    "other": ("other", "network error ({name})", True),
+}
+
+
+def failure(name: str, exc: BaseException | None = None) -> TransportError:
+    """The TransportError for one of FAILURES, with exc's first line as its reason."""
+    kind, wording, sent = FAILURES[name]
+    reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200] if exc else ""
+    message = wording.format(reason=reason, name=type(exc).__name__)
+    return TransportError(message, sent=sent, kind=kind)
+
+
 def _translate(exc: BaseException) -> TransportError:
     import httpx
 
-    from akool_cli import direct
-
-    if isinstance(exc, direct.DirectError):
-        return TransportError(str(exc), sent=exc.sent, kind=exc.kind)
-
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
-        return TransportError(f"could not connect ({_reason(exc)})", sent=False, kind="connect")
+        return failure("connect", exc)
     if isinstance(exc, httpx.TooManyRedirects):
-        return TransportError(
-            f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)",
-            sent=True,
-            kind="redirects",
-        )
+        return failure("redirects")
     if isinstance(exc, httpx.TimeoutException):
-        return TransportError("no answer in time (timed out)", sent=True, kind="timeout")
+        return failure("timeout")
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return TransportError(f"unsupported URL ({exc})", sent=False, kind="url")
+        return failure("url", exc)
     if isinstance(exc, httpx.HTTPError):
-        return TransportError(f"the connection broke ({_reason(exc)})", sent=True, kind="protocol")
-    return TransportError(f"network error ({type(exc).__name__})", sent=True, kind="other")
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]
+        return failure("protocol", exc)
+    return failure("other", exc)
 
 
 def _skip_httpx_command_line() -> None:
@@ -292,19 +303,16 @@ class Transport:
                     connect_timeout=self._timeouts[0],
                     read_timeout=self._timeouts[1],
                     deadline=deadline,
-                    max_redirects=MAX_REDIRECTS,
                     tls=self._tls,
                 )
-            except direct.DirectError as exc:
+            except TransportError as exc:
                 log.debug("<- no answer: %s", exc)
-                raise _translate(exc) from exc
+                raise
             except direct.NotDirect as hop:
                 url = hop.url
             else:
                 try:
                     yield answer
-                except direct.DirectError as exc:  # from reading the body
-                    raise _translate(exc) from exc
                 finally:
                     answer.close()
                 return
