@@ -20,13 +20,12 @@ from collections.abc import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 from akool_cli import redact
-from akool_cli.transport import MAX_REDIRECTS, TransportError, failure
+from akool_cli.transport import MAX_REDIRECTS, TransportError, content_length, failure
 
 log = logging.getLogger("akool.http")
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 SENDABLE = re.compile(r"[!-~]+")  # printable ASCII, no space: what http.client sends unchanged
-DIGITS = re.compile(r"[0-9]+")
 
 
 class NotDirect(Exception):
@@ -129,14 +128,13 @@ def _length(values: list[str] | None) -> int | None:
     not a number, make the body's end unknowable: the answer is broken (as httpx judges it)."""
     if not values:
         return None
-    found = {part.strip() for value in values for part in value.split(",")}
-    if len(found) != 1 or not DIGITS.fullmatch(next(iter(found))):
+    length = content_length(", ".join(values))
+    if length is None:
+        shown = ", ".join(sorted({part.strip() for v in values for part in v.split(",")}))[:60]
         raise TransportError(
-            f"the connection broke (invalid Content-Length: {', '.join(sorted(found))[:60]})",
-            sent=True,
-            kind="protocol",
+            f"the connection broke (invalid Content-Length: {shown})", sent=True, kind="protocol"
         )
-    return int(found.pop())
+    return length
 
 
 def get(

@@ -43,7 +43,7 @@ from akool_cli.partfile import (
     safe_file_name,
 )
 from akool_cli.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from akool_cli.transport import FileAnswer, Transport, TransportError
+from akool_cli.transport import FileAnswer, Transport, TransportError, content_length
 
 log = logging.getLogger("akool.download")
 
@@ -215,7 +215,7 @@ def _served(transport: Transport, url: str, start: int, expected: bytes) -> int 
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end}"}
     try:
         with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
-            length = _length(answer.headers.get("content-length", ""))
+            length = content_length(answer.headers.get("content-length", ""))
             if answer.status == 206:
                 first, total = _content_range(answer.headers.get("content-range", ""))
                 if first != start:
@@ -340,21 +340,13 @@ def _check_answer(response: FileAnswer, part: PartLock, *, ranged: bool) -> tupl
         return start, _within_ceiling(total)
     # With Transfer-Encoding the body's own framing says where it ends, not Content-Length.
     framed = "transfer-encoding" in response.headers
-    length = None if framed else _length(response.headers.get("content-length", ""))
+    length = None if framed else content_length(response.headers.get("content-length", ""))
     # A 200 to a Range request means "whole file": restart cleanly.
     part.discard()
     validator = response.headers.get("etag") or response.headers.get("last-modified")
     if validator and not validator.startswith("W/"):
         part.write_validator(validator)
     return 0, _within_ceiling(length)
-
-
-def _length(value: str) -> int | None:
-    """Content-Length, also when sent twice (two equal values read as "N, N")."""
-    found = {part.strip() for part in value.split(",")}
-    if len(found) == 1 and re.fullmatch(r"[0-9]+", next(iter(found))):
-        return int(found.pop())
-    return None
 
 
 def _within_ceiling(total: int | None) -> int | None:

@@ -7,6 +7,7 @@ a failed request may have reached the server; retry decisions belong to its call
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 import types
@@ -127,6 +128,15 @@ def failure(name: str, exc: BaseException | None = None) -> TransportError:
     reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200] if exc else ""
     message = wording.format(reason=reason, name=type(exc).__name__)
     return TransportError(message, sent=sent, kind=kind)
+
+
+def content_length(value: str) -> int | None:
+    """A Content-Length header's value, also when sent twice (read as "N, N"); None when it is
+    missing, not a number, or two numbers that differ."""
+    found = {part.strip() for part in value.split(",")}
+    if len(found) == 1 and re.fullmatch(r"[0-9]+", next(iter(found))):
+        return int(found.pop())
+    return None
 
 
 def _translate(exc: BaseException) -> TransportError:
