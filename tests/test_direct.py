@@ -34,6 +34,7 @@ from akool_cli.transport import Transport
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, process_env
 from tests.support.servers import Answer, scripted_server
+from tests.support.waiting import wait_for
 
 MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4000
 SIZE = 3_000_000
@@ -419,7 +420,7 @@ def test_bytes_received_before_a_stall_are_on_disk_at_once(isolated: Isolation) 
         saving = threading.Thread(target=lambda: suppress_errors(url, target), daemon=True)
         saving.start()
         try:
-            assert wait_for(lambda: part_size(target) == 900_000)
+            wait_for(lambda: part_size(target) == 900_000, seconds=10)
         finally:
             release.set()
             saving.join()
@@ -435,16 +436,6 @@ def part_size(target: Path) -> int:
         return part_path(target).stat().st_size
     except FileNotFoundError:
         return -1
-
-
-def wait_for(condition: Callable[[], bool]) -> bool:
-    """Whether condition becomes true within 10 s (checked every 10 ms)."""
-    stopped = threading.Event()
-    for _ in range(1000):
-        if condition():
-            return True
-        stopped.wait(0.01)
-    return condition()
 
 
 def test_a_file_size_limit_is_named_not_a_crash(

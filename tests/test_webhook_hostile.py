@@ -7,7 +7,7 @@ import json
 import socket
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from akool_cli.webhook import EventRecorder, Handled, WebhookReceiver
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, scripted_server
+from tests.support.waiting import wait_for
 
 JOB = "64dd90f9f0b6684651e90d60"
 VIDEO = "https://cdn.example.com/out.mp4"
@@ -282,13 +283,6 @@ def test_the_sandbox_does_not_follow_a_redirect(api_env: Sandbox, isolated: Isol
 
 def test_the_sandbox_never_posts_to_a_lookalike_host(api_env: Sandbox, isolated: Isolation) -> None:
     assert first_callback_answer(api_env, isolated, "http://127.attacker.example/hook") == -1
-
-
-def wait_for(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + 30
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.01)
 
 
 def test_a_failed_download_says_how_to_fetch_it(journal: Journal, isolated: Isolation) -> None:
