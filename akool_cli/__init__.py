@@ -32,7 +32,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from akool_cli.client import Client, Job
-    from akool_cli.errors import (
+    from akool_cli.core.errors import (
         AkoolError,
         AuthError,
         ExitCode,
@@ -52,6 +52,6 @@ def __getattr__(name: str) -> Any:
     if name in __all__ and name != "__version__":
         import importlib
 
-        module = importlib.import_module(_HOMES.get(name, "akool_cli.errors"))
+        module = importlib.import_module(_HOMES.get(name, "akool_cli.core.errors"))
         return getattr(module, name)
     raise AttributeError(f"module 'akool_cli' has no attribute {name!r}")

@@ -2,7 +2,7 @@
 
 The command line is built on this class. It finds credentials, the base URL, the profile and the
 history as the CLI does (or takes them as arguments), never prints, never exits, and raises
-subclasses of `akool_cli.errors.AkoolError`, each carrying the CLI's exit code.
+subclasses of `akool_cli.core.errors.AkoolError`, each carrying the CLI's exit code.
 """
 
 from __future__ import annotations
@@ -13,19 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from akool_cli import config, engine, kinds
-from akool_cli.clock import Clock, current
-from akool_cli.errors import AkoolError, UsageError
-from akool_cli.inputs import TalkRequest, check_input_url, check_job_id, check_resolution
-from akool_cli.journal import JobRecord, Journal
-from akool_cli.kinds import SpeechRequest, Status
-from akool_cli.models import JobInfo
-from akool_cli.views import job_view
+from akool_cli.core import kinds
+from akool_cli.core.clock import Clock, current
+from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.core.kinds import SpeechRequest, Status
+from akool_cli.core.models import JobInfo
+from akool_cli.core.validate import TalkRequest, check_input_url, check_job_id, check_resolution
+from akool_cli.jobs import engine
+from akool_cli.jobs.views import job_view
+from akool_cli.store import config
+from akool_cli.store.journal import JobRecord, Journal
 
 if TYPE_CHECKING:
-    from akool_cli.api import AkoolClient
-    from akool_cli.credentials import Credential, KeyringStore
-    from akool_cli.watcher import Watcher
+    from akool_cli.jobs.watcher import Watcher
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.credentials import Credential, KeyringStore
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ class Client:
         self.base_url = config.resolve_base_url(base_url, self.env, self.paths, self.profile)
         self.clock = clock or current()
         if api_key is not None:
-            from akool_cli.credentials import Credential, check_secret
+            from akool_cli.store.credentials import Credential, check_secret
 
             credential = Credential("api_key", "argument", api_key=check_secret(api_key, "API key"))
         self._credential = credential
@@ -160,8 +162,8 @@ class Client:
         return self._apis[key]
 
     def _new_api(self, base_url: str, profile: str) -> AkoolClient:
-        from akool_cli.api import AkoolClient
-        from akool_cli.credentials import default_store, resolve
+        from akool_cli.net.api import AkoolClient
+        from akool_cli.store.credentials import default_store, resolve
 
         credential = self._credential if profile == self.profile else None
         if credential is None:
@@ -222,14 +224,14 @@ class Client:
             resolution=check_resolution(resolution),
             webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
         )
-        from akool_cli.preflight import checks_disabled
+        from akool_cli.inputs.preflight import checks_disabled
 
         if check and not checks_disabled(self.env):
             self._check_urls(request, on_warning)
         return self.create(kinds.TALKING_PHOTO, request, self.origin(name))
 
     def _check_urls(self, request: TalkRequest, on_warning: Callable[[str], None] | None) -> None:
-        from akool_cli.preflight import Events, Settings, check_urls, raise_all
+        from akool_cli.inputs.preflight import Events, Settings, check_urls, raise_all
 
         roles = {request.image_url: "image", request.audio_url: "audio"}
         events = Events(warn=on_warning or (lambda message: None))
@@ -285,7 +287,7 @@ class Client:
 
     def watcher(self, **options: Any) -> Watcher:
         """A Watcher on this client (the CLI's polling and downloads); close it when done."""
-        from akool_cli.watcher import Watcher
+        from akool_cli.jobs.watcher import Watcher
 
         options.setdefault("clock", self.clock)
         return Watcher(self.api, self.journal, **options)
@@ -306,7 +308,7 @@ class Client:
 
         `dest` is a file path, or a directory (existing, or ending in /) for `<job id>.mp4`.
         """
-        from akool_cli.download import check_target, names_directory, resolve_target
+        from akool_cli.jobs.download import check_target, names_directory, resolve_target
 
         record = self.journal.get(check_job_id(job_id))
         suffix = kinds.get(record.kind).suffix if record else kinds.TALKING_PHOTO.suffix
@@ -318,7 +320,7 @@ class Client:
         job = self._follow(job_id, target, timeout=timeout, interval=3.0, force=force)
         if job.failed:
             kind = kinds.get(job.kind)
-            from akool_cli.errors import JobFailedError
+            from akool_cli.core.errors import JobFailedError
 
             raise JobFailedError(
                 f"job {job.id} failed: {job.error or 'AKOOL gave no reason'}",
@@ -338,7 +340,7 @@ class Client:
         force: bool,
     ) -> Job:
         job_id, _, kind, api = self._where(check_job_id(job_id))
-        from akool_cli.watcher import Watcher
+        from akool_cli.jobs.watcher import Watcher
 
         with Watcher(
             api, self.journal, interval=interval, timeout=timeout, force=force, clock=self.clock

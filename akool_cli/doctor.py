@@ -13,15 +13,36 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-from akool_cli import __version__, contract, kinds
-from akool_cli.errors import AkoolError
+from akool_cli import __version__
+from akool_cli.core import contract, kinds
+from akool_cli.core.errors import AkoolError
 
 if TYPE_CHECKING:
-    from akool_cli.credentials import Credential
-    from akool_cli.runtime import Runtime
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.config import Paths
+    from akool_cli.store.credentials import Credential, KeyringStore
+
+
+class Setup(Protocol):
+    """What the checks look at: the invocation's environment, paths, credential and client."""
+
+    env: dict[str, str]
+    profile: str
+
+    @property
+    def paths(self) -> Paths: ...
+
+    def base_url(self) -> str: ...
+
+    def store(self) -> KeyringStore: ...
+
+    def credential(self) -> Credential: ...
+
+    def client(self, credential: Credential | None = None) -> AkoolClient: ...
+
 
 PROBE_ID = "000000000000000000000000"
 
@@ -50,7 +71,7 @@ def _writable_dir(path: Path) -> tuple[bool, str]:
     return True, f"{path} ({state}, writable)"
 
 
-def run_checks(runtime: Runtime) -> list[Check]:
+def run_checks(runtime: Setup) -> list[Check]:
     checks: list[Check] = [
         Check("version", True, f"akool {__version__}"),
         Check(
@@ -68,7 +89,7 @@ def run_checks(runtime: Runtime) -> list[Check]:
         ok, detail = _writable_dir(folder)
         checks.append(Check(label, ok, detail, "set AKOOL_HOME to a writable directory"))
 
-    from akool_cli.credentials import from_environment
+    from akool_cli.store.credentials import from_environment
 
     env_credential: Credential | None = None
     try:
@@ -116,7 +137,7 @@ def run_checks(runtime: Runtime) -> list[Check]:
     return checks
 
 
-def _keyring_check(runtime: Runtime, *, needed: bool) -> Check:
+def _keyring_check(runtime: Setup, *, needed: bool) -> Check:
     store = runtime.store()
     try:
         backend = store.backend_name()

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
-    from akool_cli.api import AkoolClient
+    from akool_cli.net.api import AkoolClient
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -131,8 +131,8 @@ def run_timed_err(cmd: list[str], env: dict[str, str]) -> tuple[float, Any, str]
 def download_seconds(url: str, target: Path) -> float:
     """How long akool's own download of `url` takes, start-up excluded: the library's
     DownloadResult.elapsed (the transfer, once the part file is locked), measured in-process."""
-    from akool_cli.download import download
-    from akool_cli.transport import Transport
+    from akool_cli.jobs.download import download
+    from akool_cli.net.transport import Transport
 
     with Transport() as transport:
         result = download(transport, url, target, force=True)
@@ -294,11 +294,11 @@ def bench_startup(rounds: int) -> None:
 
 
 def bench_polling() -> None:
-    from akool_cli.api import AkoolClient
-    from akool_cli.clock import FakeClock
-    from akool_cli.credentials import Credential
+    from akool_cli.core.clock import FakeClock
+    from akool_cli.jobs.watcher import POLL_CAP, POLL_INITIAL, Watcher
+    from akool_cli.net.api import AkoolClient
     from akool_cli.sandbox import SandboxConfig, start_sandbox
-    from akool_cli.watcher import POLL_CAP, POLL_INITIAL, Watcher
+    from akool_cli.store.credentials import Credential
 
     for duration in (60.0, 600.0):
         clock = FakeClock()
@@ -751,7 +751,7 @@ class InstantClient:
         self.created = 0
 
     def create(self, kind: Any, request: Any) -> Any:
-        from akool_cli.models import JobInfo
+        from akool_cli.core.models import JobInfo
 
         self.created += 1
         return JobInfo(
@@ -765,11 +765,12 @@ class InstantClient:
 def fill_history(home: Path, jobs: int, batch_file: Path | None = None) -> None:
     """`jobs` finished jobs in a fresh history; with a batch file, one per row of it, recorded
     under the row's batch key (a finished run of that file)."""
-    from akool_cli import engine, kinds
-    from akool_cli.batch import load_rows, validate
-    from akool_cli.config import paths
-    from akool_cli.inputs import TalkRequest
-    from akool_cli.journal import Journal
+    from akool_cli.core import kinds
+    from akool_cli.core.validate import TalkRequest
+    from akool_cli.jobs import engine
+    from akool_cli.jobs.batch import load_rows, validate
+    from akool_cli.store.config import paths
+    from akool_cli.store.journal import Journal
 
     client = cast("AkoolClient", InstantClient())
     items = validate(load_rows(batch_file))[0] if batch_file else []

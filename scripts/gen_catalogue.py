@@ -1,8 +1,8 @@
-"""Generate akool_cli/catalogue.json, the catalogue of AKOOL's documented endpoints, from the text
+"""Generate akool_cli/core/catalogue.json, the catalogue of AKOOL's documented endpoints, from the text
 of AKOOL's documentation (a checkout of the docs.akool.com pages and OpenAPI files).
 
 Usage: python scripts/gen_catalogue.py [DOCS_DIR] [OUTPUT]
-  DOCS_DIR defaults to ../shared/akool-docs beside the repository, OUTPUT to akool_cli/catalogue.json.
+  DOCS_DIR defaults to ../shared/akool-docs beside the repository, OUTPUT to akool_cli/core/catalogue.json.
 
 Only facts are taken (methods, paths, hosts, field names, types, required flags, enums, page
 names); no prose. Standard library plus PyYAML (a dev dependency) for the OpenAPI files.
@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DOCS = ROOT.parent / "shared" / "akool-docs"
-DEFAULT_OUTPUT = ROOT / "akool_cli" / "catalogue.json"
+DEFAULT_OUTPUT = ROOT / "akool_cli" / "core" / "catalogue.json"
 API_HOST = "openapi.akool.com"
 PAGE_DIRS = ("ai-tools-suite", "authentication")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import keyring
 import pytest
 
-from akool_cli import clock as clock_module
-from akool_cli.clock import FakeClock, SystemClock
+from akool_cli.core import clock as clock_module
+from akool_cli.core.clock import FakeClock, SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.support.contract_check import check_received

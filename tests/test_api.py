@@ -10,20 +10,21 @@ from typing import ClassVar
 
 import pytest
 
-from akool_cli import __version__, contract
-from akool_cli.api import AkoolClient, RateLimitedError
-from akool_cli.config import validate_base_url
-from akool_cli.credentials import Credential
-from akool_cli.errors import (
+from akool_cli import __version__
+from akool_cli.core import contract
+from akool_cli.core.errors import (
     AuthRejectedError,
     RejectedError,
     UnavailableError,
     UnknownOutcomeError,
     UsageError,
 )
-from akool_cli.retry import RetryPolicy, parse_retry_after
+from akool_cli.core.urls import validate_base_url
+from akool_cli.net.api import AkoolClient, RateLimitedError
+from akool_cli.net.retry import RetryPolicy, parse_retry_after
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.store.credentials import Credential
 from tests.conftest import Isolation
 
 KEY = Credential("api_key", "test", api_key=SANDBOX_API_KEY)
@@ -281,7 +282,7 @@ def test_retry_after_parsing() -> None:
 
 
 def test_absurd_numbers_in_an_answer_do_not_lose_a_job() -> None:
-    from akool_cli.models import JobInfo
+    from akool_cli.core.models import JobInfo
 
     job = JobInfo.from_payload(
         {"_id": "abc", "video_status": 1, "create_time": 10**400, "progress": 10**400}

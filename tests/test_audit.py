@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.audit import RULES, audit, iter_files, rules_table
+from akool_cli.audit.scan import RULES, audit, iter_files, rules_table
 from tests.conftest import SHARED, Isolation
 from tests.support.runner import invoke
 

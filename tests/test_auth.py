@@ -7,9 +7,9 @@ import json
 import keyring
 import pytest
 
-from akool_cli.credentials import KEYRING_SERVICE, Credential, mask
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from akool_cli.store.credentials import KEYRING_SERVICE, Credential, mask
 from tests.conftest import Isolation
 from tests.support.keyrings import FailingKeyring, HangingKeyring
 from tests.support.runner import invoke

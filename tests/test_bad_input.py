@@ -16,7 +16,7 @@ from pathlib import Path
 import keyring
 import pytest
 
-from akool_cli import contract
+from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
 from tests.conftest import ROOT, Isolation
 from tests.support.keyrings import FailingKeyring, HangingKeyring
@@ -158,7 +158,7 @@ class _FullDisk(io.BytesIO):
 
 
 def full_disk(world: World) -> list[str]:
-    import akool_cli.download
+    import akool_cli.jobs.download
 
     def open_on_full_disk(path: object, mode: str = "r", *a: object, **kw: object) -> object:
         if "b" in mode and ("w" in mode or "a" in mode):
@@ -166,7 +166,7 @@ def full_disk(world: World) -> list[str]:
             return _FullDisk()
         return open(path, mode, *a, **kw)  # type: ignore[call-overload]
 
-    world.monkeypatch.setattr(akool_cli.download, "open", open_on_full_disk, raising=False)
+    world.monkeypatch.setattr(akool_cli.jobs.download, "open", open_on_full_disk, raising=False)
     return ["talk", IMAGE, AUDIO, "-o", str(world.tmp / "v.mp4")]
 
 
@@ -186,7 +186,7 @@ def parent_is_a_file(world: World) -> list[str]:
 
 
 def interrupt_create(world: World) -> list[str]:
-    from akool_cli.transport import Transport
+    from akool_cli.net.transport import Transport
 
     real_send = Transport.send
 
@@ -216,7 +216,7 @@ def interrupt_download(world: World) -> list[str]:
     def interrupted(*a: object, **kw: object) -> None:
         raise KeyboardInterrupt
 
-    world.monkeypatch.setattr("akool_cli.watcher.download", interrupted)
+    world.monkeypatch.setattr("akool_cli.jobs.watcher.download", interrupted)
     return ["watch", job, "-o", str(world.tmp / "v.mp4")]
 
 
@@ -467,7 +467,7 @@ def test_bad_input(world: World, case: Case) -> None:
 
 
 def test_an_interrupted_create_is_listed_as_unknown_outcome(world: World) -> None:
-    from akool_cli.transport import Transport
+    from akool_cli.net.transport import Transport
 
     real_send = Transport.send
     invoke(interrupt_create(world), expect=130)
@@ -477,10 +477,10 @@ def test_an_interrupted_create_is_listed_as_unknown_outcome(world: World) -> Non
 
 
 def test_a_full_disk_keeps_the_job_in_the_history(world: World) -> None:
-    import akool_cli.download
+    import akool_cli.jobs.download
 
     invoke(full_disk(world), expect=1)
-    world.monkeypatch.delattr(akool_cli.download, "open")
+    world.monkeypatch.delattr(akool_cli.jobs.download, "open")
     assert len(world.sandbox.state.jobs) == 1
     job = next(iter(world.sandbox.state.jobs))
     assert job in invoke(["status"]).stdout

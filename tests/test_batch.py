@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.clock import SystemClock
+from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env

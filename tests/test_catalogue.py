@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from akool_cli import catalogue, contract
+from akool_cli.core import catalogue, contract
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import ROOT, SHARED
@@ -31,7 +31,7 @@ OPEN_API_TEMPLATES = 66  # the same, literal ids written as {_id}
 def test_the_committed_catalogue_is_what_the_docs_generate(tmp_path: Path) -> None:
     out = tmp_path / "catalogue.json"
     generator().main(["gen_catalogue.py", str(DOCS), str(out)])
-    committed = (ROOT / "akool_cli" / "catalogue.json").read_text(encoding="utf-8")
+    committed = (ROOT / "akool_cli" / "core" / "catalogue.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed, "run scripts/gen_catalogue.py and commit"
 
 
@@ -202,8 +202,8 @@ def test_static_completion_scripts_know_the_paths() -> None:
 
 def test_the_catalogue_loads_once_and_only_when_asked() -> None:
     code = (
-        "import sys, akool_cli.contract, akool_cli.api\n"
-        "from akool_cli import catalogue\n"
+        "import sys, akool_cli.core.contract, akool_cli.net.api\n"
+        "from akool_cli.core import catalogue\n"
         "assert catalogue.load.cache_info().currsize == 0\n"
         "assert catalogue.load() is catalogue.load()\n"
     )

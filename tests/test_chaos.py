@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.clock import SystemClock
-from akool_cli.errors import ExitCode
+from akool_cli.core.clock import SystemClock
+from akool_cli.core.errors import ExitCode
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.sandbox.state import SANDBOX_API_KEY

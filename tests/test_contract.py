@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from akool_cli import contract
-from akool_cli.api import AkoolClient
-from akool_cli.credentials import Credential
-from akool_cli.models import JobInfo
+from akool_cli.core import contract
+from akool_cli.core.models import JobInfo
+from akool_cli.net.api import AkoolClient
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.store.credentials import Credential
 from tests.conftest import SHARED, Isolation
 from tests.support.contract_check import check_received
 from tests.support.generator import generator

@@ -1,4 +1,4 @@
-"""The download's fast path (akool_cli.direct, http.client into reusable buffers) and its
+"""The download's fast path (akool_cli.net.direct, http.client into reusable buffers) and its
 fallback through httpx: same bytes, same errors, proxies honoured, TLS with the same trust store,
 redirects, chunked bodies, and a server that trickles past the deadline."""
 
@@ -22,15 +22,15 @@ from typing import Any
 
 import pytest
 
-from akool_cli import direct
-from akool_cli import download as download_module
-from akool_cli.clock import FakeClock
-from akool_cli.download import download, part_path
-from akool_cli.errors import AkoolError
-from akool_cli.partfile import PartLock, PartWriter, meta_path
+from akool_cli.core.clock import FakeClock
+from akool_cli.core.errors import AkoolError
+from akool_cli.jobs import download as download_module
+from akool_cli.jobs.download import download, part_path
+from akool_cli.jobs.partfile import PartLock, PartWriter, meta_path
+from akool_cli.net import direct
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
-from akool_cli.transport import Transport
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, process_env
 from tests.support.servers import Answer, scripted_server

@@ -12,7 +12,7 @@ import pytest
 
 from akool_cli.cli import app
 from akool_cli.cli.docs import SCRIPTS, commands, exit_codes_section, readme_section
-from akool_cli.errors import EXIT_CODE_MEANINGS, ExitCode
+from akool_cli.core.errors import EXIT_CODE_MEANINGS, ExitCode
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

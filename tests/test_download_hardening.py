@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli import contract
-from akool_cli.clock import FakeClock, SystemClock
-from akool_cli.download import download, part_path
-from akool_cli.errors import AkoolError, UsageError
+from akool_cli.core import contract
+from akool_cli.core.clock import FakeClock, SystemClock
+from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.jobs.download import download, part_path
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
-from akool_cli.transport import Transport
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, ScriptedServer, scripted_server
@@ -293,7 +293,7 @@ def test_a_body_past_the_ceiling_is_refused_and_removed(
 ) -> None:
     # A server that never ends its body must not fill the disk (the ceiling is 8 GiB; the
     # sandbox's video is 9 KB, so the test lowers it).
-    monkeypatch.setattr("akool_cli.download.MAX_VIDEO_BYTES", 4096)
+    monkeypatch.setattr("akool_cli.jobs.download.MAX_VIDEO_BYTES", 4096)
     job = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"]).stdout.strip()
     isolated.clock.advance(60)
     out = isolated.tmp / "dl"

@@ -9,7 +9,7 @@ import typer
 
 from akool_cli.cli import app
 from akool_cli.cli.global_options import hoist
-from akool_cli.errors import UsageError
+from akool_cli.core.errors import UsageError
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli import contract
+from akool_cli.core import contract
+from akool_cli.jobs.views import TABLE_COLUMNS
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
-from akool_cli.views import TABLE_COLUMNS
 from tests.conftest import ROOT, Isolation
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server
@@ -240,7 +240,7 @@ def test_the_plan_shows_every_field_that_will_be_sent_and_rows_are_integers(
 
 
 def test_reading_a_huge_line_holds_only_a_bounded_piece_of_it(isolated: Isolation) -> None:
-    from akool_cli.batch import load_rows, validate
+    from akool_cli.jobs.batch import load_rows, validate
 
     path = isolated.tmp / "huge.csv"
     with path.open("w") as handle:
@@ -277,7 +277,7 @@ def test_server_text_cannot_forge_rows_or_send_terminal_codes(
 def test_server_text_in_a_terminal_table_is_plain_text(isolated: Isolation) -> None:
     import io
 
-    from akool_cli.output import Output
+    from akool_cli.cli.output import Output
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -313,7 +313,7 @@ def _mode(path: Path) -> int:
 def test_state_is_private_even_under_umask_000(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.journal import Journal
+    from akool_cli.store.journal import Journal
 
     home = isolated.tmp / "new" / "akool-home"
     monkeypatch.setenv("AKOOL_HOME", str(home))
@@ -340,7 +340,7 @@ def test_a_settings_file_that_cannot_be_written_is_named(
 ) -> None:
     import tempfile
 
-    from akool_cli.errors import ExitCode
+    from akool_cli.core.errors import ExitCode
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
@@ -372,7 +372,7 @@ def test_json_failures_print_one_error_document(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("akool_cli.inputs.check_resolution", broken)
+    monkeypatch.setattr("akool_cli.core.validate.check_resolution", broken)
     error = error_of(["talk", IMAGE, AUDIO, "--json"], 1)
     assert error["type"] == "InternalError" and "a bug" in str(error["message"])
 
@@ -380,8 +380,8 @@ def test_json_failures_print_one_error_document(
 def test_a_billed_id_the_history_could_not_record_is_in_the_json_error(
     api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.errors import ExitCode, LocalStateError
-    from akool_cli.journal import Journal
+    from akool_cli.core.errors import ExitCode, LocalStateError
+    from akool_cli.store.journal import Journal
 
     def full(self: Journal, *args: object) -> None:
         raise LocalStateError("database or disk is full", path=str(self.path))

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 import akool_cli
-from akool_cli import kinds
-from akool_cli.contract import Endpoint, Field
-from akool_cli.models import JobInfo
+from akool_cli.core import kinds
+from akool_cli.core.contract import Endpoint, Field
+from akool_cli.core.models import JobInfo
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox import server as sandbox_server
 from akool_cli.sandbox.state import SANDBOX_API_KEY

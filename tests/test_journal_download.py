@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.clock import FakeClock
-from akool_cli.download import download, part_path, resolve_target, safe_file_name
-from akool_cli.errors import RejectedError, UnavailableError
+from akool_cli.core.clock import FakeClock
+from akool_cli.core.errors import RejectedError, UnavailableError
+from akool_cli.jobs.download import download, part_path, resolve_target, safe_file_name
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.sandbox.state import SANDBOX_API_KEY
-from akool_cli.transport import Transport
 from tests.conftest import ROOT, Isolation
 from tests.support.runner import invoke
 from tests.support.servers import Answer, scripted_server

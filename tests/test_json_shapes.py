@@ -69,9 +69,9 @@ def test_every_shape(api_env: Sandbox, isolated: Isolation) -> None:
 def test_webhook_event_shape(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.callbacks import Callback
     from akool_cli.cli import webhook_cmd
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.core.callbacks import Callback
 
     lines: list[str] = []
     runtime = Runtime()

@@ -16,8 +16,6 @@ else:  # the same parser, before it joined the standard library
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "akool_cli"
-# Not the library: the command line, its presentation module, and the sandbox (a server of its own).
-OUTSIDE_THE_LIBRARY = ("akool_cli.cli", "akool_cli.output", "akool_cli.sandbox", "akool_cli.entry")
 
 
 def _contracts() -> dict[str, dict[str, Any]]:
@@ -25,31 +23,33 @@ def _contracts() -> dict[str, dict[str, Any]]:
     return {c["name"]: c for c in config["tool"]["importlinter"]["contracts"]}
 
 
-def _modules() -> set[str]:
-    names = set()
-    for path in PACKAGE.rglob("*.py"):
-        parts = path.relative_to(ROOT).with_suffix("").parts
-        names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+def _top_level() -> set[str]:
+    """The package's direct children: modules and subpackages."""
+    names = {p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    names |= {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
     return names
 
 
-def _library_modules() -> set[str]:
-    return {
-        m
-        for m in _modules()
-        if m != "akool_cli.__main__"
-        and not any(m == o or m.startswith(o + ".") for o in OUTSIDE_THE_LIBRARY)
-    }
+def _layers() -> list[set[str]]:
+    (layers,) = [c for c in _contracts().values() if c["type"] == "layers"]
+    return [{name.strip() for name in layer.split("|")} for layer in layers["layers"]]
 
 
-def test_every_library_module_is_held_by_the_layer_contracts() -> None:
-    library = _library_modules()
-    assert "akool_cli.api" in library and "akool_cli.cli.talk_cmd" not in library
-    for name, contract in _contracts().items():
-        if contract["type"] == "forbidden" and "akool_cli.api" in contract["source_modules"]:
-            listed = set(contract["source_modules"])
-            assert library <= listed, f"{name}: add {sorted(library - listed)}"
-            assert listed <= _modules(), f"{name}: no such module {sorted(listed - _modules())}"
+def test_every_module_and_package_is_in_a_layer() -> None:
+    listed = set().union(*_layers())
+    assert _top_level() == listed, f"add to the layers contract: {sorted(_top_level() - listed)}"
+
+
+def test_the_top_level_stays_small() -> None:
+    modules = [p.stem for p in PACKAGE.glob("*.py")]
+    assert len(modules) <= 12, f"move some of these into a subpackage: {sorted(modules)}"
+
+
+def test_the_library_layers_are_the_ones_kept_free_of_typer_and_rich() -> None:
+    layers = _layers()
+    below_the_cli = set().union(*layers[layers.index({"cli"}) + 1 :]) - {"sandbox"}
+    (free,) = [c for c in _contracts().values() if c.get("forbidden_modules") == ["typer", "rich"]]
+    assert {m.removeprefix("akool_cli.") for m in free["source_modules"]} == below_the_cli
 
 
 def test_every_dependency_has_one_owner_module() -> None:

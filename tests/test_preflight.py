@@ -12,8 +12,8 @@ from typing import ClassVar
 
 import pytest
 
-from akool_cli import mediatypes
-from akool_cli.preflight import Events, Settings, check_urls
+from akool_cli.core import mediatypes
+from akool_cli.inputs.preflight import Events, Settings, check_urls
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.fetching import fetching_sandbox
@@ -282,7 +282,7 @@ class _Terminal(io.StringIO):
 
 
 def test_uploads_show_a_bar_with_sizes_on_a_terminal_and_lines_otherwise() -> None:
-    from akool_cli.output import Output, UploadDisplay
+    from akool_cli.cli.output import Output, UploadDisplay
 
     for stream, expected in ((_Terminal(), "2.0 MB"), (io.StringIO(), "uploading me.png (2.0 MB)")):
         out = Output(stderr=stream, stdout=io.StringIO(), env={"NO_COLOR": "1"})

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli import owners
-from akool_cli.clock import SystemClock
-from akool_cli.journal import Journal
+from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.store import owners
+from akool_cli.store.journal import Journal
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 
@@ -180,7 +180,7 @@ def test_a_live_owner_in_another_process_is_in_flight_until_it_dies(isolated: Is
         [
             "python3",
             "-c",
-            "import sys, time; from pathlib import Path; from akool_cli import owners;"
+            "import sys, time; from pathlib import Path; from akool_cli.store import owners;"
             "print(owners.token_for(Path(sys.argv[1])), flush=True); time.sleep(60)",
             str(home),
         ],
@@ -204,7 +204,7 @@ def test_a_batch_row_claimed_by_a_dead_run_is_reported_not_created(
 ) -> None:
     rows = write_rows(isolated.tmp / "rows.csv", 1)
     invoke(["batch", str(rows), "--dry-run"])
-    from akool_cli.batch import load_rows, validate
+    from akool_cli.jobs.batch import load_rows, validate
 
     [item], _ = validate(load_rows(rows))
     with Journal(isolated.home / "jobs.sqlite3") as journal:
@@ -306,7 +306,7 @@ def test_an_interrupted_batch_hint_repeats_the_whole_command(
         raise KeyboardInterrupt
         yield
 
-    from akool_cli.watcher import Watcher
+    from akool_cli.jobs.watcher import Watcher
 
     events = Watcher.events
     monkeypatch.setattr(Watcher, "events", interrupted)
@@ -382,7 +382,7 @@ CREATE TABLE attempts (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at REAL NOT
 
 def test_a_history_of_akool_0_1_is_migrated_in_place(api_env: Sandbox, isolated: Isolation) -> None:
     rows = write_rows(isolated.tmp / "rows.csv", 2)
-    from akool_cli.batch import load_rows, validate
+    from akool_cli.jobs.batch import load_rows, validate
 
     items, _ = validate(load_rows(rows))
     isolated.home.mkdir(parents=True)

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from akool_cli.journal import JobRecord, Journal, explain_statements
 from akool_cli.sandbox import Sandbox
+from akool_cli.store.journal import JobRecord, Journal, explain_statements
 from tests.conftest import Isolation
 from tests.support.runner import invoke
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from akool_cli.jobs.views import JOB_KEYS
 from akool_cli.sandbox import Sandbox
-from akool_cli.views import JOB_KEYS
 from tests.conftest import Isolation
 from tests.support.runner import invoke
 

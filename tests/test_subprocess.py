@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from akool_cli import callbacks
+from akool_cli.core import callbacks
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 
@@ -95,7 +95,7 @@ def test_start_up_imports_only_what_the_command_needs(
 
 def test_the_api_layer_imports_neither_typer_nor_rich() -> None:
     code = (
-        "import sys, akool_cli.api, akool_cli.watcher, akool_cli.journal, akool_cli.download\n"
+        "import sys, akool_cli.net.api, akool_cli.jobs.watcher, akool_cli.store.journal, akool_cli.jobs.download\n"
         "sys.stdout.write(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -7,7 +7,7 @@ import json
 import keyring
 import pytest
 
-from akool_cli import contract
+from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation

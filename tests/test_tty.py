@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from akool_cli.output import JobDisplay, Output
+from akool_cli.cli.output import JobDisplay, Output
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke

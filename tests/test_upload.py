@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from akool_cli.journal import Journal, Uploads
 from akool_cli.sandbox import Sandbox
+from akool_cli.store.journal import Journal, Uploads
 from tests.conftest import ROOT, Isolation
 from tests.support.fetching import fetching_sandbox
 from tests.support.runner import invoke

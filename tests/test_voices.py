@@ -11,12 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from akool_cli import api, contract, kinds, speech
-from akool_cli.api import AkoolClient
-from akool_cli.credentials import Credential
+from akool_cli.core import contract, kinds, speech
+from akool_cli.core.speech import VoiceFilters
+from akool_cli.net import api
+from akool_cli.net.api import AkoolClient
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
-from akool_cli.speech import VoiceFilters
+from akool_cli.store.credentials import Credential
 from tests.conftest import SHARED, Isolation
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server

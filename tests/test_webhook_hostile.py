@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli import callbacks
-from akool_cli.callbacks import Callback
-from akool_cli.journal import JobRecord, Journal
+from akool_cli.core import callbacks
+from akool_cli.core.callbacks import Callback
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.notifier import loopback_address
 from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
-from akool_cli.webhook import EventRecorder, Handled, WebhookReceiver
+from akool_cli.store.journal import JobRecord, Journal
+from akool_cli.webhooks.receiver import EventRecorder, Handled, WebhookReceiver
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, scripted_server
@@ -286,7 +286,7 @@ def test_the_sandbox_never_posts_to_a_lookalike_host(api_env: Sandbox, isolated:
 
 
 def test_a_failed_download_says_how_to_fetch_it(journal: Journal, isolated: Isolation) -> None:
-    from akool_cli.errors import RejectedError
+    from akool_cli.core.errors import RejectedError
 
     def expired(event: Callback, folder: Path) -> object:
         raise RejectedError("the video URL answered HTTP 403: it has probably expired")

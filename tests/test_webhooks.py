@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from akool_cli import callbacks
-from akool_cli.callbacks import CallbackError
+from akool_cli.core import callbacks
+from akool_cli.core.callbacks import CallbackError
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
-from akool_cli.webhook import WebhookReceiver
+from akool_cli.webhooks.receiver import WebhookReceiver
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 
@@ -175,7 +175,7 @@ def test_webhook_serve_records_prints_and_downloads(
     import threading
 
     from akool_cli.cli import webhook_cmd
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.runtime import Runtime
 
     monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     runtime = Runtime()
@@ -217,7 +217,7 @@ def test_webhook_serve_command_end_to_end(isolated: Isolation) -> None:
     import re
     import subprocess
 
-    from akool_cli.clock import SystemClock
+    from akool_cli.core.clock import SystemClock
     from akool_cli.sandbox import SandboxConfig, start_sandbox
 
     sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())

@@ -16,7 +16,7 @@ import traceback
 import typer
 from typer.exceptions import TyperException
 
-from akool_cli import __version__, interrupts, owners
+from akool_cli import __version__
 from akool_cli.cli import (
     api_cmd,
     audit_cmd,
@@ -31,11 +31,13 @@ from akool_cli.cli import (
     webhook_cmd,
 )
 from akool_cli.cli.global_options import AkoolGroup
-from akool_cli.config import DEFAULT_PROFILE
-from akool_cli.errors import AkoolError, ExitCode, LocalStateError
-from akool_cli.output import Output
-from akool_cli.redact import Redactor
-from akool_cli.runtime import Runtime
+from akool_cli.cli.output import Output
+from akool_cli.cli.runtime import Runtime
+from akool_cli.core import interrupts
+from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError
+from akool_cli.core.redact import Redactor
+from akool_cli.store import owners
+from akool_cli.store.config import DEFAULT_PROFILE
 
 app = typer.Typer(
     name="akool",

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from akool_cli.errors import UsageError
+from akool_cli.core.errors import UsageError
 
 METHODS = ("GET", "POST", "DELETE")  # every method AKOOL's documentation uses
 LIST_COLUMNS = ("METHOD", "PATH", "PRODUCT", "PAGE")
@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 def complete_path(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of PATH: the documented paths for the METHOD typed before it."""
-    from akool_cli.catalogue import load
+    from akool_cli.core.catalogue import load
 
     method = str(ctx.params.get("method") or "").upper()
     return [
@@ -37,7 +37,7 @@ def complete_method(incomplete: str) -> list[str]:
 
 def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
     """Print the catalogue of AKOOL's documented endpoints (one product's, when given)."""
-    from akool_cli.catalogue import load
+    from akool_cli.core.catalogue import load
 
     docs = load()
     if product is not None and product not in docs.products():
@@ -66,7 +66,7 @@ def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
 
 def _warn_if_not_documented(out: Any, verb: str, path: str) -> None:
     """No word for a documented call; the replacement for a retired one; a warning otherwise."""
-    from akool_cli.catalogue import load
+    from akool_cli.core.catalogue import load
 
     docs = load()
     if docs.find(verb, path) is not None:
@@ -152,8 +152,8 @@ def api(
     akool api GET /api/open/v3/content/video/infobymodelid -f video_model_id=64dd90f9f0b6684651e90d60
     List the documented endpoints (of one product): akool api --list talking-photo
     """
-    from akool_cli import contract
-    from akool_cli.api import error_for_code
+    from akool_cli.core import contract
+    from akool_cli.net.api import error_for_code
 
     runtime = ctx.obj
     if list_mode:

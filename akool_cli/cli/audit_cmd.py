@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from akool_cli.errors import ExitCode, UsageError
+from akool_cli.core.errors import ExitCode, UsageError
 
 
 def register(app: typer.Typer) -> None:
@@ -42,8 +42,8 @@ def audit(
     comment `akool-audit: ignore[RULE]`. Exits 8 when any error is found, so it can gate CI.
     Example: akool audit --ignore legacy-token-flow scripts/
     """
-    from akool_cli.audit import RULE_NAMES, choose_rules
-    from akool_cli.audit import audit as run_audit
+    from akool_cli.audit.scan import RULE_NAMES, choose_rules
+    from akool_cli.audit.scan import audit as run_audit
 
     out = ctx.obj.output(json_mode=json_out)
     missing = [str(p) for p in paths if not p.exists()]

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli import config
-from akool_cli.contract import DEFAULT_BASE_URL
-from akool_cli.errors import AkoolError, AuthError, AuthRejectedError
+from akool_cli.core.contract import DEFAULT_BASE_URL
+from akool_cli.core.errors import AkoolError, AuthError, AuthRejectedError
+from akool_cli.store import config
 
 if TYPE_CHECKING:
-    from akool_cli.api import AkoolClient
-    from akool_cli.credentials import Credential
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.credentials import Credential
 
 auth_app = typer.Typer(help="Inspect the credential akool uses.", no_args_is_help=True)
 
@@ -52,7 +52,7 @@ def login(
     The key is read from a hidden prompt, or from standard input when piped:
     printf %s "$AKOOL_API_KEY" | akool login
     """
-    from akool_cli.credentials import Credential, check_secret
+    from akool_cli.store.credentials import Credential, check_secret
 
     runtime = ctx.obj
     out = runtime.output()
@@ -87,7 +87,7 @@ def login(
     out.success(
         f"Logged in to {base_url}{where} with {credential.masked()}; credit balance {balance:g}"
     )
-    from akool_cli.credentials import from_environment
+    from akool_cli.store.credentials import from_environment
 
     if from_environment(runtime.env) is not None:
         out.warn(

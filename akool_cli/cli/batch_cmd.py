@@ -7,15 +7,21 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli import interrupts
 from akool_cli.cli import inputs_cli, options
-from akool_cli.errors import AkoolError, ExitCode, InterruptedByUser, LocalStateError, UsageError
+from akool_cli.core import interrupts
+from akool_cli.core.errors import (
+    AkoolError,
+    ExitCode,
+    InterruptedByUser,
+    LocalStateError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
-    from akool_cli.batch import Item, Problem
-    from akool_cli.batch_run import Outcome
-    from akool_cli.output import Output
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.output import Output
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.jobs.batch import Item, Problem
+    from akool_cli.jobs.batch_run import Outcome
 
 
 def register(app: typer.Typer) -> None:
@@ -46,7 +52,7 @@ def batch(
     ),
     force: bool = options.FORCE,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
-    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
+    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
     no_check: bool = inputs_cli.NO_CHECK,
     check_face: bool = inputs_cli.CHECK_FACE,
@@ -57,8 +63,8 @@ def batch(
     image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
     each distinct file is uploaded once. Each distinct URL is checked once before billing.
     """
-    from akool_cli.batch import check_output_dir, load_rows, validate
-    from akool_cli.inputs import check_range
+    from akool_cli.core.validate import check_range
+    from akool_cli.jobs.batch import check_output_dir, load_rows, validate
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -67,7 +73,7 @@ def batch(
     check_range("--interval", interval)
     rows = load_rows(file)
     items, problems = validate(rows)
-    # Local files and checks before billing (akool_cli/preflight.py).
+    # Local files and checks before billing (akool_cli/inputs/preflight.py).
     input_options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
     items, found, checks = inputs_cli.plan_batch(
         runtime, items, problems, input_options, base_dir=file.absolute().parent
@@ -177,7 +183,7 @@ def _print_plan(
     json_out: bool,
     uploads: list[dict[str, object]],
 ) -> None:
-    from akool_cli.batch_run import plan
+    from akool_cli.jobs.batch_run import plan
 
     with runtime.journal() as journal:
         rows = list(plan(items, journal, output_dir))
@@ -224,7 +230,7 @@ def _run(
 ) -> tuple[list[Outcome], AkoolError | None]:
     """Every row's outcome, and what ended the run early (a stop, a history that cannot be
     written), so that the rows done so far are reported either way."""
-    from akool_cli.batch_run import BatchRunner
+    from akool_cli.jobs.batch_run import BatchRunner
 
     display = out.batch_display(len(items))
     with runtime.library() as lib:

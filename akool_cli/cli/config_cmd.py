@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.errors import UsageError
+from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.runtime import Runtime
 
 config_app = typer.Typer(
     help="Read and change saved settings of the profile (e.g. upload-to).", no_args_is_help=True
@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _setting(name: str) -> str:
-    from akool_cli.config import USER_SETTINGS
+    from akool_cli.store.config import USER_SETTINGS
 
     known = USER_SETTINGS.get(name.strip().lower())
     if known is None:
@@ -35,7 +35,7 @@ def _setting(name: str) -> str:
 def _check(name: str, value: str) -> str:
     """The value as saved, checked the way the commands that use it will check it."""
     if name == "upload_to":
-        from akool_cli.upload import parse_target
+        from akool_cli.inputs.upload import parse_target
 
         return str(parse_target(value, origin="upload-to"))
     return value.strip()
@@ -51,7 +51,7 @@ def set_(
 
     Example: akool config set upload-to s3://my-bucket/akool-inputs/
     """
-    from akool_cli.config import write_profile_setting
+    from akool_cli.store.config import write_profile_setting
 
     runtime: Runtime = ctx.obj
     key = _setting(name)
@@ -67,7 +67,7 @@ def get(
     json_out: bool = typer.Option(False, "--json", help="Print {name: value} (null if unset)."),
 ) -> None:
     """Print a setting's saved value (nothing when it is not set)."""
-    from akool_cli.config import read_settings
+    from akool_cli.store.config import read_settings
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -86,7 +86,7 @@ def unset(
     name: str = typer.Argument(..., metavar="NAME", help="The setting, e.g. upload-to."),
 ) -> None:
     """Remove a saved setting from the profile."""
-    from akool_cli.config import write_profile_setting
+    from akool_cli.store.config import write_profile_setting
 
     runtime: Runtime = ctx.obj
     write_profile_setting(runtime.paths, runtime.profile, _setting(name), None)
@@ -99,7 +99,7 @@ def list_(
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Show every setting akool knows, with the profile's value."""
-    from akool_cli.config import USER_SETTINGS, read_settings
+    from akool_cli.store.config import USER_SETTINGS, read_settings
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

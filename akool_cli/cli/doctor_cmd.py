@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from akool_cli.errors import ExitCode
+from akool_cli.core.errors import ExitCode
 
 
 def register(app: typer.Typer) -> None:

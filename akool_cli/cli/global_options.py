@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperGroup
 
-from akool_cli.errors import UsageError
+from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
     from typer._click import Command, Context, HelpFormatter, Parameter

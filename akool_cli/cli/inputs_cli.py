@@ -1,6 +1,6 @@
 """The options and glue `talk` and `batch` share for local files and checks before billing.
 
-The work is in akool_cli/preflight.py; this module reads the options (and AKOOL_UPLOAD_TO,
+The work is in akool_cli/inputs/preflight.py; this module reads the options (and AKOOL_UPLOAD_TO,
 AKOOL_NO_CHECK, the saved upload-to), and turns the library's events into lines and bars.
 """
 
@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from akool_cli.api import AkoolClient
-    from akool_cli.batch import Item, Problem
-    from akool_cli.credentials import Credential
-    from akool_cli.journal import Journal
-    from akool_cli.output import Output
-    from akool_cli.preflight import Input, Plan, Settings
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.output import Output
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.inputs.preflight import Input, Plan, Settings
+    from akool_cli.jobs.batch import Item, Problem
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.credentials import Credential
+    from akool_cli.store.journal import Journal
 
 UPLOAD_TO = typer.Option(
     None,
@@ -64,9 +64,9 @@ def plan(
     runtime: Runtime, inputs: Sequence[Input], options: InputOptions, base_dir: Path | None = None
 ) -> tuple[Plan, Settings]:
     """Every problem of the inputs that needs no network (all at once), and the settings."""
-    from akool_cli.config import resolve_upload_to
-    from akool_cli.preflight import Settings, checks_disabled, plan_inputs
-    from akool_cli.upload import parse_target, parse_ttl
+    from akool_cli.inputs.preflight import Settings, checks_disabled, plan_inputs
+    from akool_cli.inputs.upload import parse_target, parse_ttl
+    from akool_cli.store.config import resolve_upload_to
 
     chosen = resolve_upload_to(options.upload_to, runtime.env, runtime.paths, runtime.profile)
     target = parse_target(*chosen) if chosen else None
@@ -92,8 +92,8 @@ def prepare(
     client: AkoolClient | None,
 ) -> dict[str, str]:
     """Upload and check, showing progress on stderr; value as typed → URL to send."""
-    from akool_cli.output import UploadDisplay
-    from akool_cli.preflight import Events, prepare_inputs
+    from akool_cli.cli.output import UploadDisplay
+    from akool_cli.inputs.preflight import Events, prepare_inputs
 
     with UploadDisplay(out) as display:
         events = Events(
@@ -115,8 +115,8 @@ def plan_batch(
 ) -> tuple[list[Item], Plan, Settings]:
     """The batch's inputs planned (paths relative to base_dir); rows with problems dropped and
     their problems added to `problems` (with row numbers)."""
-    from akool_cli.batch import Problem
-    from akool_cli.preflight import raise_all, row_inputs, split_problems
+    from akool_cli.inputs.preflight import raise_all, row_inputs, split_problems
+    from akool_cli.jobs.batch import Problem
 
     inputs = [
         one
@@ -164,8 +164,8 @@ def show_uploads(
     runtime: Runtime, out: Output, found: Plan, items: list[Item]
 ) -> list[dict[str, object]]:
     """--dry-run: the files the valid rows would upload, with their sizes (on stderr)."""
-    from akool_cli.output import human_size
-    from akool_cli.preflight import upload_plan
+    from akool_cli.cli.output import human_size
+    from akool_cli.inputs.preflight import upload_plan
 
     values = {v for i in items for v in (i.request.image_url, i.request.audio_url) if v}
     with runtime.journal() as journal:

@@ -13,12 +13,12 @@ from urllib.parse import urlsplit
 
 import typer
 
-from akool_cli.errors import UsageError
+from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from akool_cli.config import Paths
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.runtime import Runtime
     from akool_cli.sandbox import Sandbox, SandboxConfig
+    from akool_cli.store.config import Paths
 
 # Besides --ready-file, a running sandbox leaves its ready file here (one per port), so that
 # `akool webhook serve` pointed at it finds the clientId that signs its callbacks.
@@ -36,8 +36,8 @@ def _record_file(paths: Paths, base_url: str) -> Path | None:
 
 def sandbox_client_id(runtime: Runtime) -> str:
     """The clientId of the sandbox at the invocation's base URL, from its ready file; or ""."""
-    from akool_cli.config import is_loopback_host
-    from akool_cli.errors import AkoolError
+    from akool_cli.core.errors import AkoolError
+    from akool_cli.core.urls import is_loopback_host
 
     try:
         base_url = runtime.base_url()
@@ -105,7 +105,7 @@ def sandbox(
     containing 'fail' make jobs fail. Face detection finds one face, none when the image URL
     contains 'noface', three for 'manyfaces'. Stop it with Ctrl-C.
     """
-    from akool_cli.config import is_loopback_host
+    from akool_cli.core.urls import is_loopback_host
     from akool_cli.sandbox import SandboxConfig, start_sandbox
     from akool_cli.sandbox.server import parse_faults
 

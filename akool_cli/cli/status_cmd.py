@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.errors import AkoolError, ExitCode
+from akool_cli.core.errors import AkoolError, ExitCode
 
 if TYPE_CHECKING:
+    from akool_cli.cli.output import Output
+    from akool_cli.cli.runtime import Runtime
     from akool_cli.client import Client
-    from akool_cli.journal import AttemptRecord, JobRecord
-    from akool_cli.output import Output
-    from akool_cli.runtime import Runtime
+    from akool_cli.store.journal import AttemptRecord, JobRecord
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +34,7 @@ def status(
     are reported and the exit code stays 0. A job whose server cannot be asked keeps its last
     known state, with a note.
     """
-    from akool_cli.inputs import check_count, check_job_id
+    from akool_cli.core.validate import check_count, check_job_id
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -62,8 +62,8 @@ def _refresh(
     out: Output, lib: Client, ids: list[str], records: dict[str, JobRecord]
 ) -> tuple[dict[str, Any], ExitCode]:
     """Ask each unfinished job's own server about it; notes instead of failures for known jobs."""
-    from akool_cli import kinds
-    from akool_cli.watcher import refresh
+    from akool_cli.core import kinds
+    from akool_cli.jobs.watcher import refresh
 
     groups: dict[tuple[str, str], list[tuple[str, kinds.JobKind]]] = {}
     for job_id in ids or list(records):
@@ -115,7 +115,7 @@ def _print(
     unknown: list[AttemptRecord],
     json_out: bool,
 ) -> None:
-    from akool_cli.views import TABLE_COLUMNS, table_row
+    from akool_cli.jobs.views import TABLE_COLUMNS, table_row
 
     if json_out:
         out.json(views)

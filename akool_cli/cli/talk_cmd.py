@@ -11,25 +11,25 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli import interrupts, kinds
 from akool_cli.cli import inputs_cli, options
-from akool_cli.contract import RESULT_RETENTION_DAYS
-from akool_cli.errors import (
+from akool_cli.core import interrupts, kinds
+from akool_cli.core.contract import RESULT_RETENTION_DAYS
+from akool_cli.core.errors import (
     ExitCode,
     JobFailedError,
     UsageError,
     WaitTimeoutError,
 )
-from akool_cli.inputs import TalkRequest
-from akool_cli.kinds import JobKind, SpeechRequest, Status
+from akool_cli.core.kinds import JobKind, SpeechRequest, Status
+from akool_cli.core.validate import TalkRequest
 
 if TYPE_CHECKING:
+    from akool_cli.cli.output import JobDisplay, Output
+    from akool_cli.cli.runtime import Runtime
     from akool_cli.client import Client, Job
-    from akool_cli.journal import JobRecord, Journal
-    from akool_cli.models import JobInfo
-    from akool_cli.output import JobDisplay, Output
-    from akool_cli.runtime import Runtime
-    from akool_cli.watcher import Event, Watcher
+    from akool_cli.core.models import JobInfo
+    from akool_cli.jobs.watcher import Event, Watcher
+    from akool_cli.store.journal import JobRecord, Journal
 
 WATCH_STOPPED = "stopped watching; the job(s) keep running on AKOOL"
 DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?$")
@@ -58,7 +58,7 @@ def parse_duration(value: str | None) -> float | None:
 
 
 def _check_interval(value: float) -> float:
-    from akool_cli.inputs import check_range
+    from akool_cli.core.validate import check_range
 
     return check_range("--interval", value)
 
@@ -73,7 +73,7 @@ def _output_targets(
 ) -> dict[str, Path]:
     """Where each job's video goes, checked before any work starts. A job whose video the
     history says is already there (same path, same size) needs no target: nothing to fetch."""
-    from akool_cli.download import check_target, names_directory, resolve_target
+    from akool_cli.jobs.download import check_target, names_directory, resolve_target
 
     if output is None:
         return {}
@@ -106,14 +106,14 @@ def _check_output_before_create(output: str | None, *, force: bool) -> None:
 
 
 def _kind_of(record: JobRecord | None) -> JobKind:
-    from akool_cli import kinds
+    from akool_cli.core import kinds
 
     return kinds.get(record.kind) if record is not None else kinds.TALKING_PHOTO
 
 
 def _render(display: JobDisplay, event: Event) -> None:
     """One watcher event on the live display (or as a line per change off a terminal)."""
-    from akool_cli.watcher import Downloaded, Progress, Tick, Updated
+    from akool_cli.jobs.watcher import Downloaded, Progress, Tick, Updated
 
     if isinstance(event, Updated):
         info = event.info
@@ -147,8 +147,8 @@ def _follow(
 ) -> tuple[list[dict[str, Any]], ExitCode]:
     """Follow jobs to the end with a live display; returns their views and the exit code."""
     from akool_cli.client import Job
-    from akool_cli.views import name_of
-    from akool_cli.watcher import Watcher
+    from akool_cli.jobs.views import name_of
+    from akool_cli.jobs.watcher import Watcher
 
     records = {job_id: lib.journal.get(job_id) for job_id in job_ids}
     watcher = Watcher(
@@ -276,7 +276,7 @@ def talk(
     language_code: str | None = options.LANGUAGE_CODE,
     name: str = options.NAME,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
-    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/preflight.py)
+    upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
     no_check: bool = inputs_cli.NO_CHECK,
     check_face: bool = inputs_cli.CHECK_FACE,
@@ -291,7 +291,7 @@ def talk(
 
     With --text "Hello" --voice VOICE_ID, the speech is made with AKOOL's VoiceLab first.
     """
-    from akool_cli.speech import speech_request
+    from akool_cli.core.speech import speech_request
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
@@ -345,8 +345,8 @@ class _TalkInputs:
         self, runtime: Runtime, upload_to: str | None, url_ttl: str, no_check: bool, face: bool
     ) -> tuple[Any, Any, TalkRequest]:
         """Every input problem at once, before anything is uploaded or billed (preflight.py)."""
-        from akool_cli.inputs import check_input_url, check_resolution
-        from akool_cli.preflight import Input
+        from akool_cli.core.validate import check_input_url, check_resolution
+        from akool_cli.inputs.preflight import Input
 
         given = [Input(self.image, "image", "the image")]
         if self.audio is not None:
@@ -401,7 +401,7 @@ def _speak(
     name: str,
     timeout: float | None,
 ) -> Job:
-    from akool_cli.speech import model_warnings, ready_line
+    from akool_cli.core.speech import model_warnings, ready_line
 
     request, warnings = tts
     for warning in (*warnings, *model_warnings(request, lib.api.find_voice)):
@@ -450,7 +450,7 @@ def watch(
     Prints each result (downloaded path, or video URL) on stdout. Exit 6 if a job failed,
     7 if --timeout passed (the jobs keep running; run the same command to resume).
     """
-    from akool_cli.inputs import check_job_id
+    from akool_cli.core.validate import check_job_id
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

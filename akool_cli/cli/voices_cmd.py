@@ -43,7 +43,7 @@ def voices(
     The MODEL column matters for talk's --speed and --voice-option: each voice model honours
     only some of them.
     """
-    from akool_cli.speech import VoiceFilters, check_voice_tags
+    from akool_cli.core.speech import VoiceFilters, check_voice_tags
 
     runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 import typer
 
 from akool_cli.cli import options
-from akool_cli.errors import AuthError, RejectedError, UsageError
+from akool_cli.core.errors import AuthError, RejectedError, UsageError
 
 if TYPE_CHECKING:
-    from akool_cli.callbacks import Callback
-    from akool_cli.runtime import Runtime
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.core.callbacks import Callback
 
 webhook_app = typer.Typer(help="Receive or check AKOOL's webhook callbacks.", no_args_is_help=True)
 
@@ -51,7 +51,7 @@ def verify(
 
     Example: akool webhook verify < callback.json
     """
-    from akool_cli.callbacks import CallbackError, open_callback
+    from akool_cli.core.callbacks import CallbackError, open_callback
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=True)
@@ -80,7 +80,7 @@ def serve(
 
     Pass its URL to talk: akool talk IMAGE AUDIO --webhook-url https://your.host/akool/webhook
     """
-    from akool_cli.webhook import WebhookReceiver
+    from akool_cli.webhooks.receiver import WebhookReceiver
 
     runtime: Runtime = ctx.obj
     out = runtime.output()
@@ -88,7 +88,7 @@ def serve(
     if not path.startswith("/"):
         raise UsageError(f"--path {path!r} must start with /")
     if download is not None:
-        from akool_cli.download import check_target, make_directory
+        from akool_cli.jobs.download import check_target, make_directory
 
         check_target(download / "placeholder.mp4", force=True, make_parent=True)
         make_directory(download)
@@ -120,7 +120,7 @@ def _event_handler(
     runtime: Runtime, download: Path | None, json_out: bool
 ) -> Callable[[Callback], None]:
     """The library's event recorder, printing one line (or JSON object) per handled event."""
-    from akool_cli.webhook import EventRecorder, Handled, download_into
+    from akool_cli.webhooks.receiver import EventRecorder, Handled, download_into
 
     out = runtime.output()
 

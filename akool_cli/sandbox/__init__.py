@@ -1,6 +1,6 @@
 """A local AKOOL-compatible server that answers like the documented API, for tests and demos.
 
-It reads akool_cli.contract (the shared description of the API) and never the client modules.
+It reads akool_cli.core.contract (the shared description of the API) and never the client modules.
 """
 
 from akool_cli.sandbox.server import Sandbox, start_sandbox

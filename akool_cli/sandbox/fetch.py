@@ -12,9 +12,9 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli import mediatypes
-from akool_cli.config import is_loopback_host
-from akool_cli.mediatypes import Role
+from akool_cli.core import mediatypes
+from akool_cli.core.mediatypes import Role
+from akool_cli.core.urls import is_loopback_host
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 FETCH_TIMEOUT = 10.0

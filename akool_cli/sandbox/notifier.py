@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from akool_cli import callbacks
-from akool_cli.config import is_loopback_host
+from akool_cli.core import callbacks
+from akool_cli.core.urls import is_loopback_host
 from akool_cli.sandbox.state import SandboxState
 
 TICK = 0.05

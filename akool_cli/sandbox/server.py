@@ -14,8 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from akool_cli import catalogue, contract, speech
-from akool_cli.clock import Clock
+from akool_cli.core import catalogue, contract, speech
+from akool_cli.core.clock import Clock
 from akool_cli.sandbox import fetch
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier

@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from akool_cli.clock import Clock, SystemClock
+from akool_cli.core.clock import Clock, SystemClock
 
 SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
 SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"

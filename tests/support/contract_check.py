@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from akool_cli import catalogue, contract
+from akool_cli.core import catalogue, contract
 from akool_cli.sandbox.server import AUDIO_PREFIXES, FILES_PREFIX, STATS_PATH
 from akool_cli.sandbox.state import ReceivedRequest
 

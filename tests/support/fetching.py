@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from akool_cli.clock import FakeClock
+from akool_cli.core.clock import FakeClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.support.contract_check import check_received

@@ -1,0 +1,1 @@
+"""akool audit: AKOOL calls in people's scripts checked against the documentation."""

@@ -1,0 +1,202 @@
+"""Finds AKOOL calls in existing scripts that differ from AKOOL's documentation, and says what the
+documented call is. Each call is judged by its own endpoint in the catalogue of AKOOL's docs
+(`catalogue.py`); the rules are data (`audit_rules.RULES`), and the docs' rule table is made from
+them. This module runs them over files: findings, ignore comments, rule choice, file walking.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from akool_cli.audit.calls import FileContext, find_mentions
+from akool_cli.audit.rules import RULES, Hit, Rule, Severity, rules_table
+
+__all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
+
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
+MAX_FILE_BYTES = 5 * 1024 * 1024
+RULE_NAMES = tuple(rule.name for rule in RULES)
+IGNORE_COMMENT = re.compile(r"akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    found: str
+    documented: str
+    message: str
+
+    def render(self) -> str:
+        return (
+            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} "
+            f"(documented: {self.documented}) [{self.rule}]"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AuditResult:
+    findings: list[Finding]
+    files_scanned: int
+    # Files named or found that were not read (too large, binary, unreadable), with the reason:
+    # a gate must not pass silently over a file it never looked at.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def summary(self) -> str:
+        files = len({f.file for f in self.findings})
+        return (
+            f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
+            f"{self.count('info')} info in {files} of {self.files_scanned} file(s) scanned"
+        )
+
+
+# -- running the rules on a file --------------------------------------------------------------------
+
+
+def ignored_rules(line: str) -> frozenset[str] | None:
+    """What an `akool-audit: ignore[rule, ...]` comment silences on its line (empty: every rule)."""
+    m = IGNORE_COMMENT.search(line)
+    if m is None:
+        return None
+    names = m.group("rules")
+    return frozenset(n.strip() for n in names.split(",") if n.strip()) if names else frozenset()
+
+
+def _silenced(ctx: FileContext, hit: Hit, rule: str) -> bool:
+    ignored = ignored_rules(ctx.lines[hit.line])
+    return ignored is not None and (not ignored or rule in ignored)
+
+
+def audit_text(text: str, name: str, rules: Iterable[Rule] = RULES) -> list[Finding]:
+    """The findings of the rules in one file's text, one per place (line, rule, what was found)."""
+    ctx = FileContext(name, text.splitlines())
+    find_mentions(ctx)
+    if not ctx.call_lines:
+        return []
+    found: dict[tuple[int, str, str], Finding] = {}
+    for rule in rules:
+        for hit in rule.check(ctx):
+            if _silenced(ctx, hit, rule.name):
+                continue
+            found.setdefault(
+                (hit.line, rule.name, hit.found),
+                Finding(
+                    name,
+                    hit.line + 1,
+                    hit.column + 1,
+                    rule.name,
+                    rule.severity,
+                    hit.found,
+                    hit.documented,
+                    hit.message,
+                ),
+            )
+    return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+def choose_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules --select keeps (all when empty) minus those --ignore drops; unknown names raise."""
+    chosen, dropped = set(select), set(ignore)
+    unknown = sorted((chosen | dropped) - set(RULE_NAMES))
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    return tuple(r for r in RULES if (not chosen or r.name in chosen) and r.name not in dropped)
+
+
+# -- scanning ---------------------------------------------------------------------------------------
+
+
+def iter_files(
+    paths: Iterable[Path], include: list[str], exclude: list[str]
+) -> Iterator[tuple[Path, str]]:
+    """(path, name to report) for every regular file under paths, .git and friends skipped."""
+    for root in paths:
+        candidates: Iterable[Path] = _walk(root) if root.is_dir() else [root]
+        for path in candidates:
+            if not _is_regular(path):
+                continue  # FIFOs, sockets and devices would block or never end
+            shown = str(path)
+            relative = str(path.relative_to(root)) if root.is_dir() else path.name
+            if include and not any(_matches(relative, shown, g) for g in include):
+                continue
+            if any(_matches(relative, shown, g) for g in exclude):
+                continue
+            yield path, shown
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _matches(relative: str, shown: str, glob: str) -> bool:
+    return (
+        fnmatch.fnmatch(relative, glob)
+        or fnmatch.fnmatch(shown, glob)
+        or fnmatch.fnmatch(os.path.basename(relative), glob)
+    )
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            yield Path(directory) / name
+
+
+def read_text(path: Path) -> str | None:
+    """The file as text, or None for binary, huge or unreadable files."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[str | None, str]:
+    """(text, "") or (None, why it was not read)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, f"unreadable ({exc.strerror})"
+    if b"\x00" in data[:8192]:
+        return None, "binary"
+    return data.decode("utf-8", "replace"), ""
+
+
+def audit(
+    paths: Iterable[Path],
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    rules: Iterable[Rule] = RULES,
+) -> AuditResult:
+    chosen = tuple(rules)
+    findings: list[Finding] = []
+    skipped: list[tuple[str, str]] = []
+    scanned = 0
+    for path, shown in iter_files(paths, include or [], exclude or []):
+        text, why = _read(path)
+        if text is None:
+            if why != "binary":  # images and archives in a tree are expected; say the rest
+                skipped.append((shown, why))
+            continue
+        scanned += 1
+        findings += audit_text(text, shown, chosen)
+    findings.sort(key=lambda f: (f.file, f.line, f.column))
+    return AuditResult(findings, scanned, skipped)

@@ -1,0 +1,471 @@
+"""Everything akool shows: data on stdout, messages on stderr, tables and live progress for humans.
+
+The only module that imports rich (lazily, so plain commands stay fast). Decisions about
+terminals and colour are taken per invocation: no ANSI codes when a stream is not a terminal,
+none at all when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, ClassVar
+
+from akool_cli.core.redact import Redactor
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+HEARTBEAT_SECONDS = 60.0
+RED, YELLOW, GREEN, DIM, RESET = "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[0m"
+# Characters that must never reach a terminal or a TSV line raw from a server's or a file's text:
+# C0 controls (tab, line breaks, ESC), DEL, C1 controls, bidirectional overrides, line separators.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape_controls(text: str) -> str:
+    """The text with each unsafe character written as an escape (\\t, \\n, \\r or \\uXXXX).
+
+    So a tab cannot forge a TSV column, a line break a row, ESC a colour or a cursor move. These
+    are JSON's escapes too: inside a JSON string they keep the line valid and its meaning.
+    """
+    return UNSAFE.sub(lambda m: SHORT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _columns(stream: IO[str], env: dict[str, str]) -> int:
+    """The width of the terminal behind stream ($COLUMNS first, as rich and shutil read it)."""
+    if env.get("COLUMNS", "").isdigit() and int(env["COLUMNS"]) > 0:
+        return int(env["COLUMNS"])
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class Output:
+    # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
+    # so that the error boundary never prints a second one.
+    json_written: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        *,
+        json_mode: bool = False,
+        quiet: bool = False,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        env = dict(os.environ) if env is None else env
+        self.env = env
+        self.json_mode = json_mode
+        self.quiet = quiet
+        self.stdout_tty = _isatty(self.stdout)
+        self.stderr_tty = _isatty(self.stderr)
+        self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
+        self.redactor = Redactor()
+        self._lock = threading.Lock()
+
+    # -- plain writing ------------------------------------------------------------------------
+
+    def _clean(self, text: str) -> str:
+        """Secrets masked and control characters escaped: every line and cell goes through it."""
+        return escape_controls(self.redactor.text(text))
+
+    def _paint(self, text: str, color: str) -> str:
+        if self.stderr_tty and not self.no_color:
+            return f"{color}{text}{RESET}"
+        return text
+
+    def data(self, line: str) -> None:
+        """One line of result on stdout (an id, a URL, a path, a number)."""
+        with self._lock:
+            self.stdout.write(self._clean(line) + "\n")
+            self.stdout.flush()
+
+    def json(self, document: Any) -> None:
+        """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        # Raw line breaks in the dump are only indentation (strings hold \n): keep them.
+        text = "\n".join(self._clean(line) for line in text.split("\n"))
+        with self._lock:
+            self.stdout.write(text + "\n")
+            self.stdout.flush()
+            Output.json_written = True
+
+    def info(self, message: str, *, prefix: str = "") -> None:
+        if self.quiet:
+            return
+        with self._lock:
+            self.stderr.write(prefix + self._clean(message) + "\n")
+            self.stderr.flush()
+
+    def success(self, message: str) -> None:
+        self.info(message, prefix=self._paint("✓", GREEN) + " ")
+
+    def warn(self, message: str) -> None:
+        with self._lock:
+            self.stderr.write(self._labelled("Warning:", YELLOW, self._clean(message)))
+            self.stderr.flush()
+
+    def error(self, message: str, hint: str | None = None) -> None:
+        with self._lock:
+            line = message.strip().replace("\n", " ")
+            self.stderr.write(self._labelled("Error:", RED, self._clean(line)))
+            if hint:
+                self.stderr.write(self._labelled("Hint:", DIM, self._clean(hint)))
+            self.stderr.flush()
+
+    def _labelled(self, label: str, color: str, text: str) -> str:
+        """`Label: text`; on a terminal wrapped between words under the text, so that the
+        terminal does not cut a word (or leave a lone ")") at its edge. Pipes get one line."""
+        if not self.stderr_tty:
+            return f"{self._paint(label, color)} {text}\n"
+        lines = textwrap.wrap(
+            f"{label} {text}",
+            width=_columns(self.stderr, self.env),
+            subsequent_indent=" " * (len(label) + 1),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        return self._paint(label, color) + "\n".join(lines)[len(label) :] + "\n"
+
+    # -- rich, only when a human is looking ---------------------------------------------------
+
+    def _console(self, *, stderr: bool) -> Console:
+        from rich.console import Console
+
+        return Console(
+            file=self.stderr if stderr else self.stdout,
+            force_terminal=self.stderr_tty if stderr else self.stdout_tty,
+            no_color=self.no_color,
+            highlight=False,
+            soft_wrap=False,
+        )
+
+    def table(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        title: str | None = None,
+        to_stderr: bool = False,
+    ) -> None:
+        """A table: aligned on a terminal, tab-separated lines (like gh) in a pipe.
+
+        On stdout when it is the result; on stderr when it is a summary for a human.
+        """
+        stream, tty = (
+            (self.stderr, self.stderr_tty) if to_stderr else (self.stdout, self.stdout_tty)
+        )
+        if to_stderr and self.quiet:
+            return
+        if not tty:
+            with self._lock:
+                if to_stderr:
+                    stream.write("\t".join(map(self._clean, columns)) + "\n")
+                for row in rows:
+                    stream.write("\t".join(map(self._clean, row)) + "\n")
+                stream.flush()
+            return
+        from rich.table import Table
+        from rich.text import Text
+
+        # NO_COLOR users asked for plain text: no bold either.
+        header = "" if self.no_color else "bold"
+        table = Table(title=title, header_style=header, box=None, pad_edge=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            # Text, not str: a cell is never read as rich markup ("[red]", "[link=...]").
+            table.add_row(*(Text(self._clean(cell)) for cell in row))
+        self._console(stderr=to_stderr).print(table)
+
+    def batch_display(self, total: int) -> BatchDisplay:
+        return BatchDisplay(self, total)
+
+    @contextmanager
+    def job_display(
+        self, job_ids: Sequence[str], names: Mapping[str, str] | None = None
+    ) -> Iterator[JobDisplay]:
+        display = JobDisplay(self, job_ids, names)
+        with display.running():
+            yield display
+
+
+NAME_WIDTH = 24
+
+
+class JobDisplay:
+    """Live per-job rows on a terminal (state, progress, elapsed); one line per change otherwise."""
+
+    def __init__(
+        self, output: Output, job_ids: Sequence[str], names: Mapping[str, str] | None = None
+    ) -> None:
+        self.output = output
+        self.job_ids = list(job_ids)
+        # What a person knows a job by (its label or input file), shown next to its id.
+        self.names = {k: v[:NAME_WIDTH] for k, v in (names or {}).items() if v}
+        self.live = output.stderr_tty and not output.quiet
+        self._progress: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+        self._last_line: dict[str, str] = {}
+        self._last_heartbeat = 0.0
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        if not self.live:
+            yield
+            return
+        self._progress = job_progress(self.output._console(stderr=True))
+        for job_id in self.job_ids:
+            # Just created or given by id: "queued" until the first answer, as status says.
+            self._tasks[job_id] = self._progress.add_task(
+                job_id, total=None, job=self._title(job_id), state="queued", detail=""
+            )
+        with self._progress:
+            yield
+
+    def state(
+        self, job_id: str, state: str, detail: str = "", progress: float | None = None
+    ) -> None:
+        if self._progress is not None:
+            task = self._tasks[job_id]
+            finished = state in ("done", "failed")
+            self._progress.update(
+                task,
+                state=state,
+                detail=self.output._clean(detail),
+                total=100 if (progress is not None or finished) else None,
+                # A failed job's bar stays empty: a full bar reads as success.
+                completed=100 if state == "done" else (progress or 0),
+            )
+            if finished and state == "failed":
+                self._progress.stop_task(task)
+            return
+        line = f"{job_id} {state}" + (f" {detail}" if detail else "")
+        if job_id in self.names:
+            line += f" ({self.output._clean(self.names[job_id])})"
+        if self._last_line.get(job_id) != line:
+            self._last_line[job_id] = line
+            self.output.info(line)
+
+    def _title(self, job_id: str) -> str:
+        name = self.names.get(job_id)
+        return f"{job_id} ({self.output._clean(name)})" if name else job_id
+
+    def bytes(self, job_id: str, received: int, total: int | None) -> None:
+        if self._progress is not None:
+            detail = _size(received) + (f" / {_size(total)}" if total else "")
+            self._progress.update(
+                self._tasks[job_id],
+                state="downloading",
+                detail=detail,
+                total=total,
+                completed=received,
+            )
+
+    def tick(self, elapsed: float, waiting: int) -> None:
+        """Without a live display, a line every minute so a long wait is not silent in CI logs."""
+        if self._progress is not None or waiting == 0:
+            return
+        if elapsed - self._last_heartbeat >= HEARTBEAT_SECONDS:
+            self._last_heartbeat = elapsed
+            self.output.info(f"still waiting for {waiting} job(s) after {elapsed / 60:.0f} min")
+
+    def downloaded(self, job_id: str, path: str, size: int) -> None:
+        if self._progress is not None:
+            self._progress.update(
+                self._tasks[job_id],
+                state="saved",
+                detail=self.output._clean(f"{path} ({_size(size)})"),
+                total=max(size, 1),
+                completed=max(size, 1),
+            )
+            self._progress.stop_task(self._tasks[job_id])
+            return
+        self.output.info(f"{job_id} saved {path} ({_size(size)})")
+
+
+# Columns of the live job rows: id, state, bar, elapsed time keep their width; the detail (a
+# percentage, a size, a path or an error) takes what is left and ends in "…" when it is longer
+# (a failure's full reason is printed when the display ends).
+STATE_WIDTH = len("downloading")
+TIME_WIDTH = len("0:00:00")
+BAR_WIDTHS = (8, 24)
+
+
+def job_progress(console: Console) -> Progress:
+    """The live rows of `watch` and `talk --wait`, laid out for the console's width."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Column
+
+    fixed = 24 + STATE_WIDTH + TIME_WIDTH + 4  # a job id, and one space between columns
+    bar = max(BAR_WIDTHS[0], min(BAR_WIDTHS[1], (console.width - fixed) // 3))
+    return Progress(
+        TextColumn("{task.fields[job]}", markup=False, table_column=Column(no_wrap=True)),
+        TextColumn("{task.fields[state]}", markup=False, table_column=Column(width=STATE_WIDTH)),
+        BarColumn(bar_width=bar, table_column=Column(width=bar, no_wrap=True)),
+        TimeElapsedColumn(table_column=Column(width=TIME_WIDTH, no_wrap=True)),
+        TextColumn(
+            "{task.fields[detail]}",
+            markup=False,
+            table_column=Column(ratio=1, no_wrap=True, overflow="ellipsis"),
+        ),
+        console=console,
+        expand=True,  # so the detail column is given the rest of the line, not its length
+        transient=False,
+    )
+
+
+class BatchDisplay:
+    """One aggregate progress bar on a terminal; one line per event otherwise."""
+
+    FINAL = ("done", "failed", "error", "unknown")
+
+    def __init__(self, output: Output, total: int) -> None:
+        self.output = output
+        self.total = total
+        self.live = output.stderr_tty and not output.quiet
+        self.states: dict[int, str] = {}
+        self.resumed: set[int] = set()  # rows picked up from an earlier run
+        self.received = 0
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> BatchDisplay:
+        if self.live:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(
+                TextColumn("batch"),
+                BarColumn(bar_width=30),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                console=self.output._console(stderr=True),
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task(self._describe(), total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+    def _describe(self) -> str:
+        counts = {
+            s: sum(1 for v in self.states.values() if v == s) for s in set(self.states.values())
+        }
+        submitted = len(self.states)
+        running = counts.get("processing", 0) + counts.get("queued", 0) + counts.get("created", 0)
+        resumed = f"resumed {len(self.resumed)} · " if self.resumed else ""
+        return (
+            f"{resumed}submitted {submitted} · processing {running} · done {counts.get('done', 0)} · "
+            f"failed {counts.get('failed', 0) + counts.get('error', 0) + counts.get('unknown', 0)}"
+            f" · {_size(self.received)}"
+        )
+
+    def event(
+        self, row: int, row_id: str, state: str, message: str, *, resumed: bool = False
+    ) -> None:
+        self.states[row] = state
+        if resumed and row not in self.resumed:
+            self.resumed.add(row)
+            if self._progress is not None and len(self.resumed) == 1:
+                # Off a terminal each row's "picked up … from an earlier run" line says it.
+                self._progress.console.print(
+                    "Resuming an earlier run of this batch: rows it created are followed, "
+                    "not created again"
+                )
+        if self._progress is not None and self._task is not None:
+            finished = sum(1 for v in self.states.values() if v in self.FINAL)
+            self._progress.update(self._task, completed=finished, description=self._describe())
+            return
+        self.output.info(f"row {row} ({row_id}): {message}")
+
+    def bytes(self, count: int) -> None:
+        self.received += count
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=self._describe())
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{n} B"
+
+
+class UploadDisplay:
+    """Uploads of local files: a bar per file with its size on a terminal, lines otherwise."""
+
+    def __init__(self, output: Output) -> None:
+        self.output = output
+        self.live = output.stderr_tty and not output.quiet
+        self._progress: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> UploadDisplay:
+        if self.live:
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                Progress,
+                TextColumn,
+                TransferSpeedColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("upload {task.description}"),
+                BarColumn(bar_width=24),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                console=self.output._console(stderr=True),
+            )
+            self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+    def started(self, name: str, size: int) -> None:
+        label = os.path.basename(name)
+        if self._progress is not None:
+            self._tasks[name] = self._progress.add_task(label, total=size)
+            return
+        self.output.info(f"uploading {label} ({_size(size)})")
+
+    def advance(self, name: str, count: int) -> None:
+        if self._progress is not None and name in self._tasks:
+            self._progress.update(self._tasks[name], advance=count)
+
+    def done(self, name: str) -> None:
+        if self._progress is None:
+            self.output.info(f"uploaded {os.path.basename(name)}")
+
+
+def human_size(n: int | None) -> str:
+    """A byte count as people read it (1.2 MB)."""
+    return _size(n)

@@ -1,0 +1,76 @@
+"""Rules for URLs and hosts, in one place: parsing, masking passwords, loopback, the base URL."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import SplitResult, urlsplit
+
+from akool_cli.core.contract import DEFAULT_BASE_URL
+from akool_cli.core.errors import UsageError
+
+USERINFO = re.compile(r"(?<=//)[^/?#@]*@")  # user:password@ in a URL
+
+
+def mask_userinfo(url: str) -> str:
+    """The URL as it may be echoed: a user name and password (user:pw@host) become ***@."""
+    return USERINFO.sub("***@", url, count=1)
+
+
+def split_url(value: str, label: str) -> SplitResult:
+    """urlsplit, with malformed brackets and ports as usage errors instead of ValueError.
+
+    `label` names the URL in messages, e.g. "the image URL" or "--base-url".
+    """
+    shown = mask_userinfo(value)
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError when out of range or not a number
+    except ValueError as exc:
+        reason = str(exc)
+        raise UsageError(
+            f"{label} {shown!r} is not a valid URL ({reason[:1].lower()}{reason[1:]})",
+            hint="check the brackets of an IPv6 address ([::1]) and the port (1-65535)",
+        ) from None
+    if port == 0:
+        raise UsageError(
+            f"{label} {shown!r} has port 0, which nothing can listen on",
+            hint="use a port from 1 to 65535, or none for the scheme's default",
+        )
+    return parts
+
+
+def is_loopback_host(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
+    """A usable base URL without a trailing slash; plain http only to this machine."""
+    text = url.strip()
+    shown = mask_userinfo(url)  # never echo a password back
+    parts = split_url(text, origin)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(
+            f"{origin} {shown!r} is not an http(s) URL",
+            hint=f"use the documented host, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
+    if parts.username is not None or parts.password is not None:
+        raise UsageError(
+            f"{origin} {shown!r} contains a user name or password; akool authenticates with "
+            "your API key, and a password in a URL ends up in logs and shell history",
+            hint=f"remove the part before @, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise UsageError(
+            f"{origin} {shown!r} uses plain http to a host that is not this machine; "
+            "the API key would cross the network unencrypted",
+            hint=f"use https (e.g. {DEFAULT_BASE_URL}), or http only for 127.0.0.1/localhost",
+        )
+    if parts.query or parts.fragment:
+        raise UsageError(f"{origin} {shown!r} must not have a query or fragment")
+    return text.rstrip("/")

@@ -1,0 +1,154 @@
+"""Checks of what users type, before anything is sent: URLs, resolutions, job ids, speeds.
+
+Each check returns the cleaned value or raises UsageError with a hint; nothing here does I/O
+except asking whether a path that looks local exists.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import SplitResult
+
+from akool_cli.core import contract
+from akool_cli.core.errors import UsageError
+
+# Re-exported: the speed check lives with the other VoiceLab rules.
+from akool_cli.core.speech import check_speed as check_speed
+from akool_cli.core.urls import mask_userinfo, split_url
+
+RESOLUTIONS = (
+    next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
+)
+JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# The allowed range (inclusive) of every numeric option, in one place.
+RANGES: dict[str, tuple[float, float]] = {
+    "--interval": (0.1, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
+    "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
+    # Jobs in flight at once: AKOOL plans allow a handful; more only adds threads and 429s.
+    "--concurrency": (1, 64),
+}
+# Control characters (C0, DEL, C1): never part of a URL that works.
+URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def check_url_form(text: str, label: str) -> SplitResult:
+    """The parts of a URL without control characters, with closed brackets and a valid port."""
+    control = URL_CONTROL.search(text)
+    if control is not None:
+        # urlsplit silently drops tabs and line breaks; a NUL would cut the URL short elsewhere.
+        raise UsageError(
+            f"{label} {mask_userinfo(text)!r} contains a control character "
+            f"(U+{ord(control.group()):04X})",
+            hint="remove it; encode characters a URL needs as %XX",
+        )
+    return split_url(text, label)
+
+
+def check_input_url(value: str, what: str) -> str:
+    """An input URL AKOOL can fetch; a local path gets an explanation instead of a request."""
+    text = value.strip()
+    parts = check_url_form(text, f"the {what}")
+    if parts.scheme in ("http", "https") and parts.hostname and " " not in text:
+        return text
+    path = text.removeprefix("file://")
+    looks_local = (
+        parts.scheme == "file"
+        or path.startswith(("/", "./", "../", "~", ".\\"))
+        or re.match(r"^[A-Za-z]:[\\/]", path) is not None
+        or (bool(path) and os.path.exists(os.path.expanduser(path)))
+    )
+    if looks_local:
+        raise UsageError(
+            f"the {what} {mask_userinfo(value)!r} is a local file, but AKOOL fetches inputs by URL "
+            "(there is no upload endpoint)",
+            hint="upload the file somewhere AKOOL can reach it (e.g. an S3 pre-signed URL) "
+            "and pass that https:// URL",
+        )
+    raise UsageError(
+        f"the {what} {mask_userinfo(value)!r} is not an http(s) URL",
+        hint="pass a full URL such as https://example.com/portrait.jpg",
+    )
+
+
+def check_resolution(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip().lower().removesuffix("p")
+    if cleaned not in RESOLUTIONS:
+        raise UsageError(
+            f"--resolution {value!r} is not supported; AKOOL accepts 720 or 1080",
+            hint="use --resolution 720 or --resolution 1080",
+        )
+    return cleaned
+
+
+def check_job_id(value: str) -> str:
+    text = value.strip()
+    if not JOB_ID.fullmatch(text):
+        raise UsageError(
+            f"{value!r} is not a job id (ids look like 64dd90f9f0b6684651e90d60)",
+            hint="list your jobs with: akool status",
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class TalkRequest:
+    image_url: str
+    audio_url: str
+    prompt: str | None = None
+    resolution: str | None = None
+    webhook_url: str | None = None
+
+    def inputs(self) -> dict[str, Any]:
+        values = {
+            "image_url": self.image_url,
+            "audio_url": self.audio_url,
+            "prompt": self.prompt,
+            "resolution": self.resolution,
+            "webhook_url": self.webhook_url,
+        }
+        return {k: v for k, v in values.items() if v}
+
+    def body(self) -> dict[str, Any]:
+        """The documented create body: only the fields that are set."""
+        body: dict[str, Any] = {
+            "talking_photo_url": self.image_url,
+            "audio_url": self.audio_url,
+        }
+        for name, value in (
+            ("prompt", self.prompt),
+            ("resolution", self.resolution),
+            ("webhookUrl", self.webhook_url),
+        ):
+            if value:
+                body[name] = value
+        return body
+
+
+def check_range(option: str, value: float) -> float:
+    """The value when it lies in the option's range in RANGES (NaN and infinity never do)."""
+    low, high = RANGES[option]
+    if not low <= value <= high:
+        raise UsageError(
+            f"{option} {value:g} is outside the allowed range {low:g}–{high:g}",
+            hint=f"pass {option} with a value from {low:g} to {high:g}",
+        )
+    return value
+
+
+def check_count(option: str, raw: str) -> int:
+    """A whole number typed for `option`, within its range in RANGES."""
+    low, high = RANGES[option]
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option} {raw!r} is not a whole number from {low:g} to {high:g}",
+            hint=f"pass {option} with a whole number from {low:g} to {high:g}",
+        ) from None
+    check_range(option, value)
+    return value

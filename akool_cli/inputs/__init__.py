@@ -1,0 +1,1 @@
+"""Inputs made ready before anything is billed: URL checks, uploads to the user's bucket, face checks."""

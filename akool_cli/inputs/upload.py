@@ -1,0 +1,287 @@
+"""Local input files put in the user's S3-compatible bucket, and presigned GET URLs for AKOOL.
+
+The only module that imports boto3, and only when something is uploaded, so no other command
+pays for it. Credentials, region and endpoint come from the standard AWS chain (what works for
+`aws s3 cp` works here). Keys are content-addressed, so a file is uploaded once however often
+it is used. No printing: progress reaches the caller through a callback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import ipaddress
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from akool_cli.core.errors import AkoolError, AuthError, UnavailableError, UsageError
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+INSTALL_HINT = "pip install 'akool-cli[s3]'"
+TARGET_EXAMPLE = "s3://my-bucket/akool-inputs/"
+DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
+MAX_TTL = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
+HASH_PREFIX = 16  # hex digits of the SHA-256 in each key
+CHUNK = 1024 * 1024
+BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+TTL = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
+TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# How S3 errors read to a user, by the error code S3 answers.
+S3_ERRORS: dict[str, tuple[type[AkoolError], str, str]] = {
+    "NoSuchBucket": (
+        UsageError,
+        "the bucket {bucket} does not exist",
+        "create it, or fix the target",
+    ),
+    "AccessDenied": (
+        AuthError,
+        "the AWS credentials may not write to s3://{bucket}",
+        "check the profile or keys in use (aws sts get-caller-identity) and the bucket's policy",
+    ),
+    "InvalidAccessKeyId": (
+        AuthError,
+        "the storage service does not know this AWS access key",
+        "check AWS_ACCESS_KEY_ID / AWS_PROFILE, and AWS_ENDPOINT_URL for non-AWS stores",
+    ),
+    "SignatureDoesNotMatch": (
+        AuthError,
+        "the AWS secret key does not match the access key",
+        "check AWS_SECRET_ACCESS_KEY or the profile in ~/.aws/credentials",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class S3Target:
+    bucket: str
+    prefix: str  # "" or ending with "/"
+
+    def __str__(self) -> str:
+        return f"s3://{self.bucket}/{self.prefix}"
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    path: Path  # absolute
+    size: int
+    sha256: str
+    mime: str
+
+    def key(self, target: S3Target) -> str:
+        """PREFIX/<sha256[:16]>/<file name>: the same content always lands on the same key."""
+        name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.path.name).strip("-.") or "file"
+        return f"{target.prefix}{self.sha256[:HASH_PREFIX]}/{name}"
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    file: LocalFile
+    bucket: str
+    key: str
+    url: str
+    skipped: str  # "" when uploaded now; else why not ("already in the bucket")
+    endpoint: str = ""
+
+
+def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
+    """s3://BUCKET/PREFIX/ → S3Target; anything else is a usage error naming where it came from."""
+    text = value.strip()
+    parts = urlsplit(text)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise UsageError(
+            f"{origin} {value!r} is not an s3://BUCKET/PREFIX/ location",
+            hint=f"e.g. {origin} {TARGET_EXAMPLE} (R2, MinIO, B2 and GCS work through "
+            "AWS_ENDPOINT_URL)",
+        )
+    if not BUCKET_NAME.fullmatch(parts.netloc) or ".." in parts.netloc:
+        raise UsageError(
+            f"{origin}: {parts.netloc!r} is not a valid bucket name",
+            hint="bucket names are 3-63 lowercase letters, digits, dots and hyphens",
+        )
+    if parts.query or parts.fragment:
+        raise UsageError(f"{origin} {value!r} must not have a query or fragment")
+    segments = [p for p in parts.path.split("/") if p]
+    if any(s in (".", "..") for s in segments):
+        raise UsageError(f"{origin} {value!r}: the prefix must not contain . or .. segments")
+    prefix = "/".join(segments)
+    return S3Target(parts.netloc, prefix + "/" if prefix else "")
+
+
+def parse_ttl(value: str) -> int:
+    """'24h', '90m', '7d', '3600' → seconds, within S3's 7-day limit for presigned URLs."""
+    match = TTL.fullmatch(value.strip().lower())
+    if not match:
+        raise UsageError(
+            f"--url-ttl {value!r} is not a duration", hint="e.g. --url-ttl 24h, 90m or 7d"
+        )
+    seconds = int(float(match.group(1)) * TTL_UNITS[match.group(2)])
+    if not 60 <= seconds <= MAX_TTL:
+        raise UsageError(
+            f"--url-ttl {value!r} is outside 1 minute to 7 days",
+            hint="presigned URLs live at most 7 days (S3's limit); the default is 24h",
+        )
+    return seconds
+
+
+def boto3_missing() -> bool:
+    return importlib.util.find_spec("boto3") is None
+
+
+def require_boto3() -> None:
+    if boto3_missing():
+        raise UsageError(
+            "uploading local files needs boto3, which is not installed", hint=INSTALL_HINT
+        )
+
+
+def hash_file(path: Path, on_bytes: Callable[[int], None] | None = None) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+            if on_bytes is not None:
+                on_bytes(len(chunk))
+    return digest.hexdigest()
+
+
+def _is_ip_or_localhost(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+class S3Store:
+    """One S3 client built from the standard AWS chain; thread-safe for parallel uploads."""
+
+    def __init__(self, target: S3Target) -> None:
+        require_boto3()
+        import boto3
+        import botocore.config
+        import botocore.exceptions
+
+        self.target = target
+        try:
+            session = boto3.session.Session()
+            endpoint = _configured_endpoint()
+            config = botocore.config.Config(
+                signature_version="s3v4",  # the only kind S3-compatible stores all take
+                retries={"max_attempts": 5, "mode": "standard"},
+                connect_timeout=10,
+                read_timeout=60,
+            )
+            if endpoint and _is_ip_or_localhost(endpoint):
+                # An address has no virtual hosts (bucket.127.0.0.1): name the bucket in the path.
+                config = config.merge(botocore.config.Config(s3={"addressing_style": "path"}))
+            region = session.region_name or (None if endpoint else self._bucket_region(session))
+            self.client: S3Client = session.client("s3", region_name=region, config=config)
+        except botocore.exceptions.ProfileNotFound as exc:
+            raise UsageError(
+                f"the AWS profile {exc.kwargs.get('profile')!r} does not exist",
+                hint="check AWS_PROFILE and ~/.aws/config (aws configure list-profiles)",
+            ) from None
+        self.endpoint: str = self.client.meta.endpoint_url or ""
+
+    def _bucket_region(self, session: Any) -> str | None:
+        """Where the bucket lives, so that its presigned URLs are signed for the right region."""
+        import botocore.exceptions
+
+        probe = session.client("s3", region_name="us-east-1")
+        try:
+            answer = probe.head_bucket(Bucket=self.target.bucket)
+            headers = answer["ResponseMetadata"]["HTTPHeaders"]
+        except botocore.exceptions.ClientError as exc:
+            headers = exc.response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
+        except botocore.exceptions.BotoCoreError:
+            return None  # the upload itself reports what is wrong
+        region = headers.get("x-amz-bucket-region")
+        return str(region) if region else None
+
+    def exists(self, key: str, size: int) -> bool:
+        """Whether the object is already there with this size (HEAD)."""
+        import botocore.exceptions
+
+        try:
+            answer = self.client.head_object(Bucket=self.target.bucket, Key=key)
+        except botocore.exceptions.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise self._error(exc) from None
+        except botocore.exceptions.BotoCoreError as exc:
+            raise self._error(exc) from None
+        return int(answer.get("ContentLength", -1)) == size
+
+    def put(self, file: LocalFile, key: str, on_bytes: Callable[[int], None] | None) -> None:
+        import botocore.exceptions
+        from boto3.s3.transfer import TransferConfig
+
+        try:
+            self.client.upload_file(
+                str(file.path),
+                self.target.bucket,
+                key,
+                ExtraArgs={"ContentType": file.mime, "Metadata": {"sha256": file.sha256}},
+                Callback=on_bytes,
+                Config=TransferConfig(max_concurrency=4),
+            )
+        except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as exc:
+            raise self._error(exc) from None
+        except Exception as exc:
+            # s3transfer wraps what its worker threads raised.
+            cause = exc.__cause__ or exc.__context__
+            if isinstance(
+                cause, (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError)
+            ):
+                raise self._error(cause) from None
+            raise
+
+    def presign(self, key: str, ttl: int) -> str:
+        return str(
+            self.client.generate_presigned_url(
+                "get_object", Params={"Bucket": self.target.bucket, "Key": key}, ExpiresIn=ttl
+            )
+        )
+
+    def _error(self, exc: Exception) -> AkoolError:
+        import botocore.exceptions
+
+        where = self.endpoint or "S3"
+        if isinstance(exc, botocore.exceptions.NoCredentialsError):
+            return AuthError(
+                "no AWS credentials found for uploading",
+                hint="set AWS_PROFILE (see ~/.aws/config), or AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY; whatever works for `aws s3 cp` works here",
+            )
+        if isinstance(exc, botocore.exceptions.ClientError):
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+            known = S3_ERRORS.get(code) or (S3_ERRORS["AccessDenied"] if code == "403" else None)
+            if known is not None:
+                kind, message, hint = known
+                return kind(message.format(bucket=self.target.bucket), hint=hint)
+            return UsageError(f"{where} refused the upload: {exc}")
+        if isinstance(exc, botocore.exceptions.EndpointConnectionError):
+            return UnavailableError(
+                f"cannot reach the storage endpoint {where}",
+                hint="check the network, and AWS_ENDPOINT_URL for S3-compatible stores",
+            )
+        return UnavailableError(f"the upload to {where} failed: {exc}")
+
+
+def _configured_endpoint() -> str | None:
+    """AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, as botocore reads them (it applies them itself)."""
+    for name in ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    return None

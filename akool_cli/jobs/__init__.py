@@ -1,0 +1,1 @@
+"""Jobs of every kind: creating, following, downloading, batches."""

@@ -1,0 +1,396 @@
+"""Running a batch: each valid row claimed, created once, followed and downloaded, a few at a time.
+
+A row is claimed in the history before its create is sent, so a second run of the same file (at
+the same time, or after a crash) follows or waits for what the first one owns instead of paying for
+it again. A fixed number of threads does the work whatever the number of rows: `concurrency`
+creators and one watcher's pool. No printing: events reach the caller through a callback.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from akool_cli.core.clock import Clock, current
+from akool_cli.core.errors import AkoolError, LocalStateError, UnknownOutcomeError
+from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest, Status
+from akool_cli.core.validate import TalkRequest
+from akool_cli.jobs import engine
+from akool_cli.jobs.batch import Item
+from akool_cli.jobs.download import safe_file_name
+from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
+from akool_cli.jobs.workers import WorkerPool
+from akool_cli.net.api import AkoolClient, RateLimitedError
+from akool_cli.store.journal import Claim, JobRecord, Journal
+
+RATE_LIMIT_PAUSE = 10.0
+CLAIM_WAIT_SECONDS = 0.5
+WATCH_WORKERS = 16
+
+
+@dataclass
+class Outcome:
+    row: int
+    id: str
+    job_id: str | None = None
+    state: str = "pending"  # pending, created, queued, processing, done, failed, unknown, error
+    video_url: str | None = None
+    downloaded_path: str | None = None
+    error: str | None = None
+    resumed: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "id": self.id,
+            "job_id": self.job_id,
+            "state": self.state,
+            "video_url": self.video_url,
+            "downloaded_path": self.downloaded_path,
+            "error": self.error,
+            "resumed": self.resumed,
+        }
+
+
+def target_for(item: Item, job_id: str | None, output_dir: Path) -> Path:
+    """Where a row's video goes: its `output` column, or the job id (known once created)."""
+    return output_dir / (item.output or safe_file_name(job_id or "<job_id>"))
+
+
+def plan(items: list[Item], journal: Journal, output_dir: Path | None) -> Iterator[dict[str, Any]]:
+    """What a run would do with each row (one indexed lookup per row); nothing is sent."""
+    for item in items:
+        earlier = journal.find_by_key(item.key)
+        if earlier is None and item.legacy_key is not None:
+            earlier = journal.find_by_key(item.legacy_key)
+        request = item.request
+        yield {
+            "row": item.row,
+            "id": item.id,
+            "image_url": request.image_url,
+            "audio": request.audio_url or f"text ({item.voice})",
+            "action": f"pick up {earlier.id}" if earlier else "create",
+            "output": str(target_for(item, earlier.id if earlier else None, output_dir))
+            if output_dir
+            else None,
+            "prompt": request.prompt,
+            "resolution": request.resolution,
+            "text": item.text,
+            "voice": item.voice,
+            "speed": item.speed,
+            "job_id": earlier.id if earlier else None,
+        }
+
+
+EventCallback = Callable[[Outcome, str], None]
+
+
+@dataclass
+class BatchRunner:
+    """Runs items with at most `concurrency` rows in flight; a stop lets creates in flight finish."""
+
+    client: AkoolClient
+    journal: Journal
+    profile: str
+    output_dir: Path | None = None
+    concurrency: int = 4
+    interval: float = 3.0
+    force: bool = False
+    retry_unknown: bool = False
+    clock: Clock = field(default_factory=current)
+    on_event: EventCallback | None = None
+    on_bytes: Callable[[int], None] | None = None
+    stopping: threading.Event = field(default_factory=threading.Event)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _paused_until: float = 0.0
+    # Set when the history cannot be written: the run stops, and the ids it could not record
+    # are in the outcomes (state "unrecorded") for the caller to show.
+    fatal: LocalStateError | None = None
+    # Every row's outcome so far, also when run() ends with an exception (a stop).
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def run(self, items: list[Item]) -> list[Outcome]:
+        outcomes = self.outcomes = [Outcome(item.row, item.id) for item in items]
+        run = _Run(self, list(zip(items, outcomes, strict=True)))
+        try:
+            run.go()
+        except BaseException:
+            self.stopping.set()  # stop taking rows; creates in flight finish and are recorded
+            raise
+        finally:
+            run.close()
+        return outcomes
+
+    def emit(self, outcome: Outcome, message: str) -> None:
+        if self.on_event is not None:
+            with self._lock:
+                self.on_event(outcome, message)
+
+    # -- one row ------------------------------------------------------------------------------
+
+    def job_for(self, item: Item, outcome: Outcome) -> JobRecord | str | None:
+        """The row's job: an earlier one (a record), a new one (its id), or None (not now)."""
+        request: Request = item.request
+        if item.text is not None and item.voice is not None:
+            audio = self._speech(item, outcome)
+            if audio is None:
+                return None
+            request = TalkRequest(
+                audio_url=audio,
+                image_url=item.request.image_url,
+                prompt=item.request.prompt,
+                resolution=item.request.resolution,
+            )
+        if item.legacy_key is not None:
+            earlier = self.journal.find_by_key(item.legacy_key)
+            if earlier is not None:  # made by akool 0.1, which keyed rows by line number
+                outcome.resumed = True
+                self.emit(outcome, f"picked up talking photo job {earlier.id} from an earlier run")
+                return earlier
+        return self._claimed_create(item, outcome, TALKING_PHOTO, request, item.key)
+
+    def _speech(self, item: Item, outcome: Outcome) -> str | None:
+        assert item.text is not None and item.voice is not None
+        options = {} if item.speed is None else {"speed": item.speed}
+        request = SpeechRequest(item.text, item.voice, options)
+        found = self._claimed_create(item, outcome, SPEECH, request, item.key + ":speech")
+        if found is None:
+            return None
+        if isinstance(found, JobRecord):
+            if found.video_status == Status.DONE and found.video_url:
+                return found.video_url
+            job_id = found.id
+        else:
+            job_id = found
+        from akool_cli.jobs.watcher import wait_one
+
+        job = self.client.detail(SPEECH, job_id)
+        job = wait_one(
+            self.client,
+            self.journal,
+            SPEECH,
+            job,
+            interval=engine.SPEECH_POLL_INITIAL,
+            clock=self.clock,
+            should_stop=self.stopping.is_set,
+        )
+        return engine.finished_speech(job).video_url
+
+    def _claimed_create(
+        self, item: Item, outcome: Outcome, kind: JobKind, request: Request, key: str
+    ) -> JobRecord | str | None:
+        """Claim the row's create in the history, then send it once; or find who has it."""
+        origin = engine.Origin(
+            base_url=self.client.base_url,
+            profile=self.profile,
+            label=item.id,
+            batch_key=key,
+            extra_inputs={"batch_row": item.row, "batch_id": item.id},
+        )
+        inputs = engine.inputs_of(request, origin)
+        while not self.stopping.is_set():
+            claim = self.journal.claim(key, origin.base_url, origin.profile, kind.name, inputs)
+            if claim.job is not None:
+                outcome.resumed = True
+                self.emit(outcome, f"picked up {kind.noun} job {claim.job.id} from an earlier run")
+                return claim.job
+            if claim.busy is not None:
+                self._note_busy(outcome, claim)
+                self.stopping.wait(CLAIM_WAIT_SECONDS)  # another akool is sending it
+                continue
+            if claim.unknown is not None:
+                if not self.retry_unknown:
+                    self._report_unknown(outcome)
+                    return None
+                self.journal.dismiss_attempt(claim.unknown.id)
+                continue
+            assert claim.attempt_id is not None
+            job_id = self._send(claim.attempt_id, outcome, kind, request, origin)
+            if job_id is not None:
+                return job_id
+        return None
+
+    def _send(
+        self,
+        attempt_id: int,
+        outcome: Outcome,
+        kind: JobKind,
+        request: Request,
+        origin: engine.Origin,
+    ) -> str | None:
+        """The billable create under this row's claim; None when AKOOL asked to slow down."""
+        self._wait_for_gate()
+        if self.stopping.is_set():
+            self.journal.attempt_not_sent(attempt_id)  # give the claim back: nothing was sent
+            return None
+        try:
+            job = engine.create(
+                self.client, self.journal, kind, request, origin, attempt_id=attempt_id
+            )
+        except RateLimitedError:
+            # AKOOL refused it (nothing was created): slow every creator down, then claim again.
+            with self._lock:
+                self._paused_until = self.clock.monotonic() + RATE_LIMIT_PAUSE
+            self.emit(outcome, f"rate limited; pausing submissions for {RATE_LIMIT_PAUSE:g} s")
+            return None
+        outcome.state = "created"
+        self.emit(outcome, f"created {kind.noun} job {job.id}")
+        return job.id
+
+    def _note_busy(self, outcome: Outcome, claim: Claim) -> None:
+        if outcome.state != "waiting" and claim.busy is not None:
+            outcome.state = "waiting"
+            self.emit(
+                outcome,
+                f"another akool (pid {claim.busy.pid}) is creating this row; waiting for it",
+            )
+
+    def _report_unknown(self, outcome: Outcome) -> None:
+        outcome.state = "unknown"
+        outcome.error = (
+            "an earlier create for this row has an unknown outcome; check the AKOOL console, "
+            "then rerun with --retry-unknown to create it again"
+        )
+        self.emit(outcome, outcome.error)
+
+    def _wait_for_gate(self) -> None:
+        while not self.stopping.is_set():
+            with self._lock:
+                wait = self._paused_until - self.clock.monotonic()
+            if wait <= 0:
+                return
+            self.clock.sleep(wait)  # at most RATE_LIMIT_PAUSE: a stop is noticed right after
+
+
+class _Run:
+    """One run's threads: a feeder, `concurrency` creators, and the watcher in the caller's thread."""
+
+    def __init__(self, runner: BatchRunner, rows: list[tuple[Item, Outcome]]) -> None:
+        self.runner = runner
+        self.rows = rows
+        self.slots = threading.Semaphore(max(1, runner.concurrency))
+        self.by_job: dict[str, tuple[Item, Outcome]] = {}
+        self.received: dict[str, int] = {}
+        self.watcher = Watcher(
+            runner.client,
+            runner.journal,
+            interval=runner.interval,
+            force=runner.force,
+            clock=runner.clock,
+            workers=min(WATCH_WORKERS, 2 * max(1, runner.concurrency)),
+            should_stop=runner.stopping.is_set,
+            keep_results=False,
+        )
+        self.creators = WorkerPool(runner.concurrency, name="akool-batch")
+        self.feeder = threading.Thread(target=self._feed, name="akool-batch-feed", daemon=True)
+        self.lock = threading.Lock()
+
+    def go(self) -> None:
+        self.watcher.keep_open(True)
+        self.feeder.start()
+        for event in self.watcher.events():
+            self._on_event(event)
+
+    def close(self) -> None:
+        self.watcher.close()
+        self.feeder.join()  # creates in flight finish and are recorded first
+        self.creators.close(wait=True, timeout=None)
+
+    def _feed(self) -> None:
+        stopping = self.runner.stopping
+        try:
+            for item, outcome in self.rows:
+                while not self.slots.acquire(timeout=CLAIM_WAIT_SECONDS):
+                    if stopping.is_set():
+                        return
+                if stopping.is_set():
+                    return
+                self.creators.submit(partial(self._start, item, outcome))
+        finally:
+            self.creators.close(wait=True, timeout=None)
+            self.watcher.keep_open(False)
+
+    def _start(self, item: Item, outcome: Outcome) -> None:
+        runner = self.runner
+        try:
+            found = runner.job_for(item, outcome)
+        except LocalStateError as exc:
+            outcome.job_id = exc.job_id
+            outcome.state = "unrecorded" if exc.job_id else "error"
+            outcome.error = exc.message
+            runner.emit(outcome, exc.message)
+            runner.fatal = runner.fatal or exc
+            runner.stopping.set()  # nothing more can be recorded: start nothing more
+            found = None
+        except AkoolError as exc:
+            outcome.state = "unknown" if isinstance(exc, UnknownOutcomeError) else "error"
+            outcome.error = exc.message
+            runner.emit(outcome, exc.message)
+            found = None
+        except BaseException:
+            self.slots.release()
+            raise
+        if found is None or not self._follow(item, outcome, found):
+            self.slots.release()
+
+    def _follow(self, item: Item, outcome: Outcome, found: JobRecord | str) -> bool:
+        """Hand the row's job to the watcher; False when there is nothing left to do."""
+        runner = self.runner
+        record = found if isinstance(found, JobRecord) else None
+        job_id = record.id if record is not None else str(found)
+        outcome.job_id = job_id
+        target = target_for(item, job_id, runner.output_dir) if runner.output_dir else None
+        if target is not None and target.exists():
+            record = runner.journal.get(job_id) or record  # another run may have saved it since
+        if record is not None and target is not None and record.saved_at(target):
+            outcome.state, outcome.video_url = "done", record.video_url
+            outcome.downloaded_path = str(target)
+            runner.emit(outcome, f"already saved {target}")
+            return False
+        # A file there that the history does not know (akool was killed between putting it in
+        # place and recording it) is checked by the download against what the URL serves: the
+        # same video is recorded as saved, another file is an error and is never replaced.
+        with self.lock:
+            self.by_job[job_id] = (item, outcome)
+        delay = 0.0 if record is not None else runner.interval
+        self.watcher.add(job_id, kind=TALKING_PHOTO, target=target, first_poll_delay=delay)
+        return True
+
+    def _on_event(self, event: Event) -> None:
+        with self.lock:
+            row = self.by_job.get(getattr(event, "job_id", ""))
+        if row is None:
+            return
+        outcome = row[1]
+        if isinstance(event, Updated):
+            outcome.state = event.info.state
+            self.runner.emit(outcome, event.info.state)
+        elif isinstance(event, Downloaded):
+            outcome.downloaded_path = str(event.result.path)
+            self.runner.emit(outcome, f"saved {outcome.downloaded_path}")
+        elif isinstance(event, Failed):
+            outcome.state, outcome.error = "error", event.error.message
+            self.runner.emit(outcome, event.error.message)
+        elif isinstance(event, Finished):
+            self._finished(outcome, event)
+            with self.lock:  # a finished job's last event: nothing per row stays behind
+                self.by_job.pop(event.job_id, None)
+                self.received.pop(event.job_id, None)
+        elif isinstance(event, Progress) and self.runner.on_bytes is not None:
+            before = self.received.get(event.job_id, 0)
+            self.received[event.job_id] = event.received
+            self.runner.on_bytes(event.received - before)
+
+    def _finished(self, outcome: Outcome, event: Finished) -> None:
+        info = event.info
+        if info is not None and outcome.state != "error":
+            outcome.state = info.state
+            outcome.video_url = info.video_url or None
+            if info.video_status == Status.FAILED:
+                reason = info.error_reason or "AKOOL gave no reason"
+                outcome.error = f"{reason}; {TALKING_PHOTO.failure_hint}"  # AKOOL's input advice
+        self.slots.release()

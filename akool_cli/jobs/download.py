@@ -1,0 +1,491 @@
+"""Downloads a finished video safely: to a hidden, locked part file, resumed with Range,
+size-checked, checked to be an MP4, hashed and only then moved into place; an existing file is
+never replaced without --force.
+
+Video data is not fsync'd (like curl and wget): a killed akool never leaves a partial file at the
+target, and a re-download is always possible for 7 days. What must survive a power cut, the job
+journal, is fsync'd on every commit.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import re
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from akool_cli.core import contract
+from akool_cli.core.clock import Clock, current
+from akool_cli.core.errors import (
+    AkoolError,
+    JobFailedError,
+    RejectedError,
+    UnavailableError,
+    UsageError,
+)
+from akool_cli.jobs.partfile import (
+    PartLock,
+    PartWriter,
+    check_target,
+    make_directory,
+    names_directory,
+    open_nofollow,
+    part_path,
+    resolve_target,
+    safe_file_name,
+)
+from akool_cli.net.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+from akool_cli.net.transport import FileAnswer, Transport, TransportError, content_length
+
+log = logging.getLogger("akool.download")
+
+DOWNLOAD_DEADLINE = 3600.0
+Media = Literal["video", "audio"]
+# What the download in this thread expects its first bytes to be (set by download()).
+_MEDIA: ContextVar[Media] = ContextVar("akool_download_media", default="video")
+# A ceiling on any one download: a server that never ends its body must not fill the disk.
+MAX_VIDEO_BYTES = 8 * 2**30
+# An MP4 starts with its ftyp box (4 bytes of size, then b"ftyp"); 12 bytes also tell the audio
+# formats apart (RIFF....WAVE).
+MP4_HEAD = 12
+PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
+HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
+NOT_A_VIDEO_HINT = (
+    "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
+)
+
+ProgressCallback = Callable[[int, int | None], None]
+
+# Where a video goes is checked in partfile.py; callers find it all here.
+__all__ = [
+    "DownloadResult",
+    "check_target",
+    "download",
+    "make_directory",
+    "names_directory",
+    "part_path",
+    "resolve_target",
+    "safe_file_name",
+]
+
+
+@dataclass(frozen=True)
+class DownloadResult:
+    """A video in place. elapsed and received time the transfer itself (start-up excluded), so a
+    benchmark can compute akool's download rate as received / elapsed."""
+
+    path: Path
+    size: int
+    sha256: str
+    resumed_from: int = 0
+    elapsed: float = 0.0
+    by_neighbour: bool = False  # another akool saved this file while this one waited for it
+
+    @property
+    def received(self) -> int:
+        """Bytes this call fetched from the network."""
+        return 0 if self.by_neighbour else self.size - self.resumed_from
+
+
+def check_result_url(url: str) -> None:
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        raise UnavailableError(
+            f"AKOOL gave a video URL that is not http(s): {url[:80]!r}",
+            hint="refresh the job's status and try again: akool status JOB_ID",
+        )
+
+
+def download(
+    transport: Transport,
+    url: str,
+    target: Path,
+    *,
+    force: bool = False,
+    on_progress: ProgressCallback | None = None,
+    clock: Clock | None = None,
+    retry: RetryPolicy | None = None,
+    media: Media = "video",
+) -> DownloadResult:
+    """Fetch url into target, resuming a part file left by an earlier, interrupted run.
+
+    Another akool saving the same target meanwhile holds the part file's lock: this call waits
+    for it, then reports the file it saved instead of fetching it again. `media` says what the
+    first bytes must be: an MP4 video, or an audio file (a speech job's result).
+    """
+    token = _MEDIA.set(media)
+    try:
+        return _download(transport, url, target, force, on_progress, clock, retry)
+    finally:
+        _MEDIA.reset(token)
+
+
+def _download(
+    transport: Transport,
+    url: str,
+    target: Path,
+    force: bool,
+    on_progress: ProgressCallback | None,
+    clock: Clock | None,
+    retry: RetryPolicy | None,
+) -> DownloadResult:
+    check_result_url(url)
+    make_directory(target.parent)
+    before = _identity(target)
+    with PartLock(target) as part:
+        started = time.perf_counter()
+        if _saved_meanwhile(target, before, part.waited, force=force):
+            saved = _neighbours_file(transport, url, target, started)
+            if saved is not None:
+                return saved
+            if not force:
+                raise UsageError(
+                    f"{target} appeared while akool was getting ready, and it is another file",
+                    hint="move it away, or run again with --force to replace it",
+                )
+        size, digest, resumed = _fetch(transport, url, part, on_progress, clock, retry)
+        _move_into_place(part.path, target, force=force)
+        part.meta.unlink(missing_ok=True)
+    elapsed = time.perf_counter() - started
+    log.debug("downloaded %d bytes in %.3f s to %s", size - resumed, elapsed, target.name)
+    return DownloadResult(
+        path=target, size=size, sha256=digest, resumed_from=resumed, elapsed=elapsed
+    )
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino, info.st_mtime_ns
+
+
+def _saved_meanwhile(
+    target: Path, before: tuple[int, int, int] | None, waited: bool, *, force: bool
+) -> bool:
+    """The target appeared (or, after a wait for the lock, changed): a neighbour saved it.
+
+    Without --force the caller checked that the target did not exist, so a file there now
+    appeared meanwhile; with --force only a file replaced while this one waited counts. Either
+    way it counts as this download only if it is the same video (_neighbours_file)."""
+    now = _identity(target)
+    if now is None:
+        return False
+    return not force or (waited and now != before)
+
+
+def _neighbours_file(
+    transport: Transport, url: str, target: Path, started: float
+) -> DownloadResult | None:
+    """The file at target as this download's result, if it is the video url serves: the same
+    size, and the same first and last PROBE_BYTES (two small ranged requests)."""
+    fd = open_nofollow(target, os.O_RDONLY)
+    with open(fd, "rb") as saved:
+        size = os.fstat(fd).st_size
+        head = saved.read(PROBE_BYTES)
+        tail = os.pread(fd, PROBE_BYTES, max(0, size - PROBE_BYTES))
+        if head[4:8] != b"ftyp" or _served(transport, url, 0, head) != size:
+            return None
+        if size > PROBE_BYTES and _served(transport, url, size - len(tail), tail) not in (size, -1):
+            return None
+        digest = hashlib.sha256(head)
+        while block := saved.read(1024 * 1024):
+            digest.update(block)
+    return DownloadResult(
+        path=target,
+        size=size,
+        sha256=digest.hexdigest(),
+        elapsed=time.perf_counter() - started,
+        by_neighbour=True,
+    )
+
+
+def _served(transport: Transport, url: str, start: int, expected: bytes) -> int | None:
+    """The size of the file url serves if its bytes at start are expected; None if not or if
+    unknown; -1 if the server ignores ranges past the start (not worth reading it all)."""
+    end = start + len(expected) - 1
+    headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end}"}
+    try:
+        with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+            length = content_length(answer.headers.get("content-length", ""))
+            if answer.status == 206:
+                first, total = _content_range(answer.headers.get("content-range", ""))
+                if first != start:
+                    return None
+            elif answer.status == 200 and length is not None:
+                if start:
+                    return -1
+                total = length
+            else:
+                return None
+            # A server that ignored the range sends more: only the first bytes are read.
+            served = _read_at_most(answer, len(expected))
+    except TransportError:
+        return None
+    return total if served == expected else None
+
+
+def _read_at_most(answer: FileAnswer, size: int) -> bytes:
+    """The body's first `size` bytes (fewer if it is shorter)."""
+    buffer = memoryview(bytearray(size))
+    count = 0
+    while count < size and (got := answer.readinto(buffer[count:])):
+        count += got
+    return bytes(buffer[:count])
+
+
+class NotAVideoError(JobFailedError):
+    """The video URL answered with something that can never become the video: for the user the
+    job failed to deliver (exit 6), and no retry can change that."""
+
+
+class _Retryable(Exception):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _fetch(
+    transport: Transport,
+    url: str,
+    part: PartLock,
+    on_progress: ProgressCallback | None,
+    clock: Clock | None,
+    retry: RetryPolicy | None,
+) -> tuple[int, str, int]:
+    """Try until the whole file is in the part file; returns (size, sha256, resumed from)."""
+    clock = clock or current()
+    retry = retry or RetryPolicy()
+    attempt = 0
+    best = part.size()
+    while True:
+        attempt += 1
+        try:
+            return _fetch_once(transport, url, part, on_progress)
+        except _Retryable as exc:
+            if part.size() > best:
+                # A cut that brought new bytes is progress, not a failed try; a server that
+                # restarts from zero every time gets no such credit, so it cannot loop forever.
+                best, attempt = part.size(), 0
+            if attempt >= retry.attempts:
+                raise UnavailableError(
+                    f"the download of {part.target.name} kept failing: {exc}",
+                    hint="run the same command again; it resumes where it stopped",
+                ) from None
+            delay = retry.delay(attempt, exc.retry_after)
+            log.debug("download retry %d in %.2f s after %s", attempt, delay, exc)
+            clock.sleep(delay)
+        except NotAVideoError:
+            part.discard()  # what the server sent is not the video: nothing worth resuming
+            raise
+
+
+def _fetch_once(
+    transport: Transport, url: str, part: PartLock, on_progress: ProgressCallback | None
+) -> tuple[int, str, int]:
+    have = part.size()
+    validator = part.read_validator() if have else None
+    headers: dict[str, str] = {"Accept-Encoding": "identity"}
+    if have and validator:
+        headers["Range"] = f"bytes={have}-"
+        headers["If-Range"] = validator
+    try:
+        with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+            start, total = _check_answer(answer, part, ranged="Range" in headers)
+            received, digest = _receive(answer, part, start, total, on_progress)
+            if total is not None and received > total:
+                # More than the file's size: the bytes cannot be trusted, and keeping them would
+                # count as progress on every try, so the retries would never end.
+                part.discard()
+                raise _Retryable(f"the server sent {received} bytes of a {total}-byte file")
+            if total is not None and received != total:
+                raise _Retryable(f"received {received} of {total} bytes")
+            return received, digest, start
+    except TransportError as exc:
+        raise _Retryable(str(exc)) from None
+
+
+def _check_answer(response: FileAnswer, part: PartLock, *, ranged: bool) -> tuple[int, int | None]:
+    """The offset the body starts at and the whole file's size, or why this answer is no use."""
+    status = response.status
+    if status in (403, 404, 410):
+        raise RejectedError(
+            f"the video URL answered HTTP {status}: it has probably expired "
+            f"(AKOOL keeps results for {contract.RESULT_RETENTION_DAYS} days)",
+            hint="get a fresh URL with: akool status JOB_ID, then download again",
+        )
+    if status == 416:
+        part.discard()
+        raise _Retryable("the server refused the resume range; starting over")
+    if status in RETRYABLE_STATUSES:
+        raise _Retryable(
+            f"HTTP {status}", parse_retry_after(response.headers.get("retry-after"), 0.0)
+        )
+    if status not in (200, 206):
+        raise UnavailableError(f"the video URL answered HTTP {status}")
+    _check_body_kind(response, ranged=ranged)
+    if status == 206:
+        start, total = _content_range(response.headers.get("content-range", ""))
+        if start != part.size():
+            part.discard()
+            raise _Retryable("the server resumed at the wrong offset; starting over")
+        return start, _within_ceiling(total)
+    # With Transfer-Encoding the body's own framing says where it ends, not Content-Length.
+    framed = "transfer-encoding" in response.headers
+    length = None if framed else content_length(response.headers.get("content-length", ""))
+    # A 200 to a Range request means "whole file": restart cleanly.
+    part.discard()
+    validator = response.headers.get("etag") or response.headers.get("last-modified")
+    if validator and not validator.startswith("W/"):
+        part.write_validator(validator)
+    return 0, _within_ceiling(length)
+
+
+def _within_ceiling(total: int | None) -> int | None:
+    """A file announced larger than any video is refused before a byte of it is saved."""
+    if total is not None and total > MAX_VIDEO_BYTES:
+        raise NotAVideoError(
+            f"the video URL announces {total / 2**30:.1f} GiB; no talking-photo video is that "
+            f"large (akool stops at {MAX_VIDEO_BYTES // 2**30} GiB)",
+            hint=NOT_A_VIDEO_HINT,
+        )
+    return total
+
+
+def _check_body_kind(response: FileAnswer, *, ranged: bool) -> None:
+    """Answers that can never become the video: retrying them would loop or save garbage."""
+    if response.status == 206 and not ranged:
+        raise NotAVideoError(
+            "the video URL answered 206 (part of a file) to a request for the whole file",
+            hint=NOT_A_VIDEO_HINT,
+        )
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise NotAVideoError(
+            f"the video URL sent the video compressed (Content-Encoding: {encoding}) although "
+            "akool asked for it as is; it cannot be checked or resumed",
+            hint=NOT_A_VIDEO_HINT,
+        )
+    if "html" in response.headers.get("content-type", "").lower():
+        raise NotAVideoError(HTML_PAGE, hint=NOT_A_VIDEO_HINT)
+
+
+def _check_mp4_head(head: bytes, content_type: str) -> None:
+    """The first bytes are what this download expects (see download's `media`)."""
+    if _MEDIA.get() == "audio":
+        _check_audio_head(head, content_type)
+        return
+    if len(head) >= MP4_HEAD and head[4:8] == b"ftyp":
+        return
+    if head.lstrip()[:1] == b"<" or "html" in content_type:
+        raise NotAVideoError(HTML_PAGE, hint=NOT_A_VIDEO_HINT)
+    raise NotAVideoError(
+        "the file at the video URL is not an MP4 video (it does not start with an ftyp box)",
+        hint=NOT_A_VIDEO_HINT,
+    )
+
+
+def _check_audio_head(head: bytes, content_type: str) -> None:
+    from akool_cli.core.mediatypes import check_head
+
+    if head.lstrip()[:1] == b"<" or "html" in content_type:
+        raise NotAVideoError(HTML_PAGE.replace("a video", "audio"), hint=NOT_A_VIDEO_HINT)
+    found = check_head(head, "audio")
+    if isinstance(found, str):
+        raise NotAVideoError(f"the file at the audio URL is {found}", hint=NOT_A_VIDEO_HINT)
+
+
+def _receive(
+    answer: FileAnswer,
+    part: PartLock,
+    start: int,
+    total: int | None,
+    on_progress: ProgressCallback | None,
+) -> tuple[int, str]:
+    """Append the body to the part file, hashing everything; returns (size, sha256)."""
+    digest = hashlib.sha256()
+    if start:
+        _check_mp4_head(part.head(MP4_HEAD), "")
+        _hash_existing(part, digest)
+    received = start
+    try:
+        # open() stays here: tests swap this module's open for one whose disk is full. Append
+        # even from the start: the part file is empty then (see PartLock.discard, O_TRUNC too).
+        sink_file = open(part.path, "ab", buffering=0, opener=open_nofollow)  # noqa: SIM115
+        with PartWriter(sink_file, digest, None if total is None else total - start) as sink:
+            if not start:
+                # Nothing is saved before the first bytes show the expected kind of file.
+                head = _read_at_most(answer, MP4_HEAD)
+                _check_mp4_head(head, answer.headers.get("content-type", ""))
+                sink.put(head)
+                received += len(head)
+            while count := sink.receive(answer.readinto):
+                received += count
+                if received > MAX_VIDEO_BYTES:
+                    part.discard()
+                    raise NotAVideoError(
+                        f"the video URL sent more than {MAX_VIDEO_BYTES // 2**30} GiB; "
+                        "no talking-photo video is that large",
+                        hint=NOT_A_VIDEO_HINT,
+                    )
+                if on_progress is not None:
+                    on_progress(received, total)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            part.discard()
+            raise AkoolError(
+                f"the disk is full while writing {part.path.parent}",
+                hint="free some space (or choose another -o directory) and run again",
+            ) from None
+        if exc.errno == errno.EFBIG:
+            part.discard()
+            raise AkoolError(
+                f"the video is larger than a file in {part.path.parent} may be "
+                "(a file size limit: ulimit -f, or the file system's own)",
+                hint="raise the limit (ulimit -f unlimited) or choose another -o directory",
+            ) from None
+        raise
+    return received, digest.hexdigest()
+
+
+def _content_range(value: str) -> tuple[int, int | None]:
+    match = re.fullmatch(r"bytes (\d+)-(\d+)/(\d+|\*)", value.strip())
+    if not match:
+        return -1, None
+    total = match.group(3)
+    return int(match.group(1)), (int(total) if total != "*" else None)
+
+
+def _hash_existing(part: PartLock, digest: Any) -> None:
+    offset = 0
+    while block := os.pread(part.fd, 1024 * 1024, offset):
+        digest.update(block)
+        offset += len(block)
+
+
+def _move_into_place(part: Path, target: Path, *, force: bool) -> None:
+    if force:
+        os.replace(part, target)
+    else:
+        try:
+            # link() fails if the target appeared meanwhile: never clobber someone's file.
+            os.link(part, target)
+        except FileExistsError:
+            raise UsageError(
+                f"{target} appeared while downloading; the video is kept at {part}",
+                hint="move it yourself, or run again with --force",
+            ) from None
+        except OSError:
+            if target.exists():
+                raise UsageError(f"{target} already exists", hint="add --force") from None
+            os.replace(part, target)
+        else:
+            part.unlink()

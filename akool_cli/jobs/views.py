@@ -1,0 +1,100 @@
+"""One description of a job for people and for scripts: the table and the JSON come from it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from akool_cli.core.contract import VIDEO_STATUS_NAMES
+
+# The keys of a job in every --json output; documented in docs/json.md and pinned by a test.
+JOB_KEYS = (
+    "id",
+    "state",
+    "video_status",
+    "video_url",
+    "error",
+    "created_at",
+    "age_seconds",
+    "downloaded_path",
+    "size",
+    "sha256",
+    "kind",
+    "label",
+    "inputs",
+)
+
+
+def iso(ts: float | None) -> str | None:
+    if ts is None:
+        return None
+    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def job_view(
+    *,
+    job_id: str,
+    video_status: int,
+    video_url: str = "",
+    error: str = "",
+    created_at: float | None = None,
+    downloaded_path: str = "",
+    size: int | None = None,
+    sha256: str = "",
+    now: float,
+    kind: str = "talking_photo",
+    label: str = "",
+    inputs: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "id": job_id,
+        "state": VIDEO_STATUS_NAMES.get(video_status, "unknown"),
+        "video_status": video_status,
+        "video_url": video_url or None,
+        "error": error or None,
+        "created_at": iso(created_at),
+        "age_seconds": None if created_at is None else max(0, int(now - created_at)),
+        "downloaded_path": downloaded_path or None,
+        "size": size,
+        "sha256": sha256 or None,
+        "kind": kind,
+        "label": label or None,
+        "inputs": dict(inputs or {}),
+    }
+
+
+def age(seconds: int | None) -> str:
+    if seconds is None:
+        return "-"
+    for unit, span in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= span:
+            return f"{seconds // span}{unit}"
+    return f"{seconds}s"
+
+
+def name_of(view: dict[str, Any]) -> str:
+    """What a person recognises a job by: its label, or the file name of its main input."""
+    if view.get("label"):
+        return str(view["label"])
+    inputs = view.get("inputs") or {}
+    source = inputs.get("image_url") or inputs.get("text") or ""
+    name = PurePosixPath(urlsplit(str(source)).path).name if "://" in str(source) else str(source)
+    return name[:40] or "-"
+
+
+def table_row(view: dict[str, Any]) -> list[str]:
+    detail = view.get("downloaded_path") or view.get("video_url") or view.get("error") or ""
+    return [
+        str(view["id"] or "?"),
+        str(view["state"]),
+        age(view.get("age_seconds")),
+        str(detail),
+        name_of(view),
+    ]
+
+
+# NAME comes last so that scripts reading the TSV by column keep working.
+TABLE_COLUMNS = ("ID", "STATE", "AGE", "VIDEO / REASON", "NAME")

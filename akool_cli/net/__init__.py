@@ -1,0 +1,1 @@
+"""Talking to AKOOL and to file hosts: the HTTP transport, retries, the documented endpoints."""

@@ -1,0 +1,350 @@
+"""One HTTP exchange at a time over httpx: timeouts, User-Agent, size limits, debug traces.
+
+The only module that imports httpx. It sends once and reports what happened, including whether
+a failed request may have reached the server; retry decisions belong to its callers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from akool_cli import __version__
+from akool_cli.core import redact
+
+if TYPE_CHECKING:
+    import ssl
+
+    import httpx
+
+log = logging.getLogger("akool.http")
+
+USER_AGENT = f"akool-cli/{__version__}"
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 30.0
+# The read timeout is per socket read, so a trickling server never trips it: cap the whole exchange.
+REQUEST_DEADLINE = 90.0
+MAX_JSON_BODY = 4 * 1024 * 1024
+MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    elapsed: float = 0.0
+
+
+class TransportError(Exception):
+    """A request that got no usable HTTP answer.
+
+    sent is False only when the request certainly never left this machine (connection refused,
+    DNS failure, connect timeout): the one case where resending a billable create is safe.
+    """
+
+    def __init__(self, message: str, *, sent: bool, kind: str) -> None:
+        super().__init__(message)
+        self.sent = sent
+        self.kind = kind
+
+
+@dataclass
+class StreamResponse:
+    status: int
+    headers: dict[str, str]
+    url: str
+    _response: Any = field(repr=False)
+    _deadline: float | None = None
+
+    _pieces: Iterator[bytes] | None = field(default=None, repr=False)
+    _left: memoryview = field(default_factory=lambda: memoryview(b""), repr=False)
+
+    def iter_bytes(self, *, raw: bool = False) -> Iterator[bytes]:
+        """The body as it arrives: decoded unless raw (or not content-encoded). Pieces as they
+        come: re-chunking into fixed sizes costs a copy of every byte."""
+        encoded = self.headers.get("content-encoding", "identity").lower() not in ("", "identity")
+        pieces = self._response.iter_bytes() if encoded and not raw else self._response.iter_raw()
+        try:
+            for chunk in pieces:
+                yield chunk
+                if self._deadline is not None and time.monotonic() > self._deadline:
+                    raise failure("deadline")
+        except TransportError:
+            raise
+        except Exception as exc:
+            raise _translate(exc) from exc
+
+    def readinto(self, view: memoryview) -> int:
+        """The body as on the wire (never decoded), into view; 0 at the end (see FileAnswer)."""
+        if not self._left:
+            if self._pieces is None:
+                self._pieces = self.iter_bytes(raw=True)
+            self._left = memoryview(next(self._pieces, b""))
+        count = min(len(view), len(self._left))
+        view[:count] = self._left[:count]
+        self._left = self._left[count:]
+        return count
+
+
+class FileAnswer(Protocol):
+    """An answer to Transport.fetch: its body is read as on the wire, into the caller's buffer."""
+
+    status: int
+    headers: dict[str, str]
+    url: str
+
+    def readinto(self, view: memoryview) -> int:
+        """Up to len(view) bytes into view, as soon as some arrive; 0 once the body ended."""
+        ...
+
+
+# How each way a request can fail is worded, whichever client met it (httpx, or the direct
+# path in akool_cli.net.direct): name -> (kind, wording, whether the request may have left).
+FAILURES: dict[str, tuple[str, str, bool]] = {
+    "connect": ("connect", "could not connect ({reason})", False),
+    "redirects": (
+        "redirects",
+        f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)",
+        True,
+    ),
+    "timeout": ("timeout", "no answer in time (timed out)", True),
+    "deadline": ("timeout", "the download took too long", True),
+    "url": ("url", "unsupported URL ({reason})", False),
+    "protocol": ("protocol", "the connection broke ({reason})", True),
+    "other": ("other", "network error ({name})", True),
+}
+
+
+def failure(name: str, exc: BaseException | None = None) -> TransportError:
+    """The TransportError for one of FAILURES, with exc's first line as its reason."""
+    kind, wording, sent = FAILURES[name]
+    reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200] if exc else ""
+    message = wording.format(reason=reason, name=type(exc).__name__)
+    return TransportError(message, sent=sent, kind=kind)
+
+
+def content_length(value: str) -> int | None:
+    """A Content-Length header's value, also when sent twice (read as "N, N"); None when it is
+    missing, not a number, or two numbers that differ."""
+    found = {part.strip() for part in value.split(",")}
+    if len(found) == 1 and re.fullmatch(r"[0-9]+", next(iter(found))):
+        return int(found.pop())
+    return None
+
+
+def _translate(exc: BaseException) -> TransportError:
+    import httpx
+
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return failure("connect", exc)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return failure("redirects")
+    if isinstance(exc, httpx.TimeoutException):
+        return failure("timeout")
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return failure("url", exc)
+    if isinstance(exc, httpx.HTTPError):
+        return failure("protocol", exc)
+    return failure("other", exc)
+
+
+def _skip_httpx_command_line() -> None:
+    """httpx's package imports its own command line (rich, pygments, click: ~80 ms) whenever click
+    is installed, which many environments have. akool never runs it: a stand-in module lets every
+    akool command skip that cost."""
+    if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
+        stand_in = types.ModuleType("httpx._main")
+        stand_in.main = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+        sys.modules["httpx._main"] = stand_in
+
+
+_skip_httpx_command_line()
+
+
+class Transport:
+    def __init__(
+        self,
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        deadline: float = REQUEST_DEADLINE,
+        secrets: Iterable[str] = (),
+        redactor: redact.Redactor | None = None,
+        max_connections: int = 20,
+    ) -> None:
+        import httpx
+
+        self.redactor = redactor or redact.Redactor(secrets)
+        self.deadline = deadline
+        self._timeouts = (connect_timeout, read_timeout)
+        self._tls_context: ssl.SSLContext | None = None
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            headers={"User-Agent": USER_AGENT},
+            limits=httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=max_connections
+            ),
+            max_redirects=MAX_REDIRECTS,
+            trust_env=True,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        params: Mapping[str, str] | None = None,
+        max_body: int = MAX_JSON_BODY,
+    ) -> RawResponse:
+        """Send one request and read the whole (bounded) answer."""
+        import httpx
+
+        started = time.monotonic()
+        request = self._client.build_request(
+            method, url, headers=dict(headers or {}), json=json_body, params=params
+        )
+        self._trace_request(request)
+        try:
+            response = self._client.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            error = _translate(exc)
+            log.debug("<- no answer: %s (sent=%s)", error, error.sent)
+            raise error from exc
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_body:
+                    raise TransportError(
+                        f"the answer is larger than {max_body // (1024 * 1024)} MiB",
+                        sent=True,
+                        kind="too_large",
+                    )
+                if time.monotonic() - started > self.deadline:
+                    raise TransportError(
+                        f"the answer took longer than {self.deadline:g} s",
+                        sent=True,
+                        kind="timeout",
+                    )
+                chunks.append(chunk)
+        except httpx.HTTPError as exc:
+            error = _translate(exc)
+            log.debug("<- broken answer: %s", error)
+            raise error from exc
+        finally:
+            response.close()
+        raw = RawResponse(
+            status=response.status_code,
+            headers={k.lower(): v for k, v in response.headers.items()},
+            body=b"".join(chunks),
+            elapsed=time.monotonic() - started,
+        )
+        log.debug(
+            "<- %s in %.0f ms: %s",
+            raw.status,
+            raw.elapsed * 1000,
+            self.redactor.body(raw.body, limit=600),
+        )
+        return raw
+
+    @contextmanager
+    def stream(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        method: str = "GET",
+    ) -> Iterator[StreamResponse]:
+        """GET (or HEAD) a file, following redirects, and hand out its body chunk by chunk."""
+        import httpx
+
+        request = self._client.build_request(method, url, headers=dict(headers or {}))
+        self._trace_request(request)
+        try:
+            response = self._client.send(request, stream=True, follow_redirects=True)
+        except httpx.HTTPError as exc:
+            raise _translate(exc) from exc
+        try:
+            log.debug("<- %s for %s", response.status_code, response.url)
+            yield StreamResponse(
+                status=response.status_code,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                url=str(response.url),
+                _response=response,
+                _deadline=None if deadline is None else time.monotonic() + deadline,
+            )
+        finally:
+            response.close()
+
+    @contextmanager
+    def fetch(
+        self, url: str, *, headers: Mapping[str, str] | None = None, deadline: float | None = None
+    ) -> Iterator[FileAnswer]:
+        """GET a file, following redirects, for reading its body as sent (no decoding) into the
+        caller's buffers. On a direct connection the standard library's http.client reads each
+        byte once into those buffers (akool_cli.net.direct); through a proxy, httpx does."""
+        from akool_cli.net import direct
+
+        if direct.usable(url):
+            try:
+                answer = direct.get(
+                    url,
+                    {"User-Agent": USER_AGENT, **(headers or {})},
+                    connect_timeout=self._timeouts[0],
+                    read_timeout=self._timeouts[1],
+                    deadline=deadline,
+                    tls=self._tls,
+                )
+            except TransportError as exc:
+                log.debug("<- no answer: %s", exc)
+                raise
+            except direct.NotDirect as hop:
+                url = hop.url
+            else:
+                try:
+                    yield answer
+                finally:
+                    answer.close()
+                return
+        with self.stream(url, headers=headers, deadline=deadline) as response:
+            yield response
+
+    def _tls(self) -> ssl.SSLContext:
+        """The trust store httpx uses (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once."""
+        import httpx
+
+        if self._tls_context is None:
+            self._tls_context = httpx.create_ssl_context(trust_env=True)
+        return self._tls_context
+
+    def _trace_request(self, request: httpx.Request) -> None:
+        if not log.isEnabledFor(logging.DEBUG):
+            return
+        log.debug(
+            "-> %s %s headers=%s body=%s",
+            request.method,
+            request.url,
+            redact.headers(dict(request.headers)),
+            self.redactor.body(request.content, limit=600) if request.content else "",
+        )

@@ -1,0 +1,1 @@
+"""What akool keeps on this machine: settings, credentials, the job history, process owners."""

@@ -1,0 +1,248 @@
+"""Which AKOOL credential akool uses, where it comes from, and how it is kept in the OS keyring.
+
+The only module that imports keyring. Order: AKOOL_API_KEY, then AKOOL_CLIENT_ID +
+AKOOL_CLIENT_SECRET, then the keyring; with credentials in the environment the keyring is never
+touched (headless CI has none). Every keyring call is bounded in time, as gh does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal, TypeVar
+
+from akool_cli.core.errors import AuthError, UsageError
+
+KEYRING_SERVICE = "akool-cli"
+DEFAULT_KEYRING_TIMEOUT = 3.0
+# Not "in your shell profile": a plaintext dotfile is what the keyring is there to avoid.
+ENV_HINT = (
+    "set AKOOL_API_KEY in the environment instead, from your CI's secret store or a secrets "
+    "manager (e.g. AKOOL_API_KEY=$(pass akool) akool ...)"
+)
+
+T = TypeVar("T")
+Kind = Literal["api_key", "client"]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """An API key, or a legacy clientId + clientSecret (with the bearer token obtained for them)."""
+
+    kind: Kind
+    source: str  # "AKOOL_API_KEY", "AKOOL_CLIENT_ID/AKOOL_CLIENT_SECRET" or "keyring"
+    api_key: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    token: str = ""
+
+    def masked(self) -> str:
+        if self.kind == "api_key":
+            return f"API key {mask(self.api_key)}"
+        return f"client id {self.client_id} with secret {mask(self.client_secret)}"
+
+    def secrets(self) -> list[str]:
+        """Every secret value this credential carries, for redaction."""
+        return [s for s in (self.api_key, self.client_secret, self.token) if s]
+
+    def with_token(self, token: str) -> Credential:
+        return replace(self, token=token)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "kind": self.kind,
+                "api_key": self.api_key,
+                "client_id": self.client_id,
+                "client_secret": self.client_secret,
+                "token": self.token,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "keyring") -> Credential:
+        raw = json.loads(text)
+        if not isinstance(raw, dict) or raw.get("kind") not in ("api_key", "client"):
+            raise ValueError("not an akool credential")
+        return cls(
+            kind=raw["kind"],
+            source=source,
+            api_key=str(raw.get("api_key") or ""),
+            client_id=str(raw.get("client_id") or ""),
+            client_secret=str(raw.get("client_secret") or ""),
+            token=str(raw.get("token") or ""),
+        )
+
+
+def mask(secret: str) -> str:
+    """Enough of a secret to recognise it, never enough to use it."""
+    if len(secret) < 12:
+        return "****"
+    return f"{secret[:4]}…{secret[-4:]}"
+
+
+def check_secret(value: str, what: str) -> str:
+    """A secret as pasted, with surrounding whitespace removed; refuses empty or multi-line ones."""
+    cleaned = value.strip()
+    if not cleaned:
+        example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
+        raise UsageError(
+            f"the {what} is empty",
+            hint=f"copy the {what} from akool.com → API Credentials{example}",
+        )
+    if any(ch.isspace() or ord(ch) < 32 for ch in cleaned):
+        raise UsageError(
+            f"the {what} contains a space, line break or control character",
+            hint=f"copy the {what} again as one line, without quotes or spaces",
+        )
+    return cleaned
+
+
+def from_environment(env: dict[str, str]) -> Credential | None:
+    """A credential from the environment, or None when none is set there."""
+    if env.get("AKOOL_API_KEY", "") != "":
+        return Credential(
+            "api_key", "AKOOL_API_KEY", api_key=check_secret(env["AKOOL_API_KEY"], "API key")
+        )
+    client_id = env.get("AKOOL_CLIENT_ID", "").strip()
+    client_secret = env.get("AKOOL_CLIENT_SECRET", "")
+    if client_secret:
+        if not client_id:
+            raise AuthError(
+                "AKOOL_CLIENT_SECRET is set, but AKOOL_CLIENT_ID is not",
+                hint="set both AKOOL_CLIENT_ID and AKOOL_CLIENT_SECRET, or AKOOL_API_KEY alone",
+            )
+        return Credential(
+            "client",
+            "AKOOL_CLIENT_ID/AKOOL_CLIENT_SECRET",
+            client_id=client_id,
+            client_secret=check_secret(client_secret, "client secret"),
+        )
+    # AKOOL_CLIENT_ID alone is not a credential: webhook users set it to verify callbacks while
+    # their API key is in the keyring.
+    return None
+
+
+def keyring_timeout(env: dict[str, str]) -> float:
+    try:
+        return max(0.05, float(env.get("AKOOL_KEYRING_TIMEOUT", DEFAULT_KEYRING_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_KEYRING_TIMEOUT
+
+
+class KeyringStore:
+    """The OS keyring, one entry per profile, each call bounded by a timeout."""
+
+    def __init__(self, timeout: float = DEFAULT_KEYRING_TIMEOUT) -> None:
+        self.timeout = timeout
+
+    def _call(self, action: str, fn: Callable[[], T]) -> T:
+        outcome: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = fn()
+            except BaseException as exc:  # surfaced below, in the caller's thread
+                outcome["error"] = exc
+
+        # A daemon thread: a keyring that hangs (a locked Secret Service) cannot keep akool alive.
+        worker = threading.Thread(target=run, name=f"keyring-{action}", daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            raise AuthError(
+                f"the OS keyring did not answer within {self.timeout:g} s ({action})",
+                hint=ENV_HINT,
+            )
+        if "error" in outcome:
+            raise _keyring_error(action, outcome["error"])  # type: ignore[arg-type]
+        return outcome["value"]  # type: ignore[return-value]
+
+    def load(self, profile: str) -> Credential | None:
+        import keyring
+
+        text = self._call("read", lambda: keyring.get_password(KEYRING_SERVICE, profile))
+        if text is None:
+            return None
+        try:
+            return Credential.from_json(text)
+        except (ValueError, KeyError) as exc:
+            raise AuthError(
+                f"the keyring entry for profile {profile!r} is not an akool credential",
+                hint="log in again: akool login",
+            ) from exc
+
+    def save(self, profile: str, credential: Credential) -> None:
+        import keyring
+
+        self._call(
+            "write",
+            lambda: keyring.set_password(KEYRING_SERVICE, profile, credential.to_json()),
+        )
+        # Some backends (the null one) drop writes silently: read back before saying "logged in".
+        stored = self.load(profile)
+        if stored is None or stored.secrets() != credential.secrets():
+            raise AuthError(
+                "the OS keyring accepted the credential but did not keep it",
+                hint=ENV_HINT,
+            )
+
+    def delete(self, profile: str) -> bool:
+        import keyring
+        from keyring.errors import PasswordDeleteError
+
+        def remove() -> bool:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, profile)
+            except PasswordDeleteError:
+                return False
+            return True
+
+        return self._call("delete", remove)
+
+    def backend_name(self) -> str:
+        import keyring
+
+        backend = self._call("inspect", keyring.get_keyring)
+        return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def _keyring_error(action: str, exc: BaseException) -> BaseException:
+    if isinstance(exc, AuthError):
+        return exc
+    if not isinstance(exc, Exception):
+        return exc  # KeyboardInterrupt and friends pass through untouched
+    from keyring.errors import NoKeyringError
+
+    if isinstance(exc, NoKeyringError):
+        return AuthError("no OS keyring is available on this machine", hint=ENV_HINT)
+    return AuthError(
+        f"the OS keyring failed to {action} the credential ({type(exc).__name__})",
+        hint=ENV_HINT,
+    )
+
+
+def resolve(env: dict[str, str], store: KeyringStore, profile: str) -> Credential:
+    """The credential to use, by the documented precedence; AuthError when there is none."""
+    found = from_environment(env)
+    if found is not None:
+        return found
+    stored = store.load(profile)
+    if stored is None:
+        lone_id = (
+            "; AKOOL_CLIENT_ID alone (for webhooks) is not enough"
+            if env.get("AKOOL_CLIENT_ID", "").strip()
+            else ""
+        )
+        raise AuthError(
+            "not logged in" + lone_id,
+            hint="run: akool login (or set AKOOL_API_KEY, or AKOOL_CLIENT_SECRET with the ID)",
+        )
+    return stored
+
+
+def default_store(env: dict[str, str] | None = None) -> KeyringStore:
+    return KeyringStore(keyring_timeout(dict(os.environ) if env is None else env))

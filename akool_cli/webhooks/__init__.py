@@ -1,0 +1,1 @@
+"""Receiving AKOOL's callbacks."""
