@@ -226,7 +226,7 @@ def test_create_is_resent_when_the_connection_was_refused(isolated: Isolation) -
 
 
 def test_undocumented_paths_are_404_in_the_sandbox(sandbox: Sandbox) -> None:
-    import httpx
+    import httpx2
 
     for method, path in [
         ("POST", "/auth"),
@@ -234,13 +234,13 @@ def test_undocumented_paths_are_404_in_the_sandbox(sandbox: Sandbox) -> None:
         ("GET", "/video/status/123"),
         ("GET", "/api/open/v3/content/video/getvideostatus?task_id=1"),
     ]:
-        assert httpx.request(method, sandbox.base_url + path).status_code == 404
+        assert httpx2.request(method, sandbox.base_url + path).status_code == 404
 
 
 def test_sandbox_rejects_misnamed_fields_with_1003(sandbox: Sandbox) -> None:
-    import httpx
+    import httpx2
 
-    response = httpx.post(
+    response = httpx2.post(
         sandbox.base_url + contract.CREATE_TALKING_PHOTO.path,
         headers={"x-api-key": SANDBOX_API_KEY},
         json={"image_url": "https://e.com/a.jpg", "audio_url": "https://e.com/a.mp3"},

@@ -167,19 +167,19 @@ def test_sandbox_answers_validate_against_akools_openapi(
 
 
 def test_sandbox_error_answers_use_the_envelope(sandbox: Sandbox) -> None:
-    import httpx
+    import httpx2
 
     for headers in ({}, {"x-api-key": "wrong"}, {"Authorization": "Bearer nope"}):
-        answer = httpx.get(sandbox.base_url + contract.CREDIT.path, headers=headers)
+        answer = httpx2.get(sandbox.base_url + contract.CREDIT.path, headers=headers)
         assert answer.status_code == 200
         body = answer.json()
         assert set(body) == {"code", "msg"} and isinstance(body["msg"], str)
     codes = [
-        httpx.get(sandbox.base_url + contract.CREDIT.path, headers=h).json()["code"]
+        httpx2.get(sandbox.base_url + contract.CREDIT.path, headers=h).json()["code"]
         for h in ({}, {"x-api-key": "wrong"}, {"Authorization": "Bearer nope"})
     ]
     assert codes == [1102, 1109, 1101]
-    unknown = httpx.get(
+    unknown = httpx2.get(
         sandbox.base_url + contract.VIDEO_INFO.path,
         params={"video_model_id": "0" * 24},
         headers={"x-api-key": SANDBOX_API_KEY},

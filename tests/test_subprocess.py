@@ -74,9 +74,9 @@ def test_python_dash_m_calls_itself_akool(isolated: Isolation) -> None:
 @pytest.mark.parametrize(
     ("argv", "absent"),
     [
-        (["--help"], ("httpx", "keyring", "rich", "pydantic", "platformdirs", "sqlite3")),
-        (["talk", "--help"], ("httpx", "keyring", "rich", "pydantic", "sqlite3")),
-        (["--version"], ("typer", "httpx", "keyring", "rich", "pydantic")),
+        (["--help"], ("httpx2", "keyring", "rich", "pydantic", "platformdirs", "sqlite3")),
+        (["talk", "--help"], ("httpx2", "keyring", "rich", "pydantic", "sqlite3")),
+        (["--version"], ("typer", "httpx2", "keyring", "rich", "pydantic")),
     ],
 )
 def test_start_up_imports_only_what_the_command_needs(

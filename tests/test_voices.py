@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 
 from akool_cli.core import contract, kinds, speech
@@ -297,7 +297,7 @@ def test_text_over_some_plans_limit_warns_and_goes_ahead(api_env: Sandbox) -> No
 
 def call(sandbox: Sandbox, method: str, path: str, **kwargs: Any) -> Any:
     headers = {"x-api-key": SANDBOX_API_KEY}
-    return httpx.request(method, sandbox.base_url + path, headers=headers, **kwargs).json()
+    return httpx2.request(method, sandbox.base_url + path, headers=headers, **kwargs).json()
 
 
 EVERY_DOCUMENTED_TTS_FIELD: dict[str, Any] = {

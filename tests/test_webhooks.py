@@ -134,11 +134,11 @@ def test_round_trip_sandbox_to_receiver_idempotent_per_id(
         1,
         "n",
     )
-    import httpx
+    import httpx2
 
-    assert httpx.post(server.url, json=body).status_code == 200
+    assert httpx2.post(server.url, json=body).status_code == 200
     forged = {**body, "signature": "f" * 40}
-    assert httpx.post(server.url, json=forged).status_code == 400
+    assert httpx2.post(server.url, json=forged).status_code == 400
     time.sleep(0.1)
     assert len(events) == 2 and rejected == [
         "the signature does not match (wrong client id, or not from AKOOL)"

@@ -1,6 +1,6 @@
-"""One HTTP exchange at a time over httpx: timeouts, User-Agent, size limits, debug traces.
+"""One HTTP exchange at a time over httpx2 (the maintained httpx): timeouts, User-Agent, size limits, debug traces.
 
-The only module that imports httpx. It sends once and reports what happened, including whether
+The only module that imports httpx2. It sends once and reports what happened, including whether
 a failed request may have reached the server; retry decisions belong to its callers.
 """
 
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 import time
-import types
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from akool_cli.core import redact
 if TYPE_CHECKING:
     import ssl
 
-    import httpx
+    import httpx2
 
 log = logging.getLogger("akool.http")
 
@@ -141,32 +139,19 @@ def content_length(value: str) -> int | None:
 
 
 def _translate(exc: BaseException) -> TransportError:
-    import httpx
+    import httpx2
 
-    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+    if isinstance(exc, (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)):
         return failure("connect", exc)
-    if isinstance(exc, httpx.TooManyRedirects):
+    if isinstance(exc, httpx2.TooManyRedirects):
         return failure("redirects")
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpx2.TimeoutException):
         return failure("timeout")
-    if isinstance(exc, httpx.UnsupportedProtocol):
+    if isinstance(exc, httpx2.UnsupportedProtocol):
         return failure("url", exc)
-    if isinstance(exc, httpx.HTTPError):
+    if isinstance(exc, httpx2.HTTPError):
         return failure("protocol", exc)
     return failure("other", exc)
-
-
-def _skip_httpx_command_line() -> None:
-    """httpx's package imports its own command line (rich, pygments, click: ~80 ms) whenever click
-    is installed, which many environments have. akool never runs it: a stand-in module lets every
-    akool command skip that cost."""
-    if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
-        stand_in = types.ModuleType("httpx._main")
-        stand_in.main = lambda *args, **kwargs: None  # type: ignore[attr-defined]
-        sys.modules["httpx._main"] = stand_in
-
-
-_skip_httpx_command_line()
 
 
 class Transport:
@@ -180,16 +165,16 @@ class Transport:
         redactor: redact.Redactor | None = None,
         max_connections: int = 20,
     ) -> None:
-        import httpx
+        import httpx2
 
         self.redactor = redactor or redact.Redactor(secrets)
         self.deadline = deadline
         self._timeouts = (connect_timeout, read_timeout)
         self._tls_context: ssl.SSLContext | None = None
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+        self._client = httpx2.Client(
+            timeout=httpx2.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
-            limits=httpx.Limits(
+            limits=httpx2.Limits(
                 max_connections=max_connections, max_keepalive_connections=max_connections
             ),
             max_redirects=MAX_REDIRECTS,
@@ -216,7 +201,7 @@ class Transport:
         max_body: int = MAX_JSON_BODY,
     ) -> RawResponse:
         """Send one request and read the whole (bounded) answer."""
-        import httpx
+        import httpx2
 
         started = time.monotonic()
         request = self._client.build_request(
@@ -225,7 +210,7 @@ class Transport:
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             error = _translate(exc)
             log.debug("<- no answer: %s (sent=%s)", error, error.sent)
             raise error from exc
@@ -247,7 +232,7 @@ class Transport:
                         kind="timeout",
                     )
                 chunks.append(chunk)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             error = _translate(exc)
             log.debug("<- broken answer: %s", error)
             raise error from exc
@@ -277,13 +262,13 @@ class Transport:
         method: str = "GET",
     ) -> Iterator[StreamResponse]:
         """GET (or HEAD) a file, following redirects, and hand out its body chunk by chunk."""
-        import httpx
+        import httpx2
 
         request = self._client.build_request(method, url, headers=dict(headers or {}))
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True, follow_redirects=True)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             raise _translate(exc) from exc
         try:
             log.debug("<- %s for %s", response.status_code, response.url)
@@ -332,13 +317,13 @@ class Transport:
 
     def _tls(self) -> ssl.SSLContext:
         """The trust store httpx uses (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once."""
-        import httpx
+        import httpx2
 
         if self._tls_context is None:
-            self._tls_context = httpx.create_ssl_context(trust_env=True)
+            self._tls_context = httpx2.create_ssl_context(trust_env=True)
         return self._tls_context
 
-    def _trace_request(self, request: httpx.Request) -> None:
+    def _trace_request(self, request: httpx2.Request) -> None:
         if not log.isEnabledFor(logging.DEBUG):
             return
         log.debug(
