@@ -11,7 +11,7 @@ from typing import Any
 
 from akool_cli.audit import fields, source
 from akool_cli.audit.paths import Judgement, judge
-from akool_cli.audit.sites import AKOOL_HOST, AKOOL_URL, Bases, Site, sites
+from akool_cli.audit.sites import AKOOL_HOST, AKOOL_URL, OPEN_API_PATH, Bases, Site, sites
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -110,9 +110,8 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
 def find_mentions(ctx: FileContext) -> None:
     """Judge every place of the file that names a path on AKOOL."""
     ctx.comments = source.comments(ctx.name, ctx.lines)
-    talks = any(AKOOL_URL.search(line) for line in ctx.lines) or bool(
-        ctx.bases.names or ctx.bases.imported or ctx.bases.clients
-    )
+    talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
+    talks = talks or bool(ctx.bases.names or ctx.bases.imported or ctx.bases.clients)
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks)
         if judgement is None:

@@ -48,7 +48,7 @@ SKIPPED_LABELS = re.compile(
 )
 QUERY_LABELS = re.compile(r"(?:params|query|searchParams|qs)\s*[=:]\s*$")
 FORM_FIELD = re.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
-QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)=")
+QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)=(?P<value>[^&\"'`\s#]*)")
 
 
 @dataclass
@@ -57,6 +57,7 @@ class Key:
     offset: int  # where the name starts in the text
     value_start: int
     value_end: int
+    raw: bool = False  # a query or form value: its text is the value, unquoted
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Text:
     python: bool
     parens: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, parent)
     assigned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # name: (at, rhs)
+    defaults: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # f(x="a"), f(x=1)
     _container_starts: list[int] = field(default_factory=list)
     _paren_starts: list[int] = field(default_factory=list)
     _by_start: dict[int, int] = field(default_factory=dict)
@@ -116,8 +118,12 @@ class Text:
             bisect.bisect_left(self._container_starts, end),
         )
 
-    def last_assignment(self, name: str, before: int) -> tuple[int, int] | None:
+    def last_assignment(
+        self, name: str, before: int, defaults: bool = False
+    ) -> tuple[int, int] | None:
         spots = self.assigned.get(name, [])
+        if defaults:
+            spots = sorted(spots + self.defaults.get(name, []))
         k = bisect.bisect_left(spots, (before, 0)) - 1
         return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
 
@@ -134,14 +140,19 @@ def read(lines: list[str], python: bool) -> Text:
     doc._paren_starts = [p[0] for p in doc.parens]
     doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
     for m in ASSIGNED.finditer(text):
-        doc.assigned.setdefault(m.group("n"), []).append((m.start("n"), m.end()))
+        name = m.group("n") or m.group("n2")
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+        # a keyword argument or a parameter default holds a value, not a request body
+        table = doc.defaults if before.endswith(("(", ",")) else doc.assigned
+        table.setdefault(name, []).append((m.start(), m.end()))
     return doc
 
 
 BRACKETS = re.compile(r"[{}\[\]()]")
 ASSIGNED = re.compile(
-    r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))(?P<n>[A-Za-z_]\w*)\s*"
-    r"(?::\s*[\w<>\[\], .|?\"']+?)?\s*(?::=|\?\?=|=(?![=>]))\s*"
+    r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
+    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*)+[ \t]*(?::=|=(?![=>]))"  # a, b := ...
+    r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
 
 
@@ -160,6 +171,9 @@ def _structure(doc: Text) -> None:
         c = m.group(0)
         if c in "{[(":
             parent = next((k for _, k in reversed(stack) if k >= 0), -1)
+            if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
+                stack.append((c, -1))  # ${x}, #{x}: an interpolation, not an object
+                continue
             if c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
                 doc.containers.append(
                     Container(m.start(), len(text), parent, label=_label(text, m.start()))
@@ -253,9 +267,8 @@ def request_of(doc: Text, line: int, column: int) -> Request:
     for m in FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     for m in QUERY_FIELD.finditer(segment):
-        query.append(
-            Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end())
-        )
+        value = (start + m.start("value"), start + m.end("value"))
+        query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
 
 
@@ -321,16 +334,19 @@ def _top_containers(doc: Text, start: int, end: int) -> list[int]:
 def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     """The container last assigned to `name` before an offset (x = {...}, x = JSON.stringify({...}),
     $x = [...], val x = JSONObject(mapOf(...)), x := map[string]any{...})."""
-    if name in TRANSPORT_KEYS or len(name) < 2:
-        return None
     spot = doc.last_assignment(name, before)
     if spot is None:
         return None
-    rhs = doc.text[spot[1] : spot[1] + 60]
-    opening = re.match(r"[\w.$<>\[\]\s]*?\(*\s*(?:[\w.]+\()*\s*[{\[]|\s*\[|\s*\{", rhs)
-    if opening is None:
-        return None
-    return doc.container_at(spot[1] + opening.end() - 1)
+    line_end = doc.text.find("\n", spot[1])
+    stop = min(spot[1] + 80, line_end if line_end >= 0 else len(doc.text))
+    text = doc.text
+    for k in doc.inside(spot[1], stop):
+        c = doc.containers[k]
+        after = text[c.end : c.end + 1]
+        if text[c.start] == "[" and not c.keys and (after.isalnum() or after in "{*"):
+            continue  # a type: map[string]any{, []string{
+        return k
+    return None
 
 
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
@@ -364,10 +380,24 @@ def _call_extent(doc: Text, offset: int) -> tuple[int, int] | None:
     return None
 
 
+# Calls that build a URL rather than send it: the request is the call around them.
+URL_BUILDER = re.compile(
+    r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URL|resolve|parse|str|String|encodeURI|"
+    r"url_for|Uri|concat|url)\s*$"
+)
+
+
 def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
     around = doc.paren_around(offset)
-    if around is None or not CALL_OPENER.search(doc.text[max(0, around[0] - 60) : around[0]]):
-        return None
+    for _ in range(3):
+        if around is None:
+            return None
+        opener = doc.text[max(0, around[0] - 60) : around[0]]
+        if not CALL_OPENER.search(opener):
+            return None
+        if not URL_BUILDER.search(opener):
+            return around
+        around = doc.paren_around(around[0])
     return around
 
 
@@ -408,6 +438,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     of `x ?? "a"`, `x || "a"`, `x or "a"`, `"a" if c else "b"`, `c ? "a" : "b"`, `"a" | "b"`,
     `${X:-a}`; a name is followed to its assignment or parameter default."""
     value = doc.text[key.value_start : max(key.value_start, key.value_end)]
+    if key.raw:
+        plain = re.fullmatch(r"[\w.:-]+", value)
+        return [Literal(value, value, True, key.value_start)] if plain else []
     found = []
     for m in LITERAL.finditer(value):
         before = value[: m.start()]
@@ -433,7 +466,7 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
 def _name_values(doc: Text, name: str, key: Key, depth: int) -> list[Literal]:
     if not name or name in ("true", "false", "null", "None", "True", "False", "nil", "undefined"):
         return []
-    spot = doc.last_assignment(name, key.offset)
+    spot = doc.last_assignment(name, key.offset, defaults=True)
     if spot is None:
         return []
     value = re.match(r"[^\n,)]*", doc.text[spot[1] :])
@@ -463,7 +496,7 @@ def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
 
 # data.X / ["data"]["X"] / .get("data").get("X") / jq .data.X / data["X"] / data.get("X")
 DATA_READ = re.compile(
-    r"(?P<root>[\w)\]]*)(?:\.data|\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\)|(?<![\w./-])data)"
+    r"(?P<root>[\w)\]]*)(?:(?P<dotted>\.data)|\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\)|(?<![\w./-])data)"
     r"\s*(?:\??\.|\[\s*[\"']|\.get\(\s*[\"'])(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
 )
 TOP_READ = re.compile(
@@ -484,7 +517,9 @@ class Read:
 
 def reads(line_no: int, line: str) -> Iterator[Read]:
     for m in DATA_READ.finditer(line):
-        yield Read(line_no, m.start("name"), m.group("name"), True, m.group("root") or "")
+        # axios: `res.data` is the whole body, so only a dotted .data after a whole answer is the body
+        root = (m.group("root") or "") if m.group("dotted") else ""
+        yield Read(line_no, m.start("name"), m.group("name"), True, root)
     for m in TOP_READ.finditer(line):
         name = m.group("name") or m.group("jq")
         start = m.start("name") if m.group("name") else m.start("jq")

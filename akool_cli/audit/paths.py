@@ -14,6 +14,7 @@ from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, Retired
 
 VERSIONED = re.compile(r"^/api/open/v\d+(?=/|$)")
+BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
 # Paths that third-party scripts guess, beyond the contract's: what the docs do instead. `{}`
 # stands for one segment. Each replacement is a documented call (a test checks them).
 GUESSED_SHAPES: tuple[tuple[str, str, str], ...] = (
@@ -65,7 +66,14 @@ def resource_words() -> frozenset[str]:
     paths = [e.path for e in docs.endpoints] + [r.path for r in docs.retired]
     words = {VERSIONED.sub("", p).strip("/").split("/")[0].lower() for p in paths}
     words |= {g.pattern.strip("/").split("/")[0].lower() for g, _ in guesses()}
-    return frozenset(w for w in words if w and w not in ("api", "interface", "detect"))
+    words |= GUESSED_WORDS
+    return frozenset(w for w in words if w and w not in ("api", "interface", "detect", "test"))
+
+
+# Product names as scripts spell them in guessed paths (/v3/talking-photo/create).
+GUESSED_WORDS = frozenset(
+    {"talking-photo", "talkingphoto", "talking_photo", "face-swap", "lip-sync", "lipsync", "tts"}
+)
 
 
 def tail(path: str) -> str:
@@ -81,9 +89,9 @@ def akool_shaped(path: str) -> bool:
         parts = parts[1:]
     if not parts:
         return False
-    if re.fullmatch(r"v\d+", parts[0]) and len(parts) > 1:
-        return True
-    return parts[0].lower() in resource_words() and len(parts) > 1
+    if re.fullmatch(r"v\d+", parts[0]):
+        parts = parts[1:]
+    return len(parts) > 1 and parts[0].lower() in resource_words()
 
 
 @lru_cache(maxsize=4096)
@@ -92,6 +100,8 @@ def judge(path: str, continued: bool = False) -> Judgement:
     `continued`: the text goes on with "/" + a variable (an id segment, or a prefix)."""
     docs = catalogue.load()
     path = path.split("?")[0].split("#")[0]
+    if BASE_ONLY.match(path):
+        return Judgement("none", path)  # a base URL, not a call
     endpoint = docs.find(None, path)
     if endpoint is None and continued:
         endpoint = docs.find(None, path.rstrip("/") + "/id")

@@ -47,7 +47,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "target_url": ("targetImage",),
 }
 # Who reads `res.data.X` where res is a whole HTTP answer (axios): data is then the body itself.
-WHOLE_ANSWERS = frozenset({"res", "resp", "response", "r", "result", "axiosResponse", ")"})
+WHOLE_ANSWERS = frozenset(
+    {"res", "resp", "response", "r", "result", "axiosResponse", ")", "answer"}
+)
 
 
 @dataclass(frozen=True)

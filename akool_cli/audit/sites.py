@@ -27,14 +27,17 @@ DEFINITION = re.compile(
     r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@)?\$?[A-Za-z_][\w]*)[\"']?\s*"
     r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>)\s*(?P<rhs>.+)$"
 )
-DEFINE_CALL = re.compile(r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$")
+DEFINE_CALL = re.compile(
+    r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
+    r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
+)
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
 CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress)\b")
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
 INTERPOLATION = re.compile(
-    r"(?:\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.\[\]'\"]*)(?::-[^}]*)?\}"
+    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
     r"(?P<path>/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 )
@@ -125,7 +128,8 @@ class Bases:
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    ref = ref.strip().removesuffix("()")
+    lead = re.match(r"[\w.$>\[\]\"'@-]+", ref.strip())  # BASE + "/" -> BASE
+    ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
         return quoted.group(1)
@@ -143,6 +147,8 @@ def _literal_base(rhs: str, bases: Bases) -> Base | None:
         return Base(host, prefix or (more.group("prefix") if more else ""), "", 0)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
+    if re.search(r"/(?!api/open(?:/v\d+)?/?[\"'`}]|api/open(?:/v\d+)?/?$)[A-Za-z_]", rhs):
+        return None  # a path joined to a base: an endpoint URL, not a base
     for ref in re.findall(r"[\w.$>\[\]\"'-]+", rhs):
         found = bases.find(ref) if _name_of(ref) else None
         if found is not None:
@@ -159,6 +165,7 @@ def _literal_base(rhs: str, bases: Bases) -> Base | None:
 
 
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
+BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
 
 
 def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
@@ -173,10 +180,11 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         ):
             continue
         for m in _definitions_on(line):
-            key = _name_of(m.group("name"))
+            groups = m.groupdict()
+            key = _name_of(groups.get("name") or groups.get("pname") or "")
             if not key:
                 continue
-            base = _literal_base(m.group("rhs"), bases)
+            base = _literal_base(groups.get("rhs") or groups.get("prhs") or "", bases)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 found[key] = base
@@ -186,12 +194,13 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
 
 def _definitions_on(line: str) -> Iterator[re.Match[str]]:
     define = DEFINE_CALL.search(line)
-    if define is not None:
+    if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
         yield define
         return
     stripped = re.sub(
         r"^\s*(?:export\s+|(?:public|private|protected|internal|static|final|readonly|const|let|"
-        r"var|val|local|declare|override|open|lateinit|late|final)\s+)*(?:[A-Z][\w<>\[\],.?]*\s+|string\s+|str\s+)?",
+        r"var|val|local|declare|override|open|lateinit|late|final)\s+)*"
+        r"(?:(?:[A-Z][\w<>\[\],.?]*|string|str)\s+(?=[$A-Za-z_][\w$]*\s*[:=]))?",
         "",
         line,
     )
@@ -239,7 +248,8 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
     for i, line in enumerate(lines):
         spans = skip.get(i, [])
         taken: list[Site] = []
-        for site in _line_sites(i, line, bases):
+        prev = lines[i - 1] if i else ""
+        for site in _line_sites(i, line, bases, prev):
             if any(a <= site.start < b for a, b in spans):
                 continue
             if any(_overlap(site, t) and not _sibling(site, t) for t in taken):
@@ -258,7 +268,7 @@ def _sibling(a: Site, b: Site) -> bool:
     return a.start == b.start and a.text == b.text and a.path != b.path and "," in a.text
 
 
-def _line_sites(i: int, line: str, bases: Bases) -> Iterator[Site]:
+def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Site]:
     """The readings of one line, the most informed first: URLs with an AKOOL host, paths joined
     to a known base, then literal /api/open/vN paths, then relative paths of unknown bases."""
     for m in AKOOL_URL.finditer(line):
@@ -266,6 +276,10 @@ def _line_sites(i: int, line: str, bases: Bases) -> Iterator[Site]:
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
+    if (bases.helpers or bases.clients) and prev.rstrip().endswith("("):
+        joined = _rejoin(prev) + line.lstrip()
+        shift = len(line) - len(joined)
+        yield from _path_arguments(i, joined, bases, shift, line)
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), path, None, line)
@@ -294,7 +308,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     # each form is looked for only on lines that have its punctuation (most lines have none)
     if "{" in line or "$" in line:
         for m in INTERPOLATION.finditer(line):
-            ref = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "+" in line or "." in line:
         for m in CONCATENATION.finditer(line):
@@ -318,13 +332,26 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         yield from _path_arguments(i, line, bases)
 
 
-def _path_arguments(i: int, line: str, bases: Bases) -> Iterator[Site]:
+def _rejoin(prev: str) -> str:
+    """The name of the call a line's first argument belongs to, when the call opens on the line
+    before (a formatter's `client.post(` + newline + `"/path", ...`)."""
+    m = re.search(r"([A-Za-z_]\w*)\(\s*$", prev)
+    return m.group(1) + "(" if m else ""
+
+
+def _path_arguments(
+    i: int, line: str, bases: Bases, shift: int = 0, real: str = ""
+) -> Iterator[Site]:
+    """Relative paths given to a helper or to a client that has a base; `shift` maps columns of a
+    rejoined line back to the real one."""
     for m in PATH_ARGUMENT.finditer(line):
-        fn = m.group("fn")
+        if shift and m.start("path") + shift < 0:
+            continue
+        fn, start, real = m.group("fn"), m.start("path") + shift, real or line
         if fn in bases.helpers:
-            yield from _joined_to(i, line, m.start("path"), m.group("path"), bases.helpers[fn])
+            yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
         elif fn.lower() in HTTP_METHODS and bases.clients:
-            yield from _joined_to(i, line, m.start("path"), m.group("path"), bases.client_at(i))
+            yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
 
 
 def _format_argument(rest: str) -> str:
@@ -336,8 +363,8 @@ def _format_argument(rest: str) -> str:
 def _joined(
     i: int, line: str, start: int, text: str, ref: str | None, bases: Bases, sep: str = ""
 ) -> Iterator[Site]:
-    if not ref:
-        return
+    if not ref or BASE_ONLY.match(text):
+        return  # a base being built (API="${HOST}/api/open/v3"), not a call
     base = bases.find(ref)
     if base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
