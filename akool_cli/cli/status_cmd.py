@@ -103,7 +103,7 @@ def _view(
     if info is None and record is None:
         return None
     if info is not None and record is not None:
-        lib.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
+        lib.journal.update_from(info)
         record = lib.journal.get(job_id)
     return Job.of(info, record).to_json(now=runtime.clock.time())
 

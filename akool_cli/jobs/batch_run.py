@@ -166,10 +166,10 @@ class BatchRunner:
             job_id = found.id
         else:
             job_id = found
-        from akool_cli.jobs.watcher import wait_one
+        from akool_cli.jobs.watcher import follow_one
 
         job = self.client.detail(SPEECH, job_id)
-        job = wait_one(
+        job = follow_one(
             self.client,
             self.journal,
             SPEECH,

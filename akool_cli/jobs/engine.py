@@ -23,8 +23,9 @@ from akool_cli.core.errors import (
     UnavailableError,
     UnknownOutcomeError,
 )
-from akool_cli.core.kinds import SPEECH, JobKind, Request, Status
+from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
+from akool_cli.core.states import Status
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import JobRecord, Journal
 
@@ -134,6 +135,8 @@ def _record(
         video_url=job.video_url,
         batch_key=origin.batch_key,
         label=origin.label,
+        files=job.files,
+        cost=job.cost,
     )
     try:
         journal.record_created(attempt_id, record)
@@ -162,10 +165,10 @@ def make_speech(
     The same text, voice and options made on this server earlier (and not failed) is reused, so
     running an interrupted `talk --text` again does not pay for its speech twice.
     """
-    from akool_cli.jobs.watcher import wait_one
+    from akool_cli.jobs.watcher import follow_one
 
     job = _same_speech(client, journal, request, origin)
-    job = wait_one(
+    job = follow_one(
         client,
         journal,
         SPEECH,

@@ -21,10 +21,11 @@ from typing import Any
 
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
+from akool_cli.core.models import JobInfo
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
@@ -100,6 +101,14 @@ CREATE INDEX IF NOT EXISTS uploads_object ON uploads (endpoint, bucket, key);
 CREATE INDEX IF NOT EXISTS uploads_path ON uploads (local_path, size, mtime_ns)
 """
 
+# Schema 4: what products other than talking photo report: their other result files by role
+# (a translation's subtitles), what AKOOL says it charged, and the other files saved.
+ADDED_IN_4 = """
+ALTER TABLE jobs ADD COLUMN files TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN cost TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN saved TEXT NOT NULL DEFAULT '{}'
+"""
+
 # The queries run once per row or per job.
 LOOKUPS: dict[str, str] = {
     "job_by_id": "SELECT * FROM jobs WHERE id = ?",
@@ -136,6 +145,9 @@ class JobRecord:
     sha256: str = ""
     batch_key: str | None = None
     label: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # other result files: role → URL
+    cost: dict[str, float] = field(default_factory=dict)  # AKOOL's cost fields, as reported
+    saved: dict[str, dict[str, Any]] = field(default_factory=dict)  # role → path, size, sha256
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -196,9 +208,12 @@ class Journal:
             exists = db.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'"
             ).fetchone()
-            # 0: a new file, or akool 0.1's (jobs exists); 2: before callbacks and uploads.
+            # 0: a new file, or akool 0.1's (jobs exists); 2: before callbacks and uploads;
+            # 3: before other products' files and costs.
             steps = [] if version >= 2 else [SCHEMA if not exists else MIGRATE_FROM_1, INDEXES]
-            steps.append(ADDED_IN_3)
+            if version < 3:
+                steps.append(ADDED_IN_3)
+            steps.append(ADDED_IN_4)
             for statement in filter(str.strip, ";".join(steps).split(";")):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -319,8 +334,8 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "inputs, video_status, video_url, error, batch_key, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "inputs, video_status, video_url, error, batch_key, label, files, cost) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -334,6 +349,8 @@ class Journal:
                     job.error,
                     job.batch_key,
                     job.label,
+                    json.dumps(job.files),
+                    json.dumps(job.cost),
                 ),
             )
             if attempt_id is not None:
@@ -385,12 +402,52 @@ class Journal:
         rows = self._read(LOOKUPS["job_by_key"], (batch_key,))
         return _job(rows[0]) if rows else None
 
-    def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
+    def update_state(
+        self,
+        job_id: str,
+        video_status: int,
+        video_url: str,
+        error: str,
+        *,
+        files: dict[str, str] | None = None,
+        cost: dict[str, float] | None = None,
+    ) -> None:
+        """A job's new state; its other files and costs are kept when the answer omits them."""
         with self._transaction() as db:
             db.execute(
-                "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
-                "WHERE id = ?",
-                (video_status, video_url, error, self.clock.time(), job_id),
+                "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ?, "
+                "files = CASE WHEN ? = '{}' THEN files ELSE ? END, "
+                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END WHERE id = ?",
+                (
+                    video_status,
+                    video_url,
+                    error,
+                    self.clock.time(),
+                    *(json.dumps(files or {}),) * 2,
+                    *(json.dumps(cost or {}),) * 2,
+                    job_id,
+                ),
+            )
+
+    def update_from(self, info: JobInfo) -> None:
+        """A job's state as AKOOL just reported it (JobInfo), with its files and costs."""
+        self.update_state(
+            info.id,
+            info.video_status,
+            info.video_url,
+            info.error_reason,
+            files=info.files,
+            cost=info.cost,
+        )
+
+    def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
+        """One of a job's other result files is saved (its main one: record_download)."""
+        entry = json.dumps({"path": path, "size": size, "sha256": sha256})
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET saved = json_set(saved, '$.' || json_quote(?), json(?)), "
+                "updated_at = ? WHERE id = ?",
+                (role, entry, self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -483,6 +540,9 @@ def _job(row: sqlite3.Row) -> JobRecord:
         sha256=row["sha256"],
         batch_key=row["batch_key"],
         label=row["label"],
+        files=json.loads(row["files"]),
+        cost=json.loads(row["cost"]),
+        saved=json.loads(row["saved"]),
     )
 
 
