@@ -42,7 +42,7 @@ _akool() {
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
-        "login") opts=(--base-url --client-id --debug --profile --quiet -q) ;;
+        "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
         "sandbox") opts=(--base-url --debug --expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;

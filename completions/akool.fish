@@ -156,6 +156,7 @@ complete -c akool -n '__fish_seen_subcommand_from lipsync' -l wait
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -s o
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -s q
+complete -c akool -n '__fish_seen_subcommand_from login' -l allow-plaintext-keyring
 complete -c akool -n '__fish_seen_subcommand_from login' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
 complete -c akool -n '__fish_seen_subcommand_from login' -l debug
