@@ -22,7 +22,7 @@ from akool_cli.core.validate import TalkRequest, check_input_url, check_job_id, 
 from akool_cli.jobs import engine
 from akool_cli.jobs.views import job_view
 from akool_cli.store import config
-from akool_cli.store.journal import JobRecord, Journal
+from akool_cli.store.journal import JobRecord, Journal, Scope
 
 if TYPE_CHECKING:
     from akool_cli.jobs.watcher import Watcher
@@ -191,6 +191,18 @@ class Client:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def scope(self, *, any_account: bool = False) -> Scope:
+        """This client's server, profile and account (its credential's fingerprint): where its
+        batch rows and claims live. With `any_account`, a missing credential gives account None
+        (any account), for a dry run, which needs none."""
+        try:
+            account: str | None = self.api.credential.account()
+        except AkoolError:
+            if not any_account:
+                raise
+            account = None
+        return Scope(self.base_url, self.profile, account)
 
     # -- jobs ---------------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store import owners
-from akool_cli.store.journal import Journal
+from akool_cli.store.journal import SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 
@@ -403,5 +403,5 @@ def test_a_history_of_akool_0_1_is_migrated_in_place(api_env: Sandbox, isolated:
     key = db.execute("SELECT batch_key FROM jobs").fetchone()[0]
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     db.close()
-    assert version == 3 and key == legacy
+    assert version == SCHEMA_VERSION and key == legacy
     assert {"callbacks_handled", "uploads"} <= tables

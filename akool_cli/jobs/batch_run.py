@@ -25,7 +25,7 @@ from akool_cli.jobs.download import safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
 from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient, RateLimitedError
-from akool_cli.store.journal import Claim, JobRecord, Journal
+from akool_cli.store.journal import Claim, JobRecord, Journal, Scope
 
 RATE_LIMIT_PAUSE = 10.0
 CLAIM_WAIT_SECONDS = 0.5
@@ -61,12 +61,13 @@ def target_for(item: Item, job_id: str | None, output_dir: Path) -> Path:
     return output_dir / (item.output or safe_file_name(job_id or "<job_id>"))
 
 
-def plan(items: list[Item], journal: Journal, output_dir: Path | None) -> Iterator[dict[str, Any]]:
-    """What a run would do with each row (one indexed lookup per row); nothing is sent."""
+def plan(
+    items: list[Item], journal: Journal, output_dir: Path | None, scope: Scope
+) -> Iterator[dict[str, Any]]:
+    """What a run in this scope would do with each row (one indexed lookup per row); nothing is
+    sent."""
     for item in items:
-        earlier = journal.find_by_key(item.key)
-        if earlier is None and item.legacy_key is not None:
-            earlier = journal.find_by_key(item.legacy_key)
+        earlier = earlier_job(journal, item, scope)
         request = item.request
         yield {
             "row": item.row,
@@ -84,6 +85,14 @@ def plan(items: list[Item], journal: Journal, output_dir: Path | None) -> Iterat
             "speed": item.speed,
             "job_id": earlier.id if earlier else None,
         }
+
+
+def earlier_job(journal: Journal, item: Item, scope: Scope) -> JobRecord | None:
+    """The job a run in this scope made for the row, under its key or akool 0.1's."""
+    earlier = journal.find_by_key(item.key, scope)
+    if earlier is None and item.legacy_key is not None:
+        earlier = journal.find_by_key(item.legacy_key, scope)
+    return earlier
 
 
 EventCallback = Callable[[Outcome, str], None]
@@ -146,7 +155,8 @@ class BatchRunner:
                 resolution=item.request.resolution,
             )
         if item.legacy_key is not None:
-            earlier = self.journal.find_by_key(item.legacy_key)
+            scope = engine.scoped(self.client, self._origin(item, item.legacy_key)).scope()
+            earlier = self.journal.find_by_key(item.legacy_key, scope)
             if earlier is not None:  # made by akool 0.1, which keyed rows by line number
                 outcome.resumed = True
                 self.emit(outcome, f"picked up talking photo job {earlier.id} from an earlier run")
@@ -184,16 +194,12 @@ class BatchRunner:
         self, item: Item, outcome: Outcome, kind: JobKind, request: Request, key: str
     ) -> JobRecord | str | None:
         """Claim the row's create in the history, then send it once; or find who has it."""
-        origin = engine.Origin(
-            base_url=self.client.base_url,
-            profile=self.profile,
-            label=item.id,
-            batch_key=key,
-            extra_inputs={"batch_row": item.row, "batch_id": item.id},
-        )
+        origin = engine.scoped(self.client, self._origin(item, key))
         inputs = engine.inputs_of(request, origin)
         while not self.stopping.is_set():
-            claim = self.journal.claim(key, origin.base_url, origin.profile, kind.name, inputs)
+            claim = self.journal.claim(
+                key, origin.base_url, origin.profile, kind.name, inputs, account=origin.account
+            )
             if claim.job is not None:
                 outcome.resumed = True
                 self.emit(outcome, f"picked up {kind.noun} job {claim.job.id} from an earlier run")
@@ -213,6 +219,15 @@ class BatchRunner:
             if job_id is not None:
                 return job_id
         return None
+
+    def _origin(self, item: Item, key: str) -> engine.Origin:
+        return engine.Origin(
+            base_url=self.client.base_url,
+            profile=self.profile,
+            label=item.id,
+            batch_key=key,
+            extra_inputs={"batch_row": item.row, "batch_id": item.id},
+        )
 
     def _send(
         self,

@@ -26,7 +26,7 @@ from akool_cli.core.errors import (
 from akool_cli.core.kinds import SPEECH, JobKind, Request, Status
 from akool_cli.core.models import JobInfo
 from akool_cli.net.api import AkoolClient, RateLimitedError
-from akool_cli.store.journal import JobRecord, Journal
+from akool_cli.store.journal import JobRecord, Journal, Scope
 
 SPEECH_POLL_INITIAL = 2.0
 CLAIM_WAIT_SECONDS = 0.5
@@ -41,6 +41,15 @@ class Origin:
     label: str = ""
     batch_key: str | None = None
     extra_inputs: dict[str, Any] | None = None
+    account: str = ""  # the credential's fingerprint; filled from the client when empty
+
+    def scope(self) -> Scope:
+        return Scope(self.base_url, self.profile, self.account)
+
+
+def scoped(client: AkoolClient, origin: Origin) -> Origin:
+    """The origin with the account of the client's credential: claims and jobs are scoped by it."""
+    return origin if origin.account else replace(origin, account=client.credential.account())
 
 
 def inputs_of(request: Request, origin: Origin) -> dict[str, Any]:
@@ -66,12 +75,18 @@ def create(
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
+    origin = scoped(client, origin)
     inputs = inputs_of(request, origin)
     # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).
     with interrupts.shielded():
         if attempt_id is None:
             attempt_id = journal.begin_attempt(
-                origin.base_url, origin.profile, kind.name, inputs, batch_key=origin.batch_key
+                origin.base_url,
+                origin.profile,
+                kind.name,
+                inputs,
+                batch_key=origin.batch_key,
+                account=origin.account,
             )
         if interrupts.stop_requested():
             # Asked to stop before sending: nothing new is billed, and the attempt is given back.
@@ -134,6 +149,7 @@ def _record(
         video_url=job.video_url,
         batch_key=origin.batch_key,
         label=origin.label,
+        account=origin.account,
     )
     try:
         journal.record_created(attempt_id, record)
@@ -185,10 +201,12 @@ def _same_speech(
     """The speech job for this exact request: an earlier one, or one created now, exactly once."""
     body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
     key = "speech:" + hashlib.sha256(body.encode()).hexdigest()[:24]
-    keyed = replace(origin, batch_key=key)
+    keyed = replace(scoped(client, origin), batch_key=key)
     inputs = inputs_of(request, keyed)
     while True:
-        claim = journal.claim(key, origin.base_url, origin.profile, SPEECH.name, inputs)
+        claim = journal.claim(
+            key, keyed.base_url, keyed.profile, SPEECH.name, inputs, account=keyed.account
+        )
         if claim.attempt_id is not None:
             return create(client, journal, SPEECH, request, keyed, attempt_id=claim.attempt_id)
         if claim.job is not None and claim.job.video_status != Status.FAILED:

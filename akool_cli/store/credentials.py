@@ -7,6 +7,7 @@ touched (headless CI has none). Every keyring call is bounded in time, as gh doe
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -43,6 +44,13 @@ class Credential:
         if self.kind == "api_key":
             return f"API key {mask(self.api_key)}"
         return f"client id {self.client_id} with secret {mask(self.client_secret)}"
+
+    def account(self) -> str:
+        """A fingerprint of the account this credential reaches, never enough to use it: the
+        history scopes jobs by it, and a job's status is only asked with a matching credential.
+        (16 hex digits of SHA-256 over the key, or over the client id: not reversible.)"""
+        ident = f"key:{self.api_key}" if self.kind == "api_key" else f"client:{self.client_id}"
+        return hashlib.sha256(ident.encode()).hexdigest()[:16]
 
     def secrets(self) -> list[str]:
         """Every secret value this credential carries, for redaction."""
