@@ -146,19 +146,19 @@ def download_costs(url: str, target: Path) -> tuple[float, float]:
 def curl_costs(url: str, target: Path, env: dict[str, str]) -> tuple[float, float]:
     """How long curl's own transfer of `url` takes, start-up excluded (its %{time_total}), to
     compare like with like (akool's figure is DownloadResult.elapsed), and its CPU seconds."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        ["curl", "-s", "-o", str(target), "-w", "%{time_total}", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    out, cpu = output_and_cpu(["curl", "-s", "-o", str(target), "-w", "%{time_total}", url], env)
+    return max(1e-3, float(out.decode().strip())), cpu
+
+
+def output_and_cpu(cmd: list[str], env: dict[str, str]) -> tuple[bytes, float]:
+    """What a child process printed on stdout and the CPU seconds it took; it must succeed."""
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert process.stdout is not None
     out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"curl failed after {time.perf_counter() - start:.1f} s")
-    return max(1e-3, float(out.decode().strip())), usage.ru_utime + usage.ru_stime
+        raise RuntimeError(f"{cmd[0]} {cmd[1]} failed")
+    return out, usage.ru_utime + usage.ru_stime
 
 
 def sha256_speed(rounds: int = 5, size: int = 128 * 1024 * 1024) -> float:
@@ -356,19 +356,12 @@ def bench_throughput(jobs: int) -> None:
         start = time.perf_counter()
         last_created = start
         for n in range(jobs):
-            process = subprocess.Popen(
+            out, cpu = output_and_cpu(
                 [AKOOL, "talk", f"https://example.com/p-{n}.jpg", "https://example.com/s.mp3"],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
+                env,
             )
-            assert process.stdout is not None
-            out = process.stdout.read()
-            _, status, usage = os.wait4(process.pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise RuntimeError("talk failed")
             last_created = time.perf_counter()
-            talk_cpu += usage.ru_utime + usage.ru_stime
+            talk_cpu += cpu
             ids.append(out.decode().strip())
         creation = time.perf_counter() - start
         outdir = Path(tmp) / "videos"
