@@ -18,6 +18,7 @@ __all__ = [
     "AkoolError",
     "AuthError",
     "Client",
+    "CredentialScopeError",
     "ExitCode",
     "Job",
     "JobFailedError",
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from akool_cli.core.errors import (
         AkoolError,
         AuthError,
+        CredentialScopeError,
         ExitCode,
         JobFailedError,
         LocalStateError,

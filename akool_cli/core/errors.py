@@ -98,6 +98,11 @@ class AuthRejectedError(AuthError):
         self.code = code
 
 
+class CredentialScopeError(AuthError):
+    """No credential akool has may be sent to the server that made a job (it was made with
+    another key, on another host): akool does not ask, rather than hand a key to that host."""
+
+
 class UnavailableError(AkoolError):
     """The network, the server or a rate limit kept failing after the retries allowed."""
 
