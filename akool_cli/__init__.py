@@ -26,6 +26,7 @@ __all__ = [
     "RejectedError",
     "UnavailableError",
     "UnknownOutcomeError",
+    "UnsettledAttemptError",
     "UsageError",
     "WaitTimeoutError",
     "__version__",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         RejectedError,
         UnavailableError,
         UnknownOutcomeError,
+        UnsettledAttemptError,
         UsageError,
         WaitTimeoutError,
     )

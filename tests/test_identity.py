@@ -19,17 +19,11 @@ from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.journal import MIGRATIONS, SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
+from tests.support.batches import write_rows
 from tests.support.runner import invoke
 
 AUDIO = "https://example.com/speech.mp3"
 VOICE = "sbx-en-f-ava"
-
-
-def write_rows(path: Path, count: int) -> Path:
-    lines = ["id,image_url,audio_url"]
-    lines += [f"r{n},https://example.com/r{n}.jpg,{AUDIO}" for n in range(count)]
-    path.write_text("\n".join(lines) + "\n")
-    return path
 
 
 @contextmanager
