@@ -129,7 +129,7 @@ class Runtime:
             self.redactor.add(token)  # output and logs redact it from now on
             if credential.source == "keyring":
                 # Remember the new token so the next command does not ask for one again.
-                self.store().save(profile, credential.with_token(token))
+                self.store().save(profile, credential.with_token(token), refresh=True)
 
         return AkoolClient(
             base_url or self.base_url(),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
 from akool_cli.core.kinds import Status
@@ -319,7 +320,7 @@ class Journal:
                 scope.profile,
                 scope.account or "",
                 kind,
-                json.dumps(inputs),
+                _recorded(inputs),
                 owners.token_for(self.home),
                 batch_key,
             ),
@@ -374,7 +375,7 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
-                (outcome, detail, attempt_id),
+                (outcome, redact.signed(detail), attempt_id),
             )
 
     def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
@@ -406,10 +407,10 @@ class Journal:
                     job.base_url,
                     job.profile,
                     job.account,
-                    json.dumps(job.inputs),
+                    _recorded(job.inputs),
                     job.video_status,
                     job.video_url,
-                    job.error,
+                    redact.signed(job.error),
                     job.batch_key,
                     job.label,
                 ),
@@ -473,7 +474,7 @@ class Journal:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
                 "WHERE id = ?",
-                (video_status, video_url, error, self.clock.time(), job_id),
+                (video_status, video_url, redact.signed(error), self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -498,6 +499,12 @@ class Journal:
                 "VALUES (?, ?, ?)",
                 (job_id, status, self.clock.time()),
             )
+
+
+def _recorded(inputs: dict[str, Any]) -> str:
+    """Inputs as the history keeps them: a presigned URL without its signature (the history
+    is for reading back, never for sending again), so a copied history grants no access."""
+    return json.dumps(redact.signed_fields(inputs))
 
 
 def _applied_migrations(db: sqlite3.Connection) -> list[str]:
@@ -687,7 +694,7 @@ class Uploads:
                     upload.endpoint,
                     upload.bucket,
                     upload.key,
-                    upload.url,
+                    redact.signed(upload.url),  # never used to send: presigned again each run
                     upload.expires_at,
                 ),
             )
