@@ -141,7 +141,8 @@ def _keyring_check(runtime: Setup, *, needed: bool) -> Check:
     store = runtime.store()
     try:
         backend = store.backend_name()
-        store.load(runtime.profile)
+        stored = store.load(runtime.profile)
+        plaintext = store.plaintext()
     except AkoolError as exc:
         if not needed:
             return Check(
@@ -151,7 +152,22 @@ def _keyring_check(runtime: Setup, *, needed: bool) -> Check:
                 skipped=True,
             )
         return Check("keyring", False, exc.message, exc.hint or "")
+    if plaintext is not None:
+        return _plaintext_check(store, backend, plaintext, used=needed or stored is not None)
     return Check("keyring", True, f"{backend} answered within {store.timeout:g} s")
+
+
+def _plaintext_check(store: KeyringStore, backend: str, where: str, *, used: bool) -> Check:
+    """A backend that keeps secrets in a plaintext file fails the check, unless the user opted
+    in or nothing of akool's is (or would be) kept there."""
+    from akool_cli.store.credentials import PLAINTEXT_HINT, PLAINTEXT_OPT_IN
+
+    detail = f"{backend} keeps secrets unencrypted in {where}"
+    if store.allow_plaintext:
+        return Check("keyring", True, f"{detail} (allowed by {PLAINTEXT_OPT_IN})")
+    if not used:
+        return Check("keyring", True, f"{detail}; not used", skipped=True)
+    return Check("keyring", False, detail, PLAINTEXT_HINT)
 
 
 def _reach_check(base_url: str) -> Check:

@@ -103,6 +103,7 @@ complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l profile
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from doctor' -s q
+complete -c akool -n '__fish_seen_subcommand_from login' -l allow-plaintext-keyring
 complete -c akool -n '__fish_seen_subcommand_from login' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
 complete -c akool -n '__fish_seen_subcommand_from login' -l debug

@@ -56,10 +56,10 @@ def sandbox_client_id(runtime: Runtime) -> str:
 
 
 def _write_ready(path: Path, info: dict[str, object]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(info), encoding="utf-8")
-    os.replace(tmp, path)
+    from akool_cli.store.config import write_private_file
+
+    # It holds the sandbox's credentials, which may be real-looking ones (AKOOL_SANDBOX_API_KEY).
+    write_private_file(path, json.dumps(info))
 
 
 def sandbox(
@@ -169,9 +169,6 @@ def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> 
     )
     sys.stdout.flush()
     written: list[Path] = []
-    if ready_file is not None:
-        _write_ready(ready_file, info)
-        written.append(ready_file)
     record = _record_file(runtime.paths, server.base_url)
     try:
         if record is not None:
@@ -179,6 +176,18 @@ def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> 
             written.append(record)
     except OSError:
         pass  # only a convenience for webhook serve; --client-id still works
+    if ready_file is not None:  # last: whoever waits for it may rely on everything else
+        try:
+            _write_ready(ready_file, info)
+        except OSError as exc:
+            server.server.server_close()
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise UsageError(
+                f"cannot write the ready file {ready_file}: {exc.strerror or exc}",
+                hint="pass a --ready-file in a folder you can write to",
+            ) from None
+        written.append(ready_file)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt

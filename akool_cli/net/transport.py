@@ -29,6 +29,7 @@ READ_TIMEOUT = 30.0
 REQUEST_DEADLINE = 90.0
 MAX_JSON_BODY = 4 * 1024 * 1024
 MAX_REDIRECTS = 5
+TRACE_LIMIT = 600  # characters of a body shown in a debug trace (after masking)
 
 
 @dataclass(frozen=True)
@@ -216,12 +217,13 @@ class Transport:
             body=b"".join(chunks),
             elapsed=time.monotonic() - started,
         )
-        log.debug(
-            "<- %s in %.0f ms: %s",
-            raw.status,
-            raw.elapsed * 1000,
-            self.redactor.body(raw.body, limit=600),
-        )
+        if log.isEnabledFor(logging.DEBUG):  # masking a body costs: only when it is shown
+            log.debug(
+                "<- %s in %.0f ms: %s",
+                raw.status,
+                raw.elapsed * 1000,
+                self.redactor.body(raw.body, limit=TRACE_LIMIT),
+            )
         return raw
 
     @contextmanager
@@ -243,7 +245,7 @@ class Transport:
         except httpx2.HTTPError as exc:
             raise _translate(exc) from exc
         try:
-            log.debug("<- %s for %s", response.status_code, response.url)
+            log.debug("<- %s for %s", response.status_code, redact.signed(str(response.url)))
             yield StreamResponse(
                 status=response.status_code,
                 headers={k.lower(): v for k, v in response.headers.items()},
@@ -260,7 +262,7 @@ class Transport:
         log.debug(
             "-> %s %s headers=%s body=%s",
             request.method,
-            request.url,
+            self.redactor.text(str(request.url)),
             redact.headers(dict(request.headers)),
-            self.redactor.body(request.content, limit=600) if request.content else "",
+            self.redactor.body(request.content, limit=TRACE_LIMIT) if request.content else "",
         )

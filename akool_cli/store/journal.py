@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
+from akool_cli.core.kinds import Status
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
@@ -318,7 +320,7 @@ class Journal:
                 scope.profile,
                 scope.account or "",
                 kind,
-                json.dumps(inputs),
+                _recorded(inputs),
                 owners.token_for(self.home),
                 batch_key,
             ),
@@ -334,13 +336,15 @@ class Journal:
         inputs: dict[str, Any],
         *,
         account: str = "",
+        failed_counts: bool = True,
     ) -> Claim:
         """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
-        checks that forbid it: a job made earlier, a create in flight, an unknown outcome."""
+        checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
+        False), a create in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
-            if row is not None:
+            if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
                 return Claim(job=_job(row))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
@@ -371,14 +375,28 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
-                (outcome, detail, attempt_id),
+                (outcome, redact.signed(detail), attempt_id),
             )
 
-    def record_created(self, attempt_id: int | None, job: JobRecord) -> None:
-        """The job row and the attempt's outcome in one fsync'd commit."""
+    def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
+        """The job row and the attempt's outcome in one fsync'd commit.
+
+        A job id already in the history is never merged into it: the attempt's outcome becomes
+        unknown (AKOOL answered with an id that names another job), and the job recorded under
+        that id is returned for the caller to report. None when the job is recorded.
+        """
         with self._transaction() as db:
+            earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+            if earlier is not None:
+                if attempt_id is not None:
+                    detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
+                    db.execute(
+                        "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
+                        (detail, attempt_id),
+                    )
+                return _job(earlier)
             db.execute(
-                "INSERT OR IGNORE INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
+                "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
                 "account, inputs, video_status, video_url, error, batch_key, label) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -389,10 +407,10 @@ class Journal:
                     job.base_url,
                     job.profile,
                     job.account,
-                    json.dumps(job.inputs),
+                    _recorded(job.inputs),
                     job.video_status,
                     job.video_url,
-                    job.error,
+                    redact.signed(job.error),
                     job.batch_key,
                     job.label,
                 ),
@@ -402,6 +420,7 @@ class Journal:
                     "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
                     (job.id, attempt_id),
                 )
+            return None
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
@@ -455,7 +474,7 @@ class Journal:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
                 "WHERE id = ?",
-                (video_status, video_url, error, self.clock.time(), job_id),
+                (video_status, video_url, redact.signed(error), self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -480,6 +499,12 @@ class Journal:
                 "VALUES (?, ?, ?)",
                 (job_id, status, self.clock.time()),
             )
+
+
+def _recorded(inputs: dict[str, Any]) -> str:
+    """Inputs as the history keeps them: a presigned URL without its signature (the history
+    is for reading back, never for sending again), so a copied history grants no access."""
+    return json.dumps(redact.signed_fields(inputs))
 
 
 def _applied_migrations(db: sqlite3.Connection) -> list[str]:
@@ -669,7 +694,7 @@ class Uploads:
                     upload.endpoint,
                     upload.bucket,
                     upload.key,
-                    upload.url,
+                    redact.signed(upload.url),  # never used to send: presigned again each run
                     upload.expires_at,
                 ),
             )
