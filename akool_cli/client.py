@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from akool_cli.core import kinds, states
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError, UsageError
 from akool_cli.core.kinds import SpeechRequest
 from akool_cli.core.models import JobInfo
 from akool_cli.core.validate import TalkRequest, check_input_url, check_job_id, check_resolution
@@ -133,7 +133,7 @@ class Client:
         clock: Clock | None = None,
         credential: Credential | None = None,
         store: KeyringStore | None = None,
-        connect: Callable[[str, str], AkoolClient] | None = None,
+        connect: Callable[[str, str, Credential], AkoolClient] | None = None,
     ) -> None:
         self.env = dict(os.environ if env is None else env)
         if home is not None:
@@ -151,7 +151,8 @@ class Client:
         self._credential = credential
         self._store = store
         self._connect = connect
-        self._apis: dict[tuple[str, str], AkoolClient] = {}
+        self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
+        self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
 
     # -- what it works with -------------------------------------------------------------------
@@ -159,27 +160,92 @@ class Client:
     @property
     def api(self) -> AkoolClient:
         """The low-level client for this server and profile (documented endpoints, retries)."""
-        return self.api_for(self.base_url, self.profile)
+        return self.api_for(self.base_url, self.profile, self.credential())
 
-    def api_for(self, base_url: str, profile: str) -> AkoolClient:
-        """A low-level client for another server or profile (jobs are followed where they were made)."""
-        key = (base_url, profile)
+    def credential(self) -> Credential:
+        """The credential in use: the argument, the environment, or the profile's keyring entry."""
+        if self._credential is None:
+            from akool_cli.store.credentials import resolve
+
+            self._credential = resolve(self.env, self._keyring(), self.profile)
+        return self._credential
+
+    def api_for(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
+        """A low-level client for a server and profile with this credential. Which credential may
+        go to which server is decided by `credential_for`: call it first for recorded jobs."""
+        key = (base_url, profile, credential.account(), credential.source)
         if key not in self._apis:
             if self._connect is not None:
-                self._apis[key] = self._connect(base_url, profile)
+                self._apis[key] = self._connect(base_url, profile, credential)
             else:
-                self._apis[key] = self._new_api(base_url, profile)
+                from akool_cli.net.api import AkoolClient
+
+                self._apis[key] = AkoolClient(base_url, credential, clock=self.clock)
         return self._apis[key]
 
-    def _new_api(self, base_url: str, profile: str) -> AkoolClient:
-        from akool_cli.net.api import AkoolClient
-        from akool_cli.store.credentials import default_store, resolve
+    def credential_for(self, record: JobRecord) -> Credential:
+        """The credential to ask about a recorded job with, sent only where it may go.
 
-        credential = self._credential if profile == self.profile else None
-        if credential is None:
-            self._store = self._store or default_store(self.env)
-            credential = resolve(self.env, self._store, profile)
-        return AkoolClient(base_url, credential, clock=self.clock)
+        A credential goes to a server it was made for (the one in use to the current base URL, a
+        profile's keyring entry to the base URL it logged in to), or to the server of a job that
+        the same account made (it was sent there to create it). Anything else would hand a key to
+        a host that never had it, e.g. a production key to last week's sandbox: CredentialScopeError.
+        """
+        base_url = record.base_url or self.base_url
+        current = self._current_or_none()
+        stored = self._stored_credential(record.profile)
+        if record.account:
+            for credential in (current, stored):
+                if credential is not None and credential.account() == record.account:
+                    return credential
+        if stored is not None and base_url == self._saved_base_url(record.profile):
+            return stored
+        if current is not None and base_url == self.base_url:
+            return current
+        if current is None and stored is None:
+            self.credential()  # no credential at all: its own AuthError says how to get one
+        raise CredentialScopeError(
+            f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
+            "credential than the ones akool has here, and akool never sends a key to a server "
+            "it was not made for",
+            hint=f"ask with that server's credential: AKOOL_BASE_URL={base_url} "
+            f"akool --profile {record.profile} status {record.id}",
+        )
+
+    def _current_or_none(self) -> Credential | None:
+        try:
+            return self.credential()
+        except AuthError:
+            return None
+
+    def _stored_credential(self, profile: str) -> Credential | None:
+        """A profile's keyring entry; none with a credential in the environment, which means
+        the keyring is never touched (headless CI has none)."""
+        from akool_cli.store.credentials import from_environment
+
+        if profile not in self._stored:
+            found = None
+            if from_environment(self.env) is None:
+                if profile == self.profile and self._credential is not None:
+                    found = self._credential if self._credential.source == "keyring" else None
+                else:
+                    try:
+                        found = self._keyring().load(profile)
+                    except AuthError:
+                        found = None
+            self._stored[profile] = found
+        return self._stored[profile]
+
+    def _saved_base_url(self, profile: str) -> str:
+        """The base URL a profile logged in to (its saved one, or AKOOL's documented host)."""
+        return config.resolve_base_url(None, {}, self.paths, profile)
+
+    def _keyring(self) -> KeyringStore:
+        if self._store is None:
+            from akool_cli.store.credentials import default_store
+
+            self._store = default_store(self.env)
+        return self._store
 
     @property
     def journal(self) -> Journal:
@@ -404,9 +470,10 @@ class Client:
         return job_id, record, kind, self.api_of(record)
 
     def api_of(self, record: JobRecord | None) -> AkoolClient:
-        """The client for the server and profile a recorded job was made with."""
+        """The client for the server and profile a recorded job was made with, with a credential
+        that may go there (CredentialScopeError when there is none)."""
         if record is not None and record.base_url:
-            return self.api_for(record.base_url, record.profile)
+            return self.api_for(record.base_url, record.profile, self.credential_for(record))
         return self.api
 
     def status(self, job_id: str) -> Job:

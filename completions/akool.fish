@@ -173,6 +173,7 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l debug
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l expire-token-after
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fault
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fetch-inputs
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l file-rate
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l host
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l latency
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l port

@@ -23,6 +23,7 @@ from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
 from akool_cli.core.models import JobInfo
+from akool_cli.core.states import Status
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
@@ -349,13 +350,15 @@ class Journal:
         inputs: dict[str, Any],
         *,
         account: str = "",
+        failed_counts: bool = True,
     ) -> Claim:
         """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
-        checks that forbid it: a job made earlier, a create in flight, an unknown outcome."""
+        checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
+        False), a create in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
-            if row is not None:
+            if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
                 return Claim(job=_job(row))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
@@ -389,11 +392,25 @@ class Journal:
                 (outcome, redact.signed(detail), attempt_id),
             )
 
-    def record_created(self, attempt_id: int | None, job: JobRecord) -> None:
-        """The job row and the attempt's outcome in one fsync'd commit."""
+    def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
+        """The job row and the attempt's outcome in one fsync'd commit.
+
+        A job id already in the history is never merged into it: the attempt's outcome becomes
+        unknown (AKOOL answered with an id that names another job), and the job recorded under
+        that id is returned for the caller to report. None when the job is recorded.
+        """
         with self._transaction() as db:
+            earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+            if earlier is not None:
+                if attempt_id is not None:
+                    detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
+                    db.execute(
+                        "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
+                        (detail, attempt_id),
+                    )
+                return _job(earlier)
             db.execute(
-                "INSERT OR IGNORE INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
+                "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
                 "account, inputs, video_status, video_url, error, batch_key, label, files, cost) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -419,6 +436,7 @@ class Journal:
                     "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
                     (job.id, attempt_id),
                 )
+            return None
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
