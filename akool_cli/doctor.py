@@ -141,7 +141,8 @@ def _keyring_check(runtime: Setup, *, needed: bool) -> Check:
     store = runtime.store()
     try:
         backend = store.backend_name()
-        store.load(runtime.profile)
+        stored = store.load(runtime.profile)
+        plaintext = store.plaintext()
     except AkoolError as exc:
         if not needed:
             return Check(
@@ -151,7 +152,22 @@ def _keyring_check(runtime: Setup, *, needed: bool) -> Check:
                 skipped=True,
             )
         return Check("keyring", False, exc.message, exc.hint or "")
+    if plaintext is not None:
+        return _plaintext_check(store, backend, plaintext, used=needed or stored is not None)
     return Check("keyring", True, f"{backend} answered within {store.timeout:g} s")
+
+
+def _plaintext_check(store: KeyringStore, backend: str, where: str, *, used: bool) -> Check:
+    """A backend that keeps secrets in a plaintext file fails the check, unless the user opted
+    in or nothing of akool's is (or would be) kept there."""
+    from akool_cli.store.credentials import PLAINTEXT_HINT, PLAINTEXT_OPT_IN
+
+    detail = f"{backend} keeps secrets unencrypted in {where}"
+    if store.allow_plaintext:
+        return Check("keyring", True, f"{detail} (allowed by {PLAINTEXT_OPT_IN})")
+    if not used:
+        return Check("keyring", True, f"{detail}; not used", skipped=True)
+    return Check("keyring", False, detail, PLAINTEXT_HINT)
 
 
 def _reach_check(base_url: str) -> Check:
@@ -175,13 +191,18 @@ def _contract_probes(client: Any, credential: Credential) -> list[Check]:
     """Each endpoint akool uses answers with the documented envelope (reads only): the detail
     endpoint of every job kind, and the voice list."""
     probes: list[tuple[str, Callable[[], Any]]] = []
-    for kind in kinds.KINDS.values():
-        query, params = kind.detail_params(PROBE_ID)
-        path = kind.detail.path
+    status_calls = {kind.status.endpoint.key: kind.status for kind in kinds.KINDS.values()}
+    for call in status_calls.values():
+        query, params, body = call.where([PROBE_ID])
+        path = call.endpoint.path
         for name, value in params.items():
             path = path.replace("{" + name + "}", value)
+        method = call.endpoint.method
         probes.append(
-            (f"GET {kind.detail.path}", partial(client.raw_call, "GET", path, query=query or None))
+            (
+                f"{method} {call.endpoint.path}",
+                partial(client.raw_call, method, path, query=query or None, body=body or None),
+            )
         )
     voices = {"type": "2", "size": "1"}
     probes.append(

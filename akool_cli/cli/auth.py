@@ -46,6 +46,12 @@ def login(
         metavar="ID",
         help="Use the legacy clientId + clientSecret method; the secret is read like a key.",
     ),
+    allow_plaintext: bool = typer.Option(
+        False,
+        "--allow-plaintext-keyring",
+        help="Store the key even when the keyring backend keeps it in a plaintext file "
+        "(keyrings.alt's PlaintextKeyring) [env: AKOOL_ALLOW_PLAINTEXT_KEYRING=1].",
+    ),
 ) -> None:
     """Store an AKOOL API key in the OS keyring after checking it works.
 
@@ -74,7 +80,7 @@ def login(
             client.credential = credential
         balance = client.credit()  # verified before anything is saved
 
-    runtime.store().save(runtime.profile, credential)
+    _store(runtime, credential, balance, allow_plaintext=allow_plaintext)
     # Non-secret bookkeeping: which profiles exist, and the base URL each was verified against.
     config.write_profile_setting(runtime.paths, runtime.profile, "login", "keyring")
     config.write_profile_setting(
@@ -93,6 +99,23 @@ def login(
         out.warn(
             "AKOOL_API_KEY or AKOOL_CLIENT_ID/SECRET is set: it takes precedence over this login"
         )
+
+
+def _store(
+    runtime: Runtime, credential: Credential, balance: float, *, allow_plaintext: bool
+) -> None:
+    """Keep the verified credential in the keyring; when it cannot, say first that the key
+    works (the check is done), then how to use it without a keyring (exit 3)."""
+    store = runtime.store()
+    store.allow_plaintext = store.allow_plaintext or allow_plaintext
+    try:
+        store.save(runtime.profile, credential)
+    except AuthError as exc:
+        runtime.output().success(
+            f"Verified {credential.masked()} at {runtime.base_url()}: it works; credit balance "
+            f"{balance:g}"
+        )
+        raise AuthError(f"it was not saved: {exc.message}", hint=exc.hint) from None
 
 
 def _get_token(client: AkoolClient, credential: Credential) -> str:

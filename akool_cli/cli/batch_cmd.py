@@ -185,8 +185,8 @@ def _print_plan(
 ) -> None:
     from akool_cli.jobs.batch_run import plan
 
-    with runtime.journal() as journal:
-        rows = list(plan(items, journal, output_dir))
+    with runtime.library() as lib:
+        rows = list(plan(items, lib.journal, output_dir, lib.scope(any_account=True)))
     if json_out:
         invalid = [problem.to_json() for problem in problems]
         out.json({"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads})

@@ -17,7 +17,7 @@ def doctor(
 ) -> None:
     """Check that akool can work here: paths, keyring, credential, network, AKOOL's answers.
 
-    Exits 10 when any check fails.
+    Exits 11 when any check fails.
     """
     from akool_cli.doctor import run_checks
 

@@ -143,8 +143,12 @@ def prepare_batch(
     rows an earlier run created are left alone, so resuming never uploads or checks again."""
     from dataclasses import replace
 
+    from akool_cli.jobs.batch_run import earlier_job
+    from akool_cli.store.journal import Scope
+
+    scope = Scope(runtime.base_url(), runtime.profile, credential.account())
     with runtime.client(credential) as client, runtime.journal() as journal:
-        pending = [i for i in items if journal.find_by_key(i.key) is None]
+        pending = [i for i in items if earlier_job(journal, i, scope) is None]
         values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
         sent = prepare(out, found.only(values), settings, journal=journal, client=client)
     return [

@@ -106,14 +106,11 @@ class Runtime:
             connect=self._connect,
         )
 
-    def _connect(self, base_url: str, profile: str) -> AkoolClient:
-        from akool_cli.store.credentials import resolve
-
-        if profile == self.profile:
-            return self.client(base_url=base_url)
-        found = resolve(self.env, self.store(), profile)
-        self.remember_secrets(found)
-        return self.client(found, base_url=base_url, profile=profile)
+    def _connect(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
+        """The library's clients, built with this invocation's transport, redaction and token
+        keeping; the library chose the credential that may go to this server."""
+        self.remember_secrets(credential)
+        return self.client(credential, base_url=base_url, profile=profile)
 
     def client(
         self,
@@ -132,7 +129,7 @@ class Runtime:
             self.redactor.add(token)  # output and logs redact it from now on
             if credential.source == "keyring":
                 # Remember the new token so the next command does not ask for one again.
-                self.store().save(profile, credential.with_token(token))
+                self.store().save(profile, credential.with_token(token), refresh=True)
 
         return AkoolClient(
             base_url or self.base_url(),
