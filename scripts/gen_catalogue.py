@@ -110,7 +110,9 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         "type": TYPE_NAMES.get(raw_type, "string"),
         "required": required in ("true", "yes", "required"),
     }
-    enum = _enum_of(row.get("value") or "") or _described_enum(row.get("description") or "")
+    enum = _enum_of(row.get("value") or "")
+    if not enum and field["type"] == "string":  # numbers' prose choices stay prose (see contract)
+        enum = _described_enum(row.get("description") or "")
     if enum:
         field["enum"] = enum
     return field
