@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from typing import Any
 
 from akool_cli.core import kinds, products
 from akool_cli.core.contract import request_problems
-from akool_cli.core.kinds import JobKind
+from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.states import Status
-from akool_cli.sandbox import fetch
+from akool_cli.sandbox import fetch, media_products
 from akool_cli.sandbox.state import SandboxJob
 
 FILES_PREFIX = "/_sandbox/files/"
@@ -81,6 +82,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "batch_count": 1,
     },
 }
+TEMPLATES.update(media_products.TEMPLATES)
 # Image to video's effects (the effects list's documented fields).
 EFFECTS = tuple(
     {
@@ -118,7 +120,8 @@ def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | Non
     problems = request_problems(kind.create, fields)
     product = products.for_kind(kind)
     if product is not None and product.rules is not None and not problems:
-        problems = product.rules(fields)
+        problems = product.rules(fields) if product.request is FieldsRequest else []
+    problems += media_products.request_problems(kind, fields) if not problems else []
     if problems:
         return 1003, "; ".join(problems)
     for word, code in REFUSALS.get(kind.name, {}).items():
@@ -162,6 +165,8 @@ def job_object(job: SandboxJob, status: int, base_url: str) -> dict[str, Any]:
         _put(data, extra.path, url if done else "")
     if "deduction_credit" in data:
         data["deduction_credit"] = CREDITS.get(kind.name, data["deduction_credit"])
+    if "createdAt" in data:
+        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
     if status == Status.FAILED:
         data["error_code"] = 1205
         data["error_reason"] = job.failure or FAILURE
@@ -182,6 +187,8 @@ def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
     """The create answer's `data`: the job object, or where the kind's create puts it."""
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}
+    if kind.name in media_products.CREATED:
+        return media_products.CREATED[kind.name](data)
     return data
 
 

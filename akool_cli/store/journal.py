@@ -131,6 +131,14 @@ ALTER TABLE jobs ADD COLUMN cost TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE jobs ADD COLUMN saved TEXT NOT NULL DEFAULT '{}'
 """,
     ),
+    (
+        # What a job makes that is not a file (a cloned voice's voice_id, an avatar's id, a
+        # moderation's verdict) and the ids akool keeps to act on it later (reage's job_id).
+        "m006_job_outputs",
+        """
+ALTER TABLE jobs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}'
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -197,6 +205,7 @@ class JobRecord:
     files: dict[str, str] = field(default_factory=dict)  # other result files: role → URL
     cost: dict[str, float] = field(default_factory=dict)  # AKOOL's cost fields, as reported
     saved: dict[str, dict[str, Any]] = field(default_factory=dict)  # role → path, size, sha256
+    outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -411,8 +420,8 @@ class Journal:
                 return _job(earlier)
             db.execute(
                 "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "account, inputs, video_status, video_url, error, batch_key, label, files, cost) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
+                "outputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -429,6 +438,7 @@ class Journal:
                     job.label,
                     json.dumps(job.files),
                     json.dumps(job.cost),
+                    json.dumps(job.outputs),
                 ),
             )
             if attempt_id is not None:
@@ -494,13 +504,16 @@ class Journal:
         *,
         files: dict[str, str] | None = None,
         cost: dict[str, float] | None = None,
+        outputs: dict[str, str] | None = None,
     ) -> None:
-        """A job's new state; its other files and costs are kept when the answer omits them."""
+        """A job's new state; its other files and costs are kept when the answer omits them,
+        and its outputs are added to (the create answer's ids stay beside the status's)."""
         with self._transaction() as db:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ?, "
                 "files = CASE WHEN ? = '{}' THEN files ELSE ? END, "
-                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END WHERE id = ?",
+                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END, "
+                "outputs = json_patch(outputs, ?) WHERE id = ?",
                 (
                     video_status,
                     video_url,
@@ -508,6 +521,7 @@ class Journal:
                     self.clock.time(),
                     *(json.dumps(files or {}),) * 2,
                     *(json.dumps(cost or {}),) * 2,
+                    json.dumps(outputs or {}),
                     job_id,
                 ),
             )
@@ -521,6 +535,7 @@ class Journal:
             info.error_reason,
             files=info.files,
             cost=info.cost,
+            outputs=info.outputs,
         )
 
     def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
@@ -655,6 +670,7 @@ def _job(row: sqlite3.Row) -> JobRecord:
         files=json.loads(row["files"]),
         cost=json.loads(row["cost"]),
         saved=json.loads(row["saved"]),
+        outputs=json.loads(row["outputs"]),
     )
 
 
