@@ -20,7 +20,7 @@ from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import AkoolError, UnavailableError, WaitTimeoutError
 from akool_cli.core.kinds import TALKING_PHOTO, JobKind, Status
 from akool_cli.core.models import JobInfo
-from akool_cli.jobs.download import DownloadResult, download
+from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
 from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Journal
@@ -122,10 +122,6 @@ class WatchResult:
     jobs: dict[str, JobInfo] = field(default_factory=dict)
     downloads: dict[str, DownloadResult] = field(default_factory=dict)
     errors: dict[str, AkoolError] = field(default_factory=dict)
-
-
-class _Cancelled(Exception):
-    """Raised inside a download's progress callback to stop it (its part file stays)."""
 
 
 class Watcher:
@@ -334,8 +330,6 @@ class Watcher:
         assert tracked.target is not None
 
         def progress(received: int, total: int | None) -> None:
-            if self._cancelled.is_set():
-                raise _Cancelled
             self._inbox.put(("progress", tracked, (received, total)))
 
         result = download(
@@ -346,6 +340,7 @@ class Watcher:
             on_progress=progress,
             clock=self.clock,
             media="audio" if tracked.kind.result == "audio" else "video",
+            cancel=self._cancelled,  # a stop ends a download at once, even a stalled one
         )
         if self.journal is not None:
             # Recorded here, in the thread that put the file in place: a stop that ends the
@@ -365,7 +360,7 @@ class Watcher:
 
     def _give_up(self, tracked: _Tracked, error: BaseException) -> Iterator[Event]:
         if not isinstance(error, AkoolError):
-            if isinstance(error, _Cancelled):
+            if isinstance(error, DownloadCancelled):
                 self._pending.pop(tracked.job_id, None)
                 return
             raise error  # a bug: let the boundary report it
