@@ -105,18 +105,16 @@ def sandbox(
     containing 'fail' make jobs fail. Face detection finds one face, none when the image URL
     contains 'noface', three for 'manyfaces'. Stop it with Ctrl-C.
     """
-    from akool_cli.core.urls import is_loopback_host
     from akool_cli.sandbox import SandboxConfig, start_sandbox
     from akool_cli.sandbox.server import parse_faults
 
-    if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
-        raise UsageError(f"--host {host!r} is not an address of this machine")
-    if processing_seconds < 0 or time_scale <= 0 or video_bytes < 0 or latency < 0:
-        raise UsageError("--processing-seconds, --video-bytes and --latency must not be negative")
+    _check_numbers(host, processing_seconds, time_scale, video_bytes, latency)
     try:
         faults = parse_faults(fault)
     except ValueError as exc:
-        raise UsageError(f"--fault: {exc}") from None
+        raise UsageError(
+            f"--fault: {exc}", hint="see the faults in docs/sandbox.md, e.g. --fault 500,500"
+        ) from None
     config = SandboxConfig.from_env(
         host=host,
         port=port,
@@ -138,6 +136,24 @@ def sandbox(
             hint="choose another port, e.g. --port 0 for a free one",
         ) from None
     _serve(server, config, ready_file, ctx.obj)
+
+
+def _check_numbers(
+    host: str, processing_seconds: float, time_scale: float, video_bytes: int, latency: float
+) -> None:
+    from akool_cli.core.urls import is_loopback_host
+
+    if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
+        raise UsageError(
+            f"--host {host!r} is not an address of this machine",
+            hint="use 127.0.0.1 (the default), or 0.0.0.0 to listen on every interface",
+        )
+    if processing_seconds < 0 or time_scale <= 0 or video_bytes < 0 or latency < 0:
+        raise UsageError(
+            "--processing-seconds, --video-bytes and --latency must not be negative "
+            "(and --time-scale must be more than zero)",
+            hint="e.g. akool sandbox --processing-seconds 4 --time-scale 10",
+        )
 
 
 def _serve(

@@ -13,6 +13,9 @@ from typing import Any
 from akool_cli.core import contract
 from akool_cli.core.errors import UnavailableError
 
+# An answer without the documented fields: something other than AKOOL answered, or AKOOL broke.
+ANSWER_HINT = "check the base URL (akool doctor), then run the command again"
+
 
 @dataclass(frozen=True)
 class JobInfo:
@@ -37,10 +40,14 @@ class JobInfo:
     @classmethod
     def from_payload(cls, data: Any, *, expected_id: str | None = None) -> JobInfo:
         if not isinstance(data, dict):
-            raise UnavailableError("AKOOL's answer has no job data (data is not an object)")
+            raise UnavailableError(
+                "AKOOL's answer has no job data (data is not an object)", hint=ANSWER_HINT
+            )
         job_id = data.get("_id") or expected_id
         if not isinstance(job_id, str) or not job_id:
-            raise UnavailableError("AKOOL's answer has no job id (data._id is missing)")
+            raise UnavailableError(
+                "AKOOL's answer has no job id (data._id is missing)", hint=ANSWER_HINT
+            )
         status = data.get("video_status")
         if isinstance(status, str) and status.strip().isdigit():
             status = int(status)  # tolerate "3": the docs say integer, proxies disagree
@@ -133,12 +140,12 @@ class SpeechInfo:
     @classmethod
     def from_payload(cls, data: Any, *, expected_id: str | None = None) -> SpeechInfo:
         if not isinstance(data, dict):
-            raise UnavailableError("AKOOL's speech answer has no data object")
+            raise UnavailableError("AKOOL's speech answer has no data object", hint=ANSWER_HINT)
         nested = data.get("result")
         result: dict[str, Any] = nested if isinstance(nested, dict) else data
         job_id = result.get("_id") or expected_id
         if not isinstance(job_id, str) or not job_id:
-            raise UnavailableError("AKOOL's speech answer has no _id")
+            raise UnavailableError("AKOOL's speech answer has no _id", hint=ANSWER_HINT)
         status = result.get("status")
         credit = result.get("deduction_credit")
         return cls(
