@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from akool_cli.core import kinds
+from akool_cli.core import kinds, states
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import AkoolError, UsageError
-from akool_cli.core.kinds import SpeechRequest, Status
+from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError, UsageError
+from akool_cli.core.kinds import SpeechRequest
 from akool_cli.core.models import JobInfo
 from akool_cli.core.validate import TalkRequest, check_input_url, check_job_id, check_resolution
 from akool_cli.jobs import engine
@@ -25,6 +25,7 @@ from akool_cli.store import config
 from akool_cli.store.journal import JobRecord, Journal, Scope
 
 if TYPE_CHECKING:
+    from akool_cli.core.mediatypes import Role
     from akool_cli.jobs.watcher import Watcher
     from akool_cli.net.api import AkoolClient
     from akool_cli.store.credentials import Credential, KeyringStore
@@ -46,18 +47,21 @@ class Job:
     size: int | None = None
     sha256: str | None = None
     inputs: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)  # other result files: role → URL
+    saved: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # role → path, size
+    cost: Mapping[str, float] = field(default_factory=dict)  # as AKOOL reports it
 
     @property
     def finished(self) -> bool:
-        return self.video_status in kinds.FINAL
+        return states.finished(self.video_status)
 
     @property
     def done(self) -> bool:
-        return self.video_status == Status.DONE
+        return self.video_status == states.Status.DONE
 
     @property
     def failed(self) -> bool:
-        return self.video_status == Status.FAILED
+        return self.video_status == states.Status.FAILED
 
     def to_json(self, now: float | None = None) -> dict[str, Any]:
         """The job as `akool status --json` prints it."""
@@ -70,6 +74,9 @@ class Job:
             created_at=self.created_at,
             label=self.label,
             inputs=self.inputs,
+            files=self.files,
+            saved=self.saved,
+            cost=self.cost,
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
@@ -90,7 +97,7 @@ class Job:
         return cls(
             id=info.id if info is not None else record.id,  # type: ignore[union-attr]
             kind=record.kind if record is not None else (kind or kinds.TALKING_PHOTO.name),
-            state=JobInfo(id="", video_status=status).state,
+            state=states.name(status),
             video_status=status,
             video_url=url or None,
             error=error or None,
@@ -100,6 +107,9 @@ class Job:
             size=record.size if record is not None else None,
             sha256=(record.sha256 or None) if record is not None else None,
             inputs=record.inputs if record is not None else {},
+            files=(info.files if info is not None else {}) or (record.files if record else {}),
+            saved=record.saved if record is not None else {},
+            cost=(info.cost if info is not None else {}) or (record.cost if record else {}),
         )
 
 
@@ -123,7 +133,7 @@ class Client:
         clock: Clock | None = None,
         credential: Credential | None = None,
         store: KeyringStore | None = None,
-        connect: Callable[[str, str], AkoolClient] | None = None,
+        connect: Callable[[str, str, Credential], AkoolClient] | None = None,
     ) -> None:
         self.env = dict(os.environ if env is None else env)
         if home is not None:
@@ -141,7 +151,8 @@ class Client:
         self._credential = credential
         self._store = store
         self._connect = connect
-        self._apis: dict[tuple[str, str], AkoolClient] = {}
+        self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
+        self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
 
     # -- what it works with -------------------------------------------------------------------
@@ -149,27 +160,92 @@ class Client:
     @property
     def api(self) -> AkoolClient:
         """The low-level client for this server and profile (documented endpoints, retries)."""
-        return self.api_for(self.base_url, self.profile)
+        return self.api_for(self.base_url, self.profile, self.credential())
 
-    def api_for(self, base_url: str, profile: str) -> AkoolClient:
-        """A low-level client for another server or profile (jobs are followed where they were made)."""
-        key = (base_url, profile)
+    def credential(self) -> Credential:
+        """The credential in use: the argument, the environment, or the profile's keyring entry."""
+        if self._credential is None:
+            from akool_cli.store.credentials import resolve
+
+            self._credential = resolve(self.env, self._keyring(), self.profile)
+        return self._credential
+
+    def api_for(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
+        """A low-level client for a server and profile with this credential. Which credential may
+        go to which server is decided by `credential_for`: call it first for recorded jobs."""
+        key = (base_url, profile, credential.account(), credential.source)
         if key not in self._apis:
             if self._connect is not None:
-                self._apis[key] = self._connect(base_url, profile)
+                self._apis[key] = self._connect(base_url, profile, credential)
             else:
-                self._apis[key] = self._new_api(base_url, profile)
+                from akool_cli.net.api import AkoolClient
+
+                self._apis[key] = AkoolClient(base_url, credential, clock=self.clock)
         return self._apis[key]
 
-    def _new_api(self, base_url: str, profile: str) -> AkoolClient:
-        from akool_cli.net.api import AkoolClient
-        from akool_cli.store.credentials import default_store, resolve
+    def credential_for(self, record: JobRecord) -> Credential:
+        """The credential to ask about a recorded job with, sent only where it may go.
 
-        credential = self._credential if profile == self.profile else None
-        if credential is None:
-            self._store = self._store or default_store(self.env)
-            credential = resolve(self.env, self._store, profile)
-        return AkoolClient(base_url, credential, clock=self.clock)
+        A credential goes to a server it was made for (the one in use to the current base URL, a
+        profile's keyring entry to the base URL it logged in to), or to the server of a job that
+        the same account made (it was sent there to create it). Anything else would hand a key to
+        a host that never had it, e.g. a production key to last week's sandbox: CredentialScopeError.
+        """
+        base_url = record.base_url or self.base_url
+        current = self._current_or_none()
+        stored = self._stored_credential(record.profile)
+        if record.account:
+            for credential in (current, stored):
+                if credential is not None and credential.account() == record.account:
+                    return credential
+        if stored is not None and base_url == self._saved_base_url(record.profile):
+            return stored
+        if current is not None and base_url == self.base_url:
+            return current
+        if current is None and stored is None:
+            self.credential()  # no credential at all: its own AuthError says how to get one
+        raise CredentialScopeError(
+            f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
+            "credential than the ones akool has here, and akool never sends a key to a server "
+            "it was not made for",
+            hint=f"ask with that server's credential: AKOOL_BASE_URL={base_url} "
+            f"akool --profile {record.profile} status {record.id}",
+        )
+
+    def _current_or_none(self) -> Credential | None:
+        try:
+            return self.credential()
+        except AuthError:
+            return None
+
+    def _stored_credential(self, profile: str) -> Credential | None:
+        """A profile's keyring entry; none with a credential in the environment, which means
+        the keyring is never touched (headless CI has none)."""
+        from akool_cli.store.credentials import from_environment
+
+        if profile not in self._stored:
+            found = None
+            if from_environment(self.env) is None:
+                if profile == self.profile and self._credential is not None:
+                    found = self._credential if self._credential.source == "keyring" else None
+                else:
+                    try:
+                        found = self._keyring().load(profile)
+                    except AuthError:
+                        found = None
+            self._stored[profile] = found
+        return self._stored[profile]
+
+    def _saved_base_url(self, profile: str) -> str:
+        """The base URL a profile logged in to (its saved one, or AKOOL's documented host)."""
+        return config.resolve_base_url(None, {}, self.paths, profile)
+
+    def _keyring(self) -> KeyringStore:
+        if self._store is None:
+            from akool_cli.store.credentials import default_store
+
+            self._store = default_store(self.env)
+        return self._store
 
     @property
     def journal(self) -> Journal:
@@ -243,11 +319,122 @@ class Client:
         return self.create(kinds.TALKING_PHOTO, request, self.origin(name))
 
     def _check_urls(self, request: TalkRequest, on_warning: Callable[[str], None] | None) -> None:
+        self._check_roles({request.image_url: "image", request.audio_url: "audio"}, on_warning)
+
+    def _check_roles(
+        self, roles: dict[str, Role], on_warning: Callable[[str], None] | None
+    ) -> None:
         from akool_cli.inputs.preflight import Events, Settings, check_urls, raise_all
 
-        roles = {request.image_url: "image", request.audio_url: "audio"}
         events = Events(warn=on_warning or (lambda message: None))
-        raise_all(check_urls(roles, Settings(check=True, base_url=self.base_url), events))  # type: ignore[arg-type]
+        raise_all(check_urls(roles, Settings(check=True, base_url=self.base_url), events))
+
+    def make(
+        self,
+        kind: str,
+        fields: Mapping[str, Any],
+        *,
+        webhook_url: str | None = None,
+        name: str = "",
+        check: bool = True,
+        on_warning: Callable[[str], None] | None = None,
+    ) -> Job:
+        """Create a job of any product from its documented fields (billed), recorded before this
+        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`.
+
+        Documented defaults fill the fields not given, and every value is checked before
+        anything is billed (UsageError names each problem). With `check`, each input URL is
+        first fetched the way AKOOL will, as `talk` does.
+        """
+        from akool_cli.core import products
+
+        chosen = kinds.by_command(kind)
+        product = products.for_kind(chosen) if chosen is not None else None
+        if chosen is None or product is None:
+            known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
+            raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
+        hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
+        request = product.build(fields, webhook_url=hook)
+        from akool_cli.inputs.preflight import checks_disabled
+
+        if check and not checks_disabled(self.env):
+            roles = {
+                str(request.fields[name]): role
+                for name, role in product.media().items()
+                if request.fields.get(name)
+            }
+            self._check_roles(roles, on_warning)
+        return self.create(chosen, request, self.origin(name))
+
+    def lipsync(
+        self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
+    ) -> Job:
+        """A video's lips moved to new speech (billed). Then: wait(), download()."""
+        fields = {"video_url": video_url, "audio_url": audio_url}
+        return self.make("lipsync", fields, webhook_url=webhook_url, name=name)
+
+    def image2video(
+        self,
+        image_url: str,
+        prompt: str,
+        *,
+        negative_prompt: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        audio_url: str | None = None,
+        audio: bool = True,
+        effect: str | None = None,
+        premium: bool | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """An image animated by a prompt or an effect (billed). `audio_url` is your soundtrack;
+        `audio=False` makes a silent video; otherwise AKOOL generates the sound."""
+        from akool_cli.core.products import image2video_fields
+
+        fields = image2video_fields(
+            image_url,
+            prompt,
+            negative_prompt=negative_prompt,
+            resolution=resolution,
+            length=length,
+            audio_url=audio_url,
+            audio=audio,
+            effect=effect,
+            premium=premium,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("image2video", fields, webhook_url=webhook_url, name=name)
+
+    def text2video(
+        self,
+        prompt: str,
+        *,
+        model: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        negative_prompt: str | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video from a prompt (billed)."""
+        from akool_cli.core.products import text2video_fields
+
+        fields = text2video_fields(
+            prompt,
+            model=model,
+            resolution=resolution,
+            length=length,
+            negative_prompt=negative_prompt,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+
+    def effects(self) -> list[dict[str, Any]]:
+        """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
+        return self.api.effects()
 
     def create(self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin) -> Job:
         """Create a job of any kind (billed), recorded before this returns."""
@@ -283,9 +470,10 @@ class Client:
         return job_id, record, kind, self.api_of(record)
 
     def api_of(self, record: JobRecord | None) -> AkoolClient:
-        """The client for the server and profile a recorded job was made with."""
+        """The client for the server and profile a recorded job was made with, with a credential
+        that may go there (CredentialScopeError when there is none)."""
         if record is not None and record.base_url:
-            return self.api_for(record.base_url, record.profile)
+            return self.api_for(record.base_url, record.profile, self.credential_for(record))
         return self.api
 
     def status(self, job_id: str) -> Job:
@@ -293,7 +481,7 @@ class Client:
         job_id, record, kind, api = self._where(check_job_id(job_id))
         info = api.detail(kind, job_id)
         if record is not None:
-            self.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
+            self.journal.update_from(info)
             record = self.journal.get(job_id)
         return Job.of(info, record, kind.name)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,32 +19,35 @@ from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.journal import MIGRATIONS, SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
+from tests.support.batches import write_rows
 from tests.support.runner import invoke
 
 AUDIO = "https://example.com/speech.mp3"
 VOICE = "sbx-en-f-ava"
 
 
-def write_rows(path: Path, count: int) -> Path:
-    lines = ["id,image_url,audio_url"]
-    lines += [f"r{n},https://example.com/r{n}.jpg,{AUDIO}" for n in range(count)]
-    path.write_text("\n".join(lines) + "\n")
-    return path
+@contextmanager
+def running(isolated: Isolation, seconds: float, key: str = SANDBOX_API_KEY) -> Iterator[Sandbox]:
+    """A sandbox whose jobs take `seconds` (on the test's clock) and which takes `key`."""
+    server = start_sandbox(SandboxConfig(processing_seconds=seconds), clock=isolated.clock)
+    server.state.config.api_key = key
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture
 def production(isolated: Isolation) -> Iterator[Sandbox]:
     """A second sandbox on another port, standing in for AKOOL's production host."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    yield server
-    server.stop()
+    with running(isolated, 0.0) as server:
+        yield server
 
 
 @pytest.fixture
 def rehearsal(isolated: Isolation) -> Iterator[Sandbox]:
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    yield server
-    server.stop()
+    with running(isolated, 0.0) as server:
+        yield server
 
 
 def batch_on(
@@ -188,3 +192,72 @@ def test_a_history_from_a_newer_akool_is_refused_not_changed(isolated: Isolation
     db.close()
     result = invoke(["status"], expect=10)
     assert "newer akool (m999_from_the_future)" in result.stderr and "Hint:" in result.stderr
+
+
+# -- a key goes only to the servers it was made for ----------------------------------------------
+
+PRODUCTION_KEY = "production-key-0123456789abcdef01"
+IMAGE = "https://example.com/portrait.jpg"
+
+
+def keys_seen(server: Sandbox) -> set[str]:
+    return {r.headers["x-api-key"] for r in server.state.received if "x-api-key" in r.headers}
+
+
+@pytest.fixture
+def slow_production(isolated: Isolation) -> Iterator[Sandbox]:
+    """The production stand-in, with its own key; jobs take a minute, so status refreshes them."""
+    with running(isolated, 60.0, PRODUCTION_KEY) as server:
+        yield server
+
+
+@pytest.fixture
+def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
+    with running(isolated, 60.0) as server:
+        yield server
+
+
+def test_status_after_a_sandbox_session_sends_the_production_key_only_to_production(
+    isolated: Isolation,
+    slow_sandbox: Sandbox,
+    slow_production: Sandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AKOOL_BASE_URL", slow_sandbox.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    rehearsed = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    monkeypatch.setenv("AKOOL_BASE_URL", slow_production.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", PRODUCTION_KEY)
+    real = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    result = invoke(["status", "--json"])
+    views = {view["id"]: view for view in json.loads(result.stdout)}
+    assert views[real]["state"] == "queued" and views[rehearsed]["state"] == "queued"
+    assert f"{rehearsed}: showing the last known state" in result.stderr
+    watched = invoke(["watch", rehearsed, "--timeout", "1"], expect=3)
+    assert "never sends a key to a server it was not made for" in watched.stderr
+    # Each server saw only its own key.
+    assert keys_seen(slow_sandbox) == {SANDBOX_API_KEY}
+    assert keys_seen(slow_production) == {PRODUCTION_KEY}
+    assert slow_production.state.polls == {real: 1}
+
+
+def test_a_job_of_another_profile_is_asked_with_that_profiles_key(
+    isolated: Isolation,
+    slow_sandbox: Sandbox,
+    slow_production: Sandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Keys in the keyring: the default profile logged in to production, "rehearsal" to the sandbox.
+    invoke(["--base-url", slow_production.base_url, "login"], input=PRODUCTION_KEY)
+    invoke(
+        ["--profile", "rehearsal", "--base-url", slow_sandbox.base_url, "login"],
+        input=SANDBOX_API_KEY,
+    )
+    rehearsed = invoke(["--profile", "rehearsal", "talk", IMAGE, AUDIO]).stdout.strip()
+    real = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    isolated.clock.advance(61)
+    views = {view["id"]: view for view in json.loads(invoke(["status", "--json"]).stdout)}
+    assert views[rehearsed]["state"] == "done" and views[real]["state"] == "done"
+    assert slow_sandbox.state.polls == {rehearsed: 1} and slow_production.state.polls == {real: 1}
+    assert keys_seen(slow_sandbox) == {SANDBOX_API_KEY}
+    assert keys_seen(slow_production) == {PRODUCTION_KEY}

@@ -26,6 +26,7 @@ from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store import owners
 from akool_cli.store.journal import SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
+from tests.support.batches import write_rows
 from tests.support.runner import AKOOL, invoke, process_env
 
 IMAGE = "https://example.com/portrait.jpg"
@@ -38,13 +39,6 @@ def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     server = start_sandbox(SandboxConfig(processing_seconds=0.3, latency=0.4), clock=SystemClock())
     yield server
     server.stop()
-
-
-def write_rows(path: Path, count: int, tag: str = "r") -> Path:
-    lines = ["id,image_url,audio_url"]
-    lines += [f"{tag}{n},https://example.com/{tag}{n}.jpg,{AUDIO}" for n in range(count)]
-    path.write_text("\n".join(lines) + "\n")
-    return path
 
 
 def history(home: Path) -> tuple[dict[str, sqlite3.Row], list[sqlite3.Row]]:

@@ -109,14 +109,11 @@ class Runtime:
             connect=self._connect,
         )
 
-    def _connect(self, base_url: str, profile: str) -> AkoolClient:
-        from akool_cli.store.credentials import resolve
-
-        if profile == self.profile:
-            return self.client(base_url=base_url)
-        found = resolve(self.env, self.store(), profile)
-        self.remember_secrets(found)
-        return self.client(found, base_url=base_url, profile=profile)
+    def _connect(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
+        """The library's clients, built with this invocation's transport, redaction and token
+        keeping; the library chose the credential that may go to this server."""
+        self.remember_secrets(credential)
+        return self.client(credential, base_url=base_url, profile=profile)
 
     def client(
         self,

@@ -17,7 +17,7 @@ from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.sandbox import Sandbox, SandboxConfig
+    from akool_cli.sandbox import SandboxConfig
     from akool_cli.store.config import Paths
 
 # Besides --ready-file, a running sandbox leaves its ready file here (one per port), so that
@@ -76,6 +76,9 @@ def sandbox(
         0, "--video-bytes", metavar="N", help="Pad each result video by N bytes."
     ),
     latency: float = typer.Option(0.0, "--latency", metavar="S", help="Delay every API answer."),
+    file_rate: float = typer.Option(
+        0.0, "--file-rate", metavar="BYTES/S", help="Pace result files (125e6: a 1 Gbit/s link)."
+    ),
     fault: str = typer.Option(
         "",
         "--fault",
@@ -105,10 +108,10 @@ def sandbox(
     containing 'fail' make jobs fail. Face detection finds one face, none when the image URL
     contains 'noface', three for 'manyfaces'. Stop it with Ctrl-C.
     """
-    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.sandbox import SandboxConfig
     from akool_cli.sandbox.server import parse_faults
 
-    _check_numbers(host, processing_seconds, time_scale, video_bytes, latency)
+    _check_numbers(host, min(processing_seconds, video_bytes, latency, file_rate), time_scale)
     try:
         faults = parse_faults(fault)
     except ValueError as exc:
@@ -122,25 +125,17 @@ def sandbox(
         time_scale=time_scale,
         video_bytes=video_bytes,
         latency=latency,
+        file_bytes_per_second=file_rate or None,
         faults=faults,
         seed=seed,
         expire_token_after=expire_token_after,
         quiet=not verbose,
         fetch_inputs=fetch_inputs,
     )
-    try:
-        server = start_sandbox(config, background=False)
-    except OSError as exc:
-        raise UsageError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-            hint="choose another port, e.g. --port 0 for a free one",
-        ) from None
-    _serve(server, config, ready_file, ctx.obj)
+    _serve(config, ready_file, ctx.obj)
 
 
-def _check_numbers(
-    host: str, processing_seconds: float, time_scale: float, video_bytes: int, latency: float
-) -> None:
+def _check_numbers(host: str, smallest: float, time_scale: float) -> None:
     from akool_cli.core.urls import is_loopback_host
 
     if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
@@ -148,18 +143,26 @@ def _check_numbers(
             f"--host {host!r} is not an address of this machine",
             hint="use 127.0.0.1 (the default), or 0.0.0.0 to listen on every interface",
         )
-    if processing_seconds < 0 or time_scale <= 0 or video_bytes < 0 or latency < 0:
+    if smallest < 0 or time_scale <= 0:
         raise UsageError(
-            "--processing-seconds, --video-bytes and --latency must not be negative "
-            "(and --time-scale must be more than zero)",
+            "--processing-seconds, --video-bytes, --latency and --file-rate must not be "
+            "negative (and --time-scale must be more than zero)",
             hint="e.g. akool sandbox --processing-seconds 4 --time-scale 10",
         )
 
 
-def _serve(
-    server: Sandbox, config: SandboxConfig, ready_file: Path | None, runtime: Runtime
-) -> None:
-    """Announce the sandbox, write its ready files, and serve until Ctrl-C or SIGTERM."""
+def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> None:
+    """Start the sandbox, announce it, write its ready files, and serve until Ctrl-C or
+    SIGTERM."""
+    from akool_cli.sandbox import start_sandbox
+
+    try:
+        server = start_sandbox(config, background=False)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {config.host}:{config.port}: {exc.strerror or exc}",
+            hint="choose another port, e.g. --port 0 for a free one",
+        ) from None
     info = {
         "base_url": server.base_url,
         "api_key": config.api_key,

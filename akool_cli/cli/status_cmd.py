@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.core.errors import AkoolError, ExitCode
+from akool_cli.core.errors import AkoolError, CredentialScopeError, ExitCode
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
@@ -67,30 +67,35 @@ def _refresh(
     from akool_cli.core import kinds
     from akool_cli.jobs.watcher import refresh
 
-    groups: dict[tuple[str, str], list[tuple[str, kinds.JobKind]]] = {}
+    groups: dict[int, tuple[Any, list[tuple[str, kinds.JobKind]]]] = {}
+    fresh: dict[str, Any] = {}
+    code = ExitCode.OK
     for job_id in ids or list(records):
         record = records.get(job_id)
         if record is not None and record.video_status in kinds.FINAL and not ids:
             continue
-        server = (
-            (record.base_url or lib.base_url, record.profile)
-            if record
-            else (lib.base_url, lib.profile)
-        )
         kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
-        groups.setdefault(server, []).append((job_id, kind))
-    fresh: dict[str, Any] = {}
-    code = ExitCode.OK
-    for (base_url, profile), jobs in groups.items():
         try:
-            found = refresh(lib.api_for(base_url, profile), jobs)
+            api = lib.api_of(record)  # its own server, with a credential that may go there
+        except AkoolError as exc:  # no credential that may go to its server: never asked
+            if record is None:
+                raise
+            how = f" ({exc.hint})" if isinstance(exc, CredentialScopeError) else ""
+            out.warn(f"{job_id}: showing the last known state; {exc.message}{how}")
+            continue
+        groups.setdefault(id(api), (api, []))[1].append((job_id, kind))
+    for api, jobs in groups.values():
+        try:
+            found = refresh(api, jobs)
         except AkoolError as exc:
             found = {job_id: exc for job_id, _ in jobs}
         for job_id, answer in found.items():
             if not isinstance(answer, AkoolError):
                 fresh[job_id] = answer
             elif job_id in records:
-                out.warn(f"{job_id}: showing the last known state ({base_url}: {answer.message})")
+                out.warn(
+                    f"{job_id}: showing the last known state ({api.base_url}: {answer.message})"
+                )
             else:
                 out.error(f"{job_id}: {answer.message}", answer.hint)
                 code = max(code, answer.exit_code)
@@ -105,7 +110,7 @@ def _view(
     if info is None and record is None:
         return None
     if info is not None and record is not None:
-        lib.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
+        lib.journal.update_from(info)
         record = lib.journal.get(job_id)
     return Job.of(info, record).to_json(now=runtime.clock.time())
 

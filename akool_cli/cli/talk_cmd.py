@@ -20,7 +20,8 @@ from akool_cli.core.errors import (
     UsageError,
     WaitTimeoutError,
 )
-from akool_cli.core.kinds import JobKind, SpeechRequest, Status
+from akool_cli.core.kinds import JobKind, SpeechRequest
+from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
 
 if TYPE_CHECKING:

@@ -23,6 +23,8 @@ from typing import Any
 from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
+from akool_cli.core.models import JobInfo
+from akool_cli.core.states import Status
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
@@ -120,6 +122,16 @@ CREATE INDEX IF NOT EXISTS attempts_claim ON attempts (batch_key, base_url, prof
     WHERE batch_key IS NOT NULL
 """,
     ),
+    (
+        # What products other than talking photo report: their other result files by role (a
+        # translation's subtitles), what AKOOL says it charged, and the other files saved.
+        "m005_product_files_and_costs",
+        """
+ALTER TABLE jobs ADD COLUMN files TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN cost TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN saved TEXT NOT NULL DEFAULT '{}'
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -183,6 +195,9 @@ class JobRecord:
     batch_key: str | None = None
     label: str = ""
     account: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # other result files: role → URL
+    cost: dict[str, float] = field(default_factory=dict)  # AKOOL's cost fields, as reported
+    saved: dict[str, dict[str, Any]] = field(default_factory=dict)  # role → path, size, sha256
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -351,13 +366,15 @@ class Journal:
         inputs: dict[str, Any],
         *,
         account: str = "",
+        failed_counts: bool = True,
     ) -> Claim:
         """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
-        checks that forbid it: a job made earlier, a create in flight, an unknown outcome."""
+        checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
+        False), a create in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
-            if row is not None:
+            if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
                 return Claim(job=_job(row))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
@@ -391,13 +408,27 @@ class Journal:
                 (outcome, redact.signed(detail), attempt_id),
             )
 
-    def record_created(self, attempt_id: int | None, job: JobRecord) -> None:
-        """The job row and the attempt's outcome in one fsync'd commit."""
+    def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
+        """The job row and the attempt's outcome in one fsync'd commit.
+
+        A job id already in the history is never merged into it: the attempt's outcome becomes
+        unknown (AKOOL answered with an id that names another job), and the job recorded under
+        that id is returned for the caller to report. None when the job is recorded.
+        """
         with self._transaction() as db:
+            earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+            if earlier is not None:
+                if attempt_id is not None:
+                    detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
+                    db.execute(
+                        "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
+                        (detail, attempt_id),
+                    )
+                return _job(earlier)
             db.execute(
-                "INSERT OR IGNORE INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "account, inputs, video_status, video_url, error, batch_key, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
+                "account, inputs, video_status, video_url, error, batch_key, label, files, cost) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -412,6 +443,8 @@ class Journal:
                     redact.signed(job.error),
                     job.batch_key,
                     job.label,
+                    json.dumps(job.files),
+                    json.dumps(job.cost),
                 ),
             )
             if attempt_id is not None:
@@ -419,6 +452,7 @@ class Journal:
                     "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
                     (job.id, attempt_id),
                 )
+            return None
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
@@ -467,16 +501,55 @@ class Journal:
             rows = self._read(LOOKUPS["job_by_key"], (batch_key, *_where(scope)))
         return _job(rows[0]) if rows else None
 
-    def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
-        """Remember a job's latest state; skipped on a read-only history (a cache of AKOOL's
-        answer: the next run asks again)."""
+    def update_state(
+        self,
+        job_id: str,
+        video_status: int,
+        video_url: str,
+        error: str,
+        *,
+        files: dict[str, str] | None = None,
+        cost: dict[str, float] | None = None,
+    ) -> None:
+        """A job's new state; its other files and costs are kept when the answer omits them.
+        Skipped on a read-only history (a cache of AKOOL's answer: the next run asks again)."""
         if self.read_only:
             return
         with self._transaction() as db:
             db.execute(
-                "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
-                "WHERE id = ?",
-                (video_status, video_url, redact.signed(error), self.clock.time(), job_id),
+                "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ?, "
+                "files = CASE WHEN ? = '{}' THEN files ELSE ? END, "
+                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END WHERE id = ?",
+                (
+                    video_status,
+                    video_url,
+                    redact.signed(error),
+                    self.clock.time(),
+                    *(json.dumps(files or {}),) * 2,
+                    *(json.dumps(cost or {}),) * 2,
+                    job_id,
+                ),
+            )
+
+    def update_from(self, info: JobInfo) -> None:
+        """A job's state as AKOOL just reported it (JobInfo), with its files and costs."""
+        self.update_state(
+            info.id,
+            info.video_status,
+            info.video_url,
+            info.error_reason,
+            files=info.files,
+            cost=info.cost,
+        )
+
+    def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
+        """One of a job's other result files is saved (its main one: record_download)."""
+        entry = json.dumps({"path": path, "size": size, "sha256": sha256})
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET saved = json_set(saved, '$.' || json_quote(?), json(?)), "
+                "updated_at = ? WHERE id = ?",
+                (role, entry, self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -632,6 +705,9 @@ def _job(row: sqlite3.Row) -> JobRecord:
         batch_key=row["batch_key"],
         label=row["label"],
         account=row["account"],
+        files=json.loads(row["files"]),
+        cost=json.loads(row["cost"]),
+        saved=json.loads(row["saved"]),
     )
 
 
