@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from akool_cli.core import kinds
+from akool_cli.core import kinds, states
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError, UsageError
-from akool_cli.core.kinds import SpeechRequest, Status
+from akool_cli.core.kinds import SpeechRequest
 from akool_cli.core.models import JobInfo
 from akool_cli.core.validate import TalkRequest, check_input_url, check_job_id, check_resolution
 from akool_cli.jobs import engine
@@ -25,6 +25,7 @@ from akool_cli.store import config
 from akool_cli.store.journal import JobRecord, Journal, Scope
 
 if TYPE_CHECKING:
+    from akool_cli.core.mediatypes import Role
     from akool_cli.jobs.watcher import Watcher
     from akool_cli.net.api import AkoolClient
     from akool_cli.store.credentials import Credential, KeyringStore
@@ -46,18 +47,21 @@ class Job:
     size: int | None = None
     sha256: str | None = None
     inputs: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)  # other result files: role → URL
+    saved: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # role → path, size
+    cost: Mapping[str, float] = field(default_factory=dict)  # as AKOOL reports it
 
     @property
     def finished(self) -> bool:
-        return self.video_status in kinds.FINAL
+        return states.finished(self.video_status)
 
     @property
     def done(self) -> bool:
-        return self.video_status == Status.DONE
+        return self.video_status == states.Status.DONE
 
     @property
     def failed(self) -> bool:
-        return self.video_status == Status.FAILED
+        return self.video_status == states.Status.FAILED
 
     def to_json(self, now: float | None = None) -> dict[str, Any]:
         """The job as `akool status --json` prints it."""
@@ -70,6 +74,9 @@ class Job:
             created_at=self.created_at,
             label=self.label,
             inputs=self.inputs,
+            files=self.files,
+            saved=self.saved,
+            cost=self.cost,
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
@@ -90,7 +97,7 @@ class Job:
         return cls(
             id=info.id if info is not None else record.id,  # type: ignore[union-attr]
             kind=record.kind if record is not None else (kind or kinds.TALKING_PHOTO.name),
-            state=JobInfo(id="", video_status=status).state,
+            state=states.name(status),
             video_status=status,
             video_url=url or None,
             error=error or None,
@@ -100,6 +107,9 @@ class Job:
             size=record.size if record is not None else None,
             sha256=(record.sha256 or None) if record is not None else None,
             inputs=record.inputs if record is not None else {},
+            files=(info.files if info is not None else {}) or (record.files if record else {}),
+            saved=record.saved if record is not None else {},
+            cost=(info.cost if info is not None else {}) or (record.cost if record else {}),
         )
 
 
@@ -309,11 +319,122 @@ class Client:
         return self.create(kinds.TALKING_PHOTO, request, self.origin(name))
 
     def _check_urls(self, request: TalkRequest, on_warning: Callable[[str], None] | None) -> None:
+        self._check_roles({request.image_url: "image", request.audio_url: "audio"}, on_warning)
+
+    def _check_roles(
+        self, roles: dict[str, Role], on_warning: Callable[[str], None] | None
+    ) -> None:
         from akool_cli.inputs.preflight import Events, Settings, check_urls, raise_all
 
-        roles = {request.image_url: "image", request.audio_url: "audio"}
         events = Events(warn=on_warning or (lambda message: None))
-        raise_all(check_urls(roles, Settings(check=True, base_url=self.base_url), events))  # type: ignore[arg-type]
+        raise_all(check_urls(roles, Settings(check=True, base_url=self.base_url), events))
+
+    def make(
+        self,
+        kind: str,
+        fields: Mapping[str, Any],
+        *,
+        webhook_url: str | None = None,
+        name: str = "",
+        check: bool = True,
+        on_warning: Callable[[str], None] | None = None,
+    ) -> Job:
+        """Create a job of any product from its documented fields (billed), recorded before this
+        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`.
+
+        Documented defaults fill the fields not given, and every value is checked before
+        anything is billed (UsageError names each problem). With `check`, each input URL is
+        first fetched the way AKOOL will, as `talk` does.
+        """
+        from akool_cli.core import products
+
+        chosen = kinds.by_command(kind)
+        product = products.for_kind(chosen) if chosen is not None else None
+        if chosen is None or product is None:
+            known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
+            raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
+        hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
+        request = product.build(fields, webhook_url=hook)
+        from akool_cli.inputs.preflight import checks_disabled
+
+        if check and not checks_disabled(self.env):
+            roles = {
+                str(request.fields[name]): role
+                for name, role in product.media().items()
+                if request.fields.get(name)
+            }
+            self._check_roles(roles, on_warning)
+        return self.create(chosen, request, self.origin(name))
+
+    def lipsync(
+        self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
+    ) -> Job:
+        """A video's lips moved to new speech (billed). Then: wait(), download()."""
+        fields = {"video_url": video_url, "audio_url": audio_url}
+        return self.make("lipsync", fields, webhook_url=webhook_url, name=name)
+
+    def image2video(
+        self,
+        image_url: str,
+        prompt: str,
+        *,
+        negative_prompt: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        audio_url: str | None = None,
+        audio: bool = True,
+        effect: str | None = None,
+        premium: bool | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """An image animated by a prompt or an effect (billed). `audio_url` is your soundtrack;
+        `audio=False` makes a silent video; otherwise AKOOL generates the sound."""
+        from akool_cli.core.products import image2video_fields
+
+        fields = image2video_fields(
+            image_url,
+            prompt,
+            negative_prompt=negative_prompt,
+            resolution=resolution,
+            length=length,
+            audio_url=audio_url,
+            audio=audio,
+            effect=effect,
+            premium=premium,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("image2video", fields, webhook_url=webhook_url, name=name)
+
+    def text2video(
+        self,
+        prompt: str,
+        *,
+        model: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        negative_prompt: str | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video from a prompt (billed)."""
+        from akool_cli.core.products import text2video_fields
+
+        fields = text2video_fields(
+            prompt,
+            model=model,
+            resolution=resolution,
+            length=length,
+            negative_prompt=negative_prompt,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+
+    def effects(self) -> list[dict[str, Any]]:
+        """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
+        return self.api.effects()
 
     def create(self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin) -> Job:
         """Create a job of any kind (billed), recorded before this returns."""
@@ -333,7 +454,7 @@ class Client:
     ) -> Job:
         """Text to speech (billed): waits until the audio URL exists and returns the done job."""
         if not text.strip():
-            raise UsageError("the text to speak is empty")
+            raise UsageError("the text to speak is empty", hint="pass the words to say as text")
         request = SpeechRequest(
             text.strip(), voice_id.strip(), dict(voice_options or {}), language_code
         )
@@ -360,7 +481,7 @@ class Client:
         job_id, record, kind, api = self._where(check_job_id(job_id))
         info = api.detail(kind, job_id)
         if record is not None:
-            self.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
+            self.journal.update_from(info)
             record = self.journal.get(job_id)
         return Job.of(info, record, kind.name)
 
@@ -406,7 +527,10 @@ class Client:
                 hint=kind.failure_hint,
             )
         if not job.downloaded_path:
-            raise AkoolError(f"job {job.id} finished without a download")
+            raise AkoolError(
+                f"job {job.id} finished without a download",
+                hint=f"download it with: akool watch {job.id} -o DIR",
+            )
         return Path(job.downloaded_path)
 
     def _follow(

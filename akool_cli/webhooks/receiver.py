@@ -22,8 +22,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import states
 from akool_cli.core.callbacks import Callback, CallbackError, open_callback
-from akool_cli.core.contract import VIDEO_STATUS_NAMES
 from akool_cli.core.redact import Redactor
 
 log = logging.getLogger("akool.webhook")
@@ -33,9 +33,6 @@ MAX_CONNECTIONS = 16
 CONNECTION_SECONDS = 15.0  # headers and body together, per connection
 READ_SECONDS = 10.0  # the longest silence within a connection
 DIGITS = frozenset("0123456789")
-# How far along each state is: an event never moves a job to an earlier rank (callbacks can
-# arrive out of order), and a finished job (done or failed) stays finished.
-STATE_RANK = {1: 0, 2: 1, 3: 2, 4: 2}
 
 EventHandler = Callable[[Callback], None]
 RejectHandler = Callable[[str, str], None]  # (client address, reason)
@@ -170,7 +167,10 @@ class WebhookReceiver:
         try:
             event = open_callback(body, self.client_id, self.client_secret)
         except CallbackError as exc:
-            self.on_reject(client, str(exc))
+            self.on_reject(client, f"not a genuine AKOOL callback: {exc}")
+            return 400
+        except Exception as exc:  # whatever a hostile body finds: a 400 and a line, no traceback
+            self.on_reject(client, f"not a readable callback ({type(exc).__name__})")
             return 400
         self.accept(event)
         return 200
@@ -316,9 +316,8 @@ class EventRecorder:
         if journal.callback_handled(event.id, event.status):
             return  # handled before a restart; AKOOL is retrying
         record = journal.get(event.id)
-        if record is not None and STATE_RANK.get(event.status, -1) > STATE_RANK.get(
-            record.video_status, 0
-        ):
+        # Callbacks can arrive out of order: a job never moves back, and a finished one stays.
+        if record is not None and states.advances(event.status, record.video_status):
             journal.update_state(
                 event.id, event.status, event.url or record.video_url, record.error
             )
@@ -329,7 +328,7 @@ class EventRecorder:
         self.emit(
             Handled(
                 id=event.id,
-                state=VIDEO_STATUS_NAMES.get(event.status, "unknown"),
+                state=states.name(event.status),
                 status=event.status,
                 type=event.type,
                 url=event.url,
