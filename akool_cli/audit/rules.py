@@ -428,7 +428,9 @@ def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
         for i in range(m.line, stop):
             if ctx.in_prose(i, 0):
                 continue
-            for read in f.reads(i, ctx.lines[i]):
+            if i not in ctx.reads:
+                ctx.reads[i] = list(f.reads(i, ctx.lines[i]))
+            for read in ctx.reads[i]:
                 if i == m.line and read.column < m.column:
                     continue
                 hit = _read_hit(read, endpoint)
