@@ -175,10 +175,9 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     found: dict[str, Base] = {}
     known = _names_pattern(bases)
     for i, line in enumerate(lines):
-        low = line.lower()
-        if "akool" not in low and "/api/open" not in line:
-            if known is None or not known.search(line):
-                continue
+        named = "akool" in line.lower() or "/api/open" in line
+        if not named and (known is None or not known.search(line)):
+            continue
         for m in _definitions_on(line):
             groups = m.groupdict()
             key = _name_of(groups.get("name") or groups.get("pname") or "")
