@@ -633,6 +633,9 @@ class Client:
             )
         handle = record.outputs.get(call.source) if call.source != "_id" else job_id
         if not handle:
-            raise UsageError(f"the history has no {call.source} for job {job_id} to cancel it with")
+            raise UsageError(
+                f"the history has no {call.source} for job {job_id} to cancel it with",
+                hint="cancel it in the AKOOL console",
+            )
         api.call(call.endpoint, body=call.body([handle]))
         return self.status(job_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -16,13 +16,18 @@ from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import ReceivedRequest
 from tests.conftest import Isolation
 from tests.support.runner import invoke
-from tests.test_products import sent
+from tests.test_products import sent as sent_bodies
 
 ONE = "https://example.com/face.jpg"
 TWO_A = "https://example.com/twofaces-source.jpg"
 TWO_B = "https://example.com/twofaces-target.jpg"
 TARGET = "https://example.com/photo.jpg"
 VIDEO = "https://example.com/clip.mp4"
+
+
+def sent(sandbox: Sandbox, endpoint: contract.Endpoint) -> list[dict[str, Any]]:
+    """The JSON bodies akool sent to an endpoint (face swap's are nested: typed as Any)."""
+    return cast(list[dict[str, Any]], sent_bodies(sandbox, endpoint))
 
 
 def detected(sandbox: Sandbox) -> list[dict[str, Any]]:

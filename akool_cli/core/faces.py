@@ -51,7 +51,10 @@ def read_faces(payload: Mapping[str, Any]) -> list[Face]:
     most faces (the earliest of equals). Raises RejectedError for error_code 1."""
     if payload.get("error_code") != 0:
         message = str(payload.get("error_msg") or "no reason given")
-        raise RejectedError(f"AKOOL's face detection failed: {message}")
+        raise RejectedError(
+            f"AKOOL's face detection failed: {message}",
+            hint="check that each image or video URL serves the file itself (JPEG, PNG, MP4)",
+        )
     frames = payload.get("faces_obj")
     if not isinstance(frames, dict):
         return []
@@ -162,7 +165,10 @@ class FacesRequest(FieldsRequest):
             body[self.webhook_field] = hook
         problems = contract.request_problems(self.endpoint, body)
         if problems:
-            raise UsageError("the request is not valid: " + "; ".join(problems))
+            raise UsageError(
+                "the request is not valid: " + "; ".join(problems),
+                hint="check the inputs; if they are fine, run with --debug and report it",
+            )
         return Completed(body, self.inputs())
 
     def made(self, finder: FaceFinder) -> dict[str, Any]:

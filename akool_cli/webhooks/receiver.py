@@ -375,7 +375,7 @@ def download_into(redactor: Redactor, journal_path: Path | None = None) -> Fetch
             kind = kinds.KINDS.get(record.kind, kind) if record is not None else kind
         target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
         with Transport(redactor=redactor) as transport:
-            saved = download(transport, event.url, target, media=kind.result)  # type: ignore[arg-type]
+            saved = download(transport, event.url, target, media=kind.result)
         return naming.settle(saved, event.id, kind, force=False)
 
     return fetch
