@@ -85,7 +85,9 @@ def batch(
     check_range("--concurrency", concurrency)
     check_range("--interval", interval)
     if max_credits is not None and max_credits < 0:
-        raise UsageError("--max-credits must not be negative")
+        raise UsageError(
+            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
+        )
     rows = load_rows(file)
     items, problems = validate(rows)
     # Local files and checks before billing (akool_cli/inputs/preflight.py).

@@ -109,7 +109,9 @@ def run_json(run: RunRecord) -> dict[str, Any]:
 def spend(journal: Journal, *, since: float, by: str) -> Spend:
     """The credits finished jobs were charged since then (when they finished), grouped."""
     if by not in GROUPINGS:
-        raise UsageError(f"--by {by!r} is not one of: {', '.join(GROUPINGS)}")
+        raise UsageError(
+            f"--by {by!r} is not one of: {', '.join(GROUPINGS)}", hint="e.g. akool spend --by day"
+        )
     runs = {run.id: run for run in journal.runs(0.0)}
     key = _GROUP_KEYS[by]
     groups: dict[str, SpendGroup] = {}
