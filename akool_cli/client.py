@@ -673,3 +673,63 @@ class Client:
             )
         api.call(call.endpoint, body=call.body([handle]))
         return self.status(job_id)
+
+    def image(
+        self,
+        prompt: str,
+        *,
+        scale: str | None = None,
+        source_image: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """An image from a prompt (billed); `source_image` makes it image to image, `scale` is
+        the aspect ratio ("16:9"). Then upscale() or variation() one image of the set."""
+        from akool_cli.core.products import given
+
+        fields = given(prompt=prompt, scale=scale, source_image=source_image)
+        return self.make("image", fields, webhook_url=webhook_url, name=name)
+
+    def upscale(self, image_id: str, n: int = 1, **options: Any) -> Job:
+        """The n-th image (1-4) of a generated set upscaled to 4K (button Un; billed)."""
+        return self.image_button(image_id, f"U{n}", **options)
+
+    def variation(self, image_id: str, n: int = 1, **options: Any) -> Job:
+        """A variation of the n-th image (1-4) of a generated set (button Vn; billed)."""
+        return self.image_button(image_id, f"V{n}", **options)
+
+    def image_button(
+        self, image_id: str, button: str, *, webhook_url: str | None = None, name: str = ""
+    ) -> Job:
+        """AKOOL's button (U1-U4, V1-V4) on a generated image, checked first: the image must be
+        done and offer the button."""
+        from akool_cli.core.products import PRODUCTS
+
+        fields = {"_id": image_id, "button": button}
+        PRODUCTS["image_button"].build(fields)  # a button AKOOL has, before asking it
+        self.check_image_button(image_id, button)
+        return self.make("image_button", fields, webhook_url=webhook_url, name=name)
+
+    def check_image_button(self, image_id: str, button: str) -> None:
+        """Before billing an upscale or variation: its image is done and offers the button
+        (the `buttons` AKOOL lists once an image is done). Raises UsageError otherwise."""
+        from akool_cli.core import media_kinds
+
+        record = self.journal.get(check_job_id(image_id))
+        made = {media_kinds.IMAGE.name, media_kinds.IMAGE_BUTTON.name}
+        kind = kinds.get(record.kind) if record and record.kind in made else media_kinds.IMAGE
+        info = self.api_of(record).detail(kind, image_id)
+        if record is not None:
+            self.journal.update_from(info)
+        if info.video_status != states.Status.DONE:
+            raise UsageError(
+                f"image {image_id} is {info.state}: upscales and variations are made of a "
+                "finished image",
+                hint=f"wait for it: akool watch {image_id}",
+            )
+        offered = info.raw.get("buttons") or info.raw.get("display_buttons")
+        if isinstance(offered, list) and offered and button not in offered:
+            raise UsageError(
+                f"image {image_id} offers {', '.join(map(str, offered))}, not {button}",
+                hint="pick one of the buttons AKOOL offers for it",
+            )

@@ -14,6 +14,7 @@ _akool() {
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
         'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
+        'image:image commands'
         'image2video:Animate an image into a video (AKOOL image to video).'
         'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
@@ -49,6 +50,8 @@ _akool() {
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
+        "image upscale") opts=(--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q) ;;
+        "image variation") opts=(--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;

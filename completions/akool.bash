@@ -9,12 +9,13 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch cancel config credit doctor effects faceswap history image2video lipsync login logout reage sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch cancel config credit doctor effects faceswap history image image2video lipsync login logout reage sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
         auth) subs="status" ;;
         config) subs="get list set unset" ;;
+        image) subs="upscale variation" ;;
         webhook) subs="serve verify" ;;
     esac
     if [ "$cmd" = "api" ] && [[ "$cur" == /* ]]; then
@@ -41,6 +42,8 @@ _akool() {
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
+        "image upscale") opts="--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q" ;;
+        "image variation") opts="--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q" ;;
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;

@@ -11,6 +11,7 @@ complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can 
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
 complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
 complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
+complete -c akool -n '__fish_use_subcommand' -a image -d 'image commands'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
@@ -158,6 +159,36 @@ complete -c akool -n '__fish_seen_subcommand_from history' -l profile
 complete -c akool -n '__fish_seen_subcommand_from history' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from history' -l since
 complete -c akool -n '__fish_seen_subcommand_from history' -s q
+complete -c akool -n '__fish_seen_subcommand_from image' -a upscale -d 'Upscale one image of a generated set to 4K (AKOOLs U1-U4 buttons).'
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l debug
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l force
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l interval
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l json
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l name
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l output
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l profile
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l wait
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from upscale' -s o
+complete -c akool -n '__fish_seen_subcommand_from upscale' -s q
+complete -c akool -n '__fish_seen_subcommand_from image' -a variation -d 'Make a variation of one image of a generated set (AKOOLs V1-V4 buttons).'
+complete -c akool -n '__fish_seen_subcommand_from variation' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from variation' -l debug
+complete -c akool -n '__fish_seen_subcommand_from variation' -l force
+complete -c akool -n '__fish_seen_subcommand_from variation' -l interval
+complete -c akool -n '__fish_seen_subcommand_from variation' -l json
+complete -c akool -n '__fish_seen_subcommand_from variation' -l name
+complete -c akool -n '__fish_seen_subcommand_from variation' -l output
+complete -c akool -n '__fish_seen_subcommand_from variation' -l profile
+complete -c akool -n '__fish_seen_subcommand_from variation' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from variation' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from variation' -l wait
+complete -c akool -n '__fish_seen_subcommand_from variation' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from variation' -s o
+complete -c akool -n '__fish_seen_subcommand_from variation' -s q
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l audio
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l debug

@@ -266,3 +266,60 @@ def test_every_new_endpoint_has_a_sandbox_route(sandbox: Sandbox) -> None:
     for kind in (media_kinds.FACESWAP, media_kinds.REAGE, media_kinds.REAGE_VIDEO):
         assert kind.create.key in ROUTES and kind.status.endpoint.key in ROUTES
     assert contract.FACESWAP_CANCEL.key in ROUTES and contract.FACESWAP_DELETE.key in ROUTES
+
+
+# -- image generation ------------------------------------------------------------------------------
+
+
+def table_rows(page: str) -> dict[str, str]:
+    """A page's table rows by their first cell (the field), each the whole row."""
+    text = (DOCS / f"{page}.mdx").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip().strip("`*") for c in line.split("|")]
+        if line.startswith("|") and len(cells) > 2 and cells[1]:
+            rows.setdefault(cells[1], line)
+    return rows
+
+
+@needs_docs
+def test_image_generation_fields_are_the_pages_tables_and_its_examples_pass() -> None:
+    rows = table_rows("ai-tools-suite/image-generate")
+    for endpoint in (contract.CREATE_IMAGE, contract.CREATE_IMAGE_BUTTON):
+        assert {f.name for f in endpoint.body} <= set(rows), endpoint.key
+    scale = contract.CREATE_IMAGE.body[1]
+    assert scale.name == "scale" and all(f'"{v}"' in rows["scale"] for v in scale.enum or ())
+    assert "size" not in rows  # the field is scale
+    from akool_cli.core.media_products import BUTTONS
+
+    assert "U(1-4)" in rows["button"] and "V(1-4)" in rows["button"] and len(BUTTONS) == 8
+    bodies = page_json("ai-tools-suite/image-generate")
+    prompt = next(b for b in bodies if "prompt" in b and "code" not in b)
+    button = next(b for b in bodies if "button" in b)
+    assert contract.request_problems(contract.CREATE_IMAGE, prompt) == []
+    assert contract.request_problems(contract.CREATE_IMAGE_BUTTON, button) == []
+    answers = [b["data"] for b in bodies if isinstance(b.get("data"), dict)]
+    done = next(a for a in answers if a.get("image_status") == 3)
+    job = media_kinds.IMAGE.parse(done, None)
+    assert (job.state, job.video_url, job.cost) == ("done", done["image"], {"deduction_credit": 2})
+    created = next(a for a in answers if "op_button" in a)
+    assert media_kinds.IMAGE_BUTTON.parse_created(created).state == "queued"
+
+
+def test_the_sandboxs_image_answers_carry_the_documented_fields(
+    sandbox: Sandbox, isolated: Isolation
+) -> None:
+    credential = Credential("api_key", "test", api_key=SANDBOX_API_KEY)
+    with AkoolClient(sandbox.base_url, credential, clock=isolated.clock) as client:
+        made = client.call(contract.CREATE_IMAGE, body={"prompt": "p", "scale": "1:1"})
+        isolated.clock.advance(100)
+        done = client.call(contract.IMAGE_INFO, query={"image_model_id": made["_id"]})
+        button = client.call(
+            contract.CREATE_IMAGE_BUTTON, body={"_id": made["_id"], "button": "U1"}
+        )
+    # The fields of image-generate.mdx's answers (createbyprompt, infobymodelid, createbybutton).
+    assert {"_id", "image_status", "deduction_credit", "buttons", "used_buttons"} <= set(made)
+    assert done["image_status"] == 3 and done["image"].endswith(".png")
+    assert done["buttons"] == ["U1", "U2", "U3", "U4", "V1", "V2", "V3", "V4"]
+    assert (button["image_content_model_id"], button["op_button"]) == (made["_id"], "U1")
+    assert button["image_status"] == 1

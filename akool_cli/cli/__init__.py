@@ -25,6 +25,7 @@ from akool_cli.cli import (
     config_cmd,
     doctor_cmd,
     faces_cmd,
+    image_cmd,
     ledger_cmd,
     products_cmd,
     sandbox_cmd,
@@ -111,6 +112,7 @@ auth.register(app)
 talk_cmd.register(app)
 products_cmd.register(app)
 faces_cmd.register(app)
+image_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

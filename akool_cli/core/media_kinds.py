@@ -110,3 +110,38 @@ REAGE_VIDEO = register(
         suffix=".mp4",
     )
 )
+
+# -- image generation ---------------------------------------------------------------------------
+
+# image-generate.mdx's codes, in our words (1108: "image generate error, please try again later").
+IMAGE_CODES = {
+    1008: "the image does not exist (check the id: akool status)",
+    1010: "this image cannot be upscaled or varied",
+    1108: "AKOOL could not generate the image; try again later",
+}
+IMAGE = register(
+    JobKind(
+        name="image",
+        noun="image",
+        create=contract.CREATE_IMAGE,
+        status=StatusCall(contract.IMAGE_INFO, "image_model_id"),
+        shape=Shape(status=("image_status",), result=("image",), cost=("deduction_credit",)),
+        result="image",
+        suffix=".png",
+        command="image",
+        webhook_type="image",
+        failure_hint="rephrase the prompt (or use another --from image), then try again",
+        codes=IMAGE_CODES,
+    )
+)
+# Upscale (U1-U4) and variation (V1-V4) of one image of a generated set: a new image job.
+IMAGE_BUTTON = register(
+    replace(
+        IMAGE,
+        name="image_button",
+        noun="image upscale or variation",
+        create=contract.CREATE_IMAGE_BUTTON,
+        command="image upscale|variation",
+        failure_hint="check that the image is done (akool status ID), then try again",
+    )
+)

@@ -136,3 +136,44 @@ REAGE_VIDEO = register(
         request=faces.ReageVideo,
     )
 )
+
+
+# -- image generation ---------------------------------------------------------------------------
+
+BUTTONS = tuple(f"{kind}{n}" for kind in "UV" for n in range(1, 5))  # image-generate.mdx
+
+
+def _button(fields: dict[str, Any]) -> list[str]:
+    button = fields.get("button")
+    if button is not None and button not in BUTTONS:
+        return [f"button must be one of {', '.join(BUTTONS)} (U: upscale, V: variation)"]
+    return []
+
+
+IMAGE = register(
+    Product(
+        kind=media_kinds.IMAGE,
+        summary="an image from a prompt, or from an image and a prompt",
+        example='akool image --prompt "a lighthouse at dawn" --scale 16:9 -o out/',
+        params=(
+            Param("prompt", help="The image to make."),
+            Param(
+                "scale",
+                help="The aspect ratio: 1:1 (AKOOL's default), 4:3, 3:4, 16:9, 9:16, 3:2, 2:3.",
+            ),
+            Param("source_image", media="image", help="An image to start from (image to image)."),
+        ),
+    )
+)
+IMAGE_BUTTON = register(
+    Product(
+        kind=media_kinds.IMAGE_BUTTON,
+        summary="one image of a generated set upscaled to 4K (U1-U4) or varied (V1-V4)",
+        example="akool image upscale IMAGE_ID U2 -o out/",
+        params=(
+            Param("_id", help="The generated image's job id."),
+            Param("button", help="U1-U4 (upscale the n-th image) or V1-V4 (a variation of it)."),
+        ),
+        rules=_button,
+    )
+)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -47,6 +48,30 @@ TEMPLATES: dict[str, dict[str, Any]] = {
     "reage": _FACESWAP,
     "reage_video": {**_FACESWAP, "image": 0, "video_duration": 2.0},
 }
+# An image job as image-generate.mdx's answers show it (createbybutton's adds its parent).
+_IMAGE = {
+    "faceswap_quality": 2,
+    "deduction_credit": 2,
+    "buttons": [],
+    "used_buttons": [],
+    "upscaled_urls": [],
+    "_id": "",
+    "uid": 100001,
+    "create_time": 0,
+    "prompt": "",
+    "type": 3,
+    "from": 1,
+    "image_status": 1,
+    "image": "",
+}
+TEMPLATES["image"] = {**_IMAGE, "origin_prompt": "", "source_image": ""}
+TEMPLATES["image_button"] = {
+    **_IMAGE,
+    "image_content_model_id": "",
+    "op_button": "",
+    "op_buttonMessageId": "",
+}
+IMAGE_BUTTONS = [f"{kind}{n}" for kind in "UV" for n in range(1, 5)]
 # What each create answers instead of the job object (face swap's: its ids, as documented).
 CREATED: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -57,7 +82,37 @@ def _faceswap_created(data: dict[str, Any]) -> dict[str, Any]:
 
 
 for _name in TEMPLATES:
-    CREATED[_name] = _faceswap_created
+    if _name.startswith(("faceswap", "reage")):
+        CREATED[_name] = _faceswap_created
+
+
+def fill(kind: JobKind, job: Any, data: dict[str, Any], status: int) -> None:
+    """What a product's job object says beyond the shared fields: face swap's createdAt, an
+    image's buttons once done, an upscale's or variation's parent and button."""
+    if "createdAt" in data:
+        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
+    if kind.name in ("image", "image_button"):
+        data["origin_prompt" if "origin_prompt" in data else "prompt"] = job.request.get(
+            "prompt", ""
+        )
+        data["buttons"] = list(IMAGE_BUTTONS) if status == 3 and kind.name == "image" else []
+    if kind.name == "image_button":
+        data["image_content_model_id"] = job.request.get("_id", "")
+        data["op_button"] = job.request.get("button", "")
+        data["op_buttonMessageId"] = f"sandbox-{job.id[-8:]}"
+
+
+def refusal(kind: JobKind, fields: dict[str, Any], state: Any) -> tuple[int, str] | None:
+    """What AKOOL refuses that depends on other jobs: an upscale of an image that does not
+    exist (1008) or is not done yet (1010)."""
+    if kind.name != "image_button":
+        return None
+    parent = state.jobs.get(str(fields.get("_id")))
+    if parent is None or parent.kind != "image":
+        return 1008, "The content you get does not exist"
+    if state.status(parent) != 3:
+        return 1010, "You can not operate this content (the image is not done)"
+    return None
 
 
 # -- the rules of the requests (AKOOL's pages) -------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 from typing import Any
 
 from akool_cli.core import kinds, products
@@ -163,8 +162,7 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
     for extra in kind.files:
         url = f"{base_url}{FILES_PREFIX}{job.id}.{extra.role}{extra.suffix}"
         _put(data, extra.path, url if done else "")
-    if "createdAt" in data:
-        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
+    media_products.fill(kind, job, data, status)
     charged = credit_field(kind)
     if charged is not None and (done or charged in data):
         data[charged] = price

@@ -396,7 +396,9 @@ class Handler(BaseHTTPRequestHandler):
         if fields is None:
             return
         kind = media.kind_of_create(kind, fields)
-        refused = product_answers.check_create(kind, fields)
+        refused = product_answers.check_create(kind, fields) or media.refusal(
+            kind, fields, self.state
+        )
         if refused is not None:
             self._code(*refused)
             return
