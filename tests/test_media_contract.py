@@ -274,7 +274,7 @@ def test_every_new_endpoint_has_a_sandbox_route(sandbox: Sandbox) -> None:
 def table_rows(page: str) -> dict[str, str]:
     """A page's table rows by their first cell (the field), each the whole row."""
     text = (DOCS / f"{page}.mdx").read_text(encoding="utf-8")
-    rows = {}
+    rows: dict[str, str] = {}
     for line in text.splitlines():
         cells = [c.strip().strip("`*") for c in line.split("|")]
         if line.startswith("|") and len(cells) > 2 and cells[1]:
