@@ -48,6 +48,7 @@ ROLE_HINTS: dict[Role, str] = {
     "image": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
     "audio": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
     "video": "AKOOL takes MP4 videos (H.264 is the safest); MOV, AVI and WebM on some products",
+    "subtitle": "AKOOL takes SRT or ASS subtitle files",
 }
 WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 

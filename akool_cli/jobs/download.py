@@ -55,7 +55,12 @@ MAX_VIDEO_BYTES = 8 * 2**30
 MP4_HEAD = 12
 PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
-MEDIA_NAMES: dict[Media, str] = {"video": "a video", "audio": "audio", "image": "an image"}
+MEDIA_NAMES: dict[Media, str] = {
+    "video": "a video",
+    "audio": "audio",
+    "image": "an image",
+    "subtitle": "subtitles",
+}
 NOT_A_VIDEO_HINT = (
     "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
 )
