@@ -6,7 +6,7 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
-        'batch:Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+        'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'config:config commands'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'

@@ -3,7 +3,7 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
-complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'

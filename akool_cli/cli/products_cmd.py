@@ -177,44 +177,56 @@ def lipsync(
     make(ctx, products.LIPSYNC, {"video_url": video, "audio_url": audio}, common)
 
 
+# translate's own options
+TO = typer.Option(
+    ..., "--to", metavar="CODES", help="Target languages, comma-separated (akool languages)."
+)
+FROM = typer.Option(
+    "DEFAULT", "--from", metavar="CODE", help="The video's language (DEFAULT: detect it)."
+)
+LIPSYNC = typer.Option(False, "--lipsync", help="Move the lips to the new speech.")
+CAPTIONS = typer.Option(
+    None,
+    "--captions",
+    metavar="N",
+    help="0 none, 1 add the original's, 2 add the target's, 3 translate and replace the "
+    "original's, 4 add translated subtitles.",
+)
+CAPTIONS_FILE = typer.Option(
+    None,
+    "--captions-file",
+    metavar="F.srt",
+    help="Your SRT or ASS subtitles (URL, or a file with --upload-to).",
+)
+GLOSSARY = typer.Option(
+    None,
+    "--glossary",
+    metavar="F.json",
+    help="Words kept, fixed or pronounced, and a style (AKOOL's studio_voice), as JSON.",
+)
+SPEAKERS = typer.Option(
+    None, "--speakers", metavar="N", help="Speakers in the video (0: detect them)."
+)
+REMOVE_BGM = typer.Option(False, "--remove-bgm", help="Remove background music.")
+DYNAMIC_DURATION = typer.Option(
+    False, "--dynamic-duration", help="Let the video's length follow the new speech."
+)
+
+
 def translate(
     ctx: typer.Context,
     video: str = typer.Argument(
         ..., metavar="VIDEO", help="The video: an http(s) URL, or a local file with --upload-to."
     ),
-    to: str = typer.Option(
-        ..., "--to", metavar="CODES", help="Target languages, comma-separated (akool languages)."
-    ),
-    source: str = typer.Option(
-        "DEFAULT", "--from", metavar="CODE", help="The video's language (DEFAULT: detect it)."
-    ),
-    lipsync: bool = typer.Option(False, "--lipsync", help="Move the lips to the new speech."),
-    captions: int | None = typer.Option(
-        None,
-        "--captions",
-        metavar="N",
-        help="0 none, 1 add the original's, 2 add the target's, 3 translate and replace the "
-        "original's, 4 add translated subtitles.",
-    ),
-    captions_file: str | None = typer.Option(
-        None,
-        "--captions-file",
-        metavar="F.srt",
-        help="Your SRT or ASS subtitles (URL, or a file with --upload-to).",
-    ),
-    glossary: str | None = typer.Option(
-        None,
-        "--glossary",
-        metavar="F.json",
-        help="Words kept, fixed or pronounced, and a style (AKOOL's studio_voice), as JSON.",
-    ),
-    speakers: int | None = typer.Option(
-        None, "--speakers", metavar="N", help="Speakers in the video (0: detect them)."
-    ),
-    remove_bgm: bool = typer.Option(False, "--remove-bgm", help="Remove background music."),
-    dynamic_duration: bool = typer.Option(
-        False, "--dynamic-duration", help="Let the video's length follow the new speech."
-    ),
+    to: str = TO,
+    source: str = FROM,
+    lipsync: bool = LIPSYNC,
+    captions: int | None = CAPTIONS,
+    captions_file: str | None = CAPTIONS_FILE,
+    glossary: str | None = GLOSSARY,
+    speakers: int | None = SPEAKERS,
+    remove_bgm: bool = REMOVE_BGM,
+    dynamic_duration: bool = DYNAMIC_DURATION,
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
     output: str | None = OUTPUT,

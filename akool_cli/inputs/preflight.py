@@ -415,14 +415,6 @@ def check_faces(client: AkoolClient, images: list[str], events: Events) -> list[
 # -- batch ---------------------------------------------------------------------------------------
 
 
-def row_inputs(row: int, image: str, audio: str) -> list[Input]:
-    """A batch row's inputs, tagged with its number so problems name the row."""
-    inputs = [Input(image, "image", "the image", row)]
-    if audio:
-        inputs.append(Input(audio, "audio", "the audio", row))
-    return inputs
-
-
 def split_problems(problems: Sequence[Problem]) -> tuple[dict[int, list[str]], list[Problem]]:
     """Problems by batch row, and those of no row (they stop the whole batch)."""
     by_row: dict[int, list[str]] = {}
