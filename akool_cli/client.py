@@ -512,7 +512,7 @@ class Client:
     ) -> Job:
         """Text to speech (billed): waits until the audio URL exists and returns the done job."""
         if not text.strip():
-            raise UsageError("the text to speak is empty")
+            raise UsageError("the text to speak is empty", hint="pass the words to say as text")
         request = SpeechRequest(
             text.strip(), voice_id.strip(), dict(voice_options or {}), language_code
         )
@@ -585,7 +585,10 @@ class Client:
                 hint=kind.failure_hint,
             )
         if not job.downloaded_path:
-            raise AkoolError(f"job {job.id} finished without a download")
+            raise AkoolError(
+                f"job {job.id} finished without a download",
+                hint=f"download it with: akool watch {job.id} -o DIR",
+            )
         return Path(job.downloaded_path)
 
     def _follow(

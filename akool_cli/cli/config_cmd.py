@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
 
 config_app = typer.Typer(
-    help="Read and change saved settings of the profile (e.g. upload-to).", no_args_is_help=True
+    help="Read and change saved settings of the profile (base-url, upload-to).",
+    no_args_is_help=True,
 )
 
 
@@ -23,7 +24,8 @@ def register(app: typer.Typer) -> None:
 def _setting(name: str) -> str:
     from akool_cli.store.config import USER_SETTINGS
 
-    known = USER_SETTINGS.get(name.strip().lower())
+    # base_url is how config.json spells base-url: both are the same setting.
+    known = USER_SETTINGS.get(name.strip().lower().replace("_", "-"))
     if known is None:
         raise UsageError(
             f"{name!r} is not a setting akool knows",
@@ -38,6 +40,10 @@ def _check(name: str, value: str) -> str:
         from akool_cli.inputs.upload import parse_target
 
         return str(parse_target(value, origin="upload-to"))
+    if name == "base_url":
+        from akool_cli.core.urls import validate_base_url
+
+        return validate_base_url(value, origin="base-url")
     return value.strip()
 
 
@@ -73,7 +79,7 @@ def get(
     out = runtime.output(json_mode=json_out)
     value = read_settings(runtime.paths).get(runtime.profile, {}).get(_setting(name))
     if json_out:
-        out.json({name.strip().lower(): value or None})
+        out.json({name.strip().lower().replace("_", "-"): value or None})
     elif value:
         out.data(value)
     if not value:  # not an error: nothing on stdout says "not set" to a script

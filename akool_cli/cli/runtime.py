@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from akool_cli.store.journal import Journal
 
 
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0  # AKOOL_TIMEOUT's range, in seconds
+
+
 class _RedactingFilter(logging.Filter):
     def __init__(self, runtime: Runtime) -> None:
         super().__init__()
@@ -151,9 +154,13 @@ class Runtime:
             value = float(raw)
         except ValueError:
             value = 0.0
-        if value <= 0:
+        # nan and inf parse as floats, and a socket refuses them only once a request is on its
+        # way: checked here, before anything is recorded or sent.
+        if not MIN_TIMEOUT <= value <= MAX_TIMEOUT:  # False for nan too
             raise UsageError(
-                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds", hint="e.g. AKOOL_TIMEOUT=60"
+                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds from {MIN_TIMEOUT:g} to "
+                f"{MAX_TIMEOUT:g}",
+                hint="e.g. AKOOL_TIMEOUT=60",
             )
         return value
 

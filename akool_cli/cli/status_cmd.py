@@ -41,6 +41,8 @@ def status(
     limit = check_count("--limit", limit_text)
     ids = list(dict.fromkeys(check_job_id(j) for j in (job_ids or [])))
     with runtime.library() as lib:
+        if lib.journal.read_only:
+            out.warn(f"the history {lib.journal.path} is read-only: states are shown, not saved")
         records = {r.id: r for r in lib.journal.recent(limit)} if not ids else {}
         for job_id in ids:
             record = lib.journal.get(job_id)

@@ -54,7 +54,7 @@ def parse_duration(value: str | None) -> float | None:
     hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
     total = hours * 3600 + minutes * 60 + seconds
     if total <= 0:
-        raise UsageError(f"--timeout {value!r} must be more than zero")
+        raise UsageError(f"--timeout {value!r} must be more than zero", hint="e.g. --timeout 10m")
     return total
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from akool_cli.cli import options
-from akool_cli.core.errors import AuthError, RejectedError, UsageError
+from akool_cli.core.errors import AuthError, NotGenuineError, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
@@ -60,8 +60,10 @@ def verify(
     try:
         event = open_callback(body, cid, secret)
     except CallbackError as exc:
-        raise RejectedError(
-            f"callback rejected: {exc}", hint="check --client-id and the key"
+        raise NotGenuineError(
+            f"not a genuine AKOOL callback: {exc}",
+            hint="if it did come from AKOOL, check --client-id (or AKOOL_CLIENT_ID) and the API "
+            "key or client secret of the account whose job it reports",
         ) from None
     out.json(event.raw)
 
@@ -86,7 +88,7 @@ def serve(
     out = runtime.output()
     download = output or download_alias  # --download: the spelling older versions used
     if not path.startswith("/"):
-        raise UsageError(f"--path {path!r} must start with /")
+        raise UsageError(f"--path {path!r} must start with /", hint="e.g. --path /akool/webhook")
     if download is not None:
         from akool_cli.jobs.download import check_target, make_directory
 
@@ -105,7 +107,10 @@ def serve(
             on_reject=lambda addr, why: out.warn(f"rejected a request from {addr}: {why}"),
         )
     except OSError as exc:
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            hint="pick another --port (0 picks a free one), or stop what listens there",
+        ) from None
     out.info(f"Listening for AKOOL callbacks on {receiver.url} (Ctrl-C to stop)")
     try:
         receiver.serve_forever()
