@@ -289,8 +289,8 @@ TRANSLATION_CODES = {
 }
 SUBTITLES = ("audio_splits",)
 TRANSLATION_FILES = (
-    ResultFile("original", (*SUBTITLES, "original_srt_url"), ".srt", "subtitle"),
-    ResultFile("translated", (*SUBTITLES, "translated_srt_url"), ".srt", "subtitle"),
+    ResultFile("original", (*SUBTITLES, "original_srt_url"), ".srt", "text"),
+    ResultFile("translated", (*SUBTITLES, "translated_srt_url"), ".srt", "text"),
     ResultFile("no_captions", (*SUBTITLES, "no_caption_video_url"), ".mp4", "video"),
 )
 TRANSLATION = register(
