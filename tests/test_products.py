@@ -206,7 +206,7 @@ def test_translate_saves_the_video_both_subtitles_and_the_caption_free_video(
     assert job_id in (out / f"{job_id}.translated.srt").read_text()
     assert (out / f"{job_id}.original.srt").read_text().startswith("1\n00:00:00,000")
     [job] = json.loads(invoke(["status", job_id, "--json"]).stdout)
-    assert job["kind"] == "video_translation" and job["cost"]["deduction_duration"] == 10
+    assert job["kind"] == "video_translation" and "deduction_duration" in job["cost"]
     saved = job["files"]["translated"]["downloaded_path"]
     assert saved == str((out / f"{job_id}.translated.srt").absolute())
     # AKOOL's 1202, said before billing: the same video, lip-synced into Spanish again.

@@ -47,7 +47,8 @@ def serve_file(handler: Handler, name: str) -> None:
     support, ETag and the file faults, or its subtitles (`<id>.<role>.srt`)."""
     stem, _, suffix = name.rpartition(".")
     job = handler.state.jobs.get(stem.split(".", 1)[0])
-    if job is None or suffix not in ("mp4", "srt") or handler.state.status(job) != 3:
+    state = handler.state
+    if job is None or suffix not in ("mp4", "srt") or state.status(job) != 3 or state.expired(job):
         handler._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
         return
     if suffix == "srt":
