@@ -127,7 +127,8 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
             time.sleep(pause)
             first.send_signal(signal.SIGTERM)
             first.communicate(timeout=120)
-            assert first.returncode in (0, 9, 143)
+            # 143: stopped cleanly; -15: the signal came before akool had started.
+            assert first.returncode in (0, 9, 143, -signal.SIGTERM)
         final = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     finally:
         sandbox.stop()
