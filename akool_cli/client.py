@@ -26,6 +26,8 @@ from akool_cli.store.journal import JobRecord, Journal, Scope
 
 if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
+    from akool_cli.jobs.ledger import Spend
+    from akool_cli.jobs.sync import SyncResult
     from akool_cli.jobs.watcher import Watcher
     from akool_cli.net.api import AkoolClient
     from akool_cli.store.credentials import Credential, KeyringStore
@@ -557,3 +559,35 @@ class Client:
     def jobs(self, limit: int = 10) -> list[Job]:
         """The newest jobs in the history (not refreshed)."""
         return [Job.of(None, record) for record in self.journal.recent(limit)]
+
+    # -- the ledger and the results' lifetime ------------------------------------------------
+
+    def credit(self) -> float:
+        """The account's credit balance."""
+        return self.api.credit()
+
+    def spend(self, *, since: float = 0.0, by: str = "kind") -> Spend:
+        """What finished jobs were charged since then (a timestamp), grouped by kind, day
+        (UTC) or batch run, with each run's balance before and after."""
+        from akool_cli.jobs import ledger
+
+        return ledger.spend(self.journal, since=since, by=by)
+
+    def history(self, *, since: float = 0.0) -> list[dict[str, Any]]:
+        """Every job since then, oldest first: inputs, outputs, costs, expiry."""
+        from akool_cli.jobs.ledger import export_row
+
+        return [export_row(record) for record in self.journal.jobs_since(since)]
+
+    def expiring(self, within: float = 86400.0) -> list[JobRecord]:
+        """Done jobs not downloaded whose result AKOOL deletes within `within` seconds."""
+        from akool_cli.jobs.ledger import expiring
+
+        return expiring(self.journal.unsaved(), self.clock.time(), within)
+
+    def sync(self, folder: str | os.PathLike[str], *, force: bool = False) -> SyncResult:
+        """Download every finished result the history has not saved into `folder`; a second
+        call transfers nothing. Jobs are asked about on the server (and profile) that made them."""
+        from akool_cli.jobs.sync import sync
+
+        return sync(self.journal, self.api_of, Path(folder), force=force)
