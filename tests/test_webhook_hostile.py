@@ -386,7 +386,7 @@ def test_stopping_the_receiver_ends_a_stalled_download(isolated: Isolation) -> N
         recorder = EventRecorder(
             isolated.home / "jobs.sqlite3",
             download_dir=isolated.tmp / "videos",
-            fetch=download_into(Redactor(), stopping),
+            fetch=download_into(Redactor(), cancel=stopping),
             emit=lambda handled: None,
             warn=warnings.append,
         )

@@ -156,7 +156,7 @@ def _event_handler(
     return EventRecorder(
         runtime.paths.journal_file,
         download_dir=download,
-        fetch=download_into(runtime.redactor, stopping),
+        fetch=download_into(runtime.redactor, runtime.paths.journal_file, stopping),
         emit=emit,
         warn=out.warn,
     )
