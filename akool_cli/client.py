@@ -589,6 +589,11 @@ class Client:
 
         record = self.journal.get(check_job_id(job_id))
         kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
+        if kind.makes != "file":
+            raise UsageError(
+                f"job {job_id} is a {kind.noun}: it makes {'a text' if kind.makes == 'text' else 'an asset kept on AKOOL'}, not a file",
+                hint=f"wait() for it; its outputs say what it made (akool status {job_id} --json)",
+            )
         suffix = target_suffix(record, kind)
         target = resolve_target(os.fspath(dest), job_id, many=False, suffix=suffix)
         if not force and record is not None and record.saved_at(target):
@@ -791,3 +796,79 @@ class Client:
                 f"image {image_id} offers {', '.join(map(str, offered))}, not {button}",
                 hint="pick one of the buttons AKOOL offers for it",
             )
+
+    def voice_change(
+        self,
+        voice_id: str,
+        source_voice_file: str,
+        *,
+        voice_options: Mapping[str, Any] | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A recording spoken again in the voice `voice_id` (billed; Akool Multilingual 1
+        voices). `voice_options`: stability, similarity_boost, style, speaker_boost,
+        file_format ("mp3" or "wav"), remove_background_noise, speed (0.7-1.2)."""
+        from akool_cli.core.products import given
+
+        fields = given(
+            voice_id=voice_id,
+            source_voice_file=source_voice_file,
+            voice_options=dict(voice_options) if voice_options else None,
+        )
+        return self.make("voice_change", fields, webhook_url=webhook_url, name=name)
+
+    def voice_clone(
+        self,
+        source_voice_file: str,
+        voice_name: str,
+        *,
+        voice_options: Mapping[str, Any] | None = None,
+        model: str | None = None,
+        webhook_url: str | None = None,
+    ) -> Job:
+        """A voice cloned from a recording (billed). Once done, `job.outputs["voice_id"]` speaks
+        with speak() and talk --text, and the voice is in list_voices(own=True)."""
+        from akool_cli.core.products import given
+
+        fields = given(
+            source_voice_file=source_voice_file,
+            name=voice_name,
+            voice_options=dict(voice_options) if voice_options else None,
+            voice_model_name=model,
+        )
+        return self.make("voice_clone", fields, webhook_url=webhook_url, name=voice_name)
+
+    def avatar_add(
+        self,
+        url: str,
+        avatar_name: str,
+        *,
+        avatar_id: str | None = None,
+        streaming: bool = False,
+    ) -> Job:
+        """An avatar made from a video (about a minute) or an image (billed). Once done,
+        `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given."""
+        from akool_cli.core.products import given
+
+        fields = given(
+            url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
+        )
+        return self.make("avatar", fields, name=avatar_name)
+
+    def avatars(self, *, source: str | None = None) -> list[dict[str, Any]]:
+        """Avatars (avatar_id, name, url, from): AKOOL's ("library"), yours ("own"), or both."""
+        from akool_cli.core import contract
+
+        query = {"size": "100"}
+        if source is not None:
+            query["from"] = {"library": "2", "own": "3"}[source]
+        found: list[dict[str, Any]] = []
+        for page in range(1, 101):  # bounded: a server that ignores `page` must not loop forever
+            data = self.api.call(contract.AVATAR_LIST, query={**query, "page": str(page)})
+            items = [a for a in data if isinstance(a, dict)] if isinstance(data, list) else []
+            new = [a for a in items if a not in found]
+            found += new
+            if len(items) < 100 or not new:
+                break
+        return found

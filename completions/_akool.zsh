@@ -6,6 +6,7 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
+        'avatars:avatars commands'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
         'config:config commands'
@@ -28,6 +29,7 @@ _akool() {
         'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
         'text2video:Make a video from a prompt (AKOOL text to video).'
         'translate:Translate a video into other languages (AKOOL video translation).'
+        'voice:voice commands'
         'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
         'webhook:webhook commands'
@@ -41,6 +43,8 @@ _akool() {
         "api") opts=(--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q) ;;
         "audit") opts=(--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q) ;;
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "avatars add") opts=(--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q) ;;
+        "avatars list") opts=(--base-url --debug --json --library --own --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
@@ -67,7 +71,9 @@ _akool() {
         "talk") opts=(--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q) ;;
         "text2video") opts=(--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q) ;;
         "translate") opts=(--base-url --captions --captions-file --debug --dynamic-duration --force --from --glossary --interval --json --lipsync --name --no-check --output --profile --quiet --remove-bgm --speakers --timeout --to --upload-to --url-ttl --wait --webhook-url -o -q) ;;
-        "voices") opts=(--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q) ;;
+        "voice change") opts=(--base-url --debug --force --format --interval --json --name --no-check --option --output --profile --quiet --remove-noise --speed --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
+        "voice clone") opts=(--base-url --debug --interval --json --language --model --name --no-check --option --profile --quiet --remove-noise --timeout --upload-to --url-ttl --wait --webhook-url -q) ;;
+        "voices") opts=(--age --base-url --debug --gender --json --language --mine --own --profile --quiet --scenario --search --streaming --style -q) ;;
         "watch") opts=(--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q) ;;
         "webhook serve") opts=(--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q) ;;
         "webhook verify") opts=(--base-url --client-id --debug --profile --quiet -q) ;;

@@ -3,6 +3,7 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
+complete -c akool -n '__fish_use_subcommand' -a avatars -d 'avatars commands'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
@@ -25,6 +26,7 @@ complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a text2video -d 'Make a video from a prompt (AKOOL text to video).'
 complete -c akool -n '__fish_use_subcommand' -a translate -d 'Translate a video into other languages (AKOOL video translation).'
+complete -c akool -n '__fish_use_subcommand' -a voice -d 'voice commands'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
 complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
@@ -60,6 +62,31 @@ complete -c akool -n '__fish_seen_subcommand_from status' -l json
 complete -c akool -n '__fish_seen_subcommand_from status' -l profile
 complete -c akool -n '__fish_seen_subcommand_from status' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from status' -s q
+complete -c akool -n '__fish_seen_subcommand_from avatars' -a add -d 'Add an avatar made from URL (AKOOL avatar upload): an avatar_id, kept on AKOOL.'
+complete -c akool -n '__fish_seen_subcommand_from add' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from add' -l debug
+complete -c akool -n '__fish_seen_subcommand_from add' -l id
+complete -c akool -n '__fish_seen_subcommand_from add' -l interval
+complete -c akool -n '__fish_seen_subcommand_from add' -l json
+complete -c akool -n '__fish_seen_subcommand_from add' -l name
+complete -c akool -n '__fish_seen_subcommand_from add' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from add' -l profile
+complete -c akool -n '__fish_seen_subcommand_from add' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from add' -l streaming
+complete -c akool -n '__fish_seen_subcommand_from add' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from add' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from add' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from add' -l wait
+complete -c akool -n '__fish_seen_subcommand_from add' -s q
+complete -c akool -n '__fish_seen_subcommand_from avatars' -a list -d 'List avatars: AKOOLs and yours (use an avatar_id with AKOOLs avatar products).'
+complete -c akool -n '__fish_seen_subcommand_from list' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from list' -l debug
+complete -c akool -n '__fish_seen_subcommand_from list' -l json
+complete -c akool -n '__fish_seen_subcommand_from list' -l library
+complete -c akool -n '__fish_seen_subcommand_from list' -l own
+complete -c akool -n '__fish_seen_subcommand_from list' -l profile
+complete -c akool -n '__fish_seen_subcommand_from list' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from list' -s q
 complete -c akool -n '__fish_seen_subcommand_from batch' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from batch' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from batch' -l concurrency
@@ -388,6 +415,47 @@ complete -c akool -n '__fish_seen_subcommand_from translate' -l wait
 complete -c akool -n '__fish_seen_subcommand_from translate' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from translate' -s o
 complete -c akool -n '__fish_seen_subcommand_from translate' -s q
+complete -c akool -n '__fish_seen_subcommand_from voice' -a change -d 'Speak FILE again in the voice VOICE_ID (AKOOL voice changer; Akool Multilingual 1 voices).'
+complete -c akool -n '__fish_seen_subcommand_from change' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from change' -l debug
+complete -c akool -n '__fish_seen_subcommand_from change' -l force
+complete -c akool -n '__fish_seen_subcommand_from change' -l format
+complete -c akool -n '__fish_seen_subcommand_from change' -l interval
+complete -c akool -n '__fish_seen_subcommand_from change' -l json
+complete -c akool -n '__fish_seen_subcommand_from change' -l name
+complete -c akool -n '__fish_seen_subcommand_from change' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from change' -l option
+complete -c akool -n '__fish_seen_subcommand_from change' -l output
+complete -c akool -n '__fish_seen_subcommand_from change' -l profile
+complete -c akool -n '__fish_seen_subcommand_from change' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from change' -l remove-noise
+complete -c akool -n '__fish_seen_subcommand_from change' -l speed
+complete -c akool -n '__fish_seen_subcommand_from change' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from change' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from change' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from change' -l wait
+complete -c akool -n '__fish_seen_subcommand_from change' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from change' -s o
+complete -c akool -n '__fish_seen_subcommand_from change' -s q
+complete -c akool -n '__fish_seen_subcommand_from voice' -a clone -d 'Clone a voice from FILE (AKOOL voice clone): a voice_id, kept on AKOOL, not a file.'
+complete -c akool -n '__fish_seen_subcommand_from clone' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from clone' -l debug
+complete -c akool -n '__fish_seen_subcommand_from clone' -l interval
+complete -c akool -n '__fish_seen_subcommand_from clone' -l json
+complete -c akool -n '__fish_seen_subcommand_from clone' -l language
+complete -c akool -n '__fish_seen_subcommand_from clone' -l model
+complete -c akool -n '__fish_seen_subcommand_from clone' -l name
+complete -c akool -n '__fish_seen_subcommand_from clone' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from clone' -l option
+complete -c akool -n '__fish_seen_subcommand_from clone' -l profile
+complete -c akool -n '__fish_seen_subcommand_from clone' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from clone' -l remove-noise
+complete -c akool -n '__fish_seen_subcommand_from clone' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from clone' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from clone' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from clone' -l wait
+complete -c akool -n '__fish_seen_subcommand_from clone' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from clone' -s q
 complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from voices' -l debug
@@ -395,6 +463,7 @@ complete -c akool -n '__fish_seen_subcommand_from voices' -l gender
 complete -c akool -n '__fish_seen_subcommand_from voices' -l json
 complete -c akool -n '__fish_seen_subcommand_from voices' -l language
 complete -c akool -n '__fish_seen_subcommand_from voices' -l mine
+complete -c akool -n '__fish_seen_subcommand_from voices' -l own
 complete -c akool -n '__fish_seen_subcommand_from voices' -l profile
 complete -c akool -n '__fish_seen_subcommand_from voices' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from voices' -l scenario

@@ -21,6 +21,7 @@ from akool_cli.cli import (
     api_cmd,
     audit_cmd,
     auth,
+    avatars_cmd,
     batch_cmd,
     config_cmd,
     doctor_cmd,
@@ -31,6 +32,7 @@ from akool_cli.cli import (
     sandbox_cmd,
     status_cmd,
     talk_cmd,
+    voice_cmd,
     voices_cmd,
     webhook_cmd,
 )
@@ -113,6 +115,8 @@ talk_cmd.register(app)
 products_cmd.register(app)
 faces_cmd.register(app)
 image_cmd.register(app)
+voice_cmd.register(app)
+avatars_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

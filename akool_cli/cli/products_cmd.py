@@ -106,6 +106,11 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
         )
     if common.json_out:
         out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
+    elif views:
+        from akool_cli.jobs.views import made
+
+        if made(views[0]):  # an asset's id or a text is the answer itself: printed as data
+            out.data(made(views[0]))
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 

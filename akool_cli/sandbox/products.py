@@ -195,7 +195,7 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
         _put(data, extra.path, url if done else "")
     if "progress" in data:
         data["progress"] = {1: 0, 2: 50}.get(status, 100)
-    media_products.fill(kind, job, data, status)
+    media_products.fill(kind, job, data, status, base_url)
     charged = credit_field(kind)
     if charged is not None and (done or charged in data):
         data[charged] = price
@@ -215,7 +215,7 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
+def created_answer(kind: JobKind, data: dict[str, Any]) -> Any:
     """The create answer's `data`: the job object, or where the kind's create puts it."""
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}
