@@ -872,3 +872,108 @@ class Client:
             if len(items) < 100 or not new:
                 break
         return found
+
+    def moderate(
+        self,
+        content: str,
+        *,
+        type: str | None = None,
+        language: str | None = None,
+        look_for: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """Text, or the URL of an image, video, audio or document, checked against a content
+        policy (Jarvis Moderator; billed). `type` ("image", "video", "audio", "text") is taken
+        from a URL's suffix when not given. Once done, `job.outputs` holds AKOOL's `result` and
+        `final_conclusion` (Non-Compliant, Compliant or Unknown)."""
+        from akool_cli.core import media_products
+        from akool_cli.core.products import given
+
+        is_url = content.startswith(("http://", "https://"))
+        what = type or (media_products.moderation_type(content) if is_url else "text")
+        if what not in media_products.MODERATION_TYPES:
+            raise UsageError(
+                f"cannot tell what {content[:60]!r} is", hint='give type="image" (or video, ...)'
+            )
+        fields = given(
+            content=content,
+            type=media_products.MODERATION_TYPES[what],
+            language=language,
+            input=look_for,
+        )
+        return self.make("moderation", fields, webhook_url=webhook_url, name=name)
+
+    def delete(self, job_ids: list[str]) -> Deleted:
+        """Delete jobs' results on AKOOL where it documents how (face swap and reage, image to
+        video, cloned voices): one request per endpoint for all its ids. Irreversible. A job
+        akool cannot delete (not in the history, or no documented delete) is a UsageError
+        before anything is sent."""
+        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
+        groups: dict[tuple[int, str], tuple[AkoolClient, kinds.IdsCall, list[str]]] = {}
+        problems = []
+        for job_id in ids:
+            job_id, record, kind, api = self._where(job_id)
+            call = kind.delete
+            if record is None or call is None:
+                why = "not in akool's history" if record is None else f"a {kind.noun} job"
+                problems.append(f"{job_id} ({why})")
+                continue
+            groups.setdefault((id(api), call.endpoint.key), (api, call, []))[2].append(job_id)
+        if problems:
+            raise UsageError(
+                "AKOOL documents no delete for " + ", ".join(problems) + "; nothing was deleted",
+                hint="akool deletes face swap, reage and image to video results and cloned voices",
+            )
+        deleted, refused = [], {}
+        for api, call, group in groups.values():
+            data = api.call(call.endpoint, body=call.body(group))
+            done, no = _delete_answer(data, group)
+            deleted += done
+            refused.update(no)
+        return Deleted(deleted, refused)
+
+    def background_change(self, *args: Any, **kwargs: Any) -> Job:
+        """AKOOL's background change, which its docs say is deprecated and no longer available:
+        always a UsageError naming what the docs say (no replacement is named)."""
+        raise background_change_gone()
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What delete() did: the ids AKOOL deleted, and why it refused the others."""
+
+    deleted: list[str]
+    refused: dict[str, str]
+
+
+def _delete_answer(data: Any, ids: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The ids a delete answer says it deleted and refused (image2Video's and voice/del's list
+    them; face swap's answer carries no data: all of them)."""
+    if not isinstance(data, dict) or "successIds" not in data:
+        return list(ids), {}
+    done = [str(i) for i in data.get("successIds") or [] if str(i) in ids]
+    items = data.get("noPermissionItems") or data.get("noPermissionVoices") or []
+    refused = {
+        str(item.get("_id")): str(item.get("msg") or "refused")
+        for item in items
+        if isinstance(item, dict)
+    }
+    for job_id in ids:
+        if job_id not in done and job_id not in refused:
+            refused[job_id] = "AKOOL's answer does not list it as deleted"
+    return done, refused
+
+
+def background_change_gone() -> UsageError:
+    """What akool says about background change: deprecated, no longer available, and (as the
+    docs say nothing more) no replacement named."""
+    from akool_cli.core import catalogue
+
+    endpoint = catalogue.load().find("POST", "/api/open/v3/content/image/bg/replace")
+    page = endpoint.url if endpoint is not None else "docs.akool.com"
+    return UsageError(
+        "AKOOL's background change (POST /api/open/v3/content/image/bg/replace) is deprecated "
+        f"and no longer available ({page}); AKOOL's docs name no replacement",
+        hint="remove it from your scripts (akool audit flags the calls that remain)",
+    )

@@ -7,10 +7,12 @@ _akool() {
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
         'avatars:avatars commands'
+        'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
         'config:config commands'
         'credit:Print the accounts credit balance.'
+        'delete:Delete jobs results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
@@ -21,6 +23,7 @@ _akool() {
         'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
+        'moderate:Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
@@ -45,6 +48,7 @@ _akool() {
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "avatars add") opts=(--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q) ;;
         "avatars list") opts=(--base-url --debug --json --library --own --profile --quiet -q) ;;
+        "background-change") opts=(--base-url --debug --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
@@ -52,6 +56,7 @@ _akool() {
         "config set") opts=(--base-url --debug --profile --quiet -q) ;;
         "config unset") opts=(--base-url --debug --profile --quiet -q) ;;
         "credit") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "delete") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
@@ -63,6 +68,7 @@ _akool() {
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
+        "moderate") opts=(--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;

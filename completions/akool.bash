@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth avatars batch cancel config credit doctor effects faceswap history image image2video languages lipsync login logout reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel config credit delete doctor effects faceswap history image image2video languages lipsync login logout moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -35,6 +35,7 @@ _akool() {
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
         "avatars add") opts="--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q" ;;
         "avatars list") opts="--base-url --debug --json --library --own --profile --quiet -q" ;;
+        "background-change") opts="--base-url --debug --profile --quiet -q" ;;
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
@@ -42,6 +43,7 @@ _akool() {
         "config set") opts="--base-url --debug --profile --quiet -q" ;;
         "config unset") opts="--base-url --debug --profile --quiet -q" ;;
         "credit") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "delete") opts="--base-url --debug --json --profile --quiet -q" ;;
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
@@ -53,6 +55,7 @@ _akool() {
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
+        "moderate") opts="--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q" ;;
         "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;

@@ -4,10 +4,12 @@ complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint 
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
 complete -c akool -n '__fish_use_subcommand' -a avatars -d 'avatars commands'
+complete -c akool -n '__fish_use_subcommand' -a background-change -d 'AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
+complete -c akool -n '__fish_use_subcommand' -a delete -d 'Delete jobs results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
 complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
@@ -18,6 +20,7 @@ complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
+complete -c akool -n '__fish_use_subcommand' -a moderate -d 'Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
@@ -87,6 +90,11 @@ complete -c akool -n '__fish_seen_subcommand_from list' -l own
 complete -c akool -n '__fish_seen_subcommand_from list' -l profile
 complete -c akool -n '__fish_seen_subcommand_from list' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from list' -s q
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l debug
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l profile
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from background-change' -s q
 complete -c akool -n '__fish_seen_subcommand_from batch' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from batch' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from batch' -l concurrency
@@ -146,6 +154,12 @@ complete -c akool -n '__fish_seen_subcommand_from credit' -l json
 complete -c akool -n '__fish_seen_subcommand_from credit' -l profile
 complete -c akool -n '__fish_seen_subcommand_from credit' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from credit' -s q
+complete -c akool -n '__fish_seen_subcommand_from delete' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from delete' -l debug
+complete -c akool -n '__fish_seen_subcommand_from delete' -l json
+complete -c akool -n '__fish_seen_subcommand_from delete' -l profile
+complete -c akool -n '__fish_seen_subcommand_from delete' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from delete' -s q
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l debug
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
@@ -279,6 +293,24 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -l debug
 complete -c akool -n '__fish_seen_subcommand_from logout' -l profile
 complete -c akool -n '__fish_seen_subcommand_from logout' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from logout' -s q
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l debug
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l interval
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l json
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l language
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l look-for
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l name
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l no-wait
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l profile
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l type
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l url
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from moderate' -s q
 complete -c akool -n '__fish_seen_subcommand_from reage' -l age
 complete -c akool -n '__fish_seen_subcommand_from reage' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from reage' -l debug

@@ -426,3 +426,61 @@ def test_the_sandboxs_voice_and_avatar_answers_carry_the_documented_fields(
     assert detail["status"] == 3 and detail["voice_id"] and detail["preview"]
     assert isinstance(uploaded, list) and uploaded[0]["avatar_id"] == "A1"
     assert uploaded[0]["status"] == 3
+
+
+# -- Jarvis Moderator, deletes, background change -------------------------------------------------
+
+
+@needs_docs
+def test_jarvis_fields_are_its_two_pages_and_its_answer_decodes() -> None:
+    jarvis = table_rows("ai-tools-suite/jarvis-moderator")
+    older = table_rows("ai-tools-suite/sentiment-analysis")
+    ours = {f.name for f in contract.MODERATE.body}
+    assert ours - {"url"} <= set(jarvis) and "url" in older  # url: the older page's name
+    assert "1: image  2:video  3: auido  4: text" in jarvis["type"]
+    from akool_cli.core.media_products import MODERATION_TYPES
+
+    assert MODERATION_TYPES == {"image": 1, "video": 2, "audio": 3, "text": 4}
+    bodies = page_json("ai-tools-suite/jarvis-moderator")
+    created = next(b for b in bodies if "content" in b)
+    assert contract.request_problems(contract.MODERATE, created) == []
+    done = next(b["data"] for b in bodies if "final_conclusion" in b.get("data", {}))
+    job = media_kinds.MODERATION.parse(done, None)
+    assert job.state == "done" and job.outputs == {
+        "result": done["result"],
+        "final_conclusion": "Non-Compliant",
+    }
+
+
+@needs_docs
+def test_the_documented_deletes_and_their_answers() -> None:
+    from akool_cli.client import _delete_answer
+
+    text = (DOCS / "ai-tools-suite" / "image2video.mdx").read_text(encoding="utf-8")
+    assert contract.IMAGE2VIDEO_DELETE.path in text
+    answers = [b["data"] for b in page_json("ai-tools-suite/image2video") if "successIds" in str(b)]
+    [documented] = [a for a in answers if isinstance(a, dict) and "successIds" in a]
+    ids = [*documented["successIds"], *(i["_id"] for i in documented["noPermissionItems"])]
+    done, refused = _delete_answer(documented, ids)
+    assert done == documented["successIds"] and set(refused) == set(ids) - set(done)
+    assert _delete_answer(None, ["a", "b"]) == (["a", "b"], {})  # face swap's: no data
+    spec = load("faceswap.yaml")
+    body = request_schema(spec, contract.FACESWAP_DELETE.path)
+    assert body["properties"]["_ids"]["type"] == "string"  # comma-separated, unlike voice/del
+    assert media_kinds.FACESWAP.delete is not None
+    assert media_kinds.FACESWAP.delete.body(["a", "b"]) == {"_ids": "a,b"}
+    reage = (DOCS / "ai-tools-suite" / "reage.mdx").read_text(encoding="utf-8")
+    assert '"job_ids"' in reage and media_kinds.REAGE.cancel is not None
+    assert media_kinds.REAGE.cancel.source == "job_id"
+
+
+@needs_docs
+def test_background_change_is_documented_as_gone_with_no_replacement() -> None:
+    from akool_cli.core import catalogue
+
+    page = (DOCS / "ai-tools-suite" / "background-change.mdx").read_text(encoding="utf-8")
+    assert "This API has been deprecated and is no longer available." in page
+    entry = catalogue.load().find("POST", "/api/open/v3/content/image/bg/replace")
+    assert entry is not None and entry.deprecated
+    assert not any("bg/replace" in r.path for r in catalogue.load().retired)  # no replacement
+    assert not any(k.create.path == entry.path for k in kinds.KINDS.values())  # not a kind

@@ -28,6 +28,7 @@ from akool_cli.cli import (
     faces_cmd,
     image_cmd,
     ledger_cmd,
+    moderate_cmd,
     products_cmd,
     sandbox_cmd,
     status_cmd,
@@ -117,6 +118,7 @@ faces_cmd.register(app)
 image_cmd.register(app)
 voice_cmd.register(app)
 avatars_cmd.register(app)
+moderate_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

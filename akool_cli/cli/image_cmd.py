@@ -21,6 +21,8 @@ JOB_ID = typer.Argument(..., metavar="IMAGE_ID", help="The generated image's job
 
 def register(app: typer.Typer) -> None:
     app.add_typer(image_app, name="image")
+    settings = {"allow_extra_args": True, "ignore_unknown_options": True}
+    app.command("background-change", context_settings=settings)(background_change)
 
 
 @image_app.callback()
@@ -148,3 +150,14 @@ def variation(
         webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
     )
     _button(ctx, image_id, button, "V", common)
+
+
+def background_change(
+    ctx: typer.Context,
+    anything: list[str] | None = typer.Argument(None, metavar="...", hidden=True),
+) -> None:
+    """AKOOL's background change: deprecated and no longer available (AKOOL's docs say so and
+    name no replacement); akool says so instead of calling it."""
+    from akool_cli.client import background_change_gone
+
+    raise background_change_gone()

@@ -109,8 +109,8 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
     elif views:
         from akool_cli.jobs.views import made
 
-        if made(views[0]):  # an asset's id or a text is the answer itself: printed as data
-            out.data(made(views[0]))
+        for line in made(views[0]).splitlines():  # an asset's id, or a text: the answer
+            out.data(line)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 

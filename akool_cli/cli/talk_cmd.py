@@ -256,7 +256,11 @@ def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
     from akool_cli.jobs.views import made
 
     for view in views:
-        result = view.get("downloaded_path") or view.get("video_url") or made(view)
+        if not (view.get("downloaded_path") or view.get("video_url")) and made(view):
+            for line in made(view).splitlines():  # an asset's id, or a text: the answer
+                out.data(line)
+            continue
+        result = view.get("downloaded_path") or view.get("video_url")
         if result:
             out.data(str(result))
 

@@ -210,3 +210,28 @@ AVATAR = register(
         "clear image, then try again",
     )
 )
+
+# -- Jarvis Moderator ---------------------------------------------------------------------------
+
+# A moderation makes a text: its result (what was found, ending "Result: ...") and its final
+# conclusion (Non-Compliant, Compliant or Unknown); nothing to download.
+MODERATION = register(
+    JobKind(
+        name="moderation",
+        noun="moderation",
+        create=contract.MODERATE,
+        status=StatusCall(contract.MODERATION_INFO, "_id"),
+        shape=Shape(
+            status=("status",),
+            result=(),
+            outputs=(("result", ("result",)), ("final_conclusion", ("final_conclusion",))),
+        ),
+        result="text",
+        suffix=".txt",
+        command="moderate",
+        makes="text",
+        failure_hint="check that the content is reachable and of its type (image 20 MB, audio "
+        "25 MB / 60 min, video 1 GB / 1080p), then try again",
+        codes={1212: "AKOOL's moderation (sentiment analysis) failed; try again later"},
+    )
+)

@@ -329,3 +329,46 @@ AVATAR = register(
         rules=_avatar_rules,
     )
 )
+
+
+# -- Jarvis Moderator -----------------------------------------------------------------------------
+
+# jarvis-moderator.mdx's `type`, and what each takes (its notes' formats).
+MODERATION_TYPES = {"image": 1, "video": 2, "audio": 3, "text": 4}
+MODERATION_SUFFIXES = {
+    "image": (".png", ".jpeg", ".jpg", ".webp", ".gif"),
+    "audio": (".flac", ".mp3", ".mpeg", ".mpga", ".m4a", ".ogg", ".wav", ".webm"),
+    "video": (".mp4", ".avi"),
+    "text": (".txt", ".docx", ".xml", ".pdf", ".csv", ".md", ".json"),
+}
+
+
+def moderation_type(url: str) -> str | None:
+    """What a URL's file is, by its suffix, as the moderator's notes list them (mp4: video)."""
+    path = urlsplit(url).path.lower() if "://" in url else url.lower()
+    for what in ("video", "image", "audio", "text"):
+        if path.endswith(MODERATION_SUFFIXES[what]):
+            return what
+    return None
+
+
+MODERATION = register(
+    Product(
+        kind=media_kinds.MODERATION,
+        summary="text, an image, audio or a video checked against a content policy (a verdict)",
+        example='akool moderate "Text to check before it is published"',
+        params=(
+            Param("content", help="The text, or the URL of the image, video, audio or document."),
+            Param(
+                "type",
+                type="integer",
+                minimum=1,
+                maximum=4,
+                help="1 image, 2 video, 3 audio, 4 text.",
+            ),
+            Param("language", help="The content's language (ISO 639-1), for video, audio, text."),
+            Param("input", help="What to look for, in words (optional)."),
+        ),
+        rules=needs("content", "type"),
+    )
+)

@@ -110,6 +110,9 @@ TEMPLATES["voice_clone"] = {
     "source_voice_file": "",
     "_id": "",
 }
+# A moderation (jarvis-moderator.mdx): its text result and final conclusion once done.
+TEMPLATES["moderation"] = {"_id": "", "uid": 100001, "status": 1, "result": ""}
+NON_COMPLIANT_TRIGGER = "violence"
 # An uploaded avatar (avatar.mdx's detail answer; "from" 3: the user's own).
 TEMPLATES["avatar"] = {
     "_id": "",
@@ -148,6 +151,12 @@ def fill(kind: JobKind, job: Any, data: dict[str, Any], status: int, base_url: s
         data["file_name"] = f"{job.id}{'.wav' if wav else '.mp3'}"
     if kind.name in ("voice_change", "voice_clone"):
         data["preview"] = data["preview"] if done and kind.name == "voice_change" else None
+    if kind.name == "moderation" and done:
+        flagged = NON_COMPLIANT_TRIGGER in str(job.request.get("content", "")).lower()
+        verdict = "Non-Compliant" if flagged else "Compliant"
+        found = "depiction of violence" if flagged else "nothing against the policy"
+        data["result"] = f"- violence: {found}.\nResult: {verdict}"
+        data["final_conclusion"] = verdict
     if kind.name == "voice_clone":
         data["voice_id"] = clone_voice_id(job.id) if done else None
         data["preview"] = f"{base_url}{FILES_PREFIX}{job.id}.mp3" if done else None
