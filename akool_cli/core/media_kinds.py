@@ -141,7 +141,7 @@ IMAGE_BUTTON = register(
         name="image_button",
         noun="image upscale or variation",
         create=contract.CREATE_IMAGE_BUTTON,
-        command="image upscale|variation",
+        command="image upscale",
         failure_hint="check that the image is done (akool status ID), then try again",
     )
 )

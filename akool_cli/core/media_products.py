@@ -171,7 +171,8 @@ IMAGE = register(
 IMAGE_BUTTON = register(
     Product(
         kind=media_kinds.IMAGE_BUTTON,
-        summary="one image of a generated set upscaled to 4K (U1-U4) or varied (V1-V4)",
+        summary="one image of a generated set upscaled to 4K (U1-U4), or varied (V1-V4: "
+        "akool image variation)",
         example="akool image upscale IMAGE_ID U2 -o out/",
         params=(
             Param("_id", help="The generated image's job id."),
