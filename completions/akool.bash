@@ -35,7 +35,7 @@ _akool() {
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
         "avatars add") opts="--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q" ;;
         "avatars list") opts="--base-url --debug --json --library --own --profile --quiet -q" ;;
-        "background-change") opts="--base-url --debug --profile --quiet -q" ;;
+        "background-change") opts="--base-url --debug --json --profile --quiet -q" ;;
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;

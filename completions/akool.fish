@@ -92,6 +92,7 @@ complete -c akool -n '__fish_seen_subcommand_from list' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from list' -s q
 complete -c akool -n '__fish_seen_subcommand_from background-change' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from background-change' -l debug
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l json
 complete -c akool -n '__fish_seen_subcommand_from background-change' -l profile
 complete -c akool -n '__fish_seen_subcommand_from background-change' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from background-change' -s q

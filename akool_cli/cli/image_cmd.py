@@ -155,6 +155,7 @@ def variation(
 def background_change(
     ctx: typer.Context,
     anything: list[str] | None = typer.Argument(None, metavar="...", hidden=True),
+    json_out: bool = typer.Option(False, "--json", help="Print the error as one JSON object."),
 ) -> None:
     """AKOOL's background change: deprecated and no longer available (AKOOL's docs say so and
     name no replacement); akool says so instead of calling it."""

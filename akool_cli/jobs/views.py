@@ -114,13 +114,13 @@ def made(view: dict[str, Any]) -> str:
 
 
 def table_row(view: dict[str, Any]) -> list[str]:
-    detail = view.get("downloaded_path") or view.get("video_url") or made(view) or view.get("error")
-    detail = " ".join(str(detail or "").split())  # a moderation's text on one line
+    said = " ".join(made(view).split())  # a moderation's text on one line
+    detail = view.get("downloaded_path") or view.get("video_url") or said or view.get("error")
     return [
         str(view["id"] or "?"),
         str(view["state"]),
         age(view.get("age_seconds")),
-        str(detail),
+        str(detail or ""),
         name_of(view),
     ]
 
