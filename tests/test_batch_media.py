@@ -11,6 +11,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from tests.conftest import Isolation
@@ -137,3 +139,51 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
     assert "from an earlier run" in final.stderr  # the killed runs' jobs were picked up
     done = [r for r in results if r["state"] == "done"]
     print(f"\nmedia batch, SIGKILL twice: {len(sandbox.state.jobs)} jobs, {len(done)} done")
+
+
+def test_every_new_kind_sends_its_webhook_and_the_receiver_records_it(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.cli import webhook_cmd
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
+    from akool_cli.store.journal import Journal
+    from akool_cli.webhooks.receiver import WebhookReceiver
+
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    handle = webhook_cmd._event_handler(Runtime(), None, json_out=True)
+    server = WebhookReceiver(
+        host="127.0.0.1",
+        port=0,
+        path="/hook",
+        client_id=SANDBOX_CLIENT_ID,
+        client_secret=SANDBOX_API_KEY,
+        on_event=handle,
+        on_reject=lambda a, w: None,
+    )
+    commands = [
+        ["faceswap", f"{E}/a.jpg", f"{E}/b.jpg", "--plus"],
+        ["reage", f"{E}/a.jpg", "--age", "5"],
+        ["image", "--prompt", "a lake"],
+        ["voice", "change", "sbx-en-f-ava", f"{E}/s.mp3"],
+        ["voice", "clone", f"{E}/s.mp3", "--name", "v"],
+        ["moderate", "some text", "--no-wait"],
+    ]
+    server.start()
+    try:
+        ids = [invoke([*c, "--webhook-url", server.url]).stdout.split()[0] for c in commands]
+        isolated.clock.advance(60)
+        deadline = time.monotonic() + 10
+        with Journal(isolated.home / "jobs.sqlite3") as journal:
+            while not all(getattr(journal.get(i), "video_status", 0) == 3 for i in ids):
+                assert time.monotonic() < deadline, "the callbacks did not all arrive"
+                time.sleep(0.02)
+    finally:
+        server.stop()
+    hooked = [
+        json.loads(r.body)
+        for r in api_env.state.received
+        if r.method == "POST" and b"webhookUrl" in r.body
+    ]
+    assert len(hooked) == len(commands) and all(b["webhookUrl"] == server.url for b in hooked)
+    assert {c[0] for c in api_env.state.callbacks} == set(ids)
