@@ -9,19 +9,12 @@ import typer
 
 from akool_cli.cli import inputs_cli, options
 from akool_cli.core import interrupts
-from akool_cli.core.errors import (
-    AkoolError,
-    ExitCode,
-    InterruptedByUser,
-    LocalStateError,
-    UsageError,
-)
+from akool_cli.core.errors import ExitCode, LocalStateError, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.jobs.batch import Item, Problem
-    from akool_cli.jobs.batch_run import Outcome
+    from akool_cli.client import BatchPlan, BatchResult, Client, Outcome, RowProblem
 
 
 def register(app: typer.Typer) -> None:
@@ -63,38 +56,41 @@ def batch(
     image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
     each distinct file is uploaded once. Each distinct URL is checked once before billing.
     """
+    from akool_cli.client import Events
     from akool_cli.core.validate import check_range
-    from akool_cli.jobs.batch import check_output_dir, load_rows, validate
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
     check_range("--interval", interval)
-    rows = load_rows(file)
-    items, problems = validate(rows)
-    # Local files and checks before billing (akool_cli/inputs/preflight.py).
-    input_options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
-    items, found, checks = inputs_cli.plan_batch(
-        runtime, items, problems, input_options, base_dir=file.absolute().parent
-    )
-    _say_problems(runtime, out, file, problems, skip_invalid, dry_run, json_out, output_dir)
-    if dry_run:  # a plan never needs the output folder to exist yet
-        uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
-        _print_plan(runtime, out, items, problems, output_dir, json_out, uploads)
-        return
-    if output_dir is not None:
-        _make_folder(output_dir)
-        check_output_dir(output_dir)
-    credential = runtime.credential()
-    items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
-    outcomes, fatal = _run(
-        runtime, out, items, output_dir, concurrency, interval, force, retry_unknown
-    )
-    complete = _report(out, file, len(rows), problems, outcomes, json_out)
-    if isinstance(fatal, InterruptedByUser):
-        raise fatal  # after the report: a script reading --json still gets every created id
-    if isinstance(fatal, LocalStateError):
+    with runtime.library() as lib:
+        plan = lib.batch_plan(
+            file,
+            output_dir=output_dir,
+            upload_to=upload_to,
+            url_ttl=url_ttl,
+            check=not no_check,
+            check_face=check_face,
+        )
+        _say_problems(out, plan, skip_invalid, dry_run, json_out)
+        if dry_run:  # a plan never needs the output folder to exist yet
+            rows, uploads = lib.batch_preview(plan)
+            inputs_cli.show_uploads(out, uploads)  # local files (preflight)
+            _print_plan(out, rows, plan.problems, json_out, uploads)
+            return
+        with inputs_cli.upload_display(out) as display:
+            events = Events(**inputs_cli.upload_events(out, display))
+            plan = lib.prepare_batch(plan, events=events)
+        result = _run(runtime, out, lib, plan, concurrency, interval, force, retry_unknown)
+    complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
+    fatal = result.fatal
+    if result.interrupted:
+        raise interrupts.stopped(
+            "stopped the batch; jobs already created keep running on AKOOL",
+            f"run the same command again to continue: {runtime.command_line()}",
+        )  # after the report: a script reading --json still gets every created id
+    if fatal is not None:
         raise LocalStateError(
             f"the batch stopped: {fatal.message}",
             hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
@@ -105,23 +101,18 @@ def batch(
 
 
 def _say_problems(
-    runtime: Runtime,
-    out: Output,
-    file: Path,
-    problems: list[Any],
-    skip_invalid: bool,
-    dry_run: bool,
-    json_out: bool,
-    output_dir: Path | None,
+    out: Output, plan: BatchPlan, skip_invalid: bool, dry_run: bool, json_out: bool
 ) -> None:
     """Every invalid row on stderr; unless --skip-invalid, nothing is submitted (exit 2)."""
+    problems = plan.problems
     for problem in problems:
-        out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
+        message = f"{plan.file}: {problem}"
+        out.warn(message) if skip_invalid else out.error(message)
     if problems and not skip_invalid:
         if dry_run and json_out:  # the problems as data, each with its row: nothing would run
-            _print_plan(runtime, out, [], problems, output_dir, json_out, [])
+            _print_plan(out, [], problems, json_out, [])
         raise UsageError(
-            f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
+            f"{len(problems)} invalid row(s) in {plan.file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
         )
 
@@ -175,18 +166,12 @@ def _report(
 
 
 def _print_plan(
-    runtime: Runtime,
     out: Output,
-    items: list[Item],
-    problems: list[Problem],
-    output_dir: Path | None,
+    rows: list[dict[str, Any]],
+    problems: list[RowProblem],
     json_out: bool,
     uploads: list[dict[str, object]],
 ) -> None:
-    from akool_cli.jobs.batch_run import plan
-
-    with runtime.journal() as journal:
-        rows = list(plan(items, journal, output_dir))
     if json_out:
         invalid = [problem.to_json() for problem in problems]
         out.json({"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads})
@@ -221,53 +206,26 @@ def _audio(planned: dict[str, Any]) -> str:
 def _run(
     runtime: Runtime,
     out: Output,
-    items: list[Item],
-    output_dir: Path | None,
+    lib: Client,
+    plan: BatchPlan,
     concurrency: int,
     interval: float,
     force: bool,
     retry_unknown: bool,
-) -> tuple[list[Outcome], AkoolError | None]:
-    """Every row's outcome, and what ended the run early (a stop, a history that cannot be
-    written), so that the rows done so far are reported either way."""
-    from akool_cli.jobs.batch_run import BatchRunner
-
-    display = out.batch_display(len(items))
-    with runtime.library() as lib:
-        runner = BatchRunner(
-            client=lib.api,
-            journal=lib.journal,
-            profile=runtime.profile,
-            output_dir=output_dir,
+) -> BatchResult:
+    """Every row's outcome, drawn as it goes; what ended the run early (a stop, a history that
+    cannot be written) is in the result, so that the rows done so far are reported either way."""
+    display = out.batch_display(len(plan.items))
+    with display:
+        return lib.batch(
+            plan,
             concurrency=concurrency,
             interval=interval,
             force=force,
             retry_unknown=retry_unknown,
-            clock=runtime.clock,
             on_event=lambda o, message: display.event(
                 o.row, o.id, o.state, message, resumed=o.resumed
             ),
             on_bytes=display.bytes,
             stopping=interrupts.stop_event(),
         )
-        with display:
-            try:
-                outcomes = runner.run(items)
-            except KeyboardInterrupt:
-                stop = interrupts.stopped(
-                    "stopped the batch; jobs already created keep running on AKOOL",
-                    f"run the same command again to continue: {runtime.command_line()}",
-                )
-                return runner.outcomes, stop
-    return outcomes, runner.fatal
-
-
-def _make_folder(folder: Path) -> None:
-    """-o DIR names a folder to fill: create it, as `mkdir -p` would."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(
-            f"cannot create the output folder {folder}: {exc.strerror}",
-            hint="choose a folder you can write to",
-        ) from None

@@ -13,9 +13,9 @@ import re
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any
 
 from akool_cli.core.redact import Redactor
 
@@ -58,10 +58,6 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
 
 
 class Output:
-    # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
-    # so that the error boundary never prints a second one.
-    json_written: ClassVar[bool] = False
-
     def __init__(
         self,
         *,
@@ -70,6 +66,7 @@ class Output:
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
         env: dict[str, str] | None = None,
+        on_json: Callable[[], None] | None = None,
     ) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -81,6 +78,8 @@ class Output:
         self.stderr_tty = _isatty(self.stderr)
         self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
         self.redactor = Redactor()
+        # Told when a JSON document reached stdout, so that the error boundary prints no second.
+        self.on_json = on_json
         self._lock = threading.Lock()
 
     # -- plain writing ------------------------------------------------------------------------
@@ -108,7 +107,8 @@ class Output:
         with self._lock:
             self.stdout.write(text + "\n")
             self.stdout.flush()
-            Output.json_written = True
+        if self.on_json is not None:
+            self.on_json()
 
     def info(self, message: str, *, prefix: str = "") -> None:
         if self.quiet:
@@ -447,8 +447,13 @@ class UploadDisplay:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the bars (once the uploads are done, before what comes next is printed)."""
         if self._progress is not None:
             self._progress.__exit__(None, None, None)
+            self._progress = None
 
     def started(self, name: str, size: int) -> None:
         label = os.path.basename(name)

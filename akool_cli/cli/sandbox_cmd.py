@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import typer
 
@@ -18,41 +17,10 @@ from akool_cli.core.errors import UsageError
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
     from akool_cli.sandbox import Sandbox, SandboxConfig
-    from akool_cli.store.config import Paths
-
-# Besides --ready-file, a running sandbox leaves its ready file here (one per port), so that
-# `akool webhook serve` pointed at it finds the clientId that signs its callbacks.
-RECORDS_DIR = "sandboxes"
 
 
 def register(app: typer.Typer) -> None:
     app.command()(sandbox)
-
-
-def _record_file(paths: Paths, base_url: str) -> Path | None:
-    port = urlsplit(base_url).port
-    return paths.data_dir / RECORDS_DIR / f"{port}.json" if port else None
-
-
-def sandbox_client_id(runtime: Runtime) -> str:
-    """The clientId of the sandbox at the invocation's base URL, from its ready file; or ""."""
-    from akool_cli.core.errors import AkoolError
-    from akool_cli.core.urls import is_loopback_host
-
-    try:
-        base_url = runtime.base_url()
-    except AkoolError:
-        return ""  # not a sandbox's address; the caller asks for --client-id
-    record = _record_file(runtime.paths, base_url)
-    if record is None or not is_loopback_host(urlsplit(base_url).hostname or ""):
-        return ""
-    try:
-        info = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    if not isinstance(info, dict) or info.get("base_url") != base_url.rstrip("/"):
-        return ""
-    return str(info.get("client_id") or "")
 
 
 def _write_ready(path: Path, info: dict[str, object]) -> None:
@@ -161,17 +129,21 @@ def _serve(
         "Press Ctrl-C to stop.\n"
     )
     sys.stdout.flush()
+    # Besides --ready-file, a running sandbox leaves its ready file where `akool webhook serve`
+    # pointed at it finds the clientId that signs its callbacks (written first: whoever waits
+    # for the ready file finds the record too).
+    with runtime.library() as lib:
+        record = lib.sandbox_record(server.base_url)
     written: list[Path] = []
-    if ready_file is not None:
-        _write_ready(ready_file, info)
-        written.append(ready_file)
-    record = _record_file(runtime.paths, server.base_url)
     try:
         if record is not None:
             _write_ready(record, info)
             written.append(record)
     except OSError:
         pass  # only a convenience for webhook serve; --client-id still works
+    if ready_file is not None:
+        _write_ready(ready_file, info)
+        written.append(ready_file)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt

@@ -152,3 +152,20 @@ def check_count(option: str, raw: str) -> int:
         ) from None
     check_range(option, value)
     return value
+
+
+def check_secret(value: str, what: str) -> str:
+    """A secret as pasted, with surrounding whitespace removed; refuses empty or multi-line ones."""
+    cleaned = value.strip()
+    if not cleaned:
+        example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
+        raise UsageError(
+            f"the {what} is empty",
+            hint=f"copy the {what} from akool.com → API Credentials{example}",
+        )
+    if any(ch.isspace() or ord(ch) < 32 for ch in cleaned):
+        raise UsageError(
+            f"the {what} contains a space, line break or control character",
+            hint=f"copy the {what} again as one line, without quotes or spaces",
+        )
+    return cleaned

@@ -19,11 +19,11 @@ from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import AkoolError, LocalStateError, UnknownOutcomeError
 from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest, Status
 from akool_cli.core.validate import TalkRequest
+from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs import engine
 from akool_cli.jobs.batch import Item
 from akool_cli.jobs.download import safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
-from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Claim, JobRecord, Journal
 

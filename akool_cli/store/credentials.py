@@ -14,7 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
-from akool_cli.core.errors import AuthError, UsageError
+from akool_cli.core.errors import AuthError
+
+# The check of a pasted secret is a check of what users type (core); callers find it here too.
+from akool_cli.core.validate import check_secret as check_secret
 
 KEYRING_SERVICE = "akool-cli"
 DEFAULT_KEYRING_TIMEOUT = 3.0
@@ -82,23 +85,6 @@ def mask(secret: str) -> str:
     if len(secret) < 12:
         return "****"
     return f"{secret[:4]}…{secret[-4:]}"
-
-
-def check_secret(value: str, what: str) -> str:
-    """A secret as pasted, with surrounding whitespace removed; refuses empty or multi-line ones."""
-    cleaned = value.strip()
-    if not cleaned:
-        example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
-        raise UsageError(
-            f"the {what} is empty",
-            hint=f"copy the {what} from akool.com → API Credentials{example}",
-        )
-    if any(ch.isspace() or ord(ch) < 32 for ch in cleaned):
-        raise UsageError(
-            f"the {what} contains a space, line break or control character",
-            hint=f"copy the {what} again as one line, without quotes or spaces",
-        )
-    return cleaned
 
 
 def from_environment(env: dict[str, str]) -> Credential | None:

@@ -20,11 +20,13 @@ from contextlib import suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from akool_cli.core.callbacks import Callback, CallbackError, open_callback
 from akool_cli.core.contract import VIDEO_STATUS_NAMES
-from akool_cli.core.redact import Redactor
+
+if TYPE_CHECKING:
+    from akool_cli.net.transport import Transport
 
 log = logging.getLogger("akool.webhook")
 
@@ -358,15 +360,15 @@ class EventRecorder:
         return str(result.path)
 
 
-def download_into(redactor: Redactor) -> Fetch:
-    """The usual Fetch: the event's video into folder/<job id>.mp4 (created if missing)."""
+def download_into(transport: Callable[[], Transport]) -> Fetch:
+    """The usual Fetch: the event's video into folder/<job id>.mp4 (created if missing), over a
+    transport from `transport` (Session.transport: the caller's timeouts and redaction)."""
 
     def fetch(event: Callback, folder: Path) -> Any:
         from akool_cli.jobs.download import download, resolve_target
-        from akool_cli.net.transport import Transport
 
         target = resolve_target(str(folder), event.id, many=True)
-        with Transport(redactor=redactor) as transport:
-            return download(transport, event.url, target)
+        with transport() as connection:
+            return download(connection, event.url, target)
 
     return fetch

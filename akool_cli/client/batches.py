@@ -1,0 +1,177 @@
+"""Batches from Python as `akool batch` runs them: a file of rows planned (every problem at
+once), its local files uploaded and URLs checked, then each row created once, followed and
+downloaded a few at a time. Events go to callbacks; nothing prints.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
+from akool_cli.core.errors import LocalStateError, UsageError
+from akool_cli.core.validate import check_range
+
+if TYPE_CHECKING:
+    from akool_cli.inputs.preflight import Events, Plan, Settings
+    from akool_cli.jobs.batch import Item, Problem
+    from akool_cli.jobs.batch_run import Outcome
+
+
+@dataclass
+class BatchPlan:
+    """A batch file read and checked: the rows that can run and the problems of the others."""
+
+    file: Path
+    rows: int  # rows in the file, valid or not
+    items: list[Item]
+    problems: list[Problem]
+    inputs: Plan
+    settings: Settings
+    output_dir: Path | None = None
+    prepared: bool = False  # local files uploaded and URLs checked (prepare_batch)
+
+
+@dataclass
+class BatchResult:
+    """Every row's outcome; `fatal` when the history could not be written (the run stopped, and
+    ids it could not record are in the outcomes as "unrecorded"); `interrupted` after a stop."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    fatal: LocalStateError | None = None
+    interrupted: bool = False
+
+
+class BatchMixin(TalkingMixin):
+    def batch_plan(
+        self,
+        file: str | Path,
+        *,
+        output_dir: str | Path | None = None,
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        check_face: bool = False,
+    ) -> BatchPlan:
+        """Read a CSV or JSON Lines file of rows and find every problem that needs no network;
+        local files are relative to the file's folder."""
+        from akool_cli.inputs.preflight import raise_all, row_inputs, split_problems
+        from akool_cli.jobs.batch import Problem, load_rows, validate
+
+        path = Path(file)
+        rows = load_rows(path)
+        items, problems = validate(rows)
+        inputs = [
+            one
+            for item in items
+            for one in row_inputs(item.row, item.request.image_url, item.request.audio_url)
+        ]
+        found, settings = self.plan_inputs(
+            inputs,
+            upload_to=upload_to,
+            url_ttl=url_ttl,
+            check=check,
+            check_face=check_face,
+            base_dir=path.absolute().parent,
+        )
+        by_row, general = split_problems(found.problems)
+        raise_all(general)
+        for row, messages in sorted(by_row.items()):
+            problems += [Problem(row, message) for message in messages]
+        valid = [i for i in items if i.row not in by_row]
+        folder = None if output_dir is None else Path(output_dir)
+        return BatchPlan(path, len(rows), valid, problems, found, settings, folder)
+
+    def batch_preview(
+        self, plan: BatchPlan
+    ) -> tuple[list[dict[str, Any]], list[dict[str, object]]]:
+        """What running the plan would do with each row, and the files it would upload (with
+        their sizes); nothing is sent."""
+        from akool_cli.inputs.preflight import upload_plan
+        from akool_cli.jobs.batch_run import plan as row_plan
+
+        values = {v for i in plan.items for v in (i.request.image_url, i.request.audio_url) if v}
+        uploads = upload_plan(plan.inputs.only(values), self.journal)
+        return list(row_plan(plan.items, self.journal, plan.output_dir)), uploads
+
+    def prepare_batch(self, plan: BatchPlan, *, events: Events | None = None) -> BatchPlan:
+        """The output folder made, the credential found, then the files of rows not created yet
+        uploaded and their URLs checked (each distinct one once): resuming never uploads or
+        checks again what an earlier run created."""
+        from akool_cli.jobs.batch import check_output_dir
+
+        if plan.output_dir is not None:
+            _make_folder(plan.output_dir)
+            check_output_dir(plan.output_dir)
+        self.session.credential()  # not logged in: said before anything is uploaded
+        pending = [i for i in plan.items if self.journal.find_by_key(i.key) is None]
+        values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
+        sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
+        items = [
+            replace(
+                i,
+                request=replace(
+                    i.request,
+                    image_url=sent.get(i.request.image_url, i.request.image_url),
+                    audio_url=sent.get(i.request.audio_url, i.request.audio_url),
+                ),
+            )
+            for i in plan.items
+        ]
+        return replace(plan, items=items, prepared=True)
+
+    def batch(
+        self,
+        plan: BatchPlan,
+        *,
+        concurrency: int = 4,
+        interval: float = 3.0,
+        force: bool = False,
+        retry_unknown: bool = False,
+        on_event: Callable[[Outcome, str], None] | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+        stopping: threading.Event | None = None,
+    ) -> BatchResult:
+        """Run the plan's rows, at most `concurrency` at a time (the engine `akool batch`
+        draws): each row claimed in the history before its create is sent, so a rerun picks up
+        what an earlier run created instead of paying again. Ctrl-C (or `stopping`) lets creates
+        in flight finish and be recorded, then returns with `interrupted`."""
+        from akool_cli.jobs.batch_run import BatchRunner
+
+        check_range("--concurrency", concurrency)
+        check_range("--interval", interval)
+        if not plan.prepared:
+            plan = self.prepare_batch(plan)
+        runner = BatchRunner(
+            client=self.api,
+            journal=self.journal,
+            profile=self.profile,
+            output_dir=plan.output_dir,
+            concurrency=concurrency,
+            interval=interval,
+            force=force,
+            retry_unknown=retry_unknown,
+            clock=self.clock,
+            on_event=on_event,
+            on_bytes=on_bytes,
+            stopping=stopping or threading.Event(),
+        )
+        try:
+            outcomes = runner.run(plan.items)
+        except KeyboardInterrupt:
+            return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
+        return BatchResult(outcomes, runner.fatal)
+
+
+def _make_folder(folder: Path) -> None:
+    """The output folder names a folder to fill: create it, as `mkdir -p` would."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            hint="choose a folder you can write to",
+        ) from None
