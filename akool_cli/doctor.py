@@ -22,7 +22,7 @@ from akool_cli.core.errors import AkoolError
 
 if TYPE_CHECKING:
     from akool_cli.net.session import Session
-    from akool_cli.store.credentials import Credential
+    from akool_cli.store.credentials import Credential, KeyringStore
 
 
 PROBE_ID = "000000000000000000000000"
@@ -122,7 +122,8 @@ def _keyring_check(session: Session, *, needed: bool) -> Check:
     store = session.store()
     try:
         backend = store.backend_name()
-        store.load(session.profile)
+        stored = store.load(session.profile)
+        plaintext = store.plaintext()
     except AkoolError as exc:
         if not needed:
             return Check(
@@ -132,7 +133,22 @@ def _keyring_check(session: Session, *, needed: bool) -> Check:
                 skipped=True,
             )
         return Check("keyring", False, exc.message, exc.hint or "")
+    if plaintext is not None:
+        return _plaintext_check(store, backend, plaintext, used=needed or stored is not None)
     return Check("keyring", True, f"{backend} answered within {store.timeout:g} s")
+
+
+def _plaintext_check(store: KeyringStore, backend: str, where: str, *, used: bool) -> Check:
+    """A backend that keeps secrets in a plaintext file fails the check, unless the user opted
+    in or nothing of akool's is (or would be) kept there."""
+    from akool_cli.store.credentials import PLAINTEXT_HINT, PLAINTEXT_OPT_IN
+
+    detail = f"{backend} keeps secrets unencrypted in {where}"
+    if store.allow_plaintext:
+        return Check("keyring", True, f"{detail} (allowed by {PLAINTEXT_OPT_IN})")
+    if not used:
+        return Check("keyring", True, f"{detail}; not used", skipped=True)
+    return Check("keyring", False, detail, PLAINTEXT_HINT)
 
 
 def _reach_check(base_url: str) -> Check:

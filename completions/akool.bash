@@ -37,9 +37,9 @@ _akool() {
         "config unset") opts="--base-url --debug --profile --quiet -q" ;;
         "credit") opts="--base-url --debug --json --profile --quiet -q" ;;
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
-        "login") opts="--base-url --client-id --debug --profile --quiet -q" ;;
+        "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
-        "sandbox") opts="--base-url --debug --expire-token-after --fault --fetch-inputs --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
+        "sandbox") opts="--base-url --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;
         "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
         "voices") opts="--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q" ;;

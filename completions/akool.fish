@@ -103,6 +103,7 @@ complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l profile
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from doctor' -s q
+complete -c akool -n '__fish_seen_subcommand_from login' -l allow-plaintext-keyring
 complete -c akool -n '__fish_seen_subcommand_from login' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
 complete -c akool -n '__fish_seen_subcommand_from login' -l debug
@@ -119,6 +120,7 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l debug
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l expire-token-after
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fault
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fetch-inputs
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l file-rate
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l host
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l latency
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l port

@@ -6,12 +6,19 @@ import json
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from akool_cli.store.credentials import KEYRING_SERVICE, Credential, mask
 from tests.conftest import Isolation
-from tests.support.keyrings import FailingKeyring, HangingKeyring
+from tests.support.keyrings import (
+    ChainedPlaintext,
+    FailingKeyring,
+    HangingKeyring,
+    MemoryKeyring,
+    PlaintextKeyring,
+)
 from tests.support.runner import invoke
 
 
@@ -182,6 +189,74 @@ def test_a_broken_keyring_gives_one_line_pointing_to_the_environment(
         assert result.stderr.count("Error:") == 1
         # The hint points to a secret store, never to a plaintext shell profile.
         assert "secret store" in result.stderr and "shell profile" not in result.stderr
+    # login checked the key before it found nowhere to keep it: it says so, then the way on.
+    lines = result.stderr.splitlines()
+    assert f"{mask(SANDBOX_API_KEY)}" in lines[0] and "it works; credit balance 1234.5" in lines[0]
+    assert lines[1].startswith("Error: it was not saved: ") and lines[2].startswith("Hint: ")
+    assert SANDBOX_API_KEY not in result.stderr
+
+
+@pytest.mark.parametrize("backend", [PlaintextKeyring, ChainedPlaintext])
+def test_a_plaintext_keyring_is_refused_unless_the_user_opts_in(
+    base: Sandbox, monkeypatch: pytest.MonkeyPatch, backend: type[KeyringBackend]
+) -> None:
+    ring = backend()
+    keyring.set_keyring(ring)
+    first = ring.backends[0] if isinstance(ring, ChainedPlaintext) else ring
+    assert isinstance(first, MemoryKeyring)
+    entries = first.entries
+    entries.clear()
+    result = invoke(["login"], input=SANDBOX_API_KEY, expect=3)
+    assert "it works; credit balance" in result.stderr
+    assert "keeps secrets unencrypted in /home/me/.local/share/python_keyring" in result.stderr
+    assert "--allow-plaintext-keyring" in result.stderr and "AKOOL_API_KEY" in result.stderr
+    assert entries == {}
+    # doctor flags it when akool would use it...
+    doctor = invoke(["doctor", "--json"], expect=11)
+    check = next(c for c in json.loads(doctor.stdout)["checks"] if c["name"] == "keyring")
+    assert not check["ok"] and "unencrypted" in check["detail"]
+    assert "AKOOL_ALLOW_PLAINTEXT_KEYRING" in check["fix"]
+    # ...and the user may accept it, with the flag or the variable.
+    invoke(["login", "--allow-plaintext-keyring"], input=SANDBOX_API_KEY)
+    assert len(entries) == 1
+    monkeypatch.setenv("AKOOL_ALLOW_PLAINTEXT_KEYRING", "1")
+    invoke(["logout"])
+    invoke(["login"], input=SANDBOX_API_KEY)
+    assert len(entries) == 1
+    doctor = invoke(["doctor", "--json"])
+    check = next(c for c in json.loads(doctor.stdout)["checks"] if c["name"] == "keyring")
+    assert check["ok"] and "allowed by AKOOL_ALLOW_PLAINTEXT_KEYRING" in check["detail"]
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "\ufeff" + SANDBOX_API_KEY,
+        "\ufeff" + SANDBOX_API_KEY + "\r\n",
+        "  " + SANDBOX_API_KEY + "\u200b\n",
+        "\r\n\ufeff " + SANDBOX_API_KEY + " \t",
+    ],
+    ids=["bom", "bom-crlf", "spaces-zero-width", "crlf-bom-space"],
+)
+def test_a_key_with_a_byte_order_mark_or_line_end_is_cleaned(
+    base: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, pasted: str
+) -> None:
+    invoke(["login"], input=pasted)
+    found = stored(isolated)
+    assert found is not None and found.api_key == SANDBOX_API_KEY
+    invoke(["logout"])
+    monkeypatch.setenv("AKOOL_API_KEY", pasted)
+    assert invoke(["credit"]).stdout == "1234.5\n"
+    assert base.state.received[-1].headers.get("x-api-key") == SANDBOX_API_KEY
+
+
+def test_a_key_with_other_non_ascii_characters_is_bad_input(
+    base: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = invoke(["login"], input=SANDBOX_API_KEY[:-1] + "é", expect=2)
+    assert "not plain ASCII" in result.stderr and "Hint:" in result.stderr
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY + "é")
+    assert "not plain ASCII" in invoke(["credit"], expect=2).stderr
 
 
 def test_login_rejects_a_keyring_that_drops_writes(base: Sandbox) -> None:

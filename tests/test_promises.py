@@ -24,8 +24,9 @@ from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store import owners
-from akool_cli.store.journal import Journal
+from akool_cli.store.journal import SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
+from tests.support.batches import write_rows
 from tests.support.runner import AKOOL, invoke, process_env
 
 IMAGE = "https://example.com/portrait.jpg"
@@ -38,13 +39,6 @@ def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     server = start_sandbox(SandboxConfig(processing_seconds=0.3, latency=0.4), clock=SystemClock())
     yield server
     server.stop()
-
-
-def write_rows(path: Path, count: int, tag: str = "r") -> Path:
-    lines = ["id,image_url,audio_url"]
-    lines += [f"{tag}{n},https://example.com/{tag}{n}.jpg,{AUDIO}" for n in range(count)]
-    path.write_text("\n".join(lines) + "\n")
-    return path
 
 
 def history(home: Path) -> tuple[dict[str, sqlite3.Row], list[sqlite3.Row]]:
@@ -403,5 +397,5 @@ def test_a_history_of_akool_0_1_is_migrated_in_place(api_env: Sandbox, isolated:
     key = db.execute("SELECT batch_key FROM jobs").fetchone()[0]
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     db.close()
-    assert version == 3 and key == legacy
+    assert version == SCHEMA_VERSION and key == legacy
     assert {"callbacks_handled", "uploads"} <= tables

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from akool_cli.sandbox import Sandbox
-from akool_cli.store.journal import JobRecord, Journal, explain_statements
+from akool_cli.store.journal import JobRecord, Journal, Scope, explain_statements
 from tests.conftest import Isolation
 from tests.support.runner import invoke
 
@@ -90,6 +90,8 @@ def test_a_status_refresh_of_several_jobs_leaves_no_thread_behind(api_env: Sandb
 
 JOB = "job-0001"
 KEY = "row-1:0123456789abcdef"
+SCOPE = Scope("https://sandbox", "default", "0123456789abcdef")
+ANY_ACCOUNT = Scope("https://sandbox", "default", None)
 NO_INDEX = "issue 12: {} has no index"
 
 # Per-row or per-job lookups must SEARCH an index. An ordered listing with a LIMIT may walk an
@@ -101,8 +103,9 @@ LOOKUPS: list[tuple[str, Callable[[Journal], object], str, str | None]] = [
     ("job by id", lambda j: j.get(JOB), POINT, None),
     ("job state update", lambda j: j.update_state(JOB, 3, "https://e.com/v.mp4", ""), POINT, None),
     ("download record", lambda j: j.record_download(JOB, "/v.mp4", 1, "00"), POINT, None),
-    ("batch row by key", lambda j: j.find_by_key(KEY), POINT, None),
-    ("speech by key", lambda j: j.find_by_key(KEY + ":speech"), POINT, None),
+    ("batch row by key", lambda j: j.find_by_key(KEY, SCOPE), POINT, None),
+    ("speech by key", lambda j: j.find_by_key(KEY + ":speech", SCOPE), POINT, None),
+    ("batch row by key, any account", lambda j: j.find_by_key(KEY, ANY_ACCOUNT), POINT, None),
     ("attempts in flight", lambda j: j.open_attempts(), POINT, None),
     (
         "claim of a new batch row",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,109 @@ def test_no_command_ever_shows_or_writes_a_secret(
     for secret in [API_KEY, CLIENT_SECRET, *tokens]:
         assert secret not in text
         assert secret.encode() not in files
+
+
+# -- signed URLs, clipped bodies, credentials in a bucket's URL ----------------------------------
+
+PRESIGNED = (
+    "https://bucket.s3.amazonaws.com/inputs/me.png?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+    "&X-Amz-Credential=AKIASIGNINGKEY7%2F20250101%2Fus-east-1%2Fs3%2Faws4_request"
+    "&X-Amz-Date=20250101T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host"
+    "&X-Amz-Security-Token=IQoJb3JpZ2luSESSIONTOKEN&X-Amz-Signature=5ec0ffee5ec0ffee5ec0ffee"
+)
+SIGNING_VALUES = ("AKIASIGNINGKEY7", "IQoJb3JpZ2luSESSIONTOKEN", "5ec0ffee5ec0ffee")
+
+
+@pytest.mark.parametrize(
+    ("shown", "hidden"),
+    [
+        (PRESIGNED, SIGNING_VALUES),
+        (
+            "https://storage.googleapis.com/b/o?X-Goog-Signature=abc123def&X-Goog-Credential=sa%40p",
+            ("abc123def", "sa%40p"),
+        ),
+        ("https://acct.blob.core.windows.net/c/b?sv=2022&sig=AzUrEsIg%2B%3D", ("AzUrEsIg",)),
+        (
+            "https://x.example/a?AWSAccessKeyId=AKIAOLDSTYLE&Expires=1&Signature=oldsig%2B",
+            ("AKIAOLDSTYLE", "oldsig"),
+        ),
+        (
+            "https://x.example/a?access_token=tok123&token=tok456&api_key=k789",
+            ("tok123", "tok456", "k789"),
+        ),
+        (
+            "--upload-to 's3://AKIAUSERPART:wJalrSECRETPART@bucket/p/' is wrong",
+            ("AKIAUSERPART", "wJalrSECRETPART"),
+        ),
+    ],
+    ids=["aws", "google", "azure", "s3-v2", "tokens", "userinfo"],
+)
+def test_signing_values_are_masked_in_any_text(shown: str, hidden: tuple[str, ...]) -> None:
+    from akool_cli.core.redact import Redactor
+
+    masked = Redactor().text(f"Error: could not check {shown} (timed out)")
+    assert not [value for value in hidden if value in masked]
+    assert "…" in masked or "***@" in masked
+    assert "X-Amz-Date=20250101T000000Z" in Redactor().text(PRESIGNED)  # the rest stays readable
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_a_secret_at_the_clipping_edge_is_masked_whole(as_json: bool) -> None:
+    from akool_cli.core.redact import Redactor
+
+    redactor = Redactor([API_KEY])
+    for padding in range(500, 640):
+        raw = (
+            json.dumps({"padding": "x" * padding, "echo": API_KEY}).encode()
+            if as_json
+            else b"x" * padding + API_KEY.encode() + b" and more"
+        )
+        shown = redactor.body(raw, limit=600)
+        assert not _fragments(API_KEY, shown), (padding, shown[-60:])
+
+
+def _fragments(secret: str, text: str, size: int = 6) -> list[str]:
+    """The pieces of secret (size characters or more) that appear in text."""
+    return [
+        secret[i : i + size] for i in range(len(secret) - size + 1) if secret[i : i + size] in text
+    ]
+
+
+def test_debug_traces_never_show_the_part_of_a_key_before_the_clip(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that echoes the key after padding: the trace clips its body at 600 characters."""
+    from tests.support.servers import Answer, scripted_server
+
+    monkeypatch.setenv("AKOOL_API_KEY", API_KEY)
+    with scripted_server() as server:
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        for padding in (545, 560, 569, 575, 590):
+            body = b"<html>" + b"x" * padding + API_KEY.encode() + b"</html>"
+            server.route("/api/open/v3/faceswap/quota/info", Answer(502, body, "text/html"))
+            result = invoke(["--debug", "credit"], expect=None)
+            assert result.exit_code in (4, 5)
+            assert "<- 502" in result.stderr  # the trace ran
+            assert not _fragments(API_KEY, result.stdout + result.stderr), padding
+
+
+def test_a_bucket_url_with_credentials_is_never_echoed(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    image = isolated.tmp / "me.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    target = "s3://AKIAUSERPART:wJalrSECRETPART@my-bucket/inputs/"
+    runs = [
+        (["talk", str(image), "https://example.com/a.mp3", "--upload-to", target], {}),
+        (["talk", str(image), "https://example.com/a.mp3", "--upload-to", target, "--json"], {}),
+        (["--debug", "talk", str(image), "https://example.com/a.mp3"], {"AKOOL_UPLOAD_TO": target}),
+        (["config", "set", "upload-to", target], {}),
+    ]
+    for argv, env in runs:
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        result = invoke(argv, expect=2)
+        shown = result.stdout + result.stderr
+        assert "AKIAUSERPART" not in shown and "wJalrSECRETPART" not in shown, shown
+        assert "***@my-bucket" in shown and "Hint:" in result.stderr
+    assert b"wJalrSECRETPART" not in everything_written(isolated.tmp)

@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import select
+import stat
 import subprocess
 import sys
 import time
@@ -47,6 +48,10 @@ def sandbox_process(isolated: Isolation) -> Iterator[dict[str, str]]:
         assert time.monotonic() < deadline, "the sandbox did not start"
         time.sleep(0.02)
     info = json.loads(ready.read_text())
+    # Both ready files hold the sandbox's credentials: for this user's eyes only.
+    port = info["base_url"].rsplit(":", 1)[1]
+    for path in (ready, isolated.home / "sandboxes" / f"{port}.json"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     yield info
     process.terminate()
     out, _ = process.communicate(timeout=10)

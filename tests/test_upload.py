@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from akool_cli.core import redact
 from akool_cli.sandbox import Sandbox
 from akool_cli.store.journal import Journal, Uploads
 from tests.conftest import ROOT, Isolation
@@ -133,7 +134,8 @@ def test_talk_uploads_local_files_and_the_sandbox_fetches_them(
     for record in records:
         assert record.size == Path(record.local_path).stat().st_size and len(record.sha256) == 64
         assert record.key == f"inputs/{record.sha256[:16]}/{Path(record.local_path).name}"
-        assert record.url in sent.values()
+        # The history keeps the URL without its signing parts (see test_presigned_urls_...).
+        assert record.url in {redact.signed(url) for url in sent.values()}
     assert "uploading me.png" in result.stderr
 
 
@@ -394,3 +396,37 @@ def test_commands_that_upload_nothing_never_import_boto3(isolated: Isolation) ->
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert done.stdout.strip().endswith("False False"), done.stdout
+
+
+def test_presigned_urls_never_show_their_signature(
+    s3: S3, fetching: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--debug, --json, the history and status show the presigned inputs without signing parts."""
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "IQoJb3JpZ2luSESSIONTOKEN0123")
+    image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
+    captured: list[str] = []
+    for argv in (
+        ["--debug", "talk", str(image), str(audio), "--upload-to", s3.target, "--json"],
+        ["talk", str(image), str(audio), "--upload-to", s3.target, "--json", "--wait"],
+    ):
+        result = invoke(argv)
+        captured += [result.stdout, result.stderr]
+    isolated.clock.advance(60)
+    for argv in (["status", "--json"], ["status"], ["--debug", "status", "--json"]):
+        result = invoke(argv)
+        captured += [result.stdout, result.stderr]
+    signing = set()
+    for job in fetching.state.jobs.values():
+        for field in ("talking_photo_url", "audio_url"):
+            query = parse_qs(urlsplit(job.request[field]).query)
+            for name in ("X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token"):
+                signing.add(query[name][0])
+    assert len(signing) >= 3 and "IQoJb3JpZ2luSESSIONTOKEN0123" in signing
+    shown = "\n".join(captured)
+    assert "X-Amz-Signature=…" in shown and "X-Amz-Credential=…" in shown  # masked, not dropped
+    assert "AKIAENVIRONMENTKEY01" not in shown
+    files = b"".join(p.read_bytes() for p in isolated.home.rglob("*") if p.is_file())
+    for value in signing:
+        assert value not in shown
+        assert value.encode() not in files
+    assert b"AKIAENVIRONMENTKEY01" not in files

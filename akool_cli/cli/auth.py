@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.core.errors import AuthError
+
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
 
@@ -40,6 +42,12 @@ def login(
         metavar="ID",
         help="Use the legacy clientId + clientSecret method; the secret is read like a key.",
     ),
+    allow_plaintext: bool = typer.Option(
+        False,
+        "--allow-plaintext-keyring",
+        help="Store the key even when the keyring backend keeps it in a plaintext file "
+        "(keyrings.alt's PlaintextKeyring) [env: AKOOL_ALLOW_PLAINTEXT_KEYRING=1].",
+    ),
 ) -> None:
     """Store an AKOOL API key in the OS keyring after checking it works.
 
@@ -57,9 +65,18 @@ def login(
             # A malformed id is bad input like a malformed secret (2); a wrong one AKOOL refuses (3).
             cid = check_secret(client_id, "client id")
             secret = check_secret(_read_secret("client secret"), "client secret")
-            done = lib.login(client_id=cid, client_secret=secret)
+            checked = lib.verify_login(client_id=cid, client_secret=secret)
         else:
-            done = lib.login(check_secret(_read_secret("API key"), "API key"))
+            checked = lib.verify_login(check_secret(_read_secret("API key"), "API key"))
+        try:
+            done = lib.save_login(checked, allow_plaintext=allow_plaintext)
+        except AuthError as exc:
+            # The check is done: say first that the key works, then how to use it without a keyring.
+            out.success(
+                f"Verified {checked.masked} at {checked.base_url}: it works; credit balance "
+                f"{checked.credit:g}"
+            )
+            raise AuthError(f"it was not saved: {exc.message}", hint=exc.hint) from None
     where = "" if done.profile == DEFAULT_PROFILE else f" (profile {done.profile})"
     out.success(
         f"Logged in to {done.base_url}{where} with {done.credential}; credit balance "

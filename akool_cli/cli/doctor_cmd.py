@@ -22,7 +22,7 @@ def doctor(
 ) -> None:
     """Check that akool can work here: paths, keyring, credential, network, AKOOL's answers.
 
-    Exits 10 when any check fails.
+    Exits 11 when any check fails.
     """
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

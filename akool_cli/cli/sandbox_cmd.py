@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -16,18 +15,11 @@ from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.sandbox import Sandbox, SandboxConfig
+    from akool_cli.sandbox import SandboxConfig
 
 
 def register(app: typer.Typer) -> None:
     app.command()(sandbox)
-
-
-def _write_ready(path: Path, info: dict[str, object]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(info), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def sandbox(
@@ -44,6 +36,9 @@ def sandbox(
         0, "--video-bytes", metavar="N", help="Pad each result video by N bytes."
     ),
     latency: float = typer.Option(0.0, "--latency", metavar="S", help="Delay every API answer."),
+    file_rate: float = typer.Option(
+        0.0, "--file-rate", metavar="BYTES/S", help="Pace result files (125e6: a 1 Gbit/s link)."
+    ),
     fault: str = typer.Option(
         "",
         "--fault",
@@ -74,13 +69,15 @@ def sandbox(
     contains 'noface', three for 'manyfaces'. Stop it with Ctrl-C.
     """
     from akool_cli.core.urls import is_loopback_host
-    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.sandbox import SandboxConfig
     from akool_cli.sandbox.server import parse_faults
 
     if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
         raise UsageError(f"--host {host!r} is not an address of this machine")
-    if processing_seconds < 0 or time_scale <= 0 or video_bytes < 0 or latency < 0:
-        raise UsageError("--processing-seconds, --video-bytes and --latency must not be negative")
+    if min(processing_seconds, video_bytes, latency, file_rate) < 0 or time_scale <= 0:
+        raise UsageError(
+            "--processing-seconds, --video-bytes, --latency and --file-rate must not be negative"
+        )
     try:
         faults = parse_faults(fault)
     except ValueError as exc:
@@ -92,26 +89,28 @@ def sandbox(
         time_scale=time_scale,
         video_bytes=video_bytes,
         latency=latency,
+        file_bytes_per_second=file_rate or None,
         faults=faults,
         seed=seed,
         expire_token_after=expire_token_after,
         quiet=not verbose,
         fetch_inputs=fetch_inputs,
     )
+    _serve(config, ready_file, ctx.obj)
+
+
+def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> None:
+    """Start the sandbox, announce it, write its ready files, and serve until Ctrl-C or
+    SIGTERM."""
+    from akool_cli.sandbox import start_sandbox
+
     try:
         server = start_sandbox(config, background=False)
     except OSError as exc:
         raise UsageError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            f"cannot listen on {config.host}:{config.port}: {exc.strerror or exc}",
             hint="choose another port, e.g. --port 0 for a free one",
         ) from None
-    _serve(server, config, ready_file, ctx.obj)
-
-
-def _serve(
-    server: Sandbox, config: SandboxConfig, ready_file: Path | None, runtime: Runtime
-) -> None:
-    """Announce the sandbox, write its ready files, and serve until Ctrl-C or SIGTERM."""
     info = {
         "base_url": server.base_url,
         "api_key": config.api_key,
@@ -129,21 +128,12 @@ def _serve(
         "Press Ctrl-C to stop.\n"
     )
     sys.stdout.flush()
-    # Besides --ready-file, a running sandbox leaves its ready file where `akool webhook serve`
-    # pointed at it finds the clientId that signs its callbacks (written first: whoever waits
-    # for the ready file finds the record too).
     with runtime.library() as lib:
-        record = lib.sandbox_record(server.base_url)
-    written: list[Path] = []
-    try:
-        if record is not None:
-            _write_ready(record, info)
-            written.append(record)
-    except OSError:
-        pass  # only a convenience for webhook serve; --client-id still works
-    if ready_file is not None:
-        _write_ready(ready_file, info)
-        written.append(ready_file)
+        try:
+            written = lib.sandbox_ready(info, ready_file)
+        except UsageError:
+            server.server.server_close()
+            raise
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.core.errors import ExitCode
+from akool_cli.core.errors import CredentialScopeError, ExitCode
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
@@ -42,7 +42,11 @@ def status(
         found = lib.statuses(job_ids or [], limit=limit)
     code = ExitCode.OK
     for note in found.notes:
-        if note.known:
+        if not note.asked:
+            scoped = isinstance(note.error, CredentialScopeError) and note.error.hint
+            how = f" ({note.error.hint})" if scoped else ""
+            out.warn(f"{note.job_id}: showing the last known state; {note.error.message}{how}")
+        elif note.known:
             out.warn(
                 f"{note.job_id}: showing the last known state ({note.server}: {note.error.message})"
             )

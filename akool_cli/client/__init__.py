@@ -10,7 +10,14 @@ The names below are the library's public surface (import-linter holds the CLI to
 
 from __future__ import annotations
 
-from akool_cli.client.account import AccountMixin, Login, ProfileCheck, Setting, envelope_error
+from akool_cli.client.account import (
+    AccountMixin,
+    Login,
+    ProfileCheck,
+    Setting,
+    Verified,
+    envelope_error,
+)
 from akool_cli.client.batches import BatchMixin, BatchPlan, BatchResult
 from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
@@ -53,6 +60,7 @@ __all__ = [
     "TalkEvents",
     "Tick",
     "Updated",
+    "Verified",
     "envelope_error",
     "release_locks",
 ]

@@ -3,7 +3,7 @@ credit balance, voices, saved settings, any documented call, and the checks of `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
@@ -27,6 +27,19 @@ class Login:
     credit: float
     # AKOOL_API_KEY (or the client pair) is set: it takes precedence over this login.
     overridden: bool
+
+
+@dataclass(frozen=True)
+class Verified:
+    """A credential AKOOL accepted (login's first half), not saved yet."""
+
+    base_url: str
+    credential: Credential = field(repr=False)
+    credit: float
+
+    @property
+    def masked(self) -> str:
+        return self.credential.masked()
 
 
 @dataclass
@@ -105,13 +118,24 @@ class AccountMixin(ClientBase):
         *,
         client_id: str | None = None,
         client_secret: str | None = None,
+        allow_plaintext: bool = False,
     ) -> Login:
         """Check a credential against AKOOL's credit endpoint, then keep it in the OS keyring
-        for this profile (and the base URL it was checked against in the settings)."""
-        from akool_cli.core.contract import DEFAULT_BASE_URL
+        for this profile (and the base URL it was checked against in the settings). A keyring
+        that keeps secrets in a plaintext file is refused unless `allow_plaintext`."""
+        checked = self.verify_login(api_key, client_id=client_id, client_secret=client_secret)
+        return self.save_login(checked, allow_plaintext=allow_plaintext)
+
+    def verify_login(
+        self,
+        api_key: str | None = None,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+    ) -> Verified:
+        """login()'s first half: the credential, checked against AKOOL (nothing saved yet)."""
         from akool_cli.core.validate import check_secret
-        from akool_cli.store import config
-        from akool_cli.store.credentials import Credential, from_environment
+        from akool_cli.store.credentials import Credential
 
         base_url = self.base_url
         if client_id is not None:
@@ -128,14 +152,26 @@ class AccountMixin(ClientBase):
                 credential = credential.with_token(_get_token(client, credential))
                 client.credential = credential
             balance = client.credit()  # verified before anything is saved
-        self.session.store().save(self.profile, credential)
+        return Verified(base_url, credential, balance)
+
+    def save_login(self, checked: Verified, *, allow_plaintext: bool = False) -> Login:
+        """login()'s second half: the verified credential into the keyring (AuthError when the
+        keyring cannot keep it), and the profile's bookkeeping into the settings."""
+        from akool_cli.core.contract import DEFAULT_BASE_URL
+        from akool_cli.store import config
+        from akool_cli.store.credentials import from_environment
+
+        store = self.session.store()
+        store.allow_plaintext = store.allow_plaintext or allow_plaintext
+        store.save(self.profile, checked.credential)
         # Non-secret bookkeeping: which profiles exist, and the base URL each was verified against.
         paths, profile = self.paths, self.profile
         config.write_profile_setting(paths, profile, "login", "keyring")
-        saved_url = None if base_url == DEFAULT_BASE_URL else base_url
+        saved_url = None if checked.base_url == DEFAULT_BASE_URL else checked.base_url
         config.write_profile_setting(paths, profile, "base_url", saved_url)
         overridden = from_environment(self.env) is not None
-        return Login(base_url, profile, credential.masked(), balance, overridden)
+        masked = checked.credential.masked()
+        return Login(checked.base_url, profile, masked, checked.credit, overridden)
 
     def logout(self) -> bool:
         """Remove this profile's credential from the keyring; False when there was none."""

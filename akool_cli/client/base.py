@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from akool_cli.core import kinds
 from akool_cli.core.clock import Clock
+from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError
 from akool_cli.core.redact import Redactor
 from akool_cli.net.session import Session
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from akool_cli.net.api import AkoolClient
     from akool_cli.store.config import Paths
     from akool_cli.store.credentials import Credential, KeyringStore
-    from akool_cli.store.journal import JobRecord, Journal
+    from akool_cli.store.journal import JobRecord, Journal, Scope
 
 
 class ClientBase:
@@ -52,7 +53,8 @@ class ClientBase:
             store=store,
             redactor=redactor,
         )
-        self._apis: dict[tuple[str, str], AkoolClient] = {}
+        self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
+        self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
 
     # -- where and who ----------------------------------------------------------------------
@@ -83,20 +85,100 @@ class ClientBase:
     @property
     def api(self) -> AkoolClient:
         """The low-level client for this server and profile (documented endpoints, retries)."""
-        return self.api_for(self.base_url, self.profile)
+        return self.api_for(self.base_url, self.profile, self.credential())
 
-    def api_for(self, base_url: str, profile: str) -> AkoolClient:
-        """A low-level client for another server or profile (jobs are followed where they were made)."""
-        key = (base_url, profile)
+    def credential(self) -> Credential:
+        """The credential in use: the argument, the environment, or the profile's keyring entry."""
+        return self.session.credential()
+
+    def api_for(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
+        """A low-level client for a server and profile with this credential. Which credential may
+        go to which server is decided by `credential_for`: call it first for recorded jobs."""
+        key = (base_url, profile, credential.account(), credential.source)
         if key not in self._apis:
-            self._apis[key] = self.session.connect(base_url, profile)
+            self._apis[key] = self.session.connect(base_url, profile, credential)
         return self._apis[key]
 
     def api_of(self, record: JobRecord | None) -> AkoolClient:
-        """The client for the server and profile a recorded job was made with."""
+        """The client for the server and profile a recorded job was made with, with a credential
+        that may go there (CredentialScopeError when there is none)."""
         if record is not None and record.base_url:
-            return self.api_for(record.base_url, record.profile)
+            return self.api_for(record.base_url, record.profile, self.credential_for(record))
         return self.api
+
+    def credential_for(self, record: JobRecord) -> Credential:
+        """The credential to ask about a recorded job with, sent only where it may go.
+
+        A credential goes to a server it was made for (the one in use to the current base URL, a
+        profile's keyring entry to the base URL it logged in to), or to the server of a job that
+        the same account made (it was sent there to create it). Anything else would hand a key to
+        a host that never had it, e.g. a production key to last week's sandbox: CredentialScopeError.
+        """
+        base_url = record.base_url or self.base_url
+        current = self._current_or_none()
+        stored = self._stored_credential(record.profile)
+        if record.account:
+            for credential in (current, stored):
+                if credential is not None and credential.account() == record.account:
+                    return credential
+        if stored is not None and base_url == self._saved_base_url(record.profile):
+            return stored
+        if current is not None and base_url == self.base_url:
+            return current
+        if current is None and stored is None:
+            self.credential()  # no credential at all: its own AuthError says how to get one
+        raise CredentialScopeError(
+            f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
+            "credential than the ones akool has here, and akool never sends a key to a server "
+            "it was not made for",
+            hint=f"ask with that server's credential: AKOOL_BASE_URL={base_url} "
+            f"akool --profile {record.profile} status {record.id}",
+        )
+
+    def _current_or_none(self) -> Credential | None:
+        try:
+            return self.credential()
+        except AuthError:
+            return None
+
+    def _stored_credential(self, profile: str) -> Credential | None:
+        """A profile's keyring entry; none with a credential in the environment, which means
+        the keyring is never touched (headless CI has none)."""
+        from akool_cli.store.credentials import from_environment
+
+        if profile not in self._stored:
+            found = None
+            if from_environment(self.env) is None:
+                known = self.session.found(profile) if profile == self.profile else None
+                if known is not None:
+                    found = known if known.source == "keyring" else None
+                else:
+                    try:
+                        found = self.session.store().load(profile)
+                    except AuthError:
+                        found = None
+            self._stored[profile] = found
+        return self._stored[profile]
+
+    def _saved_base_url(self, profile: str) -> str:
+        """The base URL a profile logged in to (its saved one, or AKOOL's documented host)."""
+        from akool_cli.store import config
+
+        return config.resolve_base_url(None, {}, self.paths, profile)
+
+    def scope(self, *, any_account: bool = False) -> Scope:
+        """This client's server, profile and account (its credential's fingerprint): where its
+        batch rows and claims live. With `any_account`, a missing credential gives account None
+        (any account), for a dry run, which needs none."""
+        from akool_cli.store.journal import Scope
+
+        try:
+            account: str | None = self.api.credential.account()
+        except AkoolError:
+            if not any_account:
+                raise
+            account = None
+        return Scope(self.base_url, self.profile, account)
 
     @property
     def journal(self) -> Journal:

@@ -95,19 +95,23 @@ class BatchMixin(TalkingMixin):
 
         values = {v for i in plan.items for v in (i.request.image_url, i.request.audio_url) if v}
         uploads = upload_plan(plan.inputs.only(values), self.journal)
-        return list(row_plan(plan.items, self.journal, plan.output_dir)), uploads
+        scope = self.scope(any_account=True)
+        return list(row_plan(plan.items, self.journal, plan.output_dir, scope)), uploads
 
     def prepare_batch(self, plan: BatchPlan, *, events: Events | None = None) -> BatchPlan:
         """The output folder made, the credential found, then the files of rows not created yet
         uploaded and their URLs checked (each distinct one once): resuming never uploads or
         checks again what an earlier run created."""
         from akool_cli.jobs.batch import check_output_dir
+        from akool_cli.jobs.batch_run import earlier_job
+        from akool_cli.store.journal import Scope
 
         if plan.output_dir is not None:
             _make_folder(plan.output_dir)
             check_output_dir(plan.output_dir)
-        self.session.credential()  # not logged in: said before anything is uploaded
-        pending = [i for i in plan.items if self.journal.find_by_key(i.key) is None]
+        credential = self.credential()  # not logged in: said before anything is uploaded
+        scope = Scope(self.base_url, self.profile, credential.account())
+        pending = [i for i in plan.items if earlier_job(self.journal, i, scope) is None]
         values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
         sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
         items = [

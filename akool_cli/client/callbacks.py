@@ -112,6 +112,34 @@ class CallbacksMixin(ClientBase):
         port = urlsplit(base_url).port
         return self.paths.data_dir / SANDBOXES_DIR / f"{port}.json" if port else None
 
+    def sandbox_ready(self, info: dict[str, object], ready_file: Path | None) -> list[Path]:
+        """A running sandbox's ready files, written privately (they hold its credentials): its
+        record, where `webhook serve` pointed at it finds the clientId (best effort), then
+        `ready_file`, last, since whoever waits for it may rely on the rest. Returns what was
+        written, for removing when the sandbox stops."""
+        from akool_cli.store.config import write_private_file
+
+        written: list[Path] = []
+        record = self.sandbox_record(str(info["base_url"]))
+        try:
+            if record is not None:
+                write_private_file(record, json.dumps(info))
+                written.append(record)
+        except OSError:
+            pass  # only a convenience for webhook serve; --client-id still works
+        if ready_file is not None:
+            try:
+                write_private_file(ready_file, json.dumps(info))
+            except OSError as exc:
+                for path in written:
+                    path.unlink(missing_ok=True)
+                raise UsageError(
+                    f"cannot write the ready file {ready_file}: {exc.strerror or exc}",
+                    hint="pass a --ready-file in a folder you can write to",
+                ) from None
+            written.append(ready_file)
+        return written
+
     def _sandbox_client_id(self) -> str:
         """The clientId of the sandbox at this base URL, from its ready file; or ""."""
         from akool_cli.core.urls import is_loopback_host

@@ -21,6 +21,7 @@ from akool_cli.core.validate import check_job_id, check_range
 if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
     from akool_cli.jobs.watcher import Event, Watcher
+    from akool_cli.net.api import AkoolClient
     from akool_cli.store.journal import JobRecord
 
 POLL_INTERVAL = 3.0  # the first poll interval (AKOOL's demos); backs off to ~30 s
@@ -79,27 +80,29 @@ class FollowingMixin(ClientBase):
         """Ask each unfinished job's own server about it, all of a server's jobs at once."""
         from akool_cli.jobs.watcher import refresh
 
-        groups: dict[tuple[str, str], list[tuple[str, kinds.JobKind]]] = {}
+        groups: dict[int, tuple[AkoolClient, list[tuple[str, kinds.JobKind]]]] = {}
+        notes: list[StatusNote] = []
         for job_id in ids or list(records):
             record = records.get(job_id)
             if record is not None and record.video_status in kinds.FINAL and not ids:
                 continue
-            server = (
-                (record.base_url or self.base_url, record.profile)
-                if record
-                else (self.base_url, self.profile)
-            )
-            groups.setdefault(server, []).append((job_id, self._kind_of(record)))
-        fresh: dict[str, JobInfo] = {}
-        notes: list[StatusNote] = []
-        for (base_url, profile), jobs in groups.items():
             try:
-                found = refresh(self.api_for(base_url, profile), jobs)
+                api = self.api_of(record)  # its own server, with a credential that may go there
+            except AkoolError as exc:  # no credential that may go to its server: never asked
+                if record is None:
+                    raise
+                notes.append(StatusNote(job_id, record.base_url, exc, known=True, asked=False))
+                continue
+            groups.setdefault(id(api), (api, []))[1].append((job_id, self._kind_of(record)))
+        fresh: dict[str, JobInfo] = {}
+        for api, jobs in groups.values():
+            try:
+                found = refresh(api, jobs)
             except AkoolError as exc:
                 found = {job_id: exc for job_id, _ in jobs}
             for job_id, answer in found.items():
                 if isinstance(answer, AkoolError):
-                    notes.append(StatusNote(job_id, base_url, answer, job_id in records))
+                    notes.append(StatusNote(job_id, api.base_url, answer, job_id in records))
                 else:
                     fresh[job_id] = answer
         return fresh, notes

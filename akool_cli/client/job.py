@@ -136,12 +136,14 @@ class FollowResult:
 
 @dataclass(frozen=True)
 class StatusNote:
-    """A job that could not be refreshed: `known` ones keep their last recorded state."""
+    """A job that could not be refreshed: `known` ones keep their last recorded state. Not
+    `asked`: no credential akool has may go to its server, so it was never asked."""
 
     job_id: str
     server: str
     error: AkoolError
     known: bool
+    asked: bool = True
 
 
 @dataclass

@@ -98,6 +98,11 @@ class AuthRejectedError(AuthError):
         self.code = code
 
 
+class CredentialScopeError(AuthError):
+    """No credential akool has may be sent to the server that made a job (it was made with
+    another key, on another host): akool does not ask, rather than hand a key to that host."""
+
+
 class UnavailableError(AkoolError):
     """The network, the server or a rate limit kept failing after the retries allowed."""
 
@@ -105,7 +110,20 @@ class UnavailableError(AkoolError):
 
 
 class UnknownOutcomeError(UnavailableError):
-    """A billable request was sent but no answer came back: the job may or may not exist."""
+    """A billable request was sent but no answer came back: the job may or may not exist.
+
+    `attempt_id` names the create attempt in the history (`akool settle ATTEMPT` settles it)."""
+
+    attempt_id: int | None = None
+
+
+class UnsettledAttemptError(UnknownOutcomeError):
+    """An earlier create of the same thing (a batch row, a speech) has an unknown outcome, so
+    akool sends nothing until it is settled: never paid for twice by running a command again."""
+
+    def __init__(self, message: str, *, hint: str | None = None, attempt_id: int) -> None:
+        super().__init__(message, hint=hint)
+        self.attempt_id = attempt_id
 
 
 class JobFailedError(AkoolError):

@@ -1,4 +1,5 @@
-"""What a file is by its first bytes and its Content-Type: the images and audio AKOOL takes.
+"""What a file is by its first bytes and its Content-Type: the images and audio AKOOL takes, and
+the videos, audio and images its jobs produce.
 
 Standard library only, so the sandbox can share it with the client: both judge an input the
 same way (a text file named .jpg is refused whatever its name says).
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Role = Literal["image", "audio"]
+# What a finished job's result URL serves; the download is told which one to expect.
+ResultKind = Literal["video", "audio", "image"]
 SNIFF_BYTES = 32  # enough for every signature below (RIFF/ftyp brands sit at bytes 8-12)
 
 
@@ -132,3 +135,20 @@ def judge_content_type(value: str, role: Role) -> str | None:
 def undecided(value: str) -> bool:
     """A Content-Type that does not say what the file is (look at its bytes instead)."""
     return value.split(";", 1)[0].strip().lower() in UNDECIDED_TYPES
+
+
+# judge_result_head's answer for an HTML (or XML) page where a file should be.
+PAGE = "an HTML page"
+
+
+def judge_result_head(head: bytes, content_type: str, expected: ResultKind) -> str | None:
+    """None when a result file's first bytes (12 or more) are the kind expected; else what they
+    are instead (PAGE for a login or error page)."""
+    if head.lstrip()[:1] == b"<" or "html" in content_type.lower():
+        return PAGE
+    if expected == "video":
+        if len(head) >= 12 and head[4:8] == b"ftyp":
+            return None
+        return "not an MP4 video (it does not start with an ftyp box)"
+    found = check_head(head, expected)
+    return found if isinstance(found, str) else None

@@ -1,14 +1,32 @@
-"""Hides secrets in anything akool may print or log: headers, JSON bodies and free text."""
+"""Hides secrets in anything akool may print, log or record: headers, JSON bodies, URLs and free text.
+
+Three kinds of secret: values this process knows (an API key, a client secret, a bearer token),
+replaced wherever they appear; the signing parts of URLs (a presigned URL's X-Amz-Signature,
+X-Amz-Credential, X-Amz-Security-Token, X-Goog-Signature, any `sig`, `token` or `secret`-like
+query value), shown as "…"; and a URL's user:password@, shown as "***@".
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 MASK = "***"
+ELIDED = "…"  # a URL's signing value: the URL stays readable, the signature is gone
 SECRET_HEADERS = frozenset({"x-api-key", "authorization", "cookie", "set-cookie"})
 SECRET_FIELDS = frozenset({"clientSecret", "client_secret", "token", "access_token", "api_key"})
+# A query parameter (or key=value in text) whose value signs or authorises: any name ending in one
+# of these, so X-Amz-Signature, X-Goog-Credential, X-Amz-Security-Token, sig (Azure), Signature and
+# AWSAccessKeyId (S3's older presigning), access_token, client_secret, api_key...
+SIGNING_NAME = (
+    r"[\w.-]*?(?:signature|sig|token|credential|secret|password|passwd|api[-_]?key|"
+    r"access[-_]?(?:key[-_]?)?id)"
+)
+SIGNED_VALUE = re.compile(rf"(?i)(?<![\w.-])({SIGNING_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)")
+# user:password@ right after a scheme's ://, in a URL anywhere in a text.
+USERINFO = re.compile(r"(?<=://)[^/?#@\s\"'<>]+@")
 
 
 def headers(values: Mapping[str, str]) -> dict[str, str]:
@@ -24,23 +42,49 @@ def fields(value: Any) -> Any:
     return value
 
 
-def text(value: str, secrets: Iterable[str]) -> str:
-    """Free text with every known secret value replaced; the last line of defence."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            value = value.replace(secret, MASK)
+def signed(value: str) -> str:
+    """Text (a URL, a message) with every signing query value shown as … and any
+    user:password@ as ***@: what may be shown or recorded of a presigned URL."""
+    if "=" in value or "%3D" in value or "%3d" in value:
+        value = SIGNED_VALUE.sub(lambda m: f"{m.group(1)}{m.group(2)}{ELIDED}", value)
+    if "@" in value:
+        value = USERINFO.sub(MASK + "@", value)
     return value
 
 
+def signed_fields(value: Any) -> Any:
+    """A copy of a JSON value with `signed` applied to every string in it (recorded inputs)."""
+    if isinstance(value, str):
+        return signed(value)
+    if isinstance(value, dict):
+        return {k: signed_fields(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [signed_fields(v) for v in value]
+    return value
+
+
+def text(value: str, secrets: Iterable[str]) -> str:
+    """Free text with every known secret value replaced and signed URLs masked."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            value = value.replace(secret, MASK)
+    return signed(value)
+
+
 def body(raw: bytes, secrets: Iterable[str], limit: int = 2000) -> str:
-    """A request or response body for a debug trace: parsed and masked if JSON, clipped otherwise."""
+    """A request or response body for a debug trace: parsed and masked if JSON, then clipped.
+
+    Masked before clipping: clipped first, a secret cut at the edge would no longer match and
+    all but its last characters would show.
+    """
     try:
         shown = json.dumps(fields(json.loads(raw)), ensure_ascii=False)
-    except (ValueError, UnicodeDecodeError):
-        shown = raw[:limit].decode("utf-8", "replace")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        shown = raw.decode("utf-8", "replace")
+    shown = text(shown, secrets)
     if len(shown) > limit:
         shown = shown[:limit] + f"… ({len(raw)} bytes)"
-    return text(shown, secrets)
+    return shown
 
 
 class Redactor:
@@ -59,6 +103,8 @@ class Redactor:
         for value in values:
             if value and value not in self._secrets:
                 self._secrets.append(value)
+        # Longest first: a secret that contains another is replaced whole.
+        self._secrets.sort(key=len, reverse=True)
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._secrets))

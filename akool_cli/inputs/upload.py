@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from akool_cli.core import redact
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, AuthError, UnavailableError, UsageError
 
@@ -91,12 +92,20 @@ class Uploaded:
 def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
     """s3://BUCKET/PREFIX/ → S3Target; anything else is a usage error naming where it came from."""
     text = value.strip()
+    shown = redact.signed(text)  # never echo a key given as s3://KEY:SECRET@bucket
     parts = urlsplit(text)
     if parts.scheme != "s3" or not parts.netloc:
         raise UsageError(
-            f"{origin} {value!r} is not an s3://BUCKET/PREFIX/ location",
+            f"{origin} {shown!r} is not an s3://BUCKET/PREFIX/ location",
             hint=f"e.g. {origin} {TARGET_EXAMPLE} (R2, MinIO, B2 and GCS work through "
             "AWS_ENDPOINT_URL)",
+        )
+    if "@" in parts.netloc:
+        raise UsageError(
+            f"{origin} {shown!r} carries a user name or password; akool takes no credential "
+            "in the bucket's URL",
+            hint="give AWS credentials through the AWS chain (AWS_PROFILE, AWS_ACCESS_KEY_ID and "
+            f"AWS_SECRET_ACCESS_KEY, ~/.aws/credentials), and the bucket as {TARGET_EXAMPLE}",
         )
     if not BUCKET_NAME.fullmatch(parts.netloc) or ".." in parts.netloc:
         raise UsageError(
@@ -104,10 +113,16 @@ def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
             hint="bucket names are 3-63 lowercase letters, digits, dots and hyphens",
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{origin} {value!r} must not have a query or fragment")
+        raise UsageError(
+            f"{origin} {shown!r} must not have a query or fragment",
+            hint=f"e.g. {origin} {TARGET_EXAMPLE}",
+        )
     segments = [p for p in parts.path.split("/") if p]
     if any(s in (".", "..") for s in segments):
-        raise UsageError(f"{origin} {value!r}: the prefix must not contain . or .. segments")
+        raise UsageError(
+            f"{origin} {shown!r}: the prefix must not contain . or .. segments",
+            hint=f"e.g. {origin} {TARGET_EXAMPLE}",
+        )
     prefix = "/".join(segments)
     return S3Target(parts.netloc, prefix + "/" if prefix else "")
 

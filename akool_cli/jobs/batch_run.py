@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import AkoolError, LocalStateError, UnknownOutcomeError
+from akool_cli.core.errors import (
+    AkoolError,
+    LocalStateError,
+    UnknownOutcomeError,
+    UnsettledAttemptError,
+)
 from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest, Status
 from akool_cli.core.validate import TalkRequest
 from akool_cli.core.workers import WorkerPool
@@ -24,11 +29,11 @@ from akool_cli.jobs import engine
 from akool_cli.jobs.batch import Item
 from akool_cli.jobs.download import safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
-from akool_cli.net.api import AkoolClient, RateLimitedError
-from akool_cli.store.journal import Claim, JobRecord, Journal
+from akool_cli.net.api import AkoolClient
+from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
 RATE_LIMIT_PAUSE = 10.0
-CLAIM_WAIT_SECONDS = 0.5
+FEED_WAIT_SECONDS = 0.5
 WATCH_WORKERS = 16
 
 
@@ -61,12 +66,13 @@ def target_for(item: Item, job_id: str | None, output_dir: Path) -> Path:
     return output_dir / (item.output or safe_file_name(job_id or "<job_id>"))
 
 
-def plan(items: list[Item], journal: Journal, output_dir: Path | None) -> Iterator[dict[str, Any]]:
-    """What a run would do with each row (one indexed lookup per row); nothing is sent."""
+def plan(
+    items: list[Item], journal: Journal, output_dir: Path | None, scope: Scope
+) -> Iterator[dict[str, Any]]:
+    """What a run in this scope would do with each row (one indexed lookup per row); nothing is
+    sent."""
     for item in items:
-        earlier = journal.find_by_key(item.key)
-        if earlier is None and item.legacy_key is not None:
-            earlier = journal.find_by_key(item.legacy_key)
+        earlier = earlier_job(journal, item, scope)
         request = item.request
         yield {
             "row": item.row,
@@ -84,6 +90,14 @@ def plan(items: list[Item], journal: Journal, output_dir: Path | None) -> Iterat
             "speed": item.speed,
             "job_id": earlier.id if earlier else None,
         }
+
+
+def earlier_job(journal: Journal, item: Item, scope: Scope) -> JobRecord | None:
+    """The job a run in this scope made for the row, under its key or akool 0.1's."""
+    earlier = journal.find_by_key(item.key, scope)
+    if earlier is None and item.legacy_key is not None:
+        earlier = journal.find_by_key(item.legacy_key, scope)
+    return earlier
 
 
 EventCallback = Callable[[Outcome, str], None]
@@ -146,7 +160,8 @@ class BatchRunner:
                 resolution=item.request.resolution,
             )
         if item.legacy_key is not None:
-            earlier = self.journal.find_by_key(item.legacy_key)
+            scope = engine.scoped(self.client, self._origin(item, item.legacy_key)).scope()
+            earlier = self.journal.find_by_key(item.legacy_key, scope)
             if earlier is not None:  # made by akool 0.1, which keyed rows by line number
                 outcome.resumed = True
                 self.emit(outcome, f"picked up talking photo job {earlier.id} from an earlier run")
@@ -183,79 +198,59 @@ class BatchRunner:
     def _claimed_create(
         self, item: Item, outcome: Outcome, kind: JobKind, request: Request, key: str
     ) -> JobRecord | str | None:
-        """Claim the row's create in the history, then send it once; or find who has it."""
-        origin = engine.Origin(
+        """The row's create through the engine's claim loop: the job an earlier run made, the id
+        of the one made now, or None (a stop). An unknown outcome raises UnknownOutcomeError."""
+        rules = engine.ClaimRules(
+            stopping=self.stopping.is_set,
+            wait=self.stopping.wait,  # a stop ends the wait at once
+            on_busy=partial(self._note_busy, outcome),
+            retry_unknown=self.retry_unknown,
+            before_send=self._wait_for_gate,
+            on_rate_limited=partial(self._pause, outcome),
+        )
+        try:
+            found = engine.claimed(
+                self.client, self.journal, kind, request, self._origin(item, key), rules
+            )
+        except UnsettledAttemptError as exc:
+            outcome.state = "unknown"
+            outcome.error = (
+                f"{exc.message}; check the AKOOL dashboard, then rerun with --retry-unknown "
+                "to create it again"
+            )
+            self.emit(outcome, outcome.error)
+            return None
+        if isinstance(found, JobRecord):
+            outcome.resumed = True
+            self.emit(outcome, f"picked up {kind.noun} job {found.id} from an earlier run")
+            return found
+        if found is None:
+            return None
+        outcome.state = "created"
+        self.emit(outcome, f"created {kind.noun} job {found.id}")
+        return found.id
+
+    def _origin(self, item: Item, key: str) -> engine.Origin:
+        return engine.Origin(
             base_url=self.client.base_url,
             profile=self.profile,
             label=item.id,
             batch_key=key,
             extra_inputs={"batch_row": item.row, "batch_id": item.id},
         )
-        inputs = engine.inputs_of(request, origin)
-        while not self.stopping.is_set():
-            claim = self.journal.claim(key, origin.base_url, origin.profile, kind.name, inputs)
-            if claim.job is not None:
-                outcome.resumed = True
-                self.emit(outcome, f"picked up {kind.noun} job {claim.job.id} from an earlier run")
-                return claim.job
-            if claim.busy is not None:
-                self._note_busy(outcome, claim)
-                self.stopping.wait(CLAIM_WAIT_SECONDS)  # another akool is sending it
-                continue
-            if claim.unknown is not None:
-                if not self.retry_unknown:
-                    self._report_unknown(outcome)
-                    return None
-                self.journal.dismiss_attempt(claim.unknown.id)
-                continue
-            assert claim.attempt_id is not None
-            job_id = self._send(claim.attempt_id, outcome, kind, request, origin)
-            if job_id is not None:
-                return job_id
-        return None
 
-    def _send(
-        self,
-        attempt_id: int,
-        outcome: Outcome,
-        kind: JobKind,
-        request: Request,
-        origin: engine.Origin,
-    ) -> str | None:
-        """The billable create under this row's claim; None when AKOOL asked to slow down."""
-        self._wait_for_gate()
-        if self.stopping.is_set():
-            self.journal.attempt_not_sent(attempt_id)  # give the claim back: nothing was sent
-            return None
-        try:
-            job = engine.create(
-                self.client, self.journal, kind, request, origin, attempt_id=attempt_id
-            )
-        except RateLimitedError:
-            # AKOOL refused it (nothing was created): slow every creator down, then claim again.
-            with self._lock:
-                self._paused_until = self.clock.monotonic() + RATE_LIMIT_PAUSE
-            self.emit(outcome, f"rate limited; pausing submissions for {RATE_LIMIT_PAUSE:g} s")
-            return None
-        outcome.state = "created"
-        self.emit(outcome, f"created {kind.noun} job {job.id}")
-        return job.id
+    def _pause(self, outcome: Outcome) -> None:
+        """AKOOL refused a create with a rate limit (nothing was created): slow every creator."""
+        with self._lock:
+            self._paused_until = self.clock.monotonic() + RATE_LIMIT_PAUSE
+        self.emit(outcome, f"rate limited; pausing submissions for {RATE_LIMIT_PAUSE:g} s")
 
-    def _note_busy(self, outcome: Outcome, claim: Claim) -> None:
-        if outcome.state != "waiting" and claim.busy is not None:
+    def _note_busy(self, outcome: Outcome, busy: AttemptRecord) -> None:
+        if outcome.state != "waiting":
             outcome.state = "waiting"
             self.emit(
-                outcome,
-                f"another akool (pid {claim.busy.pid}) is creating this row; waiting for it",
+                outcome, f"another akool (pid {busy.pid}) is creating this row; waiting for it"
             )
-
-    def _report_unknown(self, outcome: Outcome) -> None:
-        outcome.state = "unknown"
-        outcome.error = (
-            "an earlier create for this row has an unknown outcome; check the AKOOL console, "
-            "then rerun with --retry-unknown to create it again"
-        )
-        self.emit(outcome, outcome.error)
 
     def _wait_for_gate(self) -> None:
         while not self.stopping.is_set():
@@ -304,7 +299,7 @@ class _Run:
         stopping = self.runner.stopping
         try:
             for item, outcome in self.rows:
-                while not self.slots.acquire(timeout=CLAIM_WAIT_SECONDS):
+                while not self.slots.acquire(timeout=FEED_WAIT_SECONDS):
                     if stopping.is_set():
                         return
                 if stopping.is_set():

@@ -15,14 +15,13 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
-from contextvars import ContextVar
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli.core import contract
+from akool_cli.core import contract, mediatypes
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -43,14 +42,12 @@ from akool_cli.jobs.partfile import (
     safe_file_name,
 )
 from akool_cli.net.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from akool_cli.net.transport import FileAnswer, Transport, TransportError, content_length
+from akool_cli.net.transport import StreamResponse, Transport, TransportError, content_length
 
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
-Media = Literal["video", "audio"]
-# What the download in this thread expects its first bytes to be (set by download()).
-_MEDIA: ContextVar[Media] = ContextVar("akool_download_media", default="video")
+Media = mediatypes.ResultKind
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
 MAX_VIDEO_BYTES = 8 * 2**30
 # An MP4 starts with its ftyp box (4 bytes of size, then b"ftyp"); 12 bytes also tell the audio
@@ -58,6 +55,7 @@ MAX_VIDEO_BYTES = 8 * 2**30
 MP4_HEAD = 12
 PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
+MEDIA_NAMES: dict[Media, str] = {"video": "a video", "audio": "audio", "image": "an image"}
 NOT_A_VIDEO_HINT = (
     "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
 )
@@ -118,24 +116,8 @@ def download(
 
     Another akool saving the same target meanwhile holds the part file's lock: this call waits
     for it, then reports the file it saved instead of fetching it again. `media` says what the
-    first bytes must be: an MP4 video, or an audio file (a speech job's result).
+    first bytes must be: an MP4 video, an audio file (a speech job's result) or an image.
     """
-    token = _MEDIA.set(media)
-    try:
-        return _download(transport, url, target, force, on_progress, clock, retry)
-    finally:
-        _MEDIA.reset(token)
-
-
-def _download(
-    transport: Transport,
-    url: str,
-    target: Path,
-    force: bool,
-    on_progress: ProgressCallback | None,
-    clock: Clock | None,
-    retry: RetryPolicy | None,
-) -> DownloadResult:
     check_result_url(url)
     make_directory(target.parent)
     before = _identity(target)
@@ -150,7 +132,9 @@ def _download(
                     f"{target} appeared while akool was getting ready, and it is another file",
                     hint="move it away, or run again with --force to replace it",
                 )
-        size, digest, resumed = _fetch(transport, url, part, on_progress, clock, retry)
+        size, digest, resumed = _fetch(
+            transport, _Want(url, media, on_progress), part, clock or current(), retry
+        )
         _move_into_place(part.path, target, force=force)
         part.meta.unlink(missing_ok=True)
     elapsed = time.perf_counter() - started
@@ -214,7 +198,7 @@ def _served(transport: Transport, url: str, start: int, expected: bytes) -> int 
     end = start + len(expected) - 1
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end}"}
     try:
-        with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+        with transport.stream(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
             length = content_length(answer.headers.get("content-length", ""))
             if answer.status == 206:
                 first, total = _content_range(answer.headers.get("content-range", ""))
@@ -227,19 +211,20 @@ def _served(transport: Transport, url: str, start: int, expected: bytes) -> int 
             else:
                 return None
             # A server that ignored the range sends more: only the first bytes are read.
-            served = _read_at_most(answer, len(expected))
+            served = _read_at_most(answer.iter_bytes(raw=True), len(expected))
     except TransportError:
         return None
     return total if served == expected else None
 
 
-def _read_at_most(answer: FileAnswer, size: int) -> bytes:
-    """The body's first `size` bytes (fewer if it is shorter)."""
-    buffer = memoryview(bytearray(size))
-    count = 0
-    while count < size and (got := answer.readinto(buffer[count:])):
-        count += got
-    return bytes(buffer[:count])
+def _read_at_most(pieces: Iterator[bytes], size: int) -> bytes:
+    """The first `size` bytes of pieces (fewer if they end sooner)."""
+    head = b""
+    for piece in pieces:
+        head += piece
+        if len(head) >= size:
+            break
+    return head[:size]
 
 
 class NotAVideoError(JobFailedError):
@@ -253,23 +238,26 @@ class _Retryable(Exception):
         self.retry_after = retry_after
 
 
+@dataclass(frozen=True)
+class _Want:
+    """What one download fetches: the URL, the kind of file expected there, whom to tell."""
+
+    url: str
+    media: Media
+    on_progress: ProgressCallback | None
+
+
 def _fetch(
-    transport: Transport,
-    url: str,
-    part: PartLock,
-    on_progress: ProgressCallback | None,
-    clock: Clock | None,
-    retry: RetryPolicy | None,
+    transport: Transport, want: _Want, part: PartLock, clock: Clock, retry: RetryPolicy | None
 ) -> tuple[int, str, int]:
     """Try until the whole file is in the part file; returns (size, sha256, resumed from)."""
-    clock = clock or current()
     retry = retry or RetryPolicy()
     attempt = 0
     best = part.size()
     while True:
         attempt += 1
         try:
-            return _fetch_once(transport, url, part, on_progress)
+            return _fetch_once(transport, want, part)
         except _Retryable as exc:
             if part.size() > best:
                 # A cut that brought new bytes is progress, not a failed try; a server that
@@ -288,9 +276,7 @@ def _fetch(
             raise
 
 
-def _fetch_once(
-    transport: Transport, url: str, part: PartLock, on_progress: ProgressCallback | None
-) -> tuple[int, str, int]:
+def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int, str, int]:
     have = part.size()
     validator = part.read_validator() if have else None
     headers: dict[str, str] = {"Accept-Encoding": "identity"}
@@ -298,9 +284,9 @@ def _fetch_once(
         headers["Range"] = f"bytes={have}-"
         headers["If-Range"] = validator
     try:
-        with transport.fetch(url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+        with transport.stream(want.url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
             start, total = _check_answer(answer, part, ranged="Range" in headers)
-            received, digest = _receive(answer, part, start, total, on_progress)
+            received, digest = _receive(answer, part, start, total, want)
             if total is not None and received > total:
                 # More than the file's size: the bytes cannot be trusted, and keeping them would
                 # count as progress on every try, so the retries would never end.
@@ -313,7 +299,9 @@ def _fetch_once(
         raise _Retryable(str(exc)) from None
 
 
-def _check_answer(response: FileAnswer, part: PartLock, *, ranged: bool) -> tuple[int, int | None]:
+def _check_answer(
+    response: StreamResponse, part: PartLock, *, ranged: bool
+) -> tuple[int, int | None]:
     """The offset the body starts at and the whole file's size, or why this answer is no use."""
     status = response.status
     if status in (403, 404, 410):
@@ -360,7 +348,7 @@ def _within_ceiling(total: int | None) -> int | None:
     return total
 
 
-def _check_body_kind(response: FileAnswer, *, ranged: bool) -> None:
+def _check_body_kind(response: StreamResponse, *, ranged: bool) -> None:
     """Answers that can never become the video: retrying them would loop or save garbage."""
     if response.status == 206 and not ranged:
         raise NotAVideoError(
@@ -378,57 +366,51 @@ def _check_body_kind(response: FileAnswer, *, ranged: bool) -> None:
         raise NotAVideoError(HTML_PAGE, hint=NOT_A_VIDEO_HINT)
 
 
-def _check_mp4_head(head: bytes, content_type: str) -> None:
-    """The first bytes are what this download expects (see download's `media`)."""
-    if _MEDIA.get() == "audio":
-        _check_audio_head(head, content_type)
-        return
-    if len(head) >= MP4_HEAD and head[4:8] == b"ftyp":
-        return
-    if head.lstrip()[:1] == b"<" or "html" in content_type:
-        raise NotAVideoError(HTML_PAGE, hint=NOT_A_VIDEO_HINT)
-    raise NotAVideoError(
-        "the file at the video URL is not an MP4 video (it does not start with an ftyp box)",
-        hint=NOT_A_VIDEO_HINT,
-    )
+def _check_head(head: bytes, content_type: str, media: Media) -> None:
+    """The first bytes are the kind of file this download expects (see download's `media`)."""
+    found = mediatypes.judge_result_head(head, content_type, media)
+    if found == mediatypes.PAGE:
+        raise NotAVideoError(
+            HTML_PAGE.replace("a video", MEDIA_NAMES[media]), hint=NOT_A_VIDEO_HINT
+        )
+    if found is not None:
+        raise NotAVideoError(f"the file at the {media} URL is {found}", hint=NOT_A_VIDEO_HINT)
 
 
-def _check_audio_head(head: bytes, content_type: str) -> None:
-    from akool_cli.core.mediatypes import check_head
-
-    if head.lstrip()[:1] == b"<" or "html" in content_type:
-        raise NotAVideoError(HTML_PAGE.replace("a video", "audio"), hint=NOT_A_VIDEO_HINT)
-    found = check_head(head, "audio")
-    if isinstance(found, str):
-        raise NotAVideoError(f"the file at the audio URL is {found}", hint=NOT_A_VIDEO_HINT)
+def _checked(pieces: Iterator[bytes], content_type: str, media: Media) -> Iterator[bytes]:
+    """The body's pieces, once its first bytes show the expected kind of file: nothing is saved
+    before that."""
+    head = b""
+    for piece in pieces:
+        head += piece
+        if len(head) >= MP4_HEAD:
+            break
+    _check_head(head[:MP4_HEAD], content_type, media)
+    if head:
+        yield head
+    yield from pieces
 
 
 def _receive(
-    answer: FileAnswer,
-    part: PartLock,
-    start: int,
-    total: int | None,
-    on_progress: ProgressCallback | None,
+    answer: StreamResponse, part: PartLock, start: int, total: int | None, want: _Want
 ) -> tuple[int, str]:
     """Append the body to the part file, hashing everything; returns (size, sha256)."""
     digest = hashlib.sha256()
+    pieces = answer.iter_bytes(raw=True)
     if start:
-        _check_mp4_head(part.head(MP4_HEAD), "")
+        _check_head(part.head(MP4_HEAD), "", want.media)
         _hash_existing(part, digest)
+    else:
+        pieces = _checked(pieces, answer.headers.get("content-type", ""), want.media)
     received = start
     try:
         # open() stays here: tests swap this module's open for one whose disk is full. Append
         # even from the start: the part file is empty then (see PartLock.discard, O_TRUNC too).
         sink_file = open(part.path, "ab", buffering=0, opener=open_nofollow)  # noqa: SIM115
-        with PartWriter(sink_file, digest, None if total is None else total - start) as sink:
-            if not start:
-                # Nothing is saved before the first bytes show the expected kind of file.
-                head = _read_at_most(answer, MP4_HEAD)
-                _check_mp4_head(head, answer.headers.get("content-type", ""))
-                sink.put(head)
-                received += len(head)
-            while count := sink.receive(answer.readinto):
-                received += count
+        with PartWriter(sink_file, digest) as sink:
+            for piece in pieces:
+                sink.put(piece)
+                received += len(piece)
                 if received > MAX_VIDEO_BYTES:
                     part.discard()
                     raise NotAVideoError(
@@ -436,24 +418,29 @@ def _receive(
                         "no talking-photo video is that large",
                         hint=NOT_A_VIDEO_HINT,
                     )
-                if on_progress is not None:
-                    on_progress(received, total)
+                if want.on_progress is not None:
+                    want.on_progress(received, total)
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            part.discard()
-            raise AkoolError(
-                f"the disk is full while writing {part.path.parent}",
-                hint="free some space (or choose another -o directory) and run again",
-            ) from None
-        if exc.errno == errno.EFBIG:
-            part.discard()
-            raise AkoolError(
-                f"the video is larger than a file in {part.path.parent} may be "
-                "(a file size limit: ulimit -f, or the file system's own)",
-                hint="raise the limit (ulimit -f unlimited) or choose another -o directory",
-            ) from None
-        raise
+        raise _disk_error(exc, part) from None
     return received, digest.hexdigest()
+
+
+def _disk_error(exc: OSError, part: PartLock) -> BaseException:
+    """What a failed write of the part file means for the user."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        part.discard()
+        return AkoolError(
+            f"the disk is full while writing {part.path.parent}",
+            hint="free some space (or choose another -o directory) and run again",
+        )
+    if exc.errno == errno.EFBIG:
+        part.discard()
+        return AkoolError(
+            f"the video is larger than a file in {part.path.parent} may be "
+            "(a file size limit: ulimit -f, or the file system's own)",
+            hint="raise the limit (ulimit -f unlimited) or choose another -o directory",
+        )
+    return exc
 
 
 def _content_range(value: str) -> tuple[int, int | None]:

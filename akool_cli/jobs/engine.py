@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from akool_cli.core import interrupts
+from akool_cli.core import interrupts, kinds
 from akool_cli.core.errors import (
     AkoolError,
     AuthError,
@@ -22,11 +22,12 @@ from akool_cli.core.errors import (
     RejectedError,
     UnavailableError,
     UnknownOutcomeError,
+    UnsettledAttemptError,
 )
 from akool_cli.core.kinds import SPEECH, JobKind, Request, Status
 from akool_cli.core.models import JobInfo
 from akool_cli.net.api import AkoolClient, RateLimitedError
-from akool_cli.store.journal import JobRecord, Journal
+from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
 SPEECH_POLL_INITIAL = 2.0
 CLAIM_WAIT_SECONDS = 0.5
@@ -41,6 +42,15 @@ class Origin:
     label: str = ""
     batch_key: str | None = None
     extra_inputs: dict[str, Any] | None = None
+    account: str = ""  # the credential's fingerprint; filled from the client when empty
+
+    def scope(self) -> Scope:
+        return Scope(self.base_url, self.profile, self.account)
+
+
+def scoped(client: AkoolClient, origin: Origin) -> Origin:
+    """The origin with the account of the client's credential: claims and jobs are scoped by it."""
+    return origin if origin.account else replace(origin, account=client.credential.account())
 
 
 def inputs_of(request: Request, origin: Origin) -> dict[str, Any]:
@@ -66,12 +76,18 @@ def create(
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
+    origin = scoped(client, origin)
     inputs = inputs_of(request, origin)
     # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).
     with interrupts.shielded():
         if attempt_id is None:
             attempt_id = journal.begin_attempt(
-                origin.base_url, origin.profile, kind.name, inputs, batch_key=origin.batch_key
+                origin.base_url,
+                origin.profile,
+                kind.name,
+                inputs,
+                batch_key=origin.batch_key,
+                account=origin.account,
             )
         if interrupts.stop_requested():
             # Asked to stop before sending: nothing new is billed, and the attempt is given back.
@@ -80,7 +96,7 @@ def create(
         job = _send(journal, attempt_id, lambda: client.create(kind, request))
         try:
             _record(journal, attempt_id, kind, job, inputs, origin)
-        except LocalStateError:
+        except (LocalStateError, UnknownOutcomeError):
             raise
         except Exception as exc:
             # Billed, whatever went wrong next: the id must reach the user.
@@ -134,9 +150,10 @@ def _record(
         video_url=job.video_url,
         batch_key=origin.batch_key,
         label=origin.label,
+        account=origin.account,
     )
     try:
-        journal.record_created(attempt_id, record)
+        earlier = journal.record_created(attempt_id, record)
     except LocalStateError as exc:
         # Billed, but not recorded: the id must still reach the user.
         raise LocalStateError(
@@ -145,6 +162,102 @@ def _record(
             path=exc.path,
             job_id=job.id,
         ) from exc
+    if earlier is not None:
+        error = UnknownOutcomeError(
+            f"AKOOL answered the create of {_named(record)} with job id {job.id}, which it "
+            f"gave earlier to {_named(earlier)}; akool did not merge the two, so whether this "
+            "create made a job is unknown",
+            hint="check the AKOOL dashboard for a second job, then settle this attempt",
+        )
+        error.attempt_id = attempt_id
+        raise error
+
+
+def _named(record: JobRecord) -> str:
+    """How a message names a job's origin: its batch row, its name, or its inputs."""
+    row, label = record.inputs.get("batch_row"), record.label
+    if row is not None:
+        return f"row {row} ({label})" if label else f"row {row}"
+    noun = kinds.get(record.kind).noun
+    if label:
+        return f"{noun} {label!r}"
+    made = record.inputs.get("image_url") or record.inputs.get("text") or record.id
+    return f"the {noun} job for {str(made)[:60]}"
+
+
+@dataclass
+class ClaimRules:
+    """How one caller of the claim loop meets what it finds (batch rows and speech differ here)."""
+
+    stopping: Callable[[], bool] = interrupts.stop_requested
+    wait: Callable[[float], object] | None = None  # default: the journal's clock
+    on_busy: Callable[[AttemptRecord], None] = lambda attempt: None
+    retry_unknown: bool = False  # dismiss an unknown outcome and create again (--retry-unknown)
+    failed_counts: bool = True  # a failed job made earlier is the answer (False: make a new one)
+    before_send: Callable[[], None] = lambda: None  # e.g. a batch's rate-limit pause
+    on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
+
+
+def claimed(
+    client: AkoolClient,
+    journal: Journal,
+    kind: JobKind,
+    request: Request,
+    origin: Origin,
+    rules: ClaimRules,
+) -> JobRecord | JobInfo | None:
+    """The one claim loop of every keyed create (a batch row, a speech): claim the key in its
+    scope, then reuse the job made earlier (a JobRecord), wait while another live akool sends
+    it, stop at an unknown outcome (UnknownOutcomeError, unless `retry_unknown`), or send the
+    create once (a JobInfo). None when asked to stop first."""
+    key = origin.batch_key
+    assert key is not None, "a claim needs a key"
+    origin = scoped(client, origin)
+    inputs = inputs_of(request, origin)
+    wait = rules.wait or journal.clock.sleep
+    while not rules.stopping():
+        claim = journal.claim(
+            key,
+            origin.base_url,
+            origin.profile,
+            kind.name,
+            inputs,
+            account=origin.account,
+            failed_counts=rules.failed_counts,
+        )
+        if claim.job is not None:
+            return claim.job
+        if claim.busy is not None:
+            rules.on_busy(claim.busy)
+            wait(CLAIM_WAIT_SECONDS)  # another akool is sending it right now
+            continue
+        if claim.unknown is not None:
+            if not rules.retry_unknown:
+                raise unknown_claim(kind, claim.unknown)
+            journal.dismiss_attempt(claim.unknown.id)  # asked to create it again
+            continue
+        assert claim.attempt_id is not None
+        rules.before_send()
+        if rules.stopping():
+            journal.attempt_not_sent(claim.attempt_id)  # give the claim back: nothing was sent
+            return None
+        try:
+            return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
+        except RateLimitedError:
+            if rules.on_rate_limited is None:
+                raise
+            rules.on_rate_limited()  # AKOOL refused it (nothing was created): claim again
+    return None
+
+
+def unknown_claim(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttemptError:
+    """An earlier create of this key has an unknown outcome: never sent again by itself."""
+    return UnsettledAttemptError(
+        f"an earlier {kind.noun} create has an unknown outcome (attempt {attempt.id}: "
+        f"{attempt.detail}); akool does not send it again by itself",
+        hint="check the AKOOL dashboard, then run: akool status (it lists the attempt)",
+        attempt_id=attempt.id,
+    )
 
 
 def make_speech(
@@ -159,12 +272,20 @@ def make_speech(
 ) -> JobInfo:
     """Text to speech, recorded like any job, waited for until its audio URL exists.
 
-    The same text, voice and options made on this server earlier (and not failed) is reused, so
-    running an interrupted `talk --text` again does not pay for its speech twice.
+    The same text, voice and options made with this server, profile and account earlier (and
+    not failed) is reused, so running an interrupted `talk --text` again does not pay for its
+    speech twice; a speech create whose outcome is unknown (akool was killed while sending it)
+    stops it with UnknownOutcomeError instead of paying again.
     """
     from akool_cli.jobs.watcher import wait_one
 
-    job = _same_speech(client, journal, request, origin)
+    body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
+    keyed = replace(origin, batch_key="speech:" + hashlib.sha256(body.encode()).hexdigest()[:24])
+    rules = ClaimRules(stopping=should_stop or interrupts.stop_requested, failed_counts=False)
+    found = claimed(client, journal, SPEECH, request, keyed, rules)
+    if found is None:
+        raise KeyboardInterrupt  # asked to stop before anything was sent
+    job = client.detail(SPEECH, found.id) if isinstance(found, JobRecord) else found
     job = wait_one(
         client,
         journal,
@@ -177,29 +298,6 @@ def make_speech(
         on_update=on_update,
     )
     return finished_speech(job)
-
-
-def _same_speech(
-    client: AkoolClient, journal: Journal, request: Request, origin: Origin
-) -> JobInfo:
-    """The speech job for this exact request: an earlier one, or one created now, exactly once."""
-    body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
-    key = "speech:" + hashlib.sha256(body.encode()).hexdigest()[:24]
-    keyed = replace(origin, batch_key=key)
-    inputs = inputs_of(request, keyed)
-    while True:
-        claim = journal.claim(key, origin.base_url, origin.profile, SPEECH.name, inputs)
-        if claim.attempt_id is not None:
-            return create(client, journal, SPEECH, request, keyed, attempt_id=claim.attempt_id)
-        if claim.job is not None and claim.job.video_status != Status.FAILED:
-            return client.detail(SPEECH, claim.job.id)  # made earlier: reuse it
-        if claim.busy is not None:
-            journal.clock.sleep(CLAIM_WAIT_SECONDS)  # another akool is creating it right now
-            continue
-        if claim.unknown is not None:
-            journal.dismiss_attempt(claim.unknown.id)  # asked again: the user's call
-            continue
-        return create(client, journal, SPEECH, request, origin)  # the earlier one failed
 
 
 def finished_speech(job: JobInfo) -> JobInfo:

@@ -1,7 +1,6 @@
 """The local side of a download: where the video goes (checked before any billable work) and the
 hidden part file beside it, held under an exclusive lock, never opened through a symbolic link,
-resumable, written and hashed (on a worker thread) from reusable buffers, and removed when it
-holds nothing.
+resumable, written and hashed as the body arrives, and removed when it holds nothing.
 
 Two akool processes saving the same job into the same folder share one part file: the first
 takes the lock and downloads, the second waits for it. The lock is an flock on the part file
@@ -15,11 +14,8 @@ import errno
 import fcntl
 import json
 import os
-import queue
 import re
 import stat
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -238,88 +234,21 @@ class PartLock:
 
 
 class PartWriter:
-    """Saves a download into its part file and hashes it as the bytes arrive. The body goes
-    from the socket straight into one of a few reusable buffers (each byte is copied once);
-    the caller's thread writes each buffer to disk at once, while it is still in the CPU's
-    cache, and one worker thread hashes it in place. Both the write and SHA-256 release the
-    GIL, so disk, hashing and the network overlap on two cores, and the buffers bound the
-    memory (four of at most 1 MiB, smaller for a small file)."""
+    """Saves a download into its part file as its pieces arrive, hashing each. A piece is
+    written before the next one is read, so bytes never wait in memory: a stalled server or a
+    SIGKILL loses nothing received, and memory stays at one piece."""
 
-    BUFFERS = 4
-    LARGEST = 1 << 20
-    SMALLEST = 64 * 1024
-
-    def __init__(self, file: BinaryIO, digest: Any, expected: int | None = None) -> None:
-        self._file = file  # unbuffered (each buffer is one write), closed in close()
-        self._size = min(self.LARGEST, max(self.SMALLEST, expected or self.LARGEST))
-        self._buffers: list[memoryview] = []
-        self._free: queue.Queue[int] = queue.Queue()  # buffers the hasher is done with
-        self._filled: queue.Queue[tuple[int, int] | None] = queue.Queue()
-        self._hasher = threading.Thread(
-            target=self._hash, args=(digest,), name="akool-hash", daemon=True
-        )
-        self._hasher.start()
-
-    def _hash(self, digest: Any) -> None:
-        while (item := self._filled.get()) is not None:
-            index, count = item
-            try:
-                digest.update(self._buffers[index][:count])
-            finally:
-                self._free.put(index)  # whatever happens, the caller never waits for it
-
-    def _take(self) -> int:
-        """A free buffer; a new one while fewer than BUFFERS exist (only this thread adds)."""
-        if self._free.empty() and len(self._buffers) < self.BUFFERS:
-            self._buffers.append(memoryview(bytearray(self._size)))
-            return len(self._buffers) - 1
-        return self._free.get()
-
-    def _hand_off(self, index: int, count: int) -> None:
-        if not count:
-            self._free.put(index)
-            return
-        self._filled.put((index, count))  # the hasher starts on it while it is written
-        unwritten = self._buffers[index][:count]
-        while unwritten:  # an unbuffered file: what write() takes is in the kernel's hands
-            unwritten = unwritten[self._file.write(unwritten) :]
-
-    def receive(self, fill: Callable[[memoryview], int]) -> int:
-        """Fill the next buffer by calling fill (which puts at most len(view) bytes at the start
-        of the view it is given and returns how many, 0 at the end), then save and hash what
-        it holds; returns the count. The buffer is handed on as soon as a fill comes back
-        short (nothing more was waiting): bytes never wait in memory for the next ones, so a
-        stalled server and a SIGKILL lose none, and a fast one still fills whole buffers."""
-        index = self._take()
-        view, count = self._buffers[index], 0
-        try:
-            while count < len(view):
-                asked = len(view) - count
-                got = fill(view[count:])
-                count += got
-                if got < asked:
-                    break
-        finally:
-            self._hand_off(index, count)
-        return count
+    def __init__(self, file: BinaryIO, digest: Any) -> None:
+        self._file = file  # unbuffered: each piece is one write; closed in close()
+        self._digest = digest
 
     def put(self, data: bytes) -> None:
-        """Save bytes the caller already holds (the few it read to check the file's kind)."""
-        position = 0
-
-        def copy(view: memoryview) -> int:
-            nonlocal position
-            count = min(len(view), len(data) - position)
-            view[:count] = data[position : position + count]
-            position += count
-            return count
-
-        while position < len(data):
-            self.receive(copy)
+        unwritten = memoryview(data)
+        while unwritten:  # what write() takes is in the kernel's hands
+            unwritten = unwritten[self._file.write(unwritten) :]
+        self._digest.update(data)
 
     def close(self) -> None:
-        self._filled.put(None)
-        self._hasher.join()
         self._file.close()
 
     def __enter__(self) -> PartWriter:

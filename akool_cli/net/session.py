@@ -41,6 +41,8 @@ class Session:
     _paths: config.Paths | None = None
     _store: KeyringStore | None = None
     _base_url: str | None = None
+    # Each profile's credential once found (the keyring is asked once per run).
+    _found: dict[str, Credential] = field(default_factory=dict)
 
     @classmethod
     def create(
@@ -88,7 +90,7 @@ class Session:
         """The same caller looking at another profile (its own base URL and credential)."""
         if profile == self.profile:
             return self
-        return replace(self, profile=profile, given=None, _base_url=None)
+        return replace(self, profile=profile, given=None, _base_url=None, _found={})
 
     # -- credentials ----------------------------------------------------------------------------
 
@@ -111,9 +113,16 @@ class Session:
         profile = profile or self.profile
         if profile == self.profile and self.given is not None:
             return self.given
-        found = resolve(self.env, self.store(), profile)
-        self.remember(found)
-        return found
+        if profile not in self._found:
+            self._found[profile] = resolve(self.env, self.store(), profile)
+            self.remember(self._found[profile])
+        return self._found[profile]
+
+    def found(self, profile: str) -> Credential | None:
+        """The credential already in use for a profile (given or found), without looking."""
+        if profile == self.profile and self.given is not None:
+            return self.given
+        return self._found.get(profile)
 
     # -- what talks to AKOOL --------------------------------------------------------------------
 
@@ -156,14 +165,14 @@ class Session:
 
         profile = profile or self.profile
         credential = credential or self.credential(profile)
-        self.remember(credential)
+        self.remember(credential)  # the library chose the credential that may go to this server
         store = self.store if credential.source == "keyring" else None
 
         def keep_token(token: str) -> None:
             self.redactor.add(token)
             if store is not None:
                 # The next command (or run) does not have to ask for a token again.
-                store().save(profile, credential.with_token(token))
+                store().save(profile, credential.with_token(token), refresh=True)
 
         return AkoolClient(
             base_url or self.base_url(),

@@ -12,14 +12,12 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from akool_cli import __version__
 from akool_cli.core import redact
 
 if TYPE_CHECKING:
-    import ssl
-
     import httpx2
 
 log = logging.getLogger("akool.http")
@@ -31,6 +29,7 @@ READ_TIMEOUT = 30.0
 REQUEST_DEADLINE = 90.0
 MAX_JSON_BODY = 4 * 1024 * 1024
 MAX_REDIRECTS = 5
+TRACE_LIMIT = 600  # characters of a body shown in a debug trace (after masking)
 
 
 @dataclass(frozen=True)
@@ -56,18 +55,17 @@ class TransportError(Exception):
 
 @dataclass
 class StreamResponse:
+    """An answer whose body is read as it arrives (Transport.stream)."""
+
     status: int
     headers: dict[str, str]
     url: str
     _response: Any = field(repr=False)
     _deadline: float | None = None
 
-    _pieces: Iterator[bytes] | None = field(default=None, repr=False)
-    _left: memoryview = field(default_factory=lambda: memoryview(b""), repr=False)
-
     def iter_bytes(self, *, raw: bool = False) -> Iterator[bytes]:
-        """The body as it arrives: decoded unless raw (or not content-encoded). Pieces as they
-        come: re-chunking into fixed sizes costs a copy of every byte."""
+        """The body in the pieces it arrives in (re-chunking them into fixed sizes would cost a
+        copy of every byte): decoded, unless raw or not content-encoded."""
         encoded = self.headers.get("content-encoding", "identity").lower() not in ("", "identity")
         pieces = self._response.iter_bytes() if encoded and not raw else self._response.iter_raw()
         try:
@@ -80,32 +78,9 @@ class StreamResponse:
         except Exception as exc:
             raise _translate(exc) from exc
 
-    def readinto(self, view: memoryview) -> int:
-        """The body as on the wire (never decoded), into view; 0 at the end (see FileAnswer)."""
-        if not self._left:
-            if self._pieces is None:
-                self._pieces = self.iter_bytes(raw=True)
-            self._left = memoryview(next(self._pieces, b""))
-        count = min(len(view), len(self._left))
-        view[:count] = self._left[:count]
-        self._left = self._left[count:]
-        return count
 
-
-class FileAnswer(Protocol):
-    """An answer to Transport.fetch: its body is read as on the wire, into the caller's buffer."""
-
-    status: int
-    headers: dict[str, str]
-    url: str
-
-    def readinto(self, view: memoryview) -> int:
-        """Up to len(view) bytes into view, as soon as some arrive; 0 once the body ended."""
-        ...
-
-
-# How each way a request can fail is worded, whichever client met it (httpx, or the direct
-# path in akool_cli.net.direct): name -> (kind, wording, whether the request may have left).
+# How each way a request can fail is worded: name -> (kind, wording, whether the request may
+# have left this machine).
 FAILURES: dict[str, tuple[str, str, bool]] = {
     "connect": ("connect", "could not connect ({reason})", False),
     "redirects": (
@@ -169,8 +144,6 @@ class Transport:
 
         self.redactor = redactor or redact.Redactor(secrets)
         self.deadline = deadline
-        self._timeouts = (connect_timeout, read_timeout)
-        self._tls_context: ssl.SSLContext | None = None
         self._client = httpx2.Client(
             timeout=httpx2.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
@@ -244,12 +217,13 @@ class Transport:
             body=b"".join(chunks),
             elapsed=time.monotonic() - started,
         )
-        log.debug(
-            "<- %s in %.0f ms: %s",
-            raw.status,
-            raw.elapsed * 1000,
-            self.redactor.body(raw.body, limit=600),
-        )
+        if log.isEnabledFor(logging.DEBUG):  # masking a body costs: only when it is shown
+            log.debug(
+                "<- %s in %.0f ms: %s",
+                raw.status,
+                raw.elapsed * 1000,
+                self.redactor.body(raw.body, limit=TRACE_LIMIT),
+            )
         return raw
 
     @contextmanager
@@ -271,7 +245,7 @@ class Transport:
         except httpx2.HTTPError as exc:
             raise _translate(exc) from exc
         try:
-            log.debug("<- %s for %s", response.status_code, response.url)
+            log.debug("<- %s for %s", response.status_code, redact.signed(str(response.url)))
             yield StreamResponse(
                 status=response.status_code,
                 headers={k.lower(): v for k, v in response.headers.items()},
@@ -282,54 +256,13 @@ class Transport:
         finally:
             response.close()
 
-    @contextmanager
-    def fetch(
-        self, url: str, *, headers: Mapping[str, str] | None = None, deadline: float | None = None
-    ) -> Iterator[FileAnswer]:
-        """GET a file, following redirects, for reading its body as sent (no decoding) into the
-        caller's buffers. On a direct connection the standard library's http.client reads each
-        byte once into those buffers (akool_cli.net.direct); through a proxy, httpx does."""
-        from akool_cli.net import direct
-
-        if direct.usable(url):
-            try:
-                answer = direct.get(
-                    url,
-                    {"User-Agent": USER_AGENT, **(headers or {})},
-                    connect_timeout=self._timeouts[0],
-                    read_timeout=self._timeouts[1],
-                    deadline=deadline,
-                    tls=self._tls,
-                )
-            except TransportError as exc:
-                log.debug("<- no answer: %s", exc)
-                raise
-            except direct.NotDirect as hop:
-                url = hop.url
-            else:
-                try:
-                    yield answer
-                finally:
-                    answer.close()
-                return
-        with self.stream(url, headers=headers, deadline=deadline) as response:
-            yield response
-
-    def _tls(self) -> ssl.SSLContext:
-        """The trust store httpx uses (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once."""
-        import httpx2
-
-        if self._tls_context is None:
-            self._tls_context = httpx2.create_ssl_context(trust_env=True)
-        return self._tls_context
-
     def _trace_request(self, request: httpx2.Request) -> None:
         if not log.isEnabledFor(logging.DEBUG):
             return
         log.debug(
             "-> %s %s headers=%s body=%s",
             request.method,
-            request.url,
+            self.redactor.text(str(request.url)),
             redact.headers(dict(request.headers)),
-            self.redactor.body(request.content, limit=600) if request.content else "",
+            self.redactor.body(request.content, limit=TRACE_LIMIT) if request.content else "",
         )

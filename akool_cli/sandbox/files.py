@@ -88,23 +88,33 @@ def serve_file(handler: Handler, name: str) -> None:
     if handler.command == "HEAD":
         return
     limit = length // 2 if after == "truncate" else length
-    offset, sent = start, 0
-    rate = handler.state.config.file_bytes_per_second
-    block = 64 * 1024 if rate else 1 << 20
     try:
-        while sent < limit:
-            for piece in video.slices(offset, min(block, limit - sent)):
-                handler.wfile.write(piece)
-                offset += len(piece)
-                sent += len(piece)
-                if rate:
-                    time.sleep(len(piece) / rate)
+        _send_paced(handler, video, start, limit, handler.state.config.file_bytes_per_second)
     except (BrokenPipeError, ConnectionResetError):
         handler.close_connection = True
         return
     if after == "truncate":
         handler.close_connection = True
         handler.connection.close()
+
+
+def _send_paced(
+    handler: Handler, video: VideoFile, offset: int, count: int, rate: float | None
+) -> None:
+    """Bytes [offset, offset+count) of the video; with a rate, each block leaves when a link of
+    that speed would have carried everything before it (a schedule, not a sleep per block, so
+    the time each sleep overshoots is made up and the rate holds at 1 Gbit/s)."""
+    # Blocks of 5 ms at the rate: smooth at the scale a client sees, few wake-ups.
+    block = int(min(1 << 20, max(16 * 1024, rate / 200))) if rate else 1 << 20
+    started, sent = time.monotonic(), 0
+    while sent < count:
+        for piece in video.slices(offset + sent, min(block, count - sent)):
+            handler.wfile.write(piece)
+            sent += len(piece)
+        if rate:
+            due = started + sent / rate - time.monotonic()
+            if due > 0:
+                time.sleep(due)
 
 
 def _parse_range(value: str, size: int) -> tuple[int, int] | None:

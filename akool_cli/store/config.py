@@ -104,6 +104,12 @@ def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -
         ) from None
 
 
+def write_private_file(target: Path, text: str) -> None:
+    """Replace target atomically with text, readable by this user alone (0600, umask or not);
+    missing parent folders are made 0700. For files holding credentials (a sandbox's ready file)."""
+    _replace_privately(target.parent, target, text)
+
+
 def _replace_privately(folder: Path, target: Path, text: str) -> None:
     make_private_dir(folder)
     # mkstemp creates the file 0600 whatever the umask, under a name no other process uses.

@@ -7,6 +7,7 @@ touched (headless CI has none). Every keyring call is bounded in time, as gh doe
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -25,6 +26,14 @@ DEFAULT_KEYRING_TIMEOUT = 3.0
 ENV_HINT = (
     "set AKOOL_API_KEY in the environment instead, from your CI's secret store or a secrets "
     "manager (e.g. AKOOL_API_KEY=$(pass akool) akool ...)"
+)
+
+# Opting in to a keyring backend that keeps secrets in a plaintext file (see plaintext_file).
+PLAINTEXT_OPT_IN = "AKOOL_ALLOW_PLAINTEXT_KEYRING"
+PLAINTEXT_HINT = (
+    f"{ENV_HINT}; or remove keyrings.alt (pip uninstall keyrings.alt) or choose another "
+    "backend with PYTHON_KEYRING_BACKEND; to store it in that file anyway: "
+    f"akool login --allow-plaintext-keyring (or {PLAINTEXT_OPT_IN}=1)"
 )
 
 T = TypeVar("T")
@@ -46,6 +55,13 @@ class Credential:
         if self.kind == "api_key":
             return f"API key {mask(self.api_key)}"
         return f"client id {self.client_id} with secret {mask(self.client_secret)}"
+
+    def account(self) -> str:
+        """A fingerprint of the account this credential reaches, never enough to use it: the
+        history scopes jobs by it, and a job's status is only asked with a matching credential.
+        (16 hex digits of SHA-256 over the key, or over the client id: not reversible.)"""
+        ident = f"key:{self.api_key}" if self.kind == "api_key" else f"client:{self.client_id}"
+        return hashlib.sha256(ident.encode()).hexdigest()[:16]
 
     def secrets(self) -> list[str]:
         """Every secret value this credential carries, for redaction."""
@@ -119,11 +135,33 @@ def keyring_timeout(env: dict[str, str]) -> float:
         return DEFAULT_KEYRING_TIMEOUT
 
 
+def plaintext_allowed(env: dict[str, str]) -> bool:
+    return env.get(PLAINTEXT_OPT_IN, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def plaintext_file(backend: object) -> str | None:
+    """Where `backend` keeps secrets unencrypted (keyrings.alt's PlaintextKeyring, file or pyfs:
+    readable by every process running as this user, and copied into backups), or None when it
+    does not. A chain of backends stores in its first one."""
+    chained = getattr(type(backend), "backends", None)
+    if isinstance(chained, (list, tuple)) and chained:
+        return plaintext_file(chained[0])
+    names = [cls.__name__.lower() for cls in type(backend).__mro__]
+    scheme = str(getattr(backend, "scheme", "")).lower()
+    if not any("plaintext" in name for name in names) and "no enc" not in scheme:
+        return None
+    where = getattr(backend, "file_path", None)
+    return str(where) if where else "a file"
+
+
 class KeyringStore:
     """The OS keyring, one entry per profile, each call bounded by a timeout."""
 
-    def __init__(self, timeout: float = DEFAULT_KEYRING_TIMEOUT) -> None:
+    def __init__(
+        self, timeout: float = DEFAULT_KEYRING_TIMEOUT, *, allow_plaintext: bool = False
+    ) -> None:
         self.timeout = timeout
+        self.allow_plaintext = allow_plaintext
 
     def _call(self, action: str, fn: Callable[[], T]) -> T:
         outcome: dict[str, object] = {}
@@ -161,9 +199,19 @@ class KeyringStore:
                 hint="log in again: akool login",
             ) from exc
 
-    def save(self, profile: str, credential: Credential) -> None:
+    def save(self, profile: str, credential: Credential, *, refresh: bool = False) -> None:
+        """Store the credential; a plaintext backend is refused unless allowed (a refresh of a
+        token already kept there is not a new secret, so it goes where the credential is)."""
         import keyring
 
+        if not refresh and not self.allow_plaintext:
+            where = self.plaintext()
+            if where is not None:
+                raise AuthError(
+                    f"the keyring backend ({self.backend_name()}) keeps secrets unencrypted in "
+                    f"{where}; akool does not store a key there",
+                    hint=PLAINTEXT_HINT,
+                )
         self._call(
             "write",
             lambda: keyring.set_password(KEYRING_SERVICE, profile, credential.to_json()),
@@ -194,6 +242,12 @@ class KeyringStore:
 
         backend = self._call("inspect", keyring.get_keyring)
         return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+    def plaintext(self) -> str | None:
+        """Where the backend in use keeps secrets unencrypted, or None (see plaintext_file)."""
+        import keyring
+
+        return plaintext_file(self._call("inspect", keyring.get_keyring))
 
 
 def _keyring_error(action: str, exc: BaseException) -> BaseException:
@@ -231,4 +285,5 @@ def resolve(env: dict[str, str], store: KeyringStore, profile: str) -> Credentia
 
 
 def default_store(env: dict[str, str] | None = None) -> KeyringStore:
-    return KeyringStore(keyring_timeout(dict(os.environ) if env is None else env))
+    env = dict(os.environ) if env is None else env
+    return KeyringStore(keyring_timeout(env), allow_plaintext=plaintext_allowed(env))

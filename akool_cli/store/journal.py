@@ -19,13 +19,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
+from akool_cli.core.kinds import Status
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
-SCHEMA_VERSION = 3
-SCHEMA = """
+# The schema, as named migrations applied in order (as simonw/llm does): each one runs once, in
+# the same transaction as the row that records it in `_migrations`, so a history is never half
+# migrated. akool 0.1 wrote the first one without recording it, and akool 0.2 counted them in
+# PRAGMA user_version; both are recognised (KNOWN_BY_VERSION) and carried on from there.
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "m001_jobs_and_attempts",  # akool 0.1
+        """
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL DEFAULT 'talking_photo',
@@ -39,10 +47,9 @@ CREATE TABLE IF NOT EXISTS jobs (
     error TEXT NOT NULL DEFAULT '',
     downloaded_path TEXT NOT NULL DEFAULT '',
     size INTEGER,
-    sha256 TEXT NOT NULL DEFAULT '',
-    batch_key TEXT,
-    label TEXT NOT NULL DEFAULT ''
+    sha256 TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at REAL NOT NULL,
@@ -53,30 +60,27 @@ CREATE TABLE IF NOT EXISTS attempts (
     inputs TEXT NOT NULL DEFAULT '{}',
     outcome TEXT NOT NULL DEFAULT 'sending',
     detail TEXT NOT NULL DEFAULT '',
-    job_id TEXT,
-    owner TEXT NOT NULL DEFAULT '',
-    batch_key TEXT
+    job_id TEXT
 )
-"""
-INDEXES = """
-CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
-CREATE INDEX IF NOT EXISTS jobs_batch_key ON jobs (batch_key) WHERE batch_key IS NOT NULL;
-CREATE INDEX IF NOT EXISTS attempts_batch_key ON attempts (batch_key) WHERE batch_key IS NOT NULL;
-CREATE INDEX IF NOT EXISTS attempts_open ON attempts (outcome, started_at)
-"""
-# A history written by akool 0.1 (schema 1): new columns, filled from the inputs they duplicate.
-MIGRATE_FROM_1 = """
+""",
+    ),
+    (
+        "m002_batch_keys_and_owners",  # batch rows claimed; owners known by lock, not PID
+        """
 ALTER TABLE jobs ADD COLUMN batch_key TEXT;
 ALTER TABLE jobs ADD COLUMN label TEXT NOT NULL DEFAULT '';
 UPDATE jobs SET batch_key = json_extract(inputs, '$.batch_key');
 ALTER TABLE attempts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 ALTER TABLE attempts ADD COLUMN batch_key TEXT;
-UPDATE attempts SET batch_key = json_extract(inputs, '$.batch_key')
-"""
-
-# Schema 3: the callbacks `webhook serve` handled (so a restarted receiver skips AKOOL's retries
-# of them), and the files `--upload-to` put in the user's bucket.
-ADDED_IN_3 = """
+UPDATE attempts SET batch_key = json_extract(inputs, '$.batch_key');
+CREATE INDEX IF NOT EXISTS jobs_batch_key ON jobs (batch_key) WHERE batch_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS attempts_batch_key ON attempts (batch_key) WHERE batch_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS attempts_open ON attempts (outcome, started_at)
+""",
+    ),
+    (
+        "m003_callbacks_and_uploads",  # `webhook serve`'s handled callbacks; `--upload-to` files
+        """
 CREATE TABLE IF NOT EXISTS callbacks_handled (
     job_id TEXT NOT NULL,
     status INTEGER NOT NULL,
@@ -98,13 +102,41 @@ CREATE TABLE IF NOT EXISTS uploads (
 );
 CREATE INDEX IF NOT EXISTS uploads_object ON uploads (endpoint, bucket, key);
 CREATE INDEX IF NOT EXISTS uploads_path ON uploads (local_path, size, mtime_ns)
+""",
+    ),
+    (
+        # A batch row, a speech and every claim belong to one server, profile and account: a
+        # rehearsal on the sandbox never stands for the real run. Rows written before this
+        # have no account ('') and match any account of their server and profile.
+        "m004_scope_by_server_profile_account",
+        """
+ALTER TABLE jobs ADD COLUMN account TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempts ADD COLUMN account TEXT NOT NULL DEFAULT '';
+DROP INDEX IF EXISTS jobs_batch_key;
+DROP INDEX IF EXISTS attempts_batch_key;
+CREATE INDEX IF NOT EXISTS jobs_claim ON jobs (batch_key, base_url, profile)
+    WHERE batch_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS attempts_claim ON attempts (batch_key, base_url, profile)
+    WHERE batch_key IS NOT NULL
+""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
+# What akool 0.2 (user_version 2 or 3) had applied, by its version number.
+KNOWN_BY_VERSION = {2: 2, 3: 3}
+MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)
 """
 
-# The queries run once per row or per job.
+# The queries run once per row or per job. A claim's lookups are scoped to one server and
+# profile, and to one account or to rows recorded before accounts were (account '').
+_SCOPED = "batch_key = ? AND base_url = ? AND profile = ? AND account IN (?, '')"
 LOOKUPS: dict[str, str] = {
     "job_by_id": "SELECT * FROM jobs WHERE id = ?",
-    "job_by_key": "SELECT * FROM jobs WHERE batch_key = ? ORDER BY created_at DESC LIMIT 1",
-    "attempts_by_key": "SELECT * FROM attempts WHERE batch_key = ? "
+    "job_by_key": f"SELECT * FROM jobs WHERE {_SCOPED} ORDER BY created_at DESC LIMIT 1",
+    "job_by_key_any_account": "SELECT * FROM jobs WHERE batch_key = ? AND base_url = ? "
+    "AND profile = ? ORDER BY created_at DESC LIMIT 1",
+    "attempts_by_key": f"SELECT * FROM attempts WHERE {_SCOPED} "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
@@ -117,6 +149,20 @@ BUSY_TIMEOUT_MS = 30_000
 # belongs to a process that is gone or frozen, and its outcome is unknown, not in flight.
 SENDING_AT_MOST = 10 * 60
 UNKNOWN_KEPT_SECONDS = 7 * 86400  # AKOOL keeps results for 7 days
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a job is made: the server, the profile, and the account (a credential's fingerprint).
+
+    Claims and batch rows are found only within one scope, so a rehearsal on the sandbox, a second
+    profile or a second server never stands for a job of another. `account` None (a dry run
+    without a credential) matches any account of the server and profile.
+    """
+
+    base_url: str
+    profile: str = "default"
+    account: str | None = ""
 
 
 @dataclass
@@ -136,6 +182,7 @@ class JobRecord:
     sha256: str = ""
     batch_key: str | None = None
     label: str = ""
+    account: str = ""
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -157,11 +204,15 @@ class AttemptRecord:
     detail: str
     kind: str = "talking_photo"
     job_id: str | None = None
+    profile: str = "default"
+    account: str = ""
+    batch_key: str | None = None
+    owner: str = ""
 
 
 @dataclass(frozen=True)
 class Claim:
-    """What a batch row's claim found: exactly one of the fields is set."""
+    """What a claim found: exactly one of the fields is set."""
 
     attempt_id: int | None = None  # claimed: this process may send the create
     job: JobRecord | None = None  # created earlier: follow it
@@ -184,23 +235,26 @@ class Journal:
 
     def _migrate(self) -> None:
         with self._transaction() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
+            if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return  # the common case: one read, nothing to do
+            applied = _applied_migrations(db)
+            known = [name for name, _ in MIGRATIONS]
+            newer = sorted(set(applied) - set(known))
+            if newer or len(applied) > len(known):
                 raise LocalStateError(
-                    f"the history {self.path} was written by a newer akool (schema {version})",
+                    f"the history {self.path} was written by a newer akool ({', '.join(newer)})",
                     hint="upgrade akool, or set AKOOL_HOME to another folder",
                     path=str(self.path),
                 )
-            if version == SCHEMA_VERSION:
-                return
-            exists = db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'"
-            ).fetchone()
-            # 0: a new file, or akool 0.1's (jobs exists); 2: before callbacks and uploads.
-            steps = [] if version >= 2 else [SCHEMA if not exists else MIGRATE_FROM_1, INDEXES]
-            steps.append(ADDED_IN_3)
-            for statement in filter(str.strip, ";".join(steps).split(";")):
-                db.execute(statement)
+            for name, sql in MIGRATIONS:
+                if name in applied:
+                    continue
+                for statement in filter(str.strip, sql.split(";")):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                    (name, self.clock.time()),
+                )
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -242,29 +296,31 @@ class Journal:
         inputs: dict[str, Any],
         *,
         batch_key: str | None = None,
+        account: str = "",
     ) -> int:
+        scope = Scope(base_url, profile, account)
         with self._transaction() as db:
-            return self._insert_attempt(db, base_url, profile, kind, inputs, batch_key)
+            return self._insert_attempt(db, scope, kind, inputs, batch_key)
 
     def _insert_attempt(
         self,
         db: sqlite3.Connection,
-        base_url: str,
-        profile: str,
+        scope: Scope,
         kind: str,
         inputs: dict[str, Any],
         batch_key: str | None,
     ) -> int:
         cursor = db.execute(
-            "INSERT INTO attempts (started_at, pid, base_url, profile, kind, inputs, owner, "
-            "batch_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO attempts (started_at, pid, base_url, profile, account, kind, inputs, "
+            "owner, batch_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.clock.time(),
                 os.getpid(),
-                base_url,
-                profile,
+                scope.base_url,
+                scope.profile,
+                scope.account or "",
                 kind,
-                json.dumps(inputs),
+                _recorded(inputs),
                 owners.token_for(self.home),
                 batch_key,
             ),
@@ -278,18 +334,26 @@ class Journal:
         profile: str,
         kind: str,
         inputs: dict[str, Any],
+        *,
+        account: str = "",
+        failed_counts: bool = True,
     ) -> Claim:
-        """Claim a batch row for a create, in one transaction with the checks that forbid it."""
+        """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
+        checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
+        False), a create in flight, an unknown outcome."""
+        scope = Scope(base_url, profile, account)
         with self._transaction() as db:
-            row = db.execute(LOOKUPS["job_by_key"], (batch_key,)).fetchone()
-            if row is not None:
+            row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
+            if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
                 return Claim(job=_job(row))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-            for attempt in db.execute(LOOKUPS["attempts_by_key"], (batch_key, cutoff)):
+            for attempt in db.execute(
+                LOOKUPS["attempts_by_key"], (batch_key, *_where(scope), cutoff)
+            ):
                 if attempt["outcome"] == "sending" and self._owner_alive(attempt):
                     return Claim(busy=_attempt(attempt))
-                return Claim(unknown=_attempt(attempt))
-            attempt_id = self._insert_attempt(db, base_url, profile, kind, inputs, batch_key)
+                return Claim(unknown=_attempt(attempt, unknown=True))
+            attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
             return Claim(attempt_id=attempt_id)
 
     def attempt(self, attempt_id: int) -> AttemptRecord | None:
@@ -311,16 +375,30 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
-                (outcome, detail, attempt_id),
+                (outcome, redact.signed(detail), attempt_id),
             )
 
-    def record_created(self, attempt_id: int | None, job: JobRecord) -> None:
-        """The job row and the attempt's outcome in one fsync'd commit."""
+    def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
+        """The job row and the attempt's outcome in one fsync'd commit.
+
+        A job id already in the history is never merged into it: the attempt's outcome becomes
+        unknown (AKOOL answered with an id that names another job), and the job recorded under
+        that id is returned for the caller to report. None when the job is recorded.
+        """
         with self._transaction() as db:
+            earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+            if earlier is not None:
+                if attempt_id is not None:
+                    detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
+                    db.execute(
+                        "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
+                        (detail, attempt_id),
+                    )
+                return _job(earlier)
             db.execute(
-                "INSERT OR IGNORE INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "inputs, video_status, video_url, error, batch_key, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
+                "account, inputs, video_status, video_url, error, batch_key, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -328,10 +406,11 @@ class Journal:
                     job.updated_at,
                     job.base_url,
                     job.profile,
-                    json.dumps(job.inputs),
+                    job.account,
+                    _recorded(job.inputs),
                     job.video_status,
                     job.video_url,
-                    job.error,
+                    redact.signed(job.error),
                     job.batch_key,
                     job.label,
                 ),
@@ -341,6 +420,7 @@ class Journal:
                     "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
                     (job.id, attempt_id),
                 )
+            return None
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
@@ -380,9 +460,13 @@ class Journal:
         """The newest jobs of every kind."""
         return [_job(r) for r in self._read(LOOKUPS["recent"], (limit,))]
 
-    def find_by_key(self, batch_key: str) -> JobRecord | None:
-        """The job a batch row created earlier."""
-        rows = self._read(LOOKUPS["job_by_key"], (batch_key,))
+    def find_by_key(self, batch_key: str, scope: Scope) -> JobRecord | None:
+        """The job a batch row (or a speech) made earlier in this scope."""
+        if scope.account is None:
+            where = (batch_key, scope.base_url, scope.profile)
+            rows = self._read(LOOKUPS["job_by_key_any_account"], where)
+        else:
+            rows = self._read(LOOKUPS["job_by_key"], (batch_key, *_where(scope)))
         return _job(rows[0]) if rows else None
 
     def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
@@ -390,7 +474,7 @@ class Journal:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
                 "WHERE id = ?",
-                (video_status, video_url, error, self.clock.time(), job_id),
+                (video_status, video_url, redact.signed(error), self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -415,6 +499,30 @@ class Journal:
                 "VALUES (?, ?, ?)",
                 (job_id, status, self.clock.time()),
             )
+
+
+def _recorded(inputs: dict[str, Any]) -> str:
+    """Inputs as the history keeps them: a presigned URL without its signature (the history
+    is for reading back, never for sending again), so a copied history grants no access."""
+    return json.dumps(redact.signed_fields(inputs))
+
+
+def _applied_migrations(db: sqlite3.Connection) -> list[str]:
+    """The migrations this history has had, by name, in the order they were applied."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_migrations" in tables:
+        return [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+    db.execute(MIGRATIONS_TABLE)
+    if version > max(KNOWN_BY_VERSION):
+        return [f"user_version {version}"]  # a newer akool that did not name its migrations
+    # Before migrations had names: akool 0.2 counted them; akool 0.1 left user_version at 0.
+    count = KNOWN_BY_VERSION.get(version, 1 if "jobs" in tables else 0)
+    names = [name for name, _ in MIGRATIONS[:count]]
+    db.executemany(
+        "INSERT INTO _migrations (name, applied_at) VALUES (?, 0)", [(n,) for n in names]
+    )
+    return names
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -466,6 +574,10 @@ def _local_state(path: Path, action: str) -> Iterator[None]:
         ) from exc
 
 
+def _where(scope: Scope) -> tuple[str, str, str]:
+    return scope.base_url, scope.profile, scope.account or ""
+
+
 def _job(row: sqlite3.Row) -> JobRecord:
     return JobRecord(
         id=row["id"],
@@ -483,6 +595,7 @@ def _job(row: sqlite3.Row) -> JobRecord:
         sha256=row["sha256"],
         batch_key=row["batch_key"],
         label=row["label"],
+        account=row["account"],
     )
 
 
@@ -500,6 +613,10 @@ def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:
         detail=detail,
         kind=row["kind"],
         job_id=row["job_id"],
+        profile=row["profile"],
+        account=row["account"],
+        batch_key=row["batch_key"],
+        owner=row["owner"],
     )
 
 
@@ -548,7 +665,7 @@ class Uploads:
     """The files akool put in the user's bucket: path, size, SHA-256, key and presigned URL."""
 
     def __init__(self, journal: Journal) -> None:
-        self._journal = journal  # its table is part of the history's schema (ADDED_IN_3)
+        self._journal = journal  # its table is part of the history's schema (m003)
 
     def record(self, upload: UploadRecord) -> None:
         with self._journal._transaction() as db:
@@ -564,7 +681,7 @@ class Uploads:
                     upload.endpoint,
                     upload.bucket,
                     upload.key,
-                    upload.url,
+                    redact.signed(upload.url),  # never used to send: presigned again each run
                     upload.expires_at,
                 ),
             )

@@ -96,3 +96,26 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError("not found")
         self.path.write_text(json.dumps(data))
+
+
+class PlaintextKeyring(MemoryKeyring):
+    """Like keyrings.alt.file.PlaintextKeyring: works, but keeps secrets in a plaintext file."""
+
+    scheme = "no encyption"  # sic, as keyrings.alt spells it
+    file_path = "/home/me/.local/share/python_keyring/keyring_pass.cfg"
+
+
+class ChainedPlaintext(KeyringBackend):
+    """Like keyring's ChainerBackend whose first backend is a plaintext one: it stores there."""
+
+    priority = 1
+    backends = (PlaintextKeyring(), MemoryKeyring())
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.backends[0].get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.backends[0].set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.backends[0].delete_password(service, username)

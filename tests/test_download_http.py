@@ -1,6 +1,6 @@
-"""The download's fast path (akool_cli.net.direct, http.client into reusable buffers) and its
-fallback through httpx: same bytes, same errors, proxies honoured, TLS with the same trust store,
-redirects, chunked bodies, and a server that trickles past the deadline."""
+"""Downloads through the one HTTP client (httpx2, in akool_cli.net.transport) into the part file:
+verified bytes, resumes, proxies and NO_PROXY honoured, TLS with certifi or SSL_CERT_FILE,
+redirects, chunked and odd framing, and a server that trickles past the deadline."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from akool_cli.core.errors import AkoolError
 from akool_cli.jobs import download as download_module
 from akool_cli.jobs.download import download, part_path
 from akool_cli.jobs.partfile import PartLock, PartWriter, meta_path
-from akool_cli.net import direct
 from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
@@ -60,12 +59,9 @@ def save(url: str, target: Path, **options: object) -> tuple[int, str]:
     return result.size, result.sha256
 
 
-@pytest.mark.parametrize("path", ["direct", "httpx"])
-def test_both_paths_save_the_same_verified_file_and_resume_it(
-    path: str, sandbox_files: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+def test_a_download_saves_the_verified_file_and_resumes_it(
+    sandbox_files: Sandbox, isolated: Isolation
 ) -> None:
-    if path == "httpx":
-        monkeypatch.setattr(direct, "usable", lambda url: False)
     job = finished_job(sandbox_files)
     url = f"{sandbox_files.base_url}/_sandbox/files/{job}.mp4"
     video = VideoFile(job, SIZE)
@@ -82,23 +78,16 @@ def test_both_paths_save_the_same_verified_file_and_resume_it(
     assert again.read_bytes() == video.read(0, video.size)
 
 
-def test_the_direct_path_is_taken_only_without_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NO_PROXY")  # the tests' default: no proxy for anything
-    assert direct.usable("http://127.0.0.1:9/v.mp4")
-    assert direct.usable("https://cdn.example.com/v.mp4?sig=1")
-    assert not direct.usable("https://user:pw@cdn.example.com/v.mp4")  # httpx sends Basic auth
-    assert not direct.usable("https://bücher.example/v.mp4")  # httpx encodes the name (IDNA)
-    assert not direct.usable("ftp://example.com/v.mp4")
-    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
-    assert not direct.usable("https://cdn.example.com/v.mp4")
-    assert direct.usable("http://cdn.example.com/v.mp4")
-    monkeypatch.setenv("ALL_PROXY", "http://proxy.example:3128")
-    assert not direct.usable("http://cdn.example.com/v.mp4")
-    # CI runners set a proxy and exempt their own hosts: those stay on the fast path.
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,.internal.example")
-    assert direct.usable("http://127.0.0.1:9/v.mp4")
-    assert direct.usable("https://cdn.internal.example/v.mp4")
-    assert not direct.usable("https://cdn.example.com/v.mp4")
+def test_no_proxy_exempts_a_host_from_the_proxy(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI runners set a proxy and exempt their own hosts: those are fetched directly."""
+    with scripted_server() as server:
+        server.route("/v.mp4", Answer(200, MP4, "video/mp4"))
+        monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1,.internal.example")
+        assert save(server.url + "/v.mp4", isolated.tmp / "v.mp4")[0] == len(MP4)
+        assert server.hits == {"/v.mp4": 1}
 
 
 def test_a_proxy_from_the_environment_carries_the_download(
@@ -135,8 +124,6 @@ def test_a_redirect_to_a_proxied_url_goes_through_the_proxy(
         )
         monkeypatch.setenv("HTTP_PROXY", proxy.url)
         monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # the first hop is direct, the second not
-        real_usable = direct.usable
-        monkeypatch.setattr(direct, "usable", lambda url: "127.0.0.1" in url and real_usable(url))
         assert save(server.url + "/old", isolated.tmp / "v.mp4")[0] == len(MP4)
         assert proxy.hits == {"http://cdn.invalid/v.mp4": 1}
 
@@ -211,7 +198,7 @@ def test_a_server_trickling_past_the_deadline_is_cut_off_and_resumable(
     assert part_path(target).read_bytes()[:1000] == MP4[:1000]
 
 
-def test_https_uses_the_trust_store_httpx_would(
+def test_https_uses_certifi_or_ssl_cert_file(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     certificate, key = self_signed(tmp_path)
@@ -269,43 +256,17 @@ def test_the_writer_keeps_what_arrived_before_a_failure(tmp_path: Path) -> None:
     """Bytes received before the network broke reach the file, in order, all hashed."""
     target = tmp_path / "part"
     digest = hashlib.sha256()
-    pieces = iter([b"a" * 100_000, b"b" * 50_000])
 
-    def fill(view: memoryview) -> int:
-        piece = next(pieces, None)
-        if piece is None:
-            raise ConnectionResetError("cut")
-        view[: len(piece)] = piece
-        return len(piece)
+    def pieces() -> Iterator[bytes]:
+        yield b"a" * 100_000
+        yield b"b" * 50_000
+        raise ConnectionResetError("cut")
 
     with pytest.raises(ConnectionResetError), PartWriter(open(target, "wb"), digest) as writer:
-        while writer.receive(fill):
-            pass
+        for piece in pieces():
+            writer.put(piece)
     assert target.read_bytes() == b"a" * 100_000 + b"b" * 50_000
     assert digest.hexdigest() == hashlib.sha256(target.read_bytes()).hexdigest()
-
-
-def test_the_writer_holds_a_bounded_number_of_buffers(tmp_path: Path) -> None:
-    digest = hashlib.sha256()
-    sent = 0
-
-    def fill(view: memoryview) -> int:
-        nonlocal sent
-        count = min(len(view), 40 * 2**20 - sent)
-        view[:count] = bytes(count)
-        sent += count
-        return count
-
-    with PartWriter(open(tmp_path / "part", "wb"), digest, 40 * 2**20) as writer:
-        while writer.receive(fill):
-            pass
-        held = len(writer._buffers)
-    assert held <= PartWriter.BUFFERS
-    assert (tmp_path / "part").stat().st_size == 40 * 2**20
-    small = PartWriter(open(tmp_path / "small", "wb"), hashlib.sha256(), 9_000)  # noqa: SIM115
-    small.put(b"x" * 9_000)
-    small.close()
-    assert len(small._buffers[0]) == PartWriter.SMALLEST  # a small file gets a small buffer
 
 
 def test_a_fresh_download_never_truncates_its_part_file(
@@ -346,7 +307,7 @@ def answering(head: bytes, body: bytes = b"") -> Callable[[socket.socket], None]
 
 
 HOSTILE_FRAMING = {
-    # http.client hands back more than it was asked for after a negative chunk size.
+    # A negative chunk size once made http.client hand back more than it was asked for.
     "negative-chunk": answering(
         b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked\r\n\r\n",
         b"%x\r\n%s\r\n-1\r\n" % (len(MP4[:5000]), MP4[:5000]) + MP4,
@@ -369,8 +330,8 @@ def test_broken_framing_is_a_clean_error(isolated: Isolation, case: str) -> None
 
 
 FRAMINGS_HTTPX_READS = {
-    # Early hints before the answer, and a Transfer-Encoding http.client does not call chunked:
-    # the direct path hands both to httpx, which reads them as a browser does.
+    # Early hints before the answer, and a Transfer-Encoding with a trailing space: read as a
+    # browser reads them.
     "early-hints": answering(
         b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
         b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % len(MP4),
