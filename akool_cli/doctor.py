@@ -172,13 +172,18 @@ def _contract_probes(client: Any, credential: Credential) -> list[Check]:
     """Each endpoint akool uses answers with the documented envelope (reads only): the detail
     endpoint of every job kind, and the voice list."""
     probes: list[tuple[str, Callable[[], Any]]] = []
-    for kind in kinds.KINDS.values():
-        query, params = kind.detail_params(PROBE_ID)
-        path = kind.detail.path
+    status_calls = {kind.status.endpoint.key: kind.status for kind in kinds.KINDS.values()}
+    for call in status_calls.values():
+        query, params, body = call.where([PROBE_ID])
+        path = call.endpoint.path
         for name, value in params.items():
             path = path.replace("{" + name + "}", value)
+        method = call.endpoint.method
         probes.append(
-            (f"GET {kind.detail.path}", partial(client.raw_call, "GET", path, query=query or None))
+            (
+                f"{method} {call.endpoint.path}",
+                partial(client.raw_call, method, path, query=query or None, body=body or None),
+            )
         )
     voices = {"type": "2", "size": "1"}
     probes.append(

@@ -10,11 +10,15 @@ _akool() {
         'config:config commands'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
+        'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
+        'image2video:Animate an image into a video (AKOOL image to video).'
+        'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
         'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
+        'text2video:Make a video from a prompt (AKOOL text to video).'
         'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
         'webhook:webhook commands'
@@ -35,11 +39,15 @@ _akool() {
         "config unset") opts=(--base-url --debug --profile --quiet -q) ;;
         "credit") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
+        "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
         "sandbox") opts=(--base-url --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;
         "talk") opts=(--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q) ;;
+        "text2video") opts=(--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q) ;;
         "voices") opts=(--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q) ;;
         "watch") opts=(--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q) ;;
         "webhook serve") opts=(--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q) ;;

@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch config credit doctor login logout sandbox status talk voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch config credit doctor effects image2video lipsync login logout sandbox status talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -37,11 +37,15 @@ _akool() {
         "config unset") opts="--base-url --debug --profile --quiet -q" ;;
         "credit") opts="--base-url --debug --json --profile --quiet -q" ;;
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
+        "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
         "sandbox") opts="--base-url --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;
         "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
+        "text2video") opts="--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q" ;;
         "voices") opts="--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q" ;;
         "watch") opts="--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q" ;;
         "webhook serve") opts="--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q" ;;

@@ -7,11 +7,15 @@ complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
+complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
+complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
+complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
+complete -c akool -n '__fish_use_subcommand' -a text2video -d 'Make a video from a prompt (AKOOL text to video).'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
 complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
@@ -103,6 +107,55 @@ complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l profile
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from doctor' -s q
+complete -c akool -n '__fish_seen_subcommand_from effects' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from effects' -l debug
+complete -c akool -n '__fish_seen_subcommand_from effects' -l json
+complete -c akool -n '__fish_seen_subcommand_from effects' -l profile
+complete -c akool -n '__fish_seen_subcommand_from effects' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from effects' -s q
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l audio
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l debug
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l effect
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l extend-prompt
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l force
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l interval
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l json
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l length
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l name
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l negative-prompt
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l no-audio
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l output
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l premium
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l profile
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l prompt
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l wait
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from image2video' -s o
+complete -c akool -n '__fish_seen_subcommand_from image2video' -s q
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l debug
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l force
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l interval
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l json
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l name
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l output
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l profile
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l wait
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -s o
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -s q
 complete -c akool -n '__fish_seen_subcommand_from login' -l allow-plaintext-keyring
 complete -c akool -n '__fish_seen_subcommand_from login' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
@@ -167,6 +220,26 @@ complete -c akool -n '__fish_seen_subcommand_from talk' -l wait
 complete -c akool -n '__fish_seen_subcommand_from talk' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from talk' -s o
 complete -c akool -n '__fish_seen_subcommand_from talk' -s q
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l debug
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l extend-prompt
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l force
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l interval
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l json
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l length
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l model
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l name
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l negative-prompt
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l output
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l profile
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l prompt
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l wait
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from text2video' -s o
+complete -c akool -n '__fish_seen_subcommand_from text2video' -s q
 complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from voices' -l debug

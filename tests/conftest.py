@@ -18,7 +18,12 @@ from tests.support.contract_check import check_received
 from tests.support.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The shared folder beside the checkout; a git worktree one level deeper (/work/wt/NAME) finds
+# the one beside the main checkout, so its docs and OpenAPI tests run there too.
+SHARED = next(
+    (d for d in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if d.is_dir()),
+    ROOT.parent / "shared",
+)
 
 
 @dataclass

@@ -71,6 +71,19 @@ def test_bash_completion_completes(words: list[str], expected: str) -> None:
     assert done.stdout.split() == [expected]
 
 
+def test_the_product_tables_come_from_the_kinds_and_the_catalogue() -> None:
+    from akool_cli.cli.docs import job_paths_section, products_section
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "products.md").read_text(encoding="utf-8")
+    assert products_section() in readme and products_section() in page, "run `make docs`"
+    assert job_paths_section() in page, "run `make docs` and commit docs/products.md"
+    assert (
+        "| POST | `/api/open/v3/content/video/lipsync` | lip-sync | creates `lipsync` jobs |"
+        in page
+    )
+
+
 def test_audit_rule_table_comes_from_the_rules() -> None:
     from akool_cli.cli.docs import audit_rules_section
 

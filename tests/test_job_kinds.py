@@ -16,7 +16,6 @@ import pytest
 import akool_cli
 from akool_cli.core import kinds
 from akool_cli.core.contract import Endpoint, Field
-from akool_cli.core.models import JobInfo
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox import server as sandbox_server
 from akool_cli.sandbox.state import SANDBOX_API_KEY
@@ -42,9 +41,7 @@ LIP_SYNC = kinds.JobKind(
     name="test_lip_sync",
     noun="lip sync",
     create=CREATE,
-    detail=DETAIL,
-    id_param="_id",
-    parse=lambda data, job_id: JobInfo.from_payload(data, expected_id=job_id),
+    status=kinds.StatusCall(DETAIL, "_id"),
 )
 
 

@@ -23,6 +23,7 @@ from akool_cli.cli import (
     batch_cmd,
     config_cmd,
     doctor_cmd,
+    products_cmd,
     sandbox_cmd,
     status_cmd,
     talk_cmd,
@@ -88,6 +89,7 @@ def _global(
 
 auth.register(app)
 talk_cmd.register(app)
+products_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

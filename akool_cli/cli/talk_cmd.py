@@ -16,7 +16,7 @@ from akool_cli.core import interrupts
 from akool_cli.core.contract import RESULT_RETENTION_DAYS
 from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import ExitCode, JobFailedError, WaitTimeoutError
-from akool_cli.core.kinds import Status
+from akool_cli.core.states import Status
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import JobDisplay, Output, UploadDisplay
@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
     app.command()(watch)
 
 
-def _check_interval(value: float) -> float:
+def check_interval(value: float) -> float:
     from akool_cli.core.validate import check_range
 
     return check_range("--interval", value)
@@ -208,7 +208,7 @@ def talk(
                 out.json(job.to_json())
             return
         follow = (interval, timeout_s, output, force)
-        view, code = _wait_for(runtime, out, lib, job, follow)
+        view, code = wait_for(runtime, out, lib, job, follow)
     if json_out:
         out.json(view)
     if code != ExitCode.OK:
@@ -228,11 +228,11 @@ def _check_options(
     speech_text = check_speech_inputs(audio, text, voice, speed)
     speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
     timeout_s = optional_duration(timeout, "--timeout")
-    _check_interval(interval)
+    check_interval(interval)
     return speech_text, timeout_s
 
 
-def _wait_for(
+def wait_for(
     runtime: Runtime,
     out: Output,
     lib: Client,
@@ -314,7 +314,7 @@ def watch(
     out = runtime.output(json_mode=json_out)
     ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
     timeout_s = optional_duration(timeout, "--timeout")
-    _check_interval(interval)
+    check_interval(interval)
     with runtime.library() as lib:
         views, code = _follow(
             runtime,

@@ -22,6 +22,7 @@ from akool_cli.client.batches import BatchMixin, BatchPlan, BatchResult
 from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
+from akool_cli.client.making import MakingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 
-class Client(BatchMixin, FollowingMixin, AccountMixin, CallbacksMixin):
+class Client(BatchMixin, MakingMixin, FollowingMixin, AccountMixin, CallbacksMixin):
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them

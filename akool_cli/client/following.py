@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
-from akool_cli.core import kinds
+from akool_cli.core import kinds, states
 from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
 from akool_cli.core.validate import check_job_id, check_range
@@ -44,7 +44,7 @@ class FollowingMixin(ClientBase):
         kind = self._kind_of(record)
         info = self.api_of(record).detail(kind, job_id)
         if record is not None:
-            self.journal.update_state(job_id, info.video_status, info.video_url, info.error_reason)
+            self.journal.update_from(info)
             record = self.journal.get(job_id)
         return Job.of(info, record, kind.name)
 
@@ -66,9 +66,7 @@ class FollowingMixin(ClientBase):
             if info is None and record is None:
                 continue
             if info is not None and record is not None:
-                self.journal.update_state(
-                    job_id, info.video_status, info.video_url, info.error_reason
-                )
+                self.journal.update_from(info)
                 record = self.journal.get(job_id)
             found.jobs.append(Job.of(info, record))
         found.unknown_attempts = [] if ids else self.journal.open_attempts()
@@ -84,7 +82,7 @@ class FollowingMixin(ClientBase):
         notes: list[StatusNote] = []
         for job_id in ids or list(records):
             record = records.get(job_id)
-            if record is not None and record.video_status in kinds.FINAL and not ids:
+            if record is not None and states.finished(record.video_status) and not ids:
                 continue
             try:
                 api = self.api_of(record)  # its own server, with a credential that may go there

@@ -8,10 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from akool_cli.core import kinds
+from akool_cli.core import kinds, states
 from akool_cli.core.clock import current
 from akool_cli.core.errors import AkoolError
-from akool_cli.core.kinds import Status
 from akool_cli.core.models import JobInfo
 
 if TYPE_CHECKING:
@@ -35,18 +34,21 @@ class Job:
     size: int | None = None
     sha256: str | None = None
     inputs: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)  # other result files: role → URL
+    saved: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # role → path, size
+    cost: Mapping[str, float] = field(default_factory=dict)  # as AKOOL reports it
 
     @property
     def finished(self) -> bool:
-        return self.video_status in kinds.FINAL
+        return states.finished(self.video_status)
 
     @property
     def done(self) -> bool:
-        return self.video_status == Status.DONE
+        return self.video_status == states.Status.DONE
 
     @property
     def failed(self) -> bool:
-        return self.video_status == Status.FAILED
+        return self.video_status == states.Status.FAILED
 
     @property
     def failure_hint(self) -> str | None:
@@ -73,6 +75,9 @@ class Job:
             created_at=self.created_at,
             label=self.label,
             inputs=self.inputs,
+            files=self.files,
+            saved=self.saved,
+            cost=self.cost,
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
@@ -111,7 +116,7 @@ class Job:
         return cls(
             id=info.id if info is not None else record.id,  # type: ignore[union-attr]
             kind=record.kind if record is not None else (kind or kinds.TALKING_PHOTO.name),
-            state=JobInfo(id="", video_status=status).state,
+            state=states.name(status),
             video_status=status,
             video_url=url or None,
             error=error or None,
@@ -121,6 +126,9 @@ class Job:
             size=size,
             sha256=sha256,
             inputs=record.inputs if record is not None else {},
+            files=(info.files if info is not None else {}) or (record.files if record else {}),
+            saved=record.saved if record is not None else {},
+            cost=(info.cost if info is not None else {}) or (record.cost if record else {}),
         )
 
 

@@ -24,7 +24,11 @@ class Field:
     name: str
     type: FieldType = "string"
     required: bool = False
-    enum: tuple[str, ...] | None = None
+    # The values the docs allow: from the field tables (the catalogue has them too), or from the
+    # description's prose ("Resolution options: 720p, 1080p, 4k"; a test finds each on its page).
+    enum: tuple[str | int, ...] | None = None
+    blank: bool = False  # a required string that may be sent empty (image2video's negative_prompt)
+    max_length: int | None = None  # characters, where the docs state a maximum
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,72 @@ TTS_DETAIL = Endpoint(
     summary="a speech job's state; when 3, data.result.preview is the audio URL",
 )
 
+# -- the other products akool makes (AKOOL's pages named in each summary) ------------------------
+
+CREATE_LIPSYNC = Endpoint(
+    key="create_lipsync",
+    method="POST",
+    path="/api/open/v3/content/video/lipsync",
+    summary="create a lip-sync video job (ai-tools-suite/lip-sync; data._id, then infobymodelid)",
+    # The page has no Required column; a lip sync without either input makes no sense.
+    body=(
+        Field("video_url", required=True),
+        Field("audio_url", required=True),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+CREATE_IMAGE2VIDEO = Endpoint(
+    key="create_image2video",
+    method="POST",
+    path="/api/open/v4/image2Video/createBySourcePrompt",
+    summary="animate an image (ai-tools-suite/image2video; data._id, then resultsByIds)",
+    body=(
+        Field("image_url", required=True),
+        Field("prompt", required=True),
+        Field("negative_prompt", required=True, blank=True),
+        Field("extend_prompt", type="boolean"),
+        Field("resolution", required=True, enum=("720p", "1080p", "4k")),
+        Field("audio_url"),
+        Field("audio_type", type="integer", required=True, enum=(1, 2, 3)),
+        Field("video_length", type="integer", required=True, enum=(5, 10)),
+        Field("is_premium_model", type="boolean"),
+        Field("effect_code"),
+        Field("webhookurl"),  # lower case on this product (and text2video, character swap)
+    ),
+    billable=True,
+)
+IMAGE2VIDEO_RESULTS = Endpoint(
+    key="image2video_results",
+    method="POST",
+    path="/api/open/v4/image2Video/resultsByIds",
+    summary="image/text-to-video jobs' states; _ids is one comma-separated string (data.result[])",
+    body=(Field("_ids", required=True),),
+)
+IMAGE2VIDEO_EFFECTS = Endpoint(
+    key="image2video_effects",
+    method="GET",
+    path="/api/open/v4/image2Video/effects",
+    summary="the effects image to video offers (data.result[].effect_code)",
+)
+CREATE_TEXT2VIDEO = Endpoint(
+    key="create_text2video",
+    method="POST",
+    path="/api/open/v4/text2Video/createByPrompt/batch",
+    summary="make videos from a prompt (ai-tools-suite/text2video; data.successList[]._id)",
+    body=(
+        Field("prompt", required=True, max_length=5000),
+        Field("model_name"),
+        Field("negative_prompt", max_length=1000),
+        Field("extend_prompt", type="boolean"),
+        Field("resolution"),
+        Field("video_length", type="integer"),
+        Field("count", type="integer"),
+        Field("webhookurl", max_length=2048),
+    ),
+    billable=True,
+)
+
 # Face detection lives under /interface/detect-api on the API host, not under /api/open, and
 # answers {"error_code": 0 | 1, "error_msg", "faces_obj": {"0": {"region": [[x, y, w, h], ...]}}}
 # (AKOOL's docs, AI tools suite → face detection). Its price is not documented.
@@ -146,11 +216,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     CREATE_TTS,
     TTS_DETAIL,
     DETECT_FACES,
+    CREATE_LIPSYNC,
+    CREATE_IMAGE2VIDEO,
+    IMAGE2VIDEO_RESULTS,
+    IMAGE2VIDEO_EFFECTS,
+    CREATE_TEXT2VIDEO,
 )
 
-# data.video_status of infobymodelid (docs.akool.com/ai-tools-suite/talking-photo, status codes).
-VIDEO_STATUS_NAMES: dict[int, str] = {1: "queued", 2: "processing", 3: "done", 4: "failed"}
-FINAL_VIDEO_STATUSES = frozenset({3, 4})
 RESULT_RETENTION_DAYS = 7
 
 CodeKind = Literal["ok", "auth", "rate_limit", "retry_later", "rejected"]
@@ -331,14 +403,38 @@ def request_problems(endpoint: Endpoint, fields: dict[str, Any]) -> list[str]:
                 problems.append(f"{name} is not a documented field")
     for f in spec:
         value = fields.get(f.name)
-        if value is None or value == "":
+        if value is None or (value == "" and not (f.blank and f.name in fields)):
             if f.required:
                 problems.append(f"{f.name} is required")
             continue
-        if f.type == "string" and not isinstance(value, str):
-            problems.append(f"{f.name} must be a string")
-        elif f.type == "object" and not isinstance(value, dict):
-            problems.append(f"{f.name} must be an object")
+        # A query's values are all text; a JSON body's carry their types.
+        expected = PYTHON_TYPES[f.type] if endpoint.method == "POST" else str
+        if not isinstance(value, expected) or (
+            isinstance(value, bool) and f.type in ("integer", "number")
+        ):
+            problems.append(
+                f"{f.name} must be {ARTICLES[f.type if expected is not str else 'string']}"
+            )
         elif f.enum is not None and value not in f.enum:
             problems.append(f"{f.name} must be one of {', '.join(repr(v) for v in f.enum)}")
+        elif f.max_length is not None and isinstance(value, str) and len(value) > f.max_length:
+            problems.append(f"{f.name} is longer than {f.max_length} characters")
     return problems
+
+
+PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "number": (int, float),
+    "integer": int,
+    "boolean": bool,
+    "array": list,
+    "object": dict,
+}
+ARTICLES = {
+    "string": "a string",
+    "number": "a number",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "array": "an array",
+    "object": "an object",
+}

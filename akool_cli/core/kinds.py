@@ -1,33 +1,27 @@
-"""Every kind of AKOOL job akool makes, described once: its endpoints, its request, its answers.
+"""Every kind of AKOOL job akool makes, described once, as data: its endpoints, its request, its answers.
 
-Creation, the history, following, `status`, `batch` and the sandbox all take a job kind from
-here, so a new AKOOL product (lip sync, talking avatar) is one description, one command and one
-sandbox handler.
+Creation, the history, following, `status`, `watch`, `batch`, the webhook receiver, `doctor` and
+the sandbox all take a job kind from here: how its state is read (one id per call, or many ids
+joined in one), where the answer keeps the state, the result and the other files, the errors and
+the cost, and what the result is (media type, suffix). A new AKOOL product is one description
+here, one command, one library method and one sandbox handler (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from akool_cli.core import contract
 from akool_cli.core.contract import Endpoint
-from akool_cli.core.errors import UsageError
-from akool_cli.core.models import JobInfo, SpeechInfo
+from akool_cli.core.errors import UnavailableError, UsageError
+from akool_cli.core.models import TALKING_PHOTO_SHAPE, JobInfo, Path, Shape, at
+from akool_cli.core.states import FINAL, Status
 
+__all__ = ["FINAL", "KINDS", "JobKind", "Request", "Status", "StatusCall", "get"]
 
-class Status(IntEnum):
-    """The documented job states (talking photo's video_status, VoiceLab's status)."""
-
-    QUEUED = 1
-    PROCESSING = 2
-    DONE = 3
-    FAILED = 4
-
-
-FINAL = frozenset({Status.DONE, Status.FAILED})
+Media = Literal["video", "audio", "image", "text"]
 
 
 class Request(Protocol):
@@ -39,22 +33,116 @@ class Request(Protocol):
 
 
 @dataclass(frozen=True)
+class StatusCall:
+    """How a kind's state is read.
+
+    `many`: the endpoint takes several ids joined by commas in one value (`_ids=a,b`), and
+    answers a list of jobs at `items`, matched by `_id`; following N such jobs costs one request
+    per interval. Otherwise one call per id, in the query, the path or the body as the endpoint
+    says.
+    """
+
+    endpoint: Endpoint
+    id_param: str
+    many: bool = False
+    items: Path = ()
+    max_ids: int = 100  # the docs state no limit; a long URL or body is split past this
+
+    @property
+    def family(self) -> str:
+        """Jobs whose states one call can read together (image and text to video share one)."""
+        return self.endpoint.key
+
+    def where(self, ids: list[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        """(query, path parameters, JSON body) that ask the endpoint about `ids`."""
+        value = ",".join(ids)
+        if "{" + self.id_param + "}" in self.endpoint.path:
+            return {}, {self.id_param: value}, {}
+        if self.endpoint.method == "POST":
+            return {}, {}, {self.id_param: value}
+        return {self.id_param: value}, {}, {}
+
+
+@dataclass(frozen=True)
+class ResultFile:
+    """A file a finished job offers besides its main result, saved as `<id>.<role><suffix>`."""
+
+    role: str
+    path: Path
+    suffix: str
+    media: Media
+
+
+@dataclass(frozen=True)
 class JobKind:
     name: str  # the history's `kind` column and the sandbox's handler key
     noun: str  # for messages: "talking photo", "speech"
     create: Endpoint
-    detail: Endpoint
-    id_param: str  # the detail endpoint's query or path parameter that carries the job id
-    parse: Callable[[Any, str | None], JobInfo]  # AKOOL's `data` → JobInfo
-    result: str = "video"  # what the finished job's URL points at
+    status: StatusCall
+    shape: Shape = TALKING_PHOTO_SHAPE  # where the status answer keeps the job's fields
+    created: Path = ()  # where the create answer keeps the new job (a list: its first item)
+    created_shape: Shape | None = None  # the create answer's, when it differs (character swap)
+    result: Media = "video"  # what the finished job's URL points at
     suffix: str = ".mp4"  # file suffix of a download
+    files: tuple[ResultFile, ...] = ()
+    command: str = ""  # the CLI command, and the value of a batch file's `kind` column
+    webhook_type: str | None = None  # the `type` of AKOOL's callbacks for it, where documented
+    webhook_field: str = "webhookUrl"
     failure_hint: str = "check the inputs, then create the job again"
+    codes: Mapping[int, str] = field(default_factory=dict)  # this product's business codes
+
+    # -- compatibility: one endpoint, one id ------------------------------------------------
+
+    @property
+    def detail(self) -> Endpoint:
+        return self.status.endpoint
+
+    @property
+    def id_param(self) -> str:
+        return self.status.id_param
 
     def detail_params(self, job_id: str) -> tuple[dict[str, str], dict[str, str]]:
-        """(query, path parameters) that ask the detail endpoint about `job_id`."""
-        if "{" + self.id_param + "}" in self.detail.path:
-            return {}, {self.id_param: job_id}
-        return {self.id_param: job_id}, {}
+        """(query, path parameters) that ask the status endpoint about `job_id` (a GET)."""
+        query, path, _ = self.status.where([job_id])
+        return query, path
+
+    # -- reading answers --------------------------------------------------------------------
+
+    def parse(self, data: Any, expected_id: str | None) -> JobInfo:
+        """One job from a status answer's `data` (a many-ids answer: the item for the id)."""
+        if self.status.many:
+            return self.pick(data, [expected_id or ""])[expected_id or ""]
+        return JobInfo.read(data, self.shape, expected_id=expected_id)
+
+    def pick(self, data: Any, ids: list[str]) -> dict[str, JobInfo]:
+        """The jobs a many-ids answer reports, for the ids asked about (others are ignored)."""
+        items = at(data, self.status.items)
+        if not isinstance(items, list):
+            where = ".".join(("data", *self.status.items))
+            raise UnavailableError(f"AKOOL's answer has no list of jobs ({where})")
+        wanted = set(ids)
+        found: dict[str, JobInfo] = {}
+        for item in items:
+            if isinstance(item, dict) and item.get("_id") in wanted:
+                found[item["_id"]] = JobInfo.read(item, self.shape)
+        return found
+
+    def parse_created(self, data: Any) -> JobInfo:
+        """The new job in a create answer."""
+        item = at(data, self.created)
+        if isinstance(item, list):
+            if not item:
+                errors = at(data, ("errorList",))
+                raise UnavailableError(f"AKOOL created no job (errorList: {errors!r:.200})")
+            item = item[0]
+        return JobInfo.read(item, self.created_shape or self.shape)
+
+    def explain(self, code: int) -> str | None:
+        """What this product's page says a business code means, if it says."""
+        return self.codes.get(code)
+
+    def role_suffix(self, role: str) -> str:
+        return next((f.suffix for f in self.files if f.role == role), self.suffix)
 
 
 KINDS: dict[str, JobKind] = {}
@@ -74,30 +162,36 @@ def get(name: str) -> JobKind:
         ) from None
 
 
-def _talking_photo(data: Any, expected_id: str | None) -> JobInfo:
-    return JobInfo.from_payload(data, expected_id=expected_id)
+def by_command(name: str) -> JobKind | None:
+    """The kind a batch file's `kind` column names: its command (lipsync) or its name."""
+    wanted = name.strip().lower()
+    return next((k for k in KINDS.values() if wanted in (k.name, k.command)), None)
 
 
-def _speech(data: Any, expected_id: str | None) -> JobInfo:
-    speech = SpeechInfo.from_payload(data, expected_id=expected_id)
-    raw = data if isinstance(data, dict) else {}
-    return JobInfo(id=speech.id, video_status=speech.status, video_url=speech.audio_url, raw=raw)
+def for_webhook_type(type_: str) -> JobKind | None:
+    """The kind whose callbacks carry this `type`, when exactly one documented kind does."""
+    found = [k for k in KINDS.values() if k.webhook_type == type_]
+    return found[0] if len(found) == 1 else None
 
+
+# -- the kinds --------------------------------------------------------------------------------
 
 # AKOOL's advice for inputs that fail (talking-photo guide), said in our words.
 TALKING_PHOTO_ADVICE = (
     "use a clear, front-facing, well-lit portrait and an MP3 voice recording "
     "(the video is as long as the audio), then create the job again"
 )
+VIDEO_STATUS = StatusCall(contract.VIDEO_INFO, "video_model_id")
+V4_VIDEO_RESULTS = StatusCall(contract.IMAGE2VIDEO_RESULTS, "_ids", many=True, items=("result",))
 
 TALKING_PHOTO = register(
     JobKind(
         name="talking_photo",
         noun="talking photo",
         create=contract.CREATE_TALKING_PHOTO,
-        detail=contract.VIDEO_INFO,
-        id_param="video_model_id",
-        parse=_talking_photo,
+        status=VIDEO_STATUS,
+        command="talk",
+        webhook_type="talking photo",
         failure_hint=TALKING_PHOTO_ADVICE,
     )
 )
@@ -106,14 +200,78 @@ SPEECH = register(
         name="tts",
         noun="speech",
         create=contract.CREATE_TTS,
-        detail=contract.TTS_DETAIL,
-        id_param="_id",
-        parse=_speech,
+        status=StatusCall(contract.TTS_DETAIL, "_id"),
+        shape=Shape(
+            status=("status",),
+            result=("preview",),
+            nested=("result",),
+            cost=("deduction_credit",),
+        ),
+        created_shape=Shape(status=("status",), result=("preview",), cost=("deduction_credit",)),
         result="audio",
         suffix=".mp3",
         failure_hint="check the text and the voice id (akool voices), then try again",
     )
 )
+# Lip sync's own codes (ai-tools-suite/lip-sync, "Response Code Description"), in our words.
+LIPSYNC_CODES = {
+    1202: "the same video cannot be lip-synced into the same language more than once",
+    1203: "the video must have an audio track",
+    1204: "the video is longer than 60 seconds",
+    1205: "AKOOL could not create the video; try again later",
+    1207: "the video is larger than 300 MB",
+    1209: "the video's encoding is not supported; re-encode it as H.264 MP4",
+    1210: "the video's frame rate is over the limit; AKOOL recommends 25 fps or less",
+    1211: "AKOOL could not create the lip sync; try again later",
+}
+LIPSYNC = register(
+    JobKind(
+        name="lipsync",
+        noun="lip sync",
+        create=contract.CREATE_LIPSYNC,
+        status=VIDEO_STATUS,
+        shape=Shape(cost=("deduction_duration", "deduction_lock_duration", "video_lock_duration")),
+        command="lipsync",
+        webhook_type="lipsync",
+        failure_hint="use a video of 60 s or less at 25 fps or less, with audio about as long "
+        "as the video, then create the job again",
+        codes=LIPSYNC_CODES,
+    )
+)
+V4_VIDEO_SHAPE = Shape(
+    status=("status",),
+    result=("video_url",),
+    cost=("deduction_credit", "video_duration"),
+)
+IMAGE2VIDEO = register(
+    JobKind(
+        name="image2video",
+        noun="image to video",
+        create=contract.CREATE_IMAGE2VIDEO,
+        status=V4_VIDEO_RESULTS,
+        shape=V4_VIDEO_SHAPE,
+        command="image2video",
+        webhook_field="webhookurl",
+        failure_hint="check the image URL and the prompt (and the effect code), then create the "
+        "job again",
+    )
+)
+TEXT2VIDEO = register(
+    JobKind(
+        name="text2video",
+        noun="text to video",
+        create=contract.CREATE_TEXT2VIDEO,
+        status=V4_VIDEO_RESULTS,  # "use the same result checking API as Image to Video"
+        shape=V4_VIDEO_SHAPE,
+        created=("successList",),
+        command="text2video",
+        webhook_field="webhookurl",
+        failure_hint="check the prompt and the model's resolution and length, then try again",
+    )
+)
+
+
+# -- requests -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -139,3 +297,17 @@ class SpeechRequest:
         if self.language_code:
             values["language_code"] = self.language_code
         return values
+
+
+@dataclass(frozen=True)
+class FieldsRequest:
+    """A request given as its documented fields (products.py builds and checks them)."""
+
+    fields: Mapping[str, Any]
+    webhook_field: str = "webhookUrl"
+
+    def body(self) -> dict[str, Any]:
+        return dict(self.fields)
+
+    def inputs(self) -> dict[str, Any]:
+        return {k: v for k, v in self.fields.items() if k != self.webhook_field}

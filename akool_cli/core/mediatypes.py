@@ -1,5 +1,5 @@
-"""What a file is by its first bytes and its Content-Type: the images and audio AKOOL takes, and
-the videos, audio and images its jobs produce.
+"""What a file is by its first bytes and its Content-Type: the images, audio and videos AKOOL
+takes, and the videos, audio and images its jobs produce.
 
 Standard library only, so the sandbox can share it with the client: both judge an input the
 same way (a text file named .jpg is refused whatever its name says).
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal["image", "audio"]
+Role = Literal["image", "audio", "video"]
 # What a finished job's result URL serves; the download is told which one to expect.
 ResultKind = Literal["video", "audio", "image"]
 SNIFF_BYTES = 32  # enough for every signature below (RIFF/ftyp brands sit at bytes 8-12)
@@ -32,11 +32,17 @@ M4A = Kind("audio", "M4A", "audio/mp4")
 AAC = Kind("audio", "AAC", "audio/aac")
 OGG = Kind("audio", "OGG", "audio/ogg")
 FLAC = Kind("audio", "FLAC", "audio/flac")
+MP4 = Kind("video", "MP4", "video/mp4")
+MOV = Kind("video", "MOV", "video/quicktime")
+AVI = Kind("video", "AVI", "video/x-msvideo")
+WEBM = Kind("video", "WebM", "video/webm")
 
 ACCEPTED: dict[Role, str] = {
     "image": "a JPEG, PNG or WebP image",
     "audio": "MP3, WAV, M4A/AAC, OGG or FLAC audio",
+    "video": "an MP4, MOV, AVI or WebM video",
 }
+ARTICLE: dict[Role, str] = {"image": "an image", "audio": "audio", "video": "a video"}
 # Plain prefixes: (offset, bytes) → kind.
 SIGNATURES: tuple[tuple[int, bytes, Kind], ...] = (
     (0, b"\xff\xd8\xff", JPEG),
@@ -44,8 +50,9 @@ SIGNATURES: tuple[tuple[int, bytes, Kind], ...] = (
     (0, b"ID3", MP3),  # an MP3 that starts with its ID3 tag
     (0, b"OggS", OGG),
     (0, b"fLaC", FLAC),
+    (0, b"\x1a\x45\xdf\xa3", WEBM),  # EBML: WebM (or Matroska)
 )
-RIFF_FORMS = {b"WEBP": WEBP, b"WAVE": WAV}
+RIFF_FORMS = {b"WEBP": WEBP, b"WAVE": WAV, b"AVI ": AVI}
 # ISO BMFF brands an audio-only MP4 (.m4a) carries; other brands are more likely video.
 M4A_BRANDS = {b"M4A ", b"M4B ", b"mp41", b"mp42", b"isom", b"iso2"}
 # Recognisable files that are not what AKOOL takes, named in the error message.
@@ -62,6 +69,7 @@ PAGE_TYPES = ("text/html", "application/xhtml+xml")
 UNDECIDED_TYPES = ("", "application/octet-stream", "binary/octet-stream", "application/binary")
 # Content types a file host may use for audio besides audio/*.
 AUDIO_TYPES = ("video/mp4", "application/ogg", "application/x-flac")
+VIDEO_TYPES = ("application/mp4",)
 
 
 def sniff(head: bytes) -> Kind | None:
@@ -104,11 +112,16 @@ def describe(head: bytes) -> str:
 
 def check_head(head: bytes, role: Role) -> Kind | str:
     """The kind when the bytes are a supported file of this role, else what they are instead."""
+    if role == "video" and head[4:8] == b"ftyp":
+        # Any ISO BMFF file can hold video (brands such as isom say nothing about the tracks).
+        return MOV if head[8:12] == b"qt  " else MP4
     kind = sniff(head)
     if kind is None:
+        if head[4:8] == b"ftyp":
+            return f"an MP4 video, not {ARTICLE[role]}"
         return describe(head)
     if kind.role != role:
-        return f"{kind.name} {kind.role}, not {'an image' if role == 'image' else 'audio'}"
+        return f"{kind.name} {kind.role}, not {ARTICLE[role]}"
     return kind
 
 
@@ -127,8 +140,12 @@ def judge_content_type(value: str, role: Role) -> str | None:
         return None
     if role == "audio" and (top == "audio" or mime in AUDIO_TYPES):
         return None
-    if top in ("image", "audio"):
-        return f"{mime}, not {'an image' if role == 'image' else 'audio'}"
+    if role == "video" and (top == "video" or mime in VIDEO_TYPES):
+        return None
+    if top in ("image", "audio", "video"):
+        return f"{mime}, not {ARTICLE[role]}"
+    if role == "video":
+        return f"{mime}, which is not a video"
     return f"{mime}, which is neither an image nor audio"
 
 

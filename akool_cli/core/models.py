@@ -1,4 +1,4 @@
-"""What AKOOL's answers describe: a talking-photo job, a speech job, a voice.
+"""What AKOOL's answers describe: a job of any kind, a speech job, a voice.
 
 Each decodes from AKOOL's `data` tolerantly (the docs say which fields exist, proxies and other
 products add more) and raises UnavailableError only when a field akool needs is missing.
@@ -10,13 +10,40 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from akool_cli.core import contract
+from akool_cli.core import states
 from akool_cli.core.errors import UnavailableError
+
+Path = tuple[str, ...]  # keys into an answer's object, outermost first
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where one product's answers keep a job's fields: read by JobInfo.read, declared per kind.
+
+    Paths are relative to the job's object: `data` itself, or one item of a list of results.
+    """
+
+    status: Path = ("video_status",)
+    result: Path = ("video",)  # the main result's URL
+    files: tuple[tuple[str, Path], ...] = ()  # other result files: (role, path)
+    error: tuple[Path, ...] = (("error_reason",), ("error_msg",))
+    error_code: Path = ("error_code",)
+    cost: tuple[str, ...] = ()  # the cost fields AKOOL reports (credits, seconds), kept as is
+    nested: Path = ()  # where the job's object sits inside `data` (speech: ("result",))
+    values: tuple[tuple[Any, int], ...] = ()  # raw status → the one table, when not 1-4
+
+
+TALKING_PHOTO_SHAPE = Shape(cost=("deduction_duration", "deduction_lock_duration"))
 
 
 @dataclass(frozen=True)
 class JobInfo:
-    """A talking-photo job as AKOOL reports it (create and infobymodelid share these fields)."""
+    """A job of any kind as AKOOL reports it, in akool's terms.
+
+    `video_status` is the job's state in the one table (states.py), whatever the product calls
+    it; `video_url` is its main result (a video, or a speech job's audio); `files` its other
+    result files by role (a translation's subtitles); `cost` what AKOOL says it charged.
+    """
 
     id: str
     video_status: int
@@ -25,42 +52,90 @@ class JobInfo:
     error_reason: str = ""
     progress: float | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    files: dict[str, str] = field(default_factory=dict, compare=False)
+    cost: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def state(self) -> str:
-        return contract.VIDEO_STATUS_NAMES.get(self.video_status, "unknown")
+        return states.name(self.video_status)
 
     @property
     def finished(self) -> bool:
-        return self.video_status in contract.FINAL_VIDEO_STATUSES
+        return states.finished(self.video_status)
 
     @classmethod
     def from_payload(cls, data: Any, *, expected_id: str | None = None) -> JobInfo:
+        """A talking-photo answer (create or infobymodelid)."""
+        return cls.read(data, TALKING_PHOTO_SHAPE, expected_id=expected_id)
+
+    @classmethod
+    def read(cls, data: Any, shape: Shape, *, expected_id: str | None = None) -> JobInfo:
+        """A job from its object in AKOOL's answer, by the product's shape."""
         if not isinstance(data, dict):
             raise UnavailableError("AKOOL's answer has no job data (data is not an object)")
-        job_id = data.get("_id") or expected_id
+        item = at(data, shape.nested) if shape.nested else data
+        if not isinstance(item, dict):
+            where = ".".join(("data", *shape.nested))
+            raise UnavailableError(f"AKOOL's answer has no job data ({where} is not an object)")
+        job_id = item.get("_id") or expected_id
         if not isinstance(job_id, str) or not job_id:
             raise UnavailableError("AKOOL's answer has no job id (data._id is missing)")
-        status = data.get("video_status")
-        if isinstance(status, str) and status.strip().isdigit():
-            status = int(status)  # tolerate "3": the docs say integer, proxies disagree
-        if isinstance(status, bool) or not isinstance(status, int):
-            status = 0
-        video = data.get("video")
-        create_time = data.get("create_time")
-        progress = data.get("progress")
-        reason = data.get("error_reason") or data.get("error_msg") or ""
-        if not reason and data.get("error_code"):
-            reason = f"error code {data['error_code']}"
+        status = _status(at(item, shape.status), shape.values)
+        files = {role: _url(at(item, path)) for role, path in shape.files}
         return cls(
             id=job_id,
             video_status=status,
-            video_url=video if isinstance(video, str) else "",
-            create_time_ms=_in_range(create_time, MAX_TIME_MS),
-            error_reason=str(reason),
-            progress=_percent(progress),
+            video_url=_url(at(item, shape.result)),
+            create_time_ms=_in_range(item.get("create_time"), MAX_TIME_MS),
+            error_reason=_reason(item, shape) if status == states.Status.FAILED else "",
+            progress=_percent(item.get("progress")),
             raw=data,
+            files={role: url for role, url in files.items() if url},
+            cost={name: n for name in shape.cost if (n := _number(item.get(name))) is not None},
         )
+
+
+def at(data: Any, path: Path) -> Any:
+    """The value at a path of keys inside nested objects, or None."""
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _status(value: Any, values: tuple[tuple[Any, int], ...]) -> int:
+    for raw, status in values:
+        if value == raw and type(value) is type(raw):
+            return status
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # tolerate "3": the docs say integer, proxies disagree
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return value
+
+
+def _url(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _reason(item: dict[str, Any], shape: Shape) -> str:
+    for path in shape.error:
+        value = at(item, path)
+        if value and isinstance(value, (str, int, float)):
+            return str(value)
+    code = at(item, shape.error_code)
+    return f"error code {code}" if code else ""
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 @dataclass(frozen=True)
@@ -128,7 +203,7 @@ class SpeechInfo:
 
     @property
     def state(self) -> str:
-        return contract.VIDEO_STATUS_NAMES.get(self.status, "unknown")
+        return states.name(self.status)
 
     @classmethod
     def from_payload(cls, data: Any, *, expected_id: str | None = None) -> SpeechInfo:
@@ -167,10 +242,5 @@ def _in_range(value: Any, limit: int) -> int | None:
 
 
 def _percent(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if 0.0 <= number <= 100.0 else None
+    number = _number(value)
+    return number if number is not None and 0.0 <= number <= 100.0 else None

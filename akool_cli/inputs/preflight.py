@@ -45,6 +45,11 @@ UPLOAD_HINT = (
     f"akool config set upload-to {TARGET_EXAMPLE}), or pass an https:// URL AKOOL can reach"
 )
 UPLOAD_WORKERS = 4
+ROLE_HINTS: dict[Role, str] = {
+    "image": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
+    "audio": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
+    "video": "AKOOL takes MP4 videos (H.264 is the safest); MOV, AVI and WebM on some products",
+}
 WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -264,7 +269,7 @@ def _check_file(item: Input, path: Path) -> Source | Problem:
         return Problem(
             item,
             f"{path} is not {mediatypes.ACCEPTED[item.role]}: it is {verdict}",
-            "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
+            ROLE_HINTS[item.role],
         )
     return Source(path, stat.st_size, stat.st_mtime_ns, verdict)
 
@@ -389,7 +394,7 @@ def check_urls(roles: dict[str, Role], settings: Settings, events: Events) -> li
         if kind == "warn":
             events.warn(message)
         else:
-            what = "the image URL" if roles[url] == "image" else "the audio URL"
+            what = f"the {roles[url]} URL"
             problems.append(Problem(Input(url, roles[url], what), message))
     return problems
 

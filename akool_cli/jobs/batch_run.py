@@ -22,7 +22,8 @@ from akool_cli.core.errors import (
     UnknownOutcomeError,
     UnsettledAttemptError,
 )
-from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest, Status
+from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest
+from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
 from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs import engine
@@ -181,10 +182,10 @@ class BatchRunner:
             job_id = found.id
         else:
             job_id = found
-        from akool_cli.jobs.watcher import wait_one
+        from akool_cli.jobs.watcher import follow_one
 
         job = self.client.detail(SPEECH, job_id)
-        job = wait_one(
+        job = follow_one(
             self.client,
             self.journal,
             SPEECH,

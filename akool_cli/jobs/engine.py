@@ -24,8 +24,9 @@ from akool_cli.core.errors import (
     UnknownOutcomeError,
     UnsettledAttemptError,
 )
-from akool_cli.core.kinds import SPEECH, JobKind, Request, Status
+from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
+from akool_cli.core.states import Status
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
@@ -150,6 +151,8 @@ def _record(
         video_url=job.video_url,
         batch_key=origin.batch_key,
         label=origin.label,
+        files=job.files,
+        cost=job.cost,
         account=origin.account,
     )
     try:
@@ -277,7 +280,7 @@ def make_speech(
     speech twice; a speech create whose outcome is unknown (akool was killed while sending it)
     stops it with UnknownOutcomeError instead of paying again.
     """
-    from akool_cli.jobs.watcher import wait_one
+    from akool_cli.jobs.watcher import follow_one
 
     body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
     keyed = replace(origin, batch_key="speech:" + hashlib.sha256(body.encode()).hexdigest()[:24])
@@ -286,7 +289,7 @@ def make_speech(
     if found is None:
         raise KeyboardInterrupt  # asked to stop before anything was sent
     job = client.detail(SPEECH, found.id) if isinstance(found, JobRecord) else found
-    job = wait_one(
+    job = follow_one(
         client,
         journal,
         SPEECH,

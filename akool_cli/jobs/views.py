@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli.core.contract import VIDEO_STATUS_NAMES
+from akool_cli.core import states
 
 # The keys of a job in every --json output; documented in docs/json.md and pinned by a test.
 JOB_KEYS = (
@@ -25,6 +25,8 @@ JOB_KEYS = (
     "kind",
     "label",
     "inputs",
+    "files",
+    "cost",
 )
 
 
@@ -48,10 +50,20 @@ def job_view(
     kind: str = "talking_photo",
     label: str = "",
     inputs: Mapping[str, Any] | None = None,
+    files: Mapping[str, str] | None = None,
+    saved: Mapping[str, Mapping[str, Any]] | None = None,
+    cost: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
+    """A job's keys (JOB_KEYS): `files` are its other result files by role (`url`, and the
+    `path` it was saved to), `cost` the cost fields AKOOL reported (credits, seconds)."""
+    saved = saved or {}
+    other = {
+        role: {"url": url, "downloaded_path": saved.get(role, {}).get("path")}
+        for role, url in (files or {}).items()
+    }
     return {
         "id": job_id,
-        "state": VIDEO_STATUS_NAMES.get(video_status, "unknown"),
+        "state": states.name(video_status),
         "video_status": video_status,
         "video_url": video_url or None,
         "error": error or None,
@@ -63,6 +75,8 @@ def job_view(
         "kind": kind,
         "label": label or None,
         "inputs": dict(inputs or {}),
+        "files": other,
+        "cost": dict(cost or {}),
     }
 
 

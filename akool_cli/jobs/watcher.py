@@ -18,8 +18,9 @@ from typing import Any
 
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import AkoolError, UnavailableError, WaitTimeoutError
-from akool_cli.core.kinds import TALKING_PHOTO, JobKind, Status
+from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
+from akool_cli.core.states import Status
 from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs.download import DownloadResult, download
 from akool_cli.net.api import AkoolClient, RateLimitedError
@@ -105,16 +106,33 @@ class _Tracked:
     job_id: str
     kind: JobKind
     target: Path | None
-    next_poll: float
-    interval: float
     api: AkoolClient
+    first_poll: float = 0.0
     info: JobInfo | None = None
     failures: int = 0
-    polls: int = 0
-    busy: bool = False
+    downloading: bool = False
 
     def info_finished(self) -> bool:
         return self.info is not None and self.info.finished
+
+
+@dataclass
+class _Group:
+    """Jobs whose states one request reads: one job, or all jobs of a many-ids family on one
+    server. The group, not the job, has the polling schedule, so N jobs of a family cost one
+    request per interval."""
+
+    kind: JobKind
+    api: AkoolClient
+    interval: float
+    next_poll: float
+    members: dict[str, _Tracked] = field(default_factory=dict)
+    polls: int = 0
+    failures: int = 0
+    busy: bool = False
+
+    def to_poll(self) -> list[_Tracked]:
+        return [t for t in self.members.values() if not t.downloading and not t.info_finished()]
 
 
 @dataclass
@@ -126,6 +144,11 @@ class WatchResult:
 
 class _Cancelled(Exception):
     """Raised inside a download's progress callback to stop it (its part file stays)."""
+
+
+def group_key(kind: JobKind, api: AkoolClient, job_id: str) -> tuple[int, str, str]:
+    """Jobs with equal keys are read by one request: a many-ids family on one server."""
+    return (id(api), kind.status.family, "" if kind.status.many else job_id)
 
 
 class Watcher:
@@ -156,7 +179,8 @@ class Watcher:
         self.should_stop = should_stop or (lambda: False)
         self.result = WatchResult()
         self._pending: dict[str, _Tracked] = {}
-        self._inbox: queue.SimpleQueue[tuple[str, _Tracked, Any]] = queue.SimpleQueue()
+        self._inbox: queue.SimpleQueue[tuple[str, Any, Any]] = queue.SimpleQueue()
+        self._groups: dict[tuple[int, str, str], _Group] = {}
         self._pool = WorkerPool(workers, name="akool-watch")
         self._in_flight = 0
         self._open = False
@@ -179,14 +203,14 @@ class Watcher:
         `api` is the client for the server that made the job, when it is not this watcher's.
         """
         due = self.clock.monotonic() + first_poll_delay
-        tracked = _Tracked(job_id, kind, target, due, self.schedule.initial, api or self.client)
+        tracked = _Tracked(job_id, kind, target, api or self.client, due)
         self._inbox.put(("added", tracked, None))
 
     def keep_open(self, value: bool) -> None:
         """While open, events() waits for more jobs instead of ending when all are finished."""
         self._open = value
         if not value:
-            self._inbox.put(("closed", _Tracked("", TALKING_PHOTO, None, 0, 0, self.client), None))
+            self._inbox.put(("closed", _Tracked("", TALKING_PHOTO, None, self.client), None))
 
     def close(self) -> None:
         """Stop downloads in progress (their part files stay) and end the worker threads."""
@@ -222,19 +246,20 @@ class Watcher:
             yield from self._wait(deadline)
 
     def _polls_in_flight(self) -> bool:
-        return any(t.busy and not t.info_finished() for t in self._pending.values())
+        return any(g.busy for g in self._groups.values())
 
     def _submit_due_polls(self) -> None:
         now = self.clock.monotonic()
-        for tracked in self._pending.values():
-            if not tracked.busy and tracked.next_poll <= now:
-                tracked.busy = True
-                tracked.polls += 1
-                self._run(
-                    "polled", tracked, partial(tracked.api.detail, tracked.kind, tracked.job_id)
-                )
+        for group in self._groups.values():
+            members = group.to_poll()
+            if group.busy or not members or group.next_poll > now:
+                continue
+            group.busy = True
+            group.polls += 1
+            ids = [t.job_id for t in members]
+            self._run("polled", group, partial(group.api.status_many, group.kind, ids))
 
-    def _run(self, what: str, tracked: _Tracked, fn: Callable[[], Any]) -> None:
+    def _run(self, what: str, tracked: _Tracked | _Group, fn: Callable[[], Any]) -> None:
         def task() -> None:
             try:
                 value: Any = fn()
@@ -248,7 +273,7 @@ class Watcher:
     def _wait(self, deadline: float | None) -> Iterator[Event]:
         """Block until something arrives or the next poll is due."""
         now = self.clock.monotonic()
-        due = [t.next_poll for t in self._pending.values() if not t.busy]
+        due = [g.next_poll for g in self._groups.values() if not g.busy and g.to_poll()]
         if self._in_flight or (self._open and not due):
             # Other threads are working: wait for them (a real wait, bounded so a stop is seen).
             yield from self._drain(block=True, timeout=STOP_CHECK_SECONDS)
@@ -268,43 +293,71 @@ class Watcher:
             block = False
             yield from self._handle(what, tracked, value)
 
-    def _handle(self, what: str, tracked: _Tracked, value: Any) -> Iterator[Event]:
+    def _handle(self, what: str, subject: Any, value: Any) -> Iterator[Event]:
         if what == "added":
-            self._pending.setdefault(tracked.job_id, tracked)
+            self._join(subject)
         elif what == "progress":
-            yield Progress(tracked.job_id, value[0], value[1])
+            yield Progress(subject.job_id, value[0], value[1])
         elif what == "polled":
             self._in_flight -= 1
-            tracked.busy = False
-            yield from self._after_poll(tracked, value)
+            subject.busy = False
+            yield from self._after_poll(subject, value)
         elif what == "downloaded":
             self._in_flight -= 1
-            yield from self._after_download(tracked, value)
+            yield from self._after_download(subject, value)
 
-    def _after_poll(self, tracked: _Tracked, value: Any) -> Iterator[Event]:
+    def _join(self, tracked: _Tracked) -> None:
+        """A new job joins its group; a group already polling reads it in its next request."""
+        if tracked.job_id in self._pending:
+            return
+        self._pending[tracked.job_id] = tracked
+        key = group_key(tracked.kind, tracked.api, tracked.job_id)
+        group = self._groups.get(key)
+        if group is None:
+            group = _Group(tracked.kind, tracked.api, self.schedule.initial, tracked.first_poll)
+            self._groups[key] = group
+        else:
+            group.next_poll = min(group.next_poll, tracked.first_poll)
+            group.interval = self.schedule.initial
+        group.members[tracked.job_id] = tracked
+
+    def _after_poll(self, group: _Group, value: Any) -> Iterator[Event]:
         now = self.clock.monotonic()
         if isinstance(value, RateLimitedError):
-            tracked.interval = self.schedule.after(tracked.interval, rate_limited=True)
-            tracked.next_poll = now + tracked.interval
-            log.debug("%s: rate limited, next poll in %.1f s", tracked.job_id, tracked.interval)
+            group.interval = self.schedule.after(group.interval, rate_limited=True)
+            group.next_poll = now + group.interval
+            log.debug("%s: rate limited, next poll in %.1f s", group.kind.name, group.interval)
             return
-        if isinstance(value, UnavailableError) and tracked.failures + 1 < MAX_POLL_FAILURES:
-            tracked.failures += 1
-            tracked.interval = self.schedule.after(tracked.interval)
-            tracked.next_poll = now + tracked.interval
-            log.debug("%s: poll failed (%s), trying again later", tracked.job_id, value)
+        if isinstance(value, UnavailableError) and group.failures + 1 < MAX_POLL_FAILURES:
+            group.failures += 1
+            group.interval = self.schedule.after(group.interval)
+            group.next_poll = now + group.interval
+            log.debug("%s: poll failed (%s), trying again later", group.kind.name, value)
             return
         if isinstance(value, BaseException):
-            yield from self._give_up(tracked, value)
+            for tracked in group.to_poll():
+                yield from self._give_up(tracked, value)
             return
-        yield from self._new_state(tracked, value)
-        if tracked.info_finished():
-            yield from self._finish_or_download(tracked)
+        group.failures = 0
+        for job_id, answer in value.items():
+            member = group.members.get(job_id)
+            if member is not None:
+                yield from self._answered(member, answer)
+        grow = group.polls > 1
+        group.interval = self.schedule.after(group.interval) if grow else group.interval
+        group.next_poll = now + group.interval
+
+    def _answered(self, tracked: _Tracked, answer: JobInfo | AkoolError) -> Iterator[Event]:
+        """One job's part of a poll: its new state, or the error AKOOL's answer gives for it."""
+        if isinstance(answer, AkoolError):
+            tracked.failures += 1
+            if tracked.failures >= MAX_POLL_FAILURES or not isinstance(answer, UnavailableError):
+                yield from self._give_up(tracked, answer)
             return
         tracked.failures = 0
-        grow = tracked.polls > 1
-        tracked.interval = self.schedule.after(tracked.interval) if grow else tracked.interval
-        tracked.next_poll = now + tracked.interval
+        yield from self._new_state(tracked, answer)
+        if tracked.info_finished():
+            yield from self._finish_or_download(tracked)
 
     def _new_state(self, tracked: _Tracked, info: JobInfo) -> Iterator[Event]:
         previous, tracked.info = tracked.info, info
@@ -315,9 +368,7 @@ class Watcher:
             info.video_url,
         )
         if changed and self.journal is not None:
-            self.journal.update_state(
-                tracked.job_id, info.video_status, info.video_url, info.error_reason
-            )
+            self.journal.update_from(info)
         if changed or info.progress != (previous and previous.progress):
             yield Updated(tracked.job_id, info, previous)
 
@@ -327,32 +378,46 @@ class Watcher:
         if info.video_status != Status.DONE or tracked.target is None:
             yield from self._done(tracked)
             return
-        tracked.busy = True
-        self._run("downloaded", tracked, lambda: self._download(tracked, info.video_url))
+        tracked.downloading = True
+        self._run("downloaded", tracked, lambda: self._download(tracked, info))
 
-    def _download(self, tracked: _Tracked, url: str) -> DownloadResult:
+    def _download(self, tracked: _Tracked, info: JobInfo) -> DownloadResult:
+        """The main result into the target, then each other file the job offers beside it."""
         assert tracked.target is not None
-
-        def progress(received: int, total: int | None) -> None:
-            if self._cancelled.is_set():
-                raise _Cancelled
-            self._inbox.put(("progress", tracked, (received, total)))
-
-        result = download(
-            tracked.api.transport,
-            url,
-            tracked.target,
-            force=self.force,
-            on_progress=progress,
-            clock=self.clock,
-            media="audio" if tracked.kind.result == "audio" else "video",
-        )
+        kind = tracked.kind
+        result = self._fetch(tracked, info.video_url, tracked.target, kind.result)
         if self.journal is not None:
             # Recorded here, in the thread that put the file in place: a stop that ends the
             # event loop now cannot leave a saved video the history does not know.
             path = str(result.path.absolute())
             self.journal.record_download(tracked.job_id, path, result.size, result.sha256)
+        for extra in kind.files:
+            url = info.files.get(extra.role)
+            if not url:
+                continue
+            beside = beside_target(tracked.target, extra.role, extra.suffix)
+            saved = self._fetch(tracked, url, beside, extra.media)
+            if self.journal is not None:
+                self.journal.record_file(
+                    tracked.job_id, extra.role, str(saved.path.absolute()), saved.size, saved.sha256
+                )
         return result
+
+    def _fetch(self, tracked: _Tracked, url: str, target: Path, media: str) -> DownloadResult:
+        def progress(received: int, total: int | None) -> None:
+            if self._cancelled.is_set():
+                raise _Cancelled
+            self._inbox.put(("progress", tracked, (received, total)))
+
+        return download(
+            tracked.api.transport,
+            url,
+            target,
+            force=self.force,
+            on_progress=progress,
+            clock=self.clock,
+            media=media,  # type: ignore[arg-type]
+        )
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:
         if isinstance(value, BaseException):
@@ -366,7 +431,7 @@ class Watcher:
     def _give_up(self, tracked: _Tracked, error: BaseException) -> Iterator[Event]:
         if not isinstance(error, AkoolError):
             if isinstance(error, _Cancelled):
-                self._pending.pop(tracked.job_id, None)
+                self._forget(tracked)
                 return
             raise error  # a bug: let the boundary report it
         if self.keep_results:
@@ -375,8 +440,17 @@ class Watcher:
         yield from self._done(tracked)
 
     def _done(self, tracked: _Tracked) -> Iterator[Event]:
-        self._pending.pop(tracked.job_id, None)
+        self._forget(tracked)
         yield Finished(tracked.job_id, tracked.info)
+
+    def _forget(self, tracked: _Tracked) -> None:
+        self._pending.pop(tracked.job_id, None)
+        key = group_key(tracked.kind, tracked.api, tracked.job_id)
+        group = self._groups.get(key)
+        if group is not None:
+            group.members.pop(tracked.job_id, None)
+            if not group.members:
+                del self._groups[key]
 
     def _timed_out(self) -> WaitTimeoutError:
         ids = " ".join(self._pending)
@@ -393,28 +467,42 @@ class Watcher:
         return self.result
 
 
+def beside_target(target: Path, role: str, suffix: str) -> Path:
+    """Where a job's other file goes: `<id>.translated.srt` beside `<id>.mp4`."""
+    return target.with_name(f"{target.stem}.{role}{suffix}")
+
+
 def refresh(
     client: AkoolClient,
     jobs: list[tuple[str, JobKind]],
     *,
     workers: int = WORKERS,
 ) -> dict[str, JobInfo | AkoolError]:
-    """The current state of several jobs, fetched concurrently; errors are returned per job."""
+    """The current state of several jobs, fetched concurrently, one request per group (a
+    many-ids family is read in one call); errors are returned per job."""
+    groups: dict[tuple[int, str, str], tuple[JobKind, list[str]]] = {}
+    for job_id, kind in jobs:
+        groups.setdefault(group_key(kind, client, job_id), (kind, []))[1].append(job_id)
 
-    def one(job_id: str, kind: JobKind) -> JobInfo | AkoolError:
+    def one(kind: JobKind, ids: list[str]) -> dict[str, JobInfo | AkoolError]:
         try:
-            return client.detail(kind, job_id)
+            return client.status_many(kind, ids)
         except AkoolError as exc:
-            return exc
+            return dict.fromkeys(ids, exc)
 
-    if len(jobs) <= 1:
-        return {job_id: one(job_id, kind) for job_id, kind in jobs}
-    with WorkerPool(min(workers, len(jobs)), name="akool-refresh") as pool:
-        submitted = {job_id: pool.submit(partial(one, job_id, kind)) for job_id, kind in jobs}
-        return {job_id: future.result() for job_id, future in submitted.items()}
+    found: dict[str, JobInfo | AkoolError] = {}
+    if len(groups) <= 1:
+        for kind, ids in groups.values():
+            found.update(one(kind, ids))
+        return found
+    with WorkerPool(min(workers, len(groups)), name="akool-refresh") as pool:
+        futures = [pool.submit(partial(one, kind, ids)) for kind, ids in groups.values()]
+        for future in futures:
+            found.update(future.result())
+    return {job_id: found[job_id] for job_id, _ in jobs}
 
 
-def wait_one(
+def follow_one(
     client: AkoolClient,
     journal: Journal | None,
     kind: JobKind,
@@ -426,42 +514,30 @@ def wait_one(
     should_stop: Callable[[], bool] | None = None,
     on_update: Callable[[JobInfo], None] | None = None,
 ) -> JobInfo:
-    """Poll one job in the calling thread until it finishes (no pool: for short steps like speech).
+    """Follow one job to its end with the one polling loop (a short step such as speech).
 
-    Returns the finished job (done or failed); raises WaitTimeoutError, or the last poll's error
-    after MAX_POLL_FAILURES failures in a row.
+    Returns the finished job (done or failed); raises WaitTimeoutError, KeyboardInterrupt when
+    asked to stop, or the error that ended the following.
     """
-    clock = clock or current()
-    schedule = PollSchedule(initial=interval)
-    deadline = None if timeout is None else clock.monotonic() + timeout
-    failures = 0
-    while not job.finished:
-        if should_stop is not None and should_stop():
-            raise KeyboardInterrupt
-        if deadline is not None and clock.monotonic() + interval > deadline:
-            raise WaitTimeoutError(
-                f"the {kind.noun} job {job.id} is still running after {timeout:g} s",
-                hint=f"it keeps running on AKOOL; check it later with: akool status {job.id}",
-            )
-        clock.sleep(interval)
-        try:
-            fresh = client.detail(kind, job.id)
-        except RateLimitedError:
-            interval = schedule.after(interval, rate_limited=True)
-            continue
-        except UnavailableError:
-            failures += 1
-            if failures >= MAX_POLL_FAILURES:
-                raise
-            continue
-        failures = 0
-        if journal is not None and (fresh.video_status, fresh.video_url) != (
-            job.video_status,
-            job.video_url,
-        ):
-            journal.update_state(fresh.id, fresh.video_status, fresh.video_url, fresh.error_reason)
-        job = fresh
-        if on_update is not None:
-            on_update(job)
-        interval = schedule.after(interval)
-    return job
+    if job.finished:
+        return job
+    stop = should_stop or (lambda: False)
+    with Watcher(
+        client,
+        journal,
+        interval=interval,
+        timeout=timeout,
+        clock=clock,
+        should_stop=stop,
+        workers=1,
+    ) as watcher:
+        watcher.add(job.id, kind=kind, first_poll_delay=interval)
+        for event in watcher.events():
+            if isinstance(event, Updated) and on_update is not None:
+                on_update(event.info)
+    if job.id in watcher.result.errors:
+        raise watcher.result.errors[job.id]
+    final = watcher.result.jobs.get(job.id)
+    if final is None or not final.finished:
+        raise KeyboardInterrupt  # stopped before the job finished
+    return final

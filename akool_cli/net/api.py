@@ -95,14 +95,66 @@ class AkoolClient:
 
     def create(self, kind: JobKind, request: Request) -> JobInfo:
         """Send a kind's billable create; the answer's id is the job id."""
-        data = self.call(kind.create, body=request.body())
-        return _created(lambda d: kind.parse(d, None), data)
+        try:
+            data = self.call(kind.create, body=request.body())
+        except RejectedError as exc:
+            raise _explained(kind, exc) from None
+        return _created(kind.parse_created, data)
 
     def detail(self, kind: JobKind, job_id: str) -> JobInfo:
-        """A job's current state, from its kind's detail endpoint."""
-        query, path_params = kind.detail_params(job_id)
-        data = self.call(kind.detail, query=query or None, path_params=path_params or None)
+        """A job's current state, from its kind's status endpoint."""
+        found = self.status_many(kind, [job_id])[job_id]
+        if isinstance(found, AkoolError):
+            raise found
+        return found
+
+    def status_many(self, kind: JobKind, job_ids: list[str]) -> dict[str, JobInfo | AkoolError]:
+        """The states of several jobs of one status family: one call per id, or, where the
+        endpoint takes many ids, one call per `max_ids` of them. A failed call raises; an id the
+        answer leaves out gets an UnavailableError of its own."""
+        call = kind.status
+        if not call.many:
+            return {job_id: self._one_status(kind, job_id) for job_id in job_ids}
+        found: dict[str, JobInfo | AkoolError] = {}
+        for start in range(0, len(job_ids), call.max_ids):
+            chunk = job_ids[start : start + call.max_ids]
+            query, path_params, body = call.where(chunk)
+            data = self.call(
+                call.endpoint,
+                query=query or None,
+                path_params=path_params or None,
+                body=body or None,
+            )
+            jobs = kind.pick(data, chunk)
+            for job_id in chunk:
+                found[job_id] = jobs.get(job_id) or UnavailableError(
+                    f"AKOOL's answer to {call.endpoint.method} {call.endpoint.path} does not "
+                    f"include job {job_id}",
+                    hint="check the id (akool status lists your jobs); AKOOL keeps results 7 days",
+                )
+        return found
+
+    def _one_status(self, kind: JobKind, job_id: str) -> JobInfo:
+        query, path_params, body = kind.status.where([job_id])
+        data = self.call(
+            kind.status.endpoint,
+            query=query or None,
+            path_params=path_params or None,
+            body=body or None,
+        )
         return kind.parse(data, job_id)
+
+    def effects(self) -> list[dict[str, Any]]:
+        """Image to video's effects: {effect_code, name, logo, video_url, ...} each."""
+        data = self.call(contract.IMAGE2VIDEO_EFFECTS)
+        items = data.get("result") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise UnavailableError("AKOOL's effects answer has no data.result array")
+        return [
+            {k: item.get(k) for k in ("effect_code", "name", "logo", "video_url")}
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("effect_code"), str)
+        ]
 
     def create_talking_photo(
         self,
@@ -457,6 +509,19 @@ def _created(parse: Callable[[Any], T], data: Any) -> T:
         raise unknown_outcome(
             f"AKOOL accepted the job but its answer is unusable: {exc.message}"
         ) from None
+
+
+def _explained(kind: JobKind, exc: RejectedError) -> RejectedError:
+    """A refusal whose code this product's page explains, said with that explanation."""
+    meaning = kind.explain(exc.code) if exc.code is not None else None
+    if meaning is None:
+        return exc
+    return RejectedError(
+        f"AKOOL refused the {kind.noun}: {meaning} (code {exc.code})",
+        hint=kind.failure_hint,
+        code=exc.code,
+        msg=exc.msg,
+    )
 
 
 def unknown_outcome(what_happened: str) -> UnknownOutcomeError:

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from akool_cli.core import callbacks
+from akool_cli.core import callbacks, kinds
 from akool_cli.core.urls import is_loopback_host
 from akool_cli.sandbox.state import SandboxState
 
@@ -52,7 +52,7 @@ class Notifier:
 
     def _notice_changes(self) -> None:
         for job in list(self.state.jobs.values()):
-            hook = job.request.get("webhookUrl")
+            hook = job.request.get(kinds.get(job.kind).webhook_field)
             if not hook:
                 continue
             status = self.state.status(job)
@@ -77,9 +77,17 @@ class Notifier:
         address = loopback_address(delivery.url)
         if address is None:
             return -1  # the sandbox only calls this machine
-        payload = {"_id": delivery.job_id, "status": delivery.status, "type": "talking photo"}
+        job = self.state.jobs[delivery.job_id]
+        kind = kinds.get(job.kind)
+        # The documented `type` of the kind's callbacks; for products whose type the docs do
+        # not give, the kind's name (akool goes by the job id, never by the type).
+        payload = {
+            "_id": delivery.job_id,
+            "status": delivery.status,
+            "type": kind.webhook_type or kind.name,
+        }
         if delivery.status == 3:
-            payload["url"] = f"{self.base_url}/_sandbox/files/{delivery.job_id}.mp4"
+            payload["url"] = f"{self.base_url}/_sandbox/files/{delivery.job_id}{kind.suffix}"
         config = self.state.config
         body = callbacks.seal(
             payload,

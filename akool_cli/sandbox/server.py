@@ -14,9 +14,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from akool_cli.core import catalogue, contract, speech
+from akool_cli.core import catalogue, contract, kinds, speech
 from akool_cli.core.clock import Clock
+from akool_cli.core.states import Status
 from akool_cli.sandbox import fetch
+from akool_cli.sandbox import products as product_answers
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
 from akool_cli.sandbox.state import (
@@ -363,12 +365,67 @@ class Handler(BaseHTTPRequestHandler):
             self._code(1003, "; ".join(problems))
             return
         job = self.state.jobs.get(query["video_model_id"])
-        if job is None:
+        if job is None or kinds.get(job.kind).status.endpoint != contract.VIDEO_INFO:
             self._code(1008, "content does not exist")
             return
         self.state.count(self.state.polls, job.id)
-        data = self._job_data(job, self.state.status(job))
+        data = self._answer(job)
         self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    def _answer(self, job: SandboxJob) -> dict[str, Any]:
+        """A job in its current state, as its product documents it."""
+        status = self.state.status(job)
+        if job.kind == kinds.TALKING_PHOTO.name:
+            return self._job_data(job, status)
+        return product_answers.job_object(job, status, self._base_url())
+
+    def create_product(
+        self, kind: kinds.JobKind, body: bytes, query: dict[str, str], after: str | None
+    ) -> None:
+        """Any product's create (products.py): checked, stored, answered as documented."""
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        refused = product_answers.check_create(kind, fields)
+        if refused is not None:
+            self._code(*refused)
+            return
+        failure = ""
+        if self.state.config.fetch_inputs:
+            failure = product_answers.input_failure(kind, fields)
+        job = self.state.create_job(fields, failure, kind.name)
+        data = product_answers.job_object(job, Status.QUEUED, self._base_url())
+        answer = product_answers.created_answer(kind, data)
+        self._json({"code": 1000, "msg": "OK", "data": answer}, after)
+
+    @route(contract.IMAGE2VIDEO_EFFECTS)
+    def _api_effects(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        result = [
+            {**effect, "video_url": f"{self._base_url()}/_sandbox/effects/{effect['_id']}.mp4"}
+            for effect in product_answers.EFFECTS
+        ]
+        data = {"result": result, "count": len(result)}
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    @route(contract.IMAGE2VIDEO_RESULTS)
+    def _api_results_by_ids(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        """Many ids in one call: the jobs found, in the order asked (unknown ids are left out)."""
+        ids = product_answers.status_ids(kinds.IMAGE2VIDEO, query, body)
+        if isinstance(ids, str):
+            self._code(1003, ids)
+            return
+        family = kinds.IMAGE2VIDEO.status.family
+        result = []
+        for job_id in dict.fromkeys(ids):
+            job = self.state.jobs.get(job_id)
+            if job is not None and kinds.get(job.kind).status.family == family:
+                self.state.count(self.state.polls, job.id)
+                result.append(self._answer(job))
+        self._json({"code": 1000, "msg": "OK", "data": {"result": result}}, after)
 
     @route(contract.VOICE_LIST)
     def _api_voice_list(
@@ -485,6 +542,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def _base_url(self) -> str:
         return _address_url(self.server)
+
+
+def _product_route(kind: kinds.JobKind) -> RouteHandler:
+    def answer(handler: Any, body: bytes, query: dict[str, str], path: str, after: Any) -> None:
+        handler.create_product(kind, body, query, after)
+
+    return answer
+
+
+for _kind in product_answers.served():
+    ROUTES[_kind.create.key] = (_kind.create, _product_route(_kind))
 
 
 def _address_url(server: ThreadingHTTPServer) -> str:

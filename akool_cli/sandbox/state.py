@@ -157,11 +157,19 @@ class SandboxJob:
     fingerprint: str
     created_wall: float = 0.0
     failure: str = ""  # why AKOOL could not use the inputs (--fetch-inputs)
+    kind: str = "talking_photo"
 
     @property
     def fails(self) -> bool:
-        return bool(self.failure) or (
-            FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
+        """A talking photo whose image URL, or another job with any input, contains 'fail'."""
+        if self.failure:
+            return True
+        if self.kind == "talking_photo":
+            return FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
+        return any(
+            FAIL_TRIGGER in value.lower()
+            for name, value in self.request.items()
+            if isinstance(value, str) and name.lower() != "webhookurl"
         )
 
 
@@ -241,12 +249,14 @@ class SandboxState:
 
     # -- jobs -----------------------------------------------------------------------------------
 
-    def create_job(self, request: dict[str, Any], failure: str = "") -> SandboxJob:
+    def create_job(
+        self, request: dict[str, Any], failure: str = "", kind: str = "talking_photo"
+    ) -> SandboxJob:
         fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
         with self._lock:
             job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
             job = SandboxJob(
-                job_id, self.now(), dict(request), fingerprint, self.clock.time(), failure
+                job_id, self.now(), dict(request), fingerprint, self.clock.time(), failure, kind
             )
             self.jobs[job_id] = job
             self.created_per_request[fingerprint] = self.created_per_request.get(fingerprint, 0) + 1

@@ -22,7 +22,8 @@ from typing import Any
 from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
-from akool_cli.core.kinds import Status
+from akool_cli.core.models import JobInfo
+from akool_cli.core.states import Status
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
@@ -120,6 +121,16 @@ CREATE INDEX IF NOT EXISTS attempts_claim ON attempts (batch_key, base_url, prof
     WHERE batch_key IS NOT NULL
 """,
     ),
+    (
+        # What products other than talking photo report: their other result files by role (a
+        # translation's subtitles), what AKOOL says it charged, and the other files saved.
+        "m005_product_files_and_costs",
+        """
+ALTER TABLE jobs ADD COLUMN files TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN cost TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN saved TEXT NOT NULL DEFAULT '{}'
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -183,6 +194,9 @@ class JobRecord:
     batch_key: str | None = None
     label: str = ""
     account: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # other result files: role → URL
+    cost: dict[str, float] = field(default_factory=dict)  # AKOOL's cost fields, as reported
+    saved: dict[str, dict[str, Any]] = field(default_factory=dict)  # role → path, size, sha256
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -397,8 +411,8 @@ class Journal:
                 return _job(earlier)
             db.execute(
                 "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "account, inputs, video_status, video_url, error, batch_key, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "account, inputs, video_status, video_url, error, batch_key, label, files, cost) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -413,6 +427,8 @@ class Journal:
                     redact.signed(job.error),
                     job.batch_key,
                     job.label,
+                    json.dumps(job.files),
+                    json.dumps(job.cost),
                 ),
             )
             if attempt_id is not None:
@@ -469,12 +485,52 @@ class Journal:
             rows = self._read(LOOKUPS["job_by_key"], (batch_key, *_where(scope)))
         return _job(rows[0]) if rows else None
 
-    def update_state(self, job_id: str, video_status: int, video_url: str, error: str) -> None:
+    def update_state(
+        self,
+        job_id: str,
+        video_status: int,
+        video_url: str,
+        error: str,
+        *,
+        files: dict[str, str] | None = None,
+        cost: dict[str, float] | None = None,
+    ) -> None:
+        """A job's new state; its other files and costs are kept when the answer omits them."""
         with self._transaction() as db:
             db.execute(
-                "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ? "
-                "WHERE id = ?",
-                (video_status, video_url, redact.signed(error), self.clock.time(), job_id),
+                "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ?, "
+                "files = CASE WHEN ? = '{}' THEN files ELSE ? END, "
+                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END WHERE id = ?",
+                (
+                    video_status,
+                    video_url,
+                    redact.signed(error),
+                    self.clock.time(),
+                    *(json.dumps(files or {}),) * 2,
+                    *(json.dumps(cost or {}),) * 2,
+                    job_id,
+                ),
+            )
+
+    def update_from(self, info: JobInfo) -> None:
+        """A job's state as AKOOL just reported it (JobInfo), with its files and costs."""
+        self.update_state(
+            info.id,
+            info.video_status,
+            info.video_url,
+            info.error_reason,
+            files=info.files,
+            cost=info.cost,
+        )
+
+    def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
+        """One of a job's other result files is saved (its main one: record_download)."""
+        entry = json.dumps({"path": path, "size": size, "sha256": sha256})
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET saved = json_set(saved, '$.' || json_quote(?), json(?)), "
+                "updated_at = ? WHERE id = ?",
+                (role, entry, self.clock.time(), job_id),
             )
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
@@ -596,6 +652,9 @@ def _job(row: sqlite3.Row) -> JobRecord:
         batch_key=row["batch_key"],
         label=row["label"],
         account=row["account"],
+        files=json.loads(row["files"]),
+        cost=json.loads(row["cost"]),
+        saved=json.loads(row["saved"]),
     )
 
 

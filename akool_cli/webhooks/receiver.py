@@ -22,8 +22,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from akool_cli.core import states
 from akool_cli.core.callbacks import Callback, CallbackError, open_callback
-from akool_cli.core.contract import VIDEO_STATUS_NAMES
 
 if TYPE_CHECKING:
     from akool_cli.net.transport import Transport
@@ -35,9 +35,6 @@ MAX_CONNECTIONS = 16
 CONNECTION_SECONDS = 15.0  # headers and body together, per connection
 READ_SECONDS = 10.0  # the longest silence within a connection
 DIGITS = frozenset("0123456789")
-# How far along each state is: an event never moves a job to an earlier rank (callbacks can
-# arrive out of order), and a finished job (done or failed) stays finished.
-STATE_RANK = {1: 0, 2: 1, 3: 2, 4: 2}
 
 EventHandler = Callable[[Callback], None]
 RejectHandler = Callable[[str, str], None]  # (client address, reason)
@@ -318,9 +315,8 @@ class EventRecorder:
         if journal.callback_handled(event.id, event.status):
             return  # handled before a restart; AKOOL is retrying
         record = journal.get(event.id)
-        if record is not None and STATE_RANK.get(event.status, -1) > STATE_RANK.get(
-            record.video_status, 0
-        ):
+        # Callbacks can arrive out of order: a job never moves back, and a finished one stays.
+        if record is not None and states.advances(event.status, record.video_status):
             journal.update_state(
                 event.id, event.status, event.url or record.video_url, record.error
             )
@@ -331,7 +327,7 @@ class EventRecorder:
         self.emit(
             Handled(
                 id=event.id,
-                state=VIDEO_STATUS_NAMES.get(event.status, "unknown"),
+                state=states.name(event.status),
                 status=event.status,
                 type=event.type,
                 url=event.url,

@@ -1,0 +1,288 @@
+"""The product commands: `lipsync`, `image2video`, `text2video`, and `effects`.
+
+Each reads its arguments into the product's documented fields (core/products.py) and hands them
+to one flow shared by all: every value checked, local files uploaded with --upload-to and each
+input URL checked before billing, the job created once and recorded, then (with --wait or -o)
+followed and downloaded as `talk` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from akool_cli.cli import inputs_cli, options
+from akool_cli.core.durations import optional_duration
+from akool_cli.core.errors import ExitCode
+
+if TYPE_CHECKING:
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.core.products import Product
+
+JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
+OUTPUT = typer.Option(
+    None,
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Download the result here (implies --wait): a file, or DIR/ for <job id>.mp4 (other "
+    "result files go beside it as <job id>.<role>.<ext>).",
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(lipsync)
+    app.command()(image2video)
+    app.command()(text2video)
+    app.command()(effects)
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options every product command shares (declared in each signature for Typer)."""
+
+    webhook_url: str | None
+    wait: bool
+    output: str | None
+    force: bool
+    interval: float
+    timeout: str | None
+    name: str
+    json_out: bool
+    upload_to: str | None
+    url_ttl: str
+    no_check: bool
+
+
+def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: Common) -> None:
+    """Check, upload, create (billed once), and follow when asked: the one product flow, on
+    the library's Client.make."""
+    from akool_cli.cli import talk_cmd
+    from akool_cli.client import Events
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=common.json_out)
+    timeout = optional_duration(common.timeout, "--timeout")
+    talk_cmd.check_interval(common.interval)
+    with runtime.library() as lib:
+        if common.output is not None:
+            lib.check_destination(common.output, force=common.force)
+        with inputs_cli.upload_display(out) as display:
+            job = lib.make(
+                product.kind.command,
+                fields,
+                webhook_url=common.webhook_url,
+                name=common.name,
+                upload_to=common.upload_to,
+                url_ttl=common.url_ttl,
+                check=not common.no_check,
+                events=Events(**inputs_cli.upload_events(out, display)),
+            )
+        if not common.json_out:
+            out.data(job.id)
+        if not (common.wait or common.output is not None):
+            out.info(f"Created {product.kind.noun} job {job.id}; follow it: akool watch {job.id}")
+            if common.json_out:
+                out.json(job.to_json())
+            return
+        follow = (common.interval, timeout, common.output, common.force)
+        view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
+    if common.json_out:
+        out.json(view)
+    if code != ExitCode.OK:
+        raise typer.Exit(int(code))
+
+
+def lipsync(
+    ctx: typer.Context,
+    video: str = typer.Argument(
+        ..., metavar="VIDEO", help="The video: an http(s) URL, or a local file with --upload-to."
+    ),
+    audio: str = typer.Argument(
+        ..., metavar="AUDIO", help="The speech: an http(s) URL, or a local file with --upload-to."
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Move a video's lips to new speech (AKOOL lip sync).
+
+    The video should be 60 s or less, 300 MB or less and 25 fps or less (more degrades the
+    result); the speech about as long as the video. Prints the job id on stdout.
+
+    Example: akool lipsync clip.mp4 speech.mp3 --upload-to s3://bucket/akool/ -o out/
+    """
+    from akool_cli.core import products
+
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.LIPSYNC, {"video_url": video, "audio_url": audio}, common)
+
+
+def image2video(
+    ctx: typer.Context,
+    image: str = typer.Argument(
+        ..., metavar="IMAGE", help="The image: an http(s) URL, or a local file with --upload-to."
+    ),
+    prompt: str = typer.Option(..., "--prompt", help="How to animate the image."),
+    negative_prompt: str | None = typer.Option(
+        None, "--negative-prompt", help="What to avoid in the video."
+    ),
+    resolution: str = typer.Option(
+        "720p", "--resolution", metavar="720p|1080p|4k", help="The video's resolution."
+    ),
+    length: int = typer.Option(
+        5, "--length", metavar="5|10", help="Seconds of video (10: Pro plans and above)."
+    ),
+    audio: str | None = typer.Option(
+        None, "--audio", metavar="AUDIO", help="Your soundtrack (URL, or a file with --upload-to)."
+    ),
+    no_audio: bool = typer.Option(
+        False, "--no-audio", help="A silent video (default: AKOOL generates the sound)."
+    ),
+    effect: str | None = typer.Option(
+        None, "--effect", metavar="CODE", help="An effect code from: akool effects."
+    ),
+    premium: bool = typer.Option(False, "--premium", help="The premium model (Pro plans)."),
+    extend_prompt: bool = typer.Option(
+        False, "--extend-prompt", help="Let AKOOL extend the prompt."
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Animate an image into a video (AKOOL image to video).
+
+    Costs (AKOOL's price table): 5 s at 720p 20 credits, 1080p 25, 4k 30; 10 s twice that.
+
+    Example: akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/
+    """
+    from akool_cli.core import products
+    from akool_cli.core.errors import UsageError
+
+    if audio is not None and no_audio:
+        raise UsageError(
+            "give --audio or --no-audio, not both",
+            hint="--audio AUDIO for your soundtrack, --no-audio for silence",
+        )
+    fields = products.image2video_fields(
+        image,
+        prompt,
+        negative_prompt=negative_prompt,
+        resolution=resolution,
+        length=length,
+        audio_url=audio,
+        audio=not no_audio,
+        effect=effect,
+        premium=premium or None,
+        extend_prompt=extend_prompt or None,
+    )
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.IMAGE2VIDEO, fields, common)
+
+
+def text2video(
+    ctx: typer.Context,
+    prompt: str = typer.Option(..., "--prompt", help="The video to make (≤ 5000 characters)."),
+    model: str | None = typer.Option(
+        None, "--model", metavar="NAME", help="A text-to-video model (AKOOL's model list)."
+    ),
+    resolution: str | None = typer.Option(
+        None, "--resolution", metavar="RES", help="One of the model's resolutions, e.g. 720p."
+    ),
+    length: int | None = typer.Option(
+        None, "--length", metavar="S", help="One of the model's lengths, in seconds."
+    ),
+    negative_prompt: str | None = typer.Option(
+        None, "--negative-prompt", help="What to avoid (≤ 1000 characters)."
+    ),
+    extend_prompt: bool = typer.Option(
+        False, "--extend-prompt", help="Let AKOOL extend the prompt."
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+) -> None:
+    """Make a video from a prompt (AKOOL text to video).
+
+    Example: akool text2video --prompt "a calm lake at sunset" -o out/
+    """
+    from akool_cli.core import products
+
+    fields = products.text2video_fields(
+        prompt,
+        model=model,
+        resolution=resolution,
+        length=length,
+        negative_prompt=negative_prompt,
+        extend_prompt=extend_prompt or None,
+    )
+    common = Common(
+        webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
+    )
+    make(ctx, products.TEXT2VIDEO, fields, common)
+
+
+def effects(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
+) -> None:
+    """List the effects image to video offers (use a code with: akool image2video --effect)."""
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        found = lib.effects()
+    if json_out:
+        out.json(found)
+    elif runtime.quiet:
+        for effect in found:
+            out.data(str(effect["effect_code"]))
+    else:
+        rows = [[str(e["effect_code"]), str(e["name"])] for e in found]
+        out.table(("CODE", "NAME"), rows)

@@ -1,0 +1,136 @@
+"""AKOOL's other products from Python as their commands make them (`akool lipsync`,
+`image2video`, `text2video`): every field checked, local files uploaded and input URLs checked
+before billing, the job created once and recorded before it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from akool_cli.client.job import Job
+from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
+from akool_cli.core import kinds
+from akool_cli.core.errors import UsageError
+from akool_cli.inputs.preflight import Events, Input
+
+
+class MakingMixin(TalkingMixin):
+    def make(
+        self,
+        kind: str,
+        fields: Mapping[str, Any],
+        *,
+        webhook_url: str | None = None,
+        name: str = "",
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        on_warning: Callable[[str], None] | None = None,
+        events: Events | None = None,
+    ) -> Job:
+        """Create a job of any product from its documented fields (billed), recorded before this
+        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`.
+
+        Documented defaults fill the fields not given, and every value is checked before
+        anything is billed (UsageError names each problem). Media fields may be local files,
+        uploaded first to your bucket (`upload_to`, as `talk`); with `check`, each input URL is
+        fetched the way AKOOL will.
+        """
+        from akool_cli.core import products
+        from akool_cli.core.validate import check_input_url
+
+        chosen = kinds.by_command(kind)
+        product = products.for_kind(chosen) if chosen is not None else None
+        if chosen is None or product is None:
+            known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
+            raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
+        hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
+        given = {k: v for k, v in fields.items() if v is not None}
+        product.build(given, webhook_url=hook)  # every value checked before anything else
+        inputs = [
+            Input(str(given[field]), role, f"the {field}")
+            for field, role in product.media().items()
+            if given.get(field)
+        ]
+        found, settings = self.plan_inputs(
+            inputs, upload_to=upload_to, url_ttl=url_ttl, check=check
+        )
+        found.raise_problems()
+        sent = self.prepare_inputs(
+            found, settings, events=events or Events(warn=on_warning or _ignore)
+        )
+        for field in product.media():
+            if field in given:
+                given[field] = sent.get(given[field], given[field])
+        request = product.build(given, webhook_url=hook)
+        return self.create(chosen, request, self.origin(name.strip()))
+
+    def lipsync(
+        self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
+    ) -> Job:
+        """A video's lips moved to new speech (billed). Then: wait(), download()."""
+        fields = {"video_url": video_url, "audio_url": audio_url}
+        return self.make("lipsync", fields, webhook_url=webhook_url, name=name)
+
+    def image2video(
+        self,
+        image_url: str,
+        prompt: str,
+        *,
+        negative_prompt: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        audio_url: str | None = None,
+        audio: bool = True,
+        effect: str | None = None,
+        premium: bool | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """An image animated by a prompt or an effect (billed). `audio_url` is your soundtrack;
+        `audio=False` makes a silent video; otherwise AKOOL generates the sound."""
+        from akool_cli.core.products import image2video_fields
+
+        fields = image2video_fields(
+            image_url,
+            prompt,
+            negative_prompt=negative_prompt,
+            resolution=resolution,
+            length=length,
+            audio_url=audio_url,
+            audio=audio,
+            effect=effect,
+            premium=premium,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("image2video", fields, webhook_url=webhook_url, name=name)
+
+    def text2video(
+        self,
+        prompt: str,
+        *,
+        model: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        negative_prompt: str | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video from a prompt (billed)."""
+        from akool_cli.core.products import text2video_fields
+
+        fields = text2video_fields(
+            prompt,
+            model=model,
+            resolution=resolution,
+            length=length,
+            negative_prompt=negative_prompt,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+
+    def effects(self) -> list[dict[str, Any]]:
+        """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
+        return self.api.effects()

@@ -1,0 +1,265 @@
+"""The request half of each product's description: its documented fields as parameters, their
+defaults and limits, and the rules between them; one `build` for commands, the library and batch.
+
+A command, a library method and a batch row all hand `build` the documented field names and
+values (text from a CSV, or typed values); it fills documented defaults, converts and checks
+every value (enums, ranges, lengths, the rules between fields) and returns the request to send,
+so nothing that the docs forbid is ever billed. No I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from akool_cli.core import contract, kinds
+from akool_cli.core.errors import UsageError
+from akool_cli.core.kinds import FieldsRequest, JobKind
+from akool_cli.core.mediatypes import Role
+
+ParamType = Literal["string", "integer", "boolean", "number"]
+TRUE = ("1", "true", "yes", "on")
+FALSE = ("0", "false", "no", "off")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One documented request field, as akool takes it."""
+
+    name: str  # the field AKOOL documents; also the batch file's column
+    type: ParamType = "string"
+    default: Any = None  # sent when not given (the docs' default, or akool's, said in help)
+    media: Role | None = None  # an input file: a URL, or a local file with --upload-to
+    minimum: float | None = None
+    maximum: float | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the docs say a product's input video may be, checked on local files before billing."""
+
+    max_seconds: float | None = None
+    min_seconds: float | None = None
+    max_bytes: int | None = None
+    warn_fps: float | None = None  # above this the result degrades (a warning, not a refusal)
+
+
+@dataclass(frozen=True)
+class Product:
+    kind: JobKind
+    params: tuple[Param, ...]
+    example: str  # one command line, for the docs
+    summary: str
+    derive: Callable[[dict[str, Any]], None] | None = None  # fields that follow from others
+    rules: Callable[[dict[str, Any]], list[str]] | None = None  # what the docs forbid together
+    limits: Limits = Limits()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def media(self) -> dict[str, Role]:
+        """The fields that name input files, and what each must be."""
+        return {p.name: p.media for p in self.params if p.media is not None}
+
+    def build(self, values: Mapping[str, Any], *, webhook_url: str | None = None) -> FieldsRequest:
+        """The request for these values, or one UsageError naming every problem."""
+        problems = [
+            f"{name} is not a field of {self.kind.noun}" for name in values if not self.param(name)
+        ]
+        fields: dict[str, Any] = {}
+        for param in self.params:
+            value = values.get(param.name)
+            if value is None or value == "":
+                value = param.default
+            if value is None:
+                continue
+            try:
+                fields[param.name] = _convert(param, value)
+            except ValueError as exc:
+                problems.append(str(exc))
+        if self.derive is not None and not problems:
+            self.derive(fields)
+        if webhook_url:
+            fields[self.kind.webhook_field] = webhook_url
+        if not problems:
+            problems += (self.rules or _none)(fields)
+            problems += contract.request_problems(self.kind.create, fields)
+        if problems:
+            raise UsageError(
+                f"the {self.kind.noun} request is not valid: " + "; ".join(problems),
+                hint=f"see: akool {self.kind.command} --help",
+            )
+        return FieldsRequest(fields, self.kind.webhook_field)
+
+
+def _none(fields: dict[str, Any]) -> list[str]:
+    return []
+
+
+def _convert(param: Param, value: Any) -> Any:
+    """A value given as text (a CSV cell, an option) or typed, as the field's JSON type."""
+    name = param.name
+    if param.type == "boolean":
+        if isinstance(value, bool):
+            return value
+        if str(value).strip().lower() in TRUE:
+            return True
+        if str(value).strip().lower() in FALSE:
+            return False
+        raise ValueError(f"{name} must be true or false, not {value!r}")
+    if param.type in ("integer", "number"):
+        try:
+            number: float | int = (
+                int(str(value).strip()) if param.type == "integer" else float(str(value).strip())
+            )
+        except ValueError:
+            raise ValueError(
+                f"{name} must be {'an integer' if param.type == 'integer' else 'a number'}, not {value!r}"
+            ) from None
+        low, high = param.minimum, param.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise ValueError(f"{name} must be between {low:g} and {high:g}, not {number:g}")
+        return number
+    text = str(value)
+    return text.strip() if param.media is not None else text
+
+
+# -- the products -------------------------------------------------------------------------------
+
+LIPSYNC = Product(
+    kind=kinds.LIPSYNC,
+    summary="a video's lips moved to new speech",
+    example="akool lipsync https://example.com/clip.mp4 https://example.com/speech.mp3 -o out/",
+    params=(
+        Param("video_url", media="video", help="The video whose lips move (25 fps or less)."),
+        Param("audio_url", media="audio", help="The speech, about as long as the video."),
+    ),
+    # lip-sync.mdx: codes 1204 (over 60 s) and 1207 (over 300 MB); fps above 25 degrades.
+    limits=Limits(max_seconds=60, max_bytes=300 * 1024 * 1024, warn_fps=25),
+)
+
+IMAGE2VIDEO_AUDIO = {"ai": 1, "file": 2, "none": 3}  # audio_type: AI-generated, yours, none
+
+
+def _image2video_audio(fields: dict[str, Any]) -> None:
+    if "audio_type" not in fields:
+        fields["audio_type"] = IMAGE2VIDEO_AUDIO["file" if fields.get("audio_url") else "ai"]
+
+
+def _image2video_rules(fields: dict[str, Any]) -> list[str]:
+    problems = []
+    if fields.get("audio_type") == IMAGE2VIDEO_AUDIO["file"] and not fields.get("audio_url"):
+        problems.append("audio_type 2 (your audio) needs audio_url")
+    if fields.get("audio_url") and fields.get("audio_type") != IMAGE2VIDEO_AUDIO["file"]:
+        problems.append("audio_url goes with audio_type 2 (your audio)")
+    return problems
+
+
+IMAGE2VIDEO = Product(
+    kind=kinds.IMAGE2VIDEO,
+    summary="an image animated by a prompt or an effect",
+    example='akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/',
+    params=(
+        Param("image_url", media="image", help="The image to animate."),
+        Param("prompt", help="How to animate it (ignored by AKOOL when an effect is given)."),
+        Param("negative_prompt", default="", help="What to avoid."),
+        Param("extend_prompt", type="boolean", help="Let AKOOL extend the prompt."),
+        Param("resolution", default="720p", help="720p, 1080p or 4k."),
+        Param("audio_url", media="audio", help="Your soundtrack (audio_type 2)."),
+        Param(
+            "audio_type", type="integer", help="1 AI-generated sound (default), 2 yours, 3 none."
+        ),
+        Param("video_length", type="integer", default=5, help="5 or 10 seconds (10: Pro plans)."),
+        Param("is_premium_model", type="boolean", help="The premium model (Pro plans)."),
+        Param("effect_code", help="An effect from: akool effects."),
+    ),
+    derive=_image2video_audio,
+    rules=_image2video_rules,
+)
+
+
+def _one_video(fields: dict[str, Any]) -> None:
+    # One job per create, so that each is one row of the history (the docs' default is 1).
+    fields["count"] = 1
+
+
+TEXT2VIDEO = Product(
+    kind=kinds.TEXT2VIDEO,
+    summary="a video from a prompt",
+    example='akool text2video --prompt "a calm lake at sunset" -o out/',
+    params=(
+        Param("prompt", help="The video to make (5000 characters at most)."),
+        Param("model_name", help="A model's value from AKOOL's model list (type 1502)."),
+        Param("negative_prompt", help="What to avoid (1000 characters at most)."),
+        Param("extend_prompt", type="boolean", help="Let AKOOL extend the prompt."),
+        Param("resolution", help="One of the model's resolutions, e.g. 720p."),
+        Param("video_length", type="integer", help="One of the model's lengths, in seconds."),
+    ),
+    derive=_one_video,
+)
+
+
+def image2video_fields(
+    image: str,
+    prompt: str,
+    *,
+    negative_prompt: str | None = None,
+    resolution: str | None = None,
+    length: int | None = None,
+    audio_url: str | None = None,
+    audio: bool = True,
+    effect: str | None = None,
+    premium: bool | None = None,
+    extend_prompt: bool | None = None,
+) -> dict[str, Any]:
+    """Image to video's fields from the names its command and library method use."""
+    return given(
+        image_url=image,
+        prompt=prompt,
+        negative_prompt=negative_prompt,
+        resolution=resolution,
+        video_length=length,
+        audio_url=audio_url,
+        audio_type=None if audio else IMAGE2VIDEO_AUDIO["none"],
+        effect_code=effect,
+        is_premium_model=premium,
+        extend_prompt=extend_prompt,
+    )
+
+
+def text2video_fields(
+    prompt: str,
+    *,
+    model: str | None = None,
+    resolution: str | None = None,
+    length: int | None = None,
+    negative_prompt: str | None = None,
+    extend_prompt: bool | None = None,
+) -> dict[str, Any]:
+    """Text to video's fields from the names its command and library method use."""
+    return given(
+        prompt=prompt,
+        model_name=model,
+        resolution=resolution,
+        video_length=length,
+        negative_prompt=negative_prompt,
+        extend_prompt=extend_prompt,
+    )
+
+
+def given(**fields: Any) -> dict[str, Any]:
+    """The fields that have a value (None: not given, the default applies)."""
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+PRODUCTS: dict[str, Product] = {p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO)}
+
+
+def for_kind(kind: JobKind) -> Product | None:
+    return PRODUCTS.get(kind.name)

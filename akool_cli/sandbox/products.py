@@ -1,0 +1,204 @@
+"""The sandbox's products other than talking photo and speech, answered from their descriptions.
+
+One create handler and one status handler serve every kind: the request is checked against the
+contract (and the product's rules), the job is kept in the sandbox's store, and each answer is the
+documented example of that product's job object with this job's id, times, inputs, state, result
+URLs, costs and failure filled in where the kind's shape says they go. A new product adds its
+template here; the handlers stay as they are.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from akool_cli.core import kinds, products
+from akool_cli.core.contract import request_problems
+from akool_cli.core.kinds import JobKind
+from akool_cli.core.states import Status
+from akool_cli.sandbox import fetch
+from akool_cli.sandbox.state import SandboxJob
+
+FILES_PREFIX = "/_sandbox/files/"
+
+# Each product's job object as its page's example shows it (ids, times and URLs are replaced).
+_V3_VIDEO = {
+    "faceswap_quality": 2,
+    "storage_loc": 1,
+    "_id": "",
+    "create_time": 0,
+    "uid": 100001,
+    "type": 9,
+    "from": 2,
+    "video_id": "",
+    "video_lock_duration": 11.7,
+    "deduction_lock_duration": 20,
+    "video_status": 1,
+    "external_video": "",
+    "video": "",
+}
+_V4_VIDEO = {
+    "_id": "",
+    "create_time": 0,
+    "uid": 100001,
+    "team_id": "sandbox-team",
+    "update_time": 0,
+    "video_duration": 5.063,
+    "webhookUrl": "",
+    "file_name": "",
+    "status": 1,
+    "deduction_credit": 20,
+}
+TEMPLATES: dict[str, dict[str, Any]] = {
+    "lipsync": {
+        **_V3_VIDEO,
+        "lipsync": True,
+        "input_audio": "",
+        "target_video": "",
+        "task_id": "",
+        "webhookUrl": "",
+    },
+    "image2video": {
+        **_V4_VIDEO,
+        "effect_name": "",
+        "image_url": "",
+        "prompt": "",
+        "resolution": "720p",
+        "audio_type": 1,
+        "audio_url": "",
+        "effect_code": "",
+        "only_add_audio": False,
+    },
+    "text2video": {
+        **_V4_VIDEO,
+        "sub_type": 1502,
+        "prompt": "",
+        "negative_prompt": "",
+        "resolution": "720p",
+        "model_name": "sandbox-text2video",
+        "batch_id": "",
+        "batch_count": 1,
+    },
+}
+# Image to video's effects (the effects list's documented fields).
+EFFECTS = tuple(
+    {
+        "_id": f"{n:024x}",
+        "create_time": 1754360000000,
+        "logo": "",
+        "name": name,
+        "effect_code": f"{name.lower().replace(' ', '_')}_{n:08d}",
+    }
+    for n, name in enumerate(("Squish", "Inflate", "Melt"), 1)
+)
+# Inputs the answers echo under another name (lip sync's target_video is its video_url).
+ECHOES: dict[str, dict[str, str]] = {
+    "lipsync": {"target_video": "video_url", "input_audio": "audio_url"},
+}
+# What a failed job says (the kinds whose failure field is documented use it).
+FAILURE = "the sandbox could not use an input (an input contains 'fail')"
+# Credits per job, from the products' price tables (720p, 5 s).
+CREDITS = {"image2video": 20, "text2video": 20}
+
+
+def served() -> list[JobKind]:
+    """The kinds these handlers answer."""
+    return [kinds.get(name) for name in TEMPLATES]
+
+
+# Inputs the sandbox refuses with a product's own documented code (a URL containing the word).
+REFUSALS: dict[str, dict[str, int]] = {
+    "lipsync": {"sameagain": 1202, "noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
+}
+
+
+def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | None:
+    """The code and message AKOOL would refuse this create with, or None."""
+    problems = request_problems(kind.create, fields)
+    product = products.for_kind(kind)
+    if product is not None and product.rules is not None and not problems:
+        problems = product.rules(fields)
+    if problems:
+        return 1003, "; ".join(problems)
+    for word, code in REFUSALS.get(kind.name, {}).items():
+        if any(isinstance(v, str) and word in v.lower() for v in fields.values()):
+            return code, kind.explain(code) or "refused"
+    return None
+
+
+def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
+    """--fetch-inputs: why AKOOL could not use the inputs (the job then fails), or ''."""
+    product = products.for_kind(kind)
+    if product is None:
+        return ""
+    found = [
+        fetch.input_problem(str(fields[name]), role)
+        for name, role in product.media().items()
+        if fields.get(name)
+    ]
+    return "; ".join(p for p in found if p)
+
+
+def job_object(job: SandboxJob, status: int, base_url: str) -> dict[str, Any]:
+    """The job as the product's answers document it, in state `status`."""
+    kind = kinds.get(job.kind)
+    data = copy.deepcopy(TEMPLATES[kind.name])
+    for name in data:
+        source = ECHOES.get(kind.name, {}).get(name, name)
+        if source in job.request and source != "_id":
+            data[name] = job.request[source]
+    millis = int(job.created_wall * 1000)
+    data.update(_id=job.id, create_time=millis)
+    if "update_time" in data:
+        data["update_time"] = millis
+    if "file_name" in data:
+        data["file_name"] = f"{job.id}.mp4"
+    _put(data, kind.shape.status, status)
+    done = status == Status.DONE
+    _put(data, kind.shape.result, f"{base_url}{FILES_PREFIX}{job.id}{kind.suffix}" if done else "")
+    for extra in kind.files:
+        url = f"{base_url}{FILES_PREFIX}{job.id}.{extra.role}{extra.suffix}"
+        _put(data, extra.path, url if done else "")
+    if "deduction_credit" in data:
+        data["deduction_credit"] = CREDITS.get(kind.name, data["deduction_credit"])
+    if status == Status.FAILED:
+        data["error_code"] = 1205
+        data["error_reason"] = job.failure or FAILURE
+        if "deduction_credit" in data:
+            data["deduction_credit"] = 0
+    return data
+
+
+def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    if not path:
+        return
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
+    """The create answer's `data`: the job object, or where the kind's create puts it."""
+    if kind.created == ("successList",):
+        return {"successList": [data], "errorList": []}
+    return data
+
+
+def status_ids(kind: JobKind, query: dict[str, str], body: bytes) -> list[str] | str:
+    """The ids a status request asks about, or why it is not a valid request."""
+    call = kind.status
+    if call.endpoint.method == "POST":
+        try:
+            fields = json.loads(body or b"null")
+        except ValueError:
+            return "the body must be a JSON object"
+        if not isinstance(fields, dict):
+            return "the body must be a JSON object"
+    else:
+        fields = query
+    problems = request_problems(call.endpoint, fields)
+    if problems:
+        return "; ".join(problems)
+    value = str(fields[call.id_param])
+    return [v.strip() for v in value.split(",") if v.strip()] if call.many else [value]
