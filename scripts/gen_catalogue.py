@@ -35,6 +35,14 @@ LITERAL_ID = re.compile(r"^[0-9a-f]{24}$")
 SAMPLE_URL = re.compile(
     r"https?://[A-Za-z0-9.-]+(?P<path>/api/open/[^\s?'\"`]*)\?(?P<query>[^\s'\"`]+)"
 )
+# A key of an object literal (quoted, or a bare name), an opening or a closing bracket; strings
+# that are values are matched (and skipped) so that their text is never read as keys.
+JSON_TOKEN = re.compile(
+    r'(?P<key>"[^"\\\n]*"|\b[A-Za-z_][\w]*\b)\s*:(?!//)'
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|//[^\n]*"
+    r"|(?P<open>[\[{])|(?P<close>[\]}])"
+)
 HEADING = re.compile(r"^(?:#+\s+(?P<h>.+?)|\*\*(?P<b>[^*]+)\*\*)\s*$")
 TYPE_NAMES = {
     "string": "string",
@@ -103,6 +111,8 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         "required": required in ("true", "yes", "required"),
     }
     enum = _enum_of(row.get("value") or "")
+    if not enum and field["type"] == "string":  # numbers' prose choices stay prose (see contract)
+        enum = _described_enum(row.get("description") or "")
     if enum:
         field["enum"] = enum
     return field
@@ -110,10 +120,35 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
 
 def _enum_of(value: str) -> list[str] | None:
     """A Value cell that lists choices ("3, 4"; "720p, 1080p") rather than an example."""
+    value = value.replace("，", ",")
+    quoted = re.findall(r'"([^"]+)"', value)
+    if len(quoted) > 1 and not re.sub(r'"[^"]+"', "", value).strip(" ,"):
+        return quoted
     text = value.replace("`", "").strip()
     if not re.fullmatch(r"[\w.-]+(?:\s*,\s*[\w.-]+)+", text):
         return None
     return [v.strip() for v in text.split(",")]
+
+
+# "Resolution options: 720p, 1080p, 4k", "Output resolution: `480p` or `720p`", "Animation mode:
+# "animate" (...) or "replace" (...)": a description that lists every choice after a colon. "e.g."
+# lists are examples, not choices.
+DESCRIBED_CHOICES = re.compile(
+    r"(?:options|resolution|mode|values)\s*:\s*(?P<list>[^;\n]+?)(?:\.\s|\.?$|;)", re.I
+)
+CHOICE = re.compile(r"^[`\"']?(?P<v>[\w.:-]+)[`\"']?$")
+
+
+def _described_enum(description: str) -> list[str] | None:
+    m = DESCRIBED_CHOICES.search(description.replace("（", "(").replace("）", ")"))
+    if m is None or "e.g" in description[: m.end()].lower():
+        return None
+    text = re.sub(r"\([^)]*\)", "", m.group("list"))
+    parts = [p.strip() for p in re.split(r",|\bor\b", text) if p.strip()]
+    choices = [CHOICE.match(p) for p in parts]
+    if len(parts) < 2 or not all(choices):
+        return None
+    return [c.group("v") for c in choices if c]
 
 
 def _field_kind(label: str, method: str) -> str | None:
@@ -128,8 +163,10 @@ def _field_kind(label: str, method: str) -> str | None:
     return None
 
 
-def _section_fields(lines: list[str], method: str) -> dict[str, list[dict[str, Any]]]:
-    fields: dict[str, list[dict[str, Any]]] = {"body": [], "query": []}
+def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
+    """A section's request fields (tables, and the keys of its example request bodies) and the
+    fields its answers show (response tables and examples), as dotted paths."""
+    fields: dict[str, Any] = {"body": [], "query": [], "response": set(), "example_fields": set()}
     label, i = "", 0
     while i < len(lines):
         heading = HEADING.match(lines[i].strip())
@@ -140,10 +177,91 @@ def _section_fields(lines: list[str], method: str) -> dict[str, list[dict[str, A
             kind = _field_kind(label, method)
             if kind:
                 fields[kind] += [f for f in map(_field_from_row, rows) if f]
+            elif "response" in label.lower() and "code" not in label.lower():
+                fields["response"] |= _response_rows(rows)
+            continue
+        if lines[i].strip().startswith("```"):
+            block, i = _block_at(lines, i)
+            _example_fields(label, block, method, fields)
             continue
         i += 1
     fields["query"] += _sample_query_fields(lines)
     return fields
+
+
+def _block_at(lines: list[str], start: int) -> tuple[str, int]:
+    """The text of the fenced block opening at lines[start], and the line after it."""
+    end = start + 1
+    while end < len(lines) and not lines[end].strip().startswith("```"):
+        end += 1
+    return "\n".join(lines[start + 1 : end]), end + 1
+
+
+CURL_DATA = re.compile(r"(?:-d|--data(?:-raw)?)\s+'(?P<json>\{.*?\})'", re.S)
+CURL_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?P<path>/[^\s\"'?]*)")
+
+
+def curl_sample_fields(docs: Path) -> dict[str, set[str]]:
+    """The keys each cURL sample of the pages sends, by the path it sends them to."""
+    found: dict[str, set[str]] = {}
+    for page in pages(docs):
+        text = (docs / f"{page}.mdx").read_text(encoding="utf-8")
+        for block in re.findall(r"```[^\n]*\n(.*?)```", text, re.S):
+            url, data = CURL_URL.search(block), CURL_DATA.search(block)
+            if "curl" not in block or url is None or data is None:
+                continue
+            names = {p for p in json_paths(data.group("json")) if re.fullmatch(r"[A-Za-z_]\w*", p)}
+            found.setdefault(_normalise_path(url.group("path")), set()).update(names)
+    return found
+
+
+def _example_fields(label: str, block: str, method: str, fields: dict[str, Any]) -> None:
+    """A JSON example under a "Response" label shows the answer's fields; under "Body" or
+    "Request", or sent by a cURL sample, the keys a request sends (the docs' own examples are
+    documentation too, where they differ from the tables)."""
+    low = label.lower()
+    if not block.lstrip().startswith("{"):
+        return
+    paths = json_paths(block)
+    if "response" in low:
+        fields["response"] |= paths
+    elif ("body" in low or "request" in low) and method in ("POST", "PUT", "PATCH"):
+        names = sorted({p for p in paths if "." not in p} - {f["name"] for f in fields["body"]})
+        names = [n for n in names if re.fullmatch(r"[A-Za-z_]\w*", n)]
+        fields["example_fields"] |= set(names)
+
+
+def _response_rows(rows: list[dict[str, str]]) -> set[str]:
+    """Fields of a response table: each row's name, and `data`'s keys when its cell shows them
+    (`{ _id: "", image_status: 1 }`)."""
+    found: set[str] = set()
+    for row in rows:
+        name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+        if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
+            continue
+        found.add(name)
+        for cell in (row.get("value") or "", row.get("description") or ""):
+            if cell.strip("` ").startswith("{"):
+                found |= {f"{name}.{p}" for p in json_paths(cell.strip("` "))}
+    return found
+
+
+def json_paths(text: str) -> set[str]:
+    """The dotted paths of the keys of a JSON or JavaScript object literal (array items take their
+    array's path), read leniently: comments, trailing commas and unquoted keys are fine."""
+    paths: set[str] = set()
+    stack: list[str] = []
+    pending = ""
+    for m in JSON_TOKEN.finditer(text):
+        if m.group("key"):
+            pending = (m.group("key") or "").strip("\"'")
+            paths.add(".".join(k for k in (*stack, pending) if k))
+        elif m.group("open"):
+            stack.append(pending if stack or pending else "")
+            pending = ""
+        elif m.group("close") and stack:
+            stack.pop()
+    return paths
 
 
 def _sample_query_fields(lines: list[str]) -> list[dict[str, Any]]:
@@ -166,6 +284,30 @@ def _auth_of(lines: list[str]) -> str:
     return "none" if "clientSecret" in text else "api-key"
 
 
+DEPRECATED_PAGE = re.compile(r"has been deprecated and is no longer available", re.I)
+DEPRECATED_FIELDS = re.compile(
+    r"^(?P<names>.*?) parameters? (?:has|have) been deprecated", re.I | re.M
+)
+
+
+def page_notes(docs: Path) -> dict[str, dict[str, Any]]:
+    """What each page says of deprecation: the whole API (`deprecated`: no longer available) or
+    some of its request fields (`deprecated_fields`: no longer supported)."""
+    notes = {}
+    for page in pages(docs):
+        text = (docs / f"{page}.mdx").read_text(encoding="utf-8")
+        fields = [
+            name
+            for m in DEPRECATED_FIELDS.finditer(text)
+            for name in re.findall(r"`([A-Za-z_]\w*)`", m.group("names"))
+        ]
+        notes[page] = {
+            "deprecated": bool(DEPRECATED_PAGE.search(text)),
+            "deprecated_fields": fields,
+        }
+    return notes
+
+
 def page_endpoints(docs: Path, page: str) -> list[dict[str, Any]]:
     """The endpoints a page documents with a "METHOD https://host/path" line, with their fields."""
     lines = (docs / f"{page}.mdx").read_text(encoding="utf-8").splitlines()
@@ -173,7 +315,9 @@ def page_endpoints(docs: Path, page: str) -> list[dict[str, Any]]:
     found = []
     for n, (start, m) in enumerate(anchors):
         end = anchors[n + 1][0] if n + 1 < len(anchors) else len(lines)
-        section = lines[start:end]
+        section = lines[start + 1 : end]
+        if section and section[0].strip() == "```":
+            section = section[1:]  # the fence around the METHOD line closes
         method = m.group("method")
         found.append(
             {
@@ -230,7 +374,7 @@ def _schema_field(
     return field
 
 
-def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
     body = []
     content = op.get("requestBody", {}).get("content", {})
     for media in content.values():
@@ -243,7 +387,48 @@ def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, lis
         for p in (resolve(spec, p) for p in op.get("parameters", []))
         if p.get("in") == "query"
     ]
-    return {"body": body, "query": query}
+    return {"body": body, "query": query, "response": _operation_response(spec, op)}
+
+
+def _operation_response(spec: dict[str, Any], op: dict[str, Any]) -> set[str]:
+    """The fields of an operation's success answers: its schema's properties and its examples."""
+    found: set[str] = set()
+    for code, answer in op.get("responses", {}).items():
+        if not str(code).startswith("2"):
+            continue
+        for media in resolve(spec, answer).get("content", {}).values():
+            found |= _schema_paths(spec, media.get("schema", {}), "", 0)
+            examples = [media.get("example")] + [
+                resolve(spec, e).get("value") for e in media.get("examples", {}).values()
+            ]
+            for example in examples:
+                found |= _value_paths(example, "")
+    return found
+
+
+def _schema_paths(spec: dict[str, Any], node: dict[str, Any], prefix: str, depth: int) -> set[str]:
+    node = resolve(spec, node)
+    if depth > 6:
+        return set()
+    if node.get("type") == "array" or "items" in node:
+        return _schema_paths(spec, node.get("items", {}), prefix, depth + 1)
+    found: set[str] = set()
+    for name, child in node.get("properties", {}).items():
+        path = f"{prefix}.{name}" if prefix else name
+        found |= {path} | _schema_paths(spec, child, path, depth + 1)
+    return found
+
+
+def _value_paths(value: Any, prefix: str) -> set[str]:
+    if isinstance(value, list):
+        return set().union(*(_value_paths(v, prefix) for v in value)) if value else set()
+    if not isinstance(value, dict):
+        return set()
+    found: set[str] = set()
+    for name, child in value.items():
+        path = f"{prefix}.{name}" if prefix else str(name)
+        found |= {path} | _value_paths(child, path)
+    return found
 
 
 def openapi_endpoints(docs: Path, bound: dict[tuple[str, str], list[str]]) -> list[dict[str, Any]]:
@@ -286,7 +471,11 @@ def front_matter_bindings(docs: Path) -> dict[tuple[str, str], list[str]]:
 def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Fields by name, the first source's description winning (OpenAPI before page tables)."""
     merged = {f["name"]: f for f in reversed(more)}
-    merged.update({f["name"]: f for f in first})
+    for f in first:
+        other = merged.get(f["name"])
+        if other and f.get("enum") and other.get("enum"):  # sources that differ: either is right
+            f = {**f, "enum": list(dict.fromkeys(f["enum"] + other["enum"]))}
+        merged[f["name"]] = f
     return sorted(merged.values(), key=lambda f: f["name"])
 
 
@@ -302,13 +491,20 @@ def _primary_page(path: str, bound: list[str], mentioned: list[str]) -> str:
     return sorted(bound)[0] if bound else sorted(mentioned)[0]
 
 
-def merge(openapi: list[dict[str, Any]], paged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def merge(
+    openapi: list[dict[str, Any]], paged: list[dict[str, Any]], notes: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     entries: dict[tuple[str, str, str], dict[str, Any]] = {}
     bound_pages: dict[tuple[str, str, str], list[str]] = {}
     for source in (*openapi, *paged):
         key = (source["method"], source["host"], source["path"])
         entry = entries.setdefault(
-            key, {**source, "pages": [], "body": [], "query": [], "openapi": None}
+            key,
+            {**source, "pages": [], "body": [], "query": [], "openapi": None, "response": set()},
+        )
+        entry["response"] |= source["response"]
+        entry["example_fields"] = entry.get("example_fields", set()) | source.get(
+            "example_fields", set()
         )
         if source.get("openapi"):
             entry["openapi"] = entry["openapi"] or source["openapi"]
@@ -333,9 +529,25 @@ def merge(openapi: list[dict[str, Any]], paged: list[dict[str, Any]]) -> list[di
                 "openapi": entry["openapi"],
                 "body": entry["body"],
                 "query": entry["query"],
+                **_deprecation(entry["pages"], notes),
+                # Request keys only the docs' example bodies show (no table describes them).
+                "example_fields": sorted(
+                    entry["example_fields"] - {f["name"] for f in entry["body"]}
+                ),
+                "response": sorted(entry["response"]),
             }
         )
     return result
+
+
+def _deprecation(pages: list[str], notes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Deprecated when every page about the endpoint says the API is no longer available (the
+    image result endpoint is also on the image-generation page, so it is not)."""
+    said = [notes[p] for p in pages if p in notes]
+    return {
+        "deprecated": bool(said) and all(n["deprecated"] for n in said),
+        "deprecated_fields": sorted({f for n in said for f in n["deprecated_fields"]}),
+    }
 
 
 # -- what SOURCE.md says: retired paths and doubtful hosts ---------------------------------------
@@ -407,7 +619,12 @@ def documented_paths(docs: Path) -> list[str]:
 def build(docs: Path) -> dict[str, Any]:
     bound = front_matter_bindings(docs)
     paged = [e for page in pages(docs) for e in page_endpoints(docs, page)]
-    endpoints = merge(openapi_endpoints(docs, bound), paged)
+    endpoints = merge(openapi_endpoints(docs, bound), paged, page_notes(docs))
+    samples = curl_sample_fields(docs)
+    for e in endpoints:
+        if e["method"] in ("POST", "PUT", "PATCH"):
+            sent = samples.get(e["path"], set()) - {f["name"] for f in e["body"]}
+            e["example_fields"] = sorted(set(e["example_fields"]) | sent)
     commit = re.search(r"commit `([0-9a-f]{40})`", (docs / "SOURCE.md").read_text(encoding="utf-8"))
     return {
         "generated_by": "scripts/gen_catalogue.py",

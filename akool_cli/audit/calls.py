@@ -1,137 +1,91 @@
-"""How AKOOL calls look in a script's text, and the places in one file that name an AKOOL
-endpoint (documented, retired, unknown or a known wrong guess), for the audit's rules."""
+"""The places in one file that call AKOOL (each path judged against the docs, with the base it is
+joined to), which of them are not calls at all (prose comments, docs links, other hosts), and
+the file's context that the audit's rules read."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any
 
+from akool_cli.audit import fields, source
+from akool_cli.audit.paths import Judgement, judge
+from akool_cli.audit.sites import AKOOL_HOST, AKOOL_URL, OPEN_API_PATH, Bases, Site, sites
 from akool_cli.core import catalogue, contract
-from akool_cli.core.catalogue import DocEndpoint, Retired
+from akool_cli.core.catalogue import DocEndpoint
 
-# How far (in lines) a field may sit from the AKOOL call it belongs to.
+# How far (in lines) a header may sit from the call it belongs to.
 NEARBY_LINES = 20
 SAME_REQUEST_LINES = 10
 
-
-AKOOL_URL = re.compile(
-    r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<path>/[^\s\"'`)<>\\]*)?"
-)
-OPEN_API_PATH = re.compile(
-    r"/api/open/v\d+/(?:[A-Za-z0-9_./$-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_]|\{[^{}\s]*\})"
-)
-# Something that joins a base URL and a path: a host, ${VAR}, $VAR, {var}, {{var}} or a quote.
-PATH_PREFIX = r"(?:akool[A-Za-z0-9.-]*|\}|\$\w+|[\"'`])"
-
-
-def _guess_pattern(guess: contract.WrongGuess) -> re.Pattern[str]:
-    literal = re.escape(guess.pattern).replace(re.escape("{}"), r"[^\s\"'`?/]+")
-    return re.compile(PATH_PREFIX + "(?P<path>" + literal + r")(?![A-Za-z0-9_-])")
-
-
-GUESSES = [(guess, _guess_pattern(guess)) for guess in contract.UNDOCUMENTED_PATHS]
-
-
-def _key_patterns(name: str) -> dict[str, re.Pattern[str]]:
-    """Where `name` is a field sent to AKOOL, by kind of file.
-
-    Everywhere: a quoted key ("name": / 'name': / \\"name\\": in a Postman body) or a query or
-    form parameter (?name= / &name= / -F name=). In JavaScript also a bare object key (name:),
-    which in Python would be a type annotation, so Python files do not get that form.
-    """
-    word = re.escape(name)
-    common = (
-        r"(?:\\?[\"'](?P<quoted>" + word + r")\\?[\"']\s*:(?!:))"
-        r"|(?:[?&](?P<param>" + word + r")=)"
-        r"|(?:(?:-F|--form|-d|--data|--data-urlencode)\s+[\"']?(?P<form>" + word + r")=)"
-    )
-    bare = r"|(?:(?:^\s*|[{,]\s*)(?P<bare>" + word + r")\s*:(?!:))"
-    return {"python": re.compile(common), "other": re.compile(common + bare)}
-
-
-MISNAMED = [
-    (wrong, right, _key_patterns(wrong)) for wrong, right in contract.MISNAMED_FIELDS.items()
-]
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
-ID_READ = re.compile(
-    r"(?:\.|\[\s*[\"']|get\(\s*[\"'])(?P<name>" + re.escape(contract.GUESSED_ID_FIELD) + r")\b"
-)
-TOKEN_READ = re.compile(
-    r"(?:\.|\[\s*[\"']|get\(\s*[\"'])(?P<name>"
-    + "|".join(re.escape(n) for n in contract.GUESSED_TOKEN_FIELDS)
-    + r")\b"
-)
-RESOLUTION_VALUE = re.compile(
-    r"(?<![A-Za-z0-9_-])\\?[\"']?resolution\\?[\"']?\s*[:=]\s*(?P<value>\\?[\"'][^\"'\\\n]*\\?[\"']|[^\s,}\]\n]+)"
-)
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
 # not a table row or a sentence that names it.
 BEARER_HEADER = re.compile(
     r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
 )
-# A GET's fields are its query: a quoted key counts only on a line that builds query parameters.
-QUERY_BUILDING = re.compile(r"params|query", re.IGNORECASE)
-
-
-# -- one file: the places that name AKOOL endpoints -------------------------------------------------
+AKOOL_HOST_IN_URL = re.compile(r"akool", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A place that names an AKOOL endpoint: a documented, retired, unknown or guessed path."""
+    """A place that names a path on AKOOL, and the docs' verdict on it."""
 
     line: int
     column: int
-    text: str
-    kind: Literal["path", "url", "guess", "prefix"]
-    endpoint: DocEndpoint | None = None
-    retired: Retired | None = None
-    guess: contract.WrongGuess | None = None
+    end: int
+    text: str  # the path as written
+    judgement: Judgement
+    site: Site
+
+    @property
+    def endpoint(self) -> DocEndpoint | None:
+        return self.judgement.endpoint
+
+    @property
+    def verdict(self) -> str:
+        return self.judgement.verdict
 
 
 @dataclass
 class FileContext:
     name: str
     lines: list[str]
+    bases: Bases = field(default_factory=Bases)
     mentions: list[Mention] = field(default_factory=list)
     call_lines: list[int] = field(default_factory=list)
-    # Indexes built once the mentions are known: documented endpoints and calls by line.
-    _by_line: dict[int, list[DocEndpoint]] = field(default_factory=dict)
+    comments: dict[int, source.Comment] = field(default_factory=dict)
     _calls: frozenset[int] = frozenset()
-    _seen: dict[tuple[int, int], list[DocEndpoint]] = field(default_factory=dict)
+    _doc: fields.Text | None = None
+    # The requests of the calls to documented endpoints, worked out once by the field rules.
+    requests: list[Any] | None = None
+
+    def doc(self) -> fields.Text:
+        """The text as the field rules read it (made on first use: most files need none)."""
+        if self._doc is None:
+            self._doc = fields.read(self.lines, self.is_python)
+        return self._doc
 
     @property
     def is_js(self) -> bool:
         return self.name.endswith(JS_SUFFIXES)
 
-    def index(self) -> None:
-        for m in self.mentions:
-            if m.endpoint is not None:
-                self._by_line.setdefault(m.line, []).append(m.endpoint)
-        self._calls = frozenset(self.call_lines)
+    @property
+    def is_python(self) -> bool:
+        return self.name.endswith((".py", ".pyw"))
+
+    def in_prose(self, line: int, column: int) -> bool:
+        comment = self.comments.get(line)
+        return comment is not None and comment.prose and column >= comment.column
 
     def near_call(self, line: int, distance: int = NEARBY_LINES) -> bool:
         return any(n in self._calls for n in range(line - distance, line + distance + 1))
 
-    def _endpoints(self, first: int, last: int) -> list[DocEndpoint]:
-        key = (first, last)
-        if key not in self._seen:
-            found = {id(e): e for n in range(first, last + 1) for e in self._by_line.get(n, ())}
-            self._seen[key] = list(found.values())
-        return self._seen[key]
-
-    def governing(self, line: int) -> list[DocEndpoint]:
-        """The documented endpoints named within NEARBY_LINES of a line."""
-        return self._endpoints(line - NEARBY_LINES, line + NEARBY_LINES)
-
-    def answered_by(self, line: int) -> list[DocEndpoint]:
-        """The documented endpoints called up to NEARBY_LINES before a line: a script reads an
-        answer after it sends the request."""
-        return self._endpoints(line - NEARBY_LINES, line)
+    def calls(self) -> list[Mention]:
+        """The mentions of documented endpoints, in file order."""
+        return [m for m in self.mentions if m.endpoint is not None and m.verdict != "guess"]
 
 
 @lru_cache(maxsize=4096)
@@ -139,58 +93,54 @@ def documented(method: str | None, path: str) -> DocEndpoint | None:
     return catalogue.load().find(method, path)
 
 
-def _path_mentions(i: int, line: str, taken: list[tuple[int, int]]) -> Iterator[Mention]:
-    for m in OPEN_API_PATH.finditer(line):
-        if not any(a <= m.start() < b for a, b in taken):
-            for path in _expand_braces(m.group(0)):
-                yield _judge_path(i, m.start(), path, line[m.end() : m.end() + 1] == "/")
-
-
-def _judge_path(i: int, column: int, path: str, continued: bool) -> Mention:
-    """A path's mention; `continued`: the text goes on with "/" ("/voice/detail/" + id, or a
-    prefix such as /api/open/v4/liveAvatar/session/...)."""
-    docs = catalogue.load()
-    endpoint = documented(None, path)
-    if endpoint is None and continued:
-        endpoint = documented(None, path + "/id")
-        if endpoint is None and any(e.path.startswith(path + "/") for e in docs.endpoints):
-            return Mention(i, column, path, "prefix")
-    retired = docs.find_retired(path) if endpoint is None else None
-    return Mention(i, column, path, "path", endpoint, retired)
-
-
-def _expand_braces(path: str) -> list[str]:
-    """/a/{create,close} (shell brace notation) names /a/create and /a/close."""
-    m = re.search(r"\{([^{}]*,[^{}]*)\}", path)
-    if m is None:
-        return [path]
-    return [path[: m.start()] + alt.strip() + path[m.end() :] for alt in m.group(1).split(",")]
-
-
-def _url_mentions(i: int, line: str) -> Iterator[Mention]:
-    """Documented endpoints outside /api/open/, such as the face-detection hosts' paths."""
-    for m in AKOOL_URL.finditer(line):
-        path = (m.group("path") or "").split("?")[0]
-        if not path or OPEN_API_PATH.match(path):
-            continue
-        endpoint = documented(None, path)
-        if endpoint is not None and endpoint.host == m.group("host"):
-            yield Mention(i, m.start("path"), path, "url", endpoint)
+def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
+    """Spans of each line that are not calls: prose comments, and URLs on other hosts (localhost
+    callbacks, the script's own server, AKOOL's website and docs)."""
+    skip: dict[int, list[tuple[int, int]]] = {}
+    for i, line in enumerate(ctx.lines):
+        spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
+        comment = ctx.comments.get(i)
+        if comment is not None and comment.prose:
+            spans.append((comment.column, len(line)))
+        if spans:
+            skip[i] = spans
+    return skip
 
 
 def find_mentions(ctx: FileContext) -> None:
-    for i, line in enumerate(ctx.lines):
-        before = len(ctx.mentions)
-        taken: list[tuple[int, int]] = []
-        for guess, pattern in GUESSES:
-            for m in pattern.finditer(line):
-                taken.append((m.start("path"), m.end("path")))
-                endpoint = documented(guess.endpoint.method, guess.endpoint.path)
-                ctx.mentions.append(
-                    Mention(i, m.start("path"), m.group("path"), "guess", endpoint, guess=guess)
-                )
-        ctx.mentions += _path_mentions(i, line, taken)
-        ctx.mentions += _url_mentions(i, line)
-        if AKOOL_URL.search(line) or len(ctx.mentions) > before:
-            ctx.call_lines.append(i)
-    ctx.index()
+    """Judge every place of the file that names a path on AKOOL."""
+    ctx.comments = source.comments(ctx.name, ctx.lines)
+    talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
+    talks = talks or bool(ctx.bases.names or ctx.bases.imported or ctx.bases.clients)
+    for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
+        judgement = _judge_site(site, talks)
+        if judgement is None:
+            continue
+        ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
+    ctx.call_lines = sorted(
+        {m.line for m in ctx.mentions}
+        | {i for i, line in enumerate(ctx.lines) if AKOOL_URL.search(line)}
+    )
+    ctx._calls = frozenset(ctx.call_lines)
+
+
+def _judge_site(site: Site, talks: bool) -> Judgement | None:
+    """The verdict on a site, or None when it is not a call to AKOOL."""
+    if site.host is not None and not AKOOL_HOST.match(site.host):
+        return None
+    path = site.path or ""
+    if site.base is None and not path.startswith("/api/open/") and site.host is None:
+        # a path joined to an unknown base: documented under some prefix is fine; otherwise
+        # only AKOOL-shaped paths in a file that otherwise talks to AKOOL are judged
+        for prefix in ("", "/api/open/v3", "/api/open/v4", "/api/open"):
+            found = judge(prefix + path, site.continued)
+            if found.verdict in ("documented", "deprecated", "prefix"):
+                return found
+        found = judge(path, site.continued)
+        if found.verdict == "guess" or (talks and found.verdict == "unknown"):
+            return found
+        return None
+    found = judge(path, site.continued)
+    if found.verdict == "none":
+        return None
+    return found

@@ -1,32 +1,66 @@
 """The audit's rules as data: each has a name, a severity, a one-line summary (the docs' rule
-table is made from them) and a check that yields the places of one file that break it."""
+table is made from them) and a check that yields the places of one file that break it, each
+with the documented replacement and, when the docs justify one, a mechanical fix."""
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
-    AKOOL_URL,
     API_KEY_HEADER,
     BEARER_HEADER,
-    GUESSES,
-    ID_READ,
-    MISNAMED,
-    QUERY_BUILDING,
-    RESOLUTION_VALUE,
     SAME_REQUEST_LINES,
-    TOKEN_READ,
     FileContext,
-    documented,
+    Mention,
 )
+from akool_cli.audit.paths import akool_shaped, describe, guesses
+from akool_cli.audit.sites import AKOOL_URL
+from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
-from akool_cli.core.catalogue import DocEndpoint
+from akool_cli.core.catalogue import DocEndpoint, DocField
 
 Severity = Literal["error", "warning", "info"]
 AUTH_PAGE = catalogue.page_url("authentication/usage")
+# Field names scripts use for a documented one whose spelling differs more than in case and
+# underscores (those are found without a list): wrong -> the documented names it may stand for.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "size": ("scale",),
+    "image_url": ("talking_photo_url", "image", "source_image"),
+    "photo_url": ("talking_photo_url",),
+    "image": ("talking_photo_url", "source_image"),
+    "audio": ("audio_url",),
+    "webhook": ("webhookUrl", "webhookurl"),
+    "callback_url": ("webhookUrl", "webhookurl"),
+    "callbackUrl": ("webhookUrl", "webhookurl"),
+    "callback": ("webhookUrl", "webhookurl"),
+    "task_id": ("video_model_id", "image_model_id", "audio_model_id", "_id"),
+    "id": ("video_model_id",),
+    "text": ("input_text",),
+    "voice": ("voice_id",),
+    "source_url": ("source_image", "sourceImage"),
+    "target_url": ("targetImage",),
+}
+# Who reads `res.data.X` where res is a whole HTTP answer (axios): data is then the body itself.
+WHOLE_ANSWERS = frozenset(
+    {"res", "resp", "response", "r", "result", "axiosResponse", ")", "answer"}
+)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace text[start:end] of one line (0-based) with `new`: a change the docs justify."""
+
+    line: int
+    start: int
+    end: int
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +70,8 @@ class Hit:
     found: str
     documented: str
     message: str
+    help: str = catalogue.DOCS_SITE  # the docs page that says what is right
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -46,49 +82,116 @@ class Rule:
     check: Callable[[FileContext], Iterator[Hit]]
 
 
-def _where(endpoint: DocEndpoint) -> str:
-    return f"{endpoint.method} {endpoint.path} ({endpoint.url})"
+def _page(endpoint: DocEndpoint | None) -> str:
+    return endpoint.url if endpoint else catalogue.DOCS_SITE
+
+
+# -- paths --------------------------------------------------------------------------------------------
+
+
+def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
+    """The path as written, replaced by the documented one, when that is mechanical: a plain
+    literal (no variable in it) under a base whose prefix the documented path keeps."""
+    if replacement is None or "{" in replacement.path or re.search(r"[{}$%<]", m.text):
+        return None
+    prefix = m.site.base.prefix if m.site.base else ""
+    if m.site.base is None and not m.text.startswith("/api/open/") and not m.site.host:
+        return None
+    if m.site.base is None and m.site.host and not m.text.startswith("/api/open/"):
+        prefix = ""
+    if not replacement.path.startswith(prefix.rstrip("/") + "/"):
+        return None
+    new = replacement.path[len(prefix.rstrip("/")) :]
+    if not m.text.startswith("/"):
+        new = new.lstrip("/")
+    if m.text.endswith("/") and not new.endswith("/"):
+        return None
+    return Fix(m.line, m.column, m.end, m.text, new)
 
 
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
-        if m.guess is not None:
-            page = f" ({m.endpoint.url})" if m.endpoint else ""
-            message = f"{m.guess.method} {m.text} is not in AKOOL's documentation{page}"
-            yield Hit(m.line, m.column, m.text, m.guess.replacement, message)
+        guess = m.judgement.guess
+        if guess is not None:
+            endpoint = m.judgement.replacement
+            message = f"{guess.method} {m.text} is not in AKOOL's documentation ({_page(endpoint)})"
+            fix = (
+                _path_fix(m, endpoint)
+                if endpoint and guess.replacement.endswith(endpoint.path)
+                else None
+            )
+            yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
 def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
-        if m.kind == "path" and m.endpoint is None and m.retired is None:
+        if m.verdict != "unknown":
+            continue
+        j = m.judgement
+        if j.replacement is not None:
+            documented = describe(j.replacement)
+        elif j.candidates:
+            documented = "one of " + ", ".join(f"{e.method} {e.path}" for e in j.candidates)
+        else:
             documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
-            message = f"{m.text} is not in AKOOL's documentation"
-            yield Hit(m.line, m.column, m.text, documented, message)
+        where = f" (as {j.path})" if j.path != m.text else ""
+        message = f"{m.text}{where} is not in AKOOL's documentation"
+        yield Hit(
+            m.line,
+            m.column,
+            m.text,
+            documented,
+            message,
+            _page(j.replacement),
+            _path_fix(m, j.replacement),
+        )
 
 
 def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
-        if m.retired is None:
+        retired = m.judgement.retired
+        if retired is None:
             continue
-        replacement = m.retired.replacement
-        endpoint = catalogue.load().find(None, replacement) if replacement else None
-        documented = _where(endpoint) if endpoint else "no documented replacement"
+        endpoint = m.judgement.replacement
+        documented = describe(endpoint) if endpoint else "no documented replacement"
         message = (
-            f"{m.text} is no longer in AKOOL's documentation (last documented "
-            f"{m.retired.last_documented}); it may still answer today"
+            f"{m.judgement.path} is no longer in AKOOL's documentation (last documented "
+            f"{retired.last_documented}); it may still answer today"
         )
-        yield Hit(m.line, m.column, m.text, documented, message)
+        found = m.judgement.path if "," in m.text else m.text  # one of /a/{create,close}
+        yield Hit(
+            m.line, m.column, found, documented, message, _page(endpoint), _path_fix(m, endpoint)
+        )
+
+
+def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
+    for m in ctx.mentions:
+        if m.verdict == "deprecated" and m.endpoint is not None:
+            message = (
+                f"{m.endpoint.method} {m.endpoint.path} is documented as deprecated and no longer "
+                f"available ({m.endpoint.url}); the docs name no replacement"
+            )
+            yield Hit(
+                m.line, m.column, m.text, "no documented replacement", message, m.endpoint.url
+            )
 
 
 def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
-        if m.kind == "path" and m.endpoint is not None and m.text == contract.GET_TOKEN.path:
+        if (
+            m.endpoint is not None
+            and m.endpoint.path == contract.GET_TOKEN.path
+            and m.verdict == "documented"
+        ):
             documented = f"the {contract.API_KEY_HEADER} header with an API key"
             message = (
                 "the legacy getToken flow: an API key in the x-api-key header needs no token "
                 f"({AUTH_PAGE})"
             )
-            yield Hit(m.line, m.column, m.text, documented, message)
+            yield Hit(m.line, m.column, m.text, documented, message, AUTH_PAGE)
+
+
+# -- hosts --------------------------------------------------------------------------------------------
 
 
 def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
@@ -97,9 +200,10 @@ def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
         return None
     if host in docs.doubtful_hosts:
         return "doubtful"
-    api_like = path.startswith("/api/") or any(p.search(path) for _, p in GUESSES)
-    api_like = api_like or any(
-        path.startswith(g.pattern.split("{")[0].rstrip("/")) for g in contract.UNDOCUMENTED_PATHS
+    if host in WEBSITE_HOSTS and not path.startswith("/api/"):
+        return None
+    api_like = (
+        path.startswith("/api/") or any(p.search(path) for _, p in guesses()) or akool_shaped(path)
     )
     return "wrong" if api_like or host.startswith("api.") else None
 
@@ -107,15 +211,18 @@ def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
 def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
     api_host = catalogue.load().api_host
     for i, line in enumerate(ctx.lines):
+        if "akool" not in line.lower():
+            continue
         for m in AKOOL_URL.finditer(line):
             host = m.group("host")
-            if _host_problem(host, m.group("path") or "") != kind:
+            if ctx.in_prose(i, m.start()) or _host_problem(host, m.group("path") or "") != kind:
                 continue
             if kind == "doubtful":
                 message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
             else:
                 message = f"{host} is not AKOOL's API host ({AUTH_PAGE})"
-            yield Hit(i, m.start("host"), host, api_host, message)
+            fix = Fix(i, m.start("host"), m.end("host"), host, api_host)
+            yield Hit(i, m.start("host"), host, api_host, message, AUTH_PAGE, fix)
 
 
 def check_wrong_hosts(ctx: FileContext) -> Iterator[Hit]:
@@ -126,92 +233,221 @@ def check_doubtful_hosts(ctx: FileContext) -> Iterator[Hit]:
     return _host_hits(ctx, "doubtful")
 
 
-def _misnamed_endpoint(wrong: str, right: str, nearby: list[DocEndpoint]) -> DocEndpoint | None:
-    """The nearby endpoint that documents `right` and not `wrong`, unless another nearby one
-    documents `wrong` itself (face detection and image-to-video do take image_url)."""
-    if any(wrong in e.field_names() for e in nearby):
-        return None
-    return next((e for e in nearby if right in e.field_names()), None)
+# -- request fields -----------------------------------------------------------------------------------
+
+
+def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]]:
+    """Each call to a documented endpoint (or a known guess of one) with the fields it sends
+    (worked out once per file: three rules read them)."""
+    if ctx.requests is None:
+        ctx.requests = list(_find_requests(ctx))
+    return ctx.requests
+
+
+def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, list[f.Key]]]:
+    doc = ctx.doc()
+    seen: set[int] = set()
+    for m in ctx.mentions:
+        endpoint = m.endpoint
+        if endpoint is None or m.verdict not in ("documented", "guess", "deprecated"):
+            continue
+        request = f.request_of(doc, m.line, m.column)
+        keys = list(request.query) if endpoint.method == "GET" else list(request.body)
+        keys = [k for k in keys if k.offset not in seen]
+        seen |= {k.offset for k in keys}
+        if keys and _is_request(keys, endpoint):
+            yield m, endpoint, keys
+
+
+def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
+    """Whether keys are plausibly this request's: one of them is documented or a known near miss
+    (a container of headers or of something else has none), or there is only one."""
+    return len(keys) == 1 or any(_known(k.name, endpoint) or _near(k.name, endpoint) for k in keys)
+
+
+def _names(endpoint: DocEndpoint) -> frozenset[str]:
+    return endpoint.field_names() | frozenset(endpoint.example_fields)
+
+
+def _known(name: str, endpoint: DocEndpoint) -> bool:
+    return name in _names(endpoint)
+
+
+def _squash(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def _near(name: str, endpoint: DocEndpoint) -> str | None:
+    """The documented field a misspelt name stands for: the same letters but for case, `_` and
+    `-` (webhook_url: webhookUrl), or a known synonym the endpoint documents (size: scale)."""
+    names = _names(endpoint)
+    same = [n for n in names if _squash(n) == _squash(name) and n != name]
+    if len(same) == 1:
+        return same[0]
+    return next((n for n in SYNONYMS.get(name, ()) if n in names), None)
+
+
+def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
+    for _m, endpoint, keys in _requests(ctx):
+        for key in keys:
+            if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+                continue
+            line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
+            where = f"{endpoint.method} {endpoint.path}"
+            right = _near(key.name, endpoint)
+            if right is not None and misnamed:
+                message = f"{key.name} is not a field of {describe(endpoint)}"
+                fix = Fix(line, column, column + len(key.name), key.name, right)
+                yield Hit(line, column, key.name, right, message, endpoint.url, fix)
+            elif right is None and not misnamed:
+                documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
+                if key.name in endpoint.deprecated_fields:
+                    message = f"{key.name} of {where} is deprecated and no longer supported ({endpoint.url})"
+                else:
+                    message = f"{key.name} is not a field of {describe(endpoint)}"
+                yield Hit(line, column, key.name, documented, message, endpoint.url)
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
-    for i, line in enumerate(ctx.lines):
-        nearby = ctx.governing(i)
-        if not nearby:
-            continue
-        for wrong, right, patterns in MISNAMED:
-            endpoint = _misnamed_endpoint(wrong, right, nearby)
-            if endpoint is None:
-                continue
-            for m in patterns["other" if ctx.is_js else "python"].finditer(line):
-                group = next(g for g, v in m.groupdict().items() if v)
-                if (
-                    endpoint.method == "GET"
-                    and group != "param"
-                    and not QUERY_BUILDING.search(line)
-                ):
-                    continue  # e.g. "task_id" in a documented answer, not in the request
-                message = f"{wrong} is not a field of {_where(endpoint)}"
-                yield Hit(i, m.start(group), wrong, right, message)
+    return check_fields(ctx, misnamed=True)
 
 
-def _resolution_enum(nearby: list[DocEndpoint]) -> tuple[DocEndpoint, tuple[str, ...]] | None:
-    """The documented choices of the nearby endpoints' resolution field, when they all list them."""
-    fields = [(e, e.field("resolution")) for e in nearby]
-    known = [(e, f) for e, f in fields if f is not None]
-    if not known or any(f.enum is None for _, f in known):
+def check_unknown_fields(ctx: FileContext) -> Iterator[Hit]:
+    return check_fields(ctx, misnamed=False)
+
+
+def _value_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    choices = spec.enum or ()
+    if lit.value in choices and (lit.quoted or spec.type != "string"):
         return None
-    choices = tuple(dict.fromkeys(v for _, f in known for v in f.enum or ()))
-    return known[0][0], choices
+    if not lit.quoted and spec.type != "string" and lit.value in choices:
+        return None
+    doc = ctx.doc()
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    documented = " or ".join(f'"{v}"' if spec.type == "string" else v for v in choices)
+    message = f"{spec.name} {lit.text} is not one of the documented values of {describe(endpoint)}"
+    return Hit(
+        line,
+        column,
+        lit.text,
+        documented,
+        message,
+        endpoint.url,
+        _value_fix(line, column, lit, spec),
+    )
 
 
-def check_resolutions(ctx: FileContext) -> Iterator[Hit]:
-    for i, line in enumerate(ctx.lines):
-        for m in RESOLUTION_VALUE.finditer(line):
-            found = _resolution_enum(ctx.governing(i))
-            raw = m.group("value").strip()
-            if found is None or _is_variable(raw):
+def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | None:
+    """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant."""
+    choices = spec.enum or ()
+    quote = lit.text[0] if lit.quoted else '"'
+    if not lit.quoted and spec.type == "string" and lit.value in choices:
+        return Fix(line, column, column + len(lit.text), lit.text, f'"{lit.value}"')
+    meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
+    if len(meant) == 1 and lit.quoted:
+        return Fix(line, column, column + len(lit.text), lit.text, f"{quote}{meant[0]}{quote}")
+    return None
+
+
+def check_values(ctx: FileContext) -> Iterator[Hit]:
+    doc = ctx.doc()
+    for _, endpoint, keys in _requests(ctx):
+        for key in keys:
+            spec = endpoint.field(key.name)
+            if spec is None or not spec.enum:
                 continue
-            endpoint, choices = found
-            value = raw.replace("\\", "").strip("\"'")
-            quoted = raw.replace("\\", "")[:1] in ("'", '"')
-            if not quoted or value not in choices:
-                documented = " or ".join(f'"{v}"' for v in choices)
-                message = (
-                    f"resolution {raw} is not one of the documented strings of {_where(endpoint)}"
-                )
-                yield Hit(i, m.start("value"), raw, documented, message)
-
-
-def check_task_id_reads(ctx: FileContext) -> Iterator[Hit]:
-    create = documented("POST", contract.CREATE_TALKING_PHOTO.path)
-    page = create.url if create else catalogue.DOCS_SITE
-    for i, line in enumerate(ctx.lines):
-        if not any(e.path == contract.CREATE_TALKING_PHOTO.path for e in ctx.answered_by(i)):
+            for lit in f.literals(doc, key):
+                hit = _value_hit(ctx, lit, spec, endpoint)
+                if hit is not None:
+                    yield hit
+    called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
+    for name, lits in f.unions(doc):
+        specs = [(e, e.field(name)) for e in called.values()]
+        known = [(e, s) for e, s in specs if s is not None and s.enum]
+        if not known:
             continue
-        for m in ID_READ.finditer(line):
-            if line[max(0, m.start("name") - 1) : m.start("name")] in ("?", "&"):
-                continue  # a query parameter: misnamed-field's business
-            message = f"AKOOL's answers have no task_id; the job id is data._id ({page})"
-            yield Hit(
-                i, m.start("name"), m.group("name"), f"data.{contract.CREATE_ID_FIELD}", message
+        for lit in lits:
+            hits = [_value_hit(ctx, lit, s, e) for e, s in known]
+            if all(hits) and hits[0] is not None:
+                yield hits[0]
+
+
+# -- answers ------------------------------------------------------------------------------------------
+
+
+def _answer_names(endpoint: DocEndpoint) -> tuple[set[str], set[str]]:
+    top = {p for p in endpoint.response if "." not in p}
+    under = {p.split(".")[1] for p in endpoint.response if p.startswith("data.")}
+    return top, under
+
+
+def _read_hit(read: f.Read, endpoint: DocEndpoint) -> Hit | None:
+    top, under = _answer_names(endpoint)
+    where = f"{endpoint.method} {endpoint.path}"
+    if read.under_data:
+        if read.name in under or (not under and "data" in top):
+            return None
+        if read.name in top and "data" not in top:
+            if read.root.split(".")[-1] in WHOLE_ANSWERS:
+                return None  # axios: res.data is the body, res.data.token is right
+            message = f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
+            return Hit(
+                read.line,
+                read.column,
+                read.name,
+                f"the top-level {read.name} field",
+                message,
+                endpoint.url,
             )
+        if read.name in top:
+            return None
+        names = under or top
+    else:
+        if read.name in top or read.name in under or not top:
+            return None
+        names = top
+    right = _closest(read.name, names, under)
+    message = f"AKOOL's answer to {where} has no {'data.' if read.under_data else ''}{read.name} ({endpoint.url})"
+    return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
-def check_token_fields(ctx: FileContext) -> Iterator[Hit]:
-    for i, line in enumerate(ctx.lines):
-        if not any(e.path == contract.GET_TOKEN.path for e in ctx.answered_by(i)):
-            continue
-        for m in TOKEN_READ.finditer(line):
-            documented = f"the top-level {contract.TOKEN_FIELD} field of the getToken answer"
-            message = f"AKOOL's getToken answer has no {m.group('name')} ({AUTH_PAGE})"
-            yield Hit(i, m.start("name"), m.group("name"), documented, message)
+def _closest(name: str, names: set[str], under: set[str]) -> str:
+    if name in ("task_id", "id", "job_id", "taskId", "video_id") and "_id" in under:
+        return "data._id"
+    if name in ("access_token", "accessToken", "jwt") and "token" in names:
+        return "token"
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+    if close:
+        return ("data." if close[0] in under else "") + close[0]
+    return "a field of the documented answer"
+
+
+def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
+    calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
+    lines = sorted({m.line for m in ctx.mentions})
+    for m, endpoint in calls:
+        k = bisect.bisect_right(lines, m.line)
+        stop = min(lines[k] if k < len(lines) else len(ctx.lines), m.line + 40)
+        for i in range(m.line, stop):
+            if ctx.in_prose(i, 0):
+                continue
+            for read in f.reads(i, ctx.lines[i]):
+                if i == m.line and read.column < m.column:
+                    continue
+                hit = _read_hit(read, endpoint)
+                if hit is not None:
+                    yield hit
+
+
+# -- headers ------------------------------------------------------------------------------------------
 
 
 def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
     for i, line in enumerate(ctx.lines):
         bearer = BEARER_HEADER.search(line)
-        if not bearer or not ctx.near_call(i):
+        if not bearer or not ctx.near_call(i) or ctx.in_prose(i, bearer.start()):
             continue
         window = ctx.lines[max(0, i - SAME_REQUEST_LINES) : i + SAME_REQUEST_LINES + 1]
         if any(API_KEY_HEADER.search(t) for t in window):
@@ -220,20 +456,20 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
                 "both x-api-key and Authorization are set; AKOOL uses Authorization and "
                 f"ignores the key ({AUTH_PAGE})"
             )
-            yield Hit(i, bearer.start(), contract.BEARER_HEADER, documented, message)
+            yield Hit(i, bearer.start(), contract.BEARER_HEADER, documented, message, AUTH_PAGE)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "undocumented-path",
         "error",
-        "a path AKOOL never documented that scripts often guess (`/auth`, `/photo/talking`, ...)",
+        "a path AKOOL never documented that scripts often guess (`/auth`, `/photo/talking`, ...), after any prefix",
         check_guessed_paths,
     ),
     Rule(
         "unknown-endpoint",
         "error",
-        "an `/api/open/vN/...` path that is not in AKOOL's documentation",
+        "an AKOOL path (joined to its base, wherever the base is held) that is not in AKOOL's documentation; names the closest documented one",
         check_unknown_paths,
     ),
     Rule(
@@ -241,6 +477,12 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "a path AKOOL documented once and no longer does; names the documented replacement",
         check_retired_paths,
+    ),
+    Rule(
+        "deprecated-endpoint",
+        "error",
+        "an endpoint AKOOL documents as deprecated and no longer available (background change); the docs name no replacement",
+        check_deprecated_paths,
     ),
     Rule(
         "wrong-host",
@@ -257,26 +499,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "misnamed-field",
         "error",
-        "a field name the nearby endpoint does not document, where it documents another for it",
+        "a request field the endpoint does not document, where it documents one like it (`size`: `scale`)",
         check_misnamed_fields,
     ),
     Rule(
-        "bad-resolution",
+        "unknown-field",
         "error",
-        'a resolution the nearby endpoint does not list (talking photo: `"720"` or `"1080"`)',
-        check_resolutions,
+        "a request field the endpoint does not document at all, or documents as no longer supported",
+        check_unknown_fields,
     ),
     Rule(
-        "task-id-read",
+        "bad-value",
         "error",
-        "reading `task_id` from a talking-photo answer, whose job id is `data._id`",
-        check_task_id_reads,
+        'a value (a literal, a fallback, a default, a TypeScript union) the field does not list (talking photo resolution: `"720"` or `"1080"`)',
+        check_values,
     ),
     Rule(
-        "oauth-token-field",
+        "response-field",
         "error",
-        "reading `access_token` or `expires_in` from getToken's answer, which has `token`",
-        check_token_fields,
+        "reading a field the endpoint's answer does not have (`data.task_id`; getToken's `token` is at the top)",
+        check_response_reads,
     ),
     Rule(
         "both-auth-headers",
@@ -291,14 +533,12 @@ RULES: tuple[Rule, ...] = (
         check_token_flow,
     ),
 )
-
-
-def _is_variable(raw: str) -> bool:
-    """A value that is a name, not a literal: resolution = args.resolution, $RES, {{res}}."""
-    text = raw.replace("\\", "")
-    if text[:1] in ("'", '"'):
-        return False
-    return bool(re.match(r"^[A-Za-z_$({]", text)) and text not in ("true", "false", "null", "None")
+# Names of rules that were merged into others, still accepted by --select, --ignore and comments.
+ALIASES: dict[str, str] = {
+    "bad-resolution": "bad-value",
+    "task-id-read": "response-field",
+    "oauth-token-field": "response-field",
+}
 
 
 def rules_table() -> str:

@@ -1,7 +1,8 @@
 """Finds AKOOL calls in existing scripts that differ from AKOOL's documentation, and says what the
 documented call is. Each call is judged by its own endpoint in the catalogue of AKOOL's docs
-(`catalogue.py`); the rules are data (`audit_rules.RULES`), and the docs' rule table is made from
-them. This module runs them over files: findings, ignore comments, rule choice, file walking.
+(`catalogue.py`); the rules are data (`rules.RULES`), and the docs' rule table is made from
+them. This module runs them over files: bases shared across a folder's files first, then
+findings, ignore comments, rule choice, file walking.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from akool_cli.audit import sites
 from akool_cli.audit.calls import FileContext, find_mentions
-from akool_cli.audit.rules import RULES, Hit, Rule, Severity, rules_table
+from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
 
@@ -36,6 +38,8 @@ class Finding:
     found: str
     documented: str
     message: str
+    help: str = field(default="", compare=False)  # the docs page that says what is right
+    fix: Fix | None = field(default=None, compare=False)  # the change the docs justify, if any
 
     def render(self) -> str:
         return (
@@ -44,7 +48,9 @@ class Finding:
         )
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        found = asdict(self)
+        del found["help"], found["fix"]
+        return found
 
 
 @dataclass
@@ -75,7 +81,9 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     if m is None:
         return None
     names = m.group("rules")
-    return frozenset(n.strip() for n in names.split(",") if n.strip()) if names else frozenset()
+    if not names:
+        return frozenset()
+    return frozenset(ALIASES.get(n.strip(), n.strip()) for n in names.split(",") if n.strip())
 
 
 def _silenced(ctx: FileContext, hit: Hit, rule: str) -> bool:
@@ -83,9 +91,21 @@ def _silenced(ctx: FileContext, hit: Hit, rule: str) -> bool:
     return ignored is not None and (not ignored or rule in ignored)
 
 
-def audit_text(text: str, name: str, rules: Iterable[Rule] = RULES) -> list[Finding]:
-    """The findings of the rules in one file's text, one per place (line, rule, what was found)."""
-    ctx = FileContext(name, text.splitlines())
+def audit_text(
+    text: str,
+    name: str,
+    rules: Iterable[Rule] = RULES,
+    imported: dict[str, sites.Base] | None = None,
+) -> list[Finding]:
+    """The findings of the rules in one file's text, one per place (line, rule, what was found).
+    `imported`: bases that other files of the folder define and this one imports."""
+    lines = text.splitlines()
+    ctx = FileContext(name, lines)
+    ctx.bases.imported = dict(imported or {})
+    sites.definitions(name, lines, ctx.bases)
+    if ctx.bases.names or ctx.bases.imported:
+        sites.find_clients(lines, ctx.bases)
+        sites.find_helpers(lines, ctx.bases)
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
@@ -94,25 +114,29 @@ def audit_text(text: str, name: str, rules: Iterable[Rule] = RULES) -> list[Find
         for hit in rule.check(ctx):
             if _silenced(ctx, hit, rule.name):
                 continue
-            found.setdefault(
-                (hit.line, rule.name, hit.found),
-                Finding(
-                    name,
-                    hit.line + 1,
-                    hit.column + 1,
-                    rule.name,
-                    rule.severity,
-                    hit.found,
-                    hit.documented,
-                    hit.message,
-                ),
-            )
+            found.setdefault((hit.line, rule.name, hit.found), _finding(name, rule, hit))
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+def _finding(name: str, rule: Rule, hit: Hit) -> Finding:
+    return Finding(
+        name,
+        hit.line + 1,
+        hit.column + 1,
+        rule.name,
+        rule.severity,
+        hit.found,
+        hit.documented,
+        hit.message,
+        hit.help,
+        hit.fix,
+    )
 
 
 def choose_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
     """The rules --select keeps (all when empty) minus those --ignore drops; unknown names raise."""
-    chosen, dropped = set(select), set(ignore)
+    chosen = {ALIASES.get(n, n) for n in select}
+    dropped = {ALIASES.get(n, n) for n in ignore}
     unknown = sorted((chosen | dropped) - set(RULE_NAMES))
     if unknown:
         raise KeyError(", ".join(unknown))
@@ -189,14 +213,71 @@ def audit(
     chosen = tuple(rules)
     findings: list[Finding] = []
     skipped: list[tuple[str, str]] = []
-    scanned = 0
+    texts: list[tuple[Path, str, str]] = []
     for path, shown in iter_files(paths, include or [], exclude or []):
         text, why = _read(path)
         if text is None:
             if why != "binary":  # images and archives in a tree are expected; say the rest
                 skipped.append((shown, why))
             continue
-        scanned += 1
-        findings += audit_text(text, shown, chosen)
+        texts.append((path, shown, text))
+    shared = folder_bases(texts)
+    for path, shown, text in texts:
+        findings += audit_text(text, shown, chosen, imported_by(path, text, shared))
     findings.sort(key=lambda f: (f.file, f.line, f.column))
-    return AuditResult(findings, scanned, skipped)
+    return AuditResult(findings, len(texts), skipped)
+
+
+# -- bases shared across the files of a folder ----------------------------------------------------
+
+
+def folder_bases(texts: list[tuple[Path, str, str]]) -> dict[str, list[tuple[Path, sites.Base]]]:
+    """Every name a scanned file binds to an AKOOL base, with the files that bind it."""
+    shared: dict[str, list[tuple[Path, sites.Base]]] = {}
+    for path, shown, text in texts:
+        if "akool" not in text.lower() and "/api/open" not in text:
+            continue
+        for name, base in sites.definitions(shown, text.splitlines(), sites.Bases()).items():
+            shared.setdefault(name, []).append((path, base))
+    return shared
+
+
+def imported_by(
+    path: Path, text: str, shared: dict[str, list[tuple[Path, sites.Base]]]
+) -> dict[str, sites.Base]:
+    """The bases of other files that this file imports: by name in an import, require, source or
+    use line, read as an environment variable or a qualified name (config.BASE), or declared in
+    the same folder by a language whose files share a package (Go, Java, Kotlin, C#)."""
+    found: dict[str, sites.Base] = {}
+    for name, owners in shared.items():
+        others = [(p, b) for p, b in owners if p != path]
+        if not others or len({(b.host, b.prefix) for _, b in others}) != 1 or name not in text:
+            continue
+        if any(p == path for p, _ in owners):
+            continue  # the file's own definition wins
+        if _imports(text, name) or _same_package(path, [p for p, _ in others]):
+            found[name] = others[0][1]
+    return found
+
+
+def _imports(text: str, name: str) -> bool:
+    word = re.escape(name)
+    return bool(
+        re.search(
+            rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
+            text,
+            re.M,
+        )
+        or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text)
+        or re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
+        or re.search(rf"\b[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
+    )
+
+
+PACKAGE_SUFFIXES = (".go", ".java", ".kt", ".cs")
+
+
+def _same_package(path: Path, owners: list[Path]) -> bool:
+    return path.suffix in PACKAGE_SUFFIXES and any(
+        p.parent == path.parent and p.suffix == path.suffix for p in owners
+    )

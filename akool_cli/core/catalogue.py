@@ -35,6 +35,12 @@ class DocEndpoint:
     pages: tuple[str, ...]
     body: tuple[DocField, ...]
     query: tuple[DocField, ...]
+    # The fields its answers show (dotted paths: "data._id", "token"), from the response tables,
+    # schemas and examples; empty when the docs show no answer.
+    response: tuple[str, ...] = ()
+    deprecated: bool = False  # every page about it says it is no longer available
+    deprecated_fields: tuple[str, ...] = ()  # request fields the docs say are no longer supported
+    example_fields: tuple[str, ...] = ()  # request keys only the docs' example bodies show
 
     @property
     def url(self) -> str:
@@ -100,7 +106,12 @@ def path_matches(template: str, path: str) -> bool:
 
 def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
     return tuple(
-        DocField(f["name"], f["type"], f["required"], tuple(f["enum"]) if f.get("enum") else None)
+        DocField(
+            f["name"],
+            f["type"],
+            f["required"],
+            tuple(f["enum"]) if f.get("enum") else None,
+        )
         for f in raw
     )
 
@@ -117,6 +128,10 @@ def parse(data: dict[str, Any]) -> Catalogue:
             pages=tuple(e["pages"]),
             body=_fields(e["body"]),
             query=_fields(e["query"]),
+            response=tuple(e.get("response", ())),
+            deprecated=bool(e.get("deprecated")),
+            deprecated_fields=tuple(e.get("deprecated_fields", ())),
+            example_fields=tuple(e.get("example_fields", ())),
         )
         for e in data["endpoints"]
     )

@@ -1,0 +1,527 @@
+"""The request a call sends and the answer a script reads from it: the object literals of a file
+(JSON, dicts, JS objects, PHP arrays, Go maps, Kotlin mapOf, JSON in strings), which of them is
+the body or the query of which call, the literal values a field can take (fallbacks, defaults,
+ternaries, TypeScript unions included), and the fields read from the answer afterwards."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
+KEY = re.compile(
+    r"(?P<q>\\?[\"'])(?P<name>[A-Za-z_][\w-]*)(?P=q)\s*(?::(?!:)|=>|\bto\b)"
+    r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
+    r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
+)
+CONTAINER_OPENERS = re.compile(
+    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|array|JSONObject\(mapOf)\($"
+)
+TRANSPORT_KEYS = frozenset(
+    {
+        "method",
+        "headers",
+        "body",
+        "data",
+        "json",
+        "params",
+        "url",
+        "timeout",
+        "baseURL",
+        "query",
+        "redirect",
+        "responseType",
+        "auth",
+        "files",
+        "signal",
+        "form",
+        "searchParams",
+        "qs",
+    }
+)
+BODY_KEYS = ("body", "data", "json", "form")
+QUERY_KEYS = ("params", "query", "searchParams", "qs")
+SKIPPED_LABELS = re.compile(
+    r"(?:headers|header|auth|files|cookies|proxies|timeout|options)\s*[=:]\s*$", re.I
+)
+QUERY_LABELS = re.compile(r"(?:params|query|searchParams|qs)\s*[=:]\s*$")
+FORM_FIELD = re.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
+QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)=(?P<value>[^&\"'`\s#]*)")
+
+
+@dataclass
+class Key:
+    name: str
+    offset: int  # where the name starts in the text
+    value_start: int
+    value_end: int
+    raw: bool = False  # a query or form value: its text is the value, unquoted
+
+
+@dataclass
+class Container:
+    start: int
+    end: int
+    parent: int  # index of the enclosing container, -1 for none
+    keys: list[Key] = field(default_factory=list)
+    label: str = ""  # what precedes it: `json=`, `headers:`, `const body =` ...
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Text:
+    """A file's text with line offsets, its containers and parentheses, and where each name is
+    assigned, for the field rules (built once per file: every lookup is a bisection)."""
+
+    text: str
+    starts: list[int]
+    containers: list[Container]
+    python: bool
+    parens: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, parent)
+    assigned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # name: (at, rhs)
+    defaults: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # f(x="a"), f(x=1)
+    _container_starts: list[int] = field(default_factory=list)
+    _paren_starts: list[int] = field(default_factory=list)
+    _by_start: dict[int, int] = field(default_factory=dict)
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line] + column
+
+    def column(self, offset: int) -> int:
+        return offset - self.starts[self.line_of(offset)]
+
+    def container_at(self, start: int) -> int | None:
+        return self._by_start.get(start)
+
+    def innermost(self, offset: int) -> int:
+        """The innermost container around an offset (-1: none)."""
+        k = bisect.bisect_left(self._container_starts, offset) - 1
+        while k >= 0 and not self.containers[k].end > offset:
+            k = self.containers[k].parent
+        return k
+
+    def paren_around(self, offset: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(self._paren_starts, offset) - 1
+        while k >= 0 and not self.parens[k][1] > offset:
+            k = self.parens[k][2]
+        return (self.parens[k][0], self.parens[k][1]) if k >= 0 else None
+
+    def inside(self, start: int, end: int) -> range:
+        """Indexes of the containers that start within [start, end)."""
+        return range(
+            bisect.bisect_left(self._container_starts, start),
+            bisect.bisect_left(self._container_starts, end),
+        )
+
+    def last_assignment(
+        self, name: str, before: int, defaults: bool = False
+    ) -> tuple[int, int] | None:
+        spots = self.assigned.get(name, [])
+        if defaults:
+            spots = sorted(spots + self.defaults.get(name, []))
+        k = bisect.bisect_left(spots, (before, 0)) - 1
+        return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
+
+
+def read(lines: list[str], python: bool) -> Text:
+    text = "\n".join(lines)
+    starts, n = [], 0
+    for line in lines:
+        starts.append(n)
+        n += len(line) + 1
+    doc = Text(text, starts or [0], [], python)
+    _structure(doc)
+    doc._container_starts = [c.start for c in doc.containers]
+    doc._paren_starts = [p[0] for p in doc.parens]
+    doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
+    for m in ASSIGNED.finditer(text):
+        name = m.group("n") or m.group("n2")
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+        # a keyword argument or a parameter default holds a value, not a request body
+        table = doc.defaults if before.endswith(("(", ",")) else doc.assigned
+        table.setdefault(name, []).append((m.start(), m.end()))
+    return doc
+
+
+BRACKETS = re.compile(r"[{}\[\]()]")
+ASSIGNED = re.compile(
+    r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
+    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*)+[ \t]*(?::=|=(?![=>]))"  # a, b := ...
+    r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
+)
+
+
+def _structure(doc: Text) -> None:
+    """Every {...}, [...] and map-constructor (...) of the text with the keys directly inside,
+    and every other pair of parentheses, in one pass."""
+    text = doc.text
+    events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
+    events += [(m.start(), 1, m) for m in KEY.finditer(text)]
+    events.sort(key=lambda e: (e[0], e[1]))
+    stack: list[tuple[str, int]] = []  # (bracket, index: containers >= 0, parens as -2 - k)
+    for _, kind, m in events:
+        if kind == 1:
+            _add_key(doc, stack, m)
+            continue
+        c = m.group(0)
+        if c in "{[(":
+            parent = next((k for _, k in reversed(stack) if k >= 0), -1)
+            if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
+                stack.append((c, -1))  # ${x}, #{x}: an interpolation, not an object
+                continue
+            if c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
+                doc.containers.append(
+                    Container(m.start(), len(text), parent, label=_label(text, m.start()))
+                )
+                index = len(doc.containers) - 1
+                if parent >= 0:
+                    doc.containers[parent].children.append(index)
+            else:
+                paren_parent = next((-2 - k for _, k in reversed(stack) if k <= -2), -1)
+                doc.parens.append((m.start(), len(text), paren_parent))
+                index = -2 - (len(doc.parens) - 1)
+            stack.append((c, index))
+        elif stack:
+            _, index = stack.pop()
+            if index >= 0:
+                doc.containers[index].end = m.end()
+            elif index <= -2:
+                k = -2 - index
+                doc.parens[k] = (doc.parens[k][0], m.end(), doc.parens[k][2])
+
+
+def _add_key(doc: Text, stack: list[tuple[str, int]], m: re.Match[str]) -> None:
+    name = m.group("name") or m.group("bare") or m.group("name2")
+    if m.group("bare") and doc.python:
+        return
+    owner = next((k for _, k in reversed(stack) if k >= 0), -1)
+    if owner < 0 or (stack and stack[-1][1] != owner):
+        return  # not directly inside the container: in a call's parentheses within it
+    start = (
+        m.start("name")
+        if m.group("name")
+        else m.start("bare")
+        if m.group("bare")
+        else m.start("name2")
+    )
+    doc.containers[owner].keys.append(Key(name, start, m.end(), -1))
+
+
+def _label(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[max(line_start, start - 60) : start].rstrip()
+
+
+def value_end(doc: Text, key: Key, owner: Container) -> int:
+    """Where a key's value ends: the next comma or newline at the same depth, or the container end."""
+    if key.value_end >= 0:
+        return key.value_end
+    text, depth, i, limit = doc.text, 0, key.value_start, owner.end
+    while i < limit:
+        c = text[i]
+        if c in "{[(":
+            depth += 1
+        elif c in "}])":
+            if depth == 0:
+                break
+            depth -= 1
+        elif (c == "," or c == "\n" or c == ";") and depth == 0:
+            break
+        i += 1
+    key.value_end = i
+    return i
+
+
+# -- which container a call sends -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    body: tuple[Key, ...]
+    query: tuple[Key, ...]
+
+
+def request_of(doc: Text, line: int, column: int) -> Request:
+    """The fields the call naming a path at (line, column) sends: the containers in its argument
+    list (or in the call that uses the variable the URL is assigned to), followed through
+    variables and option objects, plus -F form fields and ?query parameters."""
+    offset = doc.offset(line, column)
+    extent = _call_extent(doc, offset) or _request_object(doc, offset)
+    body: list[Key] = []
+    query: list[Key] = []
+    if extent is None:
+        return Request((), ())
+    start, end = extent
+    for c in _top_containers(doc, start, end):
+        _collect(doc, c, body, query, 0, start)
+    segment = doc.text[start:end]
+    for name in set(re.findall(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])", segment)):
+        assigned = _assigned_container(doc, name, start)
+        if assigned is not None:
+            _collect(doc, assigned, body, query, 0, start)
+    for m in FORM_FIELD.finditer(segment):
+        body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
+    for m in QUERY_FIELD.finditer(segment):
+        value = (start + m.start("value"), start + m.end("value"))
+        query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
+    return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
+    """For a URL inside a data file (a Postman collection, a config): the enclosing object that
+    describes the request (it has a method, headers or body beside the URL)."""
+    index = doc.innermost(offset)
+    for _ in range(3):
+        if index < 0:
+            return None
+        c = doc.containers[index]
+        if {k.name for k in c.keys} & {"method", "body", "header", "headers"}:
+            return c.start, c.end
+        index = c.parent
+    return None
+
+
+def _unique(keys: list[Key]) -> Iterator[Key]:
+    seen: set[int] = set()
+    for k in sorted(keys, key=lambda k: k.offset):
+        if k.offset not in seen:
+            seen.add(k.offset)
+            yield k
+
+
+def _collect(
+    doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
+) -> None:
+    """The keys a container sends: its own, or, for an options object (method, headers, body...),
+    those of its body/json/data and params/query values (literals or variables)."""
+    c = doc.containers[index]
+    if depth > 3 or SKIPPED_LABELS.search(c.label):
+        return
+    names = {k.name for k in c.keys}
+    if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
+        for k in c.keys:
+            target = body if k.name in BODY_KEYS else query if k.name in QUERY_KEYS else None
+            if target is None:
+                continue
+            end = value_end(doc, k, c)
+            for inner in c.children:
+                if k.value_start <= doc.containers[inner].start < end:
+                    _collect(doc, inner, target, target, depth + 1, before)
+            for ref in re.findall(r"\b([A-Za-z_]\w*)\b", doc.text[k.value_start : end]):
+                found = _assigned_container(doc, ref, before)
+                if found is not None and found != index:
+                    _collect(doc, found, target, target, depth + 1, before)
+        return
+    if names & {"mode", "raw"} and names <= {"mode", "raw", "options", "urlencoded", "formdata"}:
+        for inner in c.children:  # a Postman body: the JSON text of its raw value
+            _collect(doc, inner, body, query, depth + 1, before)
+        return
+    for k in c.keys:
+        value_end(doc, k, c)
+    (query if QUERY_LABELS.search(c.label) else body).extend(c.keys)
+
+
+def _top_containers(doc: Text, start: int, end: int) -> list[int]:
+    inside = doc.inside(start, end)
+    return [k for k in inside if doc.containers[k].parent < inside.start]
+
+
+def _assigned_container(doc: Text, name: str, before: int) -> int | None:
+    """The container last assigned to `name` before an offset (x = {...}, x = JSON.stringify({...}),
+    $x = [...], val x = JSONObject(mapOf(...)), x := map[string]any{...})."""
+    spot = doc.last_assignment(name, before)
+    if spot is None:
+        return None
+    line_end = doc.text.find("\n", spot[1])
+    stop = min(spot[1] + 80, line_end if line_end >= 0 else len(doc.text))
+    text = doc.text
+    for k in doc.inside(spot[1], stop):
+        c = doc.containers[k]
+        after = text[c.end : c.end + 1]
+        if text[c.start] == "[" and not c.keys and (after.isalnum() or after in "{*"):
+            continue  # a type: map[string]any{, []string{
+        return k
+    return None
+
+
+CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
+SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
+
+
+def _call_extent(doc: Text, offset: int) -> tuple[int, int] | None:
+    """The text of the request a path belongs to: the argument list around it (or, for a URL
+    assigned to a variable, the next call that passes the variable), or a shell command with its
+    continuation lines."""
+    line = doc.line_of(offset)
+    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
+    line_text = doc.text[doc.starts[line] : end]
+    if SHELL_COMMAND.match(line_text):
+        return _shell_command(doc, line)
+    parens = _enclosing_call(doc, offset)
+    if parens is not None:
+        return parens
+    assigned = re.match(
+        r"\s*(?:const|let|var|val|local)?\s*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)", line_text
+    )
+    if assigned is None:
+        return None
+    name = assigned.group("v")
+    for later in range(line + 1, min(line + 12, len(doc.starts))):
+        start = doc.starts[later]
+        stop = doc.starts[later + 1] if later + 1 < len(doc.starts) else len(doc.text)
+        m = re.search(r"[(,]\s*\$?" + re.escape(name) + r"\b", doc.text[start:stop])
+        if m is not None:
+            return _enclosing_call(doc, start + m.end() - 1)
+    return None
+
+
+# Calls that build a URL rather than send it: the request is the call around them.
+URL_BUILDER = re.compile(
+    r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URL|resolve|parse|str|String|encodeURI|"
+    r"url_for|Uri|concat|url)\s*$"
+)
+
+
+def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
+    around = doc.paren_around(offset)
+    for _ in range(3):
+        if around is None:
+            return None
+        opener = doc.text[max(0, around[0] - 60) : around[0]]
+        if not CALL_OPENER.search(opener):
+            return None
+        if not URL_BUILDER.search(opener):
+            return around
+        around = doc.paren_around(around[0])
+    return around
+
+
+def _shell_command(doc: Text, line: int) -> tuple[int, int]:
+    """A shell command: its line and the lines its trailing backslashes continue onto."""
+    first = line
+    while first > 0 and doc.text[doc.starts[first] - 2 : doc.starts[first] - 1] == "\\":
+        first -= 1
+    last = line
+    while last + 1 < len(doc.starts):
+        end = doc.starts[last + 1] - 1
+        if doc.text[end - 1 : end] != "\\":
+            break
+        last += 1
+    end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)
+    return doc.starts[first], end
+
+
+# -- the literal values a field can take --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Literal:
+    text: str  # as written, quotes included
+    value: str  # without quotes
+    quoted: bool
+    offset: int
+
+
+LITERAL = re.compile(
+    r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)|(?<![\w.$])(?P<n>-?\d+(?:\.\d+)?)(?![\w.])"
+)
+FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
+
+
+def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
+    """The literal values a key's value can take: the literal itself, the fallbacks and branches
+    of `x ?? "a"`, `x || "a"`, `x or "a"`, `"a" if c else "b"`, `c ? "a" : "b"`, `"a" | "b"`,
+    `${X:-a}`; a name is followed to its assignment or parameter default."""
+    value = doc.text[key.value_start : max(key.value_start, key.value_end)]
+    if key.raw:
+        plain = re.fullmatch(r"[\w.:-]+", value)
+        return [Literal(value, value, True, key.value_start)] if plain else []
+    found = []
+    for m in LITERAL.finditer(value):
+        before = value[: m.start()]
+        if m.group("n") is not None and re.search(r"[\w\]\)]\s*$", before):
+            continue  # an index or an operand, not a value
+        if not FALLBACK.search(before) and not re.fullmatch(r"\s*(?:\(|\w+\()?\s*", before):
+            continue
+        quoted = m.group("n") is None
+        text = m.group(0).replace("\\", "")
+        found.append(
+            Literal(
+                text, m.group("v") if quoted else m.group("n"), quoted, key.value_start + m.start()
+            )
+        )
+    name = re.fullmatch(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*", value)
+    if not found and depth < 2:
+        found += _name_values(doc, name.group("n") if name else "", key, depth)
+    elif not found and re.fullmatch(r"\s*", value) and depth < 2:
+        found += _name_values(doc, key.name, key, depth)  # shorthand { resolution }
+    return found
+
+
+def _name_values(doc: Text, name: str, key: Key, depth: int) -> list[Literal]:
+    if not name or name in ("true", "false", "null", "None", "True", "False", "nil", "undefined"):
+        return []
+    spot = doc.last_assignment(name, key.offset, defaults=True)
+    if spot is None:
+        return []
+    value = re.match(r"[^\n,)]*", doc.text[spot[1] :])
+    inner = Key(name, spot[0], spot[1], spot[1] + (value.end() if value else 0))
+    return literals(doc, inner, depth + 1)
+
+
+UNION = re.compile(r"(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|\s*)+\"[^\"]*\")")
+
+
+def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
+    """TypeScript unions of string literals, by the key or type alias that declares them:
+    `resolution?: "720p" | "1080p"`, `type Resolution = "720p" | "1080p"`."""
+    for m in UNION.finditer(doc.text):
+        found = [
+            Literal(v.group(0), v.group(1), True, m.start("u") + v.start())
+            for v in re.finditer(r"\"([^\"]*)\"", m.group("u"))
+        ]
+        yield m.group("name"), found
+        for use in re.finditer(
+            r"(?P<k>[A-Za-z_]\w*)\??\s*:\s*" + re.escape(m.group("name")) + r"\b", doc.text
+        ):
+            yield use.group("k"), found
+
+
+# -- what a script reads from an answer ---------------------------------------------------------------
+
+# data.X / ["data"]["X"] / .get("data").get("X") / jq .data.X / data["X"] / data.get("X")
+DATA_READ = re.compile(
+    r"(?P<root>[\w)\]]*)(?:(?P<dotted>\.data)|\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\)|(?<![\w./-])data)"
+    r"\s*(?:\??\.|\[\s*[\"']|\.get\(\s*[\"'])(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+)
+TOP_READ = re.compile(
+    r"(?:\.json\(\)|(?<![\w.])(?:answer|resp_json|res_json|json|response_json))"
+    r"\s*(?:\.|\[\s*[\"']|\.get\(\s*[\"'])(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)"
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    line: int
+    column: int
+    name: str
+    under_data: bool
+    root: str
+
+
+def reads(line_no: int, line: str) -> Iterator[Read]:
+    for m in DATA_READ.finditer(line):
+        # axios: `res.data` is the whole body, so only a dotted .data after a whole answer is the body
+        root = (m.group("root") or "") if m.group("dotted") else ""
+        yield Read(line_no, m.start("name"), m.group("name"), True, root)
+    for m in TOP_READ.finditer(line):
+        name = m.group("name") or m.group("jq")
+        start = m.start("name") if m.group("name") else m.start("jq")
+        if name != "data":
+            yield Read(line_no, start, name, False, "")

@@ -1,0 +1,167 @@
+"""What a path a script calls is, judged against the catalogue of AKOOL's docs: documented,
+deprecated, retired, a known wrong guess, unknown, or not AKOOL's at all; and, for every path
+that is not documented, the documented path that replaces it when the docs give one."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from akool_cli.core import catalogue, contract
+from akool_cli.core.catalogue import DocEndpoint, Retired
+
+VERSIONED = re.compile(r"^/api/open/v\d+(?=/|$)")
+BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
+# Paths that third-party scripts guess, beyond the contract's: what the docs do instead. `{}`
+# stands for one segment. Each replacement is a documented call (a test checks them).
+GUESSED_SHAPES: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/content/video/result/{}", contract.VIDEO_INFO.path),
+    ("GET", "/content/video/status/{}", contract.VIDEO_INFO.path),
+    ("GET", "/content/video/{}/status", contract.VIDEO_INFO.path),
+    ("GET", "/video/result/{}", contract.VIDEO_INFO.path),
+)
+
+Verdict = Literal["documented", "deprecated", "retired", "guess", "unknown", "prefix", "none"]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: Verdict
+    path: str  # the full path as judged (/api/open/vN/... when the base is known)
+    endpoint: DocEndpoint | None = None  # the documented one (documented, deprecated, guess)
+    retired: Retired | None = None
+    guess: contract.WrongGuess | None = None
+    replacement: DocEndpoint | None = None  # the documented endpoint to call instead
+    candidates: tuple[DocEndpoint, ...] = ()  # several documented ones that may be meant
+    guess_start: int = 0  # where in `path` the guessed pattern starts
+
+
+def _guess_regex(pattern: str) -> re.Pattern[str]:
+    body = re.escape(pattern.lstrip("/")).replace(re.escape("{}"), r"[^/?#\s]+")
+    return re.compile(r"(?<![^/])" + body + r"(?![^/?#])")
+
+
+@lru_cache(maxsize=1)
+def guesses() -> tuple[tuple[contract.WrongGuess, re.Pattern[str]], ...]:
+    """The contract's known guesses and the shapes above, as wrong guesses with a regex each."""
+    found = [(g, _guess_regex(g.pattern)) for g in contract.UNDOCUMENTED_PATHS]
+    for method, pattern, documented in GUESSED_SHAPES:
+        endpoint = contract.find_endpoint(method, documented)
+        assert endpoint is not None, documented
+        replacement = f"{method} {documented}?video_model_id=<_id>"
+        found.append(
+            (contract.WrongGuess(method, pattern, replacement, endpoint), _guess_regex(pattern))
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def resource_words() -> frozenset[str]:
+    """The first segment of every documented and retired path after /api/open/vN (content,
+    faceswap, voice, ...), and of the known guesses: what makes a path AKOOL-shaped."""
+    docs = catalogue.load()
+    paths = [e.path for e in docs.endpoints] + [r.path for r in docs.retired]
+    words = {VERSIONED.sub("", p).strip("/").split("/")[0].lower() for p in paths}
+    words |= {g.pattern.strip("/").split("/")[0].lower() for g, _ in guesses()}
+    words |= GUESSED_WORDS
+    return frozenset(w for w in words if w and w not in ("api", "interface", "detect", "test"))
+
+
+# Product names as scripts spell them in guessed paths (/v3/talking-photo/create).
+GUESSED_WORDS = frozenset(
+    {"talking-photo", "talkingphoto", "talking_photo", "face-swap", "lip-sync", "lipsync", "tts"}
+)
+
+
+def tail(path: str) -> str:
+    """A path without /api/open/vN: what stays the same when a script guesses the version."""
+    return VERSIONED.sub("", path)
+
+
+def akool_shaped(path: str) -> bool:
+    """A path that looks like AKOOL's: a version segment (/v3/...) or a first segment that AKOOL
+    uses (/faceswap/..., /content/...), after any /api or /api/open prefix."""
+    parts = [p for p in path.split("?")[0].strip("/").split("/") if p]
+    while parts and parts[0].lower() in ("api", "open"):
+        parts = parts[1:]
+    if not parts:
+        return False
+    if re.fullmatch(r"v\d+", parts[0]):
+        parts = parts[1:]
+    return len(parts) > 1 and parts[0].lower() in resource_words()
+
+
+@lru_cache(maxsize=4096)
+def judge(path: str, continued: bool = False) -> Judgement:
+    """The verdict on a full path (/api/open/vN/... or another path on an AKOOL host).
+    `continued`: the text goes on with "/" + a variable (an id segment, or a prefix)."""
+    docs = catalogue.load()
+    path = path.split("?")[0].split("#")[0]
+    if BASE_ONLY.match(path):
+        return Judgement("none", path)  # a base URL, not a call
+    endpoint = docs.find(None, path)
+    if endpoint is None and continued:
+        endpoint = docs.find(None, path.rstrip("/") + "/id")
+        if endpoint is None and any(
+            e.path.startswith(path.rstrip("/") + "/") for e in docs.endpoints
+        ):
+            return Judgement("prefix", path)
+    if endpoint is not None:
+        return Judgement("deprecated" if endpoint.deprecated else "documented", path, endpoint)
+    retired = docs.find_retired(path)
+    if retired is not None:
+        replacement = docs.find(None, retired.replacement) if retired.replacement else None
+        return Judgement("retired", path, retired=retired, replacement=replacement)
+    for guess, pattern in guesses():
+        m = pattern.search(path)
+        if m is not None:
+            documented = docs.find(guess.endpoint.method, guess.endpoint.path)
+            return Judgement(
+                "guess",
+                path,
+                documented,
+                guess=guess,
+                replacement=documented,
+                guess_start=m.start(),
+            )
+    if not (VERSIONED.match(path) or akool_shaped(path)):
+        return Judgement("none", path)
+    replacement, candidates = replacement_for(path)
+    return Judgement("unknown", path, replacement=replacement, candidates=candidates)
+
+
+def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, ...]]:
+    """The documented endpoint an unknown path most likely means: the same path under another
+    version or prefix, the same path in another letter case, or the one whose path is closest;
+    several when they are equally close (then none is sure)."""
+    docs = catalogue.load()
+    want = _bare(path)
+    same = [e for e in docs.endpoints if _bare(e.path) == want]
+    if len(same) == 1:
+        return same[0], ()
+    by_tail = {_bare(e.path): e for e in docs.endpoints}
+    close = difflib.get_close_matches(want, list(by_tail), n=3, cutoff=0.8)
+    if not close:
+        return None, ()
+    best = difflib.SequenceMatcher(None, want, close[0]).ratio()
+    tied = [c for c in close if difflib.SequenceMatcher(None, want, c).ratio() > best - 0.02]
+    if len(tied) == 1:
+        return by_tail[close[0]], ()
+    return None, tuple(by_tail[c] for c in tied)
+
+
+def _bare(path: str) -> str:
+    """The comparable part of a path: no /api/open/vN or /api/vN or /vN prefix, lower case,
+    id placeholders as {}."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    while parts and (parts[0].lower() in ("api", "open") or re.fullmatch(r"v\d+", parts[0])):
+        parts = parts[1:]
+    parts = ["{}" if p.startswith(("{", "$", "%", "<", ":")) else p.lower() for p in parts]
+    return "/".join(parts)
+
+
+def describe(endpoint: DocEndpoint) -> str:
+    return f"{endpoint.method} {endpoint.path} ({endpoint.url})"

@@ -1,0 +1,390 @@
+"""Where a script names an AKOOL path: literal URLs and /api/open/vN/... paths, and paths joined to
+a base URL held elsewhere (a variable, constant, config or environment default, class attribute,
+client base_url, or a helper that joins its argument to a base), in Python, JavaScript and
+TypeScript, shell, Go, Java, Kotlin, C# and PHP; bases may come from other files of the folder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+AKOOL_HOST = re.compile(r"^[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*$", re.IGNORECASE)
+AKOOL_URL = re.compile(
+    r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
+)
+OPEN_API_PATH = re.compile(
+    r"/api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
+)
+# A base: an AKOOL URL with nothing after the host but /api/open[/vN], or such a prefix alone.
+BASE_URL = re.compile(
+    r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<prefix>/api/open(?:/v\d+)?)?/?"
+    r"(?![\w/.{$%-])"
+)
+BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
+# name = value, in the assignment, declaration and config forms of the languages above.
+DEFINITION = re.compile(
+    r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@)?\$?[A-Za-z_][\w]*)[\"']?\s*"
+    r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>)\s*(?P<rhs>.+)$"
+)
+DEFINE_CALL = re.compile(
+    r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
+    r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
+)
+# Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
+CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress)\b")
+
+PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
+# {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
+INTERPOLATION = re.compile(
+    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.\[\]'\"]*)(?::-[^}]*)?\}"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
+    r"(?P<path>/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
+)
+# base + "x", base . 'x', base+`x` (and Go's base+"x")
+CONCATENATION = re.compile(
+    r"(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
+    r"[fr]?[\"'`]" + PATH_TEXT
+)
+# "%s/x" % base, "{}/x".format(base), fmt.Sprintf("%s/x", base), String.format("%s/x", base)
+FORMAT = re.compile(r"[\"'`](?:%s|\{\}|\{0\}|\{(?P<n>\w+)\})" + PATH_TEXT + r"[\"'`]")
+# urljoin(base, "x"), new URL("x", base)
+URLJOIN = re.compile(
+    r"(?:urljoin|urllib\.parse\.urljoin|resolve)\(\s*(?P<a>[^,()]+?)\s*,\s*[fr]?[\"'`]"
+    + PATH_TEXT
+    + r"|new URL\(\s*[\"'`]"
+    + PATH_TEXT.replace("path", "path2")
+    + r"[\"'`]\s*,\s*(?P<b>[^,()]+?)\s*\)"
+)
+# A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
+# request("x"), api.get(`/x`), post("POST", "/x")
+PATH_ARGUMENT = re.compile(
+    r"(?P<fn>[A-Za-z_][\w]*)\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
+    r"[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
+)
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
+# A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
+JOIN_TO_NAME = re.compile(
+    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$\{\w+\}|(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+)
+FUNCTION_DEF = re.compile(
+    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
+    r"|(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
+    r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
+    r"(?:[\w<>\[\],?]+\s+)?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+)
+NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
+
+
+@dataclass(frozen=True)
+class Base:
+    """A base URL held in a name: its host when the text shows one (None: a variable host) and
+    the path it ends in ("", "/api/open" or "/api/open/vN")."""
+
+    host: str | None
+    prefix: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Site:
+    """A place that names a path on AKOOL: the text of the path as written (line, columns) and
+    the full path it stands for, with the host when known."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    path: str | None  # None: the base is unknown (a relative path given to an unknown base)
+    host: str | None
+    base: Base | None = None
+    joined: bool = False  # the path is joined to a base held elsewhere
+    continued: bool = False  # the text goes on with "/" and a variable
+    options: tuple[str, ...] = ()  # prefixes to try when the base is unknown
+
+
+@dataclass
+class Bases:
+    """Names that hold AKOOL bases (one file's own, then those imported from the folder), and the
+    helpers and clients that join a path to one."""
+
+    names: dict[str, Base] = field(default_factory=dict)
+    imported: dict[str, Base] = field(default_factory=dict)
+    helpers: dict[str, Base | None] = field(default_factory=dict)
+    clients: list[tuple[int, Base]] = field(default_factory=list)
+
+    def find(self, ref: str) -> Base | None:
+        name = _name_of(ref)
+        if not name:
+            return None
+        return self.names.get(name) or self.imported.get(name)
+
+    def client_at(self, line: int) -> Base | None:
+        before = [b for n, b in self.clients if n <= line]
+        return before[-1] if before else (self.clients[0][1] if self.clients else None)
+
+
+def _name_of(ref: str) -> str:
+    """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
+    process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
+    lead = re.match(r"[\w.$>\[\]\"'@-]+", ref.strip())  # BASE + "/" -> BASE
+    ref = (lead.group(0) if lead else "").removesuffix("()")
+    quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
+    if quoted:
+        return quoted.group(1)
+    ref = ref.split("->")[-1].split(".")[-1].lstrip("$@")
+    return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
+
+
+def _literal_base(rhs: str, bases: Bases) -> Base | None:
+    """The base a definition's right-hand side holds, if it holds one: a literal base URL (an
+    environment default included), a /api/open[/vN] prefix, or another base plus a prefix."""
+    url = BASE_URL.search(rhs)
+    if url is not None:
+        host, prefix = url.group("host"), url.group("prefix") or ""
+        more = BASE_PREFIX.search(rhs, url.end())
+        return Base(host, prefix or (more.group("prefix") if more else ""), "", 0)
+    if AKOOL_URL.search(rhs):
+        return None  # a full endpoint URL, not a base
+    if re.search(r"/(?!api/open(?:/v\d+)?/?[\"'`}]|api/open(?:/v\d+)?/?$)[A-Za-z_]", rhs):
+        return None  # a path joined to a base: an endpoint URL, not a base
+    for ref in re.findall(r"[\w.$>\[\]\"'-]+", rhs):
+        found = bases.find(ref) if _name_of(ref) else None
+        if found is not None:
+            after = BASE_PREFIX.search(rhs)
+            if after is not None and not found.prefix:
+                return Base(found.host, after.group("prefix"), found.file, found.line)
+            if OPEN_PATH_START.search(rhs):
+                return None
+            return found
+    prefix = BASE_PREFIX.search(rhs)
+    if prefix is not None and not OPEN_PATH_START.search(rhs[prefix.end() :]):
+        return Base(None, prefix.group("prefix"), "", 0)
+    return None
+
+
+OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
+BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
+
+
+def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
+    """The names one file binds to AKOOL bases, in the order the file binds them."""
+    found: dict[str, Base] = {}
+    for i, line in enumerate(lines):
+        if (
+            "akool" not in line.lower()
+            and "/api/open" not in line
+            and not bases.names
+            and not bases.imported
+        ):
+            continue
+        for m in _definitions_on(line):
+            groups = m.groupdict()
+            key = _name_of(groups.get("name") or groups.get("pname") or "")
+            if not key:
+                continue
+            base = _literal_base(groups.get("rhs") or groups.get("prhs") or "", bases)
+            if base is not None:
+                base = Base(base.host, base.prefix, base.file or name, base.line or i)
+                found[key] = base
+                bases.names[key] = base
+    return found
+
+
+def _definitions_on(line: str) -> Iterator[re.Match[str]]:
+    define = DEFINE_CALL.search(line)
+    if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
+        yield define
+        return
+    stripped = re.sub(
+        r"^\s*(?:export\s+|(?:public|private|protected|internal|static|final|readonly|const|let|"
+        r"var|val|local|declare|override|open|lateinit|late|final)\s+)*"
+        r"(?:(?:[A-Z][\w<>\[\],.?]*|string|str)\s+(?=[$A-Za-z_][\w$]*\s*[:=]))?",
+        "",
+        line,
+    )
+    m = DEFINITION.match(stripped.lstrip("{, \t"))
+    if m is not None:
+        yield m
+    # keyword arguments and parameter defaults: base_url="https://...", (host = "https://...")
+    yield from re.finditer(
+        r"[(,]\s*(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\s*)?=\s*(?P<rhs>[\"'][^\"']*[\"'])", line
+    )
+
+
+def find_clients(lines: list[str], bases: Bases) -> None:
+    """Clients given an AKOOL base (base_url=..., baseURL: ...): their relative paths join it."""
+    for i, line in enumerate(lines):
+        m = CLIENT_BASE.search(line)
+        if m is None:
+            continue
+        rest = line[m.end() :].lstrip(" \"':=(")
+        base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
+        if base is not None:
+            bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
+
+
+def find_helpers(lines: list[str], bases: Bases) -> None:
+    """Functions whose body joins a base to a parameter: their path arguments join that base."""
+    current = ""
+    for line in lines:
+        fn = FUNCTION_DEF.search(line)
+        if fn is not None:
+            name = fn.group("a") or fn.group("b") or fn.group("c") or ""
+            if name not in NOT_FUNCTIONS:
+                current = name
+        if not current:
+            continue
+        for m in JOIN_TO_NAME.finditer(line):
+            base = bases.find(m.group("a") or m.group("b") or m.group("c") or "")
+            if base is not None:
+                bases.helpers[current] = base
+
+
+def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]) -> list[Site]:
+    """Every place in a file that names a path on AKOOL, longest reading first, without overlaps."""
+    found: list[Site] = []
+    for i, line in enumerate(lines):
+        spans = skip.get(i, [])
+        taken: list[Site] = []
+        prev = lines[i - 1] if i else ""
+        for site in _line_sites(i, line, bases, prev):
+            if any(a <= site.start < b for a, b in spans):
+                continue
+            if any(_overlap(site, t) and not _sibling(site, t) for t in taken):
+                continue
+            taken.append(site)
+            found.append(site)
+    return found
+
+
+def _overlap(a: Site, b: Site) -> bool:
+    return b.start <= a.start < b.end or a.start <= b.start < a.end
+
+
+def _sibling(a: Site, b: Site) -> bool:
+    """Two readings of one brace list (/a/{create,close}): both are places."""
+    return a.start == b.start and a.text == b.text and a.path != b.path and "," in a.text
+
+
+def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Site]:
+    """The readings of one line, the most informed first: URLs with an AKOOL host, paths joined
+    to a known base, then literal /api/open/vN paths, then relative paths of unknown bases."""
+    for m in AKOOL_URL.finditer(line):
+        path = m.group("path") or ""
+        if path:
+            yield _site(i, m.start("path"), path, path, m.group("host"), line)
+    yield from _joins(i, line, bases)
+    if (bases.helpers or bases.clients) and prev.rstrip().endswith("("):
+        joined = _rejoin(prev) + line.lstrip()
+        shift = len(line) - len(joined)
+        yield from _path_arguments(i, joined, bases, shift, line)
+    for m in OPEN_API_PATH.finditer(line):
+        for path in _expand_braces(m.group(0)):
+            yield _site(i, m.start(), m.group(0), path, None, line)
+
+
+def _expand_braces(path: str) -> list[str]:
+    """/a/{create,close} (shell brace notation) names /a/create and /a/close."""
+    m = re.search(r"\{([^{}]*,[^{}]*)\}", path)
+    if m is None:
+        return [path]
+    return [path[: m.start()] + alt.strip() + path[m.end() :] for alt in m.group(1).split(",")]
+
+
+def _site(
+    i: int, start: int, text: str, path: str, host: str | None, line: str, base: Base | None = None
+) -> Site:
+    text = text.split("?")[0]
+    end = start + len(text)
+    continued = line[end : end + 1] == "/" or text.endswith("/")
+    if text.endswith("/") and len(text) > 1:
+        path = path.split("?")[0].rstrip("/")
+    return Site(i, start, end, text, path.split("?")[0], host, base, base is not None, continued)
+
+
+def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    # each form is looked for only on lines that have its punctuation (most lines have none)
+    if "{" in line or "$" in line:
+        for m in INTERPOLATION.finditer(line):
+            ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "+" in line or "." in line:
+        for m in CONCATENATION.finditer(line):
+            yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
+    if "%s" in line or "{" in line:
+        for m in FORMAT.finditer(line):
+            ref = m.group("n") or _format_argument(line[m.end() :])
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "join" not in line and "URL(" not in line and "resolve(" not in line:
+        if bases.helpers or bases.clients:
+            yield from _path_arguments(i, line, bases)
+        return
+    for m in URLJOIN.finditer(line):
+        if m.group("path"):
+            yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases, "/")
+        else:
+            yield from _joined(
+                i, line, m.start("path2"), m.group("path2"), m.group("b"), bases, "/"
+            )
+    if bases.helpers or bases.clients:
+        yield from _path_arguments(i, line, bases)
+
+
+def _rejoin(prev: str) -> str:
+    """The name of the call a line's first argument belongs to, when the call opens on the line
+    before (a formatter's `client.post(` + newline + `"/path", ...`)."""
+    m = re.search(r"([A-Za-z_]\w*)\(\s*$", prev)
+    return m.group(1) + "(" if m else ""
+
+
+def _path_arguments(
+    i: int, line: str, bases: Bases, shift: int = 0, real: str = ""
+) -> Iterator[Site]:
+    """Relative paths given to a helper or to a client that has a base; `shift` maps columns of a
+    rejoined line back to the real one."""
+    for m in PATH_ARGUMENT.finditer(line):
+        if shift and m.start("path") + shift < 0:
+            continue
+        fn, start, real = m.group("fn"), m.start("path") + shift, real or line
+        if fn in bases.helpers:
+            yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
+        elif fn.lower() in HTTP_METHODS and bases.clients:
+            yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
+
+
+def _format_argument(rest: str) -> str:
+    """The first argument after a format string: % BASE, .format(BASE), , base)."""
+    m = re.match(r"\s*(?:%\s*\(?|\.format\(|,)\s*(?P<a>[\w.$>\[\]\"'-]+)", rest)
+    return m.group("a") if m else ""
+
+
+def _joined(
+    i: int, line: str, start: int, text: str, ref: str | None, bases: Bases, sep: str = ""
+) -> Iterator[Site]:
+    if not ref or BASE_ONLY.match(text):
+        return  # a base being built (API="${HOST}/api/open/v3"), not a call
+    base = bases.find(ref)
+    if base is not None:
+        yield from _joined_to(i, line, start, text, base, sep)
+    elif text.startswith("/") and not text.startswith("/api/open/"):
+        # an unknown base (a variable host, a parameter): judged by what the path shows
+        yield _site(i, start, text, text, None, line)
+
+
+def _joined_to(
+    i: int, line: str, start: int, text: str, base: Base | None, sep: str = "/"
+) -> Iterator[Site]:
+    if base is None:
+        yield _site(i, start, text, text, None, line)
+        return
+    relative = text.split("?")[0]
+    path = base.prefix.rstrip("/") + "/" + relative.lstrip("/")
+    site = _site(i, start, text, path, base.host, line, base)
+    yield site
+
+
+def talks_to_akool(lines: Iterable[str]) -> bool:
+    """A file that names an AKOOL host or an /api/open path somewhere."""
+    return any(AKOOL_URL.search(line) or "/api/open" in line for line in lines)

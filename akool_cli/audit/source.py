@@ -1,0 +1,115 @@
+"""What a script's text is made of, for the audit: where its comments are (by language), which of
+them are prose rather than commented-out code, and the URLs in it that point at other hosts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+# Line-comment markers and whether /* */ blocks exist, by file suffix. Files not listed (Markdown,
+# JSON, YAML, text) have no comments the audit skips: everything in them is read.
+HASH = ("#",)
+SLASH = ("//",)
+COMMENTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    **dict.fromkeys((".py", ".sh", ".bash", ".zsh", ".rb", ".pl", ".r", ".ps1"), (HASH, False)),
+    **dict.fromkeys(
+        (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".go", ".java", ".kt", ".kts", ".cs"),
+        (SLASH, True),
+    ),
+    **dict.fromkeys((".swift", ".rs", ".c", ".cc", ".cpp", ".h", ".scala", ".dart"), (SLASH, True)),
+    ".php": (("//", "#"), True),
+}
+# A comment that is code (commented out, or a usage line such as `# curl -X POST ...`) rather than
+# a sentence: it starts like a statement or a request, or it has code punctuation.
+CODE_COMMENT = re.compile(
+    r"^\s*(?:curl|wget|http|https|fetch|axios|await|return|const|let|var|import|from|"
+    r"requests?\.|(?:GET|POST|PUT|DELETE|PATCH)\s|[\w.$\[\]'\"]+\s*(?:=|\())"
+    r"|[;{}]\s*$|\)\s*$|=\s*[\"'`]"
+)
+OTHER_URL = re.compile(
+    r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])(?::\d+)?[^\s\"'`<>]*"
+)
+WEBSITE_HOSTS = frozenset({"docs.akool.com", "akool.com", "www.akool.com", "help.akool.com"})
+
+
+@dataclass(frozen=True)
+class Comment:
+    column: int  # where the comment starts on its line (0: the whole line)
+    prose: bool
+
+
+def comments(name: str, lines: list[str]) -> dict[int, Comment]:
+    """The comment on each line that has one (0-based line numbers)."""
+    style = COMMENTS.get(PurePath(name).suffix.lower())
+    if style is None:
+        return {}
+    markers, blocks = style
+    found: dict[int, Comment] = {}
+    in_block = False
+    for i, line in enumerate(lines):
+        if in_block:
+            end = line.find("*/")
+            found[i] = Comment(0, _is_prose(line.strip().lstrip("*")))
+            in_block = end < 0
+            continue
+        start = _comment_start(line, markers, blocks)
+        if start is None:
+            continue
+        text = line[start:]
+        if text.startswith("/*"):
+            in_block = "*/" not in text[2:]
+            text = text[2:].split("*/")[0]
+        else:
+            text = text.lstrip("/#").strip()
+        found[i] = Comment(start, _is_prose(text))
+    return found
+
+
+def _is_prose(text: str) -> bool:
+    return not CODE_COMMENT.search(text.strip())
+
+
+def _comment_start(line: str, markers: tuple[str, ...], blocks: bool) -> int | None:
+    """Where a comment starts on a line, outside string literals (None: no comment)."""
+    if not any(m in line for m in markers) and not (blocks and "/*" in line):
+        return None
+    quote = ""
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote:
+            if c == "\\":
+                i += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif blocks and line.startswith("/*", i):
+            return i
+        else:
+            for marker in markers:
+                if line.startswith(marker, i) and _starts_comment(line, i, marker):
+                    return i
+        i += 1
+    return None
+
+
+def _starts_comment(line: str, i: int, marker: str) -> bool:
+    """`#` starts a comment at the line's start or after a space ($#, ${#x} and URLs' #anchors
+    do not); `//` not right after a colon (a scheme's //)."""
+    if marker == "#":
+        return i == 0 or line[i - 1] in " \t;"
+    return i == 0 or line[i - 1] != ":"
+
+
+def foreign_spans(line: str, akool_host: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of URLs on a line whose host is not an AKOOL API host: localhost callbacks, the
+    script's own server, AKOOL's website and docs. Paths inside them are not calls to AKOOL."""
+    spans = []
+    for m in OTHER_URL.finditer(line):
+        host = m.group("host").lower()
+        if host in WEBSITE_HOSTS or not akool_host.search(host):
+            spans.append((m.start(), m.end()))
+    return spans

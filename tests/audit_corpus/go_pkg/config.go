@@ -1,0 +1,3 @@
+package client
+
+const BaseURL = "https://openapi.akool.com/api/open/v4"
