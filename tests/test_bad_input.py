@@ -239,6 +239,15 @@ def wrong_api_key(world: World) -> list[str]:
 
 HUGE = b'{"code":1000,"data":"' + b"x" * (5 * 1024 * 1024) + b'"}'
 
+
+def forged_callback(world: World) -> tuple[list[str], str]:
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
+
+    world.monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    body = '{"signature": "\u00e9", "dataEncrypt": "x", "timestamp": 1, "nonce": "n"}'
+    return ["webhook", "verify"], body
+
+
 CASES = [
     # URLs
     Case(
@@ -335,6 +344,16 @@ CASES = [
         args("talk", IMAGE, AUDIO, "--upload-to", "s3://AKIAKEY:secret@bucket/in/"),
     ),
     Case("disk-full", 1, "disk is full", full_disk),
+    Case(
+        "args-not-utf8", 2, "is not valid UTF-8", args("talk", IMAGE, AUDIO, "--prompt", "\udce9")
+    ),
+    Case(
+        "timeout-env-nan",
+        2,
+        "AKOOL_TIMEOUT='nan' is not a number of seconds",
+        with_env("AKOOL_TIMEOUT", "nan", "talk", IMAGE, AUDIO),
+    ),
+    Case("callback-forged", 12, "not a genuine AKOOL callback", forged_callback),
     # credentials
     Case("key-empty", 2, "is empty", lambda w: (["login"], "")),
     Case("key-whitespace", 2, "is empty", lambda w: (["login"], "  \t \n")),

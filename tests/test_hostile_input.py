@@ -147,6 +147,12 @@ BATCH_FILES = [
         "row 1: the line is longer than 1048576 characters",
     ),
     (
+        "batch-output-rtl",
+        "b.csv",
+        f"image_url,audio_url,output\n{IMAGE},{AUDIO},evil\u202egpj.mp4\n",
+        "row 2: output 'evil\\u202egpj.mp4' must be a plain file name",
+    ),
+    (
         "batch-not-utf8",
         "b.csv",
         f"{HEADER}\n{GOOD}\n{GOOD[:-3]}\xff\n",

@@ -218,7 +218,7 @@ def test_config_saves_upload_to_per_profile(
     assert invoke(["config", "get", "upload-to"]).stdout == f"s3://{s3.bucket}/saved/\n"
     assert invoke(["--profile", "other", "config", "get", "upload-to"]).stdout == ""
     listed = json.loads(invoke(["config", "list", "--json"]).stdout)
-    assert listed == {"upload-to": f"s3://{s3.bucket}/saved/"}
+    assert listed == {"base-url": None, "upload-to": f"s3://{s3.bucket}/saved/"}
     assert list(listed) == shape("`akool config list")
     invoke(["talk", str(s3.file("a.png", PNG)), str(s3.file("a.mp3", MP3))])
     assert all(k.startswith("saved/") for k in s3.object_keys()) and len(s3.object_keys()) == 2
@@ -430,3 +430,16 @@ def test_presigned_urls_never_show_their_signature(
         assert value not in shown
         assert value.encode() not in files
     assert b"AKIAENVIRONMENTKEY01" not in files
+
+
+def test_a_short_url_ttl_warns_that_akool_may_fetch_after_it_expires(
+    s3: S3, fetching: Sandbox
+) -> None:
+    image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
+    result = invoke(["talk", str(image), str(audio), "--upload-to", s3.target, "--url-ttl", "1m"])
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and "--url-ttl 1 min" in warnings[0]
+    assert "AKOOL may fetch the inputs later" in warnings[0] and "1h or more" in warnings[0]
+    assert result.stdout.strip() in fetching.state.jobs  # a warning: the job is made
+    calm = invoke(["talk", str(image), str(audio), "--upload-to", s3.target, "--url-ttl", "1h"])
+    assert "Warning:" not in calm.stderr

@@ -71,8 +71,61 @@ def test_webhook_verify_prints_the_decrypted_json(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("AKOOL_CLIENT_SECRET", VECTOR_SECRET)
     result = invoke(["webhook", "verify"], input=json.dumps(VECTOR_BODY))
     assert json.loads(result.stdout) == VECTOR_PLAIN
-    bad = invoke(["webhook", "verify"], input=json.dumps({**VECTOR_BODY, "nonce": "1"}), expect=4)
+    bad = invoke(["webhook", "verify"], input=json.dumps({**VECTOR_BODY, "nonce": "1"}), expect=12)
     assert "signature does not match" in bad.stderr and bad.stdout == ""
+
+
+# Bodies a forger (or a broken proxy) may send: each is "not a genuine AKOOL callback".
+HOSTILE_BODIES = {
+    "non-ascii-signature": json.dumps({**VECTOR_BODY, "signature": "é" * 40}),
+    "deep-json": "[" * 200_000 + "]" * 200_000,
+    "deep-json-unclosed": '{"signature": ' + "[" * 200_000,
+    "signature-number": json.dumps({**VECTOR_BODY, "signature": 12345}),
+    "signature-list": json.dumps({**VECTOR_BODY, "signature": ["a"]}),
+    "data-not-base64": json.dumps(
+        {
+            **VECTOR_BODY,
+            "dataEncrypt": "ü!!",
+            "signature": callbacks.signature(VECTOR_ID, 1710757981609, "1529", "ü!!"),
+        }
+    ),
+    "nonce-object": json.dumps({**VECTOR_BODY, "nonce": {"a": 1}}),
+    "not-json": "signature=abc&dataEncrypt=def",
+    "a-list": "[1, 2, 3]",
+    "empty": "",
+    "tampered": json.dumps({**VECTOR_BODY, "timestamp": 1}),
+}
+
+
+@pytest.mark.parametrize("body", list(HOSTILE_BODIES.values()), ids=list(HOSTILE_BODIES))
+def test_webhook_verify_of_a_forged_or_malformed_body_exits_12(
+    monkeypatch: pytest.MonkeyPatch, body: str
+) -> None:
+    from akool_cli.core.errors import ExitCode
+
+    monkeypatch.setenv("AKOOL_CLIENT_ID", VECTOR_ID)
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", VECTOR_SECRET)
+    result = invoke(["webhook", "verify"], input=body, expect=ExitCode.NOT_GENUINE)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("Error: not a genuine AKOOL callback: ")
+    assert lines[1].startswith("Hint: ") and result.stdout == ""
+
+
+def test_the_receiver_answers_hostile_bodies_400_with_one_line_each(
+    receiver: tuple[WebhookReceiver, list[callbacks.Callback], list[str]],
+) -> None:
+    import httpx2
+
+    server, events, rejected = receiver
+    server.client_id, server.client_secret = VECTOR_ID, VECTOR_SECRET
+    for name, body in HOSTILE_BODIES.items():
+        answer = httpx2.post(server.url, content=body.encode(), timeout=30)
+        assert answer.status_code == 400, name
+    assert events == [] and len(rejected) == len(HOSTILE_BODIES)
+    assert all(why.startswith("not a genuine AKOOL callback: ") for why in rejected)
+    assert all("\n" not in why and len(why) < 200 for why in rejected)
+    genuine = httpx2.post(server.url, json=VECTOR_BODY, timeout=30)  # still serving
+    assert genuine.status_code == 200
 
 
 def test_webhook_verify_with_an_api_key_needs_the_client_id(
@@ -141,7 +194,8 @@ def test_round_trip_sandbox_to_receiver_idempotent_per_id(
     assert httpx2.post(server.url, json=forged).status_code == 400
     time.sleep(0.1)
     assert len(events) == 2 and rejected == [
-        "the signature does not match (wrong client id, or not from AKOOL)"
+        "not a genuine AKOOL callback: the signature does not match (wrong client id, or not "
+        "from AKOOL)"
     ]
     assert [c[2] for c in api_env.state.callbacks] == [200, 200]
 

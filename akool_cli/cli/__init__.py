@@ -166,8 +166,43 @@ def _detach_stdout() -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (no descriptor: a test's StringIO)
 
 
+def _undecodable(args: list[str]) -> tuple[int, str] | None:
+    """The first argument that is not UTF-8 (Python hands its bytes over as lone surrogates,
+    which no file, header or history can hold), as (position, shown with \\x escapes)."""
+    for position, arg in enumerate(args, 1):
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            raw = arg.encode("utf-8", "surrogateescape")
+            return position, raw.decode("utf-8", "backslashreplace")
+    return None
+
+
+def _json_asked(args: list[str]) -> bool:
+    """--json among the command's own options, read as the root group reads them (for a
+    failure found before Typer runs)."""
+    from akool_cli.cli.global_options import read_args
+
+    return "--json" in read_args(typer.main.get_command(app), args).options
+
+
+def _bare_group(exc: TyperException) -> bool:
+    """A command group run without a command (`akool`, `akool webhook`): its help is asked for."""
+    return type(exc).__name__ == "NoArgsIsHelpError"  # as typer itself tells it (no import)
+
+
 def _run(runtime: Runtime, args: list[str]) -> int:
     debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
+    bad = _undecodable(args)
+    if bad is not None:
+        # Refused before anything runs: nothing is sent, nothing recorded.
+        runtime.json = _json_asked(args)
+        return _fail(
+            runtime,
+            f"argument {bad[0]} '{bad[1]}' is not valid UTF-8",
+            "akool reads its arguments as UTF-8: rename the file, or convert the text "
+            "(iconv -f latin1 -t utf-8), or use a UTF-8 locale (LANG=C.UTF-8)",
+            ExitCode.USAGE,
+            "UsageError",
+        )
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
     except LocalStateError as exc:
@@ -179,6 +214,10 @@ def _run(runtime: Runtime, args: list[str]) -> int:
     except AkoolError as exc:
         return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     except TyperException as exc:
+        if _bare_group(exc):
+            # Like gh: a group alone prints its help on stdout and succeeds.
+            sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
+            return int(ExitCode.OK)
         # Click's usage errors, reduced to the one-line form every akool error has.
         names = typer.main.get_command(app).commands  # type: ignore[attr-defined]
         command = next((a for a in args if a in names), "")

@@ -205,14 +205,21 @@ def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str
     if input_file is None:
         return fields if verb == "POST" else None
     if verb != "POST":
-        raise UsageError(f"--input sends a body, which a {verb} does not have")
+        raise UsageError(
+            f"--input sends a body, which a {verb} does not have",
+            hint="use -f KEY=VALUE for a GET's query, or --method POST with --input",
+        )
     text = sys.stdin.read() if input_file == "-" else _read(Path(input_file))
     try:
         parsed = json.loads(text)
     except ValueError as exc:
-        raise UsageError(f"--input is not JSON: {exc}") from None
+        raise UsageError(
+            f"--input is not JSON: {exc}", hint="check it with: python -m json.tool FILE"
+        ) from None
     if not isinstance(parsed, dict):
-        raise UsageError("--input must hold a JSON object")
+        raise UsageError(
+            "--input must hold a JSON object", hint='e.g. {"image_url": "https://..."}'
+        )
     return {**parsed, **fields}
 
 
@@ -220,4 +227,7 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"cannot read --input {path}: {exc.strerror}") from None
+        raise UsageError(
+            f"cannot read --input {path}: {exc.strerror}",
+            hint="check the path and its permissions, or pass - to read standard input",
+        ) from None

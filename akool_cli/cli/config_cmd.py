@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
 
 config_app = typer.Typer(
-    help="Read and change saved settings of the profile (e.g. upload-to).", no_args_is_help=True
+    help="Read and change saved settings of the profile (base-url, upload-to).",
+    no_args_is_help=True,
 )
 
 
@@ -46,7 +47,7 @@ def get(
     with runtime.library() as lib:
         value = lib.setting(name)
     if json_out:
-        out.json({name.strip().lower(): value or None})
+        out.json({name.strip().lower().replace("_", "-"): value or None})
     elif value:
         out.data(value)
     if not value:  # not an error: nothing on stdout says "not set" to a script

@@ -47,12 +47,18 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
+# Narrower than this, wrapping a message helps nobody (a terminal that reports 0 columns, a
+# COLUMNS=1): the message stays one line and the terminal folds it as it can.
+MIN_WRAP_WIDTH = 40
+
+
 def _columns(stream: IO[str], env: dict[str, str]) -> int:
-    """The width of the terminal behind stream ($COLUMNS first, as rich and shutil read it)."""
+    """The width of the terminal behind stream ($COLUMNS first, as rich and shutil read it);
+    0 when it cannot be told (some terminals, serial consoles and containers report 0)."""
     if env.get("COLUMNS", "").isdigit() and int(env["COLUMNS"]) > 0:
         return int(env["COLUMNS"])
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        return max(0, os.get_terminal_size(stream.fileno()).columns)
     except (AttributeError, ValueError, OSError):
         return 80
 
@@ -136,11 +142,12 @@ class Output:
     def _labelled(self, label: str, color: str, text: str) -> str:
         """`Label: text`; on a terminal wrapped between words under the text, so that the
         terminal does not cut a word (or leave a lone ")") at its edge. Pipes get one line."""
-        if not self.stderr_tty:
+        width = _columns(self.stderr, self.env) if self.stderr_tty else 0
+        if width < MIN_WRAP_WIDTH:
             return f"{self._paint(label, color)} {text}\n"
         lines = textwrap.wrap(
             f"{label} {text}",
-            width=_columns(self.stderr, self.env),
+            width=width,
             subsequent_indent=" " * (len(label) + 1),
             break_long_words=False,
             break_on_hyphens=False,
@@ -152,12 +159,17 @@ class Output:
     def _console(self, *, stderr: bool) -> Console:
         from rich.console import Console
 
+        stream = self.stderr if stderr else self.stdout
+        # A terminal too narrow to lay out (0 or 1 columns reported): lay out for 80 and let
+        # the terminal fold the lines, rather than a column per character.
+        narrow = _columns(stream, self.env) < MIN_WRAP_WIDTH
         return Console(
-            file=self.stderr if stderr else self.stdout,
+            file=stream,
             force_terminal=self.stderr_tty if stderr else self.stdout_tty,
             no_color=self.no_color,
             highlight=False,
             soft_wrap=False,
+            width=80 if narrow else None,
         )
 
     def table(
@@ -425,9 +437,15 @@ class UploadDisplay:
         self.live = output.stderr_tty and not output.quiet
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
+        self._lock = threading.Lock()  # uploads start on several threads
 
     def __enter__(self) -> UploadDisplay:
-        if self.live:
+        return self
+
+    def _start(self) -> Progress:
+        """The bars, from the first upload on: nothing is drawn when nothing is uploaded (an
+        input refused first is then the first line on the terminal)."""
+        if self._progress is None:
             from rich.progress import (
                 BarColumn,
                 DownloadColumn,
@@ -444,7 +462,7 @@ class UploadDisplay:
                 console=self.output._console(stderr=True),
             )
             self._progress.__enter__()
-        return self
+        return self._progress
 
     def __exit__(self, *exc: object) -> None:
         self.close()
@@ -454,11 +472,13 @@ class UploadDisplay:
         if self._progress is not None:
             self._progress.__exit__(None, None, None)
             self._progress = None
+        self.live = False
 
     def started(self, name: str, size: int) -> None:
         label = os.path.basename(name)
-        if self._progress is not None:
-            self._tasks[name] = self._progress.add_task(label, total=size)
+        if self.live:
+            with self._lock:
+                self._tasks[name] = self._start().add_task(label, total=size)
             return
         self.output.info(f"uploading {label} ({_size(size)})")
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from akool_cli.client import Client
 
 
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0  # AKOOL_TIMEOUT's range, in seconds
+
+
 class _RedactingFilter(logging.Filter):
     def __init__(self, redactor: Redactor) -> None:
         super().__init__()

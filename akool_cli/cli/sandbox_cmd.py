@@ -68,20 +68,16 @@ def sandbox(
     containing 'fail' make jobs fail. Face detection finds one face, none when the image URL
     contains 'noface', three for 'manyfaces'. Stop it with Ctrl-C.
     """
-    from akool_cli.core.urls import is_loopback_host
     from akool_cli.sandbox import SandboxConfig
     from akool_cli.sandbox.server import parse_faults
 
-    if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
-        raise UsageError(f"--host {host!r} is not an address of this machine")
-    if min(processing_seconds, video_bytes, latency, file_rate) < 0 or time_scale <= 0:
-        raise UsageError(
-            "--processing-seconds, --video-bytes, --latency and --file-rate must not be negative"
-        )
+    _check_numbers(host, min(processing_seconds, video_bytes, latency, file_rate), time_scale)
     try:
         faults = parse_faults(fault)
     except ValueError as exc:
-        raise UsageError(f"--fault: {exc}") from None
+        raise UsageError(
+            f"--fault: {exc}", hint="see the faults in docs/sandbox.md, e.g. --fault 500,500"
+        ) from None
     config = SandboxConfig.from_env(
         host=host,
         port=port,
@@ -97,6 +93,22 @@ def sandbox(
         fetch_inputs=fetch_inputs,
     )
     _serve(config, ready_file, ctx.obj)
+
+
+def _check_numbers(host: str, smallest: float, time_scale: float) -> None:
+    from akool_cli.core.urls import is_loopback_host
+
+    if not is_loopback_host(host) and host not in ("0.0.0.0", "::"):
+        raise UsageError(
+            f"--host {host!r} is not an address of this machine",
+            hint="use 127.0.0.1 (the default), or 0.0.0.0 to listen on every interface",
+        )
+    if smallest < 0 or time_scale <= 0:
+        raise UsageError(
+            "--processing-seconds, --video-bytes, --latency and --file-rate must not be "
+            "negative (and --time-scale must be more than zero)",
+            hint="e.g. akool sandbox --processing-seconds 4 --time-scale 10",
+        )
 
 
 def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> None:

@@ -40,6 +40,8 @@ def status(
     limit = check_count("--limit", limit_text)
     with runtime.library() as lib:
         found = lib.statuses(job_ids or [], limit=limit)
+    if found.read_only:
+        out.warn(f"the history {found.read_only} is read-only: states are shown, not saved")
     code = ExitCode.OK
     for note in found.notes:
         if not note.asked:

@@ -64,7 +64,7 @@ def serve(
     out = runtime.output()
     download = output or download_alias  # --download: the spelling older versions used
     if not path.startswith("/"):
-        raise UsageError(f"--path {path!r} must start with /")
+        raise UsageError(f"--path {path!r} must start with /", hint="e.g. --path /akool/webhook")
     with runtime.library() as lib:
         receiver = lib.webhook_receiver(
             host=host,

@@ -241,6 +241,10 @@ class AccountMixin(ClientBase):
             from akool_cli.inputs.upload import parse_target
 
             cleaned = str(parse_target(value, origin="upload-to"))
+        elif key == "base_url":
+            from akool_cli.core.urls import validate_base_url
+
+            cleaned = validate_base_url(value, origin="base-url")
         else:
             cleaned = value.strip()
         write_profile_setting(self.paths, self.profile, key, cleaned)
@@ -255,7 +259,8 @@ class AccountMixin(ClientBase):
 def _setting_key(name: str) -> str:
     from akool_cli.store.config import USER_SETTINGS
 
-    known = USER_SETTINGS.get(name.strip().lower())
+    # base_url is how config.json spells base-url: both are the same setting.
+    known = USER_SETTINGS.get(name.strip().lower().replace("_", "-"))
     if known is None:
         raise UsageError(
             f"{name!r} is not a setting akool knows",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from akool_cli.client.base import ClientBase
-from akool_cli.core.errors import AkoolError, AuthError, RejectedError, UsageError
+from akool_cli.core.errors import AkoolError, AuthError, NotGenuineError, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.core.callbacks import Callback
@@ -46,8 +46,10 @@ class CallbacksMixin(ClientBase):
         try:
             event = open_callback(body, *keys)
         except CallbackError as exc:
-            raise RejectedError(
-                f"callback rejected: {exc}", hint="check --client-id and the key"
+            raise NotGenuineError(
+                f"not a genuine AKOOL callback: {exc}",
+                hint="if it did come from AKOOL, check --client-id (or AKOOL_CLIENT_ID) and the API "
+                "key or client secret of the account whose job it reports",
             ) from None
         return event.raw
 
@@ -103,7 +105,10 @@ class CallbacksMixin(ClientBase):
                 on_reject=on_reject,
             )
         except OSError as exc:
-            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise UsageError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint="pick another --port (0 picks a free one), or stop what listens there",
+            ) from None
 
     # -- local sandboxes --------------------------------------------------------------------
 

@@ -61,6 +61,7 @@ class FollowingMixin(ClientBase):
                 records[job_id] = record
         fresh, notes = self._refresh(ids, records)
         found = Statuses(notes=notes)
+        found.read_only = str(self.journal.path) if self.journal.read_only else None
         for job_id in ids or list(records):
             record, info = records.get(job_id), fresh.get(job_id)
             if info is None and record is None:
@@ -158,7 +159,10 @@ class FollowingMixin(ClientBase):
                 hint=job.failure_hint,
             )
         if not job.downloaded_path:
-            raise AkoolError(f"job {job.id} finished without a download")
+            raise AkoolError(
+                f"job {job.id} finished without a download",
+                hint=f"download it with: akool watch {job.id} -o DIR",
+            )
         return Path(job.downloaded_path)
 
     def follow(

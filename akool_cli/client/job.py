@@ -162,3 +162,5 @@ class Statuses:
     notes: list[StatusNote] = field(default_factory=list)
     # Creates whose outcome is unknown (sent, no answer recorded): check before creating again.
     unknown_attempts: list[AttemptRecord] = field(default_factory=list)
+    # The history's path when it can be read but not written: states are shown, not saved.
+    read_only: str | None = None

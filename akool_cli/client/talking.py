@@ -222,7 +222,7 @@ class TalkingMixin(ClientBase):
         from akool_cli.jobs import engine
 
         if not text.strip():
-            raise UsageError("the text to speak is empty")
+            raise UsageError("the text to speak is empty", hint="pass the words to say as text")
         request = SpeechRequest(
             text.strip(), voice_id.strip(), dict(voice_options or {}), language_code
         )

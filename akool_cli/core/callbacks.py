@@ -79,12 +79,7 @@ def decrypt(data_encrypt: str, client_id: str, client_secret: str) -> dict[str, 
     except ValueError:
         # Checked padding: the usual sign of the wrong clientSecret or clientId.
         raise CallbackError("the payload does not decrypt (wrong client id or secret?)") from None
-    try:
-        value = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise CallbackError(
-            "the decrypted payload is not JSON (wrong client id or secret?)"
-        ) from None
+    value = _json(plain, "the decrypted payload", " (wrong client id or secret?)")
     if not isinstance(value, dict):
         raise CallbackError("the decrypted payload is not a JSON object")
     return value
@@ -103,23 +98,42 @@ def seal(
     }
 
 
-def open_callback(body: bytes, client_id: str, client_secret: str) -> Callback:
-    """Check the signature (in constant time) before decrypting; raise CallbackError if wrong."""
+def _json(data: bytes | str, what: str, why: str = "") -> Any:
+    """JSON, or CallbackError: also for nesting too deep to parse (a hostile body of
+    200,000 brackets), which Python reports as RecursionError."""
     try:
-        envelope = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise CallbackError("the body is not JSON") from None
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise CallbackError(f"{what} is not JSON (or is nested too deep){why}") from None
+
+
+def open_callback(body: bytes, client_id: str, client_secret: str) -> Callback:
+    """Check the signature (in constant time) before decrypting; raise CallbackError if wrong.
+
+    Anything a sender controls is checked for its type before use: a body that is not the
+    documented envelope is a CallbackError, never another exception.
+    """
+    envelope = _json(body, "the body")
     if not isinstance(envelope, dict):
         raise CallbackError("the body is not a JSON object")
     missing = [k for k in ("signature", "dataEncrypt", "timestamp", "nonce") if k not in envelope]
     if missing:
         raise CallbackError(f"the body lacks {', '.join(missing)}")
+    for name in ("signature", "dataEncrypt"):
+        if not isinstance(envelope[name], str):
+            raise CallbackError(f"{name} is not a string")
+    for name in ("timestamp", "nonce"):
+        if not isinstance(envelope[name], (str, int, float)) or isinstance(envelope[name], bool):
+            raise CallbackError(f"{name} is not a string or a number")
     expected = signature(
         client_id, envelope["timestamp"], envelope["nonce"], envelope["dataEncrypt"]
     )
-    if not hmac.compare_digest(expected, str(envelope["signature"]).lower()):
+    # As bytes: compare_digest refuses str with non-ASCII characters (a forged signature may
+    # have any), and a TypeError is not an answer.
+    given = envelope["signature"].lower().encode("utf-8", "surrogatepass")
+    if not hmac.compare_digest(expected.encode("ascii"), given):
         raise CallbackError("the signature does not match (wrong client id, or not from AKOOL)")
-    data = decrypt(str(envelope["dataEncrypt"]), client_id, client_secret)
+    data = decrypt(envelope["dataEncrypt"], client_id, client_secret)
     status = data.get("status")
     return Callback(
         id=str(data.get("_id") or ""),

@@ -33,7 +33,10 @@ class Rule:
 
 
 DURATIONS: dict[str, Rule] = {
-    "--timeout": Rule("use seconds or units, e.g. --timeout 600, --timeout 10m, --timeout 1h30m"),
+    "--timeout": Rule(
+        "use seconds or units, e.g. --timeout 600, --timeout 10m, --timeout 1h30m",
+        outside_hint="e.g. --timeout 10m",
+    ),
     # SigV4 presigned URLs live at most 7 days; under a minute a queued job would find them dead.
     "--url-ttl": Rule(
         "e.g. --url-ttl 24h, 90m or 7d",
@@ -66,7 +69,7 @@ def parse_duration(value: str | float, option: str) -> float:
     too_short = total <= 0 if rule.low == 0 else total < rule.low
     if too_short or total > rule.high:
         if not rule.outside:
-            raise UsageError(f"{option} {shown} must be more than zero")
+            raise UsageError(f"{option} {shown} must be more than zero", hint=rule.outside_hint)
         raise UsageError(f"{option} {shown} {rule.outside}", hint=rule.outside_hint)
     return total
 

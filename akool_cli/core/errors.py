@@ -20,6 +20,7 @@ class ExitCode(IntEnum):
     BATCH_INCOMPLETE = 9
     LOCAL_STATE = 10
     CHECKS_FAILED = 11
+    NOT_GENUINE = 12
     HANGUP = 129
     INTERRUPTED = 130
     TERMINATED = 143
@@ -40,6 +41,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.LOCAL_STATE: "akool could not write its own files (history, settings): full disk, "
     "read-only or unwritable AKOOL_HOME; a job id it could not record is still printed",
     ExitCode.CHECKS_FAILED: "akool doctor found a failed check (each one says how to fix it)",
+    ExitCode.NOT_GENUINE: "akool webhook verify: not a genuine AKOOL callback for these "
+    "credentials (forged, malformed, or signed for another clientId)",
     ExitCode.HANGUP: "stopped by SIGHUP (the terminal closed); resumable like Ctrl-C",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
     ExitCode.TERMINATED: "stopped by SIGTERM (CI, timeout, docker stop); resumable like Ctrl-C",
@@ -55,13 +58,17 @@ class AkoolError(Exception):
     """
 
     exit_code: ExitCode = ExitCode.ERROR
+    # The next step when a raise site names none: every error the README promises carries a
+    # hint. Families whose causes vary (bad input) have none, so each of their sites names one
+    # (tests/test_hints.py checks every raise site).
+    default_hint: str | None = None
 
     def __init__(
         self, message: str, *, hint: str | None = None, request_sent: bool | None = None
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.hint = hint
+        self.hint = hint or self.default_hint
         self.request_sent = request_sent
 
 
@@ -75,6 +82,7 @@ class AuthError(AkoolError):
     """No credential, a wrong one, or a credential store that does not answer."""
 
     exit_code = ExitCode.AUTH
+    default_hint = "see which credential akool uses and whether it works: akool auth status"
 
 
 class RejectedError(AkoolError):
@@ -107,6 +115,7 @@ class UnavailableError(AkoolError):
     """The network, the server or a rate limit kept failing after the retries allowed."""
 
     exit_code = ExitCode.UNAVAILABLE
+    default_hint = "check the network and the base URL (akool doctor), then run the command again"
 
 
 class UnknownOutcomeError(UnavailableError):
@@ -130,6 +139,12 @@ class JobFailedError(AkoolError):
     """A job ended in state 4 (failed)."""
 
     exit_code = ExitCode.JOB_FAILED
+
+
+class NotGenuineError(AkoolError):
+    """A webhook body that is not a genuine AKOOL callback for the credentials at hand."""
+
+    exit_code = ExitCode.NOT_GENUINE
 
 
 class WaitTimeoutError(AkoolError):
@@ -160,6 +175,7 @@ class LocalStateError(AkoolError):
     """
 
     exit_code = ExitCode.LOCAL_STATE
+    default_hint = "check AKOOL_HOME's folder (free space, permissions) with: akool doctor"
 
     def __init__(
         self,

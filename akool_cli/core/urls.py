@@ -72,5 +72,8 @@ def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
             hint=f"use https (e.g. {DEFAULT_BASE_URL}), or http only for 127.0.0.1/localhost",
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{origin} {shown!r} must not have a query or fragment")
+        raise UsageError(
+            f"{origin} {shown!r} must not have a query or fragment",
+            hint=f"give the host only, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
     return text.rstrip("/")

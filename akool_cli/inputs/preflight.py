@@ -25,6 +25,7 @@ from akool_cli.core.workers import WorkerPool
 from akool_cli.inputs.upload import (
     DEFAULT_TTL,
     INSTALL_HINT,
+    SHORT_TTL,
     TARGET_EXAMPLE,
     LocalFile,
     S3Store,
@@ -44,6 +45,12 @@ UPLOAD_HINT = (
     f"upload it with --upload-to {TARGET_EXAMPLE} (or set AKOOL_UPLOAD_TO, or once: "
     f"akool config set upload-to {TARGET_EXAMPLE}), or pass an https:// URL AKOOL can reach"
 )
+# A URL that answered an error, an HTML page or the wrong type: what AKOOL would fetch too.
+URL_HINT = (
+    "open the URL in a browser: AKOOL needs a direct link to the file (not a share or preview "
+    "page), reachable without a login; a presigned URL must not have expired"
+)
+FILE_HINT = "give the path of an image or audio file"
 UPLOAD_WORKERS = 4
 ROLE_HINTS: dict[Role, str] = {
     "image": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
@@ -207,6 +214,7 @@ def plan_inputs(
                     item,
                     f"{item.value!r} is also given as the {roles[text]}: one file "
                     "cannot be both the portrait and the speech",
+                    "give the portrait first, then the speech recording",
                 )
             )
             continue
@@ -255,15 +263,21 @@ def _check_file(item: Input, path: Path) -> Source | Problem:
     try:
         stat = path.stat()
         if path.is_dir():
-            return Problem(item, f"{path} is a directory, not a file")
+            return Problem(item, f"{path} is a directory, not a file", FILE_HINT)
         if not path.is_file():  # a FIFO or a device would block or never end
-            return Problem(item, f"{path} is not a regular file")
+            return Problem(item, f"{path} is not a regular file", FILE_HINT)
         with path.open("rb") as f:
             head = f.read(mediatypes.SNIFF_BYTES)
     except FileNotFoundError:
-        return Problem(item, f"{path} does not exist")
+        return Problem(
+            item, f"{path} does not exist", "check the path (relative paths start where you are)"
+        )
     except OSError as exc:
-        return Problem(item, f"{path} cannot be read: {exc.strerror or exc}")
+        return Problem(
+            item,
+            f"{path} cannot be read: {exc.strerror or exc}",
+            f"check its permissions: ls -l {path}",
+        )
     verdict = mediatypes.check_head(head, item.role)
     if isinstance(verdict, str):
         return Problem(
@@ -355,6 +369,12 @@ def upload_files(
 
     with WorkerPool(UPLOAD_WORKERS, name="akool-upload") as pool:
         skipped = pool.map(one, files.values())
+    if settings.ttl < SHORT_TTL:
+        events.warn(
+            f"--url-ttl {settings.ttl // 60} min: the presigned URLs stop working after "
+            f"{settings.ttl // 60} min, and AKOOL may fetch the inputs later than that (a job can "
+            "wait in its queue), failing the job; use --url-ttl 1h or more (the default is 24h)"
+        )
     done: dict[Path, Uploaded] = {}
     for (source, file, key, _known), why in zip(files.values(), skipped, strict=True):
         url = store.presign(key, settings.ttl)
@@ -395,7 +415,7 @@ def check_urls(roles: dict[str, Role], settings: Settings, events: Events) -> li
             events.warn(message)
         else:
             what = f"the {roles[url]} URL"
-            problems.append(Problem(Input(url, roles[url], what), message))
+            problems.append(Problem(Input(url, roles[url], what), message, URL_HINT))
     return problems
 
 
@@ -407,7 +427,11 @@ def check_faces(client: AkoolClient, images: list[str], events: Events) -> list[
             count = client.detect_faces(url)
         except AkoolError as exc:
             problems.append(
-                Problem(Input(url, "image", "the portrait"), f"could not be checked: {exc.message}")
+                Problem(
+                    Input(url, "image", "the portrait"),
+                    f"could not be checked: {exc.message}",
+                    exc.hint or "run it again without --check-face",
+                )
             )
             continue
         if count == 0:

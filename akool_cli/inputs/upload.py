@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 INSTALL_HINT = "pip install 'akool-cli[s3]'"
 TARGET_EXAMPLE = "s3://my-bucket/akool-inputs/"
 DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
+# Shorter than this, a presigned URL may expire before AKOOL fetches it: a job waits in AKOOL's
+# queue for minutes (longer at busy times) before its inputs are read.
+SHORT_TTL = 3600
 HASH_PREFIX = 16  # hex digits of the SHA-256 in each key
 CHUNK = 1024 * 1024
 BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
@@ -271,7 +274,10 @@ class S3Store:
             if known is not None:
                 kind, message, hint = known
                 return kind(message.format(bucket=self.target.bucket), hint=hint)
-            return UsageError(f"{where} refused the upload: {exc}")
+            return UsageError(
+                f"{where} refused the upload: {exc}",
+                hint="check the bucket's name, region and policy (aws s3 ls s3://BUCKET/)",
+            )
         if isinstance(exc, botocore.exceptions.EndpointConnectionError):
             return UnavailableError(
                 f"cannot reach the storage endpoint {where}",

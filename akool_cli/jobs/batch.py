@@ -42,6 +42,7 @@ FREE_TEXT = ("prompt", "text")  # the only values that may hold tabs and line br
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_LINE = 1 << 20  # characters: a longer line is refused without being held in memory
+READ_HINT = "check the path and its permissions (ls -l FILE)"
 LINE_ENDS = ("\n", "\r")
 # What the csv module's errors mean for someone editing the file.
 CSV_ERRORS = {
@@ -98,7 +99,7 @@ def load_rows(path: Path) -> list[Row]:
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {path}: {exc.strerror}", hint=READ_HINT) from None
     lines = _Lines(handle)
     try:
         with handle:
@@ -111,7 +112,7 @@ def load_rows(path: Path) -> list[Row]:
             hint="save it as UTF-8 CSV or JSON Lines",
         ) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {path}: {exc.strerror}", hint=READ_HINT) from None
     if lines.too_long:
         too_long = f"the line is longer than {MAX_LINE} characters, so it was not read"
         rows += [Row(number, {}, [too_long]) for number in lines.too_long]
@@ -158,7 +159,10 @@ def _csv_rows(path: Path, lines: _Lines) -> list[Row]:
     reader = csv.reader(lines, strict=True)
     header = _csv_header(path, reader)
     if lines.too_long and lines.too_long[0] <= reader.line_num:
-        raise UsageError(f"{path}: line {lines.too_long[0]} is longer than {MAX_LINE} characters")
+        raise UsageError(
+            f"{path}: line {lines.too_long[0]} is longer than {MAX_LINE} characters",
+            hint="is it a batch file? The first line names the columns: image_url,audio_url,...",
+        )
     rows: list[Row] = []
     while True:
         start = reader.line_num + 1
@@ -178,7 +182,10 @@ def _csv_header(path: Path, reader: Any) -> list[str]:
     try:
         header = next((r for r in reader if any(c.strip() for c in r)), None)
     except csv.Error as exc:
-        raise UsageError(f"{path}: the header line cannot be read: {_csv_error(exc)}") from None
+        raise UsageError(
+            f"{path}: the header line cannot be read: {_csv_error(exc)}",
+            hint="the first line names the columns: image_url,audio_url,...",
+        ) from None
     if header is None:
         raise UsageError(
             f"{path} is empty", hint="the first line names the columns: image_url,audio_url,..."

@@ -246,7 +246,10 @@ class AkoolClient:
             raise error_for_code(code, str(payload.get("msg") or ""), what)
         if payload.get("error_code") != 0:
             message = str(payload.get("error_msg") or "no reason given")
-            raise RejectedError(f"AKOOL's face detection failed: {message}")
+            raise RejectedError(
+                f"AKOOL's face detection failed: {message}",
+                hint="check that the portrait URL serves a JPEG or PNG; or drop --check-face",
+            )
         frames = payload.get("faces_obj")
         frame = frames.get("0") if isinstance(frames, dict) else None
         regions = frame.get("region") if isinstance(frame, dict) else []

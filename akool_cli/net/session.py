@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from akool_cli.store.credentials import Credential, KeyringStore
     from akool_cli.store.journal import Journal
 
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0  # AKOOL_TIMEOUT's range, in seconds
+
 
 @dataclass
 class Session:
@@ -135,9 +137,13 @@ class Session:
             value = float(raw)
         except ValueError:
             value = 0.0
-        if not value > 0 or value == float("inf"):
+        # nan and inf parse as floats, and a socket refuses them only once a request is on its
+        # way: checked here, before anything is recorded or sent.
+        if not MIN_TIMEOUT <= value <= MAX_TIMEOUT:  # False for nan too
             raise UsageError(
-                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds", hint="e.g. AKOOL_TIMEOUT=60"
+                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds from {MIN_TIMEOUT:g} to "
+                f"{MAX_TIMEOUT:g}",
+                hint="e.g. AKOOL_TIMEOUT=60",
             )
         return value
 

@@ -141,6 +141,11 @@ def resolve_base_url(
 
 # Settings users set with `akool config set NAME VALUE`: name → (key in config.json, meaning).
 USER_SETTINGS: dict[str, tuple[str, str]] = {
+    "base-url": (
+        "base_url",
+        "the AKOOL API base URL of the profile (--base-url and AKOOL_BASE_URL come first; "
+        "login saves the one it verified)",
+    ),
     "upload-to": (
         "upload_to",
         "where `talk` and `batch` upload local files (s3://BUCKET/PREFIX/)",

@@ -9,6 +9,7 @@ Every lookup made per row or per job uses an index (a test asks SQLite for each 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -242,10 +243,19 @@ class Journal:
         self.home = path.parent
         self.clock = clock or current()
         self._lock = threading.RLock()
-        with _local_state(path, "open"):
-            make_private_dir(path.parent)  # and any parent it creates: 0700 whatever the umask
-            self._db = _connect(path)
-            self._migrate()
+        self.read_only = False
+        try:
+            with _local_state(path, "open"):
+                make_private_dir(path.parent)  # and any parent it creates: 0700 whatever the umask
+                self._db = _connect(path)
+                self._migrate()
+        except LocalStateError as exc:
+            # A history on a read-only disk or folder can still be read (status, watch): it
+            # opens read-only, and anything that must write fails then, naming the file.
+            if not (path.is_file() and _denied(exc.__cause__)):
+                raise
+            self._db = _connect_read_only(path)
+            self.read_only = True
 
     def _migrate(self) -> None:
         with self._transaction() as db:
@@ -285,6 +295,12 @@ class Journal:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
+        if self.read_only:
+            raise LocalStateError(
+                f"cannot write the job history {self.path}: it is read-only",
+                hint="make that folder and file writable, or set AKOOL_HOME to a writable folder",
+                path=str(self.path),
+            )
         with self._lock, _local_state(self.path, "write"):
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -495,7 +511,10 @@ class Journal:
         files: dict[str, str] | None = None,
         cost: dict[str, float] | None = None,
     ) -> None:
-        """A job's new state; its other files and costs are kept when the answer omits them."""
+        """A job's new state; its other files and costs are kept when the answer omits them.
+        Skipped on a read-only history (a cache of AKOOL's answer: the next run asks again)."""
+        if self.read_only:
+            return
         with self._transaction() as db:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ?, "
@@ -579,6 +598,40 @@ def _applied_migrations(db: sqlite3.Connection) -> list[str]:
         "INSERT INTO _migrations (name, applied_at) VALUES (?, 0)", [(n,) for n in names]
     )
     return names
+
+
+def _denied(cause: BaseException | None) -> bool:
+    """Whether opening failed for want of write access (not a full disk, not a lock)."""
+    if isinstance(cause, OSError):
+        return cause.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    text = str(cause).lower()
+    return isinstance(cause, sqlite3.Error) and ("readonly" in text or "unable to open" in text)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The history for reading only, or the LocalStateError of a history that cannot be read
+    (or is from another schema version: it is not migrated without write access)."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.absolute()))}"
+    for mode in ("?mode=ro", "?immutable=1"):  # immutable: no -shm to create in the folder
+        try:
+            db = sqlite3.connect(
+                uri + mode, uri=True, isolation_level=None, check_same_thread=False
+            )
+            db.row_factory = sqlite3.Row
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if version == SCHEMA_VERSION:
+            return db
+        db.close()
+        break
+    raise LocalStateError(
+        f"cannot open the job history {path}: it is read-only, and it cannot be read as it is",
+        hint="make that folder and file writable, or set AKOOL_HOME to a writable folder",
+        path=str(path),
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

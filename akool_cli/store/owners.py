@@ -14,6 +14,8 @@ import secrets
 import threading
 from pathlib import Path
 
+from akool_cli.core.errors import LocalStateError
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: fall back to PID checks
@@ -34,8 +36,17 @@ def token_for(home: Path) -> str:
             return found[0]
         token = f"{os.getpid()}-{secrets.token_hex(8)}"
         folder = home / OWNERS_DIR
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(folder / f"{token}.lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(folder / f"{token}.lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+        except OSError as exc:
+            # Named here: the caller is writing the history, which is not what failed.
+            raise LocalStateError(
+                f"cannot create a lock file in {folder}: {exc.strerror or exc}",
+                hint=f"make {folder} writable (or remove it: akool makes it again), or set "
+                "AKOOL_HOME to a writable folder",
+                path=str(folder),
+            ) from exc
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
         _held[home] = (token, os.getpid())

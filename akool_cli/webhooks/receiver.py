@@ -169,7 +169,10 @@ class WebhookReceiver:
         try:
             event = open_callback(body, self.client_id, self.client_secret)
         except CallbackError as exc:
-            self.on_reject(client, str(exc))
+            self.on_reject(client, f"not a genuine AKOOL callback: {exc}")
+            return 400
+        except Exception as exc:  # whatever a hostile body finds: a 400 and a line, no traceback
+            self.on_reject(client, f"not a readable callback ({type(exc).__name__})")
             return 400
         self.accept(event)
         return 200
