@@ -30,7 +30,7 @@ _akool() {
     fi
     case "${words_left[*]}" in
         "api") opts=(--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q) ;;
-        "audit") opts=(--base-url --debug --exclude --ignore --include --json --profile --quiet --select -q) ;;
+        "audit") opts=(--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q) ;;
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;

@@ -34,7 +34,9 @@ complete -c akool -n '__fish_seen_subcommand_from api' -s f
 complete -c akool -n '__fish_seen_subcommand_from api' -s q
 complete -c akool -n '__fish_seen_subcommand_from audit' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from audit' -l debug
+complete -c akool -n '__fish_seen_subcommand_from audit' -l diff
 complete -c akool -n '__fish_seen_subcommand_from audit' -l exclude
+complete -c akool -n '__fish_seen_subcommand_from audit' -l format
 complete -c akool -n '__fish_seen_subcommand_from audit' -l ignore
 complete -c akool -n '__fish_seen_subcommand_from audit' -l include
 complete -c akool -n '__fish_seen_subcommand_from audit' -l json

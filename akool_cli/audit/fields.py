@@ -480,6 +480,8 @@ UNION = re.compile(r"(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|
 def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
     """TypeScript unions of string literals, by the key or type alias that declares them:
     `resolution?: "720p" | "1080p"`, `type Resolution = "720p" | "1080p"`."""
+    if '" |' not in doc.text and '"|' not in doc.text:
+        return
     for m in UNION.finditer(doc.text):
         found = [
             Literal(v.group(0), v.group(1), True, m.start("u") + v.start())
@@ -515,7 +517,12 @@ class Read:
     root: str
 
 
+READ_HINT = re.compile(r"data|json|jq|answer")
+
+
 def reads(line_no: int, line: str) -> Iterator[Read]:
+    if not READ_HINT.search(line):
+        return
     for m in DATA_READ.finditer(line):
         # axios: `res.data` is the whole body, so only a dotted .data after a whole answer is the body
         root = (m.group("root") or "") if m.group("dotted") else ""

@@ -115,11 +115,9 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
         if guess is not None:
             endpoint = m.judgement.replacement
             message = f"{guess.method} {m.text} is not in AKOOL's documentation ({_page(endpoint)})"
-            fix = (
-                _path_fix(m, endpoint)
-                if endpoint and guess.replacement.endswith(endpoint.path)
-                else None
-            )
+            # only a guess whose documented call is just another path is fixed mechanically
+            plain = endpoint and guess.replacement == f"{endpoint.method} {endpoint.path}"
+            fix = _path_fix(m, endpoint) if plain else None
             yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
@@ -136,15 +134,8 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
         where = f" (as {j.path})" if j.path != m.text else ""
         message = f"{m.text}{where} is not in AKOOL's documentation"
-        yield Hit(
-            m.line,
-            m.column,
-            m.text,
-            documented,
-            message,
-            _page(j.replacement),
-            _path_fix(m, j.replacement),
-        )
+        fix = _path_fix(m, j.replacement) if j.sure else None
+        yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
 
 
 def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -249,7 +240,11 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
     seen: set[int] = set()
     for m in ctx.mentions:
         endpoint = m.endpoint
-        if endpoint is None or m.verdict not in ("documented", "guess", "deprecated"):
+        if m.verdict == "unknown" and m.judgement.sure:
+            endpoint = m.judgement.replacement  # another version or letter case of a documented one
+        elif m.verdict not in ("documented", "guess", "deprecated"):
+            continue
+        if endpoint is None:
             continue
         request = f.request_of(doc, m.line, m.column)
         keys = list(request.query) if endpoint.method == "GET" else list(request.body)
@@ -433,7 +428,9 @@ def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
         for i in range(m.line, stop):
             if ctx.in_prose(i, 0):
                 continue
-            for read in f.reads(i, ctx.lines[i]):
+            if i not in ctx.reads:
+                ctx.reads[i] = list(f.reads(i, ctx.lines[i]))
+            for read in ctx.reads[i]:
                 if i == m.line and read.column < m.column:
                     continue
                 hit = _read_hit(read, endpoint)
