@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Role = Literal["image", "audio", "video"]
-# What a finished job's result URL serves; the download is told which one to expect.
-ResultKind = Literal["video", "audio", "image"]
+# What a finished job's result URL serves (core/kinds.py's Media); the download is told which.
+ResultKind = Literal["video", "audio", "image", "text"]
 SNIFF_BYTES = 32  # enough for every signature below (RIFF/ftyp brands sit at bytes 8-12)
 
 
@@ -160,7 +160,9 @@ PAGE = "an HTML page"
 
 def judge_result_head(head: bytes, content_type: str, expected: ResultKind) -> str | None:
     """None when a result file's first bytes (12 or more) are the kind expected; else what they
-    are instead (PAGE for a login or error page)."""
+    are instead (PAGE for a login or error page). Text results are taken as they come."""
+    if expected == "text":
+        return None
     if head.lstrip()[:1] == b"<" or "html" in content_type.lower():
         return PAGE
     if expected == "video":

@@ -22,7 +22,7 @@ from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
 from akool_cli.core.workers import WorkerPool
-from akool_cli.jobs.download import DownloadResult, download
+from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Journal
 
@@ -140,10 +140,6 @@ class WatchResult:
     jobs: dict[str, JobInfo] = field(default_factory=dict)
     downloads: dict[str, DownloadResult] = field(default_factory=dict)
     errors: dict[str, AkoolError] = field(default_factory=dict)
-
-
-class _Cancelled(Exception):
-    """Raised inside a download's progress callback to stop it (its part file stays)."""
 
 
 def group_key(kind: JobKind, api: AkoolClient, job_id: str) -> tuple[int, str, str]:
@@ -405,8 +401,6 @@ class Watcher:
 
     def _fetch(self, tracked: _Tracked, url: str, target: Path, media: str) -> DownloadResult:
         def progress(received: int, total: int | None) -> None:
-            if self._cancelled.is_set():
-                raise _Cancelled
             self._inbox.put(("progress", tracked, (received, total)))
 
         return download(
@@ -417,6 +411,7 @@ class Watcher:
             on_progress=progress,
             clock=self.clock,
             media=media,  # type: ignore[arg-type]
+            cancel=self._cancelled,  # a stop ends a download at once, even a stalled one
         )
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:
@@ -430,7 +425,7 @@ class Watcher:
 
     def _give_up(self, tracked: _Tracked, error: BaseException) -> Iterator[Event]:
         if not isinstance(error, AkoolError):
-            if isinstance(error, _Cancelled):
+            if isinstance(error, DownloadCancelled):
                 self._forget(tracked)
                 return
             raise error  # a bug: let the boundary report it
