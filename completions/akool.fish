@@ -8,12 +8,15 @@ complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
+complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
+complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
+complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a text2video -d 'Make a video from a prompt (AKOOL text to video).'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
@@ -59,6 +62,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l dry-run
 complete -c akool -n '__fish_seen_subcommand_from batch' -l force
 complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from batch' -l json
+complete -c akool -n '__fish_seen_subcommand_from batch' -l max-credits
 complete -c akool -n '__fish_seen_subcommand_from batch' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
@@ -115,6 +119,14 @@ complete -c akool -n '__fish_seen_subcommand_from effects' -l json
 complete -c akool -n '__fish_seen_subcommand_from effects' -l profile
 complete -c akool -n '__fish_seen_subcommand_from effects' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from effects' -s q
+complete -c akool -n '__fish_seen_subcommand_from history' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from history' -l csv
+complete -c akool -n '__fish_seen_subcommand_from history' -l debug
+complete -c akool -n '__fish_seen_subcommand_from history' -l json
+complete -c akool -n '__fish_seen_subcommand_from history' -l profile
+complete -c akool -n '__fish_seen_subcommand_from history' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from history' -l since
+complete -c akool -n '__fish_seen_subcommand_from history' -s q
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l audio
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l debug
@@ -171,6 +183,7 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -l profile
 complete -c akool -n '__fish_seen_subcommand_from logout' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from logout' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l credit
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l debug
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l expire-token-after
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fault
@@ -179,6 +192,7 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l file-rate
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l host
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l latency
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l port
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l price
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l processing-seconds
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l profile
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l quiet
@@ -189,6 +203,14 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l verbose
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l video-bytes
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s v
+complete -c akool -n '__fish_seen_subcommand_from spend' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from spend' -l by
+complete -c akool -n '__fish_seen_subcommand_from spend' -l debug
+complete -c akool -n '__fish_seen_subcommand_from spend' -l json
+complete -c akool -n '__fish_seen_subcommand_from spend' -l profile
+complete -c akool -n '__fish_seen_subcommand_from spend' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from spend' -l since
+complete -c akool -n '__fish_seen_subcommand_from spend' -s q
 complete -c akool -n '__fish_seen_subcommand_from status' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from status' -l debug
 complete -c akool -n '__fish_seen_subcommand_from status' -l json
@@ -197,6 +219,15 @@ complete -c akool -n '__fish_seen_subcommand_from status' -l profile
 complete -c akool -n '__fish_seen_subcommand_from status' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from status' -s n
 complete -c akool -n '__fish_seen_subcommand_from status' -s q
+complete -c akool -n '__fish_seen_subcommand_from sync' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from sync' -l debug
+complete -c akool -n '__fish_seen_subcommand_from sync' -l force
+complete -c akool -n '__fish_seen_subcommand_from sync' -l json
+complete -c akool -n '__fish_seen_subcommand_from sync' -l output-dir
+complete -c akool -n '__fish_seen_subcommand_from sync' -l profile
+complete -c akool -n '__fish_seen_subcommand_from sync' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from sync' -s o
+complete -c akool -n '__fish_seen_subcommand_from sync' -s q
 complete -c akool -n '__fish_seen_subcommand_from talk' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from talk' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from talk' -l debug

@@ -23,6 +23,7 @@ from akool_cli.cli import (
     batch_cmd,
     config_cmd,
     doctor_cmd,
+    ledger_cmd,
     products_cmd,
     sandbox_cmd,
     status_cmd,
@@ -99,6 +100,7 @@ voices_cmd.register(app)
 webhook_cmd.register(app)
 batch_cmd.register(app)
 config_cmd.register(app)
+ledger_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,12 +11,34 @@ import typer
 
 from akool_cli.cli import inputs_cli, options
 from akool_cli.core import interrupts
-from akool_cli.core.errors import ExitCode, LocalStateError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    BudgetExceededError,
+    ExitCode,
+    LocalStateError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.client import BatchPlan, BatchResult, Client, Outcome, RowProblem
+    from akool_cli.client import (
+        BatchPlan,
+        BatchPreview,
+        BatchResult,
+        Client,
+        Outcome,
+        RowProblem,
+    )
+
+
+MAX_CREDITS = typer.Option(
+    None,
+    "--max-credits",
+    metavar="N",
+    help="Start no job once the credits spent in this run (the balance's drop) plus the "
+    "estimates of jobs in flight would pass N; exit 13. --dry-run shows each estimate.",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -44,6 +68,7 @@ def batch(
         help="Create again rows whose earlier create has an unknown outcome.",
     ),
     force: bool = options.FORCE,
+    max_credits: float | None = MAX_CREDITS,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -72,36 +97,27 @@ def batch(
             url_ttl=url_ttl,
             check=not no_check,
             check_face=check_face,
+            max_credits=max_credits,
         )
-        _say_problems(out, plan, skip_invalid, dry_run, json_out)
+        _say_problems(out, lib, plan, skip_invalid, dry_run, json_out)
         if dry_run:  # a plan never needs the output folder to exist yet
-            rows, uploads = lib.batch_preview(plan)
-            inputs_cli.show_uploads(out, uploads)  # local files (preflight)
-            _print_plan(out, rows, plan.problems, json_out, uploads)
+            preview = lib.batch_preview(plan)
+            inputs_cli.show_uploads(out, preview.uploads)  # local files (preflight)
+            _print_plan(out, preview, plan.problems, json_out, max_credits)
             return
         with inputs_cli.upload_display(out) as display:
             events = Events(**inputs_cli.upload_events(out, display))
             plan = lib.prepare_batch(plan, events=events)
-        result = _run(runtime, out, lib, plan, concurrency, interval, force, retry_unknown)
+        settings = _Settings(concurrency, interval, force, retry_unknown)
+        result = _run(out, lib, plan, settings)
     complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
-    fatal = result.fatal
-    if result.interrupted:
-        raise interrupts.stopped(
-            "stopped the batch; jobs already created keep running on AKOOL",
-            f"run the same command again to continue: {runtime.command_line()}",
-        )  # after the report: a script reading --json still gets every created id
-    if fatal is not None:
-        raise LocalStateError(
-            f"the batch stopped: {fatal.message}",
-            hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
-            path=fatal.path,
-        )
+    _raise_ending(runtime, result, max_credits)
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
 
 
 def _say_problems(
-    out: Output, plan: BatchPlan, skip_invalid: bool, dry_run: bool, json_out: bool
+    out: Output, lib: Client, plan: BatchPlan, skip_invalid: bool, dry_run: bool, json_out: bool
 ) -> None:
     """Every invalid row on stderr; unless --skip-invalid, nothing is submitted (exit 2)."""
     problems = plan.problems
@@ -110,7 +126,7 @@ def _say_problems(
         out.warn(message) if skip_invalid else out.error(message)
     if problems and not skip_invalid:
         if dry_run and json_out:  # the problems as data, each with its row: nothing would run
-            _print_plan(out, [], problems, json_out, [])
+            _print_plan(out, lib.batch_preview(replace(plan, items=[])), problems, json_out)
         raise UsageError(
             f"{len(problems)} invalid row(s) in {plan.file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
@@ -165,19 +181,56 @@ def _report(
     return all(o.state == "done" for o in outcomes) and not problems
 
 
+def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | None) -> None:
+    """What ended the run early, said after the report: a script reading --json still gets
+    every created id."""
+    fatal = result.fatal
+    if result.interrupted:
+        raise interrupts.stopped(
+            "stopped the batch; jobs already created keep running on AKOOL",
+            f"run the same command again to continue: {runtime.command_line()}",
+        )
+    if fatal is not None:
+        raise LocalStateError(
+            f"the batch stopped: {fatal.message}",
+            hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
+            path=fatal.path,
+        )
+    if result.over_budget is not None:
+        raise _over_budget(runtime, result.over_budget, max_credits or 0.0)
+
+
+def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
+    """The budget's stop, with the command that resumes it with a larger cap."""
+    args = runtime.argv
+    resumed = [
+        a
+        for i, a in enumerate(args)
+        if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
+    ]
+    resumed = [a for a in resumed if not a.startswith("--max-credits=")]
+    again = shlex.join(["akool", *resumed, "--max-credits", f"{cap * 2:g}"])
+    return BudgetExceededError(
+        f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
+        hint=f"rows already made are never paid for again; resume with a larger budget: {again}",
+    )
+
+
 def _print_plan(
     out: Output,
-    rows: list[dict[str, Any]],
+    preview: BatchPreview,
     problems: list[RowProblem],
     json_out: bool,
-    uploads: list[dict[str, object]],
+    max_credits: float | None = None,
 ) -> None:
+    rows, total = preview.rows, preview.estimate
     if json_out:
         invalid = [problem.to_json() for problem in problems]
-        out.json({"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads})
+        document = {"dry_run": True, "rows": rows, "invalid": invalid, "uploads": preview.uploads}
+        out.json({**document, "estimate": {**total, "max_credits": max_credits}})
         return
     out.table(
-        ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT"),
+        ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT", "CREDITS"),
         [
             (
                 str(p["row"]),
@@ -188,11 +241,24 @@ def _print_plan(
                 p["prompt"] or "-",
                 p["resolution"] or "-",
                 p["output"] or "-",
+                _credits(p["estimate"]),
             )
             for p in rows
         ],
     )
     out.info(f"{len(rows)} row(s) would run; nothing was sent")
+    cap = f" (--max-credits {max_credits:g})" if max_credits is not None else ""
+    out.info(
+        f"estimated: {total['credits']:g} credits for the jobs to create{cap}; " + total["note"]
+    )
+
+
+def _credits(estimate: dict[str, Any] | None) -> str:
+    """An estimate and where it comes from: `20 (documented: ...)`, `? (unknown)`."""
+    if estimate is None:
+        return "-"
+    credits = estimate["credits"]
+    return f"{'?' if credits is None else f'{credits:g}'} ({estimate['source']})"
 
 
 def _audio(planned: dict[str, Any]) -> str:
@@ -203,26 +269,26 @@ def _audio(planned: dict[str, Any]) -> str:
     return f"text ({planned['voice']}{speed}): {planned['text']}"
 
 
-def _run(
-    runtime: Runtime,
-    out: Output,
-    lib: Client,
-    plan: BatchPlan,
-    concurrency: int,
-    interval: float,
-    force: bool,
-    retry_unknown: bool,
-) -> BatchResult:
+@dataclass(frozen=True)
+class _Settings:
+    concurrency: int
+    interval: float
+    force: bool
+    retry_unknown: bool
+
+
+def _run(out: Output, lib: Client, plan: BatchPlan, settings: _Settings) -> BatchResult:
     """Every row's outcome, drawn as it goes; what ended the run early (a stop, a history that
-    cannot be written) is in the result, so that the rows done so far are reported either way."""
+    cannot be written, the budget) is in the result, so that the rows done so far are reported
+    either way."""
     display = out.batch_display(len(plan.items))
     with display:
         return lib.batch(
             plan,
-            concurrency=concurrency,
-            interval=interval,
-            force=force,
-            retry_unknown=retry_unknown,
+            concurrency=settings.concurrency,
+            interval=settings.interval,
+            force=settings.force,
+            retry_unknown=settings.retry_unknown,
             on_event=lambda o, message: display.event(
                 o.row, o.id, o.state, message, resumed=o.resumed
             ),

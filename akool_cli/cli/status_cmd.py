@@ -33,6 +33,7 @@ def status(
     are reported and the exit code stays 0. A job whose server cannot be asked keeps its last
     known state, with a note.
     """
+    from akool_cli.cli.ledger_cmd import EXPIRY_WARNING_SECONDS, warn_expiring
     from akool_cli.core.validate import check_count
 
     runtime: Runtime = ctx.obj
@@ -40,6 +41,7 @@ def status(
     limit = check_count("--limit", limit_text)
     with runtime.library() as lib:
         found = lib.statuses(job_ids or [], limit=limit)
+        soon, now = lib.expiring(EXPIRY_WARNING_SECONDS), lib.clock.time()
     if found.read_only:
         out.warn(f"the history {found.read_only} is read-only: states are shown, not saved")
     code = ExitCode.OK
@@ -56,6 +58,7 @@ def status(
             out.error(f"{note.job_id}: {note.error.message}", note.error.hint)
             code = max(code, note.error.exit_code)
     _print(out, runtime, found.jobs, found.unknown_attempts, json_out)
+    warn_expiring(out, soon, now)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 

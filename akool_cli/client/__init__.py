@@ -18,16 +18,18 @@ from akool_cli.client.account import (
     Verified,
     envelope_error,
 )
-from akool_cli.client.batches import BatchMixin, BatchPlan, BatchResult
+from akool_cli.client.batches import BatchMixin, BatchPlan, BatchPreview, BatchResult
 from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
+from akool_cli.client.ledger import LedgerMixin
 from akool_cli.client.making import MakingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
 from akool_cli.jobs.batch import Problem as RowProblem
 from akool_cli.jobs.batch_run import Outcome
+from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
 from akool_cli.jobs.views import TABLE_COLUMNS
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
 from akool_cli.store.config import DEFAULT_PROFILE
@@ -36,9 +38,11 @@ from akool_cli.webhooks.receiver import Handled
 __all__ = [
     "DEFAULT_PROFILE",
     "DEFAULT_URL_TTL",
+    "HISTORY_COLUMNS",
     "POLL_INTERVAL",
     "TABLE_COLUMNS",
     "BatchPlan",
+    "BatchPreview",
     "BatchResult",
     "Callback",
     "Client",
@@ -67,7 +71,7 @@ __all__ = [
 ]
 
 
-class Client(BatchMixin, MakingMixin, FollowingMixin, AccountMixin, CallbacksMixin):
+class Client(BatchMixin, MakingMixin, FollowingMixin, LedgerMixin, AccountMixin, CallbacksMixin):
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them

@@ -32,17 +32,30 @@ class BatchPlan:
     inputs: Plan
     settings: Settings
     output_dir: Path | None = None
+    max_credits: float | None = None  # the run's spending cap (see Client.batch)
     prepared: bool = False  # local files uploaded and URLs checked (prepare_batch)
 
 
 @dataclass
 class BatchResult:
     """Every row's outcome; `fatal` when the history could not be written (the run stopped, and
-    ids it could not record are in the outcomes as "unrecorded"); `interrupted` after a stop."""
+    ids it could not record are in the outcomes as "unrecorded"); `interrupted` after a stop;
+    `over_budget`: why `max_credits` stopped it starting jobs."""
 
     outcomes: list[Outcome] = field(default_factory=list)
     fatal: LocalStateError | None = None
     interrupted: bool = False
+    over_budget: str | None = None
+
+
+@dataclass
+class BatchPreview:
+    """What running a plan would do (nothing is sent): each row's action and credit estimate,
+    the files it would upload, and the total estimate."""
+
+    rows: list[dict[str, Any]]
+    uploads: list[dict[str, object]]
+    estimate: dict[str, Any]
 
 
 class BatchMixin(TalkingMixin):
@@ -55,12 +68,14 @@ class BatchMixin(TalkingMixin):
         url_ttl: str | float = DEFAULT_URL_TTL,
         check: bool = True,
         check_face: bool = False,
+        max_credits: float | None = None,
     ) -> BatchPlan:
         """Read a CSV or JSON Lines file of rows and find every problem that needs no network;
-        local files are relative to the file's folder."""
+        local files are relative to the file's folder. `max_credits` caps the run's spending."""
         from akool_cli.inputs.preflight import raise_all, row_inputs, split_problems
         from akool_cli.jobs.batch import Problem, load_rows, validate
 
+        check_budget(max_credits)
         path = Path(file)
         rows = load_rows(path)
         items, problems = validate(rows)
@@ -83,20 +98,20 @@ class BatchMixin(TalkingMixin):
             problems += [Problem(row, message) for message in messages]
         valid = [i for i in items if i.row not in by_row]
         folder = None if output_dir is None else Path(output_dir)
-        return BatchPlan(path, len(rows), valid, problems, found, settings, folder)
+        return BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
 
-    def batch_preview(
-        self, plan: BatchPlan
-    ) -> tuple[list[dict[str, Any]], list[dict[str, object]]]:
-        """What running the plan would do with each row, and the files it would upload (with
-        their sizes); nothing is sent."""
+    def batch_preview(self, plan: BatchPlan) -> BatchPreview:
+        """What running the plan would do with each row (and what it would cost, estimated),
+        and the files it would upload (with their sizes); nothing is sent."""
         from akool_cli.inputs.preflight import upload_plan
+        from akool_cli.jobs.batch_run import estimated
         from akool_cli.jobs.batch_run import plan as row_plan
 
         values = {v for i in plan.items for v in (i.request.image_url, i.request.audio_url) if v}
         uploads = upload_plan(plan.inputs.only(values), self.journal)
         scope = self.scope(any_account=True)
-        return list(row_plan(plan.items, self.journal, plan.output_dir, scope)), uploads
+        rows = list(row_plan(plan.items, self.journal, plan.output_dir, scope))
+        return BatchPreview(rows, uploads, estimated(rows, self.journal))
 
     def prepare_batch(self, plan: BatchPlan, *, events: Events | None = None) -> BatchPlan:
         """The output folder made, the credential found, then the files of rows not created yet
@@ -138,17 +153,28 @@ class BatchMixin(TalkingMixin):
         on_event: Callable[[Outcome, str], None] | None = None,
         on_bytes: Callable[[int], None] | None = None,
         stopping: threading.Event | None = None,
+        max_credits: float | None = None,
+        label: str | None = None,
     ) -> BatchResult:
         """Run the plan's rows, at most `concurrency` at a time (the engine `akool batch`
         draws): each row claimed in the history before its create is sent, so a rerun picks up
         what an earlier run created instead of paying again. Ctrl-C (or `stopping`) lets creates
-        in flight finish and be recorded, then returns with `interrupted`."""
+        in flight finish and be recorded, then returns with `interrupted`. With `max_credits`,
+        no job starts once the credits spent in the run plus the estimates of jobs in flight
+        would pass it (`over_budget` says why). `label` names the run in the ledger (the file)."""
         from akool_cli.jobs.batch_run import BatchRunner
+        from akool_cli.jobs.budget import Budget, Estimator
 
         check_range("--concurrency", concurrency)
         check_range("--interval", interval)
+        max_credits = plan.max_credits if max_credits is None else max_credits
+        check_budget(max_credits)
         if not plan.prepared:
             plan = self.prepare_batch(plan)
+        estimator = Estimator(self.journal)
+        budget = None
+        if max_credits is not None:
+            budget = Budget(max_credits, self.api.credit, estimator)
         runner = BatchRunner(
             client=self.api,
             journal=self.journal,
@@ -158,6 +184,9 @@ class BatchMixin(TalkingMixin):
             interval=interval,
             force=force,
             retry_unknown=retry_unknown,
+            run_label=label if label is not None else str(plan.file),
+            budget=budget,
+            estimator=estimator,
             clock=self.clock,
             on_event=on_event,
             on_bytes=on_bytes,
@@ -167,7 +196,15 @@ class BatchMixin(TalkingMixin):
             outcomes = runner.run(plan.items)
         except KeyboardInterrupt:
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
-        return BatchResult(outcomes, runner.fatal)
+        refused = budget.refused if budget is not None and runner.fatal is None else None
+        return BatchResult(outcomes, runner.fatal, over_budget=refused)
+
+
+def check_budget(max_credits: float | None) -> None:
+    if max_credits is not None and max_credits < 0:
+        raise UsageError(
+            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
+        )
 
 
 def _make_folder(folder: Path) -> None:

@@ -1,7 +1,8 @@
-"""The one grammar for durations users type: `90`, `90s`, `10m`, `1h30m`, `7d` (decimals too).
+"""The one grammar for durations users type: `90`, `90s`, `10m`, `1h30m`, `7d`, `2w` (decimals
+too).
 
-Every duration option (--timeout, --url-ttl, the library's timeouts) reads its value here, so
-one spelling works everywhere; each option keeps its own range and wording in DURATIONS.
+Every duration option (--timeout, --url-ttl, --since's ages, the library's timeouts) reads its
+value here, so one spelling works everywhere; each option keeps its range and wording in DURATIONS.
 """
 
 from __future__ import annotations
@@ -9,15 +10,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from akool_cli.core.errors import UsageError
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 # Units largest first, each at most once; a bare number at the end is seconds ("1h30" is 1h30s).
 GRAMMAR = re.compile(
-    rf"^(?:{_NUMBER}\s*d\s*)?(?:{_NUMBER}\s*h\s*)?(?:{_NUMBER}\s*m\s*)?(?:{_NUMBER}\s*s?)?$"
+    rf"^(?:{_NUMBER}\s*w\s*)?(?:{_NUMBER}\s*d\s*)?(?:{_NUMBER}\s*h\s*)?"
+    rf"(?:{_NUMBER}\s*m\s*)?(?:{_NUMBER}\s*s?)?$"
 )
-UNIT_SECONDS = (86400.0, 3600.0, 60.0, 1.0)
+UNIT_SECONDS = (7 * 86400.0, 86400.0, 3600.0, 60.0, 1.0)
 MINUTE, DAY = 60.0, 86400.0
 
 
@@ -76,3 +79,24 @@ def parse_duration(value: str | float, option: str) -> float:
 
 def optional_duration(value: str | float | None, option: str) -> float | None:
     return None if value is None else parse_duration(value, option)
+
+
+def parse_since(text: str | None, now: float) -> float:
+    """--since: a date (2026-12-01, UTC), a time (2026-12-01T09:00Z) or an age (7d, 24h, 30m)
+    → a timestamp (0 without one). An age needs its unit: a bare number reads as a year."""
+    if not text:
+        return 0.0
+    bare = text.strip().replace(".", "", 1).isdigit()
+    age = None if bare else seconds(text)
+    if age is not None:
+        return now - age
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"--since {text!r} is neither a date nor an age",
+            hint="e.g. --since 2026-12-01, --since 2026-12-01T09:00Z or --since 7d",
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp()

@@ -44,6 +44,7 @@ class Origin:
     batch_key: str | None = None
     extra_inputs: dict[str, Any] | None = None
     account: str = ""  # the credential's fingerprint; filled from the client when empty
+    run_id: int | None = None  # the batch run or MCP session it belongs to (the ledger)
 
     def scope(self) -> Scope:
         return Scope(self.base_url, self.profile, self.account)
@@ -154,6 +155,7 @@ def _record(
         files=job.files,
         cost=job.cost,
         account=origin.account,
+        run_id=origin.run_id,
     )
     try:
         earlier = journal.record_created(attempt_id, record)

@@ -46,7 +46,8 @@ def serve_file(handler: Handler, name: str) -> None:
     """A finished job's MP4, with Range support, ETag, and the file faults."""
     job_id = name.removesuffix(".mp4")
     job = handler.state.jobs.get(job_id)
-    if job is None or not name.endswith(".mp4") or handler.state.status(job) != 3:
+    state = handler.state
+    if job is None or not name.endswith(".mp4") or state.status(job) != 3 or state.expired(job):
         handler._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
         return
     handler.state.count(handler.state.requests, "file")

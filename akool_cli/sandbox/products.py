@@ -16,6 +16,7 @@ from typing import Any
 from akool_cli.core import kinds, products
 from akool_cli.core.contract import request_problems
 from akool_cli.core.kinds import JobKind
+from akool_cli.core.prices import credit_field
 from akool_cli.core.states import Status
 from akool_cli.sandbox import fetch
 from akool_cli.sandbox.state import SandboxJob
@@ -98,8 +99,6 @@ ECHOES: dict[str, dict[str, str]] = {
 }
 # What a failed job says (the kinds whose failure field is documented use it).
 FAILURE = "the sandbox could not use an input (an input contains 'fail')"
-# Credits per job, from the products' price tables (720p, 5 s).
-CREDITS = {"image2video": 20, "text2video": 20}
 
 
 def served() -> list[JobKind]:
@@ -140,8 +139,9 @@ def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
     return "; ".join(p for p in found if p)
 
 
-def job_object(job: SandboxJob, status: int, base_url: str) -> dict[str, Any]:
-    """The job as the product's answers document it, in state `status`."""
+def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dict[str, Any]:
+    """The job as the product's answers document it, in state `status`, charged `price` credits
+    when it is done (v4 answers show the price from the start, and 0 when the job failed)."""
     kind = kinds.get(job.kind)
     data = copy.deepcopy(TEMPLATES[kind.name])
     for name in data:
@@ -160,13 +160,14 @@ def job_object(job: SandboxJob, status: int, base_url: str) -> dict[str, Any]:
     for extra in kind.files:
         url = f"{base_url}{FILES_PREFIX}{job.id}.{extra.role}{extra.suffix}"
         _put(data, extra.path, url if done else "")
-    if "deduction_credit" in data:
-        data["deduction_credit"] = CREDITS.get(kind.name, data["deduction_credit"])
+    charged = credit_field(kind)
+    if charged is not None and (done or charged in data):
+        data[charged] = price
     if status == Status.FAILED:
         data["error_code"] = 1205
         data["error_reason"] = job.failure or FAILURE
-        if "deduction_credit" in data:
-            data["deduction_credit"] = 0
+        if charged is not None and charged in data:
+            data[charged] = 0
     return data
 
 

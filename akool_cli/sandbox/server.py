@@ -314,7 +314,8 @@ class Handler(BaseHTTPRequestHandler):
 
     @route(contract.CREDIT)
     def _api_credit(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
-        self._json({"code": 1000, "msg": "OK", "data": {"credit": 1234.5}}, after)
+        data = {"credit": self.state.balance()}  # less what finished jobs were charged
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
 
     @route(contract.CREATE_TALKING_PHOTO)
     def _api_create_talking_photo(
@@ -377,7 +378,8 @@ class Handler(BaseHTTPRequestHandler):
         status = self.state.status(job)
         if job.kind == kinds.TALKING_PHOTO.name:
             return self._job_data(job, status)
-        return product_answers.job_object(job, status, self._base_url())
+        price = self.state.price(job.kind)
+        return product_answers.job_object(job, status, self._base_url(), price)
 
     def create_product(
         self, kind: kinds.JobKind, body: bytes, query: dict[str, str], after: str | None
@@ -394,7 +396,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.state.config.fetch_inputs:
             failure = product_answers.input_failure(kind, fields)
         job = self.state.create_job(fields, failure, kind.name)
-        data = product_answers.job_object(job, Status.QUEUED, self._base_url())
+        price = self.state.price(kind.name)
+        data = product_answers.job_object(job, Status.QUEUED, self._base_url(), price)
         answer = product_answers.created_answer(kind, data)
         self._json({"code": 1000, "msg": "OK", "data": answer}, after)
 
@@ -532,6 +535,8 @@ class Handler(BaseHTTPRequestHandler):
         }
         if status == 3:
             data["video"] = f"{self._base_url()}{FILES_PREFIX}{job.id}.mp4"
+            # "credits consumed by the final result", charged when the job finishes.
+            data["deduction_duration"] = self.state.price(job.kind)
         if status == 4:
             # infobymodelid documents error_code and error_reason for a failed job (state 4).
             data["error_code"] = 1108
