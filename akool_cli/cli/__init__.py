@@ -23,6 +23,7 @@ from akool_cli.cli import (
     batch_cmd,
     config_cmd,
     doctor_cmd,
+    faces_cmd,
     ledger_cmd,
     products_cmd,
     sandbox_cmd,
@@ -91,6 +92,7 @@ def _global(
 auth.register(app)
 talk_cmd.register(app)
 products_cmd.register(app)
+faces_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

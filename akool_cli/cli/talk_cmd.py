@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.core import interrupts
+from akool_cli.core import interrupts, kinds
 from akool_cli.core.contract import RESULT_RETENTION_DAYS
 from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import ExitCode, JobFailedError, WaitTimeoutError
@@ -113,10 +113,15 @@ def _results(
             )
         elif job.done and job.downloaded_path and job_id not in result.downloaded:
             out.info(f"{job_id} was saved earlier: {job.downloaded_path}")
-        elif job.done and job_id not in result.downloaded and job_id not in result.errors:
+        elif (
+            job.done
+            and kinds.get(job.kind).makes == "file"
+            and job_id not in result.downloaded
+            and job_id not in result.errors
+        ):
             out.info(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
-                f"download with: akool watch {job_id} -o {job_id}.mp4"
+                f"download with: akool watch {job_id} -o {job_id}{kinds.get(job.kind).suffix}"
             )
     code = ExitCode.OK
     for job_id, error in result.errors.items():

@@ -23,7 +23,7 @@ from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
-from akool_cli.client.making import MakingMixin
+from akool_cli.client.making import MakingMixin, media_kind
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
@@ -67,6 +67,7 @@ __all__ = [
     "Updated",
     "Verified",
     "envelope_error",
+    "media_kind",
     "release_locks",
 ]
 

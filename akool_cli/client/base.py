@@ -205,7 +205,11 @@ class ClientBase:
         return kinds.get(record.kind) if record is not None else kinds.TALKING_PHOTO
 
     def _suffix(self, job_id: str) -> str:
-        return self._kind_of(self._record(job_id)).suffix
+        """The suffix of a job's file: the one it was saved with, or its kind's."""
+        from akool_cli.jobs.naming import target_suffix
+
+        record = self._record(job_id)
+        return target_suffix(record, self._kind_of(record))
 
     def _resolve(self, dest: str | os.PathLike[str], job_id: str, many: bool) -> Path:
         from akool_cli.jobs.download import resolve_target

@@ -67,7 +67,7 @@ class CallbacksMixin(ClientBase):
         return EventRecorder(
             self.paths.journal_file,
             download_dir=download_dir,
-            fetch=download_into(self.session.transport),
+            fetch=download_into(self.session.transport, self.paths.journal_file),
             emit=on_event,
             warn=on_warning,
         )

@@ -106,6 +106,30 @@ class FollowingMixin(ClientBase):
                     fresh[job_id] = answer
         return fresh, notes
 
+    def cancel(self, job_id: str) -> Job:
+        """Cancel a job that is still running, where AKOOL documents how (reage)."""
+        from akool_cli.core.validate import check_job_id
+
+        job_id = check_job_id(job_id)
+        record = self.journal.get(job_id)
+        kind = self._kind_of(record)
+        call = kind.cancel
+        if record is None or call is None:
+            what = f"a {kind.noun} job" if record is not None else "a job not in akool's history"
+            raise UsageError(
+                f"akool cannot cancel {job_id}: it is {what}, and AKOOL documents a cancel "
+                "only for reage",
+                hint="see its state with: akool status " + job_id,
+            )
+        handle = record.outputs.get(call.source) if call.source != "_id" else job_id
+        if not handle:
+            raise UsageError(
+                f"the history has no {call.source} for job {job_id} to cancel it with",
+                hint="cancel it in the AKOOL console",
+            )
+        self.api_of(record).call(call.endpoint, body=call.body([handle]))
+        return self.status(job_id)
+
     # -- waiting and downloading ------------------------------------------------------------
 
     def wait(

@@ -37,6 +37,9 @@ class Job:
     files: Mapping[str, str] = field(default_factory=dict)  # other result files: role → URL
     saved: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # role → path, size
     cost: Mapping[str, float] = field(default_factory=dict)  # as AKOOL reports it
+    # What the job makes that is not a file: a cloned voice's `voice_id`, an avatar's
+    # `avatar_id`, a moderation's `result` and `final_conclusion` (AKOOL's field names).
+    outputs: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def finished(self) -> bool:
@@ -78,6 +81,7 @@ class Job:
             files=self.files,
             saved=self.saved,
             cost=self.cost,
+            outputs=self.outputs,
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
@@ -129,6 +133,10 @@ class Job:
             files=(info.files if info is not None else {}) or (record.files if record else {}),
             saved=record.saved if record is not None else {},
             cost=(info.cost if info is not None else {}) or (record.cost if record else {}),
+            outputs={
+                **(record.outputs if record is not None else {}),
+                **(info.outputs if info is not None else {}),
+            },
         )
 
 

@@ -134,3 +134,56 @@ class MakingMixin(TalkingMixin):
     def effects(self) -> list[dict[str, Any]]:
         """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
         return self.api.effects()
+
+    # -- face swap, reage --------------------------------------------------------------------
+
+    def faceswap(
+        self,
+        source_url: str,
+        target_url: str,
+        *,
+        plus: bool = False,
+        video: bool = False,
+        enhance: bool | None = None,
+        single_face: bool | None = None,
+        style: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A face put onto the faces of an image (Face Swap Pro; billed), or with `plus` Face Swap
+        Plus, or with `video` a video's faces (v3; with `plus`, Plus). The faces' landmarks come
+        from AKOOL's face detection, asked just before the create."""
+        from akool_cli.core.products import given
+
+        kind = media_kind("faceswap", plus=plus, video=video)
+        fields = given(
+            source_url=source_url,
+            target_url=target_url,
+            face_enhance=enhance,
+            single_face_mode=single_face,
+            model_style=style,
+        )
+        return self.make(kind, fields, webhook_url=webhook_url, name=name)
+
+    def reage(
+        self,
+        url: str,
+        age: int,
+        *,
+        video: bool = False,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """The faces of an image (or with `video`, a video) made `age` years older, or younger
+        when negative (-30 to 30; billed). Cancel it while it runs with cancel()."""
+        field = "modifyVideo" if video else "modifyImage"
+        kind = media_kind("reage", video=video)
+        return self.make(kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name)
+
+
+def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
+    """The kind a face swap or reage command makes: `faceswap`, `faceswap_plus`,
+    `faceswap_plus_video`, `faceswap_video`, `reage`, `reage_video`."""
+    if command == "reage":
+        return "reage_video" if video else "reage"
+    return "faceswap" + ("_plus" if plus else "") + ("_video" if video else "")
