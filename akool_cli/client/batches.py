@@ -72,17 +72,19 @@ class BatchMixin(TalkingMixin):
     ) -> BatchPlan:
         """Read a CSV or JSON Lines file of rows and find every problem that needs no network;
         local files are relative to the file's folder. `max_credits` caps the run's spending."""
-        from akool_cli.inputs.preflight import raise_all, row_inputs, split_problems
+        from akool_cli.inputs.preflight import Input, raise_all, split_problems
         from akool_cli.jobs.batch import Problem, load_rows, validate
 
         check_budget(max_credits)
         path = Path(file)
         rows = load_rows(path)
-        items, problems = validate(rows)
+        items, problems = validate(rows, base_dir=path.absolute().parent)
+        # "the image", "the audio" for a talking photo's; the field's name for other kinds'.
+        names = {"image_url": "the image", "audio_url": "the audio"}
         inputs = [
-            one
+            Input(value, role, names.get(name, f"the {name}"), item.row)
             for item in items
-            for one in row_inputs(item.row, item.request.image_url, item.request.audio_url)
+            for name, (value, role) in item.media().items()
         ]
         found, settings = self.plan_inputs(
             inputs,
@@ -107,7 +109,7 @@ class BatchMixin(TalkingMixin):
         from akool_cli.jobs.batch_run import estimated
         from akool_cli.jobs.batch_run import plan as row_plan
 
-        values = {v for i in plan.items for v in (i.request.image_url, i.request.audio_url) if v}
+        values = {value for i in plan.items for value, _ in i.media().values()}
         uploads = upload_plan(plan.inputs.only(values), self.journal)
         scope = self.scope(any_account=True)
         rows = list(row_plan(plan.items, self.journal, plan.output_dir, scope))
@@ -127,19 +129,9 @@ class BatchMixin(TalkingMixin):
         credential = self.credential()  # not logged in: said before anything is uploaded
         scope = Scope(self.base_url, self.profile, credential.account())
         pending = [i for i in plan.items if earlier_job(self.journal, i, scope) is None]
-        values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
+        values = {value for i in pending for value, _ in i.media().values()}
         sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
-        items = [
-            replace(
-                i,
-                request=replace(
-                    i.request,
-                    image_url=sent.get(i.request.image_url, i.request.image_url),
-                    audio_url=sent.get(i.request.audio_url, i.request.audio_url),
-                ),
-            )
-            for i in plan.items
-        ]
+        items = [i.with_urls(sent) for i in plan.items]
         return replace(plan, items=items, prepared=True)
 
     def batch(

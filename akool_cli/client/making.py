@@ -5,13 +5,18 @@ before billing, the job created once and recorded before it returns."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
-from akool_cli.core import kinds
+from akool_cli.core import kinds, states
 from akool_cli.core.errors import UsageError
-from akool_cli.inputs.preflight import Events, Input
+from akool_cli.inputs.preflight import Events, Input, Plan
+
+if TYPE_CHECKING:
+    from akool_cli.core.products import Product
+
+REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
 
 
 class MakingMixin(TalkingMixin):
@@ -46,7 +51,8 @@ class MakingMixin(TalkingMixin):
             raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
         hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
         given = {k: v for k, v in fields.items() if v is not None}
-        product.build(given, webhook_url=hook)  # every value checked before anything else
+        # Every value checked before anything else, and AKOOL's 1202 before billing.
+        self._check_repeat(chosen, product.build(given, webhook_url=hook))
         inputs = [
             Input(str(given[field]), role, f"the {field}")
             for field, role in product.media().items()
@@ -56,6 +62,7 @@ class MakingMixin(TalkingMixin):
             inputs, upload_to=upload_to, url_ttl=url_ttl, check=check
         )
         found.raise_problems()
+        _check_sizes(product, found)
         sent = self.prepare_inputs(
             found, settings, events=events or Events(warn=on_warning or _ignore)
         )
@@ -64,6 +71,21 @@ class MakingMixin(TalkingMixin):
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
         return self.create(chosen, request, self.origin(name.strip()))
+
+    def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
+        """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
+        from akool_cli.core.products import repeated_lipsync
+
+        if kind is not kinds.TRANSLATION or not isinstance(request, kinds.FieldsRequest):
+            return
+        earlier = [
+            r.inputs
+            for r in self.journal.recent(REPEAT_LOOKBACK)
+            if r.kind == kind.name and r.video_status != states.Status.FAILED
+        ]
+        problem = repeated_lipsync(request.fields, earlier)
+        if problem:
+            raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
 
     def lipsync(
         self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
@@ -131,6 +153,45 @@ class MakingMixin(TalkingMixin):
         )
         return self.make("text2video", fields, webhook_url=webhook_url, name=name)
 
+    def translate(
+        self,
+        video_url: str,
+        to: str | list[str],
+        *,
+        source: str | None = None,
+        lipsync: bool | None = None,
+        captions: int | None = None,
+        captions_url: str | None = None,
+        glossary: Mapping[str, Any] | None = None,
+        speakers: int | None = None,
+        remove_bgm: bool | None = None,
+        dynamic_duration: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video translated into `to` (codes from languages()), billed. The result is the
+        translated video; its subtitles and a caption-free video are the job's other files
+        (download() saves them beside it)."""
+        from akool_cli.core.products import translation_fields
+
+        fields = translation_fields(
+            video_url,
+            to,
+            source=source,
+            lipsync=lipsync,
+            captions=captions,
+            captions_url=captions_url,
+            glossary=glossary,
+            speakers=speakers,
+            remove_bgm=remove_bgm,
+            dynamic_duration=dynamic_duration,
+        )
+        return self.make("translate", fields, webhook_url=webhook_url, name=name)
+
+    def languages(self) -> list[dict[str, str]]:
+        """The languages video translation speaks: `lang_code` (for translate's `to`), `lang_name`."""
+        return self.api.languages()
+
     def effects(self) -> list[dict[str, Any]]:
         """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
         return self.api.effects()
@@ -187,3 +248,15 @@ def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
     if command == "reage":
         return "reage_video" if video else "reage"
     return "faceswap" + ("_plus" if plus else "") + ("_video" if video else "")
+
+
+def _check_sizes(product: Product, found: Plan) -> None:
+    """A local video larger than the product takes, refused before it is uploaded."""
+    limit = product.limits.max_bytes
+    for value, source in found.files.items():
+        if limit is not None and source.kind.role == "video" and source.size > limit:
+            raise UsageError(
+                f"{value} is {source.size / 2**20:.0f} MB; AKOOL's {product.kind.noun} takes "
+                f"videos of {limit / 2**20:.0f} MB at most",
+                hint="shorten or re-encode the video, then run the command again",
+            )
