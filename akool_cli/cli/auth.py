@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli.bounded import SECRET_BYTES, read_at_most
 from akool_cli.core.errors import AuthError
 
 if TYPE_CHECKING:
@@ -31,7 +32,10 @@ def _read_secret(what: str) -> str:
             return getpass.getpass(f"Paste your AKOOL {what} (input is hidden): ")
         except EOFError:
             return ""
-    return sys.stdin.read() if sys.stdin is not None else ""
+    if sys.stdin is None:
+        return ""
+    hint = 'pipe only the key: printf %s "$AKOOL_API_KEY" | akool login'
+    return str(read_at_most(sys.stdin, SECRET_BYTES, f"the {what} on standard input", hint))
 
 
 def login(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,13 +36,19 @@ def verify(
 
     Example: akool webhook verify < callback.json
     """
+    from akool_cli.cli.bounded import read_at_most
+    from akool_cli.client import CALLBACK_MAX_BYTES
+
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=True)
     with runtime.library() as lib:
         keys = lib.webhook_keys(client_id)
-        body = (
-            sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-        )
+        # The receiver's own limit: a callback is a few hundred bytes.
+        what, hint = "the callback body on standard input", "pipe one callback's JSON body"
+        if hasattr(sys.stdin, "buffer"):
+            body = read_at_most(sys.stdin.buffer, CALLBACK_MAX_BYTES, what, hint)
+        else:
+            body = read_at_most(sys.stdin, CALLBACK_MAX_BYTES, what, hint).encode()
         event = lib.open_callback(body, keys)
     out.json(event)
 
@@ -65,8 +72,10 @@ def serve(
     download = output or download_alias  # --download: the spelling older versions used
     if not path.startswith("/"):
         raise UsageError(f"--path {path!r} must start with /", hint="e.g. --path /akool/webhook")
+    stopping = threading.Event()  # ends a download in progress when the receiver stops
     with runtime.library() as lib:
         receiver = lib.webhook_receiver(
+            cancel=stopping,
             host=host,
             port=port,
             path=path,
@@ -82,6 +91,7 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        stopping.set()
         receiver.stop()
         out.info("stopped")
 

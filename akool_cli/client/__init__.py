@@ -33,9 +33,11 @@ from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
 from akool_cli.jobs.views import TABLE_COLUMNS
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
 from akool_cli.store.config import DEFAULT_PROFILE
+from akool_cli.webhooks.receiver import MAX_BODY as CALLBACK_MAX_BYTES
 from akool_cli.webhooks.receiver import Handled
 
 __all__ = [
+    "CALLBACK_MAX_BYTES",
     "DEFAULT_PROFILE",
     "DEFAULT_URL_TTL",
     "HISTORY_COLUMNS",

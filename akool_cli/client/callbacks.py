@@ -5,6 +5,7 @@ download the video). Events go to callbacks; nothing prints."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,15 +60,17 @@ class CallbacksMixin(ClientBase):
         *,
         on_event: Callable[[Handled], None],
         on_warning: Callable[[str], None],
+        cancel: threading.Event | None = None,
     ) -> Callable[[Callback], None]:
         """Applies each callback to the history once (a job never moves back), downloading a
-        finished video into `download_dir` when given, then reports it to `on_event`."""
+        finished video into `download_dir` when given, then reports it to `on_event`. Setting
+        `cancel` ends a download in progress at once (the receiver is stopping)."""
         from akool_cli.webhooks.receiver import EventRecorder, download_into
 
         return EventRecorder(
             self.paths.journal_file,
             download_dir=download_dir,
-            fetch=download_into(self.session.transport, self.paths.journal_file),
+            fetch=download_into(self.session.transport, self.paths.journal_file, cancel),
             emit=on_event,
             warn=on_warning,
         )
@@ -83,9 +86,11 @@ class CallbacksMixin(ClientBase):
         on_event: Callable[[Handled], None],
         on_reject: Callable[[str, str], None],
         on_warning: Callable[[str], None],
+        cancel: threading.Event | None = None,
     ) -> WebhookReceiver:
         """A receiver for AKOOL's callbacks (not started): each verified, decrypted, answered
-        200 and recorded; `serve_forever()` or `start()`/`stop()` it."""
+        200 and recorded; `serve_forever()` or `start()`/`stop()` it. Set `cancel` before
+        stopping it to end a download in progress."""
         from akool_cli.jobs.download import check_target, make_directory
         from akool_cli.webhooks.receiver import WebhookReceiver
 
@@ -93,7 +98,9 @@ class CallbacksMixin(ClientBase):
             check_target(download_dir / "placeholder.mp4", force=True, make_parent=True)
             make_directory(download_dir)
         cid, secret = self.webhook_keys(client_id)
-        handle = self.webhook_recorder(download_dir, on_event=on_event, on_warning=on_warning)
+        handle = self.webhook_recorder(
+            download_dir, on_event=on_event, on_warning=on_warning, cancel=cancel
+        )
         try:
             return WebhookReceiver(
                 host=host,
