@@ -21,6 +21,7 @@ from akool_cli.cli import (
     audit_cmd,
     auth,
     batch_cmd,
+    completion_cmd,
     config_cmd,
     doctor_cmd,
     faces_cmd,
@@ -35,7 +36,7 @@ from akool_cli.cli import (
 from akool_cli.cli.global_options import AkoolGroup
 from akool_cli.cli.output import Output
 from akool_cli.cli.runtime import Runtime
-from akool_cli.core import interrupts
+from akool_cli.core import interrupts, platforms
 from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError
 
 app = typer.Typer(
@@ -102,6 +103,7 @@ voices_cmd.register(app)
 webhook_cmd.register(app)
 batch_cmd.register(app)
 config_cmd.register(app)
+completion_cmd.register(app)
 ledger_cmd.register(app)
 
 
@@ -195,6 +197,11 @@ def _bare_group(exc: TyperException) -> bool:
 
 def _run(runtime: Runtime, args: list[str]) -> int:
     debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
+    try:
+        platforms.check()  # one clear line at start, not a failure halfway through a job
+    except AkoolError as exc:
+        runtime.json = _json_asked(args)
+        return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     bad = _undecodable(args)
     if bad is not None:
         # Refused before anything runs: nothing is sent, nothing recorded.

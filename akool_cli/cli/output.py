@@ -105,6 +105,13 @@ class Output:
             self.stdout.write(self._clean(line) + "\n")
             self.stdout.flush()
 
+    def text(self, block: str) -> None:
+        """Text akool made itself (a completion script) on stdout, as it is: its tabs and line
+        breaks are the point, and nothing in it came from a server or a file."""
+        with self._lock:
+            self.stdout.write(block if block.endswith("\n") else block + "\n")
+            self.stdout.flush()
+
     def json(self, document: Any) -> None:
         """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
         text = json.dumps(document, indent=2, ensure_ascii=False)

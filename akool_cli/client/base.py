@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from akool_cli.core import kinds
+from akool_cli.core import kinds, platforms
 from akool_cli.core.clock import Clock
 from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError
 from akool_cli.core.redact import Redactor
@@ -38,6 +38,7 @@ class ClientBase:
         redactor: Redactor | None = None,
         session: Session | None = None,
     ) -> None:
+        platforms.check()
         if api_key is not None:
             from akool_cli.core.validate import check_secret
             from akool_cli.store.credentials import Credential
