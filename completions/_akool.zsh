@@ -10,6 +10,7 @@ _akool() {
         'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+        'completion:Print the shell completion script for bash, zsh or fish.'
         'config:config commands'
         'credit:Print the accounts credit balance.'
         'delete:Delete jobs results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
@@ -51,6 +52,7 @@ _akool() {
         "background-change") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "completion") opts=(--base-url --debug --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config list") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config set") opts=(--base-url --debug --profile --quiet -q) ;;

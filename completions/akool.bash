@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel config credit delete doctor effects faceswap history image image2video languages lipsync login logout moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel completion config credit delete doctor effects faceswap history image image2video languages lipsync login logout moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -38,6 +38,7 @@ _akool() {
         "background-change") opts="--base-url --debug --json --profile --quiet -q" ;;
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "completion") opts="--base-url --debug --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config set") opts="--base-url --debug --profile --quiet -q" ;;

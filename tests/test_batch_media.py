@@ -144,23 +144,21 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
 def test_every_new_kind_sends_its_webhook_and_the_receiver_records_it(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.cli import webhook_cmd
-    from akool_cli.cli.runtime import Runtime
-    from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
+    import akool_cli
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
     from akool_cli.store.journal import Journal
-    from akool_cli.webhooks.receiver import WebhookReceiver
 
     monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
-    handle = webhook_cmd._event_handler(Runtime(), None, json_out=True)
-    server = WebhookReceiver(
-        host="127.0.0.1",
-        port=0,
-        path="/hook",
-        client_id=SANDBOX_CLIENT_ID,
-        client_secret=SANDBOX_API_KEY,
-        on_event=handle,
-        on_reject=lambda a, w: None,
-    )
+    with akool_cli.Client() as client:
+        server = client.webhook_receiver(
+            host="127.0.0.1",
+            port=0,
+            path="/hook",
+            download_dir=None,
+            on_event=lambda event: None,
+            on_reject=lambda a, w: None,
+            on_warning=lambda message: None,
+        )
     commands = [
         ["faceswap", f"{E}/a.jpg", f"{E}/b.jpg", "--plus"],
         ["reage", f"{E}/a.jpg", "--age", "5"],

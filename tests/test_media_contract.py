@@ -454,7 +454,7 @@ def test_jarvis_fields_are_its_two_pages_and_its_answer_decodes() -> None:
 
 @needs_docs
 def test_the_documented_deletes_and_their_answers() -> None:
-    from akool_cli.client import _delete_answer
+    from akool_cli.client.media import _delete_answer
 
     text = (DOCS / "ai-tools-suite" / "image2video.mdx").read_text(encoding="utf-8")
     assert contract.IMAGE2VIDEO_DELETE.path in text

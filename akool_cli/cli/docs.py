@@ -24,6 +24,7 @@ COMMAND_PAGES = {
     "background-change": "docs/products.md#background-change",
     "batch": "docs/batch.md",
     "cancel": "docs/products.md#reage",
+    "completion": "docs/environment.md#shell-completions",
     "config": "docs/environment.md",
     "credit": "docs/json.md",
     "delete": "docs/products.md#deleting-results",
@@ -344,6 +345,8 @@ def fish_script(app: typer.Typer) -> str:
 
 
 SCRIPTS = {"akool.bash": bash_script, "_akool.zsh": zsh_script, "akool.fish": fish_script}
+# `akool completion SHELL` prints the script of completions/NAME.
+SHELLS = {"bash": "akool.bash", "zsh": "_akool.zsh", "fish": "akool.fish"}
 
 
 def write_all(root: Path) -> list[Path]:

@@ -7,7 +7,6 @@ result is a text, printed (and in --json), with nothing to download.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 import typer
@@ -80,11 +79,8 @@ def moderate(
             f"cannot tell what {url!r} is" if kind is None else f"--type {kind!r} is not a type",
             hint="give --type image, video, audio or text",
         )
-    product = media_products.MODERATION
-    if url is not None and what != "text":
-        # A file of this kind: checked (or uploaded) as one before billing.
-        content = replace(product.params[0], media=cast("Role", what))
-        product = replace(product, params=(content, *product.params[1:]))
+    # A file of this kind: checked (or uploaded with --upload-to) as one before billing.
+    roles = {"content": cast("Role", what)} if url is not None and what != "text" else None
     fields = products.given(
         content=text if text is not None else url,
         type=media_products.MODERATION_TYPES[what],
@@ -103,8 +99,9 @@ def moderate(
         upload_to,
         url_ttl,
         no_check,
+        roles,
     )
-    make(ctx, product, fields, common)
+    make(ctx, media_products.MODERATION, fields, common)
 
 
 def delete(
