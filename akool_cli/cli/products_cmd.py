@@ -101,7 +101,7 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
     if common.json_out:
         out.json(view)
     else:
-        from akool_cli.jobs.views import made
+        from akool_cli.client import made
 
         for line in made(view).splitlines():  # an asset's id, or a text: the answer itself
             out.data(line)

@@ -135,7 +135,7 @@ def _results(
 
 
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
-    from akool_cli.jobs.views import made
+    from akool_cli.client import made
 
     for view in views:
         if not (view.get("downloaded_path") or view.get("video_url")) and made(view):
