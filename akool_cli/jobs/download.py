@@ -62,6 +62,9 @@ MEDIA_NAMES: dict[Media, str] = {
     "image": "an image",
     "text": "text",
 }
+PERMANENT_HINT = (
+    "get a fresh URL with: akool status JOB_ID; if it fails again, the file host is at fault"
+)
 NOT_A_VIDEO_HINT = (
     "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
 )
@@ -317,6 +320,10 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
     except TransportError as exc:
         if exc.kind == "cancelled":
             raise DownloadCancelled(str(exc)) from None
+        if exc.permanent:  # a refused certificate or redirect, broken framing: no retry helps
+            raise UnavailableError(
+                f"cannot download {part.target.name}: {exc}", hint=PERMANENT_HINT
+            ) from None
         raise _Retryable(str(exc)) from None
 
 

@@ -414,7 +414,8 @@ class AkoolClient:
                 f"AKOOL's answer to {ex.what} is unusable: {exc}",
                 hint="check the base URL (--base-url / AKOOL_BASE_URL)",
             )
-        if can_retry and (ex.safe_to_repeat or not exc.sent):
+        # A refused certificate or broken framing comes back on every try: fail at once.
+        if can_retry and not exc.permanent and (ex.safe_to_repeat or not exc.sent):
             return _Again(f"{ex.what}: {exc}")
         if not ex.safe_to_repeat and exc.sent:
             return unknown_outcome(f"{ex.what} was sent but no answer came back ({exc})")
