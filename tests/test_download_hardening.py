@@ -23,14 +23,14 @@ from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from tests.conftest import Isolation
-from tests.support.hostile import raw_server
+from tests.support.hostile import fake_mp4, raw_server
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
 JOB = "0123456789abcdef01234567"
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40
+MP4 = fake_mp4(bytes(range(256)) * 40)
 
 
 @pytest.fixture

@@ -22,12 +22,11 @@ from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import ROOT, Isolation
-from tests.support.hostile import raw_server
+from tests.support.hostile import fake_mp4, raw_server
 from tests.support.runner import invoke
 from tests.support.servers import Answer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
-MP4_START = b"\x00\x00\x00\x18ftypmp42"  # what every MP4 starts with: its ftyp box
 AUDIO = "https://example.com/speech.mp3"
 
 
@@ -111,7 +110,7 @@ def test_truncated_answers_are_resumed_until_complete(
 
 
 def test_a_server_without_range_support_restarts_and_checks_length(isolated: Isolation) -> None:
-    body = MP4_START + b"0123456789" * 1000
+    body = fake_mp4(b"0123456789" * 1000)
     head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % len(body)
     answers = iter([head + body[:4000], head + body])  # the first is cut short
 

@@ -18,11 +18,11 @@ from akool_cli.core.errors import AkoolError
 from akool_cli.jobs.download import download
 from akool_cli.net.transport import Transport
 from tests.conftest import Isolation
-from tests.support.hostile import Answerer, answering, raw_server, self_signed
+from tests.support.hostile import Answerer, answering, fake_mp4, raw_server, self_signed
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 100
+MP4 = fake_mp4(bytes(range(256)) * 100)
 
 
 def save(url: str, target: Path) -> AkoolError:

@@ -316,6 +316,7 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
                 raise _Retryable(f"the server sent {received} bytes of a {total}-byte file")
             if total is not None and received != total:
                 raise _Retryable(f"received {received} of {total} bytes")
+            _check_whole(part, received, want.media)
             return received, digest, start
     except TransportError as exc:
         if exc.kind == "cancelled":
@@ -403,6 +404,22 @@ def _check_head(head: bytes, content_type: str, media: Media) -> None:
         )
     if found is not None:
         raise NotAVideoError(f"the file at the {media} URL is {found}", hint=NOT_A_VIDEO_HINT)
+
+
+def _check_whole(part: PartLock, size: int, media: Media) -> None:
+    """The file's own structure (an MP4's boxes) says it is whole: a body that ended early with
+    no length to tell (or a TLS connection closed without close_notify) is never a saved file."""
+    problem = mediatypes.structure_problem(
+        lambda offset, count: os.pread(part.fd, count, offset), size, media
+    )
+    if problem is None:
+        return
+    how, why = problem
+    if how == "short":  # cut on the way: the next try resumes or starts over
+        raise _Retryable(f"the file arrived incomplete ({why})")
+    raise NotAVideoError(
+        f"the file at the {media} URL is not a whole {media} file: {why}", hint=NOT_A_VIDEO_HINT
+    )
 
 
 def _checked(pieces: Iterator[bytes], content_type: str, media: Media) -> Iterator[bytes]:
