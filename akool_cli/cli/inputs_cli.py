@@ -102,6 +102,7 @@ def prepare(
             upload_started=display.started,
             upload_bytes=display.advance,
             upload_done=display.done,
+            checked=display.checked,
         )
         return prepare_inputs(found, settings, journal=journal, client=client, events=events)
 

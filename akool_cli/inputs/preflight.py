@@ -22,6 +22,7 @@ from akool_cli.core import mediatypes
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_url_form
+from akool_cli.inputs.hostchecks import check_all, host_of
 from akool_cli.inputs.upload import (
     DEFAULT_TTL,
     INSTALL_HINT,
@@ -34,7 +35,7 @@ from akool_cli.inputs.upload import (
     boto3_missing,
     hash_file,
 )
-from akool_cli.inputs.urlcheck import check_all, private_host, short
+from akool_cli.inputs.urlcheck import private_host, short
 from akool_cli.store.journal import Journal, UploadRecord, Uploads
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ class Events:
     upload_started: Callable[[str, int], None] = lambda name, size: None
     upload_bytes: Callable[[str, int], None] = lambda name, count: None
     upload_done: Callable[[str], None] = lambda name: None
+    checked: Callable[[int, int], None] = lambda done, total: None  # URLs checked, of all
 
 
 @dataclass(frozen=True)
@@ -389,22 +391,28 @@ def file_identity(uploads: Uploads, source: Source) -> LocalFile:
 
 
 def check_urls(roles: dict[str, Role], settings: Settings, events: Events) -> list[Problem]:
-    """Each distinct URL once: problems stop the create, the rest are warnings."""
+    """Each distinct URL once, host by host: problems stop the create, the rest are warnings
+    (one per host, however many of its URLs they concern)."""
     local_akool = private_host(settings.base_url) if settings.base_url else False
+    private: dict[str, list[str]] = {}
     for url in roles:
         if private_host(url) and not local_akool:
-            events.warn(
-                f"{short(url)} is on a private or loopback address: AKOOL's servers cannot "
-                "fetch it from there"
-            )
-    problems: list[Problem] = []
-    for url, (kind, message) in check_all(roles).items():
-        if kind == "warn":
-            events.warn(message)
-        else:
-            what = f"the {roles[url]} URL"
-            problems.append(Problem(Input(url, roles[url], what), message, URL_HINT))
-    return problems
+            private.setdefault(host_of(url), []).append(url)
+    for host, urls in private.items():
+        one = len(urls) == 1
+        events.warn(
+            (f"{short(urls[0])} is" if one else f"{len(urls):,} URLs on {host} are")
+            + " on a private or loopback address: AKOOL's servers cannot fetch "
+            + ("it" if one else "them")
+            + " from there"
+        )
+    report = check_all(roles, progress=events.checked)
+    for message in report.warnings:
+        events.warn(message)
+    return [
+        Problem(Input(url, roles[url], f"the {roles[url]} URL"), message, URL_HINT)
+        for url, message in report.refused.items()
+    ]
 
 
 def check_faces(client: AkoolClient, images: list[str], events: Events) -> list[Problem]:

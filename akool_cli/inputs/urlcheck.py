@@ -3,23 +3,23 @@
 A HEAD, or a small range GET when HEAD is refused or says nothing (presigned URLs, signed for
 GET only, always get the GET). A 4xx/5xx answer, an HTML page or a type that is not the expected
 image/audio is a reason to refuse; an answer this machine cannot get is only a warning, since
-AKOOL fetches from its own servers. No printing.
+AKOOL fetches from its own servers (hostchecks.py runs many, host by host). No printing.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 from urllib.parse import urlsplit
 
 from akool_cli.core import mediatypes
 from akool_cli.core.mediatypes import Role
-from akool_cli.net.transport import Transport, TransportError
+from akool_cli.net.transport import Transport
 
 CHECK_TIMEOUT = 10.0  # seconds for one check; AKOOL's own fetch is not that patient either
-CHECK_WORKERS = 8
+# A warning's text that several URLs share (hostchecks.py counts them per host).
+UNDECIDED = "no content type, no bytes"
 PRESIGNED = re.compile(r"(^|&)(X-Amz-Signature|Signature|X-Goog-Signature)=", re.IGNORECASE)
 # Answers that mean "HEAD is not how to ask here": ask again with a small range GET.
 HEAD_REFUSED = (403, 405, 501)
@@ -59,15 +59,11 @@ def short(url: str) -> str:
 
 
 def check_url(transport: Transport, url: str, role: Role) -> Verdict | None:
-    """None when the URL serves what it should; else ("warn" | "refuse", what was found)."""
-    try:
-        status, content_type, head = _probe(transport, url)
-    except TransportError as exc:
-        return (
-            "warn",
-            f"could not check {short(url)} from here ({exc}); AKOOL fetches it from its own "
-            "servers, so the job may still work",
-        )
+    """None when the URL serves what it should; else ("warn" | "refuse", what was found).
+
+    Raises TransportError when no answer came (the caller decides what that says about the host).
+    """
+    status, content_type, head = _probe(transport, url)
     shown = short(url)
     if status >= 400:
         meaning = HTTP_MEANINGS.get(status, "an error")
@@ -80,7 +76,7 @@ def check_url(transport: Transport, url: str, role: Role) -> Verdict | None:
         if isinstance(sniffed, str):
             return "refuse", f"{shown} serves {sniffed}, not {mediatypes.ACCEPTED[role]}"
     elif mediatypes.undecided(content_type):
-        return "warn", f"could not tell what {shown} serves (no content type, no bytes)"
+        return "warn", UNDECIDED
     return None
 
 
@@ -104,13 +100,3 @@ def _ask(transport: Transport, url: str, method: str) -> tuple[int, str, bytes]:
                 if len(head) >= mediatypes.SNIFF_BYTES:
                     break
         return answer.status, answer.headers.get("content-type", ""), head[: mediatypes.SNIFF_BYTES]
-
-
-def check_all(roles: dict[str, Role]) -> dict[str, Verdict]:
-    """Each distinct URL once, concurrently; only the URLs with something to say are returned."""
-    with (
-        Transport(connect_timeout=CHECK_TIMEOUT / 2, read_timeout=CHECK_TIMEOUT) as transport,
-        ThreadPoolExecutor(max_workers=CHECK_WORKERS, thread_name_prefix="check") as pool,
-    ):
-        verdicts = list(pool.map(lambda url: check_url(transport, url, roles[url]), roles))
-    return {url: v for url, v in zip(roles, verdicts, strict=True) if v is not None}
