@@ -26,6 +26,8 @@ from akool_cli.store.journal import JobRecord, Journal, Scope
 
 if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
+    from akool_cli.jobs.ledger import Spend
+    from akool_cli.jobs.sync import SyncResult
     from akool_cli.jobs.watcher import Watcher
     from akool_cli.net.api import AkoolClient
     from akool_cli.store.credentials import Credential, KeyringStore
@@ -50,6 +52,9 @@ class Job:
     files: Mapping[str, str] = field(default_factory=dict)  # other result files: role → URL
     saved: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # role → path, size
     cost: Mapping[str, float] = field(default_factory=dict)  # as AKOOL reports it
+    # What the job makes that is not a file: a cloned voice's `voice_id`, an avatar's
+    # `avatar_id`, a moderation's `result` and `final_conclusion` (AKOOL's field names).
+    outputs: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def finished(self) -> bool:
@@ -77,6 +82,7 @@ class Job:
             files=self.files,
             saved=self.saved,
             cost=self.cost,
+            outputs=self.outputs,
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
@@ -110,7 +116,22 @@ class Job:
             files=(info.files if info is not None else {}) or (record.files if record else {}),
             saved=record.saved if record is not None else {},
             cost=(info.cost if info is not None else {}) or (record.cost if record else {}),
+            outputs={
+                **(record.outputs if record is not None else {}),
+                **(info.outputs if info is not None else {}),
+            },
         )
+
+
+REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
+
+
+def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
+    """The kind a face swap or reage command makes: `faceswap`, `faceswap_plus`,
+    `faceswap_plus_video`, `faceswap_video`, `reage`, `reage_video`."""
+    if command == "reage":
+        return "reage_video" if video else "reage"
+    return "faceswap" + ("_plus" if plus else "") + ("_video" if video else "")
 
 
 class Client:
@@ -355,6 +376,7 @@ class Client:
             raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
         hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
         request = product.build(fields, webhook_url=hook)
+        self._check_repeat(chosen, request)
         from akool_cli.inputs.preflight import checks_disabled
 
         if check and not checks_disabled(self.env):
@@ -365,6 +387,21 @@ class Client:
             }
             self._check_roles(roles, on_warning)
         return self.create(chosen, request, self.origin(name))
+
+    def _check_repeat(self, kind: kinds.JobKind, request: kinds.FieldsRequest) -> None:
+        """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
+        from akool_cli.core.products import repeated_lipsync
+
+        if kind is not kinds.TRANSLATION:
+            return
+        earlier = [
+            r.inputs
+            for r in self.journal.recent(REPEAT_LOOKBACK)
+            if r.kind == kind.name and r.video_status != states.Status.FAILED
+        ]
+        problem = repeated_lipsync(request.fields, earlier)
+        if problem:
+            raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
 
     def lipsync(
         self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
@@ -431,6 +468,45 @@ class Client:
             extend_prompt=extend_prompt,
         )
         return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+
+    def translate(
+        self,
+        video_url: str,
+        to: str | list[str],
+        *,
+        source: str | None = None,
+        lipsync: bool | None = None,
+        captions: int | None = None,
+        captions_url: str | None = None,
+        glossary: Mapping[str, Any] | None = None,
+        speakers: int | None = None,
+        remove_bgm: bool | None = None,
+        dynamic_duration: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video translated into `to` (codes from languages()), billed. The result is the
+        translated video; its subtitles and a caption-free video are the job's other files
+        (download() saves them beside it)."""
+        from akool_cli.core.products import translation_fields
+
+        fields = translation_fields(
+            video_url,
+            to,
+            source=source,
+            lipsync=lipsync,
+            captions=captions,
+            captions_url=captions_url,
+            glossary=glossary,
+            speakers=speakers,
+            remove_bgm=remove_bgm,
+            dynamic_duration=dynamic_duration,
+        )
+        return self.make("translate", fields, webhook_url=webhook_url, name=name)
+
+    def languages(self) -> list[dict[str, str]]:
+        """The languages video translation speaks: `lang_code` (for translate's `to`), `lang_name`."""
+        return self.api.languages()
 
     def effects(self) -> list[dict[str, Any]]:
         """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
@@ -509,9 +585,11 @@ class Client:
         `dest` is a file path, or a directory (existing, or ending in /) for `<job id>.mp4`.
         """
         from akool_cli.jobs.download import check_target, names_directory, resolve_target
+        from akool_cli.jobs.naming import target_suffix
 
         record = self.journal.get(check_job_id(job_id))
-        suffix = kinds.get(record.kind).suffix if record else kinds.TALKING_PHOTO.suffix
+        kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
+        suffix = target_suffix(record, kind)
         target = resolve_target(os.fspath(dest), job_id, many=False, suffix=suffix)
         if not force and record is not None and record.saved_at(target):
             return target  # downloaded earlier, and still there whole: nothing to fetch
@@ -519,7 +597,6 @@ class Client:
         check_target(target, force=force, make_parent=names_directory(os.fspath(dest), many=False))
         job = self._follow(job_id, target, timeout=timeout, interval=3.0, force=force)
         if job.failed:
-            kind = kinds.get(job.kind)
             from akool_cli.core.errors import JobFailedError
 
             raise JobFailedError(
@@ -557,3 +634,100 @@ class Client:
     def jobs(self, limit: int = 10) -> list[Job]:
         """The newest jobs in the history (not refreshed)."""
         return [Job.of(None, record) for record in self.journal.recent(limit)]
+
+    # -- the ledger and the results' lifetime ------------------------------------------------
+
+    def credit(self) -> float:
+        """The account's credit balance."""
+        return self.api.credit()
+
+    def spend(self, *, since: float = 0.0, by: str = "kind") -> Spend:
+        """What finished jobs were charged since then (a timestamp), grouped by kind, day
+        (UTC) or batch run, with each run's balance before and after."""
+        from akool_cli.jobs import ledger
+
+        return ledger.spend(self.journal, since=since, by=by)
+
+    def history(self, *, since: float = 0.0) -> list[dict[str, Any]]:
+        """Every job since then, oldest first: inputs, outputs, costs, expiry."""
+        from akool_cli.jobs.ledger import export_row
+
+        return [export_row(record) for record in self.journal.jobs_since(since)]
+
+    def expiring(self, within: float = 86400.0) -> list[JobRecord]:
+        """Done jobs not downloaded whose result AKOOL deletes within `within` seconds."""
+        from akool_cli.jobs.ledger import expiring
+
+        return expiring(self.journal.unsaved(), self.clock.time(), within)
+
+    def sync(self, folder: str | os.PathLike[str], *, force: bool = False) -> SyncResult:
+        """Download every finished result the history has not saved into `folder`; a second
+        call transfers nothing. Jobs are asked about on the server (and profile) that made them."""
+        from akool_cli.jobs.sync import sync
+
+        return sync(self.journal, self.api_of, Path(folder), force=force)
+
+    # -- face swap, reage, images, voices, avatars, moderation -------------------------------
+
+    def faceswap(
+        self,
+        source_url: str,
+        target_url: str,
+        *,
+        plus: bool = False,
+        video: bool = False,
+        enhance: bool | None = None,
+        single_face: bool | None = None,
+        style: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A face put onto the faces of an image (Face Swap Pro; billed), or with `plus` Face Swap
+        Plus, or with `video` a video's faces (v3; with `plus`, Plus). The faces' landmarks come
+        from AKOOL's face detection, asked just before the create."""
+        from akool_cli.core.products import given
+
+        kind = media_kind("faceswap", plus=plus, video=video)
+        fields = given(
+            source_url=source_url,
+            target_url=target_url,
+            face_enhance=enhance,
+            single_face_mode=single_face,
+            model_style=style,
+        )
+        return self.make(kind, fields, webhook_url=webhook_url, name=name)
+
+    def reage(
+        self,
+        url: str,
+        age: int,
+        *,
+        video: bool = False,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """The faces of an image (or with `video`, a video) made `age` years older, or younger
+        when negative (-30 to 30; billed). Cancel it while it runs with cancel()."""
+        field = "modifyVideo" if video else "modifyImage"
+        kind = media_kind("reage", video=video)
+        return self.make(kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name)
+
+    def cancel(self, job_id: str) -> Job:
+        """Cancel a job that is still running, where AKOOL documents how (reage)."""
+        job_id, record, kind, api = self._where(check_job_id(job_id))
+        call = kind.cancel
+        if record is None or call is None:
+            what = f"a {kind.noun} job" if record is not None else "a job not in akool's history"
+            raise UsageError(
+                f"akool cannot cancel {job_id}: it is {what}, and AKOOL documents a cancel "
+                "only for reage",
+                hint="see its state with: akool status " + job_id,
+            )
+        handle = record.outputs.get(call.source) if call.source != "_id" else job_id
+        if not handle:
+            raise UsageError(
+                f"the history has no {call.source} for job {job_id} to cancel it with",
+                hint="cancel it in the AKOOL console",
+            )
+        api.call(call.endpoint, body=call.body([handle]))
+        return self.status(job_id)

@@ -3,19 +3,27 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
-complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
+complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
+complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
+complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages video translation speaks (use a code with: akool translate --to).'
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
+complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
+complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
+complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a text2video -d 'Make a video from a prompt (AKOOL text to video).'
+complete -c akool -n '__fish_use_subcommand' -a translate -d 'Translate a video into other languages (AKOOL video translation).'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
 complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
@@ -34,7 +42,9 @@ complete -c akool -n '__fish_seen_subcommand_from api' -s f
 complete -c akool -n '__fish_seen_subcommand_from api' -s q
 complete -c akool -n '__fish_seen_subcommand_from audit' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from audit' -l debug
+complete -c akool -n '__fish_seen_subcommand_from audit' -l diff
 complete -c akool -n '__fish_seen_subcommand_from audit' -l exclude
+complete -c akool -n '__fish_seen_subcommand_from audit' -l format
 complete -c akool -n '__fish_seen_subcommand_from audit' -l ignore
 complete -c akool -n '__fish_seen_subcommand_from audit' -l include
 complete -c akool -n '__fish_seen_subcommand_from audit' -l json
@@ -57,6 +67,7 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l dry-run
 complete -c akool -n '__fish_seen_subcommand_from batch' -l force
 complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from batch' -l json
+complete -c akool -n '__fish_seen_subcommand_from batch' -l max-credits
 complete -c akool -n '__fish_seen_subcommand_from batch' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
@@ -69,6 +80,12 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from batch' -s c
 complete -c akool -n '__fish_seen_subcommand_from batch' -s o
 complete -c akool -n '__fish_seen_subcommand_from batch' -s q
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l debug
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l json
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l profile
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from cancel' -s q
 complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug
@@ -113,6 +130,36 @@ complete -c akool -n '__fish_seen_subcommand_from effects' -l json
 complete -c akool -n '__fish_seen_subcommand_from effects' -l profile
 complete -c akool -n '__fish_seen_subcommand_from effects' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from effects' -s q
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l debug
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l enhance
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l force
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l interval
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l json
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l name
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l output
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l plus
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l profile
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l single-face
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l style
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l video
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l wait
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -s o
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -s q
+complete -c akool -n '__fish_seen_subcommand_from history' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from history' -l csv
+complete -c akool -n '__fish_seen_subcommand_from history' -l debug
+complete -c akool -n '__fish_seen_subcommand_from history' -l json
+complete -c akool -n '__fish_seen_subcommand_from history' -l profile
+complete -c akool -n '__fish_seen_subcommand_from history' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from history' -l since
+complete -c akool -n '__fish_seen_subcommand_from history' -s q
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l audio
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l debug
@@ -139,6 +186,12 @@ complete -c akool -n '__fish_seen_subcommand_from image2video' -l wait
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from image2video' -s o
 complete -c akool -n '__fish_seen_subcommand_from image2video' -s q
+complete -c akool -n '__fish_seen_subcommand_from languages' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from languages' -l debug
+complete -c akool -n '__fish_seen_subcommand_from languages' -l json
+complete -c akool -n '__fish_seen_subcommand_from languages' -l profile
+complete -c akool -n '__fish_seen_subcommand_from languages' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from languages' -s q
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l debug
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l force
@@ -168,7 +221,27 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -l debug
 complete -c akool -n '__fish_seen_subcommand_from logout' -l profile
 complete -c akool -n '__fish_seen_subcommand_from logout' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from logout' -s q
+complete -c akool -n '__fish_seen_subcommand_from reage' -l age
+complete -c akool -n '__fish_seen_subcommand_from reage' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from reage' -l debug
+complete -c akool -n '__fish_seen_subcommand_from reage' -l force
+complete -c akool -n '__fish_seen_subcommand_from reage' -l interval
+complete -c akool -n '__fish_seen_subcommand_from reage' -l json
+complete -c akool -n '__fish_seen_subcommand_from reage' -l name
+complete -c akool -n '__fish_seen_subcommand_from reage' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from reage' -l output
+complete -c akool -n '__fish_seen_subcommand_from reage' -l profile
+complete -c akool -n '__fish_seen_subcommand_from reage' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from reage' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from reage' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from reage' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from reage' -l video
+complete -c akool -n '__fish_seen_subcommand_from reage' -l wait
+complete -c akool -n '__fish_seen_subcommand_from reage' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from reage' -s o
+complete -c akool -n '__fish_seen_subcommand_from reage' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l credit
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l debug
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l expire-token-after
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l fault
@@ -177,6 +250,7 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l file-rate
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l host
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l latency
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l port
+complete -c akool -n '__fish_seen_subcommand_from sandbox' -l price
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l processing-seconds
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l profile
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l quiet
@@ -187,6 +261,14 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l verbose
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l video-bytes
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s v
+complete -c akool -n '__fish_seen_subcommand_from spend' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from spend' -l by
+complete -c akool -n '__fish_seen_subcommand_from spend' -l debug
+complete -c akool -n '__fish_seen_subcommand_from spend' -l json
+complete -c akool -n '__fish_seen_subcommand_from spend' -l profile
+complete -c akool -n '__fish_seen_subcommand_from spend' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from spend' -l since
+complete -c akool -n '__fish_seen_subcommand_from spend' -s q
 complete -c akool -n '__fish_seen_subcommand_from status' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from status' -l debug
 complete -c akool -n '__fish_seen_subcommand_from status' -l json
@@ -195,6 +277,15 @@ complete -c akool -n '__fish_seen_subcommand_from status' -l profile
 complete -c akool -n '__fish_seen_subcommand_from status' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from status' -s n
 complete -c akool -n '__fish_seen_subcommand_from status' -s q
+complete -c akool -n '__fish_seen_subcommand_from sync' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from sync' -l debug
+complete -c akool -n '__fish_seen_subcommand_from sync' -l force
+complete -c akool -n '__fish_seen_subcommand_from sync' -l json
+complete -c akool -n '__fish_seen_subcommand_from sync' -l output-dir
+complete -c akool -n '__fish_seen_subcommand_from sync' -l profile
+complete -c akool -n '__fish_seen_subcommand_from sync' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from sync' -s o
+complete -c akool -n '__fish_seen_subcommand_from sync' -s q
 complete -c akool -n '__fish_seen_subcommand_from talk' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from talk' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from talk' -l debug
@@ -240,6 +331,32 @@ complete -c akool -n '__fish_seen_subcommand_from text2video' -l wait
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from text2video' -s o
 complete -c akool -n '__fish_seen_subcommand_from text2video' -s q
+complete -c akool -n '__fish_seen_subcommand_from translate' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from translate' -l captions
+complete -c akool -n '__fish_seen_subcommand_from translate' -l captions-file
+complete -c akool -n '__fish_seen_subcommand_from translate' -l debug
+complete -c akool -n '__fish_seen_subcommand_from translate' -l dynamic-duration
+complete -c akool -n '__fish_seen_subcommand_from translate' -l force
+complete -c akool -n '__fish_seen_subcommand_from translate' -l from
+complete -c akool -n '__fish_seen_subcommand_from translate' -l glossary
+complete -c akool -n '__fish_seen_subcommand_from translate' -l interval
+complete -c akool -n '__fish_seen_subcommand_from translate' -l json
+complete -c akool -n '__fish_seen_subcommand_from translate' -l lipsync
+complete -c akool -n '__fish_seen_subcommand_from translate' -l name
+complete -c akool -n '__fish_seen_subcommand_from translate' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from translate' -l output
+complete -c akool -n '__fish_seen_subcommand_from translate' -l profile
+complete -c akool -n '__fish_seen_subcommand_from translate' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from translate' -l remove-bgm
+complete -c akool -n '__fish_seen_subcommand_from translate' -l speakers
+complete -c akool -n '__fish_seen_subcommand_from translate' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from translate' -l to
+complete -c akool -n '__fish_seen_subcommand_from translate' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from translate' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from translate' -l wait
+complete -c akool -n '__fish_seen_subcommand_from translate' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from translate' -s o
+complete -c akool -n '__fish_seen_subcommand_from translate' -s q
 complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from voices' -l debug

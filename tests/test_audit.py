@@ -501,3 +501,17 @@ def test_a_file_too_large_to_scan_is_said_not_passed_over(isolated: Isolation) -
     big.write_text("curl https://api.akool.com/auth\n" + "# padding\n" * 600_000)
     result = invoke(["audit", str(big)])
     assert f"{big}: not scanned (larger than 5 MB)" in result.stderr
+
+
+def test_the_names_of_merged_rules_still_work(tmp_path: Path) -> None:
+    """bad-resolution became bad-value, task-id-read and oauth-token-field response-field."""
+    script = tmp_path / "old.py"
+    script.write_text(
+        'r = requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",\n'
+        '    json={"talking_photo_url": p, "audio_url": a, "resolution": "720p"})\n'
+        'job = r.json()["data"]["task_id"]  # akool-audit: ignore[task-id-read]\n'
+    )
+    quiet = invoke(["audit", "--json", "--ignore", "bad-resolution", str(script)], expect=0)
+    assert json.loads(quiet.stdout) == []
+    only = invoke(["audit", "--json", "--select", "bad-resolution", str(script)], expect=8)
+    assert [f["rule"] for f in json.loads(only.stdout)] == ["bad-value"]

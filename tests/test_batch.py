@@ -144,7 +144,9 @@ def test_rate_limits_slow_submission_instead_of_failing_rows(
         isolated.tmp / "jobs.csv",
         [f"r{n},https://e.com/{n}.jpg,https://e.com/{n}.mp3,,,,," for n in range(3)],
     )
-    api_env.state.inject(*["429"] * 7)  # more than one request's own retries
+    # The balance read before the batch (the ledger) gets no fault; then more 429s than one
+    # request's own retries.
+    api_env.state.inject("none", *["429"] * 7)
     report = json.loads(invoke(["batch", str(jobs), "--json", "-c", "1"]).stdout)
     assert report["done"] == 3 and len(api_env.state.jobs) == 3
     assert max(isolated.clock.sleeps) >= 10  # the whole batch paused

@@ -5,6 +5,7 @@ as a whole, and shown with progress on a terminal."""
 from __future__ import annotations
 
 import io
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,9 +18,9 @@ from akool_cli.inputs import hostchecks
 from akool_cli.inputs.preflight import Events, Settings, check_urls
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
+from tests.support.hostile import raw_server
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server
-from tests.test_download_http import raw_server
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64)
@@ -37,8 +38,12 @@ class Unreachable:
 @contextmanager
 def unreachable_host() -> Iterator[Unreachable]:
     connections: list[int] = []
-    with raw_server(lambda connection: connections.append(1), read_request=False) as url:
-        yield Unreachable(url.rsplit("/", 1)[0], connections)
+
+    def drop(connection: socket.socket, stop: threading.Event) -> None:
+        connections.append(1)  # and closed unanswered by raw_server
+
+    with raw_server(drop, read_request=False, path="") as url:
+        yield Unreachable(url, connections)
 
 
 def rows_file(isolated: Isolation, image_base: str, audio_base: str, rows: int) -> str:
@@ -59,11 +64,11 @@ def test_a_thousand_rows_on_an_unreachable_host_cost_one_connection_and_one_warn
         assert len(host.connections) == 1  # the host is decided by its first URL: never retried
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
     name = host.url.removeprefix("http://")
-    assert warnings == [
-        f"Warning: could not check 2,000 URLs on {name} from here (the connection broke "
-        "(Server disconnected without sending a response.)); AKOOL fetches them from its own "
-        "servers, so the jobs may still work"
-    ]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"Warning: could not check 2,000 URLs on {name} from here (")
+    assert warnings[0].endswith(
+        "; AKOOL fetches them from its own servers, so the jobs may still work"
+    )
     assert "checking 2,000 input URLs before billing" in result.stderr  # said once, in CI logs
     assert len(api_env.state.jobs) == 1_000  # a warning: every row is made
 
@@ -181,6 +186,6 @@ def test_a_bug_in_one_check_is_raised_not_waited_for(monkeypatch: pytest.MonkeyP
     def broken(*args: object) -> None:
         raise ValueError("a bug")
 
-    monkeypatch.setattr(hostchecks, "check_url", broken)
+    monkeypatch.setattr(hostchecks, "judge_url", broken)
     with pytest.raises(ValueError, match="a bug"):
         hostchecks.check_all(_roles("http://127.0.0.1:9", 50))

@@ -4,9 +4,7 @@ redirects, chunked and odd framing, and a server that trickles past the deadline
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-import ipaddress
 import json
 import os
 import re
@@ -15,8 +13,8 @@ import socket
 import ssl
 import subprocess
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,7 @@ from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from tests.conftest import Isolation
+from tests.support.hostile import answering, raw_server, self_signed, trickling
 from tests.support.runner import AKOOL, process_env
 from tests.support.servers import Answer, scripted_server
 from tests.support.waiting import wait_for
@@ -128,40 +127,8 @@ def test_a_redirect_to_a_proxied_url_goes_through_the_proxy(
         assert proxy.hits == {"http://cdn.invalid/v.mp4": 1}
 
 
-@contextmanager
-def raw_server(
-    answer: Callable[[socket.socket], None], *, read_request: bool = True
-) -> Iterator[str]:
-    """A one-connection-at-a-time server that answers every request with `answer` (which
-    reads the request itself when read_request is False)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    stop = threading.Event()
-
-    def serve() -> None:
-        listener.settimeout(0.05)
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                if read_request:
-                    connection.recv(65536)
-                with suppress(OSError):
-                    answer(connection)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v.mp4"
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
-
-
 def test_a_chunked_body_is_saved_whole(isolated: Isolation) -> None:
-    def chunked(connection: socket.socket) -> None:
+    def chunked(connection: socket.socket, stop: threading.Event) -> None:
         head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nTransfer-Encoding: chunked\r\n\r\n"
         pieces = [MP4[i : i + 70_001] for i in range(0, len(MP4), 70_001)]
         body = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
@@ -175,25 +142,16 @@ def test_a_chunked_body_is_saved_whole(isolated: Isolation) -> None:
 def test_a_server_trickling_past_the_deadline_is_cut_off_and_resumable(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    done = threading.Event()
-
-    def trickle(connection: socket.socket) -> None:
-        connection.sendall(
-            b'HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: "v1"\r\n'
-            b"Content-Length: %d\r\n\r\n" % len(MP4) + MP4[:1000]
-        )
-        while not done.wait(0.01):  # a byte every 10 ms: every read gets something
-            connection.sendall(b"\0")
-
+    head = b'HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: "v1"\r\n'
+    head += b"Content-Length: %d\r\n\r\n" % len(MP4)
     monkeypatch.setattr(download_module, "DOWNLOAD_DEADLINE", 0.3)
     target = isolated.tmp / "v.mp4"
-    with raw_server(trickle) as url:
-        try:
-            with pytest.raises(AkoolError) as failed:
-                save(url, target)
-        finally:
-            done.set()
-    assert "took too long" in failed.value.message
+    with (
+        raw_server(trickling(head + MP4[:1000], b"\0")) as url,
+        pytest.raises(AkoolError) as failed,
+    ):
+        save(url, target)
+    assert "no complete answer within 0.3 s" in failed.value.message
     # What arrived before the cut is kept for the next run to resume from.
     assert part_path(target).read_bytes()[:1000] == MP4[:1000]
 
@@ -213,43 +171,6 @@ def test_https_uses_certifi_or_ssl_cert_file(
         assert "certificate" in untrusted.value.message.lower()
         monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
         assert save(url, isolated.tmp / "b.mp4") == (len(MP4), hashlib.sha256(MP4).hexdigest())
-
-
-def self_signed(folder: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1, made with cryptography (one of akool's own dependencies)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    certificate_path, key_path = folder / "cert.pem", folder / "key.pem"
-    certificate_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return certificate_path, key_path
 
 
 def test_the_writer_keeps_what_arrived_before_a_failure(tmp_path: Path) -> None:
@@ -297,13 +218,6 @@ def test_a_fresh_download_never_truncates_its_part_file(
     part_path(stale).write_bytes(b"not resumable: no validator")
     assert save(url, stale)[1] == VideoFile(job, SIZE).sha256()
     assert truncated == [0]
-
-
-def answering(head: bytes, body: bytes = b"") -> Callable[[socket.socket], None]:
-    def answer(connection: socket.socket) -> None:
-        connection.sendall(head + body)
-
-    return answer
 
 
 HOSTILE_FRAMING = {
@@ -372,7 +286,7 @@ def test_bytes_received_before_a_stall_are_on_disk_at_once(isolated: Isolation) 
     release = threading.Event()
     head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % len(MP4)
 
-    def stall(connection: socket.socket) -> None:
+    def stall(connection: socket.socket, stop: threading.Event) -> None:
         connection.sendall(head + MP4[:900_000])
         release.wait(30)
 
@@ -433,7 +347,7 @@ def test_a_resume_answer_longer_than_the_file_cannot_loop_forever(isolated: Isol
     hits = {"whole": 0, "range": 0}
     size = len(MP4)
 
-    def answer(connection: socket.socket) -> None:
+    def answer(connection: socket.socket, stop: threading.Event) -> None:
         request = connection.recv(65536)
         wanted = re.search(rb"Range: bytes=(\d+)-", request)
         if wanted:  # resumes where asked, and sends 5,000 bytes too many

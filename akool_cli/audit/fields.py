@@ -260,16 +260,58 @@ def request_of(doc: Text, line: int, column: int) -> Request:
     for c in _top_containers(doc, start, end):
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
-    for name in set(re.findall(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])", segment)):
+    for name, target in _passed_names(segment, body, query):
         assigned = _assigned_container(doc, name, start)
         if assigned is not None:
-            _collect(doc, assigned, body, query, 0, start)
+            _collect(doc, assigned, target, target, 0, start)
+            target += _added_keys(doc, name, doc.containers[assigned].end, start)
     for m in FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])")
+NOT_SENT = frozenset(
+    {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
+)
+ARGUMENT_LABEL = re.compile(r"(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$")
+
+
+def _passed_names(
+    segment: str, body: list[Key], query: list[Key]
+) -> Iterator[tuple[str, list[Key]]]:
+    """The variables a call passes, each with where its keys go: a query for params=/query:, the
+    body otherwise; names given as headers=, auth=, ... and keys themselves are not followed."""
+    for m in PASSED_NAME.finditer(segment):
+        if m.group(1).lower() in NOT_SENT:
+            continue  # { headers } shorthand
+        label = ARGUMENT_LABEL.search(segment[max(0, m.start() - 40) : m.start()])
+        if label is not None and label.group(1).lower() in NOT_SENT:
+            continue
+        if label is not None and label.group(1) in QUERY_KEYS:
+            yield m.group(1), query
+        else:
+            yield m.group(1), body
+
+
+def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
+    """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
+    $body['k'] = v."""
+    pattern = re.compile(
+        r"(?<![\w.])\$?"
+        + re.escape(name)
+        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]|\.(?P<k2>[A-Za-z_]\w*))\s*=(?!=)"
+    )
+    found = []
+    for m in pattern.finditer(doc.text, after, before):
+        end = doc.text.find("\n", m.end())
+        key = m.group("k") or m.group("k2")
+        start = m.start("k") if m.group("k") else m.start("k2")
+        found.append(Key(key, start, m.end(), end if end >= 0 else len(doc.text)))
+    return found
 
 
 def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
@@ -480,6 +522,8 @@ UNION = re.compile(r"(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|
 def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
     """TypeScript unions of string literals, by the key or type alias that declares them:
     `resolution?: "720p" | "1080p"`, `type Resolution = "720p" | "1080p"`."""
+    if '" |' not in doc.text and '"|' not in doc.text:
+        return
     for m in UNION.finditer(doc.text):
         found = [
             Literal(v.group(0), v.group(1), True, m.start("u") + v.start())
@@ -494,15 +538,29 @@ def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
 
 # -- what a script reads from an answer ---------------------------------------------------------------
 
-# data.X / ["data"]["X"] / .get("data").get("X") / jq .data.X / data["X"] / data.get("X")
+# A read under data: ["data"]["X"] / .get("data").get("X") (bracket), X.data.X (dotted), a variable
+# named data (bare), jq .data.X; and reads of the answer's top: .json()["X"], json.X, jq .X.
 DATA_READ = re.compile(
-    r"(?P<root>[\w)\]]*)(?:(?P<dotted>\.data)|\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\)|(?<![\w./-])data)"
-    r"\s*(?:\??\.|\[\s*[\"']|\.get\(\s*[\"'])(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    r"(?P<root>[\w)\]]*(?:\.[\w)\]]+)*?)(?:(?P<dotted>\.data)|(?P<bracket>\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\))|(?<![\w./-])(?P<bare>data))"
+    r"\s*(?:\??\.|\[\s*[\"']|\.get\(\s*[\"'])(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
 )
 TOP_READ = re.compile(
     r"(?:\.json\(\)|(?<![\w.])(?:answer|resp_json|res_json|json|response_json))"
     r"\s*(?:\.|\[\s*[\"']|\.get\(\s*[\"'])(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
-    r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)"
+    r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
+)
+# A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
+# other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
+BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
+# How a file binds a variable named data: to the answer's data field, or to the whole answer.
+DATA_FIELD = re.compile(
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
+    r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
+)
+DATA_BODY = re.compile(
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*\.json\(\)\s*;?\s*$"
+    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))",  # const { data } = await axios...: the body
+    re.M,
 )
 
 
@@ -511,17 +569,39 @@ class Read:
     line: int
     column: int
     name: str
-    under_data: bool
-    root: str
+    place: str  # "data" (under the answer's data), "top", or "data?" (a variable named data)
+
+
+READ_HINT = re.compile(r"data|json|jq|answer")
 
 
 def reads(line_no: int, line: str) -> Iterator[Read]:
+    if not READ_HINT.search(line):
+        return
     for m in DATA_READ.finditer(line):
-        # axios: `res.data` is the whole body, so only a dotted .data after a whole answer is the body
-        root = (m.group("root") or "") if m.group("dotted") else ""
-        yield Read(line_no, m.start("name"), m.group("name"), True, root)
+        root = m.group("root") or ""
+        if m.group("bare"):
+            place = "data?"
+        elif m.group("dotted") and root.endswith((".data", ")")) and root != ")":
+            place = "data"  # res.data.data.X, (await x).data.data.X: the body's data
+        elif m.group("dotted") and root == "data":
+            place = "data!"  # data.data.X: under data when the variable holds the whole answer
+        elif m.group("dotted") and not BODY_NAMES.search(root.split(".")[-1]):
+            place = "top"  # res.data.X: the HTTP library's body
+        else:
+            place = "data"
+        yield Read(line_no, m.start("name"), m.group("name"), place)
     for m in TOP_READ.finditer(line):
+        if m.group("jq") and m.group("jqmore"):
+            continue  # jq .data.X: DATA_READ has it
         name = m.group("name") or m.group("jq")
         start = m.start("name") if m.group("name") else m.start("jq")
         if name != "data":
-            yield Read(line_no, start, name, False, "")
+            yield Read(line_no, start, name, "top")
+
+
+def data_variable(text: str) -> str:
+    """What a variable named data holds in a file: "data" (the answer's data field), "top" (the
+    whole answer), or "" when the file does not say (or says both)."""
+    field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
+    return "data" if field_ and not body else "top" if body and not field_ else ""

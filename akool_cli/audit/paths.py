@@ -36,6 +36,9 @@ class Judgement:
     guess: contract.WrongGuess | None = None
     replacement: DocEndpoint | None = None  # the documented endpoint to call instead
     candidates: tuple[DocEndpoint, ...] = ()  # several documented ones that may be meant
+    # The replacement is the same path under another version or letter case, or the one the docs
+    # (or the contract's table of guesses) name: a mechanical fix. A closest match is only advice.
+    sure: bool = False
     guess_start: int = 0  # where in `path` the guessed pattern starts
 
 
@@ -114,7 +117,7 @@ def judge(path: str, continued: bool = False) -> Judgement:
     retired = docs.find_retired(path)
     if retired is not None:
         replacement = docs.find(None, retired.replacement) if retired.replacement else None
-        return Judgement("retired", path, retired=retired, replacement=replacement)
+        return Judgement("retired", path, retired=retired, replacement=replacement, sure=True)
     for guess, pattern in guesses():
         m = pattern.search(path)
         if m is not None:
@@ -124,13 +127,15 @@ def judge(path: str, continued: bool = False) -> Judgement:
                 path,
                 documented,
                 guess=guess,
+                sure=True,
                 replacement=documented,
                 guess_start=m.start(),
             )
     if not (VERSIONED.match(path) or akool_shaped(path)):
         return Judgement("none", path)
     replacement, candidates = replacement_for(path)
-    return Judgement("unknown", path, replacement=replacement, candidates=candidates)
+    sure = replacement is not None and _bare(replacement.path) == _bare(path)
+    return Judgement("unknown", path, replacement=replacement, candidates=candidates, sure=sure)
 
 
 def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, ...]]:

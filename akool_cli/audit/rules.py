@@ -46,10 +46,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "source_url": ("source_image", "sourceImage"),
     "target_url": ("targetImage",),
 }
-# Who reads `res.data.X` where res is a whole HTTP answer (axios): data is then the body itself.
-WHOLE_ANSWERS = frozenset(
-    {"res", "resp", "response", "r", "result", "axiosResponse", ")", "answer"}
-)
 
 
 @dataclass(frozen=True)
@@ -115,11 +111,9 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
         if guess is not None:
             endpoint = m.judgement.replacement
             message = f"{guess.method} {m.text} is not in AKOOL's documentation ({_page(endpoint)})"
-            fix = (
-                _path_fix(m, endpoint)
-                if endpoint and guess.replacement.endswith(endpoint.path)
-                else None
-            )
+            # only a guess whose documented call is just another path is fixed mechanically
+            plain = endpoint and guess.replacement == f"{endpoint.method} {endpoint.path}"
+            fix = _path_fix(m, endpoint) if plain else None
             yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
@@ -136,15 +130,8 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
         where = f" (as {j.path})" if j.path != m.text else ""
         message = f"{m.text}{where} is not in AKOOL's documentation"
-        yield Hit(
-            m.line,
-            m.column,
-            m.text,
-            documented,
-            message,
-            _page(j.replacement),
-            _path_fix(m, j.replacement),
-        )
+        fix = _path_fix(m, j.replacement) if j.sure else None
+        yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
 
 
 def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -200,12 +187,17 @@ def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
         return None
     if host in docs.doubtful_hosts:
         return "doubtful"
-    if host in WEBSITE_HOSTS and not path.startswith("/api/"):
-        return None
+    # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
+    # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
+    base = path in ("", "/")
     api_like = (
-        path.startswith("/api/") or any(p.search(path) for _, p in guesses()) or akool_shaped(path)
+        path.startswith("/api/open")
+        or any(p.search(path) for _, p in guesses())
+        or akool_shaped(path)
     )
-    return "wrong" if api_like or host.startswith("api.") else None
+    if host in WEBSITE_HOSTS:
+        return "wrong" if api_like else None
+    return "wrong" if api_like or (base and host.startswith("api.")) else None
 
 
 def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
@@ -249,7 +241,11 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
     seen: set[int] = set()
     for m in ctx.mentions:
         endpoint = m.endpoint
-        if endpoint is None or m.verdict not in ("documented", "guess", "deprecated"):
+        if m.verdict == "unknown" and m.judgement.sure:
+            endpoint = m.judgement.replacement  # another version or letter case of a documented one
+        elif m.verdict not in ("documented", "guess", "deprecated"):
+            continue
+        if endpoint is None:
             continue
         request = f.request_of(doc, m.line, m.column)
         keys = list(request.query) if endpoint.method == "GET" else list(request.body)
@@ -351,15 +347,42 @@ def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | 
     return None
 
 
+NON_STRINGS = frozenset({"integer", "number", "boolean"})
+
+
+def _type_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    """A quoted value for a field the docs type as a number or a boolean ("5" for video_length,
+    "true" for face_enhance): JSON sends a string where the API reads another type."""
+    if spec.type not in NON_STRINGS or not lit.quoted or lit.text[:1] not in "\"'":
+        return None
+    doc = ctx.doc()
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    message = f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents a {spec.type}"
+    unquoted = lit.value.lower() if spec.type == "boolean" else lit.value
+    fine = (
+        unquoted in ("true", "false")
+        if spec.type == "boolean"
+        else re.fullmatch(r"-?\d+" if spec.type == "integer" else r"-?\d+(?:\.\d+)?", unquoted)
+    )
+    if spec.type == "boolean" and ctx.is_python:
+        unquoted = unquoted.title()  # True, False
+    fix = Fix(line, column, column + len(lit.text), lit.text, unquoted) if fine else None
+    return Hit(line, column, lit.text, f"a {spec.type}", message, endpoint.url, fix)
+
+
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
     for _, endpoint, keys in _requests(ctx):
         for key in keys:
             spec = endpoint.field(key.name)
-            if spec is None or not spec.enum:
+            if spec is None or (not spec.enum and spec.type not in NON_STRINGS):
                 continue
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint)
+                hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
+                if not key.raw:  # a query string's values are all text
+                    hit = hit or _type_hit(ctx, lit, spec, endpoint)
                 if hit is not None:
                     yield hit
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
@@ -383,41 +406,78 @@ def _answer_names(endpoint: DocEndpoint) -> tuple[set[str], set[str]]:
     return top, under
 
 
-def _read_hit(read: f.Read, endpoint: DocEndpoint) -> Hit | None:
+# Answer fields that scripts guess (the job id, an OAuth token, a result URL, a status): a read of one
+# of these that the endpoint's documented answer lacks is reported. Other names are left alone,
+# since the docs show example answers, not every field an answer can carry.
+GUESSED_ANSWER_FIELDS = frozenset(
+    {
+        "task_id",
+        "taskId",
+        "job_id",
+        "jobId",
+        "access_token",
+        "accessToken",
+        "expires_in",
+        "expiresIn",
+        "video_url",
+        "videoUrl",
+        "result_url",
+        "resultUrl",
+        "output_url",
+        "outputUrl",
+        "download_url",
+        "downloadUrl",
+        "status",
+        "token",
+    }
+)
+
+
+def _read_hit(read: f.Read, endpoint: DocEndpoint, data_holds: str) -> Hit | None:
     top, under = _answer_names(endpoint)
+    place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
+        read.place, read.place
+    )
+    if not place or read.name not in GUESSED_ANSWER_FIELDS:
+        return None
+    if read.name == "token" and "token" not in top:
+        return None  # only getToken answers a token
     where = f"{endpoint.method} {endpoint.path}"
-    if read.under_data:
-        if read.name in under or (not under and "data" in top):
+    if place == "data":
+        if read.name in under or "data" not in top:
+            if read.name in top and "data" not in top:  # getToken: {"code", "token"}
+                message = f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
+                return Hit(
+                    read.line,
+                    read.column,
+                    read.name,
+                    f"the top-level {read.name} field",
+                    message,
+                    endpoint.url,
+                )
             return None
-        if read.name in top and "data" not in top:
-            if read.root.split(".")[-1] in WHOLE_ANSWERS:
-                return None  # axios: res.data is the body, res.data.token is right
-            message = f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
-            return Hit(
-                read.line,
-                read.column,
-                read.name,
-                f"the top-level {read.name} field",
-                message,
-                endpoint.url,
-            )
-        if read.name in top:
-            return None
-        names = under or top
+        if not under:
+            return None  # the docs show no fields of this answer's data
+        names = under
     else:
-        if read.name in top or read.name in under or not top:
+        if read.name in top or not top:
             return None
         names = top
     right = _closest(read.name, names, under)
-    message = f"AKOOL's answer to {where} has no {'data.' if read.under_data else ''}{read.name} ({endpoint.url})"
+    shown = ("data." if place == "data" else "") + read.name
+    message = f"AKOOL's answer to {where} has no {shown} ({endpoint.url})"
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
 def _closest(name: str, names: set[str], under: set[str]) -> str:
-    if name in ("task_id", "id", "job_id", "taskId", "video_id") and "_id" in under:
+    if name in ("task_id", "taskId", "job_id", "jobId") and "_id" in under:
         return "data._id"
-    if name in ("access_token", "accessToken", "jwt") and "token" in names:
+    if name in ("access_token", "accessToken") and "token" in names:
         return "token"
+    if name == "status":
+        found = sorted(n for n in under if n.endswith("_status"))
+        if len(found) == 1:
+            return f"data.{found[0]}"
     close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
     if close:
         return ("data." if close[0] in under else "") + close[0]
@@ -427,16 +487,19 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
     calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
     lines = sorted({m.line for m in ctx.mentions})
+    data_holds = f.data_variable("\n".join(ctx.lines)) if calls else ""
     for m, endpoint in calls:
         k = bisect.bisect_right(lines, m.line)
         stop = min(lines[k] if k < len(lines) else len(ctx.lines), m.line + 40)
         for i in range(m.line, stop):
             if ctx.in_prose(i, 0):
                 continue
-            for read in f.reads(i, ctx.lines[i]):
+            if i not in ctx.reads:
+                ctx.reads[i] = list(f.reads(i, ctx.lines[i]))
+            for read in ctx.reads[i]:
                 if i == m.line and read.column < m.column:
                     continue
-                hit = _read_hit(read, endpoint)
+                hit = _read_hit(read, endpoint, data_holds)
                 if hit is not None:
                     yield hit
 
@@ -449,14 +512,41 @@ def check_both_auth_headers(ctx: FileContext) -> Iterator[Hit]:
         bearer = BEARER_HEADER.search(line)
         if not bearer or not ctx.near_call(i) or ctx.in_prose(i, bearer.start()):
             continue
-        window = ctx.lines[max(0, i - SAME_REQUEST_LINES) : i + SAME_REQUEST_LINES + 1]
-        if any(API_KEY_HEADER.search(t) for t in window):
+        if API_KEY_HEADER.search(_one_request(ctx, i, bearer.start())):
             documented = f"one of {contract.API_KEY_HEADER} or Authorization"
             message = (
                 "both x-api-key and Authorization are set; AKOOL uses Authorization and "
                 f"ignores the key ({AUTH_PAGE})"
             )
             yield Hit(i, bearer.start(), contract.BEARER_HEADER, documented, message, AUTH_PAGE)
+
+
+def _one_request(ctx: FileContext, line: int, column: int) -> str:
+    """The text that sets one request's headers around a place: the object literal holding it
+    (a headers dict), else its statement (a builder chain up to `;`, a shell command with its
+    continuation lines). Headers set in two branches of an if are two requests."""
+    doc = ctx.doc()
+    offset = doc.offset(line, column)
+    index = doc.innermost(offset)
+    if index >= 0:
+        c = doc.containers[index]
+        return doc.text[c.start : c.end]
+    first, last = line, line
+    while first > 0 and first > line - SAME_REQUEST_LINES and _continues(ctx.lines[first - 1]):
+        first -= 1
+    while (
+        last + 1 < len(ctx.lines)
+        and last < line + SAME_REQUEST_LINES
+        and _continues(ctx.lines[last])
+    ):
+        last += 1
+    return "\n".join(ctx.lines[first : last + 1])
+
+
+def _continues(line: str) -> bool:
+    """Whether a statement goes on after this line (no `;`, `{` or `}` at its end, not blank)."""
+    text = line.rstrip()
+    return bool(text) and not text.endswith((";", "{", "}"))
 
 
 RULES: tuple[Rule, ...] = (
@@ -504,14 +594,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "unknown-field",
-        "error",
+        "warning",
         "a request field the endpoint does not document at all, or documents as no longer supported",
         check_unknown_fields,
     ),
     Rule(
         "bad-value",
         "error",
-        'a value (a literal, a fallback, a default, a TypeScript union) the field does not list (talking photo resolution: `"720"` or `"1080"`)',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(

@@ -221,7 +221,7 @@ def audit(
                 skipped.append((shown, why))
             continue
         texts.append((path, shown, text))
-    shared = folder_bases(texts)
+    shared = folder_bases(texts) if len(texts) > 1 else {}  # one file shares with none
     for path, shown, text in texts:
         findings += audit_text(text, shown, chosen, imported_by(path, text, shared))
     findings.sort(key=lambda f: (f.file, f.line, f.column))

@@ -46,6 +46,7 @@ CONCATENATION = re.compile(
     r"(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
+CONCATENATION_DOT = re.compile(r"\.\s*[\"']")  # PHP's base . '/x'
 # "%s/x" % base, "{}/x".format(base), fmt.Sprintf("%s/x", base), String.format("%s/x", base)
 FORMAT = re.compile(r"[\"'`](?:%s|\{\}|\{0\}|\{(?P<n>\w+)\})" + PATH_TEXT + r"[\"'`]")
 # urljoin(base, "x"), new URL("x", base)
@@ -169,15 +170,13 @@ BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
 
 
 def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
-    """The names one file binds to AKOOL bases, in the order the file binds them."""
+    """The names one file binds to AKOOL bases, in the order the file binds them. Only lines that
+    name AKOOL or a base already known can bind one (most lines of a file are skipped)."""
     found: dict[str, Base] = {}
+    known = _names_pattern(bases)
     for i, line in enumerate(lines):
-        if (
-            "akool" not in line.lower()
-            and "/api/open" not in line
-            and not bases.names
-            and not bases.imported
-        ):
+        named = "akool" in line.lower() or "/api/open" in line
+        if not named and (known is None or not known.search(line)):
             continue
         for m in _definitions_on(line):
             groups = m.groupdict()
@@ -188,8 +187,16 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 found[key] = base
+                if key not in bases.names and key not in bases.imported:
+                    bases.names[key] = base
+                    known = _names_pattern(bases)
                 bases.names[key] = base
     return found
+
+
+def _names_pattern(bases: Bases) -> re.Pattern[str] | None:
+    names = sorted({*bases.names, *bases.imported}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
 
 def _definitions_on(line: str) -> Iterator[re.Match[str]]:
@@ -310,7 +317,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in INTERPOLATION.finditer(line):
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
-    if "+" in line or "." in line:
+    if "+" in line or CONCATENATION_DOT.search(line):
         for m in CONCATENATION.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
     if "%s" in line or "{" in line:

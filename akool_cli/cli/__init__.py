@@ -24,6 +24,8 @@ from akool_cli.cli import (
     batch_cmd,
     config_cmd,
     doctor_cmd,
+    faces_cmd,
+    ledger_cmd,
     products_cmd,
     sandbox_cmd,
     status_cmd,
@@ -108,6 +110,7 @@ def _global(
 auth.register(app)
 talk_cmd.register(app)
 products_cmd.register(app)
+faces_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)
@@ -117,6 +120,7 @@ voices_cmd.register(app)
 webhook_cmd.register(app)
 batch_cmd.register(app)
 config_cmd.register(app)
+ledger_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
 
+from akool_cli.cli.output import Output
 from akool_cli.core.errors import ExitCode, UsageError
 
 
@@ -22,6 +24,17 @@ def audit(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Files or folders to scan."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array of findings."),
+    output_format: str = typer.Option(
+        "text",
+        "--format",
+        metavar="FORMAT",
+        help="text, json (as --json) or sarif (SARIF 2.1.0, for GitHub code scanning).",
+    ),
+    diff: bool = typer.Option(
+        False,
+        "--diff",
+        help="Print the mechanical fixes the docs justify as a unified diff (git apply accepts it).",
+    ),
     include: list[str] = typer.Option(
         [], "--include", metavar="GLOB", help="Only files matching GLOB (repeatable)."
     ),
@@ -37,15 +50,18 @@ def audit(
 ) -> None:
     """Find AKOOL calls in scripts that differ from AKOOL's documentation, and the documented fix.
 
-    Scans shell, Python, JavaScript/TypeScript, Postman collections, Markdown and any text file
-    (binary files, .git and special files are skipped). Silence one line with a trailing
-    comment `akool-audit: ignore[RULE]`. Exits 8 when any error is found, so it can gate CI.
+    Scans Python, JavaScript/TypeScript, shell, Go, Java, Kotlin, C#, PHP, Postman collections,
+    Markdown and any text file (binary files, .git and special files are skipped), following
+    paths joined to base URLs held elsewhere. Silence one line with a trailing comment
+    `akool-audit: ignore[RULE]`. Exits 8 when any error is found, so it can gate CI.
     Example: akool audit --ignore legacy-token-flow scripts/
+    Example: akool audit --diff scripts/ | git apply
     """
     from akool_cli.audit.scan import RULE_NAMES, choose_rules
     from akool_cli.audit.scan import audit as run_audit
 
-    out = ctx.obj.output(json_mode=json_out)
+    fmt = _format(output_format, json_out, diff)
+    out = ctx.obj.output(json_mode=fmt == "json")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(
@@ -58,8 +74,19 @@ def audit(
             f"no audit rule named {exc.args[0]}", hint=f"rules: {', '.join(RULE_NAMES)}"
         ) from None
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
-    if json_out:
+    if fmt == "json":
         out.json([finding.to_json() for finding in result.findings])
+    elif fmt == "sarif":
+        from akool_cli.audit.sarif import log
+
+        out.json(log(result))
+    elif fmt == "diff":
+        from akool_cli.audit.fixes import patch
+
+        fixes = patch(result.findings)
+        _write_patch(out, fixes.diff)
+        left = len(result.findings) - fixes.fixed
+        out.info(f"{fixes.fixed} fix(es) in {fixes.files} file(s); {left} finding(s) need a person")
     else:
         for finding in result.findings:
             out.data(finding.render())
@@ -68,3 +95,30 @@ def audit(
     out.info(result.summary())
     if result.count("error"):
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
+
+
+FORMATS = ("text", "json", "sarif")
+# A patch keeps its tabs and carriage returns (Go code, CRLF files) or it no longer applies; the
+# other control characters are escaped as on every other line akool prints.
+PATCH_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]"
+)
+
+
+def _write_patch(out: Output, diff: str) -> None:
+    """The diff on stdout as it is, so that `| git apply` takes it: like `git diff`, it shows lines
+    of the user's own files (masking text in them would make the patch fail to apply)."""
+    out.stdout.write(PATCH_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", diff))
+    out.stdout.flush()
+
+
+def _format(name: str, json_out: bool, diff: bool) -> str:
+    """One of text, json, sarif or diff, from --format, --json and --diff."""
+    if name not in FORMATS:
+        raise UsageError(f"no output format named {name}", hint=f"formats: {', '.join(FORMATS)}")
+    chosen = "json" if json_out else name
+    if json_out and name not in ("text", "json"):
+        raise UsageError("--json and --format sarif are two formats", hint="choose one")
+    if diff and chosen != "text":
+        raise UsageError("--diff prints a diff, not findings", hint=f"drop --format {chosen}")
+    return "diff" if diff else chosen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +13,7 @@ from akool_cli.cli import inputs_cli, options
 from akool_cli.core import interrupts
 from akool_cli.core.errors import (
     AkoolError,
+    BudgetExceededError,
     ExitCode,
     InterruptedByUser,
     LocalStateError,
@@ -22,6 +25,15 @@ if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
     from akool_cli.jobs.batch import Item, Problem
     from akool_cli.jobs.batch_run import Outcome
+
+
+MAX_CREDITS = typer.Option(
+    None,
+    "--max-credits",
+    metavar="N",
+    help="Start no job once the credits spent in this run (the balance's drop) plus the "
+    "estimates of jobs in flight would pass N; exit 13. --dry-run shows each estimate.",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -51,17 +63,20 @@ def batch(
         help="Create again rows whose earlier create has an unknown outcome.",
     ),
     force: bool = options.FORCE,
+    max_credits: float | None = MAX_CREDITS,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
     no_check: bool = inputs_cli.NO_CHECK,
     check_face: bool = inputs_cli.CHECK_FACE,
 ) -> None:
-    """Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,
-    resolution, output, speed, id). Run it again after an interruption: rows already created
-    are picked up, never paid for twice. Exit 9 unless every row succeeded.
-    image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
-    each distinct file is uploaded once. Each distinct URL is checked once before billing.
+    """Make one job per row of FILE (talking photos: image_url, audio_url or text + voice,
+    prompt, resolution, output, speed, id). Run it again after an interruption: rows already
+    created are picked up, never paid for twice. Exit 9 unless every row succeeded.
+    A `kind` column makes other products (lipsync, translate, image2video, text2video), each
+    with its documented fields as columns (docs/batch.md); one file may mix kinds.
+    Input files may be local (relative to FILE's folder) with --upload-to: each distinct file
+    is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.core.validate import check_range
     from akool_cli.jobs.batch import check_output_dir, load_rows, validate
@@ -71,8 +86,12 @@ def batch(
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
     check_range("--interval", interval)
+    if max_credits is not None and max_credits < 0:
+        raise UsageError(
+            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
+        )
     rows = load_rows(file)
-    items, problems = validate(rows)
+    items, problems = validate(rows, base_dir=file.absolute().parent)
     # Local files and checks before billing (akool_cli/inputs/preflight.py).
     input_options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
     items, found, checks = inputs_cli.plan_batch(
@@ -81,18 +100,17 @@ def batch(
     _say_problems(runtime, out, file, problems, skip_invalid, dry_run, json_out, output_dir)
     if dry_run:  # a plan never needs the output folder to exist yet
         uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
-        _print_plan(runtime, out, items, problems, output_dir, json_out, uploads)
+        _print_plan(runtime, out, items, problems, output_dir, json_out, uploads, max_credits)
         return
     if output_dir is not None:
         _make_folder(output_dir)
         check_output_dir(output_dir)
     credential = runtime.credential()
     items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
-    outcomes, fatal = _run(
-        runtime, out, items, output_dir, concurrency, interval, force, retry_unknown
-    )
+    settings = _Settings(concurrency, interval, force, retry_unknown, max_credits, str(file))
+    outcomes, fatal = _run(runtime, out, items, output_dir, settings)
     complete = _report(out, file, len(rows), problems, outcomes, json_out)
-    if isinstance(fatal, InterruptedByUser):
+    if isinstance(fatal, (InterruptedByUser, BudgetExceededError)):
         raise fatal  # after the report: a script reading --json still gets every created id
     if isinstance(fatal, LocalStateError):
         raise LocalStateError(
@@ -182,67 +200,116 @@ def _print_plan(
     output_dir: Path | None,
     json_out: bool,
     uploads: list[dict[str, object]],
+    max_credits: float | None = None,
 ) -> None:
-    from akool_cli.jobs.batch_run import plan
+    from akool_cli.jobs.batch_run import estimated, plan
 
     with runtime.library() as lib:
         rows = list(plan(items, lib.journal, output_dir, lib.scope(any_account=True)))
+        total = estimated(rows, lib.journal)
     if json_out:
         invalid = [problem.to_json() for problem in problems]
-        out.json({"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads})
+        document = {"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads}
+        out.json({**document, "estimate": {**total, "max_credits": max_credits}})
         return
     out.table(
-        ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT"),
+        (
+            "ROW",
+            "ID",
+            "KIND",
+            "ACTION",
+            "IMAGE",
+            "AUDIO",
+            "PROMPT",
+            "RES",
+            "OUTPUT",
+            "CREDITS",
+            "REQUEST",
+        ),
         [
             (
                 str(p["row"]),
                 p["id"],
+                p["kind"],
                 p["action"],
-                p["image_url"],
+                p["image_url"] or "-",
                 _audio(p),
                 p["prompt"] or "-",
                 p["resolution"] or "-",
                 p["output"] or "-",
+                _credits(p["estimate"]),
+                _request(p),
             )
             for p in rows
         ],
     )
     out.info(f"{len(rows)} row(s) would run; nothing was sent")
+    cap = f" (--max-credits {max_credits:g})" if max_credits is not None else ""
+    out.info(
+        f"estimated: {total['credits']:g} credits for the jobs to create{cap}; " + total["note"]
+    )
+
+
+def _credits(estimate: dict[str, Any] | None) -> str:
+    """An estimate and where it comes from: `20 (documented: ...)`, `? (unknown)`."""
+    if estimate is None:
+        return "-"
+    credits = estimate["credits"]
+    return f"{'?' if credits is None else f'{credits:g}'} ({estimate['source']})"
+
+
+def _request(planned: dict[str, Any]) -> str:
+    """The request column: every field of the body to send (the talk columns show a talking
+    photo's; other kinds' fields are listed here)."""
+    if planned["kind"] == "talking_photo":
+        return "-"
+    return " ".join(f"{k}={v}" for k, v in planned["request"].items())
 
 
 def _audio(planned: dict[str, Any]) -> str:
     """The audio column: the URL, or the speech's voice, speed and text (all of it is sent)."""
     if planned["text"] is None:
-        return str(planned["audio"])
+        return str(planned["audio"] or "-")
     speed = f", speed {planned['speed']:g}" if planned["speed"] is not None else ""
     return f"text ({planned['voice']}{speed}): {planned['text']}"
 
 
+@dataclass(frozen=True)
+class _Settings:
+    concurrency: int
+    interval: float
+    force: bool
+    retry_unknown: bool
+    max_credits: float | None
+    label: str  # the run's name in the ledger (the file)
+
+
 def _run(
-    runtime: Runtime,
-    out: Output,
-    items: list[Item],
-    output_dir: Path | None,
-    concurrency: int,
-    interval: float,
-    force: bool,
-    retry_unknown: bool,
+    runtime: Runtime, out: Output, items: list[Item], output_dir: Path | None, settings: _Settings
 ) -> tuple[list[Outcome], AkoolError | None]:
     """Every row's outcome, and what ended the run early (a stop, a history that cannot be
-    written), so that the rows done so far are reported either way."""
+    written, the budget), so that the rows done so far are reported either way."""
     from akool_cli.jobs.batch_run import BatchRunner
+    from akool_cli.jobs.budget import Budget, Estimator
 
     display = out.batch_display(len(items))
     with runtime.library() as lib:
+        estimator = Estimator(lib.journal)
+        budget = None
+        if settings.max_credits is not None:
+            budget = Budget(settings.max_credits, lib.api.credit, estimator)
         runner = BatchRunner(
             client=lib.api,
             journal=lib.journal,
             profile=runtime.profile,
             output_dir=output_dir,
-            concurrency=concurrency,
-            interval=interval,
-            force=force,
-            retry_unknown=retry_unknown,
+            concurrency=settings.concurrency,
+            interval=settings.interval,
+            force=settings.force,
+            retry_unknown=settings.retry_unknown,
+            run_label=settings.label,
+            budget=budget,
+            estimator=estimator,
             clock=runtime.clock,
             on_event=lambda o, message: display.event(
                 o.row, o.id, o.state, message, resumed=o.resumed
@@ -259,7 +326,25 @@ def _run(
                     f"run the same command again to continue: {runtime.command_line()}",
                 )
                 return runner.outcomes, stop
+    if runner.fatal is None and budget is not None and budget.refused is not None:
+        return outcomes, _over_budget(runtime, budget.refused, settings.max_credits or 0.0)
     return outcomes, runner.fatal
+
+
+def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
+    """The budget's stop, with the command that resumes it with a larger cap."""
+    args = runtime.argv
+    resumed = [
+        a
+        for i, a in enumerate(args)
+        if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
+    ]
+    resumed = [a for a in resumed if not a.startswith("--max-credits=")]
+    again = shlex.join(["akool", *resumed, "--max-credits", f"{cap * 2:g}"])
+    return BudgetExceededError(
+        f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
+        hint=f"rows already made are never paid for again; resume with a larger budget: {again}",
+    )
 
 
 def _make_folder(folder: Path) -> None:

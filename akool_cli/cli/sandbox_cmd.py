@@ -25,6 +25,19 @@ if TYPE_CHECKING:
 RECORDS_DIR = "sandboxes"
 
 
+# The account's credits: what the ledger and budgets are tried with (docs/sandbox.md).
+CREDIT = typer.Option(
+    1234.5, "--credit", metavar="N", help="The balance before any job is charged."
+)
+PRICE = typer.Option(
+    [],
+    "--price",
+    metavar="KIND=N",
+    help="Credits a finished job of KIND is charged (repeatable), e.g. talking_photo=10; "
+    "defaults: talking_photo 10, lipsync 20, image2video 20, text2video 20.",
+)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(sandbox)
 
@@ -93,6 +106,8 @@ def sandbox(
     ready_file: Path | None = typer.Option(
         None, "--ready-file", metavar="PATH", help="Write {base_url, ...} as JSON once listening."
     ),
+    credit: float = CREDIT,
+    price: list[str] = PRICE,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
     fetch_inputs: bool = typer.Option(
         False,
@@ -111,7 +126,9 @@ def sandbox(
     from akool_cli.sandbox import SandboxConfig
     from akool_cli.sandbox.server import parse_faults
 
-    _check_numbers(host, min(processing_seconds, video_bytes, latency, file_rate), time_scale)
+    _check_numbers(
+        host, min(processing_seconds, video_bytes, latency, file_rate, credit), time_scale
+    )
     try:
         faults = parse_faults(fault)
     except ValueError as exc:
@@ -131,7 +148,9 @@ def sandbox(
         expire_token_after=expire_token_after,
         quiet=not verbose,
         fetch_inputs=fetch_inputs,
+        credit=credit,
     )
+    config.prices.update(_prices(price))
     _serve(config, ready_file, ctx.obj)
 
 
@@ -145,10 +164,32 @@ def _check_numbers(host: str, smallest: float, time_scale: float) -> None:
         )
     if smallest < 0 or time_scale <= 0:
         raise UsageError(
-            "--processing-seconds, --video-bytes, --latency and --file-rate must not be "
-            "negative (and --time-scale must be more than zero)",
+            "--processing-seconds, --video-bytes, --latency, --file-rate and --credit must not "
+            "be negative (and --time-scale must be more than zero)",
             hint="e.g. akool sandbox --processing-seconds 4 --time-scale 10",
         )
+
+
+def _prices(specs: list[str]) -> dict[str, float]:
+    """--price talking_photo=10 --price lipsync=25 → {kind: credits}, kinds checked."""
+    from akool_cli.core import kinds
+
+    prices: dict[str, float] = {}
+    for spec in specs:
+        name, _, value = spec.partition("=")
+        kind = kinds.by_command(name)
+        try:
+            credits = float(value)
+        except ValueError:
+            credits = -1.0
+        if kind is None or credits < 0:
+            known = ", ".join(sorted(kinds.KINDS))
+            raise UsageError(
+                f"--price {spec!r} is not KIND=CREDITS",
+                hint=f"e.g. talking_photo=10; kinds: {known}",
+            )
+        prices[kind.name] = credits
+    return prices
 
 
 def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> None:

@@ -34,6 +34,7 @@ def status(
     are reported and the exit code stays 0. A job whose server cannot be asked keeps its last
     known state, with a note.
     """
+    from akool_cli.cli.ledger_cmd import EXPIRY_WARNING_SECONDS, warn_expiring
     from akool_cli.core.validate import check_count, check_job_id
 
     runtime: Runtime = ctx.obj
@@ -55,7 +56,9 @@ def status(
         ]
         views = [v for v in found if v is not None]
         unknown = [] if ids else lib.journal.open_attempts()
+        soon = lib.expiring(EXPIRY_WARNING_SECONDS)
     _print(out, runtime, views, unknown, json_out)
+    warn_expiring(out, runtime, soon)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 

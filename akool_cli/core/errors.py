@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     LOCAL_STATE = 10
     CHECKS_FAILED = 11
     NOT_GENUINE = 12
+    BUDGET_EXCEEDED = 13
     HANGUP = 129
     INTERRUPTED = 130
     TERMINATED = 143
@@ -43,6 +44,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.CHECKS_FAILED: "akool doctor found a failed check (each one says how to fix it)",
     ExitCode.NOT_GENUINE: "akool webhook verify: not a genuine AKOOL callback for these "
     "credentials (forged, malformed, or signed for another clientId)",
+    ExitCode.BUDGET_EXCEEDED: "--max-credits (or mcp's max_credits) stopped new jobs: one more "
+    "would pass the cap; jobs already made finish, and a larger cap resumes",
     ExitCode.HANGUP: "stopped by SIGHUP (the terminal closed); resumable like Ctrl-C",
     ExitCode.INTERRUPTED: "interrupted with Ctrl-C (created jobs keep running on AKOOL)",
     ExitCode.TERMINATED: "stopped by SIGTERM (CI, timeout, docker stop); resumable like Ctrl-C",
@@ -151,6 +154,12 @@ class WaitTimeoutError(AkoolError):
     """The wait deadline passed; the jobs keep running on AKOOL."""
 
     exit_code = ExitCode.WAIT_TIMEOUT
+
+
+class BudgetExceededError(AkoolError):
+    """A run stopped starting jobs: one more would pass its credit cap (--max-credits)."""
+
+    exit_code = ExitCode.BUDGET_EXCEEDED
 
 
 class InterruptedByUser(AkoolError):

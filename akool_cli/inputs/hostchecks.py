@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from akool_cli.core.clock import current
 from akool_cli.core.mediatypes import Role
-from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, UNDECIDED, check_url, short
+from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, UNDECIDED, judge_url, short
 from akool_cli.net.transport import Transport, TransportError
 
 CONCURRENCY = 16  # checks in flight at once, over all hosts (and at most on one)
@@ -187,7 +187,7 @@ def check_all(
         def work() -> None:
             while (url := checks.take()) is not None:
                 try:
-                    outcome: tuple[str, str] | TransportError | None = check_url(
+                    outcome: tuple[str, str] | TransportError | None = judge_url(
                         transport, url, checks.roles[url]
                     )
                 except TransportError as exc:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import kinds
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -23,10 +25,12 @@ from akool_cli.core.errors import (
     UnsettledAttemptError,
 )
 from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, SpeechRequest
+from akool_cli.core.prices import credits_of
 from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
 from akool_cli.jobs import engine
 from akool_cli.jobs.batch import Item
+from akool_cli.jobs.budget import Budget, Estimator
 from akool_cli.jobs.download import safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
 from akool_cli.jobs.workers import WorkerPool
@@ -63,34 +67,69 @@ class Outcome:
 
 
 def target_for(item: Item, job_id: str | None, output_dir: Path) -> Path:
-    """Where a row's video goes: its `output` column, or the job id (known once created)."""
-    return output_dir / (item.output or safe_file_name(job_id or "<job_id>"))
+    """Where a row's result goes: its `output` column, or the job id (known once created)."""
+    suffix = kinds.get(item.kind).suffix
+    return output_dir / (item.output or safe_file_name(job_id or "<job_id>", suffix))
 
 
 def plan(
     items: list[Item], journal: Journal, output_dir: Path | None, scope: Scope
 ) -> Iterator[dict[str, Any]]:
-    """What a run in this scope would do with each row (one indexed lookup per row); nothing is
-    sent."""
+    """What a run in this scope would do with each row (one indexed lookup per row), and what
+    each create is estimated to cost; nothing is sent. `request` is the body the create will
+    send (a talking photo made from text gets its audio_url from the speech first)."""
+    estimator = Estimator(journal)
     for item in items:
         earlier = earlier_job(journal, item, scope)
         request = item.request
+        talk = request if isinstance(request, TalkRequest) else None
+        fields = request.fields if not isinstance(request, TalkRequest) else {}
         yield {
             "row": item.row,
             "id": item.id,
-            "image_url": request.image_url,
-            "audio": request.audio_url or f"text ({item.voice})",
+            "image_url": talk.image_url if talk else fields.get("image_url"),
+            "audio": (talk.audio_url or f"text ({item.voice})")
+            if talk
+            else fields.get("audio_url"),
             "action": f"pick up {earlier.id}" if earlier else "create",
             "output": str(target_for(item, earlier.id if earlier else None, output_dir))
             if output_dir
             else None,
-            "prompt": request.prompt,
-            "resolution": request.resolution,
+            "prompt": talk.prompt if talk else fields.get("prompt"),
+            "resolution": talk.resolution if talk else fields.get("resolution"),
             "text": item.text,
             "voice": item.voice,
             "speed": item.speed,
             "job_id": earlier.id if earlier else None,
+            "estimate": None if earlier else _row_estimate(estimator, item),
+            "kind": item.kind,
+            "request": request.body(),
         }
+
+
+def _row_estimate(estimator: Estimator, item: Item) -> dict[str, Any]:
+    """A row's creates at their estimates: the talking photo, and its speech for a text row."""
+    found = estimator(item.kind, item.request.body())
+    if item.text is None:
+        return found.to_json()
+    speech = estimator(SPEECH.name, {"input_text": item.text})
+    known = found.known and speech.known
+    credits = (found.credits or 0.0) + (speech.credits or 0.0) if known else None
+    return {"credits": credits, "source": f"{found.source}; speech {speech.source}"}
+
+
+def estimated(rows: list[dict[str, Any]], journal: Journal) -> dict[str, Any]:
+    """The plan's total estimate, and how many creates have no estimate yet."""
+    creates = [row["estimate"] for row in rows if row.get("estimate") is not None]
+    unknown = sum(1 for e in creates if e["credits"] is None)
+    total = round(sum(e["credits"] or 0.0 for e in creates), 4)
+    note = (
+        f"{unknown} of {len(creates)} create(s) have no estimate yet (no documented price, none "
+        "seen: with --max-credits the first of each such kind runs alone until its cost is known)"
+        if unknown
+        else f"{len(creates)} create(s), each at its documented price or the largest cost seen"
+    )
+    return {"credits": total, "creates": len(creates), "unknown": unknown, "note": note}
 
 
 def earlier_job(journal: Journal, item: Item, scope: Scope) -> JobRecord | None:
@@ -127,18 +166,64 @@ class BatchRunner:
     fatal: LocalStateError | None = None
     # Every row's outcome so far, also when run() ends with an exception (a stop).
     outcomes: list[Outcome] = field(default_factory=list)
+    # The ledger: the run is recorded with the balance before and after (label: the file).
+    run_label: str | None = None
+    budget: Budget | None = None  # --max-credits: no create once it would pass the cap
+    estimator: Estimator | None = None
+    run_id: int | None = None
 
     def run(self, items: list[Item]) -> list[Outcome]:
         outcomes = self.outcomes = [Outcome(item.row, item.id) for item in items]
         run = _Run(self, list(zip(items, outcomes, strict=True)))
+        self._begin_run()
+        outcome = "stopped"
         try:
             run.go()
+            outcome = "budget" if self.budget and self.budget.refused else "finished"
         except BaseException:
             self.stopping.set()  # stop taking rows; creates in flight finish and are recorded
             raise
         finally:
             run.close()
+            self._end_run(outcome)
         return outcomes
+
+    def _begin_run(self) -> None:
+        """Read the balance the run starts from, and record the run (the ledger)."""
+        balance = self.budget.begin() if self.budget is not None else None
+        if self.run_label is None:
+            return
+        if balance is None:
+            balance = self._balance()
+        scope = engine.scoped(self.client, engine.Origin(self.client.base_url, self.profile))
+        limit = self.budget.limit if self.budget is not None else None
+        self.run_id = self.journal.begin_run("batch", self.run_label, scope.scope(), balance, limit)
+
+    def _end_run(self, outcome: str) -> None:
+        if self.run_id is None:
+            return
+        # A full disk: the rows' report (and its billed ids) matters more than this line.
+        with suppress(AkoolError):
+            self.journal.end_run(self.run_id, self._balance(), outcome)
+
+    def _balance(self) -> float | None:
+        try:
+            return self.client.credit()
+        except AkoolError:
+            return None  # the ledger says "unknown"; the run itself does not depend on it
+
+    def admitted(self, outcome: Outcome, kind: JobKind, request: Request) -> bool:
+        """Whether the budget lets this row's create start now (always, without a budget)."""
+        if self.budget is None:
+            return True
+        return self.budget.admit(outcome.row, kind.name, request.body(), self.stopping.is_set)
+
+    def settled(self, outcome: Outcome, kind: str, cost: dict[str, float] | None) -> None:
+        """The row is no longer in flight: its job finished (and was charged), or never began."""
+        if self.estimator is not None and cost:
+            self.estimator.learn(kind, credits_of(cost))  # first: a waiting probe reads it
+        if self.budget is not None:
+            self.budget.release(outcome.row)
 
     def emit(self, outcome: Outcome, message: str) -> None:
         if self.on_event is not None:
@@ -149,17 +234,15 @@ class BatchRunner:
 
     def job_for(self, item: Item, outcome: Outcome) -> JobRecord | str | None:
         """The row's job: an earlier one (a record), a new one (its id), or None (not now)."""
-        request: Request = item.request
+        talk = item.request
+        if not isinstance(talk, TalkRequest):
+            return self._claimed_create(item, outcome, kinds.get(item.kind), talk, item.key)
+        request: Request = talk
         if item.text is not None and item.voice is not None:
             audio = self._speech(item, outcome)
             if audio is None:
                 return None
-            request = TalkRequest(
-                audio_url=audio,
-                image_url=item.request.image_url,
-                prompt=item.request.prompt,
-                resolution=item.request.resolution,
-            )
+            request = replace(talk, audio_url=audio)
         if item.legacy_key is not None:
             scope = engine.scoped(self.client, self._origin(item, item.legacy_key)).scope()
             earlier = self.journal.find_by_key(item.legacy_key, scope)
@@ -171,6 +254,7 @@ class BatchRunner:
 
     def _speech(self, item: Item, outcome: Outcome) -> str | None:
         assert item.text is not None and item.voice is not None
+        assert isinstance(item.request, TalkRequest)
         options = {} if item.speed is None else {"speed": item.speed}
         request = SpeechRequest(item.text, item.voice, options)
         found = self._claimed_create(item, outcome, SPEECH, request, item.key + ":speech")
@@ -201,12 +285,19 @@ class BatchRunner:
     ) -> JobRecord | str | None:
         """The row's create through the engine's claim loop: the job an earlier run made, the id
         of the one made now, or None (a stop). An unknown outcome raises UnknownOutcomeError."""
+        over_budget = threading.Event()
+
+        def before_send() -> None:
+            self._wait_for_gate()
+            if not self.admitted(outcome, kind, request):
+                over_budget.set()  # the claim is given back: nothing was sent
+
         rules = engine.ClaimRules(
-            stopping=self.stopping.is_set,
+            stopping=lambda: self.stopping.is_set() or over_budget.is_set(),
             wait=self.stopping.wait,  # a stop ends the wait at once
             on_busy=partial(self._note_busy, outcome),
             retry_unknown=self.retry_unknown,
-            before_send=self._wait_for_gate,
+            before_send=before_send,
             on_rate_limited=partial(self._pause, outcome),
         )
         try:
@@ -226,6 +317,9 @@ class BatchRunner:
             self.emit(outcome, f"picked up {kind.noun} job {found.id} from an earlier run")
             return found
         if found is None:
+            if over_budget.is_set():
+                outcome.state = "budget"
+                self.emit(outcome, f"not started: {self.budget.refused if self.budget else ''}")
             return None
         outcome.state = "created"
         self.emit(outcome, f"created {kind.noun} job {found.id}")
@@ -238,7 +332,11 @@ class BatchRunner:
             label=item.id,
             batch_key=key,
             extra_inputs={"batch_row": item.row, "batch_id": item.id},
+            run_id=self.run_id,
         )
+
+    def over_budget(self) -> bool:
+        return self.budget is not None and self.budget.refused is not None
 
     def _pause(self, outcome: Outcome) -> None:
         """AKOOL refused a create with a rate limit (nothing was created): slow every creator."""
@@ -301,9 +399,10 @@ class _Run:
         try:
             for item, outcome in self.rows:
                 while not self.slots.acquire(timeout=FEED_WAIT_SECONDS):
-                    if stopping.is_set():
+                    if stopping.is_set() or self.runner.over_budget():
                         return
-                if stopping.is_set():
+                if stopping.is_set() or self.runner.over_budget():
+                    self.slots.release()
                     return
                 self.creators.submit(partial(self._start, item, outcome))
         finally:
@@ -328,10 +427,17 @@ class _Run:
             runner.emit(outcome, exc.message)
             found = None
         except BaseException:
-            self.slots.release()
+            self._release(outcome)
             raise
         if found is None or not self._follow(item, outcome, found):
-            self.slots.release()
+            self._release(outcome)
+
+    def _release(
+        self, outcome: Outcome, kind: str = "", cost: dict[str, float] | None = None
+    ) -> None:
+        """The row's slot is free again, and its estimate no longer in flight."""
+        self.runner.settled(outcome, kind, cost)
+        self.slots.release()
 
     def _follow(self, item: Item, outcome: Outcome, found: JobRecord | str) -> bool:
         """Hand the row's job to the watcher; False when there is nothing left to do."""
@@ -353,7 +459,8 @@ class _Run:
         with self.lock:
             self.by_job[job_id] = (item, outcome)
         delay = 0.0 if record is not None else runner.interval
-        self.watcher.add(job_id, kind=TALKING_PHOTO, target=target, first_poll_delay=delay)
+        kind = kinds.get(item.kind)
+        self.watcher.add(job_id, kind=kind, target=target, first_poll_delay=delay)
         return True
 
     def _on_event(self, event: Event) -> None:
@@ -372,7 +479,7 @@ class _Run:
             outcome.state, outcome.error = "error", event.error.message
             self.runner.emit(outcome, event.error.message)
         elif isinstance(event, Finished):
-            self._finished(outcome, event)
+            self._finished(row[0], outcome, event)
             with self.lock:  # a finished job's last event: nothing per row stays behind
                 self.by_job.pop(event.job_id, None)
                 self.received.pop(event.job_id, None)
@@ -381,12 +488,13 @@ class _Run:
             self.received[event.job_id] = event.received
             self.runner.on_bytes(event.received - before)
 
-    def _finished(self, outcome: Outcome, event: Finished) -> None:
+    def _finished(self, item: Item, outcome: Outcome, event: Finished) -> None:
         info = event.info
         if info is not None and outcome.state != "error":
             outcome.state = info.state
             outcome.video_url = info.video_url or None
             if info.video_status == Status.FAILED:
                 reason = info.error_reason or "AKOOL gave no reason"
-                outcome.error = f"{reason}; {TALKING_PHOTO.failure_hint}"  # AKOOL's input advice
-        self.slots.release()
+                hint = kinds.get(item.kind).failure_hint
+                outcome.error = f"{reason}; {hint}"  # AKOOL's advice for the product's inputs
+        self._release(outcome, item.kind, info.cost if info is not None else None)

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -55,7 +56,12 @@ MAX_VIDEO_BYTES = 8 * 2**30
 MP4_HEAD = 12
 PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
 HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
-MEDIA_NAMES: dict[Media, str] = {"video": "a video", "audio": "audio", "image": "an image"}
+MEDIA_NAMES: dict[Media, str] = {
+    "video": "a video",
+    "audio": "audio",
+    "image": "an image",
+    "text": "text",
+}
 NOT_A_VIDEO_HINT = (
     "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
 )
@@ -64,6 +70,7 @@ ProgressCallback = Callable[[int, int | None], None]
 
 # Where a video goes is checked in partfile.py; callers find it all here.
 __all__ = [
+    "DownloadCancelled",
     "DownloadResult",
     "check_target",
     "download",
@@ -111,12 +118,15 @@ def download(
     clock: Clock | None = None,
     retry: RetryPolicy | None = None,
     media: Media = "video",
+    cancel: threading.Event | None = None,
 ) -> DownloadResult:
     """Fetch url into target, resuming a part file left by an earlier, interrupted run.
 
     Another akool saving the same target meanwhile holds the part file's lock: this call waits
     for it, then reports the file it saved instead of fetching it again. `media` says what the
     first bytes must be: an MP4 video, an audio file (a speech job's result) or an image.
+    Setting `cancel` (from another thread) ends it soon, even while the server is silent:
+    DownloadCancelled, with the part file kept for the next run.
     """
     check_result_url(url)
     make_directory(target.parent)
@@ -133,7 +143,7 @@ def download(
                     hint="move it away, or run again with --force to replace it",
                 )
         size, digest, resumed = _fetch(
-            transport, _Want(url, media, on_progress), part, clock or current(), retry
+            transport, _Want(url, media, on_progress, cancel), part, clock or current(), retry
         )
         _move_into_place(part.path, target, force=force)
         part.meta.unlink(missing_ok=True)
@@ -232,6 +242,10 @@ class NotAVideoError(JobFailedError):
     job failed to deliver (exit 6), and no retry can change that."""
 
 
+class DownloadCancelled(Exception):
+    """The caller cancelled the download (a stop was asked); its part file stays."""
+
+
 class _Retryable(Exception):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
@@ -245,6 +259,7 @@ class _Want:
     url: str
     media: Media
     on_progress: ProgressCallback | None
+    cancel: threading.Event | None = None
 
 
 def _fetch(
@@ -263,6 +278,8 @@ def _fetch(
                 # A cut that brought new bytes is progress, not a failed try; a server that
                 # restarts from zero every time gets no such credit, so it cannot loop forever.
                 best, attempt = part.size(), 0
+            if want.cancel is not None and want.cancel.is_set():
+                raise DownloadCancelled(str(exc)) from None
             if attempt >= retry.attempts:
                 raise UnavailableError(
                     f"the download of {part.target.name} kept failing: {exc}",
@@ -284,7 +301,9 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
         headers["Range"] = f"bytes={have}-"
         headers["If-Range"] = validator
     try:
-        with transport.stream(want.url, headers=headers, deadline=DOWNLOAD_DEADLINE) as answer:
+        with transport.stream(
+            want.url, headers=headers, deadline=DOWNLOAD_DEADLINE, cancel=want.cancel
+        ) as answer:
             start, total = _check_answer(answer, part, ranged="Range" in headers)
             received, digest = _receive(answer, part, start, total, want)
             if total is not None and received > total:
@@ -296,6 +315,8 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
                 raise _Retryable(f"received {received} of {total} bytes")
             return received, digest, start
     except TransportError as exc:
+        if exc.kind == "cancelled":
+            raise DownloadCancelled(str(exc)) from None
         raise _Retryable(str(exc)) from None
 
 

@@ -21,7 +21,8 @@ from akool_cli.core.errors import AkoolError, UnavailableError, WaitTimeoutError
 from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
-from akool_cli.jobs.download import DownloadResult, download
+from akool_cli.jobs import naming
+from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
 from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Journal
@@ -140,10 +141,6 @@ class WatchResult:
     jobs: dict[str, JobInfo] = field(default_factory=dict)
     downloads: dict[str, DownloadResult] = field(default_factory=dict)
     errors: dict[str, AkoolError] = field(default_factory=dict)
-
-
-class _Cancelled(Exception):
-    """Raised inside a download's progress callback to stop it (its part file stays)."""
 
 
 def group_key(kind: JobKind, api: AkoolClient, job_id: str) -> tuple[int, str, str]:
@@ -375,8 +372,12 @@ class Watcher:
     def _finish_or_download(self, tracked: _Tracked) -> Iterator[Event]:
         info = tracked.info
         assert info is not None
-        if info.video_status != Status.DONE or tracked.target is None:
-            yield from self._done(tracked)
+        if (
+            info.video_status != Status.DONE
+            or tracked.target is None
+            or tracked.kind.makes != "file"
+        ):
+            yield from self._done(tracked)  # an asset or a text is the answer itself: no file
             return
         tracked.downloading = True
         self._run("downloaded", tracked, lambda: self._download(tracked, info))
@@ -386,6 +387,7 @@ class Watcher:
         assert tracked.target is not None
         kind = tracked.kind
         result = self._fetch(tracked, info.video_url, tracked.target, kind.result)
+        result = naming.settle(result, tracked.job_id, kind, force=self.force)
         if self.journal is not None:
             # Recorded here, in the thread that put the file in place: a stop that ends the
             # event loop now cannot leave a saved video the history does not know.
@@ -405,8 +407,6 @@ class Watcher:
 
     def _fetch(self, tracked: _Tracked, url: str, target: Path, media: str) -> DownloadResult:
         def progress(received: int, total: int | None) -> None:
-            if self._cancelled.is_set():
-                raise _Cancelled
             self._inbox.put(("progress", tracked, (received, total)))
 
         return download(
@@ -417,6 +417,7 @@ class Watcher:
             on_progress=progress,
             clock=self.clock,
             media=media,  # type: ignore[arg-type]
+            cancel=self._cancelled,  # a stop ends a download at once, even a stalled one
         )
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:
@@ -430,7 +431,7 @@ class Watcher:
 
     def _give_up(self, tracked: _Tracked, error: BaseException) -> Iterator[Event]:
         if not isinstance(error, AkoolError):
-            if isinstance(error, _Cancelled):
+            if isinstance(error, DownloadCancelled):
                 self._forget(tracked)
                 return
             raise error  # a bug: let the boundary report it

@@ -7,7 +7,9 @@ a failed request may have reached the server; retry decisions belong to its call
 from __future__ import annotations
 
 import logging
+import math
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from akool_cli import __version__
 from akool_cli.core import redact
+from akool_cli.net import deadlines
 
 if TYPE_CHECKING:
     import httpx2
@@ -25,7 +28,9 @@ log = logging.getLogger("akool.http")
 USER_AGENT = f"akool-cli/{__version__}"
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0
-# The read timeout is per socket read, so a trickling server never trips it: cap the whole exchange.
+# The read timeout is per socket read, so a trickling server never trips it: every exchange also
+# has one deadline for all of it (status line, 1xx answers, headers, body, trailers; see
+# deadlines.py). An API request's (or AKOOL_TIMEOUT, when longer); downloads and checks pass theirs.
 REQUEST_DEADLINE = 90.0
 MAX_JSON_BODY = 4 * 1024 * 1024
 MAX_REDIRECTS = 5
@@ -61,7 +66,8 @@ class StreamResponse:
     headers: dict[str, str]
     url: str
     _response: Any = field(repr=False)
-    _deadline: float | None = None
+    _ends: float = 0.0
+    _seconds: float = 0.0
 
     def iter_bytes(self, *, raw: bool = False) -> Iterator[bytes]:
         """The body in the pieces it arrives in (re-chunking them into fixed sizes would cost a
@@ -69,14 +75,9 @@ class StreamResponse:
         encoded = self.headers.get("content-encoding", "identity").lower() not in ("", "identity")
         pieces = self._response.iter_bytes() if encoded and not raw else self._response.iter_raw()
         try:
-            for chunk in pieces:
-                yield chunk
-                if self._deadline is not None and time.monotonic() > self._deadline:
-                    raise failure("deadline")
-        except TransportError:
-            raise
+            yield from pieces
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, self._ends, self._seconds) from exc
 
 
 # How each way a request can fail is worded: name -> (kind, wording, whether the request may
@@ -89,18 +90,23 @@ FAILURES: dict[str, tuple[str, str, bool]] = {
         True,
     ),
     "timeout": ("timeout", "no answer in time (timed out)", True),
-    "deadline": ("timeout", "the download took too long", True),
+    "deadline": (
+        "timeout",
+        "no complete answer within {limit:g} s (akool's limit for one exchange)",
+        True,
+    ),
     "url": ("url", "unsupported URL ({reason})", False),
     "protocol": ("protocol", "the connection broke ({reason})", True),
+    "cancelled": ("cancelled", "stopped while waiting for the server", True),
     "other": ("other", "network error ({name})", True),
 }
 
 
-def failure(name: str, exc: BaseException | None = None) -> TransportError:
+def failure(name: str, exc: BaseException | None = None, limit: float = 0.0) -> TransportError:
     """The TransportError for one of FAILURES, with exc's first line as its reason."""
     kind, wording, sent = FAILURES[name]
     reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200] if exc else ""
-    message = wording.format(reason=reason, name=type(exc).__name__)
+    message = wording.format(reason=reason, name=type(exc).__name__, limit=limit)
     return TransportError(message, sent=sent, kind=kind)
 
 
@@ -113,7 +119,8 @@ def content_length(value: str) -> int | None:
     return None
 
 
-def _translate(exc: BaseException) -> TransportError:
+def _translate(exc: BaseException, ends: float = math.inf, seconds: float = 0.0) -> TransportError:
+    """The TransportError for an httpx2 error met by an exchange that had until `ends`."""
     import httpx2
 
     if isinstance(exc, (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)):
@@ -121,11 +128,13 @@ def _translate(exc: BaseException) -> TransportError:
     if isinstance(exc, httpx2.TooManyRedirects):
         return failure("redirects")
     if isinstance(exc, httpx2.TimeoutException):
-        return failure("timeout")
+        return failure("deadline" if time.monotonic() >= ends else "timeout", limit=seconds)
     if isinstance(exc, httpx2.UnsupportedProtocol):
         return failure("url", exc)
     if isinstance(exc, httpx2.HTTPError):
         return failure("protocol", exc)
+    if isinstance(exc, deadlines.Cancelled):
+        return failure("cancelled")
     return failure("other", exc)
 
 
@@ -135,7 +144,7 @@ class Transport:
         *,
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
-        deadline: float = REQUEST_DEADLINE,
+        deadline: float | None = None,
         secrets: Iterable[str] = (),
         redactor: redact.Redactor | None = None,
         max_connections: int = 20,
@@ -143,7 +152,7 @@ class Transport:
         import httpx2
 
         self.redactor = redactor or redact.Redactor(secrets)
-        self.deadline = deadline
+        self.deadline = deadline or max(REQUEST_DEADLINE, read_timeout)
         self._client = httpx2.Client(
             timeout=httpx2.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
@@ -153,6 +162,9 @@ class Transport:
             max_redirects=MAX_REDIRECTS,
             trust_env=True,
         )
+        client = self._client
+        if not deadlines.install([client._transport, *filter(None, client._mounts.values())]):
+            log.debug("httpx2's pools are not as expected: exchanges have no overall deadline")
 
     def close(self) -> None:
         self._client.close()
@@ -173,18 +185,19 @@ class Transport:
         params: Mapping[str, str] | None = None,
         max_body: int = MAX_JSON_BODY,
     ) -> RawResponse:
-        """Send one request and read the whole (bounded) answer."""
+        """Send one request and read the whole (bounded) answer, all within self.deadline."""
         import httpx2
 
         started = time.monotonic()
         request = self._client.build_request(
             method, url, headers=dict(headers or {}), json=json_body, params=params
         )
+        ends = self._bound(request, self.deadline)
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True)
         except httpx2.HTTPError as exc:
-            error = _translate(exc)
+            error = _translate(exc, ends, self.deadline)
             log.debug("<- no answer: %s (sent=%s)", error, error.sent)
             raise error from exc
         try:
@@ -198,15 +211,9 @@ class Transport:
                         sent=True,
                         kind="too_large",
                     )
-                if time.monotonic() - started > self.deadline:
-                    raise TransportError(
-                        f"the answer took longer than {self.deadline:g} s",
-                        sent=True,
-                        kind="timeout",
-                    )
                 chunks.append(chunk)
         except httpx2.HTTPError as exc:
-            error = _translate(exc)
+            error = _translate(exc, ends, self.deadline)
             log.debug("<- broken answer: %s", error)
             raise error from exc
         finally:
@@ -234,16 +241,21 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         deadline: float | None = None,
         method: str = "GET",
+        cancel: threading.Event | None = None,
     ) -> Iterator[StreamResponse]:
-        """GET (or HEAD) a file, following redirects, and hand out its body chunk by chunk."""
+        """GET (or HEAD) a file, following redirects, and hand out its body chunk by chunk; the
+        whole exchange, redirects included, ends within `deadline` (default self.deadline), or
+        soon after `cancel` is set (TransportError of kind "cancelled")."""
         import httpx2
 
+        seconds = deadline or self.deadline
         request = self._client.build_request(method, url, headers=dict(headers or {}))
+        ends = self._bound(request, seconds, cancel)
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True, follow_redirects=True)
-        except httpx2.HTTPError as exc:
-            raise _translate(exc) from exc
+        except (httpx2.HTTPError, deadlines.Cancelled) as exc:
+            raise _translate(exc, ends, seconds) from exc
         try:
             log.debug("<- %s for %s", response.status_code, redact.signed(str(response.url)))
             yield StreamResponse(
@@ -251,10 +263,22 @@ class Transport:
                 headers={k.lower(): v for k, v in response.headers.items()},
                 url=str(response.url),
                 _response=response,
-                _deadline=None if deadline is None else time.monotonic() + deadline,
+                _ends=ends,
+                _seconds=seconds,
             )
         finally:
             response.close()
+
+    @staticmethod
+    def _bound(
+        request: httpx2.Request, seconds: float, cancel: threading.Event | None = None
+    ) -> float:
+        """Give the request timeouts that carry its exchange's end (redirects keep them), and
+        return that end."""
+        request.extensions["timeout"], ends = deadlines.budgets(
+            request.extensions["timeout"], seconds, cancel
+        )
+        return ends
 
     def _trace_request(self, request: httpx2.Request) -> None:
         if not log.isEnabledFor(logging.DEBUG):

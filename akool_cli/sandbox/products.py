@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from typing import Any
 
 from akool_cli.core import kinds, products
 from akool_cli.core.contract import request_problems
-from akool_cli.core.kinds import JobKind
+from akool_cli.core.kinds import FieldsRequest, JobKind
+from akool_cli.core.prices import credit_field
 from akool_cli.core.states import Status
-from akool_cli.sandbox import fetch
+from akool_cli.sandbox import fetch, media_products
 from akool_cli.sandbox.state import SandboxJob
 
 FILES_PREFIX = "/_sandbox/files/"
@@ -59,6 +61,18 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "task_id": "",
         "webhookUrl": "",
     },
+    "video_translation": {
+        **_V3_VIDEO,
+        "type": 2,
+        "team_id": "sandbox-team",
+        "progress": 0,
+        "deduction_duration": 10,
+        "audio_splits": {
+            "original_srt_url": "",
+            "translated_srt_url": "",
+            "no_caption_video_url": "",
+        },
+    },
     "image2video": {
         **_V4_VIDEO,
         "effect_name": "",
@@ -81,6 +95,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "batch_count": 1,
     },
 }
+TEMPLATES.update(media_products.TEMPLATES)
 # Image to video's effects (the effects list's documented fields).
 EFFECTS = tuple(
     {
@@ -98,8 +113,6 @@ ECHOES: dict[str, dict[str, str]] = {
 }
 # What a failed job says (the kinds whose failure field is documented use it).
 FAILURE = "the sandbox could not use an input (an input contains 'fail')"
-# Credits per job, from the products' price tables (720p, 5 s).
-CREDITS = {"image2video": 20, "text2video": 20}
 
 
 def served() -> list[JobKind]:
@@ -110,7 +123,22 @@ def served() -> list[JobKind]:
 # Inputs the sandbox refuses with a product's own documented code (a URL containing the word).
 REFUSALS: dict[str, dict[str, int]] = {
     "lipsync": {"sameagain": 1202, "noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
+    "video_translation": {"noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
 }
+# The languages video translation speaks here (language/list's documented fields).
+LANGUAGES = tuple(
+    {"lang_name": name, "lang_code": code, "url": ""}
+    for code, name in (
+        ("en", "English"),
+        ("es", "Spanish"),
+        ("fr", "French"),
+        ("de", "German"),
+        ("ja", "Japanese"),
+        ("zh-CN", "Chinese (Simplified)"),
+        ("pt", "Portuguese"),
+    )
+)
+LANGUAGE_CODES = frozenset(str(x["lang_code"]) for x in LANGUAGES)
 
 
 def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | None:
@@ -118,7 +146,12 @@ def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | Non
     problems = request_problems(kind.create, fields)
     product = products.for_kind(kind)
     if product is not None and product.rules is not None and not problems:
-        problems = product.rules(fields)
+        problems = product.rules(fields) if product.request is FieldsRequest else []
+    problems += media_products.request_problems(kind, fields) if not problems else []
+    if kind is kinds.TRANSLATION and not problems:
+        unknown = set(str(fields["language"]).split(",")) - LANGUAGE_CODES
+        if unknown:
+            problems.append(f"language {', '.join(sorted(unknown))} is not supported")
     if problems:
         return 1003, "; ".join(problems)
     for word, code in REFUSALS.get(kind.name, {}).items():
@@ -140,8 +173,9 @@ def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
     return "; ".join(p for p in found if p)
 
 
-def job_object(job: SandboxJob, status: int, base_url: str) -> dict[str, Any]:
-    """The job as the product's answers document it, in state `status`."""
+def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dict[str, Any]:
+    """The job as the product's answers document it, in state `status`, charged `price` credits
+    when it is done (v4 answers show the price from the start, and 0 when the job failed)."""
     kind = kinds.get(job.kind)
     data = copy.deepcopy(TEMPLATES[kind.name])
     for name in data:
@@ -160,13 +194,18 @@ def job_object(job: SandboxJob, status: int, base_url: str) -> dict[str, Any]:
     for extra in kind.files:
         url = f"{base_url}{FILES_PREFIX}{job.id}.{extra.role}{extra.suffix}"
         _put(data, extra.path, url if done else "")
-    if "deduction_credit" in data:
-        data["deduction_credit"] = CREDITS.get(kind.name, data["deduction_credit"])
+    if "progress" in data:
+        data["progress"] = {1: 0, 2: 50}.get(status, 100)
+    if "createdAt" in data:
+        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
+    charged = credit_field(kind)
+    if charged is not None and (done or charged in data):
+        data[charged] = price
     if status == Status.FAILED:
         data["error_code"] = 1205
         data["error_reason"] = job.failure or FAILURE
-        if "deduction_credit" in data:
-            data["deduction_credit"] = 0
+        if charged is not None and charged in data:
+            data[charged] = 0
     return data
 
 
@@ -182,6 +221,8 @@ def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
     """The create answer's `data`: the job object, or where the kind's create puts it."""
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}
+    if kind.name in media_products.CREATED:
+        return media_products.CREATED[kind.name](data)
     return data
 
 

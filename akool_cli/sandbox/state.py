@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from akool_cli.core.clock import Clock, SystemClock
+from akool_cli.core.prices import RETENTION_SECONDS
 
 SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
 SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
@@ -18,6 +19,11 @@ SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
 SANDBOX_CLIENT_SECRET = SANDBOX_API_KEY
 FAIL_TRIGGER = "fail"
 QUEUED_SHARE = 0.25  # of the processing time spent in state 1 before state 2
+STARTING_CREDIT = 1234.5
+# Credits a finished job of each kind is charged (--price KIND=N), in the field its answers
+# document for it; image and text to video at their documented 720p, 5 s price. Speech is
+# charged by its text (TTS_CREDITS_PER_1000_CHARACTERS); a failed job costs nothing.
+PRICES = {"talking_photo": 10.0, "lipsync": 20.0, "image2video": 20.0, "text2video": 20.0}
 
 
 @dataclass
@@ -41,6 +47,9 @@ class SandboxConfig:
     # The most voices one page of the voice list holds, whatever `size` asks (AKOOL documents
     # no maximum; a smaller cap here shows a client that pages by the answer's count).
     max_page_size: int = 100
+    credit: float = STARTING_CREDIT  # the balance before any job is charged
+    prices: dict[str, float] = field(default_factory=lambda: dict(PRICES))
+    retention_seconds: float = RETENTION_SECONDS  # results are deleted this long after finishing
 
     @classmethod
     def from_env(cls, **overrides: Any) -> SandboxConfig:
@@ -158,6 +167,7 @@ class SandboxJob:
     created_wall: float = 0.0
     failure: str = ""  # why AKOOL could not use the inputs (--fetch-inputs)
     kind: str = "talking_photo"
+    cancelled: bool = False
 
     @property
     def fails(self) -> bool:
@@ -167,9 +177,9 @@ class SandboxJob:
         if self.kind == "talking_photo":
             return FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
         return any(
-            FAIL_TRIGGER in value.lower()
+            FAIL_TRIGGER in json.dumps(value).lower()  # face swap's URLs sit in lists
             for name, value in self.request.items()
-            if isinstance(value, str) and name.lower() != "webhookurl"
+            if name.lower() != "webhookurl"
         )
 
 
@@ -277,7 +287,33 @@ class SandboxState:
             return 3
         return 2 if elapsed >= total * QUEUED_SHARE else 1
 
+    def price(self, kind: str) -> float:
+        return float(self.config.prices.get(kind, 0.0))
+
+    def balance(self) -> float:
+        """The starting credit less what every finished job was charged, as AKOOL deducts."""
+        with self._lock:
+            jobs, speech = list(self.jobs.values()), list(self.speech.values())
+        spent = sum(self.price(job.kind) for job in jobs if self.status(job) == 3)
+        spent += sum(job.credit for job in speech if self.speech_status(job) == 3)
+        return round(self.config.credit - spent, 4)
+
+    def expired(self, job: SandboxJob) -> bool:
+        """Whether the job's result is deleted: it finished longer ago than the retention."""
+        finished = job.created + self.config.processing_seconds
+        return self.now() >= finished + self.config.retention_seconds
+
+    def act(self, job: SandboxJob, action: str, reason: str) -> None:
+        """Cancel a job (it fails at once, with the reason) or delete it (it is gone)."""
+        with self._lock:
+            if action == "delete":
+                self.jobs.pop(job.id, None)
+            else:
+                job.failure, job.cancelled = reason, True
+
     def status(self, job: SandboxJob) -> int:
+        if job.cancelled:
+            return 4
         elapsed = self.now() - job.created
         total = self.config.processing_seconds
         if elapsed >= total:

@@ -24,6 +24,7 @@ from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError
 from akool_cli.core.models import JobInfo
+from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
@@ -132,6 +133,44 @@ ALTER TABLE jobs ADD COLUMN cost TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE jobs ADD COLUMN saved TEXT NOT NULL DEFAULT '{}'
 """,
     ),
+    (
+        # The ledger and the results' lifetime: when each job finished and when AKOOL deletes its
+        # result (7 days later), the run (a batch, an MCP session) that made it, and each run's
+        # balance before and after. Jobs finished before this count from their last update.
+        "m006_ledger_and_expiry",
+        """
+ALTER TABLE jobs ADD COLUMN finished_at REAL;
+ALTER TABLE jobs ADD COLUMN expires_at REAL;
+ALTER TABLE jobs ADD COLUMN run_id INTEGER;
+UPDATE jobs SET finished_at = updated_at, expires_at = updated_at + 604800
+    WHERE video_status IN (3, 4);
+CREATE INDEX IF NOT EXISTS jobs_unsaved ON jobs (expires_at)
+    WHERE video_status = 3 AND downloaded_path = '';
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    started_at REAL NOT NULL,
+    ended_at REAL,
+    base_url TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT 'default',
+    account TEXT NOT NULL DEFAULT '',
+    balance_before REAL,
+    balance_after REAL,
+    max_credits REAL,
+    outcome TEXT NOT NULL DEFAULT 'running'
+);
+CREATE INDEX IF NOT EXISTS runs_started ON runs (started_at)
+""",
+    ),
+    (
+        # What a job makes that is not a file (a cloned voice's voice_id, an avatar's id, a
+        # moderation's verdict) and the ids akool keeps to act on it later (reage's job_id).
+        "m007_job_outputs",
+        """
+ALTER TABLE jobs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}'
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -198,6 +237,10 @@ class JobRecord:
     files: dict[str, str] = field(default_factory=dict)  # other result files: role → URL
     cost: dict[str, float] = field(default_factory=dict)  # AKOOL's cost fields, as reported
     saved: dict[str, dict[str, Any]] = field(default_factory=dict)  # role → path, size, sha256
+    finished_at: float | None = None  # when akool first saw it done or failed
+    expires_at: float | None = None  # when AKOOL deletes its result, at the latest (7 days)
+    run_id: int | None = None  # the batch run or MCP session that made it
+    outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -223,6 +266,24 @@ class AttemptRecord:
     account: str = ""
     batch_key: str | None = None
     owner: str = ""
+
+
+@dataclass
+class RunRecord:
+    """A batch run or an MCP session: the balance before and after, and its budget."""
+
+    id: int
+    kind: str
+    label: str
+    started_at: float
+    ended_at: float | None
+    base_url: str
+    profile: str
+    account: str
+    balance_before: float | None
+    balance_after: float | None
+    max_credits: float | None
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -427,8 +488,9 @@ class Journal:
                 return _job(earlier)
             db.execute(
                 "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "account, inputs, video_status, video_url, error, batch_key, label, files, cost) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
+                "run_id, finished_at, expires_at, outputs) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -445,6 +507,9 @@ class Journal:
                     job.label,
                     json.dumps(job.files),
                     json.dumps(job.cost),
+                    job.run_id,
+                    *_finished(job.video_status, job.updated_at, job.created_at),
+                    json.dumps(job.outputs),
                 ),
             )
             if attempt_id is not None:
@@ -510,23 +575,39 @@ class Journal:
         *,
         files: dict[str, str] | None = None,
         cost: dict[str, float] | None = None,
+        outputs: dict[str, str] | None = None,
     ) -> None:
-        """A job's new state; its other files and costs are kept when the answer omits them.
-        Skipped on a read-only history (a cache of AKOOL's answer: the next run asks again)."""
+        """A job's new state; its other files and costs are kept when the answer omits them,
+        and its outputs are added to (the create answer's ids stay beside the status's).
+        Skipped on a read-only history (a cache of AKOOL's answer: the next run asks again).
+
+        The first final state records when the job finished and when its result expires: 7 days
+        after the last time akool knew it unfinished (its previous update), never later than
+        AKOOL's own deletion."""
         if self.read_only:
             return
+        final = video_status in (Status.DONE, Status.FAILED)
+        now = self.clock.time()
         with self._transaction() as db:
             db.execute(
                 "UPDATE jobs SET video_status = ?, video_url = ?, error = ?, updated_at = ?, "
                 "files = CASE WHEN ? = '{}' THEN files ELSE ? END, "
-                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END WHERE id = ?",
+                "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END, "
+                "finished_at = CASE WHEN ? THEN COALESCE(finished_at, ?) END, "
+                "expires_at = CASE WHEN ? THEN COALESCE(expires_at, updated_at + ?) END, "
+                "outputs = json_patch(outputs, ?) WHERE id = ?",
                 (
                     video_status,
                     video_url,
                     redact.signed(error),
-                    self.clock.time(),
+                    now,
                     *(json.dumps(files or {}),) * 2,
                     *(json.dumps(cost or {}),) * 2,
+                    final,
+                    now,
+                    final,
+                    RETENTION_SECONDS,
+                    json.dumps(outputs or {}),
                     job_id,
                 ),
             )
@@ -540,6 +621,7 @@ class Journal:
             info.error_reason,
             files=info.files,
             cost=info.cost,
+            outputs=info.outputs,
         )
 
     def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
@@ -560,6 +642,57 @@ class Journal:
                 (path, size, sha256, self.clock.time(), job_id),
             )
 
+    # -- the ledger: runs and what jobs cost --------------------------------------------------
+
+    def begin_run(
+        self, kind: str, label: str, scope: Scope, balance: float | None, max_credits: float | None
+    ) -> int:
+        """A batch run or an MCP session starts, with the balance read before it."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (kind, label, started_at, base_url, profile, account, "
+                "balance_before, max_credits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (kind, label, self.clock.time(), *_where(scope), balance, max_credits),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def end_run(self, run_id: int, balance: float | None, outcome: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE runs SET ended_at = ?, balance_after = ?, outcome = ? WHERE id = ?",
+                (self.clock.time(), balance, outcome, run_id),
+            )
+
+    def runs(self, since: float) -> list[RunRecord]:
+        rows = self._read("SELECT * FROM runs WHERE started_at >= ? ORDER BY id", (since,))
+        return [RunRecord(**{k: row[k] for k in row.keys()}) for row in rows]  # noqa: SIM118
+
+    def jobs_since(self, since: float) -> list[JobRecord]:
+        """Every job made since then, oldest first (the ledger, the history's export)."""
+        sql = "SELECT * FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
+        return [_job(row) for row in self._read(sql, (since,))]
+
+    def unsaved(self) -> list[JobRecord]:
+        """Done jobs whose result akool has not saved, the soonest to expire first."""
+        sql = (
+            "SELECT * FROM jobs WHERE video_status = 3 AND downloaded_path = '' ORDER BY expires_at"
+        )
+        return [_job(row) for row in self._read(sql, ())]
+
+    def largest_cost(self, kind: str) -> tuple[float | None, int]:
+        """The largest credits a job of this kind was charged, and how many jobs say so."""
+        charged = (
+            " COALESCE("
+            + ", ".join(f"json_extract(cost, '$.{name}')" for name in CREDIT_FIELDS)
+            + ")"
+        )
+        rows = self._read(
+            f"SELECT MAX({charged}), COUNT({charged}) FROM jobs WHERE kind = ? "
+            "AND video_status = 3",
+            (kind,),
+        )
+        return (rows[0][0], rows[0][1]) if rows else (None, 0)
+
     # -- webhook callbacks handled (akool webhook serve) ------------------------------------------
 
     def callback_handled(self, job_id: str, status: int) -> bool:
@@ -574,6 +707,13 @@ class Journal:
                 "VALUES (?, ?, ?)",
                 (job_id, status, self.clock.time()),
             )
+
+
+def _finished(status: int, now: float, created: float) -> tuple[float | None, float | None]:
+    """(finished_at, expires_at) of a job recorded in this state (final: finished now)."""
+    if status not in (Status.DONE, Status.FAILED):
+        return None, None
+    return now, min(now, created) + RETENTION_SECONDS
 
 
 def _recorded(inputs: dict[str, Any]) -> str:
@@ -708,6 +848,10 @@ def _job(row: sqlite3.Row) -> JobRecord:
         files=json.loads(row["files"]),
         cost=json.loads(row["cost"]),
         saved=json.loads(row["saved"]),
+        finished_at=row["finished_at"],
+        expires_at=row["expires_at"],
+        run_id=row["run_id"],
+        outputs=json.loads(row["outputs"]),
     )
 
 

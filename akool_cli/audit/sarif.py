@@ -1,0 +1,138 @@
+"""`akool audit --format sarif`: the findings as a SARIF 2.1.0 log for GitHub code scanning (rule
+ids and descriptions, locations relative to the scanned folder, help URIs on docs.akool.com, the
+mechanical fix of a finding as a SARIF fix)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from akool_cli import __version__
+from akool_cli.audit.rules import RULES, Fix
+from akool_cli.audit.scan import AuditResult, Finding
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+ROOT_ID = "%SRCROOT%"
+# The page of AKOOL's docs that says what each rule checks against.
+RULE_PAGES = {
+    "wrong-host": "authentication/usage",
+    "doubtful-host": "authentication/usage",
+    "both-auth-headers": "authentication/usage",
+    "legacy-token-flow": "authentication/usage",
+    "deprecated-endpoint": "ai-tools-suite/background-change",
+}
+
+
+def _uri(page: str) -> str:
+    return page if page.startswith("http") else f"https://{page}"
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rule.name,
+            "name": "".join(part.title() for part in rule.name.split("-")),
+            "shortDescription": {"text": rule.summary.replace("`", "")},
+            "helpUri": _uri(f"docs.akool.com/{RULE_PAGES.get(rule.name, '')}".rstrip("/")),
+            "help": {"text": rule.summary.replace("`", "")},
+            "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        }
+        for rule in RULES
+    ]
+
+
+def _relative(name: str) -> str:
+    path = os.path.relpath(os.path.abspath(name))
+    return (path if not path.startswith("..") else os.path.abspath(name)).replace(os.sep, "/")
+
+
+def _location(finding: Finding) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _relative(finding.file), "uriBaseId": ROOT_ID},
+            "region": {
+                "startLine": finding.line,
+                "startColumn": finding.column,
+                "endColumn": finding.column + max(1, len(finding.found)),
+            },
+        }
+    }
+
+
+def _fix(finding: Finding, fix: Fix) -> dict[str, Any]:
+    return {
+        "description": {"text": f"use {fix.new} (documented)"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": _relative(finding.file), "uriBaseId": ROOT_ID},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": fix.line + 1,
+                            "startColumn": fix.start + 1,
+                            "endColumn": fix.end + 1,
+                        },
+                        "insertedContent": {"text": fix.new},
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVELS[finding.severity],
+        "message": {"text": f"{finding.message}. Documented: {finding.documented}"},
+        "locations": [_location(finding)],
+        "partialFingerprints": {
+            "akoolAudit/v1": f"{finding.rule}:{finding.found}:{finding.documented}"
+        },
+        "properties": {"documented": finding.documented, "found": finding.found},
+    }
+    if finding.help:
+        result["properties"]["helpUri"] = _uri(finding.help)
+    if finding.fix is not None:
+        result["fixes"] = [_fix(finding, finding.fix)]
+    return result
+
+
+def log(result: AuditResult) -> dict[str, Any]:
+    """The SARIF log of one audit: one run, every rule described, one result per finding."""
+    rules = _rules()
+    index = {rule["id"]: n for n, rule in enumerate(rules)}
+    root = Path.cwd().as_uri().rstrip("/") + "/"
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "akool audit",
+                        "version": __version__,
+                        "informationUri": "https://docs.akool.com",
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {ROOT_ID: {"uri": root}},
+                "results": [_result(f, index) for f in result.findings],
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "warning",
+                                "message": {"text": f"{name}: not scanned ({why})"},
+                            }
+                            for name, why in result.skipped
+                        ],
+                    }
+                ],
+            }
+        ],
+    }

@@ -1,0 +1,177 @@
+"""The `akool spend`, `akool sync` and `akool history` commands: costs, saved results, the export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from akool_cli.core.errors import ExitCode
+
+if TYPE_CHECKING:
+    from akool_cli.cli.output import Output
+    from akool_cli.cli.runtime import Runtime
+
+SINCE_HELP = "Only since a date (2026-12-01, UTC), a time (2026-12-01T09:00Z) or an age (7d, 24h)."
+EXPIRY_WARNING_SECONDS = 86400.0  # `status` names results that AKOOL deletes within a day
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(spend)
+    app.command()(sync)
+    app.command()(history)
+
+
+def spend(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    since: str | None = typer.Option(None, "--since", metavar="WHEN", help=SINCE_HELP),
+    by: str = typer.Option(
+        "kind", "--by", metavar="kind|day|batch", help="Group by job kind, day (UTC) or batch run."
+    ),
+) -> None:
+    """Show what finished jobs cost (AKOOL's own cost fields, e.g. deduction_credit), grouped,
+    and each batch run's balance before and after. Read from the local history only."""
+    from akool_cli.jobs.ledger import parse_since, run_json
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        report = lib.spend(since=parse_since(since, runtime.clock.time()), by=by)
+    if json_out:
+        out.json(report.to_json())
+        return
+    rows = [(g.group, str(g.jobs), f"{g.credits:g}", _fields(g.fields)) for g in report.groups]
+    total = report.total
+    rows.append(("total", str(total.jobs), f"{total.credits:g}", _fields(total.fields)))
+    out.table((by.upper(), "JOBS", "CREDITS", "COST FIELDS (SUMMED)"), rows)
+    if total.unpriced:
+        out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
+    runs = [run_json(run) for run in report.runs]
+    if runs:
+        out.table(
+            ("RUN", "STARTED", "LABEL", "BEFORE", "AFTER", "DROP", "CAP", "OUTCOME"),
+            [
+                (
+                    f"{r['kind']} {r['run']}",
+                    r["started_at"] or "-",
+                    r["label"] or "-",
+                    _number(r["balance_before"]),
+                    _number(r["balance_after"]),
+                    _number(r["balance_drop"]),
+                    _number(r["max_credits"]),
+                    r["outcome"],
+                )
+                for r in runs
+            ],
+            to_stderr=True,
+        )
+
+
+def _fields(fields: dict[str, float]) -> str:
+    return ", ".join(f"{name} {value:g}" for name, value in sorted(fields.items())) or "-"
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def sync(
+    ctx: typer.Context,
+    output: Path = typer.Option(
+        ..., "--output-dir", "-o", metavar="DIR/", help="The folder results are saved in."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace a different file in the way."),
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Download every finished result the history has not saved (AKOOL deletes results 7 days
+    after they finish, and lists no jobs: the history is the only list). Run it daily; a second
+    run transfers nothing. Exit 6 when a result could not be saved."""
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        result = lib.sync(output, force=force)
+    if json_out:
+        out.json(result.to_json())
+    else:
+        for saved in result.saved:
+            out.data(saved["path"])
+    for failed in result.failed:
+        out.warn(f"{failed['id']}: {failed['error']}")
+    for job_id in result.expired:
+        out.warn(f"{job_id}: the result expired on AKOOL before it was saved")
+    out.info(
+        f"{len(result.saved)} saved, {len(result.failed)} not saved, "
+        f"{len(result.expired)} expired before a sync"
+    )
+    if result.failed:
+        raise typer.Exit(int(ExitCode.JOB_FAILED))
+
+
+def history(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
+    csv_out: bool = typer.Option(False, "--csv", help="Print CSV with a header row."),
+    since: str | None = typer.Option(None, "--since", metavar="WHEN", help=SINCE_HELP),
+) -> None:
+    """Export the local history: every job's inputs, outputs (URL, saved file, checksum), costs
+    and expiry. Nothing is asked of AKOOL."""
+    from akool_cli.jobs.ledger import EXPORT_COLUMNS, parse_since
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        rows = lib.history(since=parse_since(since, runtime.clock.time()))
+    if json_out:
+        out.json(rows)
+    elif csv_out:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        for line in buffer.getvalue().splitlines():
+            out.data(line)
+    else:
+        _history_table(out, rows)
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: objects as JSON, null as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True)
+    return str(value)
+
+
+def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
+    out.table(
+        ("ID", "KIND", "STATE", "CREATED", "CREDITS", "EXPIRES", "SAVED"),
+        [
+            (
+                r["id"],
+                r["kind"],
+                r["state"],
+                r["created_at"] or "-",
+                _number(r["credits"]),
+                r["expires_at"] or "-",
+                r["downloaded_path"] or "-",
+            )
+            for r in rows
+        ],
+    )
+
+
+def warn_expiring(out: Output, runtime: Runtime, jobs: list[Any]) -> None:
+    """`status`: the results AKOOL deletes within a day that were never downloaded."""
+    now = runtime.clock.time()
+    for job in jobs:
+        hours = max(0.0, (job.expires_at - now) / 3600)
+        out.warn(
+            f"{job.id}: its result expires on AKOOL in {hours:.0f} h and was never downloaded; "
+            "save it now: akool sync -o DIR/"
+        )

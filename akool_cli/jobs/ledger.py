@@ -1,0 +1,202 @@
+"""The ledger: what the jobs in the history cost, grouped by kind, day or batch run, and each
+run's balance before and after; and the history exported with inputs, outputs and costs.
+
+Read from the history only (the cost fields AKOOL reported for each job, the balances read around
+each run); nothing here calls AKOOL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from akool_cli.core.errors import UsageError
+from akool_cli.core.prices import credits_of
+from akool_cli.core.states import FINAL, Status, name
+from akool_cli.jobs.views import iso
+from akool_cli.store.journal import JobRecord, Journal, RunRecord
+
+GROUPINGS = ("kind", "day", "batch")
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_since(text: str | None, now: float) -> float:
+    """--since: a date (2026-12-01, UTC), a time (2026-12-01T09:00Z) or an age (7d, 24h, 30m)."""
+    if not text:
+        return 0.0
+    found = _DURATION.match(text)
+    if found:
+        return now - float(found.group(1)) * _UNIT_SECONDS[found.group(2)]
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"--since {text!r} is neither a date nor an age",
+            hint="e.g. --since 2026-12-01, --since 2026-12-01T09:00Z or --since 7d",
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp()
+
+
+@dataclass
+class SpendGroup:
+    group: str
+    jobs: int = 0  # finished jobs
+    credits: float = 0.0  # what their credit fields say they were charged
+    unpriced: int = 0  # finished jobs whose answers carried no credit field
+    fields: dict[str, float] = field(default_factory=dict)  # every cost field, summed
+
+    def add(self, job: JobRecord) -> None:
+        self.jobs += 1
+        charged = credits_of(job.cost)
+        if charged is None:
+            self.unpriced += 1
+        else:
+            self.credits = round(self.credits + charged, 4)
+        for key, value in job.cost.items():
+            self.fields[key] = round(self.fields.get(key, 0.0) + value, 4)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "jobs": self.jobs,
+            "credits": self.credits,
+            "unpriced": self.unpriced,
+            "fields": dict(sorted(self.fields.items())),
+        }
+
+
+@dataclass
+class Spend:
+    since: float
+    by: str
+    groups: list[SpendGroup]
+    total: SpendGroup
+    runs: list[RunRecord]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "since": iso(self.since) if self.since else None,
+            "by": self.by,
+            "groups": [g.to_json() for g in self.groups],
+            "total": self.total.to_json(),
+            "runs": [run_json(run) for run in self.runs],
+        }
+
+
+def run_json(run: RunRecord) -> dict[str, Any]:
+    before, after = run.balance_before, run.balance_after
+    drop = round(before - after, 4) if before is not None and after is not None else None
+    return {
+        "run": run.id,
+        "kind": run.kind,
+        "label": run.label,
+        "started_at": iso(run.started_at),
+        "ended_at": iso(run.ended_at),
+        "balance_before": before,
+        "balance_after": after,
+        "balance_drop": drop,
+        "max_credits": run.max_credits,
+        "outcome": run.outcome,
+    }
+
+
+def spend(journal: Journal, *, since: float, by: str) -> Spend:
+    """The credits finished jobs were charged since then (when they finished), grouped."""
+    if by not in GROUPINGS:
+        raise UsageError(
+            f"--by {by!r} is not one of: {', '.join(GROUPINGS)}", hint="e.g. akool spend --by day"
+        )
+    runs = {run.id: run for run in journal.runs(0.0)}
+    key = _GROUP_KEYS[by]
+    groups: dict[str, SpendGroup] = {}
+    total = SpendGroup("total")
+    for job in journal.jobs_since(0.0 if not since else since - 30 * 86400):
+        charged_at = job.finished_at if job.finished_at is not None else job.updated_at
+        if job.video_status not in FINAL or charged_at < since:
+            continue
+        group = key(job, runs)
+        groups.setdefault(group, SpendGroup(group)).add(job)
+        total.add(job)
+    shown_runs = [run for run in runs.values() if run.started_at >= since]
+    return Spend(since, by, sorted(groups.values(), key=lambda g: g.group), total, shown_runs)
+
+
+def _by_day(job: JobRecord, runs: dict[int, RunRecord]) -> str:
+    when = job.finished_at if job.finished_at is not None else job.updated_at
+    return datetime.fromtimestamp(when, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def _by_batch(job: JobRecord, runs: dict[int, RunRecord]) -> str:
+    run = runs.get(job.run_id) if job.run_id is not None else None
+    if run is None:
+        return "(no run)"
+    return f"{run.kind} {run.id}: {run.label}" if run.label else f"{run.kind} {run.id}"
+
+
+_GROUP_KEYS: dict[str, Callable[[JobRecord, dict[int, RunRecord]], str]] = {
+    "kind": lambda job, runs: job.kind,
+    "day": _by_day,
+    "batch": _by_batch,
+}
+
+
+# -- the history, exported ------------------------------------------------------------------------
+
+EXPORT_COLUMNS = (
+    "id",
+    "kind",
+    "state",
+    "created_at",
+    "finished_at",
+    "expires_at",
+    "label",
+    "inputs",
+    "video_url",
+    "downloaded_path",
+    "sha256",
+    "files",
+    "credits",
+    "cost",
+    "error",
+    "run",
+)
+
+
+def export_row(job: JobRecord) -> dict[str, Any]:
+    """One job for `akool history --json/--csv`: its inputs, outputs and costs."""
+    return {
+        "id": job.id,
+        "kind": job.kind,
+        "state": name(job.video_status),
+        "created_at": iso(job.created_at),
+        "finished_at": iso(job.finished_at),
+        "expires_at": iso(job.expires_at) if job.video_status == Status.DONE else None,
+        "label": job.label or None,
+        "inputs": job.inputs,
+        "video_url": job.video_url or None,
+        "downloaded_path": job.downloaded_path or None,
+        "sha256": job.sha256 or None,
+        "files": {role: {"url": url, **job.saved.get(role, {})} for role, url in job.files.items()},
+        "credits": credits_of(job.cost),
+        "cost": job.cost,
+        "error": job.error or None,
+        "run": job.run_id,
+    }
+
+
+def expiring(jobs: Iterable[JobRecord], now: float, within: float) -> list[JobRecord]:
+    """Done jobs whose result is not saved and that AKOOL deletes within `within` seconds."""
+    return [
+        job
+        for job in jobs
+        if job.video_status == Status.DONE
+        and not job.downloaded_path
+        and job.expires_at is not None
+        and job.expires_at - now <= within
+    ]

@@ -1,0 +1,98 @@
+"""`akool sync`: every finished result the history has not saved, downloaded before AKOOL deletes it.
+
+AKOOL keeps results for 7 days and has no endpoint that lists an account's jobs, so the history is
+the only list there is. A sync first asks about the recent jobs the history still thinks are
+unfinished (one request per status family), then downloads each done job that has no saved file
+into one folder, as `<job id><suffix>`, recording each download; a second run finds nothing to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from akool_cli.core import kinds
+from akool_cli.core.errors import AkoolError
+from akool_cli.core.prices import RETENTION_SECONDS
+from akool_cli.core.states import FINAL
+from akool_cli.jobs.download import safe_file_name
+from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
+from akool_cli.net.api import AkoolClient
+from akool_cli.store.journal import JobRecord, Journal
+
+# akool's expires_at is never later than AKOOL's deletion (it counts from the last time akool saw
+# the job unfinished); past it by this much the result is certainly gone and is not asked for.
+GONE_AFTER = 86400.0
+
+ApiFor = Callable[[JobRecord], AkoolClient]
+
+
+@dataclass
+class SyncResult:
+    saved: list[dict[str, Any]] = field(default_factory=list)  # id, path, size
+    failed: list[dict[str, Any]] = field(default_factory=list)  # id, error
+    expired: list[str] = field(default_factory=list)  # deleted by AKOOL before it was saved
+    refreshed: int = 0  # unfinished jobs asked about first
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "saved": self.saved,
+            "failed": self.failed,
+            "expired": self.expired,
+            "refreshed": self.refreshed,
+        }
+
+
+def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False) -> SyncResult:
+    """Download every done, unsaved result into `folder` (created if needed)."""
+    result = SyncResult()
+    now = journal.clock.time()
+    result.refreshed = _refresh_unfinished(journal, api_for, now, result)
+    wanted: list[tuple[JobRecord, AkoolClient]] = []
+    for record in journal.unsaved():
+        if record.expires_at is not None and now > record.expires_at + GONE_AFTER:
+            result.expired.append(record.id)
+            continue
+        try:
+            wanted.append((record, api_for(record)))
+        except AkoolError as exc:
+            result.failed.append({"id": record.id, "error": exc.message})
+    if not wanted:
+        return result
+    folder.mkdir(parents=True, exist_ok=True)
+    first = wanted[0][1]
+    with Watcher(first, journal, force=force, clock=journal.clock) as watcher:
+        for record, api in wanted:
+            kind = kinds.get(record.kind)
+            target = folder / safe_file_name(record.id, kind.suffix)
+            watcher.add(record.id, kind=kind, target=target, api=api)
+        for event in watcher.events():
+            if isinstance(event, Downloaded):
+                path = str(event.result.path)
+                result.saved.append({"id": event.job_id, "path": path, "size": event.result.size})
+            elif isinstance(event, Failed):
+                result.failed.append({"id": event.job_id, "error": event.error.message})
+    return result
+
+
+def _refresh_unfinished(journal: Journal, api_for: ApiFor, now: float, result: SyncResult) -> int:
+    """Ask once about the recent jobs recorded as unfinished: some may be done by now."""
+    by_api: dict[int, tuple[AkoolClient, list[tuple[str, kinds.JobKind]]]] = {}
+    for record in journal.jobs_since(now - RETENTION_SECONDS):
+        if record.video_status in FINAL:
+            continue
+        try:
+            api = api_for(record)
+        except AkoolError as exc:
+            result.failed.append({"id": record.id, "error": exc.message})
+            continue
+        by_api.setdefault(id(api), (api, []))[1].append((record.id, kinds.get(record.kind)))
+    asked = 0
+    for api, jobs in by_api.values():
+        asked += len(jobs)
+        for answer in refresh(api, jobs).values():
+            if not isinstance(answer, AkoolError):
+                journal.update_from(answer)
+    return asked
