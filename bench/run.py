@@ -1138,10 +1138,12 @@ UNREACHABLE_LIMIT = 1.2  # × the same batch with --no-check
 CHECK_SCRIPT = """
 import json, sys, time
 from akool_cli.inputs import hostchecks
+from akool_cli.inputs.preflight import Settings
 base, count = sys.argv[1], int(sys.argv[2])
 roles = {f"{base}/p-{n}.jpg": "image" for n in range(count)}
 start = time.perf_counter()
-report = hostchecks.check_all(roles)
+with Settings().check_transport() as transport:
+    report = hostchecks.check_all(roles, transport)
 print(json.dumps({"seconds": time.perf_counter() - start, "checked": report.checked,
                   "warnings": len(report.warnings), "concurrency": hostchecks.CONCURRENCY}))
 """

@@ -8,6 +8,7 @@ _akool() {
         'auth:auth commands'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+        'completion:Print the shell completion script for bash, zsh or fish.'
         'config:config commands'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
@@ -42,6 +43,7 @@ _akool() {
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "completion") opts=(--base-url --debug --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config list") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config set") opts=(--base-url --debug --profile --quiet -q) ;;

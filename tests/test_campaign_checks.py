@@ -87,6 +87,14 @@ def test_each_host_is_decided_on_its_own(
     assert result.stderr.count("Warning:") == 1 and "could not check 50 URLs on" in result.stderr
 
 
+def check_all(roles: dict[str, Role]) -> hostchecks.Report:
+    """The checks as the library runs them, over a transport with the checks' timeouts."""
+    from akool_cli.inputs.preflight import Settings
+
+    with Settings().check_transport() as transport:
+        return hostchecks.check_all(roles, transport)
+
+
 def _roles(base: str, count: int) -> dict[str, Role]:
     return {f"{base}/f-{n}.mp3": "audio" for n in range(count)}
 
@@ -103,7 +111,7 @@ def test_a_host_that_stops_answering_is_decided_after_a_few_failures() -> None:
 
         for n in range(400):
             files.route(f"/f-{n}.mp3", flaky)
-        report = hostchecks.check_all(_roles(files.url, 400))
+        report = check_all(_roles(files.url, 400))
         asked = sum(files.hits.values())
     # Each URL at most once (HEAD, then a GET after the 501 a simple server answers to HEAD).
     bound = 2 * (5 + hostchecks.FAILURES_IN_A_ROW + hostchecks.CONCURRENCY)
@@ -121,7 +129,7 @@ def test_the_checks_as_a_whole_stop_at_their_deadline(isolated: Isolation) -> No
 
         for n in range(40):
             files.route(f"/f-{n}.mp3", slow)
-        report = hostchecks.check_all(_roles(files.url, 40))
+        report = check_all(_roles(files.url, 40))
     assert report.checked == 1  # the first URL, alone on its host; the rest never started
     assert report.warnings == [
         "39 input URL(s) were not checked: the checks stop after 120 s; AKOOL fetches them from "
@@ -135,7 +143,7 @@ def test_refusals_stay_per_url_and_undecided_answers_are_counted_per_host() -> N
             files.route(f"/f-{n}.mp3", Answer(body=b"", content_type=""))
         files.route("/gone.mp3", Answer(404, b"no", "text/plain"))
         roles = {**_roles(files.url, 30), files.url + "/gone.mp3": "audio"}
-        report = hostchecks.check_all(roles)
+        report = check_all(roles)
     assert list(report.refused) == [files.url + "/gone.mp3"]
     name = files.url.removeprefix("http://")
     assert report.warnings == [
@@ -188,4 +196,4 @@ def test_a_bug_in_one_check_is_raised_not_waited_for(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(hostchecks, "judge_url", broken)
     with pytest.raises(ValueError, match="a bug"):
-        hostchecks.check_all(_roles("http://127.0.0.1:9", 50))
+        check_all(_roles("http://127.0.0.1:9", 50))

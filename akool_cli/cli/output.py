@@ -13,9 +13,9 @@ import re
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any
 
 from akool_cli.core.redact import Redactor
 
@@ -64,10 +64,6 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
 
 
 class Output:
-    # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
-    # so that the error boundary never prints a second one.
-    json_written: ClassVar[bool] = False
-
     def __init__(
         self,
         *,
@@ -76,6 +72,7 @@ class Output:
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
         env: dict[str, str] | None = None,
+        on_json: Callable[[], None] | None = None,
     ) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -87,6 +84,8 @@ class Output:
         self.stderr_tty = _isatty(self.stderr)
         self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
         self.redactor = Redactor()
+        # Told when a JSON document reached stdout, so that the error boundary prints no second.
+        self.on_json = on_json
         self._lock = threading.Lock()
 
     # -- plain writing ------------------------------------------------------------------------
@@ -106,6 +105,13 @@ class Output:
             self.stdout.write(self._clean(line) + "\n")
             self.stdout.flush()
 
+    def text(self, block: str) -> None:
+        """Text akool made itself (a completion script) on stdout, as it is: its tabs and line
+        breaks are the point, and nothing in it came from a server or a file."""
+        with self._lock:
+            self.stdout.write(block if block.endswith("\n") else block + "\n")
+            self.stdout.flush()
+
     def json(self, document: Any) -> None:
         """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
         text = json.dumps(document, indent=2, ensure_ascii=False)
@@ -114,7 +120,8 @@ class Output:
         with self._lock:
             self.stdout.write(text + "\n")
             self.stdout.flush()
-            Output.json_written = True
+        if self.on_json is not None:
+            self.on_json()
 
     def info(self, message: str, *, prefix: str = "") -> None:
         if self.quiet:
@@ -431,7 +438,8 @@ def _size(n: int | None) -> str:
 
 class UploadDisplay:
     """Inputs made ready before billing: a bar per uploaded file with its size, then one bar for
-    the checks of input URLs, on a terminal (one live display at a time); lines otherwise."""
+    the checks of input URLs, on a terminal (one live display at a time, from the first upload
+    or check on); lines otherwise."""
 
     CHECK_LINE_MIN = 20  # off a terminal, checks of this many URLs or more say they started
 
@@ -441,20 +449,14 @@ class UploadDisplay:
         self._progress: Progress | None = None
         self._kind = ""  # what the live display shows: "upload" or "check"
         self._tasks: dict[str, TaskID] = {}
+        self._lock = threading.Lock()  # uploads start, and checks end, on several threads
 
     def __enter__(self) -> UploadDisplay:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._stop()
-
-    def _stop(self) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(None, None, None)
-            self._progress, self._kind = None, ""
-
     def _show(self, kind: str) -> Progress:
-        """The live display for uploads or checks, started when first needed."""
+        """The bars for uploads or checks, started when first needed: nothing is drawn when
+        nothing is uploaded or checked (an input refused first is then the first line)."""
         from rich.progress import (
             BarColumn,
             DownloadColumn,
@@ -483,10 +485,24 @@ class UploadDisplay:
         self._kind = kind
         return self._progress
 
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _stop(self) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+            self._progress, self._kind = None, ""
+
+    def close(self) -> None:
+        """End the bars (once the inputs are ready, before what comes next is printed)."""
+        self._stop()
+        self.live = False
+
     def started(self, name: str, size: int) -> None:
         label = os.path.basename(name)
         if self.live:
-            self._tasks[name] = self._show("upload").add_task(label, total=size)
+            with self._lock:
+                self._tasks[name] = self._show("upload").add_task(label, total=size)
             return
         self.output.info(f"uploading {label} ({_size(size)})")
 
@@ -495,7 +511,7 @@ class UploadDisplay:
             self._progress.update(self._tasks[name], advance=count)
 
     def done(self, name: str) -> None:
-        if not self.live:
+        if self._progress is None:
             self.output.info(f"uploaded {os.path.basename(name)}")
 
     def checked(self, done: int, total: int) -> None:
@@ -508,10 +524,11 @@ class UploadDisplay:
                     f"checking {total:,} input URLs before billing (--no-check skips this)"
                 )
             return
-        progress = self._show("check")
-        if "urls" not in self._tasks:
-            self._tasks["urls"] = progress.add_task("input URLs", total=total)
-        progress.update(self._tasks["urls"], completed=done)
+        with self._lock:
+            progress = self._show("check")
+            if "urls" not in self._tasks:
+                self._tasks["urls"] = progress.add_task("input URLs", total=total)
+            progress.update(self._tasks["urls"], completed=done)
 
 
 def human_size(n: int | None) -> str:

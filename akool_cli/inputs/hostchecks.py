@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from akool_cli.core.clock import current
 from akool_cli.core.mediatypes import Role
-from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, UNDECIDED, judge_url, short
+from akool_cli.core.workers import WorkerPool
+from akool_cli.inputs.urlcheck import UNDECIDED, judge_url, short
 from akool_cli.net.transport import Transport, TransportError
 
 CONCURRENCY = 16  # checks in flight at once, over all hosts (and at most on one)
@@ -173,38 +174,34 @@ def _undecided(host: _Host) -> str:
 
 
 def check_all(
-    roles: dict[str, Role], *, progress: Progress | None = None, deadline: float = DEADLINE
+    roles: dict[str, Role],
+    transport: Transport,
+    *,
+    progress: Progress | None = None,
+    deadline: float = DEADLINE,
 ) -> Report:
-    """Each distinct URL at most once, host by host, CONCURRENCY at a time."""
+    """Each distinct URL at most once, host by host, CONCURRENCY at a time, over `transport`
+    (made with CONNECT_TIMEOUT and CHECK_TIMEOUT by the caller, who owns its redaction)."""
     checks = _Checks(roles, progress, deadline)
     checks.progress(0, len(roles))
-    if not roles:
-        return checks.report
-    with Transport(
-        connect_timeout=CONNECT_TIMEOUT, read_timeout=CHECK_TIMEOUT, max_connections=CONCURRENCY
-    ) as transport:
 
-        def work() -> None:
-            while (url := checks.take()) is not None:
-                try:
-                    outcome: tuple[str, str] | TransportError | None = judge_url(
-                        transport, url, checks.roles[url]
-                    )
-                except TransportError as exc:
-                    outcome = exc
-                except Exception as exc:  # a bug: settled (no one waits for it), then raised
-                    checks.errors.append(exc)
-                    outcome = TransportError(type(exc).__name__, sent=False, kind="other")
-                checks.settle(url, outcome)
+    def work(_: int) -> None:
+        while (url := checks.take()) is not None:
+            try:
+                outcome: tuple[str, str] | TransportError | None = judge_url(
+                    transport, url, checks.roles[url]
+                )
+            except TransportError as exc:
+                outcome = exc
+            except Exception as exc:  # a bug: settled (no one waits for it), then raised
+                checks.errors.append(exc)
+                outcome = TransportError(type(exc).__name__, sent=False, kind="other")
+            checks.settle(url, outcome)
 
-        workers = [
-            threading.Thread(target=work, name=f"check-{n}", daemon=True)
-            for n in range(min(CONCURRENCY, len(roles)))
-        ]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
+    workers = min(CONCURRENCY, len(roles))
+    if workers:
+        with WorkerPool(workers, name="akool-check") as pool:
+            pool.map(work, range(workers))
     if checks.errors:
         raise checks.errors[0]
     checks.report.warnings = checks.warnings()
