@@ -235,3 +235,57 @@ def test_translate_refuses_bad_values_before_billing(
 def test_languages_lists_the_codes(api_env: Sandbox) -> None:
     codes = [x["lang_code"] for x in json.loads(invoke(["languages", "--json"]).stdout)]
     assert "es" in codes and "fr" in codes
+
+
+def test_each_documented_callback_type_names_what_its_result_is() -> None:
+    from akool_cli.core import kinds
+
+    # webhook.mdx's types: those of kinds akool makes save as those kinds' results.
+    assert kinds.for_webhook_type("talking photo") is kinds.TALKING_PHOTO
+    assert kinds.for_webhook_type("lipsync") is kinds.LIPSYNC
+    assert kinds.for_webhook_type("video translate") is kinds.TRANSLATION
+    assert kinds.for_webhook_type("background change") is None  # deprecated, never made
+    assert kinds.for_webhook_type("") is None
+
+
+def test_webhook_serve_saves_each_kinds_result(api_env: Sandbox, isolated: Isolation) -> None:
+    """Lip sync and translation callbacks through the receiver: recorded and saved as videos."""
+    from akool_cli.cli import webhook_cmd
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.core.callbacks import Callback
+    from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
+    from akool_cli.webhooks.receiver import WebhookReceiver
+    from tests.support.waiting import wait_for
+
+    outdir = isolated.tmp / "hooked"
+    outdir.mkdir()
+    handle = webhook_cmd._event_handler(
+        Runtime(env={"AKOOL_CLIENT_ID": SANDBOX_CLIENT_ID}), outdir, json_out=True
+    )
+    types: list[str] = []
+
+    def note(event: Callback) -> None:
+        types.append(event.type)
+        handle(event)
+
+    server = WebhookReceiver(
+        host="127.0.0.1",
+        port=0,
+        path="/akool/webhook",
+        client_id=SANDBOX_CLIENT_ID,
+        client_secret=SANDBOX_API_KEY,
+        on_event=note,
+        on_reject=lambda a, w: None,
+    )
+    server.start()
+    try:
+        hook = ["--webhook-url", server.url]
+        lips = invoke(["lipsync", VIDEO, AUDIO, *hook]).stdout.split()[0]
+        dubbed = invoke(["translate", VIDEO, "--to", "es", *hook]).stdout.split()[0]
+        isolated.clock.advance(60)
+        wait_for(lambda: all((outdir / f"{j}.mp4").exists() for j in (lips, dubbed)), 10.0)
+    finally:
+        server.stop()
+    assert {"lipsync", "video translate"} <= set(types)
+    views = json.loads(invoke(["status", lips, dubbed, "--json"]).stdout)
+    assert [v["state"] for v in views] == ["done", "done"]

@@ -198,9 +198,13 @@ def by_command(name: str) -> JobKind | None:
 
 
 def for_webhook_type(type_: str) -> JobKind | None:
-    """The kind whose callbacks carry this `type`, when exactly one documented kind does."""
+    """A kind whose callbacks carry this `type` (webhook.mdx's values), when every kind that
+    does saves its result alike (same media, same suffix): enough to save a callback's result
+    for a job the history does not know. None when the type names no kind, or kinds that differ."""
     found = [k for k in KINDS.values() if k.webhook_type == type_]
-    return found[0] if len(found) == 1 else None
+    if not found or len({(k.result, k.suffix) for k in found}) > 1:
+        return None
+    return found[0]
 
 
 # -- the kinds --------------------------------------------------------------------------------

@@ -368,11 +368,14 @@ def download_into(redactor: Redactor, journal_path: Path | None = None) -> Fetch
         from akool_cli.net.transport import Transport
         from akool_cli.store.journal import Journal
 
-        kind = kinds.TALKING_PHOTO
+        record = None
         if journal_path is not None:
             with Journal(journal_path) as journal:
                 record = journal.get(event.id)
-            kind = kinds.KINDS.get(record.kind, kind) if record is not None else kind
+        # A job made elsewhere: its callback's documented type says what it makes.
+        kind = kinds.for_webhook_type(event.type) or kinds.TALKING_PHOTO
+        if record is not None:
+            kind = kinds.KINDS.get(record.kind, kind)
         target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
         with Transport(redactor=redactor) as transport:
             saved = download(transport, event.url, target, media=kind.result)
