@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import pytest
 
@@ -289,3 +290,55 @@ def test_webhook_serve_saves_each_kinds_result(api_env: Sandbox, isolated: Isola
     assert {"lipsync", "video translate"} <= set(types)
     views = json.loads(invoke(["status", lips, dubbed, "--json"]).stdout)
     assert [v["state"] for v in views] == ["done", "done"]
+
+
+def patched_sample(folder: Path, *, seconds: float | None = None, fps: float | None = None) -> Path:
+    """The sandbox's sample MP4 (2 s, 10 fps) with its movie or video track timing changed."""
+    import struct
+
+    from akool_cli.sandbox.media import sample_mp4
+
+    data = bytearray(sample_mp4())
+    if seconds is not None:
+        at = data.index(b"mvhd") + 4  # version 0: timescale at +12, duration at +16
+        timescale = struct.unpack(">I", data[at + 12 : at + 16])[0]
+        data[at + 16 : at + 20] = struct.pack(">I", int(seconds * timescale))
+    if fps is not None:
+        at = data.index(b"mdhd") + 4  # the first track of the sample is its video
+        timescale = struct.unpack(">I", data[at + 12 : at + 16])[0]
+        data[at + 16 : at + 20] = struct.pack(">I", int(20 / fps * timescale))  # 20 frames
+    path = folder / f"clip-{seconds}-{fps}.mp4"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_local_videos_over_a_products_limits_are_refused_before_billing(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    from akool_cli.core.mp4facts import video_facts
+    from akool_cli.sandbox.media import sample_mp4
+
+    sample = sample_mp4()
+    facts = video_facts(lambda offset, size: sample[offset : offset + size], len(sample))
+    assert facts is not None and (facts.seconds, facts.fps) == (2.0, 10.0)
+    bucket = ["--upload-to", "s3://bucket/akool/"]
+    long = patched_sample(isolated.tmp, seconds=61)
+    refused = invoke(["lipsync", str(long), AUDIO, *bucket], expect=2)
+    assert "is 61.0 s long; AKOOL's lip sync takes videos of 60 s at most" in refused.stderr
+    fast = patched_sample(isolated.tmp, fps=40)
+    refused = invoke(["translate", str(fast), "--to", "es", *bucket], expect=2)
+    assert "has 40 frames per second; AKOOL's video translation takes 30 fps at most" in (
+        refused.stderr
+    )
+    assert (
+        sent(api_env, contract.CREATE_LIPSYNC) == sent(api_env, contract.CREATE_TRANSLATION) == []
+    )
+
+
+def test_a_local_video_over_25_fps_is_a_warning_for_lip_sync(isolated: Isolation) -> None:
+    from akool_cli.core import products
+    from akool_cli.inputs.limits import video_problems
+
+    fast = patched_sample(isolated.tmp, fps=30)
+    stop, warn = video_problems(fast, fast.stat().st_size, products.LIPSYNC.limits, "lip sync")
+    assert stop == [] and "AKOOL recommends 25 or less for lip sync" in warn[0]

@@ -128,9 +128,30 @@ def plan_batch(
     found, settings = plan(runtime, inputs, options, base_dir=base_dir)
     by_row, general = split_problems(found.problems)
     raise_all(general)
+    for row, messages in _video_limits(runtime, items, found).items():
+        by_row.setdefault(row, []).extend(messages)
     for row, messages in sorted(by_row.items()):
         problems += [Problem(row, message) for message in messages]
     return [i for i in items if i.row not in by_row], found, settings
+
+
+def _video_limits(runtime: Runtime, items: list[Item], found: Plan) -> dict[int, list[str]]:
+    """Each row's local videos against its product's documented limits (warnings shown)."""
+    from akool_cli.core.products import PRODUCTS
+    from akool_cli.inputs.limits import video_problems
+
+    by_row: dict[int, list[str]] = {}
+    for item in items:
+        product = PRODUCTS.get(item.kind)
+        for value, role in item.media().values():
+            source = found.files.get(value)
+            if product is None or source is None or role != "video":
+                continue
+            stop, warn = video_problems(source.path, source.size, product.limits, product.kind.noun)
+            by_row.setdefault(item.row, []).extend(stop)
+            for line in warn:
+                runtime.output().warn(f"row {item.row}: {line}")
+    return {row: messages for row, messages in by_row.items() if messages}
 
 
 def prepare_batch(

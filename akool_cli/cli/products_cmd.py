@@ -121,14 +121,19 @@ def _plan(runtime: Runtime, product: Product, given: dict[str, Any], common: Com
     choice = inputs_cli.InputOptions(common.upload_to, common.url_ttl, common.no_check, False)
     found, checks = inputs_cli.plan(runtime, inputs, choice)
     found.raise_problems()
-    limit = product.limits.max_bytes
-    for value, source in found.files.items():
-        if limit is not None and source.kind.role == "video" and source.size > limit:
-            raise UsageError(
-                f"{value} is {source.size / 2**20:.0f} MB; AKOOL's {product.kind.noun} takes "
-                f"videos of {limit / 2**20:.0f} MB at most",
-                hint="shorten or re-encode the video, then run the command again",
-            )
+    from akool_cli.inputs.limits import video_problems
+
+    problems: list[str] = []
+    for source in found.files.values():
+        if source.kind.role == "video":
+            stop, warn = video_problems(source.path, source.size, product.limits, product.kind.noun)
+            problems += stop
+            for line in warn:
+                runtime.output().warn(line)
+    if problems:
+        raise UsageError(
+            "; ".join(problems), hint="shorten or re-encode the video, then run the command again"
+        )
     return found, checks
 
 

@@ -152,8 +152,9 @@ LIPSYNC = Product(
         Param("video_url", media="video", help="The video whose lips move (25 fps or less)."),
         Param("audio_url", media="audio", help="The speech, about as long as the video."),
     ),
-    # lip-sync.mdx: codes 1204 (over 60 s) and 1207 (over 300 MB); fps above 25 degrades.
-    limits=Limits(max_seconds=60, max_bytes=300 * 1024 * 1024, warn_fps=25),
+    # lip-sync.mdx: codes 1204 (over 60 s), 1207 (over 300 MB), 1210 (over "60fp"); the
+    # field's description: fps above 25 degrades the result.
+    limits=Limits(max_seconds=60, max_bytes=300 * 1024 * 1024, warn_fps=25, max_fps=60),
 )
 
 IMAGE2VIDEO_AUDIO = {"ai": 1, "file": 2, "none": 3}  # audio_type: AI-generated, yours, none
