@@ -200,7 +200,8 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
         data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
     charged = credit_field(kind)
     if charged is not None and (done or charged in data):
-        data[charged] = price
+        # The docs type these fields integer: a whole price is sent as one.
+        data[charged] = int(price) if float(price).is_integer() else price
     if status == Status.FAILED:
         data["error_code"] = 1205
         data["error_reason"] = job.failure or FAILURE
