@@ -469,6 +469,27 @@ class Client:
         )
         return self.make("text2video", fields, webhook_url=webhook_url, name=name)
 
+    def charswap(
+        self,
+        image_url: str,
+        video_url: str,
+        *,
+        mode: str | None = None,
+        resolution: str | None = None,
+        duration: float | None = None,
+        prompt: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A character put into a video (`mode="replace"`) or animated with its motion
+        (`"animate"`, the default), billed; a Pro plan or higher."""
+        from akool_cli.core.products import charswap_fields
+
+        fields = charswap_fields(
+            image_url, video_url, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+        )
+        return self.make("charswap", fields, webhook_url=webhook_url, name=name)
+
     def translate(
         self,
         video_url: str,

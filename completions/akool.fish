@@ -5,6 +5,7 @@ complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in sc
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+complete -c akool -n '__fish_use_subcommand' -a charswap -d 'Put a character into a video, or animate it with the videos motion (AKOOL character swap; a Pro plan or higher).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
@@ -86,6 +87,27 @@ complete -c akool -n '__fish_seen_subcommand_from cancel' -l json
 complete -c akool -n '__fish_seen_subcommand_from cancel' -l profile
 complete -c akool -n '__fish_seen_subcommand_from cancel' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from cancel' -s q
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l debug
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l duration
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l force
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l interval
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l json
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l mode
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l name
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l output
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l profile
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l prompt
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l wait
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from charswap' -s o
+complete -c akool -n '__fish_seen_subcommand_from charswap' -s q
 complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug

@@ -342,3 +342,23 @@ def test_a_local_video_over_25_fps_is_a_warning_for_lip_sync(isolated: Isolation
     fast = patched_sample(isolated.tmp, fps=30)
     stop, warn = video_problems(fast, fast.stat().st_size, products.LIPSYNC.limits, "lip sync")
     assert stop == [] and "AKOOL recommends 25 or less for lip sync" in warn[0]
+
+
+def test_charswap_is_made_followed_and_its_failure_explained(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    out = isolated.tmp / "out"
+    job_id = invoke(["charswap", IMAGE, VIDEO, "--mode", "replace", "-o", f"{out}/"]).stdout
+    job_id = job_id.split()[0]
+    [body] = sent(api_env, contract.CREATE_CHARACTER_SWAP)
+    assert body == {"image": IMAGE, "video": VIDEO, "resolution": "720p", "mode": "replace"}
+    assert (out / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
+    [job] = json.loads(invoke(["status", job_id, "--json"]).stdout)
+    assert (job["kind"], job["state"]) == ("character_swap", "done")
+    # The result is data.video; data.video_url is the input video the answer echoes.
+    assert job["video_url"].endswith(f"{job_id}.mp4")
+    bad = invoke(["charswap", "https://example.com/fail.png", VIDEO]).stdout.split()[0]
+    failed = invoke(["watch", bad], expect=6)
+    assert "the sandbox could not use an input" in failed.stderr and "Pro plan" in failed.stderr
+    refused = invoke(["charswap", IMAGE, VIDEO, "--duration", "121"], expect=2)
+    assert "duration must be 120 or less" in refused.stderr

@@ -28,7 +28,9 @@ EXAMPLES: dict[str, Any] = json.loads(
 SET_BY_AKOOL = {"text2video": {"count"}}
 
 
-@pytest.mark.parametrize("name", ["lipsync", "video_translation", "image2video", "text2video"])
+@pytest.mark.parametrize(
+    "name", ["lipsync", "video_translation", "image2video", "text2video", "character_swap"]
+)
 def test_each_pages_example_request_passes_akools_checks(name: str) -> None:
     product = products.PRODUCTS[name]
     example = dict(EXAMPLES[name]["create_request"])
@@ -66,6 +68,14 @@ def test_the_example_answers_decode_with_the_kinds() -> None:
 
     batch = kinds.TEXT2VIDEO.parse_created(EXAMPLES["text2video"]["create_response"]["data"])
     assert batch.id == "689174694b4dbdd4ab3d28c9" and batch.cost["deduction_credit"] == 20
+
+    swap = EXAMPLES["character_swap"]
+    queued = kinds.CHARACTER_SWAP.parse_created(swap["create_response"]["data"])
+    assert (queued.state, queued.video_url) == ("queued", "")  # its video_url is the input
+    finished = kinds.CHARACTER_SWAP.parse(swap["status_response_done"]["data"], queued.id)
+    assert finished.video_url == swap["status_response_done"]["data"]["video"]
+    failed = kinds.CHARACTER_SWAP.parse(swap["status_response_failed"]["data"], queued.id)
+    assert failed.state == "failed" and failed.error_reason.startswith("Failed to process")
 
     done = dict(EXAMPLES["video_translation"]["status_response"]["data"], video_status=3)
     translated = kinds.TRANSLATION.parse(done, None)
@@ -110,7 +120,9 @@ def test_the_sandboxs_answers_carry_every_documented_field(
     with akool_cli.Client() as client:
         lips = client.lipsync("https://e.com/v.mp4", "https://e.com/a.mp3")
         i2v = client.image2video("https://e.com/p.png", "zoom")
+        swap = client.charswap("https://e.com/c.png", "https://e.com/v.mp4")
         isolated.clock.advance(60)
+        swap_done = client.api.detail(kinds.CHARACTER_SWAP, swap.id).raw
         lips_done = client.api.detail(kinds.LIPSYNC, lips.id).raw
         i2v_done = client.api.status_many(kinds.IMAGE2VIDEO, [i2v.id])[i2v.id]
     documented = EXAMPLES["lipsync"]["status_response"]["data"]
@@ -118,3 +130,17 @@ def test_the_sandboxs_answers_carry_every_documented_field(
     item = EXAMPLES["image2video"]["status_response"]["data"]["result"][1]
     assert not isinstance(i2v_done, Exception)
     assert set(item) - {"sub_type"} <= set(i2v_done.raw)  # sub_type: only in one example item
+    assert set(EXAMPLES["character_swap"]["status_response_done"]["data"]) <= set(swap_done)
+    created = [
+        json.loads(r.body)
+        for r in api_env.state.received
+        if r.path == contract.CREATE_CHARACTER_SWAP.path
+    ]
+    assert created == [
+        {
+            "image": "https://e.com/c.png",
+            "video": "https://e.com/v.mp4",
+            "resolution": "720p",
+            "mode": "animate",
+        }
+    ]

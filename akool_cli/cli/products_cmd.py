@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
     app.command()(translate)
     app.command()(image2video)
     app.command()(text2video)
+    app.command()(charswap)
     app.command()(languages)
     app.command()(effects)
 
@@ -420,6 +421,68 @@ def _read_text(path: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise UsageError(f"cannot read {path}: {reason}", hint="give a UTF-8 JSON file") from None
+
+
+def charswap(
+    ctx: typer.Context,
+    image: str = typer.Argument(
+        ..., metavar="IMAGE", help="The character: a PNG or JPEG URL, or a file with --upload-to."
+    ),
+    video: str = typer.Argument(
+        ..., metavar="VIDEO", help="The motion source: an MP4 URL, or a file with --upload-to."
+    ),
+    mode: str = typer.Option(
+        "animate",
+        "--mode",
+        metavar="animate|replace",
+        help="animate: the image moves with the video's motion; replace: the character goes "
+        "into the video.",
+    ),
+    resolution: str = typer.Option(
+        "720p", "--resolution", metavar="480p|720p|1080p", help="The video's resolution."
+    ),
+    duration: float | None = typer.Option(
+        None, "--duration", metavar="S", help="Seconds to make, 1 to 120 (default: the video's)."
+    ),
+    prompt: str | None = typer.Option(None, "--prompt", help="Guidance (≤ 500 characters)."),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Put a character into a video, or animate it with the video's motion (AKOOL character
+    swap; a Pro plan or higher).
+
+    AKOOL's price: per started 5 s, 480p 5 credits, 720p 10, 1080p 15.
+
+    Example: akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/
+    """
+    from akool_cli.core import products
+
+    fields = products.charswap_fields(
+        image, video, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+    )
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.CHARACTER_SWAP, fields, common)
 
 
 def languages(

@@ -210,6 +210,23 @@ CREATE_TRANSLATION = Endpoint(
     ),
     billable=True,
 )
+CREATE_CHARACTER_SWAP = Endpoint(
+    key="create_character_swap",
+    method="POST",
+    path="/api/open/v4/characterSwap/create",
+    summary="put a character into a video, or animate it with the video's motion "
+    "(character-swap/create; data._id, then infobymodelid)",
+    body=(
+        Field("image", required=True),
+        Field("video", required=True),
+        Field("duration", type="number"),
+        Field("resolution", enum=("480p", "720p", "1080p")),
+        Field("mode", enum=("animate", "replace")),
+        Field("prompt", max_length=500),
+        Field("webhookurl"),
+    ),
+    billable=True,
+)
 LANGUAGE_LIST = Endpoint(
     key="language_list",
     method="GET",
@@ -516,6 +533,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     CREATE_TEXT2VIDEO,
     CREATE_TRANSLATION,
     LANGUAGE_LIST,
+    CREATE_CHARACTER_SWAP,
 )
 
 RESULT_RETENTION_DAYS = 7

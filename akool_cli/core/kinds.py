@@ -339,6 +339,26 @@ TRANSLATION = register(
 )
 
 
+# Character swap is read through infobymodelid; its create answer says `status` where the
+# status answer says `video_status`, and `video_url` there is the input video, not the result.
+CHARACTER_SWAP = register(
+    JobKind(
+        name="character_swap",
+        noun="character swap",
+        create=contract.CREATE_CHARACTER_SWAP,
+        status=VIDEO_STATUS,
+        shape=Shape(
+            error=(("faceswap_fail_reason",), ("error_reason",)),
+            cost=("deduction_credit", "video_duration"),
+        ),
+        created_shape=Shape(status=("status",), cost=("deduction_credit", "video_duration")),
+        command="charswap",
+        webhook_field="webhookurl",
+        failure_hint="use a clear PNG or JPEG of the character and an MP4 of 120 s or less, "
+        "then create the job again (character swap needs a Pro plan or higher)",
+    )
+)
+
 # -- requests -----------------------------------------------------------------------------------
 
 

@@ -299,6 +299,23 @@ TRANSLATION = Product(
 )
 
 
+CHARACTER_SWAP = Product(
+    kind=kinds.CHARACTER_SWAP,
+    summary="a character put into a video, or animated with its motion",
+    example="akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/",
+    params=(
+        Param("image", media="image", help="The character: a PNG or JPEG."),
+        Param("video", media="video", help="The motion source: an MP4 of 120 s or less."),
+        Param("duration", type="number", minimum=1, maximum=120, help="Seconds (default: all)."),
+        Param("resolution", default="720p", help="480p, 720p or 1080p."),
+        Param("mode", default="animate", help="animate (the image moves) or replace."),
+        Param("prompt", help="Guidance for the animation (500 characters at most)."),
+    ),
+    # character-swap/create.mdx: "Maximum is 120 seconds"; MP4 "required" for the video.
+    limits=Limits(max_seconds=120),
+)
+
+
 def repeated_lipsync(fields: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> str | None:
     """AKOOL's code 1202 said before billing: this video was already translated with lip sync
     into one of these languages (earlier: the inputs of earlier translations not failed)."""
@@ -392,6 +409,21 @@ def translation_fields(
     )
 
 
+def charswap_fields(
+    image: str,
+    video: str,
+    *,
+    mode: str | None = None,
+    resolution: str | None = None,
+    duration: float | None = None,
+    prompt: str | None = None,
+) -> dict[str, Any]:
+    """Character swap's fields from the names its command and library method use."""
+    return given(
+        image=image, video=video, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+    )
+
+
 def read_glossary(text: str, where: str) -> dict[str, Any]:
     """A --glossary file's JSON (studio_voice), or a UsageError saying what is wrong."""
     import json
@@ -418,7 +450,7 @@ def given(**fields: Any) -> dict[str, Any]:
 
 
 PRODUCTS: dict[str, Product] = {
-    p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION)
+    p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION, CHARACTER_SWAP)
 }
 
 

@@ -73,6 +73,23 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "no_caption_video_url": "",
         },
     },
+    "character_swap": {
+        "_id": "",
+        "create_time": 0,
+        "uid": 100001,
+        "team_id": "sandbox-team",
+        "update_time": 0,
+        "video_duration": 10,
+        "webhookUrl": "",
+        "file_name": "",
+        "image_url": "",
+        "video": "",
+        "video_url": "",
+        "prompt": "",
+        "resolution": "720p",
+        "deduction_credit": 0,
+        "video_status": 1,
+    },
     "image2video": {
         **_V4_VIDEO,
         "effect_name": "",
@@ -110,6 +127,8 @@ EFFECTS = tuple(
 # Inputs the answers echo under another name (lip sync's target_video is its video_url).
 ECHOES: dict[str, dict[str, str]] = {
     "lipsync": {"target_video": "video_url", "input_audio": "audio_url"},
+    # character swap's answers echo image as image_url and video as video_url (the input)
+    "character_swap": {"image_url": "image", "video_url": "video", "webhookUrl": "webhookurl"},
 }
 # What a failed job says (the kinds whose failure field is documented use it).
 FAILURE = "the sandbox could not use an input (an input contains 'fail')"
@@ -203,8 +222,10 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
         # The docs type these fields integer: a whole price is sent as one.
         data[charged] = int(price) if float(price).is_integer() else price
     if status == Status.FAILED:
-        data["error_code"] = 1205
-        data["error_reason"] = job.failure or FAILURE
+        # Where the kind's answers give the reason (character swap: faceswap_fail_reason).
+        _put(data, kind.shape.error[0], job.failure or FAILURE)
+        if kind.shape.error[0] == ("error_reason",):
+            data["error_code"] = 1205
         if charged is not None and charged in data:
             data[charged] = 0
     return data
@@ -219,7 +240,12 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
-    """The create answer's `data`: the job object, or where the kind's create puts it."""
+    """The create answer's `data`: the job object, or where the kind's create puts it (and its
+    state where the create answer keeps it: character swap's says `status`)."""
+    made = kind.created_shape
+    if made is not None and made.status != kind.shape.status:
+        data = dict(data)
+        _put(data, made.status, data.pop(kind.shape.status[-1], Status.QUEUED))
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}
     if kind.name in media_products.CREATED:
