@@ -8,7 +8,7 @@ subclasses of `akool_cli.core.errors.AkoolError`, each carrying the CLI's exit c
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -359,9 +359,11 @@ class Client:
         name: str = "",
         check: bool = True,
         on_warning: Callable[[str], None] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> Job:
         """Create a job of any product from its documented fields (billed), recorded before this
-        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`.
+        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`. `extra` is
+        recorded with the job's inputs (not sent).
 
         Documented defaults fill the fields not given, and every value is checked before
         anything is billed (UsageError names each problem). With `check`, each input URL is
@@ -386,7 +388,7 @@ class Client:
                 if request.fields.get(name)
             }
             self._check_roles(roles, on_warning)
-        return self.create(chosen, request, self.origin(name))
+        return self.create(chosen, request, self.origin(name, extra))
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.FieldsRequest) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
@@ -489,6 +491,72 @@ class Client:
             image_url, video_url, mode=mode, resolution=resolution, duration=duration, prompt=prompt
         )
         return self.make("charswap", fields, webhook_url=webhook_url, name=name)
+
+    def headswap(
+        self,
+        video_url: str,
+        faces: Sequence[str],
+        *,
+        resolution: str | None = None,
+        keep_sound: bool | None = None,
+        template_id: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+        check: bool = True,
+        timeout: float | None = None,
+        on_analysis: Callable[[JobInfo], None] | None = None,
+    ) -> Job:
+        """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
+        then one face per person, in the analysis's order, makes the task (billed), the one
+        job recorded, with the analysis's id among its inputs."""
+        from akool_cli.core import products
+        from akool_cli.jobs.watcher import follow_one
+
+        video = check_input_url(video_url, "video URL")
+        faces = [check_input_url(face, "face image URL") for face in faces]
+        fields = {
+            "video_url": video,
+            "mappings": [{"obj_id": n, "img_url": f} for n, f in enumerate(faces)],
+        }
+        products.HEAD_SWAP.build(fields)  # every value checked before AKOOL is asked anything
+        if check and not self.checks_off():
+            self._check_roles({video: "video", **dict.fromkeys(faces, "image")}, None)
+        request = kinds.FieldsRequest({"video_url": video, "type": "head"})
+        analysis = self.api.create(kinds.HEADSWAP_ANALYSIS, request)
+        analysis = follow_one(
+            self.api,
+            None,
+            kinds.HEADSWAP_ANALYSIS,
+            analysis,
+            timeout=timeout,
+            clock=self.clock,
+            on_update=on_analysis,
+        )
+        if analysis.video_status == states.Status.FAILED:
+            from akool_cli.core.errors import JobFailedError
+
+            raise JobFailedError(
+                f"AKOOL's analysis of the video failed: {analysis.error_reason or 'no reason given'}",
+                hint=kinds.HEADSWAP_ANALYSIS.failure_hint,
+            )
+        result = analysis.raw.get("analysis_result") or {}
+        task = {
+            "video_url": video,
+            "mappings": products.mappings_for(result.get("media"), faces),
+            "resolution": resolution,
+            "keep_original_sound": keep_sound,
+            "template_id": template_id,
+        }
+        given = {k: v for k, v in task.items() if v is not None}
+        extra = {"analysis_id": analysis.id, "faces": list(faces)}
+        return self.make(
+            "headswap", given, webhook_url=webhook_url, name=name, check=False, extra=extra
+        )
+
+    def checks_off(self) -> bool:
+        from akool_cli.inputs.preflight import checks_disabled
+
+        return checks_disabled(self.env)
 
     def translate(
         self,

@@ -14,6 +14,7 @@ _akool() {
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
+        'headswap:Swap heads in a video (AKOOL head swap): AKOOL first analyses the videos people (akool waits for it), then the first --face goes to the first person found, and so on.'
         'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
         'image2video:Animate an image into a video (AKOOL image to video).'
         'languages:List the languages video translation speaks (use a code with: akool translate --to).'
@@ -52,6 +53,7 @@ _akool() {
         "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
+        "headswap") opts=(--base-url --debug --face --force --interval --json --name --no-check --no-sound --output --profile --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "languages") opts=(--base-url --debug --json --profile --quiet -q) ;;

@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch cancel charswap config credit doctor effects faceswap history image2video languages lipsync login logout reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch cancel charswap config credit doctor effects faceswap headswap history image2video languages lipsync login logout reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -41,6 +41,7 @@ _akool() {
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
+        "headswap") opts="--base-url --debug --face --force --interval --json --name --no-check --no-sound --output --profile --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "languages") opts="--base-url --debug --json --profile --quiet -q" ;;

@@ -11,6 +11,7 @@ complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts cr
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
 complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
+complete -c akool -n '__fish_use_subcommand' -a headswap -d 'Swap heads in a video (AKOOL head swap): AKOOL first analyses the videos people (akool waits for it), then the first --face goes to the first person found, and so on.'
 complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
 complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages video translation speaks (use a code with: akool translate --to).'
@@ -174,6 +175,26 @@ complete -c akool -n '__fish_seen_subcommand_from faceswap' -l wait
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -s o
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -s q
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l debug
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l face
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l force
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l interval
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l json
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l name
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l no-sound
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l output
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l profile
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l wait
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from headswap' -s o
+complete -c akool -n '__fish_seen_subcommand_from headswap' -s q
 complete -c akool -n '__fish_seen_subcommand_from history' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from history' -l csv
 complete -c akool -n '__fish_seen_subcommand_from history' -l debug

@@ -84,11 +84,13 @@ def test_a_row_of_one_kind_with_another_kinds_column_is_refused(
         "lipsync,https://e.com/v.mp4,https://e.com/a.mp3,smile\n"
         "dubbing,https://e.com/v.mp4,https://e.com/a.mp3,\n"
         "image2video,,,p\n"
+        "headswap,https://e.com/v.mp4,,\n"
     )
     result = invoke(["batch", str(rows)], expect=2)
     assert "row 2: prompt: not a column of lipsync rows" in result.stderr
     assert "row 3: kind 'dubbing' is not one akool makes" in result.stderr
     assert "row 4: the image to video request is not valid: image_url is required" in result.stderr
+    assert "row 5: headswap rows are not made by batch yet" in result.stderr
     assert api_env.state.jobs == {}
 
 

@@ -362,3 +362,36 @@ def test_charswap_is_made_followed_and_its_failure_explained(
     assert "the sandbox could not use an input" in failed.stderr and "Pro plan" in failed.stderr
     refused = invoke(["charswap", IMAGE, VIDEO, "--duration", "121"], expect=2)
     assert "duration must be 120 or less" in refused.stderr
+
+
+def test_headswap_analyses_then_makes_one_recorded_task(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    faces = ["https://example.com/anna.jpg", "https://example.com/ben.jpg"]
+    clip = "https://example.com/twopeople.mp4"
+    out = isolated.tmp / "out"
+    args = ["headswap", clip, "--face", faces[0], "--face", faces[1], "-o", f"{out}/"]
+    job_id = invoke(args).stdout.split()[0]
+    [analysis] = sent(api_env, contract.HEADSWAP_ANALYZE)
+    assert analysis == {"video_url": clip, "type": "head"}
+    [task] = sent(api_env, contract.CREATE_HEADSWAP)
+    assert task == {
+        "video_url": clip,  # the identical URL the analysis used
+        "mappings": [{"obj_id": 0, "img_url": faces[0]}, {"obj_id": 1, "img_url": faces[1]}],
+        "model_name": "akool-premium",
+        "resolution": "720p",
+    }
+    assert (out / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
+    [job] = json.loads(invoke(["status", "--json"]).stdout)  # one job in the history
+    assert (job["id"], job["kind"], job["state"]) == (job_id, "head_swap", "done")
+    assert job["inputs"]["analysis_id"] in api_env.state.analyses
+    # More faces than people, or an analysis that fails: nothing is billed.
+    many = ["--face", faces[0], "--face", faces[1]]
+    refused = invoke(["headswap", "https://example.com/solo.mp4", *many], expect=2)
+    assert "2 faces for 1 person(s) in the video" in refused.stderr
+    failed = invoke(["headswap", "https://example.com/fail.mp4", "--face", faces[0]], expect=6)
+    assert "AKOOL's analysis of the video failed" in failed.stderr
+    assert len(sent(api_env, contract.CREATE_HEADSWAP)) == 1
+    too_many = [a for f in range(6) for a in ("--face", f"https://e.com/{f}.jpg")]
+    assert "give 1 to 5 faces" in invoke(["headswap", clip, *too_many], expect=2).stderr
+    assert len(sent(api_env, contract.HEADSWAP_ANALYZE)) == 3

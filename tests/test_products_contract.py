@@ -25,11 +25,12 @@ EXAMPLES: dict[str, Any] = json.loads(
     (Path(__file__).parent / "data" / "akool_examples.json").read_text(encoding="utf-8")
 )
 # Request fields a product takes from akool itself rather than from its caller.
-SET_BY_AKOOL = {"text2video": {"count"}}
+SET_BY_AKOOL = {"text2video": {"count"}, "head_swap": {"model_name"}}
 
 
 @pytest.mark.parametrize(
-    "name", ["lipsync", "video_translation", "image2video", "text2video", "character_swap"]
+    "name",
+    ["lipsync", "video_translation", "image2video", "text2video", "character_swap", "head_swap"],
 )
 def test_each_pages_example_request_passes_akools_checks(name: str) -> None:
     product = products.PRODUCTS[name]
@@ -76,6 +77,20 @@ def test_the_example_answers_decode_with_the_kinds() -> None:
     assert finished.video_url == swap["status_response_done"]["data"]["video"]
     failed = kinds.CHARACTER_SWAP.parse(swap["status_response_failed"]["data"], queued.id)
     assert failed.state == "failed" and failed.error_reason.startswith("Failed to process")
+
+    analysis = EXAMPLES["head_swap_analysis"]
+    assert contract.request_problems(contract.HEADSWAP_ANALYZE, analysis["create_request"]) == []
+    analysed = kinds.HEADSWAP_ANALYSIS.parse(analysis["status_response_done"]["data"], None)
+    assert analysed.state == "done" and analysed.error_reason == ""  # "success" is no error
+    media = analysis["status_response_done"]["data"]["analysis_result"]["media"]
+    assert products.mappings_for(media, ["https://e.com/f.jpg"]) == [
+        {"obj_id": 0, "img_url": "https://e.com/f.jpg"}
+    ]
+    head = EXAMPLES["head_swap"]
+    task = kinds.HEAD_SWAP.parse_created(head["create_response"]["data"])
+    assert (task.state, task.video_url, task.cost["deduction_lock_duration"]) == ("queued", "", 100)
+    swapped = kinds.HEAD_SWAP.parse(head["status_response_done"]["data"], task.id)
+    assert swapped.state == "done" and swapped.video_url.endswith("result.mp4")
 
     done = dict(EXAMPLES["video_translation"]["status_response"]["data"], video_status=3)
     translated = kinds.TRANSLATION.parse(done, None)
@@ -131,6 +146,14 @@ def test_the_sandboxs_answers_carry_every_documented_field(
     assert not isinstance(i2v_done, Exception)
     assert set(item) - {"sub_type"} <= set(i2v_done.raw)  # sub_type: only in one example item
     assert set(EXAMPLES["character_swap"]["status_response_done"]["data"]) <= set(swap_done)
+    with akool_cli.Client() as client:
+        head = client.headswap("https://e.com/clip.mp4", ["https://e.com/f.jpg"])
+        isolated.clock.advance(60)
+        head_done = client.api.detail(kinds.HEAD_SWAP, head.id).raw
+        analysis_id = str(head.inputs["analysis_id"])
+        analysed = client.api.detail(kinds.HEADSWAP_ANALYSIS, analysis_id).raw
+    assert set(EXAMPLES["head_swap"]["status_response_done"]["data"]) <= set(head_done)
+    assert set(EXAMPLES["head_swap_analysis"]["status_response_done"]["data"]) <= set(analysed)
     created = [
         json.loads(r.body)
         for r in api_env.state.received

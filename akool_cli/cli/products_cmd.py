@@ -39,6 +39,7 @@ def register(app: typer.Typer) -> None:
     app.command()(image2video)
     app.command()(text2video)
     app.command()(charswap)
+    app.command()(headswap)
     app.command()(languages)
     app.command()(effects)
 
@@ -71,7 +72,7 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
     hook = check_input_url(common.webhook_url, "webhook URL") if common.webhook_url else None
     product.build(given, webhook_url=hook)  # every value checked before anything else
     found, checks = _plan(runtime, product, given, common)
-    timeout = talk_cmd.parse_duration(common.timeout)
+    talk_cmd.parse_duration(common.timeout)  # a bad --timeout stops it before billing
     talk_cmd._check_interval(common.interval)
     talk_cmd._check_output_before_create(common.output, force=common.force)
     with runtime.library() as lib:
@@ -85,26 +86,35 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
         )
         if not common.json_out:
             out.data(job.id)
-        if not (common.wait or common.output is not None):
-            out.info(f"Created {product.kind.noun} job {job.id}; follow it: akool watch {job.id}")
-            if common.json_out:
-                out.json(job.to_json(now=runtime.clock.time()))
-            return
-        targets = talk_cmd._output_targets(
-            common.output, [job.id], force=common.force, suffixes={job.id: product.kind.suffix}
-        )
-        views, code = talk_cmd._follow(
-            runtime,
-            out,
-            lib,
-            [job.id],
-            targets=targets,
-            force=common.force,
-            interval=common.interval,
-            timeout=timeout,
-            first_poll_delay=common.interval,
-            resume=talk_cmd._watch_command(job.id, common.output, common.force),
-        )
+        _follow_made(runtime, out, lib, job, common)
+
+
+def _follow_made(runtime: Runtime, out: Any, lib: Any, job: Any, common: Common) -> None:
+    """A job just made: said, or (with --wait or -o) followed and downloaded like talk's."""
+    from akool_cli.cli import talk_cmd
+    from akool_cli.core import kinds
+
+    kind = kinds.get(job.kind)
+    if not (common.wait or common.output is not None):
+        out.info(f"Created {kind.noun} job {job.id}; follow it: akool watch {job.id}")
+        if common.json_out:
+            out.json(job.to_json(now=runtime.clock.time()))
+        return
+    targets = talk_cmd._output_targets(
+        common.output, [job.id], force=common.force, suffixes={job.id: kind.suffix}
+    )
+    views, code = talk_cmd._follow(
+        runtime,
+        out,
+        lib,
+        [job.id],
+        targets=targets,
+        force=common.force,
+        interval=common.interval,
+        timeout=talk_cmd.parse_duration(common.timeout),
+        first_poll_delay=common.interval,
+        resume=talk_cmd._watch_command(job.id, common.output, common.force),
+    )
     if common.json_out:
         out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
     if code != ExitCode.OK:
@@ -483,6 +493,84 @@ def charswap(
         no_check,
     )
     make(ctx, products.CHARACTER_SWAP, fields, common)
+
+
+def headswap(
+    ctx: typer.Context,
+    video: str = typer.Argument(
+        ..., metavar="VIDEO", help="The video (about 3-20 s): a URL, or a file with --upload-to."
+    ),
+    faces: list[str] = typer.Option(
+        ...,
+        "--face",
+        metavar="IMG",
+        help="A reference face for the next person AKOOL's analysis finds (repeat, up to 5).",
+    ),
+    resolution: str = typer.Option("720p", "--resolution", metavar="480p|720p"),
+    no_sound: bool = typer.Option(False, "--no-sound", help="Drop the video's sound."),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Swap heads in a video (AKOOL head swap): AKOOL first analyses the video's people (akool
+    waits for it), then the first --face goes to the first person found, and so on.
+
+    Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/
+    """
+    from akool_cli.cli import talk_cmd
+    from akool_cli.inputs.preflight import Input
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    given = [Input(video, "video", "the video"), *(Input(f, "image", "the face") for f in faces)]
+    choice = inputs_cli.InputOptions(upload_to, url_ttl, no_check, False)
+    found, checks = inputs_cli.plan(runtime, given, choice)
+    found.raise_problems()
+    timeout_s = talk_cmd.parse_duration(timeout)
+    talk_cmd._check_interval(interval)
+    talk_cmd._check_output_before_create(output, force=force)
+    with runtime.library() as lib:
+        sent = inputs_cli.prepare(out, found, checks, journal=lib.journal, client=lib.api)
+        out.info("AKOOL is analysing the video's people…")
+        job = lib.headswap(
+            sent.get(video, video),
+            [sent.get(f, f) for f in faces],
+            resolution=resolution,
+            keep_sound=False if no_sound else None,
+            webhook_url=webhook_url,
+            name=name.strip(),
+            check=False,
+            timeout=timeout_s,
+        )
+        if not json_out:
+            out.data(job.id)
+        _follow_made(
+            runtime,
+            out,
+            lib,
+            job,
+            Common(
+                webhook_url,
+                wait,
+                output,
+                force,
+                interval,
+                timeout,
+                name,
+                json_out,
+                upload_to,
+                url_ttl,
+                no_check,
+            ),
+        )
 
 
 def languages(

@@ -227,6 +227,49 @@ CREATE_CHARACTER_SWAP = Endpoint(
     ),
     billable=True,
 )
+# Head swap is two chained jobs: a person analysis of the video, then the swap task that names
+# the analysis's people (head-swap/*.mdx). akool records the task; the analysis is a step on the
+# way (no price or credit check is documented for it: 1104 is "checked at task create").
+HEADSWAP_ANALYZE = Endpoint(
+    key="headswap_analyze",
+    method="POST",
+    path="/api/open/v4/headswap/analyze",
+    summary="analyse a video's people for head swap (data._id, then analyze/detail)",
+    body=(Field("video_url", required=True), Field("type", required=True)),
+    billable=True,  # a create all the same: never resent after an ambiguous failure
+)
+HEADSWAP_ANALYSIS = Endpoint(
+    key="headswap_analysis",
+    method="GET",
+    path="/api/open/v4/headswap/analyze/detail",
+    summary="a head swap analysis (data.status; data.analysis_result.media[].obj_id when 3)",
+    query=(Field("_id", required=True),),
+)
+CREATE_HEADSWAP = Endpoint(
+    key="create_headswap",
+    method="POST",
+    path="/api/open/v4/headswap/task/create",
+    summary="swap heads in an analysed video (head-swap/create; data._id, then task/detail)",
+    body=(
+        Field("video_url", required=True),
+        Field("mappings", type="array", required=True),
+        Field("model_name", required=True),
+        Field("resolution", required=True, enum=("480p", "720p")),
+        Field("template_id"),
+        Field("keep_original_sound", type="boolean"),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+HEADSWAP_TASK = Endpoint(
+    key="headswap_task",
+    method="GET",
+    path="/api/open/v4/headswap/task/detail",
+    summary="a head swap task's state and result (data.status, data.video_url)",
+    query=(Field("_id", required=True),),
+)
+HEADSWAP_MODEL = "akool-premium"  # the only model_name the page documents (else code 1003)
+HEADSWAP_MAX_FACES = 5  # "Up to 5 characters can be replaced at one time."
 LANGUAGE_LIST = Endpoint(
     key="language_list",
     method="GET",
@@ -534,6 +577,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     CREATE_TRANSLATION,
     LANGUAGE_LIST,
     CREATE_CHARACTER_SWAP,
+    HEADSWAP_ANALYZE,
+    HEADSWAP_ANALYSIS,
+    CREATE_HEADSWAP,
+    HEADSWAP_TASK,
 )
 
 RESULT_RETENTION_DAYS = 7

@@ -359,6 +359,37 @@ CHARACTER_SWAP = register(
     )
 )
 
+# Head swap's first stage, followed on the way to the task and never recorded as a job of its own.
+HEADSWAP_ANALYSIS = JobKind(
+    name="head_swap_analysis",
+    noun="head swap analysis",
+    create=contract.HEADSWAP_ANALYZE,
+    status=StatusCall(contract.HEADSWAP_ANALYSIS, "_id"),
+    shape=Shape(status=("status",), result=()),
+    failure_hint="use a video of about 3 to 20 seconds in which each person's head is visible",
+)
+HEAD_SWAP = register(
+    JobKind(
+        name="head_swap",
+        noun="head swap",
+        create=contract.CREATE_HEADSWAP,
+        status=StatusCall(contract.HEADSWAP_TASK, "_id"),
+        shape=Shape(
+            status=("status",),
+            result=("video_url",),
+            cost=("deduction_duration", "deduction_lock_duration", "video_duration"),
+        ),
+        command="headswap",
+        failure_hint="use a video of about 3 to 20 seconds and one clear face image per person, "
+        "then try again",
+        codes={1104: "the account has not enough credit for this head swap"},
+    )
+)
+
+# Kinds made after a first stage of their own (followed on the way, not recorded as a job).
+FIRST_STAGES: dict[str, JobKind] = {HEAD_SWAP.name: HEADSWAP_ANALYSIS}
+
+
 # -- requests -----------------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from akool_cli.core.errors import UsageError
 from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role
 
-ParamType = Literal["string", "integer", "boolean", "number", "object"]
+ParamType = Literal["string", "integer", "boolean", "number", "object", "array"]
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -134,9 +134,11 @@ def _convert(param: Param, value: Any) -> Any:
         if high is not None and number > high:
             raise ValueError(f"{name} must be {high:g} or less, not {number:g}")
         return number
-    if param.type == "object":
-        if not isinstance(value, dict):
-            raise ValueError(f"{name} must be an object")
+    if param.type in ("object", "array"):
+        if not isinstance(value, dict if param.type == "object" else list):
+            raise ValueError(
+                f"{name} must be {'an object' if param.type == 'object' else 'a list'}"
+            )
         return value
     text = str(value)
     return text.strip() if param.media is not None else text
@@ -316,6 +318,65 @@ CHARACTER_SWAP = Product(
 )
 
 
+def _headswap_model(fields: dict[str, Any]) -> None:
+    fields["model_name"] = contract.HEADSWAP_MODEL  # required; the one the page documents
+
+
+def _headswap_rules(fields: dict[str, Any]) -> list[str]:
+    mappings = fields.get("mappings") or []
+    problems = []
+    if not 1 <= len(mappings) <= contract.HEADSWAP_MAX_FACES:
+        problems.append(f"give 1 to {contract.HEADSWAP_MAX_FACES} faces (one per person)")
+    for n, mapping in enumerate(mappings, 1):
+        if not isinstance(mapping, dict) or set(mapping) != {"obj_id", "img_url"}:
+            problems.append(f"mapping {n} must be {{obj_id, img_url}}")
+        elif not isinstance(mapping["obj_id"], int) or isinstance(mapping["obj_id"], bool):
+            problems.append(f"mapping {n}'s obj_id must be a number from the analysis")
+        elif not str(mapping["img_url"]).startswith(("http://", "https://")):
+            problems.append(f"mapping {n}'s img_url must be an http(s) URL")
+    return problems
+
+
+HEAD_SWAP = Product(
+    kind=kinds.HEAD_SWAP,
+    summary="heads swapped in a video (an analysis of its people, then the swap)",
+    example="akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/",
+    params=(
+        Param("video_url", media="video", help="The video (about 3 to 20 seconds)."),
+        Param("mappings", type="array", help="Each person's obj_id and reference face image."),
+        Param("resolution", default="720p", help="480p or 720p."),
+        Param("keep_original_sound", type="boolean", help="Keep the video's sound (default)."),
+        Param("template_id", help="A template, if your account has them."),
+    ),
+    derive=_headswap_model,
+    rules=_headswap_rules,
+)
+
+
+def mappings_for(media: Any, faces: Sequence[str]) -> list[dict[str, Any]]:
+    """Each face onto the analysis's people in the order it lists them (obj_id), or the
+    UsageError that says why the faces do not fit the video."""
+    people = (
+        [m for m in media if isinstance(m, dict) and isinstance(m.get("obj_id"), int)]
+        if isinstance(media, list)
+        else []
+    )
+    if not people:
+        raise UsageError(
+            "AKOOL's analysis found nobody in the video",
+            hint="use a video in which each person's head is visible",
+        )
+    if len(faces) > len(people):
+        raise UsageError(
+            f"{len(faces)} faces for {len(people)} person(s) in the video",
+            hint=f"give at most {len(people)} --face (the first one goes to obj_id 0)",
+        )
+    return [
+        {"obj_id": person["obj_id"], "img_url": face}
+        for person, face in zip(people, faces, strict=False)
+    ]
+
+
 def repeated_lipsync(fields: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> str | None:
     """AKOOL's code 1202 said before billing: this video was already translated with lip sync
     into one of these languages (earlier: the inputs of earlier translations not failed)."""
@@ -450,7 +511,8 @@ def given(**fields: Any) -> dict[str, Any]:
 
 
 PRODUCTS: dict[str, Product] = {
-    p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION, CHARACTER_SWAP)
+    p.kind.name: p
+    for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION, CHARACTER_SWAP, HEAD_SWAP)
 }
 
 

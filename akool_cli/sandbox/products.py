@@ -90,6 +90,23 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "deduction_credit": 0,
         "video_status": 1,
     },
+    "head_swap": {
+        "_id": "",
+        "uid": 100001,
+        "team_id": "sandbox-team",
+        "source_video_url": "",
+        "create_time": 0,
+        "status": 1,
+        "video_duration": 10,
+        "resolution": "720p",
+        "deduction_duration": 0,
+        "video_url": "",
+        "progress": 0,
+        "priority": 9,
+        "task_id": "",
+        "file_name": "",
+        "model_name": "akool-premium",
+    },
     "image2video": {
         **_V4_VIDEO,
         "effect_name": "",
@@ -129,6 +146,8 @@ ECHOES: dict[str, dict[str, str]] = {
     "lipsync": {"target_video": "video_url", "input_audio": "audio_url"},
     # character swap's answers echo image as image_url and video as video_url (the input)
     "character_swap": {"image_url": "image", "video_url": "video", "webhookUrl": "webhookurl"},
+    # head swap's task answers name its input source_video_url; video_url is the result
+    "head_swap": {"source_video_url": "video_url", "video_url": "-"},
 }
 # What a failed job says (the kinds whose failure field is documented use it).
 FAILURE = "the sandbox could not use an input (an input contains 'fail')"
