@@ -593,6 +593,17 @@ class Client:
         )
         return self.make("translate", fields, webhook_url=webhook_url, name=name)
 
+    def models(self, product: str = "text2video") -> list[dict[str, Any]]:
+        """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to
+        pass), `label`, `resolutions`, `durationList` (lengths in seconds), `isPro`."""
+        from akool_cli.core.contract import MODEL_TYPES
+
+        if product not in MODEL_TYPES:
+            raise UsageError(
+                f"AKOOL lists no models for {product!r}", hint=f"one of: {', '.join(MODEL_TYPES)}"
+            )
+        return self.api.models(MODEL_TYPES[product])
+
     def languages(self) -> list[dict[str, str]]:
         """The languages video translation speaks: `lang_code` (for translate's `to`), `lang_name`."""
         return self.api.languages()

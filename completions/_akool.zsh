@@ -21,6 +21,7 @@ _akool() {
         'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
+        'models:List AKOOLs models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
@@ -60,6 +61,7 @@ _akool() {
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
+        "models") opts=(--base-url --debug --for --json --profile --quiet -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;

@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch cancel charswap config credit doctor effects faceswap headswap history image2video languages lipsync login logout reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch cancel charswap config credit doctor effects faceswap headswap history image2video languages lipsync login logout models reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -48,6 +48,7 @@ _akool() {
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
+        "models") opts="--base-url --debug --for --json --profile --quiet -q" ;;
         "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;

@@ -18,6 +18,7 @@ complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
+complete -c akool -n '__fish_use_subcommand' -a models -d 'List AKOOLs models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
@@ -264,6 +265,13 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -l debug
 complete -c akool -n '__fish_seen_subcommand_from logout' -l profile
 complete -c akool -n '__fish_seen_subcommand_from logout' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from logout' -s q
+complete -c akool -n '__fish_seen_subcommand_from models' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from models' -l debug
+complete -c akool -n '__fish_seen_subcommand_from models' -l for
+complete -c akool -n '__fish_seen_subcommand_from models' -l json
+complete -c akool -n '__fish_seen_subcommand_from models' -l profile
+complete -c akool -n '__fish_seen_subcommand_from models' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from models' -s q
 complete -c akool -n '__fish_seen_subcommand_from reage' -l age
 complete -c akool -n '__fish_seen_subcommand_from reage' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from reage' -l debug

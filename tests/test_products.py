@@ -395,3 +395,13 @@ def test_headswap_analyses_then_makes_one_recorded_task(
     too_many = [a for f in range(6) for a in ("--face", f"https://e.com/{f}.jpg")]
     assert "give 1 to 5 faces" in invoke(["headswap", clip, *too_many], expect=2).stderr
     assert len(sent(api_env, contract.HEADSWAP_ANALYZE)) == 3
+
+
+def test_models_lists_text_and_image_to_video_models(api_env: Sandbox) -> None:
+    [model] = json.loads(invoke(["models", "--json"]).stdout)
+    assert model["value"] == "sandbox-t2v" and model["resolutions"] == ["720p", "1080p"]
+    table = invoke(["models", "--for", "image2video"]).stdout
+    assert "sandbox-i2v" in table and "5,10" in table
+    [request] = [r for r in api_env.state.received if r.path == contract.MODEL_LIST.path][:1]
+    assert request.query == {"types[]": ["1502"]}  # as AKOOL's examples send it
+    assert "one of: image2video" in invoke(["models", "--for", "lipsync"], expect=2).stderr

@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.command()(charswap)
     app.command()(headswap)
     app.command()(languages)
+    app.command()(models)
     app.command()(effects)
 
 
@@ -571,6 +572,37 @@ def headswap(
                 no_check,
             ),
         )
+
+
+def models(
+    ctx: typer.Context,
+    product: str = typer.Option(
+        "text2video", "--for", metavar="text2video|image2video", help="Which product's models."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
+) -> None:
+    """List AKOOL's models for text or image to video (use a value with: akool text2video
+    --model), with their resolutions and lengths."""
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        found = lib.models(product)
+    if json_out:
+        out.json(found)
+    elif runtime.quiet:
+        for model in found:
+            out.data(str(model["value"]))
+    else:
+        rows = [
+            [
+                str(m["value"]),
+                str(m["label"] or ""),
+                ",".join(str(r) for r in m["resolutions"]),
+                ",".join(str(d) for d in m["durationList"] or []),
+            ]
+            for m in found
+        ]
+        out.table(("MODEL", "LABEL", "RESOLUTIONS", "SECONDS"), rows)
 
 
 def languages(

@@ -171,6 +171,15 @@ IMAGE2VIDEO_EFFECTS = Endpoint(
     path="/api/open/v4/image2Video/effects",
     summary="the effects image to video offers (data.result[].effect_code)",
 )
+MODEL_LIST = Endpoint(
+    key="model_list",
+    method="GET",
+    path="/api/open/v4/aigModel/list",
+    summary="the models of image to video (type 1501), text to video (1502), character face "
+    "swap (2101); the examples send it as types[]=1501",
+    query=(Field("types", type="array", required=True),),
+)
+MODEL_TYPES = {"image2video": "1501", "text2video": "1502", "character faceswap": "2101"}
 CREATE_TEXT2VIDEO = Endpoint(
     key="create_text2video",
     method="POST",
@@ -574,6 +583,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     IMAGE2VIDEO_RESULTS,
     IMAGE2VIDEO_EFFECTS,
     CREATE_TEXT2VIDEO,
+    MODEL_LIST,
     CREATE_TRANSLATION,
     LANGUAGE_LIST,
     CREATE_CHARACTER_SWAP,
@@ -754,6 +764,11 @@ def request_problems(endpoint: Endpoint, fields: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     spec = endpoint.body if endpoint.method == "POST" else endpoint.query
     known = {f.name: f for f in spec}
+    if endpoint.method != "POST":  # an array in a query is sent as NAME[]=value (AKOOL's examples)
+        fields = {
+            (k[:-2] if k.endswith("[]") and known.get(k[:-2], Field("")).type == "array" else k): v
+            for k, v in fields.items()
+        }
     for name in fields:
         if name not in known:
             documented = MISNAMED_FIELDS.get(name)

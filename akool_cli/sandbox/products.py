@@ -141,6 +141,34 @@ EFFECTS = tuple(
     }
     for n, name in enumerate(("Squish", "Inflate", "Melt"), 1)
 )
+# The model list's documented fields, one model per type (aimodel.mdx).
+MODELS = tuple(
+    {
+        "sort": 1,
+        "group": "sandbox",
+        "provider": "akool",
+        "type": model_type,
+        "label": label,
+        "value": value,
+        "description": f"the sandbox's {label.lower()} model",
+        "resolutionList": [
+            {"label": r, "value": r, "width": w, "height": h, "unit_credit": c}
+            for r, w, h, c in (("720p", 1280, 720, 20), ("1080p", 1920, 1080, 25))
+        ],
+        "isPro": False,
+        "generate_audio": None,
+        "durationList": [5, 10],
+        "requiresPay": False,
+        "supportedLastFrame": False,
+        "supportedExtendPrompt": True,
+        "maxImageCount": 1,
+        "maxCount": 10,
+    }
+    for model_type, label, value in (
+        (1501, "Image to video", "sandbox-i2v"),
+        (1502, "Text to video", "sandbox-t2v"),
+    )
+)
 # Inputs the answers echo under another name (lip sync's target_video is its video_url).
 ECHOES: dict[str, dict[str, str]] = {
     "lipsync": {"target_video": "video_url", "input_audio": "audio_url"},

@@ -439,6 +439,15 @@ class Handler(BaseHTTPRequestHandler):
         data = headswap.analysis_object(job, self.state.status(job), self._base_url())
         self._json({"code": 1000, "msg": "OK", "data": data}, after)
 
+    @route(contract.MODEL_LIST)
+    def _api_models(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
+        wanted = query.get("types[]") or query.get("types")
+        if not wanted:
+            self._code(1003, "types is required")
+            return
+        data = [m for m in product_answers.MODELS if str(m["type"]) == wanted]
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
     @route(contract.LANGUAGE_LIST)
     def _api_languages(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
