@@ -9,6 +9,7 @@ _akool() {
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
         'charswap:Put a character into a video, or animate it with the videos motion (AKOOL character swap; a Pro plan or higher).'
+        'completion:Print the shell completion script for bash, zsh or fish.'
         'config:config commands'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
@@ -46,6 +47,7 @@ _akool() {
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "charswap") opts=(--base-url --debug --duration --force --interval --json --mode --name --no-check --output --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
+        "completion") opts=(--base-url --debug --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config list") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config set") opts=(--base-url --debug --profile --quiet -q) ;;

@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch cancel charswap config credit doctor effects faceswap headswap history image2video languages lipsync login logout models reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch cancel charswap completion config credit doctor effects faceswap headswap history image2video languages lipsync login logout models reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -33,6 +33,7 @@ _akool() {
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
         "charswap") opts="--base-url --debug --duration --force --interval --json --mode --name --no-check --output --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
+        "completion") opts="--base-url --debug --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config set") opts="--base-url --debug --profile --quiet -q" ;;

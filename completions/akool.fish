@@ -6,6 +6,7 @@ complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
 complete -c akool -n '__fish_use_subcommand' -a charswap -d 'Put a character into a video, or animate it with the videos motion (AKOOL character swap; a Pro plan or higher).'
+complete -c akool -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
@@ -110,6 +111,11 @@ complete -c akool -n '__fish_seen_subcommand_from charswap' -l wait
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from charswap' -s o
 complete -c akool -n '__fish_seen_subcommand_from charswap' -s q
+complete -c akool -n '__fish_seen_subcommand_from completion' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from completion' -l debug
+complete -c akool -n '__fish_seen_subcommand_from completion' -l profile
+complete -c akool -n '__fish_seen_subcommand_from completion' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from completion' -s q
 complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug

@@ -249,35 +249,27 @@ def test_each_documented_callback_type_names_what_its_result_is() -> None:
     assert kinds.for_webhook_type("") is None
 
 
-def test_webhook_serve_saves_each_kinds_result(api_env: Sandbox, isolated: Isolation) -> None:
+def test_webhook_serve_saves_each_kinds_result(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Lip sync and translation callbacks through the receiver: recorded and saved as videos."""
-    from akool_cli.cli import webhook_cmd
-    from akool_cli.cli.runtime import Runtime
-    from akool_cli.core.callbacks import Callback
-    from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
-    from akool_cli.webhooks.receiver import WebhookReceiver
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
     from tests.support.waiting import wait_for
 
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     outdir = isolated.tmp / "hooked"
     outdir.mkdir()
-    handle = webhook_cmd._event_handler(
-        Runtime(env={"AKOOL_CLIENT_ID": SANDBOX_CLIENT_ID}), outdir, json_out=True
-    )
     types: list[str] = []
-
-    def note(event: Callback) -> None:
-        types.append(event.type)
-        handle(event)
-
-    server = WebhookReceiver(
-        host="127.0.0.1",
-        port=0,
-        path="/akool/webhook",
-        client_id=SANDBOX_CLIENT_ID,
-        client_secret=SANDBOX_API_KEY,
-        on_event=note,
-        on_reject=lambda a, w: None,
-    )
+    with akool_cli.Client() as client:
+        server = client.webhook_receiver(
+            host="127.0.0.1",
+            port=0,
+            path="/akool/webhook",
+            download_dir=outdir,
+            on_event=lambda event: types.append(event.type),
+            on_reject=lambda a, w: None,
+            on_warning=lambda message: None,
+        )
     server.start()
     try:
         hook = ["--webhook-url", server.url]
@@ -285,9 +277,9 @@ def test_webhook_serve_saves_each_kinds_result(api_env: Sandbox, isolated: Isola
         dubbed = invoke(["translate", VIDEO, "--to", "es", *hook]).stdout.split()[0]
         isolated.clock.advance(60)
         wait_for(lambda: all((outdir / f"{j}.mp4").exists() for j in (lips, dubbed)), 10.0)
+        wait_for(lambda: {"lipsync", "video translate"} <= set(types), 10.0)
     finally:
         server.stop()
-    assert {"lipsync", "video translate"} <= set(types)
     views = json.loads(invoke(["status", lips, dubbed, "--json"]).stdout)
     assert [v["state"] for v in views] == ["done", "done"]
 

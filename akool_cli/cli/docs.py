@@ -21,6 +21,7 @@ COMMAND_PAGES = {
     "audit": "docs/audit.md",
     "auth": "docs/environment.md",
     "batch": "docs/batch.md",
+    "completion": "docs/environment.md#shell-completions",
     "config": "docs/environment.md",
     "credit": "docs/json.md",
     "doctor": "docs/doctor.md",
@@ -345,6 +346,8 @@ def fish_script(app: typer.Typer) -> str:
 
 
 SCRIPTS = {"akool.bash": bash_script, "_akool.zsh": zsh_script, "akool.fish": fish_script}
+# `akool completion SHELL` prints the script of completions/NAME.
+SHELLS = {"bash": "akool.bash", "zsh": "_akool.zsh", "fish": "akool.fish"}
 
 
 def write_all(root: Path) -> list[Path]:

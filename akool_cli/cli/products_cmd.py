@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli.cli import inputs_cli, options
+from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -63,90 +64,53 @@ class Common:
 
 
 def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: Common) -> None:
-    """Check, upload, create (billed once), and follow when asked: the one product flow."""
+    """Check, upload, create (billed once), and follow when asked: the one product flow, on
+    the library's Client.make."""
     from akool_cli.cli import talk_cmd
-    from akool_cli.core.validate import check_input_url
+    from akool_cli.client import Events
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=common.json_out)
-    given = {k: v for k, v in fields.items() if v is not None}
-    hook = check_input_url(common.webhook_url, "webhook URL") if common.webhook_url else None
-    product.build(given, webhook_url=hook)  # every value checked before anything else
-    found, checks = _plan(runtime, product, given, common)
-    talk_cmd.parse_duration(common.timeout)  # a bad --timeout stops it before billing
-    talk_cmd._check_interval(common.interval)
-    talk_cmd._check_output_before_create(common.output, force=common.force)
+    timeout = optional_duration(common.timeout, "--timeout")
+    talk_cmd.check_interval(common.interval)
     with runtime.library() as lib:
-        sent = inputs_cli.prepare(out, found, checks, journal=lib.journal, client=lib.api)
-        for field in product.media():
-            if field in given:
-                given[field] = sent.get(given[field], given[field])
-        # Checked above (and the URLs by prepare): the library sends and records it.
-        job = lib.make(
-            product.kind.command, given, webhook_url=hook, name=common.name.strip(), check=False
-        )
-        if not common.json_out:
-            out.data(job.id)
-        _follow_made(runtime, out, lib, job, common)
+        if common.output is not None:
+            lib.check_destination(common.output, force=common.force)
+        with inputs_cli.upload_display(out) as display:
+            job = lib.make(
+                product.kind.command,
+                fields,
+                webhook_url=common.webhook_url,
+                name=common.name,
+                upload_to=common.upload_to,
+                url_ttl=common.url_ttl,
+                check=not common.no_check,
+                events=Events(**inputs_cli.upload_events(out, display)),
+            )
+        _made(runtime, out, lib, job, common, timeout)
 
 
-def _follow_made(runtime: Runtime, out: Any, lib: Any, job: Any, common: Common) -> None:
-    """A job just made: said, or (with --wait or -o) followed and downloaded like talk's."""
+def _made(
+    runtime: Runtime, out: Any, lib: Any, job: Any, common: Common, timeout: float | None
+) -> None:
+    """A job just made: its id said, and (with --wait or -o) followed and downloaded."""
     from akool_cli.cli import talk_cmd
     from akool_cli.core import kinds
 
-    kind = kinds.get(job.kind)
+    if not common.json_out:
+        out.data(job.id)
     if not (common.wait or common.output is not None):
-        out.info(f"Created {kind.noun} job {job.id}; follow it: akool watch {job.id}")
+        noun = kinds.get(job.kind).noun
+        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
         if common.json_out:
-            out.json(job.to_json(now=runtime.clock.time()))
+            out.json(job.to_json())
         return
-    targets = talk_cmd._output_targets(
-        common.output, [job.id], force=common.force, suffixes={job.id: kind.suffix}
-    )
-    views, code = talk_cmd._follow(
-        runtime,
-        out,
-        lib,
-        [job.id],
-        targets=targets,
-        force=common.force,
-        interval=common.interval,
-        timeout=talk_cmd.parse_duration(common.timeout),
-        first_poll_delay=common.interval,
-        resume=talk_cmd._watch_command(job.id, common.output, common.force),
-    )
+    follow = (common.interval, timeout, common.output, common.force)
+    view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
     if common.json_out:
-        out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
+        out.json(view)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
-
-
-def _plan(runtime: Runtime, product: Product, given: dict[str, Any], common: Common) -> Any:
-    from akool_cli.inputs.preflight import Input
-
-    inputs = [
-        Input(str(given[field]), role, f"the {field}")
-        for field, role in product.media().items()
-        if given.get(field)
-    ]
-    choice = inputs_cli.InputOptions(common.upload_to, common.url_ttl, common.no_check, False)
-    found, checks = inputs_cli.plan(runtime, inputs, choice)
-    found.raise_problems()
-    from akool_cli.inputs.limits import video_problems
-
-    problems: list[str] = []
-    for source in found.files.values():
-        if source.kind.role == "video":
-            stop, warn = video_problems(source.path, source.size, product.limits, product.kind.noun)
-            problems += stop
-            for line in warn:
-                runtime.output().warn(line)
-    if problems:
-        raise UsageError(
-            "; ".join(problems), hint="shorten or re-encode the video, then run the command again"
-        )
-    return found, checks
 
 
 def lipsync(
@@ -527,51 +491,44 @@ def headswap(
     Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/
     """
     from akool_cli.cli import talk_cmd
-    from akool_cli.inputs.preflight import Input
+    from akool_cli.client import Events
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    given = [Input(video, "video", "the video"), *(Input(f, "image", "the face") for f in faces)]
-    choice = inputs_cli.InputOptions(upload_to, url_ttl, no_check, False)
-    found, checks = inputs_cli.plan(runtime, given, choice)
-    found.raise_problems()
-    timeout_s = talk_cmd.parse_duration(timeout)
-    talk_cmd._check_interval(interval)
-    talk_cmd._check_output_before_create(output, force=force)
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    waited = optional_duration(timeout, "--timeout")
+    talk_cmd.check_interval(interval)
     with runtime.library() as lib:
-        sent = inputs_cli.prepare(out, found, checks, journal=lib.journal, client=lib.api)
-        out.info("AKOOL is analysing the video's people…")
-        job = lib.headswap(
-            sent.get(video, video),
-            [sent.get(f, f) for f in faces],
-            resolution=resolution,
-            keep_sound=False if no_sound else None,
-            webhook_url=webhook_url,
-            name=name.strip(),
-            check=False,
-            timeout=timeout_s,
-        )
-        if not json_out:
-            out.data(job.id)
-        _follow_made(
-            runtime,
-            out,
-            lib,
-            job,
-            Common(
-                webhook_url,
-                wait,
-                output,
-                force,
-                interval,
-                timeout,
-                name,
-                json_out,
-                upload_to,
-                url_ttl,
-                no_check,
-            ),
-        )
+        if output is not None:
+            lib.check_destination(output, force=force)
+        with inputs_cli.upload_display(out) as display:
+            out.info("AKOOL analyses the video's people first…")
+            job = lib.headswap(
+                video,
+                faces,
+                resolution=resolution,
+                keep_sound=False if no_sound else None,
+                webhook_url=webhook_url,
+                name=name.strip(),
+                upload_to=upload_to,
+                url_ttl=url_ttl,
+                check=not no_check,
+                timeout=waited,
+                events=Events(**inputs_cli.upload_events(out, display)),
+            )
+        _made(runtime, out, lib, job, common, waited)
 
 
 def models(

@@ -28,12 +28,12 @@ from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, Speech
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
+from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs import engine
 from akool_cli.jobs.batch import Item
 from akool_cli.jobs.budget import Budget, Estimator
 from akool_cli.jobs.download import safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
-from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 

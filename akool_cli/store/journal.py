@@ -536,7 +536,7 @@ class Journal:
             return False  # no create waits this long for its answer: whoever sent it stopped
         if row["owner"]:
             return owners.is_alive(self.home, row["owner"])
-        return _legacy_pid_alive(row["pid"])
+        return owners.pid_alive(row["pid"])
 
     def dismiss_attempt(self, attempt_id: int) -> bool:
         with self._transaction() as db:
@@ -874,19 +874,6 @@ def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:
         batch_key=row["batch_key"],
         owner=row["owner"],
     )
-
-
-def _legacy_pid_alive(pid: int) -> bool:
-    """Attempts written by akool 0.1 carry only a PID (no owner lock): the best guess there is."""
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def explain_statements(journal: Journal, call: Callable[[Journal], object]) -> dict[str, list[str]]:
