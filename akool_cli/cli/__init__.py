@@ -20,16 +20,20 @@ from akool_cli.cli import (
     api_cmd,
     audit_cmd,
     auth,
+    avatars_cmd,
     batch_cmd,
     completion_cmd,
     config_cmd,
     doctor_cmd,
     faces_cmd,
+    image_cmd,
     ledger_cmd,
+    moderate_cmd,
     products_cmd,
     sandbox_cmd,
     status_cmd,
     talk_cmd,
+    voice_cmd,
     voices_cmd,
     webhook_cmd,
 )
@@ -94,6 +98,10 @@ auth.register(app)
 talk_cmd.register(app)
 products_cmd.register(app)
 faces_cmd.register(app)
+image_cmd.register(app)
+voice_cmd.register(app)
+avatars_cmd.register(app)
+moderate_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

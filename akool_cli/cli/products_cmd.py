@@ -20,7 +20,10 @@ from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from akool_cli.cli.runtime import Runtime
+    from akool_cli.core.mediatypes import Role
     from akool_cli.core.products import Product
 
 JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
@@ -61,6 +64,7 @@ class Common:
     upload_to: str | None
     url_ttl: str
     no_check: bool
+    roles: Mapping[str, Role] | None = None  # media fields whose kind the request decides
 
 
 def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: Common) -> None:
@@ -86,6 +90,7 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
                 url_ttl=common.url_ttl,
                 check=not common.no_check,
                 events=Events(**inputs_cli.upload_events(out, display)),
+                roles=common.roles,
             )
         _made(runtime, out, lib, job, common, timeout)
 
@@ -109,6 +114,11 @@ def _made(
     view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
     if common.json_out:
         out.json(view)
+    else:
+        from akool_cli.client import made
+
+        for line in made(view).splitlines():  # an asset's id, or a text: the answer itself
+            out.data(line)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 

@@ -44,7 +44,9 @@ def _render(display: JobDisplay, event: Event) -> None:
 
     if isinstance(event, Updated):
         info = event.info
-        detail = info.video_url if info.video_status == Status.DONE else info.error_reason
+        # Done: the result's URL, or what it made that is not a file (a voice_id, a verdict).
+        made = next(iter(info.outputs.values()), "") if info.outputs else ""
+        detail = (info.video_url or made) if info.video_status == Status.DONE else info.error_reason
         if info.progress is not None and not info.finished:
             detail = f"{info.progress:.0f}%"
         if info.state == "unknown":
@@ -133,7 +135,13 @@ def _results(
 
 
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
+    from akool_cli.client import made
+
     for view in views:
+        if not (view.get("downloaded_path") or view.get("video_url")) and made(view):
+            for line in made(view).splitlines():  # an asset's id, or a text: the answer
+                out.data(line)
+            continue
         result = view.get("downloaded_path") or view.get("video_url")
         if result:
             out.data(str(result))

@@ -39,7 +39,9 @@ def voices(
         None, "--streaming/--no-streaming", help="Only voices that do (or do not) stream."
     ),
     search: str | None = typer.Option(None, "--search", metavar="NAME", help="Part of a name."),
-    mine: bool = typer.Option(False, "--mine", help="Your cloned voices instead of AKOOL's."),
+    mine: bool = typer.Option(
+        False, "--own", "--mine", help="Your cloned voices (akool voice clone) instead of AKOOL's."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
 ) -> None:
     """List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).

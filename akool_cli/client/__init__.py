@@ -23,14 +23,15 @@ from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
-from akool_cli.client.making import MakingMixin, media_kind
+from akool_cli.client.making import media_kind
+from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
 from akool_cli.jobs.batch import Problem as RowProblem
 from akool_cli.jobs.batch_run import Outcome
 from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
-from akool_cli.jobs.views import TABLE_COLUMNS
+from akool_cli.jobs.views import TABLE_COLUMNS, made
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
 from akool_cli.store.config import DEFAULT_PROFILE
 from akool_cli.webhooks.receiver import MAX_BODY as CALLBACK_MAX_BYTES
@@ -48,6 +49,7 @@ __all__ = [
     "BatchResult",
     "Callback",
     "Client",
+    "Deleted",
     "Downloaded",
     "Event",
     "Events",
@@ -68,13 +70,15 @@ __all__ = [
     "Tick",
     "Updated",
     "Verified",
+    "background_change_gone",
     "envelope_error",
+    "made",
     "media_kind",
     "release_locks",
 ]
 
 
-class Client(BatchMixin, MakingMixin, FollowingMixin, LedgerMixin, AccountMixin, CallbacksMixin):
+class Client(BatchMixin, MediaMixin, FollowingMixin, LedgerMixin, AccountMixin, CallbacksMixin):
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them

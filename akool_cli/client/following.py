@@ -168,6 +168,13 @@ class FollowingMixin(ClientBase):
         job_id = check_job_id(job_id)
         wait = optional_duration(timeout, "--timeout")
         record = self.journal.get(job_id)
+        kind = self._kind_of(record)
+        if kind.makes != "file":
+            made = "a text" if kind.makes == "text" else "an asset kept on AKOOL"
+            raise UsageError(
+                f"job {job_id} is a {kind.noun}: it makes {made}, not a file",
+                hint=f"wait() for it; its outputs say what it made (akool status {job_id} --json)",
+            )
         target = self._resolve(dest, job_id, many=False)
         if not force and record is not None and record.saved_at(target):
             return target  # downloaded earlier, and still there whole: nothing to fetch

@@ -14,6 +14,7 @@ from akool_cli.core.errors import UsageError
 from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
+    from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
 
@@ -33,6 +34,7 @@ class MakingMixin(TalkingMixin):
         check: bool = True,
         on_warning: Callable[[str], None] | None = None,
         events: Events | None = None,
+        roles: Mapping[str, Role] | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> Job:
         """Create a job of any product from its documented fields (billed), recorded before this
@@ -42,7 +44,8 @@ class MakingMixin(TalkingMixin):
         Documented defaults fill the fields not given, and every value is checked before
         anything is billed (UsageError names each problem). Media fields may be local files,
         uploaded first to your bucket (`upload_to`, as `talk`); with `check`, each input URL is
-        fetched the way AKOOL will.
+        fetched the way AKOOL will. `roles` names media fields whose kind depends on the
+        request (a moderation's `content`: an image, a video or audio).
         """
         from akool_cli.core import products
         from akool_cli.core.validate import check_input_url
@@ -56,9 +59,10 @@ class MakingMixin(TalkingMixin):
         given = {k: v for k, v in fields.items() if v is not None}
         # Every value checked before anything else, and AKOOL's 1202 before billing.
         self._check_repeat(chosen, product.build(given, webhook_url=hook))
+        media = {**product.media(), **(roles or {})}
         inputs = [
             Input(str(given[field]), role, f"the {field}")
-            for field, role in product.media().items()
+            for field, role in media.items()
             if given.get(field)
         ]
         found, settings = self.plan_inputs(
@@ -68,7 +72,7 @@ class MakingMixin(TalkingMixin):
         events = events or Events(warn=on_warning or _ignore)
         _check_videos(product, found, events.warn)
         sent = self.prepare_inputs(found, settings, events=events)
-        for field in product.media():
+        for field in media:
             if field in given:
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
