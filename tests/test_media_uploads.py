@@ -61,3 +61,13 @@ def test_a_file_that_is_not_what_the_product_takes_is_refused_before_upload(
     )
     assert "notes.mp3" in result.stderr and "Hint:" in result.stderr
     assert s3.object_keys() == [] and sent(fetching, contract.VOICE_CHANGE) == []
+
+
+def test_an_avatar_from_an_image_is_checked_and_uploaded_as_an_image(
+    s3: S3, fetching: Sandbox, isolated: Isolation
+) -> None:
+    portrait = s3.file("me.png", PNG)
+    invoke(["avatars", "add", str(portrait), "--name", "Me", "--upload-to", s3.target])
+    [body] = sent(fetching, contract.CREATE_AVATAR)
+    assert presigned(body["url"], s3) and body["url_from"] == 1
+    assert [state for state, _ in finished(fetching, isolated)] == [3]

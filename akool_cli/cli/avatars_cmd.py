@@ -92,6 +92,7 @@ def add(
     Example: akool avatars add https://example.com/me.mp4 --name "Me at the desk" --wait
     """
     from akool_cli.core import products
+    from akool_cli.core.media_products import avatar_roles
 
     fields = products.given(
         url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
@@ -108,5 +109,6 @@ def add(
         upload_to,
         url_ttl,
         no_check,
+        avatar_roles(url),  # a video, or an image: checked (or uploaded) as what it is
     )
     make(ctx, products.PRODUCTS["avatar"], fields, common)

@@ -139,7 +139,9 @@ class MediaMixin(MakingMixin):
         fields = given(
             url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
         )
-        return self.make("avatar", fields, name=avatar_name)
+        from akool_cli.core.media_products import avatar_roles
+
+        return self.make("avatar", fields, name=avatar_name, roles=avatar_roles(url))
 
     def avatars(self, *, source: str | None = None) -> list[dict[str, Any]]:
         """Avatars (avatar_id, name, url, from): AKOOL's ("library"), yours ("own"), or both."""

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from akool_cli.core import faces, media_kinds
+from akool_cli.core.mediatypes import Role
 from akool_cli.core.products import PRODUCTS, Param, Product
 
 MODEL_STYLES = ("realistic", "beautify", "lossless")  # Face Swap Plus's model_style
@@ -290,6 +291,15 @@ THIRD_PARTY_HOSTS = (
     "twitter.com",
     "drive.google.com",
 )
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def avatar_roles(url: str) -> dict[str, Role]:
+    """An avatar is made from a video or an image: the role its URL (or file) is checked as."""
+    path = urlsplit(url).path.lower() if "://" in url else url.lower()
+    return {"url": "image" if path.endswith(IMAGE_SUFFIXES) else "video"}
 
 
 def _avatar_defaults(fields: dict[str, Any]) -> None:

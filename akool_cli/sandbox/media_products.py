@@ -18,6 +18,8 @@ from typing import Any
 
 from akool_cli.core import contract, kinds
 from akool_cli.core.kinds import JobKind
+from akool_cli.core.media_products import avatar_roles
+from akool_cli.core.mediatypes import Role
 from akool_cli.sandbox.fetch import MANY_FACES_TRIGGER, NO_FACE_TRIGGER
 
 FILES_PREFIX = "/_sandbox/files/"
@@ -303,6 +305,20 @@ def request_problems(kind: JobKind, fields: dict[str, Any]) -> list[str]:
     """What AKOOL's page for this create forbids beyond the field list."""
     rules = RULES.get(kind.create.key)
     return rules(fields) if rules is not None else []
+
+
+MODERATED: dict[Any, Role] = {1: "image", 2: "video", 3: "audio"}  # a moderation's type
+
+
+def input_roles(kind: JobKind, fields: dict[str, Any]) -> dict[str, Role]:
+    """Inputs whose kind the request says: an avatar's url (a video or an image) and a
+    moderation's content (by its type; text is not fetched)."""
+    if kind.name == "avatar" and fields.get("url"):
+        return avatar_roles(str(fields["url"]))
+    if kind.name == "moderation":
+        role = MODERATED.get(fields.get("type"))
+        return {"content": role} if role else {}
+    return {}
 
 
 def kind_of_create(kind: JobKind, fields: dict[str, Any]) -> JobKind:

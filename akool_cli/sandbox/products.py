@@ -230,9 +230,10 @@ def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
     product = products.for_kind(kind)
     if product is None:
         return ""
+    roles = {**product.media(), **media_products.input_roles(kind, fields)}
     found = [
         fetch.input_problem(str(fields[name]), role)
-        for name, role in product.media().items()
+        for name, role in roles.items()
         if fields.get(name)
     ]
     return "; ".join(p for p in found if p)
