@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch config credit doctor effects history image2video lipsync login logout sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch config credit doctor effects history image2video lipsync login logout mcp sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -43,6 +43,7 @@ _akool() {
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
+        "mcp") opts="--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;

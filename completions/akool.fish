@@ -13,6 +13,7 @@ complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
+complete -c akool -n '__fish_use_subcommand' -a mcp -d 'Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
@@ -182,6 +183,16 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -l debug
 complete -c akool -n '__fish_seen_subcommand_from logout' -l profile
 complete -c akool -n '__fish_seen_subcommand_from logout' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from logout' -s q
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l debug
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l dir
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l max-credits
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l poll
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l profile
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l wait-ceiling
+complete -c akool -n '__fish_seen_subcommand_from mcp' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l credit
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l debug

@@ -25,6 +25,7 @@ from akool_cli.cli import (
     config_cmd,
     doctor_cmd,
     ledger_cmd,
+    mcp_cmd,
     products_cmd,
     sandbox_cmd,
     status_cmd,
@@ -119,6 +120,7 @@ webhook_cmd.register(app)
 batch_cmd.register(app)
 config_cmd.register(app)
 ledger_cmd.register(app)
+mcp_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ COMMAND_PAGES = {
     "credit": "docs/json.md",
     "doctor": "docs/doctor.md",
     "login": "docs/environment.md#why-there-is-no-credentials-file",
+    "mcp": "docs/mcp.md",
     "logout": "docs/environment.md#where-things-live",
     "history": "docs/spend.md#the-history-exported",
     "sandbox": "docs/sandbox.md",
