@@ -52,6 +52,9 @@ class Job:
     files: Mapping[str, str] = field(default_factory=dict)  # other result files: role → URL
     saved: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # role → path, size
     cost: Mapping[str, float] = field(default_factory=dict)  # as AKOOL reports it
+    # What the job makes that is not a file: a cloned voice's `voice_id`, an avatar's
+    # `avatar_id`, a moderation's `result` and `final_conclusion` (AKOOL's field names).
+    outputs: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def finished(self) -> bool:
@@ -79,6 +82,7 @@ class Job:
             files=self.files,
             saved=self.saved,
             cost=self.cost,
+            outputs=self.outputs,
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
@@ -112,7 +116,19 @@ class Job:
             files=(info.files if info is not None else {}) or (record.files if record else {}),
             saved=record.saved if record is not None else {},
             cost=(info.cost if info is not None else {}) or (record.cost if record else {}),
+            outputs={
+                **(record.outputs if record is not None else {}),
+                **(info.outputs if info is not None else {}),
+            },
         )
+
+
+def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
+    """The kind a face swap or reage command makes: `faceswap`, `faceswap_plus`,
+    `faceswap_plus_video`, `faceswap_video`, `reage`, `reage_video`."""
+    if command == "reage":
+        return "reage_video" if video else "reage"
+    return "faceswap" + ("_plus" if plus else "") + ("_video" if video else "")
 
 
 class Client:
@@ -511,9 +527,11 @@ class Client:
         `dest` is a file path, or a directory (existing, or ending in /) for `<job id>.mp4`.
         """
         from akool_cli.jobs.download import check_target, names_directory, resolve_target
+        from akool_cli.jobs.naming import target_suffix
 
         record = self.journal.get(check_job_id(job_id))
-        suffix = kinds.get(record.kind).suffix if record else kinds.TALKING_PHOTO.suffix
+        kind = kinds.get(record.kind) if record else kinds.TALKING_PHOTO
+        suffix = target_suffix(record, kind)
         target = resolve_target(os.fspath(dest), job_id, many=False, suffix=suffix)
         if not force and record is not None and record.saved_at(target):
             return target  # downloaded earlier, and still there whole: nothing to fetch
@@ -521,7 +539,6 @@ class Client:
         check_target(target, force=force, make_parent=names_directory(os.fspath(dest), many=False))
         job = self._follow(job_id, target, timeout=timeout, interval=3.0, force=force)
         if job.failed:
-            kind = kinds.get(job.kind)
             from akool_cli.core.errors import JobFailedError
 
             raise JobFailedError(
@@ -591,3 +608,68 @@ class Client:
         from akool_cli.jobs.sync import sync
 
         return sync(self.journal, self.api_of, Path(folder), force=force)
+
+    # -- face swap, reage, images, voices, avatars, moderation -------------------------------
+
+    def faceswap(
+        self,
+        source_url: str,
+        target_url: str,
+        *,
+        plus: bool = False,
+        video: bool = False,
+        enhance: bool | None = None,
+        single_face: bool | None = None,
+        style: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A face put onto the faces of an image (Face Swap Pro; billed), or with `plus` Face Swap
+        Plus, or with `video` a video's faces (v3; with `plus`, Plus). The faces' landmarks come
+        from AKOOL's face detection, asked just before the create."""
+        from akool_cli.core.products import given
+
+        kind = media_kind("faceswap", plus=plus, video=video)
+        fields = given(
+            source_url=source_url,
+            target_url=target_url,
+            face_enhance=enhance,
+            single_face_mode=single_face,
+            model_style=style,
+        )
+        return self.make(kind, fields, webhook_url=webhook_url, name=name)
+
+    def reage(
+        self,
+        url: str,
+        age: int,
+        *,
+        video: bool = False,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """The faces of an image (or with `video`, a video) made `age` years older, or younger
+        when negative (-30 to 30; billed). Cancel it while it runs with cancel()."""
+        field = "modifyVideo" if video else "modifyImage"
+        kind = media_kind("reage", video=video)
+        return self.make(kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name)
+
+    def cancel(self, job_id: str) -> Job:
+        """Cancel a job that is still running, where AKOOL documents how (reage)."""
+        job_id, record, kind, api = self._where(check_job_id(job_id))
+        call = kind.cancel
+        if record is None or call is None:
+            what = f"a {kind.noun} job" if record is not None else "a job not in akool's history"
+            raise UsageError(
+                f"akool cannot cancel {job_id}: it is {what}, and AKOOL documents a cancel "
+                "only for reage",
+                hint="see its state with: akool status " + job_id,
+            )
+        handle = record.outputs.get(call.source) if call.source != "_id" else job_id
+        if not handle:
+            raise UsageError(
+                f"the history has no {call.source} for job {job_id} to cancel it with",
+                hint="cancel it in the AKOOL console",
+            )
+        api.call(call.endpoint, body=call.body([handle]))
+        return self.status(job_id)

@@ -7,16 +7,19 @@ _akool() {
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
         'batch:Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+        'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
         'config:config commands'
         'credit:Print the accounts credit balance.'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
+        'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
         'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
         'image2video:Animate an image into a video (AKOOL image to video).'
         'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
         'mcp:Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+        'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
@@ -37,6 +40,7 @@ _akool() {
         "audit") opts=(--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q) ;;
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
+        "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config list") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config set") opts=(--base-url --debug --profile --quiet -q) ;;
@@ -44,12 +48,14 @@ _akool() {
         "credit") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
         "mcp") opts=(--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q) ;;
+        "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;

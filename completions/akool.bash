@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch config credit doctor effects history image2video lipsync login logout mcp sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch cancel config credit doctor effects faceswap history image2video lipsync login logout mcp reage sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -31,6 +31,7 @@ _akool() {
         "audit") opts="--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q" ;;
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
+        "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config set") opts="--base-url --debug --profile --quiet -q" ;;
@@ -38,12 +39,14 @@ _akool() {
         "credit") opts="--base-url --debug --json --profile --quiet -q" ;;
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
         "mcp") opts="--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
+        "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;

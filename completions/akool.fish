@@ -4,16 +4,19 @@ complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint 
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
+complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
 complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
 complete -c akool -n '__fish_use_subcommand' -a mcp -d 'Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
@@ -76,6 +79,12 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
 complete -c akool -n '__fish_seen_subcommand_from batch' -s c
 complete -c akool -n '__fish_seen_subcommand_from batch' -s o
 complete -c akool -n '__fish_seen_subcommand_from batch' -s q
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l debug
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l json
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l profile
+complete -c akool -n '__fish_seen_subcommand_from cancel' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from cancel' -s q
 complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug
@@ -120,6 +129,28 @@ complete -c akool -n '__fish_seen_subcommand_from effects' -l json
 complete -c akool -n '__fish_seen_subcommand_from effects' -l profile
 complete -c akool -n '__fish_seen_subcommand_from effects' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from effects' -s q
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l debug
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l enhance
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l force
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l interval
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l json
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l name
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l output
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l plus
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l profile
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l single-face
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l style
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l video
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l wait
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -s o
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -s q
 complete -c akool -n '__fish_seen_subcommand_from history' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from history' -l csv
 complete -c akool -n '__fish_seen_subcommand_from history' -l debug
@@ -193,6 +224,25 @@ complete -c akool -n '__fish_seen_subcommand_from mcp' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l upload-to
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l wait-ceiling
 complete -c akool -n '__fish_seen_subcommand_from mcp' -s q
+complete -c akool -n '__fish_seen_subcommand_from reage' -l age
+complete -c akool -n '__fish_seen_subcommand_from reage' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from reage' -l debug
+complete -c akool -n '__fish_seen_subcommand_from reage' -l force
+complete -c akool -n '__fish_seen_subcommand_from reage' -l interval
+complete -c akool -n '__fish_seen_subcommand_from reage' -l json
+complete -c akool -n '__fish_seen_subcommand_from reage' -l name
+complete -c akool -n '__fish_seen_subcommand_from reage' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from reage' -l output
+complete -c akool -n '__fish_seen_subcommand_from reage' -l profile
+complete -c akool -n '__fish_seen_subcommand_from reage' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from reage' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from reage' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from reage' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from reage' -l video
+complete -c akool -n '__fish_seen_subcommand_from reage' -l wait
+complete -c akool -n '__fish_seen_subcommand_from reage' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from reage' -s o
+complete -c akool -n '__fish_seen_subcommand_from reage' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l credit
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l debug

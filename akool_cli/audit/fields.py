@@ -264,6 +264,7 @@ def request_of(doc: Text, line: int, column: int) -> Request:
         assigned = _assigned_container(doc, name, start)
         if assigned is not None:
             _collect(doc, assigned, target, target, 0, start)
+            target += _added_keys(doc, name, doc.containers[assigned].end, start)
     for m in FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     for m in QUERY_FIELD.finditer(segment):
@@ -294,6 +295,23 @@ def _passed_names(
             yield m.group(1), query
         else:
             yield m.group(1), body
+
+
+def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
+    """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
+    $body['k'] = v."""
+    pattern = re.compile(
+        r"(?<![\w.])\$?"
+        + re.escape(name)
+        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]|\.(?P<k2>[A-Za-z_]\w*))\s*=(?!=)"
+    )
+    found = []
+    for m in pattern.finditer(doc.text, after, before):
+        end = doc.text.find("\n", m.end())
+        key = m.group("k") or m.group("k2")
+        start = m.start("k") if m.group("k") else m.start("k2")
+        found.append(Key(key, start, m.end(), end if end >= 0 else len(doc.text)))
+    return found
 
 
 def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:

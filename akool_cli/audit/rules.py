@@ -187,12 +187,17 @@ def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
         return None
     if host in docs.doubtful_hosts:
         return "doubtful"
-    if host in WEBSITE_HOSTS and not path.startswith("/api/"):
-        return None
+    # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
+    # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
+    base = path in ("", "/")
     api_like = (
-        path.startswith("/api/") or any(p.search(path) for _, p in guesses()) or akool_shaped(path)
+        path.startswith("/api/open")
+        or any(p.search(path) for _, p in guesses())
+        or akool_shaped(path)
     )
-    return "wrong" if api_like or host.startswith("api.") else None
+    if host in WEBSITE_HOSTS:
+        return "wrong" if api_like else None
+    return "wrong" if api_like or (base and host.startswith("api.")) else None
 
 
 def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:

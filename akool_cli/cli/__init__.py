@@ -24,6 +24,7 @@ from akool_cli.cli import (
     batch_cmd,
     config_cmd,
     doctor_cmd,
+    faces_cmd,
     ledger_cmd,
     mcp_cmd,
     products_cmd,
@@ -110,6 +111,7 @@ def _global(
 auth.register(app)
 talk_cmd.register(app)
 products_cmd.register(app)
+faces_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)

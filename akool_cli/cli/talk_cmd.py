@@ -206,10 +206,15 @@ def _results(
             )
         elif job.done and job.downloaded_path and job_id not in result.downloads:
             out.info(f"{job_id} was saved earlier: {job.downloaded_path}")
-        elif job.done and job_id not in result.downloads and job_id not in result.errors:
+        elif (
+            job.done
+            and _kind_of(record).makes == "file"
+            and job_id not in result.downloads
+            and job_id not in result.errors
+        ):
             out.info(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
-                f"download with: akool watch {job_id} -o {job_id}.mp4"
+                f"download with: akool watch {job_id} -o {job_id}{_kind_of(record).suffix}"
             )
     code = ExitCode.OK
     for job_id, error in result.errors.items():
@@ -459,7 +464,10 @@ def watch(
     timeout_s = parse_duration(timeout)
     _check_interval(interval)
     with runtime.library() as lib:
-        suffixes = {j: _kind_of(lib.journal.get(j)).suffix for j in ids}
+        from akool_cli.jobs.naming import target_suffix
+
+        records = {j: lib.journal.get(j) for j in ids}
+        suffixes = {j: target_suffix(r, _kind_of(r)) for j, r in records.items()}
         targets = _output_targets(
             output, ids, force=force, saved=_saved_in(lib.journal), suffixes=suffixes
         )

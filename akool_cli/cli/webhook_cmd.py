@@ -142,7 +142,7 @@ def _event_handler(
     return EventRecorder(
         runtime.paths.journal_file,
         download_dir=download,
-        fetch=download_into(runtime.redactor),
+        fetch=download_into(runtime.redactor, runtime.paths.journal_file),
         emit=emit,
         warn=out.warn,
     )

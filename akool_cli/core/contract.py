@@ -207,7 +207,253 @@ DETECT_FACES = Endpoint(
     response="detect",
 )
 
+# -- face swap, reage, images, VoiceLab, avatars, moderation (AKOOL's pages named in each summary)
+
+_FACES = "`[{path, opts}]`: a face's image and its landmarks (face detection)"
+FACESWAP_PRO = Endpoint(
+    key="faceswap_pro",
+    method="POST",
+    path="/api/open/v4/faceswap/faceswapByImage",
+    summary="Face Swap Pro, images (faceswap/image-faceswap-v4; data._id, then listbyids); "
+    f"sourceImage and targetImage are {_FACES}",
+    body=(
+        Field("sourceImage", type="array", required=True),
+        Field("targetImage", type="array", required=True),
+        Field("model_name", enum=("akool_faceswap_image_hq",)),
+        Field("webhookUrl"),
+        Field("face_enhance", type="boolean"),
+        Field("single_face_mode", type="boolean"),
+    ),
+    billable=True,
+)
+FACESWAP_PLUS = Endpoint(
+    key="faceswap_plus",
+    method="POST",
+    path="/api/open/v4/faceswap/faceswapPlusByImage",
+    summary="Face Swap Plus, images and videos, several faces (faceswap/faceswap-plus; "
+    "face_mapping from face detection)",
+    body=(
+        Field("source_url", required=True),
+        Field("target_url", required=True),
+        Field("webhookUrl"),
+        Field("face_enhance", type="boolean"),
+        Field("model_style", enum=("realistic", "beautify", "lossless")),
+        Field("face_mapping", type="array"),
+        Field("single_face_mode", type="boolean"),
+    ),
+    billable=True,
+)
+FACESWAP_VIDEO = Endpoint(
+    key="faceswap_video",
+    method="POST",
+    path="/api/open/v3/faceswap/highquality/specifyvideo",
+    summary=f"face swap in a video, v3 (faceswap/video-faceswap); sourceImage, targetImage {_FACES}",
+    body=(
+        Field("sourceImage", type="array", required=True),
+        Field("targetImage", type="array", required=True),
+        # The OpenAPI file lists the values as strings of an integer field.
+        Field("face_enhance", type="integer", enum=("0", "1")),
+        Field("modifyVideo", required=True),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+FACESWAP_RESULTS = Endpoint(
+    key="faceswap_results",
+    method="GET",
+    path="/api/open/v3/faceswap/result/listbyids",
+    summary="face swap and reage jobs' states; _ids=a,b (data.result[].faceswap_status, url)",
+    query=(Field("_ids", required=True),),
+)
+FACESWAP_DELETE = Endpoint(
+    key="faceswap_delete",
+    method="POST",
+    path="/api/open/v3/faceswap/result/delbyids",
+    summary="delete face swap and reage results (faceswap/delete-result); _ids is 'a,b'",
+    body=(Field("_ids", required=True),),
+)
+# Reage's page has no Required column: akool sends every field its examples send.
+REAGE_IMAGE = Endpoint(
+    key="reage_image",
+    method="POST",
+    path="/api/open/v3/faceswap/highquality/imgreage",
+    summary=f"make the faces in an image older or younger (reage); targetImage {_FACES}",
+    body=(
+        Field("targetImage", type="array", required=True),
+        Field("face_reage", type="integer", required=True),
+        Field("modifyImage", required=True),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+REAGE_VIDEO = Endpoint(
+    key="reage_video",
+    method="POST",
+    path="/api/open/v3/faceswap/highquality/vidreage",
+    summary=f"make the faces in a video older or younger (reage); targetImage {_FACES}",
+    body=(
+        Field("targetImage", type="array", required=True),
+        Field("face_reage", type="integer", required=True),
+        Field("modifyVideo", required=True),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+FACESWAP_CANCEL = Endpoint(
+    key="faceswap_cancel",
+    method="POST",
+    path="/api/open/v3/faceswap/job/del",
+    summary="cancel a reage task by the job_id of its create answer (reage)",
+    body=(Field("job_ids", required=True),),
+)
+CREATE_IMAGE = Endpoint(
+    key="create_image",
+    method="POST",
+    path="/api/open/v3/content/image/createbyprompt",
+    summary="an image from a prompt, or from an image and a prompt (image-generate; data._id, "
+    "then image infobymodelid)",
+    body=(
+        Field("prompt", required=True),
+        Field("scale", enum=("1:1", "4:3", "3:4", "16:9", "9:16", "3:2", "2:3")),
+        Field("source_image"),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+CREATE_IMAGE_BUTTON = Endpoint(
+    key="create_image_button",
+    method="POST",
+    path="/api/open/v3/content/image/createbybutton",
+    summary="upscale (U1-U4) or vary (V1-V4) one image of a generated set (image-generate)",
+    body=(Field("_id", required=True), Field("button", required=True), Field("webhookUrl")),
+    billable=True,
+)
+IMAGE_INFO = Endpoint(
+    key="image_info",
+    method="GET",
+    path="/api/open/v3/content/image/infobymodelid",
+    summary="an image job's state and result (data.image_status, data.image)",
+    query=(Field("image_model_id", required=True),),
+)
+VOICE_CHANGE = Endpoint(
+    key="voice_change",
+    method="POST",
+    path="/api/open/v4/voice/change",
+    summary="a recording spoken again in another voice (voiceLab; data._id, then "
+    "voice/resource/detail)",
+    body=(
+        Field("voice_id", required=True),
+        Field("source_voice_file", required=True),
+        Field("voice_options", type="object"),
+        Field("webhookUrl"),
+        Field("voice_model_name"),
+    ),
+    billable=True,
+)
+VOICE_CLONE = Endpoint(
+    key="voice_clone",
+    method="POST",
+    path="/api/open/v4/voice/clone",
+    summary="a voice cloned from a recording (voiceLab; data._id, then voice/detail: voice_id)",
+    body=(
+        Field("source_voice_file", required=True),
+        Field("voice_options", type="object"),
+        Field("name"),
+        Field("webhookUrl"),
+        Field("voice_model_name"),
+    ),
+    billable=True,
+)
+VOICE_DETAIL = Endpoint(
+    key="voice_detail",
+    method="GET",
+    path="/api/open/v4/voice/detail/{_id}",
+    summary="a cloned voice's state; when 3, data.voice_id is the voice to speak with",
+)
+VOICE_DELETE = Endpoint(
+    key="voice_delete",
+    method="POST",
+    path="/api/open/v4/voice/del",
+    summary="delete cloned voices (voiceLab); _ids is a JSON array",
+    body=(Field("_ids", type="array", required=True),),
+)
+CREATE_AVATAR = Endpoint(
+    key="create_avatar",
+    method="POST",
+    path="/api/open/v3/avatar/create",
+    summary="an avatar made from a video or an image (avatar; data._id, then avatar/detail)",
+    body=(
+        Field("url", required=True),
+        Field("avatar_id", required=True),
+        Field("name", required=True),
+        Field("type", type="integer", required=True, enum=("2", "1")),
+        Field("url_from", type="integer", required=True, enum=("1", "2")),
+    ),
+    billable=True,
+)
+AVATAR_DETAIL = Endpoint(
+    key="avatar_detail",
+    method="GET",
+    path="/api/open/v3/avatar/detail",
+    summary="an uploaded avatar's state (data[0].status; data is a list)",
+    query=(Field("id", required=True),),
+)
+MODERATE = Endpoint(
+    key="moderate",
+    method="POST",
+    path="/api/open/v3/content/analysis/sentiment",
+    summary="Jarvis Moderator: text, an image, audio or a video checked against a policy "
+    "(jarvis-moderator; data._id, then analysis/infobyid)",
+    body=(
+        Field("content", required=True),
+        Field("type", type="number", required=True),
+        Field("language"),
+        Field("webhookUrl"),
+        Field("input"),
+        Field("url"),  # sentiment-analysis.mdx's name for content (the older page)
+    ),
+    billable=True,
+)
+MODERATION_INFO = Endpoint(
+    key="moderation_info",
+    method="GET",
+    path="/api/open/v3/content/analysis/infobyid",
+    summary="a moderation's state and verdict (data.result, data.final_conclusion)",
+    query=(Field("_id", required=True),),
+)
+IMAGE2VIDEO_DELETE = Endpoint(
+    key="image2video_delete",
+    method="POST",
+    path="/api/open/v4/image2Video/delbyids",
+    summary="delete image-to-video results (image2video); _ids is 'a,b' "
+    "(data.successIds, data.noPermissionItems)",
+    body=(Field("_ids", required=True),),
+)
+MEDIA_ENDPOINTS: tuple[Endpoint, ...] = (
+    FACESWAP_PRO,
+    FACESWAP_PLUS,
+    FACESWAP_VIDEO,
+    FACESWAP_RESULTS,
+    FACESWAP_DELETE,
+    REAGE_IMAGE,
+    REAGE_VIDEO,
+    FACESWAP_CANCEL,
+    CREATE_IMAGE,
+    CREATE_IMAGE_BUTTON,
+    IMAGE_INFO,
+    VOICE_CHANGE,
+    VOICE_CLONE,
+    VOICE_DETAIL,
+    VOICE_DELETE,
+    CREATE_AVATAR,
+    AVATAR_DETAIL,
+    MODERATE,
+    MODERATION_INFO,
+    IMAGE2VIDEO_DELETE,
+)
+
 ENDPOINTS: tuple[Endpoint, ...] = (
+    *MEDIA_ENDPOINTS,
     GET_TOKEN,
     CREDIT,
     CREATE_TALKING_PHOTO,
@@ -415,7 +661,7 @@ def request_problems(endpoint: Endpoint, fields: dict[str, Any]) -> list[str]:
             problems.append(
                 f"{f.name} must be {ARTICLES[f.type if expected is not str else 'string']}"
             )
-        elif f.enum is not None and value not in f.enum:
+        elif f.enum is not None and str(value) not in {str(v) for v in f.enum}:
             problems.append(f"{f.name} must be one of {', '.join(repr(v) for v in f.enum)}")
         elif f.max_length is not None and isinstance(value, str) and len(value) > f.max_length:
             problems.append(f"{f.name} is longer than {f.max_length} characters")

@@ -64,6 +64,24 @@ class StatusCall:
 
 
 @dataclass(frozen=True)
+class IdsCall:
+    """An endpoint that takes job ids to act on them (delete results, cancel a task).
+
+    `source` is which of a job's ids it takes: its `_id`, or an output kept from the create
+    answer (reage's `job_id`). `joined`: the ids go as one comma-separated string (`"a,b"`),
+    else as a JSON array (voice/del).
+    """
+
+    endpoint: Endpoint
+    id_param: str
+    source: str = "_id"
+    joined: bool = True
+
+    def body(self, ids: list[str]) -> dict[str, Any]:
+        return {self.id_param: ",".join(ids) if self.joined else list(ids)}
+
+
+@dataclass(frozen=True)
 class ResultFile:
     """A file a finished job offers besides its main result, saved as `<id>.<role><suffix>`."""
 
@@ -90,6 +108,11 @@ class JobKind:
     webhook_field: str = "webhookUrl"
     failure_hint: str = "check the inputs, then create the job again"
     codes: Mapping[int, str] = field(default_factory=dict)  # this product's business codes
+    # What a finished job makes: a file to download, an asset kept on AKOOL (a voice id, an
+    # avatar id: Shape.outputs) or a text (a moderation's verdict), shown and never downloaded.
+    makes: Literal["file", "asset", "text"] = "file"
+    delete: IdsCall | None = None  # the documented endpoint that deletes its results
+    cancel: IdsCall | None = None  # the documented endpoint that cancels it while it runs
 
     # -- compatibility: one endpoint, one id ------------------------------------------------
 
@@ -311,3 +334,7 @@ class FieldsRequest:
 
     def inputs(self) -> dict[str, Any]:
         return {k: v for k, v in self.fields.items() if k != self.webhook_field}
+
+
+# The image, face and voice products' kinds, described in their own module, register themselves.
+from akool_cli.core import media_kinds  # noqa: E402, F401

@@ -31,6 +31,9 @@ class Shape:
     cost: tuple[str, ...] = ()  # the cost fields AKOOL reports (credits, seconds), kept as is
     nested: Path = ()  # where the job's object sits inside `data` (speech: ("result",))
     values: tuple[tuple[Any, int], ...] = ()  # raw status → the one table, when not 1-4
+    # What the job makes that is not a file (a cloned voice's voice_id, a moderation's text),
+    # and ids akool must keep (reage's job_id, for cancelling): (name, path), kept as text.
+    outputs: tuple[tuple[str, Path], ...] = ()
 
 
 TALKING_PHOTO_SHAPE = Shape(cost=("deduction_duration", "deduction_lock_duration"))
@@ -54,6 +57,7 @@ class JobInfo:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     files: dict[str, str] = field(default_factory=dict, compare=False)
     cost: dict[str, float] = field(default_factory=dict, compare=False)
+    outputs: dict[str, str] = field(default_factory=dict, compare=False)  # see Shape.outputs
 
     @property
     def state(self) -> str:
@@ -92,6 +96,9 @@ class JobInfo:
             raw=data,
             files={role: url for role, url in files.items() if url},
             cost={name: n for name in shape.cost if (n := _number(item.get(name))) is not None},
+            outputs={
+                name: text for name, path in shape.outputs if (text := _output(at(item, path)))
+            },
         )
 
 
@@ -113,6 +120,13 @@ def _status(value: Any, values: tuple[tuple[Any, int], ...]) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         return 0
     return value
+
+
+def _output(value: Any) -> str:
+    """A named output as text: strings and numbers as they are, anything else not at all."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return str(value)
 
 
 def _url(value: Any) -> str:

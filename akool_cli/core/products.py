@@ -55,6 +55,9 @@ class Product:
     derive: Callable[[dict[str, Any]], None] | None = None  # fields that follow from others
     rules: Callable[[dict[str, Any]], list[str]] | None = None  # what the docs forbid together
     limits: Limits = Limits()
+    # The request: the fields as AKOOL's body (the default), or one whose body is made just
+    # before it is sent (face swap's, from face detection), which checks that body then.
+    request: type[FieldsRequest] = FieldsRequest
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -89,13 +92,14 @@ class Product:
             fields[self.kind.webhook_field] = webhook_url
         if not problems:
             problems += (self.rules or _none)(fields)
-            problems += contract.request_problems(self.kind.create, fields)
+            if self.request is FieldsRequest:
+                problems += contract.request_problems(self.kind.create, fields)
         if problems:
             raise UsageError(
                 f"the {self.kind.noun} request is not valid: " + "; ".join(problems),
                 hint=f"see: akool {self.kind.command} --help",
             )
-        return FieldsRequest(fields, self.kind.webhook_field)
+        return self.request(fields, self.kind.webhook_field)
 
 
 def _none(fields: dict[str, Any]) -> list[str]:
@@ -263,3 +267,7 @@ PRODUCTS: dict[str, Product] = {p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, T
 
 def for_kind(kind: JobKind) -> Product | None:
     return PRODUCTS.get(kind.name)
+
+
+# The image, face and voice products, described in their own module, register themselves.
+from akool_cli.core import media_products  # noqa: E402, F401

@@ -24,6 +24,7 @@ from akool_cli.core.errors import (
     UnknownOutcomeError,
     UnsettledAttemptError,
 )
+from akool_cli.core.faces import FacesRequest
 from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
@@ -95,7 +96,8 @@ def create(
             # Asked to stop before sending: nothing new is billed, and the attempt is given back.
             journal.attempt_not_sent(attempt_id)
             raise KeyboardInterrupt
-        job = _send(journal, attempt_id, lambda: client.create(kind, request))
+        ready = _completed(client, journal, attempt_id, request)
+        job = _send(journal, attempt_id, lambda: client.create(kind, ready))
         try:
             _record(journal, attempt_id, kind, job, inputs, origin)
         except (LocalStateError, UnknownOutcomeError):
@@ -108,6 +110,18 @@ def create(
                 job_id=job.id,
             ) from exc
     return job
+
+
+def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: Request) -> Request:
+    """The request to send: as given, or, for face swap and reage, with the faces AKOOL's face
+    detection finds (faces.py). Nothing is billed yet: if that fails, the attempt was not sent."""
+    if not isinstance(request, FacesRequest):
+        return request
+    try:
+        return request.complete(client)
+    except BaseException:
+        journal.attempt_not_sent(attempt_id)
+        raise
 
 
 def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> JobInfo:
@@ -155,6 +169,7 @@ def _record(
         files=job.files,
         cost=job.cost,
         account=origin.account,
+        outputs=job.outputs,
         run_id=origin.run_id,
     )
     try:

@@ -27,6 +27,7 @@ JOB_KEYS = (
     "inputs",
     "files",
     "cost",
+    "outputs",
 )
 
 
@@ -53,9 +54,11 @@ def job_view(
     files: Mapping[str, str] | None = None,
     saved: Mapping[str, Mapping[str, Any]] | None = None,
     cost: Mapping[str, float] | None = None,
+    outputs: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """A job's keys (JOB_KEYS): `files` are its other result files by role (`url`, and the
-    `path` it was saved to), `cost` the cost fields AKOOL reported (credits, seconds)."""
+    `path` it was saved to), `cost` the cost fields AKOOL reported (credits, seconds),
+    `outputs` what it makes that is not a file (a voice_id, a moderation's verdict)."""
     saved = saved or {}
     other = {
         role: {"url": url, "downloaded_path": saved.get(role, {}).get("path")}
@@ -77,6 +80,7 @@ def job_view(
         "inputs": dict(inputs or {}),
         "files": other,
         "cost": dict(cost or {}),
+        "outputs": dict(outputs or {}),
     }
 
 

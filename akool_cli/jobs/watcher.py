@@ -21,6 +21,7 @@ from akool_cli.core.errors import AkoolError, UnavailableError, WaitTimeoutError
 from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
+from akool_cli.jobs import naming
 from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
 from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient, RateLimitedError
@@ -371,8 +372,12 @@ class Watcher:
     def _finish_or_download(self, tracked: _Tracked) -> Iterator[Event]:
         info = tracked.info
         assert info is not None
-        if info.video_status != Status.DONE or tracked.target is None:
-            yield from self._done(tracked)
+        if (
+            info.video_status != Status.DONE
+            or tracked.target is None
+            or tracked.kind.makes != "file"
+        ):
+            yield from self._done(tracked)  # an asset or a text is the answer itself: no file
             return
         tracked.downloading = True
         self._run("downloaded", tracked, lambda: self._download(tracked, info))
@@ -382,6 +387,7 @@ class Watcher:
         assert tracked.target is not None
         kind = tracked.kind
         result = self._fetch(tracked, info.video_url, tracked.target, kind.result)
+        result = naming.settle(result, tracked.job_id, kind, force=self.force)
         if self.journal is not None:
             # Recorded here, in the thread that put the file in place: a stop that ends the
             # event loop now cannot leave a saved video the history does not know.

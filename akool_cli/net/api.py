@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from akool_cli.core import contract, kinds
+from akool_cli.core import contract, faces, kinds
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.contract import Endpoint
 from akool_cli.core.errors import (
@@ -22,6 +22,7 @@ from akool_cli.core.errors import (
     UnavailableError,
     UnknownOutcomeError,
 )
+from akool_cli.core.faces import Face
 from akool_cli.core.kinds import JobKind, Request
 from akool_cli.core.models import JobInfo, Voice
 from akool_cli.core.speech import VoiceFilters
@@ -222,28 +223,8 @@ class AkoolClient:
         return None
 
     def detect_faces(self, url: str) -> int:
-        """How many faces AKOOL's face detection finds in the image at url.
-
-        Its answer is not the usual envelope, so it has its own small path: one try (its price
-        is not documented, so no blind repeats), then error_code / faces_obj.
-        """
-        headers = {"Accept": "application/json", **self._auth_headers()}
-        what = f"POST {contract.DETECT_FACES.path}"
-        try:
-            response = self.transport.send(
-                "POST",
-                self.base_url + contract.DETECT_FACES.path,
-                headers=headers,
-                json_body={"url": url},
-            )
-        except TransportError as exc:
-            raise UnavailableError(f"cannot reach AKOOL's face detection: {exc}") from exc
-        if response.status >= 400:
-            raise _http_error(response, what, self.base_url)
-        payload = _decode(response, what)
-        if "error_code" not in payload and isinstance(payload.get("code"), int):
-            code = payload["code"]  # an envelope: AKOOL's gateway refused the request
-            raise error_for_code(code, str(payload.get("msg") or ""), what)
+        """How many faces AKOOL's face detection finds in the image at url."""
+        payload = self._detect({"url": url})
         if payload.get("error_code") != 0:
             message = str(payload.get("error_msg") or "no reason given")
             raise RejectedError(
@@ -254,6 +235,36 @@ class AkoolClient:
         frame = frames.get("0") if isinstance(frames, dict) else None
         regions = frame.get("region") if isinstance(frame, dict) else []
         return len(regions) if isinstance(regions, list) else 0
+
+    def find_faces(self, url: str, *, video: bool = False) -> list[Face]:
+        """The faces in an image (or the video frame showing the most), with their crops and
+        landmarks: what face swap and reage send (faces.py)."""
+        body: dict[str, Any] = {"url": url, "return_face_url": True}
+        if video:
+            body["num_frames"] = faces.VIDEO_FRAMES
+        return faces.read_faces(self._detect(body))
+
+    def _detect(self, body: dict[str, Any]) -> dict[str, Any]:
+        """detect_faces' answer, which is not the usual envelope: one try (its price is not
+        documented, so no blind repeats), then error_code / faces_obj (read by the caller)."""
+        headers = {"Accept": "application/json", **self._auth_headers()}
+        what = f"POST {contract.DETECT_FACES.path}"
+        try:
+            response = self.transport.send(
+                "POST",
+                self.base_url + contract.DETECT_FACES.path,
+                headers=headers,
+                json_body=body,
+            )
+        except TransportError as exc:
+            raise UnavailableError(f"cannot reach AKOOL's face detection: {exc}") from exc
+        if response.status >= 400:
+            raise _http_error(response, what, self.base_url)
+        payload = _decode(response, what)
+        if "error_code" not in payload and isinstance(payload.get("code"), int):
+            code = payload["code"]  # an envelope: AKOOL's gateway refused the request
+            raise error_for_code(code, str(payload.get("msg") or ""), what)
+        return payload
 
     # -- the one request path ----------------------------------------------------------------
 

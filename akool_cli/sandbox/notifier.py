@@ -86,7 +86,7 @@ class Notifier:
             "status": delivery.status,
             "type": kind.webhook_type or kind.name,
         }
-        if delivery.status == 3:
+        if delivery.status == 3 and kind.makes == "file":  # an asset or a text has no file
             payload["url"] = f"{self.base_url}/_sandbox/files/{delivery.job_id}{kind.suffix}"
         config = self.state.config
         body = callbacks.seal(

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from typing import Any
 
 from akool_cli.core import kinds, products
 from akool_cli.core.contract import request_problems
-from akool_cli.core.kinds import JobKind
+from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.prices import credit_field
 from akool_cli.core.states import Status
-from akool_cli.sandbox import fetch
+from akool_cli.sandbox import fetch, media_products
 from akool_cli.sandbox.state import SandboxJob
 
 FILES_PREFIX = "/_sandbox/files/"
@@ -82,6 +83,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "batch_count": 1,
     },
 }
+TEMPLATES.update(media_products.TEMPLATES)
 # Image to video's effects (the effects list's documented fields).
 EFFECTS = tuple(
     {
@@ -117,7 +119,8 @@ def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | Non
     problems = request_problems(kind.create, fields)
     product = products.for_kind(kind)
     if product is not None and product.rules is not None and not problems:
-        problems = product.rules(fields)
+        problems = product.rules(fields) if product.request is FieldsRequest else []
+    problems += media_products.request_problems(kind, fields) if not problems else []
     if problems:
         return 1003, "; ".join(problems)
     for word, code in REFUSALS.get(kind.name, {}).items():
@@ -160,6 +163,8 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
     for extra in kind.files:
         url = f"{base_url}{FILES_PREFIX}{job.id}.{extra.role}{extra.suffix}"
         _put(data, extra.path, url if done else "")
+    if "createdAt" in data:
+        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
     charged = credit_field(kind)
     if charged is not None and (done or charged in data):
         data[charged] = price
@@ -183,6 +188,8 @@ def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
     """The create answer's `data`: the job object, or where the kind's create puts it."""
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}
+    if kind.name in media_products.CREATED:
+        return media_products.CREATED[kind.name](data)
     return data
 
 

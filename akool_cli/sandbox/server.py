@@ -17,7 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 from akool_cli.core import catalogue, contract, kinds, speech
 from akool_cli.core.clock import Clock
 from akool_cli.core.states import Status
-from akool_cli.sandbox import fetch
+from akool_cli.sandbox import fetch, images
+from akool_cli.sandbox import media_products as media
 from akool_cli.sandbox import products as product_answers
 from akool_cli.sandbox.files import serve_file
 from akool_cli.sandbox.notifier import Notifier
@@ -215,7 +216,12 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, json.dumps(self.state.stats()).encode())
             return
         if url.path.startswith(FILES_PREFIX):
-            serve_file(self, url.path[len(FILES_PREFIX) :])
+            name = url.path[len(FILES_PREFIX) :]
+            small = self._small_file(name)
+            if small is not None:
+                self._send(200, small[0], small[1])
+                return
+            serve_file(self, name)
             return
         if url.path.startswith(AUDIO_PREFIXES) and url.path.endswith(".mp3"):
             # The speech and voice previews it hands out play (and pass --fetch-inputs).
@@ -352,9 +358,10 @@ class Handler(BaseHTTPRequestHandler):
         if error:
             self._send(200, json.dumps({"error_code": 1, "error_msg": error}).encode())
             return
-        regions = [[80 + 200 * n, 50, 150, 180] for n in range(count)]
-        frame = {"landmarks": [], "region": regions, "removed": [], "frame_time": None}
-        answer = {"error_code": 0, "error_msg": "SUCCESS", "faces_obj": {"0": frame}}
+        text = url if isinstance(url, str) else "uploaded image"
+        count = media.face_count(text) if count else 0
+        faces = media.detected(text, count, fields, self._base_url())
+        answer = {"error_code": 0, "error_msg": "SUCCESS", "faces_obj": faces}
         self._send(200, json.dumps(answer).encode(), after_fault=after)
 
     @route(contract.VIDEO_INFO)
@@ -388,6 +395,7 @@ class Handler(BaseHTTPRequestHandler):
         fields = self._parse_json(body)
         if fields is None:
             return
+        kind = media.kind_of_create(kind, fields)
         refused = product_answers.check_create(kind, fields)
         if refused is not None:
             self._code(*refused)
@@ -545,6 +553,77 @@ class Handler(BaseHTTPRequestHandler):
             )
         return data
 
+    def product_status(
+        self, endpoint: contract.Endpoint, body: bytes, query: dict[str, str], path: str, after: Any
+    ) -> None:
+        """Any product's status endpoint: the jobs asked about (by query, body or path), each as
+        its product documents it; one id that does not exist is code 1008."""
+        if "{" in endpoint.path:
+            ids: list[str] | str = [path.rstrip("/").rsplit("/", 1)[-1]]
+        else:
+            ids = product_answers.status_ids(media.status_kinds(endpoint)[0], query, body)
+        if isinstance(ids, str):
+            self._code(1003, ids)
+            return
+        objects = {}
+        for job_id in ids:
+            job = self.state.jobs.get(job_id)
+            if job is not None and kinds.get(job.kind).status.endpoint == endpoint:
+                self.state.count(self.state.polls, job.id)
+                objects[job_id] = self._answer(job)
+        data = media.status_data(endpoint, ids, objects)
+        if data is None:
+            self._code(1008, "content does not exist")
+            return
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    def ids_action(self, endpoint: contract.Endpoint, action: str, body: bytes, after: Any) -> None:
+        """A documented cancel (the job stops, failed) or delete (the job is gone) by ids."""
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problems = contract.request_problems(endpoint, fields)
+        if problems:
+            self._code(1003, "; ".join(problems))
+            return
+        param = endpoint.body[0].name
+        done, refused = [], {}
+        for wanted in media.acted_on(kinds.TALKING_PHOTO, param, fields):
+            job = self._job_for_action(endpoint, action, wanted)
+            if job is None:
+                refused[wanted] = "not found"
+            elif action == "delete" and self.state.status(job) not in (3, 4):
+                refused[wanted] = "video resource is processing, please try again later"
+            else:
+                self.state.act(job, action, media.CANCELLED)
+                done.append(wanted)
+        data = media.action_answer(endpoint, done, refused)
+        payload: dict[str, Any] = {"code": 1000, "msg": "OK"}
+        if data is not None:
+            payload["data"] = data
+        self._json(payload, after)
+
+    def _job_for_action(self, endpoint: contract.Endpoint, action: str, wanted: str) -> Any:
+        for job in list(self.state.jobs.values()):
+            kind = kinds.get(job.kind)
+            call = kind.cancel if action == "cancel" else kind.delete
+            if call is None or call.endpoint != endpoint:
+                continue
+            handle = media.job_id_of(job.id) if call.source == "job_id" else job.id
+            if handle == wanted:
+                return job
+        return None
+
+    def _small_file(self, name: str) -> tuple[bytes, str] | None:
+        """A finished job's image or audio, or a face crop of face detection (None: not one)."""
+        stem, _, extension = name.rpartition(".")
+        if stem.startswith("face-"):
+            return images.small_file(".jpg", stem)
+        job = self.state.jobs.get(stem.split(".", 1)[0])
+        if job is None or self.state.status(job) != Status.DONE:
+            return None
+        return images.small_file(f".{extension}", job.id, webp=media.serves_webp(job.request))
+
     def _base_url(self) -> str:
         return _address_url(self.server)
 
@@ -556,8 +635,27 @@ def _product_route(kind: kinds.JobKind) -> RouteHandler:
     return answer
 
 
+def _status_route(endpoint: contract.Endpoint) -> RouteHandler:
+    def answer(handler: Any, body: bytes, query: dict[str, str], path: str, after: Any) -> None:
+        handler.product_status(endpoint, body, query, path, after)
+
+    return answer
+
+
+def _action_route(endpoint: contract.Endpoint, action: str) -> RouteHandler:
+    def answer(handler: Any, body: bytes, query: dict[str, str], path: str, after: Any) -> None:
+        handler.ids_action(endpoint, action, body, after)
+
+    return answer
+
+
+for _endpoint, _action in media.action_endpoints().values():
+    ROUTES[_endpoint.key] = (_endpoint, _action_route(_endpoint, _action))
 for _kind in product_answers.served():
-    ROUTES[_kind.create.key] = (_kind.create, _product_route(_kind))
+    # Kinds that share a create (Face Swap Plus on images and videos) share its handler.
+    ROUTES.setdefault(_kind.create.key, (_kind.create, _product_route(_kind)))
+    _status = _kind.status.endpoint
+    ROUTES.setdefault(_status.key, (_status, _status_route(_status)))
 
 
 def _address_url(server: ThreadingHTTPServer) -> str:

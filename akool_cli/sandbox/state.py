@@ -167,6 +167,7 @@ class SandboxJob:
     created_wall: float = 0.0
     failure: str = ""  # why AKOOL could not use the inputs (--fetch-inputs)
     kind: str = "talking_photo"
+    cancelled: bool = False
 
     @property
     def fails(self) -> bool:
@@ -176,9 +177,9 @@ class SandboxJob:
         if self.kind == "talking_photo":
             return FAIL_TRIGGER in str(self.request.get("talking_photo_url", "")).lower()
         return any(
-            FAIL_TRIGGER in value.lower()
+            FAIL_TRIGGER in json.dumps(value).lower()  # face swap's URLs sit in lists
             for name, value in self.request.items()
-            if isinstance(value, str) and name.lower() != "webhookurl"
+            if name.lower() != "webhookurl"
         )
 
 
@@ -301,8 +302,17 @@ class SandboxState:
         """Whether the job's result is deleted: it finished longer ago than the retention."""
         finished = job.created + self.config.processing_seconds
         return self.now() >= finished + self.config.retention_seconds
+    def act(self, job: SandboxJob, action: str, reason: str) -> None:
+        """Cancel a job (it fails at once, with the reason) or delete it (it is gone)."""
+        with self._lock:
+            if action == "delete":
+                self.jobs.pop(job.id, None)
+            else:
+                job.failure, job.cancelled = reason, True
 
     def status(self, job: SandboxJob) -> int:
+        if job.cancelled:
+            return 4
         elapsed = self.now() - job.created
         total = self.config.processing_seconds
         if elapsed >= total:

@@ -163,6 +163,14 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE INDEX IF NOT EXISTS runs_started ON runs (started_at)
 """,
     ),
+    (
+        # What a job makes that is not a file (a cloned voice's voice_id, an avatar's id, a
+        # moderation's verdict) and the ids akool keeps to act on it later (reage's job_id).
+        "m007_job_outputs",
+        """
+ALTER TABLE jobs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}'
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -232,6 +240,7 @@ class JobRecord:
     finished_at: float | None = None  # when akool first saw it done or failed
     expires_at: float | None = None  # when AKOOL deletes its result, at the latest (7 days)
     run_id: int | None = None  # the batch run or MCP session that made it
+    outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
@@ -480,8 +489,8 @@ class Journal:
             db.execute(
                 "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
                 "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
-                "run_id, finished_at, expires_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "run_id, finished_at, expires_at, outputs) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
                     job.kind,
@@ -500,6 +509,7 @@ class Journal:
                     json.dumps(job.cost),
                     job.run_id,
                     *_finished(job.video_status, job.updated_at, job.created_at),
+                    json.dumps(job.outputs),
                 ),
             )
             if attempt_id is not None:
@@ -583,8 +593,10 @@ class Journal:
         *,
         files: dict[str, str] | None = None,
         cost: dict[str, float] | None = None,
+        outputs: dict[str, str] | None = None,
     ) -> None:
-        """A job's new state; its other files and costs are kept when the answer omits them.
+        """A job's new state; its other files and costs are kept when the answer omits them,
+        and its outputs are added to (the create answer's ids stay beside the status's).
         Skipped on a read-only history (a cache of AKOOL's answer: the next run asks again).
 
         The first final state records when the job finished and when its result expires: 7 days
@@ -600,8 +612,8 @@ class Journal:
                 "files = CASE WHEN ? = '{}' THEN files ELSE ? END, "
                 "cost = CASE WHEN ? = '{}' THEN cost ELSE ? END, "
                 "finished_at = CASE WHEN ? THEN COALESCE(finished_at, ?) END, "
-                "expires_at = CASE WHEN ? THEN COALESCE(expires_at, updated_at + ?) END "
-                "WHERE id = ?",
+                "expires_at = CASE WHEN ? THEN COALESCE(expires_at, updated_at + ?) END, "
+                "outputs = json_patch(outputs, ?) WHERE id = ?",
                 (
                     video_status,
                     video_url,
@@ -613,6 +625,7 @@ class Journal:
                     now,
                     final,
                     RETENTION_SECONDS,
+                    json.dumps(outputs or {}),
                     job_id,
                 ),
             )
@@ -626,6 +639,7 @@ class Journal:
             info.error_reason,
             files=info.files,
             cost=info.cost,
+            outputs=info.outputs,
         )
 
     def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
@@ -855,6 +869,7 @@ def _job(row: sqlite3.Row) -> JobRecord:
         finished_at=row["finished_at"],
         expires_at=row["expires_at"],
         run_id=row["run_id"],
+        outputs=json.loads(row["outputs"]),
     )
 
 

@@ -357,15 +357,25 @@ class EventRecorder:
         return str(result.path)
 
 
-def download_into(redactor: Redactor) -> Fetch:
-    """The usual Fetch: the event's video into folder/<job id>.mp4 (created if missing)."""
+def download_into(redactor: Redactor, journal_path: Path | None = None) -> Fetch:
+    """The usual Fetch: the event's result into folder/<job id><suffix> (created if missing):
+    a video, or what the history says the job makes (an image saved as what its bytes are)."""
 
     def fetch(event: Callback, folder: Path) -> Any:
+        from akool_cli.core import kinds
+        from akool_cli.jobs import naming
         from akool_cli.jobs.download import download, resolve_target
         from akool_cli.net.transport import Transport
+        from akool_cli.store.journal import Journal
 
-        target = resolve_target(str(folder), event.id, many=True)
+        kind = kinds.TALKING_PHOTO
+        if journal_path is not None:
+            with Journal(journal_path) as journal:
+                record = journal.get(event.id)
+            kind = kinds.KINDS.get(record.kind, kind) if record is not None else kind
+        target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
         with Transport(redactor=redactor) as transport:
-            return download(transport, event.url, target)
+            saved = download(transport, event.url, target, media=kind.result)
+        return naming.settle(saved, event.id, kind, force=False)
 
     return fetch
