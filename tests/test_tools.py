@@ -211,12 +211,13 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
     from akool_cli.cli.docs import commands
 
     without = {" ".join(c.path) for c in commands(app) if "--json" not in c.options}
-    # login/logout and config set/unset print nothing on stdout; sandbox and webhook serve are
-    # servers; webhook verify prints JSON always (so does api, whose --json is for --list).
+    # login/logout and config set/unset print nothing on stdout; sandbox, mcp and webhook serve
+    # are servers; webhook verify prints JSON always (so does api, whose --json is for --list).
     assert without == {
         "login",
         "logout",
         "sandbox",
+        "mcp",
         "webhook verify",
         "config set",
         "config unset",

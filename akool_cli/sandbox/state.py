@@ -302,6 +302,7 @@ class SandboxState:
         """Whether the job's result is deleted: it finished longer ago than the retention."""
         finished = job.created + self.config.processing_seconds
         return self.now() >= finished + self.config.retention_seconds
+
     def act(self, job: SandboxJob, action: str, reason: str) -> None:
         """Cancel a job (it fails at once, with the reason) or delete it (it is gone)."""
         with self._lock:
