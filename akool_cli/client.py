@@ -123,6 +123,9 @@ class Job:
         )
 
 
+REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
+
+
 def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
     """The kind a face swap or reage command makes: `faceswap`, `faceswap_plus`,
     `faceswap_plus_video`, `faceswap_video`, `reage`, `reage_video`."""
@@ -373,6 +376,7 @@ class Client:
             raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
         hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
         request = product.build(fields, webhook_url=hook)
+        self._check_repeat(chosen, request)
         from akool_cli.inputs.preflight import checks_disabled
 
         if check and not checks_disabled(self.env):
@@ -383,6 +387,21 @@ class Client:
             }
             self._check_roles(roles, on_warning)
         return self.create(chosen, request, self.origin(name))
+
+    def _check_repeat(self, kind: kinds.JobKind, request: kinds.FieldsRequest) -> None:
+        """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
+        from akool_cli.core.products import repeated_lipsync
+
+        if kind is not kinds.TRANSLATION:
+            return
+        earlier = [
+            r.inputs
+            for r in self.journal.recent(REPEAT_LOOKBACK)
+            if r.kind == kind.name and r.video_status != states.Status.FAILED
+        ]
+        problem = repeated_lipsync(request.fields, earlier)
+        if problem:
+            raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
 
     def lipsync(
         self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
@@ -449,6 +468,45 @@ class Client:
             extend_prompt=extend_prompt,
         )
         return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+
+    def translate(
+        self,
+        video_url: str,
+        to: str | list[str],
+        *,
+        source: str | None = None,
+        lipsync: bool | None = None,
+        captions: int | None = None,
+        captions_url: str | None = None,
+        glossary: Mapping[str, Any] | None = None,
+        speakers: int | None = None,
+        remove_bgm: bool | None = None,
+        dynamic_duration: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video translated into `to` (codes from languages()), billed. The result is the
+        translated video; its subtitles and a caption-free video are the job's other files
+        (download() saves them beside it)."""
+        from akool_cli.core.products import translation_fields
+
+        fields = translation_fields(
+            video_url,
+            to,
+            source=source,
+            lipsync=lipsync,
+            captions=captions,
+            captions_url=captions_url,
+            glossary=glossary,
+            speakers=speakers,
+            remove_bgm=remove_bgm,
+            dynamic_duration=dynamic_duration,
+        )
+        return self.make("translate", fields, webhook_url=webhook_url, name=name)
+
+    def languages(self) -> list[dict[str, str]]:
+        """The languages video translation speaks: `lang_code` (for translate's `to`), `lang_name`."""
+        return self.api.languages()
 
     def effects(self) -> list[dict[str, Any]]:
         """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""

@@ -6,7 +6,7 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
-        'batch:Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+        'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
         'config:config commands'
         'credit:Print the accounts credit balance.'
@@ -15,6 +15,7 @@ _akool() {
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
         'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
         'image2video:Animate an image into a video (AKOOL image to video).'
+        'languages:List the languages video translation speaks (use a code with: akool translate --to).'
         'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
@@ -26,6 +27,7 @@ _akool() {
         'sync:Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
         'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
         'text2video:Make a video from a prompt (AKOOL text to video).'
+        'translate:Translate a video into other languages (AKOOL video translation).'
         'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
         'webhook:webhook commands'
@@ -51,6 +53,7 @@ _akool() {
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
+        "languages") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
@@ -62,6 +65,7 @@ _akool() {
         "sync") opts=(--base-url --debug --force --json --output-dir --profile --quiet -o -q) ;;
         "talk") opts=(--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q) ;;
         "text2video") opts=(--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q) ;;
+        "translate") opts=(--base-url --captions --captions-file --debug --dynamic-duration --force --from --glossary --interval --json --lipsync --name --no-check --output --profile --quiet --remove-bgm --speakers --timeout --to --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "voices") opts=(--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q) ;;
         "watch") opts=(--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q) ;;
         "webhook serve") opts=(--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q) ;;

@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch cancel config credit doctor effects faceswap history image2video lipsync login logout mcp reage sandbox spend status sync talk text2video voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth batch cancel config credit doctor effects faceswap history image2video languages lipsync login logout mcp reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -42,6 +42,7 @@ _akool() {
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
+        "languages") opts="--base-url --debug --json --profile --quiet -q" ;;
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
@@ -53,6 +54,7 @@ _akool() {
         "sync") opts="--base-url --debug --force --json --output-dir --profile --quiet -o -q" ;;
         "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
         "text2video") opts="--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q" ;;
+        "translate") opts="--base-url --captions --captions-file --debug --dynamic-duration --force --from --glossary --interval --json --lipsync --name --no-check --output --profile --quiet --remove-bgm --speakers --timeout --to --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "voices") opts="--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q" ;;
         "watch") opts="--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q" ;;
         "webhook serve") opts="--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q" ;;

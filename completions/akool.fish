@@ -3,7 +3,7 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
-complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
+complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
@@ -12,6 +12,7 @@ complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects ima
 complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
 complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
+complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages video translation speaks (use a code with: akool translate --to).'
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
@@ -23,6 +24,7 @@ complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of job
 complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a text2video -d 'Make a video from a prompt (AKOOL text to video).'
+complete -c akool -n '__fish_use_subcommand' -a translate -d 'Translate a video into other languages (AKOOL video translation).'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
 complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
@@ -185,6 +187,12 @@ complete -c akool -n '__fish_seen_subcommand_from image2video' -l wait
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from image2video' -s o
 complete -c akool -n '__fish_seen_subcommand_from image2video' -s q
+complete -c akool -n '__fish_seen_subcommand_from languages' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from languages' -l debug
+complete -c akool -n '__fish_seen_subcommand_from languages' -l json
+complete -c akool -n '__fish_seen_subcommand_from languages' -l profile
+complete -c akool -n '__fish_seen_subcommand_from languages' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from languages' -s q
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l debug
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l force
@@ -334,6 +342,32 @@ complete -c akool -n '__fish_seen_subcommand_from text2video' -l wait
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from text2video' -s o
 complete -c akool -n '__fish_seen_subcommand_from text2video' -s q
+complete -c akool -n '__fish_seen_subcommand_from translate' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from translate' -l captions
+complete -c akool -n '__fish_seen_subcommand_from translate' -l captions-file
+complete -c akool -n '__fish_seen_subcommand_from translate' -l debug
+complete -c akool -n '__fish_seen_subcommand_from translate' -l dynamic-duration
+complete -c akool -n '__fish_seen_subcommand_from translate' -l force
+complete -c akool -n '__fish_seen_subcommand_from translate' -l from
+complete -c akool -n '__fish_seen_subcommand_from translate' -l glossary
+complete -c akool -n '__fish_seen_subcommand_from translate' -l interval
+complete -c akool -n '__fish_seen_subcommand_from translate' -l json
+complete -c akool -n '__fish_seen_subcommand_from translate' -l lipsync
+complete -c akool -n '__fish_seen_subcommand_from translate' -l name
+complete -c akool -n '__fish_seen_subcommand_from translate' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from translate' -l output
+complete -c akool -n '__fish_seen_subcommand_from translate' -l profile
+complete -c akool -n '__fish_seen_subcommand_from translate' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from translate' -l remove-bgm
+complete -c akool -n '__fish_seen_subcommand_from translate' -l speakers
+complete -c akool -n '__fish_seen_subcommand_from translate' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from translate' -l to
+complete -c akool -n '__fish_seen_subcommand_from translate' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from translate' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from translate' -l wait
+complete -c akool -n '__fish_seen_subcommand_from translate' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from translate' -s o
+complete -c akool -n '__fish_seen_subcommand_from translate' -s q
 complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from voices' -l debug

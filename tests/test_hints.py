@@ -18,7 +18,9 @@ from tests.support.servers import Answer, scripted_server
 PACKAGE = ROOT / "akool_cli"
 # Errors made where their message becomes part of another one that carries the hint: a batch
 # row's problem is listed with its row, under one error whose hint says what to do with them.
-HINT_ELSEWHERE = {("jobs/batch.py", "_item")}
+HINT_ELSEWHERE = {
+    ("jobs/batch.py", name) for name in ("_item", "_talk_item", "_product_item", "_output")
+}
 
 
 def _families() -> dict[str, type[errors.AkoolError]]:

@@ -183,3 +183,55 @@ def test_lipsync_explains_its_documented_codes(api_env: Sandbox) -> None:
     assert "longer than 60 seconds (code 1204)" in result.stderr
     assert "25 fps or less" in result.stderr
     assert json.loads(invoke(["status", "--json"]).stdout) == []
+
+
+def test_translate_saves_the_video_both_subtitles_and_the_caption_free_video(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    glossary = isolated.tmp / "words.json"
+    glossary.write_text('{"no_translate_words": ["akool"], "style": "friendly"}')
+    out = isolated.tmp / "out"
+    args = ["translate", VIDEO, "--to", "es, fr", "--lipsync", "--glossary", str(glossary)]
+    job_id = invoke([*args, "-o", f"{out}/"]).stdout.split()[0]
+    [body] = sent(api_env, contract.CREATE_TRANSLATION)
+    assert body == {
+        "url": VIDEO,
+        "language": "es,fr",
+        "source_language": "DEFAULT",
+        "lipsync": True,
+        "studio_voice": {"no_translate_words": ["akool"], "style": "friendly"},
+    }
+    assert (out / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
+    assert (out / f"{job_id}.no_captions.mp4").read_bytes()[4:8] == b"ftyp"
+    assert job_id in (out / f"{job_id}.translated.srt").read_text()
+    assert (out / f"{job_id}.original.srt").read_text().startswith("1\n00:00:00,000")
+    [job] = json.loads(invoke(["status", job_id, "--json"]).stdout)
+    assert job["kind"] == "video_translation" and "deduction_duration" in job["cost"]
+    saved = job["files"]["translated"]["downloaded_path"]
+    assert saved == str((out / f"{job_id}.translated.srt").absolute())
+    # AKOOL's 1202, said before billing: the same video, lip-synced into Spanish again.
+    again = invoke(["translate", VIDEO, "--to", "es", "--lipsync"], expect=2)
+    assert "already translated with lip sync into es" in again.stderr
+    assert len(sent(api_env, contract.CREATE_TRANSLATION)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--to", "español"], "language 'español' is not a language code"),
+        (["--to", "es", "--captions", "7"], "caption_type must be one of"),
+        (["--to", "es", "--speakers", "-1"], "speaker_num must be 0 or more"),
+        (["--to", "es", "--glossary", "/nonexistent.json"], "cannot read /nonexistent.json"),
+    ],
+)
+def test_translate_refuses_bad_values_before_billing(
+    api_env: Sandbox, args: list[str], message: str
+) -> None:
+    result = invoke(["translate", VIDEO, *args], expect=2)
+    assert message in result.stderr
+    assert sent(api_env, contract.CREATE_TRANSLATION) == []
+
+
+def test_languages_lists_the_codes(api_env: Sandbox) -> None:
+    codes = [x["lang_code"] for x in json.loads(invoke(["languages", "--json"]).stdout)]
+    assert "es" in codes and "fr" in codes

@@ -70,11 +70,13 @@ def batch(
     no_check: bool = inputs_cli.NO_CHECK,
     check_face: bool = inputs_cli.CHECK_FACE,
 ) -> None:
-    """Make one video per row of FILE (columns: image_url, audio_url or text + voice, prompt,
-    resolution, output, speed, id). Run it again after an interruption: rows already created
-    are picked up, never paid for twice. Exit 9 unless every row succeeded.
-    image_url and audio_url may be local files (relative to FILE's folder) with --upload-to:
-    each distinct file is uploaded once. Each distinct URL is checked once before billing.
+    """Make one job per row of FILE (talking photos: image_url, audio_url or text + voice,
+    prompt, resolution, output, speed, id). Run it again after an interruption: rows already
+    created are picked up, never paid for twice. Exit 9 unless every row succeeded.
+    A `kind` column makes other products (lipsync, translate, image2video, text2video), each
+    with its documented fields as columns (docs/batch.md); one file may mix kinds.
+    Input files may be local (relative to FILE's folder) with --upload-to: each distinct file
+    is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.core.validate import check_range
     from akool_cli.jobs.batch import check_output_dir, load_rows, validate
@@ -89,7 +91,7 @@ def batch(
             "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
         )
     rows = load_rows(file)
-    items, problems = validate(rows)
+    items, problems = validate(rows, base_dir=file.absolute().parent)
     # Local files and checks before billing (akool_cli/inputs/preflight.py).
     input_options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
     items, found, checks = inputs_cli.plan_batch(
@@ -211,18 +213,32 @@ def _print_plan(
         out.json({**document, "estimate": {**total, "max_credits": max_credits}})
         return
     out.table(
-        ("ROW", "ID", "ACTION", "IMAGE", "AUDIO", "PROMPT", "RES", "OUTPUT", "CREDITS"),
+        (
+            "ROW",
+            "ID",
+            "KIND",
+            "ACTION",
+            "IMAGE",
+            "AUDIO",
+            "PROMPT",
+            "RES",
+            "OUTPUT",
+            "CREDITS",
+            "REQUEST",
+        ),
         [
             (
                 str(p["row"]),
                 p["id"],
+                p["kind"],
                 p["action"],
-                p["image_url"],
+                p["image_url"] or "-",
                 _audio(p),
                 p["prompt"] or "-",
                 p["resolution"] or "-",
                 p["output"] or "-",
                 _credits(p["estimate"]),
+                _request(p),
             )
             for p in rows
         ],
@@ -242,10 +258,18 @@ def _credits(estimate: dict[str, Any] | None) -> str:
     return f"{'?' if credits is None else f'{credits:g}'} ({estimate['source']})"
 
 
+def _request(planned: dict[str, Any]) -> str:
+    """The request column: every field of the body to send (the talk columns show a talking
+    photo's; other kinds' fields are listed here)."""
+    if planned["kind"] == "talking_photo":
+        return "-"
+    return " ".join(f"{k}={v}" for k, v in planned["request"].items())
+
+
 def _audio(planned: dict[str, Any]) -> str:
     """The audio column: the URL, or the speech's voice, speed and text (all of it is sent)."""
     if planned["text"] is None:
-        return str(planned["audio"])
+        return str(planned["audio"] or "-")
     speed = f", speed {planned['speed']:g}" if planned["speed"] is not None else ""
     return f"text ({planned['voice']}{speed}): {planned['text']}"
 

@@ -115,13 +115,15 @@ def plan_batch(
 ) -> tuple[list[Item], Plan, Settings]:
     """The batch's inputs planned (paths relative to base_dir); rows with problems dropped and
     their problems added to `problems` (with row numbers)."""
-    from akool_cli.inputs.preflight import raise_all, row_inputs, split_problems
+    from akool_cli.inputs.preflight import Input, raise_all, split_problems
     from akool_cli.jobs.batch import Problem
 
+    # "the image", "the audio" for a talking photo's; the field's name for other kinds'.
+    names = {"image_url": "the image", "audio_url": "the audio"}
     inputs = [
-        one
+        Input(value, role, names.get(name, f"the {name}"), item.row)
         for item in items
-        for one in row_inputs(item.row, item.request.image_url, item.request.audio_url)
+        for name, (value, role) in item.media().items()
     ]
     found, settings = plan(runtime, inputs, options, base_dir=base_dir)
     by_row, general = split_problems(found.problems)
@@ -141,27 +143,15 @@ def prepare_batch(
 ) -> list[Item]:
     """Rows not created yet get their files uploaded and URLs checked (each distinct one once);
     rows an earlier run created are left alone, so resuming never uploads or checks again."""
-    from dataclasses import replace
-
     from akool_cli.jobs.batch_run import earlier_job
     from akool_cli.store.journal import Scope
 
     scope = Scope(runtime.base_url(), runtime.profile, credential.account())
     with runtime.client(credential) as client, runtime.journal() as journal:
         pending = [i for i in items if earlier_job(journal, i, scope) is None]
-        values = {v for i in pending for v in (i.request.image_url, i.request.audio_url) if v}
+        values = {value for i in pending for value, _ in i.media().values()}
         sent = prepare(out, found.only(values), settings, journal=journal, client=client)
-    return [
-        replace(
-            i,
-            request=replace(
-                i.request,
-                image_url=sent.get(i.request.image_url, i.request.image_url),
-                audio_url=sent.get(i.request.audio_url, i.request.audio_url),
-            ),
-        )
-        for i in items
-    ]
+    return [i.with_urls(sent) for i in items]
 
 
 def show_uploads(
@@ -171,7 +161,7 @@ def show_uploads(
     from akool_cli.cli.output import human_size
     from akool_cli.inputs.preflight import upload_plan
 
-    values = {v for i in items for v in (i.request.image_url, i.request.audio_url) if v}
+    values = {value for i in items for value, _ in i.media().values()}
     with runtime.journal() as journal:
         files = upload_plan(found.only(values), journal)
     for entry in files:

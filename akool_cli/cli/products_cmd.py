@@ -1,4 +1,5 @@
-"""The product commands: `lipsync`, `image2video`, `text2video`, and `effects`.
+"""The product commands: `lipsync`, `translate`, `image2video`, `text2video`, and the lists
+`languages` and `effects`.
 
 Each reads its arguments into the product's documented fields (core/products.py) and hands them
 to one flow shared by all: every value checked, local files uploaded with --upload-to and each
@@ -9,12 +10,13 @@ followed and downloaded as `talk` does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.core.errors import ExitCode
+from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
@@ -33,8 +35,10 @@ OUTPUT = typer.Option(
 
 def register(app: typer.Typer) -> None:
     app.command()(lipsync)
+    app.command()(translate)
     app.command()(image2video)
     app.command()(text2video)
+    app.command()(languages)
     app.command()(effects)
 
 
@@ -74,8 +78,10 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
         for field in product.media():
             if field in given:
                 given[field] = sent.get(given[field], given[field])
-        request = product.build(given, webhook_url=hook)
-        job = lib.create(product.kind, request, lib.origin(common.name.strip()))
+        # Checked above (and the URLs by prepare): the library sends and records it.
+        job = lib.make(
+            product.kind.command, given, webhook_url=hook, name=common.name.strip(), check=False
+        )
         if not common.json_out:
             out.data(job.id)
         if not (common.wait or common.output is not None):
@@ -115,6 +121,14 @@ def _plan(runtime: Runtime, product: Product, given: dict[str, Any], common: Com
     choice = inputs_cli.InputOptions(common.upload_to, common.url_ttl, common.no_check, False)
     found, checks = inputs_cli.plan(runtime, inputs, choice)
     found.raise_problems()
+    limit = product.limits.max_bytes
+    for value, source in found.files.items():
+        if limit is not None and source.kind.role == "video" and source.size > limit:
+            raise UsageError(
+                f"{value} is {source.size / 2**20:.0f} MB; AKOOL's {product.kind.noun} takes "
+                f"videos of {limit / 2**20:.0f} MB at most",
+                hint="shorten or re-encode the video, then run the command again",
+            )
     return found, checks
 
 
@@ -161,6 +175,110 @@ def lipsync(
         no_check,
     )
     make(ctx, products.LIPSYNC, {"video_url": video, "audio_url": audio}, common)
+
+
+# translate's own options
+TO = typer.Option(
+    ..., "--to", metavar="CODES", help="Target languages, comma-separated (akool languages)."
+)
+FROM = typer.Option(
+    "DEFAULT", "--from", metavar="CODE", help="The video's language (DEFAULT: detect it)."
+)
+LIPSYNC = typer.Option(False, "--lipsync", help="Move the lips to the new speech.")
+CAPTIONS = typer.Option(
+    None,
+    "--captions",
+    metavar="N",
+    help="0 none, 1 add the original's, 2 add the target's, 3 translate and replace the "
+    "original's, 4 add translated subtitles.",
+)
+CAPTIONS_FILE = typer.Option(
+    None,
+    "--captions-file",
+    metavar="F.srt",
+    help="Your SRT or ASS subtitles (URL, or a file with --upload-to).",
+)
+GLOSSARY = typer.Option(
+    None,
+    "--glossary",
+    metavar="F.json",
+    help="Words kept, fixed or pronounced, and a style (AKOOL's studio_voice), as JSON.",
+)
+SPEAKERS = typer.Option(
+    None, "--speakers", metavar="N", help="Speakers in the video (0: detect them)."
+)
+REMOVE_BGM = typer.Option(False, "--remove-bgm", help="Remove background music.")
+DYNAMIC_DURATION = typer.Option(
+    False, "--dynamic-duration", help="Let the video's length follow the new speech."
+)
+
+
+def translate(
+    ctx: typer.Context,
+    video: str = typer.Argument(
+        ..., metavar="VIDEO", help="The video: an http(s) URL, or a local file with --upload-to."
+    ),
+    to: str = TO,
+    source: str = FROM,
+    lipsync: bool = LIPSYNC,
+    captions: int | None = CAPTIONS,
+    captions_file: str | None = CAPTIONS_FILE,
+    glossary: str | None = GLOSSARY,
+    speakers: int | None = SPEAKERS,
+    remove_bgm: bool = REMOVE_BGM,
+    dynamic_duration: bool = DYNAMIC_DURATION,
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Translate a video into other languages (AKOOL video translation).
+
+    -o DIR/ saves the translated video as <job id>.mp4 and beside it the original and translated
+    subtitles (<job id>.original.srt, <job id>.translated.srt) and the video without captions
+    (<job id>.no_captions.mp4). The video should be 60 s or less, 300 MB or less, 30 fps or
+    less, with audio.
+
+    Example: akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://b/akool/ -o out/
+    """
+    from akool_cli.core import products
+
+    studio_voice = None
+    if glossary is not None:
+        studio_voice = products.read_glossary(_read_text(glossary), f"--glossary {glossary}")
+    fields = products.translation_fields(
+        video,
+        to,
+        source=source,
+        lipsync=lipsync or None,
+        captions=captions,
+        captions_url=captions_file,
+        glossary=studio_voice,
+        speakers=speakers,
+        remove_bgm=remove_bgm or None,
+        dynamic_duration=dynamic_duration or None,
+    )
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.TRANSLATION, fields, common)
 
 
 def image2video(
@@ -210,7 +328,6 @@ def image2video(
     Example: akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/
     """
     from akool_cli.core import products
-    from akool_cli.core.errors import UsageError
 
     if audio is not None and no_audio:
         raise UsageError(
@@ -290,6 +407,32 @@ def text2video(
         webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
     )
     make(ctx, products.TEXT2VIDEO, fields, common)
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"cannot read {path}: {reason}", hint="give a UTF-8 JSON file") from None
+
+
+def languages(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
+) -> None:
+    """List the languages video translation speaks (use a code with: akool translate --to)."""
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        found = lib.languages()
+    if json_out:
+        out.json(found)
+    elif runtime.quiet:
+        for language in found:
+            out.data(language["lang_code"])
+    else:
+        out.table(("CODE", "LANGUAGE"), [[x["lang_code"], x["lang_name"]] for x in found])
 
 
 def effects(

@@ -188,6 +188,53 @@ CREATE_TEXT2VIDEO = Endpoint(
     ),
     billable=True,
 )
+CREATE_TRANSLATION = Endpoint(
+    key="create_translation",
+    method="POST",
+    path="/api/open/v3/content/video/createbytranslate",
+    summary="translate a video (video-translation/create-translation; data._id, then "
+    "infobymodelid: data.video, data.audio_splits' subtitles)",
+    body=(
+        Field("url", required=True),
+        Field("language", required=True),
+        Field("source_language"),
+        Field("lipsync", type="boolean"),
+        Field("webhookUrl"),
+        Field("speaker_num", type="integer"),
+        Field("remove_bgm", type="boolean"),
+        # The OpenAPI file lists the values as strings of an integer field.
+        Field("caption_type", type="integer", enum=("0", "1", "2", "3", "4")),
+        Field("caption_url"),
+        Field("studio_voice", type="object"),
+        Field("dynamic_duration", type="boolean"),
+    ),
+    billable=True,
+)
+LANGUAGE_LIST = Endpoint(
+    key="language_list",
+    method="GET",
+    path="/api/open/v3/language/list",
+    summary="the languages video translation speaks (data.lang_list[].lang_code)",
+)
+# studio_voice.style's values (openapi/video-translation.yaml).
+STUDIO_VOICE_STYLES = (
+    "affectionate",
+    "angry",
+    "calm",
+    "cheerful",
+    "depressed",
+    "disgruntled",
+    "embarrassed",
+    "empathetic",
+    "excited",
+    "fearful",
+    "friendly",
+    "unfriendly",
+    "sad",
+    "serious",
+    "relaxed",
+    "professional",
+)
 
 # Face detection lives under /interface/detect-api on the API host, not under /api/open, and
 # answers {"error_code": 0 | 1, "error_msg", "faces_obj": {"0": {"region": [[x, y, w, h], ...]}}}
@@ -467,6 +514,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     IMAGE2VIDEO_RESULTS,
     IMAGE2VIDEO_EFFECTS,
     CREATE_TEXT2VIDEO,
+    CREATE_TRANSLATION,
+    LANGUAGE_LIST,
 )
 
 RESULT_RETENTION_DAYS = 7

@@ -10,18 +10,19 @@ here, one command, one library method and one sandbox handler (docs/architecture
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from akool_cli.core import contract
 from akool_cli.core.contract import Endpoint
 from akool_cli.core.errors import UnavailableError, UsageError
+from akool_cli.core.mediatypes import ResultKind
 from akool_cli.core.models import TALKING_PHOTO_SHAPE, JobInfo, Path, Shape, at
 from akool_cli.core.states import FINAL, Status
 
 __all__ = ["FINAL", "KINDS", "JobKind", "Request", "Status", "StatusCall", "get"]
 
-Media = Literal["video", "audio", "image", "text"]
+Media = ResultKind
 
 
 class Request(Protocol):
@@ -168,6 +169,11 @@ class JobKind:
         return next((f.suffix for f in self.files if f.role == role), self.suffix)
 
 
+def with_files(shape: Shape, files: tuple[ResultFile, ...]) -> Shape:
+    """The shape that also reads these result files."""
+    return replace(shape, files=tuple((f.role, f.path) for f in files))
+
+
 KINDS: dict[str, JobKind] = {}
 
 
@@ -290,6 +296,41 @@ TEXT2VIDEO = register(
         command="text2video",
         webhook_field="webhookurl",
         failure_hint="check the prompt and the model's resolution and length, then try again",
+    )
+)
+
+# Video translation's codes (ai-tools-suite/video-translation, "Response Code Description").
+TRANSLATION_CODES = {
+    1201: "AKOOL could not create the audio; try again later",
+    1202: "the same video cannot be translated with lip sync into the same language twice",
+    1203: "the video must have an audio track",
+    1204: "the video is longer than 60 seconds",
+    1205: "AKOOL could not create the video; try again later",
+    1207: "the video is larger than 300 MB",
+    1209: "the video's encoding is not supported; re-encode it as H.264 MP4",
+    1210: "the video's frame rate is over 30 fps",
+}
+SUBTITLES = ("audio_splits",)
+TRANSLATION_FILES = (
+    ResultFile("original", (*SUBTITLES, "original_srt_url"), ".srt", "text"),
+    ResultFile("translated", (*SUBTITLES, "translated_srt_url"), ".srt", "text"),
+    ResultFile("no_captions", (*SUBTITLES, "no_caption_video_url"), ".mp4", "video"),
+)
+TRANSLATION = register(
+    JobKind(
+        name="video_translation",
+        noun="video translation",
+        create=contract.CREATE_TRANSLATION,
+        status=VIDEO_STATUS,
+        shape=with_files(
+            Shape(cost=("deduction_duration", "deduction_lock_duration")), TRANSLATION_FILES
+        ),
+        files=TRANSLATION_FILES,
+        command="translate",
+        webhook_type="video translate",
+        failure_hint="use an H.264 MP4 with audio, 60 s or less, 300 MB or less and 30 fps or "
+        "less, then create the job again",
+        codes=TRANSLATION_CODES,
     )
 )
 

@@ -7,11 +7,13 @@ same way (a text file named .jpg is refused whatever its name says).
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal["image", "audio", "video"]
+Role = Literal["image", "audio", "video", "subtitle"]
 # What a finished job's result URL serves (core/kinds.py's Media); the download is told which.
+# "text" is a translation's subtitles: taken as they come (an SRT can hold anything).
 ResultKind = Literal["video", "audio", "image", "text"]
 SNIFF_BYTES = 32  # enough for every signature below (RIFF/ftyp brands sit at bytes 8-12)
 
@@ -36,13 +38,21 @@ MP4 = Kind("video", "MP4", "video/mp4")
 MOV = Kind("video", "MOV", "video/quicktime")
 AVI = Kind("video", "AVI", "video/x-msvideo")
 WEBM = Kind("video", "WebM", "video/webm")
+SRT = Kind("subtitle", "SRT", "application/x-subrip")
+ASS = Kind("subtitle", "ASS", "text/x-ssa")
 
 ACCEPTED: dict[Role, str] = {
     "image": "a JPEG, PNG or WebP image",
     "audio": "MP3, WAV, M4A/AAC, OGG or FLAC audio",
     "video": "an MP4, MOV, AVI or WebM video",
+    "subtitle": "an SRT or ASS subtitle file (UTF-8 text)",
 }
-ARTICLE: dict[Role, str] = {"image": "an image", "audio": "audio", "video": "a video"}
+ARTICLE: dict[Role, str] = {
+    "image": "an image",
+    "audio": "audio",
+    "video": "a video",
+    "subtitle": "subtitles",
+}
 # Plain prefixes: (offset, bytes) → kind.
 SIGNATURES: tuple[tuple[int, bytes, Kind], ...] = (
     (0, b"\xff\xd8\xff", JPEG),
@@ -70,6 +80,7 @@ UNDECIDED_TYPES = ("", "application/octet-stream", "binary/octet-stream", "appli
 # Content types a file host may use for audio besides audio/*.
 AUDIO_TYPES = ("video/mp4", "application/ogg", "application/x-flac")
 VIDEO_TYPES = ("application/mp4",)
+SUBTITLE_TYPES = ("application/x-subrip", "application/x-ass", "application/x-ssa")
 
 
 def sniff(head: bytes) -> Kind | None:
@@ -116,6 +127,8 @@ def check_head(head: bytes, role: Role) -> Kind | str:
         # Any ISO BMFF file can hold video (brands such as isom say nothing about the tracks).
         return MOV if head[8:12] == b"qt  " else MP4
     kind = sniff(head)
+    if kind is None and role == "subtitle":
+        return _subtitles(head)
     if kind is None:
         if head[4:8] == b"ftyp":
             return f"an MP4 video, not {ARTICLE[role]}"
@@ -123,6 +136,19 @@ def check_head(head: bytes, role: Role) -> Kind | str:
     if kind.role != role:
         return f"{kind.name} {kind.role}, not {ARTICLE[role]}"
     return kind
+
+
+def _subtitles(head: bytes) -> Kind | str:
+    """SRT or ASS: UTF-8 text (a cut multi-byte character at the end is fine), not a page."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "an unknown binary format"
+    if not text.strip() or text.lstrip("\ufeff \r\n")[:1] in ("<", "{"):
+        return describe(head)  # empty, a page, JSON
+    if not all(c.isprintable() or c.isspace() for c in text.lstrip("\ufeff")):
+        return "an unknown binary format"
+    return ASS if text.lstrip("\ufeff \r\n").startswith("[Script Info]") else SRT
 
 
 def judge_content_type(value: str, role: Role) -> str | None:
@@ -142,6 +168,9 @@ def judge_content_type(value: str, role: Role) -> str | None:
         return None
     if role == "video" and (top == "video" or mime in VIDEO_TYPES):
         return None
+    if role == "subtitle":
+        # Hosts serve .srt as text/plain, application/x-subrip or nothing useful.
+        return None if top == "text" or mime in SUBTITLE_TYPES else f"{mime}, not subtitles"
     if top in ("image", "audio", "video"):
         return f"{mime}, not {ARTICLE[role]}"
     if role == "video":

@@ -9,7 +9,8 @@ so nothing that the docs forbid is ever billed. No I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -18,7 +19,7 @@ from akool_cli.core.errors import UsageError
 from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role
 
-ParamType = Literal["string", "integer", "boolean", "number"]
+ParamType = Literal["string", "integer", "boolean", "number", "object"]
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -44,6 +45,7 @@ class Limits:
     min_seconds: float | None = None
     max_bytes: int | None = None
     warn_fps: float | None = None  # above this the result degrades (a warning, not a refusal)
+    max_fps: float | None = None  # above this AKOOL refuses the video
 
 
 @dataclass(frozen=True)
@@ -127,9 +129,15 @@ def _convert(param: Param, value: Any) -> Any:
                 f"{name} must be {'an integer' if param.type == 'integer' else 'a number'}, not {value!r}"
             ) from None
         low, high = param.minimum, param.maximum
-        if (low is not None and number < low) or (high is not None and number > high):
-            raise ValueError(f"{name} must be between {low:g} and {high:g}, not {number:g}")
+        if low is not None and number < low:
+            raise ValueError(f"{name} must be {low:g} or more, not {number:g}")
+        if high is not None and number > high:
+            raise ValueError(f"{name} must be {high:g} or less, not {number:g}")
         return number
+    if param.type == "object":
+        if not isinstance(value, dict):
+            raise ValueError(f"{name} must be an object")
+        return value
     text = str(value)
     return text.strip() if param.media is not None else text
 
@@ -209,6 +217,104 @@ TEXT2VIDEO = Product(
 )
 
 
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,12})*$")
+
+
+def _language_list(fields: dict[str, Any]) -> None:
+    # "es, fr" as typed → "es,fr" as the docs write several languages.
+    fields["language"] = ",".join(
+        c.strip() for c in str(fields["language"]).split(",") if c.strip()
+    )
+
+
+def _translation_rules(fields: dict[str, Any]) -> list[str]:
+    problems = [
+        f"language {code!r} is not a language code (see: akool languages)"
+        for code in str(fields.get("language", "")).split(",")
+        if code and not LANGUAGE_CODE.match(code)
+    ]
+    source = str(fields.get("source_language", ""))
+    if source and source != "DEFAULT" and not LANGUAGE_CODE.match(source):
+        problems.append(f"source_language {source!r} is not DEFAULT or a language code")
+    problems += glossary_problems(fields.get("studio_voice"))
+    return problems
+
+
+GLOSSARY_KEYS = {
+    "no_translate_words": "a list of words",
+    "fixed_words": "an object of word: translation",
+    "pronounced_words": "an object of word: pronunciation",
+    "style": f"one of {', '.join(contract.STUDIO_VOICE_STYLES)}",
+}
+
+
+def glossary_problems(value: Any) -> list[str]:
+    """What is wrong with a studio_voice object (a --glossary file), as the OpenAPI file says."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        return ["the glossary must be a JSON object"]
+    problems = [
+        f"the glossary has no key {k!r} (keys: {', '.join(GLOSSARY_KEYS)})"
+        for k in value
+        if k not in GLOSSARY_KEYS
+    ]
+    words = value.get("no_translate_words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        problems.append(f"no_translate_words must be {GLOSSARY_KEYS['no_translate_words']}")
+    for key in ("fixed_words", "pronounced_words"):
+        table = value.get(key, {})
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            problems.append(f"{key} must be {GLOSSARY_KEYS[key]}")
+    if value.get("style", "professional") not in contract.STUDIO_VOICE_STYLES:
+        problems.append(f"style must be {GLOSSARY_KEYS['style']}")
+    return problems
+
+
+TRANSLATION = Product(
+    kind=kinds.TRANSLATION,
+    summary="a video translated into other languages (subtitles too)",
+    example="akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://b/akool/ -o out/",
+    params=(
+        Param("url", media="video", help="The video to translate."),
+        Param("language", help="Target language codes, comma-separated (akool languages)."),
+        Param("source_language", default="DEFAULT", help="The video's language (DEFAULT: detect)."),
+        Param("lipsync", type="boolean", help="Move the lips to the translated speech."),
+        Param("speaker_num", type="integer", minimum=0, help="Speakers in the video (0: detect)."),
+        Param("remove_bgm", type="boolean", help="Remove the background music."),
+        Param(
+            "caption_type",
+            type="integer",
+            help="0 none, 1 original, 2 target, 3 replace, 4 translated.",
+        ),
+        Param("caption_url", media="subtitle", help="Your SRT or ASS subtitles."),
+        Param("studio_voice", type="object", help="Words kept, fixed or pronounced; a style."),
+        Param("dynamic_duration", type="boolean", help="Let the video's length follow the speech."),
+    ),
+    derive=_language_list,
+    rules=_translation_rules,
+    # video-translation.mdx: 1204 over 60 s, 1207 over 300 MB, 1210 over 30 fps.
+    limits=Limits(max_seconds=60, max_bytes=300 * 1024 * 1024, max_fps=30),
+)
+
+
+def repeated_lipsync(fields: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> str | None:
+    """AKOOL's code 1202 said before billing: this video was already translated with lip sync
+    into one of these languages (earlier: the inputs of earlier translations not failed)."""
+    if not fields.get("lipsync"):
+        return None
+    wanted = set(str(fields.get("language", "")).split(","))
+    for inputs in earlier:
+        if inputs.get("url") == fields.get("url") and inputs.get("lipsync"):
+            again = wanted & set(str(inputs.get("language", "")).split(","))
+            if again:
+                return (
+                    f"this video was already translated with lip sync into {', '.join(sorted(again))}; "
+                    "AKOOL refuses it a second time (code 1202)"
+                )
+    return None
+
+
 def image2video_fields(
     image: str,
     prompt: str,
@@ -257,12 +363,62 @@ def text2video_fields(
     )
 
 
+def translation_fields(
+    video: str,
+    to: str | list[str],
+    *,
+    source: str | None = None,
+    lipsync: bool | None = None,
+    captions: int | None = None,
+    captions_url: str | None = None,
+    glossary: Mapping[str, Any] | None = None,
+    speakers: int | None = None,
+    remove_bgm: bool | None = None,
+    dynamic_duration: bool | None = None,
+) -> dict[str, Any]:
+    """Video translation's fields from the names its command and library method use."""
+    return given(
+        url=video,
+        language=to if isinstance(to, str) else ",".join(to),
+        source_language=source,
+        lipsync=lipsync,
+        caption_type=captions,
+        caption_url=captions_url,
+        studio_voice=dict(glossary) if glossary is not None else None,
+        speaker_num=speakers,
+        remove_bgm=remove_bgm,
+        dynamic_duration=dynamic_duration,
+    )
+
+
+def read_glossary(text: str, where: str) -> dict[str, Any]:
+    """A --glossary file's JSON (studio_voice), or a UsageError saying what is wrong."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"{where} is not JSON: {exc}", hint=GLOSSARY_HINT) from None
+    problems = glossary_problems(value)
+    if problems:
+        raise UsageError(f"{where}: " + "; ".join(problems), hint=GLOSSARY_HINT)
+    return dict(value)
+
+
+GLOSSARY_HINT = (
+    'e.g. {"no_translate_words": ["akool"], "fixed_words": {"hi": "hello"}, '
+    '"pronounced_words": {"SQL": "sequel"}, "style": "friendly"}'
+)
+
+
 def given(**fields: Any) -> dict[str, Any]:
     """The fields that have a value (None: not given, the default applies)."""
     return {name: value for name, value in fields.items() if value is not None}
 
 
-PRODUCTS: dict[str, Product] = {p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO)}
+PRODUCTS: dict[str, Product] = {
+    p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION)
+}
 
 
 def for_kind(kind: JobKind) -> Product | None:

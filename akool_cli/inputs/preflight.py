@@ -55,6 +55,7 @@ ROLE_HINTS: dict[Role, str] = {
     "image": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
     "audio": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
     "video": "AKOOL takes MP4 videos (H.264 is the safest); MOV, AVI and WebM on some products",
+    "subtitle": "AKOOL takes SRT or ASS subtitle files",
 }
 WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -436,14 +437,6 @@ def check_faces(client: AkoolClient, images: list[str], events: Events) -> list[
 
 
 # -- batch ---------------------------------------------------------------------------------------
-
-
-def row_inputs(row: int, image: str, audio: str) -> list[Input]:
-    """A batch row's inputs, tagged with its number so problems name the row."""
-    inputs = [Input(image, "image", "the image", row)]
-    if audio:
-        inputs.append(Input(audio, "audio", "the audio", row))
-    return inputs
 
 
 def split_problems(problems: Sequence[Problem]) -> tuple[dict[int, list[str]], list[Problem]]:

@@ -16,17 +16,22 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from akool_cli.core import kinds, products
 from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.core.kinds import FieldsRequest
+from akool_cli.core.mediatypes import Role
 from akool_cli.core.speech import check_text_length
 from akool_cli.core.validate import TalkRequest, check_resolution, check_speed
 from akool_cli.inputs.preflight import check_input
 from akool_cli.jobs.download import check_target, safe_file_name
 
-COLUMNS = (
+# A talking photo's columns (the default kind); other kinds take their documented fields
+# (core/products.py) and `glossary` (a translation's studio_voice, from a JSON file).
+TALK_COLUMNS = (
     "image_url",
     "audio_url",
     "prompt",
@@ -36,6 +41,23 @@ COLUMNS = (
     "voice",
     "speed",
     "id",
+)
+EVERY_ROW = ("kind", "id", "output")
+FILE_COLUMNS = {"glossary": "studio_voice"}  # a file whose content is the field's value
+COLUMNS = tuple(
+    dict.fromkeys(
+        (
+            *TALK_COLUMNS,
+            "kind",
+            *(
+                c
+                for p in products.PRODUCTS.values()
+                for c in p.columns
+                if c not in FILE_COLUMNS.values()
+            ),
+            *FILE_COLUMNS,
+        )
+    )
 )
 KNOWN = ", ".join(COLUMNS)
 FREE_TEXT = ("prompt", "text")  # the only values that may hold tabs and line breaks
@@ -81,13 +103,45 @@ class Item:
     row: int
     id: str
     key: str
-    request: TalkRequest
+    request: TalkRequest | FieldsRequest
     text: str | None = None
     voice: str | None = None
     speed: float | None = None
     output: str | None = None
     # The key akool 0.1 gave a row without an `id` (its line number): still found on a rerun.
     legacy_key: str | None = None
+    kind: str = kinds.TALKING_PHOTO.name
+
+    def media(self) -> dict[str, tuple[str, Role]]:
+        """The row's input files or URLs by field, and what each must be."""
+        request = self.request
+        if isinstance(request, TalkRequest):
+            found: dict[str, tuple[str, Role]] = {"image_url": (request.image_url, "image")}
+            if request.audio_url:
+                found["audio_url"] = (request.audio_url, "audio")
+            return found
+        product = products.PRODUCTS[self.kind]
+        return {
+            name: (str(request.fields[name]), role)
+            for name, role in product.media().items()
+            if request.fields.get(name)
+        }
+
+    def with_urls(self, sent: dict[str, str]) -> Item:
+        """The item with each input replaced by the URL to send (uploaded files' URLs)."""
+        request = self.request
+        if isinstance(request, TalkRequest):
+            new: TalkRequest | FieldsRequest = replace(
+                request,
+                image_url=sent.get(request.image_url, request.image_url),
+                audio_url=sent.get(request.audio_url, request.audio_url),
+            )
+        else:
+            fields = dict(request.fields)
+            for name, (value, _role) in self.media().items():
+                fields[name] = sent.get(value, value)
+            new = replace(request, fields=fields)
+        return replace(self, request=new)
 
 
 def load_rows(path: Path) -> list[Row]:
@@ -308,7 +362,10 @@ def _control_problems(fields: dict[str, str]) -> list[str]:
     return found
 
 
-def validate(rows: list[Row]) -> tuple[list[Item], list[Problem]]:
+INPUTS_KEY = "inputs:"  # a row without an id is known by what it makes
+
+
+def validate(rows: list[Row], base_dir: Path | None = None) -> tuple[list[Item], list[Problem]]:
     """Valid items, and one problem per row that cannot run (with its row number), all at once."""
     items: list[Item] = []
     problems: list[Problem] = []
@@ -321,14 +378,14 @@ def validate(rows: list[Row]) -> tuple[list[Item], list[Problem]]:
             problems += [Problem(row.number, message) for message in found]
             continue
         try:
-            item = _item(row)
+            item = _item(row, base_dir or Path.cwd())
         except AkoolError as exc:
             problems.append(Problem(row.number, exc.message))
             continue
         if item.id in seen_ids:
             problems.append(Problem(row.number, f"id {item.id!r} repeats row {seen_ids[item.id]}"))
             continue
-        if item.legacy_key is not None:
+        if item.key.startswith(INPUTS_KEY):
             repeats[item.key] = repeats.get(item.key, 0) + 1
             item.key = f"{item.key}:{repeats[item.key]}"
         seen_ids[item.id] = row.number
@@ -344,7 +401,60 @@ def validate(rows: list[Row]) -> tuple[list[Item], list[Problem]]:
     return items, problems
 
 
-def _item(row: Row) -> Item:
+def _item(row: Row, base_dir: Path) -> Item:
+    kind = kinds.by_command(row.fields.get("kind") or kinds.TALKING_PHOTO.name)
+    product = products.for_kind(kind) if kind is not None else None
+    if kind is None or (product is None and kind is not kinds.TALKING_PHOTO):
+        known = ", ".join(
+            [kinds.TALKING_PHOTO.name, *(p.kind.command for p in products.PRODUCTS.values())]
+        )
+        raise UsageError(f"kind {row.fields.get('kind')!r} is not one akool makes; one of: {known}")
+    allowed = TALK_COLUMNS if product is None else (*product.columns, *FILE_COLUMNS)
+    stray = [c for c, v in row.fields.items() if v and c not in allowed and c not in EVERY_ROW]
+    if stray:
+        raise UsageError(f"{', '.join(stray)}: not a column of {kind.name} rows")
+    if product is None:
+        return _talk_item(row)
+    return _product_item(row, product, base_dir)
+
+
+def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
+    """A row of another product: its documented fields, built and checked as the command does."""
+    f = row.fields
+    values: dict[str, Any] = {c: f[c] for c in product.columns if f.get(c)}
+    for column, field_name in FILE_COLUMNS.items():
+        if f.get(column) and product.param(field_name) is not None:
+            path = base_dir / Path(f[column]).expanduser()
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"cannot read {column} {f[column]!r}: {exc}") from None
+            values[field_name] = products.read_glossary(text, f"{column} {f[column]}")
+    for name, role in product.media().items():
+        if values.get(name):
+            values[name] = check_input(str(values[name]), f"{role} ({name})")
+    request = product.build(values)
+    inputs = {"kind": product.kind.name, **request.inputs()}
+    return _keyed(row, inputs, request, kind=product.kind.name)
+
+
+def _keyed(row: Row, inputs: dict[str, Any], request: FieldsRequest, *, kind: str) -> Item:
+    output = _output(row.fields.get("output") or None, products.PRODUCTS[kind].kind.suffix)
+    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
+    row_id = row.fields.get("id") or f"row-{row.number}"
+    key = f"{row_id}:{digest}" if row.fields.get("id") else f"{INPUTS_KEY}{digest}"
+    return Item(row.number, row_id, key, request, output=output, kind=kind)
+
+
+def _output(output: str | None, suffix: str) -> str | None:
+    if output is not None and (
+        safe_file_name(Path(output).stem, Path(output).suffix or suffix) != output
+    ):
+        raise UsageError(f"output {output!r} must be a plain file name such as video-1{suffix}")
+    return output
+
+
+def _talk_item(row: Row) -> Item:
     f = row.fields
     text = f.get("text") or None
     voice = f.get("voice") or None
@@ -371,11 +481,7 @@ def _item(row: Row) -> Item:
         prompt=f.get("prompt") or None,
         resolution=check_resolution(f.get("resolution") or None),
     )
-    output = f.get("output") or None
-    if output is not None and (
-        safe_file_name(Path(output).stem, Path(output).suffix or ".mp4") != output
-    ):
-        raise UsageError(f"output {output!r} must be a plain file name such as video-1.mp4")
+    output = _output(f.get("output") or None, ".mp4")
     row_id = f.get("id") or f"row-{row.number}"
     named = bool(f.get("id"))
     inputs = {**request.inputs(), "text": text, "voice": voice, "speed": speed}
@@ -386,7 +492,7 @@ def _item(row: Row) -> Item:
         # Without an id a row is known by what it makes, not by its line: inserting a row above
         # must not make every row below look new (and be billed again). validate() numbers
         # repeats of the same inputs.
-        key, legacy = f"inputs:{digest}", f"{row_id}:{digest}"
+        key, legacy = f"{INPUTS_KEY}{digest}", f"{row_id}:{digest}"
     return Item(row.number, row_id, key, request, text, voice, speed, output, legacy)
 
 

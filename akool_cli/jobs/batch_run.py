@@ -11,11 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import kinds
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -66,41 +67,49 @@ class Outcome:
 
 
 def target_for(item: Item, job_id: str | None, output_dir: Path) -> Path:
-    """Where a row's video goes: its `output` column, or the job id (known once created)."""
-    return output_dir / (item.output or safe_file_name(job_id or "<job_id>"))
+    """Where a row's result goes: its `output` column, or the job id (known once created)."""
+    suffix = kinds.get(item.kind).suffix
+    return output_dir / (item.output or safe_file_name(job_id or "<job_id>", suffix))
 
 
 def plan(
     items: list[Item], journal: Journal, output_dir: Path | None, scope: Scope
 ) -> Iterator[dict[str, Any]]:
     """What a run in this scope would do with each row (one indexed lookup per row), and what
-    each create is estimated to cost; nothing is sent."""
+    each create is estimated to cost; nothing is sent. `request` is the body the create will
+    send (a talking photo made from text gets its audio_url from the speech first)."""
     estimator = Estimator(journal)
     for item in items:
         earlier = earlier_job(journal, item, scope)
         request = item.request
+        talk = request if isinstance(request, TalkRequest) else None
+        fields = request.fields if not isinstance(request, TalkRequest) else {}
         yield {
             "row": item.row,
             "id": item.id,
-            "image_url": request.image_url,
-            "audio": request.audio_url or f"text ({item.voice})",
+            "image_url": talk.image_url if talk else fields.get("image_url"),
+            "audio": (talk.audio_url or f"text ({item.voice})")
+            if talk
+            else fields.get("audio_url"),
             "action": f"pick up {earlier.id}" if earlier else "create",
             "output": str(target_for(item, earlier.id if earlier else None, output_dir))
             if output_dir
             else None,
-            "prompt": request.prompt,
-            "resolution": request.resolution,
+            "prompt": talk.prompt if talk else fields.get("prompt"),
+            "resolution": talk.resolution if talk else fields.get("resolution"),
             "text": item.text,
             "voice": item.voice,
             "speed": item.speed,
             "job_id": earlier.id if earlier else None,
             "estimate": None if earlier else _row_estimate(estimator, item),
+            "kind": item.kind,
+            "request": request.body(),
         }
 
 
 def _row_estimate(estimator: Estimator, item: Item) -> dict[str, Any]:
     """A row's creates at their estimates: the talking photo, and its speech for a text row."""
-    found = estimator(TALKING_PHOTO.name, item.request.body())
+    found = estimator(item.kind, item.request.body())
     if item.text is None:
         return found.to_json()
     speech = estimator(SPEECH.name, {"input_text": item.text})
@@ -225,17 +234,15 @@ class BatchRunner:
 
     def job_for(self, item: Item, outcome: Outcome) -> JobRecord | str | None:
         """The row's job: an earlier one (a record), a new one (its id), or None (not now)."""
-        request: Request = item.request
+        talk = item.request
+        if not isinstance(talk, TalkRequest):
+            return self._claimed_create(item, outcome, kinds.get(item.kind), talk, item.key)
+        request: Request = talk
         if item.text is not None and item.voice is not None:
             audio = self._speech(item, outcome)
             if audio is None:
                 return None
-            request = TalkRequest(
-                audio_url=audio,
-                image_url=item.request.image_url,
-                prompt=item.request.prompt,
-                resolution=item.request.resolution,
-            )
+            request = replace(talk, audio_url=audio)
         if item.legacy_key is not None:
             scope = engine.scoped(self.client, self._origin(item, item.legacy_key)).scope()
             earlier = self.journal.find_by_key(item.legacy_key, scope)
@@ -247,6 +254,7 @@ class BatchRunner:
 
     def _speech(self, item: Item, outcome: Outcome) -> str | None:
         assert item.text is not None and item.voice is not None
+        assert isinstance(item.request, TalkRequest)
         options = {} if item.speed is None else {"speed": item.speed}
         request = SpeechRequest(item.text, item.voice, options)
         found = self._claimed_create(item, outcome, SPEECH, request, item.key + ":speech")
@@ -451,7 +459,8 @@ class _Run:
         with self.lock:
             self.by_job[job_id] = (item, outcome)
         delay = 0.0 if record is not None else runner.interval
-        self.watcher.add(job_id, kind=TALKING_PHOTO, target=target, first_poll_delay=delay)
+        kind = kinds.get(item.kind)
+        self.watcher.add(job_id, kind=kind, target=target, first_poll_delay=delay)
         return True
 
     def _on_event(self, event: Event) -> None:
@@ -470,7 +479,7 @@ class _Run:
             outcome.state, outcome.error = "error", event.error.message
             self.runner.emit(outcome, event.error.message)
         elif isinstance(event, Finished):
-            self._finished(outcome, event)
+            self._finished(row[0], outcome, event)
             with self.lock:  # a finished job's last event: nothing per row stays behind
                 self.by_job.pop(event.job_id, None)
                 self.received.pop(event.job_id, None)
@@ -479,12 +488,13 @@ class _Run:
             self.received[event.job_id] = event.received
             self.runner.on_bytes(event.received - before)
 
-    def _finished(self, outcome: Outcome, event: Finished) -> None:
+    def _finished(self, item: Item, outcome: Outcome, event: Finished) -> None:
         info = event.info
         if info is not None and outcome.state != "error":
             outcome.state = info.state
             outcome.video_url = info.video_url or None
             if info.video_status == Status.FAILED:
                 reason = info.error_reason or "AKOOL gave no reason"
-                outcome.error = f"{reason}; {TALKING_PHOTO.failure_hint}"  # AKOOL's input advice
-        self._release(outcome, TALKING_PHOTO.name, info.cost if info is not None else None)
+                hint = kinds.get(item.kind).failure_hint
+                outcome.error = f"{reason}; {hint}"  # AKOOL's advice for the product's inputs
+        self._release(outcome, item.kind, info.cost if info is not None else None)

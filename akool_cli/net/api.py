@@ -157,6 +157,18 @@ class AkoolClient:
             if isinstance(item, dict) and isinstance(item.get("effect_code"), str)
         ]
 
+    def languages(self) -> list[dict[str, str]]:
+        """Video translation's languages: {lang_code, lang_name, url (a flag)} each."""
+        data = self.call(contract.LANGUAGE_LIST)
+        items = data.get("lang_list") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise UnavailableError("AKOOL's language list has no data.lang_list array")
+        return [
+            {k: str(item.get(k) or "") for k in ("lang_code", "lang_name", "url")}
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("lang_code"), str)
+        ]
+
     def create_talking_photo(
         self,
         talking_photo_url: str,

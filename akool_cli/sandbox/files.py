@@ -43,12 +43,16 @@ class Handler(Protocol):
 
 
 def serve_file(handler: Handler, name: str) -> None:
-    """A finished job's MP4, with Range support, ETag, and the file faults."""
-    job_id = name.removesuffix(".mp4")
-    job = handler.state.jobs.get(job_id)
+    """A finished job's MP4 (`<id>.mp4`, or another of its videos, `<id>.<role>.mp4`) with Range
+    support, ETag and the file faults, or its subtitles (`<id>.<role>.srt`)."""
+    stem, _, suffix = name.rpartition(".")
+    job = handler.state.jobs.get(stem.split(".", 1)[0])
     state = handler.state
-    if job is None or not name.endswith(".mp4") or state.status(job) != 3 or state.expired(job):
+    if job is None or suffix not in ("mp4", "srt") or state.status(job) != 3 or state.expired(job):
         handler._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
+        return
+    if suffix == "srt":
+        handler._send(200, subtitles(stem).encode(), "application/x-subrip")
         return
     handler.state.count(handler.state.requests, "file")
     fault = handler._roll(("500", "429"))
@@ -58,7 +62,7 @@ def serve_file(handler: Handler, name: str) -> None:
     if fault == "429":
         handler._send(429, b"slow down", "text/plain", headers={"Retry-After": "1"})
         return
-    video = VideoFile(job.id, handler.state.config.video_bytes)
+    video = VideoFile(stem, handler.state.config.video_bytes)
     start, end, status = 0, video.size - 1, 200
     wanted = handler.headers.get("Range")
     if_range = handler.headers.get("If-Range")
@@ -116,6 +120,11 @@ def _send_paced(
             due = started + sent / rate - time.monotonic()
             if due > 0:
                 time.sleep(due)
+
+
+def subtitles(name: str) -> str:
+    """A small SRT file naming the job and role it belongs to."""
+    return f"1\n00:00:00,000 --> 00:00:02,000\nakool sandbox: {name}\n"
 
 
 def _parse_range(value: str, size: int) -> tuple[int, int] | None:

@@ -61,6 +61,18 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "task_id": "",
         "webhookUrl": "",
     },
+    "video_translation": {
+        **_V3_VIDEO,
+        "type": 2,
+        "team_id": "sandbox-team",
+        "progress": 0,
+        "deduction_duration": 10,
+        "audio_splits": {
+            "original_srt_url": "",
+            "translated_srt_url": "",
+            "no_caption_video_url": "",
+        },
+    },
     "image2video": {
         **_V4_VIDEO,
         "effect_name": "",
@@ -111,7 +123,22 @@ def served() -> list[JobKind]:
 # Inputs the sandbox refuses with a product's own documented code (a URL containing the word).
 REFUSALS: dict[str, dict[str, int]] = {
     "lipsync": {"sameagain": 1202, "noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
+    "video_translation": {"noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
 }
+# The languages video translation speaks here (language/list's documented fields).
+LANGUAGES = tuple(
+    {"lang_name": name, "lang_code": code, "url": ""}
+    for code, name in (
+        ("en", "English"),
+        ("es", "Spanish"),
+        ("fr", "French"),
+        ("de", "German"),
+        ("ja", "Japanese"),
+        ("zh-CN", "Chinese (Simplified)"),
+        ("pt", "Portuguese"),
+    )
+)
+LANGUAGE_CODES = frozenset(str(x["lang_code"]) for x in LANGUAGES)
 
 
 def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | None:
@@ -121,6 +148,10 @@ def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | Non
     if product is not None and product.rules is not None and not problems:
         problems = product.rules(fields) if product.request is FieldsRequest else []
     problems += media_products.request_problems(kind, fields) if not problems else []
+    if kind is kinds.TRANSLATION and not problems:
+        unknown = set(str(fields["language"]).split(",")) - LANGUAGE_CODES
+        if unknown:
+            problems.append(f"language {', '.join(sorted(unknown))} is not supported")
     if problems:
         return 1003, "; ".join(problems)
     for word, code in REFUSALS.get(kind.name, {}).items():
@@ -163,6 +194,8 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
     for extra in kind.files:
         url = f"{base_url}{FILES_PREFIX}{job.id}.{extra.role}{extra.suffix}"
         _put(data, extra.path, url if done else "")
+    if "progress" in data:
+        data["progress"] = {1: 0, 2: 50}.get(status, 100)
     if "createdAt" in data:
         data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
     charged = credit_field(kind)

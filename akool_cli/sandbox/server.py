@@ -409,6 +409,13 @@ class Handler(BaseHTTPRequestHandler):
         answer = product_answers.created_answer(kind, data)
         self._json({"code": 1000, "msg": "OK", "data": answer}, after)
 
+    @route(contract.LANGUAGE_LIST)
+    def _api_languages(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        data = {"lang_list": list(product_answers.LANGUAGES)}
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
     @route(contract.IMAGE2VIDEO_EFFECTS)
     def _api_effects(
         self, body: bytes, query: dict[str, str], path: str, after: str | None

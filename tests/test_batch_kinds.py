@@ -1,0 +1,153 @@
+"""Batch files that mix products: a `kind` column, each kind's documented fields as columns, one
+campaign, resumed without paying twice, and exactly one job per row under SIGTERM and faults."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from akool_cli.core.clock import SystemClock
+from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from tests.conftest import Isolation
+from tests.support.runner import AKOOL, invoke, process_env
+
+HEADER = "id,kind,image_url,audio_url,video_url,url,language,lipsync,prompt,resolution,glossary"
+
+
+def mixed_rows(folder: Path, tag: str = "") -> Path:
+    """Five rows, five kinds; every input names its row, so the sandbox's jobs map to rows."""
+    (folder / "words.json").write_text('{"no_translate_words": ["akool"]}')
+    e = "https://example.com"
+    lines = [
+        HEADER,
+        f"photo{tag},,{e}/photo{tag}.jpg,{e}/s.mp3,,,,,,,",
+        f"lips{tag},lipsync,,{e}/lips{tag}.mp3,{e}/lips{tag}.mp4,,,,,,",
+        f'tr{tag},translate,,,,{e}/tr{tag}.mp4,"es,fr",true,,,words.json',
+        f"i2v{tag},image2video,{e}/i2v{tag}.png,,,,,,zoom {tag},1080p,",
+        f"t2v{tag},text2video,,,,,,,a lake {tag},,",
+    ]
+    path = folder / f"mixed{tag}.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_mixed_file_runs_in_one_campaign_and_resumes_without_paying_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = mixed_rows(isolated.tmp)
+    out = isolated.tmp / "out"
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    kinds = [(r["id"], r["kind"]) for r in plan["rows"]]
+    assert kinds == [
+        ("photo", "talking_photo"),
+        ("lips", "lipsync"),
+        ("tr", "video_translation"),
+        ("i2v", "image2video"),
+        ("t2v", "text2video"),
+    ]
+    by_id = {r["id"]: r["request"] for r in plan["rows"]}
+    assert by_id["tr"] == {
+        "url": "https://example.com/tr.mp4",
+        "language": "es,fr",
+        "source_language": "DEFAULT",
+        "lipsync": True,
+        "studio_voice": {"no_translate_words": ["akool"]},
+    }
+    assert by_id["i2v"]["audio_type"] == 1 and by_id["i2v"]["resolution"] == "1080p"
+    assert by_id["t2v"] == {"prompt": "a lake", "count": 1}  # CSV values are stripped
+    table = invoke(["batch", str(rows), "--dry-run"]).stdout
+    assert "video_translation" in table and "language=es,fr" in table
+
+    report = json.loads(invoke(["batch", str(rows), "-o", str(out), "--json"]).stdout)
+    assert [r["state"] for r in report["results"]] == ["done"] * 5
+    assert len(api_env.state.jobs) == 5
+    translated = next(r["job_id"] for r in report["results"] if r["id"] == "tr")
+    assert (out / f"{translated}.translated.srt").is_file()
+    assert len(list(out.glob("*.mp4"))) == 6  # five results and the caption-free video
+
+    again = json.loads(invoke(["batch", str(rows), "-o", str(out), "--json"]).stdout)
+    assert all(r["resumed"] and r["state"] == "done" for r in again["results"])
+    assert len(api_env.state.jobs) == 5  # nothing created twice
+
+
+def test_a_row_of_one_kind_with_another_kinds_column_is_refused(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = isolated.tmp / "bad.csv"
+    rows.write_text(
+        "kind,video_url,audio_url,prompt\n"
+        "lipsync,https://e.com/v.mp4,https://e.com/a.mp3,smile\n"
+        "dubbing,https://e.com/v.mp4,https://e.com/a.mp3,\n"
+        "image2video,,,p\n"
+    )
+    result = invoke(["batch", str(rows)], expect=2)
+    assert "row 2: prompt: not a column of lipsync rows" in result.stderr
+    assert "row 3: kind 'dubbing' is not one akool makes" in result.stderr
+    assert "row 4: the image to video request is not valid: image_url is required" in result.stderr
+    assert api_env.state.jobs == {}
+
+
+# Faults AKOOL's answers can have. With "refusals" (429, slow answers) a create is never in
+# doubt; with "all", an HTTP 500 or a cut answer to a create leaves its outcome unknown, and
+# akool never sends that row again by itself (the row says so).
+FAULTS = {
+    "refusals": {"429": 0.2, "slow": 0.1},
+    "all": {"500": 0.1, "429": 0.05, "drop": 0.05, "truncate": 0.05, "slow": 0.05},
+}
+
+
+@pytest.mark.parametrize("faults", ["refusals", "all"])
+def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
+    isolated: Isolation, faults: str
+) -> None:
+    config = SandboxConfig(
+        processing_seconds=0.3,
+        faults=FAULTS[faults],
+        seed=1127,
+        slow_seconds=0.05,
+        latency=0.02,
+    )
+    sandbox = start_sandbox(config, clock=SystemClock())
+    files = [mixed_rows(isolated.tmp, str(n)) for n in range(3)]
+    rows = isolated.tmp / "all.csv"
+    lines = [files[0].read_text().splitlines()[0]]
+    lines += [line for f in files for line in f.read_text().splitlines()[1:]]
+    rows.write_text("\n".join(lines) + "\n")
+    env = process_env(isolated.home, sandbox.base_url)
+    out = isolated.tmp / "out"
+    args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "-o", str(out), "--json"]
+    try:
+        for pause in (0.6, 1.2):  # stopped twice while creating, following and downloading
+            first = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            time.sleep(pause)
+            first.send_signal(signal.SIGTERM)
+            first.communicate(timeout=120)
+            # 143: stopped cleanly; -15: the signal came before akool had started.
+            assert first.returncode in (0, 9, 143, -signal.SIGTERM)
+        final = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        sandbox.stop()
+    assert final.returncode in (0, 9), final.stderr
+    stats = sandbox.state.stats()
+    states = [r["state"] for r in json.loads(final.stdout)["results"]]
+    assert stats["duplicates"] == 0  # no row's request ever made two jobs
+    if faults == "refusals":
+        assert stats["jobs"] == 15 and states == ["done"] * 15  # exactly one job per row
+        kinds = {job.kind for job in sandbox.state.jobs.values()}
+        assert kinds == {
+            "talking_photo",
+            "lipsync",
+            "video_translation",
+            "image2video",
+            "text2video",
+        }
+    else:
+        # Done (one job), or honestly unknown: its create's answer was lost (one job or none).
+        assert states.count("done") + states.count("unknown") == 15, states
+        assert states.count("done") <= stats["jobs"] <= 15
+    print(f"\nmixed batch, SIGTERM twice, {faults} faults: {stats['jobs']} jobs, {states}")
