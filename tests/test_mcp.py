@@ -177,3 +177,17 @@ def test_max_credits_stops_new_jobs_and_the_session_is_in_the_ledger(
     spend = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)
     assert spend["groups"][0]["group"].startswith("mcp ") and spend["total"]["credits"] == 20
     assert spend["runs"][0]["max_credits"] == 30
+
+
+def test_every_product_has_a_create_tool_that_says_it_spends_credits() -> None:
+    from akool_cli.core import products
+    from akool_cli.mcpserver.tools import tool_specs
+
+    specs = {spec.name: spec for spec in tool_specs()}
+    for product in products.PRODUCTS.values():
+        spec = specs[product.kind.command or product.kind.name]
+        assert spec.billing and "Spends AKOOL credits" in spec.description
+        schema = spec.input_schema
+        assert set(schema["required"]) <= set(schema["properties"]), spec.name
+        assert {p.name for p in product.params} <= set(schema["properties"]), spec.name
+    assert not any(spec.billing for spec in specs.values() if spec.kind is None)

@@ -96,7 +96,10 @@ def product_schema(product: products.Product) -> dict[str, Any]:
     fields = {f.name: f for f in product.kind.create.body}
     derived: dict[str, Any] = {}
     if product.derive is not None:
-        product.derive(derived)  # what akool fills in itself when not given
+        try:
+            product.derive(derived)  # what akool fills in itself when nothing is given
+        except (KeyError, TypeError, ValueError):
+            derived = {}  # it derives from given fields only: nothing is filled in by itself
     properties = {p.name: param_schema(p, fields.get(p.name)) for p in product.params}
     required = [
         p.name
