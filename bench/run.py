@@ -3,7 +3,7 @@ history), each against a baseline measured in the same run (this machine is shar
 targets are ratios).
 
 Usage: make bench   (or: .venv/bin/python bench/run.py [--quick] [--only startup,polling,...];
-parts: startup, polling, throughput, downloads, batches, planning, history, audit)
+parts: startup, polling, throughput, downloads, batches, planning, history, audit, webhook)
 Prints one line per figure and a JSON summary (also written to bench/results/summary.json);
 exits 1 when a target is missed.
 """
@@ -572,6 +572,83 @@ def bench_loopback_download(size_mb: int, rounds: int, curl: bool, sha_speed: fl
         )
 
 
+# -- webhook serve under hostile clients ---------------------------------------------------------
+
+WEBHOOK_CLIENTS = 16
+WEBHOOK_HEADERS = 90  # of 64 KB each, per client
+WEBHOOK_GROWTH_MB = 32.0
+
+
+def huge_headers(address: tuple[str, int]) -> None:
+    """One client sending 90 headers of 64 KB (5.8 MB), then reading what comes back."""
+    import socket
+
+    with socket.create_connection(address) as sock:
+        sock.settimeout(30)
+        try:
+            sock.sendall(b"POST /akool/webhook HTTP/1.1\r\n")
+            for n in range(WEBHOOK_HEADERS):
+                sock.sendall(b"X-Huge-%d: " % n + b"a" * 64_000 + b"\r\n")
+            sock.sendall(b"Content-Length: 0\r\n\r\n")
+            sock.recv(100)
+        except OSError:
+            pass  # refused and closed while this client still sent
+
+
+def memory_mb(pid: int, name: str) -> float:
+    """A memory figure of /proc/PID/status (VmRSS, VmHWM) in MB."""
+    return int((proc_fields(pid).get(name) or "0 kB").split()[0]) / 1024
+
+
+def bench_webhook() -> None:
+    """`akool webhook serve`'s memory while 16 clients send 90 × 64 KB headers each, and after."""
+    import re
+    import threading
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = clean_env(AKOOL_HOME=tmp, AKOOL_API_KEY=SANDBOX_KEY, AKOOL_CLIENT_ID="bench")
+        serve = subprocess.Popen(
+            [AKOOL, "webhook", "serve", "--port", "0"],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert serve.stderr is not None
+            found = re.search(r"http://([\d.]+):(\d+)", serve.stderr.readline())
+            if found is None:
+                raise RuntimeError("webhook serve did not start")
+            address = (found.group(1), int(found.group(2)))
+            before = memory_mb(serve.pid, "VmRSS")
+            clients = [
+                threading.Thread(target=huge_headers, args=(address,))
+                for _ in range(WEBHOOK_CLIENTS)
+            ]
+            for client in clients:
+                client.start()
+            for client in clients:
+                client.join()
+            time.sleep(0.5)
+            peak, after = memory_mb(serve.pid, "VmHWM"), memory_mb(serve.pid, "VmRSS")
+        finally:
+            serve.terminate()
+            serve.wait(timeout=30)
+    name = f"webhook serve, {WEBHOOK_CLIENTS} clients × {WEBHOOK_HEADERS} headers of 64 KB"
+    record(
+        Figure(
+            f"{name}: peak RSS growth",
+            peak - before,
+            "MB",
+            "RSS before",
+            before,
+            None,
+            f"≤ {WEBHOOK_GROWTH_MB:g} MB",
+            peak - before <= WEBHOOK_GROWTH_MB,
+        )
+    )
+    record(Figure(f"{name}: RSS after they left", after, "MB", "", None, None, "", None))
+
+
 # -- scale: batches, planning, history ------------------------------------------------------------
 
 SCALE_CONCURRENCY = 16
@@ -1071,7 +1148,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and jobs")
     parser.add_argument(
-        "--only", default="startup,polling,throughput,downloads,batches,planning,history,audit"
+        "--only",
+        default="startup,polling,throughput,downloads,batches,planning,history,audit,webhook",
     )
     options = parser.parse_args()
     # SIGTERM unwinds like Ctrl-C: the sandbox and any akool under test are stopped, temporary
@@ -1093,6 +1171,7 @@ def main() -> int:
             rows=2_000 if quick else 10_000, rounds=1 if quick else 3
         ),
         "audit": lambda: bench_audit(rounds=3 if quick else 7),
+        "webhook": bench_webhook,
         "history": lambda: bench_history(
             jobs=10_000 if quick else 100_000, rounds=3 if quick else 7
         ),

@@ -6,7 +6,6 @@ SIGTERM still ends akool at once while such a server holds it."""
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -24,7 +23,7 @@ from akool_cli.net.retry import RetryPolicy
 from akool_cli.net.transport import Transport
 from akool_cli.store.credentials import Credential
 from tests.conftest import Isolation
-from tests.support.hostile import ENDLESS, Answerer, raw_server
+from tests.support.hostile import ENDLESS, noting, raw_server
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, scripted_server
 from tests.support.waiting import wait_for
@@ -88,16 +87,6 @@ def test_a_url_check_ends_at_its_deadline(case: str, monkeypatch: pytest.MonkeyP
         verdict = urlcheck.check_url(transport, url, "image")
     assert verdict is not None and verdict[0] == "warn"
     assert f"no complete answer within {LIMIT:g} s" in verdict[1]
-
-
-def noting(connected: threading.Event, answer: Answerer) -> Answerer:
-    """The answer, once the test has been told that akool connected."""
-
-    def answering(connection: socket.socket, stop: threading.Event) -> None:
-        connected.set()
-        answer(connection, stop)
-
-    return answering
 
 
 def stopped_by_sigterm(argv: list[str], env: dict[str, str], connected: threading.Event) -> float:

@@ -4,8 +4,10 @@ and the sandbox's callbacks that must never leave this machine."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,12 +17,20 @@ import pytest
 
 from akool_cli.core import callbacks
 from akool_cli.core.callbacks import Callback
+from akool_cli.core.redact import Redactor
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.notifier import loopback_address
 from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from akool_cli.store.journal import JobRecord, Journal
-from akool_cli.webhooks.receiver import EventRecorder, Handled, WebhookReceiver
+from akool_cli.webhooks.receiver import (
+    MAX_HEADER_BYTES,
+    EventRecorder,
+    Handled,
+    WebhookReceiver,
+    download_into,
+)
 from tests.conftest import Isolation
+from tests.support.hostile import MP4_HEAD, noting, raw_server, stalling
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, scripted_server
 from tests.support.waiting import wait_for
@@ -305,3 +315,87 @@ def test_a_failed_download_says_how_to_fetch_it(journal: Journal, isolated: Isol
         f"fetch it with: akool watch {JOB} -o {isolated.tmp / 'videos'}/"
     ]
     assert [(h.state, h.downloaded_path) for h in handled] == [("done", "")]
+
+
+# -- memory and stopping --------------------------------------------------------------------------
+
+
+def test_a_header_block_over_the_limit_gets_431(hook: Hook) -> None:
+    many = "".join(f"X-Pad-{n}: {'a' * 1000}\r\n" for n in range(MAX_HEADER_BYTES // 1000 + 1))
+    answer = exchange(hook, post(many + "Content-Length: 0\r\n"))
+    assert answer.startswith(b"HTTP/1.1 431 ")
+    # Just under the limit is still read (and judged on its merits).
+    few = "".join(f"X-Pad-{n}: {'a' * 1000}\r\n" for n in range(MAX_HEADER_BYTES // 1000 - 4))
+    assert exchange(hook, post(few + "Content-Length: 2\r\n", b"{}")).startswith(b"HTTP/1.1 400 ")
+
+
+def memory_mb(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no {field} for {pid}")
+
+
+def huge_headers(address: tuple[str, int]) -> None:
+    """A client sending 90 headers of 64 KB each (5.8 MB), then reading whatever comes back."""
+    with socket.create_connection(address) as sock:
+        sock.settimeout(30)  # a guard against a hung test only
+        try:
+            sock.sendall(b"POST /akool/webhook HTTP/1.1\r\n")
+            for n in range(90):
+                sock.sendall(b"X-Huge-%d: " % n + b"a" * (64 * 1000) + b"\r\n")
+            sock.sendall(b"Content-Length: 0\r\n\r\n")
+            sock.recv(100)
+        except OSError:
+            pass  # the receiver refused the headers and closed while this client still sent
+
+
+def test_sixteen_clients_with_huge_headers_cost_little_memory(isolated: Isolation) -> None:
+    """The standard library alone let them cost ~330 MB, and ~245 MB stayed after they left."""
+    env = process_env(isolated.home, "http://127.0.0.1:9", AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID)
+    serve = subprocess.Popen(
+        [AKOOL, "webhook", "serve", "--port", "0"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert serve.stderr is not None
+        found = re.search(r"http://([\d.]+):(\d+)", serve.stderr.readline())
+        assert found is not None
+        address = (found.group(1), int(found.group(2)))
+        before = memory_mb(serve.pid, "VmRSS")
+        clients = [threading.Thread(target=huge_headers, args=(address,)) for _ in range(16)]
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join()
+        peak, after = memory_mb(serve.pid, "VmHWM"), memory_mb(serve.pid, "VmRSS")
+    finally:
+        serve.terminate()
+        serve.communicate(timeout=30)
+    print(f"\nwebhook serve RSS: {before:.1f} MB before, {peak:.1f} peak, {after:.1f} after")
+    assert peak - before <= 32 and after - before <= 16
+
+
+def test_stopping_the_receiver_ends_a_stalled_download(isolated: Isolation) -> None:
+    """`webhook serve` stopping (SIGTERM) sets the event: the download on its worker ends at
+    once instead of waiting out the file host's silence."""
+    stopping = threading.Event()
+    warnings: list[str] = []
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: 9999\r\n\r\n"
+    connected = threading.Event()
+    with raw_server(noting(connected, stalling(head + MP4_HEAD))) as url:
+        recorder = EventRecorder(
+            isolated.home / "jobs.sqlite3",
+            download_dir=isolated.tmp / "videos",
+            fetch=download_into(Redactor(), cancel=stopping),
+            emit=lambda handled: None,
+            warn=warnings.append,
+        )
+        worker = threading.Thread(
+            target=recorder, args=(Callback(JOB, 3, "talking photo", url, {}),), daemon=True
+        )
+        worker.start()
+        wait_for(connected.is_set)  # the download is under way, waiting for bytes to come
+        stopping.set()
+        worker.join(10)
+        assert not worker.is_alive()  # else it waits out the 30 s read timeout
+    assert warnings and "akool is stopping" in warnings[0]

@@ -347,15 +347,42 @@ def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | 
     return None
 
 
+NON_STRINGS = frozenset({"integer", "number", "boolean"})
+
+
+def _type_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+) -> Hit | None:
+    """A quoted value for a field the docs type as a number or a boolean ("5" for video_length,
+    "true" for face_enhance): JSON sends a string where the API reads another type."""
+    if spec.type not in NON_STRINGS or not lit.quoted or lit.text[:1] not in "\"'":
+        return None
+    doc = ctx.doc()
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    message = f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents a {spec.type}"
+    unquoted = lit.value.lower() if spec.type == "boolean" else lit.value
+    fine = (
+        unquoted in ("true", "false")
+        if spec.type == "boolean"
+        else re.fullmatch(r"-?\d+" if spec.type == "integer" else r"-?\d+(?:\.\d+)?", unquoted)
+    )
+    if spec.type == "boolean" and ctx.is_python:
+        unquoted = unquoted.title()  # True, False
+    fix = Fix(line, column, column + len(lit.text), lit.text, unquoted) if fine else None
+    return Hit(line, column, lit.text, f"a {spec.type}", message, endpoint.url, fix)
+
+
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
     for _, endpoint, keys in _requests(ctx):
         for key in keys:
             spec = endpoint.field(key.name)
-            if spec is None or not spec.enum:
+            if spec is None or (not spec.enum and spec.type not in NON_STRINGS):
                 continue
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint)
+                hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
+                if not key.raw:  # a query string's values are all text
+                    hit = hit or _type_hit(ctx, lit, spec, endpoint)
                 if hit is not None:
                     yield hit
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
@@ -574,7 +601,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value (a literal, a fallback, a default, a TypeScript union) the field does not list (talking photo resolution: `"720"` or `"1080"`)',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(

@@ -9,8 +9,10 @@ from typing import Any
 
 import typer
 
+from akool_cli.cli.bounded import BODY_BYTES, read_at_most
 from akool_cli.core.errors import UsageError
 
+TOO_LARGE = "AKOOL's request bodies are a few KB: pass a JSON object, e.g. --input body.json"
 METHODS = ("GET", "POST", "DELETE")  # every method AKOOL's documentation uses
 LIST_COLUMNS = ("METHOD", "PATH", "PRODUCT", "PAGE")
 
@@ -210,7 +212,10 @@ def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str
             f"--input sends a body, which a {verb} does not have",
             hint="use -f KEY=VALUE for a GET's query, or --method POST with --input",
         )
-    text = sys.stdin.read() if input_file == "-" else _read(Path(input_file))
+    if input_file == "-":
+        text = read_at_most(sys.stdin, BODY_BYTES, "--input - (standard input)", TOO_LARGE)
+    else:
+        text = _read(Path(input_file))
     try:
         parsed = json.loads(text)
     except ValueError as exc:
@@ -226,7 +231,8 @@ def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as handle:
+            return read_at_most(handle, BODY_BYTES, f"--input {path}", TOO_LARGE)
     except OSError as exc:
         raise UsageError(
             f"cannot read --input {path}: {exc.strerror}",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli.cli.bounded import SECRET_BYTES, read_at_most
 from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.core.errors import AkoolError, AuthError, AuthRejectedError
 from akool_cli.store import config
@@ -35,7 +36,10 @@ def _read_secret(what: str) -> str:
             return getpass.getpass(f"Paste your AKOOL {what} (input is hidden): ")
         except EOFError:
             return ""
-    return sys.stdin.read() if sys.stdin is not None else ""
+    if sys.stdin is None:
+        return ""
+    hint = 'pipe only the key: printf %s "$AKOOL_API_KEY" | akool login'
+    return str(read_at_most(sys.stdin, SECRET_BYTES, f"the {what} on standard input", hint))
 
 
 def login(

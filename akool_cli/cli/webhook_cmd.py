@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,7 +57,15 @@ def verify(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=True)
     cid, secret = _keys(runtime, client_id)
-    body = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    from akool_cli.cli.bounded import read_at_most
+    from akool_cli.webhooks.receiver import MAX_BODY
+
+    # The receiver's own limit: a callback is a few hundred bytes.
+    what, hint = "the callback body on standard input", "pipe one callback's JSON body"
+    if hasattr(sys.stdin, "buffer"):
+        body = read_at_most(sys.stdin.buffer, MAX_BODY, what, hint)
+    else:
+        body = read_at_most(sys.stdin, MAX_BODY, what, hint).encode()
     try:
         event = open_callback(body, cid, secret)
     except CallbackError as exc:
@@ -95,7 +104,8 @@ def serve(
         check_target(download / "placeholder.mp4", force=True, make_parent=True)
         make_directory(download)
     cid, secret = _keys(runtime, client_id)
-    handle = _event_handler(runtime, download, json_out)
+    stopping = threading.Event()  # ends a download in progress when the receiver stops
+    handle = _event_handler(runtime, download, json_out, stopping)
     try:
         receiver = WebhookReceiver(
             host=host,
@@ -117,12 +127,16 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        stopping.set()
         receiver.stop()
         out.info("stopped")
 
 
 def _event_handler(
-    runtime: Runtime, download: Path | None, json_out: bool
+    runtime: Runtime,
+    download: Path | None,
+    json_out: bool,
+    stopping: threading.Event | None = None,
 ) -> Callable[[Callback], None]:
     """The library's event recorder, printing one line (or JSON object) per handled event."""
     from akool_cli.webhooks.receiver import EventRecorder, Handled, download_into
@@ -142,7 +156,7 @@ def _event_handler(
     return EventRecorder(
         runtime.paths.journal_file,
         download_dir=download,
-        fetch=download_into(runtime.redactor, runtime.paths.journal_file),
+        fetch=download_into(runtime.redactor, runtime.paths.journal_file, stopping),
         emit=emit,
         warn=out.warn,
     )

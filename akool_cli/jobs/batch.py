@@ -64,6 +64,9 @@ FREE_TEXT = ("prompt", "text")  # the only values that may hold tabs and line br
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_LINE = 1 << 20  # characters: a longer line is refused without being held in memory
+# Characters in a whole file (~400,000 rows): past it (/dev/zero, a runaway export) the file is
+# refused at once instead of being read on and on.
+MAX_FILE = 64 << 20
 READ_HINT = "check the path and its permissions (ls -l FILE)"
 LINE_ENDS = ("\n", "\r")
 # What the csv module's errors mean for someone editing the file.
@@ -160,6 +163,11 @@ def load_rows(path: Path) -> list[Row]:
             json_lines = handle.read(4096).lstrip().startswith("{")
             handle.seek(0)
             rows = _json_rows(lines) if json_lines else _csv_rows(path, lines)
+    except _TooLarge:
+        raise UsageError(
+            f"{path} is larger than {MAX_FILE >> 20} MiB, akool's limit for a batch file",
+            hint="split it into several batch files and run them one after another",
+        ) from None
     except UnicodeDecodeError:
         raise UsageError(
             f"{path} is not UTF-8 text (line {_first_bad_utf8_line(path)})",
@@ -188,6 +196,10 @@ def _first_bad_utf8_line(path: Path) -> int:
     return line
 
 
+class _TooLarge(Exception):
+    """More than MAX_FILE characters: the rest of the file is never read."""
+
+
 class _Lines:
     """A file's lines, counted, each at most MAX_LINE characters: a longer one is skipped in
     bounded pieces (and noted), so a file without line breaks never sits whole in memory."""
@@ -196,12 +208,20 @@ class _Lines:
         self.handle = handle
         self.number = 0
         self.too_long: list[int] = []
+        self.read = 0
+
+    def _readline(self) -> str:
+        line = self.handle.readline(MAX_LINE)
+        self.read += len(line)
+        if self.read > MAX_FILE:
+            raise _TooLarge
+        return line
 
     def __iter__(self) -> Iterator[str]:
-        while line := self.handle.readline(MAX_LINE):
+        while line := self._readline():
             self.number += 1
             if len(line) == MAX_LINE and not line.endswith(LINE_ENDS):
-                while (rest := self.handle.readline(MAX_LINE)) and not rest.endswith(LINE_ENDS):
+                while (rest := self._readline()) and not rest.endswith(LINE_ENDS):
                     pass
                 self.too_long.append(self.number)
                 line = "\n"

@@ -2,13 +2,16 @@
 answer 200 at once, then apply each new event (once per job and state, even across restarts) to
 the local history on a worker thread.
 
-Every connection carries one request with a Content-Length of at most MAX_BODY, must arrive
-within CONNECTION_SECONDS, and at most MAX_CONNECTIONS are served at once (others get 503, which
-AKOOL retries).
+Every connection carries one request whose request line and headers together take at most
+MAX_HEADER_BYTES (else 431) and whose Content-Length is at most MAX_BODY, must arrive within
+CONNECTION_SECONDS, and at most MAX_CONNECTIONS are served at once (others get 503, which AKOOL
+retries): whatever clients send, the receiver holds at most MAX_CONNECTIONS × (MAX_HEADER_BYTES +
+MAX_BODY) of their bytes.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import queue
@@ -29,6 +32,9 @@ from akool_cli.core.redact import Redactor
 log = logging.getLogger("akool.webhook")
 
 MAX_BODY = 1024 * 1024  # AKOOL's callbacks are a few hundred bytes
+# The request line and every header together. The standard library alone allows 100 header
+# lines of 64 KiB each: 16 clients could make a receiver hold hundreds of MB.
+MAX_HEADER_BYTES = 64 * 1024
 MAX_CONNECTIONS = 16
 CONNECTION_SECONDS = 15.0  # headers and body together, per connection
 READ_SECONDS = 10.0  # the longest silence within a connection
@@ -108,6 +114,29 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         log.debug("connection from %s failed", client_address, exc_info=True)
+
+
+class _HeaderCap:
+    """A connection's input whose lines (the request line and the headers) may take at most
+    `budget` bytes together: past it, reading a line raises LineTooLong, which the standard
+    library's handler answers 431. The body is read without the cap (Content-Length bounds it)."""
+
+    def __init__(self, raw: Any, budget: int) -> None:
+        self._raw = raw
+        self._left = budget
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._left <= 0:
+            raise http.client.LineTooLong(f"the header block is over {MAX_HEADER_BYTES} bytes")
+        line: bytes = self._raw.readline(self._left if limit < 0 else min(limit, self._left))
+        self._left -= len(line)
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        return bytes(self._raw.read(size))
+
+    def close(self) -> None:
+        self._raw.close()
 
 
 def _busy(request: socket.socket) -> None:
@@ -199,8 +228,11 @@ class WebhookReceiver:
         self._serving.start()
 
     def serve_forever(self) -> None:
-        self._worker.start()
-        self.httpd.serve_forever(poll_interval=0.2)
+        """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt) in the calling thread. The server
+        runs on its own thread while this one only waits, so a signal never lands inside the
+        server's locks, and stop() ends it at once."""
+        self.start()
+        threading.Event().wait()  # a signal's KeyboardInterrupt ends the wait
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -213,6 +245,10 @@ def _handler_class(receiver: WebhookReceiver, read_seconds: float) -> type[BaseH
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         timeout = read_seconds  # each read; the server's deadline bounds the whole connection
+
+        def setup(self) -> None:
+            super().setup()
+            self.rfile = _HeaderCap(self.rfile, MAX_HEADER_BYTES)  # type: ignore[assignment]
 
         def do_POST(self) -> None:
             # One request per connection: nothing after it is ever parsed as another request.
@@ -339,14 +375,16 @@ class EventRecorder:
 
     def _download(self, journal: Any, event: Callback, *, known: bool) -> str:
         from akool_cli.core.errors import AkoolError
+        from akool_cli.jobs.download import DownloadCancelled
 
         assert self.download_dir is not None
         try:
             result = self.fetch(event, self.download_dir)
-        except AkoolError as exc:
+        except (AkoolError, DownloadCancelled) as exc:
             # AKOOL got its 200 already and will not send this again: say how to fetch it.
+            why = exc.message if isinstance(exc, AkoolError) else "akool is stopping"
             self.warn(
-                f"{event.id}: download failed: {exc.message}; fetch it with: "
+                f"{event.id}: download failed: {why}; fetch it with: "
                 f"akool watch {event.id} -o {self.download_dir}/"
             )
             return ""
@@ -357,9 +395,15 @@ class EventRecorder:
         return str(result.path)
 
 
-def download_into(redactor: Redactor, journal_path: Path | None = None) -> Fetch:
+def download_into(
+    redactor: Redactor,
+    journal_path: Path | None = None,
+    cancel: threading.Event | None = None,
+) -> Fetch:
     """The usual Fetch: the event's result into folder/<job id><suffix> (created if missing):
-    a video, or what the history says the job makes (an image saved as what its bytes are)."""
+    a video, or what the history says the job makes (an image saved as what its bytes are).
+    Setting `cancel` ends a download in progress at once, even a stalled one (the receiver is
+    stopping)."""
 
     def fetch(event: Callback, folder: Path) -> Any:
         from akool_cli.core import kinds
@@ -375,7 +419,7 @@ def download_into(redactor: Redactor, journal_path: Path | None = None) -> Fetch
             kind = kinds.KINDS.get(record.kind, kind) if record is not None else kind
         target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
         with Transport(redactor=redactor) as transport:
-            saved = download(transport, event.url, target, media=kind.result)
+            saved = download(transport, event.url, target, media=kind.result, cancel=cancel)
         return naming.settle(saved, event.id, kind, force=False)
 
     return fetch

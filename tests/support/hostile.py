@@ -94,6 +94,16 @@ def stalling(first: bytes) -> Answerer:
     return answer
 
 
+def noting(connected: threading.Event, answer: Answerer) -> Answerer:
+    """The answer, once it has told the test that a client connected."""
+
+    def answering(connection: socket.socket, stop: threading.Event) -> None:
+        connected.set()
+        answer(connection, stop)
+
+    return answering
+
+
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42"
 # The three ways to keep an exchange alive forever with per-read timeouts never tripping.
 ENDLESS = {

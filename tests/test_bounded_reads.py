@@ -1,0 +1,71 @@
+"""Bounded reads: whatever akool reads from standard input or a file (a key for `login`, a
+callback for `webhook verify`, a body for `api --input`, a batch file) stops at a documented
+limit with one clear error, at once, never gigabytes of memory."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+
+import pytest
+
+from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
+from tests.conftest import Isolation
+from tests.support.runner import AKOOL, process_env
+
+# Before these limits, each command read /dev/zero until memory ran out: the children get at
+# most this much address space, so such a failure is quick and harms nothing else.
+ADDRESS_SPACE = 1 << 30
+
+
+def limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "limit"),
+    [
+        (["login"], "/dev/zero", "16 KiB"),
+        (["webhook", "verify", "--client-id", SANDBOX_CLIENT_ID], "/dev/zero", "1 MiB"),
+        (["api", "POST", "/x", "--input", "-"], "/dev/zero", "8 MiB"),
+        (["api", "POST", "/x", "--input", "/dev/zero"], None, "8 MiB"),
+        (["batch", "/dev/zero", "--dry-run"], None, "64 MiB"),
+    ],
+)
+def test_dev_zero_is_refused_at_the_documented_limit(
+    argv: list[str], stdin: str | None, limit: str, isolated: Isolation
+) -> None:
+    env = process_env(isolated.home, "http://127.0.0.1:9")
+    with open(stdin or "/dev/null", "rb") as given:
+        done = subprocess.run(
+            [AKOOL, *argv],
+            env=env,
+            stdin=given,
+            capture_output=True,
+            text=True,
+            preexec_fn=limit_memory,
+            timeout=60,
+        )
+    assert done.returncode == 2, done.stderr
+    assert f"larger than {limit}" in done.stderr and done.stderr.count("Error:") == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_a_batch_file_past_the_limit_is_refused_without_reading_it_all(
+    isolated: Isolation,
+) -> None:
+    """A 2 GB file (sparse: no disk used) with a header row: refused at 64 MiB."""
+    big = isolated.tmp / "rows.csv"
+    big.write_text("image_url,audio_url\n")
+    with big.open("r+b") as handle:
+        handle.truncate(2 << 30)
+    env = process_env(isolated.home, "http://127.0.0.1:9")
+    done = subprocess.run(
+        [AKOOL, "batch", str(big), "--dry-run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_memory,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "larger than 64 MiB" in done.stderr, done.stderr
