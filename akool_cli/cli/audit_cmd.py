@@ -54,8 +54,9 @@ def audit(
     Markdown and any text file (binary files, .git and special files are skipped), following
     paths joined to base URLs held elsewhere. Silence one line with a trailing comment
     `akool-audit: ignore[RULE]`. Exits 8 when any error is found, so it can gate CI.
-    Example: akool audit --ignore legacy-token-flow scripts/
-    Example: akool audit --diff scripts/ | git apply
+
+    Examples: akool audit --ignore legacy-token-flow scripts/; akool audit --diff scripts/ | git
+    apply; akool audit --format sarif . > akool-audit.sarif
     """
     from akool_cli.audit.scan import RULE_NAMES, choose_rules
     from akool_cli.audit.scan import audit as run_audit
