@@ -191,3 +191,51 @@ def test_every_product_has_a_create_tool_that_says_it_spends_credits() -> None:
         assert set(schema["required"]) <= set(schema["properties"]), spec.name
         assert {p.name for p in product.params} <= set(schema["properties"]), spec.name
     assert not any(spec.billing for spec in specs.values() if spec.kind is None)
+
+
+def test_upload_puts_a_file_under_the_folder_in_the_users_bucket(
+    isolated: Isolation, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    moto.start()
+    host, port = moto.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    for name in [n for n in os.environ if n.startswith("AWS_")]:
+        monkeypatch.delenv(name)
+    # The child's environment is built from this process's (tests/support/runner.py).
+    aws = {
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": "AKIAMCPTESTKEY000001",
+        "AWS_SECRET_ACCESS_KEY": "mcp-test-secret",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": str(isolated.tmp / "aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(isolated.tmp / "aws-credentials"),
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
+    for name, value in aws.items():
+        monkeypatch.setenv(name, value)
+    bucket = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    bucket.create_bucket(Bucket="agents")
+    folder = isolated.tmp / "work"
+    folder.mkdir()
+    portrait = Path(__file__).resolve().parent.parent / "demo" / "portrait.png"
+    (folder / "me.png").write_bytes(portrait.read_bytes())
+    (isolated.tmp / "secret.png").write_bytes(portrait.read_bytes())
+
+    async def body(session: ClientSession) -> None:
+        uploaded = await call(session, "upload", path="me.png", role="image")
+        assert uploaded["url"].startswith(f"{endpoint}/agents/inputs/")
+        message = await refused(session, "upload", path="../secret.png", role="image")
+        assert "outside the folder" in message
+        made = await call(session, "talk", image_url=uploaded["url"], audio_url=AUDIO)
+        assert made["job_id"] in sandbox.state.jobs
+
+    try:
+        serve(isolated, sandbox, body, "--upload-to", "s3://agents/inputs/")
+        # One object: the file beside the folder was never read.
+        assert len(bucket.list_objects_v2(Bucket="agents")["Contents"]) == 1
+    finally:
+        moto.stop()

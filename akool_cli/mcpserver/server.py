@@ -120,21 +120,34 @@ def _error(exc: AkoolError) -> CallToolResult:
     )
 
 
-async def _in_thread(ctx: Context, label: str, fn: Callable[[], T]) -> T:
-    """Run blocking library work on a worker thread, with a progress heartbeat meanwhile."""
+async def _in_thread(
+    ctx: Context,
+    label: str,
+    fn: Callable[[], T],
+    *,
+    abandon: bool = False,
+    since: float | None = None,
+    total: float | None = None,
+) -> T:
+    """Run blocking library work on a worker thread, with a progress heartbeat meanwhile (its
+    progress: seconds since `since`, so that it keeps growing across a call's notifications).
+
+    `abandon`: a cancelled call returns at once and the thread's result is dropped (reads only;
+    a create is always waited for, so that it is recorded)."""
     outcome: dict[str, Any] = {}
+    start = anyio.current_time() if since is None else since
 
     async def beat() -> None:
-        beats = 0
         while True:
             await anyio.sleep(HEARTBEAT_SECONDS)
-            beats += 1
-            await ctx.report_progress(beats * HEARTBEAT_SECONDS, None, f"{label}...")
+            elapsed = anyio.current_time() - start
+            shown = elapsed if total is None else min(elapsed, total)
+            await ctx.report_progress(shown, total, f"{label}...")
 
     async with anyio.create_task_group() as group:
         group.start_soon(beat)
         try:
-            outcome["value"] = await anyio.to_thread.run_sync(fn)
+            outcome["value"] = await anyio.to_thread.run_sync(fn, abandon_on_cancel=abandon)
         except Exception as exc:  # re-raised below, outside the task group's exception group
             outcome["error"] = exc
         finally:
@@ -161,9 +174,14 @@ async def _wait(
     view: dict[str, Any] = {}
     while True:
         left = ceiling - (anyio.current_time() - start)
-        with anyio.move_on_after(max(0.0, left)):
-            job = await anyio.to_thread.run_sync(
-                lambda: session.client.status(job_id), abandon_on_cancel=True
+        with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
+            job = await _in_thread(
+                ctx,
+                f"{job_id}: asking AKOOL",
+                lambda: session.client.status(job_id),
+                abandon=True,
+                since=start,
+                total=ceiling,
             )
             view = session.describe(job)
         elapsed = anyio.current_time() - start
