@@ -153,6 +153,8 @@ def test_a_retried_create_never_makes_a_second_job(isolated: Isolation, sandbox:
             session, "talk", image_url=VIDEO + ".jpg", audio_url=AUDIO, idempotency_key="a"
         )
         assert keyed["job_id"] == other["job_id"] != first["job_id"]
+        history = await call(session, "history", limit=2, kind="talking_photo")
+        assert [job["id"] for job in history["jobs"]] == [keyed["job_id"], first["job_id"]]
 
     serve(isolated, sandbox, body)
     assert len(sandbox.state.jobs) == 3
@@ -239,3 +241,22 @@ def test_upload_puts_a_file_under_the_folder_in_the_users_bucket(
         assert len(bucket.list_objects_v2(Bucket="agents")["Contents"]) == 1
     finally:
         moto.stop()
+
+
+def test_status_warns_about_a_result_near_deletion_never_downloaded(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    from akool_cli.client import Client
+    from akool_cli.mcpserver.tools import Session, Settings, tool_specs
+
+    talk = next(spec for spec in tool_specs() if spec.name == "talk")
+    with Client() as client:
+        session = Session(client, Settings(isolated.tmp))
+        session.start()
+        made = session.create(talk, {"image_url": IMAGE, "audio_url": AUDIO})
+        isolated.clock.advance(10)
+        assert "warning" not in session.status(made["job_id"])
+        isolated.clock.advance(6.6 * 86400)  # a day before AKOOL deletes it
+        assert "call download now" in session.status(made["job_id"])["warning"]
+        session.download(made["job_id"], None)
+        assert "warning" not in session.status(made["job_id"])

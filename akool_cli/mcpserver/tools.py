@@ -50,6 +50,9 @@ TALK_PARAMS: dict[str, dict[str, Any]] = {
     "resolution": {"type": "string", "enum": ["720", "1080"], "description": "Video height."},
 }
 JOB_ID = {"type": "string", "description": "The job id a create tool returned."}
+EXPIRY_WARNING_SECONDS = (
+    86400.0  # status and wait warn about an unsaved result this close to deletion
+)
 
 
 @dataclass(frozen=True)
@@ -364,6 +367,12 @@ class Session:
 
             view["expires_at"] = iso(record.expires_at)
             view["saved"] = bool(record.downloaded_path)
+            left = record.expires_at - self.client.clock.time()
+            if not record.downloaded_path and left < EXPIRY_WARNING_SECONDS:
+                view["warning"] = (
+                    f"AKOOL deletes this result in about {max(0.0, left) / 3600:.0f} h and it "
+                    "was never downloaded: call download now"
+                )
         return view
 
     def last_known(self, job_id: str) -> dict[str, Any]:
@@ -433,10 +442,12 @@ class Session:
         return {"credit": self.client.credit()}
 
     def history(self, limit: int, kind: str | None) -> dict[str, Any]:
-        rows = self.client.history()
-        if kind:
-            rows = [row for row in rows if row["kind"] == kind]
-        return {"jobs": rows[-limit:][::-1]}
+        """The newest jobs first (of one kind, if asked), as `akool history --json` has them."""
+        from akool_cli.jobs.ledger import export_row
+
+        records = self.client.journal.recent(limit if not kind else max(limit * 10, 1000))
+        rows = [export_row(r) for r in records if not kind or r.kind == kind]
+        return {"jobs": rows[:limit]}
 
 
 JSON_TYPES: dict[str, tuple[type, ...]] = {
