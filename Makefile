@@ -10,8 +10,9 @@ STAMP := $(VENV)/.installed-stamp
 # takes precedence over the installed package: that folder is this one, on purpose.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	# pip >= 25.1 reads PEP 735 dependency groups (--group dev, in pyproject.toml).
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e ".[dev]"
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e ".[s3]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -17,12 +17,18 @@ __version__ = "0.2.0"
 __all__ = [
     "AkoolError",
     "AuthError",
+    "AuthRejectedError",
+    "BudgetExceededError",
     "Client",
     "CredentialScopeError",
     "ExitCode",
+    "InterruptedByUser",
     "Job",
     "JobFailedError",
     "LocalStateError",
+    "NotAVideoError",
+    "NotGenuineError",
+    "RateLimitedError",
     "RejectedError",
     "UnavailableError",
     "UnknownOutcomeError",
@@ -37,10 +43,14 @@ if TYPE_CHECKING:
     from akool_cli.core.errors import (
         AkoolError,
         AuthError,
+        AuthRejectedError,
+        BudgetExceededError,
         CredentialScopeError,
         ExitCode,
+        InterruptedByUser,
         JobFailedError,
         LocalStateError,
+        NotGenuineError,
         RejectedError,
         UnavailableError,
         UnknownOutcomeError,
@@ -48,8 +58,17 @@ if TYPE_CHECKING:
         UsageError,
         WaitTimeoutError,
     )
+    from akool_cli.jobs.download import NotAVideoError
+    from akool_cli.net.api import RateLimitedError
 
-_HOMES = {"Client": "akool_cli.client", "Job": "akool_cli.client"}
+# Where each name lives (every other one is in akool_cli.core.errors). Every AkoolError the
+# library raises is importable from here (a test walks the package for them).
+_HOMES = {
+    "Client": "akool_cli.client",
+    "Job": "akool_cli.client",
+    "NotAVideoError": "akool_cli.jobs.download",
+    "RateLimitedError": "akool_cli.net.api",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from akool_cli import __version__
@@ -21,27 +21,8 @@ from akool_cli.core import contract, kinds
 from akool_cli.core.errors import AkoolError
 
 if TYPE_CHECKING:
-    from akool_cli.net.api import AkoolClient
-    from akool_cli.store.config import Paths
+    from akool_cli.net.session import Session
     from akool_cli.store.credentials import Credential, KeyringStore
-
-
-class Setup(Protocol):
-    """What the checks look at: the invocation's environment, paths, credential and client."""
-
-    env: dict[str, str]
-    profile: str
-
-    @property
-    def paths(self) -> Paths: ...
-
-    def base_url(self) -> str: ...
-
-    def store(self) -> KeyringStore: ...
-
-    def credential(self) -> Credential: ...
-
-    def client(self, credential: Credential | None = None) -> AkoolClient: ...
 
 
 PROBE_ID = "000000000000000000000000"
@@ -71,7 +52,7 @@ def _writable_dir(path: Path) -> tuple[bool, str]:
     return True, f"{path} ({state}, writable)"
 
 
-def run_checks(runtime: Setup) -> list[Check]:
+def run_checks(session: Session) -> list[Check]:
     checks: list[Check] = [
         Check("version", True, f"akool {__version__}"),
         Check(
@@ -81,7 +62,7 @@ def run_checks(runtime: Setup) -> list[Check]:
             "install Python 3.10 or newer",
         ),
     ]
-    paths = runtime.paths
+    paths = session.paths
     for label, folder in (
         ("config directory", paths.config_dir),
         ("data directory", paths.data_dir),
@@ -93,15 +74,15 @@ def run_checks(runtime: Setup) -> list[Check]:
 
     env_credential: Credential | None = None
     try:
-        env_credential = from_environment(runtime.env)
+        env_credential = from_environment(session.env)
     except AkoolError as exc:
         checks.append(Check("credential", False, exc.message, exc.hint or ""))
         return checks
-    checks.append(_keyring_check(runtime, needed=env_credential is None))
+    checks.append(_keyring_check(session, needed=env_credential is None))
 
     credential: Credential | None = None
     try:
-        found = runtime.credential()
+        found = session.credential()
     except AkoolError as exc:
         checks.append(Check("credential", False, exc.message, exc.hint or "run: akool login"))
     else:
@@ -110,7 +91,7 @@ def run_checks(runtime: Setup) -> list[Check]:
         checks.append(Check("credential", True, f"{found.masked()} from {where}"))
 
     try:
-        base_url = runtime.base_url()
+        base_url = session.base_url()
     except AkoolError as exc:
         checks.append(Check("base URL", False, exc.message, exc.hint or ""))
         return checks
@@ -118,7 +99,7 @@ def run_checks(runtime: Setup) -> list[Check]:
     if credential is None or not checks[-1].ok:
         return checks
 
-    with runtime.client(credential) as client:
+    with session.connect(credential=credential) as client:
         try:
             balance = client.credit()
         except AkoolError as exc:
@@ -137,11 +118,11 @@ def run_checks(runtime: Setup) -> list[Check]:
     return checks
 
 
-def _keyring_check(runtime: Setup, *, needed: bool) -> Check:
-    store = runtime.store()
+def _keyring_check(session: Session, *, needed: bool) -> Check:
+    store = session.store()
     try:
         backend = store.backend_name()
-        stored = store.load(runtime.profile)
+        stored = store.load(session.profile)
         plaintext = store.plaintext()
     except AkoolError as exc:
         if not needed:

@@ -6,20 +6,26 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
+        'avatars:avatars commands'
+        'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+        'completion:Print the shell completion script for bash, zsh or fish.'
         'config:config commands'
         'credit:Print the accounts credit balance.'
+        'delete:Delete jobs results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
         'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
+        'image:image commands'
         'image2video:Animate an image into a video (AKOOL image to video).'
         'languages:List the languages video translation speaks (use a code with: akool translate --to).'
         'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
         'mcp:Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+        'moderate:Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
@@ -28,6 +34,7 @@ _akool() {
         'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
         'text2video:Make a video from a prompt (AKOOL text to video).'
         'translate:Translate a video into other languages (AKOOL video translation).'
+        'voice:voice commands'
         'voices:List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
         'watch:Follow jobs until each is done or failed, optionally downloading the videos.'
         'webhook:webhook commands'
@@ -41,23 +48,31 @@ _akool() {
         "api") opts=(--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q) ;;
         "audit") opts=(--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q) ;;
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "avatars add") opts=(--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q) ;;
+        "avatars list") opts=(--base-url --debug --json --library --own --profile --quiet -q) ;;
+        "background-change") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "completion") opts=(--base-url --debug --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config list") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config set") opts=(--base-url --debug --profile --quiet -q) ;;
         "config unset") opts=(--base-url --debug --profile --quiet -q) ;;
         "credit") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "delete") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
+        "image upscale") opts=(--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q) ;;
+        "image variation") opts=(--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "languages") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
         "mcp") opts=(--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q) ;;
+        "moderate") opts=(--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;
@@ -66,7 +81,9 @@ _akool() {
         "talk") opts=(--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q) ;;
         "text2video") opts=(--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q) ;;
         "translate") opts=(--base-url --captions --captions-file --debug --dynamic-duration --force --from --glossary --interval --json --lipsync --name --no-check --output --profile --quiet --remove-bgm --speakers --timeout --to --upload-to --url-ttl --wait --webhook-url -o -q) ;;
-        "voices") opts=(--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q) ;;
+        "voice change") opts=(--base-url --debug --force --format --interval --json --name --no-check --option --output --profile --quiet --remove-noise --speed --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
+        "voice clone") opts=(--base-url --debug --interval --json --language --model --name --no-check --option --profile --quiet --remove-noise --timeout --upload-to --url-ttl --wait --webhook-url -q) ;;
+        "voices") opts=(--age --base-url --debug --gender --json --language --mine --own --profile --quiet --scenario --search --streaming --style -q) ;;
         "watch") opts=(--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q) ;;
         "webhook serve") opts=(--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q) ;;
         "webhook verify") opts=(--base-url --client-id --debug --profile --quiet -q) ;;

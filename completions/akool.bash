@@ -9,12 +9,15 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth batch cancel config credit doctor effects faceswap history image2video languages lipsync login logout mcp reage sandbox spend status sync talk text2video translate voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel completion config credit delete doctor effects faceswap history image image2video languages lipsync login logout mcp moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
         auth) subs="status" ;;
+        avatars) subs="add list" ;;
         config) subs="get list set unset" ;;
+        image) subs="upscale variation" ;;
+        voice) subs="change clone" ;;
         webhook) subs="serve verify" ;;
     esac
     if [ "$cmd" = "api" ] && [[ "$cur" == /* ]]; then
@@ -30,23 +33,31 @@ _akool() {
         "api") opts="--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q" ;;
         "audit") opts="--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q" ;;
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "avatars add") opts="--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q" ;;
+        "avatars list") opts="--base-url --debug --json --library --own --profile --quiet -q" ;;
+        "background-change") opts="--base-url --debug --json --profile --quiet -q" ;;
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "completion") opts="--base-url --debug --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config set") opts="--base-url --debug --profile --quiet -q" ;;
         "config unset") opts="--base-url --debug --profile --quiet -q" ;;
         "credit") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "delete") opts="--base-url --debug --json --profile --quiet -q" ;;
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
+        "image upscale") opts="--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q" ;;
+        "image variation") opts="--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q" ;;
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "languages") opts="--base-url --debug --json --profile --quiet -q" ;;
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
         "mcp") opts="--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
+        "moderate") opts="--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q" ;;
         "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;
@@ -55,7 +66,9 @@ _akool() {
         "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
         "text2video") opts="--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q" ;;
         "translate") opts="--base-url --captions --captions-file --debug --dynamic-duration --force --from --glossary --interval --json --lipsync --name --no-check --output --profile --quiet --remove-bgm --speakers --timeout --to --upload-to --url-ttl --wait --webhook-url -o -q" ;;
-        "voices") opts="--age --base-url --debug --gender --json --language --mine --profile --quiet --scenario --search --streaming --style -q" ;;
+        "voice change") opts="--base-url --debug --force --format --interval --json --name --no-check --option --output --profile --quiet --remove-noise --speed --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
+        "voice clone") opts="--base-url --debug --interval --json --language --model --name --no-check --option --profile --quiet --remove-noise --timeout --upload-to --url-ttl --wait --webhook-url -q" ;;
+        "voices") opts="--age --base-url --debug --gender --json --language --mine --own --profile --quiet --scenario --search --streaming --style -q" ;;
         "watch") opts="--base-url --debug --force --interval --json --output --profile --quiet --timeout -o -q" ;;
         "webhook serve") opts="--base-url --client-id --debug --download --host --json --output --path --port --profile --quiet -o -q" ;;
         "webhook verify") opts="--base-url --client-id --debug --profile --quiet -q" ;;

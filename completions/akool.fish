@@ -3,20 +3,26 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
+complete -c akool -n '__fish_use_subcommand' -a avatars -d 'avatars commands'
+complete -c akool -n '__fish_use_subcommand' -a background-change -d 'AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+complete -c akool -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
+complete -c akool -n '__fish_use_subcommand' -a delete -d 'Delete jobs results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
 complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
 complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
+complete -c akool -n '__fish_use_subcommand' -a image -d 'image commands'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
 complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages video translation speaks (use a code with: akool translate --to).'
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
 complete -c akool -n '__fish_use_subcommand' -a mcp -d 'Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+complete -c akool -n '__fish_use_subcommand' -a moderate -d 'Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
@@ -25,6 +31,7 @@ complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished
 complete -c akool -n '__fish_use_subcommand' -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
 complete -c akool -n '__fish_use_subcommand' -a text2video -d 'Make a video from a prompt (AKOOL text to video).'
 complete -c akool -n '__fish_use_subcommand' -a translate -d 'Translate a video into other languages (AKOOL video translation).'
+complete -c akool -n '__fish_use_subcommand' -a voice -d 'voice commands'
 complete -c akool -n '__fish_use_subcommand' -a voices -d 'List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).'
 complete -c akool -n '__fish_use_subcommand' -a watch -d 'Follow jobs until each is done or failed, optionally downloading the videos.'
 complete -c akool -n '__fish_use_subcommand' -a webhook -d 'webhook commands'
@@ -60,6 +67,37 @@ complete -c akool -n '__fish_seen_subcommand_from status' -l json
 complete -c akool -n '__fish_seen_subcommand_from status' -l profile
 complete -c akool -n '__fish_seen_subcommand_from status' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from status' -s q
+complete -c akool -n '__fish_seen_subcommand_from avatars' -a add -d 'Add an avatar made from URL (AKOOL avatar upload): an avatar_id, kept on AKOOL.'
+complete -c akool -n '__fish_seen_subcommand_from add' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from add' -l debug
+complete -c akool -n '__fish_seen_subcommand_from add' -l id
+complete -c akool -n '__fish_seen_subcommand_from add' -l interval
+complete -c akool -n '__fish_seen_subcommand_from add' -l json
+complete -c akool -n '__fish_seen_subcommand_from add' -l name
+complete -c akool -n '__fish_seen_subcommand_from add' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from add' -l profile
+complete -c akool -n '__fish_seen_subcommand_from add' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from add' -l streaming
+complete -c akool -n '__fish_seen_subcommand_from add' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from add' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from add' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from add' -l wait
+complete -c akool -n '__fish_seen_subcommand_from add' -s q
+complete -c akool -n '__fish_seen_subcommand_from avatars' -a list -d 'List avatars: AKOOLs and yours (use an avatar_id with AKOOLs avatar products).'
+complete -c akool -n '__fish_seen_subcommand_from list' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from list' -l debug
+complete -c akool -n '__fish_seen_subcommand_from list' -l json
+complete -c akool -n '__fish_seen_subcommand_from list' -l library
+complete -c akool -n '__fish_seen_subcommand_from list' -l own
+complete -c akool -n '__fish_seen_subcommand_from list' -l profile
+complete -c akool -n '__fish_seen_subcommand_from list' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from list' -s q
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l debug
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l json
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l profile
+complete -c akool -n '__fish_seen_subcommand_from background-change' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from background-change' -s q
 complete -c akool -n '__fish_seen_subcommand_from batch' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from batch' -l check-face
 complete -c akool -n '__fish_seen_subcommand_from batch' -l concurrency
@@ -87,6 +125,11 @@ complete -c akool -n '__fish_seen_subcommand_from cancel' -l json
 complete -c akool -n '__fish_seen_subcommand_from cancel' -l profile
 complete -c akool -n '__fish_seen_subcommand_from cancel' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from cancel' -s q
+complete -c akool -n '__fish_seen_subcommand_from completion' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from completion' -l debug
+complete -c akool -n '__fish_seen_subcommand_from completion' -l profile
+complete -c akool -n '__fish_seen_subcommand_from completion' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from completion' -s q
 complete -c akool -n '__fish_seen_subcommand_from config' -a get -d 'Print a settings saved value (nothing when it is not set).'
 complete -c akool -n '__fish_seen_subcommand_from get' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from get' -l debug
@@ -119,6 +162,12 @@ complete -c akool -n '__fish_seen_subcommand_from credit' -l json
 complete -c akool -n '__fish_seen_subcommand_from credit' -l profile
 complete -c akool -n '__fish_seen_subcommand_from credit' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from credit' -s q
+complete -c akool -n '__fish_seen_subcommand_from delete' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from delete' -l debug
+complete -c akool -n '__fish_seen_subcommand_from delete' -l json
+complete -c akool -n '__fish_seen_subcommand_from delete' -l profile
+complete -c akool -n '__fish_seen_subcommand_from delete' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from delete' -s q
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l debug
 complete -c akool -n '__fish_seen_subcommand_from doctor' -l json
@@ -161,6 +210,36 @@ complete -c akool -n '__fish_seen_subcommand_from history' -l profile
 complete -c akool -n '__fish_seen_subcommand_from history' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from history' -l since
 complete -c akool -n '__fish_seen_subcommand_from history' -s q
+complete -c akool -n '__fish_seen_subcommand_from image' -a upscale -d 'Upscale one image of a generated set to 4K (AKOOLs U1-U4 buttons).'
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l debug
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l force
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l interval
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l json
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l name
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l output
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l profile
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l wait
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from upscale' -s o
+complete -c akool -n '__fish_seen_subcommand_from upscale' -s q
+complete -c akool -n '__fish_seen_subcommand_from image' -a variation -d 'Make a variation of one image of a generated set (AKOOLs V1-V4 buttons).'
+complete -c akool -n '__fish_seen_subcommand_from variation' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from variation' -l debug
+complete -c akool -n '__fish_seen_subcommand_from variation' -l force
+complete -c akool -n '__fish_seen_subcommand_from variation' -l interval
+complete -c akool -n '__fish_seen_subcommand_from variation' -l json
+complete -c akool -n '__fish_seen_subcommand_from variation' -l name
+complete -c akool -n '__fish_seen_subcommand_from variation' -l output
+complete -c akool -n '__fish_seen_subcommand_from variation' -l profile
+complete -c akool -n '__fish_seen_subcommand_from variation' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from variation' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from variation' -l wait
+complete -c akool -n '__fish_seen_subcommand_from variation' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from variation' -s o
+complete -c akool -n '__fish_seen_subcommand_from variation' -s q
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l audio
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l debug
@@ -232,6 +311,24 @@ complete -c akool -n '__fish_seen_subcommand_from mcp' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l upload-to
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l wait-ceiling
 complete -c akool -n '__fish_seen_subcommand_from mcp' -s q
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l debug
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l interval
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l json
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l language
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l look-for
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l name
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l no-wait
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l profile
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l type
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l url
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from moderate' -s q
 complete -c akool -n '__fish_seen_subcommand_from reage' -l age
 complete -c akool -n '__fish_seen_subcommand_from reage' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from reage' -l debug
@@ -368,6 +465,47 @@ complete -c akool -n '__fish_seen_subcommand_from translate' -l wait
 complete -c akool -n '__fish_seen_subcommand_from translate' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from translate' -s o
 complete -c akool -n '__fish_seen_subcommand_from translate' -s q
+complete -c akool -n '__fish_seen_subcommand_from voice' -a change -d 'Speak FILE again in the voice VOICE_ID (AKOOL voice changer; Akool Multilingual 1 voices).'
+complete -c akool -n '__fish_seen_subcommand_from change' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from change' -l debug
+complete -c akool -n '__fish_seen_subcommand_from change' -l force
+complete -c akool -n '__fish_seen_subcommand_from change' -l format
+complete -c akool -n '__fish_seen_subcommand_from change' -l interval
+complete -c akool -n '__fish_seen_subcommand_from change' -l json
+complete -c akool -n '__fish_seen_subcommand_from change' -l name
+complete -c akool -n '__fish_seen_subcommand_from change' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from change' -l option
+complete -c akool -n '__fish_seen_subcommand_from change' -l output
+complete -c akool -n '__fish_seen_subcommand_from change' -l profile
+complete -c akool -n '__fish_seen_subcommand_from change' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from change' -l remove-noise
+complete -c akool -n '__fish_seen_subcommand_from change' -l speed
+complete -c akool -n '__fish_seen_subcommand_from change' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from change' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from change' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from change' -l wait
+complete -c akool -n '__fish_seen_subcommand_from change' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from change' -s o
+complete -c akool -n '__fish_seen_subcommand_from change' -s q
+complete -c akool -n '__fish_seen_subcommand_from voice' -a clone -d 'Clone a voice from FILE (AKOOL voice clone): a voice_id, kept on AKOOL, not a file.'
+complete -c akool -n '__fish_seen_subcommand_from clone' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from clone' -l debug
+complete -c akool -n '__fish_seen_subcommand_from clone' -l interval
+complete -c akool -n '__fish_seen_subcommand_from clone' -l json
+complete -c akool -n '__fish_seen_subcommand_from clone' -l language
+complete -c akool -n '__fish_seen_subcommand_from clone' -l model
+complete -c akool -n '__fish_seen_subcommand_from clone' -l name
+complete -c akool -n '__fish_seen_subcommand_from clone' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from clone' -l option
+complete -c akool -n '__fish_seen_subcommand_from clone' -l profile
+complete -c akool -n '__fish_seen_subcommand_from clone' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from clone' -l remove-noise
+complete -c akool -n '__fish_seen_subcommand_from clone' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from clone' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from clone' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from clone' -l wait
+complete -c akool -n '__fish_seen_subcommand_from clone' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from clone' -s q
 complete -c akool -n '__fish_seen_subcommand_from voices' -l age
 complete -c akool -n '__fish_seen_subcommand_from voices' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from voices' -l debug
@@ -375,6 +513,7 @@ complete -c akool -n '__fish_seen_subcommand_from voices' -l gender
 complete -c akool -n '__fish_seen_subcommand_from voices' -l json
 complete -c akool -n '__fish_seen_subcommand_from voices' -l language
 complete -c akool -n '__fish_seen_subcommand_from voices' -l mine
+complete -c akool -n '__fish_seen_subcommand_from voices' -l own
 complete -c akool -n '__fish_seen_subcommand_from voices' -l profile
 complete -c akool -n '__fish_seen_subcommand_from voices' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from voices' -l scenario

@@ -284,8 +284,9 @@ def test_retry_after_parsing() -> None:
 def test_absurd_numbers_in_an_answer_do_not_lose_a_job() -> None:
     from akool_cli.core.models import JobInfo
 
+    job_id = "64dd90f9f0b6684651e90d60"
     job = JobInfo.from_payload(
-        {"_id": "abc", "video_status": 1, "create_time": 10**400, "progress": 10**400}
+        {"_id": job_id, "video_status": 1, "create_time": 10**400, "progress": 10**400}
     )
     assert job.create_time_ms is None and job.progress is None
-    assert JobInfo.from_payload({"_id": "abc", "video_status": 2, "progress": 42}).progress == 42.0
+    assert JobInfo.from_payload({"_id": job_id, "video_status": 2, "progress": 42}).progress == 42.0

@@ -139,7 +139,7 @@ def test_sandbox_routes_by_the_catalogue(sandbox: Sandbox) -> None:
 
 
 def test_api_is_silent_for_documented_paths_and_names_replacements(api_env: Sandbox) -> None:
-    documented = invoke(["api", "GET", "/api/open/v3/avatar/list"], expect=4)
+    documented = invoke(["api", "GET", "/api/open/v4/knowledge/list"], expect=4)
     assert "Warning" not in documented.stderr
     assert json.loads(documented.stdout)["code"] == 1009
     retired = invoke(["api", "POST", "/api/open/v5/faceswap/faceswapByImage"], expect=4)

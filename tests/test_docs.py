@@ -40,6 +40,36 @@ def test_completion_scripts_match_the_app(name: str) -> None:
     assert committed == SCRIPTS[name](app), f"run `make docs` and commit completions/{name}"
 
 
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_akool_completion_prints_the_committed_script(shell: str) -> None:
+    from akool_cli.cli.docs import SHELLS
+    from tests.support.runner import invoke
+
+    printed = invoke(["completion", shell]).stdout
+    assert printed == (ROOT / "completions" / SHELLS[shell]).read_text(encoding="utf-8")
+
+
+def test_akool_completion_refuses_another_shell() -> None:
+    from tests.support.runner import invoke
+
+    refused = invoke(["completion", "powershell"], expect=2)
+    assert "no completion script for 'powershell'" in refused.stderr and "Hint:" in refused.stderr
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+def test_eval_of_akool_completion_bash_completes(tmp_path: Path) -> None:
+    """What the README says to put in ~/.bashrc, run by a real bash with the installed akool."""
+    from tests.support.runner import AKOOL
+
+    script = (
+        f'eval "$({AKOOL} completion bash)"\n'
+        "complete -p akool\n"
+        'COMP_WORDS=(akool wat); COMP_CWORD=1; _akool; echo "${COMPREPLY[*]}"'
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["complete -o default -F _akool akool", "watch"]
+
+
 def test_every_command_is_in_every_completion_script() -> None:
     for name in SCRIPTS:
         text = (ROOT / "completions" / name).read_text(encoding="utf-8")

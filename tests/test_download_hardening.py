@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -22,13 +23,14 @@ from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from tests.conftest import Isolation
+from tests.support.hostile import fake_mp4, raw_server
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
 JOB = "0123456789abcdef01234567"
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40
+MP4 = fake_mp4(bytes(range(256)) * 40)
 
 
 @pytest.fixture
@@ -167,12 +169,18 @@ def test_a_resumed_part_that_is_not_an_mp4_is_dropped(isolated: Isolation) -> No
 
 
 def test_a_host_that_cuts_and_restarts_forever_gives_up(isolated: Isolation) -> None:
-    with scripted_server() as server:
-        # Every answer starts over with 200 and stops half-way: no progress, a bounded number of tries.
-        cut = Answer(200, MP4[:2000], "video/mp4", {"Content-Length": str(len(MP4))})
-        server.route("/v.mp4", cut)
-        error = fetch(server, isolated)
-        assert "kept failing" in error.message and server.hits["/v.mp4"] == 5
+    # Every answer starts over with 200 and stops half-way: no progress, a bounded number of tries.
+    hits: list[int] = []
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: %d\r\n\r\n" % len(MP4)
+
+    def cut(connection: socket.socket, stop: threading.Event) -> None:
+        hits.append(1)
+        connection.sendall(head + MP4[:2000])
+
+    with raw_server(cut) as url, Transport() as transport, pytest.raises(AkoolError) as error:
+        download(transport, url, isolated.tmp / "v.mp4", clock=FakeClock())
+    # The first cut brought bytes (progress, not a failed try); then five tries without any.
+    assert "kept failing" in error.value.message and len(hits) == 6
 
 
 def test_the_result_times_the_transfer(isolated: Isolation) -> None:

@@ -29,12 +29,12 @@ from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from tests.conftest import Isolation
-from tests.support.hostile import answering, raw_server, self_signed, trickling
+from tests.support.hostile import answering, fake_mp4, raw_server, self_signed, trickling
 from tests.support.runner import AKOOL, process_env
 from tests.support.servers import Answer, scripted_server
 from tests.support.waiting import wait_for
 
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4000
+MP4 = fake_mp4(bytes(range(256)) * 4000)
 SIZE = 3_000_000
 
 

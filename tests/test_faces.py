@@ -275,29 +275,20 @@ def test_webhook_serve_records_and_saves_a_face_swap_as_an_image(
 ) -> None:
     import time
 
-    from akool_cli.cli import webhook_cmd
-    from akool_cli.cli.runtime import Runtime
-    from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
-    from akool_cli.webhooks.receiver import WebhookReceiver
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
 
     monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     outdir = isolated.tmp / "hooked"
-    handle = webhook_cmd._event_handler(Runtime(), outdir, json_out=True)
-    handled: list[str] = []
-
-    def note(event: Any) -> None:
-        handle(event)
-        handled.append(event.id)
-
-    server = WebhookReceiver(
-        host="127.0.0.1",
-        port=0,
-        path="/hook",
-        client_id=SANDBOX_CLIENT_ID,
-        client_secret=SANDBOX_API_KEY,
-        on_event=note,
-        on_reject=lambda a, w: None,
-    )
+    with akool_cli.Client() as client:
+        server = client.webhook_receiver(
+            host="127.0.0.1",
+            port=0,
+            path="/hook",
+            download_dir=outdir,
+            on_event=lambda event: None,
+            on_reject=lambda a, w: None,
+            on_warning=lambda message: None,
+        )
     server.start()
     try:
         args = ["faceswap", TWO_A, TWO_B, "--webhook-url", server.url]

@@ -69,15 +69,14 @@ def test_every_shape(api_env: Sandbox, isolated: Isolation) -> None:
 def test_webhook_event_shape(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.cli import webhook_cmd
-    from akool_cli.cli.runtime import Runtime
+    import akool_cli
     from akool_cli.core.callbacks import Callback
 
     lines: list[str] = []
-    runtime = Runtime()
-    out = runtime.output()
-    monkeypatch.setattr(type(out), "data", lambda self, line: lines.append(line))
-    handle = webhook_cmd._event_handler(runtime, None, json_out=True)
+    with akool_cli.Client() as client:
+        handle = client.webhook_recorder(
+            None, on_event=lambda e: lines.append(json.dumps(e.as_dict())), on_warning=print
+        )
     handle(Callback(id="64dd90f9f0b6684651e90d60", status=2, type="talking photo", url="", raw={}))
     assert list(json.loads(lines[0])) == shape("webhook event")
 

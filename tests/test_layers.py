@@ -66,3 +66,14 @@ def test_every_dependency_has_one_owner_module() -> None:
         and not contract["protected_modules"][0].startswith("akool")
     }
     assert dependencies == owned
+
+
+def test_the_command_line_reaches_below_the_library_only_through_it() -> None:
+    """The CLI imports akool_cli.client and core/ (and the audit tool), never what the library is
+    made of: every layer below the library is forbidden to it, a new one included."""
+    layers = _layers()
+    library = next(layer for layer in layers if "client" in layer)
+    below = set().union(*layers[layers.index(library) + 1 :]) - {"core", "audit"}
+    (surface,) = [c for c in _contracts().values() if c.get("source_modules") == ["akool_cli.cli"]]
+    assert {m.removeprefix("akool_cli.") for m in surface["forbidden_modules"]} == below
+    assert surface.get("allow_indirect_imports") is True  # through the library it reaches them

@@ -107,3 +107,85 @@ def test_the_library_checks_inputs_before_billing(
             client.talk(missing, AUDIO)
         assert "404" in refused.value.message and refused.value.exit_code == 2
     assert sandbox.state.stats()["jobs"] == 0  # nothing billed
+
+
+def test_every_error_the_library_raises_is_importable_from_the_package() -> None:
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.walk_packages(akool_cli.__path__, "akool_cli."):
+        if module.name != "akool_cli.__main__":  # importing it runs the command line
+            importlib.import_module(module.name)
+    found: set[type[Exception]] = set()
+    todo: list[type[Exception]] = [akool_cli.AkoolError]
+    while todo:
+        subclasses: list[type[Exception]] = todo.pop().__subclasses__()
+        for sub in subclasses:
+            if sub.__module__.startswith("akool_cli.") and sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    missing = sorted(c.__name__ for c in found if getattr(akool_cli, c.__name__, None) is not c)
+    assert missing == [], f"add to akool_cli.__all__: {missing}"
+    assert all(c.__name__ in akool_cli.__all__ for c in found)
+
+
+def test_resolution_may_be_a_number(sandbox: Sandbox, isolated: Isolation) -> None:
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        job = client.talk(IMAGE, AUDIO, resolution=1080)
+        assert sandbox.state.jobs[job.id].request["resolution"] == "1080"
+        with pytest.raises(akool_cli.UsageError, match="720 or 1080"):
+            client.talk(IMAGE, AUDIO, resolution=480)
+    assert len(sandbox.state.jobs) == 1  # the refused one was never sent
+
+
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        ({"interval": 0}, "--interval 0 is outside the allowed range 0.1–3600"),
+        ({"interval": float("nan")}, "--interval nan is outside"),
+        ({"timeout": 0}, "--timeout 0 must be more than zero"),
+        ({"timeout": -5.0}, "--timeout -5 must be more than zero"),
+        ({"timeout": "soon"}, "--timeout 'soon' is not a duration"),
+    ],
+)
+def test_wait_takes_the_ranges_of_the_command_line(
+    sandbox: Sandbox, isolated: Isolation, options: dict[str, object], fragment: str
+) -> None:
+    client = akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url)
+    with client, pytest.raises(akool_cli.UsageError) as refused:
+        client.wait("0123456789abcdef01234567", **options)  # type: ignore[arg-type]
+    assert fragment in refused.value.message and refused.value.hint
+
+
+def test_wait_reads_a_timeout_as_the_command_line_does(
+    sandbox: Sandbox, isolated: Isolation
+) -> None:
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        job = client.talk(IMAGE, AUDIO)
+        with pytest.raises(akool_cli.WaitTimeoutError):
+            client.wait(job.id, timeout="1s", interval=0.5)
+        assert client.wait(job.id, timeout="10m").done
+
+
+def test_download_fills_size_and_sha256_for_any_job(sandbox: Sandbox, isolated: Isolation) -> None:
+    import hashlib
+
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        recorded = client.talk(IMAGE, AUDIO)
+        path = client.download(recorded.id, f"{isolated.tmp}/mine/")
+        job = client.recorded(recorded.id)
+        assert job is not None and job.downloaded_path == str(path.absolute())
+        assert job.size == path.stat().st_size
+        assert job.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    # A job this history never held (made elsewhere, e.g. by another machine's akool).
+    elsewhere = isolated.tmp / "elsewhere"
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url, home=elsewhere) as other:
+        stranger = other.talk(IMAGE, AUDIO).id
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        assert client.recorded(stranger) is None
+        path = client.download(stranger, f"{isolated.tmp}/theirs/")
+        assert path == isolated.tmp / "theirs" / f"{stranger}.mp4" and path.exists()
+        result = client.follow([stranger], dest=isolated.tmp / "again.mp4")
+        again = result.jobs[stranger]
+        assert again.size == (isolated.tmp / "again.mp4").stat().st_size
+        assert again.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()

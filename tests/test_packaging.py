@@ -9,6 +9,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import Isolation
+
 ROOT = Path(__file__).resolve().parent.parent
 # What the build reads: a copy keeps build/ and *.egg-info out of the working tree.
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "akool_cli")
@@ -46,6 +50,36 @@ def test_a_wheel_builds_cleanly_and_carries_the_sample_video(tmp_path: Path) -> 
         metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
         text = archive.read(metadata).decode()
     assert "akool_cli/sandbox/sample.mp4" in names
+    assert "akool_cli/py.typed" in names  # type checkers read the library's annotations
+    headers = text.splitlines()
+    for classifier in ("Typing :: Typed", "Operating System :: POSIX :: Linux"):
+        assert f"Classifier: {classifier}" in headers
+    assert "Classifier: Programming Language :: Python :: 3.10" in headers
+    assert any(line.startswith("Project-URL: ") for line in headers)
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "License-Expression: MIT" in text.splitlines()
     assert not any(n.startswith("tests/") or n.startswith("bench/") for n in names)
+
+
+def test_windows_is_refused_at_start_in_one_clear_line(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """akool declares POSIX; elsewhere it says so before doing anything (nothing recorded, no
+    lock taken), not halfway through a download."""
+    import json
+
+    import akool_cli
+    from tests.support.runner import invoke
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    refused = invoke(["talk", "https://e.com/a.jpg", "https://e.com/b.mp3"], expect=2)
+    error, hint = refused.stderr.splitlines()
+    assert error == "Error: akool runs on Linux and macOS (POSIX); this is Windows"
+    assert hint.startswith("Hint: on Windows, run akool inside WSL")
+    assert refused.stdout == "" and not isolated.home.exists()
+    document = json.loads(invoke(["status", "--json"], expect=2).stdout)
+    assert document["error"]["type"] == "UsageError"
+    with pytest.raises(akool_cli.UsageError, match="runs on Linux and macOS"):
+        akool_cli.Client()
+    monkeypatch.setattr(sys, "platform", "linux")
+    invoke(["status"])  # the same process on Linux works

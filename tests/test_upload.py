@@ -443,3 +443,39 @@ def test_a_short_url_ttl_warns_that_akool_may_fetch_after_it_expires(
     assert result.stdout.strip() in fetching.state.jobs  # a warning: the job is made
     calm = invoke(["talk", str(image), str(audio), "--upload-to", s3.target, "--url-ttl", "1h"])
     assert "Warning:" not in calm.stderr
+
+
+def test_the_python_docs_local_files_and_speech_run(
+    s3: S3,
+    fetching: Sandbox,
+    isolated: Isolation,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """docs/python.md's "Local files and speech" as a user's program runs it: files uploaded to
+    the bucket (moto) once, the sandbox fetching the presigned URLs as AKOOL would, the speech
+    made from text, the video downloaded."""
+    import re
+
+    text = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    code = str(re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)[1])
+    assert 'BUCKET = "s3://my-bucket/akool-inputs/"' in code
+    code = code.replace("s3://my-bucket/akool-inputs/", s3.target)  # this test's bucket
+    monkeypatch.chdir(isolated.tmp)
+    (isolated.tmp / "me.png").write_bytes(PNG)
+    (isolated.tmp / "hello.wav").write_bytes(WAV)
+    exec(compile(code, "docs/python.md", "exec"), {})
+    printed = capsys.readouterr().out
+    [video] = list((isolated.tmp / "videos").iterdir())
+    assert video.read_bytes()[4:8] == b"ftyp" and f"saved {video}" in printed
+    keys = s3.object_keys()  # me.png uploaded once for both jobs
+    assert len(keys) == 2 and {k.rsplit("/", 1)[1] for k in keys} == {"me.png", "hello.wav"}
+    [spoken] = fetching.state.speech.values()
+    assert spoken.request["input_text"] == "Hello from akool!"
+    assert spoken.request["voice_options"] == {"speed": 1.1}
+    made = list(fetching.state.jobs.values())
+    assert len(made) == 2 and all(
+        j.request["talking_photo_url"].startswith(s3.endpoint) for j in made
+    )
+    isolated.clock.advance(60)
+    assert [j.failure for j in made] == ["", ""]  # the sandbox fetched every input

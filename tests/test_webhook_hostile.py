@@ -17,7 +17,7 @@ import pytest
 
 from akool_cli.core import callbacks
 from akool_cli.core.callbacks import Callback
-from akool_cli.core.redact import Redactor
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.notifier import loopback_address
 from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
@@ -386,7 +386,7 @@ def test_stopping_the_receiver_ends_a_stalled_download(isolated: Isolation) -> N
         recorder = EventRecorder(
             isolated.home / "jobs.sqlite3",
             download_dir=isolated.tmp / "videos",
-            fetch=download_into(Redactor(), cancel=stopping),
+            fetch=download_into(Transport, cancel=stopping),
             emit=lambda handled: None,
             warn=warnings.append,
         )

@@ -11,7 +11,7 @@ import pytest
 from akool_cli.core import callbacks
 from akool_cli.core.callbacks import CallbackError
 from akool_cli.sandbox import Sandbox
-from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from akool_cli.webhooks.receiver import WebhookReceiver
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
@@ -225,32 +225,25 @@ def test_the_sandbox_retries_until_the_receiver_answers_200(
 def test_webhook_serve_records_prints_and_downloads(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The real command in a thread: journal updated, one line per event, video downloaded."""
+    """The library's receiver in a thread: journal updated, one event each, video downloaded."""
     import threading
 
-    from akool_cli.cli import webhook_cmd
-    from akool_cli.cli.runtime import Runtime
+    import akool_cli
 
     monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
-    runtime = Runtime()
     outdir = isolated.tmp / "hooked"
     outdir.mkdir()
     lines: list[str] = []
-    handle = webhook_cmd._event_handler(runtime, outdir, json_out=True)
-
-    def handle_and_note(event: callbacks.Callback) -> None:
-        handle(event)
-        lines.append(event.id)
-
-    server = WebhookReceiver(
-        host="127.0.0.1",
-        port=0,
-        path="/akool/webhook",
-        client_id=SANDBOX_CLIENT_ID,
-        client_secret=SANDBOX_API_KEY,
-        on_event=handle_and_note,
-        on_reject=lambda a, w: None,
-    )
+    with akool_cli.Client() as client:
+        server = client.webhook_receiver(
+            host="127.0.0.1",
+            port=0,
+            path="/akool/webhook",
+            download_dir=outdir,
+            on_event=lambda event: lines.append(event.id),
+            on_reject=lambda a, w: None,
+            on_warning=lambda message: None,
+        )
     server.start()
     try:
         job_id = invoke(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shlex
 import signal
 import sys
 import traceback
@@ -21,27 +20,29 @@ from akool_cli.cli import (
     api_cmd,
     audit_cmd,
     auth,
+    avatars_cmd,
     batch_cmd,
+    completion_cmd,
     config_cmd,
     doctor_cmd,
     faces_cmd,
+    image_cmd,
     ledger_cmd,
     mcp_cmd,
+    moderate_cmd,
     products_cmd,
     sandbox_cmd,
     status_cmd,
     talk_cmd,
+    voice_cmd,
     voices_cmd,
     webhook_cmd,
 )
 from akool_cli.cli.global_options import AkoolGroup
 from akool_cli.cli.output import Output
 from akool_cli.cli.runtime import Runtime
-from akool_cli.core import interrupts
+from akool_cli.core import interrupts, platforms
 from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError
-from akool_cli.core.redact import Redactor
-from akool_cli.store import owners
-from akool_cli.store.config import DEFAULT_PROFILE
 
 app = typer.Typer(
     name="akool",
@@ -53,12 +54,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-# The invocation's runtime, so that the error boundary can redact the secrets it has seen.
-_current: dict[str, Runtime] = {}
-# The arguments as typed, for hints that repeat the command.
-_argv: list[str] = []
 
 
 def _version(value: bool) -> None:
@@ -96,22 +91,18 @@ def _global(
         help="Print the version and exit.",
     ),
 ) -> None:
-    env = dict(os.environ)
-    chosen = (profile or env.get("AKOOL_PROFILE", "") or DEFAULT_PROFILE).strip()
-    ctx.obj = _current["runtime"] = Runtime(
-        env=env,
-        profile=chosen,
-        base_url_flag=base_url,
-        debug=debug or env.get("AKOOL_DEBUG", "") not in ("", "0"),
-        quiet=quiet,
-        argv=list(_argv),
-    )
+    runtime = ctx.ensure_object(Runtime)  # main() made it; Typer's own runner has none
+    runtime.configure(profile=profile, base_url=base_url, debug=debug, quiet=quiet)
 
 
 auth.register(app)
 talk_cmd.register(app)
 products_cmd.register(app)
 faces_cmd.register(app)
+image_cmd.register(app)
+voice_cmd.register(app)
+avatars_cmd.register(app)
+moderate_cmd.register(app)
 status_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)
@@ -121,6 +112,7 @@ voices_cmd.register(app)
 webhook_cmd.register(app)
 batch_cmd.register(app)
 config_cmd.register(app)
+completion_cmd.register(app)
 ledger_cmd.register(app)
 mcp_cmd.register(app)
 
@@ -128,15 +120,16 @@ mcp_cmd.register(app)
 def main(argv: list[str] | None = None) -> int:
     """Run akool; returns the exit code (also the console script's entry point)."""
     args = sys.argv[1:] if argv is None else argv
-    _current.clear()
-    Output.json_written = False
-    _argv[:] = args
+    runtime = Runtime(argv=list(args))  # this run's state: nothing is kept between runs
     with interrupts.installed():
         try:
-            code = _run(args)
+            code = _run(runtime, args)
         finally:
-            owners.release_all()  # a clean exit leaves no owner lock file behind
-    code = _flush_stdout(code)
+            if runtime.used_library:
+                from akool_cli.client import release_locks
+
+                release_locks()  # a clean exit leaves no owner lock file behind
+    code = _flush_stdout(runtime, code)
     signum = interrupts.received()
     if code == ExitCode.INTERRUPTED and signum is not None:
         return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
@@ -147,12 +140,12 @@ def main(argv: list[str] | None = None) -> int:
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT})
 
 
-def _unexpected(args: list[str], exc: Exception, debug: bool) -> int:
+def _unexpected(runtime: Runtime, exc: Exception, debug: bool) -> int:
     """A failure akool has no words for: a bug. One line, the traceback only when asked."""
     if debug:
         traceback.print_exc()
     return _fail(
-        args,
+        runtime,
         f"unexpected {type(exc).__name__}: {exc}",
         "run again with AKOOL_DEBUG=1 to see the traceback, and report it",
         ExitCode.ERROR,
@@ -160,7 +153,7 @@ def _unexpected(args: list[str], exc: Exception, debug: bool) -> int:
     )
 
 
-def _flush_stdout(code: int) -> int:
+def _flush_stdout(runtime: Runtime, code: int) -> int:
     """Write out what is still buffered now, where a failure can be reported in one line (at
     interpreter exit it would print a traceback)."""
     try:
@@ -168,7 +161,7 @@ def _flush_stdout(code: int) -> int:
     except BrokenPipeError:
         pass  # the reader went away (akool status | head -c0): not an error worth a message
     except OSError as exc:
-        _errors_out().error(
+        _errors_out(runtime).error(
             f"cannot write the output: {exc.strerror or exc}",
             "check where stdout goes (a full disk?)",
         )
@@ -199,18 +192,32 @@ def _undecodable(args: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _json_asked(args: list[str]) -> bool:
+    """--json among the command's own options, read as the root group reads them (for a
+    failure found before Typer runs)."""
+    from akool_cli.cli.global_options import read_args
+
+    return "--json" in read_args(typer.main.get_command(app), args).options
+
+
 def _bare_group(exc: TyperException) -> bool:
     """A command group run without a command (`akool`, `akool webhook`): its help is asked for."""
     return type(exc).__name__ == "NoArgsIsHelpError"  # as typer itself tells it (no import)
 
 
-def _run(args: list[str]) -> int:
+def _run(runtime: Runtime, args: list[str]) -> int:
     debug = os.environ.get("AKOOL_DEBUG", "") not in ("", "0") or "--debug" in args
+    try:
+        platforms.check()  # one clear line at start, not a failure halfway through a job
+    except AkoolError as exc:
+        runtime.json = _json_asked(args)
+        return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     bad = _undecodable(args)
     if bad is not None:
         # Refused before anything runs: nothing is sent, nothing recorded.
+        runtime.json = _json_asked(args)
         return _fail(
-            args,
+            runtime,
             f"argument {bad[0]} '{bad[1]}' is not valid UTF-8",
             "akool reads its arguments as UTF-8: rename the file, or convert the text "
             "(iconv -f latin1 -t utf-8), or use a UTF-8 locale (LANG=C.UTF-8)",
@@ -218,15 +225,15 @@ def _run(args: list[str]) -> int:
             "UsageError",
         )
     try:
-        result = app(args=args, prog_name="akool", standalone_mode=False)
+        result = app(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
     except LocalStateError as exc:
-        if exc.job_id and not _json_wanted(args):
+        if exc.job_id and not runtime.json:
             sys.stdout.write(exc.job_id + "\n")  # a billed job's id must reach the user
             sys.stdout.flush()
         kind = type(exc).__name__
-        return _fail(args, exc.message, exc.hint, exc.exit_code, kind, job_id=exc.job_id)
+        return _fail(runtime, exc.message, exc.hint, exc.exit_code, kind, job_id=exc.job_id)
     except AkoolError as exc:
-        return _fail(args, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
+        return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     except TyperException as exc:
         if _bare_group(exc):
             # Like gh: a group alone prints its help on stdout and succeeds.
@@ -237,39 +244,40 @@ def _run(args: list[str]) -> int:
         command = next((a for a in args if a in names), "")
         hint = f"run: akool {command} --help" if command else "run: akool --help"
         code = int(getattr(exc, "exit_code", ExitCode.USAGE))
-        return _fail(args, exc.format_message(), hint, code, "UsageError")
+        return _fail(runtime, exc.format_message(), hint, code, "UsageError")
     except (typer.Abort, KeyboardInterrupt):
         # Stopped before a command took charge of the stop: nothing had started that a rerun
         # would repeat.
-        again = f"run it again: {shlex.join(['akool', *args])}"
-        return _fail(args, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
+        again = f"run it again: {runtime.command_line()}"
+        return _fail(runtime, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         # The reader went away (akool status | head): not an error worth a message.
         _detach_stdout()
         return int(ExitCode.OK)
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRNOS:
-            return _unexpected(args, exc, debug)
+            return _unexpected(runtime, exc, debug)
         # stdout itself cannot be written (a full disk, a closed descriptor): say so on stderr.
         _detach_stdout()
-        _errors_out().error(
+        _errors_out(runtime).error(
             f"cannot write the output: {exc.strerror}", "check where stdout goes (a full disk?)"
         )
         return int(ExitCode.ERROR)
     except Exception as exc:
-        return _unexpected(args, exc, debug)
+        return _unexpected(runtime, exc, debug)
     if isinstance(result, int):
         if result == ExitCode.INTERRUPTED:
-            again = f"run it again: {shlex.join(['akool', *args])}"
-            return _fail(args, _stopped_by(), again, result, "InterruptedByUser")
-        if result != ExitCode.OK and _json_wanted(args) and not Output.json_written:
-            _errors_out().json(_error_document(f"akool exited with code {result}", None, result))
+            again = f"run it again: {runtime.command_line()}"
+            return _fail(runtime, _stopped_by(), again, result, "InterruptedByUser")
+        if result != ExitCode.OK and runtime.json and not runtime.json_written:
+            document = _error_document(f"akool exited with code {result}", None, result)
+            _errors_out(runtime).json(document)
         return result
     return int(ExitCode.OK)
 
 
 def _fail(
-    args: list[str],
+    runtime: Runtime,
     message: str,
     hint: str | None,
     code: int,
@@ -278,9 +286,9 @@ def _fail(
     job_id: str | None = None,
 ) -> int:
     """The one way out for errors: a line (and hint) on stderr; with --json, also one document."""
-    out = _errors_out()
+    out = _errors_out(runtime)
     out.error(message, hint)
-    if _json_wanted(args) and not Output.json_written:
+    if runtime.json and not runtime.json_written:
         signum = interrupts.received()
         shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
         document = _error_document(message, hint, shown, kind)
@@ -288,12 +296,6 @@ def _fail(
             document["error"]["job_id"] = job_id  # created and billed, but not recorded
         out.json(document)
     return int(code)
-
-
-def _json_wanted(args: list[str]) -> bool:
-    """--json is on the command line (before a `--`): even a failure prints a JSON document."""
-    options = args[: args.index("--")] if "--" in args else args
-    return "--json" in options
 
 
 def _error_document(
@@ -309,10 +311,11 @@ def _stopped_by() -> str:
     return f"interrupted ({name})"
 
 
-def _errors_out() -> Output:
-    env = dict(os.environ)
-    out = Output(env=env)
-    runtime = _current.get("runtime")
-    out.redactor = runtime.redactor if runtime else Redactor()
+def _errors_out(runtime: Runtime) -> Output:
+    """Where the boundary writes: redacting every secret this run has seen, and the
+    environment's own, even when the failure came before any was read."""
+    out = runtime.output()
+    out.quiet = False  # an error is shown even with -q
+    env = runtime.env
     out.redactor.add(*(env[k] for k in ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET") if env.get(k)))
     return out

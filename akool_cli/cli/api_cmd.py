@@ -154,8 +154,7 @@ def api(
     akool api GET /api/open/v3/content/video/infobymodelid -f video_model_id=64dd90f9f0b6684651e90d60
     List the documented endpoints (of one product): akool api --list talking-photo
     """
-    from akool_cli.core import contract
-    from akool_cli.net.api import error_for_code
+    from akool_cli.client import envelope_error
 
     runtime = ctx.obj
     if list_mode:
@@ -180,12 +179,12 @@ def api(
         key, _, value = pair.partition("=")
         query.setdefault(key, value)
     _warn_if_not_documented(out, verb, path)
-    with runtime.client() as client:
-        payload = client.raw_call(verb, path, body=body, query=query or None)
+    with runtime.library() as lib:
+        payload = lib.raw_call(verb, path, body=body, query=query or None)
     out.json(payload)
-    code = payload.get("code") if isinstance(payload, dict) else None
-    if isinstance(code, int) and code != contract.SUCCESS_CODE:
-        raise error_for_code(code, str(payload.get("msg") or ""), f"{verb} {path}")
+    error = envelope_error(payload, f"{verb} {path}")
+    if error is not None:
+        raise error
 
 
 def _checked_call(method: str, path: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,6 @@ from akool_cli.core.errors import (
     AkoolError,
     BudgetExceededError,
     ExitCode,
-    InterruptedByUser,
     LocalStateError,
     UsageError,
 )
@@ -23,8 +22,14 @@ from akool_cli.core.errors import (
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.jobs.batch import Item, Problem
-    from akool_cli.jobs.batch_run import Outcome
+    from akool_cli.client import (
+        BatchPlan,
+        BatchPreview,
+        BatchResult,
+        Client,
+        Outcome,
+        RowProblem,
+    )
 
 
 MAX_CREDITS = typer.Option(
@@ -78,68 +83,54 @@ def batch(
     Input files may be local (relative to FILE's folder) with --upload-to: each distinct file
     is uploaded once. Each distinct URL is checked once before billing.
     """
+    from akool_cli.client import Events
     from akool_cli.core.validate import check_range
-    from akool_cli.jobs.batch import check_output_dir, load_rows, validate
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
     check_range("--interval", interval)
-    if max_credits is not None and max_credits < 0:
-        raise UsageError(
-            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
+    with runtime.library() as lib:
+        plan = lib.batch_plan(
+            file,
+            output_dir=output_dir,
+            upload_to=upload_to,
+            url_ttl=url_ttl,
+            check=not no_check,
+            check_face=check_face,
+            max_credits=max_credits,
         )
-    rows = load_rows(file)
-    items, problems = validate(rows, base_dir=file.absolute().parent)
-    # Local files and checks before billing (akool_cli/inputs/preflight.py).
-    input_options = inputs_cli.InputOptions(upload_to, url_ttl, no_check, check_face)
-    items, found, checks = inputs_cli.plan_batch(
-        runtime, items, problems, input_options, base_dir=file.absolute().parent
-    )
-    _say_problems(runtime, out, file, problems, skip_invalid, dry_run, json_out, output_dir)
-    if dry_run:  # a plan never needs the output folder to exist yet
-        uploads = inputs_cli.show_uploads(runtime, out, found, items)  # local files (preflight)
-        _print_plan(runtime, out, items, problems, output_dir, json_out, uploads, max_credits)
-        return
-    if output_dir is not None:
-        _make_folder(output_dir)
-        check_output_dir(output_dir)
-    credential = runtime.credential()
-    items = inputs_cli.prepare_batch(runtime, out, items, found, checks, credential)  # preflight
-    settings = _Settings(concurrency, interval, force, retry_unknown, max_credits, str(file))
-    outcomes, fatal = _run(runtime, out, items, output_dir, settings)
-    complete = _report(out, file, len(rows), problems, outcomes, json_out)
-    if isinstance(fatal, (InterruptedByUser, BudgetExceededError)):
-        raise fatal  # after the report: a script reading --json still gets every created id
-    if isinstance(fatal, LocalStateError):
-        raise LocalStateError(
-            f"the batch stopped: {fatal.message}",
-            hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
-            path=fatal.path,
-        )
+        _say_problems(out, lib, plan, skip_invalid, dry_run, json_out)
+        if dry_run:  # a plan never needs the output folder to exist yet
+            preview = lib.batch_preview(plan)
+            inputs_cli.show_uploads(out, preview.uploads)  # local files (preflight)
+            _print_plan(out, preview, plan.problems, json_out, max_credits)
+            return
+        with inputs_cli.upload_display(out) as display:
+            events = Events(**inputs_cli.upload_events(out, display))
+            plan = lib.prepare_batch(plan, events=events)
+        settings = _Settings(concurrency, interval, force, retry_unknown)
+        result = _run(out, lib, plan, settings)
+    complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
+    _raise_ending(runtime, result, max_credits)
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
 
 
 def _say_problems(
-    runtime: Runtime,
-    out: Output,
-    file: Path,
-    problems: list[Any],
-    skip_invalid: bool,
-    dry_run: bool,
-    json_out: bool,
-    output_dir: Path | None,
+    out: Output, lib: Client, plan: BatchPlan, skip_invalid: bool, dry_run: bool, json_out: bool
 ) -> None:
     """Every invalid row on stderr; unless --skip-invalid, nothing is submitted (exit 2)."""
+    problems = plan.problems
     for problem in problems:
-        out.warn(f"{file}: {problem}") if skip_invalid else out.error(f"{file}: {problem}")
+        message = f"{plan.file}: {problem}"
+        out.warn(message) if skip_invalid else out.error(message)
     if problems and not skip_invalid:
         if dry_run and json_out:  # the problems as data, each with its row: nothing would run
-            _print_plan(runtime, out, [], problems, output_dir, json_out, [])
+            _print_plan(out, lib.batch_preview(replace(plan, items=[])), problems, json_out)
         raise UsageError(
-            f"{len(problems)} invalid row(s) in {file}; nothing was submitted",
+            f"{len(problems)} invalid row(s) in {plan.file}; nothing was submitted",
             hint="fix them, or run the valid rows with --skip-invalid",
         )
 
@@ -192,24 +183,52 @@ def _report(
     return all(o.state == "done" for o in outcomes) and not problems
 
 
+def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | None) -> None:
+    """What ended the run early, said after the report: a script reading --json still gets
+    every created id."""
+    fatal = result.fatal
+    if result.interrupted:
+        raise interrupts.stopped(
+            "stopped the batch; jobs already created keep running on AKOOL",
+            f"run the same command again to continue: {runtime.command_line()}",
+        )
+    if fatal is not None:
+        raise LocalStateError(
+            f"the batch stopped: {fatal.message}",
+            hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
+            path=fatal.path,
+        )
+    if result.over_budget is not None:
+        raise _over_budget(runtime, result.over_budget, max_credits or 0.0)
+
+
+def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
+    """The budget's stop, with the command that resumes it with a larger cap."""
+    args = runtime.argv
+    resumed = [
+        a
+        for i, a in enumerate(args)
+        if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
+    ]
+    resumed = [a for a in resumed if not a.startswith("--max-credits=")]
+    again = shlex.join(["akool", *resumed, "--max-credits", f"{cap * 2:g}"])
+    return BudgetExceededError(
+        f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
+        hint=f"rows already made are never paid for again; resume with a larger budget: {again}",
+    )
+
+
 def _print_plan(
-    runtime: Runtime,
     out: Output,
-    items: list[Item],
-    problems: list[Problem],
-    output_dir: Path | None,
+    preview: BatchPreview,
+    problems: list[RowProblem],
     json_out: bool,
-    uploads: list[dict[str, object]],
     max_credits: float | None = None,
 ) -> None:
-    from akool_cli.jobs.batch_run import estimated, plan
-
-    with runtime.library() as lib:
-        rows = list(plan(items, lib.journal, output_dir, lib.scope(any_account=True)))
-        total = estimated(rows, lib.journal)
+    rows, total = preview.rows, preview.estimate
     if json_out:
         invalid = [problem.to_json() for problem in problems]
-        document = {"dry_run": True, "rows": rows, "invalid": invalid, "uploads": uploads}
+        document = {"dry_run": True, "rows": rows, "invalid": invalid, "uploads": preview.uploads}
         out.json({**document, "estimate": {**total, "max_credits": max_credits}})
         return
     out.table(
@@ -280,79 +299,23 @@ class _Settings:
     interval: float
     force: bool
     retry_unknown: bool
-    max_credits: float | None
-    label: str  # the run's name in the ledger (the file)
 
 
-def _run(
-    runtime: Runtime, out: Output, items: list[Item], output_dir: Path | None, settings: _Settings
-) -> tuple[list[Outcome], AkoolError | None]:
-    """Every row's outcome, and what ended the run early (a stop, a history that cannot be
-    written, the budget), so that the rows done so far are reported either way."""
-    from akool_cli.jobs.batch_run import BatchRunner
-    from akool_cli.jobs.budget import Budget, Estimator
-
-    display = out.batch_display(len(items))
-    with runtime.library() as lib:
-        estimator = Estimator(lib.journal)
-        budget = None
-        if settings.max_credits is not None:
-            budget = Budget(settings.max_credits, lib.api.credit, estimator)
-        runner = BatchRunner(
-            client=lib.api,
-            journal=lib.journal,
-            profile=runtime.profile,
-            output_dir=output_dir,
+def _run(out: Output, lib: Client, plan: BatchPlan, settings: _Settings) -> BatchResult:
+    """Every row's outcome, drawn as it goes; what ended the run early (a stop, a history that
+    cannot be written, the budget) is in the result, so that the rows done so far are reported
+    either way."""
+    display = out.batch_display(len(plan.items))
+    with display:
+        return lib.batch(
+            plan,
             concurrency=settings.concurrency,
             interval=settings.interval,
             force=settings.force,
             retry_unknown=settings.retry_unknown,
-            run_label=settings.label,
-            budget=budget,
-            estimator=estimator,
-            clock=runtime.clock,
             on_event=lambda o, message: display.event(
                 o.row, o.id, o.state, message, resumed=o.resumed
             ),
             on_bytes=display.bytes,
             stopping=interrupts.stop_event(),
         )
-        with display:
-            try:
-                outcomes = runner.run(items)
-            except KeyboardInterrupt:
-                stop = interrupts.stopped(
-                    "stopped the batch; jobs already created keep running on AKOOL",
-                    f"run the same command again to continue: {runtime.command_line()}",
-                )
-                return runner.outcomes, stop
-    if runner.fatal is None and budget is not None and budget.refused is not None:
-        return outcomes, _over_budget(runtime, budget.refused, settings.max_credits or 0.0)
-    return outcomes, runner.fatal
-
-
-def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
-    """The budget's stop, with the command that resumes it with a larger cap."""
-    args = runtime.argv
-    resumed = [
-        a
-        for i, a in enumerate(args)
-        if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
-    ]
-    resumed = [a for a in resumed if not a.startswith("--max-credits=")]
-    again = shlex.join(["akool", *resumed, "--max-credits", f"{cap * 2:g}"])
-    return BudgetExceededError(
-        f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
-        hint=f"rows already made are never paid for again; resume with a larger budget: {again}",
-    )
-
-
-def _make_folder(folder: Path) -> None:
-    """-o DIR names a folder to fill: create it, as `mkdir -p` would."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(
-            f"cannot create the output folder {folder}: {exc.strerror}",
-            hint="choose a folder you can write to",
-        ) from None

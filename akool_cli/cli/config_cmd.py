@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.core.errors import UsageError
-
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
 
@@ -21,32 +19,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(config_app, name="config")
 
 
-def _setting(name: str) -> str:
-    from akool_cli.store.config import USER_SETTINGS
-
-    # base_url is how config.json spells base-url: both are the same setting.
-    known = USER_SETTINGS.get(name.strip().lower().replace("_", "-"))
-    if known is None:
-        raise UsageError(
-            f"{name!r} is not a setting akool knows",
-            hint=f"known settings: {', '.join(USER_SETTINGS)}",
-        )
-    return known[0]
-
-
-def _check(name: str, value: str) -> str:
-    """The value as saved, checked the way the commands that use it will check it."""
-    if name == "upload_to":
-        from akool_cli.inputs.upload import parse_target
-
-        return str(parse_target(value, origin="upload-to"))
-    if name == "base_url":
-        from akool_cli.core.urls import validate_base_url
-
-        return validate_base_url(value, origin="base-url")
-    return value.strip()
-
-
 @config_app.command("set")
 def set_(
     ctx: typer.Context,
@@ -57,13 +29,10 @@ def set_(
 
     Example: akool config set upload-to s3://my-bucket/akool-inputs/
     """
-    from akool_cli.store.config import write_profile_setting
-
     runtime: Runtime = ctx.obj
-    key = _setting(name)
-    cleaned = _check(key, value)
-    write_profile_setting(runtime.paths, runtime.profile, key, cleaned)
-    runtime.output().info(f"Saved {name} = {cleaned} for profile {runtime.profile!r}")
+    with runtime.library() as lib:
+        cleaned = lib.set_setting(name, value)
+    runtime.output().info(f"Saved {name} = {cleaned} for profile {lib.profile!r}")
 
 
 @config_app.command("get")
@@ -73,17 +42,16 @@ def get(
     json_out: bool = typer.Option(False, "--json", help="Print {name: value} (null if unset)."),
 ) -> None:
     """Print a setting's saved value (nothing when it is not set)."""
-    from akool_cli.store.config import read_settings
-
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    value = read_settings(runtime.paths).get(runtime.profile, {}).get(_setting(name))
+    with runtime.library() as lib:
+        value = lib.setting(name)
     if json_out:
         out.json({name.strip().lower().replace("_", "-"): value or None})
     elif value:
         out.data(value)
     if not value:  # not an error: nothing on stdout says "not set" to a script
-        out.info(f"{name} is not set for profile {runtime.profile!r}")
+        out.info(f"{name} is not set for profile {lib.profile!r}")
 
 
 @config_app.command("unset")
@@ -92,11 +60,10 @@ def unset(
     name: str = typer.Argument(..., metavar="NAME", help="The setting, e.g. upload-to."),
 ) -> None:
     """Remove a saved setting from the profile."""
-    from akool_cli.store.config import write_profile_setting
-
     runtime: Runtime = ctx.obj
-    write_profile_setting(runtime.paths, runtime.profile, _setting(name), None)
-    runtime.output().info(f"Removed {name} from profile {runtime.profile!r}")
+    with runtime.library() as lib:
+        lib.unset_setting(name)
+    runtime.output().info(f"Removed {name} from profile {lib.profile!r}")
 
 
 @config_app.command("list")
@@ -105,16 +72,13 @@ def list_(
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Show every setting akool knows, with the profile's value."""
-    from akool_cli.store.config import USER_SETTINGS, read_settings
-
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    saved = read_settings(runtime.paths).get(runtime.profile, {})
-    values = {name: saved.get(key) for name, (key, _meaning) in USER_SETTINGS.items()}
+    with runtime.library() as lib:
+        settings = lib.settings()
     if json_out:
-        out.json(values)
+        out.json({s.name: s.value for s in settings})
         return
     out.table(
-        ("SETTING", "VALUE", "MEANING"),
-        [(n, values[n] or "-", USER_SETTINGS[n][1]) for n in USER_SETTINGS],
+        ("SETTING", "VALUE", "MEANING"), [(s.name, s.value or "-", s.meaning) for s in settings]
     )

@@ -20,19 +20,29 @@ COMMAND_PAGES = {
     "api": "docs/doctor.md#akool-api-method-path",
     "audit": "docs/audit.md",
     "auth": "docs/environment.md",
+    "avatars": "docs/products.md#avatars",
+    "background-change": "docs/products.md#background-change",
     "batch": "docs/batch.md",
+    "cancel": "docs/products.md#reage",
+    "completion": "docs/environment.md#shell-completions",
     "config": "docs/environment.md",
     "credit": "docs/json.md",
+    "delete": "docs/products.md#deleting-results",
     "doctor": "docs/doctor.md",
+    "faceswap": "docs/products.md#face-swap",
+    "image": "docs/products.md#images",
     "login": "docs/environment.md#why-there-is-no-credentials-file",
     "mcp": "docs/mcp.md",
     "logout": "docs/environment.md#where-things-live",
+    "moderate": "docs/products.md#moderation-jarvis-moderator",
+    "reage": "docs/products.md#reage",
     "history": "docs/spend.md#the-history-exported",
     "sandbox": "docs/sandbox.md",
     "spend": "docs/spend.md",
     "status": "docs/json.md",
     "sync": "docs/spend.md#results-expire-after-7-days-akool-sync",
     "talk": "docs/uploads.md",
+    "voice": "docs/products.md#voice-change-and-voice-clone",
     "voices": "docs/speech.md",
     "watch": "docs/reliability.md#downloads",
     "webhook": "docs/webhooks.md",
@@ -336,6 +346,8 @@ def fish_script(app: typer.Typer) -> str:
 
 
 SCRIPTS = {"akool.bash": bash_script, "_akool.zsh": zsh_script, "akool.fish": fish_script}
+# `akool completion SHELL` prints the script of completions/NAME.
+SHELLS = {"bash": "akool.bash", "zsh": "_akool.zsh", "fish": "akool.fish"}
 
 
 def write_all(root: Path) -> list[Path]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from akool_cli.core.errors import ExitCode
+
+if TYPE_CHECKING:
+    from akool_cli.cli.runtime import Runtime
 
 
 def register(app: typer.Typer) -> None:
@@ -19,11 +24,10 @@ def doctor(
 
     Exits 11 when any check fails.
     """
-    from akool_cli.doctor import run_checks
-
-    runtime = ctx.obj
+    runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    checks = run_checks(runtime)
+    with runtime.library() as lib:
+        checks = lib.doctor()
     ok = all(check.ok for check in checks)
     if json_out:
         out.json({"ok": ok, "checks": [check.to_json() for check in checks]})

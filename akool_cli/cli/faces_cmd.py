@@ -192,7 +192,7 @@ def cancel(
     with runtime.library() as lib:
         job = lib.cancel(job_id)
     if json_out:
-        out.json(job.to_json(now=runtime.clock.time()))
+        out.json(job.to_json())
     else:
         out.info(f"Asked AKOOL to cancel {job.id}; it is {job.state} now")
         out.data(job.id)

@@ -9,10 +9,12 @@ is, and nothing after `--` moves), then lets Click parse as usual.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperGroup
 
+from akool_cli.cli.runtime import Runtime
 from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -40,13 +42,32 @@ def global_params(root: Command) -> list[Parameter]:
     ]
 
 
+@dataclass
+class Reading:
+    """The arguments with the global options moved before the command name; the options given
+    to the command itself (read with its declared options, so an option's value is never taken
+    for an option); and the problem found, if any."""
+
+    args: list[str]
+    options: set[str] = field(default_factory=set)
+    problem: UsageError | None = None
+
+
 def hoist(root: Command, args: list[str]) -> list[str]:
     """Return args with the global options written after the command name moved before it."""
+    reading = read_args(root, args)
+    if reading.problem is not None:
+        raise reading.problem
+    return reading.args
+
+
+def read_args(root: Command, args: list[str]) -> Reading:
     global_arity = _arity(global_params(root))
     head: list[str] = []  # up to the command name: Click reads these as global options
     moved: list[str] = []
     tail: list[str] = []
     path: list[str] = []  # the command names read so far
+    given: set[str] = set()
     command, i = root, 0
     while i < len(args):
         word = args[i]
@@ -58,13 +79,16 @@ def hoist(root: Command, args: list[str]) -> list[str]:
         if path and name in global_arity and name not in own:
             count = 0 if name != word else global_arity[name]
             if i + count >= len(args):
-                raise UsageError(
+                problem = UsageError(
                     f"Option '{name}' requires an argument.",
                     hint=f"run: akool {' '.join(path)} --help",
                 )
+                return Reading(head + moved + tail, given, problem)
             moved += args[i : i + 1 + count]
             i += 1 + count
             continue
+        if path and name in own:
+            given.add(name)
         count = own.get(name, 0) if name == word else 0
         subcommand = getattr(command, "commands", {}).get(word)
         if subcommand is not None and not word.startswith("-"):
@@ -72,7 +96,7 @@ def hoist(root: Command, args: list[str]) -> list[str]:
             path.append(word)
         (tail if path else head).extend(args[i : i + 1 + count])
         i += 1 + count
-    return head + moved + tail
+    return Reading(head + moved + tail, given)
 
 
 def _commands(command: Command) -> Iterator[Command]:
@@ -114,4 +138,12 @@ class AkoolGroup(TyperGroup):
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         # Shell completion parses half-typed lines (resilient_parsing): take them as they are.
-        return super().parse_args(ctx, args if ctx.resilient_parsing else hoist(self, args))
+        if ctx.resilient_parsing:
+            return super().parse_args(ctx, args)
+        reading = read_args(self, args)
+        if isinstance(ctx.obj, Runtime):
+            # --json as the command declares it: even a failure then prints a JSON document.
+            ctx.obj.json = "--json" in reading.options
+        if reading.problem is not None:
+            raise reading.problem
+        return super().parse_args(ctx, reading.args)

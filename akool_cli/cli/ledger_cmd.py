@@ -36,12 +36,10 @@ def spend(
 ) -> None:
     """Show what finished jobs cost (AKOOL's own cost fields, e.g. deduction_credit), grouped,
     and each batch run's balance before and after. Read from the local history only."""
-    from akool_cli.jobs.ledger import parse_since, run_json
-
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        report = lib.spend(since=parse_since(since, runtime.clock.time()), by=by)
+        report = lib.spend(since=since, by=by)
     if json_out:
         out.json(report.to_json())
         return
@@ -51,7 +49,7 @@ def spend(
     out.table((by.upper(), "JOBS", "CREDITS", "COST FIELDS (SUMMED)"), rows)
     if total.unpriced:
         out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
-    runs = [run_json(run) for run in report.runs]
+    runs = report.to_json()["runs"]
     if runs:
         out.table(
             ("RUN", "STARTED", "LABEL", "BEFORE", "AFTER", "DROP", "CAP", "OUTCOME"),
@@ -120,17 +118,17 @@ def history(
 ) -> None:
     """Export the local history: every job's inputs, outputs (URL, saved file, checksum), costs
     and expiry. Nothing is asked of AKOOL."""
-    from akool_cli.jobs.ledger import EXPORT_COLUMNS, parse_since
+    from akool_cli.client import HISTORY_COLUMNS
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        rows = lib.history(since=parse_since(since, runtime.clock.time()))
+        rows = lib.history(since=since)
     if json_out:
         out.json(rows)
     elif csv_out:
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=HISTORY_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
         for line in buffer.getvalue().splitlines():
@@ -166,9 +164,8 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
     )
 
 
-def warn_expiring(out: Output, runtime: Runtime, jobs: list[Any]) -> None:
+def warn_expiring(out: Output, jobs: list[Any], now: float) -> None:
     """`status`: the results AKOOL deletes within a day that were never downloaded."""
-    now = runtime.clock.time()
     for job in jobs:
         hours = max(0.0, (job.expires_at - now) / 3600)
         out.warn(

@@ -13,9 +13,9 @@ import re
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any
 
 from akool_cli.core.redact import Redactor
 
@@ -64,10 +64,6 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
 
 
 class Output:
-    # Per process (the CLI resets it per invocation): whether a JSON document reached stdout,
-    # so that the error boundary never prints a second one.
-    json_written: ClassVar[bool] = False
-
     def __init__(
         self,
         *,
@@ -76,6 +72,7 @@ class Output:
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
         env: dict[str, str] | None = None,
+        on_json: Callable[[], None] | None = None,
     ) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -87,6 +84,8 @@ class Output:
         self.stderr_tty = _isatty(self.stderr)
         self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
         self.redactor = Redactor()
+        # Told when a JSON document reached stdout, so that the error boundary prints no second.
+        self.on_json = on_json
         self._lock = threading.Lock()
 
     # -- plain writing ------------------------------------------------------------------------
@@ -106,6 +105,13 @@ class Output:
             self.stdout.write(self._clean(line) + "\n")
             self.stdout.flush()
 
+    def text(self, block: str) -> None:
+        """Text akool made itself (a completion script) on stdout, as it is: its tabs and line
+        breaks are the point, and nothing in it came from a server or a file."""
+        with self._lock:
+            self.stdout.write(block if block.endswith("\n") else block + "\n")
+            self.stdout.flush()
+
     def json(self, document: Any) -> None:
         """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
         text = json.dumps(document, indent=2, ensure_ascii=False)
@@ -114,7 +120,8 @@ class Output:
         with self._lock:
             self.stdout.write(text + "\n")
             self.stdout.flush()
-            Output.json_written = True
+        if self.on_json is not None:
+            self.on_json()
 
     def info(self, message: str, *, prefix: str = "") -> None:
         if self.quiet:
@@ -437,9 +444,15 @@ class UploadDisplay:
         self.live = output.stderr_tty and not output.quiet
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
+        self._lock = threading.Lock()  # uploads start on several threads
 
     def __enter__(self) -> UploadDisplay:
-        if self.live:
+        return self
+
+    def _start(self) -> Progress:
+        """The bars, from the first upload on: nothing is drawn when nothing is uploaded (an
+        input refused first is then the first line on the terminal)."""
+        if self._progress is None:
             from rich.progress import (
                 BarColumn,
                 DownloadColumn,
@@ -456,16 +469,23 @@ class UploadDisplay:
                 console=self.output._console(stderr=True),
             )
             self._progress.__enter__()
-        return self
+        return self._progress
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the bars (once the uploads are done, before what comes next is printed)."""
         if self._progress is not None:
             self._progress.__exit__(None, None, None)
+            self._progress = None
+        self.live = False
 
     def started(self, name: str, size: int) -> None:
         label = os.path.basename(name)
-        if self._progress is not None:
-            self._tasks[name] = self._progress.add_task(label, total=size)
+        if self.live:
+            with self._lock:
+                self._tasks[name] = self._start().add_task(label, total=size)
             return
         self.output.info(f"uploading {label} ({_size(size)})")
 

@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from akool_cli.cli import inputs_cli, options
+from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from akool_cli.cli.runtime import Runtime
+    from akool_cli.core.mediatypes import Role
     from akool_cli.core.products import Product
 
 JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
@@ -57,79 +61,52 @@ class Common:
     upload_to: str | None
     url_ttl: str
     no_check: bool
+    roles: Mapping[str, Role] | None = None  # media fields whose kind the request decides
 
 
 def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: Common) -> None:
-    """Check, upload, create (billed once), and follow when asked: the one product flow."""
+    """Check, upload, create (billed once), and follow when asked: the one product flow, on
+    the library's Client.make."""
     from akool_cli.cli import talk_cmd
-    from akool_cli.core.validate import check_input_url
+    from akool_cli.client import Events
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=common.json_out)
-    given = {k: v for k, v in fields.items() if v is not None}
-    hook = check_input_url(common.webhook_url, "webhook URL") if common.webhook_url else None
-    product.build(given, webhook_url=hook)  # every value checked before anything else
-    found, checks = _plan(runtime, product, given, common)
-    timeout = talk_cmd.parse_duration(common.timeout)
-    talk_cmd._check_interval(common.interval)
-    talk_cmd._check_output_before_create(common.output, force=common.force)
+    timeout = optional_duration(common.timeout, "--timeout")
+    talk_cmd.check_interval(common.interval)
     with runtime.library() as lib:
-        sent = inputs_cli.prepare(out, found, checks, journal=lib.journal, client=lib.api)
-        for field in product.media():
-            if field in given:
-                given[field] = sent.get(given[field], given[field])
-        # Checked above (and the URLs by prepare): the library sends and records it.
-        job = lib.make(
-            product.kind.command, given, webhook_url=hook, name=common.name.strip(), check=False
-        )
+        if common.output is not None:
+            lib.check_destination(common.output, force=common.force)
+        with inputs_cli.upload_display(out) as display:
+            job = lib.make(
+                product.kind.command,
+                fields,
+                webhook_url=common.webhook_url,
+                name=common.name,
+                upload_to=common.upload_to,
+                url_ttl=common.url_ttl,
+                check=not common.no_check,
+                events=Events(**inputs_cli.upload_events(out, display)),
+                roles=common.roles,
+            )
         if not common.json_out:
             out.data(job.id)
         if not (common.wait or common.output is not None):
             out.info(f"Created {product.kind.noun} job {job.id}; follow it: akool watch {job.id}")
             if common.json_out:
-                out.json(job.to_json(now=runtime.clock.time()))
+                out.json(job.to_json())
             return
-        targets = talk_cmd._output_targets(
-            common.output, [job.id], force=common.force, suffixes={job.id: product.kind.suffix}
-        )
-        views, code = talk_cmd._follow(
-            runtime,
-            out,
-            lib,
-            [job.id],
-            targets=targets,
-            force=common.force,
-            interval=common.interval,
-            timeout=timeout,
-            first_poll_delay=common.interval,
-            resume=talk_cmd._watch_command(job.id, common.output, common.force),
-        )
+        follow = (common.interval, timeout, common.output, common.force)
+        view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
     if common.json_out:
-        out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
+        out.json(view)
+    else:
+        from akool_cli.client import made
+
+        for line in made(view).splitlines():  # an asset's id, or a text: the answer itself
+            out.data(line)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
-
-
-def _plan(runtime: Runtime, product: Product, given: dict[str, Any], common: Common) -> Any:
-    from akool_cli.inputs.preflight import Input
-
-    inputs = [
-        Input(str(given[field]), role, f"the {field}")
-        for field, role in product.media().items()
-        if given.get(field)
-    ]
-    choice = inputs_cli.InputOptions(common.upload_to, common.url_ttl, common.no_check, False)
-    found, checks = inputs_cli.plan(runtime, inputs, choice)
-    found.raise_problems()
-    limit = product.limits.max_bytes
-    for value, source in found.files.items():
-        if limit is not None and source.kind.role == "video" and source.size > limit:
-            raise UsageError(
-                f"{value} is {source.size / 2**20:.0f} MB; AKOOL's {product.kind.noun} takes "
-                f"videos of {limit / 2**20:.0f} MB at most",
-                hint="shorten or re-encode the video, then run the command again",
-            )
-    return found, checks
 
 
 def lipsync(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import typer
 
@@ -18,11 +16,6 @@ from akool_cli.core.errors import UsageError
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
     from akool_cli.sandbox import SandboxConfig
-    from akool_cli.store.config import Paths
-
-# Besides --ready-file, a running sandbox leaves its ready file here (one per port), so that
-# `akool webhook serve` pointed at it finds the clientId that signs its callbacks.
-RECORDS_DIR = "sandboxes"
 
 
 # The account's credits: what the ledger and budgets are tried with (docs/sandbox.md).
@@ -40,39 +33,6 @@ PRICE = typer.Option(
 
 def register(app: typer.Typer) -> None:
     app.command()(sandbox)
-
-
-def _record_file(paths: Paths, base_url: str) -> Path | None:
-    port = urlsplit(base_url).port
-    return paths.data_dir / RECORDS_DIR / f"{port}.json" if port else None
-
-
-def sandbox_client_id(runtime: Runtime) -> str:
-    """The clientId of the sandbox at the invocation's base URL, from its ready file; or ""."""
-    from akool_cli.core.errors import AkoolError
-    from akool_cli.core.urls import is_loopback_host
-
-    try:
-        base_url = runtime.base_url()
-    except AkoolError:
-        return ""  # not a sandbox's address; the caller asks for --client-id
-    record = _record_file(runtime.paths, base_url)
-    if record is None or not is_loopback_host(urlsplit(base_url).hostname or ""):
-        return ""
-    try:
-        info = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    if not isinstance(info, dict) or info.get("base_url") != base_url.rstrip("/"):
-        return ""
-    return str(info.get("client_id") or "")
-
-
-def _write_ready(path: Path, info: dict[str, object]) -> None:
-    from akool_cli.store.config import write_private_file
-
-    # It holds the sandbox's credentials, which may be real-looking ones (AKOOL_SANDBOX_API_KEY).
-    write_private_file(path, json.dumps(info))
 
 
 def sandbox(
@@ -221,26 +181,12 @@ def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> 
         "Press Ctrl-C to stop.\n"
     )
     sys.stdout.flush()
-    written: list[Path] = []
-    record = _record_file(runtime.paths, server.base_url)
-    try:
-        if record is not None:
-            _write_ready(record, info)
-            written.append(record)
-    except OSError:
-        pass  # only a convenience for webhook serve; --client-id still works
-    if ready_file is not None:  # last: whoever waits for it may rely on everything else
+    with runtime.library() as lib:
         try:
-            _write_ready(ready_file, info)
-        except OSError as exc:
+            written = lib.sandbox_ready(info, ready_file)
+        except UsageError:
             server.server.server_close()
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise UsageError(
-                f"cannot write the ready file {ready_file}: {exc.strerror or exc}",
-                hint="pass a --ready-file in a folder you can write to",
-            ) from None
-        written.append(ready_file)
+            raise
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt

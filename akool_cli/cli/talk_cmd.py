@@ -1,12 +1,12 @@
-"""The `talk` and `watch` commands: create a talking photo, follow jobs, download the videos."""
+"""The `talk` and `watch` commands: create a talking photo, follow jobs, download the videos.
+
+The work is the library's (Client.talk, Client.follow); these commands read the options, draw
+the events on the terminal and print the results.
+"""
 
 from __future__ import annotations
 
-import re
 import shlex
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -14,26 +14,17 @@ import typer
 from akool_cli.cli import inputs_cli, options
 from akool_cli.core import interrupts, kinds
 from akool_cli.core.contract import RESULT_RETENTION_DAYS
-from akool_cli.core.errors import (
-    ExitCode,
-    JobFailedError,
-    UsageError,
-    WaitTimeoutError,
-)
-from akool_cli.core.kinds import JobKind, SpeechRequest
+from akool_cli.core.durations import optional_duration
+from akool_cli.core.errors import ExitCode, JobFailedError, WaitTimeoutError
 from akool_cli.core.states import Status
-from akool_cli.core.validate import TalkRequest
 
 if TYPE_CHECKING:
-    from akool_cli.cli.output import JobDisplay, Output
+    from akool_cli.cli.output import JobDisplay, Output, UploadDisplay
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.client import Client, Job
+    from akool_cli.client import Client, Event, FollowResult, Job, TalkEvents
     from akool_cli.core.models import JobInfo
-    from akool_cli.jobs.watcher import Event, Watcher
-    from akool_cli.store.journal import JobRecord, Journal
 
 WATCH_STOPPED = "stopped watching; the job(s) keep running on AKOOL"
-DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?$")
 
 
 def register(app: typer.Typer) -> None:
@@ -41,84 +32,21 @@ def register(app: typer.Typer) -> None:
     app.command()(watch)
 
 
-def parse_duration(value: str | None) -> float | None:
-    """'90', '90s', '10m', '1h30m' → seconds."""
-    if value is None:
-        return None
-    match = DURATION.fullmatch(value.strip().lower())
-    if not value.strip() or not match or not any(match.groups()):
-        raise UsageError(
-            f"--timeout {value!r} is not a duration",
-            hint="use seconds or units, e.g. --timeout 600, --timeout 10m, --timeout 1h30m",
-        )
-    hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
-    total = hours * 3600 + minutes * 60 + seconds
-    if total <= 0:
-        raise UsageError(f"--timeout {value!r} must be more than zero", hint="e.g. --timeout 10m")
-    return total
-
-
-def _check_interval(value: float) -> float:
+def check_interval(value: float) -> float:
     from akool_cli.core.validate import check_range
 
     return check_range("--interval", value)
 
 
-def _output_targets(
-    output: str | None,
-    job_ids: list[str],
-    *,
-    force: bool,
-    saved: Callable[[str, Path], bool] | None = None,
-    suffixes: dict[str, str] | None = None,
-) -> dict[str, Path]:
-    """Where each job's video goes, checked before any work starts. A job whose video the
-    history says is already there (same path, same size) needs no target: nothing to fetch."""
-    from akool_cli.jobs.download import check_target, names_directory, resolve_target
-
-    if output is None:
-        return {}
-    if not output.strip():
-        raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
-    many = len(job_ids) > 1
-    suffixes = suffixes or {}
-    targets = {
-        job_id: resolve_target(output, job_id, many=many, suffix=suffixes.get(job_id, ".mp4"))
-        for job_id in job_ids
-    }
-    if saved is not None and not force:
-        targets = {j: t for j, t in targets.items() if not saved(j, t)}
-    for target in targets.values():
-        check_target(target, force=force, make_parent=names_directory(output, many=many))
-    return targets
-
-
-def _saved_in(journal: Journal) -> Callable[[str, Path], bool]:
-    def saved(job_id: str, target: Path) -> bool:
-        record = journal.get(job_id)
-        return record is not None and record.saved_at(target)
-
-    return saved
-
-
-def _check_output_before_create(output: str | None, *, force: bool) -> None:
-    """talk -o: refuse a bad target before the billable create (the job id is not known yet)."""
-    _output_targets(output, ["placeholder"], force=force)
-
-
-def _kind_of(record: JobRecord | None) -> JobKind:
-    from akool_cli.core import kinds
-
-    return kinds.get(record.kind) if record is not None else kinds.TALKING_PHOTO
-
-
 def _render(display: JobDisplay, event: Event) -> None:
     """One watcher event on the live display (or as a line per change off a terminal)."""
-    from akool_cli.jobs.watcher import Downloaded, Progress, Tick, Updated
+    from akool_cli.client import Downloaded, Progress, Tick, Updated
 
     if isinstance(event, Updated):
         info = event.info
-        detail = info.video_url if info.video_status == Status.DONE else info.error_reason
+        # Done: the result's URL, or what it made that is not a file (a voice_id, a verdict).
+        made = next(iter(info.outputs.values()), "") if info.outputs else ""
+        detail = (info.video_url or made) if info.video_status == Status.DONE else info.error_reason
         if info.progress is not None and not info.finished:
             detail = f"{info.progress:.0f}%"
         if info.state == "unknown":
@@ -139,7 +67,7 @@ def _follow(
     lib: Client,
     job_ids: list[str],
     *,
-    targets: dict[str, Path],
+    output: str | None,
     force: bool,
     interval: float,
     timeout: float | None,
@@ -147,74 +75,55 @@ def _follow(
     resume: str,
 ) -> tuple[list[dict[str, Any]], ExitCode]:
     """Follow jobs to the end with a live display; returns their views and the exit code."""
-    from akool_cli.client import Job
-    from akool_cli.jobs.views import name_of
-    from akool_cli.jobs.watcher import Watcher
-
-    records = {job_id: lib.journal.get(job_id) for job_id in job_ids}
-    watcher = Watcher(
-        lib.api,
-        lib.journal,
-        interval=interval,
-        timeout=timeout,
-        force=force,
-        clock=runtime.clock,
-        should_stop=interrupts.stop_requested,
-    )
-    names = {job_id: name_of(Job.of(None, r).to_json(0)) for job_id, r in records.items() if r}
-    with out.job_display(job_ids, names) as display, watcher:
-        for job_id, record in records.items():
-            api = lib.api_of(record)
-            watcher.add(
-                job_id,
-                kind=_kind_of(record),
-                target=targets.get(job_id),
-                first_poll_delay=first_poll_delay,
-                api=api,
-            )
+    targets = {} if output is None else lib.targets(output, job_ids, force=force)
+    known = {job_id: lib.recorded(job_id) for job_id in job_ids}
+    names = {job_id: job.name for job_id, job in known.items() if job is not None}
+    with out.job_display(job_ids, names) as display:
         try:
-            for event in watcher.events():
-                _render(display, event)
+            result = lib.follow(
+                job_ids,
+                dest=targets,
+                force=force,
+                interval=interval,
+                timeout=timeout,
+                first_poll_delay=first_poll_delay,
+                on_event=lambda event: _render(display, event),
+                should_stop=interrupts.stop_requested,
+            )
         except WaitTimeoutError as exc:
             raise WaitTimeoutError(exc.message, hint=f"resume with: {resume}") from None
         except KeyboardInterrupt:
             raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}") from None
     if interrupts.stop_requested():
         raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}")
-    return _results(out, lib, job_ids, watcher, runtime)
+    return _results(out, job_ids, result, runtime)
 
 
 def _results(
-    out: Output, lib: Client, job_ids: list[str], watcher: Watcher, runtime: Runtime
+    out: Output, job_ids: list[str], result: FollowResult, runtime: Runtime
 ) -> tuple[list[dict[str, Any]], ExitCode]:
-    from akool_cli.client import Job
-
-    result = watcher.result
     views, failed = [], []
     for job_id in job_ids:
-        info = result.jobs.get(job_id)
-        if info is None:
+        job = result.jobs.get(job_id)
+        if job is None:
             continue
-        record = lib.journal.get(job_id)
-        job = Job.of(info, record)
-        views.append(job.to_json(now=runtime.clock.time()))
+        views.append(job.to_json())
         if job.failed:
             failed.append(job_id)
             out.error(
-                f"job {job_id} failed: {info.error_reason or 'AKOOL gave no reason'}",
-                _kind_of(record).failure_hint,
+                f"job {job_id} failed: {job.error or 'AKOOL gave no reason'}", job.failure_hint
             )
-        elif job.done and job.downloaded_path and job_id not in result.downloads:
+        elif job.done and job.downloaded_path and job_id not in result.downloaded:
             out.info(f"{job_id} was saved earlier: {job.downloaded_path}")
         elif (
             job.done
-            and _kind_of(record).makes == "file"
-            and job_id not in result.downloads
+            and kinds.get(job.kind).makes == "file"
+            and job_id not in result.downloaded
             and job_id not in result.errors
         ):
             out.info(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
-                f"download with: akool watch {job_id} -o {job_id}{_kind_of(record).suffix}"
+                f"download with: akool watch {job_id} -o {job_id}{kinds.get(job.kind).suffix}"
             )
     code = ExitCode.OK
     for job_id, error in result.errors.items():
@@ -225,33 +134,14 @@ def _results(
     return views, code
 
 
-def _check_speech_options(
-    audio_url: str | None, text: str | None, voice: str | None, speed: float | None
-) -> str | None:
-    """Exactly one of AUDIO_URL and --text; --voice goes with --text. Returns the text."""
-    if text is not None and audio_url is not None:
-        raise UsageError(
-            "give either AUDIO_URL or --text, not both",
-            hint="drop AUDIO_URL to make the speech from --text",
-        )
-    if text is None:
-        if audio_url is None:
-            raise UsageError(
-                "missing AUDIO_URL (or --text with --voice)",
-                hint="e.g. akool talk IMAGE_URL AUDIO_URL, or akool talk IMAGE_URL --text Hi --voice ID",
-            )
-        if voice is not None or speed is not None:
-            raise UsageError("--voice and --speed go with --text", hint='add --text "..."')
-        return None
-    if not text.strip():
-        raise UsageError("--text is empty", hint='e.g. --text "Hello from akool"')
-    if voice is None or not voice.strip():
-        raise UsageError("--text needs --voice VOICE_ID", hint="list voices with: akool voices")
-    return text.strip()
-
-
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
+    from akool_cli.client import made
+
     for view in views:
+        if not (view.get("downloaded_path") or view.get("video_url")) and made(view):
+            for line in made(view).splitlines():  # an asset's id, or a text: the answer
+                out.data(line)
+            continue
         result = view.get("downloaded_path") or view.get("video_url")
         if result:
             out.data(str(result))
@@ -297,139 +187,114 @@ def talk(
 
     With --text "Hello" --voice VOICE_ID, the speech is made with AKOOL's VoiceLab first.
     """
-    from akool_cli.core.speech import speech_request
-
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    speech_text = _check_speech_options(audio_url, text, voice, speed)
-    tts = speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
-    inputs = _TalkInputs(image_url, audio_url, prompt, resolution, webhook_url)
-    found, checks, request = inputs.check(runtime, upload_to, url_ttl, no_check, check_face)
-    timeout_s = parse_duration(timeout)
-    _check_interval(interval)
-    _check_output_before_create(output, force=force)
+    speech = (audio_url, text, voice, speed, voice_option, language_code)
+    speech_text, timeout_s = _check_options(speech, timeout, interval)
     with runtime.library() as lib:
-        sent = inputs_cli.prepare(out, found, checks, journal=lib.journal, client=lib.api)
-        request = replace(
-            request, image_url=sent[image_url], audio_url=sent.get(audio_url or "", "")
-        )
-        job = _create(out, lib, request, tts, name, timeout_s, json_out, (output, force))
-        resume = _watch_command(job.id, output, force)
+        if output is not None:
+            lib.check_destination(output, force=force)
+        with inputs_cli.upload_display(out) as display:
+            job = lib.talk(
+                image_url,
+                audio_url,
+                text=speech_text,
+                voice=voice,
+                voice_options=voice_option,
+                speed=speed,
+                language_code=language_code,
+                prompt=prompt,
+                resolution=resolution,
+                webhook_url=webhook_url,
+                name=name,
+                upload_to=upload_to,
+                url_ttl=url_ttl,
+                check=not no_check,
+                check_face=check_face,
+                timeout=timeout_s,
+                events=_talk_events(out, display),
+            )
+        _created(out, job, json_out, output, force)
         if not (wait or output is not None):
             out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
             if json_out:
-                out.json(job.to_json(now=runtime.clock.time()))
+                out.json(job.to_json())
             return
-        targets = _output_targets(output, [job.id], force=force)
-        views, code = _follow(
-            runtime,
-            out,
-            lib,
-            [job.id],
-            targets=targets,
-            force=force,
-            interval=interval,
-            timeout=timeout_s,
-            first_poll_delay=interval,
-            resume=resume,
-        )
+        follow = (interval, timeout_s, output, force)
+        view, code = wait_for(runtime, out, lib, job, follow)
     if json_out:
-        out.json(views[0] if views else job.to_json(now=runtime.clock.time()))
+        out.json(view)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 
 
-@dataclass(frozen=True)
-class _TalkInputs:
-    image: str
-    audio: str | None
-    prompt: str | None
-    resolution: str | None
-    webhook_url: str | None
+def _check_options(
+    speech: tuple[str | None, str | None, str | None, float | None, list[str], str | None],
+    timeout: str | None,
+    interval: float,
+) -> tuple[str | None, float | None]:
+    """What the options say, checked before anything is uploaded or billed: the text to speak
+    (if any) and the timeout in seconds."""
+    from akool_cli.core.speech import check_speech_inputs, speech_request
 
-    def check(
-        self, runtime: Runtime, upload_to: str | None, url_ttl: str, no_check: bool, face: bool
-    ) -> tuple[Any, Any, TalkRequest]:
-        """Every input problem at once, before anything is uploaded or billed (preflight.py)."""
-        from akool_cli.core.validate import check_input_url, check_resolution
-        from akool_cli.inputs.preflight import Input
-
-        given = [Input(self.image, "image", "the image")]
-        if self.audio is not None:
-            given.append(Input(self.audio, "audio", "the audio"))
-        found, checks = inputs_cli.plan(
-            runtime, given, inputs_cli.InputOptions(upload_to, url_ttl, no_check, face)
-        )
-        found.raise_problems()
-        request = TalkRequest(
-            image_url=self.image,
-            audio_url=self.audio or "",
-            prompt=self.prompt.strip() if self.prompt and self.prompt.strip() else None,
-            resolution=check_resolution(self.resolution),
-            webhook_url=check_input_url(self.webhook_url, "webhook URL")
-            if self.webhook_url
-            else None,
-        )
-        return found, checks, request
+    audio, text, voice, speed, voice_option, language_code = speech
+    speech_text = check_speech_inputs(audio, text, voice, speed)
+    speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
+    timeout_s = optional_duration(timeout, "--timeout")
+    check_interval(interval)
+    return speech_text, timeout_s
 
 
-def _create(
+def wait_for(
+    runtime: Runtime,
     out: Output,
     lib: Client,
-    request: TalkRequest,
-    tts: Any,
-    name: str,
-    timeout: float | None,
-    json_out: bool,
-    download: tuple[str | None, bool],
-) -> Job:
-    """The speech (if any), then the billable create; the id is shown once it is recorded."""
-    extra: dict[str, Any] = {}
-    if tts is not None:
-        speech = _speak(out, lib, tts, name, timeout)
-        request = replace(request, audio_url=speech.video_url or "")
-        extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
-    job = lib.create(kinds.TALKING_PHOTO, request, lib.origin(name.strip(), extra))
+    job: Job,
+    follow: tuple[float, float | None, str | None, bool],
+) -> tuple[dict[str, Any], ExitCode]:
+    """talk --wait / -o: the new job followed (and downloaded); its view and the exit code."""
+    interval, timeout, output, force = follow
+    views, code = _follow(
+        runtime,
+        out,
+        lib,
+        [job.id],
+        output=output,
+        force=force,
+        interval=interval,
+        timeout=timeout,
+        first_poll_delay=interval,
+        resume=_watch_command(job.id, output, force),
+    )
+    return (views[0] if views else job.to_json()), code
+
+
+def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
+    """The library's talk events as lines (and upload bars) on stderr."""
+    from akool_cli.client import TalkEvents
+    from akool_cli.core.speech import ready_line
+
+    def ready(speech: Job, latest: JobInfo | None) -> None:
+        out.info(ready_line(speech.video_url or "", latest))
+
+    return TalkEvents(
+        **inputs_cli.upload_events(out, uploads),
+        prepared=uploads.close,
+        speech_started=lambda: out.info("Making the speech with AKOOL's VoiceLab…"),
+        speech_update=lambda info: out.info(f"speech {info.id} {info.state}"),
+        speech_ready=ready,
+    )
+
+
+def _created(out: Output, job: Job, json_out: bool, output: str | None, force: bool) -> None:
+    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here."""
     if not json_out:
         out.data(job.id)
     if interrupts.stop_requested():
         raise interrupts.stopped(
             f"stopped after creating {job.id}; it keeps running on AKOOL",
-            f"follow it with: {_watch_command(job.id, *download)}",
+            f"follow it with: {_watch_command(job.id, output, force)}",
         )
-    return job
-
-
-def _speak(
-    out: Output,
-    lib: Client,
-    tts: tuple[SpeechRequest, list[str]],
-    name: str,
-    timeout: float | None,
-) -> Job:
-    from akool_cli.core.speech import model_warnings, ready_line
-
-    request, warnings = tts
-    for warning in (*warnings, *model_warnings(request, lib.api.find_voice)):
-        out.warn(warning)
-    out.info("Making the speech with AKOOL's VoiceLab…")
-    latest: list[JobInfo] = []  # AKOOL's last answer: it says what the speech cost
-
-    def on_update(info: JobInfo) -> None:
-        latest[:] = [info]
-        out.info(f"speech {info.id} {info.state}")
-
-    speech = lib.speak(
-        request.text,
-        request.voice_id,
-        voice_options=request.voice_options,
-        language_code=request.language_code,
-        name=name,
-        timeout=timeout,
-        on_update=on_update,
-    )
-    out.info(ready_line(speech.video_url or "", latest[-1] if latest else None))
-    return speech
 
 
 def _watch_command(job_id: str, output: str | None, force: bool) -> str:
@@ -461,22 +326,15 @@ def watch(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
-    timeout_s = parse_duration(timeout)
-    _check_interval(interval)
+    timeout_s = optional_duration(timeout, "--timeout")
+    check_interval(interval)
     with runtime.library() as lib:
-        from akool_cli.jobs.naming import target_suffix
-
-        records = {j: lib.journal.get(j) for j in ids}
-        suffixes = {j: target_suffix(r, _kind_of(r)) for j, r in records.items()}
-        targets = _output_targets(
-            output, ids, force=force, saved=_saved_in(lib.journal), suffixes=suffixes
-        )
         views, code = _follow(
             runtime,
             out,
             lib,
             ids,
-            targets=targets,
+            output=output,
             force=force,
             interval=interval,
             timeout=timeout_s,

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from akool_cli.cli.runtime import Runtime
 
 
 def register(app: typer.Typer) -> None:
@@ -35,7 +39,9 @@ def voices(
         None, "--streaming/--no-streaming", help="Only voices that do (or do not) stream."
     ),
     search: str | None = typer.Option(None, "--search", metavar="NAME", help="Part of a name."),
-    mine: bool = typer.Option(False, "--mine", help="Your cloned voices instead of AKOOL's."),
+    mine: bool = typer.Option(
+        False, "--own", "--mine", help="Your cloned voices (akool voice clone) instead of AKOOL's."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
 ) -> None:
     """List the voices for text to speech (use the id with: akool talk IMAGE_URL --text ... --voice ID).
@@ -45,7 +51,7 @@ def voices(
     """
     from akool_cli.core.speech import VoiceFilters, check_voice_tags
 
-    runtime = ctx.obj
+    runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     filters = VoiceFilters(
         gender=check_voice_tags("--gender", gender),
@@ -55,8 +61,8 @@ def voices(
         name=search.strip() if search and search.strip() else None,
         support_stream=streaming,
     )
-    with runtime.client() as client:
-        found = client.list_voices(own=mine, filters=filters, language=language)
+    with runtime.library() as lib:
+        found = lib.voices(own=mine, filters=filters, language=language)
     if json_out:
         out.json([asdict(v) for v in found])
     elif runtime.quiet:

@@ -438,6 +438,18 @@ CREATE_AVATAR = Endpoint(
     ),
     billable=True,
 )
+AVATAR_LIST = Endpoint(
+    key="avatar_list",
+    method="GET",
+    path="/api/open/v3/avatar/list",
+    summary="avatars: AKOOL's (from=2) and yours (from=3); data[] {avatar_id, name, url}",
+    query=(
+        Field("from", type="number"),
+        Field("type", type="number"),
+        Field("page", type="number"),
+        Field("size", type="number"),
+    ),
+)
 AVATAR_DETAIL = Endpoint(
     key="avatar_detail",
     method="GET",
@@ -493,6 +505,7 @@ MEDIA_ENDPOINTS: tuple[Endpoint, ...] = (
     VOICE_DETAIL,
     VOICE_DELETE,
     CREATE_AVATAR,
+    AVATAR_LIST,
     AVATAR_DETAIL,
     MODERATE,
     MODERATION_INFO,

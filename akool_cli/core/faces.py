@@ -156,7 +156,8 @@ class FacesRequest(FieldsRequest):
     endpoint: ClassVar[contract.Endpoint]
 
     def body(self) -> dict[str, Any]:
-        raise AssertionError("a face request is sent only once completed")
+        """akool's fields, as planned (a dry run, an estimate); what is sent is complete()'s."""
+        return dict(self.fields)
 
     def complete(self, finder: FaceFinder) -> Completed:
         body = self.made(finder)

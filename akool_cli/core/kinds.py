@@ -283,6 +283,7 @@ IMAGE2VIDEO = register(
         webhook_field="webhookurl",
         failure_hint="check the image URL and the prompt (and the effect code), then create the "
         "job again",
+        delete=IdsCall(contract.IMAGE2VIDEO_DELETE, "_ids"),
     )
 )
 TEXT2VIDEO = register(

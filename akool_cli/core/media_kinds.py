@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from akool_cli.core import contract
-from akool_cli.core.kinds import IdsCall, JobKind, StatusCall, register
+from akool_cli.core.kinds import SPEECH, IdsCall, JobKind, StatusCall, register
 from akool_cli.core.models import Shape
 
 # -- face swap and reage ------------------------------------------------------------------------
@@ -108,5 +108,130 @@ REAGE_VIDEO = register(
         command="reage --video",
         result="video",
         suffix=".mp4",
+    )
+)
+
+# -- image generation ---------------------------------------------------------------------------
+
+# image-generate.mdx's codes, in our words (1108: "image generate error, please try again later").
+IMAGE_CODES = {
+    1008: "the image does not exist (check the id: akool status)",
+    1010: "this image cannot be upscaled or varied",
+    1108: "AKOOL could not generate the image; try again later",
+}
+IMAGE = register(
+    JobKind(
+        name="image",
+        noun="image",
+        create=contract.CREATE_IMAGE,
+        status=StatusCall(contract.IMAGE_INFO, "image_model_id"),
+        shape=Shape(status=("image_status",), result=("image",), cost=("deduction_credit",)),
+        result="image",
+        suffix=".png",
+        command="image",
+        webhook_type="image",
+        failure_hint="rephrase the prompt (or use another --from image), then try again",
+        codes=IMAGE_CODES,
+    )
+)
+# Upscale (U1-U4) and variation (V1-V4) of one image of a generated set: a new image job.
+IMAGE_BUTTON = register(
+    replace(
+        IMAGE,
+        name="image_button",
+        noun="image upscale or variation",
+        create=contract.CREATE_IMAGE_BUTTON,
+        command="image upscale",
+        failure_hint="check that the image is done (akool status ID), then try again",
+    )
+)
+
+# -- VoiceLab: voice change and voice clone ------------------------------------------------------
+
+# The voice changer's result is a speech resource, read like text to speech's.
+VOICE_CHANGE = register(
+    replace(
+        SPEECH,
+        name="voice_change",
+        noun="voice change",
+        create=contract.VOICE_CHANGE,
+        command="voice change",
+        failure_hint="check the recording (50 MB at most, mp3, mp4 or wav) and the voice id "
+        "(akool voices; only Akool Multilingual 1 voices change voices), then try again",
+    )
+)
+# A clone makes a voice kept on AKOOL: its voice_id (for akool talk --text --voice, and listed
+# by akool voices --own) is the result, and its preview a sample of it.
+VOICE_CLONE = register(
+    JobKind(
+        name="voice_clone",
+        noun="voice clone",
+        create=contract.VOICE_CLONE,
+        status=StatusCall(contract.VOICE_DETAIL, "_id"),
+        shape=Shape(
+            status=("status",),
+            result=(),
+            files=(("preview", ("preview",)),),
+            cost=("deduction_credit",),
+            outputs=(("voice_id", ("voice_id",)),),
+        ),
+        result="audio",
+        suffix=".mp3",
+        command="voice clone",
+        makes="asset",
+        failure_hint="use a clear recording of one voice (30 MB at most), then try again",
+        delete=IdsCall(contract.VOICE_DELETE, "_ids", joined=False),
+    )
+)
+
+# -- avatars ------------------------------------------------------------------------------------
+
+# An uploaded avatar is kept on AKOOL: its avatar_id is the result. avatar/detail takes one id
+# (`id`) and answers a list (the pages; the OpenAPI file shows an object for create).
+AVATAR = register(
+    JobKind(
+        name="avatar",
+        noun="avatar upload",
+        create=contract.CREATE_AVATAR,
+        status=StatusCall(contract.AVATAR_DETAIL, "id", many=True, max_ids=1),
+        shape=Shape(status=("status",), result=(), outputs=(("avatar_id", ("avatar_id",)),)),
+        created_shape=Shape(
+            status=("status",),
+            values=((None, 1),),
+            result=(),
+            outputs=(("avatar_id", ("avatar_id",)),),
+        ),
+        result="video",
+        command="avatars add",
+        makes="asset",
+        webhook_type=None,
+        webhook_field="",  # avatar/create documents no webhook
+        failure_hint="use a clear video of about a minute (the head turning a little), or a "
+        "clear image, then try again",
+    )
+)
+
+# -- Jarvis Moderator ---------------------------------------------------------------------------
+
+# A moderation makes a text: its result (what was found, ending "Result: ...") and its final
+# conclusion (Non-Compliant, Compliant or Unknown); nothing to download.
+MODERATION = register(
+    JobKind(
+        name="moderation",
+        noun="moderation",
+        create=contract.MODERATE,
+        status=StatusCall(contract.MODERATION_INFO, "_id"),
+        shape=Shape(
+            status=("status",),
+            result=(),
+            outputs=(("result", ("result",)), ("final_conclusion", ("final_conclusion",))),
+        ),
+        result="text",
+        suffix=".txt",
+        command="moderate",
+        makes="text",
+        failure_hint="check that the content is reachable and of its type (image 20 MB, audio "
+        "25 MB / 60 min, video 1 GB / 1080p), then try again",
+        codes={1212: "AKOOL's moderation (sentiment analysis) failed; try again later"},
     )
 )

@@ -8,6 +8,8 @@ same way (a text file named .jpg is refused whatever its name says).
 from __future__ import annotations
 
 import codecs
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -200,3 +202,61 @@ def judge_result_head(head: bytes, content_type: str, expected: ResultKind) -> s
         return "not an MP4 video (it does not start with an ftyp box)"
     found = check_head(head, expected)
     return found if isinstance(found, str) else None
+
+
+# -- whether a whole result file is whole -----------------------------------------------------------
+
+# ("short", why): the file ends before its own structure does (a body cut without a length to
+# tell, a TLS connection closed without close_notify); ("broken", why): its structure is wrong.
+Problem = tuple[Literal["short", "broken"], str]
+MAX_BOXES = 10_000  # top-level boxes read at most (a real MP4 has a handful)
+
+
+def structure_problem(
+    read: Callable[[int, int], bytes], size: int, expected: ResultKind
+) -> Problem | None:
+    """What is wrong with a whole downloaded file by its container's own sizes: an ISO BMFF file
+    (MP4, M4A, AVIF) whose top-level boxes do not fill exactly `size` bytes, or a RIFF file (WAV,
+    WebP) shorter than its header says; None when it adds up or has no such structure.
+    `read(offset, count)` gives the file's bytes."""
+    head = read(0, 12)
+    if head[4:8] == b"ftyp":
+        return _boxes_problem(read, size, needs_index=expected in ("video", "audio"))
+    if head[:4] == b"RIFF" and len(head) >= 8:
+        declared = struct.unpack("<I", head[4:8])[0]
+        # 0 and 0xFFFFFFFF: a writer that streamed the file and never came back to say.
+        if declared not in (0, 0xFFFFFFFF) and size < declared + 8:
+            return "short", f"it ends {declared + 8 - size} bytes before its RIFF header says"
+    return None
+
+
+def _boxes_problem(
+    read: Callable[[int, int], bytes], size: int, *, needs_index: bool
+) -> Problem | None:
+    offset, found, kind = 0, set(), b""
+    for _ in range(MAX_BOXES):
+        if offset >= size:
+            break
+        header = read(offset, 16)
+        if len(header) < 8:
+            return "short", f"it ends inside the header of a box at byte {offset}"
+        length, kind = struct.unpack(">I4s", header[:8])
+        least = 8
+        if length == 1:  # a 64-bit size follows the type
+            if len(header) < 16:
+                return "short", f"it ends inside the header of a box at byte {offset}"
+            length, least = struct.unpack(">Q", header[8:16])[0], 16
+        elif length == 0:  # the last box runs to the end of the file
+            length = size - offset
+        if length < least:
+            return "broken", f"a box at byte {offset} says it is {length} bytes long"
+        found.add(kind)
+        offset += length
+    else:
+        return "broken", f"it has more than {MAX_BOXES} top-level boxes"
+    if offset > size:
+        name = kind.decode("latin-1")
+        return "short", f"it ends {offset - size} bytes before its last box ({name!r}) does"
+    if needs_index and b"moov" not in found:
+        return "broken", "it has no moov box (the index a player needs)"
+    return None

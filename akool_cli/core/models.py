@@ -7,6 +7,7 @@ products add more) and raises UnavailableError only when a field akool needs is 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,22 @@ from akool_cli.core import states
 from akool_cli.core.errors import UnavailableError
 
 Path = tuple[str, ...]  # keys into an answer's object, outermost first
+# A job id as AKOOL documents them for every product (a MongoDB ObjectId): an id in any other
+# shape is refused, whatever the answer says, before it reaches a path, a file name or a screen.
+JOB_ID_SHAPE = re.compile(r"[0-9a-f]{24}")
+
+
+def server_job_id(value: Any, expected_id: str | None, what: str) -> str:
+    """The job id an answer gives (or the one asked about, when it gives none), checked."""
+    job_id = value or expected_id
+    if not isinstance(job_id, str) or not job_id:
+        raise UnavailableError(f"AKOOL's {what} has no job id (_id is missing)")
+    if value and not JOB_ID_SHAPE.fullmatch(job_id):
+        raise UnavailableError(
+            f"AKOOL's {what} gives a job id that is not one: {job_id[:40]!r} "
+            "(AKOOL's ids are 24 hexadecimal digits)"
+        )
+    return job_id
 
 
 @dataclass(frozen=True)
@@ -81,9 +98,7 @@ class JobInfo:
         if not isinstance(item, dict):
             where = ".".join(("data", *shape.nested))
             raise UnavailableError(f"AKOOL's answer has no job data ({where} is not an object)")
-        job_id = item.get("_id") or expected_id
-        if not isinstance(job_id, str) or not job_id:
-            raise UnavailableError("AKOOL's answer has no job id (data._id is missing)")
+        job_id = server_job_id(item.get("_id"), expected_id, "answer")
         status = _status(at(item, shape.status), shape.values)
         files = {role: _url(at(item, path)) for role, path in shape.files}
         return cls(
@@ -225,9 +240,7 @@ class SpeechInfo:
             raise UnavailableError("AKOOL's speech answer has no data object")
         nested = data.get("result")
         result: dict[str, Any] = nested if isinstance(nested, dict) else data
-        job_id = result.get("_id") or expected_id
-        if not isinstance(job_id, str) or not job_id:
-            raise UnavailableError("AKOOL's speech answer has no _id")
+        job_id = server_job_id(result.get("_id"), expected_id, "speech answer")
         status = result.get("status")
         credit = result.get("deduction_credit")
         return cls(

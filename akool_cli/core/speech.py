@@ -269,6 +269,31 @@ def check_text_length(text: str) -> str | None:
 # -- one text-to-speech request, as `akool talk --text` builds it ------------------------------
 
 
+def check_speech_inputs(
+    audio: str | None, text: str | None, voice: str | None, speed: float | None
+) -> str | None:
+    """Exactly one of AUDIO and --text; --voice (and --speed) go with --text. Returns the text."""
+    if text is not None and audio is not None:
+        raise UsageError(
+            "give either AUDIO_URL or --text, not both",
+            hint="drop AUDIO_URL to make the speech from --text",
+        )
+    if text is None:
+        if audio is None:
+            raise UsageError(
+                "missing AUDIO_URL (or --text with --voice)",
+                hint="e.g. akool talk IMAGE_URL AUDIO_URL, or akool talk IMAGE_URL --text Hi --voice ID",
+            )
+        if voice is not None or speed is not None:
+            raise UsageError("--voice and --speed go with --text", hint='add --text "..."')
+        return None
+    if not text.strip():
+        raise UsageError("--text is empty", hint='e.g. --text "Hello from akool"')
+    if voice is None or not voice.strip():
+        raise UsageError("--text needs --voice VOICE_ID", hint="list voices with: akool voices")
+    return text.strip()
+
+
 def speech_request(
     text: str | None,
     voice: str | None,

@@ -155,3 +155,33 @@ def check_count(option: str, raw: str) -> int:
         ) from None
     check_range(option, value)
     return value
+
+
+# Around a pasted or piped secret: whitespace and CR/LF (str.strip), and what editors and
+# Windows tools add that is not whitespace: a byte-order mark, zero-width spaces and joiners.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+
+def check_secret(value: str, what: str) -> str:
+    """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed;
+    refuses empty, multi-line or non-ASCII ones (an HTTP header carries ASCII only)."""
+    cleaned = value
+    while cleaned != (stripped := cleaned.strip().strip(INVISIBLE)):
+        cleaned = stripped
+    if not cleaned:
+        example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
+        raise UsageError(
+            f"the {what} is empty",
+            hint=f"copy the {what} from akool.com → API Credentials{example}",
+        )
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
+        raise UsageError(
+            f"the {what} contains a space, line break or control character",
+            hint=f"copy the {what} again as one line, without quotes or spaces",
+        )
+    if not cleaned.isascii():
+        raise UsageError(
+            f"the {what} contains a character that is not plain ASCII (AKOOL's keys never do)",
+            hint=f"copy the {what} again from akool.com → API Credentials, as plain text",
+        )
+    return cleaned

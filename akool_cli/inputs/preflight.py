@@ -12,7 +12,6 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from akool_cli.core import mediatypes
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_url_form
+from akool_cli.core.workers import WorkerPool
 from akool_cli.inputs.upload import (
     DEFAULT_TTL,
     INSTALL_HINT,
@@ -34,11 +34,12 @@ from akool_cli.inputs.upload import (
     boto3_missing,
     hash_file,
 )
-from akool_cli.inputs.urlcheck import check_all, private_host, short
+from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, check_all, private_host, short
 from akool_cli.store.journal import Journal, UploadRecord, Uploads
 
 if TYPE_CHECKING:
     from akool_cli.net.api import AkoolClient
+    from akool_cli.net.transport import Transport
 
 UPLOAD_HINT = (
     f"upload it with --upload-to {TARGET_EXAMPLE} (or set AKOOL_UPLOAD_TO, or once: "
@@ -129,6 +130,15 @@ class Settings:
     check: bool = True
     check_face: bool = False
     base_url: str = ""  # AKOOL's; a sandbox on this machine can reach private hosts
+    # Makes the URL checks' transport (Session.transport: the caller's redaction, proxies).
+    transport: Callable[..., Transport] | None = None
+
+    def check_transport(self) -> Transport:
+        if self.transport is None:
+            from akool_cli.net.transport import Transport
+
+            return Transport(connect_timeout=CHECK_TIMEOUT / 2, read_timeout=CHECK_TIMEOUT)
+        return self.transport(connect_timeout=CHECK_TIMEOUT / 2, read_timeout=CHECK_TIMEOUT)
 
 
 def checks_disabled(env: Mapping[str, str]) -> bool:
@@ -358,8 +368,8 @@ def upload_files(
         events.upload_done(name)
         return ""
 
-    with ThreadPoolExecutor(max_workers=UPLOAD_WORKERS, thread_name_prefix="upload") as pool:
-        skipped = list(pool.map(one, files.values()))
+    with WorkerPool(UPLOAD_WORKERS, name="akool-upload") as pool:
+        skipped = pool.map(one, files.values())
     if settings.ttl < SHORT_TTL:
         events.warn(
             f"--url-ttl {settings.ttl // 60} min: the presigned URLs stop working after "
@@ -399,7 +409,9 @@ def check_urls(roles: dict[str, Role], settings: Settings, events: Events) -> li
                 "fetch it from there"
             )
     problems: list[Problem] = []
-    for url, (kind, message) in check_all(roles).items():
+    with settings.check_transport() as transport:
+        verdicts = check_all(roles, transport)
+    for url, (kind, message) in verdicts.items():
         if kind == "warn":
             events.warn(message)
         else:

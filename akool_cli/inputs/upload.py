@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from akool_cli.core import redact
+from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, AuthError, UnavailableError, UsageError
 
 if TYPE_CHECKING:
@@ -28,15 +29,12 @@ if TYPE_CHECKING:
 INSTALL_HINT = "pip install 'akool-cli[s3]'"
 TARGET_EXAMPLE = "s3://my-bucket/akool-inputs/"
 DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
-MAX_TTL = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
 # Shorter than this, a presigned URL may expire before AKOOL fetches it: a job waits in AKOOL's
 # queue for minutes (longer at busy times) before its inputs are read.
 SHORT_TTL = 3600
 HASH_PREFIX = 16  # hex digits of the SHA-256 in each key
 CHUNK = 1024 * 1024
 BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
-TTL = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
-TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 # How S3 errors read to a user, by the error code S3 answers.
 S3_ERRORS: dict[str, tuple[type[AkoolError], str, str]] = {
     "NoSuchBucket": (
@@ -132,20 +130,9 @@ def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
     return S3Target(parts.netloc, prefix + "/" if prefix else "")
 
 
-def parse_ttl(value: str) -> int:
+def parse_ttl(value: str | float) -> int:
     """'24h', '90m', '7d', '3600' → seconds, within S3's 7-day limit for presigned URLs."""
-    match = TTL.fullmatch(value.strip().lower())
-    if not match:
-        raise UsageError(
-            f"--url-ttl {value!r} is not a duration", hint="e.g. --url-ttl 24h, 90m or 7d"
-        )
-    seconds = int(float(match.group(1)) * TTL_UNITS[match.group(2)])
-    if not 60 <= seconds <= MAX_TTL:
-        raise UsageError(
-            f"--url-ttl {value!r} is outside 1 minute to 7 days",
-            hint="presigned URLs live at most 7 days (S3's limit); the default is 24h",
-        )
-    return seconds
+    return int(parse_duration(value, "--url-ttl"))
 
 
 def boto3_missing() -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 from urllib.parse import urlsplit
 
 from akool_cli.core import mediatypes
 from akool_cli.core.mediatypes import Role
+from akool_cli.core.workers import WorkerPool
 from akool_cli.net.transport import Transport, TransportError
 
 CHECK_TIMEOUT = 10.0  # seconds for one check; AKOOL's own fetch is not that patient either
@@ -106,11 +106,8 @@ def _ask(transport: Transport, url: str, method: str) -> tuple[int, str, bytes]:
         return answer.status, answer.headers.get("content-type", ""), head[: mediatypes.SNIFF_BYTES]
 
 
-def check_all(roles: dict[str, Role]) -> dict[str, Verdict]:
+def check_all(roles: dict[str, Role], transport: Transport) -> dict[str, Verdict]:
     """Each distinct URL once, concurrently; only the URLs with something to say are returned."""
-    with (
-        Transport(connect_timeout=CHECK_TIMEOUT / 2, read_timeout=CHECK_TIMEOUT) as transport,
-        ThreadPoolExecutor(max_workers=CHECK_WORKERS, thread_name_prefix="check") as pool,
-    ):
-        verdicts = list(pool.map(lambda url: check_url(transport, url, roles[url]), roles))
+    with WorkerPool(min(CHECK_WORKERS, max(1, len(roles))), name="akool-check") as pool:
+        verdicts = pool.map(lambda url: check_url(transport, url, roles[url]), roles)
     return {url: v for url, v in zip(roles, verdicts, strict=True) if v is not None}

@@ -28,12 +28,12 @@ from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, Speech
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
-from akool_cli.jobs import engine
+from akool_cli.core.workers import WorkerPool
+from akool_cli.jobs import engine, naming
 from akool_cli.jobs.batch import Item
 from akool_cli.jobs.budget import Budget, Estimator
 from akool_cli.jobs.download import safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Updated, Watcher
-from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
@@ -66,9 +66,12 @@ class Outcome:
         }
 
 
-def target_for(item: Item, job_id: str | None, output_dir: Path) -> Path:
-    """Where a row's result goes: its `output` column, or the job id (known once created)."""
-    suffix = kinds.get(item.kind).suffix
+def target_for(
+    item: Item, job_id: str | None, output_dir: Path, record: JobRecord | None = None
+) -> Path:
+    """Where a row's result goes: its `output` column, or the job id (known once created) with
+    the suffix it was saved with (an image named by its bytes) or its kind's."""
+    suffix = naming.target_suffix(record, kinds.get(item.kind))
     return output_dir / (item.output or safe_file_name(job_id or "<job_id>", suffix))
 
 
@@ -445,9 +448,11 @@ class _Run:
         record = found if isinstance(found, JobRecord) else None
         job_id = record.id if record is not None else str(found)
         outcome.job_id = job_id
-        target = target_for(item, job_id, runner.output_dir) if runner.output_dir else None
-        if target is not None and target.exists():
+        if runner.output_dir is not None and record is not None:
             record = runner.journal.get(job_id) or record  # another run may have saved it since
+        target = target_for(item, job_id, runner.output_dir, record) if runner.output_dir else None
+        if target is not None and target.exists():
+            record = runner.journal.get(job_id) or record
         if record is not None and target is not None and record.saved_at(target):
             outcome.state, outcome.video_url = "done", record.video_url
             outcome.downloaded_path = str(target)

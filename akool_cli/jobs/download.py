@@ -62,6 +62,9 @@ MEDIA_NAMES: dict[Media, str] = {
     "image": "an image",
     "text": "text",
 }
+PERMANENT_HINT = (
+    "get a fresh URL with: akool status JOB_ID; if it fails again, the file host is at fault"
+)
 NOT_A_VIDEO_HINT = (
     "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
 )
@@ -313,10 +316,15 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
                 raise _Retryable(f"the server sent {received} bytes of a {total}-byte file")
             if total is not None and received != total:
                 raise _Retryable(f"received {received} of {total} bytes")
+            _check_whole(part, received, want.media)
             return received, digest, start
     except TransportError as exc:
         if exc.kind == "cancelled":
             raise DownloadCancelled(str(exc)) from None
+        if exc.permanent:  # a refused certificate or redirect, broken framing: no retry helps
+            raise UnavailableError(
+                f"cannot download {part.target.name}: {exc}", hint=PERMANENT_HINT
+            ) from None
         raise _Retryable(str(exc)) from None
 
 
@@ -396,6 +404,22 @@ def _check_head(head: bytes, content_type: str, media: Media) -> None:
         )
     if found is not None:
         raise NotAVideoError(f"the file at the {media} URL is {found}", hint=NOT_A_VIDEO_HINT)
+
+
+def _check_whole(part: PartLock, size: int, media: Media) -> None:
+    """The file's own structure (an MP4's boxes) says it is whole: a body that ended early with
+    no length to tell (or a TLS connection closed without close_notify) is never a saved file."""
+    problem = mediatypes.structure_problem(
+        lambda offset, count: os.pread(part.fd, count, offset), size, media
+    )
+    if problem is None:
+        return
+    how, why = problem
+    if how == "short":  # cut on the way: the next try resumes or starts over
+        raise _Retryable(f"the file arrived incomplete ({why})")
+    raise NotAVideoError(
+        f"the file at the {media} URL is not a whole {media} file: {why}", hint=NOT_A_VIDEO_HINT
+    )
 
 
 def _checked(pieces: Iterator[bytes], content_type: str, media: Media) -> Iterator[bytes]:

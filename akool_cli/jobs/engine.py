@@ -81,6 +81,9 @@ def create(
     """
     origin = scoped(client, origin)
     inputs = inputs_of(request, origin)
+    if attempt_id is None:
+        # Face swap's look-ups before any attempt is written: a stop now leaves nothing behind.
+        request = with_faces(client, request)
     # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).
     with interrupts.shielded():
         if attempt_id is None:
@@ -112,9 +115,15 @@ def create(
     return job
 
 
-def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: Request) -> Request:
+def with_faces(client: AkoolClient, request: Request) -> Request:
     """The request to send: as given, or, for face swap and reage, with the faces AKOOL's face
-    detection finds (faces.py). Nothing is billed yet: if that fails, the attempt was not sent."""
+    detection finds (faces.py). Free of billing: asked before a create is claimed."""
+    return request.complete(client) if isinstance(request, FacesRequest) else request
+
+
+def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: Request) -> Request:
+    """with_faces for a request whose attempt is already claimed: if the look-ups fail, the
+    attempt was not sent."""
     if not isinstance(request, FacesRequest):
         return request
     try:
@@ -234,6 +243,9 @@ def claimed(
     assert key is not None, "a claim needs a key"
     origin = scoped(client, origin)
     inputs = inputs_of(request, origin)
+    if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
+        # Face detection before the claim: a row killed while asking it is not left in doubt.
+        request = with_faces(client, request)
     wait = rules.wait or journal.clock.sleep
     while not rules.stopping():
         claim = journal.claim(

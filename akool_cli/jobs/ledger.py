@@ -7,7 +7,6 @@ each run); nothing here calls AKOOL.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,27 +19,6 @@ from akool_cli.jobs.views import iso
 from akool_cli.store.journal import JobRecord, Journal, RunRecord
 
 GROUPINGS = ("kind", "day", "batch")
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-
-
-def parse_since(text: str | None, now: float) -> float:
-    """--since: a date (2026-12-01, UTC), a time (2026-12-01T09:00Z) or an age (7d, 24h, 30m)."""
-    if not text:
-        return 0.0
-    found = _DURATION.match(text)
-    if found:
-        return now - float(found.group(1)) * _UNIT_SECONDS[found.group(2)]
-    try:
-        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise UsageError(
-            f"--since {text!r} is neither a date nor an age",
-            hint="e.g. --since 2026-12-01, --since 2026-12-01T09:00Z or --since 7d",
-        ) from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.timestamp()
 
 
 @dataclass

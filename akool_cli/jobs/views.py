@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli.core import states
+from akool_cli.core import kinds, states
 
 # The keys of a job in every --json output; documented in docs/json.md and pinned by a test.
 JOB_KEYS = (
@@ -103,13 +103,24 @@ def name_of(view: dict[str, Any]) -> str:
     return name[:40] or "-"
 
 
+def made(view: dict[str, Any]) -> str:
+    """What a job that makes an asset or a text made, shown where a file would be: a cloned
+    voice's voice_id, an avatar's avatar_id, a moderation's verdict ('' for the others)."""
+    kind = kinds.KINDS.get(str(view.get("kind")))
+    outputs = view.get("outputs") or {}
+    if kind is None or kind.makes == "file" or not kind.shape.outputs:
+        return ""
+    return str(outputs.get(kind.shape.outputs[0][0]) or "")
+
+
 def table_row(view: dict[str, Any]) -> list[str]:
-    detail = view.get("downloaded_path") or view.get("video_url") or view.get("error") or ""
+    said = " ".join(made(view).split())  # a moderation's text on one line
+    detail = view.get("downloaded_path") or view.get("video_url") or said or view.get("error")
     return [
         str(view["id"] or "?"),
         str(view["state"]),
         age(view.get("age_seconds")),
-        str(detail),
+        str(detail or ""),
         name_of(view),
     ]
 

@@ -21,9 +21,9 @@ from akool_cli.core.errors import AkoolError, UnavailableError, WaitTimeoutError
 from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
+from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs import naming
 from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
-from akool_cli.jobs.workers import WorkerPool
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Journal
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from akool_cli.core import contract, faces, kinds
 from akool_cli.core.clock import Clock, current
@@ -21,6 +22,7 @@ from akool_cli.core.errors import (
     RejectedError,
     UnavailableError,
     UnknownOutcomeError,
+    UsageError,
 )
 from akool_cli.core.faces import Face
 from akool_cli.core.kinds import JobKind, Request
@@ -296,7 +298,7 @@ class AkoolClient:
         """
         path = endpoint.path
         for name, value in (path_params or {}).items():
-            path = path.replace("{" + name + "}", value)
+            path = path.replace("{" + name + "}", in_path(value))
         return self._request(
             endpoint.method,
             path,
@@ -414,7 +416,8 @@ class AkoolClient:
                 f"AKOOL's answer to {ex.what} is unusable: {exc}",
                 hint="check the base URL (--base-url / AKOOL_BASE_URL)",
             )
-        if can_retry and (ex.safe_to_repeat or not exc.sent):
+        # A refused certificate or broken framing comes back on every try: fail at once.
+        if can_retry and not exc.permanent and (ex.safe_to_repeat or not exc.sent):
             return _Again(f"{ex.what}: {exc}")
         if not ex.safe_to_repeat and exc.sent:
             return unknown_outcome(f"{ex.what} was sent but no answer came back ({exc})")
@@ -548,6 +551,17 @@ def _explained(kind: JobKind, exc: RejectedError) -> RejectedError:
         code=exc.code,
         msg=exc.msg,
     )
+
+
+def in_path(value: str) -> str:
+    """A value (a job id) put in a request's path: percent-encoded whole, so that no value can
+    change the path (/, ?, #, % included); a dot segment, which URL parsing resolves, and an
+    empty value are refused."""
+    if value in ("", ".", ".."):
+        raise UsageError(
+            f"{value!r} cannot be sent as an id", hint="ids look like 64dd90f9f0b6684651e90d60"
+        )
+    return quote(value, safe="")
 
 
 def unknown_outcome(what_happened: str) -> UnknownOutcomeError:

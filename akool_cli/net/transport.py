@@ -50,12 +50,17 @@ class TransportError(Exception):
 
     sent is False only when the request certainly never left this machine (connection refused,
     DNS failure, connect timeout): the one case where resending a billable create is safe.
+    permanent: trying again cannot help (see PERMANENT), so callers fail at once.
     """
 
     def __init__(self, message: str, *, sent: bool, kind: str) -> None:
         super().__init__(message)
         self.sent = sent
         self.kind = kind
+
+    @property
+    def permanent(self) -> bool:
+        return self.kind in PERMANENT
 
 
 @dataclass
@@ -96,14 +101,31 @@ FAILURES: dict[str, tuple[str, str, bool]] = {
         True,
     ),
     "url": ("url", "unsupported URL ({reason})", False),
+    "certificate": (
+        "certificate",
+        "the server's TLS certificate was refused ({reason}); SSL_CERT_FILE names a CA bundle",
+        False,
+    ),
+    "redirect": ("redirect", "refused a redirect {reason}", True),
+    "framing": ("framing", "the answer is not valid HTTP ({reason})", True),
     "protocol": ("protocol", "the connection broke ({reason})", True),
     "cancelled": ("cancelled", "stopped while waiting for the server", True),
     "other": ("other", "network error ({name})", True),
 }
 
 
-def failure(name: str, exc: BaseException | None = None, limit: float = 0.0) -> TransportError:
-    """The TransportError for one of FAILURES, with exc's first line as its reason."""
+# Failures a second try meets again: a certificate refused, a redirect refused, a URL that cannot
+# be fetched, an answer that is not HTTP. Connections that drop or time out are worth retrying.
+PERMANENT = frozenset({"certificate", "redirect", "url", "framing"})
+# What httpx's protocol errors say when the connection merely ended early (worth a retry), as
+# opposed to framing that is broken (h11: "illegal header line", "Receive buffer too long"...).
+ENDED_EARLY = ("peer closed connection", "server disconnected")
+
+
+def failure(
+    name: str, exc: BaseException | str | None = None, limit: float = 0.0
+) -> TransportError:
+    """The TransportError for one of FAILURES, with exc's first line (or exc) as its reason."""
     kind, wording, sent = FAILURES[name]
     reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200] if exc else ""
     message = wording.format(reason=reason, name=type(exc).__name__, limit=limit)
@@ -123,6 +145,8 @@ def _translate(exc: BaseException, ends: float = math.inf, seconds: float = 0.0)
     """The TransportError for an httpx2 error met by an exchange that had until `ends`."""
     import httpx2
 
+    if isinstance(exc, httpx2.ConnectError) and _certificate_error(exc) is not None:
+        return failure("certificate", _certificate_error(exc))
     if isinstance(exc, (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)):
         return failure("connect", exc)
     if isinstance(exc, httpx2.TooManyRedirects):
@@ -131,11 +155,26 @@ def _translate(exc: BaseException, ends: float = math.inf, seconds: float = 0.0)
         return failure("deadline" if time.monotonic() >= ends else "timeout", limit=seconds)
     if isinstance(exc, httpx2.UnsupportedProtocol):
         return failure("url", exc)
+    if isinstance(exc, httpx2.ProtocolError):
+        ended = any(words in str(exc).lower() for words in ENDED_EARLY)
+        return failure("protocol" if ended else "framing", exc)
     if isinstance(exc, httpx2.HTTPError):
         return failure("protocol", exc)
     if isinstance(exc, deadlines.Cancelled):
         return failure("cancelled")
     return failure("other", exc)
+
+
+def _certificate_error(exc: BaseException) -> BaseException | None:
+    """The certificate verification error behind a failed connection, if that is why."""
+    import ssl
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 class Transport:
@@ -253,7 +292,7 @@ class Transport:
         ends = self._bound(request, seconds, cancel)
         self._trace_request(request)
         try:
-            response = self._client.send(request, stream=True, follow_redirects=True)
+            response = self._follow(request)
         except (httpx2.HTTPError, deadlines.Cancelled) as exc:
             raise _translate(exc, ends, seconds) from exc
         try:
@@ -268,6 +307,25 @@ class Transport:
             )
         finally:
             response.close()
+
+    def _follow(self, request: httpx2.Request) -> httpx2.Response:
+        """Send, following at most MAX_REDIRECTS redirects, never from https to http (the file
+        and anything sent for it would cross the network readable) nor out of http(s)."""
+        response = self._client.send(request, stream=True)
+        for _ in range(MAX_REDIRECTS + 1):
+            hop, came_from = response.next_request, response.request.url.scheme
+            if hop is None:
+                return response
+            response.close()
+            shown = redact.signed(str(hop.url))
+            if hop.url.scheme not in ("http", "https"):
+                raise failure("redirect", f"to a {hop.url.scheme}: URL ({shown})")
+            if came_from == "https" and hop.url.scheme == "http":
+                raise failure("redirect", f"from https to plain http ({shown})")
+            self._trace_request(hop)
+            response = self._client.send(hop, stream=True)
+        response.close()
+        raise failure("redirects")
 
     @staticmethod
     def _bound(

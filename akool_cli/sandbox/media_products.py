@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -47,8 +48,85 @@ TEMPLATES: dict[str, dict[str, Any]] = {
     "reage": _FACESWAP,
     "reage_video": {**_FACESWAP, "image": 0, "video_duration": 2.0},
 }
+# An image job as image-generate.mdx's answers show it (createbybutton's adds its parent).
+_IMAGE = {
+    "faceswap_quality": 2,
+    "deduction_credit": 2,
+    "buttons": [],
+    "used_buttons": [],
+    "upscaled_urls": [],
+    "_id": "",
+    "uid": 100001,
+    "create_time": 0,
+    "prompt": "",
+    "type": 3,
+    "from": 1,
+    "image_status": 1,
+    "image": "",
+}
+TEMPLATES["image"] = {**_IMAGE, "origin_prompt": "", "source_image": ""}
+TEMPLATES["image_button"] = {
+    **_IMAGE,
+    "image_content_model_id": "",
+    "op_button": "",
+    "op_buttonMessageId": "",
+}
+IMAGE_BUTTONS = [f"{kind}{n}" for kind in "UV" for n in range(1, 5)]
+# VoiceLab's records as voiceLab.mdx's answers show them (voice change: a speech resource).
+TEMPLATES["voice_change"] = {
+    "create_time": 0,
+    "uid": 100001,
+    "team_id": "sandbox-team",
+    "preview": None,
+    "source_voice_file": "",
+    "status": 1,
+    "webhookUrl": "",
+    "duration": 12800,
+    "file_name": "",
+    "gender": "Female",
+    "deduction_credit": 0.512,
+    "name": "",
+    "_id": "",
+    "voice_model_id": "67a45479354b7c1fff7e943a",
+    "voice_id": "",
+    "voice_options": {},
+}
+TEMPLATES["voice_clone"] = {
+    "uid": 100001,
+    "team_id": "sandbox-team",
+    "voice_id": None,
+    "gender": "Male",
+    "name": "",
+    "preview": None,
+    "text": "This is a sample of the cloned voice.",
+    "duration": 8064,
+    "status": 1,
+    "create_time": 0,
+    "style": [],
+    "scenario": [],
+    "age": [],
+    "deduction_credit": 0,
+    "webhookUrl": "",
+    "source_voice_file": "",
+    "_id": "",
+}
+# A moderation (jarvis-moderator.mdx): its text result and final conclusion once done.
+TEMPLATES["moderation"] = {"_id": "", "uid": 100001, "status": 1, "result": ""}
+NON_COMPLIANT_TRIGGER = "violence"
+# An uploaded avatar (avatar.mdx's detail answer; "from" 3: the user's own).
+TEMPLATES["avatar"] = {
+    "_id": "",
+    "uid": 100001,
+    "type": 1,
+    "from": 3,
+    "status": 1,
+    "name": "",
+    "avatar_id": "",
+    "url": "",
+    "create_time": 0,
+}
 # What each create answers instead of the job object (face swap's: its ids, as documented).
-CREATED: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+CREATED: dict[str, Callable[[dict[str, Any]], Any]] = {}
 
 
 def _faceswap_created(data: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +135,88 @@ def _faceswap_created(data: dict[str, Any]) -> dict[str, Any]:
 
 
 for _name in TEMPLATES:
-    CREATED[_name] = _faceswap_created
+    if _name.startswith(("faceswap", "reage")):
+        CREATED[_name] = _faceswap_created
+CREATED["avatar"] = lambda data: [data]  # the pages show a list
+
+
+def fill(kind: JobKind, job: Any, data: dict[str, Any], status: int, base_url: str) -> None:
+    """What a product's job object says beyond the shared fields: face swap's createdAt, an
+    image's buttons once done, an upscale's or variation's parent and button, VoiceLab's
+    preview (null until done) and a clone's voice_id."""
+    done = status == 3
+    if kind.name == "voice_change":
+        wav = (job.request.get("voice_options") or {}).get("file_format") == "wav"
+        data["preview"] = f"{base_url}{FILES_PREFIX}{job.id}{'.wav' if wav else '.mp3'}"
+        data["file_name"] = f"{job.id}{'.wav' if wav else '.mp3'}"
+    if kind.name in ("voice_change", "voice_clone"):
+        data["preview"] = data["preview"] if done and kind.name == "voice_change" else None
+    if kind.name == "moderation" and done:
+        flagged = NON_COMPLIANT_TRIGGER in str(job.request.get("content", "")).lower()
+        verdict = "Non-Compliant" if flagged else "Compliant"
+        found = "depiction of violence" if flagged else "nothing against the policy"
+        data["result"] = f"- violence: {found}.\nResult: {verdict}"
+        data["final_conclusion"] = verdict
+    if kind.name == "voice_clone":
+        data["voice_id"] = clone_voice_id(job.id) if done else None
+        data["preview"] = f"{base_url}{FILES_PREFIX}{job.id}.mp3" if done else None
+        options = job.request.get("voice_options") or {}
+        for tags in ("style", "scenario", "age"):
+            data[tags] = list(options.get(tags) or [])
+    if "createdAt" in data:
+        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
+    if kind.name in ("image", "image_button"):
+        data["origin_prompt" if "origin_prompt" in data else "prompt"] = job.request.get(
+            "prompt", ""
+        )
+        data["buttons"] = list(IMAGE_BUTTONS) if status == 3 and kind.name == "image" else []
+    if kind.name == "image_button":
+        data["image_content_model_id"] = job.request.get("_id", "")
+        data["op_button"] = job.request.get("button", "")
+        data["op_buttonMessageId"] = f"sandbox-{job.id[-8:]}"
+
+
+def clone_voice_id(job_id: str) -> str:
+    """The voice_id the sandbox gives a finished clone."""
+    return f"sbx-clone-{job_id[-8:]}"
+
+
+def cloned_voices(state: Any) -> list[dict[str, Any]]:
+    """The voices the account's finished clones made, as the voice list documents a voice."""
+    from akool_cli.sandbox.state import voice_item
+
+    found = []
+    for job in list(state.jobs.values()):
+        if job.kind == "voice_clone" and state.status(job) == 3:
+            name = str(job.request.get("name") or job.id)
+            row = (
+                clone_voice_id(job.id),
+                name,
+                "Male",
+                "English",
+                "en",
+                1,
+                "Calm",
+                "Middle",
+                "Education",
+            )
+            voice = voice_item(row, 0)
+            voice["_id"] = job.id  # voice/del takes the clone's document id
+            found.append(voice)
+    return found
+
+
+def refusal(kind: JobKind, fields: dict[str, Any], state: Any) -> tuple[int, str] | None:
+    """What AKOOL refuses that depends on other jobs: an upscale of an image that does not
+    exist (1008) or is not done yet (1010)."""
+    if kind.name != "image_button":
+        return None
+    parent = state.jobs.get(str(fields.get("_id")))
+    if parent is None or parent.kind != "image":
+        return 1008, "The content you get does not exist"
+    if state.status(parent) != 3:
+        return 1010, "You can not operate this content (the image is not done)"
+    return None
 
 
 # -- the rules of the requests (AKOOL's pages) -------------------------------------------------
@@ -289,3 +448,48 @@ def action_answer(endpoint: contract.Endpoint, done: list[str], refused: dict[st
         items = [{"_id": i, "msg": m} for i, m in refused.items()]
         return {"successIds": done, "noPermissionVoices": items}
     return None
+
+
+# -- avatars ------------------------------------------------------------------------------------
+
+# AKOOL's own avatars (from 2), as the avatar list documents them.
+LIBRARY_AVATARS = tuple(
+    {
+        "_id": f"{n:024x}",
+        "name": name,
+        "avatar_id": avatar_id,
+        "url": f"/_sandbox/files/library-{avatar_id}.jpg",
+        "gender": gender,
+        "thumbnailUrl": "",
+        "from": 2,
+        "type": 1,
+        "status": 3,
+    }
+    for n, (avatar_id, name, gender) in enumerate(
+        (("SandboxAnna01", "Anna", "female"), ("SandboxLeo01", "Leo", "male")), 1
+    )
+)
+
+
+def avatars(state: Any, query: dict[str, str], base_url: str) -> list[dict[str, Any]]:
+    """avatar/list: AKOOL's (from=2), the account's finished uploads (from=3), or both."""
+    library = [{**a, "url": base_url + str(a["url"])} for a in LIBRARY_AVATARS]
+    own = [
+        {
+            "_id": job.id,
+            "name": job.request.get("name", ""),
+            "avatar_id": job.request.get("avatar_id", ""),
+            "url": job.request.get("url", ""),
+            "gender": "",
+            "thumbnailUrl": "",
+            "from": 3,
+            "type": job.request.get("type", 1),
+            "status": 3,
+        }
+        for job in list(state.jobs.values())
+        if job.kind == "avatar" and state.status(job) == 3
+    ]
+    wanted = query.get("from")
+    found = library if wanted == "2" else own if wanted == "3" else library + own
+    page, size = int(query.get("page") or 1), int(query.get("size") or 100)
+    return found[(page - 1) * size : page * size]

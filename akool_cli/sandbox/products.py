@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 from typing import Any
 
 from akool_cli.core import kinds, products
@@ -196,8 +195,7 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
         _put(data, extra.path, url if done else "")
     if "progress" in data:
         data["progress"] = {1: 0, 2: 50}.get(status, 100)
-    if "createdAt" in data:
-        data["createdAt"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(job.created_wall))
+    media_products.fill(kind, job, data, status, base_url)
     charged = credit_field(kind)
     if charged is not None and (done or charged in data):
         data[charged] = price
@@ -217,7 +215,7 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def created_answer(kind: JobKind, data: dict[str, Any]) -> dict[str, Any]:
+def created_answer(kind: JobKind, data: dict[str, Any]) -> Any:
     """The create answer's `data`: the job object, or where the kind's create puts it."""
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}

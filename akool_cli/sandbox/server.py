@@ -396,7 +396,9 @@ class Handler(BaseHTTPRequestHandler):
         if fields is None:
             return
         kind = media.kind_of_create(kind, fields)
-        refused = product_answers.check_create(kind, fields)
+        refused = product_answers.check_create(kind, fields) or media.refusal(
+            kind, fields, self.state
+        )
         if refused is not None:
             self._code(*refused)
             return
@@ -445,6 +447,19 @@ class Handler(BaseHTTPRequestHandler):
                 result.append(self._answer(job))
         self._json({"code": 1000, "msg": "OK", "data": {"result": result}}, after)
 
+    @route(contract.AVATAR_LIST)
+    def _api_avatar_list(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        problems = contract.request_problems(contract.AVATAR_LIST, query)
+        if not all(query.get(k, "1").isdigit() for k in ("page", "size", "from", "type")):
+            problems.append("from, type, page and size must be numbers")
+        if problems:
+            self._code(1003, "; ".join(problems))
+            return
+        found = media.avatars(self.state, query, self._base_url())
+        self._json({"code": 1000, "msg": "OK", "data": found}, after)
+
     @route(contract.VOICE_LIST)
     def _api_voice_list(
         self, body: bytes, query: dict[str, str], path: str, after: str | None
@@ -460,7 +475,9 @@ class Handler(BaseHTTPRequestHandler):
         if problems:
             self._code(1003, "; ".join(problems))
             return
-        kind = CLONED_VOICES if query["type"] == "1" else VOICES
+        kind = (
+            [*CLONED_VOICES, *media.cloned_voices(self.state)] if query["type"] == "1" else VOICES
+        )
         voices = [v for v in kind if voice_matches(v, query)]
         result = [
             {**v, "preview": f"{self._base_url()}/_sandbox/voices/{v['voice_id']}.mp3"}
@@ -478,7 +495,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         problems = contract.request_problems(contract.CREATE_TTS, fields)
         problems += speech.options_problems(fields.get("voice_options"))
-        voice = find_voice(fields.get("voice_id"))
+        voice = find_voice(fields.get("voice_id")) or next(
+            (v for v in media.cloned_voices(self.state) if v["voice_id"] == fields.get("voice_id")),
+            None,
+        )
         if not problems and voice is None:
             problems.append(f"voice_id {fields['voice_id']!r} does not exist")
         if len(str(fields.get("input_text", ""))) > speech.TEXT_LIMIT_ANY_PLAN:
@@ -495,9 +515,17 @@ class Handler(BaseHTTPRequestHandler):
     ) -> None:
         job = self.state.speech.get(path.rstrip("/").rsplit("/", 1)[-1])
         if job is None:
-            self._code(1008, "content does not exist")
+            # A voice change's result is a speech resource too (voiceLab.mdx).
+            self.product_status(contract.TTS_DETAIL, body, query, path, after)
             return
-        voice = find_voice(job.request["voice_id"]) or VOICES[0]
+        voice = find_voice(job.request["voice_id"]) or next(
+            (
+                v
+                for v in media.cloned_voices(self.state)
+                if v["voice_id"] == job.request["voice_id"]
+            ),
+            VOICES[0],
+        )
         result = self._speech_data(job, self.state.speech_status(job), voice)
         # The detail answer documents a few fields the create answer does not.
         for key in ("voice_model_id", "voice_id", "voice_options"):

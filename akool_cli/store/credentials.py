@@ -15,7 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
-from akool_cli.core.errors import AuthError, UsageError
+from akool_cli.core.errors import AuthError
+
+# The check of a pasted secret is a check of what users type (core); callers find it here too.
+from akool_cli.core.validate import check_secret as check_secret
 
 KEYRING_SERVICE = "akool-cli"
 DEFAULT_KEYRING_TIMEOUT = 3.0
@@ -98,36 +101,6 @@ def mask(secret: str) -> str:
     if len(secret) < 12:
         return "****"
     return f"{secret[:4]}…{secret[-4:]}"
-
-
-# Around a pasted or piped secret: whitespace and CR/LF (str.strip), and what editors and
-# Windows tools add that is not whitespace: a byte-order mark, zero-width spaces and joiners.
-INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
-
-
-def check_secret(value: str, what: str) -> str:
-    """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed;
-    refuses empty, multi-line or non-ASCII ones (an HTTP header carries ASCII only)."""
-    cleaned = value
-    while cleaned != (stripped := cleaned.strip().strip(INVISIBLE)):
-        cleaned = stripped
-    if not cleaned:
-        example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
-        raise UsageError(
-            f"the {what} is empty",
-            hint=f"copy the {what} from akool.com → API Credentials{example}",
-        )
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise UsageError(
-            f"the {what} contains a space, line break or control character",
-            hint=f"copy the {what} again as one line, without quotes or spaces",
-        )
-    if not cleaned.isascii():
-        raise UsageError(
-            f"the {what} contains a character that is not plain ASCII (AKOOL's keys never do)",
-            hint=f"copy the {what} again from akool.com → API Credentials, as plain text",
-        )
-    return cleaned
 
 
 def from_environment(env: dict[str, str]) -> Credential | None:

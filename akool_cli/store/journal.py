@@ -10,9 +10,11 @@ Every lookup made per row or per job uses an index (a test asks SQLite for each 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -243,12 +245,26 @@ class JobRecord:
     outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
 
     def saved_at(self, target: Path) -> bool:
-        """Whether this job's recorded download is the file at `target`, whole: nothing to fetch."""
-        return (
-            self.downloaded_path == str(target.absolute())
-            and target.is_file()
-            and target.stat().st_size == self.size
-        )
+        """Whether this job's recorded download is the file at `target`, whole: nothing to fetch.
+
+        The file's SHA-256 is compared with the recorded one, every time: a file changed in place
+        keeps its size and can have its mtime put back, so no cheaper check proves it unchanged
+        (SHA-256 reads ~1 GB/s: ~20 ms for a typical video)."""
+        if self.downloaded_path != str(target.absolute()) or not self.sha256:
+            return False
+        try:
+            # O_NONBLOCK: a FIFO planted at the target must not hang the open.
+            fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            with open(fd, "rb") as saved:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode) or info.st_size != self.size:
+                    return False
+                digest = hashlib.sha256()
+                while block := saved.read(1 << 20):
+                    digest.update(block)
+        except OSError:  # gone, a directory, unreadable: not the saved file
+            return False
+        return digest.hexdigest() == self.sha256
 
 
 @dataclass
@@ -536,7 +552,7 @@ class Journal:
             return False  # no create waits this long for its answer: whoever sent it stopped
         if row["owner"]:
             return owners.is_alive(self.home, row["owner"])
-        return _legacy_pid_alive(row["pid"])
+        return owners.pid_alive(row["pid"])
 
     def dismiss_attempt(self, attempt_id: int) -> bool:
         with self._transaction() as db:
@@ -892,19 +908,6 @@ def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:
         batch_key=row["batch_key"],
         owner=row["owner"],
     )
-
-
-def _legacy_pid_alive(pid: int) -> bool:
-    """Attempts written by akool 0.1 carry only a PID (no owner lock): the best guess there is."""
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def explain_statements(journal: Journal, call: Callable[[Journal], object]) -> dict[str, list[str]]:

@@ -69,7 +69,7 @@ def is_alive(home: Path, token: str) -> bool:
         return False  # no lock file: its owner finished long ago, or ran on another machine
     try:
         if fcntl is None:  # pragma: no cover
-            return _pid_alive(int(token.split("-", 1)[0]))
+            return pid_alive(int(token.split("-", 1)[0]))
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -94,12 +94,17 @@ def release(home: Path) -> None:
             os.close(fd)
 
 
-def _pid_alive(pid: int) -> bool:  # pragma: no cover - only where flock is missing
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this PID runs (and is not this one): the one PID check, for where
+    no owner lock exists (history rows of akool 0.1, systems without flock). PIDs are reused,
+    so it is a best guess: a process we may not signal is taken to be alive."""
+    if pid == os.getpid():
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:
         return True
     return True
 

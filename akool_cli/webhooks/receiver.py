@@ -23,11 +23,13 @@ from contextlib import suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from akool_cli.core import states
 from akool_cli.core.callbacks import Callback, CallbackError, open_callback
-from akool_cli.core.redact import Redactor
+
+if TYPE_CHECKING:
+    from akool_cli.net.transport import Transport
 
 log = logging.getLogger("akool.webhook")
 
@@ -396,12 +398,13 @@ class EventRecorder:
 
 
 def download_into(
-    redactor: Redactor,
+    transport: Callable[[], Transport],
     journal_path: Path | None = None,
     cancel: threading.Event | None = None,
 ) -> Fetch:
     """The usual Fetch: the event's result into folder/<job id><suffix> (created if missing):
-    a video, or what the history says the job makes (an image saved as what its bytes are).
+    a video, or what the history says the job makes (an image saved as what its bytes are),
+    over a transport from `transport` (Session.transport: the caller's timeouts, redaction).
     Setting `cancel` ends a download in progress at once, even a stalled one (the receiver is
     stopping)."""
 
@@ -409,7 +412,6 @@ def download_into(
         from akool_cli.core import kinds
         from akool_cli.jobs import naming
         from akool_cli.jobs.download import download, resolve_target
-        from akool_cli.net.transport import Transport
         from akool_cli.store.journal import Journal
 
         kind = kinds.TALKING_PHOTO
@@ -418,8 +420,8 @@ def download_into(
                 record = journal.get(event.id)
             kind = kinds.KINDS.get(record.kind, kind) if record is not None else kind
         target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
-        with Transport(redactor=redactor) as transport:
-            saved = download(transport, event.url, target, media=kind.result, cancel=cancel)
+        with transport() as connection:
+            saved = download(connection, event.url, target, media=kind.result, cancel=cancel)
         return naming.settle(saved, event.id, kind, force=False)
 
     return fetch

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import socket
+import struct
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -105,6 +106,20 @@ def noting(connected: threading.Event, answer: Answerer) -> Answerer:
 
 
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42"
+
+
+def fake_mp4(payload: bytes) -> bytes:
+    """Bytes with an MP4's box structure (ftyp, moov, then the payload in an mdat box), which a
+    download checks before it calls a file whole."""
+    ftyp = MP4_HEAD + bytes(12)  # the 24 bytes its size says: brand, version, compatible brands
+    return (
+        ftyp
+        + struct.pack(">I4s", 8, b"moov")
+        + struct.pack(">I4s", 8 + len(payload), b"mdat")
+        + payload
+    )
+
+
 # The three ways to keep an exchange alive forever with per-read timeouts never tripping.
 ENDLESS = {
     "endless-100-continue": trickling(b"", b"HTTP/1.1 100 Continue\r\n\r\n"),

@@ -31,6 +31,7 @@ class ScriptedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.targets: list[str] = []  # every request's target as sent (path and query)
         self.stop_event = threading.Event()
         server = self
 
@@ -40,6 +41,7 @@ class ScriptedServer:
             def _answer(self) -> None:
                 path = self.path.split("?")[0]
                 server.hits[path] = server.hits.get(path, 0) + 1
+                server.targets.append(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 if length:
                     self.rfile.read(length)

@@ -1,4 +1,4 @@
-"""A small, bounded pool of worker threads that ends when its owner ends.
+"""The one pool of worker threads akool uses (polls, downloads, batch rows, uploads, URL checks).
 
 Unlike concurrent.futures' pool, its threads are daemons, so Ctrl-C never waits for a download to
 finish; unlike a bare daemon thread per task, there are never more than `size`, and close() ends
@@ -10,10 +10,12 @@ from __future__ import annotations
 import concurrent.futures as futures
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+A = TypeVar("A")
 JOIN_SECONDS = 5.0
 
 _Task = tuple["futures.Future[Any]", Callable[[], Any]]
@@ -42,6 +44,11 @@ class WorkerPool:
             else:
                 self._idle -= 1 if self._idle else 0
         return future
+
+    def map(self, fn: Callable[[A], T], items: Iterable[A]) -> list[T]:
+        """fn over every item on the pool's threads; results in order, the first error raised."""
+        submitted = [self.submit(partial(fn, item)) for item in items]
+        return [future.result() for future in submitted]
 
     def _work(self) -> None:
         while True:

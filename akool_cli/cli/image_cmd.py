@@ -1,0 +1,164 @@
+"""The `akool image` commands: an image from a prompt (`akool image --prompt T`), and one image of a
+generated set upscaled or varied (`akool image upscale ID U1`, `akool image variation ID V2`).
+
+Each hands its fields to the one product flow (products_cmd.make). An upscale or variation is
+checked before billing against its parent: it must be done, and AKOOL must offer that button.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from akool_cli.cli import inputs_cli, options
+from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
+
+image_app = typer.Typer(
+    help="Make images from a prompt (AKOOL image generation), upscale or vary them.",
+    invoke_without_command=True,
+)
+JOB_ID = typer.Argument(..., metavar="IMAGE_ID", help="The generated image's job id.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(image_app, name="image")
+    settings = {"allow_extra_args": True, "ignore_unknown_options": True}
+    app.command("background-change", context_settings=settings)(background_change)
+
+
+@image_app.callback()
+def image(
+    ctx: typer.Context,
+    prompt: str | None = typer.Option(None, "--prompt", help="The image to make."),
+    scale: str | None = typer.Option(
+        None,
+        "--scale",
+        metavar="RATIO",
+        help="Aspect ratio: 1:1 (default), 4:3, 3:4, 16:9, 9:16, 3:2, 2:3.",
+    ),
+    source: str | None = typer.Option(
+        None,
+        "--from",
+        metavar="IMAGE",
+        help="Start from this image (a URL, or a local file with --upload-to).",
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Make an image from --prompt (AKOOL image generation; --from IMAGE: image to image).
+
+    The result is saved as what it is (<id>.png, .jpg or .webp under -o DIR/). AKOOL then offers
+    upscales (U1-U4) and variations (V1-V4) of it: akool image upscale ID U1.
+
+    Example: akool image --prompt "a lighthouse at dawn" --scale 16:9 -o out/
+    """
+    from akool_cli.core import products
+    from akool_cli.core.errors import UsageError
+
+    if ctx.invoked_subcommand is not None:
+        return
+    if prompt is None or not prompt.strip():
+        raise UsageError(
+            "missing --prompt", hint='e.g. akool image --prompt "a lighthouse at dawn"'
+        )
+    fields = products.given(prompt=prompt, scale=scale, source_image=source)
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.PRODUCTS["image"], fields, common)
+
+
+def _button(ctx: typer.Context, image_id: str, button: str, letter: str, common: Common) -> None:
+    from akool_cli.cli.runtime import Runtime
+    from akool_cli.core import products
+
+    wanted = button.strip().upper()
+    wanted = wanted if wanted.startswith(letter) else f"{letter}{wanted}"
+    fields = {"_id": image_id, "button": wanted}
+    products.PRODUCTS["image_button"].build(fields)  # a button AKOOL has, before asking it
+    runtime: Runtime = ctx.obj
+    with runtime.library() as lib:
+        lib.check_image_button(image_id, wanted)  # done, and offering it: before billing
+    make(ctx, products.PRODUCTS["image_button"], fields, common)
+
+
+@image_app.command()
+def upscale(
+    ctx: typer.Context,
+    image_id: str = JOB_ID,
+    button: str = typer.Argument(
+        ..., metavar="U1-U4", help="Which image of the set to upscale to 4K (U1-U4, or 1-4)."
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+) -> None:
+    """Upscale one image of a generated set to 4K (AKOOL's U1-U4 buttons).
+
+    Example: akool image upscale IMAGE_ID U2 -o out/
+    """
+    common = Common(
+        webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
+    )
+    _button(ctx, image_id, button, "U", common)
+
+
+@image_app.command()
+def variation(
+    ctx: typer.Context,
+    image_id: str = JOB_ID,
+    button: str = typer.Argument(
+        ..., metavar="V1-V4", help="Which image of the set to vary (V1-V4, or 1-4)."
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+) -> None:
+    """Make a variation of one image of a generated set (AKOOL's V1-V4 buttons).
+
+    Example: akool image variation IMAGE_ID V1 -o out/
+    """
+    common = Common(
+        webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
+    )
+    _button(ctx, image_id, button, "V", common)
+
+
+def background_change(
+    ctx: typer.Context,
+    anything: list[str] | None = typer.Argument(None, metavar="...", hidden=True),
+    json_out: bool = typer.Option(False, "--json", help="Print the error as one JSON object."),
+) -> None:
+    """AKOOL's background change: deprecated and no longer available (AKOOL's docs say so and
+    name no replacement); akool says so instead of calling it."""
+    from akool_cli.client import background_change_gone
+
+    raise background_change_gone()

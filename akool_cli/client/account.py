@@ -1,0 +1,294 @@
+"""The account from Python as the CLI sees it: login and logout, which credential works, the
+credit balance, voices, saved settings, any documented call, and the checks of `akool doctor`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.base import ClientBase
+from akool_cli.core.errors import AkoolError, AuthError, AuthRejectedError, UsageError
+
+if TYPE_CHECKING:
+    from akool_cli.core.models import Voice
+    from akool_cli.core.speech import VoiceFilters
+    from akool_cli.doctor import Check
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.credentials import Credential
+
+
+@dataclass(frozen=True)
+class Login:
+    """A credential AKOOL accepted and the keyring now holds."""
+
+    base_url: str
+    profile: str
+    credential: str  # masked
+    credit: float
+    # AKOOL_API_KEY (or the client pair) is set: it takes precedence over this login.
+    overridden: bool
+
+
+@dataclass(frozen=True)
+class Verified:
+    """A credential AKOOL accepted (login's first half), not saved yet."""
+
+    base_url: str
+    credential: Credential = field(repr=False)
+    credit: float
+
+    @property
+    def masked(self) -> str:
+        return self.credential.masked()
+
+
+@dataclass
+class ProfileCheck:
+    """One profile's credential: where it comes from and whether AKOOL accepts it."""
+
+    profile: str
+    active: bool
+    base_url: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    credential: str | None = None  # masked
+    valid: bool = False
+    credit: float | None = None
+    error: AkoolError | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """As `akool auth status --json` prints each profile."""
+        return {
+            "profile": self.profile,
+            "active": self.active,
+            "base_url": self.base_url,
+            "source": self.source,
+            "kind": self.kind,
+            "credential": self.credential,
+            "valid": self.valid,
+            "credit": self.credit,
+            "error": None if self.error is None else self.error.message,
+        }
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting `akool config` knows, with the profile's saved value (None when unset)."""
+
+    name: str
+    value: str | None
+    meaning: str
+
+
+class AccountMixin(ClientBase):
+    def credit(self) -> float:
+        """The account's credit balance."""
+        return self.api.credit()
+
+    def voices(
+        self, *, own: bool = False, filters: VoiceFilters | None = None, language: str | None = None
+    ) -> list[Voice]:
+        """AKOOL's VoiceLab voices (or, with `own`, your cloned ones), every page."""
+        return self.api.list_voices(own=own, filters=filters, language=language)
+
+    def raw_call(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: dict[str, Any] | None = None,
+        query: dict[str, str] | None = None,
+    ) -> Any:
+        """Any AKOOL endpoint with this credential (as `akool api`): AKOOL's whole answer,
+        whatever its code (see envelope_error). A POST is never resent after an ambiguous
+        failure: it may be billed."""
+        return self.api.raw_call(method, path, body=body, query=query)
+
+    def doctor(self) -> list[Check]:
+        """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers."""
+        from akool_cli.doctor import run_checks
+
+        return run_checks(self.session)
+
+    # -- credentials ----------------------------------------------------------------------------
+
+    def login(
+        self,
+        api_key: str | None = None,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        allow_plaintext: bool = False,
+    ) -> Login:
+        """Check a credential against AKOOL's credit endpoint, then keep it in the OS keyring
+        for this profile (and the base URL it was checked against in the settings). A keyring
+        that keeps secrets in a plaintext file is refused unless `allow_plaintext`."""
+        checked = self.verify_login(api_key, client_id=client_id, client_secret=client_secret)
+        return self.save_login(checked, allow_plaintext=allow_plaintext)
+
+    def verify_login(
+        self,
+        api_key: str | None = None,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+    ) -> Verified:
+        """login()'s first half: the credential, checked against AKOOL (nothing saved yet)."""
+        from akool_cli.core.validate import check_secret
+        from akool_cli.store.credentials import Credential
+
+        base_url = self.base_url
+        if client_id is not None:
+            # A malformed id is bad input like a malformed secret (2); a wrong one AKOOL refuses (3).
+            cid = check_secret(client_id, "client id")
+            secret = check_secret(client_secret or "", "client secret")
+            credential = Credential("client", "login", client_id=cid, client_secret=secret)
+        else:
+            key = check_secret(api_key or "", "API key")
+            credential = Credential("api_key", "login", api_key=key)
+        self.session.remember(credential)
+        with self.session.connect(credential=credential) as client:
+            if credential.kind == "client":
+                credential = credential.with_token(_get_token(client, credential))
+                client.credential = credential
+            balance = client.credit()  # verified before anything is saved
+        return Verified(base_url, credential, balance)
+
+    def save_login(self, checked: Verified, *, allow_plaintext: bool = False) -> Login:
+        """login()'s second half: the verified credential into the keyring (AuthError when the
+        keyring cannot keep it), and the profile's bookkeeping into the settings."""
+        from akool_cli.core.contract import DEFAULT_BASE_URL
+        from akool_cli.store import config
+        from akool_cli.store.credentials import from_environment
+
+        store = self.session.store()
+        store.allow_plaintext = store.allow_plaintext or allow_plaintext
+        store.save(self.profile, checked.credential)
+        # Non-secret bookkeeping: which profiles exist, and the base URL each was verified against.
+        paths, profile = self.paths, self.profile
+        config.write_profile_setting(paths, profile, "login", "keyring")
+        saved_url = None if checked.base_url == DEFAULT_BASE_URL else checked.base_url
+        config.write_profile_setting(paths, profile, "base_url", saved_url)
+        overridden = from_environment(self.env) is not None
+        masked = checked.credential.masked()
+        return Login(checked.base_url, profile, masked, checked.credit, overridden)
+
+    def logout(self) -> bool:
+        """Remove this profile's credential from the keyring; False when there was none."""
+        from akool_cli.store import config
+
+        removed = self.session.store().delete(self.profile)
+        config.write_profile_setting(self.paths, self.profile, "login", None)
+        return removed
+
+    def profiles(self) -> list[str]:
+        """This profile first, then every other profile with saved settings (a login)."""
+        from akool_cli.store import config
+
+        saved = config.read_settings(self.paths)
+        return [self.profile] + [p for p in saved if p != self.profile]
+
+    def check_profile(self, name: str | None = None) -> ProfileCheck:
+        """What a profile's credential is and whether AKOOL accepts it (the active profile may
+        use the environment's; another one only its keyring entry)."""
+        name = name or self.profile
+        view = self.session.for_profile(name)
+        report = ProfileCheck(name, active=name == self.profile)
+        try:
+            report.base_url = view.base_url()
+            if report.active:
+                credential = view.credential()
+            else:
+                stored = view.store().load(name)
+                if stored is None:
+                    raise AuthError(
+                        f"profile {name} is not logged in", hint=f"akool --profile {name} login"
+                    )
+                credential = stored
+                view.remember(credential)
+            report.source, report.kind = credential.source, credential.kind
+            report.credential = credential.masked()
+            with view.connect(credential=credential) as client:
+                report.credit = client.credit()
+            report.valid = True
+        except AkoolError as exc:
+            report.error = exc
+        return report
+
+    # -- settings -------------------------------------------------------------------------------
+
+    def settings(self) -> list[Setting]:
+        """Every setting `akool config` knows, with this profile's values."""
+        from akool_cli.store.config import USER_SETTINGS, read_settings
+
+        saved = read_settings(self.paths).get(self.profile, {})
+        return [Setting(n, saved.get(k) or None, m) for n, (k, m) in USER_SETTINGS.items()]
+
+    def setting(self, name: str) -> str | None:
+        """A setting's saved value for this profile (None when unset)."""
+        from akool_cli.store.config import read_settings
+
+        key = _setting_key(name)
+        return read_settings(self.paths).get(self.profile, {}).get(key) or None
+
+    def set_setting(self, name: str, value: str) -> str:
+        """Save a setting for this profile, checked as the commands that use it check it;
+        returns the value as saved."""
+        from akool_cli.store.config import write_profile_setting
+
+        key = _setting_key(name)
+        if key == "upload_to":
+            from akool_cli.inputs.upload import parse_target
+
+            cleaned = str(parse_target(value, origin="upload-to"))
+        elif key == "base_url":
+            from akool_cli.core.urls import validate_base_url
+
+            cleaned = validate_base_url(value, origin="base-url")
+        else:
+            cleaned = value.strip()
+        write_profile_setting(self.paths, self.profile, key, cleaned)
+        return cleaned
+
+    def unset_setting(self, name: str) -> None:
+        from akool_cli.store.config import write_profile_setting
+
+        write_profile_setting(self.paths, self.profile, _setting_key(name), None)
+
+
+def _setting_key(name: str) -> str:
+    from akool_cli.store.config import USER_SETTINGS
+
+    # base_url is how config.json spells base-url: both are the same setting.
+    known = USER_SETTINGS.get(name.strip().lower().replace("_", "-"))
+    if known is None:
+        raise UsageError(
+            f"{name!r} is not a setting akool knows",
+            hint=f"known settings: {', '.join(USER_SETTINGS)}",
+        )
+    return known[0]
+
+
+def _get_token(client: AkoolClient, credential: Credential) -> str:
+    try:
+        return client.get_token(credential.client_id, credential.client_secret)
+    except AuthRejectedError as exc:
+        # AKOOL's code names an API key; here the clientId or the clientSecret is wrong.
+        raise AuthRejectedError(
+            "AKOOL did not accept this clientId and clientSecret"
+            + (f" (code {exc.code})" if exc.code is not None else ""),
+            hint="copy both from akool.com → API Credentials, then: "
+            "akool login --client-id YOUR_CLIENT_ID",
+            code=exc.code,
+        ) from exc
+
+
+def envelope_error(payload: Any, what: str) -> AkoolError | None:
+    """The error AKOOL's answer stands for (its envelope's code), or None for success."""
+    from akool_cli.core import contract
+    from akool_cli.net.api import error_for_code
+
+    code = payload.get("code") if isinstance(payload, dict) else None
+    if isinstance(code, int) and code != contract.SUCCESS_CODE:
+        return error_for_code(code, str(payload.get("msg") or ""), what)
+    return None

@@ -1,0 +1,218 @@
+"""What every part of the Client stands on: its Session (the one factory of API clients), one
+API client per server and profile, and the history."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from akool_cli.core import kinds, platforms
+from akool_cli.core.clock import Clock
+from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError
+from akool_cli.core.redact import Redactor
+from akool_cli.net.session import Session
+
+if TYPE_CHECKING:
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.config import Paths
+    from akool_cli.store.credentials import Credential, KeyringStore
+    from akool_cli.store.journal import JobRecord, Journal, Scope
+
+
+class ClientBase:
+    """One AKOOL account on one server, with akool's history (see akool_cli.Client)."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        profile: str | None = None,
+        home: str | os.PathLike[str] | None = None,
+        env: Mapping[str, str] | None = None,
+        clock: Clock | None = None,
+        credential: Credential | None = None,
+        store: KeyringStore | None = None,
+        redactor: Redactor | None = None,
+        session: Session | None = None,
+    ) -> None:
+        platforms.check()
+        if api_key is not None:
+            from akool_cli.core.validate import check_secret
+            from akool_cli.store.credentials import Credential
+
+            credential = Credential("api_key", "argument", api_key=check_secret(api_key, "API key"))
+        self.session = session or Session.create(
+            env=env,
+            profile=profile,
+            base_url=base_url,
+            home=home,
+            clock=clock,
+            credential=credential,
+            store=store,
+            redactor=redactor,
+        )
+        self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
+        self._stored: dict[str, Credential | None] = {}
+        self._journal: Journal | None = None
+
+    # -- where and who ----------------------------------------------------------------------
+
+    @property
+    def env(self) -> dict[str, str]:
+        return self.session.env
+
+    @property
+    def profile(self) -> str:
+        return self.session.profile
+
+    @property
+    def paths(self) -> Paths:
+        return self.session.paths
+
+    @property
+    def clock(self) -> Clock:
+        return self.session.clock
+
+    @property
+    def base_url(self) -> str:
+        """The server (--base-url, AKOOL_BASE_URL, the profile's, or AKOOL's); checked on use."""
+        return self.session.base_url()
+
+    # -- what it works with -------------------------------------------------------------------
+
+    @property
+    def api(self) -> AkoolClient:
+        """The low-level client for this server and profile (documented endpoints, retries)."""
+        return self.api_for(self.base_url, self.profile, self.credential())
+
+    def credential(self) -> Credential:
+        """The credential in use: the argument, the environment, or the profile's keyring entry."""
+        return self.session.credential()
+
+    def api_for(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
+        """A low-level client for a server and profile with this credential. Which credential may
+        go to which server is decided by `credential_for`: call it first for recorded jobs."""
+        key = (base_url, profile, credential.account(), credential.source)
+        if key not in self._apis:
+            self._apis[key] = self.session.connect(base_url, profile, credential)
+        return self._apis[key]
+
+    def api_of(self, record: JobRecord | None) -> AkoolClient:
+        """The client for the server and profile a recorded job was made with, with a credential
+        that may go there (CredentialScopeError when there is none)."""
+        if record is not None and record.base_url:
+            return self.api_for(record.base_url, record.profile, self.credential_for(record))
+        return self.api
+
+    def credential_for(self, record: JobRecord) -> Credential:
+        """The credential to ask about a recorded job with, sent only where it may go.
+
+        A credential goes to a server it was made for (the one in use to the current base URL, a
+        profile's keyring entry to the base URL it logged in to), or to the server of a job that
+        the same account made (it was sent there to create it). Anything else would hand a key to
+        a host that never had it, e.g. a production key to last week's sandbox: CredentialScopeError.
+        """
+        base_url = record.base_url or self.base_url
+        current = self._current_or_none()
+        stored = self._stored_credential(record.profile)
+        if record.account:
+            for credential in (current, stored):
+                if credential is not None and credential.account() == record.account:
+                    return credential
+        if stored is not None and base_url == self._saved_base_url(record.profile):
+            return stored
+        if current is not None and base_url == self.base_url:
+            return current
+        if current is None and stored is None:
+            self.credential()  # no credential at all: its own AuthError says how to get one
+        raise CredentialScopeError(
+            f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
+            "credential than the ones akool has here, and akool never sends a key to a server "
+            "it was not made for",
+            hint=f"ask with that server's credential: AKOOL_BASE_URL={base_url} "
+            f"akool --profile {record.profile} status {record.id}",
+        )
+
+    def _current_or_none(self) -> Credential | None:
+        try:
+            return self.credential()
+        except AuthError:
+            return None
+
+    def _stored_credential(self, profile: str) -> Credential | None:
+        """A profile's keyring entry; none with a credential in the environment, which means
+        the keyring is never touched (headless CI has none)."""
+        from akool_cli.store.credentials import from_environment
+
+        if profile not in self._stored:
+            found = None
+            if from_environment(self.env) is None:
+                known = self.session.found(profile) if profile == self.profile else None
+                if known is not None:
+                    found = known if known.source == "keyring" else None
+                else:
+                    try:
+                        found = self.session.store().load(profile)
+                    except AuthError:
+                        found = None
+            self._stored[profile] = found
+        return self._stored[profile]
+
+    def _saved_base_url(self, profile: str) -> str:
+        """The base URL a profile logged in to (its saved one, or AKOOL's documented host)."""
+        from akool_cli.store import config
+
+        return config.resolve_base_url(None, {}, self.paths, profile)
+
+    def scope(self, *, any_account: bool = False) -> Scope:
+        """This client's server, profile and account (its credential's fingerprint): where its
+        batch rows and claims live. With `any_account`, a missing credential gives account None
+        (any account), for a dry run, which needs none."""
+        from akool_cli.store.journal import Scope
+
+        try:
+            account: str | None = self.api.credential.account()
+        except AkoolError:
+            if not any_account:
+                raise
+            account = None
+        return Scope(self.base_url, self.profile, account)
+
+    @property
+    def journal(self) -> Journal:
+        """The local history shared with the CLI."""
+        if self._journal is None:
+            self._journal = self.session.journal()
+        return self._journal
+
+    def close(self) -> None:
+        for api in self._apis.values():
+            api.close()
+        self._apis.clear()
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    # -- helpers the parts share ------------------------------------------------------------
+
+    def _record(self, job_id: str) -> JobRecord | None:
+        return self.journal.get(job_id)
+
+    def _kind_of(self, record: JobRecord | None) -> kinds.JobKind:
+        """A recorded job's kind; a job the history does not hold is taken as a talking photo."""
+        return kinds.get(record.kind) if record is not None else kinds.TALKING_PHOTO
+
+    def _suffix(self, job_id: str) -> str:
+        """The suffix of a job's file: the one it was saved with, or its kind's."""
+        from akool_cli.jobs.naming import target_suffix
+
+        record = self._record(job_id)
+        return target_suffix(record, self._kind_of(record))
+
+    def _resolve(self, dest: str | os.PathLike[str], job_id: str, many: bool) -> Path:
+        from akool_cli.jobs.download import resolve_target
+
+        return resolve_target(os.fspath(dest), job_id, many=many, suffix=self._suffix(job_id))

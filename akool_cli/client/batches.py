@@ -1,0 +1,210 @@
+"""Batches from Python as `akool batch` runs them: a file of rows planned (every problem at
+once), its local files uploaded and URLs checked, then each row created once, followed and
+downloaded a few at a time. Events go to callbacks; nothing prints.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
+from akool_cli.core.errors import LocalStateError, UsageError
+from akool_cli.core.validate import check_range
+
+if TYPE_CHECKING:
+    from akool_cli.inputs.preflight import Events, Plan, Settings
+    from akool_cli.jobs.batch import Item, Problem
+    from akool_cli.jobs.batch_run import Outcome
+
+
+@dataclass
+class BatchPlan:
+    """A batch file read and checked: the rows that can run and the problems of the others."""
+
+    file: Path
+    rows: int  # rows in the file, valid or not
+    items: list[Item]
+    problems: list[Problem]
+    inputs: Plan
+    settings: Settings
+    output_dir: Path | None = None
+    max_credits: float | None = None  # the run's spending cap (see Client.batch)
+    prepared: bool = False  # local files uploaded and URLs checked (prepare_batch)
+
+
+@dataclass
+class BatchResult:
+    """Every row's outcome; `fatal` when the history could not be written (the run stopped, and
+    ids it could not record are in the outcomes as "unrecorded"); `interrupted` after a stop;
+    `over_budget`: why `max_credits` stopped it starting jobs."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    fatal: LocalStateError | None = None
+    interrupted: bool = False
+    over_budget: str | None = None
+
+
+@dataclass
+class BatchPreview:
+    """What running a plan would do (nothing is sent): each row's action and credit estimate,
+    the files it would upload, and the total estimate."""
+
+    rows: list[dict[str, Any]]
+    uploads: list[dict[str, object]]
+    estimate: dict[str, Any]
+
+
+class BatchMixin(TalkingMixin):
+    def batch_plan(
+        self,
+        file: str | Path,
+        *,
+        output_dir: str | Path | None = None,
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        check_face: bool = False,
+        max_credits: float | None = None,
+    ) -> BatchPlan:
+        """Read a CSV or JSON Lines file of rows and find every problem that needs no network;
+        local files are relative to the file's folder. `max_credits` caps the run's spending."""
+        from akool_cli.inputs.preflight import Input, raise_all, split_problems
+        from akool_cli.jobs.batch import Problem, load_rows, validate
+
+        check_budget(max_credits)
+        path = Path(file)
+        rows = load_rows(path)
+        items, problems = validate(rows, base_dir=path.absolute().parent)
+        # "the image", "the audio" for a talking photo's; the field's name for other kinds'.
+        names = {"image_url": "the image", "audio_url": "the audio"}
+        inputs = [
+            Input(value, role, names.get(name, f"the {name}"), item.row)
+            for item in items
+            for name, (value, role) in item.media().items()
+        ]
+        found, settings = self.plan_inputs(
+            inputs,
+            upload_to=upload_to,
+            url_ttl=url_ttl,
+            check=check,
+            check_face=check_face,
+            base_dir=path.absolute().parent,
+        )
+        by_row, general = split_problems(found.problems)
+        raise_all(general)
+        for row, messages in sorted(by_row.items()):
+            problems += [Problem(row, message) for message in messages]
+        valid = [i for i in items if i.row not in by_row]
+        folder = None if output_dir is None else Path(output_dir)
+        return BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
+
+    def batch_preview(self, plan: BatchPlan) -> BatchPreview:
+        """What running the plan would do with each row (and what it would cost, estimated),
+        and the files it would upload (with their sizes); nothing is sent."""
+        from akool_cli.inputs.preflight import upload_plan
+        from akool_cli.jobs.batch_run import estimated
+        from akool_cli.jobs.batch_run import plan as row_plan
+
+        values = {value for i in plan.items for value, _ in i.media().values()}
+        uploads = upload_plan(plan.inputs.only(values), self.journal)
+        scope = self.scope(any_account=True)
+        rows = list(row_plan(plan.items, self.journal, plan.output_dir, scope))
+        return BatchPreview(rows, uploads, estimated(rows, self.journal))
+
+    def prepare_batch(self, plan: BatchPlan, *, events: Events | None = None) -> BatchPlan:
+        """The output folder made, the credential found, then the files of rows not created yet
+        uploaded and their URLs checked (each distinct one once): resuming never uploads or
+        checks again what an earlier run created."""
+        from akool_cli.jobs.batch import check_output_dir
+        from akool_cli.jobs.batch_run import earlier_job
+        from akool_cli.store.journal import Scope
+
+        if plan.output_dir is not None:
+            _make_folder(plan.output_dir)
+            check_output_dir(plan.output_dir)
+        credential = self.credential()  # not logged in: said before anything is uploaded
+        scope = Scope(self.base_url, self.profile, credential.account())
+        pending = [i for i in plan.items if earlier_job(self.journal, i, scope) is None]
+        values = {value for i in pending for value, _ in i.media().values()}
+        sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
+        items = [i.with_urls(sent) for i in plan.items]
+        return replace(plan, items=items, prepared=True)
+
+    def batch(
+        self,
+        plan: BatchPlan,
+        *,
+        concurrency: int = 4,
+        interval: float = 3.0,
+        force: bool = False,
+        retry_unknown: bool = False,
+        on_event: Callable[[Outcome, str], None] | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+        stopping: threading.Event | None = None,
+        max_credits: float | None = None,
+        label: str | None = None,
+    ) -> BatchResult:
+        """Run the plan's rows, at most `concurrency` at a time (the engine `akool batch`
+        draws): each row claimed in the history before its create is sent, so a rerun picks up
+        what an earlier run created instead of paying again. Ctrl-C (or `stopping`) lets creates
+        in flight finish and be recorded, then returns with `interrupted`. With `max_credits`,
+        no job starts once the credits spent in the run plus the estimates of jobs in flight
+        would pass it (`over_budget` says why). `label` names the run in the ledger (the file)."""
+        from akool_cli.jobs.batch_run import BatchRunner
+        from akool_cli.jobs.budget import Budget, Estimator
+
+        check_range("--concurrency", concurrency)
+        check_range("--interval", interval)
+        max_credits = plan.max_credits if max_credits is None else max_credits
+        check_budget(max_credits)
+        if not plan.prepared:
+            plan = self.prepare_batch(plan)
+        estimator = Estimator(self.journal)
+        budget = None
+        if max_credits is not None:
+            budget = Budget(max_credits, self.api.credit, estimator)
+        runner = BatchRunner(
+            client=self.api,
+            journal=self.journal,
+            profile=self.profile,
+            output_dir=plan.output_dir,
+            concurrency=concurrency,
+            interval=interval,
+            force=force,
+            retry_unknown=retry_unknown,
+            run_label=label if label is not None else str(plan.file),
+            budget=budget,
+            estimator=estimator,
+            clock=self.clock,
+            on_event=on_event,
+            on_bytes=on_bytes,
+            stopping=stopping or threading.Event(),
+        )
+        try:
+            outcomes = runner.run(plan.items)
+        except KeyboardInterrupt:
+            return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
+        refused = budget.refused if budget is not None and runner.fatal is None else None
+        return BatchResult(outcomes, runner.fatal, over_budget=refused)
+
+
+def check_budget(max_credits: float | None) -> None:
+    if max_credits is not None and max_credits < 0:
+        raise UsageError(
+            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
+        )
+
+
+def _make_folder(folder: Path) -> None:
+    """The output folder names a folder to fill: create it, as `mkdir -p` would."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output folder {folder}: {exc.strerror}",
+            hint="choose a folder you can write to",
+        ) from None

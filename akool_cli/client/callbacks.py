@@ -1,0 +1,172 @@
+"""AKOOL's webhook callbacks from Python as `akool webhook` handles them: the keys that sign and
+encrypt them, one body opened, or a receiver that records each event in the history (and may
+download the video). Events go to callbacks; nothing prints."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from akool_cli.client.base import ClientBase
+from akool_cli.core.errors import AkoolError, AuthError, NotGenuineError, UsageError
+
+if TYPE_CHECKING:
+    from akool_cli.core.callbacks import Callback
+    from akool_cli.webhooks.receiver import Handled, WebhookReceiver
+
+# A running sandbox leaves its ready file here (one per port), so that `akool webhook serve`
+# pointed at it finds the clientId that signs its callbacks.
+SANDBOXES_DIR = "sandboxes"
+
+
+class CallbacksMixin(ClientBase):
+    def webhook_keys(self, client_id: str | None = None) -> tuple[str, str]:
+        """The clientId and clientSecret that sign and encrypt callbacks (the API key is the
+        secret); the clientId from the argument, the credential, AKOOL_CLIENT_ID, or a local
+        sandbox's ready file."""
+        credential = self.session.credential()
+        secret = credential.client_secret or credential.api_key
+        cid = (client_id or credential.client_id or self.env.get("AKOOL_CLIENT_ID", "")).strip()
+        if not cid:
+            cid = self._sandbox_client_id()
+        if not cid:
+            raise AuthError(
+                "decrypting callbacks needs your clientId",
+                hint="pass --client-id (akool.com → API Credentials) or set AKOOL_CLIENT_ID",
+            )
+        return cid, secret
+
+    def open_callback(self, body: bytes, keys: tuple[str, str]) -> dict[str, Any]:
+        """One callback body checked and decrypted with `keys` (webhook_keys()): its JSON."""
+        from akool_cli.core.callbacks import CallbackError, open_callback
+
+        try:
+            event = open_callback(body, *keys)
+        except CallbackError as exc:
+            raise NotGenuineError(
+                f"not a genuine AKOOL callback: {exc}",
+                hint="if it did come from AKOOL, check --client-id (or AKOOL_CLIENT_ID) and the API "
+                "key or client secret of the account whose job it reports",
+            ) from None
+        return event.raw
+
+    def webhook_recorder(
+        self,
+        download_dir: Path | None,
+        *,
+        on_event: Callable[[Handled], None],
+        on_warning: Callable[[str], None],
+        cancel: threading.Event | None = None,
+    ) -> Callable[[Callback], None]:
+        """Applies each callback to the history once (a job never moves back), downloading a
+        finished video into `download_dir` when given, then reports it to `on_event`. Setting
+        `cancel` ends a download in progress at once (the receiver is stopping)."""
+        from akool_cli.webhooks.receiver import EventRecorder, download_into
+
+        return EventRecorder(
+            self.paths.journal_file,
+            download_dir=download_dir,
+            fetch=download_into(self.session.transport, self.paths.journal_file, cancel),
+            emit=on_event,
+            warn=on_warning,
+        )
+
+    def webhook_receiver(
+        self,
+        *,
+        host: str,
+        port: int,
+        path: str,
+        client_id: str | None = None,
+        download_dir: Path | None = None,
+        on_event: Callable[[Handled], None],
+        on_reject: Callable[[str, str], None],
+        on_warning: Callable[[str], None],
+        cancel: threading.Event | None = None,
+    ) -> WebhookReceiver:
+        """A receiver for AKOOL's callbacks (not started): each verified, decrypted, answered
+        200 and recorded; `serve_forever()` or `start()`/`stop()` it. Set `cancel` before
+        stopping it to end a download in progress."""
+        from akool_cli.jobs.download import check_target, make_directory
+        from akool_cli.webhooks.receiver import WebhookReceiver
+
+        if download_dir is not None:
+            check_target(download_dir / "placeholder.mp4", force=True, make_parent=True)
+            make_directory(download_dir)
+        cid, secret = self.webhook_keys(client_id)
+        handle = self.webhook_recorder(
+            download_dir, on_event=on_event, on_warning=on_warning, cancel=cancel
+        )
+        try:
+            return WebhookReceiver(
+                host=host,
+                port=port,
+                path=path,
+                client_id=cid,
+                client_secret=secret,
+                on_event=handle,
+                on_reject=on_reject,
+            )
+        except OSError as exc:
+            raise UsageError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint="pick another --port (0 picks a free one), or stop what listens there",
+            ) from None
+
+    # -- local sandboxes --------------------------------------------------------------------
+
+    def sandbox_record(self, base_url: str) -> Path | None:
+        """Where a sandbox listening at base_url leaves its ready file (None without a port)."""
+        port = urlsplit(base_url).port
+        return self.paths.data_dir / SANDBOXES_DIR / f"{port}.json" if port else None
+
+    def sandbox_ready(self, info: dict[str, object], ready_file: Path | None) -> list[Path]:
+        """A running sandbox's ready files, written privately (they hold its credentials): its
+        record, where `webhook serve` pointed at it finds the clientId (best effort), then
+        `ready_file`, last, since whoever waits for it may rely on the rest. Returns what was
+        written, for removing when the sandbox stops."""
+        from akool_cli.store.config import write_private_file
+
+        written: list[Path] = []
+        record = self.sandbox_record(str(info["base_url"]))
+        try:
+            if record is not None:
+                write_private_file(record, json.dumps(info))
+                written.append(record)
+        except OSError:
+            pass  # only a convenience for webhook serve; --client-id still works
+        if ready_file is not None:
+            try:
+                write_private_file(ready_file, json.dumps(info))
+            except OSError as exc:
+                for path in written:
+                    path.unlink(missing_ok=True)
+                raise UsageError(
+                    f"cannot write the ready file {ready_file}: {exc.strerror or exc}",
+                    hint="pass a --ready-file in a folder you can write to",
+                ) from None
+            written.append(ready_file)
+        return written
+
+    def _sandbox_client_id(self) -> str:
+        """The clientId of the sandbox at this base URL, from its ready file; or ""."""
+        from akool_cli.core.urls import is_loopback_host
+
+        try:
+            base_url = self.base_url
+        except AkoolError:
+            return ""  # not a sandbox's address; the caller asks for --client-id
+        record = self.sandbox_record(base_url)
+        if record is None or not is_loopback_host(urlsplit(base_url).hostname or ""):
+            return ""
+        try:
+            info = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return ""
+        if not isinstance(info, dict) or info.get("base_url") != base_url.rstrip("/"):
+            return ""
+        return str(info.get("client_id") or "")

@@ -1,0 +1,332 @@
+"""Following jobs from Python as `akool status` and `akool watch` do: refresh, wait, download.
+
+Each job is asked about on the server (and with the profile) that made it, its kind taken from
+the history, so these calls work for every kind of job. Events go to a callback; nothing prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.base import ClientBase
+from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
+from akool_cli.core import kinds, states
+from akool_cli.core.durations import optional_duration
+from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
+from akool_cli.core.validate import check_job_id, check_range
+
+if TYPE_CHECKING:
+    from akool_cli.core.models import JobInfo
+    from akool_cli.jobs.watcher import Event, Watcher
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.store.journal import JobRecord
+
+POLL_INTERVAL = 3.0  # the first poll interval (AKOOL's demos); backs off to ~30 s
+
+
+class FollowingMixin(ClientBase):
+    def recorded(self, job_id: str) -> Job | None:
+        """The job as the history last saw it (not refreshed), or None when it holds no such job."""
+        record = self.journal.get(check_job_id(job_id))
+        return None if record is None else Job.of(None, record)
+
+    def jobs(self, limit: int = 10) -> list[Job]:
+        """The newest jobs in the history (not refreshed)."""
+        return [Job.of(None, record) for record in self.journal.recent(limit)]
+
+    def status(self, job_id: str) -> Job:
+        """The job's current state from AKOOL (the server that made it), recorded in the history."""
+        job_id = check_job_id(job_id)
+        record = self.journal.get(job_id)
+        kind = self._kind_of(record)
+        info = self.api_of(record).detail(kind, job_id)
+        if record is not None:
+            self.journal.update_from(info)
+            record = self.journal.get(job_id)
+        return Job.of(info, record, kind.name)
+
+    def statuses(self, job_ids: Iterable[str] = (), *, limit: int = 10) -> Statuses:
+        """`akool status`: the given jobs (or the `limit` newest in the history), unfinished ones
+        refreshed from their own server. A job that cannot be asked keeps its last known state
+        (a note); an id neither AKOOL nor the history knows is a note with its error."""
+        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
+        limit = int(check_range("--limit", limit))
+        records = {r.id: r for r in self.journal.recent(limit)} if not ids else {}
+        for job_id in ids:
+            record = self.journal.get(job_id)
+            if record is not None:
+                records[job_id] = record
+        fresh, notes = self._refresh(ids, records)
+        found = Statuses(notes=notes)
+        found.read_only = str(self.journal.path) if self.journal.read_only else None
+        for job_id in ids or list(records):
+            record, info = records.get(job_id), fresh.get(job_id)
+            if info is None and record is None:
+                continue
+            if info is not None and record is not None:
+                self.journal.update_from(info)
+                record = self.journal.get(job_id)
+            found.jobs.append(Job.of(info, record))
+        found.unknown_attempts = [] if ids else self.journal.open_attempts()
+        return found
+
+    def _refresh(
+        self, ids: list[str], records: dict[str, JobRecord]
+    ) -> tuple[dict[str, JobInfo], list[StatusNote]]:
+        """Ask each unfinished job's own server about it, all of a server's jobs at once."""
+        from akool_cli.jobs.watcher import refresh
+
+        groups: dict[int, tuple[AkoolClient, list[tuple[str, kinds.JobKind]]]] = {}
+        notes: list[StatusNote] = []
+        for job_id in ids or list(records):
+            record = records.get(job_id)
+            if record is not None and states.finished(record.video_status) and not ids:
+                continue
+            try:
+                api = self.api_of(record)  # its own server, with a credential that may go there
+            except AkoolError as exc:  # no credential that may go to its server: never asked
+                if record is None:
+                    raise
+                notes.append(StatusNote(job_id, record.base_url, exc, known=True, asked=False))
+                continue
+            groups.setdefault(id(api), (api, []))[1].append((job_id, self._kind_of(record)))
+        fresh: dict[str, JobInfo] = {}
+        for api, jobs in groups.values():
+            try:
+                found = refresh(api, jobs)
+            except AkoolError as exc:
+                found = {job_id: exc for job_id, _ in jobs}
+            for job_id, answer in found.items():
+                if isinstance(answer, AkoolError):
+                    notes.append(StatusNote(job_id, api.base_url, answer, job_id in records))
+                else:
+                    fresh[job_id] = answer
+        return fresh, notes
+
+    def cancel(self, job_id: str) -> Job:
+        """Cancel a job that is still running, where AKOOL documents how (reage)."""
+        from akool_cli.core.validate import check_job_id
+
+        job_id = check_job_id(job_id)
+        record = self.journal.get(job_id)
+        kind = self._kind_of(record)
+        call = kind.cancel
+        if record is None or call is None:
+            what = f"a {kind.noun} job" if record is not None else "a job not in akool's history"
+            raise UsageError(
+                f"akool cannot cancel {job_id}: it is {what}, and AKOOL documents a cancel "
+                "only for reage",
+                hint="see its state with: akool status " + job_id,
+            )
+        handle = record.outputs.get(call.source) if call.source != "_id" else job_id
+        if not handle:
+            raise UsageError(
+                f"the history has no {call.source} for job {job_id} to cancel it with",
+                hint="cancel it in the AKOOL console",
+            )
+        self.api_of(record).call(call.endpoint, body=call.body([handle]))
+        return self.status(job_id)
+
+    # -- waiting and downloading ------------------------------------------------------------
+
+    def wait(
+        self, job_id: str, *, timeout: float | str | None = None, interval: float = POLL_INTERVAL
+    ) -> Job:
+        """Poll until the job is done or failed; returns the final job (failed is not an error).
+
+        `interval` is the first poll interval (0.1 s to 1 h, as --interval); `timeout` is seconds
+        or a duration such as "10m" (WaitTimeoutError when it passes; the job keeps running).
+        """
+        job_id = check_job_id(job_id)
+        result = self._follow(
+            [job_id],
+            {},
+            force=False,
+            interval=check_range("--interval", interval),
+            timeout=optional_duration(timeout, "--timeout"),
+        )
+        return self._only(job_id, result)
+
+    def download(
+        self,
+        job_id: str,
+        dest: str | os.PathLike[str] = ".",
+        *,
+        force: bool = False,
+        timeout: float | str | None = None,
+    ) -> Path:
+        """Wait for the job if needed, then download its result safely (resumable, verified);
+        returns the file's path. Works for any job id, in the history or not.
+
+        `dest` is a file path, or a directory (existing, or ending in /) for `<job id>.mp4`.
+        """
+        from akool_cli.jobs.download import check_target, names_directory
+
+        job_id = check_job_id(job_id)
+        wait = optional_duration(timeout, "--timeout")
+        record = self.journal.get(job_id)
+        kind = self._kind_of(record)
+        if kind.makes != "file":
+            made = "a text" if kind.makes == "text" else "an asset kept on AKOOL"
+            raise UsageError(
+                f"job {job_id} is a {kind.noun}: it makes {made}, not a file",
+                hint=f"wait() for it; its outputs say what it made (akool status {job_id} --json)",
+            )
+        target = self._resolve(dest, job_id, many=False)
+        if not force and record is not None and record.saved_at(target):
+            return target  # downloaded earlier, and still there whole: nothing to fetch
+        # "videos/" means a folder, which the download creates when it does not exist.
+        check_target(target, force=force, make_parent=names_directory(os.fspath(dest), many=False))
+        result = self._follow(
+            [job_id], {job_id: target}, force=force, interval=POLL_INTERVAL, timeout=wait
+        )
+        job = self._only(job_id, result)
+        if job.failed:
+            raise JobFailedError(
+                f"job {job.id} failed: {job.error or 'AKOOL gave no reason'}",
+                hint=job.failure_hint,
+            )
+        if not job.downloaded_path:
+            raise AkoolError(
+                f"job {job.id} finished without a download",
+                hint=f"download it with: akool watch {job.id} -o DIR",
+            )
+        return Path(job.downloaded_path)
+
+    def follow(
+        self,
+        job_ids: Iterable[str],
+        *,
+        dest: str | os.PathLike[str] | Mapping[str, Path] | None = None,
+        force: bool = False,
+        interval: float = POLL_INTERVAL,
+        timeout: float | str | None = None,
+        first_poll_delay: float = 0.0,
+        on_event: Callable[[Event], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> FollowResult:
+        """Follow jobs until each is done or failed (the watcher `akool watch` draws), each on
+        the server that made it; with `dest` (a file for one job, a folder for several, or each
+        job's own path as targets() returns them), download the results. Each event (Updated, Progress, Downloaded, Failed, Finished, Tick) goes to
+        `on_event`. Raises WaitTimeoutError after `timeout`; returns early when `should_stop`
+        says so (the jobs keep running on AKOOL)."""
+        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
+        interval = check_range("--interval", interval)
+        wait = optional_duration(timeout, "--timeout")
+        if isinstance(dest, Mapping):
+            targets = {job_id: Path(path) for job_id, path in dest.items()}
+        else:
+            targets = {} if dest is None else self.targets(dest, ids, force=force)
+        return self._follow(
+            ids,
+            targets,
+            force=force,
+            interval=interval,
+            timeout=wait,
+            first_poll_delay=first_poll_delay,
+            on_event=on_event,
+            should_stop=should_stop,
+        )
+
+    def targets(
+        self, dest: str | os.PathLike[str], job_ids: list[str], *, force: bool = False
+    ) -> dict[str, Path]:
+        """Where each job's result goes (a file for one job, a folder for several), checked
+        before any work starts. A job whose result the history says is already there (same
+        path, same size) needs no target: there is nothing to fetch."""
+        suffixes = {job_id: self._suffix(job_id) for job_id in job_ids}
+        return _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
+
+    def check_destination(self, dest: str | os.PathLike[str], *, force: bool = False) -> None:
+        """A download destination refused before a billable create (the job id is not known
+        yet): what `talk -o` checks first."""
+        _targets(dest, ["placeholder"], force, {}, None)
+
+    def watcher(self, **options: Any) -> Watcher:
+        """A Watcher on this client (the CLI's polling and downloads); close it when done."""
+        from akool_cli.jobs.watcher import Watcher
+
+        options.setdefault("clock", self.clock)
+        return Watcher(self.api, self.journal, **options)
+
+    def _saved_at(self, job_id: str, target: Path) -> bool:
+        record = self.journal.get(job_id)
+        return record is not None and record.saved_at(target)
+
+    def _only(self, job_id: str, result: FollowResult) -> Job:
+        if job_id in result.errors:
+            raise result.errors[job_id]
+        return result.jobs[job_id]
+
+    def _follow(
+        self,
+        ids: list[str],
+        targets: dict[str, Path],
+        *,
+        force: bool,
+        interval: float,
+        timeout: float | None,
+        first_poll_delay: float = 0.0,
+        on_event: Callable[[Event], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> FollowResult:
+        from akool_cli.jobs.watcher import Watcher
+
+        records = {job_id: self.journal.get(job_id) for job_id in ids}
+        first = self.api_of(records[ids[0]]) if ids else self.api
+        with Watcher(
+            first,
+            self.journal,
+            interval=interval,
+            timeout=timeout,
+            force=force,
+            clock=self.clock,
+            should_stop=should_stop,
+        ) as watcher:
+            for job_id, record in records.items():
+                watcher.add(
+                    job_id,
+                    kind=self._kind_of(record),
+                    target=targets.get(job_id),
+                    first_poll_delay=first_poll_delay,
+                    api=self.api_of(record),
+                )
+            for event in watcher.events():
+                if on_event is not None:
+                    on_event(event)
+        found = watcher.result
+        result = FollowResult(errors=dict(found.errors), downloaded=set(found.downloads))
+        for job_id in ids:
+            info = found.jobs.get(job_id)
+            if info is not None:
+                kind = self._kind_of(records[job_id]).name
+                record = self.journal.get(job_id)
+                result.jobs[job_id] = Job.of(info, record, kind, found.downloads.get(job_id))
+        return result
+
+
+def _targets(
+    dest: str | os.PathLike[str],
+    job_ids: list[str],
+    force: bool,
+    suffixes: dict[str, str],
+    saved: Callable[[str, Path], bool] | None,
+) -> dict[str, Path]:
+    from akool_cli.jobs.download import check_target, names_directory, resolve_target
+
+    output = os.fspath(dest)
+    if not output.strip():
+        raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
+    many = len(job_ids) > 1
+    found = {
+        job_id: resolve_target(output, job_id, many=many, suffix=suffixes.get(job_id, ".mp4"))
+        for job_id in job_ids
+    }
+    if saved is not None:
+        found = {j: t for j, t in found.items() if not saved(j, t)}
+    for target in found.values():
+        check_target(target, force=force, make_parent=names_directory(output, many=many))
+    return found

@@ -1,0 +1,51 @@
+"""The history from Python as `akool spend`, `history` and `sync` read it: what finished jobs
+cost, every job exported, the results AKOOL is about to delete, and saving them all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.base import ClientBase
+from akool_cli.core.durations import parse_since
+
+if TYPE_CHECKING:
+    from akool_cli.jobs.ledger import Spend
+    from akool_cli.jobs.sync import SyncResult
+    from akool_cli.store.journal import JobRecord
+
+
+class LedgerMixin(ClientBase):
+    def spend(self, *, since: float | str | None = None, by: str = "kind") -> Spend:
+        """What finished jobs were charged since then (a timestamp, a date such as 2026-12-01,
+        or an age such as 7d), grouped by kind, day (UTC) or batch run, with each run's balance
+        before and after."""
+        from akool_cli.jobs import ledger
+
+        return ledger.spend(self.journal, since=self._since(since), by=by)
+
+    def history(self, *, since: float | str | None = None) -> list[dict[str, Any]]:
+        """Every job since then, oldest first: inputs, outputs, costs, expiry (the columns of
+        HISTORY_COLUMNS)."""
+        from akool_cli.jobs.ledger import export_row
+
+        return [export_row(record) for record in self.journal.jobs_since(self._since(since))]
+
+    def expiring(self, within: float = 86400.0) -> list[JobRecord]:
+        """Done jobs not downloaded whose result AKOOL deletes within `within` seconds."""
+        from akool_cli.jobs.ledger import expiring
+
+        return expiring(self.journal.unsaved(), self.clock.time(), within)
+
+    def sync(self, folder: str | os.PathLike[str], *, force: bool = False) -> SyncResult:
+        """Download every finished result the history has not saved into `folder`; a second
+        call transfers nothing. Jobs are asked about on the server (and profile) that made them."""
+        from akool_cli.jobs.sync import sync
+
+        return sync(self.journal, self.api_of, Path(folder), force=force)
+
+    def _since(self, since: float | str | None) -> float:
+        if since is None or isinstance(since, (int, float)):
+            return float(since or 0.0)
+        return parse_since(since, self.clock.time())

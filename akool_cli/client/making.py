@@ -1,0 +1,266 @@
+"""AKOOL's other products from Python as their commands make them (`akool lipsync`,
+`image2video`, `text2video`): every field checked, local files uploaded and input URLs checked
+before billing, the job created once and recorded before it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.job import Job
+from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
+from akool_cli.core import kinds, states
+from akool_cli.core.errors import UsageError
+from akool_cli.inputs.preflight import Events, Input, Plan
+
+if TYPE_CHECKING:
+    from akool_cli.core.mediatypes import Role
+    from akool_cli.core.products import Product
+
+REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
+
+
+class MakingMixin(TalkingMixin):
+    def make(
+        self,
+        kind: str,
+        fields: Mapping[str, Any],
+        *,
+        webhook_url: str | None = None,
+        name: str = "",
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        on_warning: Callable[[str], None] | None = None,
+        events: Events | None = None,
+        roles: Mapping[str, Role] | None = None,
+    ) -> Job:
+        """Create a job of any product from its documented fields (billed), recorded before this
+        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`.
+
+        Documented defaults fill the fields not given, and every value is checked before
+        anything is billed (UsageError names each problem). Media fields may be local files,
+        uploaded first to your bucket (`upload_to`, as `talk`); with `check`, each input URL is
+        fetched the way AKOOL will. `roles` names media fields whose kind depends on the
+        request (a moderation's `content`: an image, a video or audio).
+        """
+        from akool_cli.core import products
+        from akool_cli.core.validate import check_input_url
+
+        chosen = kinds.by_command(kind)
+        product = products.for_kind(chosen) if chosen is not None else None
+        if chosen is None or product is None:
+            known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
+            raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
+        hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
+        given = {k: v for k, v in fields.items() if v is not None}
+        # Every value checked before anything else, and AKOOL's 1202 before billing.
+        self._check_repeat(chosen, product.build(given, webhook_url=hook))
+        media = {**product.media(), **(roles or {})}
+        inputs = [
+            Input(str(given[field]), role, f"the {field}")
+            for field, role in media.items()
+            if given.get(field)
+        ]
+        found, settings = self.plan_inputs(
+            inputs, upload_to=upload_to, url_ttl=url_ttl, check=check
+        )
+        found.raise_problems()
+        _check_sizes(product, found)
+        sent = self.prepare_inputs(
+            found, settings, events=events or Events(warn=on_warning or _ignore)
+        )
+        for field in media:
+            if field in given:
+                given[field] = sent.get(given[field], given[field])
+        request = product.build(given, webhook_url=hook)
+        return self.create(chosen, request, self.origin(name.strip()))
+
+    def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
+        """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
+        from akool_cli.core.products import repeated_lipsync
+
+        if kind is not kinds.TRANSLATION or not isinstance(request, kinds.FieldsRequest):
+            return
+        earlier = [
+            r.inputs
+            for r in self.journal.recent(REPEAT_LOOKBACK)
+            if r.kind == kind.name and r.video_status != states.Status.FAILED
+        ]
+        problem = repeated_lipsync(request.fields, earlier)
+        if problem:
+            raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
+
+    def lipsync(
+        self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
+    ) -> Job:
+        """A video's lips moved to new speech (billed). Then: wait(), download()."""
+        fields = {"video_url": video_url, "audio_url": audio_url}
+        return self.make("lipsync", fields, webhook_url=webhook_url, name=name)
+
+    def image2video(
+        self,
+        image_url: str,
+        prompt: str,
+        *,
+        negative_prompt: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        audio_url: str | None = None,
+        audio: bool = True,
+        effect: str | None = None,
+        premium: bool | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """An image animated by a prompt or an effect (billed). `audio_url` is your soundtrack;
+        `audio=False` makes a silent video; otherwise AKOOL generates the sound."""
+        from akool_cli.core.products import image2video_fields
+
+        fields = image2video_fields(
+            image_url,
+            prompt,
+            negative_prompt=negative_prompt,
+            resolution=resolution,
+            length=length,
+            audio_url=audio_url,
+            audio=audio,
+            effect=effect,
+            premium=premium,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("image2video", fields, webhook_url=webhook_url, name=name)
+
+    def text2video(
+        self,
+        prompt: str,
+        *,
+        model: str | None = None,
+        resolution: str | None = None,
+        length: int | None = None,
+        negative_prompt: str | None = None,
+        extend_prompt: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video from a prompt (billed)."""
+        from akool_cli.core.products import text2video_fields
+
+        fields = text2video_fields(
+            prompt,
+            model=model,
+            resolution=resolution,
+            length=length,
+            negative_prompt=negative_prompt,
+            extend_prompt=extend_prompt,
+        )
+        return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+
+    def translate(
+        self,
+        video_url: str,
+        to: str | list[str],
+        *,
+        source: str | None = None,
+        lipsync: bool | None = None,
+        captions: int | None = None,
+        captions_url: str | None = None,
+        glossary: Mapping[str, Any] | None = None,
+        speakers: int | None = None,
+        remove_bgm: bool | None = None,
+        dynamic_duration: bool | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A video translated into `to` (codes from languages()), billed. The result is the
+        translated video; its subtitles and a caption-free video are the job's other files
+        (download() saves them beside it)."""
+        from akool_cli.core.products import translation_fields
+
+        fields = translation_fields(
+            video_url,
+            to,
+            source=source,
+            lipsync=lipsync,
+            captions=captions,
+            captions_url=captions_url,
+            glossary=glossary,
+            speakers=speakers,
+            remove_bgm=remove_bgm,
+            dynamic_duration=dynamic_duration,
+        )
+        return self.make("translate", fields, webhook_url=webhook_url, name=name)
+
+    def languages(self) -> list[dict[str, str]]:
+        """The languages video translation speaks: `lang_code` (for translate's `to`), `lang_name`."""
+        return self.api.languages()
+
+    def effects(self) -> list[dict[str, Any]]:
+        """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
+        return self.api.effects()
+
+    # -- face swap, reage --------------------------------------------------------------------
+
+    def faceswap(
+        self,
+        source_url: str,
+        target_url: str,
+        *,
+        plus: bool = False,
+        video: bool = False,
+        enhance: bool | None = None,
+        single_face: bool | None = None,
+        style: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A face put onto the faces of an image (Face Swap Pro; billed), or with `plus` Face Swap
+        Plus, or with `video` a video's faces (v3; with `plus`, Plus). The faces' landmarks come
+        from AKOOL's face detection, asked just before the create."""
+        from akool_cli.core.products import given
+
+        kind = media_kind("faceswap", plus=plus, video=video)
+        fields = given(
+            source_url=source_url,
+            target_url=target_url,
+            face_enhance=enhance,
+            single_face_mode=single_face,
+            model_style=style,
+        )
+        return self.make(kind, fields, webhook_url=webhook_url, name=name)
+
+    def reage(
+        self,
+        url: str,
+        age: int,
+        *,
+        video: bool = False,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """The faces of an image (or with `video`, a video) made `age` years older, or younger
+        when negative (-30 to 30; billed). Cancel it while it runs with cancel()."""
+        field = "modifyVideo" if video else "modifyImage"
+        kind = media_kind("reage", video=video)
+        return self.make(kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name)
+
+
+def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
+    """The kind a face swap or reage command makes: `faceswap`, `faceswap_plus`,
+    `faceswap_plus_video`, `faceswap_video`, `reage`, `reage_video`."""
+    if command == "reage":
+        return "reage_video" if video else "reage"
+    return "faceswap" + ("_plus" if plus else "") + ("_video" if video else "")
+
+
+def _check_sizes(product: Product, found: Plan) -> None:
+    """A local video larger than the product takes, refused before it is uploaded."""
+    limit = product.limits.max_bytes
+    for value, source in found.files.items():
+        if limit is not None and source.kind.role == "video" and source.size > limit:
+            raise UsageError(
+                f"{value} is {source.size / 2**20:.0f} MB; AKOOL's {product.kind.noun} takes "
+                f"videos of {limit / 2**20:.0f} MB at most",
+                hint="shorten or re-encode the video, then run the command again",
+            )

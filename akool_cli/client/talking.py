@@ -1,0 +1,258 @@
+"""Making jobs from Python as `akool talk` makes them: inputs checked and local files uploaded
+before billing, speech made first when asked, the billable create recorded before it returns."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.base import ClientBase
+from akool_cli.client.job import Job
+from akool_cli.core import kinds
+from akool_cli.core.errors import UsageError
+from akool_cli.core.kinds import SpeechRequest
+from akool_cli.core.models import JobInfo
+from akool_cli.core.validate import TalkRequest
+from akool_cli.inputs.preflight import Events, Input, Plan, Settings
+
+if TYPE_CHECKING:
+    from akool_cli.core.models import Voice
+    from akool_cli.jobs import engine
+
+DEFAULT_URL_TTL = "24h"
+
+
+def _ignore(*args: object) -> None:
+    return None
+
+
+@dataclass
+class TalkEvents(Events):
+    """What `talk` reports as it goes (the CLI draws these; the defaults ignore them): the
+    inputs' warnings, uploads and notes (Events), then the speech's progress."""
+
+    prepared: Callable[[], None] = _ignore  # inputs uploaded and checked; what follows is AKOOL's
+    speech_started: Callable[[], None] = _ignore
+    speech_update: Callable[[JobInfo], None] = _ignore
+    # The finished speech job, and AKOOL's last answer about it (it says what it cost).
+    speech_ready: Callable[[Job, JobInfo | None], None] = _ignore
+
+
+class TalkingMixin(ClientBase):
+    def talk(
+        self,
+        image: str | os.PathLike[str],
+        audio: str | os.PathLike[str] | None = None,
+        *,
+        text: str | None = None,
+        voice: str | None = None,
+        voice_options: Mapping[str, Any] | Sequence[str] | None = None,
+        speed: float | None = None,
+        language_code: str | None = None,
+        prompt: str | None = None,
+        resolution: str | int | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        check_face: bool = False,
+        timeout: float | str | None = None,
+        on_warning: Callable[[str], None] | None = None,
+        events: TalkEvents | None = None,
+    ) -> Job:
+        """Create a talking-photo job (billed), as `akool talk` does; it is in the history
+        before this returns.
+
+        `image` and `audio` are URLs, or local files uploaded first to your bucket (`upload_to`
+        s3://BUCKET/PREFIX/, else AKOOL_UPLOAD_TO or the profile's saved upload-to). Instead of
+        `audio`, `text` and `voice` make the speech with AKOOL's VoiceLab first (`timeout` bounds
+        that wait). With `check` (and no AKOOL_NO_CHECK), each input URL is fetched the way AKOOL
+        will: a 4xx/5xx answer, an HTML page or a file that is not image/audio raises UsageError
+        and nothing is billed; `check_face` also asks AKOOL's face detection.
+        """
+        from akool_cli.core.durations import optional_duration
+
+        events = events or TalkEvents(warn=on_warning or _ignore)
+        image, audio = _text(image), None if audio is None else _text(audio)
+        tts = self._speech_request(audio, text, voice, voice_options, speed, language_code)
+        given = [Input(image, "image", "the image")]
+        if audio is not None:
+            given.append(Input(audio, "audio", "the audio"))
+        found, settings = self.plan_inputs(
+            given, upload_to=upload_to, url_ttl=url_ttl, check=check, check_face=check_face
+        )
+        found.raise_problems()
+        request = _talk_request(image, audio, prompt, resolution, webhook_url)
+        wait = optional_duration(timeout, "--timeout")
+        sent = self.prepare_inputs(found, settings, events=events)
+        events.prepared()
+        request = replace(request, image_url=sent[image], audio_url=sent.get(audio or "", ""))
+        extra: dict[str, Any] = {}
+        if tts is not None:
+            speech = self._speak_for_talk(tts, name, wait, events)
+            request = replace(request, audio_url=speech.video_url or "")
+            extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
+        return self.create(kinds.TALKING_PHOTO, request, self.origin(name.strip(), extra))
+
+    def _speech_request(
+        self,
+        audio: str | None,
+        text: str | None,
+        voice: str | None,
+        options: Mapping[str, Any] | Sequence[str] | None,
+        speed: float | None,
+        language_code: str | None,
+    ) -> tuple[SpeechRequest, list[str]] | None:
+        """The checked speech request and its warnings; None when `audio` is given."""
+        from akool_cli.core.speech import check_speech_inputs, speech_request
+
+        spoken = check_speech_inputs(audio, text, voice, speed)
+        if isinstance(options, Mapping):
+            pairs = [f"{key}={value}" for key, value in options.items()]
+        else:
+            pairs = list(options or [])
+        return speech_request(spoken, voice, pairs, speed=speed, language_code=language_code)
+
+    def _speak_for_talk(
+        self,
+        tts: tuple[SpeechRequest, list[str]],
+        name: str,
+        timeout: float | None,
+        events: TalkEvents,
+    ) -> Job:
+        from akool_cli.core.speech import model_warnings
+
+        request, warnings = tts
+        for warning in (*warnings, *model_warnings(request, self.find_voice)):
+            events.warn(warning)
+        events.speech_started()
+        latest: list[JobInfo] = []  # AKOOL's last answer: it says what the speech cost
+
+        def on_update(info: JobInfo) -> None:
+            latest[:] = [info]
+            events.speech_update(info)
+
+        speech = self.speak(
+            request.text,
+            request.voice_id,
+            voice_options=request.voice_options,
+            language_code=request.language_code,
+            name=name,
+            timeout=timeout,
+            on_update=on_update,
+        )
+        events.speech_ready(speech, latest[-1] if latest else None)
+        return speech
+
+    # -- inputs ---------------------------------------------------------------------------------
+
+    def plan_inputs(
+        self,
+        inputs: Sequence[Input],
+        *,
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        check_face: bool = False,
+        base_dir: Path | None = None,
+    ) -> tuple[Plan, Settings]:
+        """Every problem of the inputs that needs no network (all at once), and the settings for
+        preparing them (the bucket: upload_to, AKOOL_UPLOAD_TO or the profile's upload-to)."""
+        from akool_cli.inputs.preflight import checks_disabled, plan_inputs
+        from akool_cli.inputs.upload import parse_target, parse_ttl
+        from akool_cli.store.config import resolve_upload_to
+
+        chosen = resolve_upload_to(upload_to, self.env, self.paths, self.profile)
+        target = parse_target(*chosen) if chosen else None
+        ttl = parse_ttl(url_ttl)
+        checking = check and not checks_disabled(self.env)
+        found = plan_inputs(inputs, target=target, base_dir=base_dir)
+        settings = Settings(
+            target=target,
+            ttl=ttl,
+            check=checking,
+            check_face=check_face and checking,
+            base_url=self.base_url,
+            transport=self.session.transport,
+        )
+        return found, settings
+
+    def prepare_inputs(
+        self, found: Plan, settings: Settings, *, events: Events | None = None
+    ) -> dict[str, str]:
+        """Upload the plan's files and check its URLs (and faces); value as given → URL to send."""
+        from akool_cli.inputs.preflight import prepare_inputs
+
+        # The credential is resolved first: a missing login stops it before anything is uploaded.
+        client = self.api
+        return prepare_inputs(found, settings, journal=self.journal, client=client, events=events)
+
+    # -- jobs -------------------------------------------------------------------------------
+
+    def origin(self, label: str = "", extra: Mapping[str, Any] | None = None) -> engine.Origin:
+        from akool_cli.jobs import engine
+
+        return engine.Origin(
+            self.base_url, self.profile, label=label, extra_inputs=dict(extra or {})
+        )
+
+    def create(self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin) -> Job:
+        """Create a job of any kind (billed), recorded before this returns."""
+        from akool_cli.jobs import engine
+
+        info = engine.create(self.api, self.journal, kind, request, origin)
+        return Job.of(info, self.journal.get(info.id), kind.name)
+
+    def speak(
+        self,
+        text: str,
+        voice_id: str,
+        *,
+        voice_options: Mapping[str, Any] | None = None,
+        language_code: str | None = None,
+        name: str = "",
+        timeout: float | None = None,
+        on_update: Callable[[JobInfo], None] | None = None,
+    ) -> Job:
+        """Text to speech (billed): waits until the audio URL exists and returns the done job."""
+        from akool_cli.jobs import engine
+
+        if not text.strip():
+            raise UsageError("the text to speak is empty", hint="pass the words to say as text")
+        request = SpeechRequest(
+            text.strip(), voice_id.strip(), dict(voice_options or {}), language_code
+        )
+        info = engine.make_speech(
+            self.api, self.journal, request, self.origin(name), timeout=timeout, on_update=on_update
+        )
+        return Job.of(info, self.journal.get(info.id), kinds.SPEECH.name)
+
+    def find_voice(self, voice_id: str) -> Voice | None:
+        """A VoiceLab voice by id (AKOOL's or your own), or None."""
+        return self.api.find_voice(voice_id)
+
+
+def _text(value: str | os.PathLike[str]) -> str:
+    return os.fspath(value) if isinstance(value, os.PathLike) else value
+
+
+def _talk_request(
+    image: str,
+    audio: str | None,
+    prompt: str | None,
+    resolution: str | int | None,
+    webhook_url: str | None,
+) -> TalkRequest:
+    from akool_cli.core.validate import check_input_url, check_resolution
+
+    return TalkRequest(
+        image_url=image,
+        audio_url=audio or "",
+        prompt=prompt.strip() if prompt and prompt.strip() else None,
+        resolution=check_resolution(None if resolution is None else str(resolution)),
+        webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
+    )

@@ -1,0 +1,195 @@
+"""The one factory for what talks to AKOOL: a caller's environment, profile, paths and base URL,
+its keyring, redactor and clock, and the API clients and transports made from them.
+
+The command line, the Python library, the URL checks and `akool doctor` all build their clients
+here, so each one honours AKOOL_TIMEOUT, redacts the same secrets and saves a refreshed token to
+the keyring. Everything is made on first use: a command pays only for what it touches.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from akool_cli.core.clock import Clock, current
+from akool_cli.core.errors import UsageError
+from akool_cli.core.redact import Redactor
+from akool_cli.net.transport import CONNECT_TIMEOUT, READ_TIMEOUT
+from akool_cli.store import config
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from akool_cli.net.api import AkoolClient
+    from akool_cli.net.transport import Transport
+    from akool_cli.store.credentials import Credential, KeyringStore
+    from akool_cli.store.journal import Journal
+
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0  # AKOOL_TIMEOUT's range, in seconds
+
+
+@dataclass
+class Session:
+    """What one caller (a command, a Client) works with; see Session.create."""
+
+    env: dict[str, str]
+    profile: str
+    clock: Clock = field(default_factory=current)
+    redactor: Redactor = field(default_factory=Redactor)
+    base_url_flag: str | None = None
+    # A credential given by the caller (Client(api_key=...), `akool login`), for self.profile.
+    given: Credential | None = None
+    _paths: config.Paths | None = None
+    _store: KeyringStore | None = None
+    _base_url: str | None = None
+    # Each profile's credential once found (the keyring is asked once per run).
+    _found: dict[str, Credential] = field(default_factory=dict)
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        env: Mapping[str, str] | None = None,
+        profile: str | None = None,
+        base_url: str | None = None,
+        home: str | os.PathLike[str] | None = None,
+        clock: Clock | None = None,
+        credential: Credential | None = None,
+        store: KeyringStore | None = None,
+        redactor: Redactor | None = None,
+    ) -> Session:
+        """As the CLI finds them (AKOOL_PROFILE, AKOOL_BASE_URL, AKOOL_HOME…), overridable."""
+        environ = dict(os.environ if env is None else env)
+        if home is not None:
+            environ["AKOOL_HOME"] = os.fspath(home)
+        chosen = (profile or environ.get("AKOOL_PROFILE", "") or config.DEFAULT_PROFILE).strip()
+        session = cls(
+            environ, chosen, clock or current(), redactor or Redactor(), base_url, _store=store
+        )
+        if credential is not None:
+            session.given = credential
+            session.remember(credential)
+        return session
+
+    # -- where things are -----------------------------------------------------------------------
+
+    @property
+    def paths(self) -> config.Paths:
+        if self._paths is None:
+            self._paths = config.paths(self.env)
+        return self._paths
+
+    def base_url(self) -> str:
+        """--base-url, AKOOL_BASE_URL, the profile's saved one, or AKOOL's (checked once)."""
+        if self._base_url is None:
+            self._base_url = config.resolve_base_url(
+                self.base_url_flag, self.env, self.paths, self.profile
+            )
+        return self._base_url
+
+    def for_profile(self, profile: str) -> Session:
+        """The same caller looking at another profile (its own base URL and credential)."""
+        if profile == self.profile:
+            return self
+        return replace(self, profile=profile, given=None, _base_url=None, _found={})
+
+    # -- credentials ----------------------------------------------------------------------------
+
+    def store(self) -> KeyringStore:
+        if self._store is None:
+            from akool_cli.store.credentials import default_store
+
+            self._store = default_store(self.env)
+        return self._store
+
+    def remember(self, credential: Credential) -> None:
+        """Its secrets are masked in every output, log and error from now on."""
+        self.redactor.add(*credential.secrets())
+
+    def credential(self, profile: str | None = None) -> Credential:
+        """The credential for a profile (this one by default): the caller's, the environment's,
+        or the keyring's, in that order."""
+        from akool_cli.store.credentials import resolve
+
+        profile = profile or self.profile
+        if profile == self.profile and self.given is not None:
+            return self.given
+        if profile not in self._found:
+            self._found[profile] = resolve(self.env, self.store(), profile)
+            self.remember(self._found[profile])
+        return self._found[profile]
+
+    def found(self, profile: str) -> Credential | None:
+        """The credential already in use for a profile (given or found), without looking."""
+        if profile == self.profile and self.given is not None:
+            return self.given
+        return self._found.get(profile)
+
+    # -- what talks to AKOOL --------------------------------------------------------------------
+
+    def read_timeout(self) -> float:
+        """AKOOL_TIMEOUT: seconds to wait for an answer before counting the try as failed."""
+        raw = self.env.get("AKOOL_TIMEOUT", "").strip()
+        if not raw:
+            return READ_TIMEOUT
+        try:
+            value = float(raw)
+        except ValueError:
+            value = 0.0
+        # nan and inf parse as floats, and a socket refuses them only once a request is on its
+        # way: checked here, before anything is recorded or sent.
+        if not MIN_TIMEOUT <= value <= MAX_TIMEOUT:  # False for nan too
+            raise UsageError(
+                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds from {MIN_TIMEOUT:g} to "
+                f"{MAX_TIMEOUT:g}",
+                hint="e.g. AKOOL_TIMEOUT=60",
+            )
+        return value
+
+    def transport(
+        self, *, connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float | None = None
+    ) -> Transport:
+        """An HTTP transport that redacts this caller's secrets (URL checks, downloads)."""
+        from akool_cli.net.transport import Transport
+
+        return Transport(
+            connect_timeout=connect_timeout,
+            read_timeout=self.read_timeout() if read_timeout is None else read_timeout,
+            redactor=self.redactor,
+        )
+
+    def connect(
+        self,
+        base_url: str | None = None,
+        profile: str | None = None,
+        credential: Credential | None = None,
+    ) -> AkoolClient:
+        """An API client for a server and profile (this caller's by default); a token it gets
+        is redacted from then on and, for a keyring credential, saved for the next command."""
+        from akool_cli.net.api import AkoolClient
+
+        profile = profile or self.profile
+        credential = credential or self.credential(profile)
+        self.remember(credential)  # the library chose the credential that may go to this server
+        store = self.store if credential.source == "keyring" else None
+
+        def keep_token(token: str) -> None:
+            self.redactor.add(token)
+            if store is not None:
+                # The next command (or run) does not have to ask for a token again.
+                store().save(profile, credential.with_token(token), refresh=True)
+
+        return AkoolClient(
+            base_url or self.base_url(),
+            credential,
+            transport=self.transport(),
+            clock=self.clock,
+            on_token=keep_token,
+        )
+
+    def journal(self) -> Journal:
+        """The local history (a new connection: close it when done)."""
+        from akool_cli.store.journal import Journal
+
+        return Journal(self.paths.journal_file, clock=self.clock)
