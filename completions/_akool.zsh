@@ -10,6 +10,7 @@ _akool() {
         'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+        'charswap:Put a character into a video, or animate it with the videos motion (AKOOL character swap; a Pro plan or higher).'
         'completion:Print the shell completion script for bash, zsh or fish.'
         'config:config commands'
         'credit:Print the accounts credit balance.'
@@ -17,6 +18,7 @@ _akool() {
         'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
+        'headswap:Swap heads in a video (AKOOL head swap): AKOOL first analyses the videos people (akool waits for it), then the first --face goes to the first person found, and so on.'
         'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
         'image:image commands'
         'image2video:Animate an image into a video (AKOOL image to video).'
@@ -25,6 +27,7 @@ _akool() {
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
         'mcp:Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+        'models:List AKOOLs models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
         'moderate:Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
@@ -53,6 +56,7 @@ _akool() {
         "background-change") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "batch") opts=(--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q) ;;
         "cancel") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "charswap") opts=(--base-url --debug --duration --force --interval --json --mode --name --no-check --output --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "completion") opts=(--base-url --debug --profile --quiet -q) ;;
         "config get") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "config list") opts=(--base-url --debug --json --profile --quiet -q) ;;
@@ -63,6 +67,7 @@ _akool() {
         "doctor") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
+        "headswap") opts=(--base-url --debug --face --force --interval --json --name --no-check --no-sound --output --profile --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
         "image upscale") opts=(--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q) ;;
         "image variation") opts=(--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q) ;;
@@ -72,6 +77,7 @@ _akool() {
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
         "mcp") opts=(--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q) ;;
+        "models") opts=(--base-url --debug --for --json --profile --quiet -q) ;;
         "moderate") opts=(--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;

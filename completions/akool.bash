@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel completion config credit delete doctor effects faceswap history image image2video languages lipsync login logout mcp moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel charswap completion config credit delete doctor effects faceswap headswap history image image2video languages lipsync login logout mcp models moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -38,6 +38,7 @@ _akool() {
         "background-change") opts="--base-url --debug --json --profile --quiet -q" ;;
         "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "charswap") opts="--base-url --debug --duration --force --interval --json --mode --name --no-check --output --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "completion") opts="--base-url --debug --profile --quiet -q" ;;
         "config get") opts="--base-url --debug --json --profile --quiet -q" ;;
         "config list") opts="--base-url --debug --json --profile --quiet -q" ;;
@@ -48,6 +49,7 @@ _akool() {
         "doctor") opts="--base-url --debug --json --profile --quiet -q" ;;
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --no-check --output --plus --profile --quiet --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
+        "headswap") opts="--base-url --debug --face --force --interval --json --name --no-check --no-sound --output --profile --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
         "image upscale") opts="--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q" ;;
         "image variation") opts="--base-url --debug --force --interval --json --name --output --profile --quiet --timeout --wait --webhook-url -o -q" ;;
@@ -57,6 +59,7 @@ _akool() {
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
         "mcp") opts="--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
+        "models") opts="--base-url --debug --for --json --profile --quiet -q" ;;
         "moderate") opts="--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q" ;;
         "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;

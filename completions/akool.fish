@@ -7,6 +7,7 @@ complete -c akool -n '__fish_use_subcommand' -a avatars -d 'avatars commands'
 complete -c akool -n '__fish_use_subcommand' -a background-change -d 'AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
 complete -c akool -n '__fish_use_subcommand' -a cancel -d 'Cancel a job that is still running (AKOOL documents a cancel for reage only).'
+complete -c akool -n '__fish_use_subcommand' -a charswap -d 'Put a character into a video, or animate it with the videos motion (AKOOL character swap; a Pro plan or higher).'
 complete -c akool -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c akool -n '__fish_use_subcommand' -a config -d 'config commands'
 complete -c akool -n '__fish_use_subcommand' -a credit -d 'Print the accounts credit balance.'
@@ -14,6 +15,7 @@ complete -c akool -n '__fish_use_subcommand' -a delete -d 'Delete jobs results o
 complete -c akool -n '__fish_use_subcommand' -a doctor -d 'Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
 complete -c akool -n '__fish_use_subcommand' -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
 complete -c akool -n '__fish_use_subcommand' -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
+complete -c akool -n '__fish_use_subcommand' -a headswap -d 'Swap heads in a video (AKOOL head swap): AKOOL first analyses the videos people (akool waits for it), then the first --face goes to the first person found, and so on.'
 complete -c akool -n '__fish_use_subcommand' -a history -d 'Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
 complete -c akool -n '__fish_use_subcommand' -a image -d 'image commands'
 complete -c akool -n '__fish_use_subcommand' -a image2video -d 'Animate an image into a video (AKOOL image to video).'
@@ -22,6 +24,7 @@ complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips t
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
 complete -c akool -n '__fish_use_subcommand' -a mcp -d 'Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+complete -c akool -n '__fish_use_subcommand' -a models -d 'List AKOOLs models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
 complete -c akool -n '__fish_use_subcommand' -a moderate -d 'Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
@@ -125,6 +128,27 @@ complete -c akool -n '__fish_seen_subcommand_from cancel' -l json
 complete -c akool -n '__fish_seen_subcommand_from cancel' -l profile
 complete -c akool -n '__fish_seen_subcommand_from cancel' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from cancel' -s q
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l debug
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l duration
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l force
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l interval
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l json
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l mode
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l name
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l output
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l profile
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l prompt
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l wait
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from charswap' -s o
+complete -c akool -n '__fish_seen_subcommand_from charswap' -s q
 complete -c akool -n '__fish_seen_subcommand_from completion' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from completion' -l debug
 complete -c akool -n '__fish_seen_subcommand_from completion' -l profile
@@ -202,6 +226,26 @@ complete -c akool -n '__fish_seen_subcommand_from faceswap' -l wait
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -s o
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -s q
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l debug
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l face
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l force
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l interval
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l json
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l name
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l no-sound
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l output
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l profile
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l wait
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from headswap' -s o
+complete -c akool -n '__fish_seen_subcommand_from headswap' -s q
 complete -c akool -n '__fish_seen_subcommand_from history' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from history' -l csv
 complete -c akool -n '__fish_seen_subcommand_from history' -l debug
@@ -311,6 +355,13 @@ complete -c akool -n '__fish_seen_subcommand_from mcp' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l upload-to
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l wait-ceiling
 complete -c akool -n '__fish_seen_subcommand_from mcp' -s q
+complete -c akool -n '__fish_seen_subcommand_from models' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from models' -l debug
+complete -c akool -n '__fish_seen_subcommand_from models' -l for
+complete -c akool -n '__fish_seen_subcommand_from models' -l json
+complete -c akool -n '__fish_seen_subcommand_from models' -l profile
+complete -c akool -n '__fish_seen_subcommand_from models' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from models' -s q
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l debug
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l interval

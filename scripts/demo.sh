@@ -65,6 +65,12 @@ echo "job id: $job_id"
 echo "== akool watch $job_id -o $video"
 akool watch "$job_id" --interval 1 -o "$video"
 
+echo "== akool lipsync $video demo/hello.wav --upload-to s3://akool-demo/inputs/ -o $outdir/lipsync/"
+echo "   (another product on the same engine: the new video's lips moved to the recording)"
+rm -rf "$outdir/lipsync"
+akool lipsync "$video" demo/hello.wav --upload-to s3://akool-demo/inputs/ --interval 1 \
+  -o "$outdir/lipsync/"
+
 echo "== the same files again: nothing is uploaded twice"
 akool talk demo/portrait.png demo/hello.wav --upload-to s3://akool-demo/inputs/ >/dev/null
 

@@ -84,11 +84,13 @@ def test_a_row_of_one_kind_with_another_kinds_column_is_refused(
         "lipsync,https://e.com/v.mp4,https://e.com/a.mp3,smile\n"
         "dubbing,https://e.com/v.mp4,https://e.com/a.mp3,\n"
         "image2video,,,p\n"
+        "headswap,https://e.com/v.mp4,,\n"
     )
     result = invoke(["batch", str(rows)], expect=2)
     assert "row 2: prompt: not a column of lipsync rows" in result.stderr
     assert "row 3: kind 'dubbing' is not one akool makes" in result.stderr
     assert "row 4: the image to video request is not valid: image_url is required" in result.stderr
+    assert "row 5: headswap rows are not made by batch yet" in result.stderr
     assert api_env.state.jobs == {}
 
 
@@ -151,3 +153,16 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
         assert states.count("done") + states.count("unknown") == 15, states
         assert states.count("done") <= stats["jobs"] <= 15
     print(f"\nmixed batch, SIGTERM twice, {faults} faults: {stats['jobs']} jobs, {states}")
+
+
+def test_a_rows_local_video_over_its_products_limit_is_a_problem_of_that_row(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    from tests.test_products import patched_sample
+
+    long = patched_sample(isolated.tmp, seconds=75)
+    rows = isolated.tmp / "rows.csv"
+    rows.write_text(f"kind,video_url,audio_url\nlipsync,{long.name},https://e.com/a.mp3\n")
+    result = invoke(["batch", str(rows), "--upload-to", "s3://bucket/akool/"], expect=2)
+    assert "row 2: " in result.stderr and "is 75.0 s long" in result.stderr
+    assert api_env.state.jobs == {}

@@ -124,17 +124,23 @@ def test_the_clients_endpoints_are_the_catalogues(endpoint: contract.Endpoint) -
 def test_sandbox_routes_by_the_catalogue(sandbox: Sandbox) -> None:
     key = {"x-api-key": SANDBOX_API_KEY}
     base = sandbox.base_url
-    other = httpx2.post(base + "/api/open/v4/characterSwap/create", json={}, headers=key).json()
+    other = httpx2.post(
+        base + "/api/open/v4/liveAvatar/session/create", json={}, headers=key
+    ).json()
     assert other["code"] == 1009 and "not available in the sandbox" in other["msg"]
     retired = httpx2.post(base + "/api/open/v3/liveAvatar/session/create", json={}, headers=key)
     assert retired.json()["code"] == 1009 and "retired" in retired.json()["msg"]
     deleted = httpx2.request("DELETE", base + "/api/open/v4/knowledge/delete?id=1", headers=key)
     assert deleted.json()["code"] == 1009
-    assert httpx2.post(base + "/api/open/v4/characterSwap/create", json={}).json()["code"] == 1102
+    assert (
+        httpx2.post(base + "/api/open/v4/liveAvatar/session/create", json={}).json()["code"] == 1102
+    )
     assert (
         httpx2.get(base + "/api/open/v3/content/image/infodetail", headers=key).status_code == 404
     )
-    assert httpx2.get(base + "/api/open/v4/characterSwap/create", headers=key).status_code == 404
+    assert (
+        httpx2.get(base + "/api/open/v4/liveAvatar/session/create", headers=key).status_code == 404
+    )
     sandbox.state.received.clear()  # raw calls above, not akool's
 
 

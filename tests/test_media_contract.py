@@ -400,7 +400,9 @@ def test_avatar_upload_fields_are_the_openapi_file_and_its_answers_decode() -> N
     assert job.state == "done"
     created = lists[-1]  # the create answer: a list (the OpenAPI file shows an object)
     assert media_kinds.AVATAR.parse_created(created).outputs["avatar_id"] == created[0]["avatar_id"]
-    as_object = media_kinds.AVATAR.parse_created({"_id": "x", "avatar_id": "A1"})
+    as_object = media_kinds.AVATAR.parse_created(
+        {"_id": "64dd90f9f0b6684651e90d60", "avatar_id": "A1"}
+    )
     assert as_object.state == "queued"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import pytest
 
@@ -235,3 +236,164 @@ def test_translate_refuses_bad_values_before_billing(
 def test_languages_lists_the_codes(api_env: Sandbox) -> None:
     codes = [x["lang_code"] for x in json.loads(invoke(["languages", "--json"]).stdout)]
     assert "es" in codes and "fr" in codes
+
+
+def test_each_documented_callback_type_names_what_its_result_is() -> None:
+    from akool_cli.core import kinds
+
+    # webhook.mdx's types: those of kinds akool makes save as those kinds' results.
+    assert kinds.for_webhook_type("talking photo") is kinds.TALKING_PHOTO
+    assert kinds.for_webhook_type("lipsync") is kinds.LIPSYNC
+    assert kinds.for_webhook_type("video translate") is kinds.TRANSLATION
+    assert kinds.for_webhook_type("background change") is None  # deprecated, never made
+    assert kinds.for_webhook_type("") is None
+
+
+def test_webhook_serve_saves_each_kinds_result(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lip sync and translation callbacks through the receiver: recorded and saved as videos."""
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
+    from tests.support.waiting import wait_for
+
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    outdir = isolated.tmp / "hooked"
+    outdir.mkdir()
+    types: list[str] = []
+    with akool_cli.Client() as client:
+        server = client.webhook_receiver(
+            host="127.0.0.1",
+            port=0,
+            path="/akool/webhook",
+            download_dir=outdir,
+            on_event=lambda event: types.append(event.type),
+            on_reject=lambda a, w: None,
+            on_warning=lambda message: None,
+        )
+    server.start()
+    try:
+        hook = ["--webhook-url", server.url]
+        lips = invoke(["lipsync", VIDEO, AUDIO, *hook]).stdout.split()[0]
+        dubbed = invoke(["translate", VIDEO, "--to", "es", *hook]).stdout.split()[0]
+        isolated.clock.advance(60)
+        wait_for(lambda: all((outdir / f"{j}.mp4").exists() for j in (lips, dubbed)), 10.0)
+        wait_for(lambda: {"lipsync", "video translate"} <= set(types), 10.0)
+    finally:
+        server.stop()
+    views = json.loads(invoke(["status", lips, dubbed, "--json"]).stdout)
+    assert [v["state"] for v in views] == ["done", "done"]
+
+
+def patched_sample(folder: Path, *, seconds: float | None = None, fps: float | None = None) -> Path:
+    """The sandbox's sample MP4 (2 s, 10 fps) with its movie or video track timing changed."""
+    import struct
+
+    from akool_cli.sandbox.media import sample_mp4
+
+    data = bytearray(sample_mp4())
+    if seconds is not None:
+        at = data.index(b"mvhd") + 4  # version 0: timescale at +12, duration at +16
+        timescale = struct.unpack(">I", data[at + 12 : at + 16])[0]
+        data[at + 16 : at + 20] = struct.pack(">I", int(seconds * timescale))
+    if fps is not None:
+        at = data.index(b"mdhd") + 4  # the first track of the sample is its video
+        timescale = struct.unpack(">I", data[at + 12 : at + 16])[0]
+        data[at + 16 : at + 20] = struct.pack(">I", int(20 / fps * timescale))  # 20 frames
+    path = folder / f"clip-{seconds}-{fps}.mp4"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_local_videos_over_a_products_limits_are_refused_before_billing(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    from akool_cli.core.mp4facts import video_facts
+    from akool_cli.sandbox.media import sample_mp4
+
+    sample = sample_mp4()
+    facts = video_facts(lambda offset, size: sample[offset : offset + size], len(sample))
+    assert facts is not None and (facts.seconds, facts.fps) == (2.0, 10.0)
+    bucket = ["--upload-to", "s3://bucket/akool/"]
+    long = patched_sample(isolated.tmp, seconds=61)
+    refused = invoke(["lipsync", str(long), AUDIO, *bucket], expect=2)
+    assert "is 61.0 s long; AKOOL's lip sync takes videos of 60 s at most" in refused.stderr
+    fast = patched_sample(isolated.tmp, fps=40)
+    refused = invoke(["translate", str(fast), "--to", "es", *bucket], expect=2)
+    assert "has 40 frames per second; AKOOL's video translation takes 30 fps at most" in (
+        refused.stderr
+    )
+    assert (
+        sent(api_env, contract.CREATE_LIPSYNC) == sent(api_env, contract.CREATE_TRANSLATION) == []
+    )
+
+
+def test_a_local_video_over_25_fps_is_a_warning_for_lip_sync(isolated: Isolation) -> None:
+    from akool_cli.core import products
+    from akool_cli.inputs.limits import video_problems
+
+    fast = patched_sample(isolated.tmp, fps=30)
+    stop, warn = video_problems(fast, fast.stat().st_size, products.LIPSYNC.limits, "lip sync")
+    assert stop == [] and "AKOOL recommends 25 or less for lip sync" in warn[0]
+
+
+def test_charswap_is_made_followed_and_its_failure_explained(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    out = isolated.tmp / "out"
+    job_id = invoke(["charswap", IMAGE, VIDEO, "--mode", "replace", "-o", f"{out}/"]).stdout
+    job_id = job_id.split()[0]
+    [body] = sent(api_env, contract.CREATE_CHARACTER_SWAP)
+    assert body == {"image": IMAGE, "video": VIDEO, "resolution": "720p", "mode": "replace"}
+    assert (out / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
+    [job] = json.loads(invoke(["status", job_id, "--json"]).stdout)
+    assert (job["kind"], job["state"]) == ("character_swap", "done")
+    # The result is data.video; data.video_url is the input video the answer echoes.
+    assert job["video_url"].endswith(f"{job_id}.mp4")
+    bad = invoke(["charswap", "https://example.com/fail.png", VIDEO]).stdout.split()[0]
+    failed = invoke(["watch", bad], expect=6)
+    assert "the sandbox could not use an input" in failed.stderr and "Pro plan" in failed.stderr
+    refused = invoke(["charswap", IMAGE, VIDEO, "--duration", "121"], expect=2)
+    assert "duration must be 120 or less" in refused.stderr
+
+
+def test_headswap_analyses_then_makes_one_recorded_task(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    faces = ["https://example.com/anna.jpg", "https://example.com/ben.jpg"]
+    clip = "https://example.com/twopeople.mp4"
+    out = isolated.tmp / "out"
+    args = ["headswap", clip, "--face", faces[0], "--face", faces[1], "-o", f"{out}/"]
+    job_id = invoke(args).stdout.split()[0]
+    [analysis] = sent(api_env, contract.HEADSWAP_ANALYZE)
+    assert analysis == {"video_url": clip, "type": "head"}
+    [task] = sent(api_env, contract.CREATE_HEADSWAP)
+    assert task == {
+        "video_url": clip,  # the identical URL the analysis used
+        "mappings": [{"obj_id": 0, "img_url": faces[0]}, {"obj_id": 1, "img_url": faces[1]}],
+        "model_name": "akool-premium",
+        "resolution": "720p",
+    }
+    assert (out / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
+    [job] = json.loads(invoke(["status", "--json"]).stdout)  # one job in the history
+    assert (job["id"], job["kind"], job["state"]) == (job_id, "head_swap", "done")
+    assert job["inputs"]["analysis_id"] in api_env.state.analyses
+    # More faces than people, or an analysis that fails: nothing is billed.
+    many = ["--face", faces[0], "--face", faces[1]]
+    refused = invoke(["headswap", "https://example.com/solo.mp4", *many], expect=2)
+    assert "2 faces for 1 person(s) in the video" in refused.stderr
+    failed = invoke(["headswap", "https://example.com/fail.mp4", "--face", faces[0]], expect=6)
+    assert "AKOOL's analysis of the video failed" in failed.stderr
+    assert len(sent(api_env, contract.CREATE_HEADSWAP)) == 1
+    too_many = [a for f in range(6) for a in ("--face", f"https://e.com/{f}.jpg")]
+    assert "give 1 to 5 faces" in invoke(["headswap", clip, *too_many], expect=2).stderr
+    assert len(sent(api_env, contract.HEADSWAP_ANALYZE)) == 3
+
+
+def test_models_lists_text_and_image_to_video_models(api_env: Sandbox) -> None:
+    [model] = json.loads(invoke(["models", "--json"]).stdout)
+    assert model["value"] == "sandbox-t2v" and model["resolutions"] == ["720p", "1080p"]
+    table = invoke(["models", "--for", "image2video"]).stdout
+    assert "sandbox-i2v" in table and "5,10" in table
+    [request] = [r for r in api_env.state.received if r.path == contract.MODEL_LIST.path][:1]
+    assert request.query == {"types[]": ["1502"]}  # as AKOOL's examples send it
+    assert "one of: image2video" in invoke(["models", "--for", "lipsync"], expect=2).stderr

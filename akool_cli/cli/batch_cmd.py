@@ -101,6 +101,8 @@ def batch(
             check_face=check_face,
             max_credits=max_credits,
         )
+        for warning in plan.warnings:
+            out.warn(warning)
         _say_problems(out, lib, plan, skip_invalid, dry_run, json_out)
         if dry_run:  # a plan never needs the output folder to exist yet
             preview = lib.batch_preview(plan)

@@ -112,8 +112,18 @@ def job_paths_section() -> str:
     for endpoint in catalogue.load().endpoints:
         made = creates.get(endpoint.path)
         read = reads.get(endpoint.path)
+        stage = next(
+            (
+                owner
+                for owner, first in kinds.FIRST_STAGES.items()
+                if endpoint.path in (first.create.path, first.status.endpoint.path)
+            ),
+            None,
+        )
         if made:
             use = f"creates `{made}` jobs"
+        elif stage:
+            use = f"the first stage of `{stage}` jobs (followed, not recorded)"
         elif read:
             use = "reads the states of " + ", ".join(
                 f"`{k.name}`"

@@ -42,7 +42,10 @@ def register(app: typer.Typer) -> None:
     app.command()(translate)
     app.command()(image2video)
     app.command()(text2video)
+    app.command()(charswap)
+    app.command()(headswap)
     app.command()(languages)
+    app.command()(models)
     app.command()(effects)
 
 
@@ -89,15 +92,26 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
                 events=Events(**inputs_cli.upload_events(out, display)),
                 roles=common.roles,
             )
-        if not common.json_out:
-            out.data(job.id)
-        if not (common.wait or common.output is not None):
-            out.info(f"Created {product.kind.noun} job {job.id}; follow it: akool watch {job.id}")
-            if common.json_out:
-                out.json(job.to_json())
-            return
-        follow = (common.interval, timeout, common.output, common.force)
-        view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
+        _made(runtime, out, lib, job, common, timeout)
+
+
+def _made(
+    runtime: Runtime, out: Any, lib: Any, job: Any, common: Common, timeout: float | None
+) -> None:
+    """A job just made: its id said, and (with --wait or -o) followed and downloaded."""
+    from akool_cli.cli import talk_cmd
+    from akool_cli.core import kinds
+
+    if not common.json_out:
+        out.data(job.id)
+    if not (common.wait or common.output is not None):
+        noun = kinds.get(job.kind).noun
+        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
+        if common.json_out:
+            out.json(job.to_json())
+        return
+    follow = (common.interval, timeout, common.output, common.force)
+    view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
     if common.json_out:
         out.json(view)
     else:
@@ -392,6 +406,170 @@ def _read_text(path: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise UsageError(f"cannot read {path}: {reason}", hint="give a UTF-8 JSON file") from None
+
+
+def charswap(
+    ctx: typer.Context,
+    image: str = typer.Argument(
+        ..., metavar="IMAGE", help="The character: a PNG or JPEG URL, or a file with --upload-to."
+    ),
+    video: str = typer.Argument(
+        ..., metavar="VIDEO", help="The motion source: an MP4 URL, or a file with --upload-to."
+    ),
+    mode: str = typer.Option(
+        "animate",
+        "--mode",
+        metavar="animate|replace",
+        help="animate: the image moves with the video's motion; replace: the character goes "
+        "into the video.",
+    ),
+    resolution: str = typer.Option(
+        "720p", "--resolution", metavar="480p|720p|1080p", help="The video's resolution."
+    ),
+    duration: float | None = typer.Option(
+        None, "--duration", metavar="S", help="Seconds to make, 1 to 120 (default: the video's)."
+    ),
+    prompt: str | None = typer.Option(None, "--prompt", help="Guidance (≤ 500 characters)."),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Put a character into a video, or animate it with the video's motion (AKOOL character
+    swap; a Pro plan or higher).
+
+    AKOOL's price: per started 5 s, 480p 5 credits, 720p 10, 1080p 15.
+
+    Example: akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/
+    """
+    from akool_cli.core import products
+
+    fields = products.charswap_fields(
+        image, video, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+    )
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.CHARACTER_SWAP, fields, common)
+
+
+def headswap(
+    ctx: typer.Context,
+    video: str = typer.Argument(
+        ..., metavar="VIDEO", help="The video (about 3-20 s): a URL, or a file with --upload-to."
+    ),
+    faces: list[str] = typer.Option(
+        ...,
+        "--face",
+        metavar="IMG",
+        help="A reference face for the next person AKOOL's analysis finds (repeat, up to 5).",
+    ),
+    resolution: str = typer.Option("720p", "--resolution", metavar="480p|720p"),
+    no_sound: bool = typer.Option(False, "--no-sound", help="Drop the video's sound."),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Swap heads in a video (AKOOL head swap): AKOOL first analyses the video's people (akool
+    waits for it), then the first --face goes to the first person found, and so on.
+
+    Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/
+    """
+    from akool_cli.cli import talk_cmd
+    from akool_cli.client import Events
+
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    waited = optional_duration(timeout, "--timeout")
+    talk_cmd.check_interval(interval)
+    with runtime.library() as lib:
+        if output is not None:
+            lib.check_destination(output, force=force)
+        with inputs_cli.upload_display(out) as display:
+            out.info("AKOOL analyses the video's people first…")
+            job = lib.headswap(
+                video,
+                faces,
+                resolution=resolution,
+                keep_sound=False if no_sound else None,
+                webhook_url=webhook_url,
+                name=name.strip(),
+                upload_to=upload_to,
+                url_ttl=url_ttl,
+                check=not no_check,
+                timeout=waited,
+                events=Events(**inputs_cli.upload_events(out, display)),
+            )
+        _made(runtime, out, lib, job, common, waited)
+
+
+def models(
+    ctx: typer.Context,
+    product: str = typer.Option(
+        "text2video", "--for", metavar="text2video|image2video", help="Which product's models."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
+) -> None:
+    """List AKOOL's models for text or image to video (use a value with: akool text2video
+    --model), with their resolutions and lengths."""
+    runtime: Runtime = ctx.obj
+    out = runtime.output(json_mode=json_out)
+    with runtime.library() as lib:
+        found = lib.models(product)
+    if json_out:
+        out.json(found)
+    elif runtime.quiet:
+        for model in found:
+            out.data(str(model["value"]))
+    else:
+        rows = [
+            [
+                str(m["value"]),
+                str(m["label"] or ""),
+                ",".join(str(r) for r in m["resolutions"]),
+                ",".join(str(d) for d in m["durationList"] or []),
+            ]
+            for m in found
+        ]
+        out.table(("MODEL", "LABEL", "RESOLUTIONS", "SECONDS"), rows)
 
 
 def languages(

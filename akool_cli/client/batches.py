@@ -34,6 +34,7 @@ class BatchPlan:
     output_dir: Path | None = None
     max_credits: float | None = None  # the run's spending cap (see Client.batch)
     prepared: bool = False  # local files uploaded and URLs checked (prepare_batch)
+    warnings: list[str] = field(default_factory=list)  # what only degrades a row's result
 
 
 @dataclass
@@ -96,11 +97,16 @@ class BatchMixin(TalkingMixin):
         )
         by_row, general = split_problems(found.problems)
         raise_all(general)
+        over, warnings = rows_over_limits(items, found)
+        for row, messages in over.items():
+            by_row.setdefault(row, []).extend(messages)
         for row, messages in sorted(by_row.items()):
             problems += [Problem(row, message) for message in messages]
         valid = [i for i in items if i.row not in by_row]
         folder = None if output_dir is None else Path(output_dir)
-        return BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
+        plan = BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
+        plan.warnings = warnings
+        return plan
 
     def batch_preview(self, plan: BatchPlan) -> BatchPreview:
         """What running the plan would do with each row (and what it would cost, estimated),
@@ -190,6 +196,27 @@ class BatchMixin(TalkingMixin):
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
         refused = budget.refused if budget is not None and runner.fatal is None else None
         return BatchResult(outcomes, runner.fatal, over_budget=refused)
+
+
+def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str]], list[str]]:
+    """Each row's local videos against its product's documented limits: the problems by row,
+    and the warnings (what only degrades a result)."""
+    from akool_cli.core.products import PRODUCTS
+    from akool_cli.inputs.limits import video_problems
+
+    by_row: dict[int, list[str]] = {}
+    warnings: list[str] = []
+    for item in items:
+        product = PRODUCTS.get(item.kind)
+        for value, role in item.media().values():
+            source = found.files.get(value)
+            if product is None or source is None or role != "video":
+                continue
+            stop, warn = video_problems(source.path, source.size, product.limits, product.kind.noun)
+            if stop:
+                by_row.setdefault(item.row, []).extend(stop)
+            warnings += [f"row {item.row}: {line}" for line in warn]
+    return by_row, warnings
 
 
 def check_budget(max_credits: float | None) -> None:

@@ -4,7 +4,7 @@ before billing, the job created once and recorded before it returns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.job import Job
@@ -15,6 +15,7 @@ from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
+    from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
 
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
@@ -34,9 +35,11 @@ class MakingMixin(TalkingMixin):
         on_warning: Callable[[str], None] | None = None,
         events: Events | None = None,
         roles: Mapping[str, Role] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> Job:
         """Create a job of any product from its documented fields (billed), recorded before this
-        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`.
+        returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`. `extra` is
+        recorded with the job's inputs (not sent).
 
         Documented defaults fill the fields not given, and every value is checked before
         anything is billed (UsageError names each problem). Media fields may be local files,
@@ -66,15 +69,14 @@ class MakingMixin(TalkingMixin):
             inputs, upload_to=upload_to, url_ttl=url_ttl, check=check
         )
         found.raise_problems()
-        _check_sizes(product, found)
-        sent = self.prepare_inputs(
-            found, settings, events=events or Events(warn=on_warning or _ignore)
-        )
+        events = events or Events(warn=on_warning or _ignore)
+        _check_videos(product, found, events.warn)
+        sent = self.prepare_inputs(found, settings, events=events)
         for field in media:
             if field in given:
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
-        return self.create(chosen, request, self.origin(name.strip()))
+        return self.create(chosen, request, self.origin(name.strip(), extra))
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
@@ -192,6 +194,108 @@ class MakingMixin(TalkingMixin):
         )
         return self.make("translate", fields, webhook_url=webhook_url, name=name)
 
+    def charswap(
+        self,
+        image_url: str,
+        video_url: str,
+        *,
+        mode: str | None = None,
+        resolution: str | None = None,
+        duration: float | None = None,
+        prompt: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+    ) -> Job:
+        """A character put into a video (`mode="replace"`) or animated with its motion
+        (`"animate"`, the default), billed; a Pro plan or higher."""
+        from akool_cli.core.products import charswap_fields
+
+        fields = charswap_fields(
+            image_url, video_url, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+        )
+        return self.make("charswap", fields, webhook_url=webhook_url, name=name)
+
+    def headswap(
+        self,
+        video_url: str,
+        faces: Sequence[str],
+        *,
+        resolution: str | None = None,
+        keep_sound: bool | None = None,
+        template_id: str | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        timeout: float | None = None,
+        events: Events | None = None,
+    ) -> Job:
+        """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
+        then one face per person, in the analysis's order, makes the task (billed), the one
+        job recorded, with the analysis's id among its inputs. The video and the faces may be
+        local files with `upload_to`."""
+        from akool_cli.core import products
+
+        given = [Input(video_url, "video", "the video")]
+        given += [Input(face, "image", "the face") for face in faces]
+        found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
+        found.raise_problems()
+        mappings = [{"obj_id": n, "img_url": f} for n, f in enumerate(faces)]
+        shaped = {"video_url": video_url, "mappings": mappings, "resolution": resolution}
+        products.HEAD_SWAP.build({k: v for k, v in shaped.items() if v is not None})
+        events = events or Events()
+        _check_videos(products.HEAD_SWAP, found, events.warn)
+        sent = self.prepare_inputs(found, settings, events=events)
+        video = sent.get(video_url, video_url)
+        urls = [sent.get(face, face) for face in faces]
+        analysis = self._analysis(video, timeout)
+        task = {
+            "video_url": video,  # the identical URL the analysis used
+            "mappings": products.mappings_for(
+                (analysis.raw.get("analysis_result") or {}).get("media"), urls
+            ),
+            "resolution": resolution,
+            "keep_original_sound": keep_sound,
+            "template_id": template_id,
+        }
+        return self.make(
+            "headswap",
+            {k: v for k, v in task.items() if v is not None},
+            webhook_url=webhook_url,
+            name=name,
+            check=False,
+            extra={"analysis_id": analysis.id, "faces": list(faces)},
+        )
+
+    def _analysis(self, video_url: str, timeout: float | None) -> JobInfo:
+        """Head swap's first stage, sent and followed to its end (not a recorded job)."""
+        from akool_cli.core.errors import JobFailedError
+        from akool_cli.jobs.watcher import follow_one
+
+        request = kinds.FieldsRequest({"video_url": video_url, "type": "head"})
+        analysis = self.api.create(kinds.HEADSWAP_ANALYSIS, request)
+        analysis = follow_one(
+            self.api, None, kinds.HEADSWAP_ANALYSIS, analysis, timeout=timeout, clock=self.clock
+        )
+        if analysis.video_status == states.Status.FAILED:
+            raise JobFailedError(
+                f"AKOOL's analysis of the video failed: {analysis.error_reason or 'no reason'}",
+                hint=kinds.HEADSWAP_ANALYSIS.failure_hint,
+            )
+        return analysis
+
+    def models(self, product: str = "text2video") -> list[dict[str, Any]]:
+        """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to
+        pass), `label`, `resolutions`, `durationList` (lengths in seconds), `isPro`."""
+        from akool_cli.core.contract import MODEL_TYPES
+
+        if product not in MODEL_TYPES:
+            raise UsageError(
+                f"AKOOL lists no models for {product!r}", hint=f"one of: {', '.join(MODEL_TYPES)}"
+            )
+        return self.api.models(MODEL_TYPES[product])
+
     def languages(self) -> list[dict[str, str]]:
         """The languages video translation speaks: `lang_code` (for translate's `to`), `lang_name`."""
         return self.api.languages()
@@ -254,13 +358,21 @@ def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
     return "faceswap" + ("_plus" if plus else "") + ("_video" if video else "")
 
 
-def _check_sizes(product: Product, found: Plan) -> None:
-    """A local video larger than the product takes, refused before it is uploaded."""
-    limit = product.limits.max_bytes
-    for value, source in found.files.items():
-        if limit is not None and source.kind.role == "video" and source.size > limit:
-            raise UsageError(
-                f"{value} is {source.size / 2**20:.0f} MB; AKOOL's {product.kind.noun} takes "
-                f"videos of {limit / 2**20:.0f} MB at most",
-                hint="shorten or re-encode the video, then run the command again",
+def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) -> None:
+    """Local videos against the product's documented limits (size, length, frame rate),
+    refused before they are uploaded; what only degrades the result is a warning."""
+    from akool_cli.inputs.limits import video_problems
+
+    problems: list[str] = []
+    for source in found.files.values():
+        if source.kind.role == "video":
+            stop, warnings = video_problems(
+                source.path, source.size, product.limits, product.kind.noun
             )
+            problems += stop
+            for line in warnings:
+                warn(line)
+    if problems:
+        raise UsageError(
+            "; ".join(problems), hint="shorten or re-encode the video, then run the command again"
+        )

@@ -171,6 +171,15 @@ IMAGE2VIDEO_EFFECTS = Endpoint(
     path="/api/open/v4/image2Video/effects",
     summary="the effects image to video offers (data.result[].effect_code)",
 )
+MODEL_LIST = Endpoint(
+    key="model_list",
+    method="GET",
+    path="/api/open/v4/aigModel/list",
+    summary="the models of image to video (type 1501), text to video (1502), character face "
+    "swap (2101); the examples send it as types[]=1501",
+    query=(Field("types", type="array", required=True),),
+)
+MODEL_TYPES = {"image2video": "1501", "text2video": "1502", "character faceswap": "2101"}
 CREATE_TEXT2VIDEO = Endpoint(
     key="create_text2video",
     method="POST",
@@ -210,6 +219,66 @@ CREATE_TRANSLATION = Endpoint(
     ),
     billable=True,
 )
+CREATE_CHARACTER_SWAP = Endpoint(
+    key="create_character_swap",
+    method="POST",
+    path="/api/open/v4/characterSwap/create",
+    summary="put a character into a video, or animate it with the video's motion "
+    "(character-swap/create; data._id, then infobymodelid)",
+    body=(
+        Field("image", required=True),
+        Field("video", required=True),
+        Field("duration", type="number"),
+        Field("resolution", enum=("480p", "720p", "1080p")),
+        Field("mode", enum=("animate", "replace")),
+        Field("prompt", max_length=500),
+        Field("webhookurl"),
+    ),
+    billable=True,
+)
+# Head swap is two chained jobs: a person analysis of the video, then the swap task that names
+# the analysis's people (head-swap/*.mdx). akool records the task; the analysis is a step on the
+# way (no price or credit check is documented for it: 1104 is "checked at task create").
+HEADSWAP_ANALYZE = Endpoint(
+    key="headswap_analyze",
+    method="POST",
+    path="/api/open/v4/headswap/analyze",
+    summary="analyse a video's people for head swap (data._id, then analyze/detail)",
+    body=(Field("video_url", required=True), Field("type", required=True)),
+    billable=True,  # a create all the same: never resent after an ambiguous failure
+)
+HEADSWAP_ANALYSIS = Endpoint(
+    key="headswap_analysis",
+    method="GET",
+    path="/api/open/v4/headswap/analyze/detail",
+    summary="a head swap analysis (data.status; data.analysis_result.media[].obj_id when 3)",
+    query=(Field("_id", required=True),),
+)
+CREATE_HEADSWAP = Endpoint(
+    key="create_headswap",
+    method="POST",
+    path="/api/open/v4/headswap/task/create",
+    summary="swap heads in an analysed video (head-swap/create; data._id, then task/detail)",
+    body=(
+        Field("video_url", required=True),
+        Field("mappings", type="array", required=True),
+        Field("model_name", required=True),
+        Field("resolution", required=True, enum=("480p", "720p")),
+        Field("template_id"),
+        Field("keep_original_sound", type="boolean"),
+        Field("webhookUrl"),
+    ),
+    billable=True,
+)
+HEADSWAP_TASK = Endpoint(
+    key="headswap_task",
+    method="GET",
+    path="/api/open/v4/headswap/task/detail",
+    summary="a head swap task's state and result (data.status, data.video_url)",
+    query=(Field("_id", required=True),),
+)
+HEADSWAP_MODEL = "akool-premium"  # the only model_name the page documents (else code 1003)
+HEADSWAP_MAX_FACES = 5  # "Up to 5 characters can be replaced at one time."
 LANGUAGE_LIST = Endpoint(
     key="language_list",
     method="GET",
@@ -527,8 +596,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     IMAGE2VIDEO_RESULTS,
     IMAGE2VIDEO_EFFECTS,
     CREATE_TEXT2VIDEO,
+    MODEL_LIST,
     CREATE_TRANSLATION,
     LANGUAGE_LIST,
+    CREATE_CHARACTER_SWAP,
+    HEADSWAP_ANALYZE,
+    HEADSWAP_ANALYSIS,
+    CREATE_HEADSWAP,
+    HEADSWAP_TASK,
 )
 
 RESULT_RETENTION_DAYS = 7
@@ -702,6 +777,11 @@ def request_problems(endpoint: Endpoint, fields: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     spec = endpoint.body if endpoint.method == "POST" else endpoint.query
     known = {f.name: f for f in spec}
+    if endpoint.method != "POST":  # an array in a query is sent as NAME[]=value (AKOOL's examples)
+        fields = {
+            (k[:-2] if k.endswith("[]") and known.get(k[:-2], Field("")).type == "array" else k): v
+            for k, v in fields.items()
+        }
     for name in fields:
         if name not in known:
             documented = MISNAMED_FIELDS.get(name)

@@ -198,9 +198,13 @@ def by_command(name: str) -> JobKind | None:
 
 
 def for_webhook_type(type_: str) -> JobKind | None:
-    """The kind whose callbacks carry this `type`, when exactly one documented kind does."""
+    """A kind whose callbacks carry this `type` (webhook.mdx's values), when every kind that
+    does saves its result alike (same media, same suffix): enough to save a callback's result
+    for a job the history does not know. None when the type names no kind, or kinds that differ."""
     found = [k for k in KINDS.values() if k.webhook_type == type_]
-    return found[0] if len(found) == 1 else None
+    if not found or len({(k.result, k.suffix) for k in found}) > 1:
+        return None
+    return found[0]
 
 
 # -- the kinds --------------------------------------------------------------------------------
@@ -334,6 +338,57 @@ TRANSLATION = register(
         codes=TRANSLATION_CODES,
     )
 )
+
+
+# Character swap is read through infobymodelid; its create answer says `status` where the
+# status answer says `video_status`, and `video_url` there is the input video, not the result.
+CHARACTER_SWAP = register(
+    JobKind(
+        name="character_swap",
+        noun="character swap",
+        create=contract.CREATE_CHARACTER_SWAP,
+        status=VIDEO_STATUS,
+        shape=Shape(
+            error=(("faceswap_fail_reason",), ("error_reason",)),
+            cost=("deduction_credit", "video_duration"),
+        ),
+        created_shape=Shape(status=("status",), cost=("deduction_credit", "video_duration")),
+        command="charswap",
+        webhook_field="webhookurl",
+        failure_hint="use a clear PNG or JPEG of the character and an MP4 of 120 s or less, "
+        "then create the job again (character swap needs a Pro plan or higher)",
+    )
+)
+
+# Head swap's first stage, followed on the way to the task and never recorded as a job of its own.
+HEADSWAP_ANALYSIS = JobKind(
+    name="head_swap_analysis",
+    noun="head swap analysis",
+    create=contract.HEADSWAP_ANALYZE,
+    status=StatusCall(contract.HEADSWAP_ANALYSIS, "_id"),
+    shape=Shape(status=("status",), result=()),
+    failure_hint="use a video of about 3 to 20 seconds in which each person's head is visible",
+)
+HEAD_SWAP = register(
+    JobKind(
+        name="head_swap",
+        noun="head swap",
+        create=contract.CREATE_HEADSWAP,
+        status=StatusCall(contract.HEADSWAP_TASK, "_id"),
+        shape=Shape(
+            status=("status",),
+            result=("video_url",),
+            cost=("deduction_duration", "deduction_lock_duration", "video_duration"),
+        ),
+        command="headswap",
+        failure_hint="use a video of about 3 to 20 seconds and one clear face image per person, "
+        "then try again",
+        codes={1104: "the account has not enough credit for this head swap"},
+    )
+)
+
+# Kinds made after a first stage of their own (followed on the way, not recorded as a job).
+FIRST_STAGES: dict[str, JobKind] = {HEAD_SWAP.name: HEADSWAP_ANALYSIS}
 
 
 # -- requests -----------------------------------------------------------------------------------

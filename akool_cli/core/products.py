@@ -19,7 +19,7 @@ from akool_cli.core.errors import UsageError
 from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role
 
-ParamType = Literal["string", "integer", "boolean", "number", "object"]
+ParamType = Literal["string", "integer", "boolean", "number", "object", "array"]
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -134,9 +134,11 @@ def _convert(param: Param, value: Any) -> Any:
         if high is not None and number > high:
             raise ValueError(f"{name} must be {high:g} or less, not {number:g}")
         return number
-    if param.type == "object":
-        if not isinstance(value, dict):
-            raise ValueError(f"{name} must be an object")
+    if param.type in ("object", "array"):
+        if not isinstance(value, dict if param.type == "object" else list):
+            raise ValueError(
+                f"{name} must be {'an object' if param.type == 'object' else 'a list'}"
+            )
         return value
     text = str(value)
     return text.strip() if param.media is not None else text
@@ -152,8 +154,9 @@ LIPSYNC = Product(
         Param("video_url", media="video", help="The video whose lips move (25 fps or less)."),
         Param("audio_url", media="audio", help="The speech, about as long as the video."),
     ),
-    # lip-sync.mdx: codes 1204 (over 60 s) and 1207 (over 300 MB); fps above 25 degrades.
-    limits=Limits(max_seconds=60, max_bytes=300 * 1024 * 1024, warn_fps=25),
+    # lip-sync.mdx: codes 1204 (over 60 s), 1207 (over 300 MB), 1210 (over "60fp"); the
+    # field's description: fps above 25 degrades the result.
+    limits=Limits(max_seconds=60, max_bytes=300 * 1024 * 1024, warn_fps=25, max_fps=60),
 )
 
 IMAGE2VIDEO_AUDIO = {"ai": 1, "file": 2, "none": 3}  # audio_type: AI-generated, yours, none
@@ -298,6 +301,82 @@ TRANSLATION = Product(
 )
 
 
+CHARACTER_SWAP = Product(
+    kind=kinds.CHARACTER_SWAP,
+    summary="a character put into a video, or animated with its motion",
+    example="akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/",
+    params=(
+        Param("image", media="image", help="The character: a PNG or JPEG."),
+        Param("video", media="video", help="The motion source: an MP4 of 120 s or less."),
+        Param("duration", type="number", minimum=1, maximum=120, help="Seconds (default: all)."),
+        Param("resolution", default="720p", help="480p, 720p or 1080p."),
+        Param("mode", default="animate", help="animate (the image moves) or replace."),
+        Param("prompt", help="Guidance for the animation (500 characters at most)."),
+    ),
+    # character-swap/create.mdx: "Maximum is 120 seconds"; MP4 "required" for the video.
+    limits=Limits(max_seconds=120),
+)
+
+
+def _headswap_model(fields: dict[str, Any]) -> None:
+    fields["model_name"] = contract.HEADSWAP_MODEL  # required; the one the page documents
+
+
+def _headswap_rules(fields: dict[str, Any]) -> list[str]:
+    mappings = fields.get("mappings") or []
+    problems = []
+    if not 1 <= len(mappings) <= contract.HEADSWAP_MAX_FACES:
+        problems.append(f"give 1 to {contract.HEADSWAP_MAX_FACES} faces (one per person)")
+    for n, mapping in enumerate(mappings, 1):
+        if not isinstance(mapping, dict) or set(mapping) != {"obj_id", "img_url"}:
+            problems.append(f"mapping {n} must be {{obj_id, img_url}}")
+        elif not isinstance(mapping["obj_id"], int) or isinstance(mapping["obj_id"], bool):
+            problems.append(f"mapping {n}'s obj_id must be a number from the analysis")
+        elif not str(mapping["img_url"]).startswith(("http://", "https://")):
+            problems.append(f"mapping {n}'s img_url must be an http(s) URL")
+    return problems
+
+
+HEAD_SWAP = Product(
+    kind=kinds.HEAD_SWAP,
+    summary="heads swapped in a video (an analysis of its people, then the swap)",
+    example="akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/",
+    params=(
+        Param("video_url", media="video", help="The video (about 3 to 20 seconds)."),
+        Param("mappings", type="array", help="Each person's obj_id and reference face image."),
+        Param("resolution", default="720p", help="480p or 720p."),
+        Param("keep_original_sound", type="boolean", help="Keep the video's sound (default)."),
+        Param("template_id", help="A template, if your account has them."),
+    ),
+    derive=_headswap_model,
+    rules=_headswap_rules,
+)
+
+
+def mappings_for(media: Any, faces: Sequence[str]) -> list[dict[str, Any]]:
+    """Each face onto the analysis's people in the order it lists them (obj_id), or the
+    UsageError that says why the faces do not fit the video."""
+    people = (
+        [m for m in media if isinstance(m, dict) and isinstance(m.get("obj_id"), int)]
+        if isinstance(media, list)
+        else []
+    )
+    if not people:
+        raise UsageError(
+            "AKOOL's analysis found nobody in the video",
+            hint="use a video in which each person's head is visible",
+        )
+    if len(faces) > len(people):
+        raise UsageError(
+            f"{len(faces)} faces for {len(people)} person(s) in the video",
+            hint=f"give at most {len(people)} --face (the first one goes to obj_id 0)",
+        )
+    return [
+        {"obj_id": person["obj_id"], "img_url": face}
+        for person, face in zip(people, faces, strict=False)
+    ]
+
+
 def repeated_lipsync(fields: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> str | None:
     """AKOOL's code 1202 said before billing: this video was already translated with lip sync
     into one of these languages (earlier: the inputs of earlier translations not failed)."""
@@ -391,6 +470,21 @@ def translation_fields(
     )
 
 
+def charswap_fields(
+    image: str,
+    video: str,
+    *,
+    mode: str | None = None,
+    resolution: str | None = None,
+    duration: float | None = None,
+    prompt: str | None = None,
+) -> dict[str, Any]:
+    """Character swap's fields from the names its command and library method use."""
+    return given(
+        image=image, video=video, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+    )
+
+
 def read_glossary(text: str, where: str) -> dict[str, Any]:
     """A --glossary file's JSON (studio_voice), or a UsageError saying what is wrong."""
     import json
@@ -417,7 +511,8 @@ def given(**fields: Any) -> dict[str, Any]:
 
 
 PRODUCTS: dict[str, Product] = {
-    p.kind.name: p for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION)
+    p.kind.name: p
+    for p in (LIPSYNC, IMAGE2VIDEO, TEXT2VIDEO, TRANSLATION, CHARACTER_SWAP, HEAD_SWAP)
 }
 
 

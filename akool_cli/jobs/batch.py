@@ -429,6 +429,11 @@ def _item(row: Row, base_dir: Path) -> Item:
             [kinds.TALKING_PHOTO.name, *(p.kind.command for p in products.PRODUCTS.values())]
         )
         raise UsageError(f"kind {row.fields.get('kind')!r} is not one akool makes; one of: {known}")
+    if kind.name in kinds.FIRST_STAGES:
+        raise UsageError(
+            f"{kind.command} rows are not made by batch yet (a first stage comes before the job)",
+            hint=f"run: akool {kind.command} for each of them",
+        )
     allowed = TALK_COLUMNS if product is None else (*product.columns, *FILE_COLUMNS)
     stray = [c for c, v in row.fields.items() if v and c not in allowed and c not in EVERY_ROW]
     if stray:

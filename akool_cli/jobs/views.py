@@ -98,7 +98,9 @@ def name_of(view: dict[str, Any]) -> str:
     if view.get("label"):
         return str(view["label"])
     inputs = view.get("inputs") or {}
-    source = inputs.get("image_url") or inputs.get("text") or ""
+    # The main input of each kind: a portrait or an image, a video, or the text or prompt.
+    main = ("image_url", "video_url", "url", "text", "prompt")
+    source = next((inputs[key] for key in main if inputs.get(key)), "")
     name = PurePosixPath(urlsplit(str(source)).path).name if "://" in str(source) else str(source)
     return name[:40] or "-"
 

@@ -159,6 +159,23 @@ class AkoolClient:
             if isinstance(item, dict) and isinstance(item.get("effect_code"), str)
         ]
 
+    def models(self, model_type: str) -> list[dict[str, Any]]:
+        """The AI models of a type (contract.MODEL_TYPES): value, label, resolutions, lengths."""
+        data = self.call(contract.MODEL_LIST, query={"types[]": model_type})
+        if not isinstance(data, list):
+            raise UnavailableError("AKOOL's model list has no data array")
+        keys = ("value", "label", "provider", "description", "isPro", "durationList")
+        return [
+            {
+                **{k: item.get(k) for k in keys},
+                "resolutions": [
+                    r.get("value") for r in item.get("resolutionList") or [] if isinstance(r, dict)
+                ],
+            }
+            for item in data
+            if isinstance(item, dict) and isinstance(item.get("value"), str)
+        ]
+
     def languages(self) -> list[dict[str, str]]:
         """Video translation's languages: {lang_code, lang_name, url (a flag)} each."""
         data = self.call(contract.LANGUAGE_LIST)

@@ -72,6 +72,40 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "no_caption_video_url": "",
         },
     },
+    "character_swap": {
+        "_id": "",
+        "create_time": 0,
+        "uid": 100001,
+        "team_id": "sandbox-team",
+        "update_time": 0,
+        "video_duration": 10,
+        "webhookUrl": "",
+        "file_name": "",
+        "image_url": "",
+        "video": "",
+        "video_url": "",
+        "prompt": "",
+        "resolution": "720p",
+        "deduction_credit": 0,
+        "video_status": 1,
+    },
+    "head_swap": {
+        "_id": "",
+        "uid": 100001,
+        "team_id": "sandbox-team",
+        "source_video_url": "",
+        "create_time": 0,
+        "status": 1,
+        "video_duration": 10,
+        "resolution": "720p",
+        "deduction_duration": 0,
+        "video_url": "",
+        "progress": 0,
+        "priority": 9,
+        "task_id": "",
+        "file_name": "",
+        "model_name": "akool-premium",
+    },
     "image2video": {
         **_V4_VIDEO,
         "effect_name": "",
@@ -106,9 +140,41 @@ EFFECTS = tuple(
     }
     for n, name in enumerate(("Squish", "Inflate", "Melt"), 1)
 )
+# The model list's documented fields, one model per type (aimodel.mdx).
+MODELS = tuple(
+    {
+        "sort": 1,
+        "group": "sandbox",
+        "provider": "akool",
+        "type": model_type,
+        "label": label,
+        "value": value,
+        "description": f"the sandbox's {label.lower()} model",
+        "resolutionList": [
+            {"label": r, "value": r, "width": w, "height": h, "unit_credit": c}
+            for r, w, h, c in (("720p", 1280, 720, 20), ("1080p", 1920, 1080, 25))
+        ],
+        "isPro": False,
+        "generate_audio": None,
+        "durationList": [5, 10],
+        "requiresPay": False,
+        "supportedLastFrame": False,
+        "supportedExtendPrompt": True,
+        "maxImageCount": 1,
+        "maxCount": 10,
+    }
+    for model_type, label, value in (
+        (1501, "Image to video", "sandbox-i2v"),
+        (1502, "Text to video", "sandbox-t2v"),
+    )
+)
 # Inputs the answers echo under another name (lip sync's target_video is its video_url).
 ECHOES: dict[str, dict[str, str]] = {
     "lipsync": {"target_video": "video_url", "input_audio": "audio_url"},
+    # character swap's answers echo image as image_url and video as video_url (the input)
+    "character_swap": {"image_url": "image", "video_url": "video", "webhookUrl": "webhookurl"},
+    # head swap's task answers name its input source_video_url; video_url is the result
+    "head_swap": {"source_video_url": "video_url", "video_url": "-"},
 }
 # What a failed job says (the kinds whose failure field is documented use it).
 FAILURE = "the sandbox could not use an input (an input contains 'fail')"
@@ -198,10 +264,13 @@ def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dic
     media_products.fill(kind, job, data, status, base_url)
     charged = credit_field(kind)
     if charged is not None and (done or charged in data):
-        data[charged] = price
+        # The docs type these fields integer: a whole price is sent as one.
+        data[charged] = int(price) if float(price).is_integer() else price
     if status == Status.FAILED:
-        data["error_code"] = 1205
-        data["error_reason"] = job.failure or FAILURE
+        # Where the kind's answers give the reason (character swap: faceswap_fail_reason).
+        _put(data, kind.shape.error[0], job.failure or FAILURE)
+        if kind.shape.error[0] == ("error_reason",):
+            data["error_code"] = 1205
         if charged is not None and charged in data:
             data[charged] = 0
     return data
@@ -216,7 +285,12 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def created_answer(kind: JobKind, data: dict[str, Any]) -> Any:
-    """The create answer's `data`: the job object, or where the kind's create puts it."""
+    """The create answer's `data`: the job object, or where the kind's create puts it (and its
+    state where the create answer keeps it: character swap's says `status`)."""
+    made = kind.created_shape
+    if made is not None and made.status != kind.shape.status:
+        data = dict(data)
+        _put(data, made.status, data.pop(kind.shape.status[-1], Status.QUEUED))
     if kind.created == ("successList",):
         return {"successList": [data], "errorList": []}
     if kind.name in media_products.CREATED:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 from akool_cli.core import catalogue, contract, kinds, speech
 from akool_cli.core.clock import Clock
 from akool_cli.core.states import Status
-from akool_cli.sandbox import fetch, images
+from akool_cli.sandbox import fetch, headswap, images
 from akool_cli.sandbox import media_products as media
 from akool_cli.sandbox import products as product_answers
 from akool_cli.sandbox.files import serve_file
@@ -399,6 +399,9 @@ class Handler(BaseHTTPRequestHandler):
         refused = product_answers.check_create(kind, fields) or media.refusal(
             kind, fields, self.state
         )
+        if refused is None and kind is kinds.HEAD_SWAP:
+            problem = headswap.task_problem(self.state, fields)
+            refused = (1003, problem) if problem else None
         if refused is not None:
             self._code(*refused)
             return
@@ -410,6 +413,42 @@ class Handler(BaseHTTPRequestHandler):
         data = product_answers.job_object(job, Status.QUEUED, self._base_url(), price)
         answer = product_answers.created_answer(kind, data)
         self._json({"code": 1000, "msg": "OK", "data": answer}, after)
+
+    @route(contract.HEADSWAP_ANALYZE)
+    def _api_headswap_analyze(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        fields = self._parse_json(body)
+        if fields is None:
+            return
+        problem = headswap.analyze_problem(fields)
+        if problem:
+            self._code(1003, problem)
+            return
+        job = self.state.create_analysis(fields)
+        data = headswap.analysis_object(job, 1, self._base_url())
+        self._json({"code": 1000, "msg": "Analyze success", "data": data}, after)
+
+    @route(contract.HEADSWAP_ANALYSIS)
+    def _api_headswap_analysis(
+        self, body: bytes, query: dict[str, str], path: str, after: str | None
+    ) -> None:
+        problems = contract.request_problems(contract.HEADSWAP_ANALYSIS, query)
+        job = self.state.analyses.get(query.get("_id", ""))
+        if problems or job is None:
+            self._code(1003 if problems else 1014, "; ".join(problems) or "resource not found")
+            return
+        data = headswap.analysis_object(job, self.state.status(job), self._base_url())
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
+
+    @route(contract.MODEL_LIST)
+    def _api_models(self, body: bytes, query: dict[str, str], path: str, after: str | None) -> None:
+        wanted = query.get("types[]") or query.get("types")
+        if not wanted:
+            self._code(1003, "types is required")
+            return
+        data = [m for m in product_answers.MODELS if str(m["type"]) == wanted]
+        self._json({"code": 1000, "msg": "OK", "data": data}, after)
 
     @route(contract.LANGUAGE_LIST)
     def _api_languages(

@@ -199,6 +199,7 @@ class SandboxState:
         self.received: list[ReceivedRequest] = []
         self._scripted: list[str] = []
         self.speech: dict[str, SpeechJob] = {}
+        self.analyses: dict[str, SandboxJob] = {}  # head swap's first stage
         self.callbacks: list[tuple[str, int, int]] = []  # (job id, status, receiver's answer)
         self._nonce = 1000
 
@@ -270,6 +271,16 @@ class SandboxState:
             )
             self.jobs[job_id] = job
             self.created_per_request[fingerprint] = self.created_per_request.get(fingerprint, 0) + 1
+            return job
+
+    def create_analysis(self, request: dict[str, Any]) -> SandboxJob:
+        """A head swap analysis: kept apart from the jobs (it is not billed)."""
+        with self._lock:
+            job_id = f"{int(self.clock.time()):08x}"[-8:] + secrets.token_hex(8)
+            job = SandboxJob(
+                job_id, self.now(), dict(request), "", self.clock.time(), "", "head_swap_analysis"
+            )
+            self.analyses[job_id] = job
             return job
 
     def create_speech(self, request: dict[str, Any]) -> SpeechJob:

@@ -414,11 +414,14 @@ def download_into(
         from akool_cli.jobs.download import download, resolve_target
         from akool_cli.store.journal import Journal
 
-        kind = kinds.TALKING_PHOTO
+        record = None
         if journal_path is not None:
             with Journal(journal_path) as journal:
                 record = journal.get(event.id)
-            kind = kinds.KINDS.get(record.kind, kind) if record is not None else kind
+        # A job made elsewhere: its callback's documented type says what it makes.
+        kind = kinds.for_webhook_type(event.type) or kinds.TALKING_PHOTO
+        if record is not None:
+            kind = kinds.KINDS.get(record.kind, kind)
         target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
         with transport() as connection:
             saved = download(connection, event.url, target, media=kind.result, cancel=cancel)

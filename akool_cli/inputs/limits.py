@@ -1,0 +1,55 @@
+"""A product's documented limits on its input videos, checked on local files before upload and
+billing: size, duration and frame rate (read from the MP4's boxes, core/mp4facts.py).
+
+A URL is left to AKOOL (its answer's code is explained then); a file whose boxes akool cannot
+read is too, since AKOOL may still take it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.core.mp4facts import video_facts
+from akool_cli.core.products import Limits
+
+MB = 1024 * 1024
+
+
+def video_problems(path: Path, size: int, limits: Limits, noun: str) -> tuple[list[str], list[str]]:
+    """(problems that stop it, warnings) for a local video given to a product."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    if limits.max_bytes is not None and size > limits.max_bytes:
+        problems.append(
+            f"{path} is {size / MB:.0f} MB; AKOOL's {noun} takes videos of "
+            f"{limits.max_bytes / MB:.0f} MB at most"
+        )
+    try:
+        with path.open("rb") as handle:
+
+            def read(offset: int, count: int) -> bytes:
+                handle.seek(offset)
+                return handle.read(count)
+
+            facts = video_facts(read, size)
+    except OSError:
+        facts = None
+    if facts is None:
+        return problems, warnings
+    seconds, fps = facts.seconds, facts.fps
+    if seconds is not None and limits.max_seconds is not None and seconds > limits.max_seconds:
+        problems.append(
+            f"{path} is {seconds:.1f} s long; AKOOL's {noun} takes videos of "
+            f"{limits.max_seconds:g} s at most"
+        )
+    if fps is not None and limits.max_fps is not None and fps > limits.max_fps + 0.5:
+        problems.append(
+            f"{path} has {fps:.0f} frames per second; AKOOL's {noun} takes "
+            f"{limits.max_fps:g} fps at most"
+        )
+    elif fps is not None and limits.warn_fps is not None and fps > limits.warn_fps + 0.5:
+        warnings.append(
+            f"{path} has {fps:.0f} frames per second; AKOOL recommends {limits.warn_fps:g} or "
+            f"less for {noun} (more degrades the result)"
+        )
+    return problems, warnings
