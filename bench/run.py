@@ -1,9 +1,11 @@
-"""akool's benchmarks: start-up, polling, throughput, downloads and scale (batches, planning,
-history), each against a baseline measured in the same run (this machine is shared and noisy, so
-targets are ratios).
+"""akool's benchmarks: start-up, polling, throughput, downloads, scale (batches, planning,
+history), the audit, the webhook receiver and the checks before billing at campaign size, each
+against a baseline measured in the same run (this machine is shared and noisy, so targets are
+ratios).
 
 Usage: make bench   (or: .venv/bin/python bench/run.py [--quick] [--only startup,polling,...];
-parts: startup, polling, throughput, downloads, batches, planning, history, audit, webhook)
+parts: startup, polling, throughput, downloads, batches, planning, history, audit, webhook,
+checks)
 Prints one line per figure and a JSON summary (also written to bench/results/summary.json);
 exits 1 when a target is missed.
 """
@@ -21,10 +23,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -1127,6 +1130,149 @@ def bench_audit(rounds: int) -> None:
     )
 
 
+# -- checks before billing at campaign size ------------------------------------------------------
+
+CHECK_LATENCY = 0.05  # seconds the file host takes to answer each check
+CHECK_LATENCY_LIMIT = 1.5  # × (URLs × latency / check concurrency)
+UNREACHABLE_LIMIT = 1.2  # × the same batch with --no-check
+CHECK_SCRIPT = """
+import json, sys, time
+from akool_cli.inputs import hostchecks
+from akool_cli.inputs.preflight import Settings
+base, count = sys.argv[1], int(sys.argv[2])
+roles = {f"{base}/p-{n}.jpg": "image" for n in range(count)}
+start = time.perf_counter()
+with Settings().check_transport() as transport:
+    report = hostchecks.check_all(roles, transport)
+print(json.dumps({"seconds": time.perf_counter() - start, "checked": report.checked,
+                  "warnings": len(report.warnings), "concurrency": hostchecks.CONCURRENCY}))
+"""
+
+
+@contextmanager
+def slow_file_host(latency: float) -> Iterator[str]:
+    """A file host that answers every HEAD (an image) after `latency` seconds."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_HEAD(self) -> None:
+            time.sleep(latency)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def unreachable_host() -> Iterator[str]:
+    """A host that never accepts a connection, like a firewalled one: a listener whose queue is
+    full, so the kernel drops every new SYN and connects time out."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    waiting = []
+    for _ in range(4):
+        client = socket.socket()
+        client.setblocking(False)
+        with suppress(BlockingIOError):
+            client.connect(listener.getsockname())
+        waiting.append(client)
+    time.sleep(0.2)
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        for client in waiting:
+            client.close()
+        listener.close()
+
+
+def bench_check_latency(urls: int) -> None:
+    with slow_file_host(CHECK_LATENCY) as base:
+        out, _ = output_and_cpu([PYTHON, "-c", CHECK_SCRIPT, base, str(urls)], clean_env())
+    found = json.loads(out)
+    ideal = urls * CHECK_LATENCY / found["concurrency"]
+    ratio = found["seconds"] / ideal
+    record(
+        Figure(
+            f"checks of {urls:,} URLs answered in {CHECK_LATENCY * 1000:g} ms",
+            found["seconds"],
+            f"s ({found['checked']:,} checked, {found['concurrency']} at a time)",
+            "URLs × latency / concurrency, s",
+            ideal,
+            ratio,
+            f"≤ {CHECK_LATENCY_LIMIT:g}×, every URL checked",
+            ratio <= CHECK_LATENCY_LIMIT and found["checked"] == urls,
+        )
+    )
+
+
+def bench_check_unreachable(rows: int, rounds: int) -> None:
+    """A batch whose 2 URLs per row sit on a host that never answers, with and without checks."""
+    times: dict[str, list[float]] = {"checks": [], "no-check": []}
+    warnings: list[int] = []
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        sandbox("--processing-seconds", "0") as api,
+        unreachable_host() as host,
+    ):
+        rows_file = Path(tmp) / "rows.csv"
+        with rows_file.open("w") as out:
+            out.write("id,image_url,audio_url\n")
+            for n in range(rows):
+                out.write(f"r{n},{host}/p-{n}.jpg,{host}/s-{n}.mp3\n")
+        for r in range(rounds):
+            for mode in ("checks", "no-check") if r % 2 == 0 else ("no-check", "checks"):
+                run = Path(tmp) / f"{mode}-{r}"
+                env = clean_env(AKOOL_HOME=str(run / "home"), AKOOL_BASE_URL=api)
+                env.update(
+                    AKOOL_API_KEY=SANDBOX_KEY, AKOOL_NO_CHECK="1" if mode == "no-check" else ""
+                )
+                cmd = [AKOOL, "batch", str(rows_file), "-o", str(run / "videos")]
+                cmd += ["--concurrency", str(SCALE_CONCURRENCY), "--interval", str(SCALE_INTERVAL)]
+                wall, _, err = run_timed_err(cmd, env)
+                times[mode].append(wall)
+                if mode == "checks":
+                    warnings.append(err.count("Warning:"))
+                shutil.rmtree(run, ignore_errors=True)
+    checks, plain = statistics.median(times["checks"]), statistics.median(times["no-check"])
+    ratio = checks / plain
+    record(
+        Figure(
+            f"batch of {rows:,} rows, {2 * rows:,} URLs on an unreachable host, checked",
+            checks,
+            f"s ({max(warnings)} warning line(s))",
+            "the same batch with --no-check, s",
+            plain,
+            ratio,
+            f"≤ {UNREACHABLE_LIMIT:g}×, one warning",
+            ratio <= UNREACHABLE_LIMIT and max(warnings) == 1,
+        )
+    )
+
+
+def bench_checks(quick: bool) -> None:
+    bench_check_latency(urls=2_000 if quick else 10_000)
+    bench_check_unreachable(rows=1_000, rounds=1 if quick else 5)
+
+
 def machine() -> dict[str, Any]:
     model = ""
     try:
@@ -1149,7 +1295,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer rounds and jobs")
     parser.add_argument(
         "--only",
-        default="startup,polling,throughput,downloads,batches,planning,history,audit,webhook",
+        default="startup,polling,throughput,downloads,batches,planning,history,audit,webhook,checks",
     )
     options = parser.parse_args()
     # SIGTERM unwinds like Ctrl-C: the sandbox and any akool under test are stopped, temporary
@@ -1175,6 +1321,7 @@ def main() -> int:
         "history": lambda: bench_history(
             jobs=10_000 if quick else 100_000, rounds=3 if quick else 7
         ),
+        "checks": lambda: bench_checks(quick),
     }
     unknown = parts - set(steps)
     if unknown:

@@ -26,7 +26,11 @@ OFFICIAL_SCHEMA = next(
     (
         p
         for p in (
-            Path(os.environ.get("AKOOL_SARIF_SCHEMA", "/nonexistent")),
+            *(
+                [Path(os.environ["AKOOL_SARIF_SCHEMA"])]
+                if os.environ.get("AKOOL_SARIF_SCHEMA")
+                else []
+            ),
             SHARED / "sarif-schema-2.1.0.json",
             SHARED.parent.parent / "shared" / "sarif-schema-2.1.0.json",
         )

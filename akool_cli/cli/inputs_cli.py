@@ -44,8 +44,8 @@ CHECK_FACE = typer.Option(
 
 @contextmanager
 def upload_display(out: Output) -> Iterator[UploadDisplay]:
-    """Bars for the uploads of local files on a terminal, lines otherwise (closed on leaving,
-    or earlier by the library's `prepared` event)."""
+    """Bars for the uploads of local files and the checks of input URLs on a terminal, lines
+    otherwise (closed on leaving, or earlier by the library's `prepared` event)."""
     from akool_cli.cli.output import UploadDisplay
 
     with UploadDisplay(out) as display:
@@ -60,6 +60,7 @@ def upload_events(out: Output, display: UploadDisplay) -> dict[str, Callable[...
         "upload_started": display.started,
         "upload_bytes": display.advance,
         "upload_done": display.done,
+        "checked": display.checked,
     }
 
 

@@ -437,65 +437,98 @@ def _size(n: int | None) -> str:
 
 
 class UploadDisplay:
-    """Uploads of local files: a bar per file with its size on a terminal, lines otherwise."""
+    """Inputs made ready before billing: a bar per uploaded file with its size, then one bar for
+    the checks of input URLs, on a terminal (one live display at a time, from the first upload
+    or check on); lines otherwise."""
+
+    CHECK_LINE_MIN = 20  # off a terminal, checks of this many URLs or more say they started
 
     def __init__(self, output: Output) -> None:
         self.output = output
         self.live = output.stderr_tty and not output.quiet
         self._progress: Progress | None = None
+        self._kind = ""  # what the live display shows: "upload" or "check"
         self._tasks: dict[str, TaskID] = {}
-        self._lock = threading.Lock()  # uploads start on several threads
+        self._lock = threading.Lock()  # uploads start, and checks end, on several threads
 
     def __enter__(self) -> UploadDisplay:
         return self
 
-    def _start(self) -> Progress:
-        """The bars, from the first upload on: nothing is drawn when nothing is uploaded (an
-        input refused first is then the first line on the terminal)."""
-        if self._progress is None:
-            from rich.progress import (
-                BarColumn,
-                DownloadColumn,
-                Progress,
-                TextColumn,
-                TransferSpeedColumn,
-            )
+    def _show(self, kind: str) -> Progress:
+        """The bars for uploads or checks, started when first needed: nothing is drawn when
+        nothing is uploaded or checked (an input refused first is then the first line)."""
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TransferSpeedColumn,
+        )
 
-            self._progress = Progress(
-                TextColumn("upload {task.description}"),
-                BarColumn(bar_width=24),
-                DownloadColumn(),
-                TransferSpeedColumn(),
-                console=self.output._console(stderr=True),
-            )
-            self._progress.__enter__()
+        if self._progress is not None and self._kind == kind:
+            return self._progress
+        self._stop()
+        columns = (
+            (DownloadColumn(), TransferSpeedColumn())
+            if kind == "upload"
+            else (MofNCompleteColumn(), TimeElapsedColumn())
+        )
+        self._progress = Progress(
+            TextColumn(f"{kind} {{task.description}}"),
+            BarColumn(bar_width=24),
+            *columns,
+            console=self.output._console(stderr=True),
+        )
+        self._progress.__enter__()
+        self._kind = kind
         return self._progress
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        """End the bars (once the uploads are done, before what comes next is printed)."""
+    def _stop(self) -> None:
         if self._progress is not None:
             self._progress.__exit__(None, None, None)
-            self._progress = None
+            self._progress, self._kind = None, ""
+
+    def close(self) -> None:
+        """End the bars (once the inputs are ready, before what comes next is printed)."""
+        self._stop()
         self.live = False
 
     def started(self, name: str, size: int) -> None:
         label = os.path.basename(name)
         if self.live:
             with self._lock:
-                self._tasks[name] = self._start().add_task(label, total=size)
+                self._tasks[name] = self._show("upload").add_task(label, total=size)
             return
         self.output.info(f"uploading {label} ({_size(size)})")
 
     def advance(self, name: str, count: int) -> None:
-        if self._progress is not None and name in self._tasks:
+        if self._progress is not None and self._kind == "upload" and name in self._tasks:
             self._progress.update(self._tasks[name], advance=count)
 
     def done(self, name: str) -> None:
         if self._progress is None:
             self.output.info(f"uploaded {os.path.basename(name)}")
+
+    def checked(self, done: int, total: int) -> None:
+        """URLs checked so far, of total (0 when the checks start)."""
+        if total == 0:
+            return
+        if not self.live:
+            if done == 0 and total >= self.CHECK_LINE_MIN:
+                self.output.info(
+                    f"checking {total:,} input URLs before billing (--no-check skips this)"
+                )
+            return
+        with self._lock:
+            progress = self._show("check")
+            if "urls" not in self._tasks:
+                self._tasks["urls"] = progress.add_task("input URLs", total=total)
+            progress.update(self._tasks["urls"], completed=done)
 
 
 def human_size(n: int | None) -> str:

@@ -22,6 +22,7 @@ from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_url_form
 from akool_cli.core.workers import WorkerPool
+from akool_cli.inputs.hostchecks import CONNECT_TIMEOUT, check_all, host_of
 from akool_cli.inputs.upload import (
     DEFAULT_TTL,
     INSTALL_HINT,
@@ -34,7 +35,7 @@ from akool_cli.inputs.upload import (
     boto3_missing,
     hash_file,
 )
-from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, check_all, private_host, short
+from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, private_host, short
 from akool_cli.store.journal import Journal, UploadRecord, Uploads
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class Events:
     upload_started: Callable[[str, int], None] = lambda name, size: None
     upload_bytes: Callable[[str, int], None] = lambda name, count: None
     upload_done: Callable[[str], None] = lambda name: None
+    checked: Callable[[int, int], None] = lambda done, total: None  # URLs checked, of all
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,8 @@ class Settings:
         if self.transport is None:
             from akool_cli.net.transport import Transport
 
-            return Transport(connect_timeout=CHECK_TIMEOUT / 2, read_timeout=CHECK_TIMEOUT)
-        return self.transport(connect_timeout=CHECK_TIMEOUT / 2, read_timeout=CHECK_TIMEOUT)
+            return Transport(connect_timeout=CONNECT_TIMEOUT, read_timeout=CHECK_TIMEOUT)
+        return self.transport(connect_timeout=CONNECT_TIMEOUT, read_timeout=CHECK_TIMEOUT)
 
 
 def checks_disabled(env: Mapping[str, str]) -> bool:
@@ -400,24 +402,29 @@ def file_identity(uploads: Uploads, source: Source) -> LocalFile:
 
 
 def check_urls(roles: dict[str, Role], settings: Settings, events: Events) -> list[Problem]:
-    """Each distinct URL once: problems stop the create, the rest are warnings."""
+    """Each distinct URL once, host by host: problems stop the create, the rest are warnings
+    (one per host, however many of its URLs they concern)."""
     local_akool = private_host(settings.base_url) if settings.base_url else False
+    private: dict[str, list[str]] = {}
     for url in roles:
         if private_host(url) and not local_akool:
-            events.warn(
-                f"{short(url)} is on a private or loopback address: AKOOL's servers cannot "
-                "fetch it from there"
-            )
-    problems: list[Problem] = []
+            private.setdefault(host_of(url), []).append(url)
+    for host, urls in private.items():
+        one = len(urls) == 1
+        events.warn(
+            (f"{short(urls[0])} is" if one else f"{len(urls):,} URLs on {host} are")
+            + " on a private or loopback address: AKOOL's servers cannot fetch "
+            + ("it" if one else "them")
+            + " from there"
+        )
     with settings.check_transport() as transport:
-        verdicts = check_all(roles, transport)
-    for url, (kind, message) in verdicts.items():
-        if kind == "warn":
-            events.warn(message)
-        else:
-            what = f"the {roles[url]} URL"
-            problems.append(Problem(Input(url, roles[url], what), message, URL_HINT))
-    return problems
+        report = check_all(roles, transport, progress=events.checked)
+    for message in report.warnings:
+        events.warn(message)
+    return [
+        Problem(Input(url, roles[url], f"the {roles[url]} URL"), message, URL_HINT)
+        for url, message in report.refused.items()
+    ]
 
 
 def check_faces(client: AkoolClient, images: list[str], events: Events) -> list[Problem]:

@@ -3,7 +3,7 @@
 A HEAD, or a small range GET when HEAD is refused or says nothing (presigned URLs, signed for
 GET only, always get the GET). A 4xx/5xx answer, an HTML page or a type that is not the expected
 image/audio is a reason to refuse; an answer this machine cannot get is only a warning, since
-AKOOL fetches from its own servers. No printing.
+AKOOL fetches from its own servers (hostchecks.py runs many, host by host). No printing.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 from akool_cli.core import mediatypes
 from akool_cli.core.mediatypes import Role
-from akool_cli.core.workers import WorkerPool
 from akool_cli.net.transport import Transport, TransportError
 
 CHECK_TIMEOUT = 10.0  # seconds for one check; AKOOL's own fetch is not that patient either
-CHECK_WORKERS = 8
+# A warning's text that several URLs share (hostchecks.py counts them per host).
+UNDECIDED = "no content type, no bytes"
 PRESIGNED = re.compile(r"(^|&)(X-Amz-Signature|Signature|X-Goog-Signature)=", re.IGNORECASE)
 # Answers that mean "HEAD is not how to ask here": ask again with a small range GET.
 HEAD_REFUSED = (403, 405, 501)
@@ -59,15 +59,22 @@ def short(url: str) -> str:
 
 
 def check_url(transport: Transport, url: str, role: Role) -> Verdict | None:
-    """None when the URL serves what it should; else ("warn" | "refuse", what was found)."""
+    """None when the URL serves what it should; else ("warn" | "refuse", what was found),
+    a warning too when this machine gets no answer (AKOOL fetches from its own servers)."""
     try:
-        status, content_type, head = _probe(transport, url)
+        return judge_url(transport, url, role)
     except TransportError as exc:
         return (
             "warn",
             f"could not check {short(url)} from here ({exc}); AKOOL fetches it from its own "
             "servers, so the job may still work",
         )
+
+
+def judge_url(transport: Transport, url: str, role: Role) -> Verdict | None:
+    """Like check_url, but raises TransportError when no answer came: the caller decides what
+    that says about the host (hostchecks.py)."""
+    status, content_type, head = _probe(transport, url)
     shown = short(url)
     if status >= 400:
         meaning = HTTP_MEANINGS.get(status, "an error")
@@ -80,7 +87,7 @@ def check_url(transport: Transport, url: str, role: Role) -> Verdict | None:
         if isinstance(sniffed, str):
             return "refuse", f"{shown} serves {sniffed}, not {mediatypes.ACCEPTED[role]}"
     elif mediatypes.undecided(content_type):
-        return "warn", f"could not tell what {shown} serves (no content type, no bytes)"
+        return "warn", UNDECIDED
     return None
 
 
@@ -104,10 +111,3 @@ def _ask(transport: Transport, url: str, method: str) -> tuple[int, str, bytes]:
                 if len(head) >= mediatypes.SNIFF_BYTES:
                     break
         return answer.status, answer.headers.get("content-type", ""), head[: mediatypes.SNIFF_BYTES]
-
-
-def check_all(roles: dict[str, Role], transport: Transport) -> dict[str, Verdict]:
-    """Each distinct URL once, concurrently; only the URLs with something to say are returned."""
-    with WorkerPool(min(CHECK_WORKERS, max(1, len(roles))), name="akool-check") as pool:
-        verdicts = pool.map(lambda url: check_url(transport, url, roles[url]), roles)
-    return {url: v for url, v in zip(roles, verdicts, strict=True) if v is not None}
