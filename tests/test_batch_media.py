@@ -75,6 +75,40 @@ def test_a_batch_of_every_kind_saves_files_and_reports_assets_and_texts(
     assert len(api_env.state.jobs) == jobs
 
 
+def test_video_kinds_upscales_and_voice_changes_in_a_batch(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    import akool_cli
+
+    with akool_cli.Client() as client:
+        image = client.wait(client.image("a lighthouse").id)
+    path = isolated.tmp / "more.csv"
+    path.write_text(
+        "id,kind,source_url,target_url,modifyVideo,face_reage,_id,button,voice_id,"
+        "source_voice_file\n"
+        f"v3,faceswap_video,{E}/a.jpg,{E}/v.mp4,,,,,,\n"
+        f"plusv,faceswap_plus_video,{E}/a.jpg,{E}/w.mp4,,,,,,\n"
+        f"older,reage_video,,,{E}/x.mp4,-5,,,,\n"
+        f"up,image_button,,,,,{image.id},U3,,\n"
+        f"sing,voice_change,,,,,,,sbx-en-f-ava,{E}/s.mp3\n"
+    )
+    out = isolated.tmp / "out"
+    result = json.loads(invoke(["batch", str(path), "-o", str(out), "--json"]).stdout)
+    done = {r["id"]: Path(r["downloaded_path"]).suffix for r in result["results"]}
+    assert done == {"v3": ".mp4", "plusv": ".mp4", "older": ".mp4", "up": ".png", "sing": ".mp3"}
+    kinds = sorted(j.kind for j in api_env.state.jobs.values())
+    assert kinds == sorted(
+        [
+            "image",
+            "faceswap_video",
+            "faceswap_plus_video",
+            "reage_video",
+            "image_button",
+            "voice_change",
+        ]
+    )
+
+
 def row_of(request: dict[str, object], targets: dict[str, str]) -> str:
     """Which row a sandbox job came from: its inputs, or the digest of its target's URL in the
     face crops detection made of it."""

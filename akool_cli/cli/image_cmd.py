@@ -12,10 +12,8 @@ import typer
 from akool_cli.cli import inputs_cli, options
 from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
 
-image_app = typer.Typer(
-    help="Make images from a prompt (AKOOL image generation), upscale or vary them.",
-    invoke_without_command=True,
-)
+# The group's help is image()'s docstring: the command it runs without a subcommand.
+image_app = typer.Typer(invoke_without_command=True)
 JOB_ID = typer.Argument(..., metavar="IMAGE_ID", help="The generated image's job id.")
 
 
@@ -53,7 +51,8 @@ def image(
     url_ttl: str = inputs_cli.URL_TTL,
     no_check: bool = inputs_cli.NO_CHECK,
 ) -> None:
-    """Make an image from --prompt (AKOOL image generation; --from IMAGE: image to image).
+    """Make an image from --prompt (AKOOL image generation; --from IMAGE: image to image), or
+    upscale or vary one (akool image upscale ID U1, akool image variation ID V2).
 
     The result is saved as what it is (<id>.png, .jpg or .webp under -o DIR/). AKOOL then offers
     upscales (U1-U4) and variations (V1-V4) of it: akool image upscale ID U1.
