@@ -23,6 +23,7 @@ complete -c akool -n '__fish_use_subcommand' -a languages -d 'List the languages
 complete -c akool -n '__fish_use_subcommand' -a lipsync -d 'Move a videos lips to new speech (AKOOL lip sync).'
 complete -c akool -n '__fish_use_subcommand' -a login -d 'Store an AKOOL API key in the OS keyring after checking it works.'
 complete -c akool -n '__fish_use_subcommand' -a logout -d 'Remove the stored credential from the OS keyring.'
+complete -c akool -n '__fish_use_subcommand' -a mcp -d 'Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
 complete -c akool -n '__fish_use_subcommand' -a models -d 'List AKOOLs models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
 complete -c akool -n '__fish_use_subcommand' -a moderate -d 'Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
@@ -344,6 +345,16 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -l debug
 complete -c akool -n '__fish_seen_subcommand_from logout' -l profile
 complete -c akool -n '__fish_seen_subcommand_from logout' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from logout' -s q
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l debug
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l dir
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l max-credits
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l poll
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l profile
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l wait-ceiling
+complete -c akool -n '__fish_seen_subcommand_from mcp' -s q
 complete -c akool -n '__fish_seen_subcommand_from models' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from models' -l debug
 complete -c akool -n '__fish_seen_subcommand_from models' -l for

@@ -54,9 +54,11 @@ def test_the_library_layers_are_the_ones_kept_free_of_typer_and_rich() -> None:
 
 def test_every_dependency_has_one_owner_module() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    dependencies = {
-        re.split(r"[<>=!~ \[]", d, maxsplit=1)[0] for d in config["project"]["dependencies"]
-    }
+    # The runtime dependencies and the extras users install (s3, mcp); dev is tools only.
+    extras = config["project"]["optional-dependencies"]
+    required = [*config["project"]["dependencies"]]
+    required += [d for name, deps in extras.items() if name != "dev" for d in deps]
+    dependencies = {re.split(r"[<>=!~ \[]", d, maxsplit=1)[0] for d in required}
     owned = {
         contract["protected_modules"][0]
         for contract in _contracts().values()

@@ -79,7 +79,9 @@ def test_python_dash_m_calls_itself_akool(isolated: Isolation) -> None:
 @pytest.mark.parametrize(
     ("argv", "absent"),
     [
-        (["--help"], ("httpx2", "keyring", "rich", "pydantic", "platformdirs", "sqlite3")),
+        (["--help"], ("httpx2", "keyring", "rich", "pydantic", "platformdirs", "sqlite3", "mcp")),
+        # The MCP SDK (about 0.5 s of imports) loads only when `akool mcp` runs.
+        (["mcp", "--help"], ("mcp", "mcp_types", "pydantic", "anyio", "sqlite3")),
         (["talk", "--help"], ("httpx2", "keyring", "rich", "pydantic", "sqlite3")),
         (["--version"], ("typer", "httpx2", "keyring", "rich", "pydantic")),
     ],

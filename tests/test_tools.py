@@ -211,14 +211,15 @@ def test_every_data_command_has_json(api_env: Sandbox) -> None:
     from akool_cli.cli.docs import commands
 
     without = {" ".join(c.path) for c in commands(app) if "--json" not in c.options}
-    # login/logout and config set/unset print nothing on stdout; sandbox and webhook serve are
-    # servers; webhook verify prints JSON always (so does api, whose --json is for --list);
+    # login/logout and config set/unset print nothing on stdout; sandbox, mcp and webhook serve
+    # are servers; webhook verify prints JSON always (so does api, whose --json is for --list);
     # completion prints a shell script.
     assert without == {
         "completion",
         "login",
         "logout",
         "sandbox",
+        "mcp",
         "webhook verify",
         "config set",
         "config unset",

@@ -28,6 +28,7 @@ from akool_cli.cli import (
     faces_cmd,
     image_cmd,
     ledger_cmd,
+    mcp_cmd,
     moderate_cmd,
     products_cmd,
     sandbox_cmd,
@@ -113,6 +114,7 @@ batch_cmd.register(app)
 config_cmd.register(app)
 completion_cmd.register(app)
 ledger_cmd.register(app)
+mcp_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

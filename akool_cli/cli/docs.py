@@ -32,6 +32,7 @@ COMMAND_PAGES = {
     "faceswap": "docs/products.md#face-swap",
     "image": "docs/products.md#images",
     "login": "docs/environment.md#why-there-is-no-credentials-file",
+    "mcp": "docs/mcp.md",
     "logout": "docs/environment.md#where-things-live",
     "moderate": "docs/products.md#moderation-jarvis-moderator",
     "reage": "docs/products.md#reage",

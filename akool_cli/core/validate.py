@@ -29,6 +29,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
     # Jobs in flight at once: AKOOL plans allow a handful; more only adds threads and 429s.
     "--concurrency": (1, 64),
+    # akool mcp: a `wait` returns before clients give up on a call (~60 s for common ones).
+    "--wait-ceiling": (0.1, 600.0),
+    "--poll": (0.05, 600.0),
 }
 # Control characters (C0, DEL, C1): never part of a URL that works.
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -63,6 +63,7 @@ class Budget:
     estimate: Callable[[str, Mapping[str, Any]], Estimate]
     balance_before: float | None = None
     refused: str | None = None  # why it stopped admitting, once it did
+    sticky: bool = True  # a refusal stands for the rest of the run (a batch); else re-asked
     _flight: dict[Hashable, list[_InFlight]] = field(default_factory=dict)
     _cond: threading.Condition = field(default_factory=threading.Condition)
 
@@ -86,10 +87,12 @@ class Budget:
         until release(owner). False once the cap would pass (and ever after in this run)."""
         wanted = self.estimate(kind, fields)
         with self._cond:
-            while not wanted.known and self._probing(kind) and not stopping():
+            while not wanted.known and self._probing(kind):
+                if stopping():
+                    return False  # given up waiting for the probe (not a refusal: try later)
                 self._cond.wait(WAIT_STEP)  # the first job of an unpriced kind runs alone
                 wanted = self.estimate(kind, fields)
-            if self.refused is not None or stopping():
+            if self.refused is not None and self.sticky:
                 return False
             try:
                 spent = self.spent()

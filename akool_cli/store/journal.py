@@ -582,6 +582,24 @@ class Journal:
             rows = self._read(LOOKUPS["job_by_key"], (batch_key, *_where(scope)))
         return _job(rows[0]) if rows else None
 
+    def claimed_at(self, batch_key: str, scope: Scope) -> float | None:
+        """When this machine last sent a create under this key that made a job (its own clock,
+        not AKOOL's create_time)."""
+        rows = self._read(
+            f"SELECT MAX(started_at) FROM attempts WHERE {_SCOPED} AND outcome = 'created'",
+            (batch_key, *_where(scope)),
+        )
+        return rows[0][0] if rows else None
+
+    def retire_key(self, batch_key: str, scope: Scope) -> None:
+        """Free a key for a new create: the jobs it named keep their records, under a key of
+        their own (an MCP call repeated after its window is a new call)."""
+        with self._transaction() as db:
+            db.execute(
+                f"UPDATE jobs SET batch_key = batch_key || ':retired:' || id WHERE {_SCOPED}",
+                (batch_key, *_where(scope)),
+            )
+
     def update_state(
         self,
         job_id: str,

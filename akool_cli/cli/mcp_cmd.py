@@ -1,0 +1,77 @@
+"""The `akool mcp` command: akool's jobs as tools for AI agents, over MCP on stdin/stdout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from akool_cli.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from akool_cli.cli.runtime import Runtime
+
+INSTALL_HINT = "install the MCP extra: pip install 'akool-cli[mcp]' (or pipx inject akool-cli mcp)"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(mcp)
+
+
+def mcp(
+    ctx: typer.Context,
+    folder: Path = typer.Option(
+        Path("."),
+        "--dir",
+        metavar="DIR",
+        help="The only folder the tools read (upload) and write (download) files in.",
+    ),
+    max_credits: float | None = typer.Option(
+        None,
+        "--max-credits",
+        metavar="N",
+        envvar="AKOOL_MCP_MAX_CREDITS",
+        help="Start no job once the credits spent in this session plus the estimates of its "
+        "unfinished jobs would pass N [env: AKOOL_MCP_MAX_CREDITS].",
+    ),
+    ceiling: float = typer.Option(
+        50.0, "--wait-ceiling", metavar="S", help="The longest one `wait` call takes (seconds)."
+    ),
+    poll: float = typer.Option(
+        3.0, "--poll", metavar="S", help="Seconds between state requests in `wait`."
+    ),
+    upload_to: str | None = typer.Option(
+        None,
+        "--upload-to",
+        metavar="s3://BUCKET/PREFIX/",
+        help="Where `upload` puts local files (default: the upload-to setting).",
+    ),
+) -> None:
+    """Serve akool's jobs to AI agents over MCP (stdio): a create tool per product, wait (with
+    progress), status, download (under --dir only), upload, credit and history. Create tools
+    spend credits; a retried call never makes a second job. Configuration: docs/mcp.md.
+    """
+    from akool_cli.core.validate import check_range
+
+    runtime: Runtime = ctx.obj
+    for name, value in (("--wait-ceiling", ceiling), ("--poll", poll)):
+        check_range(name, value)
+    if max_credits is not None and max_credits < 0:
+        raise UsageError("--max-credits must not be negative", hint="e.g. --max-credits 200")
+    if not folder.is_dir():
+        raise UsageError(f"--dir {folder} is not a folder", hint="create it, or name another one")
+    try:
+        from akool_cli.mcpserver.server import serve
+    except ImportError as exc:
+        raise UsageError(f"akool mcp needs the mcp package ({exc})", hint=INSTALL_HINT) from None
+    from akool_cli.mcpserver.tools import Session, Settings
+
+    settings = Settings(folder.absolute(), max_credits, ceiling, min(poll, ceiling), upload_to)
+    with runtime.library() as lib:
+        session = Session(lib, settings)
+        session.start()
+        try:
+            serve(session)
+        finally:
+            session.close()

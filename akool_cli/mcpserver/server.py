@@ -1,0 +1,213 @@
+"""The MCP side of `akool mcp`: the only module that imports the `mcp` SDK (about half a second
+of imports, so the CLI loads it only when `akool mcp` runs).
+
+Each tool of tools.py becomes an MCPServer tool with its own JSON input schema; the library's
+blocking calls run on worker threads while the event loop sends progress notifications (a
+`wait` reports each state it reads and returns before its ceiling; long calls send a heartbeat
+at least every 10 s). akool's errors become tool errors (isError) with the message and the hint.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.tools import Tool
+from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase, FuncMetadata
+from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from pydantic import ConfigDict
+
+from akool_cli import __version__
+from akool_cli.core.errors import AkoolError
+from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, tool_specs
+
+HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want ≤ 15 s)
+INSTRUCTIONS = (
+    "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
+    "tools spend credits and return a job id at once; then call `wait` (repeat while `finished` "
+    "is false), then `download` (files go under the server's folder). Retrying a create call "
+    "with the same arguments (or the same idempotency_key) returns the first call's job: it is "
+    "never made twice. AKOOL deletes results 7 days after they finish."
+)
+T = TypeVar("T")
+Handler = Callable[[Session, ToolSpec, dict[str, Any], Context], Awaitable[dict[str, Any]]]
+
+
+class _RawArguments(ArgModelBase):
+    """Hands the tool the client's arguments as they came (tools.check_arguments checks them)."""
+
+    model_config = ConfigDict(extra="allow", arbitrary_types_allowed=True)
+
+    def model_dump_one_level(self) -> dict[str, Any]:
+        return {"arguments": dict(self.model_extra or {})}
+
+
+def build(session: Session) -> MCPServer:
+    """The server with one tool per spec."""
+    tools = [_tool(session, spec) for spec in tool_specs()]
+    return MCPServer(
+        "akool",
+        version=__version__,
+        instructions=INSTRUCTIONS,
+        tools=tools,
+        log_level="WARNING",
+    )
+
+
+def serve(session: Session) -> None:
+    """Speak MCP on stdin/stdout until the client closes stdin (Ctrl-C ends it at once)."""
+    # Before MCPServer configures the root logger: akool's own line format on stderr, warnings up.
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="akool mcp: %(message)s")
+    # The stdio reader blocks in a thread that Ctrl-C cannot reach: a person at a terminal
+    # expects it to stop (an MCP client closes stdin instead).
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    build(session).run("stdio")
+
+
+def _tool(session: Session, spec: ToolSpec) -> Tool:
+    handler = HANDLERS.get(spec.name, _create if spec.kind is not None else _simple)
+
+    async def call(arguments: dict[str, Any], ctx: Context) -> CallToolResult:
+        try:
+            check_arguments(spec, arguments)
+            result = await handler(session, spec, arguments, ctx)
+        except AkoolError as exc:
+            return _error(exc)
+        text = json.dumps(result, indent=1, default=str)
+        return CallToolResult(
+            content=[TextContent(type="text", text=text)], structured_content=result
+        )
+
+    annotations = ToolAnnotations(
+        read_only_hint=spec.name in ("status", "credit", "history", "wait"),
+        destructive_hint=False,
+        idempotent_hint=not spec.billing,
+        open_world_hint=True,
+    )
+    return Tool(
+        fn=call,
+        name=spec.name,
+        title=spec.name,
+        description=spec.description,
+        parameters=spec.input_schema,
+        fn_metadata=FuncMetadata(arg_model=_RawArguments),
+        is_async=True,
+        context_kwarg="ctx",
+        annotations=annotations,
+    )
+
+
+def _error(exc: AkoolError) -> CallToolResult:
+    text = f"Error: {exc.message}" + (f"\nHint: {exc.hint}" if exc.hint else "")
+    document = {
+        "error": {
+            "message": exc.message,
+            "hint": exc.hint,
+            "type": type(exc).__name__,
+            "exit_code": int(exc.exit_code),
+        }
+    }
+    return CallToolResult(
+        content=[TextContent(type="text", text=text)], structured_content=document, is_error=True
+    )
+
+
+async def _in_thread(
+    ctx: Context,
+    label: str,
+    fn: Callable[[], T],
+    *,
+    abandon: bool = False,
+    since: float | None = None,
+    total: float | None = None,
+) -> T:
+    """Run blocking library work on a worker thread, with a progress heartbeat meanwhile (its
+    progress: seconds since `since`, so that it keeps growing across a call's notifications).
+
+    `abandon`: a cancelled call returns at once and the thread's result is dropped (reads only;
+    a create is always waited for, so that it is recorded)."""
+    outcome: dict[str, Any] = {}
+    start = anyio.current_time() if since is None else since
+
+    async def beat() -> None:
+        while True:
+            await anyio.sleep(HEARTBEAT_SECONDS)
+            elapsed = anyio.current_time() - start
+            shown = elapsed if total is None else min(elapsed, total)
+            await ctx.report_progress(shown, total, f"{label}...")
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(beat)
+        try:
+            outcome["value"] = await anyio.to_thread.run_sync(fn, abandon_on_cancel=abandon)
+        except Exception as exc:  # re-raised below, outside the task group's exception group
+            outcome["error"] = exc
+        finally:
+            group.cancel_scope.cancel()
+    if "error" in outcome:
+        raise outcome["error"]
+    value: T = outcome["value"]
+    return value
+
+
+async def _create(
+    session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
+) -> dict[str, Any]:
+    return await _in_thread(ctx, "creating", lambda: session.create(spec, arguments))
+
+
+async def _wait(
+    session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
+) -> dict[str, Any]:
+    """Poll the job until it finishes or the ceiling nears; progress after each state read."""
+    job_id = str(arguments["job_id"])
+    ceiling, poll = session.settings.ceiling, session.settings.poll
+    start = anyio.current_time()
+    view: dict[str, Any] = {}
+    while True:
+        left = ceiling - (anyio.current_time() - start)
+        with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
+            job = await _in_thread(
+                ctx,
+                f"{job_id}: asking AKOOL",
+                lambda: session.client.status(job_id),
+                abandon=True,
+                since=start,
+                total=ceiling,
+            )
+            view = session.describe(job)
+        elapsed = anyio.current_time() - start
+        if not view:  # AKOOL did not answer within the ceiling: the history's last state
+            view = session.last_known(job_id)
+        state = view.get("state", "unknown")
+        await ctx.report_progress(min(elapsed, ceiling), ceiling, f"{job_id}: {state}")
+        if view.get("finished"):
+            return {**view, "message": f"{state}; call download to save the result"}
+        if elapsed + poll >= ceiling:
+            message = f"still {state} after {elapsed:.0f} s; call wait again with this job_id"
+            return {**view, "message": message}
+        await anyio.sleep(min(poll, HEARTBEAT_SECONDS))
+
+
+async def _simple(
+    session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
+) -> dict[str, Any]:
+    calls: dict[str, Callable[[], dict[str, Any]]] = {
+        "status": lambda: session.status(str(arguments["job_id"])),
+        "download": lambda: session.download(str(arguments["job_id"]), arguments.get("path")),
+        "upload": lambda: session.upload(str(arguments["path"]), str(arguments["role"])),
+        "credit": session.credit,
+        "history": lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind")),
+    }
+    return await _in_thread(ctx, spec.name, calls[spec.name])
+
+
+HANDLERS: dict[str, Handler] = {"wait": _wait}
