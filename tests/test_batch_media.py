@@ -4,6 +4,7 @@ and images that resumes after SIGKILL with one job per row."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import signal
@@ -17,6 +18,7 @@ from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.waiting import wait_for
 
 E = "https://example.com"
 HEADER = "id,kind,source_url,target_url,prompt,scale,modifyImage,face_reage,source_voice_file,name,url,content,type"
@@ -122,6 +124,11 @@ def row_of(request: dict[str, object], targets: dict[str, str]) -> str:
     return found[0]
 
 
+def has_made(sandbox: Sandbox, run: subprocess.Popen[bytes], jobs: int) -> bool:
+    """Whether the sandbox holds `jobs` jobs by now (or the run has ended)."""
+    return len(sandbox.state.jobs) >= jobs or run.poll() is not None
+
+
 def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
     isolated: Isolation,
 ) -> None:
@@ -142,9 +149,11 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
     out = isolated.tmp / "out"
     args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "3", "-o", str(out), "--json"]
     try:
-        for pause in (0.8, 1.5):  # killed twice, with no chance to tidy up
+        # Killed twice with no chance to tidy up, each time once it has made jobs of its own: by
+        # progress, not by a pause, so a slow or a fast machine kills it at the same point.
+        for made in (2, 6):
             run = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            time.sleep(pause)
+            wait_for(functools.partial(has_made, sandbox, run, made), 60)
             run.send_signal(signal.SIGKILL)
             run.communicate(timeout=60)
             assert run.returncode == -signal.SIGKILL  # killed mid-run, not after it ended
