@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import fields, source
@@ -19,6 +20,7 @@ from akool_cli.core.catalogue import DocEndpoint
 NEARBY_LINES = 20
 SAME_REQUEST_LINES = 10
 
+SHELL_SUFFIXES = (".sh", ".bash", ".zsh")
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
@@ -66,12 +68,21 @@ class FileContext:
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
         if self._doc is None:
-            self._doc = fields.read(self.lines, self.is_python)
+            self._doc = fields.read(self.lines, self.is_python, self.language)
         return self._doc
 
     @property
     def is_js(self) -> bool:
         return self.name.endswith(JS_SUFFIXES)
+
+    @property
+    def language(self) -> str:
+        """The languages whose text the field rules read apart ("" for the others)."""
+        suffix = PurePath(self.name).suffix.lower()
+        first = self.lines[0] if self.lines else ""
+        if suffix in SHELL_SUFFIXES or (not suffix and first.startswith("#!") and "sh" in first):
+            return "shell"
+        return {".cs": "csharp", ".go": "go"}.get(suffix, "")
 
     @property
     def is_python(self) -> bool:

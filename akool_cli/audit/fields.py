@@ -79,12 +79,37 @@ class Text:
     starts: list[int]
     containers: list[Container]
     python: bool
+    language: str = ""  # "shell", "csharp", "go" where the field rules read them apart
     parens: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, parent)
     assigned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # name: (at, rhs)
     defaults: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # f(x="a"), f(x=1)
     _container_starts: list[int] = field(default_factory=list)
     _paren_starts: list[int] = field(default_factory=list)
     _by_start: dict[int, int] = field(default_factory=dict)
+    _commands: dict[int, bool] = field(default_factory=dict)
+    _uses: dict[str, list[int]] | None = None
+
+    def line_text(self, line: int) -> str:
+        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[line] : end]
+
+    def is_command(self, line: int) -> bool:
+        """Whether a line is a shell command (curl ..., or any command line of a shell script);
+        worked out once per line: a minified line can hold thousands of calls."""
+        if line not in self._commands:
+            text = self.line_text(line)
+            self._commands[line] = bool(
+                SHELL_COMMAND.match(text) or (self.language == "shell" and SHELL_LINE.match(text))
+            )
+        return self._commands[line]
+
+    def uses(self) -> dict[str, list[int]]:
+        """Where each name is passed to a call or interpolated, in text order (built once)."""
+        if self._uses is None:
+            self._uses = {}
+            for m in NAME_USE.finditer(self.text):
+                self._uses.setdefault(m.group("n"), []).append(m.start("n"))
+        return self._uses
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -128,13 +153,13 @@ class Text:
         return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
 
 
-def read(lines: list[str], python: bool) -> Text:
+def read(lines: list[str], python: bool, language: str = "") -> Text:
     text = "\n".join(lines)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
-    doc = Text(text, starts or [0], [], python)
+    doc = Text(text, starts or [0], [], python, language)
     _structure(doc)
     doc._container_starts = [c.start for c in doc.containers]
     doc._paren_starts = [p[0] for p in doc.parens]
@@ -151,7 +176,7 @@ def read(lines: list[str], python: bool) -> Text:
 BRACKETS = re.compile(r"[{}\[\]()]")
 ASSIGNED = re.compile(
     r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
-    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*)+[ \t]*(?::=|=(?![=>]))"  # a, b := ...
+    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
     r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
 
@@ -246,31 +271,48 @@ class Request:
     query: tuple[Key, ...]
 
 
-def request_of(doc: Text, line: int, column: int) -> Request:
-    """The fields the call naming a path at (line, column) sends: the containers in its argument
-    list (or in the call that uses the variable the URL is assigned to), followed through
-    variables and option objects, plus -F form fields and ?query parameters."""
+def requests_of(doc: Text, line: int, column: int) -> list[Request]:
+    """The requests of the call naming a path at (line, column), each with the fields it sends:
+    the containers in its argument list (or, for a URL assigned to a name, in every call that
+    passes the name), followed through variables and option objects, plus -F form fields and
+    ?query parameters."""
     offset = doc.offset(line, column)
-    extent = _call_extent(doc, offset) or _request_object(doc, offset)
+    extents = _call_extents(doc, offset)
+    if not extents:
+        found = _request_object(doc, offset)
+        extents = [found] if found is not None else []
+    return [_request_in(doc, start, end) for start, end in extents]
+
+
+def _request_in(doc: Text, start: int, end: int) -> Request:
     body: list[Key] = []
     query: list[Key] = []
-    if extent is None:
-        return Request((), ())
-    start, end = extent
     for c in _top_containers(doc, start, end):
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
-        assigned = _assigned_container(doc, name, start)
-        if assigned is not None:
-            _collect(doc, assigned, target, target, 0, start)
-            target += _added_keys(doc, name, doc.containers[assigned].end, start)
+        target += _variable_keys(doc, name, start)
     for m in FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+def _variable_keys(doc: Text, name: str, before: int) -> list[Key]:
+    """The keys of a variable passed to a call: those of the container last assigned to it and
+    those set on it afterwards (body["k"] = v, body.k = v, body.put("k", v))."""
+    spot = doc.last_assignment(name, before)
+    if spot is None:
+        return []
+    keys: list[Key] = []
+    assigned = _assigned_container(doc, name, before)
+    after = spot[1]
+    if assigned is not None:
+        _collect(doc, assigned, keys, keys, 0, before)
+        after = doc.containers[assigned].end
+    return keys + _added_keys(doc, name, after, before)
 
 
 PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])")
@@ -299,18 +341,19 @@ def _passed_names(
 
 def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
-    $body['k'] = v."""
+    $body['k'] = v, body.put("k", v) (Java's JSONObject, Kotlin, ...)."""
     pattern = re.compile(
         r"(?<![\w.])\$?"
         + re.escape(name)
-        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]|\.(?P<k2>[A-Za-z_]\w*))\s*=(?!=)"
+        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
+        + r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
     )
     found = []
     for m in pattern.finditer(doc.text, after, before):
-        end = doc.text.find("\n", m.end())
-        key = m.group("k") or m.group("k2")
-        start = m.start("k") if m.group("k") else m.start("k2")
-        found.append(Key(key, start, m.end(), end if end >= 0 else len(doc.text)))
+        group = "k" if m.group("k") else "k2" if m.group("k2") else "k3"
+        stop = doc.text.find(")" if group == "k3" else "\n", m.end())
+        stop = stop if stop >= 0 else len(doc.text)
+        found.append(Key(m.group(group), m.start(group), m.end(), stop))
     return found
 
 
@@ -393,33 +436,50 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
+# A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
+SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$]")
 
 
-def _call_extent(doc: Text, offset: int) -> tuple[int, int] | None:
-    """The text of the request a path belongs to: the argument list around it (or, for a URL
-    assigned to a variable, the next call that passes the variable), or a shell command with its
-    continuation lines."""
+def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """The text of each request a path belongs to: the argument list around it, a shell command
+    with its continuation lines, or, for a URL assigned to a name, every call after it that
+    passes the name (until the name is assigned again)."""
     line = doc.line_of(offset)
-    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
-    line_text = doc.text[doc.starts[line] : end]
-    if SHELL_COMMAND.match(line_text):
-        return _shell_command(doc, line)
+    if doc.is_command(line):
+        return [_shell_command(doc, line)]
     parens = _enclosing_call(doc, offset)
     if parens is not None:
-        return parens
-    assigned = re.match(
-        r"\s*(?:const|let|var|val|local)?\s*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)", line_text
-    )
+        return [parens] if parens[1] - parens[0] <= MAX_REQUEST else []
+    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
+    assigned = ASSIGNED_URL.match(doc.text, doc.starts[line], end)
     if assigned is None:
-        return None
+        return []
     name = assigned.group("v")
-    for later in range(line + 1, min(line + 12, len(doc.starts))):
-        start = doc.starts[later]
-        stop = doc.starts[later + 1] if later + 1 < len(doc.starts) else len(doc.text)
-        m = re.search(r"[(,]\s*\$?" + re.escape(name) + r"\b", doc.text[start:stop])
-        if m is not None:
-            return _enclosing_call(doc, start + m.end() - 1)
-    return None
+    stop = len(doc.text)
+    for at, _ in doc.assigned.get(name, []):
+        if at > end:
+            stop = at
+            break
+    found: list[tuple[int, int]] = []
+    uses = doc.uses().get(name, [])
+    for use in uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)][:MAX_USES]:
+        use_line = doc.line_of(use)
+        extent = (
+            _shell_command(doc, use_line) if doc.is_command(use_line) else _enclosing_call(doc, use)
+        )
+        if extent is not None and extent[1] - extent[0] <= MAX_REQUEST and extent not in found:
+            found.append(extent)
+    return found
+
+
+# A request longer than this is not one call's arguments (a module wrapped in define(...)).
+MAX_REQUEST = 4000
+MAX_USES = 64  # calls followed from one URL held in a name
+ASSIGNED_URL = re.compile(
+    r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
+)
+# Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
+NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
 
 
 # Calls that build a URL rather than send it: the request is the call around them.
@@ -516,7 +576,9 @@ def _name_values(doc: Text, name: str, key: Key, depth: int) -> list[Literal]:
     return literals(doc, inner, depth + 1)
 
 
-UNION = re.compile(r"(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|\s*)+\"[^\"]*\")")
+UNION = re.compile(
+    r"(?<!\w)(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|\s*)+\"[^\"]*\")"
+)
 
 
 def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:

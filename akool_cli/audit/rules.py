@@ -247,12 +247,12 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             continue
         if endpoint is None:
             continue
-        request = f.request_of(doc, m.line, m.column)
-        keys = list(request.query) if endpoint.method == "GET" else list(request.body)
-        keys = [k for k in keys if k.offset not in seen]
-        seen |= {k.offset for k in keys}
-        if keys and _is_request(keys, endpoint):
-            yield m, endpoint, keys
+        for request in f.requests_of(doc, m.line, m.column):
+            keys = list(request.query) if endpoint.method == "GET" else list(request.body)
+            keys = [k for k in keys if k.offset not in seen]
+            seen |= {k.offset for k in keys}
+            if keys and _is_request(keys, endpoint):
+                yield m, endpoint, keys
 
 
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
@@ -485,23 +485,34 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
+    """Each answer read after a call, up to the next place that names an endpoint (40 lines at
+    most), is judged against that call's documented answer."""
     calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
-    lines = sorted({m.line for m in ctx.mentions})
+    places = sorted({(m.line, m.column) for m in ctx.mentions})
     data_holds = f.data_variable("\n".join(ctx.lines)) if calls else ""
     for m, endpoint in calls:
-        k = bisect.bisect_right(lines, m.line)
-        stop = min(lines[k] if k < len(lines) else len(ctx.lines), m.line + 40)
+        k = bisect.bisect_right(places, (m.line, m.column))
+        after = places[k] if k < len(places) else (len(ctx.lines), 0)
+        stop = min(after[0] + 1, m.line + 40, len(ctx.lines))
         for i in range(m.line, stop):
             if ctx.in_prose(i, 0):
                 continue
             if i not in ctx.reads:
-                ctx.reads[i] = list(f.reads(i, ctx.lines[i]))
-            for read in ctx.reads[i]:
-                if i == m.line and read.column < m.column:
-                    continue
+                ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
+            for read in _reads_between(ctx.reads[i], i, (m.line, m.column), after):
                 hit = _read_hit(read, endpoint, data_holds)
                 if hit is not None:
                     yield hit
+
+
+def _reads_between(
+    reads: list[f.Read], line: int, start: tuple[int, int], end: tuple[int, int]
+) -> list[f.Read]:
+    """The reads of one line that lie after the call at `start` and before the next place."""
+    columns = [r.column for r in reads]
+    first = bisect.bisect_left(columns, start[1]) if line == start[0] else 0
+    last = bisect.bisect_left(columns, end[1]) if line == end[0] else len(reads)
+    return reads[first:last]
 
 
 # -- headers ------------------------------------------------------------------------------------------

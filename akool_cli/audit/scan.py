@@ -86,8 +86,12 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     return frozenset(ALIASES.get(n.strip(), n.strip()) for n in names.split(",") if n.strip())
 
 
-def _silenced(ctx: FileContext, hit: Hit, rule: str) -> bool:
-    ignored = ignored_rules(ctx.lines[hit.line])
+def _silenced(
+    ctx: FileContext, hit: Hit, rule: str, cache: dict[int, frozenset[str] | None]
+) -> bool:
+    if hit.line not in cache:  # once per line: a minified line can hold thousands of hits
+        cache[hit.line] = ignored_rules(ctx.lines[hit.line])
+    ignored = cache[hit.line]
     return ignored is not None and (not ignored or rule in ignored)
 
 
@@ -103,16 +107,17 @@ def audit_text(
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
     sites.definitions(name, lines, ctx.bases)
-    if ctx.bases.names or ctx.bases.imported:
-        sites.find_clients(lines, ctx.bases)
+    sites.find_clients(lines, ctx.bases)
+    if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
         sites.find_helpers(lines, ctx.bases)
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
     found: dict[tuple[int, str, str], Finding] = {}
+    silenced: dict[int, frozenset[str] | None] = {}
     for rule in rules:
         for hit in rule.check(ctx):
-            if _silenced(ctx, hit, rule.name):
+            if _silenced(ctx, hit, rule.name, silenced):
                 continue
             found.setdefault((hit.line, rule.name, hit.found), _finding(name, rule, hit))
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))

@@ -5,6 +5,8 @@ TypeScript, shell, Go, Java, Kotlin, C# and PHP; bases may come from other files
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,7 +45,7 @@ INTERPOLATION = re.compile(
 )
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = re.compile(
-    r"(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
+    r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
 CONCATENATION_DOT = re.compile(r"\.\s*[\"']")  # PHP's base . '/x'
@@ -60,17 +62,17 @@ URLJOIN = re.compile(
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
 PATH_ARGUMENT = re.compile(
-    r"(?P<fn>[A-Za-z_][\w]*)\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
     r"[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
 # A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
 JOIN_TO_NAME = re.compile(
-    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$\{\w+\}|(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
 )
 FUNCTION_DEF = re.compile(
     r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
-    r"|(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
+    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
     r"(?:[\w<>\[\],?]+\s+)?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
 )
@@ -226,7 +228,7 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         m = CLIENT_BASE.search(line)
         if m is None:
             continue
-        rest = line[m.end() :].lstrip(" \"':=(")
+        rest = line[m.end() :].lstrip(" \"':=>(")
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
@@ -253,21 +255,52 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
     """Every place in a file that names a path on AKOOL, longest reading first, without overlaps."""
     found: list[Site] = []
     for i, line in enumerate(lines):
-        spans = skip.get(i, [])
-        taken: list[Site] = []
+        spans = Spans(skip.get(i, []))
+        taken = Spans()
+        at: dict[int, Site] = {}  # the site taken at each start
         prev = lines[i - 1] if i else ""
         for site in _line_sites(i, line, bases, prev):
-            if any(a <= site.start < b for a, b in spans):
+            if spans.holds(site.start):
                 continue
-            if any(_overlap(site, t) and not _sibling(site, t) for t in taken):
+            first = at.get(site.start)
+            if first is not None and _sibling(site, first):
+                found.append(site)
                 continue
-            taken.append(site)
+            if taken.overlaps(site.start, site.end):
+                continue
+            taken.add(site.start, site.end)
+            at[site.start] = site
             found.append(site)
     return found
 
 
-def _overlap(a: Site, b: Site) -> bool:
-    return b.start <= a.start < b.end or a.start <= b.start < a.end
+class Spans:
+    """Spans of one line ([start, end)), looked up by bisection: a line of a minified file can
+    hold thousands of places, and comparing each with every other would be quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach = list(itertools.accumulate((b for _, b in self.spans), max))
+
+    def holds(self, point: int) -> bool:
+        k = bisect.bisect_right(self.starts, point) - 1
+        return k >= 0 and self.reach[k] > point
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, max(end, start + 1)) - 1
+        return k >= 0 and self.reach[k] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none of those held."""
+        k = bisect.bisect_left(self.starts, start)
+        self.spans.insert(k, (start, end))
+        self.starts.insert(k, start)
+        self.reach.insert(k, max(end, self.reach[k - 1] if k else end))
+        for j in range(k + 1, len(self.reach)):
+            if self.reach[j] >= self.reach[k]:
+                break
+            self.reach[j] = self.reach[k]
 
 
 def _sibling(a: Site, b: Site) -> bool:

@@ -1,0 +1,97 @@
+"""What a break-it run of `akool audit` on third-party-shaped code found wrong, each pinned: later
+calls through one URL constant, bases that leak across files and hosts, the script's own server
+routes and API spec, line numbers after unusual line breaks, and clients given a base in an
+options array."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import Finding, audit, audit_text
+
+
+def places(findings: list[Finding]) -> list[tuple[int, str, str]]:
+    return [(f.line, f.rule, f.found) for f in findings]
+
+
+# -- every call through a URL held in a name ---------------------------------------------------
+
+
+def test_every_call_through_one_url_constant_is_checked() -> None:
+    text = (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "const TALKING_URL = `${BASE}/content/video/createbytalkingphoto`;\n"
+        "async function preview(p, a) {\n"
+        "  return fetch(TALKING_URL, {\n"
+        '    method: "POST",\n'
+        '    body: JSON.stringify({ talking_photo_url: p, audio_url: a, resolution: "720" }),\n'
+        "  });\n"
+        "}\n"
+        "async function final(p, a, hook) {\n"
+        "  return fetch(TALKING_URL, {\n"
+        '    method: "POST",\n'
+        '    body: JSON.stringify({ talking_photo_url: p, audio_url: a, resolution: "4k", webhook_url: hook }),\n'
+        "  });\n"
+        "}\n"
+    )
+    assert places(audit_text(text, "worker.js")) == [
+        (12, "bad-value", '"4k"'),
+        (12, "misnamed-field", "webhook_url"),
+    ]
+
+
+def test_a_url_constant_far_from_its_calls_and_reassigned() -> None:
+    filler = "".join(f"x{n} = {n}\n" for n in range(30))
+    text = (
+        'URL = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"\n'
+        + filler
+        + 'requests.post(URL, json={"prompt": p, "scale": "1:1"})\n'
+        + 'requests.post(URL, json={"prompt": p, "size": "1:1"})\n'
+        + 'URL = "https://example.com/upload"\n'
+        + 'requests.post(URL, json={"size": 10})\n'
+    )
+    assert places(audit_text(text, "gen.py")) == [(33, "misnamed-field", "size")]
+
+
+def test_a_shell_function_given_the_url() -> None:
+    text = (
+        "#!/usr/bin/env bash\n"
+        'API="https://openapi.akool.com/api/open/v3"\n'
+        'post() { curl -sS -X POST "$1" -H "x-api-key: $KEY" -d "$2"; }\n'
+        'post "$API/content/image/createbyprompt" \'{"prompt":"a cat","scale":"5:4"}\'\n'
+    )
+    assert places(audit_text(text, "gen.sh")) == [(4, "bad-value", '"5:4"')]
+
+
+def test_a_json_object_built_with_put_calls() -> None:
+    text = (
+        'private static final String BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "JSONObject body = new JSONObject();\n"
+        'body.put("talking_photo_url", photo);\n'
+        'body.put("resolution", "720p");\n'
+        'return post(BASE + "/content/video/createbytalkingphoto", body);\n'
+    )
+    found = places(audit_text(text, "Client.java"))
+    assert found == [(4, "bad-value", '"720p"')]
+
+
+def test_a_guzzle_client_given_its_base_in_an_options_array() -> None:
+    text = (
+        "<?php\n"
+        "$client = new Client([\n"
+        "    'base_uri' => 'https://openapi.akool.com/api/open/v3/',\n"
+        "]);\n"
+        "$res = $client->post('content/video/createbytalkingphoto', [\n"
+        "    'json' => ['talking_photo_url' => $p, 'audio_url' => $a, 'resolution' => '4k'],\n"
+        "]);\n"
+    )
+    assert places(audit_text(text, "Gateway.php")) == [(6, "bad-value", "'4k'")]
+
+
+def test_a_folder_audit_reads_the_same(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(
+        'U = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"\n'
+        'requests.post(U, json={"prompt": p})\n'
+        'requests.post(U, json={"prompt": p, "size": "1:1"})\n'
+    )
+    assert places(audit([tmp_path]).findings) == [(3, "misnamed-field", "size")]
