@@ -28,9 +28,7 @@ class AkoolService:
             "resolution": "1080p" if hd else "1080",
         }
         r = self.session.post(
-            f"{self.BASE_URL}/content/video/createbytalkingphoto",
-            json=payload,
-            timeout=self.timeout,
+            f"{self.BASE_URL}/content/video/createbytalkingphoto", json=payload, timeout=self.timeout
         )
         r.raise_for_status()
         return r.json()["data"]["_id"]
@@ -46,9 +44,7 @@ class AkoolService:
 
     def lipsync(self, video_url, audio_url, callback=None):
         body = {"video_url": video_url, "audio_url": audio_url, "webhook_url": callback}
-        r = self.session.post(
-            f"{self.BASE_URL}/content/video/lip-sync", json=body, timeout=self.timeout
-        )
+        r = self.session.post(f"{self.BASE_URL}/content/video/lip-sync", json=body, timeout=self.timeout)
         r.raise_for_status()
         return r.json()["data"]["_id"]
 

@@ -10,14 +10,10 @@ class AssetStore:
         self.headers = {"Authorization": f"Bearer {token}"}
 
     def upload(self, name, data):
-        return requests.post(
-            self.BASE_URL + "/content/upload", files={"file": (name, data)}, headers=self.headers
-        )
+        return requests.post(self.BASE_URL + "/content/upload", files={"file": (name, data)}, headers=self.headers)
 
     def video_status(self, asset_id):
-        return requests.get(
-            self.BASE_URL + f"/content/video/status/{asset_id}", headers=self.headers
-        ).json()
+        return requests.get(self.BASE_URL + f"/content/video/status/{asset_id}", headers=self.headers).json()
 
 
 class Akool:
@@ -28,13 +24,7 @@ class Akool:
 
     def talk(self, photo, audio):
         body = {"talking_photo_url": photo, "audio_url": audio, "resolution": "720"}
-        return requests.post(
-            self.BASE_URL + "/content/video/createbytalkingphoto", json=body, headers=self.headers
-        ).json()
+        return requests.post(self.BASE_URL + "/content/video/createbytalkingphoto", json=body, headers=self.headers).json()
 
     def status(self, video_id):
-        return requests.get(
-            self.BASE_URL + "/content/video/getvideostatus",
-            params={"id": video_id},
-            headers=self.headers,
-        ).json()
+        return requests.get(self.BASE_URL + "/content/video/getvideostatus", params={"id": video_id}, headers=self.headers).json()

@@ -30,10 +30,7 @@ def swap_image():
 @app.get("/api/v1/faceswap/status/<job_id>")
 def swap_status(job_id):
     resp = requests.get(
-        AKOOL_BASE + "/faceswap/result/listbyids",
-        params={"ids": job_id},
-        headers=HEADERS,
-        timeout=30,
+        AKOOL_BASE + "/faceswap/result/listbyids", params={"ids": job_id}, headers=HEADERS, timeout=30
     )
     return jsonify(resp.json())
 

@@ -56,11 +56,7 @@ class FaceSwapper:
 
 async def main() -> None:
     swapper = FaceSwapper()
-    job = await swapper.swap_image(
-        "https://cdn.example.com/a.jpg",
-        "https://cdn.example.com/b.jpg",
-        "https://cdn.example.com/c.jpg",
-    )
+    job = await swapper.swap_image("https://cdn.example.com/a.jpg", "https://cdn.example.com/b.jpg", "https://cdn.example.com/c.jpg")
     print(await swapper.results([job]))
     await swapper.close()
 
