@@ -95,3 +95,57 @@ def test_a_folder_audit_reads_the_same(tmp_path: Path) -> None:
         'requests.post(U, json={"prompt": p, "size": "1:1"})\n'
     )
     assert places(audit([tmp_path]).findings) == [(3, "misnamed-field", "size")]
+
+
+# -- bases stay in their file, their host and their scope --------------------------------------
+
+
+def test_a_base_on_another_host_in_another_class_is_not_akools() -> None:
+    text = (
+        "class AssetStore:\n"
+        '    BASE_URL = "https://assets.internal.example/api/v3"\n'
+        "    def upload(self, name, data):\n"
+        '        return requests.post(self.BASE_URL + "/content/upload", files={"f": data})\n'
+        "    def status(self, i):\n"
+        '        return requests.get(self.BASE_URL + f"/content/video/status/{i}")\n'
+        "class Akool:\n"
+        '    BASE_URL = "https://openapi.akool.com/api/open/v3"\n'
+        "    def status(self, i):\n"
+        '        return requests.get(self.BASE_URL + f"/content/video/status/{i}")\n'
+    )
+    assert [(line, rule) for line, rule, _ in places(audit_text(text, "clients.py"))] == [
+        (10, "undocumented-path")
+    ]
+
+
+def test_a_local_mock_base_is_not_akools() -> None:
+    text = (
+        'MOCK = "http://localhost:4010/api/open/v3"\n'
+        'requests.post(MOCK + "/content/video/createbytalkingphoto", json={"resolution": "4k"})\n'
+        'requests.post(MOCK + "/api/open/v3/content/video/status/1")\n'
+    )
+    assert audit_text(text, "mock.py") == []
+
+
+def test_a_base_from_one_file_does_not_reach_another_that_binds_or_never_imports_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "akool.py").write_text('BASE_URL = "https://openapi.akool.com/api/open/v3"\n')
+    (tmp_path / "storage.py").write_text(
+        "class Store:\n"
+        '    BASE_URL = "https://storage.example/api/v3"\n'
+        "    def put(self):\n"
+        '        return requests.post(self.BASE_URL + "/content/upload")\n'
+    )
+    (tmp_path / "other.py").write_text(
+        "class Other:\n"
+        "    def __init__(self, base_url):\n"
+        "        self.BASE_URL = base_url\n"
+        "    def get(self, i):\n"
+        '        return requests.get(self.BASE_URL + f"/content/video/status/{i}")\n'
+    )
+    (tmp_path / "user.py").write_text(
+        'from akool import BASE_URL\nrequests.get(BASE_URL + "/content/video/status/1")\n'
+    )
+    found = audit([tmp_path]).findings
+    assert [(Path(f.file).name, f.line) for f in found] == [("user.py", 2)]

@@ -149,7 +149,7 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
             if found.verdict in ("documented", "deprecated", "prefix"):
                 return found
         found = judge(path, site.continued)
-        if found.verdict == "guess" or (talks and found.verdict == "unknown"):
+        if talks and found.verdict in ("guess", "unknown"):
             return found
         return None
     found = judge(path, site.continued)

@@ -260,6 +260,8 @@ def imported_by(
             continue
         if any(p == path for p, _ in owners):
             continue  # the file's own definition wins
+        if _binds(text, name):
+            continue  # the file binds the name itself (to another host, or to a parameter)
         if _imports(text, name) or _same_package(path, [p for p, _ in others]):
             found[name] = others[0][1]
     return found
@@ -275,8 +277,13 @@ def _imports(text: str, name: str) -> bool:
         )
         or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text)
         or re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
-        or re.search(rf"\b[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
+        or re.search(rf"(?<![\w$])(?!self\b|this\b|cls\b)[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
     )
+
+
+def _binds(text: str, name: str) -> bool:
+    """Whether a file assigns a name itself (NAME = ..., self.NAME = ..., NAME: str = ...)."""
+    return bool(re.search(rf"(?<![\w$]){re.escape(name)}\s*(?::[^=\n]*)?=(?![=>])", text))
 
 
 PACKAGE_SUFFIXES = (".go", ".java", ".kt", ".cs")

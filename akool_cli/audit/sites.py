@@ -105,6 +105,7 @@ class Site:
     joined: bool = False  # the path is joined to a base held elsewhere
     continued: bool = False  # the text goes on with "/" and a variable
     options: tuple[str, ...] = ()  # prefixes to try when the base is unknown
+    foreign: bool = False  # joined to a base on another host: a place that is not a call
 
 
 @dataclass
@@ -116,12 +117,32 @@ class Bases:
     imported: dict[str, Base] = field(default_factory=dict)
     helpers: dict[str, Base | None] = field(default_factory=dict)
     clients: list[tuple[int, Base]] = field(default_factory=list)
+    # Every binding of a name in the file, in line order: an AKOOL base, or None for a URL on
+    # another host (a storage service's BASE_URL beside AKOOL's, in another class).
+    bindings: dict[str, list[tuple[int, Base | None]]] = field(default_factory=dict)
 
-    def find(self, ref: str) -> Base | None:
+    def bind(self, name: str, line: int, base: Base | None) -> None:
+        spots = self.bindings.setdefault(name, [])
+        spots.append((line, base))
+        spots.sort(key=lambda s: s[0])
+
+    def find(self, ref: str, line: int | None = None) -> Base | None:
+        """The base a name holds at a line: its binding in effect there (the first one when the
+        name is bound only below, as a module constant read in a function above it)."""
         name = _name_of(ref)
         if not name:
             return None
+        spots = self.bindings.get(name)
+        if spots and line is not None:
+            k = bisect.bisect_right([at for at, _ in spots], line) - 1
+            return spots[max(k, 0)][1]
         return self.names.get(name) or self.imported.get(name)
+
+    def foreign(self, ref: str, line: int) -> bool:
+        """Whether a name holds a URL on another host at a line: paths joined to it are not
+        AKOOL's, whatever they look like."""
+        name = _name_of(ref)
+        return bool(name) and name in self.bindings and self.find(ref, line) is None
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
@@ -140,7 +161,17 @@ def _name_of(ref: str) -> str:
     return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
 
 
-def _literal_base(rhs: str, bases: Bases) -> Base | None:
+def foreign_url(rhs: str) -> bool:
+    """A right-hand side that holds a URL on another host and none on AKOOL's."""
+    return not AKOOL_URL.search(rhs) and any(
+        not AKOOL_HOST.match(m.group("host")) for m in FOREIGN_URL.finditer(rhs)
+    )
+
+
+FOREIGN_URL = re.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])")
+
+
+def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | None:
     """The base a definition's right-hand side holds, if it holds one: a literal base URL (an
     environment default included), a /api/open[/vN] prefix, or another base plus a prefix."""
     url = BASE_URL.search(rhs)
@@ -153,7 +184,7 @@ def _literal_base(rhs: str, bases: Bases) -> Base | None:
     if re.search(r"/(?!api/open(?:/v\d+)?/?[\"'`}]|api/open(?:/v\d+)?/?$)[A-Za-z_]", rhs):
         return None  # a path joined to a base: an endpoint URL, not a base
     for ref in re.findall(r"[\w.$>\[\]\"'-]+", rhs):
-        found = bases.find(ref) if _name_of(ref) else None
+        found = bases.find(ref, line) if _name_of(ref) else None
         if found is not None:
             after = BASE_PREFIX.search(rhs)
             if after is not None and not found.prefix:
@@ -177,7 +208,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     found: dict[str, Base] = {}
     known = _names_pattern(bases)
     for i, line in enumerate(lines):
-        named = "akool" in line.lower() or "/api/open" in line
+        named = "akool" in line.lower() or "/api/open" in line or "://" in line
         if not named and (known is None or not known.search(line)):
             continue
         for m in _definitions_on(line):
@@ -185,9 +216,14 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
             key = _name_of(groups.get("name") or groups.get("pname") or "")
             if not key:
                 continue
-            base = _literal_base(groups.get("rhs") or groups.get("prhs") or "", bases)
+            rhs = groups.get("rhs") or groups.get("prhs") or ""
+            if foreign_url(rhs.split("#")[0]):
+                bases.bind(key, i, None)
+                continue
+            base = _literal_base(rhs, bases, i)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
+                bases.bind(key, i, base)
                 found[key] = base
                 if key not in bases.names and key not in bases.imported:
                     bases.names[key] = base
@@ -237,7 +273,7 @@ def find_clients(lines: list[str], bases: Bases) -> None:
 def find_helpers(lines: list[str], bases: Bases) -> None:
     """Functions whose body joins a base to a parameter: their path arguments join that base."""
     current = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         fn = FUNCTION_DEF.search(line)
         if fn is not None:
             name = fn.group("a") or fn.group("b") or fn.group("c") or ""
@@ -246,7 +282,7 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
         if not current:
             continue
         for m in JOIN_TO_NAME.finditer(line):
-            base = bases.find(m.group("a") or m.group("b") or m.group("c") or "")
+            base = bases.find(m.group("a") or m.group("b") or m.group("c") or "", i)
             if base is not None:
                 bases.helpers[current] = base
 
@@ -270,7 +306,8 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
                 continue
             taken.add(site.start, site.end)
             at[site.start] = site
-            found.append(site)
+            if not site.foreign:
+                found.append(site)
     return found
 
 
@@ -405,7 +442,10 @@ def _joined(
 ) -> Iterator[Site]:
     if not ref or BASE_ONLY.match(text):
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
-    base = bases.find(ref)
+    if bases.foreign(ref, i):  # a path on another host: no other reading of it is a call
+        yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
+        return
+    base = bases.find(ref, i)
     if base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
     elif text.startswith("/") and not text.startswith("/api/open/"):
