@@ -149,3 +149,135 @@ def test_a_base_from_one_file_does_not_reach_another_that_binds_or_never_imports
     )
     found = audit([tmp_path]).findings
     assert [(Path(f.file).name, f.line) for f in found] == [("user.py", 2)]
+
+
+# -- the script's own server is not a call -------------------------------------------------------
+
+ROUTES = {
+    "app.py": (
+        'AKOOL = "https://openapi.akool.com/api/open/v3"\n'
+        '@app.route("/api/open/v3/content/video/status/<vid>", methods=["GET"])\n'
+        "def status(vid): ...\n"
+        '@router.post("/api/open/v4/voice/delete")\n'
+        "async def delete(): ...\n"
+    ),
+    "server.js": (
+        "const api = axios.create({ baseURL: 'https://openapi.akool.com/api/open/v3' });\n"
+        "app.post('/api/open/v3/content/video/createbytalkingphoto', async (req, res) => {\n"
+        "  res.json(await api.post('/content/video/createbytalkingphoto', req.body));\n"
+        "});\n"
+        "proxy.get('/voice/lists', (req, res) => res.json([]));\n"
+    ),
+    "Hooks.java": (
+        'static final String BASE = "https://openapi.akool.com/api/open/v3";\n'
+        '@PostMapping("/api/open/v3/content/video/lip-sync")\n'
+        "public void hook() {}\n"
+    ),
+    "main.go": (
+        'const base = "https://openapi.akool.com"\n'
+        'http.HandleFunc("/api/open/v3/test/webhook", onHook)\n'
+        'r.POST("/api/open/v3/faceswap/highquality/specifyimage", proxy)\n'
+    ),
+    "openapi.yaml": (
+        "openapi: 3.0.3\n"
+        "info:\n"
+        "  description: Wraps AKOOL (https://openapi.akool.com) for our users.\n"
+        "servers:\n"
+        "  - url: https://api.example.com\n"
+        "paths:\n"
+        "  /api/open/v3/content/video/status/{id}:\n"
+        "    get: {}\n"
+        "  /api/open/v3/faceswap/highquality/specifyimage:\n"
+        "    post: {}\n"
+    ),
+}
+
+
+def test_route_definitions_and_an_own_api_spec_are_not_calls(tmp_path: Path) -> None:
+    for name, text in ROUTES.items():
+        assert audit_text(text, name) == [], name
+
+
+def test_akools_own_spec_is_still_read() -> None:
+    text = (
+        "openapi: 3.0.3\n"
+        "servers:\n"
+        "  - url: https://openapi.akool.com\n"
+        "paths:\n"
+        "  /api/open/v3/content/video/createByTalkingPhoto:\n"
+        "    post: {}\n"
+    )
+    assert [f.rule for f in audit_text(text, "spec.yaml")] == ["unknown-endpoint"]
+
+
+# -- request shapes of other languages ---------------------------------------------------------
+
+
+def test_go_struct_literal_fields_are_go_names_and_map_bodies_are_read() -> None:
+    text = (
+        "package akool\n"
+        'const base = "https://openapi.akool.com"\n'
+        "func (c *Client) Talk(p, a, h string) {\n"
+        '\tc.post(base+"/api/open/v3/content/video/createbytalkingphoto", TalkingPhotoRequest{\n'
+        "\t\tTalkingPhotoURL: p,\n"
+        "\t\tWebhookUrl:      h,\n"
+        "\t})\n"
+        "\tbody := map[string]interface{}{\n"
+        '\t\t"modifyVideo": v,\n'
+        '\t\t"webhook_url": h,\n'
+        "\t}\n"
+        '\tc.post(base+"/api/open/v3/faceswap/highquality/specifyvideo", body)\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "client.go")) == [(10, "misnamed-field", "webhook_url")]
+
+
+def test_a_csharp_dictionary_and_a_relative_path_on_a_base_address() -> None:
+    text = (
+        'static readonly HttpClient Http = new HttpClient { BaseAddress = new Uri("https://openapi.akool.com/") };\n'
+        "var payload = new Dictionary<string, object>\n"
+        "{\n"
+        '    { "prompt", prompt },\n'
+        '    { "scale", "21:9" },\n'
+        "};\n"
+        'var resp = await Http.PostAsJsonAsync("api/open/v3/content/image/createbyprompt", payload);\n'
+        'var more = new Dictionary<string, object> { ["image_url"] = img, ["resolution"] = "720P" };\n'
+        'await Http.PostAsJsonAsync("api/open/v4/image2Video/createBySourcePrompt", more);\n'
+        'await Http.GetStringAsync($"api/open/v4/image2Video/results?_ids={ids}");\n'
+    )
+    assert places(audit_text(text, "Images.cs")) == [
+        (5, "bad-value", '"21:9"'),
+        (8, "bad-value", '"720P"'),
+        (10, "unknown-endpoint", "api/open/v4/image2Video/results"),
+    ]
+
+
+def test_a_shell_helper_called_with_a_path_and_a_base_built_from_a_host() -> None:
+    text = (
+        "#!/bin/sh\n"
+        "AKOOL_API=${AKOOL_API:-https://openapi.akool.com/api/open/v3}\n"
+        'akool_post() {\n  curl -s -X POST "${AKOOL_API}$1" -d "$2"\n}\n'
+        'akool_post "/faceswap/highquality/specifyImage" "$BODY"\n'
+    )
+    assert places(audit_text(text, "swap.sh")) == [
+        (6, "unknown-endpoint", "/faceswap/highquality/specifyImage")
+    ]
+    js = (
+        'const AKOOL = process.env.AKOOL_HOST ?? "https://openapi.akool.com";\n'
+        "const V4 = `${AKOOL}/api/open/v4`;\n"
+        'fetch(`${V4}/liveAvatar/session/create`, { body: JSON.stringify({ stream_type: "webrtc" }) });\n'
+    )
+    assert places(audit_text(js, "live.mjs")) == [(3, "bad-value", '"webrtc"')]
+
+
+def test_a_path_spelt_with_other_separators_is_a_sure_replacement() -> None:
+    text = (
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        'requests.post(f"{BASE}/content/video/lip-sync", json={"video_url": v, "webhook_url": h})\n'
+    )
+    found = audit_text(text, "lip.py")
+    assert [(f.rule, f.found) for f in found] == [
+        ("unknown-endpoint", "/content/video/lip-sync"),
+        ("misnamed-field", "webhook_url"),
+    ]
+    assert found[0].fix is not None and found[0].fix.new == "/content/video/lipsync"

@@ -109,13 +109,16 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
     """Spans of each line that are not calls: prose comments, and URLs on other hosts (localhost
     callbacks, the script's own server, AKOOL's website and docs)."""
     skip: dict[int, list[tuple[int, int]]] = {}
+    for i in source.own_spec_paths(ctx.lines, AKOOL_HOST_IN_URL):
+        skip[i] = [(0, len(ctx.lines[i]))]
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
+        spans += source.route_spans(line)
         comment = ctx.comments.get(i)
         if comment is not None and comment.prose:
             spans.append((comment.column, len(line)))
         if spans:
-            skip[i] = spans
+            skip.setdefault(i, []).extend(spans)
     return skip
 
 

@@ -16,6 +16,7 @@ KEY = re.compile(
     r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
 )
+CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|array|JSONObject\(mapOf)\($"
 )
@@ -187,6 +188,8 @@ def _structure(doc: Text) -> None:
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
     events += [(m.start(), 1, m) for m in KEY.finditer(text)]
+    if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
+        events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
     stack: list[tuple[str, int]] = []  # (bracket, index: containers >= 0, parens as -2 - k)
     for _, kind, m in events:
@@ -221,12 +224,17 @@ def _structure(doc: Text) -> None:
 
 
 def _add_key(doc: Text, stack: list[tuple[str, int]], m: re.Match[str]) -> None:
-    name = m.group("name") or m.group("bare") or m.group("name2")
-    if m.group("bare") and doc.python:
-        return
     owner = next((k for _, k in reversed(stack) if k >= 0), -1)
     if owner < 0 or (stack and stack[-1][1] != owner):
         return  # not directly inside the container: in a call's parentheses within it
+    if m.re is CS_KEY:  # the key of the dictionary around the pair
+        parent = doc.containers[owner].parent
+        if parent >= 0:
+            doc.containers[parent].keys.append(Key(m.group("cs"), m.start("cs"), m.end(), -1))
+        return
+    name = m.group("name") or m.group("bare") or m.group("name2")
+    if m.group("bare") and (doc.python or doc.language == "go"):
+        return  # Python has no bare keys; Go's are a struct's field names, not JSON's
     start = (
         m.start("name")
         if m.group("name")
@@ -422,14 +430,19 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     spot = doc.last_assignment(name, before)
     if spot is None:
         return None
-    line_end = doc.text.find("\n", spot[1])
-    stop = min(spot[1] + 80, line_end if line_end >= 0 else len(doc.text))
     text = doc.text
+    line_end = text.find("\n", spot[1])
+    line_end = line_end if line_end >= 0 else len(text)
+    stop = min(spot[1] + 80, line_end)
+    if not text[spot[1] : line_end].rstrip().endswith((";", ",")):
+        opener = re.match(r"\n[ \t]*[{\[]", text[line_end : line_end + 200])
+        if opener is not None:  # C#'s new Dictionary<string, object>\n{ ... }
+            stop = line_end + opener.end()
     for k in doc.inside(spot[1], stop):
         c = doc.containers[k]
         after = text[c.end : c.end + 1]
-        if text[c.start] == "[" and not c.keys and (after.isalnum() or after in "{*"):
-            continue  # a type: map[string]any{, []string{
+        if not c.keys and (after.isalnum() or after in "{*"):
+            continue  # a type: map[string]any{, []string{, map[string]interface{}{
         return k
     return None
 

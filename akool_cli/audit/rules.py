@@ -91,9 +91,10 @@ def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     if replacement is None or "{" in replacement.path or re.search(r"[{}$%<]", m.text):
         return None
     prefix = m.site.base.prefix if m.site.base else ""
-    if m.site.base is None and not m.text.startswith("/api/open/") and not m.site.host:
+    full = m.text.startswith("/api/open/") or m.text.startswith("api/open/")
+    if m.site.base is None and not full and not m.site.host:
         return None
-    if m.site.base is None and m.site.host and not m.text.startswith("/api/open/"):
+    if m.site.base is None and m.site.host and not full:
         prefix = ""
     if not replacement.path.startswith(prefix.rstrip("/") + "/"):
         return None

@@ -16,7 +16,7 @@ AKOOL_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
 )
 OPEN_API_PATH = re.compile(
-    r"/api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
+    r"(?:/|(?<=[\"'`])(?=api/open/v\d+/))api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
 )
 # A base: an AKOOL URL with nothing after the host but /api/open[/vN], or such a prefix alone.
 BASE_URL = re.compile(
@@ -66,9 +66,15 @@ PATH_ARGUMENT = re.compile(
     r"[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
+# .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
+ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
+# A shell function called with a path: akool_post "/faceswap/..." "$BODY"
+SHELL_CALL = re.compile(
+    r"^\s*(?P<fn>[A-Za-z_][\w-]*)\s+[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
+)
 # A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
 JOIN_TO_NAME = re.compile(
-    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$(?:\{\w+\}|\w+)|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
 )
 FUNCTION_DEF = re.compile(
     r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
@@ -181,7 +187,7 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         return Base(host, prefix or (more.group("prefix") if more else ""), "", 0)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
-    if re.search(r"/(?!api/open(?:/v\d+)?/?[\"'`}]|api/open(?:/v\d+)?/?$)[A-Za-z_]", rhs):
+    if re.search(r"/[A-Za-z_]", OPEN_PREFIX.sub("", rhs)):
         return None  # a path joined to a base: an endpoint URL, not a base
     for ref in re.findall(r"[\w.$>\[\]\"'-]+", rhs):
         found = bases.find(ref, line) if _name_of(ref) else None
@@ -198,6 +204,7 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
     return None
 
 
+OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
 
@@ -359,7 +366,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         yield from _path_arguments(i, joined, bases, shift, line)
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
-            yield _site(i, m.start(), m.group(0), path, None, line)
+            yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
 
 
 def _expand_braces(path: str) -> list[str]:
@@ -427,8 +434,12 @@ def _path_arguments(
         fn, start, real = m.group("fn"), m.start("path") + shift, real or line
         if fn in bases.helpers:
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
-        elif fn.lower() in HTTP_METHODS and bases.clients:
+        elif (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
+    shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
+    if shell is not None and shell.group("fn") in bases.helpers:
+        base = bases.helpers[shell.group("fn")]
+        yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
 
 
 def _format_argument(rest: str) -> str:
