@@ -19,7 +19,8 @@ from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
 from tests.test_media_contract import DOCS, needs_docs
-from tests.test_products import AUDIO, sent
+from tests.test_products import AUDIO
+from tests.test_products import sent as sent_to
 
 EXAMPLES: dict[str, Any] = json.loads(
     (Path(__file__).parent / "data" / "akool_examples.json").read_text(encoding="utf-8")
@@ -28,6 +29,10 @@ PAGE = DOCS / "ai-tools-suite" / "talking-avatar.mdx"
 PRODUCT = products.PRODUCTS["talking_avatar"]
 AVATAR = "SandboxAnna01"  # one of the sandbox's AKOOL avatars (from 2)
 OWN = "https://example.com/me.mp4"
+
+
+def sent(sandbox: Sandbox, endpoint: contract.Endpoint) -> list[dict[str, Any]]:
+    return [dict(body) for body in sent_to(sandbox, endpoint)]
 
 
 def test_the_pages_example_body_passes_akools_checks() -> None:
