@@ -29,7 +29,6 @@ from akool_cli import __version__
 from akool_cli.core.errors import AkoolError
 from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, tool_specs
 
-HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want ≤ 15 s)
 INSTRUCTIONS = (
     "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
     "tools spend credits and return a job id at once; then call `wait` (repeat while `finished` "
@@ -122,6 +121,7 @@ def _error(exc: AkoolError) -> CallToolResult:
 
 async def _in_thread(
     ctx: Context,
+    heartbeat: float,
     label: str,
     fn: Callable[[], T],
     *,
@@ -139,7 +139,7 @@ async def _in_thread(
 
     async def beat() -> None:
         while True:
-            await anyio.sleep(HEARTBEAT_SECONDS)
+            await anyio.sleep(heartbeat)
             elapsed = anyio.current_time() - start
             shown = elapsed if total is None else min(elapsed, total)
             await ctx.report_progress(shown, total, f"{label}...")
@@ -161,7 +161,8 @@ async def _in_thread(
 async def _create(
     session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
 ) -> dict[str, Any]:
-    return await _in_thread(ctx, "creating", lambda: session.create(spec, arguments))
+    beat = session.settings.heartbeat
+    return await _in_thread(ctx, beat, "creating", lambda: session.create(spec, arguments))
 
 
 async def _wait(
@@ -177,6 +178,7 @@ async def _wait(
         with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
             job = await _in_thread(
                 ctx,
+                session.settings.heartbeat,
                 f"{job_id}: asking AKOOL",
                 lambda: session.client.status(job_id),
                 abandon=True,
@@ -194,7 +196,7 @@ async def _wait(
         if elapsed + poll >= ceiling:
             message = f"still {state} after {elapsed:.0f} s; call wait again with this job_id"
             return {**view, "message": message}
-        await anyio.sleep(min(poll, HEARTBEAT_SECONDS))
+        await anyio.sleep(min(poll, session.settings.heartbeat))
 
 
 async def _simple(
@@ -207,7 +209,7 @@ async def _simple(
         "credit": session.credit,
         "history": lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind")),
     }
-    return await _in_thread(ctx, spec.name, calls[spec.name])
+    return await _in_thread(ctx, session.settings.heartbeat, spec.name, calls[spec.name])
 
 
 HANDLERS: dict[str, Handler] = {"wait": _wait}
