@@ -128,19 +128,21 @@ class RunsMixin(ClientBase):
         return Run(run_id, budget, estimator, self.journal)
 
     def end_run(self, run: Run, outcome: str = "finished", *, read_balance: bool = True) -> None:
-        """Record the run's end (and the balance after it, when it read one): once."""
-        with run._lock:
-            if run.ended or run.id is None:
-                run.ended = True
-                return
-            run.ended = True
+        """Record the run's end (and the balance after it, when it read one before): once, the
+        first call that gets there (a forced stop need not wait for a balance being read)."""
+        if run.ended or run.id is None:
+            return
         balance = None
         if read_balance and run.budget is not None and run.budget.balance_before is not None:
             try:
                 balance = self.api.credit()
             except AkoolError:
                 balance = None
-        self.journal.end_run(run.id, balance, outcome)
+        with run._lock:
+            if run.ended:
+                return
+            run.ended = True
+            self.journal.end_run(run.id, balance, outcome)
 
 
 def create_once(

@@ -229,12 +229,15 @@ class Session:
         if self.run is not None:
             self.run.stop()
 
-    def close(self, outcome: str = "closed", *, read_balance: bool = True) -> None:
-        """End the session's run in the ledger (once), after the creates being sent settled."""
+    def close(self, outcome: str = "closed", *, forced: bool = False) -> None:
+        """End the session's run in the ledger (once): no create starts any more, those being
+        sent are answered and recorded first. `forced` (a second signal): at once, without
+        reading the balance; a create still being sent is left claimed (an unknown outcome)."""
         if self.run is not None:
             self.run.stop()
-            self.run.settle()
-            self.client.end_run(self.run, outcome, read_balance=read_balance)
+            if not forced:
+                self.run.settle()
+            self.client.end_run(self.run, outcome, read_balance=not forced)
 
     # -- creating ----------------------------------------------------------------------------
 
