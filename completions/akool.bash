@@ -59,7 +59,7 @@ _akool() {
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
-        "mcp") opts="--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
+        "mcp") opts="--base-url --debug --dir --heartbeat --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
         "models") opts="--base-url --debug --for --json --profile --quiet -q" ;;
         "moderate") opts="--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q" ;;
         "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;

@@ -370,6 +370,7 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -s q
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l debug
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l dir
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l heartbeat
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l max-credits
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l poll
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l profile
