@@ -28,7 +28,7 @@ API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 BEARER_HEADER = re.compile(
     r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
 )
-AKOOL_HOST_IN_URL = re.compile(r"akool", re.IGNORECASE)
+AKOOL_HOST_IN_URL = re.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
 KEY = re.compile(
@@ -59,6 +60,9 @@ class Key:
     value_start: int
     value_end: int
     raw: bool = False  # a query or form value: its text is the value, unquoted
+    # Held by a name that more than one place uses (a body or a constant shared by several
+    # calls): a fix there would change the others too.
+    shared: bool = False
 
 
 @dataclass
@@ -89,6 +93,7 @@ class Text:
     _by_start: dict[int, int] = field(default_factory=dict)
     _commands: dict[int, bool] = field(default_factory=dict)
     _uses: dict[str, list[int]] | None = None
+    _words: Counter[str] | None = None
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -103,6 +108,12 @@ class Text:
                 SHELL_COMMAND.match(text) or (self.language == "shell" and SHELL_LINE.match(text))
             )
         return self._commands[line]
+
+    def shared(self, name: str) -> bool:
+        """Whether more than one place reads a name (besides where it is bound)."""
+        if self._words is None:
+            self._words = Counter(WORD.findall(self.text))
+        return self._words[name] > 1
 
     def uses(self) -> dict[str, list[int]]:
         """Where each name is passed to a call or interpolated, in text order (built once)."""
@@ -174,6 +185,8 @@ def read(lines: list[str], python: bool, language: str = "") -> Text:
     return doc
 
 
+# A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
+WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = re.compile(r"[{}\[\]()]")
 ASSIGNED = re.compile(
     r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
@@ -320,7 +333,11 @@ def _variable_keys(doc: Text, name: str, before: int) -> list[Key]:
     if assigned is not None:
         _collect(doc, assigned, keys, keys, 0, before)
         after = doc.containers[assigned].end
-    return keys + _added_keys(doc, name, after, before)
+    keys += _added_keys(doc, name, after, before)
+    if doc.shared(name):
+        for key in keys:
+            key.shared = True
+    return keys
 
 
 PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])")
@@ -540,6 +557,7 @@ class Literal:
     value: str  # without quotes
     quoted: bool
     offset: int
+    shared: bool = False  # reached through a name that other places use too
 
 
 LITERAL = re.compile(
@@ -586,7 +604,8 @@ def _name_values(doc: Text, name: str, key: Key, depth: int) -> list[Literal]:
         return []
     value = re.match(r"[^\n,)]*", doc.text[spot[1] :])
     inner = Key(name, spot[0], spot[1], spot[1] + (value.end() if value else 0))
-    return literals(doc, inner, depth + 1)
+    shared = doc.shared(name)
+    return [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
 
 
 UNION = re.compile(

@@ -8,7 +8,7 @@ import bisect
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from akool_cli.audit import fields as f
@@ -182,9 +182,14 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 # -- hosts --------------------------------------------------------------------------------------------
 
 
+# A host of AKOOL's own domain (akool.com, api.akool.ai); a host that only has the word in its
+# name (akool-proxy.example.com, the script's own gateway) is someone else's, never "fixed".
+AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
+
+
 def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
-    if host in docs.hosts:
+    if host in docs.hosts or not AKOOL_DOMAIN.search(host):
         return None
     if host in docs.doubtful_hosts:
         return "doubtful"
@@ -286,6 +291,7 @@ def _near(name: str, endpoint: DocEndpoint) -> str | None:
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     for _m, endpoint, keys in _requests(ctx):
+        taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
                 continue
@@ -294,7 +300,10 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
             right = _near(key.name, endpoint)
             if right is not None and misnamed:
                 message = f"{key.name} is not a field of {describe(endpoint)}"
-                fix = Fix(line, column, column + len(key.name), key.name, right)
+                fix = None
+                if not key.shared and right not in taken:
+                    fix = Fix(line, column, column + len(key.name), key.name, right)
+                    taken.add(right)
                 yield Hit(line, column, key.name, right, message, endpoint.url, fix)
             elif right is None and not misnamed:
                 documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
@@ -384,6 +393,8 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
                 if not key.raw:  # a query string's values are all text
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
+                if hit is not None and (key.shared or lit.shared):
+                    hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:
                     yield hit
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}

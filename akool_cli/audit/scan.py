@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import sites
+from akool_cli.audit import sites, source
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 
@@ -103,7 +103,7 @@ def audit_text(
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports."""
-    lines = text.splitlines()
+    lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
     sites.definitions(name, lines, ctx.bases)
@@ -242,7 +242,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> dict[str, list[tuple[Pat
     for path, shown, text in texts:
         if "akool" not in text.lower() and "/api/open" not in text:
             continue
-        for name, base in sites.definitions(shown, text.splitlines(), sites.Bases()).items():
+        for name, base in sites.definitions(shown, source.split_lines(text), sites.Bases()).items():
             shared.setdefault(name, []).append((path, base))
     return shared
 

@@ -160,3 +160,22 @@ def own_spec_paths(lines: list[str], akool_host: re.Pattern[str]) -> list[int]:
     if not servers or any(akool_host.search(url) for url in servers):
         return []
     return [i for i, line in enumerate(lines) if SPEC_PATH.match(line)]
+
+
+# Line breaks as editors, git and SARIF viewers count them: \n, \r\n and a lone \r. Python's
+# str.splitlines() also breaks at \f, \v, \x1c-\x1e, \x85, U+2028 and U+2029, which would put
+# every finding after one of them on the wrong line.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, split at \\n, \\r\\n and \\r only (no final empty line)."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of split_lines(text) starts."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
