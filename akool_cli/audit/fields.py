@@ -204,41 +204,48 @@ def _structure(doc: Text) -> None:
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
-    stack: list[tuple[str, int]] = []  # (bracket, index: containers >= 0, parens as -2 - k)
+    # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
+    # innermost container and the innermost paren at its depth), so no lookup walks the stack.
+    stack: list[Frame] = []
     for _, kind, m in events:
         if kind == 1:
             _add_key(doc, stack, m)
             continue
         c = m.group(0)
-        if c in "{[(":
-            parent = next((k for _, k in reversed(stack) if k >= 0), -1)
-            if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
-                stack.append((c, -1))  # ${x}, #{x}: an interpolation, not an object
-                continue
-            if c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
-                doc.containers.append(
-                    Container(m.start(), len(text), parent, label=_label(text, m.start()))
-                )
-                index = len(doc.containers) - 1
-                if parent >= 0:
-                    doc.containers[parent].children.append(index)
-            else:
-                paren_parent = next((-2 - k for _, k in reversed(stack) if k <= -2), -1)
-                doc.parens.append((m.start(), len(text), paren_parent))
-                index = -2 - (len(doc.parens) - 1)
-            stack.append((c, index))
-        elif stack:
-            _, index = stack.pop()
-            if index >= 0:
-                doc.containers[index].end = m.end()
-            elif index <= -2:
-                k = -2 - index
-                doc.parens[k] = (doc.parens[k][0], m.end(), doc.parens[k][2])
+        if c not in "{[(":
+            if stack:
+                _close(doc, stack.pop()[0], m.end())
+            continue
+        container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
+        if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
+            stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
+        elif c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
+            doc.containers.append(
+                Container(m.start(), len(text), container, label=_label(text, m.start()))
+            )
+            index = len(doc.containers) - 1
+            if container >= 0:
+                doc.containers[container].children.append(index)
+            stack.append((index, index, paren))
+        else:
+            doc.parens.append((m.start(), len(text), paren))
+            stack.append((-2 - (len(doc.parens) - 1), container, len(doc.parens) - 1))
 
 
-def _add_key(doc: Text, stack: list[tuple[str, int]], m: re.Match[str]) -> None:
-    owner = next((k for _, k in reversed(stack) if k >= 0), -1)
-    if owner < 0 or (stack and stack[-1][1] != owner):
+Frame = tuple[int, int, int]
+
+
+def _close(doc: Text, index: int, end: int) -> None:
+    if index >= 0:
+        doc.containers[index].end = end
+    elif index <= -2:
+        k = -2 - index
+        doc.parens[k] = (doc.parens[k][0], end, doc.parens[k][2])
+
+
+def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
+    owner = stack[-1][1] if stack else -1
+    if owner < 0 or stack[-1][0] != owner:
         return  # not directly inside the container: in a call's parentheses within it
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
@@ -259,7 +266,9 @@ def _add_key(doc: Text, stack: list[tuple[str, int]], m: re.Match[str]) -> None:
 
 
 def _label(text: str, start: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
+    """What precedes a container on its line, 60 characters at most (found without scanning back
+    to the line's start: a minified line is one long line)."""
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
     return text[max(line_start, start - 60) : start].rstrip()
 
 
