@@ -115,6 +115,7 @@ def batch(
         settings = _Settings(concurrency, interval, force, retry_unknown)
         result = _run(out, lib, plan, settings)
     complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
+    _settle_hints(out, result.outcomes)
     _raise_ending(runtime, result, max_credits)
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
@@ -183,6 +184,16 @@ def _report(
         f"{summary['invalid']} invalid, of {rows} row(s)"
     )
     return all(o.state == "done" for o in outcomes) and not problems
+
+
+def _settle_hints(out: Output, outcomes: list[Outcome]) -> None:
+    """For each row whose create has an unknown outcome, the command that settles it: it is
+    never sent again by running the batch again."""
+    from akool_cli.core.errors import settle_hint
+
+    for o in outcomes:
+        if o.state == "unknown":
+            out.info(f"row {o.row} ({o.id}): {settle_hint(o.attempt_id)}", prefix="Hint: ")
 
 
 def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | None) -> None:

@@ -25,6 +25,7 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
 from akool_cli.client.making import media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
+from akool_cli.client.settling import Settled, SettlingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
@@ -64,6 +65,7 @@ __all__ = [
     "Progress",
     "RowProblem",
     "Setting",
+    "Settled",
     "StatusNote",
     "Statuses",
     "TalkEvents",
@@ -78,7 +80,15 @@ __all__ = [
 ]
 
 
-class Client(BatchMixin, MediaMixin, FollowingMixin, LedgerMixin, AccountMixin, CallbacksMixin):
+class Client(
+    BatchMixin,
+    MediaMixin,
+    FollowingMixin,
+    LedgerMixin,
+    AccountMixin,
+    CallbacksMixin,
+    SettlingMixin,
+):
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them

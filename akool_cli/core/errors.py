@@ -33,12 +33,16 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
-    ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries",
+    ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
+    "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
+    "dashboard, then `akool settle ID --created JOB_ID` (or `--not-created`)",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
     "usable video (an HTML page, a compressed or partial answer)",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
-    ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",
+    ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done; "
+    "a row whose create has an unknown outcome is settled with `akool settle ID --created "
+    "JOB_ID` (or `--not-created`), then the batch run again",
     ExitCode.LOCAL_STATE: "akool could not write its own files (history, settings): full disk, "
     "read-only or unwritable AKOOL_HOME; a job id it could not record is still printed",
     ExitCode.CHECKS_FAILED: "akool doctor found a failed check (each one says how to fix it)",
@@ -127,6 +131,22 @@ class UnknownOutcomeError(UnavailableError):
     `attempt_id` names the create attempt in the history (`akool settle ATTEMPT` settles it)."""
 
     attempt_id: int | None = None
+
+
+def settle_hint(attempt_id: int | None) -> str:
+    """What to do about an unknown outcome: look in AKOOL's dashboard, then settle it."""
+    if attempt_id is None:
+        return SETTLE_LIST_HINT
+    return (
+        f"find the job in the AKOOL dashboard (or a webhook), then run: akool settle {attempt_id} "
+        f"--created JOB_ID  (or, if it made none: akool settle {attempt_id} --not-created)"
+    )
+
+
+SETTLE_LIST_HINT = (
+    "akool status lists the create attempts whose outcome is unknown; settle one with: "
+    "akool settle ATTEMPT --created JOB_ID (or --not-created)"
+)
 
 
 class UnsettledAttemptError(UnknownOutcomeError):

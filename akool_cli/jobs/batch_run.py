@@ -52,6 +52,7 @@ class Outcome:
     downloaded_path: str | None = None
     error: str | None = None
     resumed: bool = False
+    attempt_id: int | None = None  # an unknown outcome's attempt: `akool settle ATTEMPT ...`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,6 +64,7 @@ class Outcome:
             "downloaded_path": self.downloaded_path,
             "error": self.error,
             "resumed": self.resumed,
+            "attempt": self.attempt_id,
         }
 
 
@@ -308,11 +310,8 @@ class BatchRunner:
                 self.client, self.journal, kind, request, self._origin(item, key), rules
             )
         except UnsettledAttemptError as exc:
-            outcome.state = "unknown"
-            outcome.error = (
-                f"{exc.message}; check the AKOOL dashboard, then rerun with --retry-unknown "
-                "to create it again"
-            )
+            outcome.state, outcome.attempt_id = "unknown", exc.attempt_id
+            outcome.error = f"{exc.message}; {exc.hint}"
             self.emit(outcome, outcome.error)
             return None
         if isinstance(found, JobRecord):
@@ -427,6 +426,8 @@ class _Run:
         except AkoolError as exc:
             outcome.state = "unknown" if isinstance(exc, UnknownOutcomeError) else "error"
             outcome.error = exc.message
+            if isinstance(exc, UnknownOutcomeError):
+                outcome.attempt_id = exc.attempt_id
             runner.emit(outcome, exc.message)
             found = None
         except BaseException:
