@@ -123,9 +123,9 @@ class SettlingMixin(ClientBase):
     def _row_attempt(self, file: Path, row: str) -> AttemptRecord:
         """The unknown attempt of one row of a batch file (its speech's or its own), in this
         client's server, profile and account, as the batch run claims it."""
-        from akool_cli.jobs.batch import load_rows, validate
+        from akool_cli.jobs.batch import load_rows, rows_folder, validate
 
-        items, _ = validate(load_rows(file), base_dir=file.absolute().parent)
+        items, _ = validate(load_rows(file), base_dir=rows_folder(file))
         item = next((i for i in items if row in (i.id, str(i.row))), None)
         if item is None:
             raise UsageError(
