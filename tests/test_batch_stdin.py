@@ -59,7 +59,7 @@ def test_batch_dash_on_a_terminal_says_what_to_do(isolated: Isolation) -> None:
 
     from akool_cli.jobs.batch import load_rows
 
-    saved, sys.stdin = sys.stdin, Terminal()  # type: ignore[assignment]
+    saved, sys.stdin = sys.stdin, Terminal()
     try:
         with pytest.raises(Exception, match="standard input, which is a terminal") as raised:
             load_rows(Path("-"))

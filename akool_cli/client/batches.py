@@ -79,8 +79,8 @@ class BatchMixin(TalkingMixin):
         check_budget(max_credits)
         path = Path(file)
         rows = load_rows(path)
-        folder = rows_folder(path)
-        items, problems = validate(rows, base_dir=folder)
+        base = rows_folder(path)
+        items, problems = validate(rows, base_dir=base)
         # "the image", "the audio" for a talking photo's; the field's name for other kinds'.
         names = {"image_url": "the image", "audio_url": "the audio"}
         inputs = [
@@ -94,7 +94,7 @@ class BatchMixin(TalkingMixin):
             url_ttl=url_ttl,
             check=check,
             check_face=check_face,
-            base_dir=folder,
+            base_dir=base,
         )
         by_row, general = split_problems(found.problems)
         raise_all(general)

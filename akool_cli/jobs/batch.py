@@ -11,9 +11,9 @@ import codecs
 import csv
 import difflib
 import hashlib
+import io
 import json
 import math
-import io
 import re
 import sys
 from collections import Counter

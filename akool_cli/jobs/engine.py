@@ -34,6 +34,7 @@ from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
 SPEECH_POLL_INITIAL = 2.0
+STOPPED_WAITING = "stopped while waiting for AKOOL's answer"
 CLAIM_WAIT_SECONDS = 0.5
 
 
@@ -136,9 +137,11 @@ def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: 
 
 
 def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> JobInfo:
-    """Run the billable create, leaving the attempt with an honest outcome."""
+    """Run the billable create, leaving the attempt with an honest outcome. A stop waits
+    interrupts.ANSWER_GRACE_SECONDS for the answer; then the outcome is unknown."""
     try:
-        return send()
+        with interrupts.awaiting_answer():
+            return send()
     except UnknownOutcomeError as exc:
         journal.attempt_unknown(attempt_id, exc.message)
         exc.attempt_id, exc.hint = attempt_id, settle_hint(attempt_id)
@@ -153,8 +156,14 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
             journal.attempt_unknown(attempt_id, exc.message)
             exc.hint = settle_hint(attempt_id)
         raise
-    except BaseException:
-        journal.attempt_unknown(attempt_id, "interrupted while waiting for AKOOL's answer")
+    except BaseException as exc:
+        journal.attempt_unknown(attempt_id, STOPPED_WAITING)
+        if isinstance(exc, KeyboardInterrupt) and interrupts.received() is not None:
+            raise interrupts.stopped(
+                f"stopped while waiting for AKOOL's answer to a create (attempt {attempt_id}): "
+                "whether it made a job is unknown, and akool never sends it again by itself",
+                settle_hint(attempt_id),
+            ) from None
         raise
 
 
@@ -251,6 +260,7 @@ class ClaimRules:
     retry_unknown: bool = False  # dismiss an unknown outcome and create again (--retry-unknown)
     failed_counts: bool = True  # a failed job made earlier is the answer (False: make a new one)
     before_send: Callable[[], None] = lambda: None  # e.g. a batch's rate-limit pause
+    on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
     on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
 
 
@@ -300,6 +310,7 @@ def claimed(
         if rules.stopping():
             journal.attempt_not_sent(claim.attempt_id)  # give the claim back: nothing was sent
             return None
+        rules.on_sending(claim.attempt_id)
         try:
             return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
         except RateLimitedError:

@@ -475,6 +475,17 @@ class Journal:
     def attempt_unknown(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "unknown", detail)
 
+    def abandon_attempt(self, attempt_id: int, detail: str) -> bool:
+        """A create still waiting for its answer when akool stops: its outcome is unknown (a
+        create answered and recorded meanwhile keeps its outcome). True when marked so."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ? "
+                "AND outcome = 'sending'",
+                (detail, attempt_id),
+            )
+            return cursor.rowcount > 0
+
     def attempt_rejected(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "rejected", detail)
 
