@@ -143,6 +143,15 @@ def settle_hint(attempt_id: int | None) -> str:
     )
 
 
+def unrecorded_hint(attempt_id: int, job_id: str) -> str:
+    """What to do with a job AKOOL made that the history could not record (a full disk): record
+    it once there is space (its kind comes from the attempt: a speech id too), then follow it."""
+    return (
+        f"keep the id; once there is space, record it: akool settle {attempt_id} --created "
+        f"{job_id}  (then akool watch {job_id} follows and downloads it)"
+    )
+
+
 SETTLE_LIST_HINT = (
     "akool status lists the create attempts whose outcome is unknown; settle one with: "
     "akool settle ATTEMPT --created JOB_ID (or --not-created)"
@@ -213,10 +222,12 @@ class LocalStateError(AkoolError):
         hint: str | None = None,
         path: str | None = None,
         job_id: str | None = None,
+        attempt_id: int | None = None,
     ) -> None:
         super().__init__(message, hint=hint)
         self.path = path
         self.job_id = job_id
+        self.attempt_id = attempt_id  # the create that made job_id: `akool settle` records it
 
 
 _SIGNAL_CODES = frozenset({ExitCode.HANGUP, ExitCode.INTERRUPTED, ExitCode.TERMINATED})

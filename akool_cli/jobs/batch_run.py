@@ -442,7 +442,7 @@ class _Run:
         try:
             found = runner.job_for(item, outcome)
         except LocalStateError as exc:
-            outcome.job_id = exc.job_id
+            outcome.job_id, outcome.attempt_id = exc.job_id, exc.attempt_id
             outcome.state = "unrecorded" if exc.job_id else "error"
             outcome.error = exc.message
             runner.emit(outcome, exc.message)

@@ -25,6 +25,7 @@ from akool_cli.core.errors import (
     UnsettledAttemptError,
     UsageError,
     settle_hint,
+    unrecorded_hint,
 )
 from akool_cli.core.faces import FacesRequest
 from akool_cli.core.kinds import SPEECH, JobKind, Request
@@ -112,8 +113,9 @@ def create(
             # Billed, whatever went wrong next: the id must reach the user.
             raise LocalStateError(
                 f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
-                hint=f"keep the id above; follow it with: akool watch {job.id}",
+                hint=unrecorded_hint(attempt_id, job.id),
                 job_id=job.id,
+                attempt_id=attempt_id,
             ) from exc
     return job
 
@@ -182,9 +184,10 @@ def _record(
         # Billed, but not recorded: the id must still reach the user.
         raise LocalStateError(
             f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
-            hint=f"keep the id above; follow it with: akool watch {job.id}  ({exc.hint})",
+            hint=f"{unrecorded_hint(attempt_id, job.id)}; {exc.hint}",
             path=exc.path,
             job_id=job.id,
+            attempt_id=attempt_id,
         ) from exc
     if earlier is not None:
         error = UnknownOutcomeError(
