@@ -41,6 +41,13 @@ def mcp(
     poll: float = typer.Option(
         3.0, "--poll", metavar="S", help="Seconds between state requests in `wait`."
     ),
+    heartbeat: float = typer.Option(
+        10.0,
+        "--heartbeat",
+        metavar="S",
+        help="Send a progress notification at least this often during a long call (seconds, "
+        "at most 15: clients give up on a silent call).",
+    ),
     upload_to: str | None = typer.Option(
         None,
         "--upload-to",
@@ -55,7 +62,7 @@ def mcp(
     from akool_cli.core.validate import check_range
 
     runtime: Runtime = ctx.obj
-    for name, value in (("--wait-ceiling", ceiling), ("--poll", poll)):
+    for name, value in (("--wait-ceiling", ceiling), ("--poll", poll), ("--heartbeat", heartbeat)):
         check_range(name, value)
     if max_credits is not None and max_credits < 0:
         raise UsageError("--max-credits must not be negative", hint="e.g. --max-credits 200")
@@ -67,7 +74,9 @@ def mcp(
         raise UsageError(f"akool mcp needs the mcp package ({exc})", hint=INSTALL_HINT) from None
     from akool_cli.mcpserver.tools import Session, Settings
 
-    settings = Settings(folder.absolute(), max_credits, ceiling, min(poll, ceiling), upload_to)
+    settings = Settings(
+        folder.absolute(), max_credits, ceiling, min(poll, ceiling), upload_to, heartbeat
+    )
     with runtime.library() as lib:
         session = Session(lib, settings)
         session.start()

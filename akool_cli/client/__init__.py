@@ -25,6 +25,7 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
 from akool_cli.client.making import media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
+from akool_cli.client.runs import Once, Run, RunsMixin
 from akool_cli.client.settling import Settled, SettlingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
@@ -60,10 +61,12 @@ __all__ = [
     "Handled",
     "Job",
     "Login",
+    "Once",
     "Outcome",
     "ProfileCheck",
     "Progress",
     "RowProblem",
+    "Run",
     "Setting",
     "Settled",
     "StatusNote",
@@ -85,6 +88,7 @@ class Client(
     MediaMixin,
     FollowingMixin,
     LedgerMixin,
+    RunsMixin,
     AccountMixin,
     CallbacksMixin,
     SettlingMixin,

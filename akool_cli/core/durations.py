@@ -100,3 +100,10 @@ def parse_since(text: str | None, now: float) -> float:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return when.timestamp()
+
+
+def iso(ts: float | None) -> str | None:
+    """A timestamp as UTC ISO 8601 to the second (2026-12-05T03:00:00Z), or None."""
+    if ts is None:
+        return None
+    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -32,6 +32,7 @@ RANGES: dict[str, tuple[float, float]] = {
     # akool mcp: a `wait` returns before clients give up on a call (~60 s for common ones).
     "--wait-ceiling": (0.1, 600.0),
     "--poll": (0.05, 600.0),
+    "--heartbeat": (0.01, 15.0),  # MCP progress: clients give up on a call silent for longer
 }
 # Control characters (C0, DEL, C1): never part of a URL that works.
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
