@@ -281,3 +281,65 @@ def test_a_path_spelt_with_other_separators_is_a_sure_replacement() -> None:
         ("misnamed-field", "webhook_url"),
     ]
     assert found[0].fix is not None and found[0].fix.new == "/content/video/lipsync"
+
+
+# -- shapes the third held-out set had (measured before these were read) ----------------------
+
+
+def test_a_ruby_helper_that_interpolates_the_base_and_the_path() -> None:
+    text = (
+        "module Akool\n"
+        "  BASE = ENV.fetch('AKOOL_BASE', 'https://openapi.akool.com/api/open/v3')\n"
+        "  def self.post(path, body)\n"
+        '    uri = URI("#{BASE}#{path}")\n'
+        "  end\n"
+        "  def self.talk(p, a)\n"
+        "    post('/content/video/createbytalkingphoto', { talking_photo_url: p, audio_url: a, resolution: '720p' })\n"
+        "  end\n"
+        "end\n"
+    )
+    assert places(audit_text(text, "akool.rb")) == [(7, "bad-value", "'720p'")]
+
+
+def test_a_private_helper_and_shorthand_properties() -> None:
+    text = (
+        "export class Narrator {\n"
+        '  #base = "https://openapi.akool.com/api/open/v4";\n'
+        "  async #post(path, body) {\n"
+        "    return fetch(`${this.#base}${path}`, { method: 'POST', body: JSON.stringify(body) });\n"
+        "  }\n"
+        '  speak(text, voice) { return this.#post("/voice/tts", { text, voice_id: voice }); }\n'
+        '  forget(ids) { return this.#post("/voice/del", { ids }); }\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "tts.ts")) == [
+        (6, "misnamed-field", "text"),
+        (7, "misnamed-field", "ids"),
+    ]
+
+
+def test_a_python_wrapper_given_keyword_arguments() -> None:
+    text = (
+        "class Akool:\n"
+        '    def __init__(self, s, base="https://openapi.akool.com/api/open/v3"):\n'
+        "        self.s, self.base = s, base\n"
+        "    async def _post(self, path, **payload):\n"
+        '        return await self.s.post(f"{self.base}{path}", json=payload)\n'
+        "    async def translate(self, url, lang):\n"
+        '        return await self._post("/content/video/createbytranslate", url=url, language=lang, caption_type="1")\n'
+        "    async def get(self, url):\n"
+        "        return requests.post(url=url, timeout=3)\n"
+    )
+    assert places(audit_text(text, "t.py")) == [(7, "bad-value", '"1"')]
+
+
+def test_a_java_map_of_in_a_webclient_chain() -> None:
+    text = (
+        'private String baseUrl = "https://openapi.akool.com";\n'
+        "return web.post()\n"
+        '        .uri(baseUrl + "/api/open/v4/characterSwap/create")\n'
+        '        .header("x-api-key", apiKey)\n'
+        '        .bodyValue(Map.of("image", image, "video", video, "mode", "swap"))\n'
+        "        .retrieve();\n"
+    )
+    assert places(audit_text(text, "Client.java")) == [(5, "bad-value", '"swap"')]

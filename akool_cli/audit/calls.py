@@ -82,6 +82,8 @@ class FileContext:
         first = self.lines[0] if self.lines else ""
         if suffix in SHELL_SUFFIXES or (not suffix and first.startswith("#!") and "sh" in first):
             return "shell"
+        if self.is_js:
+            return "js"
         return {".cs": "csharp", ".go": "go"}.get(suffix, "")
 
     @property

@@ -18,6 +18,7 @@ KEY = re.compile(
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
 )
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
+SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|array|JSONObject\(mapOf)\($"
 )
@@ -173,6 +174,9 @@ def read(lines: list[str], python: bool, language: str = "") -> Text:
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
     _structure(doc)
+    for c in doc.containers:
+        if c.label.endswith("Map.of") and text[c.start] == "(":
+            c.keys += _pair_keys(text, c)
     doc._container_starts = [c.start for c in doc.containers]
     doc._paren_starts = [p[0] for p in doc.parens]
     doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
@@ -203,6 +207,8 @@ def _structure(doc: Text) -> None:
     events += [(m.start(), 1, m) for m in KEY.finditer(text)]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
+    if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
+        events += [(m.start("short"), 1, m) for m in SHORT_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
@@ -247,6 +253,10 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     owner = stack[-1][1] if stack else -1
     if owner < 0 or stack[-1][0] != owner:
         return  # not directly inside the container: in a call's parentheses within it
+    if m.re is SHORT_KEY:
+        if doc.text[doc.containers[owner].start] == "{":
+            doc.containers[owner].keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
+        return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
         if parent >= 0:
@@ -263,6 +273,31 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         else m.start("name2")
     )
     doc.containers[owner].keys.append(Key(name, start, m.end(), -1))
+
+
+def _pair_keys(text: str, c: Container) -> list[Key]:
+    """Java's Map.of("k1", v1, "k2", v2): every other argument is a key, the one after its value."""
+    args, depth, quote, first = [], 0, "", c.start + 1
+    for i in range(c.start + 1, c.end - 1):
+        ch = text[i]
+        if quote:
+            quote = "" if ch == quote and text[i - 1] != "\\" else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            args.append((first, i))
+            first = i + 1
+    args.append((first, c.end - 1))
+    keys = []
+    for (a, b), (va, vb) in zip(args[::2], args[1::2], strict=False):
+        name = re.fullmatch(r"\s*\"([A-Za-z_][\w-]*)\"\s*", text[a:b])
+        if name is not None:
+            keys.append(Key(name.group(1), a + name.start(1), va, vb))
+    return keys
 
 
 def _label(text: str, start: int) -> str:
@@ -322,12 +357,54 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
         target += _variable_keys(doc, name, start)
+    if doc.python and not body and segment.startswith("("):
+        body += _keyword_keys(doc, start, end)
     for m in FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+# Keyword arguments that say how to send a request, not what: never a body's fields.
+TRANSPORT_KWARGS = frozenset(
+    {
+        "json",
+        "data",
+        "params",
+        "headers",
+        "timeout",
+        "files",
+        "auth",
+        "cookies",
+        "verify",
+        "cert",
+        "allow_redirects",
+        "follow_redirects",
+        "proxies",
+        "stream",
+        "content",
+        "method",
+    }
+)
+KWARG = re.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
+
+
+def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
+    """A Python wrapper's keyword arguments, which its **payload sends as the body
+    (self._post("/x", url=u, language="fr")): those directly in the call's parentheses, when
+    none of them says how to send (json=, data=, params=, ...)."""
+    keys = []
+    for m in KWARG.finditer(doc.text, start, end):
+        if doc.paren_around(m.start("k")) != (start, end):
+            continue  # inside a nested call
+        if m.group("k") in TRANSPORT_KWARGS:
+            return []
+        key = Key(m.group("k"), m.start("k"), m.end(), -1)
+        value_end(doc, key, Container(start, end - 1, -1))
+        keys.append(key)
+    return keys if len(keys) > 1 else []  # requests.post(url=u) alone sends no body
 
 
 def _variable_keys(doc: Text, name: str, before: int) -> list[Key]:
@@ -528,12 +605,21 @@ URL_BUILDER = re.compile(
 )
 
 
+CHAINED_URL = re.compile(r"\.(?:uri|url)\s*$")
+CHAIN_GOES_ON = re.compile(r"\s*\.\w")
+
+
 def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
     around = doc.paren_around(offset)
     for _ in range(3):
         if around is None:
             return None
         opener = doc.text[max(0, around[0] - 60) : around[0]]
+        if CHAINED_URL.search(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
+            # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
+            # the request is the rest of the statement
+            end = doc.text.find(";", around[1], around[1] + MAX_REQUEST)
+            return around[0], end if end >= 0 else around[1]
         if not CALL_OPENER.search(opener):
             return None
         if not URL_BUILDER.search(opener):

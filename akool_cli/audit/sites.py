@@ -29,7 +29,7 @@ BASE_URL = re.compile(
 BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
 # name = value, in the assignment, declaration and config forms of the languages above.
 DEFINITION = re.compile(
-    r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@)?\$?[A-Za-z_][\w]*)[\"']?\s*"
+    r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
     r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>)\s*(?P<rhs>.+)$"
 )
 DEFINE_CALL = re.compile(
@@ -42,7 +42,7 @@ CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|ba
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
 INTERPOLATION = re.compile(
-    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.\[\]'\"]*)(?::-[^}]*)?\}"
+    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
     r"(?P<path>/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 )
@@ -77,13 +77,13 @@ SHELL_CALL = re.compile(
 )
 # A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
 JOIN_TO_NAME = re.compile(
-    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$(?:\{\w+\}|\w+)|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.#]+)\}\$(?:\{\w+\}|\w+)|#\{(?P<d>[\w.:@]+)\}#\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
 )
 FUNCTION_DEF = re.compile(
-    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
+    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*\("
     r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
-    r"(?:[\w<>\[\],?]+\s+)?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
 )
 NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
 
@@ -161,12 +161,12 @@ class Bases:
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    lead = re.match(r"[\w.$>\[\]\"'@-]+", ref.strip())  # BASE + "/" -> BASE
+    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip())  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
         return quoted.group(1)
-    ref = ref.split("->")[-1].split(".")[-1].lstrip("$@")
+    ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
     return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
 
 
@@ -292,7 +292,8 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
         if not current:
             continue
         for m in JOIN_TO_NAME.finditer(line):
-            base = bases.find(m.group("a") or m.group("b") or m.group("c") or "", i)
+            ref = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+            base = bases.find(ref, i)
             if base is not None:
                 bases.helpers[current] = base
 
