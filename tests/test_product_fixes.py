@@ -1,0 +1,62 @@
+"""The face, image and voice products under a hostile or unlucky server and a careless user: face
+detection retried like any safe read, two runs saving the same image, cancels of finished jobs,
+size limits before billing, deletions kept in the history, downloads failing under --json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from akool_cli.core import contract
+from akool_cli.sandbox import Sandbox
+from tests.conftest import Isolation
+from tests.support.runner import invoke
+
+FACE = "https://example.com/face.jpg"
+PHOTO = "https://example.com/photo.jpg"
+
+
+def requests_to(sandbox: Sandbox, endpoint: contract.Endpoint) -> int:
+    return sum(1 for r in sandbox.state.received if r.path == endpoint.path)
+
+
+# -- face detection is a safe read: retried --------------------------------------------------------
+
+
+def test_face_detection_is_retried_after_5xx_429_drops_and_truncated_answers(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    api_env.state.inject("500", "429", "drop", "truncate", at="detect_faces")
+    out = isolated.tmp / "out"
+    job = json.loads(invoke(["faceswap", FACE, PHOTO, "-o", f"{out}/", "--json"]).stdout)
+    assert job["state"] == "done"
+    assert requests_to(api_env, contract.DETECT_FACES) == 2 + 4  # four failures, retried
+    assert requests_to(api_env, contract.FACESWAP_PRO) == 1
+
+
+def test_face_detection_that_keeps_failing_exits_5_and_bills_nothing(api_env: Sandbox) -> None:
+    api_env.state.inject(*["500"] * 5, at="detect_faces")
+    result = invoke(["reage", FACE, "--age", "10"], expect=5)
+    assert "detect_faces after retries" in result.stderr and "HTTP 500" in result.stderr
+    assert requests_to(api_env, contract.REAGE_IMAGE) == 0
+    assert json.loads(invoke(["status", "--json"]).stdout) == []
+
+
+def test_a_batch_of_face_swaps_rides_out_face_detection_faults(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = isolated.tmp / "fs.csv"
+    e = "https://example.com"
+    rows.write_text(
+        "id,kind,source_url,target_url\n"
+        + "".join(f"r{n},faceswap,{e}/face{n}.jpg,{e}/photo{n}.jpg\n" for n in range(3))
+    )
+    # More 429s than one request's retries: the batch pauses (docs/batch.md), then goes on.
+    api_env.state.inject("500", "drop", "truncate", *["429"] * 6, at="detect_faces")
+    result = invoke(["batch", str(rows), "-c", "1", "--json"])
+    summary = json.loads(result.stdout)
+    assert [r["state"] for r in summary["results"]] == ["done"] * 3, result.stderr
+    assert "rate limited; pausing submissions" in result.stderr
+    assert requests_to(api_env, contract.FACESWAP_PRO) == 3
