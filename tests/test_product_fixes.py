@@ -60,3 +60,28 @@ def test_a_batch_of_face_swaps_rides_out_face_detection_faults(
     assert [r["state"] for r in summary["results"]] == ["done"] * 3, result.stderr
     assert "rate limited; pausing submissions" in result.stderr
     assert requests_to(api_env, contract.FACESWAP_PRO) == 3
+
+
+# -- two runs saving one image or audio result ---------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8
+
+
+@pytest.mark.parametrize(
+    ("media", "content", "mime"), [("image", PNG, "image/png"), ("audio", MP3, "audio/mpeg")]
+)
+def test_a_neighbours_image_or_audio_is_reported_not_refused(
+    isolated: Isolation, media: str, content: bytes, mime: str
+) -> None:
+    from akool_cli.jobs.download import download
+    from akool_cli.net.transport import Transport
+    from tests.support.servers import Answer, scripted_server
+
+    target = isolated.tmp / f"result.{media}"
+    with scripted_server() as server, Transport() as transport:
+        server.route("/r", Answer(200, content, mime))
+        target.write_bytes(content)  # what the other run saved while this one started
+        result = download(transport, server.url + "/r", target, media=media)  # type: ignore[arg-type]
+    assert result.by_neighbour and result.size == len(content)
+    assert target.read_bytes() == content
