@@ -85,3 +85,28 @@ def test_a_neighbours_image_or_audio_is_reported_not_refused(
         result = download(transport, server.url + "/r", target, media=media)  # type: ignore[arg-type]
     assert result.by_neighbour and result.size == len(content)
     assert target.read_bytes() == content
+
+
+# -- cancel only what is still running -----------------------------------------------------------
+
+
+def test_cancel_of_a_finished_job_is_refused_and_the_job_stays_done(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    job_id = invoke(["reage", FACE, "--age", "10"]).stdout.strip()
+    isolated.clock.advance(60)
+    assert json.loads(invoke(["status", job_id, "--json"]).stdout)[0]["state"] == "done"
+    refused = invoke(["cancel", job_id], expect=2)
+    assert refused.stderr.startswith(f"Error: job {job_id} is done already")
+    assert len([line for line in refused.stderr.splitlines() if line.startswith("Error")]) == 1
+    assert requests_to(api_env, contract.FACESWAP_CANCEL) == 0
+    assert json.loads(invoke(["status", job_id, "--json"]).stdout)[0]["state"] == "done"
+
+
+def test_the_sandbox_cancels_no_finished_job(api_env: Sandbox, isolated: Isolation) -> None:
+    job_id = invoke(["reage", FACE, "--age", "10"]).stdout.strip()
+    [record] = json.loads(invoke(["status", job_id, "--json"]).stdout)
+    isolated.clock.advance(60)
+    handle = record["outputs"]["job_id"]
+    invoke(["api", "POST", contract.FACESWAP_CANCEL.path, "-f", f"job_ids={handle}"])
+    assert json.loads(invoke(["status", job_id, "--json"]).stdout)[0]["state"] == "done"

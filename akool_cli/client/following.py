@@ -127,6 +127,16 @@ class FollowingMixin(ClientBase):
                 f"the history has no {call.source} for job {job_id} to cancel it with",
                 hint="cancel it in the AKOOL console",
             )
+        current = self.status(job_id)
+        if current.state not in (
+            states.NAMES[states.Status.QUEUED],
+            states.NAMES[states.Status.PROCESSING],
+        ):
+            raise UsageError(
+                f"job {job_id} is {current.state} already: only a queued or processing job "
+                "can be cancelled",
+                hint="see it with: akool status " + job_id,
+            )
         self.api_of(record).call(call.endpoint, body=call.body([handle]))
         return self.status(job_id)
 

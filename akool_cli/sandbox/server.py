@@ -674,6 +674,8 @@ class Handler(BaseHTTPRequestHandler):
                 refused[wanted] = "not found"
             elif action == "delete" and self.state.status(job) not in (3, 4):
                 refused[wanted] = "video resource is processing, please try again later"
+            elif action == "cancel" and self.state.status(job) in (3, 4):
+                refused[wanted] = "the task has finished"  # a cancel stops a running task
             else:
                 self.state.act(job, action, media.CANCELLED)
                 done.append(wanted)
