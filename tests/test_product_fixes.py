@@ -110,3 +110,51 @@ def test_the_sandbox_cancels_no_finished_job(api_env: Sandbox, isolated: Isolati
     handle = record["outputs"]["job_id"]
     invoke(["api", "POST", contract.FACESWAP_CANCEL.path, "-f", f"job_ids={handle}"])
     assert json.loads(invoke(["status", job_id, "--json"]).stdout)[0]["state"] == "done"
+
+
+# -- voice files over AKOOL's size limits are refused before upload and billing -----------------
+
+
+def big_wav(path: Path, mb: float) -> Path:
+    """A WAV header followed by zeros (a sparse file): `mb` MiB."""
+    with path.open("wb") as handle:
+        handle.write(b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(24))
+        handle.truncate(int(mb * 1024 * 1024))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("command", "limit"),
+    [(["voice", "clone"], 30), (["voice", "change", "SandboxVoice01"], 50)],
+)
+def test_a_voice_file_over_the_documented_size_is_refused_before_upload(
+    api_env: Sandbox, isolated: Isolation, command: list[str], limit: int
+) -> None:
+    wav = big_wav(isolated.tmp / "me.wav", limit + 0.5)
+    result = invoke([*command, str(wav), "--upload-to", "s3://my-bucket/akool/"], expect=2)
+    assert f"recordings of {limit} MB at most" in result.stderr, result.stderr
+    assert api_env.state.jobs == {}
+    just_under = big_wav(isolated.tmp / "ok.wav", limit - 0.5)
+    result = invoke(
+        [*command, str(just_under), "--upload-to", "s3://my-bucket/akool/"], expect=None
+    )
+    assert "MB at most" not in result.stderr  # refused later, if at all: no S3 here
+
+
+def test_a_batch_row_with_a_voice_file_over_the_limit_is_refused(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    big_wav(isolated.tmp / "me.wav", 31)
+    rows = isolated.tmp / "v.csv"
+    rows.write_text("id,kind,source_voice_file,name\nme,voice_clone,me.wav,Me\n")
+    result = invoke(["batch", str(rows), "--upload-to", "s3://my-bucket/akool/"], expect=2)
+    assert "row 2" in result.stderr and "recordings of 30 MB at most" in result.stderr
+    assert api_env.state.jobs == {}
+
+
+def test_voice_clone_needs_no_name_as_akools_page_says(api_env: Sandbox) -> None:
+    job_id = invoke(["voice", "clone", "https://example.com/me.wav"]).stdout.strip()
+    [body] = [
+        json.loads(r.body) for r in api_env.state.received if r.path == contract.VOICE_CLONE.path
+    ]
+    assert "name" not in body and job_id in api_env.state.jobs
