@@ -13,6 +13,9 @@ from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.test_upload import JPEG, S3, fetching, moto_endpoint, s3
+
+__all__ = ["fetching", "moto_endpoint", "s3"]  # fixtures
 
 FACE = "https://example.com/face.jpg"
 PHOTO = "https://example.com/photo.jpg"
@@ -158,3 +161,23 @@ def test_voice_clone_needs_no_name_as_akools_page_says(api_env: Sandbox) -> None
         json.loads(r.body) for r in api_env.state.received if r.path == contract.VOICE_CLONE.path
     ]
     assert "name" not in body and job_id in api_env.state.jobs
+
+
+# -- one MP4, uploaded as audio then as a video ---------------------------------------------------
+
+
+def test_an_mp4_uploaded_for_a_voice_change_can_then_be_a_face_swaps_video(
+    s3: S3, fetching: Sandbox
+) -> None:
+    sample = Path(__file__).resolve().parents[1] / "akool_cli" / "sandbox" / "sample.mp4"
+    clip, face = s3.file("clip.mp4", sample.read_bytes()), s3.file("face.jpg", JPEG)
+    invoke(["voice", "change", "sbx-en-f-ava", str(clip), "--upload-to", s3.target])
+    invoke(["faceswap", str(face), "--video", str(clip), "--upload-to", s3.target])
+    bodies = [json.loads(r.body) for r in fetching.state.received if r.method == "POST"]
+    [audio] = [b["source_voice_file"] for b in bodies if "source_voice_file" in b]
+    [video] = [b["modifyVideo"] for b in bodies if "modifyVideo" in b]
+    types = {}
+    for url in (audio, video):
+        key = url.split("?")[0].split(f"/{s3.bucket}/", 1)[1]
+        types[url] = s3.client().head_object(Bucket=s3.bucket, Key=key)["ContentType"]
+    assert sorted(types.values()) == ["audio/mp4", "video/mp4"]
