@@ -181,3 +181,38 @@ def test_an_mp4_uploaded_for_a_voice_change_can_then_be_a_face_swaps_video(
         key = url.split("?")[0].split(f"/{s3.bucket}/", 1)[1]
         types[url] = s3.client().head_object(Bucket=s3.bucket, Key=key)["ContentType"]
     assert sorted(types.values()) == ["audio/mp4", "video/mp4"]
+
+
+# -- a deleted job is recorded as deleted ---------------------------------------------------------
+
+
+def test_a_deleted_job_is_kept_as_deleted_and_sync_status_and_spend_know_it(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    gone = invoke(["faceswap", FACE, PHOTO]).stdout.strip()
+    kept = invoke(["faceswap", FACE, "https://example.com/other.jpg"]).stdout.strip()
+    isolated.clock.advance(60)
+    invoke(["status"])  # both are done now, neither saved
+    assert invoke(["delete", gone]).stdout.split() == [gone]
+    out = isolated.tmp / "synced"
+    synced = invoke(["sync", "-o", f"{out}/", "--json"])  # exit 0: the deleted one is skipped
+    assert [p.name for p in out.iterdir()] == [f"{kept}.jpg"]
+    assert gone not in synced.stdout or "deleted" in synced.stdout
+    assert invoke(["sync", "-o", f"{out}/"]).exit_code == 0
+    status = invoke(["status"])
+    assert "Warning" not in status.stderr and "warning" not in status.stderr
+    [job] = json.loads(invoke(["status", gone, "--json"]).stdout)
+    assert job["deleted_at"] is not None and job["state"] == "done"
+    [other] = json.loads(invoke(["status", kept, "--json"]).stdout)
+    assert other["deleted_at"] is None
+    spend = json.loads(invoke(["spend", "--json"]).stdout)
+    assert spend["total"]["jobs"] == 2, spend  # what a deleted job cost is kept
+
+
+def test_watching_a_deleted_job_says_it_was_deleted(api_env: Sandbox, isolated: Isolation) -> None:
+    gone = invoke(["faceswap", FACE, PHOTO]).stdout.strip()
+    isolated.clock.advance(60)
+    invoke(["delete", gone])
+    result = invoke(["watch", gone, "-o", f"{isolated.tmp}/"], expect=None)
+    assert "deleted" in result.stderr, result.stderr
+    assert result.exit_code == 2

@@ -282,6 +282,7 @@ class MediaMixin(MakingMixin):
             done, no = _delete_answer(data, group)
             deleted += done
             refused.update(no)
+            self.journal.mark_deleted(done)
         return Deleted(deleted, refused)
 
     def background_change(self, *args: Any, **kwargs: Any) -> Job:
