@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from akool_cli.audit import fields as f
+from akool_cli.audit import ties
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
     BEARER_HEADER,
@@ -497,34 +498,43 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
-    """Each answer read after a call, up to the next place that names an endpoint (40 lines at
-    most), is judged against that call's documented answer."""
+    """Each answer read tied to a call (through the name its response is bound to, in its scope;
+    see ties.py) is judged against that call's documented answer. A read whose start is not a
+    name (a jq filter on a file) is judged against the call before it, up to the next place."""
     calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
+    if not calls:
+        return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
-    data_holds = f.data_variable("\n".join(ctx.lines)) if calls else ""
+    data_holds = f.data_variable("\n".join(ctx.lines))
+    facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
-        k = bisect.bisect_right(places, (m.line, m.column))
-        after = places[k] if k < len(places) else (len(ctx.lines), 0)
-        stop = min(after[0] + 1, m.line + 40, len(ctx.lines))
-        for i in range(m.line, stop):
-            if ctx.in_prose(i, 0):
+        for read in _call_reads(ctx, m, places, facts):
+            hit = _read_hit(read, endpoint, data_holds)
+            if hit is not None:
+                yield hit
+
+
+def _call_reads(
+    ctx: FileContext, m: Mention, places: list[tuple[int, int]], facts: ties.Lines
+) -> Iterator[f.Read]:
+    k = bisect.bisect_right(places, (m.line, m.column))
+    after = places[k] if k < len(places) else (len(ctx.lines), 0)
+    end = ties.statement_end(ctx.lines, m.line)
+    for i, scope in ties.scopes(facts, m.line, m.column):
+        if ctx.in_prose(i, 0):
+            continue
+        if i not in ctx.reads:
+            ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
+        for read in ctx.reads[i]:
+            if (i, read.column) < (m.line, m.column):
                 continue
-            if i not in ctx.reads:
-                ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
-            for read in _reads_between(ctx.reads[i], i, (m.line, m.column), after):
-                hit = _read_hit(read, endpoint, data_holds)
-                if hit is not None:
-                    yield hit
-
-
-def _reads_between(
-    reads: list[f.Read], line: int, start: tuple[int, int], end: tuple[int, int]
-) -> list[f.Read]:
-    """The reads of one line that lie after the call at `start` and before the next place."""
-    columns = [r.column for r in reads]
-    first = bisect.bisect_left(columns, start[1]) if line == start[0] else 0
-    last = bisect.bisect_left(columns, end[1]) if line == end[0] else len(reads)
-    return reads[first:last]
+            if i <= end:
+                yield read  # the call's own statement: requests.post(...).json()["data"]
+            elif read.root is None:
+                if (i, read.column) < after and i <= m.line + 40:
+                    yield read
+            elif read.root in scope.local or read.root in scope.lasting:
+                yield read
 
 
 # -- headers ------------------------------------------------------------------------------------------
