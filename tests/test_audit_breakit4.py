@@ -5,7 +5,9 @@ UTF-16 files, and ignore markers in strings."""
 
 from __future__ import annotations
 
-from akool_cli.audit.scan import Finding, audit_text
+from pathlib import Path
+
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 TALKING = "/content/video/createbytalkingphoto"
 
@@ -100,3 +102,22 @@ def test_a_shell_variable_holding_the_answer() -> None:
         "echo \"$RESP\" | jq -r '.data.task_id'\n"
     )
     assert places(audit_text(text, "run.sh")) == [(6, "response-field", "task_id")]
+
+
+# -- a base imported from another file is found by module, not by name ------------------------
+
+
+def test_a_base_is_taken_from_the_module_imported(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "settings.py").write_text(
+        'AKOOL_BASE = os.environ.get("AKOOL_BASE", "https://openapi.akool.com/api/open/v3")\n'
+    )
+    (tmp_path / "pkg" / "images.py").write_text(
+        "from settings import AKOOL_BASE\n"
+        'requests.post(AKOOL_BASE + "/content/image/createbyimagine", json={"prompt": p})\n'
+    )
+    (tmp_path / "other.py").write_text('AKOOL_BASE = "https://openapi.akool.com"\n')
+    found = audit([tmp_path]).findings
+    assert [(Path(f.file).name, f.line, f.rule) for f in found] == [
+        ("images.py", 2, "retired-endpoint")
+    ]
