@@ -121,3 +121,26 @@ def test_a_base_is_taken_from_the_module_imported(tmp_path: Path) -> None:
     assert [(Path(f.file).name, f.line, f.rule) for f in found] == [
         ("images.py", 2, "retired-endpoint")
     ]
+
+
+# -- shell wrappers: every way a function joins its path argument -----------------------------
+
+
+def _wrapper(function: str, call: str, base: str = "https://openapi.akool.com") -> str:
+    return f"#!/bin/sh\nAKOOL={base}\n{function}\n{call}\n"
+
+
+def test_a_shell_wrapper_with_the_version_inside_it() -> None:
+    text = _wrapper(
+        'akool_post() {\n  curl -sS -X POST "$AKOOL/api/open/v4$1" -d "$2"\n}',
+        'akool_post "/voice/tts" \'{"input_text":"hi","voice_id":"a","speed":1.0}\'',
+    )
+    assert places(audit_text(text, "w.sh")) == [(6, "unknown-field", "speed")]
+
+
+def test_a_one_line_shell_wrapper_unbraced_and_an_unquoted_path() -> None:
+    text = _wrapper(
+        'post() { curl -s -X POST "$AKOOL$1" -d "$2"; }',
+        'post /api/open/v3/content/video/createbytalkingphoto \'{"resolution":"720p"}\'',
+    )
+    assert places(audit_text(text, "w.sh")) == [(4, "bad-value", '"720p"')]

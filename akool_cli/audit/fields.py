@@ -555,7 +555,7 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
-SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$]")
+SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$/]")
 
 
 def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
