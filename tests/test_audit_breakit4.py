@@ -144,3 +144,24 @@ def test_a_one_line_shell_wrapper_unbraced_and_an_unquoted_path() -> None:
         'post /api/open/v3/content/video/createbytalkingphoto \'{"resolution":"720p"}\'',
     )
     assert places(audit_text(text, "w.sh")) == [(4, "bad-value", '"720p"')]
+
+
+# -- Markdown: prose names paths, code blocks call them ----------------------------------------
+
+
+def test_markdown_prose_is_a_mention_and_its_code_blocks_are_calls() -> None:
+    text = (
+        "# Migration notes\n"
+        "We used to call `/api/open/v3/content/video/status` but it never existed.\n"
+        "The `/api/open/v4/voice/videoTranslation` endpoint was replaced.\n"
+        "\n"
+        "```sh\n"
+        "curl -X POST https://openapi.akool.com/api/open/v3/content/video/status\n"
+        "```\n"
+        "\n"
+        "    curl https://openapi.akool.com/api/open/v4/voice/videoTranslation\n"
+    )
+    assert [(line, rule) for line, rule, _ in places(audit_text(text, "NOTES.md"))] == [
+        (6, "unknown-endpoint"),
+        (9, "retired-endpoint"),
+    ]
