@@ -165,3 +165,21 @@ def test_markdown_prose_is_a_mention_and_its_code_blocks_are_calls() -> None:
         (6, "unknown-endpoint"),
         (9, "retired-endpoint"),
     ]
+
+
+# -- --diff: a path is moved only to a documented call of the same method ----------------------
+
+
+def test_a_bodiless_get_is_not_patched_into_a_post_endpoint() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'BASE="https://openapi.akool.com/api/open/v3"\n'
+        'curl -s "${BASE}/photo/talking" -H "x-api-key: $KEY"\n'
+        "curl -s -X POST \"${BASE}/photo/talking\" -d '{}'\n"
+    )
+    found = audit_text(text, "old.sh")
+    assert [(f.line, f.rule, f.fix is not None) for f in found] == [
+        (3, "undocumented-path", False),
+        (4, "undocumented-path", True),
+    ]
+    assert "not fixed: this call is a GET and the documented call a POST" in found[0].message

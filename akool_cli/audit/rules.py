@@ -107,6 +107,43 @@ def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     return Fix(m.line, m.column, m.end, m.text, new)
 
 
+# How a call says its method: curl's -X (or a body flag: POST), a method option, a client's verb.
+METHOD = re.compile(
+    r"(?:-X|--request)\s*[\"']?(?P<x>GET|POST|PUT|DELETE|PATCH)\b"
+    r"|method\s*[:=]\s*[\"'](?P<m>[A-Za-z]+)[\"']"
+    r"|\.(?P<f>get|post|put|delete|patch)(?:Async|_json|ForObject|ForEntity)?\s*\("
+    r"|(?P<d>\s(?:-d|--data(?:-raw|-binary|-urlencode)?|--json|-F|--form)[\s=])"
+    r"|(?P<c>\bcurl\b|\bfetch\s*\()",
+    re.IGNORECASE,
+)
+
+
+def call_method(ctx: FileContext, m: Mention) -> str | None:
+    """The HTTP method of the call a path is written in, when its statement says (None: the
+    path is held apart from its call, or the call does not say)."""
+    end = ties.statement_end(ctx.lines, m.line)
+    found: dict[str, str] = {}
+    for hit in METHOD.finditer("\n".join(ctx.lines[m.line : end + 1])):
+        kind = hit.lastgroup or ""
+        found.setdefault(kind, (hit.group(kind) or "").strip())
+    if "x" in found or "m" in found or "f" in found:
+        return (found.get("x") or found.get("m") or found.get("f") or "").upper()
+    if "d" in found:
+        return "POST"
+    return "GET" if "c" in found else None  # curl or fetch with neither: a GET
+
+
+def _method_guard(
+    ctx: FileContext, m: Mention, endpoint: DocEndpoint | None, fix: Fix | None
+) -> tuple[Fix | None, str]:
+    """A path fix is made only when the call's method is the documented call's: a bodiless GET
+    is not turned into a POST endpoint's path (the finding stays, without a patch, saying why)."""
+    method = call_method(ctx, m) if endpoint is not None else None
+    if fix is None or endpoint is None or method is None or method == endpoint.method:
+        return fix, ""
+    return None, f"; not fixed: this call is a {method} and the documented call a {endpoint.method}"
+
+
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
         guess = m.judgement.guess
@@ -115,7 +152,8 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
             message = f"{guess.method} {m.text} is not in AKOOL's documentation ({_page(endpoint)})"
             # only a guess whose documented call is just another path is fixed mechanically
             plain = endpoint and guess.replacement == f"{endpoint.method} {endpoint.path}"
-            fix = _path_fix(m, endpoint) if plain else None
+            fix, why = _method_guard(ctx, m, endpoint, _path_fix(m, endpoint) if plain else None)
+            message += why
             yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
@@ -132,7 +170,10 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
         where = f" (as {j.path})" if j.path != m.text else ""
         message = f"{m.text}{where} is not in AKOOL's documentation"
-        fix = _path_fix(m, j.replacement) if j.sure else None
+        fix, why = _method_guard(
+            ctx, m, j.replacement, _path_fix(m, j.replacement) if j.sure else None
+        )
+        message += why
         yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
 
 
@@ -148,9 +189,8 @@ def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
             f"{retired.last_documented}); it may still answer today"
         )
         found = m.judgement.path if "," in m.text else m.text  # one of /a/{create,close}
-        yield Hit(
-            m.line, m.column, found, documented, message, _page(endpoint), _path_fix(m, endpoint)
-        )
+        fix, why = _method_guard(ctx, m, endpoint, _path_fix(m, endpoint))
+        yield Hit(m.line, m.column, found, documented, message + why, _page(endpoint), fix)
 
 
 def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
