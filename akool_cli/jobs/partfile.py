@@ -11,7 +11,6 @@ a waiter checks, once it has the lock, that the path still names the file it loc
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 import re
@@ -25,7 +24,11 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
 SENDABLE_VALIDATOR = re.compile(r"[ -~]+")
 # O_NONBLOCK: a FIFO planted at the path must not hang the open (no effect on regular files).
-NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+# Read with getattr: the module must import where they are missing (platforms.check() refuses
+# such systems with one line, and `import akool_cli` must not crash before it can).
+NOFOLLOW = (
+    getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+)
 
 
 def part_path(target: Path) -> Path:
@@ -160,6 +163,8 @@ class PartLock:
         self.waited = False  # another process held the lock when this one asked for it
 
     def __enter__(self) -> PartLock:
+        import fcntl  # POSIX only: imported where it is used (platforms.check() ran before)
+
         while True:
             try:
                 fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
