@@ -10,9 +10,15 @@ import textwrap
 
 import pytest
 
+from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Isolation
 from tests.support.runner import invoke
+from tests.test_faces import sent
+from tests.test_media_uploads import presigned
+from tests.test_upload import JPEG, MP3, PNG, S3, fetching, finished, moto_endpoint, s3
+
+__all__ = ["fetching", "moto_endpoint", "s3"]  # the fixtures these tests use
 
 
 def _one_document(stdout: str) -> object:
@@ -116,3 +122,24 @@ def test_status_json_of_a_known_and_an_unknown_id_is_one_document(api_env: Sandb
     error = _one_document(result.stdout)["error"]  # type: ignore[index]
     assert [job["id"] for job in error["jobs"]] == [job_id]
     assert [e["job_id"] for e in error["errors"]] == ["64dd90f9f0b6684651e90d61"]
+
+
+def test_every_product_method_takes_local_files_with_upload_to(
+    s3: S3, fetching: Sandbox, isolated: Isolation
+) -> None:
+    """From Python as from the CLI: local files are uploaded first, for every product."""
+    import akool_cli
+
+    speech, photo = s3.file("speech.mp3", MP3), s3.file("photo.jpg", JPEG)
+    me, us = s3.file("twofaces-me.jpg", JPEG), s3.file("twofaces-us.png", PNG)
+    with akool_cli.Client() as client:
+        client.voice_change("sbx-en-f-ava", str(speech), upload_to=s3.target)
+        client.moderate(str(photo), upload_to=s3.target, url_ttl="2h")
+        client.faceswap(str(me), str(us), upload_to=s3.target, check=True)
+        client.reage(str(photo), 10, upload_to=s3.target, on_warning=lambda line: None)
+    [change] = sent(fetching, contract.VOICE_CHANGE)
+    [moderated] = sent(fetching, contract.MODERATE)
+    detected = [body["url"] for body in sent(fetching, contract.DETECT_FACES)]
+    assert presigned(change["source_voice_file"], s3) and presigned(moderated["content"], s3)
+    assert len(detected) == 3 and all(presigned(url, s3) for url in detected)
+    assert [state for state, _ in finished(fetching, isolated)] == [3, 3, 3, 3]

@@ -23,7 +23,7 @@ from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
-from akool_cli.client.making import media_kind
+from akool_cli.client.making import InputOptions, media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
@@ -57,6 +57,7 @@ __all__ = [
     "Finished",
     "FollowResult",
     "Handled",
+    "InputOptions",
     "Job",
     "Login",
     "Outcome",

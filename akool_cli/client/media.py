@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.job import Job
-from akool_cli.client.making import MakingMixin
+from akool_cli.client.making import InputOptions, MakingMixin
 from akool_cli.core import kinds, states
 from akool_cli.core.errors import UsageError
 from akool_cli.core.validate import check_job_id
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from typing_extensions import Unpack
 
     from akool_cli.core.mediatypes import Role
     from akool_cli.net.api import AkoolClient
@@ -30,13 +32,14 @@ class MediaMixin(MakingMixin):
         source_image: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """An image from a prompt (billed); `source_image` makes it image to image, `scale` is
         the aspect ratio ("16:9"). Then upscale() or variation() one image of the set."""
         from akool_cli.core.products import given
 
         fields = given(prompt=prompt, scale=scale, source_image=source_image)
-        return self.make("image", fields, webhook_url=webhook_url, name=name)
+        return self.make("image", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def upscale(self, image_id: str, n: int = 1, **options: Any) -> Job:
         """The n-th image (1-4) of a generated set upscaled to 4K (button Un; billed)."""
@@ -90,6 +93,7 @@ class MediaMixin(MakingMixin):
         voice_options: Mapping[str, Any] | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A recording spoken again in the voice `voice_id` (billed; Akool Multilingual 1
         voices). `voice_options`: stability, similarity_boost, style, speaker_boost,
@@ -101,7 +105,7 @@ class MediaMixin(MakingMixin):
             source_voice_file=source_voice_file,
             voice_options=dict(voice_options) if voice_options else None,
         )
-        return self.make("voice_change", fields, webhook_url=webhook_url, name=name)
+        return self.make("voice_change", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def voice_clone(
         self,
@@ -111,6 +115,7 @@ class MediaMixin(MakingMixin):
         voice_options: Mapping[str, Any] | None = None,
         model: str | None = None,
         webhook_url: str | None = None,
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A voice cloned from a recording (billed). Once done, `job.outputs["voice_id"]` speaks
         with speak() and talk --text, and the voice is in list_voices(own=True)."""
@@ -122,7 +127,7 @@ class MediaMixin(MakingMixin):
             voice_options=dict(voice_options) if voice_options else None,
             voice_model_name=model,
         )
-        return self.make("voice_clone", fields, webhook_url=webhook_url, name=voice_name)
+        return self.make("voice_clone", fields, webhook_url=webhook_url, name=voice_name, **inputs)
 
     def avatar_add(
         self,
@@ -131,6 +136,7 @@ class MediaMixin(MakingMixin):
         *,
         avatar_id: str | None = None,
         streaming: bool = False,
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """An avatar made from a video (about a minute) or an image (billed). Once done,
         `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given."""
@@ -141,7 +147,7 @@ class MediaMixin(MakingMixin):
         )
         from akool_cli.core.media_products import avatar_roles
 
-        return self.make("avatar", fields, name=avatar_name, roles=avatar_roles(url))
+        return self.make("avatar", fields, name=avatar_name, roles=avatar_roles(url), **inputs)
 
     def avatars(self, *, source: str | None = None) -> list[dict[str, Any]]:
         """Avatars (avatar_id, name, url, from): AKOOL's ("library"), yours ("own"), or both."""
@@ -169,6 +175,7 @@ class MediaMixin(MakingMixin):
         look_for: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """Text, or the URL of an image, video, audio or document, checked against a content
         policy (Jarvis Moderator; billed). `type` ("image", "video", "audio", "text") is taken
@@ -196,6 +203,7 @@ class MediaMixin(MakingMixin):
             webhook_url=webhook_url,
             name=name,
             roles={"content": role} if role else None,
+            **inputs,
         )
 
     def delete(self, job_ids: list[str]) -> Deleted:
