@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import pytest
 
@@ -143,3 +144,137 @@ def test_every_product_method_takes_local_files_with_upload_to(
     assert presigned(change["source_voice_file"], s3) and presigned(moderated["content"], s3)
     assert len(detected) == 3 and all(presigned(url, s3) for url in detected)
     assert [state for state, _ in finished(fetching, isolated)] == [3, 3, 3, 3]
+
+
+def _job(client: Any) -> str:
+    return str(client.talk("https://example.com/a.jpg", "https://example.com/a.mp3").id)
+
+
+def test_follow_takes_one_id_as_a_str(api_env: Sandbox, isolated: Isolation) -> None:
+    import akool_cli
+
+    with akool_cli.Client() as client:
+        job_id = _job(client)
+        isolated.clock.advance(60)
+        result = client.follow(job_id, interval="1s", timeout="10m")
+        assert list(result.jobs) == [job_id] and result.jobs[job_id].done
+        assert [job.id for job in client.statuses(job_id).jobs] == [job_id]
+        with pytest.raises(akool_cli.UsageError, match="is not a job id"):
+            client.follow([job_id, 42])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda c: c.wait("64dd90f9f0b6684651e90d60", interval=[1]), "--interval [1]"),
+        (lambda c: c.wait("64dd90f9f0b6684651e90d60", timeout="10 fortnights"), "not a duration"),
+        (lambda c: c.status(123), "ids are strings"),
+        (lambda c: c.speak("Hi", "sbx-en-f-ava", timeout="ten minutes"), "--timeout 'ten"),
+        (lambda c: c.speak(None, "sbx-en-f-ava"), "as strings"),
+        (lambda c: c.sync(ROOT / "pyproject.toml"), "is a file"),
+        (lambda c: c.sync(ROOT / "pyproject.toml" / "sub"), "inside the file"),
+        (lambda c: c.download("64dd90f9f0b6684651e90d60", "x" * 5000), "File name too long"),
+    ],
+)
+def test_the_library_raises_its_own_errors_on_bad_input(
+    api_env: Sandbox, isolated: Isolation, call: Any, fragment: str
+) -> None:
+    import akool_cli
+
+    with akool_cli.Client() as client:
+        _job(client)
+        isolated.clock.advance(60)
+        with pytest.raises(akool_cli.UsageError) as refused:
+            call(client)
+    assert fragment in refused.value.message and refused.value.hint
+
+
+def test_batch_concurrency_as_a_str_is_a_usage_error(api_env: Sandbox, isolated: Isolation) -> None:
+    import akool_cli
+
+    rows = isolated.tmp / "rows.csv"
+    rows.write_text("image_url,audio_url\nhttps://e.x/a.jpg,https://e.x/a.mp3\n")
+    with akool_cli.Client() as client:
+        plan = client.batch_plan(rows)
+        with pytest.raises(akool_cli.UsageError, match="--concurrency '4' is not a number"):
+            client.batch(plan, concurrency="4")  # type: ignore[arg-type]
+        with pytest.raises(akool_cli.UsageError, match="--interval"):
+            client.batch(plan, interval="soon")
+    assert api_env.state.jobs == {}  # nothing was created
+
+
+def test_a_closed_client_says_so(api_env: Sandbox) -> None:
+    import akool_cli
+
+    client = akool_cli.Client()
+    client.close()
+    for use in (client.credit, lambda: client.jobs(), lambda: client.status("a" * 24)):
+        with pytest.raises(akool_cli.UsageError, match="this akool Client is closed"):
+            use()
+
+
+def test_dir_of_the_package_shows_its_public_names() -> None:
+    import akool_cli
+
+    akool_cli.Client  # noqa: B018 (loads the client modules)
+    assert dir(akool_cli) == sorted(akool_cli.__all__)
+
+
+@pytest.mark.parametrize("name", ["", "  ", "a\tb"])
+def test_a_blank_profile_name_is_refused_in_one_line(name: str) -> None:
+    import akool_cli
+
+    for argv in (["--profile", name, "status"], ["status", "--profile", name, "--json"]):
+        result = invoke(argv, expect=2)
+        assert result.stderr.startswith("Error: --profile ") and "a profile needs a name" in (
+            result.stderr
+        )
+    with pytest.raises(akool_cli.UsageError, match="a profile needs a name"):
+        akool_cli.Client(profile=name)
+
+
+def test_downloads_are_reported_by_absolute_path(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(isolated.tmp)
+    job_id = invoke(["talk", "https://e.x/a.jpg", "https://e.x/a.mp3"]).stdout.strip()
+    isolated.clock.advance(60)
+    synced = _one_document(invoke(["sync", "-o", "saved", "--json"]).stdout)
+    [saved] = synced["saved"]  # type: ignore[index]
+    assert saved["path"] == str(isolated.tmp / "saved" / f"{job_id}.mp4")
+    rows = isolated.tmp / "rows.csv"
+    rows.write_text("image_url,audio_url\nhttps://e.x/b.jpg,https://e.x/b.mp3\n")
+    batch = invoke(["batch", "rows.csv", "-o", "out", "--json", "--interval", "0.1"], expect=None)
+    assert str(isolated.tmp / "out") in batch.stdout and '"out/' not in batch.stdout
+
+
+def test_sync_into_a_file_is_one_clear_error(api_env: Sandbox, isolated: Isolation) -> None:
+    invoke(["talk", "https://e.x/a.jpg", "https://e.x/a.mp3"])
+    isolated.clock.advance(60)
+    a_file = isolated.tmp / "a-file"
+    a_file.write_text("not a folder")
+    for target in (a_file, a_file / "sub"):
+        result = invoke(["sync", "-o", str(target)], expect=2)
+        assert result.stderr.startswith(f"Error: the folder {target} ")
+    assert a_file.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["config", "set", "upload-to", "https://[::1"],
+        ["translate", "https://e.x/a.mp4", "--to", ""],
+        ["lipsync", "https://e.x/a.mp4", "https://e.x/a.mp3", "--upload-to", "https://[::1"],
+        ["watch", "64dd90f9f0b6684651e90d60", "-o", "x" * 5000],
+        ["watch", "64dd90f9f0b6684651e90d60", "--interval", "1 fortnight"],
+        ["sandbox", "--latency", "-1s"],
+        ["sandbox", "--processing-seconds", "soon"],
+        ["mcp", "--poll", "0"],
+    ],
+)
+def test_garbage_the_break_it_run_found_is_one_clear_line(
+    api_env: Sandbox, argv: list[str]
+) -> None:
+    result = invoke(argv, expect=2)
+    assert result.stderr.startswith("Error: ") and "unexpected" not in result.stderr
+    assert len(result.stderr.splitlines()) == 2 and max(map(len, result.stderr.splitlines())) < 400

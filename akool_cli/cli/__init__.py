@@ -317,8 +317,6 @@ def _fail(
     return int(code)
 
 
-
-
 def _stopped_by() -> str:
     signum = interrupts.received()
     name = signal.Signals(signum).name if signum is not None else "SIGINT"

@@ -42,6 +42,15 @@ def escape_controls(text: str) -> str:
     return UNSAFE.sub(lambda m: SHORT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
+LONG_WORD = re.compile(r"\S{200,}")
+
+
+def elide_long_words(text: str) -> str:
+    """A line a person can read: a word of thousands of characters (a 5000-character path
+    echoed back) shown by its ends and its length."""
+    return LONG_WORD.sub(lambda m: f"{m[0][:60]}…{m[0][-30:]} ({len(m[0])} characters)", text)
+
+
 def _isatty(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
@@ -191,7 +200,7 @@ class Output:
 
     def error(self, message: str, hint: str | None = None) -> None:
         with self._lock:
-            line = message.strip().replace("\n", " ")
+            line = elide_long_words(message.strip().replace("\n", " "))
             self.stderr.write(self._labelled("Error:", RED, self._clean(line)))
             if hint:
                 self.stderr.write(self._labelled("Hint:", DIM, self._clean(hint)))

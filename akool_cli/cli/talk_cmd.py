@@ -34,9 +34,9 @@ def register(app: typer.Typer) -> None:
 
 
 def check_interval(value: float) -> float:
-    from akool_cli.core.validate import check_range
+    from akool_cli.core.durations import parse_duration
 
-    return check_range("--interval", value)
+    return parse_duration(value, "--interval")
 
 
 def _render(display: JobDisplay, event: Event) -> None:

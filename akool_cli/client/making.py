@@ -252,7 +252,7 @@ class MakingMixin(TalkingMixin):
         upload_to: str | None = None,
         url_ttl: str | float = DEFAULT_URL_TTL,
         check: bool = True,
-        timeout: float | None = None,
+        timeout: float | str | None = None,
         events: Events | None = None,
     ) -> Job:
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
@@ -260,7 +260,9 @@ class MakingMixin(TalkingMixin):
         job recorded, with the analysis's id among its inputs. The video and the faces may be
         local files with `upload_to`."""
         from akool_cli.core import products
+        from akool_cli.core.durations import optional_duration
 
+        wait = optional_duration(timeout, "--timeout")
         given = [Input(video_url, "video", "the video")]
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
@@ -273,7 +275,7 @@ class MakingMixin(TalkingMixin):
         sent = self.prepare_inputs(found, settings, events=events)
         video = sent.get(video_url, video_url)
         urls = [sent.get(face, face) for face in faces]
-        analysis = self._analysis(video, timeout)
+        analysis = self._analysis(video, wait)
         task = {
             "video_url": video,  # the identical URL the analysis used
             "mappings": products.mappings_for(

@@ -12,10 +12,10 @@ from akool_cli.client.job import Job
 from akool_cli.client.making import InputOptions, MakingMixin
 from akool_cli.core import kinds, states
 from akool_cli.core.errors import UsageError
-from akool_cli.core.validate import check_job_id
+from akool_cli.core.validate import check_job_id, check_job_ids
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from typing_extensions import Unpack
 
@@ -206,12 +206,12 @@ class MediaMixin(MakingMixin):
             **inputs,
         )
 
-    def delete(self, job_ids: list[str]) -> Deleted:
+    def delete(self, job_ids: str | Iterable[str]) -> Deleted:
         """Delete jobs' results on AKOOL where it documents how (face swap and reage, image to
         video, cloned voices): one request per endpoint for all its ids. Irreversible. A job
         akool cannot delete (not in the history, or no documented delete) is a UsageError
         before anything is sent."""
-        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
+        ids = check_job_ids(job_ids)
         groups: dict[tuple[int, str], tuple[AkoolClient, kinds.IdsCall, list[str]]] = {}
         problems = []
         for job_id in ids:
