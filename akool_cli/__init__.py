@@ -28,8 +28,10 @@ __all__ = [
     "LocalStateError",
     "NotAVideoError",
     "NotGenuineError",
+    "Once",
     "RateLimitedError",
     "RejectedError",
+    "Run",
     "UnavailableError",
     "UnknownOutcomeError",
     "UnsettledAttemptError",
@@ -39,7 +41,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from akool_cli.client import Client, Job
+    from akool_cli.client import Client, Job, Once, Run
     from akool_cli.core.errors import (
         AkoolError,
         AuthError,
@@ -66,6 +68,8 @@ if TYPE_CHECKING:
 _HOMES = {
     "Client": "akool_cli.client",
     "Job": "akool_cli.client",
+    "Once": "akool_cli.client",
+    "Run": "akool_cli.client",
     "NotAVideoError": "akool_cli.jobs.download",
     "RateLimitedError": "akool_cli.net.api",
 }

@@ -6,6 +6,7 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
+        'avatar:Make a talking avatar video: an avatar speaking a recording or a text, on a background (AKOOL talking avatar; 3840 x 2160).'
         'avatars:avatars commands'
         'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
@@ -31,6 +32,7 @@ _akool() {
         'moderate:Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
+        'settle:Settle a create whose outcome is unknown: the job it made, or none.'
         'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
         'sync:Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
@@ -51,6 +53,7 @@ _akool() {
         "api") opts=(--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q) ;;
         "audit") opts=(--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q) ;;
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "avatar") opts=(--background --base-url --debug --force --from --interval --json --name --no-check --output --profile --quiet --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o -q) ;;
         "avatars add") opts=(--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q) ;;
         "avatars list") opts=(--base-url --debug --json --library --own --profile --quiet -q) ;;
         "background-change") opts=(--base-url --debug --json --profile --quiet -q) ;;
@@ -76,11 +79,12 @@ _akool() {
         "lipsync") opts=(--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
-        "mcp") opts=(--base-url --debug --dir --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q) ;;
+        "mcp") opts=(--base-url --debug --dir --heartbeat --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q) ;;
         "models") opts=(--base-url --debug --for --json --profile --quiet -q) ;;
         "moderate") opts=(--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
+        "settle") opts=(--base-url --batch --created --debug --json --not-created --profile --quiet -q) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;
         "sync") opts=(--base-url --debug --force --json --output-dir --profile --quiet -o -q) ;;

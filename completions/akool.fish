@@ -3,6 +3,7 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
+complete -c akool -n '__fish_use_subcommand' -a avatar -d 'Make a talking avatar video: an avatar speaking a recording or a text, on a background (AKOOL talking avatar; 3840 x 2160).'
 complete -c akool -n '__fish_use_subcommand' -a avatars -d 'avatars commands'
 complete -c akool -n '__fish_use_subcommand' -a background-change -d 'AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
@@ -28,6 +29,7 @@ complete -c akool -n '__fish_use_subcommand' -a models -d 'List AKOOLs models fo
 complete -c akool -n '__fish_use_subcommand' -a moderate -d 'Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
+complete -c akool -n '__fish_use_subcommand' -a settle -d 'Settle a create whose outcome is unknown: the job it made, or none.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
 complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
@@ -70,6 +72,27 @@ complete -c akool -n '__fish_seen_subcommand_from status' -l json
 complete -c akool -n '__fish_seen_subcommand_from status' -l profile
 complete -c akool -n '__fish_seen_subcommand_from status' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from status' -s q
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l background
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l debug
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l force
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l from
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l interval
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l json
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l name
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l output
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l profile
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l text
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l voice
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l wait
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from avatar' -s o
+complete -c akool -n '__fish_seen_subcommand_from avatar' -s q
 complete -c akool -n '__fish_seen_subcommand_from avatars' -a add -d 'Add an avatar made from URL (AKOOL avatar upload): an avatar_id, kept on AKOOL.'
 complete -c akool -n '__fish_seen_subcommand_from add' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from add' -l debug
@@ -348,6 +371,7 @@ complete -c akool -n '__fish_seen_subcommand_from logout' -s q
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l debug
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l dir
+complete -c akool -n '__fish_seen_subcommand_from mcp' -l heartbeat
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l max-credits
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l poll
 complete -c akool -n '__fish_seen_subcommand_from mcp' -l profile
@@ -420,6 +444,15 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l verbose
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l video-bytes
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s v
+complete -c akool -n '__fish_seen_subcommand_from settle' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from settle' -l batch
+complete -c akool -n '__fish_seen_subcommand_from settle' -l created
+complete -c akool -n '__fish_seen_subcommand_from settle' -l debug
+complete -c akool -n '__fish_seen_subcommand_from settle' -l json
+complete -c akool -n '__fish_seen_subcommand_from settle' -l not-created
+complete -c akool -n '__fish_seen_subcommand_from settle' -l profile
+complete -c akool -n '__fish_seen_subcommand_from settle' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from settle' -s q
 complete -c akool -n '__fish_seen_subcommand_from spend' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from spend' -l by
 complete -c akool -n '__fish_seen_subcommand_from spend' -l debug

@@ -77,3 +77,24 @@ def test_the_command_line_reaches_below_the_library_only_through_it() -> None:
     (surface,) = [c for c in _contracts().values() if c.get("source_modules") == ["akool_cli.cli"]]
     assert {m.removeprefix("akool_cli.") for m in surface["forbidden_modules"]} == below
     assert surface.get("allow_indirect_imports") is True  # through the library it reaches them
+
+
+def test_the_mcp_server_reaches_below_the_library_only_through_it() -> None:
+    """`akool mcp`'s tools are a front end like the CLI: akool_cli.client and core/ only (every
+    layer below the library is forbidden, a new one included), and no reaching into the
+    Client's internals by attribute either (its journal, its API client, private names)."""
+    layers = _layers()
+    library = next(layer for layer in layers if "client" in layer)
+    below = set().union(*layers[layers.index(library) + 1 :]) - {"core"}
+    (surface,) = [
+        c for c in _contracts().values() if c.get("source_modules") == ["akool_cli.mcpserver"]
+    ]
+    assert {m.removeprefix("akool_cli.") for m in surface["forbidden_modules"]} == below | {
+        "sandbox"
+    }
+    assert surface.get("allow_indirect_imports") is True
+    for module in sorted((PACKAGE / "mcpserver").glob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        found = re.findall(r"(\w+)\.(journal|api|api_of|api_for|_[a-z]\w*)\b", source)
+        reached = [f"{owner}.{name}" for owner, name in found if owner not in ("self", "os")]
+        assert reached == [], f"{module.name} reaches into the library: {reached}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -183,11 +184,14 @@ def test_max_credits_stops_new_jobs_and_the_session_is_in_the_ledger(
 
 def test_every_product_has_a_create_tool_that_says_it_spends_credits() -> None:
     from akool_cli.core import products
-    from akool_cli.mcpserver.tools import tool_specs
+    from akool_cli.mcpserver.tools import tool_name, tool_specs
 
     specs = {spec.name: spec for spec in tool_specs()}
+    # MCP's tool names: letters, digits, _ and - (the spec's SHOULD; clients reject others).
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{1,64}", name) for name in specs), sorted(specs)
+    assert {"faceswap_plus", "reage_video", "voice_clone", "avatars_add"} <= set(specs)
     for product in products.PRODUCTS.values():
-        spec = specs[product.kind.command or product.kind.name]
+        spec = specs[tool_name(product.kind)]
         assert spec.billing and "Spends AKOOL credits" in spec.description
         schema = spec.input_schema
         assert set(schema["required"]) <= set(schema["properties"]), spec.name

@@ -162,3 +162,30 @@ def test_history_exports_inputs_outputs_and_costs(api_env: Sandbox, isolated: Is
     isolated.clock.advance(2 * 3600)
     assert json.loads(invoke(["history", "--json", "--since", "1h"]).stdout) == []
     invoke(["history", "--since", "yesterday"], expect=2)
+
+
+def test_a_script_caps_its_run_and_makes_a_keyed_job_once_with_the_library(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    import pytest
+
+    from akool_cli import BudgetExceededError, Client, Once
+
+    fields = {"image_url": IMAGE, "prompt": "zoom"}  # 20 credits (documented)
+    with Client() as client:
+        run = client.start_run("script", "nightly", max_credits=30)
+        first = client.make("image2video", fields, once=Once("k1"), run=run)
+        again = client.make("image2video", {**fields, "prompt": "pan"}, once=Once("k1"), run=run)
+        assert again.id == first.id and again.repeated and not first.repeated
+        with pytest.raises(BudgetExceededError, match="max_credits 30"):
+            client.make("image2video", fields, once=Once("k2"), run=run)
+        client.end_run(run, "finished")
+        client.end_run(run, "ignored")  # once
+    assert len(api_env.state.jobs) == 1
+    [row] = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)["runs"]
+    assert (row["kind"], row["label"], row["max_credits"], row["outcome"]) == (
+        "script",
+        "nightly",
+        30,
+        "finished",
+    )

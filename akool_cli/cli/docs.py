@@ -20,7 +20,17 @@ COMMAND_PAGES = {
     "api": "docs/doctor.md#akool-api-method-path",
     "audit": "docs/audit.md",
     "auth": "docs/environment.md",
+    "avatar": "docs/products.md#talking-avatar",
     "avatars": "docs/products.md#avatars",
+    "charswap": "docs/products.md#character-swap",
+    "effects": "docs/products.md#image-to-video",
+    "headswap": "docs/products.md#head-swap",
+    "image2video": "docs/products.md#image-to-video",
+    "languages": "docs/products.md#video-translation",
+    "lipsync": "docs/products.md#lip-sync",
+    "models": "docs/products.md#text-to-video",
+    "text2video": "docs/products.md#text-to-video",
+    "translate": "docs/products.md#video-translation",
     "background-change": "docs/products.md#background-change",
     "batch": "docs/batch.md",
     "cancel": "docs/products.md#reage",
@@ -38,6 +48,7 @@ COMMAND_PAGES = {
     "reage": "docs/products.md#reage",
     "history": "docs/spend.md#the-history-exported",
     "sandbox": "docs/sandbox.md",
+    "settle": "docs/reliability.md#settling-an-unknown-outcome",
     "spend": "docs/spend.md",
     "status": "docs/json.md",
     "sync": "docs/spend.md#results-expire-after-7-days-akool-sync",
@@ -221,7 +232,8 @@ def readme_section(app: typer.Typer) -> str:
     for info in commands(app):
         page = COMMAND_PAGES.get(info.path[0], "")
         link = f"[{page.split('/')[-1].split('#')[0]}]({page})" if page else ""
-        lines.append(f"| `{info.usage}` | {info.summary} | {link} |")
+        usage = info.usage.replace("|", "\\|")  # a pipe in a usage (ID|ROW) is not a cell's end
+        lines.append(f"| `{usage}` | {info.summary} | {link} |")
     lines += ["", README_END]
     return "\n".join(lines)
 

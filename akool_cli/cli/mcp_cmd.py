@@ -50,6 +50,14 @@ def mcp(
         parser=duration("--poll"),
         help="Time between state requests in `wait`, e.g. 3s.",
     ),
+    heartbeat: float = typer.Option(
+        10.0,
+        "--heartbeat",
+        metavar="DURATION",
+        parser=duration("--heartbeat"),
+        help="Send a progress notification at least this often during a long call (e.g. 10s; "
+        "at most 15s: clients give up on a silent call).",
+    ),
     upload_to: str | None = typer.Option(
         None,
         "--upload-to",
@@ -72,7 +80,9 @@ def mcp(
         raise UsageError(f"akool mcp needs the mcp package ({exc})", hint=INSTALL_HINT) from None
     from akool_cli.mcpserver.tools import Session, Settings
 
-    settings = Settings(folder.absolute(), max_credits, ceiling, min(poll, ceiling), upload_to)
+    settings = Settings(
+        folder.absolute(), max_credits, ceiling, min(poll, ceiling), upload_to, heartbeat
+    )
     with runtime.library() as lib:
         session = Session(lib, settings)
         session.start()

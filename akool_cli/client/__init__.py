@@ -25,6 +25,8 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
 from akool_cli.client.making import InputOptions, media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
+from akool_cli.client.runs import Once, Run, RunsMixin
+from akool_cli.client.settling import Settled, SettlingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
@@ -60,11 +62,14 @@ __all__ = [
     "InputOptions",
     "Job",
     "Login",
+    "Once",
     "Outcome",
     "ProfileCheck",
     "Progress",
     "RowProblem",
+    "Run",
     "Setting",
+    "Settled",
     "StatusNote",
     "Statuses",
     "TalkEvents",
@@ -79,7 +84,16 @@ __all__ = [
 ]
 
 
-class Client(BatchMixin, MediaMixin, FollowingMixin, LedgerMixin, AccountMixin, CallbacksMixin):
+class Client(
+    BatchMixin,
+    MediaMixin,
+    FollowingMixin,
+    LedgerMixin,
+    RunsMixin,
+    AccountMixin,
+    CallbacksMixin,
+    SettlingMixin,
+):
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them

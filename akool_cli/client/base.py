@@ -4,6 +4,7 @@ API client per server and profile, and the history."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +59,8 @@ class ClientBase:
         self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
         self._closed = False
+        self._key_locks: dict[str, threading.Lock] = {}  # one keyed create at a time (runs.py)
+        self._key_locks_lock = threading.Lock()
 
     # -- where and who ----------------------------------------------------------------------
 
@@ -209,6 +212,11 @@ class ClientBase:
             self._journal = None
 
     # -- helpers the parts share ------------------------------------------------------------
+
+    def _key_lock(self, key: str) -> threading.Lock:
+        """One create per claim key at a time in this client (client/runs.py)."""
+        with self._key_locks_lock:
+            return self._key_locks.setdefault(key, threading.Lock())
 
     def _record(self, job_id: str) -> JobRecord | None:
         return self.journal.get(job_id)

@@ -40,6 +40,11 @@ class Job:
     # What the job makes that is not a file: a cloned voice's `voice_id`, an avatar's
     # `avatar_id`, a moderation's `result` and `final_conclusion` (AKOOL's field names).
     outputs: Mapping[str, str] = field(default_factory=dict)
+    # From the history: when akool first saw it finished, and when AKOOL deletes its result.
+    finished_at: float | None = None
+    expires_at: float | None = None
+    # A create that found the job an earlier call with the same key made (nothing was sent).
+    repeated: bool = False
 
     @property
     def finished(self) -> bool:
@@ -137,6 +142,8 @@ class Job:
                 **(record.outputs if record is not None else {}),
                 **(info.outputs if info is not None else {}),
             },
+            finished_at=record.finished_at if record is not None else None,
+            expires_at=record.expires_at if record is not None else None,
         )
 
 

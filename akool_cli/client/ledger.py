@@ -25,12 +25,25 @@ class LedgerMixin(ClientBase):
 
         return ledger.spend(self.journal, since=self._since(since), by=by)
 
-    def history(self, *, since: float | str | None = None) -> list[dict[str, Any]]:
-        """Every job since then, oldest first: inputs, outputs, costs, expiry (the columns of
-        HISTORY_COLUMNS)."""
+    def history(
+        self,
+        *,
+        since: float | str | None = None,
+        kind: str | None = None,
+        newest: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every job since then (of one kind, if given), oldest first: inputs, outputs, costs,
+        expiry (the columns of HISTORY_COLUMNS). `newest`: only the newest that many."""
         from akool_cli.jobs.ledger import export_row
 
-        return [export_row(record) for record in self.journal.jobs_since(self._since(since))]
+        if newest is None:
+            records = self.journal.jobs_since(self._since(since))
+        else:
+            start = self._since(since)
+            records = self.journal.recent(newest if kind is None else max(newest * 10, 1000))
+            records = [r for r in reversed(records) if r.created_at >= start]
+        rows = [export_row(r) for r in records if kind is None or r.kind == kind]
+        return rows if newest is None else rows[max(0, len(rows) - newest) :]
 
     def expiring(self, within: float = 86400.0) -> list[JobRecord]:
         """Done jobs not downloaded whose result AKOOL deletes within `within` seconds."""

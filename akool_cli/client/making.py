@@ -16,6 +16,7 @@ from akool_cli.inputs.preflight import Events, Input, Plan
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from akool_cli.client.runs import Once, Run
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
@@ -51,6 +52,8 @@ class MakingMixin(TalkingMixin):
         events: Events | None = None,
         roles: Mapping[str, Role] | None = None,
         extra: Mapping[str, Any] | None = None,
+        once: Once | None = None,
+        run: Run | None = None,
     ) -> Job:
         """Create a job of any product from its documented fields (billed), recorded before this
         returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`. `extra` is
@@ -60,7 +63,8 @@ class MakingMixin(TalkingMixin):
         anything is billed (UsageError names each problem). Media fields may be local files,
         uploaded first to your bucket (`upload_to`, as `talk`); with `check`, each input URL is
         fetched the way AKOOL will. `roles` names media fields whose kind depends on the
-        request (a moderation's `content`: an image, a video or audio).
+        request (a moderation's `content`: an image, a video or audio). `once` and `run`: as
+        create() (a key that made a job returns it; a run's cap may refuse the job).
         """
         from akool_cli.core import products
         from akool_cli.core.validate import check_input_url
@@ -74,7 +78,7 @@ class MakingMixin(TalkingMixin):
         given = {k: v for k, v in fields.items() if v is not None}
         # Every value checked before anything else, and AKOOL's 1202 before billing.
         self._check_repeat(chosen, product.build(given, webhook_url=hook))
-        media = {**product.media(), **(roles or {})}
+        media = {**product.media(given), **(roles or {})}
         inputs = [
             Input(str(given[field]), role, f"the {field}")
             for field, role in media.items()
@@ -91,7 +95,8 @@ class MakingMixin(TalkingMixin):
             if field in given:
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
-        return self.create(chosen, request, self.origin(name.strip(), extra))
+        origin = self.origin(name.strip(), extra)
+        return self.create(chosen, request, origin, once=once, run=run)
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""

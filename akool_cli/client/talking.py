@@ -19,6 +19,8 @@ from akool_cli.core.validate import TalkRequest
 from akool_cli.inputs.preflight import Events, Input, Plan, Settings
 
 if TYPE_CHECKING:
+    from akool_cli.client.runs import Once, Run
+    from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import Voice
     from akool_cli.jobs import engine
 
@@ -63,6 +65,8 @@ class TalkingMixin(ClientBase):
         timeout: float | str | None = None,
         on_warning: Callable[[str], None] | None = None,
         events: TalkEvents | None = None,
+        once: Once | None = None,
+        run: Run | None = None,
     ) -> Job:
         """Create a talking-photo job (billed), as `akool talk` does; it is in the history
         before this returns.
@@ -96,7 +100,8 @@ class TalkingMixin(ClientBase):
             speech = self._speak_for_talk(tts, name, wait, events)
             request = replace(request, audio_url=speech.video_url or "")
             extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
-        return self.create(kinds.TALKING_PHOTO, request, self.origin(name.strip(), extra))
+        origin = self.origin(name.strip(), extra)
+        return self.create(kinds.TALKING_PHOTO, request, origin, once=once, run=run)
 
     def _speech_request(
         self,
@@ -191,6 +196,25 @@ class TalkingMixin(ClientBase):
         client = self.api
         return prepare_inputs(found, settings, journal=self.journal, client=client, events=events)
 
+    def upload(
+        self,
+        path: str | os.PathLike[str],
+        role: Role,
+        *,
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+    ) -> str:
+        """A local file put in your own bucket (`upload_to`, else AKOOL_UPLOAD_TO or the
+        profile's upload-to; AKOOL has no upload endpoint), checked as an `role` file first:
+        a presigned URL to give a create. An object uploaded earlier is not sent again."""
+        source = str(Path(path).absolute())
+        given = [Input(source, role, f"the {role}")]
+        found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=False)
+        found.raise_problems()
+        if not found.files:
+            raise UsageError(f"{_text(path)} is not a local file", hint="give a file's path")
+        return self.prepare_inputs(found, settings)[source]
+
     # -- jobs -------------------------------------------------------------------------------
 
     def origin(self, label: str = "", extra: Mapping[str, Any] | None = None) -> engine.Origin:
@@ -200,9 +224,24 @@ class TalkingMixin(ClientBase):
             self.base_url, self.profile, label=label, extra_inputs=dict(extra or {})
         )
 
-    def create(self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin) -> Job:
-        """Create a job of any kind (billed), recorded before this returns."""
+    def create(
+        self,
+        kind: kinds.JobKind,
+        request: kinds.Request,
+        origin: engine.Origin,
+        *,
+        once: Once | None = None,
+        run: Run | None = None,
+    ) -> Job:
+        """Create a job of any kind (billed), recorded before this returns. With `once`, a key
+        that already made a job returns that job (`repeated`, nothing sent); with `run`, the job
+        belongs to that run in the ledger and its cap may refuse it (BudgetExceededError)."""
         from akool_cli.jobs import engine
+
+        if once is not None or run is not None:
+            from akool_cli.client.runs import create_once
+
+            return create_once(self, kind, request, origin, once, run)
 
         info = engine.create(self.api, self.journal, kind, request, origin)
         return Job.of(info, self.journal.get(info.id), kind.name)

@@ -67,6 +67,8 @@ DURATIONS: dict[str, Rule] = {
     # akool mcp: a `wait` returns before clients give up on a call (~60 s for common ones).
     "--wait-ceiling": _within("--wait-ceiling", 0.1, 600.0, "0.1 s to 10m", "50s"),
     "--poll": _within("--poll", 0.05, 600.0, "0.05 s to 10m", "3s"),
+    # MCP progress: clients give up on a call silent for longer.
+    "--heartbeat": _within("--heartbeat", 0.01, 15.0, "0.01 s to 15s", "10s"),
     # The sandbox's pretend work and network: zero is none at all.
     "--processing-seconds": Rule(
         "use seconds or units, e.g. --processing-seconds 4 or 2m", zero=True
@@ -130,3 +132,10 @@ def parse_since(text: str | None, now: float) -> float:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return when.timestamp()
+
+
+def iso(ts: float | None) -> str | None:
+    """A timestamp as UTC ISO 8601 to the second (2026-12-05T03:00:00Z), or None."""
+    if ts is None:
+        return None
+    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from akool_cli.core.durations import iso
 from akool_cli.core.errors import UsageError
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import FINAL, Status, name
-from akool_cli.jobs.views import iso
 from akool_cli.store.journal import JobRecord, Journal, RunRecord
 
 GROUPINGS = ("kind", "day", "batch")

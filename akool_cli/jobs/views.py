@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
 from pathlib import PurePosixPath
 from typing import Any
 
 from akool_cli.core import kinds, states
+from akool_cli.core.durations import iso
 from akool_cli.core.urls import parts_or_none
 
 # The keys of a job in every --json output; documented in docs/json.md and pinned by a test.
@@ -29,12 +29,6 @@ JOB_KEYS = (
     "cost",
     "outputs",
 )
-
-
-def iso(ts: float | None) -> str | None:
-    if ts is None:
-        return None
-    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def job_view(

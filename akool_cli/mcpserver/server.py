@@ -14,6 +14,8 @@ import logging
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -27,9 +29,9 @@ from pydantic import ConfigDict
 
 from akool_cli import __version__
 from akool_cli.core.errors import AkoolError
+from akool_cli.core.interrupts import ECHO_SECONDS, HANDLED
 from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, tool_specs
 
-HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want ≤ 15 s)
 INSTRUCTIONS = (
     "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
     "tools spend credits and return a job id at once; then call `wait` (repeat while `finished` "
@@ -37,6 +39,7 @@ INSTRUCTIONS = (
     "with the same arguments (or the same idempotency_key) returns the first call's job: it is "
     "never made twice. AKOOL deletes results 7 days after they finish."
 )
+STOP_SIGNALS = HANDLED  # SIGINT, SIGTERM, SIGHUP (where the platform has them)
 T = TypeVar("T")
 Handler = Callable[[Session, ToolSpec, dict[str, Any], Context], Awaitable[dict[str, Any]]]
 
@@ -63,13 +66,59 @@ def build(session: Session) -> MCPServer:
 
 
 def serve(session: Session) -> None:
-    """Speak MCP on stdin/stdout until the client closes stdin (Ctrl-C ends it at once)."""
+    """Speak MCP on stdin/stdout until the client closes stdin, or a signal stops it."""
     # Before MCPServer configures the root logger: akool's own line format on stderr, warnings up.
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="akool mcp: %(message)s")
-    # The stdio reader blocks in a thread that Ctrl-C cannot reach: a person at a terminal
-    # expects it to stop (an MCP client closes stdin instead).
-    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    stopper = Stopper(session)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, stopper.handle)
     build(session).run("stdio")
+
+
+class Stopper:
+    """Ctrl-C, SIGTERM and SIGHUP close the session as a closed stdin does, then exit 128+N.
+
+    The first signal starts no create any more, lets those being sent be answered and recorded,
+    ends the session's run in the ledger, and exits (the stdio reader blocks in a thread that no
+    signal reaches, so the process ends itself). Another signal (not the same one again within
+    ECHO_SECONDS: `timeout` and terminals signal a whole process group) ends the run at once: a
+    create still being sent stays claimed, an unknown outcome that is never sent again by itself.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.first: tuple[int, float] | None = None
+
+    def handle(self, signum: int, _frame: object) -> None:
+        now = time.monotonic()
+        if self.first is None:
+            self.first = (signum, now)
+            self.session.stop()
+            name = signal.Signals(signum).name
+            sys.stderr.write(
+                f"akool mcp: stopping ({name}): no new job; creates being sent are recorded first "
+                "(signal again to stop at once)\n"
+            )
+            sys.stderr.flush()
+            threading.Thread(target=self._finish, args=(signum,), daemon=True).start()
+        elif self.first[0] != signum or now - self.first[1] >= ECHO_SECONDS:
+            self.session.close("interrupted", forced=True)
+            _exit(signum, "at once: a create still being sent has an unknown outcome")
+
+    def _finish(self, signum: int) -> None:
+        try:
+            self.session.close("interrupted")
+        finally:
+            _exit(signum, "creates in flight were recorded")
+
+
+def _exit(signum: int, detail: str) -> None:
+    from akool_cli.client import release_locks
+
+    release_locks()
+    sys.stderr.write(f"akool mcp: stopped by {signal.Signals(signum).name} ({detail})\n")
+    sys.stderr.flush()
+    os._exit(128 + signum)
 
 
 def _tool(session: Session, spec: ToolSpec) -> Tool:
@@ -122,6 +171,7 @@ def _error(exc: AkoolError) -> CallToolResult:
 
 async def _in_thread(
     ctx: Context,
+    heartbeat: float,
     label: str,
     fn: Callable[[], T],
     *,
@@ -139,7 +189,7 @@ async def _in_thread(
 
     async def beat() -> None:
         while True:
-            await anyio.sleep(HEARTBEAT_SECONDS)
+            await anyio.sleep(heartbeat)
             elapsed = anyio.current_time() - start
             shown = elapsed if total is None else min(elapsed, total)
             await ctx.report_progress(shown, total, f"{label}...")
@@ -161,7 +211,8 @@ async def _in_thread(
 async def _create(
     session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
 ) -> dict[str, Any]:
-    return await _in_thread(ctx, "creating", lambda: session.create(spec, arguments))
+    beat = session.settings.heartbeat
+    return await _in_thread(ctx, beat, "creating", lambda: session.create(spec, arguments))
 
 
 async def _wait(
@@ -177,6 +228,7 @@ async def _wait(
         with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
             job = await _in_thread(
                 ctx,
+                session.settings.heartbeat,
                 f"{job_id}: asking AKOOL",
                 lambda: session.client.status(job_id),
                 abandon=True,
@@ -194,7 +246,7 @@ async def _wait(
         if elapsed + poll >= ceiling:
             message = f"still {state} after {elapsed:.0f} s; call wait again with this job_id"
             return {**view, "message": message}
-        await anyio.sleep(min(poll, HEARTBEAT_SECONDS))
+        await anyio.sleep(min(poll, session.settings.heartbeat))
 
 
 async def _simple(
@@ -207,7 +259,7 @@ async def _simple(
         "credit": session.credit,
         "history": lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind")),
     }
-    return await _in_thread(ctx, spec.name, calls[spec.name])
+    return await _in_thread(ctx, session.settings.heartbeat, spec.name, calls[spec.name])
 
 
 HANDLERS: dict[str, Handler] = {"wait": _wait}

@@ -2,10 +2,11 @@
 
 The tools come from the job kinds: one create tool per product (its input schema generated from
 the product's documented parameters, core/products.py), then `wait`, `status`, `download`,
-`upload`, `credit` and `history`. Each create goes through the engine's claim loop, like a batch
-row: the claim key is the tool's name and arguments (or the caller's `idempotency_key`), so a
-client that retries a call gets the job the first call made instead of a second, billed one. Files
-are read and written only under the server's folder (--dir).
+`upload`, `credit` and `history`. Everything goes through the public `akool_cli.Client` (the
+import contracts hold it to that, as the CLI): each create is claimed by a key (`Once`: the
+tool's name and arguments, or the caller's `idempotency_key`) in the session's run (`Run`: the
+ledger and the budget), so a client that retries a call gets the job the first call made instead
+of a second, billed one. Files are read and written only under the server's folder (--dir).
 """
 
 from __future__ import annotations
@@ -13,22 +14,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from akool_cli.client import Client, Job
+from akool_cli.client import Client, Job, Once, Run
 from akool_cli.core import contract, kinds, products
-from akool_cli.core.errors import AkoolError, BudgetExceededError, UsageError
-from akool_cli.core.kinds import JobKind, Request
-from akool_cli.core.prices import credits_of
-from akool_cli.core.states import FINAL
-from akool_cli.core.validate import TalkRequest, check_input_url, check_job_id, check_resolution
-from akool_cli.jobs import engine
-from akool_cli.jobs.budget import Budget, Estimator
-from akool_cli.jobs.partfile import safe_file_name
-from akool_cli.store.journal import JobRecord
+from akool_cli.core.durations import iso
+from akool_cli.core.errors import BudgetExceededError, UsageError
+from akool_cli.core.kinds import JobKind
+from akool_cli.core.mediatypes import Role
+from akool_cli.core.validate import check_job_id
 
 SPENDS = "Spends AKOOL credits (billed)."
 # Without an idempotency_key, the same tool with the same arguments within this long is one call
@@ -50,9 +48,10 @@ TALK_PARAMS: dict[str, dict[str, Any]] = {
     "resolution": {"type": "string", "enum": ["720", "1080"], "description": "Video height."},
 }
 JOB_ID = {"type": "string", "description": "The job id a create tool returned."}
-EXPIRY_WARNING_SECONDS = (
-    86400.0  # status and wait warn about an unsaved result this close to deletion
-)
+EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
+HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
+UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
+ROLES: dict[str, Role] = {"image": "image", "audio": "audio", "video": "video"}
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ def tool_specs() -> list[ToolSpec]:
         kind = product.kind
         specs.append(
             ToolSpec(
-                kind.command or kind.name,
+                tool_name(kind),
                 f"Create {_article(kind.noun)} {kind.noun} job: {product.summary}. {SPENDS} "
                 "Returns the job id at once; then call `wait`, then `download`.",
                 product_schema(product),
@@ -140,6 +139,11 @@ def tool_specs() -> list[ToolSpec]:
             )
         )
     return [*specs, *FIXED]
+
+
+def tool_name(kind: JobKind) -> str:
+    """A create tool's name: the kind's command as MCP names go (faceswap --plus: faceswap_plus)."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", kind.command or kind.name).strip("_")
 
 
 def _article(noun: str) -> str:
@@ -205,45 +209,35 @@ class Settings:
     ceiling: float = 50.0  # seconds a `wait` call may take
     poll: float = 3.0  # seconds between state requests in `wait`
     upload_to: str | None = None
+    heartbeat: float = HEARTBEAT_SECONDS  # progress at least this often during a long call
 
 
 @dataclass
 class Session:
-    """One server process: the client, its folder, its run in the ledger and its budget."""
+    """One server process: the client, its folder, and its run in the ledger (with its budget)."""
 
     client: Client
     settings: Settings
-    run_id: int | None = None
-    budget: Budget | None = None
-    estimator: Estimator | None = None
-    _flying: dict[str, str] = field(default_factory=dict)  # claim key → job id (the budget)
-    _locks: dict[str, threading.Lock] = field(default_factory=dict)  # one create per key at once
-    _locks_lock: threading.Lock = field(default_factory=threading.Lock)
+    run: Run | None = None
 
     def start(self) -> None:
-        """The session's run in the ledger (and its budget, whose balance is read lazily)."""
-        journal = self.client.journal
-        self.estimator = Estimator(journal)
-        limit = self.settings.max_credits
-        if limit is not None:
-            # Each call is weighed afresh: a job that failed (free) or finished makes room.
-            self.budget = Budget(limit, self.client.api.credit, self.estimator, sticky=False)
-        try:
-            scope = self.client.scope()
-        except AkoolError:
-            return  # no credential yet: the tools say so when called
-        self.run_id = journal.begin_run("mcp", "akool mcp", scope, None, limit)
+        """The session's run in the ledger (its budget reads the balance on the first create)."""
+        self.run = self.client.start_run("mcp", "akool mcp", max_credits=self.settings.max_credits)
 
-    def close(self) -> None:
-        if self.run_id is not None:
-            balance = None
-            if self.budget is not None and self.budget.balance_before is not None:
-                try:
-                    balance = self.client.credit()
-                except AkoolError:
-                    balance = None
-            self.client.journal.end_run(self.run_id, balance, "closed")
-        self.client.close()
+    def stop(self) -> None:
+        """Start no create any more: those being sent finish and are recorded (a signal)."""
+        if self.run is not None:
+            self.run.stop()
+
+    def close(self, outcome: str = "closed", *, forced: bool = False) -> None:
+        """End the session's run in the ledger (once): no create starts any more, those being
+        sent are answered and recorded first. `forced` (a second signal): at once, without
+        reading the balance; a create still being sent is left claimed (an unknown outcome)."""
+        if self.run is not None:
+            self.run.stop()
+            if not forced:
+                self.run.settle()
+            self.client.end_run(self.run, outcome, read_balance=not forced)
 
     # -- creating ----------------------------------------------------------------------------
 
@@ -251,124 +245,53 @@ class Session:
         """A create tool's call: checked, claimed (a retry gets the first call's job), sent once."""
         assert spec.kind is not None
         kind = spec.kind
-        fields = {k: v for k, v in arguments.items() if k not in COMMON}
-        request = self._request(kind, fields)
-        key = claim_key(spec.name, arguments)
-        client = self.client
-        origin = replace(client.origin(str(arguments.get("name") or "")), batch_key=key)
-        origin = replace(origin, run_id=self.run_id)
+        fields = {k: v for k, v in arguments.items() if k not in COMMON and v is not None}
+        name = str(arguments.get("name") or "")
+        once = Once(claim_key(spec.name, arguments))
         if "idempotency_key" not in arguments:
-            self._forget_old_call(key)
-        refused: list[str] = []
-
-        def before_send() -> None:
-            if not self._admitted(key, kind, request):
-                probing = ", ".join(self._flying.values())
-                refused.append(
-                    (self.budget.refused if self.budget else None)
-                    or f"the cost of {kind.noun} jobs is not known yet (no documented price, "
-                    f"none seen), so one runs at a time: call wait for {probing} first"
+            once = Once(once.key, within=SAME_CALL_SECONDS)
+        _only_urls(kind, fields)
+        try:
+            if kind is kinds.TALKING_PHOTO:
+                job = self.client.talk(
+                    fields.get("image_url", ""),
+                    fields.get("audio_url", ""),
+                    prompt=fields.get("prompt"),
+                    resolution=fields.get("resolution"),
+                    name=name,
+                    once=once,
+                    run=self.run,
                 )
-
-        rules = engine.ClaimRules(stopping=lambda: bool(refused), before_send=before_send)
-        # A retry arriving while the first call's create is still on its way waits for it here:
-        # the history cannot tell this process's own create in flight from one that died.
-        with self._lock_for(key):
-            found = engine.claimed(client.api, client.journal, kind, request, origin, rules)
-        if found is None:
+            else:
+                job = self.client.make(kind.name, fields, name=name, once=once, run=self.run)
+        except BudgetExceededError as exc:
+            hint = "nothing was created or billed; jobs already made can still be waited for and "
             raise BudgetExceededError(
-                f"max_credits {self.settings.max_credits:g} stops this job: "
-                f"{refused[0] if refused else 'stopped'}",
-                hint="nothing was created or billed; jobs already made can still be waited for "
-                "and downloaded; restart akool mcp with a larger --max-credits to make more",
-            )
-        again = isinstance(found, JobRecord)
-        job_id = found.id
-        if not again:
-            self._flying[key] = job_id
-        job = Job.of(None, client.journal.get(job_id))
+                exc.message, hint=hint + "downloaded; restart akool mcp with a larger --max-credits"
+            ) from None
         return {
-            "job_id": job_id,
+            "job_id": job.id,
             "kind": kind.name,
             "state": job.state,
-            "repeated_call": again,
-            "next": f"call wait with job_id {job_id}, then download",
+            "repeated_call": job.repeated,
+            "next": f"call wait with job_id {job.id}, then download",
         }
-
-    def _lock_for(self, key: str) -> threading.Lock:
-        with self._locks_lock:
-            return self._locks.setdefault(key, threading.Lock())
-
-    def _request(self, kind: JobKind, fields: dict[str, Any]) -> Request:
-        """The kind's request from the arguments, every value checked before anything is billed."""
-        if kind is kinds.TALKING_PHOTO:
-            prompt = str(fields.get("prompt") or "").strip()
-            talk = TalkRequest(
-                image_url=check_input_url(str(fields.get("image_url", "")), "image URL"),
-                audio_url=check_input_url(str(fields.get("audio_url", "")), "audio URL"),
-                prompt=prompt or None,
-                resolution=check_resolution(fields.get("resolution")),
-            )
-            self._check_urls({talk.image_url: "image", talk.audio_url: "audio"})
-            return talk
-        product = products.for_kind(kind)
-        assert product is not None
-        built = product.build(fields)
-        media = product.media().items()
-        self._check_urls({str(built.fields[n]): r for n, r in media if built.fields.get(n)})
-        return built
-
-    def _check_urls(self, roles: dict[str, Any]) -> None:
-        """Each input URL fetched the way AKOOL will, before billing (unless AKOOL_NO_CHECK)."""
-        from akool_cli.inputs.preflight import Events, check_urls, checks_disabled, raise_all
-        from akool_cli.inputs.preflight import Settings as CheckSettings
-
-        if checks_disabled(self.client.env):
-            return
-        settings = CheckSettings(check=True, base_url=self.client.base_url)
-        raise_all(check_urls(roles, settings, Events()))
-
-    def _forget_old_call(self, key: str) -> None:
-        """The same arguments more than an hour ago were another call: let them make a new job."""
-        journal = self.client.journal
-        scope = self.client.scope()
-        made = journal.claimed_at(key, scope)
-        if made is not None and journal.clock.time() - made > SAME_CALL_SECONDS:
-            journal.retire_key(key, scope)
-
-    def _admitted(self, key: str, kind: JobKind, request: Request) -> bool:
-        budget = self.budget
-        if budget is None:
-            return True
-        for flying_key, job_id in list(self._flying.items()):
-            record = self.client.journal.get(job_id)
-            if record is not None and record.video_status in FINAL:
-                if self.estimator is not None:
-                    self.estimator.learn(record.kind, credits_of(record.cost))
-                budget.release(flying_key)
-                del self._flying[flying_key]
-        # An agent's call never blocks on another job: a kind of unknown cost is refused
-        # (with the job to wait for) while its first job runs.
-        return budget.admit(key, kind.name, request.body(), stopping=lambda: True)
 
     # -- following ---------------------------------------------------------------------------
 
     def status(self, job_id: str) -> dict[str, Any]:
         """The job's state from AKOOL, recorded, with its expiry."""
-        job = self.client.status(check_job_id(job_id))
-        return self.describe(job)
+        return self.describe(self.client.status(check_job_id(job_id)))
 
     def describe(self, job: Job) -> dict[str, Any]:
-        view = job.to_json(now=self.client.clock.time())
-        record = self.client.journal.get(job.id)
+        now = self.client.clock.time()
+        view = job.to_json(now=now)
         view["finished"] = job.finished
-        if record is not None and record.expires_at is not None and job.done:
-            from akool_cli.jobs.views import iso
-
-            view["expires_at"] = iso(record.expires_at)
-            view["saved"] = bool(record.downloaded_path)
-            left = record.expires_at - self.client.clock.time()
-            if not record.downloaded_path and left < EXPIRY_WARNING_SECONDS:
+        if job.done and job.expires_at is not None:
+            view["expires_at"] = iso(job.expires_at)
+            view["saved"] = bool(job.downloaded_path)
+            left = job.expires_at - now
+            if not job.downloaded_path and left < EXPIRY_WARNING_SECONDS:
                 view["warning"] = (
                     f"AKOOL deletes this result in about {max(0.0, left) / 3600:.0f} h and it "
                     "was never downloaded: call download now"
@@ -377,24 +300,21 @@ class Session:
 
     def last_known(self, job_id: str) -> dict[str, Any]:
         """The history's last state of a job (AKOOL did not answer in time)."""
-        record = self.client.journal.get(job_id)
-        if record is None:
+        job = self.client.recorded(job_id)
+        if job is None:
             return {"id": job_id, "state": "unknown", "finished": False}
-        return self.describe(Job.of(None, record))
+        return self.describe(job)
 
     # -- files -------------------------------------------------------------------------------
 
-    def inside(self, path: str | None, default_name: str) -> Path:
+    def inside(self, path: str | None) -> Path:
         """A path under the folder, or UsageError: no absolute path, no `..` or symlink out."""
         base = self.settings.folder.resolve()
         if not path:
-            return base / default_name
+            return base
         if "\x00" in path or Path(path).is_absolute() or path.startswith("~"):
             raise _outside(path)
-        target = base / path
-        if path.endswith(("/", os.sep)) or target.is_dir():
-            target = target / default_name
-        resolved = target.resolve()  # `..` and every symlink on the way, followed
+        resolved = (base / path).resolve()  # `..` and every symlink on the way, followed
         if resolved != base and base not in resolved.parents:
             raise _outside(path)
         return resolved
@@ -402,39 +322,30 @@ class Session:
     def download(self, job_id: str, path: str | None) -> dict[str, Any]:
         """A finished job's result under the folder (the job must be done: see `wait`)."""
         job_id = check_job_id(job_id)
-        record = self.client.journal.get(job_id)
-        kind = kinds.get(record.kind) if record is not None else kinds.TALKING_PHOTO
-        target = self.inside(path, safe_file_name(job_id, kind.suffix))
+        where = self.inside(path)
+        folder = not path or path.endswith(("/", os.sep)) or where.is_dir()
         job = self.client.status(job_id)
         if not job.finished:
             raise UsageError(
                 f"job {job_id} is {job.state}, not finished yet",
                 hint="call wait with this job_id until it is finished, then download",
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        saved = self.client.download(job_id, target)
-        view = self.describe(Job.of(None, self.client.journal.get(job_id)))
-        return {**view, "path": str(saved)}
+        if folder:
+            where.mkdir(parents=True, exist_ok=True)
+        # The file's own name is resolved too: a link planted under the folder is followed.
+        target = self.client.targets(f"{where}/" if folder else where, [job_id], force=True)
+        chosen = self.inside(os.path.relpath(target[job_id], self.settings.folder.resolve()))
+        saved = self.client.download(job_id, chosen)
+        found = self.client.recorded(job_id)
+        return {**self.describe(found or job), "path": str(saved)}
 
     def upload(self, path: str, role: str) -> dict[str, Any]:
         """A local file under the folder, uploaded to the user's bucket: a presigned URL."""
-        from akool_cli.inputs import preflight
-        from akool_cli.inputs.upload import DEFAULT_TTL, parse_target
-        from akool_cli.store import config
-
-        source = self.inside(path, "")
-        client = self.client
-        found = config.resolve_upload_to(
-            self.settings.upload_to, client.env, client.paths, client.profile
-        )
-        if found is None:
-            raise UsageError("no bucket is set for uploads", hint=preflight.UPLOAD_HINT)
-        target = parse_target(*found)
-        item = preflight.Input(str(source), role, f"the {role}")  # type: ignore[arg-type]
-        plan = preflight.plan_inputs([item], target=target, base_dir=self.settings.folder)
-        checks = preflight.Settings(target=target, check=False, base_url=client.base_url)
-        urls = preflight.prepare_inputs(plan, checks, journal=client.journal)
-        return {"url": urls[str(source)], "path": str(source), "expires_in_seconds": DEFAULT_TTL}
+        source = self.inside(path)
+        if role not in ROLES:
+            raise UsageError(f"role must be one of {', '.join(ROLES)}", hint="e.g. role image")
+        url = self.client.upload(source, ROLES[role], upload_to=self.settings.upload_to)
+        return {"url": url, "path": str(source), "expires_in_seconds": UPLOAD_TTL_SECONDS}
 
     # -- the account -------------------------------------------------------------------------
 
@@ -443,11 +354,24 @@ class Session:
 
     def history(self, limit: int, kind: str | None) -> dict[str, Any]:
         """The newest jobs first (of one kind, if asked), as `akool history --json` has them."""
-        from akool_cli.jobs.ledger import export_row
+        rows = self.client.history(kind=kind or None, newest=limit)
+        return {"jobs": rows[::-1]}
 
-        records = self.client.journal.recent(limit if not kind else max(limit * 10, 1000))
-        rows = [export_row(r) for r in records if not kind or r.kind == kind]
-        return {"jobs": rows[:limit]}
+
+def _only_urls(kind: JobKind, fields: dict[str, Any]) -> None:
+    """Media fields must be http(s) URLs: a local path would be read and uploaded (files go
+    through `upload`, which reads only under --dir). The file system is never looked at."""
+    product = products.for_kind(kind)
+    media = product.media() if product is not None else {"image_url": "", "audio_url": ""}
+    problems = []
+    for name in media:
+        value = fields.get(name)
+        if isinstance(value, str) and value and not _is_url(value):
+            problems.append(f"{name} must be an http(s) URL, not {json.dumps(value[:60])}")
+    if problems:
+        raise UsageError(
+            "; ".join(problems), hint="give URLs AKOOL can fetch; upload local files with `upload`"
+        )
 
 
 JSON_TYPES: dict[str, tuple[type, ...]] = {
@@ -455,6 +379,8 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
     "integer": (int,),
     "number": (int, float),
     "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
 }
 
 
@@ -495,6 +421,14 @@ def claim_key(tool: str, arguments: dict[str, Any]) -> str:
     same = {k: v for k, v in arguments.items() if k != "idempotency_key"}
     material = json.dumps({"tool": tool, "arguments": same}, sort_keys=True)
     return "mcp:call:" + hashlib.sha256(material.encode()).hexdigest()[:32]
+
+
+def _is_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and value.isprintable()
+    except ValueError:
+        return False
 
 
 def _outside(path: str) -> UsageError:

@@ -37,6 +37,8 @@ from akool_cli.sandbox.state import (
 # Faults that strike before the request is handled (nothing happens) and after (the work is done
 # but the answer is lost or spoiled): the second kind is what makes a create's outcome unknown.
 FAULTS_BEFORE = ("500", "429", "html", "slow")
+# Scripted only (state.inject, never dice): the answer waits until state.release().
+HELD = ("hold",)
 FAULTS_AFTER = ("drop", "truncate", "malformed")
 FAULT_NAMES = FAULTS_BEFORE + FAULTS_AFTER
 FILES_PREFIX = "/_sandbox/files/"
@@ -117,13 +119,13 @@ class Handler(BaseHTTPRequestHandler):
         if not self.state.config.quiet:
             sys.stderr.write(f"sandbox: {self.command} {self.path.split('?')[0]} {args[1]}\n")
 
-    def _roll(self, names: tuple[str, ...]) -> str | None:
+    def _roll(self, names: tuple[str, ...], scripted_only: tuple[str, ...] = ()) -> str | None:
         """Maybe a fault for this request: scripted ones first, then seeded dice.
 
         The dice are thrown per request identity (method, path, query, body) and occurrence,
         not from one shared stream, so concurrent clients see the same faults on every run.
         """
-        scripted = self.state.next_scripted(names)
+        scripted = self.state.next_scripted((*names, *scripted_only))
         if scripted is not None:
             return scripted
         faults = self.state.config.faults
@@ -233,9 +235,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         endpoint, handler = found
         self.state.count(self.state.requests, endpoint.key)
-        fault = self._roll(FAULTS_BEFORE)
+        fault = self._roll(FAULTS_BEFORE, HELD)
         if fault == "slow":
             time.sleep(self.state.config.slow_seconds)
+        elif fault == "hold":
+            self.state.hold()
         elif fault == "500":
             self._send(500, b'{"message":"internal error"}')
             return

@@ -41,6 +41,7 @@ class SandboxConfig:
     seed: int = 0
     expire_token_after: int | None = None
     slow_seconds: float = 0.5
+    hold_seconds: float = 120.0  # the longest a "hold" fault keeps an answer (a test's bound)
     file_bytes_per_second: float | None = None  # throttle result files (kill tests)
     quiet: bool = True
     fetch_inputs: bool = False  # GET each input on create, as AKOOL does (loopback only)
@@ -202,6 +203,23 @@ class SandboxState:
         self.analyses: dict[str, SandboxJob] = {}  # head swap's first stage
         self.callbacks: list[tuple[str, int, int]] = []  # (job id, status, receiver's answer)
         self._nonce = 1000
+        self.holding = 0  # answers held by a "hold" fault right now
+        self._released = threading.Event()
+
+    def hold(self) -> None:
+        """A "hold" fault: this answer waits until release() (tests of what happens while a
+        request is in flight, with no sleeps), at most hold_seconds."""
+        with self._lock:
+            self.holding += 1
+        try:
+            self._released.wait(self.config.hold_seconds)
+        finally:
+            with self._lock:
+                self.holding -= 1
+
+    def release(self) -> None:
+        """Let every held answer go (and any held later)."""
+        self._released.set()
 
     def inject(self, *faults: str) -> None:
         """Faults for the next requests, in order, before any random ones (for exact tests)."""

@@ -1,0 +1,211 @@
+"""Runs from Python as `akool mcp` keeps them: a session recorded in the ledger (its balance and
+outcome), an optional cap on what the creates made in it may spend, and creates claimed by the
+caller's key, so that a call repeated (a client that timed out and retried) returns the job the
+first one made instead of paying for a second.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from akool_cli.client.base import ClientBase
+from akool_cli.client.job import Job
+from akool_cli.core.errors import AkoolError, BudgetExceededError, InterruptedByUser
+from akool_cli.core.prices import credits_of
+from akool_cli.core.states import FINAL
+
+if TYPE_CHECKING:
+    from akool_cli.core.kinds import JobKind, Request
+    from akool_cli.jobs.budget import Budget, Estimator
+    from akool_cli.jobs.engine import Origin
+    from akool_cli.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class Once:
+    """A create made at most once per `key`: a create with a key that already made a job
+    returns that job (`Job.repeated`), waiting for it while another thread still sends it.
+    With `within`, the key makes a new job once that many seconds passed since it made one."""
+
+    key: str
+    within: float | None = None
+
+
+class Run:
+    """A session in the ledger (see Client.start_run): its id, its cap, its creates in flight."""
+
+    def __init__(
+        self, run_id: int | None, budget: Budget | None, estimator: Estimator, journal: Journal
+    ) -> None:
+        self.id = run_id
+        self.budget = budget
+        self._estimator = estimator
+        self._journal = journal
+        self._flying: dict[str, str] = {}  # claim key → job id, unfinished (counted in budget)
+        self._lock = threading.Condition()
+        self._sending = 0  # creates inside create_once right now
+        self.stopped = threading.Event()  # stop(): no create starts any more
+        self.ended = False
+
+    @property
+    def max_credits(self) -> float | None:
+        return self.budget.limit if self.budget is not None else None
+
+    def stop(self) -> None:
+        """Start no create any more (those already sending finish and are recorded)."""
+        self.stopped.set()
+
+    def settle(self, timeout: float | None = None) -> bool:
+        """Wait until no create of this run is being sent; False if `timeout` passed first."""
+        with self._lock:
+            return self._lock.wait_for(lambda: self._sending == 0, timeout)
+
+    @contextmanager
+    def sending(self) -> Iterator[None]:
+        with self._lock:
+            self._sending += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._sending -= 1
+                self._lock.notify_all()
+
+    def admit(self, key: str, kind: JobKind, request: Request) -> str | None:
+        """None when a create of `kind` may start now (it is then in flight until it finishes);
+        else why not. A kind whose cost is unknown runs one job at a time: an agent's call is
+        refused (never kept waiting) while that first job runs."""
+        budget = self.budget
+        if budget is None:
+            return None
+        with self._lock:
+            for flying_key, job_id in list(self._flying.items()):
+                record = self._journal.get(job_id)
+                if record is not None and record.video_status in FINAL:
+                    self._estimator.learn(record.kind, credits_of(record.cost))
+                    budget.release(flying_key)
+                    del self._flying[flying_key]
+            probing = ", ".join(self._flying.values())
+        if budget.admit(key, kind.name, request.body(), stopping=lambda: True):
+            return None
+        return budget.refused or (
+            f"the cost of {kind.noun} jobs is not known yet (no documented price, none seen), "
+            f"so one runs at a time: wait for {probing} first"
+        )
+
+    def made(self, key: str, job_id: str) -> None:
+        with self._lock:
+            self._flying[key] = job_id
+
+
+class RunsMixin(ClientBase):
+    def start_run(self, kind: str, label: str, *, max_credits: float | None = None) -> Run:
+        """A session recorded in the ledger (`akool spend --by batch` shows what it spent); with
+        `max_credits`, creates made with `run=` this run are refused (BudgetExceededError, nothing
+        sent) once the credits spent in it (the balance's drop) plus the estimates of its
+        unfinished jobs plus the next job's would pass it. End it with end_run."""
+        from akool_cli.client.batches import check_budget
+        from akool_cli.jobs.budget import Budget, Estimator
+
+        check_budget(max_credits)
+        estimator = Estimator(self.journal)
+        budget = None
+        if max_credits is not None:
+            # Each create is weighed afresh: a job that failed (free) or finished makes room.
+            budget = Budget(max_credits, lambda: self.api.credit(), estimator, sticky=False)
+        try:
+            scope = self.scope()
+        except AkoolError:
+            return Run(
+                None, budget, estimator, self.journal
+            )  # no credential yet: creates will say so
+        run_id = self.journal.begin_run(kind, label, scope, None, max_credits)
+        return Run(run_id, budget, estimator, self.journal)
+
+    def end_run(self, run: Run, outcome: str = "finished", *, read_balance: bool = True) -> None:
+        """Record the run's end (and the balance after it, when it read one before): once, the
+        first call that gets there (a forced stop need not wait for a balance being read)."""
+        if run.ended or run.id is None:
+            return
+        balance = None
+        if read_balance and run.budget is not None and run.budget.balance_before is not None:
+            try:
+                balance = self.api.credit()
+            except AkoolError:
+                balance = None
+        with run._lock:
+            if run.ended:
+                return
+            run.ended = True
+            self.journal.end_run(run.id, balance, outcome)
+
+
+def create_once(
+    client: ClientBase,
+    kind: JobKind,
+    request: Request,
+    origin: Origin,
+    once: Once | None,
+    run: Run | None,
+) -> Job:
+    """Client.create with a claim key and a run: claimed before sent, sent at most once per key,
+    refused before anything is sent when the run's cap or its stop says so."""
+    from akool_cli.jobs import engine
+    from akool_cli.store.journal import JobRecord
+
+    once = once or Once("run:" + uuid.uuid4().hex)
+    journal = client.journal
+    if once.within is not None:
+        scope = client.scope()
+        made = journal.claimed_at(once.key, scope)
+        if made is not None and client.clock.time() - made > once.within:
+            journal.retire_key(once.key, scope)  # long ago: another call, another job
+    origin = replace(origin, batch_key=once.key, run_id=run.id if run else origin.run_id)
+    refused: list[str] = []
+
+    def before_send() -> None:
+        why = run.admit(once.key, kind, request) if run is not None else None
+        if why is not None:
+            refused.append(why)
+
+    def stopping() -> bool:
+        return bool(refused) or (run is not None and run.stopped.is_set())
+
+    rules = engine.ClaimRules(stopping=stopping, before_send=before_send)
+    # A repeat arriving while the first call's create is still on its way waits for it here:
+    # the history cannot tell this process's own create in flight from one that died.
+    with client._key_lock(once.key), run.sending() if run is not None else _nothing():
+        found = (
+            None
+            if stopping()
+            else engine.claimed(client.api, journal, kind, request, origin, rules)
+        )
+    if found is None:
+        raise _not_started(run, refused)
+    if isinstance(found, JobRecord):
+        return replace(Job.of(None, found), repeated=True)
+    if run is not None:
+        run.made(once.key, found.id)
+    return Job.of(found, journal.get(found.id), kind.name)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def _not_started(run: Run | None, refused: list[str]) -> AkoolError:
+    if refused and run is not None:
+        return BudgetExceededError(
+            f"max_credits {run.max_credits:g} stops this job: {refused[0]}",
+            hint="nothing was created or billed; jobs already made can still be followed and "
+            "downloaded; a larger max_credits allows more",
+        )
+    return InterruptedByUser(
+        "stopping: no new job is started", hint="nothing was created or billed"
+    )
