@@ -156,3 +156,13 @@ def test_settling_with_a_job_id_akool_does_not_know_is_refused(
     assert f"akool settle {attempt}" in invoke(["status"]).stderr  # still unknown
     missing = invoke(["settle", "999", "--not-created"], expect=2)
     assert "no create attempt '999'" in missing.stderr
+
+
+def test_the_exit_code_table_names_the_settle_command() -> None:
+    from akool_cli.core.errors import EXIT_CODE_MEANINGS, ExitCode
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in (ExitCode.UNAVAILABLE, ExitCode.BATCH_INCOMPLETE):
+        assert "`akool settle ID --created JOB_ID` (or `--not-created`)" in EXIT_CODE_MEANINGS[code]
+        assert f"| {int(code)} | {EXIT_CODE_MEANINGS[code]} |" in readme
