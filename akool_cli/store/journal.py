@@ -16,7 +16,7 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -324,10 +324,15 @@ class Claim:
 class Journal:
     """One SQLite file; open per command, close when done. Safe to share between threads."""
 
-    def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, path: Path, *, clock: Clock | None = None, secrets: Iterable[str] = ()
+    ) -> None:
         self.path = path
         self.home = path.parent
         self.clock = clock or current()
+        # The credentials this process knows (its Redactor: it learns new ones as it goes),
+        # masked in any server text before it is written, not only when it is printed.
+        self.secrets = secrets
         self._lock = threading.RLock()
         self.read_only = False
         try:
@@ -397,6 +402,10 @@ class Journal:
                 raise
             else:
                 self._db.execute("COMMIT")
+
+    def _masked(self, text: str) -> str:
+        """Server-given text as it may be recorded: known secrets and signing values masked."""
+        return redact.text(text, self.secrets)
 
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
         with self._lock, _local_state(self.path, "read"):
@@ -491,7 +500,7 @@ class Journal:
             cursor = db.execute(
                 "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ? "
                 "AND outcome = 'sending'",
-                (detail, attempt_id),
+                (self._masked(detail), attempt_id),
             )
             return cursor.rowcount > 0
 
@@ -502,7 +511,7 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
-                (outcome, redact.signed(detail), attempt_id),
+                (outcome, self._masked(detail), attempt_id),
             )
 
     def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
@@ -585,7 +594,7 @@ class Journal:
                 _recorded(job.inputs),
                 job.video_status,
                 job.video_url,
-                redact.signed(job.error),
+                self._masked(job.error),
                 job.batch_key,
                 job.label,
                 json.dumps(job.files),
@@ -699,7 +708,7 @@ class Journal:
                 (
                     video_status,
                     video_url,
-                    redact.signed(error),
+                    self._masked(error),
                     now,
                     *(json.dumps(files or {}),) * 2,
                     *(json.dumps(cost or {}),) * 2,
