@@ -57,3 +57,80 @@ def test_a_key_echoed_by_a_rejected_create_is_never_recorded(
     invoke(["talk", IMAGE, AUDIO], expect=None)
     assert scripted.hits.get(contract.CREATE_TALKING_PHOTO.path) == 1
     assert SANDBOX_API_KEY.encode() not in _history(isolated)
+
+
+def _spelt(base_url: str, scheme: str, host: str, port: str) -> str:
+    return base_url.replace("http://", f"{scheme}://").replace("127.0.0.1", host) + port
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("http", "localhost", ""), ("HTTP", "LOCALHOST", "/")),
+        (("http", "127.0.0.1", ""), ("Http", "127.0.0.1", "/")),
+    ],
+    ids=["case", "scheme-and-slash"],
+)
+def test_one_server_spelt_two_ways_is_one_billing_scope(
+    api_env: Sandbox,
+    isolated: Isolation,
+    monkeypatch: pytest.MonkeyPatch,
+    first: tuple[str, str, str],
+    second: tuple[str, str, str],
+) -> None:
+    from tests.support.batches import write_rows
+
+    rows = write_rows(isolated.tmp / "campaign.csv", 2)
+    monkeypatch.setenv("AKOOL_BASE_URL", _spelt(api_env.base_url, *first))
+    assert json.loads(invoke(["batch", str(rows), "--json"]).stdout)["done"] == 2
+    monkeypatch.setenv("AKOOL_BASE_URL", _spelt(api_env.base_url, *second))
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    assert all(r["action"].startswith("pick up") for r in plan["rows"])
+    assert len(api_env.state.jobs) == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "canonical"),
+    [
+        ("HTTPS://OpenAPI.AKOOL.com:443/", "https://openapi.akool.com"),
+        ("https://openapi.akool.com.:443", "https://openapi.akool.com"),
+        ("http://LOCALHOST:80/api", "http://localhost/api"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
+        ("https://openapi.akool.com:8443/Path/", "https://openapi.akool.com:8443/Path"),
+    ],
+)
+def test_a_base_url_is_kept_in_one_spelling(given: str, canonical: str) -> None:
+    from akool_cli.core.urls import validate_base_url
+
+    assert validate_base_url(given) == canonical
+
+
+def test_scopes_recorded_in_another_spelling_are_migrated(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from akool_cli.store.journal import MIGRATIONS, SCHEMA_VERSION
+    from tests.support.batches import write_rows
+
+    rows = write_rows(isolated.tmp / "campaign.csv", 2)
+    assert json.loads(invoke(["batch", str(rows), "--json"]).stdout)["done"] == 2
+    # As an akool before the migration recorded it, given HTTP://LOCALHOST:P.
+    odd = _spelt(api_env.base_url, "HTTP", "LOCALHOST", "")
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    last = MIGRATIONS[-1][0]
+    with db:
+        for table in ("jobs", "attempts", "runs"):
+            db.execute(f"UPDATE {table} SET base_url = ?", (odd,))  # noqa: S608
+        db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.close()
+    monkeypatch.setenv("AKOOL_BASE_URL", _spelt(api_env.base_url, "http", "localhost", ""))
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    assert all(r["action"].startswith("pick up") for r in plan["rows"])
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    recorded = {
+        r[0] for r in db.execute("SELECT base_url FROM jobs UNION SELECT base_url FROM attempts")
+    }
+    db.close()
+    assert recorded == {_spelt(api_env.base_url, "http", "localhost", "")}

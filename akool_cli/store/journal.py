@@ -28,6 +28,7 @@ from akool_cli.core.errors import LocalStateError
 from akool_cli.core.models import JobInfo
 from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
+from akool_cli.core.urls import canonical_or_same
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
@@ -179,6 +180,17 @@ ALTER TABLE jobs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}'
         "m008_deleted_jobs",
         """
 ALTER TABLE jobs ADD COLUMN deleted_at REAL
+""",
+    ),
+    (
+        # One server, one spelling: HTTP://LOCALHOST:80/ and http://localhost are one billing
+        # scope. Scopes recorded as given before are rewritten as akool spells them now
+        # (core/urls.canonical_base_url, registered on the connection as akool_base_url).
+        "m009_canonical_base_urls",
+        """
+UPDATE jobs SET base_url = akool_base_url(base_url) WHERE base_url != '';
+UPDATE attempts SET base_url = akool_base_url(base_url) WHERE base_url != '';
+UPDATE runs SET base_url = akool_base_url(base_url) WHERE base_url != ''
 """,
     ),
 )
@@ -903,6 +915,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             check_same_thread=False,  # shared by a batch's threads, under Journal._lock
         )
         db.row_factory = sqlite3.Row
+        db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
