@@ -121,7 +121,7 @@ def test_scopes_recorded_in_another_spelling_are_migrated(
     last = MIGRATIONS[-1][0]
     with db:
         for table in ("jobs", "attempts", "runs"):
-            db.execute(f"UPDATE {table} SET base_url = ?", (odd,))  # noqa: S608
+            db.execute(f"UPDATE {table} SET base_url = ?", (odd,))
         db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     db.close()
