@@ -134,3 +134,47 @@ def test_scopes_recorded_in_another_spelling_are_migrated(
     }
     db.close()
     assert recorded == {_spelt(api_env.base_url, "http", "localhost", "")}
+
+
+VIDEO = "https://example.com/clip.mp4"
+PLAIN_COMMANDS = [
+    ("talk", ["talk", IMAGE, AUDIO], "create_talking_photo"),
+    ("lipsync", ["lipsync", VIDEO, AUDIO], None),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "at"), PLAIN_COMMANDS, ids=[c[0] for c in PLAIN_COMMANDS])
+def test_a_plain_create_with_an_unknown_outcome_is_never_sent_again(
+    api_env: Sandbox, name: str, args: list[str], at: str | None
+) -> None:
+    api_env.state.inject("drop")  # the job is created, then the answer is lost
+    first = invoke(args, expect=None)
+    assert first.exit_code != 0 and len(api_env.state.jobs) == 1
+    again = invoke(args, expect=5)
+    assert "unknown outcome" in again.stderr and "akool settle" in again.stderr
+    assert len(api_env.state.jobs) == 1
+    # Other inputs are another create; settled as not created, the same one may be sent once.
+    invoke([*args[:-1], AUDIO + "?v=2"])
+    assert len(api_env.state.jobs) == 2
+    attempt = again.stderr.split("attempt ")[1].split(":")[0]
+    invoke(["settle", attempt, "--not-created"])
+    invoke(args)
+    assert len(api_env.state.jobs) == 3
+
+
+def test_a_plain_create_whose_id_could_not_be_recorded_is_never_sent_again(
+    api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.core.errors import ExitCode, LocalStateError
+    from akool_cli.store.journal import Journal
+
+    real = Journal.record_created
+
+    def full(self: Journal, *args: object) -> None:
+        raise LocalStateError("database or disk is full", path=str(self.path))
+
+    monkeypatch.setattr(Journal, "record_created", full)
+    invoke(["talk", IMAGE, AUDIO], expect=ExitCode.LOCAL_STATE)
+    monkeypatch.setattr(Journal, "record_created", real)
+    again = invoke(["talk", IMAGE, AUDIO], expect=5)
+    assert "akool settle" in again.stderr and len(api_env.state.jobs) == 1
