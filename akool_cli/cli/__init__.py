@@ -53,6 +53,8 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    # No --install-completion/--show-completion: `akool completion bash|zsh|fish` prints them.
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
