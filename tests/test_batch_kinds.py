@@ -90,8 +90,44 @@ def test_a_row_of_one_kind_with_another_kinds_column_is_refused(
     assert "row 2: prompt: not a column of lipsync rows" in result.stderr
     assert "row 3: kind 'dubbing' is not one akool makes" in result.stderr
     assert "row 4: the image to video request is not valid: image_url is required" in result.stderr
-    assert "row 5: headswap rows are not made by batch yet" in result.stderr
+    assert "row 5: the head swap request is not valid: give 1 to 5 faces" in result.stderr
     assert api_env.state.jobs == {}
+
+
+def test_headswap_rows_analyse_then_make_one_task_each_and_resume_without_either(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    e = "https://example.com"
+    rows = isolated.tmp / "swaps.csv"
+    rows.write_text(
+        "id,kind,video_url,faces,resolution\n"
+        f"us,headswap,{e}/twopeople.mp4,{e}/anna.jpg | {e}/ben.jpg,480p\n"
+        f"me,headswap,{e}/solo.mp4,{e}/carl.jpg,\n"
+        f"crowd,headswap,{e}/solo2.mp4,{e}/a.jpg|{e}/b.jpg,\n"
+    )
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    us = plan["rows"][0]
+    assert (us["kind"], us["request"]["resolution"]) == ("head_swap", "480p")
+    assert us["request"]["mappings"] == [
+        {"obj_id": 0, "img_url": f"{e}/anna.jpg"},
+        {"obj_id": 1, "img_url": f"{e}/ben.jpg"},
+    ]
+    out = isolated.tmp / "out"
+    report = json.loads(invoke(["batch", str(rows), "-o", str(out), "--json"], expect=9).stdout)
+    states = {r["id"]: r for r in report["results"]}
+    assert states["us"]["state"] == states["me"]["state"] == "done"
+    assert "2 faces for 1 person(s)" in states["crowd"]["error"]  # analysed; no task billed
+    tasks = [json.loads(r.body) for r in api_env.state.received if r.path.endswith("task/create")]
+    assert len(tasks) == 2 and len(api_env.state.analyses) == 3
+    assert tasks[0]["mappings"][1] == {"obj_id": 1, "img_url": f"{e}/ben.jpg"}
+    views = json.loads(invoke(["status", "--json"]).stdout)
+    assert sorted(v["kind"] for v in views) == ["head_swap", "head_swap"]  # one job per row
+    assert all(v["inputs"]["analysis_id"] in api_env.state.analyses for v in views)
+    assert (out / f"{states['us']['job_id']}.mp4").is_file()
+    again = json.loads(invoke(["batch", str(rows), "-o", str(out), "--json"], expect=9).stdout)
+    assert [r["resumed"] for r in again["results"][:2]] == [True, True]
+    assert len(api_env.state.analyses) == 4  # only the row without a job is analysed again
+    assert len([r for r in api_env.state.received if r.path.endswith("task/create")]) == 2
 
 
 # Faults AKOOL's answers can have. With "refusals" (429, slow answers) a create is never in
