@@ -19,18 +19,25 @@ from tests.support.runner import AKOOL, invoke, process_env
 HEADER = "id,kind,image_url,audio_url,video_url,url,language,lipsync,prompt,resolution,glossary"
 
 
-def mixed_rows(folder: Path, tag: str = "") -> Path:
-    """Five rows, five kinds; every input names its row, so the sandbox's jobs map to rows."""
+def mixed_rows(folder: Path, tag: str = "", *, chained: bool = False) -> Path:
+    """Five rows, five kinds (with `chained`, also a head swap and a talking avatar); every
+    input names its row, so the sandbox's jobs map to rows."""
     (folder / "words.json").write_text('{"no_translate_words": ["akool"]}')
     e = "https://example.com"
+    more = ",," if chained else ""
     lines = [
-        HEADER,
-        f"photo{tag},,{e}/photo{tag}.jpg,{e}/s.mp3,,,,,,,",
-        f"lips{tag},lipsync,,{e}/lips{tag}.mp3,{e}/lips{tag}.mp4,,,,,,",
-        f'tr{tag},translate,,,,{e}/tr{tag}.mp4,"es,fr",true,,,words.json',
-        f"i2v{tag},image2video,{e}/i2v{tag}.png,,,,,,zoom {tag},1080p,",
-        f"t2v{tag},text2video,,,,,,,a lake {tag},,",
+        HEADER + (",faces,avatar_id" if chained else ""),
+        f"photo{tag},,{e}/photo{tag}.jpg,{e}/s.mp3,,,,,,,{more}",
+        f"lips{tag},lipsync,,{e}/lips{tag}.mp3,{e}/lips{tag}.mp4,,,,,,{more}",
+        f'tr{tag},translate,,,,{e}/tr{tag}.mp4,"es,fr",true,,,words.json{more}',
+        f"i2v{tag},image2video,{e}/i2v{tag}.png,,,,,,zoom {tag},1080p,{more}",
+        f"t2v{tag},text2video,,,,,,,a lake {tag},,{more}",
     ]
+    if chained:
+        lines += [
+            f"hs{tag},headswap,,,{e}/hs{tag}.mp4,,,,,,,{e}/face{tag}.jpg,",
+            f"av{tag},avatar,,{e}/av{tag}.mp3,,,,,,,,,SandboxAnna01",
+        ]
     path = folder / f"mixed{tag}.csv"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -151,7 +158,7 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
         latency=0.02,
     )
     sandbox = start_sandbox(config, clock=SystemClock())
-    files = [mixed_rows(isolated.tmp, str(n)) for n in range(3)]
+    files = [mixed_rows(isolated.tmp, str(n), chained=True) for n in range(3)]
     rows = isolated.tmp / "all.csv"
     lines = [files[0].read_text().splitlines()[0]]
     lines += [line for f in files for line in f.read_text().splitlines()[1:]]
@@ -175,7 +182,7 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
     states = [r["state"] for r in json.loads(final.stdout)["results"]]
     assert stats["duplicates"] == 0  # no row's request ever made two jobs
     if faults == "refusals":
-        assert stats["jobs"] == 15 and states == ["done"] * 15  # exactly one job per row
+        assert stats["jobs"] == 21 and states == ["done"] * 21  # exactly one job per row
         kinds = {job.kind for job in sandbox.state.jobs.values()}
         assert kinds == {
             "talking_photo",
@@ -183,11 +190,14 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
             "video_translation",
             "image2video",
             "text2video",
+            "head_swap",
+            "talking_avatar",
         }
     else:
-        # Done (one job), or honestly unknown: its create's answer was lost (one job or none).
-        assert states.count("done") + states.count("unknown") == 15, states
-        assert states.count("done") <= stats["jobs"] <= 15
+        # Done (one job), or honestly unknown: its create's answer was lost (one job or none);
+        # or, for a head swap, an error: its analysis's answer was lost (no job, asked again).
+        assert states.count("done") + states.count("unknown") + states.count("error") == 21
+        assert states.count("done") <= stats["jobs"] <= 21
     print(f"\nmixed batch, SIGTERM twice, {faults} faults: {stats['jobs']} jobs, {states}")
 
 
