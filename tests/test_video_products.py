@@ -42,7 +42,7 @@ def test_each_product_is_made_called_back_listed_watched_and_downloaded(
         }
         isolated.clock.advance(60)
         wait_for(lambda: all((hooked / f"{j}.mp4").is_file() for j in made.values()), 10.0)
-        wait_for(lambda: DOCUMENTED_TYPES <= set(types), 10.0)
+        wait_for(lambda: set(types) >= DOCUMENTED_TYPES, 10.0)
     views = json.loads(invoke(["status", *made.values(), "--json"]).stdout)
     assert {v["kind"]: v["state"] for v in views} == dict.fromkeys(COMMANDS, "done")
     out = isolated.tmp / "watched"
