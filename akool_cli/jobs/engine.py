@@ -322,6 +322,7 @@ class ClaimRules:
     retry_unknown: bool = False  # dismiss an unknown outcome and create again (--retry-unknown)
     failed_counts: bool = True  # a failed job made earlier is the answer (False: make a new one)
     before_send: Callable[[], None] = lambda: None  # e.g. a batch's rate-limit pause
+    wait_gate: Callable[[], None] = lambda: None  # wait out a rate-limit pause (face detection)
     on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
     on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
 
@@ -344,10 +345,19 @@ def claimed(
     inputs = inputs_of(request, origin)
     if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
         # Face detection before the claim: a row killed while asking it is not left in doubt.
-        request = with_faces(client, request)
+        detected = _paced(lambda: with_faces(client, request), rules)
+        if detected is None:
+            return None
+        request = detected
     if isinstance(request, HeadSwapRequest) and journal.find_by_key(key, origin.scope()) is None:
         # Head swap's analysis too (not billed): the task is the one create claimed.
-        request = analysed(client, request, clock=journal.clock, should_stop=rules.stopping)
+        swap = request
+        task = _paced(
+            lambda: analysed(client, swap, clock=journal.clock, should_stop=rules.stopping), rules
+        )
+        if task is None:
+            return None
+        request = task
     wait = rules.wait or journal.clock.sleep
     while not rules.stopping():
         claim = journal.claim(
@@ -382,6 +392,21 @@ def claimed(
             if rules.on_rate_limited is None:
                 raise
             rules.on_rate_limited()  # AKOOL refused it (nothing was created): claim again
+    return None
+
+
+def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
+    """A look-up before the claim (face detection, head swap's analysis) under the claim loop's
+    rules: a rate limit that outlasts the retries pauses the caller (a batch) and asks again,
+    as a refused create does. None when asked to stop."""
+    while not rules.stopping():
+        try:
+            return ask()
+        except RateLimitedError:
+            if rules.on_rate_limited is None:
+                raise
+            rules.on_rate_limited()
+            rules.wait_gate()
     return None
 
 
