@@ -126,7 +126,8 @@ def test_headswap_rows_analyse_then_make_one_task_each_and_resume_without_either
     assert "2 faces for 1 person(s)" in states["crowd"]["error"]  # analysed; no task billed
     tasks = [json.loads(r.body) for r in api_env.state.received if r.path.endswith("task/create")]
     assert len(tasks) == 2 and len(api_env.state.analyses) == 3
-    assert tasks[0]["mappings"][1] == {"obj_id": 1, "img_url": f"{e}/ben.jpg"}
+    [ours] = [t for t in tasks if t["video_url"] == f"{e}/twopeople.mp4"]  # rows run at once
+    assert ours["mappings"][1] == {"obj_id": 1, "img_url": f"{e}/ben.jpg"}
     views = json.loads(invoke(["status", "--json"]).stdout)
     assert sorted(v["kind"] for v in views) == ["head_swap", "head_swap"]  # one job per row
     assert all(v["inputs"]["analysis_id"] in api_env.state.analyses for v in views)
