@@ -156,7 +156,9 @@ def test_a_plain_create_with_an_unknown_outcome_is_never_sent_again(
     # Other inputs are another create; settled as not created, the same one may be sent once.
     invoke([*args[:-1], AUDIO + "?v=2"])
     assert len(api_env.state.jobs) == 2
-    attempt = again.stderr.split("attempt ")[1].split(":")[0]
+    from tests.test_settle import settle_command
+
+    attempt = str(settle_command(again.stderr)[0])
     invoke(["settle", attempt, "--not-created"])
     invoke(args)
     assert len(api_env.state.jobs) == 3

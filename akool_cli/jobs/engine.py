@@ -88,9 +88,6 @@ def create(
     origin = scoped(client, origin)
     inputs = inputs_of(request, origin)
     if attempt_id is None:
-        earlier = journal.unsettled_like(origin.scope(), kind.name, inputs)
-        if earlier is not None:
-            raise unknown_claim(kind, earlier)  # as a keyed create: settle it first
         # Face swap's look-ups before any attempt is written: a stop now leaves nothing behind.
         request = with_faces(client, request)
     # A first Ctrl-C/SIGTERM waits until the answer is in and recorded (or known lost).

@@ -212,10 +212,6 @@ LOOKUPS: dict[str, str] = {
     "attempts_by_key": f"SELECT * FROM attempts WHERE {_SCOPED} "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
-    # A plain create (no key) sent earlier with the same inputs in this scope, outcome unknown.
-    "unkeyed_unknown": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
-    "AND started_at > ? AND batch_key IS NULL AND kind = ? AND inputs = ? AND base_url = ? "
-    "AND profile = ? AND account IN (?, '') ORDER BY id",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -621,18 +617,6 @@ class Journal:
                 if not (row["outcome"] == "sending" and self._owner_alive(row)):
                     found.append(_attempt(row, unknown=True))
         return found
-
-    def unsettled_like(
-        self, scope: Scope, kind: str, inputs: dict[str, Any]
-    ) -> AttemptRecord | None:
-        """An earlier plain create (a `talk`, a `lipsync`: no key) of the same kind and inputs in
-        this scope whose outcome is unknown: sending it again could pay twice."""
-        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (cutoff, kind, _recorded(inputs), *_where(scope))
-        for row in self._read(LOOKUPS["unkeyed_unknown"], where):
-            if not (row["outcome"] == "sending" and self._owner_alive(row)):
-                return _attempt(row, unknown=True)
-        return None
 
     def _insert_job(self, db: sqlite3.Connection, attempt_id: int | None, job: JobRecord) -> None:
         db.execute(
