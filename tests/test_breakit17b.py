@@ -180,3 +180,39 @@ def test_a_plain_create_whose_id_could_not_be_recorded_is_never_sent_again(
     monkeypatch.setattr(Journal, "record_created", real)
     again = invoke(["talk", IMAGE, AUDIO], expect=5)
     assert "akool settle" in again.stderr and len(api_env.state.jobs) == 1
+
+
+@pytest.mark.parametrize("server", ["trickling", "silent"])
+def test_an_upload_to_a_store_that_never_finishes_ends_at_its_deadline(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, server: str
+) -> None:
+    import threading
+
+    from akool_cli.inputs import upload
+    from tests.support.hostile import raw_server, stalling, trickling
+    from tests.test_upload import PNG, aws_env
+
+    aws_env(monkeypatch, isolated.tmp)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENTKEY01")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "environment-secret")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setattr(upload, "S3_DEADLINE", 0.5)  # the documented 90 s, shortened
+    ended = threading.Event()
+    answer = (
+        trickling(b"HTTP/1.1 200 OK\r\n", b"X-Slow: 1\r\n")
+        if server == "trickling"
+        else stalling(b"")
+    )
+
+    def answering(connection: object, stop: threading.Event) -> None:
+        answer(connection, stop)  # type: ignore[arg-type]
+        ended.set()
+
+    image = isolated.tmp / "p.png"
+    image.write_bytes(PNG)
+    with raw_server(answering, path="") as url:
+        monkeypatch.setenv("AWS_ENDPOINT_URL", url)
+        result = invoke(["talk", str(image), AUDIO, "--upload-to", "s3://bkt1/in/"], expect=5)
+        assert not ended.is_set()  # it ended at its deadline, the server still answering
+    assert "no complete answer from the storage endpoint" in result.stderr
+    assert "within 0 s" in result.stderr and len(api_env.state.jobs) == 0
