@@ -216,3 +216,17 @@ def test_an_upload_to_a_store_that_never_finishes_ends_at_its_deadline(
         assert not ended.is_set()  # it ended at its deadline, the server still answering
     assert "no complete answer from the storage endpoint" in result.stderr
     assert "within 0 s" in result.stderr and len(api_env.state.jobs) == 0
+
+
+@pytest.mark.parametrize("args", [["login"], ["auth", "status"], ["doctor"]])
+def test_the_no_keyring_hint_reads_as_written(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    keyring.set_keyring(fail.Keyring())
+    result = invoke(args, input=SANDBOX_API_KEY, expect=None)
+    shown = result.stdout + result.stderr
+    assert 'AKOOL_API_KEY="$(pass akool)" akool' in shown and "=…" not in shown
