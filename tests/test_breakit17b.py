@@ -230,3 +230,8 @@ def test_the_no_keyring_hint_reads_as_written(
     result = invoke(args, input=SANDBOX_API_KEY, expect=None)
     shown = result.stdout + result.stderr
     assert 'AKOOL_API_KEY="$(pass akool)" akool' in shown and "=…" not in shown
+
+
+def test_a_voice_akool_does_not_know_points_to_the_voice_list(api_env: Sandbox) -> None:
+    result = invoke(["talk", IMAGE, "--text", "Hello", "--voice", "no-such-voice"], expect=4)
+    assert "Hint: pick a voice that `akool voices` lists" in result.stderr
