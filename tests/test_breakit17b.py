@@ -235,3 +235,18 @@ def test_the_no_keyring_hint_reads_as_written(
 def test_a_voice_akool_does_not_know_points_to_the_voice_list(api_env: Sandbox) -> None:
     result = invoke(["talk", IMAGE, "--text", "Hello", "--voice", "no-such-voice"], expect=4)
     assert "Hint: pick a voice that `akool voices` lists" in result.stderr
+
+
+def test_a_dry_run_shows_a_row_with_an_unknown_outcome_as_such(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    from tests.support.batches import write_rows
+
+    rows = write_rows(isolated.tmp / "campaign.csv", 2)
+    api_env.state.inject("drop", at="create_talking_photo")
+    invoke(["batch", str(rows), "--json", "-c", "1"], expect=None)
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    actions = sorted(r["action"].split(" ")[0] for r in plan["rows"])
+    assert actions == ["pick", "unknown"]
+    unknown = next(r for r in plan["rows"] if r["action"] == "unknown (settle first)")
+    assert unknown["estimate"] is None
