@@ -250,3 +250,18 @@ def test_a_dry_run_shows_a_row_with_an_unknown_outcome_as_such(
     assert actions == ["pick", "unknown"]
     unknown = next(r for r in plan["rows"] if r["action"] == "unknown (settle first)")
     assert unknown["estimate"] is None
+
+
+def test_sync_says_a_job_was_skipped_for_its_credential_and_exits_3(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_identity import running
+
+    with running(isolated, 0.0) as other:
+        monkeypatch.setenv("AKOOL_BASE_URL", other.base_url)
+        made = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+        monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
+        monkeypatch.setenv("AKOOL_API_KEY", "another-key-0123456789abcdef")
+        result = invoke(["sync", "-o", str(isolated.tmp / "out"), "--json"], expect=3)
+    skipped = json.loads(result.stdout)["skipped"]
+    assert [s["id"] for s in skipped] == [made] and "skipped" in result.stderr
