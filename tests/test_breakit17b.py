@@ -265,3 +265,7 @@ def test_sync_says_a_job_was_skipped_for_its_credential_and_exits_3(
         result = invoke(["sync", "-o", str(isolated.tmp / "out"), "--json"], expect=3)
     skipped = json.loads(result.stdout)["skipped"]
     assert [s["id"] for s in skipped] == [made] and "skipped" in result.stderr
+    # The hint names the profile and a login, never a command that sends this key there.
+    watched = invoke(["watch", made, "--timeout", "1"], expect=3).stderr
+    assert "AKOOL_API_KEY unset" in watched and "--profile default" in watched
+    assert "AKOOL_BASE_URL=" not in watched and "status" not in watched.split("Hint:")[1]
