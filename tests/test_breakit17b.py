@@ -269,3 +269,21 @@ def test_sync_says_a_job_was_skipped_for_its_credential_and_exits_3(
     watched = invoke(["watch", made, "--timeout", "1"], expect=3).stderr
     assert "AKOOL_API_KEY unset" in watched and "--profile default" in watched
     assert "AKOOL_BASE_URL=" not in watched and "status" not in watched.split("Hint:")[1]
+
+
+def test_settling_with_another_rows_job_is_refused_unless_forced(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another machine's job (another history), as the dashboard lists it beside this one's.
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "other-home"))
+    other = invoke(["talk", "https://example.com/other.jpg", AUDIO]).stdout.strip()
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.home))
+    api_env.state.inject("drop", at="create_talking_photo")
+    lost = invoke(["talk", IMAGE, AUDIO], expect=5)
+    from tests.test_settle import settle_command
+
+    attempt = str(settle_command(lost.stderr)[0])
+    refused = invoke(["settle", attempt, "--created", other], expect=2)
+    assert "made with other inputs" in refused.stderr and "other.jpg" in refused.stderr
+    made = [j for j in api_env.state.jobs if j != other]
+    invoke(["settle", attempt, "--created", made[0]])  # the job these inputs made: recorded

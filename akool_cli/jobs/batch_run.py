@@ -90,7 +90,9 @@ def plan(
     for item in items:
         earlier = earlier_job(journal, item, scope)
         # A row whose create has an unknown outcome is not created by a run: it waits for settle.
-        unsettled = not earlier and bool(journal.unsettled_for_keys([item.key], scope))
+        unsettled = not earlier and bool(
+            journal.unsettled_for_keys([item.key + ":speech", item.key], scope)
+        )
         request = item.request
         talk = request if isinstance(request, TalkRequest) else None
         fields = request.fields if not isinstance(request, TalkRequest) else {}
