@@ -216,3 +216,67 @@ def test_watching_a_deleted_job_says_it_was_deleted(api_env: Sandbox, isolated: 
     result = invoke(["watch", gone, "-o", f"{isolated.tmp}/"], expect=None)
     assert "deleted" in result.stderr, result.stderr
     assert result.exit_code == 2
+
+
+# -- a download that fails under --json says so in the job document -------------------------------
+
+VIDEO = "https://example.com/clip.mp4"
+
+
+def test_a_failed_download_under_json_carries_the_failure_and_its_exit_code(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    api_env.state.inject(*["500"] * 5, at="files")
+    out = isolated.tmp / "out"
+    result = invoke(["faceswap", FACE, "--video", VIDEO, "-o", f"{out}/", "--json"], expect=5)
+    job = json.loads(result.stdout)
+    assert job["state"] == "done" and job["downloaded_path"] is None
+    assert job["error"] and "download" in job["error"] and "HTTP 500" in job["error"]
+    watched = invoke(["watch", job["id"], "-o", f"{out}/", "--json"])  # the faults are spent
+    assert json.loads(watched.stdout)[0]["error"] is None
+
+
+# -- a result URL AKOOL should never give ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["\x1b[2J", "\n", "\x7f"])
+def test_a_result_url_with_control_characters_is_the_servers_fault_exit_5(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch, bad: str
+) -> None:
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.servers import Answer, scripted_server
+
+    job = "0123456789abcdef01234567"
+    with scripted_server() as server:
+        server.route(
+            contract.VIDEO_INFO.path,
+            Answer.envelope({"_id": job, "video_status": 3, "video": f"{server.url}/v{bad}.mp4"}),
+        )
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        result = invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")], expect=5)
+    assert "unexpected" not in result.stderr
+    assert "AKOOL gave a video URL that cannot be used" in result.stderr, result.stderr
+    assert "\x1b" not in result.stderr
+
+
+def test_download_messages_name_the_media_they_expected(isolated: Isolation) -> None:
+    from akool_cli.core.clock import FakeClock
+    from akool_cli.core.errors import AkoolError
+    from akool_cli.jobs.download import download
+    from akool_cli.net.transport import Transport
+    from tests.support.servers import Answer, scripted_server
+
+    with scripted_server() as server, Transport() as transport:
+        server.route("/gone.png", Answer(404, b"<Error/>", "application/xml"))
+        server.route("/page.mp3", Answer(200, b"<html>login</html>", "text/html"))
+        for name, media in (("gone.png", "image"), ("page.mp3", "audio")):
+            with pytest.raises(AkoolError) as err:
+                download(
+                    transport,
+                    f"{server.url}/{name}",
+                    isolated.tmp / name,
+                    media=media,  # type: ignore[arg-type]
+                    clock=FakeClock(),
+                )
+            assert "video" not in err.value.message and f"the {media} URL" in err.value.message

@@ -107,7 +107,11 @@ def _results(
         job = result.jobs.get(job_id)
         if job is None:
             continue
-        views.append(job.to_json())
+        view = job.to_json()
+        trouble = result.errors.get(job_id)
+        if trouble is not None and not view["error"]:
+            view["error"] = trouble.message  # e.g. the download failed: --json says so too
+        views.append(view)
         if job.failed:
             failed.append(job_id)
             out.error(
