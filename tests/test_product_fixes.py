@@ -280,3 +280,27 @@ def test_download_messages_name_the_media_they_expected(isolated: Isolation) -> 
                     clock=FakeClock(),
                 )
             assert "video" not in err.value.message and f"the {media} URL" in err.value.message
+
+
+# -- ids from the server printed as plain text ----------------------------------------------------
+
+
+def test_a_voice_id_with_a_line_break_is_printed_as_one_escaped_line(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.servers import Answer, scripted_server
+
+    job = "0123456789abcdef01234567"
+    with scripted_server() as server:
+        server.route(contract.VOICE_CLONE.path, Answer.envelope({"_id": job, "status": 1}))
+        detail = contract.VOICE_DETAIL.path.replace("{_id}", job)
+        evil = "vid\nline2\x1b[31m"
+        server.route(detail, Answer.envelope({"_id": job, "status": 3, "voice_id": evil}))
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        made = invoke(["voice", "clone", "https://example.com/me.wav", "--wait"])
+        watched = invoke(["watch", job])
+    for result in (made, watched):
+        assert result.stdout.splitlines()[-1] == "vid\\nline2\\u001b[31m", result.stdout
+        assert "line2\n" not in result.stdout and "\x1b" not in result.stdout

@@ -115,9 +115,9 @@ def _made(
     if common.json_out:
         out.json(view)
     else:
-        from akool_cli.client import made
+        from akool_cli.client import made_lines
 
-        for line in made(view).splitlines():  # an asset's id, or a text: the answer itself
+        for line in made_lines(view):  # an asset's id, or a text: the answer itself
             out.data(line)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))

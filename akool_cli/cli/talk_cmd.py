@@ -139,11 +139,11 @@ def _results(
 
 
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
-    from akool_cli.client import made
+    from akool_cli.client import made_lines
 
     for view in views:
-        if not (view.get("downloaded_path") or view.get("video_url")) and made(view):
-            for line in made(view).splitlines():  # an asset's id, or a text: the answer
+        if not (view.get("downloaded_path") or view.get("video_url")) and made_lines(view):
+            for line in made_lines(view):  # an asset's id, or a text: the answer
                 out.data(line)
             continue
         result = view.get("downloaded_path") or view.get("video_url")

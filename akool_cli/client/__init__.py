@@ -33,7 +33,7 @@ from akool_cli.inputs.preflight import Events
 from akool_cli.jobs.batch import Problem as RowProblem
 from akool_cli.jobs.batch_run import Outcome
 from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
-from akool_cli.jobs.views import TABLE_COLUMNS, made
+from akool_cli.jobs.views import TABLE_COLUMNS, made, made_lines
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
 from akool_cli.store.config import DEFAULT_PROFILE
 from akool_cli.webhooks.receiver import MAX_BODY as CALLBACK_MAX_BYTES
@@ -78,6 +78,7 @@ __all__ = [
     "background_change_gone",
     "envelope_error",
     "made",
+    "made_lines",
     "media_kind",
     "release_locks",
 ]
