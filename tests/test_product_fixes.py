@@ -304,3 +304,72 @@ def test_a_voice_id_with_a_line_break_is_printed_as_one_escaped_line(
     for result in (made, watched):
         assert result.stdout.splitlines()[-1] == "vid\\nline2\\u001b[31m", result.stdout
         assert "line2\n" not in result.stdout and "\x1b" not in result.stdout
+
+
+# -- messages that say what is meant --------------------------------------------------------------
+
+
+def test_upscale_and_variation_name_their_own_buttons(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    image = invoke(["image", "--prompt", "a lighthouse"]).stdout.strip()
+    isolated.clock.advance(60)
+    refused = invoke(["image", "upscale", image, "V1"], expect=2)
+    assert "upscale takes U1-U4 (or 1-4), not 'V1'" in refused.stderr
+    assert f"akool image variation {image} V1" in refused.stderr
+    refused = invoke(["image", "variation", image, "U2"], expect=2)
+    assert "variation takes V1-V4 (or 1-4), not 'U2'" in refused.stderr
+    assert (
+        sum(1 for r in api_env.state.received if r.path == contract.CREATE_IMAGE_BUTTON.path) == 0
+    )
+
+
+def test_akool_image_alone_shows_its_help(api_env: Sandbox) -> None:
+    shown = invoke(["image"])
+    assert "--prompt" in shown.stdout and "upscale" in shown.stdout
+    assert invoke(["image", "--scale", "16:9"], expect=2).stderr.startswith(
+        "Error: missing --prompt"
+    )
+
+
+def test_refusals_say_each_problem_once_and_in_the_users_words(api_env: Sandbox) -> None:
+    empty = invoke(["moderate", ""], expect=2).stderr
+    assert empty.count("content is required") == 1, empty
+    nameless = invoke(["avatars", "add", "https://example.com/me.mp4", "--name", ""], expect=2)
+    assert "name is required" in nameless.stderr and "avatar_id" not in nameless.stderr.split(
+        "Hint"
+    )[0].replace("its avatar_id is made from it", "")
+    image = invoke(["image", "--prompt", "a lighthouse"]).stdout.strip()
+    refused = invoke(["cancel", image], expect=2)
+    assert "an image job" in refused.stderr and "a image" not in refused.stderr
+
+
+def test_an_api_key_refused_with_1101_is_not_told_to_log_in_with_a_client_id(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.support.servers import Answer, scripted_server
+
+    with scripted_server() as server:
+        server.route(contract.CREDIT.path, Answer.envelope(None, code=1101))
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", "an-api-key-that-expired-000000")
+        result = invoke(["credit"], expect=3)
+    assert "--client-id" not in result.stderr and "API key" in result.stderr
+
+
+def test_an_id_given_twice_by_akool_is_not_named_twice_in_one_sentence(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.servers import Answer, scripted_server
+
+    job = "0123456789abcdef01234567"
+    with scripted_server() as server:
+        server.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": job, "image_status": 1}))
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        invoke(["image", "--prompt", "a lighthouse"])
+        second = invoke(["image", "--prompt", "a harbour"], expect=5)
+    first_line = second.stderr.splitlines()[0]
+    assert first_line.count(job) == 1, first_line
+    assert "a harbour" in first_line and "a lighthouse" in first_line

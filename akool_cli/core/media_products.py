@@ -319,6 +319,8 @@ def _avatar_defaults(fields: dict[str, Any]) -> None:
 
 
 def _avatar_rules(fields: dict[str, Any]) -> list[str]:
+    if not fields.get("name"):
+        return ["name is required (the avatar's name; its avatar_id is made from it)"]
     avatar_id = fields.get("avatar_id")
     if avatar_id is not None and not AVATAR_ID.match(str(avatar_id)):
         return [f"avatar_id may hold only letters and digits, not {avatar_id!r}"]

@@ -100,11 +100,11 @@ class Product:
             fields[self.kind.webhook_field] = webhook_url
         if not problems:
             problems += (self.rules or _none)(fields)
-            if self.request is FieldsRequest:
-                problems += contract.request_problems(self.kind.create, fields)
+        if not problems and self.request is FieldsRequest:
+            problems += contract.request_problems(self.kind.create, fields)
         if problems:
             raise UsageError(
-                f"the {self.kind.noun} request is not valid: " + "; ".join(problems),
+                f"the {self.kind.noun} request is not valid: " + "; ".join(dict.fromkeys(problems)),
                 hint=f"see: akool {self.kind.command} --help",
             )
         return self.request(fields, self.kind.webhook_field)
