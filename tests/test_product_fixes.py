@@ -373,3 +373,31 @@ def test_an_id_given_twice_by_akool_is_not_named_twice_in_one_sentence(
     first_line = second.stderr.splitlines()[0]
     assert first_line.count(job) == 1, first_line
     assert "a harbour" in first_line and "a lighthouse" in first_line
+
+
+# -- what the command checks, batch rows and the library check too --------------------------------
+
+
+def test_a_video_as_a_face_swaps_image_target_is_refused_everywhere(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    import akool_cli
+    from akool_cli.core.errors import UsageError
+
+    with akool_cli.Client() as client, pytest.raises(UsageError, match="looks like a video"):
+        client.faceswap(FACE, "https://example.com/clip.mp4")
+    rows = isolated.tmp / "fs.csv"
+    rows.write_text("id,kind,source_url,target_url\nr,faceswap,https://e.com/f.jpg,clip.MP4\n")
+    refused = invoke(["batch", str(rows)], expect=2)
+    assert "row 2" in refused.stderr and "looks like a video" in refused.stderr
+    assert api_env.state.jobs == {} and requests_to(api_env, contract.DETECT_FACES) == 0
+
+
+def test_moderation_language_is_checked_as_iso_639_1(api_env: Sandbox, isolated: Isolation) -> None:
+    refused = invoke(["moderate", "some text", "--language", "xx-bad"], expect=2)
+    assert "language must be an ISO 639-1 code" in refused.stderr
+    rows = isolated.tmp / "m.csv"
+    rows.write_text("kind,content,type,language\nmoderate,hello,4,english\n")
+    assert "ISO 639-1" in invoke(["batch", str(rows)], expect=2).stderr
+    invoke(["moderate", "some text", "--language", "en"])
+    assert len(api_env.state.jobs) == 1

@@ -14,10 +14,10 @@ import typer
 from akool_cli.cli import inputs_cli, options
 from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
 
+from akool_cli.core.products import VIDEO_SUFFIXES
+
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
-
-VIDEO_SUFFIXES = (".mp4", ".mov", ".avi", ".webm", ".mkv")
 
 
 def register(app: typer.Typer) -> None:

@@ -350,6 +350,17 @@ AVATAR = register(
 
 # -- Jarvis Moderator -----------------------------------------------------------------------------
 
+ISO_639_1 = re.compile(r"^[a-z]{2}$")  # jarvis-moderator.mdx: "the input language in ISO-639-1"
+
+
+def _moderation_rules(fields: dict[str, Any]) -> list[str]:
+    problems = needs("content", "type")(fields)
+    language = fields.get("language")
+    if language is not None and not ISO_639_1.match(str(language)):
+        problems.append(f"language must be an ISO 639-1 code such as en, not {language!r}")
+    return problems
+
+
 # jarvis-moderator.mdx's `type`, and what each takes (its notes' formats).
 MODERATION_TYPES = {"image": 1, "video": 2, "audio": 3, "text": 4}
 MODERATION_SUFFIXES = {
@@ -386,6 +397,6 @@ MODERATION = register(
             Param("language", help="The content's language (ISO 639-1), for video, audio, text."),
             Param("input", help="What to look for, in words (optional)."),
         ),
-        rules=needs("content", "type"),
+        rules=_moderation_rules,
     )
 )

@@ -20,6 +20,8 @@ from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role
 
 ParamType = Literal["string", "integer", "boolean", "number", "object", "array"]
+# A URL or file name ending so names a video, never an image (face swap's image TARGET).
+VIDEO_SUFFIXES = (".mp4", ".mov", ".avi", ".webm", ".mkv")
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -94,6 +96,7 @@ class Product:
                 fields[param.name] = _convert(param, value)
             except ValueError as exc:
                 problems.append(str(exc))
+        problems += self._video_for_image(fields)
         if self.derive is not None and not problems:
             self.derive(fields)
         if webhook_url:
@@ -108,6 +111,17 @@ class Product:
                 hint=f"see: akool {self.kind.command} --help",
             )
         return self.request(fields, self.kind.webhook_field)
+
+    def _video_for_image(self, fields: Mapping[str, Any]) -> list[str]:
+        """An image field given what its name says is a video (clip.mp4): refused for every
+        caller (command, library, batch row), with where a video goes when there is a place."""
+        roles = self.media(fields)
+        problems = []
+        for name, value in fields.items():
+            path = str(value).lower().split("?")[0].split("#")[0]
+            if roles.get(name) == "image" and path.endswith(VIDEO_SUFFIXES):
+                problems.append(f"{name} {str(value)[:80]!r} looks like a video, not an image")
+        return problems
 
 
 def _none(fields: dict[str, Any]) -> list[str]:
