@@ -13,7 +13,6 @@ import typer
 
 from akool_cli.cli import inputs_cli, options
 from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
-
 from akool_cli.core.products import VIDEO_SUFFIXES
 
 if TYPE_CHECKING:
