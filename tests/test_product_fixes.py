@@ -401,3 +401,25 @@ def test_moderation_language_is_checked_as_iso_639_1(api_env: Sandbox, isolated:
     assert "ISO 639-1" in invoke(["batch", str(rows)], expect=2).stderr
     invoke(["moderate", "some text", "--language", "en"])
     assert len(api_env.state.jobs) == 1
+
+
+# -- no more faces than AKOOL changes in one job ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["faceswap", FACE, "https://example.com/crowd.jpg"],
+        ["faceswap", FACE, "https://example.com/crowd.jpg", "--plus"],
+        ["faceswap", FACE, "--video", "https://example.com/crowd.mp4"],
+        ["reage", "https://example.com/crowd.jpg", "--age", "5"],
+    ],
+)
+def test_more_than_eight_faces_are_refused_before_billing(
+    api_env: Sandbox, args: list[str]
+) -> None:
+    refused = invoke(args, expect=2)
+    assert "shows 9 faces; AKOOL changes at most 8 faces in one job (its code 1007)" in (
+        refused.stderr
+    )
+    assert api_env.state.jobs == {}
