@@ -423,3 +423,21 @@ def test_more_than_eight_faces_are_refused_before_billing(
         refused.stderr
     )
     assert api_env.state.jobs == {}
+
+
+# -- the docs' own examples ---------------------------------------------------------------------
+
+
+def test_every_example_uploads_to_a_bucket_name_akool_accepts() -> None:
+    import re
+
+    from akool_cli.core.products import PRODUCTS
+    from akool_cli.inputs.upload import parse_target
+    from tests.conftest import ROOT
+
+    texts = [p.example for p in PRODUCTS.values()]
+    texts += [(ROOT / name).read_text() for name in ("README.md", "docs/products.md")]
+    targets = {t for text in texts for t in re.findall(r"--upload-to (s3://\S+)", text)}
+    assert targets
+    for target in targets:
+        parse_target(target.strip("`"))  # raises for a bucket name S3 refuses

@@ -237,7 +237,7 @@ def translate(
     (<job id>.no_captions.mp4). The video should be 60 s or less, 300 MB or less, 30 fps or
     less, with audio.
 
-    Example: akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://b/akool/ -o out/
+    Example: akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.core import products
 
@@ -316,7 +316,7 @@ def image2video(
 
     Costs (AKOOL's price table): 5 s at 720p 20 credits, 1080p 25, 4k 30; 10 s twice that.
 
-    Example: akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/
+    Example: akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.core import products
 
@@ -447,7 +447,7 @@ def charswap(
 
     AKOOL's price: per started 5 s, 480p 5 credits, 720p 10, 1080p 15.
 
-    Example: akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/
+    Example: akool charswap hero.png dance.mp4 --mode replace --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.core import products
 
@@ -498,7 +498,7 @@ def headswap(
     """Swap heads in a video (AKOOL head swap): AKOOL first analyses the video's people (akool
     waits for it), then the first --face goes to the first person found, and so on.
 
-    Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/
+    Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.cli import talk_cmd
     from akool_cli.client import Events

@@ -97,7 +97,7 @@ class Client(
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them
-    >>> job = client.talk("me.jpg", text="Hello!", voice=VOICE_ID, upload_to="s3://b/akool/")
+    >>> job = client.talk("me.jpg", text="Hello!", voice=VOICE_ID, upload_to="s3://my-bucket/akool/")
     >>> job = client.wait(job.id, timeout="10m")
     >>> path = client.download(job.id, "videos/")
     """

@@ -58,7 +58,7 @@ FACESWAP = register(
     Product(
         kind=media_kinds.FACESWAP,
         summary="a face put onto the faces of an image (Face Swap Pro)",
-        example="akool faceswap face.jpg group.jpg --upload-to s3://b/akool/ -o out/",
+        example="akool faceswap face.jpg group.jpg --upload-to s3://my-bucket/akool/ -o out/",
         params=(
             _SOURCE,
             Param("target_url", media="image", help="The image whose faces change."),
@@ -90,7 +90,7 @@ FACESWAP_PLUS_VIDEO = register(
     Product(
         kind=media_kinds.FACESWAP_PLUS_VIDEO,
         summary="faces swapped in a video (Face Swap Plus)",
-        example="akool faceswap face.jpg --video clip.mp4 --plus --upload-to s3://b/akool/",
+        example="akool faceswap face.jpg --video clip.mp4 --plus --upload-to s3://my-bucket/akool/",
         params=(
             _SOURCE,
             Param("target_url", media="video", help="The video whose faces change."),
@@ -125,7 +125,7 @@ REAGE = register(
     Product(
         kind=media_kinds.REAGE,
         summary="the faces of an image made older or younger",
-        example="akool reage portrait.jpg --age 20 --upload-to s3://b/akool/ -o out/",
+        example="akool reage portrait.jpg --age 20 --upload-to s3://my-bucket/akool/ -o out/",
         params=(Param("modifyImage", media="image", help="The image whose faces change."), _AGE),
         rules=needs("modifyImage", "face_reage"),
         request=faces.Reage,
@@ -243,7 +243,7 @@ VOICE_CHANGE = register(
     Product(
         kind=media_kinds.VOICE_CHANGE,
         summary="a recording spoken again in another voice",
-        example="akool voice change VOICE_ID speech.mp3 --upload-to s3://b/akool/ -o out/",
+        example="akool voice change VOICE_ID speech.mp3 --upload-to s3://my-bucket/akool/ -o out/",
         params=(
             Param("voice_id", help="The voice to speak in (akool voices; Akool Multilingual 1)."),
             Param("source_voice_file", media="audio", help="The recording (50 MB at most)."),
@@ -270,7 +270,7 @@ VOICE_CLONE = register(
     Product(
         kind=media_kinds.VOICE_CLONE,
         summary="a voice cloned from a recording: a voice_id for akool talk --text",
-        example='akool voice clone me.wav --name "My voice" --upload-to s3://b/akool/',
+        example='akool voice clone me.wav --name "My voice" --upload-to s3://my-bucket/akool/',
         params=(
             Param("source_voice_file", media="audio", help="The recording (30 MB at most)."),
             Param("name", help="The voice's name in akool voices --own."),

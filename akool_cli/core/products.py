@@ -199,7 +199,7 @@ def _image2video_rules(fields: dict[str, Any]) -> list[str]:
 IMAGE2VIDEO = Product(
     kind=kinds.IMAGE2VIDEO,
     summary="an image animated by a prompt or an effect",
-    example='akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/',
+    example='akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://my-bucket/akool/ -o out/',
     params=(
         Param("image_url", media="image", help="The image to animate."),
         Param("prompt", help="How to animate it (ignored by AKOOL when an effect is given)."),
@@ -297,7 +297,7 @@ def glossary_problems(value: Any) -> list[str]:
 TRANSLATION = Product(
     kind=kinds.TRANSLATION,
     summary="a video translated into other languages (subtitles too)",
-    example="akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://b/akool/ -o out/",
+    example="akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("url", media="video", help="The video to translate."),
         Param("language", help="Target language codes, comma-separated (akool languages)."),
@@ -324,7 +324,7 @@ TRANSLATION = Product(
 CHARACTER_SWAP = Product(
     kind=kinds.CHARACTER_SWAP,
     summary="a character put into a video, or animated with its motion",
-    example="akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/",
+    example="akool charswap hero.png dance.mp4 --mode replace --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("image", media="image", help="The character: a PNG or JPEG."),
         Param("video", media="video", help="The motion source: an MP4 of 120 s or less."),
@@ -360,7 +360,7 @@ def _headswap_rules(fields: dict[str, Any]) -> list[str]:
 HEAD_SWAP = Product(
     kind=kinds.HEAD_SWAP,
     summary="heads swapped in a video (an analysis of its people, then the swap)",
-    example="akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/",
+    example="akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("video_url", media="video", help="The video (about 3 to 20 seconds)."),
         Param("mappings", type="array", help="Each person's obj_id and reference face image."),
