@@ -441,3 +441,12 @@ def test_every_example_uploads_to_a_bucket_name_akool_accepts() -> None:
     assert targets
     for target in targets:
         parse_target(target.strip("`"))  # raises for a bucket name S3 refuses
+
+
+def test_the_job_paths_table_names_every_kind_a_path_makes_and_the_right_product() -> None:
+    from akool_cli.cli.docs import job_paths_section
+
+    rows = {line.split("|")[2].strip(" `"): line for line in job_paths_section().splitlines()[3:-1]}
+    plus = rows["/api/open/v4/faceswap/faceswapPlusByImage"]
+    assert "`faceswap_plus`, `faceswap_plus_video`" in plus
+    assert "| image-generate |" in rows["/api/open/v3/content/image/infobymodelid"]

@@ -117,11 +117,13 @@ def job_paths_section() -> str:
     """Every documented path that creates or reads a job, and whether akool makes it a kind."""
     from akool_cli.core import catalogue, kinds
 
-    creates = {k.create.path: k.name for k in kinds.KINDS.values()}
+    creates: dict[str, list[str]] = {}
+    for k in kinds.KINDS.values():
+        creates.setdefault(k.create.path, []).append(f"`{k.name}`")  # Plus: image and video
     reads = {k.status.endpoint.path: k.name for k in kinds.KINDS.values()}
     rows = []
     for endpoint in catalogue.load().endpoints:
-        made = creates.get(endpoint.path)
+        made = ", ".join(creates.get(endpoint.path, []))
         read = reads.get(endpoint.path)
         stage = next(
             (
@@ -132,7 +134,7 @@ def job_paths_section() -> str:
             None,
         )
         if made:
-            use = f"creates `{made}` jobs"
+            use = f"creates {made} jobs"
         elif stage:
             use = f"the first stage of `{stage}` jobs (followed, not recorded)"
         elif read:
