@@ -450,3 +450,19 @@ def test_the_job_paths_table_names_every_kind_a_path_makes_and_the_right_product
     plus = rows["/api/open/v4/faceswap/faceswapPlusByImage"]
     assert "`faceswap_plus`, `faceswap_plus_video`" in plus
     assert "| image-generate |" in rows["/api/open/v3/content/image/infobymodelid"]
+
+
+def test_watch_o_saves_a_voice_clones_preview_and_prints_its_voice_id(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    job_id = invoke(["voice", "clone", "https://example.com/me.wav", "--name", "Me"]).stdout.strip()
+    isolated.clock.advance(60)
+    out = isolated.tmp / "out"
+    watched = invoke(["watch", job_id, "-o", f"{out}/", "--json"])
+    [job] = json.loads(watched.stdout)
+    preview = out / f"{job_id}.preview.mp3"
+    assert job["files"]["preview"]["downloaded_path"] == str(preview.absolute())
+    assert preview.read_bytes()[:3] in (b"ID3", b"\xff\xfb\x90")
+    assert job["downloaded_path"] is None and job["outputs"]["voice_id"]
+    plain = invoke(["watch", job_id, "-o", f"{out}/"])
+    assert plain.stdout.strip() == job["outputs"]["voice_id"]
