@@ -466,3 +466,21 @@ def test_watch_o_saves_a_voice_clones_preview_and_prints_its_voice_id(
     assert job["downloaded_path"] is None and job["outputs"]["voice_id"]
     plain = invoke(["watch", job_id, "-o", f"{out}/"])
     assert plain.stdout.strip() == job["outputs"]["voice_id"]
+
+
+def test_a_state_outside_the_table_is_shown_by_the_kinds_own_field(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.servers import Answer, scripted_server
+
+    job = "0123456789abcdef01234567"
+    with scripted_server() as server:
+        server.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": job, "image_status": 1}))
+        server.route(contract.IMAGE_INFO.path, Answer.envelope({"_id": job, "image_status": 7}))
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        invoke(["image", "--prompt", "a lighthouse"])
+        watched = invoke(["watch", job, "--timeout", "1m"], expect=7)
+    assert "unknown image_status 7" in watched.stderr, watched.stderr
+    assert "video_status" not in watched.stderr

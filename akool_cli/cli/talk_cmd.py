@@ -51,7 +51,7 @@ def _render(display: JobDisplay, event: Event) -> None:
             detail = f"{info.progress:.0f}%"
         if info.state == "unknown":
             # Not a documented state: show the raw value and keep following the job.
-            detail = f"video_status {info.raw.get('video_status')!r}"
+            detail = f"{info.status_field} {info.raw_status!r}"
         display.state(event.job_id, info.state, detail, info.progress)
     elif isinstance(event, Progress):
         display.bytes(event.job_id, event.received, event.total)
