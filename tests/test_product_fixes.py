@@ -484,3 +484,33 @@ def test_a_state_outside_the_table_is_shown_by_the_kinds_own_field(
         watched = invoke(["watch", job, "--timeout", "1m"], expect=7)
     assert "unknown image_status 7" in watched.stderr, watched.stderr
     assert "video_status" not in watched.stderr
+
+
+# -- -o FILE with a name that says another kind of file -------------------------------------------
+
+
+def test_a_result_saved_under_a_name_that_says_another_kind_is_warned_about(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    wrong = isolated.tmp / "me.mp4"
+    result = invoke(["faceswap", FACE, PHOTO, "-o", str(wrong)])
+    assert wrong.read_bytes()[:3] == b"\xff\xd8\xff"  # kept where asked
+    assert "me.mp4 holds a JPG file" in result.stderr and "name it with .jpg" in result.stderr
+    right = invoke(
+        ["faceswap", FACE, "https://example.com/b.jpg", "-o", str(isolated.tmp / "b.jpeg")]
+    )
+    assert "Warning" not in right.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["faceswap"], "<job id>.jpg, .png or .webp"),
+        (["reage"], "<job id>.jpg, .png or .webp"),
+        (["image"], "<job id>.png, .jpg or .webp"),
+        (["voice", "change"], "<job id>.mp3 or .wav"),
+    ],
+)
+def test_output_help_names_the_suffix_the_command_saves(command: list[str], says: str) -> None:
+    shown = " ".join(invoke([*command, "--help"]).stdout.split())
+    assert says in shown and "<job id>.mp4 (other" not in shown

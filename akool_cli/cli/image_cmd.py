@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
+from akool_cli.cli.products_cmd import IMAGE_OUTPUT, JSON_JOB, Common, make
 
 # The group's help is image()'s docstring: the command it runs without a subcommand.
 image_app = typer.Typer(invoke_without_command=True)
@@ -43,7 +43,7 @@ def image(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = IMAGE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,
@@ -132,7 +132,7 @@ def upscale(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = IMAGE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,
@@ -158,7 +158,7 @@ def variation(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = IMAGE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,

@@ -27,14 +27,25 @@ if TYPE_CHECKING:
     from akool_cli.core.products import Product
 
 JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
-OUTPUT = typer.Option(
-    None,
-    "-o",
-    "--output",
-    metavar="PATH",
-    help="Download the result here (implies --wait): a file, or DIR/ for <job id>.mp4 (other "
-    "result files go beside it as <job id>.<role>.<ext>).",
-)
+
+
+def output_option(saved: str = "<job id>.mp4") -> Any:
+    """-o for a command whose result `saved` names (`<job id>.png, .jpg or .webp`)."""
+    return typer.Option(
+        None,
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=f"Download the result here (implies --wait): a file, or DIR/ for {saved} (other "
+        "result files go beside it as <job id>.<role>.<ext>).",
+    )
+
+
+OUTPUT = output_option()
+# Images and voices are saved as their bytes say under DIR/.
+IMAGE_OUTPUT = output_option("<job id>.png, .jpg or .webp, as its bytes say")
+FACES_OUTPUT = output_option("<job id>.jpg, .png or .webp (a video: <job id>.mp4)")
+VOICE_OUTPUT = output_option("<job id>.mp3 or .wav, as its bytes say")
 
 
 def register(app: typer.Typer) -> None:

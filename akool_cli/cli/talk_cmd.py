@@ -56,7 +56,8 @@ def _render(display: JobDisplay, event: Event) -> None:
     elif isinstance(event, Progress):
         display.bytes(event.job_id, event.received, event.total)
     elif isinstance(event, Downloaded):
-        display.downloaded(event.job_id, str(event.result.path), event.result.size)
+        result = event.result
+        display.downloaded(event.job_id, str(result.path), result.size, result.misnamed)
     elif isinstance(event, Tick):
         display.tick(event.elapsed, event.waiting)
 

@@ -95,6 +95,8 @@ class DownloadResult:
     resumed_from: int = 0
     elapsed: float = 0.0
     by_neighbour: bool = False  # another akool saved this file while this one waited for it
+    # The suffix its bytes call for, when the name given (-o me.mp4) says another kind of file.
+    misnamed: str | None = None
 
     @property
     def received(self) -> int:
