@@ -514,3 +514,23 @@ def test_a_result_saved_under_a_name_that_says_another_kind_is_warned_about(
 def test_output_help_names_the_suffix_the_command_saves(command: list[str], says: str) -> None:
     shown = " ".join(invoke([*command, "--help"]).stdout.split())
     assert says in shown and "<job id>.mp4 (other" not in shown
+
+
+# -- an avatar_id is made once ----------------------------------------------------------------------
+
+
+def test_adding_the_same_avatar_twice_is_refused_before_billing(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    import akool_cli
+    from akool_cli.core.errors import UsageError
+
+    args = ["avatars", "add", "https://example.com/me.mp4", "--name", "Me"]
+    invoke(args)
+    again = invoke(args, expect=2)
+    assert "was made already" in again.stderr and "akool avatar" in again.stderr
+    with akool_cli.Client() as client, pytest.raises(UsageError, match="made already"):
+        client.avatar_add("https://example.com/me.mp4", "Me")
+    assert len(api_env.state.jobs) == 1
+    invoke([*args, "--id", "MeAgain"])  # another id is another avatar
+    assert len(api_env.state.jobs) == 2
