@@ -534,3 +534,45 @@ def test_adding_the_same_avatar_twice_is_refused_before_billing(
     assert len(api_env.state.jobs) == 1
     invoke([*args, "--id", "MeAgain"])  # another id is another avatar
     assert len(api_env.state.jobs) == 2
+
+
+# -- SIGTERM while a product's create is answered ----------------------------------------------------
+
+
+def test_sigterm_during_a_create_that_is_answered_prints_the_id_and_exits_143(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+    import subprocess
+
+    from akool_cli.core.clock import SystemClock
+    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from tests.support.runner import AKOOL, process_env
+    from tests.support.waiting import wait_for
+    from tests.test_sigterm_create import Stall
+
+    server = start_sandbox(SandboxConfig(processing_seconds=30), clock=SystemClock())
+    try:
+        stall = Stall(server, "create_job")
+        env = process_env(isolated.home, server.base_url)
+        process = subprocess.Popen(
+            [AKOOL, "image", "--prompt", "a lighthouse"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            wait_for(lambda: stall.arrived.is_set() or process.poll() is not None, seconds=60)
+            process.send_signal(signal.SIGTERM)
+            stall.release.set()  # answered within akool's grace: the job is made and recorded
+            stdout, stderr = process.communicate(timeout=30)
+        finally:
+            process.kill()
+            process.wait()
+        [job] = list(server.state.jobs)
+    finally:
+        server.stop()
+    assert process.returncode == 143, stderr
+    assert stdout.strip() == job  # the billed job's id reached the user
+    assert f"akool watch {job}" in stderr and "Traceback" not in stderr

@@ -111,15 +111,20 @@ def _made(
 ) -> None:
     """A job just made: its id said, and (with --wait or -o) followed and downloaded."""
     from akool_cli.cli import talk_cmd
-    from akool_cli.core import kinds
+    from akool_cli.core import interrupts, kinds
 
     if not common.json_out:
         out.data(job.id)
-    if not (common.wait or common.output is not None):
+    if not (common.wait or common.output is not None) or interrupts.stop_requested():
         noun = kinds.get(job.kind).noun
-        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
         if common.json_out:
             out.json(job.to_json())
+        if interrupts.stop_requested():  # asked to stop while the create was answered
+            raise interrupts.stopped(
+                f"stopped after creating {noun} job {job.id}; it keeps running on AKOOL",
+                f"follow it with: {talk_cmd.watch_command(job.id, common.output, common.force)}",
+            )
+        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
         return
     follow = (common.interval, timeout, common.output, common.force)
     view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)

@@ -269,7 +269,7 @@ def wait_for(
         interval=interval,
         timeout=timeout,
         first_poll_delay=interval,
-        resume=_watch_command(job.id, output, force),
+        resume=watch_command(job.id, output, force),
     )
     return (views[0] if views else job.to_json()), code
 
@@ -298,11 +298,11 @@ def _created(out: Output, job: Job, json_out: bool, output: str | None, force: b
     if interrupts.stop_requested():
         raise interrupts.stopped(
             f"stopped after creating {job.id}; it keeps running on AKOOL",
-            f"follow it with: {_watch_command(job.id, output, force)}",
+            f"follow it with: {watch_command(job.id, output, force)}",
         )
 
 
-def _watch_command(job_id: str, output: str | None, force: bool) -> str:
+def watch_command(job_id: str, output: str | None, force: bool) -> str:
     """The command that picks a talk job up where this run stops."""
     words = ["akool", "watch", job_id]
     if output is not None:
