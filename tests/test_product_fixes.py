@@ -576,3 +576,19 @@ def test_sigterm_during_a_create_that_is_answered_prints_the_id_and_exits_143(
     assert process.returncode == 143, stderr
     assert stdout.strip() == job  # the billed job's id reached the user
     assert f"akool watch {job}" in stderr and "Traceback" not in stderr
+
+
+def test_an_unknown_outcome_is_named_by_its_kinds_description(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.servers import Answer, scripted_server
+
+    with scripted_server() as server:
+        server.route(contract.CREATE_IMAGE.path, Answer(200, b'{"code": 1000, "data":'))
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        invoke(["image", "--prompt", "a lighthouse"], expect=5)
+        status = invoke(["status"])
+    assert "an image create sent at" in status.stderr, status.stderr
+    assert "image_url" not in status.stderr and "None" not in status.stderr
