@@ -5,6 +5,8 @@ size limits before billing, deletions kept in the history, downloads failing und
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.support.servers import Answer, ScriptedServer, scripted_server
 from tests.test_upload import JPEG, S3, fetching, moto_endpoint, s3
 
 __all__ = ["fetching", "moto_endpoint", "s3"]  # fixtures
@@ -23,6 +26,17 @@ PHOTO = "https://example.com/photo.jpg"
 
 def requests_to(sandbox: Sandbox, endpoint: contract.Endpoint) -> int:
     return sum(1 for r in sandbox.state.received if r.path == endpoint.path)
+
+
+@contextmanager
+def scripted_akool(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedServer]:
+    """A scripted server playing AKOOL (answers the sandbox never gives), akool pointed at it."""
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+
+    with scripted_server() as server:
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        yield server
 
 
 # -- face detection is a safe read: retried --------------------------------------------------------
@@ -79,7 +93,6 @@ def test_a_neighbours_image_or_audio_is_reported_not_refused(
 ) -> None:
     from akool_cli.jobs.download import download
     from akool_cli.net.transport import Transport
-    from tests.support.servers import Answer, scripted_server
 
     target = isolated.tmp / f"result.{media}"
     with scripted_server() as server, Transport() as transport:
@@ -243,17 +256,12 @@ def test_a_failed_download_under_json_carries_the_failure_and_its_exit_code(
 def test_a_result_url_with_control_characters_is_the_servers_fault_exit_5(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch, bad: str
 ) -> None:
-    from akool_cli.sandbox.state import SANDBOX_API_KEY
-    from tests.support.servers import Answer, scripted_server
-
     job = "0123456789abcdef01234567"
-    with scripted_server() as server:
+    with scripted_akool(monkeypatch) as server:
         server.route(
             contract.VIDEO_INFO.path,
             Answer.envelope({"_id": job, "video_status": 3, "video": f"{server.url}/v{bad}.mp4"}),
         )
-        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
         result = invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")], expect=5)
     assert "unexpected" not in result.stderr
     assert "AKOOL gave a video URL that cannot be used" in result.stderr, result.stderr
@@ -265,7 +273,6 @@ def test_download_messages_name_the_media_they_expected(isolated: Isolation) -> 
     from akool_cli.core.errors import AkoolError
     from akool_cli.jobs.download import download
     from akool_cli.net.transport import Transport
-    from tests.support.servers import Answer, scripted_server
 
     with scripted_server() as server, Transport() as transport:
         server.route("/gone.png", Answer(404, b"<Error/>", "application/xml"))
@@ -288,17 +295,12 @@ def test_download_messages_name_the_media_they_expected(isolated: Isolation) -> 
 def test_a_voice_id_with_a_line_break_is_printed_as_one_escaped_line(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.sandbox.state import SANDBOX_API_KEY
-    from tests.support.servers import Answer, scripted_server
-
     job = "0123456789abcdef01234567"
-    with scripted_server() as server:
+    with scripted_akool(monkeypatch) as server:
         server.route(contract.VOICE_CLONE.path, Answer.envelope({"_id": job, "status": 1}))
         detail = contract.VOICE_DETAIL.path.replace("{_id}", job)
         evil = "vid\nline2\x1b[31m"
         server.route(detail, Answer.envelope({"_id": job, "status": 3, "voice_id": evil}))
-        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
         made = invoke(["voice", "clone", "https://example.com/me.wav", "--wait"])
         watched = invoke(["watch", job])
     for result in (made, watched):
@@ -347,11 +349,8 @@ def test_refusals_say_each_problem_once_and_in_the_users_words(api_env: Sandbox)
 def test_an_api_key_refused_with_1101_is_not_told_to_log_in_with_a_client_id(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.support.servers import Answer, scripted_server
-
-    with scripted_server() as server:
+    with scripted_akool(monkeypatch) as server:
         server.route(contract.CREDIT.path, Answer.envelope(None, code=1101))
-        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
         monkeypatch.setenv("AKOOL_API_KEY", "an-api-key-that-expired-000000")
         result = invoke(["credit"], expect=3)
     assert "--client-id" not in result.stderr and "API key" in result.stderr
@@ -360,14 +359,9 @@ def test_an_api_key_refused_with_1101_is_not_told_to_log_in_with_a_client_id(
 def test_an_id_given_twice_by_akool_is_not_named_twice_in_one_sentence(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.sandbox.state import SANDBOX_API_KEY
-    from tests.support.servers import Answer, scripted_server
-
     job = "0123456789abcdef01234567"
-    with scripted_server() as server:
+    with scripted_akool(monkeypatch) as server:
         server.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": job, "image_status": 1}))
-        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
         invoke(["image", "--prompt", "a lighthouse"])
         second = invoke(["image", "--prompt", "a harbour"], expect=5)
     first_line = second.stderr.splitlines()[0]
@@ -471,15 +465,10 @@ def test_watch_o_saves_a_voice_clones_preview_and_prints_its_voice_id(
 def test_a_state_outside_the_table_is_shown_by_the_kinds_own_field(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.sandbox.state import SANDBOX_API_KEY
-    from tests.support.servers import Answer, scripted_server
-
     job = "0123456789abcdef01234567"
-    with scripted_server() as server:
+    with scripted_akool(monkeypatch) as server:
         server.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": job, "image_status": 1}))
         server.route(contract.IMAGE_INFO.path, Answer.envelope({"_id": job, "image_status": 7}))
-        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
         invoke(["image", "--prompt", "a lighthouse"])
         watched = invoke(["watch", job, "--timeout", "1m"], expect=7)
     assert "unknown image_status 7" in watched.stderr, watched.stderr
@@ -581,13 +570,8 @@ def test_sigterm_during_a_create_that_is_answered_prints_the_id_and_exits_143(
 def test_an_unknown_outcome_is_named_by_its_kinds_description(
     isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.sandbox.state import SANDBOX_API_KEY
-    from tests.support.servers import Answer, scripted_server
-
-    with scripted_server() as server:
+    with scripted_akool(monkeypatch) as server:
         server.route(contract.CREATE_IMAGE.path, Answer(200, b'{"code": 1000, "data":'))
-        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
         invoke(["image", "--prompt", "a lighthouse"], expect=5)
         status = invoke(["status"])
     assert "an image create sent at" in status.stderr, status.stderr
