@@ -67,9 +67,14 @@ class MakingMixin(TalkingMixin):
         create() (a key that made a job returns it; a run's cap may refuse the job).
         """
         from akool_cli.core import products
-        from akool_cli.core.validate import check_input_url
+        from akool_cli.core.validate import check_input_url, check_text
 
-        chosen = kinds.by_command(kind)
+        if not isinstance(fields, Mapping):
+            raise UsageError(
+                f"make() takes the product's fields as a dict, not {fields!r:.60}",
+                hint='e.g. client.make("lipsync", {"video_url": ..., "audio_url": ...})',
+            )
+        chosen = kinds.by_command(check_text(kind, "the product"))
         product = products.for_kind(chosen) if chosen is not None else None
         if chosen is None or product is None:
             known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
@@ -288,7 +293,10 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.durations import optional_duration
 
         wait = optional_duration(timeout, "--timeout")
-        given = [Input(video_url, "video", "the video")]
+        from akool_cli.core.validate import check_text, check_texts
+
+        faces = check_texts(faces, "the faces")  # one face as a str: never its characters
+        given = [Input(check_text(video_url, "the video"), "video", "the video")]
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
         found.raise_problems()

@@ -4,8 +4,8 @@ where AKOOL documents how. Face swap and reage are in making.py."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.job import Job
@@ -239,8 +239,10 @@ class MediaMixin(MakingMixin):
         `final_conclusion` (Non-Compliant, Compliant or Unknown)."""
         from akool_cli.core import media_products
         from akool_cli.core.products import given
+        from akool_cli.core.validate import check_text
 
-        is_file = content.startswith(("http://", "https://")) or Path(content).is_file()
+        content = check_text(content, "the content")
+        is_file = content.startswith(("http://", "https://")) or os.path.isfile(content)
         what = type or (media_products.moderation_type(content) if is_file else "text")
         if what not in media_products.MODERATION_TYPES:
             raise UsageError(

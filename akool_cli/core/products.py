@@ -478,9 +478,11 @@ def translation_fields(
     dynamic_duration: bool | None = None,
 ) -> dict[str, Any]:
     """Video translation's fields from the names its command and library method use."""
+    from akool_cli.core.validate import check_texts
+
     return given(
         url=video,
-        language=to if isinstance(to, str) else ",".join(to),
+        language=",".join(check_texts(to, "the languages")),
         source_language=source,
         lipsync=lipsync,
         caption_type=captions,
