@@ -117,32 +117,18 @@ def job_paths_section() -> str:
     """Every documented path that creates or reads a job, and whether akool makes it a kind."""
     from akool_cli.core import catalogue, kinds
 
-    creates = {k.create.path: k.name for k in kinds.KINDS.values()}
-    reads = {k.status.endpoint.path: k.name for k in kinds.KINDS.values()}
     rows = []
     for endpoint in catalogue.load().endpoints:
-        made = creates.get(endpoint.path)
-        read = reads.get(endpoint.path)
-        stage = next(
-            (
-                owner
-                for owner, first in kinds.FIRST_STAGES.items()
-                if endpoint.path in (first.create.path, first.status.endpoint.path)
-            ),
-            None,
-        )
-        if made:
-            use = f"creates `{made}` jobs"
-        elif stage:
-            use = f"the first stage of `{stage}` jobs (followed, not recorded)"
-        elif read:
-            use = "reads the states of " + ", ".join(
-                f"`{k.name}`"
-                for k in kinds.KINDS.values()
-                if k.status.endpoint.path == endpoint.path
-            )
-        else:
+        found = kinds.path_use(endpoint.path)
+        if found is None:
             use = "—"
+        else:
+            names = ", ".join(f"`{name}`" for name in found.kinds)
+            use = {
+                "creates": f"creates {names} jobs",
+                "first stage": f"the first stage of {names} jobs (followed, not recorded)",
+                "reads": f"reads the states of {names}",
+            }[found.use]
         rows.append(f"| {endpoint.method} | `{endpoint.path}` | {endpoint.product} | {use} |")
     header = ["| method | path | product | job kind in akool |", "|---|---|---|---|"]
     return "\n".join([PATHS_START, *header, *rows, PATHS_END])

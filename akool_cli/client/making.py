@@ -309,20 +309,9 @@ class MakingMixin(TalkingMixin):
 
     def _analysis(self, video_url: str, timeout: float | None) -> JobInfo:
         """Head swap's first stage, sent and followed to its end (not a recorded job)."""
-        from akool_cli.core.errors import JobFailedError
-        from akool_cli.jobs.watcher import follow_one
+        from akool_cli.jobs.engine import analyse
 
-        request = kinds.FieldsRequest({"video_url": video_url, "type": "head"})
-        analysis = self.api.create(kinds.HEADSWAP_ANALYSIS, request)
-        analysis = follow_one(
-            self.api, None, kinds.HEADSWAP_ANALYSIS, analysis, timeout=timeout, clock=self.clock
-        )
-        if analysis.video_status == states.Status.FAILED:
-            raise JobFailedError(
-                f"AKOOL's analysis of the video failed: {analysis.error_reason or 'no reason'}",
-                hint=kinds.HEADSWAP_ANALYSIS.failure_hint,
-            )
-        return analysis
+        return analyse(self.api, video_url, clock=self.clock, timeout=timeout)
 
     def models(self, product: str = "text2video") -> list[dict[str, Any]]:
         """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to
