@@ -260,3 +260,54 @@ def test_max_credits_passed_mid_way_by_calls_at_once_admits_only_what_fits(
     assert len(made) == 2 and len(sandbox.state.jobs) == 2
     assert len(refusals) == 6 and all("max_credits 50" in t for t in refusals), refusals
     assert all("larger --max-credits" in t for t in refusals)
+
+
+def test_numbers_out_of_range_or_not_finite_are_tool_errors_and_nothing_is_claimed(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    swap = {"image": IMAGE, "video": "https://example.com/clip.mp4"}
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        server.initialize()
+        asked: dict[str, str] = {}
+        for n, (tool, arguments) in enumerate(
+            [
+                ("charswap", swap | {"duration": "NaN"}),
+                ("charswap", swap | {"duration": "Infinity"}),
+                ("charswap", swap | {"duration": "-Infinity"}),
+                ("history", {"limit": -5}),
+                ("history", {"limit": 0}),
+                ("history", {"limit": 10**12}),
+            ]
+        ):
+            # NaN and Infinity as Python's json writes them (not JSON, but parsers take them).
+            raw = json.dumps(arguments).replace('"NaN"', "NaN")
+            raw = raw.replace('"-Infinity"', "-Infinity").replace('"Infinity"', "Infinity")
+            params = f'{{"name": "{tool}", "arguments": {raw}}}'
+            server.send(
+                f'{{"jsonrpc": "2.0", "id": "n{n}", "method": "tools/call", "params": {params}}}'
+            )
+            asked[f"n{n}"] = tool
+        for request_id in asked:
+            result = server.answer(request_id)["result"]
+            assert result["isError"], (request_id, result)
+            text = result["content"][0]["text"]
+            assert "finite" in text or "or more" in text or "or less" in text, text
+        server.close_stdin()
+        assert server.wait() == 0
+    finally:
+        server.kill()
+    assert "Traceback" not in server.stderr(), server.stderr()
+    _nothing_billed(api_env)
+
+
+def test_a_batch_cell_that_is_not_a_finite_number_is_a_row_problem() -> None:
+    import pytest
+
+    from akool_cli.core import products
+    from akool_cli.core.errors import UsageError
+
+    swap = {"image": IMAGE, "video": "https://example.com/clip.mp4"}
+    for cell in ("nan", "inf", "-inf", "NaN"):
+        with pytest.raises(UsageError, match="duration must be a finite number"):
+            products.CHARACTER_SWAP.build({**swap, "duration": cell})

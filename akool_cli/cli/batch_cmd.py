@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shlex
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -114,8 +115,9 @@ def batch(
             plan = lib.prepare_batch(plan, events=events)
         settings = _Settings(concurrency, interval, force, retry_unknown)
         result = _run(out, lib, plan, settings)
+        left = _cost_left(lib, plan) if result.over_budget is not None else None
     complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
-    _raise_ending(runtime, result, max_credits)
+    _raise_ending(runtime, result, max_credits, left)
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
 
@@ -185,7 +187,18 @@ def _report(
     return all(o.state == "done" for o in outcomes) and not problems
 
 
-def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | None) -> None:
+def _cost_left(lib: Client, plan: BatchPlan) -> float | None:
+    """What the rows not made yet are estimated to cost; None when some have no estimate."""
+    try:
+        estimate = lib.batch_preview(plan).estimate
+    except AkoolError:
+        return None
+    return None if estimate["unknown"] else float(estimate["credits"])
+
+
+def _raise_ending(
+    runtime: Runtime, result: BatchResult, max_credits: float | None, left: float | None = None
+) -> None:
     """What ended the run early, said after the report: a script reading --json still gets
     every created id."""
     fatal = result.fatal
@@ -201,11 +214,12 @@ def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | No
             path=fatal.path,
         )
     if result.over_budget is not None:
-        raise _over_budget(runtime, result.over_budget, max_credits or 0.0)
+        raise _over_budget(runtime, result.over_budget, max_credits or 0.0, left)
 
 
-def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
-    """The budget's stop, with the command that resumes it with a larger cap."""
+def _over_budget(runtime: Runtime, reason: str, cap: float, left: float | None) -> AkoolError:
+    """The budget's stop, with the command that resumes it with a larger cap: what the rows
+    left are estimated to cost (a cap is per run), or twice this one when that is unknown."""
     args = runtime.argv
     resumed = [
         a
@@ -213,10 +227,13 @@ def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
         if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
     ]
     resumed = [a for a in resumed if not a.startswith("--max-credits=")]
-    again = shlex.join(["akool", *resumed, "--max-credits", f"{cap * 2:g}"])
+    larger = math.ceil(max(left, cap)) if left is not None else cap * 2
+    again = shlex.join(["akool", *resumed, "--max-credits", f"{larger:g}"])
+    what = f" (the rows left are estimated at {left:g} credits)" if left is not None else ""
     return BudgetExceededError(
         f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
-        hint=f"rows already made are never paid for again; resume with a larger budget: {again}",
+        hint=f"rows already made are never paid for again; resume with a larger budget{what}: "
+        f"{again}",
     )
 
 

@@ -184,6 +184,15 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
             result = await handler(session, spec, arguments, ctx)
         except AkoolError as exc:
             return _error(exc)
+        except Exception as exc:  # a bug: one line for the agent, the traceback only if asked
+            if os.environ.get("AKOOL_DEBUG"):
+                logging.exception("%s failed", spec.name)
+            return _error(
+                AkoolError(
+                    f"unexpected {type(exc).__name__} in {spec.name}: {str(exc)[:200]}",
+                    hint="run akool mcp with AKOOL_DEBUG=1 to see the traceback, and report it",
+                )
+            )
         text = json.dumps(result, indent=1, default=str)
         return CallToolResult(
             content=[TextContent(type="text", text=text)], structured_content=result

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -435,9 +436,16 @@ def check_arguments(spec: ToolSpec, arguments: dict[str, Any]) -> None:
 
 
 def _value_problems(name: str, schema: dict[str, Any], value: Any) -> list[str]:
-    wanted = JSON_TYPES[schema["type"]]
-    if not isinstance(value, wanted) or (schema["type"] != "boolean" and isinstance(value, bool)):
-        return [f"{name} must be a {schema['type']}, not {_shown(json.dumps(value))}"]
+    kind = schema["type"]
+    if not isinstance(value, JSON_TYPES[kind]) or (kind != "boolean" and isinstance(value, bool)):
+        return [f"{name} must be {_article(kind)} {kind}, not {_shown(json.dumps(value))}"]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [f"{name} must be a finite number, not {value}"]
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if kind in ("integer", "number") and low is not None and value < low:
+        return [f"{name} must be {low:g} or more, not {value:g}"]
+    if kind in ("integer", "number") and high is not None and value > high:
+        return [f"{name} must be {high:g} or less, not {value:g}"]
     longest = schema.get("maxLength")
     if isinstance(value, str) and longest is not None and len(value) > longest:
         return [f"{name} is too long ({len(value)} characters; at most {longest})"]
