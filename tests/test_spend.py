@@ -53,11 +53,9 @@ def test_a_budget_stops_a_batch_and_a_larger_one_finishes_it(
     # The hint's command, as a user would paste it: a budget for the rows left, which ends it.
     hint = stopped.stderr.split("resume with a larger budget", 1)[1].split(": ", 1)[1]
     again = shlex.split(hint.splitlines()[0])
-    left = 10 * (20 - made)
-    assert f"estimated at {left} credits" in stopped.stderr and again[-2:] == [
-        "--max-credits",
-        str(max(left, 50)),
-    ]
+    left = 10 * (20 - made)  # and room for 3 more in flight (-c 4), charged before seen done
+    assert f"estimated at {left} credits, 30 more for jobs in flight" in stopped.stderr
+    assert again[-2:] == ["--max-credits", str(max(left + 30, 50))]
     assert again[:-2] == ["akool", *args]
     finished = json.loads(invoke(again[1:]).stdout)
     assert finished["done"] == 20 and len(api_env.state.jobs) == 20  # none made twice

@@ -115,7 +115,7 @@ def batch(
             plan = lib.prepare_batch(plan, events=events)
         settings = _Settings(concurrency, interval, force, retry_unknown)
         result = _run(out, lib, plan, settings)
-        left = _cost_left(lib, plan) if result.over_budget is not None else None
+        left = _cost_left(lib, plan, concurrency) if result.over_budget is not None else None
     complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
     _raise_ending(runtime, result, max_credits, left)
     if not complete:
@@ -187,17 +187,26 @@ def _report(
     return all(o.state == "done" for o in outcomes) and not problems
 
 
-def _cost_left(lib: Client, plan: BatchPlan) -> float | None:
-    """What the rows not made yet are estimated to cost; None when some have no estimate."""
+def _cost_left(lib: Client, plan: BatchPlan, concurrency: int) -> tuple[float, float] | None:
+    """What the rows not made yet are estimated to cost, and the room a cap needs beyond it:
+    a job AKOOL has charged counts at its estimate too until akool sees it finished, so up to
+    `concurrency` - 1 jobs in flight may be counted twice. None when a row has no estimate."""
     try:
-        estimate = lib.batch_preview(plan).estimate
+        preview = lib.batch_preview(plan)
     except AkoolError:
         return None
-    return None if estimate["unknown"] else float(estimate["credits"])
+    if preview.estimate["unknown"]:
+        return None
+    costs = [r["estimate"]["credits"] for r in preview.rows if r.get("estimate") is not None]
+    room = (min(concurrency, len(costs)) - 1) * max(costs, default=0.0)
+    return float(preview.estimate["credits"]), max(0.0, float(room))
 
 
 def _raise_ending(
-    runtime: Runtime, result: BatchResult, max_credits: float | None, left: float | None = None
+    runtime: Runtime,
+    result: BatchResult,
+    max_credits: float | None,
+    left: tuple[float, float] | None = None,
 ) -> None:
     """What ended the run early, said after the report: a script reading --json still gets
     every created id."""
@@ -217,9 +226,12 @@ def _raise_ending(
         raise _over_budget(runtime, result.over_budget, max_credits or 0.0, left)
 
 
-def _over_budget(runtime: Runtime, reason: str, cap: float, left: float | None) -> AkoolError:
+def _over_budget(
+    runtime: Runtime, reason: str, cap: float, left: tuple[float, float] | None
+) -> AkoolError:
     """The budget's stop, with the command that resumes it with a larger cap: what the rows
-    left are estimated to cost (a cap is per run), or twice this one when that is unknown."""
+    left are estimated to cost (a cap is per run) and room for the jobs in flight at once, or
+    twice this cap when a row has no estimate."""
     args = runtime.argv
     resumed = [
         a
@@ -227,9 +239,12 @@ def _over_budget(runtime: Runtime, reason: str, cap: float, left: float | None) 
         if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
     ]
     resumed = [a for a in resumed if not a.startswith("--max-credits=")]
-    larger = math.ceil(max(left, cap)) if left is not None else cap * 2
+    larger = math.ceil(max(left[0] + left[1], cap)) if left is not None else cap * 2
     again = shlex.join(["akool", *resumed, "--max-credits", f"{larger:g}"])
-    what = f" (the rows left are estimated at {left:g} credits)" if left is not None else ""
+    what = ""
+    if left is not None:
+        what = f" (the rows left are estimated at {left[0]:g} credits"
+        what += f", {left[1]:g} more for jobs in flight at once)" if left[1] else ")"
     return BudgetExceededError(
         f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
         hint=f"rows already made are never paid for again; resume with a larger budget{what}: "

@@ -235,11 +235,13 @@ class MakingMixin(TalkingMixin):
         check: bool = True,
         timeout: float | None = None,
         events: Events | None = None,
+        once: Once | None = None,
+        run: Run | None = None,
     ) -> Job:
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
-        local files with `upload_to`."""
+        local files with `upload_to`. `once` and `run`: as create()."""
         from akool_cli.core import products
 
         given = [Input(video_url, "video", "the video")]
@@ -271,6 +273,8 @@ class MakingMixin(TalkingMixin):
             name=name,
             check=False,
             extra={"analysis_id": analysis.id, "faces": list(faces)},
+            once=once,
+            run=run,
         )
 
     def _analysis(self, video_url: str, timeout: float | None) -> JobInfo:

@@ -148,17 +148,36 @@ def tool_specs() -> list[ToolSpec]:
     ]
     for product in products.PRODUCTS.values():
         kind = product.kind
+        schema = product_schema(product)
+        if kind is kinds.HEAD_SWAP:
+            schema = _headswap_schema(schema)
         specs.append(
             ToolSpec(
                 tool_name(kind),
                 f"Create {_article(kind.noun)} {kind.noun} job: {product.summary}. {SPENDS} "
                 "Returns the job id at once; then call `wait`, then `download`.",
-                product_schema(product),
+                schema,
                 billing=True,
                 kind=kind,
             )
         )
     return [*specs, *FIXED]
+
+
+def _headswap_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """Head swap's tool takes the faces, as `akool headswap` does: akool asks AKOOL's analysis of
+    the video first (free) and maps them to its people; AKOOL refuses `mappings` without it."""
+    properties = {k: v for k, v in schema["properties"].items() if k != "mappings"}
+    properties["faces"] = {
+        "type": "array",
+        "items": {"type": "string", "format": "uri", "maxLength": MAX_URL_CHARS},
+        "minItems": 1,
+        "maxItems": contract.HEADSWAP_MAX_FACES,
+        "description": "One face image URL per person in the video, in the order AKOOL's "
+        "analysis lists them (akool asks for the analysis first; it is not billed).",
+    }
+    required = [r for r in schema["required"] if r != "mappings"] + ["faces"]
+    return _object(properties, required)
 
 
 def tool_name(kind: JobKind) -> str:
@@ -272,7 +291,18 @@ class Session:
             once = Once(once.key, within=SAME_CALL_SECONDS)
         _only_urls(kind, fields)
         try:
-            if kind is kinds.TALKING_PHOTO:
+            if kind is kinds.HEAD_SWAP:
+                job = self.client.headswap(
+                    fields.pop("video_url", ""),
+                    fields.pop("faces", []),
+                    resolution=fields.pop("resolution", None),
+                    keep_sound=fields.pop("keep_original_sound", None),
+                    template_id=fields.pop("template_id", None),
+                    name=name,
+                    once=once,
+                    run=self.run,
+                )
+            elif kind is kinds.TALKING_PHOTO:
                 job = self.client.talk(
                     fields.get("image_url", ""),
                     fields.get("audio_url", ""),
@@ -384,10 +414,11 @@ def _only_urls(kind: JobKind, fields: dict[str, Any]) -> None:
     product = products.for_kind(kind)
     media = product.media() if product is not None else {"image_url": "", "audio_url": ""}
     problems = []
-    for name in media:
-        value = fields.get(name)
-        if isinstance(value, str) and value and not _is_url(value):
-            problems.append(f"{name} must be an http(s) URL, not {json.dumps(value[:60])}")
+    given = [(name, fields.get(name)) for name in media]
+    given += [("faces", face) for face in fields.get("faces") or []]
+    for name, value in given:
+        if value is not None and (not isinstance(value, str) or not _is_url(value)):
+            problems.append(f"{name} must be http(s) URLs, not {_shown(json.dumps(value))}")
     if problems:
         raise UsageError(
             "; ".join(problems), hint="give URLs AKOOL can fetch; upload local files with `upload`"
@@ -446,6 +477,9 @@ def _value_problems(name: str, schema: dict[str, Any], value: Any) -> list[str]:
         return [f"{name} must be {low:g} or more, not {value:g}"]
     if kind in ("integer", "number") and high is not None and value > high:
         return [f"{name} must be {high:g} or less, not {value:g}"]
+    fewest, most = schema.get("minItems", 0), schema.get("maxItems", 1000)
+    if isinstance(value, list) and not fewest <= len(value) <= most:
+        return [f"{name} must have {fewest} to {most} items, not {len(value)}"]
     longest = schema.get("maxLength")
     if isinstance(value, str) and longest is not None and len(value) > longest:
         return [f"{name} is too long ({len(value)} characters; at most {longest})"]
