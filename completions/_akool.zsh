@@ -6,6 +6,7 @@ _akool() {
         'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
         'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
         'auth:auth commands'
+        'avatar:Make a talking avatar video: an avatar speaking a recording or a text, on a background (AKOOL talking avatar; 3840 x 2160).'
         'avatars:avatars commands'
         'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
@@ -51,6 +52,7 @@ _akool() {
         "api") opts=(--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q) ;;
         "audit") opts=(--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q) ;;
         "auth status") opts=(--base-url --debug --json --profile --quiet -q) ;;
+        "avatar") opts=(--background --base-url --debug --force --from --interval --json --name --no-check --output --profile --quiet --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o -q) ;;
         "avatars add") opts=(--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q) ;;
         "avatars list") opts=(--base-url --debug --json --library --own --profile --quiet -q) ;;
         "background-change") opts=(--base-url --debug --json --profile --quiet -q) ;;

@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth avatars background-change batch cancel charswap completion config credit delete doctor effects faceswap headswap history image image2video languages lipsync login logout mcp models moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth avatar avatars background-change batch cancel charswap completion config credit delete doctor effects faceswap headswap history image image2video languages lipsync login logout mcp models moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -33,6 +33,7 @@ _akool() {
         "api") opts="--base-url --debug --field --input --json --list --profile --quiet --typed-field -F -f -q" ;;
         "audit") opts="--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q" ;;
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
+        "avatar") opts="--background --base-url --debug --force --from --interval --json --name --no-check --output --profile --quiet --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o -q" ;;
         "avatars add") opts="--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q" ;;
         "avatars list") opts="--base-url --debug --json --library --own --profile --quiet -q" ;;
         "background-change") opts="--base-url --debug --json --profile --quiet -q" ;;

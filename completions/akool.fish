@@ -3,6 +3,7 @@ complete -c akool -f
 complete -c akool -n '__fish_use_subcommand' -a api -d 'Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
 complete -c akool -n '__fish_use_subcommand' -a audit -d 'Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
 complete -c akool -n '__fish_use_subcommand' -a auth -d 'auth commands'
+complete -c akool -n '__fish_use_subcommand' -a avatar -d 'Make a talking avatar video: an avatar speaking a recording or a text, on a background (AKOOL talking avatar; 3840 x 2160).'
 complete -c akool -n '__fish_use_subcommand' -a avatars -d 'avatars commands'
 complete -c akool -n '__fish_use_subcommand' -a background-change -d 'AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
 complete -c akool -n '__fish_use_subcommand' -a batch -d 'Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
@@ -70,6 +71,27 @@ complete -c akool -n '__fish_seen_subcommand_from status' -l json
 complete -c akool -n '__fish_seen_subcommand_from status' -l profile
 complete -c akool -n '__fish_seen_subcommand_from status' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from status' -s q
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l background
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l debug
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l force
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l from
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l interval
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l json
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l name
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l no-check
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l output
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l profile
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l text
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l timeout
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l upload-to
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l url-ttl
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l voice
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l wait
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l webhook-url
+complete -c akool -n '__fish_seen_subcommand_from avatar' -s o
+complete -c akool -n '__fish_seen_subcommand_from avatar' -s q
 complete -c akool -n '__fish_seen_subcommand_from avatars' -a add -d 'Add an avatar made from URL (AKOOL avatar upload): an avatar_id, kept on AKOOL.'
 complete -c akool -n '__fish_seen_subcommand_from add' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from add' -l debug

@@ -103,7 +103,9 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
         return None  # nested rows ("- speed"), headers and prose
-    raw_type = re.sub(r"[^a-z]", "", (row.get("type") or "string").lower())
+    cell = (row.get("type") or "string").strip().strip("`")
+    # "[Object]" (talking-avatar's elements) is a list of objects, not one object.
+    raw_type = "array" if re.fullmatch(r"\[\w+\]", cell) else re.sub(r"[^a-z]", "", cell.lower())
     required = (row.get("required") or row.get("isrequired") or "").lower()
     field: dict[str, Any] = {
         "name": name,

@@ -41,7 +41,7 @@ def test_a_batch_of_every_kind_saves_files_and_reports_assets_and_texts(
             f"old,reage,,,,,{E}/portrait.jpg,20,,,,,",
             "pic,image,,,a lighthouse,16:9,,,,,,,",
             f"mine,voice_clone,,,,,,,{E}/me.mp3,My voice,,,",
-            f"me,avatar,,,,,,,,Me,{E}/me.mp4,,",
+            f"me,avatars add,,,,,,,,Me,{E}/me.mp4,,",
             "check,moderate,,,,,,,,,,some text,4",
         ],
     )

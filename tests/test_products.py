@@ -253,33 +253,17 @@ def test_webhook_serve_saves_each_kinds_result(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Lip sync and translation callbacks through the receiver: recorded and saved as videos."""
-    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
+    from tests.support.hooks import receiving
     from tests.support.waiting import wait_for
 
-    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     outdir = isolated.tmp / "hooked"
-    outdir.mkdir()
-    types: list[str] = []
-    with akool_cli.Client() as client:
-        server = client.webhook_receiver(
-            host="127.0.0.1",
-            port=0,
-            path="/akool/webhook",
-            download_dir=outdir,
-            on_event=lambda event: types.append(event.type),
-            on_reject=lambda a, w: None,
-            on_warning=lambda message: None,
-        )
-    server.start()
-    try:
+    with receiving(outdir, monkeypatch) as (server, types):
         hook = ["--webhook-url", server.url]
         lips = invoke(["lipsync", VIDEO, AUDIO, *hook]).stdout.split()[0]
         dubbed = invoke(["translate", VIDEO, "--to", "es", *hook]).stdout.split()[0]
         isolated.clock.advance(60)
         wait_for(lambda: all((outdir / f"{j}.mp4").exists() for j in (lips, dubbed)), 10.0)
         wait_for(lambda: {"lipsync", "video translate"} <= set(types), 10.0)
-    finally:
-        server.stop()
     views = json.loads(invoke(["status", lips, dubbed, "--json"]).stdout)
     assert [v["state"] for v in views] == ["done", "done"]
 

@@ -1,7 +1,8 @@
-"""The `akool avatars` commands: `list` (AKOOL's avatars and yours) and `add` (an avatar made from
-your video or image: an avatar_id kept on AKOOL, not a file).
+"""The avatar commands: `akool avatar` (a talking avatar video), `akool avatars list` (AKOOL's
+avatars and yours) and `akool avatars add` (an avatar made from your video or image: an
+avatar_id kept on AKOOL, not a file).
 
-`add` hands its fields to the one product flow (products_cmd.make).
+`avatar` and `add` hand their fields to the one product flow (products_cmd.make).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, Common, make
+from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
@@ -22,7 +23,83 @@ avatars_app = typer.Typer(
 
 
 def register(app: typer.Typer) -> None:
+    app.command()(avatar)
     app.add_typer(avatars_app, name="avatars")
+
+
+def avatar(
+    ctx: typer.Context,
+    avatar_: str = typer.Argument(
+        ...,
+        metavar="AVATAR",
+        help="An avatar_id from: akool avatars list; or your own avatar, an image (.png .jpg "
+        ".jpeg .webp) or a video (.mp4 .mov .avi): a URL, or a local file with --upload-to.",
+    ),
+    audio: str | None = typer.Argument(
+        None, metavar="[AUDIO]", help="The speech: a URL, or a local file with --upload-to."
+    ),
+    text: str | None = typer.Option(
+        None, "--text", help="Or the text to speak (with --voice), instead of AUDIO."
+    ),
+    voice: str | None = typer.Option(
+        None, "--voice", metavar="VOICE_ID", help="The voice that speaks --text (akool voices)."
+    ),
+    background: str | None = typer.Option(
+        None,
+        "--background",
+        metavar="IMG|#RRGGBB",
+        help="A background image (URL, or a file with --upload-to) or a colour.",
+    ),
+    avatar_from: int | None = typer.Option(
+        None,
+        "--from",
+        metavar="2|3",
+        help="2 AKOOL's avatar, 3 yours (default: looked up in the avatar list).",
+    ),
+    webhook_url: str | None = options.WEBHOOK_URL,
+    wait: bool = options.WAIT,
+    output: str | None = OUTPUT,
+    force: bool = options.FORCE,
+    interval: float = options.INTERVAL,
+    timeout: str | None = options.TIMEOUT,
+    name: str = options.NAME,
+    json_out: bool = JSON_JOB,
+    upload_to: str | None = inputs_cli.UPLOAD_TO,
+    url_ttl: str = inputs_cli.URL_TTL,
+    no_check: bool = inputs_cli.NO_CHECK,
+) -> None:
+    """Make a talking avatar video: an avatar speaking a recording or a text, on a background
+    (AKOOL talking avatar; 3840 x 2160).
+
+    An avatar_id's origin (AKOOL's or yours) is looked up before anything is billed.
+
+    Example: akool avatar SandboxAnna01 speech.mp3 --background "#1e90ff" -o out/
+    """
+    from akool_cli.core import products
+    from akool_cli.core.talking_avatar import avatar_fields
+
+    fields = avatar_fields(
+        avatar_, audio, text=text, voice=voice, background=background, avatar_from=avatar_from
+    )
+    products.PRODUCTS["talking_avatar"].build(fields)  # every value, before the lookup
+    runtime: Runtime = ctx.obj
+    if fields.get("avatar_id") and avatar_from is None:
+        with runtime.library() as lib:
+            fields["avatar_from"] = lib.avatar_from(str(fields["avatar_id"]))
+    common = Common(
+        webhook_url,
+        wait,
+        output,
+        force,
+        interval,
+        timeout,
+        name,
+        json_out,
+        upload_to,
+        url_ttl,
+        no_check,
+    )
+    make(ctx, products.PRODUCTS["talking_avatar"], fields, common)
 
 
 @avatars_app.command("list")
@@ -92,7 +169,6 @@ def add(
     Example: akool avatars add https://example.com/me.mp4 --name "Me at the desk" --wait
     """
     from akool_cli.core import products
-    from akool_cli.core.media_products import avatar_roles
 
     fields = products.given(
         url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
@@ -109,6 +185,5 @@ def add(
         upload_to,
         url_ttl,
         no_check,
-        avatar_roles(url),  # a video, or an image: checked (or uploaded) as what it is
     )
     make(ctx, products.PRODUCTS["avatar"], fields, common)

@@ -63,7 +63,7 @@ class MakingMixin(TalkingMixin):
         given = {k: v for k, v in fields.items() if v is not None}
         # Every value checked before anything else, and AKOOL's 1202 before billing.
         self._check_repeat(chosen, product.build(given, webhook_url=hook))
-        media = {**product.media(), **(roles or {})}
+        media = {**product.media(given), **(roles or {})}
         inputs = [
             Input(str(given[field]), role, f"the {field}")
             for field, role in media.items()

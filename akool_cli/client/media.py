@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.job import Job
 from akool_cli.client.making import MakingMixin
+from akool_cli.client.talking import DEFAULT_URL_TTL
 from akool_cli.core import kinds, states
 from akool_cli.core.errors import UsageError
 from akool_cli.core.validate import check_job_id
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from akool_cli.core.mediatypes import Role
+    from akool_cli.inputs.preflight import Events
     from akool_cli.net.api import AkoolClient
 
 
@@ -139,9 +141,61 @@ class MediaMixin(MakingMixin):
         fields = given(
             url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
         )
-        from akool_cli.core.media_products import avatar_roles
+        return self.make("avatars add", fields, name=avatar_name)
 
-        return self.make("avatar", fields, name=avatar_name, roles=avatar_roles(url))
+    def talking_avatar(
+        self,
+        avatar: str,
+        audio_url: str | None = None,
+        *,
+        text: str | None = None,
+        voice: str | None = None,
+        background: str | None = None,
+        avatar_from: int | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+        upload_to: str | None = None,
+        url_ttl: str | float = DEFAULT_URL_TTL,
+        check: bool = True,
+        events: Events | None = None,
+    ) -> Job:
+        """An avatar speaking a recording (`audio_url`) or a text (`text` with a VoiceLab
+        `voice`), on a background image or colour (talking avatar; billed). `avatar` is an
+        avatar_id from avatars() (its `from` is looked up, and an unknown id refused before
+        billing) or your own avatar's image or video. Local files need `upload_to`."""
+        from akool_cli.core.talking_avatar import avatar_fields
+
+        fields = avatar_fields(
+            avatar,
+            audio_url,
+            text=text,
+            voice=voice,
+            background=background,
+            avatar_from=avatar_from,
+        )
+        if fields.get("avatar_id") and avatar_from is None:
+            fields["avatar_from"] = self.avatar_from(str(fields["avatar_id"]))
+        return self.make(
+            "avatar",
+            fields,
+            webhook_url=webhook_url,
+            name=name,
+            upload_to=upload_to,
+            url_ttl=url_ttl,
+            check=check,
+            events=events,
+        )
+
+    def avatar_from(self, avatar_id: str) -> int:
+        """Where an avatar comes from (2 AKOOL's, 3 yours), as the avatar list says; an
+        avatar_id the list does not have is a UsageError."""
+        for avatar in self.avatars():
+            if avatar.get("avatar_id") == avatar_id and avatar.get("from") in (2, 3):
+                return int(avatar["from"])
+        raise UsageError(
+            f"AKOOL lists no avatar {avatar_id!r}",
+            hint="pick one from: akool avatars list (or give your own avatar's image or video)",
+        )
 
     def avatars(self, *, source: str | None = None) -> list[dict[str, Any]]:
         """Avatars (avatar_id, name, url, from): AKOOL's ("library"), yours ("own"), or both."""

@@ -279,6 +279,47 @@ HEADSWAP_TASK = Endpoint(
 )
 HEADSWAP_MODEL = "akool-premium"  # the only model_name the page documents (else code 1003)
 HEADSWAP_MAX_FACES = 5  # "Up to 5 characters can be replaced at one time."
+# Talking avatar (ai-tools-suite/talking-avatar): an avatar, a background and speech laid out as
+# `elements` on a 3840 x 2160 canvas ("must be 3840", "must be 2160"), then infobymodelid.
+CREATE_TALKING_AVATAR = Endpoint(
+    key="create_talking_avatar",
+    method="POST",
+    path="/api/open/v3/talkingavatar/create",
+    summary="a talking avatar video: an avatar, a background and speech as elements "
+    "(talking-avatar; data._id, then infobymodelid)",
+    body=(
+        Field("width", type="number", required=True, enum=(3840,)),
+        Field("height", type="number", required=True, enum=(2160,)),
+        # "If you provide an avatar URL yourself, avatar_from must be 3" (2: AKOOL's avatars).
+        Field("avatar_from", type="number", required=True, enum=(2, 3)),
+        Field("webhookUrl"),
+        Field("elements", type="array", required=True),
+    ),
+    billable=True,
+)
+# One of the elements ([elements].* rows of the page's table).
+TALKING_AVATAR_ELEMENT = (
+    Field("type", required=True, enum=("avatar", "image", "audio")),
+    Field("url"),
+    Field("scale_x", type="number"),
+    Field("scale_y", type="number"),
+    Field("offset_x", type="number"),
+    Field("offset_y", type="number"),
+    Field("height", type="number"),
+    Field("width", type="number"),
+    Field("avatar_id"),
+    Field("input_text"),
+    Field("voice_id"),
+)
+# "Required when type is equal to image or avatar".
+TALKING_AVATAR_PLACED = ("scale_x", "scale_y", "offset_x", "offset_y")
+# "The image formats currently only support .png, .jpg, .jpeg, .webp, and the video formats
+# currently only support .mp4, .mov, .avi".
+TALKING_AVATAR_IMAGES = (".png", ".jpg", ".jpeg", ".webp")
+TALKING_AVATAR_VIDEOS = (".mp4", ".mov", ".avi")
+# "the per-request character limit depends on the subscription plan: Pro 5,000, Pro Max 10,000,
+# Business 50,000": over the largest, no plan takes it.
+TALKING_AVATAR_MAX_TEXT = 50_000
 LANGUAGE_LIST = Endpoint(
     key="language_list",
     method="GET",
@@ -598,6 +639,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     CREATE_TEXT2VIDEO,
     MODEL_LIST,
     CREATE_TRANSLATION,
+    CREATE_TALKING_AVATAR,
     LANGUAGE_LIST,
     CREATE_CHARACTER_SWAP,
     HEADSWAP_ANALYZE,

@@ -194,7 +194,9 @@ def get(name: str) -> JobKind:
 def by_command(name: str) -> JobKind | None:
     """The kind a batch file's `kind` column names: its command (lipsync) or its name."""
     wanted = name.strip().lower()
-    return next((k for k in KINDS.values() if wanted in (k.name, k.command)), None)
+    # A command first: `avatar` is the talking avatar command, `avatars add` the upload's.
+    by_command = next((k for k in KINDS.values() if k.command and wanted == k.command), None)
+    return by_command or KINDS.get(wanted)
 
 
 def for_webhook_type(type_: str) -> JobKind | None:
@@ -339,6 +341,25 @@ TRANSLATION = register(
     )
 )
 
+
+# Talking avatar's codes (the page's "Response Code Description"), in our words.
+TALKING_AVATAR = register(
+    JobKind(
+        name="talking_avatar",
+        noun="talking avatar",
+        create=contract.CREATE_TALKING_AVATAR,
+        status=VIDEO_STATUS,
+        shape=Shape(cost=("deduction_duration",)),
+        command="avatar",
+        webhook_type="avatar",  # webhook.mdx's types: "... background change or avatar or lipsync"
+        failure_hint="check the avatar (akool avatars list), the background and the speech (an "
+        "audio URL, or text with a voice id), then create the job again",
+        codes={
+            1109: "AKOOL could not create the avatar video; try again later",
+            1201: "AKOOL could not create the audio; try again later",
+        },
+    )
+)
 
 # Character swap is read through infobymodelid; its create answer says `status` where the
 # status answer says `video_status`, and `video_url` there is the input video, not the result.

@@ -338,6 +338,7 @@ AVATAR = register(
         ),
         derive=_avatar_defaults,
         rules=_avatar_rules,
+        roles=lambda values: avatar_roles(str(values["url"])) if values.get("url") else {},
     )
 )
 

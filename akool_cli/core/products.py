@@ -61,6 +61,8 @@ class Product:
     # The request: the fields as AKOOL's body (the default), or one whose body is made just
     # before it is sent (face swap's, from face detection), which checks that body then.
     request: type[FieldsRequest] = FieldsRequest
+    # Media fields whose kind the values decide (an avatar's URL: an image or a video).
+    roles: Callable[[Mapping[str, Any]], dict[str, Role]] | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -69,9 +71,13 @@ class Product:
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
-    def media(self) -> dict[str, Role]:
-        """The fields that name input files, and what each must be."""
-        return {p.name: p.media for p in self.params if p.media is not None}
+    def media(self, values: Mapping[str, Any] | None = None) -> dict[str, Role]:
+        """The fields that name input files, and what each must be (for these values, when
+        the values decide it)."""
+        found = {p.name: p.media for p in self.params if p.media is not None}
+        if values is not None and self.roles is not None:
+            found.update(self.roles(values))
+        return found
 
     def build(self, values: Mapping[str, Any], *, webhook_url: str | None = None) -> FieldsRequest:
         """The request for these values, or one UsageError naming every problem."""
@@ -523,5 +529,6 @@ def for_kind(kind: JobKind) -> Product | None:
     return PRODUCTS.get(kind.name)
 
 
-# The image, face and voice products, described in their own module, register themselves.
-from akool_cli.core import media_products  # noqa: E402, F401
+# The image, face and voice products and the talking avatar, described in their own modules,
+# register themselves.
+from akool_cli.core import media_products, talking_avatar  # noqa: E402, F401

@@ -126,7 +126,7 @@ class Item:
         product = products.PRODUCTS[self.kind]
         return {
             name: (str(request.fields[name]), role)
-            for name, role in product.media().items()
+            for name, role in product.media(request.fields).items()
             if request.fields.get(name)
         }
 
@@ -437,10 +437,21 @@ def _item(row: Row, base_dir: Path) -> Item:
     allowed = TALK_COLUMNS if product is None else (*product.columns, *FILE_COLUMNS)
     stray = [c for c, v in row.fields.items() if v and c not in allowed and c not in EVERY_ROW]
     if stray:
-        raise UsageError(f"{', '.join(stray)}: not a column of {kind.name} rows")
+        raise UsageError(f"{', '.join(stray)}: not a column of {kind.name} rows" + _other(row))
     if product is None:
         return _talk_item(row)
     return _product_item(row, product, base_dir)
+
+
+def _other(row: Row) -> str:
+    """A hint when the `kind` value is also the name of another kind whose columns the row has
+    (`avatar` is the talking avatar command, and the avatar upload's kind name)."""
+    named = kinds.KINDS.get((row.fields.get("kind") or "").strip().lower())
+    product = products.for_kind(named) if named is not None else None
+    if product is None or not named or not named.command:
+        return ""
+    fits = all(c in (*product.columns, *EVERY_ROW) for c, v in row.fields.items() if v)
+    return f" (for the {named.noun}, write kind {named.command!r})" if fits else ""
 
 
 def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
@@ -455,7 +466,7 @@ def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
             except (OSError, UnicodeDecodeError) as exc:
                 raise UsageError(f"cannot read {column} {f[column]!r}: {exc}") from None
             values[field_name] = products.read_glossary(text, f"{column} {f[column]}")
-    for name, role in product.media().items():
+    for name, role in product.media(values).items():
         if values.get(name):
             values[name] = check_input(str(values[name]), f"{role} ({name})")
     request = product.build(values)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from akool_cli.core import contract, kinds
+from akool_cli.core import contract, kinds, talking_avatar
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.media_products import avatar_roles
 from akool_cli.core.mediatypes import Role
@@ -298,6 +298,7 @@ RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     contract.FACESWAP_VIDEO.key: _v3,
     contract.REAGE_IMAGE.key: _reage,
     contract.REAGE_VIDEO.key: _reage,
+    contract.CREATE_TALKING_AVATAR.key: talking_avatar.body_problems,
 }
 
 

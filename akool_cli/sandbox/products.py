@@ -16,8 +16,10 @@ from typing import Any
 from akool_cli.core import kinds, products
 from akool_cli.core.contract import request_problems
 from akool_cli.core.kinds import FieldsRequest, JobKind
+from akool_cli.core.mediatypes import Role
 from akool_cli.core.prices import credit_field
 from akool_cli.core.states import Status
+from akool_cli.core.talking_avatar import avatar_role
 from akool_cli.sandbox import fetch, media_products
 from akool_cli.sandbox.state import SandboxJob
 
@@ -128,6 +130,17 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "batch_count": 1,
     },
 }
+# A talking avatar's create answer and infobymodelid's (talking-avatar.mdx), merged.
+TEMPLATES["talking_avatar"] = {
+    "_id": "",
+    "uid": 100002,
+    "video_id": "",
+    "task_id": "",
+    "video_status": 1,
+    "video": "",
+    "create_time": 0,
+    "deduction_duration": 0,
+}
 TEMPLATES.update(media_products.TEMPLATES)
 # Image to video's effects (the effects list's documented fields).
 EFFECTS = tuple(
@@ -230,6 +243,9 @@ def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
     product = products.for_kind(kind)
     if product is None:
         return ""
+    if kind is kinds.TALKING_AVATAR:
+        found = [fetch.input_problem(url, role) for url, role in element_inputs(fields)]
+        return "; ".join(p for p in found if p)
     roles = {**product.media(), **media_products.input_roles(kind, fields)}
     found = [
         fetch.input_problem(str(fields[name]), role)
@@ -237,6 +253,20 @@ def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
         if fields.get(name)
     ]
     return "; ".join(p for p in found if p)
+
+
+def element_inputs(fields: dict[str, Any]) -> list[tuple[str, Role]]:
+    """A talking avatar's files: its elements' URLs (a colour is no file), each as what it is."""
+    found: list[tuple[str, Role]] = []
+    for element in fields.get("elements") or []:
+        url = str(element.get("url") or "") if isinstance(element, dict) else ""
+        if not url.startswith(("http://", "https://")):
+            continue
+        kind = element.get("type")
+        found.append(
+            (url, "audio" if kind == "audio" else "image" if kind == "image" else avatar_role(url))
+        )
+    return found
 
 
 def job_object(job: SandboxJob, status: int, base_url: str, price: float) -> dict[str, Any]:

@@ -1,0 +1,37 @@
+"""The library's webhook receiver on a free port, started for a test: the events' types it saw."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@contextmanager
+def receiving(outdir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, list[str]]]:
+    """(the started receiver, the `type` of each callback it accepted), saving results in outdir;
+    it accepts the sandbox's signed callbacks (AKOOL_CLIENT_ID is the sandbox's)."""
+    import akool_cli
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
+
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    outdir.mkdir(parents=True, exist_ok=True)
+    types: list[str] = []
+    with akool_cli.Client() as client:
+        server = client.webhook_receiver(
+            host="127.0.0.1",
+            port=0,
+            path="/akool/webhook",
+            download_dir=outdir,
+            on_event=lambda event: types.append(event.type),
+            on_reject=lambda a, w: None,
+            on_warning=lambda message: None,
+        )
+    server.start()
+    try:
+        yield server, types
+    finally:
+        server.stop()
