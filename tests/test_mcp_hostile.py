@@ -56,7 +56,8 @@ def test_garbage_on_stdin_is_answered_or_ignored_and_the_server_goes_on(
         server.send(b"\xff\xfe not utf-8 \xc3")
         server.initialize()
         assert "error" in server.answer("g1") and "error" in server.answer("g2")
-        for params in (None, "x", [], 7, {"name": 5}, {"name": "talk", "arguments": "x"}):
+        bad_params: list[Any] = [None, "x", [], 7, {"name": 5}, {"name": "talk", "arguments": "x"}]
+        for params in bad_params:
             message = {"jsonrpc": "2.0", "id": f"p{params!r}", "method": "tools/call"}
             server.send(json.dumps({**message, "params": params}))
             answer = server.answer(message["id"])  # every request gets an answer
@@ -88,7 +89,9 @@ def test_every_create_tool_with_missing_or_invalid_fields_is_a_tool_error_never_
     seen: list[str] = []
 
     async def body(session: ClientSession) -> None:
-        tools = [t for t in (await session.list_tools()).tools if "Spends AKOOL" in t.description]
+        tools = [
+            t for t in (await session.list_tools()).tools if "Spends AKOOL" in (t.description or "")
+        ]
         assert len(tools) >= 19
         for tool in tools:
             schema = tool.input_schema
