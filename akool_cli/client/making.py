@@ -242,8 +242,12 @@ class MakingMixin(TalkingMixin):
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
         local files with `upload_to`. `once` and `run`: as create()."""
+        from akool_cli.client.runs import made_by
         from akool_cli.core import products
 
+        earlier = made_by(self, once) if once is not None else None
+        if earlier is not None:
+            return earlier  # made already: neither the analysis nor the create again
         given = [Input(video_url, "video", "the video")]
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
