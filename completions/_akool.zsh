@@ -32,6 +32,7 @@ _akool() {
         'moderate:Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
+        'settle:Settle a create whose outcome is unknown: the job it made, or none.'
         'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
         'sync:Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
@@ -83,6 +84,7 @@ _akool() {
         "moderate") opts=(--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
+        "settle") opts=(--base-url --batch --created --debug --json --not-created --profile --quiet -q) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;
         "sync") opts=(--base-url --debug --force --json --output-dir --profile --quiet -o -q) ;;

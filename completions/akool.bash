@@ -9,7 +9,7 @@ _akool() {
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "api audit auth avatar avatars background-change batch cancel charswap completion config credit delete doctor effects faceswap headswap history image image2video languages lipsync login logout mcp models moderate reage sandbox spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "api audit auth avatar avatars background-change batch cancel charswap completion config credit delete doctor effects faceswap headswap history image image2video languages lipsync login logout mcp models moderate reage sandbox settle spend status sync talk text2video translate voice voices watch webhook --base-url --debug --profile --quiet --version -q" -- "$cur"))
         return
     fi
     case "$cmd" in
@@ -64,6 +64,7 @@ _akool() {
         "moderate") opts="--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q" ;;
         "reage") opts="--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
+        "settle") opts="--base-url --batch --created --debug --json --not-created --profile --quiet -q" ;;
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;
         "sync") opts="--base-url --debug --force --json --output-dir --profile --quiet -o -q" ;;

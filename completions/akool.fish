@@ -29,6 +29,7 @@ complete -c akool -n '__fish_use_subcommand' -a models -d 'List AKOOLs models fo
 complete -c akool -n '__fish_use_subcommand' -a moderate -d 'Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
 complete -c akool -n '__fish_use_subcommand' -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
+complete -c akool -n '__fish_use_subcommand' -a settle -d 'Settle a create whose outcome is unknown: the job it made, or none.'
 complete -c akool -n '__fish_use_subcommand' -a spend -d 'Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
 complete -c akool -n '__fish_use_subcommand' -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
 complete -c akool -n '__fish_use_subcommand' -a sync -d 'Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
@@ -443,6 +444,15 @@ complete -c akool -n '__fish_seen_subcommand_from sandbox' -l verbose
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -l video-bytes
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s q
 complete -c akool -n '__fish_seen_subcommand_from sandbox' -s v
+complete -c akool -n '__fish_seen_subcommand_from settle' -l base-url
+complete -c akool -n '__fish_seen_subcommand_from settle' -l batch
+complete -c akool -n '__fish_seen_subcommand_from settle' -l created
+complete -c akool -n '__fish_seen_subcommand_from settle' -l debug
+complete -c akool -n '__fish_seen_subcommand_from settle' -l json
+complete -c akool -n '__fish_seen_subcommand_from settle' -l not-created
+complete -c akool -n '__fish_seen_subcommand_from settle' -l profile
+complete -c akool -n '__fish_seen_subcommand_from settle' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from settle' -s q
 complete -c akool -n '__fish_seen_subcommand_from spend' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from spend' -l by
 complete -c akool -n '__fish_seen_subcommand_from spend' -l debug

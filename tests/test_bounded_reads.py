@@ -30,6 +30,7 @@ def limit_memory() -> None:
         (["api", "POST", "/x", "--input", "-"], "/dev/zero", "8 MiB"),
         (["api", "POST", "/x", "--input", "/dev/zero"], None, "8 MiB"),
         (["batch", "/dev/zero", "--dry-run"], None, "64 MiB"),
+        (["batch", "-", "--dry-run"], "/dev/zero", "64 MiB"),
     ],
 )
 def test_dev_zero_is_refused_at_the_documented_limit(

@@ -32,6 +32,7 @@ from akool_cli.cli import (
     moderate_cmd,
     products_cmd,
     sandbox_cmd,
+    settle_cmd,
     status_cmd,
     talk_cmd,
     voice_cmd,
@@ -104,6 +105,7 @@ voice_cmd.register(app)
 avatars_cmd.register(app)
 moderate_cmd.register(app)
 status_cmd.register(app)
+settle_cmd.register(app)
 sandbox_cmd.register(app)
 audit_cmd.register(app)
 api_cmd.register(app)

@@ -117,6 +117,7 @@ def batch(
         result = _run(out, lib, plan, settings)
         left = _cost_left(lib, plan, concurrency) if result.over_budget is not None else None
     complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
+    _settle_hints(out, result.outcomes)
     _raise_ending(runtime, result, max_credits, left)
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
@@ -202,6 +203,21 @@ def _cost_left(lib: Client, plan: BatchPlan, concurrency: int) -> tuple[float, f
     return float(preview.estimate["credits"]), max(0.0, float(room))
 
 
+def _settle_hints(out: Output, outcomes: list[Outcome]) -> None:
+    """For each row whose create has an unknown outcome, the command that settles it: it is
+    never sent again by running the batch again."""
+    from akool_cli.core.errors import settle_hint, unrecorded_hint
+
+    for o in outcomes:
+        if o.state == "unknown":
+            out.info(f"row {o.row} ({o.id}): {settle_hint(o.attempt_id)}", prefix="Hint: ")
+        elif o.state == "unrecorded" and o.job_id and o.attempt_id is not None:
+            # Billed, not recorded (a full disk): settling records it under its row and kind,
+            # so the next run follows it; never created again.
+            hint = unrecorded_hint(o.attempt_id, o.job_id)
+            out.info(f"row {o.row} ({o.id}): {hint}", prefix="Hint: ")
+
+
 def _raise_ending(
     runtime: Runtime,
     result: BatchResult,
@@ -219,7 +235,9 @@ def _raise_ending(
     if fatal is not None:
         raise LocalStateError(
             f"the batch stopped: {fatal.message}",
-            hint=f"keep the ids printed (billed, not recorded); run again later ({fatal.hint})",
+            hint="keep the ids printed (billed, not recorded); once there is space, record each "
+            "with the akool settle command its row's hint names, then run the batch again "
+            f"({fatal.hint})",
             path=fatal.path,
         )
     if result.over_budget is not None:

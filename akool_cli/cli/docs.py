@@ -48,6 +48,7 @@ COMMAND_PAGES = {
     "reage": "docs/products.md#reage",
     "history": "docs/spend.md#the-history-exported",
     "sandbox": "docs/sandbox.md",
+    "settle": "docs/reliability.md#settling-an-unknown-outcome",
     "spend": "docs/spend.md",
     "status": "docs/json.md",
     "sync": "docs/spend.md#results-expire-after-7-days-akool-sync",
@@ -231,7 +232,8 @@ def readme_section(app: typer.Typer) -> str:
     for info in commands(app):
         page = COMMAND_PAGES.get(info.path[0], "")
         link = f"[{page.split('/')[-1].split('#')[0]}]({page})" if page else ""
-        lines.append(f"| `{info.usage}` | {info.summary} | {link} |")
+        usage = info.usage.replace("|", "\\|")  # a pipe in a usage (ID|ROW) is not a cell's end
+        lines.append(f"| `{usage}` | {info.summary} | {link} |")
     lines += ["", README_END]
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.core.errors import CredentialScopeError, ExitCode
+from akool_cli.core.errors import CredentialScopeError, ExitCode, settle_hint
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
@@ -79,8 +79,22 @@ def _print(
         out.info("No jobs yet. Create one with: akool talk IMAGE_URL AUDIO_URL")
     for attempt in unknown:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(attempt.started_at))
+        row = attempt.inputs.get("batch_row")
+        made = f"batch row {row} ({attempt.inputs.get('batch_id')})" if row is not None else ""
+        made = made or " ".join(str(v) for v in _inputs(attempt.inputs))
         out.warn(
-            f"a create request sent at {when} has an unknown outcome ({attempt.detail}); "
-            f"inputs: {attempt.inputs.get('image_url')} {attempt.inputs.get('audio_url')}. "
-            "Check the AKOOL console before creating it again"
+            f"attempt {attempt.id}: a {attempt.kind} create sent at {when} has an unknown "
+            f"outcome ({attempt.detail}); it was for {made}. {_capital(settle_hint(attempt.id))}"
         )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _inputs(inputs: dict[str, Any]) -> list[Any]:
+    """What names an attempt's inputs: its name, or its URLs and text (at most three)."""
+    if inputs.get("label"):
+        return [repr(inputs["label"])]
+    values = [v for k, v in inputs.items() if k.endswith("_url") or k == "text"]
+    return [str(v)[:80] for v in values[:3]] or ["its inputs"]

@@ -26,6 +26,7 @@ from akool_cli.client.ledger import LedgerMixin
 from akool_cli.client.making import media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
 from akool_cli.client.runs import Once, Run, RunsMixin
+from akool_cli.client.settling import Settled, SettlingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
@@ -67,6 +68,7 @@ __all__ = [
     "RowProblem",
     "Run",
     "Setting",
+    "Settled",
     "StatusNote",
     "Statuses",
     "TalkEvents",
@@ -89,6 +91,7 @@ class Client(
     RunsMixin,
     AccountMixin,
     CallbacksMixin,
+    SettlingMixin,
 ):
     """One AKOOL account on one server, with akool's history.
 

@@ -74,12 +74,13 @@ class BatchMixin(TalkingMixin):
         """Read a CSV or JSON Lines file of rows and find every problem that needs no network;
         local files are relative to the file's folder. `max_credits` caps the run's spending."""
         from akool_cli.inputs.preflight import Input, raise_all, split_problems
-        from akool_cli.jobs.batch import Problem, load_rows, validate
+        from akool_cli.jobs.batch import Problem, load_rows, rows_folder, validate
 
         check_budget(max_credits)
         path = Path(file)
         rows = load_rows(path)
-        items, problems = validate(rows, base_dir=path.absolute().parent)
+        base = rows_folder(path)
+        items, problems = validate(rows, base_dir=base)
         # "the image", "the audio" for a talking photo's; the field's name for other kinds'.
         names = {"image_url": "the image", "audio_url": "the audio"}
         inputs = [
@@ -93,7 +94,7 @@ class BatchMixin(TalkingMixin):
             url_ttl=url_ttl,
             check=check,
             check_face=check_face,
-            base_dir=path.absolute().parent,
+            base_dir=base,
         )
         by_row, general = split_problems(found.problems)
         raise_all(general)

@@ -33,12 +33,16 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
-    ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries",
+    ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
+    "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
+    "dashboard, then `akool settle ID --created JOB_ID` (or `--not-created`)",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
     "usable video (an HTML page, a compressed or partial answer)",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
-    ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done",
+    ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done; "
+    "a row whose create has an unknown outcome is settled with `akool settle ID --created "
+    "JOB_ID` (or `--not-created`), then the batch run again",
     ExitCode.LOCAL_STATE: "akool could not write its own files (history, settings): full disk, "
     "read-only or unwritable AKOOL_HOME; a job id it could not record is still printed",
     ExitCode.CHECKS_FAILED: "akool doctor found a failed check (each one says how to fix it)",
@@ -129,6 +133,31 @@ class UnknownOutcomeError(UnavailableError):
     attempt_id: int | None = None
 
 
+def settle_hint(attempt_id: int | None) -> str:
+    """What to do about an unknown outcome: look in AKOOL's dashboard, then settle it."""
+    if attempt_id is None:
+        return SETTLE_LIST_HINT
+    return (
+        f"find the job in the AKOOL dashboard (or a webhook), then run: akool settle {attempt_id} "
+        f"--created JOB_ID  (or, if it made none: akool settle {attempt_id} --not-created)"
+    )
+
+
+def unrecorded_hint(attempt_id: int, job_id: str) -> str:
+    """What to do with a job AKOOL made that the history could not record (a full disk): record
+    it once there is space (its kind comes from the attempt: a speech id too), then follow it."""
+    return (
+        f"keep the id; once there is space, record it: akool settle {attempt_id} --created "
+        f"{job_id}  (then akool watch {job_id} follows and downloads it)"
+    )
+
+
+SETTLE_LIST_HINT = (
+    "akool status lists the create attempts whose outcome is unknown; settle one with: "
+    "akool settle ATTEMPT --created JOB_ID (or --not-created)"
+)
+
+
 class UnsettledAttemptError(UnknownOutcomeError):
     """An earlier create of the same thing (a batch row, a speech) has an unknown outcome, so
     akool sends nothing until it is settled: never paid for twice by running a command again."""
@@ -193,10 +222,12 @@ class LocalStateError(AkoolError):
         hint: str | None = None,
         path: str | None = None,
         job_id: str | None = None,
+        attempt_id: int | None = None,
     ) -> None:
         super().__init__(message, hint=hint)
         self.path = path
         self.job_id = job_id
+        self.attempt_id = attempt_id  # the create that made job_id: `akool settle` records it
 
 
 _SIGNAL_CODES = frozenset({ExitCode.HANGUP, ExitCode.INTERRUPTED, ExitCode.TERMINATED})

@@ -3,7 +3,8 @@
 CI systems, `timeout`, `docker stop` and Kubernetes stop programs with SIGTERM, so it must keep the
 same promises as Ctrl-C. The command line installs the handlers; the library only asks whether a
 stop was requested and marks the short stretches (sending a create and recording its id) that a
-first signal must not cut. A second signal stops at once.
+first signal must not cut, except that a create's answer is waited for ANSWER_GRACE_SECONDS at
+most: then its outcome is unknown. A second signal stops at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from akool_cli.core.errors import InterruptedByUser
 # A second signal this soon after the first is the same stop sent twice (`timeout` signals akool,
 # then its whole process group; CI runners do likewise): it must not cut a create in flight.
 ECHO_SECONDS = 2.0
+# How long a first signal waits for AKOOL's answer to a create in flight: then the create is an
+# unknown outcome (recorded, never resent by itself) and akool exits, within 2 s of the signal
+# even while a server stalls.
+ANSWER_GRACE_SECONDS = 1.5
 
 HANDLED = tuple(
     s
@@ -35,6 +40,7 @@ class _State:
         self.first_at = 0.0
         self.count = 0
         self.shielded = 0
+        self.awaiting = 0  # the main thread waits for AKOOL's answer to a create
         self.lock = threading.Lock()
 
 
@@ -55,6 +61,15 @@ def stop_event() -> threading.Event:
     return _state.stop
 
 
+def grace_left() -> float:
+    """After a stop: how much longer a create in flight may wait for its answer (0 once the
+    grace is over); without a stop, the grace in full."""
+    with _state.lock:
+        if _state.signum is None:
+            return ANSWER_GRACE_SECONDS
+        return max(0.0, _state.first_at + ANSWER_GRACE_SECONDS - time.monotonic())
+
+
 def _handle(signum: int, _frame: FrameType | None) -> None:
     now = time.monotonic()
     with _state.lock:
@@ -66,6 +81,18 @@ def _handle(signum: int, _frame: FrameType | None) -> None:
         _state.stop.set()
         shielded = _state.shielded > 0 and _state.count == 1
     if not shielded:
+        raise KeyboardInterrupt
+    if hasattr(signal, "setitimer"):
+        # The create in flight gets its grace, then _grace_over ends the wait for its answer.
+        signal.setitimer(signal.ITIMER_REAL, ANSWER_GRACE_SECONDS)
+
+
+def _grace_over(_signum: int, _frame: FrameType | None) -> None:
+    """The grace after a stop is over: a create still waiting for its answer stops waiting (its
+    outcome is unknown, and recorded so by the engine); anything else goes on to its end."""
+    with _state.lock:
+        cut = _state.awaiting > 0
+    if cut:
         raise KeyboardInterrupt
 
 
@@ -79,9 +106,15 @@ def installed() -> Iterator[None]:
     previous = {s: signal.getsignal(s) for s in HANDLED}
     for s in HANDLED:
         signal.signal(s, _handle)
+    alarm = getattr(signal, "SIGALRM", None)
+    if alarm is not None:
+        previous[alarm] = signal.getsignal(alarm)
+        signal.signal(alarm, _grace_over)
     try:
         yield
     finally:
+        if alarm is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         for s, handler in previous.items():
             signal.signal(s, handler)
 
@@ -105,6 +138,22 @@ def shielded() -> Iterator[None]:
     finally:
         with _state.lock:
             _state.shielded -= 1
+
+
+@contextmanager
+def awaiting_answer() -> Iterator[None]:
+    """Waiting for AKOOL's answer to a create (inside a shielded stretch): a first signal waits
+    ANSWER_GRACE_SECONDS for it, then KeyboardInterrupt ends the wait."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # a worker's create: the batch that runs it stops waiting for it (grace_left)
+        return
+    with _state.lock:
+        _state.awaiting += 1
+    try:
+        yield
+    finally:
+        with _state.lock:
+            _state.awaiting -= 1
 
 
 def stopped(message: str, hint: str) -> InterruptedByUser:

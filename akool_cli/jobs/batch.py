@@ -11,9 +11,11 @@ import codecs
 import csv
 import difflib
 import hashlib
+import io
 import json
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -154,9 +156,12 @@ def load_rows(path: Path) -> list[Row]:
     line too long to read becomes a problem of its row, which validate() reports.
     """
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        text = _piped_text(path)
+        handle = io.StringIO(text, newline="") if text is not None else _open_text(path)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}", hint=READ_HINT) from None
+    except _TooLarge:
+        raise _too_large(path) from None
     lines = _Lines(handle)
     try:
         with handle:
@@ -164,10 +169,7 @@ def load_rows(path: Path) -> list[Row]:
             handle.seek(0)
             rows = _json_rows(lines) if json_lines else _csv_rows(path, lines)
     except _TooLarge:
-        raise UsageError(
-            f"{path} is larger than {MAX_FILE >> 20} MiB, akool's limit for a batch file",
-            hint="split it into several batch files and run them one after another",
-        ) from None
+        raise _too_large(path) from None
     except UnicodeDecodeError:
         raise UsageError(
             f"{path} is not UTF-8 text (line {_first_bad_utf8_line(path)})",
@@ -180,6 +182,71 @@ def load_rows(path: Path) -> list[Row]:
         rows += [Row(number, {}, [too_long]) for number in lines.too_long]
         rows.sort(key=lambda row: row.number)
     return rows
+
+
+def is_stdin(path: Path) -> bool:
+    """`-` (as gh and curl name standard input) or /dev/stdin."""
+    return str(path) in STDIN_NAMES
+
+
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def rows_folder(path: Path) -> Path:
+    """Where a batch file's relative paths start: its folder; the working folder for rows read
+    from standard input or a pipe (`<(...)`)."""
+    piped = is_stdin(path) or str(path).startswith(("/dev/", "/proc/"))
+    return Path.cwd() if piped else path.absolute().parent
+
+
+def _open_text(path: Path) -> TextIO:
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def _piped_text(path: Path) -> str | None:
+    """Rows from standard input (`-`) or a file that cannot be read twice (a pipe, `<(...)`):
+    read whole, at most MAX_FILE bytes, then decoded; None for a regular file (read as it is
+    parsed, line by line)."""
+    if str(path) == "-":
+        stdin = sys.stdin
+        if stdin is None or stdin.isatty():
+            raise UsageError(
+                "akool batch - reads rows from standard input, which is a terminal here",
+                hint="pipe the rows in: cat rows.csv | akool batch -  (or give the file's path)",
+            )
+        source = getattr(stdin, "buffer", None)
+        data = source.read(MAX_FILE + 1) if source is not None else _encoded(stdin)
+    else:
+        with path.open("rb") as raw:
+            if raw.seekable():
+                return None
+            data = raw.read(MAX_FILE + 1)
+    if len(data) > MAX_FILE:
+        raise _TooLarge
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UsageError(
+            f"{_named(path)} is not UTF-8 text (line {line})",
+            hint="save it as UTF-8 CSV or JSON Lines",
+        ) from None
+
+
+def _encoded(stream: TextIO) -> bytes:
+    """A text stream without bytes beneath it (a test's), read as far as the limit."""
+    return stream.read(MAX_FILE + 1).encode("utf-8", "surrogateescape")
+
+
+def _named(path: Path) -> str:
+    return "standard input" if str(path) == "-" else str(path)
+
+
+def _too_large(path: Path) -> UsageError:
+    return UsageError(
+        f"{_named(path)} is larger than {MAX_FILE >> 20} MiB, akool's limit for a batch file",
+        hint="split it into several batch files and run them one after another",
+    )
 
 
 def _first_bad_utf8_line(path: Path) -> int:

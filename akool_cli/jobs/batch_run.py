@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from akool_cli.core import kinds
+from akool_cli.core import interrupts, kinds
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -52,6 +52,7 @@ class Outcome:
     downloaded_path: str | None = None
     error: str | None = None
     resumed: bool = False
+    attempt_id: int | None = None  # an unknown outcome's attempt: `akool settle ATTEMPT ...`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,6 +64,7 @@ class Outcome:
             "downloaded_path": self.downloaded_path,
             "error": self.error,
             "resumed": self.resumed,
+            "attempt": self.attempt_id,
         }
 
 
@@ -180,16 +182,35 @@ class BatchRunner:
         run = _Run(self, list(zip(items, outcomes, strict=True)))
         self._begin_run()
         outcome = "stopped"
+        grace: float | None = None
         try:
             run.go()
             outcome = "budget" if self.budget and self.budget.refused else "finished"
         except BaseException:
-            self.stopping.set()  # stop taking rows; creates in flight finish and are recorded
+            # Stop taking rows; a create in flight gets a short grace for its answer, then its
+            # outcome is unknown (recorded, never resent by itself): a stop ends akool in 2 s.
+            self.stopping.set()
+            grace = interrupts.grace_left()
             raise
         finally:
-            run.close()
+            run.close(grace)
+            if grace is not None:
+                self._abandon_in_flight()
             self._end_run(outcome)
         return outcomes
+
+    def _abandon_in_flight(self) -> None:
+        """Rows whose create still waits for AKOOL's answer after a stop's grace: unknown."""
+        for outcome in self.outcomes:
+            if outcome.state != "sending" or outcome.attempt_id is None:
+                continue
+            with suppress(AkoolError):  # a full disk: the owner lock says it was never answered
+                if self.journal.abandon_attempt(outcome.attempt_id, engine.STOPPED_WAITING):
+                    outcome.state = "unknown"
+                    outcome.error = (
+                        f"stopped while waiting for AKOOL's answer to its create (attempt "
+                        f"{outcome.attempt_id}): whether it made a job is unknown"
+                    )
 
     def _begin_run(self) -> None:
         """Read the balance the run starts from, and record the run (the ledger)."""
@@ -301,6 +322,7 @@ class BatchRunner:
             on_busy=partial(self._note_busy, outcome),
             retry_unknown=self.retry_unknown,
             before_send=before_send,
+            on_sending=partial(self._sending, outcome),
             on_rate_limited=partial(self._pause, outcome),
         )
         try:
@@ -308,11 +330,8 @@ class BatchRunner:
                 self.client, self.journal, kind, request, self._origin(item, key), rules
             )
         except UnsettledAttemptError as exc:
-            outcome.state = "unknown"
-            outcome.error = (
-                f"{exc.message}; check the AKOOL dashboard, then rerun with --retry-unknown "
-                "to create it again"
-            )
+            outcome.state, outcome.attempt_id = "unknown", exc.attempt_id
+            outcome.error = f"{exc.message}; {exc.hint}"
             self.emit(outcome, outcome.error)
             return None
         if isinstance(found, JobRecord):
@@ -337,6 +356,10 @@ class BatchRunner:
             extra_inputs={"batch_row": item.row, "batch_id": item.id},
             run_id=self.run_id,
         )
+
+    @staticmethod
+    def _sending(outcome: Outcome, attempt_id: int) -> None:
+        outcome.state, outcome.attempt_id = "sending", attempt_id
 
     def over_budget(self) -> bool:
         return self.budget is not None and self.budget.refused is not None
@@ -392,10 +415,12 @@ class _Run:
         for event in self.watcher.events():
             self._on_event(event)
 
-    def close(self) -> None:
+    def close(self, grace: float | None = None) -> None:
+        """Wait for the creates in flight to be answered and recorded: all of them, or after a
+        stop, for `grace` seconds at most (the rest are the runner's to mark unknown)."""
         self.watcher.close()
-        self.feeder.join()  # creates in flight finish and are recorded first
-        self.creators.close(wait=True, timeout=None)
+        self.feeder.join(grace)  # the feeder closes the creators, waiting for each
+        self.creators.close(wait=grace is None, timeout=None)
 
     def _feed(self) -> None:
         stopping = self.runner.stopping
@@ -417,7 +442,7 @@ class _Run:
         try:
             found = runner.job_for(item, outcome)
         except LocalStateError as exc:
-            outcome.job_id = exc.job_id
+            outcome.job_id, outcome.attempt_id = exc.job_id, exc.attempt_id
             outcome.state = "unrecorded" if exc.job_id else "error"
             outcome.error = exc.message
             runner.emit(outcome, exc.message)
@@ -427,6 +452,8 @@ class _Run:
         except AkoolError as exc:
             outcome.state = "unknown" if isinstance(exc, UnknownOutcomeError) else "error"
             outcome.error = exc.message
+            if isinstance(exc, UnknownOutcomeError):
+                outcome.attempt_id = exc.attempt_id
             runner.emit(outcome, exc.message)
             found = None
         except BaseException:

@@ -23,6 +23,9 @@ from akool_cli.core.errors import (
     UnavailableError,
     UnknownOutcomeError,
     UnsettledAttemptError,
+    UsageError,
+    settle_hint,
+    unrecorded_hint,
 )
 from akool_cli.core.faces import FacesRequest
 from akool_cli.core.kinds import SPEECH, JobKind, Request
@@ -32,6 +35,7 @@ from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
 SPEECH_POLL_INITIAL = 2.0
+STOPPED_WAITING = "stopped while waiting for AKOOL's answer"
 CLAIM_WAIT_SECONDS = 0.5
 
 
@@ -109,8 +113,9 @@ def create(
             # Billed, whatever went wrong next: the id must reach the user.
             raise LocalStateError(
                 f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
-                hint=f"keep the id above; follow it with: akool watch {job.id}",
+                hint=unrecorded_hint(attempt_id, job.id),
                 job_id=job.id,
+                attempt_id=attempt_id,
             ) from exc
     return job
 
@@ -134,11 +139,14 @@ def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: 
 
 
 def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> JobInfo:
-    """Run the billable create, leaving the attempt with an honest outcome."""
+    """Run the billable create, leaving the attempt with an honest outcome. A stop waits
+    interrupts.ANSWER_GRACE_SECONDS for the answer; then the outcome is unknown."""
     try:
-        return send()
+        with interrupts.awaiting_answer():
+            return send()
     except UnknownOutcomeError as exc:
         journal.attempt_unknown(attempt_id, exc.message)
+        exc.attempt_id, exc.hint = attempt_id, settle_hint(attempt_id)
         raise
     except (RejectedError, AuthError, RateLimitedError) as exc:
         journal.attempt_rejected(attempt_id, exc.message)  # AKOOL answered: nothing was created
@@ -148,9 +156,16 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
             journal.attempt_not_sent(attempt_id)  # it never left this machine
         else:
             journal.attempt_unknown(attempt_id, exc.message)
+            exc.hint = settle_hint(attempt_id)
         raise
-    except BaseException:
-        journal.attempt_unknown(attempt_id, "interrupted while waiting for AKOOL's answer")
+    except BaseException as exc:
+        journal.attempt_unknown(attempt_id, STOPPED_WAITING)
+        if isinstance(exc, KeyboardInterrupt) and interrupts.received() is not None:
+            raise interrupts.stopped(
+                f"stopped while waiting for AKOOL's answer to a create (attempt {attempt_id}): "
+                "whether it made a job is unknown, and akool never sends it again by itself",
+                settle_hint(attempt_id),
+            ) from None
         raise
 
 
@@ -162,8 +177,33 @@ def _record(
     inputs: dict[str, Any],
     origin: Origin,
 ) -> None:
-    now = journal.clock.time()
-    record = JobRecord(
+    record = _job_record(journal.clock.time(), kind, job, inputs, origin)
+    try:
+        earlier = journal.record_created(attempt_id, record)
+    except LocalStateError as exc:
+        # Billed, but not recorded: the id must still reach the user.
+        raise LocalStateError(
+            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
+            hint=f"{unrecorded_hint(attempt_id, job.id)}; {exc.hint}",
+            path=exc.path,
+            job_id=job.id,
+            attempt_id=attempt_id,
+        ) from exc
+    if earlier is not None:
+        error = UnknownOutcomeError(
+            f"AKOOL answered the create of {_named(record)} with job id {job.id}, which it "
+            f"gave earlier to {_named(earlier)}; akool did not merge the two, so whether this "
+            "create made a job is unknown",
+            hint=settle_hint(attempt_id),
+        )
+        error.attempt_id = attempt_id
+        raise error
+
+
+def _job_record(
+    now: float, kind: JobKind, job: JobInfo, inputs: dict[str, Any], origin: Origin
+) -> JobRecord:
+    return JobRecord(
         id=job.id,
         kind=kind.name,
         created_at=(job.create_time_ms / 1000) if job.create_time_ms else now,
@@ -181,25 +221,24 @@ def _record(
         outputs=job.outputs,
         run_id=origin.run_id,
     )
-    try:
-        earlier = journal.record_created(attempt_id, record)
-    except LocalStateError as exc:
-        # Billed, but not recorded: the id must still reach the user.
-        raise LocalStateError(
-            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
-            hint=f"keep the id above; follow it with: akool watch {job.id}  ({exc.hint})",
-            path=exc.path,
-            job_id=job.id,
-        ) from exc
-    if earlier is not None:
-        error = UnknownOutcomeError(
-            f"AKOOL answered the create of {_named(record)} with job id {job.id}, which it "
-            f"gave earlier to {_named(earlier)}; akool did not merge the two, so whether this "
-            "create made a job is unknown",
-            hint="check the AKOOL dashboard for a second job, then settle this attempt",
-        )
-        error.attempt_id = attempt_id
-        raise error
+
+
+def settle_created(journal: Journal, attempt: AttemptRecord, job: JobInfo) -> JobRecord:
+    """An attempt whose outcome was unknown made `job` (the user found it in AKOOL's dashboard or
+    a webhook): recorded under the attempt's scope, key and inputs, so that it is followed,
+    downloaded and picked up by a rerun like any job the attempt had been answered with."""
+    origin = Origin(
+        base_url=attempt.base_url,
+        profile=attempt.profile,
+        label=str(attempt.inputs.get("label", "")),
+        batch_key=attempt.batch_key,
+        account=attempt.account,
+    )
+    record = _job_record(journal.clock.time(), kinds.get(attempt.kind), job, attempt.inputs, origin)
+    why = journal.settle_created(attempt.id, record)
+    if why is not None:
+        raise UsageError(f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None))
+    return record
 
 
 def _named(record: JobRecord) -> str:
@@ -224,6 +263,7 @@ class ClaimRules:
     retry_unknown: bool = False  # dismiss an unknown outcome and create again (--retry-unknown)
     failed_counts: bool = True  # a failed job made earlier is the answer (False: make a new one)
     before_send: Callable[[], None] = lambda: None  # e.g. a batch's rate-limit pause
+    on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
     on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
 
 
@@ -273,6 +313,7 @@ def claimed(
         if rules.stopping():
             journal.attempt_not_sent(claim.attempt_id)  # give the claim back: nothing was sent
             return None
+        rules.on_sending(claim.attempt_id)
         try:
             return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
         except RateLimitedError:
@@ -287,7 +328,7 @@ def unknown_claim(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttemptErro
     return UnsettledAttemptError(
         f"an earlier {kind.noun} create has an unknown outcome (attempt {attempt.id}: "
         f"{attempt.detail}); akool does not send it again by itself",
-        hint="check the AKOOL dashboard, then run: akool status (it lists the attempt)",
+        hint=settle_hint(attempt.id),
         attempt_id=attempt.id,
     )
 

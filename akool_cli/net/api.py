@@ -23,6 +23,7 @@ from akool_cli.core.errors import (
     UnavailableError,
     UnknownOutcomeError,
     UsageError,
+    settle_hint,
 )
 from akool_cli.core.faces import Face
 from akool_cli.core.kinds import JobKind, Request
@@ -585,8 +586,7 @@ def unknown_outcome(what_happened: str) -> UnknownOutcomeError:
     """The one way akool says that a billable create may or may not have made a job."""
     return UnknownOutcomeError(
         f"{what_happened}; AKOOL may or may not have created the job",
-        hint="run: akool status  (it lists this attempt; check the AKOOL console before "
-        "creating the job again, since each job is billed)",
+        hint=settle_hint(None),
         request_sent=True,
     )
 

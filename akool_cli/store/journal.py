@@ -475,6 +475,17 @@ class Journal:
     def attempt_unknown(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "unknown", detail)
 
+    def abandon_attempt(self, attempt_id: int, detail: str) -> bool:
+        """A create still waiting for its answer when akool stops: its outcome is unknown (a
+        create answered and recorded meanwhile keeps its outcome). True when marked so."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ? "
+                "AND outcome = 'sending'",
+                (detail, attempt_id),
+            )
+            return cursor.rowcount > 0
+
     def attempt_rejected(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "rejected", detail)
 
@@ -502,38 +513,84 @@ class Journal:
                         (detail, attempt_id),
                     )
                 return _job(earlier)
-            db.execute(
-                "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
-                "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
-                "run_id, finished_at, expires_at, outputs) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    job.id,
-                    job.kind,
-                    job.created_at,
-                    job.updated_at,
-                    job.base_url,
-                    job.profile,
-                    job.account,
-                    _recorded(job.inputs),
-                    job.video_status,
-                    job.video_url,
-                    redact.signed(job.error),
-                    job.batch_key,
-                    job.label,
-                    json.dumps(job.files),
-                    json.dumps(job.cost),
-                    job.run_id,
-                    *_finished(job.video_status, job.updated_at, job.created_at),
-                    json.dumps(job.outputs),
-                ),
-            )
-            if attempt_id is not None:
-                db.execute(
-                    "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
-                    (job.id, attempt_id),
-                )
+            self._insert_job(db, attempt_id, job)
             return None
+
+    def settle_created(self, attempt_id: int, job: JobRecord) -> str | None:
+        """`akool settle ID --created JOB_ID`: an attempt whose outcome was unknown made `job`
+        (found in AKOOL's dashboard or a webhook). The job is recorded and the attempt marked
+        created in one commit; None when done, else why not (the attempt is settled already,
+        or the job id is in the history)."""
+        with self._transaction() as db:
+            why = self._unsettled(db, attempt_id)
+            if why is None and db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone():
+                why = f"job {job.id} is already in the history"
+            if why is None:
+                self._insert_job(db, attempt_id, job)
+            return why
+
+    def settle_not_created(self, attempt_id: int) -> str | None:
+        """`akool settle ID --not-created`: the attempt made no job, so its key may be created
+        once more (the next claim writes a new attempt). None when done, else why not."""
+        with self._transaction() as db:
+            why = self._unsettled(db, attempt_id)
+            if why is None:
+                db.execute(
+                    "UPDATE attempts SET outcome = 'not_created', detail = ? WHERE id = ?",
+                    ("settled: no job was created", attempt_id),
+                )
+            return why
+
+    def _unsettled(self, db: sqlite3.Connection, attempt_id: int) -> str | None:
+        why = _unsettled(db, attempt_id)
+        row = db.execute(LOOKUPS["attempt_by_id"], (attempt_id,)).fetchone()
+        if why is None and row["outcome"] == "sending" and self._owner_alive(row):
+            why = _in_flight(row)
+        return why
+
+    def unsettled_for_keys(self, keys: list[str], scope: Scope) -> list[AttemptRecord]:
+        """The attempts of these claim keys (a batch row's, its speech's) in this scope whose
+        outcome is unknown, oldest first."""
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        found = []
+        for key in keys:
+            for row in self._read(LOOKUPS["attempts_by_key"], (key, *_where(scope), cutoff)):
+                if not (row["outcome"] == "sending" and self._owner_alive(row)):
+                    found.append(_attempt(row, unknown=True))
+        return found
+
+    def _insert_job(self, db: sqlite3.Connection, attempt_id: int | None, job: JobRecord) -> None:
+        db.execute(
+            "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
+            "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
+            "run_id, finished_at, expires_at, outputs) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                job.id,
+                job.kind,
+                job.created_at,
+                job.updated_at,
+                job.base_url,
+                job.profile,
+                job.account,
+                _recorded(job.inputs),
+                job.video_status,
+                job.video_url,
+                redact.signed(job.error),
+                job.batch_key,
+                job.label,
+                json.dumps(job.files),
+                json.dumps(job.cost),
+                job.run_id,
+                *_finished(job.video_status, job.updated_at, job.created_at),
+                json.dumps(job.outputs),
+            ),
+        )
+        if attempt_id is not None:
+            db.execute(
+                "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
+                (job.id, attempt_id),
+            )
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
@@ -887,6 +944,35 @@ def _job(row: sqlite3.Row) -> JobRecord:
         run_id=row["run_id"],
         outputs=json.loads(row["outputs"]),
     )
+
+
+def _unsettled(db: sqlite3.Connection, attempt_id: int) -> str | None:
+    """Why an attempt cannot be settled (it is not in the history, or its outcome is known),
+    or None when its outcome is unknown."""
+    row = db.execute(LOOKUPS["attempt_by_id"], (attempt_id,)).fetchone()
+    if row is None:
+        return f"there is no create attempt {attempt_id} in the history"
+    if row["outcome"] not in ("sending", "unknown"):
+        outcome = SETTLED_OUTCOMES.get(row["outcome"], row["outcome"])
+        job = f" (job {row['job_id']})" if row["job_id"] else ""
+        return f"attempt {attempt_id}'s outcome is known: {outcome}{job}"
+    return None
+
+
+def _in_flight(row: sqlite3.Row) -> str:
+    return (
+        f"attempt {row['id']} is being sent right now by a live akool (pid {row['pid']}); "
+        "its outcome will be known when it ends"
+    )
+
+
+# How a known outcome reads in a message (settle refuses to change one).
+SETTLED_OUTCOMES = {
+    "created": "it made a job",
+    "rejected": "AKOOL refused it, nothing was created",
+    "dismissed": "it was dismissed by --retry-unknown",
+    "not_created": "it was settled as not created",
+}
 
 
 def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:

@@ -1,0 +1,145 @@
+"""Settling an unknown outcome from Python as `akool settle` does: a create that may or may not
+have reached AKOOL is told what happened, by the job found in AKOOL's dashboard or a webhook, or
+by saying it made none (one new create is then allowed)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akool_cli.client.base import ClientBase
+from akool_cli.client.job import Job
+from akool_cli.core import kinds
+from akool_cli.core.errors import UsageError, settle_hint
+from akool_cli.core.validate import check_job_id
+
+if TYPE_CHECKING:
+    from akool_cli.store.journal import AttemptRecord
+
+
+@dataclass
+class Settled:
+    """An attempt settled: `job` is the job it made (recorded now), None when it made none."""
+
+    attempt: int
+    kind: str
+    job: Job | None
+    row: int | None = None  # the batch row it belongs to, if any
+    row_id: str | None = None
+
+    @property
+    def created(self) -> bool:
+        return self.job is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "attempt": self.attempt,
+            "kind": self.kind,
+            "outcome": "created" if self.job is not None else "not_created",
+            "job_id": self.job.id if self.job is not None else None,
+            "row": self.row,
+            "row_id": self.row_id,
+        }
+
+
+class SettlingMixin(ClientBase):
+    def settle(
+        self,
+        target: int | str,
+        *,
+        created: str | None = None,
+        not_created: bool = False,
+        batch: str | os.PathLike[str] | None = None,
+    ) -> Settled:
+        """Settle a create attempt whose outcome is unknown (`akool status` lists them; errors
+        name them): `created=JOB_ID` records the job it made, which is then followed, downloaded
+        and picked up by a rerun like any job; `not_created=True` lets the next run create it
+        once more. `target` is the attempt's number, or, with `batch`, a row of that batch file
+        (its `id` column, or its row number)."""
+        if (created is None) == (not not_created):
+            raise UsageError(
+                "say what the create did: --created JOB_ID or --not-created (one of them)",
+                hint="look for the job in the AKOOL dashboard (or a webhook) first",
+            )
+        attempt = self._unsettled(target, batch)
+        row = attempt.inputs.get("batch_row")
+        row_id = attempt.inputs.get("batch_id")
+        found = Settled(attempt.id, attempt.kind, None, row, row_id)
+        if created is None:
+            why = self.journal.settle_not_created(attempt.id)
+            if why is not None:
+                raise UsageError(
+                    f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None)
+                )
+            return found
+        found.job = self._settle_created(attempt, check_job_id(created))
+        return found
+
+    def _settle_created(self, attempt: AttemptRecord, job_id: str) -> Job:
+        """Ask the attempt's own server about the job (it must exist there, as the kind the
+        attempt made), then record it."""
+        from akool_cli.jobs import engine
+        from akool_cli.store.journal import JobRecord
+
+        if self.journal.get(job_id) is not None:
+            raise UsageError(
+                f"cannot settle attempt {attempt.id}: job {job_id} is already in the history",
+                hint=f"check the id in the AKOOL dashboard; akool status {job_id} shows it",
+            )
+        kind = kinds.get(attempt.kind)
+        where = JobRecord(
+            id=job_id,
+            created_at=0.0,
+            updated_at=0.0,
+            kind=kind.name,
+            base_url=attempt.base_url,
+            profile=attempt.profile,
+            account=attempt.account,
+        )
+        info = self.api_of(where).detail(kind, job_id)  # a typo'd id is refused here (1008)
+        record = engine.settle_created(self.journal, attempt, info)
+        return Job.of(info, record, kind.name)
+
+    def unsettled(self) -> list[AttemptRecord]:
+        """Every create attempt whose outcome is unknown (answered by nobody), oldest first."""
+        return self.journal.open_attempts()
+
+    def _unsettled(self, target: int | str, batch: str | os.PathLike[str] | None) -> AttemptRecord:
+        """The attempt named by its number, or by a row of a batch file."""
+        if batch is not None:
+            return self._row_attempt(Path(batch), str(target))
+        text = str(target).strip()
+        attempt = self.journal.attempt(int(text)) if text.isdigit() else None
+        if attempt is None:
+            raise UsageError(
+                f"there is no create attempt {text!r} in the history",
+                hint="give the attempt number an error or akool status named; for a batch row: "
+                "akool settle ROW --batch FILE --created JOB_ID",
+            )
+        return attempt
+
+    def _row_attempt(self, file: Path, row: str) -> AttemptRecord:
+        """The unknown attempt of one row of a batch file (its speech's or its own), in this
+        client's server, profile and account, as the batch run claims it."""
+        from akool_cli.jobs.batch import load_rows, rows_folder, validate
+
+        items, _ = validate(load_rows(file), base_dir=rows_folder(file))
+        item = next((i for i in items if row in (i.id, str(i.row))), None)
+        if item is None:
+            raise UsageError(
+                f"{file} has no valid row {row!r}",
+                hint="give the row's id (its `id` column) or its row number, as akool batch "
+                "shows them in the ROW and ID columns",
+            )
+        keys = [item.key + ":speech", item.key]
+        found = self.journal.unsettled_for_keys(keys, self.scope())
+        if not found:
+            raise UsageError(
+                f"row {item.row} ({item.id}) of {file} has no create whose outcome is unknown "
+                f"on {self.base_url} (profile {self.profile})",
+                hint="run akool settle with the server and profile the batch ran with; akool "
+                "status lists every unknown outcome",
+            )
+        return found[0]
