@@ -117,7 +117,9 @@ def change(
 def clone(
     ctx: typer.Context,
     file: str = FILE,
-    voice_name: str = typer.Option(..., "--name", metavar="NAME", help="The new voice's name."),
+    voice_name: str | None = typer.Option(
+        None, "--name", metavar="NAME", help="The new voice's name (optional, as AKOOL's)."
+    ),
     language: str | None = typer.Option(
         None, "--language", metavar="CODE", help="The recording's language (ISO 639-1; en)."
     ),
@@ -168,7 +170,7 @@ def clone(
         False,
         interval,
         timeout,
-        voice_name,
+        voice_name or "",
         json_out,
         upload_to,
         url_ttl,

@@ -200,10 +200,10 @@ class BatchMixin(TalkingMixin):
 
 
 def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str]], list[str]]:
-    """Each row's local videos against its product's documented limits: the problems by row,
+    """Each row's local files against its product's documented limits: the problems by row,
     and the warnings (what only degrades a result)."""
     from akool_cli.core.products import PRODUCTS
-    from akool_cli.inputs.limits import video_problems
+    from akool_cli.inputs.limits import input_problems
 
     by_row: dict[int, list[str]] = {}
     warnings: list[str] = []
@@ -211,9 +211,10 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
         product = PRODUCTS.get(item.kind)
         for value, role in item.media().values():
             source = found.files.get(value)
-            if product is None or source is None or role != "video":
+            if product is None or source is None:
                 continue
-            stop, warn = video_problems(source.path, source.size, product.limits, product.kind.noun)
+            limits, noun = product.limits, product.kind.noun
+            stop, warn = input_problems(source.path, source.size, limits, noun, role)
             if stop:
                 by_row.setdefault(item.row, []).extend(stop)
             warnings += [f"row {item.row}: {line}" for line in warn]

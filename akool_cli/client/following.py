@@ -41,6 +41,8 @@ class FollowingMixin(ClientBase):
         """The job's current state from AKOOL (the server that made it), recorded in the history."""
         job_id = check_job_id(job_id)
         record = self.journal.get(job_id)
+        if record is not None and record.deleted_at is not None:
+            return Job.of(None, record)  # deleted on AKOOL (akool delete): nothing to ask
         kind = self._kind_of(record)
         info = self.api_of(record).detail(kind, job_id)
         if record is not None:
@@ -85,6 +87,8 @@ class FollowingMixin(ClientBase):
             record = records.get(job_id)
             if record is not None and states.finished(record.video_status) and not ids:
                 continue
+            if record is not None and record.deleted_at is not None:
+                continue  # deleted on AKOOL (akool delete): nothing to ask
             try:
                 api = self.api_of(record)  # its own server, with a credential that may go there
             except AkoolError as exc:  # no credential that may go to its server: never asked
@@ -126,6 +130,16 @@ class FollowingMixin(ClientBase):
             raise UsageError(
                 f"the history has no {call.source} for job {job_id} to cancel it with",
                 hint="cancel it in the AKOOL console",
+            )
+        current = self.status(job_id)
+        if current.state not in (
+            states.NAMES[states.Status.QUEUED],
+            states.NAMES[states.Status.PROCESSING],
+        ):
+            raise UsageError(
+                f"job {job_id} is {current.state} already: only a queued or processing job "
+                "can be cancelled",
+                hint="see it with: akool status " + job_id,
             )
         self.api_of(record).call(call.endpoint, body=call.body([handle]))
         return self.status(job_id)
@@ -276,6 +290,16 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.watcher import Watcher
 
         records = {job_id: self.journal.get(job_id) for job_id in ids}
+        gone = {
+            job_id: UsageError(
+                f"job {job_id} was deleted on AKOOL (akool delete): there is nothing to follow",
+                hint="see what the history keeps of it: akool status " + job_id,
+            )
+            for job_id, record in records.items()
+            if record is not None and record.deleted_at is not None
+        }
+        records = {job_id: record for job_id, record in records.items() if job_id not in gone}
+        ids = [job_id for job_id in ids if job_id not in gone]
         first = self.api_of(records[ids[0]]) if ids else self.api
         with Watcher(
             first,
@@ -298,7 +322,7 @@ class FollowingMixin(ClientBase):
                 if on_event is not None:
                     on_event(event)
         found = watcher.result
-        result = FollowResult(errors=dict(found.errors), downloaded=set(found.downloads))
+        result = FollowResult(errors={**gone, **found.errors}, downloaded=set(found.downloads))
         for job_id in ids:
             info = found.jobs.get(job_id)
             if info is not None:

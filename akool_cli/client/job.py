@@ -45,6 +45,7 @@ class Job:
     expires_at: float | None = None
     # A create that found the job an earlier call with the same key made (nothing was sent).
     repeated: bool = False
+    deleted_at: float | None = None  # when `akool delete` had AKOOL delete it
 
     @property
     def finished(self) -> bool:
@@ -90,6 +91,7 @@ class Job:
             downloaded_path=self.downloaded_path or "",
             size=self.size,
             sha256=self.sha256 or "",
+            deleted_at=self.deleted_at,
             now=current().time() if now is None else now,
         )
 
@@ -144,6 +146,7 @@ class Job:
             },
             finished_at=record.finished_at if record is not None else None,
             expires_at=record.expires_at if record is not None else None,
+            deleted_at=record.deleted_at if record is not None else None,
         )
 
 

@@ -372,20 +372,20 @@ def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
 
 
 def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) -> None:
-    """Local videos against the product's documented limits (size, length, frame rate),
-    refused before they are uploaded; what only degrades the result is a warning."""
-    from akool_cli.inputs.limits import video_problems
+    """Local files against the product's documented limits (size; a video's length and frame
+    rate), refused before they are uploaded; what only degrades the result is a warning."""
+    from akool_cli.inputs.limits import input_problems
 
     problems: list[str] = []
     for source in found.files.values():
-        if source.kind.role == "video":
-            stop, warnings = video_problems(
-                source.path, source.size, product.limits, product.kind.noun
-            )
-            problems += stop
-            for line in warnings:
-                warn(line)
+        stop, warnings = input_problems(
+            source.path, source.size, product.limits, product.kind.noun, source.kind.role
+        )
+        problems += stop
+        for line in warnings:
+            warn(line)
     if problems:
         raise UsageError(
-            "; ".join(problems), hint="shorten or re-encode the video, then run the command again"
+            "; ".join(problems),
+            hint="shorten, compress or re-encode the file, then run the command again",
         )

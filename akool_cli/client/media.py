@@ -108,14 +108,15 @@ class MediaMixin(MakingMixin):
     def voice_clone(
         self,
         source_voice_file: str,
-        voice_name: str,
+        voice_name: str | None = None,
         *,
         voice_options: Mapping[str, Any] | None = None,
         model: str | None = None,
         webhook_url: str | None = None,
     ) -> Job:
         """A voice cloned from a recording (billed). Once done, `job.outputs["voice_id"]` speaks
-        with speak() and talk --text, and the voice is in list_voices(own=True)."""
+        with speak() and talk --text, and the voice is in list_voices(own=True). `voice_name`
+        is optional, as AKOOL's page says (its name in list_voices)."""
         from akool_cli.core.products import given
 
         fields = given(
@@ -124,7 +125,7 @@ class MediaMixin(MakingMixin):
             voice_options=dict(voice_options) if voice_options else None,
             voice_model_name=model,
         )
-        return self.make("voice_clone", fields, webhook_url=webhook_url, name=voice_name)
+        return self.make("voice_clone", fields, webhook_url=webhook_url, name=voice_name or "")
 
     def avatar_add(
         self,
@@ -281,6 +282,7 @@ class MediaMixin(MakingMixin):
             done, no = _delete_answer(data, group)
             deleted += done
             refused.update(no)
+            self.journal.mark_deleted(done)
         return Deleted(deleted, refused)
 
     def background_change(self, *args: Any, **kwargs: Any) -> Job:

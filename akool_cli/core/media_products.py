@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 from akool_cli.core import faces, media_kinds
 from akool_cli.core.mediatypes import Role
-from akool_cli.core.products import PRODUCTS, Param, Product
+from akool_cli.core.products import PRODUCTS, Limits, Param, Product
 
+MB = 1024 * 1024
 MODEL_STYLES = ("realistic", "beautify", "lossless")  # Face Swap Plus's model_style
 
 
@@ -252,6 +253,7 @@ VOICE_CHANGE = register(
             ),
         ),
         rules=lambda fields: options_problems(fields.get("voice_options"), CHANGE_OPTIONS),
+        limits=Limits(max_bytes=50 * MB),  # voiceLab.mdx: "The maximum file size is 50MB."
     )
 )
 
@@ -276,6 +278,7 @@ VOICE_CLONE = register(
             Param("voice_model_name", help="Akool Multilingual 1, 3 or 4."),
         ),
         rules=_clone_rules,
+        limits=Limits(max_bytes=30 * MB),  # voiceLab.mdx: "The maximum file size is 30MB."
     )
 )
 

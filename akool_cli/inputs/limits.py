@@ -1,5 +1,6 @@
-"""A product's documented limits on its input videos, checked on local files before upload and
-billing: size, duration and frame rate (read from the MP4's boxes, core/mp4facts.py).
+"""A product's documented limits on its local input files, checked before upload and billing: the
+size of any file (a voice clone's recording: 30 MB), and a video's duration and frame rate (read
+from the MP4's boxes, core/mp4facts.py).
 
 A URL is left to AKOOL (its answer's code is explained then); a file whose boxes akool cannot
 read is too, since AKOOL may still take it.
@@ -9,21 +10,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from akool_cli.core.mediatypes import Role
 from akool_cli.core.mp4facts import video_facts
 from akool_cli.core.products import Limits
 
 MB = 1024 * 1024
+FILES: dict[Role, str] = {
+    "video": "videos",
+    "audio": "recordings",
+    "image": "images",
+    "subtitle": "subtitle files",
+}
+
+
+def input_problems(
+    path: Path, size: int, limits: Limits, noun: str, role: Role
+) -> tuple[list[str], list[str]]:
+    """(problems that stop it, warnings) for a local file given to a product as `role`."""
+    problems: list[str] = []
+    if limits.max_bytes is not None and size > limits.max_bytes:
+        shown = f"{size / MB:.0f}" if size >= limits.max_bytes + MB else f"{size / MB:.2f}"
+        problems.append(
+            f"{path} is {shown} MB; AKOOL's {noun} takes {FILES[role]} of "
+            f"{limits.max_bytes / MB:.0f} MB at most"
+        )
+    if role != "video":
+        return problems, []
+    stop, warnings = video_problems(path, size, limits, noun)
+    return problems + stop, warnings
 
 
 def video_problems(path: Path, size: int, limits: Limits, noun: str) -> tuple[list[str], list[str]]:
-    """(problems that stop it, warnings) for a local video given to a product."""
+    """(problems that stop it, warnings) for a local video's length and frame rate."""
     problems: list[str] = []
     warnings: list[str] = []
-    if limits.max_bytes is not None and size > limits.max_bytes:
-        problems.append(
-            f"{path} is {size / MB:.0f} MB; AKOOL's {noun} takes videos of "
-            f"{limits.max_bytes / MB:.0f} MB at most"
-        )
     try:
         with path.open("rb") as handle:
 

@@ -69,6 +69,11 @@ class S3Target:
         return f"s3://{self.bucket}/{self.prefix}"
 
 
+# Content types whose bytes another type shares (an MP4 is audio/mp4 for a voice change and
+# video/mp4 for a face swap): kept apart, each object served with its own Content-Type.
+OWN_FOLDER = {"audio/mp4": "audio/"}
+
+
 @dataclass(frozen=True)
 class LocalFile:
     path: Path  # absolute
@@ -77,9 +82,12 @@ class LocalFile:
     mime: str
 
     def key(self, target: S3Target) -> str:
-        """PREFIX/<sha256[:16]>/<file name>: the same content always lands on the same key."""
+        """PREFIX/<sha256[:16]>/<file name>: the same content always lands on the same key. An
+        MP4 sent as audio (audio/mp4) is its own object (PREFIX/<sha>/audio/<name>): the same
+        bytes sent as a video later are served as video/mp4, as each product's checks want."""
         name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.path.name).strip("-.") or "file"
-        return f"{target.prefix}{self.sha256[:HASH_PREFIX]}/{name}"
+        folder = OWN_FOLDER.get(self.mime, "")
+        return f"{target.prefix}{self.sha256[:HASH_PREFIX]}/{folder}{name}"
 
 
 @dataclass(frozen=True)

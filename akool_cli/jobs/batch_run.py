@@ -322,6 +322,7 @@ class BatchRunner:
             on_busy=partial(self._note_busy, outcome),
             retry_unknown=self.retry_unknown,
             before_send=before_send,
+            wait_gate=self._wait_for_gate,
             on_sending=partial(self._sending, outcome),
             on_rate_limited=partial(self._pause, outcome),
         )

@@ -137,7 +137,7 @@ def download(
     with PartLock(target) as part:
         started = time.perf_counter()
         if _saved_meanwhile(target, before, part.waited, force=force):
-            saved = _neighbours_file(transport, url, target, started)
+            saved = _neighbours_file(transport, url, target, started, media)
             if saved is not None:
                 return saved
             if not force:
@@ -180,16 +180,19 @@ def _saved_meanwhile(
 
 
 def _neighbours_file(
-    transport: Transport, url: str, target: Path, started: float
+    transport: Transport, url: str, target: Path, started: float, media: Media
 ) -> DownloadResult | None:
-    """The file at target as this download's result, if it is the video url serves: the same
-    size, and the same first and last PROBE_BYTES (two small ranged requests)."""
+    """The file at target as this download's result, if it is the file url serves: this job's
+    media (a video, an image, audio) by its first bytes, the same size, and the same first and
+    last PROBE_BYTES (two small ranged requests)."""
     fd = open_nofollow(target, os.O_RDONLY)
     with open(fd, "rb") as saved:
         size = os.fstat(fd).st_size
         head = saved.read(PROBE_BYTES)
         tail = os.pread(fd, PROBE_BYTES, max(0, size - PROBE_BYTES))
-        if head[4:8] != b"ftyp" or _served(transport, url, 0, head) != size:
+        if mediatypes.judge_result_head(head[:MP4_HEAD], "", media) is not None:
+            return None
+        if _served(transport, url, 0, head) != size:
             return None
         if size > PROBE_BYTES and _served(transport, url, size - len(tail), tail) not in (size, -1):
             return None

@@ -263,6 +263,7 @@ class ClaimRules:
     retry_unknown: bool = False  # dismiss an unknown outcome and create again (--retry-unknown)
     failed_counts: bool = True  # a failed job made earlier is the answer (False: make a new one)
     before_send: Callable[[], None] = lambda: None  # e.g. a batch's rate-limit pause
+    wait_gate: Callable[[], None] = lambda: None  # wait out a rate-limit pause (face detection)
     on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
     on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
 
@@ -285,7 +286,10 @@ def claimed(
     inputs = inputs_of(request, origin)
     if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
         # Face detection before the claim: a row killed while asking it is not left in doubt.
-        request = with_faces(client, request)
+        detected = _detected(client, request, rules)
+        if detected is None:
+            return None
+        request = detected
     wait = rules.wait or journal.clock.sleep
     while not rules.stopping():
         claim = journal.claim(
@@ -320,6 +324,20 @@ def claimed(
             if rules.on_rate_limited is None:
                 raise
             rules.on_rate_limited()  # AKOOL refused it (nothing was created): claim again
+    return None
+
+
+def _detected(client: AkoolClient, request: Request, rules: ClaimRules) -> Request | None:
+    """with_faces under the claim loop's rules: a rate limit that outlasts the retries pauses
+    the caller (a batch) and asks again, as a refused create does. None when asked to stop."""
+    while not rules.stopping():
+        try:
+            return with_faces(client, request)
+        except RateLimitedError:
+            if rules.on_rate_limited is None:
+                raise
+            rules.on_rate_limited()
+            rules.wait_gate()
     return None
 
 

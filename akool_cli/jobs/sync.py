@@ -81,7 +81,7 @@ def _refresh_unfinished(journal: Journal, api_for: ApiFor, now: float, result: S
     """Ask once about the recent jobs recorded as unfinished: some may be done by now."""
     by_api: dict[int, tuple[AkoolClient, list[tuple[str, kinds.JobKind]]]] = {}
     for record in journal.jobs_since(now - RETENTION_SECONDS):
-        if record.video_status in FINAL:
+        if record.video_status in FINAL or record.deleted_at is not None:
             continue
         try:
             api = api_for(record)

@@ -28,6 +28,7 @@ JOB_KEYS = (
     "files",
     "cost",
     "outputs",
+    "deleted_at",
 )
 
 
@@ -49,6 +50,7 @@ def job_view(
     saved: Mapping[str, Mapping[str, Any]] | None = None,
     cost: Mapping[str, float] | None = None,
     outputs: Mapping[str, str] | None = None,
+    deleted_at: float | None = None,
 ) -> dict[str, Any]:
     """A job's keys (JOB_KEYS): `files` are its other result files by role (`url`, and the
     `path` it was saved to), `cost` the cost fields AKOOL reported (credits, seconds),
@@ -75,6 +77,7 @@ def job_view(
         "files": other,
         "cost": dict(cost or {}),
         "outputs": dict(outputs or {}),
+        "deleted_at": iso(deleted_at),
     }
 
 
@@ -112,6 +115,8 @@ def made(view: dict[str, Any]) -> str:
 def table_row(view: dict[str, Any]) -> list[str]:
     said = " ".join(made(view).split())  # a moderation's text on one line
     detail = view.get("downloaded_path") or view.get("video_url") or said or view.get("error")
+    if view.get("deleted_at") and not view.get("downloaded_path"):
+        detail = "deleted on AKOOL (akool delete)"
     return [
         str(view["id"] or "?"),
         str(view["state"]),

@@ -277,25 +277,20 @@ class AkoolClient:
         return faces.read_faces(self._detect(body))
 
     def _detect(self, body: dict[str, Any]) -> dict[str, Any]:
-        """detect_faces' answer, which is not the usual envelope: one try (its price is not
-        documented, so no blind repeats), then error_code / faces_obj (read by the caller)."""
-        headers = {"Accept": "application/json", **self._auth_headers()}
-        what = f"POST {contract.DETECT_FACES.path}"
-        try:
-            response = self.transport.send(
-                "POST",
-                self.base_url + contract.DETECT_FACES.path,
-                headers=headers,
-                json_body=body,
-            )
-        except TransportError as exc:
-            raise UnavailableError(f"cannot reach AKOOL's face detection: {exc}") from exc
-        if response.status >= 400:
-            raise _http_error(response, what, self.base_url)
-        payload = _decode(response, what)
-        if "error_code" not in payload and isinstance(payload.get("code"), int):
-            code = payload["code"]  # an envelope: AKOOL's gateway refused the request
-            raise error_for_code(code, str(payload.get("msg") or ""), what)
+        """detect_faces' answer, which is not the usual envelope (error_code / faces_obj, read by
+        the caller). Detection creates nothing, so it is retried like any safe read: 5xx, 429,
+        dropped and unreadable answers; a gateway envelope's code is judged as usual."""
+        payload = self._request(
+            "POST",
+            contract.DETECT_FACES.path,
+            body=body,
+            query=None,
+            auth=contract.DETECT_FACES.auth,
+            safe_to_repeat=True,
+            token_response=True,
+            enveloped=False,
+        )
+        assert isinstance(payload, dict)
         return payload
 
     # -- the one request path ----------------------------------------------------------------
@@ -375,6 +370,7 @@ class AkoolClient:
         safe_to_repeat: bool,
         token_response: bool,
         whole_payload: bool = False,
+        enveloped: bool = True,
     ) -> Any:
         exchange = _Exchange(
             method,
@@ -385,6 +381,7 @@ class AkoolClient:
             safe_to_repeat,
             whole_answer=token_response or whole_payload,
             whole_payload=whole_payload,
+            enveloped=enveloped,
         )
         attempt = 0
         while True:
@@ -416,6 +413,8 @@ class AkoolClient:
         _judge_status(ex, response, retry_after, can_retry, self.base_url)
         try:
             payload = _decode(response, ex.what)
+            if not ex.enveloped and "error_code" in payload:
+                return payload  # face detection's own shape, judged by the caller
             code = _envelope_code(payload, ex.what)
         except UnavailableError:
             if ex.safe_to_repeat and can_retry:
@@ -493,6 +492,7 @@ class _Exchange:
     safe_to_repeat: bool  # False for billable creates: never resent after it may have arrived
     whole_answer: bool  # return the whole payload (getToken, akool api) instead of `data`
     whole_payload: bool = False  # also for error codes (akool api shows AKOOL's answer as is)
+    enveloped: bool = True  # False: an answer with error_code is face detection's own shape
     refreshed: bool = False
 
     @property

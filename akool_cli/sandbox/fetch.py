@@ -87,7 +87,8 @@ def faces(url: str | None, fetch_inputs: bool) -> tuple[int, str]:
     """The sandbox's face detection: (faces found, error message or '')."""
     if url and fetch_inputs:
         problem = input_problem(url, "image")
-        if problem is not None:
+        if problem is not None and input_problem(url, "video") is not None:
+            # Face detection takes an image or a video (face-detection.mdx).
             return 0, f"Failed to download media from URL ({problem})"
     text = (url or "").lower()
     if NO_FACE_TRIGGER in text:

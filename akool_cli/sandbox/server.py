@@ -107,6 +107,7 @@ class Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "akool-sandbox"
     _body_digest = ""
+    _endpoint_key = ""  # the endpoint this request is for (scripted faults may target it)
     sys_version = ""
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ class Handler(BaseHTTPRequestHandler):
         The dice are thrown per request identity (method, path, query, body) and occurrence,
         not from one shared stream, so concurrent clients see the same faults on every run.
         """
-        scripted = self.state.next_scripted((*names, *scripted_only))
+        scripted = self.state.next_scripted((*names, *scripted_only), self._endpoint_key)
         if scripted is not None:
             return scripted
         faults = self.state.config.faults
@@ -234,6 +235,7 @@ class Handler(BaseHTTPRequestHandler):
             self._not_implemented(method, url.path)
             return
         endpoint, handler = found
+        self._endpoint_key = endpoint.key
         self.state.count(self.state.requests, endpoint.key)
         fault = self._roll(FAULTS_BEFORE, HELD)
         if fault == "slow":
@@ -672,6 +674,8 @@ class Handler(BaseHTTPRequestHandler):
                 refused[wanted] = "not found"
             elif action == "delete" and self.state.status(job) not in (3, 4):
                 refused[wanted] = "video resource is processing, please try again later"
+            elif action == "cancel" and self.state.status(job) in (3, 4):
+                refused[wanted] = "the task has finished"  # a cancel stops a running task
             else:
                 self.state.act(job, action, media.CANCELLED)
                 done.append(wanted)

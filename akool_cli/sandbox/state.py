@@ -199,6 +199,7 @@ class SandboxState:
         # Every request as received, so contract tests can check what a client really sent.
         self.received: list[ReceivedRequest] = []
         self._scripted: list[str] = []
+        self._scripted_at: dict[str, list[str]] = {}  # endpoint key → its own scripted faults
         self.speech: dict[str, SpeechJob] = {}
         self.analyses: dict[str, SandboxJob] = {}  # head swap's first stage
         self.callbacks: list[tuple[str, int, int]] = []  # (job id, status, receiver's answer)
@@ -221,16 +222,20 @@ class SandboxState:
         """Let every held answer go (and any held later)."""
         self._released.set()
 
-    def inject(self, *faults: str) -> None:
-        """Faults for the next requests, in order, before any random ones (for exact tests)."""
+    def inject(self, *faults: str, at: str | None = None) -> None:
+        """Faults for the next requests, in order, before any random ones (for exact tests);
+        `at` an endpoint's key (contract.Endpoint.key): only for requests to that endpoint."""
         with self._lock:
-            self._scripted.extend(faults)
+            queue = self._scripted if at is None else self._scripted_at.setdefault(at, [])
+            queue.extend(faults)
 
-    def next_scripted(self, allowed: tuple[str, ...]) -> str | None:
+    def next_scripted(self, allowed: tuple[str, ...], at: str = "") -> str | None:
         with self._lock:
-            if self._scripted and self._scripted[0] in (*allowed, "none"):
-                fault = self._scripted.pop(0)
-                if fault != "none":
+            for queue in (self._scripted_at.get(at), self._scripted):
+                if queue and queue[0] in (*allowed, "none"):
+                    fault = queue.pop(0)
+                    if fault == "none":
+                        return None
                     self.faults_injected[fault] = self.faults_injected.get(fault, 0) + 1
                     return fault
         return None

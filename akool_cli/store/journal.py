@@ -173,6 +173,14 @@ CREATE INDEX IF NOT EXISTS runs_started ON runs (started_at)
 ALTER TABLE jobs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}'
 """,
     ),
+    (
+        # When `akool delete` had AKOOL delete a job's result: sync, status and watch leave it
+        # alone, and spend keeps what it cost.
+        "m008_deleted_jobs",
+        """
+ALTER TABLE jobs ADD COLUMN deleted_at REAL
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -243,6 +251,7 @@ class JobRecord:
     expires_at: float | None = None  # when AKOOL deletes its result, at the latest (7 days)
     run_id: int | None = None  # the batch run or MCP session that made it
     outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
+    deleted_at: float | None = None  # when `akool delete` had AKOOL delete its result
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch.
@@ -715,6 +724,14 @@ class Journal:
             outputs=info.outputs,
         )
 
+    def mark_deleted(self, job_ids: list[str]) -> None:
+        """AKOOL deleted these jobs' results (`akool delete`): kept in the history as deleted."""
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE jobs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                [(self.clock.time(), job_id) for job_id in job_ids],
+            )
+
     def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
         """One of a job's other result files is saved (its main one: record_download)."""
         entry = json.dumps({"path": path, "size": size, "sha256": sha256})
@@ -766,7 +783,8 @@ class Journal:
     def unsaved(self) -> list[JobRecord]:
         """Done jobs whose result akool has not saved, the soonest to expire first."""
         sql = (
-            "SELECT * FROM jobs WHERE video_status = 3 AND downloaded_path = '' ORDER BY expires_at"
+            "SELECT * FROM jobs WHERE video_status = 3 AND downloaded_path = '' "
+            "AND deleted_at IS NULL ORDER BY expires_at"
         )
         return [_job(row) for row in self._read(sql, ())]
 
@@ -943,6 +961,7 @@ def _job(row: sqlite3.Row) -> JobRecord:
         expires_at=row["expires_at"],
         run_id=row["run_id"],
         outputs=json.loads(row["outputs"]),
+        deleted_at=row["deleted_at"],
     )
 
 
