@@ -4,8 +4,8 @@ against a baseline measured in the same run (this machine is shared and noisy, s
 ratios).
 
 Usage: make bench   (or: .venv/bin/python bench/run.py [--quick] [--only startup,polling,...];
-parts: startup, polling, throughput, downloads, batches, planning, history, audit, webhook,
-checks)
+parts: startup, polling, throughput, downloads, batches, planning, history, audit, audit-growth,
+webhook, checks)
 Prints one line per figure and a JSON summary (also written to bench/results/summary.json);
 exits 1 when a target is missed.
 """
@@ -1130,6 +1130,83 @@ def bench_audit(rounds: int) -> None:
     )
 
 
+# -- akool audit: no input is super-linear ---------------------------------------------------------
+
+AUDIT_INPUT_GROWTH_LIMIT = 12.0  # time for 10x the input, at most (linear: 10x; quadratic: 100x)
+# Inputs that once took quadratic time, each as (file name, a text of n units): a minified bundle
+# (thousands of calls on one line), a long word on an AKOOL line, calls on one line, a long list
+# of names, deep brackets, a long dotted chain, many URLs on one line.
+AUDIT_GROWTH_SCRIPT = r"""
+import json, sys, time
+from akool_cli.audit.scan import audit_text
+
+def minified(n):
+    shapes = [
+        'async function a{i}(e){{const t=await fetch(`${{B}}/content/video/createbytalkingphoto`,'
+        '{{method:"POST",headers:{{"x-api-key":k}},body:JSON.stringify({{talking_photo_url:e,'
+        'audio_url:e,resolution:"720p"}})}});return(await t.json()).data.task_id}}',
+        'function b{i}(e,t){{return e.map(function(r){{return r+t*{i}}}).filter(Boolean).join("/")}}',
+        'async function c{i}(e){{return(await fetch(B+"/content/video/infobymodelid?video_model_id="+e)).json()}}',
+        'var d{i}={{a:1,b:"x",c:[1,2,3],d:{{e:"/foo/bar",f:null}}}};',
+        'axios.post("https://api.akool.com/photo/talking",{{image_url:"u"}});',
+    ]
+    head = 'var B="https://openapi.akool.com/api/open/v3",k=process.env.K;'
+    return head + "".join(shapes[i % 5].format(i=i) for i in range(n)) + "\n"
+
+BASE = 'B = "https://openapi.akool.com/api/open/v3"\n'
+SHAPES = {
+    "minified JS bundle (m.js)": (minified, "m.js", 1000),
+    "one long word on an AKOOL line (w.js)": (
+        lambda n: 'const B = "https://openapi.akool.com/api/open/v3"; x = ' + "a" * (40 * n) + ' + "/content/x";\n',
+        "w.js", 5000),
+    "calls on one line (c.py)": (
+        lambda n: BASE + "; ".join(f'requests.get(B + "/content/video/infobymodelid", params={{"video_model_id": j{i}}})' for i in range(n)) + "\n",
+        "c.py", 1000),
+    "a long list of names (i.go)": (lambda n: BASE + ", ".join(f"v{i}" for i in range(5 * n)) + "\n", "i.go", 5000),
+    "deep brackets (b.js)": (lambda n: BASE + "x = " + "{" * (10 * n) + "}" * (10 * n) + "\n", "b.js", 5000),
+    "a long dotted chain (d.py)": (lambda n: BASE + "x = " + ".".join(["ab"] * (10 * n)) + ".data.task_id\n", "d.py", 5000),
+    "URLs on one line (u.py)": (
+        lambda n: BASE + "x = [" + ",".join(f'"https://cdn{i}.example.com/content/video/a{i}"' for i in range(n)) + "]\n",
+        "u.py", 5000),
+}
+
+def cost(text, name, rounds):
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        audit_text(text, name)
+        best = min(best, time.process_time() - start)
+    return best
+
+rounds = int(sys.argv[1])
+found = {}
+for label, (make, name, n) in SHAPES.items():
+    small, big = make(n), make(10 * n)
+    found[label] = [len(small), cost(small, name, rounds), len(big), cost(big, name, rounds)]
+print(json.dumps(found))
+"""
+
+
+def bench_audit_growth(rounds: int) -> None:
+    """`akool audit`'s own CPU time (start-up excluded: in one process, audit_text) on inputs
+    that once took quadratic time, at a size and 10× it; best of `rounds`."""
+    out, _ = output_and_cpu([PYTHON, "-c", AUDIT_GROWTH_SCRIPT, str(rounds)], clean_env())
+    for label, (small_bytes, small, big_bytes, big) in json.loads(out).items():
+        growth = big / max(small, 1e-6)
+        record(
+            Figure(
+                f"akool audit growth, {label}: {big_bytes / 1e6:.2g} MB vs {small_bytes / 1e6:.2g} MB",
+                big,
+                "s CPU",
+                "the input 10× smaller, s CPU",
+                small,
+                growth,
+                f"≤ {AUDIT_INPUT_GROWTH_LIMIT:g}×",
+                growth <= AUDIT_INPUT_GROWTH_LIMIT,
+            )
+        )
+
+
 # -- checks before billing at campaign size ------------------------------------------------------
 
 CHECK_LATENCY = 0.05  # seconds the file host takes to answer each check
@@ -1295,7 +1372,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer rounds and jobs")
     parser.add_argument(
         "--only",
-        default="startup,polling,throughput,downloads,batches,planning,history,audit,webhook,checks",
+        default="startup,polling,throughput,downloads,batches,planning,history,audit,audit-growth,"
+        "webhook,checks",
     )
     options = parser.parse_args()
     # SIGTERM unwinds like Ctrl-C: the sandbox and any akool under test are stopped, temporary
@@ -1317,6 +1395,7 @@ def main() -> int:
             rows=2_000 if quick else 10_000, rounds=1 if quick else 3
         ),
         "audit": lambda: bench_audit(rounds=3 if quick else 7),
+        "audit-growth": lambda: bench_audit_growth(rounds=1 if quick else 3),
         "webhook": bench_webhook,
         "history": lambda: bench_history(
             jobs=10_000 if quick else 100_000, rounds=3 if quick else 7

@@ -479,3 +479,80 @@ def test_the_python_docs_local_files_and_speech_run(
     )
     isolated.clock.advance(60)
     assert [j.failure for j in made] == ["", ""]  # the sandbox fetched every input
+
+
+# -- the bytes hashed are the bytes uploaded (issue 17) ------------------------------------------
+
+
+def test_a_file_changed_in_place_with_its_mtime_put_back_is_uploaded_again(
+    s3: S3, fetching: Sandbox, isolated: Isolation
+) -> None:
+    import os
+
+    image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
+    invoke(["talk", str(image), str(audio), "--upload-to", s3.target])
+    before = os.stat(image)
+    changed = PNG[:-4] + b"\x01\x02\x03\x04"  # same size, other content
+    image.write_bytes(changed)
+    os.utime(image, ns=(before.st_atime_ns, before.st_mtime_ns))  # its time put back
+    assert os.stat(image).st_mtime_ns == before.st_mtime_ns
+    again = invoke(["talk", str(image), str(audio), "--upload-to", s3.target])
+    assert "uploading me.png" in again.stderr
+    sent = fetching.state.jobs[again.stdout.strip()].request["talking_photo_url"]
+    key = urlsplit(sent).path.split(f"/{s3.bucket}/", 1)[1]
+    body = s3.client().get_object(Bucket=s3.bucket, Key=key)["Body"].read()
+    assert body == changed and len(s3.object_keys()) == 3
+
+
+def test_a_file_replaced_between_hashing_and_upload_is_sent_as_hashed(
+    s3: S3, fetching: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program renames a new file onto the path once akool has hashed it: akool sends
+    the file it opened and hashed, under that content's key, not whatever the path names now."""
+    import hashlib
+    import os
+
+    from akool_cli.inputs.upload import S3Store
+
+    image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
+    put = S3Store.put
+
+    def replaced_first(self: S3Store, file: Any, *args: Any) -> None:
+        if file.path == image:
+            other = image.with_name("other.png")
+            other.write_bytes(PNG[:-1] + b"\x07")
+            os.replace(other, image)
+        put(self, file, *args)
+
+    monkeypatch.setattr(S3Store, "put", replaced_first)
+    done = invoke(["talk", str(image), str(audio), "--upload-to", s3.target])
+    sent = fetching.state.jobs[done.stdout.strip()].request["talking_photo_url"]
+    key = urlsplit(sent).path.split(f"/{s3.bucket}/", 1)[1]
+    body = s3.client().get_object(Bucket=s3.bucket, Key=key)["Body"].read()
+    assert body == PNG and key.split("/")[1] == hashlib.sha256(PNG).hexdigest()[:16]
+
+
+def test_a_file_changed_in_place_during_its_upload_is_refused_not_sent(
+    s3: S3, fetching: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written in place (same file, same size) after akool hashed it: the bucket's copy is not
+    what was hashed; akool finds it out after the upload (size and checksum), removes the object
+    and creates nothing."""
+    from akool_cli.inputs.upload import S3Store
+
+    image, audio = s3.file("me.png", PNG), s3.file("hello.mp3", MP3)
+    put = S3Store.put
+
+    def written_meanwhile(self: S3Store, file: Any, *args: Any) -> None:
+        if file.path == image:
+            with image.open("r+b") as handle:
+                handle.seek(len(PNG) - 1)
+                handle.write(b"\x09")
+        put(self, file, *args)
+
+    monkeypatch.setattr(S3Store, "put", written_meanwhile)
+    refused = invoke(["talk", str(image), str(audio), "--upload-to", s3.target], expect=2)
+    assert "changed while akool uploaded it" in refused.stderr and "Hint:" in refused.stderr
+    assert not fetching.state.jobs
+    assert not any(k.endswith("/me.png") for k in s3.object_keys())
+    assert not [u for u in uploads(isolated) if u.local_path == str(image)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import fields, source
@@ -19,6 +20,7 @@ from akool_cli.core.catalogue import DocEndpoint
 NEARBY_LINES = 20
 SAME_REQUEST_LINES = 10
 
+SHELL_SUFFIXES = (".sh", ".bash", ".zsh")
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
@@ -26,7 +28,7 @@ API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 BEARER_HEADER = re.compile(
     r"\b" + re.escape(contract.BEARER_HEADER) + r"(?:\s*:|\\?[\"']\s*[:,])", re.IGNORECASE
 )
-AKOOL_HOST_IN_URL = re.compile(r"akool", re.IGNORECASE)
+AKOOL_HOST_IN_URL = re.compile(r"(?:^|\.)akool\.[A-Za-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,23 @@ class FileContext:
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
         if self._doc is None:
-            self._doc = fields.read(self.lines, self.is_python)
+            self._doc = fields.read(self.lines, self.is_python, self.language)
         return self._doc
 
     @property
     def is_js(self) -> bool:
         return self.name.endswith(JS_SUFFIXES)
+
+    @property
+    def language(self) -> str:
+        """The languages whose text the field rules read apart ("" for the others)."""
+        suffix = PurePath(self.name).suffix.lower()
+        first = self.lines[0] if self.lines else ""
+        if suffix in SHELL_SUFFIXES or (not suffix and first.startswith("#!") and "sh" in first):
+            return "shell"
+        if self.is_js:
+            return "js"
+        return {".cs": "csharp", ".go": "go"}.get(suffix, "")
 
     @property
     def is_python(self) -> bool:
@@ -98,13 +111,16 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
     """Spans of each line that are not calls: prose comments, and URLs on other hosts (localhost
     callbacks, the script's own server, AKOOL's website and docs)."""
     skip: dict[int, list[tuple[int, int]]] = {}
+    for i in source.own_spec_paths(ctx.lines, AKOOL_HOST_IN_URL):
+        skip[i] = [(0, len(ctx.lines[i]))]
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
+        spans += source.route_spans(line)
         comment = ctx.comments.get(i)
         if comment is not None and comment.prose:
             spans.append((comment.column, len(line)))
         if spans:
-            skip[i] = spans
+            skip.setdefault(i, []).extend(spans)
     return skip
 
 
@@ -138,7 +154,7 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
             if found.verdict in ("documented", "deprecated", "prefix"):
                 return found
         found = judge(path, site.continued)
-        if found.verdict == "guess" or (talks and found.verdict == "unknown"):
+        if talks and found.verdict in ("guess", "unknown"):
             return found
         return None
     found = judge(path, site.continued)

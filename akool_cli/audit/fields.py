@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
 KEY = re.compile(
@@ -16,6 +17,8 @@ KEY = re.compile(
     r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
 )
+CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
+SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|array|JSONObject\(mapOf)\($"
 )
@@ -58,6 +61,9 @@ class Key:
     value_start: int
     value_end: int
     raw: bool = False  # a query or form value: its text is the value, unquoted
+    # Held by a name that more than one place uses (a body or a constant shared by several
+    # calls): a fix there would change the others too.
+    shared: bool = False
 
 
 @dataclass
@@ -79,12 +85,44 @@ class Text:
     starts: list[int]
     containers: list[Container]
     python: bool
+    language: str = ""  # "shell", "csharp", "go" where the field rules read them apart
     parens: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, parent)
     assigned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # name: (at, rhs)
     defaults: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # f(x="a"), f(x=1)
     _container_starts: list[int] = field(default_factory=list)
     _paren_starts: list[int] = field(default_factory=list)
     _by_start: dict[int, int] = field(default_factory=dict)
+    _commands: dict[int, bool] = field(default_factory=dict)
+    _uses: dict[str, list[int]] | None = None
+    _words: Counter[str] | None = None
+
+    def line_text(self, line: int) -> str:
+        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[line] : end]
+
+    def is_command(self, line: int) -> bool:
+        """Whether a line is a shell command (curl ..., or any command line of a shell script);
+        worked out once per line: a minified line can hold thousands of calls."""
+        if line not in self._commands:
+            text = self.line_text(line)
+            self._commands[line] = bool(
+                SHELL_COMMAND.match(text) or (self.language == "shell" and SHELL_LINE.match(text))
+            )
+        return self._commands[line]
+
+    def shared(self, name: str) -> bool:
+        """Whether more than one place reads a name (besides where it is bound)."""
+        if self._words is None:
+            self._words = Counter(WORD.findall(self.text))
+        return self._words[name] > 1
+
+    def uses(self) -> dict[str, list[int]]:
+        """Where each name is passed to a call or interpolated, in text order (built once)."""
+        if self._uses is None:
+            self._uses = {}
+            for m in NAME_USE.finditer(self.text):
+                self._uses.setdefault(m.group("n"), []).append(m.start("n"))
+        return self._uses
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -128,14 +166,17 @@ class Text:
         return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
 
 
-def read(lines: list[str], python: bool) -> Text:
+def read(lines: list[str], python: bool, language: str = "") -> Text:
     text = "\n".join(lines)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
-    doc = Text(text, starts or [0], [], python)
+    doc = Text(text, starts or [0], [], python, language)
     _structure(doc)
+    for c in doc.containers:
+        if c.label.endswith("Map.of") and text[c.start] == "(":
+            c.keys += _pair_keys(text, c)
     doc._container_starts = [c.start for c in doc.containers]
     doc._paren_starts = [p[0] for p in doc.parens]
     doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
@@ -148,10 +189,12 @@ def read(lines: list[str], python: bool) -> Text:
     return doc
 
 
+# A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
+WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = re.compile(r"[{}\[\]()]")
 ASSIGNED = re.compile(
     r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
-    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*)+[ \t]*(?::=|=(?![=>]))"  # a, b := ...
+    r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
     r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
 
@@ -162,46 +205,66 @@ def _structure(doc: Text) -> None:
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
     events += [(m.start(), 1, m) for m in KEY.finditer(text)]
+    if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
+        events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
+    if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
+        events += [(m.start("short"), 1, m) for m in SHORT_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
-    stack: list[tuple[str, int]] = []  # (bracket, index: containers >= 0, parens as -2 - k)
+    # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
+    # innermost container and the innermost paren at its depth), so no lookup walks the stack.
+    stack: list[Frame] = []
     for _, kind, m in events:
         if kind == 1:
             _add_key(doc, stack, m)
             continue
         c = m.group(0)
-        if c in "{[(":
-            parent = next((k for _, k in reversed(stack) if k >= 0), -1)
-            if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
-                stack.append((c, -1))  # ${x}, #{x}: an interpolation, not an object
-                continue
-            if c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
-                doc.containers.append(
-                    Container(m.start(), len(text), parent, label=_label(text, m.start()))
-                )
-                index = len(doc.containers) - 1
-                if parent >= 0:
-                    doc.containers[parent].children.append(index)
-            else:
-                paren_parent = next((-2 - k for _, k in reversed(stack) if k <= -2), -1)
-                doc.parens.append((m.start(), len(text), paren_parent))
-                index = -2 - (len(doc.parens) - 1)
-            stack.append((c, index))
-        elif stack:
-            _, index = stack.pop()
-            if index >= 0:
-                doc.containers[index].end = m.end()
-            elif index <= -2:
-                k = -2 - index
-                doc.parens[k] = (doc.parens[k][0], m.end(), doc.parens[k][2])
+        if c not in "{[(":
+            if stack:
+                _close(doc, stack.pop()[0], m.end())
+            continue
+        container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
+        if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
+            stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
+        elif c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
+            doc.containers.append(
+                Container(m.start(), len(text), container, label=_label(text, m.start()))
+            )
+            index = len(doc.containers) - 1
+            if container >= 0:
+                doc.containers[container].children.append(index)
+            stack.append((index, index, paren))
+        else:
+            doc.parens.append((m.start(), len(text), paren))
+            stack.append((-2 - (len(doc.parens) - 1), container, len(doc.parens) - 1))
 
 
-def _add_key(doc: Text, stack: list[tuple[str, int]], m: re.Match[str]) -> None:
-    name = m.group("name") or m.group("bare") or m.group("name2")
-    if m.group("bare") and doc.python:
-        return
-    owner = next((k for _, k in reversed(stack) if k >= 0), -1)
-    if owner < 0 or (stack and stack[-1][1] != owner):
+Frame = tuple[int, int, int]
+
+
+def _close(doc: Text, index: int, end: int) -> None:
+    if index >= 0:
+        doc.containers[index].end = end
+    elif index <= -2:
+        k = -2 - index
+        doc.parens[k] = (doc.parens[k][0], end, doc.parens[k][2])
+
+
+def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
+    owner = stack[-1][1] if stack else -1
+    if owner < 0 or stack[-1][0] != owner:
         return  # not directly inside the container: in a call's parentheses within it
+    if m.re is SHORT_KEY:
+        if doc.text[doc.containers[owner].start] == "{":
+            doc.containers[owner].keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
+        return
+    if m.re is CS_KEY:  # the key of the dictionary around the pair
+        parent = doc.containers[owner].parent
+        if parent >= 0:
+            doc.containers[parent].keys.append(Key(m.group("cs"), m.start("cs"), m.end(), -1))
+        return
+    name = m.group("name") or m.group("bare") or m.group("name2")
+    if m.group("bare") and (doc.python or doc.language == "go"):
+        return  # Python has no bare keys; Go's are a struct's field names, not JSON's
     start = (
         m.start("name")
         if m.group("name")
@@ -212,8 +275,35 @@ def _add_key(doc: Text, stack: list[tuple[str, int]], m: re.Match[str]) -> None:
     doc.containers[owner].keys.append(Key(name, start, m.end(), -1))
 
 
+def _pair_keys(text: str, c: Container) -> list[Key]:
+    """Java's Map.of("k1", v1, "k2", v2): every other argument is a key, the one after its value."""
+    args, depth, quote, first = [], 0, "", c.start + 1
+    for i in range(c.start + 1, c.end - 1):
+        ch = text[i]
+        if quote:
+            quote = "" if ch == quote and text[i - 1] != "\\" else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            args.append((first, i))
+            first = i + 1
+    args.append((first, c.end - 1))
+    keys = []
+    for (a, b), (va, vb) in zip(args[::2], args[1::2], strict=False):
+        name = re.fullmatch(r"\s*\"([A-Za-z_][\w-]*)\"\s*", text[a:b])
+        if name is not None:
+            keys.append(Key(name.group(1), a + name.start(1), va, vb))
+    return keys
+
+
 def _label(text: str, start: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
+    """What precedes a container on its line, 60 characters at most (found without scanning back
+    to the line's start: a minified line is one long line)."""
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
     return text[max(line_start, start - 60) : start].rstrip()
 
 
@@ -246,31 +336,94 @@ class Request:
     query: tuple[Key, ...]
 
 
-def request_of(doc: Text, line: int, column: int) -> Request:
-    """The fields the call naming a path at (line, column) sends: the containers in its argument
-    list (or in the call that uses the variable the URL is assigned to), followed through
-    variables and option objects, plus -F form fields and ?query parameters."""
+def requests_of(doc: Text, line: int, column: int) -> list[Request]:
+    """The requests of the call naming a path at (line, column), each with the fields it sends:
+    the containers in its argument list (or, for a URL assigned to a name, in every call that
+    passes the name), followed through variables and option objects, plus -F form fields and
+    ?query parameters."""
     offset = doc.offset(line, column)
-    extent = _call_extent(doc, offset) or _request_object(doc, offset)
+    extents = _call_extents(doc, offset)
+    if not extents:
+        found = _request_object(doc, offset)
+        extents = [found] if found is not None else []
+    return [_request_in(doc, start, end) for start, end in extents]
+
+
+def _request_in(doc: Text, start: int, end: int) -> Request:
     body: list[Key] = []
     query: list[Key] = []
-    if extent is None:
-        return Request((), ())
-    start, end = extent
     for c in _top_containers(doc, start, end):
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
-        assigned = _assigned_container(doc, name, start)
-        if assigned is not None:
-            _collect(doc, assigned, target, target, 0, start)
-            target += _added_keys(doc, name, doc.containers[assigned].end, start)
+        target += _variable_keys(doc, name, start)
+    if doc.python and not body and segment.startswith("("):
+        body += _keyword_keys(doc, start, end)
     for m in FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+# Keyword arguments that say how to send a request, not what: never a body's fields.
+TRANSPORT_KWARGS = frozenset(
+    {
+        "json",
+        "data",
+        "params",
+        "headers",
+        "timeout",
+        "files",
+        "auth",
+        "cookies",
+        "verify",
+        "cert",
+        "allow_redirects",
+        "follow_redirects",
+        "proxies",
+        "stream",
+        "content",
+        "method",
+    }
+)
+KWARG = re.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
+
+
+def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
+    """A Python wrapper's keyword arguments, which its **payload sends as the body
+    (self._post("/x", url=u, language="fr")): those directly in the call's parentheses, when
+    none of them says how to send (json=, data=, params=, ...)."""
+    keys = []
+    for m in KWARG.finditer(doc.text, start, end):
+        if doc.paren_around(m.start("k")) != (start, end):
+            continue  # inside a nested call
+        if m.group("k") in TRANSPORT_KWARGS:
+            return []
+        key = Key(m.group("k"), m.start("k"), m.end(), -1)
+        value_end(doc, key, Container(start, end - 1, -1))
+        keys.append(key)
+    return keys if len(keys) > 1 else []  # requests.post(url=u) alone sends no body
+
+
+def _variable_keys(doc: Text, name: str, before: int) -> list[Key]:
+    """The keys of a variable passed to a call: those of the container last assigned to it and
+    those set on it afterwards (body["k"] = v, body.k = v, body.put("k", v))."""
+    spot = doc.last_assignment(name, before)
+    if spot is None:
+        return []
+    keys: list[Key] = []
+    assigned = _assigned_container(doc, name, before)
+    after = spot[1]
+    if assigned is not None:
+        _collect(doc, assigned, keys, keys, 0, before)
+        after = doc.containers[assigned].end
+    keys += _added_keys(doc, name, after, before)
+    if doc.shared(name):
+        for key in keys:
+            key.shared = True
+    return keys
 
 
 PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])")
@@ -299,18 +452,19 @@ def _passed_names(
 
 def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
-    $body['k'] = v."""
+    $body['k'] = v, body.put("k", v) (Java's JSONObject, Kotlin, ...)."""
     pattern = re.compile(
         r"(?<![\w.])\$?"
         + re.escape(name)
-        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]|\.(?P<k2>[A-Za-z_]\w*))\s*=(?!=)"
+        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
+        + r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
     )
     found = []
     for m in pattern.finditer(doc.text, after, before):
-        end = doc.text.find("\n", m.end())
-        key = m.group("k") or m.group("k2")
-        start = m.start("k") if m.group("k") else m.start("k2")
-        found.append(Key(key, start, m.end(), end if end >= 0 else len(doc.text)))
+        group = "k" if m.group("k") else "k2" if m.group("k2") else "k3"
+        stop = doc.text.find(")" if group == "k3" else "\n", m.end())
+        stop = stop if stop >= 0 else len(doc.text)
+        found.append(Key(m.group(group), m.start(group), m.end(), stop))
     return found
 
 
@@ -379,47 +533,69 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     spot = doc.last_assignment(name, before)
     if spot is None:
         return None
-    line_end = doc.text.find("\n", spot[1])
-    stop = min(spot[1] + 80, line_end if line_end >= 0 else len(doc.text))
     text = doc.text
+    line_end = text.find("\n", spot[1])
+    line_end = line_end if line_end >= 0 else len(text)
+    stop = min(spot[1] + 80, line_end)
+    if not text[spot[1] : line_end].rstrip().endswith((";", ",")):
+        opener = re.match(r"\n[ \t]*[{\[]", text[line_end : line_end + 200])
+        if opener is not None:  # C#'s new Dictionary<string, object>\n{ ... }
+            stop = line_end + opener.end()
     for k in doc.inside(spot[1], stop):
         c = doc.containers[k]
         after = text[c.end : c.end + 1]
-        if text[c.start] == "[" and not c.keys and (after.isalnum() or after in "{*"):
-            continue  # a type: map[string]any{, []string{
+        if not c.keys and (after.isalnum() or after in "{*"):
+            continue  # a type: map[string]any{, []string{, map[string]interface{}{
         return k
     return None
 
 
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
+# A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
+SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$]")
 
 
-def _call_extent(doc: Text, offset: int) -> tuple[int, int] | None:
-    """The text of the request a path belongs to: the argument list around it (or, for a URL
-    assigned to a variable, the next call that passes the variable), or a shell command with its
-    continuation lines."""
+def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """The text of each request a path belongs to: the argument list around it, a shell command
+    with its continuation lines, or, for a URL assigned to a name, every call after it that
+    passes the name (until the name is assigned again)."""
     line = doc.line_of(offset)
-    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
-    line_text = doc.text[doc.starts[line] : end]
-    if SHELL_COMMAND.match(line_text):
-        return _shell_command(doc, line)
+    if doc.is_command(line):
+        return [_shell_command(doc, line)]
     parens = _enclosing_call(doc, offset)
     if parens is not None:
-        return parens
-    assigned = re.match(
-        r"\s*(?:const|let|var|val|local)?\s*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)", line_text
-    )
+        return [parens] if parens[1] - parens[0] <= MAX_REQUEST else []
+    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
+    assigned = ASSIGNED_URL.match(doc.text, doc.starts[line], end)
     if assigned is None:
-        return None
+        return []
     name = assigned.group("v")
-    for later in range(line + 1, min(line + 12, len(doc.starts))):
-        start = doc.starts[later]
-        stop = doc.starts[later + 1] if later + 1 < len(doc.starts) else len(doc.text)
-        m = re.search(r"[(,]\s*\$?" + re.escape(name) + r"\b", doc.text[start:stop])
-        if m is not None:
-            return _enclosing_call(doc, start + m.end() - 1)
-    return None
+    stop = len(doc.text)
+    for at, _ in doc.assigned.get(name, []):
+        if at > end:
+            stop = at
+            break
+    found: list[tuple[int, int]] = []
+    uses = doc.uses().get(name, [])
+    for use in uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)][:MAX_USES]:
+        use_line = doc.line_of(use)
+        extent = (
+            _shell_command(doc, use_line) if doc.is_command(use_line) else _enclosing_call(doc, use)
+        )
+        if extent is not None and extent[1] - extent[0] <= MAX_REQUEST and extent not in found:
+            found.append(extent)
+    return found
+
+
+# A request longer than this is not one call's arguments (a module wrapped in define(...)).
+MAX_REQUEST = 4000
+MAX_USES = 64  # calls followed from one URL held in a name
+ASSIGNED_URL = re.compile(
+    r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
+)
+# Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
+NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
 
 
 # Calls that build a URL rather than send it: the request is the call around them.
@@ -429,12 +605,21 @@ URL_BUILDER = re.compile(
 )
 
 
+CHAINED_URL = re.compile(r"\.(?:uri|url)\s*$")
+CHAIN_GOES_ON = re.compile(r"\s*\.\w")
+
+
 def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
     around = doc.paren_around(offset)
     for _ in range(3):
         if around is None:
             return None
         opener = doc.text[max(0, around[0] - 60) : around[0]]
+        if CHAINED_URL.search(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
+            # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
+            # the request is the rest of the statement
+            end = doc.text.find(";", around[1], around[1] + MAX_REQUEST)
+            return around[0], end if end >= 0 else around[1]
         if not CALL_OPENER.search(opener):
             return None
         if not URL_BUILDER.search(opener):
@@ -467,6 +652,7 @@ class Literal:
     value: str  # without quotes
     quoted: bool
     offset: int
+    shared: bool = False  # reached through a name that other places use too
 
 
 LITERAL = re.compile(
@@ -513,10 +699,13 @@ def _name_values(doc: Text, name: str, key: Key, depth: int) -> list[Literal]:
         return []
     value = re.match(r"[^\n,)]*", doc.text[spot[1] :])
     inner = Key(name, spot[0], spot[1], spot[1] + (value.end() if value else 0))
-    return literals(doc, inner, depth + 1)
+    shared = doc.shared(name)
+    return [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
 
 
-UNION = re.compile(r"(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|\s*)+\"[^\"]*\")")
+UNION = re.compile(
+    r"(?<!\w)(?P<name>[A-Za-z_]\w*)\??\s*[:=]\s*(?P<u>(?:\"[^\"]*\"\s*\|\s*)+\"[^\"]*\")"
+)
 
 
 def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:

@@ -1,22 +1,26 @@
 """`akool audit --diff`: the mechanical fixes the docs justify (a path to the documented path, a host
 to openapi.akool.com, a field to its documented name, a value to the documented one), as one
-unified diff that `git apply` accepts. Nothing is written: the user applies it."""
+unified diff that `git apply` accepts. Nothing is written: the user applies it. The diff is made
+of the files' own bytes: their encoding (Latin-1 stays Latin-1), line endings (CRLF, a lone CR)
+and every byte outside a fix are kept."""
 
 from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from akool_cli.audit.rules import Fix
 from akool_cli.audit.scan import Finding
+from akool_cli.audit.source import line_starts
 
 
 @dataclass(frozen=True)
 class Patch:
-    diff: str  # the unified diff of every file (empty: nothing to fix)
+    diff: bytes  # the unified diff of every file, in the files' own bytes (empty: nothing to fix)
     fixed: int  # findings fixed
     files: int  # files changed
 
@@ -33,50 +37,51 @@ def patch(findings: Iterable[Finding]) -> Patch:
         if diff:
             parts.append(diff)
             fixed += count
-    return Patch("".join(parts), fixed, len(parts))
+    return Patch(b"".join(parts), fixed, len(parts))
 
 
-def file_diff(name: str, fixes: list[Fix]) -> tuple[str, int]:
+def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
     """The diff of one file and how many fixes it applies (overlapping ones: the first only)."""
     try:
         data = Path(name).read_bytes()
     except OSError:
-        return "", 0
-    text = data.decode("utf-8", "replace")
-    before = text.splitlines(keepends=True)
-    after = list(before)
-    applied = 0
-    for line, changes in _by_line(fixes).items():
-        if line >= len(after):
-            continue
-        new = _apply(after[line], changes)
-        if new is not None:
-            after[line] = new
-            applied += len(changes)
-    if after == before:
-        return "", 0
-    shown = _diff_name(name)
-    lines = difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}")
-    return "".join(_terminated(lines)), applied
+        return b"", 0
+    # The audit read the text with undecodable bytes replaced; surrogateescape gives one
+    # character per byte it cannot decode, so offsets agree unless a broken sequence was longer
+    # than one byte (then the file is left to a person rather than guessed at).
+    text = data.decode("utf-8", "surrogateescape")
+    if len(text) != len(data.decode("utf-8", "replace")):
+        return b"", 0
+    new, applied = _apply(text, line_starts(text), fixes)
+    if not applied:
+        return b"", 0
+    after = new.encode("utf-8", "surrogateescape")
+    shown = _diff_name(name).encode("utf-8", "surrogateescape")
+    lines = difflib.diff_bytes(
+        difflib.unified_diff, _git_lines(data), _git_lines(after), b"a/" + shown, b"b/" + shown
+    )
+    return b"".join(_terminated(lines)), applied
 
 
-def _by_line(fixes: list[Fix]) -> dict[int, list[Fix]]:
-    found: dict[int, list[Fix]] = {}
+def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, int]:
+    """The text with its fixes made right to left; a fix whose text is not what the audit read
+    (the file changed since), or that overlaps one already taken, is left out."""
+    spans: list[tuple[int, int, str]] = []
     for fix in sorted(set(fixes), key=lambda f: (f.line, f.start)):
-        taken = found.setdefault(fix.line, [])
-        if not any(fix.start < t.end and t.start < fix.end for t in taken):
-            taken.append(fix)
-    return found
+        if fix.line >= len(starts):
+            continue
+        start, end = starts[fix.line] + fix.start, starts[fix.line] + fix.end
+        if text[start:end] != fix.old or any(start < e and s < end for s, e, _ in spans):
+            continue
+        spans.append((start, end, fix.new))
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text, len(spans)
 
 
-def _apply(line: str, changes: list[Fix]) -> str | None:
-    """The line with its changes made right to left, or None when the text is not what the audit
-    read (the file changed since): then nothing of it is touched."""
-    for fix in sorted(changes, key=lambda f: f.start, reverse=True):
-        if line[fix.start : fix.end] != fix.old:
-            return None
-        line = line[: fix.start] + fix.new + line[fix.end :]
-    return line
+def _git_lines(data: bytes) -> list[bytes]:
+    """Lines as git counts them: ended by \\n only (a CR-only file is one line to git)."""
+    return re.findall(rb"[^\n]*\n|[^\n]+$", data)
 
 
 def _diff_name(name: str) -> str:
@@ -86,10 +91,10 @@ def _diff_name(name: str) -> str:
     return shown.replace(os.sep, "/")
 
 
-def _terminated(lines: Iterable[str]) -> Iterable[str]:
+def _terminated(lines: Iterable[bytes]) -> Iterator[bytes]:
     """Diff lines, each ending in a newline; a last line without one gets git's marker."""
     for line in lines:
-        if line.endswith(("\n", "\r\n")):
+        if line.endswith(b"\n"):
             yield line
         else:
-            yield line + "\n\\ No newline at end of file\n"
+            yield line + b"\n\\ No newline at end of file\n"

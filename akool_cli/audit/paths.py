@@ -164,7 +164,12 @@ def _bare(path: str) -> str:
     parts = [p for p in path.strip("/").split("/") if p]
     while parts and (parts[0].lower() in ("api", "open") or re.fullmatch(r"v\d+", parts[0])):
         parts = parts[1:]
-    parts = ["{}" if p.startswith(("{", "$", "%", "<", ":")) else p.lower() for p in parts]
+    parts = [
+        "{}"
+        if p.startswith(("{", "$", "%", "<", ":"))
+        else p.lower().replace("-", "").replace("_", "")
+        for p in parts
+    ]
     return "/".join(parts)
 
 

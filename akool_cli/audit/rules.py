@@ -8,7 +8,7 @@ import bisect
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from akool_cli.audit import fields as f
@@ -91,9 +91,10 @@ def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     if replacement is None or "{" in replacement.path or re.search(r"[{}$%<]", m.text):
         return None
     prefix = m.site.base.prefix if m.site.base else ""
-    if m.site.base is None and not m.text.startswith("/api/open/") and not m.site.host:
+    full = m.text.startswith("/api/open/") or m.text.startswith("api/open/")
+    if m.site.base is None and not full and not m.site.host:
         return None
-    if m.site.base is None and m.site.host and not m.text.startswith("/api/open/"):
+    if m.site.base is None and m.site.host and not full:
         prefix = ""
     if not replacement.path.startswith(prefix.rstrip("/") + "/"):
         return None
@@ -181,9 +182,14 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 # -- hosts --------------------------------------------------------------------------------------------
 
 
+# A host of AKOOL's own domain (akool.com, api.akool.ai); a host that only has the word in its
+# name (akool-proxy.example.com, the script's own gateway) is someone else's, never "fixed".
+AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
+
+
 def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
-    if host in docs.hosts:
+    if host in docs.hosts or not AKOOL_DOMAIN.search(host):
         return None
     if host in docs.doubtful_hosts:
         return "doubtful"
@@ -247,12 +253,12 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             continue
         if endpoint is None:
             continue
-        request = f.request_of(doc, m.line, m.column)
-        keys = list(request.query) if endpoint.method == "GET" else list(request.body)
-        keys = [k for k in keys if k.offset not in seen]
-        seen |= {k.offset for k in keys}
-        if keys and _is_request(keys, endpoint):
-            yield m, endpoint, keys
+        for request in f.requests_of(doc, m.line, m.column):
+            keys = list(request.query) if endpoint.method == "GET" else list(request.body)
+            keys = [k for k in keys if k.offset not in seen]
+            seen |= {k.offset for k in keys}
+            if keys and _is_request(keys, endpoint):
+                yield m, endpoint, keys
 
 
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
@@ -285,6 +291,7 @@ def _near(name: str, endpoint: DocEndpoint) -> str | None:
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     for _m, endpoint, keys in _requests(ctx):
+        taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
                 continue
@@ -293,7 +300,10 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
             right = _near(key.name, endpoint)
             if right is not None and misnamed:
                 message = f"{key.name} is not a field of {describe(endpoint)}"
-                fix = Fix(line, column, column + len(key.name), key.name, right)
+                fix = None
+                if not key.shared and right not in taken:
+                    fix = Fix(line, column, column + len(key.name), key.name, right)
+                    taken.add(right)
                 yield Hit(line, column, key.name, right, message, endpoint.url, fix)
             elif right is None and not misnamed:
                 documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
@@ -383,6 +393,8 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
                 if not key.raw:  # a query string's values are all text
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
+                if hit is not None and (key.shared or lit.shared):
+                    hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:
                     yield hit
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
@@ -485,23 +497,34 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
+    """Each answer read after a call, up to the next place that names an endpoint (40 lines at
+    most), is judged against that call's documented answer."""
     calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
-    lines = sorted({m.line for m in ctx.mentions})
+    places = sorted({(m.line, m.column) for m in ctx.mentions})
     data_holds = f.data_variable("\n".join(ctx.lines)) if calls else ""
     for m, endpoint in calls:
-        k = bisect.bisect_right(lines, m.line)
-        stop = min(lines[k] if k < len(lines) else len(ctx.lines), m.line + 40)
+        k = bisect.bisect_right(places, (m.line, m.column))
+        after = places[k] if k < len(places) else (len(ctx.lines), 0)
+        stop = min(after[0] + 1, m.line + 40, len(ctx.lines))
         for i in range(m.line, stop):
             if ctx.in_prose(i, 0):
                 continue
             if i not in ctx.reads:
-                ctx.reads[i] = list(f.reads(i, ctx.lines[i]))
-            for read in ctx.reads[i]:
-                if i == m.line and read.column < m.column:
-                    continue
+                ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
+            for read in _reads_between(ctx.reads[i], i, (m.line, m.column), after):
                 hit = _read_hit(read, endpoint, data_holds)
                 if hit is not None:
                     yield hit
+
+
+def _reads_between(
+    reads: list[f.Read], line: int, start: tuple[int, int], end: tuple[int, int]
+) -> list[f.Read]:
+    """The reads of one line that lie after the call at `start` and before the next place."""
+    columns = [r.column for r in reads]
+    first = bisect.bisect_left(columns, start[1]) if line == start[0] else 0
+    last = bisect.bisect_left(columns, end[1]) if line == end[0] else len(reads)
+    return reads[first:last]
 
 
 # -- headers ------------------------------------------------------------------------------------------

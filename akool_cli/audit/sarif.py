@@ -4,13 +4,16 @@ mechanical fix of a finding as a SARIF fix)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from akool_cli import __version__
 from akool_cli.audit.rules import RULES, Fix
-from akool_cli.audit.scan import AuditResult, Finding
+from akool_cli.audit.scan import AuditResult, Finding, read_text
+from akool_cli.audit.source import split_lines
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -43,15 +46,20 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
-def _relative(name: str) -> str:
+def _artifact(name: str) -> dict[str, str]:
+    """Where a file is, as SARIF wants it: a percent-encoded URI (a space, #, % or a non-ASCII
+    letter in a name would make another URI), relative to the current folder when the file is
+    under it, else an absolute file: URI."""
     path = os.path.relpath(os.path.abspath(name))
-    return (path if not path.startswith("..") else os.path.abspath(name)).replace(os.sep, "/")
+    if path.startswith(".."):
+        return {"uri": Path(os.path.abspath(name)).as_uri()}
+    return {"uri": quote(path.replace(os.sep, "/"), safe="/"), "uriBaseId": ROOT_ID}
 
 
 def _location(finding: Finding) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": _relative(finding.file), "uriBaseId": ROOT_ID},
+            "artifactLocation": _artifact(finding.file),
             "region": {
                 "startLine": finding.line,
                 "startColumn": finding.column,
@@ -66,7 +74,7 @@ def _fix(finding: Finding, fix: Fix) -> dict[str, Any]:
         "description": {"text": f"use {fix.new} (documented)"},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": _relative(finding.file), "uriBaseId": ROOT_ID},
+                "artifactLocation": _artifact(finding.file),
                 "replacements": [
                     {
                         "deletedRegion": {
@@ -82,16 +90,44 @@ def _fix(finding: Finding, fix: Fix) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+class Fingerprints:
+    """A fingerprint per result that stays the same from run to run and when lines move (it is
+    made of the rule, the file, what was found and the text of its line, not the line number),
+    and differs between two places: the same finding on two identical lines is told apart by
+    its rank among them."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, list[str]] = {}
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, finding: Finding) -> str:
+        if finding.file not in self.lines:
+            text = read_text(Path(finding.file)) or ""
+            self.lines[finding.file] = split_lines(text)
+        lines = self.lines[finding.file]
+        line = lines[finding.line - 1] if finding.line <= len(lines) else ""
+        key = "\0".join(
+            (finding.rule, _relative(finding.file), finding.found, " ".join(line.split()))
+        )
+        digest = hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:32]
+        rank = self.seen.get(digest, 0) + 1
+        self.seen[digest] = rank
+        return f"{digest}:{rank}"
+
+
+def _relative(name: str) -> str:
+    path = os.path.relpath(os.path.abspath(name))
+    return (path if not path.startswith("..") else os.path.abspath(name)).replace(os.sep, "/")
+
+
+def _result(finding: Finding, index: dict[str, int], fingerprint: Fingerprints) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": LEVELS[finding.severity],
         "message": {"text": f"{finding.message}. Documented: {finding.documented}"},
         "locations": [_location(finding)],
-        "partialFingerprints": {
-            "akoolAudit/v1": f"{finding.rule}:{finding.found}:{finding.documented}"
-        },
+        "partialFingerprints": {"akoolAudit/v2": fingerprint(finding)},
         "properties": {"documented": finding.documented, "found": finding.found},
     }
     if finding.help:
@@ -105,6 +141,7 @@ def log(result: AuditResult) -> dict[str, Any]:
     """The SARIF log of one audit: one run, every rule described, one result per finding."""
     rules = _rules()
     index = {rule["id"]: n for n, rule in enumerate(rules)}
+    fingerprint = Fingerprints()
     root = Path.cwd().as_uri().rstrip("/") + "/"
     return {
         "$schema": SCHEMA,
@@ -120,7 +157,9 @@ def log(result: AuditResult) -> dict[str, Any]:
                     }
                 },
                 "originalUriBaseIds": {ROOT_ID: {"uri": root}},
-                "results": [_result(f, index) for f in result.findings],
+                # Columns count Unicode code points, as Python's strings do (1-based).
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index, fingerprint) for f in result.findings],
                 "invocations": [
                     {
                         "executionSuccessful": True,

@@ -8,15 +8,17 @@ findings, ignore comments, rule choice, file walking.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from akool_cli.audit import sites
+from akool_cli.audit import sites, source
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 
@@ -86,8 +88,12 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     return frozenset(ALIASES.get(n.strip(), n.strip()) for n in names.split(",") if n.strip())
 
 
-def _silenced(ctx: FileContext, hit: Hit, rule: str) -> bool:
-    ignored = ignored_rules(ctx.lines[hit.line])
+def _silenced(
+    ctx: FileContext, hit: Hit, rule: str, cache: dict[int, frozenset[str] | None]
+) -> bool:
+    if hit.line not in cache:  # once per line: a minified line can hold thousands of hits
+        cache[hit.line] = ignored_rules(ctx.lines[hit.line])
+    ignored = cache[hit.line]
     return ignored is not None and (not ignored or rule in ignored)
 
 
@@ -99,20 +105,42 @@ def audit_text(
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports."""
-    lines = text.splitlines()
+    with _no_gc():
+        return _audit_text(text, name, rules, imported)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while one file is read: the audit makes objects by
+    the hundred thousand (a minified file's brackets) and no cycles, and the collector's passes
+    over them would grow faster than the file."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _audit_text(
+    text: str, name: str, rules: Iterable[Rule], imported: dict[str, sites.Base] | None
+) -> list[Finding]:
+    lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
     sites.definitions(name, lines, ctx.bases)
-    if ctx.bases.names or ctx.bases.imported:
-        sites.find_clients(lines, ctx.bases)
+    sites.find_clients(lines, ctx.bases)
+    if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
         sites.find_helpers(lines, ctx.bases)
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
     found: dict[tuple[int, str, str], Finding] = {}
+    silenced: dict[int, frozenset[str] | None] = {}
     for rule in rules:
         for hit in rule.check(ctx):
-            if _silenced(ctx, hit, rule.name):
+            if _silenced(ctx, hit, rule.name, silenced):
                 continue
             found.setdefault((hit.line, rule.name, hit.found), _finding(name, rule, hit))
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
@@ -237,7 +265,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> dict[str, list[tuple[Pat
     for path, shown, text in texts:
         if "akool" not in text.lower() and "/api/open" not in text:
             continue
-        for name, base in sites.definitions(shown, text.splitlines(), sites.Bases()).items():
+        for name, base in sites.definitions(shown, source.split_lines(text), sites.Bases()).items():
             shared.setdefault(name, []).append((path, base))
     return shared
 
@@ -255,6 +283,8 @@ def imported_by(
             continue
         if any(p == path for p, _ in owners):
             continue  # the file's own definition wins
+        if _binds(text, name):
+            continue  # the file binds the name itself (to another host, or to a parameter)
         if _imports(text, name) or _same_package(path, [p for p, _ in others]):
             found[name] = others[0][1]
     return found
@@ -270,8 +300,13 @@ def _imports(text: str, name: str) -> bool:
         )
         or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text)
         or re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
-        or re.search(rf"\b[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
+        or re.search(rf"(?<![\w$])(?!self\b|this\b|cls\b)[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
     )
+
+
+def _binds(text: str, name: str) -> bool:
+    """Whether a file assigns a name itself (NAME = ..., self.NAME = ..., NAME: str = ...)."""
+    return bool(re.search(rf"(?<![\w$]){re.escape(name)}\s*(?::[^=\n]*)?=(?![=>])", text))
 
 
 PACKAGE_SUFFIXES = (".go", ".java", ".kt", ".cs")

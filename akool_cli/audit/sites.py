@@ -5,26 +5,31 @@ TypeScript, shell, Go, Java, Kotlin, C# and PHP; bases may come from other files
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-AKOOL_HOST = re.compile(r"^[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*$", re.IGNORECASE)
+# AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
+# in its name (akool-proxy.example.com) is someone else's.
+AKOOL_HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,}$", re.IGNORECASE)
+HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
 AKOOL_URL = re.compile(
-    r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
+    r"https?://" + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
 )
 OPEN_API_PATH = re.compile(
-    r"/api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
+    r"(?:/|(?<=[\"'`])(?=api/open/v\d+/))api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
 )
 # A base: an AKOOL URL with nothing after the host but /api/open[/vN], or such a prefix alone.
 BASE_URL = re.compile(
-    r"https?://(?P<host>[A-Za-z0-9.-]*akool[A-Za-z0-9.-]*)(?P<prefix>/api/open(?:/v\d+)?)?/?"
+    r"https?://" + HOST + r"(?P<prefix>/api/open(?:/v\d+)?)?/?"
     r"(?![\w/.{$%-])"
 )
 BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
 # name = value, in the assignment, declaration and config forms of the languages above.
 DEFINITION = re.compile(
-    r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@)?\$?[A-Za-z_][\w]*)[\"']?\s*"
+    r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
     r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>)\s*(?P<rhs>.+)$"
 )
 DEFINE_CALL = re.compile(
@@ -37,13 +42,13 @@ CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|ba
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
 INTERPOLATION = re.compile(
-    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.\[\]'\"]*)(?::-[^}]*)?\}"
+    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
     r"(?P<path>/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 )
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = re.compile(
-    r"(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
+    r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
 CONCATENATION_DOT = re.compile(r"\.\s*[\"']")  # PHP's base . '/x'
@@ -60,19 +65,25 @@ URLJOIN = re.compile(
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
 PATH_ARGUMENT = re.compile(
-    r"(?P<fn>[A-Za-z_][\w]*)\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
     r"[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
+# .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
+ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
+# A shell function called with a path: akool_post "/faceswap/..." "$BODY"
+SHELL_CALL = re.compile(
+    r"^\s*(?P<fn>[A-Za-z_][\w-]*)\s+[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
+)
 # A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
 JOIN_TO_NAME = re.compile(
-    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.]+)\}\$\{\w+\}|(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.#]+)\}\$(?:\{\w+\}|\w+)|#\{(?P<d>[\w.:@]+)\}#\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
 )
 FUNCTION_DEF = re.compile(
-    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
-    r"|(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
+    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*\("
+    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
-    r"(?:[\w<>\[\],?]+\s+)?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
 )
 NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
 
@@ -103,6 +114,7 @@ class Site:
     joined: bool = False  # the path is joined to a base held elsewhere
     continued: bool = False  # the text goes on with "/" and a variable
     options: tuple[str, ...] = ()  # prefixes to try when the base is unknown
+    foreign: bool = False  # joined to a base on another host: a place that is not a call
 
 
 @dataclass
@@ -114,12 +126,32 @@ class Bases:
     imported: dict[str, Base] = field(default_factory=dict)
     helpers: dict[str, Base | None] = field(default_factory=dict)
     clients: list[tuple[int, Base]] = field(default_factory=list)
+    # Every binding of a name in the file, in line order: an AKOOL base, or None for a URL on
+    # another host (a storage service's BASE_URL beside AKOOL's, in another class).
+    bindings: dict[str, list[tuple[int, Base | None]]] = field(default_factory=dict)
 
-    def find(self, ref: str) -> Base | None:
+    def bind(self, name: str, line: int, base: Base | None) -> None:
+        spots = self.bindings.setdefault(name, [])
+        spots.append((line, base))
+        spots.sort(key=lambda s: s[0])
+
+    def find(self, ref: str, line: int | None = None) -> Base | None:
+        """The base a name holds at a line: its binding in effect there (the first one when the
+        name is bound only below, as a module constant read in a function above it)."""
         name = _name_of(ref)
         if not name:
             return None
+        spots = self.bindings.get(name)
+        if spots and line is not None:
+            k = bisect.bisect_right([at for at, _ in spots], line) - 1
+            return spots[max(k, 0)][1]
         return self.names.get(name) or self.imported.get(name)
+
+    def foreign(self, ref: str, line: int) -> bool:
+        """Whether a name holds a URL on another host at a line: paths joined to it are not
+        AKOOL's, whatever they look like."""
+        name = _name_of(ref)
+        return bool(name) and name in self.bindings and self.find(ref, line) is None
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
@@ -129,16 +161,26 @@ class Bases:
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    lead = re.match(r"[\w.$>\[\]\"'@-]+", ref.strip())  # BASE + "/" -> BASE
+    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip())  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
         return quoted.group(1)
-    ref = ref.split("->")[-1].split(".")[-1].lstrip("$@")
+    ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
     return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
 
 
-def _literal_base(rhs: str, bases: Bases) -> Base | None:
+def foreign_url(rhs: str) -> bool:
+    """A right-hand side that holds a URL on another host and none on AKOOL's."""
+    return not AKOOL_URL.search(rhs) and any(
+        not AKOOL_HOST.match(m.group("host")) for m in FOREIGN_URL.finditer(rhs)
+    )
+
+
+FOREIGN_URL = re.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])")
+
+
+def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | None:
     """The base a definition's right-hand side holds, if it holds one: a literal base URL (an
     environment default included), a /api/open[/vN] prefix, or another base plus a prefix."""
     url = BASE_URL.search(rhs)
@@ -148,10 +190,10 @@ def _literal_base(rhs: str, bases: Bases) -> Base | None:
         return Base(host, prefix or (more.group("prefix") if more else ""), "", 0)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
-    if re.search(r"/(?!api/open(?:/v\d+)?/?[\"'`}]|api/open(?:/v\d+)?/?$)[A-Za-z_]", rhs):
+    if re.search(r"/[A-Za-z_]", OPEN_PREFIX.sub("", rhs)):
         return None  # a path joined to a base: an endpoint URL, not a base
     for ref in re.findall(r"[\w.$>\[\]\"'-]+", rhs):
-        found = bases.find(ref) if _name_of(ref) else None
+        found = bases.find(ref, line) if _name_of(ref) else None
         if found is not None:
             after = BASE_PREFIX.search(rhs)
             if after is not None and not found.prefix:
@@ -165,6 +207,7 @@ def _literal_base(rhs: str, bases: Bases) -> Base | None:
     return None
 
 
+OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
 
@@ -175,7 +218,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     found: dict[str, Base] = {}
     known = _names_pattern(bases)
     for i, line in enumerate(lines):
-        named = "akool" in line.lower() or "/api/open" in line
+        named = "akool" in line.lower() or "/api/open" in line or "://" in line
         if not named and (known is None or not known.search(line)):
             continue
         for m in _definitions_on(line):
@@ -183,9 +226,14 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
             key = _name_of(groups.get("name") or groups.get("pname") or "")
             if not key:
                 continue
-            base = _literal_base(groups.get("rhs") or groups.get("prhs") or "", bases)
+            rhs = groups.get("rhs") or groups.get("prhs") or ""
+            if foreign_url(rhs.split("#")[0]):
+                bases.bind(key, i, None)
+                continue
+            base = _literal_base(rhs, bases, i)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
+                bases.bind(key, i, base)
                 found[key] = base
                 if key not in bases.names and key not in bases.imported:
                     bases.names[key] = base
@@ -226,7 +274,7 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         m = CLIENT_BASE.search(line)
         if m is None:
             continue
-        rest = line[m.end() :].lstrip(" \"':=(")
+        rest = line[m.end() :].lstrip(" \"':=>(")
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
@@ -235,7 +283,7 @@ def find_clients(lines: list[str], bases: Bases) -> None:
 def find_helpers(lines: list[str], bases: Bases) -> None:
     """Functions whose body joins a base to a parameter: their path arguments join that base."""
     current = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         fn = FUNCTION_DEF.search(line)
         if fn is not None:
             name = fn.group("a") or fn.group("b") or fn.group("c") or ""
@@ -244,7 +292,8 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
         if not current:
             continue
         for m in JOIN_TO_NAME.finditer(line):
-            base = bases.find(m.group("a") or m.group("b") or m.group("c") or "")
+            ref = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+            base = bases.find(ref, i)
             if base is not None:
                 bases.helpers[current] = base
 
@@ -253,21 +302,53 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
     """Every place in a file that names a path on AKOOL, longest reading first, without overlaps."""
     found: list[Site] = []
     for i, line in enumerate(lines):
-        spans = skip.get(i, [])
-        taken: list[Site] = []
+        spans = Spans(skip.get(i, []))
+        taken = Spans()
+        at: dict[int, Site] = {}  # the site taken at each start
         prev = lines[i - 1] if i else ""
         for site in _line_sites(i, line, bases, prev):
-            if any(a <= site.start < b for a, b in spans):
+            if spans.holds(site.start):
                 continue
-            if any(_overlap(site, t) and not _sibling(site, t) for t in taken):
+            first = at.get(site.start)
+            if first is not None and _sibling(site, first):
+                found.append(site)
                 continue
-            taken.append(site)
-            found.append(site)
+            if taken.overlaps(site.start, site.end):
+                continue
+            taken.add(site.start, site.end)
+            at[site.start] = site
+            if not site.foreign:
+                found.append(site)
     return found
 
 
-def _overlap(a: Site, b: Site) -> bool:
-    return b.start <= a.start < b.end or a.start <= b.start < a.end
+class Spans:
+    """Spans of one line ([start, end)), looked up by bisection: a line of a minified file can
+    hold thousands of places, and comparing each with every other would be quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach = list(itertools.accumulate((b for _, b in self.spans), max))
+
+    def holds(self, point: int) -> bool:
+        k = bisect.bisect_right(self.starts, point) - 1
+        return k >= 0 and self.reach[k] > point
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, max(end, start + 1)) - 1
+        return k >= 0 and self.reach[k] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none of those held."""
+        k = bisect.bisect_left(self.starts, start)
+        self.spans.insert(k, (start, end))
+        self.starts.insert(k, start)
+        self.reach.insert(k, max(end, self.reach[k - 1] if k else end))
+        for j in range(k + 1, len(self.reach)):
+            if self.reach[j] >= self.reach[k]:
+                break
+            self.reach[j] = self.reach[k]
 
 
 def _sibling(a: Site, b: Site) -> bool:
@@ -289,7 +370,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         yield from _path_arguments(i, joined, bases, shift, line)
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
-            yield _site(i, m.start(), m.group(0), path, None, line)
+            yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
 
 
 def _expand_braces(path: str) -> list[str]:
@@ -357,8 +438,12 @@ def _path_arguments(
         fn, start, real = m.group("fn"), m.start("path") + shift, real or line
         if fn in bases.helpers:
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
-        elif fn.lower() in HTTP_METHODS and bases.clients:
+        elif (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
+    shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
+    if shell is not None and shell.group("fn") in bases.helpers:
+        base = bases.helpers[shell.group("fn")]
+        yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
 
 
 def _format_argument(rest: str) -> str:
@@ -372,7 +457,10 @@ def _joined(
 ) -> Iterator[Site]:
     if not ref or BASE_ONLY.match(text):
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
-    base = bases.find(ref)
+    if bases.foreign(ref, i):  # a path on another host: no other reading of it is a call
+        yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
+        return
+    base = bases.find(ref, i)
     if base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
     elif text.startswith("/") and not text.startswith("/api/open/"):

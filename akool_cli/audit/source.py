@@ -113,3 +113,69 @@ def foreign_spans(line: str, akool_host: re.Pattern[str]) -> list[tuple[int, int
         if host in WEBSITE_HOSTS or not akool_host.search(host):
             spans.append((m.start(), m.end()))
     return spans
+
+
+# The script's own server: route definitions (Flask, FastAPI, Express, NestJS, Spring, Gin, Echo,
+# net/http, Laravel). The path in them is what the script serves, not what it calls.
+ROUTE = re.compile(
+    r"@(?:[\w.]+\.)?(?:route|get|post|put|patch|delete|api_route|websocket|Get|Post|Put|Patch|"
+    r"Delete|All)\(\s*(?=[\"'`])"
+    r"|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*(?=[\"'])"
+    r"|(?<![\w.$])(?:app|router|server|srv|mux|engine|fastify|routes|bp|blueprint|api_router)"
+    r"\.(?:get|post|put|patch|delete|all|route|use|add_url_rule|add_api_route)\(\s*(?=[\"'`])"
+    r"|\.(?:GET|POST|PUT|PATCH|DELETE|Any|Handle|HandleFunc)\(\s*(?=\")"
+    r"|(?<![\w.$])\w+\.(?:get|post|put|patch|delete|all)\(\s*(?=[\"'`][^\"'`]*[\"'`]\s*,\s*"
+    r"(?:async\s*)?(?:function\s*)?\(\s*(?:req|request|ctx|c)\b)"
+    r"|Route::\w+\(\s*(?=[\"'])"
+)
+
+
+def route_spans(line: str) -> list[tuple[int, int]]:
+    """The path literals of the route definitions on a line."""
+    spans: list[tuple[int, int]] = []
+    if "(" not in line:
+        return spans
+    for m in ROUTE.finditer(line):
+        quote = line[m.end()]
+        close = line.find(quote, m.end() + 1)
+        spans.append((m.end(), close + 1 if close > 0 else len(line)))
+    return spans
+
+
+SPEC_KEY = re.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]")
+SERVER_URL = re.compile(r"[\"']?(?:url|host)[\"']?\s*:\s*[\"']?(?P<url>[^\s\"',}]+)")
+SPEC_PATH = re.compile(r"^\s*[\"']?/[^\s\"':]*[\"']?\s*:")
+
+
+def own_spec_paths(lines: list[str], akool_host: re.Pattern[str]) -> list[int]:
+    """The path keys of an OpenAPI (or Swagger) document that describes another API than
+    AKOOL's (its servers or host name no AKOOL host): the user's own API, not calls to AKOOL."""
+    if not any(SPEC_KEY.match(line) for line in lines[:40]):
+        return []
+    servers = [
+        m.group("url")
+        for line in lines
+        if ("url" in line or "host" in line) and (m := SERVER_URL.search(line))
+    ]
+    if not servers or any(akool_host.search(url) for url in servers):
+        return []
+    return [i for i, line in enumerate(lines) if SPEC_PATH.match(line)]
+
+
+# Line breaks as editors, git and SARIF viewers count them: \n, \r\n and a lone \r. Python's
+# str.splitlines() also breaks at \f, \v, \x1c-\x1e, \x85, U+2028 and U+2029, which would put
+# every finding after one of them on the wrong line.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, split at \\n, \\r\\n and \\r only (no final empty line)."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of split_lines(text) starts."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]

@@ -99,17 +99,27 @@ def audit(
 
 
 FORMATS = ("text", "json", "sarif")
-# A patch keeps its tabs and carriage returns (Go code, CRLF files) or it no longer applies; the
-# other control characters are escaped as on every other line akool prints.
+# On a terminal, a patch keeps its tabs and carriage returns; the other control characters are
+# escaped as on every other line akool prints.
 PATCH_UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]"
 )
 
 
-def _write_patch(out: Output, diff: str) -> None:
-    """The diff on stdout as it is, so that `| git apply` takes it: like `git diff`, it shows lines
-    of the user's own files (masking text in them would make the patch fail to apply)."""
-    out.stdout.write(PATCH_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", diff))
+def _write_patch(out: Output, diff: bytes) -> None:
+    """The diff on stdout byte for byte when it goes to a file or a pipe, so that `| git apply`
+    takes it (its lines are the user's own: their encoding, form feeds and carriage returns
+    stay). On a terminal, control characters are escaped, as on every other line akool prints."""
+    raw = getattr(out.stdout, "buffer", None)
+    if raw is not None and not out.stdout_tty:
+        out.stdout.flush()
+        raw.write(diff)
+        raw.flush()
+        return
+    text = diff.decode("utf-8", "replace")
+    if out.stdout_tty:
+        text = PATCH_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    out.stdout.write(text)
     out.stdout.flush()
 
 

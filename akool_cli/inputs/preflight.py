@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from akool_cli.core import mediatypes
@@ -34,6 +34,7 @@ from akool_cli.inputs.upload import (
     Uploaded,
     boto3_missing,
     hash_file,
+    hashed,
 )
 from akool_cli.inputs.urlcheck import CHECK_TIMEOUT, private_host, short
 from akool_cli.store.journal import Journal, UploadRecord, Uploads
@@ -350,28 +351,21 @@ def upload_files(
     assert settings.target is not None
     store = S3Store(settings.target)
     uploads = Uploads(journal)
-    files: dict[Path, tuple[Source, LocalFile, str, bool]] = {}
-    for source in plan.files.values():
-        if source.path not in files:
-            file = file_identity(uploads, source)
-            key = file.key(store.target)
-            known = uploads.find(store.endpoint, store.target.bucket, key) is not None
-            files[source.path] = (source, file, key, known)
+    recorded = uploads.keys(store.endpoint, store.target.bucket)
+    sources = list({source.path: source for source in plan.files.values()}.values())
 
-    def one(entry: tuple[Source, LocalFile, str, bool]) -> str:
-        _source, file, key, known = entry
-        if known:
-            return "uploaded earlier (in the history)"
-        if store.exists(key, file.size):
-            return "already in the bucket"
-        name = str(file.path)
-        events.upload_started(name, file.size)
-        store.put(file, key, lambda n: events.upload_bytes(name, n))
-        events.upload_done(name)
-        return ""
+    def one(source: Source) -> tuple[LocalFile, str, str]:
+        try:
+            with source.path.open("rb") as handle:  # one open file: hashed, then sent
+                return _upload_one(store, recorded, source, handle, events)
+        except OSError as exc:
+            raise UsageError(
+                f"{source.path} cannot be read: {exc.strerror or exc}",
+                hint=f"check the file: ls -l {source.path}",
+            ) from None
 
     with WorkerPool(UPLOAD_WORKERS, name="akool-upload") as pool:
-        skipped = pool.map(one, files.values())
+        sent = pool.map(one, sources)
     if settings.ttl < SHORT_TTL:
         events.warn(
             f"--url-ttl {settings.ttl // 60} min: the presigned URLs stop working after "
@@ -379,7 +373,7 @@ def upload_files(
             "wait in its queue), failing the job; use --url-ttl 1h or more (the default is 24h)"
         )
     done: dict[Path, Uploaded] = {}
-    for (source, file, key, _known), why in zip(files.values(), skipped, strict=True):
+    for source, (file, key, why) in zip(sources, sent, strict=True):
         url = store.presign(key, settings.ttl)
         record = UploadRecord(str(file.path), file.size, file.sha256, store.target.bucket, key)
         record.url, record.endpoint, record.mtime_ns = url, store.endpoint, source.mtime_ns
@@ -391,11 +385,24 @@ def upload_files(
     return {value: done[source.path] for value, source in plan.files.items()}
 
 
-def file_identity(uploads: Uploads, source: Source) -> LocalFile:
-    """The file with its SHA-256, read from the history when path, size and mtime still match."""
-    known = uploads.known_hash(str(source.path), source.size, source.mtime_ns)
-    sha256 = known or hash_file(source.path)
-    return LocalFile(source.path, source.size, sha256, source.kind.mime)
+def _upload_one(
+    store: S3Store, recorded: set[str], source: Source, handle: IO[bytes], events: Events
+) -> tuple[LocalFile, str, str]:
+    """Hash the open file, then upload it unless its object is there: (file, key, why not).
+
+    Always hashed, never taken from the history by path, size and mtime: a file changed in place
+    keeps its size and can have its mtime put back, and must not be served from the old object."""
+    file = hashed(handle, source.path, source.kind.mime)
+    key = file.key(store.target)
+    if key in recorded:
+        return file, key, "uploaded earlier (in the history)"
+    if store.holds(key, file):
+        return file, key, "already in the bucket"
+    name = str(file.path)
+    events.upload_started(name, file.size)
+    store.put(file, key, handle, lambda n: events.upload_bytes(name, n))
+    events.upload_done(name)
+    return file, key, ""
 
 
 # -- checks before billing ---------------------------------------------------------------------
@@ -470,6 +477,13 @@ def split_problems(problems: Sequence[Problem]) -> tuple[dict[int, list[str]], l
     return by_row, general
 
 
+def _hash_or_none(path: Path) -> str | None:
+    try:
+        return hash_file(path)
+    except OSError:
+        return None
+
+
 def upload_plan(plan: Plan, journal: Journal) -> list[dict[str, object]]:
     """What a run would upload (for --dry-run), without the network: path, size, action."""
     uploads = Uploads(journal)
@@ -478,6 +492,8 @@ def upload_plan(plan: Plan, journal: Journal) -> list[dict[str, object]]:
         if source.path in seen:
             continue
         earlier = uploads.known_hash(str(source.path), source.size, source.mtime_ns)
+        if earlier is not None and earlier != _hash_or_none(source.path):
+            earlier = None  # changed in place since (its mtime put back): uploaded again
         seen[source.path] = {
             "path": str(source.path),
             "size": source.size,

@@ -8,6 +8,8 @@ it is used. No printing: progress reaches the caller through a callback.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import hashlib
 import importlib.util
 import ipaddress
@@ -16,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from akool_cli.core import redact
@@ -76,10 +78,18 @@ OWN_FOLDER = {"audio/mp4": "audio/"}
 
 @dataclass(frozen=True)
 class LocalFile:
+    """A file as akool read it once: the bytes hashed are the bytes uploaded (see hashed())."""
+
     path: Path  # absolute
     size: int
     sha256: str
     mime: str
+    md5: str = ""  # what S3 answers as the ETag of an object put in one request
+
+    @property
+    def sha256_base64(self) -> str:
+        """The SHA-256 as S3's ChecksumSHA256 carries it."""
+        return base64.b64encode(bytes.fromhex(self.sha256)).decode()
 
     def key(self, target: S3Target) -> str:
         """PREFIX/<sha256[:16]>/<file name>: the same content always lands on the same key. An
@@ -154,6 +164,58 @@ def require_boto3() -> None:
         )
 
 
+def hashed(handle: IO[bytes], path: Path, mime: str) -> LocalFile:
+    """The open file's bytes, read from its start: their size, SHA-256 and MD5. The same handle
+    is then uploaded (S3Store.put), so no other file can take this one's place in between."""
+    sha256, md5, size = hashlib.sha256(), hashlib.md5(usedforsecurity=False), 0
+    handle.seek(0)
+    while chunk := handle.read(CHUNK):
+        sha256.update(chunk)
+        md5.update(chunk)
+        size += len(chunk)
+    return LocalFile(path, size, sha256.hexdigest(), mime, md5.hexdigest())
+
+
+def mismatch(answer: dict[str, Any], file: LocalFile) -> str | None:
+    """How an object in the bucket (its HEAD answer) differs from the file, or None: its size,
+    then its SHA-256 when the store keeps one, else its ETag (the MD5 of an object put in one
+    request); a store that tells neither is judged by size alone."""
+    size = int(answer.get("ContentLength", -1))
+    if size != file.size:
+        return f"{size} bytes, not {file.size}"
+    checksum = answer.get("ChecksumSHA256")
+    if checksum:
+        return None if checksum == file.sha256_base64 else "another SHA-256"
+    etag = str(answer.get("ETag", "")).strip('"')
+    if file.md5 and re.fullmatch(r"[0-9a-f]{32}", etag) and etag != file.md5:
+        return "another MD5 (ETag)"
+    return None
+
+
+class _Body:
+    """The open file as a request body: at most `size` bytes from its start, each read counted
+    (progress); a file that ends early (shortened meanwhile) is an error, not a short object."""
+
+    def __init__(self, handle: IO[bytes], size: int, on_bytes: Callable[[int], None] | None):
+        self.handle, self.size, self.on_bytes = handle, size, on_bytes
+        handle.seek(0)
+
+    def read(self, n: int = -1) -> bytes:
+        left = self.size - self.handle.tell()
+        data = self.handle.read(left if n is None or n < 0 else min(n, left))
+        if not data and left > 0:
+            raise OSError(f"the file ended {left} bytes early: it changed while being uploaded")
+        if self.on_bytes is not None and data:
+            self.on_bytes(len(data))
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.handle.seek(offset, whence) if whence != 2 else self.handle.seek(self.size)
+
+    def tell(self) -> int:
+        return self.handle.tell()
+
+
 def hash_file(path: Path, on_bytes: Callable[[int], None] | None = None) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -221,43 +283,61 @@ class S3Store:
         region = headers.get("x-amz-bucket-region")
         return str(region) if region else None
 
-    def exists(self, key: str, size: int) -> bool:
-        """Whether the object is already there with this size (HEAD)."""
+    def head(self, key: str) -> dict[str, Any] | None:
+        """The object's HEAD answer (with its checksum where the store keeps one), or None."""
         import botocore.exceptions
 
         try:
-            answer = self.client.head_object(Bucket=self.target.bucket, Key=key)
+            answer = self.client.head_object(
+                Bucket=self.target.bucket, Key=key, ChecksumMode="ENABLED"
+            )
         except botocore.exceptions.ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
-                return False
+                return None
             raise self._error(exc) from None
         except botocore.exceptions.BotoCoreError as exc:
             raise self._error(exc) from None
-        return int(answer.get("ContentLength", -1)) == size
+        return dict(answer)
 
-    def put(self, file: LocalFile, key: str, on_bytes: Callable[[int], None] | None) -> None:
+    def holds(self, key: str, file: LocalFile) -> bool:
+        """Whether the object is already there with this file's size and checksum."""
+        answer = self.head(key)
+        return answer is not None and mismatch(answer, file) is None
+
+    def put(
+        self,
+        file: LocalFile,
+        key: str,
+        handle: IO[bytes],
+        on_bytes: Callable[[int], None] | None,
+    ) -> None:
+        """Upload the open file that was hashed (`hashed`), with its SHA-256 for the store to
+        check, then ask the store what it holds: a copy that differs in size or checksum (the
+        file changed meanwhile) is removed and refused, never handed to AKOOL."""
         import botocore.exceptions
-        from boto3.s3.transfer import TransferConfig
 
         try:
-            self.client.upload_file(
-                str(file.path),
-                self.target.bucket,
-                key,
-                ExtraArgs={"ContentType": file.mime, "Metadata": {"sha256": file.sha256}},
-                Callback=on_bytes,
-                Config=TransferConfig(max_concurrency=4),
+            self.client.put_object(
+                Bucket=self.target.bucket,
+                Key=key,
+                Body=_Body(handle, file.size, on_bytes),  # type: ignore[arg-type]
+                ContentLength=file.size,
+                ContentType=file.mime,
+                Metadata={"sha256": file.sha256},
+                ChecksumSHA256=file.sha256_base64,
             )
         except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as exc:
+            if isinstance(exc, botocore.exceptions.ClientError) and _bad_digest(exc):
+                raise _changed(file, "the store found another SHA-256") from None
             raise self._error(exc) from None
-        except Exception as exc:
-            # s3transfer wraps what its worker threads raised.
-            cause = exc.__cause__ or exc.__context__
-            if isinstance(
-                cause, (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError)
-            ):
-                raise self._error(cause) from None
-            raise
+        except OSError as exc:
+            raise _changed(file, str(exc)) from None
+        answer = self.head(key)
+        why = "it is not there" if answer is None else mismatch(answer, file)
+        if why is not None:
+            with contextlib.suppress(Exception):
+                self.client.delete_object(Bucket=self.target.bucket, Key=key)
+            raise _changed(file, f"the bucket's copy has {why}")
 
     def presign(self, key: str, ttl: int) -> str:
         return str(
@@ -292,6 +372,17 @@ class S3Store:
                 hint="check the network, and AWS_ENDPOINT_URL for S3-compatible stores",
             )
         return UnavailableError(f"the upload to {where} failed: {exc}")
+
+
+def _bad_digest(exc: Any) -> bool:
+    return str(exc.response.get("Error", {}).get("Code", "")) in ("BadDigest", "InvalidDigest")
+
+
+def _changed(file: LocalFile, why: str) -> UsageError:
+    return UsageError(
+        f"{file.path} changed while akool uploaded it ({why}); nothing was sent to AKOOL",
+        hint="run the same command again once the file no longer changes",
+    )
 
 
 def _configured_endpoint() -> str | None:

@@ -1090,6 +1090,13 @@ class Uploads:
         )
         return _upload(rows[0]) if rows else None
 
+    def keys(self, endpoint: str, bucket: str) -> set[str]:
+        """The keys of the objects akool uploaded to this bucket (their keys name their content)."""
+        rows = self._journal._read(
+            "SELECT DISTINCT key FROM uploads WHERE endpoint = ? AND bucket = ?", (endpoint, bucket)
+        )
+        return {str(row["key"]) for row in rows}
+
     def known_hash(self, local_path: str, size: int, mtime_ns: int) -> str | None:
         """The SHA-256 recorded for this file as it was (same path, size and mtime)."""
         rows = self._journal._read(
