@@ -118,6 +118,7 @@ def test_a_second_signal_stops_at_once_leaving_the_create_claimed_as_unknown(
     try:
         _held_create(server, api_env)
         server.proc.send_signal(signal.SIGINT)  # Ctrl-C: waits for the create...
+        wait_for(lambda: "akool mcp: stopping (SIGINT)" in server.stderr())
         server.proc.send_signal(signal.SIGTERM)  # ...then the client gives up: at once
         assert server.wait() == 128 + signal.SIGTERM, server.stderr()
     finally:
