@@ -343,3 +343,13 @@ def test_a_java_map_of_in_a_webclient_chain() -> None:
         "        .retrieve();\n"
     )
     assert places(audit_text(text, "Client.java")) == [(5, "bad-value", '"swap"')]
+
+
+def test_keyword_arguments_of_a_wrapper_without_kwargs_are_not_a_body() -> None:
+    text = (
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        "def _post(path, retries=3, backoff=1.0):\n"
+        '    return requests.post(BASE + path, json={"prompt": "p"})\n'
+        '_post("/content/image/createbyprompt", retries=5, backoff=2.0)\n'
+    )
+    assert audit_text(text, "w.py") == []

@@ -95,6 +95,7 @@ class Text:
     _commands: dict[int, bool] = field(default_factory=dict)
     _uses: dict[str, list[int]] | None = None
     _words: Counter[str] | None = None
+    _keywords: dict[str, bool] = field(default_factory=dict)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -109,6 +110,13 @@ class Text:
                 SHELL_COMMAND.match(text) or (self.language == "shell" and SHELL_LINE.match(text))
             )
         return self._commands[line]
+
+    def takes_keywords(self, name: str) -> bool:
+        """Whether the file defines a Python function `name` that gathers **keyword arguments."""
+        if name not in self._keywords:
+            pattern = r"\bdef\s+" + re.escape(name) + r"\s*\([^)]*\*\*\w"
+            self._keywords[name] = bool(re.search(pattern, self.text))
+        return self._keywords[name]
 
     def shared(self, name: str) -> bool:
         """Whether more than one place reads a name (besides where it is bound)."""
@@ -393,8 +401,12 @@ KWARG = re.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
 
 def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
     """A Python wrapper's keyword arguments, which its **payload sends as the body
-    (self._post("/x", url=u, language="fr")): those directly in the call's parentheses, when
-    none of them says how to send (json=, data=, params=, ...)."""
+    (self._post("/x", url=u, language="fr"), where the file has `def _post(self, path,
+    **payload)`): those directly in the call's parentheses, when none of them says how to send
+    (json=, data=, params=, ...)."""
+    callee = re.search(r"(\w+)\s*$", doc.text[max(0, start - 60) : start])
+    if callee is None or not doc.takes_keywords(callee.group(1)):
+        return []
     keys = []
     for m in KWARG.finditer(doc.text, start, end):
         if doc.paren_around(m.start("k")) != (start, end):
