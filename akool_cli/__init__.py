@@ -75,6 +75,11 @@ _HOMES = {
 }
 
 
+def __dir__() -> list[str]:
+    """The public names only (not the subpackages an import loaded)."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     if name in __all__ and name != "__version__":
         import importlib

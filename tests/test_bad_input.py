@@ -448,8 +448,9 @@ CASES = [
         "user name or password",
         args("--base-url", "https://me:hunter22@openapi.akool.com", "credit"),
     ),
-    Case("interval-infinite", 2, "allowed range", args("watch", JOB, "--interval", "inf")),
-    Case("interval-tiny", 2, "allowed range", args("talk", IMAGE, AUDIO, "--interval", "1e-9")),
+    Case("interval-infinite", 2, "is not a duration", args("watch", JOB, "--interval", "inf")),
+    Case("interval-tiny", 2, "allowed range", args("talk", IMAGE, AUDIO, "--interval", "0.00001")),
+    Case("interval-units", 2, "allowed range", args("watch", JOB, "--interval", "2h")),
     Case("limit-not-whole", 2, "not a whole number", args("status", "--limit", "1e20")),
     Case("limit-huge", 2, "allowed range", args("status", "--limit", "1" + "0" * 20)),
     # Ctrl-C

@@ -142,7 +142,7 @@ def test_resolution_may_be_a_number(sandbox: Sandbox, isolated: Isolation) -> No
     ("options", "fragment"),
     [
         ({"interval": 0}, "--interval 0 is outside the allowed range 0.1–3600"),
-        ({"interval": float("nan")}, "--interval nan is outside"),
+        ({"interval": float("nan")}, "--interval nan is not a duration"),
         ({"timeout": 0}, "--timeout 0 must be more than zero"),
         ({"timeout": -5.0}, "--timeout -5 must be more than zero"),
         ({"timeout": "soon"}, "--timeout 'soon' is not a duration"),

@@ -51,7 +51,7 @@ def test_wait_sends_a_heartbeat_while_akool_is_slow_to_answer(
 def test_the_heartbeat_is_a_setting_never_longer_than_15_seconds(isolated: Isolation) -> None:
     (isolated.tmp / "d").mkdir()
     failed = invoke(["mcp", "--dir", str(isolated.tmp / "d"), "--heartbeat", "20"], expect=2)
-    assert "--heartbeat 20 is outside the allowed range" in failed.stderr
+    assert "--heartbeat '20' is outside the allowed range" in failed.stderr
 
 
 def _runs() -> list[dict[str, Any]]:

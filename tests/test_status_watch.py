@@ -149,7 +149,8 @@ def test_ctrl_c_while_watching_says_the_job_keeps_running(
     ("args", "fragment"),
     [
         (["--interval", "0"], "allowed range 0.1–3600"),
-        (["--timeout", "-5"], "not a duration"),
+        (["--timeout", "-5"], "--timeout '-5' must be more than zero"),
+        (["--interval", "1 fortnight"], "--interval '1 fortnight' is not a duration"),
     ],
 )
 def test_watch_bad_options(api_env: Sandbox, args: list[str], fragment: str) -> None:

@@ -40,7 +40,7 @@ from akool_cli.cli import (
     webhook_cmd,
 )
 from akool_cli.cli.global_options import AkoolGroup
-from akool_cli.cli.output import Output
+from akool_cli.cli.output import Output, error_document
 from akool_cli.cli.runtime import Runtime
 from akool_cli.core import interrupts, platforms
 from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError
@@ -202,6 +202,18 @@ def _json_asked(args: list[str]) -> bool:
     return "--json" in read_args(typer.main.get_command(app), args).options
 
 
+def _command_path(args: list[str]) -> str:
+    """The command (and subcommand) names among args: `config get` for a usage hint."""
+    group: object = typer.main.get_command(app)
+    path: list[str] = []
+    for word in args:
+        sub = getattr(group, "commands", {}).get(word)
+        if sub is not None:
+            path.append(word)
+            group = sub
+    return " ".join(path)
+
+
 def _bare_group(exc: TyperException) -> bool:
     """A command group run without a command (`akool`, `akool webhook`): its help is asked for."""
     return type(exc).__name__ == "NoArgsIsHelpError"  # as typer itself tells it (no import)
@@ -237,13 +249,20 @@ def _run(runtime: Runtime, args: list[str]) -> int:
     except AkoolError as exc:
         return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     except TyperException as exc:
+        if _bare_group(exc) and runtime.json:
+            return _fail(
+                runtime,
+                "--json needs a command whose output it shapes",
+                "run: akool --help (the commands), e.g. akool --json status",
+                ExitCode.USAGE,
+                "UsageError",
+            )
         if _bare_group(exc):
             # Like gh: a group alone prints its help on stdout and succeeds.
             sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
             return int(ExitCode.OK)
         # Click's usage errors, reduced to the one-line form every akool error has.
-        names = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-        command = next((a for a in args if a in names), "")
+        command = _command_path(args)
         hint = f"run: akool {command} --help" if command else "run: akool --help"
         code = int(getattr(exc, "exit_code", ExitCode.USAGE))
         return _fail(runtime, exc.format_message(), hint, code, "UsageError")
@@ -272,7 +291,7 @@ def _run(runtime: Runtime, args: list[str]) -> int:
             again = f"run it again: {runtime.command_line()}"
             return _fail(runtime, _stopped_by(), again, result, "InterruptedByUser")
         if result != ExitCode.OK and runtime.json and not runtime.json_written:
-            document = _error_document(f"akool exited with code {result}", None, result)
+            document = error_document(f"akool exited with code {result}", None, result)
             _errors_out(runtime).json(document)
         return result
     return int(ExitCode.OK)
@@ -293,18 +312,11 @@ def _fail(
     if runtime.json and not runtime.json_written:
         signum = interrupts.received()
         shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
-        document = _error_document(message, hint, shown, kind)
+        document = error_document(message, hint, shown, kind)
         if job_id:
             document["error"]["job_id"] = job_id  # created and billed, but not recorded
         out.json(document)
     return int(code)
-
-
-def _error_document(
-    message: str, hint: str | None, code: int, kind: str = "Exit"
-) -> dict[str, dict[str, object]]:
-    line = message.strip().replace("\n", " ")
-    return {"error": {"message": line, "hint": hint, "exit_code": int(code), "type": kind}}
 
 
 def _stopped_by() -> str:

@@ -91,7 +91,6 @@ def batch(
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
-    check_range("--interval", interval)
     with runtime.library() as lib:
         plan = lib.batch_plan(
             file,

@@ -42,6 +42,9 @@ def global_params(root: Command) -> list[Parameter]:
     ]
 
 
+JSON = "--json"
+
+
 @dataclass
 class Reading:
     """The arguments with the global options moved before the command name; the options given
@@ -69,8 +72,14 @@ def read_args(root: Command, args: list[str]) -> Reading:
     path: list[str] = []  # the command names read so far
     given: set[str] = set()
     command, i = root, 0
+    leaf_at = 0  # where in tail the command's own words begin
     while i < len(args):
         word = args[i]
+        if word == JSON and hasattr(command, "commands"):
+            # Before the command's name: it goes to the command (_lower_json).
+            (tail if path else head).append(_EARLY)
+            i += 1
+            continue
         if word == "--":
             (tail if path else head).extend(args[i:])
             break
@@ -83,7 +92,7 @@ def read_args(root: Command, args: list[str]) -> Reading:
                     f"Option '{name}' requires an argument.",
                     hint=f"run: akool {' '.join(path)} --help",
                 )
-                return Reading(head + moved + tail, given, problem)
+                return _lower_json(Reading(head + moved + tail, given, problem), command, path)
             moved += args[i : i + 1 + count]
             i += 1 + count
             continue
@@ -94,9 +103,38 @@ def read_args(root: Command, args: list[str]) -> Reading:
         if subcommand is not None and not word.startswith("-"):
             command = subcommand
             path.append(word)
+            leaf_at = len(tail) + 1
         (tail if path else head).extend(args[i : i + 1 + count])
         i += 1 + count
-    return Reading(head + moved + tail, given)
+    reading = Reading(head + moved + tail, given)
+    return _lower_json(reading, command, path, at=len(head) + len(moved) + leaf_at)
+
+
+_EARLY = "\0--json"  # a --json read before the command's name, until it finds its place
+
+
+def _lower_json(reading: Reading, command: Command, path: list[str], at: int = 0) -> Reading:
+    """--json written before the command's name (`akool --json status`) given to the command,
+    just after its name; or a usage error naming the command that has none. With no command
+    (or a group), the words stay as they were and Click's error is one JSON document."""
+    early = reading.args.count(_EARLY)
+    if not early:
+        return reading
+    reading.options.add(JSON)
+    leaf = bool(path) and not hasattr(command, "commands") and reading.problem is None
+    if not leaf:
+        reading.args = [JSON if word == _EARLY else word for word in reading.args]
+    elif JSON not in _arity(command.params):
+        reading.args = [JSON if word == _EARLY else word for word in reading.args]
+        reading.problem = UsageError(
+            f"akool {' '.join(path)} has no --json output",
+            hint=f"run it without --json (see: akool {' '.join(path)} --help)",
+        )
+    else:
+        before = [w for w in reading.args[:at] if w != _EARLY]
+        after = [w for w in reading.args[at:] if w != _EARLY]
+        reading.args = [*before, *[JSON] * early, *after]
+    return reading
 
 
 def _commands(command: Command) -> Iterator[Command]:

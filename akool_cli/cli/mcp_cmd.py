@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli.options import duration
 from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -36,17 +37,26 @@ def mcp(
         "unfinished jobs would pass N [env: AKOOL_MCP_MAX_CREDITS].",
     ),
     ceiling: float = typer.Option(
-        50.0, "--wait-ceiling", metavar="S", help="The longest one `wait` call takes (seconds)."
+        50.0,
+        "--wait-ceiling",
+        metavar="DURATION",
+        parser=duration("--wait-ceiling"),
+        help="The longest one `wait` call takes, e.g. 50s.",
     ),
     poll: float = typer.Option(
-        3.0, "--poll", metavar="S", help="Seconds between state requests in `wait`."
+        3.0,
+        "--poll",
+        metavar="DURATION",
+        parser=duration("--poll"),
+        help="Time between state requests in `wait`, e.g. 3s.",
     ),
     heartbeat: float = typer.Option(
         10.0,
         "--heartbeat",
-        metavar="S",
-        help="Send a progress notification at least this often during a long call (seconds, "
-        "at most 15: clients give up on a silent call).",
+        metavar="DURATION",
+        parser=duration("--heartbeat"),
+        help="Send a progress notification at least this often during a long call (e.g. 10s; "
+        "at most 15s: clients give up on a silent call).",
     ),
     upload_to: str | None = typer.Option(
         None,
@@ -59,11 +69,7 @@ def mcp(
     progress), status, download (under --dir only), upload, credit and history. Create tools
     spend credits; a retried call never makes a second job. Configuration: docs/mcp.md.
     """
-    from akool_cli.core.validate import check_range
-
     runtime: Runtime = ctx.obj
-    for name, value in (("--wait-ceiling", ceiling), ("--poll", poll), ("--heartbeat", heartbeat)):
-        check_range(name, value)
     if max_credits is not None and max_credits < 0:
         raise UsageError("--max-credits must not be negative", hint="e.g. --max-credits 200")
     if not folder.is_dir():

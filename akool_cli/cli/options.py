@@ -6,7 +6,22 @@ polling is `--interval`/`--timeout`; `--json` prints one document; `--force` rep
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
+
+from akool_cli.core.durations import parse_duration
+
+
+def duration(option: str) -> Callable[[str], float]:
+    """A Typer parser reading an option's value with the one duration grammar (90, 30s, 10m,
+    1h30m) and range (core/durations.py): a bad value is akool's one-line UsageError."""
+
+    def parse(text: str) -> float:
+        return parse_duration(text, option)
+
+    return parse
+
 
 OUTPUT_FILE = typer.Option(
     None, "-o", "--output", metavar="PATH", help="Download the video here (implies --wait)."
@@ -25,7 +40,11 @@ OUTPUT_DIR = typer.Option(
 OUTPUT_DIR_ALIAS = typer.Option(None, "--output-dir", metavar="DIR", hidden=True)
 FORCE = typer.Option(False, "--force", help="Replace existing output files.")
 INTERVAL = typer.Option(
-    3.0, "--interval", metavar="S", help="First poll interval (backs off to ~30 s)."
+    3.0,
+    "--interval",
+    metavar="DURATION",
+    parser=duration("--interval"),
+    help="First poll interval, e.g. 3 or 30s (backs off to ~30 s).",
 )
 TIMEOUT = typer.Option(
     None, "--timeout", metavar="DURATION", help="Stop waiting after this long (e.g. 10m)."

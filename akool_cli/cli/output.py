@@ -7,16 +7,18 @@ none at all when NO_COLOR is set.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import sys
 import textwrap
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
+from akool_cli.core.errors import AkoolError
 from akool_cli.core.redact import Redactor
 
 if TYPE_CHECKING:
@@ -40,6 +42,15 @@ def escape_controls(text: str) -> str:
     return UNSAFE.sub(lambda m: SHORT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
+LONG_WORD = re.compile(r"\S{200,}")
+
+
+def elide_long_words(text: str) -> str:
+    """A line a person can read: a word of thousands of characters (a 5000-character path
+    echoed back) shown by its ends and its length."""
+    return LONG_WORD.sub(lambda m: f"{m[0][:60]}…{m[0][-30:]} ({len(m[0])} characters)", text)
+
+
 def _isatty(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
@@ -61,6 +72,27 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
         return max(0, os.get_terminal_size(stream.fileno()).columns)
     except (AttributeError, ValueError, OSError):
         return 80
+
+
+def error_document(
+    message: str, hint: str | None, code: int, kind: str = "Exit", **more: Any
+) -> dict[str, dict[str, Any]]:
+    """The one JSON shape of a failure (docs/json.md): {"error": {message, hint, exit_code,
+    type, ...}}, with whatever else the failing command knows (the jobs it did read)."""
+    line = message.strip().replace("\n", " ")
+    return {"error": {"message": line, "hint": hint, "exit_code": int(code), "type": kind, **more}}
+
+
+def _not_in_history(error: AkoolError) -> AkoolError:
+    """An id this history does not have: said first, with what to do (AKOOL's own answer,
+    e.g. "content does not exist", follows)."""
+    reworded = copy.copy(error)
+    reworded.message = f"not in this history, and {error.message}"
+    reworded.hint = (
+        "check the id (akool status lists the jobs in this history); a job made with another "
+        "AKOOL_HOME (another machine, a container) is only in that one's history"
+    )
+    return reworded
 
 
 class Output:
@@ -123,6 +155,34 @@ class Output:
         if self.on_json is not None:
             self.on_json()
 
+    def jobs_or_errors(
+        self,
+        jobs: list[Any],
+        errors: Sequence[tuple[str, AkoolError]],
+        unknown: Collection[str] = (),
+    ) -> int:
+        """status and watch: each job id that could not be read as an error line (one that is
+        not in this history says so); with --json, the jobs' array, or one error document
+        naming each such id and holding the jobs that were read. Returns the exit code."""
+        errors = [(i, _not_in_history(e) if i in unknown else e) for i, e in errors]
+        for job_id, error in errors:
+            self.error(f"{job_id}: {error.message}", error.hint)
+        if not errors:
+            if self.json_mode:
+                self.json(jobs)
+            return 0
+        code = max(int(error.exit_code) for _, error in errors)
+        if self.json_mode:
+            (first_id, first), more = errors[0], len(errors) - 1
+            also = f" (and {more} more job id{'s' if more > 1 else ''})" if more else ""
+            listed = [
+                {"job_id": i, "message": e.message, "type": type(e).__name__} for i, e in errors
+            ]
+            message = f"{first_id}: {first.message}{also}"
+            kind = type(first).__name__
+            self.json(error_document(message, first.hint, code, kind, errors=listed, jobs=jobs))
+        return code
+
     def info(self, message: str, *, prefix: str = "") -> None:
         if self.quiet:
             return
@@ -140,7 +200,7 @@ class Output:
 
     def error(self, message: str, hint: str | None = None) -> None:
         with self._lock:
-            line = message.strip().replace("\n", " ")
+            line = elide_long_words(message.strip().replace("\n", " "))
             self.stderr.write(self._labelled("Error:", RED, self._clean(line)))
             if hint:
                 self.stderr.write(self._labelled("Hint:", DIM, self._clean(hint)))

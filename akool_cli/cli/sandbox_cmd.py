@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli.options import duration
 from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -35,20 +36,35 @@ def register(app: typer.Typer) -> None:
     app.command()(sandbox)
 
 
+# Durations, read with the one grammar (90, 30s, 2m) like every other duration option.
+PROCESSING = typer.Option(
+    4.0,
+    "--processing-seconds",
+    metavar="DURATION",
+    parser=duration("--processing-seconds"),
+    help="How long each job takes, e.g. 4 or 2m.",
+)
+LATENCY = typer.Option(
+    0.0,
+    "--latency",
+    metavar="DURATION",
+    parser=duration("--latency"),
+    help="Delay every API answer, e.g. 0.2 or 1s.",
+)
+
+
 def sandbox(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
-    processing_seconds: float = typer.Option(
-        4.0, "--processing-seconds", metavar="S", help="How long each job takes."
-    ),
+    processing_seconds: float = PROCESSING,
     time_scale: float = typer.Option(
         1.0, "--time-scale", metavar="X", help="Run the sandbox clock X times faster."
     ),
     video_bytes: int = typer.Option(
         0, "--video-bytes", metavar="N", help="Pad each result video by N bytes."
     ),
-    latency: float = typer.Option(0.0, "--latency", metavar="S", help="Delay every API answer."),
+    latency: float = LATENCY,
     file_rate: float = typer.Option(
         0.0, "--file-rate", metavar="BYTES/S", help="Pace result files (125e6: a 1 Gbit/s link)."
     ),

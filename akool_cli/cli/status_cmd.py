@@ -44,7 +44,7 @@ def status(
         soon, now = lib.expiring(EXPIRY_WARNING_SECONDS), lib.clock.time()
     if found.read_only:
         out.warn(f"the history {found.read_only} is read-only: states are shown, not saved")
-    code = ExitCode.OK
+    errors = []
     for note in found.notes:
         if not note.asked:
             scoped = isinstance(note.error, CredentialScopeError) and note.error.hint
@@ -55,27 +55,27 @@ def status(
                 f"{note.job_id}: showing the last known state ({note.server}: {note.error.message})"
             )
         else:
-            out.error(f"{note.job_id}: {note.error.message}", note.error.hint)
-            code = max(code, note.error.exit_code)
-    _print(out, runtime, found.jobs, found.unknown_attempts, json_out)
+            errors.append((note.job_id, note.error))
+    unknown = {job_id for job_id, _ in errors}  # a note that is not known: not in the history
+    code = out.jobs_or_errors([job.to_json() for job in found.jobs], errors, unknown)
+    if not json_out:
+        _print(out, runtime, found.jobs, found.unknown_attempts, asked=bool(job_ids))
     warn_expiring(out, soon, now)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 
 
 def _print(
-    out: Output, runtime: Runtime, jobs: list[Job], unknown: list[Any], json_out: bool
+    out: Output, runtime: Runtime, jobs: list[Job], unknown: list[Any], *, asked: bool
 ) -> None:
     from akool_cli.client import TABLE_COLUMNS
 
-    if json_out:
-        out.json([job.to_json() for job in jobs])
-    elif runtime.quiet:
+    if runtime.quiet:
         for job in jobs:
             out.data(job.id)
     elif jobs:
         out.table(TABLE_COLUMNS, [job.row() for job in jobs])
-    elif not unknown:
+    elif not unknown and not asked:
         out.info("No jobs yet. Create one with: akool talk IMAGE_URL AUDIO_URL")
     for attempt in unknown:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(attempt.started_at))

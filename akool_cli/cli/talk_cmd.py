@@ -7,6 +7,7 @@ the events on the terminal and print the results.
 from __future__ import annotations
 
 import shlex
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -15,7 +16,7 @@ from akool_cli.cli import inputs_cli, options
 from akool_cli.core import interrupts, kinds
 from akool_cli.core.contract import RESULT_RETENTION_DAYS
 from akool_cli.core.durations import optional_duration
-from akool_cli.core.errors import ExitCode, JobFailedError, WaitTimeoutError
+from akool_cli.core.errors import AkoolError, ExitCode, JobFailedError, WaitTimeoutError
 from akool_cli.core.states import Status
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ def register(app: typer.Typer) -> None:
 
 
 def check_interval(value: float) -> float:
-    from akool_cli.core.validate import check_range
+    from akool_cli.core.durations import parse_duration
 
-    return check_range("--interval", value)
+    return parse_duration(value, "--interval")
 
 
 def _render(display: JobDisplay, event: Event) -> None:
@@ -73,8 +74,8 @@ def _follow(
     timeout: float | None,
     first_poll_delay: float,
     resume: str,
-) -> tuple[list[dict[str, Any]], ExitCode]:
-    """Follow jobs to the end with a live display; returns their views and the exit code."""
+) -> Followed:
+    """Follow jobs to the end with a live display."""
     targets = {} if output is None else lib.targets(output, job_ids, force=force)
     known = {job_id: lib.recorded(job_id) for job_id in job_ids}
     names = {job_id: job.name for job_id, job in known.items() if job is not None}
@@ -96,12 +97,23 @@ def _follow(
             raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}") from None
     if interrupts.stop_requested():
         raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}")
-    return _results(out, job_ids, result, runtime)
+    followed = _results(out, job_ids, result)
+    followed.unknown = {job_id for job_id, job in known.items() if job is None}
+    return followed
 
 
-def _results(
-    out: Output, job_ids: list[str], result: FollowResult, runtime: Runtime
-) -> tuple[list[dict[str, Any]], ExitCode]:
+@dataclass
+class Followed:
+    """What following jobs showed: their views, the exit code their states call for, and the
+    jobs that could not be followed (not yet printed), each with its error."""
+
+    views: list[dict[str, Any]]
+    code: ExitCode
+    errors: list[tuple[str, AkoolError]]
+    unknown: set[str] = field(default_factory=set)  # ids this history does not have
+
+
+def _results(out: Output, job_ids: list[str], result: FollowResult) -> Followed:
     views, failed = [], []
     for job_id in job_ids:
         job = result.jobs.get(job_id)
@@ -125,13 +137,8 @@ def _results(
                 f"AKOOL keeps results for {RESULT_RETENTION_DAYS} days; "
                 f"download with: akool watch {job_id} -o {job_id}{kinds.get(job.kind).suffix}"
             )
-    code = ExitCode.OK
-    for job_id, error in result.errors.items():
-        out.error(f"{job_id}: {error.message}", error.hint)
-        code = error.exit_code
-    if failed and code == ExitCode.OK:
-        code = JobFailedError.exit_code
-    return views, code
+    code = JobFailedError.exit_code if failed else ExitCode.OK
+    return Followed(views, code, list(result.errors.items()))
 
 
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
@@ -254,7 +261,7 @@ def wait_for(
 ) -> tuple[dict[str, Any], ExitCode]:
     """talk --wait / -o: the new job followed (and downloaded); its view and the exit code."""
     interval, timeout, output, force = follow
-    views, code = _follow(
+    followed = _follow(
         runtime,
         out,
         lib,
@@ -266,7 +273,11 @@ def wait_for(
         first_poll_delay=interval,
         resume=_watch_command(job.id, output, force),
     )
-    return (views[0] if views else job.to_json()), code
+    code = followed.code
+    for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
+        out.error(f"{job_id}: {error.message}", error.hint)
+        code = error.exit_code
+    return (followed.views[0] if followed.views else job.to_json()), code
 
 
 def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
@@ -329,7 +340,7 @@ def watch(
     timeout_s = optional_duration(timeout, "--timeout")
     check_interval(interval)
     with runtime.library() as lib:
-        views, code = _follow(
+        followed = _follow(
             runtime,
             out,
             lib,
@@ -341,9 +352,8 @@ def watch(
             first_poll_delay=0.0,
             resume=runtime.command_line(),
         )
-    if json_out:
-        out.json(views)
-    else:
-        _print_results(out, views)
+    code = out.jobs_or_errors(followed.views, followed.errors, followed.unknown) or followed.code
+    if not json_out:
+        _print_results(out, followed.views)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))

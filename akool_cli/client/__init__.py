@@ -23,7 +23,7 @@ from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.ledger import LedgerMixin
-from akool_cli.client.making import media_kind
+from akool_cli.client.making import InputOptions, media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
 from akool_cli.client.runs import Once, Run, RunsMixin
 from akool_cli.client.settling import Settled, SettlingMixin
@@ -59,6 +59,7 @@ __all__ = [
     "Finished",
     "FollowResult",
     "Handled",
+    "InputOptions",
     "Job",
     "Login",
     "Once",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from akool_cli.core import kinds, platforms
 from akool_cli.core.clock import Clock
-from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError
+from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError, UsageError
 from akool_cli.core.redact import Redactor
 from akool_cli.net.session import Session
 
@@ -58,6 +58,7 @@ class ClientBase:
         self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
         self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
+        self._closed = False
         self._key_locks: dict[str, threading.Lock] = {}  # one keyed create at a time (runs.py)
         self._key_locks_lock = threading.Lock()
 
@@ -98,6 +99,7 @@ class ClientBase:
     def api_for(self, base_url: str, profile: str, credential: Credential) -> AkoolClient:
         """A low-level client for a server and profile with this credential. Which credential may
         go to which server is decided by `credential_for`: call it first for recorded jobs."""
+        self._check_open()
         key = (base_url, profile, credential.account(), credential.source)
         if key not in self._apis:
             self._apis[key] = self.session.connect(base_url, profile, credential)
@@ -187,11 +189,21 @@ class ClientBase:
     @property
     def journal(self) -> Journal:
         """The local history shared with the CLI."""
+        self._check_open()
         if self._journal is None:
             self._journal = self.session.journal()
         return self._journal
 
+    def _check_open(self) -> None:
+        if self._closed:
+            raise UsageError(
+                "this akool Client is closed: it sends nothing and reads no history",
+                hint="make a new one: with akool_cli.Client() as client: ...",
+            )
+
     def close(self) -> None:
+        """Close its connections and the history; using it afterwards raises UsageError."""
+        self._closed = True
         for api in self._apis.values():
             api.close()
         self._apis.clear()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
+from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import LocalStateError, UsageError
 from akool_cli.core.validate import check_range
 
@@ -104,7 +105,7 @@ class BatchMixin(TalkingMixin):
         for row, messages in sorted(by_row.items()):
             problems += [Problem(row, message) for message in messages]
         valid = [i for i in items if i.row not in by_row]
-        folder = None if output_dir is None else Path(output_dir)
+        folder = None if output_dir is None else Path(output_dir).expanduser().absolute()
         plan = BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
         plan.warnings = warnings
         return plan
@@ -146,7 +147,7 @@ class BatchMixin(TalkingMixin):
         plan: BatchPlan,
         *,
         concurrency: int = 4,
-        interval: float = 3.0,
+        interval: float | str = 3.0,
         force: bool = False,
         retry_unknown: bool = False,
         on_event: Callable[[Outcome, str], None] | None = None,
@@ -165,7 +166,7 @@ class BatchMixin(TalkingMixin):
         from akool_cli.jobs.budget import Budget, Estimator
 
         check_range("--concurrency", concurrency)
-        check_range("--interval", interval)
+        interval = parse_duration(interval, "--interval")
         max_credits = plan.max_credits if max_credits is None else max_credits
         check_budget(max_credits)
         if not plan.prepared:

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from akool_cli.client.base import ClientBase
 from akool_cli.core.errors import AkoolError, AuthError, NotGenuineError, UsageError
@@ -121,7 +120,9 @@ class CallbacksMixin(ClientBase):
 
     def sandbox_record(self, base_url: str) -> Path | None:
         """Where a sandbox listening at base_url leaves its ready file (None without a port)."""
-        port = urlsplit(base_url).port
+        from akool_cli.core.urls import parts_or_none
+
+        port = parts_or_none(base_url).port
         return self.paths.data_dir / SANDBOXES_DIR / f"{port}.json" if port else None
 
     def sandbox_ready(self, info: dict[str, object], ready_file: Path | None) -> list[Path]:
@@ -154,14 +155,14 @@ class CallbacksMixin(ClientBase):
 
     def _sandbox_client_id(self) -> str:
         """The clientId of the sandbox at this base URL, from its ready file; or ""."""
-        from akool_cli.core.urls import is_loopback_host
+        from akool_cli.core.urls import is_loopback_host, parts_or_none
 
         try:
             base_url = self.base_url
         except AkoolError:
             return ""  # not a sandbox's address; the caller asks for --client-id
         record = self.sandbox_record(base_url)
-        if record is None or not is_loopback_host(urlsplit(base_url).hostname or ""):
+        if record is None or not is_loopback_host(parts_or_none(base_url).hostname or ""):
             return ""
         try:
             info = json.loads(record.read_text(encoding="utf-8"))

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.core import kinds, states
-from akool_cli.core.durations import optional_duration
+from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
-from akool_cli.core.validate import check_job_id, check_range
+from akool_cli.core.validate import check_job_id, check_job_ids, check_range
 
 if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
@@ -50,11 +50,11 @@ class FollowingMixin(ClientBase):
             record = self.journal.get(job_id)
         return Job.of(info, record, kind.name)
 
-    def statuses(self, job_ids: Iterable[str] = (), *, limit: int = 10) -> Statuses:
+    def statuses(self, job_ids: str | Iterable[str] = (), *, limit: int = 10) -> Statuses:
         """`akool status`: the given jobs (or the `limit` newest in the history), unfinished ones
         refreshed from their own server. A job that cannot be asked keeps its last known state
         (a note); an id neither AKOOL nor the history knows is a note with its error."""
-        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
+        ids = check_job_ids(job_ids)
         limit = int(check_range("--limit", limit))
         records = {r.id: r for r in self.journal.recent(limit)} if not ids else {}
         for job_id in ids:
@@ -147,7 +147,11 @@ class FollowingMixin(ClientBase):
     # -- waiting and downloading ------------------------------------------------------------
 
     def wait(
-        self, job_id: str, *, timeout: float | str | None = None, interval: float = POLL_INTERVAL
+        self,
+        job_id: str,
+        *,
+        timeout: float | str | None = None,
+        interval: float | str = POLL_INTERVAL,
     ) -> Job:
         """Poll until the job is done or failed; returns the final job (failed is not an error).
 
@@ -159,7 +163,7 @@ class FollowingMixin(ClientBase):
             [job_id],
             {},
             force=False,
-            interval=check_range("--interval", interval),
+            interval=parse_duration(interval, "--interval"),
             timeout=optional_duration(timeout, "--timeout"),
         )
         return self._only(job_id, result)
@@ -212,11 +216,11 @@ class FollowingMixin(ClientBase):
 
     def follow(
         self,
-        job_ids: Iterable[str],
+        job_ids: str | Iterable[str],
         *,
         dest: str | os.PathLike[str] | Mapping[str, Path] | None = None,
         force: bool = False,
-        interval: float = POLL_INTERVAL,
+        interval: float | str = POLL_INTERVAL,
         timeout: float | str | None = None,
         first_poll_delay: float = 0.0,
         on_event: Callable[[Event], None] | None = None,
@@ -227,8 +231,8 @@ class FollowingMixin(ClientBase):
         job's own path as targets() returns them), download the results. Each event (Updated, Progress, Downloaded, Failed, Finished, Tick) goes to
         `on_event`. Raises WaitTimeoutError after `timeout`; returns early when `should_stop`
         says so (the jobs keep running on AKOOL)."""
-        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
-        interval = check_range("--interval", interval)
+        ids = check_job_ids(job_ids)
+        interval = parse_duration(interval, "--interval")
         wait = optional_duration(timeout, "--timeout")
         if isinstance(dest, Mapping):
             targets = {job_id: Path(path) for job_id, path in dest.items()}

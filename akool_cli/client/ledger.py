@@ -54,9 +54,12 @@ class LedgerMixin(ClientBase):
     def sync(self, folder: str | os.PathLike[str], *, force: bool = False) -> SyncResult:
         """Download every finished result the history has not saved into `folder`; a second
         call transfers nothing. Jobs are asked about on the server (and profile) that made them."""
+        from akool_cli.jobs.download import check_folder
         from akool_cli.jobs.sync import sync
 
-        return sync(self.journal, self.api_of, Path(folder), force=force)
+        target = Path(folder).expanduser().absolute()  # results report absolute paths
+        check_folder(target)
+        return sync(self.journal, self.api_of, target, force=force)
 
     def _since(self, since: float | str | None) -> float:
         if since is None or isinstance(since, (int, float)):

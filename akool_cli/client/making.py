@@ -5,7 +5,7 @@ before billing, the job created once and recorded before it returns."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
@@ -14,12 +14,27 @@ from akool_cli.core.errors import UsageError
 from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from akool_cli.client.runs import Once, Run
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
 
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
+
+
+class InputOptions(TypedDict, total=False):
+    """How a product method takes its media inputs, as `talk` and `make` do: local files
+    uploaded first to `upload_to` (s3://bucket/prefix/, presigned for `url_ttl`, e.g. "24h"),
+    each input URL fetched the way AKOOL will unless `check=False`, warnings to `on_warning`,
+    upload progress to `events`."""
+
+    upload_to: str | None
+    url_ttl: str | float
+    check: bool
+    on_warning: Callable[[str], None] | None
+    events: Events | None
 
 
 class MakingMixin(TalkingMixin):
@@ -99,11 +114,17 @@ class MakingMixin(TalkingMixin):
             raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
 
     def lipsync(
-        self, video_url: str, audio_url: str, *, webhook_url: str | None = None, name: str = ""
+        self,
+        video_url: str,
+        audio_url: str,
+        *,
+        webhook_url: str | None = None,
+        name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A video's lips moved to new speech (billed). Then: wait(), download()."""
         fields = {"video_url": video_url, "audio_url": audio_url}
-        return self.make("lipsync", fields, webhook_url=webhook_url, name=name)
+        return self.make("lipsync", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def image2video(
         self,
@@ -120,6 +141,7 @@ class MakingMixin(TalkingMixin):
         extend_prompt: bool | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """An image animated by a prompt or an effect (billed). `audio_url` is your soundtrack;
         `audio=False` makes a silent video; otherwise AKOOL generates the sound."""
@@ -137,7 +159,7 @@ class MakingMixin(TalkingMixin):
             premium=premium,
             extend_prompt=extend_prompt,
         )
-        return self.make("image2video", fields, webhook_url=webhook_url, name=name)
+        return self.make("image2video", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def text2video(
         self,
@@ -179,6 +201,7 @@ class MakingMixin(TalkingMixin):
         dynamic_duration: bool | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A video translated into `to` (codes from languages()), billed. The result is the
         translated video; its subtitles and a caption-free video are the job's other files
@@ -197,7 +220,7 @@ class MakingMixin(TalkingMixin):
             remove_bgm=remove_bgm,
             dynamic_duration=dynamic_duration,
         )
-        return self.make("translate", fields, webhook_url=webhook_url, name=name)
+        return self.make("translate", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def charswap(
         self,
@@ -210,6 +233,7 @@ class MakingMixin(TalkingMixin):
         prompt: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A character put into a video (`mode="replace"`) or animated with its motion
         (`"animate"`, the default), billed; a Pro plan or higher."""
@@ -218,7 +242,7 @@ class MakingMixin(TalkingMixin):
         fields = charswap_fields(
             image_url, video_url, mode=mode, resolution=resolution, duration=duration, prompt=prompt
         )
-        return self.make("charswap", fields, webhook_url=webhook_url, name=name)
+        return self.make("charswap", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def headswap(
         self,
@@ -233,7 +257,7 @@ class MakingMixin(TalkingMixin):
         upload_to: str | None = None,
         url_ttl: str | float = DEFAULT_URL_TTL,
         check: bool = True,
-        timeout: float | None = None,
+        timeout: float | str | None = None,
         events: Events | None = None,
         once: Once | None = None,
         run: Run | None = None,
@@ -244,7 +268,9 @@ class MakingMixin(TalkingMixin):
         local files with `upload_to`. `once` and `run`: as create()."""
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
+        from akool_cli.core.durations import optional_duration
 
+        wait = optional_duration(timeout, "--timeout")
         earlier = made_by(self, once) if once is not None else None
         if earlier is not None:
             return earlier  # made already: neither the analysis nor the create again
@@ -260,7 +286,7 @@ class MakingMixin(TalkingMixin):
         sent = self.prepare_inputs(found, settings, events=events)
         video = sent.get(video_url, video_url)
         urls = [sent.get(face, face) for face in faces]
-        analysis = self._analysis(video, timeout)
+        analysis = self._analysis(video, wait)
         task = {
             "video_url": video,  # the identical URL the analysis used
             "mappings": products.mappings_for(
@@ -331,6 +357,7 @@ class MakingMixin(TalkingMixin):
         style: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A face put onto the faces of an image (Face Swap Pro; billed), or with `plus` Face Swap
         Plus, or with `video` a video's faces (v3; with `plus`, Plus). The faces' landmarks come
@@ -345,7 +372,7 @@ class MakingMixin(TalkingMixin):
             single_face_mode=single_face,
             model_style=style,
         )
-        return self.make(kind, fields, webhook_url=webhook_url, name=name)
+        return self.make(kind, fields, webhook_url=webhook_url, name=name, **inputs)
 
     def reage(
         self,
@@ -355,12 +382,15 @@ class MakingMixin(TalkingMixin):
         video: bool = False,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """The faces of an image (or with `video`, a video) made `age` years older, or younger
         when negative (-30 to 30; billed). Cancel it while it runs with cancel()."""
         field = "modifyVideo" if video else "modifyImage"
         kind = media_kind("reage", video=video)
-        return self.make(kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name)
+        return self.make(
+            kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name, **inputs
+        )
 
 
 def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:

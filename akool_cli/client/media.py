@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.job import Job
-from akool_cli.client.making import MakingMixin
+from akool_cli.client.making import InputOptions, MakingMixin
 from akool_cli.client.talking import DEFAULT_URL_TTL
 from akool_cli.core import kinds, states
 from akool_cli.core.errors import UsageError
-from akool_cli.core.validate import check_job_id
+from akool_cli.core.validate import check_job_id, check_job_ids
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
+
+    from typing_extensions import Unpack
 
     from akool_cli.core.mediatypes import Role
     from akool_cli.inputs.preflight import Events
@@ -32,13 +34,14 @@ class MediaMixin(MakingMixin):
         source_image: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """An image from a prompt (billed); `source_image` makes it image to image, `scale` is
         the aspect ratio ("16:9"). Then upscale() or variation() one image of the set."""
         from akool_cli.core.products import given
 
         fields = given(prompt=prompt, scale=scale, source_image=source_image)
-        return self.make("image", fields, webhook_url=webhook_url, name=name)
+        return self.make("image", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def upscale(self, image_id: str, n: int = 1, **options: Any) -> Job:
         """The n-th image (1-4) of a generated set upscaled to 4K (button Un; billed)."""
@@ -92,6 +95,7 @@ class MediaMixin(MakingMixin):
         voice_options: Mapping[str, Any] | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A recording spoken again in the voice `voice_id` (billed; Akool Multilingual 1
         voices). `voice_options`: stability, similarity_boost, style, speaker_boost,
@@ -103,7 +107,7 @@ class MediaMixin(MakingMixin):
             source_voice_file=source_voice_file,
             voice_options=dict(voice_options) if voice_options else None,
         )
-        return self.make("voice_change", fields, webhook_url=webhook_url, name=name)
+        return self.make("voice_change", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def voice_clone(
         self,
@@ -113,6 +117,7 @@ class MediaMixin(MakingMixin):
         voice_options: Mapping[str, Any] | None = None,
         model: str | None = None,
         webhook_url: str | None = None,
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """A voice cloned from a recording (billed). Once done, `job.outputs["voice_id"]` speaks
         with speak() and talk --text, and the voice is in list_voices(own=True). `voice_name`
@@ -125,7 +130,8 @@ class MediaMixin(MakingMixin):
             voice_options=dict(voice_options) if voice_options else None,
             voice_model_name=model,
         )
-        return self.make("voice_clone", fields, webhook_url=webhook_url, name=voice_name or "")
+        name = voice_name or ""
+        return self.make("voice_clone", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def avatar_add(
         self,
@@ -134,6 +140,7 @@ class MediaMixin(MakingMixin):
         *,
         avatar_id: str | None = None,
         streaming: bool = False,
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """An avatar made from a video (about a minute) or an image (billed). Once done,
         `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given."""
@@ -142,7 +149,7 @@ class MediaMixin(MakingMixin):
         fields = given(
             url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
         )
-        return self.make("avatars add", fields, name=avatar_name)
+        return self.make("avatars add", fields, name=avatar_name, **inputs)
 
     def talking_avatar(
         self,
@@ -224,6 +231,7 @@ class MediaMixin(MakingMixin):
         look_for: str | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """Text, or the URL of an image, video, audio or document, checked against a content
         policy (Jarvis Moderator; billed). `type` ("image", "video", "audio", "text") is taken
@@ -251,14 +259,15 @@ class MediaMixin(MakingMixin):
             webhook_url=webhook_url,
             name=name,
             roles={"content": role} if role else None,
+            **inputs,
         )
 
-    def delete(self, job_ids: list[str]) -> Deleted:
+    def delete(self, job_ids: str | Iterable[str]) -> Deleted:
         """Delete jobs' results on AKOOL where it documents how (face swap and reage, image to
         video, cloned voices): one request per endpoint for all its ids. Irreversible. A job
         akool cannot delete (not in the history, or no documented delete) is a UsageError
         before anything is sent."""
-        ids = list(dict.fromkeys(check_job_id(j) for j in job_ids))
+        ids = check_job_ids(job_ids)
         groups: dict[tuple[int, str], tuple[AkoolClient, kinds.IdsCall, list[str]]] = {}
         problems = []
         for job_id in ids:

@@ -254,11 +254,20 @@ class TalkingMixin(ClientBase):
         voice_options: Mapping[str, Any] | None = None,
         language_code: str | None = None,
         name: str = "",
-        timeout: float | None = None,
+        timeout: float | str | None = None,
         on_update: Callable[[JobInfo], None] | None = None,
     ) -> Job:
-        """Text to speech (billed): waits until the audio URL exists and returns the done job."""
+        """Text to speech (billed): waits until the audio URL exists and returns the done job;
+        `timeout` in seconds or as a duration ("10m")."""
+        from akool_cli.core.durations import optional_duration
         from akool_cli.jobs import engine
+
+        wait = optional_duration(timeout, "--timeout")
+        if not isinstance(text, str) or not isinstance(voice_id, str):
+            raise UsageError(
+                "speak() takes the text and the voice id as strings",
+                hint='e.g. client.speak("Hello!", "en-US-AvaNeural")',
+            )
 
         if not text.strip():
             raise UsageError("the text to speak is empty", hint="pass the words to say as text")
@@ -266,7 +275,7 @@ class TalkingMixin(ClientBase):
             text.strip(), voice_id.strip(), dict(voice_options or {}), language_code
         )
         info = engine.make_speech(
-            self.api, self.journal, request, self.origin(name), timeout=timeout, on_update=on_update
+            self.api, self.journal, request, self.origin(name), timeout=wait, on_update=on_update
         )
         return Job.of(info, self.journal.get(info.id), kinds.SPEECH.name)
 

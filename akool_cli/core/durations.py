@@ -1,8 +1,10 @@
 """The one grammar for durations users type: `90`, `90s`, `10m`, `1h30m`, `7d`, `2w` (decimals
 too).
 
-Every duration option (--timeout, --url-ttl, --since's ages, the library's timeouts) reads its
-value here, so one spelling works everywhere; each option keeps its range and wording in DURATIONS.
+Every duration option (--timeout, --interval, --url-ttl, --since's ages, mcp's --wait-ceiling
+and --poll, the sandbox's --processing-seconds and --latency, the library's timeouts and
+intervals) reads its value here, so one spelling works everywhere; each option keeps its range
+and wording in DURATIONS.
 """
 
 from __future__ import annotations
@@ -33,6 +35,18 @@ class Rule:
     high: float = math.inf
     outside: str = ""  # "is outside …" wording; empty: "must be more than zero"
     outside_hint: str | None = None
+    zero: bool = False  # zero is allowed (no delay at all); then only negatives are refused
+
+
+def _within(option: str, low: float, high: float, words: str, example: str) -> Rule:
+    """A rule for an option whose range is `low` to `high` seconds, both included."""
+    return Rule(
+        f"use seconds or units, e.g. {option} {example}",
+        low=low,
+        high=high,
+        outside=f"is outside the allowed range {low:g}–{high:g} (seconds)",
+        outside_hint=f"pass {option} from {words}, e.g. {option} {example}",
+    )
 
 
 DURATIONS: dict[str, Rule] = {
@@ -48,6 +62,18 @@ DURATIONS: dict[str, Rule] = {
         outside="is outside 1 minute to 7 days",
         outside_hint="presigned URLs live at most 7 days (S3's limit); the default is 24h",
     ),
+    # Seconds before the first poll: never a busy loop, at most an hour.
+    "--interval": _within("--interval", 0.1, 3600.0, "0.1 s to 1h", "30s"),
+    # akool mcp: a `wait` returns before clients give up on a call (~60 s for common ones).
+    "--wait-ceiling": _within("--wait-ceiling", 0.1, 600.0, "0.1 s to 10m", "50s"),
+    "--poll": _within("--poll", 0.05, 600.0, "0.05 s to 10m", "3s"),
+    # MCP progress: clients give up on a call silent for longer.
+    "--heartbeat": _within("--heartbeat", 0.01, 15.0, "0.01 s to 15s", "10s"),
+    # The sandbox's pretend work and network: zero is none at all.
+    "--processing-seconds": Rule(
+        "use seconds or units, e.g. --processing-seconds 4 or 2m", zero=True
+    ),
+    "--latency": Rule("use seconds or units, e.g. --latency 0.2 or 1s", zero=True),
 }
 
 
@@ -59,25 +85,31 @@ def seconds(text: str) -> float | None:
     return sum(float(g) * unit for g, unit in zip(match.groups(), UNIT_SECONDS, strict=True) if g)
 
 
-def parse_duration(value: str | float, option: str) -> float:
-    """A duration typed (or passed from Python as seconds) for `option`, within its range."""
+def parse_duration(value: object, option: str) -> float:
+    """A duration typed (or passed from Python as seconds) for `option`, within its range;
+    UsageError for anything else (a list, None, "1 fortnight", NaN)."""
     rule = DURATIONS[option]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         total: float | None = float(value) if math.isfinite(value) else None
         shown = f"{value:g}" if isinstance(value, float) else str(value)
     else:
-        total, shown = seconds(str(value)), repr(value)
+        text = value.strip() if isinstance(value, str) else ""
+        total, shown = seconds(text.removeprefix("-")), repr(value)[:80]
+        if total is not None and text.startswith("-"):
+            total = -total  # a negative duration: said so, rather than "not a duration"
     if total is None:
         raise UsageError(f"{option} {shown} is not a duration", hint=rule.examples)
-    too_short = total <= 0 if rule.low == 0 else total < rule.low
+    floor = rule.low if rule.low else math.ulp(0.0)  # zero itself only where rule.zero says
+    too_short = total < 0 if rule.zero else total < floor
     if too_short or total > rule.high:
         if not rule.outside:
-            raise UsageError(f"{option} {shown} must be more than zero", hint=rule.outside_hint)
+            least = "must not be negative" if rule.zero else "must be more than zero"
+            raise UsageError(f"{option} {shown} {least}", hint=rule.outside_hint or rule.examples)
         raise UsageError(f"{option} {shown} {rule.outside}", hint=rule.outside_hint)
     return total
 
 
-def optional_duration(value: str | float | None, option: str) -> float | None:
+def optional_duration(value: object, option: str) -> float | None:
     return None if value is None else parse_duration(value, option)
 
 

@@ -12,11 +12,11 @@ import hashlib
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from akool_cli.core import faces, media_kinds
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.products import PRODUCTS, Limits, Param, Product
+from akool_cli.core.urls import parts_or_none
 
 MB = 1024 * 1024
 MODEL_STYLES = ("realistic", "beautify", "lossless")  # Face Swap Plus's model_style
@@ -301,7 +301,7 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 def avatar_roles(url: str) -> dict[str, Role]:
     """An avatar is made from a video or an image: the role its URL (or file) is checked as."""
-    path = urlsplit(url).path.lower() if "://" in url else url.lower()
+    path = parts_or_none(url).path.lower() if "://" in url else url.lower()
     return {"url": "image" if path.endswith(IMAGE_SUFFIXES) else "video"}
 
 
@@ -313,7 +313,7 @@ def _avatar_defaults(fields: dict[str, Any]) -> None:
         digest = hashlib.sha256(f"{fields['url']}|{fields['name']}".encode()).hexdigest()[:8]
         fields["avatar_id"] = f"{letters}{digest}"
     if "url_from" not in fields and fields.get("url"):
-        host = (urlsplit(str(fields["url"])).hostname or "").lower()
+        host = (parts_or_none(str(fields["url"])).hostname or "").lower()
         third = any(host == h or host.endswith("." + h) for h in THIRD_PARTY_HOSTS)
         fields["url_from"] = 2 if third else 1
 
@@ -360,7 +360,7 @@ MODERATION_SUFFIXES = {
 
 def moderation_type(url: str) -> str | None:
     """What a URL's file is, by its suffix, as the moderator's notes list them (mp4: video)."""
-    path = urlsplit(url).path.lower() if "://" in url else url.lower()
+    path = parts_or_none(url).path.lower() if "://" in url else url.lower()
     for what in ("video", "image", "audio", "text"):
         if path.endswith(MODERATION_SUFFIXES[what]):
             return what

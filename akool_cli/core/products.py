@@ -234,9 +234,11 @@ LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,12})*$")
 
 def _language_list(fields: dict[str, Any]) -> None:
     # "es, fr" as typed → "es,fr" as the docs write several languages.
-    fields["language"] = ",".join(
-        c.strip() for c in str(fields["language"]).split(",") if c.strip()
-    )
+    codes = [c.strip() for c in str(fields.get("language") or "").split(",") if c.strip()]
+    if codes:
+        fields["language"] = ",".join(codes)
+    else:
+        fields.pop("language", None)  # none given: the required field is reported missing
 
 
 def _translation_rules(fields: dict[str, Any]) -> list[str]:

@@ -14,13 +14,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from akool_cli.core import contract, kinds
 from akool_cli.core.contract import Endpoint
 from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.products import PRODUCTS, Param, Product
+from akool_cli.core.urls import parts_or_none
 
 WIDTH, HEIGHT = 3840, 2160  # "must be 3840", "must be 2160"
 # Where the page's example puts its avatar and its background: both at (1920, 1080), scale 1;
@@ -46,7 +46,7 @@ ELEMENT = Endpoint(
 
 
 def _suffix(url: str) -> str:
-    path = urlsplit(url).path if "://" in url else url
+    path = parts_or_none(url).path if "://" in url else url
     return path.lower().rsplit("/", 1)[-1].rpartition(".")[2]
 
 

@@ -40,6 +40,16 @@ def split_url(value: str, label: str) -> SplitResult:
     return parts
 
 
+def parts_or_none(value: str) -> SplitResult:
+    """urlsplit for a question about a URL ("is it one? what host?"): a malformed one (an
+    unclosed IPv6 bracket) answers as an empty URL would, never with ValueError. Checks that
+    must refuse it with a message use split_url."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return urlsplit("")
+
+
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True

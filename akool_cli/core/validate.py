@@ -25,14 +25,9 @@ RESOLUTIONS = (
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # The allowed range (inclusive) of every numeric option, in one place.
 RANGES: dict[str, tuple[float, float]] = {
-    "--interval": (0.1, 3600.0),  # seconds before the first poll: never a busy loop, at most 1 h
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
     # Jobs in flight at once: AKOOL plans allow a handful; more only adds threads and 429s.
     "--concurrency": (1, 64),
-    # akool mcp: a `wait` returns before clients give up on a call (~60 s for common ones).
-    "--wait-ceiling": (0.1, 600.0),
-    "--poll": (0.05, 600.0),
-    "--heartbeat": (0.01, 15.0),  # MCP progress: clients give up on a call silent for longer
 }
 # Control characters (C0, DEL, C1): never part of a URL that works.
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -89,7 +84,40 @@ def check_resolution(value: str | None) -> str | None:
     return cleaned
 
 
-def check_job_id(value: str) -> str:
+def check_profile_name(value: object, origin: str) -> str:
+    """A profile's name as given (--profile, AKOOL_PROFILE, Client(profile=...)), stripped;
+    a blank one, or one with control characters, is refused rather than read as another."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or URL_CONTROL.search(text):
+        what = "is blank" if not text else "contains a control character"
+        raise UsageError(
+            f"{origin} {value!r:.80} {what}: a profile needs a name",
+            hint="name one (akool auth status lists them), or leave it out for the default profile",
+        )
+    return text
+
+
+def check_job_ids(values: object) -> list[str]:
+    """Job ids as a caller passes them: one id as a str (never its characters), or an
+    iterable of them; each checked, duplicates dropped, order kept."""
+    if isinstance(values, (str, bytes)):
+        values = [values]
+    try:
+        given = list(values)  # type: ignore[call-overload]
+    except TypeError:
+        raise UsageError(
+            f"{values!r:.80} is not a job id nor a list of them",
+            hint='pass one id ("64dd90f9f0b6684651e90d60") or a list of ids',
+        ) from None
+    return list(dict.fromkeys(check_job_id(j) for j in given))
+
+
+def check_job_id(value: object) -> str:
+    if not isinstance(value, str):
+        raise UsageError(
+            f"{value!r:.80} is not a job id: ids are strings",
+            hint="list your jobs with: akool status",
+        )
     text = value.strip()
     if not JOB_ID.fullmatch(text):
         raise UsageError(
@@ -133,9 +161,15 @@ class TalkRequest:
         return body
 
 
-def check_range(option: str, value: float) -> float:
-    """The value when it lies in the option's range in RANGES (NaN and infinity never do)."""
+def check_range(option: str, value: object) -> float:
+    """The value when it is a number in the option's range in RANGES (NaN and infinity never
+    are; from Python, "4" is not a number either: UsageError, not a TypeError)."""
     low, high = RANGES[option]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise UsageError(
+            f"{option} {value!r:.80} is not a number from {low:g} to {high:g}",
+            hint=f"pass {option} as a number from {low:g} to {high:g}",
+        )
     if not low <= value <= high:
         raise UsageError(
             f"{option} {value:g} is outside the allowed range {low:g}–{high:g}",

@@ -14,10 +14,10 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from akool_cli.core.clock import current
 from akool_cli.core.mediatypes import Role
+from akool_cli.core.urls import parts_or_none
 from akool_cli.core.workers import WorkerPool
 from akool_cli.inputs.urlcheck import UNDECIDED, judge_url, short
 from akool_cli.net.transport import Transport, TransportError
@@ -47,7 +47,7 @@ class Report:
 
 def host_of(url: str) -> str:
     """How messages name the host serving url: host[:port], without any user:password@."""
-    parts = urlsplit(url)
+    parts = parts_or_none(url)
     host = parts.hostname or "?"
     return f"[{host}]" if ":" in host else host + (f":{parts.port}" if parts.port else "")
 

@@ -15,11 +15,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from akool_cli.core import mediatypes
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.mediatypes import Role
+from akool_cli.core.urls import parts_or_none
 from akool_cli.core.validate import check_url_form
 from akool_cli.core.workers import WorkerPool
 from akool_cli.inputs.hostchecks import CONNECT_TIMEOUT, check_all, host_of
@@ -180,18 +180,18 @@ def check_input(value: str, what: str) -> str:
 
 
 def is_url(value: str) -> bool:
-    parts = urlsplit(value.strip())
+    parts = parts_or_none(value.strip())
     return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value.strip()
 
 
 def looks_local(value: str, base_dir: Path) -> bool:
     """A path rather than a mistyped URL: it exists, or it is written like a path."""
     text = value.strip()
-    if urlsplit(text).scheme == "file":
+    if parts_or_none(text).scheme == "file":
         return True
     return text.startswith(("/", "./", "../", "~", ".\\")) or (
         re.match(r"^[A-Za-z]:[\\/]", text) is not None
-        or bool(text and (base_dir / os.path.expanduser(text)).exists())
+        or bool(text and os.path.exists(base_dir / os.path.expanduser(text)))
         or bool(text and "/" not in text and "." in text and ":" not in text)
     )
 
@@ -199,7 +199,7 @@ def looks_local(value: str, base_dir: Path) -> bool:
 def local_path(value: str, base_dir: Path) -> Path:
     text = value.strip()
     if text.startswith("file://"):
-        text = urlsplit(text).path
+        text = parts_or_none(text).path
     return (base_dir / os.path.expanduser(text)).absolute()
 
 

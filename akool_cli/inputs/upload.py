@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from akool_cli.core import redact
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, AuthError, UnavailableError, UsageError
+from akool_cli.core.urls import parts_or_none
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -114,7 +115,7 @@ def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
     """s3://BUCKET/PREFIX/ → S3Target; anything else is a usage error naming where it came from."""
     text = value.strip()
     shown = redact.signed(text)  # never echo a key given as s3://KEY:SECRET@bucket
-    parts = urlsplit(text)
+    parts = parts_or_none(text)  # a malformed one is no s3:// location either
     if parts.scheme != "s3" or not parts.netloc:
         raise UsageError(
             f"{origin} {shown!r} is not an s3://BUCKET/PREFIX/ location",

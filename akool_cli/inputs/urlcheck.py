@@ -11,10 +11,10 @@ from __future__ import annotations
 import ipaddress
 import re
 from typing import Literal
-from urllib.parse import urlsplit
 
 from akool_cli.core import mediatypes
 from akool_cli.core.mediatypes import Role
+from akool_cli.core.urls import parts_or_none
 from akool_cli.net.transport import Transport, TransportError
 
 CHECK_TIMEOUT = 10.0  # seconds for one check; AKOOL's own fetch is not that patient either
@@ -37,7 +37,7 @@ Verdict = tuple[Literal["warn", "refuse"], str]
 
 def private_host(url: str) -> bool:
     """A loopback, private or link-local address: somewhere AKOOL's servers cannot reach."""
-    host = urlsplit(url).hostname or ""
+    host = parts_or_none(url).hostname or ""
     if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
         return True
     try:
@@ -49,12 +49,12 @@ def private_host(url: str) -> bool:
 
 def is_presigned(url: str) -> bool:
     """Presigned URLs are signed for GET only: real S3 answers 403 to a HEAD on them."""
-    return PRESIGNED.search(urlsplit(url).query) is not None
+    return PRESIGNED.search(parts_or_none(url).query) is not None
 
 
 def short(url: str) -> str:
     """A URL as messages show it: without a (long, signed) query."""
-    parts = urlsplit(url)
+    parts = parts_or_none(url)
     return f"{parts.scheme}://{parts.netloc}{parts.path}" + ("?…" if parts.query else "")
 
 

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from akool_cli.core import contract, mediatypes
 from akool_cli.core.clock import Clock, current
@@ -31,9 +30,11 @@ from akool_cli.core.errors import (
     UnavailableError,
     UsageError,
 )
+from akool_cli.core.urls import parts_or_none
 from akool_cli.jobs.partfile import (
     PartLock,
     PartWriter,
+    check_folder,
     check_target,
     make_directory,
     names_directory,
@@ -75,6 +76,7 @@ ProgressCallback = Callable[[int, int | None], None]
 __all__ = [
     "DownloadCancelled",
     "DownloadResult",
+    "check_folder",
     "check_target",
     "download",
     "make_directory",
@@ -104,7 +106,7 @@ class DownloadResult:
 
 
 def check_result_url(url: str) -> None:
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    if parts_or_none(url).scheme not in ("http", "https") or not parts_or_none(url).hostname:
         raise UnavailableError(
             f"AKOOL gave a video URL that is not http(s): {url[:80]!r}",
             hint="refresh the job's status and try again: akool status JOB_ID",

@@ -11,7 +11,6 @@ a waiter checks, once it has the lock, that the path still names the file it loc
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 import re
@@ -25,7 +24,9 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
 SENDABLE_VALIDATOR = re.compile(r"[ -~]+")
 # O_NONBLOCK: a FIFO planted at the path must not hang the open (no effect on regular files).
-NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+# Read with getattr: the module must import where they are missing (platforms.check() refuses
+# such systems with one line, and `import akool_cli` must not crash before it can).
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def part_path(target: Path) -> Path:
@@ -77,13 +78,22 @@ def safe_file_name(stem: str, suffix: str = ".mp4") -> str:
 
 def names_directory(output: str, *, many: bool) -> bool:
     """Whether -o names a directory: it ends with /, is one already, or several jobs share it."""
-    return many or output.endswith(("/", os.sep)) or Path(output).expanduser().is_dir()
+    return many or output.endswith(("/", os.sep)) or is_dir(Path(output).expanduser())
+
+
+def is_dir(path: Path) -> bool:
+    """Path.is_dir, with a name the system cannot even look up (too long, a NUL) being none."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def resolve_target(output: str, job_id: str, *, many: bool, suffix: str = ".mp4") -> Path:
     """Where a job's result goes: into a directory as <job_id>.mp4 (.mp3 for speech), or at the
-    exact path given."""
-    path = Path(output).expanduser()
+    exact path given. Always absolute: every result (JSON, history, the library) reports a
+    download in that one form."""
+    path = Path(output).expanduser().absolute()
     if names_directory(output, many=many):
         return path / safe_file_name(job_id, suffix)
     return path
@@ -94,7 +104,20 @@ def check_target(target: Path, *, force: bool, make_parent: bool = False) -> Non
 
     make_parent: the parent is a directory the user named (-o DIR/, --output-dir DIR), which
     download() creates when it is missing; only its nearest existing ancestor is checked then.
+    A path the system cannot look up (a name too long, a file where a folder should be) is a
+    UsageError naming it too.
     """
+    try:
+        _check_target(target, force=force, make_parent=make_parent)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(
+            f"the output path {target} cannot be used: {reason}",
+            hint="choose another path, e.g. -o ./videos/",
+        ) from None
+
+
+def _check_target(target: Path, *, force: bool, make_parent: bool) -> None:
     if target.is_symlink() and not target.exists():
         raise UsageError(
             f"the output path {target} is a symbolic link to {os.readlink(target)}, "
@@ -134,6 +157,23 @@ def _check_directory(parent: Path, *, make_parent: bool) -> None:
         )
 
 
+def check_folder(folder: Path) -> None:
+    """A folder the user named for downloads (sync -o DIR) that is, or can become, a folder:
+    refused before any work when it is a file, lies inside one, or cannot be looked up."""
+    try:
+        existing = folder
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if existing.is_dir():
+            return
+        problem = "is a file" if existing == folder else f"would be inside the file {existing}"
+    except (OSError, ValueError) as exc:
+        problem = f"cannot be used: {getattr(exc, 'strerror', None) or exc}"
+    raise UsageError(
+        f"the folder {folder} {problem}", hint="choose another folder, e.g. -o ./videos/"
+    )
+
+
 def make_directory(folder: Path) -> None:
     """Create an output directory the user named (and its parents), as mkdir -p does."""
     try:
@@ -160,6 +200,8 @@ class PartLock:
         self.waited = False  # another process held the lock when this one asked for it
 
     def __enter__(self) -> PartLock:
+        import fcntl  # POSIX only: imported where it is used (platforms.check() ran before)
+
         while True:
             try:
                 fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)

@@ -17,7 +17,7 @@ from akool_cli.core import kinds
 from akool_cli.core.errors import AkoolError
 from akool_cli.core.prices import RETENTION_SECONDS
 from akool_cli.core.states import FINAL
-from akool_cli.jobs.download import safe_file_name
+from akool_cli.jobs.download import make_directory, safe_file_name
 from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
 from akool_cli.net.api import AkoolClient
 from akool_cli.store.journal import JobRecord, Journal
@@ -61,7 +61,7 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
             result.failed.append({"id": record.id, "error": exc.message})
     if not wanted:
         return result
-    folder.mkdir(parents=True, exist_ok=True)
+    make_directory(folder)
     first = wanted[0][1]
     with Watcher(first, journal, force=force, clock=journal.clock) as watcher:
         for record, api in wanted:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 from akool_cli.core import kinds, states
 from akool_cli.core.durations import iso
+from akool_cli.core.urls import parts_or_none
 
 # The keys of a job in every --json output; documented in docs/json.md and pinned by a test.
 JOB_KEYS = (
@@ -98,7 +98,9 @@ def name_of(view: dict[str, Any]) -> str:
     # The main input of each kind: a portrait or an image, a video, or the text or prompt.
     main = ("image_url", "video_url", "url", "text", "prompt")
     source = next((inputs[key] for key in main if inputs.get(key)), "")
-    name = PurePosixPath(urlsplit(str(source)).path).name if "://" in str(source) else str(source)
+    name = (
+        PurePosixPath(parts_or_none(str(source)).path).name if "://" in str(source) else str(source)
+    )
     return name[:40] or "-"
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import UsageError
 from akool_cli.core.redact import Redactor
+from akool_cli.core.validate import check_profile_name
 from akool_cli.net.transport import CONNECT_TIMEOUT, READ_TIMEOUT
 from akool_cli.store import config
 
@@ -63,7 +64,11 @@ class Session:
         environ = dict(os.environ if env is None else env)
         if home is not None:
             environ["AKOOL_HOME"] = os.fspath(home)
-        chosen = (profile or environ.get("AKOOL_PROFILE", "") or config.DEFAULT_PROFILE).strip()
+        chosen = config.DEFAULT_PROFILE
+        if profile is not None:
+            chosen = check_profile_name(profile, "--profile")
+        elif environ.get("AKOOL_PROFILE"):
+            chosen = check_profile_name(environ["AKOOL_PROFILE"], "AKOOL_PROFILE")
         session = cls(
             environ, chosen, clock or current(), redactor or Redactor(), base_url, _store=store
         )
