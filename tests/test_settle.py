@@ -152,7 +152,17 @@ def test_settling_with_a_job_id_akool_does_not_know_is_refused(
     lose_answer_once(api_env, "create_job")
     attempt, _ = settle_command(invoke(["talk", "https://e.com/a.jpg", AUDIO], expect=5).stderr)
     wrong = invoke(["settle", str(attempt), "--created", "0" * 24], expect=4)
-    assert "Hint:" in wrong.stderr
+    assert "does not know talking photo job" in wrong.stderr and "Hint:" in wrong.stderr
     assert f"akool settle {attempt}" in invoke(["status"]).stderr  # still unknown
     missing = invoke(["settle", "999", "--not-created"], expect=2)
     assert "no create attempt '999'" in missing.stderr
+
+
+def test_the_exit_code_table_names_the_settle_command() -> None:
+    from akool_cli.core.errors import EXIT_CODE_MEANINGS, ExitCode
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in (ExitCode.UNAVAILABLE, ExitCode.BATCH_INCOMPLETE):
+        assert "`akool settle ID --created JOB_ID` (or `--not-created`)" in EXIT_CODE_MEANINGS[code]
+        assert f"| {int(code)} | {EXIT_CODE_MEANINGS[code]} |" in readme

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from akool_cli.audit import ties
+
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
 KEY = re.compile(
     r"(?P<q>\\?[\"'])(?P<name>[A-Za-z_][\w-]*)(?P=q)\s*(?::(?!:)|=>|\bto\b)"
@@ -565,7 +567,7 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
-SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$]")
+SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$/]")
 
 
 def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
@@ -771,6 +773,7 @@ class Read:
     column: int
     name: str
     place: str  # "data" (under the answer's data), "top", or "data?" (a variable named data)
+    root: str | None = None  # the name the read starts from (r in r.json()["data"]), if known
 
 
 READ_HINT = re.compile(r"data|json|jq|answer")
@@ -791,14 +794,34 @@ def reads(line_no: int, line: str) -> Iterator[Read]:
             place = "top"  # res.data.X: the HTTP library's body
         else:
             place = "data"
-        yield Read(line_no, m.start("name"), m.group("name"), place)
+        yield Read(line_no, m.start("name"), m.group("name"), place, _data_root(line, m))
     for m in TOP_READ.finditer(line):
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it
         name = m.group("name") or m.group("jq")
         start = m.start("name") if m.group("name") else m.start("jq")
         if name != "data":
-            yield Read(line_no, start, name, "top")
+            yield Read(line_no, start, name, "top", _top_root(line, m))
+
+
+def _data_root(line: str, m: re.Match[str]) -> str | None:
+    if m.group("bare"):
+        return "data"
+    pos = m.start("dotted") if m.group("dotted") else m.start("bracket")
+    found = ties.root_of(line, pos)
+    if found is None and "jq" in line:
+        return ties.shell_root(line)
+    return found
+
+
+def _top_root(line: str, m: re.Match[str]) -> str | None:
+    if m.group("jq"):
+        return ties.shell_root(line)
+    text = m.group(0)
+    if text.startswith(".json()"):
+        return ties.root_of(line, m.start())
+    word = ties.ROOT.match(text)
+    return word.group("name") if word else None
 
 
 def data_variable(text: str) -> str:

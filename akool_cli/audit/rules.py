@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from akool_cli.audit import fields as f
+from akool_cli.audit import ties
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
     BEARER_HEADER,
@@ -106,6 +107,43 @@ def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     return Fix(m.line, m.column, m.end, m.text, new)
 
 
+# How a call says its method: curl's -X (or a body flag: POST), a method option, a client's verb.
+METHOD = re.compile(
+    r"(?:-X|--request)\s*[\"']?(?P<x>GET|POST|PUT|DELETE|PATCH)\b"
+    r"|method\s*[:=]\s*[\"'](?P<m>[A-Za-z]+)[\"']"
+    r"|\.(?P<f>get|post|put|delete|patch)(?:Async|_json|ForObject|ForEntity)?\s*\("
+    r"|(?P<d>\s(?:-d|--data(?:-raw|-binary|-urlencode)?|--json|-F|--form)[\s=])"
+    r"|(?P<c>\bcurl\b|\bfetch\s*\()",
+    re.IGNORECASE,
+)
+
+
+def call_method(ctx: FileContext, m: Mention) -> str | None:
+    """The HTTP method of the call a path is written in, when its statement says (None: the
+    path is held apart from its call, or the call does not say)."""
+    end = ties.statement_end(ctx.lines, m.line)
+    found: dict[str, str] = {}
+    for hit in METHOD.finditer("\n".join(ctx.lines[m.line : end + 1])):
+        kind = hit.lastgroup or ""
+        found.setdefault(kind, (hit.group(kind) or "").strip())
+    if "x" in found or "m" in found or "f" in found:
+        return (found.get("x") or found.get("m") or found.get("f") or "").upper()
+    if "d" in found:
+        return "POST"
+    return "GET" if "c" in found else None  # curl or fetch with neither: a GET
+
+
+def _method_guard(
+    ctx: FileContext, m: Mention, endpoint: DocEndpoint | None, fix: Fix | None
+) -> tuple[Fix | None, str]:
+    """A path fix is made only when the call's method is the documented call's: a bodiless GET
+    is not turned into a POST endpoint's path (the finding stays, without a patch, saying why)."""
+    method = call_method(ctx, m) if endpoint is not None else None
+    if fix is None or endpoint is None or method is None or method == endpoint.method:
+        return fix, ""
+    return None, f"; not fixed: this call is a {method} and the documented call a {endpoint.method}"
+
+
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.mentions:
         guess = m.judgement.guess
@@ -114,7 +152,8 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
             message = f"{guess.method} {m.text} is not in AKOOL's documentation ({_page(endpoint)})"
             # only a guess whose documented call is just another path is fixed mechanically
             plain = endpoint and guess.replacement == f"{endpoint.method} {endpoint.path}"
-            fix = _path_fix(m, endpoint) if plain else None
+            fix, why = _method_guard(ctx, m, endpoint, _path_fix(m, endpoint) if plain else None)
+            message += why
             yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
@@ -131,7 +170,10 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
         where = f" (as {j.path})" if j.path != m.text else ""
         message = f"{m.text}{where} is not in AKOOL's documentation"
-        fix = _path_fix(m, j.replacement) if j.sure else None
+        fix, why = _method_guard(
+            ctx, m, j.replacement, _path_fix(m, j.replacement) if j.sure else None
+        )
+        message += why
         yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
 
 
@@ -147,9 +189,8 @@ def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
             f"{retired.last_documented}); it may still answer today"
         )
         found = m.judgement.path if "," in m.text else m.text  # one of /a/{create,close}
-        yield Hit(
-            m.line, m.column, found, documented, message, _page(endpoint), _path_fix(m, endpoint)
-        )
+        fix, why = _method_guard(ctx, m, endpoint, _path_fix(m, endpoint))
+        yield Hit(m.line, m.column, found, documented, message + why, _page(endpoint), fix)
 
 
 def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -497,34 +538,43 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
-    """Each answer read after a call, up to the next place that names an endpoint (40 lines at
-    most), is judged against that call's documented answer."""
+    """Each answer read tied to a call (through the name its response is bound to, in its scope;
+    see ties.py) is judged against that call's documented answer. A read whose start is not a
+    name (a jq filter on a file) is judged against the call before it, up to the next place."""
     calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
+    if not calls:
+        return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
-    data_holds = f.data_variable("\n".join(ctx.lines)) if calls else ""
+    data_holds = f.data_variable("\n".join(ctx.lines))
+    facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
-        k = bisect.bisect_right(places, (m.line, m.column))
-        after = places[k] if k < len(places) else (len(ctx.lines), 0)
-        stop = min(after[0] + 1, m.line + 40, len(ctx.lines))
-        for i in range(m.line, stop):
-            if ctx.in_prose(i, 0):
+        for read in _call_reads(ctx, m, places, facts):
+            hit = _read_hit(read, endpoint, data_holds)
+            if hit is not None:
+                yield hit
+
+
+def _call_reads(
+    ctx: FileContext, m: Mention, places: list[tuple[int, int]], facts: ties.Lines
+) -> Iterator[f.Read]:
+    k = bisect.bisect_right(places, (m.line, m.column))
+    after = places[k] if k < len(places) else (len(ctx.lines), 0)
+    end = ties.statement_end(ctx.lines, m.line)
+    for i, scope in ties.scopes(facts, m.line, m.column):
+        if ctx.in_prose(i, 0):
+            continue
+        if i not in ctx.reads:
+            ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
+        for read in ctx.reads[i]:
+            if (i, read.column) < (m.line, m.column):
                 continue
-            if i not in ctx.reads:
-                ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
-            for read in _reads_between(ctx.reads[i], i, (m.line, m.column), after):
-                hit = _read_hit(read, endpoint, data_holds)
-                if hit is not None:
-                    yield hit
-
-
-def _reads_between(
-    reads: list[f.Read], line: int, start: tuple[int, int], end: tuple[int, int]
-) -> list[f.Read]:
-    """The reads of one line that lie after the call at `start` and before the next place."""
-    columns = [r.column for r in reads]
-    first = bisect.bisect_left(columns, start[1]) if line == start[0] else 0
-    last = bisect.bisect_left(columns, end[1]) if line == end[0] else len(reads)
-    return reads[first:last]
+            if i <= end:
+                yield read  # the call's own statement: requests.post(...).json()["data"]
+            elif read.root is None:
+                if (i, read.column) < after and i <= m.line + 40:
+                    yield read
+            elif read.root in scope.local or read.root in scope.lasting:
+                yield read
 
 
 # -- headers ------------------------------------------------------------------------------------------

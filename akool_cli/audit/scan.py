@@ -279,15 +279,52 @@ def imported_by(
     found: dict[str, sites.Base] = {}
     for name, owners in shared.items():
         others = [(p, b) for p, b in owners if p != path]
-        if not others or len({(b.host, b.prefix) for _, b in others}) != 1 or name not in text:
+        if not others or name not in text:
             continue
         if any(p == path for p, _ in owners):
             continue  # the file's own definition wins
         if _binds(text, name):
             continue  # the file binds the name itself (to another host, or to a parameter)
-        if _imports(text, name) or _same_package(path, [p for p, _ in others]):
+        chosen = _by_module(path, text, others)
+        if chosen is not None:
+            found[name] = chosen
+        elif len({(b.host, b.prefix) for _, b in others}) == 1 and (
+            _imports(text, name) or _same_package(path, [p for p, _ in others])
+        ):
             found[name] = others[0][1]
     return found
+
+
+def _by_module(path: Path, text: str, owners: list[tuple[Path, sites.Base]]) -> sites.Base | None:
+    """The base of the file this one imports the name from, by module (`from settings import`,
+    `require("./config")`, `source ./env.sh`, a package's folder): the nearest such file when
+    several define it."""
+    named = [(p, b) for p, b in owners if _refers_to(text, p)]
+    if not named and path.suffix in PACKAGE_SUFFIXES:
+        named = [(p, b) for p, b in owners if p.parent == path.parent and p.suffix == path.suffix]
+    if not named:
+        return None
+    named.sort(key=lambda pb: len(Path(os.path.relpath(pb[0].parent, path.parent)).parts))
+    nearest = [b for p, b in named if p.parent == named[0][0].parent]
+    return nearest[0] if len({(b.host, b.prefix) for b in nearest}) == 1 else None
+
+
+def _refers_to(text: str, owner: Path) -> bool:
+    """Whether an import, require, include or source line names the owner's module."""
+    stem = owner.stem if owner.stem not in ("__init__", "index", "mod") else owner.parent.name
+    word = re.escape(stem)
+    return bool(
+        re.search(
+            rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\s[^\n]*"
+            rf"(?<![\w-]){word}(?![\w-])",
+            text,
+            re.M,
+        )
+        or re.search(
+            rf"(?:require|import|include|require_once|include_once)\s*\(?\s*[\"'][^\"'\n]*\b{word}\b",
+            text,
+        )
+    )
 
 
 def _imports(text: str, name: str) -> bool:

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
 # in its name (akool-proxy.example.com) is someone else's.
@@ -77,10 +77,11 @@ SHELL_CALL = re.compile(
 )
 # A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
 JOIN_TO_NAME = re.compile(
-    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$\{(?P<b>[\w.#]+)\}\$(?:\{\w+\}|\w+)|#\{(?P<d>[\w.:@]+)\}#\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$(?:\{(?P<b>[\w.#]+)\}|(?P<e>[A-Za-z_]\w*))(?P<mid>/[\w./-]*?)?\$(?:\{\w+\}|\w+)|#\{(?P<d>[\w.:@]+)\}#\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
 )
 FUNCTION_DEF = re.compile(
-    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*\("
+    r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
+    r"|(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*\("
     r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
     r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
@@ -286,14 +287,16 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
     for i, line in enumerate(lines):
         fn = FUNCTION_DEF.search(line)
         if fn is not None:
-            name = fn.group("a") or fn.group("b") or fn.group("c") or ""
+            name = fn.group("a") or fn.group("b") or fn.group("c") or fn.group("d") or ""
             if name not in NOT_FUNCTIONS:
                 current = name
         if not current:
             continue
         for m in JOIN_TO_NAME.finditer(line):
-            ref = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
-            base = bases.find(ref, i)
+            ref = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
+            base = bases.find(ref or "", i)
+            if base is not None and m.group("mid"):  # "$AKOOL/api/open/v4$1": the helper's prefix
+                base = replace(base, prefix=base.prefix.rstrip("/") + m.group("mid").rstrip("/"))
             if base is not None:
                 bases.helpers[current] = base
 

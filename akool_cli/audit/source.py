@@ -41,7 +41,10 @@ class Comment:
 
 def comments(name: str, lines: list[str]) -> dict[int, Comment]:
     """The comment on each line that has one (0-based line numbers)."""
-    style = COMMENTS.get(PurePath(name).suffix.lower())
+    suffix = PurePath(name).suffix.lower()
+    if suffix in MARKDOWN:
+        return markdown_prose(lines)
+    style = COMMENTS.get(suffix)
     if style is None:
         return {}
     markers, blocks = style
@@ -63,6 +66,34 @@ def comments(name: str, lines: list[str]) -> dict[int, Comment]:
         else:
             text = text.lstrip("/#").strip()
         found[i] = Comment(start, _is_prose(text))
+    return found
+
+
+MARKDOWN = frozenset({".md", ".markdown", ".mdx", ".mdown", ".mkd"})
+FENCE = re.compile(r"^\s{0,3}(?P<f>`{3,}|~{3,})")
+
+
+def markdown_prose(lines: list[str]) -> dict[int, Comment]:
+    """A Markdown file's text outside code (fenced blocks and indented lines are code): a path
+    named in a sentence or a table is a mention, not a call, as in a prose comment."""
+    found: dict[int, Comment] = {}
+    fence = ""
+    for i, line in enumerate(lines):
+        m = FENCE.match(line)
+        if fence:
+            if m and m.group("f")[0] == fence[0] and len(m.group("f")) >= len(fence):
+                fence = ""
+            continue
+        if m:
+            fence = m.group("f")
+        elif (
+            line.startswith(("    ", "\t"))
+            and line.strip()
+            and (i == 0 or not lines[i - 1].strip() or i - 1 not in found)
+        ):
+            continue  # an indented code block (after a blank line or more code)
+        elif line.strip():
+            found[i] = Comment(0, True)
     return found
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
-from akool_cli.core.errors import UsageError, settle_hint
+from akool_cli.core.errors import RejectedError, UsageError, settle_hint
 from akool_cli.core.validate import check_job_id
 
 if TYPE_CHECKING:
@@ -98,7 +98,16 @@ class SettlingMixin(ClientBase):
             profile=attempt.profile,
             account=attempt.account,
         )
-        info = self.api_of(where).detail(kind, job_id)  # a typo'd id is refused here (1008)
+        try:
+            info = self.api_of(where).detail(kind, job_id)
+        except RejectedError as exc:  # a typo'd id, or a job of another kind or account
+            raise RejectedError(
+                f"cannot settle attempt {attempt.id}: {attempt.base_url} does not know "
+                f"{kind.noun} job {job_id} ({exc.msg or exc.message}); the attempt stays unknown",
+                hint=f"copy the id of the {kind.noun} job from the AKOOL dashboard",
+                code=exc.code,
+                msg=exc.msg,
+            ) from None
         record = engine.settle_created(self.journal, attempt, info)
         return Job.of(info, record, kind.name)
 

@@ -1,0 +1,277 @@
+"""Which reads of an answer belong to which AKOOL call: a read is tied to a call through the name
+its response is bound to (`r = requests.post(...)`, `const j = await r.json()`, `RESP=$(curl ...)`,
+a function that returns it), in the call's own scope; a webhook route's incoming event
+(`request.json`, `req.body`) or another host's response is never an AKOOL answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+WINDOW = 60  # lines after a call that its answer may be read in
+STATEMENT_LINES = 10
+
+DECLARATION = re.compile(
+    r"^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?"
+    r"(?:const|let|var|val|final|auto|my|dim)\s"
+)
+SHELL_ASSIGN = re.compile(
+    r"^\s*(?:local\s+|export\s+|readonly\s+)?(?P<name>[A-Za-z_]\w*)=(?P<rhs>.*)"
+)
+WITH_AS = re.compile(r"\bas\s+(?P<name>[A-Za-z_]\w*)\s*:\s*$")
+FUNCTION_START = re.compile(
+    r"^\s*(?:@[\w.]+|(?:async\s+)?def\s|(?:export\s+)?(?:default\s+)?(?:async\s+)?function\b"
+    r"|func\s|(?:(?:private|public|internal|protected|suspend|override)\s+)*fun\s)"
+    r"|=>\s*\{?\s*$|\bfunction\s*\([^)]*\)\s*\{\s*$"
+)
+FUNCTION_NAME = re.compile(
+    r"^\s*(?:(?:async\s+)?def|(?:export\s+)?(?:async\s+)?function|func(?:\s*\([^)]*\))?|"
+    r"(?:(?:private|public|internal|protected|suspend|override)\s+)*fun)\s+(?P<name>[A-Za-z_]\w*)"
+    r"|^\s*(?:(?:public|private|protected|static|async)\s+)*(?P<method>[A-Za-z_]\w*)\s*\([^)]*\)\s*\{\s*$"
+)
+RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
+ROOT = re.compile(
+    r"[(\s!]*(?:await\s+)?(?:(?:self|this)\s*\.\s*|\$this->|\$)?(?P<name>[A-Za-z_]\w*)"
+)
+SHELL_VAR = re.compile(r"\$\{?(?P<name>[A-Za-z_]\w*)")
+
+
+@dataclass(frozen=True)
+class Binding:
+    names: tuple[str, ...]
+    rhs: str
+
+
+def _depth_zero_equals(line: str) -> int:
+    """The column of the line's first `=` outside brackets that is an assignment, or -1."""
+    depth = 0
+    quote = ""
+    for i, c in enumerate(line):
+        if quote:
+            if c == quote and line[i - 1] != "\\":
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "=" and depth == 0:
+            before, after = line[i - 1 : i], line[i + 1 : i + 2]
+            if after in ("=", ">") or before in ("=", "!", "<", ">"):
+                return -1
+            return i
+    return -1
+
+
+def binding(line: str, shell: bool) -> Binding | None:
+    """The names a line binds and the expression it binds them to."""
+    if shell:
+        m = SHELL_ASSIGN.match(line)
+        return Binding((m.group("name"),), m.group("rhs")) if m else None
+    eq = _depth_zero_equals(line)
+    if eq <= 0:
+        return None
+    lhs, rhs = line[:eq].rstrip(":").rstrip(), line[eq + 1 :]
+    spaced = line[eq - 1 : eq] == " " or line[eq + 1 : eq + 2] == " " or line[eq - 1] == ":"
+    if not (spaced or DECLARATION.match(lhs + " ")):
+        return None  # a keyword argument (json=payload) inside a call's continuation
+    if lhs.endswith("]"):
+        return None  # a subscript is assigned, not a name
+    if lhs.endswith("}") and "{" in lhs:  # const { data, x: y } = ...
+        inner = lhs[lhs.rfind("{") + 1 : -1]
+        names = [p.split(":")[-1].strip() for p in inner.split(",")]
+        return Binding(tuple(n for n in names if n.isidentifier()), rhs)
+    head = lhs.split(":")[0] if ":" in lhs.replace("::", "") else lhs  # val r: Response
+    names = (
+        re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
+        if "," not in head
+        else [w for part in head.split(",") for w in re.findall(r"[A-Za-z_]\w*", part)[-1:]]
+    )
+    if not names:
+        return None
+    return Binding(tuple(names) if "," in head else (names[-1],), rhs)
+
+
+def derived(rhs: str, tied: set[str], shell: bool) -> bool:
+    """Whether an expression holds a tied response: it starts with a tied name (`r.json()`,
+    `await call(...)`), passes a tied URL first (`requests.post(url, ...)`), or is a shell
+    substitution that reads a tied variable."""
+    if shell:
+        return any(m.group("name") in tied for m in SHELL_VAR.finditer(rhs))
+    m = ROOT.match(rhs)
+    if m and m.group("name") in tied:
+        return True
+    return any(re.search(rf"\(\s*(?:url\s*=\s*)?{re.escape(n)}\s*[,)]", rhs) for n in tied)
+
+
+def _opener(line: str, close: int) -> int:
+    pairs = {")": "(", "]": "["}
+    depth = 0
+    for j in range(close, -1, -1):
+        c = line[j]
+        if c in ")]":
+            depth += 1
+        elif c in "([":
+            depth -= 1
+            if depth == 0:
+                return j if pairs[line[close]] == c else -1
+    return -1
+
+
+def root_of(line: str, pos: int) -> str | None:
+    """The name an expression ending at `pos` starts from (`r` in `(await r.json())`), or None."""
+    i = pos
+    while i > 0:
+        c = line[i - 1]
+        if c in ")]":
+            i = _opener(line, i - 1)
+            if i < 0:
+                return None
+        elif c.isalnum() or c in "_$.?!" or (c == ">" and line[i - 2 : i] == "->"):
+            i -= 1
+        elif c == " " and line[:i].endswith("await "):
+            i -= 6
+        else:
+            break
+    chain = line[i:pos]
+    if not chain:
+        return None
+    m = ROOT.match(chain)
+    return m.group("name") if m else None
+
+
+def shell_root(line: str) -> str | None:
+    """The variable a jq read takes its input from (`echo "$RESP" | jq ...`, `<<< "$RESP"`)."""
+    lhs = SHELL_ASSIGN.match(line)
+    start = len(lhs.group(0)) - len(lhs.group("rhs")) if lhs else 0
+    m = SHELL_VAR.search(line, start)
+    return m.group("name") if m else None
+
+
+@dataclass
+class Scope:
+    """What a call's answer is held in, as the lines after it are read."""
+
+    local: set[str] = field(default_factory=set)
+    lasting: set[str] = field(default_factory=set)  # module-level names, functions returning it
+
+    def all(self) -> set[str]:
+        return self.local | self.lasting
+
+    def __bool__(self) -> bool:
+        return bool(self.local or self.lasting)
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def statement_end(lines: list[str], line: int) -> int:
+    """The last line of the statement that starts on `line` (brackets and `\\` continue it)."""
+    depth = 0
+    for i in range(line, min(line + STATEMENT_LINES, len(lines))):
+        text = lines[i]
+        depth += sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+        if depth <= 0 and not text.rstrip().endswith("\\"):
+            return i
+    return line
+
+
+def call_binding(
+    lines: list[str], line: int, column: int, shell: bool
+) -> tuple[int, Binding | None]:
+    """(the line the call's statement starts on, what it binds the answer to)."""
+    for start in range(line, max(line - 4, -1), -1):
+        found = binding(lines[start], shell)
+        text = lines[start]
+        if found is not None:
+            eq = len(text) - len(found.rhs)
+            if start == line:
+                return (start, found) if eq <= column else (line, None)
+            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
+            opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
+            return (start, found) if opened > 0 else (line, None)
+        if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
+            break
+    with_as = WITH_AS.search(lines[statement_end(lines, line)])
+    return line, Binding((with_as.group("name"),), "") if with_as else None
+
+
+def enclosing_function(lines: list[str], line: int) -> str | None:
+    level = indent(lines[line])
+    for i in range(line - 1, max(line - 200, -1), -1):
+        text = lines[i]
+        if text.strip() and indent(text) < level:
+            m = FUNCTION_NAME.match(text)
+            if m:
+                return m.group("name") or m.group("method")
+            level = min(level, indent(text))
+    return None
+
+
+class Lines:
+    """A file's lines with what each binds and whether it starts a function, worked out once."""
+
+    def __init__(self, lines: list[str], shell: bool) -> None:
+        self.lines = lines
+        self.shell = shell
+        self._bindings: dict[int, Binding | None] = {}
+        self._starts: dict[int, bool] = {}
+
+    def binding(self, i: int) -> Binding | None:
+        if i not in self._bindings:
+            text = self.lines[i]
+            self._bindings[i] = binding(text, self.shell) if "=" in text else None
+        return self._bindings[i]
+
+    def starts_function(self, i: int) -> bool:
+        if i not in self._starts:
+            self._starts[i] = bool(FUNCTION_START.search(self.lines[i]))
+        return self._starts[i]
+
+
+def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
+    """For each line from the call on (WINDOW at most), the names holding its answer there."""
+    lines, shell = facts.lines, facts.shell
+    start, bound = call_binding(lines, line, column, shell)
+    scope = Scope()
+    level = indent(lines[start])
+    if bound is not None:
+        (scope.lasting if level == 0 else scope.local).update(bound.names)
+    end = statement_end(lines, start)
+    if RETURN.match(lines[start]):
+        _returned(lines, start, scope)
+    for i in range(line, min(line + WINDOW, len(lines))):
+        if i > end:
+            text = lines[i]
+            if indent(text) < level and facts.starts_function(i):
+                scope.local.clear()
+            bound_here = facts.binding(i)
+            if bound_here is not None:
+                yield i, scope
+                _rebind(scope, bound_here, shell)
+                continue
+            returned = RETURN.match(text) if scope.local else None
+            if returned and derived(returned.group("rest"), scope.all(), shell):
+                _returned(lines, i, scope)
+            if not scope:
+                return
+        yield i, scope
+
+
+def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
+    holds = derived(bound.rhs, scope.all(), shell)
+    for name in bound.names:
+        target = scope.local if name not in scope.lasting else scope.lasting
+        if holds:
+            scope.local.add(name)
+        else:
+            target.discard(name)
+
+
+def _returned(lines: list[str], line: int, scope: Scope) -> None:
+    name = enclosing_function(lines, line)
+    if name:
+        scope.lasting.add(name)
