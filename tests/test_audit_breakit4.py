@@ -183,3 +183,33 @@ def test_a_bodiless_get_is_not_patched_into_a_post_endpoint() -> None:
         (4, "undocumented-path", True),
     ]
     assert "not fixed: this call is a GET and the documented call a POST" in found[0].message
+
+
+# -- Kotlin OkHttp: a Request.Builder chain with no semicolons ---------------------------------
+
+KOTLIN_BASE = (
+    'val base: String = System.getenv("AKOOL_BASE") ?: "https://openapi.akool.com/api/open/v3"\n'
+)
+
+
+def test_an_okhttp_builder_chain_sends_a_map_held_in_a_variable() -> None:
+    text = KOTLIN_BASE + (
+        "fun generate(client: OkHttpClient, prompt: String): String {\n"
+        '    val body = mapOf("prompt" to prompt, "size" to "1:1")\n'
+        "    val req = Request.Builder()\n"
+        '        .url("$base/content/image/createbyprompt")\n'
+        "        .post(JSONObject(body).toString().toRequestBody(JSON))\n"
+        "        .build()\n"
+        "    return client.newCall(req).execute().use { it.body!!.string() }\n"
+        "}\n"
+    )
+    assert places(audit_text(text, "Gen.kt")) == [(3, "misnamed-field", "size")]
+
+
+def test_an_okhttp_builder_chain_sends_an_inline_map() -> None:
+    text = KOTLIN_BASE + (
+        "fun generate(client: OkHttpClient, prompt: String) =\n"
+        '    Request.Builder().url("$base/content/image/createbyprompt")'
+        '.post(JSONObject(mapOf("prompt" to prompt, "size" to "1:1")).toString().toRequestBody(JSON)).build()\n'
+    )
+    assert places(audit_text(text, "Gen.kt")) == [(3, "misnamed-field", "size")]
