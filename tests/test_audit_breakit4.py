@@ -5,8 +5,10 @@ UTF-16 files, and ignore markers in strings."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from akool_cli.audit.fixes import patch
 from akool_cli.audit.scan import Finding, audit, audit_text
 
 TALKING = "/content/video/createbytalkingphoto"
@@ -213,3 +215,40 @@ def test_an_okhttp_builder_chain_sends_an_inline_map() -> None:
         '.post(JSONObject(mapOf("prompt" to prompt, "size" to "1:1")).toString().toRequestBody(JSON)).build()\n'
     )
     assert places(audit_text(text, "Gen.kt")) == [(3, "misnamed-field", "size")]
+
+
+# -- Postman: url.raw and url.path are one URL ---------------------------------------------------
+
+
+def _postman(raw: str, path: list[str]) -> str:
+    url = {"raw": "{{baseUrl}}" + raw, "host": ["{{baseUrl}}"], "path": path}
+    request = {"method": "POST", "body": {"mode": "raw", "raw": "{}"}, "url": url}
+    return json.dumps({"item": [{"name": "Lip sync", "request": request}]}, indent=2) + "\n"
+
+
+def test_diff_patches_a_postman_url_raw_and_its_path_array_together(tmp_path: Path) -> None:
+    wrong = "/api/open/v3/content/video/lipSync"
+    collection = tmp_path / "akool.postman_collection.json"
+    collection.write_text(_postman(wrong, wrong.strip("/").split("/")))
+    result = audit([collection])
+    diff = patch(result.findings).diff.decode()
+    removed = [line for line in diff.splitlines() if line.startswith("-  ")]
+    added = [line for line in diff.splitlines() if line.startswith("+  ")]
+    assert [line.strip("-+ ") for line in removed] == [
+        '"raw": "{{baseUrl}}/api/open/v3/content/video/lipSync",',
+        '"lipSync"',
+    ]
+    assert [line.strip("-+ ") for line in added] == [
+        '"raw": "{{baseUrl}}/api/open/v3/content/video/lipsync",',
+        '"lipsync"',
+    ]
+
+
+def test_a_postman_path_array_that_disagrees_with_its_raw_url_is_found() -> None:
+    right = "/api/open/v3/content/video/lipsync"
+    text = _postman(right, [*right.strip("/").split("/")[:-1], "lipSync"])
+    found = audit_text(text, "akool.postman_collection.json")
+    assert [(f.rule, f.found) for f in found] == [
+        ("unknown-endpoint", "api/open/v3/content/video/lipSync")
+    ]
+    assert found[0].fix is not None and found[0].fix.new == "lipsync"

@@ -20,7 +20,7 @@ from akool_cli.audit.calls import (
     FileContext,
     Mention,
 )
-from akool_cli.audit.paths import akool_shaped, describe, guesses
+from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
 from akool_cli.audit.sites import AKOOL_URL
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
@@ -58,6 +58,7 @@ class Fix:
     end: int
     old: str
     new: str
+    also: tuple[Fix, ...] = ()  # edits made with this one (a Postman url's path array)
 
 
 @dataclass(frozen=True)
@@ -138,10 +139,64 @@ def _method_guard(
 ) -> tuple[Fix | None, str]:
     """A path fix is made only when the call's method is the documented call's: a bodiless GET
     is not turned into a POST endpoint's path (the finding stays, without a patch, saying why)."""
-    method = call_method(ctx, m) if endpoint is not None else None
-    if fix is None or endpoint is None or method is None or method == endpoint.method:
+    method = call_method(ctx, m) if endpoint is not None and fix is not None else None
+    if fix is None or endpoint is None:
         return fix, ""
-    return None, f"; not fixed: this call is a {method} and the documented call a {endpoint.method}"
+    if method is not None and method != endpoint.method:
+        return (
+            None,
+            f"; not fixed: this call is a {method} and the documented call a {endpoint.method}",
+        )
+    if not ctx.name.endswith(".json"):
+        return fix, ""
+    array = postman_path(ctx.lines, m.line)
+    if array is None or [t for *_, t in array] != fix.old.strip("/").split("/"):
+        return fix, ""
+    also = _array_fixes(array, fix.new.strip("/").split("/"), ctx.lines)
+    if also is None:
+        return None, "; not fixed: the request's url.path array would need another shape"
+    return replace(fix, also=also), ""
+
+
+POSTMAN_PATH = re.compile(r"\"path\"\s*:\s*\[")
+JSON_STRING = re.compile(r"\"(?P<s>(?:[^\"\\]|\\.)*)\"|(?P<end>\])")
+
+
+def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]] | None:
+    """The segments of the `"path": [...]` array of a Postman url whose raw is on `line` (each
+    with its line and columns), looked for in the same url object: the nearest lines around it
+    that reach no other request's raw URL."""
+    order = sorted(range(max(0, line - 8), min(len(lines), line + 9)), key=lambda i: abs(i - line))
+    for i in order:
+        between = lines[min(i, line) + 1 : max(i, line)]
+        if any('"raw"' in text for text in between) or (i != line and '"raw"' in lines[i]):
+            continue
+        m = POSTMAN_PATH.search(lines[i])
+        if m is None:
+            continue
+        items: list[tuple[int, int, int, str]] = []
+        at, j = m.end(), i
+        while j < min(len(lines), i + 16):
+            for s in JSON_STRING.finditer(lines[j], at):
+                if s.group("end"):
+                    return items
+                items.append((j, s.start("s"), s.end("s"), s.group("s")))
+            j, at = j + 1, 0
+        return None
+    return None
+
+
+def _array_fixes(
+    array: list[tuple[int, int, int, str]], new: list[str], lines: list[str]
+) -> tuple[Fix, ...] | None:
+    if len(array) == len(new):
+        return tuple(
+            Fix(ln, a, b, old, n) for (ln, a, b, old), n in zip(array, new, strict=True) if old != n
+        )
+    if len({ln for ln, *_ in array}) != 1:
+        return None  # one segment a line, and a different number of them: left to a person
+    ln, first, last = array[0][0], array[0][1], array[-1][2]
+    return (Fix(ln, first, last, lines[ln][first:last], '", "'.join(new)),)
 
 
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -175,6 +230,30 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
         )
         message += why
         yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
+    yield from check_postman_arrays(ctx)
+
+
+def check_postman_arrays(ctx: FileContext) -> Iterator[Hit]:
+    """A Postman request whose url.raw is a documented path and whose url.path array says
+    another (a hand edit, or a fix made to one of them): the array is what Postman sends."""
+    if not ctx.name.endswith(".json"):
+        return
+    for m in ctx.mentions:
+        if m.verdict != "documented" or m.endpoint is None or "{" in m.text:
+            continue
+        array = postman_path(ctx.lines, m.line)
+        want = m.text.strip("/").split("/")
+        if not array or [t for *_, t in array] == want or any("{" in t for *_, t in array):
+            continue
+        written = "/".join(t for *_, t in array)
+        if judge("/" + written).verdict == "documented" or len(array) != len(want):
+            continue  # another documented path, or an array that holds only part of it
+        line, column = array[0][0], array[0][1]
+        message = f"this request's url.path ({written}) is not its url.raw ({m.text.strip('/')})"
+        also = _array_fixes(array, want, ctx.lines)
+        fix = replace(also[0], also=also[1:]) if also else None
+        documented = f"{m.endpoint.method} {m.endpoint.path}"
+        yield Hit(line, column, written, documented, message, m.endpoint.url, fix)
 
 
 def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
