@@ -252,3 +252,15 @@ def test_a_postman_path_array_that_disagrees_with_its_raw_url_is_found() -> None
         ("unknown-endpoint", "api/open/v3/content/video/lipSync")
     ]
     assert found[0].fix is not None and found[0].fix.new == "lipsync"
+
+
+# -- files: UTF-16, and ignore markers that are not comments -------------------------------------
+
+
+def test_a_utf16_file_with_a_bom_is_read(tmp_path: Path) -> None:
+    script = tmp_path / "win.py"
+    script.write_bytes(
+        'requests.post("https://openapi.akool.com/api/open/v3/photo/talking")\r\n'.encode("utf-16")
+    )
+    result = audit([script])
+    assert (result.files_scanned, [f.rule for f in result.findings]) == (1, ["undocumented-path"])

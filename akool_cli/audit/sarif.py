@@ -168,6 +168,9 @@ def log(result: AuditResult) -> dict[str, Any]:
                             {
                                 "level": "warning",
                                 "message": {"text": f"{name}: not scanned ({why})"},
+                                "locations": [
+                                    {"physicalLocation": {"artifactLocation": _artifact(name)}}
+                                ],
                             }
                             for name, why in result.skipped
                         ],
