@@ -264,3 +264,17 @@ def test_a_utf16_file_with_a_bom_is_read(tmp_path: Path) -> None:
     )
     result = audit([script])
     assert (result.files_scanned, [f.rule for f in result.findings]) == (1, ["undocumented-path"])
+
+
+def test_an_ignore_marker_in_a_string_silences_nothing() -> None:
+    call = (
+        'requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"'
+    )
+    text = (
+        f'{call}, json={{"resolution": "720p", "note": "akool-audit: ignore"}})\n'
+        f'{call}, json={{"resolution": "720p"}})  # akool-audit: ignore[bad-value]\n'
+    )
+    assert [(line, rule) for line, rule, _ in places(audit_text(text, "t.py"))] == [
+        (1, "bad-value"),
+        (1, "unknown-field"),
+    ]

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from akool_cli.audit import sites, source
@@ -109,11 +109,27 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     return frozenset(ALIASES.get(n.strip(), n.strip()) for n in names.split(",") if n.strip())
 
 
+COMMENT_OPENER = re.compile(r"(?:#|//|<!--|/\*|--|;)\s*$")
+
+
+def _comment_text(ctx: FileContext, line: int) -> str:
+    """The part of a line that is a comment, where an ignore marker counts (a marker inside a
+    string literal is data, not an instruction to the audit)."""
+    text = ctx.lines[line]
+    if PurePath(ctx.name).suffix.lower() in source.COMMENTS:
+        comment = ctx.comments.get(line)
+        return text[comment.column :] if comment is not None else ""
+    marker = IGNORE_COMMENT.search(text)  # other files: the marker right after a comment opener
+    if marker is None or not COMMENT_OPENER.search(text[: marker.start()]):
+        return ""
+    return text[marker.start() :]
+
+
 def _silenced(
     ctx: FileContext, hit: Hit, rule: str, cache: dict[int, frozenset[str] | None]
 ) -> bool:
     if hit.line not in cache:  # once per line: a minified line can hold thousands of hits
-        cache[hit.line] = ignored_rules(ctx.lines[hit.line])
+        cache[hit.line] = ignored_rules(_comment_text(ctx, hit.line))
     ignored = cache[hit.line]
     return ignored is not None and (not ignored or rule in ignored)
 
