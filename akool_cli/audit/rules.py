@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -122,9 +123,13 @@ METHOD = re.compile(
 def call_method(ctx: FileContext, m: Mention) -> str | None:
     """The HTTP method of the call a path is written in, when its statement says (None: the
     path is held apart from its call, or the call does not say)."""
-    end = ties.statement_end(ctx.lines, m.line)
+    line = ctx.lines[m.line]
+    if len(line) > ties.STATEMENT_CHARS:  # a minified line: the text around the call only
+        text = line[max(0, m.column - 300) : m.end + 600]
+    else:
+        text = "\n".join(ctx.lines[m.line : ties.statement_end(ctx.lines, m.line) + 1])
     found: dict[str, str] = {}
-    for hit in METHOD.finditer("\n".join(ctx.lines[m.line : end + 1])):
+    for hit in METHOD.finditer(text):
         kind = hit.lastgroup or ""
         found.setdefault(kind, (hit.group(kind) or "").strip())
     if "x" in found or "m" in found or "f" in found:
@@ -625,35 +630,68 @@ def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
         return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
     data_holds = f.data_variable("\n".join(ctx.lines))
+    reads = LineReads(ctx)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
-        for read in _call_reads(ctx, m, places, facts):
+        for read in _call_reads(ctx, m, places, facts, reads):
             hit = _read_hit(read, endpoint, data_holds)
             if hit is not None:
                 yield hit
 
 
+class LineReads:
+    """The answer reads of each line, in column order and by the name they start from (worked
+    out once per line: a minified line holds thousands of calls and reads)."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self._by_root: dict[int, dict[str | None, list[f.Read]]] = {}
+
+    def of(self, i: int) -> list[f.Read]:
+        if i not in self.ctx.reads:
+            found = f.reads(i, self.ctx.lines[i]) if not self.ctx.in_prose(i, 0) else iter(())
+            self.ctx.reads[i] = sorted(found, key=lambda r: r.column)
+        return self.ctx.reads[i]
+
+    def between(self, i: int, start: int, end: int) -> list[f.Read]:
+        """The reads of line i from column start up to (not including) column end."""
+        found = self.of(i)
+        columns = [r.column for r in found]
+        return found[bisect.bisect_left(columns, start) : bisect.bisect_left(columns, end)]
+
+    def rooted(self, i: int, root: str | None) -> list[f.Read]:
+        if i not in self._by_root:
+            index: dict[str | None, list[f.Read]] = {}
+            for read in self.of(i):
+                index.setdefault(read.root, []).append(read)
+            self._by_root[i] = index
+        return self._by_root[i].get(root, [])
+
+
 def _call_reads(
-    ctx: FileContext, m: Mention, places: list[tuple[int, int]], facts: ties.Lines
+    ctx: FileContext,
+    m: Mention,
+    places: list[tuple[int, int]],
+    facts: ties.Lines,
+    reads: LineReads,
 ) -> Iterator[f.Read]:
     k = bisect.bisect_right(places, (m.line, m.column))
     after = places[k] if k < len(places) else (len(ctx.lines), 0)
-    end = ties.statement_end(ctx.lines, m.line)
+    end = facts.statement_end(m.line)
     for i, scope in ties.scopes(facts, m.line, m.column):
-        if ctx.in_prose(i, 0):
+        if i > after[0] and i > end and not scope:
+            return
+        first = m.column if i == m.line else 0
+        stop = after[1] if i == after[0] else sys.maxsize
+        if (
+            i <= end
+        ):  # the call's own statement: requests.post(...).json()["data"], up to the next place
+            yield from reads.between(i, first, stop)
             continue
-        if i not in ctx.reads:
-            ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
-        for read in ctx.reads[i]:
-            if (i, read.column) < (m.line, m.column):
-                continue
-            if i <= end:
-                yield read  # the call's own statement: requests.post(...).json()["data"]
-            elif read.root is None:
-                if (i, read.column) < after and i <= m.line + 40:
-                    yield read
-            elif read.root in scope.local or read.root in scope.lasting:
-                yield read
+        if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
+            yield from (r for r in reads.rooted(i, None) if r.column < stop)
+        for name in scope.local | scope.lasting:
+            yield from reads.rooted(i, name)
 
 
 # -- headers ------------------------------------------------------------------------------------------
