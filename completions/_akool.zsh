@@ -3,37 +3,37 @@
 _akool() {
     local -a commands opts words_left
     commands=(
-        'api:Call any AKOOL endpoint with your credential and print AKOOLs JSON answer.'
-        'audit:Find AKOOL calls in scripts that differ from AKOOLs documentation, and the documented fix.'
+        'api:Call any AKOOL endpoint with your credential and print AKOOL'\''s JSON answer.'
+        'audit:Find AKOOL calls in scripts that differ from AKOOL'\''s documentation, and the documented fix.'
         'auth:auth commands'
         'avatar:Make a talking avatar video: an avatar speaking a recording or a text, on a background (AKOOL talking avatar; 3840 x 2160).'
         'avatars:avatars commands'
-        'background-change:AKOOLs background change: deprecated and no longer available (AKOOLs docs say so and name no replacement); akool says so instead of calling it.'
+        'background-change:AKOOL'\''s background change: deprecated and no longer available (AKOOL'\''s docs say so and name no replacement); akool says so instead of calling it.'
         'batch:Make one job per row of FILE (talking photos: image_url, audio_url or text + voice, prompt, resolution, output, speed, id).'
         'cancel:Cancel a job that is still running (AKOOL documents a cancel for reage only).'
-        'charswap:Put a character into a video, or animate it with the videos motion (AKOOL character swap; a Pro plan or higher).'
+        'charswap:Put a character into a video, or animate it with the video'\''s motion (AKOOL character swap; a Pro plan or higher).'
         'completion:Print the shell completion script for bash, zsh or fish.'
         'config:config commands'
-        'credit:Print the accounts credit balance.'
-        'delete:Delete jobs results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
-        'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOLs answers.'
+        'credit:Print the account'\''s credit balance.'
+        'delete:Delete jobs'\'' results on AKOOL, where AKOOL documents how (face swap and reage results, image to video results, cloned voices).'
+        'doctor:Check that akool can work here: paths, keyring, credential, network, AKOOL'\''s answers.'
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
-        'headswap:Swap heads in a video (AKOOL head swap): AKOOL first analyses the videos people (akool waits for it), then the first --face goes to the first person found, and so on.'
-        'history:Export the local history: every jobs inputs, outputs (URL, saved file, checksum), costs and expiry.'
+        'headswap:Swap heads in a video (AKOOL head swap): AKOOL first analyses the video'\''s people (akool waits for it), then the first --face goes to the first person found, and so on.'
+        'history:Export the local history: every job'\''s inputs, outputs (URL, saved file, checksum), costs and expiry.'
         'image:image commands'
         'image2video:Animate an image into a video (AKOOL image to video).'
         'languages:List the languages video translation speaks (use a code with: akool translate --to).'
-        'lipsync:Move a videos lips to new speech (AKOOL lip sync).'
+        'lipsync:Move a video'\''s lips to new speech (AKOOL lip sync).'
         'login:Store an AKOOL API key in the OS keyring after checking it works.'
         'logout:Remove the stored credential from the OS keyring.'
-        'mcp:Serve akools jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
-        'models:List AKOOLs models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
+        'mcp:Serve akool'\''s jobs to AI agents over MCP (stdio): a create tool per product, wait (with progress), status, download (under --dir only), upload, credit and history.'
+        'models:List AKOOL'\''s models for text or image to video (use a value with: akool text2video --model), with their resolutions and lengths.'
         'moderate:Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).'
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'settle:Settle a create whose outcome is unknown: the job it made, or none.'
-        'spend:Show what finished jobs cost (AKOOLs own cost fields, e.g. deduction_credit), grouped, and each batch runs balance before and after.'
+        'spend:Show what finished jobs cost (AKOOL'\''s own cost fields, e.g. deduction_credit), grouped, and each batch run'\''s balance before and after.'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
         'sync:Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
         'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
@@ -102,6 +102,14 @@ _akool() {
     if [[ ${words_left[1]} == api && $PREFIX == /* ]]; then
         compadd -- /api/open/v3/audio/clone /api/open/v3/audio/create /api/open/v3/audio/infobymodelid /api/open/v3/avatar/create /api/open/v3/avatar/createVideo /api/open/v3/avatar/detail /api/open/v3/avatar/list /api/open/v3/content/analysis/infobyid /api/open/v3/content/analysis/sentiment /api/open/v3/content/image/bg/replace /api/open/v3/content/image/createbybutton /api/open/v3/content/image/createbyprompt /api/open/v3/content/image/infobymodelid /api/open/v3/content/video/createbytalkingphoto /api/open/v3/content/video/createbytranslate /api/open/v3/content/video/infobymodelid /api/open/v3/content/video/lipsync /api/open/v3/faceswap/highquality/imgreage /api/open/v3/faceswap/highquality/specifyimage /api/open/v3/faceswap/highquality/specifyvideo /api/open/v3/faceswap/highquality/vidreage /api/open/v3/faceswap/job/del /api/open/v3/faceswap/live/close /api/open/v3/faceswap/live/create /api/open/v3/faceswap/live/update /api/open/v3/faceswap/quota/info /api/open/v3/faceswap/result/delbyids /api/open/v3/faceswap/result/listbyids /api/open/v3/getToken /api/open/v3/language/list /api/open/v3/talkingavatar/create /api/open/v3/voice/list /api/open/v4/aigModel/list /api/open/v4/characterSwap/create /api/open/v4/faceswap/faceswapByImage /api/open/v4/faceswap/faceswapPlusByImage /api/open/v4/headswap/analyze /api/open/v4/headswap/analyze/detail /api/open/v4/headswap/task/create /api/open/v4/headswap/task/detail /api/open/v4/image2Video/createBySourcePrompt /api/open/v4/image2Video/createBySourcePrompt/batch /api/open/v4/image2Video/delbyids /api/open/v4/image2Video/effects /api/open/v4/image2Video/resultsByIds /api/open/v4/image2Video/updateVideoAudio /api/open/v4/knowledge/create /api/open/v4/knowledge/delete /api/open/v4/knowledge/detail /api/open/v4/knowledge/list /api/open/v4/knowledge/update /api/open/v4/liveAvatar/avatar/detail /api/open/v4/liveAvatar/avatar/list /api/open/v4/liveAvatar/session/close /api/open/v4/liveAvatar/session/create /api/open/v4/liveAvatar/session/detail /api/open/v4/liveAvatar/session/list /api/open/v4/text2Video/createByPrompt/batch /api/open/v4/voice/change /api/open/v4/voice/clone /api/open/v4/voice/del /api/open/v4/voice/detail/{_id} /api/open/v4/voice/list /api/open/v4/voice/resource/detail/{_id} /api/open/v4/voice/resource/list /api/open/v4/voice/tts /detect /interface/detect-api/detect_faces /interface/detect-api/faceswap/analyze_frames
         return
+    fi
+    if [[ $PREFIX != -* ]]; then
+        case "${words_left[*]}" in
+        "completion") compadd -- bash zsh fish; return ;;
+        "config get") compadd -- base-url upload-to; return ;;
+        "config set") compadd -- base-url upload-to; return ;;
+        "config unset") compadd -- base-url upload-to; return ;;
+        esac
     fi
     if [[ $PREFIX == -* ]]; then
         compadd -- $opts

@@ -353,3 +353,24 @@ def test_keyword_arguments_of_a_wrapper_without_kwargs_are_not_a_body() -> None:
         '_post("/content/image/createbyprompt", retries=5, backoff=2.0)\n'
     )
     assert audit_text(text, "w.py") == []
+
+
+def test_a_helper_another_file_defines_and_this_one_imports(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "akool.ts").write_text(
+        'export const AKOOL_API = "https://openapi.akool.com/api/open/v4";\n'
+        "export async function akoolPost<T>(path: string, body: object): Promise<T> {\n"
+        "  return (await fetch(`${AKOOL_API}${path}`, { method: 'POST', body: JSON.stringify(body) })).json();\n"
+        "}\n"
+        "export async function post(path: string) { return fetch(`${AKOOL_API}${path}`); }\n"
+    )
+    (tmp_path / "route.ts").write_text(
+        'import { akoolPost } from "./lib/akool";\n'
+        'await akoolPost<Result>("/headswap/task/create", { video_url: v, resolution: "1080p" });\n'
+    )
+    (tmp_path / "other.js").write_text(
+        'const akool = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
+        'akool.post("/content/video/createbytalkingphoto", { resolution: "1080" });\n'
+    )
+    found = [(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings]
+    assert found == [("route.ts", 2, "bad-value")]

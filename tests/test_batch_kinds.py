@@ -19,18 +19,25 @@ from tests.support.runner import AKOOL, invoke, process_env
 HEADER = "id,kind,image_url,audio_url,video_url,url,language,lipsync,prompt,resolution,glossary"
 
 
-def mixed_rows(folder: Path, tag: str = "") -> Path:
-    """Five rows, five kinds; every input names its row, so the sandbox's jobs map to rows."""
+def mixed_rows(folder: Path, tag: str = "", *, chained: bool = False) -> Path:
+    """Five rows, five kinds (with `chained`, also a head swap and a talking avatar); every
+    input names its row, so the sandbox's jobs map to rows."""
     (folder / "words.json").write_text('{"no_translate_words": ["akool"]}')
     e = "https://example.com"
+    more = ",," if chained else ""
     lines = [
-        HEADER,
-        f"photo{tag},,{e}/photo{tag}.jpg,{e}/s.mp3,,,,,,,",
-        f"lips{tag},lipsync,,{e}/lips{tag}.mp3,{e}/lips{tag}.mp4,,,,,,",
-        f'tr{tag},translate,,,,{e}/tr{tag}.mp4,"es,fr",true,,,words.json',
-        f"i2v{tag},image2video,{e}/i2v{tag}.png,,,,,,zoom {tag},1080p,",
-        f"t2v{tag},text2video,,,,,,,a lake {tag},,",
+        HEADER + (",faces,avatar_id" if chained else ""),
+        f"photo{tag},,{e}/photo{tag}.jpg,{e}/s.mp3,,,,,,,{more}",
+        f"lips{tag},lipsync,,{e}/lips{tag}.mp3,{e}/lips{tag}.mp4,,,,,,{more}",
+        f'tr{tag},translate,,,,{e}/tr{tag}.mp4,"es,fr",true,,,words.json{more}',
+        f"i2v{tag},image2video,{e}/i2v{tag}.png,,,,,,zoom {tag},1080p,{more}",
+        f"t2v{tag},text2video,,,,,,,a lake {tag},,{more}",
     ]
+    if chained:
+        lines += [
+            f"hs{tag},headswap,,,{e}/hs{tag}.mp4,,,,,,,{e}/face{tag}.jpg,",
+            f"av{tag},avatar,,{e}/av{tag}.mp3,,,,,,,,,SandboxAnna01",
+        ]
     path = folder / f"mixed{tag}.csv"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -90,13 +97,51 @@ def test_a_row_of_one_kind_with_another_kinds_column_is_refused(
     assert "row 2: prompt: not a column of lipsync rows" in result.stderr
     assert "row 3: kind 'dubbing' is not one akool makes" in result.stderr
     assert "row 4: the image to video request is not valid: image_url is required" in result.stderr
-    assert "row 5: headswap rows are not made by batch yet" in result.stderr
+    assert "row 5: the head swap request is not valid: give 1 to 5 faces" in result.stderr
     assert api_env.state.jobs == {}
+
+
+def test_headswap_rows_analyse_then_make_one_task_each_and_resume_without_either(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    e = "https://example.com"
+    rows = isolated.tmp / "swaps.csv"
+    rows.write_text(
+        "id,kind,video_url,faces,resolution\n"
+        f"us,headswap,{e}/twopeople.mp4,{e}/anna.jpg | {e}/ben.jpg,480p\n"
+        f"me,headswap,{e}/solo.mp4,{e}/carl.jpg,\n"
+        f"crowd,headswap,{e}/solo2.mp4,{e}/a.jpg|{e}/b.jpg,\n"
+    )
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    us = plan["rows"][0]
+    assert (us["kind"], us["request"]["resolution"]) == ("head_swap", "480p")
+    assert us["request"]["mappings"] == [
+        {"obj_id": 0, "img_url": f"{e}/anna.jpg"},
+        {"obj_id": 1, "img_url": f"{e}/ben.jpg"},
+    ]
+    out = isolated.tmp / "out"
+    report = json.loads(invoke(["batch", str(rows), "-o", str(out), "--json"], expect=9).stdout)
+    states = {r["id"]: r for r in report["results"]}
+    assert states["us"]["state"] == states["me"]["state"] == "done"
+    assert "2 faces for 1 person(s)" in states["crowd"]["error"]  # analysed; no task billed
+    tasks = [json.loads(r.body) for r in api_env.state.received if r.path.endswith("task/create")]
+    assert len(tasks) == 2 and len(api_env.state.analyses) == 3
+    [ours] = [t for t in tasks if t["video_url"] == f"{e}/twopeople.mp4"]  # rows run at once
+    assert ours["mappings"][1] == {"obj_id": 1, "img_url": f"{e}/ben.jpg"}
+    views = json.loads(invoke(["status", "--json"]).stdout)
+    assert sorted(v["kind"] for v in views) == ["head_swap", "head_swap"]  # one job per row
+    assert all(v["inputs"]["analysis_id"] in api_env.state.analyses for v in views)
+    assert (out / f"{states['us']['job_id']}.mp4").is_file()
+    again = json.loads(invoke(["batch", str(rows), "-o", str(out), "--json"], expect=9).stdout)
+    assert [r["resumed"] for r in again["results"][:2]] == [True, True]
+    assert len(api_env.state.analyses) == 4  # only the row without a job is analysed again
+    assert len([r for r in api_env.state.received if r.path.endswith("task/create")]) == 2
 
 
 # Faults AKOOL's answers can have. With "refusals" (429, slow answers) a create is never in
 # doubt; with "all", an HTTP 500 or a cut answer to a create leaves its outcome unknown, and
-# akool never sends that row again by itself (the row says so).
+# akool never sends that row again by itself (the row says so) until its user settles it
+# (akool settle ROW --batch FILE --created JOB_ID | --not-created).
 FAULTS = {
     "refusals": {"429": 0.2, "slow": 0.1},
     "all": {"500": 0.1, "429": 0.05, "drop": 0.05, "truncate": 0.05, "slow": 0.05},
@@ -109,13 +154,13 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
 ) -> None:
     config = SandboxConfig(
         processing_seconds=0.3,
-        faults=FAULTS[faults],
-        seed=1127,
+        faults=dict(FAULTS[faults]),
+        seed=2024,
         slow_seconds=0.05,
         latency=0.02,
     )
     sandbox = start_sandbox(config, clock=SystemClock())
-    files = [mixed_rows(isolated.tmp, str(n)) for n in range(3)]
+    files = [mixed_rows(isolated.tmp, str(n), chained=True) for n in range(3)]
     rows = isolated.tmp / "all.csv"
     lines = [files[0].read_text().splitlines()[0]]
     lines += [line for f in files for line in f.read_text().splitlines()[1:]]
@@ -132,27 +177,61 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
             # 143: stopped cleanly; -15: the signal came before akool had started.
             assert first.returncode in (0, 9, 143, -signal.SIGTERM)
         final = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+        assert final.returncode in (0, 9), final.stderr
+        report = json.loads(final.stdout)["results"]
+        # Done (one job); unknown: its create's answer was lost (one job or none), never sent
+        # again by itself; or, for a head swap, an error: its analysis's answer was lost.
+        assert {r["state"] for r in report} <= {"done", "unknown", "error"}, report
+        config.faults.clear()  # the storm is over: what the user does next, in calm
+        settled = settle_unknown_rows(sandbox, rows, report, env)
+        again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     finally:
         sandbox.stop()
-    assert final.returncode in (0, 9), final.stderr
+    assert again.returncode == 0, again.stderr
     stats = sandbox.state.stats()
-    states = [r["state"] for r in json.loads(final.stdout)["results"]]
+    results = json.loads(again.stdout)["results"]
     assert stats["duplicates"] == 0  # no row's request ever made two jobs
-    if faults == "refusals":
-        assert stats["jobs"] == 15 and states == ["done"] * 15  # exactly one job per row
-        kinds = {job.kind for job in sandbox.state.jobs.values()}
-        assert kinds == {
-            "talking_photo",
-            "lipsync",
-            "video_translation",
-            "image2video",
-            "text2video",
-        }
-    else:
-        # Done (one job), or honestly unknown: its create's answer was lost (one job or none).
-        assert states.count("done") + states.count("unknown") == 15, states
-        assert states.count("done") <= stats["jobs"] <= 15
-    print(f"\nmixed batch, SIGTERM twice, {faults} faults: {stats['jobs']} jobs, {states}")
+    assert stats["jobs"] == 21 and [r["state"] for r in results] == ["done"] * 21
+    for r in results:  # exactly one job per row: the one its request made
+        assert made_for(sandbox, r["id"]) == [r["job_id"]], r
+    kinds = {job.kind for job in sandbox.state.jobs.values()}
+    assert kinds == {
+        "talking_photo",
+        "lipsync",
+        "video_translation",
+        "image2video",
+        "text2video",
+        "head_swap",
+        "talking_avatar",
+    }
+    states = [r["state"] for r in report]
+    print(f"\nmixed batch, SIGTERM twice, {faults} faults: {states}; settled {settled}")
+
+
+def made_for(sandbox: Sandbox, row_id: str) -> list[str]:
+    """The sandbox's jobs made for a row of mixed_rows (every input names its row)."""
+    token = f"a lake {row_id[3:]}" if row_id.startswith("t2v") else f"/{row_id}."
+    return [j.id for j in sandbox.state.jobs.values() if token in json.dumps(j.request)]
+
+
+def settle_unknown_rows(
+    sandbox: Sandbox, rows: Path, report: list[dict[str, object]], env: dict[str, str]
+) -> dict[str, str]:
+    """Each row whose create's outcome is unknown, settled as its user would after looking in
+    AKOOL's dashboard (here: the sandbox's jobs): the job its request made, or none."""
+    settled: dict[str, str] = {}
+    for row in report:
+        if row["state"] != "unknown":
+            continue
+        row_id = str(row["id"])
+        found = made_for(sandbox, row_id)
+        assert len(found) <= 1, found
+        said = ["--created", found[0]] if found else ["--not-created"]
+        command = [AKOOL, "settle", row_id, "--batch", str(rows), *said]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        settled[row_id] = found[0] if found else "not created"
+    return settled
 
 
 def test_a_rows_local_video_over_its_products_limit_is_a_problem_of_that_row(

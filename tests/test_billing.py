@@ -113,3 +113,36 @@ def test_talk_text_killed_mid_speech_create_is_never_billed_again(
     assert again.returncode == 5, again.stderr
     assert "unknown outcome" in again.stderr and "Hint:" in again.stderr
     assert len(slow_sandbox.state.speech) == 1 and len(slow_sandbox.state.jobs) == 0
+
+
+def test_talk_killed_mid_create_is_never_billed_again(
+    isolated: Isolation, slow_sandbox: Sandbox
+) -> None:
+    """SIGKILL while the talking-photo create is in flight: AKOOL may have made (and billed)
+    it, so running the same command again sends nothing until the attempt is settled."""
+    from tests.support.waiting import wait_for
+
+    env = process_env(isolated.home, slow_sandbox.base_url)
+    talk = [AKOOL, "talk", "https://example.com/p.jpg", "https://example.com/a.mp3"]
+    process = subprocess.Popen(
+        talk, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    wait_for_request(slow_sandbox, contract.CREATE_TALKING_PHOTO.path, process)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    wait_for(lambda: len(slow_sandbox.state.jobs) == 1)  # AKOOL made it; akool never heard
+    again = subprocess.run([*talk, "--json"], env=env, capture_output=True, text=True)
+    assert again.returncode == 5, again.stderr
+    error = json.loads(again.stdout)["error"]
+    assert error["type"] == "UnsettledAttemptError" and "unknown outcome" in error["message"]
+    attempt = error["message"].split("(attempt ", 1)[1].split(")", 1)[0]
+    assert f"akool settle {attempt} --created JOB_ID" in error["hint"]
+    assert len(slow_sandbox.state.jobs) == 1  # nothing sent again
+    # Other inputs are another job: not held up by this one.
+    other = [AKOOL, "talk", "https://example.com/q.jpg", "https://example.com/a.mp3"]
+    assert subprocess.run(other, env=env, capture_output=True, text=True).returncode == 0
+    # Settled (it made no job, say): the same command creates it once.
+    settle = [AKOOL, "settle", attempt, "--not-created"]
+    assert subprocess.run(settle, env=env, capture_output=True, text=True).returncode == 0
+    assert subprocess.run(talk, env=env, capture_output=True, text=True).returncode == 0
+    assert len(slow_sandbox.state.jobs) == 3

@@ -278,3 +278,28 @@ def test_garbage_the_break_it_run_found_is_one_clear_line(
     result = invoke(argv, expect=2)
     assert result.stderr.startswith("Error: ") and "unexpected" not in result.stderr
     assert len(result.stderr.splitlines()) == 2 and max(map(len, result.stderr.splitlines())) < 400
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.make(None, {}),
+        lambda c: c.make("lipsync", None),
+        lambda c: c.moderate(None),
+        lambda c: c.translate("https://e.x/a.mp4", to=5),
+        lambda c: c.headswap("https://e.x/a.mp4", 5),
+        lambda c: c.set_setting(None, "s3://b/p/"),
+        lambda c: c.sync(None),
+        lambda c: c.upload(None, "image"),
+        lambda c: c.batch_plan(None),
+        lambda c: c.talking_avatar(None, "https://e.x/a.mp3"),
+        lambda c: c.targets("videos/", 5),
+    ],
+)
+def test_wrong_types_from_python_are_usage_errors(api_env: Sandbox, call: Any) -> None:
+    import akool_cli
+
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError) as refused:
+        call(client)
+    assert refused.value.hint
+    assert api_env.state.jobs == {}

@@ -164,15 +164,25 @@ def test_api_list(api_env: Sandbox) -> None:
     row = next(line for line in everything if "\t/api/open/v3/content/video/createbytalk" in line)
     assert row == (
         "POST\t/api/open/v3/content/video/createbytalkingphoto\ttalking-photo\t"
-        "docs.akool.com/ai-tools-suite/talking-photo/create-video"
+        "docs.akool.com/ai-tools-suite/talking-photo/create-video\tcreates talking_photo jobs"
     )
+    # Which documented paths akool makes as job kinds: each kind's create, read and first stage.
+    marked = {line.split("\t")[1]: line.split("\t")[4] for line in everything}
+    assert marked["/api/open/v3/talkingavatar/create"] == "creates talking_avatar jobs"
+    assert marked["/api/open/v4/headswap/analyze"] == "the first stage of head_swap jobs"
+    assert marked["/api/open/v4/image2Video/resultsByIds"] == "reads image2video, text2video"
+    assert marked["/api/open/v3/audio/create"] == "-"  # documented, made by no kind of akool
     # The legacy face detection lives on its own host, which the row shows.
     assert any(
         line.startswith("POST\thttps://sg3.akool.com/detect\tfaceswap\t") for line in everything
     )
     voices = json.loads(invoke(["api", "--list", "voicelab", "--json"]).stdout)
     assert {v["product"] for v in voices} == {"voicelab"} and len(voices) == 8
-    assert set(voices[0]) == {"method", "path", "product", "page", "host"}
+    assert set(voices[0]) == {"method", "path", "product", "page", "host", "job"}
+    assert {v["path"]: v["job"] for v in voices}["/api/open/v4/voice/tts"] == {
+        "use": "creates",
+        "kinds": ["tts"],
+    }
     bad = invoke(["api", "--list", "nope"], expect=2)
     assert "no product 'nope'" in bad.stderr and "talking-photo" in bad.stderr
     assert "needs a METHOD and a PATH" in invoke(["api"], expect=2).stderr

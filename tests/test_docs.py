@@ -89,6 +89,11 @@ def test_every_command_is_in_every_completion_script() -> None:
         (["akool", "--profile", "staging", "ta"], "talk"),
         (["akool", "--profile", "staging", "talk", "x", "--reso"], "--resolution"),
         (["akool", "status", "--prof"], "--profile"),
+        (["akool", "completion", "f"], "fish"),
+        (["akool", "--profile", "p", "completion", "z"], "zsh"),
+        (["akool", "config", "set", "up"], "upload-to"),
+        (["akool", "config", "unset", "base"], "base-url"),
+        (["akool", "config", "get", "--js"], "--json"),
     ],
 )
 def test_bash_completion_completes(words: list[str], expected: str) -> None:
@@ -148,3 +153,33 @@ def test_the_readme_is_a_front_door() -> None:
     assert len(README.splitlines()) <= 300, "move reference material into docs/"
     for page in sorted((ROOT / "docs").glob("*.md")):
         assert f"(docs/{page.name})" in README, f"the README does not link docs/{page.name}"
+
+
+def test_typer_completion_options_are_gone() -> None:
+    """`akool completion SHELL` is the one way: Typer's own options are not offered."""
+    from tests.support.runner import invoke
+
+    assert "--install-completion" not in invoke(["--help"]).stdout
+    refused = invoke(["--show-completion"], expect=2)
+    assert refused.stderr.startswith("Error: No such option: --show-completion")
+
+
+def test_fish_completes_files_where_they_are_valid() -> None:
+    """No blanket `complete -c akool -f`: -f only where a command's name or a fixed word is due
+    (talk IMAGE AUDIO, -o PATH and batch FILE complete files)."""
+    text = (ROOT / "completions" / "akool.fish").read_text(encoding="utf-8")
+    assert "complete -c akool -f\n" not in text
+    for line in text.splitlines():
+        if " -f " in line:
+            assert " -a " in line, line
+    assert (
+        "__fish_seen_subcommand_from completion && not __fish_seen_subcommand_from bash zsh fish' -f -a 'bash zsh fish'"
+        in text
+    )
+
+
+def test_descriptions_with_apostrophes_are_quoted_not_dropped() -> None:
+    fish = (ROOT / "completions" / "akool.fish").read_text(encoding="utf-8")
+    zsh = (ROOT / "completions" / "_akool.zsh").read_text(encoding="utf-8")
+    assert "-d 'Print the account\\'s credit balance.'" in fish
+    assert "'credit:Print the account'\\''s credit balance.'" in zsh

@@ -71,3 +71,35 @@ def test_an_avatar_from_an_image_is_checked_and_uploaded_as_an_image(
     [body] = sent(fetching, contract.CREATE_AVATAR)
     assert presigned(body["url"], s3) and body["url_from"] == 1
     assert [state for state, _ in finished(fetching, isolated)] == [3]
+
+
+def test_a_talking_avatar_uploads_its_avatar_background_and_speech(
+    s3: S3, fetching: Sandbox, isolated: Isolation
+) -> None:
+    me, office, speech = s3.file("me.png", PNG), s3.file("office.jpg", JPEG), s3.file("hi.mp3", MP3)
+    args = ["avatar", str(me), str(speech), "--background", str(office), "--upload-to", s3.target]
+    invoke(args)
+    [body] = sent(fetching, contract.CREATE_TALKING_AVATAR)
+    background, avatar, audio = body["elements"]
+    assert body["avatar_from"] == 3 and all(presigned(e["url"], s3) for e in body["elements"])
+    assert (background["type"], avatar["type"], audio["type"]) == ("image", "avatar", "audio")
+    assert avatar["url"].split("?")[0].endswith(".png")  # checked and sent as the image it is
+    assert finished(fetching, isolated) == [(3, "")]
+
+
+def test_a_headswap_row_uploads_its_video_and_faces(
+    s3: S3, fetching: Sandbox, isolated: Isolation
+) -> None:
+    from akool_cli.sandbox.media import sample_mp4
+
+    clip = s3.file("twopeople.mp4", sample_mp4())
+    anna, ben = s3.file("anna.jpg", JPEG), s3.file("ben.png", PNG)
+    rows = isolated.tmp / "swaps.csv"
+    rows.write_text(f"id,kind,video_url,faces\nus,headswap,{clip},{anna}|{ben}\n")
+    invoke(["batch", str(rows), "--upload-to", s3.target])
+    [analysis] = sent(fetching, contract.HEADSWAP_ANALYZE)
+    [task] = sent(fetching, contract.CREATE_HEADSWAP)
+    assert presigned(analysis["video_url"], s3) and task["video_url"] == analysis["video_url"]
+    assert [m["obj_id"] for m in task["mappings"]] == [0, 1]
+    assert all(presigned(m["img_url"], s3) for m in task["mappings"])
+    assert finished(fetching, isolated) == [(3, "")]

@@ -128,7 +128,9 @@ def find_mentions(ctx: FileContext) -> None:
     """Judge every place of the file that names a path on AKOOL."""
     ctx.comments = source.comments(ctx.name, ctx.lines)
     talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
-    talks = talks or bool(ctx.bases.names or ctx.bases.imported or ctx.bases.clients)
+    talks = talks or bool(
+        ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers
+    )
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks)
         if judgement is None:

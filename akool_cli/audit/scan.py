@@ -139,11 +139,13 @@ def audit_text(
     name: str,
     rules: Iterable[Rule] = RULES,
     imported: dict[str, sites.Base] | None = None,
+    helpers: dict[str, sites.Base] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
-    `imported`: bases that other files of the folder define and this one imports."""
+    `imported`: bases that other files of the folder define and this one imports; `helpers`:
+    their helpers that join a path to a base."""
     with _no_gc():
-        return _audit_text(text, name, rules, imported)
+        return _audit_text(text, name, rules, imported, helpers or {})
 
 
 @contextmanager
@@ -161,7 +163,11 @@ def _no_gc() -> Iterator[None]:
 
 
 def _audit_text(
-    text: str, name: str, rules: Iterable[Rule], imported: dict[str, sites.Base] | None
+    text: str,
+    name: str,
+    rules: Iterable[Rule],
+    imported: dict[str, sites.Base] | None,
+    helpers: dict[str, sites.Base],
 ) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
@@ -170,6 +176,8 @@ def _audit_text(
     sites.find_clients(lines, ctx.bases)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
         sites.find_helpers(lines, ctx.bases)
+    for helper, base in helpers.items():
+        ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
@@ -288,9 +296,15 @@ def audit(
                 skipped.append((shown, why))
             continue
         texts.append((path, shown, text))
-    shared = folder_bases(texts) if len(texts) > 1 else {}  # one file shares with none
+    shared, helpers = folder_bases(texts) if len(texts) > 1 else ({}, {})  # one file: none
     for path, shown, text in texts:
-        findings += audit_text(text, shown, chosen, imported_by(path, text, shared))
+        findings += audit_text(
+            text,
+            shown,
+            chosen,
+            imported_by(path, text, shared),
+            imported_by(path, text, helpers, functions=True),
+        )
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
 
@@ -298,25 +312,39 @@ def audit(
 # -- bases shared across the files of a folder ----------------------------------------------------
 
 
-def folder_bases(texts: list[tuple[Path, str, str]]) -> dict[str, list[tuple[Path, sites.Base]]]:
-    """Every name a scanned file binds to an AKOOL base, with the files that bind it."""
-    shared: dict[str, list[tuple[Path, sites.Base]]] = {}
+Shared = dict[str, list[tuple[Path, sites.Base]]]
+
+
+def folder_bases(texts: list[tuple[Path, str, str]]) -> tuple[Shared, Shared]:
+    """Every name a scanned file binds to an AKOOL base, and every helper it defines that joins
+    its argument to one (`export async function akoolPost(path, body)`), with their files."""
+    shared: Shared = {}
+    helpers: Shared = {}
     for path, shown, text in texts:
         if "akool" not in text.lower() and "/api/open" not in text:
             continue
-        for name, base in sites.definitions(shown, source.split_lines(text), sites.Bases()).items():
+        lines, bases = source.split_lines(text), sites.Bases()
+        for name, base in sites.definitions(shown, lines, bases).items():
             shared.setdefault(name, []).append((path, base))
-    return shared
+        sites.find_helpers(lines, bases)
+        for name, helper in bases.helpers.items():
+            if helper is not None:
+                helpers.setdefault(name, []).append((path, helper))
+    return shared, helpers
 
 
 def imported_by(
-    path: Path, text: str, shared: dict[str, list[tuple[Path, sites.Base]]]
+    path: Path, text: str, shared: Shared, functions: bool = False
 ) -> dict[str, sites.Base]:
     """The bases of other files that this file imports: by name in an import, require, source or
     use line, read as an environment variable or a qualified name (config.BASE), or declared in
-    the same folder by a language whose files share a package (Go, Java, Kotlin, C#)."""
+    the same folder by a language whose files share a package (Go, Java, Kotlin, C#). Helper
+    functions (`functions`) only by name in an import line, and never one named like an HTTP
+    method (client.post(...) is a client's, not another file's post())."""
     found: dict[str, sites.Base] = {}
     for name, owners in shared.items():
+        if functions and (name.lower() in sites.HTTP_METHODS or not _imported_by_name(text, name)):
+            continue
         others = [(p, b) for p, b in owners if p != path]
         if not others or name not in text:
             continue
@@ -332,6 +360,14 @@ def imported_by(
         ):
             found[name] = others[0][1]
     return found
+
+
+def _imported_by_name(text: str, name: str) -> bool:
+    word = re.escape(name)
+    return bool(
+        re.search(rf"^\s*(?:from|import|use|using|include|require)\b.*\b{word}\b", text, re.M)
+        or re.search(rf"\b{word}\b.*=\s*require\(", text)
+    )
 
 
 def _by_module(path: Path, text: str, owners: list[tuple[Path, sites.Base]]) -> sites.Base | None:

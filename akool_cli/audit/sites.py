@@ -65,7 +65,7 @@ URLJOIN = re.compile(
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
 PATH_ARGUMENT = re.compile(
-    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
     r"[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
@@ -81,7 +81,7 @@ JOIN_TO_NAME = re.compile(
 )
 FUNCTION_DEF = re.compile(
     r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
-    r"|(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*\("
+    r"|(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
     r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
     r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"

@@ -13,6 +13,7 @@ import sys
 import traceback
 
 import typer
+from typer._completion_classes import completion_init
 from typer.exceptions import TyperException
 
 from akool_cli import __version__
@@ -53,8 +54,15 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    # No --install-completion/--show-completion: `akool completion bash|zsh|fish` prints the
+    # scripts. Typer's dynamic completion (_AKOOL_COMPLETE, which completes `api` paths) stays:
+    # completion_init() below registers its shells, as add_completion would.
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+completion_init()
 
 
 def _version(value: bool) -> None:

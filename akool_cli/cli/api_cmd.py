@@ -14,7 +14,7 @@ from akool_cli.core.errors import UsageError
 
 TOO_LARGE = "AKOOL's request bodies are a few KB: pass a JSON object, e.g. --input body.json"
 METHODS = ("GET", "POST", "DELETE")  # every method AKOOL's documentation uses
-LIST_COLUMNS = ("METHOD", "PATH", "PRODUCT", "PAGE")
+LIST_COLUMNS = ("METHOD", "PATH", "PRODUCT", "PAGE", "AKOOL JOBS")
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +38,9 @@ def complete_method(incomplete: str) -> list[str]:
 
 
 def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
-    """Print the catalogue of AKOOL's documented endpoints (one product's, when given)."""
+    """Print the catalogue of AKOOL's documented endpoints (one product's, when given), and
+    the job kinds akool makes with each."""
+    from akool_cli.core import kinds
     from akool_cli.core.catalogue import load
 
     docs = load()
@@ -48,8 +50,16 @@ def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
             hint=f"products: {', '.join(docs.products())}",
         )
     chosen = [e for e in docs.endpoints if product is None or e.product == product]
+    uses = {e.path: kinds.path_use(e.path) for e in chosen}
     rows = [
-        {"method": e.method, "path": e.path, "product": e.product, "page": e.url, "host": e.host}
+        {
+            "method": e.method,
+            "path": e.path,
+            "product": e.product,
+            "page": e.url,
+            "host": e.host,
+            "job": use.to_json() if (use := uses[e.path]) is not None else None,
+        }
         for e in chosen
     ]
     out = runtime.output(json_mode=json_out)
@@ -62,7 +72,10 @@ def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
     ]
     out.table(
         LIST_COLUMNS,
-        [(r["method"], p, r["product"], r["page"]) for r, p in zip(rows, shown, strict=True)],
+        [
+            (r["method"], p, r["product"], r["page"], str(uses[e.path] or "-"))
+            for r, p, e in zip(rows, shown, chosen, strict=True)
+        ],
     )
 
 

@@ -35,9 +35,11 @@ from akool_cli.jobs.batch_run import Outcome
 from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
 from akool_cli.jobs.views import TABLE_COLUMNS, made
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
-from akool_cli.store.config import DEFAULT_PROFILE
+from akool_cli.store.config import DEFAULT_PROFILE, USER_SETTINGS
 from akool_cli.webhooks.receiver import MAX_BODY as CALLBACK_MAX_BYTES
 from akool_cli.webhooks.receiver import Handled
+
+SETTING_NAMES = tuple(USER_SETTINGS)  # what `akool config set NAME` and set_setting() take
 
 __all__ = [
     "CALLBACK_MAX_BYTES",
@@ -45,6 +47,7 @@ __all__ = [
     "DEFAULT_URL_TTL",
     "HISTORY_COLUMNS",
     "POLL_INTERVAL",
+    "SETTING_NAMES",
     "TABLE_COLUMNS",
     "BatchPlan",
     "BatchPreview",

@@ -257,10 +257,11 @@ class AccountMixin(ClientBase):
 
 
 def _setting_key(name: str) -> str:
+    from akool_cli.core.validate import check_text
     from akool_cli.store.config import USER_SETTINGS
 
     # base_url is how config.json spells base-url: both are the same setting.
-    known = USER_SETTINGS.get(name.strip().lower().replace("_", "-"))
+    known = USER_SETTINGS.get(check_text(name, "the setting").strip().lower().replace("_", "-"))
     if known is None:
         raise UsageError(
             f"{name!r} is not a setting akool knows",

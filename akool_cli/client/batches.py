@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import LocalStateError, UsageError
-from akool_cli.core.validate import check_range
+from akool_cli.core.validate import check_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
@@ -78,7 +78,7 @@ class BatchMixin(TalkingMixin):
         from akool_cli.jobs.batch import Problem, load_rows, rows_folder, validate
 
         check_budget(max_credits)
-        path = Path(file)
+        path = Path(check_path(file, "the batch file"))
         rows = load_rows(path)
         base = rows_folder(path)
         items, problems = validate(rows, base_dir=base)

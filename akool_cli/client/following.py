@@ -16,7 +16,7 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.core import kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
-from akool_cli.core.validate import check_job_id, check_job_ids, check_range
+from akool_cli.core.validate import check_job_id, check_job_ids, check_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
@@ -255,6 +255,7 @@ class FollowingMixin(ClientBase):
         """Where each job's result goes (a file for one job, a folder for several), checked
         before any work starts. A job whose result the history says is already there (same
         path, same size) needs no target: there is nothing to fetch."""
+        job_ids = check_job_ids(job_ids)
         suffixes = {job_id: self._suffix(job_id) for job_id in job_ids}
         return _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
 
@@ -345,7 +346,7 @@ def _targets(
 ) -> dict[str, Path]:
     from akool_cli.jobs.download import check_target, names_directory, resolve_target
 
-    output = os.fspath(dest)
+    output = check_path(dest, "the download destination")
     if not output.strip():
         raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
     many = len(job_ids) > 1

@@ -67,9 +67,14 @@ class MakingMixin(TalkingMixin):
         create() (a key that made a job returns it; a run's cap may refuse the job).
         """
         from akool_cli.core import products
-        from akool_cli.core.validate import check_input_url
+        from akool_cli.core.validate import check_input_url, check_text
 
-        chosen = kinds.by_command(kind)
+        if not isinstance(fields, Mapping):
+            raise UsageError(
+                f"make() takes the product's fields as a dict, not {fields!r:.60}",
+                hint='e.g. client.make("lipsync", {"video_url": ..., "audio_url": ...})',
+            )
+        chosen = kinds.by_command(check_text(kind, "the product"))
         product = products.for_kind(chosen) if chosen is not None else None
         if chosen is None or product is None:
             known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
@@ -268,7 +273,10 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.durations import optional_duration
 
         wait = optional_duration(timeout, "--timeout")
-        given = [Input(video_url, "video", "the video")]
+        from akool_cli.core.validate import check_text, check_texts
+
+        faces = check_texts(faces, "the faces")  # one face as a str: never its characters
+        given = [Input(check_text(video_url, "the video"), "video", "the video")]
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
         found.raise_problems()
@@ -301,20 +309,9 @@ class MakingMixin(TalkingMixin):
 
     def _analysis(self, video_url: str, timeout: float | None) -> JobInfo:
         """Head swap's first stage, sent and followed to its end (not a recorded job)."""
-        from akool_cli.core.errors import JobFailedError
-        from akool_cli.jobs.watcher import follow_one
+        from akool_cli.jobs.engine import analyse
 
-        request = kinds.FieldsRequest({"video_url": video_url, "type": "head"})
-        analysis = self.api.create(kinds.HEADSWAP_ANALYSIS, request)
-        analysis = follow_one(
-            self.api, None, kinds.HEADSWAP_ANALYSIS, analysis, timeout=timeout, clock=self.clock
-        )
-        if analysis.video_status == states.Status.FAILED:
-            raise JobFailedError(
-                f"AKOOL's analysis of the video failed: {analysis.error_reason or 'no reason'}",
-                hint=kinds.HEADSWAP_ANALYSIS.failure_hint,
-            )
-        return analysis
+        return analyse(self.api, video_url, clock=self.clock, timeout=timeout)
 
     def models(self, product: str = "text2video") -> list[dict[str, Any]]:
         """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to

@@ -4,13 +4,12 @@ where AKOOL documents how. Face swap and reage are in making.py."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.job import Job
 from akool_cli.client.making import InputOptions, MakingMixin
-from akool_cli.client.talking import DEFAULT_URL_TTL
 from akool_cli.core import kinds, states
 from akool_cli.core.errors import UsageError
 from akool_cli.core.validate import check_job_id, check_job_ids
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from akool_cli.core.mediatypes import Role
-    from akool_cli.inputs.preflight import Events
     from akool_cli.net.api import AkoolClient
 
 
@@ -162,10 +160,7 @@ class MediaMixin(MakingMixin):
         avatar_from: int | None = None,
         webhook_url: str | None = None,
         name: str = "",
-        upload_to: str | None = None,
-        url_ttl: str | float = DEFAULT_URL_TTL,
-        check: bool = True,
-        events: Events | None = None,
+        **inputs: Unpack[InputOptions],
     ) -> Job:
         """An avatar speaking a recording (`audio_url`) or a text (`text` with a VoiceLab
         `voice`), on a background image or colour (talking avatar; billed). `avatar` is an
@@ -183,16 +178,7 @@ class MediaMixin(MakingMixin):
         )
         if fields.get("avatar_id") and avatar_from is None:
             fields["avatar_from"] = self.avatar_from(str(fields["avatar_id"]))
-        return self.make(
-            "avatar",
-            fields,
-            webhook_url=webhook_url,
-            name=name,
-            upload_to=upload_to,
-            url_ttl=url_ttl,
-            check=check,
-            events=events,
-        )
+        return self.make("avatar", fields, webhook_url=webhook_url, name=name, **inputs)
 
     def avatar_from(self, avatar_id: str) -> int:
         """Where an avatar comes from (2 AKOOL's, 3 yours), as the avatar list says; an
@@ -239,8 +225,10 @@ class MediaMixin(MakingMixin):
         `final_conclusion` (Non-Compliant, Compliant or Unknown)."""
         from akool_cli.core import media_products
         from akool_cli.core.products import given
+        from akool_cli.core.validate import check_text
 
-        is_file = content.startswith(("http://", "https://")) or Path(content).is_file()
+        content = check_text(content, "the content")
+        is_file = content.startswith(("http://", "https://")) or os.path.isfile(content)
         what = type or (media_products.moderation_type(content) if is_file else "text")
         if what not in media_products.MODERATION_TYPES:
             raise UsageError(

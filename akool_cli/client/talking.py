@@ -207,7 +207,9 @@ class TalkingMixin(ClientBase):
         """A local file put in your own bucket (`upload_to`, else AKOOL_UPLOAD_TO or the
         profile's upload-to; AKOOL has no upload endpoint), checked as an `role` file first:
         a presigned URL to give a create. An object uploaded earlier is not sent again."""
-        source = str(Path(path).absolute())
+        from akool_cli.core.validate import check_path
+
+        source = str(Path(check_path(path, "the file")).absolute())
         given = [Input(source, role, f"the {role}")]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=False)
         found.raise_problems()

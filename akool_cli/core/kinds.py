@@ -199,6 +199,37 @@ def by_command(name: str) -> JobKind | None:
     return by_command or KINDS.get(wanted)
 
 
+@dataclass(frozen=True)
+class PathUse:
+    """What akool makes of a documented path: it creates jobs of these kinds, is the first
+    stage of them (followed, not recorded), or reads their states; none: akool only calls it."""
+
+    use: Literal["creates", "first stage", "reads"]
+    kinds: tuple[str, ...]
+
+    def __str__(self) -> str:
+        names = ", ".join(self.kinds)
+        if self.use == "first stage":
+            return f"the first stage of {names} jobs"
+        return f"{self.use} {names} jobs" if self.use == "creates" else f"reads {names}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"use": self.use, "kinds": list(self.kinds)}
+
+
+def path_use(path: str) -> PathUse | None:
+    """How akool uses a documented path as a job kind (the catalogue's `akool api --list`)."""
+    every = list(KINDS.values())
+    made = [k.name for k in every if k.create.path == path]
+    if made:
+        return PathUse("creates", tuple(made))
+    first = [owner for owner, k in FIRST_STAGES.items() if path in (k.create.path, k.detail.path)]
+    if first:
+        return PathUse("first stage", tuple(first))
+    read = [k.name for k in every if k.status.endpoint.path == path]
+    return PathUse("reads", tuple(read)) if read else None
+
+
 def for_webhook_type(type_: str) -> JobKind | None:
     """A kind whose callbacks carry this `type` (webhook.mdx's values), when every kind that
     does saves its result alike (same media, same suffix): enough to save a callback's result

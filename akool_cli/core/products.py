@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from akool_cli.core import contract, kinds
 from akool_cli.core.errors import UsageError
+from akool_cli.core.faces import Completed
 from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role
 
@@ -361,6 +362,40 @@ HEAD_SWAP = Product(
 )
 
 
+@dataclass(frozen=True)
+class HeadSwapRequest(FieldsRequest):
+    """A head swap before AKOOL's analysis of its video: the task's fields with `faces` (the
+    reference faces, in the order they go to the people found) instead of `mappings`. What is
+    sent is `analysed`'s body, made once the analysis has named the people."""
+
+    def body(self) -> dict[str, Any]:
+        """The task as planned (a dry run, an estimate): face n for the n-th person found."""
+        fields = dict(self.fields)
+        faces = fields.pop("faces", [])
+        fields["mappings"] = [{"obj_id": n, "img_url": face} for n, face in enumerate(faces)]
+        fields["model_name"] = contract.HEADSWAP_MODEL
+        return fields
+
+    def analysed(self, media: Any, analysis_id: str) -> Completed:
+        """The task for the people AKOOL's analysis found (UsageError when the faces do not fit
+        them); its inputs name the analysis."""
+        values = {k: v for k, v in self.fields.items() if k not in ("faces", self.webhook_field)}
+        values["mappings"] = mappings_for(media, list(self.fields.get("faces") or []))
+        hook = self.fields.get(self.webhook_field)
+        task = HEAD_SWAP.build(values, webhook_url=str(hook) if hook else None)
+        return Completed(task.body(), {**self.inputs(), "analysis_id": analysis_id})
+
+
+def headswap_request(
+    values: Mapping[str, Any], faces: Sequence[str], *, webhook_url: str | None = None
+) -> HeadSwapRequest:
+    """A head swap's request before its analysis, every value checked (the faces' count too)."""
+    placeholder = [{"obj_id": n, "img_url": "https://face.invalid/"} for n in range(len(faces))]
+    built = HEAD_SWAP.build({**values, "mappings": placeholder}, webhook_url=webhook_url)
+    kept = {k: v for k, v in built.fields.items() if k not in ("mappings", "model_name")}
+    return HeadSwapRequest({**kept, "faces": list(faces)}, HEAD_SWAP.kind.webhook_field)
+
+
 def mappings_for(media: Any, faces: Sequence[str]) -> list[dict[str, Any]]:
     """Each face onto the analysis's people in the order it lists them (obj_id), or the
     UsageError that says why the faces do not fit the video."""
@@ -464,9 +499,11 @@ def translation_fields(
     dynamic_duration: bool | None = None,
 ) -> dict[str, Any]:
     """Video translation's fields from the names its command and library method use."""
+    from akool_cli.core.validate import check_texts
+
     return given(
         url=video,
-        language=to if isinstance(to, str) else ",".join(to),
+        language=",".join(check_texts(to, "the languages")),
         source_language=source,
         lipsync=lipsync,
         caption_type=captions,

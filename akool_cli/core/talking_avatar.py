@@ -171,7 +171,10 @@ def avatar_fields(
     """Talking avatar's flat fields from the names its command and library method use: an
     avatar that is an id (letters, digits, _ and -, no file suffix) or your own image or video,
     and a background that is a colour (#RRGGBB) or an image."""
+    from akool_cli.core.validate import check_text
+
     media = (*contract.TALKING_AVATAR_IMAGES, *contract.TALKING_AVATAR_VIDEOS)
+    avatar = check_text(avatar, "the avatar")
     is_id = bool(AVATAR_ID.match(avatar)) and not _is(avatar, media)
     colour = background is not None and background.startswith("#")
     fields = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import SplitResult
@@ -82,6 +83,40 @@ def check_resolution(value: str | None) -> str | None:
             hint="use --resolution 720 or --resolution 1080",
         )
     return cleaned
+
+
+def check_text(value: object, what: str) -> str:
+    """A value the library takes as text (a name, a URL, a product), or a UsageError naming
+    what was given instead (None, a number, a list): never an AttributeError deep inside."""
+    if not isinstance(value, str):
+        raise UsageError(
+            f"{what} must be text, not {type(value).__name__} {value!r:.60}",
+            hint=f"pass {what} as a str",
+        )
+    return value
+
+
+def check_texts(values: object, what: str) -> list[str]:
+    """One text (a str, never its characters) or an iterable of them, as a list."""
+    if isinstance(values, str):
+        return [values]
+    if isinstance(values, (bytes, Mapping)) or not isinstance(values, Iterable):
+        raise UsageError(
+            f"{what} must be text or a list of texts, not {values!r:.60}",
+            hint=f"pass {what} as a str or a list of str",
+        )
+    return [check_text(value, what) for value in values]
+
+
+def check_path(value: object, what: str) -> str:
+    """A file or folder path the library takes (str or os.PathLike), as a str."""
+    text = os.fspath(value) if isinstance(value, os.PathLike) else value
+    if not isinstance(text, str) or "\0" in text:
+        raise UsageError(
+            f"{what} must be a path (str or pathlib.Path), not {value!r:.60}",
+            hint=f'pass {what} as a str or pathlib.Path, e.g. "videos/"',
+        )
+    return text
 
 
 def check_profile_name(value: object, origin: str) -> str:

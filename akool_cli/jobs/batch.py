@@ -26,6 +26,7 @@ from akool_cli.core import kinds, products
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.mediatypes import Role
+from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.speech import check_text_length
 from akool_cli.core.validate import TalkRequest, check_resolution, check_speed
 from akool_cli.inputs.preflight import check_input
@@ -46,6 +47,9 @@ TALK_COLUMNS = (
 )
 EVERY_ROW = ("kind", "id", "output")
 FILE_COLUMNS = {"glossary": "studio_voice"}  # a file whose content is the field's value
+# Values separated by `|` that a field is made from: head swap's faces, one per person in the
+# order AKOOL's analysis finds them (its mappings are made once the analysis is done).
+LIST_COLUMNS = {"faces": "mappings"}
 COLUMNS = tuple(
     dict.fromkeys(
         (
@@ -55,9 +59,10 @@ COLUMNS = tuple(
                 c
                 for p in products.PRODUCTS.values()
                 for c in p.columns
-                if c not in FILE_COLUMNS.values()
+                if c not in (*FILE_COLUMNS.values(), *LIST_COLUMNS.values())
             ),
             *FILE_COLUMNS,
+            *LIST_COLUMNS,
         )
     )
 )
@@ -126,11 +131,14 @@ class Item:
                 found["audio_url"] = (request.audio_url, "audio")
             return found
         product = products.PRODUCTS[self.kind]
-        return {
+        found = {
             name: (str(request.fields[name]), role)
             for name, role in product.media(request.fields).items()
             if request.fields.get(name)
         }
+        if isinstance(request, HeadSwapRequest):
+            found.update({f"faces[{n}]": (f, "image") for n, f in enumerate(_faces(request))})
+        return found
 
     def with_urls(self, sent: dict[str, str]) -> Item:
         """The item with each input replaced by the URL to send (uploaded files' URLs)."""
@@ -144,9 +152,16 @@ class Item:
         else:
             fields = dict(request.fields)
             for name, (value, _role) in self.media().items():
-                fields[name] = sent.get(value, value)
+                if name in fields:
+                    fields[name] = sent.get(value, value)
+            if isinstance(request, HeadSwapRequest):
+                fields["faces"] = [sent.get(face, face) for face in _faces(request)]
             new = replace(request, fields=fields)
         return replace(self, request=new)
+
+
+def _faces(request: HeadSwapRequest) -> list[str]:
+    return [str(face) for face in request.fields.get("faces") or []]
 
 
 def load_rows(path: Path) -> list[Row]:
@@ -496,12 +511,9 @@ def _item(row: Row, base_dir: Path) -> Item:
             [kinds.TALKING_PHOTO.name, *(p.kind.command for p in products.PRODUCTS.values())]
         )
         raise UsageError(f"kind {row.fields.get('kind')!r} is not one akool makes; one of: {known}")
-    if kind.name in kinds.FIRST_STAGES:
-        raise UsageError(
-            f"{kind.command} rows are not made by batch yet (a first stage comes before the job)",
-            hint=f"run: akool {kind.command} for each of them",
-        )
     allowed = TALK_COLUMNS if product is None else (*product.columns, *FILE_COLUMNS)
+    if product is products.HEAD_SWAP:
+        allowed = (*(c for c in allowed if c not in LIST_COLUMNS.values()), *LIST_COLUMNS)
     stray = [c for c, v in row.fields.items() if v and c not in allowed and c not in EVERY_ROW]
     if stray:
         raise UsageError(f"{', '.join(stray)}: not a column of {kind.name} rows" + _other(row))
@@ -536,7 +548,13 @@ def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
     for name, role in product.media(values).items():
         if values.get(name):
             values[name] = check_input(str(values[name]), f"{role} ({name})")
-    request = product.build(values)
+    if product is products.HEAD_SWAP:
+        values.pop("mappings", None)
+        given = [x.strip() for x in f.get("faces", "").split("|") if x.strip()]
+        faces = [check_input(x, "image (faces)") for x in given]
+        request: FieldsRequest = products.headswap_request(values, faces)
+    else:
+        request = product.build(values)
     inputs = {"kind": product.kind.name, **request.inputs()}
     return _keyed(row, inputs, request, kind=product.kind.name)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from akool_cli.core import interrupts, kinds
+from akool_cli.core.clock import Clock
 from akool_cli.core.errors import (
     AkoolError,
     AuthError,
@@ -30,6 +31,7 @@ from akool_cli.core.errors import (
 from akool_cli.core.faces import FacesRequest
 from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
+from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.states import Status
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
@@ -124,6 +126,63 @@ def with_faces(client: AkoolClient, request: Request) -> Request:
     """The request to send: as given, or, for face swap and reage, with the faces AKOOL's face
     detection finds (faces.py). Free of billing: asked before a create is claimed."""
     return request.complete(client) if isinstance(request, FacesRequest) else request
+
+
+def analysed(
+    client: AkoolClient,
+    request: HeadSwapRequest,
+    *,
+    clock: Clock,
+    should_stop: Callable[[], bool] | None = None,
+    timeout: float | None = None,
+) -> Request:
+    """A head swap's task, made from AKOOL's analysis of its video (followed to its end here)."""
+    info = analyse(
+        client,
+        str(request.fields["video_url"]),
+        clock=clock,
+        should_stop=should_stop,
+        timeout=timeout,
+    )
+    return request.analysed((info.raw.get("analysis_result") or {}).get("media"), info.id)
+
+
+def analyse(
+    client: AkoolClient,
+    video_url: str,
+    *,
+    clock: Clock,
+    should_stop: Callable[[], bool] | None = None,
+    timeout: float | None = None,
+) -> JobInfo:
+    """Head swap's first stage: AKOOL's analysis of a video's people, sent and followed to its
+    end. It is no job of the history (AKOOL documents no price for it): one whose answer was
+    lost is asked again by the next run, never resent here."""
+    from akool_cli.jobs.watcher import follow_one
+
+    ask = kinds.FieldsRequest({"video_url": video_url, "type": "head"})
+    try:
+        info = client.create(kinds.HEADSWAP_ANALYSIS, ask)
+    except UnknownOutcomeError as exc:
+        raise UnavailableError(
+            f"AKOOL's analysis of the video was not answered ({exc.message})",
+            hint="run it again: an analysis is not billed, and no head swap was made",
+        ) from None
+    info = follow_one(
+        client,
+        None,
+        kinds.HEADSWAP_ANALYSIS,
+        info,
+        timeout=timeout,
+        clock=clock,
+        should_stop=should_stop,
+    )
+    if info.video_status == Status.FAILED:
+        raise JobFailedError(
+            f"AKOOL's analysis of the video failed: {info.error_reason or 'no reason'}",
+            hint=kinds.HEADSWAP_ANALYSIS.failure_hint,
+        )
+    return info
 
 
 def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: Request) -> Request:
@@ -286,10 +345,19 @@ def claimed(
     inputs = inputs_of(request, origin)
     if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
         # Face detection before the claim: a row killed while asking it is not left in doubt.
-        detected = _detected(client, request, rules)
+        detected = _paced(lambda: with_faces(client, request), rules)
         if detected is None:
             return None
         request = detected
+    if isinstance(request, HeadSwapRequest) and journal.find_by_key(key, origin.scope()) is None:
+        # Head swap's analysis too (not billed): the task is the one create claimed.
+        swap = request
+        task = _paced(
+            lambda: analysed(client, swap, clock=journal.clock, should_stop=rules.stopping), rules
+        )
+        if task is None:
+            return None
+        request = task
     wait = rules.wait or journal.clock.sleep
     while not rules.stopping():
         claim = journal.claim(
@@ -327,12 +395,13 @@ def claimed(
     return None
 
 
-def _detected(client: AkoolClient, request: Request, rules: ClaimRules) -> Request | None:
-    """with_faces under the claim loop's rules: a rate limit that outlasts the retries pauses
-    the caller (a batch) and asks again, as a refused create does. None when asked to stop."""
+def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
+    """A look-up before the claim (face detection, head swap's analysis) under the claim loop's
+    rules: a rate limit that outlasts the retries pauses the caller (a batch) and asks again,
+    as a refused create does. None when asked to stop."""
     while not rules.stopping():
         try:
-            return with_faces(client, request)
+            return ask()
         except RateLimitedError:
             if rules.on_rate_limited is None:
                 raise

@@ -24,7 +24,7 @@ from typing import Any
 
 from akool_cli.core import redact
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import LocalStateError
+from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
 from akool_cli.core.models import JobInfo
 from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
@@ -416,7 +416,36 @@ class Journal:
     ) -> int:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
+            if batch_key is None:
+                self._refuse_unsettled(db, scope, kind, inputs)
             return self._insert_attempt(db, scope, kind, inputs, batch_key)
+
+    def _refuse_unsettled(
+        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> None:
+        """An earlier create of the very same job (same kind, inputs, server, profile and
+        account) whose outcome is unknown (akool was killed while it was sent, or its answer
+        never came) may have been made and billed: sending it again could pay twice, so the
+        new attempt waits until that one is settled (in the same transaction)."""
+        recorded = _recorded(inputs)
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        for row in db.execute(LOOKUPS["open_attempts"], (cutoff,)):
+            same = (row["base_url"], row["profile"], row["account"] or "") == (
+                scope.base_url,
+                scope.profile,
+                scope.account or "",
+            )
+            if not same or row["kind"] != kind or row["inputs"] != recorded:
+                continue
+            if row["batch_key"] or (row["outcome"] == "sending" and self._owner_alive(row)):
+                continue  # a batch row's (its own claim decides), or one being sent right now
+            raise UnsettledAttemptError(
+                f"an earlier create of this same job (attempt {row['id']}) has an unknown "
+                "outcome: AKOOL may have made and billed it, so akool sends nothing again "
+                "until it is settled",
+                hint=settle_hint(row["id"]),
+                attempt_id=row["id"],
+            )
 
     def _insert_attempt(
         self,
