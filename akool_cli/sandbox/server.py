@@ -66,6 +66,9 @@ def parse_faults(spec: str) -> dict[str, float]:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # A batch opens 16 connections at once; the default backlog of 5 makes a loaded machine's
+    # kernel drop SYNs, and a client's 1.5 s connect timeout then fails a URL that was there.
+    request_queue_size = 128
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A client hanging up mid-answer is normal (and injected on purpose): one line at most.
@@ -204,6 +207,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
+        self._endpoint_key = "files" if url.path.startswith(FILES_PREFIX) else ""
         body = self._read_body() if method == "POST" else b""
         self._body_digest = hashlib.sha256(body).hexdigest()[:16]
         self.state.receive(
