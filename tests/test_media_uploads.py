@@ -103,3 +103,17 @@ def test_a_headswap_row_uploads_its_video_and_faces(
     assert [m["obj_id"] for m in task["mappings"]] == [0, 1]
     assert all(presigned(m["img_url"], s3) for m in task["mappings"])
     assert finished(fetching, isolated) == [(3, "")]
+
+
+def test_the_headswap_command_uploads_local_faces_before_checking_their_urls(
+    s3: S3, fetching: Sandbox, isolated: Isolation
+) -> None:
+    from akool_cli.sandbox.media import sample_mp4
+
+    clip = s3.file("twopeople.mp4", sample_mp4())
+    anna, ben = s3.file("anna.jpg", JPEG), s3.file("ben.png", PNG)
+    args = ["headswap", str(clip), "--face", str(anna), "--face", str(ben)]
+    invoke([*args, "--upload-to", s3.target])
+    [task] = sent(fetching, contract.CREATE_HEADSWAP)
+    assert all(presigned(m["img_url"], s3) for m in task["mappings"])
+    assert finished(fetching, isolated) == [(3, "")]

@@ -306,9 +306,9 @@ class MakingMixin(TalkingMixin):
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
         found.raise_problems()
-        mappings = [{"obj_id": n, "img_url": f} for n, f in enumerate(faces)]
-        shaped = {"video_url": video_url, "mappings": mappings, "resolution": resolution}
-        products.HEAD_SWAP.build({k: v for k, v in shaped.items() if v is not None})
+        shaped = {"video_url": video_url, "resolution": resolution}
+        # the faces' URLs are checked once uploaded (the task is built again then), as in a batch
+        products.headswap_request({k: v for k, v in shaped.items() if v is not None}, faces)
         events = events or Events()
         _check_videos(products.HEAD_SWAP, found, events.warn)
         sent = self.prepare_inputs(found, settings, events=events)
