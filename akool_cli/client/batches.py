@@ -5,6 +5,7 @@ downloaded a few at a time. Events go to callbacks; nothing prints.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -223,7 +224,15 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
 
 
 def check_budget(max_credits: float | None) -> None:
-    if max_credits is not None and max_credits < 0:
+    """Refuse a cap that cannot stop anything: negative, NaN or infinite (`1e999` is inf)."""
+    if max_credits is None:
+        return
+    if not math.isfinite(max_credits):
+        raise UsageError(
+            f"--max-credits {max_credits} is not a number of credits",
+            hint="e.g. --max-credits 500 (credits)",
+        )
+    if max_credits < 0:
         raise UsageError(
             "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
         )

@@ -1,0 +1,52 @@
+"""Break-it findings on spending: a cap that cannot stop anything is refused, and the history's
+CSV never hands a spreadsheet a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from akool_cli.sandbox import Sandbox
+from tests.conftest import Isolation
+from tests.support.batches import write_rows
+from tests.support.runner import invoke
+
+IMAGE = "https://example.com/portrait.jpg"
+AUDIO = "https://example.com/speech.mp3"
+NOT_A_CAP = ["nan", "inf", "-inf", "1e999", "NaN"]
+
+
+@pytest.mark.parametrize("cap", NOT_A_CAP)
+def test_a_batch_refuses_a_cap_that_is_not_a_number_of_credits(
+    cap: str, api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = write_rows(isolated.tmp / "campaign.csv", 2)
+    refused = invoke(["batch", str(rows), "--max-credits", cap], expect=2)
+    assert "--max-credits" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) <= 2  # the line and its hint
+    assert api_env.state.jobs == {} or len(api_env.state.jobs) == 0  # nothing paid for
+
+
+@pytest.mark.parametrize("cap", NOT_A_CAP)
+def test_the_mcp_server_refuses_a_cap_that_is_not_a_number_of_credits(
+    cap: str, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refused = invoke(["mcp", "--dir", str(isolated.tmp), "--max-credits", cap], expect=2)
+    assert "--max-credits" in refused.stderr
+    monkeypatch.setenv("AKOOL_MCP_MAX_CREDITS", cap)
+    from_env = invoke(["mcp", "--dir", str(isolated.tmp)], expect=2)
+    assert "AKOOL_MCP_MAX_CREDITS" in from_env.stderr
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", " =1"]
+)
+def test_history_csv_neutralises_cells_a_spreadsheet_would_run(
+    name: str, api_env: Sandbox, isolated: Isolation
+) -> None:
+    invoke(["talk", IMAGE, AUDIO, "--name", name, "--wait"])
+    [row] = list(csv.DictReader(io.StringIO(invoke(["history", "--csv"]).stdout)))
+    assert row["label"].startswith("'") and row["label"][1:].strip() == name.strip()
+    assert float(row["credits"]) == 10  # numbers stay numbers
