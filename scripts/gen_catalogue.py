@@ -67,6 +67,8 @@ PRIMARY_PAGE = {
     "/api/open/v3/avatar/create": "ai-tools-suite/avatar",
     "/api/open/v3/content/analysis/sentiment": "ai-tools-suite/jarvis-moderator",
     "/api/open/v3/content/analysis/infobyid": "ai-tools-suite/jarvis-moderator",
+    # Also on the background change page, which is deprecated: image generation reads it today.
+    "/api/open/v3/content/image/infobymodelid": "ai-tools-suite/image-generate",
 }
 PRODUCT_NAMES = {
     "voiceLab": "voicelab",

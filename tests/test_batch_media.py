@@ -61,7 +61,8 @@ def test_a_batch_of_every_kind_saves_files_and_reports_assets_and_texts(
     assert {r["state"] for r in states.values()} == {"done"}
     saved = {Path(r["downloaded_path"]).suffix for r in states.values() if r["downloaded_path"]}
     assert saved == {".jpg", ".png"}
-    assert sorted(p.suffix for p in out.iterdir()) == [".jpg", ".jpg", ".jpg", ".png"]
+    # ... and beside them the voice clone's preview (its voice_id is the row's result).
+    assert sorted(p.suffix for p in out.iterdir()) == [".jpg", ".jpg", ".jpg", ".mp3", ".png"]
     # The two faces on each side were mapped from face detection.
     [swap] = [j for j in api_env.state.jobs.values() if j.kind == "faceswap"]
     assert [len(swap.request[side]) for side in ("sourceImage", "targetImage")] == [2, 2]

@@ -81,11 +81,11 @@ def test_a_clone_makes_a_voice_id_not_a_file(api_env: Sandbox, isolated: Isolati
     ).items()
     with akool_cli.Client() as client:
         assert client.speak("Hello in my own voice", voice_id).done
-    # Following it with -o saves nothing: there is no file to save.
-    out = isolated.tmp / "nothing"
+    # Following it with -o saves only its preview: the voice itself stays on AKOOL.
+    out = isolated.tmp / "preview"
     watched = invoke(["watch", job_id, "-o", f"{out}/"])
     assert watched.stdout.strip() == voice_id
-    assert not out.exists() or list(out.iterdir()) == []
+    assert [p.name for p in out.iterdir()] == [f"{job_id}.preview.mp3"]
 
 
 def test_an_avatar_upload_makes_an_avatar_id(api_env: Sandbox, isolated: Isolation) -> None:

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
+from akool_cli.cli.products_cmd import FACES_OUTPUT, JSON_JOB, Common, make
+from akool_cli.core.products import VIDEO_SUFFIXES
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
-
-VIDEO_SUFFIXES = (".mp4", ".mov", ".avi", ".webm", ".mkv")
 
 
 def register(app: typer.Typer) -> None:
@@ -49,7 +48,7 @@ def faceswap(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = FACES_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,
@@ -138,7 +137,7 @@ def reage(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = FACES_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,

@@ -10,10 +10,12 @@ from __future__ import annotations
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
+from akool_cli.cli.products_cmd import IMAGE_OUTPUT, JSON_JOB, Common, make
 
 # The group's help is image()'s docstring: the command it runs without a subcommand.
 image_app = typer.Typer(invoke_without_command=True)
+# Each button letter: its command, and the other letter with the command that takes it.
+BUTTONS = {"U": ("upscale", ("V", "variation")), "V": ("variation", ("U", "upscale"))}
 JOB_ID = typer.Argument(..., metavar="IMAGE_ID", help="The generated image's job id.")
 
 
@@ -41,7 +43,7 @@ def image(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = IMAGE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,
@@ -64,6 +66,9 @@ def image(
 
     if ctx.invoked_subcommand is not None:
         return
+    if _nothing_given(ctx):
+        typer.echo(ctx.get_help())  # `akool image` alone: its help, as any group alone
+        raise typer.Exit(0)
     if prompt is None or not prompt.strip():
         raise UsageError(
             "missing --prompt", hint='e.g. akool image --prompt "a lighthouse at dawn"'
@@ -85,12 +90,31 @@ def image(
     make(ctx, products.PRODUCTS["image"], fields, common)
 
 
+def _nothing_given(ctx: typer.Context) -> bool:
+    """No option given on the command line (or from the environment): every value a default."""
+    from typer._click.core import ParameterSource
+
+    return all(
+        ctx.get_parameter_source(name) in (ParameterSource.DEFAULT, None) for name in ctx.params
+    )
+
+
 def _button(ctx: typer.Context, image_id: str, button: str, letter: str, common: Common) -> None:
     from akool_cli.cli.runtime import Runtime
     from akool_cli.core import products
+    from akool_cli.core.errors import UsageError
 
     wanted = button.strip().upper()
     wanted = wanted if wanted.startswith(letter) else f"{letter}{wanted}"
+    if wanted not in {f"{letter}{n}" for n in range(1, 5)}:
+        command, other = BUTTONS[letter]
+        given = button.strip().upper()
+        hint = f"e.g. akool image {command} {image_id} {letter}1"
+        if given in {f"{other[0]}{n}" for n in range(1, 5)}:
+            hint = f"for {other[1]}: akool image {other[1]} {image_id} {given}"
+        raise UsageError(
+            f"{command} takes {letter}1-{letter}4 (or 1-4), not {button.strip()!r}", hint=hint
+        )
     fields = {"_id": image_id, "button": wanted}
     products.PRODUCTS["image_button"].build(fields)  # a button AKOOL has, before asking it
     runtime: Runtime = ctx.obj
@@ -108,7 +132,7 @@ def upscale(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = IMAGE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,
@@ -134,7 +158,7 @@ def variation(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = IMAGE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,

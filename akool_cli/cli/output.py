@@ -369,7 +369,12 @@ class JobDisplay:
             self._last_heartbeat = elapsed
             self.output.info(f"still waiting for {waiting} job(s) after {elapsed / 60:.0f} min")
 
-    def downloaded(self, job_id: str, path: str, size: int) -> None:
+    def downloaded(self, job_id: str, path: str, size: int, misnamed: str | None = None) -> None:
+        if misnamed is not None:
+            self.output.warn(
+                f"{path} holds a {misnamed[1:].upper()} file, not what its name says; "
+                f"name it with {misnamed} (or save to a folder: -o DIR/ names it by its bytes)"
+            )
         if self._progress is not None:
             self._progress.update(
                 self._tasks[job_id],

@@ -27,14 +27,25 @@ if TYPE_CHECKING:
     from akool_cli.core.products import Product
 
 JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
-OUTPUT = typer.Option(
-    None,
-    "-o",
-    "--output",
-    metavar="PATH",
-    help="Download the result here (implies --wait): a file, or DIR/ for <job id>.mp4 (other "
-    "result files go beside it as <job id>.<role>.<ext>).",
-)
+
+
+def output_option(saved: str = "<job id>.mp4") -> Any:
+    """-o for a command whose result `saved` names (`<job id>.png, .jpg or .webp`)."""
+    return typer.Option(
+        None,
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=f"Download the result here (implies --wait): a file, or DIR/ for {saved} (other "
+        "result files go beside it as <job id>.<role>.<ext>).",
+    )
+
+
+OUTPUT = output_option()
+# Images and voices are saved as their bytes say under DIR/.
+IMAGE_OUTPUT = output_option("<job id>.png, .jpg or .webp, as its bytes say")
+FACES_OUTPUT = output_option("<job id>.jpg, .png or .webp (a video: <job id>.mp4)")
+VOICE_OUTPUT = output_option("<job id>.mp3 or .wav, as its bytes say")
 
 
 def register(app: typer.Typer) -> None:
@@ -100,24 +111,29 @@ def _made(
 ) -> None:
     """A job just made: its id said, and (with --wait or -o) followed and downloaded."""
     from akool_cli.cli import talk_cmd
-    from akool_cli.core import kinds
+    from akool_cli.core import interrupts, kinds
 
     if not common.json_out:
         out.data(job.id)
-    if not (common.wait or common.output is not None):
+    if not (common.wait or common.output is not None) or interrupts.stop_requested():
         noun = kinds.get(job.kind).noun
-        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
         if common.json_out:
             out.json(job.to_json())
+        if interrupts.stop_requested():  # asked to stop while the create was answered
+            raise interrupts.stopped(
+                f"stopped after creating {noun} job {job.id}; it keeps running on AKOOL",
+                f"follow it with: {talk_cmd.watch_command(job.id, common.output, common.force)}",
+            )
+        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
         return
     follow = (common.interval, timeout, common.output, common.force)
     view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
     if common.json_out:
         out.json(view)
     else:
-        from akool_cli.client import made
+        from akool_cli.client import made_lines
 
-        for line in made(view).splitlines():  # an asset's id, or a text: the answer itself
+        for line in made_lines(view):  # an asset's id, or a text: the answer itself
             out.data(line)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
@@ -237,7 +253,7 @@ def translate(
     (<job id>.no_captions.mp4). The video should be 60 s or less, 300 MB or less, 30 fps or
     less, with audio.
 
-    Example: akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://b/akool/ -o out/
+    Example: akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.core import products
 
@@ -316,7 +332,7 @@ def image2video(
 
     Costs (AKOOL's price table): 5 s at 720p 20 credits, 1080p 25, 4k 30; 10 s twice that.
 
-    Example: akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/
+    Example: akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.core import products
 
@@ -447,7 +463,7 @@ def charswap(
 
     AKOOL's price: per started 5 s, 480p 5 credits, 720p 10, 1080p 15.
 
-    Example: akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/
+    Example: akool charswap hero.png dance.mp4 --mode replace --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.core import products
 
@@ -498,7 +514,7 @@ def headswap(
     """Swap heads in a video (AKOOL head swap): AKOOL first analyses the video's people (akool
     waits for it), then the first --face goes to the first person found, and so on.
 
-    Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/
+    Example: akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://my-bucket/akool/ -o out/
     """
     from akool_cli.cli import talk_cmd
     from akool_cli.client import Events

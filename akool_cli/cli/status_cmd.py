@@ -83,9 +83,17 @@ def _print(
         made = f"batch row {row} ({attempt.inputs.get('batch_id')})" if row is not None else ""
         made = made or " ".join(str(v) for v in _inputs(attempt.inputs))
         out.warn(
-            f"attempt {attempt.id}: a {attempt.kind} create sent at {when} has an unknown "
+            f"attempt {attempt.id}: {_a_noun(attempt.kind)} create sent at {when} has an unknown "
             f"outcome ({attempt.detail}); it was for {made}. {_capital(settle_hint(attempt.id))}"
         )
+
+
+def _a_noun(kind: str) -> str:
+    """The kind as its description names it: 'a face swap', 'an image'."""
+    from akool_cli.core import kinds
+
+    found = kinds.KINDS.get(kind)
+    return found.a_noun if found is not None else f"a {kind}"
 
 
 def _capital(text: str) -> str:

@@ -52,12 +52,13 @@ def _render(display: JobDisplay, event: Event) -> None:
             detail = f"{info.progress:.0f}%"
         if info.state == "unknown":
             # Not a documented state: show the raw value and keep following the job.
-            detail = f"video_status {info.raw.get('video_status')!r}"
+            detail = f"{info.status_field} {info.raw_status!r}"
         display.state(event.job_id, info.state, detail, info.progress)
     elif isinstance(event, Progress):
         display.bytes(event.job_id, event.received, event.total)
     elif isinstance(event, Downloaded):
-        display.downloaded(event.job_id, str(event.result.path), event.result.size)
+        result = event.result
+        display.downloaded(event.job_id, str(result.path), result.size, result.misnamed)
     elif isinstance(event, Tick):
         display.tick(event.elapsed, event.waiting)
 
@@ -119,7 +120,11 @@ def _results(out: Output, job_ids: list[str], result: FollowResult) -> Followed:
         job = result.jobs.get(job_id)
         if job is None:
             continue
-        views.append(job.to_json())
+        view = job.to_json()
+        trouble = result.errors.get(job_id)
+        if trouble is not None and not view["error"]:
+            view["error"] = trouble.message  # e.g. the download failed: --json says so too
+        views.append(view)
         if job.failed:
             failed.append(job_id)
             out.error(
@@ -142,11 +147,11 @@ def _results(out: Output, job_ids: list[str], result: FollowResult) -> Followed:
 
 
 def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
-    from akool_cli.client import made
+    from akool_cli.client import made_lines
 
     for view in views:
-        if not (view.get("downloaded_path") or view.get("video_url")) and made(view):
-            for line in made(view).splitlines():  # an asset's id, or a text: the answer
+        if not (view.get("downloaded_path") or view.get("video_url")) and made_lines(view):
+            for line in made_lines(view):  # an asset's id, or a text: the answer
                 out.data(line)
             continue
         result = view.get("downloaded_path") or view.get("video_url")
@@ -271,7 +276,7 @@ def wait_for(
         interval=interval,
         timeout=timeout,
         first_poll_delay=interval,
-        resume=_watch_command(job.id, output, force),
+        resume=watch_command(job.id, output, force),
     )
     code = followed.code
     for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
@@ -304,11 +309,11 @@ def _created(out: Output, job: Job, json_out: bool, output: str | None, force: b
     if interrupts.stop_requested():
         raise interrupts.stopped(
             f"stopped after creating {job.id}; it keeps running on AKOOL",
-            f"follow it with: {_watch_command(job.id, output, force)}",
+            f"follow it with: {watch_command(job.id, output, force)}",
         )
 
 
-def _watch_command(job_id: str, output: str | None, force: bool) -> str:
+def watch_command(job_id: str, output: str | None, force: bool) -> str:
     """The command that picks a talk job up where this run stops."""
     words = ["akool", "watch", job_id]
     if output is not None:

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
+from akool_cli.cli.products_cmd import JSON_JOB, VOICE_OUTPUT, Common, make
 
 voice_app = typer.Typer(
     help="Change the voice of a recording, or clone a voice (AKOOL VoiceLab).",
@@ -71,7 +71,7 @@ def change(
     ),
     webhook_url: str | None = options.WEBHOOK_URL,
     wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
+    output: str | None = VOICE_OUTPUT,
     force: bool = options.FORCE,
     interval: float = options.INTERVAL,
     timeout: str | None = options.TIMEOUT,

@@ -33,7 +33,7 @@ from akool_cli.inputs.preflight import Events
 from akool_cli.jobs.batch import Problem as RowProblem
 from akool_cli.jobs.batch_run import Outcome
 from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
-from akool_cli.jobs.views import TABLE_COLUMNS, made
+from akool_cli.jobs.views import TABLE_COLUMNS, made, made_lines
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
 from akool_cli.store.config import DEFAULT_PROFILE, USER_SETTINGS
 from akool_cli.webhooks.receiver import MAX_BODY as CALLBACK_MAX_BYTES
@@ -82,6 +82,7 @@ __all__ = [
     "background_change_gone",
     "envelope_error",
     "made",
+    "made_lines",
     "media_kind",
     "release_locks",
 ]
@@ -100,7 +101,7 @@ class Client(
     """One AKOOL account on one server, with akool's history.
 
     >>> client = Client()                      # found as the CLI finds them
-    >>> job = client.talk("me.jpg", text="Hello!", voice=VOICE_ID, upload_to="s3://b/akool/")
+    >>> job = client.talk("me.jpg", text="Hello!", voice=VOICE_ID, upload_to="s3://my-bucket/akool/")
     >>> job = client.wait(job.id, timeout="10m")
     >>> path = client.download(job.id, "videos/")
     """

@@ -119,7 +119,7 @@ class FollowingMixin(ClientBase):
         kind = self._kind_of(record)
         call = kind.cancel
         if record is None or call is None:
-            what = f"a {kind.noun} job" if record is not None else "a job not in akool's history"
+            what = f"{kind.a_noun} job" if record is not None else "a job not in akool's history"
             raise UsageError(
                 f"akool cannot cancel {job_id}: it is {what}, and AKOOL documents a cancel "
                 "only for reage",

@@ -104,9 +104,13 @@ class MakingMixin(TalkingMixin):
         return self.create(chosen, request, origin, once=once, run=run)
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
-        """AKOOL's 1202 before billing: a video translated with lip sync into a language once."""
+        """AKOOL's 1202 before billing: a video translated with lip sync into a language once;
+        and an avatar_id is made once (avatar.mdx: it is unique)."""
         from akool_cli.core.products import repeated_lipsync
 
+        if kind.name == "avatar" and isinstance(request, kinds.FieldsRequest):
+            self._check_avatar_id(str(request.fields.get("avatar_id") or ""))
+            return
         if kind is not kinds.TRANSLATION or not isinstance(request, kinds.FieldsRequest):
             return
         earlier = [
@@ -117,6 +121,22 @@ class MakingMixin(TalkingMixin):
         problem = repeated_lipsync(request.fields, earlier)
         if problem:
             raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
+
+    def _check_avatar_id(self, avatar_id: str) -> None:
+        """An avatar_id this server's history made already (not failed) is not made again."""
+        for record in self.journal.recent(REPEAT_LOOKBACK):
+            if (
+                record.kind == "avatar"
+                and record.base_url == self.base_url
+                and record.video_status != states.Status.FAILED
+                and avatar_id in (record.inputs.get("avatar_id"), record.outputs.get("avatar_id"))
+            ):
+                raise UsageError(
+                    f"avatar_id {avatar_id} was made already (job {record.id}, "
+                    f"{states.name(record.video_status)}); AKOOL keeps each avatar_id once",
+                    hint=f"use it: akool avatar {avatar_id} ...; or add another with a "
+                    "different --name or --id",
+                )
 
     def lipsync(
         self,

@@ -264,7 +264,7 @@ class MediaMixin(MakingMixin):
             api = self.api_of(record)
             call = kind.delete
             if record is None or call is None:
-                why = "not in akool's history" if record is None else f"a {kind.noun} job"
+                why = "not in akool's history" if record is None else f"{kind.a_noun} job"
                 problems.append(f"{job_id} ({why})")
                 continue
             groups.setdefault((id(api), call.endpoint.key), (api, call, []))[2].append(job_id)

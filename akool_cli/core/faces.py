@@ -25,6 +25,9 @@ from akool_cli.core import contract
 from akool_cli.core.errors import RejectedError, UnavailableError, UsageError
 from akool_cli.core.kinds import FieldsRequest
 
+# "The number of people who can have their faces changed cannot exceed 8" (code 1007 on the face
+# swap and reage pages); Face Swap Pro's arrays take 50 items (faceswap.yaml), which 8 keeps.
+MAX_FACES = 8
 VIDEO_FRAMES = 5  # detect_faces' documented default for videos, sent explicitly
 
 
@@ -112,7 +115,9 @@ class FaceFinder(Protocol):
 
 def pairs(source: list[Face], target: list[Face], where: str) -> list[tuple[Face, Face]]:
     """Which source face goes onto which target face: one source face onto every target face,
-    or as many on each side, in detection order (left to right as AKOOL lists them)."""
+    or as many on each side, in detection order (left to right as AKOOL lists them); at most
+    MAX_FACES of them."""
+    at_most(len(target), where)
     if not source:
         raise UsageError(
             "AKOOL's face detection found no face in the source image",
@@ -132,6 +137,16 @@ def pairs(source: list[Face], target: list[Face], where: str) -> list[tuple[Face
         "faces in order when both show as many, or puts one source face on every target face",
         hint="use a source image with one face, or one with as many faces as the target",
     )
+
+
+def at_most(count: int, where: str) -> None:
+    """No more faces than AKOOL changes in one job (its code 1007), refused before billing."""
+    if count > MAX_FACES:
+        raise UsageError(
+            f"the {where} shows {count} faces; AKOOL changes at most {MAX_FACES} faces in one "
+            "job (its code 1007)",
+            hint=f"crop the {where} to {MAX_FACES} faces or fewer, or swap them in several jobs",
+        )
 
 
 def items(faces: list[Face], opts: str) -> list[dict[str, str]]:
@@ -279,6 +294,7 @@ class Reage(FacesRequest):
         medium = "modifyVideo" if self.video else "modifyImage"
         target = str(f[medium])
         faces = finder.find_faces(target, video=self.video)
+        at_most(len(faces), "video" if self.video else "image")
         if not faces:
             where = "video" if self.video else "image"
             raise UsageError(

@@ -165,6 +165,11 @@ class JobKind:
         """What this product's page says a business code means, if it says."""
         return self.codes.get(code)
 
+    @property
+    def a_noun(self) -> str:
+        """The noun with its article: 'a face swap', 'an image'."""
+        return ("an " if self.noun[:1].lower() in "aeiou" else "a ") + self.noun
+
     def role_suffix(self, role: str) -> str:
         return next((f.suffix for f in self.files if f.role == role), self.suffix)
 

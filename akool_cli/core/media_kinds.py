@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from akool_cli.core import contract
-from akool_cli.core.kinds import SPEECH, IdsCall, JobKind, StatusCall, register
+from akool_cli.core.kinds import SPEECH, IdsCall, JobKind, ResultFile, StatusCall, register
 from akool_cli.core.models import Shape
 
 # -- face swap and reage ------------------------------------------------------------------------
@@ -177,6 +177,8 @@ VOICE_CLONE = register(
         ),
         result="audio",
         suffix=".mp3",
+        # Its sample, saved with -o as <id>.preview.mp3 (the voice itself stays on AKOOL).
+        files=(ResultFile("preview", ("preview",), ".mp3", "audio"),),
         command="voice clone",
         makes="asset",
         failure_hint="use a clear recording of one voice (30 MB at most), then try again",

@@ -58,7 +58,7 @@ FACESWAP = register(
     Product(
         kind=media_kinds.FACESWAP,
         summary="a face put onto the faces of an image (Face Swap Pro)",
-        example="akool faceswap face.jpg group.jpg --upload-to s3://b/akool/ -o out/",
+        example="akool faceswap face.jpg group.jpg --upload-to s3://my-bucket/akool/ -o out/",
         params=(
             _SOURCE,
             Param("target_url", media="image", help="The image whose faces change."),
@@ -90,7 +90,7 @@ FACESWAP_PLUS_VIDEO = register(
     Product(
         kind=media_kinds.FACESWAP_PLUS_VIDEO,
         summary="faces swapped in a video (Face Swap Plus)",
-        example="akool faceswap face.jpg --video clip.mp4 --plus --upload-to s3://b/akool/",
+        example="akool faceswap face.jpg --video clip.mp4 --plus --upload-to s3://my-bucket/akool/",
         params=(
             _SOURCE,
             Param("target_url", media="video", help="The video whose faces change."),
@@ -125,7 +125,7 @@ REAGE = register(
     Product(
         kind=media_kinds.REAGE,
         summary="the faces of an image made older or younger",
-        example="akool reage portrait.jpg --age 20 --upload-to s3://b/akool/ -o out/",
+        example="akool reage portrait.jpg --age 20 --upload-to s3://my-bucket/akool/ -o out/",
         params=(Param("modifyImage", media="image", help="The image whose faces change."), _AGE),
         rules=needs("modifyImage", "face_reage"),
         request=faces.Reage,
@@ -243,7 +243,7 @@ VOICE_CHANGE = register(
     Product(
         kind=media_kinds.VOICE_CHANGE,
         summary="a recording spoken again in another voice",
-        example="akool voice change VOICE_ID speech.mp3 --upload-to s3://b/akool/ -o out/",
+        example="akool voice change VOICE_ID speech.mp3 --upload-to s3://my-bucket/akool/ -o out/",
         params=(
             Param("voice_id", help="The voice to speak in (akool voices; Akool Multilingual 1)."),
             Param("source_voice_file", media="audio", help="The recording (50 MB at most)."),
@@ -270,7 +270,7 @@ VOICE_CLONE = register(
     Product(
         kind=media_kinds.VOICE_CLONE,
         summary="a voice cloned from a recording: a voice_id for akool talk --text",
-        example='akool voice clone me.wav --name "My voice" --upload-to s3://b/akool/',
+        example='akool voice clone me.wav --name "My voice" --upload-to s3://my-bucket/akool/',
         params=(
             Param("source_voice_file", media="audio", help="The recording (30 MB at most)."),
             Param("name", help="The voice's name in akool voices --own."),
@@ -319,6 +319,8 @@ def _avatar_defaults(fields: dict[str, Any]) -> None:
 
 
 def _avatar_rules(fields: dict[str, Any]) -> list[str]:
+    if not fields.get("name"):
+        return ["name is required (the avatar's name; its avatar_id is made from it)"]
     avatar_id = fields.get("avatar_id")
     if avatar_id is not None and not AVATAR_ID.match(str(avatar_id)):
         return [f"avatar_id may hold only letters and digits, not {avatar_id!r}"]
@@ -347,6 +349,17 @@ AVATAR = register(
 
 
 # -- Jarvis Moderator -----------------------------------------------------------------------------
+
+ISO_639_1 = re.compile(r"^[a-z]{2}$")  # jarvis-moderator.mdx: "the input language in ISO-639-1"
+
+
+def _moderation_rules(fields: dict[str, Any]) -> list[str]:
+    problems = needs("content", "type")(fields)
+    language = fields.get("language")
+    if language is not None and not ISO_639_1.match(str(language)):
+        problems.append(f"language must be an ISO 639-1 code such as en, not {language!r}")
+    return problems
+
 
 # jarvis-moderator.mdx's `type`, and what each takes (its notes' formats).
 MODERATION_TYPES = {"image": 1, "video": 2, "audio": 3, "text": 4}
@@ -384,6 +397,6 @@ MODERATION = register(
             Param("language", help="The content's language (ISO 639-1), for video, audio, text."),
             Param("input", help="What to look for, in words (optional)."),
         ),
-        rules=needs("content", "type"),
+        rules=_moderation_rules,
     )
 )

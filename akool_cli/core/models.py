@@ -75,6 +75,10 @@ class JobInfo:
     files: dict[str, str] = field(default_factory=dict, compare=False)
     cost: dict[str, float] = field(default_factory=dict, compare=False)
     outputs: dict[str, str] = field(default_factory=dict, compare=False)  # see Shape.outputs
+    # The state as AKOOL wrote it, and where (`faceswap_status`, `result.status`): what a state
+    # outside the table is shown as.
+    status_field: str = field(default="video_status", compare=False)
+    raw_status: Any = field(default=None, compare=False)
 
     @property
     def state(self) -> str:
@@ -114,6 +118,8 @@ class JobInfo:
             outputs={
                 name: text for name, path in shape.outputs if (text := _output(at(item, path)))
             },
+            status_field=".".join(shape.status),
+            raw_status=at(item, shape.status),
         )
 
 

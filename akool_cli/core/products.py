@@ -21,6 +21,8 @@ from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role
 
 ParamType = Literal["string", "integer", "boolean", "number", "object", "array"]
+# A URL or file name ending so names a video, never an image (face swap's image TARGET).
+VIDEO_SUFFIXES = (".mp4", ".mov", ".avi", ".webm", ".mkv")
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -95,20 +97,32 @@ class Product:
                 fields[param.name] = _convert(param, value)
             except ValueError as exc:
                 problems.append(str(exc))
+        problems += self._video_for_image(fields)
         if self.derive is not None and not problems:
             self.derive(fields)
         if webhook_url:
             fields[self.kind.webhook_field] = webhook_url
         if not problems:
             problems += (self.rules or _none)(fields)
-            if self.request is FieldsRequest:
-                problems += contract.request_problems(self.kind.create, fields)
+        if not problems and self.request is FieldsRequest:
+            problems += contract.request_problems(self.kind.create, fields)
         if problems:
             raise UsageError(
-                f"the {self.kind.noun} request is not valid: " + "; ".join(problems),
+                f"the {self.kind.noun} request is not valid: " + "; ".join(dict.fromkeys(problems)),
                 hint=f"see: akool {self.kind.command} --help",
             )
         return self.request(fields, self.kind.webhook_field)
+
+    def _video_for_image(self, fields: Mapping[str, Any]) -> list[str]:
+        """An image field given what its name says is a video (clip.mp4): refused for every
+        caller (command, library, batch row), with where a video goes when there is a place."""
+        roles = self.media(fields)
+        problems = []
+        for name, value in fields.items():
+            path = str(value).lower().split("?")[0].split("#")[0]
+            if roles.get(name) == "image" and path.endswith(VIDEO_SUFFIXES):
+                problems.append(f"{name} {str(value)[:80]!r} looks like a video, not an image")
+        return problems
 
 
 def _none(fields: dict[str, Any]) -> list[str]:
@@ -186,7 +200,7 @@ def _image2video_rules(fields: dict[str, Any]) -> list[str]:
 IMAGE2VIDEO = Product(
     kind=kinds.IMAGE2VIDEO,
     summary="an image animated by a prompt or an effect",
-    example='akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://b/akool/ -o out/',
+    example='akool image2video photo.jpg --prompt "slow zoom in" --upload-to s3://my-bucket/akool/ -o out/',
     params=(
         Param("image_url", media="image", help="The image to animate."),
         Param("prompt", help="How to animate it (ignored by AKOOL when an effect is given)."),
@@ -286,7 +300,7 @@ def glossary_problems(value: Any) -> list[str]:
 TRANSLATION = Product(
     kind=kinds.TRANSLATION,
     summary="a video translated into other languages (subtitles too)",
-    example="akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://b/akool/ -o out/",
+    example="akool translate talk.mp4 --to es,fr --lipsync --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("url", media="video", help="The video to translate."),
         Param("language", help="Target language codes, comma-separated (akool languages)."),
@@ -313,7 +327,7 @@ TRANSLATION = Product(
 CHARACTER_SWAP = Product(
     kind=kinds.CHARACTER_SWAP,
     summary="a character put into a video, or animated with its motion",
-    example="akool charswap hero.png dance.mp4 --mode replace --upload-to s3://b/akool/ -o out/",
+    example="akool charswap hero.png dance.mp4 --mode replace --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("image", media="image", help="The character: a PNG or JPEG."),
         Param("video", media="video", help="The motion source: an MP4 of 120 s or less."),
@@ -349,7 +363,7 @@ def _headswap_rules(fields: dict[str, Any]) -> list[str]:
 HEAD_SWAP = Product(
     kind=kinds.HEAD_SWAP,
     summary="heads swapped in a video (an analysis of its people, then the swap)",
-    example="akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://b/akool/ -o out/",
+    example="akool headswap clip.mp4 --face anna.jpg --face ben.jpg --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("video_url", media="video", help="The video (about 3 to 20 seconds)."),
         Param("mappings", type="array", help="Each person's obj_id and reference face image."),

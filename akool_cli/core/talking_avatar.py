@@ -222,7 +222,7 @@ def _rules(fields: dict[str, Any]) -> list[str]:
 TALKING_AVATAR = Product(
     kind=kinds.TALKING_AVATAR,
     summary="an avatar speaking a recording or a text, on a background",
-    example="akool avatar SandboxAnna01 speech.mp3 --background office.jpg --upload-to s3://b/akool/ -o out/",
+    example="akool avatar SandboxAnna01 speech.mp3 --background office.jpg --upload-to s3://my-bucket/akool/ -o out/",
     params=(
         Param("avatar_id", help="An avatar from: akool avatars list (AKOOL's, or yours)."),
         Param("avatar_url", media="video", help="Your own avatar instead: an image or a video."),

@@ -56,7 +56,6 @@ MAX_VIDEO_BYTES = 8 * 2**30
 # formats apart (RIFF....WAVE).
 MP4_HEAD = 12
 PROBE_BYTES = 64 * 1024  # enough of a video's start (ftyp, moov or frames) to tell two apart
-HTML_PAGE = "the video URL answered with an HTML page, not a video (a login or error page?)"
 MEDIA_NAMES: dict[Media, str] = {
     "video": "a video",
     "audio": "audio",
@@ -98,6 +97,8 @@ class DownloadResult:
     resumed_from: int = 0
     elapsed: float = 0.0
     by_neighbour: bool = False  # another akool saved this file while this one waited for it
+    # The suffix its bytes call for, when the name given (-o me.mp4) says another kind of file.
+    misnamed: str | None = None
 
     @property
     def received(self) -> int:
@@ -105,12 +106,24 @@ class DownloadResult:
         return 0 if self.by_neighbour else self.size - self.resumed_from
 
 
-def check_result_url(url: str) -> None:
-    if parts_or_none(url).scheme not in ("http", "https") or not parts_or_none(url).hostname:
+def check_result_url(url: str, media: Media = "video") -> None:
+    """A result URL akool can fetch: http(s), with a host, and no control character (AKOOL's
+    answer is at fault otherwise: exit 5, never an unexpected error)."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in url):
         raise UnavailableError(
-            f"AKOOL gave a video URL that is not http(s): {url[:80]!r}",
+            f"AKOOL gave {_url(media)} that cannot be used: it holds control characters",
             hint="refresh the job's status and try again: akool status JOB_ID",
         )
+    if parts_or_none(url).scheme not in ("http", "https") or not parts_or_none(url).hostname:
+        raise UnavailableError(
+            f"AKOOL gave {_url(media)} that is not http(s): {url[:80]!r}",
+            hint="refresh the job's status and try again: akool status JOB_ID",
+        )
+
+
+def _url(media: Media) -> str:
+    """How a message names a result's URL: 'a video URL', 'an image URL', 'an audio URL'."""
+    return f"{'an' if media[0] in 'aeiou' else 'a'} {media} URL"
 
 
 def download(
@@ -133,7 +146,7 @@ def download(
     Setting `cancel` (from another thread) ends it soon, even while the server is silent:
     DownloadCancelled, with the part file kept for the next run.
     """
-    check_result_url(url)
+    check_result_url(url, media)
     make_directory(target.parent)
     before = _identity(target)
     with PartLock(target) as part:
@@ -312,7 +325,7 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
         with transport.stream(
             want.url, headers=headers, deadline=DOWNLOAD_DEADLINE, cancel=want.cancel
         ) as answer:
-            start, total = _check_answer(answer, part, ranged="Range" in headers)
+            start, total = _check_answer(answer, part, want.media, ranged="Range" in headers)
             received, digest = _receive(answer, part, start, total, want)
             if total is not None and received > total:
                 # More than the file's size: the bytes cannot be trusted, and keeping them would
@@ -334,13 +347,13 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
 
 
 def _check_answer(
-    response: StreamResponse, part: PartLock, *, ranged: bool
+    response: StreamResponse, part: PartLock, media: Media, *, ranged: bool
 ) -> tuple[int, int | None]:
     """The offset the body starts at and the whole file's size, or why this answer is no use."""
     status = response.status
     if status in (403, 404, 410):
         raise RejectedError(
-            f"the video URL answered HTTP {status}: it has probably expired "
+            f"the {media} URL answered HTTP {status}: it has probably expired "
             f"(AKOOL keeps results for {contract.RESULT_RETENTION_DAYS} days)",
             hint="get a fresh URL with: akool status JOB_ID, then download again",
         )
@@ -352,14 +365,14 @@ def _check_answer(
             f"HTTP {status}", parse_retry_after(response.headers.get("retry-after"), 0.0)
         )
     if status not in (200, 206):
-        raise UnavailableError(f"the video URL answered HTTP {status}")
-    _check_body_kind(response, ranged=ranged)
+        raise UnavailableError(f"the {media} URL answered HTTP {status}")
+    _check_body_kind(response, media, ranged=ranged)
     if status == 206:
         start, total = _content_range(response.headers.get("content-range", ""))
         if start != part.size():
             part.discard()
             raise _Retryable("the server resumed at the wrong offset; starting over")
-        return start, _within_ceiling(total)
+        return start, _within_ceiling(total, media)
     # With Transfer-Encoding the body's own framing says where it ends, not Content-Length.
     framed = "transfer-encoding" in response.headers
     length = None if framed else content_length(response.headers.get("content-length", ""))
@@ -368,47 +381,49 @@ def _check_answer(
     validator = response.headers.get("etag") or response.headers.get("last-modified")
     if validator and not validator.startswith("W/"):
         part.write_validator(validator)
-    return 0, _within_ceiling(length)
+    return 0, _within_ceiling(length, media)
 
 
-def _within_ceiling(total: int | None) -> int | None:
-    """A file announced larger than any video is refused before a byte of it is saved."""
+def _within_ceiling(total: int | None, media: Media) -> int | None:
+    """A file announced larger than any result is refused before a byte of it is saved."""
     if total is not None and total > MAX_VIDEO_BYTES:
         raise NotAVideoError(
-            f"the video URL announces {total / 2**30:.1f} GiB; no talking-photo video is that "
+            f"the {media} URL announces {total / 2**30:.1f} GiB; no AKOOL result is that "
             f"large (akool stops at {MAX_VIDEO_BYTES // 2**30} GiB)",
             hint=NOT_A_VIDEO_HINT,
         )
     return total
 
 
-def _check_body_kind(response: StreamResponse, *, ranged: bool) -> None:
-    """Answers that can never become the video: retrying them would loop or save garbage."""
+def _check_body_kind(response: StreamResponse, media: Media, *, ranged: bool) -> None:
+    """Answers that can never become the result: retrying them would loop or save garbage."""
     if response.status == 206 and not ranged:
         raise NotAVideoError(
-            "the video URL answered 206 (part of a file) to a request for the whole file",
+            f"the {media} URL answered 206 (part of a file) to a request for the whole file",
             hint=NOT_A_VIDEO_HINT,
         )
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     if encoding not in ("", "identity"):
         raise NotAVideoError(
-            f"the video URL sent the video compressed (Content-Encoding: {encoding}) although "
+            f"the {media} URL sent the file compressed (Content-Encoding: {encoding}) although "
             "akool asked for it as is; it cannot be checked or resumed",
             hint=NOT_A_VIDEO_HINT,
         )
     if "html" in response.headers.get("content-type", "").lower():
-        raise NotAVideoError(HTML_PAGE, hint=NOT_A_VIDEO_HINT)
+        raise NotAVideoError(_html_page(media), hint=NOT_A_VIDEO_HINT)
 
 
 def _check_head(head: bytes, content_type: str, media: Media) -> None:
     """The first bytes are the kind of file this download expects (see download's `media`)."""
     found = mediatypes.judge_result_head(head, content_type, media)
     if found == mediatypes.PAGE:
-        raise NotAVideoError(
-            HTML_PAGE.replace("a video", MEDIA_NAMES[media]), hint=NOT_A_VIDEO_HINT
-        )
+        raise NotAVideoError(_html_page(media), hint=NOT_A_VIDEO_HINT)
     if found is not None:
         raise NotAVideoError(f"the file at the {media} URL is {found}", hint=NOT_A_VIDEO_HINT)
+
+
+def _html_page(media: Media) -> str:
+    return f"the {media} URL answered with an HTML page, not {MEDIA_NAMES[media]} (a login or error page?)"
 
 
 def _check_whole(part: PartLock, size: int, media: Media) -> None:
@@ -464,8 +479,8 @@ def _receive(
                 if received > MAX_VIDEO_BYTES:
                     part.discard()
                     raise NotAVideoError(
-                        f"the video URL sent more than {MAX_VIDEO_BYTES // 2**30} GiB; "
-                        "no talking-photo video is that large",
+                        f"the {want.media} URL sent more than {MAX_VIDEO_BYTES // 2**30} GiB; "
+                        "no AKOOL result is that large",
                         hint=NOT_A_VIDEO_HINT,
                     )
                 if want.on_progress is not None:
@@ -517,7 +532,7 @@ def _move_into_place(part: Path, target: Path, *, force: bool) -> None:
             os.link(part, target)
         except FileExistsError:
             raise UsageError(
-                f"{target} appeared while downloading; the video is kept at {part}",
+                f"{target} appeared while downloading; the download is kept at {part}",
                 hint="move it yourself, or run again with --force",
             ) from None
         except OSError:

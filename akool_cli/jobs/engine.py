@@ -300,16 +300,34 @@ def settle_created(journal: Journal, attempt: AttemptRecord, job: JobInfo) -> Jo
     return record
 
 
+# The inputs that tell one job of a kind from another, in a message (the first one it has).
+NAMING_INPUTS = (
+    "image_url",
+    "text",
+    "prompt",
+    "source_url",
+    "target_url",
+    "url",
+    "video_url",
+    "content",
+    "source_voice_file",
+    "modifyImage",
+    "modifyVideo",
+)
+
+
 def _named(record: JobRecord) -> str:
     """How a message names a job's origin: its batch row, its name, or its inputs."""
     row, label = record.inputs.get("batch_row"), record.label
     if row is not None:
         return f"row {row} ({label})" if label else f"row {row}"
-    noun = kinds.get(record.kind).noun
+    kind = kinds.get(record.kind)
     if label:
-        return f"{noun} {label!r}"
-    made = record.inputs.get("image_url") or record.inputs.get("text") or record.id
-    return f"the {noun} job for {str(made)[:60]}"
+        return f"{kind.noun} {label!r}"
+    made = next((v for k, v in record.inputs.items() if k in NAMING_INPUTS and v), None)
+    if made is None:
+        return f"{kind.a_noun} job"  # its id is named beside it already
+    return f"the {kind.noun} job for {str(made)[:60]!r}"
 
 
 @dataclass

@@ -44,9 +44,12 @@ def named_by_akool(target: Path, job_id: str, kind: JobKind) -> bool:
 
 def settle(result: DownloadResult, job_id: str, kind: JobKind, *, force: bool) -> DownloadResult:
     """The saved result under the name its bytes call for (`<id>.png` for a PNG), when akool
-    chose the name; another file already there is never replaced without --force."""
+    chose the name; another file already there is never replaced without --force. A name the
+    user chose is kept, and `misnamed` says the suffix its bytes call for when it differs."""
     path = result.path
-    suffix = suffix_of(path) if named_by_akool(path, job_id, kind) else None
+    if not named_by_akool(path, job_id, kind):
+        return replace(result, misnamed=misnamed(path, kind))
+    suffix = suffix_of(path)
     if suffix is None or suffix == path.suffix:
         return result
     final = path.with_suffix(suffix)
@@ -58,6 +61,25 @@ def settle(result: DownloadResult, job_id: str, kind: JobKind, *, force: bool) -
         )
     os.replace(path, final)
     return replace(result, path=final)
+
+
+# Suffixes that name the same kind of file as the one the bytes call for.
+SAME_SUFFIX = {
+    ".jpg": (".jpg", ".jpeg"),
+    ".mp4": (".mp4", ".m4v", ".mov"),
+    ".m4a": (".m4a", ".mp4"),
+}
+
+
+def misnamed(path: Path, kind: JobKind) -> str | None:
+    """The suffix a result's bytes call for, when the user's name says another (me.mp4 for a
+    JPEG); None when it fits or the bytes say nothing akool knows."""
+    wanted = (suffix_of(path) if kind.result in SNIFFED else None) or (
+        ".mp4" if kind.result == "video" else None
+    )
+    if wanted is None or path.suffix.lower() in SAME_SUFFIX.get(wanted, (wanted,)):
+        return None
+    return wanted
 
 
 def target_suffix(record: JobRecord | None, kind: JobKind) -> str:

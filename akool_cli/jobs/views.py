@@ -114,6 +114,17 @@ def made(view: dict[str, Any]) -> str:
     return str(outputs.get(kind.shape.outputs[0][0]) or "")
 
 
+def made_lines(view: dict[str, Any]) -> list[str]:
+    """made() as the lines to print: an asset's id is one line whatever it holds (its control
+    characters are escaped when printed, so a server's id cannot forge a second line); a text's
+    lines are its own."""
+    said = made(view)
+    kind = kinds.KINDS.get(str(view.get("kind")))
+    if kind is not None and kind.makes == "asset":
+        return [said] if said else []
+    return said.splitlines()
+
+
 def table_row(view: dict[str, Any]) -> list[str]:
     said = " ".join(made(view).split())  # a moderation's text on one line
     detail = view.get("downloaded_path") or view.get("video_url") or said or view.get("error")

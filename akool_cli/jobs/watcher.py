@@ -302,6 +302,12 @@ class Watcher:
         elif what == "downloaded":
             self._in_flight -= 1
             yield from self._after_download(subject, value)
+        elif what == "files saved":
+            self._in_flight -= 1
+            if isinstance(value, BaseException):
+                yield from self._give_up(subject, value)
+            else:
+                yield from self._done(subject)
 
     def _join(self, tracked: _Tracked) -> None:
         """A new job joins its group; a group already polling reads it in its next request."""
@@ -372,14 +378,15 @@ class Watcher:
     def _finish_or_download(self, tracked: _Tracked) -> Iterator[Event]:
         info = tracked.info
         assert info is not None
-        if (
-            info.video_status != Status.DONE
-            or tracked.target is None
-            or tracked.kind.makes != "file"
-        ):
-            yield from self._done(tracked)  # an asset or a text is the answer itself: no file
+        if info.video_status != Status.DONE or tracked.target is None:
+            yield from self._done(tracked)
             return
         tracked.downloading = True
+        if tracked.kind.makes != "file":
+            # An asset or a text is the answer itself; only the files it offers are saved (a
+            # cloned voice's preview).
+            self._run("files saved", tracked, lambda: self._save_files(tracked, info))
+            return
         self._run("downloaded", tracked, lambda: self._download(tracked, info))
 
     def _download(self, tracked: _Tracked, info: JobInfo) -> DownloadResult:
@@ -393,7 +400,13 @@ class Watcher:
             # event loop now cannot leave a saved video the history does not know.
             path = str(result.path.absolute())
             self.journal.record_download(tracked.job_id, path, result.size, result.sha256)
-        for extra in kind.files:
+        self._save_files(tracked, info)
+        return result
+
+    def _save_files(self, tracked: _Tracked, info: JobInfo) -> None:
+        """Each other file the job offers, beside the target: `<id>.<role><suffix>`."""
+        assert tracked.target is not None
+        for extra in tracked.kind.files:
             url = info.files.get(extra.role)
             if not url:
                 continue
@@ -403,7 +416,6 @@ class Watcher:
                 self.journal.record_file(
                     tracked.job_id, extra.role, str(saved.path.absolute()), saved.size, saved.sha256
                 )
-        return result
 
     def _fetch(self, tracked: _Tracked, url: str, target: Path, media: str) -> DownloadResult:
         def progress(received: int, total: int | None) -> None:

@@ -43,6 +43,13 @@ VOICE_PAGE_SIZE = 100
 MAX_VOICE_PAGES = 100
 
 
+# Code 1101 ("invalid or expired token") answered to an API key: its hint, not the token's.
+API_KEY_REFUSED = (
+    "check the API key (akool.com → API Credentials; akool auth status shows which is used), "
+    "then: akool login"
+)
+
+
 class RateLimitedError(UnavailableError):
     """AKOOL kept answering 429 or code 1005 after the retries allowed."""
 
@@ -468,7 +475,10 @@ class AkoolClient:
             raise _Again(f"{ex.what}: code 1101", fresh_token=True)
         if ex.whole_payload:
             return payload  # the caller shows AKOOL's answer as it is, then judges the code
-        raise _business_error(code, str(payload.get("msg") or ""), info, ex.what)
+        error = _business_error(code, str(payload.get("msg") or ""), info, ex.what)
+        if code == 1101 and self.credential.kind == "api_key":
+            error.hint = API_KEY_REFUSED  # an API key has no token and no client id
+        raise error
 
     def _pause(
         self, attempt: int, retry_after: float | None, why: str, *, rate_limited: bool = False

@@ -4,7 +4,7 @@ status endpoint they use (one id, or many in one call).
 
 products.py takes the job objects (TEMPLATES) and the request rules from here; server.py routes
 the status endpoints here. Inputs steer the sandbox as elsewhere: a URL containing "fail" makes a
-job fail, "noface" / "twofaces" / "manyfaces" give face detection 0, 2 or 3 faces, "webp" makes an
+job fail, "noface" / "twofaces" / "manyfaces" / "crowd" give face detection 0, 2, 3 or 9 faces, "webp" makes an
 image result a WebP whatever its URL says.
 """
 
@@ -24,6 +24,7 @@ from akool_cli.sandbox.fetch import MANY_FACES_TRIGGER, NO_FACE_TRIGGER
 
 FILES_PREFIX = "/_sandbox/files/"
 TWO_FACES_TRIGGER = "twofaces"
+CROWD_TRIGGER = "crowd"  # nine faces: more than AKOOL changes in one job (code 1007)
 WEBP_TRIGGER = "webp"
 
 # A face swap or reage record as listbyids documents it (FaceswapResultDetail).
@@ -342,6 +343,8 @@ def face_count(url: str) -> int:
         return 0
     if MANY_FACES_TRIGGER in text:
         return 3
+    if CROWD_TRIGGER in text:
+        return 9
     return 2 if TWO_FACES_TRIGGER in text else 1
 
 

@@ -204,6 +204,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
+        self._endpoint_key = "files" if url.path.startswith(FILES_PREFIX) else ""
         body = self._read_body() if method == "POST" else b""
         self._body_digest = hashlib.sha256(body).hexdigest()[:16]
         self.state.receive(

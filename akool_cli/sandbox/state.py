@@ -224,7 +224,8 @@ class SandboxState:
 
     def inject(self, *faults: str, at: str | None = None) -> None:
         """Faults for the next requests, in order, before any random ones (for exact tests);
-        `at` an endpoint's key (contract.Endpoint.key): only for requests to that endpoint."""
+        `at` an endpoint's key (contract.Endpoint.key; "files" for result files): only for
+        requests to that endpoint."""
         with self._lock:
             queue = self._scripted if at is None else self._scripted_at.setdefault(at, [])
             queue.extend(faults)
