@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -50,3 +51,25 @@ def test_history_csv_neutralises_cells_a_spreadsheet_would_run(
     [row] = list(csv.DictReader(io.StringIO(invoke(["history", "--csv"]).stdout)))
     assert row["label"].startswith("'") and row["label"][1:].strip() == name.strip()
     assert float(row["credits"]) == 10  # numbers stay numbers
+
+
+@pytest.mark.parametrize("fault", ["500", "html", "429"])
+def test_an_unreadable_balance_is_akool_s_error_not_a_budget_stop(
+    fault: str, api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = write_rows(isolated.tmp / "campaign.csv", 3)
+    # The run's first read works; every later one fails, past the retries of a safe read.
+    api_env.state.inject("none", *[fault] * 40, at="credit")
+    stopped = invoke(["batch", str(rows), "--max-credits", "500", "--json"], expect=5)
+    assert "balance" in stopped.stderr and "--max-credits 1000" not in stopped.stderr
+    api_env.state.inject("none", at="credit")  # AKOOL answers again: the ledger's last read
+    isolated.clock.advance(60)
+    [run] = json.loads(invoke(["spend", "--json"]).stdout)["runs"]
+    assert run["outcome"] == "error"
+
+
+def test_a_balance_read_that_fails_once_is_retried(api_env: Sandbox, isolated: Isolation) -> None:
+    rows = write_rows(isolated.tmp / "campaign.csv", 2)
+    api_env.state.inject("none", "500", "html", at="credit")
+    done = json.loads(invoke(["batch", str(rows), "--max-credits", "500", "--json"]).stdout)
+    assert done["done"] == 2

@@ -217,6 +217,14 @@ def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | No
             f"({fatal.hint})",
             path=fatal.path,
         )
+    if result.balance_error is not None:
+        error = result.balance_error  # AKOOL's error as itself (e.g. exit 5), not a budget stop
+        error.message = (
+            "the batch stopped starting jobs: the balance --max-credits needs could not be "
+            f"read: {error.message}"
+        )
+        error.args = (error.message,)
+        raise error
     if result.over_budget is not None:
         raise _over_budget(runtime, result.over_budget, max_credits or 0.0)
 

@@ -63,6 +63,7 @@ class Budget:
     estimate: Callable[[str, Mapping[str, Any]], Estimate]
     balance_before: float | None = None
     refused: str | None = None  # why it stopped admitting, once it did
+    error: AkoolError | None = None  # the balance could not be read (after the reads' retries)
     sticky: bool = True  # a refusal stands for the rest of the run (a batch); else re-asked
     _flight: dict[Hashable, list[_InFlight]] = field(default_factory=dict)
     _cond: threading.Condition = field(default_factory=threading.Condition)
@@ -97,6 +98,8 @@ class Budget:
             try:
                 spent = self.spent()
             except AkoolError as exc:
+                # Not a budget stop: AKOOL's error, reported as itself (its own exit code).
+                self.error = exc
                 self.refused = f"the balance could not be read ({exc.message})"
                 return False
             flying = sum(f.credits or 0.0 for entries in self._flight.values() for f in entries)
