@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,27 @@ def test_a_balance_read_that_fails_once_is_retried(api_env: Sandbox, isolated: I
     api_env.state.inject("none", "500", "html", at="credit")
     done = json.loads(invoke(["batch", str(rows), "--max-credits", "500", "--json"]).stdout)
     assert done["done"] == 2
+
+
+def _i2v_rows(path: Path, count: int) -> Path:
+    lines = ["id,kind,image_url,prompt"]
+    lines += [f"i{n},image2video,https://example.com/i{n}.png,zoom {n}" for n in range(count)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_cost_seen_above_the_documented_price_is_the_estimate(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    api_env.state.config.prices["image2video"] = 100.0  # AKOOL now charges more than documented
+    invoke(["image2video", IMAGE, "--prompt", "first", "--wait"])
+    rows = _i2v_rows(isolated.tmp / "i2v.csv", 3)
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
+    estimate = plan["rows"][0]["estimate"]
+    assert estimate["credits"] == 100 and "largest seen: 1 job(s)" in estimate["source"]
+    assert "documented" in estimate["source"]  # the price it overrides is named
+    made = len(api_env.state.jobs)
+    invoke(["batch", str(rows), "-c", "1", "--max-credits", "250"], expect=13)
+    isolated.clock.advance(60)
+    spent = 100 * (len(api_env.state.jobs) - made)
+    assert spent <= 250, spent  # the documented 20 would have let all three start (300)

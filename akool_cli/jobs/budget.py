@@ -32,14 +32,16 @@ class Estimator:
         self._lock = threading.Lock()
 
     def __call__(self, kind: str, fields: Mapping[str, Any]) -> Estimate:
-        found = prices.documented(kind, fields)
-        if found is not None:
-            return found
+        """The larger of the documented price and the largest cost seen: a job already charged
+        more than the docs say (a price change) is the safer figure for a cap."""
         with self._lock:
             if kind not in self._seen:
                 self._seen[kind] = self._journal.largest_cost(kind)  # once per kind and run
             largest, jobs = self._seen[kind]
-        return prices.seen(largest, jobs)
+        found = prices.documented(kind, fields)
+        if found is None or (largest is not None and largest > (found.credits or 0.0)):
+            return prices.seen(largest, jobs, above=found)
+        return found
 
     def learn(self, kind: str, credits: float | None) -> None:
         """A job of this run finished and was charged `credits`."""
