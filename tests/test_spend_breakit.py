@@ -98,3 +98,23 @@ def test_a_cost_seen_above_the_documented_price_is_the_estimate(
     isolated.clock.advance(60)
     spent = 100 * (len(api_env.state.jobs) - made)
     assert spent <= 250, spent  # the documented 20 would have let all three start (300)
+
+
+def test_an_mcp_create_whose_balance_cannot_be_read_is_refused_as_akool_s_error(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    from mcp.client.session import ClientSession
+
+    from tests.test_mcp import call, serve
+
+    async def body(session: ClientSession) -> None:
+        await call(session, "image2video", image_url=IMAGE, prompt="zoom")
+        sandbox.state.inject(*["500"] * 40, at="credit")
+        result = await session.call_tool("image2video", {"image_url": IMAGE, "prompt": "pan"})
+        assert result.is_error and result.structured_content is not None
+        error = result.structured_content["error"]
+        assert error["exit_code"] == 5 and "balance" in error["message"], error
+        assert "max_credits 300 stops" not in error["message"]
+
+    serve(isolated, sandbox, body, "--max-credits", "300")
+    assert len(sandbox.state.jobs) == 1

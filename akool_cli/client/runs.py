@@ -91,6 +91,7 @@ class Run:
                     budget.release(flying_key)
                     del self._flying[flying_key]
             probing = ", ".join(self._flying.values())
+            budget.error = None  # each create is weighed afresh (see _not_started)
         if budget.admit(key, kind.name, request.body(), stopping=lambda: True):
             return None
         return budget.refused or (
@@ -200,6 +201,13 @@ def _nothing() -> Iterator[None]:
 
 
 def _not_started(run: Run | None, refused: list[str]) -> AkoolError:
+    error = run.budget.error if run is not None and run.budget is not None else None
+    if refused and error is not None:
+        # AKOOL's error as itself (unavailable, rate limited), not a budget stop.
+        error.message = f"the balance max_credits needs could not be read: {error.message}"
+        error.args = (error.message,)
+        error.hint = "nothing was created or billed; try again once AKOOL answers"
+        return error
     if refused and run is not None:
         return BudgetExceededError(
             f"max_credits {run.max_credits:g} stops this job: {refused[0]}",
