@@ -195,7 +195,9 @@ def test_every_product_has_a_create_tool_that_says_it_spends_credits() -> None:
         assert spec.billing and "Spends AKOOL credits" in spec.description
         schema = spec.input_schema
         assert set(schema["required"]) <= set(schema["properties"]), spec.name
-        assert {p.name for p in product.params} <= set(schema["properties"]), spec.name
+        # Head swap's mappings are made by akool from the faces and AKOOL's analysis.
+        params = {p.name for p in product.params} - {"mappings"}
+        assert params <= set(schema["properties"]), spec.name
     assert not any(spec.billing for spec in specs.values() if spec.kind is None)
 
 
@@ -264,3 +266,32 @@ def test_status_warns_about_a_result_near_deletion_never_downloaded(
         assert "call download now" in session.status(made["job_id"])["warning"]
         session.download(made["job_id"], None)
         assert "warning" not in session.status(made["job_id"])
+
+
+def test_the_headswap_tool_takes_faces_and_asks_for_the_analysis_first(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    from akool_cli.client import Client
+    from akool_cli.core.errors import UsageError
+    from akool_cli.mcpserver.tools import Session, Settings, check_arguments, tool_specs
+
+    spec = next(spec for spec in tool_specs() if spec.name == "headswap")
+    assert "faces" in spec.input_schema["required"]
+    assert "mappings" not in spec.input_schema["properties"]  # AKOOL's, filled by akool
+    faces = ["https://example.com/anna.jpg", "https://example.com/ben.jpg"]
+    arguments = {"video_url": "https://example.com/twopeople.mp4", "faces": faces}
+    check_arguments(spec, arguments)
+    for bad in ({**arguments, "faces": []}, {**arguments, "faces": faces * 3}):
+        with pytest.raises(UsageError, match="faces must have 1 to 5 items"):
+            check_arguments(spec, bad)
+    with Client() as client:
+        session = Session(client, Settings(isolated.tmp))
+        session.start()
+        with pytest.raises(UsageError, match="faces must be http"):
+            session.create(spec, {**arguments, "faces": ["/etc/passwd"]})
+        made = session.create(spec, arguments)
+        again = session.create(spec, arguments)
+        assert again["job_id"] == made["job_id"] and again["repeated_call"] is True
+        session.close()
+    [job] = [j for j in api_env.state.jobs.values() if j.kind == "head_swap"]
+    assert job.id == made["job_id"] and len(api_env.state.analyses) == 1  # not asked again

@@ -118,6 +118,7 @@ def test_a_second_signal_stops_at_once_leaving_the_create_claimed_as_unknown(
     try:
         _held_create(server, api_env)
         server.proc.send_signal(signal.SIGINT)  # Ctrl-C: waits for the create...
+        wait_for(lambda: "akool mcp: stopping (SIGINT)" in server.stderr())
         server.proc.send_signal(signal.SIGTERM)  # ...then the client gives up: at once
         assert server.wait() == 128 + signal.SIGTERM, server.stderr()
     finally:
@@ -152,3 +153,24 @@ def test_ctrl_c_with_nothing_in_flight_ends_at_once_with_the_run_closed(
     finally:
         server.kill()
     assert [r["outcome"] for r in _runs()] == ["interrupted"]
+
+
+def test_jobs_an_agent_never_downloaded_are_saved_by_a_daily_sync_before_they_expire(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    made: list[str] = []
+
+    async def body(session: ClientSession) -> None:
+        for n in range(3):
+            result = await session.call_tool("talk", {**TALK, "prompt": f"take {n}"})
+            made.append((result.structured_content or {})["job_id"])
+
+    serve(isolated, api_env, body)
+    out = isolated.tmp / "daily"
+    for _ in range(8):  # a cron job, once a day, on the sandbox's shifted clock
+        isolated.clock.advance(86400.0)
+        synced = json.loads(invoke(["sync", "-o", str(out), "--json"]).stdout)
+        assert synced["expired"] == [] and synced["failed"] == []
+        for saved in synced["saved"]:
+            assert not api_env.state.expired(api_env.state.jobs[saved["id"]])
+    assert sorted(p.stem for p in out.glob("*.mp4")) == sorted(made)

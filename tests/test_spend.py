@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
@@ -43,13 +44,20 @@ def test_a_budget_stops_a_batch_and_a_larger_one_finishes_it(
     stopped = invoke([*args, "--max-credits", "50"], expect=13)
     made = len(api_env.state.jobs)
     assert 1 <= made <= 5 + 4, made
-    assert "Error:" in stopped.stderr and "--max-credits 100" in stopped.stderr  # resumable
+    assert "Error:" in stopped.stderr
     report = json.loads(stopped.stdout)
     assert report["done"] == made  # every job made was followed to the end
     isolated.clock.advance(60)
     assert credit() == 1234.5 - 10 * made <= 1234.5 - 10  # spent: within the cap's reach
     assert 10 * made <= 50 + 10 * 4
-    finished = json.loads(invoke([*args, "--max-credits", "500"]).stdout)
+    # The hint's command, as a user would paste it: a budget for the rows left, which ends it.
+    hint = stopped.stderr.split("resume with a larger budget", 1)[1].split(": ", 1)[1]
+    again = shlex.split(hint.splitlines()[0])
+    left = 10 * (20 - made)  # and room for 3 more in flight (-c 4), charged before seen done
+    assert f"estimated at {left} credits, 30 more for jobs in flight" in stopped.stderr
+    assert again[-2:] == ["--max-credits", str(max(left + 30, 50))]
+    assert again[:-2] == ["akool", *args]
+    finished = json.loads(invoke(again[1:]).stdout)
     assert finished["done"] == 20 and len(api_env.state.jobs) == 20  # none made twice
     spend = json.loads(invoke(["spend", "--json"]).stdout)
     assert spend["total"]["credits"] == 200 and spend["total"]["jobs"] == 20

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shlex
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -113,9 +114,10 @@ def batch(
             plan = lib.prepare_batch(plan, events=events)
         settings = _Settings(concurrency, interval, force, retry_unknown)
         result = _run(out, lib, plan, settings)
+        left = _cost_left(lib, plan, concurrency) if result.over_budget is not None else None
     complete = _report(out, file, plan.rows, plan.problems, result.outcomes, json_out)
     _settle_hints(out, result.outcomes)
-    _raise_ending(runtime, result, max_credits)
+    _raise_ending(runtime, result, max_credits, left)
     if not complete:
         raise typer.Exit(int(ExitCode.BATCH_INCOMPLETE))
 
@@ -185,6 +187,21 @@ def _report(
     return all(o.state == "done" for o in outcomes) and not problems
 
 
+def _cost_left(lib: Client, plan: BatchPlan, concurrency: int) -> tuple[float, float] | None:
+    """What the rows not made yet are estimated to cost, and the room a cap needs beyond it:
+    a job AKOOL has charged counts at its estimate too until akool sees it finished, so up to
+    `concurrency` - 1 jobs in flight may be counted twice. None when a row has no estimate."""
+    try:
+        preview = lib.batch_preview(plan)
+    except AkoolError:
+        return None
+    if preview.estimate["unknown"]:
+        return None
+    costs = [r["estimate"]["credits"] for r in preview.rows if r.get("estimate") is not None]
+    room = (min(concurrency, len(costs)) - 1) * max(costs, default=0.0)
+    return float(preview.estimate["credits"]), max(0.0, float(room))
+
+
 def _settle_hints(out: Output, outcomes: list[Outcome]) -> None:
     """For each row whose create has an unknown outcome, the command that settles it: it is
     never sent again by running the batch again."""
@@ -200,7 +217,12 @@ def _settle_hints(out: Output, outcomes: list[Outcome]) -> None:
             out.info(f"row {o.row} ({o.id}): {hint}", prefix="Hint: ")
 
 
-def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | None) -> None:
+def _raise_ending(
+    runtime: Runtime,
+    result: BatchResult,
+    max_credits: float | None,
+    left: tuple[float, float] | None = None,
+) -> None:
     """What ended the run early, said after the report: a script reading --json still gets
     every created id."""
     fatal = result.fatal
@@ -226,11 +248,15 @@ def _raise_ending(runtime: Runtime, result: BatchResult, max_credits: float | No
         error.args = (error.message,)
         raise error
     if result.over_budget is not None:
-        raise _over_budget(runtime, result.over_budget, max_credits or 0.0)
+        raise _over_budget(runtime, result.over_budget, max_credits or 0.0, left)
 
 
-def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
-    """The budget's stop, with the command that resumes it with a larger cap."""
+def _over_budget(
+    runtime: Runtime, reason: str, cap: float, left: tuple[float, float] | None
+) -> AkoolError:
+    """The budget's stop, with the command that resumes it with a larger cap: what the rows
+    left are estimated to cost (a cap is per run) and room for the jobs in flight at once, or
+    twice this cap when a row has no estimate."""
     args = runtime.argv
     resumed = [
         a
@@ -238,10 +264,16 @@ def _over_budget(runtime: Runtime, reason: str, cap: float) -> AkoolError:
         if a != "--max-credits" and (i == 0 or args[i - 1] != "--max-credits")
     ]
     resumed = [a for a in resumed if not a.startswith("--max-credits=")]
-    again = shlex.join(["akool", *resumed, "--max-credits", f"{cap * 2:g}"])
+    larger = math.ceil(max(left[0] + left[1], cap)) if left is not None else cap * 2
+    again = shlex.join(["akool", *resumed, "--max-credits", f"{larger:g}"])
+    what = ""
+    if left is not None:
+        what = f" (the rows left are estimated at {left[0]:g} credits"
+        what += f", {left[1]:g} more for jobs in flight at once)" if left[1] else ")"
     return BudgetExceededError(
         f"the batch stopped starting jobs: {reason}; jobs already made were followed to the end",
-        hint=f"rows already made are never paid for again; resume with a larger budget: {again}",
+        hint=f"rows already made are never paid for again; resume with a larger budget{what}: "
+        f"{again}",
     )
 
 

@@ -284,15 +284,21 @@ class MakingMixin(TalkingMixin):
         check: bool = True,
         timeout: float | str | None = None,
         events: Events | None = None,
+        once: Once | None = None,
+        run: Run | None = None,
     ) -> Job:
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
-        local files with `upload_to`."""
+        local files with `upload_to`. `once` and `run`: as create()."""
+        from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
 
         wait = optional_duration(timeout, "--timeout")
+        earlier = made_by(self, once) if once is not None else None
+        if earlier is not None:
+            return earlier  # made already: neither the analysis nor the create again
         from akool_cli.core.validate import check_text, check_texts
 
         faces = check_texts(faces, "the faces")  # one face as a str: never its characters
@@ -325,6 +331,8 @@ class MakingMixin(TalkingMixin):
             name=name,
             check=False,
             extra={"analysis_id": analysis.id, "faces": list(faces)},
+            once=once,
+            run=run,
         )
 
     def _analysis(self, video_url: str, timeout: float | None) -> JobInfo:

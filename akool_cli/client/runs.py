@@ -195,6 +195,18 @@ def create_once(
     return Job.of(found, journal.get(found.id), kind.name)
 
 
+def made_by(client: ClientBase, once: Once) -> Job | None:
+    """The job a key made already (within its window), or None: for a create whose own work
+    before the claim costs time (head swap's analysis), asked first."""
+    journal = client.journal
+    scope = client.scope()
+    made = journal.claimed_at(once.key, scope)
+    if made is None or (once.within is not None and client.clock.time() - made > once.within):
+        return None
+    record = journal.find_by_key(once.key, scope)
+    return None if record is None else replace(Job.of(None, record), repeated=True)
+
+
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield

@@ -9,6 +9,7 @@ so nothing that the docs forbid is ever billed. No I/O.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -149,6 +150,8 @@ def _convert(param: Param, value: Any) -> Any:
             raise ValueError(
                 f"{name} must be {'an integer' if param.type == 'integer' else 'a number'}, not {value!r}"
             ) from None
+        if not math.isfinite(number):  # NaN passes every comparison; JSON carries neither
+            raise ValueError(f"{name} must be a finite number, not {value!r}")
         low, high = param.minimum, param.maximum
         if low is not None and number < low:
             raise ValueError(f"{name} must be {low:g} or more, not {number:g}")

@@ -9,6 +9,7 @@ at least every 10 s). akool's errors become tool errors (isError) with the messa
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -17,14 +18,15 @@ import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import anyio
 import anyio.to_thread
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.tools import Tool
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase, FuncMetadata
-from mcp_types import CallToolResult, TextContent, ToolAnnotations
+from mcp.server.stdio import stdio_server
+from mcp_types import CallToolResult, TextContent, ToolAnnotations, jsonrpc_message_adapter
 from pydantic import ConfigDict
 
 from akool_cli import __version__
@@ -53,10 +55,62 @@ class _RawArguments(ArgModelBase):
         return {"arguments": dict(self.model_extra or {})}
 
 
+class _Server(MCPServer):
+    """MCPServer whose stdio transport answers every request it can (see _answerable)."""
+
+    async def run_stdio_async(self) -> None:
+        raw = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        stdin = anyio.wrap_file(cast("IO[str]", _AnsweredStdin(raw)))
+        async with stdio_server(stdin=stdin) as (read_stream, write_stream):
+            lowlevel = self._lowlevel_server
+            await lowlevel.run(read_stream, write_stream, lowlevel.create_initialization_options())
+
+
+class _AnsweredStdin:
+    """stdin, line by line, for the SDK's stdio transport (which reads with readline)."""
+
+    def __init__(self, raw: io.TextIOWrapper) -> None:
+        self._raw = raw
+
+    def readline(self, size: int = -1) -> str:
+        return _answerable(self._raw.readline(size))
+
+
+def _answerable(line: str) -> str:
+    """The line, or, for a request the SDK would drop without any answer (its jsonrpc is not
+    "2.0", its method not a string, its params not an object: the client would wait forever),
+    a request for a method named after the problem, which the SDK answers with an error
+    (-32601, the problem in `data`). What has no usable id cannot be answered: left as it is."""
+    try:
+        jsonrpc_message_adapter.validate_json(line, by_name=False)
+        return line
+    except ValueError:
+        pass
+    try:
+        message = json.loads(line)
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python parses
+        return line
+    if not isinstance(message, dict) or "method" not in message:
+        return line
+    ident = message.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+        return line
+    if message.get("jsonrpc") != "2.0":
+        why = 'jsonrpc must be "2.0"'
+    elif not isinstance(message["method"], str):
+        why = "method must be a string"
+    elif not isinstance(message.get("params", {}), dict):
+        why = "params must be an object"
+    else:
+        why = "not a JSON-RPC 2.0 request"
+    answer = {"jsonrpc": "2.0", "id": ident, "method": f"invalid request: {why}"}
+    return json.dumps(answer) + "\n"
+
+
 def build(session: Session) -> MCPServer:
     """The server with one tool per spec."""
     tools = [_tool(session, spec) for spec in tool_specs()]
-    return MCPServer(
+    return _Server(
         "akool",
         version=__version__,
         instructions=INSTRUCTIONS,
@@ -130,6 +184,15 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
             result = await handler(session, spec, arguments, ctx)
         except AkoolError as exc:
             return _error(exc)
+        except Exception as exc:  # a bug: one line for the agent, the traceback only if asked
+            if os.environ.get("AKOOL_DEBUG"):
+                logging.exception("%s failed", spec.name)
+            return _error(
+                AkoolError(
+                    f"unexpected {type(exc).__name__} in {spec.name}: {str(exc)[:200]}",
+                    hint="run akool mcp with AKOOL_DEBUG=1 to see the traceback, and report it",
+                )
+            )
         text = json.dumps(result, indent=1, default=str)
         return CallToolResult(
             content=[TextContent(type="text", text=text)], structured_content=result

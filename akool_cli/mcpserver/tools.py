@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_job_id
 
 SPENDS = "Spends AKOOL credits (billed)."
+# What one call may carry: a text without a documented limit, a URL, all the arguments (JSON).
+MAX_CHARS = 10_000
+MAX_URL_CHARS = 4096  # presigned URLs run to ~2000
+MAX_ARGUMENTS_BYTES = 256_000
 # Without an idempotency_key, the same tool with the same arguments within this long is one call
 # retried (a client that timed out): it gets the job made first. After it, a new job is made.
 SAME_CALL_SECONDS = 3600.0
@@ -42,12 +47,22 @@ COMMON: dict[str, dict[str, Any]] = {
     },
 }
 TALK_PARAMS: dict[str, dict[str, Any]] = {
-    "image_url": {"type": "string", "description": "The portrait: a URL AKOOL can fetch."},
-    "audio_url": {"type": "string", "description": "The speech recording: a URL (MP3)."},
+    "image_url": {
+        "type": "string",
+        "description": "The portrait: a URL AKOOL can fetch.",
+        "format": "uri",
+        "maxLength": MAX_URL_CHARS,
+    },
+    "audio_url": {
+        "type": "string",
+        "description": "The speech recording: a URL (MP3).",
+        "format": "uri",
+        "maxLength": MAX_URL_CHARS,
+    },
     "prompt": {"type": "string", "description": "How the portrait should move."},
     "resolution": {"type": "string", "enum": ["720", "1080"], "description": "Video height."},
 }
-JOB_ID = {"type": "string", "description": "The job id a create tool returned."}
+JOB_ID = {"type": "string", "description": "The job id a create tool returned.", "maxLength": 64}
 EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
 HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
 UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
@@ -64,6 +79,10 @@ class ToolSpec:
 
 
 def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """An input schema; every string has a maxLength (its documented one, or MAX_CHARS)."""
+    for name, schema in properties.items():
+        if schema["type"] == "string" and "maxLength" not in schema:
+            properties[name] = {**schema, "maxLength": MAX_CHARS}
     return {
         "type": "object",
         "properties": properties,
@@ -78,6 +97,7 @@ def param_schema(param: products.Param, documented: contract.Field | None) -> di
     text = param.help
     if param.media is not None:
         text += f" A URL AKOOL can fetch ({param.media}); upload a local file first with `upload`."
+        schema.update(format="uri", maxLength=MAX_URL_CHARS)
     if text:
         schema["description"] = text.strip()
     if param.default is not None:
@@ -128,17 +148,36 @@ def tool_specs() -> list[ToolSpec]:
     ]
     for product in products.PRODUCTS.values():
         kind = product.kind
+        schema = product_schema(product)
+        if kind is kinds.HEAD_SWAP:
+            schema = _headswap_schema(schema)
         specs.append(
             ToolSpec(
                 tool_name(kind),
                 f"Create {_article(kind.noun)} {kind.noun} job: {product.summary}. {SPENDS} "
                 "Returns the job id at once; then call `wait`, then `download`.",
-                product_schema(product),
+                schema,
                 billing=True,
                 kind=kind,
             )
         )
     return [*specs, *FIXED]
+
+
+def _headswap_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """Head swap's tool takes the faces, as `akool headswap` does: akool asks AKOOL's analysis of
+    the video first (free) and maps them to its people; AKOOL refuses `mappings` without it."""
+    properties = {k: v for k, v in schema["properties"].items() if k != "mappings"}
+    properties["faces"] = {
+        "type": "array",
+        "items": {"type": "string", "format": "uri", "maxLength": MAX_URL_CHARS},
+        "minItems": 1,
+        "maxItems": contract.HEADSWAP_MAX_FACES,
+        "description": "One face image URL per person in the video, in the order AKOOL's "
+        "analysis lists them (akool asks for the analysis first; it is not billed).",
+    }
+    required = [r for r in schema["required"] if r != "mappings"] + ["faces"]
+    return _object(properties, required)
 
 
 def tool_name(kind: JobKind) -> str:
@@ -252,7 +291,18 @@ class Session:
             once = Once(once.key, within=SAME_CALL_SECONDS)
         _only_urls(kind, fields)
         try:
-            if kind is kinds.TALKING_PHOTO:
+            if kind is kinds.HEAD_SWAP:
+                job = self.client.headswap(
+                    fields.pop("video_url", ""),
+                    fields.pop("faces", []),
+                    resolution=fields.pop("resolution", None),
+                    keep_sound=fields.pop("keep_original_sound", None),
+                    template_id=fields.pop("template_id", None),
+                    name=name,
+                    once=once,
+                    run=self.run,
+                )
+            elif kind is kinds.TALKING_PHOTO:
                 job = self.client.talk(
                     fields.get("image_url", ""),
                     fields.get("audio_url", ""),
@@ -364,10 +414,11 @@ def _only_urls(kind: JobKind, fields: dict[str, Any]) -> None:
     product = products.for_kind(kind)
     media = product.media() if product is not None else {"image_url": "", "audio_url": ""}
     problems = []
-    for name in media:
-        value = fields.get(name)
-        if isinstance(value, str) and value and not _is_url(value):
-            problems.append(f"{name} must be an http(s) URL, not {json.dumps(value[:60])}")
+    given = [(name, fields.get(name)) for name in media]
+    given += [("faces", face) for face in fields.get("faces") or []]
+    for name, value in given:
+        if value is not None and (not isinstance(value, str) or not _is_url(value)):
+            problems.append(f"{name} must be http(s) URLs, not {_shown(json.dumps(value))}")
     if problems:
         raise UsageError(
             "; ".join(problems), hint="give URLs AKOOL can fetch; upload local files with `upload`"
@@ -385,30 +436,61 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def check_arguments(spec: ToolSpec, arguments: dict[str, Any]) -> None:
-    """The arguments against the tool's schema: names, required ones, types and choices; one
-    UsageError naming every problem."""
+    """The arguments against the tool's schema: their size, names, required ones, types,
+    lengths and choices; one UsageError naming every problem (never echoing a long value)."""
+    size = len(json.dumps(arguments, default=str))
+    if size > MAX_ARGUMENTS_BYTES:
+        raise UsageError(
+            f"{spec.name}: the arguments are too long ({size} bytes; at most "
+            f"{MAX_ARGUMENTS_BYTES})",
+            hint="see the tool's input schema (tools/list): its maxLength for each text",
+        )
     properties: dict[str, Any] = spec.input_schema["properties"]
     problems = [
-        f"{name} is not an argument of {spec.name}" for name in arguments if name not in properties
+        f"{_shown(name)} is not an argument of {spec.name}"
+        for name in arguments
+        if name not in properties
     ]
     problems += [
-        f"{name} is required" for name in spec.input_schema["required"] if name not in arguments
+        f"{name} is required"
+        for name in spec.input_schema["required"]
+        if arguments.get(name) is None
     ]
     for name, value in arguments.items():
         schema = properties.get(name)
-        if schema is None or value is None:
-            continue
-        wanted = JSON_TYPES[schema["type"]]
-        if not isinstance(value, wanted) or (
-            schema["type"] != "boolean" and isinstance(value, bool)
-        ):
-            problems.append(f"{name} must be a {schema['type']}, not {json.dumps(value)[:40]}")
-        elif "enum" in schema and value not in schema["enum"]:
-            problems.append(f"{name} must be one of {', '.join(map(str, schema['enum']))}")
+        if schema is not None and value is not None:
+            problems += _value_problems(name, schema, value)
     if problems:
         raise UsageError(
             f"{spec.name}: " + "; ".join(problems), hint="see the tool's input schema (tools/list)"
         )
+
+
+def _value_problems(name: str, schema: dict[str, Any], value: Any) -> list[str]:
+    kind = schema["type"]
+    if not isinstance(value, JSON_TYPES[kind]) or (kind != "boolean" and isinstance(value, bool)):
+        return [f"{name} must be {_article(kind)} {kind}, not {_shown(json.dumps(value))}"]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [f"{name} must be a finite number, not {value}"]
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if kind in ("integer", "number") and low is not None and value < low:
+        return [f"{name} must be {low:g} or more, not {value:g}"]
+    if kind in ("integer", "number") and high is not None and value > high:
+        return [f"{name} must be {high:g} or less, not {value:g}"]
+    fewest, most = schema.get("minItems", 0), schema.get("maxItems", 1000)
+    if isinstance(value, list) and not fewest <= len(value) <= most:
+        return [f"{name} must have {fewest} to {most} items, not {len(value)}"]
+    longest = schema.get("maxLength")
+    if isinstance(value, str) and longest is not None and len(value) > longest:
+        return [f"{name} is too long ({len(value)} characters; at most {longest})"]
+    if "enum" in schema and value not in schema["enum"]:
+        return [f"{name} must be one of {', '.join(map(str, schema['enum']))}"]
+    return []
+
+
+def _shown(text: str) -> str:
+    """A value in a message: at most 40 characters of it."""
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def claim_key(tool: str, arguments: dict[str, Any]) -> str:

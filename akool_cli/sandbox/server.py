@@ -66,6 +66,9 @@ def parse_faults(spec: str) -> dict[str, float]:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # A batch opens 16 connections at once; the default backlog of 5 makes a loaded machine's
+    # kernel drop SYNs, and a client's 1.5 s connect timeout then fails a URL that was there.
+    request_queue_size = 128
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A client hanging up mid-answer is normal (and injected on purpose): one line at most.

@@ -75,7 +75,8 @@ class RawServer:
             "capabilities": {},
             "clientInfo": {"name": "raw", "version": "0"},
         }
-        assert "result" in self.answer(self.request("initialize", params))
+        answer = self.answer(self.request("initialize", params))
+        assert "result" in answer, answer
         self.send(json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}))
 
     def call(self, tool: str, arguments: Any) -> int:
