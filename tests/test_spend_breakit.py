@@ -118,3 +118,23 @@ def test_an_mcp_create_whose_balance_cannot_be_read_is_refused_as_akool_s_error(
 
     serve(isolated, sandbox, body, "--max-credits", "300")
     assert len(sandbox.state.jobs) == 1
+
+
+@pytest.mark.parametrize("cap", [[], ["--max-credits", "300"]])
+def test_an_mcp_session_records_the_balance_it_started_from(
+    cap: list[str], isolated: Isolation, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mcp.client.session import ClientSession
+
+    from tests.test_mcp import call, serve
+
+    async def body(session: ClientSession) -> None:
+        one = await call(session, "image2video", image_url=IMAGE, prompt="zoom")
+        isolated.clock.advance(10)
+        await call(session, "wait", job_id=one["job_id"])
+
+    serve(isolated, sandbox, body, *cap)
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    [run] = json.loads(invoke(["spend", "--json"]).stdout)["runs"]
+    assert run["balance_before"] == 1234.5 and run["balance_after"] == 1234.5 - 20
+    assert run["balance_drop"] == 20
