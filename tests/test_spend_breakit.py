@@ -138,3 +138,12 @@ def test_an_mcp_session_records_the_balance_it_started_from(
     [run] = json.loads(invoke(["spend", "--json"]).stdout)["runs"]
     assert run["balance_before"] == 1234.5 and run["balance_after"] == 1234.5 - 20
     assert run["balance_drop"] == 20
+
+
+@pytest.mark.parametrize("age", ["99999999d", "999999999999999999999d"])
+def test_an_age_reaching_before_1970_is_refused_in_one_line(
+    age: str, api_env: Sandbox, isolated: Isolation
+) -> None:
+    for command in (["spend"], ["history", "--json"]):
+        refused = invoke([*command, "--since", age], expect=2)
+        assert "--since" in refused.stderr and len(refused.stderr.strip().splitlines()) == 2
