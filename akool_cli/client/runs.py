@@ -105,7 +105,7 @@ class Run:
             return None
         return budget.refused or (
             f"the cost of {kind.noun} jobs is not known yet (no documented price, none seen), "
-            f"so one runs at a time: wait for {probing} first"
+            f"so one runs at a time: wait for {probing or 'the job being created now'} first"
         )
 
     def _note_balance(self) -> None:
