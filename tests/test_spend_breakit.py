@@ -147,3 +147,25 @@ def test_an_age_reaching_before_1970_is_refused_in_one_line(
     for command in (["spend"], ["history", "--json"]):
         refused = invoke([*command, "--since", age], expect=2)
         assert "--since" in refused.stderr and len(refused.stderr.strip().splitlines()) == 2
+
+
+def test_the_one_at_a_time_refusal_never_names_an_empty_job_id(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    from tests.support.rawmcp import RawServer
+    from tests.support.waiting import wait_for
+
+    talk = {"image_url": IMAGE, "audio_url": AUDIO}
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url, "--max-credits", "300")
+    try:
+        server.initialize()
+        api_env.state.inject("hold", at="create_talking_photo")  # the probe's create, unanswered
+        server.call("talk", talk)
+        wait_for(lambda: api_env.state.holding == 1)
+        second = server.answer(server.call("talk", {**talk, "prompt": "another"}))["result"]
+        text = second["content"][0]["text"]
+        assert second["isError"] and "one runs at a time" in text, text
+        assert "wait for  first" not in text and "the job being created now" in text
+        api_env.state.release()
+    finally:
+        server.kill()
