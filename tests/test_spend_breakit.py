@@ -169,3 +169,11 @@ def test_the_one_at_a_time_refusal_never_names_an_empty_job_id(
         api_env.state.release()
     finally:
         server.kill()
+
+
+def test_status_json_says_when_a_job_finished_and_when_its_result_expires(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    done = json.loads(invoke(["talk", IMAGE, AUDIO, "--wait", "--json"]).stdout)
+    [job] = json.loads(invoke(["status", done["id"], "--json"]).stdout)
+    assert job["finished_at"] and job["expires_at"] and job["expires_at"] > job["finished_at"]
