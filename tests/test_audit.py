@@ -499,8 +499,16 @@ def test_the_rule_table_is_made_from_the_rules() -> None:
 def test_a_file_too_large_to_scan_is_said_not_passed_over(isolated: Isolation) -> None:
     big = isolated.tmp / "huge.sh"
     big.write_text("curl https://api.akool.com/auth\n" + "# padding\n" * 600_000)
-    result = invoke(["audit", str(big)])
+    result = invoke(["audit", str(big)], expect=8)  # a gate that never read the file fails
     assert f"{big}: not scanned (larger than 5 MB)" in result.stderr
+    assert "0 of 0 file(s) scanned; 1 file(s) not scanned" in result.stderr
+    listed = json.loads(invoke(["audit", "--json", str(big)], expect=8).stdout)
+    assert [(e["file"], e["rule"], e["severity"]) for e in listed] == [
+        (str(big), "not-scanned", "error")
+    ]
+    sarif = json.loads(invoke(["audit", "--format", "sarif", str(big)], expect=8).stdout)
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [n["locations"][0]["physicalLocation"]["artifactLocation"] for n in notes] != []
 
 
 def test_the_names_of_merged_rules_still_work(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ UTF-16 files, and ignore markers in strings."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from akool_cli.audit.fixes import patch
 from akool_cli.audit.scan import Finding, audit, audit_text
 
 TALKING = "/content/video/createbytalkingphoto"
@@ -183,3 +185,96 @@ def test_a_bodiless_get_is_not_patched_into_a_post_endpoint() -> None:
         (4, "undocumented-path", True),
     ]
     assert "not fixed: this call is a GET and the documented call a POST" in found[0].message
+
+
+# -- Kotlin OkHttp: a Request.Builder chain with no semicolons ---------------------------------
+
+KOTLIN_BASE = (
+    'val base: String = System.getenv("AKOOL_BASE") ?: "https://openapi.akool.com/api/open/v3"\n'
+)
+
+
+def test_an_okhttp_builder_chain_sends_a_map_held_in_a_variable() -> None:
+    text = KOTLIN_BASE + (
+        "fun generate(client: OkHttpClient, prompt: String): String {\n"
+        '    val body = mapOf("prompt" to prompt, "size" to "1:1")\n'
+        "    val req = Request.Builder()\n"
+        '        .url("$base/content/image/createbyprompt")\n'
+        "        .post(JSONObject(body).toString().toRequestBody(JSON))\n"
+        "        .build()\n"
+        "    return client.newCall(req).execute().use { it.body!!.string() }\n"
+        "}\n"
+    )
+    assert places(audit_text(text, "Gen.kt")) == [(3, "misnamed-field", "size")]
+
+
+def test_an_okhttp_builder_chain_sends_an_inline_map() -> None:
+    text = KOTLIN_BASE + (
+        "fun generate(client: OkHttpClient, prompt: String) =\n"
+        '    Request.Builder().url("$base/content/image/createbyprompt")'
+        '.post(JSONObject(mapOf("prompt" to prompt, "size" to "1:1")).toString().toRequestBody(JSON)).build()\n'
+    )
+    assert places(audit_text(text, "Gen.kt")) == [(3, "misnamed-field", "size")]
+
+
+# -- Postman: url.raw and url.path are one URL ---------------------------------------------------
+
+
+def _postman(raw: str, path: list[str]) -> str:
+    url = {"raw": "{{baseUrl}}" + raw, "host": ["{{baseUrl}}"], "path": path}
+    request = {"method": "POST", "body": {"mode": "raw", "raw": "{}"}, "url": url}
+    return json.dumps({"item": [{"name": "Lip sync", "request": request}]}, indent=2) + "\n"
+
+
+def test_diff_patches_a_postman_url_raw_and_its_path_array_together(tmp_path: Path) -> None:
+    wrong = "/api/open/v3/content/video/lipSync"
+    collection = tmp_path / "akool.postman_collection.json"
+    collection.write_text(_postman(wrong, wrong.strip("/").split("/")))
+    result = audit([collection])
+    diff = patch(result.findings).diff.decode()
+    removed = [line for line in diff.splitlines() if line.startswith("-  ")]
+    added = [line for line in diff.splitlines() if line.startswith("+  ")]
+    assert [line.strip("-+ ") for line in removed] == [
+        '"raw": "{{baseUrl}}/api/open/v3/content/video/lipSync",',
+        '"lipSync"',
+    ]
+    assert [line.strip("-+ ") for line in added] == [
+        '"raw": "{{baseUrl}}/api/open/v3/content/video/lipsync",',
+        '"lipsync"',
+    ]
+
+
+def test_a_postman_path_array_that_disagrees_with_its_raw_url_is_found() -> None:
+    right = "/api/open/v3/content/video/lipsync"
+    text = _postman(right, [*right.strip("/").split("/")[:-1], "lipSync"])
+    found = audit_text(text, "akool.postman_collection.json")
+    assert [(f.rule, f.found) for f in found] == [
+        ("unknown-endpoint", "api/open/v3/content/video/lipSync")
+    ]
+    assert found[0].fix is not None and found[0].fix.new == "lipsync"
+
+
+# -- files: UTF-16, and ignore markers that are not comments -------------------------------------
+
+
+def test_a_utf16_file_with_a_bom_is_read(tmp_path: Path) -> None:
+    script = tmp_path / "win.py"
+    script.write_bytes(
+        'requests.post("https://openapi.akool.com/api/open/v3/photo/talking")\r\n'.encode("utf-16")
+    )
+    result = audit([script])
+    assert (result.files_scanned, [f.rule for f in result.findings]) == (1, ["undocumented-path"])
+
+
+def test_an_ignore_marker_in_a_string_silences_nothing() -> None:
+    call = (
+        'requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"'
+    )
+    text = (
+        f'{call}, json={{"resolution": "720p", "note": "akool-audit: ignore"}})\n'
+        f'{call}, json={{"resolution": "720p"}})  # akool-audit: ignore[bad-value]\n'
+    )
+    assert [(line, rule) for line, rule, _ in places(audit_text(text, "t.py"))] == [
+        (1, "bad-value"),
+        (1, "unknown-field"),
+    ]

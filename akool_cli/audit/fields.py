@@ -633,13 +633,30 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
             # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
             # the request is the rest of the statement
             end = doc.text.find(";", around[1], around[1] + MAX_REQUEST)
-            return around[0], end if end >= 0 else around[1]
+            return around[0], end if end >= 0 else _chain_end(doc, around[1])
         if not CALL_OPENER.search(opener):
             return None
         if not URL_BUILDER.search(opener):
             return around
         around = doc.paren_around(around[0])
     return around
+
+
+CHAIN_LINK = re.compile(r"\)?\s*\.\s*\w+\s*\(")
+
+
+def _chain_end(doc: Text, end: int) -> int:
+    """Where a builder chain without semicolons ends (Kotlin's `.url(...)\n.post(...)\n.build()`):
+    after the last `.name(...)` that follows on."""
+    for _ in range(32):
+        link = CHAIN_LINK.match(doc.text, end)
+        if link is None:
+            break
+        around = doc.paren_around(link.end())
+        if around is None or around[0] != link.end() - 1 or around[1] - end > MAX_REQUEST:
+            break
+        end = around[1]
+    return end
 
 
 def _shell_command(doc: Text, line: int) -> tuple[int, int]:

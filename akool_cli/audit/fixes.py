@@ -52,7 +52,9 @@ def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
     text = data.decode("utf-8", "surrogateescape")
     if len(text) != len(data.decode("utf-8", "replace")):
         return b"", 0
-    new, applied = _apply(text, line_starts(text), fixes)
+    edits = [edit for fix in fixes for edit in (fix, *fix.also)]
+    new, made = _apply(text, line_starts(text), edits)
+    applied = sum(1 for fix in fixes if fix in made)
     if not applied:
         return b"", 0
     after = new.encode("utf-8", "surrogateescape")
@@ -63,10 +65,11 @@ def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
     return b"".join(_terminated(lines)), applied
 
 
-def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, int]:
+def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, set[Fix]]:
     """The text with its fixes made right to left; a fix whose text is not what the audit read
     (the file changed since), or that overlaps one already taken, is left out."""
     spans: list[tuple[int, int, str]] = []
+    made: set[Fix] = set()
     for fix in sorted(set(fixes), key=lambda f: (f.line, f.start)):
         if fix.line >= len(starts):
             continue
@@ -74,9 +77,10 @@ def _apply(text: str, starts: list[int], fixes: list[Fix]) -> tuple[str, int]:
         if text[start:end] != fix.old or any(start < e and s < end for s, e, _ in spans):
             continue
         spans.append((start, end, fix.new))
+        made.add(fix)
     for start, end, new in sorted(spans, reverse=True):
         text = text[:start] + new + text[end:]
-    return text, len(spans)
+    return text, made
 
 
 def _git_lines(data: bytes) -> list[bytes]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -20,7 +21,7 @@ from akool_cli.audit.calls import (
     FileContext,
     Mention,
 )
-from akool_cli.audit.paths import akool_shaped, describe, guesses
+from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
 from akool_cli.audit.sites import AKOOL_URL
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
@@ -58,6 +59,7 @@ class Fix:
     end: int
     old: str
     new: str
+    also: tuple[Fix, ...] = ()  # edits made with this one (a Postman url's path array)
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,13 @@ METHOD = re.compile(
 def call_method(ctx: FileContext, m: Mention) -> str | None:
     """The HTTP method of the call a path is written in, when its statement says (None: the
     path is held apart from its call, or the call does not say)."""
-    end = ties.statement_end(ctx.lines, m.line)
+    line = ctx.lines[m.line]
+    if len(line) > ties.STATEMENT_CHARS:  # a minified line: the text around the call only
+        text = line[max(0, m.column - 300) : m.end + 600]
+    else:
+        text = "\n".join(ctx.lines[m.line : ties.statement_end(ctx.lines, m.line) + 1])
     found: dict[str, str] = {}
-    for hit in METHOD.finditer("\n".join(ctx.lines[m.line : end + 1])):
+    for hit in METHOD.finditer(text):
         kind = hit.lastgroup or ""
         found.setdefault(kind, (hit.group(kind) or "").strip())
     if "x" in found or "m" in found or "f" in found:
@@ -138,10 +144,64 @@ def _method_guard(
 ) -> tuple[Fix | None, str]:
     """A path fix is made only when the call's method is the documented call's: a bodiless GET
     is not turned into a POST endpoint's path (the finding stays, without a patch, saying why)."""
-    method = call_method(ctx, m) if endpoint is not None else None
-    if fix is None or endpoint is None or method is None or method == endpoint.method:
+    method = call_method(ctx, m) if endpoint is not None and fix is not None else None
+    if fix is None or endpoint is None:
         return fix, ""
-    return None, f"; not fixed: this call is a {method} and the documented call a {endpoint.method}"
+    if method is not None and method != endpoint.method:
+        return (
+            None,
+            f"; not fixed: this call is a {method} and the documented call a {endpoint.method}",
+        )
+    if not ctx.name.endswith(".json"):
+        return fix, ""
+    array = postman_path(ctx.lines, m.line)
+    if array is None or [t for *_, t in array] != fix.old.strip("/").split("/"):
+        return fix, ""
+    also = _array_fixes(array, fix.new.strip("/").split("/"), ctx.lines)
+    if also is None:
+        return None, "; not fixed: the request's url.path array would need another shape"
+    return replace(fix, also=also), ""
+
+
+POSTMAN_PATH = re.compile(r"\"path\"\s*:\s*\[")
+JSON_STRING = re.compile(r"\"(?P<s>(?:[^\"\\]|\\.)*)\"|(?P<end>\])")
+
+
+def postman_path(lines: list[str], line: int) -> list[tuple[int, int, int, str]] | None:
+    """The segments of the `"path": [...]` array of a Postman url whose raw is on `line` (each
+    with its line and columns), looked for in the same url object: the nearest lines around it
+    that reach no other request's raw URL."""
+    order = sorted(range(max(0, line - 8), min(len(lines), line + 9)), key=lambda i: abs(i - line))
+    for i in order:
+        between = lines[min(i, line) + 1 : max(i, line)]
+        if any('"raw"' in text for text in between) or (i != line and '"raw"' in lines[i]):
+            continue
+        m = POSTMAN_PATH.search(lines[i])
+        if m is None:
+            continue
+        items: list[tuple[int, int, int, str]] = []
+        at, j = m.end(), i
+        while j < min(len(lines), i + 16):
+            for s in JSON_STRING.finditer(lines[j], at):
+                if s.group("end"):
+                    return items
+                items.append((j, s.start("s"), s.end("s"), s.group("s")))
+            j, at = j + 1, 0
+        return None
+    return None
+
+
+def _array_fixes(
+    array: list[tuple[int, int, int, str]], new: list[str], lines: list[str]
+) -> tuple[Fix, ...] | None:
+    if len(array) == len(new):
+        return tuple(
+            Fix(ln, a, b, old, n) for (ln, a, b, old), n in zip(array, new, strict=True) if old != n
+        )
+    if len({ln for ln, *_ in array}) != 1:
+        return None  # one segment a line, and a different number of them: left to a person
+    ln, first, last = array[0][0], array[0][1], array[-1][2]
+    return (Fix(ln, first, last, lines[ln][first:last], '", "'.join(new)),)
 
 
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -175,6 +235,30 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
         )
         message += why
         yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
+    yield from check_postman_arrays(ctx)
+
+
+def check_postman_arrays(ctx: FileContext) -> Iterator[Hit]:
+    """A Postman request whose url.raw is a documented path and whose url.path array says
+    another (a hand edit, or a fix made to one of them): the array is what Postman sends."""
+    if not ctx.name.endswith(".json"):
+        return
+    for m in ctx.mentions:
+        if m.verdict != "documented" or m.endpoint is None or "{" in m.text:
+            continue
+        array = postman_path(ctx.lines, m.line)
+        want = m.text.strip("/").split("/")
+        if not array or [t for *_, t in array] == want or any("{" in t for *_, t in array):
+            continue
+        written = "/".join(t for *_, t in array)
+        if judge("/" + written).verdict == "documented" or len(array) != len(want):
+            continue  # another documented path, or an array that holds only part of it
+        line, column = array[0][0], array[0][1]
+        message = f"this request's url.path ({written}) is not its url.raw ({m.text.strip('/')})"
+        also = _array_fixes(array, want, ctx.lines)
+        fix = replace(also[0], also=also[1:]) if also else None
+        documented = f"{m.endpoint.method} {m.endpoint.path}"
+        yield Hit(line, column, written, documented, message, m.endpoint.url, fix)
 
 
 def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
@@ -546,35 +630,68 @@ def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
         return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
     data_holds = f.data_variable("\n".join(ctx.lines))
+    reads = LineReads(ctx)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
-        for read in _call_reads(ctx, m, places, facts):
+        for read in _call_reads(ctx, m, places, facts, reads):
             hit = _read_hit(read, endpoint, data_holds)
             if hit is not None:
                 yield hit
 
 
+class LineReads:
+    """The answer reads of each line, in column order and by the name they start from (worked
+    out once per line: a minified line holds thousands of calls and reads)."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self._by_root: dict[int, dict[str | None, list[f.Read]]] = {}
+
+    def of(self, i: int) -> list[f.Read]:
+        if i not in self.ctx.reads:
+            found = f.reads(i, self.ctx.lines[i]) if not self.ctx.in_prose(i, 0) else iter(())
+            self.ctx.reads[i] = sorted(found, key=lambda r: r.column)
+        return self.ctx.reads[i]
+
+    def between(self, i: int, start: int, end: int) -> list[f.Read]:
+        """The reads of line i from column start up to (not including) column end."""
+        found = self.of(i)
+        columns = [r.column for r in found]
+        return found[bisect.bisect_left(columns, start) : bisect.bisect_left(columns, end)]
+
+    def rooted(self, i: int, root: str | None) -> list[f.Read]:
+        if i not in self._by_root:
+            index: dict[str | None, list[f.Read]] = {}
+            for read in self.of(i):
+                index.setdefault(read.root, []).append(read)
+            self._by_root[i] = index
+        return self._by_root[i].get(root, [])
+
+
 def _call_reads(
-    ctx: FileContext, m: Mention, places: list[tuple[int, int]], facts: ties.Lines
+    ctx: FileContext,
+    m: Mention,
+    places: list[tuple[int, int]],
+    facts: ties.Lines,
+    reads: LineReads,
 ) -> Iterator[f.Read]:
     k = bisect.bisect_right(places, (m.line, m.column))
     after = places[k] if k < len(places) else (len(ctx.lines), 0)
-    end = ties.statement_end(ctx.lines, m.line)
+    end = facts.statement_end(m.line)
     for i, scope in ties.scopes(facts, m.line, m.column):
-        if ctx.in_prose(i, 0):
+        if i > after[0] and i > end and not scope:
+            return
+        first = m.column if i == m.line else 0
+        stop = after[1] if i == after[0] else sys.maxsize
+        if (
+            i <= end
+        ):  # the call's own statement: requests.post(...).json()["data"], up to the next place
+            yield from reads.between(i, first, stop)
             continue
-        if i not in ctx.reads:
-            ctx.reads[i] = sorted(f.reads(i, ctx.lines[i]), key=lambda r: r.column)
-        for read in ctx.reads[i]:
-            if (i, read.column) < (m.line, m.column):
-                continue
-            if i <= end:
-                yield read  # the call's own statement: requests.post(...).json()["data"]
-            elif read.root is None:
-                if (i, read.column) < after and i <= m.line + 40:
-                    yield read
-            elif read.root in scope.local or read.root in scope.lasting:
-                yield read
+        if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
+            yield from (r for r in reads.rooted(i, None) if r.column < stop)
+        for name in scope.local | scope.lasting:
+            yield from reads.rooted(i, name)
 
 
 # -- headers ------------------------------------------------------------------------------------------

@@ -78,12 +78,13 @@ def _fix(finding: Finding, fix: Fix) -> dict[str, Any]:
                 "replacements": [
                     {
                         "deletedRegion": {
-                            "startLine": fix.line + 1,
-                            "startColumn": fix.start + 1,
-                            "endColumn": fix.end + 1,
+                            "startLine": edit.line + 1,
+                            "startColumn": edit.start + 1,
+                            "endColumn": edit.end + 1,
                         },
-                        "insertedContent": {"text": fix.new},
+                        "insertedContent": {"text": edit.new},
                     }
+                    for edit in (fix, *fix.also)
                 ],
             }
         ],
@@ -167,6 +168,9 @@ def log(result: AuditResult) -> dict[str, Any]:
                             {
                                 "level": "warning",
                                 "message": {"text": f"{name}: not scanned ({why})"},
+                                "locations": [
+                                    {"physicalLocation": {"artifactLocation": _artifact(name)}}
+                                ],
                             }
                             for name, why in result.skipped
                         ],

@@ -7,6 +7,7 @@ findings, ignore comments, rule choice, file walking.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import gc
 import os
@@ -15,7 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from akool_cli.audit import sites, source
@@ -27,6 +28,7 @@ __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 MAX_FILE_BYTES = 5 * 1024 * 1024
 RULE_NAMES = tuple(rule.name for rule in RULES)
+NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
 IGNORE_COMMENT = re.compile(r"akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
 
@@ -68,10 +70,29 @@ class AuditResult:
 
     def summary(self) -> str:
         files = len({f.file for f in self.findings})
+        skipped = f"; {len(self.skipped)} file(s) not scanned" if self.skipped else ""
         return (
             f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
             f"{self.count('info')} info in {files} of {self.files_scanned} file(s) scanned"
+            + skipped
         )
+
+    def skipped_json(self) -> list[dict[str, Any]]:
+        """The files not scanned, as --json entries of their own (rule "not-scanned"): a gate
+        must not pass over a file it never read without saying so."""
+        return [
+            {
+                "file": name,
+                "line": 0,
+                "column": 0,
+                "rule": NOT_SCANNED,
+                "severity": "error",
+                "found": "",
+                "documented": "",
+                "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
+            }
+            for name, why in self.skipped
+        ]
 
 
 # -- running the rules on a file --------------------------------------------------------------------
@@ -88,11 +109,27 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     return frozenset(ALIASES.get(n.strip(), n.strip()) for n in names.split(",") if n.strip())
 
 
+COMMENT_OPENER = re.compile(r"(?:#|//|<!--|/\*|--|;)\s*$")
+
+
+def _comment_text(ctx: FileContext, line: int) -> str:
+    """The part of a line that is a comment, where an ignore marker counts (a marker inside a
+    string literal is data, not an instruction to the audit)."""
+    text = ctx.lines[line]
+    if PurePath(ctx.name).suffix.lower() in source.COMMENTS:
+        comment = ctx.comments.get(line)
+        return text[comment.column :] if comment is not None else ""
+    marker = IGNORE_COMMENT.search(text)  # other files: the marker right after a comment opener
+    if marker is None or not COMMENT_OPENER.search(text[: marker.start()]):
+        return ""
+    return text[marker.start() :]
+
+
 def _silenced(
     ctx: FileContext, hit: Hit, rule: str, cache: dict[int, frozenset[str] | None]
 ) -> bool:
     if hit.line not in cache:  # once per line: a minified line can hold thousands of hits
-        cache[hit.line] = ignored_rules(ctx.lines[hit.line])
+        cache[hit.line] = ignored_rules(_comment_text(ctx, hit.line))
     ignored = cache[hit.line]
     return ignored is not None and (not ignored or rule in ignored)
 
@@ -235,6 +272,8 @@ def _read(path: Path) -> tuple[str | None, str]:
         data = path.read_bytes()
     except OSError as exc:
         return None, f"unreadable ({exc.strerror})"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
     if b"\x00" in data[:8192]:
         return None, "binary"
     return data.decode("utf-8", "replace"), ""

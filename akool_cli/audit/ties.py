@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
+STATEMENT_CHARS = 2000  # a statement longer than this (a minified line) binds no answer
 
 DECLARATION = re.compile(
     r"^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?"
@@ -179,24 +180,25 @@ def statement_end(lines: list[str], line: int) -> int:
     return line
 
 
-def call_binding(
-    lines: list[str], line: int, column: int, shell: bool
-) -> tuple[int, Binding | None]:
+def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
     """(the line the call's statement starts on, what it binds the answer to)."""
+    lines = facts.lines
     for start in range(line, max(line - 4, -1), -1):
-        found = binding(lines[start], shell)
+        found = facts.binding(start)
         text = lines[start]
         if found is not None:
             eq = len(text) - len(found.rhs)
             if start == line:
                 return (start, found) if eq <= column else (line, None)
             between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
+            if len(between) > STATEMENT_CHARS:
+                return line, None
             opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
             return (start, found) if opened > 0 else (line, None)
         if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break
-    with_as = WITH_AS.search(lines[statement_end(lines, line)])
-    return line, Binding((with_as.group("name"),), "") if with_as else None
+    name = facts.with_as(facts.statement_end(line))
+    return line, Binding((name,), "") if name else None
 
 
 def enclosing_function(lines: list[str], line: int) -> str | None:
@@ -219,11 +221,15 @@ class Lines:
         self.shell = shell
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
+        self._ends: dict[int, int] = {}
+        self._indents: dict[int, int] = {}
+        self._with: dict[int, str] = {}
 
     def binding(self, i: int) -> Binding | None:
         if i not in self._bindings:
             text = self.lines[i]
-            self._bindings[i] = binding(text, self.shell) if "=" in text else None
+            fits = "=" in text and len(text) <= STATEMENT_CHARS  # a minified line binds nothing
+            self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
 
     def starts_function(self, i: int) -> bool:
@@ -231,22 +237,38 @@ class Lines:
             self._starts[i] = bool(FUNCTION_START.search(self.lines[i]))
         return self._starts[i]
 
+    def indent(self, i: int) -> int:
+        if i not in self._indents:
+            self._indents[i] = indent(self.lines[i])
+        return self._indents[i]
+
+    def statement_end(self, i: int) -> int:
+        if i not in self._ends:
+            self._ends[i] = statement_end(self.lines, i)
+        return self._ends[i]
+
+    def with_as(self, i: int) -> str:
+        if i not in self._with:
+            m = WITH_AS.search(self.lines[i][-200:])
+            self._with[i] = m.group("name") if m else ""
+        return self._with[i]
+
 
 def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     """For each line from the call on (WINDOW at most), the names holding its answer there."""
     lines, shell = facts.lines, facts.shell
-    start, bound = call_binding(lines, line, column, shell)
+    start, bound = call_binding(facts, line, column)
     scope = Scope()
     level = indent(lines[start])
     if bound is not None:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
-    end = statement_end(lines, start)
+    end = facts.statement_end(start)
     if RETURN.match(lines[start]):
         _returned(lines, start, scope)
     for i in range(line, min(line + WINDOW, len(lines))):
         if i > end:
             text = lines[i]
-            if indent(text) < level and facts.starts_function(i):
+            if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
             bound_here = facts.binding(i)
             if bound_here is not None:
@@ -256,9 +278,7 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             returned = RETURN.match(text) if scope.local else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
                 _returned(lines, i, scope)
-            if not scope:
-                return
-        yield i, scope
+        yield i, scope  # (the caller stops when nothing holds the answer any more)
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:

@@ -53,7 +53,8 @@ def audit(
     Scans Python, JavaScript/TypeScript, shell, Go, Java, Kotlin, C#, PHP, Postman collections,
     Markdown and any text file (binary files, .git and special files are skipped), following
     paths joined to base URLs held elsewhere. Silence one line with a trailing comment
-    `akool-audit: ignore[RULE]`. Exits 8 when any error is found, so it can gate CI.
+    `akool-audit: ignore[RULE]`. Exits 8 when any error is found or a file could not be
+    scanned (larger than 5 MB, unreadable), so it can gate CI.
 
     Examples: akool audit --ignore legacy-token-flow scripts/; akool audit --diff scripts/ | git
     apply; akool audit --format sarif . > akool-audit.sarif
@@ -76,7 +77,7 @@ def audit(
         ) from None
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if fmt == "json":
-        out.json([finding.to_json() for finding in result.findings])
+        out.json([finding.to_json() for finding in result.findings] + result.skipped_json())
     elif fmt == "sarif":
         from akool_cli.audit.sarif import log
 
@@ -92,9 +93,9 @@ def audit(
         for finding in result.findings:
             out.data(finding.render())
     for shown, why in result.skipped:
-        out.warn(f"{shown}: not scanned ({why})")
+        out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
     out.info(result.summary())
-    if result.count("error"):
+    if result.count("error") or result.skipped:  # a file never read is not a passed file
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
 
 
