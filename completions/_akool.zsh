@@ -84,7 +84,7 @@ _akool() {
         "moderate") opts=(--base-url --debug --interval --json --language --look-for --name --no-check --no-wait --profile --quiet --timeout --type --upload-to --url --url-ttl --webhook-url -q) ;;
         "reage") opts=(--age --base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
-        "settle") opts=(--base-url --batch --created --debug --json --not-created --profile --quiet -q) ;;
+        "settle") opts=(--base-url --batch --created --debug --force --json --not-created --profile --quiet -q) ;;
         "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;
         "sync") opts=(--base-url --debug --force --json --output-dir --profile --quiet -o -q) ;;

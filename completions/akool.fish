@@ -451,6 +451,7 @@ complete -c akool -n '__fish_seen_subcommand_from settle' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from settle' -l batch
 complete -c akool -n '__fish_seen_subcommand_from settle' -l created
 complete -c akool -n '__fish_seen_subcommand_from settle' -l debug
+complete -c akool -n '__fish_seen_subcommand_from settle' -l force
 complete -c akool -n '__fish_seen_subcommand_from settle' -l json
 complete -c akool -n '__fish_seen_subcommand_from settle' -l not-created
 complete -c akool -n '__fish_seen_subcommand_from settle' -l profile

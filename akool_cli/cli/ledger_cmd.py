@@ -88,7 +88,8 @@ def sync(
 ) -> None:
     """Download every finished result the history has not saved (AKOOL deletes results 7 days
     after they finish, and lists no jobs: the history is the only list). Run it daily; a second
-    run transfers nothing. Exit 6 when a result could not be saved."""
+    run transfers nothing. Exit 6 when a result could not be saved; exit 3 when every other one
+    was, but some jobs were skipped as no credential in use may go to their server."""
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
@@ -102,12 +103,21 @@ def sync(
         out.warn(f"{failed['id']}: {failed['error']}")
     for job_id in result.expired:
         out.warn(f"{job_id}: the result expired on AKOOL before it was saved")
+    for skipped in result.skipped:
+        out.warn(f"{skipped['id']}: skipped, {skipped['error']}")
     out.info(
         f"{len(result.saved)} saved, {len(result.failed)} not saved, "
         f"{len(result.expired)} expired before a sync"
+        + (
+            f", {len(result.skipped)} skipped (no credential for their server)"
+            if result.skipped
+            else ""
+        )
     )
     if result.failed:
         raise typer.Exit(int(ExitCode.JOB_FAILED))
+    if result.skipped:
+        raise typer.Exit(int(ExitCode.AUTH))  # as `watch` of such a job: a credential is missing
 
 
 def history(

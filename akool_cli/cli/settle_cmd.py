@@ -32,6 +32,9 @@ def settle(
     batch: Path | None = typer.Option(
         None, "--batch", metavar="FILE", help="The batch file the row belongs to."
     ),
+    force: bool = typer.Option(
+        False, "--force", help="Record --created JOB_ID even if AKOOL reports other inputs."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Settle a create whose outcome is unknown: the job it made, or none.
@@ -48,7 +51,9 @@ def settle(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        found = lib.settle(target, created=created, not_created=not_created, batch=batch)
+        found = lib.settle(
+            target, created=created, not_created=not_created, batch=batch, force=force
+        )
     row = f" (row {found.row}: {found.row_id})" if found.row is not None else ""
     if json_out:
         out.json(found.to_json())

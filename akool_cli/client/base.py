@@ -137,8 +137,10 @@ class ClientBase:
             f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
             "credential than the ones akool has here, and akool never sends a key to a server "
             "it was not made for",
-            hint=f"ask with that server's credential: AKOOL_BASE_URL={base_url} "
-            f"akool --profile {record.profile} status {record.id}",
+            # Not `AKOOL_BASE_URL=… akool status`: the credential in use would go there with it.
+            hint=f"use the credential that made it, never this one: log in to {base_url} with "
+            f"AKOOL_API_KEY unset (akool --profile {record.profile} --base-url {base_url} login), "
+            f"then run the command again with --profile {record.profile}",
         )
 
     def _current_or_none(self) -> Credential | None:

@@ -44,6 +44,35 @@ class Settled:
         }
 
 
+# The inputs a status answer reports, by the answer's field: the name the history records them
+# under (a talking photo answers `talking_photo` for its image_url). Only these are compared: an
+# answer's other fields may share an input's name and mean a result.
+ANSWERED_AS = {
+    "talking_photo": "image_url",
+    "talking_photo_url": "image_url",
+    "audio_url": "audio_url",
+    "prompt": "prompt",
+    "resolution": "resolution",
+}
+
+
+def other_inputs(recorded: dict[str, Any], answer: dict[str, Any]) -> str | None:
+    """Where a job's status answer shows other inputs than the attempt recorded ("image_url:
+    … not …"), or None. Only fields both give, as text; URLs without their query (the history
+    keeps a presigned URL without its signature)."""
+    for field, name in ANSWERED_AS.items():
+        value, sent = answer.get(field), recorded.get(name)
+        if not isinstance(value, (str, int)) or sent in (None, "") or value in (None, ""):
+            continue
+        if _comparable(str(value)) != _comparable(str(sent)):
+            return f"{name}: AKOOL reports {str(value)[:80]!r}, the attempt sent {str(sent)[:80]!r}"
+    return None
+
+
+def _comparable(value: str) -> str:
+    return value.split("?", 1)[0] if "://" in value else value.strip()
+
+
 class SettlingMixin(ClientBase):
     def settle(
         self,
@@ -52,12 +81,14 @@ class SettlingMixin(ClientBase):
         created: str | None = None,
         not_created: bool = False,
         batch: str | os.PathLike[str] | None = None,
+        force: bool = False,
     ) -> Settled:
         """Settle a create attempt whose outcome is unknown (`akool status` lists them; errors
         name them): `created=JOB_ID` records the job it made, which is then followed, downloaded
         and picked up by a rerun like any job; `not_created=True` lets the next run create it
         once more. `target` is the attempt's number, or, with `batch`, a row of that batch file
-        (its `id` column, or its row number)."""
+        (its `id` column, or its row number). A job whose status answer reports other inputs
+        than the attempt sent (another create's job) is refused unless `force`."""
         if (created is None) == (not not_created):
             raise UsageError(
                 "say what the create did: --created JOB_ID or --not-created (one of them)",
@@ -74,10 +105,10 @@ class SettlingMixin(ClientBase):
                     f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None)
                 )
             return found
-        found.job = self._settle_created(attempt, check_job_id(created))
+        found.job = self._settle_created(attempt, check_job_id(created), force)
         return found
 
-    def _settle_created(self, attempt: AttemptRecord, job_id: str) -> Job:
+    def _settle_created(self, attempt: AttemptRecord, job_id: str, force: bool) -> Job:
         """Ask the attempt's own server about the job (it must exist there, as the kind the
         attempt made), then record it."""
         from akool_cli.jobs import engine
@@ -108,6 +139,14 @@ class SettlingMixin(ClientBase):
                 code=exc.code,
                 msg=exc.msg,
             ) from None
+        other = None if force else other_inputs(attempt.inputs, info.raw)
+        if other is not None:
+            raise UsageError(
+                f"cannot settle attempt {attempt.id}: job {job_id} was made with other inputs "
+                f"({other}); it is another create's job, and the attempt stays unknown",
+                hint="copy the id of the job made with these inputs from the AKOOL dashboard "
+                f"(akool settle {attempt.id} --created JOB_ID --force if it is this one)",
+            )
         record = engine.settle_created(self.journal, attempt, info)
         return Job.of(info, record, kind.name)
 

@@ -86,4 +86,31 @@ def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
             f"{origin} {shown!r} must not have a query or fragment",
             hint=f"give the host only, e.g. {origin} {DEFAULT_BASE_URL}",
         )
-    return text.rstrip("/")
+    return canonical_base_url(parts)
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_base_url(parts: SplitResult) -> str:
+    """One spelling per server, as recorded in the history's scopes: scheme and host in lower
+    case, a host's trailing dot and the scheme's default port dropped, no trailing slash
+    (HTTP://LOCALHOST:80/ and http://localhost are one server, billed once)."""
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")  # hostname is lower case already
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None and parts.port != DEFAULT_PORTS.get(scheme):
+        netloc += f":{parts.port}"
+    return f"{scheme}://{netloc}{parts.path}".rstrip("/")
+
+
+def canonical_or_same(url: str) -> str:
+    """canonical_base_url for a recorded base URL (a history's migration): one that does not
+    parse is kept as it is."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in DEFAULT_PORTS or not parts.hostname:
+            return url
+        return canonical_base_url(parts)
+    except ValueError:
+        return url

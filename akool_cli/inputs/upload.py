@@ -15,10 +15,11 @@ import importlib.util
 import ipaddress
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from akool_cli.core import redact
@@ -29,6 +30,8 @@ from akool_cli.core.urls import parts_or_none
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
+_T = TypeVar("_T")
+
 INSTALL_HINT = "pip install 'akool-cli[s3]'"
 TARGET_EXAMPLE = "s3://my-bucket/akool-inputs/"
 DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
@@ -37,6 +40,15 @@ DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
 SHORT_TTL = 3600
 HASH_PREFIX = 16  # hex digits of the SHA-256 in each key
 CHUNK = 1024 * 1024
+# Deadlines of the bucket's exchanges (docs/reliability.md's table): botocore's timeouts are per
+# socket operation, so a store sending a header every few seconds never trips them. Each call to
+# the store (a HEAD, a PUT, a DELETE), all its tries together, ends within S3_DEADLINE, and a PUT
+# has one more second for each S3_MIN_RATE bytes of its file.
+S3_CONNECT_TIMEOUT = 10.0
+S3_READ_TIMEOUT = 30.0  # silence on one socket operation (AKOOL_TIMEOUT's default)
+S3_TRIES = 3  # botocore's total_max_attempts: the first try and two more
+S3_DEADLINE = 90.0
+S3_MIN_RATE = 256 * 1024  # bytes per second a PUT is given on top of S3_DEADLINE
 BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 # How S3 errors read to a user, by the error code S3 answers.
 S3_ERRORS: dict[str, tuple[type[AkoolError], str, str]] = {
@@ -248,14 +260,15 @@ class S3Store:
         import botocore.exceptions
 
         self.target = target
+        self.endpoint = ""
         try:
             session = boto3.session.Session()
             endpoint = _configured_endpoint()
             config = botocore.config.Config(
                 signature_version="s3v4",  # the only kind S3-compatible stores all take
-                retries={"max_attempts": 5, "mode": "standard"},
-                connect_timeout=10,
-                read_timeout=60,
+                retries={"total_max_attempts": S3_TRIES, "mode": "standard"},
+                connect_timeout=S3_CONNECT_TIMEOUT,
+                read_timeout=S3_READ_TIMEOUT,
             )
             if endpoint and _is_ip_or_localhost(endpoint):
                 # An address has no virtual hosts (bucket.127.0.0.1): name the bucket in the path.
@@ -267,7 +280,7 @@ class S3Store:
                 f"the AWS profile {exc.kwargs.get('profile')!r} does not exist",
                 hint="check AWS_PROFILE and ~/.aws/config (aws configure list-profiles)",
             ) from None
-        self.endpoint: str = self.client.meta.endpoint_url or ""
+        self.endpoint = self.client.meta.endpoint_url or ""
 
     def _bucket_region(self, session: Any) -> str | None:
         """Where the bucket lives, so that its presigned URLs are signed for the right region."""
@@ -275,7 +288,7 @@ class S3Store:
 
         probe = session.client("s3", region_name="us-east-1")
         try:
-            answer = probe.head_bucket(Bucket=self.target.bucket)
+            answer = self._bounded(lambda: probe.head_bucket(Bucket=self.target.bucket))
             headers = answer["ResponseMetadata"]["HTTPHeaders"]
         except botocore.exceptions.ClientError as exc:
             headers = exc.response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
@@ -289,8 +302,10 @@ class S3Store:
         import botocore.exceptions
 
         try:
-            answer = self.client.head_object(
-                Bucket=self.target.bucket, Key=key, ChecksumMode="ENABLED"
+            answer = self._bounded(
+                lambda: self.client.head_object(
+                    Bucket=self.target.bucket, Key=key, ChecksumMode="ENABLED"
+                )
             )
         except botocore.exceptions.ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
@@ -318,14 +333,17 @@ class S3Store:
         import botocore.exceptions
 
         try:
-            self.client.put_object(
-                Bucket=self.target.bucket,
-                Key=key,
-                Body=_Body(handle, file.size, on_bytes),  # type: ignore[arg-type]
-                ContentLength=file.size,
-                ContentType=file.mime,
-                Metadata={"sha256": file.sha256},
-                ChecksumSHA256=file.sha256_base64,
+            self._bounded(
+                lambda: self.client.put_object(
+                    Bucket=self.target.bucket,
+                    Key=key,
+                    Body=_Body(handle, file.size, on_bytes),  # type: ignore[arg-type]
+                    ContentLength=file.size,
+                    ContentType=file.mime,
+                    Metadata={"sha256": file.sha256},
+                    ChecksumSHA256=file.sha256_base64,
+                ),
+                S3_DEADLINE + file.size / S3_MIN_RATE,
             )
         except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as exc:
             if isinstance(exc, botocore.exceptions.ClientError) and _bad_digest(exc):
@@ -337,8 +355,13 @@ class S3Store:
         why = "it is not there" if answer is None else mismatch(answer, file)
         if why is not None:
             with contextlib.suppress(Exception):
-                self.client.delete_object(Bucket=self.target.bucket, Key=key)
+                self._bounded(lambda: self.client.delete_object(Bucket=self.target.bucket, Key=key))
             raise _changed(file, f"the bucket's copy has {why}")
+
+    def _bounded(self, call: Callable[[], _T], seconds: float | None = None) -> _T:
+        """The call to the store, all its tries, within its deadline (S3_DEADLINE unless given):
+        else UnavailableError, while the call is left to end on its own thread."""
+        return within(call, S3_DEADLINE if seconds is None else seconds, self.endpoint or "S3")
 
     def presign(self, key: str, ttl: int) -> str:
         return str(
@@ -373,6 +396,34 @@ class S3Store:
                 hint="check the network, and AWS_ENDPOINT_URL for S3-compatible stores",
             )
         return UnavailableError(f"the upload to {where} failed: {exc}")
+
+
+def within(call: Callable[[], _T], seconds: float, where: str) -> _T:
+    """`call` on a thread of its own, awaited at most `seconds` (a stop still ends the wait at
+    once): its answer or exception, or UnavailableError once its deadline passes. The thread is
+    a daemon, left to end when its socket does (akool exits meanwhile)."""
+    done = threading.Event()
+    result: list[Any] = []
+
+    def run() -> None:
+        try:
+            result.append((True, call()))
+        except BaseException as exc:  # handed to the caller's thread
+            result.append((False, exc))
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="akool-s3", daemon=True).start()
+    if not done.wait(seconds):
+        raise UnavailableError(
+            f"no complete answer from the storage endpoint {where} within {seconds:.0f} s "
+            "(akool's limit for one exchange with the bucket)",
+            hint="check AWS_ENDPOINT_URL and the network, then run the command again",
+        )
+    ok, value = result[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 def _bad_digest(exc: Any) -> bool:

@@ -77,6 +77,9 @@ def target_for(
     return output_dir / (item.output or safe_file_name(job_id or "<job_id>", suffix))
 
 
+UNSETTLED_ACTION = "unknown (settle first)"  # akool settle, as the run's error says
+
+
 def plan(
     items: list[Item], journal: Journal, output_dir: Path | None, scope: Scope
 ) -> Iterator[dict[str, Any]]:
@@ -86,6 +89,10 @@ def plan(
     estimator = Estimator(journal)
     for item in items:
         earlier = earlier_job(journal, item, scope)
+        # A row whose create has an unknown outcome is not created by a run: it waits for settle.
+        unsettled = not earlier and bool(
+            journal.unsettled_for_keys([item.key + ":speech", item.key], scope)
+        )
         request = item.request
         talk = request if isinstance(request, TalkRequest) else None
         fields = request.fields if not isinstance(request, TalkRequest) else {}
@@ -96,7 +103,9 @@ def plan(
             "audio": (talk.audio_url or f"text ({item.voice})")
             if talk
             else fields.get("audio_url"),
-            "action": f"pick up {earlier.id}" if earlier else "create",
+            "action": f"pick up {earlier.id}"
+            if earlier
+            else (UNSETTLED_ACTION if unsettled else "create"),
             "output": str(target_for(item, earlier.id if earlier else None, output_dir))
             if output_dir
             else None,
@@ -106,7 +115,7 @@ def plan(
             "voice": item.voice,
             "speed": item.speed,
             "job_id": earlier.id if earlier else None,
-            "estimate": None if earlier else _row_estimate(estimator, item),
+            "estimate": None if earlier or unsettled else _row_estimate(estimator, item),
             "kind": item.kind,
             "request": request.body(),
         }

@@ -438,6 +438,9 @@ def unknown_claim(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttemptErro
     )
 
 
+VOICE_HINT = "pick a voice that `akool voices` lists (your own clones: `akool voices --own`)"
+
+
 def make_speech(
     client: AkoolClient,
     journal: Journal,
@@ -460,7 +463,12 @@ def make_speech(
     body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
     keyed = replace(origin, batch_key="speech:" + hashlib.sha256(body.encode()).hexdigest()[:24])
     rules = ClaimRules(stopping=should_stop or interrupts.stop_requested, failed_counts=False)
-    found = claimed(client, journal, SPEECH, request, keyed, rules)
+    try:
+        found = claimed(client, journal, SPEECH, request, keyed, rules)
+    except RejectedError as exc:
+        if "voice" in exc.message.lower():  # AKOOL knows no such voice: the list names them
+            exc.hint = VOICE_HINT
+        raise
     if found is None:
         raise KeyboardInterrupt  # asked to stop before anything was sent
     job = client.detail(SPEECH, found.id) if isinstance(found, JobRecord) else found

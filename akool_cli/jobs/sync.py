@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from akool_cli.core import kinds
-from akool_cli.core.errors import AkoolError
+from akool_cli.core.errors import AkoolError, CredentialScopeError
 from akool_cli.core.prices import RETENTION_SECONDS
 from akool_cli.core.states import FINAL
 from akool_cli.jobs.download import make_directory, safe_file_name
@@ -34,6 +34,8 @@ class SyncResult:
     saved: list[dict[str, Any]] = field(default_factory=list)  # id, path, size
     failed: list[dict[str, Any]] = field(default_factory=list)  # id, error
     expired: list[str] = field(default_factory=list)  # deleted by AKOOL before it was saved
+    # id, error: not asked at all, as no credential in use may go to the server that made it
+    skipped: list[dict[str, Any]] = field(default_factory=list)
     refreshed: int = 0  # unfinished jobs asked about first
 
     def to_json(self) -> dict[str, Any]:
@@ -41,6 +43,7 @@ class SyncResult:
             "saved": self.saved,
             "failed": self.failed,
             "expired": self.expired,
+            "skipped": self.skipped,
             "refreshed": self.refreshed,
         }
 
@@ -58,7 +61,7 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
         try:
             wanted.append((record, api_for(record)))
         except AkoolError as exc:
-            result.failed.append({"id": record.id, "error": exc.message})
+            _not_asked(result, record, exc)
     if not wanted:
         return result
     make_directory(folder)
@@ -77,6 +80,12 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
     return result
 
 
+def _not_asked(result: SyncResult, record: JobRecord, exc: AkoolError) -> None:
+    """A job akool could not ask about: skipped for its credential's scope, else failed."""
+    entry = {"id": record.id, "error": exc.message}
+    (result.skipped if isinstance(exc, CredentialScopeError) else result.failed).append(entry)
+
+
 def _refresh_unfinished(journal: Journal, api_for: ApiFor, now: float, result: SyncResult) -> int:
     """Ask once about the recent jobs recorded as unfinished: some may be done by now."""
     by_api: dict[int, tuple[AkoolClient, list[tuple[str, kinds.JobKind]]]] = {}
@@ -86,7 +95,7 @@ def _refresh_unfinished(journal: Journal, api_for: ApiFor, now: float, result: S
         try:
             api = api_for(record)
         except AkoolError as exc:
-            result.failed.append({"id": record.id, "error": exc.message})
+            _not_asked(result, record, exc)
             continue
         by_api.setdefault(id(api), (api, []))[1].append((record.id, kinds.get(record.kind)))
     asked = 0

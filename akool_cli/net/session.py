@@ -197,4 +197,4 @@ class Session:
         """The local history (a new connection: close it when done)."""
         from akool_cli.store.journal import Journal
 
-        return Journal(self.paths.journal_file, clock=self.clock)
+        return Journal(self.paths.journal_file, clock=self.clock, secrets=self.redactor)

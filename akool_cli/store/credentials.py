@@ -22,10 +22,11 @@ from akool_cli.core.validate import check_secret as check_secret
 
 KEYRING_SERVICE = "akool-cli"
 DEFAULT_KEYRING_TIMEOUT = 3.0
-# Not "in your shell profile": a plaintext dotfile is what the keyring is there to avoid.
+# Not "in your shell profile": a plaintext dotfile is what the keyring is there to avoid. Quoted:
+# an unquoted NAME=value reads as a secret to the output's masking, which would show "=…".
 ENV_HINT = (
     "set AKOOL_API_KEY in the environment instead, from your CI's secret store or a secrets "
-    "manager (e.g. AKOOL_API_KEY=$(pass akool) akool ...)"
+    'manager, e.g. AKOOL_API_KEY="$(pass akool)" akool ...'
 )
 
 # Opting in to a keyring backend that keeps secrets in a plaintext file (see plaintext_file).

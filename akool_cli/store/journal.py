@@ -16,7 +16,7 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +28,7 @@ from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle
 from akool_cli.core.models import JobInfo
 from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
+from akool_cli.core.urls import canonical_or_same
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
@@ -181,6 +182,17 @@ ALTER TABLE jobs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}'
 ALTER TABLE jobs ADD COLUMN deleted_at REAL
 """,
     ),
+    (
+        # One server, one spelling: HTTP://LOCALHOST:80/ and http://localhost are one billing
+        # scope. Scopes recorded as given before are rewritten as akool spells them now
+        # (core/urls.canonical_base_url, registered on the connection as akool_base_url).
+        "m009_canonical_base_urls",
+        """
+UPDATE jobs SET base_url = akool_base_url(base_url) WHERE base_url != '';
+UPDATE attempts SET base_url = akool_base_url(base_url) WHERE base_url != '';
+UPDATE runs SET base_url = akool_base_url(base_url) WHERE base_url != ''
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -324,10 +336,15 @@ class Claim:
 class Journal:
     """One SQLite file; open per command, close when done. Safe to share between threads."""
 
-    def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, path: Path, *, clock: Clock | None = None, secrets: Iterable[str] = ()
+    ) -> None:
         self.path = path
         self.home = path.parent
         self.clock = clock or current()
+        # The credentials this process knows (its Redactor: it learns new ones as it goes),
+        # masked in any server text before it is written, not only when it is printed.
+        self.secrets = secrets
         self._lock = threading.RLock()
         self.read_only = False
         try:
@@ -397,6 +414,10 @@ class Journal:
                 raise
             else:
                 self._db.execute("COMMIT")
+
+    def _masked(self, text: str) -> str:
+        """Server-given text as it may be recorded: known secrets and signing values masked."""
+        return redact.text(text, self.secrets)
 
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
         with self._lock, _local_state(self.path, "read"):
@@ -520,7 +541,7 @@ class Journal:
             cursor = db.execute(
                 "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ? "
                 "AND outcome = 'sending'",
-                (detail, attempt_id),
+                (self._masked(detail), attempt_id),
             )
             return cursor.rowcount > 0
 
@@ -531,7 +552,7 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
-                (outcome, redact.signed(detail), attempt_id),
+                (outcome, self._masked(detail), attempt_id),
             )
 
     def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
@@ -614,7 +635,7 @@ class Journal:
                 _recorded(job.inputs),
                 job.video_status,
                 job.video_url,
-                redact.signed(job.error),
+                self._masked(job.error),
                 job.batch_key,
                 job.label,
                 json.dumps(job.files),
@@ -728,7 +749,7 @@ class Journal:
                 (
                     video_status,
                     video_url,
-                    redact.signed(error),
+                    self._masked(error),
                     now,
                     *(json.dumps(files or {}),) * 2,
                     *(json.dumps(cost or {}),) * 2,
@@ -931,6 +952,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             check_same_thread=False,  # shared by a batch's threads, under Journal._lock
         )
         db.row_factory = sqlite3.Row
+        db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
