@@ -63,7 +63,7 @@ def _runs() -> list[dict[str, Any]]:
 def _held_create(server: RawServer, sandbox: Sandbox) -> int:
     """A talk call whose create request AKOOL is holding (sent, not answered)."""
     server.initialize()
-    sandbox.state.inject("hold")
+    sandbox.state.inject("hold", at="create_talking_photo")
     call = server.call("talk", TALK)
     wait_for(lambda: sandbox.state.holding == 1)
     return call

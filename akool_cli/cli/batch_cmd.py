@@ -239,6 +239,14 @@ def _raise_ending(
             f"({fatal.hint})",
             path=fatal.path,
         )
+    if result.balance_error is not None:
+        error = result.balance_error  # AKOOL's error as itself (e.g. exit 5), not a budget stop
+        error.message = (
+            "the batch stopped starting jobs: the balance --max-credits needs could not be "
+            f"read: {error.message}"
+        )
+        error.args = (error.message,)
+        raise error
     if result.over_budget is not None:
         raise _over_budget(runtime, result.over_budget, max_credits or 0.0, left)
 

@@ -147,13 +147,24 @@ def history(
         _history_table(out, rows)
 
 
+# A spreadsheet runs a cell opening with one of these as a formula (OWASP: CSV injection), also
+# after the tabs, CRs and spaces it strips.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _cell(value: Any) -> str:
-    """A CSV cell: objects as JSON, null as empty."""
+    """A CSV cell: objects as JSON, null as empty; text a spreadsheet would run as a formula
+    opens with ' (numbers stay numbers)."""
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
         return json.dumps(value, sort_keys=True)
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    if text.lstrip(" \t\r\n").startswith(FORMULA_STARTS) or text[:1] in ("\t", "\r"):
+        return "'" + text
+    return text
 
 
 def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:

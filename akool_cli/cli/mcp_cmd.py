@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,8 +71,11 @@ def mcp(
     spend credits; a retried call never makes a second job. Configuration: docs/mcp.md.
     """
     runtime: Runtime = ctx.obj
-    if max_credits is not None and max_credits < 0:
-        raise UsageError("--max-credits must not be negative", hint="e.g. --max-credits 200")
+    if max_credits is not None and not (math.isfinite(max_credits) and max_credits >= 0):
+        raise UsageError(
+            f"--max-credits (or AKOOL_MCP_MAX_CREDITS) {max_credits} is not a number of credits",
+            hint="e.g. --max-credits 200",
+        )
     if not folder.is_dir():
         raise UsageError(f"--dir {folder} is not a folder", hint="create it, or name another one")
     try:

@@ -5,6 +5,7 @@ downloaded a few at a time. Events go to callbacks; nothing prints.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
-from akool_cli.core.errors import LocalStateError, UsageError
+from akool_cli.core.errors import AkoolError, LocalStateError, UsageError
 from akool_cli.core.validate import check_path, check_range
 
 if TYPE_CHECKING:
@@ -42,12 +43,15 @@ class BatchPlan:
 class BatchResult:
     """Every row's outcome; `fatal` when the history could not be written (the run stopped, and
     ids it could not record are in the outcomes as "unrecorded"); `interrupted` after a stop;
-    `over_budget`: why `max_credits` stopped it starting jobs."""
+    `over_budget`: why `max_credits` stopped it starting jobs; `balance_error`: AKOOL's error
+    when the balance the cap needs could not be read (it stopped starting jobs; not a budget
+    stop)."""
 
     outcomes: list[Outcome] = field(default_factory=list)
     fatal: LocalStateError | None = None
     interrupted: bool = False
     over_budget: str | None = None
+    balance_error: AkoolError | None = None
 
 
 @dataclass
@@ -196,8 +200,11 @@ class BatchMixin(TalkingMixin):
             outcomes = runner.run(plan.items)
         except KeyboardInterrupt:
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
-        refused = budget.refused if budget is not None and runner.fatal is None else None
-        return BatchResult(outcomes, runner.fatal, over_budget=refused)
+        if budget is None or runner.fatal is not None:
+            return BatchResult(outcomes, runner.fatal)
+        if budget.error is not None:
+            return BatchResult(outcomes, runner.fatal, balance_error=budget.error)
+        return BatchResult(outcomes, runner.fatal, over_budget=budget.refused)
 
 
 def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str]], list[str]]:
@@ -223,7 +230,15 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
 
 
 def check_budget(max_credits: float | None) -> None:
-    if max_credits is not None and max_credits < 0:
+    """Refuse a cap that cannot stop anything: negative, NaN or infinite (`1e999` is inf)."""
+    if max_credits is None:
+        return
+    if not math.isfinite(max_credits):
+        raise UsageError(
+            f"--max-credits {max_credits} is not a number of credits",
+            hint="e.g. --max-credits 500 (credits)",
+        )
+    if max_credits < 0:
         raise UsageError(
             "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
         )

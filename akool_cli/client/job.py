@@ -92,6 +92,8 @@ class Job:
             size=self.size,
             sha256=self.sha256 or "",
             deleted_at=self.deleted_at,
+            finished_at=self.finished_at,
+            expires_at=self.expires_at,
             now=current().time() if now is None else now,
         )
 

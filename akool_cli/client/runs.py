@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -40,10 +40,17 @@ class Run:
     """A session in the ledger (see Client.start_run): its id, its cap, its creates in flight."""
 
     def __init__(
-        self, run_id: int | None, budget: Budget | None, estimator: Estimator, journal: Journal
+        self,
+        run_id: int | None,
+        budget: Budget | None,
+        estimator: Estimator,
+        journal: Journal,
+        read_balance: Callable[[], float] | None = None,
     ) -> None:
         self.id = run_id
         self.budget = budget
+        self.balance_before: float | None = None  # read on the first create, recorded on the run
+        self._read_balance = read_balance
         self._estimator = estimator
         self._journal = journal
         self._flying: dict[str, str] = {}  # claim key → job id, unfinished (counted in budget)
@@ -80,6 +87,8 @@ class Run:
         """None when a create of `kind` may start now (it is then in flight until it finishes);
         else why not. A kind whose cost is unknown runs one job at a time: an agent's call is
         refused (never kept waiting) while that first job runs."""
+        with self._lock:  # one read, before the first create (concurrent calls wait for it)
+            self._note_balance()
         budget = self.budget
         if budget is None:
             return None
@@ -91,12 +100,31 @@ class Run:
                     budget.release(flying_key)
                     del self._flying[flying_key]
             probing = ", ".join(self._flying.values())
+            budget.error = None  # each create is weighed afresh (see _not_started)
         if budget.admit(key, kind.name, request.body(), stopping=lambda: True):
             return None
         return budget.refused or (
             f"the cost of {kind.noun} jobs is not known yet (no documented price, none seen), "
-            f"so one runs at a time: wait for {probing} first"
+            f"so one runs at a time: wait for {probing or 'the job being created now'} first"
         )
+
+    def _note_balance(self) -> None:
+        """The balance the session starts from, read before its first create and recorded on
+        its run (the ledger's balance_before); a read that fails is tried again next create."""
+        if self.id is None or self.balance_before is not None:
+            return
+        try:
+            if self.budget is not None:
+                balance = self.budget.balance_before
+                balance = self.budget.begin() if balance is None else balance
+            elif self._read_balance is not None:
+                balance = self._read_balance()
+            else:
+                return
+        except AkoolError:
+            return  # the budget says so on its own read; the ledger tries again next time
+        self.balance_before = balance
+        self._journal.set_run_balance(self.id, balance)
 
     def made(self, key: str, job_id: str) -> None:
         with self._lock:
@@ -125,7 +153,7 @@ class RunsMixin(ClientBase):
                 None, budget, estimator, self.journal
             )  # no credential yet: creates will say so
         run_id = self.journal.begin_run(kind, label, scope, None, max_credits)
-        return Run(run_id, budget, estimator, self.journal)
+        return Run(run_id, budget, estimator, self.journal, lambda: self.api.credit())
 
     def end_run(self, run: Run, outcome: str = "finished", *, read_balance: bool = True) -> None:
         """Record the run's end (and the balance after it, when it read one before): once, the
@@ -133,7 +161,7 @@ class RunsMixin(ClientBase):
         if run.ended or run.id is None:
             return
         balance = None
-        if read_balance and run.budget is not None and run.budget.balance_before is not None:
+        if read_balance and run.balance_before is not None:
             try:
                 balance = self.api.credit()
             except AkoolError:
@@ -212,6 +240,13 @@ def _nothing() -> Iterator[None]:
 
 
 def _not_started(run: Run | None, refused: list[str]) -> AkoolError:
+    error = run.budget.error if run is not None and run.budget is not None else None
+    if refused and error is not None:
+        # AKOOL's error as itself (unavailable, rate limited), not a budget stop.
+        error.message = f"the balance max_credits needs could not be read: {error.message}"
+        error.args = (error.message,)
+        error.hint = "nothing was created or billed; try again once AKOOL answers"
+        return error
     if refused and run is not None:
         return BudgetExceededError(
             f"max_credits {run.max_credits:g} stops this job: {refused[0]}",

@@ -121,6 +121,11 @@ def parse_since(text: str | None, now: float) -> float:
     bare = text.strip().replace(".", "", 1).isdigit()
     age = None if bare else seconds(text)
     if age is not None:
+        if not 0 <= age <= now:  # before 1970: no date to show (nor any job to find)
+            raise UsageError(
+                f"--since {text!r} reaches back before 1970",
+                hint="an age such as --since 30d or --since 52w, or a date such as 2026-12-01",
+            )
         return now - age
     try:
         when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))

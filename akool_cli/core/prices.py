@@ -108,8 +108,11 @@ def documented(kind: str, fields: Mapping[str, Any]) -> Estimate | None:
     return None if value is None else Estimate(value, f"documented: {price.page}")
 
 
-def seen(largest: float | None, jobs: int) -> Estimate:
-    """The largest cost recorded for a kind so far (its price is not documented)."""
+def seen(largest: float | None, jobs: int, above: Estimate | None = None) -> Estimate:
+    """The largest cost recorded for a kind so far (its price is not documented, or `above`, the
+    documented one, is lower)."""
     if largest is None:
         return UNKNOWN
+    if above is not None:
+        return Estimate(largest, f"largest seen: {jobs} job(s), above the {above.source} price")
     return Estimate(largest, f"largest seen: {jobs} job(s)")

@@ -194,7 +194,9 @@ class BatchRunner:
         grace: float | None = None
         try:
             run.go()
-            outcome = "budget" if self.budget and self.budget.refused else "finished"
+            outcome = "finished"
+            if self.budget is not None and self.budget.refused is not None:
+                outcome = "error" if self.budget.error is not None else "budget"
         except BaseException:
             # Stop taking rows; a create in flight gets a short grace for its answer, then its
             # outcome is unknown (recorded, never resent by itself): a stop ends akool in 2 s.

@@ -32,14 +32,16 @@ class Estimator:
         self._lock = threading.Lock()
 
     def __call__(self, kind: str, fields: Mapping[str, Any]) -> Estimate:
-        found = prices.documented(kind, fields)
-        if found is not None:
-            return found
+        """The larger of the documented price and the largest cost seen: a job already charged
+        more than the docs say (a price change) is the safer figure for a cap."""
         with self._lock:
             if kind not in self._seen:
                 self._seen[kind] = self._journal.largest_cost(kind)  # once per kind and run
             largest, jobs = self._seen[kind]
-        return prices.seen(largest, jobs)
+        found = prices.documented(kind, fields)
+        if found is None or (largest is not None and largest > (found.credits or 0.0)):
+            return prices.seen(largest, jobs, above=found)
+        return found
 
     def learn(self, kind: str, credits: float | None) -> None:
         """A job of this run finished and was charged `credits`."""
@@ -63,6 +65,7 @@ class Budget:
     estimate: Callable[[str, Mapping[str, Any]], Estimate]
     balance_before: float | None = None
     refused: str | None = None  # why it stopped admitting, once it did
+    error: AkoolError | None = None  # the balance could not be read (after the reads' retries)
     sticky: bool = True  # a refusal stands for the rest of the run (a batch); else re-asked
     _flight: dict[Hashable, list[_InFlight]] = field(default_factory=dict)
     _cond: threading.Condition = field(default_factory=threading.Condition)
@@ -97,6 +100,8 @@ class Budget:
             try:
                 spent = self.spent()
             except AkoolError as exc:
+                # Not a budget stop: AKOOL's error, reported as itself (its own exit code).
+                self.error = exc
                 self.refused = f"the balance could not be read ({exc.message})"
                 return False
             flying = sum(f.credits or 0.0 for entries in self._flight.values() for f in entries)

@@ -29,6 +29,8 @@ JOB_KEYS = (
     "cost",
     "outputs",
     "deleted_at",
+    "finished_at",
+    "expires_at",
 )
 
 
@@ -51,6 +53,8 @@ def job_view(
     cost: Mapping[str, float] | None = None,
     outputs: Mapping[str, str] | None = None,
     deleted_at: float | None = None,
+    finished_at: float | None = None,
+    expires_at: float | None = None,
 ) -> dict[str, Any]:
     """A job's keys (JOB_KEYS): `files` are its other result files by role (`url`, and the
     `path` it was saved to), `cost` the cost fields AKOOL reported (credits, seconds),
@@ -78,6 +82,8 @@ def job_view(
         "cost": dict(cost or {}),
         "outputs": dict(outputs or {}),
         "deleted_at": iso(deleted_at),
+        "finished_at": iso(finished_at),
+        "expires_at": iso(expires_at),
     }
 
 

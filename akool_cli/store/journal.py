@@ -814,6 +814,14 @@ class Journal:
             )
             return int(cursor.lastrowid or 0)
 
+    def set_run_balance(self, run_id: int, balance: float) -> None:
+        """The balance a run started from, read after it began (an MCP session's first create)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE runs SET balance_before = ? WHERE id = ? AND balance_before IS NULL",
+                (balance, run_id),
+            )
+
     def end_run(self, run_id: int, balance: float | None, outcome: str) -> None:
         with self._transaction() as db:
             db.execute(
