@@ -90,9 +90,10 @@ def test_a_talking_avatar_uploads_its_avatar_background_and_speech(
 def test_a_headswap_row_uploads_its_video_and_faces(
     s3: S3, fetching: Sandbox, isolated: Isolation
 ) -> None:
-    from akool_cli.sandbox.media import sample_mp4
+    from tests.test_products import patched_sample
 
-    clip = s3.file("twopeople.mp4", sample_mp4())
+    five = patched_sample(isolated.tmp, seconds=5)  # head swap takes 3 to 20 s
+    clip = s3.file("twopeople.mp4", five.read_bytes())
     anna, ben = s3.file("anna.jpg", JPEG), s3.file("ben.png", PNG)
     rows = isolated.tmp / "swaps.csv"
     rows.write_text(f"id,kind,video_url,faces\nus,headswap,{clip},{anna}|{ben}\n")
@@ -108,9 +109,10 @@ def test_a_headswap_row_uploads_its_video_and_faces(
 def test_the_headswap_command_uploads_local_faces_before_checking_their_urls(
     s3: S3, fetching: Sandbox, isolated: Isolation
 ) -> None:
-    from akool_cli.sandbox.media import sample_mp4
+    from tests.test_products import patched_sample
 
-    clip = s3.file("twopeople.mp4", sample_mp4())
+    five = patched_sample(isolated.tmp, seconds=5)  # head swap takes 3 to 20 s
+    clip = s3.file("twopeople.mp4", five.read_bytes())
     anna, ben = s3.file("anna.jpg", JPEG), s3.file("ben.png", PNG)
     args = ["headswap", str(clip), "--face", str(anna), "--face", str(ben)]
     invoke([*args, "--upload-to", s3.target])

@@ -381,3 +381,16 @@ def test_models_lists_text_and_image_to_video_models(api_env: Sandbox) -> None:
     [request] = [r for r in api_env.state.received if r.path == contract.MODEL_LIST.path][:1]
     assert request.query == {"types[]": ["1502"]}  # as AKOOL's examples send it
     assert "one of: image2video" in invoke(["models", "--for", "lipsync"], expect=2).stderr
+
+
+def test_a_head_swaps_local_video_outside_3_to_20_seconds_is_refused_before_billing(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    bucket = ["--upload-to", "s3://bucket/akool/"]
+    for seconds, words in ((2.0, "takes videos of 3 s at least"), (21.0, "of 20 s at most")):
+        clip = patched_sample(isolated.tmp, seconds=seconds)
+        args = ["headswap", str(clip), "--face", "https://example.com/a.jpg", *bucket]
+        refused = invoke(args, expect=2)
+        assert f"is {seconds:.1f} s long; AKOOL's head swap " in refused.stderr
+        assert words in refused.stderr
+    assert sent(api_env, contract.HEADSWAP_ANALYZE) == sent(api_env, contract.CREATE_HEADSWAP) == []

@@ -376,6 +376,8 @@ HEAD_SWAP = Product(
     ),
     derive=_headswap_model,
     rules=_headswap_rules,
+    # head-swap/submit-analysis.mdx: "within the documented duration window (about 3–20 seconds)".
+    limits=Limits(min_seconds=3, max_seconds=20),
 )
 
 

@@ -62,6 +62,11 @@ def video_problems(path: Path, size: int, limits: Limits, noun: str) -> tuple[li
             f"{path} is {seconds:.1f} s long; AKOOL's {noun} takes videos of "
             f"{limits.max_seconds:g} s at most"
         )
+    if seconds is not None and limits.min_seconds is not None and seconds < limits.min_seconds:
+        problems.append(
+            f"{path} is {seconds:.1f} s long; AKOOL's {noun} takes videos of "
+            f"{limits.min_seconds:g} s at least"
+        )
     if fps is not None and limits.max_fps is not None and fps > limits.max_fps + 0.5:
         problems.append(
             f"{path} has {fps:.0f} frames per second; AKOOL's {noun} takes "
