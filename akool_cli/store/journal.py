@@ -16,6 +16,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -218,6 +219,7 @@ LOOKUPS: dict[str, str] = {
 }
 
 BUSY_TIMEOUT_MS = 30_000
+WAL_SWITCH_TRIES = 600  # 0.05 s apart: the busy timeout's 30 s
 # A create's whole exchange is bounded (90 s); after this long an attempt still marked "sending"
 # belongs to a process that is gone or frozen, and its outcome is unknown, not in flight.
 SENDING_AT_MOST = 10 * 60
@@ -941,6 +943,19 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     )
 
 
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Put the history in WAL mode. Two processes opening a new history at once can get
+    "database is locked" here at once, without SQLite's busy handler: try again for a while."""
+    for attempt in range(WAL_SWITCH_TRIES):
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_SWITCH_TRIES - 1:
+                raise
+            time.sleep(0.05)  # a lock held for a moment by the other process's first commit
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.
     previous = os.umask(0o077)
@@ -954,7 +969,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.row_factory = sqlite3.Row
         db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(db)
         # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
         db.execute("PRAGMA synchronous = FULL")
     finally:
