@@ -64,14 +64,14 @@ def test_image2video_sends_every_required_field_with_the_documented_defaults(
         "video_length": 5,
     }
     invoke(["image2video", IMAGE, "--prompt", "p", "--audio", AUDIO, "--length", "10"])
-    invoke(["image2video", IMAGE, "--prompt", "p", "--no-audio", "--effect", "squish_00000001"])
+    invoke(["image2video", IMAGE, "--prompt", "p", "--no-audio", "--effect", "squish_89244231312"])
     _, with_audio, silent = sent(api_env, contract.CREATE_IMAGE2VIDEO)
     assert (with_audio["audio_type"], with_audio["audio_url"], with_audio["video_length"]) == (
         2,
         AUDIO,
         10,
     )
-    assert (silent["audio_type"], silent["effect_code"]) == (3, "squish_00000001")
+    assert (silent["audio_type"], silent["effect_code"]) == (3, "squish_89244231312")
 
 
 @pytest.mark.parametrize(
@@ -167,15 +167,15 @@ def test_the_library_makes_waits_for_and_downloads_each_product(
             assert client.wait(job.id).done
             path = client.download(job.id, f"{isolated.tmp / 'lib'}/")
             assert path == isolated.tmp / "lib" / f"{job.id}.mp4"
-        assert client.effects()[0]["effect_code"] == "squish_00000001"
+        assert client.effects()[0]["effect_code"] == "squish_89244231312"
         with pytest.raises(akool_cli.UsageError, match="no product called"):
             client.make("nope", {})
 
 
 def test_effects_lists_the_codes(api_env: Sandbox) -> None:
     result = invoke(["effects", "--json"])
-    assert json.loads(result.stdout)[0]["effect_code"] == "squish_00000001"
-    assert "squish_00000001" in invoke(["effects"]).stdout
+    assert json.loads(result.stdout)[0]["effect_code"] == "squish_89244231312"
+    assert "squish_89244231312" in invoke(["effects"]).stdout
 
 
 def test_lipsync_explains_its_documented_codes(api_env: Sandbox) -> None:
@@ -375,9 +375,10 @@ def test_headswap_analyses_then_makes_one_recorded_task(
 
 def test_models_lists_text_and_image_to_video_models(api_env: Sandbox) -> None:
     [model] = json.loads(invoke(["models", "--json"]).stdout)
-    assert model["value"] == "sandbox-t2v" and model["resolutions"] == ["720p", "1080p"]
+    assert model["value"] == "seedance-1-0-lite-i2v-250428"  # text2video.mdx's examples' model
+    assert model["resolutions"] == ["480p", "720p", "1080p"]
     table = invoke(["models", "--for", "image2video"]).stdout
-    assert "sandbox-i2v" in table and "5,10" in table
+    assert "AkoolImage2VideoFastV1" in table and "720p,1080p,4k" in table and "5,10" in table
     [request] = [r for r in api_env.state.received if r.path == contract.MODEL_LIST.path][:1]
     assert request.query == {"types[]": ["1502"]}  # as AKOOL's examples send it
     assert "one of: image2video" in invoke(["models", "--for", "lipsync"], expect=2).stderr

@@ -43,7 +43,18 @@ MAX_CREDITS = typer.Option(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(batch)
+    app.command(help=batch_help())(batch)
+
+
+def batch_help() -> str:
+    """batch's help, with every value of the `kind` column as the kinds describe them."""
+    import inspect
+
+    from akool_cli.core import products
+
+    default, *kinds = products.batch_kinds()
+    text = inspect.cleandoc(batch.__doc__ or "")
+    return text.replace("{default}", default).replace("{kinds}", ", ".join(kinds))
 
 
 def batch(
@@ -79,8 +90,8 @@ def batch(
     """Make one job per row of FILE (talking photos: image_url, audio_url or text + voice,
     prompt, resolution, output, speed, id). Run it again after an interruption: rows already
     created are picked up, never paid for twice. Exit 9 unless every row succeeded.
-    A `kind` column makes other products (lipsync, translate, image2video, text2video), each
-    with its documented fields as columns (docs/batch.md); one file may mix kinds.
+    A `kind` column (default {default}) makes other products ({kinds}), each with its
+    documented fields as columns (docs/batch.md); one file may mix kinds.
     Input files may be local (relative to FILE's folder) with --upload-to: each distinct file
     is uploaded once. Each distinct URL is checked once before billing.
     """
@@ -100,6 +111,7 @@ def batch(
             check=not no_check,
             check_face=check_face,
             max_credits=max_credits,
+            check_lists=not dry_run,  # a dry run calls nothing
         )
         for warning in plan.warnings:
             out.warn(warning)

@@ -7,7 +7,7 @@ import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from akool_cli.core import kinds, platforms
 from akool_cli.core.clock import Clock
@@ -61,6 +61,8 @@ class ClientBase:
         self._closed = False
         self._key_locks: dict[str, threading.Lock] = {}  # one keyed create at a time (runs.py)
         self._key_locks_lock = threading.Lock()
+        self._lists: dict[str, list[dict[str, Any]]] = {}  # AKOOL's lists, read once (making.py)
+        self._lists_lock = threading.Lock()
 
     # -- where and who ----------------------------------------------------------------------
 

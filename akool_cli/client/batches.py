@@ -10,11 +10,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, LocalStateError, UsageError
+from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.validate import check_path, check_range
 
 if TYPE_CHECKING:
@@ -75,9 +76,12 @@ class BatchMixin(TalkingMixin):
         check: bool = True,
         check_face: bool = False,
         max_credits: float | None = None,
+        check_lists: bool = True,
     ) -> BatchPlan:
         """Read a CSV or JSON Lines file of rows and find every problem that needs no network;
-        local files are relative to the file's folder. `max_credits` caps the run's spending."""
+        local files are relative to the file's folder. `max_credits` caps the run's spending.
+        With `check_lists`, rows not created yet are checked against AKOOL's lists too
+        (languages, effects, models: read once; this needs the credential and the network)."""
         from akool_cli.inputs.preflight import Input, raise_all, split_problems
         from akool_cli.jobs.batch import Problem, load_rows, rows_folder, validate
 
@@ -106,6 +110,9 @@ class BatchMixin(TalkingMixin):
         over, warnings = rows_over_limits(items, found)
         for row, messages in over.items():
             by_row.setdefault(row, []).extend(messages)
+        if check_lists:
+            for row, message in self._unlisted_rows(items):
+                by_row.setdefault(row, []).append(message)
         for row, messages in sorted(by_row.items()):
             problems += [Problem(row, message) for message in messages]
         valid = [i for i in items if i.row not in by_row]
@@ -113,6 +120,31 @@ class BatchMixin(TalkingMixin):
         plan = BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
         plan.warnings = warnings
         return plan
+
+    def _unlisted_rows(self, items: list[Item]) -> list[tuple[int, str]]:
+        """Each row not created yet whose listed values AKOOL's lists do not offer (as make()
+        checks a command's): its number and what is wrong."""
+        from akool_cli.client.making import MakingMixin, listed_problems
+        from akool_cli.core import listed
+        from akool_cli.jobs.batch_run import earlier_job
+        from akool_cli.store.journal import Scope
+
+        lists = cast("MakingMixin", self)
+        needed = [
+            i
+            for i in items
+            if isinstance(i.request, FieldsRequest) and listed.sources(i.kind, i.request.fields)
+        ]
+        if not needed:
+            return []
+        scope = Scope(self.base_url, self.profile, self.credential().account())
+        found = []
+        for item in needed:
+            if earlier_job(self.journal, item, scope) is not None:
+                continue  # created already: a rerun follows it whatever the lists say now
+            fields = cast("FieldsRequest", item.request).fields
+            found += [(item.row, p) for p in listed_problems(lists, item.kind, fields)]
+        return found
 
     def batch_preview(self, plan: BatchPlan) -> BatchPreview:
         """What running the plan would do with each row (and what it would cost, estimated),

@@ -81,8 +81,11 @@ class MakingMixin(TalkingMixin):
             raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
         hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
         given = {k: v for k, v in fields.items() if v is not None}
-        # Every value checked before anything else, and AKOOL's 1202 before billing.
-        self._check_repeat(chosen, product.build(given, webhook_url=hook))
+        # Every value checked before anything else (listed ones against AKOOL's lists), and
+        # AKOOL's 1202 before billing.
+        built = product.build(given, webhook_url=hook)
+        self.check_listed(chosen, built.fields)
+        self._check_repeat(chosen, built)
         media = {**product.media(given), **(roles or {})}
         inputs = [
             Input(str(given[field]), role, f"the {field}")
@@ -121,6 +124,27 @@ class MakingMixin(TalkingMixin):
         problem = repeated_lipsync(request.fields, earlier)
         if problem:
             raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
+
+    def check_listed(self, kind: kinds.JobKind, fields: Mapping[str, Any]) -> None:
+        """A request's listed values (translation's languages, an effect, a text-to-video model
+        and its resolution and length) against what AKOOL lists now, each list read once per
+        Client: UsageError naming the values allowed."""
+        from akool_cli.core import listed
+
+        problems = listed_problems(self, kind.name, fields)
+        if problems:
+            sees = ", ".join(dict.fromkeys(r.see for r in listed.LISTED.get(kind.name, ())))
+            raise UsageError(
+                f"the {kind.noun} request is not valid: " + "; ".join(problems),
+                hint=f"pick values AKOOL lists (see: {sees})",
+            )
+
+    def listed(self, source: str) -> list[dict[str, Any]]:
+        """One of AKOOL's lists by its name in LIST_SOURCES, read once per Client."""
+        with self._lists_lock:
+            if source not in self._lists:
+                self._lists[source] = LIST_SOURCES[source](self)
+            return self._lists[source]
 
     def _check_avatar_id(self, avatar_id: str) -> None:
         """An avatar_id this server's history made already (not failed) is not made again."""
@@ -408,6 +432,23 @@ class MakingMixin(TalkingMixin):
         return self.make(
             kind, {field: url, "face_reage": age}, webhook_url=webhook_url, name=name, **inputs
         )
+
+
+# AKOOL's lists that requests are checked against (core/listed.py), and how each is read.
+LIST_SOURCES: dict[str, Callable[[MakingMixin], list[dict[str, Any]]]] = {
+    "languages": lambda client: [dict(x) for x in client.languages()],
+    "effects": lambda client: client.effects(),
+    "text2video models": lambda client: client.models("text2video"),
+}
+
+
+def listed_problems(client: MakingMixin, kind: str, fields: Mapping[str, Any]) -> list[str]:
+    """What AKOOL's lists do not offer in a request of this kind (core/listed.py)."""
+    from akool_cli.core import listed
+
+    if not listed.sources(kind, fields):
+        return []
+    return listed.problems(kind, fields, client.listed)
 
 
 def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:

@@ -257,11 +257,15 @@ def _language_list(fields: dict[str, Any]) -> None:
 
 
 def _translation_rules(fields: dict[str, Any]) -> list[str]:
+    codes = [c for c in str(fields.get("language", "")).split(",") if c]
     problems = [
         f"language {code!r} is not a language code (see: akool languages)"
-        for code in str(fields.get("language", "")).split(",")
-        if code and not LANGUAGE_CODE.match(code)
+        for code in codes
+        if not LANGUAGE_CODE.match(code)
     ]
+    twice = [c for c in dict.fromkeys(codes) if codes.count(c) > 1]
+    if twice:  # each target language is a translation AKOOL bills
+        problems.append(f"language {', '.join(twice)} is given twice (each is billed once)")
     source = str(fields.get("source_language", ""))
     if source and source != "DEFAULT" and not LANGUAGE_CODE.match(source):
         problems.append(f"source_language {source!r} is not DEFAULT or a language code")
@@ -582,6 +586,17 @@ PRODUCTS: dict[str, Product] = {
 
 def for_kind(kind: JobKind) -> Product | None:
     return PRODUCTS.get(kind.name)
+
+
+def batch_kinds() -> list[str]:
+    """The values a batch file's `kind` column takes, talking photo's first: each product's
+    command (`lipsync`, `avatars add`), or its kind's name when the command carries an option
+    (`faceswap_plus` for `faceswap --plus`)."""
+    named = [
+        p.kind.command if p.kind.command and "--" not in p.kind.command else p.kind.name
+        for p in PRODUCTS.values()
+    ]
+    return [kinds.TALKING_PHOTO.name, *named]
 
 
 # The image, face and voice products and the talking avatar, described in their own modules,

@@ -507,9 +507,7 @@ def _item(row: Row, base_dir: Path) -> Item:
     kind = kinds.by_command(row.fields.get("kind") or kinds.TALKING_PHOTO.name)
     product = products.for_kind(kind) if kind is not None else None
     if kind is None or (product is None and kind is not kinds.TALKING_PHOTO):
-        known = ", ".join(
-            [kinds.TALKING_PHOTO.name, *(p.kind.command for p in products.PRODUCTS.values())]
-        )
+        known = ", ".join(products.batch_kinds())
         raise UsageError(f"kind {row.fields.get('kind')!r} is not one akool makes; one of: {known}")
     allowed = TALK_COLUMNS if product is None else (*product.columns, *FILE_COLUMNS)
     if product is products.HEAD_SWAP:

@@ -125,7 +125,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "prompt": "",
         "negative_prompt": "",
         "resolution": "720p",
-        "model_name": "sandbox-text2video",
+        "model_name": "seedance-1-0-lite-i2v-250428",
         "batch_id": "",
         "batch_count": 1,
     },
@@ -142,44 +142,95 @@ TEMPLATES["talking_avatar"] = {
     "deduction_duration": 0,
 }
 TEMPLATES.update(media_products.TEMPLATES)
-# Image to video's effects (the effects list's documented fields).
+# Image to video's effects: image2video.mdx's example list (Get Available Effects).
 EFFECTS = tuple(
-    {
-        "_id": f"{n:024x}",
-        "create_time": 1754360000000,
-        "logo": "",
-        "name": name,
-        "effect_code": f"{name.lower().replace(' ', '_')}_{n:08d}",
-    }
-    for n, name in enumerate(("Squish", "Inflate", "Melt"), 1)
+    {"_id": _id, "create_time": 1752576694502, "logo": "", "name": name, "effect_code": code}
+    for _id, name, code in (
+        ("687632b95a0f52799eeed701", "Squish", "squish_89244231312"),
+        ("687632ba5a0f52799eeed887", "Cakeify", "cakeify_24743216"),
+        ("687632bc5a0f52799eeed929", "Samurai", "samurai_99757865"),
+    )
 )
-# The model list's documented fields, one model per type (aimodel.mdx).
-MODELS = tuple(
-    {
-        "sort": 1,
-        "group": "sandbox",
-        "provider": "akool",
+EFFECT_CODES = frozenset(str(e["effect_code"]) for e in EFFECTS)
+
+
+def _resolutions(*names: str) -> list[dict[str, Any]]:
+    """resolutionList items as aimodel.mdx's example gives them."""
+    sizes = {
+        "480p": (854, 480, 3),
+        "720p": (1280, 720, 5),
+        "1080p": (1920, 1080, 10),
+        "4k": (3840, 2160, 20),
+    }
+    return [
+        {
+            "label": n,
+            "value": n,
+            "width": sizes[n][0],
+            "height": sizes[n][1],
+            "unit_credit": sizes[n][2],
+        }
+        for n in names
+    ]
+
+
+def _model(
+    model_type: int, sort: int, provider: str, label: str, value: str, *res: str
+) -> dict[str, Any]:
+    """One entry of the model list, with aimodel.mdx's fields."""
+    return {
+        "sort": sort,
+        "group": provider,
+        "provider": provider,
         "type": model_type,
         "label": label,
         "value": value,
-        "description": f"the sandbox's {label.lower()} model",
-        "resolutionList": [
-            {"label": r, "value": r, "width": w, "height": h, "unit_credit": c}
-            for r, w, h, c in (("720p", 1280, 720, 20), ("1080p", 1920, 1080, 25))
-        ],
+        "description": f"{label} (the sandbox's copy of AKOOL's example)",
+        "resolutionList": _resolutions(*res),
         "isPro": False,
         "generate_audio": None,
         "durationList": [5, 10],
         "requiresPay": False,
-        "supportedLastFrame": False,
-        "supportedExtendPrompt": True,
+        "supportedLastFrame": provider == "seedance",
+        "supportedExtendPrompt": False,
         "maxImageCount": 1,
         "maxCount": 10,
     }
-    for model_type, label, value in (
-        (1501, "Image to video", "sandbox-i2v"),
-        (1502, "Text to video", "sandbox-t2v"),
-    )
+
+
+# The model list: aimodel.mdx's two image-to-video models, and for text to video the model
+# text2video.mdx's examples create with (its resolutions as aimodel.mdx lists them).
+MODELS = (
+    _model(
+        1501,
+        100,
+        "akool",
+        "Akool Image2Video Fast V1",
+        "AkoolImage2VideoFastV1",
+        "720p",
+        "1080p",
+        "4k",
+    ),
+    _model(
+        1501,
+        95,
+        "seedance",
+        "Seedance Lite Image2Video",
+        "seedance-1-0-lite-i2v-250428",
+        "480p",
+        "720p",
+        "1080p",
+    ),
+    _model(
+        1502,
+        95,
+        "seedance",
+        "Seedance Lite",
+        "seedance-1-0-lite-i2v-250428",
+        "480p",
+        "720p",
+        "1080p",
+    ),
 )
 # Inputs the answers echo under another name (lip sync's target_video is its video_url).
 ECHOES: dict[str, dict[str, str]] = {
@@ -203,17 +254,22 @@ REFUSALS: dict[str, dict[str, int]] = {
     "lipsync": {"sameagain": 1202, "noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
     "video_translation": {"noaudio": 1203, "toolong": 1204, "toobig": 1207, "fps60": 1210},
 }
-# The languages video translation speaks here (language/list's documented fields).
+# The languages video translation speaks here (language/list's documented fields): the codes
+# AKOOL's pages and OpenAPI examples use, and the OpenAPI file's af-ZA.
 LANGUAGES = tuple(
     {"lang_name": name, "lang_code": code, "url": ""}
     for code, name in (
+        ("af-ZA", "Afrikaans (South Africa)"),
         ("en", "English"),
         ("es", "Spanish"),
         ("fr", "French"),
         ("de", "German"),
         ("ja", "Japanese"),
-        ("zh-CN", "Chinese (Simplified)"),
         ("pt", "Portuguese"),
+        ("zh", "Chinese"),
+        ("zh-CN", "Chinese (Simplified)"),
+        ("zh-CN-shandong", "Chinese (Shandong)"),
+        ("zh-CN-sichuan", "Chinese (Sichuan)"),
     )
 )
 LANGUAGE_CODES = frozenset(str(x["lang_code"]) for x in LANGUAGES)
@@ -226,16 +282,27 @@ def check_create(kind: JobKind, fields: dict[str, Any]) -> tuple[int, str] | Non
     if product is not None and product.rules is not None and not problems:
         problems = product.rules(fields) if product.request is FieldsRequest else []
     problems += media_products.request_problems(kind, fields) if not problems else []
-    if kind is kinds.TRANSLATION and not problems:
-        unknown = set(str(fields["language"]).split(",")) - LANGUAGE_CODES
-        if unknown:
-            problems.append(f"language {', '.join(sorted(unknown))} is not supported")
+    if not problems:
+        problems += _unlisted(kind, fields)
     if problems:
         return 1003, "; ".join(problems)
     for word, code in REFUSALS.get(kind.name, {}).items():
         if any(isinstance(v, str) and word in v.lower() for v in fields.values()):
             return code, kind.explain(code) or "refused"
     return None
+
+
+def _unlisted(kind: JobKind, fields: dict[str, Any]) -> list[str]:
+    """What AKOOL would refuse because its lists do not offer it (languages, effects, models)."""
+    if kind is kinds.TRANSLATION:
+        unknown = set(str(fields["language"]).split(",")) - LANGUAGE_CODES
+        return [f"language {', '.join(sorted(unknown))} is not supported"] if unknown else []
+    if kind is kinds.IMAGE2VIDEO and fields.get("effect_code") not in (None, "", *EFFECT_CODES):
+        return [f"effect_code {fields['effect_code']} does not exist"]
+    models = {str(m["value"]) for m in MODELS if m["type"] == 1502}
+    if kind is kinds.TEXT2VIDEO and fields.get("model_name") not in (None, "", *models):
+        return [f"model_name {fields['model_name']} does not exist"]
+    return []
 
 
 def input_failure(kind: JobKind, fields: dict[str, Any]) -> str:
