@@ -33,7 +33,9 @@ def settle(
         None, "--batch", metavar="FILE", help="The batch file the row belongs to."
     ),
     force: bool = typer.Option(
-        False, "--force", help="Record --created JOB_ID even if AKOOL reports other inputs."
+        False,
+        "--force",
+        help="Record --created JOB_ID even if AKOOL reports other inputs or another product's job.",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:

@@ -56,17 +56,24 @@ ANSWERED_AS = {
 }
 
 
-def other_inputs(recorded: dict[str, Any], answer: dict[str, Any]) -> str | None:
+def other_inputs(
+    recorded: dict[str, Any], answer: dict[str, Any], kind: kinds.JobKind | None = None
+) -> str | None:
     """Where a job's status answer shows other inputs than the attempt recorded ("image_url:
     … not …"), or None. Only fields both give, as text; URLs without their query (the history
-    keeps a presigned URL without its signature)."""
-    for field, name in ANSWERED_AS.items():
+    keeps a presigned URL without its signature). `kind`'s echoes are compared too."""
+    echoed = {**ANSWERED_AS, **(kind.echoes if kind is not None else {})}
+    for field, name in echoed.items():
         value, sent = answer.get(field), recorded.get(name)
         if not isinstance(value, (str, int)) or sent in (None, "") or value in (None, ""):
             continue
         if _comparable(str(value)) != _comparable(str(sent)):
             return f"{name}: AKOOL reports {str(value)[:80]!r}, the attempt sent {str(sent)[:80]!r}"
     return None
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _comparable(value: str) -> str:
@@ -139,7 +146,9 @@ class SettlingMixin(ClientBase):
                 code=exc.code,
                 msg=exc.msg,
             ) from None
-        other = None if force else other_inputs(attempt.inputs, info.raw)
+        if not force:
+            self._same_kind(attempt, kind, job_id, info.raw)
+        other = None if force else other_inputs(attempt.inputs, info.raw, kind)
         if other is not None:
             raise UsageError(
                 f"cannot settle attempt {attempt.id}: job {job_id} was made with other inputs "
@@ -149,6 +158,24 @@ class SettlingMixin(ClientBase):
             )
         record = engine.settle_created(self.journal, attempt, info)
         return Job.of(info, record, kind.name)
+
+    @staticmethod
+    def _same_kind(
+        attempt: AttemptRecord, kind: kinds.JobKind, job_id: str, answer: dict[str, Any]
+    ) -> None:
+        """The job is of the attempt's kind as far as its answer tells (a status endpoint that
+        serves several products answers any of their ids), or UsageError."""
+        other = kinds.answered_kind(kind, answer)
+        if other is None:
+            return
+        shown = next(mark for mark in other.marks if mark in answer)
+        raise UsageError(
+            f"cannot settle attempt {attempt.id}: job {job_id} is {_a(other.noun)} job, not "
+            f"{_a(kind.noun)} job (AKOOL's answer has {other.noun}'s {shown}); the attempt "
+            "stays unknown",
+            hint=f"copy the id of the {kind.noun} job from the AKOOL dashboard (akool settle "
+            f"{attempt.id} --created {job_id} --force if it is this one)",
+        )
 
     def unsettled(self) -> list[AttemptRecord]:
         """Every create attempt whose outcome is unknown (answered by nobody), oldest first."""

@@ -114,6 +114,11 @@ class JobKind:
     makes: Literal["file", "asset", "text"] = "file"
     delete: IdsCall | None = None  # the documented endpoint that deletes its results
     cancel: IdsCall | None = None  # the documented endpoint that cancels it while it runs
+    # Fields of its job object (as its page documents it) that no other kind read by the same
+    # status endpoint has: they tell which product an id belongs to (see answered_kind).
+    marks: tuple[str, ...] = ()
+    # The inputs its status answer echoes under another name: answer field → input field.
+    echoes: Mapping[str, str] = field(default_factory=dict)
 
     # -- compatibility: one endpoint, one id ------------------------------------------------
 
@@ -196,6 +201,24 @@ def get(name: str) -> JobKind:
         ) from None
 
 
+def answered_kind(kind: JobKind, answer: Mapping[str, Any]) -> JobKind | None:
+    """Another kind that a status answer read with `kind`'s status call shows the job to be:
+    the answer has that kind's marks and none of `kind`'s. None when it may be `kind`'s (an
+    answer with no kind's marks says nothing)."""
+    if any(mark in answer for mark in kind.marks):
+        return None
+    return next(
+        (
+            other
+            for other in KINDS.values()
+            if other is not kind
+            and other.status.family == kind.status.family
+            and any(mark in answer for mark in other.marks)
+        ),
+        None,
+    )
+
+
 def by_command(name: str) -> JobKind | None:
     """The kind a batch file's `kind` column names: its command (lipsync) or its name."""
     wanted = name.strip().lower()
@@ -264,6 +287,7 @@ TALKING_PHOTO = register(
         command="talk",
         webhook_type="talking photo",
         failure_hint=TALKING_PHOTO_ADVICE,
+        marks=("talking_photo",),  # its image, as akool-api.md's answer lists it
     )
 )
 SPEECH = register(
@@ -307,6 +331,8 @@ LIPSYNC = register(
         failure_hint="use a video of 60 s or less at 25 fps or less, with audio about as long "
         "as the video, then create the job again",
         codes=LIPSYNC_CODES,
+        marks=("target_video", "input_audio"),  # lip-sync.mdx's job object
+        echoes={"target_video": "video_url", "input_audio": "audio_url"},
     )
 )
 V4_VIDEO_SHAPE = Shape(
@@ -325,6 +351,8 @@ IMAGE2VIDEO = register(
         webhook_field="webhookurl",
         failure_hint="check the image URL and the prompt (and the effect code), then create the "
         "job again",
+        marks=("image_url", "effect_code"),  # image2video.mdx's job object
+        echoes={"image_url": "image_url", "effect_code": "effect_code"},
         delete=IdsCall(contract.IMAGE2VIDEO_DELETE, "_ids"),
     )
 )
@@ -339,6 +367,8 @@ TEXT2VIDEO = register(
         command="text2video",
         webhook_field="webhookurl",
         failure_hint="check the prompt and the model's resolution and length, then try again",
+        marks=("batch_id", "batch_count"),  # text2video.mdx's job object
+        echoes={"model_name": "model_name"},
     )
 )
 
@@ -374,6 +404,7 @@ TRANSLATION = register(
         failure_hint="use an H.264 MP4 with audio, 60 s or less, 300 MB or less and 30 fps or "
         "less, then create the job again",
         codes=TRANSLATION_CODES,
+        marks=SUBTITLES,  # its other files' object
     )
 )
 
@@ -414,6 +445,8 @@ CHARACTER_SWAP = register(
         webhook_field="webhookurl",
         failure_hint="use a clear PNG or JPEG of the character and an MP4 of 120 s or less, "
         "then create the job again (character swap needs a Pro plan or higher)",
+        marks=("image_url",),  # character-swap/get-result.mdx's job object
+        echoes={"image_url": "image", "video_url": "video"},
     )
 )
 
