@@ -548,13 +548,25 @@ def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
             values[name] = check_input(str(values[name]), f"{role} ({name})")
     if product is products.HEAD_SWAP:
         values.pop("mappings", None)
-        given = [x.strip() for x in f.get("faces", "").split("|") if x.strip()]
-        faces = [check_input(x, "image (faces)") for x in given]
+        faces = [check_input(x, "image (faces)") for x in _faces_column(f.get("faces", ""))]
         request: FieldsRequest = products.headswap_request(values, faces)
     else:
         request = product.build(values)
     inputs = {"kind": product.kind.name, **request.inputs()}
     return _keyed(row, inputs, request, kind=product.kind.name)
+
+
+def _faces_column(text: str) -> list[str]:
+    """A head swap row's reference faces, one per person separated by `|`; an empty place
+    between bars would move every later face to another person: refused."""
+    given = [x.strip() for x in text.split("|")]
+    if text.strip() and "" in given:
+        place = given.index("") + 1
+        raise UsageError(
+            f"faces {text.strip()!r} has no face in place {place} of {len(given)} (one face per "
+            "person, in the analysis's order, separated by |: a.jpg|b.jpg)"
+        )
+    return [x for x in given if x]
 
 
 def _keyed(row: Row, inputs: dict[str, Any], request: FieldsRequest, *, kind: str) -> Item:
