@@ -540,7 +540,6 @@ def headswap(
         if output is not None:
             lib.check_destination(output, force=force)
         with inputs_cli.upload_display(out) as display:
-            out.info("AKOOL analyses the video's people first…")
             job = lib.headswap(
                 video,
                 faces,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
 
+ANALYSING = "AKOOL analyses the video's people first…"  # head swap's first stage begins
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
 
 
@@ -338,6 +339,7 @@ class MakingMixin(TalkingMixin):
         sent = self.prepare_inputs(found, settings, events=events)
         video = sent.get(video_url, video_url)
         urls = [sent.get(face, face) for face in faces]
+        events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
         analysis = self._analysis(video, wait)
         task = {
             "video_url": video,  # the identical URL the analysis used
