@@ -8,6 +8,7 @@ same way (a text file named .jpg is refused whatever its name says).
 from __future__ import annotations
 
 import codecs
+import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -140,6 +141,13 @@ def check_head(head: bytes, role: Role) -> Kind | str:
     return kind
 
 
+# An SRT file's first cue: its number, then its times (a comma before the milliseconds, as
+# SubRip writes them; a full stop is read too).
+SRT_CUE = re.compile(
+    r"\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}"
+)
+
+
 def _subtitles(head: bytes) -> Kind | str:
     """SRT or ASS: UTF-8 text (a cut multi-byte character at the end is fine), not a page."""
     try:
@@ -150,7 +158,17 @@ def _subtitles(head: bytes) -> Kind | str:
         return describe(head)  # empty, a page, JSON
     if not all(c.isprintable() or c.isspace() for c in text.lstrip("\ufeff")):
         return "an unknown binary format"
-    return ASS if text.lstrip("\ufeff \r\n").startswith("[Script Info]") else SRT
+    body = text.lstrip("\ufeff \r\n\t")
+    if body.startswith("[Script Info]"):
+        return ASS
+    if SRT_CUE.match(body):
+        return SRT
+    if body.startswith("WEBVTT"):
+        return "WebVTT subtitles (AKOOL takes SRT or ASS: convert them)"
+    return (
+        "text that is neither SRT (it opens with a numbered cue: 1, then 00:00:01,000 --> "
+        "00:00:04,000) nor ASS (it opens with [Script Info])"
+    )
 
 
 def judge_content_type(value: str, role: Role) -> str | None:
