@@ -17,6 +17,7 @@ from typing import Any
 
 from akool_cli.core import contract, kinds
 from akool_cli.core.contract import Endpoint
+from akool_cli.core.errors import UsageError
 from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.products import PRODUCTS, Param, Product
@@ -175,6 +176,12 @@ def avatar_fields(
 
     media = (*contract.TALKING_AVATAR_IMAGES, *contract.TALKING_AVATAR_VIDEOS)
     avatar = check_text(avatar, "the avatar")
+    if text is not None and not check_text(text, "--text").strip():
+        raise UsageError(
+            "--text is empty: the avatar has nothing to say",
+            hint='give the words and their voice, e.g. --text "Hello from akool" --voice '
+            "VOICE_ID (akool voices), or a recording as AUDIO instead",
+        )
     is_id = bool(AVATAR_ID.match(avatar)) and not _is(avatar, media)
     colour = background is not None and background.startswith("#")
     fields = {
