@@ -95,6 +95,14 @@ def test_translation_languages_are_checked_against_akools_list_and_never_twice(
     assert creates(api_env, contract.CREATE_TRANSLATION) == 0
 
 
+def test_the_source_language_is_default_or_a_listed_code(api_env: Sandbox) -> None:
+    refused = invoke(["translate", VIDEO, "--to", "es", "--from", "xx"], expect=2)
+    assert "source_language 'xx' is not one AKOOL lists" in refused.stderr
+    invoke(["translate", VIDEO, "--to", "es", "--from", "en"])
+    invoke(["translate", VIDEO, "--to", "fr"])  # DEFAULT: detected, not looked up
+    assert creates(api_env, contract.CREATE_TRANSLATION) == 2
+
+
 def test_a_long_language_list_is_named_in_part(api_env: Sandbox) -> None:
     result = invoke(["translate", VIDEO, "--to", "es,tlh"], expect=2)
     assert re.search(

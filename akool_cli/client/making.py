@@ -85,7 +85,7 @@ class MakingMixin(TalkingMixin):
         # Every value checked before anything else (listed ones against AKOOL's lists), and
         # AKOOL's 1202 before billing.
         built = product.build(given, webhook_url=hook)
-        self.check_listed(chosen, built.fields)
+        self._check_listed(chosen, built.fields)
         self._check_repeat(chosen, built)
         media = {**product.media(given), **(roles or {})}
         inputs = [
@@ -126,7 +126,7 @@ class MakingMixin(TalkingMixin):
         if problem:
             raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
 
-    def check_listed(self, kind: kinds.JobKind, fields: Mapping[str, Any]) -> None:
+    def _check_listed(self, kind: kinds.JobKind, fields: Mapping[str, Any]) -> None:
         """A request's listed values (translation's languages, an effect, a text-to-video model
         and its resolution and length) against what AKOOL lists now, each list read once per
         Client: UsageError naming the values allowed."""
@@ -140,7 +140,7 @@ class MakingMixin(TalkingMixin):
                 hint=f"pick values AKOOL lists (see: {sees})",
             )
 
-    def listed(self, source: str) -> list[dict[str, Any]]:
+    def _listed(self, source: str) -> list[dict[str, Any]]:
         """One of AKOOL's lists by its name in LIST_SOURCES, read once per Client."""
         with self._lists_lock:
             if source not in self._lists:
@@ -450,7 +450,7 @@ def listed_problems(client: MakingMixin, kind: str, fields: Mapping[str, Any]) -
 
     if not listed.sources(kind, fields):
         return []
-    return listed.problems(kind, fields, client.listed)
+    return listed.problems(kind, fields, client._listed)
 
 
 def media_kind(command: str, *, plus: bool = False, video: bool = False) -> str:
