@@ -55,6 +55,10 @@ def test_a_faces_column_with_an_empty_place_is_refused(
     assert "row 1: faces 'a.jpg||b.jpg' has no face in place 2 of 3" in refused.stderr
     assert f"row 2: faces '{E}/a.jpg|' has no face in place 2 of 2" in refused.stderr
     assert "2 invalid row(s)" in refused.stderr
+    # The command and the library take one face per --face: a column's bars are refused there.
+    barred = ["headswap", f"{E}/twopeople.mp4", "--face", f"{E}/a.jpg||{E}/b.jpg"]
+    said = invoke(barred, expect=2)
+    assert "holds '|': each face is given on its own" in said.stderr and "--face" in said.stderr
     assert asked(api_env, contract.HEADSWAP_ANALYZE) == 0
 
 

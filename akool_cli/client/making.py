@@ -327,6 +327,13 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.validate import check_text, check_texts
 
         faces = check_texts(faces, "the faces")  # one face as a str: never its characters
+        for face in faces:
+            if "|" in face:  # a batch file's faces column written as one face
+                raise UsageError(
+                    f"the face {face[:80]!r} holds '|': each face is given on its own",
+                    hint="one --face per person (a list of faces in Python), in the "
+                    "analysis's order: --face a.jpg --face b.jpg",
+                )
         given = [Input(check_text(video_url, "the video"), "video", "the video")]
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
