@@ -287,7 +287,7 @@ TALKING_PHOTO = register(
         command="talk",
         webhook_type="talking photo",
         failure_hint=TALKING_PHOTO_ADVICE,
-        marks=("talking_photo",),  # its image, as akool-api.md's answer lists it
+        marks=("talking_photo",),  # its image, in its documented answers
     )
 )
 SPEECH = register(

@@ -564,7 +564,8 @@ def _faces_column(text: str) -> list[str]:
         place = given.index("") + 1
         raise UsageError(
             f"faces {text.strip()!r} has no face in place {place} of {len(given)} (one face per "
-            "person, in the analysis's order, separated by |: a.jpg|b.jpg)"
+            "person, in the analysis's order, separated by |: a.jpg|b.jpg)",
+            hint="write one face per person between the bars, or drop the extra bar",
         )
     return [x for x in given if x]
 
