@@ -495,7 +495,9 @@ def _type_hit(
         return None
     doc = ctx.doc()
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
-    message = f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents {_article(spec.type)}"
+    message = (
+        f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents {_article(spec.type)}"
+    )
     unquoted = lit.value.lower() if spec.type == "boolean" else lit.value
     fine = (
         unquoted in ("true", "false")
