@@ -371,6 +371,7 @@ def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]
 def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, list[f.Key]]]:
     doc = ctx.doc()
     seen: set[int] = set()
+    read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict == "unknown" and m.judgement.sure:
@@ -380,6 +381,10 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
         if endpoint is None:
             continue
         for request in f.requests_of(doc, m.line, m.column):
+            part = (id(request), endpoint.method == "GET")
+            if part in read:
+                continue  # a call holding many paths: its keys are all another path's by now
+            read.add(part)
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
             keys = [k for k in keys if k.offset not in seen]
             seen |= {k.offset for k in keys}
