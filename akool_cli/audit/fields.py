@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit import ties
+from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
 KEY = re.compile(
@@ -214,11 +215,16 @@ def _structure(doc: Text) -> None:
     and every other pair of parentheses, in one pass."""
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
-    events += [(m.start(), 1, m) for m in KEY.finditer(text)]
+    prose = _string_spans(text, doc.language == "js")
+    events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
-        events += [(m.start("short"), 1, m) for m in SHORT_KEY.finditer(text)]
+        events += [
+            (m.start("short"), 1, m)
+            for m in SHORT_KEY.finditer(text)
+            if not _bare_in(prose, m, "short")
+        ]
     events.sort(key=lambda e: (e[0], e[1]))
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
@@ -249,6 +255,34 @@ def _structure(doc: Text) -> None:
 
 
 Frame = tuple[int, int, int]
+
+# A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
+# number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
+STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+TEMPLATE = re.compile(r"`(?:[^`\\]|\\.)*`")
+INTERPOLATED = re.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
+
+
+def _string_spans(text: str, templates: bool) -> Spans:
+    """The spans of the text's string literals, without the code of a template's ${...}."""
+    spans: list[tuple[int, int]] = []
+    pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}") if templates else STRING
+    if "'" not in text and '"' not in text and not templates:
+        return Spans()
+    for m in pattern.finditer(text):
+        start = m.start() + 1
+        for hole in (
+            INTERPOLATED.finditer(text, start, m.end() - 1) if text[m.start()] == "`" else ()
+        ):
+            spans.append((start, hole.start()))
+            start = hole.end()
+        spans.append((start, m.end() - 1))
+    return Spans(s for s in spans if s[1] > s[0])
+
+
+def _bare_in(prose: Spans, m: re.Match[str], group: str) -> bool:
+    """Whether a match's unquoted key lies inside a string literal."""
+    return m.group(group) is not None and prose.holds(m.start(group))
 
 
 def _close(doc: Text, index: int, end: int) -> None:

@@ -678,9 +678,12 @@ def _call_reads(
     k = bisect.bisect_right(places, (m.line, m.column))
     after = places[k] if k < len(places) else (len(ctx.lines), 0)
     end = facts.statement_end(m.line)
+    home = facts.function_of(m.line)
     for i, scope in ties.scopes(facts, m.line, m.column):
         if i > after[0] and i > end and not scope:
             return
+        if facts.function_of(i) != home:
+            continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0
         stop = after[1] if i == after[0] else sys.maxsize
         if (

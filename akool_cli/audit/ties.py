@@ -36,6 +36,27 @@ ROOT = re.compile(
     r"[(\s!]*(?:await\s+)?(?:(?:self|this)\s*\.\s*|\$this->|\$)?(?P<name>[A-Za-z_]\w*)"
 )
 SHELL_VAR = re.compile(r"\$\{?(?P<name>[A-Za-z_]\w*)")
+# A shell function: `name() {`, `function name {`, `function name() {` (the brace may come later).
+SHELL_FUNCTION = re.compile(
+    r"^\s*(?:function\s+[A-Za-z_][\w:.-]*\s*(?:\(\s*\))?|[A-Za-z_][\w:.-]*\s*\(\s*\))\s*(?:\{|$)"
+)
+
+
+def shell_functions(lines: list[str]) -> list[int]:
+    """For each line of a shell script, the number of the function whose body holds it (its
+    first line, 1-based), or 0 at the top level: a response is read in its own function only."""
+    owner, current, depth, opened = [0] * len(lines), 0, 0, False
+    for i, text in enumerate(lines):
+        if not current and SHELL_FUNCTION.match(text):
+            current, depth, opened = i + 1, 0, False
+        if current:
+            owner[i] = current
+            code = re.sub(r"\$\{[^}]*\}|'[^']*'|\"(?:[^\"\\]|\\.)*\"|#.*$", "", text)
+            depth += code.count("{") - code.count("}")
+            opened = opened or depth > 0
+            if opened and depth <= 0:
+                current = 0
+    return owner
 
 
 @dataclass(frozen=True)
@@ -224,6 +245,7 @@ class Lines:
         self._ends: dict[int, int] = {}
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
+        self._functions: list[int] | None = None
 
     def binding(self, i: int) -> Binding | None:
         if i not in self._bindings:
@@ -246,6 +268,15 @@ class Lines:
         if i not in self._ends:
             self._ends[i] = statement_end(self.lines, i)
         return self._ends[i]
+
+    def function_of(self, i: int) -> int:
+        """The shell function a line belongs to (0: the top level; always 0 in other languages,
+        whose scopes `scopes` follows by indentation)."""
+        if not self.shell:
+            return 0
+        if self._functions is None:
+            self._functions = shell_functions(self.lines)
+        return self._functions[i]
 
     def with_as(self, i: int) -> str:
         if i not in self._with:
