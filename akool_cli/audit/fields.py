@@ -810,10 +810,13 @@ BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 DATA_FIELD = re.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
     r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
+    r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
+    re.M,
 )
 DATA_BODY = re.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*\.json\(\)\s*;?\s*$"
-    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))",  # const { data } = await axios...: the body
+    # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
+    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
     re.M,
 )
 
@@ -825,6 +828,9 @@ class Read:
     name: str
     place: str  # "data" (under the answer's data), "top", or "data?" (a variable named data)
     root: str | None = None  # the name the read starts from (r in r.json()["data"]), if known
+    # `r.data.X` taken as an HTTP library's body (axios): under the answer's data instead when r
+    # holds the parsed answer (see ties.Scope.bodies).
+    on_response: bool = False
 
 
 READ_HINT = re.compile(r"data|json|jq|answer")
@@ -839,13 +845,18 @@ def reads(line_no: int, line: str) -> Iterator[Read]:
             place = "data?"
         elif m.group("dotted") and root.endswith((".data", ")")) and root != ")":
             place = "data"  # res.data.data.X, (await x).data.data.X: the body's data
+        elif m.group("dotted") and not root and "jq" in line:
+            place = "data"  # jq .data.X: a filter on the answer itself
         elif m.group("dotted") and root == "data":
             place = "data!"  # data.data.X: under data when the variable holds the whole answer
         elif m.group("dotted") and not BODY_NAMES.search(root.split(".")[-1]):
             place = "top"  # res.data.X: the HTTP library's body
         else:
             place = "data"
-        yield Read(line_no, m.start("name"), m.group("name"), place, _data_root(line, m))
+        on_response = place == "top" and m.group("dotted") is not None and "." not in root
+        yield Read(
+            line_no, m.start("name"), m.group("name"), place, _data_root(line, m), on_response
+        )
     for m in TOP_READ.finditer(line):
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it

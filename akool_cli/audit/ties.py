@@ -32,6 +32,13 @@ FUNCTION_NAME = re.compile(
     r"|^\s*(?:(?:public|private|protected|static|async)\s+)*(?P<method>[A-Za-z_]\w*)\s*\([^)]*\)\s*\{\s*$"
 )
 RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
+# A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
+RESOLVE = re.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
+# An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
+# json.loads(text), (await axios.get(u)).data, res.data, res.body.
+PARSED = re.compile(
+    r"\.json\(\)|JSON\.parse\(|json\.loads\(|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+)
 ROOT = re.compile(
     r"[(\s!]*(?:await\s+)?(?:(?:self|this)\s*\.\s*|\$this->|\$)?(?P<name>[A-Za-z_]\w*)"
 )
@@ -178,6 +185,10 @@ class Scope:
 
     local: set[str] = field(default_factory=set)
     lasting: set[str] = field(default_factory=set)  # module-level names, functions returning it
+    # Those that hold the parsed answer (`r.json()`, `JSON.parse(body)`, axios' `res.data`, a
+    # function or a Promise that gives one), not an HTTP library's response: `x.data.task_id` on
+    # them reads the answer's data.
+    bodies: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -291,11 +302,14 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     start, bound = call_binding(facts, line, column)
     scope = Scope()
     level = indent(lines[start])
+    end = facts.statement_end(start)
+    statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
-    end = facts.statement_end(start)
+        if PARSED.search(bound.rhs):
+            scope.bodies.update(bound.names)
     if RETURN.match(lines[start]):
-        _returned(lines, start, scope)
+        _returned(lines, start, scope, bool(PARSED.search(statement)))
     for i in range(line, min(line + WINDOW, len(lines))):
         if i > end:
             text = lines[i]
@@ -308,21 +322,52 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
                 continue
             returned = RETURN.match(text) if scope.local else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
-                _returned(lines, i, scope)
+                _returned(lines, i, scope, _parsed(returned.group("rest"), scope))
+        if not shell and i > line and "resolve(" in lines[i]:
+            _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+def _settled(lines: list[str], i: int, scope: Scope) -> None:
+    """A Promise wrapped around the call (`new Promise(...)` around https.request) settles with
+    its answer: `resolve(JSON.parse(body))`, `resolve(res.data)`, `resolve(r)`; the function that
+    returns the Promise gives the parsed answer to whoever awaits it."""
+    settled = RESOLVE.search(lines[i][-STATEMENT_CHARS:])
+    if settled is None:
+        return
+    rest = settled.group("rest")
+    if PARSED.search(rest) or derived(rest, scope.all(), False):
+        _returned(lines, i, scope, True)
+
+
+def _parsed(rhs: str, scope: Scope) -> bool:
+    """Whether an expression that holds the answer holds it parsed (see Scope.bodies): a parsed
+    answer itself or what a function giving one returns (`await swap(a)`), or a parse."""
+    m = ROOT.match(rhs)
+    if m and m.group("name") in scope.bodies:
+        rest = rhs[m.end() :].strip().rstrip(";").strip()
+        return rest == "" or rest.startswith("(")
+    return bool(PARSED.search(rhs))
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
     holds = derived(bound.rhs, scope.all(), shell)
+    parsed = holds and not shell and _parsed(bound.rhs, scope)
     for name in bound.names:
         target = scope.local if name not in scope.lasting else scope.lasting
         if holds:
             scope.local.add(name)
         else:
             target.discard(name)
+        if parsed:
+            scope.bodies.add(name)
+        else:
+            scope.bodies.discard(name)
 
 
-def _returned(lines: list[str], line: int, scope: Scope) -> None:
+def _returned(lines: list[str], line: int, scope: Scope, parsed: bool = False) -> None:
     name = enclosing_function(lines, line)
     if name:
         scope.lasting.add(name)
+        if parsed:
+            scope.bodies.add(name)
