@@ -171,8 +171,9 @@ def _openapi_answer_paths() -> list[tuple[str, str, str]]:
     import importlib.util
     from pathlib import Path
 
+    from tests.test_audit import DOCS as docs
+
     root = Path(__file__).resolve().parent.parent
-    docs = root.parent / "shared" / "akool-docs"
     if not (docs / "openapi").is_dir():
         pytest.skip("../shared/akool-docs is not beside this checkout")
     spec = importlib.util.spec_from_file_location("gen", root / "scripts" / "gen_catalogue.py")
