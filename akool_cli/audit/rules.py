@@ -422,6 +422,9 @@ def _near(name: str, endpoint: DocEndpoint) -> str | None:
 
 # -- nested fields: the items of elements[], sourceImage[]'s {path, opts}, voice_params' keys ------------
 
+# The name a list is bound to (`elements = [`, `const elements: El[] = [`), to follow what is added.
+LIST_NAME = re.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
+MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
 OPENER = re.compile(r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\())?")
 VALUE_NAME = re.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
@@ -448,10 +451,22 @@ def _is_list(doc: f.Text, index: int) -> bool:
 
 
 def _items(doc: f.Text, index: int) -> list[int]:
-    """The objects a value holds: itself, or each object item of a list."""
+    """The objects a value holds: itself, or each object item of a list, and the objects added to
+    the list by name after it was made (`elements.append({...})`, `elements.push({...})`)."""
     if not _is_list(doc, index):
         return [index]
-    return [k for k in doc.containers[index].children if not _is_list(doc, k)]
+    found = [k for k in doc.containers[index].children if not _is_list(doc, k)]
+    start, end = doc.containers[index].start, doc.containers[index].end
+    bound = LIST_NAME.search(doc.text[max(0, start - 80) : start])
+    if bound is None:
+        return found
+    name = re.escape(bound.group("n"))
+    added = re.compile(rf"(?<![\w.$]){name}\.(?:append|push|add)\(\s*(?=[{{\[(])")
+    for m in added.finditer(doc.text, end, end + MAX_APPENDED):
+        k = doc.container_at(m.end())
+        if k is not None and not _is_list(doc, k):
+            found.append(k)
+    return found
 
 
 @dataclass(frozen=True)

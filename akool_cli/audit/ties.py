@@ -34,6 +34,13 @@ FUNCTION_NAME = re.compile(
 RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
 RESOLVE = re.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
+# A function that gives what it fetched parsed: `resolve(JSON.parse(raw))` in a Promise it returns,
+# `return await res.json()`, `return r.json()`, `return res.data` (axios), `return json.loads(t)`.
+GIVES_PARSED = re.compile(
+    r"\bresolve\(\s*JSON\.parse\("
+    r"|^\s*return\s+(?:await\s+)?(?:[\w.]+\.json\(\)|\(await\s+[\w.]+\.json\(\)\)|json\.loads\()"
+    r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
+)
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
@@ -257,6 +264,7 @@ class Lines:
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
         self._functions: list[int] | None = None
+        self._parsing: set[str] | None = None
 
     def binding(self, i: int) -> Binding | None:
         if i not in self._bindings:
@@ -289,6 +297,19 @@ class Lines:
             self._functions = shell_functions(self.lines)
         return self._functions[i]
 
+    def gives_parsed(self, name: str) -> bool:
+        """Whether the file's function `name` returns what it fetches parsed (a request helper:
+        `akoolRequest(path, body)` resolving with JSON.parse): its callers hold the answer."""
+        if self._parsing is None:
+            self._parsing = set()
+            for i, text in enumerate(self.lines):
+                hinted = "return" in text or "resolve(" in text
+                if hinted and len(text) <= STATEMENT_CHARS and GIVES_PARSED.search(text):
+                    found = enclosing_function(self.lines, i)
+                    if found:
+                        self._parsing.add(found)
+        return name in self._parsing
+
     def with_as(self, i: int) -> str:
         if i not in self._with:
             m = WITH_AS.search(self.lines[i][-200:])
@@ -306,7 +327,8 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
-        if PARSED.search(bound.rhs):
+        called = ROOT.match(bound.rhs)
+        if PARSED.search(bound.rhs) or (called and facts.gives_parsed(called.group("name"))):
             scope.bodies.update(bound.names)
     if RETURN.match(lines[start]):
         _returned(lines, start, scope, bool(PARSED.search(statement)))
