@@ -74,11 +74,7 @@ def avatar(
     fields = avatar_fields(
         avatar_, audio, text=text, voice=voice, background=background, avatar_from=avatar_from
     )
-    products.PRODUCTS["talking_avatar"].build(fields)  # every value, before the lookup
-    runtime: Runtime = ctx.obj
-    if fields.get("avatar_id") and avatar_from is None:
-        with runtime.library() as lib:
-            fields["avatar_from"] = lib.avatar_from(str(fields["avatar_id"]))
+    # The library looks an avatar_id's origin up (every value checked first).
     make(ctx, products.PRODUCTS["talking_avatar"], fields, common)
 
 

@@ -122,28 +122,38 @@ class BatchMixin(TalkingMixin):
         return plan
 
     def _unlisted_rows(self, items: list[Item]) -> list[tuple[int, str]]:
-        """Each row not created yet whose listed values AKOOL's lists do not offer (as make()
-        checks a command's): its number and what is wrong."""
-        from akool_cli.client.making import MakingMixin, listed_problems
-        from akool_cli.core import listed
+        """Each row not created yet that its command would refuse before billing for what
+        AKOOL's lists do not offer (an avatar_id, whose avatar_from is looked up, a language,
+        an effect, a model) or for AKOOL's 1202 (a video translated with lip sync into a
+        language again, by the history or an earlier row): its number and what is wrong."""
+        from akool_cli.client.making import MakingMixin, fill_avatar_from, listed_problems
+        from akool_cli.core import kinds
         from akool_cli.jobs.batch_run import earlier_job
         from akool_cli.store.journal import Scope
 
         lists = cast("MakingMixin", self)
-        needed = [
-            i
-            for i in items
-            if isinstance(i.request, FieldsRequest) and listed.sources(i.kind, i.request.fields)
-        ]
-        if not needed:
+        products = [i for i in items if isinstance(i.request, FieldsRequest)]
+        if not products:
             return []
         scope = Scope(self.base_url, self.profile, self.credential().account())
-        found = []
-        for item in needed:
+        found: list[tuple[int, str]] = []
+        translated: list[dict[str, Any]] = []
+        for item in products:
             if earlier_job(self.journal, item, scope) is not None:
                 continue  # created already: a rerun follows it whatever the lists say now
-            fields = cast("FieldsRequest", item.request).fields
-            found += [(item.row, p) for p in listed_problems(lists, item.kind, fields)]
+            request = cast("FieldsRequest", item.request)
+            fields = dict(request.fields)
+            problems: list[str | None] = []
+            if item.look_up:  # as the command: the avatar_id's avatar_from from the list
+                fields["avatar_from"] = None
+                problems.append(fill_avatar_from(lists, fields))
+                item.request = replace(request, fields=fields)  # refused rows do not run
+            problems += listed_problems(lists, item.kind, fields)
+            kind = kinds.KINDS[item.kind]
+            problems.append(lists.repeat_problem(kind, fields, also=translated))
+            if not any(problems):
+                translated += [fields] if kind is kinds.TRANSLATION else []
+            found += [(item.row, p) for p in problems if p]
         return found
 
     def batch_preview(self, plan: BatchPlan) -> BatchPreview:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 ANALYSING = "AKOOL analyses the video's people first…"  # head swap's first stage begins
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
+REPEAT_HINT = "pick other languages, or translate without --lipsync"
 
 
 class InputOptions(TypedDict, total=False):
@@ -82,6 +83,11 @@ class MakingMixin(TalkingMixin):
             raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
         hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
         given = {k: v for k, v in fields.items() if v is not None}
+        if chosen is kinds.TALKING_AVATAR:
+            product.build(given, webhook_url=hook)  # every value first, then the lookup
+            problem = fill_avatar_from(self, given)
+            if problem:
+                raise UsageError(problem, hint=AVATAR_HINT)
         # Every value checked before anything else (listed ones against AKOOL's lists), and
         # AKOOL's 1202 before billing.
         built = product.build(given, webhook_url=hook)
@@ -110,21 +116,34 @@ class MakingMixin(TalkingMixin):
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once;
         and an avatar_id is made once (avatar.mdx: it is unique)."""
-        from akool_cli.core.products import repeated_lipsync
-
         if kind.name == "avatar" and isinstance(request, kinds.FieldsRequest):
             self._check_avatar_id(str(request.fields.get("avatar_id") or ""))
             return
-        if kind is not kinds.TRANSLATION or not isinstance(request, kinds.FieldsRequest):
+        if not isinstance(request, kinds.FieldsRequest):
             return
+        problem = self.repeat_problem(kind, request.fields)
+        if problem:
+            raise UsageError(problem, hint=REPEAT_HINT)
+
+    def repeat_problem(
+        self,
+        kind: kinds.JobKind,
+        fields: Mapping[str, Any],
+        also: Sequence[Mapping[str, Any]] = (),
+    ) -> str | None:
+        """AKOOL's 1202 said before billing (None when it does not apply): the translation's
+        video translated with lip sync into one of its languages already, by a job in the
+        history not failed or by one of `also` (earlier rows of a batch)."""
+        from akool_cli.core.products import repeated_lipsync
+
+        if kind is not kinds.TRANSLATION or not fields.get("lipsync"):
+            return None
         earlier = [
             r.inputs
             for r in self.journal.recent(REPEAT_LOOKBACK)
             if r.kind == kind.name and r.video_status != states.Status.FAILED
         ]
-        problem = repeated_lipsync(request.fields, earlier)
-        if problem:
-            raise UsageError(problem, hint="pick other languages, or translate without --lipsync")
+        return repeated_lipsync(fields, [*earlier, *also])
 
     def _check_listed(self, kind: kinds.JobKind, fields: Mapping[str, Any]) -> None:
         """A request's listed values (translation's languages, an effect, a text-to-video model
@@ -393,6 +412,32 @@ class MakingMixin(TalkingMixin):
         """The effects image to video offers: `effect_code` (for image2video's `effect`), `name`."""
         return self.api.effects()
 
+    def avatars(self, *, source: str | None = None) -> list[dict[str, Any]]:
+        """Avatars (avatar_id, name, url, from): AKOOL's ("library"), yours ("own"), or both."""
+        from akool_cli.core import contract
+
+        query = {"size": "100"}
+        if source is not None:
+            query["from"] = {"library": "2", "own": "3"}[source]
+        found: list[dict[str, Any]] = []
+        for page in range(1, 101):  # bounded: a server that ignores `page` must not loop forever
+            data = self.api.call(contract.AVATAR_LIST, query={**query, "page": str(page)})
+            items = [a for a in data if isinstance(a, dict)] if isinstance(data, list) else []
+            new = [a for a in items if a not in found]
+            found += new
+            if len(items) < 100 or not new:
+                break
+        return found
+
+    def avatar_from(self, avatar_id: str) -> int:
+        """Where an avatar comes from (2 AKOOL's, 3 yours), as the avatar list says; an
+        avatar_id the list does not have is a UsageError."""
+        fields: dict[str, Any] = {"avatar_id": avatar_id}
+        problem = fill_avatar_from(self, fields)
+        if problem:
+            raise UsageError(problem, hint=AVATAR_HINT)
+        return int(fields["avatar_from"])
+
     # -- face swap, reage --------------------------------------------------------------------
 
     def faceswap(
@@ -448,7 +493,23 @@ LIST_SOURCES: dict[str, Callable[[MakingMixin], list[dict[str, Any]]]] = {
     "languages": lambda client: [dict(x) for x in client.languages()],
     "effects": lambda client: client.effects(),
     "text2video models": lambda client: client.models("text2video"),
+    "avatars": lambda client: client.avatars(),
 }
+AVATAR_HINT = "pick one from: akool avatars list (or give your own avatar's image or video)"
+
+
+def fill_avatar_from(client: MakingMixin, fields: dict[str, Any]) -> str | None:
+    """A talking avatar's avatar_from (2 AKOOL's, 3 yours) from AKOOL's avatar list when an
+    avatar_id comes without one, as every caller (command, library, batch row) has it looked
+    up before billing; what is wrong when the list does not have that avatar_id."""
+    avatar_id = fields.get("avatar_id")
+    if not avatar_id or fields.get("avatar_from") not in (None, ""):
+        return None
+    for avatar in client._listed("avatars"):
+        if avatar.get("avatar_id") == avatar_id and avatar.get("from") in (2, 3):
+            fields["avatar_from"] = int(avatar["from"])
+            return None
+    return f"AKOOL lists no avatar {str(avatar_id)!r}"
 
 
 def listed_problems(client: MakingMixin, kind: str, fields: Mapping[str, Any]) -> list[str]:

@@ -176,37 +176,8 @@ class MediaMixin(MakingMixin):
             background=background,
             avatar_from=avatar_from,
         )
-        if fields.get("avatar_id") and avatar_from is None:
-            fields["avatar_from"] = self.avatar_from(str(fields["avatar_id"]))
+        # make() looks an avatar_id's avatar_from up in AKOOL's list (refused when not listed).
         return self.make("avatar", fields, webhook_url=webhook_url, name=name, **inputs)
-
-    def avatar_from(self, avatar_id: str) -> int:
-        """Where an avatar comes from (2 AKOOL's, 3 yours), as the avatar list says; an
-        avatar_id the list does not have is a UsageError."""
-        for avatar in self.avatars():
-            if avatar.get("avatar_id") == avatar_id and avatar.get("from") in (2, 3):
-                return int(avatar["from"])
-        raise UsageError(
-            f"AKOOL lists no avatar {avatar_id!r}",
-            hint="pick one from: akool avatars list (or give your own avatar's image or video)",
-        )
-
-    def avatars(self, *, source: str | None = None) -> list[dict[str, Any]]:
-        """Avatars (avatar_id, name, url, from): AKOOL's ("library"), yours ("own"), or both."""
-        from akool_cli.core import contract
-
-        query = {"size": "100"}
-        if source is not None:
-            query["from"] = {"library": "2", "own": "3"}[source]
-        found: list[dict[str, Any]] = []
-        for page in range(1, 101):  # bounded: a server that ignores `page` must not loop forever
-            data = self.api.call(contract.AVATAR_LIST, query={**query, "page": str(page)})
-            items = [a for a in data if isinstance(a, dict)] if isinstance(data, list) else []
-            new = [a for a in items if a not in found]
-            found += new
-            if len(items) < 100 or not new:
-                break
-        return found
 
     def moderate(
         self,

@@ -121,6 +121,9 @@ class Item:
     # The key akool 0.1 gave a row without an `id` (its line number): still found on a rerun.
     legacy_key: str | None = None
     kind: str = kinds.TALKING_PHOTO.name
+    # A talking avatar row's avatar_id without avatar_from: looked up in AKOOL's avatar list
+    # before the row runs, as the command does (Client.batch_plan).
+    look_up: bool = False
 
     def media(self) -> dict[str, tuple[str, Role]]:
         """The row's input files or URLs by field, and what each must be."""
@@ -553,7 +556,9 @@ def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
     else:
         request = product.build(values)
     inputs = {"kind": product.kind.name, **request.inputs()}
-    return _keyed(row, inputs, request, kind=product.kind.name)
+    item = _keyed(row, inputs, request, kind=product.kind.name)
+    item.look_up = product.kind is kinds.TALKING_AVATAR and not values.get("avatar_from")
+    return item
 
 
 def _faces_column(text: str) -> list[str]:
