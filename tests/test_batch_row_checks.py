@@ -76,3 +76,19 @@ def test_a_batch_refuses_a_row_repeating_a_lip_synced_translation(
     later = invoke(["batch", str(again), "--no-check"], expect=2)
     assert "already translated with lip sync into es" in later.stderr
     assert len(sent(api_env, contract.CREATE_TRANSLATION)) == 1
+
+
+def test_a_batch_refuses_an_avatar_upload_row_making_an_avatar_id_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    rows = isolated.tmp / "uploads.csv"
+    rows.write_text(
+        "id,kind,url,name,avatar_id\n"
+        f"a1,avatars add,{VIDEO},Me,Mine01\na2,avatars add,{VIDEO},Me too,Mine01\n",
+        encoding="utf-8",
+    )
+    refused = invoke(["batch", str(rows), "--no-check"], expect=2)
+    assert (
+        "row 3" in refused.stderr and "avatar_id Mine01 is made by an earlier row" in refused.stderr
+    )
+    assert sent(api_env, contract.CREATE_AVATAR) == []

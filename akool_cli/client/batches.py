@@ -111,7 +111,7 @@ class BatchMixin(TalkingMixin):
         for row, messages in over.items():
             by_row.setdefault(row, []).extend(messages)
         if check_lists:
-            for row, message in self._unlisted_rows(items):
+            for row, message in self._row_checks(items):
                 by_row.setdefault(row, []).append(message)
         for row, messages in sorted(by_row.items()):
             problems += [Problem(row, message) for message in messages]
@@ -121,11 +121,12 @@ class BatchMixin(TalkingMixin):
         plan.warnings = warnings
         return plan
 
-    def _unlisted_rows(self, items: list[Item]) -> list[tuple[int, str]]:
+    def _row_checks(self, items: list[Item]) -> list[tuple[int, str]]:
         """Each row not created yet that its command would refuse before billing for what
         AKOOL's lists do not offer (an avatar_id, whose avatar_from is looked up, a language,
-        an effect, a model) or for AKOOL's 1202 (a video translated with lip sync into a
-        language again, by the history or an earlier row): its number and what is wrong."""
+        an effect, a model) or as made already (AKOOL's 1202: a video translated with lip sync
+        into a language again; an avatar upload's avatar_id), by the history or an earlier
+        row: its number and what is wrong."""
         from akool_cli.client.making import MakingMixin, fill_avatar_from, listed_problems
         from akool_cli.core import kinds
         from akool_cli.jobs.batch_run import earlier_job
@@ -137,7 +138,7 @@ class BatchMixin(TalkingMixin):
             return []
         scope = Scope(self.base_url, self.profile, self.credential().account())
         found: list[tuple[int, str]] = []
-        translated: list[dict[str, Any]] = []
+        made: dict[str, list[dict[str, Any]]] = {}  # earlier rows' fields, by kind
         for item in products:
             if earlier_job(self.journal, item, scope) is not None:
                 continue  # created already: a rerun follows it whatever the lists say now
@@ -150,9 +151,9 @@ class BatchMixin(TalkingMixin):
                 item.request = replace(request, fields=fields)  # refused rows do not run
             problems += listed_problems(lists, item.kind, fields)
             kind = kinds.KINDS[item.kind]
-            problems.append(lists.repeat_problem(kind, fields, also=translated))
+            problems.append(lists.repeat_problem(kind, fields, also=made.get(kind.name, [])))
             if not any(problems):
-                translated += [fields] if kind is kinds.TRANSLATION else []
+                made.setdefault(kind.name, []).append(fields)
             found += [(item.row, p) for p in problems if p]
         return found
 

@@ -116,14 +116,18 @@ class MakingMixin(TalkingMixin):
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once;
         and an avatar_id is made once (avatar.mdx: it is unique)."""
-        if kind.name == "avatar" and isinstance(request, kinds.FieldsRequest):
-            self._check_avatar_id(str(request.fields.get("avatar_id") or ""))
-            return
         if not isinstance(request, kinds.FieldsRequest):
             return
         problem = self.repeat_problem(kind, request.fields)
-        if problem:
+        if problem and kind is kinds.TRANSLATION:
             raise UsageError(problem, hint=REPEAT_HINT)
+        if problem:
+            avatar_id = request.fields.get("avatar_id")
+            raise UsageError(
+                problem,
+                hint=f"use it: akool avatar {avatar_id} ...; or add another with a "
+                "different --name or --id",
+            )
 
     def repeat_problem(
         self,
@@ -131,19 +135,25 @@ class MakingMixin(TalkingMixin):
         fields: Mapping[str, Any],
         also: Sequence[Mapping[str, Any]] = (),
     ) -> str | None:
-        """AKOOL's 1202 said before billing (None when it does not apply): the translation's
-        video translated with lip sync into one of its languages already, by a job in the
-        history not failed or by one of `also` (earlier rows of a batch)."""
+        """What AKOOL would refuse as made already, said before billing (None when nothing):
+        a video translated with lip sync into one of these languages (its 1202), or an avatar
+        upload's avatar_id (unique), by a job in the history not failed or by one of `also`
+        (the fields of a batch's earlier rows of this kind)."""
         from akool_cli.core.products import repeated_lipsync
 
-        if kind is not kinds.TRANSLATION or not fields.get("lipsync"):
-            return None
-        earlier = [
-            r.inputs
-            for r in self.journal.recent(REPEAT_LOOKBACK)
-            if r.kind == kind.name and r.video_status != states.Status.FAILED
-        ]
-        return repeated_lipsync(fields, [*earlier, *also])
+        if kind is kinds.TRANSLATION and fields.get("lipsync"):
+            earlier = [
+                r.inputs
+                for r in self.journal.recent(REPEAT_LOOKBACK)
+                if r.kind == kind.name and r.video_status != states.Status.FAILED
+            ]
+            return repeated_lipsync(fields, [*earlier, *also])
+        if kind.name == "avatar":
+            avatar_id = str(fields.get("avatar_id") or "")
+            if any(a.get("avatar_id") == avatar_id for a in also):
+                return f"avatar_id {avatar_id} is made by an earlier row; AKOOL keeps each once"
+            return self._made_avatar_id(avatar_id)
+        return None
 
     def _check_listed(self, kind: kinds.JobKind, fields: Mapping[str, Any]) -> None:
         """A request's listed values (translation's languages, an effect, a text-to-video model
@@ -166,8 +176,8 @@ class MakingMixin(TalkingMixin):
                 self._lists[source] = LIST_SOURCES[source](self)
             return self._lists[source]
 
-    def _check_avatar_id(self, avatar_id: str) -> None:
-        """An avatar_id this server's history made already (not failed) is not made again."""
+    def _made_avatar_id(self, avatar_id: str) -> str | None:
+        """An avatar_id this server's history made already (not failed): it is not made again."""
         for record in self.journal.recent(REPEAT_LOOKBACK):
             if (
                 record.kind == "avatar"
@@ -175,12 +185,11 @@ class MakingMixin(TalkingMixin):
                 and record.video_status != states.Status.FAILED
                 and avatar_id in (record.inputs.get("avatar_id"), record.outputs.get("avatar_id"))
             ):
-                raise UsageError(
+                return (
                     f"avatar_id {avatar_id} was made already (job {record.id}, "
-                    f"{states.name(record.video_status)}); AKOOL keeps each avatar_id once",
-                    hint=f"use it: akool avatar {avatar_id} ...; or add another with a "
-                    "different --name or --id",
+                    f"{states.name(record.video_status)}); AKOOL keeps each avatar_id once"
                 )
+        return None
 
     def lipsync(
         self,
