@@ -1,7 +1,8 @@
 """`akool settle --created JOB` compares the job's kind as well as its inputs: a job of another
 product that the same status endpoint answers (a talking photo for a lip sync, both read with
 infobymodelid; a text to video for an image to video, both read with resultsByIds) is refused
-unless --force.
+unless --force; an answer that tells no kind (a talking avatar's, for a lip sync) must echo the
+attempt's inputs.
 
 Each test fails on akool before the comparison: the other product's job was recorded as the
 attempt's, then followed, downloaded and picked up by a rerun as if it were that row's.
@@ -41,6 +42,11 @@ def made_elsewhere(isolated: Isolation, monkeypatch: pytest.MonkeyPatch, args: l
             ["lipsync", f"{E}/clip.mp4", f"{E}/speech.mp3"],
             ["translate", f"{E}/clip.mp4", "--to", "es"],
             "is a lip sync job, not a video translation job",
+        ),
+        (  # nothing in a talking avatar's answer tells it: the lip sync's inputs must show
+            ["avatar", "SandboxAnna01", f"{E}/speech.mp3"],
+            ["lipsync", f"{E}/clip.mp4", f"{E}/speech.mp3"],
+            "does not show it is a lip sync job (no target_video, input_audio",
         ),
         (
             ["text2video", "--prompt", "a lake"],

@@ -166,6 +166,17 @@ class SettlingMixin(ClientBase):
         """The job is of the attempt's kind as far as its answer tells (a status endpoint that
         serves several products answers any of their ids), or UsageError."""
         other = kinds.answered_kind(kind, answer)
+        if other is None and kinds.untold(kind, answer) and kind.echoes:
+            # Nothing tells the kind: the inputs it echoes must be there (other_inputs then
+            # compares them with the attempt's).
+            echoes = ", ".join(kind.echoes)
+            raise UsageError(
+                f"cannot settle attempt {attempt.id}: AKOOL's answer for job {job_id} does not "
+                f"show it is {_a(kind.noun)} job (no {echoes} to compare with the attempt's "
+                "inputs); the attempt stays unknown",
+                hint=f"copy the id of the {kind.noun} job from the AKOOL dashboard (akool settle "
+                f"{attempt.id} --created {job_id} --force if it is this one)",
+            )
         if other is None:
             return
         shown = next(mark for mark in other.marks if mark in answer)

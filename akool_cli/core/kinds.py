@@ -219,6 +219,16 @@ def answered_kind(kind: JobKind, answer: Mapping[str, Any]) -> JobKind | None:
     )
 
 
+def untold(kind: JobKind, answer: Mapping[str, Any]) -> bool:
+    """Whether a status answer read with `kind`'s status call cannot tell its job from another
+    kind's read by the same call: it has none of `kind`'s marks (a talking avatar's answer and
+    a lip sync's, both read by infobymodelid, share every field AKOOL documents)."""
+    shared = any(
+        other is not kind and other.status.family == kind.status.family for other in KINDS.values()
+    )
+    return shared and bool(kind.marks) and not any(mark in answer for mark in kind.marks)
+
+
 def by_command(name: str) -> JobKind | None:
     """The kind a batch file's `kind` column names: its command (lipsync) or its name."""
     wanted = name.strip().lower()
