@@ -72,7 +72,35 @@ class CallbacksMixin(ClientBase):
             fetch=download_into(self.session.transport, self.paths.journal_file, cancel),
             emit=on_event,
             warn=on_warning,
+            save_rest=self._rest_saver(),
         )
+
+    def _rest_saver(self) -> Callable[[str, Path, Any], None]:
+        """What saves a recorded job's other files beside its result once a callback saved the
+        result: its state asked of the server that made it (the result is kept, not fetched
+        again). It outlives this client's connections (the receiver runs on)."""
+        session, clock = self.session, self.clock
+
+        def save_rest(job_id: str, path: Path, journal: Any) -> None:
+            from akool_cli.core import kinds
+            from akool_cli.jobs.watcher import Failed, Watcher
+
+            record = journal.get(job_id)
+            kind = kinds.get(record.kind) if record is not None else None
+            if record is None or kind is None or not kind.files:
+                return
+            credential = self.credential_for(record)
+            api = session.connect(record.base_url or None, record.profile, credential)
+            try:
+                with Watcher(api, journal, clock=clock) as watcher:
+                    watcher.add(job_id, kind=kind, target=path, api=api)
+                    for event in watcher.events():
+                        if isinstance(event, Failed):
+                            raise event.error
+            finally:
+                api.close()
+
+        return save_rest
 
     def webhook_receiver(
         self,

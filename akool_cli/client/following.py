@@ -271,9 +271,13 @@ class FollowingMixin(ClientBase):
         options.setdefault("clock", self.clock)
         return Watcher(self.api, self.journal, **options)
 
-    def _saved_at(self, job_id: str, target: Path) -> bool:
+    def _saved_at(self, job_id: str, target: Path) -> str:
+        """What of the job is saved at `target`, whole: "all" its files, only its "result"
+        (its other files are missing: a run stopped while saving them), or ""."""
         record = self.journal.get(job_id)
-        return record is not None and record.saved_at(target)
+        if record is None or not record.result_at(target):
+            return ""
+        return "result" if record.unsaved_files() else "all"
 
     def _only(self, job_id: str, result: FollowResult) -> Job:
         if job_id in result.errors:
@@ -342,7 +346,7 @@ def _targets(
     job_ids: list[str],
     force: bool,
     suffixes: dict[str, str],
-    saved: Callable[[str, Path], bool] | None,
+    saved: Callable[[str, Path], str] | None,
 ) -> dict[str, Path]:
     from akool_cli.jobs.download import check_target, names_directory, resolve_target
 
@@ -354,8 +358,9 @@ def _targets(
         job_id: resolve_target(output, job_id, many=many, suffix=suffixes.get(job_id, ".mp4"))
         for job_id in job_ids
     }
-    if saved is not None:
-        found = {j: t for j, t in found.items() if not saved(j, t)}
-    for target in found.values():
-        check_target(target, force=force, make_parent=names_directory(output, many=many))
+    kept = {j: saved(j, t) for j, t in found.items()} if saved is not None else {}
+    found = {j: t for j, t in found.items() if kept.get(j) != "all"}
+    for job_id, target in found.items():
+        if kept.get(job_id) != "result":  # its result is there whole: its other files are not
+            check_target(target, force=force, make_parent=names_directory(output, many=many))
     return found

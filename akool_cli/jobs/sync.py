@@ -70,6 +70,9 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
         for record, api in wanted:
             kind = kinds.get(record.kind)
             target = folder / safe_file_name(record.id, kind.suffix)
+            saved = Path(record.downloaded_path or target)
+            if not force and record.result_at(saved):
+                target = saved  # its other files go beside the result saved earlier
             watcher.add(record.id, kind=kind, target=target, api=api)
         for event in watcher.events():
             if isinstance(event, Downloaded):

@@ -393,6 +393,10 @@ class Watcher:
         """The main result into the target, then each other file the job offers beside it."""
         assert tracked.target is not None
         kind = tracked.kind
+        kept = self._kept(tracked.job_id, tracked.target)
+        if kept is not None:  # saved earlier, whole: only its other files are missing
+            self._save_files(tracked, info)
+            return kept
         result = self._fetch(tracked, info.video_url, tracked.target, kind.result)
         result = naming.settle(result, tracked.job_id, kind, force=self.force)
         if self.journal is not None:
@@ -403,14 +407,24 @@ class Watcher:
         self._save_files(tracked, info)
         return result
 
+    def _kept(self, job_id: str, target: Path) -> DownloadResult | None:
+        """The job's main result as saved earlier at `target`, when it is still there whole
+        (not with --force)."""
+        record = None if self.force or self.journal is None else self.journal.get(job_id)
+        if record is None or not record.result_at(target):
+            return None
+        return DownloadResult(target, record.size or 0, record.sha256)
+
     def _save_files(self, tracked: _Tracked, info: JobInfo) -> None:
-        """Each other file the job offers, beside the target: `<id>.<role><suffix>`."""
+        """Each other file the job offers, beside the target: `<id>.<role><suffix>` (those
+        saved earlier and still whole are kept, not with --force)."""
         assert tracked.target is not None
+        record = None if self.force or self.journal is None else self.journal.get(tracked.job_id)
         for extra in tracked.kind.files:
             url = info.files.get(extra.role)
-            if not url:
-                continue
             beside = beside_target(tracked.target, extra.role, extra.suffix)
+            if not url or (record is not None and record.file_at(extra.role, beside)):
+                continue
             saved = self._fetch(tracked, url, beside, extra.media)
             if self.journal is not None:
                 self.journal.record_file(

@@ -268,26 +268,48 @@ class JobRecord:
     deleted_at: float | None = None  # when `akool delete` had AKOOL delete its result
 
     def saved_at(self, target: Path) -> bool:
-        """Whether this job's recorded download is the file at `target`, whole: nothing to fetch.
+        """Whether every file of this job is saved, whole: its main result at `target` and each
+        other file it offers (a translation's subtitles) where it was saved; nothing to fetch."""
+        return self.result_at(target) and not self.unsaved_files()
 
-        The file's SHA-256 is compared with the recorded one, every time: a file changed in place
-        keeps its size and can have its mtime put back, so no cheaper check proves it unchanged
-        (SHA-256 reads ~1 GB/s: ~20 ms for a typical video)."""
+    def result_at(self, target: Path) -> bool:
+        """Whether its recorded main result is the file at `target`, whole."""
         if self.downloaded_path != str(target.absolute()) or not self.sha256:
             return False
-        try:
-            # O_NONBLOCK: a FIFO planted at the target must not hang the open.
-            fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-            with open(fd, "rb") as saved:
-                info = os.fstat(fd)
-                if not stat.S_ISREG(info.st_mode) or info.st_size != self.size:
-                    return False
-                digest = hashlib.sha256()
-                while block := saved.read(1 << 20):
-                    digest.update(block)
-        except OSError:  # gone, a directory, unreadable: not the saved file
+        return whole_file(target, self.size, self.sha256)
+
+    def unsaved_files(self) -> list[str]:
+        """The roles of the other files it offers (role → URL in `files`) not saved whole."""
+        return [r for r, url in self.files.items() if url and not self.file_at(r)]
+
+    def file_at(self, role: str, target: Path | None = None) -> bool:
+        """Whether its other file `role` is saved whole (at `target`, when given)."""
+        entry = self.saved.get(role) or {}
+        path, digest = entry.get("path"), entry.get("sha256")
+        if not path or not digest or (target is not None and path != str(target.absolute())):
             return False
-        return digest.hexdigest() == self.sha256
+        return whole_file(Path(path), entry.get("size"), str(digest))
+
+
+def whole_file(target: Path, size: int | None, sha256: str) -> bool:
+    """Whether the file at `target` is the one recorded (its size and SHA-256).
+
+    The file's SHA-256 is compared with the recorded one, every time: a file changed in place
+    keeps its size and can have its mtime put back, so no cheaper check proves it unchanged
+    (SHA-256 reads ~1 GB/s: ~20 ms for a typical video)."""
+    try:
+        # O_NONBLOCK: a FIFO planted at the target must not hang the open.
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open(fd, "rb") as saved:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+                return False
+            digest = hashlib.sha256()
+            while block := saved.read(1 << 20):
+                digest.update(block)
+    except OSError:  # gone, a directory, unreadable: not the saved file
+        return False
+    return digest.hexdigest() == sha256
 
 
 @dataclass
@@ -841,10 +863,12 @@ class Journal:
         return [_job(row) for row in self._read(sql, (since,))]
 
     def unsaved(self) -> list[JobRecord]:
-        """Done jobs whose result akool has not saved, the soonest to expire first."""
+        """Done jobs akool has not saved every file of (its result, or another file it offers:
+        a translation's subtitles), the soonest to expire first."""
         sql = (
-            "SELECT * FROM jobs WHERE video_status = 3 AND downloaded_path = '' "
-            "AND deleted_at IS NULL ORDER BY expires_at"
+            "SELECT * FROM jobs WHERE video_status = 3 AND deleted_at IS NULL AND ("
+            "downloaded_path = '' OR EXISTS (SELECT 1 FROM json_each(jobs.files) AS f "
+            "WHERE f.value != '' AND json_type(jobs.saved, '$.' || json_quote(f.key)) IS NULL)) ORDER BY expires_at"
         )
         return [_job(row) for row in self._read(sql, ())]
 

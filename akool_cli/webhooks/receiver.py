@@ -319,6 +319,9 @@ class Handled:
 
 
 Fetch = Callable[[Callback, Path], Any]  # downloads event.url into a folder: a DownloadResult
+# Saves a recorded job's other files (a translation's subtitles) beside its saved result:
+# (job id, the result's path, the history); raises AkoolError when it cannot.
+SaveRest = Callable[[str, Path, Any], None]
 
 
 class EventRecorder:
@@ -334,7 +337,9 @@ class EventRecorder:
         fetch: Fetch,
         emit: Callable[[Handled], None],
         warn: Callable[[str], None],
+        save_rest: SaveRest | None = None,
     ) -> None:
+        self.save_rest = save_rest
         self.journal_path = journal_path
         self.download_dir = download_dir
         self.fetch = fetch
@@ -394,7 +399,25 @@ class EventRecorder:
             journal.record_download(
                 event.id, str(result.path.absolute()), result.size, result.sha256
             )
+            self._save_rest(journal, event.id, result.path)
         return str(result.path)
+
+    def _save_rest(self, journal: Any, job_id: str, path: Path) -> None:
+        """The job's other files (a translation's subtitles) beside its result: a callback
+        carries only the result's URL, so the job's status is asked for theirs."""
+        from akool_cli.core.errors import AkoolError
+        from akool_cli.jobs.download import DownloadCancelled
+
+        if self.save_rest is None:
+            return
+        try:
+            self.save_rest(job_id, path, journal)
+        except (AkoolError, DownloadCancelled) as exc:
+            why = exc.message if isinstance(exc, AkoolError) else "akool is stopping"
+            self.warn(
+                f"{job_id}: its other files were not saved: {why}; fetch them with: "
+                f"akool watch {job_id} -o {self.download_dir}/"
+            )
 
 
 def download_into(
