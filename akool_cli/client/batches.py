@@ -265,7 +265,9 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
             if product is None or source is None:
                 continue
             limits, noun = product.limits, product.kind.noun
-            stop, warn = input_problems(source.path, source.size, limits, noun, role)
+            stop, warn = input_problems(
+                source.path, source.size, limits, noun, role, source.kind.name
+            )
             if stop:
                 by_row.setdefault(item.row, []).extend(stop)
             warnings += [f"row {item.row}: {line}" for line in warn]

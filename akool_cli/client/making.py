@@ -546,7 +546,12 @@ def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) ->
     problems: list[str] = []
     for source in found.files.values():
         stop, warnings = input_problems(
-            source.path, source.size, product.limits, product.kind.noun, source.kind.role
+            source.path,
+            source.size,
+            product.limits,
+            product.kind.noun,
+            source.kind.role,
+            source.kind.name,
         )
         problems += stop
         for line in warnings:
@@ -554,5 +559,5 @@ def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) ->
     if problems:
         raise UsageError(
             "; ".join(problems),
-            hint="shorten, compress or re-encode the file, then run the command again",
+            hint="shorten, compress or convert (re-encode) the file, then run the command again",
         )

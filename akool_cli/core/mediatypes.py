@@ -50,6 +50,19 @@ ACCEPTED: dict[Role, str] = {
     "video": "an MP4, MOV, AVI or WebM video",
     "subtitle": "an SRT or ASS subtitle file (UTF-8 text)",
 }
+# The suffixes a URL or file name of each kind ends with (what a product's accepts are
+# judged by when there are no bytes to read yet).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "JPEG": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "WebP": (".webp",),
+    "GIF": (".gif",),
+    "MP4": (".mp4", ".m4v"),
+    "MOV": (".mov",),
+    "AVI": (".avi",),
+    "WebM": (".webm",),
+    "MKV": (".mkv",),
+}
 ARTICLE: dict[Role, str] = {
     "image": "an image",
     "audio": "audio",
@@ -122,6 +135,12 @@ def describe(head: bytes) -> str:
     if text.isprintable() or all(c.isprintable() or c.isspace() for c in text):
         return "text"
     return "an unknown binary format"
+
+
+def named_kind(value: str) -> str | None:
+    """The kind a URL's path or a file name says by its suffix (SUFFIXES), or None."""
+    path = value.lower().split("?")[0].split("#")[0]
+    return next((k for k, ends in SUFFIXES.items() if path.endswith(ends)), None)
 
 
 def check_head(head: bytes, role: Role) -> Kind | str:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from akool_cli.core import contract, kinds
 from akool_cli.core.errors import UsageError
 from akool_cli.core.faces import Completed
 from akool_cli.core.kinds import FieldsRequest, JobKind
-from akool_cli.core.mediatypes import Role
+from akool_cli.core.mediatypes import Role, named_kind
 
 ParamType = Literal["string", "integer", "boolean", "number", "object", "array"]
 # A URL or file name ending so names a video, never an image (face swap's image TARGET).
@@ -50,6 +50,25 @@ class Limits:
     max_bytes: int | None = None
     warn_fps: float | None = None  # above this the result degrades (a warning, not a refusal)
     max_fps: float | None = None  # above this AKOOL refuses the video
+    # The kinds of file (mediatypes' names) a role takes when the docs say fewer than AKOOL's
+    # usual (character swap: a PNG or JPEG image, an MP4 video): a local file judged by its
+    # bytes, a URL or file name by its suffix.
+    accepts: Mapping[Role, tuple[str, ...]] = field(default_factory=dict, hash=False)
+
+    def refuses(self, role: Role, kind: str | None) -> bool:
+        """Whether a file of this kind is one the role does not take (an unknown kind is
+        left to the other checks)."""
+        wanted = self.accepts.get(role)
+        return bool(wanted) and kind is not None and kind not in (wanted or ())
+
+    def accepted(self, role: Role) -> str:
+        """`a PNG or JPEG image`."""
+        names = self.accepts.get(role) or ()
+        listed = (
+            " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
+        )
+        article = "an" if listed[:1] in "AEFHILMNORSX" else "a"  # an MP4, a PNG (as said)
+        return f"{article} {listed} {role}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +117,7 @@ class Product:
                 fields[param.name] = _convert(param, value)
             except ValueError as exc:
                 problems.append(str(exc))
-        problems += self._video_for_image(fields)
+        problems += self._video_for_image(fields) + self._named_kinds(fields)
         if self.derive is not None and not problems:
             self.derive(fields)
         if webhook_url:
@@ -123,6 +142,20 @@ class Product:
             path = str(value).lower().split("?")[0].split("#")[0]
             if roles.get(name) == "image" and path.endswith(VIDEO_SUFFIXES):
                 problems.append(f"{name} {str(value)[:80]!r} looks like a video, not an image")
+        return problems
+
+    def _named_kinds(self, fields: Mapping[str, Any]) -> list[str]:
+        """A URL or file name whose suffix names a kind of file its field does not take
+        (a character swap's .webp image or .mov video), for every caller."""
+        problems = []
+        for name, role in self.media(fields).items():
+            value = str(fields.get(name) or "")
+            kind = named_kind(value)
+            if value and self.limits.refuses(role, kind):
+                problems.append(
+                    f"{name} {value[:80]!r} is {kind}; AKOOL's {self.kind.noun} takes "
+                    f"{self.limits.accepted(role)}"
+                )
         return problems
 
 
@@ -343,8 +376,9 @@ CHARACTER_SWAP = Product(
         Param("mode", default="animate", help="animate (the image moves) or replace."),
         Param("prompt", help="Guidance for the animation (500 characters at most)."),
     ),
-    # character-swap/create.mdx: "Maximum is 120 seconds"; MP4 "required" for the video.
-    limits=Limits(max_seconds=120),
+    # character-swap/create.mdx: "Maximum is 120 seconds"; "PNG or JPEG" for the image, MP4
+    # "required" for the video.
+    limits=Limits(max_seconds=120, accepts={"image": ("PNG", "JPEG"), "video": ("MP4",)}),
 )
 
 

@@ -24,10 +24,13 @@ FILES: dict[Role, str] = {
 
 
 def input_problems(
-    path: Path, size: int, limits: Limits, noun: str, role: Role
+    path: Path, size: int, limits: Limits, noun: str, role: Role, kind: str | None = None
 ) -> tuple[list[str], list[str]]:
-    """(problems that stop it, warnings) for a local file given to a product as `role`."""
+    """(problems that stop it, warnings) for a local file given to a product as `role`, of
+    `kind` as its bytes say (mediatypes' name: "WebP")."""
     problems: list[str] = []
+    if limits.refuses(role, kind):
+        problems.append(f"{path} is {kind}; AKOOL's {noun} takes {limits.accepted(role)}")
     if limits.max_bytes is not None and size > limits.max_bytes:
         shown = f"{size / MB:.0f}" if size >= limits.max_bytes + MB else f"{size / MB:.2f}"
         problems.append(
