@@ -1,7 +1,9 @@
 """A batch row is checked before billing exactly as its command checks it (issue 19, break19
 findings 1 and 5): a talking avatar's avatar_id is looked up in AKOOL's avatar list (refused when
 not listed, its avatar_from taken from the list), and AKOOL's 1202 (a video translated with lip
-sync into a language twice) is said for a row repeating an earlier row or the history."""
+sync into a language twice) is said for a row repeating an earlier row or the history (and an
+avatar upload's avatar_id made twice). A head swap row whose task create is in doubt is not
+analysed again on a rerun (finding 4): it stays unknown, with the settle hint, until settled."""
 
 from __future__ import annotations
 
@@ -92,3 +94,24 @@ def test_a_batch_refuses_an_avatar_upload_row_making_an_avatar_id_again(
         "row 3" in refused.stderr and "avatar_id Mine01 is made by an earlier row" in refused.stderr
     )
     assert sent(api_env, contract.CREATE_AVATAR) == []
+
+
+def test_a_head_swap_row_whose_task_create_is_unknown_is_not_analysed_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    # break19 finding 4: a rerun asked the analysis again, and when that failed the row said
+    # `error` without the settle hint. The unknown create keeps the row unknown until settled.
+    rows = isolated.tmp / "swap.csv"
+    rows.write_text(
+        f"id,kind,video_url,faces\nhs,headswap,{VIDEO},https://example.com/a.jpg\n", "utf-8"
+    )
+    api_env.state.inject("drop", at="create_headswap")  # made, then the answer is lost
+    first = invoke(["batch", str(rows)], expect=9)
+    assert "akool settle" in first.stderr
+    analyses = len(api_env.state.analyses)
+    api_env.state.inject("drop", at="headswap_analyze")  # an analysis asked now would fail
+    again = invoke(["batch", str(rows)], expect=9)
+    assert "akool settle" in again.stderr and "analysis" not in again.stderr
+    assert len(api_env.state.analyses) == analyses  # not asked again
+    tasks = [r for r in api_env.state.received if r.path.endswith("task/create")]
+    assert len(tasks) == 1

@@ -361,13 +361,14 @@ def claimed(
     assert key is not None, "a claim needs a key"
     origin = scoped(client, origin)
     inputs = inputs_of(request, origin)
-    if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
+    ask_first = _will_send(journal, key, origin, rules)
+    if isinstance(request, FacesRequest) and ask_first:
         # Face detection before the claim: a row killed while asking it is not left in doubt.
         detected = _paced(lambda: with_faces(client, request), rules)
         if detected is None:
             return None
         request = detected
-    if isinstance(request, HeadSwapRequest) and journal.find_by_key(key, origin.scope()) is None:
+    if isinstance(request, HeadSwapRequest) and ask_first:
         # Head swap's analysis too (not billed): the task is the one create claimed.
         swap = request
         task = _paced(
@@ -411,6 +412,17 @@ def claimed(
                 raise
             rules.on_rate_limited()  # AKOOL refused it (nothing was created): claim again
     return None
+
+
+def _will_send(journal: Journal, key: str, origin: Origin, rules: ClaimRules) -> bool:
+    """Whether the claim may send a create, so the look-ups it needs first (face detection,
+    head swap's analysis) are worth asking: no job made for the key yet, and no earlier create
+    of it in doubt (the claim stops at that one and says how to settle it, unless
+    `retry_unknown`)."""
+    scope = origin.scope()
+    if journal.find_by_key(key, scope) is not None:
+        return False
+    return rules.retry_unknown or not journal.unsettled_for_keys([key], scope)
 
 
 def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
