@@ -302,6 +302,9 @@ def _translation_rules(fields: dict[str, Any]) -> list[str]:
     source = str(fields.get("source_language", ""))
     if source and source != "DEFAULT" and not LANGUAGE_CODE.match(source):
         problems.append(f"source_language {source!r} is not DEFAULT or a language code")
+    same = [c for c in dict.fromkeys(codes) if c.lower() == source.lower()]
+    if same:  # billed, and nothing to translate
+        problems.append(f"language {same[0]} is the video's own (source_language {source})")
     problems += glossary_problems(fields.get("studio_voice"))
     return problems
 

@@ -55,8 +55,8 @@ URL_HINT = (
 FILE_HINT = "give the path of an image or audio file"
 UPLOAD_WORKERS = 4
 ROLE_HINTS: dict[Role, str] = {
-    "image": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
-    "audio": "AKOOL takes JPEG, PNG or WebP portraits and MP3, WAV, M4A/AAC, OGG or FLAC audio",
+    "image": "AKOOL takes JPEG, PNG or WebP images (convert it to one of them)",
+    "audio": "AKOOL takes MP3, WAV, M4A/AAC, OGG or FLAC audio (convert it to one of them)",
     "video": "AKOOL takes MP4 videos (H.264 is the safest); MOV, AVI and WebM on some products",
     "subtitle": "AKOOL takes SRT or ASS subtitle files",
 }
