@@ -1,0 +1,68 @@
+"""Issue 17's third break-it run: --debug through redirects, a truncated video that looks whole,
+"saved earlier" only for the file really saved, masked result URLs in the history, unbounded
+reads of user-given files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from akool_cli.core import contract
+from akool_cli.sandbox import Sandbox
+from tests.conftest import Isolation
+from tests.support.hostile import fake_mp4
+from tests.support.runner import invoke
+from tests.support.servers import Answer, ScriptedServer, scripted_server
+
+JOB = "0123456789abcdef01234567"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64)
+MP4 = fake_mp4(bytes(range(256)) * 64)
+
+
+@pytest.fixture
+def scripted(api_env: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedServer]:
+    """An AKOOL of its own (the sandbox's key in the environment), its files behind a 302."""
+    with scripted_server() as server:
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        server.route("/v.mp4", Answer(200, MP4, "video/mp4"))
+        server.route("/old.mp4", Answer(302, b"", "text/plain", {"Location": "/v.mp4"}))
+        yield server
+
+
+def _finished(server: ScriptedServer, video: str) -> None:
+    done = {"_id": JOB, "video_status": 3, "video": video}
+    server.route(contract.VIDEO_INFO.path, Answer.envelope(done))
+
+
+# -- M3: --debug follows redirects -------------------------------------------------------------
+
+
+def test_debug_traces_a_download_that_follows_a_redirect(
+    scripted: ScriptedServer, isolated: Isolation
+) -> None:
+    _finished(scripted, scripted.url + "/old.mp4")
+    out = isolated.tmp / "d"
+    done = invoke(["--debug", "watch", JOB, "-o", f"{out}/"])
+    assert (out / f"{JOB}.mp4").read_bytes() == MP4
+    assert "RequestNotRead" not in done.stderr and "/v.mp4" in done.stderr
+
+
+def test_debug_traces_input_checks_and_downloads_through_redirects(
+    scripted: ScriptedServer, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AKOOL_NO_CHECK")
+    scripted.route("/me.png", Answer(body=PNG, content_type="image/png"))
+    scripted.route("/hi.mp3", Answer(body=MP3, content_type="audio/mpeg"))
+    scripted.route("/p.png", Answer(302, b"", "text/plain", {"Location": "/me.png"}))
+    scripted.route("/s.mp3", Answer(302, b"", "text/plain", {"Location": "/hi.mp3"}))
+    created = {"_id": JOB, "video_status": 1, "video": ""}
+    scripted.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
+    _finished(scripted, scripted.url + "/old.mp4")
+    out = isolated.tmp / "d"
+    image, audio = scripted.url + "/p.png", scripted.url + "/s.mp3"
+    done = invoke(["--debug", "talk", image, audio, "--wait", "-o", f"{out}/", "--interval", "3s"])
+    assert (out / f"{JOB}.mp4").read_bytes() == MP4
+    assert scripted.hits.get("/me.png") and scripted.hits.get("/hi.mp3")
+    assert "RequestNotRead" not in done.stderr
