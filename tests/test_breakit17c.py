@@ -4,6 +4,7 @@ reads of user-given files."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -66,3 +67,15 @@ def test_debug_traces_input_checks_and_downloads_through_redirects(
     assert (out / f"{JOB}.mp4").read_bytes() == MP4
     assert scripted.hits.get("/me.png") and scripted.hits.get("/hi.mp3")
     assert "RequestNotRead" not in done.stderr
+
+
+# -- M1 and L6: reads of user-given files ------------------------------------------------------
+
+
+def test_audit_refuses_a_pipe_named_on_the_command_line(isolated: Isolation) -> None:
+    """A gate built as `akool audit /dev/stdin < script.sh` from a pipe scanned "0 files" and
+    passed; a pipe is now refused, so it cannot pass silently."""
+    fifo = isolated.tmp / "script.fifo"
+    os.mkfifo(fifo)
+    done = invoke(["audit", str(fifo)], expect=2)
+    assert "not a file or folder" in done.stderr and done.stderr.count("Error:") == 1

@@ -69,6 +69,12 @@ def audit(
         raise UsageError(
             f"no such file or folder: {', '.join(missing)}", hint="check the path and try again"
         )
+    streams = [str(p) for p in paths if not (p.is_dir() or p.is_file())]
+    if streams:  # a pipe, /dev/stdin or a device: scanning "0 files" would pass a gate silently
+        raise UsageError(
+            f"not a file or folder: {', '.join(streams)} (audit reads saved files, not pipes)",
+            hint="save the script to a file and audit that: cat > script.sh; akool audit script.sh",
+        )
     try:
         rules = choose_rules(_rule_names(select), _rule_names(ignore))
     except KeyError as exc:
