@@ -5,16 +5,22 @@ reads of user-given files."""
 from __future__ import annotations
 
 import os
+import struct
 from collections.abc import Iterator
 
 import pytest
 
-from akool_cli.core import contract
+from akool_cli.core import contract, mp4facts
+from akool_cli.core.clock import FakeClock
+from akool_cli.jobs.download import download
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.media import sample_mp4
 from tests.conftest import Isolation
-from tests.support.hostile import fake_mp4
+from tests.support.hostile import answering, fake_mp4, raw_server, self_signed
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server
+from tests.test_whole_files import UNFRAMED, cut_tls, save
 
 JOB = "0123456789abcdef01234567"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
@@ -79,3 +85,55 @@ def test_audit_refuses_a_pipe_named_on_the_command_line(isolated: Isolation) -> 
     os.mkfifo(fifo)
     done = invoke(["audit", str(fifo)], expect=2)
     assert "not a file or folder" in done.stderr and done.stderr.count("Error:") == 1
+
+
+# -- M2: a video cut at a box boundary is not whole ----------------------------------------------
+
+
+def _cuts() -> dict[str, bytes]:
+    """A real MP4 (the sandbox's: ftyp, moov, free, mdat) cut where its boxes still add up."""
+    whole = sample_mp4()
+    found = {
+        kind: (start, end)
+        for kind, start, end in mp4facts.boxes(
+            lambda offset, count: whole[offset : offset + count], 0, len(whole)
+        )
+    }
+    mdat = found[b"mdat"][0] - 8
+    kept = 64  # an mdat that says it is 64 bytes: the sizes add up, the index points past it
+    short_mdat = whole[:mdat] + struct.pack(">I4s", 8 + kept, b"mdat") + whole[mdat + 8 :][:kept]
+    return {"no-mdat": whole[:mdat], "index-past-the-end": short_mdat}
+
+
+@pytest.mark.parametrize("cut", ["no-mdat", "index-past-the-end"])
+def test_a_video_cut_at_a_box_boundary_over_tls_without_close_notify_is_never_saved(
+    cut: str, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(self_signed(isolated.tmp)[0]))
+    with raw_server(cut_tls(isolated.tmp, _cuts()[cut]), read_request=False) as url:
+        error = save(url.replace("http://", "https://"), isolated.tmp / "v.mp4")
+    assert "arrived incomplete" in error.message and error.exit_code == 5, error.message
+    assert not (isolated.tmp / "v.mp4").exists()
+
+
+@pytest.mark.parametrize("cut", ["no-mdat", "index-past-the-end"])
+def test_a_plain_body_cut_at_a_box_boundary_is_never_saved(
+    cut: str, scripted: ScriptedServer, isolated: Isolation
+) -> None:
+    with raw_server(answering(UNFRAMED, _cuts()[cut])) as url:
+        _finished(scripted, url)
+        out = isolated.tmp / "d"
+        done = invoke(["watch", JOB, "-o", f"{out}/"], expect=5)
+    assert "arrived incomplete" in done.stderr and not (out / f"{JOB}.mp4").exists()
+    assert "saved" not in done.stderr
+
+
+def test_the_whole_video_over_tls_without_close_notify_is_saved(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(self_signed(isolated.tmp)[0]))
+    answer = cut_tls(isolated.tmp, sample_mp4())
+    with raw_server(answer, read_request=False) as url, Transport() as transport:
+        secure = url.replace("http://", "https://")
+        saved = download(transport, secure, isolated.tmp / "v.mp4", clock=FakeClock())
+    assert saved.size == len(sample_mp4())
