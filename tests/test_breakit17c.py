@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import struct
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,39 @@ def test_the_whole_video_over_tls_without_close_notify_is_saved(
         secure = url.replace("http://", "https://")
         saved = download(transport, secure, isolated.tmp / "v.mp4", clock=FakeClock())
     assert saved.size == len(sample_mp4())
+
+
+# -- M4: "saved earlier" only for the file really saved ------------------------------------------
+
+
+def _saved_job(isolated: Isolation) -> tuple[str, Path]:
+    job = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"]).stdout.strip()
+    isolated.clock.advance(60)
+    out = isolated.tmp / "videos"
+    invoke(["watch", job, "-o", f"{out}/"])
+    return job, out / f"{job}.mp4"
+
+
+def test_watch_without_o_fetches_a_saved_file_that_is_gone_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    job, saved = _saved_job(isolated)
+    whole = saved.read_bytes()
+    assert "saved earlier" in invoke(["watch", job]).stderr
+    saved.rename(isolated.tmp / "moved.mp4")
+    done = invoke(["watch", job])
+    assert "saved earlier" not in done.stderr and "which is gone" in done.stderr
+    assert saved.read_bytes() == whole and done.stdout.strip() == str(saved)
+
+
+def test_watch_without_o_refuses_a_saved_file_that_was_replaced(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    job, saved = _saved_job(isolated)
+    saved.write_bytes(b"garbage\n")
+    done = invoke(["watch", job], expect=2)
+    assert "saved earlier" not in done.stderr and "is not the file saved" in done.stderr
+    assert "already exists" in done.stderr and "--force" in done.stderr
+    assert done.stdout == "" and saved.read_bytes() == b"garbage\n"
+    invoke(["watch", job, "--force"])
+    assert saved.read_bytes()[4:8] == b"ftyp"
