@@ -4,9 +4,11 @@ reads of user-given files."""
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -174,3 +176,58 @@ def test_watch_without_o_refuses_a_saved_file_that_was_replaced(
     assert done.stdout == "" and saved.read_bytes() == b"garbage\n"
     invoke(["watch", job, "--force"])
     assert saved.read_bytes()[4:8] == b"ftyp"
+
+
+# -- M7: result URLs are recorded masked -------------------------------------------------------
+
+SIGNATURE = "5ec7e75a5ec7e75a5ec7e75a5ec7e75a"
+CREDENTIAL = "AKIAEXAMPLEKEY1234%2F20261205"
+
+
+def _signed(server: ScriptedServer) -> str:
+    host = server.url.replace("http://", "http://cdnuser:cdnpass99@")
+    return f"{host}/v.mp4?X-Amz-Credential={CREDENTIAL}&X-Amz-Signature={SIGNATURE}&Signature=zz9"
+
+
+def _history(isolated: Isolation) -> bytes:
+    return b"".join(p.read_bytes() for p in isolated.home.rglob("jobs.sqlite3*") if p.is_file())
+
+
+def _leaks(data: bytes) -> list[str]:
+    secrets = (SIGNATURE, "AKIAEXAMPLEKEY1234", "cdnpass99", "zz9")
+    return [s for s in secrets if s.encode() in data]
+
+
+def test_result_urls_are_recorded_masked_and_downloads_ask_for_a_fresh_one(
+    scripted: ScriptedServer, isolated: Isolation
+) -> None:
+    created = {"_id": JOB, "video_status": 1, "video": ""}
+    scripted.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
+    _finished(scripted, _signed(scripted))
+    invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"])
+    invoke(["watch", JOB, "-o", f"{isolated.tmp / 'a'}/"])
+    invoke(["watch", JOB, "-o", f"{isolated.tmp / 'b'}/"])  # done in the history: asked again
+    assert (isolated.tmp / "b" / f"{JOB}.mp4").read_bytes() == MP4
+    assert scripted.hits["/v.mp4"] == 2
+    assert _leaks(_history(isolated)) == []
+    shown = invoke(["status", JOB, "--json"]).stdout
+    assert "X-Amz-Signature=…" in shown and SIGNATURE not in shown
+
+
+def test_result_urls_recorded_whole_by_an_older_akool_are_masked(
+    scripted: ScriptedServer, isolated: Isolation
+) -> None:
+    import sqlite3
+
+    created = {"_id": JOB, "video_status": 1, "video": ""}
+    scripted.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
+    invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"])
+    path = next(isolated.home.rglob("jobs.sqlite3"))
+    files = json.dumps({"subtitle": _signed(scripted)})
+    with closing(sqlite3.connect(path)) as db, db:  # as akool before m010 recorded them
+        db.execute("UPDATE jobs SET video_url = ?, files = ?", (_signed(scripted), files))
+        db.execute("DELETE FROM _migrations WHERE name = 'm010_masked_result_urls'")
+        db.execute("PRAGMA user_version = 9")
+    assert _leaks(_history(isolated))
+    invoke(["history", "--json"])  # any command that opens the history migrates it
+    assert _leaks(_history(isolated)) == []
