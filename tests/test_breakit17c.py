@@ -23,6 +23,7 @@ from tests.conftest import Isolation
 from tests.support.hostile import answering, fake_mp4, raw_server, self_signed
 from tests.support.runner import invoke
 from tests.support.servers import Answer, ScriptedServer, scripted_server
+from tests.test_permanent_errors import https_server
 from tests.test_whole_files import UNFRAMED, cut_tls, save
 
 JOB = "0123456789abcdef01234567"
@@ -231,3 +232,23 @@ def test_result_urls_recorded_whole_by_an_older_akool_are_masked(
     assert _leaks(_history(isolated))
     invoke(["history", "--json"])  # any command that opens the history migrates it
     assert _leaks(_history(isolated)) == []
+
+
+# -- L1: an input check's refused redirect refuses the input -----------------------------------
+
+
+def test_an_input_redirected_from_https_to_http_or_file_is_refused_before_billing(
+    scripted: ScriptedServer, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AKOOL_NO_CHECK")
+    scripted.route("/me.png", Answer(body=PNG, content_type="image/png"))
+    scripted.route("/hi.mp3", Answer(body=MP3, content_type="audio/mpeg"))
+    scripted.route("/s.mp3", Answer(302, b"", "text/plain", {"Location": "file:///etc/passwd"}))
+    with https_server(isolated.tmp, monkeypatch) as (secure, base):
+        secure.route(
+            "/p.png", Answer(302, b"", "text/plain", {"Location": scripted.url + "/me.png"})
+        )
+        done = invoke(["talk", base + "/p.png", scripted.url + "/s.mp3"], expect=2)
+    assert "from https to plain http" in done.stderr and "to a file: URL" in done.stderr
+    assert contract.CREATE_TALKING_PHOTO.path not in scripted.hits
+    assert "/me.png" not in scripted.hits
