@@ -252,3 +252,21 @@ def test_an_input_redirected_from_https_to_http_or_file_is_refused_before_billin
     assert "from https to plain http" in done.stderr and "to a file: URL" in done.stderr
     assert contract.CREATE_TALKING_PHOTO.path not in scripted.hits
     assert "/me.png" not in scripted.hits
+
+
+# -- L2: sync saves again what was saved and then lost -----------------------------------------
+
+
+def test_sync_saves_a_result_again_whose_saved_file_was_deleted(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """On CI the workspace is wiped while AKOOL_HOME is cached: the results must come back."""
+    job, saved = _saved_job(isolated)
+    whole = saved.read_bytes()
+    out = isolated.tmp / "synced"
+    assert json.loads(invoke(["sync", "-o", f"{out}/", "--json"]).stdout)["saved"] == []
+    saved.unlink()
+    again = json.loads(invoke(["sync", "-o", f"{out}/", "--json"]).stdout)
+    assert [s["id"] for s in again["saved"]] == [job]
+    assert (out / f"{job}.mp4").read_bytes() == whole
+    assert json.loads(invoke(["sync", "-o", f"{out}/", "--json"]).stdout)["saved"] == []
