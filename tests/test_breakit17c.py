@@ -21,8 +21,10 @@ from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.media import sample_mp4
 from tests.conftest import Isolation
 from tests.support.hostile import answering, fake_mp4, raw_server, self_signed
-from tests.support.runner import invoke
+from tests.support.runner import invoke, process_env
 from tests.support.servers import Answer, ScriptedServer, scripted_server
+from tests.test_full_disk_hints import akool as full_disk_akool
+from tests.test_full_disk_hints import filling_the_disk, live_sandbox  # noqa: F401 (a fixture)
 from tests.test_permanent_errors import https_server
 from tests.test_whole_files import UNFRAMED, cut_tls, save
 
@@ -220,6 +222,8 @@ def test_result_urls_recorded_whole_by_an_older_akool_are_masked(
 ) -> None:
     import sqlite3
 
+    from akool_cli.store.journal import SCHEMA_VERSION
+
     created = {"_id": JOB, "video_status": 1, "video": ""}
     scripted.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
     invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"])
@@ -228,7 +232,7 @@ def test_result_urls_recorded_whole_by_an_older_akool_are_masked(
     with closing(sqlite3.connect(path)) as db, db:  # as akool before m010 recorded them
         db.execute("UPDATE jobs SET video_url = ?, files = ?", (_signed(scripted), files))
         db.execute("DELETE FROM _migrations WHERE name = 'm010_masked_result_urls'")
-        db.execute("PRAGMA user_version = 9")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     assert _leaks(_history(isolated))
     invoke(["history", "--json"])  # any command that opens the history migrates it
     assert _leaks(_history(isolated)) == []
@@ -270,3 +274,18 @@ def test_sync_saves_a_result_again_whose_saved_file_was_deleted(
     assert [s["id"] for s in again["saved"]] == [job]
     assert (out / f"{job}.mp4").read_bytes() == whole
     assert json.loads(invoke(["sync", "-o", f"{out}/", "--json"]).stdout)["saved"] == []
+
+
+# -- L3: after a full disk, status says what may have happened -----------------------------------
+
+
+def test_status_after_a_full_disk_does_not_say_the_answer_never_came(
+    isolated: Isolation,
+    live_sandbox: Sandbox,  # noqa: F811 (the fixture imported above)
+) -> None:
+    env = process_env(isolated.home, live_sandbox.base_url)
+    talk = ("talk", "https://example.com/p.jpg", "--text", "Hello", "--voice", "sbx-en-f-ava")
+    stdout, _ = filling_the_disk(live_sandbox, env, *talk)
+    shown = json.loads(full_disk_akool(env, "status", "--json").stdout)
+    [unknown] = [view for view in shown if view["state"] == "unknown"]
+    assert "could not write it" in unknown["error"] and stdout.strip()

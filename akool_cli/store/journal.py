@@ -1096,10 +1096,18 @@ SETTLED_OUTCOMES = {
 }
 
 
+# An unknown outcome with nothing recorded about its answer: akool was stopped while sending it,
+# or AKOOL answered and the history could not be written (a full disk: the id was printed then).
+NO_ANSWER_RECORDED = (
+    "no answer was recorded: akool stopped before AKOOL's answer arrived, or could not write it "
+    "(a full disk; then akool printed the job id)"
+)
+
+
 def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:
     detail = row["detail"]
     if unknown and not detail:
-        detail = "akool stopped before AKOOL's answer arrived"
+        detail = NO_ANSWER_RECORDED
     return AttemptRecord(
         id=row["id"],
         started_at=row["started_at"],
