@@ -289,3 +289,18 @@ def test_status_after_a_full_disk_does_not_say_the_answer_never_came(
     shown = json.loads(full_disk_akool(env, "status", "--json").stdout)
     [unknown] = [view for view in shown if view["state"] == "unknown"]
     assert "could not write it" in unknown["error"] and stdout.strip()
+
+
+# -- L4: a malformed id never reaches the screen, not even escaped -------------------------------
+
+
+@pytest.mark.parametrize("hostile", ["64dd90f9f0b6684651e90d6\u202e", "64DD90F9F0B6684651E90D60"])
+def test_a_malformed_id_is_never_shown(
+    hostile: str, scripted: ScriptedServer, isolated: Isolation
+) -> None:
+    created = {"_id": hostile, "video_status": 1}
+    scripted.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
+    done = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"], expect=5)
+    shown = done.stdout + done.stderr + invoke(["status"]).stdout + invoke(["status"]).stderr
+    assert "malformed id" in done.stderr
+    assert hostile[:20].lower() not in shown.lower() and "202e" not in shown
