@@ -26,6 +26,7 @@ from tests.support.servers import Answer, ScriptedServer, scripted_server
 from tests.test_full_disk_hints import akool as full_disk_akool
 from tests.test_full_disk_hints import filling_the_disk, live_sandbox  # noqa: F401 (a fixture)
 from tests.test_permanent_errors import https_server
+from tests.test_settle import lose_answer_once, settle_command
 from tests.test_whole_files import UNFRAMED, cut_tls, save
 
 JOB = "0123456789abcdef01234567"
@@ -304,3 +305,19 @@ def test_a_malformed_id_is_never_shown(
     shown = done.stdout + done.stderr + invoke(["status"]).stdout + invoke(["status"]).stderr
     assert "malformed id" in done.stderr
     assert hostile[:20].lower() not in shown.lower() and "202e" not in shown
+
+
+# -- L7: settle --created checks the id's shape before asking anyone ------------------------------
+
+
+@pytest.mark.parametrize("bad", ["64dd90f9f0b6684651e90d60ab", "64DD90F9F0B6684651E90D60", "x1"])
+def test_settle_created_refuses_a_malformed_id_without_asking_the_server(
+    bad: str, api_env: Sandbox
+) -> None:
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(["talk", "https://example.com/a.jpg", "https://example.com/s.mp3"], expect=5)
+    attempt, _ = settle_command(lost.stderr)
+    before = len(api_env.state.received)
+    refused = invoke(["settle", str(attempt), "--created", bad], expect=2)
+    assert "not an AKOOL job id" in refused.stderr and len(api_env.state.received) == before
+    invoke(["settle", str(attempt), "--created", made[0].id])  # the attempt is still unknown
