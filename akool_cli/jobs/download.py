@@ -107,11 +107,11 @@ class DownloadResult:
 
 
 def check_result_url(url: str, media: Media = "video") -> None:
-    """A result URL akool can fetch: http(s), with a host, and no control character. Any other
-    (file:, ftp:) can never become the file: not a usable result (exit 6), never an unexpected
-    error."""
+    """A result URL akool can fetch: http(s), with a host, and no control character (AKOOL's
+    answer is at fault: exit 5; a refreshed status may give a good one). Any other scheme
+    (file:, ftp:) can never become the file: not a usable result (exit 6)."""
     if any(ord(c) < 32 or ord(c) == 127 for c in url):
-        raise NotAVideoError(
+        raise UnavailableError(
             f"AKOOL gave {_url(media)} that cannot be used: it holds control characters",
             hint="refresh the job's status and try again: akool status JOB_ID",
         )
