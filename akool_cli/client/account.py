@@ -169,6 +169,8 @@ class AccountMixin(ClientBase):
         config.write_profile_setting(paths, profile, "login", "keyring")
         saved_url = None if checked.base_url == DEFAULT_BASE_URL else checked.base_url
         config.write_profile_setting(paths, profile, "base_url", saved_url)
+        # The one server this keyring key goes to (Session.check_keyring_destination).
+        config.write_profile_setting(paths, profile, config.VERIFIED_KEY, checked.base_url)
         overridden = from_environment(self.env) is not None
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)
@@ -206,6 +208,7 @@ class AccountMixin(ClientBase):
                     )
                 credential = stored
                 view.remember(credential)
+                view.check_keyring_destination(name, credential, report.base_url)
             report.source, report.kind = credential.source, credential.kind
             report.credential = credential.masked()
             with view.connect(credential=credential) as client:

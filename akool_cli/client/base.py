@@ -141,6 +141,8 @@ class ClientBase:
             hint=f"use the credential that made it, never this one: log in to {base_url} with "
             f"AKOOL_API_KEY unset (akool --profile {record.profile} --base-url {base_url} login), "
             f"then run the command again with --profile {record.profile}",
+            profile=record.profile,
+            base_url=base_url,
         )
 
     def _current_or_none(self) -> Credential | None:
@@ -169,10 +171,10 @@ class ClientBase:
         return self._stored[profile]
 
     def _saved_base_url(self, profile: str) -> str:
-        """The base URL a profile logged in to (its saved one, or AKOOL's documented host)."""
+        """The base URL a profile's keyring key was verified on (config.verified_base_url)."""
         from akool_cli.store import config
 
-        return config.resolve_base_url(None, {}, self.paths, profile)
+        return config.verified_base_url(self.paths, profile)
 
     def scope(self, *, any_account: bool = False) -> Scope:
         """This client's server, profile and account (its credential's fingerprint): where its

@@ -121,9 +121,40 @@ class Session:
         if profile == self.profile and self.given is not None:
             return self.given
         if profile not in self._found:
-            self._found[profile] = resolve(self.env, self.store(), profile)
-            self.remember(self._found[profile])
+            found = resolve(self.env, self.store(), profile)
+            self.remember(found)
+            base_url = self.base_url() if profile == self.profile else None
+            self.check_keyring_destination(profile, found, base_url)
+            self._found[profile] = found
         return self._found[profile]
+
+    def check_keyring_destination(
+        self, profile: str, credential: Credential, base_url: str | None = None
+    ) -> None:
+        """A profile's keyring credential goes only to the base URL its login verified it on:
+        a leftover AKOOL_BASE_URL or a --base-url never receives it (CredentialScopeError). A
+        credential in the environment is the user's choice for the current base URL."""
+        if credential.source != "keyring":
+            return
+        base_url = base_url or self.for_profile(profile).base_url()
+        verified = config.verified_base_url(self.paths, profile)
+        if base_url == verified:
+            return
+        from akool_cli.core.errors import CredentialScopeError
+
+        origin = config.base_url_origin(self.base_url_flag, self.env)
+        flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
+        raise CredentialScopeError(
+            f"the keyring key of profile {profile} was verified on {verified}, not on "
+            f"{base_url} (from {origin}); akool sends a keyring key only to the server it was "
+            "verified on",
+            hint=f"unset AKOOL_BASE_URL (or drop --base-url) to use {verified}; or verify a key "
+            f"for that server: akool {flag}--base-url {base_url} login; or give its key in "
+            "AKOOL_API_KEY",
+            profile=profile,
+            base_url=base_url,
+            verified_base_url=verified,
+        )
 
     def found(self, profile: str) -> Credential | None:
         """The credential already in use for a profile (given or found), without looking."""
