@@ -69,6 +69,8 @@ def batch(
         help="Create again rows whose earlier create has an unknown outcome.",
     ),
     force: bool = options.FORCE,
+    same_account: bool = options.SAME_ACCOUNT,
+    new_account: bool = options.NEW_ACCOUNT,
     max_credits: float | None = MAX_CREDITS,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
@@ -91,7 +93,9 @@ def batch(
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
+    choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
+        lib.account_choice = choice
         plan = lib.batch_plan(
             file,
             output_dir=output_dir,

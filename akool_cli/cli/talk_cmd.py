@@ -183,6 +183,8 @@ def talk(
     voice_option: list[str] = options.VOICE_OPTION,
     language_code: str | None = options.LANGUAGE_CODE,
     name: str = options.NAME,
+    same_account: bool = options.SAME_ACCOUNT,
+    new_account: bool = options.NEW_ACCOUNT,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -203,7 +205,9 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval)
+    choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
+        lib.account_choice = choice
         if output is not None:
             lib.check_destination(output, force=force)
         with inputs_cli.upload_display(out) as display:

@@ -33,7 +33,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable, or a "
     "keyring key verified on another base URL than the one in use (unset AKOOL_BASE_URL, or "
-    "log in with that --base-url)",
+    "log in with that --base-url); or rows (a speech) made here with another credential: say "
+    "`--same-account` (pick them up) or `--new-account` (create them again)",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
@@ -136,6 +137,34 @@ class CredentialScopeError(AuthError):
         self.profile = profile
         self.base_url = base_url
         self.verified_base_url = verified_base_url
+
+
+class OtherCredentialError(AuthError):
+    """Jobs of these creates (batch rows, a speech) were made on the same server and profile
+    with another credential, and nothing says whether both credentials are one AKOOL account
+    (a rotated key, an API key after clientId/clientSecret) or two: akool creates nothing until
+    the user says (`--same-account` picks those jobs up, `--new-account` creates them again).
+
+    `count` creates are concerned; `fingerprint` is this credential's, `others` the accounts
+    that made them; `base_url` and `profile` the scope."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        count: int,
+        fingerprint: str,
+        others: tuple[str, ...],
+        base_url: str,
+        profile: str,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.count = count
+        self.fingerprint = fingerprint
+        self.others = others
+        self.base_url = base_url
+        self.profile = profile
 
 
 class UnavailableError(AkoolError):

@@ -33,6 +33,7 @@ from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
 from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.states import Status
+from akool_cli.jobs import accounts
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
@@ -50,16 +51,30 @@ class Origin:
     label: str = ""
     batch_key: str | None = None
     extra_inputs: dict[str, Any] | None = None
-    account: str = ""  # the credential's fingerprint; filled from the client when empty
+    account: str = ""  # the credential's account (accounts.py); filled from the client when empty
     run_id: int | None = None  # the batch run or MCP session it belongs to (the ledger)
+    # What a keyed create made with another credential counts as (accounts.meet): None asks.
+    account_choice: accounts.Choice | None = None
 
     def scope(self) -> Scope:
         return Scope(self.base_url, self.profile, self.account)
 
 
-def scoped(client: AkoolClient, origin: Origin) -> Origin:
-    """The origin with the account of the client's credential: claims and jobs are scoped by it."""
-    return origin if origin.account else replace(origin, account=client.credential.account())
+def scoped(
+    client: AkoolClient, journal: Journal, origin: Origin, *, noun: str | None = None
+) -> Origin:
+    """The origin with the account of the client's credential: claims and jobs are scoped by it.
+    With `noun`, the origin's key is a keyed create's: one made with another credential on this
+    server and profile is decided by its choice, or refused (accounts.meet)."""
+    if origin.account:
+        return origin
+    fingerprint = client.credential.account()
+    if noun is None or origin.batch_key is None:
+        account = accounts.account_for(journal, origin.base_url, origin.profile, fingerprint)
+    else:
+        own = Scope(origin.base_url, origin.profile, fingerprint)
+        account = accounts.meet(journal, own, [[origin.batch_key]], origin.account_choice, noun)
+    return replace(origin, account=account)
 
 
 def inputs_of(request: Request, origin: Origin) -> dict[str, Any]:
@@ -85,7 +100,7 @@ def create(
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
-    origin = scoped(client, origin)
+    origin = scoped(client, journal, origin)
     inputs = inputs_of(request, origin)
     if attempt_id is None:
         # Face swap's look-ups before any attempt is written: a stop now leaves nothing behind.
@@ -359,7 +374,7 @@ def claimed(
     create once (a JobInfo). None when asked to stop first."""
     key = origin.batch_key
     assert key is not None, "a claim needs a key"
-    origin = scoped(client, origin)
+    origin = scoped(client, journal, origin, noun=kind.noun)
     inputs = inputs_of(request, origin)
     if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
         # Face detection before the claim: a row killed while asking it is not left in doubt.

@@ -194,6 +194,24 @@ UPDATE attempts SET base_url = akool_base_url(base_url) WHERE base_url != '';
 UPDATE runs SET base_url = akool_base_url(base_url) WHERE base_url != ''
 """,
     ),
+    (
+        # Which account a credential is, on one server and profile, once the user said so: the
+        # fingerprints of two credentials (a rotated key, an API key after clientId/secret) tell
+        # nothing about their accounts, and AKOOL names none. `account` is the account the
+        # credential's jobs count for: another fingerprint (the same account) or its own (a
+        # new one). A fingerprint with no row is undecided.
+        "m010_account_links",
+        """
+CREATE TABLE IF NOT EXISTS account_links (
+    base_url TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    account TEXT NOT NULL,
+    decided_at REAL NOT NULL,
+    PRIMARY KEY (base_url, profile, fingerprint)
+)
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -216,6 +234,14 @@ LOOKUPS: dict[str, str] = {
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
+    "account_link": "SELECT account FROM account_links WHERE base_url = ? AND profile = ? "
+    "AND fingerprint = ?",
+    # A key's jobs and unsettled creates on one server and profile under other accounts.
+    "key_elsewhere_jobs": "SELECT account FROM jobs WHERE batch_key = ? AND base_url = ? "
+    "AND profile = ? AND account NOT IN (?, '') ORDER BY created_at DESC LIMIT 1",
+    "key_elsewhere_attempts": "SELECT account FROM attempts WHERE batch_key = ? AND base_url = ? "
+    "AND profile = ? AND account NOT IN (?, '') AND outcome IN ('sending', 'unknown') "
+    "AND started_at > ? ORDER BY id LIMIT 1",
 }
 
 BUSY_TIMEOUT_MS = 30_000
@@ -680,6 +706,40 @@ class Journal:
                 (attempt_id,),
             )
             return cursor.rowcount > 0
+
+    # -- accounts ---------------------------------------------------------------------------------
+
+    def account_of(self, base_url: str, profile: str, fingerprint: str) -> str | None:
+        """The account a credential's fingerprint counts for on this server and profile, once
+        decided (decide_account); None while undecided."""
+        rows = self._read(LOOKUPS["account_link"], (base_url, profile, fingerprint))
+        return str(rows[0]["account"]) if rows else None
+
+    def decide_account(self, base_url: str, profile: str, fingerprint: str, account: str) -> None:
+        """Record which account a credential is on this server and profile: `account` another
+        fingerprint (the same account: its jobs are this credential's) or its own (a new one)."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO account_links (base_url, profile, fingerprint, account, "
+                "decided_at) VALUES (?, ?, ?, ?, ?)",
+                (base_url, profile, fingerprint, account, self.clock.time()),
+            )
+
+    def made_elsewhere(self, keys: Iterable[str], scope: Scope) -> dict[str, str]:
+        """The keys (batch rows, speeches) that have no job or unsettled create in `scope` but
+        have one on its server and profile under another account: key → that account."""
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        found: dict[str, str] = {}
+        for key in keys:
+            if self.find_by_key(key, scope) is not None or self.unsettled_for_keys([key], scope):
+                continue
+            where = (key, *_where(scope))
+            rows = self._read(LOOKUPS["key_elsewhere_jobs"], where) or self._read(
+                LOOKUPS["key_elsewhere_attempts"], (*where, cutoff)
+            )
+            if rows:
+                found[key] = str(rows[0]["account"])
+        return found
 
     # -- jobs -------------------------------------------------------------------------------------
 
