@@ -536,6 +536,9 @@ class _Run:
             self.runner.emit(outcome, f"saved {outcome.downloaded_path}")
         elif isinstance(event, Failed):
             outcome.state, outcome.error = "error", event.error.message
+            if isinstance(event.error, UnknownOutcomeError):  # another create's job (reused id)
+                outcome.state, outcome.job_id = "unknown", None
+                outcome.attempt_id = event.error.attempt_id
             self.runner.emit(outcome, event.error.message)
         elif isinstance(event, Finished):
             self._finished(row[0], outcome, event)

@@ -297,10 +297,14 @@ def _job_record(
     )
 
 
-def settle_created(journal: Journal, attempt: AttemptRecord, job: JobInfo) -> JobRecord:
+def settle_created(
+    journal: Journal, attempt: AttemptRecord, job: JobInfo, *, move: bool = False
+) -> JobRecord:
     """An attempt whose outcome was unknown made `job` (the user found it in AKOOL's dashboard or
     a webhook): recorded under the attempt's scope, key and inputs, so that it is followed,
-    downloaded and picked up by a rerun like any job the attempt had been answered with."""
+    downloaded and picked up by a rerun like any job the attempt had been answered with. `move`:
+    the history holds the job under another create whose inputs its status does not show (a
+    server gave it that id): it becomes this attempt's (Journal.move_job)."""
     origin = Origin(
         base_url=attempt.base_url,
         profile=attempt.profile,
@@ -309,10 +313,59 @@ def settle_created(journal: Journal, attempt: AttemptRecord, job: JobInfo) -> Jo
         account=attempt.account,
     )
     record = _job_record(journal.clock.time(), kinds.get(attempt.kind), job, attempt.inputs, origin)
-    why = journal.settle_created(attempt.id, record)
+    settle = journal.move_job if move else journal.settle_created
+    why = settle(attempt.id, record)
     if why is not None:
         raise UsageError(f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None))
     return record
+
+
+def not_its_job(journal: Journal, info: JobInfo, other: str) -> UnknownOutcomeError:
+    """A job whose first status answer shows other inputs than its record's create sent (a
+    server answered that create with another one's id; Journal.update_from disowned it): the
+    error names both creates, and how to settle each."""
+    record = journal.get(info.id)
+    attempt = journal.attempt_of_job(info.id)
+    named = _named(record) if record is not None else "its create"
+    matching = _matching_attempt(journal, record, info, attempt)
+    message = (
+        f"AKOOL's status of job {info.id} shows other inputs than {named} sent ({other}): it "
+        f"is not that create's job, so akool neither follows nor downloads it for it, and "
+        "whether that create made a job is unknown"
+    )
+    hint = settle_hint(attempt.id if attempt is not None else None)
+    if matching is not None:
+        record_it = f"akool settle {matching.id} --created {info.id}"
+        message += (
+            f"; it is the job of {_named_attempt(matching)}: record it there with {record_it}"
+        )
+        hint += f"; and for that one: {record_it}"
+    error = UnknownOutcomeError(message, hint=hint)
+    error.attempt_id = attempt.id if attempt is not None else None
+    return error
+
+
+def _matching_attempt(
+    journal: Journal, record: JobRecord | None, info: JobInfo, held: AttemptRecord | None
+) -> AttemptRecord | None:
+    """The create with an unknown outcome whose inputs the job's status shows, on its server."""
+    from akool_cli.core.answers import same_inputs
+
+    for attempt in journal.open_attempts():
+        if held is not None and attempt.id == held.id:
+            continue
+        where = (attempt.base_url, attempt.profile, attempt.kind)
+        if record is not None and where != (record.base_url, record.profile, record.kind):
+            continue
+        if same_inputs(attempt.inputs, info.raw):
+            return attempt
+    return None
+
+
+def _named_attempt(attempt: AttemptRecord) -> str:
+    label = str(attempt.inputs.get("label", ""))
+    record = JobRecord("", 0.0, 0.0, attempt.kind, inputs=attempt.inputs, label=label)
+    return _named(record)
 
 
 # The inputs that tell one job of a kind from another, in a message (the first one it has).
