@@ -85,3 +85,18 @@ def test_config_set_base_url_does_not_move_a_keyring_key(prod: Sandbox, listener
     invoke(["login"], input=SANDBOX_API_KEY)
     invoke(["credit"])
     assert keys_seen(listener) == {SANDBOX_API_KEY} and keys_seen(prod) == {PROD_KEY}
+
+
+def test_a_keyring_key_still_opens_callbacks_whatever_the_base_url(
+    prod: Sandbox, listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening a webhook callback uses the key here, sending nothing: no server to refuse.
+    from tests.test_webhooks import VECTOR_BODY, VECTOR_ID, VECTOR_PLAIN, VECTOR_SECRET
+
+    prod.state.config.api_key = VECTOR_SECRET  # the API key is the clientSecret
+    invoke(["--base-url", prod.base_url, "login"], input=VECTOR_SECRET)
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)
+    verify = ["webhook", "verify", "--client-id", VECTOR_ID]
+    done = invoke(verify, input=json.dumps(VECTOR_BODY))
+    assert json.loads(done.stdout)["_id"] == VECTOR_PLAIN["_id"]
+    assert keys_seen(listener) == set()

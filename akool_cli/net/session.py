@@ -46,6 +46,8 @@ class Session:
     _base_url: str | None = None
     # Each profile's credential once found (the keyring is asked once per run).
     _found: dict[str, Credential] = field(default_factory=dict)
+    # The profiles whose credential may go to this caller's base URL (checked once).
+    _may_send: set[str] = field(default_factory=set)
 
     @classmethod
     def create(
@@ -97,7 +99,9 @@ class Session:
         """The same caller looking at another profile (its own base URL and credential)."""
         if profile == self.profile:
             return self
-        return replace(self, profile=profile, given=None, _base_url=None, _found={})
+        return replace(
+            self, profile=profile, given=None, _base_url=None, _found={}, _may_send=set()
+        )
 
     # -- credentials ----------------------------------------------------------------------------
 
@@ -112,21 +116,25 @@ class Session:
         """Its secrets are masked in every output, log and error from now on."""
         self.redactor.add(*credential.secrets())
 
-    def credential(self, profile: str | None = None) -> Credential:
+    def credential(self, profile: str | None = None, *, to_send: bool = True) -> Credential:
         """The credential for a profile (this one by default): the caller's, the environment's,
-        or the keyring's, in that order."""
+        or the keyring's, in that order. `to_send`: it is for requests to the current base URL,
+        where a keyring key goes only when its login verified it there (False: used here only,
+        e.g. to open a webhook callback)."""
         from akool_cli.store.credentials import resolve
 
         profile = profile or self.profile
         if profile == self.profile and self.given is not None:
             return self.given
         if profile not in self._found:
-            found = resolve(self.env, self.store(), profile)
-            self.remember(found)
+            self._found[profile] = resolve(self.env, self.store(), profile)
+            self.remember(self._found[profile])
+        found = self._found[profile]
+        if to_send and profile not in self._may_send:
             base_url = self.base_url() if profile == self.profile else None
             self.check_keyring_destination(profile, found, base_url)
-            self._found[profile] = found
-        return self._found[profile]
+            self._may_send.add(profile)
+        return found
 
     def check_keyring_destination(
         self, profile: str, credential: Credential, base_url: str | None = None
