@@ -57,6 +57,8 @@ def test_a_rotated_key_is_refused_until_told_then_picks_up_the_rows(
     plan = run(rows, "--dry-run")
     assert {r["action"] for r in plan["rows"]} == {"made with another credential"}
     assert {r["other_account"] for r in plan["rows"]} == {OLD_FP}
+    told = invoke(["batch", rows, "--dry-run"]).stderr
+    assert "3 row(s) were made with another credential" in told and "--same-account" in told
     refused = invoke(["batch", rows], expect=3)
     error = [line for line in refused.stderr.splitlines() if line.startswith("Error:")]
     assert len(error) == 1 and "3 rows have a job on" in error[0]

@@ -326,6 +326,12 @@ def _print_plan(
         ],
     )
     out.info(f"{len(rows)} row(s) would run; nothing was sent")
+    other = sum(1 for p in rows if p.get("other_account"))
+    if other:
+        out.warn(
+            f"{other} row(s) were made with another credential: the run refuses them until "
+            "--same-account (pick them up) or --new-account (create them again)"
+        )
     cap = f" (--max-credits {max_credits:g})" if max_credits is not None else ""
     out.info(
         f"estimated: {total['credits']:g} credits for the jobs to create{cap}; " + total["note"]
