@@ -10,6 +10,7 @@ so d1 could only be settled `--not-created`, billing it again.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,16 @@ AUDIO = "https://example.com/speech.mp3"
 
 def reuse_the_first_id(sandbox: Sandbox) -> None:
     """The sandbox loses the answer to the next create, and answers every later create with the
-    job that one made."""
+    job id that one made (the answer otherwise the later create's, as the break-it run's proxy
+    did: only `_id` replaced); AKOOL's status of that id stays the first create's."""
     created = sandbox.state.create_job
     first: list[Any] = []
 
-    def reused(*args: Any, **kwargs: Any) -> Any:
+    def reused(request: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
         if not first:
-            first.append(created(*args, **kwargs))
-        return first[0]
+            first.append(created(request, *args, **kwargs))
+            return first[0]
+        return replace(first[0], request=request)  # not kept: the status is the first one's
 
     sandbox.state.create_job = reused  # type: ignore[method-assign]
     sandbox.state.inject("drop", at="create_talking_photo")
@@ -108,3 +111,19 @@ def test_settling_before_any_status_read_moves_the_job(
     status = json.loads(invoke(["status", "--json"]).stdout)
     view = next(v for v in status if v["id"] == job)
     assert "dup1.jpg" in json.dumps(view)
+
+
+def test_a_status_showing_akools_own_copy_of_an_input_is_no_mismatch(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    # Should AKOOL keep (and report) its own copy of the portrait, the create's answer and the
+    # status both show that copy: the status is compared with the create's answer first.
+    created = api_env.state.create_job
+
+    def copied(request: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+        copy = {**request, "talking_photo_url": "https://cdn.akool.example/copy.jpeg"}
+        return created(copy, *args, **kwargs)
+
+    api_env.state.create_job = copied  # type: ignore[method-assign]
+    invoke(["talk", "https://example.com/mine.jpg", AUDIO, "-o", str(isolated.tmp / "v.mp4")])
+    assert (isolated.tmp / "v.mp4").exists()

@@ -29,14 +29,27 @@ def compared(recorded: dict[str, Any], answer: dict[str, Any]) -> list[tuple[str
     return found
 
 
-def other_inputs(recorded: dict[str, Any], answer: dict[str, Any]) -> str | None:
+def other_inputs(
+    recorded: dict[str, Any], answer: dict[str, Any], given: str = "the attempt sent"
+) -> str | None:
     """Where a job's status answer shows other inputs than the attempt recorded ("image_url:
     … not …"), or None. Only fields both give, as text; URLs without their query (the history
-    keeps a presigned URL without its signature)."""
+    keeps a presigned URL without its signature). `given` says where `recorded` comes from."""
     for name, value, sent in compared(recorded, answer):
         if _comparable(value) != _comparable(sent):
-            return f"{name}: AKOOL reports {value[:80]!r}, the attempt sent {sent[:80]!r}"
+            return f"{name}: AKOOL reports {value[:80]!r}, {given} {sent[:80]!r}"
     return None
+
+
+def echoed(answer: dict[str, Any]) -> dict[str, str]:
+    """The inputs an answer reports, by the history's names (a create's answer echoes them as
+    AKOOL keeps them: compared with its status, a copy AKOOL made of an image is no mismatch)."""
+    found: dict[str, str] = {}
+    for field, name in ANSWERED_AS.items():
+        value = answer.get(field)
+        if isinstance(value, (str, int)) and value not in (None, "") and name not in found:
+            found[name] = str(value)
+    return found
 
 
 def same_inputs(recorded: dict[str, Any], answer: dict[str, Any]) -> bool:

@@ -28,6 +28,7 @@ from akool_cli.core.errors import (
     settle_hint,
     unrecorded_hint,
 )
+from akool_cli.core.answers import echoed
 from akool_cli.core.faces import FacesRequest
 from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
@@ -294,6 +295,7 @@ def _job_record(
         account=origin.account,
         outputs=job.outputs,
         run_id=origin.run_id,
+        answered=echoed(job.raw),
     )
 
 

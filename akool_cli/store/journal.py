@@ -215,10 +215,12 @@ CREATE TABLE IF NOT EXISTS account_links (
     (
         # Whether a job's first status answer reported the inputs its record says it was made
         # with (0 not asked yet, 1 yes, 2 no: a server gave this id to another create, and the
-        # job is no longer taken for that create's), and the attempt that made each job.
+        # job is no longer taken for that create's), the inputs its create's answer echoed (the
+        # status is compared with those first), and the attempt that made each job.
         "m011_checked_answers",
         """
 ALTER TABLE jobs ADD COLUMN answer_checked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN answered TEXT NOT NULL DEFAULT '{}';
 CREATE INDEX IF NOT EXISTS attempts_job ON attempts (job_id) WHERE job_id IS NOT NULL
 """,
     ),
@@ -307,6 +309,7 @@ class JobRecord:
     outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
     deleted_at: float | None = None  # when `akool delete` had AKOOL delete its result
     answer_checked: int = UNCHECKED  # its first status answer against its inputs (m011)
+    answered: dict[str, str] = field(default_factory=dict)  # the inputs its create's answer echoed
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch.
@@ -667,8 +670,8 @@ class Journal:
         db.execute(
             "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
             "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
-            "run_id, finished_at, expires_at, outputs) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "run_id, finished_at, expires_at, outputs, answered) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 job.id,
                 job.kind,
@@ -688,6 +691,7 @@ class Journal:
                 job.run_id,
                 *_finished(job.video_status, job.updated_at, job.created_at),
                 json.dumps(job.outputs),
+                _recorded(job.answered),
             ),
         )
         if attempt_id is not None:
@@ -863,7 +867,11 @@ class Journal:
         rows = self._read(LOOKUPS["job_by_id"], (info.id,))
         if not rows or rows[0]["answer_checked"] == CHECKED:
             return None
-        other = answers.other_inputs(json.loads(rows[0]["inputs"]), info.raw)
+        # As its create's answer echoed them (AKOOL's own copies of the inputs), else as sent.
+        answered = json.loads(rows[0]["answered"])
+        expected = answered or json.loads(rows[0]["inputs"])
+        given = "its create's answer gave" if answered else "its create sent"
+        other = answers.other_inputs(expected, info.raw, given)
         if self.read_only:
             return other
         with self._transaction() as db:
@@ -1172,6 +1180,7 @@ def _job(row: sqlite3.Row) -> JobRecord:
         outputs=json.loads(row["outputs"]),
         deleted_at=row["deleted_at"],
         answer_checked=row["answer_checked"],
+        answered=json.loads(row["answered"]),
     )
 
 
