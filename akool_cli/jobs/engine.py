@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from akool_cli.core import interrupts, kinds
+from akool_cli.core.answers import echoed
 from akool_cli.core.clock import Clock
 from akool_cli.core.errors import (
     AkoolError,
@@ -28,7 +29,6 @@ from akool_cli.core.errors import (
     settle_hint,
     unrecorded_hint,
 )
-from akool_cli.core.answers import echoed
 from akool_cli.core.faces import FacesRequest
 from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
