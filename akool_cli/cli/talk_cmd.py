@@ -230,11 +230,7 @@ def talk(
                 timeout=timeout_s,
                 events=_talk_events(out, display),
             )
-        _created(out, job, json_out, output, force)
-        if not (wait or output is not None):
-            out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
-            if json_out:
-                out.json(job.to_json())
+        if not _created(out, job, json_out, output, force, follow=wait or output is not None):
             return
         follow = (interval, timeout_s, output, force)
         view, code = wait_for(runtime, out, lib, job, follow)
@@ -306,8 +302,11 @@ def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
     )
 
 
-def _created(out: Output, job: Job, json_out: bool, output: str | None, force: bool) -> None:
-    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here."""
+def _created(
+    out: Output, job: Job, json_out: bool, output: str | None, force: bool, *, follow: bool
+) -> bool:
+    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here.
+    Without `follow`, the command ends here too, saying how to follow it; returns `follow`."""
     if not json_out:
         out.data(job.id)
     if interrupts.stop_requested():
@@ -315,6 +314,11 @@ def _created(out: Output, job: Job, json_out: bool, output: str | None, force: b
             f"stopped after creating {job.id}; it keeps running on AKOOL",
             f"follow it with: {watch_command(job.id, output, force)}",
         )
+    if not follow:
+        out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
+        if json_out:
+            out.json(job.to_json())
+    return follow
 
 
 def watch_command(job_id: str, output: str | None, force: bool) -> str:
