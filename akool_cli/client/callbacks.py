@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
-from akool_cli.core.errors import AkoolError, AuthError, NotGenuineError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    AuthError,
+    CredentialScopeError,
+    NotGenuineError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from akool_cli.core.callbacks import Callback
@@ -79,7 +85,11 @@ class CallbacksMixin(ClientBase):
         """What saves a recorded job's other files beside its result once a callback saved the
         result: its state asked of the server that made it (the result is kept, not fetched
         again). It outlives this client's connections (the receiver runs on)."""
-        session, clock = self.session, self.clock
+        session, clock, base_url = self.session, self.clock, self.base_url
+        try:
+            credential = self.credential()  # the receiver's; sent only to its own server
+        except AuthError:
+            credential = None  # nothing to ask with: `akool watch ID -o DIR/` saves them
 
         def save_rest(job_id: str, path: Path, journal: Any) -> None:
             from akool_cli.core import kinds
@@ -87,10 +97,14 @@ class CallbacksMixin(ClientBase):
 
             record = journal.get(job_id)
             kind = kinds.get(record.kind) if record is not None else None
-            if record is None or kind is None or not kind.files:
+            if record is None or kind is None or not kind.files or credential is None:
                 return
-            credential = self.credential_for(record)
-            api = session.connect(record.base_url or None, record.profile, credential)
+            if record.base_url not in ("", base_url):
+                raise CredentialScopeError(
+                    f"job {job_id} was made on {record.base_url}, not {base_url}",
+                    hint=f"run akool watch {job_id} -o DIR/ with the credential that made it",
+                )
+            api = session.connect(base_url, record.profile, credential)
             try:
                 with Watcher(api, journal, clock=clock) as watcher:
                     watcher.add(job_id, kind=kind, target=path, api=api)
