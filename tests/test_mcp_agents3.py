@@ -1,0 +1,60 @@
+"""`akool mcp`, the promises a break-it run found open: one heartbeat for a whole `wait`, runs of a
+killed server closed as lost, documented size caps, expired results, clear errors for names and
+URLs no system takes, MCP's own hints, jobs of unknown cost in `akool spend`, and a head swap
+whose analysis outlasts a client's call timeout."""
+
+from __future__ import annotations
+
+import itertools
+
+import anyio
+from mcp.client.session import ClientSession
+
+from akool_cli.sandbox import Sandbox
+from tests.conftest import Isolation
+from tests.test_mcp import AUDIO, IMAGE, call, serve
+
+TALK = {"image_url": IMAGE, "audio_url": AUDIO}
+
+
+def test_wait_keeps_one_heartbeat_across_state_reads_and_the_pauses_between_them(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    """A read answered at once, a pause (--poll), then a read AKOOL holds: the gap between two
+    notifications stays near --heartbeat (before: a pause plus a heartbeat, twice as long)."""
+    heartbeat = 0.2
+    notes: list[tuple[float, str]] = []
+
+    async def body(session: ClientSession) -> None:
+        made = await call(session, "talk", **TALK)
+
+        async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+            notes.append((progress, message or ""))
+            if len(notes) == 1:  # the first state read: AKOOL holds the next one
+                sandbox.state.inject("hold", at="video_info")
+            if sum("asking AKOOL" in m for _, m in notes) >= 3:
+                isolated.clock.advance(10)  # done when the held answer goes
+                sandbox.state.release()
+
+        result = await session.call_tool(
+            "wait", {"job_id": made["job_id"]}, progress_callback=on_progress
+        )
+        assert not result.is_error and (result.structured_content or {})["finished"] is True
+        await anyio.sleep(0)
+
+    serve(
+        isolated,
+        sandbox,
+        body,
+        "--heartbeat",
+        str(heartbeat),
+        "--poll",
+        "0.3",
+        "--wait-ceiling",
+        "60",
+    )
+    assert sandbox.state.faults_injected.get("hold") == 1, notes
+    progress = [p for p, _ in notes]
+    gaps = [b - a for a, b in itertools.pairwise(progress)]
+    # Progress is the server's own seconds since the call began: the gaps it measured.
+    assert max(gaps) < 1.5 * heartbeat, (gaps, notes)
