@@ -12,7 +12,7 @@ from mcp.client.session import ClientSession
 
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
-from tests.test_mcp import AUDIO, IMAGE, call, serve
+from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
 
@@ -58,3 +58,30 @@ def test_wait_keeps_one_heartbeat_across_state_reads_and_the_pauses_between_them
     gaps = [b - a for a, b in itertools.pairwise(progress)]
     # Progress is the server's own seconds since the call began: the gaps it measured.
     assert max(gaps) < 1.5 * heartbeat, (gaps, notes)
+
+
+async def _done(session: ClientSession, isolated: Isolation) -> str:
+    """A talking photo made and followed to its end: its job id."""
+    made = await call(session, "talk", **TALK)
+    isolated.clock.advance(10)
+    assert (await call(session, "wait", job_id=made["job_id"]))["finished"] is True
+    return str(made["job_id"])
+
+
+def test_download_over_another_file_names_the_tools_own_parameter_not_a_cli_flag(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    folder = isolated.tmp / "work"
+    folder.mkdir()
+    (folder / "clip.mp4").write_bytes(b"mine")
+
+    async def body(session: ClientSession) -> None:
+        job_id = await _done(session, isolated)
+        message = await refused(session, "download", job_id=job_id, path="clip.mp4")
+        assert "already exists" in message and "--force" not in message, message
+        assert "replace: true" in message, message
+        assert (folder / "clip.mp4").read_bytes() == b"mine"
+        saved = await call(session, "download", job_id=job_id, path="clip.mp4", replace=True)
+        assert (folder / "clip.mp4").read_bytes()[4:8] == b"ftyp", saved
+
+    serve(isolated, sandbox, body)

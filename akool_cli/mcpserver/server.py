@@ -333,7 +333,9 @@ async def _simple(
 ) -> dict[str, Any]:
     calls: dict[str, Callable[[], dict[str, Any]]] = {
         "status": lambda: session.status(str(arguments["job_id"])),
-        "download": lambda: session.download(str(arguments["job_id"]), arguments.get("path")),
+        "download": lambda: session.download(
+            str(arguments["job_id"]), arguments.get("path"), bool(arguments.get("replace"))
+        ),
         "upload": lambda: session.upload(str(arguments["path"]), str(arguments["role"])),
         "credit": session.credit,
         "history": lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind")),

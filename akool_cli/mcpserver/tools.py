@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from akool_cli.client import Client, Job, Once, Run
 from akool_cli.core import contract, kinds, products
 from akool_cli.core.durations import iso
-from akool_cli.core.errors import BudgetExceededError, UsageError
+from akool_cli.core.errors import BudgetExceededError, TargetExistsError, UsageError
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_job_id
@@ -66,6 +66,7 @@ JOB_ID = {"type": "string", "description": "The job id a create tool returned.",
 EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
 HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
 UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
+REPLACE_HINT = "call download again with another path, or with replace: true to replace that file"
 ROLES: dict[str, Role] = {"image": "image", "audio": "audio", "video": "video"}
 
 
@@ -208,7 +209,16 @@ FIXED = (
         "verified. `path` is relative to that folder (a file, or a folder ending in /); a path "
         "outside it is refused.",
         _object(
-            {"job_id": JOB_ID, "path": {"type": "string", "description": "Relative to --dir."}},
+            {
+                "job_id": JOB_ID,
+                "path": {"type": "string", "description": "Relative to --dir."},
+                "replace": {
+                    "type": "boolean",
+                    "default": False,
+                    "description": "Replace another file already at `path` (else it is kept "
+                    "and the call is a tool error).",
+                },
+            },
             ["job_id"],
         ),
     ),
@@ -369,8 +379,9 @@ class Session:
             raise _outside(path)
         return resolved
 
-    def download(self, job_id: str, path: str | None) -> dict[str, Any]:
-        """A finished job's result under the folder (the job must be done: see `wait`)."""
+    def download(self, job_id: str, path: str | None, replace: bool = False) -> dict[str, Any]:
+        """A finished job's result under the folder (the job must be done: see `wait`); another
+        file in the way is kept unless `replace`."""
         job_id = check_job_id(job_id)
         where = self.inside(path)
         folder = not path or path.endswith(("/", os.sep)) or where.is_dir()
@@ -385,7 +396,10 @@ class Session:
         # The file's own name is resolved too: a link planted under the folder is followed.
         target = self.client.targets(f"{where}/" if folder else where, [job_id], force=True)
         chosen = self.inside(os.path.relpath(target[job_id], self.settings.folder.resolve()))
-        saved = self.client.download(job_id, chosen)
+        try:
+            saved = self.client.download(job_id, chosen, force=replace)
+        except TargetExistsError as exc:  # its hint names the CLI's --force
+            raise TargetExistsError(exc.message, hint=REPLACE_HINT) from None
         found = self.client.recorded(job_id)
         return {**self.describe(found or job), "path": str(saved)}
 
