@@ -85,3 +85,23 @@ def test_download_over_another_file_names_the_tools_own_parameter_not_a_cli_flag
         assert (folder / "clip.mp4").read_bytes()[4:8] == b"ftyp", saved
 
     serve(isolated, sandbox, body)
+
+
+def test_names_and_hosts_no_system_takes_are_clear_tool_errors_not_unexpected_ones(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    async def body(session: ClientSession) -> None:
+        job_id = await _done(session, isolated)
+        for path in ("x" * 300 + ".mp4", "y" * 300 + "/", "a/" * 2100 + "v.mp4"):
+            message = await refused(session, "download", job_id=job_id, path=path)
+            assert "unexpected" not in message and "Hint: give a shorter" in message, message
+        message = await refused(session, "upload", path="z" * 300 + ".png", role="image")
+        assert "unexpected" not in message and "at most 255" in message, message
+        for host in ("a" * 64 + ".example.com", "a." * 200 + "com", "a..b"):
+            url = f"https://{host}/portrait.jpg"
+            message = await refused(session, "talk", image_url=url, audio_url=AUDIO)
+            assert "has no valid host name" in message and "unexpected" not in message, message
+
+    serve(isolated, sandbox, body)
+    assert len(sandbox.state.jobs) == 1  # none for a host no server can have
+    assert list((isolated.tmp / "work").iterdir()) == []

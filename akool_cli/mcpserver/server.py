@@ -33,7 +33,7 @@ from pydantic import ConfigDict
 from akool_cli import __version__
 from akool_cli.core.errors import AkoolError
 from akool_cli.core.interrupts import ECHO_SECONDS, HANDLED
-from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, tool_specs
+from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, os_error, tool_specs
 
 INSTRUCTIONS = (
     "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
@@ -185,6 +185,8 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
             result = await handler(session, spec, arguments, ctx)
         except AkoolError as exc:
             return _error(exc)
+        except OSError as exc:  # a file under --dir the system refused (too long a name, ...)
+            return _error(os_error(spec.name, exc))
         except Exception as exc:  # a bug: one line for the agent, the traceback only if asked
             if os.environ.get("AKOOL_DEBUG"):
                 logging.exception("%s failed", spec.name)

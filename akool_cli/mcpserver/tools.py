@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from akool_cli.client import Client, Job, Once, Run
 from akool_cli.core import contract, kinds, products
 from akool_cli.core.durations import iso
-from akool_cli.core.errors import BudgetExceededError, TargetExistsError, UsageError
+from akool_cli.core.errors import AkoolError, BudgetExceededError, TargetExistsError, UsageError
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_job_id
@@ -34,6 +34,8 @@ SPENDS = "Spends AKOOL credits (billed)."
 MAX_CHARS = 10_000
 MAX_URL_CHARS = 4096  # presigned URLs run to ~2000
 MAX_ARGUMENTS_BYTES = 256_000
+NAME_MAX = 255  # bytes in one file name (Linux, macOS, Windows: 255)
+PATH_MAX = 4096  # bytes in a whole path, its final NUL included (Linux)
 # Without an idempotency_key, the same tool with the same arguments within this long is one call
 # retried (a client that timed out): it gets the job made first. After it, a new job is made.
 SAME_CALL_SECONDS = 3600.0
@@ -374,6 +376,7 @@ class Session:
             return base
         if "\x00" in path or Path(path).is_absolute() or path.startswith("~"):
             raise _outside(path)
+        _check_lengths(base, path)
         resolved = (base / path).resolve()  # `..` and every symlink on the way, followed
         if resolved != base and base not in resolved.parents:
             raise _outside(path)
@@ -525,6 +528,35 @@ def _is_url(value: str) -> bool:
         return parts.scheme in ("http", "https") and bool(parts.hostname) and value.isprintable()
     except ValueError:
         return False
+
+
+def _check_lengths(base: Path, path: str) -> None:
+    """A path the file system can hold: each name at most NAME_MAX bytes, the whole at most
+    PATH_MAX (else every call on it fails with ENAMETOOLONG)."""
+    longest = max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
+    if longest > NAME_MAX:
+        raise UsageError(
+            f"path {_shown(path)!r} has a name of {longest} bytes; file systems take at most "
+            f"{NAME_MAX}",
+            hint="give a shorter name (relative to the server's --dir)",
+        )
+    whole = len(os.fsencode(str(base / path)))
+    if whole >= PATH_MAX:
+        raise UsageError(
+            f"path {_shown(path)!r} is {whole} bytes long with --dir; the system takes at most "
+            f"{PATH_MAX - 1}",
+            hint="give a shorter path (relative to the server's --dir)",
+        )
+
+
+def os_error(tool: str, exc: OSError) -> AkoolError:
+    """A system call's failure as a tool error: what failed, on which file, what to do."""
+    where = f" ({_shown(os.fsdecode(exc.filename))})" if exc.filename else ""
+    return AkoolError(
+        f"{tool}: {exc.strerror or exc}{where}",
+        hint="check the path under the server's --dir (its length, permissions, free space), "
+        "then call again",
+    )
 
 
 def _outside(path: str) -> UsageError:
