@@ -105,3 +105,41 @@ def test_names_and_hosts_no_system_takes_are_clear_tool_errors_not_unexpected_on
     serve(isolated, sandbox, body)
     assert len(sandbox.state.jobs) == 1  # none for a host no server can have
     assert list((isolated.tmp / "work").iterdir()) == []
+
+
+def test_labels_keys_and_prompts_have_their_documented_caps_and_avatar_text_akools(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    async def body(session: ClientSession) -> None:
+        tools = {t.name: t.input_schema["properties"] for t in (await session.list_tools()).tools}
+        assert tools["talk"]["name"]["maxLength"] == 200
+        assert tools["image2video"]["prompt"]["maxLength"] == 5000
+        for field, cap in (("name", 200), ("idempotency_key", 200), ("prompt", 5000)):
+            message = await refused(session, "talk", **TALK, **{field: "x" * (cap + 1)})
+            assert f"{field} is too long ({cap + 1} characters; at most {cap})" in message
+        at_cap = {"name": "n" * 200, "idempotency_key": "k" * 200, "prompt": "p" * 5000}
+        await call(session, "talk", **TALK, **at_cap)
+        # AKOOL's largest plan takes 50,000 characters of a talking avatar's text (CJK here:
+        # three bytes each, well inside the call's 256 kB).
+        text = "語" * 50_000
+        made = await call(
+            session,
+            "avatar",
+            avatar_from=3,
+            avatar_url="https://example.com/me.mp4",
+            input_text=text,
+            voice_id="v1",
+        )
+        assert made["job_id"] in sandbox.state.jobs
+        message = await refused(
+            session,
+            "avatar",
+            avatar_from=3,
+            avatar_url=IMAGE,
+            input_text=text + "語",
+            voice_id="v1",
+        )
+        assert "input_text is too long (50001 characters; at most 50000)" in message
+
+    serve(isolated, sandbox, body)
+    assert len(sandbox.state.jobs) == 2

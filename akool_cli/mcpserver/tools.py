@@ -32,6 +32,17 @@ from akool_cli.core.validate import check_job_id
 SPENDS = "Spends AKOOL credits (billed)."
 # What one call may carry: a text without a documented limit, a URL, all the arguments (JSON).
 MAX_CHARS = 10_000
+# Caps by field name where AKOOL documents none for that product (a documented maxLength wins:
+# text to video's prompt 5,000 and negative_prompt 1,000, character swap's prompt 500). A label
+# and a key are short; a prompt as long as AKOOL's longest documented one; the talking avatar's
+# text as long as AKOOL's largest plan takes (Business: 50,000), as `akool avatar` allows.
+TEXT_CAPS: dict[str, int] = {
+    "name": 200,
+    "idempotency_key": 200,
+    "prompt": 5_000,
+    "negative_prompt": 1_000,
+    "input_text": contract.TALKING_AVATAR_MAX_TEXT,
+}
 MAX_URL_CHARS = 4096  # presigned URLs run to ~2000
 MAX_ARGUMENTS_BYTES = 256_000
 NAME_MAX = 255  # bytes in one file name (Linux, macOS, Windows: 255)
@@ -82,10 +93,11 @@ class ToolSpec:
 
 
 def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    """An input schema; every string has a maxLength (its documented one, or MAX_CHARS)."""
+    """An input schema; every string has a maxLength (its documented one, else TEXT_CAPS's
+    for its name, else MAX_CHARS)."""
     for name, schema in properties.items():
         if schema["type"] == "string" and "maxLength" not in schema:
-            properties[name] = {**schema, "maxLength": MAX_CHARS}
+            properties[name] = {**schema, "maxLength": TEXT_CAPS.get(name, MAX_CHARS)}
     return {
         "type": "object",
         "properties": properties,
@@ -455,7 +467,7 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
 def check_arguments(spec: ToolSpec, arguments: dict[str, Any]) -> None:
     """The arguments against the tool's schema: their size, names, required ones, types,
     lengths and choices; one UsageError naming every problem (never echoing a long value)."""
-    size = len(json.dumps(arguments, default=str))
+    size = len(json.dumps(arguments, default=str, ensure_ascii=False).encode())
     if size > MAX_ARGUMENTS_BYTES:
         raise UsageError(
             f"{spec.name}: the arguments are too long ({size} bytes; at most "
