@@ -7,12 +7,13 @@ avatar_id kept on AKOOL, not a file).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, OUTPUT, Common, make
+from akool_cli.cli.options import Common, common_options
+from akool_cli.cli.products_cmd import OUTPUT, make
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
@@ -27,6 +28,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(avatars_app, name="avatars")
 
 
+@common_options(OUTPUT)
 def avatar(
     ctx: typer.Context,
     avatar_: str = typer.Argument(
@@ -56,17 +58,8 @@ def avatar(
         metavar="2|3",
         help="2 AKOOL's avatar, 3 yours (default: looked up in the avatar list).",
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Make a talking avatar video: an avatar speaking a recording or a text, on a background
     (AKOOL talking avatar; 3840 x 2160).
@@ -86,19 +79,6 @@ def avatar(
     if fields.get("avatar_id") and avatar_from is None:
         with runtime.library() as lib:
             fields["avatar_from"] = lib.avatar_from(str(fields["avatar_id"]))
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.PRODUCTS["talking_avatar"], fields, common)
 
 
@@ -138,6 +118,7 @@ def list_avatars(
 
 
 @avatars_app.command()
+@common_options(without=("webhook_url", "output", "force", "name"))
 def add(
     ctx: typer.Context,
     url: str = typer.Argument(
@@ -153,13 +134,8 @@ def add(
     streaming: bool = typer.Option(
         False, "--streaming", help="A streaming avatar (type 2) instead of a talking one."
     ),
-    wait: bool = options.WAIT,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Add an avatar made from URL (AKOOL avatar upload): an avatar_id, kept on AKOOL.
 
@@ -173,17 +149,5 @@ def add(
     fields = products.given(
         url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
     )
-    common = Common(
-        None,
-        wait,
-        None,
-        False,
-        interval,
-        timeout,
-        avatar_name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
+    common = replace(common, name=avatar_name)  # the avatar's name labels the job
     make(ctx, products.PRODUCTS["avatar"], fields, common)

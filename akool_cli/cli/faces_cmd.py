@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import FACES_OUTPUT, JSON_JOB, Common, make
+from akool_cli.cli.options import Common, common_options
+from akool_cli.cli.products_cmd import FACES_OUTPUT, make
 from akool_cli.core.products import VIDEO_SUFFIXES
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command()(cancel)
 
 
+@common_options(FACES_OUTPUT)
 def faceswap(
     ctx: typer.Context,
     source: str = typer.Argument(
@@ -46,17 +47,8 @@ def faceswap(
     style: str | None = typer.Option(
         None, "--style", metavar="STYLE", help="--plus: realistic (default), beautify, lossless."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = FACES_OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).
 
@@ -71,19 +63,6 @@ def faceswap(
 
     kind, fields = _swap(source, target, video, plus=plus, single_face=single_face, style=style)
     fields["face_enhance"] = enhance or None
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.PRODUCTS[kind], fields, common)
 
 
@@ -124,6 +103,7 @@ def _swap(
     return kind, fields
 
 
+@common_options(FACES_OUTPUT)
 def reage(
     ctx: typer.Context,
     image: str | None = typer.Argument(
@@ -135,17 +115,8 @@ def reage(
     age: int = typer.Option(
         ..., "--age", metavar="N", help="Years older (up to 30), or younger when negative (-30)."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = FACES_OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).
 
@@ -164,19 +135,6 @@ def reage(
         )
     kind = media_kind("reage", video=video is not None)
     field = "modifyVideo" if video is not None else "modifyImage"
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.PRODUCTS[kind], {field: image or video, "face_reage": age}, common)
 
 

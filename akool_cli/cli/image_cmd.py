@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import typer
 
-from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import IMAGE_OUTPUT, JSON_JOB, Common, make
+from akool_cli.cli.options import UPLOADS, Common, common_options
+from akool_cli.cli.products_cmd import IMAGE_OUTPUT, make
 
 # The group's help is image()'s docstring: the command it runs without a subcommand.
 image_app = typer.Typer(invoke_without_command=True)
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
 
 
 @image_app.callback()
+@common_options(IMAGE_OUTPUT)
 def image(
     ctx: typer.Context,
     prompt: str | None = typer.Option(None, "--prompt", help="The image to make."),
@@ -41,17 +42,8 @@ def image(
         metavar="IMAGE",
         help="Start from this image (a URL, or a local file with --upload-to).",
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = IMAGE_OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Make an image from --prompt (AKOOL image generation; --from IMAGE: image to image), or
     upscale or vary one (akool image upscale ID U1, akool image variation ID V2).
@@ -74,19 +66,6 @@ def image(
             "missing --prompt", hint='e.g. akool image --prompt "a lighthouse at dawn"'
         )
     fields = products.given(prompt=prompt, scale=scale, source_image=source)
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.PRODUCTS["image"], fields, common)
 
 
@@ -124,54 +103,38 @@ def _button(ctx: typer.Context, image_id: str, button: str, letter: str, common:
 
 
 @image_app.command()
+@common_options(IMAGE_OUTPUT, without=UPLOADS)
 def upscale(
     ctx: typer.Context,
     image_id: str = JOB_ID,
     button: str = typer.Argument(
         ..., metavar="U1-U4", help="Which image of the set to upscale to 4K (U1-U4, or 1-4)."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = IMAGE_OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
+    *,
+    common: Common,
 ) -> None:
     """Upscale one image of a generated set to 4K (AKOOL's U1-U4 buttons).
 
     Example: akool image upscale IMAGE_ID U2 -o out/
     """
-    common = Common(
-        webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
-    )
     _button(ctx, image_id, button, "U", common)
 
 
 @image_app.command()
+@common_options(IMAGE_OUTPUT, without=UPLOADS)
 def variation(
     ctx: typer.Context,
     image_id: str = JOB_ID,
     button: str = typer.Argument(
         ..., metavar="V1-V4", help="Which image of the set to vary (V1-V4, or 1-4)."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = IMAGE_OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
+    *,
+    common: Common,
 ) -> None:
     """Make a variation of one image of a generated set (AKOOL's V1-V4 buttons).
 
     Example: akool image variation IMAGE_ID V1 -o out/
     """
-    common = Common(
-        webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
-    )
     _button(ctx, image_id, button, "V", common)
 
 

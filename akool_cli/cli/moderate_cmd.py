@@ -7,12 +7,13 @@ result is a text, printed (and in --json), with nothing to download.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 import typer
 
-from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, Common, make
+from akool_cli.cli.options import Common, common_options
+from akool_cli.cli.products_cmd import make
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
@@ -24,6 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command()(delete)
 
 
+@common_options(without=("wait", "output", "force"))
 def moderate(
     ctx: typer.Context,
     text: str | None = typer.Argument(None, metavar="TEXT", help="The text to check."),
@@ -49,14 +51,8 @@ def moderate(
     no_wait: bool = typer.Option(
         False, "--no-wait", help="Only create the job (follow it later: akool watch ID)."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Check TEXT (or --url URL) against a content policy (AKOOL Jarvis Moderator).
 
@@ -87,20 +83,7 @@ def moderate(
         language=language,
         input=look_for,
     )
-    common = Common(
-        webhook_url,
-        not no_wait,
-        None,
-        False,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-        roles,
-    )
+    common = replace(common, wait=not no_wait, roles=roles)  # it waits unless --no-wait
     make(ctx, media_products.MODERATION, fields, common)
 
 

@@ -2,15 +2,24 @@
 
 A download destination is `-o/--output` everywhere (a file, or a folder for several jobs);
 polling is `--interval`/`--timeout`; `--json` prints one document; `--force` replaces files.
+The product commands take their common options (COMMON_OPTIONS) from `common_options`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import inspect
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli.cli import inputs_cli
 from akool_cli.core.durations import parse_duration
+
+if TYPE_CHECKING:
+    from akool_cli.core.mediatypes import Role
 
 
 def duration(option: str) -> Callable[[str], float]:
@@ -72,3 +81,89 @@ VOICE_OPTION = typer.Option(
 LANGUAGE_CODE = typer.Option(
     None, "--language-code", metavar="CODE", help="The text's language for --text, e.g. pt."
 )
+JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
+
+
+def output_option(saved: str = "<job id>.mp4") -> Any:
+    """-o for a command whose result `saved` names (`<job id>.png, .jpg or .webp`)."""
+    return typer.Option(
+        None,
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=f"Download the result here (implies --wait): a file, or DIR/ for {saved} (other "
+        "result files go beside it as <job id>.<role>.<ext>).",
+    )
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options every product command shares (declared once: common_options). A command
+    without some of them gets these defaults: no local files to upload, nothing to check."""
+
+    webhook_url: str | None = None
+    wait: bool = False
+    output: str | None = None
+    force: bool = False
+    interval: float = 3.0
+    timeout: str | None = None
+    name: str = ""
+    json_out: bool = False
+    upload_to: str | None = None
+    url_ttl: str = "24h"
+    no_check: bool = True
+    roles: Mapping[str, Role] | None = None  # media fields whose kind the request decides
+
+
+# Common's options as --help lists them, after the command's own: name, type, declaration
+# (output's declaration is each command's: what its result is saved as).
+COMMON_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("webhook_url", str | None, WEBHOOK_URL),
+    ("wait", bool, WAIT),
+    ("output", str | None, None),
+    ("force", bool, FORCE),
+    ("interval", float, INTERVAL),
+    ("timeout", str | None, TIMEOUT),
+    ("name", str, NAME),
+    ("json_out", bool, JSON_JOB),
+    ("upload_to", str | None, inputs_cli.UPLOAD_TO),
+    ("url_ttl", str, inputs_cli.URL_TTL),
+    ("no_check", bool, inputs_cli.NO_CHECK),
+)
+# The options for local files: a command whose inputs are never files goes without them.
+UPLOADS = ("upload_to", "url_ttl", "no_check")
+
+
+def common_options(
+    output: Any = None, *, without: Collection[str] = ()
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A product command's common options, declared once: the command takes a keyword-only
+    `common: Common` and Typer sees the options in its place, -o declared by `output`.
+    `without` names the options the command does not offer (Common's defaults stand in)."""
+    if (output is None) != ("output" in without):
+        raise TypeError("give common_options an output declaration, or without=('output', ...)")
+    chosen = [
+        (key, kind, output if key == "output" else declared)
+        for key, kind, declared in COMMON_OPTIONS
+        if key not in without
+    ]
+    shared = [
+        inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=declared, annotation=kind)
+        for key, kind, declared in chosen
+    ]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(command)
+        def with_common(*args: Any, **kwargs: Any) -> None:
+            values = {key: kwargs.pop(key) for key, _, _ in chosen}
+            command(*args, common=Common(**values), **kwargs)
+
+        own = list(inspect.signature(command).parameters.values())
+        at = [p.name for p in own].index("common")
+        params = [*own[:at], *shared, *own[at + 1 :]]
+        with_common.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        hints = {k: v for k, v in command.__annotations__.items() if k != "common"}
+        with_common.__annotations__ = {**hints, **{p.name: p.annotation for p in shared}}
+        return with_common
+
+    return decorate

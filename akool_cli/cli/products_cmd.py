@@ -9,37 +9,22 @@ followed and downloaded as `talk` does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from akool_cli.cli import inputs_cli, options
+from akool_cli.cli import inputs_cli
+from akool_cli.cli.options import JSON_JOB, UPLOADS, Common, common_options, output_option
 from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.core.mediatypes import Role
     from akool_cli.core.products import Product
 
-JSON_JOB = typer.Option(False, "--json", help="Print one JSON object for the job.")
-
-
-def output_option(saved: str = "<job id>.mp4") -> Any:
-    """-o for a command whose result `saved` names (`<job id>.png, .jpg or .webp`)."""
-    return typer.Option(
-        None,
-        "-o",
-        "--output",
-        metavar="PATH",
-        help=f"Download the result here (implies --wait): a file, or DIR/ for {saved} (other "
-        "result files go beside it as <job id>.<role>.<ext>).",
-    )
-
+# Common, JSON_JOB and output_option live in options.py; other modules still import them from here.
+__all__ = ["JSON_JOB", "Common", "make", "output_option"]
 
 OUTPUT = output_option()
 # Images and voices are saved as their bytes say under DIR/.
@@ -58,24 +43,6 @@ def register(app: typer.Typer) -> None:
     app.command()(languages)
     app.command()(models)
     app.command()(effects)
-
-
-@dataclass(frozen=True)
-class Common:
-    """The options every product command shares (declared in each signature for Typer)."""
-
-    webhook_url: str | None
-    wait: bool
-    output: str | None
-    force: bool
-    interval: float
-    timeout: str | None
-    name: str
-    json_out: bool
-    upload_to: str | None
-    url_ttl: str
-    no_check: bool
-    roles: Mapping[str, Role] | None = None  # media fields whose kind the request decides
 
 
 def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: Common) -> None:
@@ -139,6 +106,7 @@ def _made(
         raise typer.Exit(int(code))
 
 
+@common_options(OUTPUT)
 def lipsync(
     ctx: typer.Context,
     video: str = typer.Argument(
@@ -147,17 +115,8 @@ def lipsync(
     audio: str = typer.Argument(
         ..., metavar="AUDIO", help="The speech: an http(s) URL, or a local file with --upload-to."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Move a video's lips to new speech (AKOOL lip sync).
 
@@ -168,19 +127,6 @@ def lipsync(
     """
     from akool_cli.core import products
 
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.LIPSYNC, {"video_url": video, "audio_url": audio}, common)
 
 
@@ -220,6 +166,7 @@ DYNAMIC_DURATION = typer.Option(
 )
 
 
+@common_options(OUTPUT)
 def translate(
     ctx: typer.Context,
     video: str = typer.Argument(
@@ -234,17 +181,8 @@ def translate(
     speakers: int | None = SPEAKERS,
     remove_bgm: bool = REMOVE_BGM,
     dynamic_duration: bool = DYNAMIC_DURATION,
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Translate a video into other languages (AKOOL video translation).
 
@@ -272,22 +210,10 @@ def translate(
         remove_bgm=remove_bgm or None,
         dynamic_duration=dynamic_duration or None,
     )
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.TRANSLATION, fields, common)
 
 
+@common_options(OUTPUT)
 def image2video(
     ctx: typer.Context,
     image: str = typer.Argument(
@@ -316,17 +242,8 @@ def image2video(
     extend_prompt: bool = typer.Option(
         False, "--extend-prompt", help="Let AKOOL extend the prompt."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Animate an image into a video (AKOOL image to video).
 
@@ -353,22 +270,10 @@ def image2video(
         premium=premium or None,
         extend_prompt=extend_prompt or None,
     )
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.IMAGE2VIDEO, fields, common)
 
 
+@common_options(OUTPUT, without=UPLOADS)
 def text2video(
     ctx: typer.Context,
     prompt: str = typer.Option(..., "--prompt", help="The video to make (≤ 5000 characters)."),
@@ -387,14 +292,8 @@ def text2video(
     extend_prompt: bool = typer.Option(
         False, "--extend-prompt", help="Let AKOOL extend the prompt."
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
+    *,
+    common: Common,
 ) -> None:
     """Make a video from a prompt (AKOOL text to video).
 
@@ -410,9 +309,6 @@ def text2video(
         negative_prompt=negative_prompt,
         extend_prompt=extend_prompt or None,
     )
-    common = Common(
-        webhook_url, wait, output, force, interval, timeout, name, json_out, None, "24h", True
-    )
     make(ctx, products.TEXT2VIDEO, fields, common)
 
 
@@ -424,6 +320,7 @@ def _read_text(path: str) -> str:
         raise UsageError(f"cannot read {path}: {reason}", hint="give a UTF-8 JSON file") from None
 
 
+@common_options(OUTPUT)
 def charswap(
     ctx: typer.Context,
     image: str = typer.Argument(
@@ -446,17 +343,8 @@ def charswap(
         None, "--duration", metavar="S", help="Seconds to make, 1 to 120 (default: the video's)."
     ),
     prompt: str | None = typer.Option(None, "--prompt", help="Guidance (≤ 500 characters)."),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Put a character into a video, or animate it with the video's motion (AKOOL character
     swap; a Pro plan or higher).
@@ -470,22 +358,10 @@ def charswap(
     fields = products.charswap_fields(
         image, video, mode=mode, resolution=resolution, duration=duration, prompt=prompt
     )
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.CHARACTER_SWAP, fields, common)
 
 
+@common_options(OUTPUT)
 def headswap(
     ctx: typer.Context,
     video: str = typer.Argument(
@@ -499,17 +375,8 @@ def headswap(
     ),
     resolution: str = typer.Option("720p", "--resolution", metavar="480p|720p"),
     no_sound: bool = typer.Option(False, "--no-sound", help="Drop the video's sound."),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Swap heads in a video (AKOOL head swap): AKOOL first analyses the video's people (akool
     waits for it), then the first --face goes to the first person found, and so on.
@@ -520,25 +387,12 @@ def headswap(
     from akool_cli.client import Events
 
     runtime: Runtime = ctx.obj
-    out = runtime.output(json_mode=json_out)
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
-    waited = optional_duration(timeout, "--timeout")
-    talk_cmd.check_interval(interval)
+    out = runtime.output(json_mode=common.json_out)
+    waited = optional_duration(common.timeout, "--timeout")
+    talk_cmd.check_interval(common.interval)
     with runtime.library() as lib:
-        if output is not None:
-            lib.check_destination(output, force=force)
+        if common.output is not None:
+            lib.check_destination(common.output, force=common.force)
         with inputs_cli.upload_display(out) as display:
             out.info("AKOOL analyses the video's people first…")
             job = lib.headswap(
@@ -546,11 +400,11 @@ def headswap(
                 faces,
                 resolution=resolution,
                 keep_sound=False if no_sound else None,
-                webhook_url=webhook_url,
-                name=name.strip(),
-                upload_to=upload_to,
-                url_ttl=url_ttl,
-                check=not no_check,
+                webhook_url=common.webhook_url,
+                name=common.name.strip(),
+                upload_to=common.upload_to,
+                url_ttl=common.url_ttl,
+                check=not common.no_check,
                 timeout=waited,
                 events=Events(**inputs_cli.upload_events(out, display)),
             )

@@ -8,12 +8,13 @@ Each hands its fields to the one product flow (products_cmd.make).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import typer
 
-from akool_cli.cli import inputs_cli, options
-from akool_cli.cli.products_cmd import JSON_JOB, VOICE_OUTPUT, Common, make
+from akool_cli.cli.options import Common, common_options
+from akool_cli.cli.products_cmd import VOICE_OUTPUT, make
 
 voice_app = typer.Typer(
     help="Change the voice of a recording, or clone a voice (AKOOL VoiceLab).",
@@ -51,6 +52,7 @@ def parse_options(pairs: list[str]) -> dict[str, Any]:
 
 
 @voice_app.command()
+@common_options(VOICE_OUTPUT)
 def change(
     ctx: typer.Context,
     voice_id: str = typer.Argument(
@@ -69,17 +71,8 @@ def change(
         help="Another voice option (repeatable): stability, similarity_boost, style (0-1), "
         "speaker_boost (true/false).",
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    output: str | None = VOICE_OUTPUT,
-    force: bool = options.FORCE,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    name: str = options.NAME,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Speak FILE again in the voice VOICE_ID (AKOOL voice changer; Akool Multilingual 1 voices).
 
@@ -97,23 +90,11 @@ def change(
         )
     )
     fields = products.given(voice_id=voice_id, source_voice_file=file, voice_options=chosen or None)
-    common = Common(
-        webhook_url,
-        wait,
-        output,
-        force,
-        interval,
-        timeout,
-        name,
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
     make(ctx, products.PRODUCTS["voice_change"], fields, common)
 
 
 @voice_app.command()
+@common_options(without=("output", "force", "name"))
 def clone(
     ctx: typer.Context,
     file: str = FILE,
@@ -137,14 +118,8 @@ def clone(
         help='Another option (repeatable): style=["Calm"], gender=["Male"], age, scenario, '
         "clone_prompt, need_volume_normalization.",
     ),
-    webhook_url: str | None = options.WEBHOOK_URL,
-    wait: bool = options.WAIT,
-    interval: float = options.INTERVAL,
-    timeout: str | None = options.TIMEOUT,
-    json_out: bool = JSON_JOB,
-    upload_to: str | None = inputs_cli.UPLOAD_TO,
-    url_ttl: str = inputs_cli.URL_TTL,
-    no_check: bool = inputs_cli.NO_CHECK,
+    *,
+    common: Common,
 ) -> None:
     """Clone a voice from FILE (AKOOL voice clone): a voice_id, kept on AKOOL, not a file.
 
@@ -163,17 +138,5 @@ def clone(
         voice_options=chosen or None,
         voice_model_name=model,
     )
-    common = Common(
-        webhook_url,
-        wait,
-        None,
-        False,
-        interval,
-        timeout,
-        voice_name or "",
-        json_out,
-        upload_to,
-        url_ttl,
-        no_check,
-    )
+    common = replace(common, name=voice_name or "")  # its --name is the voice's: a label too
     make(ctx, products.PRODUCTS["voice_clone"], fields, common)
