@@ -6,12 +6,14 @@ whose analysis outlasts a client's call timeout."""
 from __future__ import annotations
 
 import itertools
+import json
 
 import anyio
 from mcp.client.session import ClientSession
 
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
+from tests.support.runner import invoke
 from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
@@ -143,3 +145,34 @@ def test_labels_keys_and_prompts_have_their_documented_caps_and_avatar_text_akoo
 
     serve(isolated, sandbox, body)
     assert len(sandbox.state.jobs) == 2
+
+
+def test_a_result_past_its_expiry_is_called_expired_and_no_download_is_offered(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    from akool_cli.client import Client
+
+    with Client() as client:  # the test's clock: the job finishes in June 2025
+        job = client.talk(IMAGE, AUDIO)
+        isolated.clock.advance(10)
+        assert client.status(job.id).done
+    isolated.clock.advance(8 * 86400)  # AKOOL deleted it a day ago
+    status = invoke(["status"])
+    assert "expired on AKOOL" in status.stderr and "0 h" not in status.stderr, status.stderr
+    assert "sync" not in status.stderr and "expired on AKOOL" in status.stdout
+    assert json.loads(invoke(["status", "--json"]).stdout)[0]["expired"] is True
+    assert json.loads(invoke(["history", "--json"]).stdout)[0]["expired"] is True
+    assert "expired" in invoke(["history"]).stdout
+
+    async def body(session: ClientSession) -> None:  # `akool mcp` runs on today's clock
+        seen = await call(session, "status", job_id=job.id)
+        assert seen["expired"] is True and "0 h" not in seen["warning"]
+        assert "can no longer be downloaded" in seen["warning"]
+        waited = await call(session, "wait", job_id=job.id)
+        assert "call download" not in waited["message"], waited["message"]
+        assert "expired on AKOOL" in waited["message"]
+        message = await refused(session, "download", job_id=job.id)
+        assert "expired on AKOOL" in message and "make it again" in message, message
+
+    serve(isolated, api_env, body)
+    assert list((isolated.tmp / "work").iterdir()) == []

@@ -177,7 +177,7 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
                 r["state"],
                 r["created_at"] or "-",
                 _number(r["credits"]),
-                r["expires_at"] or "-",
+                "expired" if r["expired"] else r["expires_at"] or "-",
                 r["downloaded_path"] or "-",
             )
             for r in rows
@@ -186,10 +186,17 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
 
 
 def warn_expiring(out: Output, jobs: list[Any], now: float) -> None:
-    """`status`: the results AKOOL deletes within a day that were never downloaded."""
+    """`status`: the results AKOOL deletes within a day that were never downloaded, and those
+    it deleted already (no download is offered for them: it cannot work)."""
+    from akool_cli.jobs.views import EXPIRED_NOTE
+
     for job in jobs:
-        hours = max(0.0, (job.expires_at - now) / 3600)
+        left = job.expires_at - now
+        if left <= 0:
+            out.warn(f"{job.id}: its result {EXPIRED_NOTE} and was never downloaded")
+            continue
+        when = f"in {left / 3600:.0f} h" if left >= 3600 else "within the hour"
         out.warn(
-            f"{job.id}: its result expires on AKOOL in {hours:.0f} h and was never downloaded; "
+            f"{job.id}: its result expires on AKOOL {when} and was never downloaded; "
             "save it now: akool sync -o DIR/"
         )

@@ -16,6 +16,7 @@ from akool_cli.core.durations import iso
 from akool_cli.core.errors import UsageError
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import FINAL, Status, name
+from akool_cli.jobs.views import expired
 from akool_cli.store.journal import JobRecord, Journal, RunRecord
 
 GROUPINGS = ("kind", "day", "batch")
@@ -133,6 +134,7 @@ EXPORT_COLUMNS = (
     "created_at",
     "finished_at",
     "expires_at",
+    "expired",
     "label",
     "inputs",
     "video_url",
@@ -146,8 +148,9 @@ EXPORT_COLUMNS = (
 )
 
 
-def export_row(job: JobRecord) -> dict[str, Any]:
-    """One job for `akool history --json/--csv`: its inputs, outputs and costs."""
+def export_row(job: JobRecord, now: float) -> dict[str, Any]:
+    """One job for `akool history --json/--csv`: its inputs, outputs and costs; `expired`: AKOOL
+    deleted its result (now is past expires_at)."""
     return {
         "id": job.id,
         "kind": job.kind,
@@ -155,6 +158,7 @@ def export_row(job: JobRecord) -> dict[str, Any]:
         "created_at": iso(job.created_at),
         "finished_at": iso(job.finished_at),
         "expires_at": iso(job.expires_at) if job.video_status == Status.DONE else None,
+        "expired": expired(job.video_status, job.expires_at, now),
         "label": job.label or None,
         "inputs": job.inputs,
         "video_url": job.video_url or None,

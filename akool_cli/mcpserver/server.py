@@ -323,7 +323,7 @@ async def _follow(session: Session, job_id: str, progress: _Progress) -> dict[st
         progress.label = f"{job_id}: {state}"
         await progress.report(progress.label)
         if view.get("finished"):
-            return {**view, "message": f"{state}; call download to save the result"}
+            return {**view, "message": session.next_step(view)}
         if elapsed + poll >= ceiling:
             message = f"still {state} after {elapsed:.0f} s; call wait again with this job_id"
             return {**view, "message": message}

@@ -79,6 +79,7 @@ JOB_ID = {"type": "string", "description": "The job id a create tool returned.",
 EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
 HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
 UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
+REMAKE_HINT = "to have the video, make it again with the same create tool (billed again)"
 REPLACE_HINT = "call download again with another path, or with replace: true to replace that file"
 ROLES: dict[str, Role] = {"image": "image", "audio": "audio", "video": "video"}
 
@@ -365,12 +366,23 @@ class Session:
             view["expires_at"] = iso(job.expires_at)
             view["saved"] = bool(job.downloaded_path)
             left = job.expires_at - now
-            if not job.downloaded_path and left < EXPIRY_WARNING_SECONDS:
+            if not job.downloaded_path and view["expired"]:
+                view["warning"] = _expired(job)
+            elif not job.downloaded_path and left < EXPIRY_WARNING_SECONDS:
+                when = f"in about {left / 3600:.0f} h" if left >= 3600 else "within the hour"
                 view["warning"] = (
-                    f"AKOOL deletes this result in about {max(0.0, left) / 3600:.0f} h and it "
-                    "was never downloaded: call download now"
+                    f"AKOOL deletes this result {when} and it was never downloaded: call "
+                    "download now"
                 )
         return view
+
+    @staticmethod
+    def next_step(view: dict[str, Any]) -> str:
+        """What a finished job's `wait` says to do next: download it, unless AKOOL deleted it."""
+        state = view.get("state", "unknown")
+        if view.get("expired") and not view.get("saved"):
+            return f"{state}, but {view['warning']}"
+        return f"{state}; call download to save the result"
 
     def last_known(self, job_id: str) -> dict[str, Any]:
         """The history's last state of a job (AKOOL did not answer in time)."""
@@ -406,6 +418,8 @@ class Session:
                 f"job {job_id} is {job.state}, not finished yet",
                 hint="call wait with this job_id until it is finished, then download",
             )
+        if job.expired(self.client.clock.time()) and not job.downloaded_path:
+            raise UsageError(_expired(job), hint=REMAKE_HINT)
         if folder:
             where.mkdir(parents=True, exist_ok=True)
         # The file's own name is resolved too: a link planted under the folder is followed.
@@ -568,6 +582,15 @@ def os_error(tool: str, exc: OSError) -> AkoolError:
         f"{tool}: {exc.strerror or exc}{where}",
         hint="check the path under the server's --dir (its length, permissions, free space), "
         "then call again",
+    )
+
+
+def _expired(job: Job) -> str:
+    """What is said of a result AKOOL deleted before akool saved it."""
+    return (
+        f"the result of job {job.id} expired on AKOOL at {iso(job.expires_at)} (AKOOL deletes "
+        "results 7 days after they finish) and was never downloaded: it can no longer be "
+        "downloaded"
     )
 
 
