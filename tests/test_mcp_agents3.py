@@ -176,3 +176,24 @@ def test_a_result_past_its_expiry_is_called_expired_and_no_download_is_offered(
 
     serve(isolated, api_env, body)
     assert list((isolated.tmp / "work").iterdir()) == []
+
+
+def test_spend_counts_jobs_never_seen_finished_as_of_unknown_cost(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    async def body(session: ClientSession) -> None:  # an agent that never calls wait
+        await call(session, "talk", **TALK)
+        await call(session, "image2video", image_url=IMAGE, prompt="zoom")
+
+    serve(isolated, api_env, body)
+    isolated.clock.advance(10)  # both finished (and charged) on AKOOL; nobody asked since
+    report = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)
+    assert report["total"]["jobs"] == 0 and report["total"]["cost_unknown"] == 2, report
+    assert [g["cost_unknown"] for g in report["groups"]] == [2]
+    shown = invoke(["spend"])
+    assert "total\t0\t0\t2\t" in shown.stdout and "2 job(s) never seen finished" in shown.stderr
+    invoke(["status"])  # asks AKOOL about them
+    report = json.loads(invoke(["spend", "--json"]).stdout)
+    assert report["total"]["jobs"] == 2 and report["total"]["cost_unknown"] == 0
+    assert report["total"]["credits"] == 10 + 20
+    assert "never seen finished" not in invoke(["spend"]).stderr

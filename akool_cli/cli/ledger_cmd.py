@@ -43,12 +43,16 @@ def spend(
     if json_out:
         out.json(report.to_json())
         return
-    rows = [(g.group, str(g.jobs), f"{g.credits:g}", _fields(g.fields)) for g in report.groups]
     total = report.total
-    rows.append(("total", str(total.jobs), f"{total.credits:g}", _fields(total.fields)))
-    out.table((by.upper(), "JOBS", "CREDITS", "COST FIELDS (SUMMED)"), rows)
+    rows = [_spend_row(g) for g in [*report.groups, total]]
+    out.table((by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)"), rows)
     if total.unpriced:
         out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
+    if total.cost_unknown:
+        out.warn(
+            f"{total.cost_unknown} job(s) never seen finished since they were made: their cost "
+            "is unknown and not in CREDITS; ask AKOOL about them with: akool status -n 100000"
+        )
     runs = report.to_json()["runs"]
     if runs:
         out.table(
@@ -68,6 +72,12 @@ def spend(
             ],
             to_stderr=True,
         )
+
+
+def _spend_row(group: Any) -> tuple[str, str, str, str, str]:
+    unknown = str(group.cost_unknown) if group.cost_unknown else "-"
+    credits = f"{group.credits:g}"
+    return (group.group, str(group.jobs), credits, unknown, _fields(group.fields))
 
 
 def _fields(fields: dict[str, float]) -> str:

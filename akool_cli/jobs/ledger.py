@@ -29,8 +29,14 @@ class SpendGroup:
     credits: float = 0.0  # what their credit fields say they were charged
     unpriced: int = 0  # finished jobs whose answers carried no credit field
     fields: dict[str, float] = field(default_factory=dict)  # every cost field, summed
+    # Jobs made that the history never saw finish (not asked about again, or still running):
+    # what they cost is unknown until `akool status` (or sync, or the MCP status tool) asks.
+    cost_unknown: int = 0
 
     def add(self, job: JobRecord) -> None:
+        if job.video_status not in FINAL:
+            self.cost_unknown += 1
+            return
         self.jobs += 1
         charged = credits_of(job.cost)
         if charged is None:
@@ -46,6 +52,7 @@ class SpendGroup:
             "jobs": self.jobs,
             "credits": self.credits,
             "unpriced": self.unpriced,
+            "cost_unknown": self.cost_unknown,
             "fields": dict(sorted(self.fields.items())),
         }
 
@@ -86,7 +93,8 @@ def run_json(run: RunRecord) -> dict[str, Any]:
 
 
 def spend(journal: Journal, *, since: float, by: str) -> Spend:
-    """The credits finished jobs were charged since then (when they finished), grouped."""
+    """The credits finished jobs were charged since then (when they finished), grouped; jobs
+    made since then that the history never saw finish are counted apart (cost unknown)."""
     if by not in GROUPINGS:
         raise UsageError(
             f"--by {by!r} is not one of: {', '.join(GROUPINGS)}", hint="e.g. akool spend --by day"
@@ -97,7 +105,7 @@ def spend(journal: Journal, *, since: float, by: str) -> Spend:
     total = SpendGroup("total")
     for job in journal.jobs_since(0.0 if not since else since - 30 * 86400):
         charged_at = job.finished_at if job.finished_at is not None else job.updated_at
-        if job.video_status not in FINAL or charged_at < since:
+        if (job.created_at if job.video_status not in FINAL else charged_at) < since:
             continue
         group = key(job, runs)
         groups.setdefault(group, SpendGroup(group)).add(job)
