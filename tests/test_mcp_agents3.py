@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import signal
+from typing import Any
 
 import anyio
 from mcp.client.session import ClientSession
 
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
+from tests.support.rawmcp import RawServer
 from tests.support.runner import invoke
 from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
 
@@ -197,3 +201,56 @@ def test_spend_counts_jobs_never_seen_finished_as_of_unknown_cost(
     assert report["total"]["jobs"] == 2 and report["total"]["cost_unknown"] == 0
     assert report["total"]["credits"] == 10 + 20
     assert "never seen finished" not in invoke(["spend"]).stderr
+
+
+def _runs() -> list[dict[str, Any]]:
+    runs: list[dict[str, Any]] = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)[
+        "runs"
+    ]
+    return runs
+
+
+def test_a_killed_servers_run_is_closed_as_lost_by_the_next_command_and_a_live_one_is_not(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        server.initialize()
+        made = server.answer(server.call("talk", TALK))["result"]["structuredContent"]
+        assert made["job_id"] in api_env.state.jobs
+        # While it runs, its run is its own: no command may close it.
+        assert [(r["kind"], r["outcome"]) for r in _runs()] == [("mcp", "running")]
+        server.proc.send_signal(signal.SIGKILL)  # nothing of it runs to close its run
+        server.wait()
+    finally:
+        server.kill()
+    shown = invoke(["spend", "--by", "batch"])
+    assert "mcp run 1" in shown.stderr and "closed as lost" in shown.stderr, shown.stderr
+    assert f"process {server.proc.pid}" in shown.stderr
+    assert [(r["kind"], r["outcome"]) for r in _runs()] == [("mcp", "lost")]
+    assert "closed as lost" not in invoke(["spend"]).stderr  # said once, when it was closed
+    [job] = json.loads(invoke(["history", "--json"]).stdout)
+    assert job["id"] == made["job_id"]  # its job stays in the history
+
+
+def test_a_live_pid_that_does_not_hold_the_runs_lock_is_no_owner(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """PIDs are reused: a run recorded with this very process's PID (alive) but another
+    owner token (whose lock nobody holds) belongs to a process that is gone."""
+    from akool_cli.store.journal import Journal, Scope
+
+    with Journal(isolated.home / "jobs.sqlite3") as journal:
+        run_id = journal.begin_run("batch", "old", Scope(api_env.base_url, "default"), 10, None)
+        with journal._transaction() as db:
+            db.execute("UPDATE runs SET owner = ? WHERE id = ?", (f"{os.getpid()}-0000", run_id))
+
+    async def body(session: ClientSession) -> None:
+        await call(session, "credit")
+
+    stderr = serve(isolated, api_env, body)
+    assert f"batch run {run_id}" in stderr and "closed as lost" in stderr, stderr
+    assert [(r["label"], r["outcome"]) for r in _runs()] == [
+        ("old", "lost"),
+        ("akool mcp", "closed"),
+    ]

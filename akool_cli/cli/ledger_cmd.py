@@ -39,7 +39,10 @@ def spend(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
+        lost = lib.close_lost_runs()
         report = lib.spend(since=since, by=by)
+    for run in lost:
+        out.warn(lost_run(run))
     if json_out:
         out.json(report.to_json())
         return
@@ -72,6 +75,17 @@ def spend(
             ],
             to_stderr=True,
         )
+
+
+def lost_run(run: Any) -> str:
+    """What is said of a run closed as lost (its process was killed before it could end it)."""
+    from akool_cli.core.durations import iso
+
+    return (
+        f"{run.kind} run {run.id} (started {iso(run.started_at)}, process {run.pid}) was still "
+        "recorded as running, but its process is gone (killed?): closed as lost; its jobs stay "
+        "in the history (akool status)"
+    )
 
 
 def _spend_row(group: Any) -> tuple[str, str, str, str, str]:
@@ -198,7 +212,7 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
 def warn_expiring(out: Output, jobs: list[Any], now: float) -> None:
     """`status`: the results AKOOL deletes within a day that were never downloaded, and those
     it deleted already (no download is offered for them: it cannot work)."""
-    from akool_cli.jobs.views import EXPIRED_NOTE
+    from akool_cli.client import EXPIRED_NOTE
 
     for job in jobs:
         left = job.expires_at - now

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli.client import Client, Job, Once, Run
+from akool_cli.client import Client, Job, Once, Run, RunRecord
 from akool_cli.core import contract, kinds, products
 from akool_cli.core.durations import iso
 from akool_cli.core.errors import AkoolError, BudgetExceededError, TargetExistsError, UsageError
@@ -284,9 +284,12 @@ class Session:
     settings: Settings
     run: Run | None = None
 
-    def start(self) -> None:
-        """The session's run in the ledger (its budget reads the balance on the first create)."""
+    def start(self) -> list[RunRecord]:
+        """The session's run in the ledger (its budget reads the balance on the first create);
+        returns the runs of killed processes (earlier sessions, batches) closed as lost first."""
+        lost = self.client.close_lost_runs()
         self.run = self.client.start_run("mcp", "akool mcp", max_credits=self.settings.max_credits)
+        return lost
 
     def stop(self) -> None:
         """Start no create any more: those being sent finish and are recorded (a signal)."""
