@@ -9,7 +9,6 @@ import itertools
 import json
 import os
 import signal
-from typing import Any
 
 import anyio
 from mcp.client.session import ClientSession
@@ -19,6 +18,7 @@ from tests.conftest import Isolation
 from tests.support.rawmcp import RawServer
 from tests.support.runner import invoke
 from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
+from tests.test_mcp_lifecycle import _runs
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
 
@@ -201,13 +201,6 @@ def test_spend_counts_jobs_never_seen_finished_as_of_unknown_cost(
     assert report["total"]["jobs"] == 2 and report["total"]["cost_unknown"] == 0
     assert report["total"]["credits"] == 10 + 20
     assert "never seen finished" not in invoke(["spend"]).stderr
-
-
-def _runs() -> list[dict[str, Any]]:
-    runs: list[dict[str, Any]] = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)[
-        "runs"
-    ]
-    return runs
 
 
 def test_a_killed_servers_run_is_closed_as_lost_by_the_next_command_and_a_live_one_is_not(
