@@ -1135,7 +1135,9 @@ def bench_audit(rounds: int) -> None:
 AUDIT_INPUT_GROWTH_LIMIT = 12.0  # time for 10x the input, at most (linear: 10x; quadratic: 100x)
 # Inputs that once took quadratic time, each as (file name, a text of n units): a minified bundle
 # (thousands of calls on one line), a long word on an AKOOL line, calls on one line, a long list
-# of names, deep brackets, a long dotted chain, many URLs on one line.
+# of names, deep brackets, a long dotted chain, many URLs on one line; and, since no cap drops a
+# call's request any more, one URL constant sent by every call, a bundle wrapped in one call and
+# a data: URL in a body.
 AUDIT_GROWTH_SCRIPT = r"""
 import json, sys, time
 from akool_cli.audit.scan import audit_text
@@ -1165,6 +1167,14 @@ SHAPES = {
     "a long list of names (i.go)": (lambda n: BASE + ", ".join(f"v{i}" for i in range(5 * n)) + "\n", "i.go", 5000),
     "deep brackets (b.js)": (lambda n: BASE + "x = " + "{" * (10 * n) + "}" * (10 * n) + "\n", "b.js", 5000),
     "a long dotted chain (d.py)": (lambda n: BASE + "x = " + ".".join(["ab"] * (10 * n)) + ".data.task_id\n", "d.py", 5000),
+    "one URL constant sent by every call (k.py)": (
+        lambda n: BASE + 'T = f"{B}/content/video/createbytalkingphoto"\n' + "".join(f'r{i} = requests.post(T, json={{"talking_photo_url": p{i}, "resolution": "720p"}})\n' for i in range(n)),
+        "k.py", 500),
+    "a minified bundle wrapped in one call (a.js)": (
+        lambda n: "define(function(){" + minified(n).rstrip("\n") + "});\n", "a.js", 1000),
+    "a data: URL in a request body (p.py)": (
+        lambda n: BASE + 'r = requests.post(B + "/content/video/createbytalkingphoto", json={"talking_photo_url": "data:image/png;base64,' + "A" * (40 * n) + '"})\n',
+        "p.py", 5000),
     "URLs on one line (u.py)": (
         lambda n: BASE + "x = [" + ",".join(f'"https://cdn{i}.example.com/content/video/a{i}"' for i in range(n)) + "]\n",
         "u.py", 5000),

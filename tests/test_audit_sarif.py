@@ -1,7 +1,7 @@
 """`akool audit --format sarif` as code scanning reads it: the column kind is said, artifact URIs
 are percent-encoded (a space, #, % or é in a file name), and each result's partial fingerprint is
 stable from run to run and when lines move, yet tells two places apart. The log validates against
-the official SARIF 2.1.0 schema when it is present (AKOOL_SARIF_SCHEMA, or shared/)."""
+the official SARIF 2.1.0 schema (vendored in tests/data) and akool's stricter subset."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def results(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def validate(document: dict[str, Any]) -> None:
-    for path in [SUBSET_SCHEMA] + ([OFFICIAL_SCHEMA] if OFFICIAL_SCHEMA else []):
+    for path in (SUBSET_SCHEMA, OFFICIAL_SCHEMA):
         schema = json.loads(path.read_text(encoding="utf-8"))
         jsonschema.Draft4Validator(
             schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER

@@ -98,6 +98,10 @@ class Text:
     _uses: dict[str, list[int]] | None = None
     _words: Counter[str] | None = None
     _keywords: dict[str, bool] = field(default_factory=dict)
+    # Each call's request, read once however many paths it holds; and the URL assignments
+    # whose uses have been followed (see _call_extents).
+    _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
+    _followed: set[int] = field(default_factory=set)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -360,6 +364,15 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
 
 
 def _request_in(doc: Text, start: int, end: int) -> Request:
+    """The request sent by the text [start, end), read once per call (the same object for every
+    path the call holds, so the field rules can tell it was seen)."""
+    found = doc._requests.get((start, end))
+    if found is None:
+        found = doc._requests[(start, end)] = _read_request(doc, start, end)
+    return found
+
+
+def _read_request(doc: Text, start: int, end: int) -> Request:
     body: list[Key] = []
     query: list[Key] = []
     for c in _top_containers(doc, start, end):
@@ -579,11 +592,19 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         return [_shell_command(doc, line)]
     parens = _enclosing_call(doc, offset)
     if parens is not None:
-        return [parens] if parens[1] - parens[0] <= MAX_REQUEST else []
+        return [parens]
     end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
-    assigned = ASSIGNED_URL.match(doc.text, doc.starts[line], end)
+    # the statement the path is in: from the last `;` before it on its line (const A = "..";
+    # const B = ".." are two assignments)
+    statement = doc.text.rfind(";", doc.starts[line], offset) + 1 or doc.starts[line]
+    assigned = ASSIGNED_URL.match(doc.text, statement, end)
     if assigned is None:
         return []
+    if statement in doc._followed:
+        # another path of the same assignment (u = a ? "/x" : "/y") was followed already; every
+        # key its uses send is that path's by then, so following them again would add nothing
+        return []
+    doc._followed.add(statement)
     name = assigned.group("v")
     stop = len(doc.text)
     for at, _ in doc.assigned.get(name, []):
@@ -592,19 +613,16 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
             break
     found: list[tuple[int, int]] = []
     uses = doc.uses().get(name, [])
-    for use in uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)][:MAX_USES]:
+    for use in uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]:
         use_line = doc.line_of(use)
         extent = (
             _shell_command(doc, use_line) if doc.is_command(use_line) else _enclosing_call(doc, use)
         )
-        if extent is not None and extent[1] - extent[0] <= MAX_REQUEST and extent not in found:
+        if extent is not None and extent not in found:
             found.append(extent)
     return found
 
 
-# A request longer than this is not one call's arguments (a module wrapped in define(...)).
-MAX_REQUEST = 4000
-MAX_USES = 64  # calls followed from one URL held in a name
 ASSIGNED_URL = re.compile(
     r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
 )
@@ -632,10 +650,9 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
         if CHAINED_URL.search(opener) and CHAIN_GOES_ON.match(doc.text, around[1]):
             # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
             # the request is the rest of the statement
-            end = doc.text.find(";", around[1], around[1] + MAX_REQUEST)
-            return around[0], end if end >= 0 else _chain_end(doc, around[1])
-        if not CALL_OPENER.search(opener):
-            return None
+            return around[0], _chain_end(doc, around[1])
+        if not CALL_OPENER.search(opener) or _in_block(doc, offset, around[0]):
+            return None  # not a call's arguments: a module wrapped in define(function(){...})
         if not URL_BUILDER.search(opener):
             return around
         around = doc.paren_around(around[0])
@@ -646,17 +663,33 @@ CHAIN_LINK = re.compile(r"\)?\s*\.\s*\w+\s*\(")
 
 
 def _chain_end(doc: Text, end: int) -> int:
-    """Where a builder chain without semicolons ends (Kotlin's `.url(...)\n.post(...)\n.build()`):
-    after the last `.name(...)` that follows on."""
-    for _ in range(32):
+    """Where a builder chain ends (Java's `.url(...).post(...).build();`, Kotlin's
+    `.url(...)\n.post(...)\n.build()`): after the last `.name(...)` that follows on."""
+    while True:
         link = CHAIN_LINK.match(doc.text, end)
         if link is None:
-            break
+            return end
         around = doc.paren_around(link.end())
-        if around is None or around[0] != link.end() - 1 or around[1] - end > MAX_REQUEST:
-            break
+        if around is None or around[0] != link.end() - 1:
+            return end
         end = around[1]
-    return end
+
+
+# What opens a block of code rather than an object literal: `) {`, `=> {`, `-> {`, `else {`.
+BLOCK_OPENER = re.compile(r"(?:\)|=>|->|\b(?:else|do|try|finally))\s*$")
+
+
+def _in_block(doc: Text, offset: int, paren: int) -> bool:
+    """Whether a place inside parentheses opened at `paren` sits in a block of code within them
+    (a function's body: `define(function () { var u = "..."; ... })`), so that the parentheses
+    are a wrapper around statements, not the arguments of the call that sends the path."""
+    k = doc.innermost(offset)
+    while k >= 0 and doc.containers[k].start > paren:
+        c = doc.containers[k]
+        if doc.text[c.start] == "{" and BLOCK_OPENER.search(c.label):
+            return True
+        k = c.parent
+    return False
 
 
 def _shell_command(doc: Text, line: int) -> tuple[int, int]:
@@ -761,7 +794,7 @@ def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
 # A read under data: ["data"]["X"] / .get("data").get("X") (bracket), X.data.X (dotted), a variable
 # named data (bare), jq .data.X; and reads of the answer's top: .json()["X"], json.X, jq .X.
 DATA_READ = re.compile(
-    r"(?P<root>[\w)\]]*(?:\.[\w)\]]+)*?)(?:(?P<dotted>\.data)|(?P<bracket>\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\))|(?<![\w./-])(?P<bare>data))"
+    r"(?<![\w)\]])(?P<root>[\w)\]]*(?:\.[\w)\]]+)*?)(?:(?P<dotted>\.data)|(?P<bracket>\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\))|(?<![\w./-])(?P<bare>data))"
     r"\s*(?:\??\.|\[\s*[\"']|\.get\(\s*[\"'])(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
 )
 TOP_READ = re.compile(

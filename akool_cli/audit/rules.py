@@ -282,7 +282,8 @@ def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
         if m.verdict == "deprecated" and m.endpoint is not None:
             message = (
                 f"{m.endpoint.method} {m.endpoint.path} is documented as deprecated and no longer "
-                f"available ({m.endpoint.url}); the docs name no replacement"
+                f"available ({m.endpoint.url}); the docs name no replacement (the request's "
+                "fields are not checked against a page for an API that no longer answers)"
             )
             yield Hit(
                 m.line, m.column, m.text, "no documented replacement", message, m.endpoint.url
@@ -370,15 +371,20 @@ def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]
 def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, list[f.Key]]]:
     doc = ctx.doc()
     seen: set[int] = set()
+    read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict == "unknown" and m.judgement.sure:
             endpoint = m.judgement.replacement  # another version or letter case of a documented one
-        elif m.verdict not in ("documented", "guess", "deprecated"):
-            continue
+        elif m.verdict not in ("documented", "guess"):
+            continue  # a retired or deprecated endpoint: its own finding says what to call
         if endpoint is None:
             continue
         for request in f.requests_of(doc, m.line, m.column):
+            part = (id(request), endpoint.method == "GET")
+            if part in read:
+                continue  # a call holding many paths: its keys are all another path's by now
+            read.add(part)
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
             keys = [k for k in keys if k.offset not in seen]
             seen |= {k.offset for k in keys}
@@ -494,7 +500,9 @@ def _type_hit(
         return None
     doc = ctx.doc()
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
-    message = f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents a {spec.type}"
+    message = (
+        f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents {_article(spec.type)}"
+    )
     unquoted = lit.value.lower() if spec.type == "boolean" else lit.value
     fine = (
         unquoted in ("true", "false")
@@ -504,7 +512,11 @@ def _type_hit(
     if spec.type == "boolean" and ctx.is_python:
         unquoted = unquoted.title()  # True, False
     fix = Fix(line, column, column + len(lit.text), lit.text, unquoted) if fine else None
-    return Hit(line, column, lit.text, f"a {spec.type}", message, endpoint.url, fix)
+    return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
+
+
+def _article(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
 def check_values(ctx: FileContext) -> Iterator[Hit]:
@@ -625,7 +637,11 @@ def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
     """Each answer read tied to a call (through the name its response is bound to, in its scope;
     see ties.py) is judged against that call's documented answer. A read whose start is not a
     name (a jq filter on a file) is judged against the call before it, up to the next place."""
-    calls = [(m, m.endpoint) for m in ctx.mentions if m.endpoint and m.endpoint.response]
+    calls = [
+        (m, m.endpoint)
+        for m in ctx.mentions
+        if m.endpoint and m.endpoint.response and m.verdict != "deprecated"
+    ]
     if not calls:
         return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
