@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import signal
+from typing import Any
 
 import anyio
 from mcp.client.session import ClientSession
@@ -247,3 +248,45 @@ def test_a_live_pid_that_does_not_hold_the_runs_lock_is_no_owner(
         ("old", "lost"),
         ("akool mcp", "closed"),
     ]
+
+
+def test_the_headswap_tool_answers_once_the_analysis_is_taken_and_wait_follows_it_to_the_job(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    faces = ["https://example.com/anna.jpg", "https://example.com/ben.jpg"]
+    arguments = {"video_url": "https://example.com/twopeople.mp4", "faces": faces}
+
+    async def follow(session: ClientSession, job_id: str, key: str) -> dict[str, Any]:
+        """wait, again and again (each returns within its 1 s ceiling) until `key` is true."""
+        for _ in range(100):
+            view = await call(session, "wait", job_id=job_id)
+            if view.get(key):
+                return view
+        raise AssertionError(f"{job_id}: no {key}")
+
+    async def body(session: ClientSession) -> None:
+        # The analysis ends only when the test moves the sandbox's clock, after this answer: a
+        # tool that waited for it would still be waiting at a common client's 60 s timeout.
+        made = await session.call_tool("headswap", arguments, read_timeout_seconds=60)
+        assert not made.is_error, made.content
+        answer = dict(made.structured_content or {})
+        analysis_id = answer["job_id"]
+        assert answer["state"] == "analysing" and analysis_id in sandbox.state.analyses
+        assert not [j for j in sandbox.state.jobs.values() if j.kind == "head_swap"]
+        assert (await call(session, "status", job_id=analysis_id))["state"] == "analysing"
+        message = await refused(session, "download", job_id=analysis_id)
+        assert "still being analysed" in message and "call wait" in message
+        again = await call(session, "headswap", **arguments)  # a client's retry
+        assert again["job_id"] == analysis_id and again["repeated_call"] is True
+        isolated.clock.advance(10)  # AKOOL's analysis ends
+        view = await follow(session, analysis_id, "analysis_id")
+        assert view["analysis_id"] == analysis_id and view["id"] in sandbox.state.jobs
+        isolated.clock.advance(10)  # the head swap ends
+        done = await follow(session, analysis_id, "finished")
+        assert done["finished"] is True and done["state"] == "done", done
+        saved = await call(session, "download", job_id=analysis_id)
+        assert saved["path"].endswith(f"{view['id']}.mp4")
+
+    serve(isolated, sandbox, body)
+    assert len([j for j in sandbox.state.jobs.values() if j.kind == "head_swap"]) == 1
+    assert len(sandbox.state.analyses) == 1

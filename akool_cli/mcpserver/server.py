@@ -314,8 +314,7 @@ async def _follow(session: Session, job_id: str, progress: _Progress) -> dict[st
         left = ceiling - (anyio.current_time() - progress.start)
         progress.label = f"{job_id}: asking AKOOL"
         with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
-            job = await _in_thread(lambda: session.client.status(job_id), abandon=True)
-            view = session.describe(job)
+            view = await _in_thread(lambda: session.status(job_id), abandon=True)
         elapsed = anyio.current_time() - progress.start
         if not view:  # AKOOL did not answer within the ceiling: the history's last state
             view = session.last_known(job_id)

@@ -16,7 +16,8 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +29,7 @@ from akool_cli.core.errors import AkoolError, BudgetExceededError, TargetExistsE
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_job_id
+from akool_cli.mcpserver.staged import Staged, StagedJobs
 
 SPENDS = "Spends AKOOL credits (billed)."
 # What one call may carry: a text without a documented limit, a URL, all the arguments (JSON).
@@ -283,6 +285,7 @@ class Session:
     client: Client
     settings: Settings
     run: Run | None = None
+    staged: StagedJobs = field(default_factory=StagedJobs)  # head swaps being analysed
 
     def start(self) -> list[RunRecord]:
         """The session's run in the ledger (its budget reads the balance on the first create);
@@ -318,19 +321,10 @@ class Session:
         if "idempotency_key" not in arguments:
             once = Once(once.key, within=SAME_CALL_SECONDS)
         _only_urls(kind, fields)
+        if kind is kinds.HEAD_SWAP:
+            return self._headswap(fields, name, once)
         try:
-            if kind is kinds.HEAD_SWAP:
-                job = self.client.headswap(
-                    fields.pop("video_url", ""),
-                    fields.pop("faces", []),
-                    resolution=fields.pop("resolution", None),
-                    keep_sound=fields.pop("keep_original_sound", None),
-                    template_id=fields.pop("template_id", None),
-                    name=name,
-                    once=once,
-                    run=self.run,
-                )
-            elif kind is kinds.TALKING_PHOTO:
+            if kind is kinds.TALKING_PHOTO:
                 job = self.client.talk(
                     fields.get("image_url", ""),
                     fields.get("audio_url", ""),
@@ -343,23 +337,69 @@ class Session:
             else:
                 job = self.client.make(kind.name, fields, name=name, once=once, run=self.run)
         except BudgetExceededError as exc:
-            hint = "nothing was created or billed; jobs already made can still be waited for and "
-            raise BudgetExceededError(
-                exc.message, hint=hint + "downloaded; restart akool mcp with a larger --max-credits"
-            ) from None
+            raise _over_budget(exc) from None
+        return _made(job, job.repeated)
+
+    def _headswap(self, fields: dict[str, Any], name: str, once: Once) -> dict[str, Any]:
+        """Head swap's create tool: answered once AKOOL took the analysis (not billed), which
+        may outlast a client's call timeout; the session's thread then makes the task."""
+
+        def make(on_analysis: Callable[[str], None]) -> Job:
+            return self.client.headswap(
+                fields.get("video_url", ""),
+                fields.get("faces", []),
+                resolution=fields.get("resolution"),
+                keep_sound=fields.get("keep_original_sound"),
+                template_id=fields.get("template_id"),
+                name=name,
+                once=once,
+                run=self.run,
+                on_analysis=on_analysis,
+            )
+
+        staged, again = self.staged.start(once.key, make)
+        if staged.over.is_set() and not staged.analysis_id:  # no analysis was needed or taken
+            if staged.job is not None:
+                return _made(staged.job, again or staged.job.repeated)
+            raise _staged_error(staged)
         return {
-            "job_id": job.id,
-            "kind": kind.name,
-            "state": job.state,
-            "repeated_call": job.repeated,
-            "next": f"call wait with job_id {job.id}, then download",
+            "job_id": staged.analysis_id,
+            "kind": kinds.HEAD_SWAP.name,
+            "state": "analysing",
+            "repeated_call": again,
+            "next": f"AKOOL is analysing the video's people (not billed); akool then makes the "
+            f"head swap (billed) by itself. Call wait with job_id {staged.analysis_id}: it "
+            "follows the analysis, then the job; then download",
         }
 
     # -- following ---------------------------------------------------------------------------
 
     def status(self, job_id: str) -> dict[str, Any]:
-        """The job's state from AKOOL, recorded, with its expiry."""
-        return self.describe(self.client.status(check_job_id(job_id)))
+        """The job's state from AKOOL, recorded, with its expiry; a head swap's analysis id
+        (what its create tool answered) as the analysis, then as the job it became."""
+        job_id = check_job_id(job_id)
+        staged = self.staged.find(job_id)
+        if staged is None:
+            return self.describe(self.client.status(job_id))
+        if staged.job is not None:
+            return {**self.describe(self.client.status(staged.job.id)), "analysis_id": job_id}
+        if staged.failed:
+            raise _staged_error(staged)
+        return _analysing(job_id)
+
+    def job_of(self, job_id: str) -> str:
+        """The job id behind an id a create tool answered (a head swap's analysis id)."""
+        staged = self.staged.find(job_id)
+        if staged is None:
+            return job_id
+        if staged.job is not None:
+            return staged.job.id
+        if staged.failed:
+            raise _staged_error(staged)
+        raise UsageError(
+            f"{job_id} is a head swap still being analysed: there is no result yet",
+            hint="call wait with this job_id until it is finished, then download",
+        )
 
     def describe(self, job: Job) -> dict[str, Any]:
         now = self.client.clock.time()
@@ -389,7 +429,10 @@ class Session:
 
     def last_known(self, job_id: str) -> dict[str, Any]:
         """The history's last state of a job (AKOOL did not answer in time)."""
-        job = self.client.recorded(job_id)
+        staged = self.staged.find(job_id)
+        if staged is not None and staged.job is None:
+            return _analysing(job_id)
+        job = self.client.recorded(staged.job.id if staged and staged.job else job_id)
         if job is None:
             return {"id": job_id, "state": "unknown", "finished": False}
         return self.describe(job)
@@ -412,7 +455,7 @@ class Session:
     def download(self, job_id: str, path: str | None, replace: bool = False) -> dict[str, Any]:
         """A finished job's result under the folder (the job must be done: see `wait`); another
         file in the way is kept unless `replace`."""
-        job_id = check_job_id(job_id)
+        job_id = self.job_of(check_job_id(job_id))
         where = self.inside(path)
         folder = not path or path.endswith(("/", os.sep)) or where.is_dir()
         job = self.client.status(job_id)
@@ -586,6 +629,42 @@ def os_error(tool: str, exc: OSError) -> AkoolError:
         hint="check the path under the server's --dir (its length, permissions, free space), "
         "then call again",
     )
+
+
+def _made(job: Job, repeated: bool) -> dict[str, Any]:
+    """A create tool's answer for a job made (or found made by an earlier call)."""
+    return {
+        "job_id": job.id,
+        "kind": job.kind,
+        "state": job.state,
+        "repeated_call": repeated,
+        "next": f"call wait with job_id {job.id}, then download",
+    }
+
+
+def _analysing(analysis_id: str) -> dict[str, Any]:
+    return {
+        "id": analysis_id,
+        "kind": kinds.HEAD_SWAP.name,
+        "state": "analysing",
+        "finished": False,
+        "note": "AKOOL is analysing the video's people (not billed); the head swap is made next",
+    }
+
+
+def _over_budget(exc: BudgetExceededError) -> BudgetExceededError:
+    hint = "nothing was created or billed; jobs already made can still be waited for and "
+    return BudgetExceededError(
+        exc.message, hint=hint + "downloaded; restart akool mcp with a larger --max-credits"
+    )
+
+
+def _staged_error(staged: Staged) -> AkoolError:
+    """Why a staged head swap made no job, as a tool error (the budget's hint as MCP says it)."""
+    error = staged.error or AkoolError("the head swap stopped")
+    if isinstance(error, BudgetExceededError):
+        return _over_budget(error)
+    return error
 
 
 def _expired(job: Job) -> str:
