@@ -291,18 +291,17 @@ class MakingMixin(TalkingMixin):
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
-        local files with `upload_to`. `once` and `run`: as create(). `on_analysis` is told the
-        analysis's id as soon as AKOOL took it (a caller running this on a thread of its own
-        can answer then and let the rest go on: an analysis may take minutes)."""
+        local files with `upload_to`. `once` and `run`: as create(). `on_analysis` gets the
+        analysis's id once AKOOL took it (an analysis may take minutes)."""
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
+        from akool_cli.core.validate import check_text, check_texts
 
         wait = optional_duration(timeout, "--timeout")
         earlier = made_by(self, once) if once is not None else None
         if earlier is not None:
             return earlier  # made already: neither the analysis nor the create again
-        from akool_cli.core.validate import check_text, check_texts
 
         faces = check_texts(faces, "the faces")  # one face as a str: never its characters
         given = [Input(check_text(video_url, "the video"), "video", "the video")]
