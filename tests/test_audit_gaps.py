@@ -4,7 +4,13 @@ tuple queries and forms, and a call's HTTP method against the documented one."""
 
 from __future__ import annotations
 
-from akool_cli.audit.scan import Finding, audit_text
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.fixes import patch
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 BG = "/content/image/bg/replace"
 
@@ -125,3 +131,153 @@ def test_two_url_assignments_on_one_line_are_two_names() -> None:
         "}\n"
     )
     assert places(audit_text(text, "two.js")) == [(4, "bad-value", "'720p'")]
+
+
+# -- the HTTP method a call sends against the documented one -------------------------------------
+
+KB_DELETE = "/knowledge/delete"  # documented as DELETE /api/open/v4/knowledge/delete
+INFO = "/content/video/infobymodelid"  # documented as GET /api/open/v3/content/video/infobymodelid
+V4 = 'BASE = "https://openapi.akool.com/api/open/v4"\n'
+V3 = 'BASE = "https://openapi.akool.com/api/open/v3"\n'
+
+
+def methods_of(text: str, name: str) -> list[tuple[int, str, str, str | None]]:
+    return [
+        (f.line, f.found, f.documented.split()[0], f.fix.new if f.fix else None)
+        for f in audit_text(text, name)
+        if f.rule == "wrong-method"
+    ]
+
+
+def test_a_python_client_verb_against_the_documented_method() -> None:
+    text = (
+        "import requests\n"
+        + V4
+        + (
+            f'requests.post(f"{{BASE}}{KB_DELETE}", json={{"_id": i}})\n'
+            f'requests.delete(f"{{BASE}}{KB_DELETE}", json={{"_id": i}})\n'
+            f'requests.request("POST", f"{{BASE}}{KB_DELETE}", json={{"_id": i}})\n'
+            f'session.request(method, f"{{BASE}}{KB_DELETE}", json={{"_id": i}})\n'
+            f'requests.request("put", "https://openapi.akool.com/api/open/v3{TALKING}", json=b)\n'
+        )
+    )
+    # a verb callee is not rewritten (httpx.delete takes no json=); a method string is, when
+    # both methods carry the fields as a body (knowledge/delete takes its id in the query)
+    assert methods_of(text, "kb.py") == [
+        (3, "POST", "DELETE", None),
+        (5, "POST", "DELETE", None),
+        (7, "PUT", "POST", "post"),
+    ]
+
+
+def test_a_post_to_a_get_endpoint_in_js() -> None:
+    text = V3.replace("BASE =", "const BASE =") + (
+        f"axios.post(`${{BASE}}{INFO}`, {{ video_model_id: id }});\n"
+        f"axios.get(`${{BASE}}{INFO}`, {{ params: {{ video_model_id: id }} }});\n"
+        f'fetch(`${{BASE}}{INFO}?video_model_id=${{id}}`, {{ method: "POST" }});\n'
+        f"fetch(`${{BASE}}{INFO}?video_model_id=${{id}}`);\n"
+        f"fetch(`${{BASE}}{INFO}?video_model_id=${{id}}`, {{ headers }});\n"
+    )
+    # a GET and a POST carry fields apart (query, body): no mechanical fix
+    assert methods_of(text, "info.js") == [(2, "POST", "GET", None), (4, "POST", "GET", None)]
+
+
+def test_fetch_says_get_only_when_its_options_say_nothing_else() -> None:
+    text = V3.replace("BASE =", "const BASE =") + (
+        f"fetch(`${{BASE}}{TALKING}`);\n"  # a GET
+        f"fetch(`${{BASE}}{TALKING}`, {{ headers: h }});\n"  # a GET
+        f"fetch(`${{BASE}}{TALKING}`, options);\n"  # options held elsewhere: not said
+        f"fetch(`${{BASE}}{TALKING}`, {{ ...options, headers: h }});\n"  # spread: not said
+        f"fetch(`${{BASE}}{TALKING}`, {{ body: JSON.stringify(b) }});\n"  # a body: not said
+        f'fetch(`${{BASE}}{TALKING}`, {{ method: "post", body: JSON.stringify(b) }});\n'
+    )
+    assert methods_of(text, "talk.js") == [(2, "GET", "POST", None), (3, "GET", "POST", None)]
+
+
+def test_curl_methods() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'B="https://openapi.akool.com/api/open/v4"\n'
+        f'curl -s -X POST "$B{KB_DELETE}" -H "x-api-key: $K" -d \'{{"_id": "1"}}\'\n'
+        f'curl -s --request PUT \\\n  "$B{KB_DELETE}" -d \'{{"_id": "1"}}\'\n'
+        f'curl -s -X DELETE "$B{KB_DELETE}" -d \'{{"_id": "1"}}\'\n'
+        f'curl -s -X "$METHOD" "$B{KB_DELETE}"\n'
+        f'curl -s "$B{KB_DELETE}" -d \'{{"_id": "1"}}\'\n'
+        f'curl -s "https://openapi.akool.com/api/open/v3{INFO}" -d \'{{"a": 1}}\'\n'
+        f'curl -s -G "https://openapi.akool.com/api/open/v3{INFO}" -d a=1\n'
+        f'curl -s -X PUT "https://openapi.akool.com/api/open/v3{TALKING}" -d "$BODY"\n'
+    )
+    assert methods_of(text, "kb.sh") == [
+        (3, "POST", "DELETE", None),
+        (5, "PUT", "DELETE", None),  # -X on the line before the URL's
+        (8, "POST", "DELETE", None),  # -d says POST
+        (9, "POST", "GET", None),
+        (11, "PUT", "POST", "POST"),
+    ]
+
+
+def test_go_java_kotlin_csharp_ruby_methods() -> None:
+    go = (
+        'const base = "https://openapi.akool.com/api/open/v4"\n'
+        f'req, _ := http.NewRequest("POST", base+"{KB_DELETE}", bytes.NewReader(b))\n'
+        f'req, _ = http.NewRequestWithContext(ctx, http.MethodPost, base+"{KB_DELETE}", r)\n'
+        f'req, _ = http.NewRequest(http.MethodDelete, base+"{KB_DELETE}", r)\n'
+        f'resp, _ := http.Get(base + "{KB_DELETE}")\n'
+    )
+    assert methods_of(go, "kb.go") == [
+        (2, "POST", "DELETE", None),
+        (3, "POST", "DELETE", None),
+        (5, "GET", "DELETE", None),
+    ]
+    kotlin = (
+        'val base = "https://openapi.akool.com/api/open/v4"\n'
+        f'val a = Request.Builder().url("$base{KB_DELETE}").header("k", m.get("v")).post(b).build()\n'
+        f'val d = Request.Builder().url("$base{KB_DELETE}").delete(b).build()\n'
+        f'val c = Request.Builder().url("$base{KB_DELETE}").method("POST", b).build()\n'
+    )
+    assert methods_of(kotlin, "Kb.kt") == [(2, "POST", "DELETE", None), (4, "POST", "DELETE", None)]
+    csharp = (
+        'const string Base = "https://openapi.akool.com/api/open/v3";\n'
+        f'var r = await http.PostAsync($"{{Base}}{INFO}?video_model_id={{id}}", content);\n'
+        f'var q = new HttpRequestMessage(HttpMethod.Get, $"{{Base}}{INFO}?video_model_id={{id}}");\n'
+    )
+    assert methods_of(csharp, "Info.cs") == [(2, "POST", "GET", None)]
+    ruby = (
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        f'req = Net::HTTP::Post.new(URI("#{{BASE}}{INFO}?video_model_id=#{{id}}"))\n'
+    )
+    assert methods_of(ruby, "info.rb") == [(2, "POST", "GET", None)]
+
+
+def test_no_method_finding_where_the_code_does_not_say() -> None:
+    text = (
+        "import requests\n"
+        + V4
+        + (
+            f'KB = f"{{BASE}}{KB_DELETE}"\n'
+            "def call(method, url, **kw):\n"
+            "    return requests.request(method, url, **kw)\n"
+            'call("DELETE", KB, json={"_id": i})\n'
+            f'self._send(f"{{BASE}}{KB_DELETE}", {{"_id": i}})\n'
+        )
+    )
+    assert methods_of(text, "kb.py") == []
+
+
+def test_a_method_fix_applies_and_audits_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    script = Path("talk.js")
+    script.write_text(
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        f"await fetch(`${{BASE}}{TALKING}`, {{ method: 'PUT', body: JSON.stringify(b) }});\n"
+    )
+    findings = audit([script]).findings
+    assert [(f.rule, f.found) for f in findings] == [("wrong-method", "PUT")]
+    fixed = patch(findings)
+    assert fixed.fixed == 1
+    subprocess.run(["git", "apply", "-"], input=fixed.diff, check=True)
+    assert "method: 'POST'" in script.read_text()
+    assert audit([script]).findings == []

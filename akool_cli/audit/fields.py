@@ -632,7 +632,7 @@ NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?
 
 # Calls that build a URL rather than send it: the request is the call around them.
 URL_BUILDER = re.compile(
-    r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URL|resolve|parse|str|String|encodeURI|"
+    r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URI|URL|resolve|parse|str|String|encodeURI|"
     r"url_for|Uri|concat|url)\s*$"
 )
 
@@ -879,3 +879,9 @@ def data_variable(text: str) -> str:
     whole answer), or "" when the file does not say (or says both)."""
     field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
     return "data" if field_ and not body else "top" if body and not field_ else ""
+
+
+# What the method rule reads of a call (methods.py): the same extents the field rules use.
+enclosing_call = _enclosing_call
+request_object = _request_object
+shell_command = _shell_command

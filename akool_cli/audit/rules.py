@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from akool_cli.audit import fields as f
-from akool_cli.audit import ties
+from akool_cli.audit import methods, ties
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
     BEARER_HEADER,
@@ -710,6 +710,51 @@ def _call_reads(
             yield from reads.rooted(i, name)
 
 
+# -- methods ------------------------------------------------------------------------------------------
+
+
+def check_methods(ctx: FileContext) -> Iterator[Hit]:
+    """A call whose code says its HTTP method (requests.post, -X POST, method: "POST", ...) to
+    a documented path the docs give another method; no finding when the code does not say."""
+    for m in ctx.mentions:
+        endpoint = m.endpoint
+        if m.verdict != "documented" or endpoint is None:
+            continue
+        doc = ctx.doc()
+        said = methods.sent_method(doc, doc.offset(m.line, m.column))
+        if said is None or said.method == endpoint.method:
+            continue
+        documented = f"{endpoint.method} {endpoint.path}"
+        message = (
+            f"this call sends a {said.method} to {endpoint.path}, which AKOOL documents as a "
+            f"{endpoint.method} ({endpoint.url})"
+        )
+        yield Hit(
+            m.line,
+            m.column,
+            said.method,
+            documented,
+            message,
+            endpoint.url,
+            _method_fix(doc, said, endpoint),
+        )
+
+
+def _method_fix(doc: f.Text, said: methods.Evidence, endpoint: DocEndpoint) -> Fix | None:
+    """A method written as a literal ("POST", -X PUT) becomes the documented one, in the same
+    letter case, when both send their fields as a body (not a GET, whose fields are a query, nor
+    an endpoint whose fields the docs put in the query: knowledge/delete's id)."""
+    if not said.literal or "GET" in (said.method, endpoint.method) or endpoint.query:
+        return None
+    new = endpoint.method
+    if said.text.islower():
+        new = new.lower()
+    elif not said.text.isupper():
+        new = new.capitalize()
+    line, column = doc.line_of(said.offset), doc.column(said.offset)
+    return Fix(line, column, column + len(said.text), said.text, new)
+
+
 # -- headers ------------------------------------------------------------------------------------------
 
 
@@ -779,6 +824,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "an endpoint AKOOL documents as deprecated and no longer available (background change); the docs name no replacement",
         check_deprecated_paths,
+    ),
+    Rule(
+        "wrong-method",
+        "error",
+        'a call whose code says its HTTP method (`requests.post`, `-X POST`, `method: "POST"`, `http.NewRequest("POST", ...)`) to a path AKOOL documents with another; the documented method is the fix',
+        check_methods,
     ),
     Rule(
         "wrong-host",

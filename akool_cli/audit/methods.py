@@ -1,0 +1,163 @@
+"""The HTTP method a call sends, where its code says so: the verb of the client method the path
+is given to (`requests.post`, `axios.delete`, `PostAsync`, `http.Get`, `Net::HTTP::Post.new`),
+a method argument or option (`http.NewRequest("POST", ...)`, `method: "POST"`,
+`HttpMethod.Post`), an OkHttp or WebClient chain's verb, a Postman request's `method`, and
+curl's (`-X`, a body flag, or its GET default); None when the code does not say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akool_cli.audit import fields
+from akool_cli.audit.fields import Text
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    method: str  # upper case
+    offset: int  # where the text that says it starts
+    text: str  # that text as written (a literal method can be replaced by the documented one)
+    literal: bool  # a method string or curl's -X token, which a fix may change in place
+
+
+# The verb of the client method the path is passed to: requests.post(, $client->post(,
+# Http::post(, client.PostAsync(, restTemplate.postForEntity(, http.Get(, Net::HTTP::Post.new(
+VERB_CALLEE = re.compile(
+    r"[\w)\]]\s*(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
+    r"(?:Async|_json|ForObject|ForEntity|ForLocation)?(?:<[^<>()]*>)?\s*$"
+    r"|::(?P<ruby>Get|Post|Put|Delete|Patch)\.new\s*$",
+    re.IGNORECASE,
+)
+# A method given as an argument or an option inside the call's parentheses.
+METHOD_ARGUMENT = re.compile(
+    r"(?:^|[(,])\s*(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*,"
+    r"|\b(?:HttpMethod|Method)(?:\.|::)(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
+    r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
+    r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)",
+)
+# A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
+CHAIN_LINK = re.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
+METHOD_LITERAL = re.compile(r"\s*(?P<q>[\"'])(?P<lit>[A-Za-z]+)(?P=q)")
+# The verb before the URL in a chain: WebClient's .post().uri(, OkHttp's .post(body).url(
+VERB_BEFORE_URI = re.compile(
+    r"\.\s*(?P<verb>get|post|put|delete|patch)\s*\([^()]*\)\s*\.\s*(?:uri|url)\s*$"
+)
+FETCH = re.compile(r"(?<![\w.])fetch\s*$")
+FETCH_UNSURE = re.compile(r"\.\.\.|\bbody\b")
+# A shell line that runs curl itself (not a string that names it): at the start of the line,
+# after $( or a pipe, or as a CI step's run:.
+CURL_START = re.compile(r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)curl\s")
+CURL_X = re.compile(
+    r"(?<!\S)(?:-X|--request)(?:\s+|=)?(?P<q>[\"']?)(?P<m>[A-Za-z$\"'{][^\s\"']*)(?P=q)"
+)
+CURL_BODY = re.compile(r"\s(?:-d|--data(?:-raw|-binary|-urlencode)?|--json|-F|--form)(?:[\s=]|$)")
+CURL_GET = re.compile(r"\s(?:-G|--get)\b")
+
+
+def sent_method(doc: Text, offset: int) -> Evidence | None:
+    """The method of the request a path at `offset` is written in, when its code says."""
+    line = doc.line_of(offset)
+    if doc.is_command(line) or doc.is_command(doc.line_of(fields.shell_command(doc, line)[0])):
+        return _curl(doc, line)  # a curl command, or a line its trailing backslashes continue
+    call = fields.enclosing_call(doc, offset)
+    if call is not None:
+        return _call(doc, offset, call)
+    found = fields.request_object(doc, offset)  # a Postman request, a config entry
+    if found is not None:
+        return _option(doc, found[0], found[1])
+    return None
+
+
+def _curl(doc: Text, line: int) -> Evidence | None:
+    start, end = fields.shell_command(doc, line)
+    command = doc.text[start:end]
+    if not CURL_START.search(command.split("\n", 1)[0]):
+        return None
+    explicit = CURL_X.search(command)
+    if explicit is not None:
+        method = explicit.group("m").upper()
+        at = start + explicit.start("m")
+        return Evidence(method, at, explicit.group("m"), True) if method in METHODS else None
+    if CURL_GET.search(command):
+        return Evidence("GET", start, "curl -G", False)
+    if CURL_BODY.search(command):
+        return Evidence("POST", start, "curl -d", False)
+    return Evidence("GET", start, "curl", False)
+
+
+def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
+    start, end = call
+    opener = doc.text[max(0, start - 60) : start]
+    verb = VERB_CALLEE.search(opener)
+    if verb is not None:
+        word = verb.group("verb") or verb.group("ruby")
+        at = start - len(opener) + verb.start("verb" if verb.group("verb") else "ruby")
+        return Evidence(word.upper(), at, word, False)
+    before_uri = VERB_BEFORE_URI.search(opener)
+    if before_uri is not None:
+        at = start - len(opener) + before_uri.start("verb")
+        return Evidence(before_uri.group("verb").upper(), at, before_uri.group("verb"), False)
+    if fields.CHAINED_URL.search(opener):
+        return _chain(doc, start, end)
+    found = _option(doc, start, end)
+    if found is not None or not FETCH.search(opener):
+        return found
+    return _fetch_default(doc, offset, start, end)
+
+
+def _option(doc: Text, start: int, end: int) -> Evidence | None:
+    """A method given inside [start, end): a quoted verb argument, HttpMethod.Post, method: "X"."""
+    for m in METHOD_ARGUMENT.finditer(doc.text, start, end):
+        group = next(g for g in ("lit", "const", "go", "opt") if m.group(g))
+        method = m.group(group).upper()
+        if method in METHODS:
+            return Evidence(method, m.start(group), m.group(group), group in ("lit", "opt"))
+    return None
+
+
+def _chain(doc: Text, start: int, end: int) -> Evidence | None:
+    """The verb link of a builder chain after its .url(...)/.uri(...): .post(body), .get(),
+    .method("POST", body); the links' own arguments are skipped (.header("k", m.get("v")))."""
+    around = doc.paren_around(start + 1)
+    at = around[1] if around is not None and around[0] == start else end
+    while at < end:
+        link = CHAIN_LINK.match(doc.text, at)
+        if link is None:
+            return None
+        name = link.group("name")
+        if name.upper() in METHODS:
+            return Evidence(name.upper(), link.start("name"), name, False)
+        if name == "method":
+            lit = METHOD_LITERAL.match(doc.text, link.end())
+            if lit is None or lit.group("lit").upper() not in METHODS:
+                return None
+            return Evidence(lit.group("lit").upper(), lit.start("lit"), lit.group("lit"), True)
+        around = doc.paren_around(link.end())
+        if around is None or around[0] != link.end() - 1:
+            return None
+        at = around[1]
+    return None
+
+
+def _fetch_default(doc: Text, offset: int, start: int, end: int) -> Evidence | None:
+    """fetch(url) and fetch(url, { headers }) are GETs; fetch(url, options) may be anything."""
+    depth, i = 0, offset
+    text = doc.text
+    while i < end - 1:
+        c = text[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            rest = text[i + 1 : end - 1].lstrip()
+            # options without a method are a GET's, unless they hold a body (fetch refuses a
+            # GET with a body: the code means another method and does not say which) or a spread
+            if rest.startswith("{") and not FETCH_UNSURE.search(rest):
+                return Evidence("GET", start, "fetch", False)
+            return None  # an options object held in a name: its method is not said here
+        i += 1
+    return Evidence("GET", start, "fetch", False)
