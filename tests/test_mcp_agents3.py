@@ -29,7 +29,7 @@ def test_wait_keeps_one_heartbeat_across_state_reads_and_the_pauses_between_them
 ) -> None:
     """A read answered at once, a pause (--poll), then a read AKOOL holds: the gap between two
     notifications stays near --heartbeat (before: a pause plus a heartbeat, twice as long)."""
-    heartbeat = 0.2
+    heartbeat = 0.5
     notes: list[tuple[float, str]] = []
 
     async def body(session: ClientSession) -> None:
@@ -56,7 +56,7 @@ def test_wait_keeps_one_heartbeat_across_state_reads_and_the_pauses_between_them
         "--heartbeat",
         str(heartbeat),
         "--poll",
-        "0.3",
+        "0.8",
         "--wait-ceiling",
         "60",
     )
