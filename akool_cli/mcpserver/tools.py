@@ -661,7 +661,9 @@ def _over_budget(exc: BudgetExceededError) -> BudgetExceededError:
 
 def _staged_error(staged: Staged) -> AkoolError:
     """Why a staged head swap made no job, as a tool error (the budget's hint as MCP says it)."""
-    error = staged.error or AkoolError("the head swap stopped")
+    error = staged.error or AkoolError(
+        "the head swap stopped before it was made", hint="call the headswap tool again"
+    )
     if isinstance(error, BudgetExceededError):
         return _over_budget(error)
     return error
