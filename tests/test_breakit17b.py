@@ -191,12 +191,9 @@ def test_an_upload_to_a_store_that_never_finishes_ends_at_its_deadline(
 
     from akool_cli.inputs import upload
     from tests.support.hostile import raw_server, stalling, trickling
-    from tests.test_upload import PNG, aws_env
+    from tests.test_upload import PNG, aws_keys
 
-    aws_env(monkeypatch, isolated.tmp)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENTKEY01")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "environment-secret")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    aws_keys(monkeypatch, isolated.tmp)
     monkeypatch.setattr(upload, "S3_DEADLINE", 0.5)  # the documented 90 s, shortened
     ended = threading.Event()
     answer = (

@@ -166,3 +166,29 @@ def test_the_exit_code_table_names_the_settle_command() -> None:
     for code in (ExitCode.UNAVAILABLE, ExitCode.BATCH_INCOMPLETE):
         assert "`akool settle ID --created JOB_ID` (or `--not-created`)" in EXIT_CODE_MEANINGS[code]
         assert f"| {int(code)} | {EXIT_CODE_MEANINGS[code]} |" in readme
+
+
+def test_status_shows_an_unknown_outcome_as_a_row_with_the_command_that_settles_it(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    lose_answer_once(api_env, "create_job")
+    lost = invoke(["talk", "https://example.com/a.jpg", AUDIO, "--name", "lost one"], expect=5)
+    attempt, command = settle_command(lost.stderr)
+    # Nothing else in the history: the array holds that create, not nothing.
+    (row,) = json.loads(invoke(["status", "--json"]).stdout)
+    assert list(row) == shape("unknown create outcome")
+    assert row["id"] is None and row["state"] == "unknown" and row["video_status"] is None
+    assert row["attempt"] == attempt and command in row["hint"] and row["error"]
+    assert row["kind"] == "talking_photo" and row["label"] == "lost one"
+    assert row["inputs"]["image_url"] == "https://example.com/a.jpg" and row["created_at"]
+    # The table has its row too (tab-separated in a pipe), named and with its settle command.
+    text = invoke(["status"])
+    (line,) = text.stdout.splitlines()
+    cells = line.split("\t")
+    assert cells[:2] == ["?", "unknown"] and cells[4] == "lost one"
+    assert f"akool settle {attempt} --created JOB_ID" in cells[3] and "--not-created" in cells[3]
+    assert command in text.stderr  # and the warning with the whole story, as before
+    with Client(SANDBOX_API_KEY, base_url=api_env.base_url) as client:
+        assert [v["attempt"] for v in client.statuses().views()] == [attempt]
+    invoke(["settle", str(attempt), "--not-created"])
+    assert json.loads(invoke(["status", "--json"]).stdout) == []  # settled: no row

@@ -81,14 +81,20 @@ def aws_env(monkeypatch: pytest.MonkeyPatch, tmp: Path) -> None:
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
 
 
-@pytest.fixture
-def s3(moto_endpoint: str, isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> S3:
-    """A fresh bucket; AWS settings from the environment only, as in a CI job."""
-    aws_env(monkeypatch, isolated.tmp)
-    monkeypatch.setenv("AWS_ENDPOINT_URL", moto_endpoint)
+def aws_keys(monkeypatch: pytest.MonkeyPatch, tmp: Path, endpoint: str | None = None) -> None:
+    """aws_env, with keys and a region from the environment, as in a CI job (and the store)."""
+    aws_env(monkeypatch, tmp)
+    if endpoint is not None:
+        monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENTKEY01")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "environment-secret")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+
+
+@pytest.fixture
+def s3(moto_endpoint: str, isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> S3:
+    """A fresh bucket; AWS settings from the environment only, as in a CI job."""
+    aws_keys(monkeypatch, isolated.tmp, moto_endpoint)
     world = S3(moto_endpoint, f"akool-{uuid.uuid4().hex[:12]}", isolated.tmp / "files")
     world.client().create_bucket(Bucket=world.bucket)
     return world

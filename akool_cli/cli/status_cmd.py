@@ -12,7 +12,7 @@ from akool_cli.core.errors import CredentialScopeError, ExitCode, settle_hint
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
     from akool_cli.cli.runtime import Runtime
-    from akool_cli.client import Job
+    from akool_cli.client import Statuses
 
 
 def register(app: typer.Typer) -> None:
@@ -57,27 +57,27 @@ def status(
         else:
             errors.append((note.job_id, note.error))
     unknown = {job_id for job_id, _ in errors}  # a note that is not known: not in the history
-    code = out.jobs_or_errors([job.to_json() for job in found.jobs], errors, unknown)
+    code = out.jobs_or_errors(found.views(), errors, unknown)
     if not json_out:
-        _print(out, runtime, found.jobs, found.unknown_attempts, asked=bool(job_ids))
+        _print(out, runtime, found, asked=bool(job_ids))
     warn_expiring(out, soon, now)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 
 
-def _print(
-    out: Output, runtime: Runtime, jobs: list[Job], unknown: list[Any], *, asked: bool
-) -> None:
+def _print(out: Output, runtime: Runtime, found: Statuses, *, asked: bool) -> None:
+    """The table: the jobs, then a row for each create whose outcome is unknown (no id: "?");
+    and for each of those a warning telling the whole story, with what settles it."""
     from akool_cli.client import TABLE_COLUMNS
 
     if runtime.quiet:
-        for job in jobs:
+        for job in found.jobs:
             out.data(job.id)
-    elif jobs:
-        out.table(TABLE_COLUMNS, [job.row() for job in jobs])
-    elif not unknown and not asked:
+    elif found.jobs or found.unknown_attempts:
+        out.table(TABLE_COLUMNS, found.rows())
+    elif not asked:
         out.info("No jobs yet. Create one with: akool talk IMAGE_URL AUDIO_URL")
-    for attempt in unknown:
+    for attempt in found.unknown_attempts:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(attempt.started_at))
         row = attempt.inputs.get("batch_row")
         made = f"batch row {row} ({attempt.inputs.get('batch_id')})" if row is not None else ""

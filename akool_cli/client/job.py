@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from akool_cli.core import kinds, states
 from akool_cli.core.clock import current
-from akool_cli.core.errors import AkoolError
+from akool_cli.core.errors import AkoolError, settle_hint
 from akool_cli.core.models import JobInfo
 
 if TYPE_CHECKING:
@@ -191,3 +191,28 @@ class Statuses:
     unknown_attempts: list[AttemptRecord] = field(default_factory=list)
     # The history's path when it can be read but not written: states are shown, not saved.
     read_only: str | None = None
+
+    def views(self, now: float | None = None) -> list[dict[str, Any]]:
+        """What `akool status --json` prints: the jobs, then each create whose outcome is
+        unknown (no id, state `unknown`, its `attempt` and the `hint` that settles it)."""
+        from akool_cli.jobs.views import attempt_view
+
+        now = current().time() if now is None else now
+        return [job.to_json(now) for job in self.jobs] + [
+            attempt_view(
+                attempt=a.id,
+                kind=a.kind,
+                started_at=a.started_at,
+                inputs=a.inputs,
+                detail=a.detail,
+                hint=settle_hint(a.id),
+                now=now,
+            )
+            for a in self.unknown_attempts
+        ]
+
+    def rows(self, now: float | None = None) -> list[list[str]]:
+        """`akool status`'s table (columns: TABLE_COLUMNS), unknown outcomes last."""
+        from akool_cli.jobs.views import table_row
+
+        return [table_row(view) for view in self.views(now)]

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import ipaddress
 import os
 import re
+import socket
 import threading
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -274,7 +277,9 @@ class S3Store:
                 # An address has no virtual hosts (bucket.127.0.0.1): name the bucket in the path.
                 config = config.merge(botocore.config.Config(s3={"addressing_style": "path"}))
             region = session.region_name or (None if endpoint else self._bucket_region(session))
-            self.client: S3Client = session.client("s3", region_name=region, config=config)
+            self.client: S3Client = cuttable(
+                session.client("s3", region_name=region, config=config)
+            )
         except botocore.exceptions.ProfileNotFound as exc:
             raise UsageError(
                 f"the AWS profile {exc.kwargs.get('profile')!r} does not exist",
@@ -286,7 +291,7 @@ class S3Store:
         """Where the bucket lives, so that its presigned URLs are signed for the right region."""
         import botocore.exceptions
 
-        probe = session.client("s3", region_name="us-east-1")
+        probe = cuttable(session.client("s3", region_name="us-east-1"))
         try:
             answer = self._bounded(lambda: probe.head_bucket(Bucket=self.target.bucket))
             headers = answer["ResponseMetadata"]["HTTPHeaders"]
@@ -398,14 +403,95 @@ class S3Store:
         return UnavailableError(f"the upload to {where} failed: {exc}")
 
 
+class _Call:
+    """One call to the store, on a thread of its own: the connections it sends on, so that past
+    its deadline they are shut down. The thread's read or write then fails at once, and no try
+    follows (cut), so the thread ends then, not when the store closes the socket."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.connections: list[Any] = []
+        self.cut = False
+
+    def adopt(self, connection: Any) -> None:
+        """A connection this call sends a request on; none once the call is cut."""
+        with self.lock:
+            if self.cut:
+                raise CancelledError("the call to the store is past its deadline")
+            self.connections.append(connection)
+
+    def cancel(self) -> None:
+        with self.lock:
+            self.cut, connections = True, list(self.connections)
+        for connection in connections:
+            sock = getattr(connection, "sock", None)
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)  # wakes the thread's blocked read or write
+
+
+_CALLS = threading.local()  # .call: the _Call the current thread makes
+
+
+def _current_call() -> _Call | None:
+    call = getattr(_CALLS, "call", None)
+    return call if isinstance(call, _Call) else None
+
+
+@functools.cache
+def _pool_classes() -> dict[str, type]:
+    """botocore's connection pools, whose connections tell the current call they are in use."""
+    from botocore import awsrequest
+
+    def adopting(base: type) -> type:
+        def request(self: Any, *args: Any, **kwargs: Any) -> Any:
+            call = _current_call()
+            if call is not None:
+                call.adopt(self)
+            return base.request(self, *args, **kwargs)  # type: ignore[attr-defined]
+
+        return type(f"Cuttable{base.__name__}", (base,), {"request": request})
+
+    pools = {
+        "http": (awsrequest.AWSHTTPConnectionPool, awsrequest.AWSHTTPConnection),
+        "https": (awsrequest.AWSHTTPSConnectionPool, awsrequest.AWSHTTPSConnection),
+    }
+    return {
+        scheme: type(f"Cuttable{pool.__name__}", (pool,), {"ConnectionCls": adopting(conn)})
+        for scheme, (pool, conn) in pools.items()
+    }
+
+
+def _no_try_once_cut(**_: Any) -> None:
+    """botocore's needs-retry hook, asked first: a call past its deadline is not tried again."""
+    call = _current_call()
+    if call is not None and call.cut:
+        raise CancelledError("the call to the store is past its deadline")
+
+
+def cuttable(client: _T) -> _T:
+    """The S3 client, its calls cut at their deadline (within). botocore keeps its pool classes
+    in its HTTP session (`_pool_classes_by_scheme`); were that gone in a later botocore, a call
+    past its deadline would still end for akool, its thread only when the store lets go."""
+    session = getattr(getattr(client, "_endpoint", None), "http_session", None)
+    classes = getattr(session, "_pool_classes_by_scheme", None)
+    if isinstance(classes, dict):
+        classes.update(_pool_classes())
+    client.meta.events.register_first("needs-retry.s3", _no_try_once_cut)  # type: ignore[attr-defined]
+    return client
+
+
 def within(call: Callable[[], _T], seconds: float, where: str) -> _T:
     """`call` on a thread of its own, awaited at most `seconds` (a stop still ends the wait at
-    once): its answer or exception, or UnavailableError once its deadline passes. The thread is
-    a daemon, left to end when its socket does (akool exits meanwhile)."""
+    once): its answer or exception, or UnavailableError once its deadline passes. Then the
+    connections it uses are shut down and it is not tried again, so its thread ends too and
+    no socket is left open for the store to close (a library user's program keeps neither)."""
     done = threading.Event()
     result: list[Any] = []
+    cut = _Call()
 
     def run() -> None:
+        _CALLS.call = cut
         try:
             result.append((True, call()))
         except BaseException as exc:  # handed to the caller's thread
@@ -415,6 +501,7 @@ def within(call: Callable[[], _T], seconds: float, where: str) -> _T:
 
     threading.Thread(target=run, name="akool-s3", daemon=True).start()
     if not done.wait(seconds):
+        cut.cancel()
         raise UnavailableError(
             f"no complete answer from the storage endpoint {where} within {seconds:.0f} s "
             "(akool's limit for one exchange with the bucket)",

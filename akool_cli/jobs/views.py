@@ -99,6 +99,37 @@ def expired(video_status: int, expires_at: float | None, now: float) -> bool:
     return video_status == states.Status.DONE and expires_at is not None and now >= expires_at
 
 
+# A create whose outcome is unknown, as a row of `akool status --json`: a job's keys, then these.
+ATTEMPT_KEYS = ("attempt", "hint")
+
+
+def attempt_view(
+    *,
+    attempt: int,
+    kind: str,
+    started_at: float,
+    inputs: Mapping[str, Any],
+    detail: str,
+    hint: str,
+    now: float,
+) -> dict[str, Any]:
+    """A create sent whose answer never came (an unknown outcome): JOB_KEYS with no id and the
+    state `unknown` (`error` says what happened), and ATTEMPT_KEYS: the attempt's number and
+    what settles it. Shown by `akool status` until it is settled."""
+    view = job_view(
+        job_id="",
+        video_status=0,
+        error=f"unknown outcome: {detail}",
+        created_at=started_at,
+        kind=kind,
+        label=str(inputs.get("label") or ""),
+        inputs=inputs,
+        now=now,
+    )
+    view.update(id=None, state=states.UNKNOWN, video_status=None)
+    return {**view, "attempt": attempt, "hint": hint}
+
+
 def age(seconds: int | None) -> str:
     if seconds is None:
         return "-"
@@ -150,6 +181,9 @@ def table_row(view: dict[str, Any]) -> list[str]:
         detail = "deleted on AKOOL (akool delete)"
     elif view.get("expired") and not view.get("downloaded_path"):
         detail = EXPIRED_NOTE
+    if view.get("attempt") is not None:  # an unknown outcome: what settles it
+        number = view["attempt"]
+        detail = f"unknown outcome: akool settle {number} --created JOB_ID (or --not-created)"
     return [
         str(view["id"] or "?"),
         str(view["state"]),
