@@ -14,11 +14,13 @@ from typing import Any
 import anyio
 from mcp.client.session import ClientSession
 
+from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.rawmcp import RawServer
 from tests.support.runner import invoke
 from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
+from tests.test_faces import sent
 from tests.test_mcp_lifecycle import _runs
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
@@ -290,3 +292,24 @@ def test_the_headswap_tool_answers_once_the_analysis_is_taken_and_wait_follows_i
     serve(isolated, sandbox, body)
     assert len([j for j in sandbox.state.jobs.values() if j.kind == "head_swap"]) == 1
     assert len(sandbox.state.analyses) == 1
+
+
+def test_a_products_own_name_and_integer_choices_reach_akool(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    """A cloned voice's and an uploaded avatar's `name` is AKOOL's field (and the job's label),
+    and a documented integer choice (url_from 1 or 2) is an integer in the schema."""
+
+    async def body(session: ClientSession) -> None:
+        tools = {t.name: t.input_schema["properties"] for t in (await session.list_tools()).tools}
+        assert tools["avatars_add"]["url_from"]["enum"] == [1, 2]
+        await call(session, "avatars_add", url="https://example.com/me.mp4", name="Me", url_from=1)
+        await call(
+            session, "voice_clone", source_voice_file="https://example.com/speech.mp3", name="Mine"
+        )
+
+    serve(isolated, sandbox, body)
+    [avatar] = sent(sandbox, contract.CREATE_AVATAR)
+    assert (avatar["name"], avatar["url_from"]) == ("Me", 1)
+    [voice] = sent(sandbox, contract.VOICE_CLONE)
+    assert voice["name"] == "Mine"

@@ -124,8 +124,9 @@ def param_schema(param: products.Param, documented: contract.Field | None) -> di
         schema["minimum"] = param.minimum
     if param.maximum is not None:
         schema["maximum"] = param.maximum
-    if documented is not None and documented.enum:
-        schema["enum"] = list(documented.enum)
+    if documented is not None and documented.enum and param.type != "boolean":
+        cast = {"integer": int, "number": float}.get(param.type, str)  # the field's own type
+        schema["enum"] = [cast(choice) for choice in documented.enum]
     if documented is not None and documented.max_length:
         schema["maxLength"] = documented.max_length
     return schema
@@ -134,22 +135,36 @@ def param_schema(param: products.Param, documented: contract.Field | None) -> di
 def product_schema(product: products.Product) -> dict[str, Any]:
     """A product's create tool input: its documented parameters, the required ones required."""
     fields = {f.name: f for f in product.kind.create.body}
-    derived: dict[str, Any] = {}
-    if product.derive is not None:
-        try:
-            product.derive(derived)  # what akool fills in itself when nothing is given
-        except (KeyError, TypeError, ValueError):
-            derived = {}  # it derives from given fields only: nothing is filled in by itself
     properties = {p.name: param_schema(p, fields.get(p.name)) for p in product.params}
-    required = [
-        p.name
+    wanted = [
+        p
         for p in product.params
-        if p.name in fields
-        and fields[p.name].required
-        and p.default is None
-        and p.name not in derived
+        if p.name in fields and fields[p.name].required and p.default is None
     ]
-    return _object({**properties, **COMMON}, required)
+    required = [p.name for p in wanted if not _derived(product, p.name, wanted)]
+    # A product's own `name` (a cloned voice's, an uploaded avatar's) is its field, and the label.
+    common = {k: v for k, v in COMMON.items() if k not in properties}
+    return _object({**properties, **common}, required)
+
+
+SAMPLES: dict[str, Any] = {"string": "x", "integer": 1, "number": 1, "boolean": True}
+
+
+def _derived(product: products.Product, name: str, wanted: list[products.Param]) -> bool:
+    """Whether akool fills `name` in itself from the other required fields (an avatar's id
+    from its name, where its URL comes from), so that a call need not give it."""
+    if product.derive is None:
+        return False
+    given: dict[str, Any] = {
+        p.name: "https://example.com/x.mp4" if p.media else SAMPLES.get(p.type, "x")
+        for p in wanted
+        if p.name != name
+    }
+    try:
+        product.derive(given)
+    except (KeyError, TypeError, ValueError):
+        return False  # it needs what only a call gives
+    return name in given
 
 
 def tool_specs() -> list[ToolSpec]:
@@ -315,7 +330,11 @@ class Session:
         """A create tool's call: checked, claimed (a retry gets the first call's job), sent once."""
         assert spec.kind is not None
         kind = spec.kind
-        fields = {k: v for k, v in arguments.items() if k not in COMMON and v is not None}
+        product = products.for_kind(kind)
+        own = {p.name for p in product.params} if product is not None else set()
+        fields = {
+            k: v for k, v in arguments.items() if v is not None and (k not in COMMON or k in own)
+        }
         name = str(arguments.get("name") or "")
         once = Once(claim_key(spec.name, arguments))
         if "idempotency_key" not in arguments:
@@ -335,7 +354,9 @@ class Session:
                     run=self.run,
                 )
             else:
-                job = self.client.make(kind.name, fields, name=name, once=once, run=self.run)
+                job = self.client.make(
+                    kind.command or kind.name, fields, name=name, once=once, run=self.run
+                )
         except BudgetExceededError as exc:
             raise _over_budget(exc) from None
         return _made(job, job.repeated)
