@@ -19,8 +19,8 @@ from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.rawmcp import RawServer
 from tests.support.runner import invoke
-from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
 from tests.test_faces import sent
+from tests.test_mcp import AUDIO, IMAGE, call, refused, serve
 from tests.test_mcp_lifecycle import _runs
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
