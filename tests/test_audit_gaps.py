@@ -281,3 +281,117 @@ def test_a_method_fix_applies_and_audits_clean(
     subprocess.run(["git", "apply", "-"], input=fixed.diff, check=True)
     assert "method: 'POST'" in script.read_text()
     assert audit([script]).findings == []
+
+
+# -- Go struct tags: a tagged field of a struct sent as a body is a JSON key ----------------------
+
+GO_TALK = (
+    "package akool\n"
+    'const base = "https://openapi.akool.com/api/open/v3"\n'
+    "type TalkReq struct {\n"
+    '\tTalkingPhotoURL string `json:"talking_photo_url"`\n'
+    '\tAudioURL        string `json:"audio_url"`\n'
+    '\tWebhookURL      string `json:"webhook_url,omitempty"`\n'
+    '\tResolution      string `json:"resolution"`\n'
+    '\tNote            string `json:"-"`\n'
+    "}\n"
+)
+
+
+def test_a_go_struct_marshalled_inline_is_checked_by_its_tags() -> None:
+    text = GO_TALK + (
+        "func Talk(p, a, h string) error {\n"
+        '\tb, _ := json.Marshal(TalkReq{TalkingPhotoURL: p, AudioURL: a, WebhookURL: h, Resolution: "720p"})\n'
+        f'\treq, _ := http.NewRequest("POST", base+"{TALKING}", bytes.NewReader(b))\n'
+        "\t_, err := http.DefaultClient.Do(req)\n"
+        "\treturn err\n"
+        "}\n"
+    )
+    found = audit_text(text, "talk.go")
+    assert places(found) == [(6, "misnamed-field", "webhook_url"), (11, "bad-value", '"720p"')]
+    misnamed = found[0]
+    assert misnamed.documented == "webhookUrl" and misnamed.fix is None  # a tag is never patched
+    assert found[1].fix is None
+
+
+def test_a_go_struct_held_in_a_variable_and_marshalled_later() -> None:
+    text = GO_TALK + (
+        "func Talk(p, a, h string) error {\n"
+        "\tpayload := &TalkReq{\n"
+        "\t\tTalkingPhotoURL: p,\n"
+        "\t\tAudioURL:        a,\n"
+        '\t\tResolution:      "1080",\n'
+        "\t}\n"
+        "\tpayload.WebhookURL = h\n"
+        "\tbody, err := json.Marshal(payload)\n"
+        "\tif err != nil {\n\t\treturn err\n\t}\n"
+        f'\tresp, err := http.Post(base+"{TALKING}", "application/json", bytes.NewBuffer(body))\n'
+        "\t_ = resp\n"
+        "\treturn err\n"
+        "}\n"
+    )
+    # webhook_url is reported at its tag; the Go field names (WebhookURL) are never keys
+    assert places(audit_text(text, "talk.go")) == [(6, "misnamed-field", "webhook_url")]
+
+
+def test_a_go_struct_that_is_not_sent_is_not_checked() -> None:
+    text = GO_TALK + (
+        "func Save(p string) ([]byte, error) {\n"
+        "\treturn json.Marshal(TalkReq{TalkingPhotoURL: p})\n"
+        "}\n"
+        "func Quota() (*http.Response, error) {\n"
+        '\treturn http.Get(base + "/faceswap/quota/info")\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "save.go")) == []
+
+
+# -- Rust: tuples in a slice (.query(&[..]), .form(&[..])) and json! bodies ------------------------
+
+RUST_BASE = 'const BASE: &str = "https://openapi.akool.com/api/open/v3";\n'
+
+
+def test_a_rust_query_given_as_tuples() -> None:
+    text = RUST_BASE + (
+        "async fn status(c: &reqwest::Client, id: &str) -> reqwest::Result<String> {\n"
+        '    c.get(format!("{}/content/video/infobymodelid", BASE))\n'
+        '        .query(&[("video_model_id", id), ("task_id", id)])\n'
+        "        .send().await?.text().await\n"
+        "}\n"
+        "async fn list(c: &reqwest::Client, id: &str) -> reqwest::Result<String> {\n"
+        '    c.get(format!("{BASE}/faceswap/result/listbyids")).query(&[("_id", id)]).send().await?.text().await\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "status.rs")) == [
+        (4, "misnamed-field", "task_id"),
+        (8, "unknown-field", "_id"),
+    ]
+
+
+def test_a_rust_form_and_json_bodies() -> None:
+    text = RUST_BASE + (
+        "use serde_json::json;\n"
+        "async fn talk(c: &reqwest::Client, p: &str, a: &str) -> reqwest::Result<String> {\n"
+        "    let body = serde_json::json!({\n"
+        '        "talking_photo_url": p,\n'
+        '        "audio_url": a,\n'
+        '        "resolution": "720p",\n'
+        "    });\n"
+        f'    c.post(format!("{{BASE}}{TALKING}")).json(&body).send().await?.text().await\n'
+        "}\n"
+        "async fn talk2(c: &reqwest::Client, p: &str) -> reqwest::Result<String> {\n"
+        f'    c.post(format!("{{BASE}}{TALKING}"))\n'
+        '        .json(&json!{"talking_photo_url": p, "webhook_url": "https://me/hook"})\n'
+        "        .send().await?.text().await\n"
+        "}\n"
+        "async fn talk3(c: &reqwest::Client, p: &str) -> reqwest::Result<String> {\n"
+        f'    c.post(format!("{{BASE}}{TALKING}"))\n'
+        '        .form(&[("talking_photo_url", p), ("photo_url", p)])\n'
+        "        .send().await?.text().await\n"
+        "}\n"
+    )
+    assert places(audit_text(text, "talk.rs")) == [
+        (7, "bad-value", '"720p"'),
+        (13, "misnamed-field", "webhook_url"),
+        (18, "misnamed-field", "photo_url"),
+    ]

@@ -84,7 +84,7 @@ class FileContext:
             return "shell"
         if self.is_js:
             return "js"
-        return {".cs": "csharp", ".go": "go"}.get(suffix, "")
+        return {".cs": "csharp", ".go": "go", ".rs": "rust"}.get(suffix, "")
 
     @property
     def is_python(self) -> bool:

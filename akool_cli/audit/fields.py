@@ -19,6 +19,7 @@ KEY = re.compile(
     r"|(?:^|(?<=[{,\s(]))(?P<bare>[A-Za-z_]\w*)\??\s*:(?![:=/])"
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
 )
+TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
@@ -51,7 +52,7 @@ QUERY_KEYS = ("params", "query", "searchParams", "qs")
 SKIPPED_LABELS = re.compile(
     r"(?:headers|header|auth|files|cookies|proxies|timeout|options)\s*[=:]\s*$", re.I
 )
-QUERY_LABELS = re.compile(r"(?:params|query|searchParams|qs)\s*[=:]\s*$")
+QUERY_LABELS = re.compile(r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$")
 FORM_FIELD = re.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
 QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)=(?P<value>[^&\"'`\s#]*)")
 
@@ -76,6 +77,16 @@ class Container:
     keys: list[Key] = field(default_factory=list)
     label: str = ""  # what precedes it: `json=`, `headers:`, `const body =` ...
     children: list[int] = field(default_factory=list)
+    go_fields: list[Key] = field(default_factory=list)  # a Go struct literal's field names
+
+
+@dataclass(frozen=True)
+class StructField:
+    """A field of a Go struct type with its JSON name (`WebhookURL string `json:"webhook_url"``)."""
+
+    go: str
+    json: str
+    offset: int  # where the JSON name starts, in the tag
 
 
 @dataclass
@@ -101,6 +112,7 @@ class Text:
     # Each call's request, read once however many paths it holds; and the URL assignments
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
+    structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
 
     def line_text(self, line: int) -> str:
@@ -194,6 +206,8 @@ def read(lines: list[str], python: bool, language: str = "") -> Text:
     doc._container_starts = [c.start for c in doc.containers]
     doc._paren_starts = [p[0] for p in doc.parens]
     doc._by_start = {c.start: k for k, c in enumerate(doc.containers)}
+    if language == "go":
+        doc.structs = _go_structs(doc)
     for m in ASSIGNED.finditer(text):
         name = m.group("n") or m.group("n2")
         before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
@@ -223,6 +237,8 @@ def _structure(doc: Text) -> None:
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
         events += [(m.start("short"), 1, m) for m in SHORT_KEY.finditer(text)]
+    if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
+        events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
@@ -264,6 +280,12 @@ def _close(doc: Text, index: int, end: int) -> None:
 
 
 def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
+    if m.re is TUPLE_KEY:  # the tuple's parenthesis is open: its slice is the frame below
+        slice_ = stack[-2][0] if len(stack) > 1 and stack[-1][0] <= -2 else -1
+        if slice_ >= 0 and doc.text[doc.containers[slice_].start] == "[":
+            key = Key(m.group("tk"), m.start("tk"), m.end(), -1)
+            doc.containers[slice_].keys.append(key)
+        return
     owner = stack[-1][1] if stack else -1
     if owner < 0 or stack[-1][0] != owner:
         return  # not directly inside the container: in a call's parentheses within it
@@ -277,8 +299,12 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
             doc.containers[parent].keys.append(Key(m.group("cs"), m.start("cs"), m.end(), -1))
         return
     name = m.group("name") or m.group("bare") or m.group("name2")
-    if m.group("bare") and (doc.python or doc.language == "go"):
-        return  # Python has no bare keys; Go's are a struct's field names, not JSON's
+    if m.group("bare") and doc.language == "go":  # a struct's field names, not JSON's
+        key = Key(m.group("bare"), m.start("bare"), m.end(), -1)
+        doc.containers[owner].go_fields.append(key)
+        return
+    if m.group("bare") and doc.python:
+        return  # Python has no bare keys
     start = (
         m.start("name")
         if m.group("name")
@@ -434,7 +460,15 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
     return keys if len(keys) > 1 else []  # requests.post(url=u) alone sends no body
 
 
-def _variable_keys(doc: Text, name: str, before: int) -> list[Key]:
+# A body that is a serializer's text of another name: the keys are that name's.
+SERIALIZED = re.compile(
+    r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
+    r"|json_encode|JsonSerializer\.Serialize|gson\.toJson|\w+\.writeValueAsString)"
+    r"\(\s*&?(?P<n>[A-Za-z_]\w*)\s*[,)]"
+)
+
+
+def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Key]:
     """The keys of a variable passed to a call: those of the container last assigned to it and
     those set on it afterwards (body["k"] = v, body.k = v, body.put("k", v))."""
     spot = doc.last_assignment(name, before)
@@ -446,6 +480,10 @@ def _variable_keys(doc: Text, name: str, before: int) -> list[Key]:
     if assigned is not None:
         _collect(doc, assigned, keys, keys, 0, before)
         after = doc.containers[assigned].end
+    else:
+        serialized = SERIALIZED.match(doc.text, spot[1])
+        if serialized is not None and serialized.group("n") != name and depth < 2:
+            keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
     keys += _added_keys(doc, name, after, before)
     if doc.shared(name):
         for key in keys:
@@ -489,6 +527,8 @@ def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     found = []
     for m in pattern.finditer(doc.text, after, before):
         group = "k" if m.group("k") else "k2" if m.group("k2") else "k3"
+        if group == "k2" and doc.language == "go":
+            continue  # req.WebhookURL = h: a Go field name, not a JSON key
         stop = doc.text.find(")" if group == "k3" else "\n", m.end())
         stop = stop if stop >= 0 else len(doc.text)
         found.append(Key(m.group(group), m.start(group), m.end(), stop))
@@ -544,9 +584,55 @@ def _collect(
         for inner in c.children:  # a Postman body: the JSON text of its raw value
             _collect(doc, inner, body, query, depth + 1, before)
         return
-    for k in c.keys:
-        value_end(doc, k, c)
-    (query if QUERY_LABELS.search(c.label) else body).extend(c.keys)
+    keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
+    if keys is None:
+        keys = c.keys
+        for k in keys:
+            value_end(doc, k, c)
+    (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+GO_STRUCT = re.compile(r"\btype\s+(?P<name>[A-Za-z_]\w*)\s+struct\s*\{")
+GO_TAGGED = re.compile(
+    r"^[ \t]*(?P<go>[A-Za-z_]\w*)[ \t]+[^`\n]*`[^`\n]*?\bjson:\"(?P<json>[A-Za-z_][\w-]*)", re.M
+)
+GO_LITERAL_TYPE = re.compile(r"&?(?P<t>[A-Za-z_]\w*)\s*$")
+
+
+def _go_structs(doc: Text) -> dict[str, list[StructField]]:
+    """The struct types a Go file declares, each with its JSON-tagged fields (a field without a
+    json tag, or tagged "-", is left out: its JSON name is not written where a fix could go)."""
+    found: dict[str, list[StructField]] = {}
+    for m in GO_STRUCT.finditer(doc.text):
+        index = doc.container_at(m.end() - 1)
+        if index is None:
+            continue
+        c = doc.containers[index]
+        found[m.group("name")] = [
+            StructField(t.group("go"), t.group("json"), t.start("json"))
+            for t in GO_TAGGED.finditer(doc.text, c.start + 1, c.end - 1)
+        ]
+    return found
+
+
+def _struct_keys(doc: Text, c: Container) -> list[Key] | None:
+    """The JSON keys a Go struct literal (`TalkReq{WebhookURL: h}`) sends: every tagged field of
+    its type, each at its tag (where the JSON name is written), with the literal's value for it
+    when the literal sets one. Never patched: a tag is every literal's of that type."""
+    kind = GO_LITERAL_TYPE.search(c.label)
+    fields_ = doc.structs.get(kind.group("t")) if kind else None
+    if fields_ is None:
+        return None
+    given = {k.name: k for k in c.go_fields}
+    keys = []
+    for f in fields_:
+        value = given.get(f.go)
+        if value is None:
+            keys.append(Key(f.json, f.offset, f.offset, f.offset, raw=True, shared=True))
+        else:
+            end = value_end(doc, value, c)
+            keys.append(Key(f.json, f.offset, value.value_start, end, shared=True))
+    return keys
 
 
 def _top_containers(doc: Text, start: int, end: int) -> list[int]:
@@ -577,7 +663,7 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     return None
 
 
-CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*\s*$")
+CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro's call
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
 SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$/]")
@@ -633,7 +719,7 @@ NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?
 # Calls that build a URL rather than send it: the request is the call around them.
 URL_BUILDER = re.compile(
     r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URI|URL|resolve|parse|str|String|encodeURI|"
-    r"url_for|Uri|concat|url)\s*$"
+    r"url_for|Uri|concat|url)!?\s*$"
 )
 
 
@@ -654,6 +740,8 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
         if not CALL_OPENER.search(opener) or _in_block(doc, offset, around[0]):
             return None  # not a call's arguments: a module wrapped in define(function(){...})
         if not URL_BUILDER.search(opener):
+            if doc.language == "rust" and CHAIN_GOES_ON.match(doc.text, around[1]):
+                return around[0], _chain_end(doc, around[1])  # .post(url).query(..).json(&b)
             return around
         around = doc.paren_around(around[0])
     return around

@@ -97,8 +97,9 @@ def sandbox(
 
     Answers the documented endpoints with the documented envelope and codes; image URLs
     containing 'fail' make jobs fail. Face detection finds one face, none when the image URL
-    contains 'noface', two for 'twofaces', three for 'manyfaces', nine for 'crowd'. Stop it
-    with Ctrl-C.
+    contains 'noface', two for 'twofaces', three for 'manyfaces', nine for 'crowd'; a face swap
+    or reage of more than 8 people gets code 1007 ('latecrowd': a video whose later frames hold
+    them). Stop it with Ctrl-C.
     """
     from akool_cli.sandbox import SandboxConfig
     from akool_cli.sandbox.server import parse_faults

@@ -679,7 +679,12 @@ BUSINESS_CODES: dict[int, BusinessCode] = {
             "wait a minute and run the command again",
         ),
         BusinessCode(1006, "insufficient quota", "rejected", "check your balance: akool credit"),
-        BusinessCode(1007, "face count exceeded", "rejected", "use a portrait with a single face"),
+        BusinessCode(
+            1007,
+            "face count exceeded (more than 8 faces to change)",
+            "rejected",
+            "use an image or video with 8 people or fewer, or split it into several jobs",
+        ),
         BusinessCode(
             1008,
             "content does not exist",

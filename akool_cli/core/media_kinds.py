@@ -34,7 +34,8 @@ FACESWAP_CREATED = Shape(
 FACESWAP_DELETE = IdsCall(contract.FACESWAP_DELETE, "_ids")
 # What faceswap.mdx says about failures (1007: more than 8 faces), in our words.
 FACESWAP_CODES = {
-    1007: "AKOOL found more than 8 faces; use an image or video with fewer faces",
+    1007: "AKOOL found more than 8 faces (in a video, all its frames count, not only those face "
+    "detection samples); use an image or video with 8 people or fewer",
 }
 FACESWAP_HINT = (
     "use clear, front-facing, well-lit faces (8 at most in the target), then create the job again"

@@ -5,7 +5,9 @@ status endpoint they use (one id, or many in one call).
 products.py takes the job objects (TEMPLATES) and the request rules from here; server.py routes
 the status endpoints here. Inputs steer the sandbox as elsewhere: a URL containing "fail" makes a
 job fail, "noface" / "twofaces" / "manyfaces" / "crowd" give face detection 0, 2, 3 or 9 faces, "webp" makes an
-image result a WebP whatever its URL says.
+image result a WebP whatever its URL says. A face swap or reage of more than 8 people is refused
+with code 1007, as AKOOL documents; "latecrowd" names a video whose sampled frames show one face
+and nine people later (face detection passes it, the create does not).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from akool_cli.core import contract, kinds, talking_avatar
+from akool_cli.core.faces import MAX_FACES
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.media_products import avatar_roles
 from akool_cli.core.mediatypes import Role
@@ -25,6 +28,11 @@ from akool_cli.sandbox.fetch import MANY_FACES_TRIGGER, NO_FACE_TRIGGER
 FILES_PREFIX = "/_sandbox/files/"
 TWO_FACES_TRIGGER = "twofaces"
 CROWD_TRIGGER = "crowd"  # nine faces: more than AKOOL changes in one job (code 1007)
+# A video whose frames face detection samples show one face; nine people come later, and the
+# create counts them all (code 1007): what akool's check before billing cannot see.
+LATE_CROWD_TRIGGER = "latecrowd"
+# faceswap.mdx's and reage.mdx's code 1007, in AKOOL's words.
+FACE_COUNT_CODE = (1007, "The number of people who can have their faces changed cannot exceed 8")
 WEBP_TRIGGER = "webp"
 
 # A face swap or reage record as listbyids documents it (FaceswapResultDetail).
@@ -210,8 +218,11 @@ def cloned_voices(state: Any) -> list[dict[str, Any]]:
 
 
 def refusal(kind: JobKind, fields: dict[str, Any], state: Any) -> tuple[int, str] | None:
-    """What AKOOL refuses that depends on other jobs: an upscale of an image that does not
-    exist (1008) or is not done yet (1010)."""
+    """What AKOOL refuses for what the inputs hold or for other jobs: a face swap or reage of
+    more than 8 people (1007); an upscale of an image that does not exist (1008) or is not
+    done yet (1010)."""
+    if changed_faces(kind, fields) > MAX_FACES:
+        return FACE_COUNT_CODE
     if kind.name != "image_button":
         return None
     parent = state.jobs.get(str(fields.get("_id")))
@@ -337,12 +348,46 @@ def _is_video(url: str) -> bool:
 # -- face detection -------------------------------------------------------------------------------
 
 
+# Where each face product's request names the image or video whose faces change.
+FACE_TARGETS = {
+    "faceswap": ("targetImage",),
+    "faceswap_plus": ("target_url",),
+    "faceswap_plus_video": ("target_url",),
+    "faceswap_video": ("modifyVideo",),
+    "reage": ("modifyImage",),
+    "reage_video": ("modifyVideo",),
+}
+
+
+def changed_faces(kind: JobKind, fields: dict[str, Any]) -> int:
+    """How many people's faces the create would change, as AKOOL counts them: everyone its
+    target shows all through (0 for other products; 1 in single-face mode)."""
+    if kind.name not in FACE_TARGETS:
+        return 0
+    if fields.get("single_face_mode"):
+        return 1
+    counts = [0]
+    for name in FACE_TARGETS[kind.name]:
+        value = fields.get(name)
+        items = value if isinstance(value, list) else [{"path": value}]
+        paths = [str(i.get("path", "")) for i in items if isinstance(i, dict)]
+        counts += [len(items), *(_people(p) for p in paths)]
+    return max(counts)
+
+
+def _people(url: str) -> int:
+    """Everyone the image or video shows, in every frame (a late crowd too)."""
+    return 9 if CROWD_TRIGGER in url.lower() else face_count(url)
+
+
 def face_count(url: str) -> int:
     text = url.lower()
     if NO_FACE_TRIGGER in text:
         return 0
     if MANY_FACES_TRIGGER in text:
         return 3
+    if LATE_CROWD_TRIGGER in text:
+        return 1  # in the frames detection samples
     if CROWD_TRIGGER in text:
         return 9
     return 2 if TWO_FACES_TRIGGER in text else 1
