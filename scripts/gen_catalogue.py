@@ -122,6 +122,24 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     return field
 
 
+# A row of a nested field: "[elements].url" (each item of the array elements), "voice.speed".
+NESTED_ROW = re.compile(r"^\[?(?P<parent>[A-Za-z_]\w*)\]?\.(?P<child>[A-Za-z_]\w*)$")
+
+
+def _nested_rows(rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> None:
+    """Rows that document a field of an object field or of an array field's items, added to it."""
+    by_name = {f["name"]: f for f in fields}
+    for row in rows:
+        name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+        m = NESTED_ROW.match(name)
+        parent = by_name.get(m.group("parent")) if m else None
+        if m is None or parent is None:
+            continue
+        child = _field_from_row({**row, "parameter": m.group("child"), "field": "", "name": ""})
+        if child is not None:
+            parent.setdefault("fields", []).append(child)
+
+
 def _enum_of(value: str) -> list[str] | None:
     """A Value cell that lists choices ("3, 4"; "720p, 1080p") rather than an example."""
     value = value.replace("，", ",")
@@ -170,7 +188,13 @@ def _field_kind(label: str, method: str) -> str | None:
 def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
     """A section's request fields (tables, and the keys of its example request bodies) and the
     fields its answers show (response tables and examples), as dotted paths."""
-    fields: dict[str, Any] = {"body": [], "query": [], "response": set(), "example_fields": set()}
+    fields: dict[str, Any] = {
+        "body": [],
+        "query": [],
+        "response": set(),
+        "example_fields": set(),
+        "example_paths": set(),
+    }
     label, i = "", 0
     while i < len(lines):
         heading = HEADING.match(lines[i].strip())
@@ -181,6 +205,7 @@ def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
             kind = _field_kind(label, method)
             if kind:
                 fields[kind] += [f for f in map(_field_from_row, rows) if f]
+                _nested_rows(rows, fields[kind])
             elif "response" in label.lower() and "code" not in label.lower():
                 fields["response"] |= _response_rows(rows)
             continue
@@ -233,6 +258,7 @@ def _example_fields(label: str, block: str, method: str, fields: dict[str, Any])
         names = sorted({p for p in paths if "." not in p} - {f["name"] for f in fields["body"]})
         names = [n for n in names if re.fullmatch(r"[A-Za-z_]\w*", n)]
         fields["example_fields"] |= set(names)
+        fields["example_paths"] |= {p for p in paths if "." in p}
 
 
 def _response_rows(rows: list[dict[str, str]]) -> set[str]:
@@ -244,6 +270,8 @@ def _response_rows(rows: list[dict[str, str]]) -> set[str]:
         if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
             continue
         found.add(name)
+        if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
+            found.add(f"{name}[]")
         for cell in (row.get("value") or "", row.get("description") or ""):
             if cell.strip("` ").startswith("{"):
                 found |= {f"{name}.{p}" for p in json_paths(cell.strip("` "))}
@@ -261,6 +289,8 @@ def json_paths(text: str) -> set[str]:
             pending = (m.group("key") or "").strip("\"'")
             paths.add(".".join(k for k in (*stack, pending) if k))
         elif m.group("open"):
+            if m.group("open") == "[" and pending:  # an array: its path is also given as `path[]`
+                paths.add(".".join(k for k in (*stack, pending) if k) + "[]")
             stack.append(pending if stack or pending else "")
             pending = ""
         elif m.group("close") and stack:
@@ -365,17 +395,38 @@ def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _schema_field(
-    spec: dict[str, Any], name: str, node: dict[str, Any], required: bool
+    spec: dict[str, Any], name: str, node: dict[str, Any], required: bool, depth: int = 0
 ) -> dict[str, Any]:
     node = resolve(spec, node)
+    kind = node.get("type") or ("array" if "items" in node else "object")
     field: dict[str, Any] = {
         "name": name,
-        "type": TYPE_NAMES.get(str(node.get("type", "object")), "string"),
+        "type": TYPE_NAMES.get(str(kind), "string"),
         "required": required,
     }
     if node.get("enum"):
         field["enum"] = [str(v) for v in node["enum"]]
+    inner = resolve(spec, node.get("items", {})) if field["type"] == "array" else node
+    nested = _schema_properties(spec, inner, depth + 1) if depth < 4 else None
+    if nested:
+        field["fields"] = nested
     return field
+
+
+def _schema_properties(
+    spec: dict[str, Any], node: dict[str, Any], depth: int
+) -> list[dict[str, Any]] | None:
+    """The fields of an object (or of each item of an array): its properties, those of every
+    variant of an anyOf/oneOf; None when it takes other keys too (additionalProperties)."""
+    variants = [resolve(spec, v) for v in node.get("anyOf", []) + node.get("oneOf", [])]
+    fields: dict[str, dict[str, Any]] = {}
+    for part in [node, *variants]:
+        if part.get("additionalProperties") not in (None, False):
+            return None
+        required = set(part.get("required", []))
+        for name, child in part.get("properties", {}).items():
+            fields.setdefault(name, _schema_field(spec, name, child, name in required, depth))
+    return sorted(fields.values(), key=lambda f: f["name"]) or None
 
 
 def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
@@ -411,21 +462,27 @@ def _operation_response(spec: dict[str, Any], op: dict[str, Any]) -> set[str]:
 
 
 def _schema_paths(spec: dict[str, Any], node: dict[str, Any], prefix: str, depth: int) -> set[str]:
+    """The dotted paths of a schema's fields; an array's path is also given as `path[]`."""
     node = resolve(spec, node)
     if depth > 6:
         return set()
     if node.get("type") == "array" or "items" in node:
-        return _schema_paths(spec, node.get("items", {}), prefix, depth + 1)
+        inner = _schema_paths(spec, node.get("items", {}), prefix, depth + 1)
+        return inner | ({f"{prefix}[]"} if prefix else set())
     found: set[str] = set()
-    for name, child in node.get("properties", {}).items():
-        path = f"{prefix}.{name}" if prefix else name
-        found |= {path} | _schema_paths(spec, child, path, depth + 1)
+    variants = [resolve(spec, v) for v in node.get("anyOf", []) + node.get("oneOf", [])]
+    for part in [node, *variants]:
+        for name, child in part.get("properties", {}).items():
+            path = f"{prefix}.{name}" if prefix else name
+            found |= {path} | _schema_paths(spec, child, path, depth + 1)
     return found
 
 
 def _value_paths(value: Any, prefix: str) -> set[str]:
+    """The dotted paths of an example value's keys; an array's path is also given as `path[]`."""
     if isinstance(value, list):
-        return set().union(*(_value_paths(v, prefix) for v in value)) if value else set()
+        inner = set().union(*(_value_paths(v, prefix) for v in value)) if value else set()
+        return inner | ({f"{prefix}[]"} if prefix else set())
     if not isinstance(value, dict):
         return set()
     found: set[str] = set()
@@ -479,6 +536,8 @@ def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> li
         other = merged.get(f["name"])
         if other and f.get("enum") and other.get("enum"):  # sources that differ: either is right
             f = {**f, "enum": list(dict.fromkeys(f["enum"] + other["enum"]))}
+        if other and (f.get("fields") or other.get("fields")):  # nested fields: all of them
+            f = {**f, "fields": _merge_fields(f.get("fields", []), other.get("fields", []))}
         merged[f["name"]] = f
     return sorted(merged.values(), key=lambda f: f["name"])
 
@@ -510,6 +569,9 @@ def merge(
         entry["example_fields"] = entry.get("example_fields", set()) | source.get(
             "example_fields", set()
         )
+        entry["example_paths"] = entry.get("example_paths", set()) | source.get(
+            "example_paths", set()
+        )
         if source.get("openapi"):
             entry["openapi"] = entry["openapi"] or source["openapi"]
             bound_pages.setdefault(key, []).extend(source["pages"])
@@ -521,6 +583,7 @@ def merge(
     result = []
     for key, entry in sorted(entries.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
         page = _primary_page(entry["path"], bound_pages.get(key, []), entry["pages"])
+        _nested_examples(entry["body"], entry["example_paths"])
         result.append(
             {
                 "method": entry["method"],
@@ -538,10 +601,27 @@ def merge(
                 "example_fields": sorted(
                     entry["example_fields"] - {f["name"] for f in entry["body"]}
                 ),
-                "response": sorted(entry["response"]),
+                "response": sorted(p for p in entry["response"] if not p.endswith("[]")),
+                # The fields of its answers that are lists (`data` of avatar/list).
+                "response_arrays": sorted(p[:-2] for p in entry["response"] if p.endswith("[]")),
             }
         )
     return result
+
+
+def _nested_examples(fields: list[dict[str, Any]], paths: set[str], prefix: str = "") -> None:
+    """Keys the docs' example bodies send inside a nested field that no table or schema lists:
+    documentation too, kept with the field as its `example_fields`."""
+    for f in fields:
+        if not f.get("fields"):
+            continue
+        path = f"{prefix}{f['name']}."
+        shown = {p[len(path) :] for p in paths if p.startswith(path)}
+        extra = {n for n in shown if re.fullmatch(r"[A-Za-z_]\w*", n)}
+        extra -= {g["name"] for g in f["fields"]}
+        if extra:
+            f["example_fields"] = sorted(extra)
+        _nested_examples(f["fields"], paths, path)
 
 
 def _deprecation(pages: list[str], notes: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -64,6 +64,7 @@ class FileContext:
     # The requests of the calls to documented endpoints, worked out once by the field rules.
     requests: list[Any] | None = None
     reads: dict[int, list[Any]] = field(default_factory=dict)  # what each line reads of an answer
+    answers: list[Any] | None = None  # the answer rules' hits, (rule, hit), worked out once
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit import ties
+from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
 KEY = re.compile(
@@ -232,11 +233,16 @@ def _structure(doc: Text) -> None:
     and every other pair of parentheses, in one pass."""
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
-    events += [(m.start(), 1, m) for m in KEY.finditer(text)]
+    prose = _string_spans(text, doc.language == "js")
+    events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
-        events += [(m.start("short"), 1, m) for m in SHORT_KEY.finditer(text)]
+        events += [
+            (m.start("short"), 1, m)
+            for m in SHORT_KEY.finditer(text)
+            if not _bare_in(prose, m, "short")
+        ]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -269,6 +275,34 @@ def _structure(doc: Text) -> None:
 
 
 Frame = tuple[int, int, int]
+
+# A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
+# number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
+STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+TEMPLATE = re.compile(r"`(?:[^`\\]|\\.)*`")
+INTERPOLATED = re.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
+
+
+def _string_spans(text: str, templates: bool) -> Spans:
+    """The spans of the text's string literals, without the code of a template's ${...}."""
+    spans: list[tuple[int, int]] = []
+    pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}") if templates else STRING
+    if "'" not in text and '"' not in text and not templates:
+        return Spans()
+    for m in pattern.finditer(text):
+        start = m.start() + 1
+        for hole in (
+            INTERPOLATED.finditer(text, start, m.end() - 1) if text[m.start()] == "`" else ()
+        ):
+            spans.append((start, hole.start()))
+            start = hole.end()
+        spans.append((start, m.end() - 1))
+    return Spans(s for s in spans if s[1] > s[0])
+
+
+def _bare_in(prose: Spans, m: re.Match[str], group: str) -> bool:
+    """Whether a match's unquoted key lies inside a string literal."""
+    return m.group(group) is not None and prose.holds(m.start(group))
 
 
 def _close(doc: Text, index: int, end: int) -> None:
@@ -897,10 +931,13 @@ BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 DATA_FIELD = re.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
     r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
+    r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
+    re.M,
 )
 DATA_BODY = re.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*\.json\(\)\s*;?\s*$"
-    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))",  # const { data } = await axios...: the body
+    # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
+    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
     re.M,
 )
 
@@ -912,6 +949,9 @@ class Read:
     name: str
     place: str  # "data" (under the answer's data), "top", or "data?" (a variable named data)
     root: str | None = None  # the name the read starts from (r in r.json()["data"]), if known
+    # `r.data.X` taken as an HTTP library's body (axios): under the answer's data instead when r
+    # holds the parsed answer (see ties.Scope.bodies).
+    on_response: bool = False
 
 
 READ_HINT = re.compile(r"data|json|jq|answer")
@@ -926,13 +966,18 @@ def reads(line_no: int, line: str) -> Iterator[Read]:
             place = "data?"
         elif m.group("dotted") and root.endswith((".data", ")")) and root != ")":
             place = "data"  # res.data.data.X, (await x).data.data.X: the body's data
+        elif m.group("dotted") and not root and "jq" in line:
+            place = "data"  # jq .data.X: a filter on the answer itself
         elif m.group("dotted") and root == "data":
             place = "data!"  # data.data.X: under data when the variable holds the whole answer
         elif m.group("dotted") and not BODY_NAMES.search(root.split(".")[-1]):
             place = "top"  # res.data.X: the HTTP library's body
         else:
             place = "data"
-        yield Read(line_no, m.start("name"), m.group("name"), place, _data_root(line, m))
+        on_response = place == "top" and m.group("dotted") is not None and "." not in root
+        yield Read(
+            line_no, m.start("name"), m.group("name"), place, _data_root(line, m), on_response
+        )
     for m in TOP_READ.finditer(line):
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it

@@ -420,8 +420,109 @@ def _near(name: str, endpoint: DocEndpoint) -> str | None:
     return next((n for n in SYNONYMS.get(name, ()) if n in names), None)
 
 
+# -- nested fields: the items of elements[], sourceImage[]'s {path, opts}, voice_params' keys ------------
+
+# The name a list is bound to (`elements = [`, `const elements: El[] = [`), to follow what is added.
+LIST_NAME = re.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
+MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
+OPENER = re.compile(r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\())?")
+VALUE_NAME = re.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
+
+
+def _value_container(doc: f.Text, key: f.Key) -> int | None:
+    """The object or array a key's value is (a name is followed to the one assigned to it)."""
+    text = doc.text
+    pos = OPENER.match(text, key.value_start)
+    at = pos.end() if pos else key.value_start
+    if text[at : at + 1] in ("{", "[", "("):
+        return doc.container_at(at)
+    name = VALUE_NAME.match(text, key.value_start, key.value_start + 80)
+    if name is None and not text[key.value_start : max(key.value_start, key.value_end)].strip():
+        return f._assigned_container(doc, key.name, key.offset)  # a shorthand: { elements }
+    if name is None or name.group("n") in ("null", "None", "nil", "undefined", "true", "false"):
+        return None
+    return f._assigned_container(doc, name.group("n"), key.offset)
+
+
+def _is_list(doc: f.Text, index: int) -> bool:
+    """A [...] without keys is a list; {...}, mapOf(...) and PHP's ['k' => v] are objects."""
+    c = doc.containers[index]
+    return doc.text[c.start] == "[" and not c.keys
+
+
+def _items(doc: f.Text, index: int) -> list[int]:
+    """The objects a value holds: itself, or each object item of a list, and the objects added to
+    the list by name after it was made (`elements.append({...})`, `elements.push({...})`)."""
+    if not _is_list(doc, index):
+        return [index]
+    found = [k for k in doc.containers[index].children if not _is_list(doc, k)]
+    start, end = doc.containers[index].start, doc.containers[index].end
+    bound = LIST_NAME.search(doc.text[max(0, start - 80) : start])
+    if bound is None:
+        return found
+    name = re.escape(bound.group("n"))
+    added = re.compile(rf"(?<![\w.$]){name}\.(?:append|push|add)\(\s*(?=[{{\[(])")
+    for m in added.finditer(doc.text, end, end + MAX_APPENDED):
+        k = doc.container_at(m.end())
+        if k is not None and not _is_list(doc, k):
+            found.append(k)
+    return found
+
+
+@dataclass(frozen=True)
+class NestedKey:
+    key: f.Key
+    parent: DocField  # the field it is inside
+    path: str  # where: "elements[]", "voice_params"
+
+
+def nested_keys(doc: f.Text, spec: DocField, key: f.Key, path: str) -> Iterator[NestedKey]:
+    """The keys sent inside a documented object or array field, at every documented depth."""
+    index = _value_container(doc, key) if spec.fields else None
+    if index is None:
+        return
+    label = f"{path}[]" if spec.type == "array" else path
+    for item in _items(doc, index):
+        owner = doc.containers[item]
+        for inner in owner.keys:
+            f.value_end(doc, inner, owner)
+            yield NestedKey(inner, spec, label)
+            inner_spec = spec.field(inner.name)
+            if inner_spec is not None:
+                yield from nested_keys(doc, inner_spec, inner, f"{label}.{inner.name}")
+
+
+def _all_nested(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[NestedKey]:
+    for key in keys:
+        spec = endpoint.field(key.name)
+        if spec is not None and spec.fields:
+            yield from nested_keys(ctx.doc(), spec, key, key.name)
+
+
+def _nested_field_hits(
+    ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key], misnamed: bool
+) -> Iterator[Hit]:
+    """A key inside a nested field that the docs do not list there (`layer_number` in
+    talking avatar's elements[])."""
+    doc = ctx.doc()
+    for nested in _all_nested(ctx, endpoint, keys):
+        names = nested.parent.names()
+        key = nested.key
+        if key.name in names:
+            continue
+        same = [n for n in names if _squash(n) == _squash(key.name)]
+        right = same[0] if len(same) == 1 else None
+        if (right is not None) != misnamed:
+            continue
+        line, column = doc.line_of(key.offset), doc.column(key.offset)
+        message = f"{key.name} is not a field of {nested.path} in {describe(endpoint)}"
+        documented = right or ", ".join(sorted(names))
+        yield Hit(line, column, key.name, documented, message, endpoint.url)
+
+
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     for _m, endpoint, keys in _requests(ctx):
+        yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
         taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
@@ -519,12 +620,49 @@ def _article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
+def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """An object (or a string) sent for a field the docs type as an array (specifyimage's
+    sourceImage: a list of {path, opts})."""
+    if spec.type != "array" or key.raw:
+        return None
+    doc = ctx.doc()
+    index = _value_container(doc, key)
+    if index is not None:
+        if _is_list(doc, index):
+            return None
+        sent, at = "an object", doc.containers[index].start
+    else:
+        lits = [lit for lit in f.literals(doc, key) if lit.quoted]
+        if not lits:
+            return None
+        sent, at = "a string", lits[0].offset
+    line, column = doc.line_of(at), doc.column(at)
+    message = f"{spec.name} is {sent}; {describe(endpoint)} documents an array (a list)"
+    return Hit(line, column, spec.name, "an array", message, endpoint.url)
+
+
+def _valued(
+    ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]
+) -> Iterator[tuple[f.Key, DocField]]:
+    """Each key sent with the documented field it stands for, nested keys included."""
+    for key in keys:
+        spec = endpoint.field(key.name)
+        if spec is not None:
+            yield key, spec
+    for nested in _all_nested(ctx, endpoint, keys):
+        spec = nested.parent.field(nested.key.name)
+        if spec is not None:
+            yield nested.key, spec
+
+
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
     for _, endpoint, keys in _requests(ctx):
-        for key in keys:
-            spec = endpoint.field(key.name)
-            if spec is None or (not spec.enum and spec.type not in NON_STRINGS):
+        for key, spec in _valued(ctx, endpoint, keys):
+            array = _array_hit(ctx, key, spec, endpoint)
+            if array is not None:
+                yield array
+            if not spec.enum and spec.type not in NON_STRINGS:
                 continue
             for lit in f.literals(doc, key):
                 hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
@@ -582,11 +720,39 @@ GUESSED_ANSWER_FIELDS = frozenset(
 )
 
 
-def _read_hit(read: f.Read, endpoint: DocEndpoint, data_holds: str) -> Hit | None:
-    top, under = _answer_names(endpoint)
+# What a list has besides its items (data.length is no field of the answer).
+LIST_MEMBERS = frozenset({"length", "size", "count", "Count", "Length"})
+
+
+def _list_hit(read: f.Read, endpoint: DocEndpoint, under: set[str]) -> Hit | None:
+    """A named field read on an answer's data that the docs give as a list (avatar/list's
+    `data` is a list of avatars: `data.result` is not there)."""
+    if read.name in under or read.name in LIST_MEMBERS:
+        return None
+    where = f"{endpoint.method} {endpoint.path}"
+    message = (
+        f"AKOOL's answer to {where} has data as a list, so data.{read.name} is not there "
+        f"({endpoint.url})"
+    )
+    shown = sorted(under)[:4]
+    right = "data[i]" + (f" (a list of {{{', '.join(shown)}, ...}})" if shown else "")
+    return Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
+def _read_hit(read: f.Read, endpoint: DocEndpoint, data_holds: str) -> tuple[str, Hit] | None:
+    """A read judged against the endpoint's answer: (the rule it breaks, the hit) or None."""
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
+    if place == "data" and "data" in endpoint.response_arrays:
+        listed = _list_hit(read, endpoint, _answer_names(endpoint)[1])
+        return ("list-answer", listed) if listed is not None else None
+    hit = _field_read_hit(read, endpoint, place)
+    return ("response-field", hit) if hit is not None else None
+
+
+def _field_read_hit(read: f.Read, endpoint: DocEndpoint, place: str) -> Hit | None:
+    top, under = _answer_names(endpoint)
     if not place or read.name not in GUESSED_ANSWER_FIELDS:
         return None
     if read.name == "token" and "token" not in top:
@@ -619,6 +785,8 @@ def _read_hit(read: f.Read, endpoint: DocEndpoint, data_holds: str) -> Hit | Non
 
 
 def _closest(name: str, names: set[str], under: set[str]) -> str:
+    if name in under and name not in names:  # read at the top, documented under data
+        return f"data.{name}"
     if name in ("task_id", "taskId", "job_id", "jobId") and "_id" in under:
         return "data._id"
     if name in ("access_token", "accessToken") and "token" in names:
@@ -634,9 +802,24 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
+    return (hit for rule, hit in _answer_hits(ctx) if rule == "response-field")
+
+
+def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
+    return (hit for rule, hit in _answer_hits(ctx) if rule == "list-answer")
+
+
+def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     """Each answer read tied to a call (through the name its response is bound to, in its scope;
     see ties.py) is judged against that call's documented answer. A read whose start is not a
-    name (a jq filter on a file) is judged against the call before it, up to the next place."""
+    name (a jq filter on a file) is judged against the call before it, up to the next place.
+    Worked out once for the two rules that report them."""
+    if ctx.answers is None:
+        ctx.answers = list(_find_answer_hits(ctx))
+    return ctx.answers
+
+
+def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     calls = [
         (m, m.endpoint)
         for m in ctx.mentions
@@ -650,9 +833,9 @@ def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
         for read in _call_reads(ctx, m, places, facts, reads):
-            hit = _read_hit(read, endpoint, data_holds)
-            if hit is not None:
-                yield hit
+            found = _read_hit(read, endpoint, data_holds)
+            if found is not None:
+                yield found
 
 
 class LineReads:
@@ -694,9 +877,12 @@ def _call_reads(
     k = bisect.bisect_right(places, (m.line, m.column))
     after = places[k] if k < len(places) else (len(ctx.lines), 0)
     end = facts.statement_end(m.line)
+    home = facts.function_of(m.line)
     for i, scope in ties.scopes(facts, m.line, m.column):
         if i > after[0] and i > end and not scope:
             return
+        if facts.function_of(i) != home:
+            continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0
         stop = after[1] if i == after[0] else sys.maxsize
         if (
@@ -707,7 +893,11 @@ def _call_reads(
         if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
             yield from (r for r in reads.rooted(i, None) if r.column < stop)
         for name in scope.local | scope.lasting:
-            yield from reads.rooted(i, name)
+            if name not in scope.bodies:
+                yield from reads.rooted(i, name)
+                continue
+            for read in reads.rooted(i, name):  # r.data.X on a parsed answer: its data's X
+                yield replace(read, place="data") if read.on_response else read
 
 
 # -- methods ------------------------------------------------------------------------------------------
@@ -866,6 +1056,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "reading a field the endpoint's answer does not have (`data.task_id`; getToken's `token` is at the top)",
         check_response_reads,
+    ),
+    Rule(
+        "list-answer",
+        "warning",
+        "reading a named field on an answer's `data` that the docs give as a list (avatar/list's `data.result`); a warning, since AKOOL's own demos read some of these",
+        check_list_answers,
     ),
     Rule(
         "both-auth-headers",

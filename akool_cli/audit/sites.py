@@ -130,6 +130,9 @@ class Bases:
     # Every binding of a name in the file, in line order: an AKOOL base, or None for a URL on
     # another host (a storage service's BASE_URL beside AKOOL's, in another class).
     bindings: dict[str, list[tuple[int, Base | None]]] = field(default_factory=dict)
+    # Names bound to a whole AKOOL URL with a path (`BASE = ".../api/open/v3/content/image"`), by
+    # the line that binds them: a base when a path is joined to it, else the URL of a call.
+    held: dict[int, Base] = field(default_factory=dict)
 
     def bind(self, name: str, line: int, base: Base | None) -> None:
         spots = self.bindings.setdefault(name, [])
@@ -231,7 +234,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
             if foreign_url(rhs.split("#")[0]):
                 bases.bind(key, i, None)
                 continue
-            base = _literal_base(rhs, bases, i)
+            base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 bases.bind(key, i, base)
@@ -241,6 +244,20 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     known = _names_pattern(bases)
                 bases.names[key] = base
     return found
+
+
+HELD_URL = re.compile(r"[\"'`]" + AKOOL_URL.pattern + r"/?[\"'`]")
+
+
+def _held_url(rhs: str, file: str, line: int, bases: Bases) -> Base | None:
+    """A whole AKOOL URL with a path and nothing else in its string, held in a name: a base if
+    paths are joined to it (see `sites`)."""
+    m = HELD_URL.search(rhs)
+    if m is None or not m.group("path"):
+        return None
+    base = Base(m.group("host"), m.group("path").rstrip("/"), file, line)
+    bases.held[line] = base
+    return base
 
 
 def _names_pattern(bases: Bases) -> re.Pattern[str] | None:
@@ -322,7 +339,24 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
             at[site.start] = site
             if not site.foreign:
                 found.append(site)
-    return found
+    return _held_sites(found, bases)
+
+
+def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
+    """A URL bound to a name that paths are joined to is a base, not a call (the joined paths
+    are judged); one no path is joined to here may be a base of another file: it goes on with
+    a path (`continued`), so a prefix of documented paths is fine and any other path is not."""
+    if not bases.held:
+        return found
+    joined = {s.base for s in found if s.joined}
+    kept = []
+    for site in found:
+        base = bases.held.get(site.line)
+        if base is None or site.joined or site.path != base.prefix:
+            kept.append(site)
+        elif base not in joined:
+            kept.append(replace(site, continued=True))
+    return kept
 
 
 class Spans:

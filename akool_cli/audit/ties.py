@@ -32,10 +32,45 @@ FUNCTION_NAME = re.compile(
     r"|^\s*(?:(?:public|private|protected|static|async)\s+)*(?P<method>[A-Za-z_]\w*)\s*\([^)]*\)\s*\{\s*$"
 )
 RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
+# A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
+RESOLVE = re.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
+# A function that gives what it fetched parsed: `resolve(JSON.parse(raw))` in a Promise it returns,
+# `return await res.json()`, `return r.json()`, `return res.data` (axios), `return json.loads(t)`.
+GIVES_PARSED = re.compile(
+    r"\bresolve\(\s*JSON\.parse\("
+    r"|^\s*return\s+(?:await\s+)?(?:[\w.]+\.json\(\)|\(await\s+[\w.]+\.json\(\)\)|json\.loads\()"
+    r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
+)
+# An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
+# json.loads(text), (await axios.get(u)).data, res.data, res.body.
+PARSED = re.compile(
+    r"\.json\(\)|JSON\.parse\(|json\.loads\(|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+)
 ROOT = re.compile(
     r"[(\s!]*(?:await\s+)?(?:(?:self|this)\s*\.\s*|\$this->|\$)?(?P<name>[A-Za-z_]\w*)"
 )
 SHELL_VAR = re.compile(r"\$\{?(?P<name>[A-Za-z_]\w*)")
+# A shell function: `name() {`, `function name {`, `function name() {` (the brace may come later).
+SHELL_FUNCTION = re.compile(
+    r"^\s*(?:function\s+[A-Za-z_][\w:.-]*\s*(?:\(\s*\))?|[A-Za-z_][\w:.-]*\s*\(\s*\))\s*(?:\{|$)"
+)
+
+
+def shell_functions(lines: list[str]) -> list[int]:
+    """For each line of a shell script, the number of the function whose body holds it (its
+    first line, 1-based), or 0 at the top level: a response is read in its own function only."""
+    owner, current, depth, opened = [0] * len(lines), 0, 0, False
+    for i, text in enumerate(lines):
+        if not current and SHELL_FUNCTION.match(text):
+            current, depth, opened = i + 1, 0, False
+        if current:
+            owner[i] = current
+            code = re.sub(r"\$\{[^}]*\}|'[^']*'|\"(?:[^\"\\]|\\.)*\"|#.*$", "", text)
+            depth += code.count("{") - code.count("}")
+            opened = opened or depth > 0
+            if opened and depth <= 0:
+                current = 0
+    return owner
 
 
 @dataclass(frozen=True)
@@ -157,6 +192,10 @@ class Scope:
 
     local: set[str] = field(default_factory=set)
     lasting: set[str] = field(default_factory=set)  # module-level names, functions returning it
+    # Those that hold the parsed answer (`r.json()`, `JSON.parse(body)`, axios' `res.data`, a
+    # function or a Promise that gives one), not an HTTP library's response: `x.data.task_id` on
+    # them reads the answer's data.
+    bodies: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -224,6 +263,8 @@ class Lines:
         self._ends: dict[int, int] = {}
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
+        self._functions: list[int] | None = None
+        self._parsing: set[str] | None = None
 
     def binding(self, i: int) -> Binding | None:
         if i not in self._bindings:
@@ -247,6 +288,28 @@ class Lines:
             self._ends[i] = statement_end(self.lines, i)
         return self._ends[i]
 
+    def function_of(self, i: int) -> int:
+        """The shell function a line belongs to (0: the top level; always 0 in other languages,
+        whose scopes `scopes` follows by indentation)."""
+        if not self.shell:
+            return 0
+        if self._functions is None:
+            self._functions = shell_functions(self.lines)
+        return self._functions[i]
+
+    def gives_parsed(self, name: str) -> bool:
+        """Whether the file's function `name` returns what it fetches parsed (a request helper:
+        `akoolRequest(path, body)` resolving with JSON.parse): its callers hold the answer."""
+        if self._parsing is None:
+            self._parsing = set()
+            for i, text in enumerate(self.lines):
+                hinted = "return" in text or "resolve(" in text
+                if hinted and len(text) <= STATEMENT_CHARS and GIVES_PARSED.search(text):
+                    found = enclosing_function(self.lines, i)
+                    if found:
+                        self._parsing.add(found)
+        return name in self._parsing
+
     def with_as(self, i: int) -> str:
         if i not in self._with:
             m = WITH_AS.search(self.lines[i][-200:])
@@ -260,11 +323,15 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     start, bound = call_binding(facts, line, column)
     scope = Scope()
     level = indent(lines[start])
+    end = facts.statement_end(start)
+    statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
-    end = facts.statement_end(start)
+        called = ROOT.match(bound.rhs)
+        if PARSED.search(bound.rhs) or (called and facts.gives_parsed(called.group("name"))):
+            scope.bodies.update(bound.names)
     if RETURN.match(lines[start]):
-        _returned(lines, start, scope)
+        _returned(lines, start, scope, bool(PARSED.search(statement)))
     for i in range(line, min(line + WINDOW, len(lines))):
         if i > end:
             text = lines[i]
@@ -277,21 +344,52 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
                 continue
             returned = RETURN.match(text) if scope.local else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
-                _returned(lines, i, scope)
+                _returned(lines, i, scope, _parsed(returned.group("rest"), scope))
+        if not shell and i > line and "resolve(" in lines[i]:
+            _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+def _settled(lines: list[str], i: int, scope: Scope) -> None:
+    """A Promise wrapped around the call (`new Promise(...)` around https.request) settles with
+    its answer: `resolve(JSON.parse(body))`, `resolve(res.data)`, `resolve(r)`; the function that
+    returns the Promise gives the parsed answer to whoever awaits it."""
+    settled = RESOLVE.search(lines[i][-STATEMENT_CHARS:])
+    if settled is None:
+        return
+    rest = settled.group("rest")
+    if PARSED.search(rest) or derived(rest, scope.all(), False):
+        _returned(lines, i, scope, True)
+
+
+def _parsed(rhs: str, scope: Scope) -> bool:
+    """Whether an expression that holds the answer holds it parsed (see Scope.bodies): a parsed
+    answer itself or what a function giving one returns (`await swap(a)`), or a parse."""
+    m = ROOT.match(rhs)
+    if m and m.group("name") in scope.bodies:
+        rest = rhs[m.end() :].strip().rstrip(";").strip()
+        return rest == "" or rest.startswith("(")
+    return bool(PARSED.search(rhs))
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
     holds = derived(bound.rhs, scope.all(), shell)
+    parsed = holds and not shell and _parsed(bound.rhs, scope)
     for name in bound.names:
         target = scope.local if name not in scope.lasting else scope.lasting
         if holds:
             scope.local.add(name)
         else:
             target.discard(name)
+        if parsed:
+            scope.bodies.add(name)
+        else:
+            scope.bodies.discard(name)
 
 
-def _returned(lines: list[str], line: int, scope: Scope) -> None:
+def _returned(lines: list[str], line: int, scope: Scope, parsed: bool = False) -> None:
     name = enclosing_function(lines, line)
     if name:
         scope.lasting.add(name)
+        if parsed:
+            scope.bodies.add(name)

@@ -22,6 +22,16 @@ class DocField:
     type: str
     required: bool = False
     enum: tuple[str, ...] | None = None
+    # The fields of an object field, or of each item of an array field (talking avatar's
+    # elements[]: url, type, ...); empty when the docs list none.
+    fields: tuple[DocField, ...] = ()
+    example_fields: tuple[str, ...] = ()  # keys inside it that only the docs' examples show
+
+    def field(self, name: str) -> DocField | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def names(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields) | frozenset(self.example_fields)
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class DocEndpoint:
     # The fields its answers show (dotted paths: "data._id", "token"), from the response tables,
     # schemas and examples; empty when the docs show no answer.
     response: tuple[str, ...] = ()
+    response_arrays: tuple[str, ...] = ()  # the fields of its answers that are lists ("data")
     deprecated: bool = False  # every page about it says it is no longer available
     deprecated_fields: tuple[str, ...] = ()  # request fields the docs say are no longer supported
     example_fields: tuple[str, ...] = ()  # request keys only the docs' example bodies show
@@ -111,6 +122,8 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             f["type"],
             f["required"],
             tuple(f["enum"]) if f.get("enum") else None,
+            _fields(f.get("fields", [])),
+            tuple(f.get("example_fields", ())),
         )
         for f in raw
     )
@@ -129,6 +142,7 @@ def parse(data: dict[str, Any]) -> Catalogue:
             body=_fields(e["body"]),
             query=_fields(e["query"]),
             response=tuple(e.get("response", ())),
+            response_arrays=tuple(e.get("response_arrays", ())),
             deprecated=bool(e.get("deprecated")),
             deprecated_fields=tuple(e.get("deprecated_fields", ())),
             example_fields=tuple(e.get("example_fields", ())),
