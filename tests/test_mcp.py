@@ -20,6 +20,7 @@ from mcp.shared.exceptions import MCPError
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.waiting import wait_for
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -289,9 +290,12 @@ def test_the_headswap_tool_takes_faces_and_asks_for_the_analysis_first(
         session.start()
         with pytest.raises(UsageError, match="faces must be http"):
             session.create(spec, {**arguments, "faces": ["/etc/passwd"]})
-        made = session.create(spec, arguments)
+        made = session.create(spec, arguments)  # answered once AKOOL took the analysis
+        assert made["state"] == "analysing" and made["job_id"] in api_env.state.analyses
+        wait_for(lambda: session.status(made["job_id"])["state"] != "analysing")
         again = session.create(spec, arguments)
         assert again["job_id"] == made["job_id"] and again["repeated_call"] is True
+        job_id = session.job_of(made["job_id"])
         session.close()
     [job] = [j for j in api_env.state.jobs.values() if j.kind == "head_swap"]
-    assert job.id == made["job_id"] and len(api_env.state.analyses) == 1  # not asked again
+    assert job.id == job_id and len(api_env.state.analyses) == 1  # not asked again

@@ -39,16 +39,23 @@ def spend(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
+        lost = lib.close_lost_runs()
         report = lib.spend(since=since, by=by)
+    for run in lost:
+        out.warn(lost_run(run))
     if json_out:
         out.json(report.to_json())
         return
-    rows = [(g.group, str(g.jobs), f"{g.credits:g}", _fields(g.fields)) for g in report.groups]
     total = report.total
-    rows.append(("total", str(total.jobs), f"{total.credits:g}", _fields(total.fields)))
-    out.table((by.upper(), "JOBS", "CREDITS", "COST FIELDS (SUMMED)"), rows)
+    rows = [_spend_row(g) for g in [*report.groups, total]]
+    out.table((by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)"), rows)
     if total.unpriced:
         out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
+    if total.cost_unknown:
+        out.warn(
+            f"{total.cost_unknown} job(s) never seen finished since they were made: their cost "
+            "is unknown and not in CREDITS; ask AKOOL about them with: akool status -n 100000"
+        )
     runs = report.to_json()["runs"]
     if runs:
         out.table(
@@ -68,6 +75,23 @@ def spend(
             ],
             to_stderr=True,
         )
+
+
+def lost_run(run: Any) -> str:
+    """What is said of a run closed as lost (its process was killed before it could end it)."""
+    from akool_cli.core.durations import iso
+
+    return (
+        f"{run.kind} run {run.id} (started {iso(run.started_at)}, process {run.pid}) was still "
+        "recorded as running, but its process is gone (killed?): closed as lost; its jobs stay "
+        "in the history (akool status)"
+    )
+
+
+def _spend_row(group: Any) -> tuple[str, str, str, str, str]:
+    unknown = str(group.cost_unknown) if group.cost_unknown else "-"
+    credits = f"{group.credits:g}"
+    return (group.group, str(group.jobs), credits, unknown, _fields(group.fields))
 
 
 def _fields(fields: dict[str, float]) -> str:
@@ -177,7 +201,7 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
                 r["state"],
                 r["created_at"] or "-",
                 _number(r["credits"]),
-                r["expires_at"] or "-",
+                "expired" if r["expired"] else r["expires_at"] or "-",
                 r["downloaded_path"] or "-",
             )
             for r in rows
@@ -186,10 +210,17 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
 
 
 def warn_expiring(out: Output, jobs: list[Any], now: float) -> None:
-    """`status`: the results AKOOL deletes within a day that were never downloaded."""
+    """`status`: the results AKOOL deletes within a day that were never downloaded, and those
+    it deleted already (no download is offered for them: it cannot work)."""
+    from akool_cli.client import EXPIRED_NOTE
+
     for job in jobs:
-        hours = max(0.0, (job.expires_at - now) / 3600)
+        left = job.expires_at - now
+        if left <= 0:
+            out.warn(f"{job.id}: its result {EXPIRED_NOTE} and was never downloaded")
+            continue
+        when = f"in {left / 3600:.0f} h" if left >= 3600 else "within the hour"
         out.warn(
-            f"{job.id}: its result expires on AKOOL in {hours:.0f} h and was never downloaded; "
+            f"{job.id}: its result expires on AKOOL {when} and was never downloaded; "
             "save it now: akool sync -o DIR/"
         )

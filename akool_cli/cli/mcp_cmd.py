@@ -82,6 +82,7 @@ def mcp(
         from akool_cli.mcpserver.server import serve
     except ImportError as exc:
         raise UsageError(f"akool mcp needs the mcp package ({exc})", hint=INSTALL_HINT) from None
+    from akool_cli.cli.ledger_cmd import lost_run
     from akool_cli.mcpserver.tools import Session, Settings
 
     settings = Settings(
@@ -89,7 +90,8 @@ def mcp(
     )
     with runtime.library() as lib:
         session = Session(lib, settings)
-        session.start()
+        for run in session.start():
+            runtime.output().warn(lost_run(run))
         try:
             serve(session)
         finally:

@@ -33,9 +33,10 @@ from akool_cli.inputs.preflight import Events
 from akool_cli.jobs.batch import Problem as RowProblem
 from akool_cli.jobs.batch_run import Outcome
 from akool_cli.jobs.ledger import EXPORT_COLUMNS as HISTORY_COLUMNS
-from akool_cli.jobs.views import TABLE_COLUMNS, made, made_lines
+from akool_cli.jobs.views import EXPIRED_NOTE, TABLE_COLUMNS, made, made_lines
 from akool_cli.jobs.watcher import Downloaded, Event, Failed, Finished, Progress, Tick, Updated
 from akool_cli.store.config import DEFAULT_PROFILE, USER_SETTINGS
+from akool_cli.store.journal import RunRecord
 from akool_cli.webhooks.receiver import MAX_BODY as CALLBACK_MAX_BYTES
 from akool_cli.webhooks.receiver import Handled
 
@@ -45,6 +46,7 @@ __all__ = [
     "CALLBACK_MAX_BYTES",
     "DEFAULT_PROFILE",
     "DEFAULT_URL_TTL",
+    "EXPIRED_NOTE",
     "HISTORY_COLUMNS",
     "POLL_INTERVAL",
     "SETTING_NAMES",
@@ -71,6 +73,7 @@ __all__ = [
     "Progress",
     "RowProblem",
     "Run",
+    "RunRecord",
     "Setting",
     "Settled",
     "StatusNote",

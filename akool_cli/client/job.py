@@ -59,6 +59,13 @@ class Job:
     def failed(self) -> bool:
         return self.video_status == states.Status.FAILED
 
+    def expired(self, now: float | None = None) -> bool:
+        """Whether AKOOL has deleted the result: done, and past expires_at (7 days after it
+        finished, as documented)."""
+        from akool_cli.jobs.views import expired
+
+        return expired(self.video_status, self.expires_at, current().time() if now is None else now)
+
     @property
     def failure_hint(self) -> str | None:
         """AKOOL's advice on inputs for this kind of job, for when it failed."""

@@ -42,7 +42,8 @@ class LedgerMixin(ClientBase):
             start = self._since(since)
             records = self.journal.recent(newest if kind is None else max(newest * 10, 1000))
             records = [r for r in reversed(records) if r.created_at >= start]
-        rows = [export_row(r) for r in records if kind is None or r.kind == kind]
+        now = self.clock.time()
+        rows = [export_row(r, now) for r in records if kind is None or r.kind == kind]
         return rows if newest is None else rows[max(0, len(rows) - newest) :]
 
     def expiring(self, within: float = 86400.0) -> list[JobRecord]:

@@ -311,20 +311,22 @@ class MakingMixin(TalkingMixin):
         events: Events | None = None,
         once: Once | None = None,
         run: Run | None = None,
+        on_analysis: Callable[[str], None] | None = None,
     ) -> Job:
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
-        local files with `upload_to`. `once` and `run`: as create()."""
+        local files with `upload_to`. `once` and `run`: as create(). `on_analysis` gets the
+        analysis's id once AKOOL took it (an analysis may take minutes)."""
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
+        from akool_cli.core.validate import check_text, check_texts
 
         wait = optional_duration(timeout, "--timeout")
         earlier = made_by(self, once) if once is not None else None
         if earlier is not None:
             return earlier  # made already: neither the analysis nor the create again
-        from akool_cli.core.validate import check_text, check_texts
 
         faces = check_texts(faces, "the faces")  # one face as a str: never its characters
         for face in faces:
@@ -347,7 +349,7 @@ class MakingMixin(TalkingMixin):
         video = sent.get(video_url, video_url)
         urls = [sent.get(face, face) for face in faces]
         events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
-        analysis = self._analysis(video, wait)
+        analysis = self._analysis(video, wait, on_analysis)
         task = {
             "video_url": video,  # the identical URL the analysis used
             "mappings": products.mappings_for(
@@ -368,11 +370,13 @@ class MakingMixin(TalkingMixin):
             run=run,
         )
 
-    def _analysis(self, video_url: str, timeout: float | None) -> JobInfo:
+    def _analysis(
+        self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None
+    ) -> JobInfo:
         """Head swap's first stage, sent and followed to its end (not a recorded job)."""
         from akool_cli.jobs.engine import analyse
 
-        return analyse(self.api, video_url, clock=self.clock, timeout=timeout)
+        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=on_sent)
 
     def models(self, product: str = "text2video") -> list[dict[str, Any]]:
         """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to

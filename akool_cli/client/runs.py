@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from akool_cli.core.kinds import JobKind, Request
     from akool_cli.jobs.budget import Budget, Estimator
     from akool_cli.jobs.engine import Origin
-    from akool_cli.store.journal import Journal
+    from akool_cli.store.journal import Journal, RunRecord
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,13 @@ class RunsMixin(ClientBase):
             )  # no credential yet: creates will say so
         run_id = self.journal.begin_run(kind, label, scope, None, max_credits)
         return Run(run_id, budget, estimator, self.journal, lambda: self.api.credit())
+
+    def close_lost_runs(self) -> list[RunRecord]:
+        """Close as `lost` the runs (batches, MCP sessions) still recorded as running whose
+        process is gone (killed: SIGKILL, a crash, a reboot), and return them. Each run's
+        process holds a lock the kernel drops when it dies, so a reused PID cannot keep one
+        open; runs of live processes are left alone."""
+        return self.journal.close_lost_runs()
 
     def end_run(self, run: Run, outcome: str = "finished", *, read_balance: bool = True) -> None:
         """Record the run's end (and the balance after it, when it read one before): once, the

@@ -88,6 +88,12 @@ class UsageError(AkoolError):
     exit_code = ExitCode.USAGE
 
 
+class TargetExistsError(UsageError):
+    """Another file is where a result would be saved: it is kept. The hint names how to replace
+    it where the error is raised (the CLI's --force); other callers say it their own way (the
+    MCP download tool's `replace`)."""
+
+
 class AuthError(AkoolError):
     """No credential, a wrong one, or a credential store that does not answer."""
 

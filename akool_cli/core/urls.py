@@ -37,7 +37,39 @@ def split_url(value: str, label: str) -> SplitResult:
             f"{label} {shown!r} has port 0, which nothing can listen on",
             hint="use a port from 1 to 65535, or none for the scheme's default",
         )
+    problem = host_problem(parts.hostname or "")
+    if problem is not None:
+        raise UsageError(
+            f"{label} {shown[:120]!r} has no valid host name ({problem})",
+            hint="check the host: the part between // and the next / (e.g. example.com)",
+        )
     return parts
+
+
+HOST_MAX = 253  # characters in a DNS name (RFC 1035), the labels between dots 1 to 63 each
+
+
+def host_problem(host: str) -> str | None:
+    """Why no server can have this host name (None if one can, or if there is none): DNS names
+    have at most 253 characters and labels of 1 to 63, which HTTP libraries enforce with an
+    error of their own (UnicodeError) at the first request."""
+    if not host or host.startswith("[") or _is_ip(host):
+        return None
+    if len(host) > HOST_MAX:
+        return f"{len(host)} characters; a host name has at most {HOST_MAX}"
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return "a part between dots is empty or longer than 63 characters"
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def parts_or_none(value: str) -> SplitResult:

@@ -27,8 +27,8 @@ from akool_cli.core.errors import (
     AkoolError,
     JobFailedError,
     RejectedError,
+    TargetExistsError,
     UnavailableError,
-    UsageError,
 )
 from akool_cli.core.urls import parts_or_none
 from akool_cli.jobs.partfile import (
@@ -158,7 +158,7 @@ def download(
             if saved is not None:
                 return saved
             if not force:
-                raise UsageError(
+                raise TargetExistsError(
                     f"{target} appeared while akool was getting ready, and it is another file",
                     hint="move it away, or run again with --force to replace it",
                 )
@@ -533,13 +533,13 @@ def _move_into_place(part: Path, target: Path, *, force: bool) -> None:
             # link() fails if the target appeared meanwhile: never clobber someone's file.
             os.link(part, target)
         except FileExistsError:
-            raise UsageError(
+            raise TargetExistsError(
                 f"{target} appeared while downloading; the download is kept at {part}",
                 hint="move it yourself, or run again with --force",
             ) from None
         except OSError:
             if target.exists():
-                raise UsageError(f"{target} already exists", hint="add --force") from None
+                raise TargetExistsError(f"{target} already exists", hint="add --force") from None
             os.replace(part, target)
         else:
             part.unlink()

@@ -170,10 +170,12 @@ def analyse(
     clock: Clock,
     should_stop: Callable[[], bool] | None = None,
     timeout: float | None = None,
+    on_sent: Callable[[str], None] | None = None,
 ) -> JobInfo:
     """Head swap's first stage: AKOOL's analysis of a video's people, sent and followed to its
-    end. It is no job of the history (AKOOL documents no price for it): one whose answer was
-    lost is asked again by the next run, never resent here."""
+    end (`on_sent` is told its id once AKOOL answered the request). It is no job of the history
+    (AKOOL documents no price for it): one whose answer was lost is asked again by the next
+    run, never resent here."""
     from akool_cli.jobs.watcher import follow_one
 
     ask = kinds.FieldsRequest({"video_url": video_url, "type": "head"})
@@ -184,6 +186,8 @@ def analyse(
             f"AKOOL's analysis of the video was not answered ({exc.message})",
             hint="run it again: an analysis is not billed, and no head swap was made",
         ) from None
+    if on_sent is not None:
+        on_sent(info.id)
     info = follow_one(
         client,
         None,

@@ -16,6 +16,7 @@ from akool_cli.core.durations import iso
 from akool_cli.core.errors import UsageError
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import FINAL, Status, name
+from akool_cli.jobs.views import expired
 from akool_cli.store.journal import JobRecord, Journal, RunRecord
 
 GROUPINGS = ("kind", "day", "batch")
@@ -28,8 +29,14 @@ class SpendGroup:
     credits: float = 0.0  # what their credit fields say they were charged
     unpriced: int = 0  # finished jobs whose answers carried no credit field
     fields: dict[str, float] = field(default_factory=dict)  # every cost field, summed
+    # Jobs made that the history never saw finish (not asked about again, or still running):
+    # what they cost is unknown until `akool status` (or sync, or the MCP status tool) asks.
+    cost_unknown: int = 0
 
     def add(self, job: JobRecord) -> None:
+        if job.video_status not in FINAL:
+            self.cost_unknown += 1
+            return
         self.jobs += 1
         charged = credits_of(job.cost)
         if charged is None:
@@ -45,6 +52,7 @@ class SpendGroup:
             "jobs": self.jobs,
             "credits": self.credits,
             "unpriced": self.unpriced,
+            "cost_unknown": self.cost_unknown,
             "fields": dict(sorted(self.fields.items())),
         }
 
@@ -85,7 +93,8 @@ def run_json(run: RunRecord) -> dict[str, Any]:
 
 
 def spend(journal: Journal, *, since: float, by: str) -> Spend:
-    """The credits finished jobs were charged since then (when they finished), grouped."""
+    """The credits finished jobs were charged since then (when they finished), grouped; jobs
+    made since then that the history never saw finish are counted apart (cost unknown)."""
     if by not in GROUPINGS:
         raise UsageError(
             f"--by {by!r} is not one of: {', '.join(GROUPINGS)}", hint="e.g. akool spend --by day"
@@ -96,7 +105,7 @@ def spend(journal: Journal, *, since: float, by: str) -> Spend:
     total = SpendGroup("total")
     for job in journal.jobs_since(0.0 if not since else since - 30 * 86400):
         charged_at = job.finished_at if job.finished_at is not None else job.updated_at
-        if job.video_status not in FINAL or charged_at < since:
+        if (job.created_at if job.video_status not in FINAL else charged_at) < since:
             continue
         group = key(job, runs)
         groups.setdefault(group, SpendGroup(group)).add(job)
@@ -133,6 +142,7 @@ EXPORT_COLUMNS = (
     "created_at",
     "finished_at",
     "expires_at",
+    "expired",
     "label",
     "inputs",
     "video_url",
@@ -146,8 +156,9 @@ EXPORT_COLUMNS = (
 )
 
 
-def export_row(job: JobRecord) -> dict[str, Any]:
-    """One job for `akool history --json/--csv`: its inputs, outputs and costs."""
+def export_row(job: JobRecord, now: float) -> dict[str, Any]:
+    """One job for `akool history --json/--csv`: its inputs, outputs and costs; `expired`: AKOOL
+    deleted its result (now is past expires_at)."""
     return {
         "id": job.id,
         "kind": job.kind,
@@ -155,6 +166,7 @@ def export_row(job: JobRecord) -> dict[str, Any]:
         "created_at": iso(job.created_at),
         "finished_at": iso(job.finished_at),
         "expires_at": iso(job.expires_at) if job.video_status == Status.DONE else None,
+        "expired": expired(job.video_status, job.expires_at, now),
         "label": job.label or None,
         "inputs": job.inputs,
         "video_url": job.video_url or None,

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from akool_cli.core import mediatypes
-from akool_cli.core.errors import UsageError
+from akool_cli.core.errors import TargetExistsError
 from akool_cli.core.kinds import JobKind
 from akool_cli.jobs.download import DownloadResult
 from akool_cli.store.journal import JobRecord
@@ -54,7 +54,7 @@ def settle(result: DownloadResult, job_id: str, kind: JobKind, *, force: bool) -
         return result
     final = path.with_suffix(suffix)
     if final.exists() and not force:
-        raise UsageError(
+        raise TargetExistsError(
             f"the result of job {job_id} is {suffix[1:].upper()}, and {final} already exists "
             f"(the result was saved as {path})",
             hint="move it away, or run again with --force to replace it",

@@ -18,7 +18,7 @@ import stat
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.core.errors import AkoolError, TargetExistsError, UsageError
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
@@ -132,7 +132,7 @@ def _check_target(target: Path, *, force: bool, make_parent: bool) -> None:
             hint=f"give a file name (e.g. {target / 'video.mp4'}) or end the path with /",
         )
     if target.exists() and not force:
-        raise UsageError(
+        raise TargetExistsError(
             f"{target} already exists",
             hint="choose another path, or add --force to replace it",
         )

@@ -31,6 +31,7 @@ JOB_KEYS = (
     "deleted_at",
     "finished_at",
     "expires_at",
+    "expired",
 )
 
 
@@ -84,7 +85,18 @@ def job_view(
         "deleted_at": iso(deleted_at),
         "finished_at": iso(finished_at),
         "expires_at": iso(expires_at),
+        "expired": expired(video_status, expires_at, now),
     }
+
+
+# What a result past its expiry is called wherever a job is shown.
+EXPIRED_NOTE = "expired on AKOOL (it keeps results 7 days after they finish)"
+
+
+def expired(video_status: int, expires_at: float | None, now: float) -> bool:
+    """Whether AKOOL has deleted a done job's result: past its expires_at (7 days after it
+    finished, as documented; akool counts from the last time it saw the job unfinished)."""
+    return video_status == states.Status.DONE and expires_at is not None and now >= expires_at
 
 
 # A create whose outcome is unknown, as a row of `akool status --json`: a job's keys, then these.
@@ -167,6 +179,8 @@ def table_row(view: dict[str, Any]) -> list[str]:
     detail = view.get("downloaded_path") or view.get("video_url") or said or view.get("error")
     if view.get("deleted_at") and not view.get("downloaded_path"):
         detail = "deleted on AKOOL (akool delete)"
+    elif view.get("expired") and not view.get("downloaded_path"):
+        detail = EXPIRED_NOTE
     if view.get("attempt") is not None:  # an unknown outcome: what settles it
         number = view["attempt"]
         detail = f"unknown outcome: akool settle {number} --created JOB_ID (or --not-created)"

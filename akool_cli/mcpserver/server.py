@@ -3,8 +3,9 @@ of imports, so the CLI loads it only when `akool mcp` runs).
 
 Each tool of tools.py becomes an MCPServer tool with its own JSON input schema; the library's
 blocking calls run on worker threads while the event loop sends progress notifications (a
-`wait` reports each state it reads and returns before its ceiling; long calls send a heartbeat
-at least every 10 s). akool's errors become tool errors (isError) with the message and the hint.
+`wait` reports each state it reads and returns before its ceiling; one heartbeat per call sends
+progress whenever none went out for --heartbeat seconds). akool's errors become tool errors
+(isError) with the message and the hint.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pydantic import ConfigDict
 from akool_cli import __version__
 from akool_cli.core.errors import AkoolError
 from akool_cli.core.interrupts import ECHO_SECONDS, HANDLED
-from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, tool_specs
+from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, os_error, tool_specs
 
 INSTRUCTIONS = (
     "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
@@ -184,6 +185,8 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
             result = await handler(session, spec, arguments, ctx)
         except AkoolError as exc:
             return _error(exc)
+        except OSError as exc:  # a file under --dir the system refused (too long a name, ...)
+            return _error(os_error(spec.name, exc))
         except Exception as exc:  # a bug: one line for the agent, the traceback only if asked
             if os.environ.get("AKOOL_DEBUG"):
                 logging.exception("%s failed", spec.name)
@@ -232,35 +235,37 @@ def _error(exc: AkoolError) -> CallToolResult:
     )
 
 
-async def _in_thread(
-    ctx: Context,
-    heartbeat: float,
-    label: str,
-    fn: Callable[[], T],
-    *,
-    abandon: bool = False,
-    since: float | None = None,
-    total: float | None = None,
-) -> T:
-    """Run blocking library work on a worker thread, with a progress heartbeat meanwhile (its
-    progress: seconds since `since`, so that it keeps growing across a call's notifications).
+class _Progress:
+    """One tool call's progress notifications: those it reports, and a heartbeat whenever none
+    went out for `every` seconds. One heartbeat for the whole call, so that the gap between two
+    notifications never passes `every` (plus the time one takes to send), whatever the call
+    does meanwhile: a state read, a pause between reads, a slow answer."""
 
-    `abandon`: a cancelled call returns at once and the thread's result is dropped (reads only;
-    a create is always waited for, so that it is recorded)."""
-    outcome: dict[str, Any] = {}
-    start = anyio.current_time() if since is None else since
+    def __init__(self, ctx: Context, every: float, label: str, total: float | None) -> None:
+        self.ctx, self.every, self.label, self.total = ctx, every, label, total
+        self.start = self.last = anyio.current_time()
 
-    async def beat() -> None:
+    async def report(self, message: str | None = None) -> None:
+        """A notification now: progress is the seconds since the call began (it keeps growing)."""
+        self.last = anyio.current_time()
+        elapsed = self.last - self.start
+        shown = elapsed if self.total is None else min(elapsed, self.total)
+        await self.ctx.report_progress(shown, self.total, message or f"{self.label}...")
+
+    async def beat(self) -> None:
         while True:
-            await anyio.sleep(heartbeat)
-            elapsed = anyio.current_time() - start
-            shown = elapsed if total is None else min(elapsed, total)
-            await ctx.report_progress(shown, total, f"{label}...")
+            await anyio.sleep(max(0.0, self.last + self.every - anyio.current_time()))
+            if anyio.current_time() - self.last >= self.every:
+                await self.report()
 
+
+async def _with_heartbeat(progress: _Progress, work: Callable[[], Awaitable[T]]) -> T:
+    """`work`, with progress's heartbeat running beside it until it ends."""
+    outcome: dict[str, Any] = {}
     async with anyio.create_task_group() as group:
-        group.start_soon(beat)
+        group.start_soon(progress.beat)
         try:
-            outcome["value"] = await anyio.to_thread.run_sync(fn, abandon_on_cancel=abandon)
+            outcome["value"] = await work()
         except Exception as exc:  # re-raised below, outside the task group's exception group
             outcome["error"] = exc
         finally:
@@ -271,45 +276,57 @@ async def _in_thread(
     return value
 
 
+async def _in_thread(fn: Callable[[], T], *, abandon: bool = False) -> T:
+    """Blocking library work on a worker thread. `abandon`: a cancelled call returns at once and
+    the thread's result is dropped (reads only; a create is always waited for, so that it is
+    recorded)."""
+    return await anyio.to_thread.run_sync(fn, abandon_on_cancel=abandon)
+
+
+async def _beating(ctx: Context, heartbeat: float, label: str, fn: Callable[[], T]) -> T:
+    """fn on a worker thread, with a heartbeat while it runs."""
+    return await _with_heartbeat(_Progress(ctx, heartbeat, label, None), lambda: _in_thread(fn))
+
+
 async def _create(
     session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
 ) -> dict[str, Any]:
     beat = session.settings.heartbeat
-    return await _in_thread(ctx, beat, "creating", lambda: session.create(spec, arguments))
+    return await _beating(ctx, beat, "creating", lambda: session.create(spec, arguments))
 
 
 async def _wait(
     session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
 ) -> dict[str, Any]:
-    """Poll the job until it finishes or the ceiling nears; progress after each state read."""
-    job_id = str(arguments["job_id"])
+    """Poll the job until it finishes or the ceiling nears: progress after each state read, and
+    one heartbeat for the whole call (reads and the pauses between them)."""
+    settings = session.settings
+    progress = _Progress(ctx, settings.heartbeat, "", settings.ceiling)
+    return await _with_heartbeat(
+        progress, lambda: _follow(session, str(arguments["job_id"]), progress)
+    )
+
+
+async def _follow(session: Session, job_id: str, progress: _Progress) -> dict[str, Any]:
     ceiling, poll = session.settings.ceiling, session.settings.poll
-    start = anyio.current_time()
     view: dict[str, Any] = {}
     while True:
-        left = ceiling - (anyio.current_time() - start)
+        left = ceiling - (anyio.current_time() - progress.start)
+        progress.label = f"{job_id}: asking AKOOL"
         with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
-            job = await _in_thread(
-                ctx,
-                session.settings.heartbeat,
-                f"{job_id}: asking AKOOL",
-                lambda: session.client.status(job_id),
-                abandon=True,
-                since=start,
-                total=ceiling,
-            )
-            view = session.describe(job)
-        elapsed = anyio.current_time() - start
+            view = await _in_thread(lambda: session.status(job_id), abandon=True)
+        elapsed = anyio.current_time() - progress.start
         if not view:  # AKOOL did not answer within the ceiling: the history's last state
             view = session.last_known(job_id)
         state = view.get("state", "unknown")
-        await ctx.report_progress(min(elapsed, ceiling), ceiling, f"{job_id}: {state}")
+        progress.label = f"{job_id}: {state}"
+        await progress.report(progress.label)
         if view.get("finished"):
-            return {**view, "message": f"{state}; call download to save the result"}
+            return {**view, "message": session.next_step(view)}
         if elapsed + poll >= ceiling:
             message = f"still {state} after {elapsed:.0f} s; call wait again with this job_id"
             return {**view, "message": message}
-        await anyio.sleep(min(poll, session.settings.heartbeat))
+        await anyio.sleep(poll)
 
 
 async def _simple(
@@ -317,12 +334,14 @@ async def _simple(
 ) -> dict[str, Any]:
     calls: dict[str, Callable[[], dict[str, Any]]] = {
         "status": lambda: session.status(str(arguments["job_id"])),
-        "download": lambda: session.download(str(arguments["job_id"]), arguments.get("path")),
+        "download": lambda: session.download(
+            str(arguments["job_id"]), arguments.get("path"), bool(arguments.get("replace"))
+        ),
         "upload": lambda: session.upload(str(arguments["path"]), str(arguments["role"])),
         "credit": session.credit,
         "history": lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind")),
     }
-    return await _in_thread(ctx, session.settings.heartbeat, spec.name, calls[spec.name])
+    return await _beating(ctx, session.settings.heartbeat, spec.name, calls[spec.name])
 
 
 HANDLERS: dict[str, Handler] = {"wait": _wait}

@@ -16,24 +16,39 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli.client import Client, Job, Once, Run
+from akool_cli.client import Client, Job, Once, Run, RunRecord
 from akool_cli.core import contract, kinds, products
 from akool_cli.core.durations import iso
-from akool_cli.core.errors import BudgetExceededError, UsageError
+from akool_cli.core.errors import AkoolError, BudgetExceededError, TargetExistsError, UsageError
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_job_id
+from akool_cli.mcpserver.staged import Staged, StagedJobs
 
 SPENDS = "Spends AKOOL credits (billed)."
 # What one call may carry: a text without a documented limit, a URL, all the arguments (JSON).
 MAX_CHARS = 10_000
+# Caps by field name where AKOOL documents none for that product (a documented maxLength wins:
+# text to video's prompt 5,000 and negative_prompt 1,000, character swap's prompt 500). A label
+# and a key are short; a prompt as long as AKOOL's longest documented one; the talking avatar's
+# text as long as AKOOL's largest plan takes (Business: 50,000), as `akool avatar` allows.
+TEXT_CAPS: dict[str, int] = {
+    "name": 200,
+    "idempotency_key": 200,
+    "prompt": 5_000,
+    "negative_prompt": 1_000,
+    "input_text": contract.TALKING_AVATAR_MAX_TEXT,
+}
 MAX_URL_CHARS = 4096  # presigned URLs run to ~2000
 MAX_ARGUMENTS_BYTES = 256_000
+NAME_MAX = 255  # bytes in one file name (Linux, macOS, Windows: 255)
+PATH_MAX = 4096  # bytes in a whole path, its final NUL included (Linux)
 # Without an idempotency_key, the same tool with the same arguments within this long is one call
 # retried (a client that timed out): it gets the job made first. After it, a new job is made.
 SAME_CALL_SECONDS = 3600.0
@@ -66,6 +81,8 @@ JOB_ID = {"type": "string", "description": "The job id a create tool returned.",
 EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
 HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
 UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
+REMAKE_HINT = "to have the video, make it again with the same create tool (billed again)"
+REPLACE_HINT = "call download again with another path, or with replace: true to replace that file"
 ROLES: dict[str, Role] = {"image": "image", "audio": "audio", "video": "video"}
 
 
@@ -79,10 +96,11 @@ class ToolSpec:
 
 
 def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    """An input schema; every string has a maxLength (its documented one, or MAX_CHARS)."""
+    """An input schema; every string has a maxLength (its documented one, else TEXT_CAPS's
+    for its name, else MAX_CHARS)."""
     for name, schema in properties.items():
         if schema["type"] == "string" and "maxLength" not in schema:
-            properties[name] = {**schema, "maxLength": MAX_CHARS}
+            properties[name] = {**schema, "maxLength": TEXT_CAPS.get(name, MAX_CHARS)}
     return {
         "type": "object",
         "properties": properties,
@@ -106,8 +124,9 @@ def param_schema(param: products.Param, documented: contract.Field | None) -> di
         schema["minimum"] = param.minimum
     if param.maximum is not None:
         schema["maximum"] = param.maximum
-    if documented is not None and documented.enum:
-        schema["enum"] = list(documented.enum)
+    if documented is not None and documented.enum and param.type != "boolean":
+        cast = {"integer": int, "number": float}.get(param.type, str)  # the field's own type
+        schema["enum"] = [cast(choice) for choice in documented.enum]
     if documented is not None and documented.max_length:
         schema["maxLength"] = documented.max_length
     return schema
@@ -116,22 +135,36 @@ def param_schema(param: products.Param, documented: contract.Field | None) -> di
 def product_schema(product: products.Product) -> dict[str, Any]:
     """A product's create tool input: its documented parameters, the required ones required."""
     fields = {f.name: f for f in product.kind.create.body}
-    derived: dict[str, Any] = {}
-    if product.derive is not None:
-        try:
-            product.derive(derived)  # what akool fills in itself when nothing is given
-        except (KeyError, TypeError, ValueError):
-            derived = {}  # it derives from given fields only: nothing is filled in by itself
     properties = {p.name: param_schema(p, fields.get(p.name)) for p in product.params}
-    required = [
-        p.name
+    wanted = [
+        p
         for p in product.params
-        if p.name in fields
-        and fields[p.name].required
-        and p.default is None
-        and p.name not in derived
+        if p.name in fields and fields[p.name].required and p.default is None
     ]
-    return _object({**properties, **COMMON}, required)
+    required = [p.name for p in wanted if not _derived(product, p.name, wanted)]
+    # A product's own `name` (a cloned voice's, an uploaded avatar's) is its field, and the label.
+    common = {k: v for k, v in COMMON.items() if k not in properties}
+    return _object({**properties, **common}, required)
+
+
+SAMPLES: dict[str, Any] = {"string": "x", "integer": 1, "number": 1, "boolean": True}
+
+
+def _derived(product: products.Product, name: str, wanted: list[products.Param]) -> bool:
+    """Whether akool fills `name` in itself from the other required fields (an avatar's id
+    from its name, where its URL comes from), so that a call need not give it."""
+    if product.derive is None:
+        return False
+    given: dict[str, Any] = {
+        p.name: "https://example.com/x.mp4" if p.media else SAMPLES.get(p.type, "x")
+        for p in wanted
+        if p.name != name
+    }
+    try:
+        product.derive(given)
+    except (KeyError, TypeError, ValueError):
+        return False  # it needs what only a call gives
+    return name in given
 
 
 def tool_specs() -> list[ToolSpec]:
@@ -208,7 +241,16 @@ FIXED = (
         "verified. `path` is relative to that folder (a file, or a folder ending in /); a path "
         "outside it is refused.",
         _object(
-            {"job_id": JOB_ID, "path": {"type": "string", "description": "Relative to --dir."}},
+            {
+                "job_id": JOB_ID,
+                "path": {"type": "string", "description": "Relative to --dir."},
+                "replace": {
+                    "type": "boolean",
+                    "default": False,
+                    "description": "Replace another file already at `path` (else it is kept "
+                    "and the call is a tool error).",
+                },
+            },
             ["job_id"],
         ),
     ),
@@ -258,10 +300,14 @@ class Session:
     client: Client
     settings: Settings
     run: Run | None = None
+    staged: StagedJobs = field(default_factory=StagedJobs)  # head swaps being analysed
 
-    def start(self) -> None:
-        """The session's run in the ledger (its budget reads the balance on the first create)."""
+    def start(self) -> list[RunRecord]:
+        """The session's run in the ledger (its budget reads the balance on the first create);
+        returns the runs of killed processes (earlier sessions, batches) closed as lost first."""
+        lost = self.client.close_lost_runs()
         self.run = self.client.start_run("mcp", "akool mcp", max_credits=self.settings.max_credits)
+        return lost
 
     def stop(self) -> None:
         """Start no create any more: those being sent finish and are recorded (a signal)."""
@@ -284,25 +330,20 @@ class Session:
         """A create tool's call: checked, claimed (a retry gets the first call's job), sent once."""
         assert spec.kind is not None
         kind = spec.kind
-        fields = {k: v for k, v in arguments.items() if k not in COMMON and v is not None}
+        product = products.for_kind(kind)
+        own = {p.name for p in product.params} if product is not None else set()
+        fields = {
+            k: v for k, v in arguments.items() if v is not None and (k not in COMMON or k in own)
+        }
         name = str(arguments.get("name") or "")
         once = Once(claim_key(spec.name, arguments))
         if "idempotency_key" not in arguments:
             once = Once(once.key, within=SAME_CALL_SECONDS)
         _only_urls(kind, fields)
+        if kind is kinds.HEAD_SWAP:
+            return self._headswap(fields, name, once)
         try:
-            if kind is kinds.HEAD_SWAP:
-                job = self.client.headswap(
-                    fields.pop("video_url", ""),
-                    fields.pop("faces", []),
-                    resolution=fields.pop("resolution", None),
-                    keep_sound=fields.pop("keep_original_sound", None),
-                    template_id=fields.pop("template_id", None),
-                    name=name,
-                    once=once,
-                    run=self.run,
-                )
-            elif kind is kinds.TALKING_PHOTO:
+            if kind is kinds.TALKING_PHOTO:
                 job = self.client.talk(
                     fields.get("image_url", ""),
                     fields.get("audio_url", ""),
@@ -313,25 +354,73 @@ class Session:
                     run=self.run,
                 )
             else:
-                job = self.client.make(kind.name, fields, name=name, once=once, run=self.run)
+                job = self.client.make(
+                    kind.command or kind.name, fields, name=name, once=once, run=self.run
+                )
         except BudgetExceededError as exc:
-            hint = "nothing was created or billed; jobs already made can still be waited for and "
-            raise BudgetExceededError(
-                exc.message, hint=hint + "downloaded; restart akool mcp with a larger --max-credits"
-            ) from None
+            raise _over_budget(exc) from None
+        return _made(job, job.repeated)
+
+    def _headswap(self, fields: dict[str, Any], name: str, once: Once) -> dict[str, Any]:
+        """Head swap's create tool: answered once AKOOL took the analysis (not billed), which
+        may outlast a client's call timeout; the session's thread then makes the task."""
+
+        def make(on_analysis: Callable[[str], None]) -> Job:
+            return self.client.headswap(
+                fields.get("video_url", ""),
+                fields.get("faces", []),
+                resolution=fields.get("resolution"),
+                keep_sound=fields.get("keep_original_sound"),
+                template_id=fields.get("template_id"),
+                name=name,
+                once=once,
+                run=self.run,
+                on_analysis=on_analysis,
+            )
+
+        staged, again = self.staged.start(once.key, make)
+        if staged.over.is_set() and not staged.analysis_id:  # no analysis was needed or taken
+            if staged.job is not None:
+                return _made(staged.job, again or staged.job.repeated)
+            raise _staged_error(staged)
         return {
-            "job_id": job.id,
-            "kind": kind.name,
-            "state": job.state,
-            "repeated_call": job.repeated,
-            "next": f"call wait with job_id {job.id}, then download",
+            "job_id": staged.analysis_id,
+            "kind": kinds.HEAD_SWAP.name,
+            "state": "analysing",
+            "repeated_call": again,
+            "next": f"AKOOL is analysing the video's people (not billed); akool then makes the "
+            f"head swap (billed) by itself. Call wait with job_id {staged.analysis_id}: it "
+            "follows the analysis, then the job; then download",
         }
 
     # -- following ---------------------------------------------------------------------------
 
     def status(self, job_id: str) -> dict[str, Any]:
-        """The job's state from AKOOL, recorded, with its expiry."""
-        return self.describe(self.client.status(check_job_id(job_id)))
+        """The job's state from AKOOL, recorded, with its expiry; a head swap's analysis id
+        (what its create tool answered) as the analysis, then as the job it became."""
+        job_id = check_job_id(job_id)
+        staged = self.staged.find(job_id)
+        if staged is None:
+            return self.describe(self.client.status(job_id))
+        if staged.job is not None:
+            return {**self.describe(self.client.status(staged.job.id)), "analysis_id": job_id}
+        if staged.failed:
+            raise _staged_error(staged)
+        return _analysing(job_id)
+
+    def job_of(self, job_id: str) -> str:
+        """The job id behind an id a create tool answered (a head swap's analysis id)."""
+        staged = self.staged.find(job_id)
+        if staged is None:
+            return job_id
+        if staged.job is not None:
+            return staged.job.id
+        if staged.failed:
+            raise _staged_error(staged)
+        raise UsageError(
+            f"{job_id} is a head swap still being analysed: there is no result yet",
+            hint="call wait with this job_id until it is finished, then download",
+        )
 
     def describe(self, job: Job) -> dict[str, Any]:
         now = self.client.clock.time()
@@ -341,16 +430,30 @@ class Session:
             view["expires_at"] = iso(job.expires_at)
             view["saved"] = bool(job.downloaded_path)
             left = job.expires_at - now
-            if not job.downloaded_path and left < EXPIRY_WARNING_SECONDS:
+            if not job.downloaded_path and view["expired"]:
+                view["warning"] = _expired(job)
+            elif not job.downloaded_path and left < EXPIRY_WARNING_SECONDS:
+                when = f"in about {left / 3600:.0f} h" if left >= 3600 else "within the hour"
                 view["warning"] = (
-                    f"AKOOL deletes this result in about {max(0.0, left) / 3600:.0f} h and it "
-                    "was never downloaded: call download now"
+                    f"AKOOL deletes this result {when} and it was never downloaded: call "
+                    "download now"
                 )
         return view
 
+    @staticmethod
+    def next_step(view: dict[str, Any]) -> str:
+        """What a finished job's `wait` says to do next: download it, unless AKOOL deleted it."""
+        state = view.get("state", "unknown")
+        if view.get("expired") and not view.get("saved"):
+            return f"{state}, but {view['warning']}"
+        return f"{state}; call download to save the result"
+
     def last_known(self, job_id: str) -> dict[str, Any]:
         """The history's last state of a job (AKOOL did not answer in time)."""
-        job = self.client.recorded(job_id)
+        staged = self.staged.find(job_id)
+        if staged is not None and staged.job is None:
+            return _analysing(job_id)
+        job = self.client.recorded(staged.job.id if staged and staged.job else job_id)
         if job is None:
             return {"id": job_id, "state": "unknown", "finished": False}
         return self.describe(job)
@@ -364,14 +467,16 @@ class Session:
             return base
         if "\x00" in path or Path(path).is_absolute() or path.startswith("~"):
             raise _outside(path)
+        _check_lengths(base, path)
         resolved = (base / path).resolve()  # `..` and every symlink on the way, followed
         if resolved != base and base not in resolved.parents:
             raise _outside(path)
         return resolved
 
-    def download(self, job_id: str, path: str | None) -> dict[str, Any]:
-        """A finished job's result under the folder (the job must be done: see `wait`)."""
-        job_id = check_job_id(job_id)
+    def download(self, job_id: str, path: str | None, replace: bool = False) -> dict[str, Any]:
+        """A finished job's result under the folder (the job must be done: see `wait`); another
+        file in the way is kept unless `replace`."""
+        job_id = self.job_of(check_job_id(job_id))
         where = self.inside(path)
         folder = not path or path.endswith(("/", os.sep)) or where.is_dir()
         job = self.client.status(job_id)
@@ -380,12 +485,17 @@ class Session:
                 f"job {job_id} is {job.state}, not finished yet",
                 hint="call wait with this job_id until it is finished, then download",
             )
+        if job.expired(self.client.clock.time()) and not job.downloaded_path:
+            raise UsageError(_expired(job), hint=REMAKE_HINT)
         if folder:
             where.mkdir(parents=True, exist_ok=True)
         # The file's own name is resolved too: a link planted under the folder is followed.
         target = self.client.targets(f"{where}/" if folder else where, [job_id], force=True)
         chosen = self.inside(os.path.relpath(target[job_id], self.settings.folder.resolve()))
-        saved = self.client.download(job_id, chosen)
+        try:
+            saved = self.client.download(job_id, chosen, force=replace)
+        except TargetExistsError as exc:  # its hint names the CLI's --force
+            raise TargetExistsError(exc.message, hint=REPLACE_HINT) from None
         found = self.client.recorded(job_id)
         return {**self.describe(found or job), "path": str(saved)}
 
@@ -438,7 +548,7 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
 def check_arguments(spec: ToolSpec, arguments: dict[str, Any]) -> None:
     """The arguments against the tool's schema: their size, names, required ones, types,
     lengths and choices; one UsageError naming every problem (never echoing a long value)."""
-    size = len(json.dumps(arguments, default=str))
+    size = len(json.dumps(arguments, default=str, ensure_ascii=False).encode())
     if size > MAX_ARGUMENTS_BYTES:
         raise UsageError(
             f"{spec.name}: the arguments are too long ({size} bytes; at most "
@@ -511,6 +621,82 @@ def _is_url(value: str) -> bool:
         return parts.scheme in ("http", "https") and bool(parts.hostname) and value.isprintable()
     except ValueError:
         return False
+
+
+def _check_lengths(base: Path, path: str) -> None:
+    """A path the file system can hold: each name at most NAME_MAX bytes, the whole at most
+    PATH_MAX (else every call on it fails with ENAMETOOLONG)."""
+    longest = max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
+    if longest > NAME_MAX:
+        raise UsageError(
+            f"path {_shown(path)!r} has a name of {longest} bytes; file systems take at most "
+            f"{NAME_MAX}",
+            hint="give a shorter name (relative to the server's --dir)",
+        )
+    whole = len(os.fsencode(str(base / path)))
+    if whole >= PATH_MAX:
+        raise UsageError(
+            f"path {_shown(path)!r} is {whole} bytes long with --dir; the system takes at most "
+            f"{PATH_MAX - 1}",
+            hint="give a shorter path (relative to the server's --dir)",
+        )
+
+
+def os_error(tool: str, exc: OSError) -> AkoolError:
+    """A system call's failure as a tool error: what failed, on which file, what to do."""
+    where = f" ({_shown(os.fsdecode(exc.filename))})" if exc.filename else ""
+    return AkoolError(
+        f"{tool}: {exc.strerror or exc}{where}",
+        hint="check the path under the server's --dir (its length, permissions, free space), "
+        "then call again",
+    )
+
+
+def _made(job: Job, repeated: bool) -> dict[str, Any]:
+    """A create tool's answer for a job made (or found made by an earlier call)."""
+    return {
+        "job_id": job.id,
+        "kind": job.kind,
+        "state": job.state,
+        "repeated_call": repeated,
+        "next": f"call wait with job_id {job.id}, then download",
+    }
+
+
+def _analysing(analysis_id: str) -> dict[str, Any]:
+    return {
+        "id": analysis_id,
+        "kind": kinds.HEAD_SWAP.name,
+        "state": "analysing",
+        "finished": False,
+        "note": "AKOOL is analysing the video's people (not billed); the head swap is made next",
+    }
+
+
+def _over_budget(exc: BudgetExceededError) -> BudgetExceededError:
+    hint = "nothing was created or billed; jobs already made can still be waited for and "
+    return BudgetExceededError(
+        exc.message, hint=hint + "downloaded; restart akool mcp with a larger --max-credits"
+    )
+
+
+def _staged_error(staged: Staged) -> AkoolError:
+    """Why a staged head swap made no job, as a tool error (the budget's hint as MCP says it)."""
+    error = staged.error or AkoolError(
+        "the head swap stopped before it was made", hint="call the headswap tool again"
+    )
+    if isinstance(error, BudgetExceededError):
+        return _over_budget(error)
+    return error
+
+
+def _expired(job: Job) -> str:
+    """What is said of a result AKOOL deleted before akool saved it."""
+    return (
+        f"the result of job {job.id} expired on AKOOL at {iso(job.expires_at)} (AKOOL deletes "
+        "results 7 days after they finish) and was never downloaded: it can no longer be "
+        "downloaded"
+    )
 
 
 def _outside(path: str) -> UsageError:

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +235,17 @@ ALTER TABLE jobs ADD COLUMN answered TEXT NOT NULL DEFAULT '{}';
 CREATE INDEX IF NOT EXISTS attempts_job ON attempts (job_id) WHERE job_id IS NOT NULL
 """,
     ),
+    (
+        # Who runs each batch run or MCP session: its process's owner token (owners.py: a lock
+        # the kernel drops when the process dies, so a reused PID cannot pass for it) and PID.
+        # A run still `running` whose owner is gone was killed (SIGKILL, a crash): the next
+        # command closes it as `lost`.
+        "m013_run_owners",
+        """
+ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN pid INTEGER
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -378,6 +389,8 @@ class RunRecord:
     balance_after: float | None
     max_credits: float | None
     outcome: str
+    owner: str = ""  # the owner token of the process that ran it (owners.py)
+    pid: int | None = None
 
 
 @dataclass(frozen=True)
@@ -966,13 +979,42 @@ class Journal:
         self, kind: str, label: str, scope: Scope, balance: float | None, max_credits: float | None
     ) -> int:
         """A batch run or an MCP session starts, with the balance read before it."""
+        owner = owners.token_for(self.home)  # held until this process ends
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO runs (kind, label, started_at, base_url, profile, account, "
-                "balance_before, max_credits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (kind, label, self.clock.time(), *_where(scope), balance, max_credits),
+                "balance_before, max_credits, owner, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    kind,
+                    label,
+                    self.clock.time(),
+                    *_where(scope),
+                    balance,
+                    max_credits,
+                    owner,
+                    os.getpid(),
+                ),
             )
             return int(cursor.lastrowid or 0)
+
+    def close_lost_runs(self) -> list[RunRecord]:
+        """Runs still `running` whose process is gone (killed before it could end them), now
+        closed as `lost`; a read-only history is left as it is. Runs of akool before owners
+        were recorded cannot be told apart from live ones: they are left alone."""
+        sql = "SELECT * FROM runs WHERE outcome = 'running' AND owner != '' ORDER BY id"
+        lost = [_run(row) for row in self._read(sql, ()) if not _run_alive(self.home, row)]
+        if not lost or self.read_only:
+            return []
+        closed = []
+        with self._transaction() as db:
+            for run in lost:
+                cursor = db.execute(
+                    "UPDATE runs SET outcome = 'lost' WHERE id = ? AND outcome = 'running'",
+                    (run.id,),
+                )
+                if cursor.rowcount:
+                    closed.append(replace(run, outcome="lost"))
+        return closed
 
     def set_run_balance(self, run_id: int, balance: float) -> None:
         """The balance a run started from, read after it began (an MCP session's first create)."""
@@ -991,7 +1033,7 @@ class Journal:
 
     def runs(self, since: float) -> list[RunRecord]:
         rows = self._read("SELECT * FROM runs WHERE started_at >= ? ORDER BY id", (since,))
-        return [RunRecord(**{k: row[k] for k in row.keys()}) for row in rows]  # noqa: SIM118
+        return [_run(row) for row in rows]
 
     def jobs_since(self, since: float) -> list[JobRecord]:
         """Every job made since then, oldest first (the ledger, the history's export)."""
@@ -1179,6 +1221,15 @@ def _local_state(path: Path, action: str) -> Iterator[None]:
 
 def _where(scope: Scope) -> tuple[str, str, str]:
     return scope.base_url, scope.profile, scope.account or ""
+
+
+def _run(row: sqlite3.Row) -> RunRecord:
+    return RunRecord(**{k: row[k] for k in row.keys()})  # noqa: SIM118
+
+
+def _run_alive(home: Path, row: sqlite3.Row) -> bool:
+    """Whether the process running a run is still there (this one counts: it ends its runs)."""
+    return owners.is_mine(home, row["owner"]) or owners.is_alive(home, row["owner"])
 
 
 def _job(row: sqlite3.Row) -> JobRecord:

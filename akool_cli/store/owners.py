@@ -54,6 +54,13 @@ def token_for(home: Path) -> str:
         return token
 
 
+def is_mine(home: Path, token: str) -> bool:
+    """Whether `token` is this process's own under `home`."""
+    with _lock:
+        mine = _held.get(home)
+    return mine is not None and mine[0] == token and mine[1] == os.getpid()
+
+
 def is_alive(home: Path, token: str) -> bool:
     """Whether the process that owns `token` still runs (and is not this process)."""
     with _lock:
