@@ -141,7 +141,7 @@ class RunsMixin(ClientBase):
         from akool_cli.jobs.budget import Budget, Estimator
 
         check_budget(max_credits)
-        estimator = Estimator(self.journal)
+        estimator = Estimator(self.journal, self.scope(any_account=True))
         budget = None
         if max_credits is not None:
             # Each create is weighed afresh: a job that failed (free) or finished makes room.

@@ -86,7 +86,7 @@ def plan(
     """What a run in this scope would do with each row (one indexed lookup per row), and what
     each create is estimated to cost; nothing is sent. `request` is the body the create will
     send (a talking photo made from text gets its audio_url from the speech first)."""
-    estimator = Estimator(journal)
+    estimator = Estimator(journal, scope)
     for item in items:
         earlier = earlier_job(journal, item, scope)
         # A row whose create has an unknown outcome is not created by a run: it waits for settle.

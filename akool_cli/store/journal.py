@@ -890,8 +890,10 @@ class Journal:
         )
         return [_job(row) for row in self._read(sql, ())]
 
-    def largest_cost(self, kind: str) -> tuple[float | None, int]:
-        """The largest credits a job of this kind was charged, and how many jobs say so."""
+    def largest_cost(self, kind: str, scope: Scope) -> tuple[float | None, int]:
+        """The largest credits a job of this kind was charged on this server and account (any
+        profile; account None: any account), and how many jobs say so. Never another server's:
+        a sandbox's price is no estimate for AKOOL's, nor one region's for another's."""
         charged = (
             " COALESCE("
             + ", ".join(f"json_extract(cost, '$.{name}')" for name in CREDIT_FIELDS)
@@ -899,8 +901,8 @@ class Journal:
         )
         rows = self._read(
             f"SELECT MAX({charged}), COUNT({charged}) FROM jobs WHERE kind = ? "
-            "AND video_status = 3",
-            (kind,),
+            "AND video_status = 3 AND base_url = ? AND (? IS NULL OR account IN (?, ''))",
+            (kind, scope.base_url, scope.account, scope.account),
         )
         return (rows[0][0], rows[0][1]) if rows else (None, 0)
 
