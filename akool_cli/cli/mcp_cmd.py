@@ -95,4 +95,6 @@ def mcp(
         try:
             serve(session)
         finally:
-            session.close()
+            note = session.close()
+            if note:
+                runtime.output().warn(note)

@@ -866,6 +866,14 @@ class Journal:
                 (balance, run_id),
             )
 
+    def set_run_balance_after(self, run_id: int, balance: float) -> None:
+        """The balance after a run, read after its end was recorded (an MCP session's)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE runs SET balance_after = ? WHERE id = ? AND balance_after IS NULL",
+                (balance, run_id),
+            )
+
     def end_run(self, run_id: int, balance: float | None, outcome: str) -> None:
         with self._transaction() as db:
             db.execute(
