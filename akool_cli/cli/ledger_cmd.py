@@ -112,7 +112,8 @@ def sync(
 ) -> None:
     """Download every finished result the history has not saved (AKOOL deletes results 7 days
     after they finish, and lists no jobs: the history is the only list). Run it daily; a second
-    run transfers nothing. Exit 6 when a result could not be saved; exit 3 when every other one
+    run transfers nothing. Results past their expiry (or deleted by AKOOL: 404) are listed as
+    expired, not failures. Exit 6 when a result could not be saved; exit 3 when every other one
     was, but some jobs were skipped as no credential in use may go to their server."""
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

@@ -866,6 +866,15 @@ class Journal:
                 (balance, run_id),
             )
 
+    def mark_expired(self, job_id: str) -> None:
+        """AKOOL deleted a job's result before its expires_at (its URL answered 404): it expires
+        now, so every command calls it expired and none asks for it again."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET expires_at = MIN(COALESCE(expires_at, ?), ?) WHERE id = ?",
+                (self.clock.time(), self.clock.time(), job_id),
+            )
+
     def set_run_balance_after(self, run_id: int, balance: float) -> None:
         """The balance after a run, read after its end was recorded (an MCP session's)."""
         with self._transaction() as db:
