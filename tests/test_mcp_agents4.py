@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from mcp.client.session import ClientSession
 
 from akool_cli.sandbox import Sandbox
@@ -31,3 +32,21 @@ def test_a_normal_shutdown_while_akool_is_slow_closes_the_run_before_the_closing
     assert run["balance_before"] == 1234.5 and run["balance_after"] is None
     assert "closing balance" in stderr and "not read" in stderr, stderr
     assert "Traceback" not in stderr
+
+
+def test_mcp_help_names_its_env_var_once_and_spend_labels_its_columns_in_a_pipe(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # rich wraps help text to the terminal's width
+    shown = invoke(["mcp", "--help"]).stdout
+    assert shown.count("AKOOL_MCP_MAX_CREDITS") == 1, shown
+    invoke(["talk", IMAGE, AUDIO, "--wait"])
+    lines = invoke(["spend"]).stdout.splitlines()
+    assert lines[0].split("\t") == [
+        "KIND",
+        "JOBS",
+        "CREDITS",
+        "COST UNKNOWN",
+        "COST FIELDS (SUMMED)",
+    ]
+    assert lines[1].startswith("talking_photo\t1\t10\t-\t")

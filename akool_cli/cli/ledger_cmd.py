@@ -48,7 +48,8 @@ def spend(
         return
     total = report.total
     rows = [_spend_row(g) for g in [*report.groups, total]]
-    out.table((by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)"), rows)
+    columns = (by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)")
+    out.table(columns, rows, header=True)
     if total.unpriced:
         out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
     if total.cost_unknown:

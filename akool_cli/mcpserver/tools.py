@@ -473,7 +473,12 @@ class Session:
         base = self.settings.folder.resolve()
         if not path:
             return base
-        if "\x00" in path or Path(path).is_absolute() or path.startswith("~"):
+        if "\x00" in path:
+            raise UsageError(
+                f"{path!r} has a NUL byte, which no file name can hold",
+                hint="give a path relative to the server's --dir, without NUL characters",
+            )
+        if Path(path).is_absolute() or path.startswith("~"):
             raise _outside(path)
         _check_lengths(base, path)
         resolved = (base / path).resolve()  # `..` and every symlink on the way, followed
