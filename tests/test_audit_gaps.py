@@ -395,3 +395,26 @@ def test_a_rust_form_and_json_bodies() -> None:
         (13, "misnamed-field", "webhook_url"),
         (18, "misnamed-field", "photo_url"),
     ]
+
+
+def test_a_method_said_where_a_url_constant_is_used() -> None:
+    text = "import requests\n" + (
+        'INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"\n'
+        "def a(i):\n"
+        '    return requests.post(INFO, json={"video_model_id": i})\n'
+        "def b(i):\n"
+        '    return requests.get(INFO, params={"video_model_id": i})\n'
+        "def c(i):\n"
+        "    print(INFO)\n"
+    )
+    assert methods_of(text, "info.py") == [(4, "POST", "GET", None)]
+
+
+def test_a_rust_client_named_http_is_not_a_shell_command() -> None:
+    text = RUST_BASE + (
+        "async fn talk(http: &reqwest::Client, p: &str) -> reqwest::Result<String> {\n"
+        f'    http.post(format!("{{BASE}}{TALKING}"))\n'
+        '        .json(&json!({"talking_photo_url": p, "resolution": "720p"})).send().await?.text().await\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "talk.rs")) == [(4, "bad-value", '"720p"')]

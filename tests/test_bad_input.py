@@ -412,10 +412,11 @@ CASES = [
     Case("status-unknown-value", 7, "still running", unknown_status),
     Case(
         "video-url-not-http",
-        5,
+        6,
         "not http(s)",
         finished_job_with_video("ftp://files.example.com/v.mp4"),
     ),
+    Case("video-url-file", 6, "not a usable video", finished_job_with_video("file:///etc/passwd")),
     Case(
         "video-url-redirect-loop", 5, "too many redirects", finished_job_with_video("{server}/loop")
     ),

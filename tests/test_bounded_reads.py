@@ -1,11 +1,13 @@
 """Bounded reads: whatever akool reads from standard input or a file (a key for `login`, a
-callback for `webhook verify`, a body for `api --input`, a batch file) stops at a documented
+callback for `webhook verify`, a body for `api --input`, a batch file, a translation's
+glossary) stops at a documented
 limit with one clear error, at once, never gigabytes of memory."""
 
 from __future__ import annotations
 
 import resource
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -31,12 +33,24 @@ def limit_memory() -> None:
         (["api", "POST", "/x", "--input", "/dev/zero"], None, "8 MiB"),
         (["batch", "/dev/zero", "--dry-run"], None, "64 MiB"),
         (["batch", "-", "--dry-run"], "/dev/zero", "64 MiB"),
+        (
+            ["translate", "https://e.com/v.mp4", "--to", "es", "--glossary", "/dev/zero"],
+            None,
+            "1 MiB",
+        ),
+        (["batch", "-", "--dry-run"], "glossary-row", "1 MiB"),
     ],
 )
 def test_dev_zero_is_refused_at_the_documented_limit(
     argv: list[str], stdin: str | None, limit: str, isolated: Isolation
 ) -> None:
     env = process_env(isolated.home, "http://127.0.0.1:9")
+    errors = 1
+    if stdin == "glossary-row":  # a batch row whose glossary file is /dev/zero: an invalid row
+        errors = 2  # the row's error, then the batch's "1 invalid row(s)"
+        stdin = str(isolated.tmp / "rows.csv")
+        row = "kind,url,language,glossary\ntranslate,https://e.com/v.mp4,es,/dev/zero\n"
+        Path(stdin).write_text(row)
     with open(stdin or "/dev/null", "rb") as given:
         done = subprocess.run(
             [AKOOL, *argv],
@@ -48,7 +62,7 @@ def test_dev_zero_is_refused_at_the_documented_limit(
             timeout=60,
         )
     assert done.returncode == 2, done.stderr
-    assert f"larger than {limit}" in done.stderr and done.stderr.count("Error:") == 1
+    assert f"larger than {limit}" in done.stderr and done.stderr.count("Error:") == errors
     assert "Traceback" not in done.stderr
 
 

@@ -15,8 +15,14 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.clock import FakeClock
-from akool_cli.core.errors import RejectedError, UnavailableError
-from akool_cli.jobs.download import download, part_path, resolve_target, safe_file_name
+from akool_cli.core.errors import RejectedError
+from akool_cli.jobs.download import (
+    NotAVideoError,
+    download,
+    part_path,
+    resolve_target,
+    safe_file_name,
+)
 from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.media import VideoFile
@@ -137,8 +143,9 @@ def test_an_expired_result_url_says_how_to_refresh(isolated: Isolation, status: 
 
 
 def test_only_http_result_urls_are_followed(isolated: Isolation) -> None:
+    """Any other URL can never become the video: not a usable result (exit 6)."""
     for url in ("file:///etc/passwd", "ftp://x/v.mp4", "javascript:alert(1)"):
-        with Transport() as transport, pytest.raises(UnavailableError):
+        with Transport() as transport, pytest.raises(NotAVideoError):
             download(transport, url, isolated.tmp / "v.mp4", clock=FakeClock())
 
 

@@ -222,7 +222,10 @@ def test_translate_saves_the_video_both_subtitles_and_the_caption_free_video(
         (["--to", "español"], "language 'español' is not a language code"),
         (["--to", "es", "--captions", "7"], "caption_type must be one of"),
         (["--to", "es", "--speakers", "-1"], "speaker_num must be 0 or more"),
-        (["--to", "es", "--glossary", "/nonexistent.json"], "cannot read /nonexistent.json"),
+        (
+            ["--to", "es", "--glossary", "/nonexistent.json"],
+            "cannot read --glossary /nonexistent.json",
+        ),
     ],
 )
 def test_translate_refuses_bad_values_before_billing(

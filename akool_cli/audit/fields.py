@@ -698,7 +698,8 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 
 
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro's call
-SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)\b|.*\$\(curl\b|.*\bcurl\s")
+# (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
+SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
 SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$/]")
 
@@ -713,27 +714,14 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     parens = _enclosing_call(doc, offset)
     if parens is not None:
         return [parens]
-    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
-    # the statement the path is in: from the last `;` before it on its line (const A = "..";
-    # const B = ".." are two assignments)
-    statement = doc.text.rfind(";", doc.starts[line], offset) + 1 or doc.starts[line]
-    assigned = ASSIGNED_URL.match(doc.text, statement, end)
-    if assigned is None:
+    held = url_uses(doc, offset)
+    if held is None or held[0] in doc._followed:
+        # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
+        # key its uses send is that path's by then, so following them again would add nothing)
         return []
-    if statement in doc._followed:
-        # another path of the same assignment (u = a ? "/x" : "/y") was followed already; every
-        # key its uses send is that path's by then, so following them again would add nothing
-        return []
-    doc._followed.add(statement)
-    name = assigned.group("v")
-    stop = len(doc.text)
-    for at, _ in doc.assigned.get(name, []):
-        if at > end:
-            stop = at
-            break
+    doc._followed.add(held[0])
     found: list[tuple[int, int]] = []
-    uses = doc.uses().get(name, [])
-    for use in uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]:
+    for use in held[1]:
         use_line = doc.line_of(use)
         extent = (
             _shell_command(doc, use_line) if doc.is_command(use_line) else _enclosing_call(doc, use)
@@ -741,6 +729,27 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         if extent is not None and extent not in found:
             found.append(extent)
     return found
+
+
+def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
+    """For a path in a URL assigned to a name (`TALK = f"{BASE}/..."`): where its statement
+    starts and every place after it that passes the name, until the name is bound again."""
+    line = doc.line_of(offset)
+    end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
+    # the statement the path is in: from the last `;` before it on its line (const A = "..";
+    # const B = ".." are two assignments)
+    statement = doc.text.rfind(";", doc.starts[line], offset) + 1 or doc.starts[line]
+    assigned = ASSIGNED_URL.match(doc.text, statement, end)
+    if assigned is None:
+        return None
+    name = assigned.group("v")
+    stop = len(doc.text)
+    for at, _ in doc.assigned.get(name, []):
+        if at > end:
+            stop = at
+            break
+    uses = doc.uses().get(name, [])
+    return statement, uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
 
 
 ASSIGNED_URL = re.compile(

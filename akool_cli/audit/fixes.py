@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from akool_cli.audit.rules import Fix
-from akool_cli.audit.scan import Finding
+from akool_cli.audit.scan import MAX_FILE_BYTES, Finding
 from akool_cli.audit.source import line_starts
 
 
@@ -43,8 +43,11 @@ def patch(findings: Iterable[Finding]) -> Patch:
 def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
     """The diff of one file and how many fixes it applies (overlapping ones: the first only)."""
     try:
-        data = Path(name).read_bytes()
+        with Path(name).open("rb") as handle:  # the audit read it whole: it is not larger
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError:
+        return b"", 0
+    if len(data) > MAX_FILE_BYTES:  # it grew since: left to a person
         return b"", 0
     # The audit read the text with undecodable bytes replaced; surrogateescape gives one
     # character per byte it cannot decode, so offsets agree unless a broken sequence was longer

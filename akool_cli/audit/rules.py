@@ -905,29 +905,42 @@ def _call_reads(
 
 def check_methods(ctx: FileContext) -> Iterator[Hit]:
     """A call whose code says its HTTP method (requests.post, -X POST, method: "POST", ...) to
-    a documented path the docs give another method; no finding when the code does not say."""
+    a documented path the docs give another method, the path written in the call or held in a
+    name the call passes (each such call judged); no finding when the code does not say."""
+    followed: set[int] = set()  # URL assignments whose uses were judged
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict != "documented" or endpoint is None:
             continue
         doc = ctx.doc()
-        said = methods.sent_method(doc, doc.offset(m.line, m.column))
-        if said is None or said.method == endpoint.method:
-            continue
-        documented = f"{endpoint.method} {endpoint.path}"
-        message = (
-            f"this call sends a {said.method} to {endpoint.path}, which AKOOL documents as a "
-            f"{endpoint.method} ({endpoint.url})"
-        )
-        yield Hit(
-            m.line,
-            m.column,
-            said.method,
-            documented,
-            message,
-            endpoint.url,
-            _method_fix(doc, said, endpoint),
-        )
+        offset = doc.offset(m.line, m.column)
+        said = [(offset, methods.sent_method(doc, offset))]
+        held = f.url_uses(doc, offset) if said[0][1] is None and _held(doc, offset) else None
+        if held is not None and held[0] not in followed:
+            followed.add(held[0])
+            said = [(use, methods.sent_method(doc, use)) for use in held[1]]
+        for at, evidence in said:
+            if evidence is not None and evidence.method != endpoint.method:
+                yield _method_hit(doc, at, evidence, endpoint)
+
+
+def _held(doc: f.Text, offset: int) -> bool:
+    """Whether a path is written apart from any call (a URL assigned to a name)."""
+    return (
+        not doc.is_command(doc.line_of(offset))
+        and f.enclosing_call(doc, offset) is None
+        and f.request_object(doc, offset) is None
+    )
+
+
+def _method_hit(doc: f.Text, at: int, said: methods.Evidence, endpoint: DocEndpoint) -> Hit:
+    documented = f"{endpoint.method} {endpoint.path}"
+    message = (
+        f"this call sends a {said.method} to {endpoint.path}, which AKOOL documents as a "
+        f"{endpoint.method} ({endpoint.url})"
+    )
+    fix = _method_fix(doc, said, endpoint)
+    return Hit(doc.line_of(at), doc.column(at), said.method, documented, message, endpoint.url, fix)
 
 
 def _method_fix(doc: f.Text, said: methods.Evidence, endpoint: DocEndpoint) -> Fix | None:

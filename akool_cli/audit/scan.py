@@ -267,11 +267,12 @@ def read_text(path: Path) -> str | None:
 def _read(path: Path) -> tuple[str | None, str]:
     """(text, "") or (None, why it was not read)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # at most the limit, even for a file that grows
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, f"unreadable ({exc.strerror})"
+    if len(data) > MAX_FILE_BYTES:
+        return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
     if b"\x00" in data[:8192]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from akool_cli.cli.bounded import BODY_BYTES, read_at_most
+from akool_cli.core.bounded import BODY_BYTES, read_at_most
 from akool_cli.core.errors import UsageError
 
 TOO_LARGE = "AKOOL's request bodies are a few KB: pass a JSON object, e.g. --input body.json"

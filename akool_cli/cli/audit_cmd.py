@@ -64,11 +64,7 @@ def audit(
 
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UsageError(
-            f"no such file or folder: {', '.join(missing)}", hint="check the path and try again"
-        )
+    _check_paths(paths)
     try:
         rules = choose_rules(_rule_names(select), _rule_names(ignore))
     except KeyError as exc:
@@ -105,6 +101,22 @@ FORMATS = ("text", "json", "sarif")
 PATCH_UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]"
 )
+
+
+def _check_paths(paths: list[Path]) -> None:
+    """Each path is a file or a folder that exists: a pipe, /dev/stdin or a device is refused,
+    as scanning "0 files" there would pass a gate silently."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(
+            f"no such file or folder: {', '.join(missing)}", hint="check the path and try again"
+        )
+    streams = [str(p) for p in paths if not (p.is_dir() or p.is_file())]
+    if streams:
+        raise UsageError(
+            f"not a file or folder: {', '.join(streams)} (audit reads saved files, not pipes)",
+            hint="save the script to a file and audit that: cat > script.sh; akool audit script.sh",
+        )
 
 
 def _write_patch(out: Output, diff: bytes) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.cli.bounded import SECRET_BYTES, read_at_most
+from akool_cli.core.bounded import SECRET_BYTES, read_at_most
 from akool_cli.core.errors import AuthError
 
 if TYPE_CHECKING:

@@ -313,11 +313,10 @@ def text2video(
 
 
 def _read_text(path: str) -> str:
-    try:
-        return Path(path).expanduser().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(f"cannot read {path}: {reason}", hint="give a UTF-8 JSON file") from None
+    from akool_cli.core.bounded import GLOSSARY_BYTES, read_text_file
+
+    hint = "give a UTF-8 JSON file of a few KB"
+    return read_text_file(Path(path), GLOSSARY_BYTES, f"--glossary {path}", hint)
 
 
 @common_options(OUTPUT)

@@ -6,8 +6,10 @@ the events on the terminal and print the results.
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -77,7 +79,7 @@ def _follow(
     resume: str,
 ) -> Followed:
     """Follow jobs to the end with a live display."""
-    targets = {} if output is None else lib.targets(output, job_ids, force=force)
+    targets = _targets(out, lib, job_ids, output, force)
     known = {job_id: lib.recorded(job_id) for job_id in job_ids}
     names = {job_id: job.name for job_id, job in known.items() if job is not None}
     with out.job_display(job_ids, names) as display:
@@ -101,6 +103,24 @@ def _follow(
     followed = _results(out, job_ids, result)
     followed.unknown = {job_id for job_id, job in known.items() if job is None}
     return followed
+
+
+def _targets(
+    out: Output, lib: Client, job_ids: list[str], output: str | None, force: bool
+) -> dict[str, Path]:
+    """Where each job's result goes: -o's, or without it, the path a result was saved at when
+    the file there is gone or changed (fetched again, as `-o PATH` would; a changed file is
+    refused without --force)."""
+    if output is not None:
+        return lib.targets(output, job_ids, force=force)
+    targets: dict[str, Path] = {}
+    for job_id in job_ids:
+        path = lib.fetch_again(job_id)
+        if path is not None:
+            gone = "is gone" if not os.path.lexists(path) else "is not the file saved"
+            out.info(f"{job_id} was saved to {path}, which {gone}; downloading it again")
+            targets.update(lib.targets(path, [job_id], force=force))
+    return targets
 
 
 @dataclass
@@ -131,7 +151,8 @@ def _results(out: Output, job_ids: list[str], result: FollowResult) -> Followed:
                 f"job {job_id} failed: {job.error or 'AKOOL gave no reason'}", job.failure_hint
             )
         elif job.done and job.downloaded_path and job_id not in result.downloaded:
-            out.info(f"{job_id} was saved earlier: {job.downloaded_path}")
+            if trouble is None:  # (it was not fetched again because it is there, whole)
+                out.info(f"{job_id} was saved earlier: {job.downloaded_path}")
         elif (
             job.done
             and kinds.get(job.kind).makes == "file"
@@ -154,7 +175,11 @@ def _print_results(out: Output, views: list[dict[str, Any]]) -> None:
             for line in made_lines(view):  # an asset's id, or a text: the answer
                 out.data(line)
             continue
-        result = view.get("downloaded_path") or view.get("video_url")
+        # A result this run failed to save is not shown by a path saved earlier (or elsewhere).
+        saved = (
+            None if view.get("error") and view["state"] == "done" else view.get("downloaded_path")
+        )
+        result = saved or view.get("video_url")
         if result:
             out.data(str(result))
 

@@ -36,8 +36,8 @@ def verify(
 
     Example: akool webhook verify < callback.json
     """
-    from akool_cli.cli.bounded import read_at_most
     from akool_cli.client import CALLBACK_MAX_BYTES
+    from akool_cli.core.bounded import read_at_most
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=True)

@@ -271,6 +271,16 @@ class FollowingMixin(ClientBase):
         options.setdefault("clock", self.clock)
         return Watcher(self.api, self.journal, **options)
 
+    def fetch_again(self, job_id: str) -> Path | None:
+        """Where a job's result was saved, when the file there is gone or is not the one saved
+        (its SHA-256 differs): it needs fetching again. None when it was never saved, or is
+        still there whole."""
+        record = self.journal.get(check_job_id(job_id))
+        if record is None or not record.downloaded_path:
+            return None
+        path = Path(record.downloaded_path)
+        return None if record.saved_at(path) else path
+
     def _saved_at(self, job_id: str, target: Path) -> bool:
         record = self.journal.get(job_id)
         return record is not None and record.saved_at(target)

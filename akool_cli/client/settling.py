@@ -13,6 +13,7 @@ from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
 from akool_cli.core.errors import RejectedError, UsageError, settle_hint
+from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id
 
 if TYPE_CHECKING:
@@ -73,6 +74,19 @@ def _comparable(value: str) -> str:
     return value.split("?", 1)[0] if "://" in value else value.strip()
 
 
+def _created_id(value: str) -> str:
+    """--created's job id, in AKOOL's documented shape (24 hexadecimal digits): a malformed id
+    is refused here, never sent to a server nor recorded."""
+    job_id = check_job_id(value)
+    if not JOB_ID_SHAPE.fullmatch(job_id):
+        raise UsageError(
+            f"--created {job_id!r} is not an AKOOL job id (24 hexadecimal digits, like "
+            "64dd90f9f0b6684651e90d60)",
+            hint="copy the job's id from the AKOOL dashboard or the webhook's _id",
+        )
+    return job_id
+
+
 class SettlingMixin(ClientBase):
     def settle(
         self,
@@ -94,6 +108,7 @@ class SettlingMixin(ClientBase):
                 "say what the create did: --created JOB_ID or --not-created (one of them)",
                 hint="look for the job in the AKOOL dashboard (or a webhook) first",
             )
+        job_id = None if created is None else _created_id(created)  # before anything is read
         attempt = self._unsettled(target, batch)
         row = attempt.inputs.get("batch_row")
         row_id = attempt.inputs.get("batch_id")
@@ -105,7 +120,8 @@ class SettlingMixin(ClientBase):
                     f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None)
                 )
             return found
-        found.job = self._settle_created(attempt, check_job_id(created), force)
+        assert job_id is not None
+        found.job = self._settle_created(attempt, job_id, force)
         return found
 
     def _settle_created(self, attempt: AttemptRecord, job_id: str, force: bool) -> Job:

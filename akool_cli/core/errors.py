@@ -37,7 +37,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
     "dashboard, then `akool settle ID --created JOB_ID` (or `--not-created`)",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
-    "usable video (an HTML page, a compressed or partial answer)",
+    "usable video (an HTML page, a compressed or partial answer, a URL that is not http(s))",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done; "

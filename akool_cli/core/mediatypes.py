@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from akool_cli.core import mp4facts
+
 Role = Literal["image", "audio", "video", "subtitle"]
 # What a finished job's result URL serves (core/kinds.py's Media); the download is told which.
 # "text" is a translation's subtitles: taken as they come (an SRT can hold anything).
@@ -233,7 +235,8 @@ def structure_problem(
 def _boxes_problem(
     read: Callable[[int, int], bytes], size: int, *, needs_index: bool
 ) -> Problem | None:
-    offset, found, kind = 0, set(), b""
+    offset, kind = 0, b""
+    found: dict[bytes, tuple[int, int]] = {}  # each box type's first (payload start, end)
     for _ in range(MAX_BOXES):
         if offset >= size:
             break
@@ -250,13 +253,26 @@ def _boxes_problem(
             length = size - offset
         if length < least:
             return "broken", f"a box at byte {offset} says it is {length} bytes long"
-        found.add(kind)
+        found.setdefault(kind, (offset + least, offset + length))
         offset += length
     else:
         return "broken", f"it has more than {MAX_BOXES} top-level boxes"
     if offset > size:
         name = kind.decode("latin-1")
         return "short", f"it ends {offset - size} bytes before its last box ({name!r}) does"
-    if needs_index and b"moov" not in found:
+    return _index_problem(read, size, found) if needs_index else None
+
+
+def _index_problem(
+    read: Callable[[int, int], bytes], size: int, found: dict[bytes, tuple[int, int]]
+) -> Problem | None:
+    """What a player would miss: the index (moov), the media data (mdat) or, by the index's
+    own offsets, data past the file's end (a file cut at a box boundary adds up all the same)."""
+    if b"moov" not in found:
         return "broken", "it has no moov box (the index a player needs)"
+    if b"mdat" not in found:
+        return "short", "it ends before its media data (no mdat box)"
+    furthest = mp4facts.data_end(read, found[b"moov"])
+    if furthest is not None and furthest >= size:
+        return "short", f"its index points at byte {furthest}, past its end at byte {size}"
     return None

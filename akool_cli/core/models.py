@@ -26,9 +26,10 @@ def server_job_id(value: Any, expected_id: str | None, what: str) -> str:
     if not isinstance(job_id, str) or not job_id:
         raise UnavailableError(f"AKOOL's {what} has no job id (_id is missing)")
     if value and not JOB_ID_SHAPE.fullmatch(job_id):
+        # Not shown, not even escaped: a hostile id must not reach the screen (reliability.md).
         raise UnavailableError(
-            f"AKOOL's {what} gives a job id that is not one: {job_id[:40]!r} "
-            "(AKOOL's ids are 24 hexadecimal digits)"
+            f"AKOOL's {what} gives a job id that is not one: a malformed id of "
+            f"{len(job_id)} characters (AKOOL's ids are 24 hexadecimal digits)"
         )
     return job_id
 

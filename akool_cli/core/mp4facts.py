@@ -106,3 +106,28 @@ def _track_fps(trak: bytes) -> float | None:
         if len(stts) >= 16 + 8 * n
     )
     return samples / seconds if samples else None
+
+
+def data_end(read: Read, moov: tuple[int, int]) -> int | None:
+    """The furthest byte the movie's index (each track's stco or co64 chunk offsets) points at,
+    for a moov at (payload start, end); None when it has no offsets (a fragmented MP4) or is
+    too large to read."""
+    start, end = moov
+    if end - start > MAX_MOOV:
+        return None
+    data = read(start, end - start)
+    furthest = None
+    for kind, begin, finish in boxes(_in_memory(data), 0, len(data)):
+        table = _child(data[begin:finish], b"mdia", b"minf", b"stbl") if kind == b"trak" else None
+        for name, width in ((b"stco", 4), (b"co64", 8)):
+            offsets = _child(table, name) if table is not None else None
+            if offsets is not None and len(offsets) >= 8:
+                count = min(struct.unpack(">I", offsets[4:8])[0], (len(offsets) - 8) // width)
+                found = max(_offsets(offsets[8 : 8 + count * width], width), default=None)
+                if found is not None:
+                    furthest = max(furthest or 0, found)
+    return furthest
+
+
+def _offsets(table: bytes, width: int) -> Iterator[int]:
+    return (int.from_bytes(table[i : i + width], "big") for i in range(0, len(table), width))

@@ -73,9 +73,15 @@ def check_url(transport: Transport, url: str, role: Role) -> Verdict | None:
 
 def judge_url(transport: Transport, url: str, role: Role) -> Verdict | None:
     """Like check_url, but raises TransportError when no answer came: the caller decides what
-    that says about the host (hostchecks.py)."""
-    status, content_type, head = _probe(transport, url)
+    that says about the host (hostchecks.py). A redirect akool refuses (https to plain http,
+    out of http(s): reliability.md) is a refusal: AKOOL would follow it, readable or local."""
     shown = short(url)
+    try:
+        status, content_type, head = _probe(transport, url)
+    except TransportError as exc:
+        if exc.kind == "redirect":
+            return "refuse", f"{shown}: {exc}"
+        raise
     if status >= 400:
         meaning = HTTP_MEANINGS.get(status, "an error")
         return "refuse", f"{shown} answered HTTP {status} ({meaning})"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from akool_cli.core import kinds, products
+from akool_cli.core import bounded, kinds, products
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.mediatypes import Role
@@ -540,10 +540,8 @@ def _product_item(row: Row, product: products.Product, base_dir: Path) -> Item:
     for column, field_name in FILE_COLUMNS.items():
         if f.get(column) and product.param(field_name) is not None:
             path = base_dir / Path(f[column]).expanduser()
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"cannot read {column} {f[column]!r}: {exc}") from None
+            what, hint = f"{column} {f[column]!r}", "give a UTF-8 JSON file of a few KB"
+            text = bounded.read_text_file(path, bounded.GLOSSARY_BYTES, what, hint)
             values[field_name] = products.read_glossary(text, f"{column} {f[column]}")
     for name, role in product.media(values).items():
         if values.get(name):

@@ -295,12 +295,8 @@ class BatchRunner:
         found = self._claimed_create(item, outcome, SPEECH, request, item.key + ":speech")
         if found is None:
             return None
-        if isinstance(found, JobRecord):
-            if found.video_status == Status.DONE and found.video_url:
-                return found.video_url
-            job_id = found.id
-        else:
-            job_id = found
+        # A speech made earlier is asked for again: the history keeps its URL masked.
+        job_id = found.id if isinstance(found, JobRecord) else found
         from akool_cli.jobs.watcher import follow_one
 
         job = self.client.detail(SPEECH, job_id)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from akool_cli.core import contract, mediatypes
+from akool_cli.core import contract, mediatypes, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -108,15 +108,17 @@ class DownloadResult:
 
 def check_result_url(url: str, media: Media = "video") -> None:
     """A result URL akool can fetch: http(s), with a host, and no control character (AKOOL's
-    answer is at fault otherwise: exit 5, never an unexpected error)."""
+    answer is at fault: exit 5; a refreshed status may give a good one). Any other scheme
+    (file:, ftp:) can never become the file: not a usable result (exit 6)."""
     if any(ord(c) < 32 or ord(c) == 127 for c in url):
         raise UnavailableError(
             f"AKOOL gave {_url(media)} that cannot be used: it holds control characters",
             hint="refresh the job's status and try again: akool status JOB_ID",
         )
     if parts_or_none(url).scheme not in ("http", "https") or not parts_or_none(url).hostname:
-        raise UnavailableError(
-            f"AKOOL gave {_url(media)} that is not http(s): {url[:80]!r}",
+        raise NotAVideoError(
+            f"AKOOL gave {_url(media)} that is not http(s), so not a usable {media}: "
+            f"{redact.signed(url[:80])!r}",
             hint="refresh the job's status and try again: akool status JOB_ID",
         )
 

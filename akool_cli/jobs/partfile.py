@@ -23,6 +23,8 @@ from akool_cli.core.errors import AkoolError, TargetExistsError, UsageError
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
 SENDABLE_VALIDATOR = re.compile(r"[ -~]+")
+# A .part.json holds one validator: a larger one is not ours, and is read no further.
+META_BYTES = 64 * 1024
 # O_NONBLOCK: a FIFO planted at the path must not hang the open (no effect on regular files).
 # Read with getattr: the module must import where they are missing (platforms.check() refuses
 # such systems with one line, and `import akool_cli` must not crash before it can).
@@ -262,7 +264,7 @@ class PartLock:
             return None
         with open(fd, encoding="utf-8") as file:
             try:
-                value = json.load(file).get("validator")
+                value = json.loads(file.read(META_BYTES)).get("validator")  # a few dozen bytes
             except (OSError, ValueError, AttributeError):
                 return None
         return value if isinstance(value, str) and SENDABLE_VALIDATOR.fullmatch(value) else None

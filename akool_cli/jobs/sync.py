@@ -3,7 +3,8 @@
 AKOOL keeps results for 7 days and has no endpoint that lists an account's jobs, so the history is
 the only list there is. A sync first asks about the recent jobs the history still thinks are
 unfinished (one request per status family), then downloads each done job that has no saved file
-into one folder, as `<job id><suffix>`, recording each download; a second run finds nothing to do.
+(never saved, or saved to a file that is gone or changed since) into one folder, as
+`<job id><suffix>`, recording each download; a second run finds nothing to do.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from typing import Any
 from akool_cli.core import kinds
 from akool_cli.core.errors import AkoolError, CredentialScopeError, ResultGoneError
 from akool_cli.core.prices import RETENTION_SECONDS
-from akool_cli.core.states import FINAL
+from akool_cli.core.states import FINAL, Status
 from akool_cli.jobs.download import make_directory, safe_file_name
 from akool_cli.jobs.views import expired
 from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
 from akool_cli.net.api import AkoolClient
 from akool_cli.store.journal import JobRecord, Journal
+
+# A job finishes after it was made: made this long ago, its result may still be on AKOOL.
+LOOK_BACK = RETENTION_SECONDS + 86400.0
 
 ApiFor = Callable[[JobRecord], AkoolClient]
 
@@ -52,7 +56,7 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
     now = journal.clock.time()
     result.refreshed = _refresh_unfinished(journal, api_for, now, result)
     wanted: list[tuple[JobRecord, AkoolClient]] = []
-    for record in journal.unsaved():
+    for record in [*journal.unsaved(), *_saved_then_lost(journal, now)]:
         # Expired as status, history and MCP call it: past expires_at (never later than AKOOL's
         # deletion), so not asked for.
         if expired(record.video_status, record.expires_at, now):
@@ -81,6 +85,20 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
             elif isinstance(event, Failed):
                 result.failed.append({"id": event.job_id, "error": event.error.message})
     return result
+
+
+def _saved_then_lost(journal: Journal, now: float) -> list[JobRecord]:
+    """Done jobs saved earlier whose file is gone from where it was saved, or changed there (a CI
+    workspace wiped while AKOOL_HOME was kept): saved again while AKOOL may still keep them."""
+    return [
+        record
+        for record in journal.jobs_since(now - LOOK_BACK)
+        if record.video_status == Status.DONE
+        and record.downloaded_path
+        and record.deleted_at is None
+        and not expired(record.video_status, record.expires_at, now)  # saved once: not lost
+        and not record.saved_at(Path(record.downloaded_path))
+    ]
 
 
 def _not_asked(result: SyncResult, record: JobRecord, exc: AkoolError) -> None:

@@ -346,5 +346,17 @@ class Transport:
             request.method,
             self.redactor.text(str(request.url)),
             redact.headers(dict(request.headers)),
-            self.redactor.body(request.content, limit=TRACE_LIMIT) if request.content else "",
+            self._traced_body(request),
         )
+
+    def _traced_body(self, request: httpx2.Request) -> str:
+        """The request's body as a trace shows it; a body still to be streamed (a redirect's
+        next request carries one) is never read here: the trace says what is known of it."""
+        import httpx2
+
+        try:
+            content = request.content
+        except httpx2.RequestNotRead:
+            length = request.headers.get("content-length")
+            return f"(streamed, {length} bytes)" if length else "(streamed)"
+        return self.redactor.body(content, limit=TRACE_LIMIT) if content else ""

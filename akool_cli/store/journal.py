@@ -195,11 +195,22 @@ UPDATE runs SET base_url = akool_base_url(base_url) WHERE base_url != ''
 """,
     ),
     (
+        # Result URLs are recorded masked, as inputs were (a presigned URL is a credential):
+        # those recorded whole before are masked in place (core/redact.signed, registered as
+        # akool_signed; the connection's secure_delete wipes the old bytes). A download asks
+        # the job's status for a fresh URL, never the history.
+        "m010_masked_result_urls",
+        """
+UPDATE jobs SET video_url = akool_signed(video_url) WHERE video_url != '';
+UPDATE jobs SET files = akool_signed_json(files) WHERE files != '{}'
+""",
+    ),
+    (
         # Who runs each batch run or MCP session: its process's owner token (owners.py: a lock
         # the kernel drops when the process dies, so a reused PID cannot pass for it) and PID.
         # A run still `running` whose owner is gone was killed (SIGKILL, a crash): the next
         # command closes it as `lost`.
-        "m010_run_owners",
+        "m011_run_owners",
         """
 ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN pid INTEGER
@@ -398,6 +409,10 @@ class Journal:
                     (name, self.clock.time()),
                 )
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # The pages as they were before (an unmasked URL) may still sit in the write-ahead log:
+        # fold it into the file and empty it (best effort: another reader may hold it).
+        with suppress(sqlite3.Error), self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         with self._lock:
@@ -649,11 +664,11 @@ class Journal:
                 job.account,
                 _recorded(job.inputs),
                 job.video_status,
-                job.video_url,
+                redact.signed(job.video_url),
                 self._masked(job.error),
                 job.batch_key,
                 job.label,
-                json.dumps(job.files),
+                json.dumps(redact.signed_fields(job.files)),
                 json.dumps(job.cost),
                 job.run_id,
                 *_finished(job.video_status, job.updated_at, job.created_at),
@@ -763,10 +778,10 @@ class Journal:
                 "outputs = json_patch(outputs, ?) WHERE id = ?",
                 (
                     video_status,
-                    video_url,
+                    redact.signed(video_url),  # a download asks the status for a fresh one
                     self._masked(error),
                     now,
-                    *(json.dumps(files or {}),) * 2,
+                    *(json.dumps(redact.signed_fields(files or {})),) * 2,
                     *(json.dumps(cost or {}),) * 2,
                     final,
                     now,
@@ -1017,6 +1032,14 @@ def _switch_to_wal(db: sqlite3.Connection) -> None:
             time.sleep(0.05)  # a lock held for a moment by the other process's first commit
 
 
+def _signed_json(text: str) -> str:
+    """A JSON column (a job's files: role → URL) with every URL in it masked."""
+    try:
+        return json.dumps(redact.signed_fields(json.loads(text)))
+    except ValueError:
+        return redact.signed(text)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.
     previous = os.umask(0o077)
@@ -1029,7 +1052,12 @@ def _connect(path: Path) -> sqlite3.Connection:
         )
         db.row_factory = sqlite3.Row
         db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
+        db.create_function("akool_signed", 1, redact.signed, deterministic=True)
+        db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # What a row held before it changed (a URL recorded unmasked by an older akool) is
+        # overwritten with zeros, not left in the file's free space.
+        db.execute("PRAGMA secure_delete = ON")
         _switch_to_wal(db)
         # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
         db.execute("PRAGMA synchronous = FULL")
@@ -1138,10 +1166,18 @@ SETTLED_OUTCOMES = {
 }
 
 
+# An unknown outcome with nothing recorded about its answer: akool was stopped while sending it,
+# or AKOOL answered and the history could not be written (a full disk: the id was printed then).
+NO_ANSWER_RECORDED = (
+    "no answer was recorded: akool stopped before AKOOL's answer arrived, or could not write it "
+    "(a full disk; then akool printed the job id)"
+)
+
+
 def _attempt(row: sqlite3.Row, *, unknown: bool = False) -> AttemptRecord:
     detail = row["detail"]
     if unknown and not detail:
-        detail = "akool stopped before AKOOL's answer arrived"
+        detail = NO_ANSWER_RECORDED
     return AttemptRecord(
         id=row["id"],
         started_at=row["started_at"],

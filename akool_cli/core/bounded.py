@@ -1,0 +1,42 @@
+"""Reads of standard input and of files a user names with a ceiling: `/dev/zero` or a runaway pipe
+gives one clear error at the documented limit at once, never gigabytes of memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, AnyStr
+
+from akool_cli.core.errors import UsageError
+
+# The documented limits (docs/troubleshooting.md, "Inputs too large").
+SECRET_BYTES = 16 * 1024  # `login`: an API key or client secret is well under 1 KiB
+BODY_BYTES = 8 * 1024 * 1024  # `api --input`: AKOOL's request bodies are a few KB
+GLOSSARY_BYTES = 1024 * 1024  # `translate --glossary`, a batch's `glossary`: a few KB of JSON
+
+
+def size_text(limit: int) -> str:
+    return f"{limit // 1024 // 1024} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+
+
+def read_at_most(stream: IO[AnyStr], limit: int, what: str, hint: str) -> AnyStr:
+    """All of stream, refused (UsageError) once it passes `limit` bytes (characters, for text):
+    at most limit + 1 are ever read."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UsageError(
+            f"{what} is larger than {size_text(limit)}, akool's limit for it", hint=hint
+        )
+    return data
+
+
+def read_text_file(path: Path, limit: int, what: str, hint: str) -> str:
+    """A UTF-8 file a user named (`what` names it in errors), at most `limit` bytes: a device
+    or a pipe that never ends (/dev/zero) is refused at the limit, never read whole."""
+    try:
+        with path.expanduser().open("rb") as handle:
+            data = read_at_most(handle, limit, what, hint)
+        return data.decode("utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {what}: {exc.strerror or exc}", hint=hint) from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{what} is not UTF-8 text ({exc.reason})", hint=hint) from None
