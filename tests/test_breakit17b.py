@@ -110,7 +110,7 @@ def test_scopes_recorded_in_another_spelling_are_migrated(
 ) -> None:
     import sqlite3
 
-    from akool_cli.store.journal import SCHEMA_VERSION
+    from akool_cli.store.journal import MIGRATIONS, SCHEMA_VERSION
     from tests.support.batches import write_rows
 
     rows = write_rows(isolated.tmp / "campaign.csv", 2)
