@@ -195,15 +195,15 @@ def _closing_balance(
 ) -> tuple[float | None, str | None]:
     """The balance, or None and why not: AKOOL's error, or no answer within `within` seconds
     (the read goes on in a daemon thread, whose answer is then dropped)."""
-    answers: list[float | AkoolError] = []
+    answers: list[float | str] = []  # the balance, or why it could not be read
 
     def reader() -> None:
         try:
             answers.append(read())
         except AkoolError as exc:
-            answers.append(exc)
+            answers.append(exc.message)
         except Exception as exc:  # the client closed under a read given up on
-            answers.append(AkoolError(str(exc)))
+            answers.append(str(exc) or type(exc).__name__)
 
     if within is None:
         reader()
@@ -214,8 +214,8 @@ def _closing_balance(
     if not answers:
         return None, f"the closing balance was not read: AKOOL did not answer within {within:g} s"
     answer = answers[0]
-    if isinstance(answer, AkoolError):
-        return None, f"the closing balance could not be read ({answer.message})"
+    if isinstance(answer, str):
+        return None, f"the closing balance could not be read ({answer})"
     return answer, None
 
 
