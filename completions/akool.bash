@@ -39,7 +39,7 @@ _akool() {
         "avatars add") opts="--base-url --debug --id --interval --json --name --no-check --profile --quiet --streaming --timeout --upload-to --url-ttl --wait -q" ;;
         "avatars list") opts="--base-url --debug --json --library --own --profile --quiet -q" ;;
         "background-change") opts="--base-url --debug --json --profile --quiet -q" ;;
-        "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --no-check --output --output-dir --profile --quiet --retry-unknown --skip-invalid --upload-to --url-ttl -c -o -q" ;;
+        "batch") opts="--base-url --check-face --concurrency --debug --dry-run --force --interval --json --max-credits --new-account --no-check --output --output-dir --profile --quiet --retry-unknown --same-account --skip-invalid --upload-to --url-ttl -c -o -q" ;;
         "cancel") opts="--base-url --debug --json --profile --quiet -q" ;;
         "charswap") opts="--base-url --debug --duration --force --interval --json --mode --name --no-check --output --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "completion") opts="--base-url --debug --profile --quiet -q" ;;
@@ -59,7 +59,7 @@ _akool() {
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "languages") opts="--base-url --debug --json --profile --quiet -q" ;;
         "lipsync") opts="--base-url --debug --force --interval --json --name --no-check --output --profile --quiet --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
-        "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet -q" ;;
+        "login") opts="--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet --rotate -q" ;;
         "logout") opts="--base-url --debug --profile --quiet -q" ;;
         "mcp") opts="--base-url --debug --dir --heartbeat --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q" ;;
         "models") opts="--base-url --debug --for --json --profile --quiet -q" ;;
@@ -70,7 +70,7 @@ _akool() {
         "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;
         "sync") opts="--base-url --debug --force --json --output-dir --profile --quiet -o -q" ;;
-        "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --no-check --output --profile --prompt --quiet --resolution --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
+        "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --new-account --no-check --output --profile --prompt --quiet --resolution --same-account --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;
         "text2video") opts="--base-url --debug --extend-prompt --force --interval --json --length --model --name --negative-prompt --output --profile --prompt --quiet --resolution --timeout --wait --webhook-url -o -q" ;;
         "translate") opts="--base-url --captions --captions-file --debug --dynamic-duration --force --from --glossary --interval --json --lipsync --name --no-check --output --profile --quiet --remove-bgm --speakers --timeout --to --upload-to --url-ttl --wait --webhook-url -o -q" ;;
         "voice change") opts="--base-url --debug --force --format --interval --json --name --no-check --option --output --profile --quiet --remove-noise --speed --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;

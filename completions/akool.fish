@@ -136,12 +136,14 @@ complete -c akool -n '__fish_seen_subcommand_from batch' -l force
 complete -c akool -n '__fish_seen_subcommand_from batch' -l interval
 complete -c akool -n '__fish_seen_subcommand_from batch' -l json
 complete -c akool -n '__fish_seen_subcommand_from batch' -l max-credits
+complete -c akool -n '__fish_seen_subcommand_from batch' -l new-account
 complete -c akool -n '__fish_seen_subcommand_from batch' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output
 complete -c akool -n '__fish_seen_subcommand_from batch' -l output-dir
 complete -c akool -n '__fish_seen_subcommand_from batch' -l profile
 complete -c akool -n '__fish_seen_subcommand_from batch' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from batch' -l retry-unknown
+complete -c akool -n '__fish_seen_subcommand_from batch' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from batch' -l skip-invalid
 complete -c akool -n '__fish_seen_subcommand_from batch' -l upload-to
 complete -c akool -n '__fish_seen_subcommand_from batch' -l url-ttl
@@ -365,6 +367,7 @@ complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
 complete -c akool -n '__fish_seen_subcommand_from login' -l debug
 complete -c akool -n '__fish_seen_subcommand_from login' -l profile
 complete -c akool -n '__fish_seen_subcommand_from login' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from login' -l rotate
 complete -c akool -n '__fish_seen_subcommand_from login' -s q
 complete -c akool -n '__fish_seen_subcommand_from logout' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from logout' -l debug
@@ -490,12 +493,14 @@ complete -c akool -n '__fish_seen_subcommand_from talk' -l interval
 complete -c akool -n '__fish_seen_subcommand_from talk' -l json
 complete -c akool -n '__fish_seen_subcommand_from talk' -l language-code
 complete -c akool -n '__fish_seen_subcommand_from talk' -l name
+complete -c akool -n '__fish_seen_subcommand_from talk' -l new-account
 complete -c akool -n '__fish_seen_subcommand_from talk' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from talk' -l output
 complete -c akool -n '__fish_seen_subcommand_from talk' -l profile
 complete -c akool -n '__fish_seen_subcommand_from talk' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from talk' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from talk' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from talk' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from talk' -l speed
 complete -c akool -n '__fish_seen_subcommand_from talk' -l text
 complete -c akool -n '__fish_seen_subcommand_from talk' -l timeout

@@ -121,6 +121,19 @@ LOOKUPS: list[tuple[str, Callable[[Journal], object], str, str | None]] = [
     ),
     ("attempt dismissal", lambda j: j.dismiss_attempt(1), POINT, None),
     ("recent jobs", lambda j: j.recent(10), LISTING, None),
+    (
+        "account of a credential",
+        lambda j: j.account_of("https://sandbox", "default", "fedcba9876543210"),
+        POINT,
+        None,
+    ),
+    (
+        "rows made with another credential",
+        lambda j: j.made_elsewhere([KEY, "row-9:00"], Scope("https://sandbox", "default", "f0")),
+        POINT,
+        None,
+    ),
+    ("the attempt a job answered", lambda j: j.attempt_of_job(JOB), POINT, None),
 ]
 
 

@@ -52,6 +52,12 @@ def login(
         help="Store the key even when the keyring backend keeps it in a plaintext file "
         "(keyrings.alt's PlaintextKeyring) [env: AKOOL_ALLOW_PLAINTEXT_KEYRING=1].",
     ),
+    rotate: bool = typer.Option(
+        False,
+        "--rotate",
+        help="The new key replaces this profile's key of the same AKOOL account (a rotated "
+        "key, or an API key after clientId/secret): jobs the old one made are this one's.",
+    ),
 ) -> None:
     """Store an AKOOL API key in the OS keyring after checking it works.
 
@@ -73,7 +79,7 @@ def login(
         else:
             checked = lib.verify_login(check_secret(_read_secret("API key"), "API key"))
         try:
-            done = lib.save_login(checked, allow_plaintext=allow_plaintext)
+            done = lib.save_login(checked, allow_plaintext=allow_plaintext, rotate=rotate)
         except AuthError as exc:
             # The check is done: say first that the key works, then how to use it without a keyring.
             out.success(

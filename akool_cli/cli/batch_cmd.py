@@ -69,6 +69,8 @@ def batch(
         help="Create again rows whose earlier create has an unknown outcome.",
     ),
     force: bool = options.FORCE,
+    same_account: bool = options.SAME_ACCOUNT,
+    new_account: bool = options.NEW_ACCOUNT,
     max_credits: float | None = MAX_CREDITS,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document with every row."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
@@ -91,7 +93,9 @@ def batch(
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
+    choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
+        lib.account_choice = choice
         plan = lib.batch_plan(
             file,
             output_dir=output_dir,
@@ -322,6 +326,12 @@ def _print_plan(
         ],
     )
     out.info(f"{len(rows)} row(s) would run; nothing was sent")
+    other = sum(1 for p in rows if p.get("other_account"))
+    if other:
+        out.warn(
+            f"{other} row(s) were made with another credential: the run refuses them until "
+            "--same-account (pick them up) or --new-account (create them again)"
+        )
     cap = f" (--max-credits {max_credits:g})" if max_credits is not None else ""
     out.info(
         f"estimated: {total['credits']:g} credits for the jobs to create{cap}; " + total["note"]

@@ -48,6 +48,34 @@ OUTPUT_DIR = typer.Option(
 # The spelling older versions used; still accepted, not shown.
 OUTPUT_DIR_ALIAS = typer.Option(None, "--output-dir", metavar="DIR", hidden=True)
 FORCE = typer.Option(False, "--force", help="Replace existing output files.")
+# Jobs made with another credential on the same server and profile (docs/reliability.md).
+SAME_ACCOUNT = typer.Option(
+    False,
+    "--same-account",
+    help="Jobs made here with another credential are this account's (a rotated key, an API key "
+    "after clientId/secret): pick them up. Recorded once.",
+)
+NEW_ACCOUNT = typer.Option(
+    False,
+    "--new-account",
+    help="This credential is another account than the one that made earlier jobs here: "
+    "create them again (billed). Recorded once.",
+)
+
+
+def account_choice(same: bool, new: bool) -> str | None:
+    """--same-account / --new-account as the library's account_choice."""
+    if same and new:
+        from akool_cli.core.errors import UsageError
+
+        raise UsageError(
+            "--same-account and --new-account contradict each other",
+            hint="give one: --same-account if the earlier jobs are this account's, else "
+            "--new-account",
+        )
+    return "same" if same else ("new" if new else None)
+
+
 INTERVAL = typer.Option(
     3.0,
     "--interval",

@@ -208,6 +208,8 @@ def talk(
     voice_option: list[str] = options.VOICE_OPTION,
     language_code: str | None = options.LANGUAGE_CODE,
     name: str = options.NAME,
+    same_account: bool = options.SAME_ACCOUNT,
+    new_account: bool = options.NEW_ACCOUNT,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -228,7 +230,9 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval)
+    choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
+        lib.account_choice = choice
         if output is not None:
             lib.check_destination(output, force=force)
         with inputs_cli.upload_display(out) as display:
@@ -251,11 +255,7 @@ def talk(
                 timeout=timeout_s,
                 events=_talk_events(out, display),
             )
-        _created(out, job, json_out, output, force)
-        if not (wait or output is not None):
-            out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
-            if json_out:
-                out.json(job.to_json())
+        if not _created(out, job, json_out, output, force, follow=wait or output is not None):
             return
         follow = (interval, timeout_s, output, force)
         view, code = wait_for(runtime, out, lib, job, follow)
@@ -327,8 +327,11 @@ def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
     )
 
 
-def _created(out: Output, job: Job, json_out: bool, output: str | None, force: bool) -> None:
-    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here."""
+def _created(
+    out: Output, job: Job, json_out: bool, output: str | None, force: bool, *, follow: bool
+) -> bool:
+    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here.
+    Without `follow`, the command ends here too, saying how to follow it; returns `follow`."""
     if not json_out:
         out.data(job.id)
     if interrupts.stop_requested():
@@ -336,6 +339,11 @@ def _created(out: Output, job: Job, json_out: bool, output: str | None, force: b
             f"stopped after creating {job.id}; it keeps running on AKOOL",
             f"follow it with: {watch_command(job.id, output, force)}",
         )
+    if not follow:
+        out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
+        if json_out:
+            out.json(job.to_json())
+    return follow
 
 
 def watch_command(job_id: str, output: str | None, force: bool) -> str:

@@ -119,12 +119,14 @@ class AccountMixin(ClientBase):
         client_id: str | None = None,
         client_secret: str | None = None,
         allow_plaintext: bool = False,
+        rotate: bool = False,
     ) -> Login:
         """Check a credential against AKOOL's credit endpoint, then keep it in the OS keyring
         for this profile (and the base URL it was checked against in the settings). A keyring
-        that keeps secrets in a plaintext file is refused unless `allow_plaintext`."""
+        that keeps secrets in a plaintext file is refused unless `allow_plaintext`. `rotate`:
+        it replaces the profile's key of the same account (see save_login)."""
         checked = self.verify_login(api_key, client_id=client_id, client_secret=client_secret)
-        return self.save_login(checked, allow_plaintext=allow_plaintext)
+        return self.save_login(checked, allow_plaintext=allow_plaintext, rotate=rotate)
 
     def verify_login(
         self,
@@ -154,24 +156,58 @@ class AccountMixin(ClientBase):
             balance = client.credit()  # verified before anything is saved
         return Verified(base_url, credential, balance)
 
-    def save_login(self, checked: Verified, *, allow_plaintext: bool = False) -> Login:
+    def save_login(
+        self, checked: Verified, *, allow_plaintext: bool = False, rotate: bool = False
+    ) -> Login:
         """login()'s second half: the verified credential into the keyring (AuthError when the
-        keyring cannot keep it), and the profile's bookkeeping into the settings."""
+        keyring cannot keep it), and the profile's bookkeeping into the settings. With `rotate`,
+        it replaces the profile's key of the same AKOOL account (a rotated key, or an API key
+        after clientId/clientSecret): the jobs the old one made count for the new one."""
         from akool_cli.core.contract import DEFAULT_BASE_URL
         from akool_cli.store import config
         from akool_cli.store.credentials import from_environment
 
         store = self.session.store()
         store.allow_plaintext = store.allow_plaintext or allow_plaintext
+        replaced = self._rotated_from(checked) if rotate else None
         store.save(self.profile, checked.credential)
+        if replaced is not None:
+            account = self.account_of(replaced, checked.base_url, self.profile)
+            fingerprint = checked.credential.account()
+            self.journal.decide_account(checked.base_url, self.profile, fingerprint, account)
         # Non-secret bookkeeping: which profiles exist, and the base URL each was verified against.
         paths, profile = self.paths, self.profile
         config.write_profile_setting(paths, profile, "login", "keyring")
         saved_url = None if checked.base_url == DEFAULT_BASE_URL else checked.base_url
         config.write_profile_setting(paths, profile, "base_url", saved_url)
+        # The one server this keyring key goes to (Session.check_keyring_destination).
+        config.write_profile_setting(paths, profile, config.VERIFIED_KEY, checked.base_url)
         overridden = from_environment(self.env) is not None
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)
+
+    def _rotated_from(self, checked: Verified) -> Credential:
+        """The profile's keyring key that `login --rotate` replaces: one verified on the same
+        server (the account's jobs are there), else UsageError before anything is saved."""
+        from akool_cli.store import config
+
+        old = self.session.store().load(self.profile)
+        if old is None:
+            raise UsageError(
+                f"profile {self.profile} has no key in the keyring for --rotate to replace; "
+                "nothing was saved",
+                hint=f"log in without --rotate: akool --profile {self.profile} login",
+            )
+        verified = config.verified_base_url(self.paths, self.profile)
+        if verified != checked.base_url:
+            raise UsageError(
+                f"the key of profile {self.profile} was verified on {verified}, not on "
+                f"{checked.base_url}: --rotate replaces a key of the same server; nothing was "
+                "saved",
+                hint=f"rotate it there: akool --profile {self.profile} --base-url {verified} "
+                "login --rotate",
+            )
+        return old
 
     def logout(self) -> bool:
         """Remove this profile's credential from the keyring; False when there was none."""
@@ -206,6 +242,7 @@ class AccountMixin(ClientBase):
                     )
                 credential = stored
                 view.remember(credential)
+                view.check_keyring_destination(name, credential, report.base_url)
             report.source, report.kind = credential.source, credential.kind
             report.credential = credential.masked()
             with view.connect(credential=credential) as client:

@@ -16,6 +16,7 @@ from akool_cli.core.redact import Redactor
 from akool_cli.net.session import Session
 
 if TYPE_CHECKING:
+    from akool_cli.jobs.accounts import Choice
     from akool_cli.net.api import AkoolClient
     from akool_cli.store.config import Paths
     from akool_cli.store.credentials import Credential, KeyringStore
@@ -61,6 +62,31 @@ class ClientBase:
         self._closed = False
         self._key_locks: dict[str, threading.Lock] = {}  # one keyed create at a time (runs.py)
         self._key_locks_lock = threading.Lock()
+        self._account_choice: Choice | None = None
+
+    # -- which account ------------------------------------------------------------------------
+
+    @property
+    def account_choice(self) -> Choice | None:
+        """What jobs made on this server and profile with another credential count as, when a
+        keyed create (a batch row, a speech) meets one: "same" (this credential is the same
+        AKOOL account: they are picked up and refreshed with it), "new" (another account: made
+        again), or None (OtherCredentialError, the default: akool never guesses). Decided once
+        per credential and recorded in the history."""
+        return self._account_choice
+
+    @account_choice.setter
+    def account_choice(self, choice: str | None) -> None:
+        from akool_cli.jobs.accounts import check_choice
+
+        self._account_choice = check_choice(choice)
+
+    def account_of(self, credential: Credential, base_url: str, profile: str) -> str:
+        """The account a credential's jobs count for on a server and profile (its fingerprint,
+        unless the history records it as the same account as another: jobs/accounts.py)."""
+        from akool_cli.jobs.accounts import account_for
+
+        return account_for(self.journal, base_url, profile, credential.account())
 
     # -- where and who ----------------------------------------------------------------------
 
@@ -125,7 +151,9 @@ class ClientBase:
         stored = self._stored_credential(record.profile)
         if record.account:
             for credential in (current, stored):
-                if credential is not None and credential.account() == record.account:
+                if credential is None:
+                    continue
+                if self.account_of(credential, base_url, record.profile) == record.account:
                     return credential
         if stored is not None and base_url == self._saved_base_url(record.profile):
             return stored
@@ -141,6 +169,8 @@ class ClientBase:
             hint=f"use the credential that made it, never this one: log in to {base_url} with "
             f"AKOOL_API_KEY unset (akool --profile {record.profile} --base-url {base_url} login), "
             f"then run the command again with --profile {record.profile}",
+            profile=record.profile,
+            base_url=base_url,
         )
 
     def _current_or_none(self) -> Credential | None:
@@ -169,10 +199,10 @@ class ClientBase:
         return self._stored[profile]
 
     def _saved_base_url(self, profile: str) -> str:
-        """The base URL a profile logged in to (its saved one, or AKOOL's documented host)."""
+        """The base URL a profile's keyring key was verified on (config.verified_base_url)."""
         from akool_cli.store import config
 
-        return config.resolve_base_url(None, {}, self.paths, profile)
+        return config.verified_base_url(self.paths, profile)
 
     def scope(self, *, any_account: bool = False) -> Scope:
         """This client's server, profile and account (its credential's fingerprint): where its
@@ -181,7 +211,7 @@ class ClientBase:
         from akool_cli.store.journal import Scope
 
         try:
-            account: str | None = self.api.credential.account()
+            account: str | None = self.account_of(self.api.credential, self.base_url, self.profile)
         except AkoolError:
             if not any_account:
                 raise

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
     from akool_cli.jobs.batch import Item, Problem
     from akool_cli.jobs.batch_run import Outcome
+    from akool_cli.store.journal import Scope
 
 
 @dataclass
@@ -124,13 +125,28 @@ class BatchMixin(TalkingMixin):
         values = {value for i in plan.items for value, _ in i.media().values()}
         uploads = upload_plan(plan.inputs.only(values), self.journal)
         scope = self.scope(any_account=True)
-        rows = list(row_plan(plan.items, self.journal, plan.output_dir, scope))
+        elsewhere = self._made_elsewhere(plan.items, scope)
+        rows = list(row_plan(plan.items, self.journal, plan.output_dir, scope, elsewhere))
         return BatchPreview(rows, uploads, estimated(rows, self.journal))
+
+    def _made_elsewhere(self, items: list[Item], scope: Scope) -> dict[str, str]:
+        """The rows' keys made with another credential on this server and profile, while this
+        credential's account is undecided (jobs/accounts.py): key → that account."""
+        from akool_cli.store.journal import Scope
+
+        if scope.account is None:
+            return {}  # a dry run without a credential: any account's jobs are shown
+        fingerprint = self.api.credential.account()
+        if self.journal.account_of(self.base_url, self.profile, fingerprint) is not None:
+            return {}
+        own = Scope(self.base_url, self.profile, fingerprint)
+        return self.journal.made_elsewhere([k for i in items for k in _row_keys(i)], own)
 
     def prepare_batch(self, plan: BatchPlan, *, events: Events | None = None) -> BatchPlan:
         """The output folder made, the credential found, then the files of rows not created yet
         uploaded and their URLs checked (each distinct one once): resuming never uploads or
         checks again what an earlier run created."""
+        from akool_cli.jobs.accounts import check_choice, meet
         from akool_cli.jobs.batch import check_output_dir
         from akool_cli.jobs.batch_run import earlier_job
         from akool_cli.store.journal import Scope
@@ -139,7 +155,12 @@ class BatchMixin(TalkingMixin):
             _make_folder(plan.output_dir)
             check_output_dir(plan.output_dir)
         credential = self.credential()  # not logged in: said before anything is uploaded
-        scope = Scope(self.base_url, self.profile, credential.account())
+        # Rows made with another credential: decided by account_choice, or refused before
+        # anything is uploaded or created (jobs/accounts.py).
+        own = Scope(self.base_url, self.profile, credential.account())
+        rows = [_row_keys(i) for i in plan.items]
+        account = meet(self.journal, own, rows, check_choice(self.account_choice))
+        scope = replace(own, account=account)
         pending = [i for i in plan.items if earlier_job(self.journal, i, scope) is None]
         values = {value for i in pending for value, _ in i.media().values()}
         sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
@@ -205,6 +226,12 @@ class BatchMixin(TalkingMixin):
         if budget.error is not None:
             return BatchResult(outcomes, runner.fatal, balance_error=budget.error)
         return BatchResult(outcomes, runner.fatal, over_budget=budget.refused)
+
+
+def _row_keys(item: Item) -> list[str]:
+    """The claim keys a row's creates use: its speech's, its own, and akool 0.1's."""
+    keys = [item.key + ":speech", item.key]
+    return keys + ([item.legacy_key] if item.legacy_key is not None else [])
 
 
 def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str]], list[str]]:

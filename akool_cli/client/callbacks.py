@@ -27,7 +27,7 @@ class CallbacksMixin(ClientBase):
         """The clientId and clientSecret that sign and encrypt callbacks (the API key is the
         secret); the clientId from the argument, the credential, AKOOL_CLIENT_ID, or a local
         sandbox's ready file."""
-        credential = self.session.credential()
+        credential = self.session.credential(to_send=False)  # opens callbacks here, sends nothing
         secret = credential.client_secret or credential.api_key
         cid = (client_id or credential.client_id or self.env.get("AKOOL_CLIENT_ID", "")).strip()
         if not cid:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
+from akool_cli.core.answers import other_inputs, same_inputs
 from akool_cli.core.errors import RejectedError, UsageError, settle_hint
 from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id
 
 if TYPE_CHECKING:
-    from akool_cli.store.journal import AttemptRecord
+    from akool_cli.store.journal import AttemptRecord, JobRecord
 
 
 @dataclass
@@ -45,33 +46,13 @@ class Settled:
         }
 
 
-# The inputs a status answer reports, by the answer's field: the name the history records them
-# under (a talking photo answers `talking_photo` for its image_url). Only these are compared: an
-# answer's other fields may share an input's name and mean a result.
-ANSWERED_AS = {
-    "talking_photo": "image_url",
-    "talking_photo_url": "image_url",
-    "audio_url": "audio_url",
-    "prompt": "prompt",
-    "resolution": "resolution",
-}
-
-
-def other_inputs(recorded: dict[str, Any], answer: dict[str, Any]) -> str | None:
-    """Where a job's status answer shows other inputs than the attempt recorded ("image_url:
-    … not …"), or None. Only fields both give, as text; URLs without their query (the history
-    keeps a presigned URL without its signature)."""
-    for field, name in ANSWERED_AS.items():
-        value, sent = answer.get(field), recorded.get(name)
-        if not isinstance(value, (str, int)) or sent in (None, "") or value in (None, ""):
-            continue
-        if _comparable(str(value)) != _comparable(str(sent)):
-            return f"{name}: AKOOL reports {str(value)[:80]!r}, the attempt sent {str(sent)[:80]!r}"
-    return None
-
-
-def _comparable(value: str) -> str:
-    return value.split("?", 1)[0] if "://" in value else value.strip()
+def _held_by_another(held: JobRecord, attempt: AttemptRecord, answer: dict[str, Any]) -> bool:
+    """Whether a recorded job is another create's by mistake: on the attempt's server, its
+    status shows the attempt's inputs and not those of the create it is recorded under."""
+    where = (held.base_url, held.profile, held.kind)
+    if where != (attempt.base_url, attempt.profile, attempt.kind):
+        return False
+    return other_inputs(held.inputs, answer) is not None and same_inputs(attempt.inputs, answer)
 
 
 def _created_id(value: str) -> str:
@@ -130,11 +111,7 @@ class SettlingMixin(ClientBase):
         from akool_cli.jobs import engine
         from akool_cli.store.journal import JobRecord
 
-        if self.journal.get(job_id) is not None:
-            raise UsageError(
-                f"cannot settle attempt {attempt.id}: job {job_id} is already in the history",
-                hint=f"check the id in the AKOOL dashboard; akool status {job_id} shows it",
-            )
+        held = self.journal.get(job_id)
         kind = kinds.get(attempt.kind)
         where = JobRecord(
             id=job_id,
@@ -155,6 +132,14 @@ class SettlingMixin(ClientBase):
                 code=exc.code,
                 msg=exc.msg,
             ) from None
+        # A job the history holds under another create whose inputs its status does not show
+        # (a server gave it that id) moves to this attempt when its status shows this one's.
+        move = held is not None and _held_by_another(held, attempt, info.raw)
+        if held is not None and not move:
+            raise UsageError(
+                f"cannot settle attempt {attempt.id}: job {job_id} is already in the history",
+                hint=f"check the id in the AKOOL dashboard; akool status {job_id} shows it",
+            )
         other = None if force else other_inputs(attempt.inputs, info.raw)
         if other is not None:
             raise UsageError(
@@ -163,7 +148,7 @@ class SettlingMixin(ClientBase):
                 hint="copy the id of the job made with these inputs from the AKOOL dashboard "
                 f"(akool settle {attempt.id} --created JOB_ID --force if it is this one)",
             )
-        record = engine.settle_created(self.journal, attempt, info)
+        record = engine.settle_created(self.journal, attempt, info, move=move)
         return Job.of(info, record, kind.name)
 
     def unsettled(self) -> list[AttemptRecord]:

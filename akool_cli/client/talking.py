@@ -223,7 +223,11 @@ class TalkingMixin(ClientBase):
         from akool_cli.jobs import engine
 
         return engine.Origin(
-            self.base_url, self.profile, label=label, extra_inputs=dict(extra or {})
+            self.base_url,
+            self.profile,
+            label=label,
+            extra_inputs=dict(extra or {}),
+            account_choice=self.account_choice,
         )
 
     def create(

@@ -31,7 +31,10 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.OK: "success",
     ExitCode.ERROR: "unexpected error (a bug, or a local I/O failure such as a full disk)",
     ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
-    ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable",
+    ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable, or a "
+    "keyring key verified on another base URL than the one in use (unset AKOOL_BASE_URL, or "
+    "log in with that --base-url); or rows (a speech) made here with another credential: say "
+    "`--same-account` (pick them up) or `--new-account` (create them again)",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
@@ -125,7 +128,53 @@ class AuthRejectedError(AuthError):
 
 class CredentialScopeError(AuthError):
     """No credential akool has may be sent to the server that made a job (it was made with
-    another key, on another host): akool does not ask, rather than hand a key to that host."""
+    another key, on another host), or a profile's keyring key was verified on another base URL
+    than the one in use: akool does not ask, rather than hand a key to that host.
+
+    `base_url` is the server the key would have gone to; `verified_base_url` the one a keyring
+    key was verified on (when that is the reason), for `profile`."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        profile: str | None = None,
+        base_url: str | None = None,
+        verified_base_url: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.profile = profile
+        self.base_url = base_url
+        self.verified_base_url = verified_base_url
+
+
+class OtherCredentialError(AuthError):
+    """Jobs of these creates (batch rows, a speech) were made on the same server and profile
+    with another credential, and nothing says whether both credentials are one AKOOL account
+    (a rotated key, an API key after clientId/clientSecret) or two: akool creates nothing until
+    the user says (`--same-account` picks those jobs up, `--new-account` creates them again).
+
+    `count` creates are concerned; `fingerprint` is this credential's, `others` the accounts
+    that made them; `base_url` and `profile` the scope."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        count: int,
+        fingerprint: str,
+        others: tuple[str, ...],
+        base_url: str,
+        profile: str,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.count = count
+        self.fingerprint = fingerprint
+        self.others = others
+        self.base_url = base_url
+        self.profile = profile
 
 
 class UnavailableError(AkoolError):

@@ -9,7 +9,7 @@ creators and one watcher's pool. No printing: events reach the caller through a 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -80,19 +80,33 @@ def target_for(
 UNSETTLED_ACTION = "unknown (settle first)"  # akool settle, as the run's error says
 
 
+OTHER_CREDENTIAL_ACTION = "made with another credential"  # --same-account or --new-account
+
+
 def plan(
-    items: list[Item], journal: Journal, output_dir: Path | None, scope: Scope
+    items: list[Item],
+    journal: Journal,
+    output_dir: Path | None,
+    scope: Scope,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """What a run in this scope would do with each row (one indexed lookup per row), and what
     each create is estimated to cost; nothing is sent. `request` is the body the create will
-    send (a talking photo made from text gets its audio_url from the speech first)."""
+    send (a talking photo made from text gets its audio_url from the speech first).
+    `elsewhere`: the keys made with another credential, which a run refuses (accounts.py)."""
     estimator = Estimator(journal, scope)
+    elsewhere = elsewhere or {}
     for item in items:
         earlier = earlier_job(journal, item, scope)
+        keys = [item.key + ":speech", item.key, item.legacy_key or ""]
+        other = None if earlier else next((elsewhere[k] for k in keys if k in elsewhere), None)
         # A row whose create has an unknown outcome is not created by a run: it waits for settle.
-        unsettled = not earlier and bool(
-            journal.unsettled_for_keys([item.key + ":speech", item.key], scope)
-        )
+        unsettled = not earlier and bool(journal.unsettled_for_keys(keys[:2], scope))
+        action = f"pick up {earlier.id}" if earlier else "create"
+        if other is not None:
+            action = OTHER_CREDENTIAL_ACTION
+        elif unsettled:
+            action = UNSETTLED_ACTION
         request = item.request
         talk = request if isinstance(request, TalkRequest) else None
         fields = request.fields if not isinstance(request, TalkRequest) else {}
@@ -103,9 +117,7 @@ def plan(
             "audio": (talk.audio_url or f"text ({item.voice})")
             if talk
             else fields.get("audio_url"),
-            "action": f"pick up {earlier.id}"
-            if earlier
-            else (UNSETTLED_ACTION if unsettled else "create"),
+            "action": action,
             "output": str(target_for(item, earlier.id if earlier else None, output_dir))
             if output_dir
             else None,
@@ -115,7 +127,8 @@ def plan(
             "voice": item.voice,
             "speed": item.speed,
             "job_id": earlier.id if earlier else None,
-            "estimate": None if earlier or unsettled else _row_estimate(estimator, item),
+            "estimate": None if earlier or unsettled or other else _row_estimate(estimator, item),
+            "other_account": other,
             "kind": item.kind,
             "request": request.body(),
         }
@@ -230,7 +243,8 @@ class BatchRunner:
             return
         if balance is None:
             balance = self._balance()
-        scope = engine.scoped(self.client, engine.Origin(self.client.base_url, self.profile))
+        origin = engine.Origin(self.client.base_url, self.profile)
+        scope = engine.scoped(self.client, self.journal, origin)
         limit = self.budget.limit if self.budget is not None else None
         self.run_id = self.journal.begin_run("batch", self.run_label, scope.scope(), balance, limit)
 
@@ -279,7 +293,8 @@ class BatchRunner:
                 return None
             request = replace(talk, audio_url=audio)
         if item.legacy_key is not None:
-            scope = engine.scoped(self.client, self._origin(item, item.legacy_key)).scope()
+            origin = self._origin(item, item.legacy_key)
+            scope = engine.scoped(self.client, self.journal, origin).scope()
             earlier = self.journal.find_by_key(item.legacy_key, scope)
             if earlier is not None:  # made by akool 0.1, which keyed rows by line number
                 outcome.resumed = True
@@ -517,6 +532,9 @@ class _Run:
             self.runner.emit(outcome, f"saved {outcome.downloaded_path}")
         elif isinstance(event, Failed):
             outcome.state, outcome.error = "error", event.error.message
+            if isinstance(event.error, UnknownOutcomeError):  # another create's job (reused id)
+                outcome.state, outcome.job_id = "unknown", None
+                outcome.attempt_id = event.error.attempt_id
             self.runner.emit(outcome, event.error.message)
         elif isinstance(event, Finished):
             self._finished(row[0], outcome, event)

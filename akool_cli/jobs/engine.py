@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from akool_cli.core import interrupts, kinds
+from akool_cli.core.answers import echoed
 from akool_cli.core.clock import Clock
 from akool_cli.core.errors import (
     AkoolError,
@@ -33,6 +34,7 @@ from akool_cli.core.kinds import SPEECH, JobKind, Request
 from akool_cli.core.models import JobInfo
 from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.states import Status
+from akool_cli.jobs import accounts
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
@@ -50,16 +52,30 @@ class Origin:
     label: str = ""
     batch_key: str | None = None
     extra_inputs: dict[str, Any] | None = None
-    account: str = ""  # the credential's fingerprint; filled from the client when empty
+    account: str = ""  # the credential's account (accounts.py); filled from the client when empty
     run_id: int | None = None  # the batch run or MCP session it belongs to (the ledger)
+    # What a keyed create made with another credential counts as (accounts.meet): None asks.
+    account_choice: accounts.Choice | None = None
 
     def scope(self) -> Scope:
         return Scope(self.base_url, self.profile, self.account)
 
 
-def scoped(client: AkoolClient, origin: Origin) -> Origin:
-    """The origin with the account of the client's credential: claims and jobs are scoped by it."""
-    return origin if origin.account else replace(origin, account=client.credential.account())
+def scoped(
+    client: AkoolClient, journal: Journal, origin: Origin, *, noun: str | None = None
+) -> Origin:
+    """The origin with the account of the client's credential: claims and jobs are scoped by it.
+    With `noun`, the origin's key is a keyed create's: one made with another credential on this
+    server and profile is decided by its choice, or refused (accounts.meet)."""
+    if origin.account:
+        return origin
+    fingerprint = client.credential.account()
+    if noun is None or origin.batch_key is None:
+        account = accounts.account_for(journal, origin.base_url, origin.profile, fingerprint)
+    else:
+        own = Scope(origin.base_url, origin.profile, fingerprint)
+        account = accounts.meet(journal, own, [[origin.batch_key]], origin.account_choice, noun)
+    return replace(origin, account=account)
 
 
 def inputs_of(request: Request, origin: Origin) -> dict[str, Any]:
@@ -85,7 +101,7 @@ def create(
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
-    origin = scoped(client, origin)
+    origin = scoped(client, journal, origin)
     inputs = inputs_of(request, origin)
     if attempt_id is None:
         # Face swap's look-ups before any attempt is written: a stop now leaves nothing behind.
@@ -283,13 +299,18 @@ def _job_record(
         account=origin.account,
         outputs=job.outputs,
         run_id=origin.run_id,
+        answered=echoed(job.raw),
     )
 
 
-def settle_created(journal: Journal, attempt: AttemptRecord, job: JobInfo) -> JobRecord:
+def settle_created(
+    journal: Journal, attempt: AttemptRecord, job: JobInfo, *, move: bool = False
+) -> JobRecord:
     """An attempt whose outcome was unknown made `job` (the user found it in AKOOL's dashboard or
     a webhook): recorded under the attempt's scope, key and inputs, so that it is followed,
-    downloaded and picked up by a rerun like any job the attempt had been answered with."""
+    downloaded and picked up by a rerun like any job the attempt had been answered with. `move`:
+    the history holds the job under another create whose inputs its status does not show (a
+    server gave it that id): it becomes this attempt's (Journal.move_job)."""
     origin = Origin(
         base_url=attempt.base_url,
         profile=attempt.profile,
@@ -298,10 +319,59 @@ def settle_created(journal: Journal, attempt: AttemptRecord, job: JobInfo) -> Jo
         account=attempt.account,
     )
     record = _job_record(journal.clock.time(), kinds.get(attempt.kind), job, attempt.inputs, origin)
-    why = journal.settle_created(attempt.id, record)
+    settle = journal.move_job if move else journal.settle_created
+    why = settle(attempt.id, record)
     if why is not None:
         raise UsageError(f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None))
     return record
+
+
+def not_its_job(journal: Journal, info: JobInfo, other: str) -> UnknownOutcomeError:
+    """A job whose first status answer shows other inputs than its record's create sent (a
+    server answered that create with another one's id; Journal.update_from disowned it): the
+    error names both creates, and how to settle each."""
+    record = journal.get(info.id)
+    attempt = journal.attempt_of_job(info.id)
+    named = _named(record) if record is not None else "its create"
+    matching = _matching_attempt(journal, record, info, attempt)
+    message = (
+        f"AKOOL's status of job {info.id} shows other inputs than {named} sent ({other}): it "
+        f"is not that create's job, so akool neither follows nor downloads it for it, and "
+        "whether that create made a job is unknown"
+    )
+    hint = settle_hint(attempt.id if attempt is not None else None)
+    if matching is not None:
+        record_it = f"akool settle {matching.id} --created {info.id}"
+        message += (
+            f"; it is the job of {_named_attempt(matching)}: record it there with {record_it}"
+        )
+        hint += f"; and for that one: {record_it}"
+    error = UnknownOutcomeError(message, hint=hint)
+    error.attempt_id = attempt.id if attempt is not None else None
+    return error
+
+
+def _matching_attempt(
+    journal: Journal, record: JobRecord | None, info: JobInfo, held: AttemptRecord | None
+) -> AttemptRecord | None:
+    """The create with an unknown outcome whose inputs the job's status shows, on its server."""
+    from akool_cli.core.answers import same_inputs
+
+    for attempt in journal.open_attempts():
+        if held is not None and attempt.id == held.id:
+            continue
+        where = (attempt.base_url, attempt.profile, attempt.kind)
+        if record is not None and where != (record.base_url, record.profile, record.kind):
+            continue
+        if same_inputs(attempt.inputs, info.raw):
+            return attempt
+    return None
+
+
+def _named_attempt(attempt: AttemptRecord) -> str:
+    label = str(attempt.inputs.get("label", ""))
+    record = JobRecord("", 0.0, 0.0, attempt.kind, inputs=attempt.inputs, label=label)
+    return _named(record)
 
 
 # The inputs that tell one job of a kind from another, in a message (the first one it has).
@@ -363,7 +433,7 @@ def claimed(
     create once (a JobInfo). None when asked to stop first."""
     key = origin.batch_key
     assert key is not None, "a claim needs a key"
-    origin = scoped(client, origin)
+    origin = scoped(client, journal, origin, noun=kind.noun)
     inputs = inputs_of(request, origin)
     if isinstance(request, FacesRequest) and journal.find_by_key(key, origin.scope()) is None:
         # Face detection before the claim: a row killed while asking it is not left in doubt.

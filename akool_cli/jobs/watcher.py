@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
 from akool_cli.core.workers import WorkerPool
-from akool_cli.jobs import naming
+from akool_cli.jobs import engine, naming
 from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Journal
@@ -358,22 +358,31 @@ class Watcher:
                 yield from self._give_up(tracked, answer)
             return
         tracked.failures = 0
-        yield from self._new_state(tracked, answer)
-        if tracked.info_finished():
+        other = yield from self._new_state(tracked, answer)
+        if other is not None and self.journal is not None:
+            # Another create's job (a server reused an id): never followed or saved for this one.
+            yield from self._give_up(tracked, engine.not_its_job(self.journal, answer, other))
+        elif tracked.info_finished():
             yield from self._finish_or_download(tracked)
 
-    def _new_state(self, tracked: _Tracked, info: JobInfo) -> Iterator[Event]:
-        previous, tracked.info = tracked.info, info
-        if self.keep_results:
-            self.result.jobs[tracked.job_id] = info
+    def _new_state(self, tracked: _Tracked, info: JobInfo) -> Generator[Event, None, str | None]:
+        """The job's new state, recorded; returns why its answer is another create's job (its
+        first answer shows other inputs than its record: Journal.update_from), else None."""
+        previous = tracked.info
         changed = previous is None or (previous.video_status, previous.video_url) != (
             info.video_status,
             info.video_url,
         )
         if changed and self.journal is not None:
-            self.journal.update_from(info)
+            other = self.journal.update_from(info)
+            if other is not None:
+                return other
+        tracked.info = info
+        if self.keep_results:
+            self.result.jobs[tracked.job_id] = info
         if changed or info.progress != (previous and previous.progress):
             yield Updated(tracked.job_id, info, previous)
+        return None
 
     def _finish_or_download(self, tracked: _Tracked) -> Iterator[Event]:
         info = tracked.info

@@ -46,6 +46,8 @@ class Session:
     _base_url: str | None = None
     # Each profile's credential once found (the keyring is asked once per run).
     _found: dict[str, Credential] = field(default_factory=dict)
+    # The profiles whose credential may go to this caller's base URL (checked once).
+    _may_send: set[str] = field(default_factory=set)
 
     @classmethod
     def create(
@@ -97,7 +99,9 @@ class Session:
         """The same caller looking at another profile (its own base URL and credential)."""
         if profile == self.profile:
             return self
-        return replace(self, profile=profile, given=None, _base_url=None, _found={})
+        return replace(
+            self, profile=profile, given=None, _base_url=None, _found={}, _may_send=set()
+        )
 
     # -- credentials ----------------------------------------------------------------------------
 
@@ -112,9 +116,11 @@ class Session:
         """Its secrets are masked in every output, log and error from now on."""
         self.redactor.add(*credential.secrets())
 
-    def credential(self, profile: str | None = None) -> Credential:
+    def credential(self, profile: str | None = None, *, to_send: bool = True) -> Credential:
         """The credential for a profile (this one by default): the caller's, the environment's,
-        or the keyring's, in that order."""
+        or the keyring's, in that order. `to_send`: it is for requests to the current base URL,
+        where a keyring key goes only when its login verified it there (False: used here only,
+        e.g. to open a webhook callback)."""
         from akool_cli.store.credentials import resolve
 
         profile = profile or self.profile
@@ -123,7 +129,40 @@ class Session:
         if profile not in self._found:
             self._found[profile] = resolve(self.env, self.store(), profile)
             self.remember(self._found[profile])
-        return self._found[profile]
+        found = self._found[profile]
+        if to_send and profile not in self._may_send:
+            base_url = self.base_url() if profile == self.profile else None
+            self.check_keyring_destination(profile, found, base_url)
+            self._may_send.add(profile)
+        return found
+
+    def check_keyring_destination(
+        self, profile: str, credential: Credential, base_url: str | None = None
+    ) -> None:
+        """A profile's keyring credential goes only to the base URL its login verified it on:
+        a leftover AKOOL_BASE_URL or a --base-url never receives it (CredentialScopeError). A
+        credential in the environment is the user's choice for the current base URL."""
+        if credential.source != "keyring":
+            return
+        base_url = base_url or self.for_profile(profile).base_url()
+        verified = config.verified_base_url(self.paths, profile)
+        if base_url == verified:
+            return
+        from akool_cli.core.errors import CredentialScopeError
+
+        origin = config.base_url_origin(self.base_url_flag, self.env)
+        flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
+        raise CredentialScopeError(
+            f"the keyring key of profile {profile} was verified on {verified}, not on "
+            f"{base_url} (from {origin}); akool sends a keyring key only to the server it was "
+            "verified on",
+            hint=f"unset AKOOL_BASE_URL (or drop --base-url) to use {verified}; or verify a key "
+            f"for that server: akool {flag}--base-url {base_url} login; or give its key in "
+            "AKOOL_API_KEY",
+            profile=profile,
+            base_url=base_url,
+            verified_base_url=verified,
+        )
 
     def found(self, profile: str) -> Credential | None:
         """The credential already in use for a profile (given or found), without looking."""

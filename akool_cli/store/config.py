@@ -139,6 +139,30 @@ def resolve_base_url(
     return DEFAULT_BASE_URL
 
 
+def base_url_origin(flag: str | None, env: dict[str, str]) -> str:
+    """Where resolve_base_url found the base URL, as a message names it."""
+    if flag:
+        return "--base-url"
+    if env.get("AKOOL_BASE_URL", "").strip():
+        return "AKOOL_BASE_URL"
+    return "the profile's saved base-url"
+
+
+def verified_base_url(p: Paths, profile: str = DEFAULT_PROFILE) -> str:
+    """The base URL a profile's keyring credential was verified on (`akool login` records it):
+    the only server that credential is sent to. A login of an older akool recorded none: its
+    saved base URL (the one it logged in to) or AKOOL's documented host."""
+    saved = read_settings(p).get(profile, {})
+    url = saved.get(VERIFIED_KEY) or saved.get("base_url")
+    if not url:
+        return DEFAULT_BASE_URL
+    return validate_base_url(url, origin=f"the verified base URL in {p.config_file}")
+
+
+# The settings key of the base URL a login verified its key on (not a user setting: only
+# `akool login` writes it).
+VERIFIED_KEY = "verified_base_url"
+
 # Settings users set with `akool config set NAME VALUE`: name → (key in config.json, meaning).
 USER_SETTINGS: dict[str, tuple[str, str]] = {
     "base-url": (

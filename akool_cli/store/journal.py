@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from akool_cli.core import redact
+from akool_cli.core import answers, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
 from akool_cli.core.models import JobInfo
@@ -206,11 +206,41 @@ UPDATE jobs SET files = akool_signed_json(files) WHERE files != '{}'
 """,
     ),
     (
+        # Which account a credential is, on one server and profile, once the user said so: the
+        # fingerprints of two credentials (a rotated key, an API key after clientId/secret) tell
+        # nothing about their accounts, and AKOOL names none. `account` is the account the
+        # credential's jobs count for: another fingerprint (the same account) or its own (a
+        # new one). A fingerprint with no row is undecided.
+        "m011_account_links",
+        """
+CREATE TABLE IF NOT EXISTS account_links (
+    base_url TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    account TEXT NOT NULL,
+    decided_at REAL NOT NULL,
+    PRIMARY KEY (base_url, profile, fingerprint)
+)
+""",
+    ),
+    (
+        # Whether a job's first status answer reported the inputs its record says it was made
+        # with (0 not asked yet, 1 yes, 2 no: a server gave this id to another create, and the
+        # job is no longer taken for that create's), the inputs its create's answer echoed (the
+        # status is compared with those first), and the attempt that made each job.
+        "m012_checked_answers",
+        """
+ALTER TABLE jobs ADD COLUMN answer_checked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN answered TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX IF NOT EXISTS attempts_job ON attempts (job_id) WHERE job_id IS NOT NULL
+""",
+    ),
+    (
         # Who runs each batch run or MCP session: its process's owner token (owners.py: a lock
         # the kernel drops when the process dies, so a reused PID cannot pass for it) and PID.
         # A run still `running` whose owner is gone was killed (SIGKILL, a crash): the next
         # command closes it as `lost`.
-        "m011_run_owners",
+        "m013_run_owners",
         """
 ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN pid INTEGER
@@ -238,6 +268,15 @@ LOOKUPS: dict[str, str] = {
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
+    "attempt_by_job": "SELECT * FROM attempts WHERE job_id = ? ORDER BY id DESC LIMIT 1",
+    "account_link": "SELECT account FROM account_links WHERE base_url = ? AND profile = ? "
+    "AND fingerprint = ?",
+    # A key's jobs and unsettled creates on one server and profile under other accounts.
+    "key_elsewhere_jobs": "SELECT account FROM jobs WHERE batch_key = ? AND base_url = ? "
+    "AND profile = ? AND account NOT IN (?, '') ORDER BY created_at DESC LIMIT 1",
+    "key_elsewhere_attempts": "SELECT account FROM attempts WHERE batch_key = ? AND base_url = ? "
+    "AND profile = ? AND account NOT IN (?, '') AND outcome IN ('sending', 'unknown') "
+    "AND started_at > ? ORDER BY id LIMIT 1",
 }
 
 BUSY_TIMEOUT_MS = 30_000
@@ -260,6 +299,9 @@ class Scope:
     base_url: str
     profile: str = "default"
     account: str | None = ""
+
+
+UNCHECKED, CHECKED, NOT_ITS_JOB = 0, 1, 2  # jobs.answer_checked
 
 
 @dataclass
@@ -288,6 +330,8 @@ class JobRecord:
     run_id: int | None = None  # the batch run or MCP session that made it
     outputs: dict[str, str] = field(default_factory=dict)  # what it makes that is not a file
     deleted_at: float | None = None  # when `akool delete` had AKOOL delete its result
+    answer_checked: int = UNCHECKED  # its first status answer against its inputs (m011)
+    answered: dict[str, str] = field(default_factory=dict)  # the inputs its create's answer echoed
 
     def saved_at(self, target: Path) -> bool:
         """Whether this job's recorded download is the file at `target`, whole: nothing to fetch.
@@ -616,6 +660,8 @@ class Journal:
                 why = f"job {job.id} is already in the history"
             if why is None:
                 self._insert_job(db, attempt_id, job)
+                # Its status was compared with the attempt's inputs (or --force said it is).
+                db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
             return why
 
     def settle_not_created(self, attempt_id: int) -> str | None:
@@ -652,8 +698,8 @@ class Journal:
         db.execute(
             "INSERT INTO jobs (id, kind, created_at, updated_at, base_url, profile, "
             "account, inputs, video_status, video_url, error, batch_key, label, files, cost, "
-            "run_id, finished_at, expires_at, outputs) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "run_id, finished_at, expires_at, outputs, answered) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 job.id,
                 job.kind,
@@ -673,6 +719,7 @@ class Journal:
                 job.run_id,
                 *_finished(job.video_status, job.updated_at, job.created_at),
                 json.dumps(job.outputs),
+                _recorded(job.answered),
             ),
         )
         if attempt_id is not None:
@@ -708,6 +755,40 @@ class Journal:
                 (attempt_id,),
             )
             return cursor.rowcount > 0
+
+    # -- accounts ---------------------------------------------------------------------------------
+
+    def account_of(self, base_url: str, profile: str, fingerprint: str) -> str | None:
+        """The account a credential's fingerprint counts for on this server and profile, once
+        decided (decide_account); None while undecided."""
+        rows = self._read(LOOKUPS["account_link"], (base_url, profile, fingerprint))
+        return str(rows[0]["account"]) if rows else None
+
+    def decide_account(self, base_url: str, profile: str, fingerprint: str, account: str) -> None:
+        """Record which account a credential is on this server and profile: `account` another
+        fingerprint (the same account: its jobs are this credential's) or its own (a new one)."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO account_links (base_url, profile, fingerprint, account, "
+                "decided_at) VALUES (?, ?, ?, ?, ?)",
+                (base_url, profile, fingerprint, account, self.clock.time()),
+            )
+
+    def made_elsewhere(self, keys: Iterable[str], scope: Scope) -> dict[str, str]:
+        """The keys (batch rows, speeches) that have no job or unsettled create in `scope` but
+        have one on its server and profile under another account: key → that account."""
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        found: dict[str, str] = {}
+        for key in keys:
+            if self.find_by_key(key, scope) is not None or self.unsettled_for_keys([key], scope):
+                continue
+            where = (key, *_where(scope))
+            rows = self._read(LOOKUPS["key_elsewhere_jobs"], where) or self._read(
+                LOOKUPS["key_elsewhere_attempts"], (*where, cutoff)
+            )
+            if rows:
+                found[key] = str(rows[0]["account"])
+        return found
 
     # -- jobs -------------------------------------------------------------------------------------
 
@@ -792,8 +873,13 @@ class Journal:
                 ),
             )
 
-    def update_from(self, info: JobInfo) -> None:
-        """A job's state as AKOOL just reported it (JobInfo), with its files and costs."""
+    def update_from(self, info: JobInfo) -> str | None:
+        """A job's state as AKOOL just reported it (JobInfo), with its files and costs.
+
+        Its first answer is compared with the inputs its record says it was made with: when
+        they differ (a server gave this id to another create), the job is disowned and why is
+        returned (as long as the record stays disowned); None otherwise."""
+        other = self._check_answer(info)
         self.update_state(
             info.id,
             info.video_status,
@@ -803,6 +889,63 @@ class Journal:
             cost=info.cost,
             outputs=info.outputs,
         )
+        return other
+
+    def _check_answer(self, info: JobInfo) -> str | None:
+        rows = self._read(LOOKUPS["job_by_id"], (info.id,))
+        if not rows or rows[0]["answer_checked"] == CHECKED:
+            return None
+        # As its create's answer echoed them (AKOOL's own copies of the inputs), else as sent.
+        answered = json.loads(rows[0]["answered"])
+        expected = answered or json.loads(rows[0]["inputs"])
+        given = "its create's answer gave" if answered else "its create sent"
+        other = answers.other_inputs(expected, info.raw, given)
+        if self.read_only:
+            return other
+        with self._transaction() as db:
+            if other is None:
+                db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, info.id))
+            elif rows[0]["answer_checked"] == UNCHECKED:
+                self._disown(db, info.id, other)
+        return other
+
+    def _disown(self, db: sqlite3.Connection, job_id: str, why: str) -> None:
+        """A job whose status shows another create's inputs is not its record's: its key is
+        retired (no row picks it up) and the attempt it answered has an unknown outcome."""
+        db.execute(
+            "UPDATE jobs SET answer_checked = ?, batch_key = batch_key || ':not-its-job:' || id "
+            "WHERE id = ?",
+            (NOT_ITS_JOB, job_id),
+        )
+        db.execute(
+            "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE job_id = ? "
+            "AND outcome = 'created'",
+            (
+                self._masked(f"AKOOL answered with job id {job_id}, whose status shows {why}"),
+                job_id,
+            ),
+        )
+
+    def attempt_of_job(self, job_id: str) -> AttemptRecord | None:
+        """The create attempt that was answered with this job id."""
+        rows = self._read(LOOKUPS["attempt_by_job"], (job_id,))
+        return _attempt(rows[0]) if rows else None
+
+    def move_job(self, attempt_id: int, job: JobRecord) -> str | None:
+        """`akool settle ID --created JOB_ID` of a job the history holds under another create
+        whose inputs its status does not show: the job becomes the attempt's (its record is
+        replaced by `job`), and the create that held it has an unknown outcome. None when done,
+        else why not."""
+        with self._transaction() as db:
+            why = self._unsettled(db, attempt_id)
+            if why is None:
+                held = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+                if held is not None and held["answer_checked"] == UNCHECKED:
+                    self._disown(db, job.id, "another create's inputs")
+                db.execute("DELETE FROM jobs WHERE id = ?", (job.id,))
+                self._insert_job(db, attempt_id, job)
+                db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
+            return why
 
     def mark_deleted(self, job_ids: list[str]) -> None:
         """AKOOL deleted these jobs' results (`akool delete`): kept in the history as deleted."""
@@ -1134,6 +1277,8 @@ def _job(row: sqlite3.Row) -> JobRecord:
         run_id=row["run_id"],
         outputs=json.loads(row["outputs"]),
         deleted_at=row["deleted_at"],
+        answer_checked=row["answer_checked"],
+        answered=json.loads(row["answered"]),
     )
 
 

@@ -1,0 +1,102 @@
+"""A profile's keyring key goes only to the base URL its login verified it on (issue 17, M5).
+
+Each test fails on akool before the fix: the keyring key followed any --base-url or a leftover
+AKOOL_BASE_URL (the README's sandbox export), so `akool --profile prod credit` sent prod's key
+to whatever listened on the sandbox's port.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import Isolation
+from tests.support.runner import invoke
+
+PROD_KEY = "prod-key-0123456789abcdef0123456789"
+
+
+@pytest.fixture
+def prod(isolated: Isolation) -> Iterator[Sandbox]:
+    """AKOOL's production host, as a sandbox that takes the production key."""
+    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
+    server.state.config.api_key = PROD_KEY
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def listener(isolated: Isolation) -> Iterator[Sandbox]:
+    """Whatever listens on the sandbox's old port now (it logs every key it is sent)."""
+    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
+    yield server
+    server.stop()
+
+
+def keys_seen(server: Sandbox) -> set[str]:
+    return {r.headers["x-api-key"] for r in server.state.received if "x-api-key" in r.headers}
+
+
+def test_a_leftover_akool_base_url_never_receives_a_profiles_keyring_key(
+    prod: Sandbox, listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke(["--profile", "prod", "--base-url", prod.base_url, "login"], input=PROD_KEY)
+    assert invoke(["--profile", "prod", "credit"]).stdout.strip() != ""
+    # The README's sandbox export, still set in this shell.
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)
+    refused = invoke(["--profile", "prod", "credit"], expect=3)
+    assert f"verified on {prod.base_url}, not on {listener.base_url}" in refused.stderr
+    assert "(from AKOOL_BASE_URL)" in refused.stderr
+    assert f"akool --profile prod --base-url {listener.base_url} login" in refused.stderr
+    assert "AKOOL_API_KEY" in refused.stderr and len(refused.stderr.splitlines()) == 2
+    # --base-url too, and --json failures carry the same code.
+    monkeypatch.delenv("AKOOL_BASE_URL")
+    flagged = invoke(
+        ["--profile", "prod", "--base-url", listener.base_url, "credit", "--json"], expect=3
+    )
+    assert json.loads(flagged.stdout)["error"]["exit_code"] == 3
+    # `auth status` checks every profile, and does not send prod's key there either.
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)
+    invoke(["auth", "status"], expect=3)
+    assert keys_seen(listener) == set()
+    assert keys_seen(prod) == {PROD_KEY}
+
+
+def test_a_key_in_the_environment_still_goes_to_the_current_base_url(
+    prod: Sandbox, listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke(["--profile", "prod", "--base-url", prod.base_url, "login"], input=PROD_KEY)
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)  # the user's explicit choice for it
+    invoke(["--profile", "prod", "credit"])
+    assert keys_seen(listener) == {SANDBOX_API_KEY} and keys_seen(prod) == {PROD_KEY}
+
+
+def test_config_set_base_url_does_not_move_a_keyring_key(prod: Sandbox, listener: Sandbox) -> None:
+    invoke(["--base-url", prod.base_url, "login"], input=PROD_KEY)
+    invoke(["config", "set", "base-url", listener.base_url])
+    refused = invoke(["credit"], expect=3)
+    assert "the profile's saved base-url" in refused.stderr
+    # Logging in there verifies a key for that server; then it is used there.
+    invoke(["login"], input=SANDBOX_API_KEY)
+    invoke(["credit"])
+    assert keys_seen(listener) == {SANDBOX_API_KEY} and keys_seen(prod) == {PROD_KEY}
+
+
+def test_a_keyring_key_still_opens_callbacks_whatever_the_base_url(
+    prod: Sandbox, listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening a webhook callback uses the key here, sending nothing: no server to refuse.
+    from tests.test_webhooks import VECTOR_BODY, VECTOR_ID, VECTOR_PLAIN, VECTOR_SECRET
+
+    prod.state.config.api_key = VECTOR_SECRET  # the API key is the clientSecret
+    invoke(["--base-url", prod.base_url, "login"], input=VECTOR_SECRET)
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)
+    verify = ["webhook", "verify", "--client-id", VECTOR_ID]
+    done = invoke(verify, input=json.dumps(VECTOR_BODY))
+    assert json.loads(done.stdout)["_id"] == VECTOR_PLAIN["_id"]
+    assert keys_seen(listener) == set()
