@@ -110,7 +110,7 @@ def test_scopes_recorded_in_another_spelling_are_migrated(
 ) -> None:
     import sqlite3
 
-    from akool_cli.store.journal import MIGRATIONS, SCHEMA_VERSION
+    from akool_cli.store.journal import SCHEMA_VERSION
     from tests.support.batches import write_rows
 
     rows = write_rows(isolated.tmp / "campaign.csv", 2)
@@ -118,8 +118,7 @@ def test_scopes_recorded_in_another_spelling_are_migrated(
     # As an akool before the migration recorded it, given HTTP://LOCALHOST:P.
     odd = _spelt(api_env.base_url, "HTTP", "LOCALHOST", "")
     db = sqlite3.connect(isolated.home / "jobs.sqlite3")
-    last = "m009_canonical_base_urls"  # the migration this test is about (not the newest)
-    assert last in dict(MIGRATIONS)
+    last = "m009_canonical_base_urls"  # as if only this one had not run
     with db:
         for table in ("jobs", "attempts", "runs"):
             db.execute(f"UPDATE {table} SET base_url = ?", (odd,))
