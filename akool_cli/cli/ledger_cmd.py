@@ -48,7 +48,8 @@ def spend(
         return
     total = report.total
     rows = [_spend_row(g) for g in [*report.groups, total]]
-    out.table((by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)"), rows)
+    columns = (by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)")
+    out.table(columns, rows, header=True)
     if total.unpriced:
         out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
     if total.cost_unknown:
@@ -112,7 +113,8 @@ def sync(
 ) -> None:
     """Download every finished result the history has not saved (AKOOL deletes results 7 days
     after they finish, and lists no jobs: the history is the only list). Run it daily; a second
-    run transfers nothing. Exit 6 when a result could not be saved; exit 3 when every other one
+    run transfers nothing. Results past their expiry (or deleted by AKOOL: 404) are listed as
+    expired, not failures. Exit 6 when a result could not be saved; exit 3 when every other one
     was, but some jobs were skipped as no credential in use may go to their server."""
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)

@@ -35,7 +35,7 @@ def mcp(
         metavar="N",
         envvar="AKOOL_MCP_MAX_CREDITS",
         help="Start no job once the credits spent in this session plus the estimates of its "
-        "unfinished jobs would pass N [env: AKOOL_MCP_MAX_CREDITS].",
+        "unfinished jobs would pass N.",
     ),
     ceiling: float = typer.Option(
         50.0,
@@ -95,4 +95,6 @@ def mcp(
         try:
             serve(session)
         finally:
-            session.close()
+            note = session.close()
+            if note:
+                runtime.output().warn(note)

@@ -246,11 +246,13 @@ class Output:
         *,
         title: str | None = None,
         to_stderr: bool = False,
+        header: bool = False,
     ) -> None:
         """A table: aligned on a terminal, tab-separated lines (like gh) in a pipe.
 
-        On stdout when it is the result; on stderr when it is a summary for a human.
-        """
+        On stdout when it is the result; on stderr when it is a summary for a human. In a pipe
+        the column names come first on stderr, or with `header` (a report whose columns are no
+        list of ids: `akool spend`)."""
         stream, tty = (
             (self.stderr, self.stderr_tty) if to_stderr else (self.stdout, self.stdout_tty)
         )
@@ -258,7 +260,7 @@ class Output:
             return
         if not tty:
             with self._lock:
-                if to_stderr:
+                if to_stderr or header:
                     stream.write("\t".join(map(self._clean, columns)) + "\n")
                 for row in rows:
                     stream.write("\t".join(map(self._clean, row)) + "\n")
@@ -268,8 +270,8 @@ class Output:
         from rich.text import Text
 
         # NO_COLOR users asked for plain text: no bold either.
-        header = "" if self.no_color else "bold"
-        table = Table(title=title, header_style=header, box=None, pad_edge=False)
+        style = "" if self.no_color else "bold"
+        table = Table(title=title, header_style=style, box=None, pad_edge=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:

@@ -239,7 +239,7 @@ class BatchMixin(TalkingMixin):
         check_budget(max_credits)
         if not plan.prepared:
             plan = self.prepare_batch(plan)
-        estimator = Estimator(self.journal)
+        estimator = Estimator(self.journal, self.scope(any_account=True))
         budget = None
         if max_credits is not None:
             budget = Budget(max_credits, self.api.credit, estimator)

@@ -141,7 +141,7 @@ class RunsMixin(ClientBase):
         from akool_cli.jobs.budget import Budget, Estimator
 
         check_budget(max_credits)
-        estimator = Estimator(self.journal)
+        estimator = Estimator(self.journal, self.scope(any_account=True))
         budget = None
         if max_credits is not None:
             # Each create is weighed afresh: a job that failed (free) or finished makes room.
@@ -162,22 +162,61 @@ class RunsMixin(ClientBase):
         open; runs of live processes are left alone."""
         return self.journal.close_lost_runs()
 
-    def end_run(self, run: Run, outcome: str = "finished", *, read_balance: bool = True) -> None:
-        """Record the run's end (and the balance after it, when it read one before): once, the
-        first call that gets there (a forced stop need not wait for a balance being read)."""
-        if run.ended or run.id is None:
-            return
-        balance = None
-        if read_balance and run.balance_before is not None:
-            try:
-                balance = self.api.credit()
-            except AkoolError:
-                balance = None
+    def end_run(
+        self,
+        run: Run,
+        outcome: str = "finished",
+        *,
+        read_balance: bool = True,
+        balance_within: float | None = None,
+    ) -> str | None:
+        """Record the run's end (once, the first call that gets there), then, when it read a
+        balance before, the balance after it: the end first, so a process stopped while AKOOL is
+        slow to answer leaves its run ended (without a balance after), never `running`. With
+        `balance_within`, that read is given up after so many seconds. Returns why no balance
+        after was recorded when one was wanted (a note for the user), else None."""
+        if run.id is None:
+            return None
         with run._lock:
             if run.ended:
-                return
+                return None
             run.ended = True
-            self.journal.end_run(run.id, balance, outcome)
+            self.journal.end_run(run.id, None, outcome)
+        if not read_balance or run.balance_before is None:
+            return None
+        balance, why = _closing_balance(self.api.credit, balance_within)
+        if balance is not None:
+            self.journal.set_run_balance_after(run.id, balance)
+        return why
+
+
+def _closing_balance(
+    read: Callable[[], float], within: float | None
+) -> tuple[float | None, str | None]:
+    """The balance, or None and why not: AKOOL's error, or no answer within `within` seconds
+    (the read goes on in a daemon thread, whose answer is then dropped)."""
+    answers: list[float | str] = []  # the balance, or why it could not be read
+
+    def reader() -> None:
+        try:
+            answers.append(read())
+        except AkoolError as exc:
+            answers.append(exc.message)
+        except Exception as exc:  # the client closed under a read given up on
+            answers.append(str(exc) or type(exc).__name__)
+
+    if within is None:
+        reader()
+    else:
+        thread = threading.Thread(target=reader, name="akool-closing-balance", daemon=True)
+        thread.start()
+        thread.join(within)
+    if not answers:
+        return None, f"the closing balance was not read: AKOOL did not answer within {within:g} s"
+    answer = answers[0]
+    if isinstance(answer, str):
+        return None, f"the closing balance could not be read ({answer})"
+    return answer, None
 
 
 def create_once(

@@ -114,6 +114,10 @@ class RejectedError(AkoolError):
         self.msg = msg
 
 
+class ResultGoneError(RejectedError):
+    """A finished job's result URL answered 403, 404 or 410: AKOOL deleted the result."""
+
+
 class AuthRejectedError(AuthError):
     """AKOOL said the credential is wrong (1101, 1102, 1109...)."""
 

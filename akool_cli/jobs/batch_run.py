@@ -94,7 +94,7 @@ def plan(
     each create is estimated to cost; nothing is sent. `request` is the body the create will
     send (a talking photo made from text gets its audio_url from the speech first).
     `elsewhere`: the keys made with another credential, which a run refuses (accounts.py)."""
-    estimator = Estimator(journal)
+    estimator = Estimator(journal, scope)
     elsewhere = elsewhere or {}
     for item in items:
         earlier = earlier_job(journal, item, scope)

@@ -3,9 +3,10 @@ in the run plus the in-flight jobs' estimates would pass it.
 
 Spent is the balance's drop since the run began (AKOOL deducts when a job finishes); in flight
 are the jobs this run created that have not finished, each counted at its estimate: the
-documented price where the docs give one, else the largest cost seen so far for its kind. A kind
-with neither is probed: one job of it at a time until its first cost is seen, so the cap is never
-passed by more than one job's price. Thread-safe: creators admit, the watcher releases.
+documented price where the docs give one, else the largest cost seen so far for its kind on this
+server and account. A kind with neither is probed: one job of it at a time until its first cost is
+seen. The cap is passed only by what the jobs in flight cost above their estimates (a job dearer
+than any seen before). Thread-safe: creators admit, the watcher releases.
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ from typing import Any
 from akool_cli.core import prices
 from akool_cli.core.errors import AkoolError
 from akool_cli.core.prices import Estimate
-from akool_cli.store.journal import Journal
+from akool_cli.store.journal import Journal, Scope
 
 WAIT_STEP = 0.5  # seconds between looks at a stop while a probe of the same kind is in flight
 
 
 class Estimator:
-    """Each kind's estimate: documented, or the largest cost seen (the history, then this run)."""
+    """Each kind's estimate: documented, or the largest cost seen (the history, then this run)
+    on this server and account: costs seen elsewhere (a rehearsal on the sandbox) never count."""
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, scope: Scope) -> None:
         self._journal = journal
+        self._scope = scope
         self._seen: dict[str, tuple[float | None, int]] = {}
         self._lock = threading.Lock()
 
@@ -36,7 +39,7 @@ class Estimator:
         more than the docs say (a price change) is the safer figure for a cap."""
         with self._lock:
             if kind not in self._seen:
-                self._seen[kind] = self._journal.largest_cost(kind)  # once per kind and run
+                self._seen[kind] = self._journal.largest_cost(kind, self._scope)  # once a run
             largest, jobs = self._seen[kind]
         found = prices.documented(kind, fields)
         if found is None or (largest is not None and largest > (found.credits or 0.0)):
@@ -48,7 +51,7 @@ class Estimator:
         if credits is None:
             return
         with self._lock:
-            largest, jobs = self._seen.get(kind) or self._journal.largest_cost(kind)
+            largest, jobs = self._seen.get(kind) or self._journal.largest_cost(kind, self._scope)
             self._seen[kind] = (max(credits, largest or 0.0), jobs + 1)
 
 

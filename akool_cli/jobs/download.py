@@ -26,7 +26,7 @@ from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
     JobFailedError,
-    RejectedError,
+    ResultGoneError,
     TargetExistsError,
     UnavailableError,
 )
@@ -354,7 +354,7 @@ def _check_answer(
     """The offset the body starts at and the whole file's size, or why this answer is no use."""
     status = response.status
     if status in (403, 404, 410):
-        raise RejectedError(
+        raise ResultGoneError(
             f"the {media} URL answered HTTP {status}: it has probably expired "
             f"(AKOOL keeps results for {contract.RESULT_RETENTION_DAYS} days)",
             hint="get a fresh URL with: akool status JOB_ID, then download again",

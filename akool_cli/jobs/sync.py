@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from akool_cli.core import kinds
-from akool_cli.core.errors import AkoolError, CredentialScopeError
+from akool_cli.core.errors import AkoolError, CredentialScopeError, ResultGoneError
 from akool_cli.core.prices import RETENTION_SECONDS
 from akool_cli.core.states import FINAL, Status
 from akool_cli.jobs.download import make_directory, safe_file_name
+from akool_cli.jobs.views import expired
 from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
 from akool_cli.net.api import AkoolClient
 from akool_cli.store.journal import JobRecord, Journal
 
-# akool's expires_at is never later than AKOOL's deletion (it counts from the last time akool saw
-# the job unfinished); past it by this much the result is certainly gone and is not asked for.
-GONE_AFTER = 86400.0
+# A job finishes after it was made: made this long ago, its result may still be on AKOOL.
+LOOK_BACK = RETENTION_SECONDS + 86400.0
 
 ApiFor = Callable[[JobRecord], AkoolClient]
 
@@ -34,7 +34,8 @@ ApiFor = Callable[[JobRecord], AkoolClient]
 class SyncResult:
     saved: list[dict[str, Any]] = field(default_factory=list)  # id, path, size
     failed: list[dict[str, Any]] = field(default_factory=list)  # id, error
-    expired: list[str] = field(default_factory=list)  # deleted by AKOOL before it was saved
+    # past expires_at, or deleted by AKOOL before (its result answered 404): never saved
+    expired: list[str] = field(default_factory=list)
     # id, error: not asked at all, as no credential in use may go to the server that made it
     skipped: list[dict[str, Any]] = field(default_factory=list)
     refreshed: int = 0  # unfinished jobs asked about first
@@ -56,7 +57,9 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
     result.refreshed = _refresh_unfinished(journal, api_for, now, result)
     wanted: list[tuple[JobRecord, AkoolClient]] = []
     for record in [*journal.unsaved(), *_saved_then_lost(journal, now)]:
-        if record.expires_at is not None and now > record.expires_at + GONE_AFTER:
+        # Expired as status, history and MCP call it: past expires_at (never later than AKOOL's
+        # deletion), so not asked for.
+        if expired(record.video_status, record.expires_at, now):
             result.expired.append(record.id)
             continue
         try:
@@ -79,6 +82,9 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
             if isinstance(event, Downloaded):
                 path = str(event.result.path)
                 result.saved.append({"id": event.job_id, "path": path, "size": event.result.size})
+            elif isinstance(event, Failed) and isinstance(event.error, ResultGoneError):
+                journal.mark_expired(event.job_id)  # AKOOL deleted it early: expired everywhere
+                result.expired.append(event.job_id)
             elif isinstance(event, Failed):
                 result.failed.append({"id": event.job_id, "error": event.error.message})
     return result
@@ -89,10 +95,11 @@ def _saved_then_lost(journal: Journal, now: float) -> list[JobRecord]:
     workspace wiped while AKOOL_HOME was kept): saved again while AKOOL may still keep them."""
     return [
         record
-        for record in journal.jobs_since(now - RETENTION_SECONDS - GONE_AFTER)
+        for record in journal.jobs_since(now - LOOK_BACK)
         if record.video_status == Status.DONE
         and record.downloaded_path
         and record.deleted_at is None
+        and not expired(record.video_status, record.expires_at, now)  # saved once: not lost
         and not record.saved_at(Path(record.downloaded_path))
     ]
 

@@ -162,7 +162,9 @@ class Stopper:
 
     def _finish(self, signum: int) -> None:
         try:
-            self.session.close("interrupted")
+            note = self.session.close("interrupted")
+            if note:
+                sys.stderr.write(f"akool mcp: {note}\n")
         finally:
             _exit(signum, "creates in flight were recorded")
 

@@ -78,6 +78,8 @@ TALK_PARAMS: dict[str, dict[str, Any]] = {
     "resolution": {"type": "string", "enum": ["720", "1080"], "description": "Video height."},
 }
 JOB_ID = {"type": "string", "description": "The job id a create tool returned.", "maxLength": 64}
+# The SDK's stdio client closes stdin, then SIGTERMs after 2 s: the closing balance waits less.
+CLOSING_BALANCE_SECONDS = 1.0
 EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
 HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
 UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
@@ -314,15 +316,21 @@ class Session:
         if self.run is not None:
             self.run.stop()
 
-    def close(self, outcome: str = "closed", *, forced: bool = False) -> None:
+    def close(self, outcome: str = "closed", *, forced: bool = False) -> str | None:
         """End the session's run in the ledger (once): no create starts any more, those being
-        sent are answered and recorded first. `forced` (a second signal): at once, without
-        reading the balance; a create still being sent is left claimed (an unknown outcome)."""
-        if self.run is not None:
-            self.run.stop()
-            if not forced:
-                self.run.settle()
-            self.client.end_run(self.run, outcome, read_balance=not forced)
+        sent are answered and recorded first, then the run is ended, then the closing balance
+        read for at most CLOSING_BALANCE_SECONDS (a client stops a server a few seconds after
+        closing its stdin). `forced` (a second signal): at once, without reading the balance;
+        a create still being sent is left claimed (an unknown outcome). Returns a note when
+        the closing balance was wanted but not read."""
+        if self.run is None:
+            return None
+        self.run.stop()
+        if not forced:
+            self.run.settle()
+        return self.client.end_run(
+            self.run, outcome, read_balance=not forced, balance_within=CLOSING_BALANCE_SECONDS
+        )
 
     # -- creating ----------------------------------------------------------------------------
 
@@ -465,7 +473,12 @@ class Session:
         base = self.settings.folder.resolve()
         if not path:
             return base
-        if "\x00" in path or Path(path).is_absolute() or path.startswith("~"):
+        if "\x00" in path:
+            raise UsageError(
+                f"{path!r} has a NUL byte, which no file name can hold",
+                hint="give a path relative to the server's --dir, without NUL characters",
+            )
+        if Path(path).is_absolute() or path.startswith("~"):
             raise _outside(path)
         _check_lengths(base, path)
         resolved = (base / path).resolve()  # `..` and every symlink on the way, followed

@@ -1046,6 +1046,23 @@ class Journal:
                 (balance, run_id),
             )
 
+    def mark_expired(self, job_id: str) -> None:
+        """AKOOL deleted a job's result before its expires_at (its URL answered 404): it expires
+        now, so every command calls it expired and none asks for it again."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET expires_at = MIN(COALESCE(expires_at, ?), ?) WHERE id = ?",
+                (self.clock.time(), self.clock.time(), job_id),
+            )
+
+    def set_run_balance_after(self, run_id: int, balance: float) -> None:
+        """The balance after a run, read after its end was recorded (an MCP session's)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE runs SET balance_after = ? WHERE id = ? AND balance_after IS NULL",
+                (balance, run_id),
+            )
+
     def end_run(self, run_id: int, balance: float | None, outcome: str) -> None:
         with self._transaction() as db:
             db.execute(
@@ -1072,8 +1089,10 @@ class Journal:
         )
         return [_job(row) for row in self._read(sql, ())]
 
-    def largest_cost(self, kind: str) -> tuple[float | None, int]:
-        """The largest credits a job of this kind was charged, and how many jobs say so."""
+    def largest_cost(self, kind: str, scope: Scope) -> tuple[float | None, int]:
+        """The largest credits a job of this kind was charged on this server and account (any
+        profile; account None: any account), and how many jobs say so. Never another server's:
+        a sandbox's price is no estimate for AKOOL's, nor one region's for another's."""
         charged = (
             " COALESCE("
             + ", ".join(f"json_extract(cost, '$.{name}')" for name in CREDIT_FIELDS)
@@ -1081,8 +1100,8 @@ class Journal:
         )
         rows = self._read(
             f"SELECT MAX({charged}), COUNT({charged}) FROM jobs WHERE kind = ? "
-            "AND video_status = 3",
-            (kind,),
+            "AND video_status = 3 AND base_url = ? AND (? IS NULL OR account IN (?, ''))",
+            (kind, scope.base_url, scope.account, scope.account),
         )
         return (rows[0][0], rows[0][1]) if rows else (None, 0)
 
