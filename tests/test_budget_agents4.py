@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
-from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import invoke
+from tests.support.sandboxes import pointed_at
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -44,6 +44,9 @@ def test_costs_seen_on_one_server_are_no_estimate_on_another(
     spent = 1234.5 - float(invoke(["credit"]).stdout)
     # Unknown here: one job at a time until its cost (40) is seen, then the cap stops the next.
     assert spent == 40 and len(dearer.state.jobs) == 1
+    # The batch can stop on the balance's drop before its own status read saw the job done
+    # (a race left open, see issue 22's note); `status` records the job's cost as a user's would.
+    invoke(["status"])
     plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
     assert plan["rows"][1]["estimate"] == {"credits": 40, "source": "largest seen: 1 job(s)"}
     monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)  # and the sandbox keeps its own
@@ -76,11 +79,8 @@ def test_sync_calls_a_result_past_its_expiry_expired_asks_nothing_and_exits_0(
 def forgetful(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     """A server that deletes results an hour after they finish (before akool's expires_at)."""
     config = SandboxConfig(processing_seconds=6.0, retention_seconds=3600.0)
-    server = start_sandbox(config, clock=isolated.clock)
-    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
-    yield server
-    server.stop()
+    with pointed_at(config, isolated.clock, monkeypatch) as server:
+        yield server
 
 
 def test_a_result_akool_deleted_early_is_marked_expired_once_and_a_daily_sync_exits_0(

@@ -16,11 +16,11 @@ import pytest
 import akool_cli
 from akool_cli.core import kinds
 from akool_cli.core.contract import Endpoint, Field
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox import server as sandbox_server
-from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.support.sandboxes import pointed_at
 
 # 1. The description: its endpoints, its request, how to read its answers.
 CREATE = Endpoint(
@@ -77,11 +77,8 @@ def lip_sync(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[S
     monkeypatch.setitem(kinds.KINDS, LIP_SYNC.name, LIP_SYNC)
     monkeypatch.setitem(sandbox_server.ROUTES, CREATE.key, (CREATE, answer_create))
     monkeypatch.setitem(sandbox_server.ROUTES, DETAIL.key, (DETAIL, answer_detail))
-    server = start_sandbox(SandboxConfig(processing_seconds=6.0), clock=isolated.clock)
-    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
-    yield server
-    server.stop()
+    with pointed_at(SandboxConfig(processing_seconds=6.0), isolated.clock, monkeypatch) as server:
+        yield server
 
 
 def test_a_new_kind_is_created_recorded_listed_followed_and_downloaded(
