@@ -28,7 +28,7 @@ from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, Speech
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
-from akool_cli.core.workers import WorkerPool
+from akool_cli.core.workers import WorkerPool, join
 from akool_cli.jobs import engine, naming
 from akool_cli.jobs.batch import Item
 from akool_cli.jobs.budget import Budget, Estimator
@@ -442,7 +442,7 @@ class _Run:
         """Wait for the creates in flight to be answered and recorded: all of them, or after a
         stop, for `grace` seconds at most (the rest are the runner's to mark unknown)."""
         self.watcher.close()
-        self.feeder.join(grace)  # the feeder closes the creators, waiting for each
+        join(self.feeder, grace)  # the feeder closes the creators, waiting for each
         self.creators.close(wait=grace is None, timeout=None)
 
     def _feed(self) -> None:
