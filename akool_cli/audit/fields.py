@@ -193,14 +193,21 @@ class Text:
         return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
 
 
-def read(lines: list[str], python: bool, language: str = "") -> Text:
+def read(
+    lines: list[str],
+    python: bool,
+    language: str = "",
+    comments: tuple[tuple[str, ...], bool] | None = None,
+) -> Text:
+    """The text of a file's lines for the field rules; `comments`: its comment markers and whether
+    it has /* */ blocks (source.COMMENTS), so that a comment inside a body is no key."""
     text = "\n".join(lines)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
-    _structure(doc)
+    _structure(doc, _comment_spans(text, comments) if comments else Spans())
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -228,9 +235,11 @@ ASSIGNED = re.compile(
 )
 
 
-def _structure(doc: Text) -> None:
+def _structure(doc: Text, remarks: Spans) -> None:
     """Every {...}, [...] and map-constructor (...) of the text with the keys directly inside,
-    and every other pair of parentheses, in one pass."""
+    and every other pair of parentheses, in one pass. A comment inside an object literal (`//
+    Optional: seed`, `# style: x`, `/* model: y */`) holds no keys nor brackets; one outside
+    any (a commented-out call) is read like code."""
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
     prose = _string_spans(text, doc.language == "js")
@@ -249,7 +258,9 @@ def _structure(doc: Text) -> None:
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
-    for _, kind, m in events:
+    for at, kind, m in events:
+        if remarks.spans and _in_literal(doc, stack, _opened(remarks, at)):
+            continue
         if kind == 1:
             _add_key(doc, stack, m)
             continue
@@ -275,6 +286,38 @@ def _structure(doc: Text) -> None:
 
 
 Frame = tuple[int, int, int]
+
+# Comments, found with the string literals around them so that a `#` or `//` in a string is none.
+COMMENT_PARTS = {
+    "#": r"(?<![^\s;,\[])#[^\n]*",
+    "//": r"(?<!:)//[^\n]*",
+    "/*": r"/\*[\s\S]*?(?:\*/|$)",
+}
+
+
+def _comment_spans(text: str, style: tuple[tuple[str, ...], bool]) -> Spans:
+    """Where the text's comments are (outside its string literals)."""
+    markers, blocks = style
+    parts = [COMMENT_PARTS[m] for m in (*markers, *(("/*",) if blocks else ())) if m in text]
+    if not parts:
+        return Spans()
+    pattern = re.compile(rf"{TEMPLATE.pattern}|{STRING.pattern}|(?P<c>{'|'.join(parts)})")
+    return Spans(m.span("c") for m in pattern.finditer(text) if m.group("c") is not None)
+
+
+def _opened(remarks: Spans, at: int) -> int:
+    """Where the comment around an offset starts (-1: the offset is in none)."""
+    k = bisect.bisect_right(remarks.starts, at) - 1
+    return remarks.starts[k] if k >= 0 and remarks.spans[k][1] > at else -1
+
+
+def _in_literal(doc: Text, stack: list[Frame], comment: int) -> bool:
+    """Whether a comment starting at `comment` lies inside an object or list literal opened
+    before it (not a block of code; not a literal the comment itself opened)."""
+    if comment < 0 or not stack or stack[-1][0] < 0:
+        return False
+    c = doc.containers[stack[-1][0]]
+    return c.start < comment and (doc.text[c.start] != "{" or not BLOCK_OPENER.search(c.label))
 
 # A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
 # number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
