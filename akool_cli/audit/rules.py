@@ -441,13 +441,36 @@ def _value_container(doc: f.Text, key: f.Key) -> int | None:
         return f._assigned_container(doc, key.name, key.offset)  # a shorthand: { elements }
     if name is None or name.group("n") in ("null", "None", "nil", "undefined", "true", "false"):
         return None
-    return f._assigned_container(doc, name.group("n"), key.offset)
+    return _list_origin(doc, name.group("n"), key.offset)
+
+
+# Go's `items = append(items, ...)`: the list is the literal the name was bound to before.
+APPEND_TO = r"\s*append\(\s*&?{name}\s*,"
+
+
+def _list_origin(doc: f.Text, name: str, before: int) -> int | None:
+    """The container bound to a name, past the assignments that append to it (Go)."""
+    spot = doc.last_assignment(name, before)
+    appending = re.compile(APPEND_TO.format(name=re.escape(name)))
+    for _ in range(50):
+        if spot is None or not appending.match(doc.text, spot[1]):
+            break
+        before, spot = spot[0], doc.last_assignment(name, spot[0])
+    return f._assigned_container(doc, name, before)
+
+
+# A Go slice literal's type before its `{`: []map[string]interface{}, []M, []*Element.
+GO_SLICE = re.compile(r"\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$")
 
 
 def _is_list(doc: f.Text, index: int) -> bool:
-    """A [...] without keys is a list; {...}, mapOf(...) and PHP's ['k' => v] are objects."""
+    """A [...] without keys is a list, and so is Go's []T{...}; {...}, mapOf(...) and PHP's
+    ['k' => v] are objects."""
     c = doc.containers[index]
-    return doc.text[c.start] == "[" and not c.keys
+    if c.keys:
+        return False
+    opener = doc.text[c.start]
+    return opener == "[" or (opener == "{" and doc.language == "go" and bool(GO_SLICE.search(c.label)))
 
 
 def _items(doc: f.Text, index: int) -> list[int]:
@@ -457,16 +480,26 @@ def _items(doc: f.Text, index: int) -> list[int]:
         return [index]
     found = [k for k in doc.containers[index].children if not _is_list(doc, k)]
     start, end = doc.containers[index].start, doc.containers[index].end
-    bound = LIST_NAME.search(doc.text[max(0, start - 80) : start])
+    before = doc.text[max(0, start - 80) : start]
+    bound = LIST_NAME.search(before) or GO_LIST_NAME.search(before)
     if bound is None:
         return found
     name = re.escape(bound.group("n"))
-    added = re.compile(rf"(?<![\w.$]){name}\.(?:append|push|add)\(\s*(?=[{{\[(])")
+    added = re.compile(
+        rf"(?<![\w.$]){name}\.(?:append|push|add)\(\s*(?=[{{\[(])"
+        rf"|(?<![\w.$])append\(\s*{name}\s*,\s*{GO_ITEM_TYPE}(?=\{{)"
+    )
     for m in added.finditer(doc.text, end, end + MAX_APPENDED):
         k = doc.container_at(m.end())
         if k is not None and not _is_list(doc, k):
             found.append(k)
     return found
+
+
+# `elements := []map[string]any{`: the name a Go slice literal is bound to; and the type of an
+# item appended to it (`append(elements, map[string]interface{}{...})`, `M{...}`, `&El{...}`).
+GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*\[\][^=\n]*$")
+GO_ITEM_TYPE = r"&?(?:map\[[^\]]*\](?:interface\{\}|[\w.*]+)|[A-Za-z_][\w.]*)?"
 
 
 @dataclass(frozen=True)
