@@ -94,7 +94,7 @@ def test_a_a_real_key_after_a_comment_still_counts() -> None:
 def test_a_a_commented_out_call_keeps_its_keys() -> None:
     text = (
         "#!/bin/sh\n"
-        f"# curl -X POST {V3}/content/image/createbyprompt -d '{{\"prompt\": \"p\", \"size\": \"1:1\"}}'\n"
+        f'# curl -X POST {V3}/content/image/createbyprompt -d \'{{"prompt": "p", "size": "1:1"}}\'\n'
     )
     assert ("misnamed-field", "size") in [(r, f) for _, r, f in rules(text, "g.sh")]
 
@@ -378,7 +378,7 @@ JAVA = (
     "public class E1 {\n"
     f'    static final String BASE = "{V3}";\n'
     "    String detect(String u) throws Exception {\n"
-    '        String payload = new JSONObject().put("url", u).put("face_enhance", 1).toString();\n'
+    '        String payload = new JSONObject().put("image_url", u).put("single_face", true).put("face_enhance", 1).toString();\n'
     '        Request req = new Request.Builder().url("https://sg3.akool.com/detect").post(RequestBody.create(payload, JSON)).build();\n'
     "        return http.newCall(req).execute().body().string();\n"
     "    }\n"
@@ -414,7 +414,7 @@ CSHARP = (
     "class E2 {\n"
     f'    const string Base = "{V3}";\n'
     "    async Task<string> Detect(string u) {\n"
-    "        var body = new { url = u, face_enhance = 1 };\n"
+    "        var body = new { image_url = u, single_face = false, face_enhance = 1 };\n"
     '        var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");\n'
     '        var res = await http.PostAsync("https://sg3.akool.com/detect", content);\n'
     "        return await res.Content.ReadAsStringAsync();\n"
@@ -464,7 +464,10 @@ def test_e_csharp_object_initialisers_are_not_bodies() -> None:
         ("const { data } = await axios.post(URL, BODY);\n  return data.job_id;", True),
         ("const r = (await axios.post(URL, BODY)).data;\n  return r.data.job_id;", False),
         ("const r = (await axios.post(URL, BODY)).data;\n  return r.job_id;", False),
-        ("const r = await axios.post(URL, BODY).then((x) => x.data);\n  return r.data.job_id;", False),
+        (
+            "const r = await axios.post(URL, BODY).then((x) => x.data);\n  return r.data.job_id;",
+            False,
+        ),
         ("const { data: out } = await axios.post(URL, BODY);\n  return out.data.job_id;", False),
     ],
 )

@@ -21,6 +21,8 @@ KEY = re.compile(
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
 )
 TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
+# C#'s anonymous object `new { url = u, face_enhance = 1 }`: its members are the JSON keys.
+CS_ANON_KEY = re.compile(r"(?<=[{,])\s*(?P<ak>[A-Za-z_]\w*)\s*=(?![=>])")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
@@ -246,6 +248,7 @@ def _structure(doc: Text, remarks: Spans) -> None:
     events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
+        events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
         events += [
             (m.start("short"), 1, m)
@@ -319,6 +322,7 @@ def _in_literal(doc: Text, stack: list[Frame], comment: int) -> bool:
     c = doc.containers[stack[-1][0]]
     return c.start < comment and (doc.text[c.start] != "{" or not BLOCK_OPENER.search(c.label))
 
+
 # A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
 # number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
@@ -369,6 +373,11 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     if m.re is SHORT_KEY:
         if doc.text[doc.containers[owner].start] == "{":
             doc.containers[owner].keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
+        return
+    if m.re is CS_ANON_KEY:  # only in `new { ... }`: `new T { X = x }` sets a C# property
+        c = doc.containers[owner]
+        if doc.text[c.start] == "{" and re.search(r"\bnew\s*$", c.label):
+            c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
@@ -483,6 +492,9 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
         target += _variable_keys(doc, name, start)
+    if "JSONObject" in segment or "JsonObject" in segment:
+        for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
+            body += _chain_keys(doc, m.end())
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
     for m in FORM_FIELD.finditer(segment):
@@ -558,13 +570,67 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
         _collect(doc, assigned, keys, keys, 0, before)
         after = doc.containers[assigned].end
     else:
-        serialized = SERIALIZED.match(doc.text, spot[1])
+        serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
         if serialized is not None and serialized.group("n") != name and depth < 2:
             keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
+        elif depth < 2:
+            keys += _wrapped_keys(doc, name, spot[1], before, depth)
     keys += _added_keys(doc, name, after, before)
     if doc.shared(name):
         for key in keys:
             key.shared = True
+    return keys
+
+
+# A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
+# new StringContent(JsonSerializer.Serialize(body), ...), StringEntity(...), BodyPublishers.ofString(...).
+WRAPPED = re.compile(
+    r"[ \t]*(?:new\s+)?(?:RequestBody(?:\.Companion)?\.create|StringEntity|StringContent"
+    r"|ByteArrayContent|(?:HttpRequest\.)?BodyPublishers\.ofString|Entity\.json|JsonContent\.Create)\("
+)
+SHOWN = re.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString().toRequestBody(t)
+# org.json's `new JSONObject()` or Gson's `new JsonObject()`, whose .put/.addProperty chain
+# (`new JSONObject().put("url", u).put("face_enhance", 1)`) gives the keys.
+NEW_JSON_OBJECT = re.compile(r"(?:\bnew\s+)?\b(?:JSONObject|JsonObject)\(\s*\)")
+CHAIN_PUT = re.compile(r"\s*\.\s*(?:put|addProperty)\(\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,")
+
+
+def _wrapped_keys(doc: Text, name: str, rhs: int, before: int, depth: int) -> list[Key]:
+    """The keys of a body an HTTP library makes from other names (WRAPPED), or those of an
+    org.json / Gson chain assigned to the name."""
+    chain = NEW_JSON_OBJECT.match(doc.text, rhs, rhs + 200)
+    if chain is None:
+        chain = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern).match(doc.text, rhs, rhs + 200)
+    if chain is not None:
+        return _chain_keys(doc, chain.end())
+    wrapper = WRAPPED.match(doc.text, rhs)
+    if wrapper is None:
+        return []
+    around = doc.paren_around(wrapper.end())
+    if around is None or around[0] != wrapper.end() - 1:
+        return []
+    keys: list[Key] = []
+    for m in PASSED_NAME.finditer(doc.text, around[0], around[1]):
+        if m.group(1) != name:
+            keys += _variable_keys(doc, m.group(1), before, depth + 1)
+    return keys
+
+
+def _chain_keys(doc: Text, at: int) -> list[Key]:
+    """The keys of a .put("k", v) chain starting at `at` (right after `new JSONObject()`); a
+    JSONObject that is itself a put's value (an item of a JSONArray) is another object's."""
+    opener = doc.paren_around(at - 1)
+    if opener is not None and re.search(
+        r"\.(?:put|add|addProperty)\s*$", doc.text[max(0, opener[0] - 20) : opener[0]]
+    ):
+        return []
+    keys = []
+    while (link := CHAIN_PUT.match(doc.text, at)) is not None:
+        around = doc.paren_around(link.end())
+        if around is None:
+            break
+        keys.append(Key(link.group("k"), link.start("k"), link.end(), around[1] - 1))
+        at = around[1]
     return keys
 
 

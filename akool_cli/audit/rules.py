@@ -470,7 +470,9 @@ def _is_list(doc: f.Text, index: int) -> bool:
     if c.keys:
         return False
     opener = doc.text[c.start]
-    return opener == "[" or (opener == "{" and doc.language == "go" and bool(GO_SLICE.search(c.label)))
+    return opener == "[" or (
+        opener == "{" and doc.language == "go" and bool(GO_SLICE.search(c.label))
+    )
 
 
 def _items(doc: f.Text, index: int) -> list[int]:
