@@ -284,7 +284,7 @@ def test_d_several_missing_names_are_one_finding() -> None:
         "import requests\n"
         f'requests.post("{V3}/content/video/createbytalkingphoto", json={{"resolution": "720"}})\n'
     )
-    assert [f for _, _, f in _missing(text, "t.py")] == ["talking_photo_url, audio_url"]
+    assert [f for _, _, f in _missing(text, "t.py")] == ["audio_url, talking_photo_url"]
 
 
 @pytest.mark.parametrize(

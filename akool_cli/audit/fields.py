@@ -1136,3 +1136,134 @@ def data_variable(text: str) -> str:
 enclosing_call = _enclosing_call
 request_object = _request_object
 shell_command = _shell_command
+
+
+# -- whether a body is certainly all a request sends ---------------------------------------------------
+
+# What makes a body more than its literal: a spread (`...x`, `**x`), or a name merged into it.
+SPREAD = re.compile(r"\.\.\.\s*[\w$({\[]|\*\*\s*[\w({]")
+# A function or method starting between two assignments of a name: they are two scopes' names.
+SCOPE_START = re.compile(r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M)
+
+
+def sole_literal(doc: Text, request: Request) -> int | None:
+    """The object literal that is certainly the whole body of a request, or None: every key the
+    request sends is one of its keys and it has no other entry (a spread, an interpolated
+    `$EXTRA`, a computed key), and, when a name holds it, the name is bound once in its scope
+    and not touched between the literal and the call (no `body["k"] = v`, `body.update(x)`,
+    `Object.assign(body, x)`, loop)."""
+    if not request.body or any(k.raw for k in request.body):
+        return None
+    index = doc.innermost(request.body[0].offset)
+    if index < 0:
+        return None
+    c = doc.containers[index]
+    if {k.offset for k in c.keys} != {k.offset for k in request.body}:
+        return None
+    if not _only_keys(doc, c):
+        return None
+    call = min(
+        (start for start, end in doc._requests if doc._requests[(start, end)] is request),
+        default=None,
+    )
+    if call is None or not _direct(doc, call):
+        return None
+    if c.start >= call:
+        return index  # written in the call itself
+    held = LIST_NAME_BEFORE.search(doc.text, max(0, c.start - 80), c.start)
+    if held is None:
+        return None
+    name = held.group("n")
+    if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
+        _only_passed(doc, name, c.end, call)
+    ):
+        return None
+    earlier = doc.last_assignment(name, held.start())
+    if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
+        return None  # bound twice in one scope (branches): which one is sent is not certain
+    return index
+
+
+# The callee of a call that sends a request itself (an HTTP library's verb, fetch, a builder's url),
+# not a helper of the script's own that may add fields before sending.
+HTTP_CALLEE = re.compile(
+    r"(?:(?:\.|->|::)\s*(?:get|post|put|patch|delete|request|send|exchange|url|uri|"
+    r"postForEntity|postForObject|PostAsync|PutAsync|PatchAsync|PostAsJsonAsync|PutAsJsonAsync|"
+    r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request)"
+    r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
+)
+HTTP_COMMAND = re.compile(r"\s*(?:curl|http|wget)\s")
+METHOD_OWNER = re.compile(r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$")
+
+
+def _direct(doc: Text, call: int) -> bool:
+    """Whether the request at `call` is sent by an HTTP library itself (curl, requests.post,
+    axios.post, fetch, OkHttp's .url(...), http.NewRequest, $client->post...), not by a function
+    of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
+    if doc.text[call : call + 1] != "(":
+        return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
+    before = doc.text[max(0, call - 80) : call]
+    if not HTTP_CALLEE.search(before):
+        return False
+    owner = METHOD_OWNER.search(before)
+    if owner is not None and owner.group("owner") in ("self", "this"):
+        return False  # the script's own method (`self._post`, `this.post`)
+    if owner is not None and doc.language == "go" and owner.group("verb")[:1].islower():
+        return False  # Go's c.post(...): an unexported method, the script's own
+    if owner is not None:
+        verb = re.escape(owner.group("verb"))
+        defined = rf"(?:def|function|func\s*\([^)]*\)|fun|async)\s+{verb}\s*[(<]|^\s*(?:async\s+)?{verb}\s*\([^)]*\)\s*(?::[^{{\n]*)?\{{"
+        if re.search(defined, doc.text, re.M):
+            return False  # the script's own method of that name
+    return True
+
+
+LIST_NAME_BEFORE = re.compile(
+    r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
+    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"'])?\Z"
+)
+
+
+def _only_passed(doc: Text, name: str, start: int, call: int) -> bool:
+    """Whether a name appears between its literal and the call only as what a serializer
+    makes text of (`b, _ := json.Marshal(payload)`, `data = JSON.stringify(body)`)."""
+    for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[start:call]):
+        before = doc.text[start + m.start() - 40 : start + m.start()]
+        if not re.search(
+            r"(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|json_encode|"
+            r"JsonSerializer\.Serialize|serde_json::to_(?:string|vec))\(\s*&?$",
+            before,
+        ):
+            return False
+    return True
+
+
+def _only_keys(doc: Text, c: Container) -> bool:
+    """Whether every entry of a literal is one of its keys with its value (no spread, no
+    interpolated entry such as `, $EXTRA}`, no computed `[k]: v`), comments aside."""
+    text = doc.text[c.start + 1 : c.end - 1]
+    if SPREAD.search(text):
+        return False
+    entries, depth, quote, first, i = [], 0, "", 0, -1
+    while i + 1 < len(text):
+        i += 1
+        ch = text[i]
+        if ch == "\\":
+            i += 1  # an escaped character: \" in JSON held in a string is no quote
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            entries.append(text[first:i])
+            first = i + 1
+    entries.append(text[first:])
+    entries = [e for e in (COMMENT_LINE.sub("", e).strip() for e in entries) if e]
+    return len(entries) == len(c.keys)
+
+
+COMMENT_LINE = re.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

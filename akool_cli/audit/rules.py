@@ -47,6 +47,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "voice": ("voice_id",),
     "source_url": ("source_image", "sourceImage"),
     "target_url": ("targetImage",),
+    "target_language": ("language",),
+    "target_lang": ("language",),
 }
 
 
@@ -581,6 +583,44 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
                 yield Hit(line, column, key.name, documented, message, endpoint.url)
 
 
+def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
+    """A body that certainly is all a call sends (one complete literal: no spread, nothing added
+    or merged later, bound once in its scope; fields.sole_literal) without a field the docs say
+    is required. One finding per body, at the literal, naming every missing field; a field a
+    misnamed key stands for is that key's finding, not this one."""
+    doc = ctx.doc()
+    judged: set[int] = set()  # (a body shared by several calls is reported once)
+    for m in ctx.mentions:
+        endpoint = m.endpoint
+        if m.verdict != "documented" or endpoint is None or endpoint.method == "GET":
+            continue
+        required = [
+            f.name for f in endpoint.body if f.required and f.name not in endpoint.required_unshown
+        ]
+        if not required:
+            continue
+        for request in f.requests_of(doc, m.line, m.column):
+            sent = {k.name for k in request.body}
+            if not request.body or not _is_request(list(request.body), endpoint):
+                continue
+            stood_for = {_near(name, endpoint) for name in sent}
+            missing = [n for n in required if n not in sent and n not in stood_for]
+            if not missing:
+                continue
+            index = f.sole_literal(doc, request)
+            if index is None or index in judged:
+                continue
+            judged.add(index)
+            at = doc.containers[index].start
+            line, column = doc.line_of(at), doc.column(at)
+            names = ", ".join(missing)
+            message = (
+                f"this body has no {names}, which {describe(endpoint)} requires "
+                f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
+            )
+            yield Hit(line, column, names, f"the required {names}", message, endpoint.url)
+
+
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
     return check_fields(ctx, misnamed=True)
 
@@ -1086,6 +1126,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "a request field the endpoint does not document, where it documents one like it (`size`: `scale`)",
         check_misnamed_fields,
+    ),
+    Rule(
+        "missing-field",
+        "error",
+        "a request body that is certainly all the call sends (one complete literal: no spread, nothing added or merged later) without a field the docs mark required",
+        check_missing_fields,
     ),
     Rule(
         "unknown-field",

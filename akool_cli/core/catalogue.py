@@ -52,6 +52,8 @@ class DocEndpoint:
     deprecated: bool = False  # every page about it says it is no longer available
     deprecated_fields: tuple[str, ...] = ()  # request fields the docs say are no longer supported
     example_fields: tuple[str, ...] = ()  # request keys only the docs' example bodies show
+    # Required body fields that one of the docs' own example bodies leaves out: not certain.
+    required_unshown: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -146,6 +148,7 @@ def parse(data: dict[str, Any]) -> Catalogue:
             deprecated=bool(e.get("deprecated")),
             deprecated_fields=tuple(e.get("deprecated_fields", ())),
             example_fields=tuple(e.get("example_fields", ())),
+            required_unshown=tuple(e.get("required_unshown", ())),
         )
         for e in data["endpoints"]
     )
