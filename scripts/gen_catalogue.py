@@ -253,7 +253,7 @@ def _example_fields(label: str, block: str, method: str, fields: dict[str, Any])
     if not block.lstrip().startswith("{"):
         return
     paths = json_paths(block)
-    if "response" in low:
+    if "response" in low or {"code", "msg", "data"} <= paths:  # (an answer under any heading)
         fields["response"] |= paths
     elif ("body" in low or "request" in low) and method in ("POST", "PUT", "PATCH"):
         names = sorted({p for p in paths if "." not in p} - {f["name"] for f in fields["body"]})
@@ -267,10 +267,19 @@ def _response_rows(rows: list[dict[str, str]]) -> set[str]:
     """Fields of a response table: each row's name, and `data`'s keys when its cell shows them
     (`{ _id: "", image_status: 1 }`)."""
     found: set[str] = set()
+    parents: list[str] = []  # the rows a "- x" / "-- x" row is under (`data`, then its fields)
     for row in rows:
         name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+        nested = re.fullmatch(r"(?P<dash>-+)\s*`?(?P<name>[A-Za-z_]\w*)`?", name)
+        if nested is not None and 0 < len(nested.group("dash")) <= len(parents):
+            parents = parents[: len(nested.group("dash"))] + [nested.group("name")]
+            found.add(".".join(parents))
+            if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
+                found.add(".".join(parents) + "[]")
+            continue
         if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
             continue
+        parents = [name]
         found.add(name)
         if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
             found.add(f"{name}[]")
@@ -580,6 +589,9 @@ def merge(
             {**source, "pages": [], "body": [], "query": [], "openapi": None, "response": set()},
         )
         entry["response"] |= source["response"]
+        for page in source["pages"]:  # (an OpenAPI operation's answer is its bound pages')
+            answers = entry.setdefault("answers", {}).setdefault(_product(page), set())
+            answers |= source["response"]
         entry["example_fields"] = entry.get("example_fields", set()) | source.get(
             "example_fields", set()
         )
@@ -624,9 +636,21 @@ def merge(
                 "response": sorted(p for p in entry["response"] if not p.endswith("[]")),
                 # The fields of its answers that are lists (`data` of avatar/list).
                 "response_arrays": sorted(p[:-2] for p in entry["response"] if p.endswith("[]")),
+                **_answers_by_product(entry.get("answers", {})),
             }
         )
     return result
+
+
+def _answers_by_product(answers: dict[str, set[str]]) -> dict[str, Any]:
+    """The answer fields each product's pages show for an endpoint that several products share
+    (v3 video/infobymodelid: character swap's page shows `data.video_url`, its input; talking
+    photo's does not), when they differ; empty otherwise."""
+    shown = {p: sorted(f for f in fields if not f.endswith("[]")) for p, fields in answers.items()}
+    shown = {p: fields for p, fields in shown.items() if fields}
+    if len({tuple(fields) for fields in shown.values()}) < 2:
+        return {}
+    return {"answers_by_product": dict(sorted(shown.items()))}
 
 
 def _unshown(body: list[dict[str, Any]], examples: list[set[str]]) -> list[str]:

@@ -904,9 +904,16 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
     data_holds = f.data_variable("\n".join(ctx.lines))
+    # The products the script makes jobs with: an endpoint several products share is judged by
+    # their pages' answers (character swap's result has data.video_url, talking photo's not).
+    products = frozenset(
+        m.endpoint.product for m in ctx.calls() if m.endpoint and m.endpoint.method != "GET"
+    )
     reads = LineReads(ctx)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
+        if endpoint.answers_by_product:
+            endpoint = replace(endpoint, response=endpoint.answer_for(products))
         for read in _call_reads(ctx, m, places, facts, reads):
             found = _read_hit(read, endpoint, data_holds)
             if found is not None:
