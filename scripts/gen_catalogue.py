@@ -272,7 +272,7 @@ def _response_rows(rows: list[dict[str, str]]) -> set[str]:
         name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
         nested = re.fullmatch(r"(?P<dash>-+)\s*`?(?P<name>[A-Za-z_]\w*)`?", name)
         if nested is not None and 0 < len(nested.group("dash")) <= len(parents):
-            parents = parents[: len(nested.group("dash"))] + [nested.group("name")]
+            parents = [*parents[: len(nested.group("dash"))], nested.group("name")]
             found.add(".".join(parents))
             if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
                 found.add(".".join(parents) + "[]")
@@ -598,9 +598,7 @@ def merge(
         entry["example_paths"] = entry.get("example_paths", set()) | source.get(
             "example_paths", set()
         )
-        entry["example_bodies"] = entry.get("example_bodies", []) + source.get(
-            "example_bodies", []
-        )
+        entry["example_bodies"] = entry.get("example_bodies", []) + source.get("example_bodies", [])
         if source.get("openapi"):
             entry["openapi"] = entry["openapi"] or source["openapi"]
             bound_pages.setdefault(key, []).extend(source["pages"])

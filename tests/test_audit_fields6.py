@@ -172,7 +172,7 @@ def _page_answers(gen: Any, text: str) -> Iterator[tuple[str, str, set[str]]]:
         row = ROW.match(line)
         if row and in_response and row.group("name").lower() not in ("parameter", "field"):
             depth = len(row.group("dash"))
-            rows = rows[:depth] + [row.group("name")]
+            rows = [*rows[:depth], row.group("name")]
             if len(rows) == depth + 1:  # (a "- x" row under a parent row)
                 yield (*anchor, {".".join(rows)})
         elif line.strip() in ("```json", "```") and n + 1 < len(lines):

@@ -1143,7 +1143,9 @@ shell_command = _shell_command
 # What makes a body more than its literal: a spread (`...x`, `**x`), or a name merged into it.
 SPREAD = re.compile(r"\.\.\.\s*[\w$({\[]|\*\*\s*[\w({]")
 # A function or method starting between two assignments of a name: they are two scopes' names.
-SCOPE_START = re.compile(r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M)
+SCOPE_START = re.compile(
+    r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M
+)
 
 
 def sole_literal(doc: Text, request: Request) -> int | None:
@@ -1193,7 +1195,9 @@ HTTP_CALLEE = re.compile(
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = re.compile(r"\s*(?:curl|http|wget)\s")
-METHOD_OWNER = re.compile(r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$")
+METHOD_OWNER = re.compile(
+    r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
+)
 
 
 def _direct(doc: Text, call: int) -> bool:
