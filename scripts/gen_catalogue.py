@@ -599,6 +599,9 @@ def merge(
             "example_paths", set()
         )
         entry["example_bodies"] = entry.get("example_bodies", []) + source.get("example_bodies", [])
+        if not source.get("openapi"):  # a page's table that lists a field without requiring it
+            optional = {f["name"] for f in source["body"] if not f["required"]}
+            entry["optional"] = entry.get("optional", set()) | optional
         if source.get("openapi"):
             entry["openapi"] = entry["openapi"] or source["openapi"]
             bound_pages.setdefault(key, []).extend(source["pages"])
@@ -629,8 +632,16 @@ def merge(
                     entry["example_fields"] - {f["name"] for f in entry["body"]}
                 ),
                 # Required fields that one of the docs' own example bodies leaves out (live avatar
-                # close's `id`, whose examples send `session_id`): the audit does not count on them.
-                "required_unshown": _unshown(entry["body"], entry["example_bodies"]),
+                # close's `id`, whose examples send `session_id`), or that a page's table lists
+                # without requiring (avatar create's `name`, required by the OpenAPI file only):
+                # the audit does not count on them.
+                "required_unshown": sorted(
+                    set(_unshown(entry["body"], entry["example_bodies"]))
+                    | (
+                        {f["name"] for f in entry["body"] if f["required"]}
+                        & entry.get("optional", set())
+                    )
+                ),
                 "response": sorted(p for p in entry["response"] if not p.endswith("[]")),
                 # The fields of its answers that are lists (`data` of avatar/list).
                 "response_arrays": sorted(p[:-2] for p in entry["response"] if p.endswith("[]")),
