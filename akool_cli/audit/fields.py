@@ -403,27 +403,37 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
 
 def _pair_keys(text: str, c: Container) -> list[Key]:
     """Java's Map.of("k1", v1, "k2", v2): every other argument is a key, the one after its value."""
-    args, depth, quote, first = [], 0, "", c.start + 1
-    for i in range(c.start + 1, c.end - 1):
-        ch = text[i]
-        if quote:
-            quote = "" if ch == quote and text[i - 1] != "\\" else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            args.append((first, i))
-            first = i + 1
-    args.append((first, c.end - 1))
+    args = split_top(text, c.start + 1, c.end - 1)
     keys = []
     for (a, b), (va, vb) in zip(args[::2], args[1::2], strict=False):
         name = re.fullmatch(r"\s*\"([A-Za-z_][\w-]*)\"\s*", text[a:b])
         if name is not None:
             keys.append(Key(name.group(1), a + name.start(1), va, vb))
     return keys
+
+
+def split_top(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] between its commas outside brackets and string literals (an
+    escaped character, \\" in JSON held in a string, is no quote)."""
+    parts, depth, quote, first, i = [], 0, "", start, start - 1
+    while i + 1 < end:
+        i += 1
+        ch = text[i]
+        if ch == "\\":
+            i += 1
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append((first, i))
+            first = i + 1
+    parts.append((first, end))
+    return parts
 
 
 def _label(text: str, start: int) -> str:
@@ -1245,28 +1255,10 @@ def _only_passed(doc: Text, name: str, start: int, call: int) -> bool:
 def _only_keys(doc: Text, c: Container) -> bool:
     """Whether every entry of a literal is one of its keys with its value (no spread, no
     interpolated entry such as `, $EXTRA}`, no computed `[k]: v`), comments aside."""
-    text = doc.text[c.start + 1 : c.end - 1]
-    if SPREAD.search(text):
+    if SPREAD.search(doc.text, c.start + 1, c.end - 1):
         return False
-    entries, depth, quote, first, i = [], 0, "", 0, -1
-    while i + 1 < len(text):
-        i += 1
-        ch = text[i]
-        if ch == "\\":
-            i += 1  # an escaped character: \" in JSON held in a string is no quote
-        elif quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'`":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            entries.append(text[first:i])
-            first = i + 1
-    entries.append(text[first:])
-    entries = [e for e in (COMMENT_LINE.sub("", e).strip() for e in entries) if e]
+    parts = (doc.text[a:b] for a, b in split_top(doc.text, c.start + 1, c.end - 1))
+    entries = [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
     return len(entries) == len(c.keys)
 
 
