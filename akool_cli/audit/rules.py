@@ -601,10 +601,11 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
             continue
         for request in f.requests_of(doc, m.line, m.column):
             sent = {k.name for k in request.body}
-            if not request.body or not _is_request(list(request.body), endpoint):
+            missing = [n for n in required if n not in sent]
+            if not missing or not _is_request(list(request.body), endpoint):
                 continue
             stood_for = {_near(name, endpoint) for name in sent}
-            missing = [n for n in required if n not in sent and n not in stood_for]
+            missing = [n for n in missing if n not in stood_for]
             if not missing:
                 continue
             index = f.sole_literal(doc, request)
