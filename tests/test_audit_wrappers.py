@@ -271,7 +271,7 @@ def test_a_function_that_joins_no_parameter_is_not_a_wrapper() -> None:
 def test_a_shell_function_that_joins_no_argument_is_not_a_wrapper() -> None:
     text = (
         f'BASE="{V3}"\n'
-        "log() { echo \"$BASE$SUFFIX: $1\" >> calls.log; }\n"
+        'log() { echo "$BASE$SUFFIX: $1" >> calls.log; }\n'
         "log /content/video/result/42\n"
         f'curl -s "$BASE{INFO}?video_model_id=1"\n'
     )
@@ -343,3 +343,27 @@ def test_a_joined_oauth_path_on_the_api_host_is_a_finding() -> None:
     found = audit_text(text, "oauth.py")
     assert [(f.line, f.rule) for f in found if f.severity == "error"] == [(2, "unknown-endpoint")]
     assert "/api/open/v3/getToken" in found[0].documented
+
+
+def test_a_wrappers_base_whose_version_is_a_variable_takes_any_documented_version() -> None:
+    text = (
+        "export class Api {\n"
+        '  constructor(version: "v3" | "v4" = "v3") {\n'
+        "    this.base = `/api/open/${version}`\n"
+        "  }\n"
+        "  async request<T>(path: string, opts: RequestInit = {}): Promise<T> {\n"
+        "    const res = await fetch(`${this.base}${path}`, { ...opts })\n"
+        "    return (await res.json()) as T\n"
+        "  }\n"
+        '  batch() { return this.request("/image2Video/createBySourcePrompt/batch", {}) }\n'
+        '  wrong() { return this.request("/image2Video/createBySourcePrompt/many", {}) }\n'
+        "  static async token() {\n"
+        f'    const base = "{V3}"\n'
+        "    return fetch(`${base}/getToken`, { method: 'POST' })\n"
+        "  }\n"
+        "}\n"
+    )
+    assert places(audit_text(text, "api.ts")) == [
+        (10, "unknown-endpoint"),
+        (13, "legacy-token-flow"),
+    ]
