@@ -367,3 +367,23 @@ def test_a_wrappers_base_whose_version_is_a_variable_takes_any_documented_versio
         (10, "unknown-endpoint"),
         (13, "legacy-token-flow"),
     ]
+
+
+def test_an_interpolated_path_given_to_a_wrapper_is_its_call() -> None:
+    text = (
+        f'BASE = "{V3}"\n'
+        "def _get(path, params=None):\n"
+        "    return requests.get(f\"{BASE}/{path.lstrip('/')}\", params=params).json()\n"
+        'def status(vid):\n    return _get(f"/content/video/status/{vid}")\n'
+    )
+    assert places(audit_text(text, "status.py")) == [(5, "undocumented-path")]
+
+
+def test_an_api_host_url_held_in_a_name_is_a_call() -> None:
+    text = (
+        'TOKEN_URL = "https://openapi.akool.com/oauth2/token"\n'
+        'OLD = "https://openapi.akool.com/api/v1/faceswap/result/"\n'
+        "r = requests.post(TOKEN_URL, json={'clientId': 'a', 'clientSecret': 'b'})\n"
+        "s = requests.get(OLD + job)\n"
+    )
+    assert places(audit_text(text, "held.py")) == [(1, "unknown-endpoint"), (2, "unknown-endpoint")]

@@ -150,7 +150,7 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
                 guess_start=m.start(),
             )
     if not (VERSIONED.match(path) or akool_shaped(path)):
-        return _on_api_host(path, continued) if api_host else Judgement("none", path)
+        return _on_api_host(path) if api_host else Judgement("none", path)
     replacement, candidates = replacement_for(path)
     sure = replacement is not None and _bare(replacement.path) == _bare(path)
     return Judgement("unknown", path, replacement=replacement, candidates=candidates, sure=sure)
@@ -195,7 +195,7 @@ def describe(endpoint: DocEndpoint) -> str:
     return f"{endpoint.method} {endpoint.path} ({endpoint.url})"
 
 
-def _on_api_host(path: str, continued: bool) -> Judgement:
+def _on_api_host(path: str) -> Judgement:
     """A path outside /api/open on AKOOL's API host (`/oauth2/token`, `/api/v1/...`): a call of
     an endpoint AKOOL does not document, unless it is a placeholder (`/api/your-endpoint`) or a
     prefix of documented paths (`/api`, `/interface`)."""
@@ -204,7 +204,6 @@ def _on_api_host(path: str, continued: bool) -> Judgement:
     prefix = path.rstrip("/") + "/"
     if (
         not parts
-        or continued
         or not all(URL_SEGMENT.fullmatch(p) for p in parts)  # `${X:-https://.../v3}`
         or any(PLACEHOLDER_SEGMENT.fullmatch(p) for p in parts)
         or any(e.path.startswith(prefix) for e in docs.endpoints)
