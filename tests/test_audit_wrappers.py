@@ -246,7 +246,7 @@ def test_a_js_wrapper_on_the_scripts_own_server_makes_no_akool_call() -> None:
         "const SERVER = 'http://localhost:8080/api'\n"
         "const api = (endpoint, body) => fetch(`${SERVER}${endpoint}`, { method: 'POST', body })\n"
         f"api('{TALKING}', {{ resolution: '720p' }})\n"
-        f"fetch(`${{AKOOL}}{TALKING}`, {{ method: 'POST', body: JSON.stringify({{ talking_photo_url: 'a' }}) }})\n"
+        f"fetch(`${{AKOOL}}{TALKING}`, {{ method: 'POST', body: JSON.stringify({{ talking_photo_url: 'a', audio_url: 'b' }}) }})\n"
     )
     assert places(audit_text(text, "own.js")) == []
 
