@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +26,15 @@ from tests.support.runner import exit_report, invoke, process_env
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
 STOPPED = 128 + signal.SIGTERM
+
+
+def three_row_batch(isolated: Isolation) -> tuple[list[str], Path]:
+    """`akool batch` of three talking photos, and the folder their videos go to."""
+    rows = isolated.tmp / "rows.csv"
+    lines = [f"r{n},https://example.com/r{n}.jpg,{AUDIO}" for n in range(3)]
+    rows.write_text("\n".join(["id,image_url,audio_url", *lines]) + "\n")
+    out = isolated.tmp / "out"
+    return ["batch", str(rows), "-o", str(out), "--interval", "0.1"], out
 
 
 def runs() -> list[dict[str, Any]]:
@@ -68,13 +78,7 @@ def test_sigterm_as_batch_starts_its_feeder_thread_exits_143_and_a_rerun_finishe
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent = sigterm_as_thread_starts(monkeypatch, "akool-batch-feed")
-    rows = isolated.tmp / "rows.csv"
-    rows.write_text(
-        "id,image_url,audio_url\n"
-        + "".join(f"r{n},https://example.com/r{n}.jpg,{AUDIO}\n" for n in range(3))
-    )
-    out = isolated.tmp / "out"
-    args = ["batch", str(rows), "-o", str(out), "--interval", "0.1"]
+    args, out = three_row_batch(isolated)
     stopped = invoke(args, expect=STOPPED)
     assert sent() == 1
     assert "stopped the batch" in stopped.stderr
@@ -86,13 +90,7 @@ def test_sigterm_as_batch_starts_a_poller_thread_exits_143_and_a_rerun_finishes(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent = sigterm_as_thread_starts(monkeypatch, "akool-watch")
-    rows = isolated.tmp / "rows.csv"
-    rows.write_text(
-        "id,image_url,audio_url\n"
-        + "".join(f"r{n},https://example.com/r{n}.jpg,{AUDIO}\n" for n in range(3))
-    )
-    out = isolated.tmp / "out"
-    args = ["batch", str(rows), "-o", str(out), "--interval", "0.1"]
+    args, out = three_row_batch(isolated)
     invoke(args, expect=STOPPED)
     assert sent() == 1
     assert [r["outcome"] for r in runs()] == ["stopped"]  # the ledger's run is closed
@@ -138,13 +136,7 @@ def test_sigterm_as_the_history_begins_a_write_leaves_it_writable_and_the_run_cl
     sent: list[str] = []
     monkeypatch.setattr(journal.Journal, "update_from", arming)
     monkeypatch.setattr(_SignalAfterBegin, "armed", False)
-    rows = isolated.tmp / "rows.csv"
-    rows.write_text(
-        "id,image_url,audio_url\n"
-        + "".join(f"r{n},https://example.com/r{n}.jpg,{AUDIO}\n" for n in range(3))
-    )
-    out = isolated.tmp / "out"
-    args = ["batch", str(rows), "-o", str(out), "--interval", "0.1"]
+    args, out = three_row_batch(isolated)
     stopped = invoke(args, expect=STOPPED)
     assert sent and "could not record" not in stopped.stderr
     assert [r["outcome"] for r in runs()] == ["stopped"]  # the ledger's run is closed
@@ -194,3 +186,58 @@ def test_a_second_sigterm_while_the_grace_is_read_is_the_same_stop_not_a_hang(
         process.wait()
     assert process.returncode == 0, exit_report(process.returncode, stderr)
     assert stdout.split("\n")[:2] == ["stopped", "grace True True"]
+
+
+# Python reports an exception raised in a finalizer (as "Exception ignored in …"), pytest too.
+SWALLOWED = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+class _SignalInFinalizer:
+    """An object whose finalizer is running when SIGTERM comes: Python reports the handler's
+    KeyboardInterrupt as "Exception ignored" and goes on, so only the recorded stop is left."""
+
+    def __del__(self) -> None:
+        signal.raise_signal(signal.SIGTERM)
+
+
+def sigterm_in_a_finalizer_at_the_first_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM comes while a finalizer runs in the main thread, as the first status answer is
+    recorded."""
+    from akool_cli.store import journal
+
+    update_from = journal.Journal.update_from
+    seen: list[str] = []
+
+    def finalizing(self: journal.Journal, info: Any) -> str | None:
+        seen.append(info.id)
+        if len(seen) == 1 and threading.current_thread() is threading.main_thread():
+            _SignalInFinalizer()  # dropped at once: its finalizer runs here
+        return update_from(self, info)
+
+    monkeypatch.setattr(journal.Journal, "update_from", finalizing)
+
+
+@SWALLOWED
+def test_a_stop_whose_keyboardinterrupt_python_swallowed_still_stops_talk_with_143(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sigterm_in_a_finalizer_at_the_first_answer(monkeypatch)
+    target = isolated.tmp / "v.mp4"
+    result = invoke(["talk", IMAGE, AUDIO, "-o", str(target)], expect=STOPPED)
+    [job] = list(api_env.state.jobs)
+    assert result.stdout.split() == [job] and f"akool watch {job} -o" in result.stderr
+
+
+@SWALLOWED
+def test_a_stop_whose_keyboardinterrupt_python_swallowed_still_stops_the_batch_with_143(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sigterm_in_a_finalizer_at_the_first_answer(monkeypatch)
+    args, out = three_row_batch(isolated)
+    stopped = invoke(args, expect=STOPPED)
+    assert "stopped the batch" in stopped.stderr
+    assert [r["outcome"] for r in runs()] == ["stopped"]
+    invoke(args)
+    jobs = api_env.state.stats()
+    assert jobs["jobs"] == 3 and jobs["duplicates"] == 0
+    assert len(list(out.glob("*.mp4"))) == 3

@@ -208,7 +208,11 @@ class BatchRunner:
         try:
             run.go()
             outcome = "finished"
-            if self.budget is not None and self.budget.refused is not None:
+            if self.stopped():
+                # The loop ended on a stop whose KeyboardInterrupt never came (Python reports
+                # one raised in a finalizer and goes on): the same stop as the one below.
+                outcome, grace = "stopped", interrupts.grace_left()
+            elif self.budget is not None and self.budget.refused is not None:
                 outcome = "error" if self.budget.error is not None else "budget"
         except BaseException:
             # Stop taking rows; a create in flight gets a short grace for its answer, then its
@@ -222,6 +226,11 @@ class BatchRunner:
                 self._abandon_in_flight()
             self._end_run(outcome)
         return outcomes
+
+    def stopped(self) -> bool:
+        """Whether a stop (a signal, or the caller's `stopping`) ended the run: not the history
+        that could not be written, which sets `stopping` too."""
+        return self.stopping.is_set() and self.fatal is None
 
     def _abandon_in_flight(self) -> None:
         """Rows whose create still waits for AKOOL's answer after a stop's grace: unknown."""
