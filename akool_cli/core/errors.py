@@ -151,12 +151,14 @@ class CredentialScopeError(AuthError):
 
 class OtherCredentialError(AuthError):
     """Jobs of these creates (batch rows, a speech) were made on the same server and profile
-    with another credential, and nothing says whether both credentials are one AKOOL account
-    (a rotated key, an API key after clientId/clientSecret) or two: akool creates nothing until
-    the user says (`--same-account` picks those jobs up, `--new-account` creates them again).
+    with another credential, or an identical create made with one has an unknown outcome, and
+    nothing says whether both credentials are one AKOOL account (a rotated key, an API key
+    after clientId/clientSecret) or two: akool creates nothing until the user says
+    (`--same-account` picks those jobs up, `--new-account` creates them again).
 
     `count` creates are concerned; `fingerprint` is this credential's, `others` the accounts
-    that made them; `base_url` and `profile` the scope."""
+    that made them; `base_url` and `profile` the scope; `attempts` the creates in doubt (an
+    unknown outcome each: `akool settle` settles them)."""
 
     def __init__(
         self,
@@ -168,6 +170,7 @@ class OtherCredentialError(AuthError):
         others: tuple[str, ...],
         base_url: str,
         profile: str,
+        attempts: tuple[int, ...] = (),
     ) -> None:
         super().__init__(message, hint=hint)
         self.count = count
@@ -175,6 +178,36 @@ class OtherCredentialError(AuthError):
         self.others = others
         self.base_url = base_url
         self.profile = profile
+        self.attempts = attempts
+
+    def hint_for(self, same: str, new: str, again: str) -> str:
+        """The hint in another caller's words: how it says each choice (`account: "same"`),
+        and what it runs again ("call the tool again")."""
+        return other_credential_hint(self.attempts, same=same, new=new, again=again)
+
+
+def other_credential_hint(
+    attempts: tuple[int, ...] = (),
+    *,
+    same: str = "--same-account",
+    new: str = "--new-account",
+    again: str = "run the command again",
+) -> str:
+    """What to say when creates meet another credential's: jobs it made (picked up when it is
+    the same account), or creates of it in doubt (`attempts`: the same unknown outcome then,
+    settled as any)."""
+    if not attempts:
+        return (
+            "if it is the same AKOOL account (a rotated key, or an API key after clientId/"
+            f"clientSecret), {again} with {same} to pick those jobs up; if it is another "
+            f"account, with {new} to create them again for it (billed again)"
+        )
+    settle = "; ".join(settle_hint(attempt) for attempt in attempts)
+    return (
+        "if it is the same AKOOL account (a rotated key, or an API key after clientId/"
+        f"clientSecret), say so with {same} and settle that create: {settle}; if it is "
+        f"another account, {again} with {new} to create it for this one (billed)"
+    )
 
 
 class UnavailableError(AkoolError):

@@ -544,18 +544,9 @@ class Journal:
         account) whose outcome is unknown (akool was killed while it was sent, or its answer
         never came) may have been made and billed: sending it again could pay twice, so the
         new attempt waits until that one is settled (in the same transaction)."""
-        recorded = _recorded(inputs)
-        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        for row in db.execute(LOOKUPS["open_attempts"], (cutoff,)):
-            same = (row["base_url"], row["profile"], row["account"] or "") == (
-                scope.base_url,
-                scope.profile,
-                scope.account or "",
-            )
-            if not same or row["kind"] != kind or row["inputs"] != recorded:
+        for row in self._identical_unsettled(db, scope, kind, inputs):
+            if (row["account"] or "") != (scope.account or ""):
                 continue
-            if row["batch_key"] or (row["outcome"] == "sending" and self._owner_alive(row)):
-                continue  # a batch row's (its own claim decides), or one being sent right now
             raise UnsettledAttemptError(
                 f"an earlier create of this same job (attempt {row['id']}) has an unknown "
                 "outcome: AKOOL may have made and billed it, so akool sends nothing again "
@@ -563,6 +554,35 @@ class Journal:
                 hint=settle_hint(row["id"]),
                 attempt_id=row["id"],
             )
+
+    def _identical_unsettled(
+        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> Iterator[sqlite3.Row]:
+        """The unkeyed creates of the very same job (kind and inputs) on the scope's server and
+        profile, under any account, whose outcome is unknown (not one being sent right now)."""
+        recorded = _recorded(inputs)
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        for row in db.execute(LOOKUPS["open_attempts"], (cutoff,)).fetchall():
+            where = (row["base_url"], row["profile"], row["kind"], row["inputs"])
+            if where != (scope.base_url, scope.profile, kind, recorded):
+                continue
+            if row["batch_key"] or (row["outcome"] == "sending" and self._owner_alive(row)):
+                continue  # a batch row's (its own claim decides), or one being sent right now
+            yield row
+
+    def unsettled_elsewhere(
+        self, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> list[AttemptRecord]:
+        """The unkeyed creates of the very same job made on the scope's server and profile
+        under another account (not '': rows from before accounts count as anyone's) whose
+        outcome is unknown, oldest first."""
+        with self._lock, _local_state(self.path, "read"):
+            rows = list(self._identical_unsettled(self._db, scope, kind, inputs))
+        return [
+            _attempt(row, unknown=True)
+            for row in rows
+            if (row["account"] or "") not in ("", scope.account or "")
+        ]
 
     def _insert_attempt(
         self,
