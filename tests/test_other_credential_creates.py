@@ -15,7 +15,7 @@ import akool_cli
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
-from tests.test_accounts import NEW_FP, OLD_FP, rotate, server  # noqa: F401 (a fixture)
+from tests.test_accounts import NEW_FP, OLD_FP, rotate
 from tests.test_settle import lose_answer_once, settle_command
 
 VIDEO = "https://example.com/clip.mp4"
@@ -43,10 +43,10 @@ def lost_then_rotated(
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_create_in_doubt_under_another_credential_is_refused_before_any_create(
-    isolated: Isolation, server: Sandbox, monkeypatch: pytest.MonkeyPatch, name: str
+    isolated: Isolation, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     command = COMMANDS[name]
-    attempt, job = lost_then_rotated(server, monkeypatch, command)
+    attempt, job = lost_then_rotated(api_env, monkeypatch, command)
     refused = invoke(command, expect=3)
     errors = [line for line in refused.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1, refused.stderr
@@ -54,37 +54,37 @@ def test_a_create_in_doubt_under_another_credential_is_refused_before_any_create
     hint = refused.stderr.split("Hint:", 1)[1]
     assert "--same-account" in hint and "--new-account" in hint
     assert f"akool settle {attempt} --created JOB_ID" in hint
-    assert len(server.state.jobs) == 1 and refused.stdout == ""  # nothing was created
+    assert len(api_env.state.jobs) == 1 and refused.stdout == ""  # nothing was created
     # The same account: it is that unknown outcome, refused until settled (recorded once).
     same = invoke([*command, "--same-account"], expect=5)
     assert f"akool settle {attempt} --created JOB_ID" in same.stderr
     assert "--same-account" not in same.stderr.split("Hint:", 1)[1]
     invoke(command, expect=5)
-    assert len(server.state.jobs) == 1
+    assert len(api_env.state.jobs) == 1
     # Settled with the job found in the dashboard: recorded, and refreshed with the new key.
     assert invoke(["settle", str(attempt), "--created", job]).stdout.strip() == job
     invoke(["status", job])
 
 
 def test_another_account_creates_it_once_told_and_is_asked_once(
-    isolated: Isolation, server: Sandbox, monkeypatch: pytest.MonkeyPatch
+    isolated: Isolation, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     command = COMMANDS["lipsync"]
-    lost_then_rotated(server, monkeypatch, command)
+    lost_then_rotated(api_env, monkeypatch, command)
     invoke([*command, "--json"], expect=3)
     made = invoke([*command, "--new-account"]).stdout.split()[0]
-    assert made in server.state.jobs and len(server.state.jobs) == 2
+    assert made in api_env.state.jobs and len(api_env.state.jobs) == 2
     # Recorded: the next create with this credential needs no flag.
     invoke(command)
-    assert len(server.state.jobs) == 3
+    assert len(api_env.state.jobs) == 3
 
 
 def test_the_json_error_names_the_choice(
-    isolated: Isolation, server: Sandbox, monkeypatch: pytest.MonkeyPatch
+    isolated: Isolation, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import json
 
-    attempt, _ = lost_then_rotated(server, monkeypatch, COMMANDS["lipsync"])
+    attempt, _ = lost_then_rotated(api_env, monkeypatch, COMMANDS["lipsync"])
     refused = invoke([*COMMANDS["lipsync"], "--json"], expect=3)
     document = json.loads(refused.stdout)
     assert document["error"]["exit_code"] == 3, document
@@ -93,16 +93,16 @@ def test_the_json_error_names_the_choice(
 
 
 def test_the_library_raises_the_typed_error_and_takes_the_choice(
-    isolated: Isolation, server: Sandbox, monkeypatch: pytest.MonkeyPatch
+    isolated: Isolation, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    attempt, _ = lost_then_rotated(server, monkeypatch, COMMANDS["lipsync"])
+    attempt, _ = lost_then_rotated(api_env, monkeypatch, COMMANDS["lipsync"])
     with akool_cli.Client() as client:
         with pytest.raises(akool_cli.OtherCredentialError) as caught:
             client.lipsync(VIDEO, AUDIO)
         error = caught.value
         assert error.count == 1 and error.others == (OLD_FP,) and error.fingerprint == NEW_FP
         assert error.attempts == (attempt,) and error.exit_code == 3
-        assert len(server.state.jobs) == 1
+        assert len(api_env.state.jobs) == 1
         client.account_choice = "new"
-        assert client.lipsync(VIDEO, AUDIO).id in server.state.jobs
-    assert len(server.state.jobs) == 2
+        assert client.lipsync(VIDEO, AUDIO).id in api_env.state.jobs
+    assert len(api_env.state.jobs) == 2

@@ -33,8 +33,10 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable, or a "
     "keyring key verified on another base URL than the one in use (unset AKOOL_BASE_URL, or "
-    "log in with that --base-url); or rows (a speech) made here with another credential: say "
-    "`--same-account` (pick them up) or `--new-account` (create them again)",
+    "log in with that --base-url); or rows (a speech) made here with another credential, or a "
+    "create whose identical one made with another credential has an unknown outcome: say "
+    "`--same-account` (the same account: pick them up, settle what is in doubt) or "
+    "`--new-account` (create them again; MCP: `account`)",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
@@ -202,11 +204,16 @@ def other_credential_hint(
             f"clientSecret), {again} with {same} to pick those jobs up; if it is another "
             f"account, with {new} to create them again for it (billed again)"
         )
-    settle = "; ".join(settle_hint(attempt) for attempt in attempts)
+    if len(attempts) == 1:
+        settle = f"settle that create: {settle_hint(attempts[0])}"
+    else:
+        shown = ", ".join(str(attempt) for attempt in attempts[:10])
+        more = ", …" if len(attempts) > 10 else ""
+        settle = f"settle those creates (attempts {shown}{more}): {SETTLE_LIST_HINT}"
     return (
         "if it is the same AKOOL account (a rotated key, or an API key after clientId/"
-        f"clientSecret), say so with {same} and settle that create: {settle}; if it is "
-        f"another account, {again} with {new} to create it for this one (billed)"
+        f"clientSecret), say so with {same} and {settle}; if it is another account, {again} "
+        f"with {new} to create it again for this one (billed)"
     )
 
 

@@ -48,11 +48,17 @@ def meet(
     if not elsewhere:
         return fingerprint
     count = sum(1 for keys in rows if any(key in elsewhere for key in keys))
+    doubts = tuple(a.id for a in journal.in_doubt_elsewhere(list(elsewhere), scope))
+    made = "a job"
+    if doubts:
+        numbers = ", ".join(str(number) for number in doubts[:10])
+        what = "a create whose outcome is unknown"
+        made = f"{what} (attempt {numbers})" if len(doubts) == count else f"a job or {what}"
     said = (
-        f"{count} {noun}{'' if count == 1 else 's'} {'has' if count == 1 else 'have'} a job on "
-        f"{scope.base_url} (profile {scope.profile}) made with another credential"
+        f"{count} {noun}{'' if count == 1 else 's'} {'has' if count == 1 else 'have'} {made} "
+        f"on {scope.base_url} (profile {scope.profile}) made with another credential"
     )
-    return _decide(journal, scope, set(elsewhere.values()), choice, said, count)
+    return _decide(journal, scope, set(elsewhere.values()), choice, said, count, doubts)
 
 
 def meet_in_doubt(
@@ -101,8 +107,7 @@ def _decide(
             f"these creates were made with {len(others)} other credentials on "
             f"{scope.base_url} (accounts {', '.join(others)}): the same-account choice cannot "
             "tell which one this credential is",
-            hint="run the creates of each account with its own credential, or choose a new "
-            "account",
+            hint="run the creates of each account with its own credential, or choose a new account",
         )
     raise OtherCredentialError(
         f"{said} (account {', '.join(others)}; this credential is {fingerprint}): akool "
