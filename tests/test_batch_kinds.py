@@ -14,7 +14,7 @@ import pytest
 from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from tests.conftest import Isolation
-from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.runner import AKOOL, exit_report, invoke, process_env, traced
 
 HEADER = "id,kind,image_url,audio_url,video_url,url,language,lipsync,prompt,resolution,glossary"
 
@@ -170,12 +170,16 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
     args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "-o", str(out), "--json"]
     try:
         for pause in (0.6, 1.2):  # stopped twice while creating, following and downloading
-            first = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            first = subprocess.Popen(
+                args, env=traced(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
             time.sleep(pause)
             first.send_signal(signal.SIGTERM)
-            first.communicate(timeout=120)
+            _, stderr = first.communicate(timeout=120)
             # 143: stopped cleanly; -15: the signal came before akool had started.
-            assert first.returncode in (0, 9, 143, -signal.SIGTERM)
+            assert first.returncode in (0, 9, 143, -signal.SIGTERM), exit_report(
+                first.returncode, stderr
+            )
         final = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
         assert final.returncode in (0, 9), final.stderr
         report = json.loads(final.stdout)["results"]

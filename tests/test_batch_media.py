@@ -17,7 +17,7 @@ import pytest
 from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from tests.conftest import Isolation
-from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.runner import AKOOL, exit_report, invoke, process_env
 from tests.support.waiting import wait_for
 
 E = "https://example.com"
@@ -156,8 +156,9 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
             run = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             wait_for(functools.partial(has_made, sandbox, run, made), 60)
             run.send_signal(signal.SIGKILL)
-            run.communicate(timeout=60)
-            assert run.returncode == -signal.SIGKILL  # killed mid-run, not after it ended
+            _, stderr = run.communicate(timeout=60)
+            # Killed mid-run, not after it ended.
+            assert run.returncode == -signal.SIGKILL, exit_report(run.returncode, stderr)
         final = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     finally:
         sandbox.stop()

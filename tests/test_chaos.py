@@ -23,7 +23,7 @@ from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
 from akool_cli.sandbox.media import VideoFile
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
-from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.runner import AKOOL, exit_report, invoke, process_env, traced
 
 ALL_FAULTS = {
     "500": 0.1,
@@ -178,9 +178,9 @@ def test_sigkill_and_sigterm_at_random_points_lose_nothing(
                 "-o",
                 str(targets[n]),
             ],
-            env=env,
+            env=traced(env),  # an unexpected error's traceback reaches stderr
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         # Start-up takes ~0.2 s, the create ~0.01 s, processing 0.4 s, the download ~0.4 s.
         time.sleep(dice.uniform(0.05, 1.3))
@@ -189,10 +189,16 @@ def test_sigkill_and_sigterm_at_random_points_lose_nothing(
         if process.poll() is None:
             process.send_signal(sent)
             kills += 1
-        process.wait()
+        _, stderr = process.communicate()
         if sent == signal.SIGTERM:
             # 143: stopped cleanly; -15: the signal came before akool had started.
-            assert process.returncode in (0, 143, -signal.SIGTERM)
+            assert process.returncode in (0, 143, -signal.SIGTERM), exit_report(
+                process.returncode, stderr
+            )
+        else:
+            assert process.returncode in (0, -signal.SIGKILL), exit_report(
+                process.returncode, stderr
+            )
     assert kills >= 20
 
     # No partial file ever sits at a target path: a file there is the whole video.

@@ -149,7 +149,7 @@ def test_ctrl_c_with_nothing_in_flight_ends_at_once_with_the_run_closed(
     try:
         server.initialize()
         server.proc.send_signal(signal.SIGINT)
-        assert server.wait() == 130
+        assert server.wait() == 130, server.stderr()
     finally:
         server.kill()
     assert [r["outcome"] for r in _runs()] == ["interrupted"]

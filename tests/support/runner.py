@@ -63,3 +63,21 @@ def process_env(home: Path, base_url: str | None = None, **extra: str) -> dict[s
         env.update(AKOOL_BASE_URL=base_url, AKOOL_API_KEY=SANDBOX_API_KEY)
     env.update(extra)
     return env
+
+
+def traced(env: dict[str, str]) -> dict[str, str]:
+    """`env` for a process a test signals: AKOOL_DEBUG=1, so that an unexpected error's
+    traceback reaches its stderr (the exit code and what it records stay the same)."""
+    return {**env, "AKOOL_DEBUG": "1"}
+
+
+def exit_report(code: int | None, stderr: str | bytes, limit: int = 6000) -> str:
+    """An exit code and the stderr that explains it, for an assertion's message: from the
+    first traceback on when there is one (AKOOL_DEBUG=1), else its end."""
+    text = stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr
+    start = text.find("Traceback (most recent call last)")
+    if start >= 0:
+        shown = text[start : start + limit]
+    else:
+        shown = text if len(text) <= limit else "…" + text[-limit:]
+    return f"exit {code}; stderr:\n{shown}"
