@@ -1186,6 +1186,8 @@ def sole_literal(doc: Text, request: Request) -> int | None:
     if held is None:
         return None
     name = held.group("n")
+    if SCOPE_START.search(doc.text, c.end, call):
+        return None  # a function starts in between: the call may send another scope's name
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
