@@ -106,6 +106,17 @@ def test_a_keys_around_an_inline_block_comment_count() -> None:
     assert found == [("misnamed-field", "size")]
 
 
+def test_a_a_markdown_code_blocks_comments_are_not_keys() -> None:
+    text = (
+        "# Example\n\n```js\n"
+        f'await axios.post("{V3}/content/image/createbyprompt", {{\n'
+        '  prompt: "a cat", // Optional: negative_prompt, seed\n'
+        '  scale: "1:1",\n'
+        "});\n```\n"
+    )
+    assert rules(text, "README.md") == []
+
+
 def test_a_a_commented_out_call_keeps_its_keys() -> None:
     text = (
         "#!/bin/sh\n"
@@ -286,6 +297,20 @@ def test_c_go_unknown_key_in_an_appended_item_is_found() -> None:
         "}\n"
     )
     assert (4, "unknown-field", "layer") in rules(text, "ta.go")
+
+
+def test_c_go_make_then_append() -> None:
+    text = (
+        "package main\n"
+        "func run(a string) {\n"
+        "\telements := make([]map[string]interface{}, 0)\n"
+        '\telements = append(elements, map[string]interface{}{"url": a, "type": "avatar", "layer": 1})\n'
+        '\tpayload := map[string]interface{}{"width": 3840, "height": 2160, "elements": elements}\n'
+        "\tbody, _ := json.Marshal(payload)\n"
+        f'\thttp.Post("{V3}/talkingavatar/create", "application/json", bytes.NewReader(body))\n'
+        "}\n"
+    )
+    assert [(n, r) for n, r, _ in rules(text, "ta.go")] == [(4, "unknown-field")]
 
 
 # -- d. missing required request fields --------------------------------------------------------------
@@ -590,6 +615,23 @@ def test_e_a_json_object_inside_an_array_is_an_item_not_the_body() -> None:
     assert rules(text, "S.java") == []
 
 
+def test_e_java_http_client_and_a_hash_map() -> None:
+    text = (
+        "class J {\n"
+        f'  static final String BASE = "{V3}";\n'
+        "  String talk(String p, String a) throws Exception {\n"
+        "    Map<String, Object> body = new HashMap<>();\n"
+        '    body.put("talking_photo_url", p);\n'
+        '    body.put("resolution", "720p");\n'
+        '    HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + "/content/video/createbytalkingphoto"))\n'
+        "        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build();\n"
+        "    return http.send(req, BodyHandlers.ofString()).body();\n"
+        "  }\n"
+        "}\n"
+    )
+    assert [(n, r) for n, r, _ in rules(text, "J.java")] == [(6, "bad-value")]
+
+
 def test_e_csharp_object_initialisers_are_not_bodies() -> None:
     text = (
         "class C {\n"
@@ -604,6 +646,29 @@ def test_e_csharp_object_initialisers_are_not_bodies() -> None:
 
 
 # -- f. axios answer reads are placed where they read -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("chain", "bad"),
+    [
+        ("\n    .then((res) => res.data.job_id);", True),
+        ("\n    .then(res => res.data.data.job_id);", False),
+        (".then(function (res) { return res.data.data.job_id; });", False),
+        ("\n    .then((r) => r.data)\n    .then((body) => body.data.job_id);", False),
+        ("\n    .then((r) => r.data)\n    .then((body) => body.data.task_id);", True),
+    ],
+)
+def test_f_promise_chains(chain: str, bad: bool) -> None:
+    text = (
+        f'const V4 = "{V4}";\n'
+        "function swap(s, t) {\n"
+        "  return axios.post(`${V4}/faceswap/faceswapByImage`, "
+        "{ sourceImage: [{ path: s }], targetImage: [{ path: t }] })"
+        f"{chain}\n"
+        "}\n"
+    )
+    found = [f for f in rules(text, "swap.js") if f[1] == "response-field"]
+    assert bool(found) == bad, found
 
 
 @pytest.mark.parametrize(

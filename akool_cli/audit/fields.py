@@ -209,7 +209,8 @@ def read(
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
-    _structure(doc, _comment_spans(text, comments) if comments else Spans())
+    templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
+    _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -298,13 +299,14 @@ COMMENT_PARTS = {
 }
 
 
-def _comment_spans(text: str, style: tuple[tuple[str, ...], bool]) -> Spans:
+def _comment_spans(text: str, style: tuple[tuple[str, ...], bool], templates: bool) -> Spans:
     """Where the text's comments are (outside its string literals)."""
     markers, blocks = style
     parts = [COMMENT_PARTS[m] for m in (*markers, *(("/*",) if blocks else ())) if m in text]
     if not parts:
         return Spans()
-    pattern = re.compile(rf"{TEMPLATE.pattern}|{STRING.pattern}|(?P<c>{'|'.join(parts)})")
+    strings = f"{TEMPLATE.pattern}|{STRING.pattern}" if templates else STRING.pattern
+    pattern = re.compile(rf"{strings}|(?P<c>{'|'.join(parts)})")
     return Spans(m.span("c") for m in pattern.finditer(text) if m.group("c") is not None)
 
 
@@ -885,7 +887,7 @@ URL_BUILDER = re.compile(
 )
 
 
-CHAINED_URL = re.compile(r"\.(?:uri|url)\s*$")
+CHAINED_URL = re.compile(r"\.(?:uri|url|newBuilder)\s*$")  # (Java's HttpRequest.newBuilder(uri))
 CHAIN_GOES_ON = re.compile(r"\s*\.\w")
 
 

@@ -502,7 +502,7 @@ def _items(doc: f.Text, index: int) -> list[int]:
 
 # `elements := []map[string]any{`: the name a Go slice literal is bound to; and the type of an
 # item appended to it (`append(elements, map[string]interface{}{...})`, `M{...}`, `&El{...}`).
-GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*\[\][^=\n]*$")
+GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:make\(\s*)?\[\][^=\n]*$")
 GO_ITEM_TYPE = r"&?(?:map\[[^\]]*\](?:interface\{\}|[\w.*]+)|[A-Za-z_][\w.]*)?"
 
 
