@@ -604,15 +604,14 @@ SHOWN = re.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString(
 # org.json's `new JSONObject()` or Gson's `new JsonObject()`, whose .put/.addProperty chain
 # (`new JSONObject().put("url", u).put("face_enhance", 1)`) gives the keys.
 NEW_JSON_OBJECT = re.compile(r"(?:\bnew\s+)?\b(?:JSONObject|JsonObject)\(\s*\)")
+NEW_JSON_OBJECT_AT = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern)
 CHAIN_PUT = re.compile(r"\s*\.\s*(?:put|addProperty)\(\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,")
 
 
 def _wrapped_keys(doc: Text, name: str, rhs: int, before: int, depth: int) -> list[Key]:
     """The keys of a body an HTTP library makes from other names (WRAPPED), or those of an
     org.json / Gson chain assigned to the name."""
-    chain = NEW_JSON_OBJECT.match(doc.text, rhs, rhs + 200)
-    if chain is None:
-        chain = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern).match(doc.text, rhs, rhs + 200)
+    chain = NEW_JSON_OBJECT_AT.match(doc.text, rhs, rhs + 200)
     if chain is not None:
         return _chain_keys(doc, chain.end())
     wrapper = WRAPPED.match(doc.text, rhs)

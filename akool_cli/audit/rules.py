@@ -912,9 +912,12 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     )
     reads = LineReads(ctx)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
+    narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
     for m, endpoint in calls:
         if endpoint.answers_by_product:
-            endpoint = replace(endpoint, response=endpoint.answer_for(products))
+            if id(endpoint) not in narrowed:
+                narrowed[id(endpoint)] = replace(endpoint, response=endpoint.answer_for(products))
+            endpoint = narrowed[id(endpoint)]
         for read in _call_reads(ctx, m, places, facts, reads):
             found = _read_hit(read, endpoint, data_holds)
             if found is not None:

@@ -341,8 +341,9 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     if RETURN.match(lines[start]):
         _returned(lines, start, scope, bool(PARSED.search(statement)))
     own = facts.statement_end(line)
-    if any(".then(" in text for text in lines[line : own + 2]):
-        _then_chain(lines, line, own, scope)
+    chained = lines[line : own + 2]
+    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
+        _then_chain(lines, line, own, scope)  # (a minified line binds no answer: see binding)
     for i in range(line, min(line + WINDOW, len(lines))):
         if i > end:
             text = lines[i]
@@ -374,7 +375,12 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
     answer after a `.then((r) => r.json())`), on its statement and the lines that continue it
     (starting with `.`)."""
     last = end
-    while last + 1 < len(lines) and last < end + 6 and lines[last + 1].lstrip().startswith("."):
+    while (
+        last + 1 < len(lines)
+        and last < end + 6
+        and len(lines[last + 1]) <= STATEMENT_CHARS
+        and lines[last + 1].lstrip().startswith(".")
+    ):
         last += 1
     parsed = False
     for text in lines[start : last + 1]:
