@@ -112,9 +112,11 @@ class Text:
     _uses: dict[str, list[int]] | None = None
     _words: Counter[str] | None = None
     _keywords: dict[str, bool] = field(default_factory=dict)
+    _defined: dict[str, bool] = field(default_factory=dict)
     # Each call's request, read once however many paths it holds; and the URL assignments
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
+    _sent_at: dict[int, int] = field(default_factory=dict)  # id(request): where its call starts
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
 
@@ -138,6 +140,17 @@ class Text:
             pattern = r"\bdef\s+" + re.escape(name) + r"\s*\([^)]*\*\*\w"
             self._keywords[name] = bool(re.search(pattern, self.text))
         return self._keywords[name]
+
+    def defines(self, name: str) -> bool:
+        """Whether the file defines a function or method `name` (worked out once per name)."""
+        if name not in self._defined:
+            verb = re.escape(name)
+            pattern = (
+                rf"(?:def|function|func\s*\([^)]*\)|fun|async)\s+{verb}\s*[(<]"
+                rf"|^\s*(?:async\s+)?{verb}\s*\([^)]*\)\s*(?::[^{{\n]*)?\{{"
+            )
+            self._defined[name] = bool(re.search(pattern, self.text, re.M))
+        return self._defined[name]
 
     def shared(self, name: str) -> bool:
         """Whether more than one place reads a name (besides where it is bound)."""
@@ -493,6 +506,7 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
     found = doc._requests.get((start, end))
     if found is None:
         found = doc._requests[(start, end)] = _read_request(doc, start, end)
+        doc._sent_at.setdefault(id(found), start)
     return found
 
 
@@ -1175,10 +1189,7 @@ def sole_literal(doc: Text, request: Request) -> int | None:
         return None
     if not _only_keys(doc, c):
         return None
-    call = min(
-        (start for start, end in doc._requests if doc._requests[(start, end)] is request),
-        default=None,
-    )
+    call = doc._sent_at.get(id(request))
     if call is None or not _direct(doc, call):
         return None
     if c.start >= call:
@@ -1227,12 +1238,7 @@ def _direct(doc: Text, call: int) -> bool:
         return False  # the script's own method (`self._post`, `this.post`)
     if owner is not None and doc.language == "go" and owner.group("verb")[:1].islower():
         return False  # Go's c.post(...): an unexported method, the script's own
-    if owner is not None:
-        verb = re.escape(owner.group("verb"))
-        defined = rf"(?:def|function|func\s*\([^)]*\)|fun|async)\s+{verb}\s*[(<]|^\s*(?:async\s+)?{verb}\s*\([^)]*\)\s*(?::[^{{\n]*)?\{{"
-        if re.search(defined, doc.text, re.M):
-            return False  # the script's own method of that name
-    return True
+    return owner is None or not doc.defines(owner.group("verb"))  # (not the script's own)
 
 
 LIST_NAME_BEFORE = re.compile(
