@@ -131,7 +131,7 @@ def create(
             # Billed, whatever went wrong next: the id must reach the user.
             raise LocalStateError(
                 f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
-                hint=unrecorded_hint(attempt_id, job.id),
+                hint=unrecorded_hint(attempt_id, job.id, kind.name),
                 job_id=job.id,
                 attempt_id=attempt_id,
             ) from exc
@@ -263,7 +263,7 @@ def _record(
         # Billed, but not recorded: the id must still reach the user.
         raise LocalStateError(
             f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
-            hint=f"{unrecorded_hint(attempt_id, job.id)}; {exc.hint}",
+            hint=f"{unrecorded_hint(attempt_id, job.id, kind.name)}; {exc.hint}",
             path=exc.path,
             job_id=job.id,
             attempt_id=attempt_id,
