@@ -22,11 +22,14 @@ from tests.test_settle import settle_command
 AUDIO = "https://example.com/speech.mp3"
 
 
-def reuse_the_first_id(sandbox: Sandbox) -> None:
-    """The sandbox loses the answer to the next create, and answers every later create with the
-    job id that one made (the answer otherwise the later create's, as the break-it run's proxy
-    did: only `_id` replaced); AKOOL's status of that id stays the first create's."""
-    created = sandbox.state.create_job
+def reuse_the_first_id(
+    sandbox: Sandbox, method: str = "create_job", endpoint: str = "create_talking_photo"
+) -> list[Any]:
+    """The sandbox loses the answer to the endpoint's next create, and answers every later
+    create with the job that one made (the answer otherwise the later create's, as the break-it
+    run's proxy did: only `_id` replaced); AKOOL's status of that id stays the first create's.
+    `method`: the sandbox state's method that makes the endpoint's jobs."""
+    created = getattr(sandbox.state, method)
     first: list[Any] = []
 
     def reused(request: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
@@ -35,8 +38,9 @@ def reuse_the_first_id(sandbox: Sandbox) -> None:
             return first[0]
         return replace(first[0], request=request)  # not kept: the status is the first one's
 
-    sandbox.state.create_job = reused  # type: ignore[method-assign]
-    sandbox.state.inject("drop", at="create_talking_photo")
+    setattr(sandbox.state, method, reused)
+    sandbox.state.inject("drop", at=endpoint)
+    return first
 
 
 def two_talks(sandbox: Sandbox) -> tuple[int, str]:

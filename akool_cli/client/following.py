@@ -38,7 +38,10 @@ class FollowingMixin(ClientBase):
         return [Job.of(None, record) for record in self.journal.recent(limit)]
 
     def status(self, job_id: str) -> Job:
-        """The job's current state from AKOOL (the server that made it), recorded in the history."""
+        """The job's current state from AKOOL (the server that made it), recorded in the history.
+        UnknownOutcomeError when AKOOL's status shows another create's inputs than the history's
+        (a server gave that create's id to this one): its result is not this create's, as watch
+        and download say (the MCP server's status and wait tools read it here)."""
         job_id = check_job_id(job_id)
         record = self.journal.get(job_id)
         if record is not None and record.deleted_at is not None:
@@ -46,7 +49,11 @@ class FollowingMixin(ClientBase):
         kind = self._kind_of(record)
         info = self.api_of(record).detail(kind, job_id)
         if record is not None:
-            self.journal.update_from(info)
+            other = self.journal.update_from(info)
+            if other is not None:
+                from akool_cli.jobs import engine
+
+                raise engine.not_its_job(self.journal, info, other)
             record = self.journal.get(job_id)
         return Job.of(info, record, kind.name)
 

@@ -299,7 +299,7 @@ def _job_record(
         account=origin.account,
         outputs=job.outputs,
         run_id=origin.run_id,
-        answered=echoed(job.raw),
+        answered=echoed(kind, job.raw),
     )
 
 
@@ -363,7 +363,7 @@ def _matching_attempt(
         where = (attempt.base_url, attempt.profile, attempt.kind)
         if record is not None and where != (record.base_url, record.profile, record.kind):
             continue
-        if same_inputs(attempt.inputs, info.raw):
+        if same_inputs(kinds.get(attempt.kind), attempt.inputs, info.raw):
             return attempt
     return None
 
