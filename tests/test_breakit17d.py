@@ -4,6 +4,7 @@ a speech saved after a full disk names the step that makes the video (L15)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -66,3 +67,37 @@ def test_a_speech_saved_after_a_full_disk_names_the_talk_that_makes_the_video(
         assert len(server.state.speech) == 1 and len(server.state.jobs) == 1
     finally:
         server.stop()
+
+
+PROD_KEY = "prod-key-0123456789abcdef0123456789"
+
+
+def test_a_daily_sync_is_not_failed_by_a_sandbox_sessions_job(
+    isolated: Isolation, sandbox: Sandbox, logger: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sandbox session in this AKOOL_HOME: a job left unfinished, then the sandbox stopped.
+    local = ["--base-url", sandbox.base_url]
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    made = invoke([*local, "talk", "https://example.com/s.jpg", "https://example.com/s.mp3"])
+    job = made.stdout.strip()
+    # Production from now on (here: another server, with its own key).
+    prod = logger
+    prod.state.config.api_key = PROD_KEY
+    monkeypatch.setenv("AKOOL_API_KEY", PROD_KEY)
+    monkeypatch.setenv("AKOOL_BASE_URL", prod.base_url)
+    out = isolated.tmp / "synced"
+    for _day in range(3):  # before the fix: exit 3 every day until the job was 8 days old
+        synced = invoke(["sync", "-o", f"{out}/", "--json"])
+        skipped = json.loads(synced.stdout)["skipped"]
+        assert [(s["id"], s["sandbox"]) for s in skipped] == [(job, True)]
+        assert f"{job}: skipped" in synced.stderr and "the sandbox's job" in synced.stderr
+        isolated.clock.advance(86400)
+    assert sandbox.state.received[-1].path.endswith("/createbytalkingphoto")  # never asked
+    # A job of an AKOOL account this run has no credential for still exits 3: saving it needs
+    # that credential (the sandbox again, here with a key of its own).
+    sandbox.state.config.api_key = "other-account-key-0123456789abcdef"
+    monkeypatch.setenv("AKOOL_API_KEY", "other-account-key-0123456789abcdef")
+    invoke([*local, "talk", "https://example.com/o.jpg", "https://example.com/o.mp3"])
+    monkeypatch.setenv("AKOOL_API_KEY", PROD_KEY)
+    refused = invoke(["sync", "-o", f"{out}/", "--json"], expect=3)
+    assert [s["sandbox"] for s in json.loads(refused.stdout)["skipped"]] == [True, False]

@@ -34,7 +34,9 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable, or a "
     "keyring key verified on another base URL than the one in use (unset AKOOL_BASE_URL, or "
     "log in with that --base-url); or rows (a speech) made here with another credential: say "
-    "`--same-account` (pick them up) or `--new-account` (create them again)",
+    "`--same-account` (pick them up) or `--new-account` (create them again); or `akool sync` "
+    "skipped jobs of a server no credential in use may go to (a local sandbox's are only "
+    "warned about)",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "

@@ -22,6 +22,7 @@ from akool_cli.jobs.download import make_directory, safe_file_name
 from akool_cli.jobs.views import expired
 from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
 from akool_cli.net.api import AkoolClient
+from akool_cli.store.credentials import sandbox_accounts
 from akool_cli.store.journal import JobRecord, Journal
 
 # A job finishes after it was made: made this long ago, its result may still be on AKOOL.
@@ -36,9 +37,17 @@ class SyncResult:
     failed: list[dict[str, Any]] = field(default_factory=list)  # id, error
     # past expires_at, or deleted by AKOOL before (its result answered 404): never saved
     expired: list[str] = field(default_factory=list)
-    # id, error: not asked at all, as no credential in use may go to the server that made it
+    # id, error, sandbox: not asked at all, as no credential in use may go to the server that
+    # made it; `sandbox`: a local sandbox's job (made with its own key), whose result no AKOOL
+    # account has: no credential is missing for it
     skipped: list[dict[str, Any]] = field(default_factory=list)
     refreshed: int = 0  # unfinished jobs asked about first
+
+    @property
+    def credential_missing(self) -> bool:
+        """Some job of an AKOOL account could not be asked: its server's credential is missing
+        (`akool sync` exits 3); a sandbox's jobs alone are no such job."""
+        return any(not skipped["sandbox"] for skipped in self.skipped)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -106,8 +115,11 @@ def _saved_then_lost(journal: Journal, now: float) -> list[JobRecord]:
 
 def _not_asked(result: SyncResult, record: JobRecord, exc: AkoolError) -> None:
     """A job akool could not ask about: skipped for its credential's scope, else failed."""
-    entry = {"id": record.id, "error": exc.message}
-    (result.skipped if isinstance(exc, CredentialScopeError) else result.failed).append(entry)
+    if not isinstance(exc, CredentialScopeError):
+        result.failed.append({"id": record.id, "error": exc.message})
+        return
+    sandbox = record.account in sandbox_accounts()
+    result.skipped.append({"id": record.id, "error": exc.message, "sandbox": sandbox})
 
 
 def _refresh_unfinished(journal: Journal, api_for: ApiFor, now: float, result: SyncResult) -> int:
