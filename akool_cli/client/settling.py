@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
-from akool_cli.core.answers import other_inputs, same_inputs
+from akool_cli.core.answers import other_inputs
 from akool_cli.core.errors import RejectedError, UsageError, settle_hint
 from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id
@@ -48,11 +48,15 @@ class Settled:
 
 def _held_by_another(held: JobRecord, attempt: AttemptRecord, answer: dict[str, Any]) -> bool:
     """Whether a recorded job is another create's by mistake: on the attempt's server, its
-    status shows the attempt's inputs and not those of the create it is recorded under."""
+    status shows other inputs than the create it is recorded under (compared as the first
+    status read does) and none other than the attempt sent (with settle, the user says it is
+    the attempt's job where nothing can be compared: AKOOL's copy of an image is not)."""
     where = (held.base_url, held.profile, held.kind)
     if where != (attempt.base_url, attempt.profile, attempt.kind):
         return False
-    return other_inputs(held.inputs, answer) is not None and same_inputs(attempt.inputs, answer)
+    echoes = kinds.get(attempt.kind).echoes
+    not_held = other_inputs(held.inputs, answer, echoes=echoes, answered=held.answered)
+    return not_held is not None and other_inputs(attempt.inputs, answer, echoes=echoes) is None
 
 
 def _a(noun: str) -> str:

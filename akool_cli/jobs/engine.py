@@ -363,7 +363,7 @@ def _matching_attempt(
         where = (attempt.base_url, attempt.profile, attempt.kind)
         if record is not None and where != (record.base_url, record.profile, record.kind):
             continue
-        if same_inputs(attempt.inputs, info.raw):
+        if same_inputs(attempt.inputs, info.raw, kinds.get(attempt.kind).echoes):
             return attempt
     return None
 

@@ -917,11 +917,10 @@ class Journal:
         rows = self._read(LOOKUPS["job_by_id"], (info.id,))
         if not rows or rows[0]["answer_checked"] == CHECKED:
             return None
-        # As its create's answer echoed them (AKOOL's own copies of the inputs), else as sent.
+        # Echoes as sent; AKOOL's own copies of inputs only as its create's answer gave them.
         answered = json.loads(rows[0]["answered"])
-        expected = answered or json.loads(rows[0]["inputs"])
-        given = "its create's answer gave" if answered else "its create sent"
-        other = answers.other_inputs(expected, info.raw, given)
+        sent = json.loads(rows[0]["inputs"])
+        other = answers.other_inputs(sent, info.raw, "its create sent", answered=answered)
         if self.read_only:
             return other
         with self._transaction() as db:
