@@ -91,7 +91,9 @@ class SettlingMixin(ClientBase):
         and picked up by a rerun like any job; `not_created=True` lets the next run create it
         once more. `target` is the attempt's number, or, with `batch`, a row of that batch file
         (its `id` column, or its row number). A job whose status answer reports other inputs
-        than the attempt sent (another create's job) is refused unless `force`."""
+        than the attempt sent, where AKOOL echoes them (another create's job), is refused unless
+        `force`; AKOOL's own copy of an input (a talking photo's portrait) is not compared with
+        the URL sent, and with nothing left to compare the job is taken as said."""
         if (created is None) == (not not_created):
             raise UsageError(
                 "say what the create did: --created JOB_ID or --not-created (one of them)",
