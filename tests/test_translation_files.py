@@ -88,33 +88,20 @@ def test_webhook_serve_says_which_files_it_could_not_save_and_why(
     # in a shell with a leftover AKOOL_BASE_URL. The key rightly does not go there, so the
     # translation's other files cannot be asked for: before the fix only its video was saved,
     # and nothing said so.
-    from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.hooks import receiving
     from tests.support.waiting import wait_for
 
     monkeypatch.delenv("AKOOL_API_KEY")
     invoke(["login"], input=SANDBOX_API_KEY)
     hooked, warnings = isolated.tmp / "hooked", []
-    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     monkeypatch.setenv("AKOOL_BASE_URL", "http://127.0.0.1:9")  # the leftover
-    with akool_cli.Client() as client:
-        server = client.webhook_receiver(
-            host="127.0.0.1",
-            port=0,
-            path="/akool/webhook",
-            download_dir=hooked,
-            on_event=lambda event: None,
-            on_reject=lambda a, w: None,
-            on_warning=warnings.append,
-        )
-    server.start()
-    try:
+    with receiving(hooked, monkeypatch, warnings) as (server, _types):
         monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
         made = invoke(["translate", VIDEO, "--to", "fr", "--webhook-url", server.url])
         job_id = made.stdout.split()[0]
         isolated.clock.advance(60)
         wait_for(lambda: bool(warnings), 10.0)
-    finally:
-        server.stop()
     [warning] = warnings
     assert (hooked / f"{job_id}.mp4").is_file()
     named = ", ".join(f"{job_id}.{other}" for other in OTHERS)
