@@ -94,7 +94,7 @@ def test_webhook_serve_says_which_files_it_could_not_save_and_why(
 
     monkeypatch.delenv("AKOOL_API_KEY")
     invoke(["login"], input=SANDBOX_API_KEY)
-    hooked, warnings = isolated.tmp / "hooked", []
+    hooked, warnings = isolated.tmp / "hooked", list[str]()
     monkeypatch.setenv("AKOOL_BASE_URL", "http://127.0.0.1:9")  # the leftover
     with receiving(hooked, monkeypatch, warnings) as (server, _types):
         monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
