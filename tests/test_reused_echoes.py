@@ -173,28 +173,6 @@ def test_settle_refuses_a_speech_of_another_text(
     assert f"text: AKOOL reports {BEN!r}, the attempt sent {ANNA!r}" in refused.stderr
 
 
-def test_akools_copy_of_the_portrait_is_compared_only_with_the_creates_answer(
-    api_env: Sandbox, isolated: Isolation
-) -> None:
-    # talking-photo.yaml: the create's answer reports `talking_photo`, AKOOL's copy of the
-    # portrait under another URL. Settled from the dashboard (no create's answer to compare
-    # with), that copy is no sign of another create's job.
-    created = api_env.state.create_job
-
-    def copied(request: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
-        copy = {**request, "talking_photo_url": f"{E}/akool-copy/{len(api_env.state.jobs)}.jpeg"}
-        return created(copy, *args, **kwargs)
-
-    api_env.state.create_job = copied  # type: ignore[method-assign]
-    made = lose_answer_once(api_env, "create_job")
-    attempt = str(
-        settle_command(invoke(["talk", f"{E}/cq.jpg", f"{E}/cq.mp3"], expect=5).stderr)[0]
-    )
-    invoke(["settle", attempt, "--created", made[0].id])
-    invoke(["watch", made[0].id, "-o", str(isolated.tmp / "cq.mp4")])
-    assert (isolated.tmp / "cq.mp4").exists()
-
-
 def test_reliability_md_lists_what_each_kinds_answers_report() -> None:
     from akool_cli.core import kinds
     from tests.conftest import ROOT

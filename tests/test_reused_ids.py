@@ -20,6 +20,9 @@ from tests.support.runner import invoke
 from tests.test_settle import settle_command
 
 AUDIO = "https://example.com/speech.mp3"
+# AKOOL reports its own copy of a portrait (the sandbox too), so what tells the two creates
+# apart in its answers is what it echoes: their prompts.
+FIRST, SECOND = ["--prompt", "dup1 waves"], ["--prompt", "dup2 nods"]
 
 
 def reuse_the_first_id(
@@ -47,9 +50,9 @@ def two_talks(sandbox: Sandbox) -> tuple[int, str]:
     """The first talk's answer is lost (its attempt), the second is answered with its job (not
     followed yet)."""
     reuse_the_first_id(sandbox)
-    lost = invoke(["talk", "https://example.com/dup1.jpg", AUDIO], expect=5)
+    lost = invoke(["talk", "https://example.com/dup1.jpg", AUDIO, *FIRST], expect=5)
     attempt, _ = settle_command(lost.stderr)
-    return attempt, invoke(["talk", "https://example.com/dup2.jpg", AUDIO]).stdout.strip()
+    return attempt, invoke(["talk", "https://example.com/dup2.jpg", AUDIO, *SECOND]).stdout.strip()
 
 
 def test_a_row_answered_with_another_rows_id_is_reported_and_settled_to_its_row(
@@ -57,8 +60,8 @@ def test_a_row_answered_with_another_rows_id_is_reported_and_settled_to_its_row(
 ) -> None:
     rows = isolated.tmp / "rows.csv"
     rows.write_text(
-        f"id,image_url,audio_url\nd1,https://example.com/dup1.jpg,{AUDIO}\n"
-        f"d2,https://example.com/dup2.jpg,{AUDIO}\n"
+        f"id,image_url,audio_url,prompt\nd1,https://example.com/dup1.jpg,{AUDIO},dup1 waves\n"
+        f"d2,https://example.com/dup2.jpg,{AUDIO},dup2 nods\n"
     )
     out = isolated.tmp / "out"
     original = api_env.state.create_job
@@ -70,7 +73,7 @@ def test_a_row_answered_with_another_rows_id_is_reported_and_settled_to_its_row(
     assert report["d1"]["state"] == "unknown" and report["d2"]["state"] == "unknown"
     # Both rows are named; d2 is not given d1's job, and nothing was downloaded for it.
     error = report["d2"]["error"]
-    assert f"job {job} shows other inputs than row 3 (d2)" in error and "dup1.jpg" in error
+    assert f"job {job} shows other inputs than row 3 (d2)" in error and "'dup1 waves'" in error
     assert "it is the job of row 2 (d1)" in error
     assert report["d2"]["job_id"] is None and not any(Path(out).glob("*.mp4"))
     assert f"akool settle {report['d1']['attempt']} --created {job}" in error
@@ -94,7 +97,7 @@ def test_a_talk_whose_id_was_never_read_moves_to_the_attempt_it_belongs_to(
     assert list(api_env.state.jobs) == [job]
     # Followed, it is refused: its status shows the first talk's inputs (exit 5, no file).
     watched = invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")], expect=5)
-    assert "dup1.jpg" in watched.stderr and f"akool settle {attempt} --created {job}" in (
+    assert "dup1 waves" in watched.stderr and f"akool settle {attempt} --created {job}" in (
         watched.stderr
     )
     assert not (isolated.tmp / "v.mp4").exists()
@@ -103,7 +106,7 @@ def test_a_talk_whose_id_was_never_read_moves_to_the_attempt_it_belongs_to(
     invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")])
     assert (isolated.tmp / "v.mp4").exists()
     # The second talk's create is the unknown one now: the same command is not sent again.
-    invoke(["talk", "https://example.com/dup2.jpg", AUDIO], expect=5)
+    invoke(["talk", "https://example.com/dup2.jpg", AUDIO, *SECOND], expect=5)
     assert list(api_env.state.jobs) == [job]
 
 

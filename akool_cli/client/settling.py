@@ -49,7 +49,9 @@ class Settled:
 def _held_by_another(held: JobRecord, attempt: AttemptRecord, answer: dict[str, Any]) -> bool:
     """Whether a recorded job is another create's by mistake: on the attempt's server, its
     status shows other inputs than the create it is recorded under (as that create's answer
-    reported them, or as it sent them) and none other than the attempt's."""
+    reported them, or as it sent them) and none other than the attempt sent (with settle, the
+    user says it is the attempt's job where nothing can be compared: AKOOL's copy of an image
+    is not)."""
     where = (held.base_url, held.profile, held.kind)
     if where != (attempt.base_url, attempt.profile, attempt.kind):
         return False
@@ -90,7 +92,9 @@ class SettlingMixin(ClientBase):
         and picked up by a rerun like any job; `not_created=True` lets the next run create it
         once more. `target` is the attempt's number, or, with `batch`, a row of that batch file
         (its `id` column, or its row number). A job whose status answer reports other inputs
-        than the attempt sent (another create's job) is refused unless `force`."""
+        than the attempt sent, where AKOOL echoes them (another create's job), is refused unless
+        `force`; AKOOL's own copy of an input (a talking photo's portrait) is not compared with
+        the URL sent, and with nothing left to compare the job is taken as said."""
         if (created is None) == (not not_created):
             raise UsageError(
                 "say what the create did: --created JOB_ID or --not-created (one of them)",

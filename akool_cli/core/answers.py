@@ -6,8 +6,9 @@ What an answer reports is each kind's description (kinds.py, from AKOOL's pages)
 inputs its answers report as they were sent (a speech's input_text, a lip sync's target_video),
 and `copies`, those it reports as AKOOL's own copy or version of them (a talking photo's
 `talking_photo`: AKOOL's copy of the portrait, under another URL; AKOOL's own voice id). An echo
-is compared with what the create's answer reported and with what was sent; a copy only with
-what the create's answer reported: unlike the sent value, it says nothing either way."""
+is compared with what was sent and with what the create's answer reported (a match with either
+is no mismatch); a copy only with what the create's answer reported: unlike the sent value, it
+says nothing either way, so it is never taken for another create's input."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from typing import Any
 from akool_cli.core.kinds import JobKind
 
 CREATE_GAVE = "its create's answer gave"
+# Inputs many creates share (a resolution, a model, an effect): equal, they alone do not show
+# that an answer is of one create rather than another.
+SETTINGS = frozenset({"resolution", "model_name", "effect_code"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,12 @@ class Verdict:
     expected: str
     given: str
     same: bool | None
+    copy: bool = False
+
+    @property
+    def telling(self) -> bool:
+        """Equal, it shows the answer is of this create (not a setting, not AKOOL's copy)."""
+        return bool(self.same) and not self.copy and self.name not in SETTINGS
 
 
 def reported(kind: JobKind) -> list[tuple[str, str, bool]]:
@@ -41,9 +51,9 @@ def reported(kind: JobKind) -> list[tuple[str, str, bool]]:
 
 def verdicts(
     kind: JobKind,
-    sent: dict[str, Any],
+    sent: Mapping[str, Any],
     answer: Mapping[str, Any],
-    created: dict[str, Any] | None = None,
+    created: Mapping[str, Any] | None = None,
     sent_as: str = "the attempt sent",
 ) -> list[Verdict]:
     """Each reported input against the create's answer (`created`, by input name) and what was
@@ -56,50 +66,46 @@ def verdicts(
             continue
         agrees = [_comparable(value) == _comparable(v) for v in (echo, given) if v is not None]
         if any(agrees):
-            found.append(Verdict(name, value, given or echo or "", sent_as, True))
+            found.append(Verdict(name, value, given or echo or "", sent_as, True, copy))
         elif echo is not None:
-            found.append(Verdict(name, value, echo, CREATE_GAVE, False))
+            found.append(Verdict(name, value, echo, CREATE_GAVE, False, copy))
         elif not copy:
             found.append(Verdict(name, value, given or "", sent_as, False))
         else:
-            found.append(Verdict(name, value, given or "", sent_as, None))
+            found.append(Verdict(name, value, given or "", sent_as, None, copy))
     return found
 
 
 def other_inputs(
     kind: JobKind,
-    sent: dict[str, Any],
-    answer: dict[str, Any],
+    sent: Mapping[str, Any],
+    answer: Mapping[str, Any],
     *,
-    created: dict[str, Any] | None = None,
+    created: Mapping[str, Any] | None = None,
     sent_as: str = "the attempt sent",
 ) -> str | None:
     """Where a job's status answer shows other inputs than its create ("image_url: AKOOL
-    reports …, the attempt sent …"), or None. URLs are compared without their query (the
-    history keeps a presigned URL without its signature), texts without extra whitespace."""
-    for found in verdicts(kind, sent, answer, created, sent_as):
-        if found.same is False:
-            return (
-                f"{found.name}: AKOOL reports {found.value[:80]!r}, {found.given} "
-                f"{found.expected[:80]!r}"
-            )
-    return None
+    reports …, the attempt sent …"), or None (also when nothing can be compared). URLs are
+    compared without their query (the history keeps a presigned URL without its signature),
+    texts without extra whitespace."""
+    found = [v for v in verdicts(kind, sent, answer, created, sent_as) if v.same is False]
+    if not found:
+        return None
+    item = min(found, key=lambda v: v.copy)  # an input as the user gave it says most
+    what = f"{item.name} (AKOOL's copy)" if item.copy else item.name
+    return f"{what}: AKOOL reports {item.value[:80]!r}, {item.given} {item.expected[:80]!r}"
 
 
-def same_inputs(
-    kind: JobKind,
-    sent: dict[str, Any],
-    answer: dict[str, Any],
-    created: dict[str, Any] | None = None,
-) -> bool:
-    """The answer shows at least one input as this create gave it, and none otherwise."""
-    found = verdicts(kind, sent, answer, created)
-    return any(v.same for v in found) and not any(v.same is False for v in found)
+def same_inputs(kind: JobKind, sent: Mapping[str, Any], answer: Mapping[str, Any]) -> bool:
+    """The answer shows the inputs a create sent: at least one that tells creates apart (not
+    only a setting like the resolution, nor AKOOL's copy of an image), and none otherwise."""
+    found = verdicts(kind, sent, answer)
+    return any(v.telling for v in found) and not any(v.same is False for v in found)
 
 
 def echoed(kind: JobKind, answer: Mapping[str, Any]) -> dict[str, str]:
-    """The inputs a create's answer reports, by the history's names: what the job's status is
-    compared with first (a copy AKOOL made of an image is no mismatch)."""
+    """The inputs a create's answer reports, by the history's names, as AKOOL keeps them: what
+    the job's status is compared with (AKOOL's copy of an image is the same in both)."""
     found: dict[str, str] = {}
     job = kind.job_object(answer)
     for field, name, _ in reported(kind):

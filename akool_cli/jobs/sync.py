@@ -23,7 +23,7 @@ from akool_cli.jobs.views import expired
 from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
 from akool_cli.net.api import AkoolClient
 from akool_cli.store.credentials import sandbox_accounts
-from akool_cli.store.journal import JobRecord, Journal
+from akool_cli.store.journal import UNCHECKED, JobRecord, Journal
 
 # A job finishes after it was made: made this long ago, its result may still be on AKOOL.
 LOOK_BACK = RETENTION_SECONDS + 86400.0
@@ -65,7 +65,8 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
     now = journal.clock.time()
     result.refreshed = _refresh_unfinished(journal, api_for, now, result)
     wanted: list[tuple[JobRecord, AkoolClient]] = []
-    for record in [*journal.unsaved(), *_saved_then_lost(journal, now)]:
+    found = [*journal.unsaved(), *_saved_then_lost(journal, now), *_files_never_read(journal, now)]
+    for record in {record.id: record for record in found}.values():
         # Expired as status, history and MCP call it: past expires_at (never later than AKOOL's
         # deletion), so not asked for.
         if expired(record.video_status, record.expires_at, now):
@@ -110,6 +111,22 @@ def _saved_then_lost(journal: Journal, now: float) -> list[JobRecord]:
         and record.deleted_at is None
         and not expired(record.video_status, record.expires_at, now)  # saved once: not lost
         and not record.saved_at(Path(record.downloaded_path))
+    ]
+
+
+def _files_never_read(journal: Journal, now: float) -> list[JobRecord]:
+    """Done jobs whose kind offers other files (a translation's subtitles) while akool never
+    read their status (a callback brings only the result's URL): nothing says those files were
+    saved, so their status is asked for them (once: the status read marks the job checked)."""
+    return [
+        record
+        for record in journal.jobs_since(now - LOOK_BACK)
+        if record.video_status == Status.DONE
+        and record.deleted_at is None
+        and not record.files
+        and record.answer_checked == UNCHECKED
+        and kinds.get(record.kind).files
+        and not expired(record.video_status, record.expires_at, now)
     ]
 
 

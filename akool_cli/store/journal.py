@@ -917,7 +917,8 @@ class Journal:
         rows = self._read(LOOKUPS["job_by_id"], (info.id,))
         if not rows or rows[0]["answer_checked"] == CHECKED:
             return None
-        # As its create's answer reported them (AKOOL's own copies too), and as sent.
+        # Echoes as sent (or as its create's answer gave them); AKOOL's own copies of inputs
+        # only as its create's answer gave them.
         kind = kinds.KINDS.get(rows[0]["kind"])
         other = None
         if kind is not None:
