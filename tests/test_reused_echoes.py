@@ -61,12 +61,19 @@ def test_a_batch_row_is_not_done_with_another_rows_speech(
         f"id,image_url,text,voice\na1,{E}/a1.jpg,Row one says hello,{VOICE}\n"
         f"a2,{E}/a2.jpg,Row two says goodbye,{VOICE}\n"
     )
-    reuse_the_first_id(api_env, "create_speech", "create_tts")
-    result = invoke(["batch", str(rows), "-c", "1", "--json"], expect=9)
+    first = reuse_the_first_id(api_env, "create_speech", "create_tts")
+    batch = ["batch", str(rows), "-c", "1", "--json"]
+    result = invoke(batch, expect=9)
     report = {r["id"]: r for r in json.loads(result.stdout)["results"]}
     assert report["a1"]["state"] == "unknown" and report["a2"]["state"] == "unknown"
     assert "Row one says hello" in report["a2"]["error"]
     assert api_env.state.jobs == {}  # no talking photo made with the wrong speech
+    # The speech is a1's: settled there (before: refused as "already in the history"), the
+    # rerun makes a1's video with it, and a2 waits to be settled.
+    invoke(["settle", str(report["a1"]["attempt"]), "--created", first[0].id])
+    again = {r["id"]: r for r in json.loads(invoke(batch, expect=9).stdout)["results"]}
+    assert again["a1"]["state"] == "done" and again["a2"]["state"] == "unknown"
+    assert list(api_env.state.speech) == [first[0].id] and len(api_env.state.jobs) == 1
 
 
 @pytest.mark.parametrize(
