@@ -60,11 +60,12 @@ class FollowingMixin(ClientBase):
         """The newest jobs in the history (not refreshed)."""
         return [Job.of(None, record) for record in self.journal.recent(limit)]
 
-    def status(self, job_id: str) -> Job:
+    def status(self, job_id: str, *, detached_ok: bool = True) -> Job:
         """The job's current state from AKOOL (the server that made it), recorded in the history.
-        UnknownOutcomeError when AKOOL's status shows another create's inputs than the history's
-        (a server gave that create's id to this one): its result is not this create's, as watch
-        and download say (the MCP server's status and wait tools read it here)."""
+        A job whose status shows another create's inputs than the history's (a server gave that
+        create's id to this one) is returned `detached`; with `detached_ok=False` it raises
+        UnknownOutcomeError instead, naming both creates, as wait() and download() do (the MCP
+        server's status and wait tools: never `done` with another create's result)."""
         job_id = check_job_id(job_id)
         record = self.journal.get(job_id)
         if record is not None and record.deleted_at is not None:
@@ -76,7 +77,7 @@ class FollowingMixin(ClientBase):
         info = self.api_of(record).detail(kind, job_id)
         if record is not None:
             other = self.journal.update_from(info)
-            if other is not None:
+            if other is not None and not detached_ok:
                 from akool_cli.jobs import engine
 
                 raise engine.not_its_job(self.journal, info, other)
