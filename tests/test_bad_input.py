@@ -272,6 +272,8 @@ CASES = [
     Case("id-too-long", 2, "is not a job id", args("watch", "a" * 65)),
     Case("id-with-space", 2, "is not a job id", args("status", "64dd 90f9")),
     Case("id-shell-chars", 2, "is not a job id", args("watch", "abc;rm")),
+    Case("id-not-akools", 2, "is not an AKOOL job id", args("watch", "zzz")),
+    Case("api-path-control", 2, "contains a control character", args("api", "GET", "/x\r\nA: b")),
     # options
     Case("resolution-4k", 2, "720 or 1080", args("talk", IMAGE, AUDIO, "--resolution", "4k")),
     Case("resolution-480", 2, "720 or 1080", args("talk", IMAGE, AUDIO, "--resolution", "480")),

@@ -255,6 +255,10 @@ def test_sync_says_a_job_was_skipped_for_its_credential_and_exits_3(
     from tests.test_identity import running
 
     with running(isolated, 0.0) as other:
+        # An AKOOL account's server (a sandbox's own key would make it the sandbox's job, which
+        # sync only warns about: tests/test_breakit17d.py).
+        other.state.config.api_key = "an-accounts-key-0123456789abcdef"
+        monkeypatch.setenv("AKOOL_API_KEY", "an-accounts-key-0123456789abcdef")
         monkeypatch.setenv("AKOOL_BASE_URL", other.base_url)
         made = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
         monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
@@ -273,14 +277,16 @@ def test_settling_with_another_rows_job_is_refused_unless_forced(
 ) -> None:
     # Another machine's job (another history), as the dashboard lists it beside this one's.
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "other-home"))
-    other = invoke(["talk", "https://example.com/other.jpg", AUDIO]).stdout.strip()
+    # AKOOL reports its own copy of a portrait: what tells the jobs apart is the echoed prompt.
+    talk = ["talk", "https://example.com/other.jpg", AUDIO, "--prompt", "other waves"]
+    other = invoke(talk).stdout.strip()
     monkeypatch.setenv("AKOOL_HOME", str(isolated.home))
     api_env.state.inject("drop", at="create_talking_photo")
-    lost = invoke(["talk", IMAGE, AUDIO], expect=5)
+    lost = invoke(["talk", IMAGE, AUDIO, "--prompt", "mine nods"], expect=5)
     from tests.test_settle import settle_command
 
     attempt = str(settle_command(lost.stderr)[0])
     refused = invoke(["settle", attempt, "--created", other], expect=2)
-    assert "made with other inputs" in refused.stderr and "other.jpg" in refused.stderr
+    assert "made with other inputs" in refused.stderr and "other waves" in refused.stderr
     made = [j for j in api_env.state.jobs if j != other]
     invoke(["settle", attempt, "--created", made[0]])  # the job these inputs made: recorded

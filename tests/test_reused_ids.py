@@ -20,13 +20,19 @@ from tests.support.runner import invoke
 from tests.test_settle import settle_command
 
 AUDIO = "https://example.com/speech.mp3"
+# AKOOL reports its own copy of a portrait (the sandbox too), so what tells the two creates
+# apart in its answers is what it echoes: their prompts.
+FIRST, SECOND = ["--prompt", "dup1 waves"], ["--prompt", "dup2 nods"]
 
 
-def reuse_the_first_id(sandbox: Sandbox) -> None:
-    """The sandbox loses the answer to the next create, and answers every later create with the
-    job id that one made (the answer otherwise the later create's, as the break-it run's proxy
-    did: only `_id` replaced); AKOOL's status of that id stays the first create's."""
-    created = sandbox.state.create_job
+def reuse_the_first_id(
+    sandbox: Sandbox, method: str = "create_job", endpoint: str = "create_talking_photo"
+) -> list[Any]:
+    """The sandbox loses the answer to the endpoint's next create, and answers every later
+    create with the job that one made (the answer otherwise the later create's, as the break-it
+    run's proxy did: only `_id` replaced); AKOOL's status of that id stays the first create's.
+    `method`: the sandbox state's method that makes the endpoint's jobs."""
+    created = getattr(sandbox.state, method)
     first: list[Any] = []
 
     def reused(request: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
@@ -35,17 +41,18 @@ def reuse_the_first_id(sandbox: Sandbox) -> None:
             return first[0]
         return replace(first[0], request=request)  # not kept: the status is the first one's
 
-    sandbox.state.create_job = reused  # type: ignore[method-assign]
-    sandbox.state.inject("drop", at="create_talking_photo")
+    setattr(sandbox.state, method, reused)
+    sandbox.state.inject("drop", at=endpoint)
+    return first
 
 
 def two_talks(sandbox: Sandbox) -> tuple[int, str]:
     """The first talk's answer is lost (its attempt), the second is answered with its job (not
     followed yet)."""
     reuse_the_first_id(sandbox)
-    lost = invoke(["talk", "https://example.com/dup1.jpg", AUDIO], expect=5)
+    lost = invoke(["talk", "https://example.com/dup1.jpg", AUDIO, *FIRST], expect=5)
     attempt, _ = settle_command(lost.stderr)
-    return attempt, invoke(["talk", "https://example.com/dup2.jpg", AUDIO]).stdout.strip()
+    return attempt, invoke(["talk", "https://example.com/dup2.jpg", AUDIO, *SECOND]).stdout.strip()
 
 
 def test_a_row_answered_with_another_rows_id_is_reported_and_settled_to_its_row(
@@ -53,8 +60,8 @@ def test_a_row_answered_with_another_rows_id_is_reported_and_settled_to_its_row(
 ) -> None:
     rows = isolated.tmp / "rows.csv"
     rows.write_text(
-        f"id,image_url,audio_url\nd1,https://example.com/dup1.jpg,{AUDIO}\n"
-        f"d2,https://example.com/dup2.jpg,{AUDIO}\n"
+        f"id,image_url,audio_url,prompt\nd1,https://example.com/dup1.jpg,{AUDIO},dup1 waves\n"
+        f"d2,https://example.com/dup2.jpg,{AUDIO},dup2 nods\n"
     )
     out = isolated.tmp / "out"
     original = api_env.state.create_job
@@ -66,7 +73,7 @@ def test_a_row_answered_with_another_rows_id_is_reported_and_settled_to_its_row(
     assert report["d1"]["state"] == "unknown" and report["d2"]["state"] == "unknown"
     # Both rows are named; d2 is not given d1's job, and nothing was downloaded for it.
     error = report["d2"]["error"]
-    assert f"job {job} shows other inputs than row 3 (d2)" in error and "dup1.jpg" in error
+    assert f"job {job} shows other inputs than row 3 (d2)" in error and "'dup1 waves'" in error
     assert "it is the job of row 2 (d1)" in error
     assert report["d2"]["job_id"] is None and not any(Path(out).glob("*.mp4"))
     assert f"akool settle {report['d1']['attempt']} --created {job}" in error
@@ -90,7 +97,7 @@ def test_a_talk_whose_id_was_never_read_moves_to_the_attempt_it_belongs_to(
     assert list(api_env.state.jobs) == [job]
     # Followed, it is refused: its status shows the first talk's inputs (exit 5, no file).
     watched = invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")], expect=5)
-    assert "dup1.jpg" in watched.stderr and f"akool settle {attempt} --created {job}" in (
+    assert "dup1 waves" in watched.stderr and f"akool settle {attempt} --created {job}" in (
         watched.stderr
     )
     assert not (isolated.tmp / "v.mp4").exists()
@@ -99,7 +106,7 @@ def test_a_talk_whose_id_was_never_read_moves_to_the_attempt_it_belongs_to(
     invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")])
     assert (isolated.tmp / "v.mp4").exists()
     # The second talk's create is the unknown one now: the same command is not sent again.
-    invoke(["talk", "https://example.com/dup2.jpg", AUDIO], expect=5)
+    invoke(["talk", "https://example.com/dup2.jpg", AUDIO, *SECOND], expect=5)
     assert list(api_env.state.jobs) == [job]
 
 

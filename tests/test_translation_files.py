@@ -79,3 +79,35 @@ def test_webhook_serve_saves_every_file_of_a_translation(
         wait_for(lambda: all((hooked / f"{job_id}.{o}").is_file() for o in OTHERS), 10.0)
         wait_for(lambda: None not in files_of(job_id).values(), 10.0)
     assert (hooked / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"
+
+
+def test_webhook_serve_says_which_files_it_could_not_save_and_why(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 17, break-it run 17b, L11: a keyring login on the sandbox, then `webhook serve -o`
+    # in a shell with a leftover AKOOL_BASE_URL. The key rightly does not go there, so the
+    # translation's other files cannot be asked for: before the fix only its video was saved,
+    # and nothing said so.
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.hooks import receiving
+    from tests.support.waiting import wait_for
+
+    monkeypatch.delenv("AKOOL_API_KEY")
+    invoke(["login"], input=SANDBOX_API_KEY)
+    hooked, warnings = isolated.tmp / "hooked", list[str]()
+    monkeypatch.setenv("AKOOL_BASE_URL", "http://127.0.0.1:9")  # the leftover
+    with receiving(hooked, monkeypatch, warnings) as (server, _types):
+        monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
+        made = invoke(["translate", VIDEO, "--to", "fr", "--webhook-url", server.url])
+        job_id = made.stdout.split()[0]
+        isolated.clock.advance(60)
+        wait_for(lambda: bool(warnings), 10.0)
+    [warning] = warnings
+    assert (hooked / f"{job_id}.mp4").is_file()
+    named = ", ".join(f"{job_id}.{other}" for other in OTHERS)
+    assert warning.startswith(f"{job_id}: {named} not saved: ")
+    assert "http://127.0.0.1:9" in warning  # the reason: the key is not for that base URL
+    assert f"akool sync -o {hooked}/" in warning
+    # Where it says, later, with the base URL the key was verified on: all of them saved.
+    synced = invoke(["sync", "-o", f"{hooked}/"])
+    assert all((hooked / f"{job_id}.{other}").is_file() for other in OTHERS), synced

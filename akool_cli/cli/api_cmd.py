@@ -11,6 +11,7 @@ import typer
 
 from akool_cli.core.bounded import BODY_BYTES, read_at_most
 from akool_cli.core.errors import UsageError
+from akool_cli.core.validate import check_api_path
 
 TOO_LARGE = "AKOOL's request bodies are a few KB: pass a JSON object, e.g. --input body.json"
 METHODS = ("GET", "POST", "DELETE")  # every method AKOOL's documentation uses
@@ -208,10 +209,7 @@ def _checked_call(method: str, path: str) -> str:
             f"method {method!r} is not GET, POST or DELETE",
             hint="AKOOL's open API uses GET, POST and DELETE",
         )
-    if not path.startswith("/"):
-        raise UsageError(
-            f"path {path!r} must start with /", hint="e.g. /api/open/v3/faceswap/quota/info"
-        )
+    check_api_path(path)
     return verb
 
 

@@ -71,6 +71,8 @@ def login(
     out = runtime.output()
     with runtime.library() as lib:
         lib.base_url  # noqa: B018 (a bad base URL is said before a secret is asked for)
+        if rotate:
+            lib.check_rotation()  # and a key of another server, before the new one is sent
         if client_id is not None:
             # A malformed id is bad input like a malformed secret (2); a wrong one AKOOL refuses (3).
             cid = check_secret(client_id, "client id")

@@ -229,7 +229,7 @@ def _settle_hints(out: Output, outcomes: list[Outcome]) -> None:
         elif o.state == "unrecorded" and o.job_id and o.attempt_id is not None:
             # Billed, not recorded (a full disk): settling records it under its row and kind,
             # so the next run follows it; never created again.
-            hint = unrecorded_hint(o.attempt_id, o.job_id)
+            hint = unrecorded_hint(o.attempt_id, o.job_id, batch=True)
             out.info(f"row {o.row} ({o.id}): {hint}", prefix="Hint: ")
 
 

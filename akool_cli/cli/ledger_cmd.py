@@ -115,7 +115,8 @@ def sync(
     after they finish, and lists no jobs: the history is the only list). Run it daily; a second
     run transfers nothing. Results past their expiry (or deleted by AKOOL: 404) are listed as
     expired, not failures. Exit 6 when a result could not be saved; exit 3 when every other one
-    was, but some jobs were skipped as no credential in use may go to their server."""
+    was, but some jobs were skipped as no credential in use may go to their server (a local
+    sandbox's jobs, made with its own key, are only warned about)."""
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
@@ -130,7 +131,8 @@ def sync(
     for job_id in result.expired:
         out.warn(f"{job_id}: the result expired on AKOOL before it was saved")
     for skipped in result.skipped:
-        out.warn(f"{skipped['id']}: skipped, {skipped['error']}")
+        local = " (the sandbox's job: not counted as a failure)" if skipped["sandbox"] else ""
+        out.warn(f"{skipped['id']}: skipped, {skipped['error']}{local}")
     out.info(
         f"{len(result.saved)} saved, {len(result.failed)} not saved, "
         f"{len(result.expired)} expired before a sync"
@@ -142,7 +144,7 @@ def sync(
     )
     if result.failed:
         raise typer.Exit(int(ExitCode.JOB_FAILED))
-    if result.skipped:
+    if result.credential_missing:
         raise typer.Exit(int(ExitCode.AUTH))  # as `watch` of such a job: a credential is missing
 
 

@@ -50,6 +50,8 @@ def settle(
     Examples: akool settle 12 --created 64dd90f9f0b6684651e90d60; akool settle r7 --batch
     rows.csv --not-created
     """
+    from akool_cli.core.errors import after_settling
+
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
@@ -62,11 +64,7 @@ def settle(
     elif found.job is not None:
         out.data(found.job.id)
     if found.job is not None:
-        next_step = (
-            f"run the batch again to follow and download it (or: akool watch {found.job.id})"
-            if found.row is not None
-            else f"follow and download it with: akool watch {found.job.id} -o DIR/"
-        )
+        next_step = after_settling(found.job.id, found.kind, batch=found.row is not None)
         out.info(f"attempt {found.attempt}{row} made job {found.job.id}: recorded; {next_step}")
     else:
         out.info(

@@ -101,8 +101,11 @@ class AccountMixin(ClientBase):
     ) -> Any:
         """Any AKOOL endpoint with this credential (as `akool api`): AKOOL's whole answer,
         whatever its code (see envelope_error). A POST is never resent after an ambiguous
-        failure: it may be billed."""
-        return self.api.raw_call(method, path, body=body, query=query)
+        failure: it may be billed. A path that does not start with / or holds a control
+        character raises UsageError before anything is sent."""
+        from akool_cli.core.validate import check_api_path
+
+        return self.api.raw_call(method, check_api_path(path), body=body, query=query)
 
     def doctor(self) -> list[Check]:
         """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers."""
@@ -124,8 +127,11 @@ class AccountMixin(ClientBase):
         """Check a credential against AKOOL's credit endpoint, then keep it in the OS keyring
         for this profile (and the base URL it was checked against in the settings). A keyring
         that keeps secrets in a plaintext file is refused unless `allow_plaintext`. `rotate`:
-        it replaces the profile's key of the same account (see save_login)."""
-        checked = self.verify_login(api_key, client_id=client_id, client_secret=client_secret)
+        it replaces the profile's key of the same account (see save_login), and is checked
+        before the new key is sent anywhere."""
+        checked = self.verify_login(
+            api_key, client_id=client_id, client_secret=client_secret, rotate=rotate
+        )
         return self.save_login(checked, allow_plaintext=allow_plaintext, rotate=rotate)
 
     def verify_login(
@@ -134,12 +140,17 @@ class AccountMixin(ClientBase):
         *,
         client_id: str | None = None,
         client_secret: str | None = None,
+        rotate: bool = False,
     ) -> Verified:
-        """login()'s first half: the credential, checked against AKOOL (nothing saved yet)."""
+        """login()'s first half: the credential, checked against AKOOL (nothing saved yet).
+        With `rotate`, the profile's key it is to replace must be of this server: checked
+        first (check_rotation), so a leftover base URL never receives the new key."""
         from akool_cli.core.validate import check_secret
         from akool_cli.store.credentials import Credential
 
         base_url = self.base_url
+        if rotate:
+            self.check_rotation()
         if client_id is not None:
             # A malformed id is bad input like a malformed secret (2); a wrong one AKOOL refuses (3).
             cid = check_secret(client_id, "client id")
@@ -169,7 +180,7 @@ class AccountMixin(ClientBase):
 
         store = self.session.store()
         store.allow_plaintext = store.allow_plaintext or allow_plaintext
-        replaced = self._rotated_from(checked) if rotate else None
+        replaced = self._rotated_from(checked.base_url) if rotate else None
         store.save(self.profile, checked.credential)
         if replaced is not None:
             account = self.account_of(replaced, checked.base_url, self.profile)
@@ -186,7 +197,12 @@ class AccountMixin(ClientBase):
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)
 
-    def _rotated_from(self, checked: Verified) -> Credential:
+    def check_rotation(self) -> None:
+        """`login --rotate`'s check before a new key is asked for or sent: this profile has a
+        keyring key verified on this client's base URL (UsageError otherwise)."""
+        self._rotated_from(self.base_url)
+
+    def _rotated_from(self, base_url: str) -> Credential:
         """The profile's keyring key that `login --rotate` replaces: one verified on the same
         server (the account's jobs are there), else UsageError before anything is saved."""
         from akool_cli.store import config
@@ -199,10 +215,10 @@ class AccountMixin(ClientBase):
                 hint=f"log in without --rotate: akool --profile {self.profile} login",
             )
         verified = config.verified_base_url(self.paths, self.profile)
-        if verified != checked.base_url:
+        if verified != base_url:
             raise UsageError(
                 f"the key of profile {self.profile} was verified on {verified}, not on "
-                f"{checked.base_url}: --rotate replaces a key of the same server; nothing was "
+                f"{base_url}: --rotate replaces a key of the same server; nothing was "
                 "saved",
                 hint=f"rotate it there: akool --profile {self.profile} --base-url {verified} "
                 "login --rotate",

@@ -86,10 +86,11 @@ class CallbacksMixin(ClientBase):
         result: its state asked of the server that made it (the result is kept, not fetched
         again). It outlives this client's connections (the receiver runs on)."""
         session, clock, base_url = self.session, self.clock, self.base_url
+        refused: AuthError | None = None
         try:
             credential = self.credential()  # the receiver's; sent only to its own server
-        except AuthError:
-            credential = None  # nothing to ask with: `akool watch ID -o DIR/` saves them
+        except AuthError as exc:
+            credential, refused = None, exc  # nothing to ask with: each such job is warned of
 
         def save_rest(job_id: str, path: Path, journal: Any) -> None:
             from akool_cli.core import kinds
@@ -97,8 +98,11 @@ class CallbacksMixin(ClientBase):
 
             record = journal.get(job_id)
             kind = kinds.get(record.kind) if record is not None else None
-            if record is None or kind is None or not kind.files or credential is None:
+            if record is None or kind is None or not kind.files:
                 return
+            if credential is None:
+                assert refused is not None
+                raise refused
             if record.base_url not in ("", base_url):
                 raise CredentialScopeError(
                     f"job {job_id} was made on {record.base_url}, not {base_url}",

@@ -16,6 +16,7 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.core import kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
+from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id, check_job_ids, check_path, check_range
 
 if TYPE_CHECKING:
@@ -25,6 +26,28 @@ if TYPE_CHECKING:
     from akool_cli.store.journal import JobRecord
 
 POLL_INTERVAL = 3.0  # the first poll interval (AKOOL's demos); backs off to ~30 s
+
+
+def unasked(job_id: str, record: JobRecord | None) -> UsageError | None:
+    """Why an id is never sent to AKOOL: the history holds no such job and no AKOOL job id has
+    its shape (24 hexadecimal digits), so AKOOL could only answer "does not exist"."""
+    if record is not None or JOB_ID_SHAPE.fullmatch(job_id):
+        return None
+    return UsageError(
+        f"{job_id!r} is not an AKOOL job id (24 hexadecimal digits, like "
+        "64dd90f9f0b6684651e90d60), and the history holds no job by that name",
+        hint="list your jobs with: akool status; copy an id from the AKOOL dashboard",
+    )
+
+
+def _not_followed(job_id: str, record: JobRecord | None) -> UsageError | None:
+    """Why a job is not followed: a malformed id (see unasked), or a job deleted on AKOOL."""
+    if record is None or record.deleted_at is None:
+        return unasked(job_id, record)
+    return UsageError(
+        f"job {job_id} was deleted on AKOOL (akool delete): there is nothing to follow",
+        hint="see what the history keeps of it: akool status " + job_id,
+    )
 
 
 class FollowingMixin(ClientBase):
@@ -37,16 +60,27 @@ class FollowingMixin(ClientBase):
         """The newest jobs in the history (not refreshed)."""
         return [Job.of(None, record) for record in self.journal.recent(limit)]
 
-    def status(self, job_id: str) -> Job:
-        """The job's current state from AKOOL (the server that made it), recorded in the history."""
+    def status(self, job_id: str, *, detached_ok: bool = True) -> Job:
+        """The job's current state from AKOOL (the server that made it), recorded in the history.
+        A job whose status shows another create's inputs than the history's (a server gave that
+        create's id to this one) is returned `detached`; with `detached_ok=False` it raises
+        UnknownOutcomeError instead, naming both creates, as wait() and download() do (the MCP
+        server's status and wait tools: never `done` with another create's result)."""
         job_id = check_job_id(job_id)
         record = self.journal.get(job_id)
         if record is not None and record.deleted_at is not None:
             return Job.of(None, record)  # deleted on AKOOL (akool delete): nothing to ask
+        refused = unasked(job_id, record)
+        if refused is not None:
+            raise refused
         kind = self._kind_of(record)
         info = self.api_of(record).detail(kind, job_id)
         if record is not None:
-            self.journal.update_from(info)
+            other = self.journal.update_from(info)
+            if other is not None and not detached_ok:
+                from akool_cli.jobs import engine
+
+                raise engine.not_its_job(self.journal, info, other)
             record = self.journal.get(job_id)
         return Job.of(info, record, kind.name)
 
@@ -61,6 +95,8 @@ class FollowingMixin(ClientBase):
             record = self.journal.get(job_id)
             if record is not None:
                 records[job_id] = record
+            elif (refused := unasked(job_id, record)) is not None:
+                raise refused
         fresh, notes = self._refresh(ids, records)
         found = Statuses(notes=notes)
         found.read_only = str(self.journal.path) if self.journal.read_only else None
@@ -184,8 +220,12 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.download import check_target, names_directory
 
         job_id = check_job_id(job_id)
+        dest = check_path(dest, "dest (where the result goes)")
         wait = optional_duration(timeout, "--timeout")
         record = self.journal.get(job_id)
+        refused = unasked(job_id, record)
+        if refused is not None:
+            raise refused
         kind = self._kind_of(record)
         if kind.makes != "file":
             made = "a text" if kind.makes == "text" else "an asset kept on AKOOL"
@@ -310,12 +350,9 @@ class FollowingMixin(ClientBase):
 
         records = {job_id: self.journal.get(job_id) for job_id in ids}
         gone = {
-            job_id: UsageError(
-                f"job {job_id} was deleted on AKOOL (akool delete): there is nothing to follow",
-                hint="see what the history keeps of it: akool status " + job_id,
-            )
+            job_id: refused
             for job_id, record in records.items()
-            if record is not None and record.deleted_at is not None
+            if (refused := _not_followed(job_id, record)) is not None
         }
         records = {job_id: record for job_id, record in records.items() if job_id not in gone}
         ids = [job_id for job_id in ids if job_id not in gone]

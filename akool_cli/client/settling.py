@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
-from akool_cli.core.answers import other_inputs, same_inputs
+from akool_cli.core.answers import other_inputs
 from akool_cli.core.errors import RejectedError, UsageError, settle_hint
 from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id
@@ -48,11 +48,16 @@ class Settled:
 
 def _held_by_another(held: JobRecord, attempt: AttemptRecord, answer: dict[str, Any]) -> bool:
     """Whether a recorded job is another create's by mistake: on the attempt's server, its
-    status shows the attempt's inputs and not those of the create it is recorded under."""
+    status shows other inputs than the create it is recorded under (as that create's answer
+    reported them, or as it sent them) and none other than the attempt sent (with settle, the
+    user says it is the attempt's job where nothing can be compared: AKOOL's copy of an image
+    is not)."""
     where = (held.base_url, held.profile, held.kind)
     if where != (attempt.base_url, attempt.profile, attempt.kind):
         return False
-    return other_inputs(held.inputs, answer) is not None and same_inputs(attempt.inputs, answer)
+    kind = kinds.get(attempt.kind)
+    shows_other = other_inputs(kind, held.inputs, answer, created=held.answered) is not None
+    return shows_other and other_inputs(kind, attempt.inputs, answer) is None
 
 
 def _a(noun: str) -> str:
@@ -87,7 +92,9 @@ class SettlingMixin(ClientBase):
         and picked up by a rerun like any job; `not_created=True` lets the next run create it
         once more. `target` is the attempt's number, or, with `batch`, a row of that batch file
         (its `id` column, or its row number). A job whose status answer reports other inputs
-        than the attempt sent (another create's job) is refused unless `force`."""
+        than the attempt sent, where AKOOL echoes them (another create's job), is refused unless
+        `force`; AKOOL's own copy of an input (a talking photo's portrait) is not compared with
+        the URL sent, and with nothing left to compare the job is taken as said."""
         if (created is None) == (not not_created):
             raise UsageError(
                 "say what the create did: --created JOB_ID or --not-created (one of them)",
@@ -146,7 +153,7 @@ class SettlingMixin(ClientBase):
             )
         if not force:
             self._same_kind(attempt, kind, job_id, info.raw)
-        other = None if force else other_inputs(attempt.inputs, info.raw, echoes=kind.echoes)
+        other = None if force else other_inputs(kind, attempt.inputs, info.raw)
         if other is not None:
             raise UsageError(
                 f"cannot settle attempt {attempt.id}: job {job_id} was made with other inputs "
@@ -162,22 +169,24 @@ class SettlingMixin(ClientBase):
         attempt: AttemptRecord, kind: kinds.JobKind, job_id: str, answer: dict[str, Any]
     ) -> None:
         """The job is of the attempt's kind as far as its answer tells (a status endpoint that
-        serves several products answers any of their ids), or UsageError."""
+        serves several products answers any of their ids: its answer must show the kind's own
+        fields, `marks`), or UsageError."""
         other = kinds.answered_kind(kind, answer)
-        if other is None and kinds.untold(kind, answer) and kind.echoes:
-            # Nothing tells the kind: the inputs it echoes must be there (other_inputs then
-            # compares them with the attempt's).
-            echoes = ", ".join(kind.echoes)
+        if other is None and kinds.untold(kind, answer):
+            # Nothing tells the kind (a talking avatar's answer has no field of its own): it
+            # could be another product's job.
+            marks = ", ".join(kind.marks)
             raise UsageError(
                 f"cannot settle attempt {attempt.id}: AKOOL's answer for job {job_id} does not "
-                f"show it is {_a(kind.noun)} job (no {echoes} to compare with the attempt's "
-                "inputs); the attempt stays unknown",
+                f"show it is {_a(kind.noun)} job (no {marks}, which its answers have, and "
+                "the same status endpoint answers other products' ids); the attempt stays "
+                "unknown",
                 hint=f"copy the id of the {kind.noun} job from the AKOOL dashboard (akool settle "
                 f"{attempt.id} --created {job_id} --force if it is this one)",
             )
         if other is None:
             return
-        shown = next(mark for mark in other.marks if mark in answer)
+        shown = other.shows(answer, other.marks)
         raise UsageError(
             f"cannot settle attempt {attempt.id}: job {job_id} is {_a(other.noun)} job, not "
             f"{_a(kind.noun)} job (AKOOL's answer has {other.noun}'s {shown}); the attempt "

@@ -83,7 +83,8 @@ class TalkingMixin(ClientBase):
         from akool_cli.core.durations import optional_duration
 
         events = events or TalkEvents(warn=on_warning or _ignore)
-        image, audio = _text(image), None if audio is None else _text(audio)
+        image = _text(image, "image")
+        audio = None if audio is None else _text(audio, "audio")
         tts = self._speech_request(audio, text, voice, voice_options, speed, language_code)
         given = [Input(image, "image", "the image")]
         if audio is not None:
@@ -218,7 +219,7 @@ class TalkingMixin(ClientBase):
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=False)
         found.raise_problems()
         if not found.files:
-            raise UsageError(f"{_text(path)} is not a local file", hint="give a file's path")
+            raise UsageError(f"{source} is not a local file", hint="give a file's path")
         return self.prepare_inputs(found, settings)[source]
 
     # -- jobs -------------------------------------------------------------------------------
@@ -304,8 +305,17 @@ class TalkingMixin(ClientBase):
         return self.api.find_voice(voice_id)
 
 
-def _text(value: str | os.PathLike[str]) -> str:
-    return os.fspath(value) if isinstance(value, os.PathLike) else value
+def _text(value: object, what: str) -> str:
+    """An input as a URL or a local path (str or os.PathLike), or UsageError naming the
+    argument (never an AttributeError deep inside)."""
+    text = os.fspath(value) if isinstance(value, os.PathLike) else value
+    if not isinstance(text, str):
+        raise UsageError(
+            f"{what} must be a URL or a file path (str or pathlib.Path), not "
+            f"{type(value).__name__} {value!r:.60}",
+            hint=f"pass {what} as a str: its URL (https://...) or a local file's path",
+        )
+    return text
 
 
 def _talk_request(

@@ -14,6 +14,10 @@ from typing import Any, Literal
 
 DOCUMENTED_HOST = "openapi.akool.com"
 DEFAULT_BASE_URL = f"https://{DOCUMENTED_HOST}"
+# The local sandbox's own credentials (docs/sandbox.md): no AKOOL account has them, so a job made
+# with them is a sandbox's, whatever port it was on.
+SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
+SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
 SUCCESS_CODE = 1000
 
 FieldType = Literal["string", "number", "integer", "boolean", "array", "object"]

@@ -36,7 +36,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "log in with that --base-url); or rows (a speech) made here with another credential, or a "
     "create whose identical one made with another credential has an unknown outcome: say "
     "`--same-account` (the same account: pick them up, settle what is in doubt) or "
-    "`--new-account` (create them again; MCP: `account`)",
+    "`--new-account` (create them again; MCP: `account`); or `akool sync` skipped jobs of a "
+    "server no credential in use may go to (a local sandbox's are only warned about)",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
@@ -242,13 +243,35 @@ def settle_hint(attempt_id: int | None) -> str:
     )
 
 
-def unrecorded_hint(attempt_id: int, job_id: str) -> str:
+def unrecorded_hint(attempt_id: int, job_id: str, kind: str = "", batch: bool = False) -> str:
     """What to do with a job AKOOL made that the history could not record (a full disk): record
-    it once there is space (its kind comes from the attempt: a speech id too), then follow it."""
+    it once there is space (its kind comes from the attempt: a speech id too), then the step
+    that finishes it (after_settling)."""
     return (
         f"keep the id; once there is space, record it: akool settle {attempt_id} --created "
-        f"{job_id}  (then akool watch {job_id} follows and downloads it)"
+        f"{job_id}, then {after_settling(job_id, kind, batch)}"
     )
+
+
+# What makes the result a settled job was made for, by kind, when it is not the job itself: a
+# speech is made for a talking photo (`talk --text`), which running the command again makes with
+# it (the speech is not paid for again). `{id}`: the job's id.
+MADE_FOR = {
+    "tts": "run the same akool talk … --text … again to make the video: it uses this speech, "
+    "not paid for again (akool watch {id} saves the speech alone)",
+}
+
+
+def after_settling(job_id: str, kind: str = "", batch: bool = False) -> str:
+    """The next step once a job is recorded under its attempt: a batch run picks it up (a row's
+    speech makes its video), a speech's video is made by its talk command (MADE_FOR), any other
+    job is followed and downloaded by akool watch."""
+    if batch:
+        return f"run the batch again: it picks the job up for its row (or: akool watch {job_id})"
+    made_for = MADE_FOR.get(kind)
+    if made_for is not None:
+        return made_for.format(id=job_id)
+    return f"follow and download it with: akool watch {job_id} -o DIR/"
 
 
 SETTLE_LIST_HINT = (

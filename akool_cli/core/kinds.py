@@ -117,8 +117,13 @@ class JobKind:
     # Fields of its job object (as its page documents it) that no other kind read by the same
     # status endpoint has: they tell which product an id belongs to (see answered_kind).
     marks: tuple[str, ...] = ()
-    # The inputs its status answer echoes under another name: answer field → input field.
+    # The inputs its answers report (its page's create and status answers), by answer field →
+    # the history's input name: `echoes` as they were sent, `copies` as AKOOL's own copy or
+    # version of them (another URL for the same image, AKOOL's own voice id). The first status
+    # read and `akool settle --created` compare them (core/answers.py); a copy only with the
+    # create's answer, never with what was sent.
     echoes: Mapping[str, str] = field(default_factory=dict)
+    copies: Mapping[str, str] = field(default_factory=dict)
 
     # -- compatibility: one endpoint, one id ------------------------------------------------
 
@@ -166,6 +171,17 @@ class JobKind:
             item = item[0]
         return JobInfo.read(item, self.created_shape or self.shape)
 
+    def job_object(self, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The job's own object in an answer's `data`: a speech's status keeps it in `result`;
+        a create's answer (and any answer without that object) is read as it is."""
+        item = at(data, self.shape.nested) if self.shape.nested else data
+        return item if isinstance(item, Mapping) else data
+
+    def shows(self, data: Mapping[str, Any], fields: tuple[str, ...]) -> str | None:
+        """The first of these fields the job's object in `data` has, or None."""
+        item = self.job_object(data)
+        return next((name for name in fields if name in item), None)
+
     def explain(self, code: int) -> str | None:
         """What this product's page says a business code means, if it says."""
         return self.codes.get(code)
@@ -205,7 +221,7 @@ def answered_kind(kind: JobKind, answer: Mapping[str, Any]) -> JobKind | None:
     """Another kind that a status answer read with `kind`'s status call shows the job to be:
     the answer has that kind's marks and none of `kind`'s. None when it may be `kind`'s (an
     answer with no kind's marks says nothing)."""
-    if any(mark in answer for mark in kind.marks):
+    if kind.shows(answer, kind.marks):
         return None
     return next(
         (
@@ -213,7 +229,7 @@ def answered_kind(kind: JobKind, answer: Mapping[str, Any]) -> JobKind | None:
             for other in KINDS.values()
             if other is not kind
             and other.status.family == kind.status.family
-            and any(mark in answer for mark in other.marks)
+            and other.shows(answer, other.marks)
         ),
         None,
     )
@@ -226,7 +242,7 @@ def untold(kind: JobKind, answer: Mapping[str, Any]) -> bool:
     shared = any(
         other is not kind and other.status.family == kind.status.family for other in KINDS.values()
     )
-    return shared and bool(kind.marks) and not any(mark in answer for mark in kind.marks)
+    return shared and bool(kind.marks) and not kind.shows(answer, kind.marks)
 
 
 def by_command(name: str) -> JobKind | None:
@@ -298,6 +314,9 @@ TALKING_PHOTO = register(
         webhook_type="talking photo",
         failure_hint=TALKING_PHOTO_ADVICE,
         marks=("talking_photo",),  # its image, in its documented answers
+        echoes={"prompt": "prompt", "resolution": "resolution"},
+        # talking-photo.yaml's create answer: talking_photo is AKOOL's copy of talking_photo_url.
+        copies={"talking_photo": "image_url"},
     )
 )
 SPEECH = register(
@@ -316,6 +335,12 @@ SPEECH = register(
         result="audio",
         suffix=".mp3",
         failure_hint="check the text and the voice id (akool voices), then try again",
+        # voiceLab.mdx: both answers report input_text; voice_id (create answer) is AKOOL's own
+        # id for the voice, not the one sent. input_text tells it from a voice change, which
+        # the same detail endpoint answers.
+        marks=("input_text",),
+        echoes={"input_text": "text"},
+        copies={"voice_id": "voice"},
     )
 )
 # Lip sync's own codes (ai-tools-suite/lip-sync, "Response Code Description"), in our words.
@@ -362,7 +387,9 @@ IMAGE2VIDEO = register(
         failure_hint="check the image URL and the prompt (and the effect code), then create the "
         "job again",
         marks=("image_url", "effect_code"),  # image2video.mdx's job object
-        echoes={"image_url": "image_url", "effect_code": "effect_code"},
+        echoes={
+            name: name for name in ("image_url", "prompt", "audio_url", "effect_code", "resolution")
+        },
         delete=IdsCall(contract.IMAGE2VIDEO_DELETE, "_ids"),
     )
 )
@@ -378,7 +405,7 @@ TEXT2VIDEO = register(
         webhook_field="webhookurl",
         failure_hint="check the prompt and the model's resolution and length, then try again",
         marks=("batch_id", "batch_count"),  # text2video.mdx's job object
-        echoes={"model_name": "model_name"},
+        echoes={name: name for name in ("prompt", "model_name", "resolution")},
     )
 )
 
@@ -456,7 +483,12 @@ CHARACTER_SWAP = register(
         failure_hint="use a clear PNG or JPEG of the character and an MP4 of 120 s or less, "
         "then create the job again (character swap needs a Pro plan or higher)",
         marks=("image_url",),  # character-swap/get-result.mdx's job object
-        echoes={"image_url": "image", "video_url": "video"},
+        echoes={
+            "image_url": "image",
+            "video_url": "video",
+            "prompt": "prompt",
+            "resolution": "resolution",
+        },
     )
 )
 
@@ -483,6 +515,8 @@ HEAD_SWAP = register(
         command="headswap",
         failure_hint="use a video of about 3 to 20 seconds and one clear face image per person, "
         "then try again",
+        # head-swap/get-result.mdx: source_video_url is its input (video_url, the result).
+        echoes={"source_video_url": "video_url", "resolution": "resolution"},
         codes={1104: "the account has not enough credit for this head swap"},
     )
 )

@@ -133,6 +133,8 @@ IMAGE = register(
         webhook_type="image",
         failure_hint="rephrase the prompt (or use another --from image), then try again",
         codes=IMAGE_CODES,
+        # image-generate.mdx: origin_prompt is the prompt sent; its `prompt` is AKOOL's version.
+        echoes={"origin_prompt": "prompt", "source_image": "source_image"},
     )
 )
 # Upscale (U1-U4) and variation (V1-V4) of one image of a generated set: a new image job.
@@ -144,6 +146,7 @@ IMAGE_BUTTON = register(
         create=contract.CREATE_IMAGE_BUTTON,
         command="image upscale",
         failure_hint="check that the image is done (akool status ID), then try again",
+        echoes={"image_content_model_id": "_id", "op_button": "button"},
     )
 )
 
@@ -159,6 +162,10 @@ VOICE_CHANGE = register(
         command="voice change",
         failure_hint="check the recording (50 MB at most, mp3, mp4 or wav) and the voice id "
         "(akool voices; only Akool Multilingual 1 voices change voices), then try again",
+        # voiceLab.mdx: its recording, as sent; voice_id is AKOOL's own id for the voice.
+        marks=("source_voice_file",),
+        echoes={"source_voice_file": "source_voice_file"},
+        copies={"voice_id": "voice_id"},
     )
 )
 # A clone makes a voice kept on AKOOL: its voice_id (for akool talk --text --voice, and listed
@@ -184,6 +191,7 @@ VOICE_CLONE = register(
         makes="asset",
         failure_hint="use a clear recording of one voice (30 MB at most), then try again",
         delete=IdsCall(contract.VOICE_DELETE, "_ids", joined=False),
+        echoes={"source_voice_file": "source_voice_file"},  # voiceLab.mdx's clone answer
     )
 )
 

@@ -47,6 +47,24 @@ def check_url_form(text: str, label: str) -> SplitResult:
     return split_url(text, label)
 
 
+def check_api_path(value: object) -> str:
+    """A path for a raw call (`akool api`, Client.raw_call): text starting with /, without
+    control characters (no request line or header can be smuggled in with it)."""
+    path = check_text(value, "the path")
+    if not path.startswith("/"):
+        raise UsageError(
+            f"path {path!r} must start with /", hint="e.g. /api/open/v3/faceswap/quota/info"
+        )
+    control = URL_CONTROL.search(path)
+    if control is not None:
+        raise UsageError(
+            f"path {path[:80]!r} contains a control character (U+{ord(control.group()):04X})",
+            hint="remove it (AKOOL's paths have none; encode a character a query needs as %XX), "
+            "e.g. /api/open/v3/faceswap/quota/info",
+        )
+    return path
+
+
 def check_input_url(value: str, what: str) -> str:
     """An input URL AKOOL can fetch; a local path gets an explanation instead of a request."""
     text = value.strip()

@@ -142,7 +142,7 @@ def create(
             # Billed, whatever went wrong next: the id must reach the user.
             raise LocalStateError(
                 f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
-                hint=unrecorded_hint(attempt_id, job.id),
+                hint=unrecorded_hint(attempt_id, job.id, kind.name),
                 job_id=job.id,
                 attempt_id=attempt_id,
             ) from exc
@@ -274,7 +274,7 @@ def _record(
         # Billed, but not recorded: the id must still reach the user.
         raise LocalStateError(
             f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
-            hint=f"{unrecorded_hint(attempt_id, job.id)}; {exc.hint}",
+            hint=f"{unrecorded_hint(attempt_id, job.id, kind.name)}; {exc.hint}",
             path=exc.path,
             job_id=job.id,
             attempt_id=attempt_id,
@@ -310,7 +310,7 @@ def _job_record(
         account=origin.account,
         outputs=job.outputs,
         run_id=origin.run_id,
-        answered=echoed(job.raw),
+        answered=echoed(kind, job.raw),
     )
 
 
@@ -374,7 +374,7 @@ def _matching_attempt(
         where = (attempt.base_url, attempt.profile, attempt.kind)
         if record is not None and where != (record.base_url, record.profile, record.kind):
             continue
-        if same_inputs(attempt.inputs, info.raw):
+        if same_inputs(kinds.get(attempt.kind), attempt.inputs, info.raw):
             return attempt
     return None
 

@@ -22,7 +22,8 @@ from akool_cli.jobs.download import make_directory, safe_file_name
 from akool_cli.jobs.views import expired
 from akool_cli.jobs.watcher import Downloaded, Failed, Watcher, refresh
 from akool_cli.net.api import AkoolClient
-from akool_cli.store.journal import JobRecord, Journal
+from akool_cli.store.credentials import sandbox_accounts
+from akool_cli.store.journal import UNCHECKED, JobRecord, Journal
 
 # A job finishes after it was made: made this long ago, its result may still be on AKOOL.
 LOOK_BACK = RETENTION_SECONDS + 86400.0
@@ -36,9 +37,17 @@ class SyncResult:
     failed: list[dict[str, Any]] = field(default_factory=list)  # id, error
     # past expires_at, or deleted by AKOOL before (its result answered 404): never saved
     expired: list[str] = field(default_factory=list)
-    # id, error: not asked at all, as no credential in use may go to the server that made it
+    # id, error, sandbox: not asked at all, as no credential in use may go to the server that
+    # made it; `sandbox`: a local sandbox's job (made with its own key), whose result no AKOOL
+    # account has: no credential is missing for it
     skipped: list[dict[str, Any]] = field(default_factory=list)
     refreshed: int = 0  # unfinished jobs asked about first
+
+    @property
+    def credential_missing(self) -> bool:
+        """Some job of an AKOOL account could not be asked: its server's credential is missing
+        (`akool sync` exits 3); a sandbox's jobs alone are no such job."""
+        return any(not skipped["sandbox"] for skipped in self.skipped)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,7 +65,8 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
     now = journal.clock.time()
     result.refreshed = _refresh_unfinished(journal, api_for, now, result)
     wanted: list[tuple[JobRecord, AkoolClient]] = []
-    for record in [*journal.unsaved(), *_saved_then_lost(journal, now)]:
+    found = [*journal.unsaved(), *_saved_then_lost(journal, now), *_files_never_read(journal, now)]
+    for record in {record.id: record for record in found}.values():
         # Expired as status, history and MCP call it: past expires_at (never later than AKOOL's
         # deletion), so not asked for.
         if expired(record.video_status, record.expires_at, now):
@@ -104,10 +114,29 @@ def _saved_then_lost(journal: Journal, now: float) -> list[JobRecord]:
     ]
 
 
+def _files_never_read(journal: Journal, now: float) -> list[JobRecord]:
+    """Done jobs whose kind offers other files (a translation's subtitles) while akool never
+    read their status (a callback brings only the result's URL): nothing says those files were
+    saved, so their status is asked for them (once: the status read marks the job checked)."""
+    return [
+        record
+        for record in journal.jobs_since(now - LOOK_BACK)
+        if record.video_status == Status.DONE
+        and record.deleted_at is None
+        and not record.files
+        and record.answer_checked == UNCHECKED
+        and kinds.get(record.kind).files
+        and not expired(record.video_status, record.expires_at, now)
+    ]
+
+
 def _not_asked(result: SyncResult, record: JobRecord, exc: AkoolError) -> None:
     """A job akool could not ask about: skipped for its credential's scope, else failed."""
-    entry = {"id": record.id, "error": exc.message}
-    (result.skipped if isinstance(exc, CredentialScopeError) else result.failed).append(entry)
+    if not isinstance(exc, CredentialScopeError):
+        result.failed.append({"id": record.id, "error": exc.message})
+        return
+    sandbox = record.account in sandbox_accounts()
+    result.skipped.append({"id": record.id, "error": exc.message, "sandbox": sandbox})
 
 
 def _refresh_unfinished(journal: Journal, api_for: ApiFor, now: float, result: SyncResult) -> int:

@@ -437,10 +437,12 @@ class Session:
         (what its create tool answered) as the analysis, then as the job it became."""
         job_id = check_job_id(job_id)
         staged = self.staged.find(job_id)
+        # Another create's job (a server reused its id) is an error, as for watch and download.
         if staged is None:
-            return self.describe(self.client.status(job_id))
+            return self.describe(self.client.status(job_id, detached_ok=False))
         if staged.job is not None:
-            return {**self.describe(self.client.status(staged.job.id)), "analysis_id": job_id}
+            found = self.client.status(staged.job.id, detached_ok=False)
+            return {**self.describe(found), "analysis_id": job_id}
         if staged.failed:
             raise _staged_error(staged)
         return _analysing(job_id)

@@ -42,6 +42,7 @@ HELD = ("hold",)
 FAULTS_AFTER = ("drop", "truncate", "malformed")
 FAULT_NAMES = FAULTS_BEFORE + FAULTS_AFTER
 FILES_PREFIX = "/_sandbox/files/"
+COPIES_PREFIX = "/_sandbox/copies/"  # where AKOOL keeps its copies of inputs (never served)
 AUDIO_PREFIXES = ("/_sandbox/speech/", "/_sandbox/voices/")
 STATS_PATH = "/_sandbox/stats"
 # What the sandbox answers to an endpoint AKOOL documents (or retired) that it does not imitate:
@@ -605,6 +606,15 @@ class Handler(BaseHTTPRequestHandler):
             "voice_options": dict(job.request.get("voice_options") or {}),
         }
 
+    def _copy_of(self, job: SandboxJob, url: str) -> str:
+        """AKOOL's copy of a talking photo's image, as its answers give it (talking-photo.yaml:
+        talking_photo is a URL of AKOOL's own, never the talking_photo_url sent): one per
+        create, the same in the create's answer and in every status of the job."""
+        if not url:
+            return ""
+        digest = hashlib.sha256(f"{job.id}\n{url}".encode()).hexdigest()[:20]
+        return f"{self._base_url()}{COPIES_PREFIX}{int(job.created_wall * 1000)}-{digest}.jpeg"
+
     def _job_data(self, job: SandboxJob, status: int) -> dict[str, Any]:
         request = job.request
         data: dict[str, Any] = {
@@ -618,7 +628,7 @@ class Handler(BaseHTTPRequestHandler):
             "video_lock_duration": 0.8,
             "deduction_lock_duration": 10,
             "external_video": "",
-            "talking_photo": request.get("talking_photo_url", ""),
+            "talking_photo": self._copy_of(job, str(request.get("talking_photo_url", ""))),
             "video": "",
             "__v": 0,
             "video_status": status,

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from akool_cli.core.clock import Clock, SystemClock
+from akool_cli.core.contract import SANDBOX_API_KEY as SANDBOX_API_KEY
+from akool_cli.core.contract import SANDBOX_CLIENT_ID as SANDBOX_CLIENT_ID
 from akool_cli.core.prices import RETENTION_SECONDS
 
-SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
-SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
 # As on AKOOL, the API key and the legacy clientSecret are the same value (AKOOL's authentication docs).
 SANDBOX_CLIENT_SECRET = SANDBOX_API_KEY
 FAIL_TRIGGER = "fail"

@@ -97,6 +97,16 @@ class Credential:
         )
 
 
+def sandbox_accounts() -> frozenset[str]:
+    """The account fingerprints of the local sandbox's own credentials (its API key, its client
+    id): a job recorded with one is a sandbox's, never an AKOOL account's."""
+    from akool_cli.core.contract import SANDBOX_API_KEY, SANDBOX_CLIENT_ID
+
+    key = Credential("api_key", "sandbox", api_key=SANDBOX_API_KEY)
+    client = Credential("client", "sandbox", client_id=SANDBOX_CLIENT_ID)
+    return frozenset({key.account(), client.account()})
+
+
 def mask(secret: str) -> str:
     """Enough of a secret to recognise it, never enough to use it."""
     if len(secret) < 12:

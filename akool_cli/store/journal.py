@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from akool_cli.core import answers, redact
+from akool_cli.core import answers, kinds, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
 from akool_cli.core.models import JobInfo
@@ -968,11 +968,18 @@ class Journal:
         rows = self._read(LOOKUPS["job_by_id"], (info.id,))
         if not rows or rows[0]["answer_checked"] == CHECKED:
             return None
-        # As its create's answer echoed them (AKOOL's own copies of the inputs), else as sent.
-        answered = json.loads(rows[0]["answered"])
-        expected = answered or json.loads(rows[0]["inputs"])
-        given = "its create's answer gave" if answered else "its create sent"
-        other = answers.other_inputs(expected, info.raw, given)
+        # Echoes as sent (or as its create's answer gave them); AKOOL's own copies of inputs
+        # only as its create's answer gave them.
+        kind = kinds.KINDS.get(rows[0]["kind"])
+        other = None
+        if kind is not None:
+            other = answers.other_inputs(
+                kind,
+                json.loads(rows[0]["inputs"]),
+                info.raw,
+                created=json.loads(rows[0]["answered"]),
+                sent_as="its create sent",
+            )
         if self.read_only:
             return other
         with self._transaction() as db:

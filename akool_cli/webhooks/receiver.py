@@ -415,9 +415,21 @@ class EventRecorder:
         except (AkoolError, DownloadCancelled) as exc:
             why = exc.message if isinstance(exc, AkoolError) else "akool is stopping"
             self.warn(
-                f"{job_id}: its other files were not saved: {why}; fetch them with: "
-                f"akool watch {job_id} -o {self.download_dir}/"
+                f"{job_id}: {_other_files(journal, job_id, path)} not saved: {why}; fetch them "
+                f"later with: akool sync -o {self.download_dir}/ (or akool watch {job_id} -o "
+                f"{self.download_dir}/)"
             )
+
+
+def _other_files(journal: Any, job_id: str, path: Path) -> str:
+    """A job's other files as they would be saved beside its result (`<id>.translated.srt`)."""
+    from akool_cli.core import kinds
+    from akool_cli.jobs.watcher import beside_target
+
+    record = journal.get(job_id)
+    kind = kinds.KINDS.get(record.kind) if record is not None else None
+    names = [beside_target(path, f.role, f.suffix).name for f in (kind.files if kind else ())]
+    return ", ".join(names) or "its other files"
 
 
 def download_into(

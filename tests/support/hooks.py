@@ -11,9 +11,12 @@ import pytest
 
 
 @contextmanager
-def receiving(outdir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, list[str]]]:
+def receiving(
+    outdir: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str] | None = None
+) -> Iterator[tuple[Any, list[str]]]:
     """(the started receiver, the `type` of each callback it accepted), saving results in outdir;
-    it accepts the sandbox's signed callbacks (AKOOL_CLIENT_ID is the sandbox's)."""
+    it accepts the sandbox's signed callbacks (AKOOL_CLIENT_ID is the sandbox's). Its warnings
+    go to `warnings`, when given."""
     import akool_cli
     from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
 
@@ -28,7 +31,7 @@ def receiving(outdir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[A
             download_dir=outdir,
             on_event=lambda event: types.append(event.type),
             on_reject=lambda a, w: None,
-            on_warning=lambda message: None,
+            on_warning=(warnings.append if warnings is not None else lambda message: None),
         )
     server.start()
     try:
