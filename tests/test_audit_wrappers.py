@@ -387,3 +387,73 @@ def test_an_api_host_url_held_in_a_name_is_a_call() -> None:
         "s = requests.get(OLD + job)\n"
     )
     assert places(audit_text(text, "held.py")) == [(1, "unknown-endpoint"), (2, "unknown-endpoint")]
+
+
+# -- wrappers of wrappers, wrappers called in a substitution, method constants ----------------
+
+
+def test_a_wrapper_that_passes_its_path_to_a_url_builder_is_a_wrapper_too() -> None:
+    text = (
+        "import requests\n"
+        "class C:\n"
+        f'    BASE = "{V3}"\n'
+        "    def _url(self, path):\n"
+        '        return f"{self.BASE}{path}"\n'
+        "    def _post(self, path, body):\n"
+        "        return requests.post(self._url(path), json=body).json()\n"
+        "    def _request(self, method, path, **kwargs):\n"
+        "        return requests.request(method, self._url(path), **kwargs)\n"
+        "    def run(self):\n"
+        f'        self._post("{TALKING}", {{"talking_photo_url": "a", "audio_url": "b", "resolution": "720p"}})\n'
+        f'        self._request("POST", "{INFO}", params={{"video_model_id": "1"}})\n'
+    )
+    assert places(audit_text(text, "c.py")) == [(11, "bad-value"), (12, "wrong-method")]
+
+
+def test_a_shell_wrapper_called_inside_a_substitution() -> None:
+    text = (
+        "#!/bin/bash\n"
+        f'API="{V3}"\n'
+        "post() {\n"
+        '  curl -s -X POST "$API$1" -H "x-api-key: $K" -d "$2"\n'
+        "}\n"
+        f'RESP=$(post {IMAGE} \'{{"prompt":"x","size":"1:1"}}\')\n'
+        "OUT=$(post \"/photo/talking\" '{}')\n"
+        f'INFO=`post "{INFO}?video_model_id=1"`\n'
+    )
+    assert places(audit_text(text, "sub.sh")) == [
+        (6, "misnamed-field"),
+        (7, "undocumented-path"),
+        (8, "wrong-method"),
+    ]
+
+
+def test_a_method_constant_given_to_a_wrapper() -> None:
+    text = (
+        "package main\n"
+        f'const apiBase = "{V3}"\n'
+        "func (c *Client) do(method, path string, body any) (*http.Response, error) {\n"
+        "\turl := apiBase + path\n"
+        "\treq, _ := http.NewRequest(method, url, nil)\n"
+        "\treturn http.DefaultClient.Do(req)\n"
+        "}\n"
+        "func main() {\n"
+        f'\tc.do(http.MethodPost, "{INFO}", nil)\n'
+        f'\tc.do(http.MethodGet, "{INFO}?video_model_id=1", nil)\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "do.go")) == [(9, "wrong-method")]
+
+
+def test_a_kotlin_constructor_property_is_a_wrappers_base() -> None:
+    text = (
+        f'class Akool(private val baseUrl: String = "{V3}") {{\n'
+        "    private fun post(path: String, body: Map<String, Any>): String {\n"
+        '        val url = "$baseUrl$path"\n'
+        "        val req = Request.Builder().url(url).post(JSONObject(body).toString().toRequestBody()).build()\n"
+        "        return client.newCall(req).execute().body!!.string()\n"
+        "    }\n"
+        f'    fun info() = post("{INFO}", mapOf("video_model_id" to "x"))\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "Akool.kt")) == [(7, "wrong-method")]
