@@ -73,6 +73,17 @@ PASSED_ON = re.compile(
 )
 
 
+# A parameter given to a client's verb: api.post(path, data), self.client.get(path, ...),
+# $this->client->post($path, ...), http.request("POST", path)
+CLIENT_CALL = re.compile(
+    r"(?P<recv>[A-Za-z_$][\w.$>-]*?)\s*(?:\.|->)\s*(?P<verb>(?i:get|post|put|delete|patch|request))"
+    r"(?:Async)?\s*(?:<[^<>()]*>)?\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
+)
+HTTP_MODULES = frozenset(
+    {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
+)
+
+
 @dataclass
 class Function:
     name: str
@@ -106,7 +117,11 @@ def _read(lines: list[str], bases: Bases) -> None:
                 current.params.add(m.group("n"))
         if current.name in bases.helpers:
             continue
-        found = _joined_here(lines, i, bases, current) or _passed_on(lines, i, bases, current)
+        found = (
+            _joined_here(lines, i, bases, current)
+            or _passed_on(lines, i, bases, current)
+            or _given_to_client(lines, i, bases, current)
+        )
         if found is not None:
             bases.helpers[current.name] = found
 
@@ -143,6 +158,23 @@ def _passed_on(lines: list[str], i: int, bases: Bases, current: Function) -> Bas
             continue
         method = wrapper_method(lines, i, current.params)
         return replace(helper, method=method or (helper.method if helper.method != PASSED else ""))
+    return None
+
+
+def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
+    """The base of a client the function gives its parameter to (`api.post(path, data)` with
+    `api = axios.create({ baseURL })`, `self.client.post(path)` with httpx's `base_url`), sent
+    with the client method's verb; an HTTP module itself (`axios.post(path)`) has no base."""
+    if not bases.clients:
+        return None
+    for m in CLIENT_CALL.finditer(lines[i]):
+        receiver = re.split(r"\.|->", m.group("recv"))[-1].lstrip("$")
+        base = bases.client_at(i)
+        if m.group("p") not in current.params or receiver in HTTP_MODULES or base is None:
+            continue
+        verb = m.group("verb").upper()
+        method = verb if verb in METHODS else wrapper_method(lines, i, current.params)
+        return replace(base, method=method)
     return None
 
 
