@@ -6,9 +6,11 @@ added to a body after its literal, and undocumented paths on AKOOL's API host ou
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from akool_cli.audit.scan import Finding, audit_text
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 V3 = "https://openapi.akool.com/api/open/v3"
 TALKING = "/content/video/createbytalkingphoto"
@@ -387,3 +389,157 @@ def test_an_api_host_url_held_in_a_name_is_a_call() -> None:
         "s = requests.get(OLD + job)\n"
     )
     assert places(audit_text(text, "held.py")) == [(1, "unknown-endpoint"), (2, "unknown-endpoint")]
+
+
+# -- wrappers of wrappers, wrappers called in a substitution, method constants ----------------
+
+
+def test_a_wrapper_that_passes_its_path_to_a_url_builder_is_a_wrapper_too() -> None:
+    text = (
+        "import requests\n"
+        "class C:\n"
+        f'    BASE = "{V3}"\n'
+        "    def _url(self, path):\n"
+        '        return f"{self.BASE}{path}"\n'
+        "    def _post(self, path, body):\n"
+        "        return requests.post(self._url(path), json=body).json()\n"
+        "    def _request(self, method, path, **kwargs):\n"
+        "        return requests.request(method, self._url(path), **kwargs)\n"
+        "    def run(self):\n"
+        f'        self._post("{TALKING}", {{"talking_photo_url": "a", "audio_url": "b", "resolution": "720p"}})\n'
+        f'        self._request("POST", "{INFO}", params={{"video_model_id": "1"}})\n'
+    )
+    assert places(audit_text(text, "c.py")) == [(11, "bad-value"), (12, "wrong-method")]
+
+
+def test_a_shell_wrapper_called_inside_a_substitution() -> None:
+    text = (
+        "#!/bin/bash\n"
+        f'API="{V3}"\n'
+        "post() {\n"
+        '  curl -s -X POST "$API$1" -H "x-api-key: $K" -d "$2"\n'
+        "}\n"
+        f'RESP=$(post {IMAGE} \'{{"prompt":"x","size":"1:1"}}\')\n'
+        "OUT=$(post \"/photo/talking\" '{}')\n"
+        f'INFO=`post "{INFO}?video_model_id=1"`\n'
+    )
+    assert places(audit_text(text, "sub.sh")) == [
+        (6, "misnamed-field"),
+        (7, "undocumented-path"),
+        (8, "wrong-method"),
+    ]
+
+
+def test_a_method_constant_given_to_a_wrapper() -> None:
+    text = (
+        "package main\n"
+        f'const apiBase = "{V3}"\n'
+        "func (c *Client) do(method, path string, body any) (*http.Response, error) {\n"
+        "\turl := apiBase + path\n"
+        "\treq, _ := http.NewRequest(method, url, nil)\n"
+        "\treturn http.DefaultClient.Do(req)\n"
+        "}\n"
+        "func main() {\n"
+        f'\tc.do(http.MethodPost, "{INFO}", nil)\n'
+        f'\tc.do(http.MethodGet, "{INFO}?video_model_id=1", nil)\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "do.go")) == [(9, "wrong-method")]
+
+
+def test_a_kotlin_constructor_property_is_a_wrappers_base() -> None:
+    text = (
+        f'class Akool(private val baseUrl: String = "{V3}") {{\n'
+        "    private fun post(path: String, body: Map<String, Any>): String {\n"
+        '        val url = "$baseUrl$path"\n'
+        "        val req = Request.Builder().url(url).post(JSONObject(body).toString().toRequestBody()).build()\n"
+        "        return client.newCall(req).execute().body!!.string()\n"
+        "    }\n"
+        f'    fun info() = post("{INFO}", mapOf("video_model_id" to "x"))\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "Akool.kt")) == [(7, "wrong-method")]
+
+
+# -- wrappers around a client that has the base; Go's ctx first; bases in inline literals ------
+
+
+def test_a_wrapper_around_a_client_with_a_base_url() -> None:
+    js = (
+        "const axios = require('axios')\n"
+        f"const api = axios.create({{ baseURL: '{V3}', headers: {{ 'x-api-key': KEY }} }})\n"
+        "async function call (path, data) {\n"
+        "  const res = await api.post(path, data)\n"
+        "  return res.data\n"
+        "}\n"
+        f"call('{INFO}', {{ video_model_id: 'x' }})\n"
+        f"call('{IMAGE}', {{ prompt: 'x', size: '1:1' }})\n"
+    )
+    assert places(audit_text(js, "ax.js")) == [(7, "wrong-method"), (8, "misnamed-field")]
+    py = (
+        "import httpx\n"
+        "class Akool:\n"
+        "    def __init__(self, key):\n"
+        f'        self.client = httpx.Client(base_url="{V3}", headers={{"x-api-key": key}})\n'
+        "    def _post(self, path, body):\n"
+        "        r = self.client.post(path, json=body)\n"
+        "        return r.json()\n"
+        "    def img(self):\n"
+        f'        return self._post("{IMAGE}", {{"prompt": "x", "size": "1:1"}})\n'
+    )
+    assert places(audit_text(py, "hx.py")) == [(9, "misnamed-field")]
+
+
+def test_a_raw_http_module_given_a_parameter_is_no_client_wrapper() -> None:
+    text = (
+        f"const api = axios.create({{ baseURL: '{V3}' }})\n"
+        "async function own (path, data) {\n"
+        "  return axios.post(path, data)\n"
+        "}\n"
+        "own('/content/video/status/1', {})\n"
+    )
+    assert places(audit_text(text, "own.js")) == []
+
+
+def test_a_go_wrapper_taking_a_context_first_and_a_base_in_a_struct_literal() -> None:
+    text = (
+        "package akool\n"
+        "type Client struct { baseURL string; key string }\n"
+        f'func New(key string) *Client {{ return &Client{{baseURL: "{V3}", key: key}} }}\n'
+        "func (c *Client) post(ctx context.Context, path string, in any) error {\n"
+        "\treq, err := http.NewRequestWithContext(ctx, http.MethodPost, c.baseURL+path, nil)\n"
+        "\t_ = req\n"
+        "\treturn err\n"
+        "}\n"
+        "func (c *Client) Info(ctx context.Context) error {\n"
+        f'\treturn c.post(ctx, "{INFO}", nil)\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "client.go")) == [(10, "wrong-method")]
+
+
+def test_a_wrapper_method_of_an_imported_module_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "akool_client.py").write_text(
+        "import requests\n"
+        f'BASE = "{V3}"\n'
+        "class AkoolClient:\n"
+        "    def _send(self, path, payload):\n"
+        "        return requests.post(BASE + path, json=payload).json()\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "main.py").write_text(
+        "from akool_client import AkoolClient\n"
+        "c = AkoolClient()\n"
+        f'c._send("{IMAGE}", {{"prompt": "x", "size": "1:1"}})\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "other.py").write_text(
+        "import billing\n"
+        "b = billing.Client()\n"
+        f'b._send("{IMAGE}", {{"prompt": "x", "size": "1:1"}})\n',
+        encoding="utf-8",
+    )
+    found = audit([tmp_path]).findings
+    assert [(Path(f.file).name, f.line, f.rule) for f in found] == [
+        ("main.py", 3, "misnamed-field")
+    ]

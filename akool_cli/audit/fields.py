@@ -835,9 +835,10 @@ CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
-# `akool POST /content/... '{...}'` (a wrapper given the method first)
+# `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
 SHELL_LINE = re.compile(
-    r"\s*[A-Za-z_][\w-]*\s+(?:[\"']?(?:GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?[\"'$/]"
+    r"\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?"
+    r"[A-Za-z_][\w-]*\s+(?:[\"']?(?:GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?[\"'$/]"
 )
 
 

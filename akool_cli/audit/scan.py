@@ -340,11 +340,15 @@ def imported_by(
     """The bases of other files that this file imports: by name in an import, require, source or
     use line, read as an environment variable or a qualified name (config.BASE), or declared in
     the same folder by a language whose files share a package (Go, Java, Kotlin, C#). Helper
-    functions (`functions`) only by name in an import line, and never one named like an HTTP
-    method (client.post(...) is a client's, not another file's post())."""
+    functions (`functions`) only by name in an import line or as a method of a module the file
+    imports (`from akool_client import AkoolClient`, then `c._send("/x", ...)`), and never one
+    named like an HTTP method (client.post(...) is a client's, not another file's post())."""
     found: dict[str, sites.Base] = {}
     for name, owners in shared.items():
-        if functions and (name.lower() in sites.HTTP_METHODS or not _imported_by_name(text, name)):
+        if functions and (
+            name.lower() in sites.HTTP_METHODS
+            or not (_imported_by_name(text, name) or any(_refers_to(text, p) for p, _ in owners))
+        ):
             continue
         others = [(p, b) for p, b in owners if p != path]
         if not others or name not in text:

@@ -65,7 +65,9 @@ URLJOIN = re.compile(
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
 PATH_ARGUMENT = re.compile(
-    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
+    r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
+    r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
     r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
@@ -73,7 +75,7 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "h
 ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
 SHELL_CALL = re.compile(
-    r"^\s*(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
+    r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
     r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 )
 FUNCTION_DEF = re.compile(
@@ -274,6 +276,12 @@ def _names_pattern(bases: Bases) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
 
+INLINE_FIELD = re.compile(
+    r"[{,]\s*[\"']?(?P<name>(?i:\w*(?:base|host|api|endpoint|server|root|origin)\w*))[\"']?\s*:\s*"
+    r"(?P<rhs>[\"'`][^\"'`]*[\"'`])"
+)
+
+
 def _definitions_on(line: str) -> Iterator[re.Match[str]]:
     define = DEFINE_CALL.search(line)
     if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
@@ -289,9 +297,13 @@ def _definitions_on(line: str) -> Iterator[re.Match[str]]:
     m = DEFINITION.match(stripped.lstrip("{, \t"))
     if m is not None:
         yield m
+    # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
+    yield from INLINE_FIELD.finditer(line)
     # keyword arguments and parameter defaults: base_url="https://...", (host = "https://...")
     yield from re.finditer(
-        r"[(,]\s*(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\s*)?=\s*(?P<rhs>[\"'][^\"']*[\"'])", line
+        r"[(,]\s*(?:(?:private|public|protected|internal|readonly|val|var)\s+)*"
+        r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*(?P<rhs>[\"'][^\"']*[\"'])",
+        line,
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
-from akool_cli.audit.sites import FUNCTION_DEF, NOT_FUNCTIONS, Bases
+from akool_cli.audit.sites import FUNCTION_DEF, NOT_FUNCTIONS, Base, Bases
 
 PASSED = "*"  # the wrapper sends the method its caller gives it
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -38,10 +38,12 @@ JOINS = (
     re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + PARAM),
     re.compile(r"\bnew URL\(\s*" + PARAM + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
 )
-# A local taken from a parameter (`endpoint = path.lstrip("/")`, `local path="$2"`): a parameter too.
+# A local that is a parameter as it is or trimmed (`endpoint = path.lstrip("/")`, `local
+# path="$2"`): a parameter too; one made from it (`suffix = name + ".json"`) is not.
 FROM_PARAMETER = re.compile(
     r"(?:^|[\s;(])(?:local\s+|const\s+|let\s+|var\s+|val\s+|my\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*:?=\s*"
-    r"[\"']?\$?\{?(?P<src>[A-Za-z_]\w*|\d)\b"
+    r"[\"']?\$?\{?(?P<src>[A-Za-z_]\w*|\d)\}?[\"']?"
+    r"(?=\s*(?:$|[;),])|\s+[A-Za-z_]\w*=|\.(?:l?strip|trim\w*|removeprefix|replace)\()"
 )
 # A parameter that carries the HTTP method.
 METHOD_PARAMETER = re.compile(r"(?i)^(?:http_?)?(?:method|verb)$")
@@ -62,6 +64,26 @@ PHP_POST = re.compile(r"CURLOPT_POST(?:FIELDS)?\b")
 BOUND = re.compile(r"^\s*(?:const|let|var|val|my|local|final|auto)?\s*\$?(?P<n>[A-Za-z_]\w*)\s*:?=")
 
 
+LONGEST_LINE = 2000
+# A parameter given on to another function, a method argument before it or not:
+# self._url(path), this.request(method, path, body), _request("POST", endpoint)
+PASSED_ON = re.compile(
+    r"(?<![\w$])(?:self\.|this\.|\$this->|cls\.|@)?(?P<h>[A-Za-z_]\w*)\s*\(\s*"
+    r"(?:[\"']?[A-Za-z_.]+[\"']?\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
+)
+
+
+# A parameter given to a client's verb: api.post(path, data), self.client.get(path, ...),
+# $this->client->post($path, ...), http.request("POST", path)
+CLIENT_CALL = re.compile(
+    r"(?P<recv>[A-Za-z_$][\w.$>-]*?)\s*(?:\.|->)\s*(?P<verb>(?i:get|post|put|delete|patch|request))"
+    r"(?:Async)?\s*(?:<[^<>()]*>)?\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
+)
+HTTP_MODULES = frozenset(
+    {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
+)
+
+
 @dataclass
 class Function:
     name: str
@@ -71,30 +93,89 @@ class Function:
 
 def find_helpers(lines: list[str], bases: Bases) -> None:
     """Functions whose body joins a base to a parameter: their path arguments join that base,
-    sent with the wrapper's method (`Base.method`; PASSED when the caller gives it)."""
+    sent with the wrapper's method (`Base.method`; PASSED when the caller gives it). A function
+    that passes its parameter on to one (`requests.post(self._url(path), ...)`) is one too, so
+    a second reading finds those that call a wrapper defined below them."""
+    known = len(bases.helpers)
+    _read(lines, bases)
+    if len(bases.helpers) > known:
+        _read(lines, bases)
+
+
+def _read(lines: list[str], bases: Bases) -> None:
     current: Function | None = None
     for i, line in enumerate(lines):
         fn = FUNCTION_DEF.search(line)
-        if fn is not None:
+        if fn is not None and _defines(lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
                 current = Function(name, i, parameters(lines, i, fn.end()))
-        if current is None:
-            continue
+        if current is None or len(line) > LONGEST_LINE:
+            continue  # (a minified line defines no wrapper the audit can read)
         for m in FROM_PARAMETER.finditer(line):
             if m.group("src") in current.params and m.group("n") not in current.params:
                 current.params.add(m.group("n"))
         if current.name in bases.helpers:
             continue
-        for ref, param, mid in joins(line):
-            base = bases.find(ref, i) if param in current.params else None
-            if base is None:
-                continue
-            if mid.strip("/"):  # "$AKOOL/api/open/v4$1": the wrapper's own prefix
-                base = replace(base, prefix=base.prefix.rstrip("/") + "/" + mid.strip("/"))
-            method = wrapper_method(lines, i, current.params)
-            bases.helpers[current.name] = replace(base, method=method)
-            break
+        found = (
+            _joined_here(lines, i, bases, current)
+            or _passed_on(lines, i, bases, current)
+            or _given_to_client(lines, i, bases, current)
+        )
+        if found is not None:
+            bases.helpers[current.name] = found
+
+
+def _defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
+    """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
+    keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""
+    if not fn.group("c"):
+        return True
+    following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return lines[i].rstrip().endswith("{") or following.startswith("{")
+
+
+def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
+    """The base a line of the function joins one of its parameters to, with the method sent."""
+    for ref, param, mid in joins(lines[i]):
+        base = bases.find(ref, i) if param in current.params else None
+        if base is None:
+            continue
+        if mid.strip("/"):  # "$AKOOL/api/open/v4$1": the wrapper's own prefix
+            base = replace(base, prefix=base.prefix.rstrip("/") + "/" + mid.strip("/"))
+        return replace(base, method=wrapper_method(lines, i, current.params))
+    return None
+
+
+def _passed_on(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
+    """The base of another wrapper the function gives its parameter to (`self._url(path)`,
+    `self._request("POST", path, ...)`), with the method this call sends."""
+    if not bases.helpers:
+        return None
+    for m in PASSED_ON.finditer(lines[i]):
+        helper = bases.helpers.get(m.group("h"))
+        if helper is None or m.group("h") == current.name or m.group("p") not in current.params:
+            continue
+        method = wrapper_method(lines, i, current.params)
+        return replace(helper, method=method or (helper.method if helper.method != PASSED else ""))
+    return None
+
+
+def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
+    """The base of a client the function gives its parameter to (`api.post(path, data)` with
+    `api = axios.create({ baseURL })`, `self.client.post(path)` with httpx's `base_url`), sent
+    with the client method's verb; an HTTP module itself (`axios.post(path)`) has no base."""
+    if not bases.clients:
+        return None
+    for m in CLIENT_CALL.finditer(lines[i]):
+        receiver = re.split(r"\.|->", m.group("recv"))[-1].lstrip("$")
+        base = bases.client_at(i)
+        if m.group("p") not in current.params or receiver in HTTP_MODULES or base is None:
+            continue
+        verb = m.group("verb").upper()
+        method = verb if verb in METHODS else wrapper_method(lines, i, current.params)
+        return replace(base, method=method)
+    return None
 
 
 def parameters(lines: list[str], line: int, after: int) -> set[str]:
@@ -122,8 +203,6 @@ def parameters(lines: list[str], line: int, after: int) -> set[str]:
 
 def joins(line: str) -> Iterator[tuple[str, str, str]]:
     """(base reference, parameter, what is between them) for each join on a line."""
-    if len(line) > 2000:
-        return  # a minified line defines no wrapper the audit can read
     for pattern in JOINS:
         for m in pattern.finditer(line):
             groups = m.groupdict()
