@@ -489,6 +489,14 @@ def test_d_a_literal_sent_in_a_loop_is_still_one_complete_body() -> None:
             "}\n"
             'await akoolPost("/content/video/createbytalkingphoto", { talking_photo_url: p });\n',
         ),
+        (  # sent in the query string instead
+            "query.py",
+            f'requests.post(f"{V4}/knowledge/update?id={{kid}}", json={{"name": "kb"}})\n',
+        ),
+        (  # files go with the form fields
+            "files.py",
+            f'requests.post("{V4}/voice/clone", data={{"name": "me"}}, files={{"source_voice_file": f}})\n',
+        ),
         (  # a shell function of the script's own
             "fn.sh",
             f'API="{V3}"\n'

@@ -116,7 +116,8 @@ class Text:
     # Each call's request, read once however many paths it holds; and the URL assignments
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
-    _sent_at: dict[int, int] = field(default_factory=dict)  # id(request): where its call starts
+    # id(request): the text of the call that sends it (its first extent)
+    _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
 
@@ -506,7 +507,7 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
     found = doc._requests.get((start, end))
     if found is None:
         found = doc._requests[(start, end)] = _read_request(doc, start, end)
-        doc._sent_at.setdefault(id(found), start)
+        doc._sent_at.setdefault(id(found), (start, end))
     return found
 
 
@@ -1193,9 +1194,12 @@ def sole_literal(doc: Text, request: Request) -> int | None:
         return None
     if not _only_keys(doc, c):
         return None
-    call = doc._sent_at.get(id(request))
-    if call is None or not _direct(doc, call):
+    extent = doc._sent_at.get(id(request))
+    if extent is None or not _direct(doc, extent[0]):
         return None
+    call = extent[0]
+    if MULTIPART.search(doc.text, *extent):
+        return None  # files or form parts go with it: the body is not all it sends
     if c.start >= call:
         return index  # written in the call itself
     held = LIST_NAME_BEFORE.search(doc.text, max(0, c.start - 80), c.start)
@@ -1212,6 +1216,12 @@ def sole_literal(doc: Text, request: Request) -> int | None:
     if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
         return None  # bound twice in one scope (branches): which one is sent is not certain
     return index
+
+
+MULTIPART = re.compile(
+    r"\bfiles\s*[=:]|\s-F\s|--form\b|FormData|multipart|MultipartBody|addFormDataPart|"
+    r"MultipartFormDataContent|\battach\(|\bfile\s*=>|multipart\s*=>"
+)
 
 
 # The callee of a call that sends a request itself (an HTTP library's verb, fetch, a builder's url),

@@ -600,7 +600,7 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
         if not required:
             continue
         for request in f.requests_of(doc, m.line, m.column):
-            sent = {k.name for k in request.body}
+            sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
             missing = [n for n in required if n not in sent]
             if not missing or not _is_request(list(request.body), endpoint):
                 continue
