@@ -84,12 +84,23 @@ def read_settings(p: Paths) -> dict[str, dict[str, str]]:
 
 def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -> None:
     """Set (or with None, remove) one profile setting, replacing the file atomically."""
+    write_profile_settings(p, profile, {key: value})
+
+
+def write_profile_settings(p: Paths, profile: str, values: dict[str, str | None]) -> None:
+    """Set (None: remove) profile settings in one atomic replacement of the file. A legacy
+    login's verified base URL is frozen first (legacy_verified), so no change of the settable
+    base_url ever moves its keyring key."""
     settings = read_settings(p)
     entry = settings.setdefault(profile, {})
-    if value is None:
-        entry.pop(key, None)
-    else:
-        entry[key] = value
+    frozen = legacy_verified(entry)
+    if frozen is not None:
+        entry[VERIFIED_KEY] = frozen
+    for key, value in values.items():
+        if value is None:
+            entry.pop(key, None)
+        else:
+            entry[key] = value
     if not entry:
         settings.pop(profile, None)
     try:
@@ -139,28 +150,65 @@ def resolve_base_url(
     return DEFAULT_BASE_URL
 
 
-def base_url_origin(flag: str | None, env: dict[str, str]) -> str:
-    """Where resolve_base_url found the base URL, as a message names it."""
+# Where the base URL in use came from (base_url_origin): how a message names it, and what goes
+# back to a verified URL V ({config} is `akool [--profile NAME] config`, then `unset base-url`
+# when V is AKOOL's host, else `set base-url V`).
+BASE_URL_ORIGINS: dict[str, tuple[str, str]] = {
+    "flag": ("--base-url", "drop --base-url"),
+    "env": ("AKOOL_BASE_URL", "unset AKOOL_BASE_URL"),
+    "saved": ("the profile's saved base-url", "run {config}"),
+    "default": ("AKOOL's documented host", "run {config}"),
+}
+
+
+def back_to_verified(origin: str, verified: str, profile: str) -> str:
+    """What to do to use the verified base URL again, for a base URL from `origin`."""
+    flag = "" if profile == DEFAULT_PROFILE else f"--profile {profile} "
+    change = "unset base-url" if verified == DEFAULT_BASE_URL else f"set base-url {verified}"
+    action = BASE_URL_ORIGINS[origin][1].format(config=f"akool {flag}config {change}")
+    return f"{action} to use {verified}"
+
+
+def base_url_origin(flag: str | None, env: dict[str, str], p: Paths, profile: str) -> str:
+    """Where resolve_base_url found the base URL: a key of BASE_URL_ORIGINS."""
     if flag:
-        return "--base-url"
+        return "flag"
     if env.get("AKOOL_BASE_URL", "").strip():
-        return "AKOOL_BASE_URL"
-    return "the profile's saved base-url"
+        return "env"
+    return "saved" if read_settings(p).get(profile, {}).get("base_url") else "default"
 
 
 def verified_base_url(p: Paths, profile: str = DEFAULT_PROFILE) -> str:
     """The base URL a profile's keyring credential was verified on (`akool login` records it):
-    the only server that credential is sent to. A login of an older akool recorded none: its
-    saved base URL (the one it logged in to) or AKOOL's documented host."""
-    saved = read_settings(p).get(profile, {})
-    url = saved.get(VERIFIED_KEY) or saved.get("base_url")
-    if not url:
-        return DEFAULT_BASE_URL
+    the only server that credential is sent to. Never the settable base_url read now: a login
+    of an older akool, which recorded none, has it frozen on first read (legacy_verified)."""
+    entry = read_settings(p).get(profile, {})
+    url = entry.get(VERIFIED_KEY) or legacy_verified(entry)
+    if url is None:
+        url = DEFAULT_BASE_URL  # no login recorded: a keyring key goes to AKOOL's host only
+    elif not entry.get(VERIFIED_KEY):
+        # Recorded now, so a later `config set base-url` (or an older akool's) cannot move it;
+        # a read-only settings file keeps it unrecorded (any write fails there too).
+        with suppress(LocalStateError):
+            write_profile_settings(p, profile, {VERIFIED_KEY: url})
     return validate_base_url(url, origin=f"the verified base URL in {p.config_file}")
 
 
+def legacy_verified(entry: dict[str, str]) -> str | None:
+    """For a login made before akool recorded `verified_base_url` (a profile with `login` and
+    none): what that login verified, which is what must be frozen before anything changes. Such
+    a login saved the base URL it verified as `base_url` (none for AKOOL's documented host), so
+    the saved base_url at the moment of migration is it, unless `config set base-url` changed it
+    since; then it is still where that akool was sending the key by default, so freezing it
+    hands the key to no new host (AKOOL's host, the other choice, might be one). None when there
+    is nothing to freeze (a verified URL is recorded, or no login)."""
+    if entry.get(VERIFIED_KEY) or not entry.get("login"):
+        return None
+    return entry.get("base_url") or DEFAULT_BASE_URL
+
+
 # The settings key of the base URL a login verified its key on (not a user setting: only
-# `akool login` writes it).
+# `akool login` writes it, and a legacy login's is frozen once, legacy_verified).
 VERIFIED_KEY = "verified_base_url"
 
 # Settings users set with `akool config set NAME VALUE`: name → (key in config.json, meaning).
