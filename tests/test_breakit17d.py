@@ -6,13 +6,15 @@ non-UTF-8 environment variables, more credential-bearing query names masked."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
 from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
-from tests.support.runner import invoke
+from tests.support.runner import AKOOL, invoke, process_env
+from tests.test_bounded_reads import limit_memory
 from tests.test_key_destinations import PROD_KEY, keys_seen, listener, prod  # noqa: F401
 
 LEGACY_KEYS = ("verified_base_url",)  # what akool before 98c615e never wrote
@@ -115,3 +117,45 @@ def test_the_error_carries_where_the_base_url_came_from(
         client.credit()
     assert origins == {"saved": "saved", "env": "env"} and caught.value.origin == "flag"
     assert keys_seen(listener) == set()
+
+
+# -- L3: akool's own files are read with a bound ----------------------------------------------
+
+
+def _run(isolated: Isolation, argv: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [AKOOL, *argv],
+        env=process_env(isolated.home, **env),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_memory,  # before the bound: a quick MemoryError, nothing else harmed
+        timeout=60,
+    )
+
+
+def test_a_settings_file_that_is_dev_zero_is_refused_at_once(isolated: Isolation) -> None:
+    isolated.home.mkdir()
+    (isolated.home / "config.json").symlink_to("/dev/zero")
+    done = _run(isolated, ["config", "list"])
+    assert done.returncode == 2, done.stderr
+    assert "is not a regular file" in done.stderr and done.stderr.count("Error:") == 1
+    assert f"Hint: fix or delete {isolated.home / 'config.json'}" in done.stderr
+
+
+def test_a_settings_file_past_the_limit_is_refused(isolated: Isolation) -> None:
+    isolated.home.mkdir()
+    padded = '{"profiles": {"default": {"upload_to": "s3://b/p/"}}}' + " " * (2 << 20)
+    (isolated.home / "config.json").write_text(padded)
+    done = invoke(["config", "get", "upload-to"], expect=2)
+    assert "is larger than 1 MiB, akool's limit for it" in done.stderr
+
+
+def test_a_sandbox_ready_file_that_is_dev_zero_is_not_read(isolated: Isolation) -> None:
+    ready = isolated.home / "sandboxes" / "47999.json"
+    ready.parent.mkdir(parents=True)
+    ready.symlink_to("/dev/zero")
+    argv = ["webhook", "verify"]
+    done = _run(isolated, argv, AKOOL_BASE_URL="http://127.0.0.1:47999", AKOOL_API_KEY="k" * 20)
+    assert done.returncode == 3, done.stderr
+    assert "decrypting callbacks needs your clientId" in done.stderr

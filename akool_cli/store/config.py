@@ -12,6 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from akool_cli.core import bounded
 from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.core.errors import LocalStateError, UsageError
 from akool_cli.core.urls import validate_base_url
@@ -69,14 +70,16 @@ def make_private_dir(path: Path) -> None:
 
 def read_settings(p: Paths) -> dict[str, dict[str, str]]:
     """Non-secret settings per profile, e.g. the base URL a profile logged in to."""
+    hint = f"fix or delete {p.config_file}"
     try:
-        raw = json.loads(p.config_file.read_text(encoding="utf-8"))
+        what = f"the settings file {p.config_file}"
+        data = bounded.read_regular_file(p.config_file, bounded.STATE_FILE_BYTES, what, hint)
+        raw = json.loads(data.decode("utf-8"))
     except (FileNotFoundError, NotADirectoryError):
         return {}
     except (OSError, ValueError) as exc:
         raise UsageError(
-            f"cannot read the settings file {p.config_file}: {exc}",
-            hint=f"fix or delete {p.config_file}",
+            f"cannot read the settings file {p.config_file}: {exc}", hint=hint
         ) from exc
     profiles = raw.get("profiles", {}) if isinstance(raw, dict) else {}
     return {str(k): dict(v) for k, v in profiles.items() if isinstance(v, dict)}
