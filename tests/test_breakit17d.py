@@ -159,3 +159,59 @@ def test_a_sandbox_ready_file_that_is_dev_zero_is_not_read(isolated: Isolation) 
     done = _run(isolated, argv, AKOOL_BASE_URL="http://127.0.0.1:47999", AKOOL_API_KEY="k" * 20)
     assert done.returncode == 3, done.stderr
     assert "decrypting callbacks needs your clientId" in done.stderr
+
+
+# -- L6: environment variables that are not UTF-8 ----------------------------------------------
+
+NOT_UTF8 = "\udcff"  # how Python hands over the byte 0xff of an environment variable
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "argv"),
+    [
+        ("AKOOL_PROFILE", NOT_UTF8, ["talk", "https://e.com/a.jpg", "https://e.com/a.mp3"]),
+        ("AKOOL_BASE_URL", "http://127.0.0.1:1/" + NOT_UTF8, ["credit"]),
+        ("AKOOL_API_KEY", "key" + NOT_UTF8 + "0123456789", ["credit", "--json"]),
+        ("AKOOL_PROFILE", NOT_UTF8, ["config", "set", "upload-to", "s3://b/p/"]),
+        ("AKOOL_PROFILE", NOT_UTF8, ["login"]),
+        ("AKOOL_UPLOAD_TO", "s3://b/" + NOT_UTF8, ["status"]),
+    ],
+    ids=["profile-talk", "base-url", "api-key-json", "profile-config-set", "login", "upload-to"],
+)
+def test_a_non_utf8_environment_variable_is_refused_by_name(
+    variable: str,
+    value: str,
+    argv: list[str],
+    sandbox: Sandbox,
+    isolated: Isolation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv(variable, value)
+    done = invoke(argv, input="some-key-0123456789", expect=2)
+    line = f"the environment variable {variable} is not valid UTF-8"
+    if "--json" in argv:
+        assert json.loads(done.stdout)["error"]["message"] == line
+    else:
+        assert done.stderr.startswith(f"Error: {line}\nHint: ")
+        assert len(done.stderr.splitlines()) == 2
+    assert sandbox.state.received == [] and not (isolated.home / "config.json").exists()
+    assert "0123456789" not in done.stderr + done.stdout  # a key is named, never shown
+
+
+def test_the_library_refuses_a_profile_or_base_url_that_is_not_utf8(isolated: Isolation) -> None:
+    import akool_cli
+    from akool_cli.core.errors import UsageError
+
+    for kwargs in (
+        {"profile": NOT_UTF8},
+        {"env": {"AKOOL_PROFILE": NOT_UTF8, "AKOOL_HOME": str(isolated.home)}},
+        {"base_url": "https://x.example/" + NOT_UTF8},
+    ):
+        with (
+            pytest.raises(UsageError, match="is not valid UTF-8"),
+            akool_cli.Client(api_key="k" * 20, **kwargs) as client,
+        ):
+            assert client.base_url
+            client.set_setting("upload-to", "s3://my-bucket/p/")
+    assert not (isolated.home / "config.json").exists()

@@ -10,6 +10,14 @@ from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.core.errors import UsageError
 
 USERINFO = re.compile(r"(?<=//)[^/?#@]*@")  # user:password@ in a URL
+# Lone surrogates: how Python hands over bytes that are not UTF-8 (in os.environ, argv); no
+# file, header or history can hold them, so such a text is refused where it comes in.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def not_utf8(text: str) -> bool:
+    """Whether text holds bytes that were not UTF-8 (lone surrogates) and cannot be written."""
+    return LONE_SURROGATE.search(text) is not None
 
 
 def mask_userinfo(url: str) -> str:
@@ -94,6 +102,11 @@ def is_loopback_host(host: str) -> bool:
 def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
     """A usable base URL without a trailing slash; plain http only to this machine."""
     text = url.strip()
+    if not_utf8(text):  # echoed with escapes only: it may hold anything
+        raise UsageError(
+            f"{origin} is not valid UTF-8",
+            hint=f"give a plain URL, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
     shown = mask_userinfo(url)  # never echo a password back
     parts = split_url(text, origin)
     if parts.scheme not in ("http", "https") or not parts.hostname:
