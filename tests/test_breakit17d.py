@@ -6,16 +6,24 @@ non-UTF-8 environment variables, more credential-bearing query names masked."""
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 
 import pytest
 
+from akool_cli.core import mp4facts
+from akool_cli.core.clock import FakeClock
 from akool_cli.core.contract import DEFAULT_BASE_URL
+from akool_cli.jobs.download import download
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.media import sample_mp4
 from tests.conftest import Isolation
+from tests.support.hostile import answering, raw_server
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.test_bounded_reads import limit_memory
 from tests.test_key_destinations import PROD_KEY, keys_seen, listener, prod  # noqa: F401
+from tests.test_whole_files import UNFRAMED, save
 
 LEGACY_KEYS = ("verified_base_url",)  # what akool before 98c615e never wrote
 
@@ -266,3 +274,32 @@ def test_a_create_recorded_whole_by_an_older_akool_still_blocks_its_resend(
     again = invoke(command, expect=5)  # refused: the same create, not sent over the unknown one
     assert "unknown outcome" in again.stderr and len(made) == 1
     assert [s for s in SECRETS if s.encode() in _history_bytes(isolated)] == []
+
+
+# -- L4: a video whose mdat runs "to the end of the file", cut inside its last chunk -----------
+
+
+def _mdat_to_the_end() -> bytes:
+    """The sandbox's MP4 with its mdat's size field 0: valid ISO BMFF, the box runs to EOF."""
+    whole = sample_mp4()
+    read = lambda offset, count: whole[offset : offset + count]  # noqa: E731
+    start = next(s for k, s, _ in mp4facts.boxes(read, 0, len(whole)) if k == b"mdat") - 8
+    return whole[:start] + struct.pack(">I4s", 0, b"mdat") + whole[start + 8 :]
+
+
+@pytest.mark.parametrize("short", [1, 100])
+def test_a_size_0_mdat_cut_inside_its_last_chunk_is_never_saved(
+    short: int, isolated: Isolation
+) -> None:
+    cut = _mdat_to_the_end()[:-short]
+    with raw_server(answering(UNFRAMED, cut)) as url:
+        error = save(url, isolated.tmp / "v.mp4")
+    assert "arrived incomplete" in error.message and error.exit_code == 5, error.message
+    assert not (isolated.tmp / "v.mp4").exists()
+
+
+def test_a_whole_size_0_mdat_video_is_saved(isolated: Isolation) -> None:
+    whole = _mdat_to_the_end()
+    with raw_server(answering(UNFRAMED, whole)) as url, Transport() as transport:
+        saved = download(transport, url, isolated.tmp / "v.mp4", clock=FakeClock())
+    assert saved.path.read_bytes() == whole

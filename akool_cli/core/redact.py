@@ -49,11 +49,14 @@ def _name_pattern(name: str) -> str:
     return "[-_]?".join(re.escape(part) for part in name.split("_"))
 
 
-SIGNING_NAME = (
-    rf"(?:[\w.-]*?(?:{'|'.join(map(_name_pattern, SIGNING_ENDINGS))})"
-    rf"|(?:{'|'.join(map(_name_pattern, SIGNING_NAMES))}))"
+ENDING_NAME = rf"[\w.-]*?(?:{'|'.join(map(_name_pattern, SIGNING_ENDINGS))})"
+WHOLE_NAME = f"(?:{'|'.join(map(_name_pattern, SIGNING_NAMES))})"
+# A whole name only where a query parameter starts (after ?, & or ;, also percent-encoded, as in
+# a URL inside another's query): prose such as "is not KEY=VALUE" keeps its words.
+QUERY_START = "(?:(?<=[?&;])|(?<=%3F)|(?<=%3f)|(?<=%26))"
+SIGNED_VALUE = re.compile(
+    rf"(?i)((?<![\w.-]){ENDING_NAME}|{QUERY_START}{WHOLE_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)"
 )
-SIGNED_VALUE = re.compile(rf"(?i)(?<![\w.-])({SIGNING_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)")
 # user:password@ right after a scheme's ://, in a URL anywhere in a text.
 USERINFO = re.compile(r"(?<=://)[^/?#@\s\"'<>]+@")
 
