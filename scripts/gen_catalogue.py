@@ -194,6 +194,7 @@ def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
         "response": set(),
         "example_fields": set(),
         "example_paths": set(),
+        "example_bodies": [],
     }
     label, i = "", 0
     while i < len(lines):
@@ -230,9 +231,9 @@ CURL_DATA = re.compile(r"(?:-d|--data(?:-raw)?)\s+'(?P<json>\{.*?\})'", re.S)
 CURL_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?P<path>/[^\s\"'?]*)")
 
 
-def curl_sample_fields(docs: Path) -> dict[str, set[str]]:
+def curl_sample_fields(docs: Path) -> dict[str, list[set[str]]]:
     """The keys each cURL sample of the pages sends, by the path it sends them to."""
-    found: dict[str, set[str]] = {}
+    found: dict[str, list[set[str]]] = {}
     for page in pages(docs):
         text = (docs / f"{page}.mdx").read_text(encoding="utf-8")
         for block in re.findall(r"```[^\n]*\n(.*?)```", text, re.S):
@@ -240,7 +241,7 @@ def curl_sample_fields(docs: Path) -> dict[str, set[str]]:
             if "curl" not in block or url is None or data is None:
                 continue
             names = {p for p in json_paths(data.group("json")) if re.fullmatch(r"[A-Za-z_]\w*", p)}
-            found.setdefault(_normalise_path(url.group("path")), set()).update(names)
+            found.setdefault(_normalise_path(url.group("path")), []).append(names)
     return found
 
 
@@ -252,23 +253,33 @@ def _example_fields(label: str, block: str, method: str, fields: dict[str, Any])
     if not block.lstrip().startswith("{"):
         return
     paths = json_paths(block)
-    if "response" in low:
+    if "response" in low or {"code", "msg", "data"} <= paths:  # (an answer under any heading)
         fields["response"] |= paths
     elif ("body" in low or "request" in low) and method in ("POST", "PUT", "PATCH"):
         names = sorted({p for p in paths if "." not in p} - {f["name"] for f in fields["body"]})
         names = [n for n in names if re.fullmatch(r"[A-Za-z_]\w*", n)]
         fields["example_fields"] |= set(names)
         fields["example_paths"] |= {p for p in paths if "." in p}
+        fields["example_bodies"].append({p for p in paths if "." not in p and "[" not in p})
 
 
 def _response_rows(rows: list[dict[str, str]]) -> set[str]:
     """Fields of a response table: each row's name, and `data`'s keys when its cell shows them
     (`{ _id: "", image_status: 1 }`)."""
     found: set[str] = set()
+    parents: list[str] = []  # the rows a "- x" / "-- x" row is under (`data`, then its fields)
     for row in rows:
         name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+        nested = re.fullmatch(r"(?P<dash>-+)\s*`?(?P<name>[A-Za-z_]\w*)`?", name)
+        if nested is not None and 0 < len(nested.group("dash")) <= len(parents):
+            parents = [*parents[: len(nested.group("dash"))], nested.group("name")]
+            found.add(".".join(parents))
+            if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
+                found.add(".".join(parents) + "[]")
+            continue
         if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
             continue
+        parents = [name]
         found.add(name)
         if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
             found.add(f"{name}[]")
@@ -442,7 +453,19 @@ def _operation_fields(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any
         for p in (resolve(spec, p) for p in op.get("parameters", []))
         if p.get("in") == "query"
     ]
-    return {"body": body, "query": query, "response": _operation_response(spec, op)}
+    bodies = [
+        set(example)
+        for media in content.values()
+        for example in [media.get("example")]
+        + [resolve(spec, e).get("value") for e in media.get("examples", {}).values()]
+        if isinstance(example, dict)
+    ]
+    return {
+        "body": body,
+        "query": query,
+        "response": _operation_response(spec, op),
+        "example_bodies": bodies,
+    }
 
 
 def _operation_response(spec: dict[str, Any], op: dict[str, Any]) -> set[str]:
@@ -566,12 +589,19 @@ def merge(
             {**source, "pages": [], "body": [], "query": [], "openapi": None, "response": set()},
         )
         entry["response"] |= source["response"]
+        for page in source["pages"]:  # (an OpenAPI operation's answer is its bound pages')
+            answers = entry.setdefault("answers", {}).setdefault(_product(page), set())
+            answers |= source["response"]
         entry["example_fields"] = entry.get("example_fields", set()) | source.get(
             "example_fields", set()
         )
         entry["example_paths"] = entry.get("example_paths", set()) | source.get(
             "example_paths", set()
         )
+        entry["example_bodies"] = entry.get("example_bodies", []) + source.get("example_bodies", [])
+        if not source.get("openapi"):  # a page's table that lists a field without requiring it
+            optional = {f["name"] for f in source["body"] if not f["required"]}
+            entry["optional"] = entry.get("optional", set()) | optional
         if source.get("openapi"):
             entry["openapi"] = entry["openapi"] or source["openapi"]
             bound_pages.setdefault(key, []).extend(source["pages"])
@@ -601,12 +631,41 @@ def merge(
                 "example_fields": sorted(
                     entry["example_fields"] - {f["name"] for f in entry["body"]}
                 ),
+                # Required fields that one of the docs' own example bodies leaves out (live avatar
+                # close's `id`, whose examples send `session_id`), or that a page's table lists
+                # without requiring (avatar create's `name`, required by the OpenAPI file only):
+                # the audit does not count on them.
+                "required_unshown": sorted(
+                    set(_unshown(entry["body"], entry["example_bodies"]))
+                    | (
+                        {f["name"] for f in entry["body"] if f["required"]}
+                        & entry.get("optional", set())
+                    )
+                ),
                 "response": sorted(p for p in entry["response"] if not p.endswith("[]")),
                 # The fields of its answers that are lists (`data` of avatar/list).
                 "response_arrays": sorted(p[:-2] for p in entry["response"] if p.endswith("[]")),
+                **_answers_by_product(entry.get("answers", {})),
             }
         )
     return result
+
+
+def _answers_by_product(answers: dict[str, set[str]]) -> dict[str, Any]:
+    """The answer fields each product's pages show for an endpoint that several products share
+    (v3 video/infobymodelid: character swap's page shows `data.video_url`, its input; talking
+    photo's does not), when they differ; empty otherwise."""
+    shown = {p: sorted(f for f in fields if not f.endswith("[]")) for p, fields in answers.items()}
+    shown = {p: fields for p, fields in shown.items() if fields}
+    if len({tuple(fields) for fields in shown.values()}) < 2:
+        return {}
+    return {"answers_by_product": dict(sorted(shown.items()))}
+
+
+def _unshown(body: list[dict[str, Any]], examples: list[set[str]]) -> list[str]:
+    return sorted(
+        f["name"] for f in body if f["required"] and any(f["name"] not in e for e in examples)
+    )
 
 
 def _nested_examples(fields: list[dict[str, Any]], paths: set[str], prefix: str = "") -> None:
@@ -707,8 +766,12 @@ def build(docs: Path) -> dict[str, Any]:
     samples = curl_sample_fields(docs)
     for e in endpoints:
         if e["method"] in ("POST", "PUT", "PATCH"):
-            sent = samples.get(e["path"], set()) - {f["name"] for f in e["body"]}
+            shown = samples.get(e["path"], [])
+            sent = set().union(*shown) - {f["name"] for f in e["body"]}
             e["example_fields"] = sorted(set(e["example_fields"]) | sent)
+            e["required_unshown"] = sorted(
+                set(e["required_unshown"]) | set(_unshown(e["body"], shown))
+            )
     commit = re.search(r"commit `([0-9a-f]{40})`", (docs / "SOURCE.md").read_text(encoding="utf-8"))
     return {
         "generated_by": "scripts/gen_catalogue.py",

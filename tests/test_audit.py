@@ -359,7 +359,8 @@ def test_each_call_is_judged_by_its_own_endpoint(tmp_path: Path) -> None:
         + 'requests.post(f"{BASE}/api/open/v3/content/video/createbytalkingphoto",\n'
         '    json={"image_url": img, "audio_url": a, "resolution": "720p"})\n'
     )
-    found = audit([script]).findings
+    # (the bodies are partial on purpose: missing-field has its own tests)
+    found = [f for f in audit([script]).findings if f.rule != "missing-field"]
     talking = line_of(script.read_text(), '"audio_url": a')
     assert [(f.line, f.rule, f.found) for f in found] == [
         (talking, "misnamed-field", "image_url"),

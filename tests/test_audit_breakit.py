@@ -11,7 +11,9 @@ from akool_cli.audit.scan import Finding, audit, audit_text
 
 
 def places(findings: list[Finding]) -> list[tuple[int, str, str]]:
-    return [(f.line, f.rule, f.found) for f in findings]
+    # (these fixtures send partial bodies on purpose to judge other rules; missing-field, added
+    # later, has its own tests in test_audit_fields6.py)
+    return [(f.line, f.rule, f.found) for f in findings if f.rule != "missing-field"]
 
 
 # -- every call through a URL held in a name ---------------------------------------------------
@@ -372,5 +374,9 @@ def test_a_helper_another_file_defines_and_this_one_imports(tmp_path: Path) -> N
         'const akool = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
         'akool.post("/content/video/createbytalkingphoto", { resolution: "1080" });\n'
     )
-    found = [(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings]
+    found = [
+        (Path(f.file).name, f.line, f.rule)
+        for f in audit([tmp_path]).findings
+        if f.rule != "missing-field"  # (partial bodies on purpose)
+    ]
     assert found == [("route.ts", 2, "bad-value")]

@@ -15,7 +15,9 @@ TALKING = "/content/video/createbytalkingphoto"
 
 
 def places(findings: list[Finding]) -> list[tuple[int, str, str]]:
-    return [(f.line, f.rule, f.found) for f in findings]
+    # (these fixtures send partial bodies on purpose to judge other rules; missing-field, added
+    # later, has its own tests in test_audit_fields6.py)
+    return [(f.line, f.rule, f.found) for f in findings if f.rule != "missing-field"]
 
 
 # -- answer reads belong to the call whose response they read ---------------------------------

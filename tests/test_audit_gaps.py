@@ -16,7 +16,9 @@ BG = "/content/image/bg/replace"
 
 
 def places(findings: list[Finding]) -> list[tuple[int, str, str]]:
-    return [(f.line, f.rule, f.found) for f in findings]
+    # (these fixtures send partial bodies on purpose to judge other rules; missing-field, added
+    # later, has its own tests in test_audit_fields6.py)
+    return [(f.line, f.rule, f.found) for f in findings if f.rule != "missing-field"]
 
 
 # -- a deprecated endpoint is one finding, not a list of its fields -------------------------------

@@ -69,7 +69,8 @@ class FileContext:
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
         if self._doc is None:
-            self._doc = fields.read(self.lines, self.is_python, self.language)
+            style = source.COMMENTS.get(PurePath(self.name).suffix.lower())
+            self._doc = fields.read(self.lines, self.is_python, self.language, style)
         return self._doc
 
     @property

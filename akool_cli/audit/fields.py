@@ -21,6 +21,8 @@ KEY = re.compile(
     r"|(?:put|set|add|append|field|addFormDataPart)\(\s*(?P<q2>[\"'])(?P<name2>[A-Za-z_][\w-]*)(?P=q2)\s*,"
 )
 TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
+# C#'s anonymous object `new { url = u, face_enhance = 1 }`: its members are the JSON keys.
+CS_ANON_KEY = re.compile(r"(?<=[{,])\s*(?P<ak>[A-Za-z_]\w*)\s*=(?![=>])")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
@@ -193,14 +195,21 @@ class Text:
         return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
 
 
-def read(lines: list[str], python: bool, language: str = "") -> Text:
+def read(
+    lines: list[str],
+    python: bool,
+    language: str = "",
+    comments: tuple[tuple[str, ...], bool] | None = None,
+) -> Text:
+    """The text of a file's lines for the field rules; `comments`: its comment markers and whether
+    it has /* */ blocks (source.COMMENTS), so that a comment inside a body is no key."""
     text = "\n".join(lines)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
-    _structure(doc)
+    _structure(doc, _comment_spans(text, comments) if comments else Spans())
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -228,15 +237,18 @@ ASSIGNED = re.compile(
 )
 
 
-def _structure(doc: Text) -> None:
+def _structure(doc: Text, remarks: Spans) -> None:
     """Every {...}, [...] and map-constructor (...) of the text with the keys directly inside,
-    and every other pair of parentheses, in one pass."""
+    and every other pair of parentheses, in one pass. A comment inside an object literal (`//
+    Optional: seed`, `# style: x`, `/* model: y */`) holds no keys nor brackets; one outside
+    any (a commented-out call) is read like code."""
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
     prose = _string_spans(text, doc.language == "js")
     events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
+        events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
         events += [
             (m.start("short"), 1, m)
@@ -249,7 +261,9 @@ def _structure(doc: Text) -> None:
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
-    for _, kind, m in events:
+    for at, kind, m in events:
+        if remarks.spans and _in_literal(doc, stack, _opened(remarks, at)):
+            continue
         if kind == 1:
             _add_key(doc, stack, m)
             continue
@@ -275,6 +289,39 @@ def _structure(doc: Text) -> None:
 
 
 Frame = tuple[int, int, int]
+
+# Comments, found with the string literals around them so that a `#` or `//` in a string is none.
+COMMENT_PARTS = {
+    "#": r"(?<![^\s;,\[])#[^\n]*",
+    "//": r"(?<!:)//[^\n]*",
+    "/*": r"/\*[\s\S]*?(?:\*/|$)",
+}
+
+
+def _comment_spans(text: str, style: tuple[tuple[str, ...], bool]) -> Spans:
+    """Where the text's comments are (outside its string literals)."""
+    markers, blocks = style
+    parts = [COMMENT_PARTS[m] for m in (*markers, *(("/*",) if blocks else ())) if m in text]
+    if not parts:
+        return Spans()
+    pattern = re.compile(rf"{TEMPLATE.pattern}|{STRING.pattern}|(?P<c>{'|'.join(parts)})")
+    return Spans(m.span("c") for m in pattern.finditer(text) if m.group("c") is not None)
+
+
+def _opened(remarks: Spans, at: int) -> int:
+    """Where the comment around an offset starts (-1: the offset is in none)."""
+    k = bisect.bisect_right(remarks.starts, at) - 1
+    return remarks.starts[k] if k >= 0 and remarks.spans[k][1] > at else -1
+
+
+def _in_literal(doc: Text, stack: list[Frame], comment: int) -> bool:
+    """Whether a comment starting at `comment` lies inside an object or list literal opened
+    before it (not a block of code; not a literal the comment itself opened)."""
+    if comment < 0 or not stack or stack[-1][0] < 0:
+        return False
+    c = doc.containers[stack[-1][0]]
+    return c.start < comment and (doc.text[c.start] != "{" or not BLOCK_OPENER.search(c.label))
+
 
 # A string literal on one line ("...", '...'), or a template literal (`...`, JavaScript's, over any
 # number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
@@ -327,6 +374,11 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         if doc.text[doc.containers[owner].start] == "{":
             doc.containers[owner].keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
         return
+    if m.re is CS_ANON_KEY:  # only in `new { ... }`: `new T { X = x }` sets a C# property
+        c = doc.containers[owner]
+        if doc.text[c.start] == "{" and re.search(r"\bnew\s*$", c.label):
+            c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
+        return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
         if parent >= 0:
@@ -351,27 +403,37 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
 
 def _pair_keys(text: str, c: Container) -> list[Key]:
     """Java's Map.of("k1", v1, "k2", v2): every other argument is a key, the one after its value."""
-    args, depth, quote, first = [], 0, "", c.start + 1
-    for i in range(c.start + 1, c.end - 1):
-        ch = text[i]
-        if quote:
-            quote = "" if ch == quote and text[i - 1] != "\\" else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            args.append((first, i))
-            first = i + 1
-    args.append((first, c.end - 1))
+    args = split_top(text, c.start + 1, c.end - 1)
     keys = []
     for (a, b), (va, vb) in zip(args[::2], args[1::2], strict=False):
         name = re.fullmatch(r"\s*\"([A-Za-z_][\w-]*)\"\s*", text[a:b])
         if name is not None:
             keys.append(Key(name.group(1), a + name.start(1), va, vb))
     return keys
+
+
+def split_top(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] between its commas outside brackets and string literals (an
+    escaped character, \\" in JSON held in a string, is no quote)."""
+    parts, depth, quote, first, i = [], 0, "", start, start - 1
+    while i + 1 < end:
+        i += 1
+        ch = text[i]
+        if ch == "\\":
+            i += 1
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append((first, i))
+            first = i + 1
+    parts.append((first, end))
+    return parts
 
 
 def _label(text: str, start: int) -> str:
@@ -440,6 +502,9 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
         target += _variable_keys(doc, name, start)
+    if "JSONObject" in segment or "JsonObject" in segment:
+        for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
+            body += _chain_keys(doc, m.end())
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
     for m in FORM_FIELD.finditer(segment):
@@ -515,13 +580,67 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
         _collect(doc, assigned, keys, keys, 0, before)
         after = doc.containers[assigned].end
     else:
-        serialized = SERIALIZED.match(doc.text, spot[1])
+        serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
         if serialized is not None and serialized.group("n") != name and depth < 2:
             keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
+        elif depth < 2:
+            keys += _wrapped_keys(doc, name, spot[1], before, depth)
     keys += _added_keys(doc, name, after, before)
     if doc.shared(name):
         for key in keys:
             key.shared = True
+    return keys
+
+
+# A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
+# new StringContent(JsonSerializer.Serialize(body), ...), StringEntity(...), BodyPublishers.ofString(...).
+WRAPPED = re.compile(
+    r"[ \t]*(?:new\s+)?(?:RequestBody(?:\.Companion)?\.create|StringEntity|StringContent"
+    r"|ByteArrayContent|(?:HttpRequest\.)?BodyPublishers\.ofString|Entity\.json|JsonContent\.Create)\("
+)
+SHOWN = re.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString().toRequestBody(t)
+# org.json's `new JSONObject()` or Gson's `new JsonObject()`, whose .put/.addProperty chain
+# (`new JSONObject().put("url", u).put("face_enhance", 1)`) gives the keys.
+NEW_JSON_OBJECT = re.compile(r"(?:\bnew\s+)?\b(?:JSONObject|JsonObject)\(\s*\)")
+CHAIN_PUT = re.compile(r"\s*\.\s*(?:put|addProperty)\(\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,")
+
+
+def _wrapped_keys(doc: Text, name: str, rhs: int, before: int, depth: int) -> list[Key]:
+    """The keys of a body an HTTP library makes from other names (WRAPPED), or those of an
+    org.json / Gson chain assigned to the name."""
+    chain = NEW_JSON_OBJECT.match(doc.text, rhs, rhs + 200)
+    if chain is None:
+        chain = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern).match(doc.text, rhs, rhs + 200)
+    if chain is not None:
+        return _chain_keys(doc, chain.end())
+    wrapper = WRAPPED.match(doc.text, rhs)
+    if wrapper is None:
+        return []
+    around = doc.paren_around(wrapper.end())
+    if around is None or around[0] != wrapper.end() - 1:
+        return []
+    keys: list[Key] = []
+    for m in PASSED_NAME.finditer(doc.text, around[0], around[1]):
+        if m.group(1) != name:
+            keys += _variable_keys(doc, m.group(1), before, depth + 1)
+    return keys
+
+
+def _chain_keys(doc: Text, at: int) -> list[Key]:
+    """The keys of a .put("k", v) chain starting at `at` (right after `new JSONObject()`); a
+    JSONObject that is itself a put's value (an item of a JSONArray) is another object's."""
+    opener = doc.paren_around(at - 1)
+    if opener is not None and re.search(
+        r"\.(?:put|add|addProperty)\s*$", doc.text[max(0, opener[0] - 20) : opener[0]]
+    ):
+        return []
+    keys = []
+    while (link := CHAIN_PUT.match(doc.text, at)) is not None:
+        around = doc.paren_around(link.end())
+        if around is None:
+            break
+        keys.append(Key(link.group("k"), link.start("k"), link.end(), around[1] - 1))
+        at = around[1]
     return keys
 
 
@@ -1027,3 +1146,120 @@ def data_variable(text: str) -> str:
 enclosing_call = _enclosing_call
 request_object = _request_object
 shell_command = _shell_command
+
+
+# -- whether a body is certainly all a request sends ---------------------------------------------------
+
+# What makes a body more than its literal: a spread (`...x`, `**x`), or a name merged into it.
+SPREAD = re.compile(r"\.\.\.\s*[\w$({\[]|\*\*\s*[\w({]")
+# A function or method starting between two assignments of a name: they are two scopes' names.
+SCOPE_START = re.compile(
+    r"\bdef\s|\bfunction\b|\bfunc\s|=>|\bfun\s|\bsub\s|^\s*(?:public|private|protected)\s", re.M
+)
+
+
+def sole_literal(doc: Text, request: Request) -> int | None:
+    """The object literal that is certainly the whole body of a request, or None: every key the
+    request sends is one of its keys and it has no other entry (a spread, an interpolated
+    `$EXTRA`, a computed key), and, when a name holds it, the name is bound once in its scope
+    and not touched between the literal and the call (no `body["k"] = v`, `body.update(x)`,
+    `Object.assign(body, x)`, loop)."""
+    if not request.body or any(k.raw for k in request.body):
+        return None
+    index = doc.innermost(request.body[0].offset)
+    if index < 0:
+        return None
+    c = doc.containers[index]
+    if {k.offset for k in c.keys} != {k.offset for k in request.body}:
+        return None
+    if not _only_keys(doc, c):
+        return None
+    call = min(
+        (start for start, end in doc._requests if doc._requests[(start, end)] is request),
+        default=None,
+    )
+    if call is None or not _direct(doc, call):
+        return None
+    if c.start >= call:
+        return index  # written in the call itself
+    held = LIST_NAME_BEFORE.search(doc.text, max(0, c.start - 80), c.start)
+    if held is None:
+        return None
+    name = held.group("n")
+    if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
+        _only_passed(doc, name, c.end, call)
+    ):
+        return None
+    earlier = doc.last_assignment(name, held.start())
+    if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
+        return None  # bound twice in one scope (branches): which one is sent is not certain
+    return index
+
+
+# The callee of a call that sends a request itself (an HTTP library's verb, fetch, a builder's url),
+# not a helper of the script's own that may add fields before sending.
+HTTP_CALLEE = re.compile(
+    r"(?:(?:\.|->|::)\s*(?:get|post|put|patch|delete|request|send|exchange|url|uri|"
+    r"postForEntity|postForObject|PostAsync|PutAsync|PatchAsync|PostAsJsonAsync|PutAsJsonAsync|"
+    r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request)"
+    r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
+)
+HTTP_COMMAND = re.compile(r"\s*(?:curl|http|wget)\s")
+METHOD_OWNER = re.compile(
+    r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
+)
+
+
+def _direct(doc: Text, call: int) -> bool:
+    """Whether the request at `call` is sent by an HTTP library itself (curl, requests.post,
+    axios.post, fetch, OkHttp's .url(...), http.NewRequest, $client->post...), not by a function
+    of the script's own (`akoolPost(path, body)`, `self._post(...)`, a shell `post` function)."""
+    if doc.text[call : call + 1] != "(":
+        return bool(HTTP_COMMAND.match(doc.line_text(doc.line_of(call))))
+    before = doc.text[max(0, call - 80) : call]
+    if not HTTP_CALLEE.search(before):
+        return False
+    owner = METHOD_OWNER.search(before)
+    if owner is not None and owner.group("owner") in ("self", "this"):
+        return False  # the script's own method (`self._post`, `this.post`)
+    if owner is not None and doc.language == "go" and owner.group("verb")[:1].islower():
+        return False  # Go's c.post(...): an unexported method, the script's own
+    if owner is not None:
+        verb = re.escape(owner.group("verb"))
+        defined = rf"(?:def|function|func\s*\([^)]*\)|fun|async)\s+{verb}\s*[(<]|^\s*(?:async\s+)?{verb}\s*\([^)]*\)\s*(?::[^{{\n]*)?\{{"
+        if re.search(defined, doc.text, re.M):
+            return False  # the script's own method of that name
+    return True
+
+
+LIST_NAME_BEFORE = re.compile(
+    r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?(?::=|=)\s*"
+    r"(?:(?:new\s+)?[\w.<>\[\]{}, \t\n]*?|JSON\.stringify\(\s*|json\.dumps\(\s*|[\"'])?\Z"
+)
+
+
+def _only_passed(doc: Text, name: str, start: int, call: int) -> bool:
+    """Whether a name appears between its literal and the call only as what a serializer
+    makes text of (`b, _ := json.Marshal(payload)`, `data = JSON.stringify(body)`)."""
+    for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[start:call]):
+        before = doc.text[start + m.start() - 40 : start + m.start()]
+        if not re.search(
+            r"(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|json_encode|"
+            r"JsonSerializer\.Serialize|serde_json::to_(?:string|vec))\(\s*&?$",
+            before,
+        ):
+            return False
+    return True
+
+
+def _only_keys(doc: Text, c: Container) -> bool:
+    """Whether every entry of a literal is one of its keys with its value (no spread, no
+    interpolated entry such as `, $EXTRA}`, no computed `[k]: v`), comments aside."""
+    if SPREAD.search(doc.text, c.start + 1, c.end - 1):
+        return False
+    parts = (doc.text[a:b] for a, b in split_top(doc.text, c.start + 1, c.end - 1))
+    entries = [e for e in (COMMENT_LINE.sub("", part).strip() for part in parts) if e]
+    return len(entries) == len(c.keys)
+
+
+COMMENT_LINE = re.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

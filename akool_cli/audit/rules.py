@@ -47,6 +47,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "voice": ("voice_id",),
     "source_url": ("source_image", "sourceImage"),
     "target_url": ("targetImage",),
+    "target_language": ("language",),
+    "target_lang": ("language",),
 }
 
 
@@ -441,13 +443,38 @@ def _value_container(doc: f.Text, key: f.Key) -> int | None:
         return f._assigned_container(doc, key.name, key.offset)  # a shorthand: { elements }
     if name is None or name.group("n") in ("null", "None", "nil", "undefined", "true", "false"):
         return None
-    return f._assigned_container(doc, name.group("n"), key.offset)
+    return _list_origin(doc, name.group("n"), key.offset)
+
+
+# Go's `items = append(items, ...)`: the list is the literal the name was bound to before.
+APPEND_TO = r"\s*append\(\s*&?{name}\s*,"
+
+
+def _list_origin(doc: f.Text, name: str, before: int) -> int | None:
+    """The container bound to a name, past the assignments that append to it (Go)."""
+    spot = doc.last_assignment(name, before)
+    appending = re.compile(APPEND_TO.format(name=re.escape(name)))
+    for _ in range(50):
+        if spot is None or not appending.match(doc.text, spot[1]):
+            break
+        before, spot = spot[0], doc.last_assignment(name, spot[0])
+    return f._assigned_container(doc, name, before)
+
+
+# A Go slice literal's type before its `{`: []map[string]interface{}, []M, []*Element.
+GO_SLICE = re.compile(r"\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$")
 
 
 def _is_list(doc: f.Text, index: int) -> bool:
-    """A [...] without keys is a list; {...}, mapOf(...) and PHP's ['k' => v] are objects."""
+    """A [...] without keys is a list, and so is Go's []T{...}; {...}, mapOf(...) and PHP's
+    ['k' => v] are objects."""
     c = doc.containers[index]
-    return doc.text[c.start] == "[" and not c.keys
+    if c.keys:
+        return False
+    opener = doc.text[c.start]
+    return opener == "[" or (
+        opener == "{" and doc.language == "go" and bool(GO_SLICE.search(c.label))
+    )
 
 
 def _items(doc: f.Text, index: int) -> list[int]:
@@ -457,16 +484,26 @@ def _items(doc: f.Text, index: int) -> list[int]:
         return [index]
     found = [k for k in doc.containers[index].children if not _is_list(doc, k)]
     start, end = doc.containers[index].start, doc.containers[index].end
-    bound = LIST_NAME.search(doc.text[max(0, start - 80) : start])
+    before = doc.text[max(0, start - 80) : start]
+    bound = LIST_NAME.search(before) or GO_LIST_NAME.search(before)
     if bound is None:
         return found
     name = re.escape(bound.group("n"))
-    added = re.compile(rf"(?<![\w.$]){name}\.(?:append|push|add)\(\s*(?=[{{\[(])")
+    added = re.compile(
+        rf"(?<![\w.$]){name}\.(?:append|push|add)\(\s*(?=[{{\[(])"
+        rf"|(?<![\w.$])append\(\s*{name}\s*,\s*{GO_ITEM_TYPE}(?=\{{)"
+    )
     for m in added.finditer(doc.text, end, end + MAX_APPENDED):
         k = doc.container_at(m.end())
         if k is not None and not _is_list(doc, k):
             found.append(k)
     return found
+
+
+# `elements := []map[string]any{`: the name a Go slice literal is bound to; and the type of an
+# item appended to it (`append(elements, map[string]interface{}{...})`, `M{...}`, `&El{...}`).
+GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*\[\][^=\n]*$")
+GO_ITEM_TYPE = r"&?(?:map\[[^\]]*\](?:interface\{\}|[\w.*]+)|[A-Za-z_][\w.]*)?"
 
 
 @dataclass(frozen=True)
@@ -544,6 +581,45 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
                 else:
                     message = f"{key.name} is not a field of {describe(endpoint)}"
                 yield Hit(line, column, key.name, documented, message, endpoint.url)
+
+
+def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
+    """A body that certainly is all a call sends (one complete literal: no spread, nothing added
+    or merged later, bound once in its scope; fields.sole_literal) without a field the docs say
+    is required. One finding per body, at the literal, naming every missing field; a field a
+    misnamed key stands for is that key's finding, not this one."""
+    doc = ctx.doc()
+    judged: set[int] = set()  # (a body shared by several calls is reported once)
+    for m in ctx.mentions:
+        endpoint = m.endpoint
+        if m.verdict != "documented" or endpoint is None or endpoint.method == "GET":
+            continue
+        required = [
+            f.name for f in endpoint.body if f.required and f.name not in endpoint.required_unshown
+        ]
+        if not required:
+            continue
+        for request in f.requests_of(doc, m.line, m.column):
+            sent = {k.name for k in request.body}
+            missing = [n for n in required if n not in sent]
+            if not missing or not _is_request(list(request.body), endpoint):
+                continue
+            stood_for = {_near(name, endpoint) for name in sent}
+            missing = [n for n in missing if n not in stood_for]
+            if not missing:
+                continue
+            index = f.sole_literal(doc, request)
+            if index is None or index in judged:
+                continue
+            judged.add(index)
+            at = doc.containers[index].start
+            line, column = doc.line_of(at), doc.column(at)
+            names = ", ".join(missing)
+            message = (
+                f"this body has no {names}, which {describe(endpoint)} requires "
+                f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
+            )
+            yield Hit(line, column, names, f"the required {names}", message, endpoint.url)
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -829,9 +905,16 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
     data_holds = f.data_variable("\n".join(ctx.lines))
+    # The products the script makes jobs with: an endpoint several products share is judged by
+    # their pages' answers (character swap's result has data.video_url, talking photo's not).
+    products = frozenset(
+        m.endpoint.product for m in ctx.calls() if m.endpoint and m.endpoint.method != "GET"
+    )
     reads = LineReads(ctx)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     for m, endpoint in calls:
+        if endpoint.answers_by_product:
+            endpoint = replace(endpoint, response=endpoint.answer_for(products))
         for read in _call_reads(ctx, m, places, facts, reads):
             found = _read_hit(read, endpoint, data_holds)
             if found is not None:
@@ -1051,6 +1134,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "a request field the endpoint does not document, where it documents one like it (`size`: `scale`)",
         check_misnamed_fields,
+    ),
+    Rule(
+        "missing-field",
+        "error",
+        "a request body that is certainly all the call sends (one complete literal: no spread, nothing added or merged later) without a field the docs mark required",
+        check_missing_fields,
     ),
     Rule(
         "unknown-field",

@@ -45,7 +45,12 @@ GIVES_PARSED = re.compile(
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
     r"\.json\(\)|JSON\.parse\(|json\.loads\(|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+    # (await axios.get(u)).data, axios.get(u).then((r) => r.data)
+    r"|^\s*\(\s*await\b.*\)\s*\.data\s*;?\s*$"
+    r"|\.then\(\s*\(?\s*(?P<r>\w+)\s*\)?\s*=>\s*(?P=r)\.data\s*\)\s*;?\s*$"
 )
+# const { data: out } = await axios.get(u): `out` is the body axios parsed.
+BODY_RENAMED = re.compile(r"\{[^}]*\bdata\s*:\s*(?P<name>[A-Za-z_$][\w$]*)[^}]*\}\s*=")
 ROOT = re.compile(
     r"[(\s!]*(?:await\s+)?(?:(?:self|this)\s*\.\s*|\$this->|\$)?(?P<name>[A-Za-z_]\w*)"
 )
@@ -330,6 +335,9 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
         called = ROOT.match(bound.rhs)
         if PARSED.search(bound.rhs) or (called and facts.gives_parsed(called.group("name"))):
             scope.bodies.update(bound.names)
+        renamed = BODY_RENAMED.search(lines[start])
+        if renamed is not None and renamed.group("name") in bound.names:
+            scope.bodies.add(renamed.group("name"))
     if RETURN.match(lines[start]):
         _returned(lines, start, scope, bool(PARSED.search(statement)))
     for i in range(line, min(line + WINDOW, len(lines))):

@@ -52,6 +52,19 @@ class DocEndpoint:
     deprecated: bool = False  # every page about it says it is no longer available
     deprecated_fields: tuple[str, ...] = ()  # request fields the docs say are no longer supported
     example_fields: tuple[str, ...] = ()  # request keys only the docs' example bodies show
+    # Required body fields that one of the docs' own example bodies leaves out: not certain.
+    required_unshown: tuple[str, ...] = ()
+    # For an endpoint several products' pages document with different answers: (product, its
+    # pages' answer fields). A script that calls a product is judged by that product's pages.
+    answers_by_product: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def answer_for(self, products: frozenset[str]) -> tuple[str, ...]:
+        """The answer fields for a script that calls these products (`response`, every page's,
+        when it calls none of those whose pages document this endpoint)."""
+        chosen = [fields for product, fields in self.answers_by_product if product in products]
+        if not chosen:
+            return self.response
+        return tuple(sorted({name for fields in chosen for name in fields}))
 
     @property
     def url(self) -> str:
@@ -146,6 +159,11 @@ def parse(data: dict[str, Any]) -> Catalogue:
             deprecated=bool(e.get("deprecated")),
             deprecated_fields=tuple(e.get("deprecated_fields", ())),
             example_fields=tuple(e.get("example_fields", ())),
+            required_unshown=tuple(e.get("required_unshown", ())),
+            answers_by_product=tuple(
+                (product, tuple(fields))
+                for product, fields in e.get("answers_by_product", {}).items()
+            ),
         )
         for e in data["endpoints"]
     )
