@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import struct
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from akool_cli.jobs.download import download
 from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.media import sample_mp4
+from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.hostile import answering, raw_server
 from tests.support.runner import AKOOL, invoke, process_env
@@ -303,3 +305,67 @@ def test_a_whole_size_0_mdat_video_is_saved(isolated: Isolation) -> None:
     with raw_server(answering(UNFRAMED, whole)) as url, Transport() as transport:
         saved = download(transport, url, isolated.tmp / "v.mp4", clock=FakeClock())
     assert saved.path.read_bytes() == whole
+
+
+# -- L5: what is said when a saved file was changed since -------------------------------------
+
+
+def _saved_then_changed(isolated: Isolation) -> tuple[str, Path]:
+    """A job saved to out/ID.mp4, which the user then overwrote."""
+    job = invoke(["talk", "https://e.com/a.jpg", "https://e.com/a.mp3"]).stdout.strip()
+    out = isolated.tmp / "out"
+    invoke(["watch", job, "-o", f"{out}/"])
+    saved = out / f"{job}.mp4"
+    saved.write_text("mine\n")
+    return job, saved
+
+
+def test_watch_of_a_changed_file_says_it_keeps_it(api_env: Sandbox, isolated: Isolation) -> None:
+    job, saved = _saved_then_changed(isolated)
+    refused = invoke(["watch", job], expect=2)
+    assert "has changed since" in refused.stderr and "nothing was downloaded" in refused.stderr
+    assert "downloading it again" not in refused.stderr and "--force" in refused.stderr
+    assert saved.read_text() == "mine\n"
+    replaced = invoke(["watch", job, "--force"])
+    assert "replacing it (--force); downloading it again" in replaced.stderr
+    assert saved.read_bytes()[4:8] == b"ftyp"
+
+
+def test_sync_of_a_changed_file_says_it_changed_not_that_it_appeared(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    _, saved = _saved_then_changed(isolated)
+    done = invoke(["sync", "-o", f"{saved.parent}/"], expect=6)
+    assert f"{saved} has changed since akool saved it: it is kept" in done.stderr
+    assert "appeared while" not in done.stderr and saved.read_text() == "mine\n"
+
+
+# -- L9: `akool login` says where the key goes when the base URL is not typed on the line -------
+
+
+def test_login_on_a_terminal_names_a_base_url_from_the_environment_before_the_prompt(
+    listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import getpass
+
+    from tests.support import runner
+
+    seen: list[str] = []
+
+    def prompt(text: str) -> str:  # what is on the screen when the key is asked for
+        seen.append(text)
+        return SANDBOX_API_KEY
+
+    monkeypatch.setattr(getpass, "getpass", prompt)
+    monkeypatch.setattr(runner._Stdin, "isatty", lambda self: True)
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)  # left over from a sandbox session
+    done = invoke(["login"])
+    note = f"the key goes to {listener.base_url} (from AKOOL_BASE_URL), not to AKOOL's host"
+    assert note in done.stderr.splitlines()[0] and "Logged in" in done.stderr and seen
+    monkeypatch.delenv("AKOOL_BASE_URL")
+    typed = invoke(["--base-url", listener.base_url, "login"])
+    assert "the key goes to" not in typed.stderr  # typed on this line: where it goes is said
+    monkeypatch.setattr(runner._Stdin, "isatty", lambda self: False)
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)
+    piped = invoke(["login"], input=SANDBOX_API_KEY)  # sent at once: the success line names it
+    assert "the key goes to" not in piped.stderr and listener.base_url in piped.stderr

@@ -20,6 +20,17 @@ def not_utf8(text: str) -> bool:
     return LONE_SURROGATE.search(text) is not None
 
 
+# Where the base URL in use came from (base_url_origin): how a message names it, and what goes
+# back to a verified URL V ({config} is `akool [--profile NAME] config`, then `unset base-url`
+# when V is AKOOL's host, else `set base-url V`).
+BASE_URL_ORIGINS: dict[str, tuple[str, str]] = {
+    "flag": ("--base-url", "drop --base-url"),
+    "env": ("AKOOL_BASE_URL", "unset AKOOL_BASE_URL"),
+    "saved": ("the profile's saved base-url", "run {config}"),
+    "default": ("AKOOL's documented host", "run {config}"),
+}
+
+
 def mask_userinfo(url: str) -> str:
     """The URL as it may be echoed: a user name and password (user:pw@host) become ***@."""
     return USERINFO.sub("***@", url, count=1)

@@ -15,6 +15,7 @@ from pathlib import Path
 from akool_cli.core import bounded
 from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.core.errors import LocalStateError, UsageError
+from akool_cli.core.urls import BASE_URL_ORIGINS as BASE_URL_ORIGINS
 from akool_cli.core.urls import validate_base_url
 
 APP_NAME = "akool"
@@ -151,17 +152,6 @@ def resolve_base_url(
     if saved:
         return validate_base_url(saved, origin=f"the saved base URL in {p.config_file}")
     return DEFAULT_BASE_URL
-
-
-# Where the base URL in use came from (base_url_origin): how a message names it, and what goes
-# back to a verified URL V ({config} is `akool [--profile NAME] config`, then `unset base-url`
-# when V is AKOOL's host, else `set base-url V`).
-BASE_URL_ORIGINS: dict[str, tuple[str, str]] = {
-    "flag": ("--base-url", "drop --base-url"),
-    "env": ("AKOOL_BASE_URL", "unset AKOOL_BASE_URL"),
-    "saved": ("the profile's saved base-url", "run {config}"),
-    "default": ("AKOOL's documented host", "run {config}"),
-}
 
 
 def back_to_verified(origin: str, verified: str, profile: str) -> str:
