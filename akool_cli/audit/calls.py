@@ -161,7 +161,8 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
         if talks and found.verdict in ("guess", "unknown"):
             return found
         return None
-    found = judge(path, site.continued)
+    api_host = (site.host or "").lower() == contract.DOCUMENTED_HOST
+    found = judge(path, site.continued, api_host)
     if found.verdict == "none":
         return None
     return found

@@ -819,8 +819,11 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro's call
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
-# A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`
-SHELL_LINE = re.compile(r"\s*[A-Za-z_][\w-]*\s+[\"'$/]")
+# A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
+# `akool POST /content/... '{...}'` (a wrapper given the method first)
+SHELL_LINE = re.compile(
+    r"\s*[A-Za-z_][\w-]*\s+(?:[\"']?(?:GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?[\"'$/]"
+)
 
 
 def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:

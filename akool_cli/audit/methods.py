@@ -161,3 +161,21 @@ def _fetch_default(doc: Text, offset: int, start: int, end: int) -> Evidence | N
             return None  # an options object held in a name: its method is not said here
         i += 1
     return Evidence("GET", start, "fetch", False)
+
+
+# The method word a shell wrapper's caller gives before the path: `akool POST /content/...`.
+SHELL_VERB = re.compile(r"(?:^|\s)[\"']?(?P<m>GET|POST|PUT|DELETE|PATCH)[\"']?\s+[\"']?$")
+
+
+def through_wrapper(doc: Text, offset: int, wrapper_method: str) -> Evidence | None:
+    """The method of a call made through the script's own wrapper function, when the call site
+    says none itself: the one the wrapper sends, or ("*") the method word its caller passes."""
+    if wrapper_method in METHODS:
+        return Evidence(wrapper_method, offset, wrapper_method, False)
+    if wrapper_method != "*":
+        return None
+    start = doc.offset(doc.line_of(offset), 0)
+    said = SHELL_VERB.search(doc.text, start, offset)
+    if said is None:
+        return None
+    return Evidence(said.group("m"), said.start("m"), said.group("m"), True)

@@ -24,6 +24,23 @@ GUESSED_SHAPES: tuple[tuple[str, str, str], ...] = (
     ("GET", "/video/result/{}", contract.VIDEO_INFO.path),
 )
 
+# Paths outside /api/open that scripts call on AKOOL's API host (openapi.akool.com), and the
+# documented call that does what they meant: an OAuth-style token is getToken's.
+API_HOST_GUESSES: tuple[tuple[str, str], ...] = (
+    ("/oauth/token", contract.GET_TOKEN.path),
+    ("/oauth2/token", contract.GET_TOKEN.path),
+    ("/oauth/access_token", contract.GET_TOKEN.path),
+    ("/oauth2/access_token", contract.GET_TOKEN.path),
+    ("/auth/token", contract.GET_TOKEN.path),
+    ("/token", contract.GET_TOKEN.path),
+)
+# A segment that stands for a path to fill in (`/api/your-endpoint`, `/<path>`, `/{endpoint}`): an
+# example in prose or a template, not a call.
+PLACEHOLDER_SEGMENT = re.compile(
+    r"(?i)your[-_]?\w*|<[^>]*>|\{[^}]*\}|\.\.\.|x+|example[-\w]*|endpoint|path|\*"
+)
+URL_SEGMENT = re.compile(r"[\w.~%@+-]+")
+
 Verdict = Literal["documented", "deprecated", "retired", "guess", "unknown", "prefix", "none"]
 
 
@@ -98,9 +115,10 @@ def akool_shaped(path: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def judge(path: str, continued: bool = False) -> Judgement:
+def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgement:
     """The verdict on a full path (/api/open/vN/... or another path on an AKOOL host).
-    `continued`: the text goes on with "/" + a variable (an id segment, or a prefix)."""
+    `continued`: the text goes on with "/" + a variable (an id segment, or a prefix);
+    `api_host`: the path is on AKOOL's API host, where every path is a call."""
     docs = catalogue.load()
     path = path.split("?")[0].split("#")[0]
     if BASE_ONLY.match(path):
@@ -132,7 +150,7 @@ def judge(path: str, continued: bool = False) -> Judgement:
                 guess_start=m.start(),
             )
     if not (VERSIONED.match(path) or akool_shaped(path)):
-        return Judgement("none", path)
+        return _on_api_host(path) if api_host else Judgement("none", path)
     replacement, candidates = replacement_for(path)
     sure = replacement is not None and _bare(replacement.path) == _bare(path)
     return Judgement("unknown", path, replacement=replacement, candidates=candidates, sure=sure)
@@ -175,3 +193,24 @@ def _bare(path: str) -> str:
 
 def describe(endpoint: DocEndpoint) -> str:
     return f"{endpoint.method} {endpoint.path} ({endpoint.url})"
+
+
+def _on_api_host(path: str) -> Judgement:
+    """A path outside /api/open on AKOOL's API host (`/oauth2/token`, `/api/v1/...`): a call of
+    an endpoint AKOOL does not document, unless it is a placeholder (`/api/your-endpoint`) or a
+    prefix of documented paths (`/api`, `/interface`)."""
+    docs = catalogue.load()
+    parts = [p for p in path.strip("/").split("/") if p]
+    prefix = path.rstrip("/") + "/"
+    if (
+        not parts
+        or not all(URL_SEGMENT.fullmatch(p) for p in parts)  # `${X:-https://.../v3}`
+        or any(PLACEHOLDER_SEGMENT.fullmatch(p) for p in parts)
+        or any(e.path.startswith(prefix) for e in docs.endpoints)
+    ):
+        return Judgement("none", path)
+    for pattern, documented in API_HOST_GUESSES:
+        if _guess_regex(pattern).search(path):
+            return Judgement("unknown", path, replacement=docs.find(None, documented))
+    replacement, candidates = replacement_for(path)
+    return Judgement("unknown", path, replacement=replacement, candidates=candidates)

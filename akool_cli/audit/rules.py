@@ -998,6 +998,9 @@ def check_methods(ctx: FileContext) -> Iterator[Hit]:
         doc = ctx.doc()
         offset = doc.offset(m.line, m.column)
         said = [(offset, methods.sent_method(doc, offset))]
+        wrapper = m.site.base.method if m.site.base is not None else ""
+        if said[0][1] is None and wrapper:  # a call through the script's own wrapper function
+            said = [(offset, methods.through_wrapper(doc, offset, wrapper))]
         held = f.url_uses(doc, offset) if said[0][1] is None and _held(doc, offset) else None
         if held is not None and held[0] not in followed:
             followed.add(held[0])

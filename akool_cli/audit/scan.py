@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import sites, source
+from akool_cli.audit import sites, source, wrappers
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 
@@ -175,7 +175,7 @@ def _audit_text(
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
-        sites.find_helpers(lines, ctx.bases)
+        wrappers.find_helpers(lines, ctx.bases)
     for helper, base in helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
     find_mentions(ctx)
@@ -327,7 +327,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> tuple[Shared, Shared]:
         lines, bases = source.split_lines(text), sites.Bases()
         for name, base in sites.definitions(shown, lines, bases).items():
             shared.setdefault(name, []).append((path, base))
-        sites.find_helpers(lines, bases)
+        wrappers.find_helpers(lines, bases)
         for name, helper in bases.helpers.items():
             if helper is not None:
                 helpers.setdefault(name, []).append((path, helper))

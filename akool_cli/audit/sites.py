@@ -66,25 +66,23 @@ URLJOIN = re.compile(
 # request("x"), api.get(`/x`), post("POST", "/x")
 PATH_ARGUMENT = re.compile(
     r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']\s*,\s*)?"
-    r"[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
+    r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
 ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
 SHELL_CALL = re.compile(
-    r"^\s*(?P<fn>[A-Za-z_][\w-]*)\s+[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-)
-# A base joined to a parameter inside a helper: BASE + path, f"{BASE}{path}", `${BASE}${path}`
-JOIN_TO_NAME = re.compile(
-    r"(?:\{(?P<a>[\w.$>-]+)\}\{\w+\}|\$(?:\{(?P<b>[\w.#]+)\}|(?P<e>[A-Za-z_]\w*))(?P<mid>/[\w./-]*?)?\$(?:\{\w+\}|\w+)|#\{(?P<d>[\w.:@]+)\}#\{\w+\}|(?<![\w.$>-])(?P<c>[\w.$>-]+)\s*(?:\+|\.)\s*\$?[a-z_]\w*\s*[,;)])"
+    r"^\s*(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
+    r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 )
 FUNCTION_DEF = re.compile(
     r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
     r"|(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
     r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
-    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+    r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
 )
 NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
 
@@ -98,6 +96,9 @@ class Base:
     prefix: str
     file: str
     line: int
+    # For a wrapper function's base: the method the wrapper sends ("" when its code does not
+    # say, "*" when its caller passes it). Not part of the base's identity.
+    method: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,9 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
     return None
 
 
+# A base whose version is a variable: `/api/open/${version}`, f"/api/open/{v}", "/api/open/" + v
+VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
+VARIABLE_PREFIX = "/api/open/{}"
 OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
@@ -233,6 +237,11 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
             rhs = groups.get("rhs") or groups.get("prhs") or ""
             if foreign_url(rhs.split("#")[0]):
                 bases.bind(key, i, None)
+                continue
+            if VARIABLE_VERSION.search(rhs) and not AKOOL_URL.search(rhs):
+                # `/api/open/${version}`: a base whose version the code picks; its joined paths
+                # are judged like those of an unknown base (documented under some version is fine)
+                bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i))
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases)
             if base is not None:
@@ -296,26 +305,6 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
-
-
-def find_helpers(lines: list[str], bases: Bases) -> None:
-    """Functions whose body joins a base to a parameter: their path arguments join that base."""
-    current = ""
-    for i, line in enumerate(lines):
-        fn = FUNCTION_DEF.search(line)
-        if fn is not None:
-            name = fn.group("a") or fn.group("b") or fn.group("c") or fn.group("d") or ""
-            if name not in NOT_FUNCTIONS:
-                current = name
-        if not current:
-            continue
-        for m in JOIN_TO_NAME.finditer(line):
-            ref = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
-            base = bases.find(ref or "", i)
-            if base is not None and m.group("mid"):  # "$AKOOL/api/open/v4$1": the helper's prefix
-                base = replace(base, prefix=base.prefix.rstrip("/") + m.group("mid").rstrip("/"))
-            if base is not None:
-                bases.helpers[current] = base
 
 
 def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]) -> list[Site]:
@@ -494,6 +483,8 @@ def _joined(
 ) -> Iterator[Site]:
     if not ref or BASE_ONLY.match(text):
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
+    if PLACEHOLDER_PATH.match(text):
+        return  # a wrapper joining its parameter (f"{BASE}{path}", "%s%s"): its callers' paths
     if bases.foreign(ref, i):  # a path on another host: no other reading of it is a call
         yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
         return
@@ -505,10 +496,14 @@ def _joined(
         yield _site(i, start, text, text, None, line)
 
 
+# A joined "path" that is only a placeholder: `{path}`, `/{path.lstrip(`, `%s`, `${endpoint}`.
+PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
+
+
 def _joined_to(
     i: int, line: str, start: int, text: str, base: Base | None, sep: str = "/"
 ) -> Iterator[Site]:
-    if base is None:
+    if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)
         return
     relative = text.split("?")[0]

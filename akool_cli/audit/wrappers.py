@@ -1,0 +1,189 @@
+"""A script's own wrapper functions around AKOOL: a function whose body joins one of its
+parameters to an AKOOL base (`def _post(self, path, body): ... self.base + path`, `request(endpoint,
+body)` with `${BASE}${endpoint}`, `call() { curl "$BASE$1" ...; }`), and the HTTP method it sends
+(its own, or the one its caller passes it); a function that joins no parameter is not one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
+from akool_cli.audit.sites import FUNCTION_DEF, NOT_FUNCTIONS, Bases
+
+PASSED = "*"  # the wrapper sends the method its caller gives it
+BODY_LINES = 15  # how far after the join the request that sends it may be
+STATEMENT_LINES = 8
+
+# A base and a parameter joined: `{B}{P}` (f-strings, C#, PHP `{$this->b}{$p}`), `${B}${P}`,
+# `$B$P`, `$B/api/open/v4$1`, Ruby `#{B}#{P}`, `B + P`, `B + "/" + P`, PHP `B . $p`,
+# `"%s%s", B, P` (Sprintf, String.format, `%`), `"{}{}".format(B, P)`, `urljoin(B, P)`,
+# `new URL(P, B)`. Between the two only a slash or an /api/open[/vN] prefix of the wrapper's own.
+MID = r"(?P<mid>/?(?:api/open(?:/v\d+)?/?)?)"
+PARAM = r"(?P<p>[A-Za-z_]\w*)"
+JOINS = (
+    re.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + PARAM),
+    re.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?(?P<p>[A-Za-z_]\w*|\d)"),
+    re.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?(?P<p>[A-Za-z_]\w*|\d)"),
+    re.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + PARAM),
+    re.compile(
+        r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
+        r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?" + PARAM + r"\b(?!\s*\()"
+    ),
+    re.compile(
+        r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
+        r"(?P<b>[\w.$>-]+)\s*,\s*\$?" + PARAM
+    ),
+    re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + PARAM),
+    re.compile(r"\bnew URL\(\s*" + PARAM + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
+)
+# A local taken from a parameter (`endpoint = path.lstrip("/")`, `local path="$2"`): a parameter too.
+FROM_PARAMETER = re.compile(
+    r"(?:^|[\s;(])(?:local\s+|const\s+|let\s+|var\s+|val\s+|my\s+)?\$?(?P<n>[A-Za-z_]\w*)\s*:?=\s*"
+    r"[\"']?\$?\{?(?P<src>[A-Za-z_]\w*|\d)\b"
+)
+# A parameter that carries the HTTP method.
+METHOD_PARAMETER = re.compile(r"(?i)^(?:http_?)?(?:method|verb)$")
+# The verb of the client method the URL is given to: session.post(, axios.get(, PostAsync(,
+# http.Get(, restTemplate.postForEntity(, OkHttp's .post(body)
+VERB_CALL = re.compile(
+    r"(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
+    r"(?:Async|_json|ForObject|ForEntity|AsJsonAsync)?\s*(?:<[^<>()]*>)?\(",
+    re.IGNORECASE,
+)
+PHP_METHOD = re.compile(r"CURLOPT_CUSTOMREQUEST\s*,\s*[\"'](?P<m>[A-Za-z]+)[\"']")
+METHOD_NAMED = re.compile(
+    r"\bmethod\s*[:=]\s*(?P<name>\$?[A-Za-z_]\w*)\b|[({,]\s*(?P<arg>\w+)\s*[,}]"
+)
+CURL = re.compile(r"(?:^|[\s;{(|&`])curl\s")
+CURL_X = re.compile(r"(?:-X|--request)[\s=]*[\"']?(?P<m>\$?\{?\w+)")
+PHP_POST = re.compile(r"CURLOPT_POST(?:FIELDS)?\b")
+BOUND = re.compile(r"^\s*(?:const|let|var|val|my|local|final|auto)?\s*\$?(?P<n>[A-Za-z_]\w*)\s*:?=")
+
+
+@dataclass
+class Function:
+    name: str
+    line: int
+    params: set[str] = field(default_factory=set)
+
+
+def find_helpers(lines: list[str], bases: Bases) -> None:
+    """Functions whose body joins a base to a parameter: their path arguments join that base,
+    sent with the wrapper's method (`Base.method`; PASSED when the caller gives it)."""
+    current: Function | None = None
+    for i, line in enumerate(lines):
+        fn = FUNCTION_DEF.search(line)
+        if fn is not None:
+            name = next((g for g in fn.groups() if g), "")
+            if name and name not in NOT_FUNCTIONS:
+                current = Function(name, i, parameters(lines, i, fn.end()))
+        if current is None:
+            continue
+        for m in FROM_PARAMETER.finditer(line):
+            if m.group("src") in current.params and m.group("n") not in current.params:
+                current.params.add(m.group("n"))
+        if current.name in bases.helpers:
+            continue
+        for ref, param, mid in joins(line):
+            base = bases.find(ref, i) if param in current.params else None
+            if base is None:
+                continue
+            if mid.strip("/"):  # "$AKOOL/api/open/v4$1": the wrapper's own prefix
+                base = replace(base, prefix=base.prefix.rstrip("/") + "/" + mid.strip("/"))
+            method = wrapper_method(lines, i, current.params)
+            bases.helpers[current.name] = replace(base, method=method)
+            break
+
+
+def parameters(lines: list[str], line: int, after: int) -> set[str]:
+    """The names of a function's parameters (its parenthesised list, over several lines if need
+    be), and the shell's positional ones."""
+    text = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
+    opened = text.find("(")
+    found = {str(n) for n in range(1, 10)}
+    if opened < 0:
+        return found
+    depth, chars = 0, []
+    for piece in [text[opened:], *lines[line + 1 : line + 8]]:
+        for c in piece:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            chars.append(c)
+            if depth == 0:
+                break
+        if depth == 0:
+            break
+    for part in "".join(chars)[1:-1].split(","):
+        head = re.split(r"[:=]", part, maxsplit=1)[0]
+        found.update(re.findall(r"[A-Za-z_]\w*", head))
+    return found
+
+
+def joins(line: str) -> Iterator[tuple[str, str, str]]:
+    """(base reference, parameter, what is between them) for each join on a line."""
+    if len(line) > 2000:
+        return  # a minified line defines no wrapper the audit can read
+    for pattern in JOINS:
+        for m in pattern.finditer(line):
+            groups = m.groupdict()
+            yield m.group("b"), m.group("p"), groups.get("mid") or ""
+
+
+def wrapper_method(lines: list[str], line: int, params: set[str]) -> str:
+    """The method the request made with the join sends: said in the statement that joins
+    (`session.post(BASE + path`), or in a later one that sends the URL the join is bound to
+    (`url = BASE + path`, then `requests.post(url, ...)`); PASSED for a parameter; "" unsaid."""
+    said = _said(_statement(lines, line), params)
+    if said:
+        return said
+    bound = BOUND.match(lines[line])
+    if bound is None:
+        return ""
+    name = re.compile(rf"(?<![\w.]){re.escape(bound.group('n'))}\b")
+    for j in range(line + 1, min(line + BODY_LINES, len(lines))):
+        if FUNCTION_DEF.search(lines[j]):
+            break
+        if name.search(lines[j]):
+            said = _said(_statement(lines, j), params)
+            if said:
+                return said
+    return ""
+
+
+def _statement(lines: list[str], line: int) -> str:
+    """The statement starting on a line (brackets left open and a trailing `\\` continue it)."""
+    text, depth = "", 0
+    for j in range(line, min(line + STATEMENT_LINES, len(lines))):
+        piece = lines[j]
+        text += piece + "\n"
+        depth += sum(piece.count(c) for c in "([{") - sum(piece.count(c) for c in ")]}")
+        if depth <= 0 and not piece.rstrip().endswith("\\"):
+            break
+    return text
+
+
+def _said(statement: str, params: set[str]) -> str:
+    if CURL.search(statement):
+        return _curl(statement, params)
+    named = [m.group("name") or m.group("arg") for m in METHOD_NAMED.finditer(statement)]
+    if any(n and n.lstrip("$") in params and METHOD_PARAMETER.match(n.lstrip("$")) for n in named):
+        return PASSED
+    verbs = {m.group("verb").upper() for m in VERB_CALL.finditer(statement)}
+    for m in METHOD_ARGUMENT.finditer(statement):
+        verbs.add(next(m.group(g) for g in ("lit", "const", "go", "opt") if m.group(g)).upper())
+    verbs.update(m.group("m").upper() for m in PHP_METHOD.finditer(statement))
+    if not verbs and PHP_POST.search(statement):
+        verbs.add("POST")
+    verbs &= set(METHODS)
+    return verbs.pop() if len(verbs) == 1 else ""
+
+
+def _curl(statement: str, params: set[str]) -> str:
+    explicit = CURL_X.search(statement)
+    if explicit is not None:
+        said = explicit.group("m").lstrip("${")
+        if said.upper() in METHODS:
+            return said.upper()
+        return PASSED if said in params else ""
+    return "POST" if CURL_BODY.search(statement) else "GET"
