@@ -29,11 +29,12 @@ VIDEO = "https://example.com/clip.mp4"
 Body = Callable[[ClientSession], Awaitable[None]]
 
 
-def serve(isolated: Isolation, sandbox: Sandbox, body: Body, *extra: str) -> str:
-    """Start `akool mcp` as a client would, run `body` with a session; return its stderr."""
+def serve(isolated: Isolation, sandbox: Sandbox, body: Body, *extra: str, **environ: str) -> str:
+    """Start `akool mcp` as a client would, run `body` with a session; return its stderr.
+    `environ`: more of the server's environment (AKOOL_API_KEY=... another key)."""
     folder = isolated.tmp / "work"
     folder.mkdir(exist_ok=True)
-    env = process_env(isolated.home, sandbox.base_url)
+    env = process_env(isolated.home, sandbox.base_url, **environ)
     args = ["mcp", "--dir", str(folder), "--wait-ceiling", "1", "--poll", "0.1", *extra]
     params = StdioServerParameters(command=AKOOL, args=args, env=env, cwd=str(isolated.tmp))
     errlog = isolated.tmp / "mcp-stderr.txt"

@@ -52,13 +52,14 @@ FORCE = typer.Option(False, "--force", help="Replace existing output files.")
 SAME_ACCOUNT = typer.Option(
     False,
     "--same-account",
-    help="Jobs made here with another credential are this account's (a rotated key, an API key "
-    "after clientId/secret): pick them up. Recorded once.",
+    help="Creates made here with another credential are this account's (a rotated key, an API "
+    "key after clientId/secret): their jobs are picked up, their unknown outcomes are this "
+    "one's to settle. Recorded once.",
 )
 NEW_ACCOUNT = typer.Option(
     False,
     "--new-account",
-    help="This credential is another account than the one that made earlier jobs here: "
+    help="This credential is another account than the one that made earlier creates here: "
     "create them again (billed). Recorded once.",
 )
 
@@ -140,7 +141,14 @@ class Common:
     upload_to: str | None = None
     url_ttl: str = "24h"
     no_check: bool = True
+    same_account: bool = False
+    new_account: bool = False
     roles: Mapping[str, Role] | None = None  # media fields whose kind the request decides
+
+    @property
+    def account_choice(self) -> str | None:
+        """--same-account / --new-account as the library's account_choice."""
+        return account_choice(self.same_account, self.new_account)
 
 
 # Common's options as --help lists them, after the command's own: name, type, declaration
@@ -157,6 +165,8 @@ COMMON_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("upload_to", str | None, inputs_cli.UPLOAD_TO),
     ("url_ttl", str, inputs_cli.URL_TTL),
     ("no_check", bool, inputs_cli.NO_CHECK),
+    ("same_account", bool, SAME_ACCOUNT),
+    ("new_account", bool, NEW_ACCOUNT),
 )
 # The options for local files: a command whose inputs are never files goes without them.
 UPLOADS = ("upload_to", "url_ttl", "no_check")

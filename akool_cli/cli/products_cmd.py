@@ -55,7 +55,9 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
     out = runtime.output(json_mode=common.json_out)
     timeout = optional_duration(common.timeout, "--timeout")
     talk_cmd.check_interval(common.interval)
+    choice = common.account_choice
     with runtime.library() as lib:
+        lib.account_choice = choice
         if common.output is not None:
             lib.check_destination(common.output, force=common.force)
         with inputs_cli.upload_display(out) as display:
@@ -389,7 +391,9 @@ def headswap(
     out = runtime.output(json_mode=common.json_out)
     waited = optional_duration(common.timeout, "--timeout")
     talk_cmd.check_interval(common.interval)
+    choice = common.account_choice
     with runtime.library() as lib:
+        lib.account_choice = choice
         if common.output is not None:
             lib.check_destination(common.output, force=common.force)
         with inputs_cli.upload_display(out) as display:

@@ -31,7 +31,8 @@ def status(
 
     Unfinished jobs are refreshed from the AKOOL server (and profile) that made them; failed jobs
     are reported and the exit code stays 0. A job whose server cannot be asked keeps its last
-    known state, with a note.
+    known state, with a note; a job whose status showed another create's inputs is shown
+    detached (see akool settle).
     """
     from akool_cli.cli.ledger_cmd import EXPIRY_WARNING_SECONDS, warn_expiring
     from akool_cli.core.validate import check_count

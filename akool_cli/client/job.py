@@ -46,6 +46,9 @@ class Job:
     # A create that found the job an earlier call with the same key made (nothing was sent).
     repeated: bool = False
     deleted_at: float | None = None  # when `akool delete` had AKOOL delete it
+    # Not its create's job: its first status read showed other inputs than the create sent
+    # (a server gave that create another one's id); the note says so and what settles it.
+    detached: str | None = None
 
     @property
     def finished(self) -> bool:
@@ -101,6 +104,7 @@ class Job:
             deleted_at=self.deleted_at,
             finished_at=self.finished_at,
             expires_at=self.expires_at,
+            detached=self.detached,
             now=current().time() if now is None else now,
         )
 
@@ -156,7 +160,16 @@ class Job:
             finished_at=record.finished_at if record is not None else None,
             expires_at=record.expires_at if record is not None else None,
             deleted_at=record.deleted_at if record is not None else None,
+            detached=_detached(record),
         )
+
+
+def _detached(record: JobRecord | None) -> str | None:
+    from akool_cli.jobs.views import detached_note
+
+    if record is None or not record.detached:
+        return None
+    return detached_note(record.held_by)
 
 
 @dataclass

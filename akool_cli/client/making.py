@@ -56,10 +56,12 @@ class MakingMixin(TalkingMixin):
         extra: Mapping[str, Any] | None = None,
         once: Once | None = None,
         run: Run | None = None,
+        account_choice: str | None = None,
     ) -> Job:
         """Create a job of any product from its documented fields (billed), recorded before this
         returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`. `extra` is
-        recorded with the job's inputs (not sent).
+        recorded with the job's inputs (not sent). `account_choice`: this call's, as the
+        client's `account_choice` ("same" or "new").
 
         Documented defaults fill the fields not given, and every value is checked before
         anything is billed (UsageError names each problem). Media fields may be local files,
@@ -110,7 +112,7 @@ class MakingMixin(TalkingMixin):
             if field in given:
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
-        origin = self.origin(name.strip(), extra)
+        origin = self.origin(name.strip(), extra, account_choice)
         return self.create(chosen, request, origin, once=once, run=run)
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
@@ -340,12 +342,14 @@ class MakingMixin(TalkingMixin):
         once: Once | None = None,
         run: Run | None = None,
         on_analysis: Callable[[str], None] | None = None,
+        account_choice: str | None = None,
     ) -> Job:
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
         local files with `upload_to`. `once` and `run`: as create(). `on_analysis` gets the
-        analysis's id once AKOOL took it (an analysis may take minutes)."""
+        analysis's id once AKOOL took it (an analysis may take minutes). `account_choice`: as
+        make()'s."""
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
@@ -396,6 +400,7 @@ class MakingMixin(TalkingMixin):
             extra={"analysis_id": analysis.id, "faces": list(faces)},
             once=once,
             run=run,
+            account_choice=account_choice,
         )
 
     def _analysis(

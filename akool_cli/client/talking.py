@@ -67,6 +67,7 @@ class TalkingMixin(ClientBase):
         events: TalkEvents | None = None,
         once: Once | None = None,
         run: Run | None = None,
+        account_choice: str | None = None,
     ) -> Job:
         """Create a talking-photo job (billed), as `akool talk` does; it is in the history
         before this returns.
@@ -76,7 +77,8 @@ class TalkingMixin(ClientBase):
         `audio`, `text` and `voice` make the speech with AKOOL's VoiceLab first (`timeout` bounds
         that wait). With `check` (and no AKOOL_NO_CHECK), each input URL is fetched the way AKOOL
         will: a 4xx/5xx answer, an HTML page or a file that is not image/audio raises UsageError
-        and nothing is billed; `check_face` also asks AKOOL's face detection.
+        and nothing is billed; `check_face` also asks AKOOL's face detection. `account_choice`:
+        this call's, as the client's `account_choice` ("same" or "new").
         """
         from akool_cli.core.durations import optional_duration
 
@@ -97,10 +99,10 @@ class TalkingMixin(ClientBase):
         request = replace(request, image_url=sent[image], audio_url=sent.get(audio or "", ""))
         extra: dict[str, Any] = {}
         if tts is not None:
-            speech = self._speak_for_talk(tts, name, wait, events)
+            speech = self._speak_for_talk(tts, name, wait, events, account_choice)
             request = replace(request, audio_url=speech.video_url or "")
             extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
-        origin = self.origin(name.strip(), extra)
+        origin = self.origin(name.strip(), extra, account_choice)
         return self.create(kinds.TALKING_PHOTO, request, origin, once=once, run=run)
 
     def _speech_request(
@@ -128,6 +130,7 @@ class TalkingMixin(ClientBase):
         name: str,
         timeout: float | None,
         events: TalkEvents,
+        account_choice: str | None,
     ) -> Job:
         from akool_cli.core.speech import model_warnings
 
@@ -149,6 +152,7 @@ class TalkingMixin(ClientBase):
             name=name,
             timeout=timeout,
             on_update=on_update,
+            account_choice=account_choice,
         )
         events.speech_ready(speech, latest[-1] if latest else None)
         return speech
@@ -219,15 +223,23 @@ class TalkingMixin(ClientBase):
 
     # -- jobs -------------------------------------------------------------------------------
 
-    def origin(self, label: str = "", extra: Mapping[str, Any] | None = None) -> engine.Origin:
+    def origin(
+        self,
+        label: str = "",
+        extra: Mapping[str, Any] | None = None,
+        account_choice: str | None = None,
+    ) -> engine.Origin:
+        """Where a create is made and how it is named; `account_choice` this create's (as
+        the client's account_choice, which it overrides when given)."""
         from akool_cli.jobs import engine
+        from akool_cli.jobs.accounts import check_choice
 
         return engine.Origin(
             self.base_url,
             self.profile,
             label=label,
             extra_inputs=dict(extra or {}),
-            account_choice=self.account_choice,
+            account_choice=check_choice(account_choice) or self.account_choice,
         )
 
     def create(
@@ -262,9 +274,10 @@ class TalkingMixin(ClientBase):
         name: str = "",
         timeout: float | str | None = None,
         on_update: Callable[[JobInfo], None] | None = None,
+        account_choice: str | None = None,
     ) -> Job:
         """Text to speech (billed): waits until the audio URL exists and returns the done job;
-        `timeout` in seconds or as a duration ("10m")."""
+        `timeout` in seconds or as a duration ("10m"); `account_choice` as talk's."""
         from akool_cli.core.durations import optional_duration
         from akool_cli.jobs import engine
 
@@ -280,8 +293,9 @@ class TalkingMixin(ClientBase):
         request = SpeechRequest(
             text.strip(), voice_id.strip(), dict(voice_options or {}), language_code
         )
+        origin = self.origin(name, account_choice=account_choice)
         info = engine.make_speech(
-            self.api, self.journal, request, self.origin(name), timeout=wait, on_update=on_update
+            self.api, self.journal, request, origin, timeout=wait, on_update=on_update
         )
         return Job.of(info, self.journal.get(info.id), kinds.SPEECH.name)
 

@@ -33,8 +33,10 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad input: a wrong option, argument, URL, path or job id",
     ExitCode.AUTH: "no usable credential: not logged in, wrong key, keyring unavailable, or a "
     "keyring key verified on another base URL than the one in use (unset AKOOL_BASE_URL, or "
-    "log in with that --base-url); or rows (a speech) made here with another credential: say "
-    "`--same-account` (pick them up) or `--new-account` (create them again)",
+    "log in with that --base-url); or rows (a speech) made here with another credential, or a "
+    "create whose identical one made with another credential has an unknown outcome: say "
+    "`--same-account` (the same account: pick them up, settle what is in doubt) or "
+    "`--new-account` (create them again; MCP: `account`)",
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
@@ -155,12 +157,14 @@ class CredentialScopeError(AuthError):
 
 class OtherCredentialError(AuthError):
     """Jobs of these creates (batch rows, a speech) were made on the same server and profile
-    with another credential, and nothing says whether both credentials are one AKOOL account
-    (a rotated key, an API key after clientId/clientSecret) or two: akool creates nothing until
-    the user says (`--same-account` picks those jobs up, `--new-account` creates them again).
+    with another credential, or an identical create made with one has an unknown outcome, and
+    nothing says whether both credentials are one AKOOL account (a rotated key, an API key
+    after clientId/clientSecret) or two: akool creates nothing until the user says
+    (`--same-account` picks those jobs up, `--new-account` creates them again).
 
     `count` creates are concerned; `fingerprint` is this credential's, `others` the accounts
-    that made them; `base_url` and `profile` the scope."""
+    that made them; `base_url` and `profile` the scope; `attempts` the creates in doubt (an
+    unknown outcome each: `akool settle` settles them)."""
 
     def __init__(
         self,
@@ -172,6 +176,7 @@ class OtherCredentialError(AuthError):
         others: tuple[str, ...],
         base_url: str,
         profile: str,
+        attempts: tuple[int, ...] = (),
     ) -> None:
         super().__init__(message, hint=hint)
         self.count = count
@@ -179,6 +184,41 @@ class OtherCredentialError(AuthError):
         self.others = others
         self.base_url = base_url
         self.profile = profile
+        self.attempts = attempts
+
+    def hint_for(self, same: str, new: str, again: str) -> str:
+        """The hint in another caller's words: how it says each choice (`account: "same"`),
+        and what it runs again ("call the tool again")."""
+        return other_credential_hint(self.attempts, same=same, new=new, again=again)
+
+
+def other_credential_hint(
+    attempts: tuple[int, ...] = (),
+    *,
+    same: str = "--same-account",
+    new: str = "--new-account",
+    again: str = "run the command again",
+) -> str:
+    """What to say when creates meet another credential's: jobs it made (picked up when it is
+    the same account), or creates of it in doubt (`attempts`: the same unknown outcome then,
+    settled as any)."""
+    if not attempts:
+        return (
+            "if it is the same AKOOL account (a rotated key, or an API key after clientId/"
+            f"clientSecret), {again} with {same} to pick those jobs up; if it is another "
+            f"account, with {new} to create them again for it (billed again)"
+        )
+    if len(attempts) == 1:
+        settle = f"settle that create: {settle_hint(attempts[0])}"
+    else:
+        shown = ", ".join(str(attempt) for attempt in attempts[:10])
+        more = ", …" if len(attempts) > 10 else ""
+        settle = f"settle those creates (attempts {shown}{more}): {SETTLE_LIST_HINT}"
+    return (
+        "if it is the same AKOOL account (a rotated key, or an API key after clientId/"
+        f"clientSecret), say so with {same} and {settle}; if it is another account, {again} "
+        f"with {new} to create it again for this one (billed)"
+    )
 
 
 class UnavailableError(AkoolError):

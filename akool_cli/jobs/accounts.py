@@ -4,25 +4,23 @@ the account the user said it is (a rotated key, an API key after clientId/client
 AKOOL documents no endpoint that names the account behind a key, so akool never takes two
 credentials for one account, nor for two, without being told: a create whose key (a batch row,
 a speech) has a job or an unsettled create made with another credential on the same server and
-profile is refused (OtherCredentialError) until the user says `same` (those jobs are this
-credential's: picked up, refreshed with it, on the server they were made on) or `new` (another
-account: created again). The answer is recorded, so it is asked once per credential.
+profile, or a single create whose identical create made with another credential has an unknown
+outcome, is refused (OtherCredentialError) until the user says `same` (those jobs are this
+credential's: picked up, refreshed with it, on the server they were made on; an unknown outcome
+is this credential's to settle) or `new` (another account: created again). The answer is
+recorded, so it is asked once per credential.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from akool_cli.core.errors import OtherCredentialError, UsageError
+from akool_cli.core.errors import OtherCredentialError, UsageError, other_credential_hint
+from akool_cli.core.kinds import JobKind
 from akool_cli.store.journal import Journal, Scope
 
 Choice = Literal["same", "new"]
 CHOICES: tuple[Choice, ...] = ("same", "new")
-HINT = (
-    "if it is the same AKOOL account (a rotated key, or an API key after clientId/"
-    "clientSecret), run the command again with --same-account to pick those jobs up; if it is "
-    "another account, with --new-account to create them again for it (billed again)"
-)
 
 
 def account_for(journal: Journal, base_url: str, profile: str, fingerprint: str) -> str:
@@ -49,7 +47,57 @@ def meet(
     elsewhere = journal.made_elsewhere([key for keys in rows for key in keys], scope)
     if not elsewhere:
         return fingerprint
-    others = tuple(sorted(set(elsewhere.values())))
+    count = sum(1 for keys in rows if any(key in elsewhere for key in keys))
+    doubts = tuple(a.id for a in journal.in_doubt_elsewhere(list(elsewhere), scope))
+    made = "a job"
+    if doubts:
+        numbers = ", ".join(str(number) for number in doubts[:10])
+        what = "a create whose outcome is unknown"
+        made = f"{what} (attempt {numbers})" if len(doubts) == count else f"a job or {what}"
+    said = (
+        f"{count} {noun}{'' if count == 1 else 's'} {'has' if count == 1 else 'have'} {made} "
+        f"on {scope.base_url} (profile {scope.profile}) made with another credential"
+    )
+    return _decide(journal, scope, set(elsewhere.values()), choice, said, count, doubts)
+
+
+def meet_in_doubt(
+    journal: Journal, scope: Scope, kind: JobKind, inputs: dict[str, Any], choice: Choice | None
+) -> str:
+    """meet() for a single create without a key (`akool lipsync`, `talk`, `Client.make`): the
+    account it counts for, undecided and an identical create made with another credential on
+    this server and profile having an unknown outcome (AKOOL may have made and billed it):
+    `choice` decides it (`same`: it is this create's unknown outcome, refused until settled;
+    `new`: created for this account), or OtherCredentialError names the attempt."""
+    fingerprint = scope.account or ""
+    decided = journal.account_of(scope.base_url, scope.profile, fingerprint)
+    if decided is not None:
+        return decided
+    doubts = journal.unsettled_elsewhere(scope, kind.name, inputs)
+    if not doubts:
+        return fingerprint
+    numbers = ", ".join(str(attempt.id) for attempt in doubts)
+    said = (
+        f"an identical {kind.noun} create (attempt {numbers}) has an unknown outcome on "
+        f"{scope.base_url} (profile {scope.profile}), made with another credential"
+    )
+    others = {attempt.account for attempt in doubts}
+    return _decide(journal, scope, others, choice, said, 1, tuple(a.id for a in doubts))
+
+
+def _decide(
+    journal: Journal,
+    scope: Scope,
+    accounts: set[str],
+    choice: Choice | None,
+    said: str,
+    count: int,
+    attempts: tuple[int, ...] = (),
+) -> str:
+    """The account `choice` makes of a credential that met `accounts`' creates (recorded), or
+    the error that asks for it; `said` tells what was met."""
+    fingerprint = scope.account or ""
+    others = tuple(sorted(accounts))
     if choice == "new" or (choice == "same" and len(others) == 1):
         account = fingerprint if choice == "new" else others[0]
         journal.decide_account(scope.base_url, scope.profile, fingerprint, account)
@@ -57,22 +105,20 @@ def meet(
     if choice == "same":
         raise UsageError(
             f"these creates were made with {len(others)} other credentials on "
-            f"{scope.base_url} (accounts {', '.join(others)}): --same-account cannot tell "
-            "which one this credential is",
-            hint="run the rows of each account with its own credential, or --new-account",
+            f"{scope.base_url} (accounts {', '.join(others)}): the same-account choice cannot "
+            "tell which one this credential is",
+            hint="run the creates of each account with its own credential, or choose a new account",
         )
-    count = sum(1 for keys in rows if any(key in elsewhere for key in keys))
     raise OtherCredentialError(
-        f"{count} {noun}{'' if count == 1 else 's'} {'has' if count == 1 else 'have'} a job on "
-        f"{scope.base_url} (profile {scope.profile}) made with another credential (account "
-        f"{', '.join(others)}; this credential is {fingerprint}): akool cannot tell whether "
-        "both are one AKOOL account, so it creates nothing until you say",
-        hint=HINT,
+        f"{said} (account {', '.join(others)}; this credential is {fingerprint}): akool "
+        "cannot tell whether both are one AKOOL account, so it creates nothing until you say",
+        hint=other_credential_hint(attempts),
         count=count,
         fingerprint=fingerprint,
         others=others,
         base_url=scope.base_url,
         profile=scope.profile,
+        attempts=attempts,
     )
 
 

@@ -62,19 +62,30 @@ class Origin:
 
 
 def scoped(
-    client: AkoolClient, journal: Journal, origin: Origin, *, noun: str | None = None
+    client: AkoolClient,
+    journal: Journal,
+    origin: Origin,
+    *,
+    noun: str | None = None,
+    single: tuple[JobKind, Request] | None = None,
 ) -> Origin:
     """The origin with the account of the client's credential: claims and jobs are scoped by it.
     With `noun`, the origin's key is a keyed create's: one made with another credential on this
-    server and profile is decided by its choice, or refused (accounts.meet)."""
+    server and profile is decided by its choice, or refused (accounts.meet). With `single` (its
+    kind and request), a create without a key: an identical one made with another credential
+    whose outcome is unknown is decided the same way (accounts.meet_in_doubt)."""
     if origin.account:
         return origin
     fingerprint = client.credential.account()
-    if noun is None or origin.batch_key is None:
-        account = accounts.account_for(journal, origin.base_url, origin.profile, fingerprint)
+    own = Scope(origin.base_url, origin.profile, fingerprint)
+    choice = origin.account_choice
+    if noun is not None and origin.batch_key is not None:
+        account = accounts.meet(journal, own, [[origin.batch_key]], choice, noun)
+    elif single is not None and origin.batch_key is None:
+        kind, request = single
+        account = accounts.meet_in_doubt(journal, own, kind, inputs_of(request, origin), choice)
     else:
-        own = Scope(origin.base_url, origin.profile, fingerprint)
-        account = accounts.meet(journal, own, [[origin.batch_key]], origin.account_choice, noun)
+        account = accounts.account_for(journal, origin.base_url, origin.profile, fingerprint)
     return replace(origin, account=account)
 
 
@@ -101,7 +112,7 @@ def create(
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
     here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
-    origin = scoped(client, journal, origin)
+    origin = scoped(client, journal, origin, single=(kind, request))
     inputs = inputs_of(request, origin)
     if attempt_id is None:
         # Face swap's look-ups before any attempt is written: a stop now leaves nothing behind.

@@ -32,6 +32,7 @@ JOB_KEYS = (
     "finished_at",
     "expires_at",
     "expired",
+    "detached",
 )
 
 
@@ -56,10 +57,12 @@ def job_view(
     deleted_at: float | None = None,
     finished_at: float | None = None,
     expires_at: float | None = None,
+    detached: str | None = None,
 ) -> dict[str, Any]:
     """A job's keys (JOB_KEYS): `files` are its other result files by role (`url`, and the
     `path` it was saved to), `cost` the cost fields AKOOL reported (credits, seconds),
-    `outputs` what it makes that is not a file (a voice_id, a moderation's verdict)."""
+    `outputs` what it makes that is not a file (a voice_id, a moderation's verdict),
+    `detached` the note of a job that is not its create's (detached_note)."""
     saved = saved or {}
     other = {
         role: {"url": url, "downloaded_path": saved.get(role, {}).get("path")}
@@ -86,7 +89,16 @@ def job_view(
         "finished_at": iso(finished_at),
         "expires_at": iso(expires_at),
         "expired": expired(video_status, expires_at, now),
+        "detached": detached or None,
     }
+
+
+def detached_note(attempt: int | None) -> str:
+    """What is said of a detached job: its first status read showed other inputs than its
+    create (`attempt`) sent (a server gave that create another one's id; core/answers.py), so
+    it is not that create's job and nothing follows or downloads it for it."""
+    create = f"its create (attempt {attempt})" if attempt is not None else "its create"
+    return f"detached: AKOOL reports other inputs than {create} sent; see akool settle"
 
 
 # What a result past its expiry is called wherever a job is shown.
@@ -181,6 +193,8 @@ def table_row(view: dict[str, Any]) -> list[str]:
         detail = "deleted on AKOOL (akool delete)"
     elif view.get("expired") and not view.get("downloaded_path"):
         detail = EXPIRED_NOTE
+    if view.get("detached"):  # not its create's job (and its create an unknown outcome)
+        detail = view["detached"]
     if view.get("attempt") is not None:  # an unknown outcome: what settles it
         number = view["attempt"]
         detail = f"unknown outcome: akool settle {number} --created JOB_ID (or --not-created)"

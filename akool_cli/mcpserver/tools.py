@@ -25,7 +25,13 @@ from urllib.parse import urlsplit
 from akool_cli.client import Client, Job, Once, Run, RunRecord
 from akool_cli.core import contract, kinds, products
 from akool_cli.core.durations import iso
-from akool_cli.core.errors import AkoolError, BudgetExceededError, TargetExistsError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    BudgetExceededError,
+    OtherCredentialError,
+    TargetExistsError,
+    UsageError,
+)
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.validate import check_job_id
@@ -60,7 +66,18 @@ COMMON: dict[str, dict[str, Any]] = {
         "whatever their arguments and however long apart. Without it, the same arguments "
         "within an hour are one call.",
     },
+    "account": {
+        "type": "string",
+        "enum": ["same", "new"],
+        "description": "Only when a call was refused because creates were made on this server "
+        "with another credential (a rotated key, an API key after clientId/clientSecret): "
+        '"same" if it is the same AKOOL account (their jobs are picked up; a create of theirs '
+        'whose outcome is unknown must be settled first), "new" if it is another account '
+        "(made again, billed). Recorded once per credential; not part of the call's identity.",
+    },
 }
+# How a refusal for another credential's creates (OtherCredentialError) says the choice here.
+ACCOUNT_WORDS = ('account: "same"', 'account: "new"', "call the tool again")
 TALK_PARAMS: dict[str, dict[str, Any]] = {
     "image_url": {
         "type": "string",
@@ -344,12 +361,13 @@ class Session:
             k: v for k, v in arguments.items() if v is not None and (k not in COMMON or k in own)
         }
         name = str(arguments.get("name") or "")
+        account = arguments.get("account")
         once = Once(claim_key(spec.name, arguments))
         if "idempotency_key" not in arguments:
             once = Once(once.key, within=SAME_CALL_SECONDS)
         _only_urls(kind, fields)
         if kind is kinds.HEAD_SWAP:
-            return self._headswap(fields, name, once)
+            return self._headswap(fields, name, once, account)
         try:
             if kind is kinds.TALKING_PHOTO:
                 job = self.client.talk(
@@ -360,16 +378,26 @@ class Session:
                     name=name,
                     once=once,
                     run=self.run,
+                    account_choice=account,
                 )
             else:
                 job = self.client.make(
-                    kind.command or kind.name, fields, name=name, once=once, run=self.run
+                    kind.command or kind.name,
+                    fields,
+                    name=name,
+                    once=once,
+                    run=self.run,
+                    account_choice=account,
                 )
         except BudgetExceededError as exc:
             raise _over_budget(exc) from None
+        except OtherCredentialError as exc:
+            raise _as_tool_says(exc) from None
         return _made(job, job.repeated)
 
-    def _headswap(self, fields: dict[str, Any], name: str, once: Once) -> dict[str, Any]:
+    def _headswap(
+        self, fields: dict[str, Any], name: str, once: Once, account: str | None
+    ) -> dict[str, Any]:
         """Head swap's create tool: answered once AKOOL took the analysis (not billed), which
         may outlast a client's call timeout; the session's thread then makes the task."""
 
@@ -384,6 +412,7 @@ class Session:
                 once=once,
                 run=self.run,
                 on_analysis=on_analysis,
+                account_choice=account,
             )
 
         staged, again = self.staged.start(once.key, make)
@@ -623,7 +652,7 @@ def claim_key(tool: str, arguments: dict[str, Any]) -> str:
     if explicit is not None:
         material = json.dumps({"tool": tool, "idempotency_key": str(explicit)})
         return "mcp:key:" + hashlib.sha256(material.encode()).hexdigest()[:32]
-    same = {k: v for k, v in arguments.items() if k != "idempotency_key"}
+    same = {k: v for k, v in arguments.items() if k not in ("idempotency_key", "account")}
     material = json.dumps({"tool": tool, "arguments": same}, sort_keys=True)
     return "mcp:call:" + hashlib.sha256(material.encode()).hexdigest()[:32]
 
@@ -700,6 +729,14 @@ def _staged_error(staged: Staged) -> AkoolError:
     )
     if isinstance(error, BudgetExceededError):
         return _over_budget(error)
+    if isinstance(error, OtherCredentialError):
+        return _as_tool_says(error)
+    return error
+
+
+def _as_tool_says(error: OtherCredentialError) -> OtherCredentialError:
+    """A refusal for another credential's creates, its hint naming the `account` argument."""
+    error.hint = error.hint_for(*ACCOUNT_WORDS)
     return error
 
 

@@ -275,8 +275,14 @@ CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL N
 # The queries run once per row or per job. A claim's lookups are scoped to one server and
 # profile, and to one account or to rows recorded before accounts were (account '').
 _SCOPED = "batch_key = ? AND base_url = ? AND profile = ? AND account IN (?, '')"
+# A detached job's create (answer_checked 2, NOT_ITS_JOB: its status showed other inputs), as
+# the job's record shows it; asked only of detached jobs (the attempts_job index).
+_HELD_BY = (
+    "CASE WHEN answer_checked = 2 THEN (SELECT MAX(a.id) FROM attempts AS a "
+    "WHERE a.job_id = jobs.id) END AS held_by"
+)
 LOOKUPS: dict[str, str] = {
-    "job_by_id": "SELECT * FROM jobs WHERE id = ?",
+    "job_by_id": f"SELECT *, {_HELD_BY} FROM jobs WHERE id = ?",
     "job_by_key": f"SELECT * FROM jobs WHERE {_SCOPED} ORDER BY created_at DESC LIMIT 1",
     "job_by_key_any_account": "SELECT * FROM jobs WHERE batch_key = ? AND base_url = ? "
     "AND profile = ? ORDER BY created_at DESC LIMIT 1",
@@ -285,14 +291,14 @@ LOOKUPS: dict[str, str] = {
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
-    "recent": "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
+    "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
     "attempt_by_job": "SELECT * FROM attempts WHERE job_id = ? ORDER BY id DESC LIMIT 1",
     "account_link": "SELECT account FROM account_links WHERE base_url = ? AND profile = ? "
     "AND fingerprint = ?",
     # A key's jobs and unsettled creates on one server and profile under other accounts.
     "key_elsewhere_jobs": "SELECT account FROM jobs WHERE batch_key = ? AND base_url = ? "
     "AND profile = ? AND account NOT IN (?, '') ORDER BY created_at DESC LIMIT 1",
-    "key_elsewhere_attempts": "SELECT account FROM attempts WHERE batch_key = ? AND base_url = ? "
+    "key_elsewhere_attempts": "SELECT * FROM attempts WHERE batch_key = ? AND base_url = ? "
     "AND profile = ? AND account NOT IN (?, '') AND outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id LIMIT 1",
 }
@@ -350,6 +356,13 @@ class JobRecord:
     deleted_at: float | None = None  # when `akool delete` had AKOOL delete its result
     answer_checked: int = UNCHECKED  # its first status answer against its inputs (m011)
     answered: dict[str, str] = field(default_factory=dict)  # the inputs its create's answer echoed
+    held_by: int | None = None  # a detached job's create attempt (get() and recent() say it)
+
+    @property
+    def detached(self) -> bool:
+        """Its first status answer showed other inputs than its create sent: it is not that
+        create's job (a server gave it that create's answer), and nothing follows it for it."""
+        return self.answer_checked == NOT_ITS_JOB
 
     def saved_at(self, target: Path) -> bool:
         """Whether every file of this job is saved, whole: its main result at `target` and each
@@ -562,18 +575,9 @@ class Journal:
         account) whose outcome is unknown (akool was killed while it was sent, or its answer
         never came) may have been made and billed: sending it again could pay twice, so the
         new attempt waits until that one is settled (in the same transaction)."""
-        recorded = _recorded(inputs)
-        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        for row in db.execute(LOOKUPS["open_attempts"], (cutoff,)):
-            same = (row["base_url"], row["profile"], row["account"] or "") == (
-                scope.base_url,
-                scope.profile,
-                scope.account or "",
-            )
-            if not same or row["kind"] != kind or row["inputs"] != recorded:
+        for row in self._identical_unsettled(db, scope, kind, inputs):
+            if (row["account"] or "") != (scope.account or ""):
                 continue
-            if row["batch_key"] or (row["outcome"] == "sending" and self._owner_alive(row)):
-                continue  # a batch row's (its own claim decides), or one being sent right now
             raise UnsettledAttemptError(
                 f"an earlier create of this same job (attempt {row['id']}) has an unknown "
                 "outcome: AKOOL may have made and billed it, so akool sends nothing again "
@@ -581,6 +585,35 @@ class Journal:
                 hint=settle_hint(row["id"]),
                 attempt_id=row["id"],
             )
+
+    def _identical_unsettled(
+        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> Iterator[sqlite3.Row]:
+        """The unkeyed creates of the very same job (kind and inputs) on the scope's server and
+        profile, under any account, whose outcome is unknown (not one being sent right now)."""
+        recorded = _recorded(inputs)
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        for row in db.execute(LOOKUPS["open_attempts"], (cutoff,)).fetchall():
+            where = (row["base_url"], row["profile"], row["kind"], row["inputs"])
+            if where != (scope.base_url, scope.profile, kind, recorded):
+                continue
+            if row["batch_key"] or (row["outcome"] == "sending" and self._owner_alive(row)):
+                continue  # a batch row's (its own claim decides), or one being sent right now
+            yield row
+
+    def unsettled_elsewhere(
+        self, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> list[AttemptRecord]:
+        """The unkeyed creates of the very same job made on the scope's server and profile
+        under another account (not '': rows from before accounts count as anyone's) whose
+        outcome is unknown, oldest first."""
+        with self._lock, _local_state(self.path, "read"):
+            rows = list(self._identical_unsettled(self._db, scope, kind, inputs))
+        return [
+            _attempt(row, unknown=True)
+            for row in rows
+            if (row["account"] or "") not in ("", scope.account or "")
+        ]
 
     def _insert_attempt(
         self,
@@ -829,6 +862,20 @@ class Journal:
             if rows:
                 found[key] = str(rows[0]["account"])
         return found
+
+    def in_doubt_elsewhere(self, keys: Iterable[str], scope: Scope) -> list[AttemptRecord]:
+        """Of these keys (made_elsewhere's), the unsettled creates made under another account
+        on the scope's server and profile of those that have no job there: the creates in
+        doubt another credential made, oldest first."""
+        cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+        found = []
+        for key in keys:
+            where = (key, *_where(scope))
+            if self._read(LOOKUPS["key_elsewhere_jobs"], where):
+                continue
+            rows = self._read(LOOKUPS["key_elsewhere_attempts"], (*where, cutoff))
+            found += [_attempt(row, unknown=True) for row in rows]
+        return sorted(found, key=lambda attempt: attempt.id)
 
     # -- jobs -------------------------------------------------------------------------------------
 
@@ -1321,6 +1368,7 @@ def _job(row: sqlite3.Row) -> JobRecord:
         deleted_at=row["deleted_at"],
         answer_checked=row["answer_checked"],
         answered=json.loads(row["answered"]),
+        held_by=row["held_by"] if "held_by" in row.keys() else None,  # noqa: SIM118
     )
 
 
