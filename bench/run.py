@@ -1137,7 +1137,8 @@ AUDIT_INPUT_GROWTH_LIMIT = 12.0  # time for 10x the input, at most (linear: 10x;
 # (thousands of calls on one line), a long word on an AKOOL line, calls on one line, a long list
 # of names, deep brackets, a long dotted chain, many URLs on one line; and, since no cap drops a
 # call's request any more, one URL constant sent by every call, a bundle wrapped in one call and
-# a data: URL in a body.
+# a data: URL in a body; and bodies that lack a required field (each checked for being complete),
+# with comments inside them and promise chains on the calls.
 AUDIT_GROWTH_SCRIPT = r"""
 import json, sys, time
 from akool_cli.audit.scan import audit_text
@@ -1175,6 +1176,12 @@ SHAPES = {
     "a data: URL in a request body (p.py)": (
         lambda n: BASE + 'r = requests.post(B + "/content/video/createbytalkingphoto", json={"talking_photo_url": "data:image/png;base64,' + "A" * (40 * n) + '"})\n',
         "p.py", 5000),
+    "bodies missing a required field, with comments and promise chains (q.js)": (
+        lambda n: 'const B = "https://openapi.akool.com/api/open/v3";\n' + "".join(
+            f'const body{i} = {{\n  talking_photo_url: p{i}, // Optional: audio_url, seed\n  resolution: "720", /* style: x */\n}};\n'
+            f'axios.post(`${{B}}/content/video/createbytalkingphoto`, body{i})\n  .then((res) => res.data.data._id);\n'
+            for i in range(n)),
+        "q.js", 500),
     "URLs on one line (u.py)": (
         lambda n: BASE + "x = [" + ",".join(f'"https://cdn{i}.example.com/content/video/a{i}"' for i in range(n)) + "]\n",
         "u.py", 5000),

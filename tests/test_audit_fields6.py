@@ -97,6 +97,26 @@ def test_a_a_real_key_after_a_comment_still_counts() -> None:
     assert [(n, r) for n, r, _ in rules(text, "g.js") if "field" in r] == [(4, "misnamed-field")]
 
 
+def test_a_keys_around_an_inline_block_comment_count() -> None:
+    text = (
+        f'const BASE = "{V3}";\n'
+        'axios.post(`${BASE}/content/image/createbyprompt`, { prompt: p, /* seed: 1 */ size: "1:1" });\n'
+    )
+    found = [(r, f) for _, r, f in rules(text, "g.js") if "field" in r]
+    assert found == [("misnamed-field", "size")]
+
+
+def test_a_a_markdown_code_blocks_comments_are_not_keys() -> None:
+    text = (
+        "# Example\n\n```js\n"
+        f'await axios.post("{V3}/content/image/createbyprompt", {{\n'
+        '  prompt: "a cat", // Optional: negative_prompt, seed\n'
+        '  scale: "1:1",\n'
+        "});\n```\n"
+    )
+    assert rules(text, "README.md") == []
+
+
 def test_a_a_commented_out_call_keeps_its_keys() -> None:
     text = (
         "#!/bin/sh\n"
@@ -279,6 +299,20 @@ def test_c_go_unknown_key_in_an_appended_item_is_found() -> None:
     assert (4, "unknown-field", "layer") in rules(text, "ta.go")
 
 
+def test_c_go_make_then_append() -> None:
+    text = (
+        "package main\n"
+        "func run(a string) {\n"
+        "\telements := make([]map[string]interface{}, 0)\n"
+        '\telements = append(elements, map[string]interface{}{"url": a, "type": "avatar", "layer": 1})\n'
+        '\tpayload := map[string]interface{}{"width": 3840, "height": 2160, "elements": elements}\n'
+        "\tbody, _ := json.Marshal(payload)\n"
+        f'\thttp.Post("{V3}/talkingavatar/create", "application/json", bytes.NewReader(body))\n'
+        "}\n"
+    )
+    assert [(n, r) for n, r, _ in rules(text, "ta.go")] == [(4, "unknown-field")]
+
+
 # -- d. missing required request fields --------------------------------------------------------------
 
 
@@ -410,6 +444,63 @@ def test_d_no_missing_field_when_not_certain(name: str, text: str) -> None:
     assert _missing(text, name) == []
 
 
+def test_d_a_literal_sent_in_a_loop_is_still_one_complete_body() -> None:
+    text = (
+        "import requests\n"
+        f'BASE = "{V3}"\n'
+        "for photo in photos:\n"
+        '    requests.post(f"{BASE}/content/video/createbytalkingphoto", json={"talking_photo_url": photo})\n'
+    )
+    assert [(n, f) for n, _, f in _missing(text, "loop.py")] == [(4, "audio_url")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (  # another function's literal of the same name
+            "two.py",
+            "def a(p):\n"
+            '    payload = {"talking_photo_url": p, "audio_url": x}\n'
+            f'    return requests.post("{V3}/content/video/createbytalkingphoto", json=payload)\n'
+            "def b():\n"
+            f'    return requests.post("{V3}/content/video/createbytalkingphoto", json=payload)\n',
+        ),
+        (  # a parameter of the same name
+            "param.js",
+            "function a(p) {\n"
+            "  const body = { talking_photo_url: p };\n"
+            "}\n"
+            "function b(body) {\n"
+            f'  return fetch("{V3}/content/video/createbytalkingphoto", {{ method: "POST", body: JSON.stringify(body) }});\n'
+            "}\n",
+        ),
+        (  # bound in two branches
+            "branch.py",
+            "if hd:\n"
+            '    body = {"talking_photo_url": p, "audio_url": a, "resolution": "1080"}\n'
+            "else:\n"
+            '    body = {"talking_photo_url": p}\n'
+            f'requests.post("{V3}/content/video/createbytalkingphoto", json=body)\n',
+        ),
+        (  # a helper of the script's own
+            "helper.ts",
+            "async function akoolPost(path: string, body: object) {\n"
+            f'  return fetch(`{V3}${{path}}`, {{ method: "POST", body: JSON.stringify({{ audio_url: DEFAULT, ...body }}) }});\n'
+            "}\n"
+            'await akoolPost("/content/video/createbytalkingphoto", { talking_photo_url: p });\n',
+        ),
+        (  # a shell function of the script's own
+            "fn.sh",
+            f'API="{V3}"\n'
+            'post() { curl -s -X POST "$API$1" -d "$2"; }\n'
+            'post /content/video/createbytalkingphoto \'{"talking_photo_url": "p"}\'\n',
+        ),
+    ],
+)
+def test_d_guards(name: str, text: str) -> None:
+    assert _missing(text, name) == []
+
+
 def test_d_a_go_struct_is_not_judged_for_missing_fields() -> None:
     text = (
         "package main\n"
@@ -495,6 +586,52 @@ def test_e_csharp_anonymous_objects_and_dictionaries() -> None:
     assert (14, "misnamed-field", "webhook_url") in found
 
 
+def test_e_kotlin_json_object_chain() -> None:
+    text = (
+        f'private val base = "{V3}"\n'
+        "fun talk(p: String, a: String): String {\n"
+        '    val json = JSONObject().put("talking_photo_url", p).put("audio_url", a).put("resolution", "4k")\n'
+        '    val req = Request.Builder().url("$base/content/video/createbytalkingphoto")\n'
+        "        .post(json.toString().toRequestBody(JSON)).build()\n"
+        "    return client.newCall(req).execute().body!!.string()\n"
+        "}\n"
+    )
+    assert (3, "bad-value", '"4k"') in rules(text, "t.kt")
+
+
+def test_e_a_json_object_inside_an_array_is_an_item_not_the_body() -> None:
+    text = (
+        "class S {\n"
+        f'  static final String BASE = "{V3}";\n'
+        "  String swap(String s, String t, String m) throws Exception {\n"
+        "    JSONObject body = new JSONObject();\n"
+        '    body.put("sourceImage", new JSONArray().put(new JSONObject().put("path", s).put("opts", "")));\n'
+        '    body.put("targetImage", new JSONArray().put(new JSONObject().put("path", t).put("opts", "")));\n'
+        '    body.put("modifyImage", m);\n'
+        '    return post(BASE + "/faceswap/highquality/specifyimage", body);\n'
+        "  }\n"
+        "}\n"
+    )
+    assert rules(text, "S.java") == []
+
+
+def test_e_java_http_client_and_a_hash_map() -> None:
+    text = (
+        "class J {\n"
+        f'  static final String BASE = "{V3}";\n'
+        "  String talk(String p, String a) throws Exception {\n"
+        "    Map<String, Object> body = new HashMap<>();\n"
+        '    body.put("talking_photo_url", p);\n'
+        '    body.put("resolution", "720p");\n'
+        '    HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + "/content/video/createbytalkingphoto"))\n'
+        "        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build();\n"
+        "    return http.send(req, BodyHandlers.ofString()).body();\n"
+        "  }\n"
+        "}\n"
+    )
+    assert [(n, r) for n, r, _ in rules(text, "J.java")] == [(6, "bad-value")]
+
+
 def test_e_csharp_object_initialisers_are_not_bodies() -> None:
     text = (
         "class C {\n"
@@ -509,6 +646,29 @@ def test_e_csharp_object_initialisers_are_not_bodies() -> None:
 
 
 # -- f. axios answer reads are placed where they read -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("chain", "bad"),
+    [
+        ("\n    .then((res) => res.data.job_id);", True),
+        ("\n    .then(res => res.data.data.job_id);", False),
+        (".then(function (res) { return res.data.data.job_id; });", False),
+        ("\n    .then((r) => r.data)\n    .then((body) => body.data.job_id);", False),
+        ("\n    .then((r) => r.data)\n    .then((body) => body.data.task_id);", True),
+    ],
+)
+def test_f_promise_chains(chain: str, bad: bool) -> None:
+    text = (
+        f'const V4 = "{V4}";\n'
+        "function swap(s, t) {\n"
+        "  return axios.post(`${V4}/faceswap/faceswapByImage`, "
+        "{ sourceImage: [{ path: s }], targetImage: [{ path: t }] })"
+        f"{chain}\n"
+        "}\n"
+    )
+    found = [f for f in rules(text, "swap.js") if f[1] == "response-field"]
+    assert bool(found) == bad, found
 
 
 @pytest.mark.parametrize(

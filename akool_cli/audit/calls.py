@@ -69,7 +69,11 @@ class FileContext:
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
         if self._doc is None:
-            style = source.COMMENTS.get(PurePath(self.name).suffix.lower())
+            suffix = PurePath(self.name).suffix.lower()
+            # (a Markdown file's code blocks are in any language: both kinds of comment)
+            style = source.COMMENTS.get(
+                suffix, (("//", "#"), True) if suffix in source.MARKDOWN else None
+            )
             self._doc = fields.read(self.lines, self.is_python, self.language, style)
         return self._doc
 

@@ -112,9 +112,11 @@ class Text:
     _uses: dict[str, list[int]] | None = None
     _words: Counter[str] | None = None
     _keywords: dict[str, bool] = field(default_factory=dict)
+    _defined: dict[str, bool] = field(default_factory=dict)
     # Each call's request, read once however many paths it holds; and the URL assignments
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
+    _sent_at: dict[int, int] = field(default_factory=dict)  # id(request): where its call starts
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
 
@@ -138,6 +140,17 @@ class Text:
             pattern = r"\bdef\s+" + re.escape(name) + r"\s*\([^)]*\*\*\w"
             self._keywords[name] = bool(re.search(pattern, self.text))
         return self._keywords[name]
+
+    def defines(self, name: str) -> bool:
+        """Whether the file defines a function or method `name` (worked out once per name)."""
+        if name not in self._defined:
+            verb = re.escape(name)
+            pattern = (
+                rf"(?:def|function|func\s*\([^)]*\)|fun|async)\s+{verb}\s*[(<]"
+                rf"|^\s*(?:async\s+)?{verb}\s*\([^)]*\)\s*(?::[^{{\n]*)?\{{"
+            )
+            self._defined[name] = bool(re.search(pattern, self.text, re.M))
+        return self._defined[name]
 
     def shared(self, name: str) -> bool:
         """Whether more than one place reads a name (besides where it is bound)."""
@@ -209,7 +222,8 @@ def read(
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
-    _structure(doc, _comment_spans(text, comments) if comments else Spans())
+    templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
+    _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -298,13 +312,14 @@ COMMENT_PARTS = {
 }
 
 
-def _comment_spans(text: str, style: tuple[tuple[str, ...], bool]) -> Spans:
+def _comment_spans(text: str, style: tuple[tuple[str, ...], bool], templates: bool) -> Spans:
     """Where the text's comments are (outside its string literals)."""
     markers, blocks = style
     parts = [COMMENT_PARTS[m] for m in (*markers, *(("/*",) if blocks else ())) if m in text]
     if not parts:
         return Spans()
-    pattern = re.compile(rf"{TEMPLATE.pattern}|{STRING.pattern}|(?P<c>{'|'.join(parts)})")
+    strings = f"{TEMPLATE.pattern}|{STRING.pattern}" if templates else STRING.pattern
+    pattern = re.compile(rf"{strings}|(?P<c>{'|'.join(parts)})")
     return Spans(m.span("c") for m in pattern.finditer(text) if m.group("c") is not None)
 
 
@@ -491,6 +506,7 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
     found = doc._requests.get((start, end))
     if found is None:
         found = doc._requests[(start, end)] = _read_request(doc, start, end)
+        doc._sent_at.setdefault(id(found), start)
     return found
 
 
@@ -602,15 +618,14 @@ SHOWN = re.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString(
 # org.json's `new JSONObject()` or Gson's `new JsonObject()`, whose .put/.addProperty chain
 # (`new JSONObject().put("url", u).put("face_enhance", 1)`) gives the keys.
 NEW_JSON_OBJECT = re.compile(r"(?:\bnew\s+)?\b(?:JSONObject|JsonObject)\(\s*\)")
+NEW_JSON_OBJECT_AT = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern)
 CHAIN_PUT = re.compile(r"\s*\.\s*(?:put|addProperty)\(\s*\"(?P<k>[A-Za-z_][\w-]*)\"\s*,")
 
 
 def _wrapped_keys(doc: Text, name: str, rhs: int, before: int, depth: int) -> list[Key]:
     """The keys of a body an HTTP library makes from other names (WRAPPED), or those of an
     org.json / Gson chain assigned to the name."""
-    chain = NEW_JSON_OBJECT.match(doc.text, rhs, rhs + 200)
-    if chain is None:
-        chain = re.compile(r"\s*" + NEW_JSON_OBJECT.pattern).match(doc.text, rhs, rhs + 200)
+    chain = NEW_JSON_OBJECT_AT.match(doc.text, rhs, rhs + 200)
     if chain is not None:
         return _chain_keys(doc, chain.end())
     wrapper = WRAPPED.match(doc.text, rhs)
@@ -888,7 +903,7 @@ URL_BUILDER = re.compile(
 )
 
 
-CHAINED_URL = re.compile(r"\.(?:uri|url)\s*$")
+CHAINED_URL = re.compile(r"\.(?:uri|url|newBuilder)\s*$")  # (Java's HttpRequest.newBuilder(uri))
 CHAIN_GOES_ON = re.compile(r"\s*\.\w")
 
 
@@ -1177,10 +1192,7 @@ def sole_literal(doc: Text, request: Request) -> int | None:
         return None
     if not _only_keys(doc, c):
         return None
-    call = min(
-        (start for start, end in doc._requests if doc._requests[(start, end)] is request),
-        default=None,
-    )
+    call = doc._sent_at.get(id(request))
     if call is None or not _direct(doc, call):
         return None
     if c.start >= call:
@@ -1189,6 +1201,8 @@ def sole_literal(doc: Text, request: Request) -> int | None:
     if held is None:
         return None
     name = held.group("n")
+    if SCOPE_START.search(doc.text, c.end, call):
+        return None  # a function starts in between: the call may send another scope's name
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
@@ -1227,12 +1241,7 @@ def _direct(doc: Text, call: int) -> bool:
         return False  # the script's own method (`self._post`, `this.post`)
     if owner is not None and doc.language == "go" and owner.group("verb")[:1].islower():
         return False  # Go's c.post(...): an unexported method, the script's own
-    if owner is not None:
-        verb = re.escape(owner.group("verb"))
-        defined = rf"(?:def|function|func\s*\([^)]*\)|fun|async)\s+{verb}\s*[(<]|^\s*(?:async\s+)?{verb}\s*\([^)]*\)\s*(?::[^{{\n]*)?\{{"
-        if re.search(defined, doc.text, re.M):
-            return False  # the script's own method of that name
-    return True
+    return owner is None or not doc.defines(owner.group("verb"))  # (not the script's own)
 
 
 LIST_NAME_BEFORE = re.compile(

@@ -502,7 +502,7 @@ def _items(doc: f.Text, index: int) -> list[int]:
 
 # `elements := []map[string]any{`: the name a Go slice literal is bound to; and the type of an
 # item appended to it (`append(elements, map[string]interface{}{...})`, `M{...}`, `&El{...}`).
-GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*\[\][^=\n]*$")
+GO_LIST_NAME = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:make\(\s*)?\[\][^=\n]*$")
 GO_ITEM_TYPE = r"&?(?:map\[[^\]]*\](?:interface\{\}|[\w.*]+)|[A-Za-z_][\w.]*)?"
 
 
@@ -912,9 +912,12 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     )
     reads = LineReads(ctx)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
+    narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
     for m, endpoint in calls:
         if endpoint.answers_by_product:
-            endpoint = replace(endpoint, response=endpoint.answer_for(products))
+            if id(endpoint) not in narrowed:
+                narrowed[id(endpoint)] = replace(endpoint, response=endpoint.answer_for(products))
+            endpoint = narrowed[id(endpoint)]
         for read in _call_reads(ctx, m, places, facts, reads):
             found = _read_hit(read, endpoint, data_holds)
             if found is not None:

@@ -340,6 +340,10 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             scope.bodies.add(renamed.group("name"))
     if RETURN.match(lines[start]):
         _returned(lines, start, scope, bool(PARSED.search(statement)))
+    own = facts.statement_end(line)
+    chained = lines[line : own + 2]
+    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
+        _then_chain(lines, line, own, scope)  # (a minified line binds no answer: see binding)
     for i in range(line, min(line + WINDOW, len(lines))):
         if i > end:
             text = lines[i]
@@ -356,6 +360,35 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+# A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`; what it gives
+# the next one: `r.json()` or axios' `r.data` (the parsed answer).
+THEN = re.compile(
+    r"\.then\(\s*(?:async\s*)?(?:function\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?\s*(?:=>|\{)"
+)
+GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
+
+
+def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
+    """The names a promise chain on the call gives its callbacks (the response, or the parsed
+    answer after a `.then((r) => r.json())`), on its statement and the lines that continue it
+    (starting with `.`)."""
+    last = end
+    while (
+        last + 1 < len(lines)
+        and last < end + 6
+        and len(lines[last + 1]) <= STATEMENT_CHARS
+        and lines[last + 1].lstrip().startswith(".")
+    ):
+        last += 1
+    parsed = False
+    for text in lines[start : last + 1]:
+        for m in THEN.finditer(text):
+            scope.local.add(m.group("p"))
+            if parsed:
+                scope.bodies.add(m.group("p"))
+            parsed = bool(GIVES_BODY.match(text, m.end()))
 
 
 def _settled(lines: list[str], i: int, scope: Scope) -> None:
