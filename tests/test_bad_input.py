@@ -350,6 +350,12 @@ CASES = [
         "args-not-utf8", 2, "is not valid UTF-8", args("talk", IMAGE, AUDIO, "--prompt", "\udce9")
     ),
     Case(
+        "env-not-utf8",
+        2,
+        "the environment variable AKOOL_PROFILE is not valid UTF-8",
+        with_env("AKOOL_PROFILE", "\udcff", "talk", IMAGE, AUDIO),
+    ),
+    Case(
         "timeout-env-nan",
         2,
         "AKOOL_TIMEOUT='nan' is not a number of seconds",

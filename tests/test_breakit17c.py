@@ -175,8 +175,8 @@ def test_watch_without_o_refuses_a_saved_file_that_was_replaced(
     job, saved = _saved_job(isolated)
     saved.write_bytes(b"garbage\n")
     done = invoke(["watch", job], expect=2)
-    assert "saved earlier" not in done.stderr and "is not the file saved" in done.stderr
-    assert "already exists" in done.stderr and "--force" in done.stderr
+    assert "saved earlier" not in done.stderr and "is not the file akool saved" in done.stderr
+    assert "nothing was downloaded" in done.stderr and "--force" in done.stderr
     assert done.stdout == "" and saved.read_bytes() == b"garbage\n"
     invoke(["watch", job, "--force"])
     assert saved.read_bytes()[4:8] == b"ftyp"

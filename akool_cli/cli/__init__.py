@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Mapping
 
 import typer
 from typer._completion_classes import completion_init
@@ -202,6 +203,32 @@ def _undecodable(args: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _not_utf8(args: list[str], env: Mapping[str, str]) -> tuple[str, str] | None:
+    """(message, hint) for the first argument or AKOOL_* variable that is not UTF-8."""
+    bad = _undecodable(args)
+    if bad is not None:
+        return (
+            f"argument {bad[0]} '{bad[1]}' is not valid UTF-8",
+            "akool reads its arguments as UTF-8: rename the file, or convert the text "
+            "(iconv -f latin1 -t utf-8), or use a UTF-8 locale (LANG=C.UTF-8)",
+        )
+    variable = _undecodable_env(env)
+    if variable is not None:
+        return (
+            f"the environment variable {variable} is not valid UTF-8",
+            f"akool reads its environment as UTF-8: set {variable} to UTF-8 text (or unset it), "
+            "or use a UTF-8 locale (LANG=C.UTF-8)",
+        )
+    return None
+
+
+def _undecodable_env(env: Mapping[str, str]) -> str | None:
+    """The first AKOOL_* variable whose value is not UTF-8, by name only (it may be a key)."""
+    from akool_cli.core.urls import not_utf8
+
+    return next((k for k, v in sorted(env.items()) if k.startswith("AKOOL_") and not_utf8(v)), None)
+
+
 def _json_asked(args: list[str]) -> bool:
     """--json among the command's own options, read as the root group reads them (for a
     failure found before Typer runs)."""
@@ -234,18 +261,11 @@ def _run(runtime: Runtime, args: list[str]) -> int:
     except AkoolError as exc:
         runtime.json = _json_asked(args)
         return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
-    bad = _undecodable(args)
-    if bad is not None:
+    refused = _not_utf8(args, runtime.env)
+    if refused is not None:
         # Refused before anything runs: nothing is sent, nothing recorded.
         runtime.json = _json_asked(args)
-        return _fail(
-            runtime,
-            f"argument {bad[0]} '{bad[1]}' is not valid UTF-8",
-            "akool reads its arguments as UTF-8: rename the file, or convert the text "
-            "(iconv -f latin1 -t utf-8), or use a UTF-8 locale (LANG=C.UTF-8)",
-            ExitCode.USAGE,
-            "UsageError",
-        )
+        return _fail(runtime, *refused, ExitCode.USAGE, "UsageError")
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
     except LocalStateError as exc:

@@ -12,7 +12,9 @@ from akool_cli.core.bounded import SECRET_BYTES, read_at_most
 from akool_cli.core.errors import AuthError
 
 if TYPE_CHECKING:
+    from akool_cli.cli.output import Output
     from akool_cli.cli.runtime import Runtime
+    from akool_cli.client import Client
 
 auth_app = typer.Typer(help="Inspect the credential akool uses.", no_args_is_help=True)
 
@@ -70,7 +72,7 @@ def login(
     runtime: Runtime = ctx.obj
     out = runtime.output()
     with runtime.library() as lib:
-        lib.base_url  # noqa: B018 (a bad base URL is said before a secret is asked for)
+        _say_where_the_key_goes(out, lib)  # and a bad base URL before a secret is asked for
         if rotate:
             lib.check_rotation()  # and a key of another server, before the new one is sent
         if client_id is not None:
@@ -97,6 +99,23 @@ def login(
     if done.overridden:
         out.warn(
             "AKOOL_API_KEY or AKOOL_CLIENT_ID/SECRET is set: it takes precedence over this login"
+        )
+
+
+def _say_where_the_key_goes(out: Output, lib: Client) -> None:
+    """On a terminal, before the key is asked for: the server it goes to, when that was not
+    typed on this command line and is not AKOOL's host (an AKOOL_BASE_URL left over from a
+    sandbox session). A piped key is sent at once (no one to read a note first); the success
+    line names the server."""
+    from akool_cli.core.contract import DEFAULT_BASE_URL
+    from akool_cli.core.urls import BASE_URL_ORIGINS
+
+    base_url, origin = lib.base_url, lib.base_url_origin
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    if interactive and origin in ("env", "saved") and base_url != DEFAULT_BASE_URL:
+        out.warn(
+            f"the key goes to {base_url} (from {BASE_URL_ORIGINS[origin][0]}), not to AKOOL's "
+            f"host {DEFAULT_BASE_URL}"
         )
 
 

@@ -18,7 +18,13 @@ from akool_cli.cli import inputs_cli, options
 from akool_cli.core import interrupts, kinds
 from akool_cli.core.contract import RESULT_RETENTION_DAYS
 from akool_cli.core.durations import optional_duration
-from akool_cli.core.errors import AkoolError, ExitCode, JobFailedError, WaitTimeoutError
+from akool_cli.core.errors import (
+    AkoolError,
+    ExitCode,
+    JobFailedError,
+    TargetExistsError,
+    WaitTimeoutError,
+)
 from akool_cli.core.states import Status
 
 if TYPE_CHECKING:
@@ -116,10 +122,19 @@ def _targets(
     targets: dict[str, Path] = {}
     for job_id in job_ids:
         path = lib.fetch_again(job_id)
-        if path is not None:
-            gone = "is gone" if not os.path.lexists(path) else "is not the file saved"
-            out.info(f"{job_id} was saved to {path}, which {gone}; downloading it again")
-            targets.update(lib.targets(path, [job_id], force=force))
+        if path is None:
+            continue
+        changed = os.path.lexists(path)
+        if changed and not force:
+            raise TargetExistsError(
+                f"{job_id} was saved to {path}, which has changed since (it is not the file "
+                "akool saved): it is kept, and nothing was downloaded",
+                hint="move it away, or run again with --force to replace it (or with -o DIR/ "
+                "to save the job elsewhere)",
+            )
+        now = "has changed since; replacing it (--force)" if changed else "is gone"
+        out.info(f"{job_id} was saved to {path}, which {now}; downloading it again")
+        targets.update(lib.targets(path, [job_id], force=force))
     return targets
 
 

@@ -188,11 +188,15 @@ class AccountMixin(ClientBase):
             self.journal.decide_account(checked.base_url, self.profile, fingerprint, account)
         # Non-secret bookkeeping: which profiles exist, and the base URL each was verified against.
         paths, profile = self.paths, self.profile
-        config.write_profile_setting(paths, profile, "login", "keyring")
         saved_url = None if checked.base_url == DEFAULT_BASE_URL else checked.base_url
-        config.write_profile_setting(paths, profile, "base_url", saved_url)
-        # The one server this keyring key goes to (Session.check_keyring_destination).
-        config.write_profile_setting(paths, profile, config.VERIFIED_KEY, checked.base_url)
+        # One write: VERIFIED_KEY, the one server this keyring key goes to
+        # (Session.check_keyring_destination), never lags behind the login it belongs to.
+        settings = {
+            "login": "keyring",
+            "base_url": saved_url,
+            config.VERIFIED_KEY: checked.base_url,
+        }
+        config.write_profile_settings(paths, profile, settings)
         overridden = from_environment(self.env) is not None
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)

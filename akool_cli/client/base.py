@@ -113,6 +113,15 @@ class ClientBase:
         """The server (--base-url, AKOOL_BASE_URL, the profile's, or AKOOL's); checked on use."""
         return self.session.base_url()
 
+    @property
+    def base_url_origin(self) -> str:
+        """Where base_url came from: "flag" (the base_url argument, --base-url), "env"
+        (AKOOL_BASE_URL), "saved" (the profile's saved base-url) or "default" (AKOOL's host)."""
+        from akool_cli.store import config
+
+        session = self.session
+        return config.base_url_origin(session.base_url_flag, session.env, self.paths, self.profile)
+
     # -- what it works with -------------------------------------------------------------------
 
     @property

@@ -210,10 +210,13 @@ class CallbacksMixin(ClientBase):
         record = self.sandbox_record(base_url)
         if record is None or not is_loopback_host(parts_or_none(base_url).hostname or ""):
             return ""
+        from akool_cli.core import bounded
+
         try:
-            info = json.loads(record.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return ""
+            limit = bounded.STATE_FILE_BYTES  # a ready file is a few hundred bytes
+            info = json.loads(bounded.read_regular_file(record, limit, str(record), "").decode())
+        except (OSError, ValueError, UsageError):
+            return ""  # not one a sandbox wrote: the caller asks for --client-id
         if not isinstance(info, dict) or info.get("base_url") != base_url.rstrip("/"):
             return ""
         return str(info.get("client_id") or "")

@@ -3,6 +3,8 @@ gives one clear error at the documented limit at once, never gigabytes of memory
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import IO, AnyStr
 
@@ -12,6 +14,8 @@ from akool_cli.core.errors import UsageError
 SECRET_BYTES = 16 * 1024  # `login`: an API key or client secret is well under 1 KiB
 BODY_BYTES = 8 * 1024 * 1024  # `api --input`: AKOOL's request bodies are a few KB
 GLOSSARY_BYTES = 1024 * 1024  # `translate --glossary`, a batch's `glossary`: a few KB of JSON
+# akool's own files: config.json (a few hundred bytes per profile), a sandbox's ready file.
+STATE_FILE_BYTES = 1024 * 1024
 
 
 def size_text(limit: int) -> str:
@@ -40,3 +44,15 @@ def read_text_file(path: Path, limit: int, what: str, hint: str) -> str:
         raise UsageError(f"cannot read {what}: {exc.strerror or exc}", hint=hint) from None
     except UnicodeDecodeError as exc:
         raise UsageError(f"{what} is not UTF-8 text ({exc.reason})", hint=hint) from None
+
+
+def read_regular_file(path: Path, limit: int, what: str, hint: str) -> bytes:
+    """The bytes of a file akool keeps for itself (config.json, a sandbox's ready file), at
+    most `limit`: one that is not a regular file (/dev/zero would never end, a FIFO never
+    opens) or is larger is refused (UsageError) before anything is read. OSError (a missing
+    file…) is the caller's to judge."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"{what} is not a regular file", hint=hint)
+        return read_at_most(handle, limit, what, hint)

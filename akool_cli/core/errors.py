@@ -135,7 +135,9 @@ class CredentialScopeError(AuthError):
     than the one in use: akool does not ask, rather than hand a key to that host.
 
     `base_url` is the server the key would have gone to; `verified_base_url` the one a keyring
-    key was verified on (when that is the reason), for `profile`."""
+    key was verified on (when that is the reason), for `profile`; `origin` where `base_url`
+    came from: "flag" (--base-url), "env" (AKOOL_BASE_URL), "saved" (`akool config set
+    base-url`) or "default" (AKOOL's documented host)."""
 
     def __init__(
         self,
@@ -145,11 +147,13 @@ class CredentialScopeError(AuthError):
         profile: str | None = None,
         base_url: str | None = None,
         verified_base_url: str | None = None,
+        origin: str | None = None,
     ) -> None:
         super().__init__(message, hint=hint)
         self.profile = profile
         self.base_url = base_url
         self.verified_base_url = verified_base_url
+        self.origin = origin
 
 
 class OtherCredentialError(AuthError):

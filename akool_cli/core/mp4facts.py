@@ -109,9 +109,10 @@ def _track_fps(trak: bytes) -> float | None:
 
 
 def data_end(read: Read, moov: tuple[int, int]) -> int | None:
-    """The furthest byte the movie's index (each track's stco or co64 chunk offsets) points at,
-    for a moov at (payload start, end); None when it has no offsets (a fragmented MP4) or is
-    too large to read."""
+    """The furthest byte the movie's index points at: each track's chunks (stco or co64
+    offsets) and, where stsc and stsz say how large each chunk is, the chunk's last byte; for
+    a moov at (payload start, end). None when it has no offsets (a fragmented MP4) or is too
+    large to read."""
     start, end = moov
     if end - start > MAX_MOOV:
         return None
@@ -119,14 +120,74 @@ def data_end(read: Read, moov: tuple[int, int]) -> int | None:
     furthest = None
     for kind, begin, finish in boxes(_in_memory(data), 0, len(data)):
         table = _child(data[begin:finish], b"mdia", b"minf", b"stbl") if kind == b"trak" else None
-        for name, width in ((b"stco", 4), (b"co64", 8)):
-            offsets = _child(table, name) if table is not None else None
-            if offsets is not None and len(offsets) >= 8:
-                count = min(struct.unpack(">I", offsets[4:8])[0], (len(offsets) - 8) // width)
-                found = max(_offsets(offsets[8 : 8 + count * width], width), default=None)
-                if found is not None:
-                    furthest = max(furthest or 0, found)
+        found = _track_end(table) if table is not None else None
+        if found is not None:
+            furthest = max(furthest or 0, found)
     return furthest
+
+
+def _track_end(stbl: bytes) -> int | None:
+    """The last byte a track's sample table points at: its furthest chunk's offset plus the
+    sizes of that chunk's samples, minus one (the offset alone when the sizes are unknown)."""
+    offsets = _chunk_offsets(stbl)
+    if not offsets:
+        return None
+    sizes = _chunk_sizes(stbl, len(offsets))
+    if sizes is None:
+        return max(offsets)
+    return max(offset + max(size, 1) - 1 for offset, size in zip(offsets, sizes, strict=True))
+
+
+def _chunk_offsets(stbl: bytes) -> list[int]:
+    for name, width in ((b"stco", 4), (b"co64", 8)):
+        table = _child(stbl, name)
+        if table is not None and len(table) >= 8:
+            count = min(_u32(table, 4), (len(table) - 8) // width)
+            return list(_offsets(table[8 : 8 + count * width], width))
+    return []
+
+
+def _chunk_sizes(stbl: bytes, chunks: int) -> list[int] | None:
+    """Each chunk's size in bytes, from stsc (samples per chunk) and stsz (sample sizes); None
+    when either is missing or they do not add up (the offsets are checked alone then)."""
+    stsc, stsz = _child(stbl, b"stsc"), _child(stbl, b"stsz")
+    if stsc is None or stsz is None or len(stsc) < 8 or len(stsz) < 12:
+        return None
+    runs = [
+        (_u32(stsc, 8 + 12 * n), _u32(stsc, 12 + 12 * n))
+        for n in range(min(_u32(stsc, 4), (len(stsc) - 8) // 12))
+    ]
+    uniform, samples = _u32(stsz, 4), _u32(stsz, 8)
+    if not uniform and len(stsz) < 12 + 4 * samples:
+        return None
+    per_chunk = _samples_per_chunk(runs, chunks)
+    if per_chunk is None or sum(per_chunk) > samples:
+        return None
+    sizes, sample = [], 0
+    for count in per_chunk:
+        if uniform:
+            sizes.append(uniform * count)
+        else:
+            sizes.append(sum(_u32(stsz, 12 + 4 * s) for s in range(sample, sample + count)))
+        sample += count
+    return sizes
+
+
+def _samples_per_chunk(runs: list[tuple[int, int]], chunks: int) -> list[int] | None:
+    """stsc's runs (first chunk, 1-based; samples in each chunk) spelled out per chunk."""
+    if not runs or runs[0][0] != 1:
+        return None
+    counts: list[int] = []
+    for n, (first, count) in enumerate(runs):
+        last = runs[n + 1][0] - 1 if n + 1 < len(runs) else chunks
+        if last < first - 1 or last > chunks:
+            return None
+        counts.extend([count] * (last - first + 1))
+    return counts if len(counts) == chunks else None
+
+
+def _u32(data: bytes, at: int) -> int:
+    return int(struct.unpack(">I", data[at : at + 4])[0])
 
 
 def _offsets(table: bytes, width: int) -> Iterator[int]:

@@ -2,8 +2,9 @@
 
 Three kinds of secret: values this process knows (an API key, a client secret, a bearer token),
 replaced wherever they appear; the signing parts of URLs (a presigned URL's X-Amz-Signature,
-X-Amz-Credential, X-Amz-Security-Token, X-Goog-Signature, any `sig`, `token` or `secret`-like
-query value), shown as "…"; and a URL's user:password@, shown as "***@".
+X-Amz-Credential, X-Amz-Security-Token, X-Goog-Signature, any `sig`, `token`, `secret`, `key`,
+`sign`, `jwt`-like query value: SIGNING_ENDINGS, SIGNING_NAMES), shown as "…"; and a URL's
+user:password@, shown as "***@".
 """
 
 from __future__ import annotations
@@ -17,14 +18,45 @@ MASK = "***"
 ELIDED = "…"  # a URL's signing value: the URL stays readable, the signature is gone
 SECRET_HEADERS = frozenset({"x-api-key", "authorization", "cookie", "set-cookie"})
 SECRET_FIELDS = frozenset({"clientSecret", "client_secret", "token", "access_token", "api_key"})
-# A query parameter (or key=value in text) whose value signs or authorises: any name ending in one
-# of these, so X-Amz-Signature, X-Goog-Credential, X-Amz-Security-Token, sig (Azure), Signature and
-# AWSAccessKeyId (S3's older presigning), access_token, client_secret, api_key...
-SIGNING_NAME = (
-    r"[\w.-]*?(?:signature|sig|token|credential|secret|password|passwd|api[-_]?key|"
-    r"access[-_]?(?:key[-_]?)?id)"
+# Query parameters (or key=value in text) whose value signs or authorises, as data, matched
+# without regard to case; "_" stands for "_", "-" or nothing (api_key, api-key, apikey).
+# Any name ending in one of these: X-Amz-Signature, X-Goog-Credential, X-Amz-Security-Token,
+# sig (Azure), Signature and AWSAccessKeyId (S3's older presigning), access_token, client_secret,
+# auth_key (Alibaba/Tencent CDN signed URLs), id_jwt...
+SIGNING_ENDINGS = (
+    "signature",
+    "sig",
+    "token",
+    "credential",
+    "secret",
+    "password",
+    "passwd",
+    "jwt",
+    "api_key",
+    "auth_key",
+    "secret_key",
+    "private_key",
+    "access_key",
+    "access_key_id",
+    "access_id",
 )
-SIGNED_VALUE = re.compile(rf"(?i)(?<![\w.-])({SIGNING_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)")
+# Names that sign or authorise only whole (as endings they would catch design=, monkey=):
+# key (Google API keys), sign (Tencent CDN, many Chinese APIs), auth, authorization.
+SIGNING_NAMES = ("key", "sign", "auth", "authorization")
+
+
+def _name_pattern(name: str) -> str:
+    return "[-_]?".join(re.escape(part) for part in name.split("_"))
+
+
+ENDING_NAME = rf"[\w.-]*?(?:{'|'.join(map(_name_pattern, SIGNING_ENDINGS))})"
+WHOLE_NAME = f"(?:{'|'.join(map(_name_pattern, SIGNING_NAMES))})"
+# A whole name only where a query parameter starts (after ?, & or ;, also percent-encoded, as in
+# a URL inside another's query): prose such as "is not KEY=VALUE" keeps its words.
+QUERY_START = "(?:(?<=[?&;])|(?<=%3F)|(?<=%3f)|(?<=%26))"
+SIGNED_VALUE = re.compile(
+    rf"(?i)((?<![\w.-]){ENDING_NAME}|{QUERY_START}{WHOLE_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)"
+)
 # user:password@ right after a scheme's ://, in a URL anywhere in a text.
 USERINFO = re.compile(r"(?<=://)[^/?#@\s\"'<>]+@")
 

@@ -10,6 +10,25 @@ from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.core.errors import UsageError
 
 USERINFO = re.compile(r"(?<=//)[^/?#@]*@")  # user:password@ in a URL
+# Lone surrogates: how Python hands over bytes that are not UTF-8 (in os.environ, argv); no
+# file, header or history can hold them, so such a text is refused where it comes in.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def not_utf8(text: str) -> bool:
+    """Whether text holds bytes that were not UTF-8 (lone surrogates) and cannot be written."""
+    return LONE_SURROGATE.search(text) is not None
+
+
+# Where the base URL in use came from (base_url_origin): how a message names it, and what goes
+# back to a verified URL V ({config} is `akool [--profile NAME] config`, then `unset base-url`
+# when V is AKOOL's host, else `set base-url V`).
+BASE_URL_ORIGINS: dict[str, tuple[str, str]] = {
+    "flag": ("--base-url", "drop --base-url"),
+    "env": ("AKOOL_BASE_URL", "unset AKOOL_BASE_URL"),
+    "saved": ("the profile's saved base-url", "run {config}"),
+    "default": ("AKOOL's documented host", "run {config}"),
+}
 
 
 def mask_userinfo(url: str) -> str:
@@ -94,6 +113,11 @@ def is_loopback_host(host: str) -> bool:
 def validate_base_url(url: str, *, origin: str = "--base-url") -> str:
     """A usable base URL without a trailing slash; plain http only to this machine."""
     text = url.strip()
+    if not_utf8(text):  # echoed with escapes only: it may hold anything
+        raise UsageError(
+            f"{origin} is not valid UTF-8",
+            hint=f"give a plain URL, e.g. {origin} {DEFAULT_BASE_URL}",
+        )
     shown = mask_userinfo(url)  # never echo a password back
     parts = split_url(text, origin)
     if parts.scheme not in ("http", "https") or not parts.hostname:

@@ -18,7 +18,7 @@ from akool_cli.core.errors import UsageError
 
 # Re-exported: the speed check lives with the other VoiceLab rules.
 from akool_cli.core.speech import check_speed as check_speed
-from akool_cli.core.urls import mask_userinfo, split_url
+from akool_cli.core.urls import mask_userinfo, not_utf8, split_url
 
 RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
@@ -141,6 +141,11 @@ def check_profile_name(value: object, origin: str) -> str:
     """A profile's name as given (--profile, AKOOL_PROFILE, Client(profile=...)), stripped;
     a blank one, or one with control characters, is refused rather than read as another."""
     text = value.strip() if isinstance(value, str) else ""
+    if not_utf8(text):  # it would be written to config.json and the keyring as is
+        raise UsageError(
+            f"{origin} is not valid UTF-8: a profile's name is written to the settings",
+            hint="name it in UTF-8 text (akool auth status lists them), or leave it out",
+        )
     if not text or URL_CONTROL.search(text):
         what = "is blank" if not text else "contains a control character"
         raise UsageError(

@@ -391,13 +391,22 @@ def _upload_one(
     """Hash the open file, then upload it unless its object is there: (file, key, why not).
 
     Always hashed, never taken from the history by path, size and mtime: a file changed in place
-    keeps its size and can have its mtime put back, and must not be served from the old object."""
+    keeps its size and can have its mtime put back, and must not be served from the old object.
+    Nor is the object taken from the history unseen: another writer of a shared bucket may have
+    replaced or deleted it since, so the bucket is asked (HEAD: size and checksum) each time."""
     file = hashed(handle, source.path, source.kind.mime)
     key = file.key(store.target)
-    if key in recorded:
-        return file, key, "uploaded earlier (in the history)"
     if store.holds(key, file):
-        return file, key, "already in the bucket"
+        return (
+            file,
+            key,
+            "uploaded earlier (in the history)" if key in recorded else "already in the bucket",
+        )
+    if key in recorded:
+        events.info(
+            f"{file.path.name}: the object uploaded earlier was replaced or deleted in the bucket "
+            "since; uploading it again"
+        )
     name = str(file.path)
     events.upload_started(name, file.size)
     store.put(file, key, handle, lambda n: events.upload_bytes(name, n))

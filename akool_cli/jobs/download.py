@@ -158,8 +158,11 @@ def download(
             if saved is not None:
                 return saved
             if not force:
+                # Already there when this download began (a caller that did not look first),
+                # or put there while it waited for another akool's lock.
+                came = "is already there" if before else "appeared while akool was getting ready"
                 raise TargetExistsError(
-                    f"{target} appeared while akool was getting ready, and it is another file",
+                    f"{target} {came}, and it is another file: it is kept",
                     hint="move it away, or run again with --force to replace it",
                 )
         size, digest, resumed = _fetch(

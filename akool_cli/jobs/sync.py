@@ -9,6 +9,7 @@ unfinished (one request per status family), then downloads each done job that ha
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,10 @@ from akool_cli.net.api import AkoolClient
 from akool_cli.store.credentials import sandbox_accounts
 from akool_cli.store.journal import UNCHECKED, JobRecord, Journal
 
+# A result saved earlier whose file was changed since: kept, never replaced without --force.
+_CHANGED = (
+    "{} has changed since akool saved it: it is kept, not downloaded again (--force replaces it)"
+)
 # A job finishes after it was made: made this long ago, its result may still be on AKOOL.
 LOOK_BACK = RETENTION_SECONDS + 86400.0
 
@@ -87,6 +92,9 @@ def sync(journal: Journal, api_for: ApiFor, folder: Path, *, force: bool = False
             saved = Path(record.downloaded_path or target)
             if not force and record.result_at(saved):
                 target = saved  # its other files go beside the result saved earlier
+            elif not force and saved == target and os.path.lexists(target):
+                result.failed.append({"id": record.id, "error": _CHANGED.format(target)})
+                continue
             watcher.add(record.id, kind=kind, target=target, api=api)
         for event in watcher.events():
             if isinstance(event, Downloaded):

@@ -150,18 +150,19 @@ class Session:
             return
         from akool_cli.core.errors import CredentialScopeError
 
-        origin = config.base_url_origin(self.base_url_flag, self.env)
+        origin = config.base_url_origin(self.base_url_flag, self.env, self.paths, profile)
         flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
         raise CredentialScopeError(
             f"the keyring key of profile {profile} was verified on {verified}, not on "
-            f"{base_url} (from {origin}); akool sends a keyring key only to the server it was "
-            "verified on",
-            hint=f"unset AKOOL_BASE_URL (or drop --base-url) to use {verified}; or verify a key "
-            f"for that server: akool {flag}--base-url {base_url} login; or give its key in "
+            f"{base_url} (from {config.BASE_URL_ORIGINS[origin][0]}); akool sends a keyring key "
+            "only to the server it was verified on",
+            hint=f"{config.back_to_verified(origin, verified, profile)}; or verify a key for "
+            f"that server: akool {flag}--base-url {base_url} login; or give its key in "
             "AKOOL_API_KEY",
             profile=profile,
             base_url=base_url,
             verified_base_url=verified,
+            origin=origin,
         )
 
     def found(self, profile: str) -> Credential | None:

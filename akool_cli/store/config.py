@@ -12,8 +12,10 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from akool_cli.core import bounded
 from akool_cli.core.contract import DEFAULT_BASE_URL
 from akool_cli.core.errors import LocalStateError, UsageError
+from akool_cli.core.urls import BASE_URL_ORIGINS as BASE_URL_ORIGINS
 from akool_cli.core.urls import validate_base_url
 
 APP_NAME = "akool"
@@ -69,14 +71,16 @@ def make_private_dir(path: Path) -> None:
 
 def read_settings(p: Paths) -> dict[str, dict[str, str]]:
     """Non-secret settings per profile, e.g. the base URL a profile logged in to."""
+    hint = f"fix or delete {p.config_file}"
     try:
-        raw = json.loads(p.config_file.read_text(encoding="utf-8"))
+        what = f"the settings file {p.config_file}"
+        data = bounded.read_regular_file(p.config_file, bounded.STATE_FILE_BYTES, what, hint)
+        raw = json.loads(data.decode("utf-8"))
     except (FileNotFoundError, NotADirectoryError):
         return {}
     except (OSError, ValueError) as exc:
         raise UsageError(
-            f"cannot read the settings file {p.config_file}: {exc}",
-            hint=f"fix or delete {p.config_file}",
+            f"cannot read the settings file {p.config_file}: {exc}", hint=hint
         ) from exc
     profiles = raw.get("profiles", {}) if isinstance(raw, dict) else {}
     return {str(k): dict(v) for k, v in profiles.items() if isinstance(v, dict)}
@@ -84,12 +88,23 @@ def read_settings(p: Paths) -> dict[str, dict[str, str]]:
 
 def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -> None:
     """Set (or with None, remove) one profile setting, replacing the file atomically."""
+    write_profile_settings(p, profile, {key: value})
+
+
+def write_profile_settings(p: Paths, profile: str, values: dict[str, str | None]) -> None:
+    """Set (None: remove) profile settings in one atomic replacement of the file. A legacy
+    login's verified base URL is frozen first (legacy_verified), so no change of the settable
+    base_url ever moves its keyring key."""
     settings = read_settings(p)
     entry = settings.setdefault(profile, {})
-    if value is None:
-        entry.pop(key, None)
-    else:
-        entry[key] = value
+    frozen = legacy_verified(entry)
+    if frozen is not None:
+        entry[VERIFIED_KEY] = frozen
+    for key, value in values.items():
+        if value is None:
+            entry.pop(key, None)
+        else:
+            entry[key] = value
     if not entry:
         settings.pop(profile, None)
     try:
@@ -139,28 +154,54 @@ def resolve_base_url(
     return DEFAULT_BASE_URL
 
 
-def base_url_origin(flag: str | None, env: dict[str, str]) -> str:
-    """Where resolve_base_url found the base URL, as a message names it."""
+def back_to_verified(origin: str, verified: str, profile: str) -> str:
+    """What to do to use the verified base URL again, for a base URL from `origin`."""
+    flag = "" if profile == DEFAULT_PROFILE else f"--profile {profile} "
+    change = "unset base-url" if verified == DEFAULT_BASE_URL else f"set base-url {verified}"
+    action = BASE_URL_ORIGINS[origin][1].format(config=f"akool {flag}config {change}")
+    return f"{action} to use {verified}"
+
+
+def base_url_origin(flag: str | None, env: dict[str, str], p: Paths, profile: str) -> str:
+    """Where resolve_base_url found the base URL: a key of BASE_URL_ORIGINS."""
     if flag:
-        return "--base-url"
+        return "flag"
     if env.get("AKOOL_BASE_URL", "").strip():
-        return "AKOOL_BASE_URL"
-    return "the profile's saved base-url"
+        return "env"
+    return "saved" if read_settings(p).get(profile, {}).get("base_url") else "default"
 
 
 def verified_base_url(p: Paths, profile: str = DEFAULT_PROFILE) -> str:
     """The base URL a profile's keyring credential was verified on (`akool login` records it):
-    the only server that credential is sent to. A login of an older akool recorded none: its
-    saved base URL (the one it logged in to) or AKOOL's documented host."""
-    saved = read_settings(p).get(profile, {})
-    url = saved.get(VERIFIED_KEY) or saved.get("base_url")
-    if not url:
-        return DEFAULT_BASE_URL
+    the only server that credential is sent to. Never the settable base_url read now: a login
+    of an older akool, which recorded none, has it frozen on first read (legacy_verified)."""
+    entry = read_settings(p).get(profile, {})
+    url = entry.get(VERIFIED_KEY) or legacy_verified(entry)
+    if url is None:
+        url = DEFAULT_BASE_URL  # no login recorded: a keyring key goes to AKOOL's host only
+    elif not entry.get(VERIFIED_KEY):
+        # Recorded now, so a later `config set base-url` (or an older akool's) cannot move it;
+        # a read-only settings file keeps it unrecorded (any write fails there too).
+        with suppress(LocalStateError):
+            write_profile_settings(p, profile, {VERIFIED_KEY: url})
     return validate_base_url(url, origin=f"the verified base URL in {p.config_file}")
 
 
+def legacy_verified(entry: dict[str, str]) -> str | None:
+    """For a login made before akool recorded `verified_base_url` (a profile with `login` and
+    none): what that login verified, which is what must be frozen before anything changes. Such
+    a login saved the base URL it verified as `base_url` (none for AKOOL's documented host), so
+    the saved base_url at the moment of migration is it, unless `config set base-url` changed it
+    since; then it is still where that akool was sending the key by default, so freezing it
+    hands the key to no new host (AKOOL's host, the other choice, might be one). None when there
+    is nothing to freeze (a verified URL is recorded, or no login)."""
+    if entry.get(VERIFIED_KEY) or not entry.get("login"):
+        return None
+    return entry.get("base_url") or DEFAULT_BASE_URL
+
+
 # The settings key of the base URL a login verified its key on (not a user setting: only
-# `akool login` writes it).
+# `akool login` writes it, and a legacy login's is frozen once, legacy_verified).
 VERIFIED_KEY = "verified_base_url"
 
 # Settings users set with `akool config set NAME VALUE`: name → (key in config.json, meaning).

@@ -246,6 +246,24 @@ ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN pid INTEGER
 """,
     ),
+    (
+        # More query names are masked (redact.SIGNING_NAMES: key, sign, jwt, auth_key,
+        # Authorization…): what was recorded whole is masked in place, as new rows are. Also
+        # what keeps an unknown create from being sent again, which compares recorded inputs:
+        # an old row left whole would no longer match the same create's masked inputs.
+        "m014_more_masked_query_names",
+        """
+UPDATE jobs SET inputs = akool_signed_json(inputs) WHERE inputs != '{}';
+UPDATE jobs SET answered = akool_signed_json(answered) WHERE answered != '{}';
+UPDATE jobs SET outputs = akool_signed_json(outputs) WHERE outputs != '{}';
+UPDATE jobs SET files = akool_signed_json(files) WHERE files != '{}';
+UPDATE jobs SET video_url = akool_signed(video_url) WHERE video_url != '';
+UPDATE jobs SET error = akool_signed(error) WHERE error != '';
+UPDATE attempts SET inputs = akool_signed_json(inputs) WHERE inputs != '{}';
+UPDATE attempts SET detail = akool_signed(detail) WHERE detail != '';
+UPDATE uploads SET url = akool_signed(url) WHERE url != ''
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
