@@ -264,6 +264,8 @@ class BatchMixin(TalkingMixin):
             outcomes = runner.run(plan.items)
         except KeyboardInterrupt:
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
+        if runner.stopped():  # `stopping` was set (its signal's KeyboardInterrupt was lost)
+            return BatchResult(outcomes, None, interrupted=True)
         if budget is None or runner.fatal is not None:
             return BatchResult(outcomes, runner.fatal)
         if budget.error is not None:

@@ -41,7 +41,10 @@ class _State:
         self.count = 0
         self.shielded = 0
         self.awaiting = 0  # the main thread waits for AKOOL's answer to a create
-        self.lock = threading.Lock()
+        # Reentrant: the handlers run in the main thread between any two of its steps, also
+        # while it holds this lock (grace_left(), shielded()): a plain lock would hang akool
+        # for good on a second signal there, `timeout`'s own SIGTERM included.
+        self.lock = threading.RLock()
 
 
 _state = _State()

@@ -75,10 +75,20 @@ class WorkerPool:
             self._tasks.put(None)
         if wait:
             for thread in threads:
-                thread.join(timeout)
+                join(thread, timeout)
 
     def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close(wait=exc[0] is None)
+
+
+def join(thread: threading.Thread, timeout: float | None = None) -> None:
+    """Wait for a thread to end, as Thread.join, also when a stop signal's KeyboardInterrupt
+    cut its start() short (the thread never ran, or has not yet begun): join() would raise
+    RuntimeError then, which the command line reports as a bug (exit 1) instead of the stop.
+    A thread that begins after this returns finds its queue's end marker (or its stop) and
+    ends by itself."""
+    if thread.is_alive():
+        thread.join(timeout)

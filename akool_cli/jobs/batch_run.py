@@ -28,7 +28,7 @@ from akool_cli.core.kinds import SPEECH, TALKING_PHOTO, JobKind, Request, Speech
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import Status
 from akool_cli.core.validate import TalkRequest
-from akool_cli.core.workers import WorkerPool
+from akool_cli.core.workers import WorkerPool, join
 from akool_cli.jobs import engine, naming
 from akool_cli.jobs.batch import Item
 from akool_cli.jobs.budget import Budget, Estimator
@@ -208,7 +208,11 @@ class BatchRunner:
         try:
             run.go()
             outcome = "finished"
-            if self.budget is not None and self.budget.refused is not None:
+            if self.stopped():
+                # The loop ended on a stop whose KeyboardInterrupt never came (Python reports
+                # one raised in a finalizer and goes on): the same stop as the one below.
+                outcome, grace = "stopped", interrupts.grace_left()
+            elif self.budget is not None and self.budget.refused is not None:
                 outcome = "error" if self.budget.error is not None else "budget"
         except BaseException:
             # Stop taking rows; a create in flight gets a short grace for its answer, then its
@@ -222,6 +226,11 @@ class BatchRunner:
                 self._abandon_in_flight()
             self._end_run(outcome)
         return outcomes
+
+    def stopped(self) -> bool:
+        """Whether a stop (a signal, or the caller's `stopping`) ended the run: not the history
+        that could not be written, which sets `stopping` too."""
+        return self.stopping.is_set() and self.fatal is None
 
     def _abandon_in_flight(self) -> None:
         """Rows whose create still waits for AKOOL's answer after a stop's grace: unknown."""
@@ -442,7 +451,7 @@ class _Run:
         """Wait for the creates in flight to be answered and recorded: all of them, or after a
         stop, for `grace` seconds at most (the rest are the runner's to mark unknown)."""
         self.watcher.close()
-        self.feeder.join(grace)  # the feeder closes the creators, waiting for each
+        join(self.feeder, grace)  # the feeder closes the creators, waiting for each
         self.creators.close(wait=grace is None, timeout=None)
 
     def _feed(self) -> None:

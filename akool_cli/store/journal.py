@@ -514,12 +514,16 @@ class Journal:
                 path=str(self.path),
             )
         with self._lock, _local_state(self.path, "write"):
-            self._db.execute("BEGIN IMMEDIATE")
             try:
+                # Inside the try: a stop signal's KeyboardInterrupt right after BEGIN (raised as
+                # the call returns) must not leave the transaction open, which would fail every
+                # later write of this run ("cannot start a transaction within a transaction").
+                self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
             except BaseException:
-                with suppress(sqlite3.Error):
-                    self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
                 raise
             else:
                 self._db.execute("COMMIT")
