@@ -308,7 +308,9 @@ WAL_SWITCH_TRIES = 600  # 0.05 s apart: the busy timeout's 30 s
 # A create's whole exchange is bounded (90 s); after this long an attempt still marked "sending"
 # belongs to a process that is gone or frozen, and its outcome is unknown, not in flight.
 SENDING_AT_MOST = 10 * 60
-UNKNOWN_KEPT_SECONDS = 7 * 86400  # AKOOL keeps results for 7 days
+# An unknown outcome is listed, and blocks its create, until it is settled, however old: AKOOL may
+# have made and billed it (its 7-day retention is of results, and says nothing about the create).
+UNKNOWN_KEPT_SECONDS = float("inf")
 
 
 @dataclass(frozen=True)
@@ -806,10 +808,8 @@ class Journal:
             )
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
-        """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone.
-
-        Only recent ones: after AKOOL's 7-day retention there is nothing left to check.
-        """
+        """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone
+        (all of them by default: each stays until it is settled)."""
         rows = self._read(LOOKUPS["open_attempts"], (self.clock.time() - max_age,))
         return [
             _attempt(row, unknown=True)
