@@ -310,7 +310,8 @@ WAL_SWITCH_TRIES = 600  # 0.05 s apart: the busy timeout's 30 s
 SENDING_AT_MOST = 10 * 60
 # An unknown outcome is listed, and blocks its create, until it is settled, however old: AKOOL may
 # have made and billed it (its 7-day retention is of results, and says nothing about the create).
-UNKNOWN_KEPT_SECONDS = float("inf")
+# A hundred years: in effect for ever (a finite bound keeps the lookups plain SQL).
+UNKNOWN_KEPT_SECONDS = 100 * 365 * 86400
 
 
 @dataclass(frozen=True)
