@@ -4,8 +4,8 @@ the account the user said it is (a rotated key, an API key after clientId/client
 AKOOL documents no endpoint that names the account behind a key, so akool never takes two
 credentials for one account, nor for two, without being told: a create whose key (a batch row,
 a speech) has a job or an unsettled create made with another credential on the same server and
-profile, or a single create whose identical create made with another credential has an unknown
-outcome, is refused (OtherCredentialError) until the user says `same` (those jobs are this
+profile, or any create whose identical create (the same request, whichever command, batch row or
+MCP call made it) made with another credential has an unknown outcome, is refused (OtherCredentialError) until the user says `same` (those jobs are this
 credential's: picked up, refreshed with it, on the server they were made on; an unknown outcome
 is this credential's to settle) or `new` (another account: created again). The answer is
 recorded, so it is asked once per credential.
@@ -64,9 +64,10 @@ def meet(
 def meet_in_doubt(
     journal: Journal, scope: Scope, kind: JobKind, inputs: dict[str, Any], choice: Choice | None
 ) -> str:
-    """meet() for a single create without a key (`akool lipsync`, `talk`, `Client.make`): the
-    account it counts for, undecided and an identical create made with another credential on
-    this server and profile having an unknown outcome (AKOOL may have made and billed it):
+    """meet() for a create of one request (`akool lipsync`, `talk`, `Client.make`, an MCP call,
+    a batch row): the account it counts for, undecided and an identical create made with another
+    credential on this server and profile (by any of those) having an unknown outcome (AKOOL
+    may have made and billed it):
     `choice` decides it (`same`: it is this create's unknown outcome, refused until settled;
     `new`: created for this account), or OtherCredentialError names the attempt."""
     fingerprint = scope.account or ""
