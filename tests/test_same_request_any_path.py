@@ -37,6 +37,7 @@ from tests.test_mcp import call, refused, serve
 IMAGE = "https://example.com/same-portrait.jpg"
 AUDIO = "https://example.com/same-speech.mp3"
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
+ROTATED_ENV = {"AKOOL_API_KEY": ROTATED}
 CREATE = contract.CREATE_TALKING_PHOTO.path
 
 
@@ -250,3 +251,25 @@ def test_a_history_from_before_matches_its_creates_in_doubt_by_request(
     refused_talk = invoke(["talk", IMAGE, AUDIO], expect=5)
     assert f"attempt {attempt}" in refused_talk.stderr and "akool mcp" in refused_talk.stderr
     assert creates(api_env) == 0
+
+
+def test_a_batch_row_over_another_keys_talk_in_doubt_asks_which_account(
+    isolated: Isolation, slow: Sandbox
+) -> None:
+    killed_mid_create(isolated, slow, "talk", IMAGE, AUDIO)
+    slow.state.config.api_key = ROTATED
+    rows = rows_file(isolated, IMAGE)
+    asked = akool(isolated, slow, "batch", str(rows), "--json", **ROTATED_ENV)
+    assert asked.returncode == 3, asked.stderr
+    error = json.loads(asked.stdout)["error"]
+    assert error["type"] == "OtherCredentialError" and "attempt 1" in error["message"], error
+    assert "--same-account" in error["hint"] and "--new-account" in error["hint"], error
+    same = akool(isolated, slow, "batch", str(rows), "--json", "--same-account", **ROTATED_ENV)
+    assert same.returncode == 9, same.stderr
+    assert json.loads(same.stdout)["results"][0]["attempt"] == 1
+    assert creates(slow) == 1
+    # Settled (it made none): the row is created once, for the account now said to be one.
+    assert akool(isolated, slow, "settle", "1", "--not-created", **ROTATED_ENV).returncode == 0
+    done = akool(isolated, slow, "batch", str(rows), "--json", **ROTATED_ENV)
+    assert done.returncode == 0, done.stderr
+    assert creates(slow) == 2

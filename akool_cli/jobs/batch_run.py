@@ -140,9 +140,16 @@ def in_doubt(journal: Journal, item: Item, keys: list[str], scope: Scope) -> boo
     row). A text row's talking photo is known once its speech is made: its speech is asked."""
     if journal.unsettled_for_keys(keys, scope):
         return True
+    return bool(journal.unsettled_like(scope, *row_create(item)))
+
+
+def row_create(item: Item) -> tuple[str, dict[str, Any]]:
+    """The kind and inputs of a row's first create: its speech's for a text row (its talking
+    photo's audio is the speech's, known once it is made), else its own."""
     speech = speech_of(item)
-    kind, request = (item.kind, item.request) if speech is None else (SPEECH.name, speech)
-    return bool(journal.unsettled_like(scope, kind, request.inputs()))
+    if speech is None:
+        return item.kind, item.request.inputs()
+    return SPEECH.name, speech.inputs()
 
 
 def speech_of(item: Item) -> SpeechRequest | None:

@@ -633,9 +633,19 @@ class Journal:
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
             account = row["account"] or ""
             theirs = scope.account is None or account in ("", scope.account)
-            if theirs != own or (row["outcome"] == "sending" and self._owner_alive(row)):
+            if theirs != own or self._sending_now(row):
                 continue  # another account's (or this one's), or one being sent right now
             yield row
+
+    def _sending_now(self, row: sqlite3.Row) -> bool:
+        """Whether an attempt is being sent right now: by a live akool, or by another thread of
+        this one (a batch's twin row, a concurrent MCP call). A create of this process writes
+        its outcome whenever it ends (engine._send), so one still `sending` is in flight."""
+        if row["outcome"] != "sending":
+            return False
+        if owners.is_mine(self.home, row["owner"]):
+            return bool(row["started_at"] >= self.clock.time() - SENDING_AT_MOST)
+        return self._owner_alive(row)
 
     def unsettled_like(
         self, scope: Scope, kind: str, inputs: dict[str, Any]
