@@ -230,11 +230,27 @@ def test_a_batch_row_over_a_talk_killed_mid_create_is_not_sent(
     assert creates(slow) == 3
 
 
+# How a history looked before: before m015 (no request column), or with requests computed before
+# another migration rewrote the recorded inputs (more query names masked, in whatever order).
+BEFORE = {
+    "before requests were recorded": (
+        "DROP INDEX attempts_request",
+        "ALTER TABLE attempts DROP COLUMN request",
+        "DELETE FROM _migrations WHERE name = 'm015_attempt_requests'",
+    ),
+    "before a later migration rewrote its inputs": (
+        "UPDATE attempts SET request = 'computed from inputs since rewritten'",
+        "DELETE FROM _migrations WHERE name = 'm014_more_masked_query_names'",
+    ),
+}
+
+
+@pytest.mark.parametrize("before", sorted(BEFORE))
 def test_a_history_from_before_matches_its_creates_in_doubt_by_request(
-    isolated: Isolation, api_env: Sandbox
+    isolated: Isolation, api_env: Sandbox, before: str
 ) -> None:
-    """An MCP call's create in doubt recorded by akool before requests were (m015): migrated,
-    it blocks `akool talk` of the same inputs too."""
+    """An MCP call's create in doubt recorded by an older akool: migrated, it blocks `akool
+    talk` of the same inputs too."""
     path = isolated.home / "jobs.sqlite3"
     key = "mcp:call:0123456789abcdef0123456789abcdef"
     inputs = {**TALK, "label": "from an agent", "batch_key": key}
@@ -243,10 +259,9 @@ def test_a_history_from_before_matches_its_creates_in_doubt_by_request(
             api_env.base_url, "default", "talking_photo", inputs, batch_key=key, account=OLD_FP
         )
         journal.attempt_unknown(attempt, "killed")
-    with closing(sqlite3.connect(path)) as db, db:  # as akool before m015 recorded it
-        db.execute("DROP INDEX attempts_request")
-        db.execute("ALTER TABLE attempts DROP COLUMN request")
-        db.execute("DELETE FROM _migrations WHERE name = 'm015_attempt_requests'")
+    with closing(sqlite3.connect(path)) as db, db:
+        for statement in BEFORE[before]:
+            db.execute(statement)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     refused_talk = invoke(["talk", IMAGE, AUDIO], expect=5)
     assert f"attempt {attempt}" in refused_talk.stderr and "akool mcp" in refused_talk.stderr

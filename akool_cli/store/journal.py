@@ -280,6 +280,10 @@ CREATE INDEX IF NOT EXISTS attempts_request ON attempts (request, base_url, prof
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
 KNOWN_BY_VERSION = {2: 2, 3: 3}
+REQUESTS_AGAIN = (
+    "UPDATE attempts SET request = akool_request(kind, inputs) "
+    "WHERE outcome IN ('sending', 'unknown')"
+)
 MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)
 """
@@ -526,6 +530,9 @@ class Journal:
                     "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                     (name, self.clock.time()),
                 )
+            # A migration may rewrite recorded inputs (more names masked): the requests of the
+            # creates in doubt are computed again from them, whatever order they came in.
+            db.execute(REQUESTS_AGAIN)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         # The pages as they were before (an unmasked URL) may still sit in the write-ahead log:
         # fold it into the file and empty it (best effort: another reader may hold it).
