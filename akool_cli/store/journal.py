@@ -1153,7 +1153,7 @@ class Journal:
 
     def jobs_since(self, since: float) -> list[JobRecord]:
         """Every job made since then, oldest first (the ledger, the history's export)."""
-        sql = "SELECT * FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
+        sql = f"SELECT *, {_HELD_BY} FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
         return [_job(row) for row in self._read(sql, (since,))]
 
     def unsaved(self) -> list[JobRecord]:
