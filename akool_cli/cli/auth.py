@@ -110,8 +110,7 @@ def _say_where_the_key_goes(out: Output, lib: Client) -> None:
     only; an AKOOL_BASE_URL naming any other host is refused until named with --base-url."""
     from akool_cli.core.contract import DEFAULT_BASE_URL
     from akool_cli.core.errors import UsageError
-    from akool_cli.core.urls import BASE_URL_ORIGINS, is_akool_host, is_loopback_host
-    from akool_cli.core.urls import parts_or_none
+    from akool_cli.core.urls import BASE_URL_ORIGINS, is_akool_host, is_loopback_host, parts_or_none
 
     base_url, origin = lib.base_url, lib.base_url_origin
     if origin not in ("env", "saved") or base_url == DEFAULT_BASE_URL:
