@@ -1,7 +1,7 @@
 """Bounded reads: whatever akool reads from standard input or a file (a key for `login`, a
 callback for `webhook verify`, a body for `api --input`, a batch file, a translation's
-glossary, `akool mcp`'s JSON-RPC messages) stops at a documented
-limit with one clear error, at once, never gigabytes of memory."""
+glossary, `akool mcp`'s JSON-RPC messages) stops at a documented limit with one clear error,
+at once, never gigabytes of memory."""
 
 from __future__ import annotations
 
