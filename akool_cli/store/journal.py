@@ -33,19 +33,6 @@ from akool_cli.core.urls import canonical_or_same
 from akool_cli.store import owners
 from akool_cli.store.config import make_private_dir
 
-# Every URL and text the history keeps, masked again as redact.signed masks them now: run by a
-# migration each time more query names are masked.
-_MASKED_AGAIN = """
-UPDATE jobs SET inputs = akool_signed_json(inputs) WHERE inputs != '{}';
-UPDATE jobs SET answered = akool_signed_json(answered) WHERE answered != '{}';
-UPDATE jobs SET outputs = akool_signed_json(outputs) WHERE outputs != '{}';
-UPDATE jobs SET files = akool_signed_json(files) WHERE files != '{}';
-UPDATE jobs SET video_url = akool_signed(video_url) WHERE video_url != '';
-UPDATE jobs SET error = akool_signed(error) WHERE error != '';
-UPDATE attempts SET inputs = akool_signed_json(inputs) WHERE inputs != '{}';
-UPDATE attempts SET detail = akool_signed(detail) WHERE detail != '';
-UPDATE uploads SET url = akool_signed(url) WHERE url != ''
-"""
 # The schema, as named migrations applied in order (as simonw/llm does): each one runs once, in
 # the same transaction as the row that records it in `_migrations`, so a history is never half
 # migrated. akool 0.1 wrote the first one without recording it, and akool 0.2 counted them in
@@ -265,13 +252,23 @@ ALTER TABLE runs ADD COLUMN pid INTEGER
         # what keeps an unknown create from being sent again, which compares recorded inputs:
         # an old row left whole would no longer match the same create's masked inputs.
         "m014_more_masked_query_names",
-        _MASKED_AGAIN,
+        """
+UPDATE jobs SET inputs = akool_signed_json(inputs) WHERE inputs != '{}';
+UPDATE jobs SET answered = akool_signed_json(answered) WHERE answered != '{}';
+UPDATE jobs SET outputs = akool_signed_json(outputs) WHERE outputs != '{}';
+UPDATE jobs SET files = akool_signed_json(files) WHERE files != '{}';
+UPDATE jobs SET video_url = akool_signed(video_url) WHERE video_url != '';
+UPDATE jobs SET error = akool_signed(error) WHERE error != '';
+UPDATE attempts SET inputs = akool_signed_json(inputs) WHERE inputs != '{}';
+UPDATE attempts SET detail = akool_signed(detail) WHERE detail != '';
+UPDATE uploads SET url = akool_signed(url) WHERE url != ''
+""",
     ),
-    (
-        # And hmac, code, session, session_id and hash (break17c L2), the same way.
-        "m015_hmac_code_session_hash_masked",
-        _MASKED_AGAIN,
-    ),
+)
+# hmac, code, session, session_id and hash are masked too (break17c L2): m014's masking of every
+# URL and text the history keeps, run again.
+MIGRATIONS += (
+    ("m016_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
