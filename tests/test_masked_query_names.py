@@ -5,7 +5,7 @@ masked by a migration, and its unknown create still blocks its twin.
 Two rounds of names, each with the migration that masks what an older akool kept: key, auth_key,
 sign, jwt and Authorization (break17d L10, m014); hmac, code, session, session_id and hash
 (Akamai-style token signatures, OAuth authorization codes, session ids, signed-URL hashes;
-break17c L2, m016). Each test failed on the akool before its round: the values were shown and
+break17c L2, m017). Each test failed on the akool before its round: the values were shown and
 recorded whole.
 """
 
@@ -34,7 +34,7 @@ ROUNDS = [
         id="key-sign-jwt",
     ),
     pytest.param(
-        "m016_hmac_code_session_hash_masked",
+        "m017_hmac_code_session_hash_masked",
         "https://cdn.example/x.jpg?hmac=SECREThmac&code=SECRETcode&session=SECRETsess"
         "&Session-Id=SECRETsid&hash=SECREThash&url_hmac=SECRETuh&zipcode=75001&width=512",
         "code=…",

@@ -268,7 +268,7 @@ UPDATE uploads SET url = akool_signed(url) WHERE url != ''
 # hmac, code, session, session_id and hash are masked too (break17c L2): m014's masking of every
 # URL and text the history keeps, run again.
 MIGRATIONS += (
-    ("m016_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
+    ("m017_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
