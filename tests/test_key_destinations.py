@@ -100,3 +100,53 @@ def test_a_keyring_key_still_opens_callbacks_whatever_the_base_url(
     done = invoke(verify, input=json.dumps(VECTOR_BODY))
     assert json.loads(done.stdout)["_id"] == VECTOR_PLAIN["_id"]
     assert keys_seen(listener) == set()
+
+
+# -- a piped login with a leftover AKOOL_BASE_URL (17b L9, still open in break17c) ---------------
+
+ELSEWHERE = "https://keys.elsewhere.example"
+
+
+def _hosts_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every host name akool looks up from now on (each look-up fails: no network in tests)."""
+    import socket
+
+    asked: list[str] = []
+
+    def lookup(host: object, *args: object, **kwargs: object) -> list[object]:
+        asked.append(str(host))
+        raise socket.gaierror(socket.EAI_NONAME, "not in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    return asked
+
+
+def test_a_piped_login_never_sends_the_key_to_a_leftover_base_url_elsewhere(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _hosts_asked(monkeypatch)
+    monkeypatch.setenv("AKOOL_BASE_URL", ELSEWHERE)
+    refused = invoke(["login"], input=PROD_KEY, expect=2)
+    assert f"AKOOL_BASE_URL is {ELSEWHERE}, which is neither AKOOL's host" in refused.stderr
+    assert f"akool --base-url {ELSEWHERE} login" in refused.stderr
+    assert "unset AKOOL_BASE_URL" in refused.stderr and len(refused.stderr.splitlines()) == 2
+    assert asked == [] and not (isolated.home / "config.json").exists()
+    # Named on the command line, it is the user's choice: the key goes there (unreachable here).
+    invoke(["--base-url", ELSEWHERE, "login"], input=PROD_KEY, expect=None)
+    assert asked and all(host == "keys.elsewhere.example" for host in asked)
+
+
+def test_a_piped_login_still_goes_to_a_sandbox_on_this_machine(
+    listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)  # the README's sandbox recipe
+    done = invoke(["login"], input=SANDBOX_API_KEY)
+    assert f"Logged in to {listener.base_url}" in done.stderr
+    assert keys_seen(listener) == {SANDBOX_API_KEY}
+
+
+def test_akools_own_hosts_are_told_apart_from_look_alikes() -> None:
+    from akool_cli.core.urls import is_akool_host
+
+    assert is_akool_host("openapi.akool.com") and is_akool_host("OpenAPI.Akool.com.")
+    assert not is_akool_host("akool.com.evil.example") and not is_akool_host("notakool.com")

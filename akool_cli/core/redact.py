@@ -3,7 +3,7 @@
 Three kinds of secret: values this process knows (an API key, a client secret, a bearer token),
 replaced wherever they appear; the signing parts of URLs (a presigned URL's X-Amz-Signature,
 X-Amz-Credential, X-Amz-Security-Token, X-Goog-Signature, any `sig`, `token`, `secret`, `key`,
-`sign`, `jwt`-like query value: SIGNING_ENDINGS, SIGNING_NAMES), shown as "…"; and a URL's
+`sign`, `jwt`, `hmac`, `code`, `session`, `hash`-like query value: SIGNING_ENDINGS, SIGNING_NAMES), shown as "…"; and a URL's
 user:password@, shown as "***@".
 """
 
@@ -39,10 +39,13 @@ SIGNING_ENDINGS = (
     "access_key",
     "access_key_id",
     "access_id",
+    "hmac",  # Akamai-style token signatures (hmac=, url_hmac=)
 )
-# Names that sign or authorise only whole (as endings they would catch design=, monkey=):
-# key (Google API keys), sign (Tencent CDN, many Chinese APIs), auth, authorization.
-SIGNING_NAMES = ("key", "sign", "auth", "authorization")
+# Names that sign or authorise only whole (as endings they would catch design=, monkey=,
+# zipcode=, filehash=): key (Google API keys), sign (Tencent CDN, many Chinese APIs), auth,
+# authorization, code (OAuth authorization codes), session and session_id, hash (signed-URL
+# hashes).
+SIGNING_NAMES = ("key", "sign", "auth", "authorization", "code", "session", "session_id", "hash")
 
 
 def _name_pattern(name: str) -> str:

@@ -277,6 +277,11 @@ CREATE INDEX IF NOT EXISTS attempts_request ON attempts (request, base_url, prof
 """,
     ),
 )
+# hmac, code, session, session_id and hash are masked too (break17c L2): m014's masking of every
+# URL and text the history keeps, run again.
+MIGRATIONS += (
+    ("m017_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
+)
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
 KNOWN_BY_VERSION = {2: 2, 3: 3}
@@ -1210,7 +1215,7 @@ class Journal:
 
     def jobs_since(self, since: float) -> list[JobRecord]:
         """Every job made since then, oldest first (the ledger, the history's export)."""
-        sql = "SELECT * FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
+        sql = f"SELECT *, {_HELD_BY} FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
         return [_job(row) for row in self._read(sql, (since,))]
 
     def unsaved(self) -> list[JobRecord]:
