@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from akool_cli.core import contract, mediatypes, redact
+from akool_cli.core import contract, interrupts, mediatypes, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -313,7 +313,8 @@ def _fetch(
                 ) from None
             delay = retry.delay(attempt, exc.retry_after)
             log.debug("download retry %d in %.2f s after %s", attempt, delay, exc)
-            clock.sleep(delay)
+            if interrupts.backoff(clock, delay, want.cancel):
+                raise DownloadCancelled(str(exc)) from None  # a stop: the part file stays
         except NotAVideoError:
             part.discard()  # what the server sent is not the video: nothing worth resuming
             raise
