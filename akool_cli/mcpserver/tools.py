@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from akool_cli.client import Client, Job, Once, Run, RunRecord
-from akool_cli.core import contract, kinds, products
+from akool_cli.core import contract, kinds, products, redact
 from akool_cli.core.durations import iso
 from akool_cli.core.errors import (
     AkoolError,
@@ -658,12 +658,17 @@ def _shown(text: str) -> str:
 
 def claim_key(tool: str, arguments: dict[str, Any]) -> str:
     """The claim a create call takes: the caller's idempotency_key, else the tool and its
-    arguments (canonical JSON). Either way hashed: the key names no input."""
+    arguments (canonical JSON; a presigned URL by its object, redact.stable: `upload` signs
+    the same file anew each time). Either way hashed: the key names no input."""
     explicit = arguments.get("idempotency_key")
     if explicit is not None:
         material = json.dumps({"tool": tool, "idempotency_key": str(explicit)})
         return "mcp:key:" + hashlib.sha256(material.encode()).hexdigest()[:32]
-    same = {k: v for k, v in arguments.items() if k not in ("idempotency_key", "account")}
+    same = {
+        k: redact.stable_fields(v)
+        for k, v in arguments.items()
+        if k not in ("idempotency_key", "account")
+    }
     material = json.dumps({"tool": tool, "arguments": same}, sort_keys=True)
     return "mcp:call:" + hashlib.sha256(material.encode()).hexdigest()[:32]
 

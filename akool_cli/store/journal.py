@@ -276,6 +276,18 @@ UPDATE attempts SET request = akool_request(kind, inputs);
 CREATE INDEX IF NOT EXISTS attempts_request ON attempts (request, base_url, profile)
 """,
     ),
+    (
+        # A presigned input is recorded by its object, not by when it was signed (redact.stable:
+        # X-Amz-Date, X-Amz-Expires... shown as …), so the same file uploaded earlier and
+        # presigned again is the same create: an unknown outcome blocks it. Recorded inputs of
+        # before are rewritten so (break17d H1).
+        "m016_presigned_inputs_by_object",
+        """
+UPDATE jobs SET inputs = akool_stable_json(inputs) WHERE inputs LIKE '%?%';
+UPDATE jobs SET answered = akool_stable_json(answered) WHERE answered LIKE '%?%';
+UPDATE attempts SET inputs = akool_stable_json(inputs) WHERE inputs LIKE '%?%'
+""",
+    ),
 )
 # hmac, code, session, session_id and hash are masked too (break17c L2): m014's masking of every
 # URL and text the history keeps, run again.
@@ -1269,8 +1281,11 @@ def _finished(status: int, now: float, created: float) -> tuple[float | None, fl
 
 def _recorded(inputs: dict[str, Any]) -> str:
     """Inputs as the history keeps them: a presigned URL without its signature (the history
-    is for reading back, never for sending again), so a copied history grants no access."""
-    return json.dumps(redact.signed_fields(inputs))
+    is for reading back, never for sending again), so a copied history grants no access, and
+    without when it was signed (redact.stable), so one object is one input however often it
+    is presigned: what tells one create from another (the same create is refused while its
+    outcome is unknown)."""
+    return json.dumps(redact.stable_fields(inputs))
 
 
 def _applied_migrations(db: sqlite3.Connection) -> list[str]:
@@ -1346,6 +1361,14 @@ def _signed_json(text: str) -> str:
         return redact.signed(text)
 
 
+def _stable_json(text: str) -> str:
+    """Recorded inputs (JSON) with every presigned URL in them recorded by its object."""
+    try:
+        return json.dumps(redact.stable_fields(json.loads(text)))
+    except ValueError:
+        return redact.stable(text)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.
     previous = os.umask(0o077)
@@ -1361,6 +1384,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.create_function("akool_signed", 1, redact.signed, deterministic=True)
         db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
         db.create_function("akool_request", 2, requests.digest, deterministic=True)
+        db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # What a row held before it changed (a URL recorded unmasked by an older akool) is
         # overwritten with zeros, not left in the file's free space.
