@@ -13,6 +13,7 @@ from typing import Any
 from akool_cli.audit import fields, source
 from akool_cli.audit.paths import Judgement, judge
 from akool_cli.audit.sites import AKOOL_HOST, AKOOL_URL, OPEN_API_PATH, Bases, Site, sites
+from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -75,6 +76,7 @@ class FileContext:
                 suffix, (("//", "#"), True) if suffix in source.MARKDOWN else None
             )
             self._doc = fields.read(self.lines, self.is_python, self.language, style)
+            self._doc.scopes = self.bases.scopes
         return self._doc
 
     @property
@@ -165,7 +167,10 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
         if talks and found.verdict in ("guess", "unknown"):
             return found
         return None
-    api_host = (site.host or "").lower() == contract.DOCUMENTED_HOST
+    host = (site.host or "").lower()
+    # every path joined to a base on AKOOL's domain is a call (`${base}/status` on api.akool.com
+    # as on openapi.akool.com); AKOOL's website and docs are pages, not an API
+    api_host = host == contract.DOCUMENTED_HOST or (site.joined and host not in WEBSITE_HOSTS)
     found = judge(path, site.continued, api_host)
     if found.verdict == "none":
         return None

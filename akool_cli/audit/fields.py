@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit import ties
+from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
@@ -120,6 +121,7 @@ class Text:
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
+    scopes: Scopes | None = None  # the file's functions, where each name is in effect
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -888,7 +890,10 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
             stop = at
             break
     uses = doc.uses().get(name, [])
-    return statement, uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
+    found = uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
+    if doc.scopes is not None:  # not a parameter or a local of the same name in another function
+        found = [u for u in found if doc.scopes.visible(name, line, doc.line_of(u))]
+    return statement, found
 
 
 ASSIGNED_URL = re.compile(

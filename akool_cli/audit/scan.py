@@ -22,6 +22,7 @@ from typing import Any
 from akool_cli.audit import sites, source, wrappers
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
+from akool_cli.audit.scopes import Scopes
 
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
 
@@ -172,6 +173,7 @@ def _audit_text(
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
+    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines)
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
@@ -325,6 +327,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> tuple[Shared, Shared]:
         if "akool" not in text.lower() and "/api/open" not in text:
             continue
         lines, bases = source.split_lines(text), sites.Bases()
+        bases.lines, bases.scopes = lines, Scopes(lines)
         for name, base in sites.definitions(shown, lines, bases).items():
             shared.setdefault(name, []).append((path, base))
         wrappers.find_helpers(lines, bases)

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
-from akool_cli.audit.sites import FUNCTION_DEF, NOT_FUNCTIONS, Base, Bases
+from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, defines, parameters
+from akool_cli.audit.sites import Base, Bases
 
 PASSED = "*"  # the wrapper sends the method its caller gives it
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -106,7 +107,7 @@ def _read(lines: list[str], bases: Bases) -> None:
     current: Function | None = None
     for i, line in enumerate(lines):
         fn = FUNCTION_DEF.search(line)
-        if fn is not None and _defines(lines, i, fn):
+        if fn is not None and defines(lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
                 current = Function(name, i, parameters(lines, i, fn.end()))
@@ -124,15 +125,6 @@ def _read(lines: list[str], bases: Bases) -> None:
         )
         if found is not None:
             bases.helpers[current.name] = found
-
-
-def _defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
-    """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
-    keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""
-    if not fn.group("c"):
-        return True
-    following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return lines[i].rstrip().endswith("{") or following.startswith("{")
 
 
 def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
@@ -176,29 +168,6 @@ def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) 
         method = verb if verb in METHODS else wrapper_method(lines, i, current.params)
         return replace(base, method=method)
     return None
-
-
-def parameters(lines: list[str], line: int, after: int) -> set[str]:
-    """The names of a function's parameters (its parenthesised list, over several lines if need
-    be), and the shell's positional ones."""
-    text = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
-    opened = text.find("(")
-    found = {str(n) for n in range(1, 10)}
-    if opened < 0:
-        return found
-    depth, chars = 0, []
-    for piece in [text[opened:], *lines[line + 1 : line + 8]]:
-        for c in piece:
-            depth += {"(": 1, ")": -1}.get(c, 0)
-            chars.append(c)
-            if depth == 0:
-                break
-        if depth == 0:
-            break
-    for part in "".join(chars)[1:-1].split(","):
-        head = re.split(r"[:=]", part, maxsplit=1)[0]
-        found.update(re.findall(r"[A-Za-z_]\w*", head))
-    return found
 
 
 def joins(line: str) -> Iterator[tuple[str, str, str]]:
