@@ -8,14 +8,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FUNCTION_DEF = re.compile(
+# A function's definition, in the languages the audit reads: those that open a line (a shell
+# function, a C-like method `name(...) {`), then those a keyword or an arrow says (`def`, `func`,
+# `function`, `fun`, `fn`, `sub`, `name = (...) =>`, `name: function (...) {`).
+ANCHORED_DEF = (
     r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
-    r"|(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
-    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
     r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
     r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
 )
+FLOATING_DEF = (
+    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
+    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
+)
+FUNCTION_DEF = re.compile(ANCHORED_DEF + "|" + FLOATING_DEF)
+_ANCHORED = re.compile(ANCHORED_DEF)
+_FLOATING = re.compile(FLOATING_DEF)
+DEF_WORDS = ("def", "func", "fun", "fn", "sub", "=>")
+
+
+def function_def(line: str) -> re.Match[str] | None:
+    """FUNCTION_DEF on a line, without running it where nothing could match (most lines)."""
+    if "(" not in line and "{" not in line:
+        return None
+    m = _ANCHORED.match(line)
+    if m is not None:
+        return m
+    return _FLOATING.search(line) if any(w in line for w in DEF_WORDS) else None
+
+
 NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
 # Functions without a name: `(url) => ...`, `url => ...`, `function (url) {`, `lambda url: ...`
 ANONYMOUS = re.compile(
@@ -52,7 +73,7 @@ def parameters(lines: list[str], line: int, after: int) -> set[str]:
 def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
     """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
     keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""
-    if not fn.group("c"):
+    if not fn.groupdict().get("c"):
         return True
     following = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return lines[i].rstrip().endswith("{") or following.startswith("{")
@@ -86,8 +107,13 @@ class _Finder:
             if len(line) > 2000:
                 continue  # (a minified line: no scope the audit can follow)
             self._close_indented(i, line)
+            if not self.pending and not self.braced:
+                self.depth = 0  # (braces are counted only inside a function that has them)
             self._open(i, line)
-            self._braces(i, STRING.sub('""', line))
+            # (a definition whose body did not open by its last line is a one-line function)
+            if (self.pending or self.braced) and ("{" in line or "}" in line):
+                self._braces(i, STRING.sub('""', line))
+            self.pending = [p for p in self.pending if p[2] > i]
         last = len(self.lines) - 1
         for k, _, _ in self.indented:
             self.scopes[k].end = last
@@ -109,7 +135,7 @@ class _Finder:
             self.scopes[k].end = i if text == "end" else end
 
     def _open(self, i: int, line: str) -> None:
-        fn = FUNCTION_DEF.search(line)
+        fn = function_def(line)
         if fn is not None and defines(self.lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
@@ -150,8 +176,6 @@ class _Finder:
                 self.depth -= 1
                 while self.braced and self.depth <= self.braced[-1][1]:
                     self.scopes[self.braced.pop()[0]].end = i
-        # a definition whose body did not open by now is a one-line function (`x => f(x)`)
-        self.pending = [p for p in self.pending if p[2] > i]
 
 
 class Scopes:

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from akool_cli.audit.localpaths import local_names, names_a_file
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, Scopes
@@ -137,6 +138,7 @@ class Bases:
     scopes: Scopes | None = None
     lines: list[str] = field(default_factory=list)
     _local: frozenset[str] | None = None
+    _plain: dict[str, bool] = field(default_factory=dict)  # names bound only at the top level
 
     def local(self, ref: str) -> bool:
         """Whether a name holds a path on the script's own machine (`$ROOT`, `__dirname`, a
@@ -151,30 +153,41 @@ class Bases:
         spots = self.bindings.setdefault(name, [])
         spots.append((line, base, attribute))
         spots.sort(key=lambda s: s[0])
+        self._plain.pop(name, None)
 
     def find(self, ref: str, line: int | None = None) -> Base | None:
         """The base a name holds at a line: its binding in effect there (the first one when the
         name is bound only below, as a module constant read in a function above it). A bare
         name reads only the bindings in its scope: not another function's local, nor an outer
         name that a parameter of its own function shadows."""
+        return self.lookup(ref, line)[1]
+
+    def foreign(self, ref: str, line: int) -> bool:
+        """Whether a name holds a URL on another host at a line: paths joined to it are not
+        AKOOL's, whatever they look like."""
+        bound, base = self.lookup(ref, line)
+        return bound and base is None
+
+    def lookup(self, ref: str, line: int | None) -> tuple[bool, Base | None]:
+        """(whether the file binds the name in scope at the line, the base it holds there)."""
         name = _name_of(ref)
         if not name:
-            return None
+            return False, None
         spots = self.bindings.get(name)
         if spots and line is not None:
             spots = self._in_scope(name, spots, line, _is_attribute(ref))
             if not spots:
-                return None  # bound in the file, but not in this scope
+                return False, None  # bound in the file, but not in this scope
             k = bisect.bisect_right([at for at, _, _ in spots], line) - 1
-            return spots[max(k, 0)][1]
+            return True, spots[max(k, 0)][1]
         if (
             line is not None
             and self.scopes is not None
             and not _is_attribute(ref)
             and self.scopes.parameter_at(name, line)
         ):
-            return None  # a parameter of the same name as another file's base
-        return self.names.get(name) or self.imported.get(name)
+            return False, None  # a parameter of the same name as another file's base
+        return False, self.names.get(name) or self.imported.get(name)
 
     def _in_scope(
         self, name: str, spots: list[tuple[int, Base | None, bool]], line: int, attribute: bool
@@ -184,24 +197,18 @@ class Bases:
             return spots
         if attribute:  # self.base: an attribute or a class's field, not a function's local
             return [s for s in spots if s[2] or scopes.at(s[0]) < 0]
-        if not scopes.shadowed_anywhere(name) and all(scopes.at(at) < 0 for at, _, _ in spots):
-            return spots  # (the common case: module constants, no parameter of their name)
-        return [s for s in spots if scopes.visible(name, s[0], line)]
-
-    def foreign(self, ref: str, line: int) -> bool:
-        """Whether a name holds a URL on another host at a line: paths joined to it are not
-        AKOOL's, whatever they look like."""
-        name = _name_of(ref)
-        if not name or name not in self.bindings:
-            return False
-        spots = self._in_scope(name, self.bindings[name], line, _is_attribute(ref))
-        return bool(spots) and self.find(ref, line) is None
+        plain = self._plain.get(name)
+        if plain is None:  # (the common case: module constants, no parameter of their name)
+            plain = not scopes.shadowed_anywhere(name) and all(scopes.at(s[0]) < 0 for s in spots)
+            self._plain[name] = plain
+        return spots if plain else [s for s in spots if scopes.visible(name, s[0], line)]
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
         return before[-1] if before else (self.clients[0][1] if self.clients else None)
 
 
+@lru_cache(maxsize=4096)
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
@@ -214,6 +221,7 @@ def _name_of(ref: str) -> str:
     return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
 
 
+@lru_cache(maxsize=4096)
 def _is_attribute(ref: str) -> bool:
     """A reference to an attribute or a member (self.base, this.base, $this->base, Config.BASE),
     which no parameter shadows."""
@@ -578,10 +586,10 @@ def _joined(
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
     if PLACEHOLDER_PATH.match(text):
         return  # a wrapper joining its parameter (f"{BASE}{path}", "%s%s"): its callers' paths
-    if bases.foreign(ref, i):  # a path on another host: no other reading of it is a call
+    bound, base = bases.lookup(ref, i)
+    if bound and base is None:  # a path on another host: no other reading of it is a call
         yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
         return
-    base = bases.find(ref, i)
     if base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
     elif bases.local(ref) or FILE_NAME.search(text.split("?")[0]):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
-from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, defines, parameters
+from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, defines, function_def, parameters
 from akool_cli.audit.sites import Base, Bases
 
 PASSED = "*"  # the wrapper sends the method its caller gives it
@@ -106,7 +106,7 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
 def _read(lines: list[str], bases: Bases) -> None:
     current: Function | None = None
     for i, line in enumerate(lines):
-        fn = FUNCTION_DEF.search(line)
+        fn = function_def(line)
         if fn is not None and defines(lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
