@@ -168,3 +168,101 @@ requests.get(f"{OTHER}/videos")
         (7, "unknown-endpoint"),
         (9, "unknown-endpoint"),
     ]
+
+
+# -- d. a path default passed through an environment fallback ---------------------------------------
+
+JS_ENV_OR = f"""const BASE = "https://openapi.akool.com";
+const DEFAULT_PATH = "/api/open/v3{TALKING}";
+function envOr(name, fallback) {{
+  const v = process.env[name];
+  return v ? v : fallback;
+}}
+const path = envOr("X_PATH", DEFAULT_PATH);
+const info = envOr("INFO_PATH", "/api/open/v3{INFO}");
+const guess = process.env.GUESS || "/api/open/v3/photo/talking";
+fetch(`${{BASE}}${{path}}`, {{ method: "POST", body: JSON.stringify({{ talking_photo_url: "a", audio_url: "b", resolution: "720p" }}) }});
+fetch(`${{BASE}}${{info}}`, {{ method: "POST" }});
+fetch(BASE + guess, {{ method: "POST" }});
+"""
+
+PY_ENV_OR = f"""import os, requests
+API = "{V3}"
+def env_or(name, default):
+    return os.environ.get(name) or default
+def setting(key, otherwise):
+    found = os.getenv(key)
+    if found is None:
+        return otherwise
+    return found
+image = env_or("IMG", "/content/image/createbyprompt")
+status = os.getenv("STATUS", "/content/video/status")
+info = setting("INFO", "{INFO}")
+requests.post(f"{{API}}{{image}}", json={{"prompt": "p", "size": "1:1"}})
+requests.get(API + status)
+requests.post(f"{{API}}{{info}}", params={{"video_model_id": "x"}})
+"""
+
+SHELL_ENV = f"""#!/bin/bash
+API="{V3}"
+TALK="${{TALK:-{TALKING}}}"
+LIST="${{LIST:-/language/lists}}"
+curl -s -X POST "$API$TALK" -d '{{"talking_photo_url": "a", "audio_url": "b", "resolution": "720p"}}'
+curl -s "${{API}}${{LIST}}"
+"""
+
+
+def test_a_path_default_through_an_environment_fallback_is_the_call() -> None:
+    assert places(audit_text(JS_ENV_OR, "e.js")) == [
+        (9, "undocumented-path"),
+        (10, "bad-value"),
+        (11, "wrong-method"),
+    ]
+    assert places(audit_text(PY_ENV_OR, "e.py")) == [
+        (13, "misnamed-field"),
+        (14, "unknown-endpoint"),
+        (15, "wrong-method"),
+    ]
+    assert places(audit_text(SHELL_ENV, "e.sh")) == [(5, "bad-value"), (6, "unknown-endpoint")]
+
+
+# -- e. a path constant given to a wrapper ---------------------------------------------------------
+
+PY_CONSTANTS = f'''import requests
+TALK = "{TALKING}"
+INFO_PATH = "{INFO}"
+GUESS = "/photo/talking"
+class Akool:
+    BASE = "{V3}"
+    def _post(self, path, payload):
+        return requests.post(self.BASE + path, json=payload).json()
+    def talk(self):
+        return self._post(TALK, {{"talking_photo_url": "a", "audio_url": "b", "resolution": "4k"}})
+    def info(self, vid):
+        return self._post(INFO_PATH, {{"video_model_id": vid}})
+    def guess(self):
+        return self._post(GUESS, {{"image_url": "a"}})
+'''
+
+TS_TABLE = """const BASE_URL = "https://openapi.akool.com/api/open/v4";
+const ENDPOINTS = {
+  clone: "/voice/clone",
+  list: "/voice/lists",
+};
+async function request(path: string, body: object) {
+  return fetch(`${BASE_URL}${path}`, { method: "POST", body: JSON.stringify(body) });
+}
+request(ENDPOINTS.clone, { source_voice_file: "u", voice_options: { style: 1 } });
+request(ENDPOINTS.list, {});
+"""
+
+
+def test_a_path_constant_given_to_a_wrapper_is_the_call() -> None:
+    assert places(audit_text(PY_CONSTANTS, "k.py")) == [
+        (10, "bad-value"),
+        (12, "wrong-method"),
+        (14, "misnamed-field"),
+        (14, "undocumented-path"),
+    ]
+    # the object that holds the paths is not the request's body
+    assert places(audit_text(TS_TABLE, "k.ts")) == [(10, "unknown-endpoint")]

@@ -77,6 +77,7 @@ class FileContext:
             )
             self._doc = fields.read(self.lines, self.is_python, self.language, style)
             self._doc.scopes = self.bases.scopes
+            self._doc.path_tables = frozenset(self.bases.path_tables)
         return self._doc
 
     @property
@@ -104,6 +105,11 @@ class FileContext:
 
     def near_call(self, line: int, distance: int = NEARBY_LINES) -> bool:
         return any(n in self._calls for n in range(line - distance, line + distance + 1))
+
+    def written(self) -> list[Mention]:
+        """The mentions whose path is written where they are (a name that only carries a path
+        judged where it is written is not judged again where it is used)."""
+        return [m for m in self.mentions if not m.site.echo]
 
     def calls(self) -> list[Mention]:
         """The mentions of documented endpoints, in file order."""

@@ -122,6 +122,7 @@ class Text:
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
+    path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -520,7 +521,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
-        target += _variable_keys(doc, name, start)
+        if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
+            target += _variable_keys(doc, name, start)
     if "JSONObject" in segment or "JsonObject" in segment:
         for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
             body += _chain_keys(doc, m.end())

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import sites, source, wrappers
+from akool_cli.audit import pathnames, sites, source, wrappers
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 from akool_cli.audit.scopes import Scopes
@@ -180,6 +180,7 @@ def _audit_text(
         wrappers.find_helpers(lines, ctx.bases)
     for helper, base in helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
+    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines))
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
@@ -363,11 +364,21 @@ def imported_by(
         chosen = _by_module(path, text, others)
         if chosen is not None:
             found[name] = chosen
-        elif len({(b.host, b.prefix) for _, b in others}) == 1 and (
-            _imports(text, name) or _same_package(path, [p for p, _ in others])
+        elif (
+            len({(b.host, b.prefix) for _, b in others}) == 1
+            and not _from_elsewhere(text, name)
+            and (_imports(text, name) or _same_package(path, [p for p, _ in others]))
         ):
             found[name] = others[0][1]
     return found
+
+
+def _from_elsewhere(text: str, name: str) -> bool:
+    """Whether the file takes the name from a module none of the scanned files is: `const {
+    host } = require("./config.json")` reads a JSON file's host, not a script's."""
+    word = re.escape(name)
+    line = re.search(rf"^.*\b{word}\b.*\brequire\(\s*[\"'](?P<m>[^\"']+)[\"']", text, re.M)
+    return line is not None and line.group("m").endswith((".json", ".yaml", ".yml", ".toml"))
 
 
 def _imported_by_name(text: str, name: str) -> bool:

@@ -70,20 +70,22 @@ URLJOIN = re.compile(
 )
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
-PATH_ARGUMENT = re.compile(
+# The head of such a call, up to its path: the function, a Go context, a method argument.
+CALL_HEAD = (
     r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
     r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
     r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
-    r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
+)
+PATH_ARGUMENT = re.compile(
+    CALL_HEAD
+    + r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
 ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
-SHELL_CALL = re.compile(
-    r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
-    r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-)
+SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
+SHELL_CALL = re.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ class Site:
     continued: bool = False  # the text goes on with "/" and a variable
     options: tuple[str, ...] = ()  # prefixes to try when the base is unknown
     foreign: bool = False  # joined to a base on another host: a place that is not a call
+    named: bool = False  # the text is a name that holds the path (see pathnames.py): no fix here
+    echo: bool = False  # the path is judged where it is written; here only its request is read
 
 
 @dataclass
@@ -139,6 +143,9 @@ class Bases:
     lines: list[str] = field(default_factory=list)
     _local: frozenset[str] | None = None
     _plain: dict[str, bool] = field(default_factory=dict)  # names bound only at the top level
+    # The places where a name holding a path is joined to a base or given to a wrapper, by line.
+    named: dict[int, list[Site]] = field(default_factory=dict)
+    path_tables: set[str] = field(default_factory=set)  # objects whose entries are paths
 
     def local(self, ref: str) -> bool:
         """Whether a name holds a path on the script's own machine (`$ROOT`, `__dirname`, a
@@ -219,6 +226,11 @@ def _name_of(ref: str) -> str:
         return quoted.group(1)
     ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
     return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
+
+
+def name_of(ref: str) -> str:
+    """The name a reference uses (see _name_of)."""
+    return _name_of(ref)
 
 
 @lru_cache(maxsize=4096)
@@ -486,6 +498,7 @@ def _sibling(a: Site, b: Site) -> bool:
 def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Site]:
     """The readings of one line, the most informed first: URLs with an AKOOL host, paths joined
     to a known base, then literal /api/open/vN paths, then relative paths of unknown bases."""
+    yield from bases.named.get(i, ())
     for m in AKOOL_URL.finditer(line):
         path = m.group("path") or ""
         if path:

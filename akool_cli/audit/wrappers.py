@@ -23,22 +23,32 @@ STATEMENT_LINES = 8
 # `new URL(P, B)`. Between the two only a slash or an /api/open[/vN] prefix of the wrapper's own.
 MID = r"(?P<mid>/?(?:api/open(?:/v\d+)?/?)?)"
 PARAM = r"(?P<p>[A-Za-z_]\w*)"
-JOINS = (
-    re.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + PARAM),
-    re.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?(?P<p>[A-Za-z_]\w*|\d)"),
-    re.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?(?P<p>[A-Za-z_]\w*|\d)"),
-    re.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + PARAM),
-    re.compile(
-        r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
-        r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?" + PARAM + r"\b(?!\s*\()"
-    ),
-    re.compile(
-        r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
-        r"(?P<b>[\w.$>-]+)\s*,\s*\$?" + PARAM
-    ),
-    re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + PARAM),
-    re.compile(r"\bnew URL\(\s*" + PARAM + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
-)
+
+
+def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
+    """The joins above, of a base and a name that `param` matches (`shell_param` in the shell's
+    forms, where a positional `$1` is one too)."""
+    return (
+        re.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + param),
+        re.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?" + shell_param),
+        re.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?" + shell_param),
+        re.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + param),
+        re.compile(
+            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
+            r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?"
+            + param
+            + r"\b(?!\s*\()"
+        ),
+        re.compile(
+            r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
+            r"(?P<b>[\w.$>-]+)\s*,\s*\$?" + param
+        ),
+        re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + param),
+        re.compile(r"\bnew URL\(\s*" + param + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
+    )
+
+
+JOINS = join_patterns(PARAM, r"(?P<p>[A-Za-z_]\w*|\d)")
 # A local that is a parameter as it is or trimmed (`endpoint = path.lstrip("/")`, `local
 # path="$2"`): a parameter too; one made from it (`suffix = name + ".json"`) is not.
 FROM_PARAMETER = re.compile(
