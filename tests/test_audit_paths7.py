@@ -7,7 +7,9 @@ client class imported from the folder is followed."""
 
 from __future__ import annotations
 
-from akool_cli.audit.scan import Finding, audit_text
+from pathlib import Path
+
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 V3 = "https://openapi.akool.com/api/open/v3"
 TALKING = "/content/video/createbytalkingphoto"
@@ -266,3 +268,59 @@ def test_a_path_constant_given_to_a_wrapper_is_the_call() -> None:
     ]
     # the object that holds the paths is not the request's body
     assert places(audit_text(TS_TABLE, "k.ts")) == [(10, "unknown-endpoint")]
+
+
+# -- f. verb-named methods of a client class imported from the folder -----------------------------
+
+CLIENT_PY = f'''import requests
+class AkoolApi:
+    def __init__(self, key, base="{V3}"):
+        self.base = base
+        self.s = requests.Session()
+    def post(self, path, body):
+        return self.s.post(self.base + path, json=body).json()
+    def get(self, path, params=None):
+        return self.s.get(f"{{self.base}}{{path}}", params=params).json()
+'''
+
+USER_PY = f"""import requests
+from akool_api import AkoolApi
+api = AkoolApi("k")
+api.post("{TALKING}", {{"talking_photo_url": "a", "audio_url": "b", "resolution": "4k"}})
+api.post("{INFO}", {{"video_model_id": "x"}})
+api.get("/avatars")
+requests.post("/content/video/whatever", json={{}})
+"""
+
+CLIENT_JS = f"""class AkoolClient {{
+  constructor(key) {{ this.base = "{V3}"; this.key = key; }}
+  async post(path, body) {{
+    return axios.post(`${{this.base}}${{path}}`, body, {{ headers: {{ "x-api-key": this.key }} }});
+  }}
+}}
+module.exports = {{ AkoolClient }};
+"""
+
+USER_JS = """const { AkoolClient } = require("./akool");
+const axios = require("axios");
+const client = new AkoolClient(process.env.KEY);
+client.post("/content/video/status", {});
+axios.post("/content/video/status", {});
+"""
+
+
+def test_a_verb_named_method_of_an_imported_client_class_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "akool_api.py").write_text(CLIENT_PY)
+    (tmp_path / "batch.py").write_text(USER_PY)
+    (tmp_path / "akool.js").write_text(CLIENT_JS)
+    (tmp_path / "main.js").write_text(USER_JS)
+    found = audit([tmp_path]).findings
+    assert sorted((Path(f.file).name, f.line, f.rule) for f in found) == [
+        ("batch.py", 4, "bad-value"),
+        ("batch.py", 5, "wrong-method"),
+        ("batch.py", 6, "unknown-endpoint"),
+        ("main.js", 4, "unknown-endpoint"),
+    ]
+    # a file that does not import the class makes no object of it: its client.post is its own
+    (tmp_path / "other.py").write_text('api = AkoolApi("k")\napi.post("/content/video/x", {})\n')
+    assert [f for f in audit([tmp_path]).findings if f.file.endswith("other.py")] == []

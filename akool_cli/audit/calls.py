@@ -143,7 +143,11 @@ def find_mentions(ctx: FileContext) -> None:
     ctx.comments = source.comments(ctx.name, ctx.lines)
     talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
     talks = talks or bool(
-        ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers
+        ctx.bases.names
+        or ctx.bases.imported
+        or ctx.bases.clients
+        or ctx.bases.helpers
+        or ctx.bases.methods
     )
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks)

@@ -229,7 +229,8 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
                 base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
             yield _site(i, line, m.start("p"), m.group("p"), held, base)
     for m in NAME_ARGUMENT.finditer(line):
-        base = _callee_base(m.group("fn"), i, bases)
+        base = bases.method_of(line, m.start("fn"), m.group("fn"))
+        base = base or _callee_base(m.group("fn"), i, bases)
         held = found.held(m.group("p"), i, bases) if base is not None else None
         if held is not None:
             yield _site(i, line, m.start("p"), m.group("p"), held, base)

@@ -141,12 +141,14 @@ def audit_text(
     rules: Iterable[Rule] = RULES,
     imported: dict[str, sites.Base] | None = None,
     helpers: dict[str, sites.Base] | None = None,
+    methods: dict[tuple[str, str], sites.Base] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
-    their helpers that join a path to a base."""
+    their helpers that join a path to a base; `methods`: their client classes' verb-named
+    methods, by the name an object of the class is held in and the method's name."""
     with _no_gc():
-        return _audit_text(text, name, rules, imported, helpers or {})
+        return _audit_text(text, name, rules, imported, helpers or {}, methods or {})
 
 
 @contextmanager
@@ -169,10 +171,12 @@ def _audit_text(
     rules: Iterable[Rule],
     imported: dict[str, sites.Base] | None,
     helpers: dict[str, sites.Base],
+    methods: dict[tuple[str, str], sites.Base],
 ) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
+    ctx.bases.methods = dict(methods)
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines)
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
@@ -300,14 +304,15 @@ def audit(
                 skipped.append((shown, why))
             continue
         texts.append((path, shown, text))
-    shared, helpers = folder_bases(texts) if len(texts) > 1 else ({}, {})  # one file: none
+    folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
     for path, shown, text in texts:
         findings += audit_text(
             text,
             shown,
             chosen,
-            imported_by(path, text, shared),
-            imported_by(path, text, helpers, functions=True),
+            imported_by(path, text, folder.shared),
+            imported_by(path, text, folder.helpers, functions=True),
+            client_methods(path, text, folder.methods),
         )
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
@@ -319,23 +324,62 @@ def audit(
 Shared = dict[str, list[tuple[Path, sites.Base]]]
 
 
-def folder_bases(texts: list[tuple[Path, str, str]]) -> tuple[Shared, Shared]:
+@dataclass
+class Folder:
+    """What the files of a scanned folder share: names bound to bases, helper functions, and the
+    verb-named methods of client classes (class: method: [(file, base)])."""
+
+    shared: Shared = field(default_factory=dict)
+    helpers: Shared = field(default_factory=dict)
+    methods: dict[str, Shared] = field(default_factory=dict)
+
+
+def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     """Every name a scanned file binds to an AKOOL base, and every helper it defines that joins
     its argument to one (`export async function akoolPost(path, body)`), with their files."""
-    shared: Shared = {}
-    helpers: Shared = {}
+    folder = Folder()
     for path, shown, text in texts:
         if "akool" not in text.lower() and "/api/open" not in text:
             continue
         lines, bases = source.split_lines(text), sites.Bases()
         bases.lines, bases.scopes = lines, Scopes(lines)
         for name, base in sites.definitions(shown, lines, bases).items():
-            shared.setdefault(name, []).append((path, base))
+            folder.shared.setdefault(name, []).append((path, base))
         wrappers.find_helpers(lines, bases)
         for name, helper in bases.helpers.items():
-            if helper is not None:
-                helpers.setdefault(name, []).append((path, helper))
-    return shared, helpers
+            if helper is None:
+                continue
+            folder.helpers.setdefault(name, []).append((path, helper))
+            owner = bases.owners.get(name, "")
+            if owner and name.lower() in sites.HTTP_METHODS:  # AkoolClient.post(path, body)
+                by_method = folder.methods.setdefault(owner, {})
+                by_method.setdefault(name, []).append((path, helper))
+    return folder
+
+
+def client_methods(
+    path: Path, text: str, methods: dict[str, Shared]
+) -> dict[tuple[str, str], sites.Base]:
+    """The verb-named methods of client classes of other files that this file imports and makes
+    an object of (`client = new AkoolClient()`, `self.api = AkoolClient(key)`), by the name that
+    holds the object: `client.post("/x", body)` is a call of the path the method joins."""
+    found: dict[tuple[str, str], sites.Base] = {}
+    for cls, by_method in methods.items():
+        owners = [p for entries in by_method.values() for p, _ in entries]
+        if cls not in text or path in owners:
+            continue  # (the file's own class: its helpers are its own)
+        if not (any(_refers_to(text, p) for p in owners) or _same_package(path, owners)):
+            continue
+        made = re.compile(
+            r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
+            rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?{re.escape(cls)}\s*[({{]"
+        )
+        for m in made.finditer(text):
+            for method, entries in by_method.items():
+                mine = [b for p, b in entries if _refers_to(text, p) or _same_package(path, [p])]
+                if mine:
+                    found[(sites.name_of(m.group("r")), method)] = mine[0]
+    return found
 
 
 def imported_by(

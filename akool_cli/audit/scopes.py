@@ -70,6 +70,28 @@ def parameters(lines: list[str], line: int, after: int) -> set[str]:
     return found
 
 
+CLASS = re.compile(
+    r"^(?P<ind>\s*)(?:export\s+)?(?:default\s+)?(?:(?:public|private|protected|internal|abstract"
+    r"|final|sealed|open|data|static|partial)\s+)*class\s+(?P<n>[A-Za-z_]\w*)"
+)
+GO_RECEIVER = re.compile(r"\bfunc\s*\(\s*\w+\s+\*?(?P<t>[A-Za-z_]\w*)\s*\)")
+CLASS_LINES = 400  # how far above a method its class may open
+
+
+def enclosing_class(lines: list[str], line: int) -> str:
+    """The class a function defined at a line belongs to ("" for none): the nearest class above
+    it that is less indented, or a Go method's receiver type."""
+    receiver = GO_RECEIVER.search(lines[line])
+    if receiver is not None:
+        return receiver.group("t")
+    level = len(lines[line]) - len(lines[line].lstrip())
+    for j in range(line - 1, max(line - CLASS_LINES, -1), -1):
+        m = CLASS.match(lines[j])
+        if m is not None and len(m.group("ind")) < level:
+            return m.group("n")
+    return ""
+
+
 def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
     """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
     keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""

@@ -70,6 +70,7 @@ URLJOIN = re.compile(
 )
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
+RECEIVER = re.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
 # The head of such a call, up to its path: the function, a Go context, a method argument.
 CALL_HEAD = (
     r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
@@ -78,7 +79,8 @@ CALL_HEAD = (
 )
 PATH_ARGUMENT = re.compile(
     CALL_HEAD
-    + r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
+    + r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?"
+    r"|/[A-Za-z_][\w-]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
@@ -146,6 +148,18 @@ class Bases:
     # The places where a name holding a path is joined to a base or given to a wrapper, by line.
     named: dict[int, list[Site]] = field(default_factory=dict)
     path_tables: set[str] = field(default_factory=set)  # objects whose entries are paths
+    owners: dict[str, str] = field(default_factory=dict)  # helper: the class that defines it
+    # Verb-named methods of client classes of other files of the folder, by the name an object
+    # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
+    methods: dict[tuple[str, str], Base] = field(default_factory=dict)
+
+    def method_of(self, line: str, at: int, fn: str) -> Base | None:
+        """The base of `receiver.fn(` at a column, when the receiver holds an object of a
+        client class of the folder whose method `fn` joins its path to a base."""
+        if not self.methods:
+            return None
+        m = RECEIVER.search(line, max(0, at - 80), at)
+        return self.methods.get((_name_of(m.group("r")), fn)) if m is not None else None
 
     def local(self, ref: str) -> bool:
         """Whether a name holds a path on the script's own machine (`$ROOT`, `__dirname`, a
@@ -504,7 +518,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
-    if (bases.helpers or bases.clients) and prev.rstrip().endswith("("):
+    if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
         shift = len(line) - len(joined)
         yield from _path_arguments(i, joined, bases, shift, line)
@@ -546,7 +560,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
-        if bases.helpers or bases.clients:
+        if bases.helpers or bases.clients or bases.methods:
             yield from _path_arguments(i, line, bases)
         return
     for m in URLJOIN.finditer(line):
@@ -556,7 +570,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(
                 i, line, m.start("path2"), m.group("path2"), m.group("b"), bases, "/"
             )
-    if bases.helpers or bases.clients:
+    if bases.helpers or bases.clients or bases.methods:
         yield from _path_arguments(i, line, bases)
 
 
@@ -576,7 +590,10 @@ def _path_arguments(
         if shift and m.start("path") + shift < 0:
             continue
         fn, start, real = m.group("fn"), m.start("path") + shift, real or line
-        if fn in bases.helpers:
+        method = bases.method_of(real, m.start("fn") + shift, fn)
+        if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
+            yield from _joined_to(i, real, start, m.group("path"), method)
+        elif fn in bases.helpers:
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
         elif (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))

@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
-from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, defines, function_def, parameters
+from akool_cli.audit.scopes import (
+    FUNCTION_DEF,
+    NOT_FUNCTIONS,
+    defines,
+    enclosing_class,
+    function_def,
+    parameters,
+)
 from akool_cli.audit.sites import Base, Bases
 
 PASSED = "*"  # the wrapper sends the method its caller gives it
@@ -135,6 +142,7 @@ def _read(lines: list[str], bases: Bases) -> None:
         )
         if found is not None:
             bases.helpers[current.name] = found
+            bases.owners[current.name] = enclosing_class(lines, current.line)
 
 
 def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
