@@ -324,3 +324,23 @@ def test_a_verb_named_method_of_an_imported_client_class_is_followed(tmp_path: P
     # a file that does not import the class makes no object of it: its client.post is its own
     (tmp_path / "other.py").write_text('api = AkoolApi("k")\napi.post("/content/video/x", {})\n')
     assert [f for f in audit([tmp_path]).findings if f.file.endswith("other.py")] == []
+
+
+def test_a_path_constant_imported_from_the_folder_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "endpoints.py").write_text(f'TALK = "{TALKING}"\nINFO = "{INFO}"\n')
+    (tmp_path / "other.py").write_text('TALK = "/photo/talking"\n')  # not the module imported
+    (tmp_path / "worker.py").write_text(
+        f"""import requests
+from endpoints import TALK, INFO
+BASE = "{V3}"
+def post(path, body):
+    return requests.post(f"{{BASE}}{{path}}", json=body)
+post(TALK, {{"talking_photo_url": "a", "audio_url": "b", "resolution": "720p"}})
+post(INFO, {{"video_model_id": "x"}})
+"""
+    )
+    found = audit([tmp_path]).findings
+    assert sorted((Path(f.file).name, f.line, f.rule) for f in found) == [
+        ("worker.py", 6, "bad-value"),
+        ("worker.py", 7, "wrong-method"),
+    ]

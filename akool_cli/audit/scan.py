@@ -142,13 +142,15 @@ def audit_text(
     imported: dict[str, sites.Base] | None = None,
     helpers: dict[str, sites.Base] | None = None,
     methods: dict[tuple[str, str], sites.Base] | None = None,
+    paths: dict[str, pathnames.Held] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
     their helpers that join a path to a base; `methods`: their client classes' verb-named
-    methods, by the name an object of the class is held in and the method's name."""
+    methods, by the name an object of the class is held in and the method's name; `paths`: their
+    path constants that this file imports."""
     with _no_gc():
-        return _audit_text(text, name, rules, imported, helpers or {}, methods or {})
+        return _audit_text(text, name, rules, imported, helpers or {}, methods or {}, paths or {})
 
 
 @contextmanager
@@ -172,6 +174,7 @@ def _audit_text(
     imported: dict[str, sites.Base] | None,
     helpers: dict[str, sites.Base],
     methods: dict[tuple[str, str], sites.Base],
+    paths: dict[str, pathnames.Held],
 ) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
@@ -184,7 +187,7 @@ def _audit_text(
         wrappers.find_helpers(lines, ctx.bases)
     for helper, base in helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
-    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines))
+    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, paths))
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
@@ -313,6 +316,7 @@ def audit(
             imported_by(path, text, folder.shared),
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
+            imported_paths(path, text, folder.paths),
         )
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
@@ -332,29 +336,55 @@ class Folder:
     shared: Shared = field(default_factory=dict)
     helpers: Shared = field(default_factory=dict)
     methods: dict[str, Shared] = field(default_factory=dict)
+    paths: dict[str, list[tuple[Path, pathnames.Held]]] = field(default_factory=dict)
 
 
 def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     """Every name a scanned file binds to an AKOOL base, and every helper it defines that joins
-    its argument to one (`export async function akoolPost(path, body)`), with their files."""
+    its argument to one (`export async function akoolPost(path, body)`), with their files; and
+    the path constants of every file (a module of endpoints need not name AKOOL)."""
     folder = Folder()
     for path, shown, text in texts:
-        if "akool" not in text.lower() and "/api/open" not in text:
-            continue
-        lines, bases = source.split_lines(text), sites.Bases()
-        bases.lines, bases.scopes = lines, Scopes(lines)
-        for name, base in sites.definitions(shown, lines, bases).items():
-            folder.shared.setdefault(name, []).append((path, base))
-        wrappers.find_helpers(lines, bases)
-        for name, helper in bases.helpers.items():
-            if helper is None:
-                continue
-            folder.helpers.setdefault(name, []).append((path, helper))
-            owner = bases.owners.get(name, "")
-            if owner and name.lower() in sites.HTTP_METHODS:  # AkoolClient.post(path, body)
-                by_method = folder.methods.setdefault(owner, {})
-                by_method.setdefault(name, []).append((path, helper))
+        lines = source.split_lines(text)
+        scopes = Scopes(lines)
+        for name, spots in pathnames.path_names(lines).bindings.items():
+            for line, held in spots:
+                if scopes.at(line) < 0:  # (a function's local is not another file's)
+                    folder.paths.setdefault(name, []).append((path, held))
+        if "akool" in text.lower() or "/api/open" in text:
+            _share_bases(folder, path, shown, lines, scopes)
     return folder
+
+
+def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scopes: Scopes) -> None:
+    bases = sites.Bases()
+    bases.lines, bases.scopes = lines, scopes
+    for name, base in sites.definitions(shown, lines, bases).items():
+        folder.shared.setdefault(name, []).append((path, base))
+    wrappers.find_helpers(lines, bases)
+    for name, helper in bases.helpers.items():
+        if helper is None:
+            continue
+        folder.helpers.setdefault(name, []).append((path, helper))
+        owner = bases.owners.get(name, "")
+        if owner and name.lower() in sites.HTTP_METHODS:  # AkoolClient.post(path, body)
+            by_method = folder.methods.setdefault(owner, {})
+            by_method.setdefault(name, []).append((path, helper))
+
+
+def imported_paths(
+    path: Path, text: str, paths: dict[str, list[tuple[Path, pathnames.Held]]]
+) -> dict[str, pathnames.Held]:
+    """The path constants of other files that this file imports (`from endpoints import TALK`,
+    `const { PATHS } = require("./paths")`, a package's other file): one path per name."""
+    found: dict[str, pathnames.Held] = {}
+    for name, owners in paths.items():
+        if name not in text or any(p == path for p, _ in owners) or _binds(text, name):
+            continue
+        mine = {h.text: h for p, h in owners if _refers_to(text, p) or _same_package(path, [p])}
+        if len(mine) == 1:
+            found[name] = next(iter(mine.values()))
+    return found
 
 
 def client_methods(
