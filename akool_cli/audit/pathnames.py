@@ -43,7 +43,7 @@ PROPERTY = re.compile(r"^\s*[\"']?(?P<n>[A-Za-z_]\w*)[\"']?\s*(?::|=>)\s*(?P<rhs
 # Where a value comes from the environment.
 ENV = re.compile(
     r"process\.env|os\.environ|getenv|Getenv|LookupEnv|System\.getenv|\bENV\b|"
-    r"GetEnvironmentVariable|\$\{\w+:-|\benv\(|import\.meta\.env|Deno\.env|dotenv"
+    r"GetEnvironmentVariable|\$\{\w+:-|\benv\(|import\.meta\.env|Deno\.env|dotenv|\$_ENV|\$_SERVER"
 )
 # The usual names of a helper that reads a variable and falls back to its second argument.
 ENV_HELPER = re.compile(

@@ -32,9 +32,13 @@ def function_def(line: str) -> re.Match[str] | None:
     if "(" not in line and "{" not in line:
         return None
     m = _ANCHORED.match(line)
-    if m is not None:
+    if m is not None and (m.group("d") or not any(w in line for w in DEF_WORDS)):
         return m
-    return _FLOATING.search(line) if any(w in line for w in DEF_WORDS) else None
+    f = _FLOATING.search(line) if any(w in line for w in DEF_WORDS) else None
+    if m is None or f is None:
+        return m or f
+    # a keyword's definition before a C-like one that opens no body (`def download(url)`)
+    return f if f.start() == 0 or not line.rstrip().endswith("{") else m
 
 
 NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
