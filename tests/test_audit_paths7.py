@@ -109,6 +109,30 @@ class B:
     assert places(audit_text(text, "c.py")) == [(6, "unknown-endpoint")]
 
 
+def test_a_local_of_the_same_name_hides_an_outer_base_and_shell_functions_share_globals() -> None:
+    js = f"""const base = "{V3}";
+function a() {{ return fetch(`${{base}}/avatars`); }}
+function b(env) {{
+  const base = env.url;
+  return fetch(`${{base}}/status`);
+}}
+"""
+    assert places(audit_text(js, "l.js")) == [(2, "unknown-endpoint")]
+    shell = f"""#!/bin/bash
+setup() {{
+  API="{V3}"
+}}
+call() {{
+  curl -s "$API/avatars"
+}}
+fetch() {{
+  local API="$1"
+  curl -s "$API/status"
+}}
+"""
+    assert places(audit_text(shell, "g.sh")) == [(6, "unknown-endpoint")]
+
+
 # -- b. local file paths ---------------------------------------------------------------------------
 
 SHELL_LOCAL = f"""#!/bin/bash

@@ -161,6 +161,21 @@ def find_mentions(ctx: FileContext) -> None:
     ctx._calls = frozenset(ctx.call_lines)
 
 
+# An API host of AKOOL's domain (openapi., api., sg3.), not its website, docs or a CDN.
+API_HOST = re.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}$")
+FILE_PATH = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
+
+
+def _api_base(site: Site, host: str) -> bool:
+    """Whether a joined path is on a base of AKOOL's API (`${base}/status` on api.akool.com as on
+    openapi.akool.com, or any base ending in /api/open): every path there is a call, one segment
+    included; a file's path (`/static/logo.png`) is not."""
+    if not site.joined or host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
+        return False
+    prefix = site.base.prefix if site.base is not None else ""
+    return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
+
+
 def _judge_site(site: Site, talks: bool) -> Judgement | None:
     """The verdict on a site, or None when it is not a call to AKOOL."""
     if site.host is not None and not AKOOL_HOST.match(site.host):
@@ -178,9 +193,7 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
             return found
         return None
     host = (site.host or "").lower()
-    # every path joined to a base on AKOOL's domain is a call (`${base}/status` on api.akool.com
-    # as on openapi.akool.com); AKOOL's website and docs are pages, not an API
-    api_host = host == contract.DOCUMENTED_HOST or (site.joined and host not in WEBSITE_HOSTS)
+    api_host = host == contract.DOCUMENTED_HOST or _api_base(site, host)
     found = judge(path, site.continued, api_host)
     if found.verdict == "none":
         return None

@@ -180,7 +180,7 @@ def _audit_text(
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
     ctx.bases.methods = dict(methods)
-    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines)
+    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:

@@ -48,7 +48,19 @@ ANONYMOUS = re.compile(
     r"|\bfunction\s*\((?P<f>[^()]*)\)\s*\{|\blambda\b(?P<l>[^:]*):"
 )
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
-HEADER_LINES = 8  # how far a function's parameter list may run before its body opens
+HEADER_LINES = 8
+# A local declared in a function of a brace language (const, let, var, local, val, Go's :=, a
+# Java or C# type), or assigned in one of Python or Ruby, or PHP's $x = ...
+DECLARED = re.compile(
+    r"^\s*(?:(?:const|let|var|local|my|val|auto|declare|readonly)\s+\$?(?P<a>[A-Za-z_$][\w$]*)"
+    r"|(?P<b>[A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:=|\$(?P<php>[A-Za-z_]\w*)\s*=(?![=>])"
+    r"|(?:final\s+)?(?:[A-Z][\w.]*(?:<[^=]*>)?(?:\[\])?|int|long|double|bool|boolean|float|string)"
+    r"\s+(?P<c>[A-Za-z_]\w*)\s*=(?!=))"
+)
+INDENTED_LOCAL = re.compile(r"^\s*(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])")
+SHELL_LOCAL = re.compile(
+    r"\s*(?:local|declare|typeset)\s"
+)  # how far a function's parameter list may run before its body opens
 
 
 def parameters(lines: list[str], line: int, after: int) -> set[str]:
@@ -109,7 +121,7 @@ def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
 class Scope:
     start: int
     end: int  # its last line
-    params: frozenset[str]
+    params: set[str]  # its parameters and the locals it declares
     parent: int = -1  # the scope it is in (-1: the top level)
 
 
@@ -120,8 +132,9 @@ def _indent(line: str) -> int:
 class _Finder:
     """One pass over a file's lines: each function's first and last line."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], shell: bool = False) -> None:
         self.lines = lines
+        self.shell = shell  # a shell script: a function's variables are global unless `local`
         self.scopes: list[Scope] = []
         self.indented: list[tuple[int, int, int]] = []  # (scope, indent, header's last line)
         self.braced: list[tuple[int, int]] = []  # (scope, depth outside it)
@@ -135,6 +148,7 @@ class _Finder:
             self._close_indented(i, line)
             if not self.pending and not self.braced:
                 self.depth = 0  # (braces are counted only inside a function that has them)
+            self._declare(i, line)
             self._open(i, line)
             # (a definition whose body did not open by its last line is a one-line function)
             if (self.pending or self.braced) and ("{" in line or "}" in line):
@@ -146,6 +160,17 @@ class _Finder:
         for k, _ in self.braced:
             self.scopes[k].end = last
         return self.scopes
+
+    def _declare(self, i: int, line: str) -> None:
+        """A local the line declares in the function it is in: it hides an outer name there."""
+        indented = self.indented[-1][0] if self.indented else -1
+        braced = self.braced[-1][0] if self.braced else -1
+        k = max(indented, braced)
+        if k < 0 or self.scopes[k].start == i:
+            return
+        m = (INDENTED_LOCAL if k == indented else DECLARED).match(line)
+        if m is not None:
+            self.scopes[k].params.add(next(g for g in m.groups() if g))
 
     def _close_indented(self, i: int, line: str) -> None:
         text = line.strip()
@@ -176,7 +201,7 @@ class _Finder:
 
     def _add(self, i: int, line: str, params: set[str], at: int) -> None:
         k = len(self.scopes)
-        self.scopes.append(Scope(i, i, frozenset(params)))
+        self.scopes.append(Scope(i, i, set(params)))
         head = line[:at]
         if re.match(r"\s*(?:async\s+)?def\s", line) or re.match(r"\s*def\s+\w+[\s(]*$", line):
             self.indented.append((k, _indent(line), self._header_end(i)))
@@ -207,8 +232,9 @@ class _Finder:
 class Scopes:
     """The functions of one file, and which of them each line is in (worked out on first use)."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], shell: bool = False) -> None:
         self.lines = lines
+        self.shell = shell  # a shell script: a function's variables are global unless `local`
         self._scopes: list[Scope] | None = None
         self._at: list[int] = []
         self._params: frozenset[str] = frozenset()
@@ -243,6 +269,8 @@ class Scopes:
         name."""
         scopes = self._build()
         home, k = self.at(bound), self.at(used)
+        if self.shell and 0 <= bound < len(self.lines) and not SHELL_LOCAL.match(self.lines[bound]):
+            home = -1
         while k != home:
             if k == -1:
                 return False  # the use is outside the function the name is bound in
