@@ -394,7 +394,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield from _unpacked(stripped)
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
     for m in INLINE_FIELD.finditer(line):
-        yield m.group("name"), m.group("rhs")
+        yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
     # keyword arguments and parameter defaults: base_url="https://...", (host = "https://..."),
     # and in a function's definition a default that names a base: (self, base_url=DEFAULT_BASE)
     for m in PARAMETER_DEFAULT.finditer(line):
