@@ -18,6 +18,8 @@ LOCAL_SOURCE = re.compile(
     r"|\bDirectory\.GetCurrentDirectory|\bAppContext\.BaseDirectory|\bEnvironment\.CurrentDirectory"
     r"|__DIR__|\bdirname\(|\bsys_get_temp_dir\(|\bgetcwd\(|\bFile\.(?:dirname|expand_path|join)\b"
     r"|\bDir\.(?:pwd|tmpdir|home)\b|__dir__"
+    r"|[\"'](?:HOME|USERPROFILE|TMPDIR|TEMP|TMP|PWD)[\"']"  # os.environ["HOME"], os.Getenv("TMPDIR")
+    r"|^\s*[\"'`]?(?:\.{1,2}/|/(?:tmp|home|var|Users|mnt|opt|srv|workspace)(?:/|[\"'`]|$))"  # "./out"
 )
 # Names that are the local file system in themselves.
 BUILT_IN = frozenset(
