@@ -18,6 +18,8 @@ from akool_cli.audit.sites import (
     ASYNC_METHOD,
     CALL_HEAD,
     HTTP_METHODS,
+    HTTP_MODULES,
+    RECEIVER,
     SHELL_HEAD,
     Base,
     Bases,
@@ -146,6 +148,8 @@ def _names(found: PathNames) -> re.Pattern[str]:
 def _value(rhs: str, line: int, found: PathNames, lines: list[str]) -> Held | None:
     """The path a right-hand side holds: a literal, another path name, or an environment
     variable's literal (or named) fallback."""
+    if "://" in rhs:
+        return None  # a whole URL (a host and a path), not a path to join
     plain = PLAIN.match(rhs)
     if plain is not None and path_like(plain.group("lit")):
         return Held(plain.group("lit"), line)
@@ -229,8 +233,10 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
                 base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
             yield _site(i, line, m.start("p"), m.group("p"), held, base)
     for m in NAME_ARGUMENT.finditer(line):
+        receiver = RECEIVER.search(line, max(0, m.start("fn") - 80), m.start("fn"))
+        owner = name_of(receiver.group("r")) if receiver is not None else ""
         base = bases.method_of(line, m.start("fn"), m.group("fn"))
-        base = base or _callee_base(m.group("fn"), i, bases)
+        base = base or _callee_base(m.group("fn"), owner, i, bases)
         held = found.held(m.group("p"), i, bases) if base is not None else None
         if held is not None:
             yield _site(i, line, m.start("p"), m.group("p"), held, base)
@@ -242,8 +248,11 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
 
 
-def _callee_base(fn: str, line: int, bases: Bases) -> Base | None:
-    """The base of the wrapper or the client a name is given to."""
+def _callee_base(fn: str, receiver: str, line: int, bases: Bases) -> Base | None:
+    """The base of the wrapper or the client a name is given to (an HTTP module's own verb,
+    `requests.post(PATH)`, has none)."""
+    if receiver in HTTP_MODULES:
+        return None
     if fn in bases.helpers:
         return bases.helpers[fn]
     if (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:

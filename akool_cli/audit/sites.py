@@ -83,6 +83,10 @@ PATH_ARGUMENT = re.compile(
     r"|/[A-Za-z_][\w-]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
+# HTTP libraries called as modules: `axios.post(path)` is no client with a base.
+HTTP_MODULES = frozenset(
+    {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
+)
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
 ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
@@ -595,12 +599,22 @@ def _path_arguments(
             yield from _joined_to(i, real, start, m.group("path"), method)
         elif fn in bases.helpers:
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
-        elif (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
+        elif (
+            (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
+            and bases.clients
+            and not _module_call(real, m.start("fn") + shift)
+        ):
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+def _module_call(line: str, at: int) -> bool:
+    """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`)."""
+    m = RECEIVER.search(line, max(0, at - 80), at)
+    return m is not None and _name_of(m.group("r")) in HTTP_MODULES
 
 
 def _format_argument(rest: str) -> str:

@@ -18,7 +18,7 @@ from akool_cli.audit.scopes import (
     function_def,
     parameters,
 )
-from akool_cli.audit.sites import Base, Bases
+from akool_cli.audit.sites import HTTP_MODULES, Base, Bases
 
 PASSED = "*"  # the wrapper sends the method its caller gives it
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -96,9 +96,6 @@ PASSED_ON = re.compile(
 CLIENT_CALL = re.compile(
     r"(?P<recv>[A-Za-z_$][\w.$>-]*?)\s*(?:\.|->)\s*(?P<verb>(?i:get|post|put|delete|patch|request))"
     r"(?:Async)?\s*(?:<[^<>()]*>)?\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
-)
-HTTP_MODULES = frozenset(
-    {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
 )
 
 
