@@ -29,7 +29,7 @@ from akool_cli.audit.sites import (
 from akool_cli.audit.wrappers import join_patterns
 
 # A name as a join or a call reads it: path, self.TALK, Endpoints.talk, $this->path
-NAME = r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)\.|\$this->)?\$?[A-Za-z_]\w*)"
+NAME = r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)(?:\.|::)|\$this->)?\$?[A-Za-z_]\w*)(?:\.value)?"
 NAME_JOINS = join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)")
 # A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
 NAME_ARGUMENT = re.compile(CALL_HEAD + NAME + r"\s*[,)]")
@@ -46,6 +46,7 @@ PROPERTY = re.compile(r"^\s*[\"']?(?P<n>[A-Za-z_]\w*)[\"']?\s*(?::|=>)\s*(?P<rhs
 ENV = re.compile(
     r"process\.env|os\.environ|getenv|Getenv|LookupEnv|System\.getenv|\bENV\b|"
     r"GetEnvironmentVariable|\$\{\w+:-|\benv\(|import\.meta\.env|Deno\.env|dotenv|\$_ENV|\$_SERVER"
+    r"|\.get(?:Property|OrDefault)?\(\s*[\"'][\w.-]+[\"']\s*,"  # a config's lookup with a default
 )
 # The usual names of a helper that reads a variable and falls back to its second argument.
 ENV_HELPER = re.compile(

@@ -237,7 +237,7 @@ class Bases:
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip())  # BASE + "/" -> BASE
+    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip().replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
