@@ -391,7 +391,8 @@ def client_methods(
     path: Path, text: str, methods: dict[str, Shared]
 ) -> dict[tuple[str, str], sites.Base]:
     """The verb-named methods of client classes of other files that this file imports and makes
-    an object of (`client = new AkoolClient()`, `self.api = AkoolClient(key)`), by the name that
+    an object of (`client = new AkoolClient()`, `self.api = AkoolClient(key)`, Go's `c :=
+    NewClient()`), by the name that
     holds the object: `client.post("/x", body)` is a call of the path the method joins."""
     found: dict[tuple[str, str], sites.Base] = {}
     for cls, by_method in methods.items():
@@ -402,7 +403,7 @@ def client_methods(
             continue
         made = re.compile(
             r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
-            rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?{re.escape(cls)}\s*[({{]"
+            rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{re.escape(cls)}\s*[({{]|New(?:{re.escape(cls)})?\()"
         )
         for m in made.finditer(text):
             for method, entries in by_method.items():
