@@ -198,8 +198,11 @@ def _env_helpers(found: PathNames, lines: list[str]) -> set[str]:
 
 
 def _returns(body: list[str], params: set[str]) -> bool:
-    for text in body[1:]:
-        if function_def(text) is not None:
+    """Whether a function returns one of its parameters (`return fallback`, `?? d`, `or default`),
+    on its definition's line (`(k, d) => process.env[k] || d`) or in its body."""
+    head = body[0].split("=>", 1)[1] if "=>" in body[0] else body[0].split(":", 1)[-1]
+    for n, text in enumerate([head, *body[1:]]):
+        if n and function_def(text) is not None:
             return False
         for m in RETURNS.finditer(text):
             words = set(re.findall(r"\w+", m.group("rest") or m.group("alt") or ""))
