@@ -214,7 +214,6 @@ def _returns(body: list[str], params: set[str]) -> bool:
 def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     """The places where a path name is joined to a base or given to a wrapper or a client, as
     sites of the path it holds (`bases.named`, by line)."""
-    bases.path_tables |= found.tables
     if not found.bindings:
         return
     names = _names(found)
@@ -223,6 +222,10 @@ def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
             continue
         for site in _sites_on(i, line, bases, found):
             bases.named.setdefault(i, []).append(site)
+            # an object of paths read as one (`request(ENDPOINTS.talk, body)`) is no body
+            owner = re.split(r"\.|::|->", site.text)[0].lstrip("$")
+            if owner in found.tables:
+                bases.path_tables.add(owner)
 
 
 def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Site]:
