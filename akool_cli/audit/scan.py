@@ -401,15 +401,19 @@ def client_methods(
             continue  # (the file's own class: its helpers are its own)
         if not (any(_refers_to(text, p) for p in owners) or _same_package(path, owners)):
             continue
-        made = re.compile(
+        name = re.escape(cls)
+        made = re.compile(  # made here, or given typed: (api: AkoolApi), AkoolApi api, c *Client
             r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
-            rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{re.escape(cls)}\s*[({{]|New(?:{re.escape(cls)})?\()"
+            rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
+            rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
+            rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"
         )
         for m in made.finditer(text):
             for method, entries in by_method.items():
                 mine = [b for p, b in entries if _refers_to(text, p) or _same_package(path, [p])]
                 if mine:
-                    found[(sites.name_of(m.group("r")), method)] = mine[0]
+                    held = m.group("r") or m.group("t") or m.group("j") or m.group("g")
+                    found[(sites.name_of(held), method)] = mine[0]
     return found
 
 
