@@ -185,6 +185,7 @@ def _audit_text(
     sites.find_clients(lines, ctx.bases)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
         wrappers.find_helpers(lines, ctx.bases)
+    own_methods(text, ctx.bases)
     for helper, base in helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
     pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, paths))
@@ -392,29 +393,44 @@ def client_methods(
 ) -> dict[tuple[str, str], sites.Base]:
     """The verb-named methods of client classes of other files that this file imports and makes
     an object of (`client = new AkoolClient()`, `self.api = AkoolClient(key)`, Go's `c :=
-    NewClient()`), by the name that
-    holds the object: `client.post("/x", body)` is a call of the path the method joins."""
+    NewClient()`), by the name that holds the object: `client.post("/x", body)` is a call of the
+    path the method joins."""
     found: dict[tuple[str, str], sites.Base] = {}
     for cls, by_method in methods.items():
         owners = [p for entries in by_method.values() for p, _ in entries]
         if cls not in text or path in owners:
-            continue  # (the file's own class: its helpers are its own)
+            continue  # (the file's own class: see own_methods)
         if not (any(_refers_to(text, p) for p in owners) or _same_package(path, owners)):
             continue
-        name = re.escape(cls)
-        made = re.compile(  # made here, or given typed: (api: AkoolApi), AkoolApi api, c *Client
-            r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
-            rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
-            rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
-            rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"
-        )
-        for m in made.finditer(text):
-            for method, entries in by_method.items():
-                mine = [b for p, b in entries if _refers_to(text, p) or _same_package(path, [p])]
-                if mine:
-                    held = m.group("r") or m.group("t") or m.group("j") or m.group("g")
-                    found[(sites.name_of(held), method)] = mine[0]
+        for method, entries in by_method.items():
+            mine = [b for p, b in entries if _refers_to(text, p) or _same_package(path, [p])]
+            for held in objects_of(text, cls) if mine else ():
+                found[(held, method)] = mine[0]
     return found
+
+
+def own_methods(text: str, bases: sites.Bases) -> None:
+    """The verb-named methods of the file's own client classes, on the objects it makes of them
+    (`client = AkoolClient()` then `client.get("/avatars")`)."""
+    for fn, base in bases.helpers.items():
+        owner = bases.owners.get(fn, "")
+        if base is not None and owner and fn.lower() in sites.HTTP_METHODS:
+            for held in objects_of(text, owner):
+                bases.methods.setdefault((held, fn), base)
+
+
+def objects_of(text: str, cls: str) -> Iterator[str]:
+    """The names that hold an object of a class: made here (`client = new AkoolClient()`,
+    `c := NewClient()`) or given typed (`(api: AkoolApi)`, `AkoolApi api`, `c *Client`)."""
+    name = re.escape(cls)
+    made = re.compile(
+        r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
+        rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
+        rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
+        rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"
+    )
+    for m in made.finditer(text):
+        yield sites.name_of(m.group("r") or m.group("t") or m.group("j") or m.group("g"))
 
 
 def imported_by(

@@ -597,7 +597,7 @@ def _path_arguments(
         method = bases.method_of(real, m.start("fn") + shift, fn)
         if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
             yield from _joined_to(i, real, start, m.group("path"), method)
-        elif fn in bases.helpers:
+        elif fn in bases.helpers and not _foreign_receiver(real, m, shift):
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
@@ -609,6 +609,17 @@ def _path_arguments(
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+def _foreign_receiver(line: str, m: re.Match[str], shift: int) -> bool:
+    """A one-segment path given to a verb of another object than the file's own (`cache.get(
+    "/avatars")` beside the script's `get(path)` wrapper): no call of that wrapper."""
+    fn = m.group("fn")
+    if "/" in m.group("path").strip("/") or fn.lower() not in HTTP_METHODS:
+        return False
+    at = m.start("fn") + shift
+    receiver = RECEIVER.search(line, max(0, at - 80), at)
+    return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
 
 
 def _module_call(line: str, at: int) -> bool:
