@@ -55,13 +55,18 @@ class Score:
 
 
 def expected(folder: Path) -> set[tuple[str, int, str]]:
-    spec = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    """The findings every expected.json of the folder lists (a subfolder's names its files
+    relative to itself)."""
     found = set()
-    for item in spec["findings"]:
-        lines = (folder / item["file"]).read_text(encoding="utf-8").splitlines()
-        hits = [n for n, line in enumerate(lines, 1) if item["needle"] in line]
-        assert len(hits) == 1, f"{item['file']}: {item['needle']!r} is on lines {hits}"
-        found.add((item["file"], hits[0], FAMILIES.get(item["rule"], item["rule"])))
+    for spec_file in sorted(folder.rglob("expected.json")):
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        under = spec_file.parent.relative_to(folder)
+        for item in spec["findings"]:
+            name = str(under / item["file"])
+            lines = (folder / name).read_text(encoding="utf-8").splitlines()
+            hits = [n for n, line in enumerate(lines, 1) if item["needle"] in line]
+            assert len(hits) == 1, f"{name}: {item['needle']!r} is on lines {hits}"
+            found.add((name, hits[0], FAMILIES.get(item["rule"], item["rule"])))
     return found
 
 
