@@ -27,6 +27,8 @@ FAMILIES = {
     "unknown-endpoint": "path",
     "misnamed-field": "field",
     "unknown-field": "field",
+    "response-field": "answer",
+    "answer-field": "answer",
 }
 
 
@@ -55,13 +57,18 @@ class Score:
 
 
 def expected(folder: Path) -> set[tuple[str, int, str]]:
-    spec = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    """The findings listed by the folder's expected.json and by those of its subfolders (each
+    naming files relative to itself)."""
     found = set()
-    for item in spec["findings"]:
-        lines = (folder / item["file"]).read_text(encoding="utf-8").splitlines()
-        hits = [n for n, line in enumerate(lines, 1) if item["needle"] in line]
-        assert len(hits) == 1, f"{item['file']}: {item['needle']!r} is on lines {hits}"
-        found.add((item["file"], hits[0], FAMILIES.get(item["rule"], item["rule"])))
+    for listing in sorted(folder.rglob("expected.json")):
+        spec = json.loads(listing.read_text(encoding="utf-8"))
+        prefix = listing.parent.relative_to(folder)
+        for item in spec["findings"]:
+            lines = (listing.parent / item["file"]).read_text(encoding="utf-8").splitlines()
+            hits = [n for n, line in enumerate(lines, 1) if item["needle"] in line]
+            assert len(hits) == 1, f"{item['file']}: {item['needle']!r} is on lines {hits}"
+            name = str(prefix / item["file"])
+            found.add((name, hits[0], FAMILIES.get(item["rule"], item["rule"])))
     return found
 
 

@@ -30,6 +30,9 @@ FUNCTION_NAME = re.compile(
     r"^\s*(?:(?:async\s+)?def|(?:export\s+)?(?:async\s+)?function|func(?:\s*\([^)]*\))?|"
     r"(?:(?:private|public|internal|protected|suspend|override)\s+)*fun)\s+(?P<name>[A-Za-z_]\w*)"
     r"|^\s*(?:(?:public|private|protected|static|async)\s+)*(?P<method>[A-Za-z_]\w*)\s*\([^)]*\)\s*\{\s*$"
+    # const request = async (path, body) => {, const get = function (u) {
+    r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?"
+    r"(?:function\b[^(]*\([^)]*\)|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)\s*\{?\s*$"
 )
 RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
@@ -44,7 +47,9 @@ GIVES_PARSED = re.compile(
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
-    r"\.json\(\)|JSON\.parse\(|json\.loads\(|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+    r"\.json\(\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
+    r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\("
+    r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
     # (await axios.get(u)).data, axios.get(u).then((r) => r.data)
     r"|^\s*\(\s*await\b.*\)\s*\.data\s*;?\s*$"
     r"|\.then\(\s*\(?\s*(?P<r>\w+)\s*\)?\s*=>\s*(?P=r)\.data\s*\)\s*;?\s*$"
@@ -139,15 +144,27 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
     """Whether an expression holds a tied response: it starts with a tied name (`r.json()`,
     `await call(...)`), passes a tied URL first (`requests.post(url, ...)`), or is a shell
     substitution that reads a tied variable."""
-    if shell:
-        return any(m.group("name") in tied for m in SHELL_VAR.finditer(rhs))
+    if shell:  # (a new request made with a tied value, `$(curl ...?id=$ID)`, is another answer)
+        fresh = SHELL_REQUEST.search(rhs)
+        return not fresh and any(m.group("name") in tied for m in SHELL_VAR.finditer(rhs))
     m = ROOT.match(rhs)
     if m and m.group("name") in tied:
         return True
-    return any(re.search(rf"\(\s*(?:url\s*=\s*)?{re.escape(n)}\s*[,)]", rhs) for n in tied)
+    return any(a.group("name") in tied for a in ARGUMENT.finditer(rhs))
 
 
-def _opener(line: str, close: int) -> int:
+SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
+# A call's first argument that is a name or starts from one: `requests.post(url, ...)`,
+# `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`.
+ARGUMENT = re.compile(
+    r"\(\s*(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+)
+# Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
+# json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
+FILLED = re.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
+
+
+def opener(line: str, close: int) -> int:
     pairs = {")": "(", "]": "["}
     depth = 0
     for j in range(close, -1, -1):
@@ -167,7 +184,7 @@ def root_of(line: str, pos: int) -> str | None:
     while i > 0:
         c = line[i - 1]
         if c in ")]":
-            i = _opener(line, i - 1)
+            i = opener(line, i - 1)
             if i < 0:
                 return None
         elif c.isalnum() or c in "_$.?!" or (c == ">" and line[i - 2 : i] == "->"):
@@ -201,6 +218,9 @@ class Scope:
     # function or a Promise that gives one), not an HTTP library's response: `x.data.task_id` on
     # them reads the answer's data.
     bodies: set[str] = field(default_factory=set)
+    # Those that hold the answer's data field (`d = body["data"]`, `v = res.data.data`,
+    # Go's `data := out["data"].(map[string]interface{})`): `v.x` reads the answer's data.x.
+    fields: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -252,7 +272,7 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
         if text.strip() and indent(text) < level:
             m = FUNCTION_NAME.match(text)
             if m:
-                return m.group("name") or m.group("method")
+                return m.group("name") or m.group("method") or m.group("arrow")
             level = min(level, indent(text))
     return None
 
@@ -349,6 +369,10 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             text = lines[i]
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
+            filled = FILLED.search(text) if "&" in text and scope else None
+            if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
+                scope.local.add(filled.group("out"))
+                scope.bodies.add(filled.group("out"))
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
@@ -415,17 +439,38 @@ def _parsed(rhs: str, scope: Scope) -> bool:
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
     holds = derived(bound.rhs, scope.all(), shell)
-    parsed = holds and not shell and _parsed(bound.rhs, scope)
+    held = holds and not shell and _data_field(bound.rhs, scope)
+    parsed = holds and not shell and not held and _parsed(bound.rhs, scope)
     for name in bound.names:
         target = scope.local if name not in scope.lasting else scope.lasting
         if holds:
             scope.local.add(name)
         else:
             target.discard(name)
-        if parsed:
-            scope.bodies.add(name)
-        else:
-            scope.bodies.discard(name)
+        for kind, on in ((scope.bodies, parsed), (scope.fields, held)):
+            if on:
+                kind.add(name)
+            else:
+                kind.discard(name)
+
+
+# An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,
+# `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
+DATA_OF = re.compile(
+    r"^\s*(?:await\s+)?\$?(?P<root>[A-Za-z_]\w*)(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
+    r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
+)
+
+
+def _data_field(rhs: str, scope: Scope) -> bool:
+    """Whether an expression is the answer's data field: `.data`/`["data"]` of a name holding the
+    parsed answer, or `.data.data` of an HTTP library's response (axios)."""
+    m = DATA_OF.match(rhs)
+    if m is None or m.group("root") not in scope.all():
+        return False
+    twice = m.group("sel").count("data") == 2
+    return twice != (m.group("root") in scope.bodies)
 
 
 def _returned(lines: list[str], line: int, scope: Scope, parsed: bool = False) -> None:
