@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ import yaml
 from akool_cli.audit.scan import Finding, audit_text
 from akool_cli.core import catalogue
 from tests.test_audit import DOCS
+from tests.test_audit_patches import apply_and_reaudit
 
 V3 = "https://openapi.akool.com/api/open/v3"
 V4 = "https://openapi.akool.com/api/open/v4"
@@ -501,3 +503,37 @@ def test_f_query_fields(name: str, text: str, expected: tuple[int, str, str]) ->
 def test_f_no_missing_query_field_when_not_certain(call: str) -> None:
     text = f"import requests\n{call}\n"
     assert [f for f in findings(text, "q.py") if f.rule == "missing-field"] == []
+
+
+# -- the fix, only when certain -------------------------------------------------------------------------
+
+
+def test_b_diff_renames_reads_only_when_certain(tmp_path: Path) -> None:
+    (tmp_path / "poll.py").write_text(
+        "import requests\n"
+        f'API = "{V3}"\n'
+        "def talk(p, a):\n"
+        f'    r = requests.post(f"{{API}}/content/video/createbytalkingphoto", json={{"talking_photo_url": p, "audio_url": a}})\n'
+        '    return r.json()["data"]["task_id"]\n'
+        "def poll(i):\n"
+        f'    info = requests.get(f"{{API}}/content/video/infobymodelid?video_model_id={{i}}").json()\n'
+        '    if info["data"]["status"] == 3:\n'
+        '        return info["data"]["video_url"]\n'
+        '    raise RuntimeError(info["message"])\n'
+    )
+    (tmp_path / "poll.js").write_text(
+        f"async function f(i) {{\n  const res = await axios.get(`{INFO}${{i}}`);\n"
+        "  const { status } = res.data.data;\n  return status;\n}\n"
+    )
+    fixable, after, _ = apply_and_reaudit(tmp_path)
+    assert {(name, line, found) for name, line, _, found in fixable} == {
+        ("poll.py", 5, "task_id"),
+        ("poll.py", 8, "status"),
+        ("poll.py", 10, "message"),
+    }
+    text = (tmp_path / "poll.py").read_text()
+    assert (
+        '["data"]["_id"]' in text and '["data"]["video_status"]' in text and 'info["msg"]' in text
+    )
+    assert ("poll.py", 9, "response-field", "video_url") in after  # data.video? not certain
+    assert ("poll.js", 3, "response-field", "status") in after  # a variable's name too

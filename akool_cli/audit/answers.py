@@ -87,6 +87,7 @@ class Read:
     loose: bool = False
     # Part of a fallback chain (`a.x ?? a.y`, `a["x"] or a["y"]`): the names read beside it.
     beside: tuple[str, ...] = ()
+    pattern: bool = False  # a destructuring key (`{ status } = ...`): also a variable's name
 
 
 READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
@@ -212,7 +213,11 @@ def _destructured(line_no: int, line: str) -> list[Read]:
         name = key.rsplit(".", 1)[-1]
         for read in _line_reads(line_no, virtual):
             if read.column == len(virtual) - len(name) and read.name == name:
-                found.append(Read(line_no, column, name, read.place, read.root, read.on_response))
+                found.append(
+                    Read(
+                        line_no, column, name, read.place, read.root, read.on_response, pattern=True
+                    )
+                )
     return found
 
 

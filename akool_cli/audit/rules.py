@@ -924,9 +924,32 @@ def _field_read_hit(
     message = (
         f"AKOOL's answer to {where} has no {shown}{_elsewhere(shown, shared)} ({endpoint.url})"
     )
-    hit = Hit(read.line, read.column, read.name, right, message, endpoint.url)
+    fix = _read_fix(read, _renamed(read.name, place, top, under))
+    hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
     misplaced = right == f"data.{read.name}"
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+def _renamed(name: str, place: str, top: set[str], under: set[str]) -> str | None:
+    """The documented name a read certainly means at the same level, or None: the one status
+    field (`status`: `video_status`), the job's id (`task_id`: `_id`), `token`, `msg`."""
+    if place == "data":
+        if name == "status":
+            found = sorted(n for n in under if n.endswith("_status"))
+            return found[0] if len(found) == 1 else None
+        ids = ("task_id", "taskId", "job_id", "jobId", "id")
+        return "_id" if name in ids and "_id" in under and not set(ids) & under else None
+    if name in ("access_token", "accessToken") and "token" in top:
+        return "token"
+    return "msg" if name in ("message", "error_msg", "errorMessage") and "msg" in top else None
+
+
+def _read_fix(read: answers.Read, new: str | None) -> Fix | None:
+    """A read renamed in place, where renaming changes nothing else: not a destructuring key (a
+    variable's name too), nor one name of a fallback chain."""
+    if new is None or read.pattern or read.beside or read.loose:
+        return None
+    return Fix(read.line, read.column, read.column + len(read.name), read.name, new)
 
 
 def _elsewhere(shown: str, shared: DocEndpoint) -> str:
