@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from akool_cli.audit import ties
 from akool_cli.audit.fields import split_top
@@ -133,22 +134,29 @@ def _line_reads(line_no: int, line: str, offset: int = 0) -> Iterator[Read]:
 def members(line_no: int, line: str, name: str) -> list[Read]:
     """The fields read directly from `name`, which holds a parsed answer: its top-level ones
     (`name["x"]`, `name.x`, `name?.x`, `name->x`, `name.get("x")`), in fallback chains too."""
-    pattern = re.compile(
-        r"(?<![\w.$>])\$?" + re.escape(name) + r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")"
-        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
-    )
     found = [
         Read(line_no, m.start("name"), m.group("name"), "top", name)
-        for m in pattern.finditer(line)
+        for m in _member_pattern(name).finditer(line)
         if m.group("name") != "data"
     ]
     return list(_chains(line, found)) if len(found) > 1 else found
 
 
+WINDOW = 400  # characters before a read in which the call it reads is looked for
+
+
+@lru_cache(maxsize=4096)
+def _member_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.$>])\$?" + re.escape(name) + r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")"
+        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    )
+
+
 def _parsed_before(line: str, pos: int) -> bool:
     """Whether the expression ending at `pos` is a parsed answer: `r.json()`, `(await r.json())`,
     `JSON.parse(body)`, `json.loads(text)`."""
-    text = line[:pos].rstrip()
+    text = line[max(0, pos - WINDOW) : pos].rstrip()  # (a minified line: a bounded look back)
     if text.endswith(".json()"):
         return True
     if not text.endswith(")"):
@@ -157,7 +165,7 @@ def _parsed_before(line: str, pos: int) -> bool:
     if opener < 0:
         return False
     inner = text[opener + 1 : -1].strip()
-    return bool(PARSE_CALL.search(text[:opener])) or bool(
+    return bool(PARSE_CALL.search(text, max(0, opener - 40), opener)) or bool(
         re.fullmatch(r"(?:await\s+)?[\w.$]+\.json\(\)", inner)
     )
 
@@ -177,11 +185,11 @@ def _data_root(line: str, m: re.Match[str]) -> str | None:
 
 def _parse_argument(line: str, pos: int) -> str | None:
     """The name a parse call right before `pos` is given: `res` in `JSON.parse(res.body)`."""
-    text = line[:pos].rstrip()
+    text = line[max(0, pos - WINDOW) : pos].rstrip()
     if not text.endswith(")"):
         return None
     opener = ties.opener(text, len(text) - 1)
-    if opener < 0 or not PARSE_CALL.search(text[:opener]):
+    if opener < 0 or not PARSE_CALL.search(text, max(0, opener - 40), opener):
         return None
     m = ties.ROOT.match(text[opener + 1 :])
     return m.group("name") if m else None
