@@ -313,6 +313,45 @@ def test_b_answer_reads_are_judged_in_every_shape(
     assert (line, found) in answer_lines(text, name)
 
 
+def test_b_a_kotlin_lambda_given_the_response() -> None:
+    text = (
+        f'const val API = "{V3}"\n'
+        "fun poll(id: String): String {\n"
+        '    val request = Request.Builder().url("$API/content/video/infobymodelid?video_model_id=$id").build()\n'
+        "    client.newCall(request).execute().use { response ->\n"
+        "        val json = JSONObject(response.body!!.string())\n"
+        '        return json.getJSONObject("data").getString("video_url")\n'
+        "    }\n"
+        "}\n"
+    )
+    assert answer_lines(text, "P.kt") == [(6, "video_url")]
+
+
+def test_b_a_helper_returning_the_data_field() -> None:
+    text = (
+        "import requests\n"
+        f'API = "{V3}"\n'
+        "def info(i):\n"
+        f'    r = requests.get(f"{{API}}/content/video/infobymodelid", params={{"video_model_id": i}})\n'
+        '    return r.json()["data"]\n'
+        "def wait(i):\n"
+        "    data = info(i)\n"
+        '    if data["video_status"] == 3:\n'
+        '        return data["video"]\n'
+        '    return data["status"]\n'
+    )
+    assert answer_lines(text, "h.py") == [(10, "status")]
+
+
+def test_b_a_field_another_products_page_shows_is_no_warning() -> None:
+    text = (
+        "import requests\n"
+        f'r = requests.post("{V3}/avatar/create", json={{"url": u, "avatar_id": a, "type": 1}})\n'
+        'print(r.json()["data"]["voice_id"], r.json()["data"]["available"])\n'
+    )
+    assert answer_lines(text, "a.py") == []
+
+
 def test_b_the_documented_replacement_is_named() -> None:
     text = f'import requests\ndef f(i):\n    return requests.get(f"{INFO}{{i}}").json()["data"]["status"]\n'
     [finding] = [f for f in findings(text, "s.py") if f.rule == "response-field"]

@@ -919,6 +919,10 @@ def _field_read_hit(
         if read.name in top or not top:
             return None
         names = top
+    if not guessed and shared is not endpoint:
+        every_top, every_under = _answer_names(shared)
+        if read.name in (every_under if place == "data" else every_top):
+            return None  # another product's page shows it: only a guessed name is judged by product
     right = _closest(read.name, names, under)
     shown = ("data." if place == "data" else "") + read.name
     message = (
@@ -1109,7 +1113,7 @@ def _call_reads(
         for name in scope.local | scope.lasting:
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
                 found = reads.rooted(i, name)
-                yield from found
+                yield from (replace(r, place="data") if r.place == "data?" else r for r in found)
                 known = {r.column for r in found}
                 yield from (replace(r, place="data") for r in reads.members(i, name, known))
                 continue
@@ -1118,7 +1122,10 @@ def _call_reads(
                 continue
             found = reads.rooted(i, name)
             for read in found:  # r.data.X on a parsed answer: its data's X
-                yield replace(read, place="data") if read.on_response else read
+                if read.on_response:
+                    yield replace(read, place="data")
+                else:  # (a variable named data that holds the whole answer: data.data.x)
+                    yield replace(read, place="top") if read.place == "data?" else read
             yield from reads.members(i, name, {r.column for r in found})
 
 

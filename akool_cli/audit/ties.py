@@ -87,6 +87,7 @@ def shell_functions(lines: list[str]) -> list[int]:
 class Binding:
     names: tuple[str, ...]
     rhs: str
+    destructured: bool = False  # const { data } = rhs: each name is a field of rhs
 
 
 def _depth_zero_equals(line: str) -> int:
@@ -128,7 +129,7 @@ def binding(line: str, shell: bool) -> Binding | None:
     if lhs.endswith("}") and "{" in lhs:  # const { data, x: y } = ...
         inner = lhs[lhs.rfind("{") + 1 : -1]
         names = [p.split(":")[-1].strip() for p in inner.split(",")]
-        return Binding(tuple(n for n in names if n.isidentifier()), rhs)
+        return Binding(tuple(n for n in names if n.isidentifier()), rhs, destructured=True)
     head = lhs.split(":")[0] if ":" in lhs.replace("::", "") else lhs  # val r: Response
     names = (
         re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
@@ -159,6 +160,8 @@ SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 ARGUMENT = re.compile(
     r"\(\s*(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
 )
+# A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
+LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
 FILLED = re.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
@@ -369,6 +372,9 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             text = lines[i]
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
+            given = LAMBDA.search(text) if "->" in text and scope else None
+            if given is not None and derived(text[: given.start()], scope.all(), False):
+                scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
             filled = FILLED.search(text) if "&" in text and scope else None
             if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
                 scope.local.add(filled.group("out"))
@@ -380,7 +386,11 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
                 continue
             returned = RETURN.match(text) if scope.local else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
-                _returned(lines, i, scope, _parsed(returned.group("rest"), scope))
+                rest = returned.group("rest")
+                if _data_field(rest, scope):  # return r.json()["data"]: the data field
+                    _returned(lines, i, scope, field=True)
+                else:
+                    _returned(lines, i, scope, _parsed(rest, scope))
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
@@ -439,8 +449,11 @@ def _parsed(rhs: str, scope: Scope) -> bool:
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
     holds = derived(bound.rhs, scope.all(), shell)
-    held = holds and not shell and _data_field(bound.rhs, scope)
-    parsed = holds and not shell and not held and _parsed(bound.rhs, scope)
+    rhs = bound.rhs
+    if bound.destructured:  # const { data } = res.data: data is res.data.data
+        rhs = rhs.strip().rstrip(";").rstrip() + ".data" if bound.names == ("data",) else ""
+    held = holds and not shell and bool(rhs) and _data_field(rhs, scope)
+    parsed = holds and not shell and bool(rhs) and not held and _parsed(rhs, scope)
     for name in bound.names:
         target = scope.local if name not in scope.lasting else scope.lasting
         if holds:
@@ -457,7 +470,7 @@ def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
 # An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = re.compile(
-    r"^\s*(?:await\s+)?\$?(?P<root>[A-Za-z_]\w*)(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"^\s*(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)(?P<parse>\.json\(\))?(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
 )
@@ -466,16 +479,24 @@ DATA_OF = re.compile(
 def _data_field(rhs: str, scope: Scope) -> bool:
     """Whether an expression is the answer's data field: `.data`/`["data"]` of a name holding the
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
+    called = ROOT.match(rhs)
+    if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
+        rest = rhs[called.end() :].strip().rstrip(";").strip()
+        return rest == "" or rest.startswith("(")
     m = DATA_OF.match(rhs)
     if m is None or m.group("root") not in scope.all():
         return False
     twice = m.group("sel").count("data") == 2
-    return twice != (m.group("root") in scope.bodies)
+    return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
 
 
-def _returned(lines: list[str], line: int, scope: Scope, parsed: bool = False) -> None:
+def _returned(
+    lines: list[str], line: int, scope: Scope, parsed: bool = False, field: bool = False
+) -> None:
     name = enclosing_function(lines, line)
     if name:
         scope.lasting.add(name)
         if parsed:
             scope.bodies.add(name)
+        if field:
+            scope.fields.add(name)
