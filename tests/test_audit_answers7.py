@@ -576,3 +576,21 @@ def test_b_diff_renames_reads_only_when_certain(tmp_path: Path) -> None:
     )
     assert ("poll.py", 9, "response-field", "video_url") in after  # data.video? not certain
     assert ("poll.js", 3, "response-field", "status") in after  # a variable's name too
+
+
+def test_e_a_python_dict_call_is_a_body_and_dart_parses_its_answer() -> None:
+    text = (
+        "import requests\n"
+        f'API = "{V3}"\n'
+        'body = dict(talking_photo_url=p, audio_url=a, resolution="720p", webhook_url=h)\n'
+        'requests.post(f"{API}/content/video/createbytalkingphoto", json=body)\n'
+        "print(dict(a=1), sorted(x, key=len))\n"
+    )
+    got = {(f.line, f.rule, f.found) for f in findings(text, "d.py")}
+    assert got == {(3, "bad-value", '"720p"'), (3, "misnamed-field", "webhook_url")}
+    dart = (
+        f"final info = await http.get(Uri.parse('{IMAGE}$id'));\n"
+        "final answer = jsonDecode(info.body);\n"
+        "print(answer['data']['image_url']);\n"
+    )
+    assert answer_lines(dart, "p.dart") == [(3, "image_url")]

@@ -49,7 +49,7 @@ TOP_READ = re.compile(
 BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 # A call that parses what it is given: JSON.parse(res.body)['data'] reads res's answer.
 PARSE_CALL = re.compile(
-    r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject"
+    r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
     r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson)\s*$"
 )

@@ -22,6 +22,7 @@ KEY = re.compile(
 TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 # C#'s anonymous object `new { url = u, face_enhance = 1 }`: its members are the JSON keys.
 CS_ANON_KEY = re.compile(r"(?<=[{,])\s*(?P<ak>[A-Za-z_]\w*)\s*=(?![=>])")
+PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
@@ -265,6 +266,8 @@ def _structure(doc: Text, remarks: Spans) -> None:
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
+    if doc.python:  # dict(prompt=p, size="1:1"): the keyword arguments of dict() are keys
+        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text) if "dict" in text]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
         events += [
             (m.start("short"), 1, m)
@@ -396,6 +399,13 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         before = doc.text[max(0, c.start - 40) : c.start]  # (`new` may end the line before)
         if doc.text[c.start] == "{" and re.search(r"\bnew\s*$", before):
             c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
+        return
+    if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own
+        c = doc.containers[owner]
+        if doc.text[c.start] == "(" and re.search(
+            r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
+        ):
+            c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent

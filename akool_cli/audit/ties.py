@@ -48,7 +48,7 @@ GIVES_PARSED = re.compile(
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
     r"\.json\(\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
-    r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\("
+    r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
     # (await axios.get(u)).data, axios.get(u).then((r) => r.data)
     r"|^\s*\(\s*await\b.*\)\s*\.data\s*;?\s*$"
