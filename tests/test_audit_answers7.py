@@ -594,3 +594,8 @@ def test_e_a_python_dict_call_is_a_body_and_dart_parses_its_answer() -> None:
         "print(answer['data']['image_url']);\n"
     )
     assert answer_lines(dart, "p.dart") == [(3, "image_url")]
+
+
+def test_f_a_post_to_a_get_endpoint_is_a_method_finding_not_a_missing_query() -> None:
+    text = f'fetch("{V3}/content/video/infobymodelid", {{ method: "POST" }});\n'
+    assert [f.rule for f in findings(text, "m.js")] == ["wrong-method"]

@@ -649,6 +649,9 @@ def _missing_query(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> Itera
         return
     doc = ctx.doc()
     at = doc.offset(m.line, m.column)
+    said = methods.sent_method(doc, at)
+    if said is not None and said.method != "GET":
+        return  # a POST to a GET endpoint: `wrong-method` says what to send
     for request in f.requests_of(doc, m.line, m.column):
         sent = {k.name for k in (*request.query, *request.body)}
         if any(not _known(name, endpoint) for name in sent):
