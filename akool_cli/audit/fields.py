@@ -266,8 +266,8 @@ def _structure(doc: Text, remarks: Spans) -> None:
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
-    if doc.python:  # dict(prompt=p, size="1:1"): the keyword arguments of dict() are keys
-        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text) if "dict" in text]
+    if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
+        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
         events += [
             (m.start("short"), 1, m)
@@ -699,17 +699,22 @@ def _passed_names(
             yield m.group(1), body
 
 
+# A key set on a named object: `n["k"] = v`, `n.k = v`, `$n['k'] = v`, `n.put("k", v)` (one pattern
+# for every name: a pattern per name costs more to compile than to run).
+ADDED_KEY = re.compile(
+    r"(?<![\w.])\$?(?P<n>[A-Za-z_]\w*)"
+    r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
+    r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
+)
+
+
 def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
     $body['k'] = v, body.put("k", v) (Java's JSONObject, Kotlin, ...)."""
-    pattern = re.compile(
-        r"(?<![\w.])\$?"
-        + re.escape(name)
-        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
-        + r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
-    )
     found = []
-    for m in pattern.finditer(doc.text, after, before):
+    for m in ADDED_KEY.finditer(doc.text, after, before):
+        if m.group("n") != name:
+            continue
         group = "k" if m.group("k") else "k2" if m.group("k2") else "k3"
         if group == "k2" and doc.language == "go":
             continue  # req.WebhookURL = h: a Go field name, not a JSON key
