@@ -599,3 +599,18 @@ def test_e_a_python_dict_call_is_a_body_and_dart_parses_its_answer() -> None:
 def test_f_a_post_to_a_get_endpoint_is_a_method_finding_not_a_missing_query() -> None:
     text = f'fetch("{V3}/content/video/infobymodelid", {{ method: "POST" }});\n'
     assert [f.rule for f in findings(text, "m.js")] == ["wrong-method"]
+
+
+def test_b_a_part_of_the_answer_is_not_the_answer_and_its_data_is_data() -> None:
+    text = (
+        "import requests\n"
+        f'V4 = "{V4}"\n'
+        f'API = "{V3}"\n'
+        "def session(b):\n"
+        '    creds = requests.post(f"{V4}/liveAvatar/session/create", json=b).json()["data"]["credentials"]\n'
+        '    return creds["livekit_url"], creds["livekit_token"]\n'
+        "def poll(i):\n"
+        '    info = requests.get(f"{API}/content/video/infobymodelid?video_model_id={i}").json()["data"]\n'
+        '    return info["status"], info["video"]\n'
+    )
+    assert answer_lines(text, "s.py") == [(9, "status")]

@@ -356,13 +356,17 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     if bound is not None:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
         called = ROOT.match(bound.rhs)
-        if PARSED.search(bound.rhs) or (called and facts.gives_parsed(called.group("name"))):
+        rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
+        if FIELD_END.search(rhs) and not bound.destructured:
+            scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
+        elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
             scope.bodies.update(bound.names)
         renamed = BODY_RENAMED.search(lines[start])
         if renamed is not None and renamed.group("name") in bound.names:
             scope.bodies.add(renamed.group("name"))
     if RETURN.match(lines[start]):
-        _returned(lines, start, scope, bool(PARSED.search(statement)))
+        field_ = bool(FIELD_END.search(statement))
+        _returned(lines, start, scope, not field_ and bool(PARSED.search(statement)), field_)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
@@ -444,7 +448,41 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
         return rest == "" or rest.startswith("(")
-    return bool(PARSED.search(rhs))
+    return whole_parse(rhs)
+
+
+def whole_parse(text: str) -> bool:
+    """Whether an expression is a parsed answer as a whole (`r.json()`, `JSON.parse(body)`, `await
+    res.json() as T`), not a part of one (`r.json()["data"]["result"]` is a field's value)."""
+    m = PARSED.search(text)
+    if m is None:
+        return False
+    i = m.end()
+    while i < len(text) and text[i] in "<(":  # ReadFromJsonAsync<T>(), JSON.parse(...)
+        close = {"<": ">", "(": ")"}[text[i]]
+        depth, j = 0, i
+        for j in range(i, len(text)):
+            depth += (text[j] == text[i]) - (text[j] == close)
+            if depth == 0:
+                break
+        i = j + 1
+    if text[m.end() - 1 : m.end()] == "(":  # (the pattern ended inside the parse's parentheses)
+        depth, j = 1, m.end()
+        while j < len(text) and depth:
+            depth += (text[j] == "(") - (text[j] == ")")
+            j += 1
+        i = max(i, j)
+    return bool(PARSE_END.match(text, i))
+
+
+# A statement that ends in the answer's data field: `.json()["data"]`, `(await r.json()).data`,
+# `.json().get("data", {})`, axios' `res.data.data`.
+FIELD_END = re.compile(
+    r"(?:\.json\(\)\s*\)?\s*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|\.get\(\s*[\"']data[\"'][^)]*\))"
+    r"|\.data\s*\.data\b)\s*;?\s*$"
+)
+# What may follow a whole parse: closing parentheses, a cast, `!!`, the statement's end.
+PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
