@@ -360,6 +360,9 @@ def test_b_the_documented_replacement_is_named() -> None:
     [finding] = [f for f in findings(text, "u.py") if f.rule == "response-field"]
     assert finding.documented == "data.video"
     assert "only character-swap's page shows it" in finding.message
+    text = f'import requests\ndef f(i):\n    return requests.get(f"{IMAGE}{{i}}").json()["data"]["url"]\n'
+    [finding] = [f for f in findings(text, "i.py") if f.rule == "response-field"]
+    assert finding.documented == "data.image"
 
 
 def test_b_documented_reads_in_the_same_shapes_are_fine() -> None:

@@ -984,7 +984,15 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
     close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
     if close:
         return ("data." if close[0] in under else "") + close[0]
+    if re.search(r"(?:^|_)url$|Url$", name):  # a result URL: the answer's result field
+        found = [n for n in RESULT_FIELDS if n in under]
+        if found:
+            return f"data.{found[0]}"
     return "a field of the documented answer"
+
+
+# The fields AKOOL's answers give a job's result in, most specific first.
+RESULT_FIELDS = ("video", "image", "url", "audio", "preview", "upscaled_urls")
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
