@@ -617,3 +617,32 @@ def test_b_a_part_of_the_answer_is_not_the_answer_and_its_data_is_data() -> None
         '    return info["status"], info["video"]\n'
     )
     assert answer_lines(text, "s.py") == [(9, "status")]
+
+
+def test_b_go_struct_tags_an_answer_is_decoded_into() -> None:
+    text = (
+        "package main\n"
+        f'const api = "{V3}"\n'
+        "type infoResp struct {\n"
+        '\tCode int `json:"code"`\n'
+        "\tData struct {\n"
+        '\t\tStatus int    `json:"status"`\n'
+        '\t\tVideo  string `json:"video"`\n'
+        '\t} `json:"data"`\n'
+        "}\n"
+        "type shared struct {\n"
+        '\tData struct {\n\t\tStatus int `json:"video_status"`\n\t\tImage string `json:"image"`\n\t} `json:"data"`\n'
+        "}\n"
+        "func poll(id string) {\n"
+        '\tresp, _ := http.Get(api + "/content/video/infobymodelid?video_model_id=" + id)\n'
+        "\tvar out infoResp\n"
+        "\tjson.NewDecoder(resp.Body).Decode(&out)\n"
+        '\tr1, _ := http.Get(api + "/content/video/infobymodelid?video_model_id=" + id)\n'
+        "\tvar a shared\n"
+        "\tjson.NewDecoder(r1.Body).Decode(&a)\n"
+        '\tr2, _ := http.Get(api + "/content/image/infobymodelid?image_model_id=" + id)\n'
+        "\tvar b shared\n"
+        "\tjson.NewDecoder(r2.Body).Decode(&b)\n"
+        "}\n"
+    )
+    assert answer_lines(text, "s.go") == [(6, "status")]

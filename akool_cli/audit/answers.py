@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from akool_cli.audit import ties
-from akool_cli.audit.fields import split_top
+from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Text, split_top
 
 # An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
 DOT = r"(?:[?!]?\.|->)"
@@ -89,6 +89,7 @@ class Read:
     # Part of a fallback chain (`a.x ?? a.y`, `a["x"] or a["y"]`): the names read beside it.
     beside: tuple[str, ...] = ()
     pattern: bool = False  # a destructuring key (`{ status } = ...`): also a variable's name
+    tag: bool = False  # a Go struct's json tag, read by every answer decoded into the struct
 
 
 READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
@@ -281,3 +282,60 @@ def data_variable(text: str) -> str:
     whole answer), or "" when the file does not say (or says both)."""
     field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
     return "data" if field_ and not body else "top" if body and not field_ else ""
+
+
+# -- Go: an answer decoded into a struct type reads its tagged fields --------------------------------
+
+# The type a variable is declared with: `var out InfoResp`, `out := InfoResp{}`, `out := &InfoResp{}`.
+GO_DECLARED = (
+    r"(?:\bvar\s+{name}\s+\*?(?P<t>[A-Za-z_]\w*)\b|\b{name}\s*:=\s*&?(?P<t2>[A-Za-z_]\w*)\s*\{{)"
+)
+GO_DATA_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
+
+
+def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
+    """The fields an answer decoded into `name` reads, when `name` is declared (before the
+    offset `before`) with a struct type of the file: its tagged fields at the top, and those of
+    the struct its `json:"data"` field holds (inline, or a named type) under data."""
+    declared = None
+    for m in re.finditer(GO_DECLARED.format(name=re.escape(name)), doc.text[:before]):
+        declared = m.group("t") or m.group("t2")
+    found: list[Read] = []
+    if declared is not None:
+        _struct_reads(doc, declared, "top", found, set())
+    return found
+
+
+def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen: set[str]) -> None:
+    if type_name in seen or len(seen) > 4:
+        return
+    seen.add(type_name)
+    m = next((t for t in GO_STRUCT.finditer(doc.text) if t.group("name") == type_name), None)
+    index = doc.container_at(m.end() - 1) if m else None
+    if index is None:
+        return
+    c = doc.containers[index]
+    for tag in GO_TAGGED.finditer(doc.text, c.start + 1, c.end - 1):
+        inner = doc.innermost(tag.start("go"))
+        if inner != index:
+            nested = doc.containers[inner]
+            if (
+                place == "top"
+                and nested.parent == index
+                and GO_DATA_TAG.match(doc.text, nested.end - 1)
+            ):
+                found.append(_tag_read(doc, tag, "data"))
+            continue
+        if tag.group("json") == "data":
+            kind = re.match(
+                r"[ \t]*\w+[ \t]+\*?(?P<t>[A-Za-z_]\w*)", doc.text[tag.start() : tag.end()]
+            )
+            if place == "top" and kind and kind.group("t") != "struct":
+                _struct_reads(doc, kind.group("t"), "data", found, seen)
+            continue
+        found.append(_tag_read(doc, tag, place))
+
+
+def _tag_read(doc: Text, tag: re.Match[str], place: str) -> Read:
+    at = tag.start("json")
+    return Read(doc.line_of(at), doc.column(at), tag.group("json"), place, pattern=True, tag=True)

@@ -1038,6 +1038,9 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
+    # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
+    # when it is one for each of them (a struct of several endpoints' fields is no mistake).
+    tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     for m, shared in calls:
         endpoint = shared
         if shared.answers_by_product:
@@ -1048,8 +1051,13 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
             if read.on_response and not axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             found = _read_hit(read, endpoint, data_holds, shared)
-            if found is not None:
+            if read.tag:
+                tags.setdefault((read.line, read.column), []).append(found)
+            elif found is not None:
                 yield found
+    for judged in tags.values():
+        if all(judged) and judged[0] is not None:
+            yield judged[0]
 
 
 class LineReads:
@@ -1105,9 +1113,13 @@ def _call_reads(
     arguments = doc.paren_around(doc.offset(m.line, m.column)) or (0, 0)
     if facts.shell or not f.CALL_OPENER.search(doc.text[max(0, arguments[0] - 60) : arguments[0]]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
+    typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
     for i, scope in ties.scopes(facts, m.line, m.column):
         if i > after[0] and i > end and not scope:
             return
+        for name in scope.decoded - typed:
+            typed.add(name)
+            yield from answers.go_struct_reads(doc, name, doc.offset(i, 0))
         if facts.function_of(i) != home:
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0

@@ -224,6 +224,7 @@ class Scope:
     # Those that hold the answer's data field (`d = body["data"]`, `v = res.data.data`,
     # Go's `data := out["data"].(map[string]interface{})`): `v.x` reads the answer's data.x.
     fields: set[str] = field(default_factory=set)
+    decoded: set[str] = field(default_factory=set)  # Go: filled by Decode(&out), Unmarshal(b, &out)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -383,6 +384,7 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
                 scope.local.add(filled.group("out"))
                 scope.bodies.add(filled.group("out"))
+                scope.decoded.add(filled.group("out"))
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
