@@ -646,3 +646,19 @@ def test_b_go_struct_tags_an_answer_is_decoded_into() -> None:
         "}\n"
     )
     assert answer_lines(text, "s.go") == [(6, "status")]
+
+
+def test_b_fields_named_by_a_path_laravel_json_and_ruby_dig() -> None:
+    php = (
+        "<?php\n"
+        f'$res = Http::withHeaders($h)->get("{INFO}{{$id}}");\n'
+        "$url = $res->json('data.video_url');\n"
+        "$ok = $res->json('code') === 1000 && $res->json('data.video_status') === 3;\n"
+    )
+    assert answer_lines(php, "l.php") == [(3, "video_url")]
+    ruby = (
+        f'res = Net::HTTP.get_response(URI("{INFO}#{{id}}"))\n'
+        "puts JSON.parse(res.body).dig('data', 'status')\n"
+        "puts JSON.parse(res.body).dig('data', 'video')\n"
+    )
+    assert answer_lines(ruby, "d.rb") == [(2, "status")]

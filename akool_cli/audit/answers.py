@@ -44,6 +44,11 @@ TOP_READ = re.compile(
     r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
 )
+# A field named by a path: Laravel's `$res->json('data.status')`, Ruby's `.dig('data', 'status')`.
+PATH_READ = re.compile(
+    r"(?:->json\(\s*[\"'](?P<data>data\.)?|\.dig\(\s*[\"']data[\"']\s*,\s*[\"'](?P<dig>))"
+    r"(?P<name>[A-Za-z_]\w*)[\"'.]"
+)
 # A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
 # other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
 BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
@@ -123,6 +128,9 @@ def _line_reads(line_no: int, line: str, offset: int = 0) -> Iterator[Read]:
         on_response = place == "top" and m.group("dotted") is not None and "." not in root
         column = m.start("name") + offset
         yield Read(line_no, column, m.group("name"), place, _data_root(line, m), on_response)
+    for m in PATH_READ.finditer(line):  # $res->json('data.status'), JSON.parse(b).dig('data', 'x')
+        place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
+        yield Read(line_no, m.start("name") + offset, m.group("name"), place, _path_root(line, m))
     for m in TOP_READ.finditer(line):
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it
@@ -152,6 +160,10 @@ def _member_pattern(name: str) -> re.Pattern[str]:
         r"(?<![\w.$>])\$?" + re.escape(name) + r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")"
         r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     )
+
+
+def _path_root(line: str, m: re.Match[str]) -> str | None:
+    return _parse_argument(line, m.start()) or ties.root_of(line, m.start())
 
 
 def _parsed_before(line: str, pos: int) -> bool:
