@@ -662,3 +662,21 @@ def test_b_fields_named_by_a_path_laravel_json_and_ruby_dig() -> None:
         "puts JSON.parse(res.body).dig('data', 'video')\n"
     )
     assert answer_lines(ruby, "d.rb") == [(2, "status")]
+
+
+def test_f_a_complete_nested_item_without_its_required_field() -> None:
+    text = (
+        "import requests\n"
+        f'API = "{V3}"\n'
+        'requests.post(f"{API}/faceswap/highquality/specifyimage", json={\n'
+        '    "sourceImage": [{"opts": "1,2,3,4"}],\n'
+        '    "targetImage": [{"path": t, "opts": "1,2"}],\n'
+        '    "face_enhance": 0, "modifyImage": m,\n'
+        "})\n"
+        'requests.post(f"{API}/faceswap/highquality/specifyimage", json={\n'
+        '    "sourceImage": [{"url": s}], "targetImage": [item], "face_enhance": 0, "modifyImage": m,\n'
+        "})\n"
+    )
+    got = [(f.line, f.rule, f.found) for f in findings(text, "n.py")]
+    assert (4, "missing-field", "path") in got
+    assert [g for g in got if g[1] == "missing-field"] == [(4, "missing-field", "path")]

@@ -1249,4 +1249,5 @@ def _only_keys(doc: Text, c: Container) -> bool:
     return len(entries) == len(c.keys)
 
 
+only_keys = _only_keys  # (the rules' nested items are judged the same way)
 COMMENT_LINE = re.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

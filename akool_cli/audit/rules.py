@@ -603,8 +603,8 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
     """A body that certainly is all a call sends (one complete literal: no spread, nothing added
     or merged later, bound once in its scope; fields.sole_literal) without a field the docs say
     is required. One finding per body, at the literal, naming every missing field; a field a
-    misnamed key stands for is that key's finding, not this one."""
-    doc = ctx.doc()
+    misnamed key stands for is that key's finding, not this one. So for each complete item of
+    such a body's nested fields (`sourceImage[]` without `path`), and for a GET's query."""
     judged: set[int] = set()  # (a body shared by several calls is reported once)
     for m in ctx.mentions:
         endpoint = m.endpoint
@@ -613,32 +613,67 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
         if endpoint.method == "GET":
             yield from _missing_query(ctx, m, endpoint)
             continue
-        required = [
-            f.name for f in endpoint.body if f.required and f.name not in endpoint.required_unshown
-        ]
-        if not required:
+        for request in f.requests_of(ctx.doc(), m.line, m.column):
+            yield from _missing_body(ctx, endpoint, request, judged)
+
+
+def _missing_body(
+    ctx: FileContext, endpoint: DocEndpoint, request: f.Request, judged: set[int]
+) -> Iterator[Hit]:
+    doc = ctx.doc()
+    required = [
+        f.name for f in endpoint.body if f.required and f.name not in endpoint.required_unshown
+    ]
+    sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
+    stood_for = {_near(name, endpoint) for name in sent}
+    missing = [n for n in required if n not in sent and n not in stood_for]
+    if not _is_request(list(request.body), endpoint) or not request.body:
+        return
+    nested = any(spec.fields for spec in endpoint.body)
+    index = f.sole_literal(doc, request) if missing or nested else None
+    if index is None or index in judged:
+        return
+    judged.add(index)
+    if missing:
+        yield _missing_hit(doc, doc.containers[index].start, missing, "this body", endpoint)
+    for key in request.body:
+        spec = endpoint.field(key.name)
+        if spec is not None and spec.fields:
+            yield from _missing_nested(doc, spec, key, key.name, endpoint)
+
+
+def _missing_nested(
+    doc: f.Text, spec: DocField, key: f.Key, path: str, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """The complete items of a nested field written in the body (`{"opts": x}` in sourceImage[])
+    without a field the docs require there; an item with a key they do not list has that finding."""
+    index = _value_container(doc, key)
+    if index is None or index < doc.innermost(key.offset):
+        return  # not written inside the body (a name bound elsewhere)
+    label = f"{path}[]" if spec.type == "array" else path
+    for item in _items(doc, index):
+        owner = doc.containers[item]
+        names = {k.name for k in owner.keys}
+        if not f.only_keys(doc, owner) or not names <= spec.names():
             continue
-        for request in f.requests_of(doc, m.line, m.column):
-            sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
-            missing = [n for n in required if n not in sent]
-            if not missing or not _is_request(list(request.body), endpoint):
-                continue
-            stood_for = {_near(name, endpoint) for name in sent}
-            missing = [n for n in missing if n not in stood_for]
-            if not missing:
-                continue
-            index = f.sole_literal(doc, request)
-            if index is None or index in judged:
-                continue
-            judged.add(index)
-            at = doc.containers[index].start
-            line, column = doc.line_of(at), doc.column(at)
-            names = ", ".join(missing)
-            message = (
-                f"this body has no {names}, which {describe(endpoint)} requires "
-                f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
-            )
-            yield Hit(line, column, names, f"the required {names}", message, endpoint.url)
+        missing = [c.name for c in spec.fields if c.required and c.name not in names]
+        if missing:
+            yield _missing_hit(doc, owner.start, missing, f"this {label} item", endpoint)
+        for inner in owner.keys:
+            child = spec.field(inner.name)
+            if child is not None and child.fields:
+                yield from _missing_nested(doc, child, inner, f"{label}.{inner.name}", endpoint)
+
+
+def _missing_hit(doc: f.Text, at: int, missing: list[str], what: str, endpoint: DocEndpoint) -> Hit:
+    names = ", ".join(missing)
+    message = (
+        f"{what} has no {names}, which {describe(endpoint)} requires "
+        f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
+    )
+    return Hit(
+        doc.line_of(at), doc.column(at), names, f"the required {names}", message, endpoint.url
+    )
 
 
 def _missing_query(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> Iterator[Hit]:
