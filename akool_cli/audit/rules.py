@@ -1166,6 +1166,8 @@ def _call_reads(
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
             continue
+        if not reads.of(i) and not scope.bodies and not scope.fields:
+            continue  # (no read on the line, and no name whose members are read)
         if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name in scope.local | scope.lasting:
