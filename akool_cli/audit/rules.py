@@ -843,12 +843,9 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
 # -- answers ------------------------------------------------------------------------------------------
 
 
-def _answer_names(endpoint: DocEndpoint) -> tuple[set[str], set[str]]:
-    top = {p for p in endpoint.response if "." not in p}
-    under = {p.split(".")[1] for p in endpoint.response if p.startswith("data.")}
-    if "code" in top:
-        top |= ENVELOPE  # every AKOOL answer says code and msg (the error codes page)
-    return top, under
+def _answer_names(endpoint: DocEndpoint) -> tuple[frozenset[str], frozenset[str]]:
+    top, under = endpoint.answer_names
+    return (top | ENVELOPE if "code" in top else top), under  # (code and msg: every answer's)
 
 
 # Every answer of AKOOL's open API carries these, success or not.
@@ -893,7 +890,7 @@ GUESSED_ANSWER_FIELDS = frozenset(
 LIST_MEMBERS = frozenset({"length", "size", "count", "Count", "Length"})
 
 
-def _list_hit(read: answers.Read, endpoint: DocEndpoint, under: set[str]) -> Hit | None:
+def _list_hit(read: answers.Read, endpoint: DocEndpoint, under: frozenset[str]) -> Hit | None:
     """A named field read on an answer's data that the docs give as a list (avatar/list's
     `data` is a list of avatars: `data.result` is not there)."""
     if read.name in under or read.name in LIST_MEMBERS:
@@ -972,7 +969,7 @@ def _field_read_hit(
     return ("response-field" if guessed or misplaced else "answer-field"), hit
 
 
-def _renamed(name: str, place: str, top: set[str], under: set[str]) -> str | None:
+def _renamed(name: str, place: str, top: frozenset[str], under: frozenset[str]) -> str | None:
     """The documented name a read certainly means at the same level, or None: the one status
     field (`status`: `video_status`), the job's id (`task_id`: `_id`), `token`, `msg`."""
     if place == "data":
@@ -1003,7 +1000,7 @@ def _elsewhere(shown: str, shared: DocEndpoint) -> str:
     return f" (only {', '.join(products)}'s page shows it, and this script makes no such job)"
 
 
-def _closest(name: str, names: set[str], under: set[str]) -> str:
+def _closest(name: str, names: frozenset[str], under: frozenset[str]) -> str:
     if name in under and name not in names:  # read at the top, documented under data
         return f"data.{name}"
     if name in ("task_id", "taskId", "job_id", "jobId", "id") and "_id" in under:
@@ -1102,6 +1099,7 @@ class LineReads:
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
         self._by_root: dict[int, dict[str | None, list[answers.Read]]] = {}
+        self._columns: dict[int, list[int]] = {}
 
     def of(self, i: int) -> list[answers.Read]:
         if i not in self.ctx.reads:
@@ -1112,7 +1110,9 @@ class LineReads:
     def between(self, i: int, start: int, end: int) -> list[answers.Read]:
         """The reads of line i from column start up to (not including) column end."""
         found = self.of(i)
-        columns = [r.column for r in found]
+        columns = self._columns.get(i)
+        if columns is None:  # (once per line: a minified line has thousands of calls)
+            columns = self._columns[i] = [r.column for r in found]
         return found[bisect.bisect_left(columns, start) : bisect.bisect_left(columns, end)]
 
     def members(self, i: int, name: str, known: set[int]) -> list[answers.Read]:

@@ -71,6 +71,13 @@ class DocEndpoint:
         shown = Counter(name for _, fields in self.answers_by_product for name in fields)
         return tuple(name for name in self.response if shown[name] != 1)
 
+    @cached_property
+    def answer_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The fields of its answer at the top and under `data` (first level)."""
+        top = frozenset(p for p in self.response if "." not in p)
+        under = frozenset(p.split(".")[1] for p in self.response if p.startswith("data."))
+        return top, under
+
     @property
     def url(self) -> str:
         """Where a person reads about it, e.g. docs.akool.com/ai-tools-suite/talking-photo."""
