@@ -101,6 +101,8 @@ READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
 
 
 def reads(line_no: int, line: str) -> Iterator[Read]:
+    """The answer fields a line reads, each with where it is read (under data or at the top),
+    the name it starts from, and the names read beside it in a fallback chain."""
     if not READ_HINT.search(line):
         return
     found = list(_line_reads(line_no, line))
@@ -108,7 +110,7 @@ def reads(line_no: int, line: str) -> Iterator[Read]:
     yield from _chains(line, found)
 
 
-def _line_reads(line_no: int, line: str, offset: int = 0) -> Iterator[Read]:
+def _line_reads(line_no: int, line: str) -> Iterator[Read]:
     for m in DATA_READ.finditer(line):
         root = re.sub(r"[?!]", "", m.group("root") or "")
         if m.group("bare"):
@@ -126,18 +128,18 @@ def _line_reads(line_no: int, line: str, offset: int = 0) -> Iterator[Read]:
         else:
             place = "data"
         on_response = place == "top" and m.group("dotted") is not None and "." not in root
-        column = m.start("name") + offset
+        column = m.start("name")
         yield Read(line_no, column, m.group("name"), place, _data_root(line, m), on_response)
     for m in PATH_READ.finditer(line):  # $res->json('data.status'), JSON.parse(b).dig('data', 'x')
         place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
-        yield Read(line_no, m.start("name") + offset, m.group("name"), place, _path_root(line, m))
+        yield Read(line_no, m.start("name"), m.group("name"), place, _path_root(line, m))
     for m in TOP_READ.finditer(line):
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it
         name = m.group("name") or m.group("jq")
         start = m.start("name") if m.group("name") else m.start("jq")
         if name != "data":
-            yield Read(line_no, start + offset, name, "top", _top_root(line, m))
+            yield Read(line_no, start, name, "top", _top_root(line, m))
 
 
 def members(line_no: int, line: str, name: str) -> list[Read]:
