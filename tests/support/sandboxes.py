@@ -27,6 +27,12 @@ def running(config: SandboxConfig, clock: Clock, *, checked: bool = False) -> It
         assert check_received(server.state.received) == []
 
 
+def point_at(server: Sandbox, monkeypatch: pytest.MonkeyPatch, key: str = SANDBOX_API_KEY) -> None:
+    """Point AKOOL_BASE_URL at a running sandbox and set AKOOL_API_KEY to `key` (its own)."""
+    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", key)
+
+
 @contextmanager
 def pointed_at(
     config: SandboxConfig,
@@ -37,6 +43,5 @@ def pointed_at(
 ) -> Iterator[Sandbox]:
     """Start the sandbox on a real port, point AKOOL_BASE_URL and AKOOL_API_KEY at it, stop it after."""
     with running(config, clock, checked=checked) as server:
-        monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+        point_at(server, monkeypatch, config.api_key)
         yield server
