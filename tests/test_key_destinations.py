@@ -12,10 +12,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.support.sandboxes import running
 
 PROD_KEY = "prod-key-0123456789abcdef0123456789"
 
@@ -23,18 +24,16 @@ PROD_KEY = "prod-key-0123456789abcdef0123456789"
 @pytest.fixture
 def prod(isolated: Isolation) -> Iterator[Sandbox]:
     """AKOOL's production host, as a sandbox that takes the production key."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    server.state.config.api_key = PROD_KEY
-    yield server
-    server.stop()
+    config = SandboxConfig(processing_seconds=0.0, api_key=PROD_KEY)
+    with running(config, isolated.clock) as server:
+        yield server
 
 
 @pytest.fixture
 def listener(isolated: Isolation) -> Iterator[Sandbox]:
     """Whatever listens on the sandbox's old port now (it logs every key it is sent)."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as server:
+        yield server
 
 
 def keys_seen(server: Sandbox) -> set[str]:
