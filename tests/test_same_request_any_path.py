@@ -33,6 +33,7 @@ from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.waiting import wait_for
 from tests.test_accounts import NEW_FP, OLD_FP, ROTATED
 from tests.test_mcp import call, refused, serve
+from tests.test_settle import lose_answer_once
 
 IMAGE = "https://example.com/same-portrait.jpg"
 AUDIO = "https://example.com/same-speech.mp3"
@@ -288,3 +289,21 @@ def test_a_batch_row_over_another_keys_talk_in_doubt_asks_which_account(
     done = akool(isolated, slow, "batch", str(rows), "--json", **ROTATED_ENV)
     assert done.returncode == 0, done.stderr
     assert creates(slow) == 2
+
+
+def test_twin_rows_of_one_batch_are_two_jobs_and_one_in_doubt_holds_the_other(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """Two rows with equal inputs are two jobs (sent together, in flight, neither in doubt);
+    once the first one's create is in doubt, the second waits for its settle too."""
+    twins = isolated.tmp / "twins.csv"
+    twins.write_text(f"id,image_url,audio_url\na,{IMAGE},{AUDIO}\nb,{IMAGE},{AUDIO}\n")
+    lose_answer_once(api_env, "create_job")
+    run = invoke(["batch", str(twins), "--json", "-c", "1"], expect=9)
+    first, second = json.loads(run.stdout)["results"]
+    assert first["state"] == second["state"] == "unknown"
+    assert first["attempt"] == second["attempt"] == 1 and creates(api_env) == 1
+    invoke(["settle", "1", "--not-created"])
+    done = invoke(["batch", str(twins), "--json", "-c", "2"])
+    assert [r["state"] for r in json.loads(done.stdout)["results"]] == ["done", "done"]
+    assert creates(api_env) == 3
