@@ -1,6 +1,7 @@
 """Credential-bearing query values are masked as `…` wherever a URL is shown or kept: --debug,
 errors, `status`/`history --json` and the history file. An old history that kept them whole is
-masked by a migration, and its unknown create still blocks its twin.
+masked by a migration, and its unknown create still blocks its twin (its request, which m015
+derived from the inputs kept whole, is derived again from the masked ones).
 
 Two rounds of names, each with the migration that masks what an older akool kept: key, auth_key,
 sign, jwt and Authorization (break17d L10, m014); hmac, code, session, session_id and hash
@@ -19,6 +20,7 @@ import pytest
 
 from akool_cli.core import redact
 from akool_cli.sandbox import Sandbox
+from akool_cli.store import requests
 from akool_cli.store.journal import SCHEMA_VERSION
 from tests.conftest import Isolation
 from tests.support.runner import invoke
@@ -83,7 +85,9 @@ def test_an_old_history_is_masked_and_its_unknown_create_still_blocks_its_twin(
     with closing(sqlite3.connect(path)) as db, db:  # as an akool masking fewer names left it
         recorded = json.loads(db.execute("SELECT inputs FROM attempts").fetchone()[0])
         recorded["image_url"] = image
-        db.execute("UPDATE attempts SET inputs = ?", (json.dumps(recorded),))
+        kind = db.execute("SELECT kind FROM attempts").fetchone()[0]
+        old = (json.dumps(recorded), requests.digest(kind, json.dumps(recorded)))
+        db.execute("UPDATE attempts SET inputs = ?, request = ?", old)  # as m015 derived it
         db.execute("DELETE FROM _migrations WHERE name = ?", (migration,))
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     assert _secrets(image)[0].encode() in _history_bytes(isolated)
