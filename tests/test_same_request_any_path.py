@@ -25,11 +25,12 @@ from mcp.client.session import ClientSession
 import akool_cli
 from akool_cli.core import contract
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.store.journal import SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
 from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import running
 from tests.support.waiting import wait_for
 from tests.test_accounts import NEW_FP, OLD_FP, ROTATED
 from tests.test_mcp import call, refused, serve
@@ -45,9 +46,8 @@ CREATE = contract.CREATE_TALKING_PHOTO.path
 @pytest.fixture
 def slow(isolated: Isolation) -> Iterator[Sandbox]:
     """A real-time sandbox whose every answer takes 0.6 s: time to kill akool mid-create."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.2, latency=0.6), clock=SystemClock())
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.2, latency=0.6), SystemClock()) as server:
+        yield server
 
 
 def creates(sandbox: Sandbox) -> int:
