@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.clock import FakeClock
+from akool_cli.core.errors import AkoolError
 from akool_cli.jobs.download import download
 from akool_cli.net.retry import RetryPolicy
 from akool_cli.net.transport import Transport
@@ -22,7 +23,7 @@ from akool_cli.sandbox.media import VideoFile, sample_mp4
 from tests.conftest import Isolation
 from tests.support.hostile import Answerer, fake_mp4, raw_server
 
-ETAG = '"v17"'
+ETAG = 'ETag: "v17"'
 
 
 def box(kind: bytes, payload: bytes) -> bytes:
@@ -35,7 +36,7 @@ FRAGMENT = box(b"moof", box(b"mfhd", bytes(8))) + box(b"mdat", bytes(range(256))
 FRAGMENTED = fake_mp4(b"first fragment") + FRAGMENT + FRAGMENT
 
 
-def ranged(whole: bytes, first: int, requests: list[str]) -> Answerer:
+def ranged(whole: bytes, first: int, requests: list[str], etag: str = ETAG) -> Answerer:
     """A file host without Content-Length on a plain GET, which sends only the first `first`
     bytes then closes; a Range request is answered as HTTP says (206 with the rest, 416 past
     the end)."""
@@ -45,7 +46,7 @@ def ranged(whole: bytes, first: int, requests: list[str]) -> Answerer:
         requests.append(request)
         asked = re.search(r"(?im)^range: bytes=(\d+)-\s*$", request)
         if asked is None:
-            head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: {ETAG}\r\n"
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{etag}\r\n"
             connection.sendall(head.encode() + b"Connection: close\r\n\r\n" + whole[:first])
             return
         start = int(asked.group(1))
@@ -55,7 +56,7 @@ def ranged(whole: bytes, first: int, requests: list[str]) -> Answerer:
             return
         rest = whole[start:]
         head = (
-            f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nETag: {ETAG}\r\n"
+            f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{etag}\r\n"
             f"Content-Range: bytes {start}-{len(whole) - 1}/{len(whole)}\r\n"
             f"Content-Length: {len(rest)}\r\n\r\n"
         )
@@ -92,3 +93,20 @@ def test_a_whole_body_that_ended_with_its_connection_is_saved(isolated: Isolatio
     target = isolated.tmp / "v.mp4"
     requests = saved(WITH_FREE, len(WITH_FREE), target)
     assert target.read_bytes() == WITH_FREE and len(requests) == 2  # the file, then a 416
+
+
+def test_a_cut_body_from_a_server_that_names_no_version_is_never_saved(
+    isolated: Isolation,
+) -> None:
+    """Without an ETag the rest cannot be asked for safely: every try starts over, and the
+    hint says so (not that it resumes)."""
+    target, requests = isolated.tmp / "v.mp4", list[str]()
+    answer = ranged(WITH_FREE, len(sample_mp4()), requests, etag="X-No-Version: 1")
+    with (
+        raw_server(answer, read_request=False) as url,
+        Transport() as transport,
+        pytest.raises(AkoolError) as failed,
+    ):
+        download(transport, url, target, clock=FakeClock(), retry=RetryPolicy(2))
+    assert "the server has more after it" in failed.value.message
+    assert "starts over" in (failed.value.hint or "") and not target.exists()

@@ -145,3 +145,119 @@ def _signed_at(url: str) -> str:
     from urllib.parse import parse_qs, urlsplit
 
     return parse_qs(urlsplit(url).query)["X-Amz-Date"][0]
+
+
+HEADSWAP = [
+    "headswap",
+    "https://example.com/twopeople17.mp4",
+    "--face",
+    "https://example.com/hsface17.jpg",
+    "--face",
+    "https://example.com/hsface17b.jpg",
+]
+
+
+def head_swaps(sandbox: Sandbox) -> int:
+    return sum(1 for job in sandbox.state.jobs.values() if job.kind == "head_swap")
+
+
+def test_a_head_swap_run_again_after_an_unknown_outcome_is_refused(api_env: Sandbox) -> None:
+    """Each run asks AKOOL for a new analysis (free, another id): the swap is the same."""
+    api_env.state.inject("drop", at="create_headswap")
+    assert "settle" in invoke(HEADSWAP, expect=5).stderr
+    assert head_swaps(api_env) == 1
+    again = invoke(HEADSWAP, expect=5)
+    assert "unknown outcome" in again.stderr and "settle" in again.stderr
+    assert head_swaps(api_env) == 1
+
+
+def test_the_library_head_swap_run_again_after_an_unknown_outcome_is_refused(
+    api_env: Sandbox,
+) -> None:
+    from akool_cli import Client, UnknownOutcomeError, UnsettledAttemptError
+
+    video, faces = HEADSWAP[1], [HEADSWAP[3], HEADSWAP[5]]
+    api_env.state.inject("drop", at="create_headswap")
+    with Client() as client:
+        with pytest.raises(UnknownOutcomeError):
+            client.headswap(video, faces, check=False)
+        with pytest.raises(UnsettledAttemptError):
+            client.headswap(video, faces, check=False)
+    assert head_swaps(api_env) == 1
+
+
+PROFILED = ["talk", "https://example.com/pf17.jpg", "https://example.com/pf17.mp3"]
+
+
+def test_another_profile_of_the_same_account_is_refused_an_unknown_create(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """Same key (one account), same server: only the profile's name differs (break17d M1)."""
+    api_env.state.inject("drop", at=DROP_TALK)
+    assert "settle" in invoke(PROFILED, expect=5).stderr
+    again = invoke(["--profile", "other", *PROFILED], expect=5)
+    assert "unknown outcome" in again.stderr and "settle" in again.stderr
+    rows = isolated.tmp / "pb.csv"
+    rows.write_text(f"id,image_url,audio_url\npb1,{PROFILED[1]},{PROFILED[2]}\n")
+    row = invoke(["--profile", "other2", "batch", str(rows)], expect=9)
+    assert "pb1" in row.stdout + row.stderr and "settle" in row.stdout + row.stderr
+    assert len(api_env.state.jobs) == 1  # nothing billed twice
+
+
+def test_the_mcp_head_swap_called_again_after_an_unknown_outcome_is_refused(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """Two sessions two hours apart (past the same-call key's hour): each asks for a new
+    analysis; the second swap is refused, not billed."""
+    api_env.state.inject("drop", at="create_headswap")
+    first = mcp_head_swap_error(isolated)
+    isolated.clock.advance(2 * 3600)
+    second = mcp_head_swap_error(isolated)
+    assert "may or may not have created" in first and "unknown outcome" in second
+    assert head_swaps(api_env) == 1
+
+
+def mcp_head_swap_error(isolated: Isolation) -> str:
+    """One MCP session's head swap call, followed until its staged create fails: the error."""
+    from akool_cli import AkoolError, Client
+    from akool_cli.mcpserver.tools import Session, Settings, tool_specs
+
+    spec = next(spec for spec in tool_specs() if spec.name == "headswap")
+    arguments = {"video_url": HEADSWAP[1], "faces": [HEADSWAP[3], HEADSWAP[5]]}
+    with Client() as client:
+        session = Session(client, Settings(isolated.tmp))
+        session.start()
+        made = session.create(spec, arguments)
+        with pytest.raises(AkoolError) as failed:
+            wait_for(lambda: session.status(made["job_id"])["state"] != "analysing")
+        session.close()
+    return failed.value.message
+
+
+def test_a_batch_row_whose_local_file_changed_since_its_job_says_so(
+    s3: S3,  # noqa: F811
+    api_env: Sandbox,
+    isolated: Isolation,
+) -> None:
+    """A row is its id (its key): resumed, it keeps its job; a file changed since is no longer
+    silent (break17d L3)."""
+    image = s3.file("ch/p6.png", PNG)
+    s3.file("ch/hello.mp3", MP3)
+    rows = s3.file("ch/ch.csv", b"id,image_url,audio_url\nch1,p6.png,hello.mp3\n")
+    batch = ["batch", str(rows), "--upload-to", s3.target, "--interval", "1"]
+    invoke(batch)
+    isolated.clock.advance(60)
+    assert "changed" not in invoke(batch).stderr  # the same file: nothing to say
+    image.write_bytes(PNG[:-1] + b"\x01")
+    again = invoke(batch)
+    assert "row ch1: p6.png has changed since job" in again.stderr
+    assert "give the row a new id" in again.stderr and len(api_env.state.jobs) == 1
+
+
+def test_another_name_is_the_same_create_while_its_outcome_is_unknown(api_env: Sandbox) -> None:
+    """--name is a local label, never sent: a CI run's attempt number in it changes nothing
+    AKOOL receives (break17d M4)."""
+    api_env.state.inject("drop", at=DROP_TALK)
+    invoke([*PROFILED, "--name", "release-run1"], expect=5)
+    again = invoke([*PROFILED, "--name", "release-run2"], expect=5)
+    assert "unknown outcome" in again.stderr and len(api_env.state.jobs) == 1

@@ -16,6 +16,7 @@ from typing import IO
 import pytest
 
 from akool_cli.core import contract
+from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.servers import Answer, scripted_server
@@ -29,9 +30,10 @@ BUSY = Answer(503, b"busy", "text/plain")
 
 @contextmanager
 def started(
-    argv: list[str], env: dict[str, str]
+    argv: list[str], env: dict[str, str], marker: str = BACKING_OFF
 ) -> Iterator[tuple[subprocess.Popen[str], threading.Event]]:
-    """akool with --debug as a real process, and an event set once it says it backs off."""
+    """akool with --debug as a real process, and an event set once it says `marker` (that it
+    backs off)."""
     process = subprocess.Popen(
         [AKOOL, "--debug", *argv],
         env=env,
@@ -44,7 +46,7 @@ def started(
     def read(stream: IO[str]) -> None:
         for line in stream:
             lines.append(line)
-            if BACKING_OFF in line:
+            if marker in line:
                 backing_off.set()
 
     reader = threading.Thread(target=read, args=(process.stderr,), daemon=True)
@@ -58,11 +60,14 @@ def started(
 
 
 def stopped_in_backoff(
-    argv: list[str], env: dict[str, str], ready: Callable[[], bool] | None = None
+    argv: list[str],
+    env: dict[str, str],
+    ready: Callable[[], bool] | None = None,
+    marker: str = BACKING_OFF,
 ) -> float:
-    """SIGTERM once akool waits to try a read again (or once `ready`): 143 within the 2 s
-    reliability.md promises."""
-    with started(argv, env) as (process, backing_off):
+    """SIGTERM once akool waits to try a read again (or once `ready`, or it says `marker`): 143
+    within the 2 s reliability.md promises."""
+    with started(argv, env, marker) as (process, backing_off):
         wait_for(ready or backing_off.is_set, seconds=30)
         sent = time.monotonic()
         process.send_signal(signal.SIGTERM)
@@ -137,3 +142,15 @@ def test_sigterm_ends_watch_while_a_status_read_is_held(isolated: Isolation) -> 
         held = lambda: api.hits.get(contract.VIDEO_INFO.path, 0) > 0  # noqa: E731
         took = stopped_in_backoff(["watch", JOB], env, held)
     print(f"\nSIGTERM with a status read held (watch): exited in {took:.2f} s")
+
+
+def test_sigterm_ends_a_batch_paused_by_a_rate_limit(api_env: Sandbox, isolated: Isolation) -> None:
+    """AKOOL refused a row's create five times (429): the batch pauses its creates 10 s."""
+    api_env.state.inject(*["429"] * 5, at="create_talking_photo")
+    rows = isolated.tmp / "rl.csv"
+    rows.write_text(
+        "id,image_url,audio_url\nrl1,https://example.com/rl1.jpg,https://example.com/rl.mp3\n"
+    )
+    env = process_env(isolated.home, api_env.base_url)
+    took = stopped_in_backoff(["batch", str(rows)], env, marker="pausing submissions")
+    print(f"\nSIGTERM in a batch's rate-limit pause: exited in {took:.2f} s")

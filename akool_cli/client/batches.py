@@ -5,6 +5,7 @@ downloaded a few at a time. Events go to callbacks; nothing prints.
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 from collections.abc import Callable
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
     from akool_cli.jobs.batch import Item, Problem
     from akool_cli.jobs.batch_run import Outcome
-    from akool_cli.store.journal import Scope
+    from akool_cli.store.journal import JobRecord, Scope
 
 
 @dataclass
@@ -204,7 +205,13 @@ class BatchMixin(TalkingMixin):
         rows = [_row_keys(i) for i in plan.items]
         account = meet(self.journal, own, rows, check_choice(self.account_choice))
         scope = replace(own, account=account)
-        pending = [i for i in plan.items if earlier_job(self.journal, i, scope) is None]
+        made = {i.row: earlier_job(self.journal, i, scope) for i in plan.items}
+        warn = events.warn if events is not None else (lambda line: None)
+        for item in plan.items:
+            record = made[item.row]
+            for line in [] if record is None else changed_files(plan.inputs, item, record):
+                warn(line)
+        pending = [i for i in plan.items if made[i.row] is None]
         values = {value for i in pending for value, _ in i.media().values()}
         sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
         items = [i.with_urls(sent) for i in plan.items]
@@ -331,3 +338,28 @@ def _make_folder(folder: Path) -> None:
             f"cannot create the output folder {folder}: {exc.strerror}",
             hint="choose a folder you can write to",
         ) from None
+
+
+def changed_files(inputs: Plan, item: Item, record: JobRecord) -> list[str]:
+    """The row's local files whose content is not the one its job was made from (each is
+    uploaded under its SHA-256, PREFIX/<sha256[:16]>/NAME, which the job's inputs record): the
+    row keeps its job, and the warning says how to make a video of the file as it is now."""
+    from akool_cli.inputs.upload import HASH_PREFIX, hash_file
+
+    recorded = json.dumps(record.inputs)
+    found = []
+    for value, _role in item.media().values():
+        source = inputs.files.get(value)
+        if source is None:
+            continue  # a URL: what it serves now is AKOOL's to fetch, not akool's to know
+        try:
+            digest = hash_file(source.path)
+        except OSError:
+            continue  # unreadable now: the job made earlier stands, and nothing is uploaded
+        if f"/{digest[:HASH_PREFIX]}/" not in recorded:
+            found.append(
+                f"row {item.id}: {source.path.name} has changed since job {record.id} was made "
+                "from it; the row keeps that job (a video of the file as it was): give the row "
+                "a new id to make one of the file as it is now"
+            )
+    return found

@@ -440,7 +440,7 @@ class BatchRunner:
                 wait = self._paused_until - self.clock.monotonic()
             if wait <= 0:
                 return
-            self.clock.sleep(wait)  # at most RATE_LIMIT_PAUSE: a stop is noticed right after
+            interrupts.backoff(self.clock, wait, self.stopping)  # a stop ends the pause at once
 
 
 class _Run:

@@ -49,6 +49,12 @@ from akool_cli.net.transport import StreamResponse, Transport, TransportError, c
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
+RESUMES = "run the same command again; it resumes where it stopped"
+# A part file is resumed only with the version (ETag or Last-Modified) its bytes came from.
+STARTS_OVER = (
+    "run the same command again; the server names no version of the file (ETag or "
+    "Last-Modified) to resume by, so the download starts over"
+)
 PROBE_DEADLINE = 30.0  # asking what follows a body that ended when its connection closed
 Media = mediatypes.ResultKind
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
@@ -310,7 +316,7 @@ def _fetch(
             if attempt >= retry.attempts:
                 raise UnavailableError(
                     f"the download of {part.target.name} kept failing: {exc}",
-                    hint="run the same command again; it resumes where it stopped",
+                    hint=RESUMES if part.size() and part.read_validator() else STARTS_OVER,
                 ) from None
             delay = retry.delay(attempt, exc.retry_after)
             log.debug("download retry %d in %.2f s after %s", attempt, delay, exc)

@@ -323,8 +323,9 @@ LOOKUPS: dict[str, str] = {
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
     # The creates of one request on one server and profile (any key, any account) in doubt.
+    # The creates of one request on one server (any profile, key or account) in doubt.
     "attempts_by_request": "SELECT * FROM attempts WHERE request = ? AND base_url = ? "
-    "AND profile = ? AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
+    "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -630,6 +631,8 @@ class Journal:
                 if row["batch_key"] is None
                 else f" (sent by {requests.made_by(row['batch_key'])})"
             )
+            if row["profile"] != scope.profile:  # the same account: AKOOL bills it, not a name
+                sender += f" (with profile {row['profile']!r}, the same account)"
             raise UnsettledAttemptError(
                 f"an earlier create of this same job (attempt {row['id']}) has an unknown "
                 f"outcome{sender}: AKOOL may have made and billed it, so akool sends nothing "
@@ -647,18 +650,19 @@ class Journal:
         *,
         own: bool,
     ) -> Iterator[sqlite3.Row]:
-        """The creates of the very same request (requests.py) on the scope's server and profile,
-        whatever claimed them (a batch row, an MCP call, none), whose outcome is unknown (not one
-        being sent right now): with `own`, those of the scope's account (or of none: recorded
-        before accounts were); else those of another account."""
+        """The creates of the very same request (requests.py) on the scope's server, whatever
+        claimed them (a batch row, an MCP call, none), whose outcome is unknown (not one being
+        sent right now): with `own`, those of the scope's account, made with any profile (AKOOL
+        bills the account, not a profile's name), or with the scope's profile before accounts
+        were recorded (account ''); else those of another account, with the scope's profile."""
         request = requests.digest(kind, _recorded(inputs))
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (request, scope.base_url, scope.profile, cutoff)
+        where = (request, scope.base_url, cutoff)
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
-            account = row["account"] or ""
-            theirs = scope.account is None or account in ("", scope.account)
-            if theirs != own or self._sending_now(row):
+            if _of_account(row, scope) != own or self._sending_now(row):
                 continue  # another account's (or this one's), or one being sent right now
+            if row["profile"] != scope.profile and not own:
+                continue  # another profile's account: a rehearsal's, or nobody this one asks
             yield row
 
     def _sending_now(self, row: sqlite3.Row) -> bool:
@@ -1424,6 +1428,15 @@ def _local_state(path: Path, action: str) -> Iterator[None]:
         raise LocalStateError(
             f"cannot {action} the job history {path}: {reason}", hint=hint, path=str(path)
         ) from exc
+
+
+def _of_account(row: sqlite3.Row, scope: Scope) -> bool:
+    """Whether an attempt was made by the scope's account: with its profile, by that account or
+    by none recorded (before accounts were); with another profile, only by that very account."""
+    account = row["account"] or ""
+    if row["profile"] != scope.profile:
+        return bool(account) and account == scope.account
+    return scope.account is None or account in ("", scope.account)
 
 
 def _where(scope: Scope) -> tuple[str, str, str]:

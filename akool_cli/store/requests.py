@@ -15,11 +15,12 @@ from typing import Any
 
 # What akool records beside a create's request, by kind ("" for every kind), as data: a claim's
 # key and the run's names for it; a talking photo made from text names its speech (its audio_url,
-# which is sent, is the speech's); a head swap names the analysis each run asks anew.
+# which is sent, is the speech's); a head swap names the analysis each run asks anew, and an
+# older akool recorded the mappings made from it too (its faces, in order, are the request).
 BESIDE_THE_REQUEST: dict[str, frozenset[str]] = {
     "": frozenset({"batch_key", "label", "batch_row", "batch_id"}),
     "talking_photo": frozenset({"speech_job", "text", "voice"}),
-    "head_swap": frozenset({"analysis_id"}),
+    "head_swap": frozenset({"analysis_id", "mappings"}),
 }
 
 
