@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from akool_cli.core import answers, kinds, redact
+from akool_cli.core import answers, interrupts, kinds, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
 from akool_cli.core.models import JobInfo
@@ -339,7 +339,12 @@ LOOKUPS: dict[str, str] = {
     "AND started_at > ? ORDER BY id LIMIT 1",
 }
 
-BUSY_TIMEOUT_MS = 30_000
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another process's lock, in all
+# SQLite's own busy wait sleeps in C, deaf to a stop signal: it waits this long per try, and a stop
+# is looked at between tries (break17d M3: SIGTERM took 30 s while another process held the lock).
+LOCK_SLICE_MS = 100
 WAL_SWITCH_TRIES = 600  # 0.05 s apart: the busy timeout's 30 s
 # A create's whole exchange is bounded (90 s); after this long an attempt still marked "sending"
 # belongs to a process that is gone or frozen, and its outcome is unknown, not in flight.
@@ -581,7 +586,7 @@ class Journal:
                 # Inside the try: a stop signal's KeyboardInterrupt right after BEGIN (raised as
                 # the call returns) must not leave the transaction open, which would fail every
                 # later write of this run ("cannot start a transaction within a transaction").
-                self._db.execute("BEGIN IMMEDIATE")
+                _patiently(lambda: self._db.execute("BEGIN IMMEDIATE"))
                 yield self._db
             except BaseException:
                 if self._db.in_transaction:
@@ -597,7 +602,7 @@ class Journal:
 
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
         with self._lock, _local_state(self.path, "read"):
-            return self._db.execute(sql, args).fetchall()
+            return _patiently(lambda: self._db.execute(sql, args).fetchall())
 
     # -- create attempts ------------------------------------------------------------------------
 
@@ -1340,6 +1345,24 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     )
 
 
+def _patiently(step: Callable[[], T]) -> T:
+    """`step` tried again while another process holds the history's lock, for BUSY_TIMEOUT_MS in
+    all; a stop signal ends the wait between two tries (SQLite's own wait cannot be cut)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if not ("locked" in text or "busy" in text) or time.monotonic() >= deadline:
+                raise
+        if interrupts.stop_requested():
+            raise interrupts.stopped(
+                "stopped while waiting for the job history's lock, which another process holds",
+                interrupts.GO_ON,
+            )
+
+
 def _switch_to_wal(db: sqlite3.Connection) -> None:
     """Put the history in WAL mode. Two processes opening a new history at once can get
     "database is locked" here at once, without SQLite's busy handler: try again for a while."""
@@ -1375,7 +1398,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(
             str(path),
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=LOCK_SLICE_MS / 1000,
             isolation_level=None,
             check_same_thread=False,  # shared by a batch's threads, under Journal._lock
         )
@@ -1385,7 +1408,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
         db.create_function("akool_request", 2, requests.digest, deterministic=True)
         db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
         # What a row held before it changed (a URL recorded unmasked by an older akool) is
         # overwritten with zeros, not left in the file's free space.
         db.execute("PRAGMA secure_delete = ON")
