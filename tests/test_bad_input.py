@@ -554,3 +554,15 @@ def test_json_output_never_holds_nan(world: World) -> None:
     result = invoke(["--json", "credit"], expect=5)
     document = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
     assert document["error"]["exit_code"] == 5
+
+
+def test_a_full_disk_on_a_job_not_in_this_history_is_blamed_on_space(world: World) -> None:
+    """break17d L9: the hint said "check the id" for a job AKOOL has; the disk is what is full."""
+    home = os.environ["AKOOL_HOME"]
+    world.monkeypatch.setenv("AKOOL_HOME", str(world.tmp / "elsewhere"))
+    job = world.existing_job()  # made with another AKOOL_HOME (another machine, a container)
+    world.monkeypatch.setenv("AKOOL_HOME", home)
+    full_disk(world)
+    result = invoke(["watch", job, "-o", str(world.tmp / "out")], expect=1)
+    assert "the disk is full" in result.stderr
+    assert "free some space" in result.stderr and "check the id" not in result.stderr
