@@ -517,18 +517,29 @@ class Journal:
         self.secrets = secrets
         self._lock = threading.RLock()
         self.read_only = False
+        self.read_only_why = ""  # why it cannot be written: "it is read-only", "its disk is full"
         try:
             with _local_state(path, "open"):
                 make_private_dir(path.parent)  # and any parent it creates: 0700 whatever the umask
                 self._db = _connect(path)
                 self._migrate()
         except LocalStateError as exc:
-            # A history on a read-only disk or folder can still be read (status, watch): it
-            # opens read-only, and anything that must write fails then, naming the file.
-            if not (path.is_file() and _denied(exc.__cause__)):
+            # A history on a read-only disk or folder, or a full one, can still be read (status,
+            # watch): it opens read-only, and anything that must write fails then, naming why.
+            why = _unwritable(path, exc.__cause__) if path.is_file() else None
+            if why is None:
                 raise
-            self._db = _connect_read_only(path)
-            self.read_only = True
+            self._open_read_only(why)
+            return
+        if not _writable(path):
+            # SQLite opened it anyway (a killed writer's -wal and -shm are there to read): the
+            # first write would fail half-way through a command, so it is read-only from here.
+            self._db.close()
+            self._open_read_only("it is read-only")
+
+    def _open_read_only(self, why: str) -> None:
+        self._db = _connect_read_only(self.path)
+        self.read_only, self.read_only_why = True, why
 
     def _migrate(self) -> None:
         with self._transaction() as db:
@@ -576,9 +587,12 @@ class Journal:
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
         if self.read_only:
+            full = "full" in self.read_only_why
             raise LocalStateError(
-                f"cannot write the job history {self.path}: it is read-only",
-                hint="make that folder and file writable, or set AKOOL_HOME to a writable folder",
+                f"cannot write the job history {self.path}: {self.read_only_why}",
+                hint=_STATE_HINTS[0][1]
+                if full
+                else "make that folder and file writable, or set AKOOL_HOME to a writable folder",
                 path=str(self.path),
             )
         with self._lock, _local_state(self.path, "write"):
@@ -1317,6 +1331,32 @@ def _denied(cause: BaseException | None) -> bool:
         return cause.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
     text = str(cause).lower()
     return isinstance(cause, sqlite3.Error) and ("readonly" in text or "unable to open" in text)
+
+
+def _unwritable(path: Path, cause: BaseException | None) -> str | None:
+    """Why opening the history for writing failed when it can still be read: it is read-only,
+    or its disk is full (SQLite says "disk I/O error" when it cannot grow the -shm file)."""
+    if _denied(cause):
+        return "it is read-only"
+    text = str(cause).lower()
+    no_space = isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT)
+    if no_space or "full" in text or ("disk i/o error" in text and _disk_full(path)):
+        return "its disk is full"
+    return None
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        return False
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the history: the file, its folder, and its -wal and -shm
+    files where they are (a read-only mount says so for root too: EROFS)."""
+    files = [path, path.parent, *(Path(f"{path}{end}") for end in ("-wal", "-shm"))]
+    return all(os.access(f, os.W_OK) for f in files if f == path.parent or f.exists())
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
