@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -183,6 +184,13 @@ def output_is_directory(world: World) -> list[str]:
 def parent_is_a_file(world: World) -> list[str]:
     (world.tmp / "notes.txt").write_text("x")
     return ["talk", IMAGE, AUDIO, "-o", str(world.tmp / "notes.txt" / "v.mp4")]
+
+
+def deep_api_input(world: World) -> list[str]:
+    """`api --input` of a JSON array nested 200,000 deep (break17d L2: "unexpected RecursionError")."""
+    deep = world.tmp / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    return ["api", "POST", contract.CREATE_TALKING_PHOTO.path, "--input", str(deep)]
 
 
 def interrupt_create(world: World) -> list[str]:
@@ -415,6 +423,14 @@ CASES = [
     Case("answer-truncated-json", 5, "not JSON", answer(Answer(200, b'{"code": 1000, "da'))),
     Case("answer-no-code", 5, "no numeric code", answer(Answer(200, b'{"msg": "ok"}'))),
     Case("answer-huge", 5, "larger than", answer(Answer(200, HUGE))),
+    Case("answer-nan", 5, "not JSON", answer(Answer(200, b'{"code":1000,"data":{"credit":NaN}}'))),
+    Case(
+        "answer-infinite",
+        5,
+        "not JSON",
+        answer(Answer(200, b'{"code":1000,"data":{"credit":1e400}}')),
+    ),
+    Case("api-input-deep", 2, "nested too deeply", deep_api_input),
     Case("answer-404", 4, "HTTP 404", answer(Answer(404, b"nope", "text/plain"))),
     Case("answer-never", 5, "no answer in time", never_answers),
     Case("status-unknown-value", 7, "still running", unknown_status),
@@ -527,3 +543,26 @@ def test_the_catalogue_is_documented() -> None:
     documented = dict(re.findall(r"^\| `([a-z0-9-]+)` \| .+? \| (\d+) \|", doc, flags=re.MULTILINE))
     assert documented == {case.id: str(case.exit) for case in CASES}
     assert len(CASES) >= 40
+
+
+def test_json_output_never_holds_nan(world: World) -> None:
+    """break17d L7: `--json credit` printed {"credit": NaN}, which jq and JSON.parse refuse."""
+    world.use_scripted()
+    world.scripted.route(
+        contract.CREDIT.path, Answer(200, b'{"code":1000,"msg":"OK","data":{"credit":NaN}}')
+    )
+    result = invoke(["--json", "credit"], expect=5)
+    document = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
+    assert document["error"]["exit_code"] == 5
+
+
+def test_a_full_disk_on_a_job_not_in_this_history_is_blamed_on_space(world: World) -> None:
+    """break17d L9: the hint said "check the id" for a job AKOOL has; the disk is what is full."""
+    home = os.environ["AKOOL_HOME"]
+    world.monkeypatch.setenv("AKOOL_HOME", str(world.tmp / "elsewhere"))
+    job = world.existing_job()  # made with another AKOOL_HOME (another machine, a container)
+    world.monkeypatch.setenv("AKOOL_HOME", home)
+    full_disk(world)
+    result = invoke(["watch", job, "-o", str(world.tmp / "out")], expect=1)
+    assert "the disk is full" in result.stderr
+    assert "free some space" in result.stderr and "check the id" not in result.stderr

@@ -69,8 +69,10 @@ def _spelt(base_url: str, scheme: str, host: str, port: str) -> str:
     [
         (("http", "localhost", ""), ("HTTP", "LOCALHOST", "/")),
         (("http", "127.0.0.1", ""), ("Http", "127.0.0.1", "/")),
+        (("http", "127.0.0.1", ""), ("http", "127.0.0.1", "/x/..")),  # break17d L5
+        (("http", "127.0.0.1", "/."), ("http", "127.0.0.1", "")),
     ],
-    ids=["case", "scheme-and-slash"],
+    ids=["case", "scheme-and-slash", "dot-dot-segment", "dot-segment"],
 )
 def test_one_server_spelt_two_ways_is_one_billing_scope(
     api_env: Sandbox,
@@ -98,6 +100,10 @@ def test_one_server_spelt_two_ways_is_one_billing_scope(
         ("http://LOCALHOST:80/api", "http://localhost/api"),
         ("http://[::1]:8080", "http://[::1]:8080"),
         ("https://openapi.akool.com:8443/Path/", "https://openapi.akool.com:8443/Path"),
+        ("https://openapi.akool.com/.", "https://openapi.akool.com"),
+        ("https://openapi.akool.com/x/..", "https://openapi.akool.com"),
+        ("http://localhost/a/./b/../c/", "http://localhost/a/c"),
+        ("http://localhost/..", "http://localhost"),
     ],
 )
 def test_a_base_url_is_kept_in_one_spelling(given: str, canonical: str) -> None:

@@ -340,3 +340,27 @@ def test_a_batch_cell_that_is_not_a_finite_number_is_a_row_problem() -> None:
     for cell in ("nan", "inf", "-inf", "NaN"):
         with pytest.raises(UsageError, match="duration must be a finite number"):
             products.CHARACTER_SWAP.build({**swap, "duration": cell})
+
+
+def test_a_request_nested_too_deeply_to_parse_is_answered_by_its_id(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """break17d L6: a request nested ~1000 deep or more got no answer at all (the client waited
+    for its id until its own timeout); it is answered with an error naming the problem."""
+    deep = "[" * 100_000 + "]" * 100_000
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        server.initialize()
+        server.send(
+            '{"jsonrpc": "2.0", "id": "deep", "method": "tools/call", "params": {"name": '
+            f'"credit", "arguments": {{"x": {deep}}}}}}}'
+        )
+        assert "nested too deeply" in server.answer("deep")["error"]["data"]
+        credit = server.answer(server.call("credit", {}))["result"]
+        assert not credit["isError"]
+        server.close_stdin()
+        assert server.wait() == 0
+    finally:
+        server.kill()
+    assert "Traceback" not in server.stderr(), server.stderr()
+    _nothing_billed(api_env)

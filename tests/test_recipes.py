@@ -127,3 +127,36 @@ def test_the_recipe_runs_as_written(recipe: Recipe, sandbox: Sandbox, isolated: 
     for pattern in recipe.expects:
         found = [p for p in folder.glob(pattern) if not p.is_file() or p.stat().st_size > 0]
         assert found, f"{recipe.name} did not make {pattern}"
+
+
+def _creates_for_real(step: dict[str, Any]) -> bool:
+    run = str(step.get("run", ""))
+    keyed = "secrets.AKOOL_API_KEY" in str(step.get("env", ""))
+    return keyed and re.search(r"\bakool (talk|batch)\b", run) is not None
+
+
+@pytest.mark.parametrize("recipe", [r for r in recipes() if r.kind == "yaml"], ids=lambda r: r.name)
+def test_a_workflow_that_creates_keeps_its_history_between_attempts(recipe: Recipe) -> None:
+    """break17d L8: "Re-run failed jobs" after exit 5 on a fresh runner billed again, since the
+    history (the only record of a create in doubt) was not kept: each workflow that creates on
+    AKOOL restores AKOOL_HOME before and saves it after, on failure too."""
+    workflow = yaml.safe_load(recipe.text)
+    for job in workflow["jobs"].values():
+        steps = job["steps"]
+        for index, step in enumerate(steps):
+            if not _creates_for_real(step):
+                continue
+            home = {**(job.get("env") or {}), **(step.get("env") or {})}.get("AKOOL_HOME")
+            assert home, f"{recipe.name}: the create step keeps no AKOOL_HOME"
+            before = [
+                s
+                for s in steps[:index]
+                if str(s.get("uses", "")).startswith("actions/cache/restore@")
+            ]
+            after = [
+                s
+                for s in steps[index + 1 :]
+                if str(s.get("uses", "")).startswith("actions/cache/save@")
+            ]
+            assert [s["with"]["path"] for s in before] == [home], recipe.name
+            assert [(s["with"]["path"], s.get("if")) for s in after] == [(home, "always()")]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from akool_cli.core import jsontext
 from akool_cli.core.bounded import BODY_BYTES, read_at_most
 from akool_cli.core.errors import UsageError
 from akool_cli.core.validate import check_api_path
@@ -120,7 +120,7 @@ def _pairs(values: list[str], *, typed: bool) -> dict[str, Any]:
         value: Any = raw
         if typed:
             try:
-                value = json.loads(raw)  # numbers, true/false, null, objects
+                value = jsontext.loads(raw)  # numbers, true/false, null, objects
             except ValueError:
                 value = raw
         fields[key] = value
@@ -227,7 +227,7 @@ def _body(verb: str, fields: dict[str, Any], input_file: str | None) -> dict[str
     else:
         text = _read(Path(input_file))
     try:
-        parsed = json.loads(text)
+        parsed = jsontext.loads(text)
     except ValueError as exc:
         raise UsageError(
             f"--input is not JSON: {exc}", hint="check it with: python -m json.tool FILE"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
-from akool_cli.core.errors import AkoolError
+from akool_cli.core.errors import AkoolError, RejectedError, UnavailableError
 from akool_cli.core.redact import Redactor
 
 if TYPE_CHECKING:
@@ -85,9 +85,12 @@ def error_document(
 
 def _not_in_history(error: AkoolError) -> AkoolError:
     """An id this history does not have: said first, with what to do (AKOOL's own answer,
-    e.g. "content does not exist", follows)."""
+    e.g. "content does not exist", follows). Only AKOOL's refusal is blamed on the id: a full
+    disk or a network failure keeps its own hint."""
     reworded = copy.copy(error)
     reworded.message = f"not in this history, and {error.message}"
+    if not isinstance(error, RejectedError):
+        return reworded
     reworded.hint = (
         "check the id (akool status lists the jobs in this history); a job made with another "
         "AKOOL_HOME (another machine, a container) is only in that one's history"
@@ -146,7 +149,14 @@ class Output:
 
     def json(self, document: Any) -> None:
         """Exactly one JSON document on stdout, never through rich (it would wrap lines)."""
-        text = json.dumps(document, indent=2, ensure_ascii=False)
+        try:
+            text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+        except ValueError:  # NaN or Infinity: not JSON, which strict parsers (jq) refuse
+            raise UnavailableError(
+                "the result holds a number that is not finite (NaN or Infinity), which JSON "
+                "cannot carry: AKOOL's answer was malformed",
+                hint="run the command again; if it persists, report it with akool --debug",
+            ) from None
         # Raw line breaks in the dump are only indentation (strings hold \n): keep them.
         text = "\n".join(self._clean(line) for line in text.split("\n"))
         with self._lock:

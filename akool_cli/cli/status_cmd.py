@@ -44,7 +44,10 @@ def status(
         found = lib.statuses(job_ids or [], limit=limit)
         soon, now = lib.expiring(EXPIRY_WARNING_SECONDS), lib.clock.time()
     if found.read_only:
-        out.warn(f"the history {found.read_only} is read-only: states are shown, not saved")
+        why = found.read_only_why or "it is read-only"
+        out.warn(
+            f"the history {found.read_only} cannot be written ({why}): states are shown, not saved"
+        )
     errors = []
     for note in found.notes:
         if not note.asked:

@@ -7,7 +7,6 @@ Each hands its fields to the one product flow (products_cmd.make).
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
@@ -15,6 +14,7 @@ import typer
 
 from akool_cli.cli.options import Common, common_options
 from akool_cli.cli.products_cmd import VOICE_OUTPUT, make
+from akool_cli.core import jsontext
 
 voice_app = typer.Typer(
     help="Change the voice of a recording, or clone a voice (AKOOL VoiceLab).",
@@ -44,7 +44,7 @@ def parse_options(pairs: list[str]) -> dict[str, Any]:
                 f"--option {pair!r} is not KEY=VALUE", hint="e.g. --option stability=0.5"
             )
         try:
-            value: Any = json.loads(text)
+            value: Any = jsontext.loads(text)
         except ValueError:
             value = text
         found[key.strip()] = value

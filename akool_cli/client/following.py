@@ -100,6 +100,7 @@ class FollowingMixin(ClientBase):
         fresh, notes = self._refresh(ids, records)
         found = Statuses(notes=notes)
         found.read_only = str(self.journal.path) if self.journal.read_only else None
+        found.read_only_why = self.journal.read_only_why
         for job_id in ids or list(records):
             record, info = records.get(job_id), fresh.get(job_id)
             if info is None and record is None:

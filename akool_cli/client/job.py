@@ -204,6 +204,7 @@ class Statuses:
     unknown_attempts: list[AttemptRecord] = field(default_factory=list)
     # The history's path when it can be read but not written: states are shown, not saved.
     read_only: str | None = None
+    read_only_why: str = ""  # "it is read-only", "its disk is full"
 
     def views(self, now: float | None = None) -> list[dict[str, Any]]:
         """What `akool status --json` prints: the jobs, then each create whose outcome is

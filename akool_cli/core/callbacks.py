@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from akool_cli.core import jsontext
+
 IV_BYTES = 16
 KEY_SIZES = (16, 24, 32)
 
@@ -100,10 +102,10 @@ def seal(
 
 def _json(data: bytes | str, what: str, why: str = "") -> Any:
     """JSON, or CallbackError: also for nesting too deep to parse (a hostile body of
-    200,000 brackets), which Python reports as RecursionError."""
+    200,000 brackets) and numbers JSON does not have (NaN, Infinity)."""
     try:
-        return json.loads(data)
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        return jsontext.loads(data)
+    except ValueError:  # UnicodeDecodeError is one
         raise CallbackError(f"{what} is not JSON (or is nested too deep){why}") from None
 
 

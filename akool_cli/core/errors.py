@@ -41,7 +41,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.REJECTED: "AKOOL rejected the request (its business code is in the message)",
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
-    "dashboard, then `akool settle ID --created JOB_ID` (or `--not-created`)",
+    "dashboard, then `akool settle ID --created JOB_ID` (or `--not-created`); in CI keep "
+    "AKOOL_HOME between runs and settle, do not blindly re-run (a fresh history bills again)",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
     "usable video (an HTML page, a compressed or partial answer, a URL that is not http(s))",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",

@@ -592,10 +592,10 @@ def charswap_fields(
 
 def read_glossary(text: str, where: str) -> dict[str, Any]:
     """A --glossary file's JSON (studio_voice), or a UsageError saying what is wrong."""
-    import json
+    from akool_cli.core import jsontext
 
     try:
-        value = json.loads(text)
+        value = jsontext.loads(text)
     except ValueError as exc:
         raise UsageError(f"{where} is not JSON: {exc}", hint=GLOSSARY_HINT) from None
     problems = glossary_problems(value)

@@ -167,7 +167,28 @@ def canonical_base_url(parts: SplitResult) -> str:
     netloc = f"[{host}]" if ":" in host else host
     if parts.port is not None and parts.port != DEFAULT_PORTS.get(scheme):
         netloc += f":{parts.port}"
-    return f"{scheme}://{netloc}{parts.path}".rstrip("/")
+    return f"{scheme}://{netloc}{remove_dot_segments(parts.path)}".rstrip("/")
+
+
+def remove_dot_segments(path: str) -> str:
+    """A path with its `.` and `..` segments resolved as RFC 3986 (5.2.4) says, as the HTTP
+    client does before sending: /x/.. and /. reach the same server path as no path at all."""
+    out: list[str] = []
+    segments = path.split("/")
+    for index, segment in enumerate(segments):
+        last = index == len(segments) - 1
+        if segment == ".":
+            if last:
+                out.append("")
+        elif segment == "..":
+            if len(out) > 1:
+                out.pop()
+            if last:
+                out.append("")
+        else:
+            out.append(segment)
+    joined = "/".join(out)
+    return joined if not path.startswith("/") or joined.startswith("/") else "/" + joined
 
 
 def canonical_or_same(url: str) -> str:

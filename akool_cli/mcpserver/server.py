@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -102,14 +103,18 @@ def _answerable(line: str) -> str:
         pass
     try:
         message = json.loads(line)
-    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python parses
+    except RecursionError:  # nested deeper than Python parses: its id is read at the top level
+        message = {"jsonrpc": "2.0", "method": "", "id": _top_level_id(line), "deep": True}
+    except ValueError:  # not JSON
         return line
     if not isinstance(message, dict) or "method" not in message:
         return line
     ident = message.get("id")
     if isinstance(ident, bool) or not isinstance(ident, (str, int)):
         return line
-    if message.get("jsonrpc") != "2.0":
+    if message.get("deep"):
+        why = "nested too deeply to read (more than a few hundred levels)"
+    elif message.get("jsonrpc") != "2.0":
         why = 'jsonrpc must be "2.0"'
     elif not isinstance(message["method"], str):
         why = "method must be a string"
@@ -119,6 +124,34 @@ def _answerable(line: str) -> str:
         why = "not a JSON-RPC 2.0 request"
     answer = {"jsonrpc": "2.0", "id": ident, "method": f"invalid request: {why}"}
     return json.dumps(answer) + "\n"
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _top_level_id(line: str) -> object:
+    """The "id" member of a JSON object too deeply nested for json.loads, found by reading only
+    its top level (strings skipped whole, brackets counted); None when there is none."""
+    depth, index = 0, line.find("{")
+    if index < 0 or line[:index].strip():
+        return None
+    while index < len(line):
+        char = line[index]
+        if char == '"':
+            found = _STRING.match(line, index)
+            if found is None:
+                return None
+            rest = line[found.end() :].lstrip()
+            if depth == 1 and found.group() == '"id"' and rest.startswith(":"):
+                try:
+                    return json.JSONDecoder().raw_decode(rest[1:].lstrip())[0]
+                except (ValueError, RecursionError):
+                    return None
+            index = found.end()
+            continue
+        depth += (char in "[{") - (char in "]}")
+        index += 1
+    return None
 
 
 def build(session: Session) -> _Server:

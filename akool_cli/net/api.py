@@ -6,14 +6,13 @@ names come from contract.py and nowhere else.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from akool_cli.core import contract, faces, interrupts, kinds
+from akool_cli.core import contract, faces, interrupts, jsontext, kinds
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.contract import Endpoint
 from akool_cli.core.errors import (
@@ -612,7 +611,7 @@ def _decode(response: RawResponse, what: str) -> dict[str, Any]:
     if not response.body.strip():
         raise UnavailableError(f"AKOOL's answer to {what} was empty (HTTP {response.status})")
     try:
-        payload = json.loads(response.body)
+        payload = jsontext.loads(response.body)
     except (ValueError, UnicodeDecodeError):
         looks_html = "html" in kind or response.body.lstrip()[:1] == b"<"
         detail = "an HTML page (a proxy or captive portal?)" if looks_html else "not JSON"

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from akool_cli.core import answers, kinds, redact
+from akool_cli.core import answers, interrupts, kinds, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
 from akool_cli.core.models import JobInfo
@@ -340,7 +340,12 @@ LOOKUPS: dict[str, str] = {
     "AND started_at > ? ORDER BY id LIMIT 1",
 }
 
-BUSY_TIMEOUT_MS = 30_000
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another process's lock, in all
+# SQLite's own busy wait sleeps in C, deaf to a stop signal: it waits this long per try, and a stop
+# is looked at between tries (break17d M3: SIGTERM took 30 s while another process held the lock).
+LOCK_SLICE_MS = 100
 WAL_SWITCH_TRIES = 600  # 0.05 s apart: the busy timeout's 30 s
 # A create's whole exchange is bounded (90 s); after this long an attempt still marked "sending"
 # belongs to a process that is gone or frozen, and its outcome is unknown, not in flight.
@@ -513,18 +518,29 @@ class Journal:
         self.secrets = secrets
         self._lock = threading.RLock()
         self.read_only = False
+        self.read_only_why = ""  # why it cannot be written: "it is read-only", "its disk is full"
         try:
             with _local_state(path, "open"):
                 make_private_dir(path.parent)  # and any parent it creates: 0700 whatever the umask
                 self._db = _connect(path)
                 self._migrate()
         except LocalStateError as exc:
-            # A history on a read-only disk or folder can still be read (status, watch): it
-            # opens read-only, and anything that must write fails then, naming the file.
-            if not (path.is_file() and _denied(exc.__cause__)):
+            # A history on a read-only disk or folder, or a full one, can still be read (status,
+            # watch): it opens read-only, and anything that must write fails then, naming why.
+            why = _unwritable(path, exc.__cause__) if path.is_file() else None
+            if why is None:
                 raise
-            self._db = _connect_read_only(path)
-            self.read_only = True
+            self._open_read_only(why)
+            return
+        if not _writable(path):
+            # SQLite opened it anyway (a killed writer's -wal and -shm are there to read): the
+            # first write would fail half-way through a command, so it is read-only from here.
+            self._db.close()
+            self._open_read_only("it is read-only")
+
+    def _open_read_only(self, why: str) -> None:
+        self._db = _connect_read_only(self.path)
+        self.read_only, self.read_only_why = True, why
 
     def _migrate(self) -> None:
         with self._transaction() as db:
@@ -572,9 +588,12 @@ class Journal:
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
         if self.read_only:
+            full = "full" in self.read_only_why
             raise LocalStateError(
-                f"cannot write the job history {self.path}: it is read-only",
-                hint="make that folder and file writable, or set AKOOL_HOME to a writable folder",
+                f"cannot write the job history {self.path}: {self.read_only_why}",
+                hint=_STATE_HINTS[0][1]
+                if full
+                else "make that folder and file writable, or set AKOOL_HOME to a writable folder",
                 path=str(self.path),
             )
         with self._lock, _local_state(self.path, "write"):
@@ -582,7 +601,7 @@ class Journal:
                 # Inside the try: a stop signal's KeyboardInterrupt right after BEGIN (raised as
                 # the call returns) must not leave the transaction open, which would fail every
                 # later write of this run ("cannot start a transaction within a transaction").
-                self._db.execute("BEGIN IMMEDIATE")
+                _patiently(lambda: self._db.execute("BEGIN IMMEDIATE"))
                 yield self._db
             except BaseException:
                 if self._db.in_transaction:
@@ -598,7 +617,7 @@ class Journal:
 
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
         with self._lock, _local_state(self.path, "read"):
-            return self._db.execute(sql, args).fetchall()
+            return _patiently(lambda: self._db.execute(sql, args).fetchall())
 
     # -- create attempts ------------------------------------------------------------------------
 
@@ -1318,6 +1337,32 @@ def _denied(cause: BaseException | None) -> bool:
     return isinstance(cause, sqlite3.Error) and ("readonly" in text or "unable to open" in text)
 
 
+def _unwritable(path: Path, cause: BaseException | None) -> str | None:
+    """Why opening the history for writing failed when it can still be read: it is read-only,
+    or its disk is full (SQLite says "disk I/O error" when it cannot grow the -shm file)."""
+    if _denied(cause):
+        return "it is read-only"
+    text = str(cause).lower()
+    no_space = isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT)
+    if no_space or "full" in text or ("disk i/o error" in text and _disk_full(path)):
+        return "its disk is full"
+    return None
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        return False
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the history: the file, its folder, and its -wal and -shm
+    files where they are (a read-only mount says so for root too: EROFS)."""
+    files = [path, path.parent, *(Path(f"{path}{end}") for end in ("-wal", "-shm"))]
+    return all(os.access(f, os.W_OK) for f in files if f == path.parent or f.exists())
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """The history for reading only, or the LocalStateError of a history that cannot be read
     (or is from another schema version: it is not migrated without write access)."""
@@ -1342,6 +1387,24 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         hint="make that folder and file writable, or set AKOOL_HOME to a writable folder",
         path=str(path),
     )
+
+
+def _patiently(step: Callable[[], T]) -> T:
+    """`step` tried again while another process holds the history's lock, for BUSY_TIMEOUT_MS in
+    all; a stop signal ends the wait between two tries (SQLite's own wait cannot be cut)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if not ("locked" in text or "busy" in text) or time.monotonic() >= deadline:
+                raise
+        if interrupts.stop_requested():
+            raise interrupts.stopped(
+                "stopped while waiting for the job history's lock, which another process holds",
+                interrupts.GO_ON,
+            )
 
 
 def _switch_to_wal(db: sqlite3.Connection) -> None:
@@ -1379,7 +1442,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(
             str(path),
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=LOCK_SLICE_MS / 1000,
             isolation_level=None,
             check_same_thread=False,  # shared by a batch's threads, under Journal._lock
         )
@@ -1389,7 +1452,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
         db.create_function("akool_request", 2, requests.digest, deterministic=True)
         db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
         # What a row held before it changed (a URL recorded unmasked by an older akool) is
         # overwritten with zeros, not left in the file's free space.
         db.execute("PRAGMA secure_delete = ON")
