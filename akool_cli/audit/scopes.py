@@ -57,7 +57,14 @@ DECLARED = re.compile(
     r"|(?:final\s+)?(?:[A-Z][\w.]*(?:<[^=]*>)?(?:\[\])?|int|long|double|bool|boolean|float|string)"
     r"\s+(?P<c>[A-Za-z_]\w*)\s*=(?!=))"
 )
-INDENTED_LOCAL = re.compile(r"^\s*(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])")
+INDENTED_LOCAL = re.compile(
+    r"^\s*(?:(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])|for\s+(?P<f>[A-Za-z_]\w*)\s+in\b)"
+)
+# A loop's variable: for (const url of urls), for url in urls, for _, url := range urls
+LOOP = re.compile(
+    r"\bfor\s*\(?\s*(?:(?:const|let|var|val|my)\s+)?\$?(?:\w+\s*,\s*)?(?P<n>[A-Za-z_]\w*)"
+    r"\s*(?:\bof\b|\bin\b|:=\s*range\b|:)"
+)
 SHELL_LOCAL = re.compile(
     r"\s*(?:local|declare|typeset)\s"
 )  # how far a function's parameter list may run before its body opens
@@ -171,6 +178,8 @@ class _Finder:
         m = (INDENTED_LOCAL if k == indented else DECLARED).match(line)
         if m is not None:
             self.scopes[k].params.add(next(g for g in m.groups() if g))
+        if "for" in line:
+            self.scopes[k].params.update(m.group("n") for m in LOOP.finditer(line))
 
     def _close_indented(self, i: int, line: str) -> None:
         text = line.strip()
