@@ -396,6 +396,10 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("rhs")
     elif "," in stripped:
         yield from _unpacked(stripped)
+    # a JSON or YAML config's key: "akoolBase": "https://...", read as config.akoolBase
+    key = CONFIG_KEY.match(line)
+    if key is not None:
+        yield "this." + key.group("name"), key.group("rhs")
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
     for m in INLINE_FIELD.finditer(line):
         yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
@@ -409,6 +413,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("rhs")
 
 
+CONFIG_KEY = re.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
 ATTRIBUTE_SET = re.compile(
     r"[{;]\s*(?P<name>(?:this|self|\$this->)\.?\w+)\s*=(?![=>])\s*(?P<rhs>[^;{}]+)"
 )
