@@ -1138,8 +1138,9 @@ AUDIT_INPUT_GROWTH_LIMIT = 12.0  # time for 10x the input, at most (linear: 10x;
 # of names, deep brackets, a long dotted chain, many URLs on one line; and, since no cap drops a
 # call's request any more, one URL constant sent by every call, a bundle wrapped in one call and
 # a data: URL in a body; bodies that lack a required field (each checked for being complete),
-# with comments inside them and promise chains on the calls; and a wrapper function
-# (`_post(path, payload)`) every call goes through.
+# with comments inside them and promise chains on the calls; a wrapper function
+# (`_post(path, payload)`) every call goes through; and answers read in every shape the audit
+# follows (destructuring, `?.` and `??` chains, JSON.parse, brackets) on one minified line.
 AUDIT_GROWTH_SCRIPT = r"""
 import json, sys, time
 from akool_cli.audit.scan import audit_text
@@ -1187,6 +1188,13 @@ SHAPES = {
             f'axios.post(`${{B}}/content/video/createbytalkingphoto`, body{i})\n  .then((res) => res.data.data._id);\n'
             for i in range(n)),
         "q.js", 500),
+    "answer reads in every shape, minified (r.js)": (
+        lambda n: 'var B="https://openapi.akool.com/api/open/v3";' + "".join(
+            f'async function p{i}(e){{const r=await fetch(`${{B}}/content/video/infobymodelid?video_model_id=${{e}}`);'
+            f'const j=await r.json();const {{data:{{video_status:s{i},video:v{i}}}}}=j;'
+            f'return j.data?.video_url??j.data?.video??JSON.parse(t).data.status||j["data"]["image_url"]||j.message}}'
+            for i in range(n)) + "\n",
+        "r.js", 300),
     "URLs on one line (u.py)": (
         lambda n: BASE + "x = [" + ",".join(f'"https://cdn{i}.example.com/content/video/a{i}"' for i in range(n)) + "]\n",
         "u.py", 5000),

@@ -283,9 +283,21 @@ def _response_rows(rows: list[dict[str, str]]) -> set[str]:
         found.add(name)
         if re.fullmatch(r"array|\[\w+\]", (row.get("type") or "").strip("` ").lower()):
             found.add(f"{name}[]")
-        for cell in (row.get("value") or "", row.get("description") or ""):
-            if cell.strip("` ").startswith("{"):
-                found |= {f"{name}.{p}" for p in json_paths(cell.strip("` "))}
+        found |= {f"{name}.{p}" for p in _cell_paths(row)}
+    return found
+
+
+def _cell_paths(row: dict[str, str]) -> set[str]:
+    """The keys a response row's cell shows of its value: an object (`{ _id: "", status: 1 }`), a
+    list of them (`[{ avatar_id: "xx", url: "" }]`) or, in the Value column, an object's inside
+    (`result: [{ faceswap_status: "", url: "" }]`)."""
+    found: set[str] = set()
+    for column in ("value", "description"):
+        text = (row.get(column) or "").strip("` ")
+        if text.startswith(("{", "[")):
+            found |= json_paths(text)
+        elif column == "value" and re.match(r"[A-Za-z_]\w*\s*:\s*[\[{\"']", text):
+            found |= json_paths("{" + text + "}")
     return found
 
 
@@ -304,8 +316,10 @@ def json_paths(text: str) -> set[str]:
                 paths.add(".".join(k for k in (*stack, pending) if k) + "[]")
             stack.append(pending if stack or pending else "")
             pending = ""
-        elif m.group("close") and stack:
-            stack.pop()
+        else:  # a value or a closing bracket: the next item of a list is no key's value
+            pending = ""
+            if m.group("close") and stack:
+                stack.pop()
     return paths
 
 

@@ -27,6 +27,8 @@ FAMILIES = {
     "unknown-endpoint": "path",
     "misnamed-field": "field",
     "unknown-field": "field",
+    "response-field": "answer",
+    "answer-field": "answer",
 }
 
 

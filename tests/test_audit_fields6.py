@@ -687,7 +687,7 @@ def test_f_promise_chains(chain: str, bad: bool) -> None:
         ("const { data } = await axios.post(URL, BODY);\n  return data.data.job_id;", False),
         ("const { data } = await axios.post(URL, BODY);\n  return data.job_id;", True),
         ("const r = (await axios.post(URL, BODY)).data;\n  return r.data.job_id;", False),
-        ("const r = (await axios.post(URL, BODY)).data;\n  return r.job_id;", False),
+        ("const r = (await axios.post(URL, BODY)).data;\n  return r.job_id;", True),
         (
             "const r = await axios.post(URL, BODY).then((x) => x.data);\n  return r.data.job_id;",
             False,

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import ties
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -24,6 +23,7 @@ KEY = re.compile(
 TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 # C#'s anonymous object `new { url = u, face_enhance = 1 }`: its members are the JSON keys.
 CS_ANON_KEY = re.compile(r"(?<=[{,])\s*(?P<ak>[A-Za-z_]\w*)\s*=(?![=>])")
+PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
@@ -56,9 +56,11 @@ QUERY_KEYS = ("params", "query", "searchParams", "qs")
 SKIPPED_LABELS = re.compile(
     r"(?:headers|header|auth|files|cookies|proxies|timeout|options)\s*[=:]\s*$", re.I
 )
-QUERY_LABELS = re.compile(r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$")
+QUERY_LABELS = re.compile(
+    r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
+)
 FORM_FIELD = re.compile(r"(?:-F|--form|--data-urlencode)\s+[\"']?(?P<name>[A-Za-z_]\w*)=")
-QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)=(?P<value>[^&\"'`\s#]*)")
+QUERY_FIELD = re.compile(r"[?&](?P<name>[A-Za-z_]\w*)(?:\[\])?=(?P<value>[^&\"'`\s#]*)")
 
 
 @dataclass
@@ -267,6 +269,8 @@ def _structure(doc: Text, remarks: Spans) -> None:
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
+    if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
+        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
     if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
         events += [
             (m.start("short"), 1, m)
@@ -395,8 +399,16 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         return
     if m.re is CS_ANON_KEY:  # only in `new { ... }`: `new T { X = x }` sets a C# property
         c = doc.containers[owner]
-        if doc.text[c.start] == "{" and re.search(r"\bnew\s*$", c.label):
+        before = doc.text[max(0, c.start - 40) : c.start]  # (`new` may end the line before)
+        if doc.text[c.start] == "{" and re.search(r"\bnew\s*$", before):
             c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
+        return
+    if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own
+        c = doc.containers[owner]
+        if doc.text[c.start] == "(" and re.search(
+            r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
+        ):
+            c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
@@ -668,6 +680,7 @@ PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
+QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
 ARGUMENT_LABEL = re.compile(r"(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$")
 
 
@@ -682,23 +695,30 @@ def _passed_names(
         label = ARGUMENT_LABEL.search(segment[max(0, m.start() - 40) : m.start()])
         if label is not None and label.group(1).lower() in NOT_SENT:
             continue
-        if label is not None and label.group(1) in QUERY_KEYS:
-            yield m.group(1), query
+        if (label is not None and label.group(1) in QUERY_KEYS) or QUERY_PLACE.search(
+            segment, max(0, m.start() - 8), m.start()
+        ):
+            yield m.group(1), query  # (`?${qs}`, `"?" + qs`: a query's text)
         else:
             yield m.group(1), body
+
+
+# A key set on a named object: `n["k"] = v`, `n.k = v`, `$n['k'] = v`, `n.put("k", v)` (one pattern
+# for every name: a pattern per name costs more to compile than to run).
+ADDED_KEY = re.compile(
+    r"(?<![\w.])\$?(?P<n>[A-Za-z_]\w*)"
+    r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
+    r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
+)
 
 
 def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
     $body['k'] = v, body.put("k", v) (Java's JSONObject, Kotlin, ...)."""
-    pattern = re.compile(
-        r"(?<![\w.])\$?"
-        + re.escape(name)
-        + r"(?:\[\s*[\"'](?P<k>[A-Za-z_]\w*)[\"']\s*\]\s*=(?!=)|\.(?P<k2>[A-Za-z_]\w*)\s*=(?!=)"
-        + r"|\.(?:put|set|addProperty|append)\(\s*[\"'](?P<k3>[A-Za-z_]\w*)[\"']\s*,)"
-    )
     found = []
-    for m in pattern.finditer(doc.text, after, before):
+    for m in ADDED_KEY.finditer(doc.text, after, before):
+        if m.group("n") != name:
+            continue
         group = "k" if m.group("k") else "k2" if m.group("k2") else "k3"
         if group == "k2" and doc.language == "go":
             continue  # req.WebhookURL = h: a Go field name, not a JSON key
@@ -1066,109 +1086,6 @@ def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
             yield use.group("k"), found
 
 
-# -- what a script reads from an answer ---------------------------------------------------------------
-
-# A read under data: ["data"]["X"] / .get("data").get("X") (bracket), X.data.X (dotted), a variable
-# named data (bare), jq .data.X; and reads of the answer's top: .json()["X"], json.X, jq .X.
-DATA_READ = re.compile(
-    r"(?<![\w)\]])(?P<root>[\w)\]]*(?:\.[\w)\]]+)*?)(?:(?P<dotted>\.data)|(?P<bracket>\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'](?:\s*,\s*\{\})?\s*\))|(?<![\w./-])(?P<bare>data))"
-    r"\s*(?:\??\.|\[\s*[\"']|\.get\(\s*[\"'])(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
-)
-TOP_READ = re.compile(
-    r"(?:\.json\(\)|(?<![\w.])(?:answer|resp_json|res_json|json|response_json))"
-    r"\s*(?:\.|\[\s*[\"']|\.get\(\s*[\"'])(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
-    r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
-)
-# A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
-# other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
-BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
-# How a file binds a variable named data: to the answer's data field, or to the whole answer.
-DATA_FIELD = re.compile(
-    r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
-    r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
-    r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
-    re.M,
-)
-DATA_BODY = re.compile(
-    r"(?<![\w.{])data\s*(?::[^=\n]+)?=\s*[^=\n]*\.json\(\)\s*;?\s*$"
-    # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
-    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
-    re.M,
-)
-
-
-@dataclass(frozen=True)
-class Read:
-    line: int
-    column: int
-    name: str
-    place: str  # "data" (under the answer's data), "top", or "data?" (a variable named data)
-    root: str | None = None  # the name the read starts from (r in r.json()["data"]), if known
-    # `r.data.X` taken as an HTTP library's body (axios): under the answer's data instead when r
-    # holds the parsed answer (see ties.Scope.bodies).
-    on_response: bool = False
-
-
-READ_HINT = re.compile(r"data|json|jq|answer")
-
-
-def reads(line_no: int, line: str) -> Iterator[Read]:
-    if not READ_HINT.search(line):
-        return
-    for m in DATA_READ.finditer(line):
-        root = m.group("root") or ""
-        if m.group("bare"):
-            place = "data?"
-        elif m.group("dotted") and root.endswith((".data", ")")) and root != ")":
-            place = "data"  # res.data.data.X, (await x).data.data.X: the body's data
-        elif m.group("dotted") and not root and "jq" in line:
-            place = "data"  # jq .data.X: a filter on the answer itself
-        elif m.group("dotted") and root == "data":
-            place = "data!"  # data.data.X: under data when the variable holds the whole answer
-        elif m.group("dotted") and not BODY_NAMES.search(root.split(".")[-1]):
-            place = "top"  # res.data.X: the HTTP library's body
-        else:
-            place = "data"
-        on_response = place == "top" and m.group("dotted") is not None and "." not in root
-        yield Read(
-            line_no, m.start("name"), m.group("name"), place, _data_root(line, m), on_response
-        )
-    for m in TOP_READ.finditer(line):
-        if m.group("jq") and m.group("jqmore"):
-            continue  # jq .data.X: DATA_READ has it
-        name = m.group("name") or m.group("jq")
-        start = m.start("name") if m.group("name") else m.start("jq")
-        if name != "data":
-            yield Read(line_no, start, name, "top", _top_root(line, m))
-
-
-def _data_root(line: str, m: re.Match[str]) -> str | None:
-    if m.group("bare"):
-        return "data"
-    pos = m.start("dotted") if m.group("dotted") else m.start("bracket")
-    found = ties.root_of(line, pos)
-    if found is None and "jq" in line:
-        return ties.shell_root(line)
-    return found
-
-
-def _top_root(line: str, m: re.Match[str]) -> str | None:
-    if m.group("jq"):
-        return ties.shell_root(line)
-    text = m.group(0)
-    if text.startswith(".json()"):
-        return ties.root_of(line, m.start())
-    word = ties.ROOT.match(text)
-    return word.group("name") if word else None
-
-
-def data_variable(text: str) -> str:
-    """What a variable named data holds in a file: "data" (the answer's data field), "top" (the
-    whole answer), or "" when the file does not say (or says both)."""
-    field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
-    return "data" if field_ and not body else "top" if body and not field_ else ""
-
-
 # What the method rule reads of a call (methods.py): the same extents the field rules use.
 enclosing_call = _enclosing_call
 request_object = _request_object
@@ -1223,6 +1140,53 @@ def sole_literal(doc: Text, request: Request) -> int | None:
     if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
         return None  # bound twice in one scope (branches): which one is sent is not certain
     return index
+
+
+# What may add to a GET's query beyond what is in view: a params/query object or a name holding
+# one, a query builder, a spread.
+QUERY_CARRIER = re.compile(
+    r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode|http_build_query|QueryParam"
+    r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b|\*\*|\.\.\."
+)
+# A query part that is not one `name=value` pair: `?${qs}`, `?" + query`, `&{extra}`, `?%s`.
+OPEN_QUERY = re.compile(r"[?&](?![A-Za-z_][\w\[\]]*=)")
+
+
+def whole_query(doc: Text, request: Request, at: int) -> bool:
+    """Whether a GET request's query is certainly all in view: the URL is written in the call
+    (at `at`), which an HTTP library makes itself, each of the URL's query parts is one
+    `name=value`, and nothing else can add to the query (no params object but a literal of keys
+    only, no query builder, no spread)."""
+    extent = doc._sent_at.get(id(request))
+    if extent is None or not extent[0] < at < extent[1]:
+        return False
+    callee = doc.text[max(0, extent[0] - 40) : extent[0]]
+    if not GET_CALLEE.search(callee) and not HTTP_COMMAND.match(
+        doc.line_text(doc.line_of(extent[0]))
+    ):
+        return False
+    segment = doc.text[extent[0] : extent[1]]
+    string = STRING_AT.match(doc.text, at)
+    url = string.group(0) if string else ""
+    if OPEN_QUERY.search(url) or len(url) > 400:
+        return False
+    inline = [k for k in request.query if not k.raw]
+    if QUERY_CARRIER.search(segment):
+        index = doc.innermost(inline[0].offset) if inline else -1
+        if index < 0 or not _only_keys(doc, doc.containers[index]):
+            return False
+        carriers = QUERY_CARRIER.findall(segment)
+        return set(carriers) <= {"params", "query", "searchParams"} and len(carriers) == 1
+    return True
+
+
+# A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).
+GET_CALLEE = re.compile(
+    r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"
+    r"|Net::HTTP\.get(?:_response)?|\burlopen|\bHttpGet|\bfile_get_contents|\$http->get)\s*$"
+)
+# The rest of the string a URL's path is in (up to its closing quote).
+STRING_AT = re.compile(r"[^\"'`\n]*")
 
 
 MULTIPART = re.compile(
@@ -1292,4 +1256,5 @@ def _only_keys(doc: Text, c: Container) -> bool:
     return len(entries) == len(c.keys)
 
 
+only_keys = _only_keys  # (the rules' nested items are judged the same way)
 COMMENT_LINE = re.compile(r"(?://|(?<![^\s])#)[^\n]*|/\*[\s\S]*?\*/")

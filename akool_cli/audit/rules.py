@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from akool_cli.audit import answers, methods, ties
 from akool_cli.audit import fields as f
-from akool_cli.audit import methods, ties
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
     BEARER_HEADER,
@@ -399,7 +399,23 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
     """Whether keys are plausibly this request's: one of them is documented or a known near miss
     (a container of headers or of something else has none), or there is only one."""
-    return len(keys) == 1 or any(_known(k.name, endpoint) or _near(k.name, endpoint) for k in keys)
+    return len(keys) == 1 or any(
+        _known(k.name, endpoint) or _near(k.name, endpoint) or k.name in _nested_names(endpoint)
+        for k in keys
+    )
+
+
+def _nested_names(endpoint: DocEndpoint) -> frozenset[str]:
+    """The names of the fields the docs nest in the endpoint's fields (talking avatar's
+    `elements[].avatar_id`): a body that flattens them is still this request's."""
+
+    def below(fields: tuple[DocField, ...]) -> Iterator[str]:
+        for spec in fields:
+            for child in spec.fields:
+                yield child.name
+            yield from below(spec.fields)
+
+    return frozenset(below((*endpoint.body, *endpoint.query)))
 
 
 def _names(endpoint: DocEndpoint) -> frozenset[str]:
@@ -589,39 +605,103 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
     """A body that certainly is all a call sends (one complete literal: no spread, nothing added
     or merged later, bound once in its scope; fields.sole_literal) without a field the docs say
     is required. One finding per body, at the literal, naming every missing field; a field a
-    misnamed key stands for is that key's finding, not this one."""
-    doc = ctx.doc()
+    misnamed key stands for is that key's finding, not this one. So for each complete item of
+    such a body's nested fields (`sourceImage[]` without `path`), and for a GET's query."""
     judged: set[int] = set()  # (a body shared by several calls is reported once)
     for m in ctx.mentions:
         endpoint = m.endpoint
-        if m.verdict != "documented" or endpoint is None or endpoint.method == "GET":
+        if m.verdict != "documented" or endpoint is None:
             continue
-        required = [
-            f.name for f in endpoint.body if f.required and f.name not in endpoint.required_unshown
-        ]
-        if not required:
+        if endpoint.method == "GET":
+            yield from _missing_query(ctx, m, endpoint)
             continue
-        for request in f.requests_of(doc, m.line, m.column):
-            sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
-            missing = [n for n in required if n not in sent]
-            if not missing or not _is_request(list(request.body), endpoint):
-                continue
-            stood_for = {_near(name, endpoint) for name in sent}
-            missing = [n for n in missing if n not in stood_for]
-            if not missing:
-                continue
-            index = f.sole_literal(doc, request)
-            if index is None or index in judged:
-                continue
-            judged.add(index)
-            at = doc.containers[index].start
-            line, column = doc.line_of(at), doc.column(at)
+        for request in f.requests_of(ctx.doc(), m.line, m.column):
+            yield from _missing_body(ctx, endpoint, request, judged)
+
+
+def _missing_body(
+    ctx: FileContext, endpoint: DocEndpoint, request: f.Request, judged: set[int]
+) -> Iterator[Hit]:
+    doc = ctx.doc()
+    required = [
+        f.name for f in endpoint.body if f.required and f.name not in endpoint.required_unshown
+    ]
+    sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
+    stood_for = {_near(name, endpoint) for name in sent}
+    missing = [n for n in required if n not in sent and n not in stood_for]
+    if not _is_request(list(request.body), endpoint) or not request.body:
+        return
+    nested = any(spec.fields for spec in endpoint.body)
+    index = f.sole_literal(doc, request) if missing or nested else None
+    if index is None or index in judged:
+        return
+    judged.add(index)
+    if missing:
+        yield _missing_hit(doc, doc.containers[index].start, missing, "this body", endpoint)
+    for key in request.body:
+        spec = endpoint.field(key.name)
+        if spec is not None and spec.fields:
+            yield from _missing_nested(doc, spec, key, key.name, endpoint)
+
+
+def _missing_nested(
+    doc: f.Text, spec: DocField, key: f.Key, path: str, endpoint: DocEndpoint
+) -> Iterator[Hit]:
+    """The complete items of a nested field written in the body (`{"opts": x}` in sourceImage[])
+    without a field the docs require there; an item with a key they do not list has that finding."""
+    index = _value_container(doc, key)
+    if index is None or index < doc.innermost(key.offset):
+        return  # not written inside the body (a name bound elsewhere)
+    label = f"{path}[]" if spec.type == "array" else path
+    for item in _items(doc, index):
+        owner = doc.containers[item]
+        names = {k.name for k in owner.keys}
+        if not f.only_keys(doc, owner) or not names <= spec.names():
+            continue
+        missing = [c.name for c in spec.fields if c.required and c.name not in names]
+        if missing:
+            yield _missing_hit(doc, owner.start, missing, f"this {label} item", endpoint)
+        for inner in owner.keys:
+            child = spec.field(inner.name)
+            if child is not None and child.fields:
+                yield from _missing_nested(doc, child, inner, f"{label}.{inner.name}", endpoint)
+
+
+def _missing_hit(doc: f.Text, at: int, missing: list[str], what: str, endpoint: DocEndpoint) -> Hit:
+    names = ", ".join(missing)
+    message = (
+        f"{what} has no {names}, which {describe(endpoint)} requires "
+        f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
+    )
+    return Hit(
+        doc.line_of(at), doc.column(at), names, f"the required {names}", message, endpoint.url
+    )
+
+
+def _missing_query(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> Iterator[Hit]:
+    """A GET whose query is certainly all in view (fields.whole_query) without a query field
+    the docs require (`infobymodelid` without `video_model_id`), reported at the path."""
+    required = [q.name for q in endpoint.query if q.required]
+    if not required or "{" in endpoint.path:
+        return
+    doc = ctx.doc()
+    at = doc.offset(m.line, m.column)
+    said = methods.sent_method(doc, at)
+    if said is not None and said.method != "GET":
+        return  # a POST to a GET endpoint: `wrong-method` says what to send
+    for request in f.requests_of(doc, m.line, m.column):
+        sent = {k.name for k in (*request.query, *request.body)}
+        if any(not _known(name, endpoint) for name in sent):
+            return  # a key the docs do not list may stand for it: its own finding says so
+        missing = [n for n in required if n not in sent]
+        if missing and f.whole_query(doc, request, at):
             names = ", ".join(missing)
             message = (
-                f"this body has no {names}, which {describe(endpoint)} requires "
+                f"this request's query has no {names}, which {describe(endpoint)} requires "
                 f"({'it is' if len(missing) == 1 else 'they are'} not sent)"
             )
-            yield Hit(line, column, names, f"the required {names}", message, endpoint.url)
+            yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
+            return
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -765,27 +845,36 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
 # -- answers ------------------------------------------------------------------------------------------
 
 
-def _answer_names(endpoint: DocEndpoint) -> tuple[set[str], set[str]]:
-    top = {p for p in endpoint.response if "." not in p}
-    under = {p.split(".")[1] for p in endpoint.response if p.startswith("data.")}
-    return top, under
+def _answer_names(endpoint: DocEndpoint) -> tuple[frozenset[str], frozenset[str]]:
+    top, under = endpoint.answer_names
+    return (top | ENVELOPE if "code" in top else top), under  # (code and msg: every answer's)
 
 
-# Answer fields that scripts guess (the job id, an OAuth token, a result URL, a status): a read of one
-# of these that the endpoint's documented answer lacks is reported. Other names are left alone,
-# since the docs show example answers, not every field an answer can carry.
+# Every answer of AKOOL's open API carries these, success or not.
+ENVELOPE = frozenset({"code", "msg"})
+
+# Answer fields that scripts guess (the job id, an OAuth token, a result URL, a status, a success
+# flag): a read of one the endpoint's answer lacks is an error (`response-field`). Any other name
+# the answer does not document is a warning (`answer-field`), judged only where the read is
+# certainly of this call's answer: the docs show example answers, perhaps not every field.
 GUESSED_ANSWER_FIELDS = frozenset(
     {
         "task_id",
         "taskId",
         "job_id",
         "jobId",
+        "id",
         "access_token",
         "accessToken",
         "expires_in",
         "expiresIn",
         "video_url",
         "videoUrl",
+        "image_url",
+        "imageUrl",
+        "audio_url",
+        "audioUrl",
+        "url",
         "result_url",
         "resultUrl",
         "output_url",
@@ -793,6 +882,7 @@ GUESSED_ANSWER_FIELDS = frozenset(
         "download_url",
         "downloadUrl",
         "status",
+        "success",
         "token",
     }
 )
@@ -802,7 +892,7 @@ GUESSED_ANSWER_FIELDS = frozenset(
 LIST_MEMBERS = frozenset({"length", "size", "count", "Count", "Length"})
 
 
-def _list_hit(read: f.Read, endpoint: DocEndpoint, under: set[str]) -> Hit | None:
+def _list_hit(read: answers.Read, endpoint: DocEndpoint, under: frozenset[str]) -> Hit | None:
     """A named field read on an answer's data that the docs give as a list (avatar/list's
     `data` is a list of avatars: `data.result` is not there)."""
     if read.name in under or read.name in LIST_MEMBERS:
@@ -817,21 +907,35 @@ def _list_hit(read: f.Read, endpoint: DocEndpoint, under: set[str]) -> Hit | Non
     return Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
-def _read_hit(read: f.Read, endpoint: DocEndpoint, data_holds: str) -> tuple[str, Hit] | None:
-    """A read judged against the endpoint's answer: (the rule it breaks, the hit) or None."""
+def _read_hit(
+    read: answers.Read, endpoint: DocEndpoint, data_holds: str, shared: DocEndpoint
+) -> tuple[str, Hit] | None:
+    """A read judged against the endpoint's answer: (the rule it breaks, the hit) or None.
+    `shared` is the endpoint with every product's answer, when the script's are narrower."""
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
     if place == "data" and "data" in endpoint.response_arrays:
         listed = _list_hit(read, endpoint, _answer_names(endpoint)[1])
         return ("list-answer", listed) if listed is not None else None
-    hit = _field_read_hit(read, endpoint, place)
-    return ("response-field", hit) if hit is not None else None
+    if place and _defended(read, endpoint):
+        return None
+    return _field_read_hit(read, endpoint, place, shared)
 
 
-def _field_read_hit(read: f.Read, endpoint: DocEndpoint, place: str) -> Hit | None:
+def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
+    """A fallback chain that holds a documented field (`data?._id ?? data?.jobId`) is a defensive
+    read: its other names are not findings."""
     top, under = _answer_names(endpoint)
-    if not place or read.name not in GUESSED_ANSWER_FIELDS:
+    return any(name in under | top for name in read.beside if name != read.name)
+
+
+def _field_read_hit(
+    read: answers.Read, endpoint: DocEndpoint, place: str, shared: DocEndpoint
+) -> tuple[str, Hit] | None:
+    top, under = _answer_names(endpoint)
+    guessed = read.name in GUESSED_ANSWER_FIELDS
+    if not place or (read.loose and not guessed):
         return None
     if read.name == "token" and "token" not in top:
         return None  # only getToken answers a token
@@ -840,13 +944,9 @@ def _field_read_hit(read: f.Read, endpoint: DocEndpoint, place: str) -> Hit | No
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
                 message = f"AKOOL's answer to {where} has {read.name} at the top, not under data ({endpoint.url})"
-                return Hit(
-                    read.line,
-                    read.column,
-                    read.name,
-                    f"the top-level {read.name} field",
-                    message,
-                    endpoint.url,
+                right = f"the top-level {read.name} field"
+                return "response-field", Hit(
+                    read.line, read.column, read.name, right, message, endpoint.url
                 )
             return None
         if not under:
@@ -856,19 +956,61 @@ def _field_read_hit(read: f.Read, endpoint: DocEndpoint, place: str) -> Hit | No
         if read.name in top or not top:
             return None
         names = top
+    if not guessed and shared is not endpoint:
+        every_top, every_under = _answer_names(shared)
+        if read.name in (every_under if place == "data" else every_top):
+            return None  # another product's page shows it: only a guessed name is judged by product
     right = _closest(read.name, names, under)
     shown = ("data." if place == "data" else "") + read.name
-    message = f"AKOOL's answer to {where} has no {shown} ({endpoint.url})"
-    return Hit(read.line, read.column, read.name, right, message, endpoint.url)
+    message = (
+        f"AKOOL's answer to {where} has no {shown}{_elsewhere(shown, shared)} ({endpoint.url})"
+    )
+    fix = _read_fix(read, _renamed(read.name, place, top, under))
+    hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
+    misplaced = right == f"data.{read.name}"
+    return ("response-field" if guessed or misplaced else "answer-field"), hit
 
 
-def _closest(name: str, names: set[str], under: set[str]) -> str:
+def _renamed(name: str, place: str, top: frozenset[str], under: frozenset[str]) -> str | None:
+    """The documented name a read certainly means at the same level, or None: the one status
+    field (`status`: `video_status`), the job's id (`task_id`: `_id`), `token`, `msg`."""
+    if place == "data":
+        if name == "status":
+            found = sorted(n for n in under if n.endswith("_status"))
+            return found[0] if len(found) == 1 else None
+        ids = ("task_id", "taskId", "job_id", "jobId", "id")
+        return "_id" if name in ids and "_id" in under and not set(ids) & under else None
+    if name in ("access_token", "accessToken") and "token" in top:
+        return "token"
+    return "msg" if name in ("message", "error_msg", "errorMessage") and "msg" in top else None
+
+
+def _read_fix(read: answers.Read, new: str | None) -> Fix | None:
+    """A read renamed in place, where renaming changes nothing else: not a destructuring key (a
+    variable's name too), nor one name of a fallback chain."""
+    if new is None or read.pattern or read.beside or read.loose:
+        return None
+    return Fix(read.line, read.column, read.column + len(read.name), read.name, new)
+
+
+def _elsewhere(shown: str, shared: DocEndpoint) -> str:
+    """For an endpoint several products share: which products' pages show the field this
+    script's products' pages do not (character swap's `data.video_url`, its input video)."""
+    products = [p for p, fields in shared.answers_by_product if shown in fields]
+    if not products:
+        return ""
+    return f" (only {', '.join(products)}'s page shows it, and this script makes no such job)"
+
+
+def _closest(name: str, names: frozenset[str], under: frozenset[str]) -> str:
     if name in under and name not in names:  # read at the top, documented under data
         return f"data.{name}"
-    if name in ("task_id", "taskId", "job_id", "jobId") and "_id" in under:
+    if name in ("task_id", "taskId", "job_id", "jobId", "id") and "_id" in under:
         return "data._id"
     if name in ("access_token", "accessToken") and "token" in names:
         return "token"
+    if name in ("message", "error", "errorMessage", "error_msg") and "msg" in names:
+        return "msg"
     if name == "status":
         found = sorted(n for n in under if n.endswith("_status"))
         if len(found) == 1:
@@ -876,11 +1018,23 @@ def _closest(name: str, names: set[str], under: set[str]) -> str:
     close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
     if close:
         return ("data." if close[0] in under else "") + close[0]
+    if re.search(r"(?:^|_)url$|Url$", name):  # a result URL: the answer's result field
+        found = [n for n in RESULT_FIELDS if n in under]
+        if found:
+            return f"data.{found[0]}"
     return "a field of the documented answer"
+
+
+# The fields AKOOL's answers give a job's result in, most specific first.
+RESULT_FIELDS = ("video", "image", "url", "audio", "preview", "upscaled_urls")
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
     return (hit for rule, hit in _answer_hits(ctx) if rule == "response-field")
+
+
+def check_answer_fields(ctx: FileContext) -> Iterator[Hit]:
+    return (hit for rule, hit in _answer_hits(ctx) if rule == "answer-field")
 
 
 def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
@@ -906,24 +1060,38 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     if not calls:
         return
     places = sorted({(m.line, m.column) for m in ctx.mentions})
-    data_holds = f.data_variable("\n".join(ctx.lines))
+    data_holds = answers.data_variable("\n".join(ctx.lines))
     # The products the script makes jobs with: an endpoint several products share is judged by
     # their pages' answers (character swap's result has data.video_url, talking photo's not).
     products = frozenset(
         m.endpoint.product for m in ctx.calls() if m.endpoint and m.endpoint.method != "GET"
     )
     reads = LineReads(ctx)
+    # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
+    # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
+    axios = any("axios" in line or "ky." in line for line in ctx.lines)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
-    for m, endpoint in calls:
-        if endpoint.answers_by_product:
-            if id(endpoint) not in narrowed:
-                narrowed[id(endpoint)] = replace(endpoint, response=endpoint.answer_for(products))
-            endpoint = narrowed[id(endpoint)]
+    # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
+    # when it is one for each of them (a struct of several endpoints' fields is no mistake).
+    tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
+    for m, shared in calls:
+        endpoint = shared
+        if shared.answers_by_product:
+            if id(shared) not in narrowed:
+                narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
+            endpoint = narrowed[id(shared)]
         for read in _call_reads(ctx, m, places, facts, reads):
-            found = _read_hit(read, endpoint, data_holds)
-            if found is not None:
+            if read.on_response and not axios:
+                read = replace(read, place="data")  # no axios here: x.data.y is the answer's
+            found = _read_hit(read, endpoint, data_holds, shared)
+            if read.tag:
+                tags.setdefault((read.line, read.column), []).append(found)
+            elif found is not None:
                 yield found
+    for judged in tags.values():
+        if all(judged) and judged[0] is not None:
+            yield judged[0]
 
 
 class LineReads:
@@ -932,23 +1100,34 @@ class LineReads:
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
-        self._by_root: dict[int, dict[str | None, list[f.Read]]] = {}
+        self._by_root: dict[int, dict[str | None, list[answers.Read]]] = {}
+        self._columns: dict[int, list[int]] = {}
 
-    def of(self, i: int) -> list[f.Read]:
+    def of(self, i: int) -> list[answers.Read]:
         if i not in self.ctx.reads:
-            found = f.reads(i, self.ctx.lines[i]) if not self.ctx.in_prose(i, 0) else iter(())
+            found = answers.reads(i, self.ctx.lines[i]) if not self.ctx.in_prose(i, 0) else iter(())
             self.ctx.reads[i] = sorted(found, key=lambda r: r.column)
         return self.ctx.reads[i]
 
-    def between(self, i: int, start: int, end: int) -> list[f.Read]:
+    def between(self, i: int, start: int, end: int) -> list[answers.Read]:
         """The reads of line i from column start up to (not including) column end."""
         found = self.of(i)
-        columns = [r.column for r in found]
+        columns = self._columns.get(i)
+        if columns is None:  # (once per line: a minified line has thousands of calls)
+            columns = self._columns[i] = [r.column for r in found]
         return found[bisect.bisect_left(columns, start) : bisect.bisect_left(columns, end)]
 
-    def rooted(self, i: int, root: str | None) -> list[f.Read]:
+    def members(self, i: int, name: str, known: set[int]) -> list[answers.Read]:
+        """The top-level fields read from a name that holds a parsed answer (`body["success"]`,
+        `result.message`), those the line's other reads have not found."""
+        line = self.ctx.lines[i]
+        if name not in line or self.ctx.in_prose(i, 0):
+            return []
+        return [r for r in answers.members(i, line, name) if r.column not in known]
+
+    def rooted(self, i: int, root: str | None) -> list[answers.Read]:
         if i not in self._by_root:
-            index: dict[str | None, list[f.Read]] = {}
+            index: dict[str | None, list[answers.Read]] = {}
             for read in self.of(i):
                 index.setdefault(read.root, []).append(read)
             self._by_root[i] = index
@@ -961,14 +1140,23 @@ def _call_reads(
     places: list[tuple[int, int]],
     facts: ties.Lines,
     reads: LineReads,
-) -> Iterator[f.Read]:
+) -> Iterator[answers.Read]:
     k = bisect.bisect_right(places, (m.line, m.column))
     after = places[k] if k < len(places) else (len(ctx.lines), 0)
     end = facts.statement_end(m.line)
     home = facts.function_of(m.line)
+    doc = ctx.doc()
+    # The call's own arguments (`request("/x", { id: photo.data._id })`) read another answer.
+    arguments = doc.paren_around(doc.offset(m.line, m.column)) or (0, 0)
+    if facts.shell or not f.CALL_OPENER.search(doc.text[max(0, arguments[0] - 60) : arguments[0]]):
+        arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
+    typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
     for i, scope in ties.scopes(facts, m.line, m.column):
         if i > after[0] and i > end and not scope:
             return
+        for name in scope.decoded - typed:
+            typed.add(name)
+            yield from answers.go_struct_reads(doc, name, doc.offset(i, 0))
         if facts.function_of(i) != home:
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0
@@ -976,16 +1164,31 @@ def _call_reads(
         if (
             i <= end
         ):  # the call's own statement: requests.post(...).json()["data"], up to the next place
-            yield from reads.between(i, first, stop)
+            for read in reads.between(i, first, stop):
+                if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
+                    yield read
             continue
+        if not reads.of(i) and not scope.bodies and not scope.fields:
+            continue  # (no read on the line, and no name whose members are read)
         if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
-            yield from (r for r in reads.rooted(i, None) if r.column < stop)
+            yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name in scope.local | scope.lasting:
+            if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
+                found = reads.rooted(i, name)
+                yield from (replace(r, place="data") if r.place == "data?" else r for r in found)
+                known = {r.column for r in found}
+                yield from (replace(r, place="data") for r in reads.members(i, name, known))
+                continue
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)
                 continue
-            for read in reads.rooted(i, name):  # r.data.X on a parsed answer: its data's X
-                yield replace(read, place="data") if read.on_response else read
+            found = reads.rooted(i, name)
+            for read in found:  # r.data.X on a parsed answer: its data's X
+                if read.on_response:
+                    yield replace(read, place="data")
+                else:  # (a variable named data that holds the whole answer: data.data.x)
+                    yield replace(read, place="top") if read.place == "data?" else read
+            yield from reads.members(i, name, {r.column for r in found})
 
 
 # -- methods ------------------------------------------------------------------------------------------
@@ -1166,6 +1369,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "reading a field the endpoint's answer does not have (`data.task_id`; getToken's `token` is at the top)",
         check_response_reads,
+    ),
+    Rule(
+        "answer-field",
+        "warning",
+        "reading a field that the endpoint's documented answer does not show and scripts seldom guess (`json.message`: AKOOL says `msg`), where the read is certainly of that call's answer",
+        check_answer_fields,
     ),
     Rule(
         "list-answer",

@@ -30,6 +30,9 @@ FUNCTION_NAME = re.compile(
     r"^\s*(?:(?:async\s+)?def|(?:export\s+)?(?:async\s+)?function|func(?:\s*\([^)]*\))?|"
     r"(?:(?:private|public|internal|protected|suspend|override)\s+)*fun)\s+(?P<name>[A-Za-z_]\w*)"
     r"|^\s*(?:(?:public|private|protected|static|async)\s+)*(?P<method>[A-Za-z_]\w*)\s*\([^)]*\)\s*\{\s*$"
+    # const request = async (path, body) => {, const get = function (u) {
+    r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?"
+    r"(?:function\b[^(]*\([^)]*\)|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)\s*\{?\s*$"
 )
 RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
@@ -44,7 +47,9 @@ GIVES_PARSED = re.compile(
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
-    r"\.json\(\)|JSON\.parse\(|json\.loads\(|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+    r"\.json\(\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
+    r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
+    r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
     # (await axios.get(u)).data, axios.get(u).then((r) => r.data)
     r"|^\s*\(\s*await\b.*\)\s*\.data\s*;?\s*$"
     r"|\.then\(\s*\(?\s*(?P<r>\w+)\s*\)?\s*=>\s*(?P=r)\.data\s*\)\s*;?\s*$"
@@ -82,6 +87,7 @@ def shell_functions(lines: list[str]) -> list[int]:
 class Binding:
     names: tuple[str, ...]
     rhs: str
+    destructured: bool = False  # const { data } = rhs: each name is a field of rhs
 
 
 def _depth_zero_equals(line: str) -> int:
@@ -123,7 +129,7 @@ def binding(line: str, shell: bool) -> Binding | None:
     if lhs.endswith("}") and "{" in lhs:  # const { data, x: y } = ...
         inner = lhs[lhs.rfind("{") + 1 : -1]
         names = [p.split(":")[-1].strip() for p in inner.split(",")]
-        return Binding(tuple(n for n in names if n.isidentifier()), rhs)
+        return Binding(tuple(n for n in names if n.isidentifier()), rhs, destructured=True)
     head = lhs.split(":")[0] if ":" in lhs.replace("::", "") else lhs  # val r: Response
     names = (
         re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
@@ -139,15 +145,29 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
     """Whether an expression holds a tied response: it starts with a tied name (`r.json()`,
     `await call(...)`), passes a tied URL first (`requests.post(url, ...)`), or is a shell
     substitution that reads a tied variable."""
-    if shell:
-        return any(m.group("name") in tied for m in SHELL_VAR.finditer(rhs))
+    if shell:  # (a new request made with a tied value, `$(curl ...?id=$ID)`, is another answer)
+        fresh = SHELL_REQUEST.search(rhs)
+        return not fresh and any(m.group("name") in tied for m in SHELL_VAR.finditer(rhs))
     m = ROOT.match(rhs)
     if m and m.group("name") in tied:
         return True
-    return any(re.search(rf"\(\s*(?:url\s*=\s*)?{re.escape(n)}\s*[,)]", rhs) for n in tied)
+    return any(a.group("name") in tied for a in ARGUMENT.finditer(rhs))
 
 
-def _opener(line: str, close: int) -> int:
+SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
+# A call's first argument that is a name or starts from one: `requests.post(url, ...)`,
+# `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`.
+ARGUMENT = re.compile(
+    r"\(\s*(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+)
+# A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
+LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
+# Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
+# json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
+FILLED = re.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
+
+
+def opener(line: str, close: int) -> int:
     pairs = {")": "(", "]": "["}
     depth = 0
     for j in range(close, -1, -1):
@@ -167,7 +187,7 @@ def root_of(line: str, pos: int) -> str | None:
     while i > 0:
         c = line[i - 1]
         if c in ")]":
-            i = _opener(line, i - 1)
+            i = opener(line, i - 1)
             if i < 0:
                 return None
         elif c.isalnum() or c in "_$.?!" or (c == ">" and line[i - 2 : i] == "->"):
@@ -201,6 +221,10 @@ class Scope:
     # function or a Promise that gives one), not an HTTP library's response: `x.data.task_id` on
     # them reads the answer's data.
     bodies: set[str] = field(default_factory=set)
+    # Those that hold the answer's data field (`d = body["data"]`, `v = res.data.data`,
+    # Go's `data := out["data"].(map[string]interface{})`): `v.x` reads the answer's data.x.
+    fields: set[str] = field(default_factory=set)
+    decoded: set[str] = field(default_factory=set)  # Go: filled by Decode(&out), Unmarshal(b, &out)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -252,7 +276,7 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
         if text.strip() and indent(text) < level:
             m = FUNCTION_NAME.match(text)
             if m:
-                return m.group("name") or m.group("method")
+                return m.group("name") or m.group("method") or m.group("arrow")
             level = min(level, indent(text))
     return None
 
@@ -333,13 +357,17 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     if bound is not None:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
         called = ROOT.match(bound.rhs)
-        if PARSED.search(bound.rhs) or (called and facts.gives_parsed(called.group("name"))):
+        rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
+        if FIELD_END.search(rhs) and not bound.destructured:
+            scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
+        elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
             scope.bodies.update(bound.names)
         renamed = BODY_RENAMED.search(lines[start])
         if renamed is not None and renamed.group("name") in bound.names:
             scope.bodies.add(renamed.group("name"))
     if RETURN.match(lines[start]):
-        _returned(lines, start, scope, bool(PARSED.search(statement)))
+        field_ = bool(FIELD_END.search(statement))
+        _returned(lines, start, scope, not field_ and bool(PARSED.search(statement)), field_)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
@@ -349,6 +377,14 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             text = lines[i]
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
+            given = LAMBDA.search(text) if "->" in text and scope else None
+            if given is not None and derived(text[: given.start()], scope.all(), False):
+                scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
+            filled = FILLED.search(text) if "&" in text and scope else None
+            if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
+                scope.local.add(filled.group("out"))
+                scope.bodies.add(filled.group("out"))
+                scope.decoded.add(filled.group("out"))
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
@@ -356,7 +392,11 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
                 continue
             returned = RETURN.match(text) if scope.local else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
-                _returned(lines, i, scope, _parsed(returned.group("rest"), scope))
+                rest = returned.group("rest")
+                if _data_field(rest, scope):  # return r.json()["data"]: the data field
+                    _returned(lines, i, scope, field=True)
+                else:
+                    _returned(lines, i, scope, _parsed(rest, scope))
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
@@ -410,27 +450,93 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
         return rest == "" or rest.startswith("(")
-    return bool(PARSED.search(rhs))
+    return whole_parse(rhs)
+
+
+def whole_parse(text: str) -> bool:
+    """Whether an expression is a parsed answer as a whole (`r.json()`, `JSON.parse(body)`, `await
+    res.json() as T`), not a part of one (`r.json()["data"]["result"]` is a field's value)."""
+    m = PARSED.search(text)
+    if m is None:
+        return False
+    i = m.end()
+    while i < len(text) and text[i] in "<(":  # ReadFromJsonAsync<T>(), JSON.parse(...)
+        close = {"<": ">", "(": ")"}[text[i]]
+        depth, j = 0, i
+        for j in range(i, len(text)):
+            depth += (text[j] == text[i]) - (text[j] == close)
+            if depth == 0:
+                break
+        i = j + 1
+    if text[m.end() - 1 : m.end()] == "(":  # (the pattern ended inside the parse's parentheses)
+        depth, j = 1, m.end()
+        while j < len(text) and depth:
+            depth += (text[j] == "(") - (text[j] == ")")
+            j += 1
+        i = max(i, j)
+    return bool(PARSE_END.match(text, i))
+
+
+# A statement that ends in the answer's data field: `.json()["data"]`, `(await r.json()).data`,
+# `.json().get("data", {})`, axios' `res.data.data`.
+FIELD_END = re.compile(
+    r"(?:\.json\(\)\s*\)?\s*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|\.get\(\s*[\"']data[\"'][^)]*\))"
+    r"|\.data\s*\.data\b)\s*;?\s*$"
+)
+# What may follow a whole parse: closing parentheses, a cast, `!!`, the statement's end.
+PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
     holds = derived(bound.rhs, scope.all(), shell)
-    parsed = holds and not shell and _parsed(bound.rhs, scope)
+    rhs = bound.rhs
+    if bound.destructured:  # const { data } = res.data: data is res.data.data
+        rhs = rhs.strip().rstrip(";").rstrip() + ".data" if bound.names == ("data",) else ""
+    held = holds and not shell and bool(rhs) and _data_field(rhs, scope)
+    parsed = holds and not shell and bool(rhs) and not held and _parsed(rhs, scope)
     for name in bound.names:
         target = scope.local if name not in scope.lasting else scope.lasting
         if holds:
             scope.local.add(name)
         else:
             target.discard(name)
-        if parsed:
-            scope.bodies.add(name)
-        else:
-            scope.bodies.discard(name)
+        for kind, on in ((scope.bodies, parsed), (scope.fields, held)):
+            if on:
+                kind.add(name)
+            else:
+                kind.discard(name)
 
 
-def _returned(lines: list[str], line: int, scope: Scope, parsed: bool = False) -> None:
+# An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,
+# `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
+DATA_OF = re.compile(
+    r"^\s*(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)(?P<parse>\.json\(\))?(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
+    r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
+)
+
+
+def _data_field(rhs: str, scope: Scope) -> bool:
+    """Whether an expression is the answer's data field: `.data`/`["data"]` of a name holding the
+    parsed answer, or `.data.data` of an HTTP library's response (axios)."""
+    called = ROOT.match(rhs)
+    if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
+        rest = rhs[called.end() :].strip().rstrip(";").strip()
+        return rest == "" or rest.startswith("(")
+    m = DATA_OF.match(rhs)
+    if m is None or m.group("root") not in scope.all():
+        return False
+    twice = m.group("sel").count("data") == 2
+    return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
+
+
+def _returned(
+    lines: list[str], line: int, scope: Scope, parsed: bool = False, field: bool = False
+) -> None:
     name = enclosing_function(lines, line)
     if name:
         scope.lasting.add(name)
         if parsed:
             scope.bodies.add(name)
+        if field:
+            scope.fields.add(name)

@@ -7,6 +7,7 @@ Standard library only: the client, the sandbox and the audit all import it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -59,12 +60,23 @@ class DocEndpoint:
     answers_by_product: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def answer_for(self, products: frozenset[str]) -> tuple[str, ...]:
-        """The answer fields for a script that calls these products (`response`, every page's,
-        when it calls none of those whose pages document this endpoint)."""
+        """The answer fields for a script that calls these products; when it calls none of those
+        whose pages document this endpoint (it only polls), the fields that more than one
+        product's page shows, and those no product's page claims: a field only one product shows
+        (character swap's `data.video_url` of video/infobymodelid, its input video) is that
+        product's."""
         chosen = [fields for product, fields in self.answers_by_product if product in products]
-        if not chosen:
-            return self.response
-        return tuple(sorted({name for fields in chosen for name in fields}))
+        if chosen:
+            return tuple(sorted({name for fields in chosen for name in fields}))
+        shown = Counter(name for _, fields in self.answers_by_product for name in fields)
+        return tuple(name for name in self.response if shown[name] != 1)
+
+    @cached_property
+    def answer_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The fields of its answer at the top and under `data` (first level)."""
+        top = frozenset(p for p in self.response if "." not in p)
+        under = frozenset(p.split(".")[1] for p in self.response if p.startswith("data."))
+        return top, under
 
     @property
     def url(self) -> str:

@@ -1,0 +1,355 @@
+"""What a script reads from an AKOOL answer, line by line: the field, whether it is under the
+answer's `data` or at its top, and the name the read starts from, through the shapes people write
+(`.json()["data"]["x"]`, `res.data.data.x`, `?.`, `->`, Java's `getJSONObject("data")`, Go's
+`out["data"].(map[string]interface{})["x"]`, `JSON.parse(res.body)['data']`, destructuring)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from akool_cli.audit import ties
+from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Text, split_top
+
+# An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
+DOT = r"(?:[?!]?\.|->)"
+# A call that reads a named field: `.get("x")`, Java's `getString("x")`/`optJSONObject("x")`,
+# Jackson's `path("x")`, C#'s `GetProperty("x")`, Ruby's `fetch("x")`.
+GETTER = (
+    r"\.(?:get|opt|fetch|path|GetProperty|Value<[^>]*>)"
+    r"(?:String|Int|Integer|Long|Double|Boolean|JSONObject|JSONArray|AsJsonObject|AsJsonArray)?"
+    r"\(\s*[\"']"
+)
+# A Go type assertion after a map read: out["data"].(map[string]interface{}).
+ASSERTION = r"(?:\.\((?:map\[string\](?:interface\{\}|any)|[\w.*\[\]]+)\))?"
+DATA_READ = re.compile(
+    r"(?<![\w)\]])(?P<root>[\w)\]]*(?:" + DOT + r"[\w)\]]+)*?)"
+    r"(?:(?P<dotted>" + DOT + r"data)"
+    r"|(?P<bracket>(?:\[\s*[\"']data[\"']\s*\]|"
+    + GETTER
+    + r"data[\"']\s*(?:,\s*\{\}\s*)?\))"
+    + ASSERTION
+    + r")"
+    r"|(?<![\w./>-])(?P<bare>data))"
+    r"\s*(?:"
+    + DOT
+    + r"|\[\s*[\"']|"
+    + GETTER
+    + r")(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+)
+TOP_READ = re.compile(
+    r"(?:\.json\(\)|(?<![\w.])(?:answer|resp_json|res_json|json|response_json))"
+    r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
+)
+# A field named by a path: Laravel's `$res->json('data.status')`, Ruby's `.dig('data', 'status')`.
+PATH_READ = re.compile(
+    r"(?:->json\(\s*[\"'](?P<data>data\.)?|\.dig\(\s*[\"']data[\"']\s*,\s*[\"'](?P<dig>))"
+    r"(?P<name>[A-Za-z_]\w*)[\"'.]"
+)
+# A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
+# other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
+BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
+# A call that parses what it is given: JSON.parse(res.body)['data'] reads res's answer.
+PARSE_CALL = re.compile(
+    r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
+    r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
+    r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson)\s*$"
+)
+# How a file binds a variable named data: to the answer's data field, or to the whole answer.
+DATA_FIELD = re.compile(
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"'])"
+    r"|\{\s*data\s*\}\s*=[^\n]*\.json\(\)"  # const { data } = await res.json(): the data field
+    r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
+    re.M,
+)
+DATA_BODY = re.compile(
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\.json\(\)|JSON\.parse\([^()\n]*\)|json\.loads\([^()\n]*\))\s*;?\s*$"
+    # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
+    r"|\{\s*data\s*\}\s*=(?![^\n]*\.json\(\))(?!\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$)",
+    re.M,
+)
+# const { status, video_url } = res.data.data; const { data: { _id } } = await r.json()
+DESTRUCTURE = re.compile(
+    r"^\s*(?:export\s+)?(?:const|let|var)\s*\{(?P<names>[^=;]*(?:=[^=;>][^;]*?)?)\}"
+    r"\s*(?::\s*[^=]+)?=\s*(?P<expr>[^;=]+?)\s*;?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    line: int
+    column: int
+    name: str
+    place: str  # "data" (under the answer's data), "top", or "data?" (a variable named data)
+    root: str | None = None  # the name the read starts from (r in r.json()["data"]), if known
+    # `r.data.X` taken as an HTTP library's body (axios): under the answer's data instead when r
+    # holds the parsed answer (see ties.Scope.bodies).
+    on_response: bool = False
+    # Tied to a call only as the read after it that starts from no name (`jq .x out.json`): not
+    # certain enough to judge a field that scripts do not often guess.
+    loose: bool = False
+    # Part of a fallback chain (`a.x ?? a.y`, `a["x"] or a["y"]`): the names read beside it.
+    beside: tuple[str, ...] = ()
+    pattern: bool = False  # a destructuring key (`{ status } = ...`): also a variable's name
+    tag: bool = False  # a Go struct's json tag, read by every answer decoded into the struct
+
+
+READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
+
+
+def reads(line_no: int, line: str) -> Iterator[Read]:
+    """The answer fields a line reads, each with where it is read (under data or at the top),
+    the name it starts from, and the names read beside it in a fallback chain."""
+    if not READ_HINT.search(line):
+        return
+    found = list(_line_reads(line_no, line))
+    found += _destructured(line_no, line)
+    yield from _chains(line, found)
+
+
+def _line_reads(line_no: int, line: str) -> Iterator[Read]:
+    for m in DATA_READ.finditer(line):
+        root = re.sub(r"[?!]", "", m.group("root") or "")
+        if m.group("bare"):
+            place = "data?"
+        elif m.group("dotted") and _parsed_before(line, m.start("dotted")):
+            place = "data"  # (await r.json()).data.X, JSON.parse(b).data.X
+        elif m.group("dotted") and root.endswith((".data", ")", "->data")) and root != ")":
+            place = "data"  # res.data.data.X, (await x).data.data.X: the body's data
+        elif m.group("dotted") and not root and "jq" in line:
+            place = "data"  # jq .data.X: a filter on the answer itself
+        elif m.group("dotted") and root == "data":
+            place = "data!"  # data.data.X: under data when the variable holds the whole answer
+        elif m.group("dotted") and not BODY_NAMES.search(re.split(r"\.|->", root)[-1]):
+            place = "top"  # res.data.X: the HTTP library's body
+        else:
+            place = "data"
+        on_response = place == "top" and m.group("dotted") is not None and "." not in root
+        column = m.start("name")
+        yield Read(line_no, column, m.group("name"), place, _data_root(line, m), on_response)
+    for m in PATH_READ.finditer(line):  # $res->json('data.status'), JSON.parse(b).dig('data', 'x')
+        place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
+        yield Read(line_no, m.start("name"), m.group("name"), place, _path_root(line, m))
+    for m in TOP_READ.finditer(line):
+        if m.group("jq") and m.group("jqmore"):
+            continue  # jq .data.X: DATA_READ has it
+        name = m.group("name") or m.group("jq")
+        start = m.start("name") if m.group("name") else m.start("jq")
+        if name != "data":
+            yield Read(line_no, start, name, "top", _top_root(line, m))
+
+
+def members(line_no: int, line: str, name: str) -> list[Read]:
+    """The fields read directly from `name`, which holds a parsed answer: its top-level ones
+    (`name["x"]`, `name.x`, `name?.x`, `name->x`, `name.get("x")`), in fallback chains too."""
+    found = [
+        Read(line_no, m.start("name"), m.group("name"), "top", name)
+        for m in _member_pattern(name).finditer(line)
+        if m.group("name") != "data"
+    ]
+    return list(_chains(line, found)) if len(found) > 1 else found
+
+
+WINDOW = 400  # characters before a read in which the call it reads is looked for
+
+
+@lru_cache(maxsize=4096)
+def _member_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.$>])\$?" + re.escape(name) + r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")"
+        r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    )
+
+
+def _path_root(line: str, m: re.Match[str]) -> str | None:
+    return _parse_argument(line, m.start()) or ties.root_of(line, m.start())
+
+
+def _parsed_before(line: str, pos: int) -> bool:
+    """Whether the expression ending at `pos` is a parsed answer: `r.json()`, `(await r.json())`,
+    `JSON.parse(body)`, `json.loads(text)`."""
+    text = line[max(0, pos - WINDOW) : pos].rstrip()  # (a minified line: a bounded look back)
+    if text.endswith(".json()"):
+        return True
+    if not text.endswith(")"):
+        return False
+    opener = ties.opener(text, len(text) - 1)
+    if opener < 0:
+        return False
+    inner = text[opener + 1 : -1].strip()
+    return bool(PARSE_CALL.search(text, max(0, opener - 40), opener)) or bool(
+        re.fullmatch(r"(?:await\s+)?[\w.$]+\.json\(\)", inner)
+    )
+
+
+def _data_root(line: str, m: re.Match[str]) -> str | None:
+    if m.group("bare"):
+        return "data"
+    pos = m.start("dotted") if m.group("dotted") else m.start("bracket")
+    parsed = _parse_argument(line, pos)
+    if parsed is not None:
+        return parsed
+    found = ties.root_of(line, pos)
+    if found is None and "jq" in line:
+        return ties.shell_root(line)
+    return found
+
+
+def _parse_argument(line: str, pos: int) -> str | None:
+    """The name a parse call right before `pos` is given: `res` in `JSON.parse(res.body)`."""
+    text = line[max(0, pos - WINDOW) : pos].rstrip()
+    if not text.endswith(")"):
+        return None
+    opener = ties.opener(text, len(text) - 1)
+    if opener < 0 or not PARSE_CALL.search(text, max(0, opener - 40), opener):
+        return None
+    m = ties.ROOT.match(text[opener + 1 :])
+    return m.group("name") if m else None
+
+
+def _top_root(line: str, m: re.Match[str]) -> str | None:
+    if m.group("jq"):
+        return ties.shell_root(line)
+    text = m.group(0)
+    if text.startswith(".json()"):
+        return ties.root_of(line, m.start())
+    word = ties.ROOT.match(text)
+    return word.group("name") if word else None
+
+
+def _destructured(line_no: int, line: str) -> list[Read]:
+    """The fields a destructuring declaration reads: each key of `{ status, video_url }` read
+    from the expression it is given, as if written `expr.status` (nested `data: { x }` too)."""
+    m = DESTRUCTURE.match(line)
+    if m is None or "(" in m.group("names"):
+        return []
+    expr = re.sub(r"^\s*await\s+", "", m.group("expr")).strip()
+    if expr.endswith(")") and not _parsed_before(expr + ".", len(expr)):
+        return []  # const { data, status } = await axios.get(...): the HTTP response's (see ties)
+    expr = f"({m.group('expr').strip()})" if " " in expr else expr
+    found = []
+    for key, column in _keys(m.group("names"), m.start("names")):
+        virtual = f"{expr}.{key}"
+        name = key.rsplit(".", 1)[-1]
+        for read in _line_reads(line_no, virtual):
+            if read.column == len(virtual) - len(name) and read.name == name:
+                found.append(
+                    Read(
+                        line_no, column, name, read.place, read.root, read.on_response, pattern=True
+                    )
+                )
+    return found
+
+
+def _keys(names: str, start: int, prefix: str = "") -> Iterator[tuple[str, int]]:
+    """The keys a destructuring pattern reads (dotted through nested patterns), with columns."""
+    for a, b in split_top(names, 0, len(names)):
+        part = names[a:b]
+        key = re.match(r"\s*(?P<k>[A-Za-z_$][\w$]*)", part)
+        if key is None or part.strip().startswith("..."):
+            continue
+        rest = part[key.end() :].strip()
+        column = start + a + key.start("k")
+        if rest.startswith(":") and "{" in rest:
+            inner = part.index("{", key.end())
+            close = part.rindex("}")
+            yield from _keys(part[inner + 1 : close], start + a + inner + 1, f"{prefix}{key['k']}.")
+        else:
+            yield f"{prefix}{key['k']}", column
+
+
+def _chains(line: str, found: list[Read]) -> Iterator[Read]:
+    """Each read, with the names read beside it in one fallback chain (`data?._id ?? data?.jobId`):
+    a chain that holds the documented field is a defensive read."""
+    found.sort(key=lambda r: r.column)
+    groups: list[list[Read]] = []
+    for read in found:
+        if groups and _joined(line, groups[-1][-1], read):
+            groups[-1].append(read)
+        else:
+            groups.append([read])
+    for group in groups:
+        names = tuple(r.name for r in group)
+        for read in group:
+            yield Read(**{**read.__dict__, "beside": names}) if len(group) > 1 else read
+
+
+def _joined(line: str, a: Read, b: Read) -> bool:
+    """Whether two reads of a line are joined by a fallback operator: only the end of a's access
+    (`"]`, `)`), the operator and b's access chain between them."""
+    between = line[a.column + len(a.name) : b.column]
+    m = CHAIN_GAP.fullmatch(between)
+    return m is not None
+
+
+# What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`.
+CHAIN_GAP = re.compile(
+    r"[\"']?\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
+)
+
+
+def data_variable(text: str) -> str:
+    """What a variable named data holds in a file: "data" (the answer's data field), "top" (the
+    whole answer), or "" when the file does not say (or says both)."""
+    field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
+    return "data" if field_ and not body else "top" if body and not field_ else ""
+
+
+# -- Go: an answer decoded into a struct type reads its tagged fields --------------------------------
+
+# The type a variable is declared with: `var out InfoResp`, `out := InfoResp{}`, `out := &InfoResp{}`.
+GO_DECLARED = (
+    r"(?:\bvar\s+{name}\s+\*?(?P<t>[A-Za-z_]\w*)\b|\b{name}\s*:=\s*&?(?P<t2>[A-Za-z_]\w*)\s*\{{)"
+)
+GO_DATA_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
+
+
+def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
+    """The fields an answer decoded into `name` reads, when `name` is declared (before the
+    offset `before`) with a struct type of the file: its tagged fields at the top, and those of
+    the struct its `json:"data"` field holds (inline, or a named type) under data."""
+    declared = None
+    for m in re.finditer(GO_DECLARED.format(name=re.escape(name)), doc.text[:before]):
+        declared = m.group("t") or m.group("t2")
+    found: list[Read] = []
+    if declared is not None:
+        _struct_reads(doc, declared, "top", found, set())
+    return found
+
+
+def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen: set[str]) -> None:
+    if type_name in seen or len(seen) > 4:
+        return
+    seen.add(type_name)
+    m = next((t for t in GO_STRUCT.finditer(doc.text) if t.group("name") == type_name), None)
+    index = doc.container_at(m.end() - 1) if m else None
+    if index is None:
+        return
+    c = doc.containers[index]
+    for tag in GO_TAGGED.finditer(doc.text, c.start + 1, c.end - 1):
+        inner = doc.innermost(tag.start("go"))
+        if inner != index:
+            nested = doc.containers[inner]
+            if (
+                place == "top"
+                and nested.parent == index
+                and GO_DATA_TAG.match(doc.text, nested.end - 1)
+            ):
+                found.append(_tag_read(doc, tag, "data"))
+            continue
+        if tag.group("json") == "data":
+            kind = re.match(
+                r"[ \t]*\w+[ \t]+\*?(?P<t>[A-Za-z_]\w*)", doc.text[tag.start() : tag.end()]
+            )
+            if place == "top" and kind and kind.group("t") != "struct":
+                _struct_reads(doc, kind.group("t"), "data", found, seen)
+            continue
+        found.append(_tag_read(doc, tag, place))
+
+
+def _tag_read(doc: Text, tag: re.Match[str], place: str) -> Read:
+    at = tag.start("json")
+    return Read(doc.line_of(at), doc.column(at), tag.group("json"), place, pattern=True, tag=True)
