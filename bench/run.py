@@ -1182,6 +1182,16 @@ SHAPES = {
         lambda n: BASE + "def _post(path, payload):\n    url = B + path\n    return requests.post(url, json=payload).json()\n"
         + "".join(f'_post("/content/video/createbytalkingphoto", {{"talking_photo_url": p{i}, "audio_url": a, "resolution": "720p"}})\n' for i in range(n)),
         "f.py", 500),
+    "a name bound in every function, paths from environment fallbacks (g.py)": (
+        lambda n: BASE + "def env_or(k, d):\n    return os.environ.get(k) or d\n"
+        "def post(path, body):\n    return requests.post(B + path, json=body)\n"
+        + "".join(
+            f'P{i} = env_or("P{i}", "/content/video/infobymodelid")\n'
+            f'def f{i}(url, x):\n    base = "https://openapi.akool.com/api/open/v3"\n'
+            f'    requests.get(url)\n    requests.get(f"{{base}}/avatars")\n'
+            f'    return post(P{i}, {{"video_model_id": x}})\n'
+            for i in range(n)),
+        "g.py", 500),
     "bodies missing a required field, with comments and promise chains (q.js)": (
         lambda n: 'const B = "https://openapi.akool.com/api/open/v3";\n' + "".join(
             f'const body{i} = {{\n  talking_photo_url: p{i}, // Optional: audio_url, seed\n  resolution: "720", /* style: x */\n}};\n'

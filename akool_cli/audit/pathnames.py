@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from akool_cli.audit.localpaths import BINDING
 from akool_cli.audit.paths import resource_words
-from akool_cli.audit.scopes import function_def, parameters
+from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
 from akool_cli.audit.sites import (
     ASYNC_METHOD,
     CALL_HEAD,
@@ -78,19 +78,22 @@ class PathNames:
     bindings: dict[str, list[tuple[int, Held]]] = field(default_factory=dict)
     tables: set[str] = field(default_factory=set)  # objects of paths: ENDPOINTS = {talk: "/x"}
     _helpers: set[str] | None = None
-    _pattern: re.Pattern[str] | None = None
+    _homes: dict[str, Homes[Held]] = field(default_factory=dict)
 
     def held(self, ref: str, line: int, bases: Bases) -> Held | None:
-        """The path a name holds at a line: its binding in scope there."""
+        """The path a name holds at a line: its binding in scope there (any binding of an
+        attribute or a member: `self.TALK`, `Paths::STATUS`, `ENDPOINTS.list`)."""
         name = name_of(ref)
         spots = self.bindings.get(name)
         if not spots:
             return None
-        scopes = bases.scopes
-        if scopes is not None and "." not in ref and "->" not in ref:
-            spots = [s for s in spots if scopes.visible(name, s[0], line)]
-        before = [h for at, h in spots if at <= line]
-        return before[-1] if before else (spots[0][1] if spots else None)
+        member = "." in ref or "->" in ref or "::" in ref
+        scopes = bases.scopes if bases.scopes is not None and not member else TOP_LEVEL
+        if name not in self._homes or self._homes[name].scopes is not scopes:
+            self._homes[name] = Homes(name, scopes)
+            for at, held in spots:
+                self._homes[name].add(at, held)
+        return self._homes[name].at(line)[1]
 
 
 def path_like(text: str) -> bool:
@@ -113,7 +116,7 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if len(line) > 2000 or ("=" not in line and ":" not in line):
             continue
         hinted = '"/' in line or "'/" in line or "`/" in line or ":-/" in line or "api/open" in line
-        if not hinted and not (found.bindings and _names(found).search(line)):
+        if not hinted and not (found.bindings and _names_a_path(line, found)):
             continue
         m = BINDING.match(line) or PROPERTY.match(line)
         if m is None:
@@ -124,7 +127,6 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if held is not None:
             found.bindings.setdefault(m.group("n"), []).append((i, held))
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
-            found._pattern = None
     return found
 
 
@@ -140,10 +142,13 @@ def _table(lines: list[str], line: int) -> Iterator[str]:
             return
 
 
-def _names(found: PathNames) -> re.Pattern[str]:
-    if found._pattern is None:
-        found._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, found.bindings)) + r")\b")
-    return found._pattern
+WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def _names_a_path(line: str, found: PathNames) -> bool:
+    """Whether a line names one of the path names (a set lookup per word: a file may bind
+    thousands of them)."""
+    return any(w in found.bindings for w in WORD.findall(line))
 
 
 def _value(rhs: str, line: int, found: PathNames, lines: list[str]) -> Held | None:
@@ -216,9 +221,8 @@ def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     sites of the path it holds (`bases.named`, by line)."""
     if not found.bindings:
         return
-    names = _names(found)
     for i, line in enumerate(lines):
-        if len(line) > 2000 or not names.search(line):
+        if len(line) > 2000 or not _names_a_path(line, found):
             continue
         for site in _sites_on(i, line, bases, found):
             bases.named.setdefault(i, []).append(site)

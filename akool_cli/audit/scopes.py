@@ -5,8 +5,10 @@ local of another (`url = f"{BASE}/api/open/v3/getToken"` in one, `def download(u
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 # A function's definition, in the languages the audit reads: those that open a line (a shell
 # function, a C-like method `name(...) {`), then those a keyword or an arrow says (`def`, `func`,
@@ -48,6 +50,7 @@ ANONYMOUS = re.compile(
     r"|\bfunction\s*\((?P<f>[^()]*)\)\s*\{|\blambda\b(?P<l>[^:]*):"
 )
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
+T = TypeVar("T")
 HEADER_LINES = 8
 # A local declared in a function of a brace language (const, let, var, local, val, Go's :=, a
 # Java or C# type), or assigned in one of Python or Ruby, or PHP's $x = ...
@@ -57,7 +60,14 @@ DECLARED = re.compile(
     r"|(?:final\s+)?(?:[A-Z][\w.]*(?:<[^=]*>)?(?:\[\])?|int|long|double|bool|boolean|float|string)"
     r"\s+(?P<c>[A-Za-z_]\w*)\s*=(?!=))"
 )
-INDENTED_LOCAL = re.compile(r"^\s*(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])")
+INDENTED_LOCAL = re.compile(
+    r"^\s*(?:(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])|for\s+(?P<f>[A-Za-z_]\w*)\s+in\b)"
+)
+# A loop's variable: for (const url of urls), for url in urls, for _, url := range urls
+LOOP = re.compile(
+    r"\bfor\s*\(?\s*(?:(?:const|let|var|val|my)\s+)?\$?(?:\w+\s*,\s*)?(?P<n>[A-Za-z_]\w*)"
+    r"\s*(?:\bof\b|\bin\b|:=\s*range\b|:)"
+)
 SHELL_LOCAL = re.compile(
     r"\s*(?:local|declare|typeset)\s"
 )  # how far a function's parameter list may run before its body opens
@@ -171,6 +181,8 @@ class _Finder:
         m = (INDENTED_LOCAL if k == indented else DECLARED).match(line)
         if m is not None:
             self.scopes[k].params.add(next(g for g in m.groups() if g))
+        if "for" in line:
+            self.scopes[k].params.update(m.group("n") for m in LOOP.finditer(line))
 
     def _close_indented(self, i: int, line: str) -> None:
         text = line.strip()
@@ -263,14 +275,20 @@ class Scopes:
         self._build()
         return self._at[line] if 0 <= line < len(self._at) else -1
 
+    def home(self, bound: int) -> int:
+        """The function a binding on a line belongs to (a shell function's variable without
+        `local` is global)."""
+        home = self.at(bound)
+        if self.shell and 0 <= bound < len(self.lines) and not SHELL_LOCAL.match(self.lines[bound]):
+            return -1
+        return home
+
     def visible(self, name: str, bound: int, used: int) -> bool:
         """Whether a name bound on line `bound` is the one line `used` reads: the use is in the
         binding's function (or below it), and no function between them has a parameter of that
         name."""
         scopes = self._build()
-        home, k = self.at(bound), self.at(used)
-        if self.shell and 0 <= bound < len(self.lines) and not SHELL_LOCAL.match(self.lines[bound]):
-            home = -1
+        home, k = self.home(bound), self.at(used)
         while k != home:
             if k == -1:
                 return False  # the use is outside the function the name is bound in
@@ -293,3 +311,38 @@ class Scopes:
         """The last line of the function a line is in (the file's last line at the top level)."""
         k = self.at(line)
         return self._build()[k].end if k >= 0 else len(self.lines) - 1
+
+
+TOP_LEVEL = Scopes([])  # no functions: the binding before a line is the one in effect
+
+
+class Homes(Generic[T]):
+    """The bindings of one name, grouped by the function each is made in: the one in effect at a
+    line is found by walking up from the line's function (no scan of every binding, however many
+    functions bind the name)."""
+
+    def __init__(self, name: str, scopes: Scopes) -> None:
+        self.name = name
+        self.scopes = scopes
+        self.groups: dict[int, tuple[list[int], list[T]]] = {}
+
+    def add(self, line: int, value: T) -> None:
+        lines, values = self.groups.setdefault(self.scopes.home(line), ([], []))
+        k = bisect.bisect_right(lines, line)
+        lines.insert(k, line)
+        values.insert(k, value)
+
+    def at(self, line: int) -> tuple[bool, T | None]:
+        """(whether a binding is in scope at the line, its value): the last one made before the
+        line in the nearest function around it that makes one (the first one, when it is made
+        only below), unless a function between has a parameter or a local of the name."""
+        scopes = self.scopes._build()
+        k = self.scopes.at(line)
+        while True:
+            group = self.groups.get(k)
+            if group is not None:
+                j = bisect.bisect_right(group[0], line) - 1
+                return True, group[1][max(j, 0)]
+            if k < 0 or self.name in scopes[k].params:
+                return False, None
+            k = scopes[k].parent

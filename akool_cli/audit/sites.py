@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from akool_cli.audit.localpaths import local_names, names_a_file
-from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, Scopes
+from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 
 __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
@@ -149,6 +149,8 @@ class Bases:
     lines: list[str] = field(default_factory=list)
     _local: frozenset[str] | None = None
     _plain: dict[str, bool] = field(default_factory=dict)  # names bound only at the top level
+    _homes: dict[str, Homes[Base | None]] = field(default_factory=dict)  # by function
+    _members: dict[str, Homes[Base | None]] = field(default_factory=dict)  # attributes, fields
     # The places where a name holding a path is joined to a base or given to a wrapper, by line.
     named: dict[int, list[Site]] = field(default_factory=dict)
     path_tables: set[str] = field(default_factory=set)  # objects whose entries are paths
@@ -176,9 +178,19 @@ class Bases:
 
     def bind(self, name: str, line: int, base: Base | None, attribute: bool = False) -> None:
         spots = self.bindings.setdefault(name, [])
-        spots.append((line, base, attribute))
-        spots.sort(key=lambda s: s[0])
+        if spots and spots[-1][0] > line:  # (bound out of line order: rare)
+            spots.insert(
+                bisect.bisect_right([at for at, _, _ in spots], line), (line, base, attribute)
+            )
+        else:
+            spots.append((line, base, attribute))
         self._plain.pop(name, None)
+        scopes = self.scopes
+        if scopes is None:
+            return
+        self._homes.setdefault(name, Homes(name, scopes)).add(line, base)
+        if attribute or scopes.at(line) < 0:  # what `self.name` or `Config.name` can read
+            self._members.setdefault(name, Homes(name, TOP_LEVEL)).add(line, base)
 
     def find(self, ref: str, line: int | None = None) -> Base | None:
         """The base a name holds at a line: its binding in effect there (the first one when the
@@ -200,11 +212,7 @@ class Bases:
             return False, None
         spots = self.bindings.get(name)
         if spots and line is not None:
-            spots = self._in_scope(name, spots, line, _is_attribute(ref))
-            if not spots:
-                return False, None  # bound in the file, but not in this scope
-            k = bisect.bisect_right([at for at, _, _ in spots], line) - 1
-            return True, spots[max(k, 0)][1]
+            return self._in_scope(name, spots, line, _is_attribute(ref))
         if (
             line is not None
             and self.scopes is not None
@@ -216,17 +224,22 @@ class Bases:
 
     def _in_scope(
         self, name: str, spots: list[tuple[int, Base | None, bool]], line: int, attribute: bool
-    ) -> list[tuple[int, Base | None, bool]]:
+    ) -> tuple[bool, Base | None]:
         scopes = self.scopes
-        if scopes is None:
-            return spots
-        if attribute:  # self.base: an attribute or a class's field, not a function's local
-            return [s for s in spots if s[2] or scopes.at(s[0]) < 0]
-        plain = self._plain.get(name)
-        if plain is None:  # (the common case: module constants, no parameter of their name)
-            plain = not scopes.shadowed_anywhere(name) and all(scopes.at(s[0]) < 0 for s in spots)
-            self._plain[name] = plain
-        return spots if plain else [s for s in spots if scopes.visible(name, s[0], line)]
+        if scopes is not None and attribute:  # self.base: an attribute or a class's field
+            members = self._members.get(name)
+            return members.at(line) if members is not None else (False, None)
+        if scopes is not None:
+            plain = self._plain.get(name)
+            if plain is None:  # (the common case: module constants, no parameter of their name)
+                plain = not scopes.shadowed_anywhere(name) and all(
+                    scopes.at(s[0]) < 0 for s in spots
+                )
+                self._plain[name] = plain
+            if not plain:
+                return self._homes[name].at(line)
+        k = bisect.bisect_right([at for at, _, _ in spots], line) - 1
+        return True, spots[max(k, 0)][1]
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
@@ -396,6 +409,10 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("rhs")
     elif "," in stripped:
         yield from _unpacked(stripped)
+    # a JSON or YAML config's key: "akoolBase": "https://...", read as config.akoolBase
+    key = CONFIG_KEY.match(line)
+    if key is not None:
+        yield "this." + key.group("name"), key.group("rhs")
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
     for m in INLINE_FIELD.finditer(line):
         yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
@@ -409,6 +426,7 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
         yield m.group("name"), m.group("rhs")
 
 
+CONFIG_KEY = re.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
 ATTRIBUTE_SET = re.compile(
     r"[{;]\s*(?P<name>(?:this|self|\$this->)\.?\w+)\s*=(?![=>])\s*(?P<rhs>[^;{}]+)"
 )
