@@ -455,6 +455,15 @@ def test_d_a_chain_holding_the_documented_field_is_not_reported(chain: str) -> N
     assert answer_lines(text, "d.js") == []
 
 
+def test_d_a_jq_alternative_holding_the_documented_field() -> None:
+    text = (
+        f'OUT=$(curl -s "{INFO}$1")\n'
+        "echo \"$OUT\" | jq -r '.data.video_url // .data.video'\n"
+        "echo \"$OUT\" | jq -r '.data.video_url'\n"
+    )
+    assert answer_lines(text, "j.sh") == [(3, "video_url")]
+
+
 def test_d_a_python_or_chain_holding_the_documented_field() -> None:
     text = (
         "import requests\n"

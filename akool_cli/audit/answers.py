@@ -281,10 +281,12 @@ def _joined(line: str, a: Read, b: Read) -> bool:
     """Whether two reads of a line are joined by a fallback operator: only the end of a's access
     (`"]`, `)`), the operator and b's access chain between them."""
     between = line[a.column + len(a.name) : b.column]
-    m = CHAIN_GAP.fullmatch(between)
-    return m is not None
+    if CHAIN_GAP.fullmatch(between) is not None:
+        return True
+    return "jq" in line and JQ_ALTERNATIVE.fullmatch(between) is not None  # .data.x // .data.y
 
 
+JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
 # What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`.
 CHAIN_GAP = re.compile(
     r"[\"']?\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
