@@ -689,3 +689,21 @@ def test_f_a_complete_nested_item_without_its_required_field() -> None:
     got = [(f.line, f.rule, f.found) for f in findings(text, "n.py")]
     assert (4, "missing-field", "path") in got
     assert [g for g in got if g[1] == "missing-field"] == [(4, "missing-field", "path")]
+
+
+def test_e_csharp_request_message_content_and_serialized_anonymous_bodies() -> None:
+    text = (
+        "class P {\n"
+        f'  const string Base = "{V3}";\n'
+        "  async Task C(string p) {\n"
+        '    var req = new HttpRequestMessage(HttpMethod.Post, $"{Base}/content/image/createbyprompt")\n'
+        "    {\n"
+        '      Content = JsonContent.Create(new { prompt = p, size = "16:9" })\n'
+        "    };\n"
+        '    var c = new StringContent(JsonConvert.SerializeObject(new { prompt = p, size = "4:3" }));\n'
+        '    await http.PostAsync($"{Base}/content/image/createbyprompt", c);\n'
+        "  }\n"
+        "}\n"
+    )
+    got = [(f.line, f.rule, f.found) for f in findings(text, "P.cs")]
+    assert got == [(6, "misnamed-field", "size"), (8, "misnamed-field", "size")]
