@@ -12,10 +12,9 @@ import pytest
 
 from akool_cli.core import clock as clock_module
 from akool_cli.core.clock import FakeClock, SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
-from akool_cli.sandbox.state import SANDBOX_API_KEY
-from tests.support.contract_check import check_received
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.support.keyrings import MemoryKeyring
+from tests.support.sandboxes import point_at, running
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shared folder beside the checkout; a git worktree one level deeper (/work/wt/NAME) finds
@@ -66,16 +65,13 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Isolat
 @pytest.fixture
 def sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     """The sandbox on a real loopback port, sharing the test's fake clock."""
-    server = start_sandbox(SandboxConfig(processing_seconds=6.0), clock=isolated.clock)
-    yield server
-    server.stop()
-    # Every request akool sent in the test must match the documented contract.
-    assert check_received(server.state.received) == []
+    # Every request akool sent in the test must match the documented contract (checked).
+    with running(SandboxConfig(processing_seconds=6.0), isolated.clock, checked=True) as server:
+        yield server
 
 
 @pytest.fixture
 def api_env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     """The sandbox, with akool pointed at it and its API key in the environment."""
-    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    point_at(sandbox, monkeypatch)
     return sandbox

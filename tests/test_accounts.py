@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 
 import akool_cli
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from akool_cli.store.credentials import Credential
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import invoke
+from tests.support.sandboxes import pointed_at
 
 ROTATED = "rotated-key-0123456789abcdef012345"
 OLD_FP = Credential("api_key", "t", api_key=SANDBOX_API_KEY).account()
@@ -30,11 +31,8 @@ TEXT = ["talk", "https://example.com/p.jpg", "--text", "Hello there", "--voice",
 
 @pytest.fixture
 def server(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
-    sandbox = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
-    yield sandbox
-    sandbox.stop()
+    with pointed_at(SandboxConfig(processing_seconds=0.0), isolated.clock, monkeypatch) as sandbox:
+        yield sandbox
 
 
 def rotate(server: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:

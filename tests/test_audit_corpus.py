@@ -57,17 +57,17 @@ class Score:
 
 
 def expected(folder: Path) -> set[tuple[str, int, str]]:
-    """The findings listed by the folder's expected.json and by those of its subfolders (each
-    naming files relative to itself)."""
+    """The findings every expected.json of the folder lists (a subfolder's names its files
+    relative to itself)."""
     found = set()
-    for listing in sorted(folder.rglob("expected.json")):
-        spec = json.loads(listing.read_text(encoding="utf-8"))
-        prefix = listing.parent.relative_to(folder)
+    for spec_file in sorted(folder.rglob("expected.json")):
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        under = spec_file.parent.relative_to(folder)
         for item in spec["findings"]:
-            lines = (listing.parent / item["file"]).read_text(encoding="utf-8").splitlines()
+            name = str(under / item["file"])
+            lines = (folder / name).read_text(encoding="utf-8").splitlines()
             hits = [n for n, line in enumerate(lines, 1) if item["needle"] in line]
-            assert len(hits) == 1, f"{item['file']}: {item['needle']!r} is on lines {hits}"
-            name = str(prefix / item["file"])
+            assert len(hits) == 1, f"{name}: {item['needle']!r} is on lines {hits}"
             found.add((name, hits[0], FAMILIES.get(item["rule"], item["rule"])))
     return found
 

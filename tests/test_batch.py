@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import running
 
 HEADER = "id,image_url,audio_url,prompt,resolution,output,text,voice\n"
 
@@ -153,8 +154,7 @@ def test_rate_limits_slow_submission_instead_of_failing_rows(
 
 
 def test_fifty_rows_interrupted_twice_create_exactly_fifty_jobs(isolated: Isolation) -> None:
-    sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())
-    try:
+    with running(SandboxConfig(processing_seconds=0.3), SystemClock()) as sandbox:
         jobs = write_csv(
             isolated.tmp / "campaign.csv",
             [f"p{n},https://e.com/p{n}.jpg,https://e.com/s{n}.mp3,,,,," for n in range(50)],
@@ -180,8 +180,6 @@ def test_fifty_rows_interrupted_twice_create_exactly_fifty_jobs(isolated: Isolat
         )
         assert final.returncode == 0, final.stderr
         report = json.loads(final.stdout)
-    finally:
-        sandbox.stop()
     assert report["done"] == 50
     assert len(sandbox.state.jobs) == 50
     assert sandbox.state.stats()["duplicates"] == 0

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, exit_report, invoke, process_env, traced
+from tests.support.sandboxes import running
 
 HEADER = "id,kind,image_url,audio_url,video_url,url,language,lipsync,prompt,resolution,glossary"
 
@@ -159,16 +160,15 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
         slow_seconds=0.05,
         latency=0.02,
     )
-    sandbox = start_sandbox(config, clock=SystemClock())
     files = [mixed_rows(isolated.tmp, str(n), chained=True) for n in range(3)]
     rows = isolated.tmp / "all.csv"
     lines = [files[0].read_text().splitlines()[0]]
     lines += [line for f in files for line in f.read_text().splitlines()[1:]]
     rows.write_text("\n".join(lines) + "\n")
-    env = process_env(isolated.home, sandbox.base_url)
     out = isolated.tmp / "out"
     args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "-o", str(out), "--json"]
-    try:
+    with running(config, SystemClock()) as sandbox:
+        env = process_env(isolated.home, sandbox.base_url)
         for pause in (0.6, 1.2):  # stopped twice while creating, following and downloading
             first = subprocess.Popen(
                 args, env=traced(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -189,8 +189,6 @@ def test_a_mixed_batch_under_sigterm_and_faults_ends_with_one_job_per_row(
         config.faults.clear()  # the storm is over: what the user does next, in calm
         settled = settle_unknown_rows(sandbox, rows, report, env)
         again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
-    finally:
-        sandbox.stop()
     assert again.returncode == 0, again.stderr
     stats = sandbox.state.stats()
     results = json.loads(again.stdout)["results"]

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, exit_report, invoke, process_env
+from tests.support.sandboxes import running
 from tests.support.waiting import wait_for
 
 E = "https://example.com"
@@ -134,7 +135,6 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
     isolated: Isolation,
 ) -> None:
     config = SandboxConfig(processing_seconds=0.3, seed=1204, latency=0.01)
-    sandbox = start_sandbox(config, clock=SystemClock())
     ids = [f"r{n}" for n in range(12)]
     lines, targets = [], {}
     for n, row in enumerate(ids):
@@ -146,10 +146,10 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
             targets[row] = ""
             lines.append(f"{row},image,,,a lighthouse /{row}-,1:1,,,,,,,")
     rows = rows_file(isolated.tmp, lines)
-    env = process_env(isolated.home, sandbox.base_url)
     out = isolated.tmp / "out"
     args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "3", "-o", str(out), "--json"]
-    try:
+    with running(config, SystemClock()) as sandbox:
+        env = process_env(isolated.home, sandbox.base_url)
         # Killed twice with no chance to tidy up, each time once it has made jobs of its own: by
         # progress, not by a pause, so a slow or a fast machine kills it at the same point.
         for made in (2, 6):
@@ -160,8 +160,6 @@ def test_a_mixed_batch_of_face_swaps_and_images_resumes_after_sigkill(
             # Killed mid-run, not after it ended.
             assert run.returncode == -signal.SIGKILL, exit_report(run.returncode, stderr)
         final = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
-    finally:
-        sandbox.stop()
     assert final.returncode in (0, 9), final.stderr
     results = json.loads(final.stdout)["results"]
     per_row: dict[str, int] = dict.fromkeys(ids, 0)

@@ -19,10 +19,11 @@ import pytest
 
 from akool_cli.core import contract
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import running
 
 AUDIO = "https://example.com/speech.mp3"
 VOICE = "sbx-en-f-ava"
@@ -84,9 +85,8 @@ def test_a_talk_answered_with_an_earlier_jobs_id_is_an_unknown_outcome(
 @pytest.fixture
 def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     """A real-time sandbox whose every answer takes 0.6 s: time to kill akool mid-request."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.2, latency=0.6), clock=SystemClock())
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.2, latency=0.6), SystemClock()) as server:
+        yield server
 
 
 def wait_for_request(sandbox: Sandbox, path: str, process: subprocess.Popen[str]) -> None:

@@ -1,7 +1,7 @@
 """Bounded reads: whatever akool reads from standard input or a file (a key for `login`, a
 callback for `webhook verify`, a body for `api --input`, a batch file, a translation's
-glossary) stops at a documented
-limit with one clear error, at once, never gigabytes of memory."""
+glossary, `akool mcp`'s JSON-RPC messages) stops at a documented limit with one clear error,
+at once, never gigabytes of memory."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ def limit_memory() -> None:
             "1 MiB",
         ),
         (["batch", "-", "--dry-run"], "glossary-row", "1 MiB"),
+        (["mcp", "--dir", "."], "/dev/zero", "4 MiB"),  # one JSON-RPC message (a line)
     ],
 )
 def test_dev_zero_is_refused_at_the_documented_limit(

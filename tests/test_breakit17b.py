@@ -9,10 +9,11 @@ from collections.abc import Iterator
 import pytest
 
 from akool_cli.core import contract
-from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.support.sandboxes import point_at, running
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
@@ -252,17 +253,13 @@ def test_a_dry_run_shows_a_row_with_an_unknown_outcome_as_such(
 def test_sync_says_a_job_was_skipped_for_its_credential_and_exits_3(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.test_identity import running
-
-    with running(isolated, 0.0) as other:
-        # An AKOOL account's server (a sandbox's own key would make it the sandbox's job, which
-        # sync only warns about: tests/test_breakit17d.py).
-        other.state.config.api_key = "an-accounts-key-0123456789abcdef"
-        monkeypatch.setenv("AKOOL_API_KEY", "an-accounts-key-0123456789abcdef")
-        monkeypatch.setenv("AKOOL_BASE_URL", other.base_url)
+    # An AKOOL account's server (a sandbox's own key would make it the sandbox's job, which sync
+    # only warns about: tests/test_breakit17d.py).
+    key = "an-accounts-key-0123456789abcdef"
+    with running(SandboxConfig(processing_seconds=0.0, api_key=key), isolated.clock) as other:
+        point_at(other, monkeypatch, key)
         made = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
-        monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
-        monkeypatch.setenv("AKOOL_API_KEY", "another-key-0123456789abcdef")
+        point_at(api_env, monkeypatch, "another-key-0123456789abcdef")
         result = invoke(["sync", "-o", str(isolated.tmp / "out"), "--json"], expect=3)
     skipped = json.loads(result.stdout)["skipped"]
     assert [s["id"] for s in skipped] == [made] and "skipped" in result.stderr

@@ -45,6 +45,15 @@ def scripted(api_env: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scri
         yield server
 
 
+@pytest.fixture
+def checking(scripted: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> ScriptedServer:
+    """The scripted AKOOL serving an image and an audio, with akool's input checks on."""
+    monkeypatch.delenv("AKOOL_NO_CHECK")
+    scripted.route("/me.png", Answer(body=PNG, content_type="image/png"))
+    scripted.route("/hi.mp3", Answer(body=MP3, content_type="audio/mpeg"))
+    return scripted
+
+
 def _finished(server: ScriptedServer, video: str) -> None:
     done = {"_id": JOB, "video_status": 3, "video": video}
     server.route(contract.VIDEO_INFO.path, Answer.envelope(done))
@@ -64,21 +73,18 @@ def test_debug_traces_a_download_that_follows_a_redirect(
 
 
 def test_debug_traces_input_checks_and_downloads_through_redirects(
-    scripted: ScriptedServer, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    checking: ScriptedServer, isolated: Isolation
 ) -> None:
-    monkeypatch.delenv("AKOOL_NO_CHECK")
-    scripted.route("/me.png", Answer(body=PNG, content_type="image/png"))
-    scripted.route("/hi.mp3", Answer(body=MP3, content_type="audio/mpeg"))
-    scripted.route("/p.png", Answer(302, b"", "text/plain", {"Location": "/me.png"}))
-    scripted.route("/s.mp3", Answer(302, b"", "text/plain", {"Location": "/hi.mp3"}))
+    checking.route("/p.png", Answer(302, b"", "text/plain", {"Location": "/me.png"}))
+    checking.route("/s.mp3", Answer(302, b"", "text/plain", {"Location": "/hi.mp3"}))
     created = {"_id": JOB, "video_status": 1, "video": ""}
-    scripted.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
-    _finished(scripted, scripted.url + "/old.mp4")
+    checking.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
+    _finished(checking, checking.url + "/old.mp4")
     out = isolated.tmp / "d"
-    image, audio = scripted.url + "/p.png", scripted.url + "/s.mp3"
+    image, audio = checking.url + "/p.png", checking.url + "/s.mp3"
     done = invoke(["--debug", "talk", image, audio, "--wait", "-o", f"{out}/", "--interval", "3s"])
     assert (out / f"{JOB}.mp4").read_bytes() == MP4
-    assert scripted.hits.get("/me.png") and scripted.hits.get("/hi.mp3")
+    assert checking.hits.get("/me.png") and checking.hits.get("/hi.mp3")
     assert "RequestNotRead" not in done.stderr
 
 
@@ -243,20 +249,17 @@ def test_result_urls_recorded_whole_by_an_older_akool_are_masked(
 
 
 def test_an_input_redirected_from_https_to_http_or_file_is_refused_before_billing(
-    scripted: ScriptedServer, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    checking: ScriptedServer, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("AKOOL_NO_CHECK")
-    scripted.route("/me.png", Answer(body=PNG, content_type="image/png"))
-    scripted.route("/hi.mp3", Answer(body=MP3, content_type="audio/mpeg"))
-    scripted.route("/s.mp3", Answer(302, b"", "text/plain", {"Location": "file:///etc/passwd"}))
+    checking.route("/s.mp3", Answer(302, b"", "text/plain", {"Location": "file:///etc/passwd"}))
     with https_server(isolated.tmp, monkeypatch) as (secure, base):
         secure.route(
-            "/p.png", Answer(302, b"", "text/plain", {"Location": scripted.url + "/me.png"})
+            "/p.png", Answer(302, b"", "text/plain", {"Location": checking.url + "/me.png"})
         )
-        done = invoke(["talk", base + "/p.png", scripted.url + "/s.mp3"], expect=2)
+        done = invoke(["talk", base + "/p.png", checking.url + "/s.mp3"], expect=2)
     assert "from https to plain http" in done.stderr and "to a file: URL" in done.stderr
-    assert contract.CREATE_TALKING_PHOTO.path not in scripted.hits
-    assert "/me.png" not in scripted.hits
+    assert contract.CREATE_TALKING_PHOTO.path not in checking.hits
+    assert "/me.png" not in checking.hits
 
 
 # -- L2: sync saves again what was saved and then lost -----------------------------------------

@@ -11,10 +11,11 @@ import pytest
 
 import akool_cli
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import invoke, process_env
+from tests.support.sandboxes import running
 from tests.test_full_disk_hints import akool, filling_the_disk, settle_command
 
 NEW_KEY = "rotated-new-key-0123456789abcdef0123"
@@ -23,9 +24,8 @@ NEW_KEY = "rotated-new-key-0123456789abcdef0123"
 @pytest.fixture
 def logger(isolated: Isolation) -> Iterator[Sandbox]:
     """Whatever listens where a leftover AKOOL_BASE_URL points (it logs every request)."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as server:
+        yield server
 
 
 def test_login_rotate_refuses_a_leftover_base_url_before_sending_the_new_key(
@@ -51,8 +51,7 @@ def test_login_rotate_refuses_a_leftover_base_url_before_sending_the_new_key(
 def test_a_speech_saved_after_a_full_disk_names_the_talk_that_makes_the_video(
     isolated: Isolation,
 ) -> None:
-    server = start_sandbox(SandboxConfig(processing_seconds=0.2), clock=SystemClock())
-    try:
+    with running(SandboxConfig(processing_seconds=0.2), SystemClock()) as server:
         env = process_env(isolated.home, server.base_url)
         talk = ("talk", "https://example.com/p.jpg", "--text", "Hello", "--voice", "sbx-en-f-ava")
         _, stderr = filling_the_disk(server, env, *talk)
@@ -65,8 +64,6 @@ def test_a_speech_saved_after_a_full_disk_names_the_talk_that_makes_the_video(
         assert f"akool watch {speech} saves the speech alone" in told
         akool(env, *talk)  # the step it names: the video, with the settled speech
         assert len(server.state.speech) == 1 and len(server.state.jobs) == 1
-    finally:
-        server.stop()
 
 
 PROD_KEY = "prod-key-0123456789abcdef0123456789"

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import invoke
-from tests.support.sandboxes import pointed_at
+from tests.support.sandboxes import pointed_at, running
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -21,12 +21,9 @@ AUDIO = "https://example.com/speech.mp3"
 @pytest.fixture
 def dearer(isolated: Isolation) -> Iterator[Sandbox]:
     """A second server whose talking photos cost 40 credits (the default sandbox's: 10)."""
-    prices = {"talking_photo": 40.0}
-    server = start_sandbox(
-        SandboxConfig(processing_seconds=6.0, prices=prices), clock=isolated.clock
-    )
-    yield server
-    server.stop()
+    config = SandboxConfig(processing_seconds=6.0, prices={"talking_photo": 40.0})
+    with running(config, isolated.clock) as server:
+        yield server
 
 
 def test_costs_seen_on_one_server_are_no_estimate_on_another(

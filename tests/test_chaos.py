@@ -19,11 +19,11 @@ import pytest
 
 from akool_cli.core.clock import SystemClock
 from akool_cli.core.errors import ExitCode
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.media import VideoFile
-from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, exit_report, invoke, process_env, traced
+from tests.support.sandboxes import pointed_at, running
 
 ALL_FAULTS = {
     "500": 0.1,
@@ -70,10 +70,7 @@ def test_chaos_every_fault_at_once(isolated: Isolation, monkeypatch: pytest.Monk
     config = SandboxConfig(
         processing_seconds=20, faults=dict(ALL_FAULTS), seed=20261125, slow_seconds=0.01
     )
-    sandbox = start_sandbox(config, clock=isolated.clock)
-    try:
-        monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    with pointed_at(config, isolated.clock, monkeypatch) as sandbox:
         reported: list[str] = []
         talk_exits: dict[int, int] = {}
         for n in range(JOBS):
@@ -107,8 +104,6 @@ def test_chaos_every_fault_at_once(isolated: Isolation, monkeypatch: pytest.Monk
             unfinished = [
                 v["id"] for v in views if v["state"] == "done" and not v["downloaded_path"]
             ]
-    finally:
-        sandbox.stop()
 
     stats = sandbox.state.stats()
     jobs, attempts = journal(isolated)
@@ -151,9 +146,8 @@ def real_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
         file_bytes_per_second=8 * 1024 * 1024,
         seed=5,
     )
-    server = start_sandbox(config, clock=SystemClock())
-    yield server
-    server.stop()
+    with running(config, SystemClock()) as server:
+        yield server
 
 
 def test_sigkill_and_sigterm_at_random_points_lose_nothing(
@@ -256,14 +250,13 @@ def test_chaos_two_batches_at_once_under_faults(isolated: Isolation) -> None:
         slow_seconds=0.05,
         latency=0.05,
     )
-    sandbox = start_sandbox(config, clock=SystemClock())
     rows = isolated.tmp / "rows.csv"
     lines = ["id,image_url,audio_url"]
     lines += [f"r{n},https://example.com/c{n}.jpg,https://example.com/s.mp3" for n in range(16)]
     rows.write_text("\n".join(lines) + "\n")
-    env = process_env(isolated.home, sandbox.base_url)
-    args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "--json"]
-    try:
+    with running(config, SystemClock()) as sandbox:
+        env = process_env(isolated.home, sandbox.base_url)
+        args = [AKOOL, "batch", str(rows), "--interval", "0.2", "-c", "4", "--json"]
         runs = [
             subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             for _ in range(2)
@@ -273,8 +266,6 @@ def test_chaos_two_batches_at_once_under_faults(isolated: Isolation) -> None:
             # 9: a row with an unknown outcome, never resent
             assert run.returncode in (0, 9), stderr.decode(errors="replace")[-3000:]
         again = subprocess.run(args, env=env, capture_output=True, text=True)
-    finally:
-        sandbox.stop()
     stats = sandbox.state.stats()
     jobs, attempts = journal(isolated)
     assert stats["duplicates"] == 0 and max(stats["created_per_request"].values()) == 1

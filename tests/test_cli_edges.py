@@ -14,11 +14,13 @@ from collections.abc import Iterator
 import pytest
 
 from akool_cli.cli.output import Output
-from akool_cli.sandbox import Sandbox
+from akool_cli.core.clock import SystemClock
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.journal import Journal
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import running
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -64,24 +66,10 @@ def _script(command: str, env: dict[str, str]) -> str:
 
 
 @pytest.fixture
-def sandbox_url(isolated: Isolation) -> Iterator[str]:
-    ready = isolated.tmp / "ready.json"
-    process = subprocess.Popen(
-        [AKOOL, "sandbox", "--port", "0", "--processing-seconds", "0", "--ready-file", str(ready)],
-        env=process_env(isolated.home),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        from tests.support.waiting import wait_for
-
-        wait_for(ready.exists, 20)
-        import json
-
-        yield str(json.loads(ready.read_text())["base_url"])
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def sandbox_url() -> Iterator[str]:
+    """The sandbox for akool run as a real process: on the real clock, its jobs done at once."""
+    with running(SandboxConfig(processing_seconds=0), SystemClock()) as server:
+        yield server.base_url
 
 
 @pytest.mark.skipif(shutil.which("script") is None, reason="needs util-linux's script")

@@ -50,3 +50,25 @@ def test_a_job_that_is_its_creates_is_not_detached(api_env: Sandbox, isolated: I
     job = invoke(["talk", "https://example.com/mine.jpg", "https://example.com/a.mp3"]).stdout
     views = json.loads(invoke(["status", job.strip(), "--json"]).stdout)
     assert views[0]["detached"] is None
+
+
+def test_history_and_spend_carry_the_detached_fact(api_env: Sandbox, isolated: Isolation) -> None:
+    """`history` (table, --json, --csv) says a detached job is detached, and `spend` counts it
+    apart, never as the create's kind and credits (break17c L1: an accountant reading the
+    export billed the second create for the first one's video)."""
+    _, job = two_talks(api_env)
+    invoke(["watch", job], expect=5)
+    isolated.clock.advance(3600)
+    invoke(["status", "-n", "100"], expect=None)  # AKOOL says it is done, with its credits
+    [row] = json.loads(invoke(["history", "--json"]).stdout)
+    assert row["id"] == job and row["detached"] is not None and row["detached"].startswith(NOTE)
+    table = invoke(["history"])
+    [line] = [r.split("\t") for r in table.stdout.splitlines() if r.startswith(job)]
+    assert line[2].endswith("(detached)") and f"{job}: {NOTE}" in table.stderr, table
+    csv = invoke(["history", "--csv"]).stdout.splitlines()
+    assert csv[0].endswith(",detached") and NOTE in csv[1]
+    spend = json.loads(invoke(["spend", "--json"]).stdout)
+    total = spend["total"]
+    assert (total["jobs"], total["credits"], total["detached"]) == (0, 0, 1), spend
+    shown = invoke(["spend"])
+    assert "1 detached job(s) not in JOBS or CREDITS" in shown.stderr, shown

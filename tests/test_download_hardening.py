@@ -20,11 +20,12 @@ from akool_cli.core.clock import FakeClock, SystemClock
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.jobs.download import download, part_path
 from akool_cli.net.transport import Transport
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.media import VideoFile
 from tests.conftest import Isolation
 from tests.support.hostile import fake_mp4, raw_server
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import running
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
@@ -36,12 +37,9 @@ MP4 = fake_mp4(bytes(range(256)) * 40)
 @pytest.fixture
 def real_sandbox() -> Iterator[Sandbox]:
     """A sandbox on the real clock whose files trickle, so that two downloads overlap."""
-    server = start_sandbox(
-        SandboxConfig(processing_seconds=0, video_bytes=2_000_000, file_bytes_per_second=8e6),
-        clock=SystemClock(),
-    )
-    yield server
-    server.stop()
+    config = SandboxConfig(processing_seconds=0, video_bytes=2_000_000, file_bytes_per_second=8e6)
+    with running(config, SystemClock()) as server:
+        yield server
 
 
 def test_two_processes_saving_one_job_give_one_correct_file(

@@ -26,11 +26,12 @@ from akool_cli.jobs import download as download_module
 from akool_cli.jobs.download import download, part_path
 from akool_cli.jobs.partfile import PartLock, PartWriter, meta_path
 from akool_cli.net.transport import Transport
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.media import VideoFile
 from tests.conftest import Isolation
 from tests.support.hostile import answering, fake_mp4, raw_server, self_signed, trickling
 from tests.support.runner import AKOOL, process_env
+from tests.support.sandboxes import running
 from tests.support.servers import Answer, scripted_server
 from tests.support.waiting import wait_for
 
@@ -40,11 +41,8 @@ SIZE = 3_000_000
 
 @pytest.fixture
 def sandbox_files(isolated: Isolation) -> Iterator[Sandbox]:
-    server = start_sandbox(
-        SandboxConfig(processing_seconds=0, video_bytes=SIZE), clock=isolated.clock
-    )
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0, video_bytes=SIZE), isolated.clock) as server:
+        yield server
 
 
 def finished_job(sandbox: Sandbox) -> str:

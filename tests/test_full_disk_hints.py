@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, process_env
+from tests.support.sandboxes import running
 
 VOICE = "sbx-en-f-ava"
 AUDIO = "https://example.com/speech.mp3"
@@ -28,9 +29,8 @@ AUDIO = "https://example.com/speech.mp3"
 
 @pytest.fixture
 def live_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
-    server = start_sandbox(SandboxConfig(processing_seconds=0.2), clock=SystemClock())
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.2), SystemClock()) as server:
+        yield server
 
 
 def akool(env: dict[str, str], *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:

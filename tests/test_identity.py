@@ -9,52 +9,40 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.journal import MIGRATIONS, SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import invoke
+from tests.support.sandboxes import point_at, running
 
 AUDIO = "https://example.com/speech.mp3"
 VOICE = "sbx-en-f-ava"
 
 
-@contextmanager
-def running(isolated: Isolation, seconds: float, key: str = SANDBOX_API_KEY) -> Iterator[Sandbox]:
-    """A sandbox whose jobs take `seconds` (on the test's clock) and which takes `key`."""
-    server = start_sandbox(SandboxConfig(processing_seconds=seconds), clock=isolated.clock)
-    server.state.config.api_key = key
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.fixture
 def production(isolated: Isolation) -> Iterator[Sandbox]:
     """A second sandbox on another port, standing in for AKOOL's production host."""
-    with running(isolated, 0.0) as server:
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as server:
         yield server
 
 
 @pytest.fixture
 def rehearsal(isolated: Isolation) -> Iterator[Sandbox]:
-    with running(isolated, 0.0) as server:
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as server:
         yield server
 
 
 def batch_on(
     server: Sandbox, rows: Path, monkeypatch: pytest.MonkeyPatch, *extra: str
 ) -> dict[str, Any]:
-    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    point_at(server, monkeypatch)
     return json.loads(invoke(["batch", str(rows), "--json", *extra]).stdout)  # type: ignore[no-any-return]
 
 
@@ -92,8 +80,7 @@ def test_a_second_profile_never_stands_for_the_first(
 def test_a_speech_is_reused_only_by_its_own_profile(
     isolated: Isolation, production: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("AKOOL_BASE_URL", production.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    point_at(production, monkeypatch)
     talk = ["talk", "https://example.com/p.jpg", "--text", "Hello there", "--voice", VOICE]
     invoke(talk)
     invoke(talk)  # the same text again: its speech is reused
@@ -167,8 +154,7 @@ def test_a_history_of_the_previous_schema_is_migrated_in_place(
     )
     db.commit()
     db.close()
-    monkeypatch.setenv("AKOOL_BASE_URL", production.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    point_at(production, monkeypatch)
     plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--json"]).stdout)
     assert [r["action"] for r in plan["rows"]] == [f"pick up {made}", "create"]
     db = sqlite3.connect(isolated.home / "jobs.sqlite3")
@@ -209,13 +195,14 @@ def keys_seen(server: Sandbox) -> set[str]:
 @pytest.fixture
 def slow_production(isolated: Isolation) -> Iterator[Sandbox]:
     """The production stand-in, with its own key; jobs take a minute, so status refreshes them."""
-    with running(isolated, 60.0, PRODUCTION_KEY) as server:
+    config = SandboxConfig(processing_seconds=60.0, api_key=PRODUCTION_KEY)
+    with running(config, isolated.clock) as server:
         yield server
 
 
 @pytest.fixture
 def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
-    with running(isolated, 60.0) as server:
+    with running(SandboxConfig(processing_seconds=60.0), isolated.clock) as server:
         yield server
 
 
@@ -225,11 +212,9 @@ def test_status_after_a_sandbox_session_sends_the_production_key_only_to_product
     slow_production: Sandbox,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("AKOOL_BASE_URL", slow_sandbox.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    point_at(slow_sandbox, monkeypatch)
     rehearsed = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
-    monkeypatch.setenv("AKOOL_BASE_URL", slow_production.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", PRODUCTION_KEY)
+    point_at(slow_production, monkeypatch, PRODUCTION_KEY)
     real = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
     result = invoke(["status", "--json"])
     views = {view["id"]: view for view in json.loads(result.stdout)}

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.support.sandboxes import running
 
 PROD_KEY = "prod-key-0123456789abcdef0123456789"
 
@@ -23,18 +24,16 @@ PROD_KEY = "prod-key-0123456789abcdef0123456789"
 @pytest.fixture
 def prod(isolated: Isolation) -> Iterator[Sandbox]:
     """AKOOL's production host, as a sandbox that takes the production key."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    server.state.config.api_key = PROD_KEY
-    yield server
-    server.stop()
+    config = SandboxConfig(processing_seconds=0.0, api_key=PROD_KEY)
+    with running(config, isolated.clock) as server:
+        yield server
 
 
 @pytest.fixture
 def listener(isolated: Isolation) -> Iterator[Sandbox]:
     """Whatever listens on the sandbox's old port now (it logs every key it is sent)."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.0), clock=isolated.clock)
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as server:
+        yield server
 
 
 def keys_seen(server: Sandbox) -> set[str]:
@@ -100,3 +99,53 @@ def test_a_keyring_key_still_opens_callbacks_whatever_the_base_url(
     done = invoke(verify, input=json.dumps(VECTOR_BODY))
     assert json.loads(done.stdout)["_id"] == VECTOR_PLAIN["_id"]
     assert keys_seen(listener) == set()
+
+
+# -- a piped login with a leftover AKOOL_BASE_URL (17b L9, still open in break17c) ---------------
+
+ELSEWHERE = "https://keys.elsewhere.example"
+
+
+def _hosts_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every host name akool looks up from now on (each look-up fails: no network in tests)."""
+    import socket
+
+    asked: list[str] = []
+
+    def lookup(host: object, *args: object, **kwargs: object) -> list[object]:
+        asked.append(str(host))
+        raise socket.gaierror(socket.EAI_NONAME, "not in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    return asked
+
+
+def test_a_piped_login_never_sends_the_key_to_a_leftover_base_url_elsewhere(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _hosts_asked(monkeypatch)
+    monkeypatch.setenv("AKOOL_BASE_URL", ELSEWHERE)
+    refused = invoke(["login"], input=PROD_KEY, expect=2)
+    assert f"AKOOL_BASE_URL is {ELSEWHERE}, which is neither AKOOL's host" in refused.stderr
+    assert f"akool --base-url {ELSEWHERE} login" in refused.stderr
+    assert "unset AKOOL_BASE_URL" in refused.stderr and len(refused.stderr.splitlines()) == 2
+    assert asked == [] and not (isolated.home / "config.json").exists()
+    # Named on the command line, it is the user's choice: the key goes there (unreachable here).
+    invoke(["--base-url", ELSEWHERE, "login"], input=PROD_KEY, expect=None)
+    assert asked and all(host == "keys.elsewhere.example" for host in asked)
+
+
+def test_a_piped_login_still_goes_to_a_sandbox_on_this_machine(
+    listener: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKOOL_BASE_URL", listener.base_url)  # the README's sandbox recipe
+    done = invoke(["login"], input=SANDBOX_API_KEY)
+    assert f"Logged in to {listener.base_url}" in done.stderr
+    assert keys_seen(listener) == {SANDBOX_API_KEY}
+
+
+def test_akools_own_hosts_are_told_apart_from_look_alikes() -> None:
+    from akool_cli.core.urls import is_akool_host
+
+    assert is_akool_host("openapi.akool.com") and is_akool_host("OpenAPI.Akool.com.")
+    assert not is_akool_host("akool.com.evil.example") and not is_akool_host("notakool.com")

@@ -145,6 +145,30 @@ def test_huge_arguments_are_refused_before_anything_is_sent(
     assert sandbox.state.jobs == {}
 
 
+def test_a_message_past_4_mib_ends_the_session_cleanly_with_exit_2(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """One JSON-RPC message is at most 4 MiB (a line; docs/mcp.md): one just under it is
+    answered, one over it closes the session as a closed stdin does, then exit 2 with one error
+    (before, akool read a line without end until memory ran out)."""
+    limit = 4 * 1024 * 1024
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        server.initialize()
+        under = '{"jsonrpc": "2.0", "id": "big", "method": "%s"}'
+        server.send(under % ("x" * (limit - len(under))))
+        assert "error" in server.answer("big")
+        server.send("y" * (limit + 1))
+        assert server.wait() == 2, server.stderr()
+    finally:
+        server.kill()
+    stderr = server.stderr()
+    assert stderr.count("Error:") == 1 and "larger than 4 MiB" in stderr, stderr
+    assert "Traceback" not in stderr
+    runs = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)["runs"]
+    assert [(r["kind"], r["outcome"]) for r in runs] == [("mcp", "closed")]
+
+
 def test_no_path_like_argument_leaves_the_folder(isolated: Isolation, sandbox: Sandbox) -> None:
     folder = isolated.tmp / "work"
     folder.mkdir()

@@ -69,6 +69,19 @@ def _held_create(server: RawServer, sandbox: Sandbox) -> int:
     return call
 
 
+def _refused_in_a_new_session(isolated: Isolation, api_env: Sandbox) -> None:
+    """The held talk call, made again in a new session: a tool error (its outcome is unknown)."""
+    again = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        again.initialize()
+        retried = again.answer(again.call("talk", TALK))["result"]
+        assert retried["isError"] and "unknown outcome" in retried["content"][0]["text"]
+        again.close_stdin()
+        assert again.wait() == 0
+    finally:
+        again.kill()
+
+
 def test_closing_stdin_mid_create_records_the_job_and_closes_the_run(
     isolated: Isolation, api_env: Sandbox
 ) -> None:
@@ -95,11 +108,12 @@ def test_sigterm_mid_create_waits_for_the_answer_records_it_and_closes_the_run(
         server.proc.send_signal(signal.SIGTERM)
         wait_for(lambda: "akool mcp: stopping (SIGTERM)" in server.stderr())
         late = server.call("talk", {**TALK, "prompt": "after the signal"})
-        refused = server.answer(late)["result"]
-        assert refused["isError"] and "no new job" in refused["content"][0]["text"]
-        api_env.state.release()  # AKOOL answers the create sent before the signal
+        api_env.state.release()  # AKOOL answers the create sent before the signal, within 1.5 s
         assert server.wait() == 128 + signal.SIGTERM, server.stderr()
         assert server.answers.get(call, {}).get("result", {}).get("isError") in (None, False)
+        if late in server.answers:  # answered unless the session ended first
+            refused = server.answers[late]["result"]
+            assert refused["isError"] and "no new job" in refused["content"][0]["text"]
     finally:
         server.kill()
     assert "stopped by SIGTERM" in server.stderr() and "Traceback" not in server.stderr()
@@ -109,6 +123,32 @@ def test_sigterm_mid_create_waits_for_the_answer_records_it_and_closes_the_run(
     assert run["outcome"] == "interrupted"
     status = json.loads(invoke(["status", "--json"]).stdout)
     assert "unknown_attempts" not in status or not status["unknown_attempts"]
+
+
+def test_sigterm_while_akool_stalls_a_create_ends_after_the_grace_leaving_it_unknown(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """reliability.md: a first signal waits 1.5 s for a create in flight, so akool ends within
+    2 s of a SIGTERM even while a server stalls the create; the create is an unknown outcome,
+    recorded before akool exits, never sent again by itself. Before, `akool mcp` waited for the
+    create's own timeout (AKOOL_TIMEOUT: 120 s here) while the server held the request."""
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url, env={"AKOOL_TIMEOUT": "120"})
+    try:
+        _held_create(server, api_env)
+        server.proc.send_signal(signal.SIGTERM)
+        assert server.wait(30) == 128 + signal.SIGTERM, server.stderr()
+        assert api_env.state.holding == 1  # the server still holds it: akool did not wait
+    finally:
+        api_env.state.release()
+        server.kill()
+    stderr = server.stderr()
+    assert "Traceback" not in stderr and "akool settle 1 --created JOB_ID" in stderr, stderr
+    assert [(r["outcome"], bool(r["ended_at"])) for r in _runs()] == [("interrupted", True)]
+    shown = invoke(["status"], expect=None)
+    assert "unknown outcome" in shown.stderr, shown
+    wait_for(lambda: api_env.state.holding == 0)  # AKOOL made the job, answering no one
+    _refused_in_a_new_session(isolated, api_env)
+    assert len(api_env.state.jobs) <= 1  # never a second create
 
 
 def test_a_second_signal_stops_at_once_leaving_the_create_claimed_as_unknown(
@@ -130,15 +170,7 @@ def test_a_second_signal_stops_at_once_leaving_the_create_claimed_as_unknown(
     # The create left before the stop: claimed, never forgotten, never sent again by itself.
     shown = invoke(["status"], expect=None)
     assert "unknown outcome" in shown.stderr, shown
-    again = RawServer(isolated.tmp, isolated.home, api_env.base_url)
-    try:
-        again.initialize()
-        retried = again.answer(again.call("talk", TALK))["result"]
-        assert retried["isError"] and "unknown outcome" in retried["content"][0]["text"]
-        again.close_stdin()
-        assert again.wait() == 0
-    finally:
-        again.kill()
+    _refused_in_a_new_session(isolated, api_env)
     assert len(api_env.state.jobs) <= 1  # the held create, if AKOOL made it; never a second
 
 

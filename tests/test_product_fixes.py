@@ -535,13 +535,13 @@ def test_sigterm_during_a_create_that_is_answered_prints_the_id_and_exits_143(
     import subprocess
 
     from akool_cli.core.clock import SystemClock
-    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.sandbox import SandboxConfig
     from tests.support.runner import AKOOL, process_env
+    from tests.support.sandboxes import running
     from tests.support.waiting import wait_for
     from tests.test_sigterm_create import Stall
 
-    server = start_sandbox(SandboxConfig(processing_seconds=30), clock=SystemClock())
-    try:
+    with running(SandboxConfig(processing_seconds=30), SystemClock()) as server:
         stall = Stall(server, "create_job")
         env = process_env(isolated.home, server.base_url)
         process = subprocess.Popen(
@@ -560,8 +560,6 @@ def test_sigterm_during_a_create_that_is_answered_prints_the_id_and_exits_143(
             process.kill()
             process.wait()
         [job] = list(server.state.jobs)
-    finally:
-        server.stop()
     assert process.returncode == 143, stderr
     assert stdout.strip() == job  # the billed job's id reached the user
     assert f"akool watch {job}" in stderr and "Traceback" not in stderr

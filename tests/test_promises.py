@@ -21,13 +21,14 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store import owners
 from akool_cli.store.journal import SCHEMA_VERSION, Journal
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import pointed_at, running
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -36,9 +37,8 @@ AUDIO = "https://example.com/speech.mp3"
 @pytest.fixture
 def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
     """A real-time sandbox whose every answer takes a while, as AKOOL's sometimes do."""
-    server = start_sandbox(SandboxConfig(processing_seconds=0.3, latency=0.4), clock=SystemClock())
-    yield server
-    server.stop()
+    with running(SandboxConfig(processing_seconds=0.3, latency=0.4), SystemClock()) as server:
+        yield server
 
 
 def history(home: Path) -> tuple[dict[str, sqlite3.Row], list[sqlite3.Row]]:
@@ -269,16 +269,12 @@ def test_status_asks_each_job_its_own_server(
 ) -> None:
     monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
     first = invoke(["--base-url", sandbox.base_url, "talk", IMAGE, AUDIO]).stdout.strip()
-    other = start_sandbox(SandboxConfig(processing_seconds=6.0), clock=isolated.clock)
-    try:
-        monkeypatch.setenv("AKOOL_BASE_URL", other.base_url)
+    with pointed_at(SandboxConfig(processing_seconds=6.0), isolated.clock, monkeypatch) as other:
         second = invoke(["talk", "https://example.com/b.jpg", AUDIO]).stdout.strip()
         isolated.clock.advance(60)
         views = {v["id"]: v for v in json.loads(invoke(["status", "--json"]).stdout)}
         assert views[first]["state"] == "done" and views[second]["state"] == "done"
         assert sandbox.state.polls[first] == 1 and first not in other.state.polls
-    finally:
-        other.stop()
     third = invoke(["--base-url", sandbox.base_url, "talk", "https://e.com/c.jpg", AUDIO])
     sandbox.stop()  # the server that made it is gone now
     result = invoke(["status", "--json"])

@@ -92,6 +92,7 @@ JOB = "job-0001"
 KEY = "row-1:0123456789abcdef"
 SCOPE = Scope("https://sandbox", "default", "0123456789abcdef")
 ANY_ACCOUNT = Scope("https://sandbox", "default", None)
+TALK = {"image_url": "https://e.com/q.jpg", "audio_url": "https://e.com/q.mp3"}
 NO_INDEX = "issue 12: {} has no index"
 
 # Per-row or per-job lookups must SEARCH an index. An ordered listing with a LIMIT may walk an
@@ -134,6 +135,21 @@ LOOKUPS: list[tuple[str, Callable[[Journal], object], str, str | None]] = [
         None,
     ),
     ("the attempt a job answered", lambda j: j.attempt_of_job(JOB), POINT, None),
+    # Issue 17 (break17c H1): an unknown outcome blocks every create of its request, whichever
+    # claim (a batch row, an MCP call) or none sent it; found by the request, not the key.
+    (
+        "a single create's attempt",
+        lambda j: j.begin_attempt("https://sandbox", "default", "talking_photo", TALK),
+        POINT,
+        None,
+    ),
+    ("creates of one request in doubt", lambda j: j.unsettled_like(SCOPE, "tts", {}), POINT, None),
+    (
+        "creates of one request in doubt under another account",
+        lambda j: j.unsettled_elsewhere(SCOPE, "tts", {}),
+        POINT,
+        None,
+    ),
 ]
 
 

@@ -23,10 +23,11 @@ from typing import Any
 import pytest
 
 from akool_cli.core.clock import SystemClock
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
 from tests.support.batches import write_rows
 from tests.support.runner import AKOOL, invoke, process_env
+from tests.support.sandboxes import pointed_at
 from tests.support.waiting import wait_for
 
 STALL_SECONDS = 60.0  # longer than the test ever waits for akool: only the grace can end it
@@ -55,11 +56,8 @@ class Stall:
 
 @pytest.fixture
 def live_sandbox(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
-    server = start_sandbox(SandboxConfig(processing_seconds=0.2), clock=SystemClock())
-    monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-    monkeypatch.setenv("AKOOL_API_KEY", process_env(isolated.home, "x")["AKOOL_API_KEY"])
-    yield server
-    server.stop()
+    with pointed_at(SandboxConfig(processing_seconds=0.2), SystemClock(), monkeypatch) as server:
+        yield server
 
 
 def terminated_while_stalled(argv: list[str], env: dict[str, str], stall: Stall) -> tuple[str, str]:

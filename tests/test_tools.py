@@ -8,10 +8,11 @@ import keyring
 import pytest
 
 from akool_cli.core import contract
-from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.runner import invoke
+from tests.support.sandboxes import running
 
 IMAGE = "https://example.com/portrait.jpg"
 AUDIO = "https://example.com/speech.mp3"
@@ -175,12 +176,8 @@ def test_quiet_prints_only_ids(api_env: Sandbox) -> None:
 def test_profiles_side_by_side(
     sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from akool_cli.sandbox import SandboxConfig, start_sandbox
-
-    staging = start_sandbox(
-        SandboxConfig(api_key="staging-key-0123456789abcdefghij"), clock=isolated.clock
-    )
-    try:
+    config = SandboxConfig(api_key="staging-key-0123456789abcdefghij")
+    with running(config, isolated.clock) as staging:
         invoke(["--base-url", sandbox.base_url, "login"], input=SANDBOX_API_KEY)
         invoke(
             ["--profile", "staging", "--base-url", staging.base_url, "login"],
@@ -202,8 +199,6 @@ def test_profiles_side_by_side(
         assert "not logged in" in invoke(["credit"], expect=3).stderr
         monkeypatch.delenv("AKOOL_PROFILE")
         assert invoke(["credit"]).stdout == "1234.5\n"
-    finally:
-        staging.stop()
 
 
 def test_every_data_command_has_json(api_env: Sandbox) -> None:

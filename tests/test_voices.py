@@ -15,11 +15,12 @@ from akool_cli.core import contract, kinds, speech
 from akool_cli.core.speech import VoiceFilters
 from akool_cli.net import api
 from akool_cli.net.api import AkoolClient
-from akool_cli.sandbox import Sandbox, SandboxConfig, start_sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.credentials import Credential
 from tests.conftest import SHARED, Isolation
 from tests.support.runner import invoke
+from tests.support.sandboxes import pointed_at
 from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 IMAGE = "https://example.com/portrait.jpg"
@@ -95,14 +96,9 @@ def test_every_page_is_read_when_akool_holds_fewer_per_page_than_asked(
 ) -> None:
     # A server whose pages hold 2 voices while akool asks for 100: a short page is not the end,
     # the answer's count is.
-    server = start_sandbox(SandboxConfig(max_page_size=2), clock=isolated.clock)
-    try:
-        monkeypatch.setenv("AKOOL_BASE_URL", server.base_url)
-        monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    with pointed_at(SandboxConfig(max_page_size=2), isolated.clock, monkeypatch) as server:
         assert len(ids(invoke(["voices", "--json"]).stdout)) == 5
         assert [q["page"] for q in voice_queries(server)] == ["1", "2", "3"]
-    finally:
-        server.stop()
 
 
 # -- paging against answers that lie ------------------------------------------------------------

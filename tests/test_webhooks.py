@@ -265,35 +265,35 @@ def test_webhook_serve_command_end_to_end(isolated: Isolation) -> None:
     import subprocess
 
     from akool_cli.core.clock import SystemClock
-    from akool_cli.sandbox import SandboxConfig, start_sandbox
+    from akool_cli.sandbox import SandboxConfig
+    from tests.support.sandboxes import running
 
-    sandbox = start_sandbox(SandboxConfig(processing_seconds=0.3), clock=SystemClock())
-    env = process_env(isolated.home, sandbox.base_url, AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID)
     outdir = isolated.tmp / "received"
     outdir.mkdir()
-    serve = subprocess.Popen(
-        [AKOOL, "webhook", "serve", "--port", "0", "-o", str(outdir), "--json"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert serve.stderr is not None and serve.stdout is not None
-        banner = serve.stderr.readline()
-        url = re.search(r"(http://\S+)", banner).group(1)  # type: ignore[union-attr]
-        talk = subprocess.run(
-            [AKOOL, "talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", url],
+    with running(SandboxConfig(processing_seconds=0.3), SystemClock()) as sandbox:
+        env = process_env(isolated.home, sandbox.base_url, AKOOL_CLIENT_ID=SANDBOX_CLIENT_ID)
+        serve = subprocess.Popen(
+            [AKOOL, "webhook", "serve", "--port", "0", "-o", str(outdir), "--json"],
             env=env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
-        job_id = talk.stdout.strip()
-        events = [json.loads(serve.stdout.readline()) for _ in range(2)]
-    finally:
-        serve.terminate()
-        serve.wait(timeout=10)
-        sandbox.stop()
+        try:
+            assert serve.stderr is not None and serve.stdout is not None
+            banner = serve.stderr.readline()
+            url = re.search(r"(http://\S+)", banner).group(1)  # type: ignore[union-attr]
+            talk = subprocess.run(
+                [AKOOL, "talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "--webhook-url", url],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            job_id = talk.stdout.strip()
+            events = [json.loads(serve.stdout.readline()) for _ in range(2)]
+        finally:
+            serve.terminate()
+            serve.wait(timeout=10)
     assert [(e["id"], e["state"]) for e in events] == [(job_id, "processing"), (job_id, "done")]
     assert events[1]["downloaded_path"] == str(outdir / f"{job_id}.mp4") and events[1]["known"]
     assert (outdir / f"{job_id}.mp4").read_bytes()[4:8] == b"ftyp"

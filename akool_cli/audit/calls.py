@@ -13,6 +13,7 @@ from typing import Any
 from akool_cli.audit import fields, source
 from akool_cli.audit.paths import Judgement, judge
 from akool_cli.audit.sites import AKOOL_HOST, AKOOL_URL, OPEN_API_PATH, Bases, Site, sites
+from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -75,6 +76,8 @@ class FileContext:
                 suffix, (("//", "#"), True) if suffix in source.MARKDOWN else None
             )
             self._doc = fields.read(self.lines, self.is_python, self.language, style)
+            self._doc.scopes = self.bases.scopes
+            self._doc.path_tables = frozenset(self.bases.path_tables)
         return self._doc
 
     @property
@@ -102,6 +105,11 @@ class FileContext:
 
     def near_call(self, line: int, distance: int = NEARBY_LINES) -> bool:
         return any(n in self._calls for n in range(line - distance, line + distance + 1))
+
+    def written(self) -> list[Mention]:
+        """The mentions whose path is written where they are (a name that only carries a path
+        judged where it is written is not judged again where it is used)."""
+        return [m for m in self.mentions if not m.site.echo]
 
     def calls(self) -> list[Mention]:
         """The mentions of documented endpoints, in file order."""
@@ -135,7 +143,11 @@ def find_mentions(ctx: FileContext) -> None:
     ctx.comments = source.comments(ctx.name, ctx.lines)
     talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
     talks = talks or bool(
-        ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers
+        ctx.bases.names
+        or ctx.bases.imported
+        or ctx.bases.clients
+        or ctx.bases.helpers
+        or ctx.bases.methods
     )
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks)
@@ -147,6 +159,21 @@ def find_mentions(ctx: FileContext) -> None:
         | {i for i, line in enumerate(ctx.lines) if AKOOL_URL.search(line)}
     )
     ctx._calls = frozenset(ctx.call_lines)
+
+
+# An API host of AKOOL's domain (openapi., api., sg3.), not its website, docs or a CDN.
+API_HOST = re.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}$")
+FILE_PATH = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
+
+
+def _api_base(site: Site, host: str) -> bool:
+    """Whether a joined path is on a base of AKOOL's API (`${base}/status` on api.akool.com as on
+    openapi.akool.com, or any base ending in /api/open): every path there is a call, one segment
+    included; a file's path (`/static/logo.png`) is not."""
+    if not site.joined or host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
+        return False
+    prefix = site.base.prefix if site.base is not None else ""
+    return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
 
 
 def _judge_site(site: Site, talks: bool) -> Judgement | None:
@@ -165,7 +192,8 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
         if talks and found.verdict in ("guess", "unknown"):
             return found
         return None
-    api_host = (site.host or "").lower() == contract.DOCUMENTED_HOST
+    host = (site.host or "").lower()
+    api_host = host == contract.DOCUMENTED_HOST or _api_base(site, host)
     found = judge(path, site.continued, api_host)
     if found.verdict == "none":
         return None

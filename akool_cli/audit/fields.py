@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
 # A key: "k": / 'k': / \"k\": / k: (not in Python) / 'k' => / "k" to (Kotlin) / put("k", / ("k",
@@ -122,6 +123,8 @@ class Text:
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     _followed: set[int] = field(default_factory=set)
+    scopes: Scopes | None = None  # the file's functions, where each name is in effect
+    path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -530,7 +533,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
     for name, target in _passed_names(segment, body, query):
-        target += _variable_keys(doc, name, start)
+        if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
+            target += _variable_keys(doc, name, start)
     if "JSONObject" in segment or "JsonObject" in segment:
         for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
             body += _chain_keys(doc, m.end())
@@ -936,7 +940,10 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
             stop = at
             break
     uses = doc.uses().get(name, [])
-    return statement, uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
+    found = uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
+    if doc.scopes is not None:  # not a parameter or a local of the same name in another function
+        found = [u for u in found if doc.scopes.visible(name, line, doc.line_of(u))]
+    return statement, found
 
 
 ASSIGNED_URL = re.compile(

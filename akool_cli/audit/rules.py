@@ -95,6 +95,8 @@ def _path_fix(m: Mention, replacement: DocEndpoint | None) -> Fix | None:
     literal (no variable in it) under a base whose prefix the documented path keeps."""
     if replacement is None or "{" in replacement.path or re.search(r"[{}$%<]", m.text):
         return None
+    if m.site.named:
+        return None  # a name holding the path: the literal is elsewhere
     prefix = m.site.base.prefix if m.site.base else ""
     full = m.text.startswith("/api/open/") or m.text.startswith("api/open/")
     if m.site.base is None and not full and not m.site.host:
@@ -207,7 +209,7 @@ def _array_fixes(
 
 
 def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
-    for m in ctx.mentions:
+    for m in ctx.written():
         guess = m.judgement.guess
         if guess is not None:
             endpoint = m.judgement.replacement
@@ -220,7 +222,7 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
 
 
 def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
-    for m in ctx.mentions:
+    for m in ctx.written():
         if m.verdict != "unknown":
             continue
         j = m.judgement
@@ -264,7 +266,7 @@ def check_postman_arrays(ctx: FileContext) -> Iterator[Hit]:
 
 
 def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
-    for m in ctx.mentions:
+    for m in ctx.written():
         retired = m.judgement.retired
         if retired is None:
             continue
@@ -280,7 +282,7 @@ def check_retired_paths(ctx: FileContext) -> Iterator[Hit]:
 
 
 def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
-    for m in ctx.mentions:
+    for m in ctx.written():
         if m.verdict == "deprecated" and m.endpoint is not None:
             message = (
                 f"{m.endpoint.method} {m.endpoint.path} is documented as deprecated and no longer "
@@ -293,7 +295,7 @@ def check_deprecated_paths(ctx: FileContext) -> Iterator[Hit]:
 
 
 def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
-    for m in ctx.mentions:
+    for m in ctx.written():
         if (
             m.endpoint is not None
             and m.endpoint.path == contract.GET_TOKEN.path

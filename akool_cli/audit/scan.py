@@ -19,9 +19,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import sites, source, wrappers
+from akool_cli.audit import pathnames, sites, source, wrappers
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
+from akool_cli.audit.scopes import Scopes
 
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
 
@@ -140,12 +141,16 @@ def audit_text(
     rules: Iterable[Rule] = RULES,
     imported: dict[str, sites.Base] | None = None,
     helpers: dict[str, sites.Base] | None = None,
+    methods: dict[tuple[str, str], sites.Base] | None = None,
+    paths: dict[str, pathnames.Held] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
-    their helpers that join a path to a base."""
+    their helpers that join a path to a base; `methods`: their client classes' verb-named
+    methods, by the name an object of the class is held in and the method's name; `paths`: their
+    path constants that this file imports."""
     with _no_gc():
-        return _audit_text(text, name, rules, imported, helpers or {})
+        return _audit_text(text, name, rules, imported, helpers or {}, methods or {}, paths or {})
 
 
 @contextmanager
@@ -168,16 +173,22 @@ def _audit_text(
     rules: Iterable[Rule],
     imported: dict[str, sites.Base] | None,
     helpers: dict[str, sites.Base],
+    methods: dict[tuple[str, str], sites.Base],
+    paths: dict[str, pathnames.Held],
 ) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(imported or {})
+    ctx.bases.methods = dict(methods)
+    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
         wrappers.find_helpers(lines, ctx.bases)
+    own_methods(text, ctx.bases)
     for helper, base in helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
+    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, paths))
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
@@ -297,14 +308,16 @@ def audit(
                 skipped.append((shown, why))
             continue
         texts.append((path, shown, text))
-    shared, helpers = folder_bases(texts) if len(texts) > 1 else ({}, {})  # one file: none
+    folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
     for path, shown, text in texts:
         findings += audit_text(
             text,
             shown,
             chosen,
-            imported_by(path, text, shared),
-            imported_by(path, text, helpers, functions=True),
+            imported_by(path, text, folder.shared),
+            imported_by(path, text, folder.helpers, functions=True),
+            client_methods(path, text, folder.methods),
+            imported_paths(path, text, folder.paths),
         )
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
@@ -316,22 +329,108 @@ def audit(
 Shared = dict[str, list[tuple[Path, sites.Base]]]
 
 
-def folder_bases(texts: list[tuple[Path, str, str]]) -> tuple[Shared, Shared]:
+@dataclass
+class Folder:
+    """What the files of a scanned folder share: names bound to bases, helper functions, and the
+    verb-named methods of client classes (class: method: [(file, base)])."""
+
+    shared: Shared = field(default_factory=dict)
+    helpers: Shared = field(default_factory=dict)
+    methods: dict[str, Shared] = field(default_factory=dict)
+    paths: dict[str, list[tuple[Path, pathnames.Held]]] = field(default_factory=dict)
+
+
+def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     """Every name a scanned file binds to an AKOOL base, and every helper it defines that joins
-    its argument to one (`export async function akoolPost(path, body)`), with their files."""
-    shared: Shared = {}
-    helpers: Shared = {}
+    its argument to one (`export async function akoolPost(path, body)`), with their files; and
+    the path constants of every file (a module of endpoints need not name AKOOL)."""
+    folder = Folder()
     for path, shown, text in texts:
-        if "akool" not in text.lower() and "/api/open" not in text:
+        lines = source.split_lines(text)
+        scopes = Scopes(lines)
+        for name, spots in pathnames.path_names(lines).bindings.items():
+            for line, held in spots:
+                if scopes.at(line) < 0:  # (a function's local is not another file's)
+                    folder.paths.setdefault(name, []).append((path, held))
+        if "akool" in text.lower() or "/api/open" in text:
+            _share_bases(folder, path, shown, lines, scopes)
+    return folder
+
+
+def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scopes: Scopes) -> None:
+    bases = sites.Bases()
+    bases.lines, bases.scopes = lines, scopes
+    for name, base in sites.definitions(shown, lines, bases).items():
+        folder.shared.setdefault(name, []).append((path, base))
+    wrappers.find_helpers(lines, bases)
+    for name, helper in bases.helpers.items():
+        if helper is None:
             continue
-        lines, bases = source.split_lines(text), sites.Bases()
-        for name, base in sites.definitions(shown, lines, bases).items():
-            shared.setdefault(name, []).append((path, base))
-        wrappers.find_helpers(lines, bases)
-        for name, helper in bases.helpers.items():
-            if helper is not None:
-                helpers.setdefault(name, []).append((path, helper))
-    return shared, helpers
+        folder.helpers.setdefault(name, []).append((path, helper))
+        owner = bases.owners.get(name, "")
+        if owner and name.lower() in sites.HTTP_METHODS:  # AkoolClient.post(path, body)
+            by_method = folder.methods.setdefault(owner, {})
+            by_method.setdefault(name, []).append((path, helper))
+
+
+def imported_paths(
+    path: Path, text: str, paths: dict[str, list[tuple[Path, pathnames.Held]]]
+) -> dict[str, pathnames.Held]:
+    """The path constants of other files that this file imports (`from endpoints import TALK`,
+    `const { PATHS } = require("./paths")`, a package's other file): one path per name."""
+    found: dict[str, pathnames.Held] = {}
+    for name, owners in paths.items():
+        if name not in text or any(p == path for p, _ in owners) or _binds(text, name):
+            continue
+        mine = {h.text: h for p, h in owners if _refers_to(text, p) or _same_package(path, [p])}
+        if len(mine) == 1:
+            found[name] = next(iter(mine.values()))
+    return found
+
+
+def client_methods(
+    path: Path, text: str, methods: dict[str, Shared]
+) -> dict[tuple[str, str], sites.Base]:
+    """The verb-named methods of client classes of other files that this file imports and makes
+    an object of (`client = new AkoolClient()`, `self.api = AkoolClient(key)`, Go's `c :=
+    NewClient()`), by the name that holds the object: `client.post("/x", body)` is a call of the
+    path the method joins."""
+    found: dict[tuple[str, str], sites.Base] = {}
+    for cls, by_method in methods.items():
+        owners = [p for entries in by_method.values() for p, _ in entries]
+        if cls not in text or path in owners:
+            continue  # (the file's own class: see own_methods)
+        if not (any(_refers_to(text, p) for p in owners) or _same_package(path, owners)):
+            continue
+        for method, entries in by_method.items():
+            mine = [b for p, b in entries if _refers_to(text, p) or _same_package(path, [p])]
+            for held in objects_of(text, cls) if mine else ():
+                found[(held, method)] = mine[0]
+    return found
+
+
+def own_methods(text: str, bases: sites.Bases) -> None:
+    """The verb-named methods of the file's own client classes, on the objects it makes of them
+    (`client = AkoolClient()` then `client.get("/avatars")`)."""
+    for fn, base in bases.helpers.items():
+        owner = bases.owners.get(fn, "")
+        if base is not None and owner and fn.lower() in sites.HTTP_METHODS:
+            for held in objects_of(text, owner):
+                bases.methods.setdefault((held, fn), base)
+
+
+def objects_of(text: str, cls: str) -> Iterator[str]:
+    """The names that hold an object of a class: made here (`client = new AkoolClient()`,
+    `c := NewClient()`) or given typed (`(api: AkoolApi)`, `AkoolApi api`, `c *Client`)."""
+    name = re.escape(cls)
+    made = re.compile(
+        r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
+        rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
+        rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
+        rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"
+    )
+    for m in made.finditer(text):
+        yield sites.name_of(m.group("r") or m.group("t") or m.group("j") or m.group("g"))
 
 
 def imported_by(
@@ -360,11 +459,21 @@ def imported_by(
         chosen = _by_module(path, text, others)
         if chosen is not None:
             found[name] = chosen
-        elif len({(b.host, b.prefix) for _, b in others}) == 1 and (
-            _imports(text, name) or _same_package(path, [p for p, _ in others])
+        elif (
+            len({(b.host, b.prefix) for _, b in others}) == 1
+            and not _from_elsewhere(text, name)
+            and (_imports(text, name) or _same_package(path, [p for p, _ in others]))
         ):
             found[name] = others[0][1]
     return found
+
+
+def _from_elsewhere(text: str, name: str) -> bool:
+    """Whether the file takes the name from a module none of the scanned files is: `const {
+    host } = require("./config.json")` reads a JSON file's host, not a script's."""
+    word = re.escape(name)
+    line = re.search(rf"^.*\b{word}\b.*\brequire\(\s*[\"'](?P<m>[^\"']+)[\"']", text, re.M)
+    return line is not None and line.group("m").endswith((".json", ".yaml", ".yml", ".toml"))
 
 
 def _imported_by_name(text: str, name: str) -> bool:

@@ -10,6 +10,12 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from akool_cli.audit.localpaths import local_names, names_a_file
+from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, Scopes
+
+__all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
 # AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
 # in its name (akool-proxy.example.com) is someone else's.
@@ -64,29 +70,28 @@ URLJOIN = re.compile(
 )
 # A call whose argument is a relative path literal: client.post("/x"), self._post("/x", ...),
 # request("x"), api.get(`/x`), post("POST", "/x")
-PATH_ARGUMENT = re.compile(
+RECEIVER = re.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
+# The head of such a call, up to its path: the function, a Go context, a method argument.
+CALL_HEAD = (
     r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
     r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
     r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
-    r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)[\"'`]"
+)
+PATH_ARGUMENT = re.compile(
+    CALL_HEAD
+    + r"(?:[fFrR]{1,2}|\$@?|@\$?)?[\"'`](?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?"
+    r"|/[A-Za-z_][\w-]*(?:\?[^\s\"'`)]*)?)[\"'`]"
 )
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "head"})
+# HTTP libraries called as modules: `axios.post(path)` is no client with a base.
+HTTP_MODULES = frozenset(
+    {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
+)
 # .NET's HttpClient: GetAsync, PostAsJsonAsync, GetStringAsync, GetFromJsonAsync, SendAsync ...
 ASYNC_METHOD = re.compile(r"(?:get|post|put|patch|delete|send)\w*async", re.IGNORECASE)
 # A shell function called with a path: akool_post "/faceswap/..." "$BODY"
-SHELL_CALL = re.compile(
-    r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
-    r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-)
-FUNCTION_DEF = re.compile(
-    r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
-    r"|(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
-    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
-    r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
-    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
-    r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
-)
-NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
+SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\$\(|`)\s*)?(?P<fn>[A-Za-z_][\w-]*)\s+(?:[\"']?(?P<verb>GET|POST|PUT|DELETE|PATCH)[\"']?\s+)?"
+SHELL_CALL = re.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,8 @@ class Site:
     continued: bool = False  # the text goes on with "/" and a variable
     options: tuple[str, ...] = ()  # prefixes to try when the base is unknown
     foreign: bool = False  # joined to a base on another host: a place that is not a call
+    named: bool = False  # the text is a name that holds the path (see pathnames.py): no fix here
+    echo: bool = False  # the path is judged where it is written; here only its request is read
 
 
 @dataclass
@@ -131,50 +138,124 @@ class Bases:
     helpers: dict[str, Base | None] = field(default_factory=dict)
     clients: list[tuple[int, Base]] = field(default_factory=list)
     # Every binding of a name in the file, in line order: an AKOOL base, or None for a URL on
-    # another host (a storage service's BASE_URL beside AKOOL's, in another class).
-    bindings: dict[str, list[tuple[int, Base | None]]] = field(default_factory=dict)
+    # another host (a storage service's BASE_URL beside AKOOL's, in another class), and whether
+    # it binds an attribute (`self.base = ...`, which any method reads as `self.base`).
+    bindings: dict[str, list[tuple[int, Base | None, bool]]] = field(default_factory=dict)
     # Names bound to a whole AKOOL URL with a path (`BASE = ".../api/open/v3/content/image"`), by
     # the line that binds them: a base when a path is joined to it, else the URL of a call.
     held: dict[int, Base] = field(default_factory=dict)
+    # The file's functions: a name bound in one is not another's parameter or local.
+    scopes: Scopes | None = None
+    lines: list[str] = field(default_factory=list)
+    _local: frozenset[str] | None = None
+    _plain: dict[str, bool] = field(default_factory=dict)  # names bound only at the top level
+    # The places where a name holding a path is joined to a base or given to a wrapper, by line.
+    named: dict[int, list[Site]] = field(default_factory=dict)
+    path_tables: set[str] = field(default_factory=set)  # objects whose entries are paths
+    owners: dict[str, str] = field(default_factory=dict)  # helper: the class that defines it
+    # Verb-named methods of client classes of other files of the folder, by the name an object
+    # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
+    methods: dict[tuple[str, str], Base] = field(default_factory=dict)
 
-    def bind(self, name: str, line: int, base: Base | None) -> None:
+    def method_of(self, line: str, at: int, fn: str) -> Base | None:
+        """The base of `receiver.fn(` at a column, when the receiver holds an object of a
+        client class of the folder whose method `fn` joins its path to a base."""
+        if not self.methods:
+            return None
+        m = RECEIVER.search(line, max(0, at - 80), at)
+        return self.methods.get((_name_of(m.group("r")), fn)) if m is not None else None
+
+    def local(self, ref: str) -> bool:
+        """Whether a name holds a path on the script's own machine (`$ROOT`, `__dirname`, a
+        name made from `os.path` or `$(pwd)`), or says it holds a file or a folder (`OUT_DIR`):
+        what is joined to it is a file, not an AKOOL call."""
+        name = _name_of(ref)
+        if self._local is None:
+            self._local = local_names(self.lines)
+        return name in self._local or names_a_file(name)
+
+    def bind(self, name: str, line: int, base: Base | None, attribute: bool = False) -> None:
         spots = self.bindings.setdefault(name, [])
-        spots.append((line, base))
+        spots.append((line, base, attribute))
         spots.sort(key=lambda s: s[0])
+        self._plain.pop(name, None)
 
     def find(self, ref: str, line: int | None = None) -> Base | None:
         """The base a name holds at a line: its binding in effect there (the first one when the
-        name is bound only below, as a module constant read in a function above it)."""
-        name = _name_of(ref)
-        if not name:
-            return None
-        spots = self.bindings.get(name)
-        if spots and line is not None:
-            k = bisect.bisect_right([at for at, _ in spots], line) - 1
-            return spots[max(k, 0)][1]
-        return self.names.get(name) or self.imported.get(name)
+        name is bound only below, as a module constant read in a function above it). A bare
+        name reads only the bindings in its scope: not another function's local, nor an outer
+        name that a parameter of its own function shadows."""
+        return self.lookup(ref, line)[1]
 
     def foreign(self, ref: str, line: int) -> bool:
         """Whether a name holds a URL on another host at a line: paths joined to it are not
         AKOOL's, whatever they look like."""
+        bound, base = self.lookup(ref, line)
+        return bound and base is None
+
+    def lookup(self, ref: str, line: int | None) -> tuple[bool, Base | None]:
+        """(whether the file binds the name in scope at the line, the base it holds there)."""
         name = _name_of(ref)
-        return bool(name) and name in self.bindings and self.find(ref, line) is None
+        if not name:
+            return False, None
+        spots = self.bindings.get(name)
+        if spots and line is not None:
+            spots = self._in_scope(name, spots, line, _is_attribute(ref))
+            if not spots:
+                return False, None  # bound in the file, but not in this scope
+            k = bisect.bisect_right([at for at, _, _ in spots], line) - 1
+            return True, spots[max(k, 0)][1]
+        if (
+            line is not None
+            and self.scopes is not None
+            and not _is_attribute(ref)
+            and self.scopes.parameter_at(name, line)
+        ):
+            return False, None  # a parameter of the same name as another file's base
+        return False, self.names.get(name) or self.imported.get(name)
+
+    def _in_scope(
+        self, name: str, spots: list[tuple[int, Base | None, bool]], line: int, attribute: bool
+    ) -> list[tuple[int, Base | None, bool]]:
+        scopes = self.scopes
+        if scopes is None:
+            return spots
+        if attribute:  # self.base: an attribute or a class's field, not a function's local
+            return [s for s in spots if s[2] or scopes.at(s[0]) < 0]
+        plain = self._plain.get(name)
+        if plain is None:  # (the common case: module constants, no parameter of their name)
+            plain = not scopes.shadowed_anywhere(name) and all(scopes.at(s[0]) < 0 for s in spots)
+            self._plain[name] = plain
+        return spots if plain else [s for s in spots if scopes.visible(name, s[0], line)]
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
         return before[-1] if before else (self.clients[0][1] if self.clients else None)
 
 
+@lru_cache(maxsize=4096)
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip())  # BASE + "/" -> BASE
+    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip().replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
         return quoted.group(1)
     ref = ref.split("->")[-1].split(".")[-1].lstrip("$@#")
     return ref if re.fullmatch(r"[A-Za-z_]\w*", ref) else ""
+
+
+def name_of(ref: str) -> str:
+    """The name a reference uses (see _name_of)."""
+    return _name_of(ref)
+
+
+@lru_cache(maxsize=4096)
+def _is_attribute(ref: str) -> bool:
+    """A reference to an attribute or a member (self.base, this.base, $this->base, Config.BASE),
+    which no parameter shadows."""
+    return bool(re.match(r"\s*(?:\$this->|self\.|this\.|cls\.|@|[\w$]+(?:\.|::|->)\w)", ref))
 
 
 def foreign_url(rhs: str) -> bool:
@@ -185,6 +266,12 @@ def foreign_url(rhs: str) -> bool:
 
 
 FOREIGN_URL = re.compile(r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])")
+
+
+# A base trimmed as it is bound: base_url.rstrip("/"), base.trimEnd(), baseUrl.replace(/\/$/, "")
+TRIMMED = re.compile(
+    r"\.(?:rstrip|strip|trim|trimEnd|TrimEnd|removesuffix|replace|toString|ToString)\([^()]*\)"
+)
 
 
 def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | None:
@@ -199,7 +286,7 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
         return None  # a full endpoint URL, not a base
     if re.search(r"/[A-Za-z_]", OPEN_PREFIX.sub("", rhs)):
         return None  # a path joined to a base: an endpoint URL, not a base
-    for ref in re.findall(r"[\w.$>\[\]\"'-]+", rhs):
+    for ref in re.findall(r"[\w.$>\[\]\"'-]+", TRIMMED.sub("", rhs)):
         found = bases.find(ref, line) if _name_of(ref) else None
         if found is not None:
             after = BASE_PREFIX.search(rhs)
@@ -231,25 +318,24 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         named = "akool" in line.lower() or "/api/open" in line or "://" in line
         if not named and (known is None or not known.search(line)):
             continue
-        for m in _definitions_on(line):
-            groups = m.groupdict()
-            key = _name_of(groups.get("name") or groups.get("pname") or "")
+        for raw, rhs in _definitions_on(line):
+            key, attribute = _name_of(raw), _is_attribute(raw)
             if not key:
                 continue
-            rhs = groups.get("rhs") or groups.get("prhs") or ""
             if foreign_url(rhs.split("#")[0]):
-                bases.bind(key, i, None)
+                bases.bind(key, i, None, attribute)
                 continue
             if VARIABLE_VERSION.search(rhs) and not AKOOL_URL.search(rhs):
                 # `/api/open/${version}`: a base whose version the code picks; its joined paths
                 # are judged like those of an unknown base (documented under some version is fine)
-                bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i))
+                bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
-                bases.bind(key, i, base)
-                found[key] = base
+                bases.bind(key, i, base, attribute)
+                if bases.scopes is None or bases.scopes.at(i) < 0:
+                    found[key] = base  # (a function's own local or parameter is not exported)
                 if key not in bases.names and key not in bases.imported:
                     bases.names[key] = base
                     known = _names_pattern(bases)
@@ -282,10 +368,21 @@ INLINE_FIELD = re.compile(
 )
 
 
-def _definitions_on(line: str) -> Iterator[re.Match[str]]:
+PARAMETER_DEFAULT = re.compile(
+    r"[(,]\s*(?:(?:private|public|protected|internal|readonly|val|var)\s+)*"
+    r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*"
+    r"(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.]*(?=\s*[,)]))"
+)
+
+
+def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
+    """(name, right-hand side) for each binding a line makes."""
     define = DEFINE_CALL.search(line)
     if define is not None:  # PHP's define('NAME', ...), a Postman variable {"key", "value"}
-        yield define
+        yield (
+            define.group("name") or define.group("pname"),
+            define.group("rhs") or define.group("prhs"),
+        )
         return
     stripped = re.sub(
         r"^\s*(?:export\s+|(?:public|private|protected|internal|static|final|readonly|const|let|"
@@ -296,15 +393,37 @@ def _definitions_on(line: str) -> Iterator[re.Match[str]]:
     )
     m = DEFINITION.match(stripped.lstrip("{, \t"))
     if m is not None:
-        yield m
+        yield m.group("name"), m.group("rhs")
+    elif "," in stripped:
+        yield from _unpacked(stripped)
     # a base-like field of an object or struct written inline: &Client{baseURL: "https://..."}
-    yield from INLINE_FIELD.finditer(line)
-    # keyword arguments and parameter defaults: base_url="https://...", (host = "https://...")
-    yield from re.finditer(
-        r"[(,]\s*(?:(?:private|public|protected|internal|readonly|val|var)\s+)*"
-        r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*(?P<rhs>[\"'][^\"']*[\"'])",
-        line,
-    )
+    for m in INLINE_FIELD.finditer(line):
+        yield "this." + m.group("name"), m.group("rhs")  # (a field: read as an attribute)
+    # keyword arguments and parameter defaults: base_url="https://...", (host = "https://..."),
+    # and in a function's definition a default that names a base: (self, base_url=DEFAULT_BASE)
+    for m in PARAMETER_DEFAULT.finditer(line):
+        if m.group("rhs")[0] in "\"'" or FUNCTION_DEF.search(line):
+            yield m.group("name"), m.group("rhs")
+    # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
+    for m in ATTRIBUTE_SET.finditer(line):
+        yield m.group("name"), m.group("rhs")
+
+
+ATTRIBUTE_SET = re.compile(
+    r"[{;]\s*(?P<name>(?:this|self|\$this->)\.?\w+)\s*=(?![=>])\s*(?P<rhs>[^;{}]+)"
+)
+TUPLE = re.compile(r"^\s*(?P<names>[\w.$>-]+(?:\s*,\s*[\w.$>-]+)+)\s*=(?!=)\s*(?P<values>[^=]+)$")
+
+
+def _unpacked(statement: str) -> Iterator[tuple[str, str]]:
+    """Each binding of a tuple assignment: `self.s, self.base = s, base`."""
+    m = TUPLE.match(statement)
+    if m is None:
+        return
+    names = [n.strip() for n in m.group("names").split(",")]
+    values = [v.strip() for v in m.group("values").split(",")]
+    if len(names) == len(values):
+        yield from zip(names, values, strict=True)
 
 
 def find_clients(lines: list[str], bases: Bases) -> None:
@@ -397,12 +516,13 @@ def _sibling(a: Site, b: Site) -> bool:
 def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Site]:
     """The readings of one line, the most informed first: URLs with an AKOOL host, paths joined
     to a known base, then literal /api/open/vN paths, then relative paths of unknown bases."""
+    yield from bases.named.get(i, ())
     for m in AKOOL_URL.finditer(line):
         path = m.group("path") or ""
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
-    if (bases.helpers or bases.clients) and prev.rstrip().endswith("("):
+    if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
         shift = len(line) - len(joined)
         yield from _path_arguments(i, joined, bases, shift, line)
@@ -444,7 +564,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
-        if bases.helpers or bases.clients:
+        if bases.helpers or bases.clients or bases.methods:
             yield from _path_arguments(i, line, bases)
         return
     for m in URLJOIN.finditer(line):
@@ -454,7 +574,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(
                 i, line, m.start("path2"), m.group("path2"), m.group("b"), bases, "/"
             )
-    if bases.helpers or bases.clients:
+    if bases.helpers or bases.clients or bases.methods:
         yield from _path_arguments(i, line, bases)
 
 
@@ -474,14 +594,38 @@ def _path_arguments(
         if shift and m.start("path") + shift < 0:
             continue
         fn, start, real = m.group("fn"), m.start("path") + shift, real or line
-        if fn in bases.helpers:
+        method = bases.method_of(real, m.start("fn") + shift, fn)
+        if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
+            yield from _joined_to(i, real, start, m.group("path"), method)
+        elif fn in bases.helpers and not _foreign_receiver(real, m, shift):
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
-        elif (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
+        elif (
+            (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
+            and bases.clients
+            and not _module_call(real, m.start("fn") + shift)
+        ):
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+def _foreign_receiver(line: str, m: re.Match[str], shift: int) -> bool:
+    """A one-segment path given to a verb of another object than the file's own (`cache.get(
+    "/avatars")` beside the script's `get(path)` wrapper): no call of that wrapper."""
+    fn = m.group("fn")
+    if "/" in m.group("path").strip("/") or fn.lower() not in HTTP_METHODS:
+        return False
+    at = m.start("fn") + shift
+    receiver = RECEIVER.search(line, max(0, at - 80), at)
+    return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
+
+
+def _module_call(line: str, at: int) -> bool:
+    """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`)."""
+    m = RECEIVER.search(line, max(0, at - 80), at)
+    return m is not None and _name_of(m.group("r")) in HTTP_MODULES
 
 
 def _format_argument(rest: str) -> str:
@@ -497,17 +641,22 @@ def _joined(
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
     if PLACEHOLDER_PATH.match(text):
         return  # a wrapper joining its parameter (f"{BASE}{path}", "%s%s"): its callers' paths
-    if bases.foreign(ref, i):  # a path on another host: no other reading of it is a call
+    bound, base = bases.lookup(ref, i)
+    if bound and base is None:  # a path on another host: no other reading of it is a call
         yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
         return
-    base = bases.find(ref, i)
     if base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
+    elif bases.local(ref) or FILE_NAME.search(text.split("?")[0]):
+        # a file on the script's own machine ("$ROOT/content/x", f"{out_dir}/videos/a.mp4")
+        yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
     elif text.startswith("/") and not text.startswith("/api/open/"):
         # an unknown base (a variable host, a parameter): judged by what the path shows
         yield _site(i, start, text, text, None, line)
 
 
+# The last segment of a file's path: a name with an extension (AKOOL's paths have none).
+FILE_NAME = re.compile(r"/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # A joined "path" that is only a placeholder: `{path}`, `/{path.lstrip(`, `%s`, `${endpoint}`.
 PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
 

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
-from akool_cli.audit.sites import FUNCTION_DEF, NOT_FUNCTIONS, Base, Bases
+from akool_cli.audit.scopes import (
+    FUNCTION_DEF,
+    NOT_FUNCTIONS,
+    defines,
+    enclosing_class,
+    function_def,
+    parameters,
+)
+from akool_cli.audit.sites import HTTP_MODULES, Base, Bases
 
 PASSED = "*"  # the wrapper sends the method its caller gives it
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -22,22 +30,32 @@ STATEMENT_LINES = 8
 # `new URL(P, B)`. Between the two only a slash or an /api/open[/vN] prefix of the wrapper's own.
 MID = r"(?P<mid>/?(?:api/open(?:/v\d+)?/?)?)"
 PARAM = r"(?P<p>[A-Za-z_]\w*)"
-JOINS = (
-    re.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + PARAM),
-    re.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?(?P<p>[A-Za-z_]\w*|\d)"),
-    re.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?(?P<p>[A-Za-z_]\w*|\d)"),
-    re.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + PARAM),
-    re.compile(
-        r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
-        r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?" + PARAM + r"\b(?!\s*\()"
-    ),
-    re.compile(
-        r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
-        r"(?P<b>[\w.$>-]+)\s*,\s*\$?" + PARAM
-    ),
-    re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + PARAM),
-    re.compile(r"\bnew URL\(\s*" + PARAM + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
-)
+
+
+def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
+    """The joins above, of a base and a name that `param` matches (`shell_param` in the shell's
+    forms, where a positional `$1` is one too)."""
+    return (
+        re.compile(r"\{(?P<b>\$?[A-Za-z_][\w.>-]*(?:\(\))?)\}" + MID + r"\{\$?" + param),
+        re.compile(r"\$\{(?P<b>[A-Za-z_][\w.#]*)\}" + MID + r"\$\{?" + shell_param),
+        re.compile(r"(?<![\w$\\])\$(?P<b>[A-Za-z_]\w*)" + MID + r"\$\{?" + shell_param),
+        re.compile(r"#\{(?P<b>[\w.:@]+)\}" + MID + r"#\{" + param),
+        re.compile(
+            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*(?:\(\))?)\s*"
+            r"(?:\+|\.(?=\s*[$\"']))\s*(?:[\"'`]/[\"'`]\s*(?:\+|\.)\s*)?\$?"
+            + param
+            + r"\b(?!\s*\()"
+        ),
+        re.compile(
+            r"[\"'`](?:%s|\{\d?\})" + MID + r"(?:%s|\{\d?\})[\"'`]\s*(?:,|%\s*\(?|\.format\()\s*"
+            r"(?P<b>[\w.$>-]+)\s*,\s*\$?" + param
+        ),
+        re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + param),
+        re.compile(r"\bnew URL\(\s*" + param + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
+    )
+
+
+JOINS = join_patterns(PARAM, r"(?P<p>[A-Za-z_]\w*|\d)")
 # A local that is a parameter as it is or trimmed (`endpoint = path.lstrip("/")`, `local
 # path="$2"`): a parameter too; one made from it (`suffix = name + ".json"`) is not.
 FROM_PARAMETER = re.compile(
@@ -79,9 +97,6 @@ CLIENT_CALL = re.compile(
     r"(?P<recv>[A-Za-z_$][\w.$>-]*?)\s*(?:\.|->)\s*(?P<verb>(?i:get|post|put|delete|patch|request))"
     r"(?:Async)?\s*(?:<[^<>()]*>)?\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
 )
-HTTP_MODULES = frozenset(
-    {"requests", "axios", "httpx", "http", "https", "urllib", "aiohttp", "got", "ky", "superagent"}
-)
 
 
 @dataclass
@@ -105,8 +120,8 @@ def find_helpers(lines: list[str], bases: Bases) -> None:
 def _read(lines: list[str], bases: Bases) -> None:
     current: Function | None = None
     for i, line in enumerate(lines):
-        fn = FUNCTION_DEF.search(line)
-        if fn is not None and _defines(lines, i, fn):
+        fn = function_def(line)
+        if fn is not None and defines(lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
                 current = Function(name, i, parameters(lines, i, fn.end()))
@@ -124,15 +139,7 @@ def _read(lines: list[str], bases: Bases) -> None:
         )
         if found is not None:
             bases.helpers[current.name] = found
-
-
-def _defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
-    """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
-    keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""
-    if not fn.group("c"):
-        return True
-    following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return lines[i].rstrip().endswith("{") or following.startswith("{")
+            bases.owners[current.name] = enclosing_class(lines, current.line)
 
 
 def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
@@ -176,29 +183,6 @@ def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) 
         method = verb if verb in METHODS else wrapper_method(lines, i, current.params)
         return replace(base, method=method)
     return None
-
-
-def parameters(lines: list[str], line: int, after: int) -> set[str]:
-    """The names of a function's parameters (its parenthesised list, over several lines if need
-    be), and the shell's positional ones."""
-    text = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
-    opened = text.find("(")
-    found = {str(n) for n in range(1, 10)}
-    if opened < 0:
-        return found
-    depth, chars = 0, []
-    for piece in [text[opened:], *lines[line + 1 : line + 8]]:
-        for c in piece:
-            depth += {"(": 1, ")": -1}.get(c, 0)
-            chars.append(c)
-            if depth == 0:
-                break
-        if depth == 0:
-            break
-    for part in "".join(chars)[1:-1].split(","):
-        head = re.split(r"[:=]", part, maxsplit=1)[0]
-        found.update(re.findall(r"[A-Za-z_]\w*", head))
-    return found
 
 
 def joins(line: str) -> Iterator[tuple[str, str, str]]:

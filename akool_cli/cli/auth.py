@@ -103,19 +103,31 @@ def login(
 
 
 def _say_where_the_key_goes(out: Output, lib: Client) -> None:
-    """On a terminal, before the key is asked for: the server it goes to, when that was not
-    typed on this command line and is not AKOOL's host (an AKOOL_BASE_URL left over from a
-    sandbox session). A piped key is sent at once (no one to read a note first); the success
-    line names the server."""
+    """Before the key is read: the server it goes to, when that was not typed on this command
+    line and is not AKOOL's host (an AKOOL_BASE_URL left over from a sandbox session). On a
+    terminal a warning (Ctrl-C at the prompt sends nothing). A piped key has no one to read a
+    note first: sent to AKOOL's hosts, this machine (a sandbox) or the profile's saved base-url
+    only; an AKOOL_BASE_URL naming any other host is refused until named with --base-url."""
     from akool_cli.core.contract import DEFAULT_BASE_URL
-    from akool_cli.core.urls import BASE_URL_ORIGINS
+    from akool_cli.core.errors import UsageError
+    from akool_cli.core.urls import BASE_URL_ORIGINS, is_akool_host, is_loopback_host, parts_or_none
 
     base_url, origin = lib.base_url, lib.base_url_origin
-    interactive = sys.stdin is not None and sys.stdin.isatty()
-    if interactive and origin in ("env", "saved") and base_url != DEFAULT_BASE_URL:
+    if origin not in ("env", "saved") or base_url == DEFAULT_BASE_URL:
+        return
+    if sys.stdin is not None and sys.stdin.isatty():
         out.warn(
             f"the key goes to {base_url} (from {BASE_URL_ORIGINS[origin][0]}), not to AKOOL's "
             f"host {DEFAULT_BASE_URL}"
+        )
+        return
+    host = parts_or_none(base_url).hostname or ""
+    if origin == "env" and not (is_akool_host(host) or is_loopback_host(host)):
+        raise UsageError(
+            f"AKOOL_BASE_URL is {base_url}, which is neither AKOOL's host nor this machine: "
+            "akool does not send a piped key there unless you name it; nothing was sent",
+            hint=f"to log in there, name it: akool --base-url {base_url} login; for AKOOL's "
+            f"host {DEFAULT_BASE_URL}: unset AKOOL_BASE_URL",
         )
 
 

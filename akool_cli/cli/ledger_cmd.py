@@ -57,6 +57,11 @@ def spend(
             f"{total.cost_unknown} job(s) never seen finished since they were made: their cost "
             "is unknown and not in CREDITS; ask AKOOL about them with: akool status -n 100000"
         )
+    if total.detached:
+        out.warn(
+            f"{total.detached} detached job(s) not in JOBS or CREDITS: AKOOL reports other "
+            "inputs than the create akool recorded them under (akool status; akool settle)"
+        )
     runs = report.to_json()["runs"]
     if runs:
         out.table(
@@ -202,7 +207,7 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
             (
                 r["id"],
                 r["kind"],
-                r["state"],
+                f"{r['state']} (detached)" if r["detached"] else r["state"],
                 r["created_at"] or "-",
                 _number(r["credits"]),
                 "expired" if r["expired"] else r["expires_at"] or "-",
@@ -211,6 +216,9 @@ def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
             for r in rows
         ],
     )
+    for row in rows:
+        if row["detached"]:
+            out.warn(f"{row['id']}: {row['detached']}")
 
 
 def warn_expiring(out: Output, jobs: list[Any], now: float) -> None:

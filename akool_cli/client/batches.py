@@ -189,9 +189,9 @@ class BatchMixin(TalkingMixin):
         """The output folder made, the credential found, then the files of rows not created yet
         uploaded and their URLs checked (each distinct one once): resuming never uploads or
         checks again what an earlier run created."""
-        from akool_cli.jobs.accounts import check_choice, meet
+        from akool_cli.jobs.accounts import check_choice, meet, meet_requests
         from akool_cli.jobs.batch import check_output_dir
-        from akool_cli.jobs.batch_run import earlier_job
+        from akool_cli.jobs.batch_run import earlier_job, row_create
         from akool_cli.store.journal import Scope
 
         if plan.output_dir is not None:
@@ -208,6 +208,10 @@ class BatchMixin(TalkingMixin):
         values = {value for i in pending for value, _ in i.media().values()}
         sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
         items = [i.with_urls(sent) for i in plan.items]
+        # Rows whose identical create made with another credential (a command, an MCP call)
+        # has an unknown outcome: decided the same way, before any row is created.
+        creates = [row_create(i) for i in items if earlier_job(self.journal, i, scope) is None]
+        meet_requests(self.journal, own, creates, check_choice(self.account_choice))
         return replace(plan, items=items, prepared=True)
 
     def batch(

@@ -353,7 +353,7 @@ class MakingMixin(TalkingMixin):
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
-        from akool_cli.core.validate import check_text, check_texts
+        from akool_cli.core.validate import check_input_url, check_text, check_texts
 
         wait = optional_duration(timeout, "--timeout")
         earlier = made_by(self, once) if once is not None else None
@@ -378,30 +378,27 @@ class MakingMixin(TalkingMixin):
         events = events or Events()
         _check_videos(products.HEAD_SWAP, found, events.warn)
         sent = self.prepare_inputs(found, settings, events=events)
-        video = sent.get(video_url, video_url)
-        urls = [sent.get(face, face) for face in faces]
-        events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
-        analysis = self._analysis(video, wait, on_analysis)
-        task = {
-            "video_url": video,  # the identical URL the analysis used
-            "mappings": products.mappings_for(
-                (analysis.raw.get("analysis_result") or {}).get("media"), urls
-            ),
+        values = {
+            "video_url": sent.get(video_url, video_url),  # the identical URL the analysis uses
             "resolution": resolution,
             "keep_original_sound": keep_sound,
             "template_id": template_id,
         }
-        return self.make(
-            "headswap",
-            {k: v for k, v in task.items() if v is not None},
-            webhook_url=webhook_url,
-            name=name,
-            check=False,
-            extra={"analysis_id": analysis.id, "faces": list(faces)},
-            once=once,
-            run=run,
-            account_choice=account_choice,
+        hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
+        request = products.headswap_request(
+            {k: v for k, v in values.items() if v is not None},
+            [sent.get(face, face) for face in faces],
+            webhook_url=hook,
         )
+        events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
+        analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
+        # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
+        # id beside them, never the analysis's mappings (requests.py: the same head swap).
+        task = request.analysed(
+            (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
+        )
+        origin = self.origin(name.strip(), None, account_choice)
+        return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run)
 
     def _analysis(
         self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None

@@ -56,6 +56,7 @@ class Run:
         self._flying: dict[str, str] = {}  # claim key → job id, unfinished (counted in budget)
         self._lock = threading.Condition()
         self._sending = 0  # creates inside create_once right now
+        self._attempts: set[int] = set()  # their attempts whose request is being sent
         self.stopped = threading.Event()  # stop(): no create starts any more
         self.ended = False
 
@@ -73,15 +74,35 @@ class Run:
             return self._lock.wait_for(lambda: self._sending == 0, timeout)
 
     @contextmanager
-    def sending(self) -> Iterator[None]:
+    def sending(self) -> Iterator[Callable[[int], None]]:
+        """A create of this run is on its way; the function it yields notes the attempt whose
+        request it sends (for abandon)."""
+        sent: list[int] = []
+
+        def note(attempt_id: int) -> None:
+            with self._lock:
+                sent.append(attempt_id)
+                self._attempts.add(attempt_id)
+
         with self._lock:
             self._sending += 1
         try:
-            yield
+            yield note
         finally:
             with self._lock:
                 self._sending -= 1
+                self._attempts.difference_update(sent)
                 self._lock.notify_all()
+
+    def abandon(self) -> list[int]:
+        """After a stop's grace (settle timed out): the creates still waiting for AKOOL's answer
+        are unknown outcomes, recorded so now (never resent by themselves), as a batch's rows
+        are. Returns their attempt ids; one answered and recorded meanwhile keeps its job."""
+        from akool_cli.jobs.engine import STOPPED_WAITING
+
+        with self._lock:
+            attempts = sorted(self._attempts)
+        return [a for a in attempts if self._journal.abandon_attempt(a, STOPPED_WAITING)]
 
     def admit(self, key: str, kind: JobKind, request: Request) -> str | None:
         """None when a create of `kind` may start now (it is then in flight until it finishes);
@@ -253,7 +274,8 @@ def create_once(
     rules = engine.ClaimRules(stopping=stopping, before_send=before_send)
     # A repeat arriving while the first call's create is still on its way waits for it here:
     # the history cannot tell this process's own create in flight from one that died.
-    with client._key_lock(once.key), run.sending() if run is not None else _nothing():
+    with client._key_lock(once.key), run.sending() if run is not None else _nothing() as note:
+        rules.on_sending = note
         found = (
             None
             if stopping()
@@ -281,8 +303,8 @@ def made_by(client: ClientBase, once: Once) -> Job | None:
 
 
 @contextmanager
-def _nothing() -> Iterator[None]:
-    yield
+def _nothing() -> Iterator[Callable[[int], None]]:
+    yield lambda attempt_id: None
 
 
 def _not_started(run: Run | None, refused: list[str]) -> AkoolError:

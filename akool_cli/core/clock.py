@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from typing import Protocol
+
+EVENT_CHECK = 0.05  # seconds: how soon a wait on several events notices one of them
 
 
 class Clock(Protocol):
@@ -13,6 +16,10 @@ class Clock(Protocol):
     def time(self) -> float: ...
 
     def sleep(self, seconds: float) -> None: ...
+
+    def wait(self, seconds: float, events: Sequence[threading.Event]) -> bool:
+        """Sleep `seconds`, ended early by any of `events`: whether one of them is set."""
+        ...
 
 
 class SystemClock:
@@ -25,6 +32,17 @@ class SystemClock:
     def sleep(self, seconds: float) -> None:
         if seconds > 0:
             time.sleep(seconds)
+
+    def wait(self, seconds: float, events: Sequence[threading.Event]) -> bool:
+        ends = time.monotonic() + seconds
+        while not any(event.is_set() for event in events):
+            left = ends - time.monotonic()
+            if left <= 0 or not events:
+                self.sleep(left)
+                return False
+            # One event is waited on as such; several by looking at each every EVENT_CHECK.
+            events[0].wait(left if len(events) == 1 else min(left, EVENT_CHECK))
+        return True
 
 
 class FakeClock:
@@ -46,6 +64,13 @@ class FakeClock:
         with self._lock:
             self.sleeps.append(seconds)
             self._now += max(0.0, seconds)
+
+    def wait(self, seconds: float, events: Sequence[threading.Event]) -> bool:
+        """At once: set already, or the whole wait passes (nothing else runs meanwhile)."""
+        if any(event.is_set() for event in events):
+            return True
+        self.sleep(seconds)
+        return any(event.is_set() for event in events)
 
     def advance(self, seconds: float) -> None:
         self.sleep(seconds)

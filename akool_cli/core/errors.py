@@ -285,8 +285,9 @@ SETTLE_LIST_HINT = (
 
 
 class UnsettledAttemptError(UnknownOutcomeError):
-    """An earlier create of the same thing (a batch row, a speech) has an unknown outcome, so
-    akool sends nothing until it is settled: never paid for twice by running a command again."""
+    """An earlier create of the same thing (a batch row, a speech, an MCP call, or the same
+    request made any other way) has an unknown outcome, so akool sends nothing until it is
+    settled: never paid for twice by running a command again."""
 
     def __init__(self, message: str, *, hint: str | None = None, attempt_id: int) -> None:
         super().__init__(message, hint=hint)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from akool_cli.core.clock import Clock
 from akool_cli.core.errors import InterruptedByUser
 
 # A second signal this soon after the first is the same stop sent twice (`timeout` signals akool,
@@ -25,6 +26,8 @@ ECHO_SECONDS = 2.0
 # unknown outcome (recorded, never resent by itself) and akool exits, within 2 s of the signal
 # even while a server stalls.
 ANSWER_GRACE_SECONDS = 1.5
+
+GO_ON = "run the same command again to go on"  # the hint of a read or back-off a stop ended
 
 HANDLED = tuple(
     s
@@ -41,6 +44,7 @@ class _State:
         self.count = 0
         self.shielded = 0
         self.awaiting = 0  # the main thread waits for AKOOL's answer to a create
+        self.installed = False  # the command line's handlers route the stop signals here
         # Reentrant: the handlers run in the main thread between any two of its steps, also
         # while it holds this lock (grace_left(), shielded()): a plain lock would hang akool
         # for good on a second signal there, `timeout`'s own SIGTERM included.
@@ -62,6 +66,12 @@ def received() -> int | None:
 
 def stop_event() -> threading.Event:
     return _state.stop
+
+
+def cancelling() -> threading.Event | None:
+    """What ends a read and a back-off at once, on any thread: the stop event while the command
+    line's handlers are installed; None in the library (a stop there is its caller's)."""
+    return _state.stop if _state.installed else None
 
 
 def grace_left() -> float:
@@ -113,9 +123,11 @@ def installed() -> Iterator[None]:
     if alarm is not None:
         previous[alarm] = signal.getsignal(alarm)
         signal.signal(alarm, _grace_over)
+    _state.installed = True
     try:
         yield
     finally:
+        _state.installed = False
         if alarm is not None:
             signal.setitimer(signal.ITIMER_REAL, 0)
         for s, handler in previous.items():
@@ -157,6 +169,22 @@ def awaiting_answer() -> Iterator[None]:
     finally:
         with _state.lock:
             _state.awaiting -= 1
+
+
+def backoff(clock: Clock, seconds: float, cancel: threading.Event | None = None) -> bool:
+    """The one wait before a request is tried again (an API read or create, a download): ended
+    at once by a stop signal, on any thread (cancelling()), or by `cancel`. True when it was:
+    nothing more is to be sent then."""
+    events = [e for e in (cancelling(), cancel) if e is not None]
+    return clock.wait(seconds, events)
+
+
+def stopped_backoff(what: str) -> InterruptedByUser:
+    """The error of a request a stop ended while it waited to be tried again: nothing was sent
+    after the stop (a create retried only when it certainly was not billed: never sent)."""
+    error = stopped(f"stopped while waiting to try {what} again", GO_ON)
+    error.request_sent = False
+    return error
 
 
 def stopped(message: str, hint: str) -> InterruptedByUser:

@@ -3,7 +3,7 @@
 Three kinds of secret: values this process knows (an API key, a client secret, a bearer token),
 replaced wherever they appear; the signing parts of URLs (a presigned URL's X-Amz-Signature,
 X-Amz-Credential, X-Amz-Security-Token, X-Goog-Signature, any `sig`, `token`, `secret`, `key`,
-`sign`, `jwt`-like query value: SIGNING_ENDINGS, SIGNING_NAMES), shown as "…"; and a URL's
+`sign`, `jwt`, `hmac`, `code`, `session`, `hash`-like query value: SIGNING_ENDINGS, SIGNING_NAMES), shown as "…"; and a URL's
 user:password@, shown as "***@".
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 MASK = "***"
@@ -39,10 +39,13 @@ SIGNING_ENDINGS = (
     "access_key",
     "access_key_id",
     "access_id",
+    "hmac",  # Akamai-style token signatures (hmac=, url_hmac=)
 )
-# Names that sign or authorise only whole (as endings they would catch design=, monkey=):
-# key (Google API keys), sign (Tencent CDN, many Chinese APIs), auth, authorization.
-SIGNING_NAMES = ("key", "sign", "auth", "authorization")
+# Names that sign or authorise only whole (as endings they would catch design=, monkey=,
+# zipcode=, filehash=): key (Google API keys), sign (Tencent CDN, many Chinese APIs), auth,
+# authorization, code (OAuth authorization codes), session and session_id, hash (signed-URL
+# hashes).
+SIGNING_NAMES = ("key", "sign", "auth", "authorization", "code", "session", "session_id", "hash")
 
 
 def _name_pattern(name: str) -> str:
@@ -86,13 +89,49 @@ def signed(value: str) -> str:
 
 def signed_fields(value: Any) -> Any:
     """A copy of a JSON value with `signed` applied to every string in it (recorded inputs)."""
+    return _each_string(value, signed)
+
+
+def _each_string(value: Any, change: Callable[[str], str]) -> Any:
+    """A copy of a JSON value with `change` applied to every string in it, at any depth."""
     if isinstance(value, str):
-        return signed(value)
+        return change(value)
     if isinstance(value, dict):
-        return {k: signed_fields(v) for k, v in value.items()}
+        return {k: _each_string(v, change) for k, v in value.items()}
     if isinstance(value, list):
-        return [signed_fields(v) for v in value]
+        return [_each_string(v, change) for v in value]
     return value
+
+
+# What a signer writes anew each time it signs the same object, besides the signature: when the
+# URL was signed (X-Amz-Date and X-Amz-Expires of S3's SigV4, X-Goog-* of GCS, Expires of SigV2
+# and CloudFront, Azure SAS's se and st). Matched without regard to case.
+SIGNING_TIMES = (
+    "x-amz-date",
+    "x-amz-expires",
+    "x-goog-date",
+    "x-goog-expires",
+    "expires",
+    "se",
+    "st",
+)
+SIGNING_TIME = re.compile(rf"(?i)(?<=[?&;])({'|'.join(map(re.escape, SIGNING_TIMES))})=([^&#\s]*)")
+
+
+def stable(value: str) -> str:
+    """A URL as the history records and compares it: `signed`, and in a signed URL the values
+    a signer changes each time (SIGNING_TIMES) shown as … too, so one object presigned twice
+    (a file uploaded earlier, given to AKOOL again) is one input, not two."""
+    shown = signed(value)
+    if "?" not in value or not SIGNED_VALUE.search(value):
+        return shown  # nothing was signed: its query is the input's own
+    return SIGNING_TIME.sub(lambda m: f"{m.group(1)}={ELIDED}", shown)
+
+
+def stable_fields(value: Any) -> Any:
+    """A copy of a JSON value with `stable` applied to every string in it: a create's inputs as
+    the history records them, the same for the same objects however often they are presigned."""
+    return _each_string(value, stable)
 
 
 def text(value: str, secrets: Iterable[str]) -> str:

@@ -101,6 +101,16 @@ def parts_or_none(value: str) -> SplitResult:
         return urlsplit("")
 
 
+# The hosts a piped `akool login` sends a key to whatever set the base URL: AKOOL's own.
+AKOOL_DOMAIN = "akool.com"
+
+
+def is_akool_host(host: str) -> bool:
+    """AKOOL's documented host or another of its domain (openapi.akool.com, …)."""
+    name = host.lower().rstrip(".")
+    return name == AKOOL_DOMAIN or name.endswith("." + AKOOL_DOMAIN)
+
+
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True

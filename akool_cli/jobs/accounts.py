@@ -4,8 +4,8 @@ the account the user said it is (a rotated key, an API key after clientId/client
 AKOOL documents no endpoint that names the account behind a key, so akool never takes two
 credentials for one account, nor for two, without being told: a create whose key (a batch row,
 a speech) has a job or an unsettled create made with another credential on the same server and
-profile, or a single create whose identical create made with another credential has an unknown
-outcome, is refused (OtherCredentialError) until the user says `same` (those jobs are this
+profile, or any create whose identical create (the same request, whichever command, batch row or
+MCP call made it) made with another credential has an unknown outcome, is refused (OtherCredentialError) until the user says `same` (those jobs are this
 credential's: picked up, refreshed with it, on the server they were made on; an unknown outcome
 is this credential's to settle) or `new` (another account: created again). The answer is
 recorded, so it is asked once per credential.
@@ -64,25 +64,44 @@ def meet(
 def meet_in_doubt(
     journal: Journal, scope: Scope, kind: JobKind, inputs: dict[str, Any], choice: Choice | None
 ) -> str:
-    """meet() for a single create without a key (`akool lipsync`, `talk`, `Client.make`): the
-    account it counts for, undecided and an identical create made with another credential on
-    this server and profile having an unknown outcome (AKOOL may have made and billed it):
-    `choice` decides it (`same`: it is this create's unknown outcome, refused until settled;
-    `new`: created for this account), or OtherCredentialError names the attempt."""
+    """meet() for a create of one request (`akool lipsync`, `talk`, `Client.make`, an MCP call,
+    a batch row): the account it counts for, undecided and an identical create made with another
+    credential on this server and profile (by any of those) having an unknown outcome (AKOOL
+    may have made and billed it): `choice` decides it (`same`: it is this create's unknown
+    outcome, refused until settled; `new`: created for this account), or OtherCredentialError
+    names the attempt."""
+    return meet_requests(journal, scope, [(kind.name, inputs)], choice, kind.noun)
+
+
+def meet_requests(
+    journal: Journal,
+    scope: Scope,
+    creates: list[tuple[str, dict[str, Any]]],
+    choice: Choice | None,
+    noun: str | None = None,
+) -> str:
+    """meet_in_doubt() for several creates (a batch's rows, each its kind and inputs): those
+    whose identical create made with another credential has an unknown outcome are counted and
+    named. `noun`: one create's, said as such; else rows."""
     fingerprint = scope.account or ""
     decided = journal.account_of(scope.base_url, scope.profile, fingerprint)
     if decided is not None:
         return decided
-    doubts = journal.unsettled_elsewhere(scope, kind.name, inputs)
+    found = [journal.unsettled_elsewhere(scope, kind, inputs) for kind, inputs in creates]
+    doubts = sorted({a.id: a for group in found for a in group}.values(), key=lambda a: a.id)
     if not doubts:
         return fingerprint
-    numbers = ", ".join(str(attempt.id) for attempt in doubts)
-    said = (
-        f"an identical {kind.noun} create (attempt {numbers}) has an unknown outcome on "
-        f"{scope.base_url} (profile {scope.profile}), made with another credential"
-    )
+    count = sum(1 for group in found if group)
+    numbers = ", ".join(str(attempt.id) for attempt in doubts[:10])
+    if noun is not None:
+        what = f"an identical {noun} create (attempt {numbers}) has an unknown outcome"
+    else:
+        rows = f"{count} row{'' if count == 1 else 's'} {'has' if count == 1 else 'have'}"
+        what = f"{rows} an identical create whose outcome is unknown (attempt {numbers})"
+    where = f"on {scope.base_url} (profile {scope.profile})"
+    said = f"{what} {where}, made with another credential"
     others = {attempt.account for attempt in doubts}
-    return _decide(journal, scope, others, choice, said, 1, tuple(a.id for a in doubts))
+    return _decide(journal, scope, others, choice, said, count, tuple(a.id for a in doubts))
 
 
 def _decide(

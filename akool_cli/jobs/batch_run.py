@@ -101,7 +101,7 @@ def plan(
         keys = [item.key + ":speech", item.key, item.legacy_key or ""]
         other = None if earlier else next((elsewhere[k] for k in keys if k in elsewhere), None)
         # A row whose create has an unknown outcome is not created by a run: it waits for settle.
-        unsettled = not earlier and bool(journal.unsettled_for_keys(keys[:2], scope))
+        unsettled = not earlier and in_doubt(journal, item, keys[:2], scope)
         action = f"pick up {earlier.id}" if earlier else "create"
         if other is not None:
             action = OTHER_CREDENTIAL_ACTION
@@ -132,6 +132,32 @@ def plan(
             "kind": item.kind,
             "request": request.body(),
         }
+
+
+def in_doubt(journal: Journal, item: Item, keys: list[str], scope: Scope) -> bool:
+    """Whether a row's create waits for `akool settle`: its own claim's (`keys`) outcome is
+    unknown, or that of the same request sent another way (`akool talk`, an MCP call, another
+    row). A text row's talking photo is known once its speech is made: its speech is asked."""
+    if journal.unsettled_for_keys(keys, scope):
+        return True
+    return bool(journal.unsettled_like(scope, *row_create(item)))
+
+
+def row_create(item: Item) -> tuple[str, dict[str, Any]]:
+    """The kind and inputs of a row's first create: its speech's for a text row (its talking
+    photo's audio is the speech's, known once it is made), else its own."""
+    speech = speech_of(item)
+    if speech is None:
+        return item.kind, item.request.inputs()
+    return SPEECH.name, speech.inputs()
+
+
+def speech_of(item: Item) -> SpeechRequest | None:
+    """A text row's speech request (its talking photo's audio); None for other rows."""
+    if item.text is None or item.voice is None:
+        return None
+    options = {} if item.speed is None else {"speed": item.speed}
+    return SpeechRequest(item.text, item.voice, options)
 
 
 def _row_estimate(estimator: Estimator, item: Item) -> dict[str, Any]:
@@ -312,10 +338,9 @@ class BatchRunner:
         return self._claimed_create(item, outcome, TALKING_PHOTO, request, item.key)
 
     def _speech(self, item: Item, outcome: Outcome) -> str | None:
-        assert item.text is not None and item.voice is not None
         assert isinstance(item.request, TalkRequest)
-        options = {} if item.speed is None else {"speed": item.speed}
-        request = SpeechRequest(item.text, item.voice, options)
+        request = speech_of(item)
+        assert request is not None
         found = self._claimed_create(item, outcome, SPEECH, request, item.key + ":speech")
         if found is None:
             return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from akool_cli.core import contract, mediatypes, redact
+from akool_cli.core import contract, interrupts, mediatypes, redact
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -49,6 +49,7 @@ from akool_cli.net.transport import StreamResponse, Transport, TransportError, c
 log = logging.getLogger("akool.download")
 
 DOWNLOAD_DEADLINE = 3600.0
+PROBE_DEADLINE = 30.0  # asking what follows a body that ended when its connection closed
 Media = mediatypes.ResultKind
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
 MAX_VIDEO_BYTES = 8 * 2**30
@@ -313,7 +314,8 @@ def _fetch(
                 ) from None
             delay = retry.delay(attempt, exc.retry_after)
             log.debug("download retry %d in %.2f s after %s", attempt, delay, exc)
-            clock.sleep(delay)
+            if interrupts.backoff(clock, delay, want.cancel):
+                raise DownloadCancelled(str(exc)) from None  # a stop: the part file stays
         except NotAVideoError:
             part.discard()  # what the server sent is not the video: nothing worth resuming
             raise
@@ -340,7 +342,11 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
             if total is not None and received != total:
                 raise _Retryable(f"received {received} of {total} bytes")
             _check_whole(part, received, want.media)
-            return received, digest, start
+            # No length and no chunked framing: the body ended where the connection closed.
+            closed = total is None and "transfer-encoding" not in answer.headers
+        if closed:
+            _check_nothing_after(transport, want, received)
+        return received, digest, start
     except TransportError as exc:
         if exc.kind == "cancelled":
             raise DownloadCancelled(str(exc)) from None
@@ -349,6 +355,29 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
                 f"cannot download {part.target.name}: {exc}", hint=PERMANENT_HINT
             ) from None
         raise _Retryable(str(exc)) from None
+
+
+def _check_nothing_after(transport: Transport, want: _Want, size: int) -> None:
+    """A body that ended when its connection closed may have been cut anywhere, even between
+    two boxes (a trailing `free` or `udta`, a fragmented MP4's next fragment), where the file's
+    structure adds up all the same. The server is asked for what follows its last byte: one
+    that keeps ranges says whether there is more (416: nothing; 206: more, so it was cut), one
+    that answers the whole file with a length says how long it is. A server that does neither
+    tells nothing: the structure's check is then all there is (docs/reliability.md)."""
+    headers = {"Accept-Encoding": "identity", "Range": f"bytes={size}-"}
+    with transport.stream(
+        want.url, headers=headers, deadline=PROBE_DEADLINE, cancel=want.cancel
+    ) as answer:
+        if answer.status == 206:
+            raise _Retryable(f"the body ended at byte {size}, and the server has more after it")
+        whole = None
+        if answer.status == 416:
+            found = re.fullmatch(r"bytes \*/(\d+)", answer.headers.get("content-range", "").strip())
+            whole = int(found.group(1)) if found else None
+        elif answer.status == 200 and "transfer-encoding" not in answer.headers:
+            whole = content_length(answer.headers.get("content-length", ""))
+    if whole is not None and whole != size:
+        raise _Retryable(f"the body ended at byte {size} of a {whole}-byte file")
 
 
 def _check_answer(

@@ -36,6 +36,7 @@ from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.states import Status
 from akool_cli.jobs import accounts
 from akool_cli.net.api import AkoolClient, RateLimitedError
+from akool_cli.store import requests
 from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 
 SPEECH_POLL_INITIAL = 2.0
@@ -72,8 +73,9 @@ def scoped(
     """The origin with the account of the client's credential: claims and jobs are scoped by it.
     With `noun`, the origin's key is a keyed create's: one made with another credential on this
     server and profile is decided by its choice, or refused (accounts.meet). With `single` (its
-    kind and request), a create without a key: an identical one made with another credential
-    whose outcome is unknown is decided the same way (accounts.meet_in_doubt)."""
+    kind and request), a create of that request (keyed or not): an identical one made with
+    another credential, by any command, batch row or MCP call, whose outcome is unknown is
+    decided the same way (accounts.meet_in_doubt)."""
     if origin.account:
         return origin
     fingerprint = client.credential.account()
@@ -81,11 +83,11 @@ def scoped(
     choice = origin.account_choice
     if noun is not None and origin.batch_key is not None:
         account = accounts.meet(journal, own, [[origin.batch_key]], choice, noun)
-    elif single is not None and origin.batch_key is None:
-        kind, request = single
-        account = accounts.meet_in_doubt(journal, own, kind, inputs_of(request, origin), choice)
     else:
         account = accounts.account_for(journal, origin.base_url, origin.profile, fingerprint)
+    if single is not None and account == fingerprint:
+        kind, request = single
+        account = accounts.meet_in_doubt(journal, own, kind, inputs_of(request, origin), choice)
     return replace(origin, account=account)
 
 
@@ -444,9 +446,9 @@ def claimed(
     create once (a JobInfo). None when asked to stop first."""
     key = origin.batch_key
     assert key is not None, "a claim needs a key"
-    origin = scoped(client, journal, origin, noun=kind.noun)
+    origin = scoped(client, journal, origin, noun=kind.noun, single=(kind, request))
     inputs = inputs_of(request, origin)
-    ask_first = _will_send(journal, key, origin, rules)
+    ask_first = _will_send(journal, (kind, inputs), key, origin, rules)
     if isinstance(request, FacesRequest) and ask_first:
         # Face detection before the claim: a row killed while asking it is not left in doubt.
         detected = _paced(lambda: with_faces(client, request), rules)
@@ -484,6 +486,8 @@ def claimed(
                 raise unknown_claim(kind, claim.unknown)
             journal.dismiss_attempt(claim.unknown.id)  # asked to create it again
             continue
+        if claim.doubt is not None:  # another create's: --retry-unknown never dismisses it
+            raise unknown_elsewhere(kind, claim.doubt)
         assert claim.attempt_id is not None
         rules.before_send()
         if rules.stopping():
@@ -499,15 +503,24 @@ def claimed(
     return None
 
 
-def _will_send(journal: Journal, key: str, origin: Origin, rules: ClaimRules) -> bool:
+def _will_send(
+    journal: Journal,
+    sent: tuple[JobKind, dict[str, Any]],
+    key: str,
+    origin: Origin,
+    rules: ClaimRules,
+) -> bool:
     """Whether the claim may send a create, so the look-ups it needs first (face detection,
-    head swap's analysis) are worth asking: no job made for the key yet, and no earlier create
-    of it in doubt (the claim stops at that one and says how to settle it, unless
-    `retry_unknown`)."""
+    head swap's analysis) are worth asking: no job made for the key yet, no earlier create of
+    it in doubt (the claim stops at that one and says how to settle it, unless
+    `retry_unknown`), and none of the same request (`sent`: its kind and inputs) in doubt."""
     scope = origin.scope()
     if journal.find_by_key(key, scope) is not None:
         return False
-    return rules.retry_unknown or not journal.unsettled_for_keys([key], scope)
+    if not rules.retry_unknown and journal.unsettled_for_keys([key], scope):
+        return False
+    kind, inputs = sent
+    return all(a.batch_key == key for a in journal.unsettled_like(scope, kind.name, inputs))
 
 
 def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
@@ -530,6 +543,18 @@ def unknown_claim(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttemptErro
     return UnsettledAttemptError(
         f"an earlier {kind.noun} create has an unknown outcome (attempt {attempt.id}: "
         f"{attempt.detail}); akool does not send it again by itself",
+        hint=settle_hint(attempt.id),
+        attempt_id=attempt.id,
+    )
+
+
+def unknown_elsewhere(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttemptError:
+    """The same request, sent by another create (a command, an MCP call, another batch row),
+    has an unknown outcome: this one may be it sent again, so it waits until that is settled."""
+    return UnsettledAttemptError(
+        f"an identical {kind.noun} create (attempt {attempt.id}) has an unknown outcome (sent "
+        f"by {requests.made_by(attempt.batch_key)}): AKOOL may have made and billed it, so akool "
+        "sends nothing again until it is settled",
         hint=settle_hint(attempt.id),
         attempt_id=attempt.id,
     )

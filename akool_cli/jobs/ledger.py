@@ -16,7 +16,7 @@ from akool_cli.core.durations import iso
 from akool_cli.core.errors import UsageError
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import FINAL, Status, name
-from akool_cli.jobs.views import expired
+from akool_cli.jobs.views import detached_note, expired
 from akool_cli.store.journal import JobRecord, Journal, RunRecord
 
 GROUPINGS = ("kind", "day", "batch")
@@ -32,8 +32,14 @@ class SpendGroup:
     # Jobs made that the history never saw finish (not asked about again, or still running):
     # what they cost is unknown until `akool status` (or sync, or the MCP status tool) asks.
     cost_unknown: int = 0
+    # Detached jobs (a server gave their id to another create: status says so): whose create
+    # they are is unknown, so they are counted here only, never as the create's kind or cost.
+    detached: int = 0
 
     def add(self, job: JobRecord) -> None:
+        if job.detached:
+            self.detached += 1
+            return
         if job.video_status not in FINAL:
             self.cost_unknown += 1
             return
@@ -53,6 +59,7 @@ class SpendGroup:
             "credits": self.credits,
             "unpriced": self.unpriced,
             "cost_unknown": self.cost_unknown,
+            "detached": self.detached,
             "fields": dict(sorted(self.fields.items())),
         }
 
@@ -153,12 +160,14 @@ EXPORT_COLUMNS = (
     "cost",
     "error",
     "run",
+    "detached",
 )
 
 
 def export_row(job: JobRecord, now: float) -> dict[str, Any]:
     """One job for `akool history --json/--csv`: its inputs, outputs and costs; `expired`: AKOOL
-    deleted its result (now is past expires_at)."""
+    deleted its result (now is past expires_at); `detached`: the note of a job that is not the
+    create's it is recorded under (views.detached_note), as status says it."""
     return {
         "id": job.id,
         "kind": job.kind,
@@ -177,6 +186,7 @@ def export_row(job: JobRecord, now: float) -> dict[str, Any]:
         "cost": job.cost,
         "error": job.error or None,
         "run": job.run_id,
+        "detached": detached_note(job.held_by) if job.detached else None,
     }
 
 

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import AkoolError, UnavailableError, WaitTimeoutError
+from akool_cli.core.errors import (
+    AkoolError,
+    InterruptedByUser,
+    UnavailableError,
+    WaitTimeoutError,
+)
 from akool_cli.core.kinds import TALKING_PHOTO, JobKind
 from akool_cli.core.models import JobInfo
 from akool_cli.core.states import Status
@@ -326,6 +331,8 @@ class Watcher:
 
     def _after_poll(self, group: _Group, value: Any) -> Iterator[Event]:
         now = self.clock.monotonic()
+        if isinstance(value, InterruptedByUser):
+            return  # a stop ended the poll (or its back-off): nothing was learnt, nothing failed
         if isinstance(value, RateLimitedError):
             group.interval = self.schedule.after(group.interval, rate_limited=True)
             group.next_poll = now + group.interval

@@ -31,8 +31,9 @@ from mcp_types import CallToolResult, TextContent, ToolAnnotations, jsonrpc_mess
 from pydantic import ConfigDict
 
 from akool_cli import __version__
-from akool_cli.core.errors import AkoolError
-from akool_cli.core.interrupts import ECHO_SECONDS, HANDLED
+from akool_cli.core.bounded import MCP_MESSAGE_CHARS, size_text
+from akool_cli.core.errors import AkoolError, UsageError, settle_hint
+from akool_cli.core.interrupts import ANSWER_GRACE_SECONDS, ECHO_SECONDS, HANDLED
 from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, os_error, tool_specs
 
 INSTRUCTIONS = (
@@ -59,22 +60,34 @@ class _RawArguments(ArgModelBase):
 class _Server(MCPServer):
     """MCPServer whose stdio transport answers every request it can (see _answerable)."""
 
+    stdin: _AnsweredStdin | None = None
+
     async def run_stdio_async(self) -> None:
         raw = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-        stdin = anyio.wrap_file(cast("IO[str]", _AnsweredStdin(raw)))
+        self.stdin = _AnsweredStdin(raw)
+        stdin = anyio.wrap_file(cast("IO[str]", self.stdin))
         async with stdio_server(stdin=stdin) as (read_stream, write_stream):
             lowlevel = self._lowlevel_server
             await lowlevel.run(read_stream, write_stream, lowlevel.create_initialization_options())
 
 
 class _AnsweredStdin:
-    """stdin, line by line, for the SDK's stdio transport (which reads with readline)."""
+    """stdin, line by line, for the SDK's stdio transport (which reads with readline). A line
+    longer than MCP_MESSAGE_CHARS ends the input there, as if the client had closed it (at most
+    that much is ever held): the session closes as usual, then serve() says why (exit 2)."""
 
-    def __init__(self, raw: io.TextIOWrapper) -> None:
-        self._raw = raw
+    def __init__(self, raw: io.TextIOWrapper, limit: int = MCP_MESSAGE_CHARS) -> None:
+        self._raw, self._limit = raw, limit
+        self.too_long = False
 
     def readline(self, size: int = -1) -> str:
-        return _answerable(self._raw.readline(size))
+        if self.too_long:
+            return ""
+        line = self._raw.readline(self._limit + 1)
+        if len(line) > self._limit and not line.endswith("\n"):
+            self.too_long = True
+            return ""
+        return _answerable(line)
 
 
 def _answerable(line: str) -> str:
@@ -108,7 +121,7 @@ def _answerable(line: str) -> str:
     return json.dumps(answer) + "\n"
 
 
-def build(session: Session) -> MCPServer:
+def build(session: Session) -> _Server:
     """The server with one tool per spec."""
     tools = [_tool(session, spec) for spec in tool_specs()]
     return _Server(
@@ -127,15 +140,24 @@ def serve(session: Session) -> None:
     stopper = Stopper(session)
     for signum in STOP_SIGNALS:
         signal.signal(signum, stopper.handle)
-    build(session).run("stdio")
+    server = build(session)
+    server.run("stdio")
+    if server.stdin is not None and server.stdin.too_long:
+        raise UsageError(
+            f"a message on akool mcp's standard input is larger than "
+            f"{size_text(MCP_MESSAGE_CHARS)}, akool's limit for one JSON-RPC message (a line); "
+            "the session was closed",
+            hint="the MCP client must send one JSON-RPC message per line (docs/mcp.md)",
+        )
 
 
 class Stopper:
     """Ctrl-C, SIGTERM and SIGHUP close the session as a closed stdin does, then exit 128+N.
 
-    The first signal starts no create any more, lets those being sent be answered and recorded,
-    ends the session's run in the ledger, and exits (the stdio reader blocks in a thread that no
-    signal reaches, so the process ends itself). Another signal (not the same one again within
+    The first signal starts no create any more, lets those being sent be answered and recorded
+    (for ANSWER_GRACE_SECONDS: then their outcome is unknown, recorded so, never resent by
+    itself), ends the session's run in the ledger, and exits within 2 s (the stdio reader
+    blocks in a thread that no signal reaches, so the process ends itself). Another signal (not the same one again within
     ECHO_SECONDS: `timeout` and terminals signal a whole process group) ends the run at once: a
     create still being sent stays claimed, an unknown outcome that is never sent again by itself.
     """
@@ -161,12 +183,27 @@ class Stopper:
             _exit(signum, "at once: a create still being sent has an unknown outcome")
 
     def _finish(self, signum: int) -> None:
+        detail = "creates in flight were recorded"
         try:
-            note = self.session.close("interrupted")
+            assert self.first is not None
+            grace = max(0.0, self.first[1] + ANSWER_GRACE_SECONDS - time.monotonic())
+            note = self.session.close("interrupted", grace=grace)
             if note:
                 sys.stderr.write(f"akool mcp: {note}\n")
+            if self.session.abandoned:
+                detail = _abandoned(self.session.abandoned)
         finally:
-            _exit(signum, "creates in flight were recorded")
+            _exit(signum, detail)
+
+
+def _abandoned(attempts: list[int]) -> str:
+    """Why the stop left creates unknown, and how to settle them."""
+    named = ", ".join(str(a) for a in attempts)
+    return (
+        f"AKOOL did not answer the create of attempt {named} within {ANSWER_GRACE_SECONDS:g} s: "
+        f"whether it made a job is unknown, and akool never sends it again by itself; "
+        f"{settle_hint(attempts[0])}"
+    )
 
 
 def _exit(signum: int, detail: str) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from akool_cli.client import Client, Job, Once, Run, RunRecord
-from akool_cli.core import contract, kinds, products
+from akool_cli.core import contract, kinds, products, redact
 from akool_cli.core.durations import iso
 from akool_cli.core.errors import (
     AkoolError,
@@ -97,6 +97,9 @@ TALK_PARAMS: dict[str, dict[str, Any]] = {
 JOB_ID = {"type": "string", "description": "The job id a create tool returned.", "maxLength": 64}
 # The SDK's stdio client closes stdin, then SIGTERMs after 2 s: the closing balance waits less.
 CLOSING_BALANCE_SECONDS = 1.0
+# After a signal, creates in flight get interrupts.ANSWER_GRACE_SECONDS, the closing balance this
+# much: the session ends within 2 s of the signal, as every command does.
+STOPPING_BALANCE_SECONDS = 0.3
 EXPIRY_WARNING_SECONDS = 86400.0  # status and wait warn about an unsaved result this close
 HEARTBEAT_SECONDS = 10.0  # progress at least this often during a long call (clients want <= 15)
 UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (24 h)
@@ -320,6 +323,7 @@ class Session:
     settings: Settings
     run: Run | None = None
     staged: StagedJobs = field(default_factory=StagedJobs)  # head swaps being analysed
+    abandoned: list[int] = field(default_factory=list)  # creates a stop left unknown (close)
 
     def start(self) -> list[RunRecord]:
         """The session's run in the ledger (its budget reads the balance on the first create);
@@ -333,20 +337,25 @@ class Session:
         if self.run is not None:
             self.run.stop()
 
-    def close(self, outcome: str = "closed", *, forced: bool = False) -> str | None:
+    def close(
+        self, outcome: str = "closed", *, forced: bool = False, grace: float | None = None
+    ) -> str | None:
         """End the session's run in the ledger (once): no create starts any more, those being
         sent are answered and recorded first, then the run is ended, then the closing balance
         read for at most CLOSING_BALANCE_SECONDS (a client stops a server a few seconds after
-        closing its stdin). `forced` (a second signal): at once, without reading the balance;
-        a create still being sent is left claimed (an unknown outcome). Returns a note when
-        the closing balance was wanted but not read."""
+        closing its stdin). `grace` (a first signal): creates being sent wait that long for
+        their answer, then are recorded as unknown outcomes (`abandoned`), and the balance is
+        read for STOPPING_BALANCE_SECONDS. `forced` (a second signal): at once, without reading
+        the balance; a create still being sent is left claimed (an unknown outcome). Returns a
+        note when the closing balance was wanted but not read."""
         if self.run is None:
             return None
         self.run.stop()
-        if not forced:
-            self.run.settle()
+        within = CLOSING_BALANCE_SECONDS if grace is None else STOPPING_BALANCE_SECONDS
+        if not forced and not self.run.settle(grace):
+            self.abandoned = self.run.abandon()
         return self.client.end_run(
-            self.run, outcome, read_balance=not forced, balance_within=CLOSING_BALANCE_SECONDS
+            self.run, outcome, read_balance=not forced, balance_within=within
         )
 
     # -- creating ----------------------------------------------------------------------------
@@ -649,12 +658,17 @@ def _shown(text: str) -> str:
 
 def claim_key(tool: str, arguments: dict[str, Any]) -> str:
     """The claim a create call takes: the caller's idempotency_key, else the tool and its
-    arguments (canonical JSON). Either way hashed: the key names no input."""
+    arguments (canonical JSON; a presigned URL by its object, redact.stable: `upload` signs
+    the same file anew each time). Either way hashed: the key names no input."""
     explicit = arguments.get("idempotency_key")
     if explicit is not None:
         material = json.dumps({"tool": tool, "idempotency_key": str(explicit)})
         return "mcp:key:" + hashlib.sha256(material.encode()).hexdigest()[:32]
-    same = {k: v for k, v in arguments.items() if k not in ("idempotency_key", "account")}
+    same = {
+        k: redact.stable_fields(v)
+        for k, v in arguments.items()
+        if k not in ("idempotency_key", "account")
+    }
     material = json.dumps({"tool": tool, "arguments": same}, sort_keys=True)
     return "mcp:call:" + hashlib.sha256(material.encode()).hexdigest()[:32]
 

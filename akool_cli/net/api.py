@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from akool_cli.core import contract, faces, kinds
+from akool_cli.core import contract, faces, interrupts, kinds
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.contract import Endpoint
 from akool_cli.core.errors import (
@@ -399,7 +399,7 @@ class AkoolClient:
                 if again.fresh_token:
                     attempt -= 1  # a new token is not a failed try
                     continue
-                self._pause(attempt, again.retry_after, again.why, rate_limited=again.rate_limited)
+                self._pause(exchange, attempt, again)
 
     def _try(self, ex: _Exchange, *, can_retry: bool) -> Any:
         """One exchange: AKOOL's answer, or _Again when it is worth (and safe) trying again."""
@@ -413,6 +413,9 @@ class AkoolClient:
                 headers=headers,
                 json_body=dict(ex.body) if ex.body is not None else None,
                 params=dict(ex.query) if ex.query else None,
+                # A read a stop ends at once, on any thread; a create waits for its answer
+                # (interrupts.awaiting_answer gives it a grace).
+                cancel=interrupts.cancelling() if ex.safe_to_repeat else None,
             )
         except TransportError as exc:
             raise self._no_answer(ex, exc, can_retry) from exc
@@ -433,6 +436,8 @@ class AkoolClient:
 
     def _no_answer(self, ex: _Exchange, exc: TransportError, can_retry: bool) -> Exception:
         """What a request without a usable answer means: try again, unknown, or unavailable."""
+        if exc.kind == "cancelled":  # a stop signal ended a read: never tried again
+            return interrupts.stopped(f"stopped while waiting for {ex.what}", interrupts.GO_ON)
         if exc.kind == "too_large":
             if not ex.safe_to_repeat:
                 return unknown_outcome(f"AKOOL's answer to {ex.what} is unusable ({exc})")
@@ -480,14 +485,15 @@ class AkoolClient:
             error.hint = API_KEY_REFUSED  # an API key has no token and no client id
         raise error
 
-    def _pause(
-        self, attempt: int, retry_after: float | None, why: str, *, rate_limited: bool = False
-    ) -> None:
-        delay = self.retry.delay(attempt, retry_after)
-        if rate_limited and retry_after is None:
+    def _pause(self, ex: _Exchange, attempt: int, again: _Again) -> None:
+        """The wait before the next try; a stop signal ends it at once (interrupts.backoff)."""
+        delay = self.retry.delay(attempt, again.retry_after)
+        if again.rate_limited and again.retry_after is None:
             delay *= 2
-        log.debug("retry %d/%d in %.2f s after %s", attempt, self.retry.attempts - 1, delay, why)
-        self.clock.sleep(delay)
+        tries = self.retry.attempts - 1
+        log.debug("retry %d/%d in %.2f s after %s", attempt, tries, delay, again.why)
+        if interrupts.backoff(self.clock, delay):
+            raise interrupts.stopped_backoff(ex.what)
 
 
 @dataclass

@@ -223,19 +223,21 @@ class Transport:
         json_body: Any = None,
         params: Mapping[str, str] | None = None,
         max_body: int = MAX_JSON_BODY,
+        cancel: threading.Event | None = None,
     ) -> RawResponse:
-        """Send one request and read the whole (bounded) answer, all within self.deadline."""
+        """Send one request and read the whole (bounded) answer, all within self.deadline, or
+        until `cancel` is set (TransportError of kind "cancelled")."""
         import httpx2
 
         started = time.monotonic()
         request = self._client.build_request(
             method, url, headers=dict(headers or {}), json=json_body, params=params
         )
-        ends = self._bound(request, self.deadline)
+        ends = self._bound(request, self.deadline, cancel)
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True)
-        except httpx2.HTTPError as exc:
+        except (httpx2.HTTPError, deadlines.Cancelled) as exc:
             error = _translate(exc, ends, self.deadline)
             log.debug("<- no answer: %s (sent=%s)", error, error.sent)
             raise error from exc
@@ -251,7 +253,7 @@ class Transport:
                         kind="too_large",
                     )
                 chunks.append(chunk)
-        except httpx2.HTTPError as exc:
+        except (httpx2.HTTPError, deadlines.Cancelled) as exc:
             error = _translate(exc, ends, self.deadline)
             log.debug("<- broken answer: %s", error)
             raise error from exc

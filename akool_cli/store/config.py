@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from contextlib import suppress
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,11 @@ from akool_cli.core.errors import LocalStateError, UsageError
 from akool_cli.core.urls import BASE_URL_ORIGINS as BASE_URL_ORIGINS
 from akool_cli.core.urls import validate_base_url
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: one writer at a time is not enforced
+    fcntl = None  # type: ignore[assignment]
+
 APP_NAME = "akool"
 CONFIG_FILE = "config.json"
 JOURNAL_FILE = "jobs.sqlite3"
@@ -25,6 +32,9 @@ DEFAULT_PROFILE = "default"
 # Whoever can edit config.json can point the base URL at their own host and receive the key,
 # and the history lists every job: akool's state is for its user alone, whatever the umask.
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+# Held while config.json is read, changed and replaced (two akool processes writing at once).
+CONFIG_LOCK = "config.json.lock"
+CONFIG_LOCK_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -92,31 +102,58 @@ def write_profile_setting(p: Paths, profile: str, key: str, value: str | None) -
 
 
 def write_profile_settings(p: Paths, profile: str, values: dict[str, str | None]) -> None:
-    """Set (None: remove) profile settings in one atomic replacement of the file. A legacy
-    login's verified base URL is frozen first (legacy_verified), so no change of the settable
-    base_url ever moves its keyring key."""
-    settings = read_settings(p)
-    entry = settings.setdefault(profile, {})
-    frozen = legacy_verified(entry)
-    if frozen is not None:
-        entry[VERIFIED_KEY] = frozen
-    for key, value in values.items():
-        if value is None:
-            entry.pop(key, None)
-        else:
-            entry[key] = value
-    if not entry:
-        settings.pop(profile, None)
+    """Set (None: remove) profile settings in one atomic replacement of the file, read and
+    written under CONFIG_LOCK, so two akool processes writing at once both keep their change.
+    A legacy login's verified base URL is frozen first (legacy_verified), so no change of the
+    settable base_url ever moves its keyring key."""
     try:
-        _replace_privately(
-            p.config_dir, p.config_file, json.dumps({"profiles": settings}, indent=2)
-        )
+        with _config_lock(p):
+            settings = read_settings(p)
+            entry = settings.setdefault(profile, {})
+            frozen = legacy_verified(entry)
+            if frozen is not None:
+                entry[VERIFIED_KEY] = frozen
+            for key, value in values.items():
+                if value is None:
+                    entry.pop(key, None)
+                else:
+                    entry[key] = value
+            if not entry:
+                settings.pop(profile, None)
+            text = json.dumps({"profiles": settings}, indent=2)
+            _replace_privately(p.config_dir, p.config_file, text)
     except OSError as exc:
         raise LocalStateError(
             f"cannot write the settings file {p.config_file}: {exc.strerror or exc}",
             hint="make that folder writable (and free some space), or set AKOOL_HOME elsewhere",
             path=str(p.config_file),
         ) from None
+
+
+@contextmanager
+def _config_lock(p: Paths) -> Iterator[None]:
+    """The settings file's writers one at a time: an exclusive lock on CONFIG_LOCK beside it
+    (the kernel drops it when a process dies), waited for CONFIG_LOCK_SECONDS at most."""
+    make_private_dir(p.config_dir)
+    fd = os.open(p.config_dir / CONFIG_LOCK, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+    try:
+        deadline = time.monotonic() + CONFIG_LOCK_SECONDS
+        while fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LocalStateError(
+                        f"another akool process has been writing {p.config_file} for "
+                        f"{CONFIG_LOCK_SECONDS:g} s",
+                        hint="try again once it is done (akool processes: ps)",
+                        path=str(p.config_file),
+                    ) from None
+                time.sleep(0.005)
+        yield
+    finally:
+        os.close(fd)  # and the lock with it
 
 
 def write_private_file(target: Path, text: str) -> None:

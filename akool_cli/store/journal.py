@@ -30,7 +30,7 @@ from akool_cli.core.models import JobInfo
 from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
 from akool_cli.core.urls import canonical_or_same
-from akool_cli.store import owners
+from akool_cli.store import owners, requests
 from akool_cli.store.config import make_private_dir
 
 # The schema, as named migrations applied in order (as simonw/llm does): each one runs once, in
@@ -264,10 +264,43 @@ UPDATE attempts SET detail = akool_signed(detail) WHERE detail != '';
 UPDATE uploads SET url = akool_signed(url) WHERE url != ''
 """,
     ),
+    (
+        # Which request each create attempt sent (store/requests.py: its kind and inputs without
+        # what akool records beside them, a name, a batch row, a claim's key), so that an
+        # unknown outcome blocks every create of the same request whichever way (a command, a
+        # batch row, an MCP call) made either; found by an index, as akool_request computes it.
+        "m015_attempt_requests",
+        """
+ALTER TABLE attempts ADD COLUMN request TEXT NOT NULL DEFAULT '';
+UPDATE attempts SET request = akool_request(kind, inputs);
+CREATE INDEX IF NOT EXISTS attempts_request ON attempts (request, base_url, profile)
+""",
+    ),
+    (
+        # A presigned input is recorded by its object, not by when it was signed (redact.stable:
+        # X-Amz-Date, X-Amz-Expires... shown as …), so the same file uploaded earlier and
+        # presigned again is the same create: an unknown outcome blocks it. Recorded inputs of
+        # before are rewritten so (break17d H1).
+        "m016_presigned_inputs_by_object",
+        """
+UPDATE jobs SET inputs = akool_stable_json(inputs) WHERE inputs LIKE '%?%';
+UPDATE jobs SET answered = akool_stable_json(answered) WHERE answered LIKE '%?%';
+UPDATE attempts SET inputs = akool_stable_json(inputs) WHERE inputs LIKE '%?%'
+""",
+    ),
+)
+# hmac, code, session, session_id and hash are masked too (break17c L2): m014's masking of every
+# URL and text the history keeps, run again.
+MIGRATIONS += (
+    ("m017_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
 KNOWN_BY_VERSION = {2: 2, 3: 3}
+REQUESTS_AGAIN = (
+    "UPDATE attempts SET request = akool_request(kind, inputs) "
+    "WHERE outcome IN ('sending', 'unknown')"
+)
 MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)
 """
@@ -289,6 +322,9 @@ LOOKUPS: dict[str, str] = {
     "attempts_by_key": f"SELECT * FROM attempts WHERE {_SCOPED} "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
+    # The creates of one request on one server and profile (any key, any account) in doubt.
+    "attempts_by_request": "SELECT * FROM attempts WHERE request = ? AND base_url = ? "
+    "AND profile = ? AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -457,6 +493,9 @@ class Claim:
     job: JobRecord | None = None  # created earlier: follow it
     busy: AttemptRecord | None = None  # another live akool is sending it right now
     unknown: AttemptRecord | None = None  # an earlier create's outcome is unknown
+    # The same request, claimed by another key or by none (a command, an MCP call, another batch
+    # row), has an unknown outcome: settled only by `akool settle`, never by --retry-unknown.
+    doubt: AttemptRecord | None = None
 
 
 class Journal:
@@ -508,6 +547,9 @@ class Journal:
                     "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                     (name, self.clock.time()),
                 )
+            # A migration may rewrite recorded inputs (more names masked): the requests of the
+            # creates in doubt are computed again from them, whatever order they came in.
+            db.execute(REQUESTS_AGAIN)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         # The pages as they were before (an unmasked URL) may still sit in the write-ahead log:
         # fold it into the file and empty it (best effort: another reader may hold it).
@@ -571,56 +613,82 @@ class Journal:
     ) -> int:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
-            if batch_key is None:
-                self._refuse_unsettled(db, scope, kind, inputs)
+            self._refuse_unsettled(db, scope, kind, inputs)
             return self._insert_attempt(db, scope, kind, inputs, batch_key)
 
     def _refuse_unsettled(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
     ) -> None:
-        """An earlier create of the very same job (same kind, inputs, server, profile and
-        account) whose outcome is unknown (akool was killed while it was sent, or its answer
-        never came) may have been made and billed: sending it again could pay twice, so the
-        new attempt waits until that one is settled (in the same transaction)."""
-        for row in self._identical_unsettled(db, scope, kind, inputs):
-            if (row["account"] or "") != (scope.account or ""):
-                continue
+        """An earlier create of the very same request (kind and inputs AKOOL is sent, server,
+        profile and account), made by any command, batch row or MCP call, whose outcome is
+        unknown (akool was killed while it was sent, or its answer never came) may have been
+        made and billed: sending it again could pay twice, so the new attempt waits until that
+        one is settled (in the same transaction)."""
+        for row in self._identical_unsettled(db, scope, kind, inputs, own=True):
+            sender = (
+                ""
+                if row["batch_key"] is None
+                else f" (sent by {requests.made_by(row['batch_key'])})"
+            )
             raise UnsettledAttemptError(
                 f"an earlier create of this same job (attempt {row['id']}) has an unknown "
-                "outcome: AKOOL may have made and billed it, so akool sends nothing again "
-                "until it is settled",
+                f"outcome{sender}: AKOOL may have made and billed it, so akool sends nothing "
+                "again until it is settled",
                 hint=settle_hint(row["id"]),
                 attempt_id=row["id"],
             )
 
     def _identical_unsettled(
-        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+        self,
+        db: sqlite3.Connection,
+        scope: Scope,
+        kind: str,
+        inputs: dict[str, Any],
+        *,
+        own: bool,
     ) -> Iterator[sqlite3.Row]:
-        """The unkeyed creates of the very same job (kind and inputs) on the scope's server and
-        profile, under any account, whose outcome is unknown (not one being sent right now)."""
-        recorded = _recorded(inputs)
+        """The creates of the very same request (requests.py) on the scope's server and profile,
+        whatever claimed them (a batch row, an MCP call, none), whose outcome is unknown (not one
+        being sent right now): with `own`, those of the scope's account (or of none: recorded
+        before accounts were); else those of another account."""
+        request = requests.digest(kind, _recorded(inputs))
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        for row in db.execute(LOOKUPS["open_attempts"], (cutoff,)).fetchall():
-            where = (row["base_url"], row["profile"], row["kind"], row["inputs"])
-            if where != (scope.base_url, scope.profile, kind, recorded):
-                continue
-            if row["batch_key"] or (row["outcome"] == "sending" and self._owner_alive(row)):
-                continue  # a batch row's (its own claim decides), or one being sent right now
+        where = (request, scope.base_url, scope.profile, cutoff)
+        for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
+            account = row["account"] or ""
+            theirs = scope.account is None or account in ("", scope.account)
+            if theirs != own or self._sending_now(row):
+                continue  # another account's (or this one's), or one being sent right now
             yield row
+
+    def _sending_now(self, row: sqlite3.Row) -> bool:
+        """Whether an attempt is being sent right now: by a live akool, or by another thread of
+        this one (a batch's twin row, a concurrent MCP call). A create of this process writes
+        its outcome whenever it ends (engine._send), so one still `sending` is in flight."""
+        if row["outcome"] != "sending":
+            return False
+        if owners.is_mine(self.home, row["owner"]):
+            return bool(row["started_at"] >= self.clock.time() - SENDING_AT_MOST)
+        return self._owner_alive(row)
+
+    def unsettled_like(
+        self, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> list[AttemptRecord]:
+        """The creates of the very same request in this scope (its account's, or of none),
+        whatever claimed them, whose outcome is unknown, oldest first: a create of it waits."""
+        with self._lock, _local_state(self.path, "read"):
+            rows = list(self._identical_unsettled(self._db, scope, kind, inputs, own=True))
+        return [_attempt(row, unknown=True) for row in rows]
 
     def unsettled_elsewhere(
         self, scope: Scope, kind: str, inputs: dict[str, Any]
     ) -> list[AttemptRecord]:
-        """The unkeyed creates of the very same job made on the scope's server and profile
-        under another account (not '': rows from before accounts count as anyone's) whose
-        outcome is unknown, oldest first."""
+        """The creates of the very same request made on the scope's server and profile under
+        another account (not '': rows from before accounts count as anyone's), whatever claimed
+        them, whose outcome is unknown, oldest first."""
         with self._lock, _local_state(self.path, "read"):
-            rows = list(self._identical_unsettled(self._db, scope, kind, inputs))
-        return [
-            _attempt(row, unknown=True)
-            for row in rows
-            if (row["account"] or "") not in ("", scope.account or "")
-        ]
+            rows = list(self._identical_unsettled(self._db, scope, kind, inputs, own=False))
+        return [_attempt(row, unknown=True) for row in rows]
 
     def _insert_attempt(
         self,
@@ -630,9 +698,10 @@ class Journal:
         inputs: dict[str, Any],
         batch_key: str | None,
     ) -> int:
+        recorded = _recorded(inputs)
         cursor = db.execute(
             "INSERT INTO attempts (started_at, pid, base_url, profile, account, kind, inputs, "
-            "owner, batch_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "owner, batch_key, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.clock.time(),
                 os.getpid(),
@@ -640,9 +709,10 @@ class Journal:
                 scope.profile,
                 scope.account or "",
                 kind,
-                _recorded(inputs),
+                recorded,
                 owners.token_for(self.home),
                 batch_key,
+                requests.digest(kind, recorded),
             ),
         )
         return int(cursor.lastrowid or 0)
@@ -673,6 +743,10 @@ class Journal:
                 if attempt["outcome"] == "sending" and self._owner_alive(attempt):
                     return Claim(busy=_attempt(attempt))
                 return Claim(unknown=_attempt(attempt, unknown=True))
+            # The same request made by another key or none (a command, an MCP call, another
+            # row) whose outcome is unknown: this create may be that one sent again.
+            for attempt in self._identical_unsettled(db, scope, kind, inputs, own=True):
+                return Claim(doubt=_attempt(attempt, unknown=True))
             attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
             return Claim(attempt_id=attempt_id)
 
@@ -1153,7 +1227,7 @@ class Journal:
 
     def jobs_since(self, since: float) -> list[JobRecord]:
         """Every job made since then, oldest first (the ledger, the history's export)."""
-        sql = "SELECT * FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
+        sql = f"SELECT *, {_HELD_BY} FROM jobs WHERE created_at >= ? ORDER BY created_at, rowid"
         return [_job(row) for row in self._read(sql, (since,))]
 
     def unsaved(self) -> list[JobRecord]:
@@ -1207,8 +1281,11 @@ def _finished(status: int, now: float, created: float) -> tuple[float | None, fl
 
 def _recorded(inputs: dict[str, Any]) -> str:
     """Inputs as the history keeps them: a presigned URL without its signature (the history
-    is for reading back, never for sending again), so a copied history grants no access."""
-    return json.dumps(redact.signed_fields(inputs))
+    is for reading back, never for sending again), so a copied history grants no access, and
+    without when it was signed (redact.stable), so one object is one input however often it
+    is presigned: what tells one create from another (the same create is refused while its
+    outcome is unknown)."""
+    return json.dumps(redact.stable_fields(inputs))
 
 
 def _applied_migrations(db: sqlite3.Connection) -> list[str]:
@@ -1284,6 +1361,14 @@ def _signed_json(text: str) -> str:
         return redact.signed(text)
 
 
+def _stable_json(text: str) -> str:
+    """Recorded inputs (JSON) with every presigned URL in them recorded by its object."""
+    try:
+        return json.dumps(redact.stable_fields(json.loads(text)))
+    except ValueError:
+        return redact.stable(text)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.
     previous = os.umask(0o077)
@@ -1298,6 +1383,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
         db.create_function("akool_signed", 1, redact.signed, deterministic=True)
         db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
+        db.create_function("akool_request", 2, requests.digest, deterministic=True)
+        db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # What a row held before it changed (a URL recorded unmasked by an older akool) is
         # overwritten with zeros, not left in the file's free space.

@@ -18,7 +18,9 @@ PROTOCOL = "2025-06-18"
 class RawServer:
     """One `akool mcp` process; answers are collected by id as they come."""
 
-    def __init__(self, tmp: Path, home: Path, base_url: str, *extra: str) -> None:
+    def __init__(
+        self, tmp: Path, home: Path, base_url: str, *extra: str, env: dict[str, str] | None = None
+    ) -> None:
         self.folder = tmp / "work"
         self.folder.mkdir(exist_ok=True)
         self.errors = tmp / "mcp-raw-stderr.txt"
@@ -28,7 +30,7 @@ class RawServer:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errors.open("wb"),
-            env=process_env(home, base_url),
+            env=process_env(home, base_url, **(env or {})),
             cwd=str(tmp),
         )
         self.answers: dict[Any, dict[str, Any]] = {}

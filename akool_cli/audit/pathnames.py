@@ -1,0 +1,282 @@
+"""Paths held in names: a constant (`TALK = "/content/video/createbytalkingphoto"`), an environment
+fallback (`envOr("X_PATH", DEFAULT_PATH)`, `os.getenv("X", "/api/open/v3/...")`,
+`process.env.X || DEFAULT`, `${X:-/api/open/...}`, a helper of the script's own that returns its
+fallback when the variable is unset), joined to a base (`${base}${path}`, `BASE + path`) or given
+to a wrapper or a client (`self._post(TALK, body)`): each such place is a call of the path the name
+holds, with the request written there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from akool_cli.audit.localpaths import BINDING
+from akool_cli.audit.paths import resource_words
+from akool_cli.audit.scopes import function_def, parameters
+from akool_cli.audit.sites import (
+    ASYNC_METHOD,
+    CALL_HEAD,
+    HTTP_METHODS,
+    HTTP_MODULES,
+    RECEIVER,
+    SHELL_HEAD,
+    Base,
+    Bases,
+    Site,
+    name_of,
+)
+from akool_cli.audit.wrappers import join_patterns
+
+# A name as a join or a call reads it: path, self.TALK, Endpoints.talk, $this->path
+NAME = r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)(?:\.|::)|\$this->)?\$?[A-Za-z_]\w*)(?:\.value)?"
+NAME_JOINS = join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)")
+# A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
+NAME_ARGUMENT = re.compile(CALL_HEAD + NAME + r"\s*[,)]")
+# A shell function given a name: akool_post "$TALK_PATH" "$BODY", post GET $P
+SHELL_NAME_CALL = re.compile(SHELL_HEAD + r"[\"']?\$\{?(?P<p>[A-Za-z_]\w*)\}?[\"'\s]")
+PATH_LITERAL = re.compile(
+    r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_{][\w\-./{}$:%]*)(?P=q)|:-(?P<sh>/[^}\s\"']*)\}"
+)
+PLAIN = re.compile(r"\s*[fr]?(?P<q>[\"'`])(?P<lit>[^\"'`\s]+)(?P=q)\s*[;,]?\s*(?:(?:#|//).*)?$")
+ALIAS = re.compile(r"\s*(?P<n>(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)\s*;?\s*$")
+# An object's or a dict's entry: talk: "/content/...", "talk": "/content/..."
+PROPERTY = re.compile(r"^\s*[\"']?(?P<n>[A-Za-z_]\w*)[\"']?\s*(?::|=>)\s*(?P<rhs>.*?),?\s*$")
+# Where a value comes from the environment.
+ENV = re.compile(
+    r"process\.env|os\.environ|getenv|Getenv|LookupEnv|System\.getenv|\bENV\b|"
+    r"GetEnvironmentVariable|\$\{\w+:-|\benv\(|import\.meta\.env|Deno\.env|dotenv|\$_ENV|\$_SERVER"
+    r"|\.get(?:Property|OrDefault)?\(\s*[\"'][\w.-]+[\"']\s*,"  # a config's lookup with a default
+)
+# The usual names of a helper that reads a variable and falls back to its second argument.
+ENV_HELPER = re.compile(
+    r"(?i)^(?:env_?or(?:_?default)?|get_?env(?:_?or(?:_?default)?)?|from_?env|env_?default"
+    r"|read_?env|env_?var|env|config_?or|setting)$"
+)
+CALLED = re.compile(r"(?<![\w.$])(?P<fn>[A-Za-z_]\w*)\s*\(")
+HELPER_BODY_LINES = 15
+FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+@dataclass(frozen=True)
+class Held:
+    """The path a name holds, as written."""
+
+    text: str
+    line: int
+
+    @property
+    def absolute(self) -> bool:
+        """A /api/open/vN/... path: judged where it is written (the name only carries it)."""
+        return self.text.lstrip("/").startswith("api/open/")
+
+
+@dataclass
+class PathNames:
+    """Every name bound to a path in one file, by line."""
+
+    bindings: dict[str, list[tuple[int, Held]]] = field(default_factory=dict)
+    tables: set[str] = field(default_factory=set)  # objects of paths: ENDPOINTS = {talk: "/x"}
+    _helpers: set[str] | None = None
+    _pattern: re.Pattern[str] | None = None
+
+    def held(self, ref: str, line: int, bases: Bases) -> Held | None:
+        """The path a name holds at a line: its binding in scope there."""
+        name = name_of(ref)
+        spots = self.bindings.get(name)
+        if not spots:
+            return None
+        scopes = bases.scopes
+        if scopes is not None and "." not in ref and "->" not in ref:
+            spots = [s for s in spots if scopes.visible(name, s[0], line)]
+        before = [h for at, h in spots if at <= line]
+        return before[-1] if before else (spots[0][1] if spots else None)
+
+
+def path_like(text: str) -> bool:
+    """A literal that is an API path: /content/..., api/open/..., content/video/... (not a file,
+    not a URL, not a MIME type)."""
+    if "://" in text or "/" not in text or FILE_SUFFIX.search(text.split("?")[0]):
+        return False
+    if text.startswith("/"):
+        return len(text) > 1 and (text[1].isalpha() or text[1] in "_{")
+    first = text.split("/")[0].lower()
+    return text.startswith("api/open/") or first in resource_words()
+
+
+def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> PathNames:
+    """The names a file binds to paths (and those it imports from the folder)."""
+    found = PathNames()
+    for name, given in (imported or {}).items():
+        found.bindings[name] = [(-1, given)]
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or ("=" not in line and ":" not in line):
+            continue
+        hinted = '"/' in line or "'/" in line or "`/" in line or ":-/" in line or "api/open" in line
+        if not hinted and not (found.bindings and _names(found).search(line)):
+            continue
+        m = BINDING.match(line) or PROPERTY.match(line)
+        if m is None:
+            continue
+        held = _value(m.group("rhs"), i, found, lines)
+        if held is not None and m.re is PROPERTY:
+            found.tables.update(_table(lines, i))
+        if held is not None:
+            found.bindings.setdefault(m.group("n"), []).append((i, held))
+            found.bindings[m.group("n")].sort(key=lambda s: s[0])
+            found._pattern = None
+    return found
+
+
+TABLE = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\()?[{\[(]\s*$")
+
+
+def _table(lines: list[str], line: int) -> Iterator[str]:
+    """The name of the object an entry at a line is in (`ENDPOINTS = {`, `const paths = {`)."""
+    for j in range(line - 1, max(line - 40, -1), -1):
+        m = TABLE.search(lines[j])
+        if m is not None:
+            yield m.group("n")
+            return
+
+
+def _names(found: PathNames) -> re.Pattern[str]:
+    if found._pattern is None:
+        found._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, found.bindings)) + r")\b")
+    return found._pattern
+
+
+def _value(rhs: str, line: int, found: PathNames, lines: list[str]) -> Held | None:
+    """The path a right-hand side holds: a literal, another path name, or an environment
+    variable's literal (or named) fallback."""
+    if "://" in rhs:
+        return None  # a whole URL (a host and a path), not a path to join
+    plain = PLAIN.match(rhs)
+    if plain is not None and path_like(plain.group("lit")):
+        return Held(plain.group("lit"), line)
+    alias = ALIAS.match(rhs)
+    if alias is not None:
+        return _bound(found, alias.group("n"))
+    if not ENV.search(rhs) and not any(
+        ENV_HELPER.match(c.group("fn")) or c.group("fn") in _env_helpers(found, lines)
+        for c in CALLED.finditer(rhs)
+    ):
+        return None
+    last: Held | None = None  # the fallback is the last path (or path name) written
+    for m in re.finditer(PATH_LITERAL.pattern + r"|(?P<n>\b[A-Za-z_]\w*\b)", rhs):
+        text = m.group("lit") or m.group("sh")
+        if text and path_like(text):
+            last = Held(text, line)
+        elif m.group("n"):
+            last = _bound(found, m.group("n")) or last
+    return last
+
+
+def _bound(found: PathNames, ref: str) -> Held | None:
+    spots = found.bindings.get(name_of(ref))
+    return spots[-1][1] if spots else None
+
+
+RETURNS = re.compile(r"\breturn\b(?P<rest>.*)$|(?:\?\?|\|\||\bor\b|\?:)\s*(?P<alt>\w+)")
+
+
+def _env_helpers(found: PathNames, lines: list[str]) -> set[str]:
+    """Functions of the file that read an environment variable and return a parameter (its
+    fallback) when it is unset, whatever their name: `def setting(name, default): ...`."""
+    if found._helpers is None:
+        found._helpers = set()
+        for i, line in enumerate(lines):
+            fn = function_def(line) if len(line) <= 2000 else None
+            if fn is None:
+                continue
+            name = next((g for g in fn.groups() if g), "")
+            params = parameters(lines, i, fn.end()) - {str(n) for n in range(1, 10)}
+            body = lines[i : i + HELPER_BODY_LINES]
+            if name and params and any(ENV.search(b) for b in body) and _returns(body, params):
+                found._helpers.add(name)
+    return found._helpers
+
+
+def _returns(body: list[str], params: set[str]) -> bool:
+    """Whether a function returns one of its parameters (`return fallback`, `?? d`, `or default`),
+    on its definition's line (`(k, d) => process.env[k] || d`) or in its body."""
+    head = body[0].split("=>", 1)[1] if "=>" in body[0] else body[0].split(":", 1)[-1]
+    for n, text in enumerate([head, *body[1:]]):
+        if n and function_def(text) is not None:
+            return False
+        for m in RETURNS.finditer(text):
+            words = set(re.findall(r"\w+", m.group("rest") or m.group("alt") or ""))
+            if words & params:
+                return True
+    return False
+
+
+def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
+    """The places where a path name is joined to a base or given to a wrapper or a client, as
+    sites of the path it holds (`bases.named`, by line)."""
+    if not found.bindings:
+        return
+    names = _names(found)
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or not names.search(line):
+            continue
+        for site in _sites_on(i, line, bases, found):
+            bases.named.setdefault(i, []).append(site)
+            # an object of paths read as one (`request(ENDPOINTS.talk, body)`) is no body
+            owner = re.split(r"\.|::|->", site.text)[0].lstrip("$")
+            if owner in found.tables:
+                bases.path_tables.add(owner)
+
+
+def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Site]:
+    for pattern in NAME_JOINS:
+        for m in pattern.finditer(line):
+            held = found.held(m.group("p"), i, bases)
+            bound, base = bases.lookup(m.group("b"), i)
+            if held is None or (bound and base is None) or bases.local(m.group("b")):
+                continue
+            mid = (m.groupdict().get("mid") or "").strip("/")
+            if base is not None and mid:
+                base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
+            yield _site(i, line, m.start("p"), m.group("p"), held, base)
+    for m in NAME_ARGUMENT.finditer(line):
+        receiver = RECEIVER.search(line, max(0, m.start("fn") - 80), m.start("fn"))
+        owner = name_of(receiver.group("r")) if receiver is not None else ""
+        base = bases.method_of(line, m.start("fn"), m.group("fn"))
+        base = base or _callee_base(m.group("fn"), owner, i, bases)
+        held = found.held(m.group("p"), i, bases) if base is not None else None
+        if held is not None:
+            yield _site(i, line, m.start("p"), m.group("p"), held, base)
+    shell = SHELL_NAME_CALL.match(line) if bases.helpers else None
+    if shell is not None and shell.group("fn") in bases.helpers:
+        held = found.held(shell.group("p"), i, bases)
+        base = bases.helpers[shell.group("fn")]
+        if held is not None and base is not None:
+            yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
+
+
+def _callee_base(fn: str, receiver: str, line: int, bases: Bases) -> Base | None:
+    """The base of the wrapper or the client a name is given to (an HTTP module's own verb,
+    `requests.post(PATH)`, has none)."""
+    if receiver in HTTP_MODULES:
+        return None
+    if fn in bases.helpers:
+        return bases.helpers[fn]
+    if (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
+        return bases.client_at(line)
+    return None
+
+
+def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | None) -> Site:
+    end = start + len(text)
+    continued = line[end : end + 1] == "/" or held.text.endswith("/")
+    relative = held.text.split("?")[0].rstrip("/") or "/"
+    if held.absolute or base is None:
+        path = "/" + relative.lstrip("/") if held.absolute else relative
+    else:
+        path = base.prefix.rstrip("/") + "/" + relative.lstrip("/")
+    host = base.host if base is not None else None
+    joined = base is not None and not held.absolute
+    return Site(
+        i, start, end, text, path, host, base, joined, continued, named=True, echo=held.absolute
+    )

@@ -1,0 +1,295 @@
+"""Where a name of a script is in effect: the functions of a file (Python and Ruby bodies by
+indentation, the others by braces, one-line arrow functions and lambdas on their line) with their
+parameters, so that a name bound in one function is never taken for a same-named parameter or
+local of another (`url = f"{BASE}/api/open/v3/getToken"` in one, `def download(url)` in the next)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A function's definition, in the languages the audit reads: those that open a line (a shell
+# function, a C-like method `name(...) {`), then those a keyword or an arrow says (`def`, `func`,
+# `function`, `fun`, `fn`, `sub`, `name = (...) =>`, `name: function (...) {`).
+ANCHORED_DEF = (
+    r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
+    r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
+    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+    r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
+)
+FLOATING_DEF = (
+    r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
+    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
+)
+FUNCTION_DEF = re.compile(ANCHORED_DEF + "|" + FLOATING_DEF)
+_ANCHORED = re.compile(ANCHORED_DEF)
+_FLOATING = re.compile(FLOATING_DEF)
+DEF_WORDS = ("def", "func", "fun", "fn", "sub", "=>")
+
+
+def function_def(line: str) -> re.Match[str] | None:
+    """FUNCTION_DEF on a line, without running it where nothing could match (most lines)."""
+    if "(" not in line and "{" not in line:
+        return None
+    m = _ANCHORED.match(line)
+    if m is not None and (m.group("d") or not any(w in line for w in DEF_WORDS)):
+        return m
+    f = _FLOATING.search(line) if any(w in line for w in DEF_WORDS) else None
+    if m is None or f is None:
+        return m or f
+    # a keyword's definition before a C-like one that opens no body (`def download(url)`)
+    return f if f.start() == 0 or not line.rstrip().endswith("{") else m
+
+
+NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
+# Functions without a name: `(url) => ...`, `url => ...`, `function (url) {`, `lambda url: ...`
+ANONYMOUS = re.compile(
+    r"(?:\((?P<p>[^()]*)\)|(?<![\w$.])(?P<one>[A-Za-z_$][\w$]*))\s*(?::\s*[\w<>\[\]|]+\s*)?=>"
+    r"|\bfunction\s*\((?P<f>[^()]*)\)\s*\{|\blambda\b(?P<l>[^:]*):"
+)
+STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\\n]|\\.)*`")
+HEADER_LINES = 8
+# A local declared in a function of a brace language (const, let, var, local, val, Go's :=, a
+# Java or C# type), or assigned in one of Python or Ruby, or PHP's $x = ...
+DECLARED = re.compile(
+    r"^\s*(?:(?:const|let|var|local|my|val|auto|declare|readonly)\s+\$?(?P<a>[A-Za-z_$][\w$]*)"
+    r"|(?P<b>[A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:=|\$(?P<php>[A-Za-z_]\w*)\s*=(?![=>])"
+    r"|(?:final\s+)?(?:[A-Z][\w.]*(?:<[^=]*>)?(?:\[\])?|int|long|double|bool|boolean|float|string)"
+    r"\s+(?P<c>[A-Za-z_]\w*)\s*=(?!=))"
+)
+INDENTED_LOCAL = re.compile(r"^\s*(?P<p>[A-Za-z_]\w*)\s*(?::[^=]*)?=(?![=>~])")
+SHELL_LOCAL = re.compile(
+    r"\s*(?:local|declare|typeset)\s"
+)  # how far a function's parameter list may run before its body opens
+
+
+def parameters(lines: list[str], line: int, after: int) -> set[str]:
+    """The names of a function's parameters (its parenthesised list, over several lines if need
+    be), and the shell's positional ones."""
+    text = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
+    opened = text.find("(")
+    found = {str(n) for n in range(1, 10)}
+    if opened < 0:
+        return found
+    depth, chars = 0, []
+    for piece in [text[opened:], *lines[line + 1 : line + HEADER_LINES]]:
+        for c in piece:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            chars.append(c)
+            if depth == 0:
+                break
+        if depth == 0:
+            break
+    for part in "".join(chars)[1:-1].split(","):
+        head = re.split(r"[:=]", part, maxsplit=1)[0]
+        found.update(re.findall(r"[A-Za-z_]\w*", head))
+    return found
+
+
+CLASS = re.compile(
+    r"^(?P<ind>\s*)(?:export\s+)?(?:default\s+)?(?:(?:public|private|protected|internal|abstract"
+    r"|final|sealed|open|data|static|partial)\s+)*class\s+(?P<n>[A-Za-z_]\w*)"
+)
+GO_RECEIVER = re.compile(r"\bfunc\s*\(\s*\w+\s+\*?(?P<t>[A-Za-z_]\w*)\s*\)")
+CLASS_LINES = 400  # how far above a method its class may open
+
+
+def enclosing_class(lines: list[str], line: int) -> str:
+    """The class a function defined at a line belongs to ("" for none): the nearest class above
+    it that is less indented, or a Go method's receiver type."""
+    receiver = GO_RECEIVER.search(lines[line])
+    if receiver is not None:
+        return receiver.group("t")
+    level = len(lines[line]) - len(lines[line].lstrip())
+    for j in range(line - 1, max(line - CLASS_LINES, -1), -1):
+        m = CLASS.match(lines[j])
+        if m is not None and len(m.group("ind")) < level:
+            return m.group("n")
+    return ""
+
+
+def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
+    """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
+    keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""
+    if not fn.groupdict().get("c"):
+        return True
+    following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return lines[i].rstrip().endswith("{") or following.startswith("{")
+
+
+@dataclass
+class Scope:
+    start: int
+    end: int  # its last line
+    params: set[str]  # its parameters and the locals it declares
+    parent: int = -1  # the scope it is in (-1: the top level)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+class _Finder:
+    """One pass over a file's lines: each function's first and last line."""
+
+    def __init__(self, lines: list[str], shell: bool = False) -> None:
+        self.lines = lines
+        self.shell = shell  # a shell script: a function's variables are global unless `local`
+        self.scopes: list[Scope] = []
+        self.indented: list[tuple[int, int, int]] = []  # (scope, indent, header's last line)
+        self.braced: list[tuple[int, int]] = []  # (scope, depth outside it)
+        self.pending: list[tuple[int, int, int]] = []  # (scope, depth outside, last line to open)
+        self.depth = 0
+
+    def run(self) -> list[Scope]:
+        for i, line in enumerate(self.lines):
+            if len(line) > 2000:
+                continue  # (a minified line: no scope the audit can follow)
+            self._close_indented(i, line)
+            if not self.pending and not self.braced:
+                self.depth = 0  # (braces are counted only inside a function that has them)
+            self._declare(i, line)
+            self._open(i, line)
+            # (a definition whose body did not open by its last line is a one-line function)
+            if (self.pending or self.braced) and ("{" in line or "}" in line):
+                self._braces(i, STRING.sub('""', line))
+            self.pending = [p for p in self.pending if p[2] > i]
+        last = len(self.lines) - 1
+        for k, _, _ in self.indented:
+            self.scopes[k].end = last
+        for k, _ in self.braced:
+            self.scopes[k].end = last
+        return self.scopes
+
+    def _declare(self, i: int, line: str) -> None:
+        """A local the line declares in the function it is in: it hides an outer name there."""
+        indented = self.indented[-1][0] if self.indented else -1
+        braced = self.braced[-1][0] if self.braced else -1
+        k = max(indented, braced)
+        if k < 0 or self.scopes[k].start == i:
+            return
+        m = (INDENTED_LOCAL if k == indented else DECLARED).match(line)
+        if m is not None:
+            self.scopes[k].params.add(next(g for g in m.groups() if g))
+
+    def _close_indented(self, i: int, line: str) -> None:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            return
+        level = _indent(line)
+        while self.indented and level <= self.indented[-1][1] and i > self.indented[-1][2]:
+            k = self.indented.pop()[0]
+            end = i - 1
+            while end > self.scopes[k].start and not self.lines[end].strip():
+                end -= 1
+            # (Ruby's `end` closes its def: it belongs to the function)
+            self.scopes[k].end = i if text == "end" else end
+
+    def _open(self, i: int, line: str) -> None:
+        fn = function_def(line)
+        if fn is not None and defines(self.lines, i, fn):
+            name = next((g for g in fn.groups() if g), "")
+            if name and name not in NOT_FUNCTIONS:
+                self._add(i, line, parameters(self.lines, i, fn.end()), fn.start())
+                return
+        if "=>" not in line and "function" not in line and "lambda" not in line:
+            return
+        for m in ANONYMOUS.finditer(line):
+            found = next((g for g in m.groups() if g is not None), "")
+            names = {w for w in re.findall(r"[A-Za-z_$][\w$]*", re.sub(r":[^,]*", "", found))}
+            self._add(i, line, names, m.start())
+
+    def _add(self, i: int, line: str, params: set[str], at: int) -> None:
+        k = len(self.scopes)
+        self.scopes.append(Scope(i, i, set(params)))
+        head = line[:at]
+        if re.match(r"\s*(?:async\s+)?def\s", line) or re.match(r"\s*def\s+\w+[\s(]*$", line):
+            self.indented.append((k, _indent(line), self._header_end(i)))
+            return
+        code = STRING.sub('""', head)
+        outside = self.depth + code.count("{") - code.count("}")
+        self.pending.append((k, outside, i + (HEADER_LINES if line.rstrip()[-1:] in "(," else 1)))
+
+    def _header_end(self, i: int) -> int:
+        for j in range(i, min(i + HEADER_LINES, len(self.lines))):
+            if self.lines[j].split("#")[0].rstrip().endswith(":"):
+                return j
+        return i
+
+    def _braces(self, i: int, code: str) -> None:
+        for c in code:
+            if c == "{":
+                self.depth += 1
+                if self.pending and self.pending[-1][1] < self.depth:
+                    k, outside, _ = self.pending.pop()
+                    self.braced.append((k, outside))
+            elif c == "}":
+                self.depth -= 1
+                while self.braced and self.depth <= self.braced[-1][1]:
+                    self.scopes[self.braced.pop()[0]].end = i
+
+
+class Scopes:
+    """The functions of one file, and which of them each line is in (worked out on first use)."""
+
+    def __init__(self, lines: list[str], shell: bool = False) -> None:
+        self.lines = lines
+        self.shell = shell  # a shell script: a function's variables are global unless `local`
+        self._scopes: list[Scope] | None = None
+        self._at: list[int] = []
+        self._params: frozenset[str] = frozenset()
+
+    def _build(self) -> list[Scope]:
+        if self._scopes is None:
+            scopes = _Finder(self.lines).run()
+            order = sorted(range(len(scopes)), key=lambda k: (scopes[k].start, -scopes[k].end))
+            self._at = [-1] * len(self.lines)
+            for k in order:
+                s = scopes[k]
+                s.parent = self._at[s.start]
+                for j in range(s.start, s.end + 1):
+                    self._at[j] = k
+            self._params = frozenset().union(*(s.params for s in scopes))
+            self._scopes = scopes
+        return self._scopes
+
+    def shadowed_anywhere(self, name: str) -> bool:
+        """Whether any function of the file has a parameter of that name."""
+        self._build()
+        return name in self._params
+
+    def at(self, line: int) -> int:
+        """The innermost function a line is in (-1: the top level)."""
+        self._build()
+        return self._at[line] if 0 <= line < len(self._at) else -1
+
+    def visible(self, name: str, bound: int, used: int) -> bool:
+        """Whether a name bound on line `bound` is the one line `used` reads: the use is in the
+        binding's function (or below it), and no function between them has a parameter of that
+        name."""
+        scopes = self._build()
+        home, k = self.at(bound), self.at(used)
+        if self.shell and 0 <= bound < len(self.lines) and not SHELL_LOCAL.match(self.lines[bound]):
+            home = -1
+        while k != home:
+            if k == -1:
+                return False  # the use is outside the function the name is bound in
+            if name in scopes[k].params:
+                return False
+            k = scopes[k].parent
+        return True
+
+    def parameter_at(self, name: str, line: int) -> bool:
+        """Whether a name at a line is a parameter of its function (or of one around it)."""
+        scopes = self._build()
+        k = self.at(line) if name in self._params else -1
+        while k >= 0:
+            if name in scopes[k].params:
+                return True
+            k = scopes[k].parent
+        return False
+
+    def end_of(self, line: int) -> int:
+        """The last line of the function a line is in (the file's last line at the top level)."""
+        k = self.at(line)
+        return self._build()[k].end if k >= 0 else len(self.lines) - 1

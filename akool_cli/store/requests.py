@@ -1,0 +1,59 @@
+"""Which request a create attempt sent: its kind and inputs, without what akool records beside them.
+
+The history records a create's inputs with what akool keeps beside them (a name, the batch row
+and key that claimed it, the speech a talking photo was made from). Those are not sent to AKOOL:
+two creates that differ only there are the same billable request, whichever way (a command, a
+batch row, an MCP call, the library) made them. An attempt's `request` column is this digest, so
+an unknown outcome blocks every create of the same request (journal.py), found by an index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+# What akool records beside a create's request, by kind ("" for every kind), as data: a claim's
+# key and the run's names for it; a talking photo made from text names its speech (its audio_url,
+# which is sent, is the speech's); a head swap names the analysis each run asks anew.
+BESIDE_THE_REQUEST: dict[str, frozenset[str]] = {
+    "": frozenset({"batch_key", "label", "batch_row", "batch_id"}),
+    "talking_photo": frozenset({"speech_job", "text", "voice"}),
+    "head_swap": frozenset({"analysis_id"}),
+}
+
+
+def sent_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    """The inputs of `kind`'s create that are its request (those AKOOL is sent)."""
+    beside = BESIDE_THE_REQUEST[""] | BESIDE_THE_REQUEST.get(kind, frozenset())
+    return {name: value for name, value in inputs.items() if name not in beside}
+
+
+def digest(kind: str, recorded: str) -> str:
+    """The request of an attempt from its kind and its inputs as the history keeps them (JSON,
+    presigned URLs masked): equal for the same request whatever the order of the inputs."""
+    try:
+        inputs = json.loads(recorded)
+    except ValueError:
+        inputs = {}
+    if not isinstance(inputs, dict):
+        inputs = {}
+    material = json.dumps({"kind": kind, "inputs": sent_inputs(kind, inputs)}, sort_keys=True)
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+# Who sends a create under each kind of claim key (none: a single create), as a message says it.
+MADE_BY: tuple[tuple[str, str], ...] = (
+    ("mcp:", "an akool mcp tool call"),
+    ("speech:", "the speech of akool talk --text"),
+    ("run:", "a library create in a run"),
+)
+SINGLE_CREATE = "akool talk, a product command or a library call"
+BATCH_ROW = "a batch row"
+
+
+def made_by(batch_key: str | None) -> str:
+    """What sent a create, by its attempt's claim key: an MCP call, a batch row, a command."""
+    if batch_key is None:
+        return SINGLE_CREATE
+    return next((who for prefix, who in MADE_BY if batch_key.startswith(prefix)), BATCH_ROW)

@@ -1,0 +1,7 @@
+// AKOOL endpoints used by the bot.
+module.exports = {
+  PATHS: {
+    detail: "/avatar/detail",
+    remove: "/avatar/delete",
+  },
+};
