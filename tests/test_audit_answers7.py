@@ -707,3 +707,20 @@ def test_e_csharp_request_message_content_and_serialized_anonymous_bodies() -> N
     )
     got = [(f.line, f.rule, f.found) for f in findings(text, "P.cs")]
     assert got == [(6, "misnamed-field", "size"), (8, "misnamed-field", "size")]
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
+        (
+            "fetch(URL).then((r) => r.json())\n  .then(({ code, data }) => data.video_url);\n",
+            2,
+        ),
+        ("axios.get(URL)\n  .then(({ data }) => data.data.status);\n", 2),
+        ("const { data: { data: info } } = await axios.get(URL);\nreturn info.status;\n", 2),
+        ("const { data: { data: { status } } } = await axios.get(URL);\n", 1),
+    ],
+)
+def test_b_destructured_callback_parameters_and_nested_patterns(code: str, line: int) -> None:
+    text = "async function f(id) {\n" + code.replace("URL", f"`{INFO}${{id}}`") + "}\n"
+    assert [n for n, _ in answer_lines(text, "d.js")] == [line + 1]

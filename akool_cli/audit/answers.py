@@ -74,7 +74,7 @@ DATA_BODY = re.compile(
 # const { status, video_url } = res.data.data; const { data: { _id } } = await r.json()
 DESTRUCTURE = re.compile(
     r"^\s*(?:export\s+)?(?:const|let|var)\s*\{(?P<names>[^=;]*(?:=[^=;>][^;]*?)?)\}"
-    r"\s*(?::\s*[^=]+)?=\s*(?P<expr>[^;=]+?)\s*;?\s*$"
+    r"\s*(?::\s*[^=]+)?=(?!=)\s*(?P<expr>[^;]+?)\s*;?\s*$"
 )
 
 
@@ -227,11 +227,14 @@ def _destructured(line_no: int, line: str) -> list[Read]:
     if m is None or "(" in m.group("names"):
         return []
     expr = re.sub(r"^\s*await\s+", "", m.group("expr")).strip()
-    if expr.endswith(")") and not _parsed_before(expr + ".", len(expr)):
-        return []  # const { data, status } = await axios.get(...): the HTTP response's (see ties)
+    # const { data, status } = await axios.get(...): the HTTP response's own (see ties), but its
+    # body's fields when the pattern goes into data (`{ data: { data: { status } } }`)
+    call = expr.endswith(")") and not _parsed_before(expr + ".", len(expr))
     expr = f"({m.group('expr').strip()})" if " " in expr else expr
     found = []
     for key, column in _keys(m.group("names"), m.start("names")):
+        if call and not key.startswith("data."):
+            continue
         virtual = f"{expr}.{key}"
         name = key.rsplit(".", 1)[-1]
         for read in _line_reads(line_no, virtual):
@@ -266,8 +269,9 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
     a chain that holds the documented field is a defensive read."""
     found.sort(key=lambda r: r.column)
     groups: list[list[Read]] = []
+    jq = "jq" in line
     for read in found:
-        if groups and _joined(line, groups[-1][-1], read):
+        if groups and _joined(line, groups[-1][-1], read, jq):
             groups[-1].append(read)
         else:
             groups.append([read])
@@ -277,13 +281,13 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
             yield Read(**{**read.__dict__, "beside": names}) if len(group) > 1 else read
 
 
-def _joined(line: str, a: Read, b: Read) -> bool:
+def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
     """Whether two reads of a line are joined by a fallback operator: only the end of a's access
     (`"]`, `)`), the operator and b's access chain between them."""
     between = line[a.column + len(a.name) : b.column]
     if CHAIN_GAP.fullmatch(between) is not None:
         return True
-    return "jq" in line and JQ_ALTERNATIVE.fullmatch(between) is not None  # .data.x // .data.y
+    return jq and JQ_ALTERNATIVE.fullmatch(between) is not None  # .data.x // .data.y
 
 
 JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
