@@ -724,3 +724,15 @@ def test_e_csharp_request_message_content_and_serialized_anonymous_bodies() -> N
 def test_b_destructured_callback_parameters_and_nested_patterns(code: str, line: int) -> None:
     text = "async function f(id) {\n" + code.replace("URL", f"`{INFO}${{id}}`") + "}\n"
     assert [n for n, _ in answer_lines(text, "d.js")] == [line + 1]
+
+
+def test_e_ruby_symbol_keys() -> None:
+    text = (
+        f'res = Net::HTTP.get_response(URI("{INFO}#{{id}}"))\n'
+        "body = JSON.parse(res.body, symbolize_names: true)\n"
+        "puts body[:data][:status], body[:data][:video]\n"
+        "puts body.dig(:data, :video_url)\n"
+    )
+    assert answer_lines(text, "s.rb") == [(3, "status"), (4, "video_url")]
+    python = 'import requests\ndata = requests.get(URL).json()["data"]\nprint(data[:limit])\n'
+    assert answer_lines(python.replace("URL", f'"{INFO}1"'), "p.py") == []

@@ -49,6 +49,10 @@ PATH_READ = re.compile(
     r"(?:->json\(\s*[\"'](?P<data>data\.)?|\.dig\(\s*[\"']data[\"']\s*,\s*[\"'](?P<dig>))"
     r"(?P<name>[A-Za-z_]\w*)[\"'.]"
 )
+# Ruby with symbolized keys: body[:data][:status], body.dig(:data, :status).
+RUBY_READ = re.compile(
+    r"(?:\[\s*:data\s*\]\s*\[\s*:|\.dig\(\s*:data\s*,\s*:)(?P<name>[A-Za-z_]\w*)\b"
+)
 # A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
 # other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
 BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
@@ -100,12 +104,17 @@ class Read:
 READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
 
 
-def reads(line_no: int, line: str) -> Iterator[Read]:
+def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     """The answer fields a line reads, each with where it is read (under data or at the top),
-    the name it starts from, and the names read beside it in a fallback chain."""
+    the name it starts from, and the names read beside it in a fallback chain; in Ruby, through
+    symbol keys too (`body[:data][:status]`, `.dig(:data, :status)`)."""
     if not READ_HINT.search(line):
         return
     found = list(_line_reads(line_no, line))
+    if ruby and ":data" in line:
+        for m in RUBY_READ.finditer(line):
+            root = _parse_argument(line, m.start()) or ties.root_of(line, m.start())
+            found.append(Read(line_no, m.start("name"), m.group("name"), "data", root))
     found += _destructured(line_no, line)
     yield from _chains(line, found)
 

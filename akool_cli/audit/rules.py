@@ -1106,7 +1106,8 @@ class LineReads:
 
     def of(self, i: int) -> list[answers.Read]:
         if i not in self.ctx.reads:
-            found = answers.reads(i, self.ctx.lines[i]) if not self.ctx.in_prose(i, 0) else iter(())
+            line, ruby = self.ctx.lines[i], self.ctx.name.endswith(".rb")
+            found = answers.reads(i, line, ruby) if not self.ctx.in_prose(i, 0) else iter(())
             self.ctx.reads[i] = sorted(found, key=lambda r: r.column)
         return self.ctx.reads[i]
 
