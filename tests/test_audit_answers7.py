@@ -455,6 +455,15 @@ def test_d_a_chain_holding_the_documented_field_is_not_reported(chain: str) -> N
     assert answer_lines(text, "d.js") == []
 
 
+def test_d_a_jq_alternative_holding_the_documented_field() -> None:
+    text = (
+        f'OUT=$(curl -s "{INFO}$1")\n'
+        "echo \"$OUT\" | jq -r '.data.video_url // .data.video'\n"
+        "echo \"$OUT\" | jq -r '.data.video_url'\n"
+    )
+    assert answer_lines(text, "j.sh") == [(3, "video_url")]
+
+
 def test_d_a_python_or_chain_holding_the_documented_field() -> None:
     text = (
         "import requests\n"
@@ -680,3 +689,50 @@ def test_f_a_complete_nested_item_without_its_required_field() -> None:
     got = [(f.line, f.rule, f.found) for f in findings(text, "n.py")]
     assert (4, "missing-field", "path") in got
     assert [g for g in got if g[1] == "missing-field"] == [(4, "missing-field", "path")]
+
+
+def test_e_csharp_request_message_content_and_serialized_anonymous_bodies() -> None:
+    text = (
+        "class P {\n"
+        f'  const string Base = "{V3}";\n'
+        "  async Task C(string p) {\n"
+        '    var req = new HttpRequestMessage(HttpMethod.Post, $"{Base}/content/image/createbyprompt")\n'
+        "    {\n"
+        '      Content = JsonContent.Create(new { prompt = p, size = "16:9" })\n'
+        "    };\n"
+        '    var c = new StringContent(JsonConvert.SerializeObject(new { prompt = p, size = "4:3" }));\n'
+        '    await http.PostAsync($"{Base}/content/image/createbyprompt", c);\n'
+        "  }\n"
+        "}\n"
+    )
+    got = [(f.line, f.rule, f.found) for f in findings(text, "P.cs")]
+    assert got == [(6, "misnamed-field", "size"), (8, "misnamed-field", "size")]
+
+
+@pytest.mark.parametrize(
+    ("code", "line"),
+    [
+        (
+            "fetch(URL).then((r) => r.json())\n  .then(({ code, data }) => data.video_url);\n",
+            2,
+        ),
+        ("axios.get(URL)\n  .then(({ data }) => data.data.status);\n", 2),
+        ("const { data: { data: info } } = await axios.get(URL);\nreturn info.status;\n", 2),
+        ("const { data: { data: { status } } } = await axios.get(URL);\n", 1),
+    ],
+)
+def test_b_destructured_callback_parameters_and_nested_patterns(code: str, line: int) -> None:
+    text = "async function f(id) {\n" + code.replace("URL", f"`{INFO}${{id}}`") + "}\n"
+    assert [n for n, _ in answer_lines(text, "d.js")] == [line + 1]
+
+
+def test_e_ruby_symbol_keys() -> None:
+    text = (
+        f'res = Net::HTTP.get_response(URI("{INFO}#{{id}}"))\n'
+        "body = JSON.parse(res.body, symbolize_names: true)\n"
+        "puts body[:data][:status], body[:data][:video]\n"
+        "puts body.dig(:data, :video_url)\n"
+    )
+    assert answer_lines(text, "s.rb") == [(3, "status"), (4, "video_url")]
+    python = 'import requests\ndata = requests.get(URL).json()["data"]\nprint(data[:limit])\n'
+    assert answer_lines(python.replace("URL", f'"{INFO}1"'), "p.py") == []

@@ -49,6 +49,10 @@ PATH_READ = re.compile(
     r"(?:->json\(\s*[\"'](?P<data>data\.)?|\.dig\(\s*[\"']data[\"']\s*,\s*[\"'](?P<dig>))"
     r"(?P<name>[A-Za-z_]\w*)[\"'.]"
 )
+# Ruby with symbolized keys: body[:data][:status], body.dig(:data, :status).
+RUBY_READ = re.compile(
+    r"(?:\[\s*:data\s*\]\s*\[\s*:|\.dig\(\s*:data\s*,\s*:)(?P<name>[A-Za-z_]\w*)\b"
+)
 # A dotted .data after one of these is under the answer's data (fetch: json.data.X); after any
 # other name it is an HTTP library's body (axios: res.data.X is the answer's top-level X).
 BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
@@ -74,7 +78,7 @@ DATA_BODY = re.compile(
 # const { status, video_url } = res.data.data; const { data: { _id } } = await r.json()
 DESTRUCTURE = re.compile(
     r"^\s*(?:export\s+)?(?:const|let|var)\s*\{(?P<names>[^=;]*(?:=[^=;>][^;]*?)?)\}"
-    r"\s*(?::\s*[^=]+)?=\s*(?P<expr>[^;=]+?)\s*;?\s*$"
+    r"\s*(?::\s*[^=]+)?=(?!=)\s*(?P<expr>[^;]+?)\s*;?\s*$"
 )
 
 
@@ -100,12 +104,17 @@ class Read:
 READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
 
 
-def reads(line_no: int, line: str) -> Iterator[Read]:
+def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     """The answer fields a line reads, each with where it is read (under data or at the top),
-    the name it starts from, and the names read beside it in a fallback chain."""
+    the name it starts from, and the names read beside it in a fallback chain; in Ruby, through
+    symbol keys too (`body[:data][:status]`, `.dig(:data, :status)`)."""
     if not READ_HINT.search(line):
         return
     found = list(_line_reads(line_no, line))
+    if ruby and ":data" in line:
+        for m in RUBY_READ.finditer(line):
+            root = _parse_argument(line, m.start()) or ties.root_of(line, m.start())
+            found.append(Read(line_no, m.start("name"), m.group("name"), "data", root))
     found += _destructured(line_no, line)
     yield from _chains(line, found)
 
@@ -227,11 +236,14 @@ def _destructured(line_no: int, line: str) -> list[Read]:
     if m is None or "(" in m.group("names"):
         return []
     expr = re.sub(r"^\s*await\s+", "", m.group("expr")).strip()
-    if expr.endswith(")") and not _parsed_before(expr + ".", len(expr)):
-        return []  # const { data, status } = await axios.get(...): the HTTP response's (see ties)
+    # const { data, status } = await axios.get(...): the HTTP response's own (see ties), but its
+    # body's fields when the pattern goes into data (`{ data: { data: { status } } }`)
+    call = expr.endswith(")") and not _parsed_before(expr + ".", len(expr))
     expr = f"({m.group('expr').strip()})" if " " in expr else expr
     found = []
     for key, column in _keys(m.group("names"), m.start("names")):
+        if call and not key.startswith("data."):
+            continue
         virtual = f"{expr}.{key}"
         name = key.rsplit(".", 1)[-1]
         for read in _line_reads(line_no, virtual):
@@ -266,8 +278,9 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
     a chain that holds the documented field is a defensive read."""
     found.sort(key=lambda r: r.column)
     groups: list[list[Read]] = []
+    jq = "jq" in line
     for read in found:
-        if groups and _joined(line, groups[-1][-1], read):
+        if groups and _joined(line, groups[-1][-1], read, jq):
             groups[-1].append(read)
         else:
             groups.append([read])
@@ -277,14 +290,16 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
             yield Read(**{**read.__dict__, "beside": names}) if len(group) > 1 else read
 
 
-def _joined(line: str, a: Read, b: Read) -> bool:
+def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
     """Whether two reads of a line are joined by a fallback operator: only the end of a's access
     (`"]`, `)`), the operator and b's access chain between them."""
     between = line[a.column + len(a.name) : b.column]
-    m = CHAIN_GAP.fullmatch(between)
-    return m is not None
+    if CHAIN_GAP.fullmatch(between) is not None:
+        return True
+    return jq and JQ_ALTERNATIVE.fullmatch(between) is not None  # .data.x // .data.y
 
 
+JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
 # What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`.
 CHAIN_GAP = re.compile(
     r"[\"']?\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"

@@ -538,6 +538,14 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     if "JSONObject" in segment or "JsonObject" in segment:
         for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
             body += _chain_keys(doc, m.end())
+    if (
+        doc.language == "csharp" and "Content" in segment
+    ):  # { Content = JsonContent.Create(new {..}) }
+        for k in doc.inside(start, end):
+            if CONTENT_OF.search(
+                doc.text, max(0, doc.containers[k].start - 60), doc.containers[k].start
+            ):
+                _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
     for m in FORM_FIELD.finditer(segment):
@@ -876,7 +884,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         return [_shell_command(doc, line)]
     parens = _enclosing_call(doc, offset)
     if parens is not None:
-        return [parens]
+        return [_initialized(doc, parens)]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -892,6 +900,26 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         if extent is not None and extent not in found:
             found.append(extent)
     return found
+
+
+# C#'s `new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new {...}) }`:
+# the object initializer after the constructor's arguments sets the request's content.
+CONTENT_OF = re.compile(
+    r"\bContent\s*=\s*(?:JsonContent\.Create|new\s+StringContent\(\s*\w+\.Serialize(?:Object)?)\(\s*new\s*$"
+)
+REQUEST_MESSAGE = re.compile(r"\bnew\s+HttpRequestMessage\s*$")
+INITIALIZER = re.compile(r"\s*\{")
+
+
+def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
+    """A call's extent, with the object initializer of a C# HttpRequestMessage it constructs."""
+    if doc.language != "csharp" or not REQUEST_MESSAGE.search(
+        doc.text, max(0, parens[0] - 40), parens[0]
+    ):
+        return parens
+    opened = INITIALIZER.match(doc.text, parens[1])
+    index = doc.container_at(opened.end() - 1) if opened else None
+    return (parens[0], doc.containers[index].end) if index is not None else parens
 
 
 def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:

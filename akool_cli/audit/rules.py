@@ -1102,10 +1102,12 @@ class LineReads:
         self.ctx = ctx
         self._by_root: dict[int, dict[str | None, list[answers.Read]]] = {}
         self._columns: dict[int, list[int]] = {}
+        self._patterns: dict[int, list[answers.Read]] = {}
 
     def of(self, i: int) -> list[answers.Read]:
         if i not in self.ctx.reads:
-            found = answers.reads(i, self.ctx.lines[i]) if not self.ctx.in_prose(i, 0) else iter(())
+            line, ruby = self.ctx.lines[i], self.ctx.name.endswith(".rb")
+            found = answers.reads(i, line, ruby) if not self.ctx.in_prose(i, 0) else iter(())
             self.ctx.reads[i] = sorted(found, key=lambda r: r.column)
         return self.ctx.reads[i]
 
@@ -1116,6 +1118,12 @@ class LineReads:
         if columns is None:  # (once per line: a minified line has thousands of calls)
             columns = self._columns[i] = [r.column for r in found]
         return found[bisect.bisect_left(columns, start) : bisect.bisect_left(columns, end)]
+
+    def patterns(self, i: int) -> list[answers.Read]:
+        """The keys of a destructuring the line is (read before the call it destructures)."""
+        if i not in self._patterns:
+            self._patterns[i] = [r for r in self.of(i) if r.pattern]
+        return self._patterns[i]
 
     def members(self, i: int, name: str, known: set[int]) -> list[answers.Read]:
         """The top-level fields read from a name that holds a parsed answer (`body["success"]`,
@@ -1164,6 +1172,8 @@ def _call_reads(
         if (
             i <= end
         ):  # the call's own statement: requests.post(...).json()["data"], up to the next place
+            if i == m.line:  # const { data: { data: x } } = await axios.get(...): its keys
+                yield from (r for r in reads.patterns(i) if r.column < first)
             for read in reads.between(i, first, stop):
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
@@ -1187,7 +1197,8 @@ def _call_reads(
                 if read.on_response:
                     yield replace(read, place="data")
                 else:  # (a variable named data that holds the whole answer: data.data.x)
-                    yield replace(read, place="top") if read.place == "data?" else read
+                    place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
+                    yield replace(read, place=place)
             yield from reads.members(i, name, {r.column for r in found})
 
 

@@ -88,6 +88,36 @@ class Binding:
     names: tuple[str, ...]
     rhs: str
     destructured: bool = False  # const { data } = rhs: each name is a field of rhs
+    paths: tuple[str, ...] = ()  # for a destructuring, where each name is in rhs ("data.data")
+
+
+def pattern_paths(text: str, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(name, path) for each name a destructuring pattern's inside binds: `a, b: c = 1,
+    data: { data: d }` binds a (a), c (b) and d (data.data)."""
+    depth, begin, parts = 0, 0, []
+    for i, ch in enumerate(text + ","):
+        if ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[begin:i])
+            begin = i + 1
+    for part in parts:
+        m = PATTERN_PART.match(part)
+        if m is None:
+            continue
+        key, rest = m.group("k"), (m.group("rest") or "").strip()
+        if rest.startswith("{") and rest.endswith("}"):
+            yield from pattern_paths(rest[1:-1], f"{prefix}{key}.")
+        elif m.group("rest") is None or PLAIN_NAME.fullmatch(rest):
+            yield (rest or key), f"{prefix}{key}"
+
+
+PATTERN_PART = re.compile(
+    r"\s*(?P<k>[A-Za-z_$][\w$]*)\s*(?::\s*(?P<rest>[^=]*?))?\s*(?:=[^=].*)?$", re.S
+)
+PLAIN_NAME = re.compile(r"[A-Za-z_$][\w$]*")
 
 
 def _depth_zero_equals(line: str) -> int:
@@ -126,10 +156,10 @@ def binding(line: str, shell: bool) -> Binding | None:
         return None  # a keyword argument (json=payload) inside a call's continuation
     if lhs.endswith("]"):
         return None  # a subscript is assigned, not a name
-    if lhs.endswith("}") and "{" in lhs:  # const { data, x: y } = ...
-        inner = lhs[lhs.rfind("{") + 1 : -1]
-        names = [p.split(":")[-1].strip() for p in inner.split(",")]
-        return Binding(tuple(n for n in names if n.isidentifier()), rhs, destructured=True)
+    if lhs.endswith("}") and "{" in lhs:  # const { data, x: y, data: { data: d } } = ...
+        bound = list(pattern_paths(lhs[lhs.index("{") + 1 : -1]))
+        paths = tuple(p for _, p in bound)
+        return Binding(tuple(n for n, _ in bound), rhs, destructured=True, paths=paths)
     head = lhs.split(":")[0] if ":" in lhs.replace("::", "") else lhs  # val r: Response
     names = (
         re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
@@ -358,7 +388,10 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
         (scope.lasting if level == 0 else scope.local).update(bound.names)
         called = ROOT.match(bound.rhs)
         rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
-        if FIELD_END.search(rhs) and not bound.destructured:
+        if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
+            pairs = zip(bound.names, bound.paths, strict=True)
+            scope.fields.update(n for n, p in pairs if p == "data.data")
+        elif FIELD_END.search(rhs):
             scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
         elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
             scope.bodies.update(bound.names)
@@ -405,7 +438,8 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`; what it gives
 # the next one: `r.json()` or axios' `r.data` (the parsed answer).
 THEN = re.compile(
-    r"\.then\(\s*(?:async\s*)?(?:function\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?\s*(?:=>|\{)"
+    r"\.then\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
+    r"|\(\s*\{(?P<names>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\))\s*(?:=>|\{)"
 )
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
@@ -425,6 +459,16 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
     parsed = False
     for text in lines[start : last + 1]:
         for m in THEN.finditer(text):
+            if m.group("names") is not None:  # .then(({ code, data }) => ...)
+                for name, path in pattern_paths(m.group("names")):
+                    scope.local.add(name)
+                    depth = path.count("data") + (0 if parsed else -1)  # (axios: .data is the body)
+                    if path in ("data", "data.data") and depth == 0:
+                        scope.bodies.add(name)
+                    elif path in ("data", "data.data") and depth == 1:
+                        scope.fields.add(name)
+                parsed = False
+                continue
             scope.local.add(m.group("p"))
             if parsed:
                 scope.bodies.add(m.group("p"))
@@ -489,12 +533,12 @@ PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$"
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
     holds = derived(bound.rhs, scope.all(), shell)
-    rhs = bound.rhs
-    if bound.destructured:  # const { data } = res.data: data is res.data.data
-        rhs = rhs.strip().rstrip(";").rstrip() + ".data" if bound.names == ("data",) else ""
-    held = holds and not shell and bool(rhs) and _data_field(rhs, scope)
-    parsed = holds and not shell and bool(rhs) and not held and _parsed(rhs, scope)
-    for name in bound.names:
+    for name, path in zip(bound.names, bound.paths or [""] * len(bound.names), strict=True):
+        rhs = bound.rhs  # (const { data } = res.data: data is res.data.data)
+        if bound.destructured:
+            rhs = rhs.strip().rstrip(";").rstrip() + "." + path if path.startswith("data") else ""
+        held = holds and not shell and bool(rhs) and _data_field(rhs, scope)
+        parsed = holds and not shell and bool(rhs) and not held and _parsed(rhs, scope)
         target = scope.local if name not in scope.lasting else scope.lasting
         if holds:
             scope.local.add(name)
