@@ -299,7 +299,8 @@ SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akoo
 KNOWN_BY_VERSION = {2: 2, 3: 3}
 REQUESTS_AGAIN = (
     "UPDATE attempts SET request = akool_request(kind, inputs) "
-    "WHERE outcome IN ('sending', 'unknown')"
+    "WHERE outcome IN ('sending', 'unknown') "
+    f"AND request NOT LIKE '{requests.IDENTITY_PREFIX}%'"
 )
 MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)
@@ -323,7 +324,8 @@ LOOKUPS: dict[str, str] = {
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
     # The creates of one request on one server and profile (any key, any account) in doubt.
-    "attempts_by_request": "SELECT * FROM attempts WHERE request = ? AND base_url = ? "
+    # Either digest: of the inputs as given, or (an attempt recorded before) as recorded.
+    "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
     "AND profile = ? AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
@@ -651,9 +653,10 @@ class Journal:
         whatever claimed them (a batch row, an MCP call, none), whose outcome is unknown (not one
         being sent right now): with `own`, those of the scope's account (or of none: recorded
         before accounts were); else those of another account."""
-        request = requests.digest(kind, _recorded(inputs))
+        request = requests.identity_digest(kind, inputs)
+        before = requests.digest(kind, _recorded(inputs))  # of an attempt recorded before v2
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (request, scope.base_url, scope.profile, cutoff)
+        where = (request, before, scope.base_url, scope.profile, cutoff)
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
             account = row["account"] or ""
             theirs = scope.account is None or account in ("", scope.account)
@@ -712,7 +715,7 @@ class Journal:
                 recorded,
                 owners.token_for(self.home),
                 batch_key,
-                requests.digest(kind, recorded),
+                requests.identity_digest(kind, inputs),
             ),
         )
         return int(cursor.lastrowid or 0)
