@@ -303,8 +303,8 @@ class _Held:
         if status != 206 or self.total is None:
             self.total = total
             return
-        if total == self.total:
-            return
+        if total is None or total == self.total:
+            return  # "bytes a-b/*": a size not said is no other size
         part.discard()  # bytes of two different files: none of them can be trusted
         self.changes += 1
         said = f"the server said the file is {self.total} bytes, then {total}"
