@@ -109,3 +109,49 @@ def test_an_attempt_recorded_before_by_its_masked_inputs_still_blocks(
         assert refused.returncode == 5, refused.stderr
         assert json.loads(refused.stdout)["error"]["type"] == "UnsettledAttemptError"
     assert creates(slow) == 1
+
+
+SIGNINGS = {
+    "s3-sigv2": (
+        "https://b.s3.amazonaws.com/f.jpg?AWSAccessKeyId=AKIA1&Expires=1700000000&Signature=a%2B1",
+        "https://b.s3.amazonaws.com/f.jpg?AWSAccessKeyId=AKIA2&Expires=1700009999&Signature=b%2B2",
+    ),
+    "gcs-v4": (
+        "https://storage.googleapis.com/b/f.jpg?X-Goog-Algorithm=GOOG4&X-Goog-Date=1"
+        "&X-Goog-Expires=60&X-Goog-Credential=c1&X-Goog-SignedHeaders=host&X-Goog-Signature=s1",
+        "https://storage.googleapis.com/b/f.jpg?X-Goog-Algorithm=GOOG4&X-Goog-Date=2"
+        "&X-Goog-Expires=60&X-Goog-Credential=c2&X-Goog-SignedHeaders=host&X-Goog-Signature=s2",
+    ),
+    "azure-sas": (
+        "https://a.blob.core.windows.net/c/f.jpg?sv=2022-11-02&st=1&se=2&sr=b&sp=r&sig=x1",
+        "https://a.blob.core.windows.net/c/f.jpg?sv=2022-11-02&st=3&se=4&sr=b&sp=r&sig=x2",
+    ),
+    "cloudfront": (
+        "https://d1.cloudfront.net/f.jpg?Expires=1&Signature=s1&Key-Pair-Id=K1",
+        "https://d1.cloudfront.net/f.jpg?Expires=2&Signature=s2&Key-Pair-Id=K1",
+    ),
+}
+OTHERS = {
+    "token": (ALICE, BOB),
+    "key": KEYED,
+    "another-object": (presigned("1", "a").replace("face", "hand"), presigned("1", "a")),
+    "a-kept-parameter": (
+        "https://a.blob.core.windows.net/c/f.jpg?sig=x1&rscd=one",
+        "https://a.blob.core.windows.net/c/f.jpg?sig=x1&rscd=two",
+    ),
+    "an-unsigned-expires": (
+        "https://example.com/f.jpg?expires=1",
+        "https://example.com/f.jpg?expires=2",
+    ),
+}
+
+
+def test_one_object_signed_twice_is_one_request_and_other_values_are_two() -> None:
+    for name, (first, second) in SIGNINGS.items():
+        same = [
+            requests.identity_digest("talking_photo", {"image_url": u}) for u in (first, second)
+        ]
+        assert same[0] == same[1], name
+    for name, (first, second) in OTHERS.items():
+        two = [requests.identity_digest("talking_photo", {"image_url": u}) for u in (first, second)]
+        assert two[0] != two[1], name
