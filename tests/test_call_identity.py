@@ -18,6 +18,7 @@ from mcp.client.session import ClientSession
 
 from akool_cli.sandbox import Sandbox
 from akool_cli.store import requests
+from akool_cli.store.journal import SCHEMA_VERSION
 from tests.conftest import Isolation
 from tests.test_mcp import call, serve
 from tests.test_same_request_any_path import AUDIO, akool, creates, killed_mid_create, slow
@@ -155,3 +156,23 @@ def test_one_object_signed_twice_is_one_request_and_other_values_are_two() -> No
     for name, (first, second) in OTHERS.items():
         two = [requests.identity_digest("talking_photo", {"image_url": u}) for u in (first, second)]
         assert two[0] != two[1], name
+
+
+def test_a_migration_keeps_the_request_of_an_attempt_recorded_from_its_inputs_as_given(
+    isolated: Isolation, slow: Sandbox
+) -> None:
+    """After a migration akool recomputes the requests of attempts in doubt from their recorded
+    inputs (more names masked): one recorded from the inputs as given cannot be recomputed so
+    (the values are not recorded) and keeps its digest."""
+    killed_mid_create(isolated, slow, "talk", ALICE, AUDIO)
+    with closing(sqlite3.connect(isolated.home / "jobs.sqlite3")) as db, db:
+        [(request,)] = list(db.execute("SELECT request FROM attempts"))
+        assert request.startswith(requests.IDENTITY_PREFIX)
+        last = db.execute("SELECT MAX(rowid) FROM _migrations").fetchone()[0]
+        db.execute("DELETE FROM _migrations WHERE rowid = ?", (last,))
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    assert akool(isolated, slow, "talk", BOB, AUDIO).returncode == 0
+    assert akool(isolated, slow, "talk", ALICE, AUDIO).returncode == 5
+    with closing(sqlite3.connect(isolated.home / "jobs.sqlite3")) as db:
+        assert [request] == [r for (r,) in db.execute("SELECT request FROM attempts WHERE id = 1")]
+    assert creates(slow) == 2
