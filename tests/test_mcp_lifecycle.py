@@ -108,7 +108,7 @@ def test_sigterm_mid_create_waits_for_the_answer_records_it_and_closes_the_run(
         server.proc.send_signal(signal.SIGTERM)
         wait_for(lambda: "akool mcp: stopping (SIGTERM)" in server.stderr())
         late = server.call("talk", {**TALK, "prompt": "after the signal"})
-        api_env.state.release()  # AKOOL answers the create sent before the signal, within 1.5 s
+        api_env.state.release()  # AKOOL answers the create sent before the signal, within 1.2 s
         assert server.wait() == 128 + signal.SIGTERM, server.stderr()
         assert server.answers.get(call, {}).get("result", {}).get("isError") in (None, False)
         if late in server.answers:  # answered unless the session ended first
@@ -128,7 +128,7 @@ def test_sigterm_mid_create_waits_for_the_answer_records_it_and_closes_the_run(
 def test_sigterm_while_akool_stalls_a_create_ends_after_the_grace_leaving_it_unknown(
     isolated: Isolation, api_env: Sandbox
 ) -> None:
-    """reliability.md: a first signal waits 1.5 s for a create in flight, so akool ends within
+    """reliability.md: a first signal waits 1.2 s for a create in flight, so akool ends within
     2 s of a SIGTERM even while a server stalls the create; the create is an unknown outcome,
     recorded before akool exits, never sent again by itself. Before, `akool mcp` waited for the
     create's own timeout (AKOOL_TIMEOUT: 120 s here) while the server held the request."""

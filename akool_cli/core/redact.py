@@ -134,6 +134,58 @@ def stable_fields(value: Any) -> Any:
     return _each_string(value, stable)
 
 
+# The signing parameters of each kind of presigned URL, by the parameter that signs it (names
+# matched without regard to case): a signer writes them anew each time it signs the same object
+# (the object is the URL's path and its other parameters). S3's SigV4 and GCS's V4 (x-amz-*,
+# x-goog-*, by prefix), S3's SigV2, GCS's V2 and CloudFront (Signature), Azure's SAS (sig).
+PRESIGNS: dict[str, tuple[frozenset[str], str]] = {
+    "x-amz-signature": (frozenset(), "x-amz-"),
+    "x-goog-signature": (frozenset(), "x-goog-"),
+    "signature": (
+        frozenset({"signature", "expires", "awsaccesskeyid", "googleaccessid", "key-pair-id"})
+        | {"policy", "x-amz-security-token"},
+        "",
+    ),
+    "sig": (
+        frozenset({"sig", "sv", "ss", "srt", "sp", "se", "st", "spr", "sr", "si", "sip", "sdd"})
+        | {"skoid", "sktid", "skt", "ske", "sks", "skv", "saoid", "suoid", "scid"},
+        "",
+    ),
+}
+
+
+def _presign_part(name: str, signers: list[str]) -> bool:
+    """Whether a query parameter (lower case) is one a signer of this URL writes anew."""
+    for signer in signers:
+        names, prefix = PRESIGNS[signer]
+        if name in names or (prefix and name.startswith(prefix)):
+            return True
+    return False
+
+
+def identity(value: str) -> str:
+    """What tells one input from another: the raw text, and of a presigned URL all but its
+    signing parameters (PRESIGNS), so one object presigned twice is one input while URLs that
+    differ in any other value (?token=alice, ?token=bob) are two. Holds secrets: only ever
+    hashed (requests.identity_digest), never recorded or shown."""
+    head, mark, query = value.partition("?")
+    if not mark or "://" not in head:
+        return value
+    query, hash_mark, fragment = query.partition("#")
+    pairs = query.split("&")
+    names = [pair.partition("=")[0].lower() for pair in pairs]
+    signers = [signer for signer in PRESIGNS if signer in names]
+    if not signers:
+        return value
+    kept = [p for p, n in zip(pairs, names, strict=True) if not _presign_part(n, signers)]
+    return f"{head}?{'&'.join(kept)}{hash_mark}{fragment}"
+
+
+def identity_fields(value: Any) -> Any:
+    """A copy of a JSON value with `identity` applied to every string in it."""
+    return _each_string(value, identity)
+
+
 def text(value: str, secrets: Iterable[str]) -> str:
     """Free text with every known secret value replaced and signed URLs masked."""
     for secret in secrets:

@@ -59,6 +59,11 @@ PROBE_DEADLINE = 30.0  # asking what follows a body that ended when its connecti
 Media = mediatypes.ResultKind
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
 MAX_VIDEO_BYTES = 8 * 2**30
+# Bounds on a download's rounds (break17d N2): a cut that brought new bytes is not counted as a
+# failed try at most CUTS_PER_TRY times the retry budget; the size a server committed to may
+# change (the file was replaced under the same validator) once: the download starts over.
+CUTS_PER_TRY = 4
+FILE_CHANGES = 1
 # An MP4 starts with its ftyp box (4 bytes of size, then b"ftyp"); 12 bytes also tell the audio
 # formats apart (RIFF....WAVE).
 MP4_HEAD = 12
@@ -285,6 +290,40 @@ class _Retryable(Exception):
         self.retry_after = retry_after
 
 
+@dataclass
+class _Held:
+    """What the server has said of the file over one download's rounds (break17d N2): the size
+    it committed to (a 206's Content-Range total, a 200's Content-Length: another for the same
+    validator means the file changed under it), how often it changed, how often the "what
+    follows" probe said there was more, how many cuts were credited as progress."""
+
+    most: int  # the download's retry budget: RetryPolicy.attempts
+    name: str  # the file's, for messages
+    total: int | None = None
+    changes: int = 0
+    probes: int = 0
+    credits: int = 0
+
+    def hold(self, status: int, total: int | None, part: PartLock) -> None:
+        """Keep the size a 200 announces; refuse a 206 announcing another than the one held."""
+        if status != 206 or self.total is None:
+            self.total = total
+            return
+        if total is None or total == self.total:
+            return  # "bytes a-b/*": a size not said is no other size
+        part.discard()  # bytes of two different files: none of them can be trusted
+        self.changes += 1
+        said = f"the server said the file is {self.total} bytes, then {total}"
+        if self.changes > FILE_CHANGES:
+            raise UnavailableError(
+                f"cannot download {part.target.name}: {said} (same validator, again): it keeps "
+                "changing the file, or the server is broken",
+                hint="try again later; if it persists, the file host is at fault",
+            )
+        self.total = None
+        raise _Retryable(f"{said}: it changed; starting over")
+
+
 @dataclass(frozen=True)
 class _Want:
     """What one download fetches: the URL, the kind of file expected there, whom to tell."""
@@ -302,15 +341,18 @@ def _fetch(
     retry = retry or RetryPolicy()
     attempt = 0
     best = part.size()
+    held = _Held(retry.attempts, part.target.name)
     while True:
         attempt += 1
         try:
-            return _fetch_once(transport, want, part)
+            return _fetch_once(transport, want, part, held)
         except _Retryable as exc:
-            if part.size() > best:
-                # A cut that brought new bytes is progress, not a failed try; a server that
-                # restarts from zero every time gets no such credit, so it cannot loop forever.
+            if part.size() > best and held.credits < retry.attempts * CUTS_PER_TRY:
+                # A cut that brought new bytes is progress, not a failed try, a bounded number
+                # of times; a server that restarts from zero every time gets no such credit, so
+                # it cannot loop forever, nor can one that trickles a byte a round.
                 best, attempt = part.size(), 0
+                held.credits += 1
             if want.cancel is not None and want.cancel.is_set():
                 raise DownloadCancelled(str(exc)) from None
             if attempt >= retry.attempts:
@@ -327,7 +369,9 @@ def _fetch(
             raise
 
 
-def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int, str, int]:
+def _fetch_once(
+    transport: Transport, want: _Want, part: PartLock, held: _Held
+) -> tuple[int, str, int]:
     have = part.size()
     validator = part.read_validator() if have else None
     headers: dict[str, str] = {"Accept-Encoding": "identity"}
@@ -339,6 +383,7 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
             want.url, headers=headers, deadline=DOWNLOAD_DEADLINE, cancel=want.cancel
         ) as answer:
             start, total = _check_answer(answer, part, want.media, ranged="Range" in headers)
+            held.hold(answer.status, total, part)
             received, digest = _receive(answer, part, start, total, want)
             if total is not None and received > total:
                 # More than the file's size: the bytes cannot be trusted, and keeping them would
@@ -351,7 +396,7 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
             # No length and no chunked framing: the body ended where the connection closed.
             closed = total is None and "transfer-encoding" not in answer.headers
         if closed:
-            _check_nothing_after(transport, want, received)
+            _check_nothing_after(transport, want, received, held)
         return received, digest, start
     except TransportError as exc:
         if exc.kind == "cancelled":
@@ -363,18 +408,28 @@ def _fetch_once(transport: Transport, want: _Want, part: PartLock) -> tuple[int,
         raise _Retryable(str(exc)) from None
 
 
-def _check_nothing_after(transport: Transport, want: _Want, size: int) -> None:
+def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _Held) -> None:
     """A body that ended when its connection closed may have been cut anywhere, even between
     two boxes (a trailing `free` or `udta`, a fragmented MP4's next fragment), where the file's
     structure adds up all the same. The server is asked for what follows its last byte: one
     that keeps ranges says whether there is more (416: nothing; 206: more, so it was cut), one
     that answers the whole file with a length says how long it is. A server that does neither
-    tells nothing: the structure's check is then all there is (docs/reliability.md)."""
+    tells nothing: the structure's check is then all there is (docs/reliability.md). A 206's
+    total is held (the resume may not grow past it), and only the retry budget's number of
+    probes may say "more": a host that always has more cannot make the file grow without end."""
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={size}-"}
     with transport.stream(
         want.url, headers=headers, deadline=PROBE_DEADLINE, cancel=want.cancel
     ) as answer:
         if answer.status == 206:
+            held.probes += 1
+            if held.probes > held.most:
+                raise UnavailableError(
+                    f"cannot download {held.name}: the server said {held.most} times that "
+                    "more follows a body that ended with its connection",
+                    hint="try again later; if it persists, the file host is at fault",
+                )
+            held.total = _content_range(answer.headers.get("content-range", ""))[1]
             raise _Retryable(f"the body ended at byte {size}, and the server has more after it")
         whole = None
         if answer.status == 416:

@@ -658,14 +658,15 @@ def _shown(text: str) -> str:
 
 def claim_key(tool: str, arguments: dict[str, Any]) -> str:
     """The claim a create call takes: the caller's idempotency_key, else the tool and its
-    arguments (canonical JSON; a presigned URL by its object, redact.stable: `upload` signs
-    the same file anew each time). Either way hashed: the key names no input."""
+    arguments as given (canonical JSON; every value counts, ?token=alice and ?token=bob are two
+    calls; a presigned URL without its signing parameters, redact.identity: `upload` signs the
+    same file anew each time). Either way hashed: the key names no input, no secret."""
     explicit = arguments.get("idempotency_key")
     if explicit is not None:
         material = json.dumps({"tool": tool, "idempotency_key": str(explicit)})
         return "mcp:key:" + hashlib.sha256(material.encode()).hexdigest()[:32]
     same = {
-        k: redact.stable_fields(v)
+        k: redact.identity_fields(v)
         for k, v in arguments.items()
         if k not in ("idempotency_key", "account")
     }

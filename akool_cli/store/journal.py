@@ -299,7 +299,8 @@ SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akoo
 KNOWN_BY_VERSION = {2: 2, 3: 3}
 REQUESTS_AGAIN = (
     "UPDATE attempts SET request = akool_request(kind, inputs) "
-    "WHERE outcome IN ('sending', 'unknown')"
+    "WHERE outcome IN ('sending', 'unknown') "
+    f"AND request NOT LIKE '{requests.IDENTITY_PREFIX}%'"
 )
 MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)
@@ -322,9 +323,9 @@ LOOKUPS: dict[str, str] = {
     "attempts_by_key": f"SELECT * FROM attempts WHERE {_SCOPED} "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
-    # The creates of one request on one server and profile (any key, any account) in doubt.
-    # The creates of one request on one server (any profile, key or account) in doubt.
-    "attempts_by_request": "SELECT * FROM attempts WHERE request = ? AND base_url = ? "
+    # The creates of one request on one server (any profile, key or account) in doubt, by
+    # either digest: of the inputs as given, or (an attempt recorded before) as recorded.
+    "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
@@ -674,9 +675,10 @@ class Journal:
         sent right now): with `own`, those of the scope's account, made with any profile (AKOOL
         bills the account, not a profile's name), or with the scope's profile before accounts
         were recorded (account ''); else those of another account, with the scope's profile."""
-        request = requests.digest(kind, _recorded(inputs))
+        request = requests.identity_digest(kind, inputs)
+        before = requests.digest(kind, _recorded(inputs))  # of an attempt recorded before v2
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (request, scope.base_url, cutoff)
+        where = (request, before, scope.base_url, cutoff)
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
             if _of_account(row, scope) != own or self._sending_now(row):
                 continue  # another account's (or this one's), or one being sent right now
@@ -735,7 +737,7 @@ class Journal:
                 recorded,
                 owners.token_for(self.home),
                 batch_key,
-                requests.digest(kind, recorded),
+                requests.identity_digest(kind, inputs),
             ),
         )
         return int(cursor.lastrowid or 0)

@@ -13,6 +13,8 @@ import hashlib
 import json
 from typing import Any
 
+from akool_cli.core import redact
+
 # What akool records beside a create's request, by kind ("" for every kind), as data: a claim's
 # key and the run's names for it; a talking photo made from text names its speech (its audio_url,
 # which is sent, is the speech's); a head swap names the analysis each run asks anew, and an
@@ -32,7 +34,8 @@ def sent_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
 
 def digest(kind: str, recorded: str) -> str:
     """The request of an attempt from its kind and its inputs as the history keeps them (JSON,
-    presigned URLs masked): equal for the same request whatever the order of the inputs."""
+    presigned URLs masked): equal for the same request whatever the order of the inputs. What
+    attempts recorded before identity_digest hold (it still matches them: their doubts block)."""
     try:
         inputs = json.loads(recorded)
     except ValueError:
@@ -41,6 +44,21 @@ def digest(kind: str, recorded: str) -> str:
         inputs = {}
     material = json.dumps({"kind": kind, "inputs": sent_inputs(kind, inputs)}, sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()
+
+
+# Marks a digest of the raw inputs (identity_digest), which m015's digests of recorded inputs
+# (masked: `digest`) never start with: those are recomputed after a migration, these never are.
+IDENTITY_PREFIX = "v2:"
+
+
+def identity_digest(kind: str, inputs: dict[str, Any]) -> str:
+    """The request of a create from its inputs as given (not as recorded): every value counts,
+    a credential-like query value too (?token=alice and ?token=bob are two requests), except a
+    presigned URL's signing parameters (redact.identity: one object signed twice is one input).
+    A hash: the values it was made from are never stored."""
+    same = redact.identity_fields(sent_inputs(kind, inputs))
+    material = json.dumps({"kind": kind, "inputs": same}, sort_keys=True, default=str)
+    return IDENTITY_PREFIX + hashlib.sha256(material.encode()).hexdigest()
 
 
 # Who sends a create under each kind of claim key (none: a single create), as a message says it.
