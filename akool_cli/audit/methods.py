@@ -169,13 +169,41 @@ SHELL_VERB = re.compile(r"(?:^|\s)[\"']?(?P<m>GET|POST|PUT|DELETE|PATCH)[\"']?\s
 
 def through_wrapper(doc: Text, offset: int, wrapper_method: str) -> Evidence | None:
     """The method of a call made through the script's own wrapper function, when the call site
-    says none itself: the one the wrapper sends, or ("*") the method word its caller passes."""
+    says none itself: the one the wrapper sends, or ("*") the method word its caller passes, or
+    ("*POST") the default of the wrapper's method parameter when the caller passes none."""
     if wrapper_method in METHODS:
         return Evidence(wrapper_method, offset, wrapper_method, False)
-    if wrapper_method != "*":
+    if not wrapper_method.startswith("*"):
         return None
     start = doc.offset(doc.line_of(offset), 0)
     said = SHELL_VERB.search(doc.text, start, offset)
-    if said is None:
+    if said is not None:
+        return Evidence(said.group("m"), said.start("m"), said.group("m"), True)
+    default = wrapper_method[1:]
+    if default not in METHODS or _gives_method(_arguments_after(doc.text, offset)):
         return None
-    return Evidence(said.group("m"), said.start("m"), said.group("m"), True)
+    return Evidence(default, offset, default, False)
+
+
+# A method the caller gives a wrapper: a method word as an argument, a method keyword, or a
+# name holding a method (`req(path, body, method)`).
+GIVEN_METHOD = re.compile(
+    r"[\"'](?i:GET|POST|PUT|DELETE|PATCH)[\"']|(?<![\w.])(?i:(?:http_?)?method|verb)\b"
+)
+ARGUMENTS_SCAN = 2000
+
+
+def _arguments_after(text: str, offset: int) -> str:
+    """The rest of the call's argument list after the path at `offset` (to its closing
+    parenthesis)."""
+    depth = 0
+    for k in range(offset, min(len(text), offset + ARGUMENTS_SCAN)):
+        c = text[k]
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(c, 0)
+        if depth < 0:
+            return text[offset:k]
+    return text[offset : offset + ARGUMENTS_SCAN]
+
+
+def _gives_method(arguments: str) -> bool:
+    return GIVEN_METHOD.search(arguments) is not None

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from akool_cli.audit.localpaths import local_names, names_a_file
+from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 
 __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
@@ -477,7 +477,45 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
             at[site.start] = site
             if not site.foreign:
                 found.append(site)
-    return _held_sites(found, bases)
+    return _extended_names(_held_sites(found, bases), lines)
+
+
+# What follows a name that a further segment is joined to: `NAME + "/" + id`, `NAME . "/"`,
+# `NAME + f"/{id}"`, f"{NAME}/{id}", `${NAME}/${id}`, "$NAME/$id".
+EXTENDED = re.compile(r"\}?/|\s*[+.]\s*[frb$@]?[\"'`]/")
+# The end of a binding's value after the path: its closing quote, `;`, a comment.
+VALUE_END = re.compile(r"[\"'`]?\s*;?\s*(?:(?:#|//).*)?")
+
+
+def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
+    """A path that ends the value of a name which every use joins a further segment to
+    (`STATUS_URL = BASE + "/api/open/v4/x/detail"`, then `STATUS_URL + "/" + id`) is judged as
+    the joined form: the path with one more segment (an id), not the name's value alone."""
+    kept = []
+    for site in found:
+        line = lines[site.line]
+        m = None if site.continued else BINDING.match(line)
+        if (
+            m is not None
+            and site.start >= m.start("rhs")
+            and VALUE_END.fullmatch(line, site.end)
+            and _always_extended(lines, m.group("n"), site.line)
+        ):
+            site = replace(site, continued=True)
+        kept.append(site)
+    return kept
+
+
+def _always_extended(lines: list[str], name: str, line: int) -> bool:
+    """Whether a name is used (after the line binding it) and every use goes on with "/"."""
+    use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
+    used = False
+    for text in lines[line + 1 :]:
+        for m in use.finditer(text) if name in text else ():
+            if not EXTENDED.match(text, m.end()):
+                return False
+            used = True
+    return used
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:

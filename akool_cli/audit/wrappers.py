@@ -20,7 +20,7 @@ from akool_cli.audit.scopes import (
 )
 from akool_cli.audit.sites import HTTP_MODULES, Base, Bases
 
-PASSED = "*"  # the wrapper sends the method its caller gives it
+PASSED = "*"  # the wrapper sends the method its caller gives it ("*POST": POST when none given)
 BODY_LINES = 15  # how far after the join the request that sends it may be
 STATEMENT_LINES = 8
 
@@ -99,11 +99,44 @@ CLIENT_CALL = re.compile(
 )
 
 
+# A method parameter's default: `method = "POST"`, `method: str = "POST"`, `$method = 'POST'`
+METHOD_DEFAULT = re.compile(
+    r"(?i)(?<![\w.])\$?(?:http_?)?(?:method|verb)\s*(?::\s*[\w\[\]|.]+\s*)?=\s*"
+    r"[\"'](?P<m>GET|POST|PUT|DELETE|PATCH)[\"']"
+)
+HEADER_LINES = 4
+
+
 @dataclass
 class Function:
     name: str
     line: int
     params: set[str] = field(default_factory=set)
+    method_default: str = ""  # the default of its method parameter, if any
+
+
+def method_default(lines: list[str], line: int, after: int) -> str:
+    """The default of a function's method parameter (`method = "POST"`), read in its parameter
+    list (up to the first closing parenthesis)."""
+    first = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
+    head = "\n".join([first, *lines[line + 1 : line + HEADER_LINES]]).split(")", 1)[0]
+    m = METHOD_DEFAULT.search(head)
+    return m.group("m").upper() if m is not None else ""
+
+
+def branches_on_method(lines: list[str], current: Function, line: int) -> bool:
+    """Whether the function's body, up to a line, branches on its method parameter (`if method
+    == "GET":`, `method === "GET" ?`, `switch (method)`): the verb of the branch a join is in is
+    then not the method of every call."""
+    names = [p for p in current.params if METHOD_PARAMETER.match(p)]
+    if not names:
+        return False
+    word = "|".join(re.escape(n) for n in names)
+    branch = re.compile(
+        rf"\b(?:if|elif|switch|match|case|when)\b.*(?<![\w.])\$?(?:{word})\b"
+        rf"|(?<![\w.])\$?(?:{word})\b(?:\.\w+\(\))?\s*(?:===?|!==?)"
+    )
+    return any(branch.search(t) for t in lines[current.line : line + 1])
 
 
 def find_helpers(lines: list[str], bases: Bases) -> None:
@@ -124,7 +157,8 @@ def _read(lines: list[str], bases: Bases) -> None:
         if fn is not None and defines(lines, i, fn):
             name = next((g for g in fn.groups() if g), "")
             if name and name not in NOT_FUNCTIONS:
-                current = Function(name, i, parameters(lines, i, fn.end()))
+                params = parameters(lines, i, fn.end())
+                current = Function(name, i, params, method_default(lines, i, fn.end()))
         if current is None or len(line) > LONGEST_LINE:
             continue  # (a minified line defines no wrapper the audit can read)
         for m in FROM_PARAMETER.finditer(line):
@@ -150,8 +184,17 @@ def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> B
             continue
         if mid.strip("/"):  # "$AKOOL/api/open/v4$1": the wrapper's own prefix
             base = replace(base, prefix=base.prefix.rstrip("/") + "/" + mid.strip("/"))
-        return replace(base, method=wrapper_method(lines, i, current.params))
+        return replace(base, method=_own_method(lines, i, current))
     return None
+
+
+def _own_method(lines: list[str], i: int, current: Function) -> str:
+    """The method a wrapper's join at a line sends: PASSED (with the parameter's default, when
+    it has one) for a method the caller gives, or where the body branches on that parameter."""
+    method = wrapper_method(lines, i, current.params)
+    if method != PASSED and branches_on_method(lines, current, i):
+        method = PASSED
+    return method + current.method_default if method == PASSED else method
 
 
 def _passed_on(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
@@ -163,8 +206,9 @@ def _passed_on(lines: list[str], i: int, bases: Bases, current: Function) -> Bas
         helper = bases.helpers.get(m.group("h"))
         if helper is None or m.group("h") == current.name or m.group("p") not in current.params:
             continue
-        method = wrapper_method(lines, i, current.params)
-        return replace(helper, method=method or (helper.method if helper.method != PASSED else ""))
+        method = _own_method(lines, i, current)
+        inherited = helper.method if not helper.method.startswith(PASSED) else ""
+        return replace(helper, method=method or inherited)
     return None
 
 
