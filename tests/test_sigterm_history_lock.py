@@ -21,6 +21,7 @@ from akool_cli.store import journal as journal_module
 from akool_cli.store.config import JOURNAL_FILE
 from akool_cli.store.journal import Journal
 from tests.conftest import Isolation
+from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, exit_report, invoke, process_env, traced
 from tests.support.waiting import wait_for
 
@@ -97,3 +98,28 @@ def test_a_lock_held_for_good_still_ends_in_exit_10_naming_it(
         Journal(history)
     assert "locked" in caught.value.message
     assert caught.value.hint is not None and "another akool holds the history" in caught.value.hint
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_sigterm_ends_akool_mcp_while_another_process_holds_the_history_lock(
+    isolated: Isolation,
+) -> None:
+    """`akool mcp` closes its session's run in the history when stopped: with the lock held by
+    another process that wait took the whole busy timeout, ~30 s (break17e P5)."""
+    invoke(["history"])
+    history = isolated.home / JOURNAL_FILE
+    server = RawServer(
+        isolated.tmp, isolated.home, "http://127.0.0.1:9", env={"AKOOL_API_KEY": "k" * 32}
+    )
+    try:
+        server.initialize()
+        with lock_held(history):
+            sent = time.monotonic()
+            server.proc.send_signal(signal.SIGTERM)
+            code = server.wait(15)
+            took = time.monotonic() - sent
+    finally:
+        server.kill()
+    assert code == 128 + signal.SIGTERM, exit_report(code, server.stderr())
+    assert took < 2.0, f"exited {took:.2f} s after SIGTERM"
+    assert "could not be written in time" in server.stderr()

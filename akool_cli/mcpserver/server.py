@@ -184,6 +184,14 @@ def serve(session: Session) -> None:
         )
 
 
+# How long after the grace a stop waits for the session's closing records before exiting.
+CLOSE_MARGIN_SECONDS = 0.4
+UNRECORDED = (
+    "the history could not be written in time (another process holds its lock): a create in "
+    "flight counts as unknown and is never sent again by itself; akool status lists it"
+)
+
+
 class Stopper:
     """Ctrl-C, SIGTERM and SIGHUP close the session as a closed stdin does, then exit 128+N.
 
@@ -220,13 +228,22 @@ class Stopper:
         try:
             assert self.first is not None
             grace = max(0.0, self.first[1] + ANSWER_GRACE_SECONDS - time.monotonic())
-            note = self.session.close("interrupted", grace=grace)
-            if note:
-                sys.stderr.write(f"akool mcp: {note}\n")
-            if self.session.abandoned:
+            # Closing writes to the history, whose lock another process may hold for up to its
+            # busy timeout (break17e P5): the exit does not wait for it past the grace.
+            closing = threading.Thread(target=self._close, args=(grace,), daemon=True)
+            closing.start()
+            closing.join(grace + CLOSE_MARGIN_SECONDS)
+            if closing.is_alive():
+                detail = UNRECORDED
+            elif self.session.abandoned:
                 detail = _abandoned(self.session.abandoned)
         finally:
             _exit(signum, detail)
+
+    def _close(self, grace: float) -> None:
+        note = self.session.close("interrupted", grace=grace)
+        if note:
+            sys.stderr.write(f"akool mcp: {note}\n")
 
 
 def _abandoned(attempts: list[int]) -> str:
