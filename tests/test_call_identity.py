@@ -55,10 +55,10 @@ def test_mcp_calls_differing_only_in_a_masked_query_value_are_two_calls(
         assert keyed[0]["job_id"] != keyed[1]["job_id"], keyed
         # One object presigned twice is one input: the same call, its job.
         first = await call(
-            session, "talk", image_url=presigned("20261205", "aa11"), audio_url=AUDIO
+            session, "talk", image_url=presigned("20261205", "aa11aa11aa11aa11"), audio_url=AUDIO
         )
         again = await call(
-            session, "talk", image_url=presigned("20261206", "bb22"), audio_url=AUDIO
+            session, "talk", image_url=presigned("20261206", "bb22bb22bb22bb22"), audio_url=AUDIO
         )
         assert again["job_id"] == first["job_id"] and again["repeated_call"] is True
         other = await call(
@@ -69,7 +69,7 @@ def test_mcp_calls_differing_only_in_a_masked_query_value_are_two_calls(
     stderr = serve(isolated, sandbox, body)
     assert "Traceback" not in stderr
     stored = history(isolated.home)
-    for secret in (b"alice123", b"bob123", b"alice456", b"aa11", b"bb22"):
+    for secret in (b"alice123", b"bob123", b"alice456", b"aa11aa11aa11aa11", b"bb22bb22bb22bb22"):
         assert secret not in stored, secret
 
 
@@ -88,8 +88,10 @@ def test_an_unknown_create_does_not_block_one_differing_in_a_masked_value(
 def test_a_presigned_input_in_doubt_blocks_the_same_object_signed_again(
     isolated: Isolation, slow: Sandbox
 ) -> None:
-    killed_mid_create(isolated, slow, "talk", presigned("20261205", "aa11"), AUDIO)
-    again = akool(isolated, slow, "talk", presigned("20261206", "bb22"), AUDIO, "--json")
+    killed_mid_create(isolated, slow, "talk", presigned("20261205", "aa11aa11aa11aa11"), AUDIO)
+    again = akool(
+        isolated, slow, "talk", presigned("20261206", "bb22bb22bb22bb22"), AUDIO, "--json"
+    )
     assert again.returncode == 5, again.stderr
     assert json.loads(again.stdout)["error"]["type"] == "UnsettledAttemptError"
     assert creates(slow) == 1
