@@ -73,7 +73,7 @@ URLJOIN = re.compile(
 RECEIVER = re.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
 # The head of such a call, up to its path: the function, a Go context, a method argument.
 CALL_HEAD = (
-    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|{}:;?<>]{0,160}>)?\(\s*"
     r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
     r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
 )
