@@ -244,3 +244,28 @@ def test_3_a_lists_own_length_is_no_field(name: str, read: str) -> None:
         f"console.log({read}, res.data.data[0].avatar_id);\n"
     )
     assert [f.render() for f in audit_text(text, name)] == []
+
+
+def test_2_a_call_formatted_over_lines_by_prettier() -> None:
+    text = (
+        'const AKOOL_BASE = "https://openapi.akool.com";\n'
+        "async function akoolFetch<T>(url: string, init: RequestInit = {}): Promise<T> {\n"
+        "  const res = await fetch(`${AKOOL_BASE}${url}`, { ...init, headers });\n"
+        "  return (await res.json()) as T;\n"
+        "}\n"
+        "export async function create(a: string, v: string) {\n"
+        "  await akoolFetch<{\n"
+        "    _id: string;\n"
+        '  }>("/api/open/v3/talkingavatar/create", { method: "POST", body: JSON.stringify({ avatar_id: a }) });\n'
+        "  return akoolFetch<AkoolResponse<TalkingAvatarResult>>(\n"
+        '    "/talkingavatar/create",\n'
+        '    { method: "POST", body: JSON.stringify({ voice_id: v }) },\n'
+        "  );\n"
+        "}\n"
+    )
+    found = [(f.line, f.rule, f.found) for f in audit_text(text, "p.ts")]
+    assert found == [
+        (9, "unknown-field", "avatar_id"),
+        (11, "unknown-endpoint", "/talkingavatar/create"),
+        (12, "unknown-field", "voice_id"),
+    ]

@@ -872,8 +872,8 @@ TYPE_ARGUMENTS_MAX = (
 
 def opens_call(text: str, paren: int) -> bool:
     """Whether the `(` at `paren` opens a call's arguments: a callee right before it, perhaps
-    with TypeScript's type arguments (`akoolFetch<{ data: { _id: string } }>(`), which hold no
-    parentheses, `=`, `&&` or `||` (that would be a comparison)."""
+    with TypeScript's type arguments (`akoolFetch<{ data: { _id: string } }>(`, over lines
+    too), which hold no parentheses, `=`, `&&` or `||` (that would be a comparison)."""
     before = text[max(0, paren - 60) : paren]
     if CALL_OPENER.search(before):
         return True
@@ -885,7 +885,7 @@ def opens_call(text: str, paren: int) -> bool:
     for k in range(len(window) - 1, -1, -1):
         ch = window[k]
         depth += 1 if ch == ">" else -1 if ch == "<" else 0
-        if ch in "()=\n" or window.startswith(("&&", "||"), k):
+        if ch in "()=" or window.startswith(("&&", "||"), k):
             return False
         if depth == 0:
             return re.search(r"[A-Za-z_][\w.$]*\s*$", window[:k]) is not None

@@ -637,7 +637,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
 def _rejoin(prev: str) -> str:
     """The name of the call a line's first argument belongs to, when the call opens on the line
     before (a formatter's `client.post(` + newline + `"/path", ...`)."""
-    m = re.search(r"([A-Za-z_]\w*)\(\s*$", prev)
+    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)  # (type arguments too)
     return m.group(1) + "(" if m else ""
 
 
