@@ -269,3 +269,15 @@ def test_2_a_call_formatted_over_lines_by_prettier() -> None:
         (11, "unknown-endpoint", "/talkingavatar/create"),
         (12, "unknown-field", "voice_id"),
     ]
+
+
+def test_1_a_data_variable_rebound_to_a_nested_object_is_not_the_answers_data() -> None:
+    text = (
+        "import requests\n"
+        "def name_of(rid):\n"
+        f'    r = requests.get(f"{DETAIL}/{{rid}}", headers=H)\n'
+        '    data = r.json()["data"]\n'
+        '    data = data["result"]\n'
+        '    return data["name"], data["status"]\n'
+    )
+    assert answer_reads(audit_text(text, "n.py")) == []

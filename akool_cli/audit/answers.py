@@ -70,10 +70,10 @@ DATA_FIELD = re.compile(
     re.M,
 )
 # A variable named data bound to a field of the answer's data (`data = body["data"]["result"]`,
-# `const data = json.data.result`): it holds neither the answer nor its data.
+# `const data = json.data.result`, `data = data["result"]`): it holds neither the answer nor its data.
 DATA_DEEPER = re.compile(
-    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*"
-    r"(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"']\s*\))\s*"
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*(?:[^=\n]*"
+    r"(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"']\s*\))|(?:await\s+)?data)\s*"
     r"(?:\[\s*[\"'](?!data[\"'])[A-Za-z_]\w*[\"']\s*\]|[?!]?\.(?!data\b)[A-Za-z_]\w*\b(?!\s*\()"
     r"|\.get\(\s*[\"'](?!data[\"'])[A-Za-z_])"
 )
