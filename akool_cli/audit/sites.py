@@ -73,7 +73,7 @@ URLJOIN = re.compile(
 RECEIVER = re.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
 # The head of such a call, up to its path: the function, a Go context, a method argument.
 CALL_HEAD = (
-    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|{}:;?<>]{0,160}>)?\(\s*"
     r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
     r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
 )
@@ -637,7 +637,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
 def _rejoin(prev: str) -> str:
     """The name of the call a line's first argument belongs to, when the call opens on the line
     before (a formatter's `client.post(` + newline + `"/path", ...`)."""
-    m = re.search(r"([A-Za-z_]\w*)\(\s*$", prev)
+    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)  # (type arguments too)
     return m.group(1) + "(" if m else ""
 
 
