@@ -492,6 +492,7 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     (`STATUS_URL = BASE + "/api/open/v4/x/detail"`, then `STATUS_URL + "/" + id`) is judged as
     the joined form: the path with one more segment (an id), not the name's value alone."""
     kept = []
+    uses = NameUses(lines)
     for site in found:
         line = lines[site.line]
         m = None if site.continued else BINDING.match(line)
@@ -499,23 +500,49 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
             m is not None
             and site.start >= m.start("rhs")
             and VALUE_END.fullmatch(line, site.end)
-            and _always_extended(lines, m.group("n"), site.line)
+            and uses.always_extended(m.group("n"), site.line)
         ):
             site = replace(site, continued=True)
         kept.append(site)
     return kept
 
 
-def _always_extended(lines: list[str], name: str, line: int) -> bool:
-    """Whether a name is used (after the line binding it) and every use goes on with "/"."""
-    use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
-    used = False
-    for text in lines[line + 1 :]:
-        for m in use.finditer(text) if name in text else ():
-            if not EXTENDED.match(text, m.end()):
-                return False
-            used = True
-    return used
+WORD = re.compile(r"\w+")
+
+
+class NameUses:
+    """Where each name is used in a file and whether every use goes on with "/", worked out once
+    per name from an index of the file's words: a name bound in each of thousands of functions
+    (`base = "https://..."`) is not looked for again in every line after each binding."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.index: dict[str, list[int]] | None = None  # word: the lines holding it, built lazily
+        self.summary: dict[str, tuple[int, int]] = {}
+
+    def always_extended(self, name: str, line: int) -> bool:
+        """Whether the name is used after `line` and every such use goes on with "/"."""
+        last_use, last_plain = self._summary(name)
+        return last_use > line and last_plain <= line
+
+    def _summary(self, name: str) -> tuple[int, int]:
+        """The last line using the name, and the last one using it without a "/" after it."""
+        if name not in self.summary:
+            if self.index is None:
+                self.index = {}
+                for i, text in enumerate(self.lines):
+                    for word in set(WORD.findall(text)):
+                        self.index.setdefault(word, []).append(i)
+            use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
+            last_use = last_plain = -1
+            for i in self.index.get(name, ()):
+                text = self.lines[i]
+                for m in use.finditer(text):
+                    last_use = i
+                    if not EXTENDED.match(text, m.end()):
+                        last_plain = i
+            self.summary[name] = (last_use, last_plain)
+        return self.summary[name]
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
