@@ -493,9 +493,12 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     the joined form: the path with one more segment (an id), not the name's value alone."""
     kept = []
     uses = NameUses(lines)
+    bindings: dict[int, re.Match[str] | None] = {}  # once per line: a minified line holds thousands
     for site in found:
         line = lines[site.line]
-        m = None if site.continued else BINDING.match(line)
+        if not site.continued and site.line not in bindings:
+            bindings[site.line] = BINDING.match(line)
+        m = None if site.continued else bindings[site.line]
         if (
             m is not None
             and site.start >= m.start("rhs")
