@@ -491,21 +491,24 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     """A path that ends the value of a name which every use joins a further segment to
     (`STATUS_URL = BASE + "/api/open/v4/x/detail"`, then `STATUS_URL + "/" + id`) is judged as
     the joined form: the path with one more segment (an id), not the name's value alone."""
-    kept = []
-    uses = NameUses(lines)
+    bound: dict[int, str] = {}  # a site ending a binding's value: the name bound
     bindings: dict[int, re.Match[str] | None] = {}  # once per line: a minified line holds thousands
-    for site in found:
+    for k, site in enumerate(found):
+        if site.continued:
+            continue
         line = lines[site.line]
-        if not site.continued and site.line not in bindings:
+        if site.line not in bindings:
             bindings[site.line] = BINDING.match(line)
-        m = None if site.continued else bindings[site.line]
-        if (
-            m is not None
-            and site.start >= m.start("rhs")
-            and VALUE_END.fullmatch(line, site.end)
-            and uses.always_extended(m.group("n"), site.line)
-        ):
-            site = replace(site, continued=True)
+        m = bindings[site.line]
+        if m is not None and site.start >= m.start("rhs") and VALUE_END.fullmatch(line, site.end):
+            bound[k] = m.group("n")
+    uses = _name_uses(lines, set(bound.values()))
+    kept = []
+    for k, site in enumerate(found):
+        if k in bound:
+            last_use, last_plain = uses[bound[k]]
+            if last_use > site.line >= last_plain:  # used after it, every use goes on with "/"
+                site = replace(site, continued=True)
         kept.append(site)
     return kept
 
@@ -513,39 +516,26 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
 WORD = re.compile(r"\w+")
 
 
-class NameUses:
-    """Where each name is used in a file and whether every use goes on with "/", worked out once
-    per name from an index of the file's words: a name bound in each of thousands of functions
-    (`base = "https://..."`) is not looked for again in every line after each binding."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.index: dict[str, list[int]] | None = None  # word: the lines holding it, built lazily
-        self.summary: dict[str, tuple[int, int]] = {}
-
-    def always_extended(self, name: str, line: int) -> bool:
-        """Whether the name is used after `line` and every such use goes on with "/"."""
-        last_use, last_plain = self._summary(name)
-        return last_use > line and last_plain <= line
-
-    def _summary(self, name: str) -> tuple[int, int]:
-        """The last line using the name, and the last one using it without a "/" after it."""
-        if name not in self.summary:
-            if self.index is None:
-                self.index = {}
-                for i, text in enumerate(self.lines):
-                    for word in set(WORD.findall(text)):
-                        self.index.setdefault(word, []).append(i)
-            use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
-            last_use = last_plain = -1
-            for i in self.index.get(name, ()):
-                text = self.lines[i]
-                for m in use.finditer(text):
-                    last_use = i
-                    if not EXTENDED.match(text, m.end()):
-                        last_plain = i
-            self.summary[name] = (last_use, last_plain)
-        return self.summary[name]
+def _name_uses(lines: list[str], names: set[str]) -> dict[str, tuple[int, int]]:
+    """For each name, the last line using it and the last one using it without a "/" after it
+    (-1: none), from one pass over the file's words: a name bound in each of thousands of
+    functions (`base = "https://..."`) is not looked for again after each binding."""
+    holding: dict[str, list[int]] = {name: [] for name in names}  # the lines holding each name
+    if names:
+        for i, text in enumerate(lines):
+            for word in names.intersection(WORD.findall(text)):
+                holding[word].append(i)
+    found = {}
+    for name, where in holding.items():
+        use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
+        last_use = last_plain = -1
+        for i in where:
+            for m in use.finditer(lines[i]):
+                last_use = i
+                if not EXTENDED.match(lines[i], m.end()):
+                    last_plain = i
+        found[name] = (last_use, last_plain)
+    return found
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
