@@ -126,6 +126,9 @@ class Site:
     foreign: bool = False  # joined to a base on another host: a place that is not a call
     named: bool = False  # the text is a name that holds the path (see pathnames.py): no fix here
     echo: bool = False  # the path is judged where it is written; here only its request is read
+    # given to a request helper imported from a module not scanned (see unseen.py): its base is
+    # not in view, and only a versioned AKOOL-shaped path is a call
+    unseen: bool = False
 
 
 @dataclass
@@ -317,6 +320,7 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
 # A base whose version is a variable: `/api/open/${version}`, f"/api/open/{v}", "/api/open/" + v
 VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
 VARIABLE_PREFIX = "/api/open/{}"
+UNSEEN_PREFIX = "/{unseen}"  # the base of a request helper imported from a module not scanned
 OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
@@ -490,32 +494,55 @@ VALUE_END = re.compile(r"[\"'`]?\s*;?\s*(?:(?:#|//).*)?")
 def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     """A path that ends the value of a name which every use joins a further segment to
     (`STATUS_URL = BASE + "/api/open/v4/x/detail"`, then `STATUS_URL + "/" + id`) is judged as
-    the joined form: the path with one more segment (an id), not the name's value alone."""
+    the joined form: the path with one more segment (an id), not the name's value alone. Each
+    such joined use is a place of that call too (judged where the path is written; there, its
+    request and the answer it reads belong to the endpoint of the joined form)."""
     kept = []
+    taken = {(s.line, s.start) for s in found}
     for site in found:
         line = lines[site.line]
         m = None if site.continued else BINDING.match(line)
-        if (
-            m is not None
-            and site.start >= m.start("rhs")
-            and VALUE_END.fullmatch(line, site.end)
-            and _always_extended(lines, m.group("n"), site.line)
-        ):
+        if m is None or site.start < m.start("rhs") or not VALUE_END.fullmatch(line, site.end):
+            kept.append(site)
+            continue
+        uses = _uses(lines, m.group("n"), site.line)
+        if uses and all(extended for *_, extended in uses):
             site = replace(site, continued=True)
         kept.append(site)
+        kept += [
+            replace(
+                site,
+                line=at,
+                start=a,
+                end=b,
+                text=m.group("n"),
+                continued=True,
+                named=True,
+                echo=True,
+            )
+            for at, a, b, extended in uses
+            if extended and (at, a) not in taken
+        ]
+    if len(kept) > len(found):
+        kept.sort(key=lambda s: (s.line, s.start))
     return kept
 
 
-def _always_extended(lines: list[str], name: str, line: int) -> bool:
-    """Whether a name is used (after the line binding it) and every use goes on with "/"."""
-    use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
-    used = False
-    for text in lines[line + 1 :]:
-        for m in use.finditer(text) if name in text else ():
-            if not EXTENDED.match(text, m.end()):
-                return False
-            used = True
-    return used
+def _uses(lines: list[str], name: str, line: int) -> list[tuple[int, int, int, bool]]:
+    """Where a name is used after the line binding it, up to the next line binding it again:
+    (line, start, end, whether the use goes on with "/")."""
+    use = re.compile(rf"(?<![\w.$])\$?\{{?(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])")
+    found = []
+    for at in range(line + 1, len(lines)):
+        text = lines[at]
+        if name not in text:
+            continue
+        bound = BINDING.match(text)
+        if bound is not None and bound.group("n") == name:
+            break
+        for m in use.finditer(text):
+            found.append((at, m.start("n"), m.end("n"), bool(EXTENDED.match(text, m.end()))))
+    return found
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
@@ -653,7 +680,7 @@ def _path_arguments(
         method = bases.method_of(real, m.start("fn") + shift, fn)
         if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
             yield from _joined_to(i, real, start, m.group("path"), method)
-        elif fn in bases.helpers and not _foreign_receiver(real, m, shift):
+        elif fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
@@ -667,14 +694,19 @@ def _path_arguments(
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
 
 
-def _foreign_receiver(line: str, m: re.Match[str], shift: int) -> bool:
+def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None) -> bool:
     """A one-segment path given to a verb of another object than the file's own (`cache.get(
-    "/avatars")` beside the script's `get(path)` wrapper): no call of that wrapper."""
+    "/avatars")` beside the script's `get(path)` wrapper): no call of that wrapper; nor is any
+    path given to a method of an object (`self.get(...)`, `cache.get(...)`) that has the name
+    of a function the file imports."""
     fn = m.group("fn")
-    if "/" in m.group("path").strip("/") or fn.lower() not in HTTP_METHODS:
+    unseen = base is not None and base.prefix == UNSEEN_PREFIX
+    if not unseen and ("/" in m.group("path").strip("/") or fn.lower() not in HTTP_METHODS):
         return False
     at = m.start("fn") + shift
     receiver = RECEIVER.search(line, max(0, at - 80), at)
+    if unseen:
+        return receiver is not None
     return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
 
 
@@ -720,6 +752,10 @@ PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
 def _joined_to(
     i: int, line: str, start: int, text: str, base: Base | None, sep: str = "/"
 ) -> Iterator[Site]:
+    if base is not None and base.prefix == UNSEEN_PREFIX:
+        path = "/" + text.split("?")[0].lstrip("/")
+        yield replace(_site(i, start, text, path, None, line), unseen=True)
+        return
     if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)
         return

@@ -1,0 +1,163 @@
+"""Request helpers a file imports from a module the scan does not hold (`from app.http import get`,
+`import { post } from "@/lib/http"`, `import api from "../api"` then `api.get(...)`), in a file
+that names AKOOL throughout: the versioned AKOOL-shaped paths given to them (`/v4/headswap/task/
+info`) are AKOOL calls whose host is not in view. Without that evidence, or for a path that is not
+shaped like AKOOL's (`/v3/users/info`, the project's own `/api/...` routes), nothing is judged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import PurePath
+
+from akool_cli.audit.paths import akool_shaped
+from akool_cli.audit.sites import UNSEEN_PREFIX, Base, Bases
+
+AKOOL_WORD = re.compile(r"akool", re.IGNORECASE)
+# A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call.
+REQUEST_NAME = re.compile(r"(?i)get|post|put|patch|delete|request|fetch|call|send|http|api")
+VERBS = ("get", "post", "put", "patch", "delete", "request")
+# Modules that are HTTP libraries or web frameworks themselves (`from requests import get`,
+# `import { get } from "axios"`): a relative path given to them is no call of a hidden client.
+LIBRARIES = frozenset(
+    {
+        "requests",
+        "httpx",
+        "aiohttp",
+        "urllib",
+        "urllib2",
+        "urllib3",
+        "http",
+        "https",
+        "axios",
+        "node-fetch",
+        "cross-fetch",
+        "isomorphic-fetch",
+        "undici",
+        "ky",
+        "got",
+        "superagent",
+        "express",
+        "koa",
+        "fastify",
+        "hono",
+        "next",
+        "react",
+        "vue",
+        "svelte",
+        "flask",
+        "fastapi",
+        "django",
+        "starlette",
+        "werkzeug",
+        "bottle",
+        "tornado",
+        "sanic",
+        "@angular",
+        "@nestjs",
+        "swr",
+        "@tanstack",
+    }
+)
+PY_FROM = re.compile(
+    r"^[ \t]*from[ \t]+(?P<m>\.*[\w.]*)[ \t]+import[ \t]+(?:\((?P<p>[^)]*)\)|(?P<n>[^\n#]*))", re.M
+)
+PY_IMPORT = re.compile(
+    r"^[ \t]*import[ \t]+(?P<m>[\w.]+)(?:[ \t]+as[ \t]+(?P<a>\w+))?[ \t]*$", re.M
+)
+JS_IMPORT = re.compile(
+    r"^[ \t]*import[ \t]+(?:type[ \t]+)?(?P<what>[^;'\"`]*?)\s+from\s+[\"'](?P<m>[^\"']+)[\"']",
+    re.M,
+)
+JS_REQUIRE = re.compile(
+    r"(?:const|let|var)\s+(?P<what>\{[^}]*\}|[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<m>[^\"']+)[\"']\s*\)"
+)
+# A versioned path of AKOOL's shape, as scripts write it after a hidden base: /v4/headswap/...
+VERSIONED = re.compile(r"^/?v\d+/")
+
+
+def names_akool(name: str, lines: list[str], prose: Callable[[int, int], bool]) -> bool:
+    """Whether a file talks to AKOOL by name throughout: AKOOL named in its code (an identifier,
+    an environment variable's name, a string) on two lines or more, and besides in its file name
+    or on a third line (a comment counts there). A word in a sentence alone is no evidence."""
+    code = total = 0
+    for i, line in enumerate(lines):
+        found = [m.start() for m in AKOOL_WORD.finditer(line)] if len(line) <= 2000 else []
+        if not found:
+            continue
+        total += 1
+        code += any(not prose(i, at) for at in found)
+    return code >= 2 and (total >= 3 or "akool" in PurePath(name).name.lower())
+
+
+def shaped(path: str) -> bool:
+    """A path a hidden base may take to AKOOL: a version first, then a first segment AKOOL uses
+    (`/v3/content/video/info`); not the project's own `/api/...` routes nor `/v3/users/info`."""
+    return bool(VERSIONED.match(path)) and akool_shaped("/" + path.lstrip("/"))
+
+
+def imports(text: str) -> Iterator[tuple[str, str]]:
+    """(name bound, module) for each name a Python or JavaScript/TypeScript file imports."""
+    for m in PY_FROM.finditer(text):
+        names = m.group("p") if m.group("p") is not None else m.group("n")
+        for part in names.split(","):
+            words = part.split("#")[0].split()
+            if words:
+                yield (
+                    (words[-1] if len(words) == 3 and words[1] == "as" else words[0]),
+                    m.group("m"),
+                )
+    for m in PY_IMPORT.finditer(text):
+        yield m.group("a") or m.group("m").split(".")[0], m.group("m")
+    for m in [*JS_IMPORT.finditer(text), *JS_REQUIRE.finditer(text)]:
+        yield from _js_names(m.group("what"), m.group("m"))
+
+
+def _js_names(what: str, module: str) -> Iterator[tuple[str, str]]:
+    braces = re.search(r"\{([^}]*)\}", what)
+    for part in braces.group(1).split(",") if braces else ():
+        words = part.replace(":", " as ").split()
+        if words and words[0] != "type":
+            yield words[-1], module
+    rest = re.sub(r"\{[^}]*\}", "", what)
+    star = re.search(r"\*\s*as\s+([A-Za-z_$][\w$]*)", rest)
+    if star:
+        yield star.group(1), module
+    default = re.match(r"\s*([A-Za-z_$][\w$]*)\s*(?:,|$)", rest)
+    if default and default.group(1) != "type":
+        yield default.group(1), module
+
+
+def _outside(module: str, scanned: frozenset[str]) -> bool:
+    """Whether a module is none of the scanned files, nor an HTTP library or a framework."""
+    if module.startswith("node:"):
+        return False
+    head = "" if module.startswith(".") else module.split("/")[0]
+    if head in LIBRARIES or head.split(".")[0] in LIBRARIES:
+        return False
+    parts = [p for p in re.split(r"[./\\]", module) if p and p not in ("index", "__init__")]
+    return not parts or parts[-1] not in scanned
+
+
+def find(
+    name: str,
+    text: str,
+    lines: list[str],
+    bases: Bases,
+    prose: Callable[[int, int], bool],
+    scanned: frozenset[str],
+) -> None:
+    """Record the request helpers the file imports from modules the scan does not hold, when
+    the file names AKOOL throughout: functions as helpers (`get("/v4/x")`), modules and objects
+    by their verbs (`api.get("/v4/x")`), each joining its path to a base not in view."""
+    if "import" not in text and "require(" not in text:
+        return
+    found = {bound for bound, module in imports(text) if _outside(module, scanned)}
+    if not found or not names_akool(name, lines, prose):
+        return
+    hidden = Base(None, UNSEEN_PREFIX, name, 0)
+    for bound in found:  # (a module, an object or a function: which, an import rarely says)
+        for verb in VERBS:
+            bases.methods.setdefault((bound, verb), hidden)
+        if REQUEST_NAME.search(bound):
+            bases.helpers.setdefault(bound, hidden)
