@@ -125,6 +125,7 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             continue
         m = BINDING.match(line) or PROPERTY.match(line)
         if m is None:
+            _entry(lines, i, found)
             continue
         picked = PICK.match(m.group("rhs")) if found.tables else None
         if picked is not None and picked.group("t") in found.tables:
@@ -139,6 +140,23 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             found.bindings.setdefault(m.group("n"), []).append((i, held))
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
     return found
+
+
+# An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",
+# [JobKind.Head]: "/v4/..."
+ENTRY = re.compile(r"^\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*:\s*(?P<rhs>.*?),?\s*$")
+
+
+def _entry(lines: list[str], i: int, found: PathNames) -> None:
+    """A table's entry under a key that is no plain name: one more path of the table (no name
+    holds it alone)."""
+    m = ENTRY.match(lines[i])
+    held = _value(m.group("rhs"), i, found, lines) if m is not None else None
+    if held is None:
+        return
+    for table in _table(lines, i):
+        found.tables.add(table)
+        found.entries.setdefault(table, []).append(held)
 
 
 # An entry of a table of paths that the code picks: STATUS_PATHS[kind], PATHS.get(kind), P?.[k]
@@ -236,7 +254,7 @@ def _returns(body: list[str], params: set[str]) -> bool:
 def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     """The places where a path name is joined to a base or given to a wrapper or a client, as
     sites of the path it holds (`bases.named`, by line)."""
-    if not found.bindings:
+    if not found.bindings and not found.entries:
         return
     for i, line in enumerate(lines):
         if len(line) > 2000 or not _names_a_path(line, found):

@@ -149,8 +149,8 @@ def audit_text(
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
     their helpers that join a path to a base; `methods`: their client classes' verb-named
     methods, by the name an object of the class is held in and the method's name; `paths`: their
-    path constants that this file imports; `scanned`: the module names of the scanned files (a
-    helper imported from any other module has a base not in view: see unseen.py)."""
+    path constants that this file imports; `scanned`: what imports name the scanned files by
+    (unseen.module_paths; a helper imported from any other module has a base not in view)."""
     folder = Imports(imported or {}, helpers or {}, methods or {}, paths or {}, scanned)
     with _no_gc():
         return _audit_text(text, name, rules, folder)
@@ -190,7 +190,7 @@ def _audit_text(text: str, name: str, rules: Iterable[Rule], folder: Imports) ->
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     ctx.comments = source.comments(name, lines)
-    unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned)
+    unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned, objects_of)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers:
         wrappers.find_helpers(lines, ctx.bases)
     own_methods(text, ctx.bases)
@@ -317,7 +317,7 @@ def audit(
             continue
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
-    scanned = frozenset(module_name(path) for path, _, _ in texts)
+    scanned = unseen.module_paths([path for path, _, _ in texts]) if len(texts) > 1 else frozenset()
     for path, shown, text in texts:
         findings += audit_text(
             text,
@@ -331,12 +331,6 @@ def audit(
         )
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
-
-
-def module_name(path: Path) -> str:
-    """The name an import gives a file's module: its stem, or its folder's for a package's
-    `__init__.py` or `index.js`."""
-    return path.parent.name if path.stem in ("__init__", "index", "mod") else path.stem
 
 
 # -- bases shared across the files of a folder ----------------------------------------------------

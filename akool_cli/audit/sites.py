@@ -161,6 +161,7 @@ class Bases:
     # Verb-named methods of client classes of other files of the folder, by the name an object
     # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
     methods: dict[tuple[str, str], Base] = field(default_factory=dict)
+    unseen: bool = False  # some helper or method is imported from a module not scanned
 
     def method_of(self, line: str, at: int, fn: str) -> Base | None:
         """The base of `receiver.fn(` at a column, when the receiver holds an object of a
@@ -605,6 +606,8 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
+    if "url" in line and bases.unseen:
+        yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
         shift = len(line) - len(joined)
@@ -612,6 +615,32 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
+
+
+# A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
+# the line before or on the same one.
+URL_OPTION = re.compile(
+    r"(?:^|[{,])\s*url\s*:\s*[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
+)
+OPTIONS_CALL = re.compile(
+    r"(?<![\w$.])(?P<r>[\w$]+\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
+)
+
+
+def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
+    """The `url` of an options object given to a request helper imported from a module not
+    scanned (`request({ url: "/v4/headswap/task/info", method: "get" })`)."""
+    for m in URL_OPTION.finditer(line):
+        head = OPTIONS_CALL.search(line, 0, m.start("path")) or OPTIONS_CALL.search(prev.rstrip())
+        if head is None:
+            continue
+        receiver = (head.group("r") or "").rstrip(". ")
+        if receiver:
+            base = bases.methods.get((receiver, head.group("fn")))
+        else:
+            base = bases.helpers.get(head.group("fn"))
+        if base is not None and base.prefix == UNSEEN_PREFIX:
+            yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
 
 
 def _expand_braces(path: str) -> list[str]:

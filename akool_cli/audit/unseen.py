@@ -6,9 +6,10 @@ shaped like AKOOL's (`/v3/users/info`, the project's own `/api/...` routes), not
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.sites import UNSEEN_PREFIX, Base, Bases
@@ -72,6 +73,7 @@ JS_IMPORT = re.compile(
 JS_REQUIRE = re.compile(
     r"(?:const|let|var)\s+(?P<what>\{[^}]*\}|[A-Za-z_$][\w$]*)\s*=\s*require\(\s*[\"'](?P<m>[^\"']+)[\"']\s*\)"
 )
+SOURCE_SUFFIX = re.compile(r"(?<=\w)\.(?:[cm]?[jt]sx?|py)$")
 # A versioned path of AKOOL's shape, as scripts write it after a hidden base: /v4/headswap/...
 VERSIONED = re.compile(r"^/?v\d+/")
 
@@ -128,15 +130,53 @@ def _js_names(what: str, module: str) -> Iterator[tuple[str, str]]:
         yield default.group(1), module
 
 
-def _outside(module: str, scanned: frozenset[str]) -> bool:
-    """Whether a module is none of the scanned files, nor an HTTP library or a framework."""
+def _outside(module: str, scanned: frozenset[str], here: PurePath | None) -> bool:
+    """Whether a module is none of the scanned files (`scanned`: each file's path without its
+    suffix, and every tail of it), nor an HTTP library or a framework."""
     if module.startswith("node:"):
         return False
-    head = "" if module.startswith(".") else module.split("/")[0]
+    module = SOURCE_SUFFIX.sub("", module)  # import "./http.js"
+    if module.startswith("."):
+        return here is None or _relative(module, here) not in scanned
+    head = module.split("/")[0]
     if head in LIBRARIES or head.split(".")[0] in LIBRARIES:
         return False
-    parts = [p for p in re.split(r"[./\\]", module) if p and p not in ("index", "__init__")]
-    return not parts or parts[-1] not in scanned
+    parts = [p for p in re.split(r"[/.]" if "/" not in module else "/", module) if p]
+    if parts and parts[0] in ("@", "~", "#"):  # an alias of the project's root: @/lib/http
+        parts = parts[1:]
+    return "/".join(parts) not in scanned
+
+
+def _relative(module: str, here: PurePath) -> str:
+    """The path (without suffix) a relative import names, from the importing file."""
+    if "/" in module:  # JavaScript: ./http, ../lib/http
+        target = here.parent / module
+    else:  # Python: .http, ..lib.http
+        dots = len(module) - len(module.lstrip("."))
+        target = here.parents[dots - 1] if dots - 1 < len(here.parents) else here.parent
+        target = target.joinpath(*module.lstrip(".").split(".")) if module.strip(".") else target
+    return os.path.normpath(str(target)).replace(os.sep, "/")
+
+
+def module_paths(paths: list[Path]) -> frozenset[str]:
+    """What imports may name the scanned files by: each file's resolved path without its
+    suffix (its folder's for an `index` or `__init__` file), and every tail of it."""
+    found: set[str] = set()
+    for path in paths:
+        full = path.resolve().with_suffix("")
+        for whole in (full, full.parent) if full.name in ("index", "__init__") else (full,):
+            parts = whole.as_posix().split("/")
+            found.update("/".join(parts[k:]) for k in range(len(parts)))
+    return frozenset(found)
+
+
+# A web server of the file's own (Express, Koa, Fastify, Hono, NestJS, Flask, FastAPI): its
+# `router.get("/v3/...", handler)` registers a route; only imported functions are followed there.
+SERVER = re.compile(
+    r"""(?:from|require\()\s*["'](?:express|koa|@koa/router|fastify|hono|@nestjs/[\w-]+)["']"""
+    r"|^\s*from\s+(?:flask|fastapi|django|starlette|sanic|aiohttp\.web)\b|\b(?:express|Router)\(\)",
+    re.M,
+)
 
 
 def find(
@@ -146,18 +186,25 @@ def find(
     bases: Bases,
     prose: Callable[[int, int], bool],
     scanned: frozenset[str],
+    objects: Callable[[str, str], Iterator[str]],
 ) -> None:
     """Record the request helpers the file imports from modules the scan does not hold, when
     the file names AKOOL throughout: functions as helpers (`get("/v4/x")`), modules and objects
-    by their verbs (`api.get("/v4/x")`), each joining its path to a base not in view."""
+    by their verbs (`api.get("/v4/x")`, not in a server's file), each joining its path to a
+    base not in view; and the objects the file makes of a class it imports so (`self.client =
+    ApiClient(...)`, then `self.client.get("/v4/x")`; `objects` finds them)."""
     if "import" not in text and "require(" not in text:
         return
-    found = {bound for bound, module in imports(text) if _outside(module, scanned)}
+    here = PurePath(os.path.abspath(name)) if scanned else None
+    found = {bound for bound, module in imports(text) if _outside(module, scanned, here)}
     if not found or not names_akool(name, lines, prose):
         return
     hidden = Base(None, UNSEEN_PREFIX, name, 0)
+    bases.unseen = True
+    server = bool(SERVER.search(text))
     for bound in found:  # (a module, an object or a function: which, an import rarely says)
-        for verb in VERBS:
-            bases.methods.setdefault((bound, verb), hidden)
+        held = [bound, *(objects(text, bound) if bound[:1].isupper() else ())]
+        for name_, verb in ((h, v) for h in held for v in VERBS) if not server else ():
+            bases.methods.setdefault((name_, verb), hidden)
         if REQUEST_NAME.search(bound):
             bases.helpers.setdefault(bound, hidden)
