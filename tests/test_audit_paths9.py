@@ -156,6 +156,18 @@ def test_objects_of_an_imported_class_options_objects_and_tables_under_any_key()
     assert places(audit_text(ts, "akool.ts")) == [(5, "unknown-endpoint"), (8, "unknown-endpoint")]
 
 
+def test_a_base_held_in_the_environment_of_a_file_that_names_akool() -> None:
+    text = (
+        "const AKOOL_BASE = process.env.AKOOL_BASE_URL;\n"
+        'const headers = { "x-api-key": process.env.AKOOL_API_KEY };\n'
+        "export const info = (id) => fetch(`${AKOOL_BASE}/v4/headswap/task/info?id=${id}`, { headers });\n"
+        "export const own = (origin) => fetch(`${origin}/api/faceswap/metrics`);\n"
+    )
+    assert places(audit_text(text, "jobs.js")) == [(3, "unknown-endpoint")]
+    other = text.replace("AKOOL", "RENDER")  # a service of its own: its paths are its own
+    assert places(audit_text(other, "jobs.js")) == []
+
+
 def test_a_state_path_names_the_documented_reader_of_its_products_jobs() -> None:
     found = audit_text(PY_JOBS, "jobs.py")
     assert found[0].documented.startswith("GET /api/open/v3/content/video/infobymodelid ")
@@ -259,7 +271,8 @@ def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() ->
 
 def test_the_corpus_folder_of_these_shapes() -> None:
     found = audit([CORPUS], exclude=["expected.json"])
-    assert found.files_scanned == 19
+    assert found.files_scanned == 21
     silent = {"users_client.py", "usersClient.ts", "AkoolStudio.tsx", "akool_routes.js"}
     silent |= {"akool_notes.py", "akool_localhost.js", "website_clone.js", "akool_mirror.py"}
+    silent |= {"own_http.py", "renderBase.js"}
     assert not [f for f in found.findings if Path(f.file).name in silent]

@@ -22,7 +22,7 @@ from akool_cli.audit.sites import (
     sites,
 )
 from akool_cli.audit.source import WEBSITE_HOSTS
-from akool_cli.audit.unseen import shaped
+from akool_cli.audit.unseen import names_akool, shaped
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -161,8 +161,11 @@ def find_mentions(ctx: FileContext) -> None:
         or any(b.prefix != UNSEEN_PREFIX for b in seen)
     )
     ctx.siblings = api_siblings(ctx)
+    # A file that names AKOOL throughout talks to it too, through a base not in view
+    # (`${process.env.AKOOL_BASE_URL}/v4/...`): there, its versioned AKOOL-shaped paths are calls.
+    named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
-        judgement = _judge_site(site, talks, ctx.siblings)
+        judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
         if judgement is None:
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
@@ -217,7 +220,10 @@ def sibling_call(host: str, path: str, siblings: frozenset[tuple[str, str]]) -> 
 
 
 def _judge_site(
-    site: Site, talks: bool, siblings: frozenset[tuple[str, str]] = frozenset()
+    site: Site,
+    talks: bool,
+    siblings: frozenset[tuple[str, str]] = frozenset(),
+    named: bool = False,
 ) -> Judgement | None:
     """The verdict on a site, or None when it is not a call to AKOOL."""
     if site.host is not None and not AKOOL_HOST.match(site.host):
@@ -233,7 +239,7 @@ def _judge_site(
             if found.verdict in ("documented", "deprecated", "prefix"):
                 return found
         found = judge(path, site.continued)
-        if (talks or site.unseen) and found.verdict in ("guess", "unknown"):
+        if (talks or (named and shaped(path))) and found.verdict in ("guess", "unknown"):
             return found
         return None
     host = (site.host or "").lower()
