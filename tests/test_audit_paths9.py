@@ -156,6 +156,22 @@ def test_objects_of_an_imported_class_options_objects_and_tables_under_any_key()
     assert places(audit_text(ts, "akool.ts")) == [(5, "unknown-endpoint"), (8, "unknown-endpoint")]
 
 
+def test_any_request_method_of_an_imported_module_or_object() -> None:
+    text = (
+        '"""AKOOL media jobs."""\n'
+        "from common import api\n"
+        "from common.clients import HttpClient\n"
+        'akool_client = HttpClient(base_url_env="AKOOL_BASE")\n'
+        'def akool_info(i):\n    return api.get_json("/v4/headswap/task/info", params={"id": i})\n'
+        'def akool_avatars():\n    return akool_client.akool_get("/v3/avatar/lists")\n'
+        'def akool_label():\n    return api.capitalize("/v3/avatar/lists")\n'
+    )
+    assert places(audit_text(text, "akool_media.py")) == [
+        (6, "unknown-endpoint"),
+        (8, "unknown-endpoint"),
+    ]
+
+
 def test_a_base_held_in_the_environment_of_a_file_that_names_akool() -> None:
     text = (
         "const AKOOL_BASE = process.env.AKOOL_BASE_URL;\n"

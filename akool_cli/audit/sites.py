@@ -169,7 +169,16 @@ class Bases:
         if not self.methods:
             return None
         m = RECEIVER.search(line, max(0, at - 80), at)
-        return self.methods.get((_name_of(m.group("r")), fn)) if m is not None else None
+        return self.object_method(_name_of(m.group("r")), fn) if m is not None else None
+
+    def object_method(self, name: str, fn: str) -> Base | None:
+        """The base of `name.fn(`: a client class's method, or any request method (`get_json`,
+        `akoolPost`) of a module or an object imported from a module not scanned."""
+        found = self.methods.get((name, fn))
+        if found is None and self.unseen and REQUEST_NAME.search(fn):
+            hidden = self.methods.get((name, "request"))
+            return hidden if hidden is not None and hidden.prefix == UNSEEN_PREFIX else None
+        return found
 
     def local(self, ref: str) -> bool:
         """Whether a name holds a path on the script's own machine (`$ROOT`, `__dirname`, a
@@ -322,6 +331,11 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
 VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
 VARIABLE_PREFIX = "/api/open/{}"
 UNSEEN_PREFIX = "/{unseen}"  # the base of a request helper imported from a module not scanned
+# A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
+# (a word of the name, not letters inside one: `capitalize` is no `api`).
+REQUEST_NAME = re.compile(
+    r"(?:^|_|(?<=[a-z0-9])(?=[A-Z]))(?i:get|post|put|patch|delete|request|fetch|call|send|http|api)"
+)
 OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
@@ -636,7 +650,7 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
             continue
         receiver = (head.group("r") or "").rstrip(". ")
         if receiver:
-            base = bases.methods.get((receiver, head.group("fn")))
+            base = bases.object_method(receiver, head.group("fn"))
         else:
             base = bases.helpers.get(head.group("fn"))
         if base is not None and base.prefix == UNSEEN_PREFIX:

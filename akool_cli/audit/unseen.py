@@ -12,11 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath
 
 from akool_cli.audit.paths import akool_shaped
-from akool_cli.audit.sites import UNSEEN_PREFIX, Base, Bases
+from akool_cli.audit.sites import REQUEST_NAME, UNSEEN_PREFIX, Base, Bases
 
 AKOOL_WORD = re.compile(r"akool", re.IGNORECASE)
-# A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call.
-REQUEST_NAME = re.compile(r"(?i)get|post|put|patch|delete|request|fetch|call|send|http|api")
 VERBS = ("get", "post", "put", "patch", "delete", "request")
 # Modules that are HTTP libraries or web frameworks themselves (`from requests import get`,
 # `import { get } from "axios"`): a relative path given to them is no call of a hidden client.
