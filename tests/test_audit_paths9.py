@@ -190,8 +190,21 @@ def test_a_state_path_names_the_documented_reader_of_its_products_jobs() -> None
     found = audit_text(TS_JOBS, "jobs.ts")
     assert found[0].documented.startswith("GET /api/open/v4/headswap/task/detail ")
     assert found[0].fix is None  # a likely replacement, not a mechanical one
-    voice = audit_text(TS_JOBS.replace("/v4/headswap/task/info", "/v4/voice/info"), "jobs.ts")
+    voice = audit_text(TS_JOBS.replace("/v4/headswap/task/info", "/v4/voice/task/info"), "jobs.ts")
     assert voice[0].documented.startswith("an endpoint in AKOOL's documentation")  # two readers
+    status = audit_text(
+        TS_JOBS.replace("/v4/headswap/task/info", "/v3/content/video/status"), "j.ts"
+    )
+    assert status[0].documented.startswith("GET /api/open/v3/content/video/infobymodelid ")
+
+
+def test_a_word_any_api_uses_needs_more_than_a_version_and_one_segment() -> None:
+    own = PY_JOBS.replace("/v4/lipsync/info", "/v1/auth/login")  # (AKOOL's guessed /auth)
+    assert places(audit_text(own, "jobs.py")) == [(13, "misnamed-field")]
+    own = PY_JOBS.replace("/v4/lipsync/info", "/v1/content/list")
+    assert places(audit_text(own, "jobs.py")) == [(13, "misnamed-field")]
+    akool = PY_JOBS.replace("/v4/lipsync/info", "/v4/voice/lists")  # AKOOL's voice/list
+    assert places(audit_text(akool, "jobs.py")) == [(9, "unknown-endpoint"), (13, "misnamed-field")]
 
 
 def test_a_helper_module_that_is_scanned_is_no_hidden_client(tmp_path: Path) -> None:
@@ -287,8 +300,8 @@ def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() ->
 
 def test_the_corpus_folder_of_these_shapes() -> None:
     found = audit([CORPUS], exclude=["expected.json"])
-    assert found.files_scanned == 21
+    assert found.files_scanned == 22
     silent = {"users_client.py", "usersClient.ts", "AkoolStudio.tsx", "akool_routes.js"}
     silent |= {"akool_notes.py", "akool_localhost.js", "website_clone.js", "akool_mirror.py"}
-    silent |= {"own_http.py", "renderBase.js"}
+    silent |= {"own_http.py", "renderBase.js", "akool_account.py"}
     assert not [f for f in found.findings if Path(f.file).name in silent]

@@ -22,7 +22,7 @@ from akool_cli.audit.sites import (
     sites,
 )
 from akool_cli.audit.source import WEBSITE_HOSTS
-from akool_cli.audit.unseen import names_akool, shaped
+from akool_cli.audit.unseen import names_akool, plausible, shaped
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -239,7 +239,9 @@ def _judge_site(
             if found.verdict in ("documented", "deprecated", "prefix"):
                 return found
         found = judge(path, site.continued)
-        if (talks or (named and shaped(path))) and found.verdict in ("guess", "unknown"):
+        if found.verdict not in ("guess", "unknown"):
+            return None
+        if talks or (named and shaped(path) and plausible(path, found)):
             return found
         return None
     host = (site.host or "").lower()

@@ -190,13 +190,18 @@ def _state_reader(bare: str) -> DocEndpoint | None:
     parts = bare.split("/")
     if len(parts) < 2 or parts[-1] not in STATE_WORDS or parts[0] == "{}":
         return None
-    product = parts[0]
-    readers = {
+    product, stem = parts[0], "/".join(parts[:-1]) + "/"
+    made = {kind.create.path: _bare(kind.create.path) for kind in KINDS.values()}
+    readers = {  # content/video/status: the kinds made under content/video/
+        kind.status.endpoint.path
+        for kind in KINDS.values()
+        if len(parts) > 2 and made[kind.create.path].startswith(stem)
+    } or {  # lipsync/info: the kinds whose create path names lip sync
         kind.status.endpoint.path
         for kind in KINDS.values()
         if any(
             product == word or (len(product) >= 6 and product in word)
-            for word in _bare(kind.create.path).split("/")
+            for word in made[kind.create.path].split("/")
         )
     }
     return catalogue.load().find(None, readers.pop()) if len(readers) == 1 else None

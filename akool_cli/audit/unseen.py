@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath
 
-from akool_cli.audit.paths import akool_shaped
+from akool_cli.audit.paths import Judgement, akool_shaped, tail
 from akool_cli.audit.sites import REQUEST_NAME, UNSEEN_PREFIX, Base, Bases
 
 AKOOL_WORD = re.compile(r"akool", re.IGNORECASE)
@@ -94,6 +94,28 @@ def shaped(path: str) -> bool:
     """A path a hidden base may take to AKOOL: a version first, then a first segment AKOOL uses
     (`/v3/content/video/info`); not the project's own `/api/...` routes nor `/v3/users/info`."""
     return bool(VERSIONED.match(path)) and akool_shaped("/" + path.lstrip("/"))
+
+
+# First segments AKOOL uses that any API may use too (`/v1/auth/login`, `/v1/content/list`).
+COMMON_WORDS = frozenset(
+    {"auth", "content", "video", "audio", "photo", "voice", "language", "knowledge", "avatar"}
+)
+
+
+def plausible(path: str, judgement: Judgement) -> bool:
+    """Whether an undocumented path whose base is not in view is AKOOL's: its first segment is
+    a product of AKOOL's (`/v4/headswap/...`), or a word any API uses followed by two more
+    segments (`/v3/content/video/status`), or one more that AKOOL documents under that word
+    with another spelling (`/v3/avatar/lists`: avatar/list)."""
+    parts = [p for p in path.split("?")[0].strip("/").split("/") if p][1:]
+    if parts[0].lower() not in COMMON_WORDS or len(parts) >= 3:
+        return True
+    found = judgement.replacement
+    return (
+        judgement.verdict == "unknown"
+        and found is not None
+        and tail(found.path).strip("/").split("/")[0].lower() == parts[0].lower()
+    )
 
 
 def imports(text: str) -> Iterator[tuple[str, str]]:
