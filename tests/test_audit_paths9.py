@@ -292,6 +292,22 @@ def test_a_get_joined_to_an_id_is_tied_to_its_documented_endpoint() -> None:
     assert "GET /api/open/v4/voice/detail/{_id}" in found[0].message
 
 
+def test_a_path_constant_joined_to_a_base_and_an_id() -> None:
+    text = (
+        "import requests\n"
+        'V4 = "https://openapi.akool.com/api/open/v4"\n'
+        'DETAIL = "/voice/detail"\n'
+        "def one(i):\n"
+        '    r = requests.get(f"{V4}{DETAIL}/{i}")\n'
+        '    return r.json()["data"]["task_id"]\n'
+        "def two(i):\n"
+        '    r = requests.get(V4 + DETAIL + "/" + i)\n'
+        '    return r.json()["data"]["preview"]\n'
+    )
+    found = audit_text(text, "d.py")  # (not `DETAIL (as .../voice/detail) is not documented`)
+    assert places(found) == [(6, "response-field")]
+
+
 def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() -> None:
     assert all(f.line != 3 for f in audit_text(PY_DETAIL, "d.py"))
     bare = PY_DETAIL + "\ndef all_voices():\n    return requests.get(DETAIL_URL).json()\n"
@@ -300,7 +316,7 @@ def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() ->
 
 def test_the_corpus_folder_of_these_shapes() -> None:
     found = audit([CORPUS], exclude=["expected.json"])
-    assert found.files_scanned == 22
+    assert found.files_scanned == 24
     silent = {"users_client.py", "usersClient.ts", "AkoolStudio.tsx", "akool_routes.js"}
     silent |= {"akool_notes.py", "akool_localhost.js", "website_clone.js", "akool_mirror.py"}
     silent |= {"own_http.py", "renderBase.js", "akool_account.py"}

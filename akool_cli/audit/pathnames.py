@@ -16,6 +16,7 @@ from akool_cli.audit.paths import resource_words
 from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
 from akool_cli.audit.sites import (
     ASYNC_METHOD,
+    EXTENDED,
     CALL_HEAD,
     HTTP_METHODS,
     HTTP_MODULES,
@@ -340,7 +341,8 @@ def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | Non
     if unseen:  # a helper imported from a module not scanned: its base is not in view
         base = None
     end = start + len(text)
-    continued = line[end : end + 1] == "/" or held.text.endswith("/")
+    # (f"{BASE}{DETAIL}/{id}", BASE + DETAIL + "/" + id: the name goes on with an id segment)
+    continued = bool(EXTENDED.match(line, end)) or held.text.endswith("/")
     relative = held.text.split("?")[0].rstrip("/") or "/"
     if held.absolute or base is None:
         path = "/" + relative.lstrip("/") if held.absolute else relative
