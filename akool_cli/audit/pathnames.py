@@ -16,8 +16,8 @@ from akool_cli.audit.paths import resource_words
 from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
 from akool_cli.audit.sites import (
     ASYNC_METHOD,
-    EXTENDED,
     CALL_HEAD,
+    EXTENDED,
     HTTP_METHODS,
     HTTP_MODULES,
     RECEIVER,
