@@ -86,6 +86,10 @@ def test_paths_that_are_not_akool_shaped_or_are_the_projects_own_routes_stay_sil
     assert places(audit_text(server, "akool_routes.js")) == []
     library = PY_JOBS.replace("from app.net.request_utils import", "from requests import")
     assert places(audit_text(library, "jobs.py")) == []
+    mock = 'import { http } from "msw";\n' + TS_JOBS.split("\n", 1)[1].replace(
+        "api.get", "http.get"
+    )
+    assert places(audit_text(mock, "jobs.mocks.ts")) == [(6, "unknown-endpoint")]  # (akoolGet's)
     local = TS_JOBS.replace(
         '"/v4/headswap/task/info"', '"http://localhost:3000/v4/headswap/task/info"'
     )

@@ -16,8 +16,9 @@ from akool_cli.audit.sites import REQUEST_NAME, UNSEEN_PREFIX, Base, Bases
 
 AKOOL_WORD = re.compile(r"akool", re.IGNORECASE)
 VERBS = ("get", "post", "put", "patch", "delete", "request")
-# Modules that are HTTP libraries or web frameworks themselves (`from requests import get`,
-# `import { get } from "axios"`): a relative path given to them is no call of a hidden client.
+# Modules that are HTTP libraries, web frameworks or HTTP mocks themselves (`from requests import
+# get`, `import { get } from "axios"`, `import { http } from "msw"`): a relative path given to
+# them is no call of a hidden client.
 LIBRARIES = frozenset(
     {
         "requests",
@@ -56,6 +57,15 @@ LIBRARIES = frozenset(
         "@nestjs",
         "swr",
         "@tanstack",
+        # mocks and test clients: the paths they are given are a test's stubs, not calls
+        "msw",
+        "nock",
+        "supertest",
+        "respx",
+        "responses",
+        "requests_mock",
+        "pytest_httpx",
+        "aioresponses",
     }
 )
 PY_FROM = re.compile(
