@@ -176,6 +176,24 @@ def test_any_request_method_of_an_imported_module_or_object() -> None:
     ]
 
 
+def test_go_packages_and_java_classes_imported_from_outside() -> None:
+    go = (
+        "// Package akool polls AKOOL jobs (AKOOL_API_KEY).\n"
+        "package akool\n"
+        'import (\n\t"net/http"\n\thx "github.com/acme/platform/pkg/httpx"\n)\n'
+        'func AkoolInfo(id string) { hx.Get(ctx, "/v4/headswap/task/info") }\n'
+        'func AkoolStd(id string) { http.Get("/v4/headswap/task/info") }\n'
+    )
+    assert places(audit_text(go, "akool.go")) == [(7, "unknown-endpoint")]
+    java = (
+        "import com.acme.http.HttpUtil;\nimport okhttp3.OkHttpClient;\n"
+        "/** AKOOL jobs (AKOOL_API_KEY). */\nclass AkoolJobs {\n"
+        '  String akoolInfo() { return HttpUtil.get("/v4/headswap/task/info"); }\n'
+        '  String akoolOk(OkHttpClient ok) { return OkHttpClient.get("/v4/headswap/task/info"); }\n}\n'
+    )
+    assert places(audit_text(java, "AkoolJobs.java")) == [(5, "unknown-endpoint")]
+
+
 def test_a_base_held_in_the_environment_of_a_file_that_names_akool() -> None:
     text = (
         "const AKOOL_BASE = process.env.AKOOL_BASE_URL;\n"
@@ -320,8 +338,8 @@ def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() ->
 
 def test_the_corpus_folder_of_these_shapes() -> None:
     found = audit([CORPUS], exclude=["expected.json"])
-    assert found.files_scanned == 24
+    assert found.files_scanned == 27
     silent = {"users_client.py", "usersClient.ts", "AkoolStudio.tsx", "akool_routes.js"}
     silent |= {"akool_notes.py", "akool_localhost.js", "website_clone.js", "akool_mirror.py"}
-    silent |= {"own_http.py", "renderBase.js", "akool_account.py"}
+    silent |= {"own_http.py", "renderBase.js", "akool_account.py", "render_jobs.go"}
     assert not [f for f in found.findings if Path(f.file).name in silent]

@@ -128,8 +128,44 @@ def plausible(path: str, judgement: Judgement) -> bool:
     )
 
 
-def imports(text: str) -> Iterator[tuple[str, str]]:
-    """(name bound, module) for each name a Python or JavaScript/TypeScript file imports."""
+GO_BLOCK = re.compile(r"^import\s*\((?P<body>[^)]*)\)|^import\s+(?P<one>[^\n]+)", re.M)
+GO_SPEC = re.compile(r"^\s*(?P<a>[A-Za-z_]\w*\s+)?\"(?P<m>[^\"]+)\"", re.M)
+JVM_IMPORT = re.compile(
+    r"^[ \t]*import[ \t]+(?:static[ \t]+)?(?P<m>[\w.]+?)(?:\.\*)?(?:[ \t]+as[ \t]+(?P<a>\w+))?[ \t]*;?[ \t]*$",
+    re.M,
+)
+# JVM packages and Go modules that are HTTP libraries, frameworks or the standard library.
+JVM_LIBRARIES = re.compile(
+    r"^(?:javax?|jakarta|kotlinx?|android|androidx|okhttp3|retrofit2|feign|io\.ktor|io\.vertx"
+    r"|org\.(?:springframework|apache|json|jsoup)|com\.(?:squareup|google|fasterxml)"
+    r"|kong\.unirest|reactor)\."
+)
+GO_LIBRARIES = frozenset(
+    {
+        "go-resty/resty",
+        "valyala/fasthttp",
+        "gin-gonic/gin",
+        "labstack/echo",
+        "gofiber/fiber",
+        "imroc/req",
+        "gorilla/mux",
+        "go-chi/chi",
+        "jarcoal/httpmock",
+        "h2non/gock",
+    }
+)
+
+
+def imports(text: str, suffix: str = "") -> Iterator[tuple[str, str]]:
+    """(name bound, module) for each name a Python, JavaScript/TypeScript, Go, Java or Kotlin
+    file imports (a Go package as `go:` its path, a JVM class as `jvm:` its dotted name)."""
+    if suffix == ".go":
+        yield from _go_names(text)
+        return
+    if suffix in (".java", ".kt", ".kts", ".scala"):
+        for m in JVM_IMPORT.finditer(text):
+            yield m.group("a") or m.group("m").split(".")[-1], "jvm:" + m.group("m")
+        return
     for m in PY_FROM.finditer(text):
         names = m.group("p") if m.group("p") is not None else m.group("n")
         for part in names.split(","):
@@ -143,6 +179,16 @@ def imports(text: str) -> Iterator[tuple[str, str]]:
         yield m.group("a") or m.group("m").split(".")[0], m.group("m")
     for m in [*JS_IMPORT.finditer(text), *JS_REQUIRE.finditer(text)]:
         yield from _js_names(m.group("what"), m.group("m"))
+
+
+def _go_names(text: str) -> Iterator[tuple[str, str]]:
+    for block in GO_BLOCK.finditer(text):
+        for m in GO_SPEC.finditer(block.group("body") or block.group("one")):
+            parts = m.group("m").split("/")
+            last = parts[-2] if re.fullmatch(r"v\d+", parts[-1]) and len(parts) > 1 else parts[-1]
+            alias = (m.group("a") or "").strip()
+            if alias not in ("_", "."):
+                yield alias or last.removeprefix("go-").removesuffix("-go"), "go:" + m.group("m")
 
 
 def _js_names(what: str, module: str) -> Iterator[tuple[str, str]]:
@@ -165,6 +211,8 @@ def _outside(module: str, scanned: frozenset[str], here: PurePath | None) -> boo
     suffix, and every tail of it), nor an HTTP library or a framework."""
     if module.startswith("node:"):
         return False
+    if module.startswith(("go:", "jvm:")):
+        return _outside_package(module, scanned)
     module = SOURCE_SUFFIX.sub("", module)  # import "./http.js"
     if module.startswith("."):
         return here is None or _relative(module, here) not in scanned
@@ -175,6 +223,18 @@ def _outside(module: str, scanned: frozenset[str], here: PurePath | None) -> boo
     if parts and parts[0] in ("@", "~", "#"):  # an alias of the project's root: @/lib/http
         parts = parts[1:]
     return "/".join(parts) not in scanned
+
+
+def _outside_package(module: str, scanned: frozenset[str]) -> bool:
+    """A Go package (`go:github.com/acme/app/pkg/httpx`: not the standard library, no HTTP
+    library, no folder of the scan's Go files) or a JVM class (`jvm:com.acme.http.HttpUtil`)."""
+    kind, _, name = module.partition(":")
+    if kind == "jvm":
+        return not JVM_LIBRARIES.match(name + ".") and name.replace(".", "/") not in scanned
+    parts = name.split("/")
+    if "." not in parts[0] or "/".join(parts[1:3]) in GO_LIBRARIES:
+        return False  # the standard library (net/http), resty, gin ...
+    return "go:" + "/".join(parts[-2:]) not in scanned
 
 
 def _relative(module: str, here: PurePath) -> str:
@@ -197,6 +257,8 @@ def module_paths(paths: list[Path]) -> frozenset[str]:
         for whole in (full, full.parent) if full.name in ("index", "__init__") else (full,):
             parts = whole.as_posix().split("/")
             found.update("/".join(parts[k:]) for k in range(len(parts)))
+        if path.suffix == ".go":  # a Go package is its folder: pkg/httpx
+            found.add("go:" + "/".join(full.parent.as_posix().split("/")[-2:]))
     return frozenset(found)
 
 
@@ -226,7 +288,8 @@ def find(
     if "import" not in text and "require(" not in text:
         return
     here = PurePath(os.path.abspath(name)) if scanned else None
-    found = {bound for bound, module in imports(text) if _outside(module, scanned, here)}
+    suffix = PurePath(name).suffix.lower()
+    found = {b for b, module in imports(text, suffix) if _outside(module, scanned, here)}
     if not found or not names_akool(name, lines, prose):
         return
     hidden = Base(None, UNSEEN_PREFIX, name, 0)
