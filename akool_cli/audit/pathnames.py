@@ -317,7 +317,7 @@ def _entries(found: PathNames, table: str, base: Base) -> Iterator[Site]:
     kind])`), as a place where it is written: any of them may be the one sent."""
     lines = found.lines
     for held in found.entries.get(table, ()):
-        start = lines[held.line].find(held.text) if not held.absolute else -1
+        start = lines[held.line].find(held.text) if held.line >= 0 and not held.absolute else -1
         if start >= 0:  # (a /api/open/vN/... entry is judged where it is written anyway)
             yield _site(held.line, lines[held.line], start, held.text, held, base)
 
