@@ -20,6 +20,7 @@ from akool_cli.audit.calls import (
     SAME_REQUEST_LINES,
     FileContext,
     Mention,
+    sibling_call,
 )
 from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
 from akool_cli.audit.sites import AKOOL_URL
@@ -317,7 +318,9 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
 
 
-def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
+def _host_problem(
+    host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset()
+) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
     if host in docs.hosts or not AKOOL_DOMAIN.search(host):
         return None
@@ -330,6 +333,7 @@ def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
         path.startswith("/api/open")
         or any(p.search(path) for _, p in guesses())
         or akool_shaped(path)
+        or sibling_call(host, path, siblings)  # /api/v1/upload beside /api/v1/faceswap/...
     )
     if host in WEBSITE_HOSTS:
         return "wrong" if api_like else None
@@ -343,7 +347,10 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
             continue
         for m in AKOOL_URL.finditer(line):
             host = m.group("host")
-            if ctx.in_prose(i, m.start()) or _host_problem(host, m.group("path") or "") != kind:
+            if (
+                ctx.in_prose(i, m.start())
+                or _host_problem(host, m.group("path") or "", ctx.siblings) != kind
+            ):
                 continue
             if kind == "doubtful":
                 message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
@@ -635,8 +642,8 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
     judged: set[int] = set()  # (a body shared by several calls is reported once)
     for m in ctx.mentions:
         endpoint = m.endpoint
-        if m.verdict != "documented" or endpoint is None:
-            continue
+        if m.verdict != "documented" or endpoint is None or m.site.unseen:
+            continue  # (a helper imported from elsewhere may add fields before it sends)
         if endpoint.method == "GET":
             yield from _missing_query(ctx, m, endpoint)
             continue
