@@ -96,6 +96,18 @@ def test_paths_that_are_not_akool_shaped_or_are_the_projects_own_routes_stay_sil
     assert places(audit_text(local, "jobs.ts")) == [(6, "unknown-endpoint")]
 
 
+def test_a_helper_that_names_akool_itself_is_evidence_for_its_own_calls() -> None:
+    text = (
+        'import { akoolPost } from "@/lib/akool";\n'
+        'import { get } from "@/lib/http";\n'
+        "export async function POST(req: Request) {\n"
+        '  await akoolPost("/v3/avatar/lists", {});\n'
+        '  return get("/v4/headswap/task/info");\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "route.ts")) == [(4, "unknown-endpoint")]
+
+
 def test_a_method_of_another_object_is_not_the_imported_helper() -> None:
     text = PY_JOBS + '\n\ndef cached(cache):\n    return cache.get("/v4/lipsync/info")\n'
     assert (17, "unknown-endpoint") not in places(audit_text(text, "jobs.py"))
@@ -338,7 +350,7 @@ def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() ->
 
 def test_the_corpus_folder_of_these_shapes() -> None:
     found = audit([CORPUS], exclude=["expected.json"])
-    assert found.files_scanned == 27
+    assert found.files_scanned == 28
     silent = {"users_client.py", "usersClient.ts", "AkoolStudio.tsx", "akool_routes.js"}
     silent |= {"akool_notes.py", "akool_localhost.js", "website_clone.js", "akool_mirror.py"}
     silent |= {"own_http.py", "renderBase.js", "akool_account.py", "render_jobs.go"}

@@ -284,18 +284,25 @@ def find(
     the file names AKOOL throughout: functions as helpers (`get("/v4/x")`), modules and objects
     by their verbs (`api.get("/v4/x")`, not in a server's file), each joining its path to a
     base not in view; and the objects the file makes of a class it imports so (`self.client =
-    ApiClient(...)`, then `self.client.get("/v4/x")`; `objects` finds them)."""
+    ApiClient(...)`, then `self.client.get("/v4/x")`; `objects` finds them). A helper whose own
+    name or module names AKOOL (`akoolPost` from "@/lib/akool") is evidence enough for itself."""
     if "import" not in text and "require(" not in text:
         return
     here = PurePath(os.path.abspath(name)) if scanned else None
     suffix = PurePath(name).suffix.lower()
-    found = {b for b, module in imports(text, suffix) if _outside(module, scanned, here)}
-    if not found or not names_akool(name, lines, prose):
+    found = {
+        (b, "akool" in (b + module).lower())
+        for b, module in imports(text, suffix)
+        if _outside(module, scanned, here)
+    }
+    if found and not names_akool(name, lines, prose):
+        found = {(b, own) for b, own in found if own}  # only those that name AKOOL themselves
+    if not found:
         return
     hidden = Base(None, UNSEEN_PREFIX, name, 0)
     bases.unseen = True
     server = bool(SERVER.search(text))
-    for bound in found:  # (a module, an object or a function: which, an import rarely says)
+    for bound, _own in found:  # (a module, an object or a function: an import rarely says)
         held = [bound, *(objects(text, bound) if bound[:1].isupper() else ())]
         for name_, verb in ((h, v) for h in held for v in VERBS) if not server else ():
             bases.methods.setdefault((name_, verb), hidden)
