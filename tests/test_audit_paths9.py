@@ -251,6 +251,32 @@ def test_a_helper_module_that_is_scanned_is_no_hidden_client(tmp_path: Path) -> 
     assert places(audit([tmp_path]).findings) == [(9, "unknown-endpoint"), (13, "misnamed-field")]
 
 
+def test_a_scanned_akool_module_whose_base_is_not_in_view_is_a_hidden_client(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "akool.ts").write_text(
+        "// AKOOL client: base and key from the environment (AKOOL_BASE_URL, AKOOL_API_KEY).\n"
+        "const AKOOL_BASE_URL = process.env.AKOOL_BASE_URL!;\n"
+        "export async function akoolPost(path: string, body: unknown) {\n"
+        "  return fetch(`${AKOOL_BASE_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });\n"
+        "}\n"
+    )
+    route = 'import { akoolPost } from "@/lib/akool";\nexport const go = () => akoolPost("/v4/lipsync/info", {});\n'
+    (tmp_path / "route.ts").write_text(route)
+    assert places(audit([tmp_path]).findings) == [(2, "unknown-endpoint")]
+    shown = (
+        (tmp_path / "lib" / "akool.ts")
+        .read_text()
+        .replace("process.env.AKOOL_BASE_URL!", '"https://openapi.akool.com/api/open/v3"')
+    )
+    (tmp_path / "lib" / "akool.ts").write_text(shown)  # its base in view: the folder's helper
+    found = audit([tmp_path]).findings
+    assert [(f.line, f.rule, f.message.split(" is ")[0]) for f in found] == [
+        (2, "unknown-endpoint", "/v4/lipsync/info (as /api/open/v3/v4/lipsync/info)")
+    ]
+
+
 # -- 2. a one-segment path beside open-API-shaped siblings on a wrong AKOOL host ------------------
 
 UPLOAD = """import requests
