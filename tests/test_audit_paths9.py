@@ -140,6 +140,15 @@ def test_a_table_of_status_paths_keyed_by_job_kind() -> None:
         "akoolGet(path,", "akoolGet(AKOOL_STATUS_PATHS[kind],"
     )
     assert places(audit_text(direct, "akool.js")) == [(5, "unknown-endpoint")]
+    nested = text.replace("const AKOOL_STATUS_PATHS = {", "const AKOOL = { status: {").replace(
+        "};\nexport", "} };\nexport"
+    )
+    nested = nested.replace("AKOOL_STATUS_PATHS[kind]", "AKOOL.status[kind]")
+    assert places(audit_text(nested, "akool.js")) == [(5, "unknown-endpoint")]
+    formatted = text.replace(
+        "AKOOL_STATUS_PATHS[kind];", "AKOOL_STATUS_PATHS[kind].replace(':id', id);"
+    )
+    assert places(audit_text(formatted, "akool.js")) == [(5, "unknown-endpoint")]
     unused = text.replace("  return akoolGet(path, { id });\n", "  return path;\n")
     assert places(audit_text(unused, "akool.js")) == []
 
