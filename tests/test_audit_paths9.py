@@ -96,6 +96,18 @@ def test_paths_that_are_not_akool_shaped_or_are_the_projects_own_routes_stay_sil
     assert places(audit_text(local, "jobs.ts")) == [(6, "unknown-endpoint")]
 
 
+def test_a_helper_that_names_akool_itself_is_evidence_for_its_own_calls() -> None:
+    text = (
+        'import { akoolPost } from "@/lib/akool";\n'
+        'import { get } from "@/lib/http";\n'
+        "export async function POST(req: Request) {\n"
+        '  await akoolPost("/v3/avatar/lists", {});\n'
+        '  return get("/v4/headswap/task/info");\n'
+        "}\n"
+    )
+    assert places(audit_text(text, "route.ts")) == [(4, "unknown-endpoint")]
+
+
 def test_a_method_of_another_object_is_not_the_imported_helper() -> None:
     text = PY_JOBS + '\n\ndef cached(cache):\n    return cache.get("/v4/lipsync/info")\n'
     assert (17, "unknown-endpoint") not in places(audit_text(text, "jobs.py"))
@@ -128,6 +140,15 @@ def test_a_table_of_status_paths_keyed_by_job_kind() -> None:
         "akoolGet(path,", "akoolGet(AKOOL_STATUS_PATHS[kind],"
     )
     assert places(audit_text(direct, "akool.js")) == [(5, "unknown-endpoint")]
+    nested = text.replace("const AKOOL_STATUS_PATHS = {", "const AKOOL = { status: {").replace(
+        "};\nexport", "} };\nexport"
+    )
+    nested = nested.replace("AKOOL_STATUS_PATHS[kind]", "AKOOL.status[kind]")
+    assert places(audit_text(nested, "akool.js")) == [(5, "unknown-endpoint")]
+    formatted = text.replace(
+        "AKOOL_STATUS_PATHS[kind];", "AKOOL_STATUS_PATHS[kind].replace(':id', id);"
+    )
+    assert places(audit_text(formatted, "akool.js")) == [(5, "unknown-endpoint")]
     unused = text.replace("  return akoolGet(path, { id });\n", "  return path;\n")
     assert places(audit_text(unused, "akool.js")) == []
 
@@ -239,6 +260,32 @@ def test_a_helper_module_that_is_scanned_is_no_hidden_client(tmp_path: Path) -> 
     assert places(audit([tmp_path]).findings) == [(9, "unknown-endpoint"), (13, "misnamed-field")]
 
 
+def test_a_scanned_akool_module_whose_base_is_not_in_view_is_a_hidden_client(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "akool.ts").write_text(
+        "// AKOOL client: base and key from the environment (AKOOL_BASE_URL, AKOOL_API_KEY).\n"
+        "const AKOOL_BASE_URL = process.env.AKOOL_BASE_URL!;\n"
+        "export async function akoolPost(path: string, body: unknown) {\n"
+        "  return fetch(`${AKOOL_BASE_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });\n"
+        "}\n"
+    )
+    route = 'import { akoolPost } from "@/lib/akool";\nexport const go = () => akoolPost("/v4/lipsync/info", {});\n'
+    (tmp_path / "route.ts").write_text(route)
+    assert places(audit([tmp_path]).findings) == [(2, "unknown-endpoint")]
+    shown = (
+        (tmp_path / "lib" / "akool.ts")
+        .read_text()
+        .replace("process.env.AKOOL_BASE_URL!", '"https://openapi.akool.com/api/open/v3"')
+    )
+    (tmp_path / "lib" / "akool.ts").write_text(shown)  # its base in view: the folder's helper
+    found = audit([tmp_path]).findings
+    assert [(f.line, f.rule, f.message.split(" is ")[0]) for f in found] == [
+        (2, "unknown-endpoint", "/v4/lipsync/info (as /api/open/v3/v4/lipsync/info)")
+    ]
+
+
 # -- 2. a one-segment path beside open-API-shaped siblings on a wrong AKOOL host ------------------
 
 UPLOAD = """import requests
@@ -338,7 +385,7 @@ def test_the_constant_itself_is_still_not_a_finding_and_a_bare_use_still_is() ->
 
 def test_the_corpus_folder_of_these_shapes() -> None:
     found = audit([CORPUS], exclude=["expected.json"])
-    assert found.files_scanned == 27
+    assert found.files_scanned == 28
     silent = {"users_client.py", "usersClient.ts", "AkoolStudio.tsx", "akool_routes.js"}
     silent |= {"akool_notes.py", "akool_localhost.js", "website_clone.js", "akool_mirror.py"}
     silent |= {"own_http.py", "renderBase.js", "akool_account.py", "render_jobs.go"}

@@ -162,7 +162,8 @@ def _entry(lines: list[str], i: int, found: PathNames) -> None:
 
 # An entry of a table of paths that the code picks: STATUS_PATHS[kind], PATHS.get(kind), P?.[k]
 PICK = re.compile(
-    r"\s*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()[^\n]*?[\])]\s*[;,]?\s*(?:(?:#|//).*)?$"
+    r"\s*(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()[^\n]*?[\])]"
+    r"(?:\.(?:format|replace)\([^()]*\))?\s*[;,]?\s*(?:(?:#|//).*)?$"
 )
 TABLE = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\()?[{\[(]\s*$")
 
@@ -301,7 +302,9 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
 
 
 # A call whose first argument is an entry of a table of paths: get(STATUS_PATHS[kind], ...)
-TABLE_ARGUMENT = re.compile(CALL_HEAD + r"(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()")
+TABLE_ARGUMENT = re.compile(
+    CALL_HEAD + r"(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()"
+)
 
 
 def _argument_base(line: str, m: re.Match[str], i: int, bases: Bases) -> Base | None:

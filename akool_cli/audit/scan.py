@@ -190,7 +190,8 @@ def _audit_text(text: str, name: str, rules: Iterable[Rule], folder: Imports) ->
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     ctx.comments = source.comments(name, lines)
-    unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned, objects_of)
+    known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
+    unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned, objects_of, known)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers:
         wrappers.find_helpers(lines, ctx.bases)
     own_methods(text, ctx.bases)
@@ -317,7 +318,7 @@ def audit(
             continue
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
-    scanned = unseen.module_paths([path for path, _, _ in texts]) if len(texts) > 1 else frozenset()
+    scanned = unseen.module_paths(texts) if len(texts) > 1 else frozenset()
     for path, shown, text in texts:
         findings += audit_text(
             text,

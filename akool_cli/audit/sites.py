@@ -176,7 +176,10 @@ class Bases:
         `akoolPost`) of a module or an object imported from a module not scanned."""
         found = self.methods.get((name, fn))
         if found is None and self.unseen and REQUEST_NAME.search(fn):
+            own = self.helpers.get(fn)  # (a wrapper method of the folder's, its base in view)
             hidden = self.methods.get((name, "request"))
+            if own is not None and own.prefix != UNSEEN_PREFIX:
+                return None
             return hidden if hidden is not None and hidden.prefix == UNSEEN_PREFIX else None
         return found
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath
 
+from akool_cli.audit import source
 from akool_cli.audit.paths import Judgement, akool_shaped, tail
 from akool_cli.audit.sites import REQUEST_NAME, UNSEEN_PREFIX, Base, Bases
 
@@ -248,11 +249,14 @@ def _relative(module: str, here: PurePath) -> str:
     return os.path.normpath(str(target)).replace(os.sep, "/")
 
 
-def module_paths(paths: list[Path]) -> frozenset[str]:
+def module_paths(texts: list[tuple[Path, str, str]]) -> frozenset[str]:
     """What imports may name the scanned files by: each file's resolved path without its
-    suffix (its folder's for an `index` or `__init__` file), and every tail of it."""
+    suffix (its folder's for an `index` or `__init__` file), and every tail of it. A module
+    that names AKOOL throughout and shows no URL (`lib/akool.ts` with `process.env.AKOOL_BASE_URL`)
+    is left out: its helpers send to AKOOL through a base its text does not show either, so
+    they are followed as hidden ones."""
     found: set[str] = set()
-    for path in paths:
+    for path in (p for p, shown, text in texts if not _akool_module(shown, text)):
         full = path.resolve().with_suffix("")
         for whole in (full, full.parent) if full.name in ("index", "__init__") else (full,):
             parts = whole.as_posix().split("/")
@@ -260,6 +264,20 @@ def module_paths(paths: list[Path]) -> frozenset[str]:
         if path.suffix == ".go":  # a Go package is its folder: pkg/httpx
             found.add("go:" + "/".join(full.parent.as_posix().split("/")[-2:]))
     return frozenset(found)
+
+
+def _akool_module(name: str, text: str) -> bool:
+    """A module that names AKOOL throughout and shows no URL or /api/open base of its own."""
+    if "akool" not in text.lower() or "://" in text or "/api/open" in text:
+        return False
+    lines = source.split_lines(text)
+    comments = source.comments(name, lines)
+
+    def prose(line: int, column: int) -> bool:
+        found = comments.get(line)
+        return found is not None and found.prose and column >= found.column
+
+    return names_akool(name, lines, prose)
 
 
 # A web server of the file's own (Express, Koa, Fastify, Hono, NestJS, Flask, FastAPI): its
@@ -279,23 +297,32 @@ def find(
     prose: Callable[[int, int], bool],
     scanned: frozenset[str],
     objects: Callable[[str, str], Iterator[str]],
+    known: frozenset[str] = frozenset(),
 ) -> None:
     """Record the request helpers the file imports from modules the scan does not hold, when
     the file names AKOOL throughout: functions as helpers (`get("/v4/x")`), modules and objects
     by their verbs (`api.get("/v4/x")`, not in a server's file), each joining its path to a
     base not in view; and the objects the file makes of a class it imports so (`self.client =
-    ApiClient(...)`, then `self.client.get("/v4/x")`; `objects` finds them)."""
+    ApiClient(...)`, then `self.client.get("/v4/x")`; `objects` finds them). A helper whose own
+    name or module names AKOOL (`akoolPost` from "@/lib/akool") is evidence enough for itself;
+    one the folder gives with its base (`known`) is not hidden."""
     if "import" not in text and "require(" not in text:
         return
     here = PurePath(os.path.abspath(name)) if scanned else None
     suffix = PurePath(name).suffix.lower()
-    found = {b for b, module in imports(text, suffix) if _outside(module, scanned, here)}
-    if not found or not names_akool(name, lines, prose):
+    found = {
+        (b, "akool" in (b + module).lower())
+        for b, module in imports(text, suffix)
+        if b not in known and _outside(module, scanned, here)
+    }
+    if found and not names_akool(name, lines, prose):
+        found = {(b, own) for b, own in found if own}  # only those that name AKOOL themselves
+    if not found:
         return
     hidden = Base(None, UNSEEN_PREFIX, name, 0)
     bases.unseen = True
     server = bool(SERVER.search(text))
-    for bound in found:  # (a module, an object or a function: which, an import rarely says)
+    for bound, _own in found:  # (a module, an object or a function: an import rarely says)
         held = [bound, *(objects(text, bound) if bound[:1].isupper() else ())]
         for name_, verb in ((h, v) for h in held for v in VERBS) if not server else ():
             bases.methods.setdefault((name_, verb), hidden)
