@@ -406,6 +406,10 @@ def _fetch_once(
                 f"cannot download {part.target.name}: {exc}", hint=PERMANENT_HINT
             ) from None
         raise _Retryable(str(exc)) from None
+    except OSError as exc:
+        # The part file's own writes (its version in .part.json, before any byte of the body):
+        # a full disk there is the folder's, not stdout's (break17e P1).
+        raise _disk_error(exc, part) from None
 
 
 def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _Held) -> None:
