@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import errno
 import io
+import re
+import socket
+import threading
 
 import pytest
 
 import akool_cli.jobs.partfile
+from akool_cli.core.clock import FakeClock
+from akool_cli.core.errors import UnavailableError
+from akool_cli.jobs.download import download
+from akool_cli.net.retry import RetryPolicy
+from akool_cli.net.transport import Transport
 from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.media import sample_mp4
 from tests.conftest import Isolation
+from tests.support.hostile import Answerer, raw_server
 from tests.support.runner import invoke
+from tests.test_cut_between_boxes import ETAG
 from tests.test_settle_kinds import made_elsewhere
 
 E = "https://example.com"
@@ -57,3 +68,53 @@ def test_a_full_disk_writing_the_part_files_version_names_the_folder_and_leaves_
     monkeypatch.delattr(akool_cli.jobs.partfile, "open")  # space again: the same command saves it
     invoke(["watch", job, "-o", f"{out}/"])
     assert [p.name for p in out.iterdir()] == [f"{job}.mp4"]
+
+
+# -- P2: a range answered without the file's size ---------------------------------------------
+
+MORE = 64 * 1024  # bytes each 206 claims (100 MB in the break-it run), half of them sent
+
+
+def never_sized(whole: bytes, requests: list[str]) -> Answerer:
+    """The break-it host: the file close-delimited with an ETag; every `Range: bytes=OFF-` a 206
+    of `bytes OFF-(OFF+MORE-1)/*` (no size: "unknown"), cut halfway."""
+
+    def answer(connection: socket.socket, stop: threading.Event) -> None:
+        request = connection.recv(65536).decode("latin-1")
+        requests.append(request)
+        asked = re.search(r"(?im)^range: bytes=(\d+)-\s*$", request)
+        if asked is None:
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{ETAG}\r\n\r\n"
+            connection.sendall(head.encode() + whole)
+            return
+        start = int(asked.group(1))
+        head = (
+            f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{ETAG}\r\n"
+            f"Content-Range: bytes {start}-{start + MORE - 1}/*\r\nContent-Length: {MORE}\r\n\r\n"
+        )
+        connection.sendall(head.encode() + bytes(MORE // 2))
+
+    return answer
+
+
+def test_a_range_answered_without_the_files_size_never_grows_a_part_file_run_after_run(
+    isolated: Isolation,
+) -> None:
+    """break17e P2: each run appended what the host sent for 20 credited cuts (2.4 GB), kept it
+    with "it resumes where it stopped", and the next run appended as much again."""
+    folder = isolated.tmp / "out"
+    folder.mkdir()
+    for _run in range(2):
+        requests: list[str] = []
+        with (
+            raw_server(never_sized(sample_mp4(), requests), read_request=False) as url,
+            Transport() as transport,
+            pytest.raises(UnavailableError) as caught,
+        ):
+            download(transport, url, folder / "v.mp4", clock=FakeClock(), retry=RetryPolicy(3))
+        error = caught.value
+        assert error.exit_code == 5 and "without the file's size" in error.message, error
+        assert error.hint is not None and "resumes" not in error.hint
+        # Started over once, then stopped: two plain GETs and their two probes.
+        assert len(requests) <= 4, len(requests)
+        assert list(folder.iterdir()) == []  # nothing kept to resume (nor to grow)

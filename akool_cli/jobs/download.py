@@ -61,9 +61,11 @@ Media = mediatypes.ResultKind
 MAX_VIDEO_BYTES = 8 * 2**30
 # Bounds on a download's rounds (break17d N2): a cut that brought new bytes is not counted as a
 # failed try at most CUTS_PER_TRY times the retry budget; the size a server committed to may
-# change (the file was replaced under the same validator) once: the download starts over.
+# change (the file was replaced under the same validator) once: the download starts over. So
+# may a range be answered without the file's size (`bytes a-b/*`, break17e P2): once.
 CUTS_PER_TRY = 4
 FILE_CHANGES = 1
+UNSIZED = "the server answered a range request without the file's size (Content-Range: bytes a-b/*)"
 # An MP4 starts with its ftyp box (4 bytes of size, then b"ftyp"); 12 bytes also tell the audio
 # formats apart (RIFF....WAVE).
 MP4_HEAD = 12
@@ -303,14 +305,18 @@ class _Held:
     changes: int = 0
     probes: int = 0
     credits: int = 0
+    unsized: int = 0
 
     def hold(self, status: int, total: int | None, part: PartLock) -> None:
-        """Keep the size a 200 announces; refuse a 206 announcing another than the one held."""
+        """Keep the size a 200 announces; refuse a 206 announcing another than the one held, or
+        none (refuse_unsized)."""
+        if status == 206 and total is None:
+            self.refuse_unsized(part)
         if status != 206 or self.total is None:
             self.total = total
             return
-        if total is None or total == self.total:
-            return  # "bytes a-b/*": a size not said is no other size
+        if total == self.total:
+            return
         part.discard()  # bytes of two different files: none of them can be trusted
         self.changes += 1
         said = f"the server said the file is {self.total} bytes, then {total}"
@@ -322,6 +328,22 @@ class _Held:
             )
         self.total = None
         raise _Retryable(f"{said}: it changed; starting over")
+
+    def refuse_unsized(self, part: PartLock) -> None:
+        """A 206 that does not say how large the file is (a resume's answer, or the probe's
+        after a body that ended with its connection): nothing tells when the file is whole, nor
+        bounds what a host that always has more appends, run after run (break17e P2: 2.4 GB a
+        run, up to the 8 GiB cap). Its bytes are not kept: the download starts over once
+        without a range, then stops (exit 5)."""
+        part.discard()
+        self.unsized += 1
+        if self.unsized > FILE_CHANGES:
+            raise UnavailableError(
+                f"cannot download {self.name}: {UNSIZED}, again, so akool cannot tell when the "
+                "file is whole; nothing was kept",
+                hint="try again later; if it persists, the file host is at fault",
+            )
+        raise _Retryable(f"{UNSIZED}; starting over")
 
 
 @dataclass(frozen=True)
@@ -396,7 +418,7 @@ def _fetch_once(
             # No length and no chunked framing: the body ended where the connection closed.
             closed = total is None and "transfer-encoding" not in answer.headers
         if closed:
-            _check_nothing_after(transport, want, received, held)
+            _check_nothing_after(transport, want, part, held)
         return received, digest, start
     except TransportError as exc:
         if exc.kind == "cancelled":
@@ -412,7 +434,7 @@ def _fetch_once(
         raise _disk_error(exc, part) from None
 
 
-def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _Held) -> None:
+def _check_nothing_after(transport: Transport, want: _Want, part: PartLock, held: _Held) -> None:
     """A body that ended when its connection closed may have been cut anywhere, even between
     two boxes (a trailing `free` or `udta`, a fragmented MP4's next fragment), where the file's
     structure adds up all the same. The server is asked for what follows its last byte: one
@@ -420,7 +442,9 @@ def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _He
     that answers the whole file with a length says how long it is. A server that does neither
     tells nothing: the structure's check is then all there is (docs/reliability.md). A 206's
     total is held (the resume may not grow past it), and only the retry budget's number of
-    probes may say "more": a host that always has more cannot make the file grow without end."""
+    probes may say "more": a host that always has more cannot make the file grow without end.
+    A 206 that does not say the file's size is refused (_Held.refuse_unsized)."""
+    size = part.size()
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={size}-"}
     with transport.stream(
         want.url, headers=headers, deadline=PROBE_DEADLINE, cancel=want.cancel
@@ -434,6 +458,8 @@ def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _He
                     hint="try again later; if it persists, the file host is at fault",
                 )
             held.total = _content_range(answer.headers.get("content-range", ""))[1]
+            if held.total is None:
+                held.refuse_unsized(part)
             raise _Retryable(f"the body ended at byte {size}, and the server has more after it")
         whole = None
         if answer.status == 416:
