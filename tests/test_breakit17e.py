@@ -22,9 +22,10 @@ from akool_cli.core.clock import FakeClock
 from akool_cli.core.errors import UnavailableError
 from akool_cli.jobs.download import download
 from akool_cli.net.retry import RetryPolicy
-from akool_cli.net.transport import Transport
+from akool_cli.net.transport import Transport, TransportError
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.media import sample_mp4
+from akool_cli.sandbox.state import SANDBOX_API_KEY
 from tests.conftest import Isolation
 from tests.support.hostile import Answerer, raw_server
 from tests.support.runner import invoke
@@ -118,3 +119,56 @@ def test_a_range_answered_without_the_files_size_never_grows_a_part_file_run_aft
         # Started over once, then stopped: two plain GETs and their two probes.
         assert len(requests) <= 4, len(requests)
         assert list(folder.iterdir()) == []  # nothing kept to resume (nor to grow)
+
+
+# -- P3: a host name no HTTP client can send --------------------------------------------------
+
+WIDE = "https://\uff4fpenapi.akool.com"  # a full-width "o": IDNA 2008 refuses it
+WIDE_IMAGE = "https://\uff45xample.com/a.jpg"
+SNOWMAN_HOOK = "https://\u2603.net/hook"  # a symbol: no internationalized name may hold it
+
+
+def test_a_host_name_idna_refuses_is_bad_input_wherever_a_url_is_taken(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17e P3: exit 1 "unexpected InvalidURL … report it" (or, with --no-check, the create
+    sent with a URL that cannot be fetched); now exit 2, one line naming the URL and its plain
+    spelling, nothing sent."""
+    talk = ["talk", f"{E}/p.jpg", f"{E}/s.mp3"]
+    image = isolated.tmp / "p.jpg"
+    image.write_bytes(b"\xff\xd8\xff\xe0" + bytes(300))
+    monkeypatch.delenv("AKOOL_NO_CHECK")  # the input URLs are checked: it met InvalidURL
+    refused = [invoke(["talk", WIDE_IMAGE, f"{E}/s.mp3"], expect=2)]
+    monkeypatch.setenv("AKOOL_NO_CHECK", "1")
+    refused += [
+        invoke(["--base-url", WIDE, "credit"], expect=2),
+        invoke([*talk, "--webhook-url", SNOWMAN_HOOK], expect=2),
+        invoke(["config", "set", "base-url", WIDE], expect=2),
+    ]
+    monkeypatch.setenv("AKOOL_BASE_URL", WIDE)
+    refused.append(invoke(["login"], input=SANDBOX_API_KEY, expect=2))
+    monkeypatch.setenv("AKOOL_BASE_URL", api_env.base_url)
+    for name, value in (("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", "s")):
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://\uff4cocalhost:9000")
+    upload = ["talk", str(image), f"{E}/s.mp3", "--upload-to", "s3://bucket/akool/"]
+    refused.append(invoke(upload, expect=2))
+    for failed in refused:
+        lines = failed.stderr.strip().splitlines()
+        assert len(lines) == 2 and "has no valid host name" in lines[0], failed.stderr
+        assert lines[1].startswith("Hint: check the host in plain characters"), failed.stderr
+    assert "written plainly it is example.com" in refused[0].stderr
+    assert "written plainly it is openapi.akool.com" in refused[1].stderr
+    assert not [r for r in api_env.state.received if "create" in r.path]  # nothing billed
+
+
+def test_the_transport_never_lets_an_unsendable_url_out_as_a_bug() -> None:
+    """A URL a server gives (a result, a status's file) is not the user's to fix: it meets the
+    transport's one URL failure (never sent, no retry helps), not InvalidURL's "report it"."""
+    with Transport() as transport:
+        with pytest.raises(TransportError) as caught:
+            transport.send("GET", WIDE + "/x")
+        assert caught.value.kind == "url" and caught.value.sent is False
+        assert caught.value.permanent and "Invalid IDNA hostname" in str(caught.value)
+        with pytest.raises(TransportError), transport.stream(SNOWMAN_HOOK):
+            pass
