@@ -12,25 +12,33 @@ from __future__ import annotations
 import errno
 import io
 import re
+import signal
 import socket
+import subprocess
 import threading
+from collections.abc import Iterator
 
 import pytest
 
 import akool_cli.jobs.partfile
-from akool_cli.core.clock import FakeClock
+from akool_cli.core.clock import FakeClock, SystemClock
 from akool_cli.core.errors import UnavailableError
 from akool_cli.jobs.download import download
 from akool_cli.net.retry import RetryPolicy
 from akool_cli.net.transport import Transport, TransportError
-from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.media import sample_mp4
 from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.store.config import JOURNAL_FILE
 from tests.conftest import Isolation
 from tests.support.hostile import Answerer, raw_server
-from tests.support.runner import invoke
+from tests.support.runner import AKOOL, exit_report, invoke, process_env
+from tests.support.sandboxes import pointed_at
+from tests.support.waiting import wait_for
 from tests.test_cut_between_boxes import ETAG
 from tests.test_settle_kinds import made_elsewhere
+from tests.test_sigterm_create import STALL_SECONDS, Stall
+from tests.test_sigterm_history_lock import lock_held
 
 E = "https://example.com"
 
@@ -172,3 +180,72 @@ def test_the_transport_never_lets_an_unsendable_url_out_as_a_bug() -> None:
         assert caught.value.permanent and "Invalid IDNA hostname" in str(caught.value)
         with pytest.raises(TransportError), transport.stream(SNOWMAN_HOOK):
             pass
+
+
+# -- P4 and a nit: a stop while another process holds the history's lock ----------------------
+
+TALK = ["talk", f"{E}/lock.jpg", f"{E}/lock.mp3"]
+
+
+@pytest.fixture
+def live_sandbox(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
+    with pointed_at(SandboxConfig(processing_seconds=0.2), SystemClock(), monkeypatch) as server:
+        yield server
+
+
+def stopped_under_lock(
+    isolated: Isolation, server: Sandbox, *, answered: bool, expect: int = 143
+) -> str:
+    """`akool talk` whose create the server holds; another process takes the history's write
+    lock meanwhile; the server answers (or not), then SIGTERM: akool's stderr."""
+    invoke(["history"])  # the history exists, as after any earlier run
+    stall = Stall(server, "create_job")
+    env = process_env(isolated.home, server.base_url)
+    process = subprocess.Popen(
+        [AKOOL, *TALK], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        wait_for(lambda: stall.arrived.is_set() or process.poll() is not None, seconds=60)
+        assert stall.arrived.is_set(), process.communicate()
+        with lock_held(isolated.home / JOURNAL_FILE):
+            if answered:
+                stall.release.set()
+                wait_for(stall.answered.is_set)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=STALL_SECONDS / 2)
+    finally:
+        stall.release.set()
+        process.kill()
+        process.wait()
+    assert process.returncode == expect, exit_report(process.returncode, stderr)
+    return " ".join(stderr.split())
+
+
+def test_a_stop_while_the_history_is_locked_names_the_create_in_doubt_and_its_settle(
+    isolated: Isolation, live_sandbox: Sandbox
+) -> None:
+    """break17e P4: stderr said only "stopped while waiting for the job history's lock … run the
+    same command again to go on": not that a create was sent and its outcome is unknown."""
+    said = stopped_under_lock(isolated, live_sandbox, answered=False)
+    assert "stopped while waiting for AKOOL's answer to a create (attempt 1)" in said, said
+    assert "whether it made a job is unknown" in said and "not recorded as such" in said
+    assert "akool settle 1 --created JOB_ID" in said, said
+    # The lock let go: the same command sends nothing again, and names the same settle.
+    refused = invoke(TALK, expect=5)
+    assert "akool settle 1 --created JOB_ID" in " ".join(refused.stderr.split())
+
+
+def test_a_job_made_while_the_history_is_locked_is_recorded_once_the_lock_is_let_go(
+    isolated: Isolation, live_sandbox: Sandbox
+) -> None:
+    """The break17e nit: the answered create's id is printed with its settle command, whose
+    hint said "once there is space" for a lock another process held."""
+    said = stopped_under_lock(isolated, live_sandbox, answered=True, expect=10)
+    [job] = live_sandbox.state.jobs
+    assert (
+        f"once the other process holding the history lets go of it, record it: akool settle 1 --created {job}"
+        in said
+    ), said
+    assert "once there is space" not in said
+    invoke(["settle", "1", "--created", job])  # the lock let go: the command it names works
+    assert invoke(["history", "--json"]).stdout.count(job) >= 1
