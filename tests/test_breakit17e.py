@@ -32,6 +32,7 @@ from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.config import JOURNAL_FILE
 from tests.conftest import Isolation
 from tests.support.hostile import Answerer, raw_server
+from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, exit_report, invoke, process_env
 from tests.support.sandboxes import pointed_at
 from tests.support.waiting import wait_for
@@ -249,3 +250,32 @@ def test_a_job_made_while_the_history_is_locked_is_recorded_once_the_lock_is_let
     assert "once there is space" not in said
     invoke(["settle", "1", "--created", job])  # the lock let go: the command it names works
     assert invoke(["history", "--json"]).stdout.count(job) >= 1
+
+
+# -- The MCP nit: JSON-RPC's own code for a request the server cannot take ---------------------
+
+
+def test_an_unreadable_mcp_request_gets_json_rpcs_parse_or_invalid_request_error(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """break17e (L6's nit): answered -32601 "Method not found", which tells a client the method
+    does not exist; JSON-RPC 2.0 says -32700 (parse error) and -32600 (invalid request)."""
+    deep = "[" * 100_000 + "]" * 100_000
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        server.send('{"jsonrpc": "1.0", "id": "early", "method": "tools/list"}')  # before init
+        early = server.answer("early")["error"]
+        assert (early["code"], early["message"]) == (-32600, "Invalid Request"), early
+        server.initialize()
+        server.send(f'{{"jsonrpc": "2.0", "id": "deep", "method": "tools/call", "x": {deep}}}')
+        server.send('{"jsonrpc": "2.0", "id": 77, "method": 5}')
+        deep_error, method_error = server.answer("deep")["error"], server.answer(77)["error"]
+        assert (deep_error["code"], deep_error["message"]) == (-32700, "Parse error")
+        assert "nested too deeply" in deep_error["data"]
+        assert method_error["code"] == -32600 and "method must be a string" in method_error["data"]
+        assert server.answer(server.request("no/such/method", {}))["error"]["code"] == -32601
+        server.close_stdin()
+        assert server.wait() == 0
+    finally:
+        server.kill()
+    assert "Traceback" not in server.stderr(), server.stderr()
