@@ -279,3 +279,45 @@ def test_an_unreadable_mcp_request_gets_json_rpcs_parse_or_invalid_request_error
     finally:
         server.kill()
     assert "Traceback" not in server.stderr(), server.stderr()
+
+
+# -- The download nit: a host that names its version is not said to name none ------------------
+
+
+def wrong_offset(whole: bytes, requests: list[str]) -> Answerer:
+    """The file with an ETag, close-delimited and cut short; every range answered from byte 0."""
+
+    def answer(connection: socket.socket, stop: threading.Event) -> None:
+        request = connection.recv(65536).decode("latin-1")
+        requests.append(request)
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{ETAG}\r\n\r\n"
+        body = whole[: len(whole) // 2]
+        if re.search(r"(?im)^range: bytes=\d+-\s*$", request):
+            head = (
+                f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{ETAG}\r\n"
+                f"Content-Range: bytes 0-{len(whole) - 1}/{len(whole)}\r\n"
+                f"Content-Length: {len(whole)}\r\n\r\n"
+            )
+            body = whole
+        connection.sendall(head.encode() + body)
+
+    return answer
+
+
+def test_a_resume_at_the_wrong_offset_is_not_blamed_on_a_missing_version(
+    isolated: Isolation,
+) -> None:
+    """break17e nit: the hint said "the server names no version of the file (ETag or
+    Last-Modified) to resume by" to a server that sent `ETag: "v17"`."""
+    requests: list[str] = []
+    with (
+        raw_server(wrong_offset(sample_mp4(), requests), read_request=False) as url,
+        Transport() as transport,
+        pytest.raises(UnavailableError) as caught,
+    ):
+        download(transport, url, isolated.tmp / "v.mp4", clock=FakeClock(), retry=RetryPolicy(3))
+    error = caught.value
+    assert "resumed at the wrong offset" in error.message, error
+    assert any("if-range" in r.lower() for r in requests)  # the version was sent back
+    assert error.hint is not None and "names no version" not in error.hint, error.hint
+    assert "starts over" in error.hint

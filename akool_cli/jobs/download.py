@@ -55,6 +55,12 @@ STARTS_OVER = (
     "run the same command again; the server names no version of the file (ETag or "
     "Last-Modified) to resume by, so the download starts over"
 )
+# A server that named one, whose bytes were not kept (a resume at the wrong offset, another
+# size): starting over is all the hint can say (break17e: it said "names no version").
+STARTS_OVER_NAMED = (
+    "run the same command again; the download starts over (what the server sent could not "
+    "be resumed)"
+)
 PROBE_DEADLINE = 30.0  # asking what follows a body that ended when its connection closed
 Media = mediatypes.ResultKind
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
@@ -306,6 +312,7 @@ class _Held:
     probes: int = 0
     credits: int = 0
     unsized: int = 0
+    versioned: bool = False  # the last answer named the file's version (a strong validator)
 
     def hold(self, status: int, total: int | None, part: PartLock) -> None:
         """Keep the size a 200 announces; refuse a 206 announcing another than the one held, or
@@ -380,7 +387,7 @@ def _fetch(
             if attempt >= retry.attempts:
                 raise UnavailableError(
                     f"the download of {part.target.name} kept failing: {exc}",
-                    hint=RESUMES if part.size() and part.read_validator() else STARTS_OVER,
+                    hint=_next_run(part, held),
                 ) from None
             delay = retry.delay(attempt, exc.retry_after)
             log.debug("download retry %d in %.2f s after %s", attempt, delay, exc)
@@ -389,6 +396,14 @@ def _fetch(
         except NotAVideoError:
             part.discard()  # what the server sent is not the video: nothing worth resuming
             raise
+
+
+def _next_run(part: PartLock, held: _Held) -> str:
+    """What running the command again does: resume the part file kept with its version, or
+    start over, because the server names no version or because its bytes were not kept."""
+    if part.size() and part.read_validator():
+        return RESUMES
+    return STARTS_OVER_NAMED if held.versioned else STARTS_OVER
 
 
 def _fetch_once(
@@ -404,6 +419,7 @@ def _fetch_once(
         with transport.stream(
             want.url, headers=headers, deadline=DOWNLOAD_DEADLINE, cancel=want.cancel
         ) as answer:
+            held.versioned = _strong_validator(answer) is not None
             start, total = _check_answer(answer, part, want.media, ranged="Range" in headers)
             held.hold(answer.status, total, part)
             received, digest = _receive(answer, part, start, total, want)
@@ -503,10 +519,17 @@ def _check_answer(
     length = None if framed else content_length(response.headers.get("content-length", ""))
     # A 200 to a Range request means "whole file": restart cleanly.
     part.discard()
-    validator = response.headers.get("etag") or response.headers.get("last-modified")
-    if validator and not validator.startswith("W/"):
+    validator = _strong_validator(response)
+    if validator is not None:
         part.write_validator(validator)
     return 0, _within_ceiling(length, media)
+
+
+def _strong_validator(response: StreamResponse) -> str | None:
+    """The version of the file an answer names, which If-Range can send back: its ETag (or
+    Last-Modified), unless weak (W/…)."""
+    validator = response.headers.get("etag") or response.headers.get("last-modified")
+    return validator if validator and not validator.startswith("W/") else None
 
 
 def _within_ceiling(total: int | None, media: Media) -> int | None:
