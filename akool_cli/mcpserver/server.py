@@ -72,6 +72,10 @@ class _Server(MCPServer):
 
     stdin: _AnsweredStdin | None = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lowlevel_server.middleware.insert(0, _Refuse())  # answered before the SDK's lookup
+
     async def run_stdio_async(self) -> None:
         raw = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
         self.stdin = _AnsweredStdin(raw)
@@ -192,15 +196,13 @@ def _top_level_id(line: str) -> object:
 def build(session: Session) -> _Server:
     """The server with one tool per spec."""
     tools = [_tool(session, spec) for spec in tool_specs()]
-    server = _Server(
+    return _Server(
         "akool",
         version=__version__,
         instructions=INSTRUCTIONS,
         tools=tools,
         log_level="WARNING",
     )
-    server._lowlevel_server.middleware.insert(0, _Refuse())
-    return server
 
 
 def serve(session: Session) -> None:
