@@ -109,11 +109,13 @@ def create(
     origin: Origin,
     *,
     attempt_id: int | None = None,
+    send: Callable[[Request], JobInfo] | None = None,
 ) -> JobInfo:
     """Create one job; its id is committed to the history before this returns.
 
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
-    here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
+    here. `send` sends the create (default: client.create; a raw call's keeps AKOOL's whole
+    answer). If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
     origin = scoped(client, journal, origin, single=(kind, request))
     inputs = inputs_of(request, origin)
@@ -136,7 +138,8 @@ def create(
             journal.attempt_not_sent(attempt_id)
             raise KeyboardInterrupt
         ready = _completed(client, journal, attempt_id, request)
-        job = _send(journal, attempt_id, lambda: client.create(kind, ready))
+        sent = send or (lambda request: client.create(kind, request))
+        job = _send(journal, attempt_id, lambda: sent(ready))
         try:
             _record(journal, attempt_id, kind, job, inputs, origin)
         except (LocalStateError, UnknownOutcomeError):
