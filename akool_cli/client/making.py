@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
 from akool_cli.core import kinds, states
-from akool_cli.core.errors import UsageError
+from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
@@ -114,6 +114,55 @@ class MakingMixin(TalkingMixin):
         request = product.build(given, webhook_url=hook)
         origin = self.origin(name.strip(), extra, account_choice)
         return self.create(chosen, request, origin, once=once, run=run)
+
+    def raw_call(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: dict[str, Any] | None = None,
+        query: dict[str, str] | None = None,
+    ) -> Any:
+        """Any AKOOL endpoint with this credential (as `akool api`): AKOOL's whole answer,
+        whatever its code (see envelope_error). A POST is never resent after an ambiguous
+        failure: it may be billed. A POST that creates a job (`akool api --list` names them) is
+        created as every create is: claimed in the history before it is sent (refused while the
+        same request has an unknown outcome), its job recorded, an unanswered one an unknown
+        outcome to settle. A path that does not start with / or holds a control character
+        raises UsageError before anything is sent."""
+        from akool_cli.core.validate import check_api_path
+
+        checked = check_api_path(path)
+        kind = kinds.created_by(checked, body or {}) if method.upper() == "POST" else None
+        if kind is None:
+            return self.api.raw_call(method, checked, body=body, query=query)
+        return self._raw_create(kind, body or {}, query)
+
+    def _raw_create(
+        self, kind: kinds.JobKind, body: dict[str, Any], query: dict[str, str] | None
+    ) -> Any:
+        """raw_call's create: through the one engine, sent as written (break17f F7: sent with
+        no attempt, so its unknown outcome was nowhere to settle and a rerun billed again)."""
+        from akool_cli.core.contract import SUCCESS_CODE
+        from akool_cli.jobs import engine
+
+        answers: list[Any] = []
+
+        def send(request: kinds.Request) -> JobInfo:
+            answers.append(
+                self.api.raw_call("POST", kind.create.path, body=request.body(), query=query)
+            )
+            return self.api.read_created(kind, answers[0])
+
+        request = kinds.RawRequest(kind, body)
+        try:
+            engine.create(self.api, self.journal, kind, request, self.origin(), send=send)
+        except AkoolError:
+            answer = answers[0] if answers else None
+            if isinstance(answer, dict) and answer.get("code") != SUCCESS_CODE:
+                return answer  # AKOOL answered with its code (nothing made): shown as it came
+            raise
+        return answers[0]
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once;
