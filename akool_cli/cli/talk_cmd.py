@@ -21,9 +21,11 @@ from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import (
     AkoolError,
     ExitCode,
+    InterruptedByUser,
     JobFailedError,
     TargetExistsError,
     WaitTimeoutError,
+    made_hint,
 )
 from akool_cli.core.states import Status
 
@@ -306,23 +308,32 @@ def wait_for(
 ) -> tuple[dict[str, Any], ExitCode]:
     """talk --wait / -o: the new job followed (and downloaded); its view and the exit code."""
     interval, timeout, output, force = follow
-    followed = _follow(
-        runtime,
-        out,
-        lib,
-        [job.id],
-        output=output,
-        force=force,
-        interval=interval,
-        timeout=timeout,
-        first_poll_delay=interval,
-        resume=watch_command(job.id, output, force),
-    )
+    resume = watch_command(job.id, output, force)
+    try:
+        followed = _follow(
+            runtime,
+            out,
+            lib,
+            [job.id],
+            output=output,
+            force=force,
+            interval=interval,
+            timeout=timeout,
+            first_poll_delay=interval,
+            resume=resume,
+        )
+    except (WaitTimeoutError, InterruptedByUser):
+        raise  # their hints resume with `resume` already
+    except AkoolError as exc:
+        exc.hint = made_hint(exc.hint, job.id, resume)  # made: followed, never made again
+        raise
     code = followed.code
+    view = followed.views[0] if followed.views else job.to_json()
     for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
-        out.error(f"{job_id}: {error.message}", error.hint)
+        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume))
         code = error.exit_code
-    return (followed.views[0] if followed.views else job.to_json()), code
+        view["error"] = view.get("error") or error.message  # --json says so too
+    return view, code
 
 
 def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
