@@ -227,6 +227,7 @@ def talk(
     name: str = options.NAME,
     same_account: bool = options.SAME_ACCOUNT,
     new_account: bool = options.NEW_ACCOUNT,
+    reuse: bool = options.REUSE,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -251,7 +252,7 @@ def talk(
     with runtime.library() as lib:
         lib.account_choice = choice
         if output is not None:
-            lib.check_destination(output, force=force)
+            lib.check_destination(output, force=force, reuse=reuse)
         with inputs_cli.upload_display(out) as display:
             job = lib.talk(
                 image_url,
@@ -271,11 +272,11 @@ def talk(
                 check_face=check_face,
                 timeout=timeout_s,
                 events=_talk_events(out, display),
+                reuse=reuse,
             )
         if not _created(out, job, json_out, output, force, follow=wait or output is not None):
             return
-        follow = (interval, timeout_s, output, force)
-        view, code = wait_for(runtime, out, lib, job, follow)
+        view, code = wait_for(runtime, out, lib, job, (interval, timeout_s, output, force))
     if json_out:
         out.json(view)
     if code != ExitCode.OK:
@@ -360,16 +361,28 @@ def _created(
     Without `follow`, the command ends here too, saying how to follow it; returns `follow`."""
     if not json_out:
         out.data(job.id)
+    say_reused(out, job)
     if interrupts.stop_requested():
         raise interrupts.stopped(
             f"stopped after creating {job.id}; it keeps running on AKOOL",
             f"follow it with: {watch_command(job.id, output, force)}",
         )
     if not follow:
-        out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
+        made = "" if job.repeated else f"Created job {job.id}; "
+        out.info(f"{made}follow it with: akool watch {job.id}")
         if json_out:
             out.json(job.to_json())
     return follow
+
+
+def say_reused(out: Output, job: Job) -> None:
+    """--reuse found the job an earlier create of this request made: said once, on stderr."""
+    if job.repeated:
+        state = f"{job.state}, " if job.state else ""
+        out.info(
+            f"Reused job {job.id} ({state}made earlier from this same request): nothing new was "
+            "created or billed"
+        )
 
 
 def watch_command(job_id: str, output: str | None, force: bool) -> str:

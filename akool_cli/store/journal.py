@@ -327,6 +327,12 @@ LOOKUPS: dict[str, str] = {
     # either digest: of the inputs as given, or (an attempt recorded before) as recorded.
     "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
+    # The jobs made by the creates of one request on one server (any profile, key or account)
+    # that still stand for it (--reuse): not failed, deleted, expired or another create's.
+    "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
+    "WHERE attempts.request IN (?, ?) AND attempts.base_url = ? AND attempts.outcome = 'created' "
+    "AND jobs.video_status != 4 AND jobs.deleted_at IS NULL AND jobs.answer_checked != 2 "
+    "AND (jobs.expires_at IS NULL OR jobs.expires_at > ?) ORDER BY attempts.id DESC",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -715,6 +721,46 @@ class Journal:
             rows = list(self._identical_unsettled(self._db, scope, kind, inputs, own=False))
         return [_attempt(row, unknown=True) for row in rows]
 
+    def claim_request(
+        self, base_url: str, profile: str, kind: str, inputs: dict[str, Any], *, account: str = ""
+    ) -> Claim:
+        """A create that reuses its request's job (--reuse), in one transaction: refused while an
+        identical create's outcome is unknown (as begin_attempt), the job an earlier create of
+        the very same request made in this scope (made_like), one being sent right now (busy),
+        or this create's new attempt."""
+        scope = Scope(base_url, profile, account)
+        with self._transaction() as db:
+            self._refuse_unsettled(db, scope, kind, inputs)
+            made = self._made_like(db, scope, kind, inputs)
+            if made is not None:
+                return Claim(job=made)
+            request = requests.identity_digest(kind, inputs)
+            before = requests.digest(kind, _recorded(inputs))
+            cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+            where = (request, before, scope.base_url, cutoff)
+            for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
+                if _of_account(row, scope) and self._sending_now(row):
+                    return Claim(busy=_attempt(row))
+            return Claim(attempt_id=self._insert_attempt(db, scope, kind, inputs, None))
+
+    def made_like(self, scope: Scope, kind: str, inputs: dict[str, Any]) -> JobRecord | None:
+        """The newest job an earlier create of the very same request (requests.py: kind, inputs
+        sent, server, account; any profile, command, batch row or MCP call) made, while it still
+        stands for the request: not failed, deleted on AKOOL, expired or another create's."""
+        with self._lock, _local_state(self.path, "read"):
+            return self._made_like(self._db, scope, kind, inputs)
+
+    def _made_like(
+        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> JobRecord | None:
+        request = requests.identity_digest(kind, inputs)
+        before = requests.digest(kind, _recorded(inputs))
+        where = (request, before, scope.base_url, self.clock.time())
+        for row in db.execute(LOOKUPS["jobs_by_request"], where).fetchall():
+            if _of_account(row, scope):
+                return _job(row)
+        return None
+
     def _insert_attempt(
         self,
         db: sqlite3.Connection,
@@ -990,6 +1036,15 @@ class Journal:
     def recent(self, limit: int) -> list[JobRecord]:
         """The newest jobs of every kind."""
         return [_job(r) for r in self._read(LOOKUPS["recent"], (limit,))]
+
+    def saved_to(self, target: Path) -> JobRecord | None:
+        """The job whose main result the history records as saved at `target` (the newest), or
+        None. A scan (asked once by a create with --reuse whose -o file exists)."""
+        rows = self._read(
+            "SELECT * FROM jobs WHERE downloaded_path = ? ORDER BY updated_at DESC LIMIT 1",
+            (str(target.absolute()),),
+        )
+        return _job(rows[0]) if rows else None
 
     def find_by_key(self, batch_key: str, scope: Scope) -> JobRecord | None:
         """The job a batch row (or a speech) made earlier in this scope."""
