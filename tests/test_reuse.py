@@ -32,10 +32,11 @@ def test_the_release_recipe_rerun_after_a_watch_timeout_follows_the_same_video(
     assert f"Reused job {job}" in again.stderr and "nothing new was created" in again.stderr
     isolated.clock.advance(60)
     invoke(["watch", job, "--timeout", "30m", "-o", target])
-    # A third run, the video saved: still that job, nothing fetched or made again.
-    third = invoke([*TALK, "--reuse", "-o", target])
+    # A third run onto the saved video (--force: a file is never replaced unasked, and that is
+    # checked before anything is billed): still that job, nothing made again.
+    invoke([*TALK, "--reuse", "-o", target], expect=2)
+    third = invoke([*TALK, "--reuse", "-o", target, "--force"])
     assert third.stdout.split() == [job] and len(api_env.state.jobs) == 1
-    assert f"was saved earlier: {target}" in third.stderr
     # Without --reuse the command makes a new job, as documented; a --name alone is no request.
     other = invoke(TALK).stdout.strip()
     assert other != job and len(api_env.state.jobs) == 2
@@ -63,13 +64,23 @@ def test_every_product_command_reuses_through_the_one_engine(
     assert len(api_env.state.analyses) == analyses  # a head swap reused asks for no analysis
 
 
-def test_a_failed_or_deleted_job_is_made_anew(api_env: Sandbox, isolated: Isolation) -> None:
+def test_a_failed_or_expired_job_is_made_anew(api_env: Sandbox, isolated: Isolation) -> None:
     failing = ["talk", "https://example.com/fail.jpg", AUDIO, "--reuse"]
     first = invoke(failing).stdout.strip()
     isolated.clock.advance(60)
     invoke(["watch", first], expect=6)
     again = invoke(failing).stdout.strip()
     assert again != first and len(api_env.state.jobs) == 2
+    # Done, then expired on AKOOL (7 days): reused while its saved file is here, else made anew.
+    saved, lost = (["talk", IMAGE, f"https://example.com/{n}.mp3", "--reuse"] for n in "sl")
+    saved_job = invoke([*saved, "-o", f"{isolated.tmp}/s.mp4"]).stdout.strip()
+    lost_job = invoke(lost).stdout.strip()
+    isolated.clock.advance(60)
+    invoke(["watch", lost_job])
+    isolated.clock.advance(8 * 86400)
+    assert invoke(saved).stdout.strip() == saved_job
+    assert invoke(lost).stdout.strip() not in (lost_job, saved_job)
+    assert len(api_env.state.jobs) == 5
 
 
 def test_the_library_reuses_and_says_so(api_env: Sandbox, isolated: Isolation) -> None:

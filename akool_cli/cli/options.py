@@ -83,7 +83,7 @@ REUSE = typer.Option(
     "--reuse",
     help="If this history made the very same request already (server, account, kind and "
     "inputs), print that job instead of creating (and billing) another, and follow it as asked; "
-    "one that failed, was deleted or expired is made anew. Safe to re-run (CI).",
+    "one that failed, was deleted, or expired on AKOOL and is not saved here is made anew.",
 )
 INTERVAL = typer.Option(
     3.0,

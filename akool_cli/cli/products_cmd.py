@@ -59,7 +59,7 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
     with runtime.library() as lib:
         lib.account_choice = choice
         if common.output is not None:
-            lib.check_destination(common.output, force=common.force, reuse=common.reuse)
+            lib.check_destination(common.output, force=common.force)
         with inputs_cli.upload_display(out) as display:
             job = lib.make(
                 product.kind.command,
@@ -398,7 +398,7 @@ def headswap(
     with runtime.library() as lib:
         lib.account_choice = choice
         if common.output is not None:
-            lib.check_destination(common.output, force=common.force, reuse=common.reuse)
+            lib.check_destination(common.output, force=common.force)
         with inputs_cli.upload_display(out) as display:
             job = lib.headswap(
                 video,

@@ -252,7 +252,7 @@ def talk(
     with runtime.library() as lib:
         lib.account_choice = choice
         if output is not None:
-            lib.check_destination(output, force=force, reuse=reuse)
+            lib.check_destination(output, force=force)
         with inputs_cli.upload_display(out) as display:
             job = lib.talk(
                 image_url,

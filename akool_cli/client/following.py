@@ -300,19 +300,10 @@ class FollowingMixin(ClientBase):
         suffixes = {job_id: self._suffix(job_id) for job_id in job_ids}
         return _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
 
-    def check_destination(
-        self, dest: str | os.PathLike[str], *, force: bool = False, reuse: bool = False
-    ) -> None:
+    def check_destination(self, dest: str | os.PathLike[str], *, force: bool = False) -> None:
         """A download destination refused before a billable create (the job id is not known
-        yet): what `talk -o` checks first. With `reuse` (`--reuse`), a file there that is a
-        job's whole saved result is let through: the job reused finds it saved (a job made
-        anew would be refused there, as on any other file)."""
-        _targets(dest, ["placeholder"], force, {}, self._saved_result if reuse else None)
-
-    def _saved_result(self, _job_id: str, target: Path) -> str:
-        """`all` when the file at `target` is some job's whole saved result, else empty."""
-        record = self.journal.saved_to(target)
-        return "all" if record is not None and record.result_at(target) else ""
+        yet): what `talk -o` checks first."""
+        _targets(dest, ["placeholder"], force, {}, None)
 
     def watcher(self, **options: Any) -> Watcher:
         """A Watcher on this client (the CLI's polling and downloads); close it when done."""

@@ -260,7 +260,8 @@ class TalkingMixin(ClientBase):
         belongs to that run in the ledger and its cap may refuse it (BudgetExceededError). With
         `reuse`, the job an earlier create of the very same request made (the same kind and
         inputs sent, server and account, by any command, batch row or call) is returned
-        (`repeated`, nothing sent) unless it failed, was deleted or its result expired."""
+        (`repeated`, nothing sent) unless it failed, was deleted, or its result expired on AKOOL
+        and is not saved here."""
         from akool_cli.jobs import engine
         from akool_cli.store.journal import JobRecord
 

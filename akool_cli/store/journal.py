@@ -328,11 +328,11 @@ LOOKUPS: dict[str, str] = {
     "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     # The jobs made by the creates of one request on one server (any profile, key or account)
-    # that still stand for it (--reuse): not failed, deleted, expired or another create's.
+    # that may still stand for it (--reuse): not failed, deleted or another create's.
     "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
     "WHERE attempts.request IN (?, ?) AND attempts.base_url = ? AND attempts.outcome = 'created' "
     "AND jobs.video_status != 4 AND jobs.deleted_at IS NULL AND jobs.answer_checked != 2 "
-    "AND (jobs.expires_at IS NULL OR jobs.expires_at > ?) ORDER BY attempts.id DESC",
+    "ORDER BY attempts.id DESC",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -746,7 +746,8 @@ class Journal:
     def made_like(self, scope: Scope, kind: str, inputs: dict[str, Any]) -> JobRecord | None:
         """The newest job an earlier create of the very same request (requests.py: kind, inputs
         sent, server, account; any profile, command, batch row or MCP call) made, while it still
-        stands for the request: not failed, deleted on AKOOL, expired or another create's."""
+        stands for the request: not failed, deleted on AKOOL or another create's, and its result
+        not expired on AKOOL unless it is saved here."""
         with self._lock, _local_state(self.path, "read"):
             return self._made_like(self._db, scope, kind, inputs)
 
@@ -755,10 +756,12 @@ class Journal:
     ) -> JobRecord | None:
         request = requests.identity_digest(kind, inputs)
         before = requests.digest(kind, _recorded(inputs))
-        where = (request, before, scope.base_url, self.clock.time())
-        for row in db.execute(LOOKUPS["jobs_by_request"], where).fetchall():
-            if _of_account(row, scope):
-                return _job(row)
+        now = self.clock.time()
+        for row in db.execute(LOOKUPS["jobs_by_request"], (request, before, scope.base_url)):
+            job = _job(row)
+            live = job.expires_at is None or job.expires_at > now
+            if _of_account(row, scope) and (live or _kept(job)):  # expired, but saved here
+                return job
         return None
 
     def _insert_attempt(
@@ -1036,15 +1039,6 @@ class Journal:
     def recent(self, limit: int) -> list[JobRecord]:
         """The newest jobs of every kind."""
         return [_job(r) for r in self._read(LOOKUPS["recent"], (limit,))]
-
-    def saved_to(self, target: Path) -> JobRecord | None:
-        """The job whose main result the history records as saved at `target` (the newest), or
-        None. A scan (asked once by a create with --reuse whose -o file exists)."""
-        rows = self._read(
-            "SELECT * FROM jobs WHERE downloaded_path = ? ORDER BY updated_at DESC LIMIT 1",
-            (str(target.absolute()),),
-        )
-        return _job(rows[0]) if rows else None
 
     def find_by_key(self, batch_key: str, scope: Scope) -> JobRecord | None:
         """The job a batch row (or a speech) made earlier in this scope."""
@@ -1357,6 +1351,15 @@ def _finished(status: int, now: float, created: float) -> tuple[float | None, fl
     if status not in (Status.DONE, Status.FAILED):
         return None, None
     return now, min(now, created) + RETENTION_SECONDS
+
+
+def _kept(job: JobRecord) -> bool:
+    """Whether a job's result is still where it was saved, at its size (a quick look: whoever
+    follows the job checks its SHA-256)."""
+    try:
+        return bool(job.downloaded_path) and os.path.getsize(job.downloaded_path) == job.size
+    except OSError:
+        return False
 
 
 def _recorded(inputs: dict[str, Any]) -> str:
