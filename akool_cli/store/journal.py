@@ -327,6 +327,12 @@ LOOKUPS: dict[str, str] = {
     # either digest: of the inputs as given, or (an attempt recorded before) as recorded.
     "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
+    # The jobs made by the creates of one request on one server (any profile, key or account)
+    # that may still stand for it (--reuse): not failed, deleted or another create's.
+    "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
+    "WHERE attempts.request IN (?, ?) AND attempts.base_url = ? AND attempts.outcome = 'created' "
+    "AND jobs.video_status != 4 AND jobs.deleted_at IS NULL AND jobs.answer_checked != 2 "
+    "ORDER BY attempts.id DESC",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -714,6 +720,49 @@ class Journal:
         with self._lock, _local_state(self.path, "read"):
             rows = list(self._identical_unsettled(self._db, scope, kind, inputs, own=False))
         return [_attempt(row, unknown=True) for row in rows]
+
+    def claim_request(
+        self, base_url: str, profile: str, kind: str, inputs: dict[str, Any], *, account: str = ""
+    ) -> Claim:
+        """A create that reuses its request's job (--reuse), in one transaction: refused while an
+        identical create's outcome is unknown (as begin_attempt), the job an earlier create of
+        the very same request made in this scope (made_like), one being sent right now (busy),
+        or this create's new attempt."""
+        scope = Scope(base_url, profile, account)
+        with self._transaction() as db:
+            self._refuse_unsettled(db, scope, kind, inputs)
+            made = self._made_like(db, scope, kind, inputs)
+            if made is not None:
+                return Claim(job=made)
+            request = requests.identity_digest(kind, inputs)
+            before = requests.digest(kind, _recorded(inputs))
+            cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+            where = (request, before, scope.base_url, cutoff)
+            for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
+                if _of_account(row, scope) and self._sending_now(row):
+                    return Claim(busy=_attempt(row))
+            return Claim(attempt_id=self._insert_attempt(db, scope, kind, inputs, None))
+
+    def made_like(self, scope: Scope, kind: str, inputs: dict[str, Any]) -> JobRecord | None:
+        """The newest job an earlier create of the very same request (requests.py: kind, inputs
+        sent, server, account; any profile, command, batch row or MCP call) made, while it still
+        stands for the request: not failed, deleted on AKOOL or another create's, and its result
+        not expired on AKOOL unless it is saved here."""
+        with self._lock, _local_state(self.path, "read"):
+            return self._made_like(self._db, scope, kind, inputs)
+
+    def _made_like(
+        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> JobRecord | None:
+        request = requests.identity_digest(kind, inputs)
+        before = requests.digest(kind, _recorded(inputs))
+        now = self.clock.time()
+        for row in db.execute(LOOKUPS["jobs_by_request"], (request, before, scope.base_url)):
+            job = _job(row)
+            live = job.expires_at is None or job.expires_at > now
+            if _of_account(row, scope) and (live or _kept(job)):  # expired, but saved here
+                return job
+        return None
 
     def _insert_attempt(
         self,
@@ -1302,6 +1351,15 @@ def _finished(status: int, now: float, created: float) -> tuple[float | None, fl
     if status not in (Status.DONE, Status.FAILED):
         return None, None
     return now, min(now, created) + RETENTION_SECONDS
+
+
+def _kept(job: JobRecord) -> bool:
+    """Whether a job's result is still where it was saved, at its size (a quick look: whoever
+    follows the job checks its SHA-256)."""
+    try:
+        return bool(job.downloaded_path) and os.path.getsize(job.downloaded_path) == job.size
+    except OSError:
+        return False
 
 
 def _recorded(inputs: dict[str, Any]) -> str:
