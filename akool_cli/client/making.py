@@ -70,9 +70,13 @@ class MakingMixin(TalkingMixin):
         request (a moderation's `content`: an image, a video or audio). `once` and `run`: as
         create() (a key that made a job returns it; a run's cap may refuse the job).
         """
+        from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.validate import check_input_url, check_text
 
+        earlier = made_by(self, once) if once is not None else None
+        if earlier is not None:
+            return earlier  # made already: what it made is no reason to refuse it (an avatar_id)
         if not isinstance(fields, Mapping):
             raise UsageError(
                 f"make() takes the product's fields as a dict, not {fields!r:.60}",

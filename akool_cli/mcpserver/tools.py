@@ -106,6 +106,25 @@ UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (2
 REMAKE_HINT = "to have the video, make it again with the same create tool (billed again)"
 REPLACE_HINT = "call download again with another path, or with replace: true to replace that file"
 ROLES: dict[str, Role] = {"image": "image", "audio": "audio", "video": "video"}
+# Hints the library words for the command line (its flags), as a tool's answer words them (its
+# arguments): an MCP answer never names a CLI flag (break17f F6). Applied to every tool error.
+TOOL_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"use it: akool avatar (\S+) \.\.\.; or add another with a different --name or --id"
+        ),
+        r"use it: call the avatar tool with avatar_id \1; or call avatars_add with another name "
+        r"or avatar_id",
+    ),
+    (re.compile(r"translate without --lipsync"), "call translate without lipsync"),
+    (
+        re.compile(r"one --face per person \(a list of faces in Python\)"),
+        "one URL per person in faces",
+    ),
+    (re.compile(r"give at most (\d+) --face\b"), r"give at most \1 URLs in faces"),
+    (re.compile(r"see: akool [a-z0-9 -]+ --help"), "see the tool's input schema (tools/list)"),
+    (re.compile(r"use --resolution 720 or --resolution 1080"), 'use resolution "720" or "1080"'),
+)
 
 
 @dataclass(frozen=True)
@@ -709,6 +728,14 @@ def os_error(tool: str, exc: OSError) -> AkoolError:
         hint="check the path under the server's --dir (its length, permissions, free space), "
         "then call again",
     )
+
+
+def in_tool_words(error: AkoolError) -> AkoolError:
+    """The error with its hint as a tool's answer says it (TOOL_HINTS: arguments, not flags)."""
+    for pattern, words in TOOL_HINTS:
+        if error.hint:
+            error.hint = pattern.sub(words, error.hint)
+    return error
 
 
 def _made(job: Job, repeated: bool) -> dict[str, Any]:
