@@ -394,6 +394,8 @@ class MakingMixin(TalkingMixin):
             [sent.get(face, face) for face in faces],
             webhook_url=hook,
         )
+        if once is not None:  # the claim would stop at a doubt: no analysis asked in vain
+            self._refuse_doubt(kinds.HEAD_SWAP, request, once)
         events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
         analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
         # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
@@ -404,13 +406,30 @@ class MakingMixin(TalkingMixin):
         origin = self.origin(name.strip(), None, account_choice)
         return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run)
 
+    def _refuse_doubt(self, kind: kinds.JobKind, request: kinds.Request, once: Once) -> None:
+        """The unknown outcome a claim of `once` would stop at (its key's, or the same
+        request's sent any other way), raised before a free first step it would waste."""
+        from akool_cli.jobs.engine import doubt_before
+
+        doubt = doubt_before(self.journal, kind, request.inputs(), once.key, self.scope())
+        if doubt is not None:
+            raise doubt
+
     def _analysis(
         self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None
     ) -> JobInfo:
-        """Head swap's first stage, sent and followed to its end (not a recorded job)."""
+        """Head swap's first stage, sent and followed to its end (not a recorded job); its id
+        is recorded as soon as AKOOL answered (Client.first_step follows it to the job)."""
         from akool_cli.jobs.engine import analyse
 
-        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=on_sent)
+        def noted(analysis_id: str) -> None:
+            self.journal.note_first_step(
+                analysis_id, kinds.HEAD_SWAP.name, self.base_url, self.profile
+            )
+            if on_sent is not None:
+                on_sent(analysis_id)
+
+        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=noted)
 
     def models(self, product: str = "text2video") -> list[dict[str, Any]]:
         """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to
