@@ -58,7 +58,9 @@ class FirstStep:
     def error(self) -> AkoolError:
         """Why it cannot be followed as a job (its state is not "made")."""
         kind = kinds.get(self.kind)
-        what = f"{self.id} is AKOOL's first step (an analysis) of {kind.a_noun}, asked at {_when(self)},"
+        what = (
+            f"{self.id} is AKOOL's analysis of the video for {kind.a_noun}, asked at {_when(self)},"
+        )
         if self.state == "unknown":
             return UnknownOutcomeError(
                 f"{what} whose create (attempt {self.attempt_id}) has an unknown outcome: AKOOL "
