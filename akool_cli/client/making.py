@@ -74,8 +74,12 @@ class MakingMixin(TalkingMixin):
         create() (a key that made a job returns it; a run's cap may refuse the job), and
         `reuse` (the job made earlier of the same request returned, not billed again).
         """
+        from akool_cli.client.runs import made_by
         from akool_cli.core.validate import check_input_url
 
+        earlier = made_by(self, once) if once is not None else None
+        if earlier is not None:
+            return earlier  # made already: what it made is no reason to refuse it (an avatar_id)
         if not isinstance(fields, Mapping):
             raise UsageError(
                 f"make() takes the product's fields as a dict, not {fields!r:.60}",
@@ -452,6 +456,8 @@ class MakingMixin(TalkingMixin):
         reused = self.reusable(kinds.HEAD_SWAP, request, origin) if reuse else None
         if reused is not None:
             return reused  # made already: neither the analysis nor the create again
+        if once is not None:  # the claim would stop at a doubt: no analysis asked in vain
+            self._refuse_doubt(kinds.HEAD_SWAP, request, once)
         events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
         analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
         # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
@@ -461,13 +467,30 @@ class MakingMixin(TalkingMixin):
         )
         return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
 
+    def _refuse_doubt(self, kind: kinds.JobKind, request: kinds.Request, once: Once) -> None:
+        """The unknown outcome a claim of `once` would stop at (its key's, or the same
+        request's sent any other way), raised before a free first step it would waste."""
+        from akool_cli.jobs.engine import doubt_before
+
+        doubt = doubt_before(self.journal, kind, request.inputs(), once.key, self.scope())
+        if doubt is not None:
+            raise doubt
+
     def _analysis(
         self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None
     ) -> JobInfo:
-        """Head swap's first stage, sent and followed to its end (not a recorded job)."""
+        """Head swap's first stage, sent and followed to its end (not a recorded job); its id
+        is recorded as soon as AKOOL answered (Client.first_step follows it to the job)."""
         from akool_cli.jobs.engine import analyse
 
-        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=on_sent)
+        def noted(analysis_id: str) -> None:
+            self.journal.note_first_step(
+                analysis_id, kinds.HEAD_SWAP.name, self.base_url, self.profile
+            )
+            if on_sent is not None:
+                on_sent(analysis_id)
+
+        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=noted)
 
     def models(self, product: str = "text2video") -> list[dict[str, Any]]:
         """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to

@@ -588,6 +588,20 @@ def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
     return None
 
 
+def doubt_before(
+    journal: Journal, kind: JobKind, inputs: dict[str, Any], key: str, scope: Scope
+) -> UnsettledAttemptError | None:
+    """What a claim of `key` would stop at before sending (an unknown outcome of the key's, or
+    of the same request sent any other way), asked before a free first step it would waste
+    (head swap's analysis, which akool mcp's headswap tool answers with)."""
+    for attempt in journal.unsettled_for_keys([key], scope):
+        return unknown_claim(kind, attempt)
+    for attempt in journal.unsettled_like(scope, kind.name, inputs):
+        if attempt.batch_key != key:
+            return unknown_elsewhere(kind, attempt)
+    return None
+
+
 def unknown_claim(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttemptError:
     """An earlier create of this key has an unknown outcome: never sent again by itself."""
     return UnsettledAttemptError(
