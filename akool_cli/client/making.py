@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
+    from akool_cli.jobs.engine import Origin
 
 ANALYSING = "AKOOL analyses the video's people first…"  # head swap's first stage begins
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
@@ -117,14 +118,20 @@ class MakingMixin(TalkingMixin):
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
         origin = self.origin(name.strip(), extra, account_choice)
-        if reuse:
-            # The job of this very request is reused; another request AKOOL would refuse as made
-            # already (an avatar_id, a lip-synced language) is still refused before billing.
-            reused = self.reusable(chosen, request, origin)
-            if reused is not None:
-                return reused
-            self._check_repeat(chosen, built)
+        reused = self._reused(chosen, request, origin, built) if reuse else None
+        if reused is not None:
+            return reused
         return self.create(chosen, request, origin, once=once, run=run, reuse=reuse)
+
+    def _reused(
+        self, kind: kinds.JobKind, request: kinds.Request, origin: Origin, built: kinds.Request
+    ) -> Job | None:
+        """With reuse: the job of this very request; another request AKOOL would refuse as
+        made already (an avatar_id, a lip-synced language) is still refused before billing."""
+        reused = self.reusable(kind, request, origin)
+        if reused is None:
+            self._check_repeat(kind, built)
+        return reused
 
     def raw_call(
         self,
@@ -453,11 +460,9 @@ class MakingMixin(TalkingMixin):
             webhook_url=hook,
         )
         origin = self.origin(name.strip(), None, account_choice)
-        reused = self.reusable(kinds.HEAD_SWAP, request, origin) if reuse else None
+        reused = self._before_analysis(request, origin, once, reuse)
         if reused is not None:
             return reused  # made already: neither the analysis nor the create again
-        if once is not None:  # the claim would stop at a doubt: no analysis asked in vain
-            self._refuse_doubt(kinds.HEAD_SWAP, request, once)
         events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
         analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
         # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
@@ -466,6 +471,16 @@ class MakingMixin(TalkingMixin):
             (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
         )
         return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+
+    def _before_analysis(
+        self, request: kinds.Request, origin: Origin, once: Once | None, reuse: bool
+    ) -> Job | None:
+        """What a head swap meets before its analysis: its job made earlier (`reuse`), or the
+        unknown outcome `once`'s claim would stop at, raised (no analysis asked in vain)."""
+        reused = self.reusable(kinds.HEAD_SWAP, request, origin) if reuse else None
+        if reused is None and once is not None:
+            self._refuse_doubt(kinds.HEAD_SWAP, request, once)
+        return reused
 
     def _refuse_doubt(self, kind: kinds.JobKind, request: kinds.Request, once: Once) -> None:
         """The unknown outcome a claim of `once` would stop at (its key's, or the same
