@@ -48,7 +48,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "`akool watch ID -o TARGET` the hint names, not by running the command again",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
     "usable video (an HTML page, a compressed or partial answer, a URL that is not http(s))",
-    ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
+    ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running) "
+    "or before a finished job's download ended",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done; "
     "a row whose create has an unknown outcome is settled with `akool settle ID --created "

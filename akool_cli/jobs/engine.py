@@ -133,25 +133,44 @@ def create(
                 batch_key=origin.batch_key,
                 account=origin.account,
             )
-        if interrupts.stop_requested():
-            # Asked to stop before sending: nothing new is billed, and the attempt is given back.
-            journal.attempt_not_sent(attempt_id)
-            raise KeyboardInterrupt
-        ready = _completed(client, journal, attempt_id, request)
-        sent = send or (lambda request: client.create(kind, request))
-        job = _send(journal, attempt_id, lambda: sent(ready))
         try:
-            _record(journal, attempt_id, kind, job, inputs, origin)
-        except (LocalStateError, UnknownOutcomeError):
-            raise
-        except Exception as exc:
-            # Billed, whatever went wrong next: the id must reach the user.
-            raise LocalStateError(
-                f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
-                hint=unrecorded_hint(attempt_id, job.id, kind.name, reason=str(exc)),
-                job_id=job.id,
-                attempt_id=attempt_id,
-            ) from exc
+            job = _sent_and_recorded(
+                client, journal, (kind, request, inputs), origin, attempt_id, send
+            )
+        finally:
+            journal.done_sending(attempt_id)  # an outcome not written is unknown, not in flight
+    return job
+
+
+def _sent_and_recorded(
+    client: AkoolClient,
+    journal: Journal,
+    what: tuple[JobKind, Request, dict[str, Any]],
+    origin: Origin,
+    attempt_id: int,
+    send: Callable[[Request], JobInfo] | None,
+) -> JobInfo:
+    """create()'s claimed attempt sent once and its job recorded (see create)."""
+    kind, request, inputs = what
+    if interrupts.stop_requested():
+        # Asked to stop before sending: nothing new is billed, and the attempt is given back.
+        journal.attempt_not_sent(attempt_id)
+        raise KeyboardInterrupt
+    ready = _completed(client, journal, attempt_id, request)
+    sent = send or (lambda request: client.create(kind, request))
+    job = _send(journal, attempt_id, lambda: sent(ready))
+    try:
+        _record(journal, attempt_id, kind, job, inputs, origin)
+    except (LocalStateError, UnknownOutcomeError):
+        raise
+    except Exception as exc:
+        # Billed, whatever went wrong next: the id must reach the user.
+        raise LocalStateError(
+            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
+            hint=unrecorded_hint(attempt_id, job.id, kind.name, reason=str(exc)),
+            job_id=job.id,
+            attempt_id=attempt_id,
+        ) from exc
     return job
 
 

@@ -684,7 +684,9 @@ class Journal:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             self._refuse_unsettled(db, scope, kind, inputs)
-            return self._insert_attempt(db, scope, kind, inputs, batch_key)
+            attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
+        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
+        return attempt_id
 
     def _refuse_unsettled(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
@@ -741,8 +743,6 @@ class Journal:
         its outcome whenever it ends (engine._send), so one still `sending` is in flight."""
         if row["outcome"] != "sending":
             return False
-        if owners.is_mine(self.home, row["owner"]):
-            return bool(row["started_at"] >= self.clock.time() - SENDING_AT_MOST)
         return self._owner_alive(row)
 
     def unsettled_like(
@@ -917,7 +917,8 @@ class Journal:
             for attempt in self._identical_unsettled(db, scope, kind, inputs, own=True):
                 return Claim(doubt=_attempt(attempt, unknown=True))
             attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
-            return Claim(attempt_id=attempt_id)
+        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
+        return Claim(attempt_id=attempt_id)
 
     def attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._read(LOOKUPS["attempt_by_id"], (attempt_id,))
@@ -927,6 +928,12 @@ class Journal:
         """The request certainly never reached AKOOL: nothing to remember."""
         with self._transaction() as db:
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+        self.done_sending(attempt_id)
+
+    def done_sending(self, attempt_id: int) -> None:
+        """This process no longer sends the attempt's create (its outcome is written, or cannot
+        be): a `sending` row of it is read as unknown from now on, not as in flight."""
+        owners.sent(self.home, attempt_id)
 
     def attempt_unknown(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "unknown", detail)
@@ -940,7 +947,8 @@ class Journal:
                 "AND outcome = 'sending'",
                 (self._masked(detail), attempt_id),
             )
-            return cursor.rowcount > 0
+        self.done_sending(attempt_id)
+        return cursor.rowcount > 0
 
     def attempt_rejected(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "rejected", detail)
@@ -951,6 +959,7 @@ class Journal:
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
                 (outcome, self._masked(detail), attempt_id),
             )
+        self.done_sending(attempt_id)
 
     def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
         """The job row and the attempt's outcome in one fsync'd commit.
@@ -959,18 +968,22 @@ class Journal:
         unknown (AKOOL answered with an id that names another job), and the job recorded under
         that id is returned for the caller to report. None when the job is recorded.
         """
-        with self._transaction() as db:
-            earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
-            if earlier is not None:
-                if attempt_id is not None:
-                    detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
-                    db.execute(
-                        "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
-                        (detail, attempt_id),
-                    )
-                return _job(earlier)
-            self._insert_job(db, attempt_id, job)
-            return None
+        try:
+            with self._transaction() as db:
+                earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+                if earlier is not None:
+                    if attempt_id is not None:
+                        detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
+                        db.execute(
+                            "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
+                            (detail, attempt_id),
+                        )
+                    return _job(earlier)
+                self._insert_job(db, attempt_id, job)
+                return None
+        finally:
+            if attempt_id is not None:
+                self.done_sending(attempt_id)
 
     def settle_created(self, attempt_id: int, job: JobRecord) -> str | None:
         """`akool settle ID --created JOB_ID`: an attempt whose outcome was unknown made `job`
@@ -1064,8 +1077,12 @@ class Journal:
         ]
 
     def _owner_alive(self, row: sqlite3.Row) -> bool:
+        """Whether the create of a `sending` attempt is still in flight: sent by a live akool,
+        or by a thread of this process right now (owners.in_flight)."""
         if row["started_at"] < self.clock.time() - SENDING_AT_MOST:
             return False  # no create waits this long for its answer: whoever sent it stopped
+        if owners.is_mine(self.home, row["owner"]):
+            return owners.in_flight(self.home, row["id"])
         if row["owner"]:
             return owners.is_alive(self.home, row["owner"])
         return owners.pid_alive(row["pid"])
