@@ -113,6 +113,9 @@ def test_tool_errors_name_the_tools_arguments_never_a_cli_flag(
                 break
         else:
             raise AssertionError("the head swap of two faces for one person was not refused")
+        # This session still runs, but nothing will come of that analysis: said so elsewhere.
+        later = invoke(["status", made["job_id"]], expect=2).stderr
+        assert "never became a job" in later and "nothing was billed" in later, later
         messages.append(await refused(session, "status", job_id="0" * 24))  # AKOOL's 1008
 
     serve(isolated, sandbox, body)
