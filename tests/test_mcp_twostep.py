@@ -110,12 +110,19 @@ def test_tool_errors_name_the_tools_arguments_never_a_cli_flag(
             result = await session.call_tool("wait", {"job_id": made["job_id"]})
             if result.is_error:
                 messages.append(result.content[0].text)  # type: ignore[union-attr]
-                return
-        raise AssertionError("the head swap of two faces for one person was not refused")
+                break
+        else:
+            raise AssertionError("the head swap of two faces for one person was not refused")
+        # This session still runs, but nothing will come of that analysis: said so elsewhere.
+        later = invoke(["status", made["job_id"]], expect=2).stderr
+        assert "never became a job" in later and "nothing was billed" in later, later
+        messages.append(await refused(session, "status", job_id="0" * 24))  # AKOOL's 1008
 
     serve(isolated, sandbox, body)
     assert "code 1202" in messages[0] and "without lipsync" in messages[0], messages
     assert "2 faces for 1 person" in messages[1] and "1 URLs in faces" in messages[1], messages
+    assert "1008" in messages[2] and "the history tool" in messages[2], messages
+    assert not [m for m in messages if "akool status" in m or "the command" in m], messages
     assert not [m for m in messages if " --" in m], messages
 
 

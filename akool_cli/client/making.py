@@ -4,7 +4,8 @@ before billing, the job created once and recorded before it returns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from akool_cli.client.job import Job
@@ -464,13 +465,14 @@ class MakingMixin(TalkingMixin):
         if reused is not None:
             return reused  # made already: neither the analysis nor the create again
         events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
-        analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
-        # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
-        # id beside them, never the analysis's mappings (requests.py: the same head swap).
-        task = request.analysed(
-            (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
-        )
-        return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+        with self._first_step(kinds.HEAD_SWAP, on_analysis) as noted:
+            analysis = self._analysis(str(values["video_url"]), wait, noted)
+            # Recorded as a batch row's is: the user's inputs (the faces as sent) and the
+            # analysis's id beside them, never its mappings (requests.py: the same head swap).
+            task = request.analysed(
+                (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
+            )
+            return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
 
     def _before_analysis(
         self, request: kinds.Request, origin: Origin, once: Once | None, reuse: bool
@@ -481,6 +483,29 @@ class MakingMixin(TalkingMixin):
         if reused is None and once is not None:
             self._refuse_doubt(kinds.HEAD_SWAP, request, once)
         return reused
+
+    @contextmanager
+    def _first_step(
+        self, kind: kinds.JobKind, on_sent: Callable[[str], None] | None
+    ) -> Iterator[Callable[[str], None]]:
+        """What records a first step's id as soon as AKOOL answered it (then tells `on_sent`),
+        so Client.first_step follows that id to the job; a failure before the job (a failed
+        analysis, faces that do not fit, a refusal) lets the step go: nothing will come of it."""
+        taken: list[str] = []
+
+        def noted(step_id: str) -> None:
+            self.journal.note_first_step(step_id, kind.name, self.base_url, self.profile)
+            taken.append(step_id)
+            if on_sent is not None:
+                on_sent(step_id)
+
+        try:
+            yield noted
+        except AkoolError:
+            for step_id in taken:
+                with suppress(AkoolError):
+                    self.journal.let_go_first_step(step_id)
+            raise
 
     def _refuse_doubt(self, kind: kinds.JobKind, request: kinds.Request, once: Once) -> None:
         """The unknown outcome a claim of `once` would stop at (its key's, or the same
@@ -494,18 +519,10 @@ class MakingMixin(TalkingMixin):
     def _analysis(
         self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None
     ) -> JobInfo:
-        """Head swap's first stage, sent and followed to its end (not a recorded job); its id
-        is recorded as soon as AKOOL answered (Client.first_step follows it to the job)."""
+        """Head swap's first stage, sent and followed to its end (not a recorded job)."""
         from akool_cli.jobs.engine import analyse
 
-        def noted(analysis_id: str) -> None:
-            self.journal.note_first_step(
-                analysis_id, kinds.HEAD_SWAP.name, self.base_url, self.profile
-            )
-            if on_sent is not None:
-                on_sent(analysis_id)
-
-        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=noted)
+        return analyse(self.api, video_url, clock=self.clock, timeout=timeout, on_sent=on_sent)
 
     def models(self, product: str = "text2video") -> list[dict[str, Any]]:
         """The models AKOOL offers for `image2video` or `text2video`: `value` (the model name to

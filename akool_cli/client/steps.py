@@ -27,8 +27,8 @@ NO_JOB: dict[str, tuple[str, str]] = {
     ),
     "rejected": ("was refused by AKOOL ({detail}): nothing was made or billed", REMAKE),
     "none": (
-        "never became a job: the akool that asked for it stopped before creating it, so "
-        "nothing was billed",
+        "never became a job: the akool that asked for it stopped, or was refused, before "
+        "creating it, so nothing was billed",
         REMAKE,
     ),
 }

@@ -124,6 +124,13 @@ TOOL_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"give at most (\d+) --face\b"), r"give at most \1 URLs in faces"),
     (re.compile(r"see: akool [a-z0-9 -]+ --help"), "see the tool's input schema (tools/list)"),
     (re.compile(r"use --resolution 720 or --resolution 1080"), 'use resolution "720" or "1080"'),
+    (
+        re.compile(r"check the job id: akool status \(lists the jobs you created\)"),
+        "check the job_id: the history tool lists the jobs made here",
+    ),
+    (re.compile(r"check the job: akool status (\S+)"), r"call status with job_id \1"),
+    (re.compile(r"check the inputs and options, then"), "check the arguments, then"),
+    (re.compile(r"\brun the command again\b"), "call the tool again"),
 )
 
 

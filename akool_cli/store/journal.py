@@ -847,6 +847,14 @@ class Journal:
                 (step_id, kind, self.clock.time(), base_url, profile, owners.token_for(self.home)),
             )
 
+    def let_go_first_step(self, step_id: str) -> None:
+        """A first step nothing will come of (its create failed or was refused before it was
+        sent): its owner no longer counts as making a job of it."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE first_steps SET owner = '' WHERE id = ? AND job_id IS NULL", (step_id,)
+            )
+
     def _note_steps(
         self,
         db: sqlite3.Connection,
