@@ -150,6 +150,17 @@ LOOKUPS: list[tuple[str, Callable[[Journal], object], str, str | None]] = [
         POINT,
         None,
     ),
+    # break17f F5: a head swap's analysis id (what akool mcp answers) leads to its job.
+    ("a first step by its id", lambda j: j.first_step("6b1428a081d3510641ab567e"), POINT, None),
+    ("a first step let go", lambda j: j.let_go_first_step("6b1428a081d3510641ab567f"), POINT, None),
+    (
+        "a head swap's attempt naming its first step",
+        lambda j: j.begin_attempt(
+            "https://sandbox", "default", "head_swap", {"analysis_id": "6b1428a081d3510641ab5670"}
+        ),
+        POINT,
+        None,
+    ),
 ]
 
 
