@@ -3,15 +3,22 @@ API client per server and profile, and the history."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from akool_cli.core import kinds, platforms
+from akool_cli.core import interrupts, kinds, platforms
 from akool_cli.core.clock import Clock
-from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    AuthError,
+    CredentialScopeError,
+    client_closed,
+)
 from akool_cli.core.redact import Redactor
 from akool_cli.net.session import Session
 
@@ -59,7 +66,11 @@ class ClientBase:
         self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
         self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
-        self._closed = False
+        self._closed = False  # close() was called: no new call starts
+        self._released = False  # its connections and history are closed
+        self._calls = 0  # public calls in flight, on any thread (close() waits for them)
+        self._calls_done = threading.Condition()
+        self._depth = threading.local()  # this thread's calls in flight (nested ones too)
         self._key_locks: dict[str, threading.Lock] = {}  # one keyed create at a time (runs.py)
         self._key_locks_lock = threading.Lock()
         self._lists: dict[str, list[dict[str, Any]]] = {}  # AKOOL's lists, read once (making.py)
@@ -238,21 +249,55 @@ class ClientBase:
         return self._journal
 
     def _check_open(self) -> None:
-        if self._closed:
-            raise UsageError(
-                "this akool Client is closed: it sends nothing and reads no history",
-                hint="make a new one: with akool_cli.Client() as client: ...",
-            )
+        if self._released:
+            raise client_closed()
 
     def close(self) -> None:
-        """Close its connections and the history; using it afterwards raises UsageError."""
-        self._closed = True
+        """Close its connections and the history; a call that starts afterwards raises
+        UsageError. Calls in flight on other threads (a create waiting for AKOOL's answer) are
+        waited for up to interrupts.ANSWER_GRACE_SECONDS; any still going then keep the
+        connections and the history open until the last of them returns, so a create in
+        flight is always answered and recorded (break17g G7)."""
+        mine = getattr(self._depth, "n", 0)  # close() from inside a call (a callback)
+        with self._calls_done:
+            self._closed = True
+            self._calls_done.wait_for(
+                lambda: self._calls <= mine, timeout=interrupts.ANSWER_GRACE_SECONDS
+            )
+            if self._calls > 0:
+                return  # the last call to return closes them (_leave_call)
+        self._release()
+
+    def _release(self) -> None:
+        with self._calls_done:
+            if self._released:
+                return
+            self._released = True
         for api in self._apis.values():
             api.close()
         self._apis.clear()
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+    def _enter_call(self) -> None:
+        """A public call starts: refused once close() was called, unless this thread is in a
+        call already (a nested one)."""
+        depth = getattr(self._depth, "n", 0)
+        with self._calls_done:
+            if self._closed and depth == 0:
+                raise client_closed()
+            self._calls += 1
+        self._depth.n = depth + 1
+
+    def _leave_call(self) -> None:
+        self._depth.n -= 1
+        with self._calls_done:
+            self._calls -= 1
+            last = self._closed and self._calls == 0
+            self._calls_done.notify_all()
+        if last:
+            self._release()
 
     # -- helpers the parts share ------------------------------------------------------------
 
@@ -279,3 +324,28 @@ class ClientBase:
         from akool_cli.jobs.download import resolve_target
 
         return resolve_target(os.fspath(dest), job_id, many=many, suffix=self._suffix(job_id))
+
+
+# Not guarded: closing itself (the with-block's __exit__ calls it).
+UNGUARDED = frozenset({"close"})
+
+
+def guard_calls(cls: type[ClientBase]) -> None:
+    """Every public method of the Client counts as a call in flight while it runs, so close()
+    on another thread waits for it (see ClientBase.close)."""
+    for name in dir(cls):
+        value = inspect.getattr_static(cls, name)
+        if not name.startswith("_") and name not in UNGUARDED and inspect.isfunction(value):
+            setattr(cls, name, _guarded(value))
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def call(self: ClientBase, *args: Any, **kwargs: Any) -> Any:
+        self._enter_call()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._leave_call()
+
+    return call

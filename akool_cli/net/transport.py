@@ -192,6 +192,7 @@ class Transport:
 
         self.redactor = redactor or redact.Redactor(secrets)
         self.deadline = deadline or max(REQUEST_DEADLINE, read_timeout)
+        self._closed = False
         self._client = httpx2.Client(
             timeout=httpx2.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
@@ -206,7 +207,16 @@ class Transport:
             log.debug("httpx2's pools are not as expected: exchanges have no overall deadline")
 
     def close(self) -> None:
+        self._closed = True
         self._client.close()
+
+    def _check_open(self) -> None:
+        """A request on a closed transport (its akool Client closed while another thread still
+        held it) is a UsageError, not httpx's RuntimeError."""
+        if self._closed:
+            from akool_cli.core.errors import client_closed
+
+            raise client_closed()
 
     def __enter__(self) -> Transport:
         return self
@@ -229,6 +239,7 @@ class Transport:
         until `cancel` is set (TransportError of kind "cancelled")."""
         import httpx2
 
+        self._check_open()
         started = time.monotonic()
         request = self._build(
             method, url, headers=dict(headers or {}), json=json_body, params=params
@@ -289,6 +300,7 @@ class Transport:
         soon after `cancel` is set (TransportError of kind "cancelled")."""
         import httpx2
 
+        self._check_open()
         seconds = deadline or self.deadline
         request = self._build(method, url, headers=dict(headers or {}))
         ends = self._bound(request, seconds, cancel)

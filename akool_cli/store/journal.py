@@ -25,7 +25,12 @@ from typing import Any, TypeVar
 
 from akool_cli.core import answers, interrupts, kinds, redact
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
+from akool_cli.core.errors import (
+    LocalStateError,
+    UnsettledAttemptError,
+    client_closed,
+    settle_hint,
+)
 from akool_cli.core.models import JobInfo
 from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
@@ -567,6 +572,7 @@ class Journal:
         # masked in any server text before it is written, not only when it is printed.
         self.secrets = secrets
         self._lock = threading.RLock()
+        self._closed = False
         self.read_only = False
         self.read_only_why = ""  # why it cannot be written: "it is read-only", "its disk is full"
         try:
@@ -625,7 +631,14 @@ class Journal:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._db.close()
+
+    def _check_open(self) -> None:
+        """The history used after close() (its akool Client closed while another thread held
+        it): a UsageError, not SQLite's "cannot operate on a closed database" blamed on the disk."""
+        if self._closed:
+            raise client_closed()
 
     def __enter__(self) -> Journal:
         return self
@@ -635,6 +648,7 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._check_open()
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
         if self.read_only:
@@ -666,6 +680,7 @@ class Journal:
         return redact.text(text, self.secrets)
 
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
+        self._check_open()
         with self._lock, _local_state(self.path, "read"):
             return _patiently(lambda: self._db.execute(sql, args).fetchall())
 
