@@ -6,6 +6,8 @@ Each test fails on akool before its fix."""
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -84,3 +86,47 @@ def test_a_history_held_after_its_client_closed_says_so(live_sandbox: Sandbox) -
         api.credit()
     with pytest.raises(akool_cli.UsageError, match="Client is closed"):
         journal.recent(1)
+
+
+def test_opening_the_history_leaves_the_process_umask_alone(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17g G11: the history was opened under os.umask(0o077), the whole process's: a file
+    the host program's other thread created meanwhile came out 0600 (and two threads opening at
+    once left the umask at 077 for good)."""
+    import sqlite3
+
+    theirs = isolated.tmp / "their-upload.txt"
+    connect = sqlite3.connect
+
+    def meanwhile(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        theirs.write_text("the host program's file")  # what its other thread writes meanwhile
+        made: sqlite3.Connection = connect(*args, **kwargs)
+        return made
+
+    monkeypatch.setattr(sqlite3, "connect", meanwhile)
+    previous = os.umask(0o022)
+    try:
+        with akool_cli.Client(SANDBOX_API_KEY, base_url="http://127.0.0.1:9") as client:
+            client.jobs(limit=1)
+        assert os.umask(0o022) == 0o022
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(theirs.stat().st_mode) == 0o644
+    history = isolated.home / "jobs.sqlite3"
+    for path in (history, *history.parent.glob("jobs.sqlite3-*")):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_the_history_is_private_under_an_open_umask(isolated: Isolation) -> None:
+    """G11's fix keeps the history and its -wal and -shm 0600 with a umask of 0."""
+    previous = os.umask(0)
+    try:
+        with akool_cli.Client(SANDBOX_API_KEY, base_url="http://127.0.0.1:9") as client:
+            client.jobs(limit=1)
+            history = isolated.home / "jobs.sqlite3"
+            files = [history, *history.parent.glob("jobs.sqlite3-*")]
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in files}
+    finally:
+        os.umask(previous)
+    assert len(modes) == 3 and set(modes.values()) == {0o600}, modes

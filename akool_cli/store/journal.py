@@ -1635,32 +1635,39 @@ def _stable_json(text: str) -> str:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.
-    previous = os.umask(0o077)
-    try:
-        db = sqlite3.connect(
-            str(path),
-            timeout=LOCK_SLICE_MS / 1000,
-            isolation_level=None,
-            check_same_thread=False,  # shared by a batch's threads, under Journal._lock
-        )
-        db.row_factory = sqlite3.Row
-        db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
-        db.create_function("akool_signed", 1, redact.signed, deterministic=True)
-        db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
-        db.create_function("akool_request", 2, requests.digest, deterministic=True)
-        db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
-        db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
-        # What a row held before it changed (a URL recorded unmasked by an older akool) is
-        # overwritten with zeros, not left in the file's free space.
-        db.execute("PRAGMA secure_delete = ON")
-        _switch_to_wal(db)
-        # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
-        db.execute("PRAGMA synchronous = FULL")
-    finally:
-        os.umask(previous)
+    # Never by changing the umask, which is the whole process's: the host program's other
+    # threads would create their files private meanwhile (break17g G11). SQLite gives its -wal,
+    # -shm and -journal files the database file's mode.
+    _create_private(path)
+    db = sqlite3.connect(
+        str(path),
+        timeout=LOCK_SLICE_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,  # shared by a batch's threads, under Journal._lock
+    )
+    db.row_factory = sqlite3.Row
+    db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
+    db.create_function("akool_signed", 1, redact.signed, deterministic=True)
+    db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
+    db.create_function("akool_request", 2, requests.digest, deterministic=True)
+    db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
+    db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
+    # What a row held before it changed (a URL recorded unmasked by an older akool) is
+    # overwritten with zeros, not left in the file's free space.
+    db.execute("PRAGMA secure_delete = ON")
+    _switch_to_wal(db)
+    # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def _create_private(path: Path) -> None:
+    """The history file created empty as 0600 if missing (an empty file is an empty SQLite
+    database), and made 0600 (best effort: it may be read-only)."""
+    with suppress(OSError):  # it exists, or cannot be made: SQLite's open says why
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     with suppress(OSError):
         os.chmod(path, 0o600)
-    return db
 
 
 # What a user can do about each way SQLite fails to write (matched on its message, which is
