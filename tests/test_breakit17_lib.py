@@ -130,3 +130,25 @@ def test_the_history_is_private_under_an_open_umask(isolated: Isolation) -> None
     finally:
         os.umask(previous)
     assert len(modes) == 3 and set(modes.values()) == {0o600}, modes
+
+
+def test_a_relative_home_stays_where_it_was_when_the_program_changes_folder(
+    live_sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17g G12: Client(home="state") then os.chdir(): the history stayed in the first
+    folder, but the owner lock of the create went to <new folder>/state/owners, where no other
+    akool looks for it."""
+    first, second = isolated.tmp / "relA", isolated.tmp / "relB"
+    first.mkdir()
+    second.mkdir()
+    monkeypatch.chdir(first)
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=live_sandbox.base_url, home="state") as client:
+        client.jobs(limit=1)
+        monkeypatch.chdir(second)
+        job = client.lipsync(f"{E}/clip.mp4?g12", f"{E}/speech.mp3")
+    assert not (second / "state").exists()
+    assert (first / "state" / "owners").is_dir()
+    with akool_cli.Client(
+        SANDBOX_API_KEY, base_url=live_sandbox.base_url, home=first / "state"
+    ) as again:
+        assert [j.id for j in again.jobs()] == [job.id]
