@@ -7,6 +7,7 @@ Each test fails on akool before its fix."""
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import threading
 from collections.abc import Iterator
@@ -152,3 +153,25 @@ def test_a_relative_home_stays_where_it_was_when_the_program_changes_folder(
         SANDBOX_API_KEY, base_url=live_sandbox.base_url, home=first / "state"
     ) as again:
         assert [j.id for j in again.jobs()] == [job.id]
+
+
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "ALL_PROXY", "http_proxy"])
+def test_a_loopback_base_url_never_goes_through_a_proxy(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """break17f F16: with HTTP_PROXY (or ALL_PROXY) set, requests to a plain-http sandbox on this
+    machine went to the proxy, the API key in clear text with them."""
+    proxy = socket.socket()
+    proxy.bind(("127.0.0.1", 0))
+    proxy.listen(8)  # connections wait in its backlog: none may arrive
+    monkeypatch.delenv("NO_PROXY")
+    monkeypatch.setenv(variable, f"http://127.0.0.1:{proxy.getsockname()[1]}")
+    monkeypatch.setenv("AKOOL_TIMEOUT", "0.5")  # the proxy never answers: fail soon before the fix
+    with proxy:
+        try:
+            with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+                assert client.credit() >= 0
+        finally:
+            proxy.setblocking(False)
+            with pytest.raises(BlockingIOError):
+                proxy.accept()

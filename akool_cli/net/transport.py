@@ -33,6 +33,10 @@ READ_TIMEOUT = 30.0
 # deadlines.py). An API request's (or AKOOL_TIMEOUT, when longer); downloads and checks pass theirs.
 REQUEST_DEADLINE = 90.0
 MAX_JSON_BODY = 4 * 1024 * 1024
+# Hosts on this machine are reached directly, whatever HTTP_PROXY or ALL_PROXY say (and NO_PROXY
+# does not): through a proxy, a plain-http sandbox's API key would cross the network readable, and
+# the proxy's own loopback is not this machine's (break17f F16). None: httpx2's direct transport.
+DIRECT: dict[str, None] = {"all://localhost": None, "all://127.0.0.0/8": None, "all://[::1]": None}
 MAX_REDIRECTS = 5
 TRACE_LIMIT = 600  # characters of a body shown in a debug trace (after masking)
 
@@ -201,6 +205,7 @@ class Transport:
             ),
             max_redirects=MAX_REDIRECTS,
             trust_env=True,
+            mounts=dict(DIRECT),
         )
         client = self._client
         if not deadlines.install([client._transport, *filter(None, client._mounts.values())]):
