@@ -175,3 +175,43 @@ def test_a_loopback_base_url_never_goes_through_a_proxy(
             proxy.setblocking(False)
             with pytest.raises(BlockingIOError):
                 proxy.accept()
+
+
+def test_a_client_used_in_a_forked_child_opens_its_own_connections(
+    live_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17f F19: a Client made in the parent and used in forked workers (multiprocessing's
+    default on Linux) sent the child's requests on the parent's pooled connection: two
+    processes' requests garbled on one socket (spurious unknown outcomes, 1003 rejects)."""
+    connections: list[object] = []
+    server = live_sandbox.server
+    accept = server.finish_request
+
+    def counted(request: Any, address: Any) -> None:
+        connections.append(address)
+        accept(request, address)
+
+    monkeypatch.setattr(server, "finish_request", counted)
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=live_sandbox.base_url) as client:
+        made = client.lipsync(f"{E}/clip.mp4?f19a", f"{E}/speech.mp3")  # its pool and history
+        assert len(connections) == 1
+        pid = os.fork()
+        if pid == 0:  # the child: a job of its own, then gone without pytest's cleanup
+            code = 1
+            try:
+                client.lipsync(f"{E}/clip.mp4?f19b", f"{E}/speech.mp3")
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert len(connections) == 2  # the child's own connection, not the parent's
+        again = client.lipsync(f"{E}/clip.mp4?f19c", f"{E}/speech.mp3")  # the parent's works on
+        jobs = {j.id for j in client.jobs()}
+    assert len(jobs) == 3 and {made.id, again.id} < jobs
+    assert client_unsettled(live_sandbox) == []
+
+
+def client_unsettled(sandbox: Sandbox) -> list[Any]:
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        return client.unsettled()

@@ -66,6 +66,7 @@ class ClientBase:
         self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
         self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
+        self._pid = os.getpid()  # a forked child opens its own connections (_after_fork)
         self._closed = False  # close() was called: no new call starts
         self._released = False  # its connections and history are closed
         self._calls = 0  # public calls in flight, on any thread (close() waits for them)
@@ -148,6 +149,7 @@ class ClientBase:
         """A low-level client for a server and profile with this credential. Which credential may
         go to which server is decided by `credential_for`: call it first for recorded jobs."""
         self._check_open()
+        self._after_fork()
         key = (base_url, profile, credential.account(), credential.source)
         if key not in self._apis:
             self._apis[key] = self.session.connect(base_url, profile, credential)
@@ -244,6 +246,7 @@ class ClientBase:
     def journal(self) -> Journal:
         """The local history shared with the CLI."""
         self._check_open()
+        self._after_fork()
         if self._journal is None:
             self._journal = self.session.journal()
         return self._journal
@@ -280,9 +283,26 @@ class ClientBase:
             self._journal.close()
             self._journal = None
 
+    def _after_fork(self) -> None:
+        """In a process forked from the one that made this Client (multiprocessing's workers):
+        its pooled connections and its history connection are the parent's, and requests of
+        two processes on one socket garble each other (break17f F19). The child leaves them
+        alone (never closed, never collected here: closing would end the parent's too) and
+        opens its own; locks another thread held at the fork are made again."""
+        if self._pid == os.getpid():
+            return
+        self._pid = os.getpid()
+        _INHERITED.append((self._apis, self._journal))
+        self._apis, self._journal = {}, None
+        self._calls_done = threading.Condition()
+        self._calls = getattr(self._depth, "n", 0)  # the parent's other threads are not here
+        self._key_locks, self._key_locks_lock = {}, threading.Lock()
+        self._lists_lock = threading.Lock()
+
     def _enter_call(self) -> None:
         """A public call starts: refused once close() was called, unless this thread is in a
         call already (a nested one)."""
+        self._after_fork()
         depth = getattr(self._depth, "n", 0)
         with self._calls_done:
             if self._closed and depth == 0:
@@ -325,6 +345,9 @@ class ClientBase:
 
         return resolve_target(os.fspath(dest), job_id, many=many, suffix=self._suffix(job_id))
 
+
+# What forked children inherited from their parent's Clients (ClientBase._after_fork).
+_INHERITED: list[tuple[dict[Any, AkoolClient], Journal | None]] = []
 
 # Not guarded: closing itself (the with-block's __exit__ calls it).
 UNGUARDED = frozenset({"close"})
