@@ -215,3 +215,35 @@ def test_a_client_used_in_a_forked_child_opens_its_own_connections(
 def client_unsettled(sandbox: Sandbox) -> list[Any]:
     with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
         return client.unsettled()
+
+
+def test_a_wait_that_times_out_does_not_wait_for_a_silent_status_read(
+    live_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17g G9: wait(timeout=T) with AKOOL's status read silent returned T + ~5 s later:
+    closing the watcher waited for the read in flight (until the join gave up)."""
+    from akool_cli.core import workers
+
+    # Threads are waited for however long they take: a read left running would hold it.
+    monkeypatch.setattr(workers, "join", lambda thread, timeout=None: thread.join())
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=live_sandbox.base_url) as client:
+        job = client.lipsync(f"{E}/clip.mp4?g9", f"{E}/speech.mp3")
+        stall = Stall(live_sandbox, "status")  # its status read is never answered
+        result: dict[str, Any] = {}
+
+        def wait() -> None:
+            try:
+                client.wait(job.id, timeout=1, interval=1)
+            except Exception as exc:  # reported by the assertion below
+                result["error"] = exc
+            result["held"] = not stall.answered.is_set()
+
+        waiter = threading.Thread(target=wait)
+        waiter.start()
+        try:
+            wait_for(lambda: "held" in result)
+        finally:
+            stall.release.set()
+            waiter.join(60)
+    assert isinstance(result["error"], akool_cli.WaitTimeoutError), result
+    assert result["held"]
