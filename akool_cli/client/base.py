@@ -258,15 +258,16 @@ class ClientBase:
     def close(self) -> None:
         """Close its connections and the history; a call that starts afterwards raises
         UsageError. Calls in flight on other threads (a create waiting for AKOOL's answer) are
-        waited for up to interrupts.ANSWER_GRACE_SECONDS; any still going then keep the
-        connections and the history open until the last of them returns, so a create in
-        flight is always answered and recorded (break17g G7)."""
+        waited for up to interrupts.ANSWER_GRACE_SECONDS (not after a stop signal, whose grace
+        the command line gave already); any still going then keep the connections and the
+        history open until the last of them returns, so a create in flight is always answered
+        and recorded (break17g G7)."""
         mine = getattr(self._depth, "n", 0)  # close() from inside a call (a callback)
+        # After a stop signal the command line's own grace has run: no second one.
+        grace = 0.0 if interrupts.stop_requested() else interrupts.ANSWER_GRACE_SECONDS
         with self._calls_done:
             self._closed = True
-            self._calls_done.wait_for(
-                lambda: self._calls <= mine, timeout=interrupts.ANSWER_GRACE_SECONDS
-            )
+            self._calls_done.wait_for(lambda: self._calls <= mine, timeout=grace)
             if self._calls > 0:
                 return  # the last call to return closes them (_leave_call)
         self._release()
