@@ -18,6 +18,7 @@ from akool_cli.client.account import (
     Verified,
     envelope_error,
 )
+from akool_cli.client.base import guard_calls
 from akool_cli.client.batches import BatchMixin, BatchPlan, BatchPreview, BatchResult
 from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
@@ -116,6 +117,9 @@ class Client(
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+guard_calls(Client)  # close() on another thread waits for the calls in flight (base.py)
 
 
 def release_locks() -> None:

@@ -3,15 +3,22 @@ API client per server and profile, and the history."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from akool_cli.core import kinds, platforms
+from akool_cli.core import interrupts, kinds, platforms
 from akool_cli.core.clock import Clock
-from akool_cli.core.errors import AkoolError, AuthError, CredentialScopeError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    AuthError,
+    CredentialScopeError,
+    client_closed,
+)
 from akool_cli.core.redact import Redactor
 from akool_cli.net.session import Session
 
@@ -59,7 +66,12 @@ class ClientBase:
         self._apis: dict[tuple[str, str, str, str], AkoolClient] = {}
         self._stored: dict[str, Credential | None] = {}
         self._journal: Journal | None = None
-        self._closed = False
+        self._pid = os.getpid()  # a forked child opens its own connections (_after_fork)
+        self._closed = False  # close() was called: no new call starts
+        self._released = False  # its connections and history are closed
+        self._calls = 0  # public calls in flight, on any thread (close() waits for them)
+        self._calls_done = threading.Condition()
+        self._depth = threading.local()  # this thread's calls in flight (nested ones too)
         self._key_locks: dict[str, threading.Lock] = {}  # one keyed create at a time (runs.py)
         self._key_locks_lock = threading.Lock()
         self._lists: dict[str, list[dict[str, Any]]] = {}  # AKOOL's lists, read once (making.py)
@@ -137,6 +149,7 @@ class ClientBase:
         """A low-level client for a server and profile with this credential. Which credential may
         go to which server is decided by `credential_for`: call it first for recorded jobs."""
         self._check_open()
+        self._after_fork()
         key = (base_url, profile, credential.account(), credential.source)
         if key not in self._apis:
             self._apis[key] = self.session.connect(base_url, profile, credential)
@@ -233,26 +246,79 @@ class ClientBase:
     def journal(self) -> Journal:
         """The local history shared with the CLI."""
         self._check_open()
+        self._after_fork()
         if self._journal is None:
             self._journal = self.session.journal()
         return self._journal
 
     def _check_open(self) -> None:
-        if self._closed:
-            raise UsageError(
-                "this akool Client is closed: it sends nothing and reads no history",
-                hint="make a new one: with akool_cli.Client() as client: ...",
-            )
+        if self._released:
+            raise client_closed()
 
     def close(self) -> None:
-        """Close its connections and the history; using it afterwards raises UsageError."""
-        self._closed = True
+        """Close its connections and the history; a call that starts afterwards raises
+        UsageError. Calls in flight on other threads (a create waiting for AKOOL's answer) are
+        waited for up to interrupts.ANSWER_GRACE_SECONDS (not after a stop signal, whose grace
+        the command line gave already); any still going then keep the connections and the
+        history open until the last of them returns, so a create in flight is always answered
+        and recorded (break17g G7)."""
+        mine = getattr(self._depth, "n", 0)  # close() from inside a call (a callback)
+        # After a stop signal the command line's own grace has run: no second one.
+        grace = 0.0 if interrupts.stop_requested() else interrupts.ANSWER_GRACE_SECONDS
+        with self._calls_done:
+            self._closed = True
+            self._calls_done.wait_for(lambda: self._calls <= mine, timeout=grace)
+            if self._calls > 0:
+                return  # the last call to return closes them (_leave_call)
+        self._release()
+
+    def _release(self) -> None:
+        with self._calls_done:
+            if self._released:
+                return
+            self._released = True
         for api in self._apis.values():
             api.close()
         self._apis.clear()
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+    def _after_fork(self) -> None:
+        """In a process forked from the one that made this Client (multiprocessing's workers):
+        its pooled connections and its history connection are the parent's, and requests of
+        two processes on one socket garble each other (break17f F19). The child leaves them
+        alone (never closed, never collected here: closing would end the parent's too) and
+        opens its own; locks another thread held at the fork are made again."""
+        if self._pid == os.getpid():
+            return
+        self._pid = os.getpid()
+        _INHERITED.append((self._apis, self._journal))
+        self._apis, self._journal = {}, None
+        self._calls_done = threading.Condition()
+        self._calls = getattr(self._depth, "n", 0)  # the parent's other threads are not here
+        self._key_locks, self._key_locks_lock = {}, threading.Lock()
+        self._lists_lock = threading.Lock()
+
+    def _enter_call(self) -> None:
+        """A public call starts: refused once close() was called, unless this thread is in a
+        call already (a nested one)."""
+        self._after_fork()
+        depth = getattr(self._depth, "n", 0)
+        with self._calls_done:
+            if self._closed and depth == 0:
+                raise client_closed()
+            self._calls += 1
+        self._depth.n = depth + 1
+
+    def _leave_call(self) -> None:
+        self._depth.n -= 1
+        with self._calls_done:
+            self._calls -= 1
+            last = self._closed and self._calls == 0
+            self._calls_done.notify_all()
+        if last:
+            self._release()
 
     # -- helpers the parts share ------------------------------------------------------------
 
@@ -279,3 +345,31 @@ class ClientBase:
         from akool_cli.jobs.download import resolve_target
 
         return resolve_target(os.fspath(dest), job_id, many=many, suffix=self._suffix(job_id))
+
+
+# What forked children inherited from their parent's Clients (ClientBase._after_fork).
+_INHERITED: list[tuple[dict[Any, AkoolClient], Journal | None]] = []
+
+# Not guarded: closing itself (the with-block's __exit__ calls it).
+UNGUARDED = frozenset({"close"})
+
+
+def guard_calls(cls: type[ClientBase]) -> None:
+    """Every public method of the Client counts as a call in flight while it runs, so close()
+    on another thread waits for it (see ClientBase.close)."""
+    for name in dir(cls):
+        value = inspect.getattr_static(cls, name)
+        if not name.startswith("_") and name not in UNGUARDED and inspect.isfunction(value):
+            setattr(cls, name, _guarded(value))
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def call(self: ClientBase, *args: Any, **kwargs: Any) -> Any:
+        self._enter_call()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._leave_call()
+
+    return call

@@ -96,6 +96,15 @@ class UsageError(AkoolError):
     exit_code = ExitCode.USAGE
 
 
+def client_closed() -> UsageError:
+    """What a closed akool Client (its connections, its history) says when it is used again."""
+    return UsageError(
+        "this akool Client is closed: it sends nothing and reads no history",
+        hint="make a new one: with akool_cli.Client() as client: ...",
+        request_sent=False,
+    )
+
+
 class TargetExistsError(UsageError):
     """Another file is where a result would be saved: it is kept. The hint names how to replace
     it where the error is raised (the CLI's --force); other callers say it their own way (the

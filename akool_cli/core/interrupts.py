@@ -70,9 +70,50 @@ def stop_event() -> threading.Event:
 
 
 def cancelling() -> threading.Event | None:
-    """What ends a read and a back-off at once, on any thread: the stop event while the command
-    line's handlers are installed; None in the library (a stop there is its caller's)."""
-    return _state.stop if _state.installed else None
+    """What ends a read and a back-off at once: the stop event while the command line's
+    handlers are installed (None in the library: a stop there is its caller's), and on a
+    thread inside cancelled_by(), that caller's event too."""
+    stop = _state.stop if _state.installed else None
+    own: threading.Event | None = getattr(_own, "cancel", None)
+    if own is None or stop is None:
+        return own or stop
+    return _Either(stop, own)
+
+
+_own = threading.local()  # cancelled_by()'s event, for reads on its thread
+EITHER_CHECK = 0.05  # seconds: how often _Either.wait looks at its second event
+
+
+@contextmanager
+def cancelled_by(event: threading.Event) -> Iterator[None]:
+    """Reads and back-offs on this thread also end at once when `event` is set (a watcher
+    closed: the answers of its status reads in flight are not wanted; break17g G9)."""
+    previous = getattr(_own, "cancel", None)
+    _own.cancel = event
+    try:
+        yield
+    finally:
+        _own.cancel = previous
+
+
+class _Either(threading.Event):
+    """Set when either of two events is (only is_set and wait are used)."""
+
+    def __init__(self, first: threading.Event, second: threading.Event) -> None:
+        super().__init__()
+        self._both = (first, second)
+
+    def is_set(self) -> bool:
+        return any(event.is_set() for event in self._both)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        ends = None if timeout is None else time.monotonic() + timeout
+        while not self.is_set():
+            left = EITHER_CHECK if ends is None else min(EITHER_CHECK, ends - time.monotonic())
+            if left <= 0:
+                return False
+            self._both[0].wait(left)
+        return True
 
 
 def grace_left() -> float:

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from akool_cli.core import interrupts
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
@@ -259,7 +260,13 @@ class Watcher:
             group.busy = True
             group.polls += 1
             ids = [t.job_id for t in members]
-            self._run("polled", group, partial(group.api.status_many, group.kind, ids))
+            self._run("polled", group, partial(self._poll, group.api, group.kind, ids))
+
+    def _poll(self, api: AkoolClient, kind: JobKind, ids: list[str]) -> Any:
+        """One status read, ended at once when the watcher closes (a timeout: its answer is not
+        wanted, and a silent server must not hold close() for the read's own timeout)."""
+        with interrupts.cancelled_by(self._cancelled):
+            return api.status_many(kind, ids)
 
     def _run(self, what: str, tracked: _Tracked | _Group, fn: Callable[[], Any]) -> None:
         def task() -> None:

@@ -66,6 +66,10 @@ class Session:
         environ = dict(os.environ if env is None else env)
         if home is not None:
             environ["AKOOL_HOME"] = os.fspath(home)
+        if environ.get("AKOOL_HOME", "").strip():
+            # Resolved once: a later os.chdir() must not move the owner locks away from the
+            # history (break17g G12).
+            environ["AKOOL_HOME"] = config.absolute_home(environ["AKOOL_HOME"])
         chosen = config.DEFAULT_PROFILE
         if profile is not None:
             chosen = check_profile_name(profile, "--profile")

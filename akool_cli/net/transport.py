@@ -33,6 +33,10 @@ READ_TIMEOUT = 30.0
 # deadlines.py). An API request's (or AKOOL_TIMEOUT, when longer); downloads and checks pass theirs.
 REQUEST_DEADLINE = 90.0
 MAX_JSON_BODY = 4 * 1024 * 1024
+# Hosts on this machine are reached directly, whatever HTTP_PROXY or ALL_PROXY say (and NO_PROXY
+# does not): through a proxy, a plain-http sandbox's API key would cross the network readable, and
+# the proxy's own loopback is not this machine's (break17f F16). None: httpx2's direct transport.
+DIRECT: dict[str, None] = {"all://localhost": None, "all://127.0.0.0/8": None, "all://[::1]": None}
 MAX_REDIRECTS = 5
 TRACE_LIMIT = 600  # characters of a body shown in a debug trace (after masking)
 
@@ -192,6 +196,7 @@ class Transport:
 
         self.redactor = redactor or redact.Redactor(secrets)
         self.deadline = deadline or max(REQUEST_DEADLINE, read_timeout)
+        self._closed = False
         self._client = httpx2.Client(
             timeout=httpx2.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": USER_AGENT},
@@ -200,13 +205,23 @@ class Transport:
             ),
             max_redirects=MAX_REDIRECTS,
             trust_env=True,
+            mounts=dict(DIRECT),
         )
         client = self._client
         if not deadlines.install([client._transport, *filter(None, client._mounts.values())]):
             log.debug("httpx2's pools are not as expected: exchanges have no overall deadline")
 
     def close(self) -> None:
+        self._closed = True
         self._client.close()
+
+    def _check_open(self) -> None:
+        """A request on a closed transport (its akool Client closed while another thread still
+        held it) is a UsageError, not httpx's RuntimeError."""
+        if self._closed:
+            from akool_cli.core.errors import client_closed
+
+            raise client_closed()
 
     def __enter__(self) -> Transport:
         return self
@@ -229,6 +244,7 @@ class Transport:
         until `cancel` is set (TransportError of kind "cancelled")."""
         import httpx2
 
+        self._check_open()
         started = time.monotonic()
         request = self._build(
             method, url, headers=dict(headers or {}), json=json_body, params=params
@@ -289,6 +305,7 @@ class Transport:
         soon after `cancel` is set (TransportError of kind "cancelled")."""
         import httpx2
 
+        self._check_open()
         seconds = deadline or self.deadline
         request = self._build(method, url, headers=dict(headers or {}))
         ends = self._bound(request, seconds, cancel)

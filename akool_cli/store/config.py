@@ -56,7 +56,7 @@ def paths(env: dict[str, str] | None = None) -> Paths:
     env = dict(os.environ) if env is None else env
     home = env.get("AKOOL_HOME", "").strip()
     if home:
-        root = Path(home).expanduser()
+        root = Path(absolute_home(home))
         return Paths(config_dir=root, data_dir=root)
     import platformdirs  # deferred: only commands that touch state pay for it
 
@@ -64,6 +64,11 @@ def paths(env: dict[str, str] | None = None) -> Paths:
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
     )
+
+
+def absolute_home(home: str) -> str:
+    """AKOOL_HOME as an absolute path (~ expanded, relative to the current folder)."""
+    return str(Path(home.strip()).expanduser().absolute())
 
 
 def make_private_dir(path: Path) -> None:

@@ -25,7 +25,12 @@ from typing import Any, TypeVar
 
 from akool_cli.core import answers, interrupts, kinds, redact
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import LocalStateError, UnsettledAttemptError, settle_hint
+from akool_cli.core.errors import (
+    LocalStateError,
+    UnsettledAttemptError,
+    client_closed,
+    settle_hint,
+)
 from akool_cli.core.models import JobInfo
 from akool_cli.core.prices import CREDIT_FIELDS, RETENTION_SECONDS
 from akool_cli.core.states import Status
@@ -567,6 +572,7 @@ class Journal:
         # masked in any server text before it is written, not only when it is printed.
         self.secrets = secrets
         self._lock = threading.RLock()
+        self._closed = False
         self.read_only = False
         self.read_only_why = ""  # why it cannot be written: "it is read-only", "its disk is full"
         try:
@@ -625,7 +631,14 @@ class Journal:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._db.close()
+
+    def _check_open(self) -> None:
+        """The history used after close() (its akool Client closed while another thread held
+        it): a UsageError, not SQLite's "cannot operate on a closed database" blamed on the disk."""
+        if self._closed:
+            raise client_closed()
 
     def __enter__(self) -> Journal:
         return self
@@ -635,6 +648,7 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._check_open()
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
         if self.read_only:
@@ -666,6 +680,7 @@ class Journal:
         return redact.text(text, self.secrets)
 
     def _read(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
+        self._check_open()
         with self._lock, _local_state(self.path, "read"):
             return _patiently(lambda: self._db.execute(sql, args).fetchall())
 
@@ -1620,32 +1635,39 @@ def _stable_json(text: str) -> str:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # Created private whatever the umask: the history names the files and URLs of every job.
-    previous = os.umask(0o077)
-    try:
-        db = sqlite3.connect(
-            str(path),
-            timeout=LOCK_SLICE_MS / 1000,
-            isolation_level=None,
-            check_same_thread=False,  # shared by a batch's threads, under Journal._lock
-        )
-        db.row_factory = sqlite3.Row
-        db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
-        db.create_function("akool_signed", 1, redact.signed, deterministic=True)
-        db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
-        db.create_function("akool_request", 2, requests.digest, deterministic=True)
-        db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
-        db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
-        # What a row held before it changed (a URL recorded unmasked by an older akool) is
-        # overwritten with zeros, not left in the file's free space.
-        db.execute("PRAGMA secure_delete = ON")
-        _switch_to_wal(db)
-        # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
-        db.execute("PRAGMA synchronous = FULL")
-    finally:
-        os.umask(previous)
+    # Never by changing the umask, which is the whole process's: the host program's other
+    # threads would create their files private meanwhile (break17g G11). SQLite gives its -wal,
+    # -shm and -journal files the database file's mode.
+    _create_private(path)
+    db = sqlite3.connect(
+        str(path),
+        timeout=LOCK_SLICE_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,  # shared by a batch's threads, under Journal._lock
+    )
+    db.row_factory = sqlite3.Row
+    db.create_function("akool_base_url", 1, canonical_or_same, deterministic=True)
+    db.create_function("akool_signed", 1, redact.signed, deterministic=True)
+    db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
+    db.create_function("akool_request", 2, requests.digest, deterministic=True)
+    db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
+    db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
+    # What a row held before it changed (a URL recorded unmasked by an older akool) is
+    # overwritten with zeros, not left in the file's free space.
+    db.execute("PRAGMA secure_delete = ON")
+    _switch_to_wal(db)
+    # FULL: every commit is fsync'd, so a job id survives SIGKILL or power loss once recorded.
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def _create_private(path: Path) -> None:
+    """The history file created empty as 0600 if missing (an empty file is an empty SQLite
+    database), and made 0600 (best effort: it may be read-only)."""
+    with suppress(OSError):  # it exists, or cannot be made: SQLite's open says why
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     with suppress(OSError):
         os.chmod(path, 0o600)
-    return db
 
 
 # What a user can do about each way SQLite fails to write (matched on its message, which is
