@@ -72,6 +72,20 @@ def test_without_evidence_that_the_file_talks_to_akool_nothing_is_judged() -> No
     ]
 
 
+def test_comments_count_as_evidence_beside_code_never_alone() -> None:
+    bare = PY_JOBS.replace("AKOOL jobs", "Media jobs").replace("akool_", "media_")
+    bare = bare.replace("AKOOL_HEADERS", "HEADERS").replace("AKOOL_API_KEY", "API_KEY")
+    assert places(audit_text(bare, "jobs.py")) == []
+    comments = "# AKOOL's job API, polled for the media pipeline.\n# See AKOOL's docs.\n" + bare
+    assert places(audit_text(comments, "jobs.py")) == []  # (no AKOOL in the code)
+    code = comments.replace("API_KEY", "AKOOL_KEY")  # one line of code names AKOOL
+    assert places(audit_text(code, "jobs.py")) == [(11, "unknown-endpoint"), (15, "misnamed-field")]
+    assert places(audit_text(bare.replace("API_KEY", "AKOOL_KEY"), "akool_jobs.py")) == [
+        (9, "unknown-endpoint"),
+        (13, "misnamed-field"),
+    ]
+
+
 def test_paths_that_are_not_akool_shaped_or_are_the_projects_own_routes_stay_silent() -> None:
     own = TS_JOBS.replace("/v4/headswap/task/info", "/api/akool/headswap/info").replace(
         "/v3/avatar/lists", "/v3/users/info"

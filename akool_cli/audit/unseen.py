@@ -89,8 +89,8 @@ VERSIONED = re.compile(r"^/?v\d+/")
 
 def names_akool(name: str, lines: list[str], prose: Callable[[int, int], bool]) -> bool:
     """Whether a file talks to AKOOL by name throughout: AKOOL named in its code (an identifier,
-    an environment variable's name, a string) on two lines or more, and besides in its file name
-    or on a third line (a comment counts there). A word in a sentence alone is no evidence."""
+    an environment variable's name, a string), and besides in its file name or on two more
+    lines (comments count there). Words in sentences alone are no evidence."""
     code = total = 0
     for i, line in enumerate(lines):
         found = [m.start() for m in AKOOL_WORD.finditer(line)] if len(line) <= 2000 else []
@@ -98,7 +98,7 @@ def names_akool(name: str, lines: list[str], prose: Callable[[int, int], bool]) 
             continue
         total += 1
         code += any(not prose(i, at) for at in found)
-    return code >= 2 and (total >= 3 or "akool" in PurePath(name).name.lower())
+    return code >= 1 and (total >= 3 or "akool" in PurePath(name).name.lower())
 
 
 def shaped(path: str) -> bool:
