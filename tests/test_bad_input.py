@@ -460,6 +460,12 @@ CASES = [
         "not a valid URL",
         args("talk", IMAGE, AUDIO, "--webhook-url", "https://[bad/callback"),
     ),
+    Case(
+        "url-host-full-width",
+        2,
+        "written plainly it is example.com",
+        args("talk", "https://\uff45xample.com/a.jpg", AUDIO),
+    ),
     Case("base-url-bracket", 2, "not a valid URL", args("--base-url", "https://[oops", "credit")),
     Case(
         "base-url-port-out-of-range",

@@ -18,6 +18,7 @@ from akool_cli.core.errors import (
     ExitCode,
     LocalStateError,
     UsageError,
+    recordable_when,
 )
 
 if TYPE_CHECKING:
@@ -229,7 +230,7 @@ def _settle_hints(out: Output, outcomes: list[Outcome]) -> None:
         elif o.state == "unrecorded" and o.job_id and o.attempt_id is not None:
             # Billed, not recorded (a full disk): settling records it under its row and kind,
             # so the next run follows it; never created again.
-            hint = unrecorded_hint(o.attempt_id, o.job_id, batch=True)
+            hint = unrecorded_hint(o.attempt_id, o.job_id, batch=True, reason=o.error or "")
             out.info(f"row {o.row} ({o.id}): {hint}", prefix="Hint: ")
 
 
@@ -250,9 +251,9 @@ def _raise_ending(
     if fatal is not None:
         raise LocalStateError(
             f"the batch stopped: {fatal.message}",
-            hint="keep the ids printed (billed, not recorded); once there is space, record each "
-            "with the akool settle command its row's hint names, then run the batch again "
-            f"({fatal.hint})",
+            hint=f"keep the ids printed (billed, not recorded); {recordable_when(fatal.message)}, "
+            "record each with the akool settle command its row's hint names, then run the "
+            f"batch again ({fatal.hint})",
             path=fatal.path,
         )
     if result.balance_error is not None:

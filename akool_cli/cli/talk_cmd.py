@@ -417,6 +417,7 @@ def watch(
     timeout_s = optional_duration(timeout, "--timeout")
     check_interval(interval)
     with runtime.library() as lib:
+        ids = list(dict.fromkeys(lib.job_named(j) for j in ids))  # a head swap's analysis id too
         followed = _follow(
             runtime,
             out,

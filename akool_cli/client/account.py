@@ -91,22 +91,6 @@ class AccountMixin(ClientBase):
         """AKOOL's VoiceLab voices (or, with `own`, your cloned ones), every page."""
         return self.api.list_voices(own=own, filters=filters, language=language)
 
-    def raw_call(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: dict[str, Any] | None = None,
-        query: dict[str, str] | None = None,
-    ) -> Any:
-        """Any AKOOL endpoint with this credential (as `akool api`): AKOOL's whole answer,
-        whatever its code (see envelope_error). A POST is never resent after an ambiguous
-        failure: it may be billed. A path that does not start with / or holds a control
-        character raises UsageError before anything is sent."""
-        from akool_cli.core.validate import check_api_path
-
-        return self.api.raw_call(method, check_api_path(path), body=body, query=query)
-
     def doctor(self) -> list[Check]:
         """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers."""
         from akool_cli.doctor import run_checks

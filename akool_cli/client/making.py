@@ -4,13 +4,14 @@ before billing, the job created once and recorded before it returns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
 from akool_cli.core import kinds, states
-from akool_cli.core.errors import UsageError
+from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
+    from akool_cli.jobs.engine import Origin
 
 ANALYSING = "AKOOL analyses the video's people first…"  # head swap's first stage begins
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
@@ -74,8 +76,12 @@ class MakingMixin(TalkingMixin):
         create() (a key that made a job returns it; a run's cap may refuse the job), and
         `reuse` (the job made earlier of the same request returned, not billed again).
         """
+        from akool_cli.client.runs import made_by
         from akool_cli.core.validate import check_input_url
 
+        earlier = made_by(self, once) if once is not None else None
+        if earlier is not None:
+            return earlier  # made already: what it made is no reason to refuse it (an avatar_id)
         if not isinstance(fields, Mapping):
             raise UsageError(
                 f"make() takes the product's fields as a dict, not {fields!r:.60}",
@@ -113,14 +119,69 @@ class MakingMixin(TalkingMixin):
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
         origin = self.origin(name.strip(), extra, account_choice)
-        if reuse:
-            # The job of this very request is reused; another request AKOOL would refuse as made
-            # already (an avatar_id, a lip-synced language) is still refused before billing.
-            reused = self.reusable(chosen, request, origin)
-            if reused is not None:
-                return reused
-            self._check_repeat(chosen, built)
+        reused = self._reused(chosen, request, origin, built) if reuse else None
+        if reused is not None:
+            return reused
         return self.create(chosen, request, origin, once=once, run=run, reuse=reuse)
+
+    def _reused(
+        self, kind: kinds.JobKind, request: kinds.Request, origin: Origin, built: kinds.Request
+    ) -> Job | None:
+        """With reuse: the job of this very request; another request AKOOL would refuse as
+        made already (an avatar_id, a lip-synced language) is still refused before billing."""
+        reused = self.reusable(kind, request, origin)
+        if reused is None:
+            self._check_repeat(kind, built)
+        return reused
+
+    def raw_call(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: dict[str, Any] | None = None,
+        query: dict[str, str] | None = None,
+    ) -> Any:
+        """Any AKOOL endpoint with this credential (as `akool api`): AKOOL's whole answer,
+        whatever its code (see envelope_error). A POST is never resent after an ambiguous
+        failure: it may be billed. A POST that creates a job (`akool api --list` names them) is
+        created as every create is: claimed in the history before it is sent (refused while the
+        same request has an unknown outcome), its job recorded, an unanswered one an unknown
+        outcome to settle. A path that does not start with / or holds a control character
+        raises UsageError before anything is sent."""
+        from akool_cli.core.validate import check_api_path
+
+        checked = check_api_path(path)
+        kind = kinds.created_by(checked, body or {}) if method.upper() == "POST" else None
+        if kind is None:
+            return self.api.raw_call(method, checked, body=body, query=query)
+        return self._raw_create(kind, body or {}, query)
+
+    def _raw_create(
+        self, kind: kinds.JobKind, body: dict[str, Any], query: dict[str, str] | None
+    ) -> Any:
+        """raw_call's create: through the one engine, sent as written (break17f F7: sent with
+        no attempt, so its unknown outcome was nowhere to settle and a rerun billed again)."""
+        from akool_cli.core.contract import SUCCESS_CODE
+        from akool_cli.jobs import engine
+
+        answers: list[Any] = []
+
+        def send(request: kinds.Request) -> JobInfo:
+            answers.append(
+                self.api.raw_call("POST", kind.create.path, body=request.body(), query=query)
+            )
+            return self.api.read_created(kind, answers[0])
+
+        request = kinds.RawRequest(kind, body)
+        try:
+            engine.create(self.api, self.journal, kind, request, self.origin(), send=send)
+        except AkoolError:
+            answer = answers[0] if answers else None
+            if isinstance(answer, dict) and answer.get("code") != SUCCESS_CODE:
+                return answer  # AKOOL answered with its code (nothing made): shown as it came
+            raise
+        return answers[0]
 
     def _check_repeat(self, kind: kinds.JobKind, request: kinds.Request) -> None:
         """AKOOL's 1202 before billing: a video translated with lip sync into a language once;
@@ -400,17 +461,60 @@ class MakingMixin(TalkingMixin):
             webhook_url=hook,
         )
         origin = self.origin(name.strip(), None, account_choice)
-        reused = self.reusable(kinds.HEAD_SWAP, request, origin) if reuse else None
+        reused = self._before_analysis(request, origin, once, reuse)
         if reused is not None:
             return reused  # made already: neither the analysis nor the create again
         events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
-        analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
-        # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
-        # id beside them, never the analysis's mappings (requests.py: the same head swap).
-        task = request.analysed(
-            (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
-        )
-        return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+        with self._first_step(kinds.HEAD_SWAP, on_analysis) as noted:
+            analysis = self._analysis(str(values["video_url"]), wait, noted)
+            # Recorded as a batch row's is: the user's inputs (the faces as sent) and the
+            # analysis's id beside them, never its mappings (requests.py: the same head swap).
+            task = request.analysed(
+                (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
+            )
+            return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+
+    def _before_analysis(
+        self, request: kinds.Request, origin: Origin, once: Once | None, reuse: bool
+    ) -> Job | None:
+        """What a head swap meets before its analysis: its job made earlier (`reuse`), or the
+        unknown outcome `once`'s claim would stop at, raised (no analysis asked in vain)."""
+        reused = self.reusable(kinds.HEAD_SWAP, request, origin) if reuse else None
+        if reused is None and once is not None:
+            self._refuse_doubt(kinds.HEAD_SWAP, request, once)
+        return reused
+
+    @contextmanager
+    def _first_step(
+        self, kind: kinds.JobKind, on_sent: Callable[[str], None] | None
+    ) -> Iterator[Callable[[str], None]]:
+        """What records a first step's id as soon as AKOOL answered it (then tells `on_sent`),
+        so Client.first_step follows that id to the job; a failure before the job (a failed
+        analysis, faces that do not fit, a refusal) lets the step go: nothing will come of it."""
+        taken: list[str] = []
+
+        def noted(step_id: str) -> None:
+            self.journal.note_first_step(step_id, kind.name, self.base_url, self.profile)
+            taken.append(step_id)
+            if on_sent is not None:
+                on_sent(step_id)
+
+        try:
+            yield noted
+        except AkoolError:
+            for step_id in taken:
+                with suppress(AkoolError):
+                    self.journal.let_go_first_step(step_id)
+            raise
+
+    def _refuse_doubt(self, kind: kinds.JobKind, request: kinds.Request, once: Once) -> None:
+        """The unknown outcome a claim of `once` would stop at (its key's, or the same
+        request's sent any other way), raised before a free first step it would waste."""
+        from akool_cli.jobs.engine import doubt_before
+
+        doubt = doubt_before(self.journal, kind, request.inputs(), once.key, self.scope())
+        if doubt is not None:
+            raise doubt
 
     def _analysis(
         self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None

@@ -48,7 +48,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "`akool watch ID -o TARGET` the hint names, not by running the command again",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
     "usable video (an HTML page, a compressed or partial answer, a URL that is not http(s))",
-    ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running)",
+    ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running) "
+    "or before a finished job's download ended",
     ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done; "
     "a row whose create has an unknown outcome is settled with `akool settle ID --created "
@@ -251,14 +252,32 @@ def settle_hint(attempt_id: int | None) -> str:
     )
 
 
-def unrecorded_hint(attempt_id: int, job_id: str, kind: str = "", batch: bool = False) -> str:
-    """What to do with a job AKOOL made that the history could not record (a full disk): record
-    it once there is space (its kind comes from the attempt: a speech id too), then the step
-    that finishes it (after_settling)."""
+def unrecorded_hint(
+    attempt_id: int, job_id: str, kind: str = "", batch: bool = False, reason: str = ""
+) -> str:
+    """What to do with a job AKOOL made that the history could not record (a full disk, a lock
+    another process holds: `reason`, the failure's message): record it once it can be (its kind
+    comes from the attempt: a speech id too), then the step that finishes it (after_settling)."""
     return (
-        f"keep the id; once there is space, record it: akool settle {attempt_id} --created "
-        f"{job_id}, then {after_settling(job_id, kind, batch)}"
+        f"keep the id; {recordable_when(reason)}, record it: akool settle {attempt_id} "
+        f"--created {job_id}, then {after_settling(job_id, kind, batch)}"
     )
+
+
+# When the history can take what it could not, by words of the failure's message (SQLite's, or
+# a stop's while another process held the lock: break17e); a full disk when none says otherwise.
+RECORDABLE_WHEN = (
+    ("is locked", "once the other process holding the history lets go of it"),
+    ("history's lock", "once the other process holding the history lets go of it"),
+    ("read-only", "once the history can be written"),
+    ("readonly", "once the history can be written"),
+)
+
+
+def recordable_when(reason: str) -> str:
+    """'once there is space', or what else must happen before the history can be written."""
+    low = reason.lower()
+    return next((when for words, when in RECORDABLE_WHEN if words in low), "once there is space")
 
 
 # What makes the result a settled job was made for, by kind, when it is not the job itself: a

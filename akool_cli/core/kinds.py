@@ -567,5 +567,61 @@ class FieldsRequest:
         return {k: v for k, v in self.fields.items() if k != self.webhook_field}
 
 
+# A video by its URL's suffix (no bytes to read): what makes Face Swap Plus a video's swap.
+VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".avi", ".webm", ".mkv")
+
+
+def created_by(path: str, body: Mapping[str, Any]) -> JobKind | None:
+    """The kind a POST of `body` to `path` creates (`akool api`, the sandbox), or None for a
+    path that creates no job: the kind whose create it is; Face Swap Plus (one path for both)
+    makes a video when its target is one."""
+    made = [k for k in KINDS.values() if k.create.path == path]
+    if len(made) < 2:
+        return made[0] if made else None
+    target = str(body.get("target_url", "")).lower().split("?")[0]
+    video = target.endswith(VIDEO_SUFFIXES)
+    return next((k for k in made if (k.result == "video") == video), made[0])
+
+
+def _talk_inputs(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A talking photo's body as TalkRequest records it."""
+    names = {"talking_photo_url": "image_url", "webhookUrl": "webhook_url"}
+    return {names.get(k, k): v for k, v in body.items() if v}
+
+
+def _speech_inputs(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A speech's body as SpeechRequest records it (its voice options among the inputs)."""
+    names = {"input_text": "text", "voice_id": "voice"}
+    values = {names.get(k, k): v for k, v in body.items() if k != "voice_options"}
+    options = body.get("voice_options")
+    values.update(options if isinstance(options, Mapping) else {})
+    return {k: v for k, v in values.items() if k != "language_code" or v}
+
+
+# How a kind's own request records the inputs of a body, where not as its fields without the
+# webhook (FieldsRequest's): the inverse of its body().
+RECORDED_INPUTS = {TALKING_PHOTO.name: _talk_inputs, SPEECH.name: _speech_inputs}
+
+
+@dataclass(frozen=True)
+class RawRequest:
+    """A create's body as a caller wrote it (`akool api POST`, Client.raw_call): sent as it
+    is, and recorded with the inputs the kind's own request records for that body, so that an
+    unknown outcome blocks the same request however it is sent again (a command, a batch row,
+    an MCP call, the same api call: break17f F7)."""
+
+    kind: JobKind
+    fields: Mapping[str, Any]
+
+    def body(self) -> dict[str, Any]:
+        return dict(self.fields)
+
+    def inputs(self) -> dict[str, Any]:
+        recorded = RECORDED_INPUTS.get(self.kind.name)
+        if recorded is not None:
+            return recorded(self.fields)
+        return {k: v for k, v in self.fields.items() if k != self.kind.webhook_field}
+
+
 # The image, face and voice products' kinds, described in their own module, register themselves.
 from akool_cli.core import media_kinds  # noqa: E402, F401

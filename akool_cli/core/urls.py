@@ -58,9 +58,10 @@ def split_url(value: str, label: str) -> SplitResult:
         )
     problem = host_problem(parts.hostname or "")
     if problem is not None:
+        plain = "" if (parts.hostname or "").isascii() else " in plain characters"
         raise UsageError(
             f"{label} {shown[:120]!r} has no valid host name ({problem})",
-            hint="check the host: the part between // and the next / (e.g. example.com)",
+            hint=f"check the host{plain}: the part between // and the next / (e.g. example.com)",
         )
     return parts
 
@@ -70,8 +71,10 @@ HOST_MAX = 253  # characters in a DNS name (RFC 1035), the labels between dots 1
 
 def host_problem(host: str) -> str | None:
     """Why no server can have this host name (None if one can, or if there is none): DNS names
-    have at most 253 characters and labels of 1 to 63, which HTTP libraries enforce with an
-    error of their own (UnicodeError) at the first request."""
+    have at most 253 characters and labels of 1 to 63, and a name beyond ASCII must be one that
+    IDNA 2008 can write in ASCII, as the HTTP client (httpx2) writes it; both are errors of the
+    HTTP client's own at the first request otherwise (UnicodeError, InvalidURL: break17e P3).
+    This is the one check of a host every URL akool takes passes (split_url)."""
     if not host or host.startswith("[") or _is_ip(host):
         return None
     if len(host) > HOST_MAX:
@@ -80,7 +83,25 @@ def host_problem(host: str) -> str | None:
         host.encode("idna")
     except UnicodeError:
         return "a part between dots is empty or longer than 63 characters"
-    return None
+    return None if host.isascii() else _international_problem(host)
+
+
+def _international_problem(host: str) -> str | None:
+    """Why a host name beyond ASCII cannot be sent (IDNA 2008, as the HTTP client encodes it):
+    a full-width letter, a symbol; with the plain spelling it stands for, when there is one."""
+    import idna  # httpx2's own dependency; loaded only for a name beyond ASCII
+
+    try:
+        idna.encode(host.lower())
+    except idna.IDNAError as exc:
+        reason = str(exc) or type(exc).__name__
+    else:
+        return None
+    try:
+        plain = idna.decode(idna.encode(host, uts46=True))  # what a browser would make of it
+    except idna.IDNAError:
+        return f"{reason}: not a name an internationalized domain may have"
+    return f"{reason}; written plainly it is {plain}"
 
 
 def _is_ip(host: str) -> bool:

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from akool_cli.core import redact
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, AuthError, UnavailableError, UsageError
-from akool_cli.core.urls import parts_or_none
+from akool_cli.core.urls import parts_or_none, split_url
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -525,9 +525,18 @@ def _changed(file: LocalFile, why: str) -> UsageError:
 
 
 def _configured_endpoint() -> str | None:
-    """AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, as botocore reads them (it applies them itself)."""
+    """AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, as botocore reads them (it applies them itself),
+    checked as every URL akool takes is: a host no client can send is bad input, named (botocore
+    says only "Invalid endpoint": break17e P3)."""
     for name in ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"):
         value = os.environ.get(name, "").strip()
-        if value:
-            return value
+        if not value:
+            continue
+        parts = split_url(value, name)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(
+                f"{name} {redact.signed(value)[:120]!r} is not an http(s) URL",
+                hint=f"give the store's URL, e.g. {name}=http://127.0.0.1:9000 (or unset it for AWS)",
+            )
+        return value
     return None

@@ -55,15 +55,23 @@ STARTS_OVER = (
     "run the same command again; the server names no version of the file (ETag or "
     "Last-Modified) to resume by, so the download starts over"
 )
+# A server that named one, whose bytes were not kept (a resume at the wrong offset, another
+# size): starting over is all the hint can say (break17e: it said "names no version").
+STARTS_OVER_NAMED = (
+    "run the same command again; the download starts over (what the server sent could not "
+    "be resumed)"
+)
 PROBE_DEADLINE = 30.0  # asking what follows a body that ended when its connection closed
 Media = mediatypes.ResultKind
 # A ceiling on any one download: a server that never ends its body must not fill the disk.
 MAX_VIDEO_BYTES = 8 * 2**30
 # Bounds on a download's rounds (break17d N2): a cut that brought new bytes is not counted as a
 # failed try at most CUTS_PER_TRY times the retry budget; the size a server committed to may
-# change (the file was replaced under the same validator) once: the download starts over.
+# change (the file was replaced under the same validator) once: the download starts over. So
+# may a range be answered without the file's size (`bytes a-b/*`, break17e P2): once.
 CUTS_PER_TRY = 4
 FILE_CHANGES = 1
+UNSIZED = "the server answered a range request without the file's size (Content-Range: bytes a-b/*)"
 # An MP4 starts with its ftyp box (4 bytes of size, then b"ftyp"); 12 bytes also tell the audio
 # formats apart (RIFF....WAVE).
 MP4_HEAD = 12
@@ -303,14 +311,19 @@ class _Held:
     changes: int = 0
     probes: int = 0
     credits: int = 0
+    unsized: int = 0
+    versioned: bool = False  # the last answer named the file's version (a strong validator)
 
     def hold(self, status: int, total: int | None, part: PartLock) -> None:
-        """Keep the size a 200 announces; refuse a 206 announcing another than the one held."""
+        """Keep the size a 200 announces; refuse a 206 announcing another than the one held, or
+        none (refuse_unsized)."""
+        if status == 206 and total is None:
+            self.refuse_unsized(part)
         if status != 206 or self.total is None:
             self.total = total
             return
-        if total is None or total == self.total:
-            return  # "bytes a-b/*": a size not said is no other size
+        if total == self.total:
+            return
         part.discard()  # bytes of two different files: none of them can be trusted
         self.changes += 1
         said = f"the server said the file is {self.total} bytes, then {total}"
@@ -322,6 +335,22 @@ class _Held:
             )
         self.total = None
         raise _Retryable(f"{said}: it changed; starting over")
+
+    def refuse_unsized(self, part: PartLock) -> None:
+        """A 206 that does not say how large the file is (a resume's answer, or the probe's
+        after a body that ended with its connection): nothing tells when the file is whole, nor
+        bounds what a host that always has more appends, run after run (break17e P2: 2.4 GB a
+        run, up to the 8 GiB cap). Its bytes are not kept: the download starts over once
+        without a range, then stops (exit 5)."""
+        part.discard()
+        self.unsized += 1
+        if self.unsized > FILE_CHANGES:
+            raise UnavailableError(
+                f"cannot download {self.name}: {UNSIZED}, again, so akool cannot tell when the "
+                "file is whole; nothing was kept",
+                hint="try again later; if it persists, the file host is at fault",
+            )
+        raise _Retryable(f"{UNSIZED}; starting over")
 
 
 @dataclass(frozen=True)
@@ -358,7 +387,7 @@ def _fetch(
             if attempt >= retry.attempts:
                 raise UnavailableError(
                     f"the download of {part.target.name} kept failing: {exc}",
-                    hint=RESUMES if part.size() and part.read_validator() else STARTS_OVER,
+                    hint=_next_run(part, held),
                 ) from None
             delay = retry.delay(attempt, exc.retry_after)
             log.debug("download retry %d in %.2f s after %s", attempt, delay, exc)
@@ -367,6 +396,14 @@ def _fetch(
         except NotAVideoError:
             part.discard()  # what the server sent is not the video: nothing worth resuming
             raise
+
+
+def _next_run(part: PartLock, held: _Held) -> str:
+    """What running the command again does: resume the part file kept with its version, or
+    start over, because the server names no version or because its bytes were not kept."""
+    if part.size() and part.read_validator():
+        return RESUMES
+    return STARTS_OVER_NAMED if held.versioned else STARTS_OVER
 
 
 def _fetch_once(
@@ -382,6 +419,7 @@ def _fetch_once(
         with transport.stream(
             want.url, headers=headers, deadline=DOWNLOAD_DEADLINE, cancel=want.cancel
         ) as answer:
+            held.versioned = _strong_validator(answer) is not None
             start, total = _check_answer(answer, part, want.media, ranged="Range" in headers)
             held.hold(answer.status, total, part)
             received, digest = _receive(answer, part, start, total, want)
@@ -396,7 +434,7 @@ def _fetch_once(
             # No length and no chunked framing: the body ended where the connection closed.
             closed = total is None and "transfer-encoding" not in answer.headers
         if closed:
-            _check_nothing_after(transport, want, received, held)
+            _check_nothing_after(transport, want, part, held)
         return received, digest, start
     except TransportError as exc:
         if exc.kind == "cancelled":
@@ -406,9 +444,13 @@ def _fetch_once(
                 f"cannot download {part.target.name}: {exc}", hint=PERMANENT_HINT
             ) from None
         raise _Retryable(str(exc)) from None
+    except OSError as exc:
+        # The part file's own writes (its version in .part.json, before any byte of the body):
+        # a full disk there is the folder's, not stdout's (break17e P1).
+        raise _disk_error(exc, part) from None
 
 
-def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _Held) -> None:
+def _check_nothing_after(transport: Transport, want: _Want, part: PartLock, held: _Held) -> None:
     """A body that ended when its connection closed may have been cut anywhere, even between
     two boxes (a trailing `free` or `udta`, a fragmented MP4's next fragment), where the file's
     structure adds up all the same. The server is asked for what follows its last byte: one
@@ -416,7 +458,9 @@ def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _He
     that answers the whole file with a length says how long it is. A server that does neither
     tells nothing: the structure's check is then all there is (docs/reliability.md). A 206's
     total is held (the resume may not grow past it), and only the retry budget's number of
-    probes may say "more": a host that always has more cannot make the file grow without end."""
+    probes may say "more": a host that always has more cannot make the file grow without end.
+    A 206 that does not say the file's size is refused (_Held.refuse_unsized)."""
+    size = part.size()
     headers = {"Accept-Encoding": "identity", "Range": f"bytes={size}-"}
     with transport.stream(
         want.url, headers=headers, deadline=PROBE_DEADLINE, cancel=want.cancel
@@ -430,6 +474,8 @@ def _check_nothing_after(transport: Transport, want: _Want, size: int, held: _He
                     hint="try again later; if it persists, the file host is at fault",
                 )
             held.total = _content_range(answer.headers.get("content-range", ""))[1]
+            if held.total is None:
+                held.refuse_unsized(part)
             raise _Retryable(f"the body ended at byte {size}, and the server has more after it")
         whole = None
         if answer.status == 416:
@@ -473,10 +519,17 @@ def _check_answer(
     length = None if framed else content_length(response.headers.get("content-length", ""))
     # A 200 to a Range request means "whole file": restart cleanly.
     part.discard()
-    validator = response.headers.get("etag") or response.headers.get("last-modified")
-    if validator and not validator.startswith("W/"):
+    validator = _strong_validator(response)
+    if validator is not None:
         part.write_validator(validator)
     return 0, _within_ceiling(length, media)
+
+
+def _strong_validator(response: StreamResponse) -> str | None:
+    """The version of the file an answer names, which If-Range can send back: its ETag (or
+    Last-Modified), unless weak (W/…)."""
+    validator = response.headers.get("etag") or response.headers.get("last-modified")
+    return validator if validator and not validator.startswith("W/") else None
 
 
 def _within_ceiling(total: int | None, media: Media) -> int | None:

@@ -19,6 +19,7 @@ from akool_cli.core.clock import Clock
 from akool_cli.core.errors import (
     AkoolError,
     AuthError,
+    InterruptedByUser,
     JobFailedError,
     LocalStateError,
     RejectedError,
@@ -108,11 +109,13 @@ def create(
     origin: Origin,
     *,
     attempt_id: int | None = None,
+    send: Callable[[Request], JobInfo] | None = None,
 ) -> JobInfo:
     """Create one job; its id is committed to the history before this returns.
 
     `attempt_id` is an attempt already written (a batch row's claim); otherwise one is written
-    here. If the job is created but its id cannot be recorded, LocalStateError carries the id.
+    here. `send` sends the create (default: client.create; a raw call's keeps AKOOL's whole
+    answer). If the job is created but its id cannot be recorded, LocalStateError carries the id.
     """
     origin = scoped(client, journal, origin, single=(kind, request))
     inputs = inputs_of(request, origin)
@@ -130,24 +133,44 @@ def create(
                 batch_key=origin.batch_key,
                 account=origin.account,
             )
-        if interrupts.stop_requested():
-            # Asked to stop before sending: nothing new is billed, and the attempt is given back.
-            journal.attempt_not_sent(attempt_id)
-            raise KeyboardInterrupt
-        ready = _completed(client, journal, attempt_id, request)
-        job = _send(journal, attempt_id, lambda: client.create(kind, ready))
         try:
-            _record(journal, attempt_id, kind, job, inputs, origin)
-        except (LocalStateError, UnknownOutcomeError):
-            raise
-        except Exception as exc:
-            # Billed, whatever went wrong next: the id must reach the user.
-            raise LocalStateError(
-                f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
-                hint=unrecorded_hint(attempt_id, job.id, kind.name),
-                job_id=job.id,
-                attempt_id=attempt_id,
-            ) from exc
+            job = _sent_and_recorded(
+                client, journal, (kind, request, inputs), origin, attempt_id, send
+            )
+        finally:
+            journal.done_sending(attempt_id)  # an outcome not written is unknown, not in flight
+    return job
+
+
+def _sent_and_recorded(
+    client: AkoolClient,
+    journal: Journal,
+    what: tuple[JobKind, Request, dict[str, Any]],
+    origin: Origin,
+    attempt_id: int,
+    send: Callable[[Request], JobInfo] | None,
+) -> JobInfo:
+    """create()'s claimed attempt sent once and its job recorded (see create)."""
+    kind, request, inputs = what
+    if interrupts.stop_requested():
+        # Asked to stop before sending: nothing new is billed, and the attempt is given back.
+        journal.attempt_not_sent(attempt_id)
+        raise KeyboardInterrupt
+    ready = _completed(client, journal, attempt_id, request)
+    sent = send or (lambda request: client.create(kind, request))
+    job = _send(journal, attempt_id, lambda: sent(ready))
+    try:
+        _record(journal, attempt_id, kind, job, inputs, origin)
+    except (LocalStateError, UnknownOutcomeError):
+        raise
+    except Exception as exc:
+        # Billed, whatever went wrong next: the id must reach the user.
+        raise LocalStateError(
+            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it ({exc})",
+            hint=unrecorded_hint(attempt_id, job.id, kind.name, reason=str(exc)),
+            job_id=job.id,
+            attempt_id=attempt_id,
+        ) from exc
     return job
 
 
@@ -265,7 +288,8 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
         with interrupts.awaiting_answer():
             return send()
     except UnknownOutcomeError as exc:
-        journal.attempt_unknown(attempt_id, exc.message)
+        exc.message += _mark_unknown(journal, attempt_id, exc.message)
+        exc.args = (exc.message,)
         exc.attempt_id, exc.hint = attempt_id, settle_hint(attempt_id)
         raise
     except (RejectedError, AuthError, RateLimitedError) as exc:
@@ -275,18 +299,35 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
         if exc.request_sent is False:
             journal.attempt_not_sent(attempt_id)  # it never left this machine
         else:
-            journal.attempt_unknown(attempt_id, exc.message)
+            exc.message += _mark_unknown(journal, attempt_id, exc.message)
+            exc.args = (exc.message,)
             exc.hint = settle_hint(attempt_id)
         raise
     except BaseException as exc:
-        journal.attempt_unknown(attempt_id, STOPPED_WAITING)
+        unrecorded = _mark_unknown(journal, attempt_id, STOPPED_WAITING)
         if isinstance(exc, KeyboardInterrupt) and interrupts.received() is not None:
             raise interrupts.stopped(
                 f"stopped while waiting for AKOOL's answer to a create (attempt {attempt_id}): "
-                "whether it made a job is unknown, and akool never sends it again by itself",
+                f"whether it made a job is unknown, and akool never sends it again by itself"
+                f"{unrecorded}",
                 settle_hint(attempt_id),
             ) from None
         raise
+
+
+def _mark_unknown(journal: Journal, attempt_id: int, detail: str) -> str:
+    """Record that a sent create's outcome is unknown: "" once recorded. When the history cannot
+    take it (another process holds its lock and a stop ended the wait for it, a full disk), the
+    words to add to the error that names the create and its settle command, which must still
+    reach the user (break17e P4: a stop said only "run the same command again"). The attempt
+    stays "sending": a later run reads it as unknown all the same, once this process is gone."""
+    try:
+        journal.attempt_unknown(attempt_id, detail)
+    except (LocalStateError, InterruptedByUser) as exc:
+        return (
+            f" (not recorded as such: {exc.message}; a later run reads it as unknown all the same)"
+        )
+    return ""
 
 
 def _record(
@@ -304,7 +345,7 @@ def _record(
         # Billed, but not recorded: the id must still reach the user.
         raise LocalStateError(
             f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
-            hint=f"{unrecorded_hint(attempt_id, job.id, kind.name)}; {exc.hint}",
+            hint=f"{unrecorded_hint(attempt_id, job.id, kind.name, reason=exc.message)}; {exc.hint}",
             path=exc.path,
             job_id=job.id,
             attempt_id=attempt_id,
@@ -563,6 +604,20 @@ def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
                 raise
             rules.on_rate_limited()
             rules.wait_gate()
+    return None
+
+
+def doubt_before(
+    journal: Journal, kind: JobKind, inputs: dict[str, Any], key: str, scope: Scope
+) -> UnsettledAttemptError | None:
+    """What a claim of `key` would stop at before sending (an unknown outcome of the key's, or
+    of the same request sent any other way), asked before a free first step it would waste
+    (head swap's analysis, which akool mcp's headswap tool answers with)."""
+    for attempt in journal.unsettled_for_keys([key], scope):
+        return unknown_claim(kind, attempt)
+    for attempt in journal.unsettled_like(scope, kind.name, inputs):
+        if attempt.batch_key != key:
+            return unknown_elsewhere(kind, attempt)
     return None
 
 

@@ -496,12 +496,24 @@ class Watcher:
                 del self._groups[key]
 
     def _timed_out(self) -> WaitTimeoutError:
+        """The timeout's error, saying of each job what it was still doing: running on AKOOL,
+        or done there and still downloading (break17g G4: "still running" for a done job whose
+        result host was silent)."""
+        running = [t.job_id for t in self._pending.values() if not t.downloading]
+        saving = [t.job_id for t in self._pending.values() if t.downloading]
+        said = []
+        if running:
+            said.append(
+                f"{len(running)} job(s) still running after {self.timeout:g} s: "
+                f"{' '.join(running)}; they keep running on AKOOL"
+            )
+        if saving:
+            said.append(
+                f"the download of {len(saving)} finished job(s) did not end within "
+                f"{self.timeout:g} s (the result's host is slow or silent): {' '.join(saving)}"
+            )
         ids = " ".join(self._pending)
-        return WaitTimeoutError(
-            f"{len(self._pending)} job(s) still running after {self.timeout:g} s: {ids}; "
-            "they keep running on AKOOL",
-            hint=f"resume with: akool watch {ids}",
-        )
+        return WaitTimeoutError("; ".join(said), hint=f"resume with: akool watch {ids}")
 
     def run(self) -> WatchResult:
         """Follow every added job to the end, ignoring the events; returns what happened."""

@@ -24,18 +24,34 @@ from typing import IO, Any, TypeVar, cast
 
 import anyio
 import anyio.to_thread
+from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.tools import Tool
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase, FuncMetadata
 from mcp.server.stdio import stdio_server
-from mcp_types import CallToolResult, TextContent, ToolAnnotations, jsonrpc_message_adapter
+from mcp.shared.exceptions import MCPError
+from mcp_types import (
+    INVALID_REQUEST,
+    PARSE_ERROR,
+    CallToolResult,
+    TextContent,
+    ToolAnnotations,
+    jsonrpc_message_adapter,
+)
 from pydantic import ConfigDict
 
 from akool_cli import __version__
 from akool_cli.core.bounded import MCP_MESSAGE_CHARS, size_text
 from akool_cli.core.errors import AkoolError, UsageError, settle_hint
 from akool_cli.core.interrupts import ANSWER_GRACE_SECONDS, ECHO_SECONDS, HANDLED
-from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, os_error, tool_specs
+from akool_cli.mcpserver.tools import (
+    Session,
+    ToolSpec,
+    check_arguments,
+    in_tool_words,
+    os_error,
+    tool_specs,
+)
 
 INSTRUCTIONS = (
     "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
@@ -62,6 +78,10 @@ class _Server(MCPServer):
     """MCPServer whose stdio transport answers every request it can (see _answerable)."""
 
     stdin: _AnsweredStdin | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lowlevel_server.middleware.insert(0, _Refuse())  # answered before the SDK's lookup
 
     async def run_stdio_async(self) -> None:
         raw = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
@@ -91,11 +111,21 @@ class _AnsweredStdin:
         return _answerable(line)
 
 
+# The method a request the SDK cannot take is handed over as (_answerable), with its JSON-RPC
+# error code and the problem as params; _Refuse answers it with that error.
+REFUSED = "akool/refused-request"
+# JSON-RPC 2.0's codes for such a request (as the MCP SDK names them): JSON akool cannot read
+# (nested too deeply) is a parse error; readable JSON that is no valid request, an invalid one.
+REFUSAL_MESSAGES = {PARSE_ERROR: "Parse error", INVALID_REQUEST: "Invalid Request"}
+
+
 def _answerable(line: str) -> str:
     """The line, or, for a request the SDK would drop without any answer (its jsonrpc is not
-    "2.0", its method not a string, its params not an object: the client would wait forever),
-    a request for a method named after the problem, which the SDK answers with an error
-    (-32601, the problem in `data`). What has no usable id cannot be answered: left as it is."""
+    "2.0", its method not a string, its params not an object, JSON nested too deeply to read:
+    the client would wait forever), a request for REFUSED, which _Refuse answers with JSON-RPC's
+    error for it (-32600 Invalid Request, or -32700 Parse error; the problem in `data`; -32601
+    "Method not found" before break17e). What has no usable id cannot be answered: left as it
+    is."""
     try:
         jsonrpc_message_adapter.validate_json(line, by_name=False)
         return line
@@ -112,8 +142,9 @@ def _answerable(line: str) -> str:
     ident = message.get("id")
     if isinstance(ident, bool) or not isinstance(ident, (str, int)):
         return line
+    code = INVALID_REQUEST
     if message.get("deep"):
-        why = "nested too deeply to read (more than a few hundred levels)"
+        code, why = PARSE_ERROR, "nested too deeply to read (more than a few hundred levels)"
     elif message.get("jsonrpc") != "2.0":
         why = 'jsonrpc must be "2.0"'
     elif not isinstance(message["method"], str):
@@ -122,8 +153,23 @@ def _answerable(line: str) -> str:
         why = "params must be an object"
     else:
         why = "not a JSON-RPC 2.0 request"
-    answer = {"jsonrpc": "2.0", "id": ident, "method": f"invalid request: {why}"}
-    return json.dumps(answer) + "\n"
+    refused = {"code": code, "why": f"invalid request: {why}"}
+    return json.dumps({"jsonrpc": "2.0", "id": ident, "method": REFUSED, "params": refused}) + "\n"
+
+
+class _Refuse:
+    """Server middleware: a REFUSED request is answered with its JSON-RPC error, before the
+    SDK's lookup (which would say "Method not found") and its initialization gate."""
+
+    async def __call__(
+        self, ctx: ServerRequestContext[Any, Any], call_next: CallNext
+    ) -> HandlerResult:
+        if ctx.method != REFUSED or ctx.request_id is None:
+            return await call_next(ctx)
+        params = ctx.params or {}
+        code = params.get("code")
+        code = code if code in REFUSAL_MESSAGES else INVALID_REQUEST
+        raise MCPError(code=code, message=REFUSAL_MESSAGES[code], data=params.get("why"))
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -310,6 +356,7 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
 
 
 def _error(exc: AkoolError) -> CallToolResult:
+    exc = in_tool_words(exc)
     text = f"Error: {exc.message}" + (f"\nHint: {exc.hint}" if exc.hint else "")
     document = {
         "error": {

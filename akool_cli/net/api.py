@@ -351,6 +351,16 @@ class AkoolClient:
             whole_payload=True,
         )
 
+    @staticmethod
+    def read_created(kind: JobKind, payload: Any) -> JobInfo:
+        """A create's whole answer (raw_call's, for `akool api`) read as create() reads its
+        own: the job it made, or the error its code stands for (AKOOL answered: nothing made)."""
+        code = payload.get("code") if isinstance(payload, dict) else None
+        if code != contract.SUCCESS_CODE:
+            msg = str(payload.get("msg") or "") if isinstance(payload, dict) else ""
+            raise error_for_code(int(code or 0), msg, f"POST {kind.create.path}")
+        return _created(kind.parse_created, payload.get("data"))
+
     def _auth_headers(self) -> dict[str, str]:
         # Exactly one of the two documented headers: with both, AKOOL ignores x-api-key.
         if self.credential.kind == "api_key":

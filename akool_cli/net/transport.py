@@ -153,8 +153,8 @@ def _translate(exc: BaseException, ends: float = math.inf, seconds: float = 0.0)
         return failure("redirects")
     if isinstance(exc, httpx2.TimeoutException):
         return failure("deadline" if time.monotonic() >= ends else "timeout", limit=seconds)
-    if isinstance(exc, httpx2.UnsupportedProtocol):
-        return failure("url", exc)
+    if isinstance(exc, (httpx2.UnsupportedProtocol, httpx2.InvalidURL)):
+        return failure("url", exc)  # InvalidURL: a host core/urls.py let by (a redirect's)
     if isinstance(exc, httpx2.ProtocolError):
         ended = any(words in str(exc).lower() for words in ENDED_EARLY)
         return failure("protocol" if ended else "framing", exc)
@@ -230,14 +230,14 @@ class Transport:
         import httpx2
 
         started = time.monotonic()
-        request = self._client.build_request(
+        request = self._build(
             method, url, headers=dict(headers or {}), json=json_body, params=params
         )
         ends = self._bound(request, self.deadline, cancel)
         self._trace_request(request)
         try:
             response = self._client.send(request, stream=True)
-        except (httpx2.HTTPError, deadlines.Cancelled) as exc:
+        except (httpx2.HTTPError, httpx2.InvalidURL, deadlines.Cancelled) as exc:
             error = _translate(exc, ends, self.deadline)
             log.debug("<- no answer: %s (sent=%s)", error, error.sent)
             raise error from exc
@@ -290,12 +290,12 @@ class Transport:
         import httpx2
 
         seconds = deadline or self.deadline
-        request = self._client.build_request(method, url, headers=dict(headers or {}))
+        request = self._build(method, url, headers=dict(headers or {}))
         ends = self._bound(request, seconds, cancel)
         self._trace_request(request)
         try:
             response = self._follow(request)
-        except (httpx2.HTTPError, deadlines.Cancelled) as exc:
+        except (httpx2.HTTPError, httpx2.InvalidURL, deadlines.Cancelled) as exc:
             raise _translate(exc, ends, seconds) from exc
         try:
             log.debug("<- %s for %s", response.status_code, redact.signed(str(response.url)))
@@ -309,6 +309,17 @@ class Transport:
             )
         finally:
             response.close()
+
+    def _build(self, method: str, url: str, **parts: Any) -> httpx2.Request:
+        """The request, or the TransportError of a URL httpx2 cannot send (a host name IDNA
+        2008 refuses: every URL a user gives is checked before, core/urls.host_problem; this
+        is for one a server gave). It never left this machine."""
+        import httpx2
+
+        try:
+            return self._client.build_request(method, url, **parts)
+        except httpx2.InvalidURL as exc:
+            raise failure("url", exc) from None
 
     def _follow(self, request: httpx2.Request) -> httpx2.Response:
         """Send, following at most MAX_REDIRECTS redirects, never from https to http (the file

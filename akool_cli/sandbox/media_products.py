@@ -336,13 +336,11 @@ def input_roles(kind: JobKind, fields: dict[str, Any]) -> dict[str, Role]:
 
 def kind_of_create(kind: JobKind, fields: dict[str, Any]) -> JobKind:
     """The kind a create makes: Face Swap Plus makes a video when its target is one."""
-    if kind.name == "faceswap_plus" and _is_video(str(fields.get("target_url", ""))):
-        return kinds.get("faceswap_plus_video")
-    return kind
+    return kinds.created_by(kind.create.path, fields) or kind
 
 
 def _is_video(url: str) -> bool:
-    return url.lower().split("?")[0].endswith((".mp4", ".mov", ".avi", ".webm"))
+    return url.lower().split("?")[0].endswith(kinds.VIDEO_SUFFIXES)
 
 
 # -- face detection -------------------------------------------------------------------------------

@@ -293,6 +293,34 @@ UPDATE attempts SET inputs = akool_stable_json(inputs) WHERE inputs LIKE '%?%'
 # URL and text the history keeps, run again.
 MIGRATIONS += (
     ("m017_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
+    (
+        # The ids AKOOL gave a create's first step (a head swap's analysis: what akool mcp's
+        # headswap tool answers), each with the process that asked it, the create attempt made
+        # from it and the job it became (requests.FIRST_STEP_IDS), so that `status`, `wait` and
+        # `download` follow that id in any session (break17f F5). Those of before, from the
+        # recorded inputs of attempts and jobs.
+        "m018_first_step_ids",
+        """
+CREATE TABLE IF NOT EXISTS first_steps (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    started_at REAL NOT NULL,
+    base_url TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT 'default',
+    owner TEXT NOT NULL DEFAULT '',
+    attempt_id INTEGER,
+    job_id TEXT
+);
+INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, attempt_id, job_id)
+    SELECT CASE WHEN json_valid(inputs) THEN json_extract(inputs, '$.analysis_id') END AS step,
+        kind, started_at, base_url, profile, id, job_id
+    FROM attempts WHERE kind = 'head_swap' AND step IS NOT NULL ORDER BY id DESC;
+INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, job_id)
+    SELECT CASE WHEN json_valid(inputs) THEN json_extract(inputs, '$.analysis_id') END AS step,
+        kind, created_at, base_url, profile, id
+    FROM jobs WHERE kind = 'head_swap' AND step IS NOT NULL
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -323,6 +351,7 @@ LOOKUPS: dict[str, str] = {
     "attempts_by_key": f"SELECT * FROM attempts WHERE {_SCOPED} "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
+    "first_step": "SELECT * FROM first_steps WHERE id = ?",
     # The creates of one request on one server (any profile, key or account) in doubt, by
     # either digest: of the inputs as given, or (an attempt recorded before) as recorded.
     "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
@@ -499,6 +528,20 @@ class RunRecord:
 
 
 @dataclass(frozen=True)
+class FirstStepRecord:
+    """A create's first step by the id AKOOL gave it (a head swap's analysis): the job made from
+    it, else the create attempt made from it (None: none was sent) and whether the process that
+    asked it still runs (it may make one yet)."""
+
+    id: str
+    kind: str
+    started_at: float
+    job_id: str | None
+    attempt: AttemptRecord | None
+    alive: bool
+
+
+@dataclass(frozen=True)
 class Claim:
     """What a claim found: exactly one of the fields is set."""
 
@@ -641,7 +684,9 @@ class Journal:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             self._refuse_unsettled(db, scope, kind, inputs)
-            return self._insert_attempt(db, scope, kind, inputs, batch_key)
+            attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
+        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
+        return attempt_id
 
     def _refuse_unsettled(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
@@ -698,8 +743,6 @@ class Journal:
         its outcome whenever it ends (engine._send), so one still `sending` is in flight."""
         if row["outcome"] != "sending":
             return False
-        if owners.is_mine(self.home, row["owner"]):
-            return bool(row["started_at"] >= self.clock.time() - SENDING_AT_MOST)
         return self._owner_alive(row)
 
     def unsettled_like(
@@ -789,7 +832,67 @@ class Journal:
                 requests.identity_digest(kind, inputs),
             ),
         )
-        return int(cursor.lastrowid or 0)
+        attempt_id = int(cursor.lastrowid or 0)
+        self._note_steps(db, kind, inputs, scope, attempt_id=attempt_id)
+        return attempt_id
+
+    def note_first_step(self, step_id: str, kind: str, base_url: str, profile: str) -> None:
+        """The id AKOOL gave a create's first step (a head swap's analysis), as soon as AKOOL
+        answered it, with this process as its owner: until a create is made from it, the id says
+        whether that may still come (its owner runs) or never will."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, "
+                "owner) VALUES (?, ?, ?, ?, ?, ?)",
+                (step_id, kind, self.clock.time(), base_url, profile, owners.token_for(self.home)),
+            )
+
+    def let_go_first_step(self, step_id: str) -> None:
+        """A first step nothing will come of (its create failed or was refused before it was
+        sent): its owner no longer counts as making a job of it."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE first_steps SET owner = '' WHERE id = ? AND job_id IS NULL", (step_id,)
+            )
+
+    def _note_steps(
+        self,
+        db: sqlite3.Connection,
+        kind: str,
+        inputs: dict[str, Any],
+        scope: Scope,
+        *,
+        attempt_id: int | None = None,
+        job_id: str | None = None,
+    ) -> None:
+        """The create attempt, or the job, made from a first step its inputs name."""
+        for name in requests.FIRST_STEP_IDS.get(kind, ()):
+            step = inputs.get(name)
+            if not isinstance(step, str) or not step:
+                continue
+            db.execute(
+                "INSERT INTO first_steps (id, kind, started_at, base_url, profile, attempt_id, "
+                "job_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "attempt_id = COALESCE(excluded.attempt_id, attempt_id), "
+                "job_id = COALESCE(excluded.job_id, job_id)",
+                (step, kind, self.clock.time(), scope.base_url, scope.profile, attempt_id, job_id),
+            )
+
+    def first_step(self, step_id: str) -> FirstStepRecord | None:
+        """A first step by the id AKOOL gave it (None when none is recorded): the job it became,
+        or the attempt made from it and whether the process that asked it still runs."""
+        rows = self._read(LOOKUPS["first_step"], (step_id,))
+        if not rows:
+            return None
+        row, attempt = rows[0], None
+        made = self._read(LOOKUPS["attempt_by_id"], (row["attempt_id"],))
+        if made:  # one still `sending` whose sender is gone: its outcome is unknown
+            gone = made[0]["outcome"] == "sending" and not self._owner_alive(made[0])
+            attempt = _attempt(made[0], unknown=gone)
+        alive = bool(row["owner"]) and owners.is_alive(self.home, row["owner"])
+        return FirstStepRecord(
+            row["id"], row["kind"], row["started_at"], row["job_id"], attempt, alive
+        )
 
     def claim(
         self,
@@ -822,7 +925,8 @@ class Journal:
             for attempt in self._identical_unsettled(db, scope, kind, inputs, own=True):
                 return Claim(doubt=_attempt(attempt, unknown=True))
             attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
-            return Claim(attempt_id=attempt_id)
+        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
+        return Claim(attempt_id=attempt_id)
 
     def attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._read(LOOKUPS["attempt_by_id"], (attempt_id,))
@@ -832,6 +936,12 @@ class Journal:
         """The request certainly never reached AKOOL: nothing to remember."""
         with self._transaction() as db:
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+        self.done_sending(attempt_id)
+
+    def done_sending(self, attempt_id: int) -> None:
+        """This process no longer sends the attempt's create (its outcome is written, or cannot
+        be): a `sending` row of it is read as unknown from now on, not as in flight."""
+        owners.sent(self.home, attempt_id)
 
     def attempt_unknown(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "unknown", detail)
@@ -845,7 +955,8 @@ class Journal:
                 "AND outcome = 'sending'",
                 (self._masked(detail), attempt_id),
             )
-            return cursor.rowcount > 0
+        self.done_sending(attempt_id)
+        return cursor.rowcount > 0
 
     def attempt_rejected(self, attempt_id: int, detail: str) -> None:
         self._set_outcome(attempt_id, "rejected", detail)
@@ -856,6 +967,7 @@ class Journal:
                 "UPDATE attempts SET outcome = ?, detail = ? WHERE id = ?",
                 (outcome, self._masked(detail), attempt_id),
             )
+        self.done_sending(attempt_id)
 
     def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
         """The job row and the attempt's outcome in one fsync'd commit.
@@ -864,18 +976,22 @@ class Journal:
         unknown (AKOOL answered with an id that names another job), and the job recorded under
         that id is returned for the caller to report. None when the job is recorded.
         """
-        with self._transaction() as db:
-            earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
-            if earlier is not None:
-                if attempt_id is not None:
-                    detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
-                    db.execute(
-                        "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
-                        (detail, attempt_id),
-                    )
-                return _job(earlier)
-            self._insert_job(db, attempt_id, job)
-            return None
+        try:
+            with self._transaction() as db:
+                earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
+                if earlier is not None:
+                    if attempt_id is not None:
+                        detail = f"AKOOL answered with job id {job.id}, which names an earlier job"
+                        db.execute(
+                            "UPDATE attempts SET outcome = 'unknown', detail = ? WHERE id = ?",
+                            (detail, attempt_id),
+                        )
+                    return _job(earlier)
+                self._insert_job(db, attempt_id, job)
+                return None
+        finally:
+            if attempt_id is not None:
+                self.done_sending(attempt_id)
 
     def settle_created(self, attempt_id: int, job: JobRecord) -> str | None:
         """`akool settle ID --created JOB_ID`: an attempt whose outcome was unknown made `job`
@@ -955,6 +1071,8 @@ class Journal:
                 "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
                 (job.id, attempt_id),
             )
+        where = Scope(job.base_url, job.profile, job.account)
+        self._note_steps(db, job.kind, job.inputs, where, attempt_id=attempt_id, job_id=job.id)
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone
@@ -967,8 +1085,12 @@ class Journal:
         ]
 
     def _owner_alive(self, row: sqlite3.Row) -> bool:
+        """Whether the create of a `sending` attempt is still in flight: sent by a live akool,
+        or by a thread of this process right now (owners.in_flight)."""
         if row["started_at"] < self.clock.time() - SENDING_AT_MOST:
             return False  # no create waits this long for its answer: whoever sent it stopped
+        if owners.is_mine(self.home, row["owner"]):
+            return owners.in_flight(self.home, row["id"])
         if row["owner"]:
             return owners.is_alive(self.home, row["owner"])
         return owners.pid_alive(row["pid"])

@@ -26,6 +26,11 @@ OWNERS_DIR = "owners"
 _lock = threading.Lock()
 _held: dict[Path, tuple[str, int]] = {}
 _fds: dict[Path, int] = {}
+# The creates this process is sending right now, as (home, attempt id): from the attempt's
+# insert until its outcome is written or its sender gives up. Another thread, with its own
+# Client and history connection, tells them from a create of this process that ended without
+# its outcome (break17g G2: it took a twin's create in flight for an unknown outcome).
+_sending: set[tuple[Path, int]] = set()
 
 
 def token_for(home: Path) -> str:
@@ -59,6 +64,24 @@ def is_mine(home: Path, token: str) -> bool:
     with _lock:
         mine = _held.get(home)
     return mine is not None and mine[0] == token and mine[1] == os.getpid()
+
+
+def sending(home: Path, attempt_id: int) -> None:
+    """This process sends the create of `attempt_id` (under `home`) from now on."""
+    with _lock:
+        _sending.add((home, attempt_id))
+
+
+def sent(home: Path, attempt_id: int) -> None:
+    """This process no longer sends it: its outcome is written, or never will be by it."""
+    with _lock:
+        _sending.discard((home, attempt_id))
+
+
+def in_flight(home: Path, attempt_id: int) -> bool:
+    """Whether a thread of this process is sending that create right now."""
+    with _lock:
+        return (home, attempt_id) in _sending
 
 
 def is_alive(home: Path, token: str) -> bool:

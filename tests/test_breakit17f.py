@@ -1,0 +1,61 @@
+"""Issue 17's break-it run 17f, helper promises15's part: `akool api POST` to a path that creates a
+job is created as every create is (F7): claimed in the history before it is sent, its job
+recorded, an unanswered one an unknown outcome that `akool status` lists and `akool settle`
+settles, and that blocks the same request sent again by the same call or by `akool talk`.
+
+Each test fails on akool before the fix: nothing was recorded, the hint named an attempt that did
+not exist, and running it again (or `akool talk` with the same inputs) billed a second job."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from akool_cli.core import contract
+from akool_cli.sandbox import Sandbox
+from tests.conftest import Isolation
+from tests.support.runner import invoke
+from tests.test_settle import lose_answer_once, settle_command
+
+E = "https://example.com"
+TALK_BODY = {"talking_photo_url": f"{E}/api-R.jpg", "audio_url": f"{E}/a.mp3"}
+API_TALK = ["api", "POST", contract.CREATE_TALKING_PHOTO.path, "--input", "-"]
+
+
+def test_an_unanswered_api_create_is_an_unknown_outcome_that_blocks_every_way_to_send_it_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(API_TALK, input=json.dumps(TALK_BODY), expect=5)
+    attempt, settle = settle_command(lost.stderr)
+    assert len(made) == 1
+    shown = invoke(["status"])
+    listed = shown.stdout + shown.stderr
+    assert f"attempt {attempt}" in listed and "unknown outcome" in listed, listed
+    # The same call again, and `akool talk` with the same inputs: refused, nothing sent.
+    again = invoke(API_TALK, input=json.dumps(TALK_BODY), expect=5)
+    assert settle in again.stderr
+    talk = invoke(["talk", TALK_BODY["talking_photo_url"], TALK_BODY["audio_url"]], expect=5)
+    assert settle in " ".join(talk.stderr.split())
+    assert len(api_env.state.jobs) == 1  # one job, paid once
+    # Settled with the job AKOOL made: recorded as that create's, then followed like any job.
+    job = made[0]["_id"] if isinstance(made[0], dict) else made[0].id
+    invoke(["settle", str(attempt), "--created", job])
+    assert job in invoke(["history", "--json"]).stdout
+
+
+def test_an_answered_api_create_prints_akools_answer_and_is_recorded_as_its_job(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = invoke(API_TALK, input=json.dumps(TALK_BODY))
+    answer = json.loads(done.stdout)
+    job = answer["data"]["_id"]
+    assert answer["code"] == 1000 and len(api_env.state.jobs) == 1
+    history = json.loads(invoke(["history", "--json"]).stdout)
+    assert [j["id"] for j in history] == [job], history
+    # A refusal (AKOOL's own code) is printed and judged as before, and nothing is recorded.
+    monkeypatch.setenv("AKOOL_API_KEY", "another-key-0123456789abcdef012345")
+    refused = invoke(API_TALK, input=json.dumps({**TALK_BODY, "prompt": "x"}), expect=3)
+    assert json.loads(refused.stdout)["code"] != 1000
+    assert [j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)] == [job]

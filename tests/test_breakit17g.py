@@ -1,0 +1,102 @@
+"""Issue 17's break-it run 17g, helper promises15's part: threads of one process with a Client each
+share a claim key as threads of one Client do (G2).
+
+Each test fails on akool before its fix."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import akool_cli
+from akool_cli.core import clock as clock_module
+from akool_cli.core.clock import SystemClock
+from akool_cli.sandbox import Sandbox, SandboxConfig
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from akool_cli.store.journal import Journal
+from tests.conftest import Isolation
+from tests.support.runner import invoke
+from tests.support.sandboxes import running
+from tests.support.waiting import wait_for
+from tests.test_sigterm_create import Stall
+
+E = "https://example.com"
+
+
+@pytest.fixture
+def live_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
+    clock_module.set_current(SystemClock())  # the claim loop's waits are real ones here
+    with running(SandboxConfig(processing_seconds=0.2), SystemClock()) as server:
+        yield server
+
+
+def test_threads_with_a_client_each_wait_for_the_create_another_one_sends(
+    live_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17g G2: the other threads got UnsettledAttemptError "akool stopped before AKOOL's
+    answer arrived" (this process's own claim was read as a dead sender's) while the first
+    thread's create was on its way; its hint invited settling it as not created."""
+    claims: list[Any] = []
+    claim = Journal.claim
+
+    def counted(self: Journal, *args: Any, **kwargs: Any) -> Any:
+        found = claim(self, *args, **kwargs)
+        claims.append(found)
+        return found
+
+    monkeypatch.setattr(Journal, "claim", counted)
+    stall = Stall(live_sandbox, "create_job")
+    results: dict[int, Any] = {}
+
+    def make(n: int) -> None:
+        with akool_cli.Client(SANDBOX_API_KEY, base_url=live_sandbox.base_url) as client:
+            try:
+                fields = {"video_url": f"{E}/clip.mp4", "audio_url": f"{E}/a.mp3"}
+                results[n] = client.make("lipsync", fields, once=akool_cli.Once("k9"))
+            except Exception as exc:  # reported by the assertion below
+                results[n] = exc
+
+    first = threading.Thread(target=make, args=(0,))
+    first.start()
+    wait_for(stall.arrived.is_set)  # its create is on its way, and stays there
+    others = [threading.Thread(target=make, args=(n,)) for n in (1, 2)]
+    for thread in others:
+        thread.start()
+    wait_for(lambda: len(claims) >= 3 or len(results) == 2)  # both asked while it is sent
+    stall.release.set()
+    for thread in (first, *others):
+        thread.join(60)
+    assert all(isinstance(r, akool_cli.Job) for r in results.values()), results
+    made = results[0]
+    assert not made.repeated and len(live_sandbox.state.jobs) == 1
+    assert [results[n].id for n in (1, 2)] == [made.id, made.id]
+    assert results[1].repeated and results[2].repeated
+
+
+def test_a_download_that_outlasts_the_timeout_is_not_called_a_running_job(
+    live_sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17g G4: "1 job(s) still running after 1 s … they keep running on AKOOL" for a job
+    done on AKOOL whose result's host said nothing."""
+    import akool_cli.sandbox.server as sandbox_server
+
+    monkeypatch.setenv("AKOOL_BASE_URL", live_sandbox.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    job = invoke(["talk", f"{E}/p.jpg", f"{E}/s.mp3", "--wait"]).stdout.split()[0]
+    over = threading.Event()
+
+    def silent(handler: Any, name: str) -> None:
+        over.wait(60)  # a host that accepts the request and never answers
+
+    monkeypatch.setattr(sandbox_server, "serve_file", silent)
+    try:
+        late = invoke(["watch", job, "-o", f"{isolated.tmp}/out/", "--timeout", "1s"], expect=7)
+    finally:
+        over.set()
+    said = " ".join(late.stderr.split())
+    assert "the download of 1 finished job(s) did not end within 1 s" in said, said
+    assert "still running" not in said and "keep running on AKOOL" not in said
+    assert f"akool watch {job}" in said
