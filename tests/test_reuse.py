@@ -10,6 +10,7 @@ import threading
 import pytest
 
 import akool_cli
+from akool_cli.jobs.engine import CLAIM_WAIT_SECONDS
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
@@ -107,11 +108,14 @@ def test_two_reuse_creates_at_once_make_one_job(api_env: Sandbox, isolated: Isol
     thread = threading.Thread(target=first)
     thread.start()
     wait_for(lambda: api_env.state.holding == 1)
+    slept = len(isolated.clock.sleeps)
     with akool_cli.Client() as client:
         waiting = threading.Thread(
             target=lambda: results.update(second=client.talk(IMAGE, AUDIO, reuse=True).id)
         )
         waiting.start()
+        # The second waits for the first's create in flight (never reads it as unknown).
+        wait_for(lambda: CLAIM_WAIT_SECONDS in isolated.clock.sleeps[slept:])
         api_env.state.release()
         thread.join(30)
         waiting.join(30)
