@@ -1,8 +1,8 @@
-"""A job this run made, then a failure while following it (break17f F1): status polling that keeps
-answering 500, an answer dropped, an HTML page for an answer. Running the command again would
-make and bill a second job, so the hint follows the job made (`akool watch ID -o TARGET`, the same
-target), never "run the command again"; with --json the one document says what failed. Following
-the hint saves the job, and AKOOL made one."""
+"""A job this run made, then a failure while following it (break17f F1, F8): status polling that
+keeps answering 500, an answer dropped, an HTML page for an answer, a download cut again and again.
+Running the command again would make and bill a second job, so the hint follows the job made
+(`akool watch ID -o TARGET`, the same target), never "run the command again"; with --json the one
+document says what failed. Following the hint saves the job, and AKOOL made one."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ CASES = {
     "talk-500": (["talk", IMAGE, AUDIO], "video_info", "500"),
     "lipsync-drop": (["lipsync", VIDEO, AUDIO], "video_info", "drop"),
     "faceswap-html": (["faceswap", FACE, IMAGE], "faceswap_results", "html"),
+    # break17f F8: the result's download keeps being cut ("run the same command again; it
+    # resumes where it stopped" was the hint: a new job)
+    "translate-cut-download": (["translate", VIDEO, "--to", "es"], "files", "truncate"),
 }
 RERUN = ("run the command again", "try again", "run it again", "run the same command again")
 

@@ -10,6 +10,8 @@ import threading
 import pytest
 
 import akool_cli
+from akool_cli.core.clock import SystemClock
+from akool_cli.jobs.engine import CLAIM_WAIT_SECONDS
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
@@ -95,23 +97,38 @@ def test_the_library_reuses_and_says_so(api_env: Sandbox, isolated: Isolation) -
     assert plain.id != first.id and len(api_env.state.jobs) == 3
 
 
+class Pausing(SystemClock):
+    """The real clock (a twin's wait is real time: on a fake one its polls would pass the ten
+    minutes after which a create in flight counts as stopped), noting each pause."""
+
+    def __init__(self) -> None:
+        self.paused: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.paused.append(seconds)
+        super().sleep(seconds)
+
+
 def test_two_reuse_creates_at_once_make_one_job(api_env: Sandbox, isolated: Isolation) -> None:
     """The first create is held on its way to AKOOL; the second, meanwhile, waits for it."""
     api_env.state.inject("hold", at="create_talking_photo")
     results: dict[str, str] = {}
+    clock = Pausing()
 
     def first() -> None:
-        with akool_cli.Client() as client:
+        with akool_cli.Client(clock=clock) as client:
             results["first"] = client.talk(IMAGE, AUDIO, reuse=True).id
 
     thread = threading.Thread(target=first)
     thread.start()
     wait_for(lambda: api_env.state.holding == 1)
-    with akool_cli.Client() as client:
+    with akool_cli.Client(clock=clock) as client:
         waiting = threading.Thread(
             target=lambda: results.update(second=client.talk(IMAGE, AUDIO, reuse=True).id)
         )
         waiting.start()
+        # The second waits for the first's create in flight (never reads it as unknown).
+        wait_for(lambda: CLAIM_WAIT_SECONDS in clock.paused)
         api_env.state.release()
         thread.join(30)
         waiting.join(30)

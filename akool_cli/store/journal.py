@@ -799,7 +799,9 @@ class Journal:
             for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
                 if _of_account(row, scope) and self._sending_now(row):
                     return Claim(busy=_attempt(row))
-            return Claim(attempt_id=self._insert_attempt(db, scope, kind, inputs, None))
+            attempt_id = self._insert_attempt(db, scope, kind, inputs, None)
+        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
+        return Claim(attempt_id=attempt_id)
 
     def made_like(self, scope: Scope, kind: str, inputs: dict[str, Any]) -> JobRecord | None:
         """The newest job an earlier create of the very same request (requests.py: kind, inputs
