@@ -18,6 +18,7 @@ from akool_cli.client.account import (
     Verified,
     envelope_error,
 )
+from akool_cli.client.arguments import install
 from akool_cli.client.batches import BatchMixin, BatchPlan, BatchPreview, BatchResult
 from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
@@ -114,6 +115,9 @@ class Client(
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+install(Client)  # every public method's arguments checked against its annotations
 
 
 def release_locks() -> None:

@@ -261,7 +261,7 @@ class MakingMixin(TalkingMixin):
         prompt: str,
         *,
         negative_prompt: str | None = None,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         length: int | None = None,
         audio_url: str | None = None,
         audio: bool = True,
@@ -280,7 +280,7 @@ class MakingMixin(TalkingMixin):
             image_url,
             prompt,
             negative_prompt=negative_prompt,
-            resolution=resolution,
+            resolution=_text(resolution),
             length=length,
             audio_url=audio_url,
             audio=audio,
@@ -295,7 +295,7 @@ class MakingMixin(TalkingMixin):
         prompt: str,
         *,
         model: str | None = None,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         length: int | None = None,
         negative_prompt: str | None = None,
         extend_prompt: bool | None = None,
@@ -308,7 +308,7 @@ class MakingMixin(TalkingMixin):
         fields = text2video_fields(
             prompt,
             model=model,
-            resolution=resolution,
+            resolution=_text(resolution),
             length=length,
             negative_prompt=negative_prompt,
             extend_prompt=extend_prompt,
@@ -357,7 +357,7 @@ class MakingMixin(TalkingMixin):
         video_url: str,
         *,
         mode: str | None = None,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         duration: float | None = None,
         prompt: str | None = None,
         webhook_url: str | None = None,
@@ -369,7 +369,12 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.products import charswap_fields
 
         fields = charswap_fields(
-            image_url, video_url, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+            image_url,
+            video_url,
+            mode=mode,
+            resolution=_text(resolution),
+            duration=duration,
+            prompt=prompt,
         )
         return self.make("charswap", fields, webhook_url=webhook_url, name=name, **inputs)
 
@@ -378,7 +383,7 @@ class MakingMixin(TalkingMixin):
         video_url: str,
         faces: Sequence[str],
         *,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         keep_sound: bool | None = None,
         template_id: str | None = None,
         webhook_url: str | None = None,
@@ -421,7 +426,7 @@ class MakingMixin(TalkingMixin):
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
         found.raise_problems()
-        shaped = {"video_url": video_url, "resolution": resolution}
+        shaped = {"video_url": video_url, "resolution": _text(resolution)}
         # the faces' URLs are checked once uploaded (the task is built again then), as in a batch
         products.headswap_request({k: v for k, v in shaped.items() if v is not None}, faces)
         events = events or Events()
@@ -429,7 +434,7 @@ class MakingMixin(TalkingMixin):
         sent = self.prepare_inputs(found, settings, events=events)
         values = {
             "video_url": sent.get(video_url, video_url),  # the identical URL the analysis uses
-            "resolution": resolution,
+            "resolution": _text(resolution),
             "keep_original_sound": keep_sound,
             "template_id": template_id,
         }
@@ -616,3 +621,8 @@ def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) ->
             "; ".join(problems),
             hint="shorten, compress or convert (re-encode) the file, then run the command again",
         )
+
+
+def _text(value: str | int | None) -> str | None:
+    """A resolution given as a number (1080, as `talk` takes it) in the text its field holds."""
+    return None if value is None else str(value)
