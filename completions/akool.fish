@@ -88,6 +88,7 @@ complete -c akool -n '__fish_seen_subcommand_from avatar' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from avatar' -l output
 complete -c akool -n '__fish_seen_subcommand_from avatar' -l profile
 complete -c akool -n '__fish_seen_subcommand_from avatar' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from avatar' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from avatar' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from avatar' -l text
 complete -c akool -n '__fish_seen_subcommand_from avatar' -l timeout
@@ -109,6 +110,7 @@ complete -c akool -n '__fish_seen_subcommand_from add' -l new-account
 complete -c akool -n '__fish_seen_subcommand_from add' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from add' -l profile
 complete -c akool -n '__fish_seen_subcommand_from add' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from add' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from add' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from add' -l streaming
 complete -c akool -n '__fish_seen_subcommand_from add' -l timeout
@@ -175,6 +177,7 @@ complete -c akool -n '__fish_seen_subcommand_from charswap' -l profile
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from charswap' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from charswap' -l upload-to
@@ -251,6 +254,7 @@ complete -c akool -n '__fish_seen_subcommand_from faceswap' -l output
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l plus
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l profile
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from faceswap' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l single-face
 complete -c akool -n '__fish_seen_subcommand_from faceswap' -l style
@@ -276,6 +280,7 @@ complete -c akool -n '__fish_seen_subcommand_from headswap' -l output
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l profile
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from headswap' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l upload-to
@@ -303,6 +308,7 @@ complete -c akool -n '__fish_seen_subcommand_from upscale' -l new-account
 complete -c akool -n '__fish_seen_subcommand_from upscale' -l output
 complete -c akool -n '__fish_seen_subcommand_from upscale' -l profile
 complete -c akool -n '__fish_seen_subcommand_from upscale' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from upscale' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from upscale' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from upscale' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from upscale' -l wait
@@ -320,6 +326,7 @@ complete -c akool -n '__fish_seen_subcommand_from variation' -l new-account
 complete -c akool -n '__fish_seen_subcommand_from variation' -l output
 complete -c akool -n '__fish_seen_subcommand_from variation' -l profile
 complete -c akool -n '__fish_seen_subcommand_from variation' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from variation' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from variation' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from variation' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from variation' -l wait
@@ -346,6 +353,7 @@ complete -c akool -n '__fish_seen_subcommand_from image2video' -l profile
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from image2video' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from image2video' -l upload-to
@@ -371,6 +379,7 @@ complete -c akool -n '__fish_seen_subcommand_from lipsync' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l output
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l profile
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from lipsync' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from lipsync' -l upload-to
@@ -422,6 +431,7 @@ complete -c akool -n '__fish_seen_subcommand_from moderate' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l no-wait
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l profile
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from moderate' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from moderate' -l type
@@ -442,6 +452,7 @@ complete -c akool -n '__fish_seen_subcommand_from reage' -l no-check
 complete -c akool -n '__fish_seen_subcommand_from reage' -l output
 complete -c akool -n '__fish_seen_subcommand_from reage' -l profile
 complete -c akool -n '__fish_seen_subcommand_from reage' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from reage' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from reage' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from reage' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from reage' -l upload-to
@@ -522,6 +533,7 @@ complete -c akool -n '__fish_seen_subcommand_from talk' -l profile
 complete -c akool -n '__fish_seen_subcommand_from talk' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from talk' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from talk' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from talk' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from talk' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from talk' -l speed
 complete -c akool -n '__fish_seen_subcommand_from talk' -l text
@@ -550,6 +562,7 @@ complete -c akool -n '__fish_seen_subcommand_from text2video' -l profile
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l prompt
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l resolution
+complete -c akool -n '__fish_seen_subcommand_from text2video' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from text2video' -l wait
@@ -574,6 +587,7 @@ complete -c akool -n '__fish_seen_subcommand_from translate' -l output
 complete -c akool -n '__fish_seen_subcommand_from translate' -l profile
 complete -c akool -n '__fish_seen_subcommand_from translate' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from translate' -l remove-bgm
+complete -c akool -n '__fish_seen_subcommand_from translate' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from translate' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from translate' -l speakers
 complete -c akool -n '__fish_seen_subcommand_from translate' -l timeout
@@ -599,6 +613,7 @@ complete -c akool -n '__fish_seen_subcommand_from change' -l output
 complete -c akool -n '__fish_seen_subcommand_from change' -l profile
 complete -c akool -n '__fish_seen_subcommand_from change' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from change' -l remove-noise
+complete -c akool -n '__fish_seen_subcommand_from change' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from change' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from change' -l speed
 complete -c akool -n '__fish_seen_subcommand_from change' -l timeout
@@ -622,6 +637,7 @@ complete -c akool -n '__fish_seen_subcommand_from clone' -l option
 complete -c akool -n '__fish_seen_subcommand_from clone' -l profile
 complete -c akool -n '__fish_seen_subcommand_from clone' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from clone' -l remove-noise
+complete -c akool -n '__fish_seen_subcommand_from clone' -l reuse
 complete -c akool -n '__fish_seen_subcommand_from clone' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from clone' -l timeout
 complete -c akool -n '__fish_seen_subcommand_from clone' -l upload-to

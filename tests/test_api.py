@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
 
 import pytest
 
@@ -26,6 +23,7 @@ from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_API_KEY
 from akool_cli.store.credentials import Credential
 from tests.conftest import Isolation
+from tests.support.servers import Answer, ScriptedServer, scripted_server
 
 KEY = Credential("api_key", "test", api_key=SANDBOX_API_KEY)
 
@@ -36,41 +34,11 @@ def client(sandbox: Sandbox, isolated: Isolation) -> Iterator[AkoolClient]:
         yield c
 
 
-class Canned(BaseHTTPRequestHandler):
-    """A server that answers every request with the same canned response."""
-
-    status = 200
-    body = b""
-    content_type = "application/json"
-    headers_out: ClassVar[dict[str, str]] = {}
-    hits = 0
-
-    def _answer(self) -> None:
-        type(self).hits += 1
-        length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
-        self.send_response(self.status)
-        self.send_header("Content-Type", self.content_type)
-        self.send_header("Content-Length", str(len(self.body)))
-        for k, v in self.headers_out.items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    do_GET = do_POST = _answer
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def canned() -> Iterator[tuple[type[Canned], str]]:
-    handler = type("Handler", (Canned,), {"hits": 0, "headers_out": {}})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield handler, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def canned() -> Iterator[ScriptedServer]:
+    """A server for the test to give one canned answer to every request (`answer_all`)."""
+    with scripted_server() as server:
+        yield server
 
 
 def test_requests_carry_user_agent_and_exactly_one_auth_header(
@@ -105,24 +73,28 @@ def test_create_returns_the_documented_id(client: AkoolClient, sandbox: Sandbox)
     ],
 )
 def test_unreadable_answers_are_clear_errors_after_retries(
-    canned: tuple[type[Canned], str],
+    canned: ScriptedServer,
     isolated: Isolation,
     body: bytes,
     content_type: str,
     fragment: str,
 ) -> None:
-    handler, url = canned
-    handler.body, handler.content_type = body, content_type
-    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(UnavailableError) as err:
+    canned.answer_all(Answer(body=body, content_type=content_type))
+    with (
+        AkoolClient(canned.url, KEY, clock=isolated.clock) as c,
+        pytest.raises(UnavailableError) as err,
+    ):
         c.credit()
     assert fragment in err.value.message
-    assert handler.hits == RetryPolicy().attempts
+    assert len(canned.targets) == RetryPolicy().attempts
 
 
-def test_a_huge_body_is_refused(canned: tuple[type[Canned], str], isolated: Isolation) -> None:
-    handler, url = canned
-    handler.body = b'{"code":1000,"data":"' + b"x" * (5 * 1024 * 1024) + b'"}'
-    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(UnavailableError) as err:
+def test_a_huge_body_is_refused(canned: ScriptedServer, isolated: Isolation) -> None:
+    canned.answer_all(Answer(body=b'{"code":1000,"data":"' + b"x" * (5 * 1024 * 1024) + b'"}'))
+    with (
+        AkoolClient(canned.url, KEY, clock=isolated.clock) as c,
+        pytest.raises(UnavailableError) as err,
+    ):
         c.credit()
     assert "larger than" in str(err.value.__cause__ or err.value.message) or "4 MiB" in (
         err.value.message
@@ -142,19 +114,18 @@ def test_a_huge_body_is_refused(canned: tuple[type[Canned], str], isolated: Isol
     ],
 )
 def test_business_codes_become_typed_errors_with_hints(
-    canned: tuple[type[Canned], str],
+    canned: ScriptedServer,
     isolated: Isolation,
     code: int,
     error: type[Exception],
     fragment: str,
 ) -> None:
-    handler, url = canned
-    handler.body = json.dumps({"code": code, "msg": "nope"}).encode()
-    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(error) as err:
+    canned.answer_all(Answer(body=json.dumps({"code": code, "msg": "nope"}).encode()))
+    with AkoolClient(canned.url, KEY, clock=isolated.clock) as c, pytest.raises(error) as err:
         c.credit()
     assert fragment in str(err.value) and f"code {code}" in str(err.value)
     assert err.value.hint  # type: ignore[attr-defined]
-    assert handler.hits == 1
+    assert len(canned.targets) == 1
 
 
 def test_every_documented_code_has_a_meaning_and_a_hint() -> None:
@@ -176,13 +147,12 @@ def test_reads_retry_429_honouring_retry_after(
 
 
 def test_rate_limit_code_1005_backs_off_then_fails_clearly(
-    canned: tuple[type[Canned], str], isolated: Isolation
+    canned: ScriptedServer, isolated: Isolation
 ) -> None:
-    handler, url = canned
-    handler.body = b'{"code": 1005, "msg": "frequent operation"}'
-    with AkoolClient(url, KEY, clock=isolated.clock) as c, pytest.raises(RateLimitedError):
+    canned.answer_all(Answer(body=b'{"code": 1005, "msg": "frequent operation"}'))
+    with AkoolClient(canned.url, KEY, clock=isolated.clock) as c, pytest.raises(RateLimitedError):
         c.credit()
-    assert handler.hits == 5 and len(isolated.clock.sleeps) == 4
+    assert len(canned.targets) == 5 and len(isolated.clock.sleeps) == 4
 
 
 def test_create_is_not_resent_after_an_ambiguous_failure(

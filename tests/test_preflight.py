@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -105,42 +102,20 @@ def test_a_private_address_warns_that_akool_cannot_reach_it(files: ScriptedServe
     assert warnings == []
 
 
-class _MethodLog(BaseHTTPRequestHandler):
-    """Like S3 with a presigned URL: HEAD is refused (403), a GET with a Range works."""
-
-    methods: ClassVar[list[str]] = []
-
-    def do_HEAD(self) -> None:
-        self.methods.append("HEAD")
-        self.send_response(403)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def do_GET(self) -> None:
-        self.methods.append("GET " + self.headers.get("Range", ""))
-        self.send_response(206)
-        self.send_header("Content-Type", "image/jpeg")
-        self.send_header("Content-Length", "4")
-        self.end_headers()
-        self.wfile.write(b"\xff\xd8\xff\xe0")
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_presigned_urls_are_checked_with_a_range_get_only() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _MethodLog)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    def methods(server: ScriptedServer) -> list[str]:
+        return [f"{r.method} {r.headers.get('Range', '')}".strip() for r in server.seen]
+
+    # Like S3 with a presigned URL: HEAD is refused (403), a GET with a Range works.
+    with scripted_server() as server:
+        server.route("/me.jpg", Answer(403), method="HEAD")
+        server.route("/me.jpg", Answer(206, b"\xff\xd8\xff\xe0", "image/jpeg"), method="GET")
+        base = server.url
         signed = base + "/me.jpg?X-Amz-Expires=60&X-Amz-Signature=abc"
         assert check_urls({signed: "image"}, Settings(base_url=base), Events()) == []
-        assert _MethodLog.methods == ["GET bytes=0-31"]
+        assert methods(server) == ["GET bytes=0-31"]
         assert check_urls({base + "/me.jpg": "image"}, Settings(base_url=base), Events()) == []
-        assert _MethodLog.methods[1:] == ["HEAD", "GET bytes=0-31"]
-    finally:
-        server.shutdown()
-        server.server_close()
+        assert methods(server)[1:] == ["HEAD", "GET bytes=0-31"]
 
 
 def test_batch_checks_each_distinct_url_once(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,12 @@ def requests_to(sandbox: Sandbox, endpoint: contract.Endpoint) -> int:
     return sum(1 for r in sandbox.state.received if r.path == endpoint.path)
 
 
-@contextmanager
-def scripted_akool(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedServer]:
+# The id of the one job a scripted AKOOL answers about.
+JOB = "0123456789abcdef01234567"
+
+
+@pytest.fixture
+def fake_akool(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedServer]:
     """A scripted server playing AKOOL (answers the sandbox never gives), akool pointed at it."""
     from akool_cli.sandbox.state import SANDBOX_API_KEY
 
@@ -254,15 +257,13 @@ def test_a_failed_download_under_json_carries_the_failure_and_its_exit_code(
 
 @pytest.mark.parametrize("bad", ["\x1b[2J", "\n", "\x7f"])
 def test_a_result_url_with_control_characters_is_the_servers_fault_exit_5(
-    isolated: Isolation, monkeypatch: pytest.MonkeyPatch, bad: str
+    isolated: Isolation, fake_akool: ScriptedServer, bad: str
 ) -> None:
-    job = "0123456789abcdef01234567"
-    with scripted_akool(monkeypatch) as server:
-        server.route(
-            contract.VIDEO_INFO.path,
-            Answer.envelope({"_id": job, "video_status": 3, "video": f"{server.url}/v{bad}.mp4"}),
-        )
-        result = invoke(["watch", job, "-o", str(isolated.tmp / "v.mp4")], expect=5)
+    fake_akool.route(
+        contract.VIDEO_INFO.path,
+        Answer.envelope({"_id": JOB, "video_status": 3, "video": f"{fake_akool.url}/v{bad}.mp4"}),
+    )
+    result = invoke(["watch", JOB, "-o", str(isolated.tmp / "v.mp4")], expect=5)
     assert "unexpected" not in result.stderr
     assert "AKOOL gave a video URL that cannot be used" in result.stderr, result.stderr
     assert "\x1b" not in result.stderr
@@ -293,16 +294,14 @@ def test_download_messages_name_the_media_they_expected(isolated: Isolation) -> 
 
 
 def test_a_voice_id_with_a_line_break_is_printed_as_one_escaped_line(
-    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    fake_akool: ScriptedServer,
 ) -> None:
-    job = "0123456789abcdef01234567"
-    with scripted_akool(monkeypatch) as server:
-        server.route(contract.VOICE_CLONE.path, Answer.envelope({"_id": job, "status": 1}))
-        detail = contract.VOICE_DETAIL.path.replace("{_id}", job)
-        evil = "vid\nline2\x1b[31m"
-        server.route(detail, Answer.envelope({"_id": job, "status": 3, "voice_id": evil}))
-        made = invoke(["voice", "clone", "https://example.com/me.wav", "--wait"])
-        watched = invoke(["watch", job])
+    fake_akool.route(contract.VOICE_CLONE.path, Answer.envelope({"_id": JOB, "status": 1}))
+    detail = contract.VOICE_DETAIL.path.replace("{_id}", JOB)
+    evil = "vid\nline2\x1b[31m"
+    fake_akool.route(detail, Answer.envelope({"_id": JOB, "status": 3, "voice_id": evil}))
+    made = invoke(["voice", "clone", "https://example.com/me.wav", "--wait"])
+    watched = invoke(["watch", JOB])
     for result in (made, watched):
         assert result.stdout.splitlines()[-1] == "vid\\nline2\\u001b[31m", result.stdout
         assert "line2\n" not in result.stdout and "\x1b" not in result.stdout
@@ -347,25 +346,22 @@ def test_refusals_say_each_problem_once_and_in_the_users_words(api_env: Sandbox)
 
 
 def test_an_api_key_refused_with_1101_is_not_told_to_log_in_with_a_client_id(
-    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    fake_akool: ScriptedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with scripted_akool(monkeypatch) as server:
-        server.route(contract.CREDIT.path, Answer.envelope(None, code=1101))
-        monkeypatch.setenv("AKOOL_API_KEY", "an-api-key-that-expired-000000")
-        result = invoke(["credit"], expect=3)
+    fake_akool.route(contract.CREDIT.path, Answer.envelope(None, code=1101))
+    monkeypatch.setenv("AKOOL_API_KEY", "an-api-key-that-expired-000000")
+    result = invoke(["credit"], expect=3)
     assert "--client-id" not in result.stderr and "API key" in result.stderr
 
 
 def test_an_id_given_twice_by_akool_is_not_named_twice_in_one_sentence(
-    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    fake_akool: ScriptedServer,
 ) -> None:
-    job = "0123456789abcdef01234567"
-    with scripted_akool(monkeypatch) as server:
-        server.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": job, "image_status": 1}))
-        invoke(["image", "--prompt", "a lighthouse"])
-        second = invoke(["image", "--prompt", "a harbour"], expect=5)
+    fake_akool.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": JOB, "image_status": 1}))
+    invoke(["image", "--prompt", "a lighthouse"])
+    second = invoke(["image", "--prompt", "a harbour"], expect=5)
     first_line = second.stderr.splitlines()[0]
-    assert first_line.count(job) == 1, first_line
+    assert first_line.count(JOB) == 1, first_line
     assert "a harbour" in first_line and "a lighthouse" in first_line
 
 
@@ -463,14 +459,12 @@ def test_watch_o_saves_a_voice_clones_preview_and_prints_its_voice_id(
 
 
 def test_a_state_outside_the_table_is_shown_by_the_kinds_own_field(
-    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    fake_akool: ScriptedServer,
 ) -> None:
-    job = "0123456789abcdef01234567"
-    with scripted_akool(monkeypatch) as server:
-        server.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": job, "image_status": 1}))
-        server.route(contract.IMAGE_INFO.path, Answer.envelope({"_id": job, "image_status": 7}))
-        invoke(["image", "--prompt", "a lighthouse"])
-        watched = invoke(["watch", job, "--timeout", "1m"], expect=7)
+    fake_akool.route(contract.CREATE_IMAGE.path, Answer.envelope({"_id": JOB, "image_status": 1}))
+    fake_akool.route(contract.IMAGE_INFO.path, Answer.envelope({"_id": JOB, "image_status": 7}))
+    invoke(["image", "--prompt", "a lighthouse"])
+    watched = invoke(["watch", JOB, "--timeout", "1m"], expect=7)
     assert "unknown image_status 7" in watched.stderr, watched.stderr
     assert "video_status" not in watched.stderr
 
@@ -566,11 +560,10 @@ def test_sigterm_during_a_create_that_is_answered_prints_the_id_and_exits_143(
 
 
 def test_an_unknown_outcome_is_named_by_its_kinds_description(
-    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+    fake_akool: ScriptedServer,
 ) -> None:
-    with scripted_akool(monkeypatch) as server:
-        server.route(contract.CREATE_IMAGE.path, Answer(200, b'{"code": 1000, "data":'))
-        invoke(["image", "--prompt", "a lighthouse"], expect=5)
-        status = invoke(["status"])
+    fake_akool.route(contract.CREATE_IMAGE.path, Answer(200, b'{"code": 1000, "data":'))
+    invoke(["image", "--prompt", "a lighthouse"], expect=5)
+    status = invoke(["status"])
     assert "an image create sent at" in status.stderr, status.stderr
     assert "image_url" not in status.stderr and "None" not in status.stderr

@@ -218,7 +218,8 @@ def test_the_mcp_head_swap_called_again_after_an_unknown_outcome_is_refused(
 
 
 def mcp_head_swap_error(isolated: Isolation) -> str:
-    """One MCP session's head swap call, followed until its staged create fails: the error."""
+    """One MCP session's head swap call, followed until its staged create fails (or refused at
+    once): the error."""
     from akool_cli import AkoolError, Client
     from akool_cli.mcpserver.tools import Session, Settings, tool_specs
 
@@ -227,7 +228,11 @@ def mcp_head_swap_error(isolated: Isolation) -> str:
     with Client() as client:
         session = Session(client, Settings(isolated.tmp))
         session.start()
-        made = session.create(spec, arguments)
+        try:
+            made = session.create(spec, arguments)
+        except AkoolError as refused:  # a doubt known before: refused without an analysis
+            session.close()
+            return refused.message
         with pytest.raises(AkoolError) as failed:
             wait_for(lambda: session.status(made["job_id"])["state"] != "analysing")
         session.close()

@@ -69,6 +69,14 @@ DATA_FIELD = re.compile(
     r"|\{\s*data\s*\}\s*=\s*(?:await\s+)?[\w.]+\.data\s*;?\s*$",  # const { data } = res.data: the same
     re.M,
 )
+# A variable named data bound to a field of the answer's data (`data = body["data"]["result"]`,
+# `const data = json.data.result`, `data = data["result"]`): it holds neither the answer nor its data.
+DATA_DEEPER = re.compile(
+    r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*(?:[^=\n]*"
+    r"(?:\[\s*[\"']data[\"']\s*\]|\.data\b|get\(\s*[\"']data[\"']\s*\))|(?:await\s+)?data)\s*"
+    r"(?:\[\s*[\"'](?!data[\"'])[A-Za-z_]\w*[\"']\s*\]|[?!]?\.(?!data\b)[A-Za-z_]\w*\b(?!\s*\()"
+    r"|\.get\(\s*[\"'](?!data[\"'])[A-Za-z_])"
+)
 DATA_BODY = re.compile(
     r"(?<![\w.{])data\s*(?::[^=\n]+)?:?=\s*[^=\n]*(?:\.json\(\)|JSON\.parse\([^()\n]*\)|json\.loads\([^()\n]*\))\s*;?\s*$"
     # const { data } = await axios...: the body (but not `= res.data`, the body's own data)
@@ -308,7 +316,10 @@ CHAIN_GAP = re.compile(
 
 def data_variable(text: str) -> str:
     """What a variable named data holds in a file: "data" (the answer's data field), "top" (the
-    whole answer), or "" when the file does not say (or says both)."""
+    whole answer), or "" when the file does not say (or says both, or binds it to a field of
+    the answer's data: `data = body["data"]["result"]`)."""
+    if DATA_DEEPER.search(text):
+        return ""
     field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
     return "data" if field_ and not body else "top" if body and not field_ else ""
 

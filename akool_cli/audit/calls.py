@@ -11,9 +11,18 @@ from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import fields, source
-from akool_cli.audit.paths import Judgement, judge
-from akool_cli.audit.sites import AKOOL_HOST, AKOOL_URL, OPEN_API_PATH, Bases, Site, sites
+from akool_cli.audit.paths import Judgement, akool_shaped, judge
+from akool_cli.audit.sites import (
+    AKOOL_HOST,
+    AKOOL_URL,
+    OPEN_API_PATH,
+    UNSEEN_PREFIX,
+    Bases,
+    Site,
+    sites,
+)
 from akool_cli.audit.source import WEBSITE_HOSTS
+from akool_cli.audit.unseen import names_akool, plausible, shaped
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -66,6 +75,8 @@ class FileContext:
     requests: list[Any] | None = None
     reads: dict[int, list[Any]] = field(default_factory=dict)  # what each line reads of an answer
     answers: list[Any] | None = None  # the answer rules' hits, (rule, hit), worked out once
+    # (host, /api/vN) of the open-API-shaped calls the file makes on AKOOL hosts (see siblings)
+    siblings: frozenset[tuple[str, str]] = frozenset()
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
@@ -140,17 +151,21 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
 
 def find_mentions(ctx: FileContext) -> None:
     """Judge every place of the file that names a path on AKOOL."""
-    ctx.comments = source.comments(ctx.name, ctx.lines)
+    ctx.comments = ctx.comments or source.comments(ctx.name, ctx.lines)
     talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
+    seen = [b for b in [*ctx.bases.helpers.values(), *ctx.bases.methods.values()] if b]
     talks = talks or bool(
         ctx.bases.names
         or ctx.bases.imported
         or ctx.bases.clients
-        or ctx.bases.helpers
-        or ctx.bases.methods
+        or any(b.prefix != UNSEEN_PREFIX for b in seen)
     )
+    ctx.siblings = api_siblings(ctx)
+    # A file that names AKOOL throughout talks to it too, through a base not in view
+    # (`${process.env.AKOOL_BASE_URL}/v4/...`): there, its versioned AKOOL-shaped paths are calls.
+    named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
-        judgement = _judge_site(site, talks)
+        judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
         if judgement is None:
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
@@ -176,11 +191,46 @@ def _api_base(site: Site, host: str) -> bool:
     return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
 
 
-def _judge_site(site: Site, talks: bool) -> Judgement | None:
+# A path of one segment under /api/vN (`/api/v1/upload`), and the /api/vN of a longer path.
+ONE_SEGMENT = re.compile(r"^(?P<prefix>/api/v\d+)/[\w.~-]+/?$")
+VERSION_PREFIX = re.compile(r"^/api/v\d+(?=/)")
+
+
+def api_siblings(ctx: FileContext) -> frozenset[tuple[str, str]]:
+    """The AKOOL hosts (with their /api/vN) that the file sends paths of the open API's shape
+    to, outside prose (`https://api.akool.com/api/v1/faceswap/create`): a one-segment path
+    beside them (`/api/v1/upload`, a file's upload before the job) is a call of the same API."""
+    found = set()
+    for i, line in enumerate(ctx.lines):
+        if "akool" not in line.lower():
+            continue
+        for m in AKOOL_URL.finditer(line):
+            version = VERSION_PREFIX.match(m.group("path") or "")
+            if version is None or ctx.in_prose(i, m.start()) or not akool_shaped(m.group("path")):
+                continue
+            found.add((m.group("host").lower(), version.group(0)))
+    return frozenset(found)
+
+
+def sibling_call(host: str, path: str, siblings: frozenset[tuple[str, str]]) -> bool:
+    """Whether a one-segment path on an AKOOL host is under the /api/vN the file sends
+    open-API-shaped paths to on that host (see api_siblings)."""
+    m = ONE_SEGMENT.match(path) if siblings else None
+    return m is not None and (host.lower(), m.group("prefix")) in siblings
+
+
+def _judge_site(
+    site: Site,
+    talks: bool,
+    siblings: frozenset[tuple[str, str]] = frozenset(),
+    named: bool = False,
+) -> Judgement | None:
     """The verdict on a site, or None when it is not a call to AKOOL."""
     if site.host is not None and not AKOOL_HOST.match(site.host):
         return None
     path = site.path or ""
+    if site.unseen and not shaped(path):
+        return None  # a helper whose base is not in view: only AKOOL's versioned shapes
     if site.base is None and not path.startswith("/api/open/") and site.host is None:
         # a path joined to an unknown base: documented under some prefix is fine; otherwise
         # only AKOOL-shaped paths in a file that otherwise talks to AKOOL are judged
@@ -189,12 +239,16 @@ def _judge_site(site: Site, talks: bool) -> Judgement | None:
             if found.verdict in ("documented", "deprecated", "prefix"):
                 return found
         found = judge(path, site.continued)
-        if talks and found.verdict in ("guess", "unknown"):
+        if found.verdict not in ("guess", "unknown"):
+            return None
+        if talks or (named and shaped(path) and plausible(path, found)):
             return found
         return None
     host = (site.host or "").lower()
     api_host = host == contract.DOCUMENTED_HOST or _api_base(site, host)
     found = judge(path, site.continued, api_host)
+    if found.verdict == "none" and sibling_call(host, path, siblings):
+        found = judge(path, site.continued, True)
     if found.verdict == "none":
         return None
     return found

@@ -865,6 +865,33 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
 
 
 CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro's call
+TYPE_ARGUMENTS_MAX = (
+    200  # characters of a call's type arguments: akoolFetch<Resp<{ _id: string }>>(
+)
+
+
+def opens_call(text: str, paren: int) -> bool:
+    """Whether the `(` at `paren` opens a call's arguments: a callee right before it, perhaps
+    with TypeScript's type arguments (`akoolFetch<{ data: { _id: string } }>(`, over lines
+    too), which hold no parentheses, `=`, `&&` or `||` (that would be a comparison)."""
+    before = text[max(0, paren - 60) : paren]
+    if CALL_OPENER.search(before):
+        return True
+    end = len(before.rstrip())
+    if not before[:end].endswith(">") or before[:end].endswith("=>"):
+        return False
+    window = text[max(0, paren - TYPE_ARGUMENTS_MAX) : paren].rstrip()
+    depth = 0
+    for k in range(len(window) - 1, -1, -1):
+        ch = window[k]
+        depth += 1 if ch == ">" else -1 if ch == "<" else 0
+        if ch in "()=" or window.startswith(("&&", "||"), k):
+            return False
+        if depth == 0:
+            return re.search(r"[A-Za-z_][\w.$]*\s*$", window[:k]) is not None
+    return False
+
+
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
 SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
@@ -974,7 +1001,7 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
             # a builder chain (WebClient .uri(...).bodyValue(...), OkHttp .url(...).post(...)):
             # the request is the rest of the statement
             return around[0], _chain_end(doc, around[1])
-        if not CALL_OPENER.search(opener) or _in_block(doc, offset, around[0]):
+        if not opens_call(doc.text, around[0]) or _in_block(doc, offset, around[0]):
             return None  # not a call's arguments: a module wrapped in define(function(){...})
         if not URL_BUILDER.search(opener):
             if doc.language == "rust" and CHAIN_GOES_ON.match(doc.text, around[1]):

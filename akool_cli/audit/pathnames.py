@@ -17,10 +17,12 @@ from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
 from akool_cli.audit.sites import (
     ASYNC_METHOD,
     CALL_HEAD,
+    EXTENDED,
     HTTP_METHODS,
     HTTP_MODULES,
     RECEIVER,
     SHELL_HEAD,
+    UNSEEN_PREFIX,
     Base,
     Bases,
     Site,
@@ -77,6 +79,10 @@ class PathNames:
 
     bindings: dict[str, list[tuple[int, Held]]] = field(default_factory=dict)
     tables: set[str] = field(default_factory=set)  # objects of paths: ENDPOINTS = {talk: "/x"}
+    entries: dict[str, list[Held]] = field(default_factory=dict)  # each table's paths
+    # Names bound to an entry the code picks (`path = STATUS_PATHS[kind]`): by name, the table.
+    picks: dict[str, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
     _helpers: set[str] | None = None
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
 
@@ -109,7 +115,7 @@ def path_like(text: str) -> bool:
 
 def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> PathNames:
     """The names a file binds to paths (and those it imports from the folder)."""
-    found = PathNames()
+    found = PathNames(lines=lines)
     for name, given in (imported or {}).items():
         found.bindings[name] = [(-1, given)]
     for i, line in enumerate(lines):
@@ -120,16 +126,45 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             continue
         m = BINDING.match(line) or PROPERTY.match(line)
         if m is None:
+            _entry(lines, i, found)
+            continue
+        picked = PICK.match(m.group("rhs")) if found.tables else None
+        if picked is not None and picked.group("t") in found.tables:
+            found.picks[m.group("n")] = picked.group("t")
             continue
         held = _value(m.group("rhs"), i, found, lines)
         if held is not None and m.re is PROPERTY:
-            found.tables.update(_table(lines, i))
+            for table in _table(lines, i):
+                found.tables.add(table)
+                found.entries.setdefault(table, []).append(held)
         if held is not None:
             found.bindings.setdefault(m.group("n"), []).append((i, held))
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
     return found
 
 
+# An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",
+# [JobKind.Head]: "/v4/..."
+ENTRY = re.compile(r"^\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*:\s*(?P<rhs>.*?),?\s*$")
+
+
+def _entry(lines: list[str], i: int, found: PathNames) -> None:
+    """A table's entry under a key that is no plain name: one more path of the table (no name
+    holds it alone)."""
+    m = ENTRY.match(lines[i])
+    held = _value(m.group("rhs"), i, found, lines) if m is not None else None
+    if held is None:
+        return
+    for table in _table(lines, i):
+        found.tables.add(table)
+        found.entries.setdefault(table, []).append(held)
+
+
+# An entry of a table of paths that the code picks: STATUS_PATHS[kind], PATHS.get(kind), P?.[k]
+PICK = re.compile(
+    r"\s*(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()[^\n]*?[\])]"
+    r"(?:\.(?:format|replace)\([^()]*\))?\s*[;,]?\s*(?:(?:#|//).*)?$"
+)
 TABLE = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\()?[{\[(]\s*$")
 
 
@@ -148,7 +183,9 @@ WORD = re.compile(r"[A-Za-z_]\w*")
 def _names_a_path(line: str, found: PathNames) -> bool:
     """Whether a line names one of the path names (a set lookup per word: a file may bind
     thousands of them)."""
-    return any(w in found.bindings for w in WORD.findall(line))
+    return any(
+        w in found.bindings or w in found.entries or w in found.picks for w in WORD.findall(line)
+    )
 
 
 def _value(rhs: str, line: int, found: PathNames, lines: list[str]) -> Held | None:
@@ -219,15 +256,15 @@ def _returns(body: list[str], params: set[str]) -> bool:
 def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     """The places where a path name is joined to a base or given to a wrapper or a client, as
     sites of the path it holds (`bases.named`, by line)."""
-    if not found.bindings:
+    if not found.bindings and not found.entries:
         return
     for i, line in enumerate(lines):
         if len(line) > 2000 or not _names_a_path(line, found):
             continue
         for site in _sites_on(i, line, bases, found):
-            bases.named.setdefault(i, []).append(site)
+            bases.named.setdefault(site.line, []).append(site)
             # an object of paths read as one (`request(ENDPOINTS.talk, body)`) is no body
-            owner = re.split(r"\.|::|->", site.text)[0].lstrip("$")
+            owner = re.split(r"\.|::|->|\[|\?", site.text)[0].lstrip("$")
             if owner in found.tables:
                 bases.path_tables.add(owner)
 
@@ -244,13 +281,18 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
                 base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
             yield _site(i, line, m.start("p"), m.group("p"), held, base)
     for m in NAME_ARGUMENT.finditer(line):
-        receiver = RECEIVER.search(line, max(0, m.start("fn") - 80), m.start("fn"))
-        owner = name_of(receiver.group("r")) if receiver is not None else ""
-        base = bases.method_of(line, m.start("fn"), m.group("fn"))
-        base = base or _callee_base(m.group("fn"), owner, i, bases)
+        base = _argument_base(line, m, i, bases)
         held = found.held(m.group("p"), i, bases) if base is not None else None
         if held is not None:
             yield _site(i, line, m.start("p"), m.group("p"), held, base)
+        elif base is not None and m.group("p") in found.picks:
+            bases.path_tables.add(found.picks[m.group("p")])  # (no request body of the call)
+            yield from _entries(found, found.picks[m.group("p")], base)
+    for m in TABLE_ARGUMENT.finditer(line) if found.entries else ():
+        base = _argument_base(line, m, i, bases) if m.group("t") in found.entries else None
+        if base is not None:
+            bases.path_tables.add(m.group("t"))
+            yield from _entries(found, m.group("t"), base)
     shell = SHELL_NAME_CALL.match(line) if bases.helpers else None
     if shell is not None and shell.group("fn") in bases.helpers:
         held = found.held(shell.group("p"), i, bases)
@@ -259,21 +301,51 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
 
 
+# A call whose first argument is an entry of a table of paths: get(STATUS_PATHS[kind], ...)
+TABLE_ARGUMENT = re.compile(
+    CALL_HEAD + r"(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()"
+)
+
+
+def _argument_base(line: str, m: re.Match[str], i: int, bases: Bases) -> Base | None:
+    """The base of the wrapper, client or method a call's first argument is given to."""
+    receiver = RECEIVER.search(line, max(0, m.start("fn") - 80), m.start("fn"))
+    owner = name_of(receiver.group("r")) if receiver is not None else ""
+    base = bases.method_of(line, m.start("fn"), m.group("fn"))
+    return base or _callee_base(m.group("fn"), owner, i, bases)
+
+
+def _entries(found: PathNames, table: str, base: Base) -> Iterator[Site]:
+    """Each path of a table whose entry the code picks and gives to a call (`get(STATUS_PATHS[
+    kind])`), as a place where it is written: any of them may be the one sent."""
+    lines = found.lines
+    for held in found.entries.get(table, ()):
+        start = lines[held.line].find(held.text) if held.line >= 0 and not held.absolute else -1
+        if start >= 0:  # (a /api/open/vN/... entry is judged where it is written anyway)
+            yield _site(held.line, lines[held.line], start, held.text, held, base)
+
+
 def _callee_base(fn: str, receiver: str, line: int, bases: Bases) -> Base | None:
     """The base of the wrapper or the client a name is given to (an HTTP module's own verb,
     `requests.post(PATH)`, has none)."""
     if receiver in HTTP_MODULES:
         return None
     if fn in bases.helpers:
-        return bases.helpers[fn]
+        base = bases.helpers[fn]
+        unseen = base is not None and base.prefix == UNSEEN_PREFIX
+        return None if unseen and receiver else base  # (cache.get(P) is no imported get)
     if (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn)) and bases.clients:
         return bases.client_at(line)
     return None
 
 
 def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | None) -> Site:
+    unseen = base is not None and base.prefix == UNSEEN_PREFIX
+    if unseen:  # a helper imported from a module not scanned: its base is not in view
+        base = None
     end = start + len(text)
-    continued = line[end : end + 1] == "/" or held.text.endswith("/")
+    # (f"{BASE}{DETAIL}/{id}", BASE + DETAIL + "/" + id: the name goes on with an id segment)
+    continued = bool(EXTENDED.match(line, end)) or held.text.endswith("/")
     relative = held.text.split("?")[0].rstrip("/") or "/"
     if held.absolute or base is None:
         path = "/" + relative.lstrip("/") if held.absolute else relative
@@ -281,6 +353,19 @@ def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | Non
         path = base.prefix.rstrip("/") + "/" + relative.lstrip("/")
     host = base.host if base is not None else None
     joined = base is not None and not held.absolute
+    if unseen and not held.absolute:
+        path = "/" + relative.lstrip("/")
     return Site(
-        i, start, end, text, path, host, base, joined, continued, named=True, echo=held.absolute
+        i,
+        start,
+        end,
+        text,
+        path,
+        host,
+        base,
+        joined,
+        continued,
+        named=True,
+        echo=held.absolute,
+        unseen=unseen,
     )

@@ -12,6 +12,7 @@ from typing import Literal
 
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, Retired
+from akool_cli.core.kinds import KINDS
 
 VERSIONED = re.compile(r"^/api/open/v\d+(?=/|$)")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
@@ -168,12 +169,42 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     by_tail = {_bare(e.path): e for e in docs.endpoints}
     close = difflib.get_close_matches(want, list(by_tail), n=3, cutoff=0.8)
     if not close:
-        return None, ()
+        return _state_reader(want), ()
     best = difflib.SequenceMatcher(None, want, close[0]).ratio()
     tied = [c for c in close if difflib.SequenceMatcher(None, want, c).ratio() > best - 0.02]
     if len(tied) == 1:
         return by_tail[close[0]], ()
     return None, tuple(by_tail[c] for c in tied)
+
+
+# The last segment of a path that asks for a job's state: /v4/lipsync/info, /headswap/task/status
+STATE_WORDS = frozenset(
+    {"info", "status", "result", "results", "detail", "details", "query", "state", "progress"}
+)
+
+
+def _state_reader(bare: str) -> DocEndpoint | None:
+    """For a path that asks for a job's state (`lipsync/info`, `headswap/task/status`), the
+    documented endpoint that reads the state of the jobs whose create path names its product
+    (its first segment), when there is exactly one: lip sync's is video/infobymodelid."""
+    parts = bare.split("/")
+    if len(parts) < 2 or parts[-1] not in STATE_WORDS or parts[0] == "{}":
+        return None
+    product, stem = parts[0], "/".join(parts[:-1]) + "/"
+    made = {kind.create.path: _bare(kind.create.path) for kind in KINDS.values()}
+    readers = {  # content/video/status: the kinds made under content/video/
+        kind.status.endpoint.path
+        for kind in KINDS.values()
+        if len(parts) > 2 and made[kind.create.path].startswith(stem)
+    } or {  # lipsync/info: the kinds whose create path names lip sync
+        kind.status.endpoint.path
+        for kind in KINDS.values()
+        if any(
+            product == word or (len(product) >= 6 and product in word)
+            for word in made[kind.create.path].split("/")
+        )
+    }
+    return catalogue.load().find(None, readers.pop()) if len(readers) == 1 else None
 
 
 def _bare(path: str) -> str:

@@ -20,6 +20,7 @@ from akool_cli.audit.calls import (
     SAME_REQUEST_LINES,
     FileContext,
     Mention,
+    sibling_call,
 )
 from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
 from akool_cli.audit.sites import AKOOL_URL
@@ -317,7 +318,9 @@ def check_token_flow(ctx: FileContext) -> Iterator[Hit]:
 AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
 
 
-def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
+def _host_problem(
+    host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset()
+) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
     if host in docs.hosts or not AKOOL_DOMAIN.search(host):
         return None
@@ -330,6 +333,7 @@ def _host_problem(host: str, path: str) -> Literal["wrong", "doubtful"] | None:
         path.startswith("/api/open")
         or any(p.search(path) for _, p in guesses())
         or akool_shaped(path)
+        or sibling_call(host, path, siblings)  # /api/v1/upload beside /api/v1/faceswap/...
     )
     if host in WEBSITE_HOSTS:
         return "wrong" if api_like else None
@@ -343,7 +347,10 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
             continue
         for m in AKOOL_URL.finditer(line):
             host = m.group("host")
-            if ctx.in_prose(i, m.start()) or _host_problem(host, m.group("path") or "") != kind:
+            if (
+                ctx.in_prose(i, m.start())
+                or _host_problem(host, m.group("path") or "", ctx.siblings) != kind
+            ):
                 continue
             if kind == "doubtful":
                 message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
@@ -416,6 +423,22 @@ def _nested_names(endpoint: DocEndpoint) -> frozenset[str]:
             yield from below(spec.fields)
 
     return frozenset(below((*endpoint.body, *endpoint.query)))
+
+
+def _nested_home(name: str, endpoint: DocEndpoint) -> str | None:
+    """Where the docs put a field they document only inside another one, the shallowest first
+    (`elements[].avatar_id` for talking avatar's `avatar_id`)."""
+    level: list[tuple[str, DocField]] = [("", spec) for spec in (*endpoint.body, *endpoint.query)]
+    while level:
+        below: list[tuple[str, DocField]] = []
+        for prefix, spec in level:
+            here = prefix + spec.name + ("[]" if spec.type == "array" else "")
+            for child in spec.fields:
+                if child.name == name:
+                    return f"{here}.{name}"
+                below.append((here + ".", child))
+        level = below
+    return None
 
 
 def _names(endpoint: DocEndpoint) -> frozenset[str]:
@@ -594,8 +617,17 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
                 yield Hit(line, column, key.name, right, message, endpoint.url, fix)
             elif right is None and not misnamed:
                 documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
+                inside = _nested_home(key.name, endpoint)
                 if key.name in endpoint.deprecated_fields:
                     message = f"{key.name} of {where} is deprecated and no longer supported ({endpoint.url})"
+                elif inside is not None:  # talking avatar's avatar_id: a field of elements[] items
+                    home = inside.rsplit(".", 1)[0]
+                    message = (
+                        f"{key.name} is not a top-level field of {describe(endpoint)}: "
+                        f"the docs document it only inside {home}"
+                        + (" items" if home.endswith("]") else "")
+                    )
+                    documented = inside
                 else:
                     message = f"{key.name} is not a field of {describe(endpoint)}"
                 yield Hit(line, column, key.name, documented, message, endpoint.url)
@@ -610,8 +642,8 @@ def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:
     judged: set[int] = set()  # (a body shared by several calls is reported once)
     for m in ctx.mentions:
         endpoint = m.endpoint
-        if m.verdict != "documented" or endpoint is None:
-            continue
+        if m.verdict != "documented" or endpoint is None or m.site.unseen:
+            continue  # (a helper imported from elsewhere may add fields before it sends)
         if endpoint.method == "GET":
             yield from _missing_query(ctx, m, endpoint)
             continue
@@ -888,14 +920,42 @@ GUESSED_ANSWER_FIELDS = frozenset(
 )
 
 
-# What a list has besides its items (data.length is no field of the answer).
-LIST_MEMBERS = frozenset({"length", "size", "count", "Count", "Length"})
+# What a list has besides its items, by the language that reads it as a member (`data.length`
+# in JavaScript is no field of the answer; `data.count` there, or `data["count"]` anywhere, is
+# one: JavaScript's arrays have no count, Python's and Go's lists no members read without a call).
+LIST_MEMBERS = {
+    (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".dart"): frozenset({"length"}),
+    (".rb",): frozenset({"length", "size", "count"}),
+    (".kt", ".kts", ".scala"): frozenset({"size", "length"}),
+    (".java",): frozenset({"length"}),
+    (".cs",): frozenset({"Count", "Length"}),
+    (".swift",): frozenset({"count"}),
+    (".py", ".go", ".php", ".sh", ".bash", ".zsh", ".rs"): frozenset(),
+}
+ANY_LIST_MEMBER = frozenset({"length", "size", "count", "Count", "Length"})  # (other files)
 
 
-def _list_hit(read: answers.Read, endpoint: DocEndpoint, under: frozenset[str]) -> Hit | None:
+def list_members(name: str) -> frozenset[str]:
+    """The members of a list that a file of this name reads without a call."""
+    lower = name.lower()
+    return next((m for ends, m in LIST_MEMBERS.items() if lower.endswith(ends)), ANY_LIST_MEMBER)
+
+
+def _list_member(read: answers.Read, lines: list[str], members: frozenset[str]) -> bool:
+    """Whether a read is a list's own member (`data.length`, `{ length } = data`), not a key
+    (`data["count"]`, a Go struct's json tag)."""
+    if read.name not in members or read.tag:
+        return False
+    line = lines[read.line] if 0 <= read.line < len(lines) else ""
+    return read.pattern or line[: read.column].endswith((".", "->"))
+
+
+def _list_hit(
+    read: answers.Read, endpoint: DocEndpoint, under: frozenset[str], member: bool
+) -> Hit | None:
     """A named field read on an answer's data that the docs give as a list (avatar/list's
     `data` is a list of avatars: `data.result` is not there)."""
-    if read.name in under or read.name in LIST_MEMBERS:
+    if read.name in under or member:
         return None
     where = f"{endpoint.method} {endpoint.path}"
     message = (
@@ -908,15 +968,16 @@ def _list_hit(read: answers.Read, endpoint: DocEndpoint, under: frozenset[str]) 
 
 
 def _read_hit(
-    read: answers.Read, endpoint: DocEndpoint, data_holds: str, shared: DocEndpoint
+    read: answers.Read, endpoint: DocEndpoint, data_holds: str, shared: DocEndpoint, member: bool
 ) -> tuple[str, Hit] | None:
     """A read judged against the endpoint's answer: (the rule it breaks, the hit) or None.
-    `shared` is the endpoint with every product's answer, when the script's are narrower."""
+    `shared` is the endpoint with every product's answer, when the script's are narrower;
+    `member` says the read is a list's own member (`.length`), should the answer be a list."""
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
     if place == "data" and "data" in endpoint.response_arrays:
-        listed = _list_hit(read, endpoint, _answer_names(endpoint)[1])
+        listed = _list_hit(read, endpoint, _answer_names(endpoint)[1], member)
         return ("list-answer", listed) if listed is not None else None
     if place and _defended(read, endpoint):
         return None
@@ -960,10 +1021,12 @@ def _field_read_hit(
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
-    right = _closest(read.name, names, under)
+    deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
+    right = _closest(read.name, names, under, deeper)
     shown = ("data." if place == "data" else "") + read.name
+    put = f"; the docs put it at {deeper}" if deeper and right == deeper else ""
     message = (
-        f"AKOOL's answer to {where} has no {shown}{_elsewhere(shown, shared)} ({endpoint.url})"
+        f"AKOOL's answer to {where} has no {shown}{put}{_elsewhere(shown, shared)} ({endpoint.url})"
     )
     fix = _read_fix(read, _renamed(read.name, place, top, under))
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
@@ -1002,7 +1065,28 @@ def _elsewhere(shown: str, shared: DocEndpoint) -> str:
     return f" (only {', '.join(products)}'s page shows it, and this script makes no such job)"
 
 
-def _closest(name: str, names: frozenset[str], under: frozenset[str]) -> str:
+def _deeper(name: str, endpoint: DocEndpoint, level: str) -> str | None:
+    """Where the docs put a field read one level (or more) above them: `data.result.status` for a
+    read of `data.status` on voice/resource/detail, with `[i]` after each list on the way
+    (`data.result[i].preview` on voice/list), the shallowest such place first."""
+    found = sorted(
+        (p.count("."), p)
+        for p in endpoint.response
+        if p.startswith(level) and p.endswith("." + name) and p.count(".") > level.count(".")
+    )
+    if not found:
+        return None
+    parts = found[0][1].split(".")
+    shown = [
+        part + ("[i]" if ".".join(parts[: k + 1]) in endpoint.response_arrays else "")
+        for k, part in enumerate(parts[:-1])
+    ]
+    return ".".join([*shown, name])
+
+
+def _closest(
+    name: str, names: frozenset[str], under: frozenset[str], deeper: str | None = None
+) -> str:
     if name in under and name not in names:  # read at the top, documented under data
         return f"data.{name}"
     if name in ("task_id", "taskId", "job_id", "jobId", "id") and "_id" in under:
@@ -1015,6 +1099,8 @@ def _closest(name: str, names: frozenset[str], under: frozenset[str]) -> str:
         found = sorted(n for n in under if n.endswith("_status"))
         if len(found) == 1:
             return f"data.{found[0]}"
+    if deeper is not None:
+        return deeper
     close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
     if close:
         return ("data." if close[0] in under else "") + close[0]
@@ -1071,6 +1157,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
+    members = list_members(ctx.name)
     narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
     # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
@@ -1084,7 +1171,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         for read in _call_reads(ctx, m, places, facts, reads):
             if read.on_response and not axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
-            found = _read_hit(read, endpoint, data_holds, shared)
+            member = _list_member(read, ctx.lines, members)
+            found = _read_hit(read, endpoint, data_holds, shared, member)
             if read.tag:
                 tags.setdefault((read.line, read.column), []).append(found)
             elif found is not None:
@@ -1156,7 +1244,7 @@ def _call_reads(
     doc = ctx.doc()
     # The call's own arguments (`request("/x", { id: photo.data._id })`) read another answer.
     arguments = doc.paren_around(doc.offset(m.line, m.column)) or (0, 0)
-    if facts.shell or not f.CALL_OPENER.search(doc.text[max(0, arguments[0] - 60) : arguments[0]]):
+    if facts.shell or not f.opens_call(doc.text, arguments[0]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
     for i, scope in ties.scopes(facts, m.line, m.column):

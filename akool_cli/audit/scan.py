@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import pathnames, sites, source, wrappers
+from akool_cli.audit import pathnames, sites, source, unseen, wrappers
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 from akool_cli.audit.scopes import Scopes
@@ -143,14 +143,28 @@ def audit_text(
     helpers: dict[str, sites.Base] | None = None,
     methods: dict[tuple[str, str], sites.Base] | None = None,
     paths: dict[str, pathnames.Held] | None = None,
+    scanned: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
     their helpers that join a path to a base; `methods`: their client classes' verb-named
     methods, by the name an object of the class is held in and the method's name; `paths`: their
-    path constants that this file imports."""
+    path constants that this file imports; `scanned`: what imports name the scanned files by
+    (unseen.module_paths; a helper imported from any other module has a base not in view)."""
+    folder = Imports(imported or {}, helpers or {}, methods or {}, paths or {}, scanned)
     with _no_gc():
-        return _audit_text(text, name, rules, imported, helpers or {}, methods or {}, paths or {})
+        return _audit_text(text, name, rules, folder)
+
+
+@dataclass(frozen=True)
+class Imports:
+    """What a file takes from the other files of the scanned folder (see audit_text)."""
+
+    bases: dict[str, sites.Base]
+    helpers: dict[str, sites.Base]
+    methods: dict[tuple[str, str], sites.Base]
+    paths: dict[str, pathnames.Held]
+    scanned: frozenset[str]
 
 
 @contextmanager
@@ -167,28 +181,23 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _audit_text(
-    text: str,
-    name: str,
-    rules: Iterable[Rule],
-    imported: dict[str, sites.Base] | None,
-    helpers: dict[str, sites.Base],
-    methods: dict[tuple[str, str], sites.Base],
-    paths: dict[str, pathnames.Held],
-) -> list[Finding]:
+def _audit_text(text: str, name: str, rules: Iterable[Rule], folder: Imports) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
-    ctx.bases.imported = dict(imported or {})
-    ctx.bases.methods = dict(methods)
+    ctx.bases.imported = dict(folder.bases)
+    ctx.bases.methods = dict(folder.methods)
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
-    if ctx.bases.names or ctx.bases.imported or ctx.bases.clients:
+    ctx.comments = source.comments(name, lines)
+    known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
+    unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned, objects_of, known)
+    if ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers:
         wrappers.find_helpers(lines, ctx.bases)
     own_methods(text, ctx.bases)
-    for helper, base in helpers.items():
+    for helper, base in folder.helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
-    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, paths))
+    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, folder.paths))
     find_mentions(ctx)
     if not ctx.call_lines:
         return []
@@ -309,6 +318,7 @@ def audit(
             continue
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
+    scanned = unseen.module_paths(texts) if len(texts) > 1 else frozenset()
     for path, shown, text in texts:
         findings += audit_text(
             text,
@@ -318,6 +328,7 @@ def audit(
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
+            scanned,
         )
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)

@@ -73,7 +73,7 @@ URLJOIN = re.compile(
 RECEIVER = re.compile(r"(?P<r>[\w$][\w.$>-]*?)\s*(?:\.|->)\s*$")
 # The head of such a call, up to its path: the function, a Go context, a method argument.
 CALL_HEAD = (
-    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|]*>)?\(\s*"
+    r"(?<!\w)(?P<fn>[A-Za-z_][\w]*)(?:<[\w\s,.\[\]|{}:;?<>]{0,160}>)?\(\s*"
     r"(?:(?:ctx|context\.\w+\(\)|[\w.]+\.Context\(\))\s*,\s*)?(?:(?:[\"'](?:GET|POST|PUT|DELETE|PATCH|get|post|put|delete|patch)[\"']"
     r"|(?:HttpMethod|Method|http\.Method)(?:\.|::)?(?i:Get|Post|Put|Delete|Patch))\s*,\s*)?"
 )
@@ -126,6 +126,9 @@ class Site:
     foreign: bool = False  # joined to a base on another host: a place that is not a call
     named: bool = False  # the text is a name that holds the path (see pathnames.py): no fix here
     echo: bool = False  # the path is judged where it is written; here only its request is read
+    # given to a request helper imported from a module not scanned (see unseen.py): its base is
+    # not in view, and only a versioned AKOOL-shaped path is a call
+    unseen: bool = False
 
 
 @dataclass
@@ -158,6 +161,7 @@ class Bases:
     # Verb-named methods of client classes of other files of the folder, by the name an object
     # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
     methods: dict[tuple[str, str], Base] = field(default_factory=dict)
+    unseen: bool = False  # some helper or method is imported from a module not scanned
 
     def method_of(self, line: str, at: int, fn: str) -> Base | None:
         """The base of `receiver.fn(` at a column, when the receiver holds an object of a
@@ -165,7 +169,19 @@ class Bases:
         if not self.methods:
             return None
         m = RECEIVER.search(line, max(0, at - 80), at)
-        return self.methods.get((_name_of(m.group("r")), fn)) if m is not None else None
+        return self.object_method(_name_of(m.group("r")), fn) if m is not None else None
+
+    def object_method(self, name: str, fn: str) -> Base | None:
+        """The base of `name.fn(`: a client class's method, or any request method (`get_json`,
+        `akoolPost`) of a module or an object imported from a module not scanned."""
+        found = self.methods.get((name, fn))
+        if found is None and self.unseen and REQUEST_NAME.search(fn):
+            own = self.helpers.get(fn)  # (a wrapper method of the folder's, its base in view)
+            hidden = self.methods.get((name, "request"))
+            if own is not None and own.prefix != UNSEEN_PREFIX:
+                return None
+            return hidden if hidden is not None and hidden.prefix == UNSEEN_PREFIX else None
+        return found
 
     def local(self, ref: str) -> bool:
         """Whether a name holds a path on the script's own machine (`$ROOT`, `__dirname`, a
@@ -317,6 +333,12 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
 # A base whose version is a variable: `/api/open/${version}`, f"/api/open/{v}", "/api/open/" + v
 VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
 VARIABLE_PREFIX = "/api/open/{}"
+UNSEEN_PREFIX = "/{unseen}"  # the base of a request helper imported from a module not scanned
+# A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
+# (a word of the name, not letters inside one: `capitalize` is no `api`).
+REQUEST_NAME = re.compile(
+    r"(?:^|_|(?<=[a-z0-9])(?=[A-Z]))(?i:get|post|put|patch|delete|request|fetch|call|send|http|api)"
+)
 OPEN_PREFIX = re.compile(r"/api/open(?:/v\d+)?(?=/?(?:[\"'`}]|$))")
 OPEN_PATH_START = re.compile(r"/api/open/v\d+/\w")
 BASE_ONLY = re.compile(r"^/api/open(?:/v\d+)?/?$")
@@ -490,32 +512,94 @@ VALUE_END = re.compile(r"[\"'`]?\s*;?\s*(?:(?:#|//).*)?")
 def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
     """A path that ends the value of a name which every use joins a further segment to
     (`STATUS_URL = BASE + "/api/open/v4/x/detail"`, then `STATUS_URL + "/" + id`) is judged as
-    the joined form: the path with one more segment (an id), not the name's value alone."""
+    the joined form: the path with one more segment (an id), not the name's value alone. Each
+    such joined use is a place of that call too (judged where the path is written; there, its
+    request and the answer it reads belong to the endpoint of the joined form)."""
+    bindings = Bindings(lines)
+    bound = {k: n for k, site in enumerate(found) if (n := bindings.ended_by(site))}
+    holding = _lines_holding(lines, set(bound.values()))
     kept = []
-    for site in found:
-        line = lines[site.line]
-        m = None if site.continued else BINDING.match(line)
-        if (
-            m is not None
-            and site.start >= m.start("rhs")
-            and VALUE_END.fullmatch(line, site.end)
-            and _always_extended(lines, m.group("n"), site.line)
-        ):
+    taken = {(s.line, s.start) for s in found}
+    for k, site in enumerate(found):
+        name = bound.get(k, "")
+        if not name:
+            kept.append(site)
+            continue
+        uses = _uses(lines, name, site.line, holding[name], bindings)
+        if uses and all(extended for *_, extended in uses):
             site = replace(site, continued=True)
         kept.append(site)
+        kept += [
+            replace(
+                site,
+                line=at,
+                start=a,
+                end=b,
+                text=name,
+                continued=True,
+                named=True,
+                echo=True,
+            )
+            for at, a, b, extended in uses
+            if extended and (at, a) not in taken
+        ]
+    if len(kept) > len(found):
+        kept.sort(key=lambda s: (s.line, s.start))
     return kept
 
 
-def _always_extended(lines: list[str], name: str, line: int) -> bool:
-    """Whether a name is used (after the line binding it) and every use goes on with "/"."""
-    use = re.compile(rf"(?<![\w.$])\$?\{{?{re.escape(name)}\b(?!\s*[:=][^=])")
-    used = False
-    for text in lines[line + 1 :]:
-        for m in use.finditer(text) if name in text else ():
-            if not EXTENDED.match(text, m.end()):
-                return False
-            used = True
-    return used
+class Bindings:
+    """The binding (`name = value`) of each line, matched once per line: a minified line holds
+    thousands of places, and BINDING reads the whole line (`.*$`) each time it is matched."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.found: dict[int, re.Match[str] | None] = {}
+
+    def at(self, line: int) -> re.Match[str] | None:
+        if line not in self.found:
+            self.found[line] = BINDING.match(self.lines[line])
+        return self.found[line]
+
+    def ended_by(self, site: Site) -> str:
+        """The name whose bound value the site ends ("": none)."""
+        m = None if site.continued else self.at(site.line)
+        if m is None or site.start < m.start("rhs"):
+            return ""
+        return m.group("n") if VALUE_END.fullmatch(self.lines[site.line], site.end) else ""
+
+
+WORD = re.compile(r"\w+")
+
+
+def _lines_holding(lines: list[str], names: set[str]) -> dict[str, list[int]]:
+    """The lines holding each name as a word, from one pass over the file's words: a name bound
+    in each of thousands of functions (`base = "https://..."`) is not looked for again in every
+    line after each binding."""
+    holding: dict[str, list[int]] = {name: [] for name in names}
+    if names:
+        for i, text in enumerate(lines):
+            for word in names.intersection(WORD.findall(text)):
+                holding[word].append(i)
+    return holding
+
+
+def _uses(
+    lines: list[str], name: str, line: int, holding: list[int], bindings: Bindings
+) -> list[tuple[int, int, int, bool]]:
+    """Where a name is used after the line binding it, up to the next line binding it again:
+    (line, start, end, whether the use goes on with "/"); `holding`: the lines holding it."""
+    use = re.compile(rf"(?<![\w.$])\$?\{{?(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])")
+    found = []
+    for k in range(bisect.bisect_right(holding, line), len(holding)):
+        at = holding[k]
+        bound = bindings.at(at)
+        if bound is not None and bound.group("n") == name:
+            break
+        text = lines[at]
+        for m in use.finditer(text):
+            found.append((at, m.start("n"), m.end("n"), bool(EXTENDED.match(text, m.end()))))
+    return found
 
 
 def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
@@ -578,6 +662,8 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
+    if "url" in line and bases.unseen:
+        yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
         shift = len(line) - len(joined)
@@ -585,6 +671,32 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
+
+
+# A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
+# the line before or on the same one.
+URL_OPTION = re.compile(
+    r"(?:^|[{,])\s*url\s*:\s*[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
+)
+OPTIONS_CALL = re.compile(
+    r"(?<![\w$.])(?P<r>[\w$]+\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
+)
+
+
+def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
+    """The `url` of an options object given to a request helper imported from a module not
+    scanned (`request({ url: "/v4/headswap/task/info", method: "get" })`)."""
+    for m in URL_OPTION.finditer(line):
+        head = OPTIONS_CALL.search(line, 0, m.start("path")) or OPTIONS_CALL.search(prev.rstrip())
+        if head is None:
+            continue
+        receiver = (head.group("r") or "").rstrip(". ")
+        if receiver:
+            base = bases.object_method(receiver, head.group("fn"))
+        else:
+            base = bases.helpers.get(head.group("fn"))
+        if base is not None and base.prefix == UNSEEN_PREFIX:
+            yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
 
 
 def _expand_braces(path: str) -> list[str]:
@@ -637,7 +749,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
 def _rejoin(prev: str) -> str:
     """The name of the call a line's first argument belongs to, when the call opens on the line
     before (a formatter's `client.post(` + newline + `"/path", ...`)."""
-    m = re.search(r"([A-Za-z_]\w*)\(\s*$", prev)
+    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)  # (type arguments too)
     return m.group(1) + "(" if m else ""
 
 
@@ -653,7 +765,7 @@ def _path_arguments(
         method = bases.method_of(real, m.start("fn") + shift, fn)
         if method is not None:  # client.post("/x") with client = new AkoolClient() of the folder
             yield from _joined_to(i, real, start, m.group("path"), method)
-        elif fn in bases.helpers and not _foreign_receiver(real, m, shift):
+        elif fn in bases.helpers and not _foreign_receiver(real, m, shift, bases.helpers[fn]):
             yield from _joined_to(i, real, start, m.group("path"), bases.helpers[fn])
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
@@ -667,14 +779,19 @@ def _path_arguments(
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
 
 
-def _foreign_receiver(line: str, m: re.Match[str], shift: int) -> bool:
+def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None) -> bool:
     """A one-segment path given to a verb of another object than the file's own (`cache.get(
-    "/avatars")` beside the script's `get(path)` wrapper): no call of that wrapper."""
+    "/avatars")` beside the script's `get(path)` wrapper): no call of that wrapper; nor is any
+    path given to a method of an object (`self.get(...)`, `cache.get(...)`) that has the name
+    of a function the file imports."""
     fn = m.group("fn")
-    if "/" in m.group("path").strip("/") or fn.lower() not in HTTP_METHODS:
+    unseen = base is not None and base.prefix == UNSEEN_PREFIX
+    if not unseen and ("/" in m.group("path").strip("/") or fn.lower() not in HTTP_METHODS):
         return False
     at = m.start("fn") + shift
     receiver = RECEIVER.search(line, max(0, at - 80), at)
+    if unseen:
+        return receiver is not None
     return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
 
 
@@ -720,6 +837,10 @@ PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
 def _joined_to(
     i: int, line: str, start: int, text: str, base: Base | None, sep: str = "/"
 ) -> Iterator[Site]:
+    if base is not None and base.prefix == UNSEEN_PREFIX:
+        path = "/" + text.split("?")[0].lstrip("/")
+        yield replace(_site(i, start, text, path, None, line), unseen=True)
+        return
     if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)
         return

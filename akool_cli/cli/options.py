@@ -77,6 +77,14 @@ def account_choice(same: bool, new: bool) -> str | None:
     return "same" if same else ("new" if new else None)
 
 
+# An earlier job of the same request instead of a new create (docs/reliability.md).
+REUSE = typer.Option(
+    False,
+    "--reuse",
+    help="If this history made the very same request already (server, account, kind and "
+    "inputs), print that job instead of creating (and billing) another, and follow it as asked; "
+    "one that failed, was deleted, or expired on AKOOL and is not saved here is made anew.",
+)
 INTERVAL = typer.Option(
     3.0,
     "--interval",
@@ -143,6 +151,7 @@ class Common:
     no_check: bool = True
     same_account: bool = False
     new_account: bool = False
+    reuse: bool = False
     roles: Mapping[str, Role] | None = None  # media fields whose kind the request decides
 
     @property
@@ -167,6 +176,7 @@ COMMON_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("no_check", bool, inputs_cli.NO_CHECK),
     ("same_account", bool, SAME_ACCOUNT),
     ("new_account", bool, NEW_ACCOUNT),
+    ("reuse", bool, REUSE),
 )
 # The options for local files: a command whose inputs are never files goes without them.
 UPLOADS = ("upload_to", "url_ttl", "no_check")

@@ -71,6 +71,7 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
                 check=not common.no_check,
                 events=Events(**inputs_cli.upload_events(out, display)),
                 roles=common.roles,
+                reuse=common.reuse,
             )
         _made(runtime, out, lib, job, common, timeout)
 
@@ -84,6 +85,7 @@ def _made(
 
     if not common.json_out:
         out.data(job.id)
+    talk_cmd.say_reused(out, job)
     if not (common.wait or common.output is not None) or interrupts.stop_requested():
         noun = kinds.get(job.kind).noun
         if common.json_out:
@@ -93,7 +95,8 @@ def _made(
                 f"stopped after creating {noun} job {job.id}; it keeps running on AKOOL",
                 f"follow it with: {talk_cmd.watch_command(job.id, common.output, common.force)}",
             )
-        out.info(f"Created {noun} job {job.id}; follow it: akool watch {job.id}")
+        made = "" if job.repeated else f"Created {noun} job {job.id}; "
+        out.info(f"{made}follow it: akool watch {job.id}")
         return
     follow = (common.interval, timeout, common.output, common.force)
     view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
@@ -409,6 +412,7 @@ def headswap(
                 check=not common.no_check,
                 timeout=waited,
                 events=Events(**inputs_cli.upload_events(out, display)),
+                reuse=common.reuse,
             )
         _made(runtime, out, lib, job, common, waited)
 

@@ -21,9 +21,11 @@ from akool_cli.core.durations import optional_duration
 from akool_cli.core.errors import (
     AkoolError,
     ExitCode,
+    InterruptedByUser,
     JobFailedError,
     TargetExistsError,
     WaitTimeoutError,
+    made_hint,
 )
 from akool_cli.core.states import Status
 
@@ -225,6 +227,7 @@ def talk(
     name: str = options.NAME,
     same_account: bool = options.SAME_ACCOUNT,
     new_account: bool = options.NEW_ACCOUNT,
+    reuse: bool = options.REUSE,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object for the job."),
     upload_to: str | None = inputs_cli.UPLOAD_TO,  # local files (akool_cli/inputs/preflight.py)
     url_ttl: str = inputs_cli.URL_TTL,
@@ -269,11 +272,11 @@ def talk(
                 check_face=check_face,
                 timeout=timeout_s,
                 events=_talk_events(out, display),
+                reuse=reuse,
             )
         if not _created(out, job, json_out, output, force, follow=wait or output is not None):
             return
-        follow = (interval, timeout_s, output, force)
-        view, code = wait_for(runtime, out, lib, job, follow)
+        view, code = wait_for(runtime, out, lib, job, (interval, timeout_s, output, force))
     if json_out:
         out.json(view)
     if code != ExitCode.OK:
@@ -306,23 +309,32 @@ def wait_for(
 ) -> tuple[dict[str, Any], ExitCode]:
     """talk --wait / -o: the new job followed (and downloaded); its view and the exit code."""
     interval, timeout, output, force = follow
-    followed = _follow(
-        runtime,
-        out,
-        lib,
-        [job.id],
-        output=output,
-        force=force,
-        interval=interval,
-        timeout=timeout,
-        first_poll_delay=interval,
-        resume=watch_command(job.id, output, force),
-    )
+    resume = watch_command(job.id, output, force)
+    try:
+        followed = _follow(
+            runtime,
+            out,
+            lib,
+            [job.id],
+            output=output,
+            force=force,
+            interval=interval,
+            timeout=timeout,
+            first_poll_delay=interval,
+            resume=resume,
+        )
+    except (WaitTimeoutError, InterruptedByUser):
+        raise  # their hints resume with `resume` already
+    except AkoolError as exc:
+        exc.hint = made_hint(exc.hint, job.id, resume)  # made: followed, never made again
+        raise
     code = followed.code
+    view = followed.views[0] if followed.views else job.to_json()
     for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
-        out.error(f"{job_id}: {error.message}", error.hint)
+        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume))
         code = error.exit_code
-    return (followed.views[0] if followed.views else job.to_json()), code
+        view["error"] = view.get("error") or error.message  # --json says so too
+    return view, code
 
 
 def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
@@ -349,16 +361,28 @@ def _created(
     Without `follow`, the command ends here too, saying how to follow it; returns `follow`."""
     if not json_out:
         out.data(job.id)
+    say_reused(out, job)
     if interrupts.stop_requested():
         raise interrupts.stopped(
             f"stopped after creating {job.id}; it keeps running on AKOOL",
             f"follow it with: {watch_command(job.id, output, force)}",
         )
     if not follow:
-        out.info(f"Created job {job.id}; follow it with: akool watch {job.id}")
+        made = "" if job.repeated else f"Created job {job.id}; "
+        out.info(f"{made}follow it with: akool watch {job.id}")
         if json_out:
             out.json(job.to_json())
     return follow
+
+
+def say_reused(out: Output, job: Job) -> None:
+    """--reuse found the job an earlier create of this request made: said once, on stderr."""
+    if job.repeated:
+        state = f"{job.state}, " if job.state else ""
+        out.info(
+            f"Reused job {job.id} ({state}made earlier from this same request): nothing new was "
+            "created or billed"
+        )
 
 
 def watch_command(job_id: str, output: str | None, force: bool) -> str:
@@ -393,6 +417,7 @@ def watch(
     timeout_s = optional_duration(timeout, "--timeout")
     check_interval(interval)
     with runtime.library() as lib:
+        ids = list(dict.fromkeys(lib.job_named(j) for j in ids))  # a head swap's analysis id too
         followed = _follow(
             runtime,
             out,

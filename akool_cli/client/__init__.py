@@ -28,6 +28,7 @@ from akool_cli.client.making import InputOptions, media_kind
 from akool_cli.client.media import Deleted, MediaMixin, background_change_gone
 from akool_cli.client.runs import Once, Run, RunsMixin
 from akool_cli.client.settling import Settled, SettlingMixin
+from akool_cli.client.steps import FirstStep
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
 from akool_cli.inputs.preflight import Events
@@ -63,6 +64,7 @@ __all__ = [
     "Events",
     "Failed",
     "Finished",
+    "FirstStep",
     "FollowResult",
     "Handled",
     "InputOptions",

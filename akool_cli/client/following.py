@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
+from akool_cli.client.steps import FirstStep, first_step_of
 from akool_cli.core import kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
@@ -51,9 +52,33 @@ def _not_followed(job_id: str, record: JobRecord | None) -> UsageError | None:
 
 
 class FollowingMixin(ClientBase):
+    def first_step(self, step_id: str) -> FirstStep | None:
+        """A create's first step by the id AKOOL gave it (a head swap's analysis, which akool
+        mcp's headswap tool answers): the job it became (`job_id`) or why there is none yet or
+        at all (`state`); None when the history holds no such step."""
+        record = self.journal.first_step(check_job_id(step_id))
+        return None if record is None else first_step_of(record)
+
+    def job_named(self, job_id: str) -> str:
+        """The id of the job `job_id` names: itself, or the job a recorded first step (a head
+        swap's analysis id) became; that step's error when it has no job (FirstStep.error)."""
+        job_id = check_job_id(job_id)
+        if self.journal.get(job_id) is not None:
+            return job_id
+        step = self.first_step(job_id)
+        if step is None:
+            return job_id
+        if step.job_id is None:
+            raise step.error()
+        return step.job_id
+
     def recorded(self, job_id: str) -> Job | None:
-        """The job as the history last saw it (not refreshed), or None when it holds no such job."""
+        """The job as the history last saw it (not refreshed), or None when it holds no such job
+        (a head swap's analysis id: the job it became, if any)."""
         record = self.journal.get(check_job_id(job_id))
+        step = self.first_step(job_id) if record is None else None
+        if step is not None and step.job_id is not None:
+            record = self.journal.get(step.job_id)
         return None if record is None else Job.of(None, record)
 
     def jobs(self, limit: int = 10) -> list[Job]:
@@ -66,7 +91,7 @@ class FollowingMixin(ClientBase):
         create's id to this one) is returned `detached`; with `detached_ok=False` it raises
         UnknownOutcomeError instead, naming both creates, as wait() and download() do (the MCP
         server's status and wait tools: never `done` with another create's result)."""
-        job_id = check_job_id(job_id)
+        job_id = self.job_named(job_id)
         record = self.journal.get(job_id)
         if record is not None and record.deleted_at is not None:
             return Job.of(None, record)  # deleted on AKOOL (akool delete): nothing to ask
@@ -88,7 +113,7 @@ class FollowingMixin(ClientBase):
         """`akool status`: the given jobs (or the `limit` newest in the history), unfinished ones
         refreshed from their own server. A job that cannot be asked keeps its last known state
         (a note); an id neither AKOOL nor the history knows is a note with its error."""
-        ids = check_job_ids(job_ids)
+        ids = list(dict.fromkeys(self.job_named(i) for i in check_job_ids(job_ids)))
         limit = int(check_range("--limit", limit))
         records = {r.id: r for r in self.journal.recent(limit)} if not ids else {}
         for job_id in ids:
@@ -195,7 +220,7 @@ class FollowingMixin(ClientBase):
         `interval` is the first poll interval (0.1 s to 1 h, as --interval); `timeout` is seconds
         or a duration such as "10m" (WaitTimeoutError when it passes; the job keeps running).
         """
-        job_id = check_job_id(job_id)
+        job_id = self.job_named(job_id)
         result = self._follow(
             [job_id],
             {},
@@ -220,7 +245,7 @@ class FollowingMixin(ClientBase):
         """
         from akool_cli.jobs.download import check_target, names_directory
 
-        job_id = check_job_id(job_id)
+        job_id = self.job_named(job_id)
         dest = check_path(dest, "dest (where the result goes)")
         wait = optional_duration(timeout, "--timeout")
         record = self.journal.get(job_id)
@@ -272,7 +297,7 @@ class FollowingMixin(ClientBase):
         job's own path as targets() returns them), download the results. Each event (Updated, Progress, Downloaded, Failed, Finished, Tick) goes to
         `on_event`. Raises WaitTimeoutError after `timeout`; returns early when `should_stop`
         says so (the jobs keep running on AKOOL)."""
-        ids = check_job_ids(job_ids)
+        ids = list(dict.fromkeys(self.job_named(i) for i in check_job_ids(job_ids)))
         interval = parse_duration(interval, "--interval")
         wait = optional_duration(timeout, "--timeout")
         if isinstance(dest, Mapping):

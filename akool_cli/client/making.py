@@ -4,7 +4,8 @@ before billing, the job created once and recorded before it returns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from akool_cli.client.job import Job
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import JobInfo
     from akool_cli.core.products import Product
+    from akool_cli.jobs.engine import Origin
 
 ANALYSING = "AKOOL analyses the video's people first…"  # head swap's first stage begins
 REPEAT_LOOKBACK = 10_000  # recent jobs searched for a repeated lip-synced translation
@@ -30,13 +32,15 @@ class InputOptions(TypedDict, total=False):
     """How a product method takes its media inputs, as `talk` and `make` do: local files
     uploaded first to `upload_to` (s3://bucket/prefix/, presigned for `url_ttl`, e.g. "24h"),
     each input URL fetched the way AKOOL will unless `check=False`, warnings to `on_warning`,
-    upload progress to `events`."""
+    upload progress to `events`. And `reuse`: the job an earlier create of the same request
+    made, returned instead of a new one (create()'s `reuse`; the commands' --reuse)."""
 
     upload_to: str | None
     url_ttl: str | float
     check: bool
     on_warning: Callable[[str], None] | None
     events: Events | None
+    reuse: bool
 
 
 class MakingMixin(TalkingMixin):
@@ -57,6 +61,7 @@ class MakingMixin(TalkingMixin):
         once: Once | None = None,
         run: Run | None = None,
         account_choice: str | None = None,
+        reuse: bool = False,
     ) -> Job:
         """Create a job of any product from its documented fields (billed), recorded before this
         returns: `client.make("lipsync", {"video_url": ..., "audio_url": ...})`. `extra` is
@@ -68,21 +73,21 @@ class MakingMixin(TalkingMixin):
         uploaded first to your bucket (`upload_to`, as `talk`); with `check`, each input URL is
         fetched the way AKOOL will. `roles` names media fields whose kind depends on the
         request (a moderation's `content`: an image, a video or audio). `once` and `run`: as
-        create() (a key that made a job returns it; a run's cap may refuse the job).
+        create() (a key that made a job returns it; a run's cap may refuse the job), and
+        `reuse` (the job made earlier of the same request returned, not billed again).
         """
-        from akool_cli.core import products
-        from akool_cli.core.validate import check_input_url, check_text
+        from akool_cli.client.runs import made_by
+        from akool_cli.core.validate import check_input_url
 
+        earlier = made_by(self, once) if once is not None else None
+        if earlier is not None:
+            return earlier  # made already: what it made is no reason to refuse it (an avatar_id)
         if not isinstance(fields, Mapping):
             raise UsageError(
                 f"make() takes the product's fields as a dict, not {fields!r:.60}",
                 hint='e.g. client.make("lipsync", {"video_url": ..., "audio_url": ...})',
             )
-        chosen = kinds.by_command(check_text(kind, "the product"))
-        product = products.for_kind(chosen) if chosen is not None else None
-        if chosen is None or product is None:
-            known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
-            raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
+        chosen, product = _product(kind)
         hook = check_input_url(webhook_url, "webhook URL") if webhook_url else None
         given = {k: v for k, v in fields.items() if v is not None}
         if chosen is kinds.TALKING_AVATAR:
@@ -94,7 +99,8 @@ class MakingMixin(TalkingMixin):
         # AKOOL's 1202 before billing.
         built = product.build(given, webhook_url=hook)
         self._check_listed(chosen, built.fields)
-        self._check_repeat(chosen, built)
+        if not reuse:  # (with reuse: once the request is known, unless its job is reused)
+            self._check_repeat(chosen, built)
         media = {**product.media(given), **(roles or {})}
         inputs = [
             Input(str(given[field]), role, f"the {field}")
@@ -113,7 +119,20 @@ class MakingMixin(TalkingMixin):
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
         origin = self.origin(name.strip(), extra, account_choice)
-        return self.create(chosen, request, origin, once=once, run=run)
+        reused = self._reused(chosen, request, origin, built) if reuse else None
+        if reused is not None:
+            return reused
+        return self.create(chosen, request, origin, once=once, run=run, reuse=reuse)
+
+    def _reused(
+        self, kind: kinds.JobKind, request: kinds.Request, origin: Origin, built: kinds.Request
+    ) -> Job | None:
+        """With reuse: the job of this very request; another request AKOOL would refuse as
+        made already (an avatar_id, a lip-synced language) is still refused before billing."""
+        reused = self.reusable(kind, request, origin)
+        if reused is None:
+            self._check_repeat(kind, built)
+        return reused
 
     def raw_call(
         self,
@@ -301,8 +320,9 @@ class MakingMixin(TalkingMixin):
         extend_prompt: bool | None = None,
         webhook_url: str | None = None,
         name: str = "",
+        reuse: bool = False,
     ) -> Job:
-        """A video from a prompt (billed)."""
+        """A video from a prompt (billed). `reuse`: as make()'s."""
         from akool_cli.core.products import text2video_fields
 
         fields = text2video_fields(
@@ -313,7 +333,7 @@ class MakingMixin(TalkingMixin):
             negative_prompt=negative_prompt,
             extend_prompt=extend_prompt,
         )
-        return self.make("text2video", fields, webhook_url=webhook_url, name=name)
+        return self.make("text2video", fields, webhook_url=webhook_url, name=name, reuse=reuse)
 
     def translate(
         self,
@@ -397,13 +417,14 @@ class MakingMixin(TalkingMixin):
         run: Run | None = None,
         on_analysis: Callable[[str], None] | None = None,
         account_choice: str | None = None,
+        reuse: bool = False,
     ) -> Job:
         """Heads swapped in a video: AKOOL analyses its people (followed here, not billed),
         then one face per person, in the analysis's order, makes the task (billed), the one
         job recorded, with the analysis's id among its inputs. The video and the faces may be
         local files with `upload_to`. `once` and `run`: as create(). `on_analysis` gets the
-        analysis's id once AKOOL took it (an analysis may take minutes). `account_choice`: as
-        make()'s."""
+        analysis's id once AKOOL took it (an analysis may take minutes). `account_choice` and
+        `reuse`: as make()'s (a head swap reused asks for no analysis)."""
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
@@ -444,15 +465,61 @@ class MakingMixin(TalkingMixin):
             [sent.get(face, face) for face in faces],
             webhook_url=hook,
         )
-        events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
-        analysis = self._analysis(str(values["video_url"]), wait, on_analysis)
-        # Recorded as a batch row's is: the user's inputs (the faces as sent) and the analysis's
-        # id beside them, never the analysis's mappings (requests.py: the same head swap).
-        task = request.analysed(
-            (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
-        )
         origin = self.origin(name.strip(), None, account_choice)
-        return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run)
+        reused = self._before_analysis(request, origin, once, reuse)
+        if reused is not None:
+            return reused  # made already: neither the analysis nor the create again
+        events.info(ANALYSING)  # once every input is checked: the analysis is what comes next
+        with self._first_step(kinds.HEAD_SWAP, on_analysis) as noted:
+            analysis = self._analysis(str(values["video_url"]), wait, noted)
+            # Recorded as a batch row's is: the user's inputs (the faces as sent) and the
+            # analysis's id beside them, never its mappings (requests.py: the same head swap).
+            task = request.analysed(
+                (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
+            )
+            return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+
+    def _before_analysis(
+        self, request: kinds.Request, origin: Origin, once: Once | None, reuse: bool
+    ) -> Job | None:
+        """What a head swap meets before its analysis: its job made earlier (`reuse`), or the
+        unknown outcome `once`'s claim would stop at, raised (no analysis asked in vain)."""
+        reused = self.reusable(kinds.HEAD_SWAP, request, origin) if reuse else None
+        if reused is None and once is not None:
+            self._refuse_doubt(kinds.HEAD_SWAP, request, once)
+        return reused
+
+    @contextmanager
+    def _first_step(
+        self, kind: kinds.JobKind, on_sent: Callable[[str], None] | None
+    ) -> Iterator[Callable[[str], None]]:
+        """What records a first step's id as soon as AKOOL answered it (then tells `on_sent`),
+        so Client.first_step follows that id to the job; a failure before the job (a failed
+        analysis, faces that do not fit, a refusal) lets the step go: nothing will come of it."""
+        taken: list[str] = []
+
+        def noted(step_id: str) -> None:
+            self.journal.note_first_step(step_id, kind.name, self.base_url, self.profile)
+            taken.append(step_id)
+            if on_sent is not None:
+                on_sent(step_id)
+
+        try:
+            yield noted
+        except AkoolError:
+            for step_id in taken:
+                with suppress(AkoolError):
+                    self.journal.let_go_first_step(step_id)
+            raise
+
+    def _refuse_doubt(self, kind: kinds.JobKind, request: kinds.Request, once: Once) -> None:
+        """The unknown outcome a claim of `once` would stop at (its key's, or the same
+        request's sent any other way), raised before a free first step it would waste."""
+        from akool_cli.jobs.engine import doubt_before
+
+        doubt = doubt_before(self.journal, kind, request.inputs(), once.key, self.scope())
+        if doubt is not None:
+            raise doubt
 
     def _analysis(
         self, video_url: str, timeout: float | None, on_sent: Callable[[str], None] | None
@@ -565,6 +632,19 @@ LIST_SOURCES: dict[str, Callable[[MakingMixin], list[dict[str, Any]]]] = {
     "avatars": lambda client: client.avatars(),
 }
 AVATAR_HINT = "pick one from: akool avatars list (or give your own avatar's image or video)"
+
+
+def _product(kind: str) -> tuple[kinds.JobKind, Product]:
+    """The job kind and product a command's name (`lipsync`, `avatars add`) makes."""
+    from akool_cli.core import products
+    from akool_cli.core.validate import check_text
+
+    chosen = kinds.by_command(check_text(kind, "the product"))
+    product = products.for_kind(chosen) if chosen is not None else None
+    if chosen is None or product is None:
+        known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
+        raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
+    return chosen, product
 
 
 def fill_avatar_from(client: MakingMixin, fields: dict[str, Any]) -> str | None:

@@ -50,16 +50,22 @@ class MediaMixin(MakingMixin):
         return self.image_button(image_id, f"V{n}", **options)
 
     def image_button(
-        self, image_id: str, button: str, *, webhook_url: str | None = None, name: str = ""
+        self,
+        image_id: str,
+        button: str,
+        *,
+        webhook_url: str | None = None,
+        name: str = "",
+        reuse: bool = False,
     ) -> Job:
         """AKOOL's button (U1-U4, V1-V4) on a generated image, checked first: the image must be
-        done and offer the button."""
+        done and offer the button. `reuse`: as make()'s."""
         from akool_cli.core.products import PRODUCTS
 
         fields = {"_id": image_id, "button": button}
         PRODUCTS["image_button"].build(fields)  # a button AKOOL has, before asking it
         self.check_image_button(image_id, button)
-        return self.make("image_button", fields, webhook_url=webhook_url, name=name)
+        return self.make("image_button", fields, webhook_url=webhook_url, name=name, reuse=reuse)
 
     def check_image_button(self, image_id: str, button: str) -> None:
         """Before billing an upscale or variation: its image is done and offers the button

@@ -68,6 +68,7 @@ class TalkingMixin(ClientBase):
         once: Once | None = None,
         run: Run | None = None,
         account_choice: str | None = None,
+        reuse: bool = False,
     ) -> Job:
         """Create a talking-photo job (billed), as `akool talk` does; it is in the history
         before this returns.
@@ -78,7 +79,8 @@ class TalkingMixin(ClientBase):
         that wait). With `check` (and no AKOOL_NO_CHECK), each input URL is fetched the way AKOOL
         will: a 4xx/5xx answer, an HTML page or a file that is not image/audio raises UsageError
         and nothing is billed; `check_face` also asks AKOOL's face detection. `account_choice`:
-        this call's, as the client's `account_choice` ("same" or "new").
+        this call's, as the client's `account_choice` ("same" or "new"). `reuse`: as create()'s
+        (`akool talk --reuse`): the job this history made of the same request, not billed again.
         """
         from akool_cli.core.durations import optional_duration
 
@@ -104,7 +106,7 @@ class TalkingMixin(ClientBase):
             request = replace(request, audio_url=speech.video_url or "")
             extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
         origin = self.origin(name.strip(), extra, account_choice)
-        return self.create(kinds.TALKING_PHOTO, request, origin, once=once, run=run)
+        return self.create(kinds.TALKING_PHOTO, request, origin, once=once, run=run, reuse=reuse)
 
     def _speech_request(
         self,
@@ -251,19 +253,45 @@ class TalkingMixin(ClientBase):
         *,
         once: Once | None = None,
         run: Run | None = None,
+        reuse: bool = False,
     ) -> Job:
         """Create a job of any kind (billed), recorded before this returns. With `once`, a key
         that already made a job returns that job (`repeated`, nothing sent); with `run`, the job
-        belongs to that run in the ledger and its cap may refuse it (BudgetExceededError)."""
+        belongs to that run in the ledger and its cap may refuse it (BudgetExceededError). With
+        `reuse`, the job an earlier create of the very same request made (the same kind and
+        inputs sent, server and account, by any command, batch row or call) is returned
+        (`repeated`, nothing sent) unless it failed, was deleted, or its result expired on AKOOL
+        and is not saved here."""
         from akool_cli.jobs import engine
+        from akool_cli.store.journal import JobRecord
 
         if once is not None or run is not None:
             from akool_cli.client.runs import create_once
 
+            if reuse:
+                raise UsageError(
+                    "reuse= takes no once= or run=: a keyed create returns its key's job already",
+                    hint="give reuse=True alone, or once=/run= alone",
+                )
             return create_once(self, kind, request, origin, once, run)
-
+        if reuse:
+            found = engine.create_or_reuse(self.api, self.journal, kind, request, origin)
+            if isinstance(found, JobRecord):
+                return replace(Job.of(None, found), repeated=True)
+            return Job.of(found, self.journal.get(found.id), kind.name)
         info = engine.create(self.api, self.journal, kind, request, origin)
         return Job.of(info, self.journal.get(info.id), kind.name)
+
+    def reusable(
+        self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin
+    ) -> Job | None:
+        """The job `create(..., reuse=True)` would return without sending anything, or None (for
+        a create whose work before it costs time: head swap's analysis)."""
+        from akool_cli.jobs import engine
+
+        origin = engine.scoped(self.api, self.journal, origin)
+        made = self.journal.made_like(origin.scope(), kind.name, engine.inputs_of(request, origin))
+        return None if made is None else replace(Job.of(None, made), repeated=True)
 
     def speak(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -42,7 +43,9 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.UNAVAILABLE: "AKOOL could not be reached or kept failing after retries; a create "
     "sent without an answer is an unknown outcome, never resent: find the job in AKOOL's "
     "dashboard, then `akool settle ID --created JOB_ID` (or `--not-created`); in CI keep "
-    "AKOOL_HOME between runs and settle, do not blindly re-run (a fresh history bills again)",
+    "AKOOL_HOME between runs and settle, do not blindly re-run (a fresh history bills again); "
+    "a job made before the failure (`talk -o`, a product's `--wait`) is followed with the "
+    "`akool watch ID -o TARGET` the hint names, not by running the command again",
     ExitCode.JOB_FAILED: "at least one job ended in the failed state, or its result is not a "
     "usable video (an HTML page, a compressed or partial answer, a URL that is not http(s))",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running) "
@@ -296,6 +299,26 @@ def after_settling(job_id: str, kind: str = "", batch: bool = False) -> str:
     if made_for is not None:
         return made_for.format(id=job_id)
     return f"follow and download it with: akool watch {job_id} -o DIR/"
+
+
+# What a hint says to do again, cut from it once this run has made a job: the command run again
+# would make (and bill) another job, so the hint follows the job instead (made_hint).
+RUN_AGAIN = re.compile(
+    r"[,;]?\s*(?:then |and |or )?(?:run|try|download)(?: it| the(?: same)? command)? again\b.*$",
+    re.DOTALL,
+)
+
+
+def made_hint(hint: str | None, job_id: str, follow: str) -> str:
+    """The hint of a failure after this run made job `job_id` (status polling that kept failing,
+    a download cut, a full disk): what to fix first, as the hint said, then `follow` (akool watch
+    ID -o TARGET), never the command run again, which would make and bill another job."""
+    kept = RUN_AGAIN.sub("", hint or "").strip(" ,;").replace("JOB_ID", job_id)
+    then = f"{kept}; then " if kept else ""
+    return (
+        f"{then}follow the job made and billed already: {follow} (running this command again "
+        "would make another job)"
+    )
 
 
 SETTLE_LIST_HINT = (

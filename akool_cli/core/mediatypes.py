@@ -256,11 +256,15 @@ def structure_problem(
 ) -> Problem | None:
     """What is wrong with a whole downloaded file by its container's own sizes: an ISO BMFF file
     (MP4, M4A, AVIF) whose top-level boxes do not fill exactly `size` bytes, or a RIFF file (WAV,
-    WebP) shorter than its header says; None when it adds up or has no such structure.
+    WebP) shorter than its header says, a PNG that ends before its IEND chunk or a JPEG before
+    its end-of-image marker; None when it adds up or has no such structure.
     `read(offset, count)` gives the file's bytes."""
     head = read(0, 12)
     if head[4:8] == b"ftyp":
         return _boxes_problem(read, size, needs_index=expected in ("video", "audio"))
+    ends = next((check for magic, check in IMAGE_ENDS if head.startswith(magic)), None)
+    if ends is not None:
+        return ends(read, size)
     if head[:4] == b"RIFF" and len(head) >= 8:
         declared = struct.unpack("<I", head[4:8])[0]
         # 0 and 0xFFFFFFFF: a writer that streamed the file and never came back to say.
@@ -313,3 +317,86 @@ def _index_problem(
     if furthest is not None and furthest >= size:
         return "short", f"its index points at byte {furthest}, past its end at byte {size}"
     return None
+
+
+MAX_CHUNKS = 1_000_000  # PNG chunks or JPEG segments read at most (beyond: not judged)
+SCAN_PIECE = (
+    1 << 20
+)  # a JPEG's entropy-coded data is searched for its next marker this much at a time
+
+
+def _png_problem(read: Callable[[int, int], bytes], size: int) -> Problem | None:
+    """A PNG is whole once its chunks (length, type, data, CRC) reach the IEND chunk."""
+    offset = 8
+    for _ in range(MAX_CHUNKS):
+        header = read(offset, 8)
+        if len(header) < 8:
+            return "short", f"it ends at byte {size}, before its IEND chunk"
+        length, kind = struct.unpack(">I4s", header)
+        if length > 0x7FFFFFFF:  # the PNG specification's largest chunk
+            return "broken", f"a chunk at byte {offset} says it is {length} bytes long"
+        offset += 12 + length
+        if kind == b"IEND":
+            break
+    else:
+        return None
+    if offset > size:
+        return "short", f"it ends {offset - size} bytes before its IEND chunk does"
+    return None
+
+
+# JPEG markers without a length: TEM and the restart markers (RST0-7).
+_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
+
+
+def _jpeg_problem(read: Callable[[int, int], bytes], size: int) -> Problem | None:
+    """A JPEG is whole once its segments, and the scans after each SOS, reach the end-of-image
+    marker (EOI, FF D9)."""
+    offset = 2  # after SOI
+    for _ in range(MAX_CHUNKS):
+        marker = read(offset, 4)
+        if len(marker) < 2:
+            return "short", f"it ends at byte {size}, before its end-of-image marker (EOI)"
+        if marker[0] != 0xFF:
+            return "broken", f"no JPEG marker at byte {offset}"
+        code = marker[1]
+        if code == 0xD9:
+            return None
+        if code == 0xFF or code in _STANDALONE:  # a fill byte, or a marker without a length
+            offset += 1 if code == 0xFF else 2
+            continue
+        if len(marker) < 4:
+            return "short", f"it ends inside a segment's header at byte {offset}"
+        length = struct.unpack(">H", marker[2:4])[0]
+        if length < 2:
+            return "broken", f"a segment at byte {offset} says it is {length} bytes long"
+        offset += 2 + length
+        if code == 0xDA:  # start of scan: entropy-coded data up to the next marker
+            offset = _next_marker(read, offset, size)
+    return None
+
+
+def _next_marker(read: Callable[[int, int], bytes], offset: int, size: int) -> int:
+    """Where the next marker after entropy-coded data starts (FF followed by anything but 00, a
+    stuffed FF, or a restart marker), or `size` when the file ends first."""
+    while offset < size:
+        piece = read(offset, SCAN_PIECE + 1)  # one byte more: an FF at the end sees what follows
+        at = piece.find(b"\xff")
+        while 0 <= at < len(piece) - 1:
+            following = piece[at + 1]
+            if following != 0x00 and not 0xD0 <= following <= 0xD7:
+                return offset + at
+            at = piece.find(b"\xff", at + 1)
+        if len(piece) <= SCAN_PIECE:
+            return size
+        offset += SCAN_PIECE
+    return size
+
+
+# The images whose own structure says where they end, by their first bytes (WebP is RIFF).
+IMAGE_ENDS: tuple[
+    tuple[bytes, Callable[[Callable[[int, int], bytes], int], Problem | None]], ...
+] = (
+    (b"\x89PNG\r\n\x1a\n", _png_problem),
+    (b"\xff\xd8\xff", _jpeg_problem),
+)

@@ -174,6 +174,34 @@ def _sent_and_recorded(
     return job
 
 
+def create_or_reuse(
+    client: AkoolClient,
+    journal: Journal,
+    kind: JobKind,
+    request: Request,
+    origin: Origin,
+    *,
+    stopping: Callable[[], bool] = interrupts.stop_requested,
+) -> JobInfo | JobRecord:
+    """create(), unless an earlier create of the very same request (requests.py: the kind and
+    inputs AKOOL is sent, the server, the account) made a job that still stands for it: that
+    job's record is returned and nothing is sent (--reuse). One being sent right now by another
+    akool (or thread) is waited for; one whose outcome is unknown refuses, as create() does.
+    Claimed in one transaction: two of these at once make one job."""
+    origin = scoped(client, journal, origin, single=(kind, request))
+    inputs = inputs_of(request, origin)
+    while not stopping():
+        claim = journal.claim_request(
+            origin.base_url, origin.profile, kind.name, inputs, account=origin.account
+        )
+        if claim.job is not None:
+            return claim.job
+        if claim.attempt_id is not None:
+            return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
+        journal.clock.sleep(CLAIM_WAIT_SECONDS)  # another akool is sending it right now
+    raise KeyboardInterrupt  # asked to stop before anything was sent
+
+
 def with_faces(client: AkoolClient, request: Request) -> Request:
     """The request to send: as given, or, for face swap and reage, with the faces AKOOL's face
     detection finds (faces.py). Free of billing: asked before a create is claimed."""
@@ -582,6 +610,20 @@ def _paced(ask: Callable[[], Request], rules: ClaimRules) -> Request | None:
                 raise
             rules.on_rate_limited()
             rules.wait_gate()
+    return None
+
+
+def doubt_before(
+    journal: Journal, kind: JobKind, inputs: dict[str, Any], key: str, scope: Scope
+) -> UnsettledAttemptError | None:
+    """What a claim of `key` would stop at before sending (an unknown outcome of the key's, or
+    of the same request sent any other way), asked before a free first step it would waste
+    (head swap's analysis, which akool mcp's headswap tool answers with)."""
+    for attempt in journal.unsettled_for_keys([key], scope):
+        return unknown_claim(kind, attempt)
+    for attempt in journal.unsettled_like(scope, kind.name, inputs):
+        if attempt.batch_key != key:
+            return unknown_elsewhere(kind, attempt)
     return None
 
 

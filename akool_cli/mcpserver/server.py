@@ -44,7 +44,14 @@ from akool_cli import __version__
 from akool_cli.core.bounded import MCP_MESSAGE_CHARS, size_text
 from akool_cli.core.errors import AkoolError, UsageError, settle_hint
 from akool_cli.core.interrupts import ANSWER_GRACE_SECONDS, ECHO_SECONDS, HANDLED
-from akool_cli.mcpserver.tools import Session, ToolSpec, check_arguments, os_error, tool_specs
+from akool_cli.mcpserver.tools import (
+    Session,
+    ToolSpec,
+    check_arguments,
+    in_tool_words,
+    os_error,
+    tool_specs,
+)
 
 INSTRUCTIONS = (
     "akool makes AKOOL videos (talking photos, lip sync, image and text to video, ...). Create "
@@ -349,6 +356,7 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
 
 
 def _error(exc: AkoolError) -> CallToolResult:
+    exc = in_tool_words(exc)
     text = f"Error: {exc.message}" + (f"\nHint: {exc.hint}" if exc.hint else "")
     document = {
         "error": {

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from akool_cli.client import Client, Job, Once, Run, RunRecord
+from akool_cli.client import Client, FirstStep, Job, Once, Run, RunRecord
 from akool_cli.core import contract, kinds, products, redact
 from akool_cli.core.durations import iso
 from akool_cli.core.errors import (
@@ -106,6 +106,32 @@ UPLOAD_TTL_SECONDS = 86400  # how long an uploaded file's presigned URL works (2
 REMAKE_HINT = "to have the video, make it again with the same create tool (billed again)"
 REPLACE_HINT = "call download again with another path, or with replace: true to replace that file"
 ROLES: dict[str, Role] = {"image": "image", "audio": "audio", "video": "video"}
+# Hints the library words for the command line (its flags), as a tool's answer words them (its
+# arguments): an MCP answer never names a CLI flag (break17f F6). Applied to every tool error.
+TOOL_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"use it: akool avatar (\S+) \.\.\.; or add another with a different --name or --id"
+        ),
+        r"use it: call the avatar tool with avatar_id \1; or call avatars_add with another name "
+        r"or avatar_id",
+    ),
+    (re.compile(r"translate without --lipsync"), "call translate without lipsync"),
+    (
+        re.compile(r"one --face per person \(a list of faces in Python\)"),
+        "one URL per person in faces",
+    ),
+    (re.compile(r"give at most (\d+) --face\b"), r"give at most \1 URLs in faces"),
+    (re.compile(r"see: akool [a-z0-9 -]+ --help"), "see the tool's input schema (tools/list)"),
+    (re.compile(r"use --resolution 720 or --resolution 1080"), 'use resolution "720" or "1080"'),
+    (
+        re.compile(r"check the job id: akool status \(lists the jobs you created\)"),
+        "check the job_id: the history tool lists the jobs made here",
+    ),
+    (re.compile(r"check the job: akool status (\S+)"), r"call status with job_id \1"),
+    (re.compile(r"check the inputs and options, then"), "check the arguments, then"),
+    (re.compile(r"\brun the command again\b"), "call the tool again"),
+)
 
 
 @dataclass(frozen=True)
@@ -448,7 +474,12 @@ class Session:
         staged = self.staged.find(job_id)
         # Another create's job (a server reused its id) is an error, as for watch and download.
         if staged is None:
-            return self.describe(self.client.status(job_id, detached_ok=False))
+            step = self._step(job_id)
+            if step is not None and step.pending:
+                return _analysing(job_id, step.state)
+            found = self.client.status(job_id, detached_ok=False)  # an analysis id: its job
+            view = self.describe(found)
+            return view if found.id == job_id else {**view, "analysis_id": job_id}
         if staged.job is not None:
             found = self.client.status(staged.job.id, detached_ok=False)
             return {**self.describe(found), "analysis_id": job_id}
@@ -456,14 +487,21 @@ class Session:
             raise _staged_error(staged)
         return _analysing(job_id)
 
+    def _step(self, job_id: str) -> FirstStep | None:
+        """A head swap's analysis an earlier session (or command) recorded, when `job_id` is
+        one and no job of the history has that id."""
+        return None if self.client.recorded(job_id) else self.client.first_step(job_id)
+
     def job_of(self, job_id: str) -> str:
         """The job id behind an id a create tool answered (a head swap's analysis id)."""
         staged = self.staged.find(job_id)
         if staged is None:
-            return job_id
-        if staged.job is not None:
+            step = self._step(job_id)
+            if step is None or not step.pending:
+                return self.client.job_named(job_id)  # its job, or why it has none
+        elif staged.job is not None:
             return staged.job.id
-        if staged.failed:
+        elif staged.failed:
             raise _staged_error(staged)
         raise UsageError(
             f"{job_id} is a head swap still being analysed: there is no result yet",
@@ -501,6 +539,9 @@ class Session:
         staged = self.staged.find(job_id)
         if staged is not None and staged.job is None:
             return _analysing(job_id)
+        step = self._step(job_id) if staged is None else None
+        if step is not None and step.pending:
+            return _analysing(job_id, step.state)
         job = self.client.recorded(staged.job.id if staged and staged.job else job_id)
         if job is None:
             return {"id": job_id, "state": "unknown", "finished": False}
@@ -711,6 +752,14 @@ def os_error(tool: str, exc: OSError) -> AkoolError:
     )
 
 
+def in_tool_words(error: AkoolError) -> AkoolError:
+    """The error with its hint as a tool's answer says it (TOOL_HINTS: arguments, not flags)."""
+    for pattern, words in TOOL_HINTS:
+        if error.hint:
+            error.hint = pattern.sub(words, error.hint)
+    return error
+
+
 def _made(job: Job, repeated: bool) -> dict[str, Any]:
     """A create tool's answer for a job made (or found made by an earlier call)."""
     return {
@@ -722,13 +771,20 @@ def _made(job: Job, repeated: bool) -> dict[str, Any]:
     }
 
 
-def _analysing(analysis_id: str) -> dict[str, Any]:
+# What a head swap's analysis id not yet a job says, by its state (FirstStep.state).
+ANALYSING_NOTES = {
+    "analysing": "AKOOL is analysing the video's people (not billed); the head swap is made next",
+    "creating": "AKOOL analysed the video's people; the head swap (billed) is being created now",
+}
+
+
+def _analysing(analysis_id: str, state: str = "analysing") -> dict[str, Any]:
     return {
         "id": analysis_id,
         "kind": kinds.HEAD_SWAP.name,
-        "state": "analysing",
+        "state": state,
         "finished": False,
-        "note": "AKOOL is analysing the video's people (not billed); the head swap is made next",
+        "note": ANALYSING_NOTES[state],
     }
 
 

@@ -230,6 +230,14 @@ class SandboxState:
             queue = self._scripted if at is None else self._scripted_at.setdefault(at, [])
             queue.extend(faults)
 
+    def clear_faults(self, at: str | None = None) -> None:
+        """Drop the scripted faults not yet used (`at`: only that endpoint's)."""
+        with self._lock:
+            if at is None:
+                self._scripted.clear()
+            else:
+                self._scripted_at.pop(at, None)
+
     def next_scripted(self, allowed: tuple[str, ...], at: str = "") -> str | None:
         with self._lock:
             for queue in (self._scripted_at.get(at), self._scripted):

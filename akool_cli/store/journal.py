@@ -293,6 +293,34 @@ UPDATE attempts SET inputs = akool_stable_json(inputs) WHERE inputs LIKE '%?%'
 # URL and text the history keeps, run again.
 MIGRATIONS += (
     ("m017_hmac_code_session_hash_masked", dict(MIGRATIONS)["m014_more_masked_query_names"]),
+    (
+        # The ids AKOOL gave a create's first step (a head swap's analysis: what akool mcp's
+        # headswap tool answers), each with the process that asked it, the create attempt made
+        # from it and the job it became (requests.FIRST_STEP_IDS), so that `status`, `wait` and
+        # `download` follow that id in any session (break17f F5). Those of before, from the
+        # recorded inputs of attempts and jobs.
+        "m018_first_step_ids",
+        """
+CREATE TABLE IF NOT EXISTS first_steps (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    started_at REAL NOT NULL,
+    base_url TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT 'default',
+    owner TEXT NOT NULL DEFAULT '',
+    attempt_id INTEGER,
+    job_id TEXT
+);
+INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, attempt_id, job_id)
+    SELECT CASE WHEN json_valid(inputs) THEN json_extract(inputs, '$.analysis_id') END AS step,
+        kind, started_at, base_url, profile, id, job_id
+    FROM attempts WHERE kind = 'head_swap' AND step IS NOT NULL ORDER BY id DESC;
+INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, job_id)
+    SELECT CASE WHEN json_valid(inputs) THEN json_extract(inputs, '$.analysis_id') END AS step,
+        kind, created_at, base_url, profile, id
+    FROM jobs WHERE kind = 'head_swap' AND step IS NOT NULL
+""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
@@ -323,10 +351,17 @@ LOOKUPS: dict[str, str] = {
     "attempts_by_key": f"SELECT * FROM attempts WHERE {_SCOPED} "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
+    "first_step": "SELECT * FROM first_steps WHERE id = ?",
     # The creates of one request on one server (any profile, key or account) in doubt, by
     # either digest: of the inputs as given, or (an attempt recorded before) as recorded.
     "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
     "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
+    # The jobs made by the creates of one request on one server (any profile, key or account)
+    # that may still stand for it (--reuse): not failed, deleted or another create's.
+    "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
+    "WHERE attempts.request IN (?, ?) AND attempts.base_url = ? AND attempts.outcome = 'created' "
+    "AND jobs.video_status != 4 AND jobs.deleted_at IS NULL AND jobs.answer_checked != 2 "
+    "ORDER BY attempts.id DESC",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
     "AND started_at > ? ORDER BY id",
     "recent": f"SELECT *, {_HELD_BY} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
@@ -493,6 +528,20 @@ class RunRecord:
 
 
 @dataclass(frozen=True)
+class FirstStepRecord:
+    """A create's first step by the id AKOOL gave it (a head swap's analysis): the job made from
+    it, else the create attempt made from it (None: none was sent) and whether the process that
+    asked it still runs (it may make one yet)."""
+
+    id: str
+    kind: str
+    started_at: float
+    job_id: str | None
+    attempt: AttemptRecord | None
+    alive: bool
+
+
+@dataclass(frozen=True)
 class Claim:
     """What a claim found: exactly one of the fields is set."""
 
@@ -635,9 +684,7 @@ class Journal:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             self._refuse_unsettled(db, scope, kind, inputs)
-            attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
-        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
-        return attempt_id
+            return self._insert_attempt(db, scope, kind, inputs, batch_key)
 
     def _refuse_unsettled(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
@@ -715,6 +762,49 @@ class Journal:
             rows = list(self._identical_unsettled(self._db, scope, kind, inputs, own=False))
         return [_attempt(row, unknown=True) for row in rows]
 
+    def claim_request(
+        self, base_url: str, profile: str, kind: str, inputs: dict[str, Any], *, account: str = ""
+    ) -> Claim:
+        """A create that reuses its request's job (--reuse), in one transaction: refused while an
+        identical create's outcome is unknown (as begin_attempt), the job an earlier create of
+        the very same request made in this scope (made_like), one being sent right now (busy),
+        or this create's new attempt."""
+        scope = Scope(base_url, profile, account)
+        with self._transaction() as db:
+            self._refuse_unsettled(db, scope, kind, inputs)
+            made = self._made_like(db, scope, kind, inputs)
+            if made is not None:
+                return Claim(job=made)
+            request = requests.identity_digest(kind, inputs)
+            before = requests.digest(kind, _recorded(inputs))
+            cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
+            where = (request, before, scope.base_url, cutoff)
+            for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
+                if _of_account(row, scope) and self._sending_now(row):
+                    return Claim(busy=_attempt(row))
+            return Claim(attempt_id=self._insert_attempt(db, scope, kind, inputs, None))
+
+    def made_like(self, scope: Scope, kind: str, inputs: dict[str, Any]) -> JobRecord | None:
+        """The newest job an earlier create of the very same request (requests.py: kind, inputs
+        sent, server, account; any profile, command, batch row or MCP call) made, while it still
+        stands for the request: not failed, deleted on AKOOL or another create's, and its result
+        not expired on AKOOL unless it is saved here."""
+        with self._lock, _local_state(self.path, "read"):
+            return self._made_like(self._db, scope, kind, inputs)
+
+    def _made_like(
+        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> JobRecord | None:
+        request = requests.identity_digest(kind, inputs)
+        before = requests.digest(kind, _recorded(inputs))
+        now = self.clock.time()
+        for row in db.execute(LOOKUPS["jobs_by_request"], (request, before, scope.base_url)):
+            job = _job(row)
+            live = job.expires_at is None or job.expires_at > now
+            if _of_account(row, scope) and (live or _kept(job)):  # expired, but saved here
+                return job
+        return None
+
     def _insert_attempt(
         self,
         db: sqlite3.Connection,
@@ -740,7 +830,70 @@ class Journal:
                 requests.identity_digest(kind, inputs),
             ),
         )
-        return int(cursor.lastrowid or 0)
+        attempt_id = int(cursor.lastrowid or 0)
+        self._note_steps(db, kind, inputs, scope, attempt_id=attempt_id)
+        # In flight for this process's other threads until done_sending (a row rolled back with
+        # its transaction is never read as this process's: its id comes back with a new row).
+        owners.sending(self.home, attempt_id)
+        return attempt_id
+
+    def note_first_step(self, step_id: str, kind: str, base_url: str, profile: str) -> None:
+        """The id AKOOL gave a create's first step (a head swap's analysis), as soon as AKOOL
+        answered it, with this process as its owner: until a create is made from it, the id says
+        whether that may still come (its owner runs) or never will."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, "
+                "owner) VALUES (?, ?, ?, ?, ?, ?)",
+                (step_id, kind, self.clock.time(), base_url, profile, owners.token_for(self.home)),
+            )
+
+    def let_go_first_step(self, step_id: str) -> None:
+        """A first step nothing will come of (its create failed or was refused before it was
+        sent): its owner no longer counts as making a job of it."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE first_steps SET owner = '' WHERE id = ? AND job_id IS NULL", (step_id,)
+            )
+
+    def _note_steps(
+        self,
+        db: sqlite3.Connection,
+        kind: str,
+        inputs: dict[str, Any],
+        scope: Scope,
+        *,
+        attempt_id: int | None = None,
+        job_id: str | None = None,
+    ) -> None:
+        """The create attempt, or the job, made from a first step its inputs name."""
+        for name in requests.FIRST_STEP_IDS.get(kind, ()):
+            step = inputs.get(name)
+            if not isinstance(step, str) or not step:
+                continue
+            db.execute(
+                "INSERT INTO first_steps (id, kind, started_at, base_url, profile, attempt_id, "
+                "job_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "attempt_id = COALESCE(excluded.attempt_id, attempt_id), "
+                "job_id = COALESCE(excluded.job_id, job_id)",
+                (step, kind, self.clock.time(), scope.base_url, scope.profile, attempt_id, job_id),
+            )
+
+    def first_step(self, step_id: str) -> FirstStepRecord | None:
+        """A first step by the id AKOOL gave it (None when none is recorded): the job it became,
+        or the attempt made from it and whether the process that asked it still runs."""
+        rows = self._read(LOOKUPS["first_step"], (step_id,))
+        if not rows:
+            return None
+        row, attempt = rows[0], None
+        made = self._read(LOOKUPS["attempt_by_id"], (row["attempt_id"],))
+        if made:  # one still `sending` whose sender is gone: its outcome is unknown
+            gone = made[0]["outcome"] == "sending" and not self._owner_alive(made[0])
+            attempt = _attempt(made[0], unknown=gone)
+        alive = bool(row["owner"]) and owners.is_alive(self.home, row["owner"])
+        return FirstStepRecord(
+            row["id"], row["kind"], row["started_at"], row["job_id"], attempt, alive
+        )
 
     def claim(
         self,
@@ -773,8 +926,7 @@ class Journal:
             for attempt in self._identical_unsettled(db, scope, kind, inputs, own=True):
                 return Claim(doubt=_attempt(attempt, unknown=True))
             attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
-        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
-        return Claim(attempt_id=attempt_id)
+            return Claim(attempt_id=attempt_id)
 
     def attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._read(LOOKUPS["attempt_by_id"], (attempt_id,))
@@ -919,6 +1071,8 @@ class Journal:
                 "UPDATE attempts SET outcome = 'created', job_id = ? WHERE id = ?",
                 (job.id, attempt_id),
             )
+        where = Scope(job.base_url, job.profile, job.account)
+        self._note_steps(db, job.kind, job.inputs, where, attempt_id=attempt_id, job_id=job.id)
 
     def open_attempts(self, max_age: float = UNKNOWN_KEPT_SECONDS) -> list[AttemptRecord]:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone
@@ -1319,6 +1473,15 @@ def _finished(status: int, now: float, created: float) -> tuple[float | None, fl
     if status not in (Status.DONE, Status.FAILED):
         return None, None
     return now, min(now, created) + RETENTION_SECONDS
+
+
+def _kept(job: JobRecord) -> bool:
+    """Whether a job's result is still where it was saved, at its size (a quick look: whoever
+    follows the job checks its SHA-256)."""
+    try:
+        return bool(job.downloaded_path) and os.path.getsize(job.downloaded_path) == job.size
+    except OSError:
+        return False
 
 
 def _recorded(inputs: dict[str, Any]) -> str:

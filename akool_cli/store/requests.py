@@ -26,6 +26,12 @@ BESIDE_THE_REQUEST: dict[str, frozenset[str]] = {
 }
 
 
+# The inputs that name a create's first step by the id AKOOL gave it (a head swap's analysis),
+# by kind: the history keeps each such id with the job made from it, so that the id leads to
+# the job (what akool mcp's headswap tool answers is the analysis's id).
+FIRST_STEP_IDS: dict[str, tuple[str, ...]] = {"head_swap": ("analysis_id",)}
+
+
 def sent_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
     """The inputs of `kind`'s create that are its request (those AKOOL is sent)."""
     beside = BESIDE_THE_REQUEST[""] | BESIDE_THE_REQUEST.get(kind, frozenset())
