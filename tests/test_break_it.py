@@ -167,11 +167,11 @@ def test_follow_takes_one_id_as_a_str(api_env: Sandbox, isolated: Isolation) -> 
 @pytest.mark.parametrize(
     ("call", "fragment"),
     [
-        (lambda c: c.wait("64dd90f9f0b6684651e90d60", interval=[1]), "--interval [1]"),
+        (lambda c: c.wait("64dd90f9f0b6684651e90d60", interval=[1]), "takes interval as"),
         (lambda c: c.wait("64dd90f9f0b6684651e90d60", timeout="10 fortnights"), "not a duration"),
-        (lambda c: c.status(123), "ids are strings"),
+        (lambda c: c.status(123), "takes job_id as text"),
         (lambda c: c.speak("Hi", "sbx-en-f-ava", timeout="ten minutes"), "--timeout 'ten"),
-        (lambda c: c.speak(None, "sbx-en-f-ava"), "as strings"),
+        (lambda c: c.speak(None, "sbx-en-f-ava"), "takes text as text"),
         (lambda c: c.sync(ROOT / "pyproject.toml"), "is a file"),
         (lambda c: c.sync(ROOT / "pyproject.toml" / "sub"), "inside the file"),
         (lambda c: c.download("64dd90f9f0b6684651e90d60", "x" * 5000), "File name too long"),
@@ -197,7 +197,7 @@ def test_batch_concurrency_as_a_str_is_a_usage_error(api_env: Sandbox, isolated:
     rows.write_text("image_url,audio_url\nhttps://e.x/a.jpg,https://e.x/a.mp3\n")
     with akool_cli.Client() as client:
         plan = client.batch_plan(rows)
-        with pytest.raises(akool_cli.UsageError, match="--concurrency '4' is not a number"):
+        with pytest.raises(akool_cli.UsageError, match="takes concurrency as a whole number"):
             client.batch(plan, concurrency="4")  # type: ignore[arg-type]
         with pytest.raises(akool_cli.UsageError, match="--interval"):
             client.batch(plan, interval="soon")

@@ -6,7 +6,7 @@ Each test fails on akool before its fix."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -100,3 +100,54 @@ def test_a_download_that_outlasts_the_timeout_is_not_called_a_running_job(
     assert "the download of 1 finished job(s) did not end within 1 s" in said, said
     assert "still running" not in said and "keep running on AKOOL" not in said
     assert f"akool watch {job}" in said
+
+
+# -- G3: the wrong kind of argument, from Python ------------------------------------------------
+
+LIPSYNC = {"video_url": f"{E}/v.mp4", "audio_url": f"{E}/a.mp3"}
+NO_KEY: Any = None
+# (what, the call, the argument its error names); `c` is the Client.
+WRONG_KINDS: list[tuple[str, Callable[[Any], object], str]] = [
+    ("voice_clone name", lambda c: c.voice_clone(f"{E}/s.wav", 5), "voice_name"),
+    ("avatar_add name", lambda c: c.avatar_add(f"{E}/a.mp4", 5), "avatar_name"),
+    ("make name", lambda c: c.make("lipsync", LIPSYNC, name=5), "name"),
+    ("upload_to", lambda c: c.lipsync(f"{E}/v.mp4", f"{E}/a.mp3", upload_to=5), "upload_to"),
+    ("voices language", lambda c: c.voices(language=5), "language"),
+    ("background", lambda c: c.talking_avatar("A1", f"{E}/a.mp3", background=5), "background"),
+    (
+        "voice_options",
+        lambda c: c.voice_change("v", f"{E}/a.mp3", voice_options=[1]),
+        "voice_options",
+    ),
+    ("glossary", lambda c: c.translate(f"{E}/v.mp4", "es", glossary=5), "glossary"),
+    ("once", lambda c: c.make("lipsync", LIPSYNC, once="k"), "once"),
+    ("max_credits", lambda c: c.start_run("x", "y", max_credits="a"), "max_credits"),
+    ("upload role", lambda c: c.upload(__file__, "pic", upload_to="s3://b/x/"), "role"),
+    ("jobs limit", lambda c: c.jobs(limit="x"), "limit"),
+    ("Once key", lambda c: akool_cli.Once(NO_KEY), "key"),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "names"), [(w[1], w[2]) for w in WRONG_KINDS], ids=[w[0] for w in WRONG_KINDS]
+)
+def test_an_argument_of_the_wrong_kind_is_a_usage_error_naming_it(
+    sandbox: Sandbox, call: Callable[[akool_cli.Client], object], names: str
+) -> None:
+    """break17g G3: AttributeError ('int' object has no attribute 'strip'), TypeError, KeyError,
+    an AssertionError, or a LocalStateError blaming the history (jobs(limit='x'))."""
+    with (
+        akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client,
+        pytest.raises(akool_cli.UsageError) as refused,
+    ):
+        call(client)
+    assert names in refused.value.message and refused.value.exit_code == 2, refused.value
+    assert refused.value.hint
+    assert sandbox.state.received == []  # nothing sent
+
+
+def test_once_takes_within_as_a_duration(sandbox: Sandbox) -> None:
+    assert akool_cli.Once("k", within="1h").within == 3600.0  # type: ignore[arg-type]
+    assert akool_cli.Once("k", within=90).within == 90.0
+    with pytest.raises(akool_cli.UsageError, match="within"):
+        akool_cli.Once("k", within="soon")  # type: ignore[arg-type]

@@ -70,10 +70,10 @@ def test_talk_with_an_image_that_is_no_text_names_the_argument(
     api_env: Sandbox, image: object
 ) -> None:
     with akool_cli.Client() as client:
-        with pytest.raises(akool_cli.UsageError, match=r"^image must be a URL or a file path"):
+        with pytest.raises(akool_cli.UsageError, match=r"^talk\(\) takes image as text"):
             client.talk(image, AUDIO)  # type: ignore[arg-type]
         if image is not None:  # no audio is a talk with --text
-            with pytest.raises(akool_cli.UsageError, match=r"^audio must be a URL or a file path"):
+            with pytest.raises(akool_cli.UsageError, match=r"^talk\(\) takes audio as text"):
                 client.talk("https://example.com/p.jpg", image)  # type: ignore[arg-type]
     assert api_env.state.received == []
 
@@ -82,7 +82,9 @@ def test_download_to_a_bytes_path_names_the_argument(api_env: Sandbox, isolated:
     target = str(isolated.tmp / "x.mp4").encode()
     with (
         akool_cli.Client() as client,
-        pytest.raises(akool_cli.UsageError, match=r"^dest .* must be a path") as refused,
+        pytest.raises(
+            akool_cli.UsageError, match=r"^download\(\) takes dest as .* a path"
+        ) as refused,
     ):
         client.download(JOB, target)  # type: ignore[arg-type]
     assert refused.value.exit_code == 2 and not (isolated.tmp / "x.mp4").exists()

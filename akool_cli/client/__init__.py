@@ -18,6 +18,7 @@ from akool_cli.client.account import (
     Verified,
     envelope_error,
 )
+from akool_cli.client.arguments import install
 from akool_cli.client.base import guard_calls
 from akool_cli.client.batches import BatchMixin, BatchPlan, BatchPreview, BatchResult
 from akool_cli.client.callbacks import CallbacksMixin
@@ -119,6 +120,7 @@ class Client(
         self.close()
 
 
+install(Client)  # every public method's arguments checked against its annotations
 guard_calls(Client)  # close() on another thread waits for the calls in flight (base.py)
 
 

@@ -280,7 +280,7 @@ class MakingMixin(TalkingMixin):
         prompt: str,
         *,
         negative_prompt: str | None = None,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         length: int | None = None,
         audio_url: str | None = None,
         audio: bool = True,
@@ -299,7 +299,7 @@ class MakingMixin(TalkingMixin):
             image_url,
             prompt,
             negative_prompt=negative_prompt,
-            resolution=resolution,
+            resolution=_text(resolution),
             length=length,
             audio_url=audio_url,
             audio=audio,
@@ -314,7 +314,7 @@ class MakingMixin(TalkingMixin):
         prompt: str,
         *,
         model: str | None = None,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         length: int | None = None,
         negative_prompt: str | None = None,
         extend_prompt: bool | None = None,
@@ -328,7 +328,7 @@ class MakingMixin(TalkingMixin):
         fields = text2video_fields(
             prompt,
             model=model,
-            resolution=resolution,
+            resolution=_text(resolution),
             length=length,
             negative_prompt=negative_prompt,
             extend_prompt=extend_prompt,
@@ -377,7 +377,7 @@ class MakingMixin(TalkingMixin):
         video_url: str,
         *,
         mode: str | None = None,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         duration: float | None = None,
         prompt: str | None = None,
         webhook_url: str | None = None,
@@ -389,7 +389,12 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.products import charswap_fields
 
         fields = charswap_fields(
-            image_url, video_url, mode=mode, resolution=resolution, duration=duration, prompt=prompt
+            image_url,
+            video_url,
+            mode=mode,
+            resolution=_text(resolution),
+            duration=duration,
+            prompt=prompt,
         )
         return self.make("charswap", fields, webhook_url=webhook_url, name=name, **inputs)
 
@@ -398,7 +403,7 @@ class MakingMixin(TalkingMixin):
         video_url: str,
         faces: Sequence[str],
         *,
-        resolution: str | None = None,
+        resolution: str | int | None = None,
         keep_sound: bool | None = None,
         template_id: str | None = None,
         webhook_url: str | None = None,
@@ -442,7 +447,7 @@ class MakingMixin(TalkingMixin):
         given += [Input(face, "image", "the face") for face in faces]
         found, settings = self.plan_inputs(given, upload_to=upload_to, url_ttl=url_ttl, check=check)
         found.raise_problems()
-        shaped = {"video_url": video_url, "resolution": resolution}
+        shaped = {"video_url": video_url, "resolution": _text(resolution)}
         # the faces' URLs are checked once uploaded (the task is built again then), as in a batch
         products.headswap_request({k: v for k, v in shaped.items() if v is not None}, faces)
         events = events or Events()
@@ -450,7 +455,7 @@ class MakingMixin(TalkingMixin):
         sent = self.prepare_inputs(found, settings, events=events)
         values = {
             "video_url": sent.get(video_url, video_url),  # the identical URL the analysis uses
-            "resolution": resolution,
+            "resolution": _text(resolution),
             "keep_original_sound": keep_sound,
             "template_id": template_id,
         }
@@ -696,3 +701,8 @@ def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) ->
             "; ".join(problems),
             hint="shorten, compress or convert (re-encode) the file, then run the command again",
         )
+
+
+def _text(value: str | int | None) -> str | None:
+    """A resolution given as a number (1080, as `talk` takes it) in the text its field holds."""
+    return None if value is None else str(value)

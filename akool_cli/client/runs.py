@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
-from akool_cli.core.errors import AkoolError, BudgetExceededError, InterruptedByUser
+from akool_cli.core.errors import AkoolError, BudgetExceededError, InterruptedByUser, UsageError
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import FINAL
 
@@ -34,6 +34,18 @@ class Once:
 
     key: str
     within: float | None = None
+
+    def __post_init__(self) -> None:
+        """A key is text; `within` is seconds or a duration ("1h"), as wait's timeout (break17g
+        G3: Once(None) failed an assert, within="1h" a comparison deep inside)."""
+        from akool_cli.core.durations import optional_duration
+
+        if not isinstance(self.key, str) or not self.key.strip():
+            raise UsageError(
+                f"Once takes its key as non-empty text, not {self.key!r:.60}",
+                hint='e.g. Once("order-42"), one key per thing to make once',
+            )
+        object.__setattr__(self, "within", optional_duration(self.within, "within"))
 
 
 class Run:

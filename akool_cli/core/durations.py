@@ -74,6 +74,8 @@ DURATIONS: dict[str, Rule] = {
         "use seconds or units, e.g. --processing-seconds 4 or 2m", zero=True
     ),
     "--latency": Rule("use seconds or units, e.g. --latency 0.2 or 1s", zero=True),
+    # The library's Once(key, within=…): how long a key's job answers for the key.
+    "within": Rule('use seconds or units, e.g. Once(key, within=3600) or within="1h"'),
 }
 
 

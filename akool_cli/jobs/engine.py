@@ -558,11 +558,17 @@ def claimed(
         if claim.doubt is not None:  # another create's: --retry-unknown never dismisses it
             raise unknown_elsewhere(kind, claim.doubt)
         assert claim.attempt_id is not None
-        rules.before_send()
-        if rules.stopping():
+        try:
+            rules.before_send()
+            stop = rules.stopping()
+            if not stop:
+                rules.on_sending(claim.attempt_id)
+        except BaseException:
+            journal.done_sending(claim.attempt_id)  # never sent by this process now
+            raise
+        if stop:
             journal.attempt_not_sent(claim.attempt_id)  # give the claim back: nothing was sent
             return None
-        rules.on_sending(claim.attempt_id)
         try:
             return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
         except RateLimitedError:

@@ -699,9 +699,7 @@ class Journal:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             self._refuse_unsettled(db, scope, kind, inputs)
-            attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
-        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
-        return attempt_id
+            return self._insert_attempt(db, scope, kind, inputs, batch_key)
 
     def _refuse_unsettled(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
@@ -851,6 +849,9 @@ class Journal:
         )
         attempt_id = int(cursor.lastrowid or 0)
         self._note_steps(db, kind, inputs, scope, attempt_id=attempt_id)
+        # In flight for this process's other threads until done_sending (a row rolled back with
+        # its transaction is never read as this process's: its id comes back with a new row).
+        owners.sending(self.home, attempt_id)
         return attempt_id
 
     def note_first_step(self, step_id: str, kind: str, base_url: str, profile: str) -> None:
@@ -942,8 +943,7 @@ class Journal:
             for attempt in self._identical_unsettled(db, scope, kind, inputs, own=True):
                 return Claim(doubt=_attempt(attempt, unknown=True))
             attempt_id = self._insert_attempt(db, scope, kind, inputs, batch_key)
-        owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
-        return Claim(attempt_id=attempt_id)
+            return Claim(attempt_id=attempt_id)
 
     def attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._read(LOOKUPS["attempt_by_id"], (attempt_id,))
