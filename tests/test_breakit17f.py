@@ -59,3 +59,30 @@ def test_an_answered_api_create_prints_akools_answer_and_is_recorded_as_its_job(
     refused = invoke(API_TALK, input=json.dumps({**TALK_BODY, "prompt": "x"}), expect=3)
     assert json.loads(refused.stdout)["code"] != 1000
     assert [j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)] == [job]
+
+
+@pytest.mark.parametrize(
+    "product",
+    [
+        ["avatar", "SandboxAnna01", f"{E}/g15.mp3"],
+        ["faceswap", f"{E}/face.png", f"{E}/g15.jpg"],
+    ],
+    ids=["talking-avatar", "faceswap"],
+)
+def test_a_product_create_of_the_bytes_an_unanswered_api_create_sent_is_refused(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, product: list[str]
+) -> None:
+    """break17g G15: the raw call recorded its body, the product command its own inputs, so
+    `akool avatar`/`akool faceswap` after an unanswered `akool api` create of the very bytes it
+    sends billed them a second time."""
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "other-home"))
+    invoke(product)  # what the product command sends, as AKOOL receives it
+    sent = api_env.state.received[-1]
+    body, path = json.loads(sent.body), sent.path.split("?")[0]
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.home))
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=5)
+    _, settle = settle_command(lost.stderr)
+    refused = invoke(product, expect=5)
+    assert settle in " ".join(refused.stderr.split()), refused.stderr
+    assert len(made) == 1  # the lost one only: nothing billed twice
