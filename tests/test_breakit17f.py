@@ -86,3 +86,29 @@ def test_a_product_create_of_the_bytes_an_unanswered_api_create_sent_is_refused(
     refused = invoke(product, expect=5)
     assert settle in " ".join(refused.stderr.split()), refused.stderr
     assert len(made) == 1  # the lost one only: nothing billed twice
+
+
+@pytest.mark.parametrize("spelled", ["/{}/", "/{}//", "//{}", "/./{}"])
+def test_an_api_create_path_spelled_another_way_is_claimed_as_the_create(
+    api_env: Sandbox, isolated: Isolation, spelled: str
+) -> None:
+    """break17f F21: a trailing slash, `//` or `./` in the path was sent unclaimed: nothing
+    recorded, a hint naming no attempt, and the rerun billed again."""
+    path = spelled.format(contract.CREATE_TALKING_PHOTO.path.strip("/"))
+    made = lose_answer_once(api_env, "create_job")
+    body = json.dumps({**TALK_BODY, "talking_photo_url": f"{E}/{len(spelled)}.jpg"})
+    lost = invoke(["api", "POST", path, "--input", "-"], input=body, expect=5)
+    _, settle = settle_command(lost.stderr)
+    again = invoke(["api", "POST", path, "--input", "-"], input=body, expect=5)
+    assert settle in again.stderr and len(made) == 1
+
+
+def test_an_api_create_of_several_jobs_at_once_is_refused_before_it_is_sent(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17f F22: `count: 3` made three billed jobs of which the history kept one."""
+    body = {"prompt": "a lake", "model_name": "m", "count": 3}
+    path = contract.CREATE_TEXT2VIDEO.path
+    refused = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=2)
+    assert "count 3" in refused.stderr and "akool text2video" in refused.stderr
+    assert api_env.state.received == []
