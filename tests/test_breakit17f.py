@@ -112,3 +112,20 @@ def test_an_api_create_of_several_jobs_at_once_is_refused_before_it_is_sent(
     refused = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=2)
     assert "count 3" in refused.stderr and "akool text2video" in refused.stderr
     assert api_env.state.received == []
+
+
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), b"bytes"], ids=["nan", "inf", "bytes"]
+)
+def test_a_raw_create_body_json_cannot_carry_is_refused_before_it_is_claimed(
+    api_env: Sandbox, isolated: Isolation, value: object
+) -> None:
+    """break17g G16: claimed first, then recorded as an unknown outcome ("stopped while waiting
+    for AKOOL's answer") though nothing left the machine; a ValueError or TypeError raised."""
+    import akool_cli
+
+    body = {"video_url": f"{E}/v.mp4", "audio_url": f"{E}/a.mp3", "x": value}
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError, match="as JSON"):
+        client.raw_call("POST", contract.CREATE_LIPSYNC.path, body=body)
+    assert api_env.state.received == []
+    assert "unknown outcome" not in invoke(["status"]).stderr

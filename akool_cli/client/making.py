@@ -152,6 +152,7 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.validate import check_api_path
 
         checked = check_api_path(path)
+        _sendable(body)
         kind = kinds.created_by(checked, body or {}) if method.upper() == "POST" else None
         if kind is None:
             return self.api.raw_call(method, checked, body=body, query=query)
@@ -715,3 +716,18 @@ def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) ->
 def _text(value: str | int | None) -> str | None:
     """A resolution given as a number (1080, as `talk` takes it) in the text its field holds."""
     return None if value is None else str(value)
+
+
+def _sendable(body: Any) -> None:
+    """A raw call's body as the JSON it is sent as: NaN, infinity or bytes are a UsageError
+    before anything is claimed or sent (break17g G16: claimed, then recorded as an unknown
+    outcome though nothing left)."""
+    import json
+
+    try:
+        json.dumps(body, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(
+            f"the body cannot be sent as JSON: {exc}",
+            hint="give numbers that are finite and text as str (JSON has no NaN, infinity or bytes)",
+        ) from None
