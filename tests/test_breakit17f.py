@@ -129,3 +129,22 @@ def test_a_raw_create_body_json_cannot_carry_is_refused_before_it_is_claimed(
         client.raw_call("POST", contract.CREATE_LIPSYNC.path, body=body)
     assert api_env.state.received == []
     assert "unknown outcome" not in invoke(["status"]).stderr
+
+
+def test_an_unanswered_post_akool_makes_no_job_of_says_nothing_was_recorded(
+    isolated: Isolation,
+) -> None:
+    """break17f F7/F23: a POST to a path akool makes no job of (a documented batch create) said
+    "akool status lists the create attempts whose outcome is unknown; settle one …": none was."""
+    import akool_cli
+    from tests.support.hostile import answering, raw_server
+
+    path = "/api/open/v4/image2Video/createBySourcePrompt/batch"
+    with (
+        raw_server(answering(b"")) as url,  # takes the request, closes without an answer
+        akool_cli.Client("k" * 32, base_url=url.rsplit("/", 1)[0]) as client,
+        pytest.raises(akool_cli.UnknownOutcomeError) as lost,
+    ):
+        client.raw_call("POST", path, body={"image_url": f"{E}/i.jpg", "count": 3})
+    hint = lost.value.hint or ""
+    assert "recorded nothing" in hint and "settle" not in hint, hint

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
 from akool_cli.core import kinds, states
-from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.core.errors import AkoolError, UnknownOutcomeError, UsageError
 from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
@@ -41,6 +41,15 @@ class InputOptions(TypedDict, total=False):
     on_warning: Callable[[str], None] | None
     events: Events | None
     reuse: bool
+
+
+# The hint of an unanswered POST to a path akool makes no job of (a batch variant, a legacy or
+# live endpoint): nothing was recorded, so there is no attempt to settle.
+UNRECORDED_POST = (
+    "akool recorded nothing of this call (it records the creates `akool api --list` marks "
+    "`creates …`): look in AKOOL's dashboard for what it made before sending it again, which "
+    "may bill it twice"
+)
 
 
 class MakingMixin(TalkingMixin):
@@ -155,7 +164,11 @@ class MakingMixin(TalkingMixin):
         _sendable(body)
         kind = kinds.created_by(checked, body or {}) if method.upper() == "POST" else None
         if kind is None:
-            return self.api.raw_call(method, checked, body=body, query=query)
+            try:
+                return self.api.raw_call(method, checked, body=body, query=query)
+            except UnknownOutcomeError as exc:
+                exc.hint = UNRECORDED_POST  # no attempt to settle (break17f F7, F23)
+                raise
         return self._raw_create(kind, body or {}, query)
 
     def _raw_create(
