@@ -59,3 +59,92 @@ def test_an_answered_api_create_prints_akools_answer_and_is_recorded_as_its_job(
     refused = invoke(API_TALK, input=json.dumps({**TALK_BODY, "prompt": "x"}), expect=3)
     assert json.loads(refused.stdout)["code"] != 1000
     assert [j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)] == [job]
+
+
+@pytest.mark.parametrize(
+    "product",
+    [
+        ["avatar", "SandboxAnna01", f"{E}/g15.mp3"],
+        ["faceswap", f"{E}/face.png", f"{E}/g15.jpg"],
+    ],
+    ids=["talking-avatar", "faceswap"],
+)
+def test_a_product_create_of_the_bytes_an_unanswered_api_create_sent_is_refused(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, product: list[str]
+) -> None:
+    """break17g G15: the raw call recorded its body, the product command its own inputs, so
+    `akool avatar`/`akool faceswap` after an unanswered `akool api` create of the very bytes it
+    sends billed them a second time."""
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "other-home"))
+    invoke(product)  # what the product command sends, as AKOOL receives it
+    sent = api_env.state.received[-1]
+    body, path = json.loads(sent.body), sent.path.split("?")[0]
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.home))
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=5)
+    _, settle = settle_command(lost.stderr)
+    refused = invoke(product, expect=5)
+    assert settle in " ".join(refused.stderr.split()), refused.stderr
+    assert len(made) == 1  # the lost one only: nothing billed twice
+
+
+@pytest.mark.parametrize("spelled", ["/{}/", "/{}//", "//{}", "/./{}"])
+def test_an_api_create_path_spelled_another_way_is_claimed_as_the_create(
+    api_env: Sandbox, isolated: Isolation, spelled: str
+) -> None:
+    """break17f F21: a trailing slash, `//` or `./` in the path was sent unclaimed: nothing
+    recorded, a hint naming no attempt, and the rerun billed again."""
+    path = spelled.format(contract.CREATE_TALKING_PHOTO.path.strip("/"))
+    made = lose_answer_once(api_env, "create_job")
+    body = json.dumps({**TALK_BODY, "talking_photo_url": f"{E}/{len(spelled)}.jpg"})
+    lost = invoke(["api", "POST", path, "--input", "-"], input=body, expect=5)
+    _, settle = settle_command(lost.stderr)
+    again = invoke(["api", "POST", path, "--input", "-"], input=body, expect=5)
+    assert settle in again.stderr and len(made) == 1
+
+
+def test_an_api_create_of_several_jobs_at_once_is_refused_before_it_is_sent(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17f F22: `count: 3` made three billed jobs of which the history kept one."""
+    body = {"prompt": "a lake", "model_name": "m", "count": 3}
+    path = contract.CREATE_TEXT2VIDEO.path
+    refused = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=2)
+    assert "count 3" in refused.stderr and "akool text2video" in refused.stderr
+    assert api_env.state.received == []
+
+
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), b"bytes"], ids=["nan", "inf", "bytes"]
+)
+def test_a_raw_create_body_json_cannot_carry_is_refused_before_it_is_claimed(
+    api_env: Sandbox, isolated: Isolation, value: object
+) -> None:
+    """break17g G16: claimed first, then recorded as an unknown outcome ("stopped while waiting
+    for AKOOL's answer") though nothing left the machine; a ValueError or TypeError raised."""
+    import akool_cli
+
+    body = {"video_url": f"{E}/v.mp4", "audio_url": f"{E}/a.mp3", "x": value}
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError, match="as JSON"):
+        client.raw_call("POST", contract.CREATE_LIPSYNC.path, body=body)
+    assert api_env.state.received == []
+    assert "unknown outcome" not in invoke(["status"]).stderr
+
+
+def test_an_unanswered_post_akool_makes_no_job_of_says_nothing_was_recorded(
+    isolated: Isolation,
+) -> None:
+    """break17f F7/F23: a POST to a path akool makes no job of (a documented batch create) said
+    "akool status lists the create attempts whose outcome is unknown; settle one …": none was."""
+    import akool_cli
+    from tests.support.hostile import answering, raw_server
+
+    path = "/api/open/v4/image2Video/createBySourcePrompt/batch"
+    with (
+        raw_server(answering(b"")) as url,  # takes the request, closes without an answer
+        akool_cli.Client("k" * 32, base_url=url.rsplit("/", 1)[0]) as client,
+        pytest.raises(akool_cli.UnknownOutcomeError) as lost,
+    ):
+        client.raw_call("POST", path, body={"image_url": f"{E}/i.jpg", "count": 3})
+    hint = lost.value.hint or ""
+    assert "recorded nothing" in hint and "settle" not in hint, hint

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
 from akool_cli.core import kinds, states
-from akool_cli.core.errors import AkoolError, UsageError
+from akool_cli.core.errors import AkoolError, UnknownOutcomeError, UsageError
 from akool_cli.inputs.preflight import Events, Input, Plan
 
 if TYPE_CHECKING:
@@ -41,6 +41,15 @@ class InputOptions(TypedDict, total=False):
     on_warning: Callable[[str], None] | None
     events: Events | None
     reuse: bool
+
+
+# The hint of an unanswered POST to a path akool makes no job of (a batch variant, a legacy or
+# live endpoint): nothing was recorded, so there is no attempt to settle.
+UNRECORDED_POST = (
+    "akool recorded nothing of this call (it records the creates `akool api --list` marks "
+    "`creates …`): look in AKOOL's dashboard for what it made before sending it again, which "
+    "may bill it twice"
+)
 
 
 class MakingMixin(TalkingMixin):
@@ -152,9 +161,14 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.validate import check_api_path
 
         checked = check_api_path(path)
+        _sendable(body)
         kind = kinds.created_by(checked, body or {}) if method.upper() == "POST" else None
         if kind is None:
-            return self.api.raw_call(method, checked, body=body, query=query)
+            try:
+                return self.api.raw_call(method, checked, body=body, query=query)
+            except UnknownOutcomeError as exc:
+                exc.hint = UNRECORDED_POST  # no attempt to settle (break17f F7, F23)
+                raise
         return self._raw_create(kind, body or {}, query)
 
     def _raw_create(
@@ -165,6 +179,15 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.contract import SUCCESS_CODE
         from akool_cli.jobs import engine
 
+        count = body.get("count", 1)
+        if count not in (1, "1"):
+            # One create is one job in the history: more would be billed and not all recorded.
+            raise UsageError(
+                f"POST {kind.create.path} with count {count!r:.20} would make several billed "
+                "jobs of which akool records one (its history keeps one job per create)",
+                hint="send count 1 (or leave it out) once per job, or use the product "
+                f"command: akool {kind.command}",
+            )
         answers: list[Any] = []
 
         def send(request: kinds.Request) -> JobInfo:
@@ -706,3 +729,18 @@ def _check_videos(product: Product, found: Plan, warn: Callable[[str], None]) ->
 def _text(value: str | int | None) -> str | None:
     """A resolution given as a number (1080, as `talk` takes it) in the text its field holds."""
     return None if value is None else str(value)
+
+
+def _sendable(body: Any) -> None:
+    """A raw call's body as the JSON it is sent as: NaN, infinity or bytes are a UsageError
+    before anything is claimed or sent (break17g G16: claimed, then recorded as an unknown
+    outcome though nothing left)."""
+    import json
+
+    try:
+        json.dumps(body, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(
+            f"the body cannot be sent as JSON: {exc}",
+            hint="give numbers that are finite and text as str (JSON has no NaN, infinity or bytes)",
+        ) from None

@@ -9,6 +9,7 @@ here, one command, one library method and one sandbox handler (docs/architecture
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
@@ -575,12 +576,22 @@ def created_by(path: str, body: Mapping[str, Any]) -> JobKind | None:
     """The kind a POST of `body` to `path` creates (`akool api`, the sandbox), or None for a
     path that creates no job: the kind whose create it is; Face Swap Plus (one path for both)
     makes a video when its target is one."""
-    made = [k for k in KINDS.values() if k.create.path == path]
+    spelled = _as_routed(path)
+    made = [k for k in KINDS.values() if k.create.path == spelled]
     if len(made) < 2:
         return made[0] if made else None
     target = str(body.get("target_url", "")).lower().split("?")[0]
     video = target.endswith(VIDEO_SUFFIXES)
     return next((k for k in made if (k.result == "video") == video), made[0])
+
+
+def _as_routed(path: str) -> str:
+    """A path as a server routes it: without its query, `//` merged, `.` and `..` resolved, no
+    trailing slash (break17f F21: `…/createbytalkingphoto/` was sent unclaimed)."""
+    from akool_cli.core.urls import remove_dot_segments
+
+    bare = re.sub("/{2,}", "/", path.split("?", 1)[0].split("#", 1)[0])
+    return remove_dot_segments(bare).rstrip("/") or "/"
 
 
 def _talk_inputs(body: Mapping[str, Any]) -> dict[str, Any]:

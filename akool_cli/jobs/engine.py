@@ -157,6 +157,7 @@ def _sent_and_recorded(
         journal.attempt_not_sent(attempt_id)
         raise KeyboardInterrupt
     ready = _completed(client, journal, attempt_id, request)
+    _refuse_same_body(journal, kind, ready, origin, attempt_id)
     sent = send or (lambda request: client.create(kind, request))
     job = _send(journal, attempt_id, lambda: sent(ready))
     try:
@@ -200,6 +201,22 @@ def create_or_reuse(
             return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
         journal.clock.sleep(CLAIM_WAIT_SECONDS)  # another akool is sending it right now
     raise KeyboardInterrupt  # asked to stop before anything was sent
+
+
+def _refuse_same_body(
+    journal: Journal, kind: JobKind, ready: Request, origin: Origin, attempt_id: int
+) -> None:
+    """A create whose body is built from its inputs (a talking avatar's layout, a face swap's
+    images, a head swap's mappings) is also the body AKOOL receives: an `akool api` create of
+    those very bytes whose outcome is unknown (recorded by its body, kinds.RawRequest) stops it
+    as an identical create does (break17g G15: billed twice)."""
+    if isinstance(ready, kinds.RawRequest):
+        return
+    as_sent = kinds.RawRequest(kind, ready.body()).inputs()
+    for attempt in journal.unsettled_like(origin.scope(), kind.name, as_sent):
+        if attempt.id != attempt_id:
+            journal.attempt_not_sent(attempt_id)
+            raise unknown_elsewhere(kind, attempt)
 
 
 def with_faces(client: AkoolClient, request: Request) -> Request:

@@ -73,7 +73,7 @@ MADE_BY: tuple[tuple[str, str], ...] = (
     ("speech:", "the speech of akool talk --text"),
     ("run:", "a library create in a run"),
 )
-SINGLE_CREATE = "akool talk, a product command or a library call"
+SINGLE_CREATE = "akool talk, a product command, akool api or a library call"
 BATCH_ROW = "a batch row"
 
 
