@@ -84,6 +84,7 @@ __all__ = [
     "Tick",
     "Updated",
     "Verified",
+    "answered_unrecorded",
     "background_change_gone",
     "envelope_error",
     "made",
@@ -116,6 +117,14 @@ class Client(
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def answered_unrecorded() -> list[str]:
+    """What to tell the user of each create AKOOL answered whose record is not written yet (a
+    process exiting before the history can take it: the id and the settle command)."""
+    from akool_cli.jobs.engine import answered_unrecorded as pending
+
+    return pending()
 
 
 def release_locks() -> None:
