@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.core.errors import LocalStateError
+from akool_cli.sandbox import Sandbox
 from akool_cli.store import journal as journal_module
 from akool_cli.store.config import JOURNAL_FILE
 from akool_cli.store.journal import Journal
@@ -24,6 +25,7 @@ from tests.conftest import Isolation
 from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, exit_report, invoke, process_env, traced
 from tests.support.waiting import wait_for
+from tests.test_mcp import AUDIO, IMAGE
 
 HOLDER = (
     "import sqlite3, sys\n"
@@ -123,3 +125,32 @@ def test_sigterm_ends_akool_mcp_while_another_process_holds_the_history_lock(
     assert code == 128 + signal.SIGTERM, exit_report(code, server.stderr())
     assert took < 2.0, f"exited {took:.2f} s after SIGTERM"
     assert "could not be written in time" in server.stderr()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_create_answered_during_the_stop_with_the_lock_held_is_printed_with_its_settle(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """break17f F12: AKOOL answers a create during the stop's grace while another process holds
+    the history lock, so the answer cannot be recorded before akool exits. Before, its job id
+    was lost (the attempt unknown, nothing printed); now stderr names it and its settle."""
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url)
+    try:
+        server.initialize()
+        api_env.state.inject("hold", at="create_talking_photo")
+        server.call("talk", {"image_url": IMAGE, "audio_url": AUDIO})
+        wait_for(lambda: api_env.state.holding == 1)
+        with lock_held(isolated.home / JOURNAL_FILE):
+            server.proc.send_signal(signal.SIGTERM)
+            wait_for(lambda: "stopping (SIGTERM)" in server.stderr())
+            api_env.state.release()  # AKOOL answers within the grace
+            code = server.wait(15)
+    finally:
+        api_env.state.release()
+        server.kill()
+    stderr = server.stderr()
+    assert code == 128 + signal.SIGTERM, exit_report(code, stderr)
+    [job_id] = list(api_env.state.jobs)
+    assert f"AKOOL created talking photo job {job_id}, but akool could not record it" in stderr
+    assert f"akool settle 1 --created {job_id}" in stderr, stderr
+    assert "Traceback" not in stderr

@@ -86,6 +86,7 @@ __all__ = [
     "Tick",
     "Updated",
     "Verified",
+    "answered_unrecorded",
     "background_change_gone",
     "envelope_error",
     "made",
@@ -122,6 +123,14 @@ class Client(
 
 install(Client)  # every public method's arguments checked against its annotations
 guard_calls(Client)  # close() on another thread waits for the calls in flight (base.py)
+
+
+def answered_unrecorded() -> list[str]:
+    """What to tell the user of each create AKOOL answered whose record is not written yet (a
+    process exiting before the history can take it: the id and the settle command)."""
+    from akool_cli.jobs.engine import answered_unrecorded as pending
+
+    return pending()
 
 
 def release_locks() -> None:

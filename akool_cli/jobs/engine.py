@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -43,6 +44,18 @@ from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
 SPEECH_POLL_INITIAL = 2.0
 STOPPED_WAITING = "stopped while waiting for AKOOL's answer"
 CLAIM_WAIT_SECONDS = 0.5
+
+# Creates AKOOL answered whose record is still being written (attempt id -> what to tell the
+# user): a process that must exit before the write ends (a stop while another process holds
+# the history lock, break17f F12) prints them rather than losing the ids.
+_ANSWERED: dict[int, str] = {}
+_ANSWERED_LOCK = threading.Lock()
+
+
+def answered_unrecorded() -> list[str]:
+    """One line per create AKOOL answered whose record is not written yet: its id and settle."""
+    with _ANSWERED_LOCK:
+        return list(_ANSWERED.values())
 
 
 @dataclass(frozen=True)
@@ -160,6 +173,11 @@ def _sent_and_recorded(
     _refuse_same_body(journal, kind, ready, origin, attempt_id)
     sent = send or (lambda request: client.create(kind, request))
     job = _send(journal, attempt_id, lambda: sent(ready))
+    with _ANSWERED_LOCK:
+        _ANSWERED[attempt_id] = (
+            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it in time; "
+            f"{unrecorded_hint(attempt_id, job.id, kind.name, reason='is locked')}"
+        )
     try:
         _record(journal, attempt_id, kind, job, inputs, origin)
     except (LocalStateError, UnknownOutcomeError):
@@ -172,6 +190,9 @@ def _sent_and_recorded(
             job_id=job.id,
             attempt_id=attempt_id,
         ) from exc
+    finally:
+        with _ANSWERED_LOCK:
+            _ANSWERED.pop(attempt_id, None)
     return job
 
 

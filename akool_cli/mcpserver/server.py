@@ -281,6 +281,7 @@ class Stopper:
             closing.join(grace + CLOSE_MARGIN_SECONDS)
             if closing.is_alive():
                 detail = UNRECORDED
+                _tell_unrecorded()
             elif self.session.abandoned:
                 detail = _abandoned(self.session.abandoned)
         finally:
@@ -290,6 +291,14 @@ class Stopper:
         note = self.session.close("interrupted", grace=grace)
         if note:
             sys.stderr.write(f"akool mcp: {note}\n")
+
+
+def _tell_unrecorded() -> None:
+    """Creates AKOOL answered that the history could not take in time: their ids, on stderr."""
+    from akool_cli.client import answered_unrecorded
+
+    for line in answered_unrecorded():
+        sys.stderr.write(f"akool mcp: {line}\n")
 
 
 def _abandoned(attempts: list[int]) -> str:
