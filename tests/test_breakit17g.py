@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -151,3 +152,20 @@ def test_once_takes_within_as_a_duration(sandbox: Sandbox) -> None:
     assert akool_cli.Once("k", within=90).within == 90.0
     with pytest.raises(akool_cli.UsageError, match="within"):
         akool_cli.Once("k", within="soon")  # type: ignore[arg-type]
+
+
+def test_a_local_file_given_as_a_path_is_read_as_its_text(sandbox: Sandbox, tmp_path: Path) -> None:
+    """break17g G18: the argument checks refused a pathlib.Path for a product method's local file
+    ("lipsync() takes video_url as text (a str), not PosixPath"), as talk() and they took it:
+    now it goes on as its text, to the check every local file meets (a bucket to upload it to)."""
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\0" * 64)
+    with (
+        akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client,
+        pytest.raises(akool_cli.UsageError) as refused,
+    ):
+        client.lipsync(clip, f"{E}/a.mp3")
+    said = f"{refused.value.message} {refused.value.hint}"
+    assert "takes video_url" not in said and "PosixPath" not in said, said
+    assert str(clip) in said or "clip.mp4" in said, said
+    assert sandbox.state.received == []  # nothing sent

@@ -57,24 +57,31 @@ def checking(cls: type) -> type:
 def _checked(method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
     def call(*args: Any, **kwargs: Any) -> Any:
-        _check(method, args, kwargs)
+        args, kwargs = _check(method, args, kwargs)
         return method(*args, **kwargs)
 
     return call
 
 
-def _check(method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+def _check(
+    method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The arguments checked, a path given where text is taken read as its text (a local
+    file given as a pathlib.Path, as `talk` and the product methods always took it)."""
     try:
         bound = _signature(method).bind(*args, **kwargs)
     except TypeError:
-        return  # a missing or unknown argument: Python's own error says which
+        return args, kwargs  # a missing or unknown argument: Python's own error says which
     checks = _checks(method)
-    for name, value in bound.arguments.items():
+    for name, value in list(bound.arguments.items()):
+        if isinstance(value, os.PathLike) and name in checks.texts:
+            bound.arguments[name] = value = os.fspath(value)
         if name in checks.keyword_options and isinstance(value, dict):
             for option, given in value.items():
                 _refuse(method, option, given, checks.keyword_options[name].get(option))
         else:
             _refuse(method, name, value, checks.params.get(name))
+    return bound.args, bound.kwargs
 
 
 def _refuse(method: Callable[..., Any], name: str, value: Any, check: Check | None) -> None:
@@ -95,12 +102,14 @@ def _signature(method: Callable[..., Any]) -> inspect.Signature:
 class _Checks(typing.NamedTuple):
     params: dict[str, Check]
     keyword_options: dict[str, dict[str, Check]]  # **options: Unpack[TypedDict]
+    texts: frozenset[str]  # the arguments that take text (a str), alone or in a union
 
 
 @functools.cache
 def _checks(method: Callable[..., Any]) -> _Checks:
     params: dict[str, Check] = {}
     options: dict[str, dict[str, Check]] = {}
+    texts: set[str] = set()
     for name, param in _signature(method).parameters.items():
         hint = _resolve(param.annotation, method)
         if hint is None:
@@ -117,7 +126,9 @@ def _checks(method: Callable[..., Any]) -> _Checks:
         check = _check_for(hint)
         if check is not None:
             params[name] = check
-    return _Checks(params, options)
+        if hint is str or str in typing.get_args(hint):
+            texts.add(name)
+    return _Checks(params, options, frozenset(texts))
 
 
 def _resolve(annotation: Any, owner: Any) -> Any:
