@@ -316,3 +316,15 @@ def test_a_client_id_alone_in_the_environment_is_for_webhooks(
     monkeypatch.delenv("AKOOL_CLIENT_ID")
     monkeypatch.setenv("AKOOL_CLIENT_SECRET", "lonely-secret-123456")
     assert "AKOOL_CLIENT_ID is not" in invoke(["credit"], expect=3).stderr
+
+
+def test_credit_prints_a_large_balance_as_the_number_it_is(
+    base: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17f F13: the balance was printed with `:g`, so 1234567.5 came out as 1.23457e+06 on
+    stdout, the data a script reads (and in login's line)."""
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    monkeypatch.setattr(base.state.config, "credit", 1234567.5)
+    assert invoke(["credit"]).stdout == "1234567.5\n"
+    monkeypatch.setattr(base.state.config, "credit", 10_000_000.0)
+    assert invoke(["credit"]).stdout == "10000000\n"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli.output import plain_number
 from akool_cli.core.bounded import SECRET_BYTES, read_at_most
 from akool_cli.core.errors import AuthError
 
@@ -88,13 +89,13 @@ def login(
             # The check is done: say first that the key works, then how to use it without a keyring.
             out.success(
                 f"Verified {checked.masked} at {checked.base_url}: it works; credit balance "
-                f"{checked.credit:g}"
+                f"{plain_number(checked.credit)}"
             )
             raise AuthError(f"it was not saved: {exc.message}", hint=exc.hint) from None
     where = "" if done.profile == DEFAULT_PROFILE else f" (profile {done.profile})"
     out.success(
         f"Logged in to {done.base_url}{where} with {done.credential}; credit balance "
-        f"{done.credit:g}"
+        f"{plain_number(done.credit)}"
     )
     if done.overridden:
         out.warn(
@@ -165,7 +166,7 @@ def auth_status(
                 source = "the keyring" if report.source == "keyring" else f"${report.source}"
                 out.data(
                     f"{marker} {report.profile}: {report.base_url}: {report.credential} "
-                    f"from {source}; credit {report.credit:g}"
+                    f"from {source}; credit {plain_number(report.credit)}"
                 )
             else:
                 message = report.error.message if report.error else ""
@@ -188,4 +189,4 @@ def credit(
     if json_out:
         out.json({"credit": balance})
     else:
-        out.data(f"{balance:g}")
+        out.data(plain_number(balance))
