@@ -164,9 +164,10 @@ def auth_status(
             marker = "*" if report.active else " "
             if report.valid:
                 source = "the keyring" if report.source == "keyring" else f"${report.source}"
+                credit = "?" if report.credit is None else plain_number(report.credit)
                 out.data(
                     f"{marker} {report.profile}: {report.base_url}: {report.credential} "
-                    f"from {source}; credit {plain_number(report.credit)}"
+                    f"from {source}; credit {credit}"
                 )
             else:
                 message = report.error.message if report.error else ""
