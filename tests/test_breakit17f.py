@@ -66,8 +66,10 @@ def test_an_answered_api_create_prints_akools_answer_and_is_recorded_as_its_job(
     [
         ["avatar", "SandboxAnna01", f"{E}/g15.mp3"],
         ["faceswap", f"{E}/face.png", f"{E}/g15.jpg"],
+        ["reage", f"{E}/g15.jpg", "--age", "5"],
+        ["headswap", f"{E}/g15.mp4", "--face", f"{E}/face.png"],
     ],
-    ids=["talking-avatar", "faceswap"],
+    ids=["talking-avatar", "faceswap", "reage", "headswap"],
 )
 def test_a_product_create_of_the_bytes_an_unanswered_api_create_sent_is_refused(
     api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, product: list[str]

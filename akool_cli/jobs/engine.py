@@ -227,17 +227,15 @@ def create_or_reuse(
 def _refuse_same_body(
     journal: Journal, kind: JobKind, ready: Request, origin: Origin, attempt_id: int
 ) -> None:
-    """A create whose body is built from its inputs (a talking avatar's layout, a face swap's
-    images, a head swap's mappings) is also the body AKOOL receives: an `akool api` create of
-    those very bytes whose outcome is unknown (recorded by its body, kinds.RawRequest) stops it
-    as an identical create does (break17g G15: billed twice)."""
-    if isinstance(ready, kinds.RawRequest):
-        return
+    """The body about to be sent is noted on the attempt, as the request an `akool api` create
+    of those very bytes records: a product's body built from its inputs (a talking avatar's
+    layout, a face swap's images, a head swap's mappings) and a raw create of it are one
+    request, and an unknown outcome of either, whichever came first, stops the other as an
+    identical create does (break17g G15: billed twice)."""
     as_sent = kinds.RawRequest(kind, ready.body()).inputs()
-    for attempt in journal.unsettled_like(origin.scope(), kind.name, as_sent):
-        if attempt.id != attempt_id:
-            journal.attempt_not_sent(attempt_id)
-            raise unknown_elsewhere(kind, attempt)
+    found = journal.note_body(attempt_id, origin.scope(), kind.name, as_sent)
+    if found is not None:
+        raise unknown_elsewhere(kind, found)
 
 
 def with_faces(client: AkoolClient, request: Request) -> Request:

@@ -13,6 +13,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -327,6 +328,21 @@ INSERT OR IGNORE INTO first_steps (id, kind, started_at, base_url, profile, job_
 """,
     ),
 )
+MIGRATIONS += (
+    (
+        # Which body each create attempt sent, as a request (store/requests.py: the digest an
+        # `akool api` create of that body records as its request), beside the request of the
+        # inputs it was made from: a product whose body is built from its inputs (a talking
+        # avatar's layout, a face swap's images, a head swap's mappings) sends a body that is
+        # also an `akool api` create's, and an unknown outcome of either blocks the other
+        # (break17g G15). Attempts recorded before have none: their requests still match.
+        "m019_attempt_bodies",
+        """
+ALTER TABLE attempts ADD COLUMN body TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS attempts_body ON attempts (body, base_url)
+""",
+    ),
+)
 SCHEMA_VERSION = len(MIGRATIONS)  # also kept in PRAGMA user_version, which akool 0.2 checks
 # What akool 0.2 (user_version 2 or 3) had applied, by its version number.
 KNOWN_BY_VERSION = {2: 2, 3: 3}
@@ -358,9 +374,10 @@ LOOKUPS: dict[str, str] = {
     "attempt_by_id": "SELECT * FROM attempts WHERE id = ?",
     "first_step": "SELECT * FROM first_steps WHERE id = ?",
     # The creates of one request on one server (any profile, key or account) in doubt, by
-    # either digest: of the inputs as given, or (an attempt recorded before) as recorded.
-    "attempts_by_request": "SELECT * FROM attempts WHERE request IN (?, ?) AND base_url = ? "
-    "AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
+    # either digest: of the inputs as given, or (an attempt recorded before) as recorded; or
+    # whose body sent is that request (m019: a product's body, an `akool api` create's).
+    "attempts_by_request": "SELECT * FROM attempts WHERE (request IN (?, ?) OR body = ?) "
+    "AND base_url = ? AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     # The jobs made by the creates of one request on one server (any profile, key or account)
     # that may still stand for it (--reuse): not failed, deleted or another create's.
     "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
@@ -615,7 +632,8 @@ class Journal:
                 if name in applied:
                     continue
                 for statement in filter(str.strip, sql.split(";")):
-                    db.execute(statement)
+                    if not _column_there(db, statement):
+                        db.execute(statement)
                 db.execute(
                     "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                     (name, self.clock.time()),
@@ -733,16 +751,18 @@ class Journal:
         inputs: dict[str, Any],
         *,
         own: bool,
+        body: str | None = None,
     ) -> Iterator[sqlite3.Row]:
         """The creates of the very same request (requests.py) on the scope's server, whatever
         claimed them (a batch row, an MCP call, none), whose outcome is unknown (not one being
         sent right now): with `own`, those of the scope's account, made with any profile (AKOOL
         bills the account, not a profile's name), or with the scope's profile before accounts
-        were recorded (account ''); else those of another account, with the scope's profile."""
+        were recorded (account ''); else those of another account, with the scope's profile.
+        Those whose body sent (m019) is `body` too, or, without it, is this request."""
         request = requests.identity_digest(kind, inputs)
         before = requests.digest(kind, _recorded(inputs))  # of an attempt recorded before v2
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (request, before, scope.base_url, cutoff)
+        where = (request, before, body or request, scope.base_url, cutoff)
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
             if _of_account(row, scope) != own or self._sending_now(row):
                 continue  # another account's (or this one's), or one being sent right now
@@ -777,6 +797,28 @@ class Journal:
             rows = list(self._identical_unsettled(self._db, scope, kind, inputs, own=False))
         return [_attempt(row, unknown=True) for row in rows]
 
+    def note_body(
+        self, attempt_id: int, scope: Scope, kind: str, as_sent: dict[str, Any]
+    ) -> AttemptRecord | None:
+        """The body a claimed attempt is about to send, as a request (`as_sent`: the inputs an
+        `akool api` create of those bytes records, kinds.RawRequest), written on the attempt in
+        one transaction with the check that forbids sending it: an earlier create whose request
+        or body is that one and whose outcome is unknown (whichever way it was sent) is
+        returned, and the attempt is given back, nothing sent. None: noted, it may be sent."""
+        found = None
+        body = requests.identity_digest(kind, as_sent, whole=True)
+        with self._transaction() as db:
+            for row in self._identical_unsettled(db, scope, kind, as_sent, own=True, body=body):
+                if row["id"] != attempt_id:
+                    found = _attempt(row, unknown=True)
+                    db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+                    break
+            else:
+                db.execute("UPDATE attempts SET body = ? WHERE id = ?", (body, attempt_id))
+        if found is not None:
+            self.done_sending(attempt_id)
+        return found
+
     def claim_request(
         self, base_url: str, profile: str, kind: str, inputs: dict[str, Any], *, account: str = ""
     ) -> Claim:
@@ -793,7 +835,7 @@ class Journal:
             request = requests.identity_digest(kind, inputs)
             before = requests.digest(kind, _recorded(inputs))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-            where = (request, before, scope.base_url, cutoff)
+            where = (request, before, request, scope.base_url, cutoff)
             for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
                 if _of_account(row, scope) and self._sending_now(row):
                     return Claim(busy=_attempt(row))
@@ -1508,6 +1550,19 @@ def _recorded(inputs: dict[str, Any]) -> str:
     is presigned: what tells one create from another (the same create is refused while its
     outcome is unknown)."""
     return json.dumps(redact.stable_fields(inputs))
+
+
+_ADD_COLUMN = re.compile(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+
+
+def _column_there(db: sqlite3.Connection, statement: str) -> bool:
+    """Whether `statement` adds a column the table has already (a migration applied again, its
+    record lost): SQLite has no ADD COLUMN IF NOT EXISTS, and the rest of a migration is."""
+    adds = _ADD_COLUMN.match(statement)
+    if adds is None:
+        return False
+    table, column = adds.groups()
+    return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
 
 
 def _applied_migrations(db: sqlite3.Connection) -> list[str]:
