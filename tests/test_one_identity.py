@@ -10,9 +10,11 @@ was sent and billed again."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
+from akool_cli.core import contract
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import invoke
@@ -48,3 +50,103 @@ def test_an_api_create_of_the_bytes_an_unanswered_product_create_sent_is_refused
     other = text.replace(*(("face.png", "f2.png") if "face.png" in text else ("one-id", "two")))
     done = invoke(["api", "POST", path, "--input", "-"], input=other)
     assert json.loads(done.stdout)["code"] == 1000 and len(api_env.state.jobs) == 2
+
+
+def test_an_api_create_of_several_jobs_records_every_job_its_answer_names(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17f F22 (and F18's root): AKOOL's documented `count` (1-10) made that many billed
+    jobs of which the history kept the first; then `count` over 1 was refused. Each is recorded
+    now, and followed like any job."""
+    body = {"prompt": "a lake", "model_name": "seedance-1-0-lite-i2v-250428", "count": 3}
+    path = contract.CREATE_TEXT2VIDEO.path
+    done = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body))
+    made = [job["_id"] for job in json.loads(done.stdout)["data"]["successList"]]
+    assert len(made) == 3 and len(api_env.state.jobs) == 3
+    history = json.loads(invoke(["history", "--json"]).stdout)
+    assert sorted(j["id"] for j in history) == sorted(made)
+    assert {j["kind"] for j in history} == {"text2video"}
+    out = isolated.tmp / "out"
+    invoke(["watch", made[2], "-o", f"{out}/"])
+    assert (out / f"{made[2]}.mp4").read_bytes()[4:8] == b"ftyp"
+
+
+def test_a_product_create_answered_with_more_jobs_than_asked_records_and_names_them(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17f F18: `akool text2video` (count 1) answered with two jobs in successList kept
+    the first and dropped the other, billed, without a word."""
+    from akool_cli.sandbox import products as answers
+
+    original = answers.created_answer
+
+    def twice(kind: Any, data: dict[str, Any], *more: dict[str, Any]) -> Any:
+        answer = original(kind, data, *more)
+        answer["successList"].append({**data, "_id": "6b1400000000000000000002"})
+        return answer
+
+    monkeypatch.setattr(answers, "created_answer", twice)
+    done = invoke(["text2video", "--prompt", "two lakes"])
+    [job_id] = done.stdout.split()
+    assert "6b1400000000000000000002" in done.stderr and "billed" in done.stderr, done.stderr
+    history = {j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)}
+    assert history == {job_id, "6b1400000000000000000002"}
+
+
+BATCH_I2V = {
+    "image_url": f"{E}/i2v-batch.jpg",
+    "prompt": "slow zoom",
+    "resolution": "720p",
+    "video_length": 5,
+    "count": 2,
+}
+
+
+def test_a_documented_batch_create_is_claimed_recorded_and_never_resent_unanswered(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17f F23: `createBySourcePrompt/batch` (billed, count 1-10) was sent unclaimed: an
+    unanswered one was not recorded, and the same command sent (and billed) it again."""
+    path = "/api/open/v4/image2Video/createBySourcePrompt/batch"  # image2video.mdx
+    api = ["api", "POST", path, "--input", "-"]
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(api, input=json.dumps(BATCH_I2V), expect=5)
+    attempt, settle = settle_command(lost.stderr)
+    sent = len(api_env.state.received)
+    again = invoke(api, input=json.dumps(BATCH_I2V), expect=5)
+    assert settle in again.stderr and len(api_env.state.received) == sent  # nothing sent
+    assert len(made) == 1
+    # Another body: created, both jobs recorded as image-to-video jobs, followed as such.
+    done = invoke(api, input=json.dumps({**BATCH_I2V, "prompt": "pan left"}))
+    ids = [job["_id"] for job in json.loads(done.stdout)["data"]["successList"]]
+    assert len(ids) == 2
+    shown = {j["id"]: j for j in json.loads(invoke(["status", *ids, "--json"]).stdout)}
+    assert {shown[i]["kind"] for i in ids} == {"image2video"}, shown
+    assert f"attempt {attempt}" in invoke(["status"]).stderr + invoke(["status"]).stdout
+
+
+def test_every_documented_post_is_a_create_akool_records_or_says_why_it_makes_no_job() -> None:
+    """break17f F23, systematically: each POST AKOOL documents (the catalogue, generated from
+    its pages: tests/test_catalogue.py) is a kind's create, another create of a kind's jobs
+    (kinds.VARIANTS: claimed and recorded by `akool api`), a first stage or status read, or
+    says why akool makes no job of it. A new billed create in AKOOL's pages fails here."""
+    from akool_cli.core import catalogue, kinds
+
+    posts = {e.path for e in catalogue.load().endpoints if e.method == "POST"}
+    used = {p: kinds.path_use(p) for p in posts}
+    unclassified = {p for p, use in used.items() if use is None and p not in kinds.MAKES_NO_JOB}
+    assert unclassified == set(), "say what each makes: a kind, a Variant or MAKES_NO_JOB"
+    both = {p for p, use in used.items() if use is not None and p in kinds.MAKES_NO_JOB}
+    assert both == set()
+    assert set(kinds.MAKES_NO_JOB) <= posts  # each names a documented POST
+    assert len(posts) == 44  # the catalogue's POSTs today (of its 69 endpoints)
+    creates = {p for p, use in used.items() if use is not None and use.use == "creates"}
+    assert len(creates) == 24  # 20 kinds' own paths (Face Swap Plus: one for two), 4 variants
+    for path in creates:
+        made = kinds.created_by(path, {})
+        assert made is not None and made.create.path == path and made.create.billable, path
+    # The variants' jobs are their kinds' (followed by their status reads).
+    for variant in kinds.VARIANTS:
+        made = kinds.created_by(variant.path, {})
+        assert made is not None and made.name == variant.kind
+        assert made.status == kinds.get(variant.kind).status

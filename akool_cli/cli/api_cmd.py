@@ -81,11 +81,21 @@ def _list_endpoints(runtime: Any, product: str | None, json_out: bool) -> None:
 
 
 def _warn_if_not_documented(out: Any, verb: str, path: str) -> None:
-    """No word for a documented call; the replacement for a retired one; a warning otherwise."""
+    """No word for a documented call (but a billed one akool records nothing of); the
+    replacement for a retired one; a warning otherwise."""
+    from akool_cli.core import kinds
     from akool_cli.core.catalogue import load
 
     docs = load()
-    if docs.find(verb, path) is not None:
+    found = docs.find(verb, path)
+    if found is not None:
+        billed = kinds.BILLED_NO_JOB.get(found.path) if verb == "POST" else None
+        if billed is not None:  # sent as it is: nothing to claim, nothing recorded
+            out.warn(
+                f"POST {found.path} {billed}, which akool records nowhere (no job of its "
+                "follows it): if its answer is lost, look in AKOOL's dashboard before sending "
+                "it again"
+            )
         return
     other = docs.find(None, path)
     retired = docs.find_retired(path)

@@ -86,6 +86,12 @@ def _made(
     if not common.json_out:
         out.data(job.id)
     talk_cmd.say_reused(out, job)
+    if job.also:  # more jobs than asked for: each billed, none dropped (break17f F18)
+        out.warn(
+            f"AKOOL's answer to this create also named {len(job.also)} more job(s), each "
+            f"billed: {', '.join(job.also)}; akool recorded them (akool status lists them; "
+            "follow one with: akool watch ID)"
+        )
     if not (common.wait or common.output is not None) or interrupts.stop_requested():
         noun = kinds.get(job.kind).noun
         if common.json_out:

@@ -49,6 +49,9 @@ class Job:
     # Not its create's job: its first status read showed other inputs than the create sent
     # (a server gave that create another one's id); the note says so and what settles it.
     detached: str | None = None
+    # The other jobs its create's answer named (a `count` over 1): each billed and recorded in
+    # the history as a job of its own (`akool status` lists them).
+    also: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -161,6 +164,7 @@ class Job:
             expires_at=record.expires_at if record is not None else None,
             deleted_at=record.deleted_at if record is not None else None,
             detached=_detached(record),
+            also=tuple(o.id for o in info.others) if info is not None else (),
         )
 
 

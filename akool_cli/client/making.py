@@ -179,15 +179,6 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.contract import SUCCESS_CODE
         from akool_cli.jobs import engine
 
-        count = body.get("count", 1)
-        if count not in (1, "1"):
-            # One create is one job in the history: more would be billed and not all recorded.
-            raise UsageError(
-                f"POST {kind.create.path} with count {count!r:.20} would make several billed "
-                "jobs of which akool records one (its history keeps one job per create)",
-                hint="send count 1 (or leave it out) once per job, or use the product "
-                f"command: akool {kind.command}",
-            )
         answers: list[Any] = []
 
         def send(request: kinds.Request) -> JobInfo:

@@ -162,6 +162,27 @@ CREATE_IMAGE2VIDEO = Endpoint(
     ),
     billable=True,
 )
+# image2video.mdx "Create Batch Image to Video": `count` (1-10) videos of one image, listed in
+# data.successList (kinds.VARIANTS: image-to-video jobs, read by resultsByIds).
+CREATE_IMAGE2VIDEO_BATCH = Endpoint(
+    key="create_image2video_batch",
+    method="POST",
+    path="/api/open/v4/image2Video/createBySourcePrompt/batch",
+    summary="animate an image count times (ai-tools-suite/image2video; data.successList[]._id)",
+    body=(
+        Field("image_url", required=True),
+        Field("prompt", required=True),
+        Field("model_name"),
+        Field("negative_prompt"),
+        Field("extend_prompt", type="boolean"),
+        Field("resolution", required=True),
+        Field("video_length", type="integer", required=True),
+        Field("last_image_url"),
+        Field("count", type="integer"),
+        Field("webhookurl"),
+    ),
+    billable=True,
+)
 IMAGE2VIDEO_RESULTS = Endpoint(
     key="image2video_results",
     method="POST",
@@ -638,6 +659,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     DETECT_FACES,
     CREATE_LIPSYNC,
     CREATE_IMAGE2VIDEO,
+    CREATE_IMAGE2VIDEO_BATCH,
     IMAGE2VIDEO_RESULTS,
     IMAGE2VIDEO_EFFECTS,
     CREATE_TEXT2VIDEO,

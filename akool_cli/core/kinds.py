@@ -163,14 +163,19 @@ class JobKind:
         return found
 
     def parse_created(self, data: Any) -> JobInfo:
-        """The new job in a create answer."""
+        """The new job in a create answer; of a list of them (text to video's successList, a
+        batch create's: `count` up to 10), the first, with the others it names, each billed
+        (JobInfo.others: recorded with it, never dropped)."""
         item = at(data, self.created)
-        if isinstance(item, list):
-            if not item:
-                errors = at(data, ("errorList",))
-                raise UnavailableError(f"AKOOL created no job (errorList: {errors!r:.200})")
-            item = item[0]
-        return JobInfo.read(item, self.created_shape or self.shape)
+        shape = self.created_shape or self.shape
+        if not isinstance(item, list):
+            return JobInfo.read(item, shape)
+        if not item:
+            errors = at(data, ("errorList",))
+            raise UnavailableError(f"AKOOL created no job (errorList: {errors!r:.200})")
+        jobs = {job.id: job for job in (JobInfo.read(one, shape) for one in item)}
+        first, *others = jobs.values()
+        return replace(first, others=tuple(others))
 
     def job_object(self, data: Mapping[str, Any]) -> Mapping[str, Any]:
         """The job's own object in an answer's `data`: a speech's status keeps it in `result`;
@@ -276,6 +281,7 @@ def path_use(path: str) -> PathUse | None:
     """How akool uses a documented path as a job kind (the catalogue's `akool api --list`)."""
     every = list(KINDS.values())
     made = [k.name for k in every if k.create.path == path]
+    made += [v.kind for v in VARIANTS if v.path == path]
     if made:
         return PathUse("creates", tuple(made))
     first = [owner for owner, k in FIRST_STAGES.items() if path in (k.create.path, k.detail.path)]
@@ -572,14 +578,92 @@ class FieldsRequest:
 VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".avi", ".webm", ".mkv")
 
 
+@dataclass(frozen=True)
+class Variant:
+    """Another documented path that creates jobs of a kind, whose status reads them as the
+    kind's own: AKOOL's batch create (`count` jobs, listed at `created`), a legacy create, a
+    create made from an earlier job. `akool api POST` to it is created as every create is
+    (claimed before it is sent, each job recorded: break17f F23); the jobs are the kind's."""
+
+    path: str
+    kind: str
+    created: Path = ()
+    endpoint: Endpoint | None = None  # its fields, where akool (the sandbox) checks them
+
+    def as_kind(self) -> JobKind:
+        """The kind, created at this path, its answer read where this path keeps its jobs."""
+        base = KINDS[self.kind]
+        endpoint = self.endpoint or Endpoint(
+            key=f"{base.create.key}_at_{self.path.rsplit('/', 1)[-1]}",
+            method="POST",
+            path=self.path,
+            summary=f"another create of {base.noun} jobs",
+            billable=True,
+        )
+        return replace(base, create=endpoint, created=self.created)
+
+
+# Every documented create of jobs akool follows that is not a kind's own (the catalogue's
+# POSTs: tests/test_one_identity.py checks that none is left out), as data.
+VARIANTS: tuple[Variant, ...] = (
+    # image2video.mdx "Create Batch Image to Video": count 1-10, data.successList[]
+    Variant(
+        contract.CREATE_IMAGE2VIDEO_BATCH.path,
+        "image2video",
+        ("successList",),
+        contract.CREATE_IMAGE2VIDEO_BATCH,
+    ),
+    # image2video.mdx "Update Video Audio": a new image-to-video job (its own _id, billed)
+    Variant("/api/open/v4/image2Video/updateVideoAudio", "image2video"),
+    # faceswap/image-faceswap.mdx: the v3 image face swap, read by result/listbyids
+    Variant("/api/open/v3/faceswap/highquality/specifyimage", "faceswap"),
+    # avatar.mdx "Create Avatar Video": data {_id, video_status, video}, read by infobymodelid
+    Variant("/api/open/v3/avatar/createVideo", "talking_avatar"),
+)
+
+
+# The documented POSTs that make no job akool follows, each with why (as data). Every POST of
+# the catalogue is a kind's create, a Variant, a first stage, a status read or one of these
+# (tests/test_one_identity.py); these are sent as they are and recorded nowhere.
+MAKES_NO_JOB: dict[str, str] = {
+    "/api/open/v3/getToken": "exchanges clientId and clientSecret for a token",
+    "/detect": "finds faces (legacy face detection, not billed)",
+    "/interface/detect-api/detect_faces": "finds faces (not billed)",
+    "/interface/detect-api/faceswap/analyze_frames": "finds faces in a video (not billed)",
+    "/api/open/v3/faceswap/job/del": "cancels face swap jobs",
+    "/api/open/v3/faceswap/result/delbyids": "deletes face swap results",
+    "/api/open/v4/image2Video/delbyids": "deletes image and text to video results",
+    "/api/open/v4/voice/del": "deletes voices",
+    "/api/open/v4/knowledge/create": "makes a knowledge base for live avatars (no job, no price)",
+    "/api/open/v4/knowledge/update": "changes a knowledge base",
+    "/api/open/v3/faceswap/live/update": "changes a live face swap session",
+    "/api/open/v3/faceswap/live/close": "ends a live face swap session",
+    "/api/open/v4/liveAvatar/session/close": "ends a live avatar session",
+    "/api/open/v3/content/image/bg/replace": "retired: every page about it says it is gone",
+}
+# Of those, the ones AKOOL bills that no job of akool's stands for (a live session is billed
+# while it runs; the legacy v3 audio jobs are read by audio/infobymodelid, which no kind reads):
+# `akool api` says before sending one that nothing of it is recorded.
+BILLED_NO_JOB: dict[str, str] = {
+    "/api/open/v3/faceswap/live/create": "opens a live face swap session (billed while it runs)",
+    "/api/open/v4/liveAvatar/session/create": "opens a live avatar session (billed while it runs)",
+    "/api/open/v3/audio/create": "legacy text to speech (v3 audio, read by audio/infobymodelid)",
+    "/api/open/v3/audio/clone": "legacy voice clone (v3 audio, read by audio/infobymodelid)",
+}
+MAKES_NO_JOB.update(BILLED_NO_JOB)
+
+
 def created_by(path: str, body: Mapping[str, Any]) -> JobKind | None:
     """The kind a POST of `body` to `path` creates (`akool api`, the sandbox), or None for a
-    path that creates no job: the kind whose create it is; Face Swap Plus (one path for both)
-    makes a video when its target is one."""
+    path that creates no job: the kind whose create it is (a Variant's: created there); Face
+    Swap Plus (one path for both) makes a video when its target is one."""
     spelled = _as_routed(path)
     made = [k for k in KINDS.values() if k.create.path == spelled]
+    if not made:
+        variant = next((v for v in VARIANTS if v.path == spelled), None)
+        return variant.as_kind() if variant is not None else None
     if len(made) < 2:
-        return made[0] if made else None
+        return made[0]
     target = str(body.get("target_url", "")).lower().split("?")[0]
     video = target.endswith(VIDEO_SUFFIXES)
     return next((k for k in made if (k.result == "video") == video), made[0])

@@ -80,6 +80,9 @@ class JobInfo:
     # outside the table is shown as.
     status_field: str = field(default="video_status", compare=False)
     raw_status: Any = field(default=None, compare=False)
+    # The other jobs the same create's answer named (a `count` over 1, a batch create's
+    # successList): each billed, each recorded with this one (break17f F18, F22).
+    others: tuple[JobInfo, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def state(self) -> str:

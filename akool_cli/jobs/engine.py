@@ -374,13 +374,19 @@ def _record(
     inputs: dict[str, Any],
     origin: Origin,
 ) -> None:
-    record = _job_record(journal.clock.time(), kind, job, inputs, origin)
+    now = journal.clock.time()
+    record = _job_record(now, kind, job, inputs, origin)
+    # The other jobs its answer named (count over 1): each billed, recorded with it, under no
+    # claim key (a batch row's key stands for one job).
+    also = [replace(_job_record(now, kind, o, inputs, origin), batch_key=None) for o in job.others]
     try:
-        earlier = journal.record_created(attempt_id, record)
+        earlier = journal.record_created(attempt_id, record, also=also)
     except LocalStateError as exc:
-        # Billed, but not recorded: the id must still reach the user.
+        # Billed, but not recorded: the ids must still reach the user.
+        named = "".join(f", {o.id}" for o in job.others)
         raise LocalStateError(
-            f"AKOOL created {kind.noun} job {job.id}, but akool could not record it: {exc.message}",
+            f"AKOOL created {kind.noun} job {job.id}{named}, but akool could not record it: "
+            f"{exc.message}",
             hint=f"{unrecorded_hint(attempt_id, job.id, kind.name, reason=exc.message)}; {exc.hint}",
             path=exc.path,
             job_id=job.id,

@@ -382,15 +382,16 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def created_answer(kind: JobKind, data: dict[str, Any]) -> Any:
+def created_answer(kind: JobKind, data: dict[str, Any], *more: dict[str, Any]) -> Any:
     """The create answer's `data`: the job object, or where the kind's create puts it (and its
-    state where the create answer keeps it: character swap's says `status`)."""
+    state where the create answer keeps it: character swap's says `status`); a successList
+    lists `more` jobs of the same create too (its `count`)."""
     made = kind.created_shape
     if made is not None and made.status != kind.shape.status:
         data = dict(data)
         _put(data, made.status, data.pop(kind.shape.status[-1], Status.QUEUED))
     if kind.created == ("successList",):
-        return {"successList": [data], "errorList": []}
+        return {"successList": [data, *more], "errorList": []}
     if kind.name in media_products.CREATED:
         return media_products.CREATED[kind.name](data)
     return data

@@ -419,10 +419,20 @@ class Handler(BaseHTTPRequestHandler):
         failure = ""
         if self.state.config.fetch_inputs:
             failure = product_answers.input_failure(kind, fields)
-        job = self.state.create_job(fields, failure, kind.name)
+        # A create listing its jobs (successList) makes `count` of them, as documented (1-10).
+        many = kind.created == ("successList",) and isinstance(fields.get("count"), int)
+        count = min(max(fields["count"], 1), 10) if many else 1
         price = self.state.price(kind.name)
-        data = product_answers.job_object(job, Status.QUEUED, self._base_url(), price)
-        answer = product_answers.created_answer(kind, data)
+        made = [
+            product_answers.job_object(
+                self.state.create_job(fields, failure, kind.name),
+                Status.QUEUED,
+                self._base_url(),
+                price,
+            )
+            for _ in range(count)
+        ]
+        answer = product_answers.created_answer(kind, *made)
         self._json({"code": 1000, "msg": "OK", "data": answer}, after)
 
     @route(contract.HEADSWAP_ANALYZE)
@@ -747,6 +757,10 @@ def _action_route(endpoint: contract.Endpoint, action: str) -> RouteHandler:
 
 for _endpoint, _action in media.action_endpoints().values():
     ROUTES[_endpoint.key] = (_endpoint, _action_route(_endpoint, _action))
+for _variant in kinds.VARIANTS:
+    if _variant.endpoint is not None:  # documented fields: served as its kind's create
+        _made = _variant.as_kind()
+        ROUTES.setdefault(_made.create.key, (_made.create, _product_route(_made)))
 for _kind in product_answers.served():
     # Kinds that share a create (Face Swap Plus on images and videos) share its handler.
     ROUTES.setdefault(_kind.create.key, (_kind.create, _product_route(_kind)))

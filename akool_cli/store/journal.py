@@ -18,7 +18,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1028,15 +1028,22 @@ class Journal:
             )
         self.done_sending(attempt_id)
 
-    def record_created(self, attempt_id: int | None, job: JobRecord) -> JobRecord | None:
-        """The job row and the attempt's outcome in one fsync'd commit.
+    def record_created(
+        self, attempt_id: int | None, job: JobRecord, *, also: Sequence[JobRecord] = ()
+    ) -> JobRecord | None:
+        """The job row and the attempt's outcome in one fsync'd commit, with `also`, the other
+        jobs the same answer named (a `count` over 1): each billed, each a job of its own.
 
         A job id already in the history is never merged into it: the attempt's outcome becomes
         unknown (AKOOL answered with an id that names another job), and the job recorded under
-        that id is returned for the caller to report. None when the job is recorded.
+        that id is returned for the caller to report. None when the job is recorded. One of
+        `also` whose id the history holds already is that job (not merged, not changed).
         """
         try:
             with self._transaction() as db:
+                for other in also:
+                    if db.execute(LOOKUPS["job_by_id"], (other.id,)).fetchone() is None:
+                        self._insert_job(db, None, other)
                 earlier = db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone()
                 if earlier is not None:
                     if attempt_id is not None:
