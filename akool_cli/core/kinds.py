@@ -712,10 +712,23 @@ class RawRequest:
         return dict(self.fields)
 
     def inputs(self) -> dict[str, Any]:
+        """The inputs the kind's own request records for this body: a field left out that
+        AKOOL documents a default for is that default, as the product command sends it (one
+        request, one job on AKOOL's side, however it was written)."""
+        fields = {**DOCUMENTED_DEFAULTS.get(self.kind.create.path, {}), **self.fields}
         recorded = RECORDED_INPUTS.get(self.kind.name)
         if recorded is not None:
-            return recorded(self.fields)
-        return {k: v for k, v in self.fields.items() if k != self.kind.webhook_field}
+            return recorded(fields)
+        return {k: v for k, v in fields.items() if k != self.kind.webhook_field}
+
+
+# The defaults AKOOL's pages state for optional create fields ("default: 1"), by create path, as
+# data: a body without one is the body with it (products.py fills them the same way).
+DOCUMENTED_DEFAULTS: dict[str, dict[str, Any]] = {
+    contract.CREATE_TEXT2VIDEO.path: {"count": 1},  # text2video.mdx
+    contract.CREATE_IMAGE2VIDEO_BATCH.path: {"count": 1},  # image2video.mdx
+    contract.CREATE_CHARACTER_SWAP.path: {"resolution": "720p", "mode": "animate"},  # create.mdx
+}
 
 
 # The image, face and voice products' kinds, described in their own module, register themselves.
