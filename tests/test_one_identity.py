@@ -150,37 +150,3 @@ def test_every_documented_post_is_a_create_akool_records_or_says_why_it_makes_no
         made = kinds.created_by(variant.path, {})
         assert made is not None and made.name == variant.kind
         assert made.status == kinds.get(variant.kind).status
-
-
-@pytest.mark.parametrize(
-    ("product", "defaults"),
-    [
-        (["text2video", "--prompt", "a soft lake"], ("count",)),
-        (["charswap", f"{E}/soft.png", f"{E}/soft.mp4"], ("resolution", "mode")),
-    ],
-    ids=["text2video", "charswap"],
-)
-def test_a_raw_body_without_the_documented_defaults_is_the_product_commands_request(
-    api_env: Sandbox,
-    isolated: Isolation,
-    monkeypatch: pytest.MonkeyPatch,
-    product: list[str],
-    defaults: tuple[str, ...],
-) -> None:
-    """break17g G15's softer variant: a raw body that leaves out fields AKOOL documents a
-    default for (text to video's count 1, character swap's 720p and animate) is the very job
-    the product command makes with them filled in: after the raw one's answer was lost, the
-    command was sent and billed again."""
-    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "other-home"))
-    invoke(product)
-    sent = api_env.state.received[-1]
-    body, path = json.loads(sent.body), sent.path.split("?")[0]
-    assert all(name in body for name in defaults)
-    bare = {k: v for k, v in body.items() if k not in defaults}
-    monkeypatch.setenv("AKOOL_HOME", str(isolated.home))
-    made = lose_answer_once(api_env, "create_job")
-    lost = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(bare), expect=5)
-    _, settle = settle_command(lost.stderr)
-    refused = invoke(product, expect=5)
-    assert settle in " ".join(refused.stderr.split()), refused.stderr
-    assert len(made) == 1
