@@ -150,3 +150,16 @@ def test_every_documented_post_is_a_create_akool_records_or_says_why_it_makes_no
         made = kinds.created_by(variant.path, {})
         assert made is not None and made.name == variant.kind
         assert made.status == kinds.get(variant.kind).status
+
+
+def test_a_billed_documented_post_akool_records_nothing_of_is_said_before_it_is_sent(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17f F23's rest: a live session or a legacy v3 audio create is billed, and no job of
+    akool's stands for it: `akool api` says before sending that nothing of it is recorded."""
+    body = json.dumps({"input_text": "hello", "voice_id": "v1"})
+    path = "/api/open/v3/audio/create"
+    sent = invoke(["api", "POST", path, "--input", "-"], input=body, expect=None)
+    assert "records nowhere" in sent.stderr and "legacy text to speech" in sent.stderr
+    quiet = invoke(["api", "GET", "/api/open/v3/faceswap/quota/info"])
+    assert quiet.stderr == ""

@@ -92,9 +92,9 @@ def _warn_if_not_documented(out: Any, verb: str, path: str) -> None:
         billed = kinds.BILLED_NO_JOB.get(found.path) if verb == "POST" else None
         if billed is not None:  # sent as it is: nothing to claim, nothing recorded
             out.warn(
-                f"POST {found.path} {billed}, which akool records nowhere (no job of its "
-                "follows it): if its answer is lost, look in AKOOL's dashboard before sending "
-                "it again"
+                f"POST {found.path} makes {billed}, which akool records nowhere (no job of "
+                "akool's stands for it): if its answer is lost, look in AKOOL's dashboard "
+                "before sending it again"
             )
         return
     other = docs.find(None, path)

@@ -645,10 +645,10 @@ MAKES_NO_JOB: dict[str, str] = {
 # while it runs; the legacy v3 audio jobs are read by audio/infobymodelid, which no kind reads):
 # `akool api` says before sending one that nothing of it is recorded.
 BILLED_NO_JOB: dict[str, str] = {
-    "/api/open/v3/faceswap/live/create": "opens a live face swap session (billed while it runs)",
-    "/api/open/v4/liveAvatar/session/create": "opens a live avatar session (billed while it runs)",
-    "/api/open/v3/audio/create": "legacy text to speech (v3 audio, read by audio/infobymodelid)",
-    "/api/open/v3/audio/clone": "legacy voice clone (v3 audio, read by audio/infobymodelid)",
+    "/api/open/v3/faceswap/live/create": "a live face swap session (billed while it runs)",
+    "/api/open/v4/liveAvatar/session/create": "a live avatar session (billed while it runs)",
+    "/api/open/v3/audio/create": "a legacy text to speech (v3 audio, read by infobymodelid)",
+    "/api/open/v3/audio/clone": "a legacy voice clone (v3 audio, read by infobymodelid)",
 }
 MAKES_NO_JOB.update(BILLED_NO_JOB)
 

@@ -132,6 +132,7 @@ def create(
     """
     origin = scoped(client, journal, origin, single=(kind, request))
     inputs = inputs_of(request, origin)
+    noted = attempt_id is None  # its body is checked and noted with the attempt (as_sent)
     if attempt_id is None:
         # Face swap's look-ups before any attempt is written: a stop now leaves nothing behind.
         request = with_faces(client, request)
@@ -145,10 +146,11 @@ def create(
                 inputs,
                 batch_key=origin.batch_key,
                 account=origin.account,
+                sent=as_sent(kind, request),
             )
         try:
             job = _sent_and_recorded(
-                client, journal, (kind, request, inputs), origin, attempt_id, send
+                client, journal, (kind, request, inputs), origin, attempt_id, send, noted=noted
             )
         finally:
             journal.done_sending(attempt_id)  # an outcome not written is unknown, not in flight
@@ -162,15 +164,19 @@ def _sent_and_recorded(
     origin: Origin,
     attempt_id: int,
     send: Callable[[Request], JobInfo] | None,
+    *,
+    noted: bool = False,
 ) -> JobInfo:
-    """create()'s claimed attempt sent once and its job recorded (see create)."""
+    """create()'s claimed attempt sent once and its job recorded (see create). `noted`: its
+    body was checked and noted with the attempt already."""
     kind, request, inputs = what
     if interrupts.stop_requested():
         # Asked to stop before sending: nothing new is billed, and the attempt is given back.
         journal.attempt_not_sent(attempt_id)
         raise KeyboardInterrupt
     ready = _completed(client, journal, attempt_id, request)
-    _refuse_same_body(journal, kind, ready, origin, attempt_id)
+    if not noted:  # claimed before its body was known (a batch row's, --reuse's claim)
+        _refuse_same_body(journal, kind, ready, origin, attempt_id)
     sent = send or (lambda request: client.create(kind, request))
     job = _send(journal, attempt_id, lambda: sent(ready))
     with _ANSWERED_LOCK:
@@ -232,10 +238,14 @@ def _refuse_same_body(
     layout, a face swap's images, a head swap's mappings) and a raw create of it are one
     request, and an unknown outcome of either, whichever came first, stops the other as an
     identical create does (break17g G15: billed twice)."""
-    as_sent = kinds.RawRequest(kind, ready.body()).inputs()
-    found = journal.note_body(attempt_id, origin.scope(), kind.name, as_sent)
+    found = journal.note_body(attempt_id, origin.scope(), kind.name, as_sent(kind, ready))
     if found is not None:
         raise unknown_elsewhere(kind, found)
+
+
+def as_sent(kind: JobKind, request: Request) -> dict[str, Any]:
+    """The body a request sends, as the request an `akool api` create of those bytes records."""
+    return kinds.RawRequest(kind, request.body()).inputs()
 
 
 def with_faces(client: AkoolClient, request: Request) -> Request:

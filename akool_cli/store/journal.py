@@ -713,21 +713,35 @@ class Journal:
         *,
         batch_key: str | None = None,
         account: str = "",
+        sent: dict[str, Any] | None = None,
     ) -> int:
+        """A create's attempt, written before it is sent, in one transaction with the checks
+        that forbid sending it. `sent`: the body it sends, when known (as note_body takes it),
+        checked and noted here too, with no second commit."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             self._refuse_unsettled(db, scope, kind, inputs)
-            return self._insert_attempt(db, scope, kind, inputs, batch_key)
+            body = None
+            if sent is not None:
+                body = requests.identity_digest(kind, sent, whole=True)
+                self._refuse_unsettled(db, scope, kind, sent, body=body)
+            return self._insert_attempt(db, scope, kind, inputs, batch_key, body=body)
 
     def _refuse_unsettled(
-        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+        self,
+        db: sqlite3.Connection,
+        scope: Scope,
+        kind: str,
+        inputs: dict[str, Any],
+        *,
+        body: str | None = None,
     ) -> None:
         """An earlier create of the very same request (kind and inputs AKOOL is sent, server,
-        profile and account), made by any command, batch row or MCP call, whose outcome is
-        unknown (akool was killed while it was sent, or its answer never came) may have been
-        made and billed: sending it again could pay twice, so the new attempt waits until that
-        one is settled (in the same transaction)."""
-        for row in self._identical_unsettled(db, scope, kind, inputs, own=True):
+        profile and account; or whose body sent is `body`), made by any command, batch row or
+        MCP call, whose outcome is unknown (akool was killed while it was sent, or its answer
+        never came) may have been made and billed: sending it again could pay twice, so the
+        new attempt waits until that one is settled (in the same transaction)."""
+        for row in self._identical_unsettled(db, scope, kind, inputs, own=True, body=body):
             sender = (
                 ""
                 if row["batch_key"] is None
@@ -871,11 +885,13 @@ class Journal:
         kind: str,
         inputs: dict[str, Any],
         batch_key: str | None,
+        *,
+        body: str | None = None,
     ) -> int:
         recorded = _recorded(inputs)
         cursor = db.execute(
             "INSERT INTO attempts (started_at, pid, base_url, profile, account, kind, inputs, "
-            "owner, batch_key, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "owner, batch_key, request, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.clock.time(),
                 os.getpid(),
@@ -887,6 +903,7 @@ class Journal:
                 owners.token_for(self.home),
                 batch_key,
                 requests.identity_digest(kind, inputs),
+                body or "",
             ),
         )
         attempt_id = int(cursor.lastrowid or 0)
