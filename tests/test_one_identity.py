@@ -163,3 +163,28 @@ def test_a_billed_documented_post_akool_records_nothing_of_is_said_before_it_is_
     assert "records nowhere" in sent.stderr and "legacy text to speech" in sent.stderr
     quiet = invoke(["api", "GET", "/api/open/v3/faceswap/quota/info"])
     assert quiet.stderr == ""
+
+
+def test_an_older_historys_unknown_talking_avatar_blocks_an_api_create_of_its_body(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """m019_attempt_bodies migrates a history of before: an `akool avatar` attempt in doubt
+    there gets the body it sent, made again from its inputs, so `akool api POST` of those
+    bytes is refused as the attempts of today are."""
+    import sqlite3
+    from contextlib import closing
+
+    from akool_cli.store.journal import SCHEMA_VERSION
+
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(PRODUCTS[0], expect=5)
+    _, settle = settle_command(" ".join(lost.stderr.split()))
+    sent = api_env.state.received[-1]
+    with closing(sqlite3.connect(isolated.home / "jobs.sqlite3")) as db, db:
+        db.execute("UPDATE attempts SET body = ''")  # as before m019 (its column added now)
+        db.execute("DELETE FROM _migrations WHERE name = 'm019_attempt_bodies'")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    api = ["api", "POST", sent.path.split("?")[0], "--input", "-"]
+    refused = invoke(api, input=sent.body.decode(), expect=5)
+    assert settle in " ".join(refused.stderr.split()), refused.stderr
+    assert len(made) == 1 and api_env.state.received[-1] is sent

@@ -335,10 +335,13 @@ MIGRATIONS += (
         # inputs it was made from: a product whose body is built from its inputs (a talking
         # avatar's layout, a face swap's images, a head swap's mappings) sends a body that is
         # also an `akool api` create's, and an unknown outcome of either blocks the other
-        # (break17g G15). Attempts recorded before have none: their requests still match.
+        # (break17g G15). Those recorded before get theirs where their inputs make it again
+        # (a talking avatar's layout: requests.recorded_body); the others' requests match.
         "m019_attempt_bodies",
         """
 ALTER TABLE attempts ADD COLUMN body TEXT NOT NULL DEFAULT '';
+UPDATE attempts SET body = akool_body(kind, inputs)
+    WHERE body = '' AND outcome IN ('sending', 'unknown');
 CREATE INDEX IF NOT EXISTS attempts_body ON attempts (body, base_url)
 """,
     ),
@@ -1731,6 +1734,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     db.create_function("akool_signed", 1, redact.signed, deterministic=True)
     db.create_function("akool_signed_json", 1, _signed_json, deterministic=True)
     db.create_function("akool_request", 2, requests.digest, deterministic=True)
+    db.create_function("akool_body", 2, requests.recorded_body, deterministic=True)
     db.create_function("akool_stable_json", 1, _stable_json, deterministic=True)
     db.execute(f"PRAGMA busy_timeout = {LOCK_SLICE_MS}")
     # What a row held before it changed (a URL recorded unmasked by an older akool) is

@@ -69,6 +69,26 @@ def identity_digest(kind: str, inputs: dict[str, Any], *, whole: bool = False) -
     return IDENTITY_PREFIX + hashlib.sha256(material.encode()).hexdigest()
 
 
+def recorded_body(kind: str, recorded: str) -> str:
+    """The body an attempt recorded before m019 sent, as a request (identity_digest whole),
+    made again from its recorded inputs where they make it: a talking avatar's layout comes
+    from its flat fields alone. '' where they do not (a face swap's faces were looked up, a
+    head swap's mappings asked of an analysis) or where the inputs say it all (the others)."""
+    if kind != "talking_avatar":
+        return ""
+    from akool_cli.core import kinds
+    from akool_cli.core.talking_avatar import made_body
+
+    try:
+        inputs = json.loads(recorded)
+    except ValueError:
+        return ""
+    if not isinstance(inputs, dict):
+        return ""
+    body = made_body(sent_inputs(kind, inputs))
+    return identity_digest(kind, kinds.RawRequest(kinds.get(kind), body).inputs(), whole=True)
+
+
 # Who sends a create under each kind of claim key (none: a single create), as a message says it.
 MADE_BY: tuple[tuple[str, str], ...] = (
     ("mcp:", "an akool mcp tool call"),
