@@ -76,21 +76,44 @@ def test_a_product_create_answered_with_more_jobs_than_asked_records_and_names_t
 ) -> None:
     """break17f F18: `akool text2video` (count 1) answered with two jobs in successList kept
     the first and dropped the other, billed, without a word."""
-    from akool_cli.sandbox import products as answers
-
-    original = answers.created_answer
-
-    def twice(kind: Any, data: dict[str, Any], *more: dict[str, Any]) -> Any:
-        answer = original(kind, data, *more)
-        answer["successList"].append({**data, "_id": "6b1400000000000000000002"})
-        return answer
-
-    monkeypatch.setattr(answers, "created_answer", twice)
+    answer_with_one_more(monkeypatch, "6b1400000000000000000002")
     done = invoke(["text2video", "--prompt", "two lakes"])
     [job_id] = done.stdout.split()
     assert "6b1400000000000000000002" in done.stderr and "billed" in done.stderr, done.stderr
     history = {j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)}
     assert history == {job_id, "6b1400000000000000000002"}
+
+
+def answer_with_one_more(monkeypatch: pytest.MonkeyPatch, extra_id: str) -> None:
+    """The sandbox answers each successList create with one more job than it made."""
+    from akool_cli.sandbox import products as answers
+
+    original = answers.created_answer
+
+    def more(kind: Any, data: dict[str, Any], *others: dict[str, Any]) -> Any:
+        answer = original(kind, data, *others)
+        answer["successList"].append({**data, "_id": extra_id})
+        return answer
+
+    monkeypatch.setattr(answers, "created_answer", more)
+
+
+def test_an_mcp_create_answered_with_more_jobs_than_asked_names_them(
+    sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F18 for `akool mcp`: the tool's answer names the other jobs (also_job_ids)."""
+    from mcp.client.session import ClientSession
+
+    from tests.test_mcp import call, serve
+
+    answer_with_one_more(monkeypatch, "6b1400000000000000000003")
+    seen: dict[str, Any] = {}
+
+    async def body(session: ClientSession) -> None:
+        seen.update(await call(session, "text2video", prompt="three lakes"))
+
+    serve(isolated, sandbox, body)
+    assert seen["also_job_ids"] == ["6b1400000000000000000003"], seen
 
 
 BATCH_I2V = {

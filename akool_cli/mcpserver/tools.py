@@ -761,14 +761,18 @@ def in_tool_words(error: AkoolError) -> AkoolError:
 
 
 def _made(job: Job, repeated: bool) -> dict[str, Any]:
-    """A create tool's answer for a job made (or found made by an earlier call)."""
-    return {
+    """A create tool's answer for a job made (or found made by an earlier call); the other
+    jobs its create's answer named, if any (each billed and recorded), under `also_job_ids`."""
+    made: dict[str, Any] = {
         "job_id": job.id,
         "kind": job.kind,
         "state": job.state,
         "repeated_call": repeated,
         "next": f"call wait with job_id {job.id}, then download",
     }
+    if job.also:
+        made["also_job_ids"] = list(job.also)
+    return made
 
 
 # What a head swap's analysis id not yet a job says, by its state (FirstStep.state).
