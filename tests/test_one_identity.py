@@ -211,3 +211,16 @@ def test_an_older_historys_unknown_talking_avatar_blocks_an_api_create_of_its_bo
     refused = invoke(api, input=sent.body.decode(), expect=5)
     assert settle in " ".join(refused.stderr.split()), refused.stderr
     assert len(made) == 1 and api_env.state.received[-1] is sent
+
+
+def test_a_batch_row_answered_with_more_jobs_than_asked_names_them(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F18 for `akool batch`: the row's line names the other jobs its answer made."""
+    answer_with_one_more(monkeypatch, "6b1400000000000000000004")
+    rows = isolated.tmp / "rows.csv"
+    rows.write_text("id,kind,prompt\nlake,text2video,a batch lake\n", encoding="utf-8")
+    done = invoke(["batch", str(rows)])
+    assert "6b1400000000000000000004" in done.stderr, done.stderr
+    history = {j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)}
+    assert "6b1400000000000000000004" in history

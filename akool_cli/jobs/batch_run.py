@@ -401,7 +401,9 @@ class BatchRunner:
                 self.emit(outcome, f"not started: {self.budget.refused if self.budget else ''}")
             return None
         outcome.state = "created"
-        self.emit(outcome, f"created {kind.noun} job {found.id}")
+        also = ", ".join(o.id for o in found.others)  # more than asked for: none dropped (F18)
+        more = f"; AKOOL's answer also named {also}, each billed and recorded" if also else ""
+        self.emit(outcome, f"created {kind.noun} job {found.id}{more}")
         return found.id
 
     def _origin(self, item: Item, key: str) -> engine.Origin:
