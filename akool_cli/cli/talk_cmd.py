@@ -274,9 +274,11 @@ def talk(
                 events=_talk_events(out, display),
                 reuse=reuse,
             )
-        if not _created(out, job, json_out, output, force, follow=wait or output is not None):
+        following = wait or output is not None
+        if not _created(runtime, out, job, json_out, output, force, follow=following, reuse=reuse):
             return
-        view, code = wait_for(runtime, out, lib, job, (interval, timeout_s, output, force))
+        follow = (interval, timeout_s, output, force)
+        view, code = wait_for(runtime, out, lib, job, follow, reuse=reuse)
     if json_out:
         out.json(view)
     if code != ExitCode.OK:
@@ -306,8 +308,11 @@ def wait_for(
     lib: Client,
     job: Job,
     follow: tuple[float, float | None, str | None, bool],
+    *,
+    reuse: bool = False,
 ) -> tuple[dict[str, Any], ExitCode]:
-    """talk --wait / -o: the new job followed (and downloaded); its view and the exit code."""
+    """talk --wait / -o: the new job followed (and downloaded); its view and the exit code.
+    `reuse`: the command ran with --reuse (the hints say that running it again makes none)."""
     interval, timeout, output, force = follow
     resume = watch_command(job.id, output, force)
     try:
@@ -326,12 +331,12 @@ def wait_for(
     except (WaitTimeoutError, InterruptedByUser):
         raise  # their hints resume with `resume` already
     except AkoolError as exc:
-        exc.hint = made_hint(exc.hint, job.id, resume)  # made: followed, never made again
+        exc.hint = made_hint(exc.hint, job.id, resume, reuse=reuse)  # followed, not made again
         raise
     code = followed.code
     view = followed.views[0] if followed.views else job.to_json()
     for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
-        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume))
+        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume, reuse=reuse))
         code = error.exit_code
         view["error"] = view.get("error") or error.message  # --json says so too
     return view, code
@@ -355,10 +360,21 @@ def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
 
 
 def _created(
-    out: Output, job: Job, json_out: bool, output: str | None, force: bool, *, follow: bool
+    runtime: Runtime,
+    out: Output,
+    job: Job,
+    json_out: bool,
+    output: str | None,
+    force: bool,
+    *,
+    follow: bool,
+    reuse: bool,
 ) -> bool:
-    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here.
-    Without `follow`, the command ends here too, saying how to follow it; returns `follow`."""
+    """The id is shown once it is recorded (the run knows of the job first, so that a stdout
+    that cannot be written names it on stderr: break17f F24); a stop asked for meanwhile ends
+    the command here. Without `follow`, the command ends here too, saying how to follow it;
+    returns `follow`."""
+    runtime.made_job(job.id, watch_command(job.id, output, force), reuse=reuse)
     if not json_out:
         out.data(job.id)
     say_reused(out, job)
