@@ -922,15 +922,19 @@ class Journal:
         *,
         account: str = "",
         failed_counts: bool = True,
+        expired_counts: bool = True,
     ) -> Claim:
         """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
         checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
-        False), a create in flight, an unknown outcome."""
+        False, or its result is past AKOOL's retention and `expired_counts` is False), a create
+        in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
             if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
-                return Claim(job=_job(row))
+                gone = row["expires_at"] is not None and row["expires_at"] <= self.clock.time()
+                if expired_counts or not gone:
+                    return Claim(job=_job(row))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
                 LOOKUPS["attempts_by_key"], (batch_key, *_where(scope), cutoff)
