@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
     from akool_cli.jobs.watcher import Event, Watcher
     from akool_cli.net.api import AkoolClient
-    from akool_cli.store.journal import JobRecord
+    from akool_cli.store.journal import JobRecord, Scope
 
 POLL_INTERVAL = 3.0  # the first poll interval (AKOOL's demos); backs off to ~30 s
 
@@ -391,6 +391,7 @@ class FollowingMixin(ClientBase):
             force=force,
             clock=self.clock,
             should_stop=should_stop,
+            fetched_scope=self._fetched_scope(records, targets),
         ) as watcher:
             for job_id, record in records.items():
                 watcher.add(
@@ -412,6 +413,16 @@ class FollowingMixin(ClientBase):
                 record = self.journal.get(job_id)
                 result.jobs[job_id] = Job.of(info, record, kind, found.downloads.get(job_id))
         return result
+
+    def _fetched_scope(
+        self, records: dict[str, JobRecord | None], targets: dict[str, Path]
+    ) -> Scope | None:
+        """Where a job this history does not hold is recorded once its result is saved here
+        (this client's server, profile and account: it is followed with its credential),
+        so that running the same command again says "saved earlier" (break17f F15)."""
+        if any(record is None and job_id in targets for job_id, record in records.items()):
+            return self.scope()
+        return None
 
 
 def _targets(
