@@ -76,3 +76,18 @@ def test_a_create_in_doubt_is_settled_with_a_job_saved_before(
     _recorded(job, path)  # still known as saved: nothing to fetch again
     again = invoke(["watch", job, "-o", f"{isolated.tmp}/v/"])
     assert "was saved earlier" in again.stderr
+
+
+def test_download_to_a_path_without_a_suffix_is_a_folder_as_a_trailing_slash_is(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """N9: download(id, Path("videos")) saved a *file* named videos (a Path cannot carry the
+    trailing slash "videos/" uses); the next download(…, "videos/x.mp4") then failed."""
+    job = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    isolated.clock.advance(600)
+    folder = isolated.tmp / "videos"
+    with akool_cli.Client() as client:
+        path = client.download(job, folder)
+        assert path == folder / f"{job}.mp4" and path.is_file()
+        named = client.download(job, folder / "named.mp4", force=True)  # a suffix: a file
+    assert named == folder / "named.mp4" and named.is_file()

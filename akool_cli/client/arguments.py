@@ -126,7 +126,12 @@ def _checks(method: Callable[..., Any]) -> _Checks:
         check = _check_for(hint)
         if check is not None:
             params[name] = check
-        if hint is str or str in typing.get_args(hint):
+        # A path given where only text is taken is read as its text; one that takes a path
+        # too gets it as given (download(dest=Path("videos")) names a folder: break17f N9).
+        takes_path = any(
+            os.PathLike in (arg, typing.get_origin(arg)) for arg in typing.get_args(hint)
+        )
+        if (hint is str or str in typing.get_args(hint)) and not takes_path:
             texts.add(name)
     return _Checks(params, options, frozenset(texts))
 

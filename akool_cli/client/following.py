@@ -246,7 +246,7 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.download import check_target, names_directory
 
         job_id = self.job_named(job_id)
-        dest = check_path(dest, "dest (where the result goes)")
+        dest = destination(dest, "dest (where the result goes)")
         wait = optional_duration(timeout, "--timeout")
         record = self.journal.get(job_id)
         refused = unasked(job_id, record)
@@ -425,6 +425,21 @@ class FollowingMixin(ClientBase):
         return None
 
 
+def destination(dest: object, what: str) -> str:
+    """Where results go, as text: a str as given ("videos/" with its slash names a folder, as
+    -o DIR/ does); a pathlib.Path, which cannot end with a slash, names a folder when it has no
+    suffix and is not an existing file (Path("videos") is the folder videos/, created when
+    missing; Path("v.mp4") a file): break17f N9 saved a file named "videos"."""
+    text = check_path(dest, what)
+    if isinstance(dest, str) or text.endswith(("/", os.sep)) or Path(text).suffix:
+        return text
+    try:
+        a_file = os.path.lexists(text) and not os.path.isdir(text)
+    except (OSError, ValueError):
+        return text  # a name the system cannot look up: the target's checks say so
+    return text if a_file else text + os.sep
+
+
 def _targets(
     dest: str | os.PathLike[str],
     job_ids: list[str],
@@ -434,7 +449,7 @@ def _targets(
 ) -> dict[str, Path]:
     from akool_cli.jobs.download import check_target, names_directory, resolve_target
 
-    output = check_path(dest, "the download destination")
+    output = destination(dest, "the download destination")
     if not output.strip():
         raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
     many = len(job_ids) > 1
