@@ -2,7 +2,9 @@
 or a closed descriptor (`>&-`). The job is made and recorded, but its id may never reach stdout,
 so stderr names it with the command that follows it (`akool watch ID [-o TARGET]`), never "run
 the command again" (which would bill another job); a closed stdout is one line, exit 1, no
-traceback. With --reuse the hint says that running the command again picks the same job up."""
+traceback. With --reuse the hint says that running the command again picks the same job up.
+And "-" as a text (N3: `talk --text -`, `moderate -`) is read from standard input, never billed
+as the text "-"."""
 
 from __future__ import annotations
 
@@ -90,3 +92,33 @@ def test_with_reuse_the_hint_after_a_create_says_a_rerun_picks_the_job_up(
     assert f"akool watch {job} -o {target}" in said
     assert "would make another job" not in said, said
     assert "with --reuse would pick the same job up, not make another" in said, said
+
+
+# -- N3: "-" reads the text from standard input --------------------------------------------------
+
+
+def test_talk_text_dash_speaks_standard_input(api_env: Sandbox, isolated: Isolation) -> None:
+    said = "Hello from a pipe\n"
+    talk = ["talk", IMAGE, "--text", "-", "--voice", "sbx-en-f-ava"]
+    invoke(talk, input=said)
+    [speech] = api_env.state.speech.values()
+    assert speech.request["input_text"] == said.strip()  # never the text "-"
+
+
+def test_moderate_dash_checks_standard_input(api_env: Sandbox, isolated: Isolation) -> None:
+    invoke(["moderate", "-"], input="a text to check before it is published")
+    [job] = api_env.state.jobs.values()
+    assert job.request["content"] == "a text to check before it is published"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["moderate", "-"], ["talk", IMAGE, "--text", "-", "--voice", "sbx-en-f-ava"]],
+    ids=["moderate", "talk"],
+)
+def test_an_empty_standard_input_bills_nothing(
+    args: list[str], api_env: Sandbox, isolated: Isolation
+) -> None:
+    refused = invoke(args, input="  \n", expect=2)
+    assert "on standard input is empty" in refused.stderr and "Hint:" in refused.stderr
+    assert not api_env.state.jobs and not api_env.state.speech

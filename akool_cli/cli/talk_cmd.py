@@ -246,6 +246,7 @@ def talk(
     """
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
+    text = options.text_or_stdin(text, "--text", "akool talk IMAGE --text - --voice VOICE")
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval)
     choice = options.account_choice(same_account, new_account)
