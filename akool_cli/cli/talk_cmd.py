@@ -246,12 +246,9 @@ def talk(
     """
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    text = options.text_or_stdin(text, "--text", "akool talk IMAGE --text - --voice VOICE")
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval)
-    choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
-        lib.account_choice = choice
         if output is not None:
             lib.check_destination(output, force=force)
         with inputs_cli.upload_display(out) as display:
@@ -274,9 +271,9 @@ def talk(
                 timeout=timeout_s,
                 events=_talk_events(out, display),
                 reuse=reuse,
+                account_choice=options.account_choice(same_account, new_account),
             )
-        following = wait or output is not None
-        if not _created(runtime, out, job, json_out, output, force, follow=following, reuse=reuse):
+        if not _created(runtime, out, job, json_out, output, force, wait=wait, reuse=reuse):
             return
         follow = (interval, timeout_s, output, force)
         view, code = wait_for(runtime, out, lib, job, follow, reuse=reuse)
@@ -296,6 +293,7 @@ def _check_options(
     from akool_cli.core.speech import check_speech_inputs, speech_request
 
     audio, text, voice, speed, voice_option, language_code = speech
+    text = options.text_or_stdin(text, "--text", "akool talk IMAGE --text - --voice VOICE")
     speech_text = check_speech_inputs(audio, text, voice, speed)
     speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
     timeout_s = optional_duration(timeout, "--timeout")
@@ -368,13 +366,14 @@ def _created(
     output: str | None,
     force: bool,
     *,
-    follow: bool,
+    wait: bool,
     reuse: bool,
 ) -> bool:
     """The id is shown once it is recorded (the run knows of the job first, so that a stdout
     that cannot be written names it on stderr: break17f F24); a stop asked for meanwhile ends
-    the command here. Without `follow`, the command ends here too, saying how to follow it;
-    returns `follow`."""
+    the command here. Without --wait or -o, the command ends here too, saying how to follow
+    it; returns whether the job is to be followed."""
+    follow = wait or output is not None
     runtime.made_job(job.id, watch_command(job.id, output, force), reuse=reuse)
     if not json_out:
         out.data(job.id)
