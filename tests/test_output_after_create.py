@@ -26,6 +26,15 @@ COMMANDS = {
     "talk-output": ["talk", IMAGE, AUDIO, "-o", "OUT/"],
     "lipsync-output": ["lipsync", VIDEO, AUDIO, "-o", "OUT/"],
     "talk-json": ["talk", IMAGE, AUDIO, "--json"],
+    "api-post": [
+        "api",
+        "POST",
+        "/api/open/v3/content/video/createbytalkingphoto",
+        "-f",
+        f"talking_photo_url={IMAGE}",
+        "-f",
+        f"audio_url={AUDIO}",
+    ],
 }
 
 
