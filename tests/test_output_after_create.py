@@ -131,3 +131,11 @@ def test_an_empty_standard_input_bills_nothing(
     refused = invoke(args, input="  \n", expect=2)
     assert "on standard input is empty" in refused.stderr and "Hint:" in refused.stderr
     assert not api_env.state.jobs and not api_env.state.speech
+
+
+def test_a_closed_stderr_keeps_the_documented_exit_code(isolated: Isolation) -> None:
+    """break17f (F24's note): `status zzz 2>&-` exited 1 (an AttributeError on None), not 2."""
+    env = process_env(isolated.home)
+    command = ["sh", "-c", 'exec "$@" 2>&-', "sh", AKOOL, "status", "zzz"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
