@@ -8,6 +8,7 @@ as the text "-"."""
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 from pathlib import Path
@@ -139,3 +140,28 @@ def test_a_closed_stderr_keeps_the_documented_exit_code(isolated: Isolation) -> 
     command = ["sh", "-c", 'exec "$@" 2>&-', "sh", AKOOL, "status", "zzz"]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
+
+
+def test_a_reader_gone_before_the_id_gets_the_job_named_on_stderr(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """`akool talk … | (exec 0<&-)`: the pipe's reader is gone before the id is written; the
+    exit stays quiet (as `| head`), but stderr names the job made and how to follow it."""
+    read, write = os.pipe()
+    os.close(read)
+    env = process_env(isolated.home, api_env.base_url)
+    try:
+        done = subprocess.run(
+            [AKOOL, "talk", IMAGE, AUDIO],
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    [job] = list(api_env.state.jobs)
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    said = _one_line(done.stderr)
+    assert f"job {job} was made (and billed)" in said and f"akool watch {job}" in said, said

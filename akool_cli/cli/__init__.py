@@ -208,10 +208,22 @@ def _flush_stdout(runtime: Runtime, code: int) -> int:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        pass  # the reader went away (akool status | head -c0): not an error worth a message
+        _reader_gone(runtime)
     except OSError as exc:
         return _output_failed(runtime, exc)
     return code
+
+
+def _reader_gone(runtime: Runtime) -> None:
+    """stdout's reader went away (akool status | head -c0): not an error worth a message,
+    unless this run made a job whose id the reader may never have had: stderr names it."""
+    _detach_stdout()
+    made = runtime.made
+    if made is not None:
+        _errors_out(runtime).warn(
+            f"the reader of stdout went away; job {made.job_id} was made (and billed) and is "
+            f"in this history: follow it with: {made.follow}"
+        )
 
 
 def _output_failed(runtime: Runtime, exc: OSError) -> int:
@@ -350,9 +362,14 @@ def _run(runtime: Runtime, args: list[str]) -> int:
         again = f"run it again: {runtime.command_line()}"
         return _fail(runtime, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
-        # The reader went away (akool status | head): not an error worth a message.
-        _detach_stdout()
+        _reader_gone(runtime)  # (akool status | head: not an error)
         return int(ExitCode.OK)
+    except SystemExit as exc:
+        # Click's own answer to a broken pipe (EPIPE) inside a command: exit 1, and nothing said.
+        if not (isinstance(exc.__context__, OSError) and exc.__context__.errno == errno.EPIPE):
+            raise
+        _reader_gone(runtime)
+        return int(ExitCode.ERROR)
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRNOS:
             return _unexpected(runtime, exc, debug)
