@@ -11,7 +11,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args == ["--version"]:
+    if args == ["--version"] and sys.stdout is not None:  # (closed: the command line says so)
         from akool_cli import __version__
 
         sys.stdout.write(f"akool {__version__}\n")

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import errno
 import io
-import re
 import signal
-import socket
 import subprocess
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -35,8 +32,8 @@ from tests.support.hostile import Answerer, raw_server
 from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, exit_report, invoke, process_env
 from tests.support.sandboxes import pointed_at
+from tests.support.servers import cut_mp4_host, partial_head
 from tests.support.waiting import wait_for
-from tests.test_cut_between_boxes import ETAG
 from tests.test_settle_kinds import made_elsewhere
 from tests.test_sigterm_create import STALL_SECONDS, Stall
 from tests.test_sigterm_history_lock import lock_held
@@ -88,23 +85,11 @@ MORE = 64 * 1024  # bytes each 206 claims (100 MB in the break-it run), half of 
 def never_sized(whole: bytes, requests: list[str]) -> Answerer:
     """The break-it host: the file close-delimited with an ETag; every `Range: bytes=OFF-` a 206
     of `bytes OFF-(OFF+MORE-1)/*` (no size: "unknown"), cut halfway."""
-
-    def answer(connection: socket.socket, stop: threading.Event) -> None:
-        request = connection.recv(65536).decode("latin-1")
-        requests.append(request)
-        asked = re.search(r"(?im)^range: bytes=(\d+)-\s*$", request)
-        if asked is None:
-            head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{ETAG}\r\n\r\n"
-            connection.sendall(head.encode() + whole)
-            return
-        start = int(asked.group(1))
-        head = (
-            f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{ETAG}\r\n"
-            f"Content-Range: bytes {start}-{start + MORE - 1}/*\r\nContent-Length: {MORE}\r\n\r\n"
-        )
-        connection.sendall(head.encode() + bytes(MORE // 2))
-
-    return answer
+    return cut_mp4_host(
+        whole,
+        requests,
+        ranges=lambda start: partial_head(start, start + MORE - 1, "*", MORE) + bytes(MORE // 2),
+    )
 
 
 def test_a_range_answered_without_the_files_size_never_grows_a_part_file_run_after_run(
@@ -286,22 +271,12 @@ def test_an_unreadable_mcp_request_gets_json_rpcs_parse_or_invalid_request_error
 
 def wrong_offset(whole: bytes, requests: list[str]) -> Answerer:
     """The file with an ETag, close-delimited and cut short; every range answered from byte 0."""
-
-    def answer(connection: socket.socket, stop: threading.Event) -> None:
-        request = connection.recv(65536).decode("latin-1")
-        requests.append(request)
-        head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{ETAG}\r\n\r\n"
-        body = whole[: len(whole) // 2]
-        if re.search(r"(?im)^range: bytes=\d+-\s*$", request):
-            head = (
-                f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{ETAG}\r\n"
-                f"Content-Range: bytes 0-{len(whole) - 1}/{len(whole)}\r\n"
-                f"Content-Length: {len(whole)}\r\n\r\n"
-            )
-            body = whole
-        connection.sendall(head.encode() + body)
-
-    return answer
+    return cut_mp4_host(
+        whole,
+        requests,
+        sent=len(whole) // 2,
+        ranges=lambda start: partial_head(0, len(whole) - 1, len(whole), len(whole)) + whole,
+    )
 
 
 def test_a_resume_at_the_wrong_offset_is_not_blamed_on_a_missing_version(

@@ -6,10 +6,7 @@ saved as the video. One that says nothing is not refused: a valid file stays a s
 
 from __future__ import annotations
 
-import re
-import socket
 import struct
-import threading
 from pathlib import Path
 
 import pytest
@@ -21,9 +18,8 @@ from akool_cli.net.retry import RetryPolicy
 from akool_cli.net.transport import Transport
 from akool_cli.sandbox.media import VideoFile, sample_mp4
 from tests.conftest import Isolation
-from tests.support.hostile import Answerer, fake_mp4, raw_server
-
-ETAG = 'ETag: "v17"'
+from tests.support.hostile import fake_mp4, raw_server
+from tests.support.servers import cut_mp4_host
 
 
 def box(kind: bytes, payload: bytes) -> bytes:
@@ -36,39 +32,10 @@ FRAGMENT = box(b"moof", box(b"mfhd", bytes(8))) + box(b"mdat", bytes(range(256))
 FRAGMENTED = fake_mp4(b"first fragment") + FRAGMENT + FRAGMENT
 
 
-def ranged(whole: bytes, first: int, requests: list[str], etag: str = ETAG) -> Answerer:
-    """A file host without Content-Length on a plain GET, which sends only the first `first`
-    bytes then closes; a Range request is answered as HTTP says (206 with the rest, 416 past
-    the end)."""
-
-    def answer(connection: socket.socket, stop: threading.Event) -> None:
-        request = connection.recv(65536).decode("latin-1")
-        requests.append(request)
-        asked = re.search(r"(?im)^range: bytes=(\d+)-\s*$", request)
-        if asked is None:
-            head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{etag}\r\n"
-            connection.sendall(head.encode() + b"Connection: close\r\n\r\n" + whole[:first])
-            return
-        start = int(asked.group(1))
-        if start >= len(whole):
-            head = f"HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{len(whole)}\r\n"
-            connection.sendall(head.encode() + b"Content-Length: 0\r\n\r\n")
-            return
-        rest = whole[start:]
-        head = (
-            f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{etag}\r\n"
-            f"Content-Range: bytes {start}-{len(whole) - 1}/{len(whole)}\r\n"
-            f"Content-Length: {len(rest)}\r\n\r\n"
-        )
-        connection.sendall(head.encode() + rest)
-
-    return answer
-
-
 def saved(whole: bytes, first: int, target: Path) -> list[str]:
     requests: list[str] = []
     with (
-        raw_server(ranged(whole, first, requests), read_request=False) as url,
+        raw_server(cut_mp4_host(whole, requests, sent=first), read_request=False) as url,
         Transport() as transport,
     ):
         download(transport, url, target, clock=FakeClock(), retry=RetryPolicy(3))
@@ -101,7 +68,7 @@ def test_a_cut_body_from_a_server_that_names_no_version_is_never_saved(
     """Without an ETag the rest cannot be asked for safely: every try starts over, and no
     hint says it resumes."""
     target, requests = isolated.tmp / "v.mp4", list[str]()
-    answer = ranged(WITH_FREE, len(sample_mp4()), requests, etag="X-No-Version: 1")
+    answer = cut_mp4_host(WITH_FREE, requests, sent=len(sample_mp4()), etag="X-No-Version: 1")
     with (
         raw_server(answer, read_request=False) as url,
         Transport() as transport,

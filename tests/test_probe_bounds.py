@@ -26,7 +26,7 @@ from akool_cli.net.transport import Transport
 from akool_cli.sandbox.media import sample_mp4
 from tests.conftest import Isolation
 from tests.support.hostile import Answerer, raw_server
-from tests.test_cut_between_boxes import ETAG, ranged
+from tests.support.servers import ETAG, cut_mp4_host
 
 MORE = 4096  # bytes of zeros each 206 claims follow (200 MB in the break-it run)
 GIVE_UP = 60  # the host answers 404 after this many range requests (before the fix: never ends)
@@ -38,7 +38,7 @@ def growing(whole: bytes, requests: list[str], *, trickle: bool) -> Answerer:
     which sent whole 64 KiB blocks only): claiming OFF + MORE as the file's total each time (a
     total that grows), or (`trickle`) one steady total, a single byte of it a round."""
 
-    whole_file = ranged(whole, len(whole), requests)  # the plain GET: all of it, then close
+    whole_file = cut_mp4_host(whole, requests)  # the plain GET: all of it, then close
 
     def answer(connection: socket.socket, stop: threading.Event) -> None:
         request = connection.recv(65536, socket.MSG_PEEK).decode("latin-1")

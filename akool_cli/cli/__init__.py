@@ -6,7 +6,9 @@ results and exit; errors become one line on stderr, a hint, and a documented exi
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import os
 import signal
 import sys
@@ -45,7 +47,7 @@ from akool_cli.cli.global_options import AkoolGroup
 from akool_cli.cli.output import Output, error_document
 from akool_cli.cli.runtime import Runtime
 from akool_cli.core import interrupts, platforms
-from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError
+from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError, made_hint
 
 app = typer.Typer(
     name="akool",
@@ -131,6 +133,7 @@ mcp_cmd.register(app)
 def main(argv: list[str] | None = None) -> int:
     """Run akool; returns the exit code (also the console script's entry point)."""
     args = sys.argv[1:] if argv is None else argv
+    closed_streams()
     runtime = Runtime(argv=list(args))  # this run's state: nothing is kept between runs
     with interrupts.installed():
         try:
@@ -145,6 +148,41 @@ def main(argv: list[str] | None = None) -> int:
     if code == ExitCode.INTERRUPTED and signum is not None:
         return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
     return code
+
+
+class ClosedStream(io.TextIOBase):
+    """stdout as akool sees it when it was started with it closed (`>&-`, a daemon's
+    supervisor): every write fails as one to a closed descriptor does, so the boundary says
+    so in one line (break17f F9: an AttributeError on None and a traceback)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def closed_streams() -> None:
+    """Started with stdin, stdout or stderr closed: each descriptor is held by /dev/null (a file
+    akool opens later, the history, never becomes fd 1), stdout writes fail as closed, stdin
+    reads as empty, stderr is discarded."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+    if sys.stdout is None:
+        sys.stdout = ClosedStream()
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull)  # noqa: SIM115 (stdin for the rest of the run)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (stderr for the rest of the run)
 
 
 # Writing stdout failed in a way no retry fixes: no space, an I/O error, a bad descriptor.
@@ -170,17 +208,40 @@ def _flush_stdout(runtime: Runtime, code: int) -> int:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        pass  # the reader went away (akool status | head -c0): not an error worth a message
+        _reader_gone(runtime)
     except OSError as exc:
-        _errors_out(runtime).error(
-            f"cannot write the output: {exc.strerror or exc}",
-            "check where stdout goes (a full disk?)",
-        )
-        code = int(ExitCode.ERROR)
-    else:
-        return code
-    _detach_stdout()
+        return _output_failed(runtime, exc)
     return code
+
+
+def _reader_gone(runtime: Runtime) -> None:
+    """stdout's reader went away (akool status | head -c0): not an error worth a message,
+    unless this run made a job whose id the reader may never have had: stderr names it."""
+    _detach_stdout()
+    made = runtime.made
+    if made is not None:
+        _errors_out(runtime).warn(
+            f"the reader of stdout went away; job {made.job_id} was made (and billed) and is "
+            f"in this history: follow it with: {made.follow}"
+        )
+
+
+def _output_failed(runtime: Runtime, exc: OSError) -> int:
+    """stdout cannot be written (a full disk, a closed descriptor): one line on stderr; after
+    a create, naming the job made and the command that follows it (its id may never have
+    reached stdout, and running the command again would bill another: break17f F24)."""
+    _detach_stdout()
+    message = f"cannot write the output: {exc.strerror or exc}"
+    hint = "check where stdout goes (a full disk?)"
+    made = runtime.made
+    if made is not None:
+        message += (
+            f"; job {made.job_id} was made (and billed) and is in this history, but its id "
+            "may not have reached stdout"
+        )
+        hint = made_hint(hint, made.job_id, made.follow, reuse=made.reuse)
+    _errors_out(runtime).error(message, hint)
+    return int(ExitCode.ERROR)
 
 
 def _detach_stdout() -> None:
@@ -270,8 +331,9 @@ def _run(runtime: Runtime, args: list[str]) -> int:
         result = app(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
     except LocalStateError as exc:
         if exc.job_id and not runtime.json:
-            sys.stdout.write(exc.job_id + "\n")  # a billed job's id must reach the user
-            sys.stdout.flush()
+            with contextlib.suppress(OSError):  # (the message names it too)
+                sys.stdout.write(exc.job_id + "\n")  # a billed job's id must reach the user
+                sys.stdout.flush()
         kind = type(exc).__name__
         return _fail(runtime, exc.message, exc.hint, exc.exit_code, kind, job_id=exc.job_id)
     except AkoolError as exc:
@@ -300,18 +362,19 @@ def _run(runtime: Runtime, args: list[str]) -> int:
         again = f"run it again: {runtime.command_line()}"
         return _fail(runtime, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
-        # The reader went away (akool status | head): not an error worth a message.
-        _detach_stdout()
+        _reader_gone(runtime)  # (akool status | head: not an error)
         return int(ExitCode.OK)
+    except SystemExit as exc:
+        # Click's own answer to a broken pipe (EPIPE) inside a command: exit 1, and nothing said.
+        if not (isinstance(exc.__context__, OSError) and exc.__context__.errno == errno.EPIPE):
+            raise
+        _reader_gone(runtime)
+        return int(ExitCode.ERROR)
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRNOS:
             return _unexpected(runtime, exc, debug)
         # stdout itself cannot be written (a full disk, a closed descriptor): say so on stderr.
-        _detach_stdout()
-        _errors_out(runtime).error(
-            f"cannot write the output: {exc.strerror}", "check where stdout goes (a full disk?)"
-        )
-        return int(ExitCode.ERROR)
+        return _output_failed(runtime, exc)
     except Exception as exc:
         return _unexpected(runtime, exc, debug)
     if isinstance(result, int):

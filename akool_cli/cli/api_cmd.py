@@ -10,7 +10,7 @@ import typer
 
 from akool_cli.core import jsontext
 from akool_cli.core.bounded import BODY_BYTES, read_at_most
-from akool_cli.core.errors import UsageError
+from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.validate import check_api_path
 
 TOO_LARGE = "AKOOL's request bodies are a few KB: pass a JSON object, e.g. --input body.json"
@@ -205,10 +205,27 @@ def api(
     _warn_if_not_documented(out, verb, path)
     with runtime.library() as lib:
         payload = lib.raw_call(verb, path, body=body, query=query or None)
+    made = _made_job(verb, path, body, payload)
+    if made is not None:  # named on stderr if its answer cannot be written (break17f F24)
+        runtime.made_job(made, f"akool watch {made}", reuse=False)
     out.json(payload)
     error = envelope_error(payload, f"{verb} {path}")
     if error is not None:
         raise error
+
+
+def _made_job(verb: str, path: str, body: dict[str, Any] | None, payload: Any) -> str | None:
+    """The id of the job a create's answer (AKOOL said 1000) gives, or None."""
+    from akool_cli.core import kinds
+    from akool_cli.core.contract import SUCCESS_CODE
+
+    kind = kinds.created_by(path, body or {}) if verb == "POST" else None
+    if kind is None or not isinstance(payload, dict) or payload.get("code") != SUCCESS_CODE:
+        return None
+    try:
+        return kind.parse_created(payload.get("data")).id
+    except AkoolError:
+        return None  # (the library has said so already)
 
 
 def _checked_call(method: str, path: str) -> str:

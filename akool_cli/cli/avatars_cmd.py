@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli import options
 from akool_cli.cli.options import Common, common_options
 from akool_cli.cli.products_cmd import OUTPUT, make
 
@@ -41,7 +42,9 @@ def avatar(
         None, metavar="[AUDIO]", help="The speech: a URL, or a local file with --upload-to."
     ),
     text: str | None = typer.Option(
-        None, "--text", help="Or the text to speak (with --voice), instead of AUDIO."
+        None,
+        "--text",
+        help="Or the text to speak (with --voice), instead of AUDIO (- reads it from stdin).",
     ),
     voice: str | None = typer.Option(
         None, "--voice", metavar="VOICE_ID", help="The voice that speaks --text (akool voices)."
@@ -71,6 +74,7 @@ def avatar(
     from akool_cli.core import products
     from akool_cli.core.talking_avatar import avatar_fields
 
+    text = options.text_or_stdin(text, "--text", "akool avatar AVATAR --text - --voice VOICE")
     fields = avatar_fields(
         avatar_, audio, text=text, voice=voice, background=background, avatar_from=avatar_from
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 import typer
 
+from akool_cli.cli import options
 from akool_cli.cli.options import Common, common_options
 from akool_cli.cli.products_cmd import make
 
@@ -28,7 +29,9 @@ def register(app: typer.Typer) -> None:
 @common_options(without=("wait", "output", "force"))
 def moderate(
     ctx: typer.Context,
-    text: str | None = typer.Argument(None, metavar="TEXT", help="The text to check."),
+    text: str | None = typer.Argument(
+        None, metavar="TEXT", help="The text to check (- reads it from stdin)."
+    ),
     url: str | None = typer.Option(
         None,
         "--url",
@@ -64,6 +67,7 @@ def moderate(
     from akool_cli.core import media_products, products
     from akool_cli.core.errors import UsageError
 
+    text = options.text_or_stdin(text, "TEXT", "akool moderate -")
     if (text is None) == (url is None):
         raise UsageError(
             "give TEXT or --url URL, not both" if text else "missing TEXT (or --url URL)",

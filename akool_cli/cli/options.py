@@ -103,7 +103,9 @@ WEBHOOK_URL = typer.Option(
 )
 NAME = typer.Option("", "--name", metavar="LABEL", help="A label for the job in status and watch.")
 TEXT = typer.Option(
-    None, "--text", help="Make the speech from this text with AKOOL's VoiceLab first."
+    None,
+    "--text",
+    help="Make the speech from this text with AKOOL's VoiceLab first (- reads it from stdin).",
 )
 VOICE = typer.Option(
     None, "--voice", metavar="VOICE_ID", help="The VoiceLab voice for --text (akool voices)."
@@ -215,3 +217,22 @@ def common_options(
         return with_common
 
     return decorate
+
+
+def text_or_stdin(value: str | None, what: str, example: str) -> str | None:
+    """A text argument, with "-" read from standard input (as gh's and curl's "-"): bounded
+    (TEXT_CHARS, as every stdin read), and refused when empty, before anything is billed
+    (break17f N3: "-" was billed as the text "-")."""
+    import sys
+
+    from akool_cli.core.bounded import TEXT_CHARS, read_at_most
+    from akool_cli.core.errors import UsageError
+
+    if value != "-":
+        return value
+    where = f"{what} on standard input"
+    hint = "AKOOL speaks and checks at most 50,000 characters (a plan's limit): shorten it"
+    text = read_at_most(sys.stdin, TEXT_CHARS, where, hint)
+    if not text.strip():
+        raise UsageError(f"{where} is empty", hint=f'pipe the text in: echo "Hello" | {example}')
+    return str(text)

@@ -83,6 +83,8 @@ def _made(
     from akool_cli.cli import talk_cmd
     from akool_cli.core import interrupts, kinds
 
+    follow_up = talk_cmd.watch_command(job.id, common.output, common.force)
+    runtime.made_job(job.id, follow_up, reuse=common.reuse)  # named if stdout fails (F24)
     if not common.json_out:
         out.data(job.id)
     talk_cmd.say_reused(out, job)
@@ -99,13 +101,13 @@ def _made(
         if interrupts.stop_requested():  # asked to stop while the create was answered
             raise interrupts.stopped(
                 f"stopped after creating {noun} job {job.id}; it keeps running on AKOOL",
-                f"follow it with: {talk_cmd.watch_command(job.id, common.output, common.force)}",
+                f"follow it with: {follow_up}",
             )
         made = "" if job.repeated else f"Created {noun} job {job.id}; "
         out.info(f"{made}follow it: akool watch {job.id}")
         return
     follow = (common.interval, timeout, common.output, common.force)
-    view, code = talk_cmd.wait_for(runtime, out, lib, job, follow)
+    view, code = talk_cmd.wait_for(runtime, out, lib, job, follow, reuse=common.reuse)
     if common.json_out:
         out.json(view)
     else:

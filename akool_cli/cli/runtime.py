@@ -35,6 +35,16 @@ class _RedactingFilter(logging.Filter):
         return True
 
 
+@dataclass(frozen=True)
+class Made:
+    """The job a create command made: its id, the command that follows it (akool watch ID -o
+    TARGET) and whether the command ran with --reuse (then running it again makes none)."""
+
+    job_id: str
+    follow: str
+    reuse: bool
+
+
 @dataclass
 class Runtime:
     argv: list[str] = field(default_factory=list)
@@ -49,6 +59,13 @@ class Runtime:
     json_written: bool = False  # a JSON document reached stdout: the boundary prints no second
     redactor: Redactor = field(default_factory=Redactor)
     used_library: bool = False  # a Client was made: its owner locks are released at exit
+    # The job this run's create made (or --reuse picked up), before its id is printed: a
+    # failure to write stdout afterwards names it on stderr with `follow` (break17f F24).
+    made: Made | None = None
+
+    def made_job(self, job_id: str, follow: str, *, reuse: bool) -> None:
+        """A create command's job, known before its id goes to stdout."""
+        self.made = Made(job_id, follow, reuse)
 
     def configure(
         self, *, profile: str | None, base_url: str | None, debug: bool, quiet: bool

@@ -248,9 +248,7 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval)
-    choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
-        lib.account_choice = choice
         if output is not None:
             lib.check_destination(output, force=force)
         with inputs_cli.upload_display(out) as display:
@@ -273,10 +271,12 @@ def talk(
                 timeout=timeout_s,
                 events=_talk_events(out, display),
                 reuse=reuse,
+                account_choice=options.account_choice(same_account, new_account),
             )
-        if not _created(out, job, json_out, output, force, follow=wait or output is not None):
+        if not _created(runtime, out, job, json_out, output, force, wait=wait, reuse=reuse):
             return
-        view, code = wait_for(runtime, out, lib, job, (interval, timeout_s, output, force))
+        follow = (interval, timeout_s, output, force)
+        view, code = wait_for(runtime, out, lib, job, follow, reuse=reuse)
     if json_out:
         out.json(view)
     if code != ExitCode.OK:
@@ -293,6 +293,7 @@ def _check_options(
     from akool_cli.core.speech import check_speech_inputs, speech_request
 
     audio, text, voice, speed, voice_option, language_code = speech
+    text = options.text_or_stdin(text, "--text", "akool talk IMAGE --text - --voice VOICE")
     speech_text = check_speech_inputs(audio, text, voice, speed)
     speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
     timeout_s = optional_duration(timeout, "--timeout")
@@ -306,8 +307,11 @@ def wait_for(
     lib: Client,
     job: Job,
     follow: tuple[float, float | None, str | None, bool],
+    *,
+    reuse: bool = False,
 ) -> tuple[dict[str, Any], ExitCode]:
-    """talk --wait / -o: the new job followed (and downloaded); its view and the exit code."""
+    """talk --wait / -o: the new job followed (and downloaded); its view and the exit code.
+    `reuse`: the command ran with --reuse (the hints say that running it again makes none)."""
     interval, timeout, output, force = follow
     resume = watch_command(job.id, output, force)
     try:
@@ -326,12 +330,12 @@ def wait_for(
     except (WaitTimeoutError, InterruptedByUser):
         raise  # their hints resume with `resume` already
     except AkoolError as exc:
-        exc.hint = made_hint(exc.hint, job.id, resume)  # made: followed, never made again
+        exc.hint = made_hint(exc.hint, job.id, resume, reuse=reuse)  # followed, not made again
         raise
     code = followed.code
     view = followed.views[0] if followed.views else job.to_json()
     for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
-        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume))
+        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume, reuse=reuse))
         code = error.exit_code
         view["error"] = view.get("error") or error.message  # --json says so too
     return view, code
@@ -355,10 +359,22 @@ def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:
 
 
 def _created(
-    out: Output, job: Job, json_out: bool, output: str | None, force: bool, *, follow: bool
+    runtime: Runtime,
+    out: Output,
+    job: Job,
+    json_out: bool,
+    output: str | None,
+    force: bool,
+    *,
+    wait: bool,
+    reuse: bool,
 ) -> bool:
-    """The id is shown once it is recorded; a stop asked for meanwhile ends the command here.
-    Without `follow`, the command ends here too, saying how to follow it; returns `follow`."""
+    """The id is shown once it is recorded (the run knows of the job first, so that a stdout
+    that cannot be written names it on stderr: break17f F24); a stop asked for meanwhile ends
+    the command here. Without --wait or -o, the command ends here too, saying how to follow
+    it; returns whether the job is to be followed."""
+    follow = wait or output is not None
+    runtime.made_job(job.id, watch_command(job.id, output, force), reuse=reuse)
     if not json_out:
         out.data(job.id)
     say_reused(out, job)

@@ -32,6 +32,9 @@ NAMES: dict[type, str] = {
     float: "a number",
     bytes: "bytes",
 }
+# Arguments whose pathlib.Path says more than its text, so never read as text: a download's
+# destination, where Path("videos") names a folder ("videos/" as text; break17f N9).
+PATHS_AS_GIVEN = frozenset({"dest"})
 # Generic origins checked as the abstract collection they stand for (a dict annotation takes any
 # mapping, a list one any sequence that is not text).
 ORIGINS: dict[Any, tuple[type, str]] = {
@@ -126,7 +129,7 @@ def _checks(method: Callable[..., Any]) -> _Checks:
         check = _check_for(hint)
         if check is not None:
             params[name] = check
-        if hint is str or str in typing.get_args(hint):
+        if (hint is str or str in typing.get_args(hint)) and name not in PATHS_AS_GIVEN:
             texts.add(name)
     return _Checks(params, options, frozenset(texts))
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
     from akool_cli.jobs.watcher import Event, Watcher
     from akool_cli.net.api import AkoolClient
-    from akool_cli.store.journal import JobRecord
+    from akool_cli.store.journal import JobRecord, Scope
 
 POLL_INTERVAL = 3.0  # the first poll interval (AKOOL's demos); backs off to ~30 s
 
@@ -246,7 +246,7 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.download import check_target, names_directory
 
         job_id = self.job_named(job_id)
-        dest = check_path(dest, "dest (where the result goes)")
+        dest = destination(dest, "dest (where the result goes)")
         wait = optional_duration(timeout, "--timeout")
         record = self.journal.get(job_id)
         refused = unasked(job_id, record)
@@ -391,6 +391,7 @@ class FollowingMixin(ClientBase):
             force=force,
             clock=self.clock,
             should_stop=should_stop,
+            fetched_scope=self._fetched_scope(records, targets),
         ) as watcher:
             for job_id, record in records.items():
                 watcher.add(
@@ -413,6 +414,31 @@ class FollowingMixin(ClientBase):
                 result.jobs[job_id] = Job.of(info, record, kind, found.downloads.get(job_id))
         return result
 
+    def _fetched_scope(
+        self, records: dict[str, JobRecord | None], targets: dict[str, Path]
+    ) -> Scope | None:
+        """Where a job this history does not hold is recorded once its result is saved here
+        (this client's server, profile and account: it is followed with its credential),
+        so that running the same command again says "saved earlier" (break17f F15)."""
+        if any(record is None and job_id in targets for job_id, record in records.items()):
+            return self.scope()
+        return None
+
+
+def destination(dest: object, what: str) -> str:
+    """Where results go, as text: a str as given ("videos/" with its slash names a folder, as
+    -o DIR/ does); a pathlib.Path, which cannot end with a slash, names a folder when it has no
+    suffix and is not an existing file (Path("videos") is the folder videos/, created when
+    missing; Path("v.mp4") a file): break17f N9 saved a file named "videos"."""
+    text = check_path(dest, what)
+    if isinstance(dest, str) or text.endswith(("/", os.sep)) or Path(text).suffix:
+        return text
+    try:
+        a_file = os.path.lexists(text) and not os.path.isdir(text)
+    except (OSError, ValueError):
+        return text  # a name the system cannot look up: the target's checks say so
+    return text if a_file else text + os.sep
+
 
 def _targets(
     dest: str | os.PathLike[str],
@@ -423,7 +449,7 @@ def _targets(
 ) -> dict[str, Path]:
     from akool_cli.jobs.download import check_target, names_directory, resolve_target
 
-    output = check_path(dest, "the download destination")
+    output = destination(dest, "the download destination")
     if not output.strip():
         raise UsageError("-o/--output is empty", hint="e.g. -o video.mp4 or -o videos/")
     many = len(job_ids) > 1

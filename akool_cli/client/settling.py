@@ -145,7 +145,10 @@ class SettlingMixin(ClientBase):
             ) from None
         # A job the history holds under another create whose inputs its status does not show
         # (a server gave it that id) moves to this attempt when its status shows this one's.
-        move = held is not None and _held_by_another(held, attempt, info.raw)
+        # So does a job recorded only because its result was saved here (watch ID -o, F15).
+        move = held is not None and (
+            self.journal.fetched_only(job_id) or _held_by_another(held, attempt, info.raw)
+        )
         if held is not None and not move:
             raise UsageError(
                 f"cannot settle attempt {attempt.id}: job {job_id} is already in the history",

@@ -19,6 +19,7 @@ DEFAULT_BASE_URL = f"https://{DOCUMENTED_HOST}"
 SANDBOX_API_KEY = "sandbox-api-key-0123456789abcdef"  # 32 bytes: also an AES-256 key
 SANDBOX_CLIENT_ID = "5a4db0c1d2e3f40516273849"
 SUCCESS_CODE = 1000
+NOT_FOUND_CODE = 1008  # "content does not exist": an id AKOOL does not (or no longer) have
 
 FieldType = Literal["string", "number", "integer", "boolean", "array", "object"]
 

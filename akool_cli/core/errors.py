@@ -318,16 +318,19 @@ RUN_AGAIN = re.compile(
 )
 
 
-def made_hint(hint: str | None, job_id: str, follow: str) -> str:
+def made_hint(hint: str | None, job_id: str, follow: str, *, reuse: bool = False) -> str:
     """The hint of a failure after this run made job `job_id` (status polling that kept failing,
-    a download cut, a full disk): what to fix first, as the hint said, then `follow` (akool watch
-    ID -o TARGET), never the command run again, which would make and bill another job."""
+    a download cut, a full disk, stdout that cannot be written): what to fix first, as the hint
+    said, then `follow` (akool watch ID -o TARGET), never the command run again, which would
+    make and bill another job (with `reuse`, --reuse: it would pick this job up, and says so)."""
     kept = RUN_AGAIN.sub("", hint or "").strip(" ,;").replace("JOB_ID", job_id)
     then = f"{kept}; then " if kept else ""
-    return (
-        f"{then}follow the job made and billed already: {follow} (running this command again "
-        "would make another job)"
+    again = (
+        "this command run again with --reuse would pick the same job up, not make another"
+        if reuse
+        else "running this command again would make another job"
     )
+    return f"{then}follow the job made and billed already: {follow} ({again})"
 
 
 SETTLE_LIST_HINT = (

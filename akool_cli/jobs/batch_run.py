@@ -323,6 +323,13 @@ class BatchRunner:
             return self._claimed_create(item, outcome, kinds.get(item.kind), talk, item.key)
         request: Request = talk
         if item.text is not None and item.voice is not None:
+            earlier = self._made_earlier(item)
+            if earlier is not None:  # its speech is not needed (nor remade once it expired)
+                outcome.resumed = True
+                self.emit(
+                    outcome, f"picked up {TALKING_PHOTO.noun} job {earlier.id} from an earlier run"
+                )
+                return earlier
             audio = self._speech(item, outcome)
             if audio is None:
                 return None
@@ -337,18 +344,28 @@ class BatchRunner:
                 return earlier
         return self._claimed_create(item, outcome, TALKING_PHOTO, request, item.key)
 
+    def _made_earlier(self, item: Item) -> JobRecord | None:
+        """The row's talking photo made by an earlier run (what its claim would return first)."""
+        origin = self._origin(item, item.key)
+        scope = engine.scoped(self.client, self.journal, origin).scope()
+        return self.journal.find_by_key(item.key, scope)
+
     def _speech(self, item: Item, outcome: Outcome) -> str | None:
         assert isinstance(item.request, TalkRequest)
         request = speech_of(item)
         assert request is not None
-        found = self._claimed_create(item, outcome, SPEECH, request, item.key + ":speech")
-        if found is None:
+        key = item.key + ":speech"
+        # A speech made earlier is asked for again (the history keeps its URL masked); one AKOOL
+        # no longer keeps (past its 7 days, or deleted) is made anew (break17f F11).
+        job = engine.live_speech(
+            self.client,
+            self.journal,
+            lambda: self._claimed_create(item, outcome, SPEECH, request, key, expired_counts=False),
+        )
+        if job is None:
             return None
-        # A speech made earlier is asked for again: the history keeps its URL masked.
-        job_id = found.id if isinstance(found, JobRecord) else found
         from akool_cli.jobs.watcher import follow_one
 
-        job = self.client.detail(SPEECH, job_id)
         job = follow_one(
             self.client,
             self.journal,
@@ -361,10 +378,18 @@ class BatchRunner:
         return engine.finished_speech(job).video_url
 
     def _claimed_create(
-        self, item: Item, outcome: Outcome, kind: JobKind, request: Request, key: str
+        self,
+        item: Item,
+        outcome: Outcome,
+        kind: JobKind,
+        request: Request,
+        key: str,
+        *,
+        expired_counts: bool = True,
     ) -> JobRecord | str | None:
-        """The row's create through the engine's claim loop: the job an earlier run made, the id
-        of the one made now, or None (a stop). An unknown outcome raises UnknownOutcomeError."""
+        """The row's create through the engine's claim loop: the job an earlier run made (with
+        `expired_counts` False, not one whose result AKOOL deleted), the id of the one made now,
+        or None (a stop). An unknown outcome raises UnknownOutcomeError."""
         over_budget = threading.Event()
 
         def before_send() -> None:
@@ -381,6 +406,7 @@ class BatchRunner:
             wait_gate=self._wait_for_gate,
             on_sending=partial(self._sending, outcome),
             on_rate_limited=partial(self._pause, outcome),
+            expired_counts=expired_counts,
         )
         try:
             found = engine.claimed(

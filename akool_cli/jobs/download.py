@@ -40,6 +40,7 @@ from akool_cli.jobs.partfile import (
     names_directory,
     open_nofollow,
     part_path,
+    refuse_special,
     resolve_target,
     safe_file_name,
 )
@@ -673,6 +674,7 @@ def _hash_existing(part: PartLock, digest: Any) -> None:
 
 def _move_into_place(part: Path, target: Path, *, force: bool) -> None:
     if force:
+        refuse_special(target)  # one that appeared since the check: never replaced either
         os.replace(part, target)
     else:
         try:

@@ -17,6 +17,7 @@ from typing import Any
 from akool_cli.core import interrupts, kinds
 from akool_cli.core.answers import echoed
 from akool_cli.core.clock import Clock
+from akool_cli.core.contract import NOT_FOUND_CODE
 from akool_cli.core.errors import (
     AkoolError,
     AuthError,
@@ -547,6 +548,9 @@ class ClaimRules:
     on_busy: Callable[[AttemptRecord], None] = lambda attempt: None
     retry_unknown: bool = False  # dismiss an unknown outcome and create again (--retry-unknown)
     failed_counts: bool = True  # a failed job made earlier is the answer (False: make a new one)
+    # A job made earlier whose result AKOOL has deleted (past its 7 days) is the answer (False:
+    # make a new one: a speech, whose audio URL a talking photo is made from).
+    expired_counts: bool = True
     before_send: Callable[[], None] = lambda: None  # e.g. a batch's rate-limit pause
     wait_gate: Callable[[], None] = lambda: None  # wait out a rate-limit pause (face detection)
     on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
@@ -595,6 +599,7 @@ def claimed(
             inputs,
             account=origin.account,
             failed_counts=rules.failed_counts,
+            expired_counts=rules.expired_counts,
         )
         if claim.job is not None:
             return claim.job
@@ -719,22 +724,26 @@ def make_speech(
     The same text, voice and options made with this server, profile and account earlier (and
     not failed) is reused, so running an interrupted `talk --text` again does not pay for its
     speech twice; a speech create whose outcome is unknown (akool was killed while sending it)
-    stops it with UnknownOutcomeError instead of paying again.
+    stops it with UnknownOutcomeError instead of paying again. A speech whose audio AKOOL no
+    longer keeps (past its 7-day retention, or its detail answers that it does not exist) is
+    not reused: a new one is made, once, and recorded for the same key (break17f F11).
     """
     from akool_cli.jobs.watcher import follow_one
 
     body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
     keyed = replace(origin, batch_key="speech:" + hashlib.sha256(body.encode()).hexdigest()[:24])
-    rules = ClaimRules(stopping=should_stop or interrupts.stop_requested, failed_counts=False)
+    stopping = should_stop or interrupts.stop_requested
+    rules = ClaimRules(stopping=stopping, failed_counts=False, expired_counts=False)
     try:
-        found = claimed(client, journal, SPEECH, request, keyed, rules)
+        job = live_speech(
+            client, journal, lambda: claimed(client, journal, SPEECH, request, keyed, rules)
+        )
     except RejectedError as exc:
         if "voice" in exc.message.lower():  # AKOOL knows no such voice: the list names them
             exc.hint = VOICE_HINT
         raise
-    if found is None:
+    if job is None:
         raise KeyboardInterrupt  # asked to stop before anything was sent
-    job = client.detail(SPEECH, found.id) if isinstance(found, JobRecord) else found
     job = follow_one(
         client,
         journal,
@@ -743,10 +752,34 @@ def make_speech(
         interval=SPEECH_POLL_INITIAL,
         timeout=timeout,
         clock=journal.clock,
-        should_stop=should_stop or interrupts.stop_requested,
+        should_stop=stopping,
         on_update=on_update,
     )
     return finished_speech(job)
+
+
+def live_speech(
+    client: AkoolClient, journal: Journal, claim: Callable[[], JobRecord | JobInfo | str | None]
+) -> JobInfo | None:
+    """The speech a claim gives (`claim`: with `expired_counts` False; a new job, its id, or one
+    made earlier), as AKOOL reports it now. One made earlier, done, whose detail says it does
+    not exist (AKOOL deleted it before its expiry: code 1008) is marked expired and claimed
+    again, once: the claim then makes a new one (break17f F11). None when asked to stop."""
+    for tries_left in (1, 0):
+        found = claim()
+        if found is None or isinstance(found, JobInfo):
+            return found
+        if isinstance(found, str):
+            return client.detail(SPEECH, found)
+        try:
+            return client.detail(SPEECH, found.id)
+        except RejectedError as exc:
+            if not (
+                tries_left and exc.code == NOT_FOUND_CODE and found.video_status == Status.DONE
+            ):
+                raise
+            journal.mark_expired(found.id)  # its audio is gone: the next claim makes a new one
+    return None  # (never reached: the second try returns or raises)
 
 
 def finished_speech(job: JobInfo) -> JobInfo:

@@ -131,6 +131,7 @@ def _check_target(target: Path, *, force: bool, make_parent: bool) -> None:
             f"the output path {target} is a directory",
             hint=f"give a file name (e.g. {target / 'video.mp4'}) or end the path with /",
         )
+    refuse_special(target)
     if target.exists() and not force:
         raise TargetExistsError(
             f"{target} already exists",
@@ -139,6 +140,33 @@ def _check_target(target: Path, *, force: bool, make_parent: bool) -> None:
     for hidden in (part_path(target), meta_path(target)):
         refuse_link(hidden)
     _check_directory(target.parent, make_parent=make_parent)
+
+
+# What an existing path that is not a regular file is, by its type (stat's S_IS* tests).
+SPECIAL_FILES = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def refuse_special(target: Path) -> None:
+    """A target that exists and is a device, a FIFO or a socket (/dev/null, /dev/stdout, a
+    named pipe), itself or where its link points: never written into, never replaced by the
+    video, --force or not (break17f F20: `-o /dev/null --force` as root made /dev/null a file)."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return  # nothing there (or nothing to look up): the other checks say so
+    what = next((name for test, name in SPECIAL_FILES if test(mode)), None)
+    if what is not None:
+        raise UsageError(
+            f"the output path {target} is {what}, not a file: akool saves results as files "
+            "and never writes into or replaces anything else (with --force neither)",
+            hint="give a file or a folder (-o videos/); to download a result and throw it "
+            'away, save it in a temporary folder: -o "$(mktemp -d)/"',
+        )
 
 
 def _check_directory(parent: Path, *, make_parent: bool) -> None:

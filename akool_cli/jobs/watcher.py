@@ -31,7 +31,7 @@ from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs import engine, naming
 from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
 from akool_cli.net.api import AkoolClient, RateLimitedError
-from akool_cli.store.journal import Journal
+from akool_cli.store.journal import Journal, Scope
 
 log = logging.getLogger("akool.watch")
 
@@ -169,8 +169,12 @@ class Watcher:
         workers: int = WORKERS,
         should_stop: Callable[[], bool] | None = None,
         keep_results: bool = True,
+        fetched_scope: Scope | None = None,
     ) -> None:
         self.client = client
+        # Where a job the history does not hold is recorded once its result is saved (its
+        # server, profile, account): None records nothing of such jobs.
+        self.fetched_scope = fetched_scope
         # A batch reads its jobs from the events: keeping each job's answer in `result` too
         # would make its memory grow with the rows.
         self.keep_results = keep_results
@@ -424,7 +428,10 @@ class Watcher:
         result = naming.settle(result, tracked.job_id, kind, force=self.force)
         if self.journal is not None:
             # Recorded here, in the thread that put the file in place: a stop that ends the
-            # event loop now cannot leave a saved video the history does not know.
+            # event loop now cannot leave a saved video the history does not know (nor a job
+            # made elsewhere: it is recorded with it, break17f F15).
+            if self.fetched_scope is not None and self.journal.get(tracked.job_id) is None:
+                self.journal.record_fetched(info, kind.name, self.fetched_scope)
             path = str(result.path.absolute())
             self.journal.record_download(tracked.job_id, path, result.size, result.sha256)
         self._save_files(tracked, info)

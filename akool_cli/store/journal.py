@@ -984,15 +984,19 @@ class Journal:
         *,
         account: str = "",
         failed_counts: bool = True,
+        expired_counts: bool = True,
     ) -> Claim:
         """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
         checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
-        False), a create in flight, an unknown outcome."""
+        False, or its result is past AKOOL's retention and `expired_counts` is False), a create
+        in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
             if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
-                return Claim(job=_job(row))
+                gone = row["expires_at"] is not None and row["expires_at"] <= self.clock.time()
+                if expired_counts or not gone:
+                    return Claim(job=_job(row))
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
                 LOOKUPS["attempts_by_key"], (batch_key, *_where(scope), cutoff)
@@ -1400,6 +1404,18 @@ class Journal:
                 db.execute("DELETE FROM jobs WHERE id = ?", (job.id,))
                 self._insert_job(db, attempt_id, job)
                 db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
+                if held is not None:  # the same job's files, saved already: still saved
+                    db.execute(
+                        "UPDATE jobs SET downloaded_path = ?, size = ?, sha256 = ?, saved = ? "
+                        "WHERE id = ?",
+                        (
+                            held["downloaded_path"],
+                            held["size"],
+                            held["sha256"],
+                            held["saved"],
+                            job.id,
+                        ),
+                    )
             return why
 
     def mark_deleted(self, job_ids: list[str]) -> None:
@@ -1419,6 +1435,38 @@ class Journal:
                 "updated_at = ? WHERE id = ?",
                 (role, entry, self.clock.time(), job_id),
             )
+
+    def record_fetched(self, info: JobInfo, kind: str, scope: Scope) -> None:
+        """A job this history does not hold whose result is being saved (`watch ID -o`,
+        download() of a job made elsewhere): recorded as AKOOL reports it, with no create and
+        no inputs, so that its saved file is known (`saved earlier`, `sync`) and a create in
+        doubt can still be settled with it (break17f F15). A job recorded meanwhile is kept."""
+        now = self.clock.time()
+        job = JobRecord(
+            id=info.id,
+            created_at=now,
+            updated_at=now,
+            kind=kind,
+            base_url=scope.base_url,
+            profile=scope.profile,
+            account=scope.account or "",
+            video_status=info.video_status,
+            video_url=info.video_url,
+            error=info.error_reason,
+            files=dict(info.files),
+            cost=dict(info.cost),
+            outputs=dict(info.outputs),
+        )
+        with self._transaction() as db:
+            if db.execute(LOOKUPS["job_by_id"], (info.id,)).fetchone() is None:
+                self._insert_job(db, None, job)
+                db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, info.id))
+
+    def fetched_only(self, job_id: str) -> bool:
+        """Whether the job is in the history only because its result was saved here (no create
+        of this history made it: record_fetched)."""
+        job = self.get(job_id)
+        return job is not None and not job.inputs and self.attempt_of_job(job_id) is None
 
     def record_download(self, job_id: str, path: str, size: int, sha256: str) -> None:
         with self._transaction() as db:

@@ -1,15 +1,20 @@
 """A scripted HTTP server on a real loopback port, for answers the sandbox would never give: HTML,
-huge, silent, looping, the same canned answer to every request, HEAD refused as by S3."""
+huge, silent, looping, the same canned answer to every request, HEAD refused as by S3; and a file
+host (for raw_server) that cuts an MP4 and answers range requests as a test says."""
 
 from __future__ import annotations
 
 import json
+import re
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.support.hostile import Answerer
 
 
 @dataclass
@@ -135,3 +140,54 @@ def scripted_server() -> Iterator[ScriptedServer]:
         server.stop_event.set()
         server.httpd.shutdown()
         server.httpd.server_close()
+
+
+# -- a file host that cuts an MP4 and answers ranges as a test says ----------------------------
+
+ETAG = 'ETag: "v17"'  # the version a cut-file host names (a header line)
+
+
+def partial_head(start: int, end: int, total: int | str, length: int, etag: str = ETAG) -> bytes:
+    """The head of a `206 Partial Content` of bytes start-end of a file `total` long ("*": not
+    said), whose body is `length` bytes."""
+    return (
+        f"HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\n{etag}\r\n"
+        f"Content-Range: bytes {start}-{end}/{total}\r\nContent-Length: {length}\r\n\r\n"
+    ).encode()
+
+
+def cut_mp4_host(
+    whole: bytes,
+    requests: list[str],
+    *,
+    sent: int | None = None,
+    etag: str = ETAG,
+    ranges: Callable[[int], bytes] | None = None,
+) -> Answerer:
+    """A file host for raw_server: a plain GET gets `whole` (only its first `sent` bytes) with
+    `etag` and no Content-Length, the connection closed after it; a `Range: bytes=N-` gets
+    `ranges(N)` (a whole answer, head and body), by default what HTTP says: a 206 with the rest
+    and the file's size, or a 416 past its end. Every request is kept in `requests`."""
+
+    def honest(start: int) -> bytes:
+        if start >= len(whole):
+            return (
+                f"HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{len(whole)}\r\n"
+                "Content-Length: 0\r\n\r\n"
+            ).encode()
+        rest = whole[start:]
+        return partial_head(start, len(whole) - 1, len(whole), len(rest), etag) + rest
+
+    def answer(connection: socket.socket, stop: threading.Event) -> None:
+        request = connection.recv(65536).decode("latin-1")
+        requests.append(request)
+        asked = re.search(r"(?im)^range: bytes=(\d+)-\s*$", request)
+        if asked is None:
+            head = (
+                f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n{etag}\r\nConnection: close\r\n\r\n"
+            )
+            connection.sendall(head.encode() + whole[: len(whole) if sent is None else sent])
+            return
+        connection.sendall((ranges or honest)(int(asked.group(1))))
+
+    return answer
