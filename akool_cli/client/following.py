@@ -16,7 +16,12 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.steps import FirstStep, first_step_of
 from akool_cli.core import kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
-from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    JobFailedError,
+    UsageError,
+    closed_while_following,
+)
 from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id, check_job_ids, check_path, check_range
 
@@ -335,6 +340,7 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.watcher import Watcher
 
         options.setdefault("clock", self.clock)
+        options.setdefault("closing", self._closing)
         return Watcher(self.api, self.journal, **options)
 
     def fetch_again(self, job_id: str) -> Path | None:
@@ -391,6 +397,7 @@ class FollowingMixin(ClientBase):
             force=force,
             clock=self.clock,
             should_stop=should_stop,
+            closing=self._closing,  # close() on another thread ends it (break17g G19)
         ) as watcher:
             for job_id, record in records.items():
                 watcher.add(
@@ -404,6 +411,15 @@ class FollowingMixin(ClientBase):
                 if on_event is not None:
                     on_event(event)
         found = watcher.result
+        if self._closing.is_set():
+            unfinished = [
+                i
+                for i in ids
+                if i not in found.errors
+                and (not _finished(found.jobs, i) or (i in targets and i not in found.downloads))
+            ]
+            if unfinished:
+                raise closed_while_following(unfinished)
         result = FollowResult(errors={**gone, **found.errors}, downloaded=set(found.downloads))
         for job_id in ids:
             info = found.jobs.get(job_id)
@@ -412,6 +428,11 @@ class FollowingMixin(ClientBase):
                 record = self.journal.get(job_id)
                 result.jobs[job_id] = Job.of(info, record, kind, found.downloads.get(job_id))
         return result
+
+
+def _finished(jobs: Mapping[str, JobInfo], job_id: str) -> bool:
+    info = jobs.get(job_id)
+    return info is not None and info.finished
 
 
 def _targets(

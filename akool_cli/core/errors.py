@@ -105,6 +105,18 @@ def client_closed() -> UsageError:
     )
 
 
+def closed_while_following(job_ids: list[str]) -> UsageError:
+    """What a wait(), download() or follow() says when its Client was closed under it on another
+    thread (break17g G19): it ends, and the jobs keep running on AKOOL."""
+    ids = " ".join(job_ids)
+    return UsageError(
+        f"this akool Client was closed while it followed {ids}: following ended there, and "
+        "the job(s) keep running on AKOOL",
+        hint=f"follow them later with: akool watch {ids} (or a new Client's wait())",
+        request_sent=False,
+    )
+
+
 class TargetExistsError(UsageError):
     """Another file is where a result would be saved: it is kept. The hint names how to replace
     it where the error is raised (the CLI's --force); other callers say it their own way (the

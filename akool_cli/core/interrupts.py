@@ -96,6 +96,12 @@ def cancelled_by(event: threading.Event) -> Iterator[None]:
         _own.cancel = previous
 
 
+def either(first: threading.Event, second: threading.Event | None) -> threading.Event:
+    """An event set when either of two is (the second may be absent): a watcher's own cancel
+    and its Client's close (break17g G19)."""
+    return first if second is None else _Either(first, second)
+
+
 class _Either(threading.Event):
     """Set when either of two events is (only is_set and wait are used)."""
 

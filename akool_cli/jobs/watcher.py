@@ -169,6 +169,7 @@ class Watcher:
         workers: int = WORKERS,
         should_stop: Callable[[], bool] | None = None,
         keep_results: bool = True,
+        closing: threading.Event | None = None,
     ) -> None:
         self.client = client
         # A batch reads its jobs from the events: keeping each job's answer in `result` too
@@ -179,7 +180,10 @@ class Watcher:
         self.schedule = PollSchedule(initial=interval)
         self.force = force
         self.timeout = timeout
-        self.should_stop = should_stop or (lambda: False)
+        user_stop = should_stop or (lambda: False)
+        # `closing`: the Client was closed (break17g G19): following ends at once, as on a stop.
+        self.closing = closing
+        self.should_stop = user_stop if closing is None else lambda: closing.is_set() or user_stop()
         self.result = WatchResult()
         self._pending: dict[str, _Tracked] = {}
         self._inbox: queue.SimpleQueue[tuple[str, Any, Any]] = queue.SimpleQueue()
@@ -188,6 +192,7 @@ class Watcher:
         self._in_flight = 0
         self._open = False
         self._cancelled = threading.Event()
+        self._ended = interrupts.either(self._cancelled, closing)  # ends reads and downloads
         self._start = self.clock.monotonic()
 
     # -- set-up -----------------------------------------------------------------------------
@@ -265,7 +270,7 @@ class Watcher:
     def _poll(self, api: AkoolClient, kind: JobKind, ids: list[str]) -> Any:
         """One status read, ended at once when the watcher closes (a timeout: its answer is not
         wanted, and a silent server must not hold close() for the read's own timeout)."""
-        with interrupts.cancelled_by(self._cancelled):
+        with interrupts.cancelled_by(self._ended):
             return api.status_many(kind, ids)
 
     def _run(self, what: str, tracked: _Tracked | _Group, fn: Callable[[], Any]) -> None:
@@ -291,7 +296,11 @@ class Watcher:
         if deadline is not None and wake >= deadline:
             self.clock.sleep(max(0.0, deadline - now))
             raise self._timed_out()
-        self.clock.sleep(min(max(0.0, wake - now), STOP_CHECK_SECONDS if self._open else 1e9))
+        pause = min(max(0.0, wake - now), STOP_CHECK_SECONDS if self._open else 1e9)
+        if self.closing is None:
+            self.clock.sleep(pause)
+        else:
+            self.clock.wait(pause, [self.closing])  # a close ends the pause at once
 
     def _drain(self, *, block: bool, timeout: float | None = None) -> Iterator[Event]:
         while True:
@@ -466,7 +475,7 @@ class Watcher:
             on_progress=progress,
             clock=self.clock,
             media=media,  # type: ignore[arg-type]
-            cancel=self._cancelled,  # a stop ends a download at once, even a stalled one
+            cancel=self._ended,  # a stop ends a download at once, even a stalled one
         )
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:

