@@ -75,3 +75,46 @@ def test_a_wait_in_flight_ends_when_its_client_closes(
     with pytest.raises(akool_cli.UsageError, match="closed"):
         client.wait(job.id)
     assert len(polls) == after  # the closed Client sends nothing more
+
+
+# -- G10: a batch callback that raises ----------------------------------------------------------
+
+
+class Broken(Exception):
+    """What the caller's callback raises."""
+
+
+@pytest.mark.parametrize("arity", [2, 1])
+def test_a_batch_callback_that_raises_surfaces_and_no_job_id_is_lost(
+    sandbox: Sandbox, isolated: Isolation, arity: int
+) -> None:
+    """break17g G10: cb raising in a worker thread was swallowed; its row ended `created` with
+    job_id None, never followed, and batch() returned normally (a callback of the wrong arity:
+    every row so, silently)."""
+    from tests.support.batches import write_rows
+
+    rows = write_rows(isolated.tmp / "rows.csv", 3, tag="g10")
+    seen: list[str] = []
+
+    def raising(outcome: Any, message: str) -> None:
+        seen.append(message)
+        raise Broken(message)
+
+    def one_argument(outcome: Any) -> None:
+        raise AssertionError("never called with one argument")
+
+    callback: Any = raising if arity == 2 else one_argument
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client:
+        plan = client.batch_plan(rows, check=False)
+        with pytest.raises(Broken if arity == 2 else TypeError) as raised:
+            client.batch(plan, concurrency=1, on_event=callback)
+        if arity == 2:
+            assert seen[0].startswith("created talking photo job")
+        made = {job.id for job in sandbox.state.jobs.values()}
+        assert made  # the row whose event raised was created ...
+        assert {job.id for job in client.jobs()} == made  # ... and recorded
+        notes = " ".join(getattr(raised.value, "__notes__", []))
+        assert all(job_id in notes for job_id in made) or not hasattr(raised.value, "add_note")
+        again = client.batch(client.batch_plan(rows, check=False))
+    assert {o.job_id for o in again.outcomes if o.resumed} == made  # picked up, not made again
+    assert len(sandbox.state.jobs) == 3 and all(o.state == "done" for o in again.outcomes)

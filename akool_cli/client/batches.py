@@ -275,6 +275,8 @@ class BatchMixin(TalkingMixin):
             outcomes = runner.run(plan.items)
         except KeyboardInterrupt:
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
+        if runner.callback_error is not None:
+            raise _noted(runner.callback_error, outcomes)
         if runner.stopped():  # `stopping` was set (its signal's KeyboardInterrupt was lost)
             return BatchResult(outcomes, None, interrupted=True)
         if budget is None or runner.fatal is not None:
@@ -282,6 +284,23 @@ class BatchMixin(TalkingMixin):
         if budget.error is not None:
             return BatchResult(outcomes, runner.fatal, balance_error=budget.error)
         return BatchResult(outcomes, runner.fatal, over_budget=budget.refused)
+
+
+def _noted(error: Exception, outcomes: list[Outcome]) -> Exception:
+    """The exception on_event raised, as it was, with a note of the rows' jobs (break17g G10:
+    it was swallowed, and the row it interrupted lost its job's id): every one is recorded, and
+    running the same plan again picks them up."""
+    made = [f"row {o.id}: job {o.job_id} ({o.state})" for o in outcomes if o.job_id]
+    note = (
+        "akool: on_event raised this during client.batch(); the run started no more rows and "
+        "stopped following, and every job it made is recorded ("
+        + ("; ".join(made) or "none")
+        + "): run the same batch again to pick them up"
+    )
+    add_note = getattr(error, "add_note", None)  # Python 3.11 and later
+    if add_note is not None:
+        add_note(note)
+    return error
 
 
 def _row_keys(item: Item) -> list[str]:

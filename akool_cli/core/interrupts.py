@@ -122,6 +122,21 @@ class _Either(threading.Event):
         return True
 
 
+class Halt(_Either):
+    """A run's stop: its caller's `stopping` (a signal, or their own event), which set() sets
+    as before, or a halt of the run alone (its callback raised: break17g G10), which leaves the
+    caller's event alone."""
+
+    def __init__(self, outer: threading.Event) -> None:
+        super().__init__(outer, threading.Event())
+
+    def set(self) -> None:
+        self._both[0].set()
+
+    def halt(self) -> None:
+        self._both[1].set()
+
+
 def grace_left() -> float:
     """After a stop: how much longer a create in flight may wait for its answer (0 once the
     grace is over); without a stop, the grace in full."""
