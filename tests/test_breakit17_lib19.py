@@ -118,3 +118,31 @@ def test_a_batch_callback_that_raises_surfaces_and_no_job_id_is_lost(
         again = client.batch(client.batch_plan(rows, check=False))
     assert {o.job_id for o in again.outcomes if o.resumed} == made  # picked up, not made again
     assert len(sandbox.state.jobs) == 3 and all(o.state == "done" for o in again.outcomes)
+
+
+# -- F10: a status endpoint rate limited for good -----------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["talk", "watch"])
+def test_status_reads_rate_limited_for_good_end_at_a_ceiling(
+    api_env: Sandbox, isolated: Isolation, command: str
+) -> None:
+    """break17f F10: a status endpoint answering 429 (Retry-After) to every read kept `talk
+    --wait` and `watch` polling forever without --timeout; other read failures end after the
+    retries. Now they end after watcher.RATE_LIMITED_CEILING with the job named."""
+    from akool_cli.jobs.watcher import RATE_LIMITED_CEILING
+    from tests.support.runner import invoke
+
+    job = invoke(["talk", f"{E}/f10.jpg", f"{E}/f10.mp3"]).stdout.split()[0]
+    api_env.state.inject(*["429"] * 2000, at="video_info")  # every read, as long as it runs
+    start = isolated.clock.monotonic()
+    args = ["watch", job] if command == "watch" else ["talk", f"{E}/f10b.jpg", f"{E}/f10.mp3"]
+    ended = invoke([*args, "--wait"] if command == "talk" else args, expect=5)
+    waited = isolated.clock.monotonic() - start
+    assert RATE_LIMITED_CEILING <= waited < RATE_LIMITED_CEILING + 300, waited
+    if command == "talk":
+        job = ended.stdout.split()[0]  # the job it made, printed first
+    said = " ".join(ended.stderr.split())
+    assert f"rate limited every status read of job {job}" in said, said
+    assert f"akool watch {job}" in said, said
+    assert len(api_env.state.jobs) == (2 if command == "talk" else 1)  # never made again

@@ -335,6 +335,8 @@ def made_hint(hint: str | None, job_id: str, follow: str) -> str:
     a download cut, a full disk): what to fix first, as the hint said, then `follow` (akool watch
     ID -o TARGET), never the command run again, which would make and bill another job."""
     kept = RUN_AGAIN.sub("", hint or "").strip(" ,;").replace("JOB_ID", job_id)
+    # Its own way to follow the job gives way to `follow` (the same, with the run's target).
+    kept = "; ".join(p for p in kept.split("; ") if f"akool watch {job_id}" not in p)
     then = f"{kept}; then " if kept else ""
     return (
         f"{then}follow the job made and billed already: {follow} (running this command again "

@@ -39,6 +39,10 @@ POLL_INITIAL = 3.0
 POLL_FACTOR = 1.25
 POLL_CAP = 30.0
 RATE_LIMITED_CAP = 120.0
+# How long a job's status reads may all be rate limited (each read retried as reads are, with
+# Retry-After honoured) before akool stops following it (break17f F10: an account rate limited
+# for good kept `--wait` and `watch` polling forever). The job keeps running on AKOOL.
+RATE_LIMITED_CEILING = 600.0
 MAX_POLL_FAILURES = 3
 WORKERS = 16
 STOP_CHECK_SECONDS = 0.5
@@ -137,6 +141,8 @@ class _Group:
     polls: int = 0
     failures: int = 0
     busy: bool = False
+    polled_at: float = 0.0  # when its poll in flight (or the last one) was sent
+    limited_since: float | None = None  # when its reads began all being rate limited
 
     def to_poll(self) -> list[_Tracked]:
         return [t for t in self.members.values() if not t.downloading and not t.info_finished()]
@@ -264,6 +270,7 @@ class Watcher:
                 continue
             group.busy = True
             group.polls += 1
+            group.polled_at = now
             ids = [t.job_id for t in members]
             self._run("polled", group, partial(self._poll, group.api, group.kind, ids))
 
@@ -350,10 +357,17 @@ class Watcher:
         if isinstance(value, InterruptedByUser):
             return  # a stop ended the poll (or its back-off): nothing was learnt, nothing failed
         if isinstance(value, RateLimitedError):
+            if group.limited_since is None:
+                group.limited_since = group.polled_at
+            if now - group.limited_since >= RATE_LIMITED_CEILING:
+                for tracked in group.to_poll():
+                    yield from self._give_up(tracked, rate_limited_for(tracked.job_id, value))
+                return
             group.interval = self.schedule.after(group.interval, rate_limited=True)
             group.next_poll = now + group.interval
             log.debug("%s: rate limited, next poll in %.1f s", group.kind.name, group.interval)
             return
+        group.limited_since = None
         if isinstance(value, UnavailableError) and group.failures + 1 < MAX_POLL_FAILURES:
             group.failures += 1
             group.interval = self.schedule.after(group.interval)
@@ -536,6 +550,17 @@ class Watcher:
         for _ in self.events():
             pass
         return self.result
+
+
+def rate_limited_for(job_id: str, error: AkoolError) -> RateLimitedError:
+    """Why a job is no longer followed: AKOOL rate limited its status reads too long."""
+    return RateLimitedError(
+        f"AKOOL rate limited every status read of job {job_id} for "
+        f"{RATE_LIMITED_CEILING / 60:g} minutes ({error.message}): akool stopped following it; "
+        "it keeps running on AKOOL",
+        hint="AKOOL limits how often this account may ask: wait a few minutes; follow it "
+        f"later with: akool watch {job_id}",
+    )
 
 
 def beside_target(target: Path, role: str, suffix: str) -> Path:
