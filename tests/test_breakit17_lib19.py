@@ -146,3 +146,60 @@ def test_status_reads_rate_limited_for_good_end_at_a_ceiling(
     assert f"rate limited every status read of job {job}" in said, said
     assert f"akool watch {job}" in said, said
     assert len(api_env.state.jobs) == (2 if command == "talk" else 1)  # never made again
+
+
+# -- G8: --json before any command that has it ---------------------------------------------------
+
+
+def _json_commands() -> list[list[str]]:
+    """Every command path of the app that declares --json (groups that are commands too)."""
+    import typer
+
+    from akool_cli.cli import app
+
+    found: list[list[str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        if path and any("--json" in p.opts for p in command.params):
+            found.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+JSON_COMMANDS = _json_commands()
+
+
+@pytest.mark.parametrize("path", JSON_COMMANDS, ids=[" ".join(p) for p in JSON_COMMANDS])
+def test_json_before_the_command_is_read_as_after_it(path: list[str]) -> None:
+    """break17g G8: `akool --json image --prompt …` → "No such option: --json (Possible options:
+    --version)": a group that is a command itself did not take an early --json."""
+    import typer
+
+    from akool_cli.cli import app
+    from akool_cli.cli.global_options import read_args
+
+    root = typer.main.get_command(app)
+    early = read_args(root, ["--json", *path, "ARG"])
+    late = read_args(root, [*path, "--json", "ARG"])
+    assert early.problem is None, early.problem
+    assert early.args == late.args == [*path, "--json", "ARG"]
+    assert "--json" in early.options
+
+
+def test_json_before_a_group_command_and_a_bare_group(api_env: Sandbox) -> None:
+    """The G8 repro: the early --json reaches `image`; a group without --json of its own says
+    so in one JSON document, naming a command of it that has one."""
+    import json
+
+    from tests.support.runner import invoke
+
+    assert any(p == ["image"] for p in JSON_COMMANDS)
+    made = json.loads(invoke(["--json", "image", "--prompt", "a lighthouse"]).stdout)
+    assert made["id"] in {job.id for job in api_env.state.jobs.values()}
+    bare = invoke(["--json", "avatars"], expect=2)
+    error = json.loads(bare.stdout)["error"]
+    assert "akool avatars is a group of commands" in error["message"], error
+    assert "akool avatars list --json" in error["hint"], error
