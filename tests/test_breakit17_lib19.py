@@ -203,3 +203,33 @@ def test_json_before_a_group_command_and_a_bare_group(api_env: Sandbox) -> None:
     error = json.loads(bare.stdout)["error"]
     assert "akool avatars is a group of commands" in error["message"], error
     assert "akool avatars list --json" in error["hint"], error
+
+
+# -- F14: a key in quotes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quoted", ['"{k}"', "'{k}'", ' "{k}"\n', '"{k} "'])
+def test_a_key_in_one_pair_of_quotes_is_used_without_them(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, quoted: str
+) -> None:
+    """break17f F14: AKOOL_API_KEY='"KEY"' (docker --env-file, systemd EnvironmentFile keep the
+    quotes) was sent as is: AKOOL's 1109, with a hint that did not mention quotes."""
+    from tests.support.runner import invoke
+
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", quoted.format(k=SANDBOX_API_KEY))
+    invoke(["credit"])
+    with akool_cli.Client(quoted.format(k=SANDBOX_API_KEY), base_url=sandbox.base_url) as c:
+        assert c.credit() >= 0
+
+
+def test_a_wrong_key_is_told_to_come_without_quotes(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotes that do not match are not taken off: AKOOL's 1109 then says what to look for."""
+    from tests.support.runner import invoke
+
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("AKOOL_API_KEY", f'"{SANDBOX_API_KEY}')
+    said = " ".join(invoke(["credit"], expect=3).stderr.split())
+    assert "code 1109" in said and "no quotes" in said, said

@@ -255,12 +255,25 @@ def check_count(option: str, raw: str) -> int:
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
 
+QUOTES = "\"'"
+
+
+def _bare(value: str) -> str:
+    """Without the whitespace, CR/LF, byte-order marks and zero-width spaces around it."""
+    while value != (stripped := value.strip().strip(INVISIBLE)):
+        value = stripped
+    return value
+
+
 def check_secret(value: str, what: str) -> str:
-    """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed;
+    """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed, and
+    one matching pair of quotes around it (an env file's `KEY="…"`, kept by docker and systemd);
     refuses empty, multi-line or non-ASCII ones (an HTTP header carries ASCII only)."""
-    cleaned = value
-    while cleaned != (stripped := cleaned.strip().strip(INVISIBLE)):
-        cleaned = stripped
+    cleaned = _bare(value)
+    if len(cleaned) >= 2 and cleaned[0] == cleaned[-1] and cleaned[0] in QUOTES:
+        # One matching pair of quotes around it: docker's --env-file and systemd's
+        # EnvironmentFile keep them in the value (break17f F14); no AKOOL key has one.
+        cleaned = _bare(cleaned[1:-1])
     if not cleaned:
         example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
         raise UsageError(
