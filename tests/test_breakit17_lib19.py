@@ -233,3 +233,24 @@ def test_a_wrong_key_is_told_to_come_without_quotes(
     monkeypatch.setenv("AKOOL_API_KEY", f'"{SANDBOX_API_KEY}')
     said = " ".join(invoke(["credit"], expect=3).stderr.split())
     assert "code 1109" in said and "no quotes" in said, said
+
+
+# -- F17: AKOOL_HOME naming a file --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("under", ["", "sub"])
+def test_a_home_that_is_a_file_is_called_a_file(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch, under: str
+) -> None:
+    """break17f F17: "cannot open the job history …/afile/jobs.sqlite3: unable to open database
+    file / Hint: make that folder writable" for AKOOL_HOME naming a regular file."""
+    from tests.support.runner import invoke
+
+    afile = isolated.tmp / "afile"
+    afile.write_text("not a folder")
+    monkeypatch.setenv("AKOOL_HOME", str(afile / under) if under else str(afile))
+    for args in (["status"], ["config", "set", "base-url", "http://127.0.0.1:9"]):
+        said = " ".join(invoke(args, expect=10).stderr.split())
+        assert f"{afile} is a file, not a folder" in said, said
+        assert "writable" not in said and "set AKOOL_HOME to a folder" in said, said
+    assert afile.read_text() == "not a folder"
