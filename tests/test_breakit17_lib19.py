@@ -254,3 +254,37 @@ def test_a_home_that_is_a_file_is_called_a_file(
         assert f"{afile} is a file, not a folder" in said, said
         assert "writable" not in said and "set AKOOL_HOME to a folder" in said, said
     assert afile.read_text() == "not a folder"
+
+
+# -- N2: a glossary that is a FIFO --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["option", "batch row"])
+def test_a_glossary_fifo_nobody_writes_to_is_refused_at_once(
+    sandbox: Sandbox, isolated: Isolation, where: str
+) -> None:
+    """break17f N2: `translate … --glossary gl.fifo` (a FIFO nobody writes to) blocked in open()
+    until killed; `talk` refuses such an image at once ("not a regular file")."""
+    import os
+    import subprocess
+
+    from tests.support.runner import AKOOL, process_env
+
+    fifo = isolated.tmp / "gl.fifo"
+    os.mkfifo(fifo)
+    argv = ["translate", f"{E}/v.mp4", "--to", "es", "--glossary", str(fifo)]
+    if where == "batch row":
+        rows = isolated.tmp / "rows.csv"
+        rows.write_text(f"kind,url,language,glossary\ntranslate,{E}/v.mp4,es,{fifo}\n")
+        argv = ["batch", str(rows), "--dry-run"]
+    done = subprocess.run(
+        [AKOOL, *argv],
+        env=process_env(isolated.home, sandbox.base_url),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a bound for the hang this was, not a speed target
+    )
+    assert done.returncode == 2, done.stderr
+    assert "gl.fifo" in done.stderr and "is not a regular file" in done.stderr, done.stderr
+    assert sandbox.state.received == []  # nothing sent
