@@ -288,3 +288,68 @@ def test_a_glossary_fifo_nobody_writes_to_is_refused_at_once(
     assert done.returncode == 2, done.stderr
     assert "gl.fifo" in done.stderr and "is not a regular file" in done.stderr, done.stderr
     assert sandbox.state.received == []  # nothing sent
+
+
+# -- N4: library errors name the parameter, the command line the flag ---------------------------
+
+JOB = "64dd90f9f0b6684651e90d60"
+BY_PARAMETER: list[tuple[str, Any, str]] = [
+    ("wait interval", lambda c: c.wait(JOB, interval=0), "interval=0 is outside"),
+    ("wait timeout", lambda c: c.wait(JOB, timeout=float("nan")), "timeout=nan is not"),
+    ("follow interval", lambda c: c.follow([JOB], interval="soon"), "interval='soon' is not"),
+    ("download timeout", lambda c: c.download(JOB, timeout="-1"), "timeout='-1' must"),
+    (
+        "talk resolution",
+        lambda c: c.talk(f"{E}/p.jpg", f"{E}/a.mp3", resolution=999),
+        "resolution='999'",
+    ),
+    ("statuses limit", lambda c: c.statuses(limit=10**9), "limit=1e+09 is outside"),
+    (
+        "start_run max_credits",
+        lambda c: c.start_run("batch", "x", max_credits=float("inf")),
+        "max_credits=inf",
+    ),
+    (
+        "settle created",
+        lambda c: c.settle(1, created="zzz"),
+        "created='zzz' is not an AKOOL job id",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "said"), [(b[1], b[2]) for b in BY_PARAMETER], ids=[b[0] for b in BY_PARAMETER]
+)
+def test_a_library_error_names_the_parameter_not_a_flag(
+    sandbox: Sandbox, call: Any, said: str
+) -> None:
+    """break17f N4: `client.wait(id, interval=0)` → "--interval 0 is outside…", `timeout=nan` →
+    "--timeout nan…", `talk(resolution=999)` → "--resolution '999'…": flags the caller never
+    typed."""
+    with (
+        akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client,
+        pytest.raises(akool_cli.UsageError) as refused,
+    ):
+        call(client)
+    text = f"{refused.value.message} / {refused.value.hint}"
+    assert said in refused.value.message and " --" not in f" {text}", text
+    assert sandbox.state.received == []  # nothing sent
+
+
+BY_FLAG = [
+    (["watch", JOB, "--interval", "0"], "--interval '0' is outside"),
+    (["watch", JOB, "--timeout", "nan"], "--timeout 'nan' is not a duration"),
+    (["talk", f"{E}/p.jpg", f"{E}/a.mp3", "--resolution", "999"], "--resolution '999'"),
+    (["settle", "1", "--created", "zzz"], "--created 'zzz' is not an AKOOL job id"),
+    (["status", "--limit", "0"], "--limit 0 is outside"),
+]
+
+
+@pytest.mark.parametrize(("argv", "said"), BY_FLAG, ids=[b[0][0] + b[0][-2] for b in BY_FLAG])
+def test_the_command_line_still_names_the_flag(
+    api_env: Sandbox, argv: list[str], said: str
+) -> None:
+    from tests.support.runner import invoke
+
+    assert said in invoke(argv, expect=2).stderr
+    assert api_env.state.received == []

@@ -28,6 +28,7 @@ from akool_cli.core.errors import (
     made_hint,
 )
 from akool_cli.core.states import Status
+from akool_cli.core.validate import check_resolution
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import JobDisplay, Output, UploadDisplay
@@ -248,6 +249,7 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval)
+    check_resolution(resolution)  # named as typed: --resolution
     choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
         lib.account_choice = choice

@@ -6,7 +6,6 @@ downloaded a few at a time. Events go to callbacks; nothing prints.
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -17,7 +16,7 @@ from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, LocalStateError, UsageError
 from akool_cli.core.kinds import FieldsRequest
-from akool_cli.core.validate import check_path, check_range
+from akool_cli.core.validate import check_budget, check_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
@@ -87,7 +86,7 @@ class BatchMixin(TalkingMixin):
         from akool_cli.inputs.preflight import Input, raise_all, split_problems
         from akool_cli.jobs.batch import Problem, load_rows, rows_folder, validate
 
-        check_budget(max_credits)
+        check_budget(max_credits, "max_credits")
         path = Path(check_path(file, "the batch file"))
         rows = load_rows(path)
         base = rows_folder(path)
@@ -244,10 +243,10 @@ class BatchMixin(TalkingMixin):
         from akool_cli.jobs.batch_run import BatchRunner
         from akool_cli.jobs.budget import Budget, Estimator
 
-        check_range("--concurrency", concurrency)
-        interval = parse_duration(interval, "--interval")
+        check_range("concurrency", concurrency)
+        interval = parse_duration(interval, "interval")
         max_credits = plan.max_credits if max_credits is None else max_credits
-        check_budget(max_credits)
+        check_budget(max_credits, "max_credits")
         if not plan.prepared:
             plan = self.prepare_batch(plan)
         estimator = Estimator(self.journal, self.scope(any_account=True))
@@ -331,21 +330,6 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
                 by_row.setdefault(item.row, []).extend(stop)
             warnings += [f"row {item.row}: {line}" for line in warn]
     return by_row, warnings
-
-
-def check_budget(max_credits: float | None) -> None:
-    """Refuse a cap that cannot stop anything: negative, NaN or infinite (`1e999` is inf)."""
-    if max_credits is None:
-        return
-    if not math.isfinite(max_credits):
-        raise UsageError(
-            f"--max-credits {max_credits} is not a number of credits",
-            hint="e.g. --max-credits 500 (credits)",
-        )
-    if max_credits < 0:
-        raise UsageError(
-            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
-        )
 
 
 def _make_folder(folder: Path) -> None:

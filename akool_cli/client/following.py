@@ -119,7 +119,7 @@ class FollowingMixin(ClientBase):
         refreshed from their own server. A job that cannot be asked keeps its last known state
         (a note); an id neither AKOOL nor the history knows is a note with its error."""
         ids = list(dict.fromkeys(self.job_named(i) for i in check_job_ids(job_ids)))
-        limit = int(check_range("--limit", limit))
+        limit = int(check_range("limit", limit))
         records = {r.id: r for r in self.journal.recent(limit)} if not ids else {}
         for job_id in ids:
             record = self.journal.get(job_id)
@@ -230,8 +230,8 @@ class FollowingMixin(ClientBase):
             [job_id],
             {},
             force=False,
-            interval=parse_duration(interval, "--interval"),
-            timeout=optional_duration(timeout, "--timeout"),
+            interval=parse_duration(interval, "interval"),
+            timeout=optional_duration(timeout, "timeout"),
         )
         return self._only(job_id, result)
 
@@ -252,7 +252,7 @@ class FollowingMixin(ClientBase):
 
         job_id = self.job_named(job_id)
         dest = check_path(dest, "dest (where the result goes)")
-        wait = optional_duration(timeout, "--timeout")
+        wait = optional_duration(timeout, "timeout")
         record = self.journal.get(job_id)
         refused = unasked(job_id, record)
         if refused is not None:
@@ -303,8 +303,8 @@ class FollowingMixin(ClientBase):
         `on_event`. Raises WaitTimeoutError after `timeout`; returns early when `should_stop`
         says so (the jobs keep running on AKOOL)."""
         ids = list(dict.fromkeys(self.job_named(i) for i in check_job_ids(job_ids)))
-        interval = parse_duration(interval, "--interval")
-        wait = optional_duration(timeout, "--timeout")
+        interval = parse_duration(interval, "interval")
+        wait = optional_duration(timeout, "timeout")
         if isinstance(dest, Mapping):
             targets = {job_id: Path(path) for job_id, path in dest.items()}
         else:

@@ -453,7 +453,7 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.durations import optional_duration
         from akool_cli.core.validate import check_input_url, check_text, check_texts
 
-        wait = optional_duration(timeout, "--timeout")
+        wait = optional_duration(timeout, "timeout")
         earlier = made_by(self, once) if once is not None else None
         if earlier is not None:
             return earlier  # made already: neither the analysis nor the create again
