@@ -353,3 +353,40 @@ def test_the_command_line_still_names_the_flag(
 
     assert said in invoke(argv, expect=2).stderr
     assert api_env.state.received == []
+
+
+# -- N5: localhost. is this machine; N7: what is wrong with a 24-character id -------------------
+
+
+def test_the_fully_qualified_localhost_is_this_machine(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17f N5: `--base-url http://localhost.:PORT` was refused as "not this machine"."""
+    from akool_cli.core.urls import validate_base_url
+    from tests.support.runner import invoke
+
+    port = sandbox.base_url.rsplit(":", 1)[1]
+    assert validate_base_url(f"http://localhost.:{port}") == f"http://localhost:{port}"
+    monkeypatch.setenv("AKOOL_API_KEY", SANDBOX_API_KEY)
+    assert invoke(["--base-url", f"http://localhost.:{port}", "credit"]).stdout.strip()
+    with pytest.raises(akool_cli.UsageError, match="not this machine"):
+        validate_base_url(f"http://localhost.example:{port}")
+
+
+def test_an_upper_case_id_is_said_to_be_of_the_wrong_kind(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17f N7: "a malformed id of 24 characters (AKOOL's ids are 24 hexadecimal digits)"
+    for 24 upper-case hexadecimal digits: the message contradicted itself."""
+    from akool_cli.core import contract
+    from tests.support.runner import invoke
+    from tests.support.servers import Answer, scripted_server
+
+    with scripted_server() as server:
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        monkeypatch.setenv("AKOOL_API_KEY", "k" * 32)
+        created = {"_id": "64DD90F9F0B6684651E90D60", "video_status": 1}
+        server.route(contract.CREATE_TALKING_PHOTO.path, Answer.envelope(created))
+        said = invoke(["talk", f"{E}/p.jpg", f"{E}/s.mp3"], expect=5).stderr
+    assert "24 characters, not all of them lower-case hexadecimal digits" in said, said
+    assert "64DD90F9" not in said  # never shown (break17c L4)
