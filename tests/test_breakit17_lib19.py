@@ -7,7 +7,8 @@ Each test fails on akool before its fix."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -390,3 +391,45 @@ def test_an_upper_case_id_is_said_to_be_of_the_wrong_kind(
         said = invoke(["talk", f"{E}/p.jpg", f"{E}/s.mp3"], expect=5).stderr
     assert "24 characters, not all of them lower-case hexadecimal digits" in said, said
     assert "64DD90F9" not in said  # never shown (break17c L4)
+
+
+# -- hints: a local file may be a pathlib.Path wherever a media input is taken -------------------
+
+# (what, the call with a Path for its local file): each is type-checked by `make lint`'s mypy,
+# so a hint that says `str` alone fails the lint (break17g G18's `type: ignore`).
+PATH_INPUTS: list[tuple[str, Callable[[akool_cli.Client, Path, Path], object]]] = [
+    ("lipsync", lambda c, v, a: c.lipsync(v, a)),
+    ("image2video", lambda c, v, a: c.image2video(v, "waves", audio_url=a)),
+    ("translate", lambda c, v, a: c.translate(v, "es", captions_url=a)),
+    ("charswap", lambda c, v, a: c.charswap(a, v)),
+    ("headswap", lambda c, v, a: c.headswap(v, [a])),
+    ("faceswap", lambda c, v, a: c.faceswap(a, v, video=True)),
+    ("reage", lambda c, v, a: c.reage(v, 30, video=True)),
+    ("image", lambda c, v, a: c.image("a lighthouse", source_image=a)),
+    ("voice_change", lambda c, v, a: c.voice_change("sbx-en-f-ava", a)),
+    ("voice_clone", lambda c, v, a: c.voice_clone(a, "mine")),
+    ("avatar_add", lambda c, v, a: c.avatar_add(v, "me")),
+    ("talking_avatar", lambda c, v, a: c.talking_avatar("A1", a, background=v)),
+    ("talk", lambda c, v, a: c.talk(v, a)),
+]
+
+
+@pytest.mark.parametrize("call", [p[1] for p in PATH_INPUTS], ids=[p[0] for p in PATH_INPUTS])
+def test_every_media_input_takes_a_path(
+    sandbox: Sandbox, tmp_path: Path, call: Callable[[akool_cli.Client, Path, Path], object]
+) -> None:
+    """The Client's media inputs take a pathlib.Path (G18 made them work; their hints said
+    `str`): it goes on as its text, to the check every local file meets (a bucket to upload
+    it to), never "takes video_url as text"."""
+    clip, other = tmp_path / "clip.mp4", tmp_path / "face.jpg"
+    clip.write_bytes(b"\0" * 64)
+    other.write_bytes(b"\0" * 64)
+    with (
+        akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client,
+        pytest.raises(akool_cli.UsageError) as refused,
+    ):
+        call(client, clip, other)
+    said = f"{refused.value.message} {refused.value.hint}"
+    assert " takes " not in said and "PosixPath" not in said, said
+    assert "clip.mp4" in said or "face.jpg" in said, said
+    assert not [r for r in sandbox.state.received if "create" in r.path.lower()]
