@@ -455,21 +455,14 @@ class MakingMixin(TalkingMixin):
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
-        from akool_cli.core.validate import check_input_url, check_text, check_texts
+        from akool_cli.core.validate import check_input_url, check_text
 
-        video_url = as_text(video_url)
-        wait = optional_duration(timeout, "timeout")
+        video_url, wait = as_text(video_url), optional_duration(timeout, "timeout")
         earlier = made_by(self, once) if once is not None else None
         if earlier is not None:
             return earlier  # made already: neither the analysis nor the create again
 
-        # One face as a str (never its characters), or a list of faces, each a str or a path.
-        faces = check_texts(
-            [os.fspath(f) if isinstance(f, os.PathLike) else f for f in faces]
-            if not isinstance(faces, (str, os.PathLike))
-            else faces,
-            "the faces",
-        )
+        faces = _faces(faces)
         for face in faces:
             if "|" in face:  # a batch file's faces column written as one face
                 raise UsageError(
@@ -666,6 +659,16 @@ LIST_SOURCES: dict[str, Callable[[MakingMixin], list[dict[str, Any]]]] = {
     "avatars": lambda client: client.avatars(),
 }
 AVATAR_HINT = "pick one from: akool avatars list (or give your own avatar's image or video)"
+
+
+def _faces(faces: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """A head swap's faces: one face as a str (never its characters), or a list of faces, each
+    a str or a path."""
+    from akool_cli.core.validate import check_texts
+
+    if not isinstance(faces, (str, os.PathLike)):
+        faces = [os.fspath(f) if isinstance(f, os.PathLike) else f for f in faces]
+    return check_texts(faces, "the faces")
 
 
 def _product(kind: str) -> tuple[kinds.JobKind, Product]:
