@@ -433,3 +433,20 @@ def test_every_media_input_takes_a_path(
     assert " takes " not in said and "PosixPath" not in said, said
     assert "clip.mp4" in said or "face.jpg" in said, said
     assert not [r for r in sandbox.state.received if "create" in r.path.lower()]
+
+
+def test_a_client_id_and_secret_in_quotes_are_used_without_them(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F14's env file holds the legacy pair too: AKOOL_CLIENT_ID kept its quotes (the secret's
+    were taken off), and so did webhook verification's clientId."""
+    from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+    from tests.support.runner import invoke
+
+    monkeypatch.setenv("AKOOL_BASE_URL", sandbox.base_url)
+    monkeypatch.delenv("AKOOL_API_KEY", raising=False)
+    monkeypatch.setenv("AKOOL_CLIENT_ID", f'"{SANDBOX_CLIENT_ID}"')
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", f"'{SANDBOX_CLIENT_SECRET}'")
+    invoke(["credit"])
+    with akool_cli.Client(base_url=sandbox.base_url) as client:
+        assert client.webhook_keys()[0] == SANDBOX_CLIENT_ID

@@ -295,15 +295,22 @@ def _bare(value: str) -> str:
     return value
 
 
+def unquoted(value: str) -> str:
+    """A pasted credential (a key, a secret, a clientId) without what surrounds it: whitespace,
+    CR/LF, byte-order marks, zero-width spaces, and one matching pair of quotes (docker's
+    --env-file and systemd's EnvironmentFile keep them in the value: break17f F14; no AKOOL
+    credential has one)."""
+    cleaned = _bare(value)
+    if len(cleaned) >= 2 and cleaned[0] == cleaned[-1] and cleaned[0] in QUOTES:
+        cleaned = _bare(cleaned[1:-1])
+    return cleaned
+
+
 def check_secret(value: str, what: str) -> str:
     """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed, and
     one matching pair of quotes around it (an env file's `KEY="…"`, kept by docker and systemd);
     refuses empty, multi-line or non-ASCII ones (an HTTP header carries ASCII only)."""
-    cleaned = _bare(value)
-    if len(cleaned) >= 2 and cleaned[0] == cleaned[-1] and cleaned[0] in QUOTES:
-        # One matching pair of quotes around it: docker's --env-file and systemd's
-        # EnvironmentFile keep them in the value (break17f F14); no AKOOL key has one.
-        cleaned = _bare(cleaned[1:-1])
+    cleaned = unquoted(value)
     if not cleaned:
         example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
         raise UsageError(
