@@ -450,3 +450,40 @@ def test_a_client_id_and_secret_in_quotes_are_used_without_them(
     invoke(["credit"])
     with akool_cli.Client(base_url=sandbox.base_url) as client:
         assert client.webhook_keys()[0] == SANDBOX_CLIENT_ID
+
+
+def test_a_batch_in_flight_ends_when_its_client_closes(
+    slow_sandbox: Sandbox, isolated: Isolation
+) -> None:
+    """G19 for batch(): close() on another thread left the run following its jobs for as long
+    as they ran. Now it starts no more rows, stops following, and says which jobs it made."""
+    from tests.support.batches import write_rows
+
+    rows = write_rows(isolated.tmp / "rows.csv", 3, tag="g19b")
+    client = akool_cli.Client(SANDBOX_API_KEY, base_url=slow_sandbox.base_url)
+    plan = client.batch_plan(rows, check=False)
+    created = threading.Event()
+    result: dict[str, Any] = {}
+
+    def seen(outcome: Any, message: str) -> None:
+        if message.startswith("created"):
+            created.set()
+
+    def run() -> None:
+        try:
+            result["value"] = client.batch(plan, concurrency=1, interval=0.1, on_event=seen)
+        except Exception as exc:  # reported by the assertions below
+            result["value"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    created.wait(30)
+    client.close()
+    thread.join(30)
+    assert not thread.is_alive()
+    error = result["value"]
+    assert isinstance(error, akool_cli.UsageError), error
+    (job,) = slow_sandbox.state.jobs.values()  # one row in flight, no more started
+    assert "closed while its batch ran" in error.message and job.id in error.message
+    with akool_cli.Client(SANDBOX_API_KEY, base_url=slow_sandbox.base_url) as again:
+        assert [j.id for j in again.jobs()] == [job.id]  # recorded

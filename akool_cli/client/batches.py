@@ -9,12 +9,13 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
-from akool_cli.core.errors import AkoolError, LocalStateError, UsageError
+from akool_cli.core.errors import AkoolError, LocalStateError, UsageError, closed_during_batch
 from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.validate import check_budget, check_path, check_range
 
@@ -270,12 +271,20 @@ class BatchMixin(TalkingMixin):
             on_bytes=on_bytes,
             stopping=stopping or threading.Event(),
         )
+        on_close = partial(runner.halt, closed=True)  # close() on another thread ends it
+        self._on_close.append(on_close)
         try:
+            if self._closing.is_set():
+                on_close()
             outcomes = runner.run(plan.items)
         except KeyboardInterrupt:
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
+        finally:
+            self._on_close.remove(on_close)
         if runner.callback_error is not None:
             raise _noted(runner.callback_error, outcomes)
+        if runner.closed:
+            raise closed_during_batch([o.job_id for o in outcomes if o.job_id])
         if runner.stopped():  # `stopping` was set (its signal's KeyboardInterrupt was lost)
             return BatchResult(outcomes, None, interrupted=True)
         if budget is None or runner.fatal is not None:

@@ -117,6 +117,18 @@ def closed_while_following(job_ids: list[str]) -> UsageError:
     )
 
 
+def closed_during_batch(job_ids: list[str]) -> UsageError:
+    """What a batch() says when its Client was closed under it on another thread: it started no
+    more rows, and each job it made is recorded (a rerun picks them up)."""
+    made = f" ({' '.join(job_ids)})" if job_ids else ""
+    return UsageError(
+        "this akool Client was closed while its batch ran: the run started no more rows and "
+        f"stopped following; the jobs it made{made} are recorded and keep running on AKOOL",
+        hint="run the same batch again (a new Client) to pick them up and go on",
+        request_sent=False,
+    )
+
+
 class TargetExistsError(UsageError):
     """Another file is where a result would be saved: it is kept. The hint names how to replace
     it where the error is raised (the CLI's --force); other callers say it their own way (the

@@ -227,6 +227,8 @@ class BatchRunner:
     # What on_event raised (on any thread): the run stopped starting rows, the creates in
     # flight were answered and recorded, and the caller raises it (break17g G10).
     callback_error: Exception | None = None
+    # Its Client was closed under it (on another thread): the same halt, and the caller raises.
+    closed: bool = False
 
     def __post_init__(self) -> None:
         self.stopping = interrupts.Halt(self.stopping)
@@ -242,6 +244,8 @@ class BatchRunner:
             outcome = "finished"
             if self.callback_error is not None:
                 outcome = "error"  # the creates in flight were waited for: no grace here
+            elif self.closed:
+                outcome = "stopped"  # likewise: close() leaves a create in flight its answer
             elif self.stopped():
                 # The loop ended on a stop whose KeyboardInterrupt never came (Python reports
                 # one raised in a finalizer and goes on): the same stop as the one below.
@@ -264,7 +268,16 @@ class BatchRunner:
     def stopped(self) -> bool:
         """Whether a stop (a signal, or the caller's `stopping`) ended the run: not the history
         that could not be written, which sets `stopping` too, nor a callback that raised."""
-        return self.stopping.is_set() and self.fatal is None and self.callback_error is None
+        halted = self.callback_error is not None or self.closed
+        return self.stopping.is_set() and self.fatal is None and not halted
+
+    def halt(self, *, closed: bool = False) -> None:
+        """Start no more rows and stop following, leaving the caller's `stopping` alone (its
+        callback raised, or its Client was closed): the creates in flight are answered and
+        recorded, without a stop's grace."""
+        self.closed = self.closed or closed
+        assert isinstance(self.stopping, interrupts.Halt)
+        self.stopping.halt()
 
     def _abandon_in_flight(self) -> None:
         """Rows whose create still waits for AKOOL's answer after a stop's grace: unknown."""
@@ -330,8 +343,7 @@ class BatchRunner:
             except Exception as exc:
                 if self.callback_error is None:
                     self.callback_error = exc
-                    assert isinstance(self.stopping, interrupts.Halt)
-                    self.stopping.halt()
+                    self.halt()
 
     # -- one row ------------------------------------------------------------------------------
 
