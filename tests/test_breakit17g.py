@@ -164,7 +164,7 @@ def test_a_local_file_given_as_a_path_is_read_as_its_text(sandbox: Sandbox, tmp_
         akool_cli.Client(SANDBOX_API_KEY, base_url=sandbox.base_url) as client,
         pytest.raises(akool_cli.UsageError) as refused,
     ):
-        client.lipsync(clip, f"{E}/a.mp3")  # type: ignore[arg-type]  # hinted str; a Path works
+        client.lipsync(clip, f"{E}/a.mp3")  # hinted str | os.PathLike[str]
     said = f"{refused.value.message} {refused.value.hint}"
     assert "takes video_url" not in said and "PosixPath" not in said, said
     assert str(clip) in said or "clip.mp4" in said, said

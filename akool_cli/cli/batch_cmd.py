@@ -99,12 +99,13 @@ def batch(
     is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.client import Events
-    from akool_cli.core.validate import check_range
+    from akool_cli.core.validate import check_budget, check_range
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
+    check_budget(max_credits)  # named as typed: --max-credits
     choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
         lib.account_choice = choice

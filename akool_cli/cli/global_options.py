@@ -115,26 +115,41 @@ _EARLY = "\0--json"  # a --json read before the command's name, until it finds i
 
 def _lower_json(reading: Reading, command: Command, path: list[str], at: int = 0) -> Reading:
     """--json written before the command's name (`akool --json status`) given to the command,
-    just after its name; or a usage error naming the command that has none. With no command
-    (or a group), the words stay as they were and Click's error is one JSON document."""
+    just after its name, whether it is a command or a group that is a command itself (`akool
+    --json image --prompt …`: break17g G8); or a usage error naming the command or group that
+    has none. With no command, the words stay as they were and Click's error is one JSON
+    document."""
     early = reading.args.count(_EARLY)
     if not early:
         return reading
     reading.options.add(JSON)
-    leaf = bool(path) and not hasattr(command, "commands") and reading.problem is None
-    if not leaf:
+    named = " ".join(path)
+    if not path or reading.problem is not None:
         reading.args = [JSON if word == _EARLY else word for word in reading.args]
-    elif JSON not in _arity(command.params):
-        reading.args = [JSON if word == _EARLY else word for word in reading.args]
-        reading.problem = UsageError(
-            f"akool {' '.join(path)} has no --json output",
-            hint=f"run it without --json (see: akool {' '.join(path)} --help)",
-        )
-    else:
+    elif JSON in _arity(command.params):
         before = [w for w in reading.args[:at] if w != _EARLY]
         after = [w for w in reading.args[at:] if w != _EARLY]
         reading.args = [*before, *[JSON] * early, *after]
+    else:
+        reading.args = [JSON if word == _EARLY else word for word in reading.args]
+        reading.problem = _no_json(command, named)
     return reading
+
+
+def _no_json(command: Command, named: str) -> UsageError:
+    """A command (or a group of commands) that has no --json output of its own."""
+    subcommands = getattr(command, "commands", {})
+    with_json = [n for n, sub in subcommands.items() if JSON in _arity(sub.params)]
+    if not subcommands:
+        return UsageError(
+            f"akool {named} has no --json output",
+            hint=f"run it without --json (see: akool {named} --help)",
+        )
+    example = f"akool {named} {with_json[0]} --json" if with_json else f"akool {named} --help"
+    return UsageError(
+        f"akool {named} is a group of commands: --json goes with one of them",
+        hint=f"e.g. {example} (see: akool {named} --help)",
+    )
 
 
 def _commands(command: Command) -> Iterator[Command]:

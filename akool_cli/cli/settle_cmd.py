@@ -51,9 +51,12 @@ def settle(
     rows.csv --not-created
     """
     from akool_cli.core.errors import after_settling
+    from akool_cli.core.validate import check_created
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
+    if created is not None:
+        check_created(created)  # named as typed: --created
     with runtime.library() as lib:
         found = lib.settle(
             target, created=created, not_created=not_created, batch=batch, force=force

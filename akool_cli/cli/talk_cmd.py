@@ -28,6 +28,7 @@ from akool_cli.core.errors import (
     made_hint,
 )
 from akool_cli.core.states import Status
+from akool_cli.core.validate import check_resolution
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import JobDisplay, Output, UploadDisplay
@@ -247,7 +248,7 @@ def talk(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
-    speech_text, timeout_s = _check_options(speech, timeout, interval)
+    speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
     with runtime.library() as lib:
         if output is not None:
             lib.check_destination(output, force=force)
@@ -287,9 +288,11 @@ def _check_options(
     speech: tuple[str | None, str | None, str | None, float | None, list[str], str | None],
     timeout: str | None,
     interval: float,
+    resolution: str | None,
 ) -> tuple[str | None, float | None]:
-    """What the options say, checked before anything is uploaded or billed: the text to speak
-    (if any) and the timeout in seconds."""
+    """What the options say, checked before anything is uploaded or billed (named as typed:
+    --resolution, not the library's resolution=): the text to speak (if any) and the timeout
+    in seconds."""
     from akool_cli.core.speech import check_speech_inputs, speech_request
 
     audio, text, voice, speed, voice_option, language_code = speech
@@ -298,6 +301,7 @@ def _check_options(
     speech_request(speech_text, voice, voice_option, speed=speed, language_code=language_code)
     timeout_s = optional_duration(timeout, "--timeout")
     check_interval(interval)
+    check_resolution(resolution)
     return speech_text, timeout_s
 
 

@@ -87,6 +87,16 @@ def _check(
     return bound.args, bound.kwargs
 
 
+@typing.overload
+def as_text(value: str | os.PathLike[str]) -> str: ...
+@typing.overload
+def as_text(value: str | os.PathLike[str] | None) -> str | None: ...
+def as_text(value: str | os.PathLike[str] | None) -> str | None:
+    """A path-or-text argument as its text (the check above made it so already; this tells the
+    type checker, and serves a method called from inside without the check)."""
+    return None if value is None else os.fspath(value)
+
+
 def _refuse(method: Callable[..., Any], name: str, value: Any, check: Check | None) -> None:
     takes = check(value) if check is not None else None
     if takes is not None:

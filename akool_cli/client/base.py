@@ -68,6 +68,8 @@ class ClientBase:
         self._journal: Journal | None = None
         self._pid = os.getpid()  # a forked child opens its own connections (_after_fork)
         self._closed = False  # close() was called: no new call starts
+        self._closing = threading.Event()  # set with _closed: waits in flight end (G19)
+        self._on_close: list[Callable[[], None]] = []  # what else ends then (a batch's run)
         self._released = False  # its connections and history are closed
         self._calls = 0  # public calls in flight, on any thread (close() waits for them)
         self._calls_done = threading.Condition()
@@ -257,8 +259,9 @@ class ClientBase:
 
     def close(self) -> None:
         """Close its connections and the history; a call that starts afterwards raises
-        UsageError. Calls in flight on other threads (a create waiting for AKOOL's answer) are
-        waited for up to interrupts.ANSWER_GRACE_SECONDS (not after a stop signal, whose grace
+        UsageError. A wait(), download(), follow() or batch() in flight on another thread ends
+        at once with UsageError (its jobs keep running on AKOOL). Calls in flight on other threads (a
+        create waiting for AKOOL's answer) are waited for up to interrupts.ANSWER_GRACE_SECONDS (not after a stop signal, whose grace
         the command line gave already); any still going then keep the connections and the
         history open until the last of them returns, so a create in flight is always answered
         and recorded (break17g G7)."""
@@ -267,6 +270,9 @@ class ClientBase:
         grace = 0.0 if interrupts.stop_requested() else interrupts.ANSWER_GRACE_SECONDS
         with self._calls_done:
             self._closed = True
+            self._closing.set()  # a wait() or follow() on another thread ends now (G19)
+            for stop in list(self._on_close):
+                stop()
             self._calls_done.wait_for(lambda: self._calls <= mine, timeout=grace)
             if self._calls > 0:
                 return  # the last call to return closes them (_leave_call)

@@ -6,18 +6,18 @@ downloaded a few at a time. Events go to callbacks; nothing prints.
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
-from akool_cli.core.errors import AkoolError, LocalStateError, UsageError
+from akool_cli.core.errors import AkoolError, LocalStateError, UsageError, closed_during_batch
 from akool_cli.core.kinds import FieldsRequest
-from akool_cli.core.validate import check_path, check_range
+from akool_cli.core.validate import check_budget, check_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
@@ -87,7 +87,7 @@ class BatchMixin(TalkingMixin):
         from akool_cli.inputs.preflight import Input, raise_all, split_problems
         from akool_cli.jobs.batch import Problem, load_rows, rows_folder, validate
 
-        check_budget(max_credits)
+        check_budget(max_credits, "max_credits")
         path = Path(check_path(file, "the batch file"))
         rows = load_rows(path)
         base = rows_folder(path)
@@ -244,10 +244,10 @@ class BatchMixin(TalkingMixin):
         from akool_cli.jobs.batch_run import BatchRunner
         from akool_cli.jobs.budget import Budget, Estimator
 
-        check_range("--concurrency", concurrency)
-        interval = parse_duration(interval, "--interval")
+        check_range("concurrency", concurrency)
+        interval = parse_duration(interval, "interval")
         max_credits = plan.max_credits if max_credits is None else max_credits
-        check_budget(max_credits)
+        check_budget(max_credits, "max_credits")
         if not plan.prepared:
             plan = self.prepare_batch(plan)
         estimator = Estimator(self.journal, self.scope(any_account=True))
@@ -271,10 +271,20 @@ class BatchMixin(TalkingMixin):
             on_bytes=on_bytes,
             stopping=stopping or threading.Event(),
         )
+        on_close = partial(runner.halt, closed=True)  # close() on another thread ends it
+        self._on_close.append(on_close)
         try:
+            if self._closing.is_set():
+                on_close()
             outcomes = runner.run(plan.items)
         except KeyboardInterrupt:
             return BatchResult(runner.outcomes, runner.fatal, interrupted=True)
+        finally:
+            self._on_close.remove(on_close)
+        if runner.callback_error is not None:
+            raise _noted(runner.callback_error, outcomes)
+        if runner.closed:
+            raise closed_during_batch([o.job_id for o in outcomes if o.job_id])
         if runner.stopped():  # `stopping` was set (its signal's KeyboardInterrupt was lost)
             return BatchResult(outcomes, None, interrupted=True)
         if budget is None or runner.fatal is not None:
@@ -282,6 +292,23 @@ class BatchMixin(TalkingMixin):
         if budget.error is not None:
             return BatchResult(outcomes, runner.fatal, balance_error=budget.error)
         return BatchResult(outcomes, runner.fatal, over_budget=budget.refused)
+
+
+def _noted(error: Exception, outcomes: list[Outcome]) -> Exception:
+    """The exception on_event raised, as it was, with a note of the rows' jobs (break17g G10:
+    it was swallowed, and the row it interrupted lost its job's id): every one is recorded, and
+    running the same plan again picks them up."""
+    made = [f"row {o.id}: job {o.job_id} ({o.state})" for o in outcomes if o.job_id]
+    note = (
+        "akool: on_event raised this during client.batch(); the run started no more rows and "
+        "stopped following, and every job it made is recorded ("
+        + ("; ".join(made) or "none")
+        + "): run the same batch again to pick them up"
+    )
+    add_note = getattr(error, "add_note", None)  # Python 3.11 and later
+    if add_note is not None:
+        add_note(note)
+    return error
 
 
 def _row_keys(item: Item) -> list[str]:
@@ -312,21 +339,6 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
                 by_row.setdefault(item.row, []).extend(stop)
             warnings += [f"row {item.row}: {line}" for line in warn]
     return by_row, warnings
-
-
-def check_budget(max_credits: float | None) -> None:
-    """Refuse a cap that cannot stop anything: negative, NaN or infinite (`1e999` is inf)."""
-    if max_credits is None:
-        return
-    if not math.isfinite(max_credits):
-        raise UsageError(
-            f"--max-credits {max_credits} is not a number of credits",
-            hint="e.g. --max-credits 500 (credits)",
-        )
-    if max_credits < 0:
-        raise UsageError(
-            "--max-credits must not be negative", hint="e.g. --max-credits 500 (credits)"
-        )
 
 
 def _make_folder(folder: Path) -> None:

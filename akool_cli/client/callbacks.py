@@ -18,6 +18,7 @@ from akool_cli.core.errors import (
     NotGenuineError,
     UsageError,
 )
+from akool_cli.core.validate import unquoted
 
 if TYPE_CHECKING:
     from akool_cli.core.callbacks import Callback
@@ -35,7 +36,7 @@ class CallbacksMixin(ClientBase):
         sandbox's ready file."""
         credential = self.session.credential(to_send=False)  # opens callbacks here, sends nothing
         secret = credential.client_secret or credential.api_key
-        cid = (client_id or credential.client_id or self.env.get("AKOOL_CLIENT_ID", "")).strip()
+        cid = unquoted(client_id or credential.client_id or self.env.get("AKOOL_CLIENT_ID", ""))
         if not cid:
             cid = self._sandbox_client_id()
         if not cid:

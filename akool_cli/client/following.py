@@ -16,7 +16,12 @@ from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.steps import FirstStep, first_step_of
 from akool_cli.core import kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
-from akool_cli.core.errors import AkoolError, JobFailedError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    JobFailedError,
+    UsageError,
+    closed_while_following,
+)
 from akool_cli.core.models import JOB_ID_SHAPE
 from akool_cli.core.validate import check_job_id, check_job_ids, check_path, check_range
 
@@ -114,7 +119,7 @@ class FollowingMixin(ClientBase):
         refreshed from their own server. A job that cannot be asked keeps its last known state
         (a note); an id neither AKOOL nor the history knows is a note with its error."""
         ids = list(dict.fromkeys(self.job_named(i) for i in check_job_ids(job_ids)))
-        limit = int(check_range("--limit", limit))
+        limit = int(check_range("limit", limit))
         records = {r.id: r for r in self.journal.recent(limit)} if not ids else {}
         for job_id in ids:
             record = self.journal.get(job_id)
@@ -225,8 +230,8 @@ class FollowingMixin(ClientBase):
             [job_id],
             {},
             force=False,
-            interval=parse_duration(interval, "--interval"),
-            timeout=optional_duration(timeout, "--timeout"),
+            interval=parse_duration(interval, "interval"),
+            timeout=optional_duration(timeout, "timeout"),
         )
         return self._only(job_id, result)
 
@@ -247,7 +252,7 @@ class FollowingMixin(ClientBase):
 
         job_id = self.job_named(job_id)
         dest = destination(dest, "dest (where the result goes)")
-        wait = optional_duration(timeout, "--timeout")
+        wait = optional_duration(timeout, "timeout")
         record = self.journal.get(job_id)
         refused = unasked(job_id, record)
         if refused is not None:
@@ -298,8 +303,8 @@ class FollowingMixin(ClientBase):
         `on_event`. Raises WaitTimeoutError after `timeout`; returns early when `should_stop`
         says so (the jobs keep running on AKOOL)."""
         ids = list(dict.fromkeys(self.job_named(i) for i in check_job_ids(job_ids)))
-        interval = parse_duration(interval, "--interval")
-        wait = optional_duration(timeout, "--timeout")
+        interval = parse_duration(interval, "interval")
+        wait = optional_duration(timeout, "timeout")
         if isinstance(dest, Mapping):
             targets = {job_id: Path(path) for job_id, path in dest.items()}
         else:
@@ -335,6 +340,7 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.watcher import Watcher
 
         options.setdefault("clock", self.clock)
+        options.setdefault("closing", self._closing)
         return Watcher(self.api, self.journal, **options)
 
     def fetch_again(self, job_id: str) -> Path | None:
@@ -392,6 +398,7 @@ class FollowingMixin(ClientBase):
             clock=self.clock,
             should_stop=should_stop,
             fetched_scope=self._fetched_scope(records, targets),
+            closing=self._closing,  # close() on another thread ends it (break17g G19)
         ) as watcher:
             for job_id, record in records.items():
                 watcher.add(
@@ -405,6 +412,15 @@ class FollowingMixin(ClientBase):
                 if on_event is not None:
                     on_event(event)
         found = watcher.result
+        if self._closing.is_set():
+            unfinished = [
+                i
+                for i in ids
+                if i not in found.errors
+                and (not _finished(found.jobs, i) or (i in targets and i not in found.downloads))
+            ]
+            if unfinished:
+                raise closed_while_following(unfinished)
         result = FollowResult(errors={**gone, **found.errors}, downloaded=set(found.downloads))
         for job_id in ids:
             info = found.jobs.get(job_id)
@@ -438,6 +454,11 @@ def destination(dest: object, what: str) -> str:
     except (OSError, ValueError):
         return text  # a name the system cannot look up: the target's checks say so
     return text if a_file else text + os.sep
+
+
+def _finished(jobs: Mapping[str, JobInfo], job_id: str) -> bool:
+    info = jobs.get(job_id)
+    return info is not None and info.finished
 
 
 def _targets(

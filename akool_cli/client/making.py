@@ -4,10 +4,12 @@ before billing, the job created once and recorded before it returns."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from akool_cli.client.arguments import as_text
 from akool_cli.client.job import Job
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin, _ignore
 from akool_cli.core import kinds, states
@@ -277,8 +279,8 @@ class MakingMixin(TalkingMixin):
 
     def lipsync(
         self,
-        video_url: str,
-        audio_url: str,
+        video_url: str | os.PathLike[str],
+        audio_url: str | os.PathLike[str],
         *,
         webhook_url: str | None = None,
         name: str = "",
@@ -290,13 +292,13 @@ class MakingMixin(TalkingMixin):
 
     def image2video(
         self,
-        image_url: str,
+        image_url: str | os.PathLike[str],
         prompt: str,
         *,
         negative_prompt: str | None = None,
         resolution: str | int | None = None,
         length: int | None = None,
-        audio_url: str | None = None,
+        audio_url: str | os.PathLike[str] | None = None,
         audio: bool = True,
         effect: str | None = None,
         premium: bool | None = None,
@@ -309,8 +311,9 @@ class MakingMixin(TalkingMixin):
         `audio=False` makes a silent video; otherwise AKOOL generates the sound."""
         from akool_cli.core.products import image2video_fields
 
+        audio_url = as_text(audio_url)
         fields = image2video_fields(
-            image_url,
+            as_text(image_url),
             prompt,
             negative_prompt=negative_prompt,
             resolution=_text(resolution),
@@ -351,13 +354,13 @@ class MakingMixin(TalkingMixin):
 
     def translate(
         self,
-        video_url: str,
+        video_url: str | os.PathLike[str],
         to: str | list[str],
         *,
         source: str | None = None,
         lipsync: bool | None = None,
         captions: int | None = None,
-        captions_url: str | None = None,
+        captions_url: str | os.PathLike[str] | None = None,
         glossary: Mapping[str, Any] | None = None,
         speakers: int | None = None,
         remove_bgm: bool | None = None,
@@ -371,8 +374,9 @@ class MakingMixin(TalkingMixin):
         (download() saves them beside it)."""
         from akool_cli.core.products import translation_fields
 
+        captions_url = as_text(captions_url)
         fields = translation_fields(
-            video_url,
+            as_text(video_url),
             to,
             source=source,
             lipsync=lipsync,
@@ -387,8 +391,8 @@ class MakingMixin(TalkingMixin):
 
     def charswap(
         self,
-        image_url: str,
-        video_url: str,
+        image_url: str | os.PathLike[str],
+        video_url: str | os.PathLike[str],
         *,
         mode: str | None = None,
         resolution: str | int | None = None,
@@ -403,8 +407,8 @@ class MakingMixin(TalkingMixin):
         from akool_cli.core.products import charswap_fields
 
         fields = charswap_fields(
-            image_url,
-            video_url,
+            as_text(image_url),
+            as_text(video_url),
             mode=mode,
             resolution=_text(resolution),
             duration=duration,
@@ -414,8 +418,8 @@ class MakingMixin(TalkingMixin):
 
     def headswap(
         self,
-        video_url: str,
-        faces: Sequence[str],
+        video_url: str | os.PathLike[str],
+        faces: Sequence[str | os.PathLike[str]],
         *,
         resolution: str | int | None = None,
         keep_sound: bool | None = None,
@@ -442,14 +446,14 @@ class MakingMixin(TalkingMixin):
         from akool_cli.client.runs import made_by
         from akool_cli.core import products
         from akool_cli.core.durations import optional_duration
-        from akool_cli.core.validate import check_input_url, check_text, check_texts
+        from akool_cli.core.validate import check_input_url, check_text
 
-        wait = optional_duration(timeout, "--timeout")
+        video_url, wait = as_text(video_url), optional_duration(timeout, "timeout")
         earlier = made_by(self, once) if once is not None else None
         if earlier is not None:
             return earlier  # made already: neither the analysis nor the create again
 
-        faces = check_texts(faces, "the faces")  # one face as a str: never its characters
+        faces = _faces(faces)
         for face in faces:
             if "|" in face:  # a batch file's faces column written as one face
                 raise UsageError(
@@ -592,8 +596,8 @@ class MakingMixin(TalkingMixin):
 
     def faceswap(
         self,
-        source_url: str,
-        target_url: str,
+        source_url: str | os.PathLike[str],
+        target_url: str | os.PathLike[str],
         *,
         plus: bool = False,
         video: bool = False,
@@ -621,7 +625,7 @@ class MakingMixin(TalkingMixin):
 
     def reage(
         self,
-        url: str,
+        url: str | os.PathLike[str],
         age: int,
         *,
         video: bool = False,
@@ -646,6 +650,16 @@ LIST_SOURCES: dict[str, Callable[[MakingMixin], list[dict[str, Any]]]] = {
     "avatars": lambda client: client.avatars(),
 }
 AVATAR_HINT = "pick one from: akool avatars list (or give your own avatar's image or video)"
+
+
+def _faces(faces: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """A head swap's faces: one face as a str (never its characters), or a list of faces, each
+    a str or a path."""
+    from akool_cli.core.validate import check_texts
+
+    if not isinstance(faces, (str, os.PathLike)):
+        faces = [os.fspath(f) if isinstance(f, os.PathLike) else f for f in faces]
+    return check_texts(faces, "the faces")
 
 
 def _product(kind: str) -> tuple[kinds.JobKind, Product]:

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from akool_cli.client.arguments import as_text
 from akool_cli.client.job import Job
 from akool_cli.client.making import InputOptions, MakingMixin
 from akool_cli.core import kinds, states
@@ -29,7 +30,7 @@ class MediaMixin(MakingMixin):
         prompt: str,
         *,
         scale: str | None = None,
-        source_image: str | None = None,
+        source_image: str | os.PathLike[str] | None = None,
         webhook_url: str | None = None,
         name: str = "",
         **inputs: Unpack[InputOptions],
@@ -94,7 +95,7 @@ class MediaMixin(MakingMixin):
     def voice_change(
         self,
         voice_id: str,
-        source_voice_file: str,
+        source_voice_file: str | os.PathLike[str],
         *,
         voice_options: Mapping[str, Any] | None = None,
         webhook_url: str | None = None,
@@ -115,7 +116,7 @@ class MediaMixin(MakingMixin):
 
     def voice_clone(
         self,
-        source_voice_file: str,
+        source_voice_file: str | os.PathLike[str],
         voice_name: str | None = None,
         *,
         voice_options: Mapping[str, Any] | None = None,
@@ -139,7 +140,7 @@ class MediaMixin(MakingMixin):
 
     def avatar_add(
         self,
-        url: str,
+        url: str | os.PathLike[str],
         avatar_name: str,
         *,
         avatar_id: str | None = None,
@@ -158,11 +159,11 @@ class MediaMixin(MakingMixin):
     def talking_avatar(
         self,
         avatar: str,
-        audio_url: str | None = None,
+        audio_url: str | os.PathLike[str] | None = None,
         *,
         text: str | None = None,
         voice: str | None = None,
-        background: str | None = None,
+        background: str | os.PathLike[str] | None = None,
         avatar_from: int | None = None,
         webhook_url: str | None = None,
         name: str = "",
@@ -176,10 +177,10 @@ class MediaMixin(MakingMixin):
 
         fields = avatar_fields(
             avatar,
-            audio_url,
+            as_text(audio_url),
             text=text,
             voice=voice,
-            background=background,
+            background=as_text(background),
             avatar_from=avatar_from,
         )
         # make() looks an avatar_id's avatar_from up in AKOOL's list (refused when not listed).

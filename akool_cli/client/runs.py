@@ -170,10 +170,10 @@ class RunsMixin(ClientBase):
         `max_credits`, creates made with `run=` this run are refused (BudgetExceededError, nothing
         sent) once the credits spent in it (the balance's drop) plus the estimates of its
         unfinished jobs plus the next job's would pass it. End it with end_run."""
-        from akool_cli.client.batches import check_budget
+        from akool_cli.core.validate import check_budget
         from akool_cli.jobs.budget import Budget, Estimator
 
-        check_budget(max_credits)
+        check_budget(max_credits, "max_credits")
         estimator = Estimator(self.journal, self.scope(any_account=True))
         budget = None
         if max_credits is not None:

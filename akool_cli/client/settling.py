@@ -14,8 +14,7 @@ from akool_cli.client.job import Job
 from akool_cli.core import kinds
 from akool_cli.core.answers import other_inputs
 from akool_cli.core.errors import RejectedError, UsageError, settle_hint
-from akool_cli.core.models import JOB_ID_SHAPE
-from akool_cli.core.validate import check_job_id
+from akool_cli.core.validate import check_created
 
 if TYPE_CHECKING:
     from akool_cli.store.journal import AttemptRecord, JobRecord
@@ -64,19 +63,6 @@ def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
-def _created_id(value: str) -> str:
-    """--created's job id, in AKOOL's documented shape (24 hexadecimal digits): a malformed id
-    is refused here, never sent to a server nor recorded."""
-    job_id = check_job_id(value)
-    if not JOB_ID_SHAPE.fullmatch(job_id):
-        raise UsageError(
-            f"--created {job_id!r} is not an AKOOL job id (24 hexadecimal digits, like "
-            "64dd90f9f0b6684651e90d60)",
-            hint="copy the job's id from the AKOOL dashboard or the webhook's _id",
-        )
-    return job_id
-
-
 class SettlingMixin(ClientBase):
     def settle(
         self,
@@ -100,7 +86,7 @@ class SettlingMixin(ClientBase):
                 "say what the create did: --created JOB_ID or --not-created (one of them)",
                 hint="look for the job in the AKOOL dashboard (or a webhook) first",
             )
-        job_id = None if created is None else _created_id(created)  # before anything is read
+        job_id = None if created is None else check_created(created, "created")  # before sending
         attempt = self._unsettled(target, batch)
         row = attempt.inputs.get("batch_row")
         row_id = attempt.inputs.get("batch_id")

@@ -96,7 +96,7 @@ class TalkingMixin(ClientBase):
         )
         found.raise_problems()
         request = _talk_request(image, audio, prompt, resolution, webhook_url)
-        wait = optional_duration(timeout, "--timeout")
+        wait = optional_duration(timeout, "timeout")
         sent = self.prepare_inputs(found, settings, events=events)
         events.prepared()
         request = replace(request, image_url=sent[image], audio_url=sent.get(audio or "", ""))
@@ -310,7 +310,7 @@ class TalkingMixin(ClientBase):
         from akool_cli.core.durations import optional_duration
         from akool_cli.jobs import engine
 
-        wait = optional_duration(timeout, "--timeout")
+        wait = optional_duration(timeout, "timeout")
         if not isinstance(text, str) or not isinstance(voice_id, str):
             raise UsageError(
                 "speak() takes the text and the voice id as strings",
@@ -359,6 +359,6 @@ def _talk_request(
         image_url=image,
         audio_url=audio or "",
         prompt=prompt.strip() if prompt and prompt.strip() else None,
-        resolution=check_resolution(None if resolution is None else str(resolution)),
+        resolution=check_resolution(None if resolution is None else str(resolution), "resolution"),
         webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
     )

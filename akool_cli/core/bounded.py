@@ -39,12 +39,11 @@ def read_at_most(stream: IO[AnyStr], limit: int, what: str, hint: str) -> AnyStr
 
 
 def read_text_file(path: Path, limit: int, what: str, hint: str) -> str:
-    """A UTF-8 file a user named (`what` names it in errors), at most `limit` bytes: a device
-    or a pipe that never ends (/dev/zero) is refused at the limit, never read whole."""
+    """A UTF-8 file a user named (`what` names it in errors), at most `limit` bytes: one that is
+    not a regular file is refused before anything is read, as `talk` refuses such an image (a
+    FIFO nobody writes to would block its open for good: break17f N2; /dev/zero never ends)."""
     try:
-        with path.expanduser().open("rb") as handle:
-            data = read_at_most(handle, limit, what, hint)
-        return data.decode("utf-8")
+        return read_regular_file(path.expanduser(), limit, what, hint).decode("utf-8")
     except OSError as exc:
         raise UsageError(f"cannot read {what}: {exc.strerror or exc}", hint=hint) from None
     except UnicodeDecodeError as exc:

@@ -748,7 +748,8 @@ BUSINESS_CODES: dict[int, BusinessCode] = {
             1109,
             "account does not exist (wrong API key)",
             "auth",
-            "check the key at akool.com → API Credentials, then: akool login",
+            "check the key at akool.com → API Credentials (the key alone: no quotes, spaces "
+            "or other characters around it, in AKOOL_API_KEY too), then: akool login",
         ),
         BusinessCode(1110, "audio processing error", "rejected", "try another audio file"),
         BusinessCode(1111, "avatar callback error", "rejected", _CONTACT),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from akool_cli.core.errors import UsageError
+from akool_cli.core.wording import flag_of, given, reworded
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 # Units largest first, each at most once; a bare number at the end is seconds ("1h30" is 1h30s).
@@ -89,8 +90,9 @@ def seconds(text: str) -> float | None:
 
 def parse_duration(value: object, option: str) -> float:
     """A duration typed (or passed from Python as seconds) for `option`, within its range;
-    UsageError for anything else (a list, None, "1 fortnight", NaN)."""
-    rule = DURATIONS[option]
+    UsageError for anything else (a list, None, "1 fortnight", NaN). `option` is the flag
+    (`--interval`) or, for a library call, the parameter (`interval`) the error names."""
+    rule = DURATIONS.get(option) or DURATIONS[flag_of(option)]  # `interval` from Python
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         total: float | None = float(value) if math.isfinite(value) else None
         shown = f"{value:g}" if isinstance(value, float) else str(value)
@@ -99,15 +101,17 @@ def parse_duration(value: object, option: str) -> float:
         total, shown = seconds(text.removeprefix("-")), repr(value)[:80]
         if total is not None and text.startswith("-"):
             total = -total  # a negative duration: said so, rather than "not a duration"
+    named = given(option, shown)  # `--interval 0` typed, `interval=0` from Python (N4)
     if total is None:
-        raise UsageError(f"{option} {shown} is not a duration", hint=rule.examples)
+        raise UsageError(f"{named} is not a duration", hint=reworded(rule.examples, option))
     floor = rule.low if rule.low else math.ulp(0.0)  # zero itself only where rule.zero says
     too_short = total < 0 if rule.zero else total < floor
     if too_short or total > rule.high:
         if not rule.outside:
             least = "must not be negative" if rule.zero else "must be more than zero"
-            raise UsageError(f"{option} {shown} {least}", hint=rule.outside_hint or rule.examples)
-        raise UsageError(f"{option} {shown} {rule.outside}", hint=rule.outside_hint)
+            hint = reworded(rule.outside_hint or rule.examples, option)
+            raise UsageError(f"{named} {least}", hint=hint)
+        raise UsageError(f"{named} {rule.outside}", hint=reworded(rule.outside_hint or "", option))
     return total
 
 

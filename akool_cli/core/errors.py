@@ -105,6 +105,30 @@ def client_closed() -> UsageError:
     )
 
 
+def closed_while_following(job_ids: list[str]) -> UsageError:
+    """What a wait(), download() or follow() says when its Client was closed under it on another
+    thread (break17g G19): it ends, and the jobs keep running on AKOOL."""
+    ids = " ".join(job_ids)
+    return UsageError(
+        f"this akool Client was closed while it followed {ids}: following ended there, and "
+        "the job(s) keep running on AKOOL",
+        hint=f"follow them later with: akool watch {ids} (or a new Client's wait())",
+        request_sent=False,
+    )
+
+
+def closed_during_batch(job_ids: list[str]) -> UsageError:
+    """What a batch() says when its Client was closed under it on another thread: it started no
+    more rows, and each job it made is recorded (a rerun picks them up)."""
+    made = f" ({' '.join(job_ids)})" if job_ids else ""
+    return UsageError(
+        "this akool Client was closed while its batch ran: the run started no more rows and "
+        f"stopped following; the jobs it made{made} are recorded and keep running on AKOOL",
+        hint="run the same batch again (a new Client) to pick them up and go on",
+        request_sent=False,
+    )
+
+
 class TargetExistsError(UsageError):
     """Another file is where a result would be saved: it is kept. The hint names how to replace
     it where the error is raised (the CLI's --force); other callers say it their own way (the
@@ -324,6 +348,8 @@ def made_hint(hint: str | None, job_id: str, follow: str, *, reuse: bool = False
     said, then `follow` (akool watch ID -o TARGET), never the command run again, which would
     make and bill another job (with `reuse`, --reuse: it would pick this job up, and says so)."""
     kept = RUN_AGAIN.sub("", hint or "").strip(" ,;").replace("JOB_ID", job_id)
+    # Its own way to follow the job gives way to `follow` (the same, with the run's target).
+    kept = "; ".join(p for p in kept.split("; ") if f"akool watch {job_id}" not in p)
     then = f"{kept}; then " if kept else ""
     again = (
         "this command run again with --reuse would pick the same job up, not make another"

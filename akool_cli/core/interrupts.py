@@ -96,6 +96,12 @@ def cancelled_by(event: threading.Event) -> Iterator[None]:
         _own.cancel = previous
 
 
+def either(first: threading.Event, second: threading.Event | None) -> threading.Event:
+    """An event set when either of two is (the second may be absent): a watcher's own cancel
+    and its Client's close (break17g G19)."""
+    return first if second is None else _Either(first, second)
+
+
 class _Either(threading.Event):
     """Set when either of two events is (only is_set and wait are used)."""
 
@@ -114,6 +120,21 @@ class _Either(threading.Event):
                 return False
             self._both[0].wait(left)
         return True
+
+
+class Halt(_Either):
+    """A run's stop: its caller's `stopping` (a signal, or their own event), which set() sets
+    as before, or a halt of the run alone (its callback raised: break17g G10), which leaves the
+    caller's event alone."""
+
+    def __init__(self, outer: threading.Event) -> None:
+        super().__init__(outer, threading.Event())
+
+    def set(self) -> None:
+        self._both[0].set()
+
+    def halt(self) -> None:
+        self._both[1].set()
 
 
 def grace_left() -> float:

@@ -27,9 +27,15 @@ def server_job_id(value: Any, expected_id: str | None, what: str) -> str:
         raise UnavailableError(f"AKOOL's {what} has no job id (_id is missing)")
     if value and not JOB_ID_SHAPE.fullmatch(job_id):
         # Not shown, not even escaped: a hostile id must not reach the screen (reliability.md).
+        # Its length is safe to say; what is wrong with 24 characters is their kind (N7).
+        wrong = (
+            "24 characters, not all of them lower-case hexadecimal digits"
+            if len(job_id) == 24
+            else f"{len(job_id)} characters"
+        )
         raise UnavailableError(
-            f"AKOOL's {what} gives a job id that is not one: a malformed id of "
-            f"{len(job_id)} characters (AKOOL's ids are 24 hexadecimal digits)"
+            f"AKOOL's {what} gives a job id that is not one: a malformed id of {wrong} "
+            "(AKOOL's ids are 24 lower-case hexadecimal digits)"
         )
     return job_id
 

@@ -133,7 +133,9 @@ def is_akool_host(host: str) -> bool:
 
 
 def is_loopback_host(host: str) -> bool:
-    if host.lower() == "localhost":
+    """This machine: localhost (also as the fully qualified `localhost.`: break17f N5) or a
+    loopback address."""
+    if host.lower().removesuffix(".") == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

@@ -6,6 +6,7 @@ except asking whether a path that looks local exists.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,7 @@ from akool_cli.core.errors import UsageError
 # Re-exported: the speed check lives with the other VoiceLab rules.
 from akool_cli.core.speech import check_speed as check_speed
 from akool_cli.core.urls import mask_userinfo, not_utf8, split_url
+from akool_cli.core.wording import example, flag_of, given
 
 RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
@@ -91,14 +93,42 @@ def check_input_url(value: str, what: str) -> str:
     )
 
 
-def check_resolution(value: str | None) -> str | None:
+def check_budget(max_credits: float | None, option: str = "--max-credits") -> None:
+    """Refuse a cap that cannot stop anything: negative, NaN or infinite (`1e999` is inf); the
+    error names `option` (`max_credits` from Python)."""
+    if max_credits is None:
+        return
+    hint = f"e.g. {example(option, '500')} (credits)"
+    if not math.isfinite(max_credits):
+        raise UsageError(f"{given(option, str(max_credits))} is not a number of credits", hint=hint)
+    if max_credits < 0:
+        raise UsageError(f"{option} must not be negative", hint=hint)
+
+
+def check_created(value: str, option: str = "--created") -> str:
+    """A settle's job id, in AKOOL's documented shape (24 hexadecimal digits): a malformed id
+    is refused here, never sent to a server nor recorded; the error names `option`."""
+    from akool_cli.core.models import JOB_ID_SHAPE
+
+    job_id = check_job_id(value)
+    if not JOB_ID_SHAPE.fullmatch(job_id):
+        raise UsageError(
+            f"{given(option, repr(job_id))} is not an AKOOL job id (24 hexadecimal digits, "
+            "like 64dd90f9f0b6684651e90d60)",
+            hint="copy the job's id from the AKOOL dashboard or the webhook's _id",
+        )
+    return job_id
+
+
+def check_resolution(value: str | None, option: str = "--resolution") -> str | None:
+    """A talking photo's resolution; the error names `option` (`resolution` from Python)."""
     if value is None:
         return None
     cleaned = value.strip().lower().removesuffix("p")
     if cleaned not in RESOLUTIONS:
         raise UsageError(
-            f"--resolution {value!r} is not supported; AKOOL accepts 720 or 1080",
-            hint="use --resolution 720 or --resolution 1080",
+            f"{given(option, repr(value))} is not supported; AKOOL accepts 720 or 1080",
+            hint=f"use {example(option, '720')} or {example(option, '1080')}",
         )
     return cleaned
 
@@ -222,15 +252,15 @@ class TalkRequest:
 def check_range(option: str, value: object) -> float:
     """The value when it is a number in the option's range in RANGES (NaN and infinity never
     are; from Python, "4" is not a number either: UsageError, not a TypeError)."""
-    low, high = RANGES[option]
+    low, high = RANGES.get(option) or RANGES[flag_of(option)]  # `limit` from Python
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise UsageError(
-            f"{option} {value!r:.80} is not a number from {low:g} to {high:g}",
+            f"{given(option, f'{value!r:.80}')} is not a number from {low:g} to {high:g}",
             hint=f"pass {option} as a number from {low:g} to {high:g}",
         )
     if not low <= value <= high:
         raise UsageError(
-            f"{option} {value:g} is outside the allowed range {low:g}–{high:g}",
+            f"{given(option, f'{value:g}')} is outside the allowed range {low:g}–{high:g}",
             hint=f"pass {option} with a value from {low:g} to {high:g}",
         )
     return value
@@ -255,12 +285,32 @@ def check_count(option: str, raw: str) -> int:
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
 
+QUOTES = "\"'"
+
+
+def _bare(value: str) -> str:
+    """Without the whitespace, CR/LF, byte-order marks and zero-width spaces around it."""
+    while value != (stripped := value.strip().strip(INVISIBLE)):
+        value = stripped
+    return value
+
+
+def unquoted(value: str) -> str:
+    """A pasted credential (a key, a secret, a clientId) without what surrounds it: whitespace,
+    CR/LF, byte-order marks, zero-width spaces, and one matching pair of quotes (docker's
+    --env-file and systemd's EnvironmentFile keep them in the value: break17f F14; no AKOOL
+    credential has one)."""
+    cleaned = _bare(value)
+    if len(cleaned) >= 2 and cleaned[0] == cleaned[-1] and cleaned[0] in QUOTES:
+        cleaned = _bare(cleaned[1:-1])
+    return cleaned
+
+
 def check_secret(value: str, what: str) -> str:
-    """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed;
+    """A secret as pasted, with surrounding whitespace, CR/LF and byte-order marks removed, and
+    one matching pair of quotes around it (an env file's `KEY="…"`, kept by docker and systemd);
     refuses empty, multi-line or non-ASCII ones (an HTTP header carries ASCII only)."""
-    cleaned = value
-    while cleaned != (stripped := cleaned.strip().strip(INVISIBLE)):
-        cleaned = stripped
+    cleaned = unquoted(value)
     if not cleaned:
         example = ', e.g. printf %s "$AKOOL_API_KEY" | akool login' if what == "API key" else ""
         raise UsageError(

@@ -224,6 +224,14 @@ class BatchRunner:
     budget: Budget | None = None  # --max-credits: no create once it would pass the cap
     estimator: Estimator | None = None
     run_id: int | None = None
+    # What on_event raised (on any thread): the run stopped starting rows, the creates in
+    # flight were answered and recorded, and the caller raises it (break17g G10).
+    callback_error: Exception | None = None
+    # Its Client was closed under it (on another thread): the same halt, and the caller raises.
+    closed: bool = False
+
+    def __post_init__(self) -> None:
+        self.stopping = interrupts.Halt(self.stopping)
 
     def run(self, items: list[Item]) -> list[Outcome]:
         outcomes = self.outcomes = [Outcome(item.row, item.id) for item in items]
@@ -234,7 +242,11 @@ class BatchRunner:
         try:
             run.go()
             outcome = "finished"
-            if self.stopped():
+            if self.callback_error is not None:
+                outcome = "error"  # the creates in flight were waited for: no grace here
+            elif self.closed:
+                outcome = "stopped"  # likewise: close() leaves a create in flight its answer
+            elif self.stopped():
                 # The loop ended on a stop whose KeyboardInterrupt never came (Python reports
                 # one raised in a finalizer and goes on): the same stop as the one below.
                 outcome, grace = "stopped", interrupts.grace_left()
@@ -255,8 +267,17 @@ class BatchRunner:
 
     def stopped(self) -> bool:
         """Whether a stop (a signal, or the caller's `stopping`) ended the run: not the history
-        that could not be written, which sets `stopping` too."""
-        return self.stopping.is_set() and self.fatal is None
+        that could not be written, which sets `stopping` too, nor a callback that raised."""
+        halted = self.callback_error is not None or self.closed
+        return self.stopping.is_set() and self.fatal is None and not halted
+
+    def halt(self, *, closed: bool = False) -> None:
+        """Start no more rows and stop following, leaving the caller's `stopping` alone (its
+        callback raised, or its Client was closed): the creates in flight are answered and
+        recorded, without a stop's grace."""
+        self.closed = self.closed or closed
+        assert isinstance(self.stopping, interrupts.Halt)
+        self.stopping.halt()
 
     def _abandon_in_flight(self) -> None:
         """Rows whose create still waits for AKOOL's answer after a stop's grace: unknown."""
@@ -310,9 +331,19 @@ class BatchRunner:
             self.budget.release(outcome.row)
 
     def emit(self, outcome: Outcome, message: str) -> None:
-        if self.on_event is not None:
-            with self._lock:
+        """The event to the caller's callback. What it raises never cuts the row's work (a
+        create's id not yet in its outcome, a job not followed: break17g G10): the first such
+        error is kept, the run starts no more rows and stops following, and the caller raises
+        it once the creates in flight are recorded."""
+        if self.on_event is None:
+            return
+        with self._lock:
+            try:
                 self.on_event(outcome, message)
+            except Exception as exc:
+                if self.callback_error is None:
+                    self.callback_error = exc
+                    self.halt()
 
     # -- one row ------------------------------------------------------------------------------
 

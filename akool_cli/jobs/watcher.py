@@ -39,6 +39,10 @@ POLL_INITIAL = 3.0
 POLL_FACTOR = 1.25
 POLL_CAP = 30.0
 RATE_LIMITED_CAP = 120.0
+# How long a job's status reads may all be rate limited (each read retried as reads are, with
+# Retry-After honoured) before akool stops following it (break17f F10: an account rate limited
+# for good kept `--wait` and `watch` polling forever). The job keeps running on AKOOL.
+RATE_LIMITED_CEILING = 600.0
 MAX_POLL_FAILURES = 3
 WORKERS = 16
 STOP_CHECK_SECONDS = 0.5
@@ -137,6 +141,8 @@ class _Group:
     polls: int = 0
     failures: int = 0
     busy: bool = False
+    polled_at: float = 0.0  # when its poll in flight (or the last one) was sent
+    limited_since: float | None = None  # when its reads began all being rate limited
 
     def to_poll(self) -> list[_Tracked]:
         return [t for t in self.members.values() if not t.downloading and not t.info_finished()]
@@ -170,6 +176,7 @@ class Watcher:
         should_stop: Callable[[], bool] | None = None,
         keep_results: bool = True,
         fetched_scope: Scope | None = None,
+        closing: threading.Event | None = None,
     ) -> None:
         self.client = client
         # Where a job the history does not hold is recorded once its result is saved (its
@@ -183,7 +190,10 @@ class Watcher:
         self.schedule = PollSchedule(initial=interval)
         self.force = force
         self.timeout = timeout
-        self.should_stop = should_stop or (lambda: False)
+        user_stop = should_stop or (lambda: False)
+        # `closing`: the Client was closed (break17g G19): following ends at once, as on a stop.
+        self.closing = closing
+        self.should_stop = user_stop if closing is None else lambda: closing.is_set() or user_stop()
         self.result = WatchResult()
         self._pending: dict[str, _Tracked] = {}
         self._inbox: queue.SimpleQueue[tuple[str, Any, Any]] = queue.SimpleQueue()
@@ -192,6 +202,7 @@ class Watcher:
         self._in_flight = 0
         self._open = False
         self._cancelled = threading.Event()
+        self._ended = interrupts.either(self._cancelled, closing)  # ends reads and downloads
         self._start = self.clock.monotonic()
 
     # -- set-up -----------------------------------------------------------------------------
@@ -263,13 +274,14 @@ class Watcher:
                 continue
             group.busy = True
             group.polls += 1
+            group.polled_at = now
             ids = [t.job_id for t in members]
             self._run("polled", group, partial(self._poll, group.api, group.kind, ids))
 
     def _poll(self, api: AkoolClient, kind: JobKind, ids: list[str]) -> Any:
         """One status read, ended at once when the watcher closes (a timeout: its answer is not
         wanted, and a silent server must not hold close() for the read's own timeout)."""
-        with interrupts.cancelled_by(self._cancelled):
+        with interrupts.cancelled_by(self._ended):
             return api.status_many(kind, ids)
 
     def _run(self, what: str, tracked: _Tracked | _Group, fn: Callable[[], Any]) -> None:
@@ -295,7 +307,11 @@ class Watcher:
         if deadline is not None and wake >= deadline:
             self.clock.sleep(max(0.0, deadline - now))
             raise self._timed_out()
-        self.clock.sleep(min(max(0.0, wake - now), STOP_CHECK_SECONDS if self._open else 1e9))
+        pause = min(max(0.0, wake - now), STOP_CHECK_SECONDS if self._open else 1e9)
+        if self.closing is None:
+            self.clock.sleep(pause)
+        else:
+            self.clock.wait(pause, [self.closing])  # a close ends the pause at once
 
     def _drain(self, *, block: bool, timeout: float | None = None) -> Iterator[Event]:
         while True:
@@ -345,10 +361,17 @@ class Watcher:
         if isinstance(value, InterruptedByUser):
             return  # a stop ended the poll (or its back-off): nothing was learnt, nothing failed
         if isinstance(value, RateLimitedError):
+            if group.limited_since is None:
+                group.limited_since = group.polled_at
+            if now - group.limited_since >= RATE_LIMITED_CEILING:
+                for tracked in group.to_poll():
+                    yield from self._give_up(tracked, rate_limited_for(tracked.job_id, value))
+                return
             group.interval = self.schedule.after(group.interval, rate_limited=True)
             group.next_poll = now + group.interval
             log.debug("%s: rate limited, next poll in %.1f s", group.kind.name, group.interval)
             return
+        group.limited_since = None
         if isinstance(value, UnavailableError) and group.failures + 1 < MAX_POLL_FAILURES:
             group.failures += 1
             group.interval = self.schedule.after(group.interval)
@@ -473,7 +496,7 @@ class Watcher:
             on_progress=progress,
             clock=self.clock,
             media=media,  # type: ignore[arg-type]
-            cancel=self._cancelled,  # a stop ends a download at once, even a stalled one
+            cancel=self._ended,  # a stop ends a download at once, even a stalled one
         )
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:
@@ -534,6 +557,17 @@ class Watcher:
         for _ in self.events():
             pass
         return self.result
+
+
+def rate_limited_for(job_id: str, error: AkoolError) -> RateLimitedError:
+    """Why a job is no longer followed: AKOOL rate limited its status reads too long."""
+    return RateLimitedError(
+        f"AKOOL rate limited every status read of job {job_id} for "
+        f"{RATE_LIMITED_CEILING / 60:g} minutes ({error.message}): akool stopped following it; "
+        "it keeps running on AKOOL",
+        hint="AKOOL limits how often this account may ask: wait a few minutes; follow it "
+        f"later with: akool watch {job_id}",
+    )
 
 
 def beside_target(target: Path, role: str, suffix: str) -> Path:

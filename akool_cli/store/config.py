@@ -76,6 +76,14 @@ def make_private_dir(path: Path) -> None:
     missing = []
     for folder in (path, *path.parents):
         if folder.exists():
+            if not folder.is_dir():  # "make that folder writable" would not help (break17f F17)
+                there = "there" if folder == path else f"at {path}"
+                raise LocalStateError(
+                    f"{folder} is a file, not a folder: akool keeps its files in a folder {there}",
+                    hint="set AKOOL_HOME to a folder (an existing one, or one akool may create), "
+                    "or move that file away",
+                    path=str(folder),
+                )
             break
         missing.append(folder)
     for folder in reversed(missing):

@@ -131,7 +131,8 @@ def from_environment(env: dict[str, str]) -> Credential | None:
         return Credential(
             "client",
             "AKOOL_CLIENT_ID/AKOOL_CLIENT_SECRET",
-            client_id=client_id,
+            # Cleaned as the secret is (quotes an env file kept: break17f F14), as login does.
+            client_id=check_secret(client_id, "client id"),
             client_secret=check_secret(client_secret, "client secret"),
         )
     # AKOOL_CLIENT_ID alone is not a credential: webhook users set it to verify callbacks while
