@@ -319,7 +319,7 @@ AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def _host_problem(
-    host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset()
+    host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset(), client: bool = False
 ) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
     if host in docs.hosts or not AKOOL_DOMAIN.search(host):
@@ -328,7 +328,7 @@ def _host_problem(
         return "doubtful"
     # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
     # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
-    base = path in ("", "/")
+    base = path in ("", "/") or client  # (a client's base: `baseURL: "https://api.akool.com/v1"`)
     api_like = (
         path.startswith("/api/open")
         or any(p.search(path) for _, p in guesses())
@@ -342,14 +342,15 @@ def _host_problem(
 
 def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
     api_host = catalogue.load().api_host
+    clients = {n for n, _ in ctx.bases.clients}
     for i, line in enumerate(ctx.lines):
         if "akool" not in line.lower():
             continue
         for m in AKOOL_URL.finditer(line):
-            host = m.group("host")
+            host, path = m.group("host"), m.group("path") or ""
             if (
                 ctx.in_prose(i, m.start())
-                or _host_problem(host, m.group("path") or "", ctx.siblings) != kind
+                or _host_problem(host, path, ctx.siblings, i in clients) != kind
             ):
                 continue
             if kind == "doubtful":
