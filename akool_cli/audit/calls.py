@@ -78,6 +78,8 @@ class FileContext:
     answers: list[Any] | None = None  # the answer rules' hits, (rule, hit), worked out once
     # (host, /api/vN) of the open-API-shaped calls the file makes on AKOOL hosts (see siblings)
     siblings: frozenset[tuple[str, str]] = frozenset()
+    # Calls of functions that return an AKOOL answer (see returns.py): read for their answer only.
+    returned: list[Mention] = field(default_factory=list)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""

@@ -129,6 +129,8 @@ class Site:
     # given to a request helper imported from a module not scanned (see unseen.py): its base is
     # not in view, and only a versioned AKOOL-shaped path is a call
     unseen: bool = False
+    # the call of a function that returns this call's answer (see returns.py): what it returns
+    returned: str = ""
 
 
 @dataclass

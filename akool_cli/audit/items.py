@@ -1,0 +1,90 @@
+"""The items of a list in an AKOOL answer, as scripts walk them: a name bound to the list
+(`voices = body["data"]["result"]`, `const items = res.data.data`, what a function that returns
+it gives: `await this.listVoices()`), and the variable a loop or a callback gives each item
+(`for (const v of voices)`, `for v in voices:`, `voices.map((v) => ...)`, `for _, v := range
+voices`, `foreach ($voices as $v)`, `voices.each do |v|`): `v.url` reads a field of an item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# An expression that reads into what a name holds: `body["data"]["result"]`, `res.data.data`,
+# `json?.data?.result ?? []`, `self.list_voices()`, `(await listVoices()).result`.
+CHAIN = re.compile(
+    r"^\s*\(?\s*(?:await\s+)?(?:(?:self|this|cls)\s*\.\s*|\$this->|\$)?(?P<root>[A-Za-z_]\w*)"
+    r"(?P<call>\s*\([^()]*\))?(?P<parse>\s*\.\s*json\(\s*\))?\s*\)?"
+    r"(?P<rest>(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*(?!\s*\()"
+    r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"
+    r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\[\]|\{\}|None|null|nil))?\s*[;)]*\s*(?:(?:#|//).*)?$"
+)
+KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)")
+# A loop or a callback that gives each item of a list: (the item's name, the list's expression).
+LOOPS = (
+    re.compile(
+        r"\bfor\s*\(\s*(?:const|let|var)\s+(?P<x>[A-Za-z_$][\w$]*)\s+of\s+(?P<src>.+?)\)\s*(?:\{|$)"
+    ),
+    re.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
+    # a comprehension: [v["name"] for v in voices], {v["lang"] for v in self.voices() if v}
+    re.compile(
+        r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>[^\]}:]+?)\s*(?:\bif\b|[\]}])"
+    ),
+    re.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
+    re.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
+    re.compile(r"(?P<src>[\w$.?\[\]\"'()>-]+?)\.each\s+do\s*\|\s*(?P<x>\w+)\s*\|"),
+    re.compile(
+        r"(?P<src>[\w$.?\[\]\"'()>-]+?)\s*\.\s*(?:forEach|map|filter|find|some|every|flatMap"
+        r"|findIndex|reduce)\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(?P<x>[A-Za-z_$][\w$]*)\s*[,)=]"
+    ),
+)
+
+
+@dataclass
+class Lists:
+    """What holds a list of an answer, and the items walked, by name: the list's place in the
+    answer (`data.result`, `data`)."""
+
+    lists: dict[str, str] = field(default_factory=dict)
+    items: dict[str, str] = field(default_factory=dict)
+    returned: dict[str, str] = field(default_factory=dict)  # functions returning such a list
+
+
+def chain_path(
+    expr: str, bodies: set[str], fields: set[str], responses: set[str], held: Lists
+) -> str:
+    """The place in the answer an expression reads ("" when it reads none): after a name that
+    holds the parsed answer its keys as written (`body["data"]["result"]`: data.result), after
+    one holding its data field `data.` and them, after a list's name or a function returning one
+    that list's place and them, after an HTTP library's response its body's (`res.data.data`)."""
+    m = CHAIN.match(expr)
+    if m is None:
+        return ""
+    root, keys = m.group("root"), [a or b for a, b in KEY.findall(m.group("rest"))]
+    if m.group("parse"):  # r.json()["data"]: the parsed answer of a response
+        if m.group("call") or root not in responses:
+            return ""
+        start = ""
+    elif m.group("call"):  # self.list_voices(): what a function that returns it gives
+        start = held.returned.get(root) or ("data" if root in fields else "")
+        if not start and root not in bodies:
+            return ""
+    elif root in held.lists:
+        start = held.lists[root]
+    elif root in fields:
+        start = "data"
+    elif root in bodies:
+        start = ""
+    elif root in responses and keys[:1] == ["data"]:
+        start, keys = "", keys[1:]  # (axios: res.data is the body)
+    else:
+        return ""
+    return ".".join([p for p in [start, *keys] if p])
+
+
+def loop_items(line: str) -> Iterator[tuple[str, str]]:
+    """(the item's name, the list's expression) for each loop or callback on a line."""
+    for pattern in LOOPS:
+        for m in pattern.finditer(line):
+            src = m.group("src").strip()
+            yield m.group("x").lstrip("$"), re.sub(r"^(?:await\s+)", "", src)
