@@ -32,9 +32,11 @@ LOOPS = (
     ),
     re.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
     re.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
-    re.compile(r"(?P<src>[\w$.?\[\]\"'()>-]+?)\.each\s+do\s*\|\s*(?P<x>\w+)\s*\|"),
     re.compile(
-        r"(?P<src>[\w$.?\[\]\"'()>-]+?)\s*\.\s*(?:forEach|map|filter|find|some|every|flatMap"
+        r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\.each\s+do\s*\|\s*(?P<x>\w+)\s*\|"
+    ),
+    re.compile(
+        r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\s*\.\s*(?:forEach|map|filter|find|some|every|flatMap"
         r"|findIndex|reduce)\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(?P<x>[A-Za-z_$][\w$]*)\s*[,)=]"
     ),
 )
@@ -82,9 +84,18 @@ def chain_path(
     return ".".join([p for p in [start, *keys] if p])
 
 
+# A word each loop's pattern needs on the line (most lines have none: the patterns are not run).
+LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", ".")
+LONGEST = 2000  # a longer line (a minified bundle, a data: URL) walks no list
+
+
 def loop_items(line: str) -> Iterator[tuple[str, str]]:
     """(the item's name, the list's expression) for each loop or callback on a line."""
-    for pattern in LOOPS:
+    if len(line) > LONGEST:
+        return
+    for pattern, word in zip(LOOPS, LOOP_WORDS, strict=True):
+        if word not in line:
+            continue
         for m in pattern.finditer(line):
             src = m.group("src").strip()
             yield m.group("x").lstrip("$"), re.sub(r"^(?:await\s+)", "", src)
