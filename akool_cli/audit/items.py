@@ -7,8 +7,8 @@ voices`, `foreach ($voices as $v)`, `voices.each do |v|`): `v.url` reads a field
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # An expression that reads into what a name holds: `body["data"]["result"]`, `res.data.data`,
 # `json?.data?.result ?? []`, `self.list_voices()`, `(await listVoices()).result`.
@@ -59,15 +59,15 @@ def chain_path(
     holds the parsed answer its keys as written (`body["data"]["result"]`: data.result), after
     one holding its data field `data.` and them, after a list's name or a function returning one
     that list's place and them, after an HTTP library's response its body's (`res.data.data`)."""
-    m = CHAIN.match(expr)
-    if m is None:
+    parts = _chain(expr)
+    if parts is None:
         return ""
-    root, keys = m.group("root"), [a or b for a, b in KEY.findall(m.group("rest"))]
-    if m.group("parse"):  # r.json()["data"]: the parsed answer of a response
-        if m.group("call") or root not in responses:
+    root, call, parse, keys = parts
+    if parse:  # r.json()["data"]: the parsed answer of a response
+        if call or root not in responses:
             return ""
         start = ""
-    elif m.group("call"):  # self.list_voices(): what a function that returns it gives
+    elif call:  # self.list_voices(): what a function that returns it gives
         start = held.returned.get(root) or ("data" if root in fields else "")
         if not start and root not in bodies:
             return ""
@@ -77,7 +77,7 @@ def chain_path(
         start = "data"
     elif root in bodies:
         start = ""
-    elif root in responses and keys[:1] == ["data"]:
+    elif root in responses and keys[:1] == ("data",):
         start, keys = "", keys[1:]  # (axios: res.data is the body)
     else:
         return ""
@@ -85,17 +85,39 @@ def chain_path(
 
 
 # A word each loop's pattern needs on the line (most lines have none: the patterns are not run).
-LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", ".")
+LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", "(")
+LOOP_HINT = re.compile(
+    r"\bfor|\.\s*(?:forEach|map|filter|find|some|every|flatMap|findIndex|reduce|each)\b"
+)
 LONGEST = 2000  # a longer line (a minified bundle, a data: URL) walks no list
 
 
-def loop_items(line: str) -> Iterator[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _chain(expr: str) -> tuple[str, bool, bool, tuple[str, ...]] | None:
+    """(root, called, parsed with .json(), keys) of an expression CHAIN reads, or None."""
+    if len(expr) > LONGEST:
+        return None
+    m = CHAIN.match(expr)
+    if m is None:
+        return None
+    keys = tuple(a or b for a, b in KEY.findall(m.group("rest")))
+    return m.group("root"), bool(m.group("call")), bool(m.group("parse")), keys
+
+
+def loop_items(line: str) -> tuple[tuple[str, str], ...]:
     """(the item's name, the list's expression) for each loop or callback on a line."""
-    if len(line) > LONGEST:
-        return
+    if len(line) > LONGEST or not LOOP_HINT.search(line):
+        return ()
+    return _loop_items(line)
+
+
+@lru_cache(maxsize=4096)
+def _loop_items(line: str) -> tuple[tuple[str, str], ...]:
+    found = []
     for pattern, word in zip(LOOPS, LOOP_WORDS, strict=True):
         if word not in line:
             continue
         for m in pattern.finditer(line):
             src = m.group("src").strip()
-            yield m.group("x").lstrip("$"), re.sub(r"^(?:await\s+)", "", src)
+            found.append((m.group("x").lstrip("$"), re.sub(r"^(?:await\s+)", "", src)))
+    return tuple(found)

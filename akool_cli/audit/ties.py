@@ -339,6 +339,7 @@ class Lines:
         self.shell = shell
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
+        self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
         self._ends: dict[int, int] = {}
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
@@ -351,6 +352,12 @@ class Lines:
             fits = "=" in text and len(text) <= STATEMENT_CHARS  # a minified line binds nothing
             self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
+
+    def loops(self, i: int) -> tuple[tuple[str, str], ...]:
+        """The loops and callbacks of a line that walk a list (see items.loop_items)."""
+        if i not in self._loops:
+            self._loops[i] = items.loop_items(self.lines[i])
+        return self._loops[i]
 
     def starts_function(self, i: int) -> bool:
         if i not in self._starts:
@@ -421,8 +428,9 @@ def scopes(facts: Lines, line: int, column: int, gives: str = "") -> Iterator[tu
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
                 scope.held.items.clear()
-            if scope and ("for" in text or "." in text):
-                _walk(text, scope)
+            walked = facts.loops(i) if scope else ()
+            if walked:
+                _walk(walked, scope)
             given = LAMBDA.search(text) if "->" in text and scope else None
             if given is not None and derived(text[: given.start()], scope.all(), False):
                 scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
@@ -545,13 +553,17 @@ def _list_path(bound: Binding, scope: Scope) -> str:
     field (`voices = body["data"]["result"]`, `voices = await listVoices()`), or ""."""
     if bound.destructured or len(bound.names) != 1:
         return ""
+    root = ROOT.match(bound.rhs)
+    name = root.group("name") if root is not None else ""
+    if not (name in scope.all() or name in scope.held.lists or name in scope.held.returned):
+        return ""  # (most bindings after a call hold nothing of its answer)
     found = _path_of(bound.rhs, scope)
     return found if found not in ("", "data") or bound.rhs.strip().endswith(")") else ""
 
 
-def _walk(text: str, scope: Scope) -> None:
-    """The items of a list of the answer that a loop or a callback on a line walks."""
-    for name, src in items.loop_items(text):
+def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> None:
+    """The items of a list of the answer that the loops or callbacks of a line walk."""
+    for name, src in walked:
         found = _path_of(src, scope)
         if found:
             scope.held.items[name] = found
