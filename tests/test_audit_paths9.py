@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from akool_cli.audit.scan import Finding, audit, audit_text
 
 CORPUS = Path(__file__).parent / "audit_corpus" / "paths9"
@@ -167,8 +169,10 @@ def test_a_table_of_status_paths_keyed_by_job_kind() -> None:
     assert places(audit_text(unused, "akool.js")) == []
 
 
-def test_objects_of_an_imported_class_options_objects_and_tables_under_any_key() -> None:
-    py = (
+# Hidden clients in every shape, one row each: (file name, text, findings expected).
+HIDDEN = [
+    (  # an object of an imported class, a table of paths under any key
+        "svc.py",
         '"""AKOOL client wrapper."""\n'
         "from platform_sdk.client import ApiClient\n"
         "AKOOL_STATUS = {\n"
@@ -179,10 +183,11 @@ def test_objects_of_an_imported_class_options_objects_and_tables_under_any_key()
         "    def __init__(self):\n"
         "        self.client = ApiClient()\n"
         "    def akool_status(self, kind):\n"
-        "        return self.client.get(AKOOL_STATUS.get(kind))\n"
-    )
-    assert places(audit_text(py, "svc.py")) == [(4, "unknown-endpoint")]
-    ts = (
+        "        return self.client.get(AKOOL_STATUS.get(kind))\n",
+        [(4, "unknown-endpoint")],
+    ),
+    (  # an options object given to an imported request()
+        "akool.ts",
         "// AKOOL endpoints (umi request)\n"
         'import request from "@/utils/request";\n'
         "export const akoolInfo = (id: string) =>\n"
@@ -190,55 +195,59 @@ def test_objects_of_an_imported_class_options_objects_and_tables_under_any_key()
         '    url: "/v4/headswap/task/info",\n'
         '    method: "get",\n'
         "  });\n"
-        'export const akoolTalk = () => request({ url: "/v3/content/video/talk", method: "post" });\n'
-    )
-    assert places(audit_text(ts, "akool.ts")) == [(5, "unknown-endpoint"), (8, "unknown-endpoint")]
-
-
-def test_any_request_method_of_an_imported_module_or_object() -> None:
-    text = (
+        'export const akoolTalk = () => request({ url: "/v3/content/video/talk", method: "post" });\n',
+        [(5, "unknown-endpoint"), (8, "unknown-endpoint")],
+    ),
+    (  # any request method of an imported module or object (capitalize is none)
+        "akool_media.py",
         '"""AKOOL media jobs."""\n'
         "from common import api\n"
         "from common.clients import HttpClient\n"
         'akool_client = HttpClient(base_url_env="AKOOL_BASE")\n'
         'def akool_info(i):\n    return api.get_json("/v4/headswap/task/info", params={"id": i})\n'
         'def akool_avatars():\n    return akool_client.akool_get("/v3/avatar/lists")\n'
-        'def akool_label():\n    return api.capitalize("/v3/avatar/lists")\n'
-    )
-    assert places(audit_text(text, "akool_media.py")) == [
-        (6, "unknown-endpoint"),
-        (8, "unknown-endpoint"),
-    ]
-
-
-def test_go_packages_and_java_classes_imported_from_outside() -> None:
-    go = (
+        'def akool_label():\n    return api.capitalize("/v3/avatar/lists")\n',
+        [(6, "unknown-endpoint"), (8, "unknown-endpoint")],
+    ),
+    (  # a Go package imported from outside (net/http is the standard library's)
+        "akool.go",
         "// Package akool polls AKOOL jobs (AKOOL_API_KEY).\n"
         "package akool\n"
         'import (\n\t"net/http"\n\thx "github.com/acme/platform/pkg/httpx"\n)\n'
         'func AkoolInfo(id string) { hx.Get(ctx, "/v4/headswap/task/info") }\n'
-        'func AkoolStd(id string) { http.Get("/v4/headswap/task/info") }\n'
-    )
-    assert places(audit_text(go, "akool.go")) == [(7, "unknown-endpoint")]
-    java = (
+        'func AkoolStd(id string) { http.Get("/v4/headswap/task/info") }\n',
+        [(7, "unknown-endpoint")],
+    ),
+    (  # a Java class imported from outside (OkHttp's is a library's)
+        "AkoolJobs.java",
         "import com.acme.http.HttpUtil;\nimport okhttp3.OkHttpClient;\n"
         "/** AKOOL jobs (AKOOL_API_KEY). */\nclass AkoolJobs {\n"
         '  String akoolInfo() { return HttpUtil.get("/v4/headswap/task/info"); }\n'
-        '  String akoolOk(OkHttpClient ok) { return OkHttpClient.get("/v4/headswap/task/info"); }\n}\n'
-    )
-    assert places(audit_text(java, "AkoolJobs.java")) == [(5, "unknown-endpoint")]
-
-
-def test_a_base_held_in_the_environment_of_a_file_that_names_akool() -> None:
-    text = (
+        '  String akoolOk(OkHttpClient ok) { return OkHttpClient.get("/v4/headswap/task/info"); }\n}\n',
+        [(5, "unknown-endpoint")],
+    ),
+    (  # a base held in the environment of a file that names AKOOL (a parameter's is its own)
+        "jobs.js",
         "const AKOOL_BASE = process.env.AKOOL_BASE_URL;\n"
         'const headers = { "x-api-key": process.env.AKOOL_API_KEY };\n'
         "export const info = (id) => fetch(`${AKOOL_BASE}/v4/headswap/task/info?id=${id}`, { headers });\n"
-        "export const own = (origin) => fetch(`${origin}/api/faceswap/metrics`);\n"
-    )
-    assert places(audit_text(text, "jobs.js")) == [(3, "unknown-endpoint")]
-    other = text.replace("AKOOL", "RENDER")  # a service of its own: its paths are its own
-    assert places(audit_text(other, "jobs.js")) == []
+        "export const own = (origin) => fetch(`${origin}/api/faceswap/metrics`);\n",
+        [(3, "unknown-endpoint")],
+    ),
+    (  # the same for a service of its own: its paths are its own
+        "jobs2.js",
+        "const RENDER_BASE = process.env.RENDER_BASE_URL;\n"
+        'const headers = { "x-api-key": process.env.RENDER_API_KEY };\n'
+        "export const info = (id) => fetch(`${RENDER_BASE}/v4/headswap/task/info?id=${id}`, { headers });\n"
+        "export const own = (origin) => fetch(`${origin}/api/faceswap/metrics`);\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "want"), HIDDEN, ids=[row[0] for row in HIDDEN])
+def test_hidden_clients_in_every_shape(name: str, text: str, want: list[tuple[int, str]]) -> None:
+    assert places(audit_text(text, name)) == want
 
 
 def test_a_state_path_names_the_documented_reader_of_its_products_jobs() -> None:

@@ -15,6 +15,7 @@ from akool_cli.audit.paths import Judgement, akool_shaped, judge
 from akool_cli.audit.sites import (
     AKOOL_HOST,
     AKOOL_URL,
+    ENV_PREFIX,
     OPEN_API_PATH,
     UNSEEN_PREFIX,
     Bases,
@@ -77,6 +78,8 @@ class FileContext:
     answers: list[Any] | None = None  # the answer rules' hits, (rule, hit), worked out once
     # (host, /api/vN) of the open-API-shaped calls the file makes on AKOOL hosts (see siblings)
     siblings: frozenset[tuple[str, str]] = frozenset()
+    # Calls of functions that return an AKOOL answer (see returns.py): read for their answer only.
+    returned: list[Mention] = field(default_factory=list)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
@@ -154,11 +157,9 @@ def find_mentions(ctx: FileContext) -> None:
     ctx.comments = ctx.comments or source.comments(ctx.name, ctx.lines)
     talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
     seen = [b for b in [*ctx.bases.helpers.values(), *ctx.bases.methods.values()] if b]
+    seen += [*ctx.bases.names.values(), *ctx.bases.imported.values()]
     talks = talks or bool(
-        ctx.bases.names
-        or ctx.bases.imported
-        or ctx.bases.clients
-        or any(b.prefix != UNSEEN_PREFIX for b in seen)
+        ctx.bases.clients or any(b.prefix not in (UNSEEN_PREFIX, ENV_PREFIX) for b in seen)
     )
     ctx.siblings = api_siblings(ctx)
     # A file that names AKOOL throughout talks to it too, through a base not in view
@@ -219,6 +220,21 @@ def sibling_call(host: str, path: str, siblings: frozenset[tuple[str, str]]) -> 
     return m is not None and (host.lower(), m.group("prefix")) in siblings
 
 
+def _judge_env(path: str, continued: bool) -> Judgement | None:
+    """A path joined to a base held in an environment variable named for AKOOL's base: fine when
+    AKOOL documents it under some prefix; an AKOOL-shaped one it does not document is a call
+    of an endpoint that is not there (a path of no AKOOL shape is left alone)."""
+    if path.startswith("/api/open/"):
+        found = judge(path, continued)
+        return found if found.verdict != "none" else None
+    for prefix in ("", "/api/open/v3", "/api/open/v4", "/api/open/v2", "/api/open/v1", "/api/open"):
+        found = judge(prefix + path, continued)
+        if found.verdict in ("documented", "deprecated", "prefix", "retired"):
+            return found
+    found = judge(path, continued)
+    return found if found.verdict in ("guess", "unknown") else None
+
+
 def _judge_site(
     site: Site,
     talks: bool,
@@ -231,6 +247,8 @@ def _judge_site(
     path = site.path or ""
     if site.unseen and not shaped(path):
         return None  # a helper whose base is not in view: only AKOOL's versioned shapes
+    if site.base is not None and site.base.prefix == ENV_PREFIX:
+        return _judge_env(path, site.continued)
     if site.base is None and not path.startswith("/api/open/") and site.host is None:
         # a path joined to an unknown base: documented under some prefix is fine; otherwise
         # only AKOOL-shaped paths in a file that otherwise talks to AKOOL are judged

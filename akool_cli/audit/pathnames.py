@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from akool_cli.audit.localpaths import BINDING
 from akool_cli.audit.paths import resource_words
@@ -128,6 +128,8 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if m is None:
             _entry(lines, i, found)
             continue
+        if m.re is BINDING and _inline_table(m.group("n"), m.group("rhs"), i, found):
+            continue
         picked = PICK.match(m.group("rhs")) if found.tables else None
         if picked is not None and picked.group("t") in found.tables:
             found.picks[m.group("n")] = picked.group("t")
@@ -141,6 +143,27 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             found.bindings.setdefault(m.group("n"), []).append((i, held))
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
     return found
+
+
+# A table written on one line: {"photo": "/content/...", "swap": "/faceswap/..."} (its entries)
+INLINE_ENTRY = re.compile(
+    r"(?:^|[{,(])\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*(?::|=>|,)\s*"
+    r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_{][\w\-./{}$:%]*)(?P=q)\s*(?=[,})])"
+)
+
+
+def _inline_table(name: str, rhs: str, line: int, found: PathNames) -> bool:
+    """A table of paths written on one line (`STATUS = {"photo": "/x", "swap": "/y"}`, Java's
+    `Map.of("photo", "/x", ...)`): its paths are entries of the table (none held by a name)."""
+    if not re.match(r"\s*(?:(?:new\s+)?[\w.<>\[\], ]*?(?:Map|map|dict)\b[^({]*)?[({]", rhs):
+        return False
+    paths = [Held(e.group("lit"), line) for e in INLINE_ENTRY.finditer(rhs)]
+    paths = [h for h in paths if path_like(h.text)]
+    if len(paths) < 2:
+        return False
+    found.tables.add(name)
+    found.entries.setdefault(name, []).extend(paths)
+    return True
 
 
 # An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",
@@ -165,7 +188,9 @@ PICK = re.compile(
     r"\s*(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()[^\n]*?[\])]"
     r"(?:\.(?:format|replace)\([^()]*\))?\s*[;,]?\s*(?:(?:#|//).*)?$"
 )
-TABLE = re.compile(r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\()?[{\[(]\s*$")
+TABLE = re.compile(
+    r"(?P<n>[A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:)\s*(?:\w+\(|map\[[^\]]*\][\w.*]+)?[{\[(]\s*$"
+)
 
 
 def _table(lines: list[str], line: int) -> Iterator[str]:
@@ -274,17 +299,23 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
         for m in pattern.finditer(line):
             held = found.held(m.group("p"), i, bases)
             bound, base = bases.lookup(m.group("b"), i)
-            if held is None or (bound and base is None) or bases.local(m.group("b")):
+            if (bound and base is None) or bases.local(m.group("b")):
+                continue
+            table = _picked_table(line, m, found) if held is None else ""
+            if table and base is not None:  # BASE + STATUS_PATHS[kind], `${BASE}${path}`
+                bases.path_tables.add(table)
+                yield from _entries(found, table, base)
+            if held is None:
                 continue
             mid = (m.groupdict().get("mid") or "").strip("/")
             if base is not None and mid:
                 base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
-            yield _site(i, line, m.start("p"), m.group("p"), held, base)
+            yield from _used(found, i, line, m, held, base)
     for m in NAME_ARGUMENT.finditer(line):
         base = _argument_base(line, m, i, bases)
         held = found.held(m.group("p"), i, bases) if base is not None else None
         if held is not None:
-            yield _site(i, line, m.start("p"), m.group("p"), held, base)
+            yield from _used(found, i, line, m, held, base)
         elif base is not None and m.group("p") in found.picks:
             bases.path_tables.add(found.picks[m.group("p")])  # (no request body of the call)
             yield from _entries(found, found.picks[m.group("p")], base)
@@ -301,9 +332,41 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
 
 
+def _used(
+    found: PathNames, i: int, line: str, m: re.Match[str], held: Held, base: Base | None
+) -> Iterator[Site]:
+    """The place of a path name used in a call: there, or for an entry of a table read by its
+    key (`STATUS_PATHS.swap`), at the entry's line (where the fix goes), the call then carrying
+    only its request."""
+    site = _site(i, line, m.start("p"), m.group("p"), held, base)
+    owner = re.split(r"\.|::|->|\?", m.group("p"))[0].lstrip("$")
+    entries = found.entries.get(owner, ()) if owner != m.group("p") else ()
+    if held in entries and base is not None and not held.absolute:
+        start = found.lines[held.line].find(held.text)
+        if start >= 0:
+            yield replace(
+                _site(held.line, found.lines[held.line], start, held.text, held, base), named=False
+            )
+            site = replace(site, echo=True)
+    yield site
+
+
+def _picked_table(line: str, m: re.Match[str], found: PathNames) -> str:
+    """The table of paths whose entry a join reads: a name bound to a picked entry (`path =
+    STATUS_PATHS[kind]`), or the table read right there (`STATUS_PATHS[kind]`, `.get(kind)`)."""
+    ref = m.group("p")
+    if ref in found.picks:
+        return found.picks[ref]
+    owner = ref.split(".")[0]
+    after = line[m.end("p") : m.end("p") + 3]
+    picked = (ref == owner and after.lstrip().startswith(("[", "?.["))) or ref == owner + ".get"
+    return owner if owner in found.entries and picked else ""
+
+
 # A call whose first argument is an entry of a table of paths: get(STATUS_PATHS[kind], ...)
 TABLE_ARGUMENT = re.compile(
-    CALL_HEAD + r"(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()"
+    CALL_HEAD
+    + r"(?:`\$\{|[fF][\"']\{)?(?:[A-Za-z_]\w*\.)*(?P<t>[A-Za-z_]\w*)\s*(?:\[|\?\.\[|\.get\()"
 )
 
 
@@ -322,7 +385,8 @@ def _entries(found: PathNames, table: str, base: Base) -> Iterator[Site]:
     for held in found.entries.get(table, ()):
         start = lines[held.line].find(held.text) if held.line >= 0 and not held.absolute else -1
         if start >= 0:  # (a /api/open/vN/... entry is judged where it is written anyway)
-            yield _site(held.line, lines[held.line], start, held.text, held, base)
+            site = _site(held.line, lines[held.line], start, held.text, held, base)
+            yield replace(site, named=False)  # (the literal is here: the fix edits it)
 
 
 def _callee_base(fn: str, receiver: str, line: int, bases: Bases) -> Base | None:

@@ -319,7 +319,7 @@ AKOOL_DOMAIN = re.compile(r"(?:^|\.)akool\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def _host_problem(
-    host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset()
+    host: str, path: str, siblings: frozenset[tuple[str, str]] = frozenset(), client: bool = False
 ) -> Literal["wrong", "doubtful"] | None:
     docs = catalogue.load()
     if host in docs.hosts or not AKOOL_DOMAIN.search(host):
@@ -328,7 +328,7 @@ def _host_problem(
         return "doubtful"
     # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
     # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
-    base = path in ("", "/")
+    base = path in ("", "/") or client  # (a client's base: `baseURL: "https://api.akool.com/v1"`)
     api_like = (
         path.startswith("/api/open")
         or any(p.search(path) for _, p in guesses())
@@ -342,14 +342,15 @@ def _host_problem(
 
 def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
     api_host = catalogue.load().api_host
+    clients = {n for n, _ in ctx.bases.clients}
     for i, line in enumerate(ctx.lines):
         if "akool" not in line.lower():
             continue
         for m in AKOOL_URL.finditer(line):
-            host = m.group("host")
+            host, path = m.group("host"), m.group("path") or ""
             if (
                 ctx.in_prose(i, m.start())
-                or _host_problem(host, m.group("path") or "", ctx.siblings) != kind
+                or _host_problem(host, path, ctx.siblings, i in clients) != kind
             ):
                 continue
             if kind == "doubtful":
@@ -973,6 +974,8 @@ def _read_hit(
     """A read judged against the endpoint's answer: (the rule it breaks, the hit) or None.
     `shared` is the endpoint with every product's answer, when the script's are narrower;
     `member` says the read is a list's own member (`.length`), should the answer be a list."""
+    if read.place.startswith("item:"):  # (every product's items: the docs show examples)
+        return _item_hit(read, shared, read.place[5:])
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
@@ -982,6 +985,28 @@ def _read_hit(
     if place and _defended(read, endpoint):
         return None
     return _field_read_hit(read, endpoint, place, shared)
+
+
+def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[str, Hit] | None:
+    """A field read on an item of a list of the answer (`for (const v of voices) v.url`), judged
+    against the fields the docs give that list's items (a warning: the docs show examples)."""
+    if place not in endpoint.response_arrays:
+        return None  # (not a list the docs show)
+    names = {
+        p[len(place) + 1 :].split(".")[0] for p in endpoint.response if p.startswith(place + ".")
+    }
+    if not names or read.name in names or any(n in names for n in read.beside):
+        return None
+    where = f"{endpoint.method} {endpoint.path}"
+    shown = f"{place}[i].{read.name}"
+    message = f"AKOOL's answer to {where} has no {shown} ({endpoint.url})"
+    close = difflib.get_close_matches(read.name, sorted(names), n=1, cutoff=0.6)
+    right = (
+        f"{place}[i].{close[0]}"
+        if close
+        else f"a field of {place}[i] ({', '.join(sorted(names)[:4])}, ...)"
+    )
+    return "answer-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
 def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
@@ -1140,12 +1165,12 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
 def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     calls = [
         (m, m.endpoint)
-        for m in ctx.mentions
+        for m in [*ctx.mentions, *ctx.returned]
         if m.endpoint and m.endpoint.response and m.verdict != "deprecated"
     ]
     if not calls:
         return
-    places = sorted({(m.line, m.column) for m in ctx.mentions})
+    places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
     data_holds = answers.data_variable("\n".join(ctx.lines))
     # The products the script makes jobs with: an endpoint several products share is judged by
     # their pages' answers (character swap's result has data.video_url, talking photo's not).
@@ -1169,7 +1194,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
             endpoint = narrowed[id(shared)]
         for read in _call_reads(ctx, m, places, facts, reads):
-            if read.on_response and not axios:
+            if read.on_response and not axios and m.site.returned != "axios":
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
@@ -1247,7 +1272,7 @@ def _call_reads(
     if facts.shell or not f.opens_call(doc.text, arguments[0]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
-    for i, scope in ties.scopes(facts, m.line, m.column):
+    for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned):
         if i > after[0] and i > end and not scope:
             return
         for name in scope.decoded - typed:
@@ -1266,10 +1291,12 @@ def _call_reads(
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
             continue
-        if not reads.of(i) and not scope.bodies and not scope.fields:
+        if not reads.of(i) and not scope.bodies and not scope.fields and not scope.held.items:
             continue  # (no read on the line, and no name whose members are read)
         if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
+        for name, place in scope.held.items.items():  # for (const v of voices): v.x
+            yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
         for name in scope.local | scope.lasting:
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
                 found = reads.rooted(i, name)

@@ -15,11 +15,11 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import pathnames, sites, source, unseen, wrappers
+from akool_cli.audit import pathnames, returns, sites, source, unseen, wrappers
 from akool_cli.audit.calls import FileContext, find_mentions
 from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
 from akool_cli.audit.scopes import Scopes
@@ -144,16 +144,22 @@ def audit_text(
     methods: dict[tuple[str, str], sites.Base] | None = None,
     paths: dict[str, pathnames.Held] | None = None,
     scanned: frozenset[str] = frozenset(),
+    returning: list[returns.Returner] | None = None,
+    returners: list[returns.Returner] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
     their helpers that join a path to a base; `methods`: their client classes' verb-named
     methods, by the name an object of the class is held in and the method's name; `paths`: their
     path constants that this file imports; `scanned`: what imports name the scanned files by
-    (unseen.module_paths; a helper imported from any other module has a base not in view)."""
-    folder = Imports(imported or {}, helpers or {}, methods or {}, paths or {}, scanned)
+    (unseen.module_paths; a helper imported from any other module has a base not in view);
+    `returning`: their functions that return an AKOOL answer, called here; `returners`, when
+    given, receives this file's own such functions."""
+    folder = Imports(
+        imported or {}, helpers or {}, methods or {}, paths or {}, scanned, returning or []
+    )
     with _no_gc():
-        return _audit_text(text, name, rules, folder)
+        return _audit_text(text, name, rules, folder, returners)
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,7 @@ class Imports:
     methods: dict[tuple[str, str], sites.Base]
     paths: dict[str, pathnames.Held]
     scanned: frozenset[str]
+    returning: list[returns.Returner] = field(default_factory=list)
 
 
 @contextmanager
@@ -181,7 +188,13 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _audit_text(text: str, name: str, rules: Iterable[Rule], folder: Imports) -> list[Finding]:
+def _audit_text(
+    text: str,
+    name: str,
+    rules: Iterable[Rule],
+    folder: Imports,
+    returners: list[returns.Returner] | None = None,
+) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.bases.imported = dict(folder.bases)
@@ -199,7 +212,11 @@ def _audit_text(text: str, name: str, rules: Iterable[Rule], folder: Imports) ->
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
     pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, folder.paths))
     find_mentions(ctx)
-    if not ctx.call_lines:
+    own = returns.returners(ctx)
+    if returners is not None:
+        returners.extend(own)
+    ctx.returned = returns.calls_of(ctx, [*own, *folder.returning])
+    if not ctx.call_lines and not ctx.returned:
         return []
     found: dict[tuple[int, str, str], Finding] = {}
     silenced: dict[int, frozenset[str] | None] = {}
@@ -319,8 +336,12 @@ def audit(
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
     scanned = unseen.module_paths(texts) if len(texts) > 1 else frozenset()
-    for path, shown, text in texts:
-        findings += audit_text(
+    shared: dict[Path, list[returns.Returner]] = {}
+    by_file: list[list[Finding]] = []
+
+    def one(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
+        out: list[returns.Returner] = []
+        found = audit_text(
             text,
             shown,
             chosen,
@@ -329,9 +350,38 @@ def audit(
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
             scanned,
+            given,
+            out,
         )
+        if out and len(texts) > 1:
+            shared[path] = out
+        return found
+
+    for path, shown, text in texts:
+        by_file.append(one(path, shown, text, []))
+    for k, (path, shown, text) in enumerate(texts if shared else []):
+        given = returners_imported(path, text, shared)  # (a second reading, for their answers)
+        if given:
+            by_file[k] = one(path, shown, text, given)
+    findings = [f for found in by_file for f in found]
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
+
+
+def returners_imported(
+    path: Path, text: str, shared: dict[Path, list[returns.Returner]]
+) -> list[returns.Returner]:
+    """The functions of other files of the folder that return an AKOOL answer and that this
+    file imports (their module) and calls: `client.getVideo(id)` after `import { AkoolClient }
+    from "./client"`; called by name alone only when imported by name."""
+    found = []
+    for owner, made in shared.items():
+        if owner == path or not (_refers_to(text, owner) or _same_package(path, [owner])):
+            continue
+        for r in made:
+            if re.search(rf"(?<![\w$]){re.escape(r.name)}\s*\(", text):
+                found.append(replace(r, bare=_imported_by_name(text, r.name)))
+    return found
 
 
 # -- bases shared across the files of a folder ----------------------------------------------------

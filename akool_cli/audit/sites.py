@@ -129,6 +129,8 @@ class Site:
     # given to a request helper imported from a module not scanned (see unseen.py): its base is
     # not in view, and only a versioned AKOOL-shaped path is a call
     unseen: bool = False
+    # the call of a function that returns this call's answer (see returns.py): what it returns
+    returned: str = ""
 
 
 @dataclass
@@ -162,6 +164,7 @@ class Bases:
     # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
     methods: dict[tuple[str, str], Base] = field(default_factory=dict)
     unseen: bool = False  # some helper or method is imported from a module not scanned
+    _made: frozenset[str] | None = None  # see made_clients
 
     def method_of(self, line: str, at: int, fn: str) -> Base | None:
         """The base of `receiver.fn(` at a column, when the receiver holds an object of a
@@ -257,9 +260,26 @@ class Bases:
         k = bisect.bisect_right([at for at, _, _ in spots], line) - 1
         return True, spots[max(k, 0)][1]
 
+    def made_clients(self) -> frozenset[str]:
+        """The names the file binds to a client it makes (`http = axios.create(...)`, `self.http
+        = httpx.Client(...)`): a module's name so bound is that client, not the module."""
+        if self._made is None:
+            self._made = frozenset(
+                m.group("n") for m in MADE_CLIENT.finditer("\n".join(self.lines))
+            )
+        return self._made
+
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
         return before[-1] if before else (self.clients[0][1] if self.clients else None)
+
+
+# A module's name bound to a client the file makes: `const http = axios.create(`, `this.http =
+# new HttpClient(`, `self.http = httpx.AsyncClient(` (not `const http = require("http")`).
+MADE_CLIENT = re.compile(
+    r"(?<![\w$])(?:this\.|self\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
+    r"(?:[\w$]+\.)*(?:create|[A-Z]\w*Client|Session|Instance)\s*\("
+)
 
 
 @lru_cache(maxsize=4096)
@@ -334,6 +354,45 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
 VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
 VARIABLE_PREFIX = "/api/open/{}"
 UNSEEN_PREFIX = "/{unseen}"  # the base of a request helper imported from a module not scanned
+ENV_PREFIX = "/{env}"  # a base read from an AKOOL-named environment variable with no default
+# An environment variable read as a whole value, with no default: process.env.X, os.environ["X"],
+# os.getenv("X"), os.Getenv("X"), System.getenv("X"), ENV["X"], getenv('X'), Deno.env.get("X"),
+# import.meta.env.X, a shell's "$X" or ${X} (a non-null `!`, a cast and a trim may follow).
+ENV_READ = re.compile(
+    r"^\s*(?:await\s+)?[\"']?(?:process\.env\.(?P<a>\w+)|process\.env\[\s*[\"'](?P<b>\w+)[\"']\s*\]"
+    r"|os\.environ\[\s*[\"'](?P<c>\w+)[\"']\s*\]|os\.(?:environ\.get|getenv)\(\s*[\"'](?P<d>\w+)[\"']\s*\)"
+    r"|(?:os\.Getenv|System\.getenv|Environment\.GetEnvironmentVariable|getenv|Deno\.env\.get"
+    r"|ENV\.fetch)\(\s*[\"'](?P<e>\w+)[\"']\s*\)|(?:ENV|\$_ENV|\$_SERVER)\[\s*[\"'](?P<f>\w+)[\"']\s*\]"
+    r"|import\.meta\.env\.(?P<g>\w+)|\$\{?(?P<h>[A-Z][A-Z0-9_]*)\}?)[\"']?"
+    r"(?:\s*(?:!|as\s+string|\.(?:rstrip|strip|trimEnd|trim|removesuffix)\([^()]*\)))*"
+    r"(?:\s*(?:\?\?|\|\||\bor\b|\?:)\s*(?:[\"']{2}|None|null|undefined))?\s*[;,]?\s*(?:(?:#|//).*)?$"
+)
+# The words of a name that say it holds an API's base, and those that say it holds something else
+# (the key, a webhook of the script's own, a proxy or mock in front of AKOOL).
+BASE_WORDS = frozenset(
+    {"url", "base", "api", "host", "endpoint", "server", "origin", "domain", "uri"}
+)
+NOT_BASE_WORDS = frozenset(
+    {"key", "token", "secret", "webhook", "callback", "notify", "redirect", "hook", "proxy", "mock"}
+    | {"id", "local", "stub", "fake", "cdn", "bucket", "storage", "upload", "file", "dir", "path"}
+)
+
+
+def akool_base_name(name: str) -> bool:
+    """Whether an environment variable's name says it holds AKOOL's base (`AKOOL_API_URL`,
+    `AKOOL_BASE`, `akoolApiBase`), not its key, a webhook or a proxy of the script's own."""
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    return "akool" in words and bool(words & BASE_WORDS) and not words & NOT_BASE_WORDS
+
+
+def env_base(rhs: str) -> Base | None:
+    """The base an environment variable named for AKOOL's base holds, read with no default
+    (`process.env.AKOOL_API_URL`): its value is not in view, its paths are AKOOL's."""
+    m = ENV_READ.match(rhs)
+    name = next((g for g in m.groups() if g), "") if m is not None else ""
+    return Base(None, ENV_PREFIX, "", 0) if name and akool_base_name(name) else None
+
+
 # A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
 # (a word of the name, not letters inside one: `capitalize` is no `api`).
 REQUEST_NAME = re.compile(
@@ -365,7 +424,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 # are judged like those of an unknown base (documented under some version is fine)
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
-            base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases)
+            base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 bases.bind(key, i, base, attribute)
@@ -467,13 +526,18 @@ def _unpacked(statement: str) -> Iterator[tuple[str, str]]:
 
 
 def find_clients(lines: list[str], bases: Bases) -> None:
-    """Clients given an AKOOL base (base_url=..., baseURL: ...): their relative paths join it."""
+    """Clients given an AKOOL base (base_url=..., baseURL: ...): their relative paths join it,
+    wherever the client is made (a factory function's `return axios.create({...})` too). A
+    whole AKOOL URL given as the base (`"https://api.akool.com/v1"`, a wrong prefix) is one
+    as well: the paths joined to it are judged, not the URL alone."""
     for i, line in enumerate(lines):
         m = CLIENT_BASE.search(line)
         if m is None:
             continue
         rest = line[m.end() :].lstrip(" \"':=>(")
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
+        if base is None and HELD_URL.search(rest):
+            base = bases.held.get(i) or _held_url(rest, "", i, bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
 
@@ -719,7 +783,11 @@ def _site(
 
 
 def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
-    # each form is looked for only on lines that have its punctuation (most lines have none)
+    # each form is looked for only on lines that have its punctuation (most lines have none);
+    # a path given to a client or a helper first (`api.get(`/x/${id}/y`)`: not `${id}/y`)
+    clients = bool(bases.helpers or bases.clients or bases.methods)
+    if clients:
+        yield from _path_arguments(i, line, bases)
     if "{" in line or "$" in line:
         for m in INTERPOLATION.finditer(line):
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
@@ -732,8 +800,6 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
-        if bases.helpers or bases.clients or bases.methods:
-            yield from _path_arguments(i, line, bases)
         return
     for m in URLJOIN.finditer(line):
         if m.group("path"):
@@ -742,8 +808,6 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(
                 i, line, m.start("path2"), m.group("path2"), m.group("b"), bases, "/"
             )
-    if bases.helpers or bases.clients or bases.methods:
-        yield from _path_arguments(i, line, bases)
 
 
 def _rejoin(prev: str) -> str:
@@ -770,7 +834,7 @@ def _path_arguments(
         elif (
             (fn.lower() in HTTP_METHODS or ASYNC_METHOD.fullmatch(fn))
             and bases.clients
-            and not _module_call(real, m.start("fn") + shift)
+            and not _module_call(real, m.start("fn") + shift, bases)
         ):
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
@@ -795,10 +859,12 @@ def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None
     return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
 
 
-def _module_call(line: str, at: int) -> bool:
-    """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`)."""
+def _module_call(line: str, at: int, bases: Bases) -> bool:
+    """Whether the verb at a column is an HTTP module's own (`requests.post(`, `axios.get(`),
+    not that of a client the file binds to a module's name (`this.http = axios.create(...)`)."""
     m = RECEIVER.search(line, max(0, at - 80), at)
-    return m is not None and _name_of(m.group("r")) in HTTP_MODULES
+    name = _name_of(m.group("r")) if m is not None else ""
+    return name in HTTP_MODULES and name not in bases.made_clients()
 
 
 def _format_argument(rest: str) -> str:
@@ -815,6 +881,8 @@ def _joined(
     if PLACEHOLDER_PATH.match(text):
         return  # a wrapper joining its parameter (f"{BASE}{path}", "%s%s"): its callers' paths
     bound, base = bases.lookup(ref, i)
+    if not bound and base is None and _env_reference(ref, i, bases):
+        base = Base(None, ENV_PREFIX, "", 0)  # ${process.env.AKOOL_API_URL}/x, "$AKOOL_API/x"
     if bound and base is None:  # a path on another host: no other reading of it is a call
         yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
         return
@@ -826,6 +894,19 @@ def _joined(
     elif text.startswith("/") and not text.startswith("/api/open/"):
         # an unknown base (a variable host, a parameter): judged by what the path shows
         yield _site(i, start, text, text, None, line)
+
+
+def _env_reference(ref: str, line: int, bases: Bases) -> bool:
+    """Whether a reference the file does not bind reads an environment variable named for
+    AKOOL's base: `process.env.AKOOL_API_URL`, `os.environ["AKOOL_BASE_URL"]`, a shell's
+    `$AKOOL_API_URL` (not a parameter of the function it is in)."""
+    name = _name_of(ref)
+    if not name or not akool_base_name(name):
+        return False
+    if env_base(ref) is not None and not ref.lstrip().startswith("$"):
+        return True
+    scopes = bases.scopes
+    return name.isupper() and not (scopes is not None and scopes.parameter_at(name, line))
 
 
 # The last segment of a file's path: a name with an extension (AKOOL's paths have none).
@@ -843,6 +924,9 @@ def _joined_to(
         return
     if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)
+        return
+    if base.prefix == ENV_PREFIX:  # judged as AKOOL's path under any prefix (see calls)
+        yield replace(_site(i, start, text, text, None, line), base=base, joined=True)
         return
     relative = text.split("?")[0]
     path = base.prefix.rstrip("/") + "/" + relative.lstrip("/")

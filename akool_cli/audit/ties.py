@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from akool_cli.audit import items
+
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
 STATEMENT_CHARS = 2000  # a statement longer than this (a minified line) binds no answer
@@ -29,7 +31,8 @@ FUNCTION_START = re.compile(
 FUNCTION_NAME = re.compile(
     r"^\s*(?:(?:async\s+)?def|(?:export\s+)?(?:async\s+)?function|func(?:\s*\([^)]*\))?|"
     r"(?:(?:private|public|internal|protected|suspend|override)\s+)*fun)\s+(?P<name>[A-Za-z_]\w*)"
-    r"|^\s*(?:(?:public|private|protected|static|async)\s+)*(?P<method>[A-Za-z_]\w*)\s*\([^)]*\)\s*\{\s*$"
+    r"|^\s*(?:(?:public|private|protected|static|async|override)\s+)*(?P<method>[A-Za-z_]\w*)\s*"
+    r"(?:<[^()]*>)?\([^)]*\)\s*(?::\s*[^{};=()]+(?:\([^()]*\))?[^{};=()]*)?\{\s*$"
     # const request = async (path, body) => {, const get = function (u) {
     r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?"
     r"(?:function\b[^(]*\([^)]*\)|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)\s*\{?\s*$"
@@ -181,7 +184,21 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
     m = ROOT.match(rhs)
     if m and m.group("name") in tied:
         return True
+    method = METHOD_CALL.match(rhs)  # client.getVideo(id): a method of the file that returns it
+    if method and method.group("name") in tied and method.group("name").lower() not in VERBS:
+        return True
     return any(a.group("name") in tied for a in ARGUMENT.finditer(rhs))
+
+
+# A method called on an object: `client.getVideo(id)`, `await this.akool.status(id)`.
+METHOD_CALL = re.compile(
+    r"[(\s!]*(?:await\s+)?(?:new\s+)?(?:[\w$]+(?:\(\))?\s*(?:\.|->)\s*)+(?P<name>[A-Za-z_]\w*)\s*\("
+)
+# Names too general to be a file's own function returning one answer (`requests.get`, `r.json`).
+VERBS = frozenset(
+    {"get", "post", "put", "patch", "delete", "request", "fetch", "send", "call", "json", "then"}
+    | {"run", "execute", "main", "handler", "handle", "exec", "invoke", "data", "text", "read"}
+)
 
 
 SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
@@ -255,6 +272,9 @@ class Scope:
     # Go's `data := out["data"].(map[string]interface{})`): `v.x` reads the answer's data.x.
     fields: set[str] = field(default_factory=set)
     decoded: set[str] = field(default_factory=set)  # Go: filled by Decode(&out), Unmarshal(b, &out)
+    # The functions that return the answer, by name: the line of their `return` (see returns.py).
+    returned: dict[str, int] = field(default_factory=dict)
+    held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -319,6 +339,7 @@ class Lines:
         self.shell = shell
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
+        self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
         self._ends: dict[int, int] = {}
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
@@ -331,6 +352,12 @@ class Lines:
             fits = "=" in text and len(text) <= STATEMENT_CHARS  # a minified line binds nothing
             self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
+
+    def loops(self, i: int) -> tuple[tuple[str, str], ...]:
+        """The loops and callbacks of a line that walk a list (see items.loop_items)."""
+        if i not in self._loops:
+            self._loops[i] = items.loop_items(self.lines[i])
+        return self._loops[i]
 
     def starts_function(self, i: int) -> bool:
         if i not in self._starts:
@@ -376,8 +403,10 @@ class Lines:
         return self._with[i]
 
 
-def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
-    """For each line from the call on (WINDOW at most), the names holding its answer there."""
+def scopes(facts: Lines, line: int, column: int, gives: str = "") -> Iterator[tuple[int, Scope]]:
+    """For each line from the call on (WINDOW at most), the names holding its answer there.
+    `gives`: for the call of a function that returns an answer (see returns.py), what it
+    returns: "body" (the parsed answer), "field" (its data field), else the response."""
     lines, shell = facts.lines, facts.shell
     start, bound = call_binding(facts, line, column)
     scope = Scope()
@@ -385,19 +414,7 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
     end = facts.statement_end(start)
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
-        (scope.lasting if level == 0 else scope.local).update(bound.names)
-        called = ROOT.match(bound.rhs)
-        rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
-        if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
-            pairs = zip(bound.names, bound.paths, strict=True)
-            scope.fields.update(n for n, p in pairs if p == "data.data")
-        elif FIELD_END.search(rhs):
-            scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-        elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
-            scope.bodies.update(bound.names)
-        renamed = BODY_RENAMED.search(lines[start])
-        if renamed is not None and renamed.group("name") in bound.names:
-            scope.bodies.add(renamed.group("name"))
+        _bind_call(facts, start, end, bound, scope, gives)
     if RETURN.match(lines[start]):
         field_ = bool(FIELD_END.search(statement))
         _returned(lines, start, scope, not field_ and bool(PARSED.search(statement)), field_)
@@ -410,6 +427,10 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             text = lines[i]
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
+                scope.held.items.clear()
+            walked = facts.loops(i) if scope else ()
+            if walked:
+                _walk(walked, scope)
             given = LAMBDA.search(text) if "->" in text and scope else None
             if given is not None and derived(text[: given.start()], scope.all(), False):
                 scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
@@ -421,15 +442,16 @@ def scopes(facts: Lines, line: int, column: int) -> Iterator[tuple[int, Scope]]:
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
-                _rebind(scope, bound_here, shell)
+                _rebind_lists(scope, bound_here, shell)
                 continue
-            returned = RETURN.match(text) if scope.local else None
+            returned = RETURN.match(text) if scope.local or scope.returned else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
                 rest = returned.group("rest")
                 if _data_field(rest, scope):  # return r.json()["data"]: the data field
                     _returned(lines, i, scope, field=True)
                 else:
                     _returned(lines, i, scope, _parsed(rest, scope))
+                _returns_list(lines, i, rest, scope)
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
@@ -475,6 +497,78 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
             parsed = bool(GIVES_BODY.match(text, m.end()))
 
 
+def _path_of(expr: str, scope: Scope) -> str:
+    """The place in the answer an expression reads (see items.chain_path)."""
+    responses = scope.all() - scope.bodies - scope.fields
+    return items.chain_path(expr, scope.bodies, scope.fields, responses, scope.held)
+
+
+def _bind_call(
+    facts: Lines, start: int, end: int, bound: Binding, scope: Scope, gives: str
+) -> None:
+    """The names a call's own statement binds its answer to, and what they hold."""
+    lines = facts.lines
+    (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
+    if gives in ("body", "field"):  # what a function that returns the answer gives
+        (scope.bodies if gives == "body" else scope.fields).update(bound.names)
+    elif gives.startswith("list:"):  # ... or a list of it
+        scope.held.lists.update(dict.fromkeys(bound.names, gives[5:]))
+    called = ROOT.match(bound.rhs)
+    rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
+    if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
+        pairs = zip(bound.names, bound.paths, strict=True)
+        scope.fields.update(n for n, p in pairs if p == "data.data")
+    elif FIELD_END.search(rhs):
+        scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
+    elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
+        scope.bodies.update(bound.names)
+    renamed = BODY_RENAMED.search(lines[start])
+    if renamed is not None and renamed.group("name") in bound.names:
+        scope.bodies.add(renamed.group("name"))
+
+
+def _rebind_lists(scope: Scope, bound: Binding, shell: bool) -> None:
+    """A binding after the call (see _rebind), and the list of the answer it may hold
+    (`voices = body["data"]["result"]`, `voices = await listVoices()`)."""
+    listed = _list_path(bound, scope)
+    _rebind(scope, bound, shell)
+    for name in bound.names:
+        scope.held.lists.pop(name, None)
+    if listed:
+        scope.held.lists[bound.names[0]] = listed
+        scope.local.add(bound.names[0])
+
+
+def _returns_list(lines: list[str], i: int, rest: str, scope: Scope) -> None:
+    """A function returning a list of the answer (`return res.data.data.result`): its callers
+    hold that list."""
+    listed = _path_of(rest, scope)
+    lister = enclosing_function(lines, i) if listed not in ("", "data") else None
+    if lister:
+        scope.held.returned[lister] = listed
+
+
+def _list_path(bound: Binding, scope: Scope) -> str:
+    """The place of a list of the answer a binding of one name holds, deeper than its data
+    field (`voices = body["data"]["result"]`, `voices = await listVoices()`), or ""."""
+    if bound.destructured or len(bound.names) != 1:
+        return ""
+    root = ROOT.match(bound.rhs)
+    name = root.group("name") if root is not None else ""
+    if not (name in scope.all() or name in scope.held.lists or name in scope.held.returned):
+        return ""  # (most bindings after a call hold nothing of its answer)
+    found = _path_of(bound.rhs, scope)
+    return found if found not in ("", "data") or bound.rhs.strip().endswith(")") else ""
+
+
+def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> None:
+    """The items of a list of the answer that the loops or callbacks of a line walk."""
+    for name, src in walked:
+        found = _path_of(src, scope)
+        if found:
+            scope.held.items[name] = found
+
+
 def _settled(lines: list[str], i: int, scope: Scope) -> None:
     """A Promise wrapped around the call (`new Promise(...)` around https.request) settles with
     its answer: `resolve(JSON.parse(body))`, `resolve(res.data)`, `resolve(r)`; the function that
@@ -494,6 +588,9 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
         return rest == "" or rest.startswith("(")
+    method = METHOD_CALL.match(rhs)  # api.video(i), Api().video(i): a method giving it parsed
+    if method and method.group("name") in scope.bodies:
+        return rhs[method.end() :].strip().rstrip(";").strip().endswith(")")
     return whole_parse(rhs)
 
 
@@ -580,6 +677,7 @@ def _returned(
     name = enclosing_function(lines, line)
     if name:
         scope.lasting.add(name)
+        scope.returned.setdefault(name, line)
         if parsed:
             scope.bodies.add(name)
         if field:

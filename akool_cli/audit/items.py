@@ -1,0 +1,123 @@
+"""The items of a list in an AKOOL answer, as scripts walk them: a name bound to the list
+(`voices = body["data"]["result"]`, `const items = res.data.data`, what a function that returns
+it gives: `await this.listVoices()`), and the variable a loop or a callback gives each item
+(`for (const v of voices)`, `for v in voices:`, `voices.map((v) => ...)`, `for _, v := range
+voices`, `foreach ($voices as $v)`, `voices.each do |v|`): `v.url` reads a field of an item."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# An expression that reads into what a name holds: `body["data"]["result"]`, `res.data.data`,
+# `json?.data?.result ?? []`, `self.list_voices()`, `(await listVoices()).result`.
+CHAIN = re.compile(
+    r"^\s*\(?\s*(?:await\s+)?(?:(?:self|this|cls)\s*\.\s*|\$this->|\$)?(?P<root>[A-Za-z_]\w*)"
+    r"(?P<call>\s*\([^()]*\))?(?P<parse>\s*\.\s*json\(\s*\))?\s*\)?"
+    r"(?P<rest>(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*(?!\s*\()"
+    r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"
+    r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\[\]|\{\}|None|null|nil))?\s*[;)]*\s*(?:(?:#|//).*)?$"
+)
+KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)")
+# A loop or a callback that gives each item of a list: (the item's name, the list's expression).
+LOOPS = (
+    re.compile(
+        r"\bfor\s*\(\s*(?:const|let|var)\s+(?P<x>[A-Za-z_$][\w$]*)\s+of\s+(?P<src>.+?)\)\s*(?:\{|$)"
+    ),
+    re.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
+    # a comprehension: [v["name"] for v in voices], {v["lang"] for v in self.voices() if v}
+    re.compile(
+        r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>[^\]}:]+?)\s*(?:\bif\b|[\]}])"
+    ),
+    re.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
+    re.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
+    re.compile(
+        r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\.each\s+do\s*\|\s*(?P<x>\w+)\s*\|"
+    ),
+    re.compile(
+        r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\s*\.\s*(?:forEach|map|filter|find|some|every|flatMap"
+        r"|findIndex|reduce)\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(?P<x>[A-Za-z_$][\w$]*)\s*[,)=]"
+    ),
+)
+
+
+@dataclass
+class Lists:
+    """What holds a list of an answer, and the items walked, by name: the list's place in the
+    answer (`data.result`, `data`)."""
+
+    lists: dict[str, str] = field(default_factory=dict)
+    items: dict[str, str] = field(default_factory=dict)
+    returned: dict[str, str] = field(default_factory=dict)  # functions returning such a list
+
+
+def chain_path(
+    expr: str, bodies: set[str], fields: set[str], responses: set[str], held: Lists
+) -> str:
+    """The place in the answer an expression reads ("" when it reads none): after a name that
+    holds the parsed answer its keys as written (`body["data"]["result"]`: data.result), after
+    one holding its data field `data.` and them, after a list's name or a function returning one
+    that list's place and them, after an HTTP library's response its body's (`res.data.data`)."""
+    parts = _chain(expr)
+    if parts is None:
+        return ""
+    root, call, parse, keys = parts
+    if parse:  # r.json()["data"]: the parsed answer of a response
+        if call or root not in responses:
+            return ""
+        start = ""
+    elif call:  # self.list_voices(): what a function that returns it gives
+        start = held.returned.get(root) or ("data" if root in fields else "")
+        if not start and root not in bodies:
+            return ""
+    elif root in held.lists:
+        start = held.lists[root]
+    elif root in fields:
+        start = "data"
+    elif root in bodies:
+        start = ""
+    elif root in responses and keys[:1] == ("data",):
+        start, keys = "", keys[1:]  # (axios: res.data is the body)
+    else:
+        return ""
+    return ".".join([p for p in [start, *keys] if p])
+
+
+# A word each loop's pattern needs on the line (most lines have none: the patterns are not run).
+LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", "(")
+LOOP_HINT = re.compile(
+    r"\bfor|\.\s*(?:forEach|map|filter|find|some|every|flatMap|findIndex|reduce|each)\b"
+)
+LONGEST = 2000  # a longer line (a minified bundle, a data: URL) walks no list
+
+
+@lru_cache(maxsize=4096)
+def _chain(expr: str) -> tuple[str, bool, bool, tuple[str, ...]] | None:
+    """(root, called, parsed with .json(), keys) of an expression CHAIN reads, or None."""
+    if len(expr) > LONGEST:
+        return None
+    m = CHAIN.match(expr)
+    if m is None:
+        return None
+    keys = tuple(a or b for a, b in KEY.findall(m.group("rest")))
+    return m.group("root"), bool(m.group("call")), bool(m.group("parse")), keys
+
+
+def loop_items(line: str) -> tuple[tuple[str, str], ...]:
+    """(the item's name, the list's expression) for each loop or callback on a line."""
+    if len(line) > LONGEST or not LOOP_HINT.search(line):
+        return ()
+    return _loop_items(line)
+
+
+@lru_cache(maxsize=4096)
+def _loop_items(line: str) -> tuple[tuple[str, str], ...]:
+    found = []
+    for pattern, word in zip(LOOPS, LOOP_WORDS, strict=True):
+        if word not in line:
+            continue
+        for m in pattern.finditer(line):
+            src = m.group("src").strip()
+            found.append((m.group("x").lstrip("$"), re.sub(r"^(?:await\s+)", "", src)))
+    return tuple(found)
