@@ -16,8 +16,8 @@ BODY_BYTES = 8 * 1024 * 1024  # `api --input`: AKOOL's request bodies are a few 
 GLOSSARY_BYTES = 1024 * 1024  # `translate --glossary`, a batch's `glossary`: a few KB of JSON
 # akool's own files: config.json (a few hundred bytes per profile), a sandbox's ready file.
 STATE_FILE_BYTES = 1024 * 1024
-# `akool mcp`: one JSON-RPC message (a line) on standard input; a tool call is a few KB.
-MCP_MESSAGE_CHARS = 4 * 1024 * 1024
+# `akool mcp`: one JSON-RPC message (a line, in bytes) on standard input; a tool call is a few KB.
+MCP_MESSAGE_BYTES = 4 * 1024 * 1024
 
 
 def size_text(limit: int) -> str:

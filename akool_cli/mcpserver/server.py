@@ -47,7 +47,7 @@ from mcp_types import (
 from pydantic import ConfigDict, ValidationError
 
 from akool_cli import __version__
-from akool_cli.core.bounded import MCP_MESSAGE_CHARS, size_text
+from akool_cli.core.bounded import MCP_MESSAGE_BYTES, size_text
 from akool_cli.core.errors import AkoolError, UsageError, settle_hint
 from akool_cli.core.interrupts import ANSWER_GRACE_SECONDS, ECHO_SECONDS, HANDLED
 from akool_cli.mcpserver.lines import Lines
@@ -90,7 +90,7 @@ class _Server(MCPServer):
         self._lowlevel_server.middleware.insert(0, _Refuse())  # answered before the SDK's lookup
 
     async def run_stdio_async(self) -> None:
-        self.stdin = _AnsweredStdin(Lines(0, MCP_MESSAGE_CHARS, anyio.from_thread.check_cancelled))
+        self.stdin = _AnsweredStdin(Lines(0, MCP_MESSAGE_BYTES, anyio.from_thread.check_cancelled))
         stdin = anyio.wrap_file(cast("IO[str]", self.stdin))
         async with stdio_server(stdin=stdin) as (read_stream, write_stream):
             lowlevel = self._lowlevel_server
@@ -100,7 +100,7 @@ class _Server(MCPServer):
 
 class _AnsweredStdin:
     """stdin, line by line, for the SDK's stdio transport (which reads with readline), each line
-    made answerable (_answerable). A line longer than MCP_MESSAGE_CHARS bytes ends the input
+    made answerable (_answerable). A line longer than MCP_MESSAGE_BYTES bytes ends the input
     there, as if the client had closed it (at most that much is ever held): the session closes
     as usual, then serve() says why (exit 2). A session ending meanwhile (its client stopped
     reading) stops the wait for a line."""
@@ -345,7 +345,7 @@ def serve(session: Session) -> None:
     if server.stdin is not None and server.stdin.too_long:
         raise UsageError(
             f"a message on akool mcp's standard input is larger than "
-            f"{size_text(MCP_MESSAGE_CHARS)}, akool's limit for one JSON-RPC message (a line); "
+            f"{size_text(MCP_MESSAGE_BYTES)}, akool's limit for one JSON-RPC message (a line); "
             "the session was closed",
             hint="the MCP client must send one JSON-RPC message per line (docs/mcp.md)",
         )
