@@ -470,13 +470,10 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
         except Exception as exc:  # a bug: one line for the agent, the traceback only if asked
             if os.environ.get("AKOOL_DEBUG"):
                 logging.exception("%s failed", spec.name)
-            detail = session.error(AkoolError(str(exc))).message[:200]  # masked, then clipped
-            return _error(
-                AkoolError(
-                    f"unexpected {type(exc).__name__} in {spec.name}: {detail}",
-                    hint="run akool mcp with AKOOL_DEBUG=1 to see the traceback, and report it",
-                )
-            )
+            said = f"unexpected {type(exc).__name__} in {spec.name}: "
+            error = session.error(AkoolError(said + str(exc), hint=BUG_HINT))
+            error.message = error.message[: len(said) + 200]  # masked, then clipped
+            return _error(error)
         text = json.dumps(result, indent=1, default=str)
         return CallToolResult(
             content=[TextContent(type="text", text=text)], structured_content=result
@@ -499,6 +496,9 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
         context_kwarg="ctx",
         annotations=annotations,
     )
+
+
+BUG_HINT = "run akool mcp with AKOOL_DEBUG=1 to see the traceback, and report it"
 
 
 def _error(exc: AkoolError) -> CallToolResult:
