@@ -237,3 +237,27 @@ def test_tool_results_mask_a_signed_result_url_as_json_does(
     for secret in ("deadbeefg13signature", "G13SECRETTOKEN", "AKIAG13EXAMPLE"):
         assert secret not in shown, shown
     assert (isolated.tmp / "work" / "g13.mp4").stat().st_size > 0
+
+
+def test_an_mcp_call_refused_for_an_api_creates_doubt_names_akool_api(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """break17f N10: the refusal said the create in doubt was "sent by akool talk, a product
+    command or a library call" when `akool api` had sent it."""
+    from mcp.client.session import ClientSession
+
+    from tests.test_breakit17f import API_TALK, TALK_BODY
+    from tests.test_mcp import refused, serve
+    from tests.test_settle import lose_answer_once
+
+    lose_answer_once(api_env, "create_job")
+    invoke(API_TALK, input=json.dumps(TALK_BODY), expect=5)
+    said: list[str] = []
+
+    async def body(session: ClientSession) -> None:
+        urls = {"image_url": TALK_BODY["talking_photo_url"], "audio_url": TALK_BODY["audio_url"]}
+        said.append(await refused(session, "talk", **urls))
+
+    serve(isolated, api_env, body)
+    assert "unknown outcome" in said[0] and "akool api" in said[0], said
+    assert len(api_env.state.jobs) == 1
