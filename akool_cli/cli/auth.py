@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.cli.output import plain_number
 from akool_cli.core.bounded import SECRET_BYTES, read_at_most
 from akool_cli.core.errors import AuthError
+from akool_cli.core.numbers import plain_number
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output

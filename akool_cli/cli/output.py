@@ -33,14 +33,6 @@ UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]"
 SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
-def plain_number(value: float) -> str:
-    """A number as a script reads it: whole ones without a decimal point, others in full, never
-    in exponent form (`:g` printed a balance of 1234567.5 as 1.23457e+06: break17f F13)."""
-    from decimal import Decimal
-
-    return format(Decimal(repr(float(value))), "f").removesuffix(".0")
-
-
 def escape_controls(text: str) -> str:
     """The text with each unsafe character written as an escape (\\t, \\n, \\r or \\uXXXX).
 

@@ -495,7 +495,31 @@ class MakingMixin(TalkingMixin):
             task = request.analysed(
                 (analysis.raw.get("analysis_result") or {}).get("media"), analysis.id
             )
-            return self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+            return self._made_from(analysis.id, task, origin, once=once, run=run, reuse=reuse)
+
+    def _made_from(
+        self,
+        step_id: str,
+        task: kinds.Request,
+        origin: Origin,
+        *,
+        once: Once | None,
+        run: Run | None,
+        reuse: bool,
+    ) -> Job:
+        """The head swap `task` created from the analysis `step_id`: when its job (or its
+        unknown outcome) is another create's (the same call's, made by another session from
+        its own analysis), that analysis id leads to it too (break17g G17: "never became a job
+        … make it again", and making it again billed twice)."""
+        try:
+            job = self.create(kinds.HEAD_SWAP, task, origin, once=once, run=run, reuse=reuse)
+        except UnknownOutcomeError as exc:
+            if exc.attempt_id is not None:
+                self.journal.join_first_step(step_id, attempt_id=exc.attempt_id)
+            raise
+        if job.repeated:
+            self.journal.join_first_step(step_id, job_id=job.id)
+        return job
 
     def _before_analysis(
         self, request: kinds.Request, origin: Origin, once: Once | None, reuse: bool

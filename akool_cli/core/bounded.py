@@ -19,8 +19,8 @@ STATE_FILE_BYTES = 1024 * 1024
 # `talk --text -`, `avatar --text -`, `moderate -`: a text on standard input (AKOOL's plans take
 # at most 50,000 characters to speak; the products' own checks say so past that).
 TEXT_CHARS = 1024 * 1024
-# `akool mcp`: one JSON-RPC message (a line) on standard input; a tool call is a few KB.
-MCP_MESSAGE_CHARS = 4 * 1024 * 1024
+# `akool mcp`: one JSON-RPC message (a line, in bytes) on standard input; a tool call is a few KB.
+MCP_MESSAGE_BYTES = 4 * 1024 * 1024
 
 
 def size_text(limit: int) -> str:

@@ -237,3 +237,8 @@ class Redactor:
 
     def body(self, raw: bytes, limit: int = 2000) -> str:
         return body(raw, self._secrets, limit)
+
+    def fields(self, value: Any) -> Any:
+        """A copy of a JSON value with `text` applied to every string in it (an MCP tool's
+        result, as `--json` prints a document)."""
+        return _each_string(value, self.text)

@@ -10,7 +10,6 @@ progress whenever none went out for --heartbeat seconds). akool's errors become 
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -19,10 +18,11 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import IO, Any, TypeVar, cast
 
 import anyio
+import anyio.from_thread
 import anyio.to_thread
 from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import Context, MCPServer
@@ -30,25 +30,31 @@ from mcp.server.mcpserver.tools import Tool
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase, FuncMetadata
 from mcp.server.stdio import stdio_server
 from mcp.shared.exceptions import MCPError
+from mcp.shared.message import SessionMessage
 from mcp_types import (
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
     INVALID_REQUEST,
     PARSE_ERROR,
     CallToolResult,
+    ErrorData,
+    JSONRPCError,
+    JSONRPCNotification,
     TextContent,
     ToolAnnotations,
     jsonrpc_message_adapter,
 )
-from pydantic import ConfigDict
+from pydantic import ConfigDict, ValidationError
 
 from akool_cli import __version__
-from akool_cli.core.bounded import MCP_MESSAGE_CHARS, size_text
+from akool_cli.core.bounded import MCP_MESSAGE_BYTES, size_text
 from akool_cli.core.errors import AkoolError, UsageError, settle_hint
 from akool_cli.core.interrupts import ANSWER_GRACE_SECONDS, ECHO_SECONDS, HANDLED
+from akool_cli.mcpserver.lines import Lines
 from akool_cli.mcpserver.tools import (
     Session,
     ToolSpec,
     check_arguments,
-    in_tool_words,
     os_error,
     tool_specs,
 )
@@ -84,92 +90,198 @@ class _Server(MCPServer):
         self._lowlevel_server.middleware.insert(0, _Refuse())  # answered before the SDK's lookup
 
     async def run_stdio_async(self) -> None:
-        raw = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-        self.stdin = _AnsweredStdin(raw)
+        self.stdin = _AnsweredStdin(Lines(0, MCP_MESSAGE_BYTES, anyio.from_thread.check_cancelled))
         stdin = anyio.wrap_file(cast("IO[str]", self.stdin))
         async with stdio_server(stdin=stdin) as (read_stream, write_stream):
             lowlevel = self._lowlevel_server
-            await lowlevel.run(read_stream, write_stream, lowlevel.create_initialization_options())
+            sifted = _Sifted(read_stream, write_stream)
+            await lowlevel.run(sifted, write_stream, lowlevel.create_initialization_options())
 
 
 class _AnsweredStdin:
-    """stdin, line by line, for the SDK's stdio transport (which reads with readline). A line
-    longer than MCP_MESSAGE_CHARS ends the input there, as if the client had closed it (at most
-    that much is ever held): the session closes as usual, then serve() says why (exit 2)."""
+    """stdin, line by line, for the SDK's stdio transport (which reads with readline), each line
+    made answerable (_answerable). A line longer than MCP_MESSAGE_BYTES bytes ends the input
+    there, as if the client had closed it (at most that much is ever held): the session closes
+    as usual, then serve() says why (exit 2). A session ending meanwhile (its client stopped
+    reading) stops the wait for a line."""
 
-    def __init__(self, raw: io.TextIOWrapper, limit: int = MCP_MESSAGE_CHARS) -> None:
-        self._raw, self._limit = raw, limit
-        self.too_long = False
+    def __init__(self, lines: Lines) -> None:
+        self._lines = lines
+
+    @property
+    def too_long(self) -> bool:
+        return self._lines.too_long
 
     def readline(self, size: int = -1) -> str:
-        if self.too_long:
-            return ""
-        line = self._raw.readline(self._limit + 1)
-        if len(line) > self._limit and not line.endswith("\n"):
-            self.too_long = True
-            return ""
-        return _answerable(line)
+        line = self._lines.readline()
+        return _answerable(line) if line else ""
 
 
 # The method a request the SDK cannot take is handed over as (_answerable), with its JSON-RPC
 # error code and the problem as params; _Refuse answers it with that error.
 REFUSED = "akool/refused-request"
-# JSON-RPC 2.0's codes for such a request (as the MCP SDK names them): JSON akool cannot read
-# (nested too deeply) is a parse error; readable JSON that is no valid request, an invalid one.
+# The notification a message with no usable id is handed over as: _Sifted answers it with its
+# error and id null, as JSON-RPC 2.0 says (break17f N1: `{not json` got no answer at all).
+UNANSWERABLE = "akool/unanswerable-message"
+# JSON-RPC 2.0's codes for such a request (as the MCP SDK names them): what is no JSON (or
+# is not UTF-8, or is nested too deeply to read) is a parse error; readable JSON that is no
+# valid request, an invalid one.
 REFUSAL_MESSAGES = {PARSE_ERROR: "Parse error", INVALID_REQUEST: "Invalid Request"}
 
 
-def _answerable(line: str) -> str:
-    """The line, or, for a request the SDK would drop without any answer (its jsonrpc is not
-    "2.0", its method not a string, its params not an object, JSON nested too deeply to read:
-    the client would wait forever), a request for REFUSED, which _Refuse answers with JSON-RPC's
-    error for it (-32600 Invalid Request, or -32700 Parse error; the problem in `data`; -32601
-    "Method not found" before break17e). What has no usable id cannot be answered: left as it
-    is."""
+def _answerable(line: bytes) -> str:
+    """The line, or, for a message the SDK would drop without any answer (not UTF-8, not JSON,
+    its jsonrpc not "2.0", its method not a string, its params not an object, JSON nested too
+    deeply to read: the client would wait forever), a request for REFUSED, which _Refuse
+    answers by its id with JSON-RPC's error for it (-32600 Invalid Request, or -32700 Parse
+    error; the problem in `data`), or, with no usable id, a notification for UNANSWERABLE,
+    answered with id null. A blank line, or a malformed response, is dropped unanswered."""
     try:
-        jsonrpc_message_adapter.validate_json(line, by_name=False)
-        return line
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:  # break17g: once U+FFFD, and a create sent with it
+        why = f"not UTF-8 (byte 0x{line[exc.start]:02x} at offset {exc.start})"
+        return _refusal(_id_in(line.decode("utf-8", "replace")), PARSE_ERROR, why)
+    try:
+        jsonrpc_message_adapter.validate_json(text, by_name=False)
+        return text
     except ValueError:
         pass
+    if not text.strip():
+        return text
     try:
-        message = json.loads(line)
+        message = json.loads(text)
     except RecursionError:  # nested deeper than Python parses: its id is read at the top level
-        message = {"jsonrpc": "2.0", "method": "", "id": _top_level_id(line), "deep": True}
-    except ValueError:  # not JSON
-        return line
-    if not isinstance(message, dict) or "method" not in message:
-        return line
-    ident = message.get("id")
-    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
-        return line
-    code = INVALID_REQUEST
-    if message.get("deep"):
-        code, why = PARSE_ERROR, "nested too deeply to read (more than a few hundred levels)"
-    elif message.get("jsonrpc") != "2.0":
-        why = 'jsonrpc must be "2.0"'
-    elif not isinstance(message["method"], str):
-        why = "method must be a string"
-    elif not isinstance(message.get("params", {}), dict):
-        why = "params must be an object"
-    else:
-        why = "not a JSON-RPC 2.0 request"
+        why = "nested too deeply to read (more than a few hundred levels)"
+        return _refusal(_top_level_id(text), PARSE_ERROR, why)
+    except ValueError:
+        return _refusal(None, PARSE_ERROR, "not JSON")
+    if isinstance(message, dict) and "method" not in message and message.keys() & RESPONSE:
+        return text  # a response of the client's, malformed: a response is never answered
+    ident = message.get("id") if isinstance(message, dict) else None
+    return _refusal(ident, INVALID_REQUEST, _why_invalid(message))
+
+
+RESPONSE = {"result", "error"}
+
+
+def _why_invalid(message: object) -> str:
+    """What makes readable JSON no valid JSON-RPC 2.0 message."""
+    if not isinstance(message, dict):
+        return "a message must be a JSON object"
+    if message.get("jsonrpc") != "2.0":
+        return 'jsonrpc must be "2.0"'
+    if not isinstance(message.get("method"), str):
+        return "method must be a string"
+    if not isinstance(message.get("params", {}), dict):
+        return "params must be an object"
+    if "id" in message and not _usable_id(message["id"]):
+        return "id must be a string or an integer"
+    return "not a JSON-RPC 2.0 request"
+
+
+def _usable_id(ident: object) -> bool:
+    return isinstance(ident, (str, int)) and not isinstance(ident, bool)
+
+
+def _id_in(text: str) -> object:
+    """The id of a message whose text is otherwise unusable, if it can be read (else None)."""
+    try:
+        message = json.loads(text)
+    except RecursionError:
+        return _top_level_id(text)
+    except ValueError:
+        return None
+    return message.get("id") if isinstance(message, dict) else None
+
+
+def _refusal(ident: object, code: int, why: str) -> str:
+    """The line that has the SDK answer a message with JSON-RPC's error `code`: by its id
+    (_Refuse), or with id null when it has none usable (_Sifted)."""
     refused = {"code": code, "why": f"invalid request: {why}"}
-    return json.dumps({"jsonrpc": "2.0", "id": ident, "method": REFUSED, "params": refused}) + "\n"
+    if _usable_id(ident):
+        message = {"jsonrpc": "2.0", "id": ident, "method": REFUSED, "params": refused}
+    else:
+        message = {"jsonrpc": "2.0", "method": UNANSWERABLE, "params": refused}
+    return json.dumps(message) + "\n"
 
 
 class _Refuse:
     """Server middleware: a REFUSED request is answered with its JSON-RPC error, before the
-    SDK's lookup (which would say "Method not found") and its initialization gate."""
+    SDK's lookup (which would say "Method not found") and its initialization gate; a request
+    the SDK's own handlers fail (`prompts/get` of a prompt there is not) is answered with
+    JSON-RPC's error, and stderr stays quiet (before: a traceback of 33 lines; AKOOL_DEBUG=1
+    still logs it)."""
 
     async def __call__(
         self, ctx: ServerRequestContext[Any, Any], call_next: CallNext
     ) -> HandlerResult:
-        if ctx.method != REFUSED or ctx.request_id is None:
+        if ctx.method == REFUSED and ctx.request_id is not None:
+            raise MCPError(**_error_data(ctx.params or {}))
+        try:
             return await call_next(ctx)
-        params = ctx.params or {}
-        code = params.get("code")
-        code = code if code in REFUSAL_MESSAGES else INVALID_REQUEST
-        raise MCPError(code=code, message=REFUSAL_MESSAGES[code], data=params.get("why"))
+        except (MCPError, ValidationError):  # each answered by the SDK as its own error
+            raise
+        except Exception as exc:
+            if os.environ.get("AKOOL_DEBUG"):
+                logging.exception("%s failed", ctx.method)
+            # The SDK says what it could not find (a prompt's name) with a ValueError.
+            code = INVALID_PARAMS if isinstance(exc, ValueError) else INTERNAL_ERROR
+            raise MCPError(code=code, message=str(exc)[:200] or type(exc).__name__) from None
+
+
+def _error_data(params: Mapping[str, Any]) -> dict[str, Any]:
+    code = params.get("code")
+    code = code if code in REFUSAL_MESSAGES else INVALID_REQUEST
+    return {"code": code, "message": REFUSAL_MESSAGES[code], "data": params.get("why")}
+
+
+class _Sifted:
+    """The stdio transport's read stream, without the UNANSWERABLE notifications: each is
+    answered here, on the write stream, with its error and id null (no request can carry that
+    id through the SDK's handlers)."""
+
+    def __init__(self, inner: Any, write: Any) -> None:
+        # The SDK's ReadStream and WriteStream (its protocols are private: mcp.shared._...).
+        self._inner, self._write = inner, write
+
+    @property
+    def last_context(self) -> object:
+        return getattr(self._inner, "last_context", None)
+
+    async def _answered(self, item: SessionMessage | Exception) -> bool:
+        if not isinstance(item, SessionMessage):
+            return False
+        message = item.message
+        if not isinstance(message, JSONRPCNotification) or message.method != UNANSWERABLE:
+            return False
+        error = ErrorData(**_error_data(message.params or {}))
+        await self._write.send(SessionMessage(JSONRPCError(jsonrpc="2.0", id=None, error=error)))
+        return True
+
+    async def receive(self) -> SessionMessage | Exception:
+        while True:
+            item: SessionMessage | Exception = await self._inner.receive()
+            if not await self._answered(item):
+                return item
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    def __aiter__(self) -> _Sifted:
+        return self
+
+    async def __anext__(self) -> SessionMessage | Exception:
+        try:
+            return await self.receive()
+        except anyio.EndOfStream:
+            raise StopAsyncIteration from None
+
+    async def __aenter__(self) -> _Sifted:
+        await self._inner.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self._inner.__aexit__(*exc)
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -220,14 +332,38 @@ def serve(session: Session) -> None:
     for signum in STOP_SIGNALS:
         signal.signal(signum, stopper.handle)
     server = build(session)
-    server.run("stdio")
+    try:
+        server.run("stdio")
+    except Exception as exc:
+        if not _broken_pipe(exc):
+            raise
+        # The client stopped reading (crashed, or closed its end of stdout): nothing it asks
+        # can be answered any more, so the session ends as a closed stdin ends it (break17g G5:
+        # "unexpected ExceptionGroup … report it", exit 1).
+        sys.stderr.write(f"akool mcp: {CLIENT_GONE}\n")
+        return
     if server.stdin is not None and server.stdin.too_long:
         raise UsageError(
             f"a message on akool mcp's standard input is larger than "
-            f"{size_text(MCP_MESSAGE_CHARS)}, akool's limit for one JSON-RPC message (a line); "
+            f"{size_text(MCP_MESSAGE_BYTES)}, akool's limit for one JSON-RPC message (a line); "
             "the session was closed",
             hint="the MCP client must send one JSON-RPC message per line (docs/mcp.md)",
         )
+
+
+CLIENT_GONE = (
+    "the client stopped reading (its end of standard output is closed): the session was closed; "
+    "jobs made in it are in the history (akool status, akool history)"
+)
+
+
+def _broken_pipe(exc: BaseException) -> bool:
+    """Whether `exc` (an exception group of the transport's tasks, or one exception) comes of
+    writing to a standard output nobody reads any more."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    inner: tuple[BaseException, ...] = getattr(exc, "exceptions", ())
+    return any(_broken_pipe(e) for e in inner)
 
 
 # How long after the grace a stop waits for the session's closing records before exiting.
@@ -326,20 +462,18 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
     async def call(arguments: dict[str, Any], ctx: Context) -> CallToolResult:
         try:
             check_arguments(spec, arguments)
-            result = await handler(session, spec, arguments, ctx)
+            result = session.shown(spec.name, await handler(session, spec, arguments, ctx))
         except AkoolError as exc:
-            return _error(exc)
+            return _error(session.error(exc))
         except OSError as exc:  # a file under --dir the system refused (too long a name, ...)
-            return _error(os_error(spec.name, exc))
+            return _error(session.error(os_error(spec.name, exc)))
         except Exception as exc:  # a bug: one line for the agent, the traceback only if asked
             if os.environ.get("AKOOL_DEBUG"):
                 logging.exception("%s failed", spec.name)
-            return _error(
-                AkoolError(
-                    f"unexpected {type(exc).__name__} in {spec.name}: {str(exc)[:200]}",
-                    hint="run akool mcp with AKOOL_DEBUG=1 to see the traceback, and report it",
-                )
-            )
+            said = f"unexpected {type(exc).__name__} in {spec.name}: "
+            error = session.error(AkoolError(said + str(exc), hint=BUG_HINT))
+            error.message = error.message[: len(said) + 200]  # masked, then clipped
+            return _error(error)
         text = json.dumps(result, indent=1, default=str)
         return CallToolResult(
             content=[TextContent(type="text", text=text)], structured_content=result
@@ -364,8 +498,10 @@ def _tool(session: Session, spec: ToolSpec) -> Tool:
     )
 
 
+BUG_HINT = "run akool mcp with AKOOL_DEBUG=1 to see the traceback, and report it"
+
+
 def _error(exc: AkoolError) -> CallToolResult:
-    exc = in_tool_words(exc)
     text = f"Error: {exc.message}" + (f"\nHint: {exc.hint}" if exc.hint else "")
     document = {
         "error": {

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from akool_cli.client import Client, FirstStep, Job, Once, Run, RunRecord
@@ -34,6 +34,7 @@ from akool_cli.core.errors import (
 )
 from akool_cli.core.kinds import JobKind
 from akool_cli.core.mediatypes import Role
+from akool_cli.core.numbers import plain_number
 from akool_cli.core.validate import check_job_id
 from akool_cli.mcpserver.staged import Staged, StagedJobs
 
@@ -350,6 +351,22 @@ class Session:
     run: Run | None = None
     staged: StagedJobs = field(default_factory=StagedJobs)  # head swaps being analysed
     abandoned: list[int] = field(default_factory=list)  # creates a stop left unknown (close)
+
+    def shown(self, tool: str, result: dict[str, Any]) -> dict[str, Any]:
+        """A tool's result as the agent sees it: as `--json` prints it, secrets this process
+        knows and every URL's signing parts masked (a result URL's X-Amz-Signature, break17g
+        G13: `download` fetches it), except `upload`'s URL, made to be passed to a create."""
+        if tool in UNMASKED_TOOLS:
+            return result
+        shown: dict[str, Any] = self.client.session.redactor.fields(result)
+        return shown
+
+    def error(self, error: AkoolError) -> AkoolError:
+        """An error as the agent sees it: in tool words (in_tool_words), masked as a result."""
+        error = in_tool_words(error)
+        error.message = self.client.session.redactor.text(error.message)
+        error.hint = self.client.session.redactor.text(error.hint) if error.hint else error.hint
+        return error
 
     def start(self) -> list[RunRecord]:
         """The session's run in the ledger (its budget reads the balance on the first create);
@@ -676,11 +693,9 @@ def _value_problems(name: str, schema: dict[str, Any], value: Any) -> list[str]:
         return [f"{name} must be {_article(kind)} {kind}, not {_shown(json.dumps(value))}"]
     if isinstance(value, float) and not math.isfinite(value):
         return [f"{name} must be a finite number, not {value}"]
-    low, high = schema.get("minimum"), schema.get("maximum")
-    if kind in ("integer", "number") and low is not None and value < low:
-        return [f"{name} must be {low:g} or more, not {value:g}"]
-    if kind in ("integer", "number") and high is not None and value > high:
-        return [f"{name} must be {high:g} or less, not {value:g}"]
+    ranged = _range_problems(name, schema, cast("float", value)) if kind in NUMBERS else []
+    if ranged:
+        return ranged
     fewest, most = schema.get("minItems", 0), schema.get("maxItems", 1000)
     if isinstance(value, list) and not fewest <= len(value) <= most:
         return [f"{name} must have {fewest} to {most} items, not {len(value)}"]
@@ -689,6 +704,20 @@ def _value_problems(name: str, schema: dict[str, Any], value: Any) -> list[str]:
         return [f"{name} is too long ({len(value)} characters; at most {longest})"]
     if "enum" in schema and value not in schema["enum"]:
         return [f"{name} must be one of {', '.join(map(str, schema['enum']))}"]
+    return []
+
+
+NUMBERS = ("integer", "number")
+
+
+def _range_problems(name: str, schema: dict[str, Any], value: float) -> list[str]:
+    """A number below the schema's minimum or above its maximum, said as written (N6: a limit
+    of 1000000000 was "1e+09")."""
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and value < low:
+        return [f"{name} must be {plain_number(low)} or more, not {plain_number(value)}"]
+    if high is not None and value > high:
+        return [f"{name} must be {plain_number(high)} or less, not {plain_number(value)}"]
     return []
 
 
@@ -750,6 +779,11 @@ def os_error(tool: str, exc: OSError) -> AkoolError:
         hint="check the path under the server's --dir (its length, permissions, free space), "
         "then call again",
     )
+
+
+# The tools whose result is shown whole: `upload` answers a presigned URL of the user's own file,
+# made to be passed to a create tool (masked, it would not work).
+UNMASKED_TOOLS = frozenset({"upload"})
 
 
 def in_tool_words(error: AkoolError) -> AkoolError:

@@ -935,6 +935,19 @@ class Journal:
                 "UPDATE first_steps SET owner = '' WHERE id = ? AND job_id IS NULL", (step_id,)
             )
 
+    def join_first_step(
+        self, step_id: str, *, job_id: str | None = None, attempt_id: int | None = None
+    ) -> None:
+        """A first step whose create was another's (the same call made by another session from
+        its own first step, break17g G17): it leads to that job, or to that create's attempt
+        while its outcome is unknown, where nothing of its own is recorded yet."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE first_steps SET job_id = COALESCE(job_id, ?), "
+                "attempt_id = COALESCE(attempt_id, ?) WHERE id = ?",
+                (job_id, attempt_id, step_id),
+            )
+
     def _note_steps(
         self,
         db: sqlite3.Connection,
