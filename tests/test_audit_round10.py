@@ -73,6 +73,20 @@ def test_1_every_verb_on_a_client_a_factory_makes(
     assert places(audit_text(PY_FACTORY.replace("BASE", base), "c.py")) == py
 
 
+def test_1_requests_written_as_options_objects_on_such_a_client() -> None:
+    text = (
+        'const akool = () => axios.create({ baseURL: "https://openapi.akool.com/v1" });\n'
+        "const a = (id) => akool().request({ url: `/content/video/${id}`, method: 'get' });\n"
+        "const b = (id) => akool().request({\n"
+        "  method: 'delete',\n"
+        "  url: `/content/video/${id}`,\n"
+        "});\n"
+        "const c = (id) => akool().request('GET', `/content/video/${id}`);\n"
+        "const d = () => axios.request({ url: '/content/video/x', method: 'get' });\n"
+    )
+    assert places(audit_text(text, "r.js")) == [(n, "unknown-endpoint") for n in (2, 5, 7)]
+
+
 def test_1_a_client_bound_to_a_modules_name_is_that_client() -> None:
     text = (
         'import axios from "axios";\n'
