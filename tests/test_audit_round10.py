@@ -163,6 +163,65 @@ def test_2_paths_joined_to_an_akool_named_environment_base(name: str, text: str)
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "A.java",
+            'class A {\n  static final String BASE = System.getenv("AKOOL_API_URL");\n'
+            '  void s(String id) { get(BASE + "/content/video/status/" + id); }\n}\n',
+            3,
+        ),
+        (
+            "B.kt",
+            'val base = System.getenv("AKOOL_BASE_URL")\n'
+            'fun s(id: String) = get("$base/content/video/status/$id")\n',
+            2,
+        ),
+        (
+            "C.cs",
+            'class C {\n  string _base = Environment.GetEnvironmentVariable("AKOOL_API_URL");\n'
+            '  Task S(string id) => http.GetAsync($"{_base}/content/video/status/{id}");\n}\n',
+            3,
+        ),
+        (
+            "d.php",
+            "<?php\n$base = getenv('AKOOL_API_URL');\n"
+            '$r = file_get_contents($base . "/content/video/status/" . $id);\n',
+            3,
+        ),
+        (
+            "e.rb",
+            'BASE = ENV["AKOOL_API_URL"]\nNet::HTTP.get(URI("#{BASE}/content/video/status/#{id}"))\n',
+            2,
+        ),
+        (
+            "f.py",
+            'import os\nrequests.get(os.getenv("AKOOL_API_URL") + "/content/video/status/1")\n',
+            2,
+        ),
+        (
+            "g.py",
+            "requests.get(f\"{os.environ.get('AKOOL_API_URL')}/content/video/status/2\")\n",
+            1,
+        ),
+        (
+            "h.js",
+            "const { AKOOL_API_URL } = process.env;\nfetch(`${AKOOL_API_URL}/content/video/status/${id}`);\n",
+            2,
+        ),
+    ],
+)
+def test_2_an_akool_named_environment_base_in_every_language(
+    name: str, text: str, line: int
+) -> None:
+    found = places(audit_text(text, name))
+    assert len(found) == 1 and found[0][0] == line, found
+    assert found[0][1] in ("undocumented-path", "unknown-endpoint")
+    other = text.replace("AKOOL_API_URL", "RENDER_API_URL").replace("AKOOL_BASE_URL", "RENDER_URL")
+    assert places(audit_text(other, name)) == []
+
+
+@pytest.mark.parametrize(
     "variable",
     ["RENDER_API_URL", "AKOOL_WEBHOOK_URL", "AKOOL_PROXY_URL", "AKOOL_API_KEY", "AKOOL_CDN_URL"],
 )

@@ -804,12 +804,31 @@ def _site(
     return Site(i, start, end, text, path.split("?")[0], host, base, base is not None, continued)
 
 
+# An environment variable read in place and joined: os.getenv("AKOOL_API_URL") + "/x",
+# f"{os.environ.get('AKOOL_API_URL')}/x", System.getenv("AKOOL_API_URL") + "/x", getenv('X') . '/x'
+ENV_CALL_JOIN = re.compile(
+    r"(?:os\.getenv|os\.environ\.get|System\.getenv|os\.Getenv|getenv|Deno\.env\.get|ENV\.fetch"
+    r"|Environment\.GetEnvironmentVariable)\(\s*[\"'](?P<v>\w+)[\"']\s*\)"
+    r"(?:\}(?=/)|\s*(?:\+|\.)\s*[fr]?[\"'`](?=/))" + PATH_TEXT
+)
+
+
+def _env_joins(i: int, line: str) -> Iterator[Site]:
+    """Paths joined to an environment variable named for AKOOL's base, read in place."""
+    for m in ENV_CALL_JOIN.finditer(line):
+        if akool_base_name(m.group("v")):
+            base = Base(None, ENV_PREFIX, "", 0)
+            yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
+
+
 def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     # each form is looked for only on lines that have its punctuation (most lines have none);
     # a path given to a client or a helper first (`api.get(`/x/${id}/y`)`: not `${id}/y`)
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+    if "env" in line or "Env" in line:
+        yield from _env_joins(i, line)
     if "{" in line or "$" in line:
         for m in INTERPOLATION.finditer(line):
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
