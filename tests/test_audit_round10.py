@@ -415,6 +415,43 @@ def test_3_a_function_of_the_same_file_called_on_an_object_or_below() -> None:
     assert [(f.line, f.found) for f in found] == [(14, "video_url_wrong")]
 
 
+def test_3_another_objects_method_of_a_returners_name_is_no_call() -> None:
+    text = (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "async function status(id) {\n"
+        "  const res = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);\n"
+        "  return res.json();\n"
+        "}\n"
+        'app.get("/s", (req, res) => res.status(500).json({ data: { x: req.data.video_url_wrong } }));\n'
+        "async function later(id) {\n"
+        "  const body = await status(id);\n"
+        "  return body.data.video_url_wrong;\n"
+        "}\n"
+    )
+    assert [(f.line, f.found) for f in audit_text(text, "s.js")] == [(9, "video_url_wrong")]
+
+
+def test_3_a_function_of_a_module_imported_whole(tmp_path: Path) -> None:
+    (tmp_path / "client.py").write_text(
+        "import requests\n"
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        "def get_video(vid):\n"
+        '    r = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": vid})\n'
+        "    return r.json()\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "import client as akool\n"
+        "def poll(vid):\n"
+        "    res = akool.get_video(vid)\n"
+        '    return res["data"]["status"]\n'
+        "def other(cache, vid):\n"
+        "    res = cache.get_video(vid)\n"
+        '    return res["data"]["status"]\n'
+    )
+    found = [(Path(f.file).name, f.line) for f in audit([tmp_path]).findings]
+    assert found == [("app.py", 4)]
+
+
 # -- 4. fields read on the items of a list answer ------------------------------------------------
 
 VOICES_JS = """const api = axios.create({ baseURL: "https://openapi.akool.com/api/open/v4" });
