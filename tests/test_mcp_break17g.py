@@ -261,3 +261,15 @@ def test_an_mcp_call_refused_for_an_api_creates_doubt_names_akool_api(
     serve(isolated, api_env, body)
     assert "unknown outcome" in said[0] and "akool api" in said[0], said
     assert len(api_env.state.jobs) == 1
+
+
+def test_a_text_with_a_lone_surrogate_is_a_clear_tool_error(raw: RawServer) -> None:
+    """JSON's own escape for half a character (`"\\udcff"`): valid JSON, but no text; it was
+    refused as "not a JSON-RPC 2.0 request" (-32600), which it is."""
+    arguments = '{"image_url": "https://example.com/s.jpg", "audio_url": "https://example.com/s.mp3", "name": "bad\\udcff"}'
+    raw.send(
+        '{"jsonrpc": "2.0", "id": "sur", "method": "tools/call", "params": '
+        f'{{"name": "talk", "arguments": {arguments}}}}}'
+    )
+    refused = raw.answer("sur")["error"]
+    assert refused["code"] == -32700 and "half a character" in refused["data"], refused

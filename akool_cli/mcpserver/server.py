@@ -158,7 +158,22 @@ def _answerable(line: bytes) -> str:
     if isinstance(message, dict) and "method" not in message and message.keys() & RESPONSE:
         return text  # a response of the client's, malformed: a response is never answered
     ident = message.get("id") if isinstance(message, dict) else None
+    if not _is_text(message):
+        return _refusal(ident, PARSE_ERROR, LONE_SURROGATE)
     return _refusal(ident, INVALID_REQUEST, _why_invalid(message))
+
+
+LONE_SURROGATE = "a string holds half a character (an escape such as \\udcff alone): it is no text"
+
+
+def _is_text(message: object) -> bool:
+    """Whether JSON read holds only whole characters (an escape such as \\udcff alone is valid
+    JSON, but no text: the SDK refuses it, and no create is sent with it)."""
+    try:
+        json.dumps(message, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 RESPONSE = {"result", "error"}
