@@ -105,7 +105,7 @@ def test_logout_removes_the_credential(base: Sandbox, isolated: Isolation) -> No
     invoke(["login"], input=SANDBOX_API_KEY)
     invoke(["logout"])
     assert stored(isolated) is None
-    assert "nothing to remove" in invoke(["logout"]).stderr
+    assert "nothing removed" in invoke(["logout"]).stderr
     result = invoke(["credit"], expect=3)
     assert "not logged in" in result.stderr and "akool login" in result.stderr
 

@@ -141,7 +141,10 @@ def logout(ctx: typer.Context) -> None:
     if removed:
         out.success(f"Removed the credential of profile {profile} from the keyring")
     else:
-        out.info(f"No credential stored for profile {profile}; nothing to remove")
+        out.info(
+            f"No credential of this AKOOL_HOME's login for profile {profile} in the keyring; "
+            "nothing removed"
+        )
 
 
 def auth_status(

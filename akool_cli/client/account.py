@@ -179,6 +179,7 @@ class AccountMixin(ClientBase):
             "login": "keyring",
             "base_url": saved_url,
             config.VERIFIED_KEY: checked.base_url,
+            config.VERIFIED_ACCOUNT_KEY: checked.credential.account(),
         }
         config.write_profile_settings(paths, profile, settings)
         overridden = from_environment(self.env) is not None
@@ -202,7 +203,15 @@ class AccountMixin(ClientBase):
                 "nothing was saved",
                 hint=f"log in without --rotate: akool --profile {self.profile} login",
             )
-        verified = config.verified_base_url(self.paths, self.profile)
+        verified = config.verified_base_url_of(self.paths, self.profile, old.account())
+        if verified is None:
+            raise UsageError(
+                f"the keyring key of profile {self.profile} is not the one this AKOOL_HOME's "
+                "login verified (another AKOOL_HOME's login replaced it: the OS keyring is "
+                "shared); --rotate replaces only a key verified here; nothing was saved",
+                hint=f"log in without --rotate: akool --profile {self.profile} --base-url "
+                f"{base_url} login",
+            )
         if verified != base_url:
             raise UsageError(
                 f"the key of profile {self.profile} was verified on {verified}, not on "
@@ -217,8 +226,17 @@ class AccountMixin(ClientBase):
         """Remove this profile's credential from the keyring; False when there was none."""
         from akool_cli.store import config
 
-        removed = self.session.store().delete(self.profile)
-        config.write_profile_setting(self.paths, self.profile, "login", None)
+        store = self.session.store()
+        stored = store.load(self.profile)
+        recorded = config.read_settings(self.paths).get(self.profile, {})
+        mine = recorded.get(config.VERIFIED_ACCOUNT_KEY)
+        # Another AKOOL_HOME's login of the same profile name is not this home's to remove
+        # (the OS keyring is shared by every home): only this home's record of it goes.
+        theirs = stored is not None and mine is not None and stored.account() != mine
+        removed = False if theirs else store.delete(self.profile)
+        config.write_profile_settings(
+            self.paths, self.profile, {"login": None, config.VERIFIED_ACCOUNT_KEY: None}
+        )
         return removed
 
     def profiles(self) -> list[str]:

@@ -181,7 +181,7 @@ class ClientBase:
                     continue
                 if self.account_of(credential, base_url, record.profile) == record.account:
                     return credential
-        if stored is not None and base_url == self._saved_base_url(record.profile):
+        if stored is not None and base_url == self._saved_base_url(record.profile, stored):
             return stored
         if current is not None and base_url == self.base_url:
             return current
@@ -224,11 +224,12 @@ class ClientBase:
             self._stored[profile] = found
         return self._stored[profile]
 
-    def _saved_base_url(self, profile: str) -> str:
-        """The base URL a profile's keyring key was verified on (config.verified_base_url)."""
+    def _saved_base_url(self, profile: str, stored: Credential) -> str | None:
+        """The base URL this home's login verified a profile's keyring key on; None when the
+        keyring holds another home's key under that name (config.verified_base_url_of)."""
         from akool_cli.store import config
 
-        return config.verified_base_url(self.paths, profile)
+        return config.verified_base_url_of(self.paths, profile, stored.account())
 
     def scope(self, *, any_account: bool = False) -> Scope:
         """This client's server, profile and account (its credential's fingerprint): where its

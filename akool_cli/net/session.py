@@ -149,13 +149,24 @@ class Session:
         if credential.source != "keyring":
             return
         base_url = base_url or self.for_profile(profile).base_url()
-        verified = config.verified_base_url(self.paths, profile)
+        verified = config.verified_base_url_of(self.paths, profile, credential.account())
         if base_url == verified:
             return
         from akool_cli.core.errors import CredentialScopeError
 
-        origin = config.base_url_origin(self.base_url_flag, self.env, self.paths, profile)
         flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
+        if verified is None:
+            raise CredentialScopeError(
+                f"the keyring key of profile {profile} is not the one this AKOOL_HOME's login "
+                "verified: another AKOOL_HOME's login replaced it (the OS keyring is shared by "
+                "every home), and akool sends a keyring key only where its own login verified it",
+                hint=f"log in again here: akool {flag}--base-url {base_url} login; or give the "
+                "key in AKOOL_API_KEY",
+                profile=profile,
+                base_url=base_url,
+            )
+
+        origin = config.base_url_origin(self.base_url_flag, self.env, self.paths, profile)
         raise CredentialScopeError(
             f"the keyring key of profile {profile} was verified on {verified}, not on "
             f"{base_url} (from {config.BASE_URL_ORIGINS[origin][0]}); akool sends a keyring key "

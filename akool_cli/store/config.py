@@ -237,6 +237,24 @@ def verified_base_url(p: Paths, profile: str = DEFAULT_PROFILE) -> str:
     return validate_base_url(url, origin=f"the verified base URL in {p.config_file}")
 
 
+def verified_base_url_of(p: Paths, profile: str, account: str) -> str | None:
+    """The base URL this home's login verified the keyring key with this account fingerprint
+    (Credential.account()) on; None when the keyring holds another key under the profile's
+    name. The OS keyring is shared by every AKOOL_HOME while each home records its own login:
+    another home's login replaces the key this home verified, and that key was never verified
+    here (break17h H19: a production login in one home sent its key to another home's
+    sandbox). A login of an older akool, which recorded no fingerprint, has it frozen on
+    first read, as its base URL is (legacy_verified)."""
+    entry = read_settings(p).get(profile, {})
+    recorded = entry.get(VERIFIED_ACCOUNT_KEY)
+    if recorded is None and entry.get("login"):
+        with suppress(LocalStateError):
+            write_profile_settings(p, profile, {VERIFIED_ACCOUNT_KEY: account})
+    elif recorded is not None and recorded != account:
+        return None
+    return verified_base_url(p, profile)
+
+
 def legacy_verified(entry: dict[str, str]) -> str | None:
     """For a login made before akool recorded `verified_base_url` (a profile with `login` and
     none): what that login verified, which is what must be frozen before anything changes. Such
@@ -253,6 +271,9 @@ def legacy_verified(entry: dict[str, str]) -> str | None:
 # The settings key of the base URL a login verified its key on (not a user setting: only
 # `akool login` writes it, and a legacy login's is frozen once, legacy_verified).
 VERIFIED_KEY = "verified_base_url"
+# The settings key of the account fingerprint of the key that login verified (not a secret:
+# 16 hex digits of SHA-256, as the history keeps for every job): verified_base_url_of.
+VERIFIED_ACCOUNT_KEY = "verified_account"
 
 # Settings users set with `akool config set NAME VALUE`: name → (key in config.json, meaning).
 USER_SETTINGS: dict[str, tuple[str, str]] = {
