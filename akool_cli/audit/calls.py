@@ -5,6 +5,7 @@ the file's context that the audit's rules read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -80,6 +81,8 @@ class FileContext:
     siblings: frozenset[tuple[str, str]] = frozenset()
     # Calls of functions that return an AKOOL answer (see returns.py): read for their answer only.
     returned: list[Mention] = field(default_factory=list)
+    # Whether the file imports a scanned module that names AKOOL (set by the scan).
+    imports_akool: Callable[[], bool] = field(default=lambda: False)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
@@ -165,9 +168,10 @@ def find_mentions(ctx: FileContext) -> None:
     # A file that names AKOOL throughout talks to it too, through a base not in view
     # (`${process.env.AKOOL_BASE_URL}/v4/...`): there, its versioned AKOOL-shaped paths are calls.
     named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
+    tied = lru_cache(maxsize=1)(lambda: ties_to_akool(ctx))
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
-        if judgement is None:
+        if judgement is None or (_out_of_view(site, judgement) and not tied()):
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
     ctx.call_lines = sorted(
@@ -175,6 +179,33 @@ def find_mentions(ctx: FileContext) -> None:
         | {i for i, line in enumerate(ctx.lines) if AKOOL_URL.search(line)}
     )
     ctx._calls = frozenset(ctx.call_lines)
+
+
+# What a path of AKOOL's (not another API's) is judged to be: known to AKOOL's documentation.
+AKOOL_VERDICTS = frozenset({"documented", "deprecated", "retired"})
+
+
+def _out_of_view(site: Site, judgement: Judgement) -> bool:
+    """An /api/open/vN path AKOOL does not document, on no host in view (a literal path, or one
+    joined to a base whose value the file does not show: `${provider.apiBase}/api/open/v1/x`).
+    `/api/open/v1` is a prefix of many vendors' open APIs: such a path is AKOOL's only in a file
+    tied to AKOOL (ties_to_akool)."""
+    if judgement.verdict in AKOOL_VERDICTS or site.host is not None or site.unseen:
+        return False
+    base = site.base
+    if base is not None and (base.host is not None or base.prefix in (ENV_PREFIX, UNSEEN_PREFIX)):
+        return False
+    return (site.path or "").startswith("/api/open/")
+
+
+def ties_to_akool(ctx: FileContext) -> bool:
+    """Whether a file is tied to AKOOL: AKOOL named anywhere in it or its path (a host, an
+    import, a class, an environment variable, a key, a comment), a base or helper of AKOOL's
+    that the scanned folder gives it, or an import of a scanned module that names AKOOL."""
+    if "akool" in ctx.name.lower() or any("akool" in line.lower() for line in ctx.lines):
+        return True
+    given = [*ctx.bases.imported.values(), *ctx.bases.helpers.values()]
+    return any(b is not None and b.host is not None for b in given) or ctx.imports_akool()
 
 
 # An API host of AKOOL's domain (openapi., api., sg3.), not its website, docs or a CDN.

@@ -1,0 +1,106 @@
+"""`akool audit` after an eleventh measurement on real third-party code (issue 21): `/api/open/vN`
+paths joined to a base whose value the file does not show are AKOOL's only in a file tied to
+AKOOL (named anywhere in it, or in a scanned module it imports); other vendors' open APIs under
+the same prefix stay silent. The corpus scripts of these shapes are in tests/audit_corpus/round11/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit, audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "round11"
+
+
+def places(findings: list[Finding]) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in findings if f.severity != "info")
+
+
+# -- 1. /api/open/vN under a base the audit cannot see ------------------------------------------
+
+UNTIED = {
+    "a.ts": 'import { cfg } from "./cfg";\nfetch(`${cfg.apiBase}/api/open/v1/orders/list`);\n',
+    "b.js": "const r = await fetch(provider.apiBase + '/api/open/v2/shop/items');\n",
+    "c.py": 'from .settings import BASE\nrequests.get(f"{BASE}/api/open/v1/pay/query")\n',
+    "d.go": 'package p\nfunc f() { http.Get(cfg.Base + "/api/open/v1/sms/send") }\n',
+    "E.java": 'class E { String u() { return baseUrl + "/api/open/v1/erp/orders"; } }\n',
+    "f.php": '<?php\n$r = file_get_contents($base . "/api/open/v3/coupon/list");\n',
+    "g.sh": 'curl -s "$API_BASE/api/open/v1/ship/track"\n',
+    "h.ts": 'const p = "/api/open/v3/content/video/make";\nexport const go = () => api.post(p, {});\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNTIED))
+def test_1_another_vendors_open_api_is_silent(name: str) -> None:
+    assert places(audit_text(UNTIED[name], name)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "tie"),
+    [
+        ("a.ts", "// AKOOL open API\n"),
+        ("b.js", "const key = process.env.AKOOL_API_KEY;\n"),
+        ("c.py", "class AkoolClient:\n    pass\n"),
+        ("d.go", "// akool video jobs\n"),
+        ("E.java", "import com.example.akool.Settings;\n"),
+        ("f.php", "<?php $key = getenv('AKOOL_KEY');\n"),
+        ("g.sh", "# calls akool\n"),
+    ],
+)
+def test_1_a_file_that_names_akool_is_judged(name: str, tie: str) -> None:
+    found = places(audit_text(tie + UNTIED[name], name))
+    assert [rule for _line, rule in found] == ["unknown-endpoint"], found
+
+
+def test_1_a_file_named_for_akool_is_judged() -> None:
+    found = audit_text(UNTIED["b.js"], "lib/akool/shop.js")
+    assert places(found) == [(1, "unknown-endpoint")]
+
+
+def test_1_a_documented_path_is_still_read_without_a_tie() -> None:
+    text = "fetch(base + '/api/open/v3/content/video/createbytalkingphoto', {method: 'POST'});\n"
+    assert places(audit_text(text, "x.js")) == []
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+JOBS = 'import { settings } from "MODULE";\nfetch(`${settings.base}/api/open/v3/content/video/make/${id}`);\n'
+
+
+@pytest.mark.parametrize(
+    ("module", "settings", "want"),
+    [
+        ("./settings", "// our AKOOL account\nexport const settings = { base: '' };\n", 1),
+        ("@/lib/settings", "// our AKOOL account\nexport const settings = { base: '' };\n", 1),
+        ("./settings", "export const settings = { base: process.env.SHOP_BASE };\n", 0),
+    ],
+)
+def test_1_an_imported_scanned_module_that_names_akool_ties_the_file(
+    tmp_path: Path, module: str, settings: str, want: int
+) -> None:
+    where = "lib/settings.ts" if module.startswith("@") else "settings.ts"
+    write(tmp_path, {"jobs.ts": JOBS.replace("MODULE", module), where: settings})
+    found = [f for f in audit([tmp_path]).findings if f.severity == "error"]
+    assert [(Path(f.file).name, f.rule) for f in found] == [("jobs.ts", "unknown-endpoint")] * want
+
+
+def test_the_round11_corpus_is_scored_exactly() -> None:
+    result = audit([CORPUS], exclude=["expected.json"])
+    got = sorted(
+        (str(Path(f.file).relative_to(CORPUS)), f.rule)
+        for f in result.findings
+        if f.severity != "info"
+    )
+    assert got == [
+        ("tied/VideoJobs.java", "unknown-endpoint"),
+        ("tied/faceswap_jobs.py", "unknown-endpoint"),
+        ("tied/jobs.ts", "unknown-endpoint"),
+        ("tied/render.ts", "unknown-endpoint"),
+    ]
