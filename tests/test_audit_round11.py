@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from akool_cli.audit.scan import Finding, audit, audit_text
+from tests.test_audit_corpus import FAMILIES, expected
 
 CORPUS = Path(__file__).parent / "audit_corpus" / "round11"
 
@@ -93,14 +94,44 @@ def test_1_an_imported_scanned_module_that_names_akool_ties_the_file(
 
 def test_the_round11_corpus_is_scored_exactly() -> None:
     result = audit([CORPUS], exclude=["expected.json"])
-    got = sorted(
-        (str(Path(f.file).relative_to(CORPUS)), f.rule)
+    got = {
+        (str(Path(f.file).relative_to(CORPUS)), f.line, FAMILIES.get(f.rule, f.rule))
         for f in result.findings
         if f.severity != "info"
-    )
-    assert got == [
-        ("tied/VideoJobs.java", "unknown-endpoint"),
-        ("tied/faceswap_jobs.py", "unknown-endpoint"),
-        ("tied/jobs.ts", "unknown-endpoint"),
-        ("tied/render.ts", "unknown-endpoint"),
-    ]
+    }
+    assert got == expected(CORPUS)
+
+
+# -- 2. a literal URL on AKOOL's website API host with a versioned path ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "a.js",
+            'fetch("https://api.akool.com/v1/talking-photo",{method:"POST"}).then(r=>r.json());\n',
+        ),
+        ("b.ts", 'const r = await fetch("https://api.akool.com/v1/avatars", { headers });\n'),
+        ("c.py", 'requests.post("https://api.akool.com/v2/text-to-speech", json=body)\n'),
+        ("d.sh", 'curl -X POST "https://api.akool.com/v1/faceswap" -d "$BODY"\n'),
+        ("e.go", 'resp, err := http.Get("https://api.akool.com/v1/image/generate")\n'),
+        ("f.java", 'URI u = URI.create("https://api.akool.ai/v3/jobs/list");\n'),
+    ],
+)
+def test_2_a_versioned_url_on_an_akool_api_host_is_a_wrong_host(name: str, text: str) -> None:
+    assert places(audit_text(text, name)) == [(1, "unknown-endpoint"), (1, "wrong-host")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.akool.com/api/v1/public/login",  # the website's own sign-in
+        "https://akool.com/v1/pricing",  # the website, not an API host
+        "https://docs.akool.com/v1/intro",
+        "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",
+        "https://cdn.akool.com/v1/logo.png",
+    ],
+)
+def test_2_other_akool_urls_stay_as_they_were(url: str) -> None:
+    assert places(audit_text(f'fetch("{url}", {{ method: "POST" }});\n', "x.js")) == []

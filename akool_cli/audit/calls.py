@@ -213,12 +213,25 @@ API_HOST = re.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}
 FILE_PATH = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
 
 
+# A path that starts with an API version (`/v1/avatars`): on an API host of AKOOL's, a call.
+VERSIONED_PATH = re.compile(r"^/v\d+/[\w-]")
+
+
+def api_versioned(host: str, path: str) -> bool:
+    """Whether a path on an AKOOL host is a call of an API by its shape alone: a versioned path
+    (`https://api.akool.com/v1/talking-photo`) on an API host of AKOOL's domain."""
+    return bool(VERSIONED_PATH.match(path)) and bool(API_HOST.match(host))
+
+
 def _api_base(site: Site, host: str) -> bool:
     """Whether a joined path is on a base of AKOOL's API (`${base}/status` on api.akool.com as on
     openapi.akool.com, or any base ending in /api/open): every path there is a call, one segment
-    included; a file's path (`/static/logo.png`) is not."""
-    if not site.joined or host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
+    included; a file's path (`/static/logo.png`) is not. A literal URL is, when its path is
+    versioned (api_versioned)."""
+    if host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
         return False
+    if not site.joined:
+        return api_versioned(host, site.path or "")
     prefix = site.base.prefix if site.base is not None else ""
     return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
 

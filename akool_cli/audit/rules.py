@@ -20,6 +20,7 @@ from akool_cli.audit.calls import (
     SAME_REQUEST_LINES,
     FileContext,
     Mention,
+    api_versioned,
     sibling_call,
 )
 from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
@@ -334,6 +335,7 @@ def _host_problem(
         or any(p.search(path) for _, p in guesses())
         or akool_shaped(path)
         or sibling_call(host, path, siblings)  # /api/v1/upload beside /api/v1/faceswap/...
+        or api_versioned(host, path)  # api.akool.com/v1/avatars
     )
     if host in WEBSITE_HOSTS:
         return "wrong" if api_like else None
