@@ -135,3 +135,50 @@ def test_2_a_versioned_url_on_an_akool_api_host_is_a_wrong_host(name: str, text:
 )
 def test_2_other_akool_urls_stay_as_they_were(url: str) -> None:
     assert places(audit_text(f'fetch("{url}", {{ method: "POST" }});\n', "x.js")) == []
+
+
+# -- 3. a function an AKOOL module imported through a path alias gives ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "want"),
+    [
+        (
+            "a.ts",
+            'import { createAkoolJob } from "@/lib/akool";\ncreateAkoolJob("/v3/content/video/make", {});\n',
+            [(2, "unknown-endpoint")],
+        ),
+        (
+            "b.tsx",
+            'import { submit } from "~/lib/akool-client";\nsubmit("/v4/headswap/task/make", {});\n',
+            [(2, "unknown-endpoint")],
+        ),
+        (
+            "c.py",
+            'from app.integrations.akool import create_job\ncreate_job("/v4/image2Video/create", {})\n',
+            [(2, "unknown-endpoint")],
+        ),
+        # a documented path: nothing to say
+        (
+            "d.ts",
+            'import { createAkoolJob } from "@/lib/akool";\ncreateAkoolJob("/v4/headswap/task/create", {});\n',
+            [],
+        ),
+        # another module's function, in a file that names no AKOOL: silent
+        (
+            "e.ts",
+            'import { createJob } from "@/lib/render";\ncreateJob("/v3/content/video/make", {});\n',
+            [],
+        ),
+        # a class (not a function) from an AKOOL module: not called with a path
+        (
+            "f.ts",
+            'import { AkoolError } from "@/lib/akool";\nthrow new AkoolError("/v3/content/video/make");\n',
+            [],
+        ),
+    ],
+)
+def test_3_a_function_of_an_akool_module_behind_an_alias(
+    name: str, text: str, want: list[tuple[int, str]]
+) -> None:
+    assert places(audit_text(text, name)) == want

@@ -349,9 +349,11 @@ def find(
     hidden = Base(None, UNSEEN_PREFIX, name, 0)
     bases.unseen = True
     server = bool(SERVER.search(text))
-    for bound, _own in found:  # (a module, an object or a function: an import rarely says)
+    for bound, own in found:  # (a module, an object or a function: an import rarely says)
         held = [bound, *(objects(text, bound) if bound[:1].isupper() else ())]
         for name_, verb in ((h, v) for h in held for v in VERBS) if not server else ():
             bases.methods.setdefault((name_, verb), hidden)
-        if REQUEST_NAME.search(bound):
+        # a function named for a request, or one an AKOOL module gives (`createAkoolJob`,
+        # `submitJob` from "@/lib/akool"): the AKOOL-shaped paths given to it are calls
+        if REQUEST_NAME.search(bound) or (own and bound[:1].islower()):
             bases.helpers.setdefault(bound, hidden)
