@@ -182,3 +182,47 @@ def test_3_a_function_of_an_akool_module_behind_an_alias(
     name: str, text: str, want: list[tuple[int, str]]
 ) -> None:
     assert places(audit_text(text, name)) == want
+
+
+# -- 4. an answer's data used as a list where the docs nest the list ------------------------------
+
+HELPER = 'import { akoolGet } from "@/lib/akool";\nconst json = await akoolGet("PATH");\nUSE\n'
+
+
+@pytest.mark.parametrize(
+    ("path", "use", "want"),
+    [
+        ("/v4/voice/list?type=1", "json.data.map((v) => v.voice_id);", [(3, "response-field")]),
+        ("/v4/voice/list?type=1", "const ok = Array.isArray(json.data);", [(3, "response-field")]),
+        ("/v4/voice/list?type=1", "for (const v of json.data) use(v);", [(3, "response-field")]),
+        ("/v4/voice/list?type=1", "const n = json?.data.filter(Boolean);", [(3, "response-field")]),
+        ("/v4/liveAvatar/session/list", "json.data.forEach(close);", [(3, "response-field")]),
+        # the documented reads: the list under data.result, and avatar/list's data itself
+        ("/v4/voice/list?type=1", "json.data.result.map((v) => v.voice_id);", []),
+        ("/v3/avatar/list", "json.data.map((a) => a.avatar_id);", []),
+        # a read on an HTTP library's response is not the parsed answer's data
+        ("/v4/voice/list?type=1", "res.data.map((v) => v.voice_id);", []),
+    ],
+)
+def test_4_data_used_as_a_list_on_what_a_helper_returns(
+    path: str, use: str, want: list[tuple[int, str]]
+) -> None:
+    text = HELPER.replace("PATH", path).replace("USE", use)
+    assert places(audit_text(text, "v.ts")) == want
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        'names = [v["name"] for v in body["data"]]',
+        'n = len(body["data"])',
+        'first = body["data"][0]',
+    ],
+)
+def test_4_data_used_as_a_list_in_python(use: str) -> None:
+    text = (
+        "import requests\n"
+        'body = requests.get("https://openapi.akool.com/api/open/v4/image2Video/effects").json()\n'
+        f"{use}\n"
+    )
+    assert places(audit_text(text, "e.py")) == [(3, "response-field")]

@@ -978,6 +978,8 @@ def _read_hit(
     `member` says the read is a list's own member (`.length`), should the answer be a list."""
     if read.place.startswith("item:"):  # (every product's items: the docs show examples)
         return _item_hit(read, shared, read.place[5:])
+    if read.listed:
+        return _not_a_list_hit(read, endpoint)
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
@@ -987,6 +989,22 @@ def _read_hit(
     if place and _defended(read, endpoint):
         return None
     return _field_read_hit(read, endpoint, place, shared)
+
+
+def _not_a_list_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit] | None:
+    """The answer's data used as a list where the docs give it as an object holding the list
+    (voice/list: `data.result[]`, so `json.data.map(...)` fails)."""
+    if "data" in endpoint.response_arrays:
+        return None
+    lists = sorted(p for p in endpoint.response_arrays if p.count(".") == 1)
+    if not lists:
+        return None
+    where = f"{endpoint.method} {endpoint.path}"
+    held = " or ".join(lists)
+    message = (
+        f"AKOOL's answer to {where} has data as an object; its list is {held} ({endpoint.url})"
+    )
+    return "response-field", Hit(read.line, read.column, "data", held, message, endpoint.url)
 
 
 def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[str, Hit] | None:
