@@ -73,6 +73,20 @@ def test_1_every_verb_on_a_client_a_factory_makes(
     assert places(audit_text(PY_FACTORY.replace("BASE", base), "c.py")) == py
 
 
+def test_1_requests_written_as_options_objects_on_such_a_client() -> None:
+    text = (
+        'const akool = () => axios.create({ baseURL: "https://openapi.akool.com/v1" });\n'
+        "const a = (id) => akool().request({ url: `/content/video/${id}`, method: 'get' });\n"
+        "const b = (id) => akool().request({\n"
+        "  method: 'delete',\n"
+        "  url: `/content/video/${id}`,\n"
+        "});\n"
+        "const c = (id) => akool().request('GET', `/content/video/${id}`);\n"
+        "const d = () => axios.request({ url: '/content/video/x', method: 'get' });\n"
+    )
+    assert places(audit_text(text, "r.js")) == [(n, "unknown-endpoint") for n in (2, 5, 7)]
+
+
 def test_1_a_client_bound_to_a_modules_name_is_that_client() -> None:
     text = (
         'import axios from "axios";\n'
@@ -146,6 +160,65 @@ def test_2_paths_joined_to_an_akool_named_environment_base(name: str, text: str)
     guess = "unknown-endpoint" if name.endswith(".go") else "undocumented-path"
     assert places(found) == [(2, guess), (3, "unknown-endpoint")], name
     assert found[1].documented.startswith("POST /api/open/v3/content/video/createbytalkingphoto")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "A.java",
+            'class A {\n  static final String BASE = System.getenv("AKOOL_API_URL");\n'
+            '  void s(String id) { get(BASE + "/content/video/status/" + id); }\n}\n',
+            3,
+        ),
+        (
+            "B.kt",
+            'val base = System.getenv("AKOOL_BASE_URL")\n'
+            'fun s(id: String) = get("$base/content/video/status/$id")\n',
+            2,
+        ),
+        (
+            "C.cs",
+            'class C {\n  string _base = Environment.GetEnvironmentVariable("AKOOL_API_URL");\n'
+            '  Task S(string id) => http.GetAsync($"{_base}/content/video/status/{id}");\n}\n',
+            3,
+        ),
+        (
+            "d.php",
+            "<?php\n$base = getenv('AKOOL_API_URL');\n"
+            '$r = file_get_contents($base . "/content/video/status/" . $id);\n',
+            3,
+        ),
+        (
+            "e.rb",
+            'BASE = ENV["AKOOL_API_URL"]\nNet::HTTP.get(URI("#{BASE}/content/video/status/#{id}"))\n',
+            2,
+        ),
+        (
+            "f.py",
+            'import os\nrequests.get(os.getenv("AKOOL_API_URL") + "/content/video/status/1")\n',
+            2,
+        ),
+        (
+            "g.py",
+            "requests.get(f\"{os.environ.get('AKOOL_API_URL')}/content/video/status/2\")\n",
+            1,
+        ),
+        (
+            "h.js",
+            "const { AKOOL_API_URL } = process.env;\nfetch(`${AKOOL_API_URL}/content/video/status/${id}`);\n",
+            2,
+        ),
+    ],
+)
+def test_2_an_akool_named_environment_base_in_every_language(
+    name: str, text: str, line: int
+) -> None:
+    found = places(audit_text(text, name))
+    assert len(found) == 1 and found[0][0] == line, found
+    assert found[0][1] in ("undocumented-path", "unknown-endpoint")
+    other = text.replace("AKOOL_API_URL", "RENDER_API_URL").replace("AKOOL_BASE_URL", "RENDER_URL")
+    assert places(audit_text(other, name)) == []
 
 
 @pytest.mark.parametrize(
@@ -340,6 +413,43 @@ def test_3_a_function_of_the_same_file_called_on_an_object_or_below() -> None:
     )
     found = audit_text(text, "one.js")
     assert [(f.line, f.found) for f in found] == [(14, "video_url_wrong")]
+
+
+def test_3_another_objects_method_of_a_returners_name_is_no_call() -> None:
+    text = (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "async function status(id) {\n"
+        "  const res = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);\n"
+        "  return res.json();\n"
+        "}\n"
+        'app.get("/s", (req, res) => res.status(500).json({ data: { x: req.data.video_url_wrong } }));\n'
+        "async function later(id) {\n"
+        "  const body = await status(id);\n"
+        "  return body.data.video_url_wrong;\n"
+        "}\n"
+    )
+    assert [(f.line, f.found) for f in audit_text(text, "s.js")] == [(9, "video_url_wrong")]
+
+
+def test_3_a_function_of_a_module_imported_whole(tmp_path: Path) -> None:
+    (tmp_path / "client.py").write_text(
+        "import requests\n"
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        "def get_video(vid):\n"
+        '    r = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": vid})\n'
+        "    return r.json()\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "import client as akool\n"
+        "def poll(vid):\n"
+        "    res = akool.get_video(vid)\n"
+        '    return res["data"]["status"]\n'
+        "def other(cache, vid):\n"
+        "    res = cache.get_video(vid)\n"
+        '    return res["data"]["status"]\n'
+    )
+    found = [(Path(f.file).name, f.line) for f in audit([tmp_path]).findings]
+    assert found == [("app.py", 4)]
 
 
 # -- 4. fields read on the items of a list answer ------------------------------------------------

@@ -7,7 +7,7 @@ after `const res = await client.getVideo(id)`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -74,30 +74,56 @@ def _call_pattern(name: str) -> re.Pattern[str]:
     )
 
 
-def calls_of(ctx: FileContext, given: list[Returner]) -> list[Mention]:
+# A module imported whole: `import * as akool from`, `import akool_api [as a]`, `= require(`.
+MODULE = re.compile(
+    r"^\s*import\s+(?:\*\s+as\s+)?(?:[\w.]+\s+as\s+)?([A-Za-z_]\w*)\b(?!\s*,)|([A-Za-z_]\w*)\s*=\s*require\(",
+    re.M,
+)
+Objects = Callable[[str, str], Iterable[str]]  # (text, class) -> the names holding its objects
+
+
+def calls_of(ctx: FileContext, given: list[Returner], objects: Objects) -> list[Mention]:
     """The calls of the given returners in a file (not their definitions), each a place of its
-    endpoint's answer: a mention judged as that endpoint, read for nothing but its answer."""
+    endpoint's answer: a mention judged as that endpoint, read for nothing but its answer. A
+    method is called on an object of its class (made here or given typed: `objects`), on the
+    class itself, or on `this`/`self`; a function by its name, or on a module imported whole."""
     found: list[Mention] = []
     by_name = {r.name: r for r in given}
+    text = "\n".join(ctx.lines) if given else ""
+    holders = {r.owner: {*objects(text, r.owner), r.owner} for r in given if r.owner}
+    holders[""] = {a or b for a, b in MODULE.findall(text)}  # (modules imported whole)
     for i, line in enumerate(ctx.lines):
         if len(line) > ties.STATEMENT_CHARS or not any(n in line for n in by_name):
             continue
-        for name, r in by_name.items():
-            found += _calls_on(ctx, i, line, name, r)
+        for r in by_name.values():
+            found += _calls_on(ctx, i, line, r, holders[r.owner])
     return found
 
 
-def _calls_on(ctx: FileContext, i: int, line: str, name: str, r: Returner) -> Iterator[Mention]:
+def _calls_on(
+    ctx: FileContext, i: int, line: str, r: Returner, holders: set[str]
+) -> Iterator[Mention]:
     defined = function_def(line)
-    if name not in line or (defined is not None and name in defined.groups()):
+    if r.name not in line or (defined is not None and r.name in defined.groups()):
         return  # (the function's own definition)
-    for m in _call_pattern(name).finditer(line):
-        own = r.call.site.line >= 0 and ctx.name == r.file
+    own = ctx.name == r.file
+    for m in _call_pattern(r.name).finditer(line):
+        receiver = m.group("r")
         near = r.call.line <= i < r.call.line + ties.WINDOW
-        if m.group("r") is None and not r.bare:
-            continue  # (a function of another module that this file does not import by name)
-        if ctx.in_prose(i, m.start()) or (own and near and m.group("r") in OWN_RECEIVERS):
+        if not _receives(receiver, r, own, holders):
+            continue  # (another object's method of the same name, `res.status(200)`)
+        if ctx.in_prose(i, m.start()) or (own and near and receiver in OWN_RECEIVERS):
             continue  # (tied already: ties.scopes follows `this.getVideo(` after the call)
         kind = r.gives if r.gives != "response" or not r.axios else "axios"
-        site = replace(r.call.site, line=i, start=m.start(), end=m.end(), text=name, echo=True)
-        yield Mention(i, m.start(), m.end(), name, r.call.judgement, replace(site, returned=kind))
+        site = replace(r.call.site, line=i, start=m.start(), end=m.end(), text=r.name, echo=True)
+        yield Mention(i, m.start(), m.end(), r.name, r.call.judgement, replace(site, returned=kind))
+
+
+def _receives(receiver: str | None, r: Returner, own: bool, holders: set[str]) -> bool:
+    """Whether a call's receiver is one the returner's function is called on."""
+    if receiver is None:
+        return r.bare and (own or not r.owner)  # getVideo(id): a function of its own name
+    name = receiver.removesuffix("()")
+    if r.owner:
+        return name in holders or (own and receiver in OWN_RECEIVERS)
+    return name in holders or (own and receiver in OWN_RECEIVERS)  # (akool.getVideo)

@@ -329,7 +329,7 @@ def _host_problem(
         return "doubtful"
     # A base (no path) or a path of the open API's shape on another AKOOL host is a wrong host;
     # other paths there (api.akool.com/api/v1/public/login) belong to AKOOL's website, not to it.
-    base = path in ("", "/") or client  # (a client's base: `baseURL: "https://api.akool.com/v1"`)
+    base = path in ("", "/") or client  # (a client's base URL, whatever path it ends in)
     api_like = (
         path.startswith("/api/open")
         or any(p.search(path) for _, p in guesses())

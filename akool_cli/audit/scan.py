@@ -225,7 +225,7 @@ def _audit_text(
     own = returns.returners(ctx)
     if returners is not None:
         returners.extend(own)
-    ctx.returned = returns.calls_of(ctx, [*own, *folder.returning])
+    ctx.returned = returns.calls_of(ctx, [*own, *folder.returning], objects_of)
     if not ctx.call_lines and not ctx.returned:
         return []
     found: dict[tuple[int, str, str], Finding] = {}

@@ -536,8 +536,8 @@ def find_clients(lines: list[str], bases: Bases) -> None:
             continue
         rest = line[m.end() :].lstrip(" \"':=>(")
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
-        if base is None and HELD_URL.search(rest):
-            base = bases.held.get(i) or _held_url(rest, "", i, bases)
+        if base is None and HELD_URL.search(line, m.end()):
+            base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
 
@@ -550,6 +550,8 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
         taken = Spans()
         at: dict[int, Site] = {}  # the site taken at each start
         prev = lines[i - 1] if i else ""
+        if "url" in line and (bases.unseen or bases.clients):  # an options object's opener
+            prev = _options_opener(lines, i) or prev
         for site in _line_sites(i, line, bases, prev):
             if spans.holds(site.start):
                 continue
@@ -726,7 +728,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
-    if "url" in line and bases.unseen:
+    if "url" in line and (bases.unseen or bases.clients):
         yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
@@ -743,24 +745,44 @@ URL_OPTION = re.compile(
     r"(?:^|[{,])\s*url\s*:\s*[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
 )
 OPTIONS_CALL = re.compile(
-    r"(?<![\w$.])(?P<r>[\w$]+\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
+    r"(?<![\w$.])(?P<r>[\w$]+(?:\(\))?\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
 )
+
+
+def _options_opener(lines: list[str], i: int) -> str:
+    """The line that opens the options object a line's `url:` entry is in, when entries
+    (`method: "delete",`) come between (up to four lines up), else ""."""
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if OPTIONS_CALL.search(lines[j].rstrip()):
+            return lines[j] if j < i - 1 else ""
+        if not OPTION_ENTRY.match(lines[j]):
+            return ""
+    return ""
+
+
+OPTION_ENTRY = re.compile(r"^\s*[\"']?[A-Za-z_$][\w$]*[\"']?\s*:\s*[^{}()]*,\s*$")
 
 
 def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
     """The `url` of an options object given to a request helper imported from a module not
-    scanned (`request({ url: "/v4/headswap/task/info", method: "get" })`)."""
+    scanned (`request({ url: "/v4/headswap/task/info", method: "get" })`), or to a client's
+    verb (`api.request({ url: `/content/video/${id}`, method: "get" })`, axios' own excepted)."""
     for m in URL_OPTION.finditer(line):
         head = OPTIONS_CALL.search(line, 0, m.start("path")) or OPTIONS_CALL.search(prev.rstrip())
         if head is None:
             continue
         receiver = (head.group("r") or "").rstrip(". ")
-        if receiver:
-            base = bases.object_method(receiver, head.group("fn"))
-        else:
-            base = bases.helpers.get(head.group("fn"))
+        fn = head.group("fn")
+        base = bases.object_method(receiver, fn) if receiver else bases.helpers.get(fn)
         if base is not None and base.prefix == UNSEEN_PREFIX:
             yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
+        elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
+            module = (
+                _name_of(receiver) in HTTP_MODULES
+                and _name_of(receiver) not in bases.made_clients()
+            )
+            if not module:
+                yield from _joined_to(i, line, m.start("path"), m.group("path"), bases.client_at(i))
 
 
 def _expand_braces(path: str) -> list[str]:
@@ -782,12 +804,31 @@ def _site(
     return Site(i, start, end, text, path.split("?")[0], host, base, base is not None, continued)
 
 
+# An environment variable read in place and joined: os.getenv("AKOOL_API_URL") + "/x",
+# f"{os.environ.get('AKOOL_API_URL')}/x", System.getenv("AKOOL_API_URL") + "/x", getenv('X') . '/x'
+ENV_CALL_JOIN = re.compile(
+    r"(?:os\.getenv|os\.environ\.get|System\.getenv|os\.Getenv|getenv|Deno\.env\.get|ENV\.fetch"
+    r"|Environment\.GetEnvironmentVariable)\(\s*[\"'](?P<v>\w+)[\"']\s*\)"
+    r"(?:\}(?=/)|\s*(?:\+|\.)\s*[fr]?[\"'`](?=/))" + PATH_TEXT
+)
+
+
+def _env_joins(i: int, line: str) -> Iterator[Site]:
+    """Paths joined to an environment variable named for AKOOL's base, read in place."""
+    for m in ENV_CALL_JOIN.finditer(line):
+        if akool_base_name(m.group("v")):
+            base = Base(None, ENV_PREFIX, "", 0)
+            yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
+
+
 def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     # each form is looked for only on lines that have its punctuation (most lines have none);
     # a path given to a client or a helper first (`api.get(`/x/${id}/y`)`: not `${id}/y`)
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+    if "env" in line or "Env" in line:
+        yield from _env_joins(i, line)
     if "{" in line or "$" in line:
         for m in INTERPOLATION.finditer(line):
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")

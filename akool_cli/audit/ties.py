@@ -184,8 +184,10 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
     m = ROOT.match(rhs)
     if m and m.group("name") in tied:
         return True
-    method = METHOD_CALL.match(rhs)  # client.getVideo(id): a method of the file that returns it
-    if method and method.group("name") in tied and method.group("name").lower() not in VERBS:
+    bare = rhs.replace("()", "") if "(" in rhs else ""  # client.getVideo(id), Api().get_video(i)
+    head = bare[: bare.find("(")].rstrip() if "(" in bare else ""  # a method
+    called = head[max(head.rfind("."), head.rfind(">")) + 1 :] if head else ""  # returning it
+    if called in tied and called.lower() not in VERBS and METHOD_CALL.match(rhs):
         return True
     return any(a.group("name") in tied for a in ARGUMENT.finditer(rhs))
 
@@ -340,6 +342,7 @@ class Lines:
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
         self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
+        self._walks: bool | None = None
         self._ends: dict[int, int] = {}
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
@@ -352,6 +355,13 @@ class Lines:
             fits = "=" in text and len(text) <= STATEMENT_CHARS  # a minified line binds nothing
             self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
+
+    def walks(self) -> bool:
+        """Whether any line of the file walks a list (a loop or a callback): else no list of
+        an answer is followed at all."""
+        if self._walks is None:
+            self._walks = any(items.LOOP_HINT.search(t) for t in self.lines if len(t) <= 2000)
+        return self._walks
 
     def loops(self, i: int) -> tuple[tuple[str, str], ...]:
         """The loops and callbacks of a line that walk a list (see items.loop_items)."""
@@ -428,7 +438,7 @@ def scopes(facts: Lines, line: int, column: int, gives: str = "") -> Iterator[tu
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
                 scope.held.items.clear()
-            walked = facts.loops(i) if scope else ()
+            walked = facts.loops(i) if facts.walks() and scope else ()
             if walked:
                 _walk(walked, scope)
             given = LAMBDA.search(text) if "->" in text and scope else None
@@ -442,7 +452,10 @@ def scopes(facts: Lines, line: int, column: int, gives: str = "") -> Iterator[tu
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
-                _rebind_lists(scope, bound_here, shell)
+                if facts.walks():
+                    _rebind_lists(scope, bound_here, shell)
+                else:
+                    _rebind(scope, bound_here, shell)
                 continue
             returned = RETURN.match(text) if scope.local or scope.returned else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
@@ -532,7 +545,7 @@ def _rebind_lists(scope: Scope, bound: Binding, shell: bool) -> None:
     (`voices = body["data"]["result"]`, `voices = await listVoices()`)."""
     listed = _list_path(bound, scope)
     _rebind(scope, bound, shell)
-    for name in bound.names:
+    for name in bound.names if scope.held.lists else ():
         scope.held.lists.pop(name, None)
     if listed:
         scope.held.lists[bound.names[0]] = listed
