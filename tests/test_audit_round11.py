@@ -226,3 +226,47 @@ def test_4_data_used_as_a_list_in_python(use: str) -> None:
         f"{use}\n"
     )
     assert places(audit_text(text, "e.py")) == [(3, "response-field")]
+
+
+# -- 5. query parameters ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "want"),
+    [
+        ('akoolGet("/v4/voice/list?page=1&size=20")', [(2, "missing-query-field")]),
+        ("akoolGet(`/v4/voice/list?page=${p}`)", [(2, "missing-query-field")]),
+        ('akoolGet("/v4/voice/list")', [(2, "missing-query-field")]),
+        ('akoolGet("/v4/aigModel/list")', [(2, "missing-query-field")]),
+        ('akoolGet("/v4/voice/list?type=1&page=1")', []),
+        ('akoolGet("/v4/voice/list", { params: { type: 1 } })', []),
+        ('akoolGet("/v4/voice/list", opts)', []),  # the helper is given what may hold a query
+        ("akoolGet(`/v4/voice/list?${qs}`)", []),
+        ('akoolGet("/v4/voice/list?kind=1")', [(2, "unknown-field")]),  # (its own finding)
+    ],
+)
+def test_5_a_required_query_parameter_missing_through_a_helper(
+    call: str, want: list[tuple[int, str]]
+) -> None:
+    text = f'import {{ akoolGet }} from "@/lib/akool";\n{call};\n'
+    assert places(audit_text(text, "q.ts")) == want
+
+
+def test_5_the_missing_parameter_is_a_warning() -> None:
+    text = 'import { akoolGet } from "@/lib/akool";\nakoolGet("/v4/voice/list?page=1");\n'
+    assert [f.severity for f in audit_text(text, "q.ts")] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("url", "want"),
+    [
+        # none of the names is documented for v3 voice/list (only `from`): still the request's
+        ("`${BASE}/voice/list?type=2&page=${p}`", ["page", "type"]),
+        ('BASE + "/voice/list?type=2&page=" + p', ["page", "type"]),
+        ("`${BASE}/voice/list?from=2`", []),
+    ],
+)
+def test_5_undocumented_parameters_in_the_paths_own_query(url: str, want: list[str]) -> None:
+    text = f'const BASE = "https://openapi.akool.com/api/open/v3";\nfetch({url}, {{ headers }});\n'
+    found = audit_text(text, "v.js")
+    assert sorted(f.found for f in found if f.rule == "unknown-field") == want

@@ -402,8 +402,17 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
             keys = [k for k in keys if k.offset not in seen]
             seen |= {k.offset for k in keys}
-            if keys and _is_request(keys, endpoint):
+            if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys)):
                 yield m, endpoint, keys
+
+
+def _in_path(doc: f.Text, m: Mention, keys: list[f.Key]) -> bool:
+    """Whether a query key is written in the path's own literal (`/voice/list?type=2&page=1`):
+    certainly this request's, whatever the docs list."""
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    end = at + len(string.group(0)) if string else at
+    return any(k.raw and at < k.offset < end for k in keys)
 
 
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
@@ -737,6 +746,39 @@ def _missing_query(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> Itera
             )
             yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
             return
+
+
+def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
+    """A GET of a documented endpoint through a client or a helper (which may add a query of
+    its own, so a warning) whose path literal says all it sends (fields.helper_query) without a
+    query field the docs require: `akoolGet("/v4/voice/list?page=1")` has no `type`."""
+    for m in ctx.mentions:
+        endpoint = m.endpoint
+        if m.verdict != "documented" or endpoint is None or endpoint.method != "GET":
+            continue
+        required = [q.name for q in endpoint.query if q.required]
+        if not required or "{" in endpoint.path:
+            continue
+        doc = ctx.doc()
+        at = doc.offset(m.line, m.column)
+        said = methods.sent_method(doc, at)
+        if m.site.echo or (said is not None and said.method != "GET"):
+            continue  # a POST to a GET endpoint: `wrong-method` says what to send
+        for request in f.requests_of(doc, m.line, m.column):
+            if not m.site.unseen and f.whole_query(doc, request, at):
+                break  # an HTTP library's own call: `missing-field` judges it
+            sent = f.helper_query(doc, request, at)
+            if sent is None or any(not _known(name, endpoint) for name in sent):
+                break
+            missing = [n for n in required if n not in sent]
+            if missing:
+                names = ", ".join(missing)
+                message = (
+                    f"this request's query has no {names}, which {describe(endpoint)} requires "
+                    "(unless the client or helper it goes through adds it)"
+                )
+                yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
+            break
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -1497,6 +1539,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "a request body that is certainly all the call sends (one complete literal: no spread, nothing added or merged later) without a field the docs mark required",
         check_missing_fields,
+    ),
+    Rule(
+        "missing-query-field",
+        "warning",
+        'a GET through a client or helper (which may add a query itself) whose path literal says all it sends, without a query field the docs require (`akoolGet("/v4/voice/list?page=1")`: `type`)',
+        check_helper_queries,
     ),
     Rule(
         "unknown-field",
