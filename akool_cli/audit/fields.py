@@ -1239,6 +1239,15 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
 HELPER_PATH_FIRST = re.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]")
 
 
+HELPER_PATH_BEFORE = re.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]$")
+
+
+def path_first(doc: Text, at: int) -> bool:
+    """Whether the path literal at `at` opens a call's arguments (`get("/x`, `request("GET", "/x`):
+    a cheap look before the call is read (see helper_query)."""
+    return HELPER_PATH_BEFORE.search(doc.text, max(0, at - 24), at) is not None
+
+
 def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
     """The query names a GET through a client or a helper certainly sends, when the path literal
     (at `at`) says it all: a query written in it and no params object, query builder or spread

@@ -761,8 +761,10 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
             continue
         doc = ctx.doc()
         at = doc.offset(m.line, m.column)
+        if m.site.echo or not f.path_first(doc, at):
+            continue  # (a path joined to a base, or held in a name: not a helper's own literal)
         said = methods.sent_method(doc, at)
-        if m.site.echo or (said is not None and said.method != "GET"):
+        if said is not None and said.method != "GET":
             continue  # a POST to a GET endpoint: `wrong-method` says what to send
         for request in f.requests_of(doc, m.line, m.column):
             if not m.site.unseen and f.whole_query(doc, request, at):
