@@ -55,6 +55,24 @@ def test_1_a_file_that_names_akool_is_judged(name: str, tie: str) -> None:
     assert [rule for _line, rule in found] == ["unknown-endpoint"], found
 
 
+MIXED = """export const orders = (base) => fetch(`${base}/api/open/v1/orders/list`);
+export const videos = (base) => fetch(`${base}/v3/content/video/list`);
+export const status = (base) => fetch(base + "/content/video/status");
+"""
+
+
+def test_1_another_vendors_open_api_path_does_not_make_its_other_paths_akools() -> None:
+    assert places(audit_text(MIXED, "m.js")) == []
+    tied = places(audit_text("// AKOOL\n" + MIXED, "m.js"))
+    assert tied == [(2, "unknown-endpoint"), (3, "unknown-endpoint"), (4, "unknown-endpoint")]
+
+
+def test_1_a_documented_open_api_path_is_akools_without_a_name() -> None:
+    text = 'fetch(base + "/api/open/v3/content/video/createbytalkingphoto");\n' + MIXED
+    found = places(audit_text(text, "m.js"))
+    assert found == [(1, "wrong-method"), *[(n, "unknown-endpoint") for n in (2, 3, 4)]]
+
+
 def test_1_a_file_named_for_akool_is_judged() -> None:
     found = audit_text(UNTIED["b.js"], "lib/akool/shop.js")
     assert places(found) == [(1, "unknown-endpoint")]

@@ -158,7 +158,8 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
 def find_mentions(ctx: FileContext) -> None:
     """Judge every place of the file that names a path on AKOOL."""
     ctx.comments = ctx.comments or source.comments(ctx.name, ctx.lines)
-    talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
+    tied = lru_cache(maxsize=1)(lambda: ties_to_akool(ctx))
+    talks = _names_open_api(ctx, tied)
     seen = [b for b in [*ctx.bases.helpers.values(), *ctx.bases.methods.values()] if b]
     seen += [*ctx.bases.names.values(), *ctx.bases.imported.values()]
     talks = talks or bool(
@@ -168,10 +169,9 @@ def find_mentions(ctx: FileContext) -> None:
     # A file that names AKOOL throughout talks to it too, through a base not in view
     # (`${process.env.AKOOL_BASE_URL}/v4/...`): there, its versioned AKOOL-shaped paths are calls.
     named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
-    tied = lru_cache(maxsize=1)(lambda: ties_to_akool(ctx))
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
-        if judgement is None or (_out_of_view(site, judgement) and not tied()):
+        if judgement is None or (_out_of_view(site, judgement) and not (talks or tied())):
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
     ctx.call_lines = sorted(
@@ -196,6 +196,21 @@ def _out_of_view(site: Site, judgement: Judgement) -> bool:
     if base is not None and (base.host is not None or base.prefix in (ENV_PREFIX, UNSEEN_PREFIX)):
         return False
     return (site.path or "").startswith("/api/open/")
+
+
+def _names_open_api(ctx: FileContext, tied: Callable[[], bool]) -> bool:
+    """Whether the file talks to AKOOL by URL: an AKOOL host, or an /api/open/vN path that is
+    AKOOL's (documented, or in a file tied to AKOOL: `/api/open/v1` is other vendors' too)."""
+    opened: set[str] = set()
+    for line in ctx.lines:
+        if AKOOL_URL.search(line):
+            return True
+        m = OPEN_API_PATH.search(line) if "api/open" in line else None
+        if m is not None:
+            opened.add(m.group(0))
+    if not opened:
+        return False
+    return any(judge(p).verdict in AKOOL_VERDICTS for p in opened) or tied()
 
 
 def ties_to_akool(ctx: FileContext) -> bool:
