@@ -29,6 +29,8 @@ FAMILIES = {
     "unknown-field": "field",
     "response-field": "answer",
     "answer-field": "answer",
+    "missing-field": "missing",
+    "missing-query-field": "missing",
 }
 
 

@@ -107,6 +107,9 @@ class Read:
     beside: tuple[str, ...] = ()
     pattern: bool = False  # a destructuring key (`{ status } = ...`): also a variable's name
     tag: bool = False  # a Go struct's json tag, read by every answer decoded into the struct
+    # The answer's data used as a list (`json.data.map(...)`, `Array.isArray(json.data)`,
+    # `for v in body["data"]`): name "data", place "top".
+    listed: bool = False
 
 
 READ_HINT = re.compile(r"data|json|jq|answer|JSON|Json")
@@ -127,7 +130,41 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     yield from _chains(line, found)
 
 
+# A name that holds a parsed answer, then its data used as a list: `json.data.map(`,
+# `Array.isArray(json.data)`, `for (const v of json.data)`, `for v in
+# body["data"]:`, `len(body["data"])`, `body["data"][0]`.
+ROOTED = r"(?P<root>(?<![\w$.])[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)*?)"
+LIST_USES = (
+    re.compile(
+        ROOTED + r"[?!]?\.(?P<data>data)\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every"
+        r"|reduce|flatMap|slice)\b"
+    ),
+    re.compile(r"Array\.isArray\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*\)"),
+    re.compile(
+        r"\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+" + ROOTED + r"[?!]?\.(?P<data>data)\s*\)"
+    ),
+    re.compile(
+        r"(?:\bfor\s+\w+\s+in\s+|\blen\(\s*)(?P<root>\w+)\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
+    ),
+    re.compile(r"(?P<root>(?<![\w.])\w+)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"),
+)
+
+
+def list_uses(line_no: int, line: str) -> Iterator[Read]:
+    """The places a line uses an answer's data as a list, on a name that holds the parsed
+    answer (`json`, `body`, `payload`, `res.data` ...: not an HTTP library's response)."""
+    if "data" not in line:
+        return
+    for pattern in LIST_USES:
+        for m in pattern.finditer(line):
+            root = m.group("root")
+            last = re.split(r"[?!]?\.", root)[-1]
+            if "[" in m.group(0) or BODY_NAMES.search(last) or root.endswith(".data"):
+                yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
+
+
 def _line_reads(line_no: int, line: str) -> Iterator[Read]:
+    yield from list_uses(line_no, line)
     for m in DATA_READ.finditer(line):
         root = re.sub(r"[?!]", "", m.group("root") or "")
         if m.group("bare"):

@@ -5,6 +5,7 @@ the file's context that the audit's rules read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -80,6 +81,8 @@ class FileContext:
     siblings: frozenset[tuple[str, str]] = frozenset()
     # Calls of functions that return an AKOOL answer (see returns.py): read for their answer only.
     returned: list[Mention] = field(default_factory=list)
+    # Whether the file imports a scanned module that names AKOOL (set by the scan).
+    imports_akool: Callable[[], bool] = field(default=lambda: False)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
@@ -155,7 +158,8 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
 def find_mentions(ctx: FileContext) -> None:
     """Judge every place of the file that names a path on AKOOL."""
     ctx.comments = ctx.comments or source.comments(ctx.name, ctx.lines)
-    talks = any(AKOOL_URL.search(line) or OPEN_API_PATH.search(line) for line in ctx.lines)
+    tied = lru_cache(maxsize=1)(lambda: ties_to_akool(ctx))
+    talks = _names_open_api(ctx, tied)
     seen = [b for b in [*ctx.bases.helpers.values(), *ctx.bases.methods.values()] if b]
     seen += [*ctx.bases.names.values(), *ctx.bases.imported.values()]
     talks = talks or bool(
@@ -167,7 +171,7 @@ def find_mentions(ctx: FileContext) -> None:
     named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
     for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
         judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
-        if judgement is None:
+        if judgement is None or (_out_of_view(site, judgement) and not (talks or tied())):
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
     ctx.call_lines = sorted(
@@ -177,17 +181,72 @@ def find_mentions(ctx: FileContext) -> None:
     ctx._calls = frozenset(ctx.call_lines)
 
 
+# What a path of AKOOL's (not another API's) is judged to be: known to AKOOL's documentation.
+AKOOL_VERDICTS = frozenset({"documented", "deprecated", "retired"})
+
+
+def _out_of_view(site: Site, judgement: Judgement) -> bool:
+    """An /api/open/vN path AKOOL does not document, on no host in view (a literal path, or one
+    joined to a base whose value the file does not show: `${provider.apiBase}/api/open/v1/x`).
+    `/api/open/v1` is a prefix of many vendors' open APIs: such a path is AKOOL's only in a file
+    tied to AKOOL (ties_to_akool)."""
+    if judgement.verdict in AKOOL_VERDICTS or site.host is not None or site.unseen:
+        return False
+    base = site.base
+    if base is not None and (base.host is not None or base.prefix in (ENV_PREFIX, UNSEEN_PREFIX)):
+        return False
+    return (site.path or "").startswith("/api/open/")
+
+
+def _names_open_api(ctx: FileContext, tied: Callable[[], bool]) -> bool:
+    """Whether the file talks to AKOOL by URL: an AKOOL host, or an /api/open/vN path that is
+    AKOOL's (documented, or in a file tied to AKOOL: `/api/open/v1` is other vendors' too)."""
+    opened: set[str] = set()
+    for line in ctx.lines:
+        if AKOOL_URL.search(line):
+            return True
+        m = OPEN_API_PATH.search(line) if "api/open" in line else None
+        if m is not None:
+            opened.add(m.group(0))
+    if not opened:
+        return False
+    return any(judge(p).verdict in AKOOL_VERDICTS for p in opened) or tied()
+
+
+def ties_to_akool(ctx: FileContext) -> bool:
+    """Whether a file is tied to AKOOL: AKOOL named anywhere in it or its path (a host, an
+    import, a class, an environment variable, a key, a comment), a base or helper of AKOOL's
+    that the scanned folder gives it, or an import of a scanned module that names AKOOL."""
+    if "akool" in ctx.name.lower() or any("akool" in line.lower() for line in ctx.lines):
+        return True
+    given = [*ctx.bases.imported.values(), *ctx.bases.helpers.values()]
+    return any(b is not None and b.host is not None for b in given) or ctx.imports_akool()
+
+
 # An API host of AKOOL's domain (openapi., api., sg3.), not its website, docs or a CDN.
 API_HOST = re.compile(r"(?i)^(?:[\w-]+\.)*?(?:\w*api\w*|sg\d+)\.akool\.[a-z]{2,}$")
 FILE_PATH = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}/?$")
 
 
+# A path that starts with an API version (`/v1/avatars`): on an API host of AKOOL's, a call.
+VERSIONED_PATH = re.compile(r"^/v\d+/[\w-]")
+
+
+def api_versioned(host: str, path: str) -> bool:
+    """Whether a path on an AKOOL host is a call of an API by its shape alone: a versioned path
+    (`https://api.akool.com/v1/talking-photo`) on an API host of AKOOL's domain."""
+    return bool(VERSIONED_PATH.match(path)) and bool(API_HOST.match(host))
+
+
 def _api_base(site: Site, host: str) -> bool:
     """Whether a joined path is on a base of AKOOL's API (`${base}/status` on api.akool.com as on
     openapi.akool.com, or any base ending in /api/open): every path there is a call, one segment
-    included; a file's path (`/static/logo.png`) is not."""
-    if not site.joined or host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
+    included; a file's path (`/static/logo.png`) is not. A literal URL is, when its path is
+    versioned (api_versioned)."""
+    if host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
         return False
+    if not site.joined:
+        return api_versioned(host, site.path or "")
     prefix = site.base.prefix if site.base is not None else ""
     return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
 

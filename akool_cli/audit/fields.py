@@ -1235,6 +1235,42 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
     return True
 
 
+# What comes before a helper's path: its opening, and a method first (`request("GET", "/x")`).
+HELPER_PATH_FIRST = re.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]")
+
+
+HELPER_PATH_BEFORE = re.compile(r"\(\s*(?:[\"'](?i:get)[\"']\s*,\s*)?[fFrRuU$@]{0,2}[\"'`]$")
+
+
+def path_first(doc: Text, at: int) -> bool:
+    """Whether the path literal at `at` opens a call's arguments (`get("/x`, `request("GET", "/x`):
+    a cheap look before the call is read (see helper_query)."""
+    return HELPER_PATH_BEFORE.search(doc.text, max(0, at - 24), at) is not None
+
+
+def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
+    """The query names a GET through a client or a helper certainly sends, when the path literal
+    (at `at`) says it all: a query written in it and no params object, query builder or spread
+    beside it, or no query and no argument but the path; None when anything else may add one."""
+    extent = doc._sent_at.get(id(request))
+    if extent is None or not extent[0] < at < extent[1] or request.body:
+        return None
+    string = STRING_AT.match(doc.text, at)
+    url = string.group(0) if string else ""
+    if not HELPER_PATH_FIRST.fullmatch(doc.text, extent[0], at):
+        return None  # the path is not what the call is given first (`envOr("X", "/path")`)
+    if not url.startswith(("/", "http")) or OPEN_QUERY.search(url) or len(url) > 400:
+        return None  # (a path held in a name, `${BASE}${path}`: its literal is elsewhere)
+    if any(not k.raw for k in request.query):
+        return None
+    rest = doc.text[at + len(url) + 1 : extent[1]]
+    if QUERY_CARRIER.search(doc.text, extent[0], extent[1]) or (
+        "?" not in url and rest.strip(" \t\n)") != ""
+    ):
+        return None
+    return [m.group("name") for m in QUERY_FIELD.finditer(url)]
+
+
 # A GET sent by an HTTP library itself (not a client object of unknown kind, which may add a query).
 GET_CALLEE = re.compile(
     r"(?:\b(?:requests|httpx|axios|session|http)\s*\.\s*(?:get|Get)|\bfetch|\bGetAsync"

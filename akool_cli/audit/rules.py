@@ -20,6 +20,7 @@ from akool_cli.audit.calls import (
     SAME_REQUEST_LINES,
     FileContext,
     Mention,
+    api_versioned,
     sibling_call,
 )
 from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
@@ -334,6 +335,7 @@ def _host_problem(
         or any(p.search(path) for _, p in guesses())
         or akool_shaped(path)
         or sibling_call(host, path, siblings)  # /api/v1/upload beside /api/v1/faceswap/...
+        or api_versioned(host, path)  # api.akool.com/v1/avatars
     )
     if host in WEBSITE_HOSTS:
         return "wrong" if api_like else None
@@ -400,8 +402,17 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
             keys = [k for k in keys if k.offset not in seen]
             seen |= {k.offset for k in keys}
-            if keys and _is_request(keys, endpoint):
+            if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys)):
                 yield m, endpoint, keys
+
+
+def _in_path(doc: f.Text, m: Mention, keys: list[f.Key]) -> bool:
+    """Whether a query key is written in the path's own literal (`/voice/list?type=2&page=1`):
+    certainly this request's, whatever the docs list."""
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    end = at + len(string.group(0)) if string else at
+    return any(k.raw and at < k.offset < end for k in keys)
 
 
 def _is_request(keys: list[f.Key], endpoint: DocEndpoint) -> bool:
@@ -737,6 +748,41 @@ def _missing_query(ctx: FileContext, m: Mention, endpoint: DocEndpoint) -> Itera
             return
 
 
+def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
+    """A GET of a documented endpoint through a client or a helper (which may add a query of
+    its own, so a warning) whose path literal says all it sends (fields.helper_query) without a
+    query field the docs require: `akoolGet("/v4/voice/list?page=1")` has no `type`."""
+    for m in ctx.mentions:
+        endpoint = m.endpoint
+        if m.verdict != "documented" or endpoint is None or endpoint.method != "GET":
+            continue
+        required = [q.name for q in endpoint.query if q.required]
+        if not required or "{" in endpoint.path:
+            continue
+        doc = ctx.doc()
+        at = doc.offset(m.line, m.column)
+        if m.site.echo or not f.path_first(doc, at):
+            continue  # (a path joined to a base, or held in a name: not a helper's own literal)
+        said = methods.sent_method(doc, at)
+        if said is not None and said.method != "GET":
+            continue  # a POST to a GET endpoint: `wrong-method` says what to send
+        for request in f.requests_of(doc, m.line, m.column):
+            if not m.site.unseen and f.whole_query(doc, request, at):
+                break  # an HTTP library's own call: `missing-field` judges it
+            sent = f.helper_query(doc, request, at)
+            if sent is None or any(not _known(name, endpoint) for name in sent):
+                break
+            missing = [n for n in required if n not in sent]
+            if missing:
+                names = ", ".join(missing)
+                message = (
+                    f"this request's query has no {names}, which {describe(endpoint)} requires "
+                    "(unless the client or helper it goes through adds it)"
+                )
+                yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
+            break
+
+
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
     return check_fields(ctx, misnamed=True)
 
@@ -976,6 +1022,8 @@ def _read_hit(
     `member` says the read is a list's own member (`.length`), should the answer be a list."""
     if read.place.startswith("item:"):  # (every product's items: the docs show examples)
         return _item_hit(read, shared, read.place[5:])
+    if read.listed:
+        return _not_a_list_hit(read, endpoint)
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
@@ -985,6 +1033,22 @@ def _read_hit(
     if place and _defended(read, endpoint):
         return None
     return _field_read_hit(read, endpoint, place, shared)
+
+
+def _not_a_list_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit] | None:
+    """The answer's data used as a list where the docs give it as an object holding the list
+    (voice/list: `data.result[]`, so `json.data.map(...)` fails)."""
+    if "data" in endpoint.response_arrays:
+        return None
+    lists = sorted(p for p in endpoint.response_arrays if p.count(".") == 1)
+    if not lists:
+        return None
+    where = f"{endpoint.method} {endpoint.path}"
+    held = " or ".join(lists)
+    message = (
+        f"AKOOL's answer to {where} has data as an object; its list is {held} ({endpoint.url})"
+    )
+    return "response-field", Hit(read.line, read.column, "data", held, message, endpoint.url)
 
 
 def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[str, Hit] | None:
@@ -1477,6 +1541,12 @@ RULES: tuple[Rule, ...] = (
         "error",
         "a request body that is certainly all the call sends (one complete literal: no spread, nothing added or merged later) without a field the docs mark required",
         check_missing_fields,
+    ),
+    Rule(
+        "missing-query-field",
+        "warning",
+        'a GET through a client or helper (which may add a query itself) whose path literal says all it sends, without a query field the docs require (`akoolGet("/v4/voice/list?page=1")`: `type`)',
+        check_helper_queries,
     ),
     Rule(
         "unknown-field",

@@ -146,6 +146,7 @@ def audit_text(
     scanned: frozenset[str] = frozenset(),
     returning: list[returns.Returner] | None = None,
     returners: list[returns.Returner] | None = None,
+    akool_modules: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -154,9 +155,16 @@ def audit_text(
     path constants that this file imports; `scanned`: what imports name the scanned files by
     (unseen.module_paths; a helper imported from any other module has a base not in view);
     `returning`: their functions that return an AKOOL answer, called here; `returners`, when
-    given, receives this file's own such functions."""
+    given, receives this file's own such functions; `akool_modules`: what imports name the
+    scanned files that name AKOOL by (importing one ties the file to AKOOL)."""
     folder = Imports(
-        imported or {}, helpers or {}, methods or {}, paths or {}, scanned, returning or []
+        imported or {},
+        helpers or {},
+        methods or {},
+        paths or {},
+        scanned,
+        returning or [],
+        akool_modules,
     )
     with _no_gc():
         return _audit_text(text, name, rules, folder, returners)
@@ -172,6 +180,7 @@ class Imports:
     paths: dict[str, pathnames.Held]
     scanned: frozenset[str]
     returning: list[returns.Returner] = field(default_factory=list)
+    akool_modules: frozenset[str] = frozenset()
 
 
 @contextmanager
@@ -197,6 +206,7 @@ def _audit_text(
 ) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
+    ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
     ctx.bases.imported = dict(folder.bases)
     ctx.bases.methods = dict(folder.methods)
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
@@ -336,6 +346,7 @@ def audit(
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
     scanned = unseen.module_paths(texts) if len(texts) > 1 else frozenset()
+    akool_modules = unseen.module_paths(texts, akool=True) if len(texts) > 1 else frozenset()
     shared: dict[Path, list[returns.Returner]] = {}
     by_file: list[list[Finding]] = []
 
@@ -352,6 +363,7 @@ def audit(
             scanned,
             given,
             out,
+            akool_modules,
         )
         if out and len(texts) > 1:
             shared[path] = out

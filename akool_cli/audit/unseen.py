@@ -226,6 +226,31 @@ def _outside(module: str, scanned: frozenset[str], here: PurePath | None) -> boo
     return "/".join(parts) not in scanned
 
 
+def imports_named(name: str, text: str, modules: frozenset[str]) -> bool:
+    """Whether a file imports one of `modules` (module_paths of the scanned files that name
+    AKOOL): by a relative path, or by a path from the project's root or an alias of it."""
+    if not modules or ("import" not in text and "require(" not in text):
+        return False
+    here = PurePath(os.path.abspath(name))
+    for _bound, module in imports(text, PurePath(name).suffix.lower()):
+        if module.startswith(("go:", "jvm:")):
+            kind, _, rest = module.partition(":")
+            if (rest.replace(".", "/") if kind == "jvm" else rest) in modules:
+                return True
+            continue
+        module = SOURCE_SUFFIX.sub("", module)
+        if module.startswith("."):
+            if _relative(module, here) in modules:
+                return True
+            continue
+        parts = [p for p in re.split(r"[/.]" if "/" not in module else "/", module) if p]
+        if parts and parts[0] in ("@", "~", "#"):
+            parts = parts[1:]
+        if parts and "/".join(parts) in modules:
+            return True
+    return False
+
+
 def _outside_package(module: str, scanned: frozenset[str]) -> bool:
     """A Go package (`go:github.com/acme/app/pkg/httpx`: not the standard library, no HTTP
     library, no folder of the scan's Go files) or a JVM class (`jvm:com.acme.http.HttpUtil`)."""
@@ -249,14 +274,16 @@ def _relative(module: str, here: PurePath) -> str:
     return os.path.normpath(str(target)).replace(os.sep, "/")
 
 
-def module_paths(texts: list[tuple[Path, str, str]]) -> frozenset[str]:
+def module_paths(texts: list[tuple[Path, str, str]], akool: bool = False) -> frozenset[str]:
     """What imports may name the scanned files by: each file's resolved path without its
     suffix (its folder's for an `index` or `__init__` file), and every tail of it. A module
     that names AKOOL throughout and shows no URL (`lib/akool.ts` with `process.env.AKOOL_BASE_URL`)
     is left out: its helpers send to AKOOL through a base its text does not show either, so
-    they are followed as hidden ones."""
+    they are followed as hidden ones. `akool`: only the files that name AKOOL at all."""
     found: set[str] = set()
-    for path in (p for p, shown, text in texts if not _akool_module(shown, text)):
+    for path, shown, text in texts:
+        if ("akool" not in text.lower()) if akool else _akool_module(shown, text):
+            continue
         full = path.resolve().with_suffix("")
         for whole in (full, full.parent) if full.name in ("index", "__init__") else (full,):
             parts = whole.as_posix().split("/")
@@ -322,9 +349,11 @@ def find(
     hidden = Base(None, UNSEEN_PREFIX, name, 0)
     bases.unseen = True
     server = bool(SERVER.search(text))
-    for bound, _own in found:  # (a module, an object or a function: an import rarely says)
+    for bound, own in found:  # (a module, an object or a function: an import rarely says)
         held = [bound, *(objects(text, bound) if bound[:1].isupper() else ())]
         for name_, verb in ((h, v) for h in held for v in VERBS) if not server else ():
             bases.methods.setdefault((name_, verb), hidden)
-        if REQUEST_NAME.search(bound):
+        # a function named for a request, or one an AKOOL module gives (`createAkoolJob`,
+        # `submitJob` from "@/lib/akool"): the AKOOL-shaped paths given to it are calls
+        if REQUEST_NAME.search(bound) or (own and bound[:1].islower()):
             bases.helpers.setdefault(bound, hidden)
