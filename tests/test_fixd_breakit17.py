@@ -104,3 +104,104 @@ def test_a_receiver_skips_a_job_of_another_account_on_its_server(
         )
     handle(Callback(id=other, status=3, type="talking photo", url="https://x.test/v.mp4", raw={}))
     assert events == [] and "another credential" in warnings[0]
+
+
+E = "https://example.com"
+IMAGE_PATH = "/api/open/v3/content/image/createbyprompt"
+TRANSLATE_PATH = "/api/open/v3/content/video/createbytranslate"
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "command"),
+    [
+        (IMAGE_PATH, {"prompt": "mk img", "scale": "1:1"}, ["image", "--prompt", "mk img"]),
+        (
+            TRANSLATE_PATH,
+            {"url": f"{E}/t.mp4", "language": "es", "lipsync": False, "remove_bgm": False},
+            ["translate", f"{E}/t.mp4", "--to", "es"],
+        ),
+    ],
+    ids=["image-scale", "translate-flags"],
+)
+def test_an_api_body_restating_documented_defaults_is_the_command_without_them(
+    api_env: Sandbox, isolated: Isolation, path: str, body: dict[str, object], command: list[str]
+) -> None:
+    """I17: `"scale": "1:1"` (image), `"lipsync": false, "remove_bgm": false` (translate) are
+    AKOOL's documented defaults: an unanswered api create of them blocks the command without
+    them (it was sent and billed again)."""
+    import json
+
+    from tests.test_settle import lose_answer_once, settle_command
+
+    made = lose_answer_once(api_env, "create_job")
+    lost = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=5)
+    _, settle = settle_command(lost.stderr)
+    refused = invoke(command, expect=5)
+    assert settle in " ".join(refused.stderr.split()), refused.stderr
+    assert len(made) == 1 and len(api_env.state.jobs) == 1  # nothing billed twice
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "command"),
+    [
+        ("image", {"prompt": "lib img", "scale": "1:1"}, ["image", "--prompt", "lib img"]),
+        (
+            "faceswap",
+            {"source_url": f"{E}/face.png", "target_url": f"{E}/fs.jpg", "face_enhance": False},
+            ["faceswap", f"{E}/face.png", f"{E}/fs.jpg"],
+        ),
+    ],
+    ids=["image", "faceswap"],
+)
+def test_a_library_create_restating_a_default_is_the_command_without_it(
+    api_env: Sandbox,
+    isolated: Isolation,
+    kind: str,
+    fields: dict[str, object],
+    command: list[str],
+) -> None:
+    """I17: Client.make (what akool mcp's tools call) with a schema default filled in, killed
+    mid-create, then the command without it: refused, not billed again."""
+    import akool_cli
+    from akool_cli.core.errors import AkoolError
+    from tests.test_settle import lose_answer_once
+
+    made = lose_answer_once(api_env, "create_job")
+    with akool_cli.Client() as client, pytest.raises(AkoolError):
+        client.make(kind, fields)
+    refused = invoke(command, expect=5)
+    assert "akool settle" in refused.stderr and len(made) == 1
+
+
+def test_talk_with_speed_one_is_the_speech_without_it(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """I17 (I5 addendum): `--speed 1.0` restates the documented speed: the speech killed
+    mid-create blocks `talk --text` without it, and the other way round."""
+    from tests.test_settle import lose_answer_once
+
+    talk = ["talk", f"{E}/p.jpg", "--text", "killed speech twelve", "--voice", "sbx-en-f-ava"]
+    made = lose_answer_once(api_env, "create_speech")
+    invoke(talk, expect=5)
+    refused = invoke([*talk, "--speed", "1.0"], expect=5)
+    assert "akool settle" in refused.stderr and len(made) == 1
+
+
+def test_an_mcp_image_call_with_its_schema_default_is_the_command_without_it(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """I17: the MCP `image` tool called with `"scale": "1:1"` (its schema's default) whose
+    answer is lost, then `akool image --prompt` with the same prompt: refused, one create."""
+    from mcp.client.session import ClientSession
+
+    from tests.test_mcp import refused, serve
+    from tests.test_settle import lose_answer_once
+
+    made = lose_answer_once(api_env, "create_job")
+
+    async def body(session: ClientSession) -> None:
+        await refused(session, "image", prompt="mk img", scale="1:1")
+
+    serve(isolated, api_env, body)
+    again = invoke(["image", "--prompt", "mk img"], expect=5)
+    assert "akool settle" in again.stderr and len(made) == 1

@@ -706,6 +706,18 @@ def unknown_elsewhere(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttempt
     )
 
 
+def _speech_key(body: dict[str, Any]) -> dict[str, Any]:
+    """A speech's body as its claim key counts it: a voice option that restates its documented
+    default (`--speed 1.0`) is the speech without it (break17i I17)."""
+    options = body.get("voice_options")
+    if isinstance(options, dict):
+        options = kinds.without_defaults(SPEECH.name, options)
+        body = {k: v for k, v in body.items() if k != "voice_options"}
+        if options:
+            body["voice_options"] = options
+    return body
+
+
 VOICE_HINT = "pick a voice that `akool voices` lists (your own clones: `akool voices --own`)"
 
 
@@ -730,7 +742,7 @@ def make_speech(
     """
     from akool_cli.jobs.watcher import follow_one
 
-    body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
+    body = json.dumps({"server": origin.base_url, **_speech_key(request.body())}, sort_keys=True)
     keyed = replace(origin, batch_key="speech:" + hashlib.sha256(body.encode()).hexdigest()[:24])
     stopping = should_stop or interrupts.stop_requested
     rules = ClaimRules(stopping=stopping, failed_counts=False, expired_counts=False)
