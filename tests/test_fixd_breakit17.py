@@ -205,3 +205,28 @@ def test_an_mcp_image_call_with_its_schema_default_is_the_command_without_it(
     serve(isolated, api_env, body)
     again = invoke(["image", "--prompt", "mk img"], expect=5)
     assert "akool settle" in again.stderr and len(made) == 1
+
+
+def test_an_attempt_in_doubt_recorded_before_defaults_were_left_out_still_blocks(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """I17, an upgraded history: an image create with `--scale 1:1` in doubt, recorded with the
+    digest akool kept before (the default counted), still blocks the same command."""
+    import sqlite3
+
+    import akool_cli
+    from akool_cli.store import requests
+    from tests.test_settle import lose_answer_once
+
+    command = ["image", "--prompt", "old img", "--scale", "1:1"]
+    made = lose_answer_once(api_env, "create_job")
+    invoke(command, expect=5)
+    with akool_cli.Client() as client:
+        path = client.paths.journal_file
+    old = requests.identity_digest(
+        "image", {"prompt": "old img", "scale": "1:1"}, defaults_count=True
+    )
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE attempts SET request = ?, body = ''", (old,))
+    refused = invoke(command, expect=5)
+    assert "akool settle" in refused.stderr and len(made) == 1
