@@ -230,3 +230,35 @@ def test_an_attempt_in_doubt_recorded_before_defaults_were_left_out_still_blocks
         db.execute("UPDATE attempts SET request = ?, body = ''", (old,))
     refused = invoke(command, expect=5)
     assert "akool settle" in refused.stderr and len(made) == 1
+
+
+def test_a_create_answered_with_its_new_job_and_an_earlier_ones_id_is_that_new_job(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """H18: text2video answered with an earlier talking photo's id first and its new job after:
+    the new job is the create's (recorded, linked, printed), the earlier id only reported, and
+    nothing is left unknown (the way on was `settle --not-created`: paying again)."""
+    import json
+    from typing import Any
+
+    from akool_cli.sandbox import products as answers
+
+    earlier = _talk("earlier")
+    original = answers.created_answer
+
+    def prepend(kind: Any, data: dict[str, Any], *others: dict[str, Any]) -> Any:
+        answer = original(kind, data, *others)
+        if "successList" in answer:
+            answer["successList"].insert(0, {**data, "_id": earlier})
+        return answer
+
+    monkeypatch.setattr(answers, "created_answer", prepend)
+    done = invoke(["text2video", "--prompt", "others attack"])
+    [job_id] = done.stdout.split()
+    assert job_id != earlier and earlier in done.stderr and "left as it was" in done.stderr
+    shown = invoke(["status", "--json"])
+    assert "unknown" not in shown.stderr, shown.stderr
+    history = {j["id"]: j for j in json.loads(invoke(["history", "--json"]).stdout)}
+    assert set(history) == {earlier, job_id} and history[earlier]["kind"] == "talking_photo"
+    again = invoke(["text2video", "--prompt", "others attack", "--reuse"])
+    assert again.stdout.split() == [job_id]  # the create's own job, found by its request

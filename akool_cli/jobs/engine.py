@@ -179,7 +179,7 @@ def _sent_and_recorded(
     if not noted:  # claimed before its body was known (a batch row's, --reuse's claim)
         _refuse_same_body(journal, kind, ready, origin, attempt_id)
     sent = send or (lambda request: client.create(kind, request))
-    job = _send(journal, attempt_id, lambda: sent(ready))
+    job = _new_first(journal, _send(journal, attempt_id, lambda: sent(ready)))
     with _ANSWERED_LOCK:
         _ANSWERED[attempt_id] = (
             f"AKOOL created {kind.noun} job {job.id}, but akool could not record it in time; "
@@ -360,6 +360,20 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
                 settle_hint(attempt_id),
             ) from None
         raise
+
+
+def _new_first(journal: Journal, job: JobInfo) -> JobInfo:
+    """A create's answer that names an earlier job's id first and new jobs beside it (break17h
+    H18): the first new one is this create's (its attempt is created with it), the others its
+    `others`; the earlier ids are `foreign` (reported, never merged). As answered otherwise."""
+    if not job.others or journal.get(job.id) is None:
+        return job
+    new = [o for o in job.others if journal.get(o.id) is None]
+    if not new:
+        return job  # nothing new: whether it made a job is unknown (_record says so)
+    fresh = {o.id for o in new}
+    known = tuple(o.id for o in job.others if o.id not in fresh)
+    return replace(new[0], others=tuple(new[1:]), foreign=(job.id, *known))
 
 
 def _mark_unknown(journal: Journal, attempt_id: int, detail: str) -> str:
