@@ -262,3 +262,32 @@ def test_a_create_answered_with_its_new_job_and_an_earlier_ones_id_is_that_new_j
     assert set(history) == {earlier, job_id} and history[earlier]["kind"] == "talking_photo"
     again = invoke(["text2video", "--prompt", "others attack", "--reuse"])
     assert again.stdout.split() == [job_id]  # the create's own job, found by its request
+
+
+def test_a_lost_count_three_create_settles_each_of_its_three_jobs(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """H17: `akool api POST …/createByPrompt/batch` with count 3, answer lost: the hint says it
+    asked for 3 jobs, and settle takes each of them (then no more)."""
+    import json
+
+    from akool_cli.core import contract
+    from tests.test_settle import settle_command
+
+    body = {"prompt": "count three", "model_name": "seedance-1-0-lite-i2v-250428", "count": 3}
+    path = contract.CREATE_TEXT2VIDEO.path
+    api_env.state.inject("drop", at=contract.CREATE_TEXT2VIDEO.key)  # made, then answer lost
+    lost = invoke(["api", "POST", path, "--input", "-"], input=json.dumps(body), expect=5)
+    attempt, _ = settle_command(lost.stderr)
+    assert "asked for 3 jobs" in " ".join(lost.stderr.split()), lost.stderr
+    made = list(api_env.state.jobs)
+    assert len(made) == 3
+    first = invoke(["settle", str(attempt), "--created", made[0]])
+    assert "asked for 3 jobs" in " ".join(first.stderr.split())
+    for job in made[1:]:
+        assert invoke(["settle", str(attempt), "--created", job]).stdout.strip() == job
+    history = {j["id"] for j in json.loads(invoke(["history", "--json"]).stdout)}
+    assert history == set(made)
+    other = invoke(["text2video", "--prompt", "not counted"]).stdout.strip()
+    refused = invoke(["settle", str(attempt), "--created", other], expect=2)
+    assert "already in the history" in refused.stderr  # a known job: never a fourth

@@ -1109,6 +1109,30 @@ class Journal:
                 db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
             return why
 
+    def settle_another(self, attempt_id: int, job: JobRecord, asked: int) -> str | None:
+        """`akool settle ID --created JOB_ID` once more for an attempt that asked AKOOL for
+        `asked` jobs (a `count` over 1) and is recorded with one already (break17h H17): `job`
+        is recorded as another of them (its own job, as an answered create's others are), up
+        to `asked` jobs of its request on its server in all. None when done, else why not."""
+        with self._transaction() as db:
+            row = db.execute(LOOKUPS["attempt_by_id"], (attempt_id,)).fetchone()
+            if row is None or row["outcome"] != "created":
+                return _unsettled(db, attempt_id) or f"attempt {attempt_id} made no job"
+            if db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone():
+                return f"job {job.id} is already in the history"
+            made = db.execute(
+                "SELECT COUNT(*) FROM jobs WHERE kind = ? AND base_url = ? AND inputs = ?",
+                (row["kind"], row["base_url"], row["inputs"]),
+            ).fetchone()[0]
+            if made >= asked:
+                return (
+                    f"it asked AKOOL for {asked} jobs (count {asked}), and {made} jobs of its "
+                    "request are in the history"
+                )
+            self._insert_job(db, None, job)
+            db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
+            return None
+
     def settle_not_created(self, attempt_id: int) -> str | None:
         """`akool settle ID --not-created`: the attempt made no job, so its key may be created
         once more (the next claim writes a new attempt). None when done, else why not."""
