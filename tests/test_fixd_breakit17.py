@@ -291,3 +291,55 @@ def test_a_lost_count_three_create_settles_each_of_its_three_jobs(
     other = invoke(["text2video", "--prompt", "not counted"]).stdout.strip()
     refused = invoke(["settle", str(attempt), "--created", other], expect=2)
     assert "already in the history" in refused.stderr  # a known job: never a fourth
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "abc", "0"])
+def test_a_keyring_timeout_out_of_range_is_one_clear_error(
+    sandbox: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """I16: AKOOL_KEYRING_TIMEOUT=inf ended in an OverflowError; nan, -1, abc were taken."""
+    monkeypatch.setenv("AKOOL_KEYRING_TIMEOUT", value)
+    result = invoke(["--base-url", sandbox.base_url, "credit"], expect=2)
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0]
+        == f"Error: AKOOL_KEYRING_TIMEOUT={value!r} is not a number of seconds from 0.05 to 3600"
+    )
+    assert lines[1].startswith("Hint: ") and len(lines) == 2 and not sandbox.state.received
+
+
+@pytest.mark.parametrize(("value", "checked"), [("maybe", None), ("0", True), ("1", False)])
+def test_akool_no_check_takes_only_its_documented_values(
+    api_env: Sandbox,
+    isolated: Isolation,
+    monkeypatch: pytest.MonkeyPatch,
+    value: str,
+    checked: bool | None,
+) -> None:
+    """I16 addendum: AKOOL_NO_CHECK=maybe skipped every check before billing."""
+    monkeypatch.setenv("AKOOL_NO_CHECK", value)
+    talk = ["talk", "http://127.0.0.1:9/a.jpg", "http://127.0.0.1:9/b.mp3"]
+    if checked is None:
+        result = invoke(talk, expect=2)
+        assert "AKOOL_NO_CHECK='maybe' is not 1 or 0" in result.stderr
+        assert not api_env.state.jobs
+    else:
+        result = invoke(talk)
+        assert ("could not check" in result.stderr) is checked, result.stderr
+
+
+@pytest.mark.parametrize("route", ["cli", "library"])
+def test_settle_of_a_huge_attempt_number_is_no_such_attempt(
+    api_env: Sandbox, isolated: Isolation, route: str
+) -> None:
+    """I12: `akool settle <huge>` / Client.settle(10**30) ended in an OverflowError."""
+    import akool_cli
+    from akool_cli.core.errors import UsageError
+
+    huge = "1" + "0" * 29
+    if route == "cli":
+        result = invoke(["settle", huge, "--not-created"], expect=2)
+        assert f"there is no create attempt '{huge}' in the history" in result.stderr
+        return
+    with akool_cli.Client() as client, pytest.raises(UsageError, match="no create attempt"):
+        client.settle(10**30, not_created=True)

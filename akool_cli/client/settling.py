@@ -194,7 +194,9 @@ class SettlingMixin(ClientBase):
         if batch is not None:
             return self._row_attempt(Path(batch), str(target))
         text = str(target).strip()
-        attempt = self.journal.attempt(int(text)) if text.isdigit() else None
+        # An attempt's number is a SQLite integer: a larger one names none (break17i I12).
+        number = int(text) if text.isascii() and text.isdigit() else None
+        attempt = None if number is None or number >= 2**63 else self.journal.attempt(number)
         if attempt is None:
             raise UsageError(
                 f"there is no create attempt {text!r} in the history",
