@@ -343,3 +343,16 @@ def test_settle_of_a_huge_attempt_number_is_no_such_attempt(
         return
     with akool_cli.Client() as client, pytest.raises(UsageError, match="no create attempt"):
         client.settle(10**30, not_created=True)
+
+
+@pytest.mark.parametrize(("kind", "method"), [("talking_photo", "talk"), ("tts", "speak")])
+def test_make_of_a_kind_with_its_own_method_names_that_method(
+    isolated: Isolation, kind: str, method: str
+) -> None:
+    """I12's nit: make("talking_photo") said akool makes no such product (the README's kind)."""
+    import akool_cli
+    from akool_cli.core.errors import UsageError
+
+    with akool_cli.Client() as client, pytest.raises(UsageError) as raised:
+        client.make(kind, {})
+    assert f"client.{method}(" in (raised.value.hint or "")
