@@ -94,6 +94,11 @@ def _made(
             f"billed: {', '.join(job.also)}; akool recorded them (akool status lists them; "
             "follow one with: akool watch ID)"
         )
+    if job.foreign:  # an earlier job's id in the same answer: not this create's (break17h H18)
+        out.warn(
+            f"AKOOL's answer to this create also named {', '.join(job.foreign)}, which the "
+            f"history holds as an earlier job: left as it was; this create's job is {job.id}"
+        )
     if not (common.wait or common.output is not None) or interrupts.stop_requested():
         noun = kinds.get(job.kind).noun
         if common.json_out:

@@ -69,6 +69,11 @@ def settle(
     if found.job is not None:
         next_step = after_settling(found.job.id, found.kind, batch=found.row is not None)
         out.info(f"attempt {found.attempt}{row} made job {found.job.id}: recorded; {next_step}")
+        if found.asked > 1:  # a count-N create: each of its jobs is settled the same way (H17)
+            out.info(
+                f"attempt {found.attempt} asked for {found.asked} jobs (count {found.asked}): "
+                f"record each other one it made with: akool settle {found.attempt} --created JOB_ID"
+            )
     else:
         out.info(
             f"attempt {found.attempt}{row} made no job: the next run creates it once (billed once)"

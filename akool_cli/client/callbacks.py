@@ -80,7 +80,38 @@ class CallbacksMixin(ClientBase):
             emit=on_event,
             warn=on_warning,
             save_rest=self._rest_saver(),
+            foreign=self._foreign_jobs(),
         )
+
+    def _foreign_jobs(self) -> Callable[[Any, Any], str]:
+        """Why a recorded job is not this receiver's to update ("" when it is): a callback is
+        verified with this credential's keys, so it may speak only for a job made on this
+        server (base URL) with this credential's account. Anything else (a production job in a
+        history a sandbox receiver shares: the sandbox's keys are public) is left alone."""
+        from akool_cli.jobs.accounts import account_for
+
+        try:
+            base_url = self.base_url
+        except AkoolError:
+            base_url = ""
+        try:
+            fingerprint = self.session.credential(to_send=False).account()
+        except AkoolError:
+            fingerprint = ""
+
+        def foreign(record: Any, journal: Any) -> str:
+            if record.base_url not in ("", base_url):
+                return f"it was made on {record.base_url}, not on {base_url or 'this server'}"
+            if not record.account:
+                return ""  # recorded before accounts were (same server): as before
+            mine = (
+                account_for(journal, base_url, record.profile, fingerprint) if fingerprint else ""
+            )
+            if mine != record.account:
+                return f"it was made on {base_url} with another credential (another account)"
+            return ""
+
+        return foreign
 
     def _rest_saver(self) -> Callable[[str, Path, Any], None]:
         """What saves a recorded job's other files beside its result once a callback saved the

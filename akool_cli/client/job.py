@@ -52,6 +52,8 @@ class Job:
     # The other jobs its create's answer named (a `count` over 1): each billed and recorded in
     # the history as a job of its own (`akool status` lists them).
     also: tuple[str, ...] = ()
+    # Earlier jobs' ids its create's answer named too (not its create's: left as they were).
+    foreign: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -165,6 +167,7 @@ class Job:
             deleted_at=record.deleted_at if record is not None else None,
             detached=_detached(record),
             also=tuple(o.id for o in info.others) if info is not None else (),
+            foreign=info.foreign if info is not None else (),
         )
 
 

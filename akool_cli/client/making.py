@@ -686,6 +686,14 @@ def _faces(faces: Sequence[str | os.PathLike[str]]) -> list[str]:
     return check_texts(faces, "the faces")
 
 
+# The kinds (as Job.kind and `status --json` name them) made by a method of their own, not make().
+OWN_METHODS = {
+    "talking_photo": ("Client.talk()", "talk"),
+    "talk": ("Client.talk()", "talk"),
+    "tts": ("Client.speak()", "speak"),
+}
+
+
 def _product(kind: str) -> tuple[kinds.JobKind, Product]:
     """The job kind and product a command's name (`lipsync`, `avatars add`) makes."""
     from akool_cli.core import products
@@ -695,6 +703,12 @@ def _product(kind: str) -> tuple[kinds.JobKind, Product]:
     product = products.for_kind(chosen) if chosen is not None else None
     if chosen is None or product is None:
         known = ", ".join(sorted(p.kind.command for p in products.PRODUCTS.values()))
+        method = OWN_METHODS.get(kind.strip())
+        if method is not None:  # a kind made by its own method, not by make (break17i I12)
+            raise UsageError(
+                f"make() does not make {kind!r}: {method[0]} makes it",
+                hint=f"call client.{method[1]}(...); make() takes one of: {known}",
+            )
         raise UsageError(f"akool makes no product called {kind!r}", hint=f"one of: {known}")
     return chosen, product
 

@@ -13,7 +13,7 @@ from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
 from akool_cli.core.answers import other_inputs
-from akool_cli.core.errors import RejectedError, UsageError, settle_hint
+from akool_cli.core.errors import RejectedError, UsageError, asked_jobs, settle_hint
 from akool_cli.core.validate import check_created
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ class Settled:
     job: Job | None
     row: int | None = None  # the batch row it belongs to, if any
     row_id: str | None = None
+    asked: int = 1  # the jobs its create asked for (a `count` over 1: each settled alike)
 
     @property
     def created(self) -> bool:
@@ -90,7 +91,7 @@ class SettlingMixin(ClientBase):
         attempt = self._unsettled(target, batch)
         row = attempt.inputs.get("batch_row")
         row_id = attempt.inputs.get("batch_id")
-        found = Settled(attempt.id, attempt.kind, None, row, row_id)
+        found = Settled(attempt.id, attempt.kind, None, row, row_id, asked_jobs(attempt.inputs))
         if created is None:
             why = self.journal.settle_not_created(attempt.id)
             if why is not None:
@@ -193,7 +194,9 @@ class SettlingMixin(ClientBase):
         if batch is not None:
             return self._row_attempt(Path(batch), str(target))
         text = str(target).strip()
-        attempt = self.journal.attempt(int(text)) if text.isdigit() else None
+        # An attempt's number is a SQLite integer: a larger one names none (break17i I12).
+        number = int(text) if text.isascii() and text.isdigit() else None
+        attempt = None if number is None or number >= 2**63 else self.journal.attempt(number)
         if attempt is None:
             raise UsageError(
                 f"there is no create attempt {text!r} in the history",

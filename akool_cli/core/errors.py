@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from enum import IntEnum
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -275,14 +277,29 @@ class UnknownOutcomeError(UnavailableError):
     attempt_id: int | None = None
 
 
-def settle_hint(attempt_id: int | None) -> str:
-    """What to do about an unknown outcome: look in AKOOL's dashboard, then settle it."""
+def settle_hint(attempt_id: int | None, asked: int = 1) -> str:
+    """What to do about an unknown outcome: look in AKOOL's dashboard, then settle it. `asked`:
+    the jobs the create asked for (a `count` over 1: each is settled the same way)."""
     if attempt_id is None:
         return SETTLE_LIST_HINT
-    return (
+    hint = (
         f"find the job in the AKOOL dashboard (or a webhook), then run: akool settle {attempt_id} "
         f"--created JOB_ID  (or, if it made none: akool settle {attempt_id} --not-created)"
     )
+    if asked > 1:
+        hint += (
+            f"; it asked for {asked} jobs (count {asked}): run akool settle {attempt_id} "
+            f"--created JOB_ID once for each job it made"
+        )
+    return hint
+
+
+def asked_jobs(inputs: Mapping[str, Any]) -> int:
+    """How many jobs a create asked AKOOL for: its documented `count` (1-10), else one."""
+    count = inputs.get("count")
+    if isinstance(count, bool) or not isinstance(count, int):
+        return 1
+    return count if 1 <= count <= 10 else 1
 
 
 def unrecorded_hint(

@@ -728,7 +728,59 @@ DOCUMENTED_DEFAULTS: dict[str, dict[str, Any]] = {
     contract.CREATE_TEXT2VIDEO.path: {"count": 1},  # text2video.mdx
     contract.CREATE_IMAGE2VIDEO_BATCH.path: {"count": 1},  # image2video.mdx
     contract.CREATE_CHARACTER_SWAP.path: {"resolution": "720p", "mode": "animate"},  # create.mdx
+    contract.CREATE_TRANSLATION.path: {"source_language": "DEFAULT"},  # video-translation.yaml
 }
+
+# The defaults AKOOL documents for optional create fields that akool's commands leave out when
+# not given, by kind, in the names the kind's requests record (RECORDED_INPUTS; a speech's voice
+# options among them): a create that restates one (an MCP call filling in its schema's defaults,
+# `--speed 1.0`, `"lipsync": false` in an api body) is the create that leaves it out, one request
+# identity (break17i I17; requests.identity_digest drops them). Those the commands always send
+# are filled in instead (DOCUMENTED_DEFAULTS, products.py). A talking photo's resolution has no
+# documented default ("720" and none may differ), so it is not here.
+LEFT_OUT_DEFAULTS: dict[str, dict[str, Any]] = {
+    "image": {"scale": "1:1"},  # image-generate.mdx: default "1:1"
+    "video_translation": {  # openapi/video-translation.yaml
+        "lipsync": False,
+        "speaker_num": 0,
+        "remove_bgm": False,
+        "caption_type": 0,
+        "dynamic_duration": False,
+    },
+    "faceswap": {  # faceswap/image-faceswap-v4.mdx, openapi/faceswap.yaml
+        "model_name": "akool_faceswap_image_hq",
+        "face_enhance": False,
+        "single_face_mode": False,
+    },
+    "faceswap_plus": {"face_enhance": False, "model_style": "realistic", "single_face_mode": False},
+    "faceswap_plus_video": {  # faceswap/faceswap-plus.mdx
+        "face_enhance": False,
+        "model_style": "realistic",
+        "single_face_mode": False,
+    },
+    "faceswap_video": {"face_enhance": 0},  # openapi/faceswap.yaml: 0 (close)
+    "head_swap": {"keep_original_sound": True},  # head-swap/create.mdx: default `true`
+    "tts": {"speed": 1},  # voiceLab.mdx: voice_options speed, "default value is 1"
+}
+
+
+def restates(value: Any, default: Any) -> bool:
+    """Whether a given value is the documented default itself: "1:1" is "1:1", 1.0 is 1, false
+    is false (and 0 for a 0/1 flag); a string never stands for a number or a flag."""
+    if isinstance(default, str) or isinstance(value, str):
+        return isinstance(value, str) and isinstance(default, str) and value == default
+    return isinstance(value, (bool, int, float)) and value == default
+
+
+def without_defaults(kind: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """A create's inputs without the values that restate a default AKOOL documents for them
+    (LEFT_OUT_DEFAULTS): the request as its identity counts it."""
+    defaults = LEFT_OUT_DEFAULTS.get(kind, {})
+    return {
+        name: value
+        for name, value in inputs.items()
+        if name not in defaults or not restates(value, defaults[name])
+    }
 
 
 # The image, face and voice products' kinds, described in their own module, register themselves.

@@ -89,6 +89,9 @@ class JobInfo:
     # The other jobs the same create's answer named (a `count` over 1, a batch create's
     # successList): each billed, each recorded with this one (break17f F18, F22).
     others: tuple[JobInfo, ...] = field(default=(), compare=False, repr=False)
+    # Ids the same answer named that the history holds as earlier jobs (break17h H18): not this
+    # create's, never merged; reported.
+    foreign: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def state(self) -> str:

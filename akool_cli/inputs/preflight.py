@@ -144,9 +144,30 @@ class Settings:
         return self.transport(connect_timeout=CONNECT_TIMEOUT, read_timeout=CHECK_TIMEOUT)
 
 
+# AKOOL_NO_CHECK's values: the checks before billing skipped, or kept. Anything else is refused:
+# a typo must never turn the checks off (break17i I16: `maybe` did).
+NO_CHECK_VALUES = {
+    "1": True,
+    "true": True,
+    "yes": True,
+    "": False,
+    "0": False,
+    "false": False,
+    "no": False,
+}
+
+
 def checks_disabled(env: Mapping[str, str]) -> bool:
-    """AKOOL_NO_CHECK set to anything but empty, 0, false or no: skip the checks before billing."""
-    return env.get("AKOOL_NO_CHECK", "").strip().lower() not in ("", "0", "false", "no")
+    """AKOOL_NO_CHECK=1 (true, yes): skip the checks before billing; unset, empty, 0, false or no:
+    keep them; anything else: UsageError, before anything is sent."""
+    raw = env.get("AKOOL_NO_CHECK", "")
+    value = NO_CHECK_VALUES.get(raw.strip().lower())
+    if value is None:
+        raise UsageError(
+            f"AKOOL_NO_CHECK={raw[:40]!r} is not 1 or 0",
+            hint="set AKOOL_NO_CHECK=1 to skip the checks before billing (or unset it to keep them)",
+        )
+    return value
 
 
 def raise_all(problems: Sequence[Problem]) -> None:

@@ -29,6 +29,7 @@ from akool_cli.core.errors import (
     UnknownOutcomeError,
     UnsettledAttemptError,
     UsageError,
+    asked_jobs,
     settle_hint,
     unrecorded_hint,
 )
@@ -179,7 +180,8 @@ def _sent_and_recorded(
     if not noted:  # claimed before its body was known (a batch row's, --reuse's claim)
         _refuse_same_body(journal, kind, ready, origin, attempt_id)
     sent = send or (lambda request: client.create(kind, request))
-    job = _send(journal, attempt_id, lambda: sent(ready))
+    asked = asked_jobs(inputs)
+    job = _new_first(journal, _send(journal, attempt_id, lambda: sent(ready), asked))
     with _ANSWERED_LOCK:
         _ANSWERED[attempt_id] = (
             f"AKOOL created {kind.noun} job {job.id}, but akool could not record it in time; "
@@ -328,16 +330,19 @@ def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: 
         raise
 
 
-def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> JobInfo:
+def _send(
+    journal: Journal, attempt_id: int, send: Callable[[], JobInfo], asked: int = 1
+) -> JobInfo:
     """Run the billable create, leaving the attempt with an honest outcome. A stop waits
-    interrupts.ANSWER_GRACE_SECONDS for the answer; then the outcome is unknown."""
+    interrupts.ANSWER_GRACE_SECONDS for the answer; then the outcome is unknown. `asked`: the
+    jobs it asks for (its hint says to settle each)."""
     try:
         with interrupts.awaiting_answer():
             return send()
     except UnknownOutcomeError as exc:
         exc.message += _mark_unknown(journal, attempt_id, exc.message)
         exc.args = (exc.message,)
-        exc.attempt_id, exc.hint = attempt_id, settle_hint(attempt_id)
+        exc.attempt_id, exc.hint = attempt_id, settle_hint(attempt_id, asked)
         raise
     except (RejectedError, AuthError, RateLimitedError) as exc:
         journal.attempt_rejected(attempt_id, exc.message)  # AKOOL answered: nothing was created
@@ -348,7 +353,7 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
         else:
             exc.message += _mark_unknown(journal, attempt_id, exc.message)
             exc.args = (exc.message,)
-            exc.hint = settle_hint(attempt_id)
+            exc.hint = settle_hint(attempt_id, asked)
         raise
     except BaseException as exc:
         unrecorded = _mark_unknown(journal, attempt_id, STOPPED_WAITING)
@@ -357,9 +362,23 @@ def _send(journal: Journal, attempt_id: int, send: Callable[[], JobInfo]) -> Job
                 f"stopped while waiting for AKOOL's answer to a create (attempt {attempt_id}): "
                 f"whether it made a job is unknown, and akool never sends it again by itself"
                 f"{unrecorded}",
-                settle_hint(attempt_id),
+                settle_hint(attempt_id, asked),
             ) from None
         raise
+
+
+def _new_first(journal: Journal, job: JobInfo) -> JobInfo:
+    """A create's answer that names an earlier job's id first and new jobs beside it (break17h
+    H18): the first new one is this create's (its attempt is created with it), the others its
+    `others`; the earlier ids are `foreign` (reported, never merged). As answered otherwise."""
+    if not job.others or journal.get(job.id) is None:
+        return job
+    new = [o for o in job.others if journal.get(o.id) is None]
+    if not new:
+        return job  # nothing new: whether it made a job is unknown (_record says so)
+    fresh = {o.id for o in new}
+    known = tuple(o.id for o in job.others if o.id not in fresh)
+    return replace(new[0], others=tuple(new[1:]), foreign=(job.id, *known))
 
 
 def _mark_unknown(journal: Journal, attempt_id: int, detail: str) -> str:
@@ -454,8 +473,12 @@ def settle_created(
         account=attempt.account,
     )
     record = _job_record(journal.clock.time(), kinds.get(attempt.kind), job, attempt.inputs, origin)
-    settle = journal.move_job if move else journal.settle_created
-    why = settle(attempt.id, record)
+    asked = asked_jobs(attempt.inputs)
+    if attempt.outcome == "created" and asked > 1:  # another job of a count-N create (H17)
+        why = journal.settle_another(attempt.id, replace(record, batch_key=None), asked)
+    else:
+        settle = journal.move_job if move else journal.settle_created
+        why = settle(attempt.id, record)
     if why is not None:
         raise UsageError(f"cannot settle attempt {attempt.id}: {why}", hint=settle_hint(None))
     return record
@@ -706,6 +729,18 @@ def unknown_elsewhere(kind: JobKind, attempt: AttemptRecord) -> UnsettledAttempt
     )
 
 
+def _speech_key(body: dict[str, Any]) -> dict[str, Any]:
+    """A speech's body as its claim key counts it: a voice option that restates its documented
+    default (`--speed 1.0`) is the speech without it (break17i I17)."""
+    options = body.get("voice_options")
+    if isinstance(options, dict):
+        options = kinds.without_defaults(SPEECH.name, options)
+        body = {k: v for k, v in body.items() if k != "voice_options"}
+        if options:
+            body["voice_options"] = options
+    return body
+
+
 VOICE_HINT = "pick a voice that `akool voices` lists (your own clones: `akool voices --own`)"
 
 
@@ -730,7 +765,7 @@ def make_speech(
     """
     from akool_cli.jobs.watcher import follow_one
 
-    body = json.dumps({"server": origin.base_url, **request.body()}, sort_keys=True)
+    body = json.dumps({"server": origin.base_url, **_speech_key(request.body())}, sort_keys=True)
     keyed = replace(origin, batch_key="speech:" + hashlib.sha256(body.encode()).hexdigest()[:24])
     stopping = should_stop or interrupts.stop_requested
     rules = ClaimRules(stopping=stopping, failed_counts=False, expired_counts=False)

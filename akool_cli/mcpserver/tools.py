@@ -806,6 +806,8 @@ def _made(job: Job, repeated: bool) -> dict[str, Any]:
     }
     if job.also:
         made["also_job_ids"] = list(job.also)
+    if job.foreign:  # earlier jobs' ids the answer named too: not this create's (H18)
+        made["foreign_job_ids"] = list(job.foreign)
     return made
 
 

@@ -379,12 +379,13 @@ LOOKUPS: dict[str, str] = {
     # The creates of one request on one server (any profile, key or account) in doubt, by
     # either digest: of the inputs as given, or (an attempt recorded before) as recorded; or
     # whose body sent is that request (m019: a product's body, an `akool api` create's).
-    "attempts_by_request": "SELECT * FROM attempts WHERE (request IN (?, ?) OR body = ?) "
+    "attempts_by_request": "SELECT * FROM attempts WHERE (request IN (?, ?, ?) OR body = ?) "
     "AND base_url = ? AND outcome IN ('sending', 'unknown') AND started_at > ? ORDER BY id",
     # The jobs made by the creates of one request on one server (any profile, key or account)
     # that may still stand for it (--reuse): not failed, deleted or another create's.
     "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
-    "WHERE attempts.request IN (?, ?) AND attempts.base_url = ? AND attempts.outcome = 'created' "
+    "WHERE attempts.request IN (?, ?, ?) AND attempts.base_url = ? "
+    "AND attempts.outcome = 'created' "
     "AND jobs.video_status != 4 AND jobs.deleted_at IS NULL AND jobs.answer_checked != 2 "
     "ORDER BY attempts.id DESC",
     "open_attempts": "SELECT * FROM attempts WHERE outcome IN ('sending', 'unknown') "
@@ -776,10 +777,9 @@ class Journal:
         bills the account, not a profile's name), or with the scope's profile before accounts
         were recorded (account ''); else those of another account, with the scope's profile.
         Those whose body sent (m019) is `body` too, or, without it, is this request."""
-        request = requests.identity_digest(kind, inputs)
-        before = requests.digest(kind, _recorded(inputs))  # of an attempt recorded before v2
+        request, *older = _digests(kind, inputs)
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (request, before, body or request, scope.base_url, cutoff)
+        where = (request, *older, body or request, scope.base_url, cutoff)
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
             if _of_account(row, scope) != own or self._sending_now(row):
                 continue  # another account's (or this one's), or one being sent right now
@@ -849,10 +849,9 @@ class Journal:
             made = self._made_like(db, scope, kind, inputs)
             if made is not None:
                 return Claim(job=made)
-            request = requests.identity_digest(kind, inputs)
-            before = requests.digest(kind, _recorded(inputs))
+            request, *older = _digests(kind, inputs)
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-            where = (request, before, request, scope.base_url, cutoff)
+            where = (request, *older, request, scope.base_url, cutoff)
             for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
                 if _of_account(row, scope) and self._sending_now(row):
                     return Claim(busy=_attempt(row))
@@ -871,10 +870,9 @@ class Journal:
     def _made_like(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
     ) -> JobRecord | None:
-        request = requests.identity_digest(kind, inputs)
-        before = requests.digest(kind, _recorded(inputs))
+        digests = _digests(kind, inputs)
         now = self.clock.time()
-        for row in db.execute(LOOKUPS["jobs_by_request"], (request, before, scope.base_url)):
+        for row in db.execute(LOOKUPS["jobs_by_request"], (*digests, scope.base_url)):
             job = _job(row)
             live = job.expires_at is None or job.expires_at > now
             if _of_account(row, scope) and (live or _kept(job)):  # expired, but saved here
@@ -1110,6 +1108,30 @@ class Journal:
                 # Its status was compared with the attempt's inputs (or --force said it is).
                 db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
             return why
+
+    def settle_another(self, attempt_id: int, job: JobRecord, asked: int) -> str | None:
+        """`akool settle ID --created JOB_ID` once more for an attempt that asked AKOOL for
+        `asked` jobs (a `count` over 1) and is recorded with one already (break17h H17): `job`
+        is recorded as another of them (its own job, as an answered create's others are), up
+        to `asked` jobs of its request on its server in all. None when done, else why not."""
+        with self._transaction() as db:
+            row = db.execute(LOOKUPS["attempt_by_id"], (attempt_id,)).fetchone()
+            if row is None or row["outcome"] != "created":
+                return _unsettled(db, attempt_id) or f"attempt {attempt_id} made no job"
+            if db.execute(LOOKUPS["job_by_id"], (job.id,)).fetchone():
+                return f"job {job.id} is already in the history"
+            made = db.execute(
+                "SELECT COUNT(*) FROM jobs WHERE kind = ? AND base_url = ? AND inputs = ?",
+                (row["kind"], row["base_url"], row["inputs"]),
+            ).fetchone()[0]
+            if made >= asked:
+                return (
+                    f"it asked AKOOL for {asked} jobs (count {asked}), and {made} jobs of its "
+                    "request are in the history"
+                )
+            self._insert_job(db, None, job)
+            db.execute("UPDATE jobs SET answer_checked = ? WHERE id = ?", (CHECKED, job.id))
+            return None
 
     def settle_not_created(self, attempt_id: int) -> str | None:
         """`akool settle ID --not-created`: the attempt made no job, so its key may be created
@@ -1629,6 +1651,17 @@ def _kept(job: JobRecord) -> bool:
         return bool(job.downloaded_path) and os.path.getsize(job.downloaded_path) == job.size
     except OSError:
         return False
+
+
+def _digests(kind: str, inputs: dict[str, Any]) -> tuple[str, str, str]:
+    """The digests an attempt of this request may carry: its identity; the one akool recorded
+    before a restated documented default counted as left out (break17i I17: an attempt in
+    doubt from then still blocks); and of its inputs as recorded (attempts from before v2)."""
+    return (
+        requests.identity_digest(kind, inputs),
+        requests.identity_digest(kind, inputs, defaults_count=True),
+        requests.digest(kind, _recorded(inputs)),
+    )
 
 
 def _recorded(inputs: dict[str, Any]) -> str:

@@ -57,13 +57,21 @@ def digest(kind: str, recorded: str) -> str:
 IDENTITY_PREFIX = "v2:"
 
 
-def identity_digest(kind: str, inputs: dict[str, Any], *, whole: bool = False) -> str:
+def identity_digest(
+    kind: str, inputs: dict[str, Any], *, whole: bool = False, defaults_count: bool = False
+) -> str:
     """The request of a create from its inputs as given (not as recorded): every value counts,
     a credential-like query value too (?token=alice and ?token=bob are two requests), except a
     presigned URL's signing parameters (redact.identity: one object signed twice is one input).
     A hash: the values it was made from are never stored. `whole`: of a body as sent, where
-    only what akool keeps beside any request is left out (a head swap's mappings count)."""
+    only what akool keeps beside any request is left out (a head swap's mappings count).
+    A value restating a documented default counts as left out (kinds.without_defaults), unless
+    `defaults_count` (the digest akool recorded before it did)."""
+    from akool_cli.core.kinds import without_defaults
+
     sent = sent_inputs("" if whole else kind, inputs)
+    if not defaults_count:
+        sent = without_defaults(kind, sent)
     same = redact.identity_fields(sent)
     material = json.dumps({"kind": kind, "inputs": same}, sort_keys=True, default=str)
     return IDENTITY_PREFIX + hashlib.sha256(material.encode()).hexdigest()

@@ -322,6 +322,10 @@ Fetch = Callable[[Callback, Path], Any]  # downloads event.url into a folder: a 
 # Saves a recorded job's other files (a translation's subtitles) beside its saved result:
 # (job id, the result's path, the history); raises AkoolError when it cannot.
 SaveRest = Callable[[str, Path, Any], None]
+# Why a recorded job is not the receiver's to update ("" when it is): (the job's record, the
+# history). A callback verified with one account's keys speaks only for that account's jobs on
+# the receiver's server: the sandbox's keys are public, so anyone can seal a callback with them.
+Foreign = Callable[[Any, Any], str]
 
 
 class EventRecorder:
@@ -338,8 +342,10 @@ class EventRecorder:
         emit: Callable[[Handled], None],
         warn: Callable[[str], None],
         save_rest: SaveRest | None = None,
+        foreign: Foreign | None = None,
     ) -> None:
         self.save_rest = save_rest
+        self.foreign = foreign
         self.journal_path = journal_path
         self.download_dir = download_dir
         self.fetch = fetch
@@ -359,6 +365,14 @@ class EventRecorder:
         if journal.callback_handled(event.id, event.status):
             return  # handled before a restart; AKOOL is retrying
         record = journal.get(event.id)
+        why = self.foreign(record, journal) if record is not None and self.foreign else ""
+        if why:
+            # Not marked handled: the receiver that may speak for it still records it.
+            self.warn(
+                f"ignored a callback for job {event.id}: {why}; its keys cannot speak for it "
+                f"(ask its own server: akool status {event.id})"
+            )
+            return
         # Callbacks can arrive out of order: a job never moves back, and a finished one stays.
         if record is not None and states.advances(event.status, record.video_status):
             journal.update_state(
