@@ -29,7 +29,7 @@ def test_a_batch_of_speech_rows_on_a_full_disk_hints_only_batch_steps(
 
     def fill_the_disk(request: dict[str, object]) -> object:
         resource.prlimit(child["pid"], resource.RLIMIT_FSIZE, (1, 1))
-        return create(request)  # type: ignore[arg-type]
+        return create(request)
 
     sandbox.state.create_speech = fill_the_disk  # type: ignore[method-assign,assignment]
     process = subprocess.Popen(
