@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
 import subprocess
 
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, process_env
+from tests.support.waiting import wait_for
+from tests.test_sigterm_create import Stall, live_sandbox  # noqa: F401 (a fixture)
 
 
 def test_a_batch_of_speech_rows_on_a_full_disk_hints_only_batch_steps(
@@ -47,3 +51,38 @@ def test_a_batch_of_speech_rows_on_a_full_disk_hints_only_batch_steps(
     assert "akool talk" not in stderr and "--text" not in stderr, stderr
     hint = [line for line in stderr.splitlines() if line.startswith("Hint:")][-1]
     assert "run the batch again" in hint, hint
+
+
+def test_sigterm_with_the_reader_gone_names_the_job_and_exits_143(
+    isolated: Isolation,
+    live_sandbox: Sandbox,  # noqa: F811
+) -> None:
+    """H14's CI shape: the pipeline is stopped while the create is in flight, its reader first;
+    the create's answer comes within the grace, so the job is made and recorded, and its id
+    cannot reach stdout: stderr names it, and the exit is the stop's (143), not 1."""
+    stall = Stall(live_sandbox, "create_job")
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone
+    env = process_env(isolated.home, live_sandbox.base_url)
+    try:
+        process = subprocess.Popen(
+            [AKOOL, "talk", "https://example.com/pp3.jpg", "https://example.com/hi.mp3"],
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(write)
+    try:
+        wait_for(lambda: stall.arrived.is_set() or process.poll() is not None, seconds=60)
+        process.send_signal(signal.SIGTERM)
+        stall.release.set()  # answered within akool's grace: the job is made
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    [job] = list(live_sandbox.state.jobs)
+    assert f"job {job} was made (and billed)" in stderr and f"akool watch {job}" in stderr, stderr
+    assert "Traceback" not in stderr
+    assert process.returncode == 143, stderr
