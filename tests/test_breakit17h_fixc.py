@@ -86,3 +86,41 @@ def test_sigterm_with_the_reader_gone_names_the_job_and_exits_143(
     assert f"job {job} was made (and billed)" in stderr and f"akool watch {job}" in stderr, stderr
     assert "Traceback" not in stderr
     assert process.returncode == 143, stderr
+
+
+def test_a_batch_stopped_during_its_downloads_reports_no_row_done_without_its_file(
+    isolated: Isolation,
+) -> None:
+    """H8: `batch -o DIR --json` stopped by SIGTERM while the videos download reported every
+    row "done" with downloaded_path null: a CI step reading batch.json was told they exist."""
+    import json
+
+    from akool_cli.core.clock import SystemClock
+    from akool_cli.sandbox import SandboxConfig
+    from tests.support.batches import write_rows
+    from tests.support.sandboxes import running
+
+    config = SandboxConfig(processing_seconds=0, video_bytes=5_000_000, file_bytes_per_second=5e5)
+    with running(config, SystemClock()) as server:
+        env = process_env(isolated.home, server.base_url)
+        rows = write_rows(isolated.tmp / "r.csv", 2)
+        out = isolated.tmp / "out"
+        process = subprocess.Popen(
+            [AKOOL, "batch", str(rows), "-o", str(out), "--json", "--no-check"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            wait_for(lambda: any(out.glob(".*")) or process.poll() is not None, seconds=60)
+            process.send_signal(signal.SIGTERM)
+            stdout, stderr = process.communicate(timeout=60)
+        finally:
+            process.kill()
+            process.wait()
+    assert process.returncode == 143, stderr
+    report = json.loads(stdout)
+    unsaved = [r for r in report["results"] if r["state"] == "done" and not r["downloaded_path"]]
+    assert unsaved == [], report
+    assert report["done"] == sum(bool(r["downloaded_path"]) for r in report["results"])
