@@ -124,3 +124,24 @@ def test_a_batch_stopped_during_its_downloads_reports_no_row_done_without_its_fi
     unsaved = [r for r in report["results"] if r["state"] == "done" and not r["downloaded_path"]]
     assert unsaved == [], report
     assert report["done"] == sum(bool(r["downloaded_path"]) for r in report["results"])
+
+
+def test_talk_reuse_to_its_own_saved_file_is_saved_earlier(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """H11: `talk --reuse -o FILE` run again after it succeeded exited 2 "FILE already exists",
+    though FILE is the reused job's own saved video: a script under `set -e` failed on its own
+    earlier success. Another file there is still refused before anything is billed."""
+    from tests.support.runner import invoke
+
+    target = str(isolated.tmp / "hello.mp4")
+    args = ["talk", "https://example.com/tw.jpg", "https://example.com/hi.mp3", "--reuse"]
+    first = invoke([*args, "-o", target])
+    isolated.clock.advance(60)
+    again = invoke([*args, "-o", target])
+    assert again.stdout == first.stdout  # the same job, the same saved path
+    assert "saved earlier" in again.stderr, again.stderr
+    assert len(api_env.state.jobs) == 1
+    other = ["talk", "https://example.com/other.jpg", "https://example.com/hi.mp3", "--reuse"]
+    refused = invoke([*other, "-o", target], expect=2)
+    assert "already exists" in refused.stderr and len(api_env.state.jobs) == 1

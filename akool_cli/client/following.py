@@ -330,10 +330,16 @@ class FollowingMixin(ClientBase):
         suffixes = {job_id: self._suffix(job_id) for job_id in job_ids}
         return _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
 
-    def check_destination(self, dest: str | os.PathLike[str], *, force: bool = False) -> None:
+    def check_destination(
+        self, dest: str | os.PathLike[str], *, force: bool = False, reused: Job | None = None
+    ) -> None:
         """A download destination refused before a billable create (the job id is not known
-        yet): what `talk -o` checks first."""
-        _targets(dest, ["placeholder"], force, {}, None)
+        yet): what `talk -o` checks first. `reused`: the job `--reuse` will return, when known
+        before (talk_reusable): its own saved file there is not in the way (break17h H11)."""
+        if reused is None:
+            _targets(dest, ["placeholder"], force, {}, None)
+        else:
+            _targets(dest, [reused.id], force, {}, self._saved_at)
 
     def watcher(self, **options: Any) -> Watcher:
         """A Watcher on this client (the CLI's polling and downloads); close it when done."""
