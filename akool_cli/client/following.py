@@ -328,7 +328,12 @@ class FollowingMixin(ClientBase):
         path, same size) needs no target: there is nothing to fetch."""
         job_ids = check_job_ids(job_ids)
         suffixes = {job_id: self._suffix(job_id) for job_id in job_ids}
-        return _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
+        found = _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
+        if found and self.journal.read_only:
+            # Refused before downloading: a file saved unrecorded read as "nothing happened"
+            # (break17h H12), and the next run could not tell it was saved.
+            raise self.journal.unwritable(", so nothing was downloaded (a saved file is recorded)")
+        return found
 
     def check_destination(
         self, dest: str | os.PathLike[str], *, force: bool = False, reused: Job | None = None

@@ -667,20 +667,25 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def unwritable(self, then: str = "") -> LocalStateError:
+        """The error of a write this read-only history cannot take (`then`: what that means
+        for the command, added to the message)."""
+        full = "full" in self.read_only_why
+        return LocalStateError(
+            f"cannot write the job history {self.path}: {self.read_only_why}{then}",
+            hint=_STATE_HINTS[0][1]
+            if full
+            else "make that folder and file writable, or set AKOOL_HOME to a writable folder",
+            path=str(self.path),
+        )
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         self._check_open()
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
         if self.read_only:
-            full = "full" in self.read_only_why
-            raise LocalStateError(
-                f"cannot write the job history {self.path}: {self.read_only_why}",
-                hint=_STATE_HINTS[0][1]
-                if full
-                else "make that folder and file writable, or set AKOOL_HOME to a writable folder",
-                path=str(self.path),
-            )
+            raise self.unwritable()
         with self._lock, _local_state(self.path, "write"):
             try:
                 # Inside the try: a stop signal's KeyboardInterrupt right after BEGIN (raised as
