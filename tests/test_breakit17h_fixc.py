@@ -7,6 +7,8 @@ import resource
 import signal
 import subprocess
 
+import pytest
+
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.runner import AKOOL, process_env
@@ -145,3 +147,25 @@ def test_talk_reuse_to_its_own_saved_file_is_saved_earlier(
     other = ["talk", "https://example.com/other.jpg", "https://example.com/hi.mp3", "--reuse"]
     refused = invoke([*other, "-o", target], expect=2)
     assert "already exists" in refused.stderr and len(api_env.state.jobs) == 1
+
+
+def test_status_while_another_process_holds_the_history_lock_shows_the_states(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """H16: `akool status` while a sqlite3 shell (a backup, a frozen akool) holds the history's
+    write lock waited, then exited 10 showing nothing; a read-only history shows its states.
+    Now the states are shown (refreshed), with one warning that they were not saved."""
+    from akool_cli.store import journal as journal_module
+    from akool_cli.store.config import JOURNAL_FILE
+    from tests.support.runner import invoke
+    from tests.test_sigterm_history_lock import lock_held
+
+    jobs = [invoke(["talk", f"https://e.com/p{n}.jpg", "https://e.com/s.mp3"]) for n in range(2)]
+    isolated.clock.advance(60)  # done on the sandbox; "queued" in the history
+    monkeypatch.setattr(journal_module, "BUSY_TIMEOUT_MS", 300)  # the 30 s, shortened
+    with lock_held(isolated.home / JOURNAL_FILE):
+        shown = invoke(["status"])
+    for job in jobs:
+        assert job.stdout.strip() in shown.stdout
+    assert "done" in shown.stdout
+    assert shown.stderr.count("cannot be written (another process holds its write lock)") == 1

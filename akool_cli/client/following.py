@@ -19,6 +19,7 @@ from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import (
     AkoolError,
     JobFailedError,
+    LocalStateError,
     UsageError,
     closed_while_following,
 )
@@ -135,12 +136,25 @@ class FollowingMixin(ClientBase):
             record, info = records.get(job_id), fresh.get(job_id)
             if info is None and record is None:
                 continue
-            if info is not None and record is not None:
-                self.journal.update_from(info)
+            if info is not None and record is not None and found.read_only is None:
+                self._save_state(info, found)
                 record = self.journal.get(job_id)
             found.jobs.append(Job.of(info, record))
         found.unknown_attempts = [] if ids else self.journal.open_attempts()
         return found
+
+    def _save_state(self, info: JobInfo, found: Statuses) -> None:
+        """A refreshed state into the history; while another process holds its write lock (a
+        sqlite3 shell, a backup), the states are shown, not saved, as for a read-only history
+        (break17h H16: exit 10 and nothing shown), after one wait, not one per job."""
+        try:
+            self.journal.update_from(info)
+        except LocalStateError as exc:
+            if "locked" not in exc.message:
+                raise
+            from akool_cli.store.journal import LOCKED_WHY
+
+            found.read_only, found.read_only_why = str(self.journal.path), LOCKED_WHY
 
     def _refresh(
         self, ids: list[str], records: dict[str, JobRecord]
