@@ -197,3 +197,43 @@ def test_a_bug_in_one_check_is_raised_not_waited_for(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(hostchecks, "judge_url", broken)
     with pytest.raises(ValueError, match="a bug"):
         check_all(_roles("http://127.0.0.1:9", 50))
+
+
+# -- break17h H5: only a host that gives no answer at all is decided ------------------------------
+
+
+def test_a_slow_url_leaves_its_hosts_other_urls_checked(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A URL that only times out (the host took the connection) is that URL's warning: the same
+    host's 404 audio is still refused, exit 2, nothing created (it was billed before)."""
+    from akool_cli.inputs import preflight, urlcheck
+
+    monkeypatch.delenv("AKOOL_NO_CHECK")
+    monkeypatch.setattr(urlcheck, "CHECK_TIMEOUT", 0.5)  # the stall ends at once, not in 10 s
+    monkeypatch.setattr(preflight, "CHECK_TIMEOUT", 0.5)
+    with scripted_server() as files:
+        files.route("/stall0.png", Answer(body=PNG, content_type="image/png", delay=60))
+        files.route(
+            "/stall0.png", Answer(body=PNG, content_type="image/png", delay=60), method="HEAD"
+        )
+        files.route("/missing0.wav", Answer(404, b"no", "text/plain"), method="HEAD")
+        result = invoke(["talk", files.url + "/stall0.png", files.url + "/missing0.wav"], expect=2)
+    assert "missing0.wav answered HTTP 404 (not found)" in result.stderr
+    assert api_env.state.jobs == {}
+
+
+def test_a_redirect_to_an_unreachable_host_does_not_decide_the_host_that_answered(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AKOOL_NO_CHECK")
+    with unreachable_host() as gone, scripted_server() as files:
+        moved = Answer(302, b"", "text/plain", headers={"Location": gone.url + "/r.png"})
+        files.route("/redir0.png", moved)
+        files.route("/redir0.png", moved, method="HEAD")
+        files.route("/missing0.wav", Answer(404, b"no", "text/plain"), method="HEAD")
+        result = invoke(["talk", files.url + "/redir0.png", files.url + "/missing0.wav"], expect=2)
+    assert "missing0.wav answered HTTP 404 (not found)" in result.stderr
+    assert api_env.state.jobs == {}
+    # The warning names the redirect's host, not the host that answered as at fault.
+    assert "after a redirect to 127.0.0.1" in result.stderr, result.stderr

@@ -90,3 +90,19 @@ def test_a_history_on_a_full_disk_is_read(disk: Path, api_env: Sandbox) -> None:
     assert "cannot be written (its disk is full)" in result.stderr
     refused = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"], expect=10)
     assert "its disk is full" in refused.stderr and "free some space" in refused.stderr
+
+
+def test_watch_o_on_a_read_only_history_refuses_before_downloading(
+    disk: Path, api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17h H12: `watch ID -o DIR/` on a read-only history saved the video, then said only
+    "cannot write the job history" (exit 10) and printed the URL: it read as nothing done, and
+    the file was never recorded. Now it refuses before downloading, saying so."""
+    job = invoke(["talk", "https://e.com/p.jpg", "https://e.com/s.mp3"]).stdout.strip()
+    isolated.clock.advance(60)
+    make_read_only(disk)
+    out = isolated.tmp / "out"
+    refused = invoke(["watch", job, "-o", f"{out}/"], expect=10)
+    assert "it is read-only, so nothing was downloaded" in refused.stderr, refused.stderr
+    assert not out.exists() or not any(out.iterdir())
+    assert refused.stdout == ""

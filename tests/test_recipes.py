@@ -160,3 +160,35 @@ def test_a_workflow_that_creates_keeps_its_history_between_attempts(recipe: Reci
             ]
             assert [s["with"]["path"] for s in before] == [home], recipe.name
             assert [(s["with"]["path"], s.get("if")) for s in after] == [(home, "always()")]
+
+
+RUN_KEY = "${{ github.run_id }}-${{ github.run_attempt }}"
+
+
+def test_a_rerun_restores_its_own_runs_history_first() -> None:
+    """break17h H7: actions/cache restores, for a restore-keys prefix, the most recently saved
+    cache: with the one prefix `akool-history-`, "Re-run failed jobs" after another run saved
+    restored that run's history (without this run's job) and billed the video again. Each
+    workflow saves under its own prefix and the run's id, restores this run's attempts first
+    (`PREFIX<run_id>-`), then its own workflow's newest, and runs one at a time."""
+    prefixes = []
+    for recipe in [r for r in recipes() if r.kind == "yaml"]:
+        workflow = yaml.safe_load(recipe.text)
+        steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+        caches = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache/")]
+        if not caches:
+            continue
+        restore, save = caches
+        key = save["with"]["key"]
+        assert key.endswith(RUN_KEY) and restore["with"]["key"] == key, recipe.name
+        prefix = key.removesuffix(RUN_KEY)
+        assert restore["with"]["restore-keys"].splitlines() == [
+            prefix + "${{ github.run_id }}-",
+            prefix,
+        ], recipe.name
+        group = workflow.get("concurrency", {})
+        assert group.get("group") and group.get("cancel-in-progress") is False, recipe.name
+        prefixes.append(prefix)
+    assert len(prefixes) == 3
+    # No workflow's prefix matches another's caches (akool-history- would match them all).
+    assert not [(a, b) for a in prefixes for b in prefixes if a != b and b.startswith(a)]

@@ -96,9 +96,10 @@ def test_a_lock_held_for_good_still_ends_in_exit_10_naming_it(
     invoke(["history"])
     history = isolated.home / JOURNAL_FILE
     monkeypatch.setattr(journal_module, "BUSY_TIMEOUT_MS", 300)  # the 30 s, shortened
-    with lock_held(history), pytest.raises(LocalStateError) as caught:
-        Journal(history)
-    assert "locked" in caught.value.message
+    # Opened for reading (status shows the states: break17h H16); the first write fails.
+    with lock_held(history), Journal(history) as journal, pytest.raises(LocalStateError) as caught:
+        journal.begin_attempt("https://openapi.akool.com", "default", "talking_photo", {"x": 1})
+    assert "another process holds its write lock" in caught.value.message
     assert caught.value.hint is not None and "another akool holds the history" in caught.value.hint
 
 

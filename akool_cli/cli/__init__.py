@@ -363,13 +363,13 @@ def _run(runtime: Runtime, args: list[str]) -> int:
         return _fail(runtime, _stopped_by(), again, ExitCode.INTERRUPTED, "InterruptedByUser")
     except BrokenPipeError:
         _reader_gone(runtime)  # (akool status | head: not an error)
-        return int(ExitCode.OK)
+        return _stopped_or(ExitCode.OK)
     except SystemExit as exc:
         # Click's own answer to a broken pipe (EPIPE) inside a command: exit 1, and nothing said.
         if not (isinstance(exc.__context__, OSError) and exc.__context__.errno == errno.EPIPE):
             raise
         _reader_gone(runtime)
-        return int(ExitCode.ERROR)
+        return _stopped_or(ExitCode.ERROR)
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRNOS:
             return _unexpected(runtime, exc, debug)
@@ -408,6 +408,12 @@ def _fail(
             document["error"]["job_id"] = job_id  # created and billed, but not recorded
         out.json(document)
     return int(code)
+
+
+def _stopped_or(code: ExitCode) -> int:
+    """code, unless a stop signal arrived: then the stop's exit (143 for SIGTERM), as a CI
+    system stopping a pipeline (its reader first) expects (break17h H14)."""
+    return int(ExitCode.INTERRUPTED if interrupts.received() is not None else code)
 
 
 def _stopped_by() -> str:

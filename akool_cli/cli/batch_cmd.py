@@ -254,7 +254,7 @@ def _raise_ending(
             f"the batch stopped: {fatal.message}",
             hint=f"keep the ids printed (billed, not recorded); {recordable_when(fatal.message)}, "
             "record each with the akool settle command its row's hint names, then run the "
-            f"batch again ({fatal.hint})",
+            f"batch again ({_history_hint(fatal)})",
             path=fatal.path,
         )
     if result.balance_error is not None:
@@ -267,6 +267,18 @@ def _raise_ending(
         raise error
     if result.over_budget is not None:
         raise _over_budget(runtime, result.over_budget, max_credits or 0.0, left)
+
+
+def _history_hint(fatal: LocalStateError) -> str | None:
+    """What the history needs, without the next steps of the job that could not be recorded:
+    those are a single command's (`talk --text`'s for a speech: another speech, another video),
+    and each row's hint names the batch's own (break17h H9)."""
+    if fatal.job_id is None:
+        return fatal.hint
+    cause = fatal.__cause__
+    if isinstance(cause, AkoolError) and cause.hint:
+        return cause.hint
+    return LocalStateError.default_hint
 
 
 def _over_budget(

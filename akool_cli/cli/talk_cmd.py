@@ -250,8 +250,20 @@ def talk(
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
     with runtime.library() as lib:
+        choice = options.account_choice(same_account, new_account)
         if output is not None:
-            lib.check_destination(output, force=force)
+            found = None
+            if reuse:  # its own saved file at -o is no reason to refuse (break17h H11)
+                found = lib.talk_reusable(
+                    image_url,
+                    audio_url,
+                    prompt=prompt,
+                    resolution=resolution,
+                    webhook_url=webhook_url,
+                    name=name,
+                    account_choice=choice,
+                )
+            lib.check_destination(output, force=force, reused=found)
         with inputs_cli.upload_display(out) as display:
             job = lib.talk(
                 image_url,
@@ -272,7 +284,7 @@ def talk(
                 timeout=timeout_s,
                 events=_talk_events(out, display),
                 reuse=reuse,
-                account_choice=options.account_choice(same_account, new_account),
+                account_choice=choice,
             )
         if not _created(runtime, out, job, json_out, output, force, wait=wait, reuse=reuse):
             return

@@ -19,6 +19,7 @@ from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import (
     AkoolError,
     JobFailedError,
+    LocalStateError,
     UsageError,
     closed_while_following,
 )
@@ -135,12 +136,25 @@ class FollowingMixin(ClientBase):
             record, info = records.get(job_id), fresh.get(job_id)
             if info is None and record is None:
                 continue
-            if info is not None and record is not None:
-                self.journal.update_from(info)
+            if info is not None and record is not None and found.read_only is None:
+                self._save_state(info, found)
                 record = self.journal.get(job_id)
             found.jobs.append(Job.of(info, record))
         found.unknown_attempts = [] if ids else self.journal.open_attempts()
         return found
+
+    def _save_state(self, info: JobInfo, found: Statuses) -> None:
+        """A refreshed state into the history; while another process holds its write lock (a
+        sqlite3 shell, a backup), the states are shown, not saved, as for a read-only history
+        (break17h H16: exit 10 and nothing shown), after one wait, not one per job."""
+        try:
+            self.journal.update_from(info)
+        except LocalStateError as exc:
+            if "locked" not in exc.message:
+                raise
+            from akool_cli.store.journal import LOCKED_WHY
+
+            found.read_only, found.read_only_why = str(self.journal.path), LOCKED_WHY
 
     def _refresh(
         self, ids: list[str], records: dict[str, JobRecord]
@@ -328,12 +342,23 @@ class FollowingMixin(ClientBase):
         path, same size) needs no target: there is nothing to fetch."""
         job_ids = check_job_ids(job_ids)
         suffixes = {job_id: self._suffix(job_id) for job_id in job_ids}
-        return _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
+        found = _targets(dest, job_ids, force, suffixes, None if force else self._saved_at)
+        if found and self.journal.read_only:
+            # Refused before downloading: a file saved unrecorded read as "nothing happened"
+            # (break17h H12), and the next run could not tell it was saved.
+            raise self.journal.unwritable(", so nothing was downloaded (a saved file is recorded)")
+        return found
 
-    def check_destination(self, dest: str | os.PathLike[str], *, force: bool = False) -> None:
+    def check_destination(
+        self, dest: str | os.PathLike[str], *, force: bool = False, reused: Job | None = None
+    ) -> None:
         """A download destination refused before a billable create (the job id is not known
-        yet): what `talk -o` checks first."""
-        _targets(dest, ["placeholder"], force, {}, None)
+        yet): what `talk -o` checks first. `reused`: the job `--reuse` will return, when known
+        before (talk_reusable): its own saved file there is not in the way (break17h H11)."""
+        if reused is None:
+            _targets(dest, ["placeholder"], force, {}, None)
+        else:
+            _targets(dest, [reused.id], force, {}, self._saved_at)
 
     def watcher(self, **options: Any) -> Watcher:
         """A Watcher on this client (the CLI's polling and downloads); close it when done."""

@@ -282,6 +282,26 @@ class TalkingMixin(ClientBase):
         info = engine.create(self.api, self.journal, kind, request, origin)
         return Job.of(info, self.journal.get(info.id), kind.name)
 
+    def talk_reusable(
+        self,
+        image: str,
+        audio: str | None,
+        *,
+        prompt: str | None = None,
+        resolution: str | int | None = None,
+        webhook_url: str | None = None,
+        name: str = "",
+        account_choice: str | None = None,
+    ) -> Job | None:
+        """The job `talk(..., reuse=True)` would return for these inputs without sending
+        anything, when both are URLs; None otherwise (a local file's URL is known only once it
+        is uploaded, a speech's once it is made)."""
+        if audio is None or not all(u.startswith(("http://", "https://")) for u in (image, audio)):
+            return None
+        request = _talk_request(image, audio, prompt, resolution, webhook_url)
+        origin = self.origin(name.strip(), {}, account_choice)
+        return self.reusable(kinds.TALKING_PHOTO, request, origin)
+
     def reusable(
         self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin
     ) -> Job | None:

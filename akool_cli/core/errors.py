@@ -319,6 +319,7 @@ def unrecorded_hint(
 RECORDABLE_WHEN = (
     ("is locked", "once the other process holding the history lets go of it"),
     ("history's lock", "once the other process holding the history lets go of it"),
+    ("holds its write lock", "once the other process holding the history lets go of it"),
     ("read-only", "once the history can be written"),
     ("readonly", "once the history can be written"),
 )

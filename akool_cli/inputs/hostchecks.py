@@ -1,8 +1,11 @@
 """Checks of many input URLs at once (a campaign's thousands), grouped by the host that serves them.
 
 Each host is asked first about one URL alone: when that gets no answer (no DNS, no route, a
-connection that is never accepted), the host is decided once and its other URLs are not tried; a
-host that stops answering after that is decided after a few failures in a row. Nothing is retried
+connection that is never accepted, or dropped unanswered), the host is decided once and its other
+URLs are not tried; a host that stops answering after that is decided after a few such failures in
+a row. A URL that is only slow (a connection taken, no answer in time), or whose redirect leads
+somewhere unreachable, is that URL's own warning: the host's other URLs are still checked, so a
+404 or an HTML page beside a slow file is still refused. Nothing is retried
 (a check is not a billable call: a warning is enough), every check has its own timeout, all of
 them together a deadline, and what could not be checked is one warning per host with a count.
 No printing: progress and the report go to the caller.
@@ -30,6 +33,9 @@ CONCURRENCY = 16  # checks in flight at once, over all hosts (and at most on one
 # look unreachable in the bench; 1.5 s did not.)
 CONNECT_TIMEOUT = 1.5
 FAILURES_IN_A_ROW = 3  # after answering, a host that fails this often in a row is decided
+# Failures that say the host itself gives no answer (its other URLs would meet them too); a
+# timeout after the connection was taken says only that this URL was slow.
+HOST_FAILURES = frozenset({"connect", "protocol", "certificate", "framing"})
 DEADLINE = 120.0  # seconds for all the checks of one command; the rest are not checked
 WAIT_STEP = 0.25  # how often a worker waiting for a host's first answer looks at the deadline
 
@@ -113,11 +119,14 @@ class _Checks:
             host = self.hosts[host_of(url)]
             host.running -= 1
             if isinstance(outcome, TransportError):
-                host.failures += 1
                 host.unreached.append(url)
                 host.reason = host.reason or str(outcome)
-                if not host.answered or host.failures >= FAILURES_IN_A_ROW:
-                    self._drop(host.waiting, host.unreached)  # decided: not reachable from here
+                if outcome.kind not in HOST_FAILURES or outcome.reached:
+                    host.answered = True  # it took the connection: this URL alone failed
+                else:
+                    host.failures += 1
+                    if not host.answered or host.failures >= FAILURES_IN_A_ROW:
+                        self._drop(host.waiting, host.unreached)  # decided: not reachable
             else:
                 host.answered, host.failures = True, 0
                 self.report.checked += 1

@@ -47,7 +47,9 @@ class Outcome:
     row: int
     id: str
     job_id: str | None = None
-    state: str = "pending"  # pending, created, queued, processing, done, failed, unknown, error
+    # pending, created, queued, processing, done, failed, unknown, error; "downloading": done on
+    # AKOOL, its file not saved yet (the run stopped while downloading it; a rerun saves it)
+    state: str = "pending"
     video_url: str | None = None
     downloaded_path: str | None = None
     error: str | None = None
@@ -262,8 +264,20 @@ class BatchRunner:
             run.close(grace)
             if grace is not None:
                 self._abandon_in_flight()
+            self._unsaved_not_done(items)
             self._end_run(outcome)
         return outcomes
+
+    def _unsaved_not_done(self, items: list[Item]) -> None:
+        """A row done on AKOOL whose file the run did not save (it stopped while downloading
+        it) is "downloading", not done: a script reading the report is never told the file is
+        there (break17h H8); a rerun resumes the download."""
+        if self.output_dir is None or not self.stopping.is_set():
+            return
+        for item, outcome in zip(items, self.outcomes, strict=True):
+            saves = kinds.get(item.kind).makes == "file"
+            if saves and outcome.state == "done" and not outcome.downloaded_path:
+                outcome.state = "downloading"
 
     def stopped(self) -> bool:
         """Whether a stop (a signal, or the caller's `stopping`) ended the run: not the history

@@ -61,6 +61,9 @@ class TransportError(Exception):
         super().__init__(message)
         self.sent = sent
         self.kind = kind
+        # The URL's own host gave an HTTP answer first (a redirect, or the status line of a body
+        # that then failed): whatever failed was not reaching that host (hostchecks.py).
+        self.reached = False
 
     @property
     def permanent(self) -> bool:
@@ -86,7 +89,9 @@ class StreamResponse:
         try:
             yield from pieces
         except Exception as exc:
-            raise _translate(exc, self._ends, self._seconds) from exc
+            error = _translate(exc, self._ends, self._seconds)
+            error.reached = True  # its status line and headers came
+            raise error from exc
 
 
 # How each way a request can fail is worded: name -> (kind, wording, whether the request may
@@ -167,6 +172,17 @@ def _translate(exc: BaseException, ends: float = math.inf, seconds: float = 0.0)
     if isinstance(exc, deadlines.Cancelled):
         return failure("cancelled")
     return failure("other", exc)
+
+
+def _after_hops(error: TransportError, hops: list[str]) -> TransportError:
+    """error, met after following redirects: said so (the first host answered) and marked."""
+    if not hops:
+        return error
+    said = TransportError(
+        f"{error} after a redirect to {hops[-1]}", sent=error.sent, kind=error.kind
+    )
+    said.reached = True
+    return said
 
 
 def _certificate_error(exc: BaseException) -> BaseException | None:
@@ -310,10 +326,11 @@ class Transport:
         request = self._build(method, url, headers=dict(headers or {}))
         ends = self._bound(request, seconds, cancel)
         self._trace_request(request)
+        hops: list[str] = []
         try:
-            response = self._follow(request)
+            response = self._follow(request, hops)
         except (httpx2.HTTPError, httpx2.InvalidURL, deadlines.Cancelled) as exc:
-            raise _translate(exc, ends, seconds) from exc
+            raise _after_hops(_translate(exc, ends, seconds), hops) from exc
         try:
             log.debug("<- %s for %s", response.status_code, redact.signed(str(response.url)))
             yield StreamResponse(
@@ -338,9 +355,10 @@ class Transport:
         except httpx2.InvalidURL as exc:
             raise failure("url", exc) from None
 
-    def _follow(self, request: httpx2.Request) -> httpx2.Response:
+    def _follow(self, request: httpx2.Request, hops: list[str]) -> httpx2.Response:
         """Send, following at most MAX_REDIRECTS redirects, never from https to http (the file
-        and anything sent for it would cross the network readable) nor out of http(s)."""
+        and anything sent for it would cross the network readable) nor out of http(s); each
+        redirect followed goes into hops (its host)."""
         response = self._client.send(request, stream=True)
         for _ in range(MAX_REDIRECTS + 1):
             hop, came_from = response.next_request, response.request.url.scheme
@@ -353,6 +371,7 @@ class Transport:
             if came_from == "https" and hop.url.scheme == "http":
                 raise failure("redirect", f"from https to plain http ({shown})")
             self._trace_request(hop)
+            hops.append(hop.url.host)
             response = self._client.send(hop, stream=True)
         response.close()
         raise failure("redirects")

@@ -404,6 +404,9 @@ LOOKUPS: dict[str, str] = {
 
 T = TypeVar("T")
 
+# Why a history is read only for this process when another one held its write lock throughout
+# BUSY_TIMEOUT_MS (the words the "locked" hint of _STATE_HINTS is found by).
+LOCKED_WHY = "another process holds its write lock"
 BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another process's lock, in all
 # SQLite's own busy wait sleeps in C, deaf to a stop signal: it waits this long per try, and a stop
 # is looked at between tries (break17d M3: SIGTERM took 30 s while another process held the lock).
@@ -605,6 +608,11 @@ class Journal:
             # A history on a read-only disk or folder, or a full one, can still be read (status,
             # watch): it opens read-only, and anything that must write fails then, naming why.
             why = _unwritable(path, exc.__cause__) if path.is_file() else None
+            if why is None and path.is_file() and "locked" in exc.message:
+                # Another process (a sqlite3 shell, a backup) held the write lock for the whole
+                # wait: read it (status shows the states, not saved: break17h H16); anything
+                # that must write fails then, naming the lock.
+                why = LOCKED_WHY
             if why is None:
                 raise
             self._open_read_only(why)
@@ -668,20 +676,28 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def unwritable(self, then: str = "") -> LocalStateError:
+        """The error of a write this read-only history cannot take (`then`: what that means
+        for the command, added to the message)."""
+        why, hints = self.read_only_why, dict(_STATE_HINTS)
+        hint = "make that folder and file writable, or set AKOOL_HOME to a writable folder"
+        if "full" in why:
+            hint = hints["full"]
+        elif why == LOCKED_WHY:
+            hint = hints["locked"]
+        return LocalStateError(
+            f"cannot write the job history {self.path}: {why}{then}",
+            hint=hint,
+            path=str(self.path),
+        )
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         self._check_open()
         # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
         if self.read_only:
-            full = "full" in self.read_only_why
-            raise LocalStateError(
-                f"cannot write the job history {self.path}: {self.read_only_why}",
-                hint=_STATE_HINTS[0][1]
-                if full
-                else "make that folder and file writable, or set AKOOL_HOME to a writable folder",
-                path=str(self.path),
-            )
+            raise self.unwritable()
         with self._lock, _local_state(self.path, "write"):
             try:
                 # Inside the try: a stop signal's KeyboardInterrupt right after BEGIN (raised as
