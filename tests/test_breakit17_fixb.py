@@ -8,17 +8,20 @@ Each test fails on akool before its fix."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from akool_cli.core.clock import SystemClock
 from akool_cli.sandbox import Sandbox, SandboxConfig
 from tests.conftest import Isolation
-from tests.support.runner import AKOOL, process_env
+from tests.support.batches import write_rows
+from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.sandboxes import running
 from tests.support.waiting import wait_for
 from tests.test_sigterm_create import Stall
@@ -88,3 +91,77 @@ def test_a_create_of_a_killed_process_whose_forked_child_lives_is_unknown_not_in
         parent.wait()
     assert again.returncode == 5, again.stderr
     assert "unknown outcome" in again.stderr and "akool settle 2" in again.stderr, again.stderr
+
+
+IMAGE, AUDIO = f"{E}/gone.jpg", f"{E}/gone.mp3"
+TALK = ["talk", IMAGE, AUDIO, "--reuse"]
+
+
+def test_a_reused_job_its_server_no_longer_has_is_marked_gone_and_made_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17h H3: the sandbox restarted on its fixed port (or a job deleted in AKOOL's
+    dashboard) answers 1008 for a recorded job: `talk --reuse` reused it on every run (exit 4)
+    with a hint to watch the same dead id."""
+    out = isolated.tmp / "out"
+    first = invoke([*TALK, "--wait"]).stdout.strip()
+    api_env.state.jobs.clear()  # the sandbox restarted: it knows none of them
+    again = invoke([*TALK, "-o", f"{out}/"])
+    second = again.stdout.split()[0]
+    assert second != first and len(api_env.state.jobs) == 1, again.stderr
+    assert f"job {first}" in again.stderr and "no longer" in again.stderr, again.stderr
+    assert (out / f"{second}.mp4").is_file()
+    status = invoke(["status", first, "--json"])
+    assert '"deleted_at": null' not in status.stdout, status.stdout
+    third = invoke(TALK)  # the new one is reused now; the gone one never again
+    assert third.stdout.strip() == second and "Reused job" in third.stderr
+    assert len(api_env.state.jobs) == 1
+
+
+def test_batch_rows_whose_jobs_their_server_no_longer_has_are_made_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17h H3: after the sandbox restarted, every rerun picked the rows' dead jobs up and
+    ended `error` (exit 9) with no hint."""
+    rows = write_rows(isolated.tmp / "rows.csv", 2, "g")
+    out = isolated.tmp / "rehearsal"
+    invoke(["batch", str(rows), "-o", str(out)])
+    api_env.state.jobs.clear()  # the sandbox restarted on its fixed port
+    shutil.rmtree(out)
+    failed = invoke(["batch", str(rows), "-o", str(out)], expect=9)
+    assert failed.stderr.count("no longer exists") >= 2, failed.stderr
+    assert failed.stderr.count("as a batch row, it no longer picks this one up") == 2
+    assert "akool watch" not in failed.stderr, failed.stderr
+    assert len(api_env.state.jobs) == 0
+    again = invoke(["batch", str(rows), "-o", str(out)])  # the rows are made again, once
+    assert len(api_env.state.jobs) == 2 and len(list(out.iterdir())) == 2, again.stderr
+    invoke(["batch", str(rows), "-o", str(out)])
+    assert len(api_env.state.jobs) == 2
+    watched = invoke(["watch", failed.stderr.split("job ")[1][:24]], expect=2)
+    assert "no longer exists" in watched.stderr, watched.stderr
+
+
+def test_reuse_passes_over_a_job_whose_result_url_answered_404(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17i I6: AKOOL removed a result before akool's 7-day clock: every `talk --reuse -o`
+    reused the job, failed on its dead URL (exit 4), and its hint said running the command
+    again would make another job, which it never did."""
+    from akool_cli.sandbox import server
+
+    out = isolated.tmp / "out"
+    first = invoke([*TALK, "--wait"]).stdout.strip()
+
+    def removed(handler: Any, name: str) -> None:
+        handler._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(server, "serve_file", removed)
+        failed = invoke([*TALK, "-o", f"{out}/"], expect=4)
+    assert f"Reused job {first}" in failed.stderr and "marked it expired" in failed.stderr
+    assert "akool watch" not in failed.stderr and "akool status" not in failed.stderr
+    assert "--reuse" in failed.stderr.split("Hint:")[1], failed.stderr
+    again = invoke([*TALK, "-o", f"{out}/"])  # a new job, saved; the dead one never again
+    second = again.stdout.split()[0]
+    assert second != first and (out / f"{second}.mp4").is_file(), again.stderr
+    assert invoke(TALK).stdout.strip() == second and len(api_env.state.jobs) == 2

@@ -21,6 +21,7 @@ from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
     LocalStateError,
+    ResultGoneError,
     UnknownOutcomeError,
     UnsettledAttemptError,
 )
@@ -625,6 +626,8 @@ class _Run:
             self.runner.emit(outcome, f"saved {outcome.downloaded_path}")
         elif isinstance(event, Failed):
             outcome.state, outcome.error = "error", event.error.message
+            if isinstance(event.error, ResultGoneError) and event.error.marked:
+                outcome.error += f"; {event.error.hint}"  # what the next run does instead
             if isinstance(event.error, UnknownOutcomeError):  # another create's job (reused id)
                 outcome.state, outcome.job_id = "unknown", None
                 outcome.attempt_id = event.error.attempt_id
