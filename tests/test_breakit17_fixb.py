@@ -24,6 +24,7 @@ from tests.support.batches import write_rows
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.sandboxes import running
 from tests.support.waiting import wait_for
+from tests.test_key_destinations import PROD_KEY, prod  # noqa: F401 (a fixture)
 from tests.test_sigterm_create import Stall
 
 E = "https://example.com"
@@ -165,3 +166,48 @@ def test_reuse_passes_over_a_job_whose_result_url_answered_404(
     second = again.stdout.split()[0]
     assert second != first and (out / f"{second}.mp4").is_file(), again.stderr
     assert invoke(TALK).stdout.strip() == second and len(api_env.state.jobs) == 2
+
+
+def test_the_hint_for_a_sandbox_job_never_replaces_the_production_login(
+    isolated: Isolation,
+    sandbox: Sandbox,
+    prod: Sandbox,  # noqa: F811 (the fixture imported above)
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """break17h H1: after a sandbox session, status/watch told the user to log in to the sandbox
+    on the profile holding the production key; following it replaced that key and base URL, and
+    the next plain `akool talk` went to the sandbox."""
+    from akool_cli.sandbox.state import SANDBOX_API_KEY
+    from tests.support.sandboxes import point_at
+
+    for name in ("AKOOL_BASE_URL", "AKOOL_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    invoke(["--base-url", prod.base_url, "login"], input=PROD_KEY)
+    with monkeypatch.context() as session:  # the README's sandbox lines, in one shell
+        point_at(sandbox, session)
+        rehearsed = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    listed = invoke(["status"]).stderr
+    expected = f"AKOOL_BASE_URL={sandbox.base_url} AKOOL_API_KEY=<that sandbox's key> akool status"
+    assert "the sandbox's job" in listed and expected in listed, listed
+    watched = invoke(["watch", rehearsed, "--timeout", "1"], expect=3).stderr
+    assert f"{expected} {rehearsed}" in watched and "akool --profile" not in watched, watched
+    # The login that hint used to name is refused before a key is asked for or sent.
+    seen = len(sandbox.state.received)
+    login = ["--profile", "default", "--base-url", sandbox.base_url, "login"]
+    refused = invoke(login, input=SANDBOX_API_KEY, expect=2).stderr
+    assert f"holds a key verified on {prod.base_url}" in refused, refused
+    assert "--profile sandbox" in refused and "--replace" in refused, refused
+    assert len(sandbox.state.received) == seen
+    made = invoke(["talk", IMAGE, AUDIO]).stdout.strip()  # still production's
+    assert made in prod.state.jobs and made not in sandbox.state.jobs
+    # Another server's job, while default holds the production key: a profile of its own.
+    key = "another-accounts-key-0123456789abcdef"
+    with running(SandboxConfig(processing_seconds=0.0, api_key=key), isolated.clock) as other:
+        with monkeypatch.context() as session:
+            point_at(other, session, key)
+            theirs = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+        hint = invoke(["watch", theirs, "--timeout", "1"], expect=3).stderr.split("Hint:")[1]
+        assert "--profile sandbox --base-url" in hint and "--profile default" not in hint, hint
+    # Asked for by name, the replacement happens.
+    invoke([*login, "--replace"], input=SANDBOX_API_KEY)
+    assert invoke(["talk", IMAGE, AUDIO]).stdout.strip() in sandbox.state.jobs
