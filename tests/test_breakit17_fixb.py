@@ -7,6 +7,7 @@ Each test fails on akool before its fix."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -211,3 +212,27 @@ def test_the_hint_for_a_sandbox_job_never_replaces_the_production_login(
     # Asked for by name, the replacement happens.
     invoke([*login, "--replace"], input=SANDBOX_API_KEY)
     assert invoke(["talk", IMAGE, AUDIO]).stdout.strip() in sandbox.state.jobs
+
+
+def test_a_dry_run_with_retry_unknown_shows_and_counts_the_rows_it_would_send_again(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17i I7: `batch --dry-run --retry-unknown` showed an unknown row as "unknown (settle
+    first)" and estimated 0 creates, while the run sent and billed it; and "1 row(s) would run"
+    counted a row that would not."""
+    rows = write_rows(isolated.tmp / "ru.csv", 2, "ru")
+    api_env.state.inject("drop", at="create_talking_photo")  # the first row's answer is lost
+    invoke(["batch", str(rows), "-c", "1"], expect=9)
+    assert len(api_env.state.jobs) == 2  # both made; akool knows one
+    shown = invoke(["batch", str(rows), "--dry-run"])
+    plain = shown.stdout + shown.stderr
+    assert "unknown (settle first)" in plain and "1 row(s) would run" not in plain, plain
+    assert "1 of 2 row(s) would run" in plain and "0 create(s)" in plain, plain
+    shown = invoke(["batch", str(rows), "--dry-run", "--retry-unknown"])
+    retried = shown.stdout + shown.stderr
+    assert "create again (--retry-unknown)" in retried, retried
+    assert "2 of 2 row(s) would run" in retried and "1 create(s)" in retried, retried
+    plan = json.loads(invoke(["batch", str(rows), "--dry-run", "--retry-unknown", "--json"]).stdout)
+    assert plan["estimate"]["creates"] == 1
+    ran = invoke(["batch", str(rows), "--retry-unknown"])  # what the dry run said: one create
+    assert len(api_env.state.jobs) == 3, ran.stderr
