@@ -77,7 +77,7 @@ _akool() {
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --new-account --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --reuse --same-account --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
         "languages") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "lipsync") opts=(--base-url --debug --force --interval --json --name --new-account --no-check --output --profile --quiet --reuse --same-account --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
-        "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet --rotate -q) ;;
+        "login") opts=(--allow-plaintext-keyring --base-url --client-id --debug --profile --quiet --replace --rotate -q) ;;
         "logout") opts=(--base-url --debug --profile --quiet -q) ;;
         "mcp") opts=(--base-url --debug --dir --heartbeat --max-credits --poll --profile --quiet --upload-to --wait-ceiling -q) ;;
         "models") opts=(--base-url --debug --for --json --profile --quiet -q) ;;

@@ -394,6 +394,7 @@ complete -c akool -n '__fish_seen_subcommand_from login' -l client-id
 complete -c akool -n '__fish_seen_subcommand_from login' -l debug
 complete -c akool -n '__fish_seen_subcommand_from login' -l profile
 complete -c akool -n '__fish_seen_subcommand_from login' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from login' -l replace
 complete -c akool -n '__fish_seen_subcommand_from login' -l rotate
 complete -c akool -n '__fish_seen_subcommand_from login' -s q
 complete -c akool -n '__fish_seen_subcommand_from logout' -l base-url

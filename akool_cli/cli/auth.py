@@ -61,6 +61,12 @@ def login(
         help="The new key replaces this profile's key of the same AKOOL account (a rotated "
         "key, or an API key after clientId/secret): jobs the old one made are this one's.",
     ),
+    replace: bool = typer.Option(
+        False,
+        "--replace",
+        help="Replace this profile's key even when it was verified on another server (by "
+        "default such a login is refused: log in there with --profile NAME to keep both).",
+    ),
 ) -> None:
     """Store an AKOOL API key in the OS keyring after checking it works.
 
@@ -76,6 +82,8 @@ def login(
         _say_where_the_key_goes(out, lib)  # and a bad base URL before a secret is asked for
         if rotate:
             lib.check_rotation()  # and a key of another server, before the new one is sent
+        elif not replace:
+            lib.check_replacement()  # a key of another server kept, before a key is asked for
         if client_id is not None:
             # A malformed id is bad input like a malformed secret (2); a wrong one AKOOL refuses (3).
             cid = check_secret(client_id, "client id")

@@ -123,7 +123,7 @@ def batch(
             out.warn(warning)
         _say_problems(out, lib, plan, skip_invalid, dry_run, json_out)
         if dry_run:  # a plan never needs the output folder to exist yet
-            preview = lib.batch_preview(plan)
+            preview = lib.batch_preview(plan, retry_unknown=retry_unknown)
             inputs_cli.show_uploads(out, preview.uploads)  # local files (preflight)
             _print_plan(out, preview, plan.problems, json_out, max_credits)
             return
@@ -351,7 +351,8 @@ def _print_plan(
             for p in rows
         ],
     )
-    out.info(f"{len(rows)} row(s) would run; nothing was sent")
+    running = len(rows) - preview.waiting
+    out.info(f"{running} of {len(rows)} row(s) would run; nothing was sent")
     other = sum(1 for p in rows if p.get("other_account"))
     if other:
         out.warn(

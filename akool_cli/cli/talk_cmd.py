@@ -23,6 +23,7 @@ from akool_cli.core.errors import (
     ExitCode,
     InterruptedByUser,
     JobFailedError,
+    ResultGoneError,
     TargetExistsError,
     WaitTimeoutError,
     made_hint,
@@ -346,15 +347,28 @@ def wait_for(
     except (WaitTimeoutError, InterruptedByUser):
         raise  # their hints resume with `resume` already
     except AkoolError as exc:
-        exc.hint = made_hint(exc.hint, job.id, resume, reuse=reuse)  # followed, not made again
+        exc.hint = _then(exc, job.id, resume, reuse)  # followed, not made again
         raise
     code = followed.code
     view = followed.views[0] if followed.views else job.to_json()
     for job_id, error in followed.errors:  # the job's view is the document: errors on stderr
-        out.error(f"{job_id}: {error.message}", made_hint(error.hint, job.id, resume, reuse=reuse))
+        out.error(f"{job_id}: {error.message}", _then(error, job.id, resume, reuse))
         code = error.exit_code
         view["error"] = view.get("error") or error.message  # --json says so too
     return view, code
+
+
+def _then(error: AkoolError, job_id: str, resume: str, reuse: bool) -> str:
+    """The hint after this run's job failed: go on with that job (never make another), unless
+    AKOOL no longer has it (marked so: jobs/gone.py), when only a new job can give the video."""
+    if isinstance(error, ResultGoneError) and error.marked:
+        if reuse:
+            return (
+                f"this command run again makes a new job (billed): --reuse no longer picks "
+                f"{job_id} up"
+            )
+        return "running this command again makes a new job (billed)"
+    return made_hint(error.hint, job_id, resume, reuse=reuse)
 
 
 def _talk_events(out: Output, uploads: UploadDisplay) -> TalkEvents:

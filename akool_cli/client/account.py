@@ -107,12 +107,16 @@ class AccountMixin(ClientBase):
         client_secret: str | None = None,
         allow_plaintext: bool = False,
         rotate: bool = False,
+        replace: bool = False,
     ) -> Login:
         """Check a credential against AKOOL's credit endpoint, then keep it in the OS keyring
         for this profile (and the base URL it was checked against in the settings). A keyring
         that keeps secrets in a plaintext file is refused unless `allow_plaintext`. `rotate`:
         it replaces the profile's key of the same account (see save_login), and is checked
-        before the new key is sent anywhere."""
+        before the new key is sent anywhere. A profile holding a key verified on another server
+        is refused (UsageError, before anything is sent) unless `replace`."""
+        if not (replace or rotate):
+            self.check_replacement()
         checked = self.verify_login(
             api_key, client_id=client_id, client_secret=client_secret, rotate=rotate
         )
@@ -185,6 +189,18 @@ class AccountMixin(ClientBase):
         overridden = from_environment(self.env) is not None
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)
+
+    def check_replacement(self) -> None:
+        """`login`'s check before a key is asked for or sent: this profile holds no keyring key
+        verified on another server than the base URL --base-url or AKOOL_BASE_URL gives, which
+        the login would replace (UsageError otherwise: log in on a profile of its own, or pass
+        `replace`)."""
+        from akool_cli.client.elsewhere import check_replacement
+
+        # A base URL the profile's own settings name (`config set base-url`) moved the profile
+        # there on purpose; one from --base-url or AKOOL_BASE_URL is this command's only.
+        if self.base_url_origin in ("flag", "env"):
+            check_replacement(self.paths, self.profile, self.base_url)
 
     def check_rotation(self) -> None:
         """`login --rotate`'s check before a new key is asked for or sent: this profile has a

@@ -187,14 +187,17 @@ class ClientBase:
             return current
         if current is None and stored is None:
             self.credential()  # no credential at all: its own AuthError says how to get one
+        from akool_cli.client.elsewhere import job_elsewhere_hint
+
         raise CredentialScopeError(
             f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
             "credential than the ones akool has here, and akool never sends a key to a server "
             "it was not made for",
-            # Not `AKOOL_BASE_URL=… akool status`: the credential in use would go there with it.
-            hint=f"use the credential that made it, never this one: log in to {base_url} with "
-            f"AKOOL_API_KEY unset (akool --profile {record.profile} --base-url {base_url} login), "
-            f"then run the command again with --profile {record.profile}",
+            # Never `AKOOL_BASE_URL=… akool status` alone: the credential in use would go there
+            # with it; never a login that replaces a profile's key (break17h H1).
+            hint=job_elsewhere_hint(
+                self.paths, record.id, record.profile, record.account, base_url
+            ),
             profile=record.profile,
             base_url=base_url,
         )

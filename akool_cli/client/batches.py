@@ -65,6 +65,8 @@ class BatchPreview:
     rows: list[dict[str, Any]]
     uploads: list[dict[str, object]]
     estimate: dict[str, Any]
+    # The rows a run would not start: an unknown outcome to settle first, another credential.
+    waiting: int = 0
 
 
 class BatchMixin(TalkingMixin):
@@ -159,19 +161,30 @@ class BatchMixin(TalkingMixin):
             found += [(item.row, p) for p in problems if p]
         return found
 
-    def batch_preview(self, plan: BatchPlan) -> BatchPreview:
+    def batch_preview(self, plan: BatchPlan, *, retry_unknown: bool = False) -> BatchPreview:
         """What running the plan would do with each row (and what it would cost, estimated),
-        and the files it would upload (with their sizes); nothing is sent."""
+        and the files it would upload (with their sizes); nothing is sent. `retry_unknown`: as
+        batch()'s (rows whose own create's outcome is unknown would be created again)."""
         from akool_cli.inputs.preflight import upload_plan
-        from akool_cli.jobs.batch_run import estimated
+        from akool_cli.jobs.batch_run import WAITING_ACTIONS, estimated
         from akool_cli.jobs.batch_run import plan as row_plan
 
         values = {value for i in plan.items for value, _ in i.media().values()}
         uploads = upload_plan(plan.inputs.only(values), self.journal)
         scope = self.scope(any_account=True)
         elsewhere = self._made_elsewhere(plan.items, scope)
-        rows = list(row_plan(plan.items, self.journal, plan.output_dir, scope, elsewhere))
-        return BatchPreview(rows, uploads, estimated(rows, self.journal))
+        rows = list(
+            row_plan(
+                plan.items,
+                self.journal,
+                plan.output_dir,
+                scope,
+                elsewhere,
+                retry_unknown=retry_unknown,
+            )
+        )
+        waiting = sum(1 for row in rows if row["action"] in WAITING_ACTIONS)
+        return BatchPreview(rows, uploads, estimated(rows, self.journal), waiting)
 
     def _made_elsewhere(self, items: list[Item], scope: Scope) -> dict[str, str]:
         """The rows' keys made with another credential on this server and profile, while this

@@ -52,7 +52,8 @@ def _not_followed(job_id: str, record: JobRecord | None) -> UsageError | None:
     if record is None or record.deleted_at is None:
         return unasked(job_id, record)
     return UsageError(
-        f"job {job_id} was deleted on AKOOL (akool delete): there is nothing to follow",
+        f"job {job_id} was deleted on AKOOL (by akool delete, or AKOOL answered that it no "
+        "longer exists): there is nothing to follow",
         hint="see what the history keeps of it: akool status " + job_id,
     )
 
@@ -105,7 +106,12 @@ class FollowingMixin(ClientBase):
         if refused is not None:
             raise refused
         kind = self._kind_of(record)
-        info = self.api_of(record).detail(kind, job_id)
+        try:
+            info = self.api_of(record).detail(kind, job_id)
+        except AkoolError as exc:  # AKOOL no longer has it: marked so (jobs/gone.py)
+            from akool_cli.jobs.gone import gone_error
+
+            raise (gone_error(self.journal, job_id, exc) if record else None) or exc from None
         if record is not None:
             other = self.journal.update_from(info)
             if other is not None and not detached_ok:
@@ -186,6 +192,10 @@ class FollowingMixin(ClientBase):
                 found = {job_id: exc for job_id, _ in jobs}
             for job_id, answer in found.items():
                 if isinstance(answer, AkoolError):
+                    if job_id in records:  # AKOOL no longer has it: marked so (jobs/gone.py)
+                        from akool_cli.jobs.gone import gone_error
+
+                        answer = gone_error(self.journal, job_id, answer) or answer
                     notes.append(StatusNote(job_id, api.base_url, answer, job_id in records))
                 else:
                     fresh[job_id] = answer

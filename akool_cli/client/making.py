@@ -130,17 +130,23 @@ class MakingMixin(TalkingMixin):
                 given[field] = sent.get(given[field], given[field])
         request = product.build(given, webhook_url=hook)
         origin = self.origin(name.strip(), extra, account_choice)
-        reused = self._reused(chosen, request, origin, built) if reuse else None
+        warn = events.warn
+        reused = self._reused(chosen, request, origin, built, warn) if reuse else None
         if reused is not None:
             return reused
-        return self.create(chosen, request, origin, once=once, run=run, reuse=reuse)
+        return self.create(chosen, request, origin, once=once, run=run, reuse=reuse, warn=warn)
 
     def _reused(
-        self, kind: kinds.JobKind, request: kinds.Request, origin: Origin, built: kinds.Request
+        self,
+        kind: kinds.JobKind,
+        request: kinds.Request,
+        origin: Origin,
+        built: kinds.Request,
+        warn: Callable[[str], None],
     ) -> Job | None:
         """With reuse: the job of this very request; another request AKOOL would refuse as
         made already (an avatar_id, a lip-synced language) is still refused before billing."""
-        reused = self.reusable(kind, request, origin)
+        reused = self.reusable(kind, request, origin, warn)
         if reused is None:
             self._check_repeat(kind, built)
         return reused

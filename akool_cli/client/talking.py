@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import Voice
     from akool_cli.jobs import engine
+    from akool_cli.store.journal import JobRecord
 
 DEFAULT_URL_TTL = "24h"
 
@@ -106,7 +107,9 @@ class TalkingMixin(ClientBase):
             request = replace(request, audio_url=speech.video_url or "")
             extra = {"speech_job": speech.id, "text": tts[0].text, "voice": tts[0].voice_id}
         origin = self.origin(name.strip(), extra, account_choice)
-        return self.create(kinds.TALKING_PHOTO, request, origin, once=once, run=run, reuse=reuse)
+        return self.create(
+            kinds.TALKING_PHOTO, request, origin, once=once, run=run, reuse=reuse, warn=events.warn
+        )
 
     def _speech_request(
         self,
@@ -254,6 +257,7 @@ class TalkingMixin(ClientBase):
         once: Once | None = None,
         run: Run | None = None,
         reuse: bool = False,
+        warn: Callable[[str], None] | None = None,
     ) -> Job:
         """Create a job of any kind (billed), recorded before this returns. With `once`, a key
         that already made a job returns that job (`repeated`, nothing sent); with `run`, the job
@@ -261,7 +265,8 @@ class TalkingMixin(ClientBase):
         `reuse`, the job an earlier create of the very same request made (the same kind and
         inputs sent, server and account, by any command, batch row or call) is returned
         (`repeated`, nothing sent) unless it failed, was deleted, or its result expired on AKOOL
-        and is not saved here."""
+        and is not saved here, or its server no longer has it (then marked so, and `warn` is
+        told)."""
         from akool_cli.jobs import engine
         from akool_cli.store.journal import JobRecord
 
@@ -275,7 +280,9 @@ class TalkingMixin(ClientBase):
                 )
             return create_once(self, kind, request, origin, once, run)
         if reuse:
-            found = engine.create_or_reuse(self.api, self.journal, kind, request, origin)
+            found = engine.create_or_reuse(
+                self.api, self.journal, kind, request, origin, on_gone=self._gone_note(warn)
+            )
             if isinstance(found, JobRecord):
                 return replace(Job.of(None, found), repeated=True)
             return Job.of(found, self.journal.get(found.id), kind.name)
@@ -303,15 +310,39 @@ class TalkingMixin(ClientBase):
         return self.reusable(kinds.TALKING_PHOTO, request, origin)
 
     def reusable(
-        self, kind: kinds.JobKind, request: kinds.Request, origin: engine.Origin
+        self,
+        kind: kinds.JobKind,
+        request: kinds.Request,
+        origin: engine.Origin,
+        warn: Callable[[str], None] | None = None,
     ) -> Job | None:
         """The job `create(..., reuse=True)` would return without sending anything, or None (for
-        a create whose work before it costs time: head swap's analysis)."""
+        a create whose work before it costs time: head swap's analysis). One its server no
+        longer has is marked gone (`warn` is told) and passed over."""
         from akool_cli.jobs import engine
+        from akool_cli.jobs.gone import still_there
 
         origin = engine.scoped(self.api, self.journal, origin)
-        made = self.journal.made_like(origin.scope(), kind.name, engine.inputs_of(request, origin))
-        return None if made is None else replace(Job.of(None, made), repeated=True)
+        inputs = engine.inputs_of(request, origin)
+        while (made := self.journal.made_like(origin.scope(), kind.name, inputs)) is not None:
+            if still_there(self.api, self.journal, kind, made):
+                return replace(Job.of(None, made), repeated=True)
+            self._gone_note(warn)(made)
+        return None
+
+    @staticmethod
+    def _gone_note(warn: Callable[[str], None] | None) -> Callable[[JobRecord], None]:
+        """What tells the caller that --reuse passed over a job its server no longer has."""
+
+        def note(record: JobRecord) -> None:
+            if warn is not None:
+                warn(
+                    f"job {record.id}, made earlier from this same request, no longer exists "
+                    f"on {record.base_url} (AKOOL answers that it does not exist): akool marked "
+                    "it deleted and makes a new one"
+                )
+
+        return note
 
     def speak(
         self,

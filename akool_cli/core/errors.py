@@ -158,7 +158,18 @@ class RejectedError(AkoolError):
 
 
 class ResultGoneError(RejectedError):
-    """A finished job's result URL answered 403, 404 or 410: AKOOL deleted the result."""
+    """A finished job's result URL answered 403, 404 or 410: AKOOL deleted the result.
+    `marked`: the history now records it so (expired), and no --reuse picks the job up again."""
+
+    marked = False
+
+
+class JobGoneError(ResultGoneError):
+    """AKOOL answers a recorded job's status with 1008 "content does not exist" (deleted in
+    AKOOL's dashboard, or a sandbox restarted): the history marks it deleted, so neither
+    --reuse nor a batch row picks it up again; the command that made it makes a new one."""
+
+    marked = True
 
 
 class AuthRejectedError(AuthError):

@@ -21,6 +21,7 @@ from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
     LocalStateError,
+    ResultGoneError,
     UnknownOutcomeError,
     UnsettledAttemptError,
 )
@@ -80,9 +81,12 @@ def target_for(
 
 
 UNSETTLED_ACTION = "unknown (settle first)"  # akool settle, as the run's error says
+RETRY_ACTION = "create again (--retry-unknown)"  # the row's own unknown create, sent again
 
 
 OTHER_CREDENTIAL_ACTION = "made with another credential"  # --same-account or --new-account
+
+WAITING_ACTIONS = (UNSETTLED_ACTION, OTHER_CREDENTIAL_ACTION)  # rows a run would not start
 
 
 def plan(
@@ -91,11 +95,15 @@ def plan(
     output_dir: Path | None,
     scope: Scope,
     elsewhere: Mapping[str, str] | None = None,
+    *,
+    retry_unknown: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """What a run in this scope would do with each row (one indexed lookup per row), and what
     each create is estimated to cost; nothing is sent. `request` is the body the create will
     send (a talking photo made from text gets its audio_url from the speech first).
-    `elsewhere`: the keys made with another credential, which a run refuses (accounts.py)."""
+    `elsewhere`: the keys made with another credential, which a run refuses (accounts.py).
+    `retry_unknown`: as the run's, a row whose own create's outcome is unknown is created
+    again (and estimated); one in doubt for another create's still waits for settle."""
     estimator = Estimator(journal, scope)
     elsewhere = elsewhere or {}
     for item in items:
@@ -103,12 +111,15 @@ def plan(
         keys = [item.key + ":speech", item.key, item.legacy_key or ""]
         other = None if earlier else next((elsewhere[k] for k in keys if k in elsewhere), None)
         # A row whose create has an unknown outcome is not created by a run: it waits for settle.
-        unsettled = not earlier and in_doubt(journal, item, keys[:2], scope)
+        doubt = None if earlier else in_doubt(journal, item, keys[:2], scope, retry_unknown)
+        unsettled = doubt is True
         action = f"pick up {earlier.id}" if earlier else "create"
         if other is not None:
             action = OTHER_CREDENTIAL_ACTION
         elif unsettled:
             action = UNSETTLED_ACTION
+        elif doubt == "retried":
+            action = RETRY_ACTION
         request = item.request
         talk = request if isinstance(request, TalkRequest) else None
         fields = request.fields if not isinstance(request, TalkRequest) else {}
@@ -136,13 +147,21 @@ def plan(
         }
 
 
-def in_doubt(journal: Journal, item: Item, keys: list[str], scope: Scope) -> bool:
+def in_doubt(
+    journal: Journal, item: Item, keys: list[str], scope: Scope, retry_unknown: bool = False
+) -> bool | str:
     """Whether a row's create waits for `akool settle`: its own claim's (`keys`) outcome is
-    unknown, or that of the same request sent another way (`akool talk`, an MCP call, another
-    row). A text row's talking photo is known once its speech is made: its speech is asked."""
-    if journal.unsettled_for_keys(keys, scope):
+    unknown (unless `retry_unknown`: then "retried", as the run sends it again), or that of the
+    same request sent another way (`akool talk`, an MCP call, another row), which
+    --retry-unknown never sends over. A text row's talking photo is known once its speech is
+    made: its speech is asked."""
+    own = journal.unsettled_for_keys(keys, scope)
+    if own and not retry_unknown:
         return True
-    return bool(journal.unsettled_like(scope, *row_create(item)))
+    mine = {attempt.id for attempt in own}
+    if any(a.id not in mine for a in journal.unsettled_like(scope, *row_create(item))):
+        return True
+    return "retried" if own else False
 
 
 def row_create(item: Item) -> tuple[str, dict[str, Any]]:
@@ -639,6 +658,8 @@ class _Run:
             self.runner.emit(outcome, f"saved {outcome.downloaded_path}")
         elif isinstance(event, Failed):
             outcome.state, outcome.error = "error", event.error.message
+            if isinstance(event.error, ResultGoneError) and event.error.marked:
+                outcome.error += f"; {event.error.hint}"  # what the next run does instead
             if isinstance(event.error, UnknownOutcomeError):  # another create's job (reused id)
                 outcome.state, outcome.job_id = "unknown", None
                 outcome.attempt_id = event.error.attempt_id

@@ -213,12 +213,16 @@ def create_or_reuse(
     origin: Origin,
     *,
     stopping: Callable[[], bool] = interrupts.stop_requested,
+    on_gone: Callable[[JobRecord], None] | None = None,
 ) -> JobInfo | JobRecord:
     """create(), unless an earlier create of the very same request (requests.py: the kind and
     inputs AKOOL is sent, the server, the account) made a job that still stands for it: that
     job's record is returned and nothing is sent (--reuse). One being sent right now by another
     akool (or thread) is waited for; one whose outcome is unknown refuses, as create() does.
-    Claimed in one transaction: two of these at once make one job."""
+    Claimed in one transaction: two of these at once make one job. A job its server no longer
+    has is marked gone (`on_gone` is told) and passed over (jobs/gone.py)."""
+    from akool_cli.jobs.gone import still_there
+
     origin = scoped(client, journal, origin, single=(kind, request))
     inputs = inputs_of(request, origin)
     while not stopping():
@@ -226,6 +230,10 @@ def create_or_reuse(
             origin.base_url, origin.profile, kind.name, inputs, account=origin.account
         )
         if claim.job is not None:
+            if not still_there(client, journal, kind, claim.job):
+                if on_gone is not None:
+                    on_gone(claim.job)
+                continue  # marked gone: the next claim passes it over
             return claim.job
         if claim.attempt_id is not None:
             return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)

@@ -30,6 +30,7 @@ from akool_cli.core.states import Status
 from akool_cli.core.workers import WorkerPool
 from akool_cli.jobs import engine, naming
 from akool_cli.jobs.download import DownloadCancelled, DownloadResult, download
+from akool_cli.jobs.gone import gone_error
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store.journal import Journal, Scope
 
@@ -514,6 +515,8 @@ class Watcher:
                 self._forget(tracked)
                 return
             raise error  # a bug: let the boundary report it
+        if self.journal is not None:  # AKOOL no longer has it: marked so, never reused again
+            error = gone_error(self.journal, tracked.job_id, error) or error
         if self.keep_results:
             self.result.errors[tracked.job_id] = error
         yield Failed(tracked.job_id, error)

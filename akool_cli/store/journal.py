@@ -1477,6 +1477,17 @@ class Journal:
                 [(self.clock.time(), job_id) for job_id in job_ids],
             )
 
+    def mark_gone(self, job_id: str) -> None:
+        """AKOOL no longer has this job (1008 to its status): kept as deleted, and its key (a
+        batch row's, a speech's) retired, so the next run makes that row or speech again
+        instead of picking up a job nothing can be read of (break17h H3)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET deleted_at = COALESCE(deleted_at, ?), batch_key = CASE WHEN "
+                "batch_key IS NULL THEN NULL ELSE batch_key || ':gone:' || id END WHERE id = ?",
+                (self.clock.time(), job_id),
+            )
+
     def record_file(self, job_id: str, role: str, path: str, size: int, sha256: str) -> None:
         """One of a job's other result files is saved (its main one: record_download)."""
         entry = json.dumps({"path": path, "size": size, "sha256": sha256})

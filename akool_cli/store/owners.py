@@ -124,6 +124,27 @@ def release(home: Path) -> None:
             os.close(fd)
 
 
+def _forget_after_fork() -> None:
+    """In a forked child: drop the parent's owner locks without unlocking them. The child's
+    copies of their descriptors share the parent's lock (an flock belongs to the open file, not
+    to the process), so kept open they would hold it after the parent died, and its create in
+    flight would pass for a live akool's, never an unknown outcome (break17i I2). Closing a copy
+    leaves the parent's lock held while the parent runs; the child takes its own on first use.
+    The lock guarding these tables is made again: another thread may have held it at the fork."""
+    global _lock
+    _lock = threading.Lock()
+    for fd in _fds.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _fds.clear()
+    _held.clear()
+    _sending.clear()  # the parent's threads send those; none of them is in this process
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_after_fork)
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process with this PID runs (and is not this one): the one PID check, for where
     no owner lock exists (history rows of akool 0.1, systems without flock). PIDs are reused,

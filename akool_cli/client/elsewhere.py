@@ -1,0 +1,82 @@
+"""Where a key for another server goes: hints and a login check that never replace a key.
+
+A profile holds one keyring key, verified on one server. Telling a user to log in to another
+server on a profile that holds a key replaces that key (and the profile's base URL), so the
+next plain command goes to the other server (break17h H1). So a job made where no credential
+here may go is pointed at its own sandbox's key, or at a profile of its own; and `akool login`
+over a profile whose key was verified on another server refuses until told to replace it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from akool_cli.core.errors import UsageError
+from akool_cli.core.urls import is_akool_host, is_loopback_host, parts_or_none
+from akool_cli.store import config
+from akool_cli.store.credentials import sandbox_accounts
+
+
+def holds_key(paths: config.Paths, profile: str) -> bool:
+    """Whether `akool login` stored a keyring key for this profile (read from the settings'
+    bookkeeping: the keyring itself is never touched for it)."""
+    return bool(config.read_settings(paths).get(profile, {}).get("login"))
+
+
+def new_profile(paths: config.Paths, base_url: str) -> str:
+    """A profile name for `base_url` that holds no key of another server: `sandbox` for this
+    machine, `akool` for AKOOL's hosts, else the host's first label (numbered when taken)."""
+    host = (parts_or_none(base_url).hostname or "").lower()
+    if is_loopback_host(host):
+        stem = "sandbox"
+    elif is_akool_host(host):
+        stem = "akool"
+    else:
+        stem = re.sub(r"[^a-z0-9_-]+", "-", host.split(".")[0]).strip("-") or "other"
+    name, n = stem, 1
+    while holds_key(paths, name) and config.verified_base_url(paths, name) != base_url:
+        n += 1
+        name = f"{stem}-{n}"
+    return name
+
+
+def job_elsewhere_hint(
+    paths: config.Paths, job_id: str, profile: str, account: str, base_url: str
+) -> str:
+    """The hint for a job made on `base_url` with a credential akool may not send there."""
+    if account and account in sandbox_accounts():
+        return (
+            f"it is the sandbox's job: ask that sandbox with its own key, for this command only "
+            f"(no login, no profile changed): AKOOL_BASE_URL={base_url} "
+            f"AKOOL_API_KEY=<that sandbox's key> akool status {job_id}"
+        )
+    if holds_key(paths, profile):  # logging in on it would replace that key
+        other = new_profile(paths, base_url)
+        return (
+            f"use the credential that made it, never this one, on a profile of its own (profile "
+            f"{profile}'s key stays): akool --profile {other} --base-url {base_url} login with "
+            f"AKOOL_API_KEY unset, then run the command again with --profile {other}"
+        )
+    return (
+        f"use the credential that made it, never this one: log in to {base_url} with "
+        f"AKOOL_API_KEY unset (akool --profile {profile} --base-url {base_url} login), "
+        f"then run the command again with --profile {profile}"
+    )
+
+
+def check_replacement(paths: config.Paths, profile: str, base_url: str) -> None:
+    """`akool login`'s check before a key is asked for: the profile holds no keyring key
+    verified on another server than `base_url` (UsageError otherwise; --replace allows it)."""
+    if not holds_key(paths, profile):
+        return
+    verified = config.verified_base_url(paths, profile)
+    if verified == base_url:
+        return
+    other = new_profile(paths, base_url)
+    raise UsageError(
+        f"profile {profile} holds a key verified on {verified}: logging in to {base_url} on it "
+        f"would replace that key, and send the next akool command without --profile to "
+        f"{base_url}; nothing was asked or sent",
+        hint=f"keep both: log in there on a profile of its own: akool --profile {other} "
+        f"--base-url {base_url} login (then --profile {other}); or replace it: add --replace",
+    )
