@@ -289,7 +289,7 @@ class TalkingMixin(ClientBase):
         a create whose work before it costs time: head swap's analysis)."""
         from akool_cli.jobs import engine
 
-        origin = engine.scoped(self.api, self.journal, origin)
+        origin = engine.scoped(self.api, self.journal, origin, reused=(kind, request))
         made = self.journal.made_like(origin.scope(), kind.name, engine.inputs_of(request, origin))
         return None if made is None else replace(Job.of(None, made), repeated=True)
 

@@ -84,13 +84,16 @@ def scoped(
     *,
     noun: str | None = None,
     single: tuple[JobKind, Request] | None = None,
+    reused: tuple[JobKind, Request] | None = None,
 ) -> Origin:
     """The origin with the account of the client's credential: claims and jobs are scoped by it.
     With `noun`, the origin's key is a keyed create's: one made with another credential on this
     server and profile is decided by its choice, or refused (accounts.meet). With `single` (its
     kind and request), a create of that request (keyed or not): an identical one made with
     another credential, by any command, batch row or MCP call, whose outcome is unknown is
-    decided the same way (accounts.meet_in_doubt)."""
+    decided the same way (accounts.meet_in_doubt). With `reused` (--reuse), a job of that very
+    request made with another credential on this server and profile is decided so too
+    (accounts.meet_reused: break17i I3, a rotated key never makes the job again unasked)."""
     if origin.account:
         return origin
     fingerprint = client.credential.account()
@@ -103,6 +106,9 @@ def scoped(
     if single is not None and account == fingerprint:
         kind, request = single
         account = accounts.meet_in_doubt(journal, own, kind, inputs_of(request, origin), choice)
+    if reused is not None and account == fingerprint:
+        kind, request = reused
+        account = accounts.meet_reused(journal, own, kind, inputs_of(request, origin), choice)
     return replace(origin, account=account)
 
 
@@ -217,7 +223,7 @@ def create_or_reuse(
     job's record is returned and nothing is sent (--reuse). One being sent right now by another
     akool (or thread) is waited for; one whose outcome is unknown refuses, as create() does.
     Claimed in one transaction: two of these at once make one job."""
-    origin = scoped(client, journal, origin, single=(kind, request))
+    origin = scoped(client, journal, origin, single=(kind, request), reused=(kind, request))
     inputs = inputs_of(request, origin)
     while not stopping():
         claim = journal.claim_request(

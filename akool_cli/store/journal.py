@@ -868,6 +868,26 @@ class Journal:
         with self._lock, _local_state(self.path, "read"):
             return self._made_like(self._db, scope, kind, inputs)
 
+    def made_like_elsewhere(
+        self, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> list[tuple[str, str]]:
+        """(job id, account) of each job made_like would reuse for the very same request on the
+        scope's server and profile, made under another account than the scope's (not '': rows
+        from before accounts count as anyone's), newest first."""
+        request = requests.identity_digest(kind, inputs)
+        before = requests.digest(kind, _recorded(inputs))
+        now, found = self.clock.time(), []
+        with self._lock, _local_state(self.path, "read"):
+            rows = self._db.execute(LOOKUPS["jobs_by_request"], (request, before, scope.base_url))
+            for row in rows.fetchall():
+                job = _job(row)
+                live = job.expires_at is None or job.expires_at > now
+                account = row["account"] or ""
+                mine = account in ("", scope.account or "")
+                if row["profile"] == scope.profile and not mine and (live or _kept(job)):
+                    found.append((job.id, account))
+        return found
+
     def _made_like(
         self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
     ) -> JobRecord | None:
