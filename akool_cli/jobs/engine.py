@@ -225,9 +225,15 @@ def create_or_reuse(
     Claimed in one transaction: two of these at once make one job."""
     origin = scoped(client, journal, origin, single=(kind, request), reused=(kind, request))
     inputs = inputs_of(request, origin)
+    sent = None
+    if journal.made_like(origin.scope(), kind.name, inputs) is None:
+        # Not made from these inputs: perhaps from this very body (an `akool api` create of
+        # it, break17i I13); face swap's look-ups (free) make it, before anything is claimed.
+        request = with_faces(client, request)
+        sent = as_sent(kind, request)
     while not stopping():
         claim = journal.claim_request(
-            origin.base_url, origin.profile, kind.name, inputs, account=origin.account
+            origin.base_url, origin.profile, kind.name, inputs, account=origin.account, sent=sent
         )
         if claim.job is not None:
             return claim.job
