@@ -50,8 +50,10 @@ complete -c akool -n '__fish_seen_subcommand_from api' -l field
 complete -c akool -n '__fish_seen_subcommand_from api' -l input
 complete -c akool -n '__fish_seen_subcommand_from api' -l json
 complete -c akool -n '__fish_seen_subcommand_from api' -l list
+complete -c akool -n '__fish_seen_subcommand_from api' -l new-account
 complete -c akool -n '__fish_seen_subcommand_from api' -l profile
 complete -c akool -n '__fish_seen_subcommand_from api' -l quiet
+complete -c akool -n '__fish_seen_subcommand_from api' -l same-account
 complete -c akool -n '__fish_seen_subcommand_from api' -l typed-field
 complete -c akool -n '__fish_seen_subcommand_from api' -s F
 complete -c akool -n '__fish_seen_subcommand_from api' -s f

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from akool_cli.cli import options
 from akool_cli.core import jsontext
 from akool_cli.core.bounded import BODY_BYTES, read_at_most
 from akool_cli.core.errors import AkoolError, UsageError
@@ -171,6 +172,8 @@ def api(
         help="List AKOOL's documented endpoints instead: akool api --list [PRODUCT].",
     ),
     json_out: bool = typer.Option(False, "--json", help="With --list: print one JSON array."),
+    same_account: bool = options.SAME_ACCOUNT,
+    new_account: bool = options.NEW_ACCOUNT,
 ) -> None:
     """Call any AKOOL endpoint with your credential and print AKOOL's JSON answer.
 
@@ -202,8 +205,11 @@ def api(
     for pair in filter(None, query_text.split("&")):
         key, _, value = pair.partition("=")
         query.setdefault(key, value)
+    choice = options.account_choice(same_account, new_account)
     _warn_if_not_documented(out, verb, path)
     with runtime.library() as lib:
+        if choice is not None:  # a create met another credential's (as every create command)
+            lib.account_choice = choice
         payload = lib.raw_call(verb, path, body=body, query=query or None)
     made = _made_job(verb, path, body, payload)
     if made is not None:  # named on stderr if its answer cannot be written (break17f F24)

@@ -322,7 +322,7 @@ class TalkingMixin(ClientBase):
         from akool_cli.jobs import engine
         from akool_cli.jobs.gone import still_there
 
-        origin = engine.scoped(self.api, self.journal, origin)
+        origin = engine.scoped(self.api, self.journal, origin, reused=(kind, request))
         inputs = engine.inputs_of(request, origin)
         while (made := self.journal.made_like(origin.scope(), kind.name, inputs)) is not None:
             if still_there(self.api, self.journal, kind, made):

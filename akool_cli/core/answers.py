@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from akool_cli.core import redact
 from akool_cli.core.kinds import JobKind
 
 CREATE_GAVE = "its create's answer gave"
@@ -64,7 +65,7 @@ def verdicts(
         echo, given = _text((created or {}).get(name)), _text(sent.get(name))
         if value is None or (echo is None and given is None):
             continue
-        agrees = [_comparable(value) == _comparable(v) for v in (echo, given) if v is not None]
+        agrees = [_same(value, v) for v in (echo, given) if v is not None]
         if any(agrees):
             found.append(Verdict(name, value, given or echo or "", sent_as, True, copy))
         elif echo is not None:
@@ -123,7 +124,16 @@ def _text(value: Any) -> str | None:
     return text if text.strip() else None
 
 
+def _same(reported: str, recorded: str) -> bool:
+    """Whether AKOOL's value is the recorded one, compared like with like: both masked as the
+    history masks what it records (a URL's user:password@; before break17i I8 also any
+    `token=`-like word of a prompt or a URL's path), so a masked record is never taken for
+    another create's input."""
+    ours, theirs = _comparable(recorded), _comparable(reported)
+    return ours == theirs or redact.signed_before(ours) == redact.signed_before(theirs)
+
+
 def _comparable(value: str) -> str:
     if "://" in value:
-        return value.split("?", 1)[0].strip()
+        return redact.signed(value.split("?", 1)[0].strip())
     return " ".join(value.split())

@@ -37,6 +37,16 @@ def server_job_id(value: Any, expected_id: str | None, what: str) -> str:
             f"AKOOL's {what} gives a job id that is not one: a malformed id of {wrong} "
             "(AKOOL's ids are 24 lower-case hexadecimal digits)"
         )
+    if value and expected_id and value != expected_id:
+        # Another job's state (a broken caching proxy serving one status for another): never
+        # taken for the job asked about, never written to either job's row (break17h H2).
+        raise UnavailableError(
+            f"AKOOL's {what} for job {expected_id} is of another job, {value}: akool does not use "
+            "it (a proxy or cache between akool and AKOOL may be answering with another request's "
+            "answer)",
+            hint=f"run the command again later; if it persists, check the network path to AKOOL "
+            f"(akool doctor) and follow the job again: akool watch {expected_id}",
+        )
     return job_id
 
 

@@ -18,7 +18,7 @@ MASK = "***"
 ELIDED = "…"  # a URL's signing value: the URL stays readable, the signature is gone
 SECRET_HEADERS = frozenset({"x-api-key", "authorization", "cookie", "set-cookie"})
 SECRET_FIELDS = frozenset({"clientSecret", "client_secret", "token", "access_token", "api_key"})
-# Query parameters (or key=value in text) whose value signs or authorises, as data, matched
+# Query parameters whose value signs or authorises, as data, matched
 # without regard to case; "_" stands for "_", "-" or nothing (api_key, api-key, apikey).
 # Any name ending in one of these: X-Amz-Signature, X-Goog-Credential, X-Amz-Security-Token,
 # sig (Azure), Signature and AWSAccessKeyId (S3's older presigning), access_token, client_secret,
@@ -54,14 +54,22 @@ def _name_pattern(name: str) -> str:
 
 ENDING_NAME = rf"[\w.-]*?(?:{'|'.join(map(_name_pattern, SIGNING_ENDINGS))})"
 WHOLE_NAME = f"(?:{'|'.join(map(_name_pattern, SIGNING_NAMES))})"
-# A whole name only where a query parameter starts (after ?, & or ;, also percent-encoded, as in
-# a URL inside another's query): prose such as "is not KEY=VALUE" keeps its words.
-QUERY_START = "(?:(?<=[?&;])|(?<=%3F)|(?<=%3f)|(?<=%26))"
+# Only where a query parameter starts (after ?, & or ;, a fragment's #, also percent-encoded, as
+# in a URL inside another's query): free text (a prompt, a speech's text: "say token=abc"), a
+# URL's path (/auth_token=x/p.jpg) and a local file's name (take_token=4.mp4) are not a URL's
+# query and keep their words; masked, a prompt would no longer match AKOOL's echo of it
+# (break17i I8, I10).
+QUERY_START = "(?:(?<=[?&;#])|(?<=%3F)|(?<=%3f)|(?<=%26)|(?<=%23))"
 SIGNED_VALUE = re.compile(
-    rf"(?i)((?<![\w.-]){ENDING_NAME}|{QUERY_START}{WHOLE_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)"
+    rf"(?i){QUERY_START}({ENDING_NAME}|{WHOLE_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)"
 )
 # user:password@ right after a scheme's ://, in a URL anywhere in a text.
 USERINFO = re.compile(r"(?<=://)[^/?#@\s\"'<>]+@")
+# How an akool before break17i I8 masked: any such name=value in any text (a prompt too). Only to
+# compare a value recorded so with what AKOOL echoes (core/answers.py), never to hide anything.
+SIGNED_VALUE_BEFORE = re.compile(
+    rf"(?i)((?<![\w.-]){ENDING_NAME}|{QUERY_START}{WHOLE_NAME})(=|%3D)([^&\s\"'<>#\\),;]+)"
+)
 
 
 def headers(values: Mapping[str, str]) -> dict[str, str]:
@@ -85,6 +93,13 @@ def signed(value: str) -> str:
     if "@" in value:
         value = USERINFO.sub(MASK + "@", value)
     return value
+
+
+def signed_before(value: str) -> str:
+    """`signed` as akool applied it before break17i I8 (name=value masked in free text and URL
+    paths too): what a value recorded then looks like, so that an echo can be compared with it."""
+    value = SIGNED_VALUE_BEFORE.sub(lambda m: f"{m.group(1)}{m.group(2)}{ELIDED}", value)
+    return signed(value)
 
 
 def signed_fields(value: Any) -> Any:

@@ -73,6 +73,25 @@ def meet_in_doubt(
     return meet_requests(journal, scope, [(kind.name, inputs)], choice, kind.noun)
 
 
+def meet_reused(
+    journal: Journal, scope: Scope, kind: JobKind, inputs: dict[str, Any], choice: Choice | None
+) -> str:
+    """meet_in_doubt() for a create that may reuse a job (--reuse, `reuse=True`): the account
+    it counts for, undecided and a job of the very same request made with another credential on
+    this server and profile standing for it (a rotated key): `choice` decides it (`same`: that
+    job is reused; `new`: made again for this account), or OtherCredentialError names the job."""
+    fingerprint = scope.account or ""
+    found = journal.made_like_elsewhere(scope, kind.name, inputs)
+    if not found:
+        return fingerprint
+    jobs = ", ".join(job_id for job_id, _ in found[:10])
+    said = (
+        f"an identical {kind.noun} job ({jobs}) on {scope.base_url} (profile {scope.profile}) "
+        "was made with another credential"
+    )
+    return _decide(journal, scope, {account for _, account in found}, choice, said, 1)
+
+
 def meet_requests(
     journal: Journal,
     scope: Scope,

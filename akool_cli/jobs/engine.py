@@ -85,13 +85,16 @@ def scoped(
     *,
     noun: str | None = None,
     single: tuple[JobKind, Request] | None = None,
+    reused: tuple[JobKind, Request] | None = None,
 ) -> Origin:
     """The origin with the account of the client's credential: claims and jobs are scoped by it.
     With `noun`, the origin's key is a keyed create's: one made with another credential on this
     server and profile is decided by its choice, or refused (accounts.meet). With `single` (its
     kind and request), a create of that request (keyed or not): an identical one made with
     another credential, by any command, batch row or MCP call, whose outcome is unknown is
-    decided the same way (accounts.meet_in_doubt)."""
+    decided the same way (accounts.meet_in_doubt). With `reused` (--reuse), a job of that very
+    request made with another credential on this server and profile is decided so too
+    (accounts.meet_reused: break17i I3, a rotated key never makes the job again unasked)."""
     if origin.account:
         return origin
     fingerprint = client.credential.account()
@@ -104,6 +107,9 @@ def scoped(
     if single is not None and account == fingerprint:
         kind, request = single
         account = accounts.meet_in_doubt(journal, own, kind, inputs_of(request, origin), choice)
+    if reused is not None and account == fingerprint:
+        kind, request = reused
+        account = accounts.meet_reused(journal, own, kind, inputs_of(request, origin), choice)
     return replace(origin, account=account)
 
 
@@ -223,11 +229,17 @@ def create_or_reuse(
     has is marked gone (`on_gone` is told) and passed over (jobs/gone.py)."""
     from akool_cli.jobs.gone import still_there
 
-    origin = scoped(client, journal, origin, single=(kind, request))
+    origin = scoped(client, journal, origin, single=(kind, request), reused=(kind, request))
     inputs = inputs_of(request, origin)
+    sent = None
+    if journal.made_like(origin.scope(), kind.name, inputs) is None:
+        # Not made from these inputs: perhaps from this very body (an `akool api` create of
+        # it, break17i I13); face swap's look-ups (free) make it, before anything is claimed.
+        request = with_faces(client, request)
+        sent = as_sent(kind, request)
     while not stopping():
         claim = journal.claim_request(
-            origin.base_url, origin.profile, kind.name, inputs, account=origin.account
+            origin.base_url, origin.profile, kind.name, inputs, account=origin.account, sent=sent
         )
         if claim.job is not None:
             if not still_there(client, journal, kind, claim.job):

@@ -384,7 +384,7 @@ LOOKUPS: dict[str, str] = {
     # The jobs made by the creates of one request on one server (any profile, key or account)
     # that may still stand for it (--reuse): not failed, deleted or another create's.
     "jobs_by_request": "SELECT jobs.* FROM attempts JOIN jobs ON jobs.id = attempts.job_id "
-    "WHERE attempts.request IN (?, ?, ?) AND attempts.base_url = ? "
+    "WHERE (attempts.request IN (?, ?, ?) OR attempts.body = ?) AND attempts.base_url = ? "
     "AND attempts.outcome = 'created' "
     "AND jobs.video_status != 4 AND jobs.deleted_at IS NULL AND jobs.answer_checked != 2 "
     "ORDER BY attempts.id DESC",
@@ -793,9 +793,9 @@ class Journal:
         bills the account, not a profile's name), or with the scope's profile before accounts
         were recorded (account ''); else those of another account, with the scope's profile.
         Those whose body sent (m019) is `body` too, or, without it, is this request."""
-        request, *older = _digests(kind, inputs)
+        keys = _request_keys(kind, inputs)
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-        where = (request, *older, body or request, scope.base_url, cutoff)
+        where = (*keys, body or keys[0], scope.base_url, cutoff)
         for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
             if _of_account(row, scope) != own or self._sending_now(row):
                 continue  # another account's (or this one's), or one being sent right now
@@ -853,25 +853,36 @@ class Journal:
         return found
 
     def claim_request(
-        self, base_url: str, profile: str, kind: str, inputs: dict[str, Any], *, account: str = ""
+        self,
+        base_url: str,
+        profile: str,
+        kind: str,
+        inputs: dict[str, Any],
+        *,
+        account: str = "",
+        sent: dict[str, Any] | None = None,
     ) -> Claim:
         """A create that reuses its request's job (--reuse), in one transaction: refused while an
         identical create's outcome is unknown (as begin_attempt), the job an earlier create of
-        the very same request made in this scope (made_like), one being sent right now (busy),
-        or this create's new attempt."""
+        the very same request made in this scope (made_like; `sent`, the body it sends when
+        known: or of that very body, as an `akool api` create records it), one being sent right
+        now (busy), or this create's new attempt."""
         scope = Scope(base_url, profile, account)
+        body = None if sent is None else requests.identity_digest(kind, sent, whole=True)
         with self._transaction() as db:
             self._refuse_unsettled(db, scope, kind, inputs)
-            made = self._made_like(db, scope, kind, inputs)
+            if sent is not None:
+                self._refuse_unsettled(db, scope, kind, sent, body=body)
+            made = self._made_like(db, scope, kind, inputs, body=body)
             if made is not None:
                 return Claim(job=made)
-            request, *older = _digests(kind, inputs)
+            keys = _request_keys(kind, inputs)
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
-            where = (request, *older, request, scope.base_url, cutoff)
+            where = (*keys, keys[0], scope.base_url, cutoff)
             for row in db.execute(LOOKUPS["attempts_by_request"], where).fetchall():
                 if _of_account(row, scope) and self._sending_now(row):
                     return Claim(busy=_attempt(row))
-            attempt_id = self._insert_attempt(db, scope, kind, inputs, None)
+            attempt_id = self._insert_attempt(db, scope, kind, inputs, None, body=body)
         owners.sending(self.home, attempt_id)  # committed: in flight until done_sending
         return Claim(attempt_id=attempt_id)
 
@@ -883,12 +894,39 @@ class Journal:
         with self._lock, _local_state(self.path, "read"):
             return self._made_like(self._db, scope, kind, inputs)
 
+    def made_like_elsewhere(
+        self, scope: Scope, kind: str, inputs: dict[str, Any]
+    ) -> list[tuple[str, str]]:
+        """(job id, account) of each job made_like would reuse for the very same request on the
+        scope's server and profile, made under another account than the scope's (not '': rows
+        from before accounts count as anyone's), newest first."""
+        keys = _request_keys(kind, inputs)
+        now, found = self.clock.time(), []
+        with self._lock, _local_state(self.path, "read"):
+            where = (*keys, keys[0], scope.base_url)
+            rows = self._db.execute(LOOKUPS["jobs_by_request"], where)
+            for row in rows.fetchall():
+                job = _job(row)
+                live = job.expires_at is None or job.expires_at > now
+                account = row["account"] or ""
+                mine = account in ("", scope.account or "")
+                if row["profile"] == scope.profile and not mine and (live or _kept(job)):
+                    found.append((job.id, account))
+        return found
+
     def _made_like(
-        self, db: sqlite3.Connection, scope: Scope, kind: str, inputs: dict[str, Any]
+        self,
+        db: sqlite3.Connection,
+        scope: Scope,
+        kind: str,
+        inputs: dict[str, Any],
+        *,
+        body: str | None = None,
     ) -> JobRecord | None:
-        digests = _digests(kind, inputs)
+        keys = _request_keys(kind, inputs)
         now = self.clock.time()
-        for row in db.execute(LOOKUPS["jobs_by_request"], (*digests, scope.base_url)):
+        where = (*keys, body or keys[0], scope.base_url)
+        for row in db.execute(LOOKUPS["jobs_by_request"], where):
             job = _job(row)
             live = job.expires_at is None or job.expires_at > now
             if _of_account(row, scope) and (live or _kept(job)):  # expired, but saved here
@@ -1680,13 +1718,14 @@ def _kept(job: JobRecord) -> bool:
         return False
 
 
-def _digests(kind: str, inputs: dict[str, Any]) -> tuple[str, str, str]:
-    """The digests an attempt of this request may carry: its identity; the one akool recorded
-    before a restated documented default counted as left out (break17i I17: an attempt in
-    doubt from then still blocks); and of its inputs as recorded (attempts from before v2)."""
+def _request_keys(kind: str, inputs: dict[str, Any]) -> tuple[str, str, str]:
+    """The hashes an earlier create of this very request is recorded under: its identity
+    (requests.identity_digest); as akool hashed it before a restated documented default counted
+    as left out (break17i I17) and while the webhook URL counted (I5), so an attempt in doubt
+    from then still blocks; and as attempts recorded before v2 did (of their masked inputs)."""
     return (
         requests.identity_digest(kind, inputs),
-        requests.identity_digest(kind, inputs, defaults_count=True),
+        requests.identity_digest(kind, inputs, defaults_count=True, with_callback=True),
         requests.digest(kind, _recorded(inputs)),
     )
 

@@ -57,8 +57,20 @@ def digest(kind: str, recorded: str) -> str:
 IDENTITY_PREFIX = "v2:"
 
 
+# Where AKOOL reports a job (a create's webhook URL, by its name in a product's inputs, a body and
+# a face swap's body): sent, but no part of which job is made and billed. A rerun whose callback
+# is a new tunnel's (ngrok, cloudflared) or a CI run's URL is the same request (break17i I5), as a
+# `--name` is. Attempts recorded before kept it in their hash: `with_callback` finds them.
+CALLBACK_FIELDS = frozenset({"webhook_url", "webhookUrl", "webhookurl"})
+
+
 def identity_digest(
-    kind: str, inputs: dict[str, Any], *, whole: bool = False, defaults_count: bool = False
+    kind: str,
+    inputs: dict[str, Any],
+    *,
+    whole: bool = False,
+    defaults_count: bool = False,
+    with_callback: bool = False,
 ) -> str:
     """The request of a create from its inputs as given (not as recorded): every value counts,
     a credential-like query value too (?token=alice and ?token=bob are two requests), except a
@@ -66,12 +78,15 @@ def identity_digest(
     A hash: the values it was made from are never stored. `whole`: of a body as sent, where
     only what akool keeps beside any request is left out (a head swap's mappings count).
     A value restating a documented default counts as left out (kinds.without_defaults), unless
-    `defaults_count` (the digest akool recorded before it did)."""
+    `defaults_count`; the webhook URL is left out (CALLBACK_FIELDS) unless `with_callback`
+    (both: how akool hashed the attempts it recorded before)."""
     from akool_cli.core.kinds import without_defaults
 
     sent = sent_inputs("" if whole else kind, inputs)
     if not defaults_count:
         sent = without_defaults(kind, sent)
+    if not with_callback:
+        sent = {name: value for name, value in sent.items() if name not in CALLBACK_FIELDS}
     same = redact.identity_fields(sent)
     material = json.dumps({"kind": kind, "inputs": same}, sort_keys=True, default=str)
     return IDENTITY_PREFIX + hashlib.sha256(material.encode()).hexdigest()
