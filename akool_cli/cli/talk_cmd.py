@@ -263,6 +263,7 @@ def talk(
                     webhook_url=webhook_url,
                     name=name,
                     account_choice=choice,
+                    on_warning=out.warn,
                 )
             lib.check_destination(output, force=force, reused=found)
         with inputs_cli.upload_display(out) as display:

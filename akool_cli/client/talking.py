@@ -299,15 +299,17 @@ class TalkingMixin(ClientBase):
         webhook_url: str | None = None,
         name: str = "",
         account_choice: str | None = None,
+        on_warning: Callable[[str], None] | None = None,
     ) -> Job | None:
         """The job `talk(..., reuse=True)` would return for these inputs without sending
         anything, when both are URLs; None otherwise (a local file's URL is known only once it
-        is uploaded, a speech's once it is made)."""
+        is uploaded, a speech's once it is made). `on_warning` is told of a job passed over
+        because its server no longer has it (it is marked gone here, so talk() will not say)."""
         if audio is None or not all(u.startswith(("http://", "https://")) for u in (image, audio)):
             return None
         request = _talk_request(image, audio, prompt, resolution, webhook_url)
         origin = self.origin(name.strip(), {}, account_choice)
-        return self.reusable(kinds.TALKING_PHOTO, request, origin)
+        return self.reusable(kinds.TALKING_PHOTO, request, origin, on_warning)
 
     def reusable(
         self,
