@@ -32,6 +32,8 @@ from akool_cli.core.states import Status
 from akool_cli.core.validate import check_resolution
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from akool_cli.cli.output import JobDisplay, Output, UploadDisplay
     from akool_cli.cli.runtime import Runtime
     from akool_cli.client import Client, Event, FollowResult, Job, TalkEvents
@@ -251,21 +253,7 @@ def talk(
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
     with runtime.library() as lib:
-        choice = options.account_choice(same_account, new_account)
-        if output is not None:
-            found = None
-            if reuse:  # its own saved file at -o is no reason to refuse (break17h H11)
-                found = lib.talk_reusable(
-                    image_url,
-                    audio_url,
-                    prompt=prompt,
-                    resolution=resolution,
-                    webhook_url=webhook_url,
-                    name=name,
-                    account_choice=choice,
-                    on_warning=out.warn,
-                )
-            lib.check_destination(output, force=force, reused=found)
+        _check_output(lib, ctx.params, out.warn)
         with inputs_cli.upload_display(out) as display:
             job = lib.talk(
                 image_url,
@@ -286,7 +274,7 @@ def talk(
                 timeout=timeout_s,
                 events=_talk_events(out, display),
                 reuse=reuse,
-                account_choice=choice,
+                account_choice=options.account_choice(same_account, new_account),
             )
         if not _created(runtime, out, job, json_out, output, force, wait=wait, reuse=reuse):
             return
@@ -296,6 +284,28 @@ def talk(
         out.json(view)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
+
+
+def _check_output(lib: Client, params: dict[str, Any], warn: Callable[[str], None]) -> None:
+    """-o refused before anything is billed (talk's parameters: ctx.params); with --reuse, the
+    job it will return, when known before anything is sent, may have its own saved file there,
+    which is no reason to refuse (break17h H11)."""
+    output = params.get("output")
+    if output is None:
+        return
+    found = None
+    if params.get("reuse"):
+        found = lib.talk_reusable(
+            params["image_url"],
+            params["audio_url"],
+            prompt=params["prompt"],
+            resolution=params["resolution"],
+            webhook_url=params["webhook_url"],
+            name=params["name"],
+            account_choice=options.account_choice(params["same_account"], params["new_account"]),
+            on_warning=warn,  # a reused job its server no longer has is passed over: said
+        )
+    lib.check_destination(output, force=bool(params.get("force")), reused=found)
 
 
 def _check_options(
