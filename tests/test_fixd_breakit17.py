@@ -356,3 +356,24 @@ def test_make_of_a_kind_with_its_own_method_names_that_method(
     with akool_cli.Client() as client, pytest.raises(UsageError) as raised:
         client.make(kind, {})
     assert f"client.{method}(" in (raised.value.hint or "")
+
+
+def test_a_new_job_left_unlinked_by_an_older_akool_settles_its_attempt(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """H18, a history an older akool left: the new job recorded with no create, its attempt
+    unknown; `settle N --created <that job>` was refused ("already in the history")."""
+    import sqlite3
+
+    import akool_cli
+
+    made = invoke(["text2video", "--prompt", "left unlinked"]).stdout.strip()
+    with akool_cli.Client() as client:
+        path = client.paths.journal_file
+    with sqlite3.connect(path) as db:  # as the older akool left it
+        db.execute("UPDATE attempts SET outcome = 'unknown', job_id = NULL")
+        (attempt,) = db.execute("SELECT id FROM attempts").fetchone()
+    settled = invoke(["settle", str(attempt), "--created", made])
+    assert settled.stdout.strip() == made
+    again = invoke(["text2video", "--prompt", "left unlinked", "--reuse"])
+    assert again.stdout.split() == [made]

@@ -85,9 +85,10 @@ class CallbacksMixin(ClientBase):
 
     def _foreign_jobs(self) -> Callable[[Any, Any], str]:
         """Why a recorded job is not this receiver's to update ("" when it is): a callback is
-        verified with this credential's keys, so it may speak only for a job made on this
-        server (base URL) with this credential's account. Anything else (a production job in a
-        history a sandbox receiver shares: the sandbox's keys are public) is left alone."""
+        verified with this credential's keys, so it may speak only for a job this credential's
+        account made (one recorded before accounts were: made on this server). Anything else (a
+        production job in a history a sandbox receiver shares: the sandbox's keys are public)
+        is left alone."""
         from akool_cli.jobs.accounts import account_for
 
         try:
@@ -100,15 +101,16 @@ class CallbacksMixin(ClientBase):
             fingerprint = ""
 
         def foreign(record: Any, journal: Any) -> str:
-            if record.base_url not in ("", base_url):
-                return f"it was made on {record.base_url}, not on {base_url or 'this server'}"
-            if not record.account:
-                return ""  # recorded before accounts were (same server): as before
-            mine = (
-                account_for(journal, base_url, record.profile, fingerprint) if fingerprint else ""
-            )
+            made_on = record.base_url or base_url
+            if not record.account:  # recorded before accounts were: its server must be this one
+                if made_on != base_url:
+                    return f"it was made on {made_on}, not on {base_url or 'this server'}"
+                return ""
+            # The keys speak for their account's jobs wherever it made them (a leftover
+            # AKOOL_BASE_URL is no reason to drop a genuine callback); never for another's.
+            mine = account_for(journal, made_on, record.profile, fingerprint) if fingerprint else ""
             if mine != record.account:
-                return f"it was made on {base_url} with another credential (another account)"
+                return f"it was made on {made_on} with another credential (another account)"
             return ""
 
         return foreign

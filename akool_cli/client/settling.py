@@ -134,7 +134,9 @@ class SettlingMixin(ClientBase):
         # (a server gave it that id) moves to this attempt when its status shows this one's.
         # So does a job recorded only because its result was saved here (watch ID -o, F15).
         move = held is not None and (
-            self.journal.fetched_only(job_id) or _held_by_another(held, attempt, info.raw)
+            self.journal.fetched_only(job_id)
+            or _held_by_another(held, attempt, info.raw)
+            or self._named_beside(held, attempt)
         )
         if held is not None and not move:
             raise UsageError(
@@ -153,6 +155,14 @@ class SettlingMixin(ClientBase):
             )
         record = engine.settle_created(self.journal, attempt, info, move=move)
         return Job.of(info, record, kind.name)
+
+    def _named_beside(self, held: JobRecord, attempt: AttemptRecord) -> bool:
+        """Whether a recorded job is one an answer named beside another id, recorded with no
+        create of its own and this attempt's request (break17h H18: an answer naming an earlier
+        job's id first left its new job so, and the attempt unknown): it is this attempt's."""
+        where = (held.base_url, held.profile, held.kind, held.account, held.inputs)
+        mine = (attempt.base_url, attempt.profile, attempt.kind, attempt.account, attempt.inputs)
+        return where == mine and self.journal.attempt_of_job(held.id) is None
 
     @staticmethod
     def _same_kind(
