@@ -288,3 +288,33 @@ def test_5_undocumented_parameters_in_the_paths_own_query(url: str, want: list[s
     text = f'const BASE = "https://openapi.akool.com/api/open/v3";\nfetch({url}, {{ headers }});\n'
     found = audit_text(text, "v.js")
     assert sorted(f.found for f in found if f.rule == "unknown-field") == want
+
+
+# -- 7. a base read from the environment with a relative fallback: the app's own proxy -----------
+
+OWN_PROXY = {
+    "a.ts": "const AKOOL_API = process.env.NEXT_PUBLIC_AKOOL_API ?? '/api/akool';\n"
+    "fetch(`${AKOOL_API}/talking-photo/create`, { method: 'POST' });\n",
+    "b.js": "const AKOOL_BASE = process.env.NEXT_PUBLIC_AKOOL_BASE_URL || './api';\n"
+    "fetch(AKOOL_BASE + '/faceswap/create');\n",
+    "c.py": 'AKOOL_BASE = os.getenv("AKOOL_BASE_URL", "/api/akool")\n'
+    'requests.post(f"{AKOOL_BASE}/talking-photo/create")\n',
+    "d.py": 'AKOOL_API_URL = os.environ.get("AKOOL_API_URL") or "http://localhost:3000/api/akool"\n'
+    'requests.get(AKOOL_API_URL + "/faceswap/status")\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_PROXY))
+def test_7_env_base_with_a_relative_fallback_is_the_apps_own_server(name: str) -> None:
+    assert places(audit_text(OWN_PROXY[name], name)) == []
+
+
+@pytest.mark.parametrize(
+    "fallback", ["", " ?? '/api/open/v3'", " || 'https://openapi.akool.com/api/open/v3'"]
+)
+def test_7_env_base_with_no_fallback_or_akools_own_is_still_judged(fallback: str) -> None:
+    text = (
+        f"const AKOOL_API = process.env.NEXT_PUBLIC_AKOOL_API{fallback};\n"
+        "fetch(`${AKOOL_API}/content/video/talking-photo`, { method: 'POST' });\n"
+    )
+    assert places(audit_text(text, "e.ts")) == [(2, "unknown-endpoint")]

@@ -393,6 +393,22 @@ def env_base(rhs: str) -> Base | None:
     return Base(None, ENV_PREFIX, "", 0) if name and akool_base_name(name) else None
 
 
+# An environment read with a fallback: process.env.X ?? '/api/akool', os.getenv("X", "/api/akool"),
+# os.environ.get("X") or "./api", ${X:-/api}: the fallback's text.
+ENV_FALLBACK = re.compile(
+    r"(?:(?:(?:process|import\.meta)\.env|os\.environ|getenv|env\.get|ENV)\b[^;]*?(?:\?\?|\|\||\bor\b|\?:)"
+    r"|(?:getenv|environ\.get|ENV\.fetch)\(\s*[\"']\w+[\"']\s*,|\$\{\w+:-)\s*[\"'`]?(?P<d>[./][^\"'`}\s]*)"
+)
+
+
+def own_server_default(rhs: str) -> bool:
+    """Whether a base read from the environment falls back to a relative path (`?? '/api/akool'`,
+    `os.getenv("X", "./api")`): the app's own server (a proxy in front of AKOOL), not AKOOL's
+    base, unless the fallback is AKOOL's own `/api/open` prefix."""
+    m = ENV_FALLBACK.search(rhs)
+    return m is not None and not m.group("d").startswith("/api/open")
+
+
 # A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
 # (a word of the name, not letters inside one: `capitalize` is no `api`).
 REQUEST_NAME = re.compile(
@@ -416,7 +432,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
             key, attribute = _name_of(raw), _is_attribute(raw)
             if not key:
                 continue
-            if foreign_url(rhs.split("#")[0]):
+            if foreign_url(rhs.split("#")[0]) or own_server_default(rhs):
                 bases.bind(key, i, None, attribute)
                 continue
             if VARIABLE_VERSION.search(rhs) and not AKOOL_URL.search(rhs):
