@@ -30,12 +30,35 @@ def size_text(limit: int) -> str:
 def read_at_most(stream: IO[AnyStr], limit: int, what: str, hint: str) -> AnyStr:
     """All of stream, refused (UsageError) once it passes `limit` bytes (characters, for text):
     at most limit + 1 are ever read."""
-    data = stream.read(limit + 1)
+    try:
+        data = stream.read(limit + 1)
+    except UnicodeDecodeError as exc:  # a strict text stream
+        raise UsageError(f"{what} is not UTF-8 text ({exc.reason})", hint=NOT_UTF8_HINT) from None
     if len(data) > limit:
         raise UsageError(
             f"{what} is larger than {size_text(limit)}, akool's limit for it", hint=hint
         )
+    if isinstance(data, str):
+        _check_utf8(data, what)
     return data
+
+
+# Standard input whose bytes are not UTF-8 (a Latin-1 or UTF-16 file piped in).
+NOT_UTF8_HINT = "convert it to UTF-8 first, e.g. iconv -f LATIN1 -t UTF-8 FILE | akool …"
+
+
+def _check_utf8(text: str, what: str) -> None:
+    """Text read with surrogateescape keeps undecodable bytes as lone surrogates, which fail
+    only when the text is sent, after its create was claimed (break17h H21: an unknown outcome
+    recorded for a create that never left): refused here, before anything is recorded."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        byte = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "a character"
+        raise UsageError(
+            f"{what} is not UTF-8 text ({byte} at character {exc.start})", hint=NOT_UTF8_HINT
+        ) from None
 
 
 def read_text_file(path: Path, limit: int, what: str, hint: str) -> str:
