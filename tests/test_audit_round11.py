@@ -318,3 +318,15 @@ def test_7_env_base_with_no_fallback_or_akools_own_is_still_judged(fallback: str
         "fetch(`${AKOOL_API}/content/video/talking-photo`, { method: 'POST' });\n"
     )
     assert places(audit_text(text, "e.ts")) == [(2, "unknown-endpoint")]
+
+
+def test_1_the_folders_above_the_scan_do_not_tie_a_file(tmp_path: Path) -> None:
+    # The folders above a scanned file are where the scan runs (CI checks this project out as
+    # akool/): a vendor's file there is not tied to AKOOL by them; its own folder is.
+    for folder in ("akool-checkout/src", "app/akool"):
+        place = tmp_path / folder
+        place.mkdir(parents=True)
+        (place / "c.py").write_text(UNTIED["c.py"])
+    assert places(audit([tmp_path / "akool-checkout" / "src"]).findings) == []
+    tied = audit([tmp_path / "app" / "akool"]).findings
+    assert [rule for _line, rule in places(tied)] == ["unknown-endpoint"]

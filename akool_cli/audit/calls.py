@@ -216,8 +216,11 @@ def _names_open_api(ctx: FileContext, tied: Callable[[], bool]) -> bool:
 def ties_to_akool(ctx: FileContext) -> bool:
     """Whether a file is tied to AKOOL: AKOOL named anywhere in it or its path (a host, an
     import, a class, an environment variable, a key, a comment), a base or helper of AKOOL's
-    that the scanned folder gives it, or an import of a scanned module that names AKOOL."""
-    if "akool" in ctx.name.lower() or any("akool" in line.lower() for line in ctx.lines):
+    that the scanned folder gives it, or an import of a scanned module that names AKOOL. Of its
+    path, only its name and its folder's count (`lib/akool/client.ts`): the folders above are
+    where the scan happens to run (a checkout named akool/ would tie every file in it)."""
+    near = "/".join(PurePath(ctx.name).parts[-2:]).lower()
+    if "akool" in near or any("akool" in line.lower() for line in ctx.lines):
         return True
     given = [*ctx.bases.imported.values(), *ctx.bases.helpers.values()]
     return any(b is not None and b.host is not None for b in given) or ctx.imports_akool()
