@@ -285,7 +285,9 @@ class S3Store:
                 f"the AWS profile {exc.kwargs.get('profile')!r} does not exist",
                 hint="check AWS_PROFILE and ~/.aws/config (aws configure list-profiles)",
             ) from None
-        self.endpoint = self.client.meta.endpoint_url or ""
+        # The endpoint botocore settled on, whichever setting gave it (~/.aws/config's
+        # endpoint_url too): a password in it would be stored and sent to AKOOL in every URL.
+        self.endpoint = _without_userinfo(self.client.meta.endpoint_url or "", "the S3 endpoint")
 
     def _bucket_region(self, session: Any) -> str | None:
         """Where the bucket lives, so that its presigned URLs are signed for the right region."""
@@ -538,5 +540,19 @@ def _configured_endpoint() -> str | None:
                 f"{name} {redact.signed(value)[:120]!r} is not an http(s) URL",
                 hint=f"give the store's URL, e.g. {name}=http://127.0.0.1:9000 (or unset it for AWS)",
             )
-        return value
+        return _without_userinfo(value, name)
     return None
+
+
+def _without_userinfo(endpoint: str, origin: str) -> str:
+    """The store's endpoint, refused when it carries a user name or password (break17k K2): it
+    would be written to the history and sent to AKOOL inside each presigned URL."""
+    if "@" not in (parts_or_none(endpoint).netloc or ""):
+        return endpoint
+    raise UsageError(
+        f"{origin} {redact.signed(endpoint)[:120]!r} carries a user name or password; akool "
+        "takes no credential in the store's URL (it would reach AKOOL in every presigned URL)",
+        hint="give the store's keys through the AWS chain (AWS_ACCESS_KEY_ID and "
+        "AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ~/.aws/credentials) and the endpoint as "
+        "http(s)://HOST[:PORT]",
+    )
