@@ -54,3 +54,43 @@ def test_webhook_verify_of_a_forged_id_exits_12(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("AKOOL_CLIENT_SECRET", SANDBOX_CLIENT_SECRET)
     result = invoke(["webhook", "verify"], input=json.dumps(body), expect=12)
     assert "_id is not an AKOOL job id" in result.stderr and "../" not in result.stderr
+
+
+@pytest.fixture
+def latin1_cwd(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The working directory is a folder whose name is Latin-1, not UTF-8 (an old archive)."""
+    import os
+
+    folder = os.path.join(os.fsencode(isolated.tmp), b"caf\xe9")
+    os.mkdir(folder)
+    monkeypatch.chdir(os.fsdecode(folder))  # a str with surrogates, as Python gives it
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "-o", "v.mp4"],
+        ["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "-o", "out/"],
+        ["batch", "rows.csv", "-o", "out/"],
+        ["talk", "a.png", "https://e.com/b.mp3", "--upload-to", "s3://bucket/in/"],
+    ],
+    ids=["talk-file", "talk-folder", "batch", "upload"],
+)
+def test_a_folder_whose_name_is_not_utf8_is_refused_before_billing(
+    api_env: Sandbox, latin1_cwd: bytes, args: list[str]
+) -> None:
+    """J1: the job was billed and saved, then "unexpected UnicodeEncodeError" (exit 1), the
+    download never recorded. Now: exit 2 before anything is sent, the folder shown escaped."""
+    import os
+
+    with open(os.path.join(latin1_cwd, b"rows.csv"), "w") as rows:
+        rows.write(
+            "id,image_url,audio_url,output\nr1,https://e.com/a.jpg,https://e.com/b.mp3,a.mp4\n"
+        )
+    with open(os.path.join(latin1_cwd, b"a.png"), "wb") as image:
+        image.write(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    result = invoke(args, expect=2)
+    assert "caf\\xe9" in result.stderr and "is not valid UTF-8" in result.stderr
+    assert "unexpected" not in result.stderr and api_env.state.jobs == {}
+    assert invoke(["status", "--json"]).stdout.strip() == "[]"

@@ -328,3 +328,18 @@ def check_secret(value: str, what: str) -> str:
             hint=f"copy the {what} again from akool.com → API Credentials, as plain text",
         )
     return cleaned
+
+
+def check_utf8_path(path: os.PathLike[str], what: str, *, hint: str) -> None:
+    """Refuse, before any billable work, a path whose absolute form is not UTF-8 (a relative
+    path in a folder with a Latin-1 name): the history keeps paths as UTF-8 text, so a file
+    there could be saved or uploaded but never recorded (break17j J1). `what` names it."""
+    absolute = os.path.abspath(os.fspath(path))
+    if not not_utf8(absolute):
+        return
+    shown = os.fsencode(absolute).decode("utf-8", "backslashreplace")
+    raise UsageError(
+        f"{what} {shown} is not valid UTF-8 (the name of the current folder or one above it?); "
+        "akool keeps the paths of what it saves and uploads as UTF-8 text",
+        hint=hint,
+    )

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from akool_cli.core.errors import AkoolError, TargetExistsError, UsageError
+from akool_cli.core.validate import check_utf8_path
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
@@ -109,6 +110,12 @@ def check_target(target: Path, *, force: bool, make_parent: bool = False) -> Non
     A path the system cannot look up (a name too long, a file where a folder should be) is a
     UsageError naming it too.
     """
+    check_utf8_path(
+        target.parent if make_parent else target,
+        f"the output {'folder' if make_parent else 'path'}",
+        hint="save into a folder whose path is UTF-8 (e.g. -o ~/videos/), or rename the folder "
+        "(convmv -f latin1 -t utf-8)",
+    )
     try:
         _check_target(target, force=force, make_parent=make_parent)
     except (OSError, ValueError) as exc:
