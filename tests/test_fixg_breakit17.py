@@ -94,3 +94,18 @@ def test_a_folder_whose_name_is_not_utf8_is_refused_before_billing(
     assert "caf\\xe9" in result.stderr and "is not valid UTF-8" in result.stderr
     assert "unexpected" not in result.stderr and api_env.state.jobs == {}
     assert invoke(["status", "--json"]).stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("follow", [["--wait"], ["-o", "out/"]])
+def test_a_json_timeout_after_a_create_names_the_job_in_a_field(
+    api_env: Sandbox, follow: list[str]
+) -> None:
+    """J3: `talk --json … --timeout 2s` (exit 7) named the job made only in the hint's prose;
+    `jq -r .error.job_id` is the id to resume with, without paying again."""
+    import json
+
+    args = ["talk", "--json", "https://e.com/t.jpg", "https://e.com/b.mp3", "--timeout", "2s"]
+    result = invoke([*args, *follow], expect=7)
+    error = json.loads(result.stdout)["error"]
+    assert error["type"] == "WaitTimeoutError" and error["job_id"] in api_env.state.jobs
+    assert f"akool watch {error['job_id']}" in error["hint"]
