@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from akool_cli.core import callbacks
+from akool_cli.core import callbacks, contract
 from akool_cli.sandbox import Sandbox
 from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from tests.conftest import Isolation
 from tests.support.hooks import receiving
 from tests.support.runner import invoke
+from tests.test_products import sent
 
 
 def _talk(image: str) -> str:
@@ -109,3 +110,19 @@ def test_a_json_timeout_after_a_create_names_the_job_in_a_field(
     error = json.loads(result.stdout)["error"]
     assert error["type"] == "WaitTimeoutError" and error["job_id"] in api_env.state.jobs
     assert f"akool watch {error['job_id']}" in error["hint"]
+
+
+def test_voice_clone_and_avatar_add_take_the_label_every_product_takes(api_env: Sandbox) -> None:
+    """K1: `voice_clone(url, name="label")` raised a bare TypeError from inside (make() got
+    multiple values for 'name'): `name` is the history's label, as for every product."""
+    import akool_cli
+
+    with akool_cli.Client() as client:
+        voice = client.voice_clone("https://e.com/v.mp3", name="lbl", check=False)
+        both = client.voice_clone("https://e.com/w.mp3", voice_name="v", name="lbl2", check=False)
+        avatar = client.avatar_add("https://e.com/me.mp4", "Me", name="mine", check=False)
+        plain = client.voice_clone("https://e.com/x.mp3", "Voice", check=False)
+        records = [client.journal.get(job.id) for job in (voice, both, avatar, plain)]
+    assert [r.label if r else None for r in records] == ["lbl", "lbl2", "mine", "Voice"]
+    names = [body.get("name") for body in sent(api_env, contract.VOICE_CLONE)]
+    assert names == [None, "v", "Voice"]
