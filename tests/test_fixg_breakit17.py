@@ -12,6 +12,7 @@ from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from tests.conftest import Isolation
 from tests.support.hooks import receiving
 from tests.support.runner import invoke
+from tests.test_key_destinations import PROD_KEY, prod  # noqa: F401 (a fixture)
 from tests.test_products import sent
 
 
@@ -126,3 +127,76 @@ def test_voice_clone_and_avatar_add_take_the_label_every_product_takes(api_env: 
     assert [r.label if r else None for r in records] == ["lbl", "lbl2", "mine", "Voice"]
     names = [body.get("name") for body in sent(api_env, contract.VOICE_CLONE)]
     assert names == [None, "v", "Voice"]
+
+
+NAMES_OF_ANY_SCRIPT = ["café.mp4", "josé-1.mp4", "é.mp4", "видео.mp4", "動画_2.mp4"]
+HOSTILE_NAMES = [
+    "evil\u202egnp.mp4",
+    "a\u2066b.mp4",
+    "zero\u200bwidth.mp4",
+    "bom\ufeff.mp4",
+    "c\x85.mp4",
+]
+
+
+def test_one_name_rule_for_batch_rows_and_talk_o(api_env: Sandbox, isolated: Isolation) -> None:
+    """J2: a batch row's `café.mp4` was refused while `talk -o café.mp4` (and even an RTL
+    override) was accepted. One rule now: letters of any script, never a control or format
+    character (bidirectional overrides and isolates, zero-width characters, a BOM)."""
+    rows = isolated.tmp / "rows.csv"
+    lines = [
+        f"r{i},https://e.com/{i}.jpg,https://e.com/b.mp3,{n}"
+        for i, n in enumerate(NAMES_OF_ANY_SCRIPT)
+    ]
+    rows.write_text("id,image_url,audio_url,output\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    invoke(["batch", str(rows), "-o", str(isolated.tmp / "out"), "--no-check", "--dry-run"])
+    for name in HOSTILE_NAMES:
+        rows.write_text(
+            f"id,image_url,audio_url,output\nr,https://e.com/h.jpg,https://e.com/b.mp3,{name}\n"
+        )
+        refused = invoke(
+            ["batch", str(rows), "-o", str(isolated.tmp / "out"), "--no-check"], expect=2
+        )
+        assert "row 2: output " in refused.stderr and "nothing was submitted" in refused.stderr
+        talk = [
+            "talk",
+            "https://e.com/h.jpg",
+            "https://e.com/b.mp3",
+            "-o",
+            str(isolated.tmp / name),
+        ]
+        said = invoke(talk, expect=2).stderr
+        assert "holds U+" in said and "changes how a name is shown" in said
+    assert api_env.state.jobs == {}
+    accented = invoke(
+        ["talk", "https://e.com/h.jpg", "https://e.com/b.mp3", "-o", str(isolated.tmp / "café.mp4")]
+    )
+    assert accented.stdout.strip() in api_env.state.jobs
+
+
+def test_a_production_job_hidden_by_the_sandbox_env_says_unset_not_log_in(
+    isolated: Isolation,
+    sandbox: Sandbox,
+    prod: Sandbox,  # noqa: F811 (the fixture imported above)
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """K3: with the README's sandbox lines exported, `status` of a production job whose own
+    profile holds its key told the user to log in again under a profile called `sandbox`, and
+    the command it named printed the same hint. The env hides the key: unset it, no login."""
+    from tests.support.sandboxes import point_at
+
+    for name in ("AKOOL_BASE_URL", "AKOOL_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    invoke(["--base-url", prod.base_url, "login"], input=PROD_KEY)
+    job = _talk("prod")
+    assert job in prod.state.jobs
+    with monkeypatch.context() as session:
+        point_at(sandbox, session)
+        said = invoke(["status", job]).stderr
+        assert f"made on {prod.base_url} with profile default's keyring key" in said, said
+        assert "while AKOOL_API_KEY is set" in said and "--profile sandbox" not in said, said
+        assert f"env -u AKOOL_API_KEY akool status {job}" in said, said
+        session.delenv("AKOOL_API_KEY")  # following it, in the same shell
+        again = invoke(["status", job])
+    assert job in again.stdout and "Warning" not in again.stderr, again.stderr
+    assert all(PROD_KEY not in str(r) for r in sandbox.state.received)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -343,3 +344,47 @@ def check_utf8_path(path: os.PathLike[str], what: str, *, hint: str) -> None:
         "akool keeps the paths of what it saves and uploads as UTF-8 text",
         hint=hint,
     )
+
+
+# Characters no name akool writes may hold, whatever its script (break17j J2): controls (C0, DEL,
+# C1), format characters (bidirectional overrides and isolates, zero-width ones, a BOM), line and
+# paragraph separators, and lone surrogates (bytes that were not UTF-8).
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+# Besides letters, marks and digits of any script: what a batch row's output name may hold.
+NAME_PUNCTUATION = frozenset("-_.")
+MAX_NAME_STEM = 120
+
+
+def unsafe_character(text: str) -> str:
+    """The first character of text that no file name may hold, described ("U+202E
+    (RIGHT-TO-LEFT OVERRIDE)"), or "" when there is none."""
+    for ch in text:
+        if unicodedata.category(ch) in UNSAFE_CATEGORIES:
+            return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character')})"
+    return ""
+
+
+def file_name_problem(name: str, suffix: str) -> str:
+    """What is wrong with a plain file name (a batch row's `output`), "" when nothing: letters
+    and digits of any script (`café.mp4`, `видео.mp4`) and - _ . only, a suffix, no folder,
+    no leading dot, a stem of at most 120 characters."""
+    example = f"vídeo-1{suffix}"
+    if bad := unsafe_character(name):
+        return f"must be a plain file name: it holds {bad}, which changes how a name is shown"
+    stem, dot, ending = name.rpartition(".")
+    plain = all(
+        ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in NAME_PUNCTUATION for ch in name
+    )
+    if (
+        not plain
+        or not dot
+        or not stem
+        or not ending
+        or name.startswith(".")
+        or len(stem) > MAX_NAME_STEM
+    ):
+        return (
+            f"must be a plain file name such as {example}: letters and digits of any script, "
+            f"- _ and ., a suffix, no folder (at most {MAX_NAME_STEM} characters before it)"
+        )
+    return ""

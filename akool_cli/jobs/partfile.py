@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from akool_cli.core.errors import AkoolError, TargetExistsError, UsageError
-from akool_cli.core.validate import check_utf8_path
+from akool_cli.core.validate import check_utf8_path, unsafe_character
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
@@ -116,6 +116,12 @@ def check_target(target: Path, *, force: bool, make_parent: bool = False) -> Non
         hint="save into a folder whose path is UTF-8 (e.g. -o ~/videos/), or rename the folder "
         "(convmv -f latin1 -t utf-8)",
     )
+    if bad := unsafe_character(str(target)):
+        # The rule a batch row's output name follows too (break17j J2).
+        raise UsageError(
+            f"the output path {str(target)!r} holds {bad}, which changes how a name is shown",
+            hint="choose a name without it, e.g. -o video.mp4 (letters of any script are fine)",
+        )
     try:
         _check_target(target, force=force, make_parent=make_parent)
     except (OSError, ValueError) as exc:
