@@ -200,3 +200,35 @@ def test_a_production_job_hidden_by_the_sandbox_env_says_unset_not_log_in(
         again = invoke(["status", job])
     assert job in again.stdout and "Warning" not in again.stderr, again.stderr
     assert all(PROD_KEY not in str(r) for r in sandbox.state.received)
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda c: c.settle(1), 'created="JOB_ID" or not_created=True'),
+        (lambda c: c.history(since="garbage"), "since='garbage' is neither a date nor an age"),
+        (lambda c: c.spend(since="3000w"), "since='3000w' reaches back before 1970"),
+        (lambda c: c.jobs(limit=-5), "limit=-5 is outside the allowed range 1–100000"),
+        (lambda c: c.history(newest=-1), "newest=-1 is outside the allowed range"),
+        (lambda c: c.history(kind="nope"), "kind='nope' is not a kind of job akool makes"),
+        (lambda c: c.statuses(limit=10**9), "limit=1000000000 is outside"),
+    ],
+)
+def test_library_errors_name_parameters_and_check_their_ranges(
+    api_env: Sandbox, call: object, said: str
+) -> None:
+    """K5: library errors named command-line flags (--created, --since), `jobs(limit=-5)` and
+    `history(newest=-1)` or an unknown kind were [] instead of an error, and 10**9 read 1e+09."""
+    import akool_cli
+
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError) as refused:
+        call(client)  # type: ignore[operator]
+    assert said in str(refused.value) and "--" not in str(refused.value), refused.value
+
+
+def test_the_commands_still_name_their_flags() -> None:
+    """K5: the same checks from the command line name --since and --created."""
+    assert (
+        "--since 'garbage' is neither" in invoke(["history", "--since", "garbage"], expect=2).stderr
+    )
+    assert "--created JOB_ID or --not-created" in invoke(["settle", "1"], expect=2).stderr

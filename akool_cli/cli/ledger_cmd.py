@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli.core.durations import parse_since
 from akool_cli.core.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def spend(
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
         lost = lib.close_lost_runs()
-        report = lib.spend(since=since, by=by)
+        report = lib.spend(since=parse_since(since, lib.clock.time()), by=by)  # named --since
     for run in lost:
         out.warn(lost_run(run))
     if json_out:
@@ -166,7 +167,7 @@ def history(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        rows = lib.history(since=since)
+        rows = lib.history(since=parse_since(since, lib.clock.time()))  # named --since
     if json_out:
         out.json(rows)
     elif csv_out:

@@ -30,6 +30,7 @@ JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # The allowed range (inclusive) of every numeric option, in one place.
 RANGES: dict[str, tuple[float, float]] = {
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
+    "--newest": (1, 100_000),  # Client.history's newest (MCP history's limit), as --limit
     # Jobs in flight at once: AKOOL plans allow a handful; more only adds threads and 429s.
     "--concurrency": (1, 64),
 }
@@ -260,8 +261,9 @@ def check_range(option: str, value: object) -> float:
             hint=f"pass {option} as a number from {low:g} to {high:g}",
         )
     if not low <= value <= high:
+        shown = str(value) if isinstance(value, int) else f"{value:g}"  # 10**9, not 1e+09
         raise UsageError(
-            f"{given(option, f'{value:g}')} is outside the allowed range {low:g}–{high:g}",
+            f"{given(option, shown)} is outside the allowed range {low:g}–{high:g}",
             hint=f"pass {option} with a value from {low:g} to {high:g}",
         )
     return value
