@@ -232,3 +232,18 @@ def test_the_commands_still_name_their_flags() -> None:
         "--since 'garbage' is neither" in invoke(["history", "--since", "garbage"], expect=2).stderr
     )
     assert "--created JOB_ID or --not-created" in invoke(["settle", "1"], expect=2).stderr
+
+
+def test_a_bucket_url_with_a_password_is_named_as_the_caller_wrote_it(api_env: Sandbox) -> None:
+    """K2's nit (K5 class): the library said "--upload-to 's3://***@b/' carries a user name or
+    password", a flag its caller never typed; the command still names --upload-to."""
+    import akool_cli
+
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError) as refused:
+        client.talk("me.png", "https://e.com/b.mp3", upload_to="s3://key:secret@bucket/in/")
+    said = str(refused.value)
+    assert said.startswith("upload_to='s3://***@bucket/in/' carries a user name or password")
+    args = ["talk", "me.png", "https://e.com/b.mp3", "--upload-to", "s3://key:secret@bucket/in/"]
+    shown = invoke(args, expect=2).stderr
+    assert "Error: --upload-to 's3://***@bucket/in/' carries" in shown and "secret" not in shown
+    assert api_env.state.jobs == {}
