@@ -76,8 +76,9 @@ def latin1_cwd(isolated: Isolation, monkeypatch: pytest.MonkeyPatch) -> bytes:
         ["talk", "https://e.com/a.jpg", "https://e.com/b.mp3", "-o", "out/"],
         ["batch", "rows.csv", "-o", "out/"],
         ["talk", "a.png", "https://e.com/b.mp3", "--upload-to", "s3://bucket/in/"],
+        ["sync", "-o", "saved/"],
     ],
-    ids=["talk-file", "talk-folder", "batch", "upload"],
+    ids=["talk-file", "talk-folder", "batch", "upload", "sync"],
 )
 def test_a_folder_whose_name_is_not_utf8_is_refused_before_billing(
     api_env: Sandbox, latin1_cwd: bytes, args: list[str]

@@ -32,6 +32,12 @@ META_BYTES = 64 * 1024
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
+UTF8_FOLDER_HINT = (
+    "save into a folder whose path is UTF-8 (e.g. -o ~/videos/), or rename the folder "
+    "(convmv -f latin1 -t utf-8)"
+)
+
+
 def part_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.part")
 
@@ -113,8 +119,7 @@ def check_target(target: Path, *, force: bool, make_parent: bool = False) -> Non
     check_utf8_path(
         target.parent if make_parent else target,
         f"the output {'folder' if make_parent else 'path'}",
-        hint="save into a folder whose path is UTF-8 (e.g. -o ~/videos/), or rename the folder "
-        "(convmv -f latin1 -t utf-8)",
+        hint=UTF8_FOLDER_HINT,
     )
     if bad := unsafe_character(str(target)):
         # The rule a batch row's output name follows too (break17j J2).
@@ -202,7 +207,9 @@ def _check_directory(parent: Path, *, make_parent: bool) -> None:
 
 def check_folder(folder: Path) -> None:
     """A folder the user named for downloads (sync -o DIR) that is, or can become, a folder:
-    refused before any work when it is a file, lies inside one, or cannot be looked up."""
+    refused before any work when it is a file, lies inside one, or cannot be looked up, or
+    when its path is not UTF-8 (what is saved there could not be recorded: break17j J1)."""
+    check_utf8_path(folder, "the folder", hint=UTF8_FOLDER_HINT)
     try:
         existing = folder
         while not existing.exists() and existing != existing.parent:
