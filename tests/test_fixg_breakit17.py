@@ -248,3 +248,23 @@ def test_a_bucket_url_with_a_password_is_named_as_the_caller_wrote_it(api_env: S
     shown = invoke(args, expect=2).stderr
     assert "Error: --upload-to 's3://***@bucket/in/' carries" in shown and "secret" not in shown
     assert api_env.state.jobs == {}
+
+
+def test_a_library_download_timeout_says_how_to_resume_the_download(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """K5: `client.download(id, folder, timeout=2)` timing out hinted `akool watch ID`, which
+    downloads nothing: the hint carries where the result was to go."""
+    import shlex
+
+    import akool_cli
+
+    job = _talk("slow")
+    folder = isolated.tmp / "clips"
+    with akool_cli.Client() as client, pytest.raises(akool_cli.WaitTimeoutError) as late:
+        client.download(job, f"{folder}/", timeout=2)
+    hint = late.value.hint or ""
+    assert hint == f"resume with: {shlex.join(['akool', 'watch', job, '-o', f'{folder}/'])}"
+    isolated.clock.advance(60)
+    invoke(shlex.split(hint.removeprefix("resume with: "))[1:])  # following it saves the file
+    assert (folder / f"{job}.mp4").read_bytes()[4:8] == b"ftyp"
