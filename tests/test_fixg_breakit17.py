@@ -268,3 +268,18 @@ def test_a_library_download_timeout_says_how_to_resume_the_download(
     isolated.clock.advance(60)
     invoke(shlex.split(hint.removeprefix("resume with: "))[1:])  # following it saves the file
     assert (folder / f"{job}.mp4").read_bytes()[4:8] == b"ftyp"
+
+
+def test_a_library_runs_cap_is_not_named_as_a_flag(api_env: Sandbox) -> None:
+    """K5: a library run's (and an MCP session's) cap refusal said "… would pass --max-credits
+    30", a flag neither caller has."""
+    import akool_cli
+
+    fields = {"image_url": "https://e.com/cap.jpg", "prompt": "zoom"}  # 20 credits (documented)
+    with akool_cli.Client() as client:
+        run = client.start_run("script", "capped", max_credits=30)
+        client.make("image2video", fields, run=run)
+        with pytest.raises(akool_cli.BudgetExceededError) as capped:
+            client.make("image2video", {**fields, "prompt": "pan"}, run=run)
+    assert "would pass the cap of 30 credits" in str(capped.value)
+    assert "--max-credits" not in str(capped.value)
