@@ -373,6 +373,9 @@ class EventRecorder:
                 f"(ask its own server: akool status {event.id})"
             )
             return
+        if record is not None and self._contradicts(event, record.video_status):
+            journal.mark_callback_handled(event.id, event.status)
+            return
         # Callbacks can arrive out of order: a job never moves back, and a finished one stays.
         if record is not None and states.advances(event.status, record.video_status):
             journal.update_state(
@@ -393,6 +396,20 @@ class EventRecorder:
                 known=record is not None,
             )
         )
+
+    def _contradicts(self, event: Callback, recorded: int) -> bool:
+        """A callback for a finished job that says another state (a late `processing`, a forged
+        `failed` after done, an undocumented number): the history keeps its state, so no event
+        line says otherwise (a script reading them would act on a state akool did not record:
+        break17k K4); one warning instead."""
+        if not states.finished(recorded) or event.status == recorded:
+            return False
+        self.warn(
+            f"ignored a callback for job {event.id}: it says {states.name(event.status)} "
+            f"({event.status}), and the history has it {states.name(recorded)} (callbacks can "
+            "arrive late or out of order)"
+        )
+        return True
 
     def _download(self, journal: Any, event: Callback, *, known: bool) -> str:
         from akool_cli.core.errors import AkoolError
