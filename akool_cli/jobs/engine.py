@@ -376,6 +376,9 @@ def _send(
             exc.hint = settle_hint(attempt_id, asked)
         raise
     except BaseException as exc:
+        if getattr(exc, "request_sent", None) is False:  # stopped before it left (I19)
+            journal.attempt_not_sent(attempt_id)
+            raise
         unrecorded = _mark_unknown(journal, attempt_id, STOPPED_WAITING)
         if isinstance(exc, KeyboardInterrupt) and interrupts.received() is not None:
             raise interrupts.stopped(
