@@ -477,18 +477,10 @@ class FollowingMixin(ClientBase):
 
 
 def destination(dest: object, what: str) -> str:
-    """Where results go, as text: a str as given ("videos/" with its slash names a folder, as
-    -o DIR/ does); a pathlib.Path, which cannot end with a slash, names a folder when it has no
-    suffix and is not an existing file (Path("videos") is the folder videos/, created when
-    missing; Path("v.mp4") a file): break17f N9 saved a file named "videos"."""
-    text = check_path(dest, what)
-    if isinstance(dest, str) or text.endswith(("/", os.sep)) or Path(text).suffix:
-        return text
-    try:
-        a_file = os.path.lexists(text) and not os.path.isdir(text)
-    except (OSError, ValueError):
-        return text  # a name the system cannot look up: the target's checks say so
-    return text if a_file else text + os.sep
+    """Where results go, as text, by one rule for a str and a pathlib.Path (break17i I18): an
+    existing folder takes `<job id>.mp4`, any other path is the file itself; a str may also end
+    with / to name a folder made when missing (-o DIR/), which a Path cannot carry."""
+    return check_path(dest, what)
 
 
 def _finished(jobs: Mapping[str, JobInfo], job_id: str) -> bool:
