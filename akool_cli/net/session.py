@@ -156,12 +156,18 @@ class Session:
 
         flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
         if verified is None:
+            here = config.has_login(self.paths, profile)
+            why = (
+                "is not the one this AKOOL_HOME's login verified: another AKOOL_HOME's login "
+                "replaced it"
+                if here
+                else f"is another AKOOL_HOME's: this AKOOL_HOME has no login of profile {profile}"
+            )
             raise CredentialScopeError(
-                f"the keyring key of profile {profile} is not the one this AKOOL_HOME's login "
-                "verified: another AKOOL_HOME's login replaced it (the OS keyring is shared by "
+                f"the keyring key of profile {profile} {why} (the OS keyring is shared by "
                 "every home), and akool sends a keyring key only where its own login verified it",
-                hint=f"log in again here: akool {flag}--base-url {base_url} login; or give the "
-                "key in AKOOL_API_KEY",
+                hint=f"log in {'again ' if here else ''}here: akool {flag}--base-url {base_url} "
+                "login; or give the key in AKOOL_API_KEY",
                 profile=profile,
                 base_url=base_url,
             )
