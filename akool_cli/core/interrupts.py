@@ -155,10 +155,12 @@ def _handle(signum: int, _frame: FrameType | None) -> None:
         if _state.signum is None:
             _state.signum, _state.first_at = signum, now
         _state.stop.set()
-        shielded = _state.shielded > 0 and _state.count == 1
-    if not shielded:
+        # While the handlers are being installed (or put back) nothing has run (or all has):
+        # the stop is only recorded, and the command line ends the run with its exit code.
+        held = not _state.installed or (_state.shielded > 0 and _state.count == 1)
+    if not held:
         raise KeyboardInterrupt
-    if hasattr(signal, "setitimer"):
+    if _state.installed and hasattr(signal, "setitimer"):
         # The create in flight gets its grace, then _grace_over ends the wait for its answer.
         signal.setitimer(signal.ITIMER_REAL, ANSWER_GRACE_SECONDS)
 
