@@ -1,0 +1,48 @@
+"""Issue 17's break-it runs 17h and 17i, fixer F's part: `akool mcp` ending at once when its
+client closes stdin (I9), a `--reuse` that says what it waits for (H10), `doctor` against a
+dripping server (H4), `-o -` and TERM=dumb (H13), uploads presigned again for late batch rows
+(H15) and the pinned install line of docs/ci.md (H20).
+
+Each test fails on akool before its fix."""
+
+from __future__ import annotations
+
+import json
+
+from akool_cli.sandbox import Sandbox
+from tests.conftest import Isolation
+from tests.support.rawmcp import RawServer
+from tests.support.runner import invoke
+from tests.support.waiting import wait_for
+from tests.test_mcp import AUDIO, IMAGE
+
+TALK = {"image_url": IMAGE, "audio_url": AUDIO}
+
+
+def test_mcp_ends_when_stdin_closes_while_an_answered_wait_read_is_held(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """break17i I9: a `wait` call answered at its ceiling while AKOOL held its status read, then
+    the client closed stdin: akool mcp went on for ~105 s (the abandoned read and its retries)
+    instead of ending as mcp.md says. The held read is dropped; the job stays recorded."""
+    server = RawServer(
+        isolated.tmp, isolated.home, api_env.base_url, "--wait-ceiling", "1",
+        env={"AKOOL_TIMEOUT": "120"},
+    )  # fmt: skip
+    try:
+        server.initialize()
+        made = server.answer(server.call("talk", TALK))["result"]["structuredContent"]
+        api_env.state.inject("hold", "hold", "hold", at="video_info")
+        waited = server.answer(server.call("wait", {"job_id": made["job_id"]}))["result"]
+        assert not waited["isError"], waited
+        assert api_env.state.holding == 1  # the answered call's read is still held by AKOOL
+        server.close_stdin()
+        assert server.wait(60) == 0, server.stderr()
+        assert api_env.state.holding == 1  # akool did not wait for it
+    finally:
+        api_env.state.release()
+        server.kill()
+    assert "Traceback" not in server.stderr()
+    wait_for(lambda: api_env.state.holding == 0)
+    [job] = json.loads(invoke(["history", "--json"]).stdout)
+    assert job["id"] == made["job_id"]
