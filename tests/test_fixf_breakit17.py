@@ -8,11 +8,12 @@ Each test fails on akool before its fix."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
 from tests.support.rawmcp import RawServer
-from tests.support.runner import invoke
+from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.waiting import wait_for
 from tests.test_mcp import AUDIO, IMAGE
 
@@ -46,3 +47,36 @@ def test_mcp_ends_when_stdin_closes_while_an_answered_wait_read_is_held(
     wait_for(lambda: api_env.state.holding == 0)
     [job] = json.loads(invoke(["history", "--json"]).stdout)
     assert job["id"] == made["job_id"]
+
+
+def test_reuse_says_it_waits_for_another_akools_create_and_ends_when_that_akool_dies(
+    isolated: Isolation, api_env: Sandbox
+) -> None:
+    """break17h H10: `talk --reuse` waiting for another akool's create of the same request said
+    nothing (up to 10 minutes with that akool stopped). It names the process it waits for, and
+    once that process is gone the create is an unknown outcome: refused, never sent again."""
+    argv = [AKOOL, "talk", IMAGE, AUDIO, "--reuse"]
+    env = process_env(isolated.home, api_env.base_url)
+    api_env.state.inject("hold", at="create_talking_photo")
+    first = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    errors = isolated.tmp / "second-stderr.txt"
+    try:
+        wait_for(lambda: api_env.state.holding == 1)
+        with errors.open("wb") as sink:
+            second = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=sink)
+        wait_for(lambda: f"another akool (pid {first.pid})" in errors.read_text())
+        assert second.poll() is None  # still waiting for the first one's job
+        first.kill()  # that akool is gone, its create unanswered
+        first.wait(30)
+        assert second.wait(60) == 5, errors.read_text()
+    finally:
+        api_env.state.release()
+        for process in (first, locals().get("second")):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(30)
+    stderr = errors.read_text()
+    assert "waiting for it" in stderr and "unknown outcome" in stderr, stderr
+    assert "Traceback" not in stderr
+    wait_for(lambda: api_env.state.holding == 0)
+    assert len(api_env.state.jobs) <= 1  # the held create, if AKOOL made it; never a second

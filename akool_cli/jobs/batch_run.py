@@ -522,9 +522,7 @@ class BatchRunner:
     def _note_busy(self, outcome: Outcome, busy: AttemptRecord) -> None:
         if outcome.state != "waiting":
             outcome.state = "waiting"
-            self.emit(
-                outcome, f"another akool (pid {busy.pid}) is creating this row; waiting for it"
-            )
+            self.emit(outcome, engine.busy_line(busy.pid, "this row"))
 
     def _wait_for_gate(self) -> None:
         while not self.stopping.is_set():
