@@ -7,17 +7,27 @@ Each test fails on akool before its fix."""
 
 from __future__ import annotations
 
+import io
 import json
+import socket
 import subprocess
+import sys
+import threading
+from typing import cast
 
+import pytest
+
+from akool_cli.net import transport as transport_module
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
+from tests.support.hostile import ENDLESS, raw_server
 from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.waiting import wait_for
 from tests.test_mcp import AUDIO, IMAGE
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
+LIMIT = 0.3  # seconds: the exchange deadline under test, lowered from its documented 90 s
 
 
 def test_mcp_ends_when_stdin_closes_while_an_answered_wait_read_is_held(
@@ -80,3 +90,29 @@ def test_reuse_says_it_waits_for_another_akools_create_and_ends_when_that_akool_
     assert "Traceback" not in stderr
     wait_for(lambda: api_env.state.holding == 0)
     assert len(api_env.state.jobs) <= 1  # the held create, if AKOOL made it; never a second
+
+
+def test_doctor_shows_each_check_as_it_is_done_and_ends_at_the_deadline(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17h H4: `akool doctor` against a server that sends a header every few seconds
+    printed nothing for 7.6 minutes (five tries of the credential check), even the local
+    checks. Each line comes as its check is done; AKOOL is asked once, within the deadline."""
+    monkeypatch.setattr(transport_module, "REQUEST_DEADLINE", LIMIT)
+    monkeypatch.setenv("AKOOL_TIMEOUT", str(LIMIT))  # the deadline is at least this long
+    shown_then: list[str] = []  # stdout when each request reached the server
+    trickle = ENDLESS["a-header-every-interval"]
+
+    def answer(connection: socket.socket, stop: threading.Event) -> None:
+        if connection.recv(65536):  # not the network check's bare connection
+            shown_then.append(cast("io.StringIO", sys.stdout).getvalue())  # invoke()'s
+            trickle(connection, stop)
+
+    with raw_server(answer, read_request=False, path="") as base_url:
+        monkeypatch.setenv("AKOOL_BASE_URL", base_url)
+        monkeypatch.setenv("AKOOL_API_KEY", "k" * 32)
+        result = invoke(["doctor"], expect=11)
+    [before] = shown_then  # one request: the credential check, tried once
+    assert "✓ version" in before and "✓ network" in before, before
+    [line] = [x for x in result.stdout.splitlines() if "credential valid" in x]
+    assert line.startswith("✗") and f"no complete answer within {LIMIT:g} s" in line, line
