@@ -116,3 +116,39 @@ def test_doctor_shows_each_check_as_it_is_done_and_ends_at_the_deadline(
     assert "✓ version" in before and "✓ network" in before, before
     [line] = [x for x in result.stdout.splitlines() if "credential valid" in x]
     assert line.startswith("✗") and f"no complete answer within {LIMIT:g} s" in line, line
+
+
+def test_dash_as_output_is_refused_before_anything_is_billed(
+    isolated: Isolation, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17h H13f: `talk … -o -` saved the video as a file literally named `-`. akool saves
+    results as files, never on standard output (where it prints the job id): one line, exit 2,
+    nothing created, no file named `-`."""
+    monkeypatch.chdir(isolated.tmp)
+    for argv in (
+        ["talk", IMAGE, AUDIO, "-o", "-"],
+        ["lipsync", "https://example.com/clip.mp4", AUDIO, "--output", "-"],
+        ["--json", "talk", IMAGE, AUDIO, "-o", "-"],
+    ):
+        refused = invoke(argv, expect=2)
+        assert "is '-': akool saves results as files, never on standard output" in (
+            refused.stderr + refused.stdout
+        ), refused
+    assert json.loads(refused.stdout)["error"]["exit_code"] == 2
+    assert api_env.state.jobs == {} and not (isolated.tmp / "-").exists()
+    job_id = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    invoke(["watch", job_id, "-o", "-"], expect=2)
+    invoke(["sync", "-o", "-"], expect=2)
+    assert not (isolated.tmp / "-").exists()
+
+
+def test_term_dumb_gets_no_escape_codes_on_a_terminal(isolated: Isolation) -> None:
+    """break17h H13g: TERM=dumb (Emacs' shell, some CI log viewers) still got colours (and a
+    live display) on a terminal; NO_COLOR was honoured. A dumb terminal gets plain lines."""
+    from tests.test_subprocess import run_in_terminal
+
+    env = process_env(isolated.home)
+    coloured = run_in_terminal(["watch", "0123456789abcdef01234567"], {**env, "TERM": "xterm"})
+    assert "\033[" in coloured  # the error's colour and the live display...
+    plain = run_in_terminal(["watch", "0123456789abcdef01234567"], {**env, "TERM": "dumb"})
+    assert "Error:" in plain and "\033[" not in plain, repr(plain)  # ...not on a dumb terminal

@@ -17,7 +17,7 @@ from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, LocalStateError, UsageError, closed_during_batch
 from akool_cli.core.kinds import FieldsRequest
-from akool_cli.core.validate import check_budget, check_path, check_range
+from akool_cli.core.validate import check_budget, check_output_path, check_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
@@ -120,7 +120,11 @@ class BatchMixin(TalkingMixin):
         for row, messages in sorted(by_row.items()):
             problems += [Problem(row, message) for message in messages]
         valid = [i for i in items if i.row not in by_row]
-        folder = None if output_dir is None else Path(output_dir).expanduser().absolute()
+        folder = None
+        if output_dir is not None:
+            folder = (
+                Path(check_output_path(output_dir, "the output folder")).expanduser().absolute()
+            )
         plan = BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
         plan.warnings = warnings
         return plan

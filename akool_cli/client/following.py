@@ -24,7 +24,7 @@ from akool_cli.core.errors import (
     closed_while_following,
 )
 from akool_cli.core.models import JOB_ID_SHAPE
-from akool_cli.core.validate import check_job_id, check_job_ids, check_path, check_range
+from akool_cli.core.validate import check_job_id, check_job_ids, check_output_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
@@ -481,7 +481,7 @@ def destination(dest: object, what: str) -> str:
     -o DIR/ does); a pathlib.Path, which cannot end with a slash, names a folder when it has no
     suffix and is not an existing file (Path("videos") is the folder videos/, created when
     missing; Path("v.mp4") a file): break17f N9 saved a file named "videos"."""
-    text = check_path(dest, what)
+    text = check_output_path(dest, what)
     if isinstance(dest, str) or text.endswith(("/", os.sep)) or Path(text).suffix:
         return text
     try:

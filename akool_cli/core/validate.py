@@ -167,6 +167,21 @@ def check_path(value: object, what: str) -> str:
     return text
 
 
+def check_output_path(value: object, what: str) -> str:
+    """Where results go (-o, dest=, a folder), as a str; `-` is refused (break17h H13f: a file
+    named `-` was written). curl's `-o -` streams one body to stdout, but akool's results are
+    files recorded with their size and SHA-256, often several per job, and its stdout carries
+    the job id: a video mixed into it would be neither."""
+    text = check_path(value, what)
+    if text == "-":
+        raise UsageError(
+            f"{what} is '-': akool saves results as files, never on standard output (where it "
+            "prints the job id)",
+            hint="name a file or a folder (-o video.mp4, -o videos/), then read it from there",
+        )
+    return text
+
+
 def check_profile_name(value: object, origin: str) -> str:
     """A profile's name as given (--profile, AKOOL_PROFILE, Client(profile=...)), stripped;
     a blank one, or one with control characters, is refused rather than read as another."""
