@@ -13,10 +13,11 @@ import socket
 import subprocess
 import sys
 import threading
-from typing import cast
+from typing import Any, cast
 
 import pytest
 
+from akool_cli.inputs.upload import S3Store
 from akool_cli.net import transport as transport_module
 from akool_cli.sandbox import Sandbox
 from tests.conftest import Isolation
@@ -25,6 +26,9 @@ from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, invoke, process_env
 from tests.support.waiting import wait_for
 from tests.test_mcp import AUDIO, IMAGE
+from tests.test_upload import MP3, PNG, S3, fetching, moto_endpoint, s3
+
+__all__ = ["fetching", "moto_endpoint", "s3"]  # the upload tests' fixtures, used here
 
 TALK = {"image_url": IMAGE, "audio_url": AUDIO}
 LIMIT = 0.3  # seconds: the exchange deadline under test, lowered from its documented 90 s
@@ -152,3 +156,44 @@ def test_term_dumb_gets_no_escape_codes_on_a_terminal(isolated: Isolation) -> No
     assert "\033[" in coloured  # the error's colour and the live display...
     plain = run_in_terminal(["watch", "0123456789abcdef01234567"], {**env, "TERM": "dumb"})
     assert "Error:" in plain and "\033[" not in plain, repr(plain)  # ...not on a dumb terminal
+
+
+def test_a_long_batch_signs_each_uploaded_url_again_as_its_row_is_created(
+    s3: S3, fetching: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17h H15: a batch presigned every uploaded file once, at its start, so rows created
+    later than --url-ttl after it sent AKOOL expired URLs. Each row's create carries URLs signed
+    as it leaves (the fake clock jumps past the TTL between the two rows' creates)."""
+    ttl = 3600.0
+    signed: list[tuple[float, str]] = []  # (akool's clock, URL) of each signature
+    created: list[tuple[float, str, str]] = []  # (the clock, image URL, audio URL) of each create
+    presign = S3Store.presign
+
+    def spied(self: S3Store, key: str, seconds: int) -> str:
+        url = presign(self, key, seconds)
+        signed.append((isolated.clock.time(), url))
+        return url
+
+    create_job = fetching.state.create_job
+
+    def creating(fields: dict[str, Any], failure: str) -> Any:
+        created.append((isolated.clock.time(), fields["talking_photo_url"], fields["audio_url"]))
+        isolated.clock.advance(2 * ttl)  # the next row is created two TTLs later
+        return create_job(fields, failure)
+
+    monkeypatch.setattr(S3Store, "presign", spied)
+    monkeypatch.setattr(fetching.state, "create_job", creating)
+    s3.file("c/anna.png", PNG)
+    s3.file("c/intro.mp3", MP3)
+    csv = s3.file(
+        "c/rows.csv",
+        b"id,image_url,audio_url,prompt\na,anna.png,intro.mp3,one\nb,anna.png,intro.mp3,two\n",
+    )
+    argv = ["batch", str(csv), "--upload-to", s3.target, "--url-ttl", "1h", "-c", "1", "--json"]
+    result = invoke(argv)
+    assert json.loads(result.stdout)["done"] == 2, result.stderr
+    assert len(created) == 2
+    for at, *urls in created:
+        for url in urls:
+            ages = [at - t for t, u in signed if u == url and t <= at]
+            assert ages and min(ages) < ttl, (url, at, signed)  # valid when the create left

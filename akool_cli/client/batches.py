@@ -207,6 +207,7 @@ class BatchMixin(TalkingMixin):
         """The output folder made, the credential found, then the files of rows not created yet
         uploaded and their URLs checked (each distinct one once): resuming never uploads or
         checks again what an earlier run created."""
+        from akool_cli.inputs.upload import Presigned
         from akool_cli.jobs.accounts import check_choice, meet, meet_requests
         from akool_cli.jobs.batch import check_output_dir
         from akool_cli.jobs.batch_run import earlier_job, row_create
@@ -230,13 +231,15 @@ class BatchMixin(TalkingMixin):
                 warn(line)
         pending = [i for i in plan.items if made[i.row] is None]
         values = {value for i in pending for value, _ in i.media().values()}
-        sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
+        # The uploads' URLs are signed again as each row's create leaves (break17h H15).
+        settings = replace(plan.settings, presigned=Presigned(plan.settings.ttl))
+        sent = self.prepare_inputs(plan.inputs.only(values), settings, events=events)
         items = [i.with_urls(sent) for i in plan.items]
         # Rows whose identical create made with another credential (a command, an MCP call)
         # has an unknown outcome: decided the same way, before any row is created.
         creates = [row_create(i) for i in items if earlier_job(self.journal, i, scope) is None]
         meet_requests(self.journal, own, creates, check_choice(self.account_choice))
-        return replace(plan, items=items, prepared=True)
+        return replace(plan, items=items, settings=settings, prepared=True)
 
     def batch(
         self,
@@ -287,6 +290,7 @@ class BatchMixin(TalkingMixin):
             on_event=on_event,
             on_bytes=on_bytes,
             stopping=stopping or threading.Event(),
+            fresh_url=plan.settings.presigned.fresh if plan.settings.presigned else None,
         )
         on_close = partial(runner.halt, closed=True)  # close() on another thread ends it
         self._on_close.append(on_close)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, is_dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from akool_cli.core import interrupts, kinds
 from akool_cli.core.clock import Clock, current
@@ -233,6 +233,8 @@ class BatchRunner:
     on_event: EventCallback | None = None
     on_bytes: Callable[[int], None] | None = None
     stopping: threading.Event = field(default_factory=threading.Event)
+    # An uploaded file's URL as a create sends it now (signed again: break17h H15).
+    fresh_url: Callable[[str], str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _paused_until: float = 0.0
     # Set when the history cannot be written: the run stops, and the ids it could not record
@@ -472,6 +474,8 @@ class BatchRunner:
             on_rate_limited=partial(self._pause, outcome),
             expired_counts=expired_counts,
         )
+        if self.fresh_url is not None:
+            rules.fresh = partial(with_fresh_urls, fresh=self.fresh_url)
         try:
             found = engine.claimed(
                 self.client, self.journal, kind, request, self._origin(item, key), rules
@@ -682,3 +686,26 @@ class _Run:
                 hint = kinds.get(item.kind).failure_hint
                 outcome.error = f"{reason}; {hint}"  # AKOOL's advice for the product's inputs
         self._release(outcome, item.kind, info.cost if info is not None else None)
+
+
+def with_fresh_urls(request: Request, *, fresh: Callable[[str], str]) -> Request:
+    """The request with each URL in it as `fresh` gives it (an uploaded file's, signed again
+    right before its create leaves); the same request when none changes."""
+    if isinstance(request, TalkRequest):
+        audio = request.audio_url and fresh(request.audio_url)
+        return replace(request, image_url=fresh(request.image_url), audio_url=audio)
+    fields = getattr(request, "fields", None)
+    if not isinstance(fields, Mapping) or not is_dataclass(request):
+        return request
+    now = {name: _fresh_value(value, fresh) for name, value in fields.items()}
+    return request if now == dict(fields) else cast("Request", replace(request, fields=now))
+
+
+def _fresh_value(value: Any, fresh: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return fresh(value)
+    if isinstance(value, list):
+        return [_fresh_value(v, fresh) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _fresh_value(v, fresh) for k, v in value.items()}
+    return value

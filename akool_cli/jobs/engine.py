@@ -614,6 +614,8 @@ class ClaimRules:
     wait_gate: Callable[[], None] = lambda: None  # wait out a rate-limit pause (face detection)
     on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
     on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
+    # The request as it leaves now: a batch's uploaded files presigned again (break17h H15).
+    fresh: Callable[[Request], Request] = lambda request: request
 
 
 def claimed(
@@ -686,7 +688,8 @@ def claimed(
             journal.attempt_not_sent(claim.attempt_id)  # give the claim back: nothing was sent
             return None
         try:
-            return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
+            now = rules.fresh(request)
+            return create(client, journal, kind, now, origin, attempt_id=claim.attempt_id)
         except RateLimitedError:
             if rules.on_rate_limited is None:
                 raise
