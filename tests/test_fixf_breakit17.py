@@ -7,8 +7,10 @@ Each test fails on akool before its fix."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -17,10 +19,15 @@ from typing import Any, cast
 
 import pytest
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the same parser, before it joined the standard library
+    tomllib = pytest.importorskip("tomli")
+
 from akool_cli.inputs.upload import S3Store
 from akool_cli.net import transport as transport_module
 from akool_cli.sandbox import Sandbox
-from tests.conftest import Isolation
+from tests.conftest import ROOT, Isolation
 from tests.support.hostile import ENDLESS, raw_server
 from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, invoke, process_env
@@ -197,3 +204,23 @@ def test_a_long_batch_signs_each_uploaded_url_again_as_its_row_is_created(
         for url in urls:
             ages = [at - t for t, u in signed if u == url and t <= at]
             assert ages and min(ages) < ttl, (url, at, signed)  # valid when the create left
+
+
+def test_the_ci_recipes_install_the_version_pyproject_builds() -> None:
+    """break17h H20: every workflow of docs/ci.md ran a bare `pip install akool-cli` in the job
+    holding AKOOL_API_KEY: whatever an index serves under that name. Each install names the
+    version pyproject.toml builds (`make docs` writes it), and drift fails here."""
+    from akool_cli.cli.docs import pinned_installs
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    version = config["project"].get("version")
+    if version is None:  # dynamic: the attribute setuptools reads it from
+        attr = config["tool"]["setuptools"]["dynamic"]["version"]["attr"]
+        module, _, name = attr.rpartition(".")
+        version = getattr(importlib.import_module(module), name)
+    page = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    recipes = re.findall(r"- run: pip install .*", page)
+    installs = re.findall(r"pip install \S*akool-cli\S*", page)
+    assert len(recipes) >= 5 and all(f"akool-cli=={version}" in line for line in recipes), recipes
+    assert all(f"akool-cli=={version}" in i for i in installs), installs
+    assert pinned_installs(page) == page, "run `make docs` and commit docs/ci.md"
