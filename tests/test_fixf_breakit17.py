@@ -28,6 +28,7 @@ from akool_cli.inputs.upload import S3Store
 from akool_cli.net import transport as transport_module
 from akool_cli.sandbox import Sandbox
 from tests.conftest import ROOT, Isolation
+from tests.support.batches import write_rows
 from tests.support.hostile import ENDLESS, raw_server
 from tests.support.rawmcp import RawServer
 from tests.support.runner import AKOOL, invoke, process_env
@@ -224,3 +225,26 @@ def test_the_ci_recipes_install_the_version_pyproject_builds() -> None:
     assert len(recipes) >= 5 and all(f"akool-cli=={version}" in line for line in recipes), recipes
     assert all(f"akool-cli=={version}" in i for i in installs), installs
     assert pinned_installs(page) == page, "run `make docs` and commit docs/ci.md"
+
+
+def test_batch_rows_whose_results_expired_unsaved_are_made_again_when_saving(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17h H6: rows made by a run without -o, rerun with -o after AKOOL's 7 days: every
+    rerun picked the expired jobs up, their downloads answered 404, exit 9, for ever. A run
+    that saves results makes such a row again (billed, said), as --reuse does; a saved one is
+    kept, and a run that saves nothing still picks the old job up."""
+    rows = write_rows(isolated.tmp / "rows.csv", 2, "h6")
+    out = isolated.tmp / "out"
+    invoke(["batch", str(rows)])
+    isolated.clock.advance(8 * 86400)  # past AKOOL's 7 days: the results are gone
+    plain = invoke(["batch", str(rows)])  # nothing to save: the rows are done already
+    assert plain.stderr.count("picked up") == 2 and len(api_env.state.jobs) == 2
+    dry = json.loads(invoke(["batch", str(rows), "-o", str(out), "--dry-run", "--json"]).stdout)
+    assert [r["action"] for r in dry["rows"]] == ["create", "create"], dry
+    saved = invoke(["batch", str(rows), "-o", str(out)])
+    assert saved.stderr.count("expired on AKOOL unsaved") == 2, saved.stderr
+    assert len(api_env.state.jobs) == 4 and len(list(out.iterdir())) == 2
+    isolated.clock.advance(8 * 86400)  # these are saved here: nothing is made again
+    again = invoke(["batch", str(rows), "-o", str(out)])
+    assert len(api_env.state.jobs) == 4, again.stderr

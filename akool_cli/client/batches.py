@@ -114,22 +114,22 @@ class BatchMixin(TalkingMixin):
         over, warnings = rows_over_limits(items, found)
         for row, messages in over.items():
             by_row.setdefault(row, []).extend(messages)
-        if check_lists:
-            for row, message in self._row_checks(items):
-                by_row.setdefault(row, []).append(message)
-        for row, messages in sorted(by_row.items()):
-            problems += [Problem(row, message) for message in messages]
-        valid = [i for i in items if i.row not in by_row]
         folder = None
         if output_dir is not None:
             folder = (
                 Path(check_output_path(output_dir, "the output folder")).expanduser().absolute()
             )
+        if check_lists:
+            for row, message in self._row_checks(items, folder):
+                by_row.setdefault(row, []).append(message)
+        for row, messages in sorted(by_row.items()):
+            problems += [Problem(row, message) for message in messages]
+        valid = [i for i in items if i.row not in by_row]
         plan = BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
         plan.warnings = warnings
         return plan
 
-    def _row_checks(self, items: list[Item]) -> list[tuple[int, str]]:
+    def _row_checks(self, items: list[Item], output_dir: Path | None) -> list[tuple[int, str]]:
         """Each row not created yet that its command would refuse before billing for what
         AKOOL's lists do not offer (an avatar_id, whose avatar_from is looked up, a language,
         an effect, a model) or as made already (AKOOL's 1202: a video translated with lip sync
@@ -148,7 +148,7 @@ class BatchMixin(TalkingMixin):
         found: list[tuple[int, str]] = []
         made: dict[str, list[dict[str, Any]]] = {}  # earlier rows' fields, by kind
         for item in products:
-            if earlier_job(self.journal, item, scope) is not None:
+            if earlier_job(self.journal, item, scope, output_dir) is not None:
                 continue  # created already: a rerun follows it whatever the lists say now
             request = cast("FieldsRequest", item.request)
             fields = dict(request.fields)
@@ -223,7 +223,7 @@ class BatchMixin(TalkingMixin):
         rows = [_row_keys(i) for i in plan.items]
         account = meet(self.journal, own, rows, check_choice(self.account_choice))
         scope = replace(own, account=account)
-        made = {i.row: earlier_job(self.journal, i, scope) for i in plan.items}
+        made = {i.row: earlier_job(self.journal, i, scope, plan.output_dir) for i in plan.items}
         warn = events.warn if events is not None else (lambda line: None)
         for item in plan.items:
             record = made[item.row]
@@ -237,7 +237,11 @@ class BatchMixin(TalkingMixin):
         items = [i.with_urls(sent) for i in plan.items]
         # Rows whose identical create made with another credential (a command, an MCP call)
         # has an unknown outcome: decided the same way, before any row is created.
-        creates = [row_create(i) for i in items if earlier_job(self.journal, i, scope) is None]
+        creates = [
+            row_create(i)
+            for i in items
+            if earlier_job(self.journal, i, scope, plan.output_dir) is None
+        ]
         meet_requests(self.journal, own, creates, check_choice(self.account_choice))
         return replace(plan, items=items, settings=settings, prepared=True)
 
