@@ -248,3 +248,20 @@ def test_batch_rows_whose_results_expired_unsaved_are_made_again_when_saving(
     isolated.clock.advance(8 * 86400)  # these are saved here: nothing is made again
     again = invoke(["batch", str(rows), "-o", str(out)])
     assert len(api_env.state.jobs) == 4, again.stderr
+
+
+def test_talk_reuse_with_output_looks_the_reused_job_up_once(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """`talk --reuse -o` looked the job up twice, each time with a status read when its result
+    was not saved here (the -o check's talk_reusable, then talk()'s own reuse): once now."""
+    made = invoke(["talk", IMAGE, AUDIO, "--reuse"]).stdout.strip()
+    isolated.clock.advance(60)  # done
+
+    def reads() -> int:
+        return sum(1 for r in api_env.state.received if "infobymodelid" in r.path)
+
+    before = reads()
+    saved = invoke(["talk", IMAGE, AUDIO, "--reuse", "-o", f"{isolated.tmp / 'out'}/"])
+    assert saved.stdout.strip().endswith(f"{made}.mp4") or made in saved.stderr, saved
+    assert reads() - before == 2, [r.path for r in api_env.state.received]  # reuse, then follow

@@ -167,6 +167,35 @@ def check_path(value: object, what: str) -> str:
     return text
 
 
+def seconds_setting(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    allowed: tuple[float, float],
+    *,
+    hint: str,
+    clip: int | None = None,
+) -> float:
+    """An environment variable holding seconds (AKOOL_TIMEOUT, AKOOL_KEYRING_TIMEOUT): unset or
+    blank, `default`; anything but a number in `allowed` (nan, inf, -1, abc) is one UsageError
+    naming it, raised before anything is sent or recorded (a socket refuses nan and inf only
+    once a request is on its way). `clip`: how much of a bad value the message shows."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    low, high = allowed
+    if not low <= value <= high:  # False for nan too
+        shown = raw if clip is None else raw[:clip]
+        raise UsageError(
+            f"{name}={shown!r} is not a number of seconds from {low:g} to {high:g}", hint=hint
+        )
+    return value
+
+
 def check_output_path(value: object, what: str) -> str:
     """Where results go (-o, dest=, a folder), as a str; `-` is refused (break17h H13f: a file
     named `-` was written). curl's `-o -` streams one body to stdout, but akool's results are
