@@ -151,6 +151,7 @@ def test_dash_as_output_is_refused_before_anything_is_billed(
     job_id = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
     invoke(["watch", job_id, "-o", "-"], expect=2)
     invoke(["sync", "-o", "-"], expect=2)
+    invoke(["webhook", "serve", "--port", "0", "-o", "-"], expect=2)
     assert not (isolated.tmp / "-").exists()
 
 
