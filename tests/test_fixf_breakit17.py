@@ -71,6 +71,35 @@ def test_mcp_ends_when_stdin_closes_while_an_answered_wait_read_is_held(
     assert job["id"] == made["job_id"]
 
 
+def test_mcp_ends_when_stdin_closes_during_a_download_akool_holds(
+    isolated: Isolation, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17i I9, the same for a `download` call in flight: stdin closed while AKOOL's file
+    server holds the result; the download ends at once (its part file kept), the session too."""
+    server = RawServer(isolated.tmp, isolated.home, api_env.base_url, env={"AKOOL_TIMEOUT": "120"})
+    try:
+        server.initialize()
+        made = server.answer(server.call("talk", TALK))["result"]["structuredContent"]
+        isolated.clock.advance(60)  # done
+        from akool_cli.sandbox import server as sandbox_server
+        from akool_cli.sandbox.files import serve_file
+
+        def held(handler: Any, name: str) -> None:
+            api_env.state.hold()  # until released (the file server takes no scripted hold)
+            serve_file(handler, name)
+
+        monkeypatch.setattr(sandbox_server, "serve_file", held)
+        server.call("download", {"job_id": made["job_id"]})
+        wait_for(lambda: api_env.state.holding == 1)
+        server.close_stdin()
+        assert server.wait(60) == 0, server.stderr()
+        assert api_env.state.holding == 1  # akool did not wait for the file
+    finally:
+        api_env.state.release()
+        server.kill()
+    assert "Traceback" not in server.stderr()
+
+
 def test_reuse_says_it_waits_for_another_akools_create_and_ends_when_that_akool_dies(
     isolated: Isolation, api_env: Sandbox
 ) -> None:

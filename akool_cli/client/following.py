@@ -7,6 +7,7 @@ the history, so these calls work for every kind of job. Events go to a callback;
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.steps import FirstStep, first_step_of
-from akool_cli.core import kinds, states
+from akool_cli.core import interrupts, kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import (
     AkoolError,
@@ -375,8 +376,13 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.watcher import Watcher
 
         options.setdefault("clock", self.clock)
-        options.setdefault("closing", self._closing)
+        options.setdefault("closing", self._ends())
         return Watcher(self.api, self.journal, **options)
+
+    def _ends(self) -> threading.Event:
+        """What ends a watcher at once: this Client closed, or the caller's cancelled_by() event
+        (an MCP session whose client closed stdin: break17i I9)."""
+        return interrupts.either(self._closing, interrupts.own_cancel())
 
     def fetch_again(self, job_id: str) -> Path | None:
         """Where a job's result was saved, when the file there is gone or is not the one saved
@@ -433,7 +439,7 @@ class FollowingMixin(ClientBase):
             clock=self.clock,
             should_stop=should_stop,
             fetched_scope=self._fetched_scope(records, targets),
-            closing=self._closing,  # close() on another thread ends it (break17g G19)
+            closing=self._ends(),  # close() on another thread ends it (break17g G19)
         ) as watcher:
             for job_id, record in records.items():
                 watcher.add(

@@ -97,6 +97,12 @@ def cancelled_by(event: threading.Event) -> Iterator[None]:
         _own.cancel = previous
 
 
+def own_cancel() -> threading.Event | None:
+    """This thread's cancelled_by() event, if any (not the stop signal's)."""
+    event: threading.Event | None = getattr(_own, "cancel", None)
+    return event
+
+
 def either(first: threading.Event, second: threading.Event | None) -> threading.Event:
     """An event set when either of two is (the second may be absent): a watcher's own cancel
     and its Client's close (break17g G19)."""

@@ -658,8 +658,10 @@ async def _simple(
 ) -> dict[str, Any]:
     calls: dict[str, Callable[[], dict[str, Any]]] = {
         "status": lambda: session.read(lambda: session.status(str(arguments["job_id"]))),
-        "download": lambda: session.download(
-            str(arguments["job_id"]), arguments.get("path"), bool(arguments.get("replace"))
+        "download": lambda: session.read(
+            lambda: session.download(
+                str(arguments["job_id"]), arguments.get("path"), bool(arguments.get("replace"))
+            )
         ),
         "upload": lambda: session.upload(str(arguments["path"]), str(arguments["role"])),
         "credit": lambda: session.read(session.credit),
