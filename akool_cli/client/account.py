@@ -3,6 +3,7 @@ credit balance, voices, saved settings, any documented call, and the checks of `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -91,11 +92,13 @@ class AccountMixin(ClientBase):
         """AKOOL's VoiceLab voices (or, with `own`, your cloned ones), every page."""
         return self.api.list_voices(own=own, filters=filters, language=language)
 
-    def doctor(self) -> list[Check]:
-        """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers."""
+    def doctor(self, on_check: Callable[[Check], None] | None = None) -> list[Check]:
+        """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers;
+        `on_check` is told of each as soon as it is done. AKOOL is asked once per check (no
+        retries), each within the exchange's deadline."""
         from akool_cli.doctor import run_checks
 
-        return run_checks(self.session)
+        return run_checks(self.session, on_check)
 
     # -- credentials ----------------------------------------------------------------------------
 

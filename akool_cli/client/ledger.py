@@ -67,11 +67,11 @@ class LedgerMixin(ClientBase):
     def sync(self, folder: str | os.PathLike[str], *, force: bool = False) -> SyncResult:
         """Download every finished result the history has not saved into `folder`; a second
         call transfers nothing. Jobs are asked about on the server (and profile) that made them."""
-        from akool_cli.core.validate import check_path
+        from akool_cli.core.validate import check_output_path
         from akool_cli.jobs.download import check_folder
         from akool_cli.jobs.sync import sync
 
-        target = Path(check_path(folder, "the folder")).expanduser().absolute()  # absolute
+        target = Path(check_output_path(folder, "the folder")).expanduser().absolute()  # absolute
         check_folder(target)
         return sync(self.journal, self.api_of, target, force=force)
 
