@@ -406,8 +406,11 @@ def _fail(
         signum = interrupts.received()
         shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
         document = error_document(message, hint, shown, kind)
-        if job_id:
-            document["error"]["job_id"] = job_id  # created and billed, but not recorded
+        # The job this run made (and billed), when it fails afterwards (a --timeout, a stop, a
+        # history that could not record it): a field a script reads, not only the hint's prose.
+        made = job_id or (runtime.made.job_id if runtime.made is not None else None)
+        if made:
+            document["error"]["job_id"] = made
         out.json(document)
     return int(code)
 

@@ -106,6 +106,7 @@ def batch(
     output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
     check_budget(max_credits)  # named as typed: --max-credits
+    inputs_cli.check_upload_to(upload_to)
     choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
         lib.account_choice = choice

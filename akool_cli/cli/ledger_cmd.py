@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli.core.durations import parse_since
 from akool_cli.core.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ def spend(
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
         lost = lib.close_lost_runs()
-        report = lib.spend(since=since, by=by, all_servers=everywhere)
+        report = lib.spend(
+            since=parse_since(since, lib.clock.time()), by=by, all_servers=everywhere
+        )  # named --since
     for run in lost:
         out.warn(lost_run(run))
     if json_out:
@@ -198,8 +201,9 @@ def history(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        rows = lib.history(since=since, all_servers=everywhere)
-        hidden = 0 if everywhere else len(lib.history(since=since, all_servers=True)) - len(rows)
+        when = parse_since(since, lib.clock.time())  # named --since
+        rows = lib.history(since=when, all_servers=everywhere)
+        hidden = 0 if everywhere else len(lib.history(since=when, all_servers=True)) - len(rows)
     if json_out:
         out.json(rows)
     elif csv_out:

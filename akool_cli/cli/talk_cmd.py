@@ -252,6 +252,7 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
+    inputs_cli.check_upload_to(upload_to)
     with runtime.library() as lib:
         # --reuse -o: the job to reuse, looked up once (not again by talk(): one status read).
         reused = _check_output(lib, ctx.params, out.warn)

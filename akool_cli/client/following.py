@@ -91,6 +91,7 @@ class FollowingMixin(ClientBase):
 
     def jobs(self, limit: int = 10) -> list[Job]:
         """The newest jobs in the history (not refreshed)."""
+        limit = int(check_range("limit", limit))  # -5 was [] (break17k K5)
         return [Job.of(None, record) for record in self.journal.recent(limit)]
 
     def status(self, job_id: str, *, detached_ok: bool = True) -> Job:

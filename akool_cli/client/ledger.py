@@ -3,12 +3,14 @@ cost, every job exported, the results AKOOL is about to delete, and saving them 
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
 from akool_cli.core.durations import parse_since
+from akool_cli.core.errors import UsageError
 
 if TYPE_CHECKING:
     from akool_cli.jobs.ledger import Spend
@@ -40,8 +42,17 @@ class LedgerMixin(ClientBase):
         """Every job since then (of one kind, if given), oldest first: inputs, outputs, costs,
         expiry, server and profile (the columns of HISTORY_COLUMNS). `newest`: only the newest
         that many. Jobs of this client's server and profile; with `all_servers`, every one's."""
+        from akool_cli.core import kinds
+        from akool_cli.core.validate import check_range
         from akool_cli.jobs.ledger import export_row, in_scope
 
+        if newest is not None:
+            newest = int(check_range("newest", newest))
+        if kind is not None and kind not in kinds.KINDS:
+            raise UsageError(
+                f"kind={kind!r:.80} is not a kind of job akool makes",
+                hint=f"one of: {', '.join(sorted(kinds.KINDS))}",
+            )
         scope = None if all_servers else self._here()
         if newest is None:
             records = self.journal.jobs_since(self._since(since))
@@ -81,7 +92,18 @@ class LedgerMixin(ClientBase):
 
         return Scope(self.base_url, self.profile, None)
 
-    def _since(self, since: float | str | None) -> float:
-        if since is None or isinstance(since, (int, float)):
+    def _since(self, since: float | str | None, option: str = "since") -> float:
+        """A timestamp, a date or an age as a timestamp; errors name `option` (`since=`, or the
+        command's --since)."""
+        if since is None or (isinstance(since, (int, float)) and not isinstance(since, bool)):
+            if since is not None and not math.isfinite(since):
+                raise UsageError(
+                    f"{option}={since!r} is not a time", hint='e.g. since="7d" or a timestamp'
+                )
             return float(since or 0.0)
-        return parse_since(since, self.clock.time())
+        if not isinstance(since, str):
+            raise UsageError(
+                f"{option}={since!r:.80} is neither a date nor an age",
+                hint='e.g. since="2026-12-01", since="7d" or a timestamp',
+            )
+        return parse_since(since, self.clock.time(), option)

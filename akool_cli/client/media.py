@@ -149,11 +149,13 @@ class MediaMixin(MakingMixin):
         voice_options: Mapping[str, Any] | None = None,
         model: str | None = None,
         webhook_url: str | None = None,
+        name: str = "",
         **inputs: Unpack[InputOptions],
     ) -> Job:
         """A voice cloned from a recording (billed). Once done, `job.outputs["voice_id"]` speaks
         with speak() and talk --text, and the voice is in list_voices(own=True). `voice_name`
-        is optional, as AKOOL's page says (its name in list_voices)."""
+        is optional, as AKOOL's page says (its name in list_voices); `name` is the history's
+        label, as for every product (the voice's name when not given)."""
         from akool_cli.core.products import given
 
         fields = given(
@@ -162,8 +164,8 @@ class MediaMixin(MakingMixin):
             voice_options=dict(voice_options) if voice_options else None,
             voice_model_name=model,
         )
-        name = voice_name or ""
-        return self.make("voice_clone", fields, webhook_url=webhook_url, name=name, **inputs)
+        label = name or voice_name or ""
+        return self.make("voice_clone", fields, webhook_url=webhook_url, name=label, **inputs)
 
     def avatar_add(
         self,
@@ -172,16 +174,18 @@ class MediaMixin(MakingMixin):
         *,
         avatar_id: str | None = None,
         streaming: bool = False,
+        name: str = "",
         **inputs: Unpack[InputOptions],
     ) -> Job:
         """An avatar made from a video (about a minute) or an image (billed). Once done,
-        `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given."""
+        `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given.
+        `name` is the history's label (the avatar's name when not given)."""
         from akool_cli.core.products import given
 
         fields = given(
             url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
         )
-        return self.make("avatars add", fields, name=avatar_name, **inputs)
+        return self.make("avatars add", fields, name=name or avatar_name, **inputs)
 
     def talking_avatar(
         self,

@@ -181,7 +181,8 @@ class TalkingMixin(ClientBase):
         from akool_cli.inputs.upload import parse_target, parse_ttl
         from akool_cli.store.config import resolve_upload_to
 
-        chosen = resolve_upload_to(upload_to, self.env, self.paths, self.profile)
+        # Named upload_to=, as the caller wrote it: the commands check --upload-to first.
+        chosen = resolve_upload_to(upload_to, self.env, self.paths, self.profile, "upload_to")
         target = parse_target(*chosen) if chosen else None
         ttl = parse_ttl(url_ttl)
         checking = check and not checks_disabled(self.env)

@@ -20,7 +20,7 @@ from akool_cli.core import mediatypes
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.urls import parts_or_none
-from akool_cli.core.validate import check_url_form
+from akool_cli.core.validate import check_url_form, check_utf8_path
 from akool_cli.core.workers import WorkerPool
 from akool_cli.inputs.hostchecks import CONNECT_TIMEOUT, check_all, host_of
 from akool_cli.inputs.upload import (
@@ -288,6 +288,11 @@ def plan_inputs(
 
 def _check_file(item: Input, path: Path) -> Source | Problem:
     """The file exists, is readable, and is an image or audio of the right kind."""
+    try:
+        # Its path is recorded with its upload (break17j J1).
+        check_utf8_path(path, "the file", hint="move it to a folder whose path is UTF-8")
+    except UsageError as exc:
+        return Problem(item, exc.message, exc.hint)
     try:
         stat = path.stat()
         if path.is_dir():

@@ -299,11 +299,16 @@ USER_SETTINGS: dict[str, tuple[str, str]] = {
 
 
 def resolve_upload_to(
-    flag: str | None, env: dict[str, str], p: Paths, profile: str = DEFAULT_PROFILE
+    flag: str | None,
+    env: dict[str, str],
+    p: Paths,
+    profile: str = DEFAULT_PROFILE,
+    option: str = "--upload-to",
 ) -> tuple[str, str] | None:
-    """--upload-to, then AKOOL_UPLOAD_TO, then the profile's saved upload-to: (value, origin)."""
+    """--upload-to (`option`: upload_to from Python), then AKOOL_UPLOAD_TO, then the profile's
+    saved upload-to: (value, origin)."""
     if flag is not None and flag.strip():
-        return flag.strip(), "--upload-to"
+        return flag.strip(), option
     from_env = env.get("AKOOL_UPLOAD_TO", "").strip()
     if from_env:
         return from_env, "AKOOL_UPLOAD_TO"
