@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
+from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 
 __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
@@ -165,6 +166,15 @@ class Bases:
     methods: dict[tuple[str, str], Base] = field(default_factory=dict)
     unseen: bool = False  # some helper or method is imported from a module not scanned
     _made: frozenset[str] | None = None  # see made_clients
+
+    def take_imported(self, given: dict[str, Base]) -> None:
+        """The bases of other files of the folder that this file imports; a name another file
+        binds to another host or to the app's own server holds no AKOOL base here either."""
+        for name, base in given.items():
+            if base.prefix == ELSEWHERE:
+                self.bind(name, 0, None)
+            else:
+                self.imported[name] = base
 
     def method_of(self, line: str, at: int, fn: str) -> Base | None:
         """The base of `receiver.fn(` at a column, when the receiver holds an object of a
@@ -393,20 +403,33 @@ def env_base(rhs: str) -> Base | None:
     return Base(None, ENV_PREFIX, "", 0) if name and akool_base_name(name) else None
 
 
-# An environment read with a fallback: process.env.X ?? '/api/akool', os.getenv("X", "/api/akool"),
-# os.environ.get("X") or "./api", ${X:-/api}: the fallback's text.
-ENV_FALLBACK = re.compile(
-    r"(?:(?:(?:process|import\.meta)\.env|os\.environ|getenv|env\.get|ENV)\b[^;]*?(?:\?\?|\|\||\bor\b|\?:)"
-    r"|(?:getenv|environ\.get|ENV\.fetch)\(\s*[\"']\w+[\"']\s*,|\$\{\w+:-)\s*[\"'`]?(?P<d>[./][^\"'`}\s]*)"
+# A relative path as a base's value or fallback, the app's own server (a proxy in front of AKOOL):
+# `?? '/api/akool'`, `|| "./api"`, `or "/api"`, either branch of a ternary (`X ? X : '/api'`,
+# `"/api" if ... else X`), a call's last argument (`os.getenv("X", "/api")`, `env("X", "/api")`,
+# `${X:-/api}`), a destructuring default (`{ X = '/api/akool' } = process.env`), or the whole value.
+RELATIVE_FALLBACK = re.compile(
+    r"(?:^|\?\?|\|\||\bor\b|\?:|[?:,]|\belse\b|:-)\s*[\"'`]?(?P<d>\.{0,2}/[\w.~/-]*)[\"'`]?"
+    r"(?=\s*(?:[)}\]]\s*)*(?:[;,:?]|$|//|#|\bif\b|\belse\b|=|\)))"
 )
+# The words of a name that say it holds a base (of AKOOL's or of the app's own server).
+OWN_BASE_WORDS = BASE_WORDS | {"akool", "root", "prefix", "proxy"}
 
 
-def own_server_default(rhs: str) -> bool:
-    """Whether a base read from the environment falls back to a relative path (`?? '/api/akool'`,
-    `os.getenv("X", "./api")`): the app's own server (a proxy in front of AKOOL), not AKOOL's
-    base, unless the fallback is AKOOL's own `/api/open` prefix."""
-    m = ENV_FALLBACK.search(rhs)
-    return m is not None and not m.group("d").startswith("/api/open")
+def own_server_default(rhs: str, name: str = "") -> bool:
+    """Whether a name bound to a right-hand side holds the app's own server: a base-like name
+    whose value or fallback is a relative path (`process.env.AKOOL_API_URL ?? '/api/akool'`,
+    `os.getenv("X", "./api")`, `cond ? "/api/akool" : env.X`), no AKOOL URL and no AKOOL path
+    in it. AKOOL's own `/api/open` prefix as a fallback stays AKOOL's."""
+    if "/" not in rhs or AKOOL_URL.search(rhs):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    if name and not words & OWN_BASE_WORDS:
+        return False
+    for m in RELATIVE_FALLBACK.finditer(rhs.strip()):
+        found = m.group("d")
+        if not found.startswith("/api/open") and not akool_shaped(found):
+            return True
+    return False
 
 
 # A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
@@ -428,12 +451,14 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         named = "akool" in line.lower() or "/api/open" in line or "://" in line
         if not named and (known is None or not known.search(line)):
             continue
-        for raw, rhs in _definitions_on(line):
+        for raw, rhs in _definitions_on(_statement(lines, i)):
             key, attribute = _name_of(raw), _is_attribute(raw)
             if not key:
                 continue
-            if foreign_url(rhs.split("#")[0]) or own_server_default(rhs):
+            if _elsewhere(rhs, key, i, bases):
                 bases.bind(key, i, None, attribute)
+                if bases.scopes is None or bases.scopes.at(i) < 0:
+                    found[key] = Base(None, ELSEWHERE, name, i)  # (for the files importing it)
                 continue
             if VARIABLE_VERSION.search(rhs) and not AKOOL_URL.search(rhs):
                 # `/api/open/${version}`: a base whose version the code picks; its joined paths
@@ -451,6 +476,37 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     known = _names_pattern(bases)
                 bases.names[key] = base
     return found
+
+
+ELSEWHERE = "/{elsewhere}"  # (exported) a name bound to another host or the app's own server
+ALIAS_OF = re.compile(r"^\s*(?P<r>[A-Za-z_$][\w.$]*)\s*[;,]?\s*(?:(?:#|//).*)?$")
+
+
+def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
+    """Whether a name is bound to a base that is not AKOOL's: a URL on another host, the app's
+    own server (a relative fallback), or another name that holds one (`API = config.proxyBase`)."""
+    if foreign_url(rhs.split("#")[0]) or own_server_default(rhs, key):
+        return True
+    alias = ALIAS_OF.match(rhs) if "." in rhs or key.isupper() else None
+    return alias is not None and bases.foreign(alias.group("r"), line)
+
+
+# How a statement goes on to the next line: it ends in an operator (`=`, `??`, `||`, `?`, `or`)
+# or the next line starts with one (`?? '/api/akool'`, `: '/api/akool'`).
+GOES_ON = re.compile(r"(?:(?<![=!<>])=|\?\?|\|\||\?|\bor)\s*$")
+GOES_ON_NEXT = re.compile(r"^\s*(?:\?\?|\|\||\?|:(?!:)|or\b)")
+STATEMENT_LINES = 4
+
+
+def _statement(lines: list[str], i: int) -> str:
+    """A line, with the lines its statement goes on to (a multi-line binding's value)."""
+    text, j = lines[i], i
+    while j + 1 < min(len(lines), i + STATEMENT_LINES) and (
+        GOES_ON.search(lines[j]) or GOES_ON_NEXT.match(lines[j + 1])
+    ):
+        j += 1
+        text = text.rstrip() + " " + lines[j].strip()
+    return text
 
 
 HELD_URL = re.compile(r"[\"'`]" + AKOOL_URL.pattern + r"/?[\"'`]")
