@@ -90,3 +90,91 @@ def test_a_an_env_name_with_a_relative_default_elsewhere_is_not_taken_by_name(
         "fetch(`${process.env.AKOOL_API_URL}/content/video/talkingphoto`, { method: 'POST' });\n"
     )
     assert [f.rule for f in audit([tmp_path]).findings] == ["unknown-endpoint"]
+
+
+# -- B. versioned paths given to an AKOOL helper of a module not scanned -------------------------
+
+HELPER_IMPORTS = {
+    "a.ts": "import { akoolRequest } from '@/lib/akool';\n",
+    "b.js": 'const { callAkool } = require("../../lib/akool");\n',
+    "c.ts": "import { akoolFetch } from '../../lib/api';\n",
+    "d.py": "from app.services.akool import akool_post\n",
+}
+HELPER_CALLS = {
+    "a.ts": "akoolRequest",
+    "b.js": "callAkool",
+    "c.ts": "akoolFetch",
+    "d.py": "akool_post",
+}
+GUESSED = {  # a guessed path and the documented call its finding names
+    "/v3/talkingphoto/create": "POST /api/open/v3/content/video/createbytalkingphoto ",
+    "/v3/image/generate": "POST /api/open/v3/content/image/createbyprompt ",
+    "/v3/face/detect": "POST /interface/detect-api/detect_faces ",
+    "/api/open/v3/face-detect": "POST /interface/detect-api/detect_faces ",
+    "/api/open/v3/avatar/video/create": "POST /api/open/v3/avatar/createVideo ",
+    "/v3/lip-sync/create": "POST /api/open/v3/content/video/lipsync ",
+    "/v1/translate/video": "POST /api/open/v3/content/video/createbytranslate ",
+    "/v2/text-to-speech": "POST /api/open/v4/voice/tts ",
+    "/api/open/v3/voice/clone": "POST /api/open/v4/voice/clone ",
+    "/v3/faceswap/create": "POST /api/open/v3/faceswap/highquality/specifyimage ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELPER_IMPORTS))
+@pytest.mark.parametrize("path", sorted(GUESSED))
+def test_b_a_guessed_path_given_to_an_akool_helper_is_reported_with_its_replacement(
+    name: str, path: str
+) -> None:
+    call = f"{HELPER_CALLS[name]}('{path}', {{}})\n"
+    found = [f for f in audit_text(HELPER_IMPORTS[name] + call, name) if f.severity == "error"]
+    assert [(f.line, f.rule) for f in found] == [(2, "unknown-endpoint")]
+    assert found[0].documented.startswith(GUESSED[path])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another module's helper in a file that names no AKOOL
+        "import { renderRequest } from '@/lib/render';\nrenderRequest('/v3/image/generate', {});\n",
+        # an AKOOL helper given a versioned path that names no product of AKOOL's
+        "import { akoolGet } from '@/lib/akool';\nakoolGet('/v3/users/info');\n",
+        # a documented path through the helper
+        "import { akoolRequest } from '@/lib/akool';\n"
+        "akoolRequest('/api/open/v3/content/video/createbytalkingphoto', "
+        "{ talking_photo_url: u, audio_url: a });\n",
+    ],
+)
+def test_b_other_helpers_and_other_paths_stay_silent(text: str) -> None:
+    assert [f for f in audit_text(text, "x.ts") if f.severity == "error"] == []
+
+
+# -- E. the replacement of every product's likely guesses ----------------------------------------
+
+
+def test_e_every_product_guess_names_a_documented_call() -> None:
+    from akool_cli.audit.paths import PRODUCT_GUESSES
+    from akool_cli.core import catalogue
+
+    docs = catalogue.load()
+    assert all(docs.find(None, path) is not None for path, _ in PRODUCT_GUESSES)
+
+
+@pytest.mark.parametrize(
+    ("path", "documented"),
+    [
+        ("/api/open/v3/detect", "/interface/detect-api/detect_faces"),  # not the legacy /detect
+        ("/api/open/v3/face/detect", "/interface/detect-api/detect_faces"),
+        ("/api/open/v3/video/create", "/api/open/v3/avatar/createVideo"),
+        ("/api/open/v3/lipsync", "/api/open/v3/content/video/lipsync"),
+        ("/api/open/v3/video/translate", "/api/open/v3/content/video/createbytranslate"),
+        ("/api/open/v3/image/create", "/api/open/v3/content/image/createbyprompt"),
+        ("/api/open/v3/voiceclone", "/api/open/v4/voice/clone"),
+        ("/api/open/v3/tts/create", "/api/open/v4/voice/tts"),
+        ("/api/open/v3/image2video/create", "/api/open/v4/image2Video/createBySourcePrompt"),
+        ("/api/open/v3/translation/status/{id}", "/api/open/v3/content/video/infobymodelid"),
+    ],
+)
+def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documented: str) -> None:
+    text = f'// AKOOL\nfetch("https://openapi.akool.com{path}", {{ method: "POST" }});\n'
+    found = [f for f in audit_text(text, "g.js") if f.rule == "unknown-endpoint"]
+    assert len(found) == 1 and f" {documented} " in found[0].documented + " "

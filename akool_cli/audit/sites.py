@@ -107,6 +107,9 @@ class Base:
     # For a wrapper function's base: the method the wrapper sends ("" when its code does not
     # say, "*" when its caller passes it). Not part of the base's identity.
     method: str = field(default="", compare=False)
+    # For a hidden helper's base (UNSEEN_PREFIX): the helper's own name or module names AKOOL
+    # (`akoolRequest` from "@/lib/akool"), so every versioned path given to it is AKOOL's.
+    akool: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -128,8 +131,10 @@ class Site:
     named: bool = False  # the text is a name that holds the path (see pathnames.py): no fix here
     echo: bool = False  # the path is judged where it is written; here only its request is read
     # given to a request helper imported from a module not scanned (see unseen.py): its base is
-    # not in view, and only a versioned AKOOL-shaped path is a call
+    # not in view, and only a versioned AKOOL-shaped path is a call (any versioned path, when
+    # the helper's own name or module names AKOOL: `akool_helper`)
     unseen: bool = False
+    akool_helper: bool = False
     # the call of a function that returns this call's answer (see returns.py): what it returns
     returned: str = ""
 
@@ -1033,7 +1038,10 @@ def _joined_to(
 ) -> Iterator[Site]:
     if base is not None and base.prefix == UNSEEN_PREFIX:
         path = "/" + text.split("?")[0].lstrip("/")
-        yield replace(_site(i, start, text, path, None, line), unseen=True)
+        # (AKOOL's whole /api/open/vN prefix given to a hidden helper: judged as such a literal)
+        hidden = not OPEN_PATH_START.match(path)
+        site = _site(i, start, text, path, None, line)
+        yield replace(site, unseen=hidden, akool_helper=hidden and base.akool)
         return
     if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)
