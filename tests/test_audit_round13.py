@@ -178,3 +178,46 @@ def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documen
     text = f'// AKOOL\nfetch("https://openapi.akool.com{path}", {{ method: "POST" }});\n'
     found = [f for f in audit_text(text, "g.js") if f.rule == "unknown-endpoint"]
     assert len(found) == 1 and f" {documented} " in found[0].documented + " "
+
+
+# -- C. an AKOOL helper's answer read as if data were the list ------------------------------------
+
+LIST_READS = {  # the body of a function, its list read on its last line
+    "map.ts": "const res = await akoolRequest('{p}');\nreturn res.data.map((v) => v.x);",
+    "first.ts": "const {{ data }} = await akoolRequest('{p}');\nreturn data[0];",
+    "for-of.js": "const out = await akoolRequest('{p}');\nfor (const v of out.data) use(v);",
+    "then.js": "return akoolRequest('{p}').then((r) => r.data.filter((s) => s.ok));",
+    "held.ts": "const res = await akoolRequest('{p}');\nconst list = res.data;\nreturn list.length;",
+    "loop.py": "res = akool_get('{p}')\nreturn [v for v in res['data']]",
+    "len.py": "body = akool_get('{p}')\ndata = body['data']\nreturn len(data)",
+    "inline.py": "return [v for v in akool_get('{p}')['data']]",
+}
+NESTED = ["/v4/voice/list?type=1", "/api/open/v3/language/list", "/v4/liveAvatar/session/list"]
+
+
+@pytest.mark.parametrize("path", NESTED)
+@pytest.mark.parametrize("name", sorted(LIST_READS))
+def test_c_a_helpers_answer_read_as_a_list_where_the_docs_nest_it(name: str, path: str) -> None:
+    body = LIST_READS[name].format(p=path).splitlines()
+    if name.endswith(".py"):
+        lines = ["from app.akool import akool_get", "def f():", *(f"    {b}" for b in body)]
+    else:
+        lines = ["import { akoolRequest } from '@/lib/akool';", "async function f() {", *body, "}"]
+    found = [f for f in audit_text("\n".join(lines) + "\n", name) if f.rule == "response-field"]
+    assert [f.line for f in found] == [2 + len(body)]
+    assert "has data as an object; its list is data." in found[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "const res = await akoolRequest('/v4/voice/list?type=1');\nreturn res.data.result.map((v) => v.x);\n",
+        "const { data } = await akoolRequest('/api/open/v3/avatar/list');\nreturn data.map((a) => a.x);\n",
+        "const res = await akoolRequest('/v4/voice/list?type=1');\nconst data = res.data.result;\n"
+        "return data[0];\n",
+        "const res = await fetch('/api/own/voices');\nreturn res.data.map((v) => v.x);\n",
+    ],
+)
+def test_c_the_documented_lists_and_other_answers_stay_silent(body: str) -> None:
+    text = "import { akoolRequest } from '@/lib/akool';\nasync function f() {\n" + body + "}\n"
+    assert [f for f in audit_text(text, "ok.ts") if f.rule == "response-field"] == []

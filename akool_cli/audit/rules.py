@@ -1236,6 +1236,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         return
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
     data_holds = answers.data_variable("\n".join(ctx.lines))
+    deeper = answers.DATA_DEEPER.search("\n".join(ctx.lines)) is not None
     # The products the script makes jobs with: an endpoint several products share is judged by
     # their pages' answers (character swap's result has data.video_url, talking photo's not).
     products = frozenset(
@@ -1260,6 +1261,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         for read in _call_reads(ctx, m, places, facts, reads):
             if read.on_response and not axios and m.site.returned != "axios":
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
+            if read.listed and read.place == "data?" and deeper:
+                continue  # (a variable named data bound to a list inside the answer's data too)
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
             if read.tag:
@@ -1310,6 +1313,22 @@ class LineReads:
             return []
         return [r for r in answers.members(i, line, name) if r.column not in known]
 
+    def listed(self, i: int, name: str, scope: ties.Scope) -> list[answers.Read]:
+        """A name that holds the answer's data (`d = body["data"]`, `const { data } = await
+        akoolGet(...)`) or the parsed answer, used as a list on line i."""
+        line = self.ctx.lines[i]
+        if name in scope.fields:
+            place = "data"
+        elif name in scope.bodies:
+            place = "top"
+        elif name == "data":
+            place = "data?"  # (what a variable named data holds: see answers.data_variable)
+        else:
+            return []
+        if name not in line or self.ctx.in_prose(i, 0):
+            return []
+        return answers.listed_name(i, line, name, place)
+
     def rooted(self, i: int, root: str | None) -> list[answers.Read]:
         if i not in self._by_root:
             index: dict[str | None, list[answers.Read]] = {}
@@ -1355,13 +1374,15 @@ def _call_reads(
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
             continue
-        if not reads.of(i) and not scope.bodies and not scope.fields and not scope.held.items:
+        listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
+        if not (reads.of(i) or scope.bodies or scope.fields or scope.held.items or listing):
             continue  # (no read on the line, and no name whose members are read)
         if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name, place in scope.held.items.items():  # for (const v of voices): v.x
             yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
         for name in scope.local | scope.lasting:
+            yield from reads.listed(i, name, scope)
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
                 found = reads.rooted(i, name)
                 yield from (replace(r, place="data") if r.place == "data?" else r for r in found)
