@@ -221,3 +221,64 @@ def test_c_a_helpers_answer_read_as_a_list_where_the_docs_nest_it(name: str, pat
 def test_c_the_documented_lists_and_other_answers_stay_silent(body: str) -> None:
     text = "import { akoolRequest } from '@/lib/akool';\nasync function f() {\n" + body + "}\n"
     assert [f for f in audit_text(text, "ok.ts") if f.rule == "response-field"] == []
+
+
+# -- D. query parameters of candidate URLs, and required ones through an AKOOL helper ------------
+
+CANDIDATES = {
+    "a.js": "const BASE = 'https://openapi.akool.com';\nconst urls = [\n  `${{BASE}}{a}`,\n"
+    "  `${{BASE}}{b}`,\n];\nfor (const u of urls) await fetch(u, {{ headers }});\n",
+    "b.py": "BASE = 'https://openapi.akool.com'\nfor url in (\n    f'{{BASE}}{a}',\n"
+    "    f'{{BASE}}{b}',\n):\n    requests.get(url, headers=H)\n",
+    "c.ts": "const BASE = 'https://openapi.akool.com';\nconst urls = [\n  BASE + '{a}',\n"
+    "  BASE + '{b}'];\nfor (const u of urls) await fetch(u);\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CANDIDATES))
+def test_d_each_candidate_urls_query_is_its_own(name: str) -> None:
+    text = CANDIDATES[name].format(
+        a="/api/open/v3/voice/list?lang=en", b="/api/open/v4/voice/list?type=1&locale=en"
+    )
+    found = [(f.line, f.found, f.documented) for f in audit_text(text, name)]
+    assert [(line, what) for line, what, _ in found] == [(3, "lang"), (4, "locale")]
+    assert "from" in found[0][2] and "support_stream" in found[1][2]  # (each its own endpoint's)
+
+
+@pytest.mark.parametrize("name", sorted(CANDIDATES))
+def test_d_a_candidate_without_a_required_query_name(name: str) -> None:
+    text = CANDIDATES[name].format(
+        a="/api/open/v4/voice/list?page=1&size=50", b="/api/open/v4/voice/list?type=2"
+    )
+    assert places(audit_text(text, name)) == [(3, "missing-query-field")]
+
+
+@pytest.mark.parametrize(
+    ("call", "missing"),
+    [
+        ("akoolRequest('GET', '/api/open/v4/aigModel/list')", "types"),
+        ("akoolGet(`/api/open/v4/voice/resource/list?page=${p}`)", "type"),
+        ("akoolRequest('/api/open/v4/voice/list', { method: 'GET' })", "type"),
+        ("akoolGet('/v4/voice/list?page=1')", "type"),
+        ("akoolGet('/api/open/v3/faceswap/result/listbyids')", "_ids"),
+    ],
+)
+def test_d_a_required_query_name_missing_through_an_akool_helper(call: str, missing: str) -> None:
+    text = f"import {{ akoolGet, akoolRequest }} from '@/lib/akool';\nexport const f = (p) => {call};\n"
+    found = audit_text(text, "h.ts")
+    assert [(f.line, f.rule, f.found) for f in found] == [(2, "missing-query-field", missing)]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "akoolGet('/api/open/v4/voice/list', { params: { type: 1 } })",
+        "akoolGet(`/api/open/v4/voice/list?${qs}`)",
+        "akoolRequest('/api/open/v4/voice/list', { method: 'GET', headers })",
+    ],
+)
+def test_d_a_query_another_argument_may_carry_stays_silent(call: str) -> None:
+    text = (
+        f"import {{ akoolGet, akoolRequest }} from '@/lib/akool';\nexport const f = () => {call};\n"
+    )
+    assert places(audit_text(text, "h.ts")) == []

@@ -386,6 +386,8 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
     doc = ctx.doc()
     seen: set[int] = set()
     read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
+    owned = {id(m): _own_query(doc, m) for m in ctx.mentions}
+    literal = {k.offset for keys in owned.values() for k in keys}  # (each its own path's)
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict == "unknown" and m.judgement.sure:
@@ -394,16 +396,38 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             continue  # a retired or deprecated endpoint: its own finding says what to call
         if endpoint is None:
             continue
+        # A query written in the path's own literal is its own, wherever the literal is (an
+        # array of candidate URLs tried in turn, a URL held in a name): never another path's.
+        own = owned[id(m)] if endpoint.method == "GET" else []
         for request in f.requests_of(doc, m.line, m.column):
             part = (id(request), endpoint.method == "GET")
             if part in read:
                 continue  # a call holding many paths: its keys are all another path's by now
             read.add(part)
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
-            keys = [k for k in keys if k.offset not in seen]
+            keys = [k for k in keys if k.offset not in seen and k.offset not in literal]
             seen |= {k.offset for k in keys}
             if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys)):
                 yield m, endpoint, keys
+        if own:
+            yield m, endpoint, own
+
+
+def _own_query(doc: f.Text, m: Mention) -> list[f.Key]:
+    """The query names written in a path's own literal (`/voice/list?lang=en`)."""
+    if m.site.named:
+        return []
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    text = string.group(0) if string else ""
+    if "?" not in text:
+        return []
+    return [
+        f.Key(
+            q.group("name"), at + q.start("name"), at + q.start("value"), at + q.end("value"), True
+        )
+        for q in f.QUERY_FIELD.finditer(text)
+    ]
 
 
 def _in_path(doc: f.Text, m: Mention, keys: list[f.Key]) -> bool:
@@ -761,6 +785,9 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
             continue
         doc = ctx.doc()
         at = doc.offset(m.line, m.column)
+        if not m.site.echo and _candidate(doc, at):  # urls = [`${BASE}/v4/voice/list?page=1`]
+            yield from _missing_in_literal(doc, m, endpoint, required)
+            continue
         if m.site.echo or not f.path_first(doc, at):
             continue  # (a path joined to a base, or held in a name: not a helper's own literal)
         said = methods.sent_method(doc, at)
@@ -781,6 +808,49 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
                 )
                 yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
             break
+
+
+# A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
+ELEMENT_START = re.compile(r"[\[(,]\s*(?:[\w.$]+\s*\+\s*)?[fFrRbB$@]?[\"'`][^\"'`\n]*\Z")
+CANDIDATES_OPENER = re.compile(r"(?:\[|(?:\bin|=|return)\s*\()\s*\Z")
+
+
+def _candidate(doc: f.Text, at: int) -> bool:
+    """Whether the literal a path is written in is one of a list of URLs (candidates a script
+    tries in turn: `urls = [...]`, `for url in (...)`), not a call's argument."""
+    before = doc.text[max(0, at - 400) : at]
+    if not ELEMENT_START.search(before):
+        return False
+    depth = 0
+    for k in range(len(before) - 1, -1, -1):
+        c = before[k]
+        if c in ")]}":
+            depth += 1
+        elif c in "([{" and depth:
+            depth -= 1
+        elif c in "([{":
+            return bool(CANDIDATES_OPENER.search(before[max(0, k - 12) : k + 1]))
+    return False
+
+
+def _missing_in_literal(
+    doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
+) -> Iterator[Hit]:
+    """A candidate URL with a query of its own (`?page=1`) that lacks a required name."""
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    url = string.group(0) if string else ""
+    if "?" not in url or f.OPEN_QUERY.search("?" + url.split("?", 1)[1]):
+        return  # (no query of its own, or one another name completes: `?${qs}`)
+    sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)}
+    missing = [n for n in required if n not in sent]
+    if missing and all(_known(name, endpoint) for name in sent):
+        names = ", ".join(missing)
+        message = (
+            f"this request's query has no {names}, which {describe(endpoint)} requires "
+            "(the URL's own query, one of the URLs tried in turn)"
+        )
+        yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
