@@ -148,6 +148,17 @@ def test_b_other_helpers_and_other_paths_stay_silent(text: str) -> None:
     assert [f for f in audit_text(text, "x.ts") if f.severity == "error"] == []
 
 
+def test_b_a_path_constant_given_to_an_akool_helper() -> None:
+    text = (
+        "import { request as akoolRequest } from '@/lib/akool';\n"
+        "const IMAGE_PATH = '/v3/image/generate';\n"
+        "export const generate = (prompt) => akoolRequest(IMAGE_PATH, { prompt });\n"
+    )
+    found = [f for f in audit_text(text, "i.ts") if f.severity == "error"]
+    assert [(f.line, f.rule) for f in found] == [(3, "unknown-endpoint")]
+    assert found[0].documented.startswith("POST /api/open/v3/content/image/createbyprompt ")
+
+
 # -- E. the replacement of every product's likely guesses ----------------------------------------
 
 
@@ -191,6 +202,11 @@ LIST_READS = {  # the body of a function, its list read on its last line
     "loop.py": "res = akool_get('{p}')\nreturn [v for v in res['data']]",
     "len.py": "body = akool_get('{p}')\ndata = body['data']\nreturn len(data)",
     "inline.py": "return [v for v in akool_get('{p}')['data']]",
+    "defended.ts": "const res = await akoolRequest('{p}');\nreturn (res.data || []).map((v) => v.x);",
+    "index.ts": "const res = await akoolRequest('{p}');\nreturn res.data[0].voice_id;",
+    "length.ts": "const res = await akoolRequest('{p}');\nif (res.data.length === 0) return null;",
+    "array.ts": "const res = await akoolRequest('{p}');\nconst [first] = res.data;",
+    "renamed.ts": "const {{ data: list }} = await akoolRequest('{p}');\nreturn list.map((v) => v.x);",
 }
 NESTED = ["/v4/voice/list?type=1", "/api/open/v3/language/list", "/v4/liveAvatar/session/list"]
 

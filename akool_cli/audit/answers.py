@@ -148,6 +148,17 @@ LIST_USES = (
         r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
     re.compile(r"(?P<root>(?<![\w.])\w+)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"),
+    # res.data[0], (res.data || []).map(...), const [first] = res.data
+    re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?\[\s*0\s*\]"),
+    re.compile(
+        r"\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\|\||\?\?)\s*\[\s*\]\s*\)\s*\.(?:map"
+        r"|forEach|filter|find|some|every|reduce|flatMap|slice|length)\b"
+    ),
+    re.compile(
+        r"\b(?:const|let|var)\s*\[[^\]=]*\]\s*=\s*(?:await\s+)?"
+        + ROOTED
+        + r"[?!]?\.(?P<data>data)\s*;?\s*$"
+    ),
 )
 
 

@@ -1100,6 +1100,8 @@ def _read_hit(
     if place == "data" and "data" in endpoint.response_arrays:
         listed = _list_hit(read, endpoint, _answer_names(endpoint)[1], member)
         return ("list-answer", listed) if listed is not None else None
+    if place == "data" and member and read.name not in _answer_names(endpoint)[1]:
+        return _not_a_list_hit(read, endpoint)  # res.data.length where data holds the list
     if place and _defended(read, endpoint):
         return None
     return _field_read_hit(read, endpoint, place, shared)
