@@ -41,6 +41,15 @@ OWN_SERVER = {
     "else '/api/akool'\n",
     "or.py": "AKOOL_API_URL = os.getenv('AKOOL_API_URL') or './api/akool'\n",
     "if.py": "AKOOL_API_URL = '/api/akool' if IS_BROWSER else os.environ['AKOOL_API_URL']\n",
+    "env-fn.ts": "const env = (k: string) => process.env[k] || '/api/akool';\n"
+    "const AKOOL_API_URL = env('NEXT_PUBLIC_AKOOL_API_URL');\n",
+    "config-destructure.ts": "const config = {\n"
+    "  AKOOL_API_URL: process.env.NEXT_PUBLIC_AKOOL_API_URL ?? '/api/akool',\n};\n"
+    "const { AKOOL_API_URL } = config;\n",
+    "branch-fn.ts": "function base(): string {\n  if (typeof window === 'undefined') {\n"
+    "    return process.env.AKOOL_API_URL!;\n  }\n  return '/api/akool';\n}\n"
+    "const AKOOL_API_URL = base();\n",
+    "base-path.ts": "const AKOOL_API_URL = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api/akool`;\n",
 }
 
 
@@ -56,6 +65,8 @@ def test_a_a_relative_fallback_in_any_spelling_is_the_apps_own_server(name: str)
         "const AKOOL_API_URL = process.env.AKOOL_API_URL;",
         "const AKOOL_API_URL = process.env.AKOOL_API_URL ?? '/api/open/v3';",
         "const AKOOL_API_URL =\n  process.env.AKOOL_API_URL ??\n  'https://openapi.akool.com/api/open/v3';",
+        "const AKOOL_API_URL = String(process.env.AKOOL_API_URL);",
+        "const AKOOL_API_URL = (process.env.AKOOL_API_URL as string).replace(/\\/$/, '');",
     ],
 )
 def test_a_no_fallback_or_akools_own_stays_judged(binding: str) -> None:
@@ -148,6 +159,26 @@ def test_b_other_helpers_and_other_paths_stay_silent(text: str) -> None:
     assert [f for f in audit_text(text, "x.ts") if f.severity == "error"] == []
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        "callAkool({ path: '/v3/image/generate', method: 'POST', body })",
+        "callAkool({ endpoint: '/v3/image/generate', body })",
+        "callAkool({\n  method: 'POST',\n  url: '/v3/image/generate',\n  body,\n})",
+        "akoolApi.createJob('/v3/image/generate', body)",
+        "akoolApi.submit('/v3/image/generate', body)",
+    ],
+)
+def test_b_options_and_any_method_of_an_akool_module(call: str) -> None:
+    text = (
+        "import { callAkool } from '@/lib/akool';\nimport akoolApi from '@/services/akoolApi';\n"
+        f"export const f = (body) => {call};\n"
+    )
+    found = [f for f in audit_text(text, "o.ts") if f.severity == "error"]
+    assert [f.rule for f in found] == ["unknown-endpoint"]
+    assert found[0].documented.startswith("POST /api/open/v3/content/image/createbyprompt ")
+
+
 def test_b_a_path_constant_given_to_an_akool_helper() -> None:
     text = (
         "import { request as akoolRequest } from '@/lib/akool';\n"
@@ -183,6 +214,16 @@ def test_e_every_product_guess_names_a_documented_call() -> None:
         ("/api/open/v3/tts/create", "/api/open/v4/voice/tts"),
         ("/api/open/v3/image2video/create", "/api/open/v4/image2Video/createBySourcePrompt"),
         ("/api/open/v3/translation/status/{id}", "/api/open/v3/content/video/infobymodelid"),
+        ("/api/open/v4/voices", "/api/open/v4/voice/list"),
+        ("/api/open/v3/avatars", "/api/open/v3/avatar/list"),
+        ("/api/open/v3/translation/languages", "/api/open/v3/language/list"),
+        ("/api/open/v3/token", "/api/open/v3/getToken"),
+        ("/api/open/v3/user/credit", "/api/open/v3/faceswap/quota/info"),
+        ("/api/open/v4/voice/tts/create", "/api/open/v4/voice/tts"),
+        ("/api/open/v4/liveAvatar/session/start", "/api/open/v4/liveAvatar/session/create"),
+        ("/api/open/v4/knowledge/add", "/api/open/v4/knowledge/create"),
+        ("/api/open/v4/headswap/create", "/api/open/v4/headswap/task/create"),
+        ("/api/open/v3/faceswap/video", "/api/open/v3/faceswap/highquality/specifyvideo"),
     ],
 )
 def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documented: str) -> None:

@@ -327,7 +327,7 @@ def _judge_site(
         found = judge(path, site.continued)
         if found.verdict not in ("guess", "unknown"):
             return None
-        if talks or (named and shaped(path) and plausible(path, found)):
+        if talks or (named and shaped(path) and (site.akool_helper or plausible(path, found))):
             return found
         return None
     host = (site.host or "").lower()

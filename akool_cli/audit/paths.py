@@ -168,6 +168,27 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
     ("/api/open/v3/faceswap/highquality/imgreage", "reage age faceswap/reage"),
     ("/api/open/v4/voice/change", "voicechange voice/convert voiceconversion"),
     ("/api/open/v3/talkingavatar/create", "talkingavatar talkingavatar/video"),
+    ("/api/open/v4/voice/list", "voices voice/all voice/lists voicelist voice/library"),
+    ("/api/open/v3/avatar/list", "avatars avatar/all avatarlist"),
+    (
+        "/api/open/v3/language/list",
+        "languages language translation/languages translation/language video/languages "
+        "videotranslation/languages",
+    ),
+    (
+        contract.GET_TOKEN.path,
+        "token tokens accesstoken access/token auth oauth/token authenticate login apikey/token",
+    ),
+    (
+        "/api/open/v4/liveAvatar/session/create",
+        "liveavatar liveavatar/session streaming/session streamingavatar streamingavatar/session "
+        "streaming/avatar session",
+    ),
+    ("/api/open/v4/knowledge/create", "knowledge knowledgebase knowledge/base"),
+    (
+        "/api/open/v3/faceswap/quota/info",
+        "credit credits user/credit user/credits quota balance account/credit credit/info",
+    ),
 )
 # Verbs scripts end a guessed create path with (/v3/talking-photo/create, /v3/lipsync/submit).
 VERBS = frozenset({"create", "submit", "generate", "new", "start", "run", "make", "add", "task"})
@@ -267,7 +288,11 @@ def _product_guess(bare: str) -> DocEndpoint | None:
     parts = bare.split("/")
     while len(parts) > 1 and parts[-1] in VERBS:
         parts = parts[:-1]
-    documented = _guessed_products().get("/".join(parts))
+    stem = "/".join(parts)
+    documented = _guessed_products().get(stem)
+    if documented is None and stem != bare:  # /v4/voice/tts/create: the documented voice/tts
+        same = [e for e in catalogue.load().endpoints if _bare(e.path) == stem]
+        return same[0] if len(same) == 1 else None
     return catalogue.load().find(None, documented) if documented else None
 
 

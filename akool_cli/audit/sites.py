@@ -170,6 +170,9 @@ class Bases:
     # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
     methods: dict[tuple[str, str], Base] = field(default_factory=dict)
     unseen: bool = False  # some helper or method is imported from a module not scanned
+    # Names the file binds to a value it does not show (a helper's call, a config lookup, a
+    # relative path built from a prefix): not an environment variable read under that name.
+    opaque: set[str] = field(default_factory=set)
     _made: frozenset[str] | None = None  # see made_clients
 
     def take_imported(self, given: dict[str, Base]) -> None:
@@ -193,9 +196,10 @@ class Bases:
         """The base of `name.fn(`: a client class's method, or any request method (`get_json`,
         `akoolPost`) of a module or an object imported from a module not scanned."""
         found = self.methods.get((name, fn))
-        if found is None and self.unseen and REQUEST_NAME.search(fn):
+        hidden = self.methods.get((name, "request")) if found is None and self.unseen else None
+        if hidden is not None and (REQUEST_NAME.search(fn) or hidden.akool):
+            # (any method of a module that names AKOOL: `akoolApi.createJob("/v3/x", body)`)
             own = self.helpers.get(fn)  # (a wrapper method of the folder's, its base in view)
-            hidden = self.methods.get((name, "request"))
             if own is not None and own.prefix != UNSEEN_PREFIX:
                 return None
             return hidden if hidden is not None and hidden.prefix == UNSEEN_PREFIX else None
@@ -471,6 +475,9 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
+            base = base or _env_within(rhs)
+            if base is None:
+                bases.opaque.add(key)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 bases.bind(key, i, base, attribute)
@@ -481,6 +488,24 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     known = _names_pattern(bases)
                 bases.names[key] = base
     return found
+
+
+# An environment variable read anywhere in a value: process.env.X, os.environ["X"], getenv("X").
+ENV_NAMED = re.compile(
+    r"(?:(?:process|import\.meta)\.env\.|(?:process\.env|os\.environ|ENV|\$_ENV)\[\s*[\"']"
+    r"|(?:os\.environ\.get|getenv|Getenv|ENV\.fetch|Deno\.env\.get|GetEnvironmentVariable)\(\s*[\"'])"
+    r"(?P<v>\w+)"
+)
+
+
+def _env_within(rhs: str) -> Base | None:
+    """A value read from an environment variable named for AKOOL's base, in a form env_base does
+    not take whole (`String(process.env.AKOOL_API_URL)`, `os.environ["AKOOL_BASE"].strip("/")`),
+    with no path joined in it: AKOOL's base, its value not in view."""
+    if "env" not in rhs.lower() or re.search(r"/[A-Za-z_]", rhs):
+        return None
+    named = any(akool_base_name(m.group("v")) for m in ENV_NAMED.finditer(rhs))
+    return Base(None, ENV_PREFIX, "", 0) if named else None
 
 
 ELSEWHERE = "/{elsewhere}"  # (exported) a name bound to another host or the app's own server
@@ -627,7 +652,9 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
         taken = Spans()
         at: dict[int, Site] = {}  # the site taken at each start
         prev = lines[i - 1] if i else ""
-        if "url" in line and (bases.unseen or bases.clients):  # an options object's opener
+        if (bases.unseen or bases.clients) and OPTION_KEYS.search(
+            line
+        ):  # an options object's opener
             prev = _options_opener(lines, i) or prev
         for site in _line_sites(i, line, bases, prev):
             if spans.holds(site.start):
@@ -805,7 +832,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
-    if "url" in line and (bases.unseen or bases.clients):
+    if (bases.unseen or bases.clients) and OPTION_KEYS.search(line):
         yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
@@ -819,8 +846,10 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
 # A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
 # the line before or on the same one.
 URL_OPTION = re.compile(
-    r"(?:^|[{,])\s*url\s*:\s*[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
+    r"(?:^|[{,])\s*(?P<key>url|path|endpoint|uri)\s*:\s*"
+    r"[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
 )
+OPTION_KEYS = re.compile(r"\b(?:url|path|endpoint|uri)\s*:")
 OPTIONS_CALL = re.compile(
     r"(?<![\w$.])(?P<r>[\w$]+(?:\(\))?\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
 )
@@ -853,6 +882,8 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
         base = bases.object_method(receiver, fn) if receiver else bases.helpers.get(fn)
         if base is not None and base.prefix == UNSEEN_PREFIX:
             yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
+        elif m.group("key") != "url":
+            continue  # (a client's options: axios takes `url` only)
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
             module = (
                 _name_of(receiver) in HTTP_MODULES
@@ -1023,6 +1054,8 @@ def _env_reference(ref: str, line: int, bases: Bases) -> bool:
         return False
     if env_base(ref) is not None and not ref.lstrip().startswith("$"):
         return True
+    if name in bases.opaque:
+        return False  # (bound here to a value not in view: `AKOOL_API_URL = env("X")`)
     scopes = bases.scopes
     return name.isupper() and not (scopes is not None and scopes.parameter_at(name, line))
 
