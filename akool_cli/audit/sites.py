@@ -523,17 +523,24 @@ def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
 
 # How a statement goes on to the next line: it ends in an operator (`=`, `??`, `||`, `?`, `or`)
 # or the next line starts with one (`?? '/api/akool'`, `: '/api/akool'`).
-GOES_ON = re.compile(r"(?:(?<![=!<>])=|\?\?|\|\||\?|\bor)\s*$")
-GOES_ON_NEXT = re.compile(r"^\s*(?:\?\?|\|\||\?|:(?!:)|or\b)")
+GOES_ON = ("=", "??", "||", "?", " or")
+NOT_GOING_ON = ("==", "!=", "<=", ">=")
+GOES_ON_NEXT = ("??", "||", "?", ":", "or ")
 STATEMENT_LINES = 4
+
+
+def _goes_on(line: str, following: str) -> bool:
+    end = line.rstrip()
+    if end.endswith(GOES_ON) and not end.endswith(NOT_GOING_ON):
+        return True
+    start = following.lstrip()
+    return start.startswith(GOES_ON_NEXT) and not start.startswith("::")
 
 
 def _statement(lines: list[str], i: int) -> str:
     """A line, with the lines its statement goes on to (a multi-line binding's value)."""
     text, j = lines[i], i
-    while j + 1 < min(len(lines), i + STATEMENT_LINES) and (
-        GOES_ON.search(lines[j]) or GOES_ON_NEXT.match(lines[j + 1])
-    ):
+    while j + 1 < min(len(lines), i + STATEMENT_LINES) and _goes_on(lines[j], lines[j + 1]):
         j += 1
         text = text.rstrip() + " " + lines[j].strip()
     return text
