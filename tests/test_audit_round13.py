@@ -248,6 +248,9 @@ LIST_READS = {  # the body of a function, its list read on its last line
     "length.ts": "const res = await akoolRequest('{p}');\nif (res.data.length === 0) return null;",
     "array.ts": "const res = await akoolRequest('{p}');\nconst [first] = res.data;",
     "renamed.ts": "const {{ data: list }} = await akoolRequest('{p}');\nreturn list.map((v) => v.x);",
+    "typed.ts": "const list: V[] = (await akoolRequest('{p}')).data;\nreturn list.map((v) => v.x);",
+    "json.py": "r = akool_get('{p}')\nreturn r.json()['data'][0]",
+    "get.py": "r = akool_get('{p}')\nitems = r.get('data', [])\nreturn items[0]",
 }
 NESTED = ["/v4/voice/list?type=1", "/api/open/v3/language/list", "/v4/liveAvatar/session/list"]
 

@@ -147,7 +147,9 @@ LIST_USES = (
         r"(?:\bfor\s+\w+\s+in\s+|\blen\(\s*)(?P<root>\w+|[\w.]+\([^()]*\))"
         r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
-    re.compile(r"(?P<root>(?<![\w.])\w+)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"),
+    re.compile(
+        r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"
+    ),
     # res.data[0], (res.data || []).map(...), const [first] = res.data
     re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?\[\s*0\s*\]"),
     re.compile(
@@ -170,7 +172,8 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
         return
     for pattern in LIST_USES:
         for m in pattern.finditer(line):
-            yield Read(line_no, m.start("data"), "data", "top", m.group("root"), listed=True)
+            root = m.group("root").removesuffix(".json()")  # r.json()["data"][0]: r's answer
+            yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
 
 
 @lru_cache(maxsize=512)
