@@ -66,6 +66,8 @@ def test_a_a_relative_fallback_in_any_spelling_is_the_apps_own_server(name: str)
         "const AKOOL_API_URL = process.env.AKOOL_API_URL ?? '/api/open/v3';",
         "const AKOOL_API_URL =\n  process.env.AKOOL_API_URL ??\n  'https://openapi.akool.com/api/open/v3';",
         "const AKOOL_API_URL = String(process.env.AKOOL_API_URL);",
+        "const AKOOL_API_URL = settings.AKOOL_API_URL;",  # (a config not in view: AKOOL's)
+        "const AKOOL_API_URL = getConfig().akoolApiUrl;",
         "const AKOOL_API_URL = (process.env.AKOOL_API_URL as string).replace(/\\/$/, '');",
     ],
 )

@@ -434,11 +434,7 @@ def own_server_default(rhs: str, name: str = "") -> bool:
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
     if name and not words & OWN_BASE_WORDS:
         return False
-    for m in RELATIVE_FALLBACK.finditer(rhs.strip()):
-        found = m.group("d")
-        if not found.startswith("/api/open") and not akool_shaped(found):
-            return True
-    return False
+    return any(_relative(m.group("d")) for m in RELATIVE_FALLBACK.finditer(rhs.strip()))
 
 
 # A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
@@ -476,7 +472,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
             base = base or _env_within(rhs)
-            if base is None:
+            if base is None and _own_server_value(rhs, lines):
                 bases.opaque.add(key)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
@@ -519,6 +515,44 @@ def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
         return True
     alias = ALIAS_OF.match(rhs) if "." in rhs or key.isupper() else None
     return alias is not None and bases.foreign(alias.group("r"), line)
+
+
+# A relative path as a part of a value: `${process.env.BASE_PATH ?? ''}/api/akool`, base + "/api".
+RELATIVE_PART = re.compile(r"[\"'`}](?P<d>\.{0,2}/[\w.~/-]*)[\"'`]")
+CALLED_FIRST = re.compile(r"^\s*(?:await\s+)?(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
+LOCAL_FUNCTION = r"(?:\bfunction\s+{fn}\b|\b(?:const|let|var)\s+{fn}\s*=|\bdef\s+{fn}\b)"
+FUNCTION_BODY_LINES = 15
+
+
+def _own_server_value(rhs: str, lines: list[str]) -> bool:
+    """Whether a value the audit cannot read is the app's own server: a relative path is part of
+    it, or it is what a function of the file gives that returns one (`env("X")` with `env =
+    (k) => process.env[k] || '/api/akool'`, a function returning '/api/akool' in a branch)."""
+    if any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(rhs)):
+        return True
+    called = CALLED_FIRST.match(rhs)
+    if called is None:
+        return False
+    defined = re.compile(LOCAL_FUNCTION.format(fn=re.escape(called.group("fn"))))
+    for i, line in enumerate(lines):
+        if defined.search(line):
+            body = " ".join(lines[i : i + FUNCTION_BODY_LINES])
+            return any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(body))
+    return False
+
+
+def _relative(path: str) -> bool:
+    """A relative path that is a base of the app's own server (`/api/akool`, `./api`), not
+    AKOOL's prefix (`/api/open/v3`), an API version (`/v3`) or an AKOOL-shaped path."""
+    return (
+        len(path) > 1
+        and not path.startswith("/api/open")
+        and not API_VERSION.match(path)
+        and not akool_shaped(path)
+    )
+
+
+API_VERSION = re.compile(r"^/(?:api/)?v\d+/?$")
 
 
 # How a statement goes on to the next line: it ends in an operator (`=`, `??`, `||`, `?`, `or`)
