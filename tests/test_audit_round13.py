@@ -181,6 +181,21 @@ def test_b_options_and_any_method_of_an_akool_module(call: str) -> None:
     assert found[0].documented.startswith("POST /api/open/v3/content/image/createbyprompt ")
 
 
+@pytest.mark.parametrize(
+    "base",
+    ["${AKOOL_API_BASE}", "${process.env.AKOOL_API_URL}", "${AKOOL_API_URL}"],
+)
+def test_b_a_versioned_product_path_on_an_akool_named_base(base: str) -> None:
+    text = (
+        "import { AKOOL_API_BASE } from '@/lib/akool';\n"
+        f"fetch(`{base}/v3/image/generate`, {{ method: 'POST' }});\n"
+        f"fetch(`{base}/v1/healthz`);\n"
+    )
+    found = [f for f in audit_text(text, "b.ts") if f.severity == "error"]
+    assert [(f.line, f.rule) for f in found] == [(2, "unknown-endpoint")]
+    assert found[0].documented.startswith("POST /api/open/v3/content/image/createbyprompt ")
+
+
 def test_b_a_path_constant_given_to_an_akool_helper() -> None:
     text = (
         "import { request as akoolRequest } from '@/lib/akool';\n"

@@ -294,6 +294,8 @@ def _judge_env(path: str, continued: bool) -> Judgement | None:
         if found.verdict in ("documented", "deprecated", "prefix", "retired"):
             return found
     found = judge(path, continued)
+    if found.verdict == "none" and VERSIONED_PATH.match(path) and names_a_product(path):
+        found = judge("/api/open" + path, continued)  # ${AKOOL_API_URL}/v3/image/generate
     return found if found.verdict in ("guess", "unknown") else None
 
 
