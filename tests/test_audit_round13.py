@@ -268,6 +268,10 @@ LIST_READS = {  # the body of a function, its list read on its last line
     "typed.ts": "const list: V[] = (await akoolRequest('{p}')).data;\nreturn list.map((v) => v.x);",
     "json.py": "r = akool_get('{p}')\nreturn r.json()['data'][0]",
     "get.py": "r = akool_get('{p}')\nitems = r.get('data', [])\nreturn items[0]",
+    "slice.py": "r = akool_get('{p}')\nreturn r['data'][:5]",
+    "last.py": "data = akool_get('{p}')['data']\nreturn data[-1]",
+    "at.ts": "const res = await akoolRequest('{p}');\nreturn res.data.at(-1);",
+    "optional.ts": "const {{ data }} = await akoolRequest('{p}');\nreturn data?.[0];",
 }
 NESTED = ["/v4/voice/list?type=1", "/api/open/v3/language/list", "/v4/liveAvatar/session/list"]
 

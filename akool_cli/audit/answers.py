@@ -130,6 +130,8 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     yield from _chains(line, found)
 
 
+# An item or a slice of a list: [0], [-1], [:5], [1:], .at(0), .at(-1).
+INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
 # A name that holds a parsed answer, then its data used as a list: `json.data.map(`,
 # `Array.isArray(json.data)`, `for (const v of json.data)`, `for v in
 # body["data"]:`, `len(body["data"])`, `body["data"][0]`.
@@ -147,11 +149,9 @@ LIST_USES = (
         r"(?:\bfor\s+\w+\s+in\s+|\blen\(\s*)(?P<root>\w+|[\w.]+\([^()]*\))"
         r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
-    re.compile(
-        r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"
-    ),
+    re.compile(r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]" + INDEX),
     # res.data[0], (res.data || []).map(...), const [first] = res.data
-    re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?\[\s*0\s*\]"),
+    re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?" + INDEX),
     re.compile(
         r"\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\|\||\?\?)\s*\[\s*\]\s*\)\s*\.(?:map"
         r"|forEach|filter|find|some|every|reduce|flatMap|slice|length)\b"
@@ -183,7 +183,9 @@ def _listing(name: str) -> re.Pattern[str]:
         word + r"\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every|reduce|flatMap|slice"
         r"|length)\b|"
         + word
-        + r"\s*\[\s*0\s*\]|Array\.isArray\(\s*"
+        + r"\s*(?:\?\.)?"
+        + INDEX
+        + r"|Array\.isArray\(\s*"
         + word
         + r"|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+"
         + word
