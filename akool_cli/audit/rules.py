@@ -1336,13 +1336,18 @@ def _call_reads(
     if facts.shell or not f.opens_call(doc.text, arguments[0]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
-    for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned):
+    loose = min(after[0], m.line + 40)  # (the last line a read from no name may be the call's)
+
+    def idle(i: int) -> bool:  # nothing to read on line i but what starts from the scope's names
+        return i > loose or not reads.of(i)  # (a read's root is written on its line)
+
+    for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned, idle):
         if i > after[0] and i > end and not scope:
             return
-        for name in scope.decoded - typed:
+        for name in scope.decoded - typed if scope.decoded else ():
             typed.add(name)
             yield from answers.go_struct_reads(doc, name, doc.offset(i, 0))
-        if facts.function_of(i) != home:
+        if facts.shell and facts.function_of(i) != home:
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0
         stop = after[1] if i == after[0] else sys.maxsize
@@ -1357,7 +1362,7 @@ def _call_reads(
             continue
         if not reads.of(i) and not scope.bodies and not scope.fields and not scope.held.items:
             continue  # (no read on the line, and no name whose members are read)
-        if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
+        if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name, place in scope.held.items.items():  # for (const v of voices): v.x
             yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
