@@ -689,7 +689,9 @@ NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
 QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
-ARGUMENT_LABEL = re.compile(r"(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$")
+# The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
+# backwards (`(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$` searched forwards tries every start).
+ARGUMENT_LABEL_BACKWARDS = re.compile(r"\s*(?:\([\w.]+)?\s*[:=]\s*(\w+)")
 
 
 def _passed_names(
@@ -700,15 +702,21 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
-        label = ARGUMENT_LABEL.search(segment[max(0, m.start() - 40) : m.start()])
-        if label is not None and label.group(1).lower() in NOT_SENT:
+        label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
+        if label is not None and label.lower() in NOT_SENT:
             continue
-        if (label is not None and label.group(1) in QUERY_KEYS) or QUERY_PLACE.search(
+        if (label is not None and label in QUERY_KEYS) or QUERY_PLACE.search(
             segment, max(0, m.start() - 8), m.start()
         ):
             yield m.group(1), query  # (`?${qs}`, `"?" + qs`: a query's text)
         else:
             yield m.group(1), body
+
+
+def _argument_label(before: str) -> str | None:
+    """The label of the argument that the text ends in (`params` in `get(u, params=`), if any."""
+    m = ARGUMENT_LABEL_BACKWARDS.match(before[::-1])
+    return m.group(1)[::-1] if m else None
 
 
 # A key set on a named object: `n["k"] = v`, `n.k = v`, `$n['k'] = v`, `n.put("k", v)` (one pattern
@@ -864,7 +872,9 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     return None
 
 
-CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro's call
+# A callee right before a call's `(` (format!( is a Rust macro's call), matched on the text
+# before it read backwards: `[A-Za-z_][\w.$>]*!?\s*$` searched forwards tries every start.
+CALL_OPENER_BACKWARDS = re.compile(r"\s*!?[\w.$>]*[A-Za-z_]")
 TYPE_ARGUMENTS_MAX = (
     200  # characters of a call's type arguments: akoolFetch<Resp<{ _id: string }>>(
 )
@@ -875,7 +885,7 @@ def opens_call(text: str, paren: int) -> bool:
     with TypeScript's type arguments (`akoolFetch<{ data: { _id: string } }>(`, over lines
     too), which hold no parentheses, `=`, `&&` or `||` (that would be a comparison)."""
     before = text[max(0, paren - 60) : paren]
-    if CALL_OPENER.search(before):
+    if CALL_OPENER_BACKWARDS.match(before[::-1]):
         return True
     end = len(before.rstrip())
     if not before[:end].endswith(">") or before[:end].endswith("=>"):
