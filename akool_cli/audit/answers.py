@@ -165,7 +165,8 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
 
 def _line_reads(line_no: int, line: str) -> Iterator[Read]:
     yield from list_uses(line_no, line)
-    for m in DATA_READ.finditer(line):
+    # (each pattern's words first: a line without them holds none of its reads)
+    for m in DATA_READ.finditer(line) if "data" in line else ():
         root = re.sub(r"[?!]", "", m.group("root") or "")
         if m.group("bare"):
             place = "data?"
@@ -184,10 +185,12 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
         on_response = place == "top" and m.group("dotted") is not None and "." not in root
         column = m.start("name")
         yield Read(line_no, column, m.group("name"), place, _data_root(line, m), on_response)
-    for m in PATH_READ.finditer(line):  # $res->json('data.status'), JSON.parse(b).dig('data', 'x')
+    paths = "->json(" in line or ".dig(" in line  # $res->json('data.status'), b.dig('data', 'x')
+    for m in PATH_READ.finditer(line) if paths else ():
         place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
         yield Read(line_no, m.start("name"), m.group("name"), place, _path_root(line, m))
-    for m in TOP_READ.finditer(line):
+    tops = "json" in line or "answer" in line or "jq" in line
+    for m in TOP_READ.finditer(line) if tops else ():
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it
         name = m.group("name") or m.group("jq")

@@ -731,7 +731,12 @@ ADDED_KEY = re.compile(
 def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
     $body['k'] = v, body.put("k", v) (Java's JSONObject, Kotlin, ...)."""
-    found = []
+    found: list[Key] = []
+    if (
+        doc.text.find(name + "[", after, before) < 0
+        and doc.text.find(name + ".", after, before) < 0
+    ):
+        return found  # (each key set is written name[ or name.: a URL constant's span is long)
     for m in ADDED_KEY.finditer(doc.text, after, before):
         if m.group("n") != name:
             continue

@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from akool_cli.audit import answers, methods, ties
@@ -454,7 +455,7 @@ def _nested_home(name: str, endpoint: DocEndpoint) -> str | None:
 
 
 def _names(endpoint: DocEndpoint) -> frozenset[str]:
-    return endpoint.field_names() | frozenset(endpoint.example_fields)
+    return endpoint.request_names
 
 
 def _known(name: str, endpoint: DocEndpoint) -> bool:
@@ -469,10 +470,19 @@ def _near(name: str, endpoint: DocEndpoint) -> str | None:
     """The documented field a misspelt name stands for: the same letters but for case, `_` and
     `-` (webhook_url: webhookUrl), or a known synonym the endpoint documents (size: scale)."""
     names = _names(endpoint)
-    same = [n for n in names if _squash(n) == _squash(name) and n != name]
+    same = [n for n in _squashed(names).get(_squash(name), ()) if n != name]
     if len(same) == 1:
         return same[0]
     return next((n for n in SYNONYMS.get(name, ()) if n in names), None)
+
+
+@lru_cache(maxsize=256)
+def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
+    """The names by their letters but for case, `_` and `-` (once per endpoint's names)."""
+    found: dict[str, list[str]] = {}
+    for n in names:
+        found.setdefault(_squash(n), []).append(n)
+    return found
 
 
 # -- nested fields: the items of elements[], sourceImage[]'s {path, opts}, voice_params' keys ------------
