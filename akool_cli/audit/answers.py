@@ -358,10 +358,27 @@ def data_variable(text: str) -> str:
     """What a variable named data holds in a file: "data" (the answer's data field), "top" (the
     whole answer), or "" when the file does not say (or says both, or binds it to a field of
     the answer's data: `data = body["data"]["result"]`)."""
-    if DATA_DEEPER.search(text):
+    starts = list(_data_starts(text))
+    if any(DATA_DEEPER.match(text, at) for at in starts):
         return ""
-    field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
+    field_ = any(DATA_FIELD.match(text, at) for at in starts)
+    body = any(DATA_BODY.match(text, at) for at in starts)
     return "data" if field_ and not body else "top" if body and not field_ else ""
+
+
+def _data_starts(text: str) -> Iterator[int]:
+    """Where a match of DATA_DEEPER, DATA_FIELD or DATA_BODY may start: each begins with the word
+    data or with a `{` and blanks before it; their search is tried only there (a file's text
+    is long, and most of it is no binding of a variable named data)."""
+    at = text.find("data")
+    while at >= 0:
+        brace = at - 1
+        while brace >= 0 and text[brace].isspace():
+            brace -= 1
+        if brace >= 0 and text[brace] == "{":
+            yield brace
+        yield at
+        at = text.find("data", at + 1)
 
 
 # -- Go: an answer decoded into a struct type reads its tagged fields --------------------------------

@@ -355,10 +355,13 @@ INTERPOLATED = re.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
 
 def _string_spans(text: str, templates: bool) -> Spans:
     """The spans of the text's string literals, without the code of a template's ${...}."""
-    spans: list[tuple[int, int]] = []
-    pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}") if templates else STRING
     if "'" not in text and '"' not in text and not templates:
         return Spans()
+    if not templates:  # (no template literal, no ${...} holes: one span per literal)
+        found = ((m.start() + 1, m.end() - 1) for m in STRING.finditer(text))
+        return Spans(s for s in found if s[1] > s[0])
+    spans: list[tuple[int, int]] = []
+    pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}")
     for m in pattern.finditer(text):
         start = m.start() + 1
         for hole in (
@@ -777,7 +780,8 @@ def _collect(
     """The keys a container sends: its own, or, for an options object (method, headers, body...),
     those of its body/json/data and params/query values (literals or variables)."""
     c = doc.containers[index]
-    if depth > 3 or SKIPPED_LABELS.search(c.label):
+    labelled = c.label.rstrip().endswith(("=", ":"))  # (SKIPPED_LABELS' last character)
+    if depth > 3 or (labelled and SKIPPED_LABELS.search(c.label)):
         return
     names = {k.name for k in c.keys}
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):

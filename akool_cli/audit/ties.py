@@ -127,11 +127,17 @@ PATTERN_PART = re.compile(
 PLAIN_NAME = re.compile(r"[A-Za-z_$][\w$]*")
 
 
+# The characters _depth_zero_equals heeds (the others change nothing it keeps).
+HEEDED = re.compile(r"[\"'`()\[\]{}=]")
+
+
 def _depth_zero_equals(line: str) -> int:
     """The column of the line's first `=` outside brackets that is an assignment, or -1."""
     depth = 0
     quote = ""
-    for i, c in enumerate(line):
+    for m in HEEDED.finditer(line):
+        i = m.start()
+        c = line[i]
         if quote:
             if c == quote and line[i - 1] != "\\":
                 quote = ""
@@ -387,8 +393,9 @@ class Lines:
     def walks(self) -> bool:
         """Whether any line of the file walks a list (a loop or a callback): else no list of
         an answer is followed at all."""
-        if self._walks is None:
-            self._walks = any(items.LOOP_HINT.search(t) for t in self.lines if len(t) <= 2000)
+        if self._walks is None:  # (one search: NUL, which no \s matches, keeps lines apart)
+            short = "\0".join(t for t in self.lines if len(t) <= 2000)
+            self._walks = items.LOOP_HINT.search(short) is not None
         return self._walks
 
     def quiet(self, i: int) -> bool:
@@ -473,7 +480,8 @@ class Lines:
 
     def with_as(self, i: int) -> str:
         if i not in self._with:
-            m = WITH_AS.search(self.lines[i][-200:])
+            tail = self.lines[i][-200:]
+            m = WITH_AS.search(tail) if tail.rstrip().endswith(":") else None  # (it ends in `:`)
             self._with[i] = m.group("name") if m else ""
         return self._with[i]
 
