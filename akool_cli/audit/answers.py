@@ -148,6 +148,8 @@ LIST_USES = (
     ),
     re.compile(r"(?P<root>(?<![\w.])\w+)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"),
 )
+# For each of LIST_USES, the words one of which each of its matches holds.
+LIST_USE_WORDS = ((".data",), ("Array.isArray(",), ("for",), ("for", "len("), ("][",))
 
 
 def list_uses(line_no: int, line: str) -> Iterator[Read]:
@@ -155,7 +157,9 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
     answer (`json`, `body`, `payload`, `res.data` ...: not an HTTP library's response)."""
     if "data" not in line:
         return
-    for pattern in LIST_USES:
+    for words, pattern in zip(LIST_USE_WORDS, LIST_USES, strict=True):
+        if not any(word in line for word in words):
+            continue  # (none of the words every match of the pattern holds)
         for m in pattern.finditer(line):
             root = m.group("root")
             last = re.split(r"[?!]?\.", root)[-1]

@@ -53,8 +53,16 @@ TRANSPORT_KEYS = frozenset(
 )
 BODY_KEYS = ("body", "data", "json", "form")
 QUERY_KEYS = ("params", "query", "searchParams", "qs")
-SKIPPED_LABELS = re.compile(
-    r"(?:headers|header|auth|files|cookies|proxies|timeout|options)\s*[=:]\s*$", re.I
+# The label of a container that sends no fields (headers=, auth: ...), matched on the label read
+# backwards: searched forwards, `(?:headers|...)\s*[=:]\s*$` tries every start of the label.
+SKIPPED_LABELS_BACKWARDS = re.compile(
+    r"\s*[=:]\s*(?:"
+    + "|".join(
+        w[::-1]
+        for w in ("headers", "header", "auth", "files", "cookies", "proxies", "timeout", "options")
+    )
+    + ")",
+    re.I,
 )
 QUERY_LABELS = re.compile(
     r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
@@ -250,8 +258,8 @@ def read(
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
 WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = re.compile(r"[{}\[\]()]")
-ASSIGNED = re.compile(
-    r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
+ASSIGNED = re.compile(  # (a letter, not after a word character, first: most places are neither)
+    r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
     r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
@@ -583,13 +591,16 @@ TRANSPORT_KWARGS = frozenset(
 KWARG = re.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
 
 
+WORD_BACKWARDS = re.compile(r"\s*(\w+)")  # the word a text ends in, read backwards
+
+
 def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
     """A Python wrapper's keyword arguments, which its **payload sends as the body
     (self._post("/x", url=u, language="fr"), where the file has `def _post(self, path,
     **payload)`): those directly in the call's parentheses, when none of them says how to send
     (json=, data=, params=, ...)."""
-    callee = re.search(r"(\w+)\s*$", doc.text[max(0, start - 60) : start])
-    if callee is None or not doc.takes_keywords(callee.group(1)):
+    callee = WORD_BACKWARDS.match(doc.text[max(0, start - 60) : start][::-1])
+    if callee is None or not doc.takes_keywords(callee.group(1)[::-1]):
         return []
     keys = []
     for m in KWARG.finditer(doc.text, start, end):
@@ -780,8 +791,7 @@ def _collect(
     """The keys a container sends: its own, or, for an options object (method, headers, body...),
     those of its body/json/data and params/query values (literals or variables)."""
     c = doc.containers[index]
-    labelled = c.label.rstrip().endswith(("=", ":"))  # (SKIPPED_LABELS' last character)
-    if depth > 3 or (labelled and SKIPPED_LABELS.search(c.label)):
+    if depth > 3 or SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]):
         return
     names = {k.name for k in c.keys}
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
@@ -1000,9 +1010,14 @@ NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?
 
 
 # Calls that build a URL rather than send it: the request is the call around them.
-URL_BUILDER = re.compile(
-    r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URI|URL|resolve|parse|str|String|encodeURI|"
-    r"url_for|Uri|concat|url)!?\s*$"
+URL_BUILDERS = (
+    *("urljoin", "join", "Sprintf", "sprintf", "format", "URI.create", "URI", "URL", "resolve"),
+    *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
+)
+# One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
+# backwards (as CALL_OPENER_BACKWARDS).
+URL_BUILDER_BACKWARDS = re.compile(
+    r"\s*!?(?:" + "|".join(re.escape(word[::-1]) for word in URL_BUILDERS) + ")"
 )
 
 
@@ -1022,7 +1037,7 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
             return around[0], _chain_end(doc, around[1])
         if not opens_call(doc.text, around[0]) or _in_block(doc, offset, around[0]):
             return None  # not a call's arguments: a module wrapped in define(function(){...})
-        if not URL_BUILDER.search(opener):
+        if not URL_BUILDER_BACKWARDS.match(opener[::-1]):
             if doc.language == "rust" and CHAIN_GOES_ON.match(doc.text, around[1]):
                 return around[0], _chain_end(doc, around[1])  # .post(url).query(..).json(&b)
             return around

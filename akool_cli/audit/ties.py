@@ -335,9 +335,16 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             eq = len(text) - len(found.rhs)
             if start == line:
                 return (start, found) if eq <= column else (line, None)
-            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
-            if len(between) > STATEMENT_CHARS:
+            # (its length first: the call may be far along a minified line)
+            if (
+                len(text)
+                - eq
+                + sum(map(len, lines[start + 1 : line]))
+                + min(column, len(lines[line]))
+                > STATEMENT_CHARS
+            ):
                 return line, None
+            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
             opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
             return (start, found) if opened > 0 else (line, None)
         if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
@@ -360,7 +367,7 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
 
 # What a line must hold to change a call's scope other than by binding a name or walking a list
 # (see scopes): a lambda, a Go decoder's &out, a return, a Promise settled.
-LOUD = ("->", "&", "return", "resolve(")
+LOUD = re.compile(r"->|&|return|resolve\(")
 
 
 class Lines:
@@ -404,9 +411,7 @@ class Lines:
         decodes, hands nothing to a lambda and walks no list."""
         if i not in self._quiet:
             text = self.lines[i]
-            self._quiet[i] = not any(word in text for word in LOUD) and not (
-                self.walks() and self.loops(i)
-            )
+            self._quiet[i] = LOUD.search(text) is None and not (self.walks() and self.loops(i))
         return self._quiet[i]
 
     def plain(self, i: int) -> bool:
