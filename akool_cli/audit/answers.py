@@ -163,7 +163,16 @@ LIST_USES = (
     ),
 )
 # For each of LIST_USES, the words one of which each of its matches holds.
-LIST_USE_WORDS = ((".data",), ("Array.isArray(",), ("for",), ("for", "len("), ("][",))
+LIST_USE_WORDS = (
+    (".data",),
+    ("Array.isArray(",),
+    ("for",),
+    ("for", "len("),
+    ("][", "].at("),
+    (".data",),
+    (".data",),
+    (".data",),
+)
 
 
 def list_uses(line_no: int, line: str) -> Iterator[Read]:
