@@ -254,7 +254,6 @@ def talk(
     speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
     inputs_cli.check_upload_to(upload_to)
     with runtime.library() as lib:
-        # --reuse -o: the job to reuse, looked up once (not again by talk(): one status read).
         reused = _check_output(lib, ctx.params, out.warn)
         with inputs_cli.upload_display(out) as display:
             job = reused or lib.talk(
