@@ -137,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     runtime = Runtime(argv=list(args))  # this run's state: nothing is kept between runs
     with interrupts.installed():
         try:
-            code = _run(runtime, args)
+            # A stop while the handlers were installed: nothing has run, nothing will.
+            stopped = interrupts.received() is not None
+            code = ExitCode.INTERRUPTED if stopped else _run(runtime, args)
         finally:
             if runtime.used_library:
                 from akool_cli.client import release_locks

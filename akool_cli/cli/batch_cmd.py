@@ -58,15 +58,6 @@ def batch_help() -> str:
     return text.replace("{default}", default).replace("{kinds}", ", ".join(kinds))
 
 
-def _check_flags(concurrency: int, max_credits: float | None, upload_to: str | None) -> None:
-    """The flags the library would name by its parameters, checked as typed (--concurrency)."""
-    from akool_cli.core.validate import check_budget, check_range
-
-    check_range("--concurrency", concurrency)
-    check_budget(max_credits)
-    inputs_cli.check_upload_to(upload_to)
-
-
 def batch(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE", help="CSV (with a header row) or JSON Lines."),
@@ -108,17 +99,19 @@ def batch(
     is uploaded once. Each distinct URL is checked once before billing.
     """
     from akool_cli.client import Events
+    from akool_cli.core.validate import check_budget, check_range
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    output_dir = output or output_dir_alias
-    _check_flags(concurrency, max_credits, upload_to)
+    check_range("--concurrency", concurrency)
+    check_budget(max_credits)  # named as typed: --max-credits
+    inputs_cli.check_upload_to(upload_to)
     choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
         lib.account_choice = choice
         plan = lib.batch_plan(
             file,
-            output_dir=output_dir,
+            output_dir=output or output_dir_alias,
             upload_to=upload_to,
             url_ttl=url_ttl,
             check=not no_check,

@@ -20,7 +20,7 @@ from akool_cli.store.credentials import Credential, sandbox_accounts
 def holds_key(paths: config.Paths, profile: str) -> bool:
     """Whether `akool login` stored a keyring key for this profile (read from the settings'
     bookkeeping: the keyring itself is never touched for it)."""
-    return bool(config.read_settings(paths).get(profile, {}).get("login"))
+    return config.has_login(paths, profile)
 
 
 def new_profile(paths: config.Paths, base_url: str) -> str:

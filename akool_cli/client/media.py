@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from akool_cli.core.mediatypes import Role
     from akool_cli.net.api import AkoolClient
+    from akool_cli.store.journal import JobRecord
 
 
 class MediaMixin(MakingMixin):
@@ -74,6 +75,7 @@ class MediaMixin(MakingMixin):
         from akool_cli.core import media_kinds
 
         record = self.journal.get(check_job_id(image_id))
+        self._check_made_here(image_id, button, record)
         made = {media_kinds.IMAGE.name, media_kinds.IMAGE_BUTTON.name}
         kind = kinds.get(record.kind) if record and record.kind in made else media_kinds.IMAGE
         info = self.api_of(record).detail(kind, image_id)
@@ -91,6 +93,31 @@ class MediaMixin(MakingMixin):
                 f"image {image_id} offers {', '.join(map(str, offered))}, not {button}",
                 hint="pick one of the buttons AKOOL offers for it",
             )
+
+    def _check_made_here(self, image_id: str, button: str, record: JobRecord | None) -> None:
+        """An image is upscaled or varied on the server and profile that made it: anywhere
+        else AKOOL answers 1008, "the image does not exist" (break17i I14)."""
+        from akool_cli.store.config import DEFAULT_PROFILE
+
+        if record is None or not record.base_url:
+            return  # not in this history: AKOOL says whether it knows it
+        if (record.base_url, record.profile) == (self.base_url, self.profile):
+            return
+        same = record.profile == self.profile
+        there = record.base_url + ("" if same else f" (profile {record.profile})")
+        here = self.base_url + ("" if same else f" (profile {self.profile})")
+        named = record.profile != DEFAULT_PROFILE
+        flags = f"--base-url {record.base_url}" + (f" --profile {record.profile}" if named else "")
+        client = f"base_url={record.base_url!r}" + (
+            f", profile={record.profile!r}" if named else ""
+        )
+        command = "upscale" if button.startswith("U") else "variation"
+        raise UsageError(
+            f"image {image_id} was made on {there}, not on {here}: an upscale or a variation "
+            "is made only where its image was; nothing was sent",
+            hint=f"run it there: akool {flags} image {command} {image_id} {button} (from "
+            f"Python: Client({client}))",
+        )
 
     def voice_change(
         self,

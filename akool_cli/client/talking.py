@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import Voice
     from akool_cli.jobs import engine
-    from akool_cli.store.journal import JobRecord
+    from akool_cli.store.journal import AttemptRecord, JobRecord
 
 DEFAULT_URL_TTL = "24h"
 
@@ -282,7 +282,13 @@ class TalkingMixin(ClientBase):
             return create_once(self, kind, request, origin, once, run)
         if reuse:
             found = engine.create_or_reuse(
-                self.api, self.journal, kind, request, origin, on_gone=self._gone_note(warn)
+                self.api,
+                self.journal,
+                kind,
+                request,
+                origin,
+                on_gone=self._gone_note(warn),
+                on_busy=_busy_note(warn),
             )
             if isinstance(found, JobRecord):
                 return replace(Job.of(None, found), repeated=True)
@@ -416,3 +422,16 @@ def _talk_request(
         resolution=check_resolution(None if resolution is None else str(resolution), "resolution"),
         webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
     )
+
+
+def _busy_note(warn: Callable[[str], None] | None) -> Callable[[AttemptRecord], None]:
+    """What tells the caller that --reuse waits for another akool's create of the same request
+    (break17h H10: a silent wait, up to 10 minutes when that process was stopped)."""
+
+    def note(busy: AttemptRecord) -> None:
+        from akool_cli.jobs.engine import busy_line
+
+        if warn is not None:
+            warn(busy_line(busy.pid))
+
+    return note

@@ -169,6 +169,50 @@ def check_path(value: object, what: str) -> str:
     return text
 
 
+def seconds_setting(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    allowed: tuple[float, float],
+    *,
+    hint: str,
+    clip: int | None = None,
+) -> float:
+    """An environment variable holding seconds (AKOOL_TIMEOUT, AKOOL_KEYRING_TIMEOUT): unset or
+    blank, `default`; anything but a number in `allowed` (nan, inf, -1, abc) is one UsageError
+    naming it, raised before anything is sent or recorded (a socket refuses nan and inf only
+    once a request is on its way). `clip`: how much of a bad value the message shows."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    low, high = allowed
+    if not low <= value <= high:  # False for nan too
+        shown = raw if clip is None else raw[:clip]
+        raise UsageError(
+            f"{name}={shown!r} is not a number of seconds from {low:g} to {high:g}", hint=hint
+        )
+    return value
+
+
+def check_output_path(value: object, what: str) -> str:
+    """Where results go (-o, dest=, a folder), as a str; `-` is refused (break17h H13f: a file
+    named `-` was written). curl's `-o -` streams one body to stdout, but akool's results are
+    files recorded with their size and SHA-256, often several per job, and its stdout carries
+    the job id: a video mixed into it would be neither."""
+    text = check_path(value, what)
+    if text == "-":
+        raise UsageError(
+            f"{what} is '-': akool saves results as files, never on standard output (where it "
+            "prints the job id)",
+            hint="name a file or a folder (-o video.mp4, -o videos/), then read it from there",
+        )
+    return text
+
+
 def check_profile_name(value: object, origin: str) -> str:
     """A profile's name as given (--profile, AKOOL_PROFILE, Client(profile=...)), stripped;
     a blank one, or one with control characters, is refused rather than read as another."""

@@ -29,6 +29,7 @@ from akool_cli.inputs.upload import (
     SHORT_TTL,
     TARGET_EXAMPLE,
     LocalFile,
+    Presigned,
     S3Store,
     S3Target,
     Uploaded,
@@ -135,6 +136,8 @@ class Settings:
     base_url: str = ""  # AKOOL's; a sandbox on this machine can reach private hosts
     # Makes the URL checks' transport (Session.transport: the caller's redaction, proxies).
     transport: Callable[..., Transport] | None = None
+    # The uploads' presigned URLs, to be signed again right before a create carries one.
+    presigned: Presigned | None = None
 
     def check_transport(self) -> Transport:
         if self.transport is None:
@@ -401,6 +404,8 @@ def upload_files(
     done: dict[Path, Uploaded] = {}
     for source, (file, key, why) in zip(sources, sent, strict=True):
         url = store.presign(key, settings.ttl)
+        if settings.presigned is not None:
+            settings.presigned.add(url, store, key)
         record = UploadRecord(str(file.path), file.size, file.sha256, store.target.bucket, key)
         record.url, record.endpoint, record.mtime_ns = url, store.endpoint, source.mtime_ns
         record.expires_at = time.time() + settings.ttl

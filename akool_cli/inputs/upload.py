@@ -120,6 +120,28 @@ class Uploaded:
     endpoint: str = ""
 
 
+class Presigned:
+    """The presigned URLs of one run's uploads, each signed again whenever a create is about to
+    carry it (break17h H15: a long batch presigned every file once, at its start, and its late
+    rows sent AKOOL URLs past --url-ttl). Signing is local and free; each create's URL works
+    for the whole TTL from the moment the create leaves. Used on the run's threads."""
+
+    def __init__(self, ttl: int) -> None:
+        self.ttl = ttl
+        self._found: dict[str, tuple[S3Store, str]] = {}  # first URL → its store and key
+        self._lock = threading.Lock()
+
+    def add(self, url: str, store: S3Store, key: str) -> None:
+        with self._lock:
+            self._found[url] = (store, key)
+
+    def fresh(self, url: str) -> str:
+        """The URL as it is to be sent now: signed again when it is one of these uploads'."""
+        with self._lock:
+            found = self._found.get(url)
+        return url if found is None else found[0].presign(found[1], self.ttl)
+
+
 def parse_ttl(value: str | float) -> int:
     """'24h', '90m', '7d', '3600' → seconds, within S3's 7-day limit for presigned URLs."""
     return int(parse_duration(value, "--url-ttl"))
