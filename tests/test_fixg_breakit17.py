@@ -4,6 +4,8 @@ job in a crash, and the library's and the CLI's rules agree."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from akool_cli.core import callbacks, contract
@@ -283,3 +285,38 @@ def test_a_library_runs_cap_is_not_named_as_a_flag(api_env: Sandbox) -> None:
             client.make("image2video", {**fields, "prompt": "pan"}, run=run)
     assert "would pass the cap of 30 credits" in str(capped.value)
     assert "--max-credits" not in str(capped.value)
+
+
+def test_mcp_download_reads_a_path_as_the_library_does(
+    isolated: Isolation, sandbox: Sandbox
+) -> None:
+    """K6: MCP `download` with `path: "new"` was refused "the output directory …/new does not
+    exist" (hint: mkdir -p, -o DIR/) though mcp.md says a path is a file or a folder ending in /.
+    One rule with download() and -o: an existing folder takes <id>.mp4, any other path is the
+    file, a path ending in / is a folder; a missing folder under --dir is made (no mkdir hint)."""
+    from mcp.client.session import ClientSession
+
+    from tests.test_mcp import AUDIO, IMAGE, call, serve
+
+    folder = isolated.tmp / "work"
+    saved: dict[str, str] = {}
+
+    async def body(session: ClientSession) -> None:
+        job_id = (await call(session, "talk", image_url=IMAGE, audio_url=AUDIO))["job_id"]
+        isolated.clock.advance(10)
+        await call(session, "wait", job_id=job_id)
+        (folder / "exist").mkdir()
+        for path in ("new", "exist", "sub/deeper/", "m8/out.mp4"):
+            saved[path] = (await call(session, "download", job_id=job_id, path=path))["path"]
+        saved["id"] = job_id
+
+    stderr = serve(isolated, sandbox, body)
+    assert "Traceback" not in stderr, stderr
+    job_id = saved.pop("id")
+    assert saved == {
+        "new": str(folder / "new"),
+        "exist": str(folder / "exist" / f"{job_id}.mp4"),
+        "sub/deeper/": str(folder / "sub" / "deeper" / f"{job_id}.mp4"),
+        "m8/out.mp4": str(folder / "m8" / "out.mp4"),
+    }
+    assert all(Path(p).read_bytes()[4:8] == b"ftyp" for p in saved.values())

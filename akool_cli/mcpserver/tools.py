@@ -617,8 +617,16 @@ class Session:
             )
         if job.expired(self.client.clock.time()) and not job.downloaded_path:
             raise UsageError(_expired(job), hint=REMAKE_HINT)
-        if folder:
-            where.mkdir(parents=True, exist_ok=True)
+        # The folder (or a file's folder) is made when missing, inside --dir: an agent has no
+        # `mkdir` to follow a hint with (break17k K6).
+        made = where if folder else where.parent
+        try:
+            made.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot make the folder {made}: {exc.strerror or exc}",
+                hint="choose another path under the folder (a file may be in the way)",
+            ) from None
         # The file's own name is resolved too: a link planted under the folder is followed.
         target = self.client.targets(f"{where}/" if folder else where, [job_id], force=True)
         chosen = self.inside(os.path.relpath(target[job_id], self.settings.folder.resolve()))
