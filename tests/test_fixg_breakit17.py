@@ -320,3 +320,15 @@ def test_mcp_download_reads_a_path_as_the_library_does(
         "m8/out.mp4": str(folder / "m8" / "out.mp4"),
     }
     assert all(Path(p).read_bytes()[4:8] == b"ftyp" for p in saved.values())
+
+
+def test_url_ttl_is_named_as_the_caller_wrote_it(api_env: Sandbox) -> None:
+    """K5: the library's url_ttl out of range said --url-ttl; the command still does."""
+    import akool_cli
+
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError) as refused:
+        client.talk("https://e.com/t.jpg", "https://e.com/b.mp3", url_ttl="8d", check=False)
+    assert "url_ttl=" in str(refused.value) and "--url-ttl" not in str(refused.value)
+    args = ["talk", "https://e.com/t.jpg", "https://e.com/b.mp3", "--url-ttl", "8d"]
+    assert "--url-ttl '8d'" in invoke(args, expect=2).stderr
+    assert api_env.state.jobs == {}

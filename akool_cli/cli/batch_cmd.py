@@ -105,7 +105,7 @@ def batch(
     out = runtime.output(json_mode=json_out)
     check_range("--concurrency", concurrency)
     check_budget(max_credits)  # named as typed: --max-credits
-    inputs_cli.check_upload_to(upload_to)
+    inputs_cli.check_upload_to(upload_to, url_ttl)
     choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
         lib.account_choice = choice

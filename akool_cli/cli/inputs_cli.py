@@ -76,10 +76,14 @@ def show_uploads(out: Output, files: list[dict[str, object]]) -> None:
         )
 
 
-def check_upload_to(upload_to: str | None) -> None:
-    """--upload-to checked as typed, before the library reads it (whose errors name its
-    parameter, upload_to=): a bucket URL with a password is refused naming the flag."""
+def check_upload_to(upload_to: str | None, url_ttl: str | None = None) -> None:
+    """--upload-to and --url-ttl checked as typed, before the library reads them (whose errors
+    name its parameters, upload_to= and url_ttl=): a bucket URL with a password is refused
+    naming the flag."""
+    from akool_cli.core.durations import parse_duration
     from akool_cli.core.s3target import parse_target
 
     if upload_to is not None and upload_to.strip():
         parse_target(upload_to, "--upload-to")
+    if url_ttl is not None:
+        parse_duration(url_ttl, "--url-ttl")

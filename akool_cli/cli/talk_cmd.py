@@ -252,7 +252,7 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
-    inputs_cli.check_upload_to(upload_to)
+    inputs_cli.check_upload_to(upload_to, url_ttl)
     with runtime.library() as lib:
         reused = _check_output(lib, ctx.params, out.warn)
         with inputs_cli.upload_display(out) as display:

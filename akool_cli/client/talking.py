@@ -184,7 +184,7 @@ class TalkingMixin(ClientBase):
         # Named upload_to=, as the caller wrote it: the commands check --upload-to first.
         chosen = resolve_upload_to(upload_to, self.env, self.paths, self.profile, "upload_to")
         target = parse_target(*chosen) if chosen else None
-        ttl = parse_ttl(url_ttl)
+        ttl = parse_ttl(url_ttl, "url_ttl")
         checking = check and not checks_disabled(self.env)
         found = plan_inputs(inputs, target=target, base_dir=base_dir)
         settings = Settings(

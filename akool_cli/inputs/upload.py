@@ -142,9 +142,10 @@ class Presigned:
         return url if found is None else found[0].presign(found[1], self.ttl)
 
 
-def parse_ttl(value: str | float) -> int:
-    """'24h', '90m', '7d', '3600' → seconds, within S3's 7-day limit for presigned URLs."""
-    return int(parse_duration(value, "--url-ttl"))
+def parse_ttl(value: str | float, option: str = "--url-ttl") -> int:
+    """'24h', '90m', '7d', '3600' → seconds, within S3's 7-day limit for presigned URLs; errors
+    name `option` (url_ttl= from Python)."""
+    return int(parse_duration(value, option))
 
 
 def boto3_missing() -> bool:
