@@ -241,6 +241,11 @@ def test_e_every_product_guess_names_a_documented_call() -> None:
         ("/api/open/v4/knowledge/add", "/api/open/v4/knowledge/create"),
         ("/api/open/v4/headswap/create", "/api/open/v4/headswap/task/create"),
         ("/api/open/v3/faceswap/video", "/api/open/v3/faceswap/highquality/specifyvideo"),
+        ("/api/open/v3/faceswap/task/{job_id}", "/api/open/v3/faceswap/result/listbyids"),
+        ("/api/open/v3/content/video/statusbyid", "/api/open/v3/content/video/infobymodelid"),
+        ("/api/open/v3/avatar/info", "/api/open/v3/avatar/detail"),
+        ("/api/open/v3/audio/result", "/api/open/v3/audio/infobymodelid"),
+        ("/api/open/v3/faceswap/credit", "/api/open/v3/faceswap/quota/info"),
     ],
 )
 def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documented: str) -> None:

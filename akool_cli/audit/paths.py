@@ -149,7 +149,7 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
     (
         "/api/open/v3/faceswap/highquality/specifyimage",
         "faceswap face/swap swap/face faceswap/image image/faceswap swap faceswap/photo "
-        "swap/image faceswap/highquality",
+        "swap/image faceswap/highquality faceswap/swap",
     ),
     (
         "/api/open/v3/faceswap/highquality/specifyvideo",
@@ -187,8 +187,11 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
     ("/api/open/v4/knowledge/create", "knowledge knowledgebase knowledge/base"),
     (
         "/api/open/v3/faceswap/quota/info",
-        "credit credits user/credit user/credits quota balance account/credit credit/info",
+        "credit credits user/credit user/credits quota balance account/credit credit/info "
+        "faceswap/credit faceswap/credits faceswap/balance faceswap/quota/balance",
     ),
+    ("/api/open/v3/avatar/detail", "avatar/info avatar/get avatar/details avatar/status"),
+    ("/api/open/v3/audio/infobymodelid", "audio/result audio/status audio/info audio/detail"),
 )
 # Verbs scripts end a guessed create path with (/v3/talking-photo/create, /v3/lipsync/submit).
 VERBS = frozenset({"create", "submit", "generate", "new", "start", "run", "make", "add", "task"})
@@ -315,13 +318,21 @@ STATE_WORDS = frozenset(
 )
 
 
+# A job named by its id (`/faceswap/task/{id}`: its state), and a state word with a key (`statusbyid`).
+JOB_WORDS = frozenset({"task", "tasks", "job", "jobs"})
+STATE_BY = re.compile(r"(?<=.)by(?:id|ids|taskid|jobid|modelid)$")
+
+
 def _state_reader(bare: str) -> DocEndpoint | None:
     """For a path that asks for a job's state (`lipsync/info`, `headswap/task/status`), the
     documented endpoint that reads the state of the jobs whose create path names its product
     (its first segment), when there is exactly one: lip sync's is video/infobymodelid."""
     parts = bare.split("/")
-    while len(parts) > 2 and parts[-1] == "{}":  # /translation/status/{id}
+    while len(parts) > 2 and parts[-1] == "{}":  # /translation/status/{id}, /faceswap/task/{id}
         parts = parts[:-1]
+        if parts[-1] in JOB_WORDS:
+            parts[-1] = "status"
+    parts[-1] = STATE_BY.sub("", parts[-1])  # content/video/statusbyid
     if len(parts) < 2 or parts[-1] not in STATE_WORDS or parts[0] == "{}":
         return None
     product, stem = parts[0], "/".join(parts[:-1]) + "/"
