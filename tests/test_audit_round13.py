@@ -41,6 +41,9 @@ OWN_SERVER = {
     "else '/api/akool'\n",
     "or.py": "AKOOL_API_URL = os.getenv('AKOOL_API_URL') or './api/akool'\n",
     "if.py": "AKOOL_API_URL = '/api/akool' if IS_BROWSER else os.environ['AKOOL_API_URL']\n",
+    "field.py": "class S(BaseSettings):\n"
+    "    AKOOL_API_URL: str = Field(default='/api/akool', env='AKOOL_API_URL')\n"
+    "AKOOL_API_URL = S().AKOOL_API_URL\n",
     "env-fn.ts": "const env = (k: string) => process.env[k] || '/api/akool';\n"
     "const AKOOL_API_URL = env('NEXT_PUBLIC_AKOOL_API_URL');\n",
     "config-destructure.ts": "const config = {\n"
