@@ -249,6 +249,8 @@ def test_e_every_product_guess_names_a_documented_call() -> None:
         ("/api/open/v3/avatar/info", "/api/open/v3/avatar/detail"),
         ("/api/open/v3/audio/result", "/api/open/v3/audio/infobymodelid"),
         ("/api/open/v3/faceswap/credit", "/api/open/v3/faceswap/quota/info"),
+        ("/api/open/v3/face/analyze", "/interface/detect-api/detect_faces"),
+        ("/api/open/v3/analyze_frames", "/interface/detect-api/faceswap/analyze_frames"),
     ],
 )
 def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documented: str) -> None:

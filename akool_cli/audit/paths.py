@@ -109,7 +109,13 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
         "/interface/detect-api/detect_faces",
         "face/detect facedetect detect detect/face detect/faces detectface detectfaces "
         "face/detection facedetection faces/detect faceswap/detect faceswap/facedetect "
-        "face/landmarks faces",
+        "face/landmarks faces face/landmark face/analyze faces/analyze face/recognize "
+        "face/recognition detect/image detect/video face/video",
+    ),
+    (
+        "/interface/detect-api/faceswap/analyze_frames",
+        "analyze/frames analyzeframes face/frames faces/frames faceswap/analyzeframes "
+        "faceswap/analyze/frames",
     ),
     # the avatar page's "Create Avatar Video"
     (
