@@ -251,6 +251,9 @@ def test_e_every_product_guess_names_a_documented_call() -> None:
         ("/api/open/v3/faceswap/credit", "/api/open/v3/faceswap/quota/info"),
         ("/api/open/v3/face/analyze", "/interface/detect-api/detect_faces"),
         ("/api/open/v3/analyze_frames", "/interface/detect-api/faceswap/analyze_frames"),
+        ("/api/open/v4/characterSwap/detail", "/api/open/v3/content/video/infobymodelid"),
+        ("/api/open/v4/headswap/task/status", "/api/open/v4/headswap/task/detail"),
+        ("/api/open/v4/liveAvatar/session/stop", "/api/open/v4/liveAvatar/session/close"),
     ],
 )
 def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documented: str) -> None:

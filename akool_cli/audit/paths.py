@@ -120,7 +120,7 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
     # the avatar page's "Create Avatar Video"
     (
         "/api/open/v3/avatar/createVideo",
-        "video avatar/video avatarvideo avatar/videos video/avatar videos "
+        "video avatar/video avatarvideo avatar/videos video/avatar "
         "avatar/generatevideo avatar/makevideo",
     ),
     (
@@ -191,6 +191,11 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
         "streaming/avatar session",
     ),
     ("/api/open/v4/knowledge/create", "knowledge knowledgebase knowledge/base"),
+    (
+        "/api/open/v4/liveAvatar/session/close",
+        "liveavatar/session/stop liveavatar/session/end liveavatar/stop liveavatar/close "
+        "liveavatar/session/delete streaming/session/stop streaming/session/close",
+    ),
     (
         "/api/open/v3/faceswap/quota/info",
         "credit credits user/credit user/credits quota balance account/credit credit/info "
@@ -275,10 +280,13 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     same = [e for e in docs.endpoints if _bare(e.path) == want]
     if len(same) == 1:
         return same[0], ()
+    reader = _state_reader(want)  # (a state read is never a create: before the closest path)
+    if reader is not None:
+        return reader, ()
     by_tail = {_bare(e.path): e for e in docs.endpoints}
     close = difflib.get_close_matches(want, list(by_tail), n=3, cutoff=0.8)
     if not close:
-        return _state_reader(want), ()
+        return None, ()
     best = difflib.SequenceMatcher(None, want, close[0]).ratio()
     tied = [c for c in close if difflib.SequenceMatcher(None, want, c).ratio() > best - 0.02]
     if len(tied) == 1:
