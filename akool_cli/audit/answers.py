@@ -164,6 +164,17 @@ DOTTED_LIST_USES = (
         + r"[?!]?\.(?P<data>data)\s*;?\s*$"
     ),
 )
+# For each of LIST_USES, the words one of which each of its matches holds.
+LIST_USE_WORDS = (
+    (".data",),
+    ("Array.isArray(",),
+    ("for",),
+    ("for", "len("),
+    ("][", "].at("),
+    (".data",),
+    (".data",),
+    (".data",),
+)
 
 
 def list_uses(line_no: int, line: str) -> Iterator[Read]:
@@ -172,7 +183,9 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
     response maps the whole answer, no list either); which names hold one, ties.py says."""
     if "data" not in line:
         return
-    for pattern in LIST_USES:
+    for words, pattern in zip(LIST_USE_WORDS, LIST_USES, strict=True):
+        if not any(word in line for word in words):
+            continue  # (none of the words every match of the pattern holds)
         for m in pattern.finditer(line):
             root = m.group("root").removesuffix(".json()")  # r.json()["data"][0]: r's answer
             yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
@@ -211,7 +224,8 @@ def listed_name(line_no: int, line: str, name: str, place: str) -> list[Read]:
 
 def _line_reads(line_no: int, line: str) -> Iterator[Read]:
     yield from list_uses(line_no, line)
-    for m in DATA_READ.finditer(line):
+    # (each pattern's words first: a line without them holds none of its reads)
+    for m in DATA_READ.finditer(line) if "data" in line else ():
         root = re.sub(r"[?!]", "", m.group("root") or "")
         if m.group("bare"):
             place = "data?"
@@ -230,10 +244,12 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
         on_response = place == "top" and m.group("dotted") is not None and "." not in root
         column = m.start("name")
         yield Read(line_no, column, m.group("name"), place, _data_root(line, m), on_response)
-    for m in PATH_READ.finditer(line):  # $res->json('data.status'), JSON.parse(b).dig('data', 'x')
+    paths = "->json(" in line or ".dig(" in line  # $res->json('data.status'), b.dig('data', 'x')
+    for m in PATH_READ.finditer(line) if paths else ():
         place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
         yield Read(line_no, m.start("name"), m.group("name"), place, _path_root(line, m))
-    for m in TOP_READ.finditer(line):
+    tops = "json" in line or "answer" in line or "jq" in line
+    for m in TOP_READ.finditer(line) if tops else ():
         if m.group("jq") and m.group("jqmore"):
             continue  # jq .data.X: DATA_READ has it
         name = m.group("name") or m.group("jq")
@@ -401,10 +417,27 @@ def data_variable(text: str) -> str:
     """What a variable named data holds in a file: "data" (the answer's data field), "top" (the
     whole answer), or "" when the file does not say (or says both, or binds it to a field of
     the answer's data: `data = body["data"]["result"]`)."""
-    if DATA_DEEPER.search(text):
+    starts = list(_data_starts(text))
+    if any(DATA_DEEPER.match(text, at) for at in starts):
         return ""
-    field_, body = bool(DATA_FIELD.search(text)), bool(DATA_BODY.search(text))
+    field_ = any(DATA_FIELD.match(text, at) for at in starts)
+    body = any(DATA_BODY.match(text, at) for at in starts)
     return "data" if field_ and not body else "top" if body and not field_ else ""
+
+
+def _data_starts(text: str) -> Iterator[int]:
+    """Where a match of DATA_DEEPER, DATA_FIELD or DATA_BODY may start: each begins with the word
+    data or with a `{` and blanks before it; their search is tried only there (a file's text
+    is long, and most of it is no binding of a variable named data)."""
+    at = text.find("data")
+    while at >= 0:
+        brace = at - 1
+        while brace >= 0 and text[brace].isspace():
+            brace -= 1
+        if brace >= 0 and text[brace] == "{":
+            yield brace
+        yield at
+        at = text.find("data", at + 1)
 
 
 # -- Go: an answer decoded into a struct type reads its tagged fields --------------------------------

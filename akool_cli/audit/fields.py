@@ -53,8 +53,16 @@ TRANSPORT_KEYS = frozenset(
 )
 BODY_KEYS = ("body", "data", "json", "form")
 QUERY_KEYS = ("params", "query", "searchParams", "qs")
-SKIPPED_LABELS = re.compile(
-    r"(?:headers|header|auth|files|cookies|proxies|timeout|options)\s*[=:]\s*$", re.I
+# The label of a container that sends no fields (headers=, auth: ...), matched on the label read
+# backwards: searched forwards, `(?:headers|...)\s*[=:]\s*$` tries every start of the label.
+SKIPPED_LABELS_BACKWARDS = re.compile(
+    r"\s*[=:]\s*(?:"
+    + "|".join(
+        w[::-1]
+        for w in ("headers", "header", "auth", "files", "cookies", "proxies", "timeout", "options")
+    )
+    + ")",
+    re.I,
 )
 QUERY_LABELS = re.compile(
     r"(?:params|query|searchParams|qs)\s*[=:]\s*$|\.query\(\s*&?\s*$|URLSearchParams\(\s*$"
@@ -250,8 +258,8 @@ def read(
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
 WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = re.compile(r"[{}\[\]()]")
-ASSIGNED = re.compile(
-    r"(?:(?<![\w.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
+ASSIGNED = re.compile(  # (a letter, not after a word character, first: most places are neither)
+    r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
     r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
@@ -355,10 +363,13 @@ INTERPOLATED = re.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
 
 def _string_spans(text: str, templates: bool) -> Spans:
     """The spans of the text's string literals, without the code of a template's ${...}."""
-    spans: list[tuple[int, int]] = []
-    pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}") if templates else STRING
     if "'" not in text and '"' not in text and not templates:
         return Spans()
+    if not templates:  # (no template literal, no ${...} holes: one span per literal)
+        found = ((m.start() + 1, m.end() - 1) for m in STRING.finditer(text))
+        return Spans(s for s in found if s[1] > s[0])
+    spans: list[tuple[int, int]] = []
+    pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}")
     for m in pattern.finditer(text):
         start = m.start() + 1
         for hole in (
@@ -580,13 +591,16 @@ TRANSPORT_KWARGS = frozenset(
 KWARG = re.compile(r"[(,]\s*(?P<k>[A-Za-z_]\w*)\s*=(?!=)")
 
 
+WORD_BACKWARDS = re.compile(r"\s*(\w+)")  # the word a text ends in, read backwards
+
+
 def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
     """A Python wrapper's keyword arguments, which its **payload sends as the body
     (self._post("/x", url=u, language="fr"), where the file has `def _post(self, path,
     **payload)`): those directly in the call's parentheses, when none of them says how to send
     (json=, data=, params=, ...)."""
-    callee = re.search(r"(\w+)\s*$", doc.text[max(0, start - 60) : start])
-    if callee is None or not doc.takes_keywords(callee.group(1)):
+    callee = WORD_BACKWARDS.match(doc.text[max(0, start - 60) : start][::-1])
+    if callee is None or not doc.takes_keywords(callee.group(1)[::-1]):
         return []
     keys = []
     for m in KWARG.finditer(doc.text, start, end):
@@ -689,7 +703,9 @@ NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
 QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
-ARGUMENT_LABEL = re.compile(r"(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$")
+# The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
+# backwards (`(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$` searched forwards tries every start).
+ARGUMENT_LABEL_BACKWARDS = re.compile(r"\s*(?:\([\w.]+)?\s*[:=]\s*(\w+)")
 
 
 def _passed_names(
@@ -700,15 +716,21 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
-        label = ARGUMENT_LABEL.search(segment[max(0, m.start() - 40) : m.start()])
-        if label is not None and label.group(1).lower() in NOT_SENT:
+        label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
+        if label is not None and label.lower() in NOT_SENT:
             continue
-        if (label is not None and label.group(1) in QUERY_KEYS) or QUERY_PLACE.search(
+        if (label is not None and label in QUERY_KEYS) or QUERY_PLACE.search(
             segment, max(0, m.start() - 8), m.start()
         ):
             yield m.group(1), query  # (`?${qs}`, `"?" + qs`: a query's text)
         else:
             yield m.group(1), body
+
+
+def _argument_label(before: str) -> str | None:
+    """The label of the argument that the text ends in (`params` in `get(u, params=`), if any."""
+    m = ARGUMENT_LABEL_BACKWARDS.match(before[::-1])
+    return m.group(1)[::-1] if m else None
 
 
 # A key set on a named object: `n["k"] = v`, `n.k = v`, `$n['k'] = v`, `n.put("k", v)` (one pattern
@@ -723,7 +745,12 @@ ADDED_KEY = re.compile(
 def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     """Keys set on a body after it is built, before it is sent: body["k"] = v, body.k = v,
     $body['k'] = v, body.put("k", v) (Java's JSONObject, Kotlin, ...)."""
-    found = []
+    found: list[Key] = []
+    if (
+        doc.text.find(name + "[", after, before) < 0
+        and doc.text.find(name + ".", after, before) < 0
+    ):
+        return found  # (each key set is written name[ or name.: a URL constant's span is long)
     for m in ADDED_KEY.finditer(doc.text, after, before):
         if m.group("n") != name:
             continue
@@ -764,7 +791,7 @@ def _collect(
     """The keys a container sends: its own, or, for an options object (method, headers, body...),
     those of its body/json/data and params/query values (literals or variables)."""
     c = doc.containers[index]
-    if depth > 3 or SKIPPED_LABELS.search(c.label):
+    if depth > 3 or SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]):
         return
     names = {k.name for k in c.keys}
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
@@ -864,7 +891,9 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     return None
 
 
-CALL_OPENER = re.compile(r"[A-Za-z_][\w.$>]*!?\s*$")  # format!( is a Rust macro's call
+# A callee right before a call's `(` (format!( is a Rust macro's call), matched on the text
+# before it read backwards: `[A-Za-z_][\w.$>]*!?\s*$` searched forwards tries every start.
+CALL_OPENER_BACKWARDS = re.compile(r"\s*!?[\w.$>]*[A-Za-z_]")
 TYPE_ARGUMENTS_MAX = (
     200  # characters of a call's type arguments: akoolFetch<Resp<{ _id: string }>>(
 )
@@ -875,7 +904,7 @@ def opens_call(text: str, paren: int) -> bool:
     with TypeScript's type arguments (`akoolFetch<{ data: { _id: string } }>(`, over lines
     too), which hold no parentheses, `=`, `&&` or `||` (that would be a comparison)."""
     before = text[max(0, paren - 60) : paren]
-    if CALL_OPENER.search(before):
+    if CALL_OPENER_BACKWARDS.match(before[::-1]):
         return True
     end = len(before.rstrip())
     if not before[:end].endswith(">") or before[:end].endswith("=>"):
@@ -981,9 +1010,14 @@ NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?
 
 
 # Calls that build a URL rather than send it: the request is the call around them.
-URL_BUILDER = re.compile(
-    r"(?:urljoin|join|Sprintf|sprintf|format|URI\.create|URI|URL|resolve|parse|str|String|encodeURI|"
-    r"url_for|Uri|concat|url)!?\s*$"
+URL_BUILDERS = (
+    *("urljoin", "join", "Sprintf", "sprintf", "format", "URI.create", "URI", "URL", "resolve"),
+    *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
+)
+# One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
+# backwards (as CALL_OPENER_BACKWARDS).
+URL_BUILDER_BACKWARDS = re.compile(
+    r"\s*!?(?:" + "|".join(re.escape(word[::-1]) for word in URL_BUILDERS) + ")"
 )
 
 
@@ -1003,7 +1037,7 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
             return around[0], _chain_end(doc, around[1])
         if not opens_call(doc.text, around[0]) or _in_block(doc, offset, around[0]):
             return None  # not a call's arguments: a module wrapped in define(function(){...})
-        if not URL_BUILDER.search(opener):
+        if not URL_BUILDER_BACKWARDS.match(opener[::-1]):
             if doc.language == "rust" and CHAIN_GOES_ON.match(doc.text, around[1]):
                 return around[0], _chain_end(doc, around[1])  # .post(url).query(..).json(&b)
             return around

@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from akool_cli.audit import answers, methods, ties
@@ -478,7 +479,7 @@ def _nested_home(name: str, endpoint: DocEndpoint) -> str | None:
 
 
 def _names(endpoint: DocEndpoint) -> frozenset[str]:
-    return endpoint.field_names() | frozenset(endpoint.example_fields)
+    return endpoint.request_names
 
 
 def _known(name: str, endpoint: DocEndpoint) -> bool:
@@ -493,10 +494,19 @@ def _near(name: str, endpoint: DocEndpoint) -> str | None:
     """The documented field a misspelt name stands for: the same letters but for case, `_` and
     `-` (webhook_url: webhookUrl), or a known synonym the endpoint documents (size: scale)."""
     names = _names(endpoint)
-    same = [n for n in names if _squash(n) == _squash(name) and n != name]
+    same = [n for n in _squashed(names).get(_squash(name), ()) if n != name]
     if len(same) == 1:
         return same[0]
     return next((n for n in SYNONYMS.get(name, ()) if n in names), None)
+
+
+@lru_cache(maxsize=256)
+def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
+    """The names by their letters but for case, `_` and `-` (once per endpoint's names)."""
+    found: dict[str, list[str]] = {}
+    for n in names:
+        found.setdefault(_squash(n), []).append(n)
+    return found
 
 
 # -- nested fields: the items of elements[], sourceImage[]'s {path, opts}, voice_params' keys ------------
@@ -1427,13 +1437,18 @@ def _call_reads(
     if facts.shell or not f.opens_call(doc.text, arguments[0]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
-    for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned):
+    loose = min(after[0], m.line + 40)  # (the last line a read from no name may be the call's)
+
+    def idle(i: int) -> bool:  # nothing to read on line i but what starts from the scope's names
+        return i > loose or not reads.of(i)  # (a read's root is written on its line)
+
+    for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned, idle):
         if i > after[0] and i > end and not scope:
             return
-        for name in scope.decoded - typed:
+        for name in scope.decoded - typed if scope.decoded else ():
             typed.add(name)
             yield from answers.go_struct_reads(doc, name, doc.offset(i, 0))
-        if facts.function_of(i) != home:
+        if facts.shell and facts.function_of(i) != home:
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0
         stop = after[1] if i == after[0] else sys.maxsize
@@ -1448,7 +1463,7 @@ def _call_reads(
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
         if not (reads.of(i) or scope.bodies or scope.fields or scope.held.items or listing):
             continue  # (no read on the line, and no name whose members are read)
-        if i <= min(after[0], m.line + 40):  # a read from no name: the call before it
+        if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name, place in scope.held.items.items():  # for (const v of voices): v.x
             yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))

@@ -5,9 +5,13 @@ a function that returns it), in the call's own scope; a webhook route's incoming
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from akool_cli.audit import items
 
@@ -123,11 +127,17 @@ PATTERN_PART = re.compile(
 PLAIN_NAME = re.compile(r"[A-Za-z_$][\w$]*")
 
 
+# The characters _depth_zero_equals heeds (the others change nothing it keeps).
+HEEDED = re.compile(r"[\"'`()\[\]{}=]")
+
+
 def _depth_zero_equals(line: str) -> int:
     """The column of the line's first `=` outside brackets that is an assignment, or -1."""
     depth = 0
     quote = ""
-    for i, c in enumerate(line):
+    for m in HEEDED.finditer(line):
+        i = m.start()
+        c = line[i]
         if quote:
             if c == quote and line[i - 1] != "\\":
                 quote = ""
@@ -181,18 +191,33 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
     """Whether an expression holds a tied response: it starts with a tied name (`r.json()`,
     `await call(...)`), passes a tied URL first (`requests.post(url, ...)`), or is a shell
     substitution that reads a tied variable."""
+    return not tied.isdisjoint(roots(rhs, shell))
+
+
+def holds(scope: Scope, rhs: str, shell: bool) -> bool:
+    """derived(rhs, scope.all(), shell), without making the union for every line after a call."""
+    found = roots(rhs, shell)
+    return bool(found) and not (found.isdisjoint(scope.local) and found.isdisjoint(scope.lasting))
+
+
+@lru_cache(maxsize=4096)
+def roots(rhs: str, shell: bool) -> frozenset[str]:
+    """The names an expression holds a response through, if any of them is tied (see derived);
+    worked out once per expression, which every call's scope before it meets again."""
     if shell:  # (a new request made with a tied value, `$(curl ...?id=$ID)`, is another answer)
-        fresh = SHELL_REQUEST.search(rhs)
-        return not fresh and any(m.group("name") in tied for m in SHELL_VAR.finditer(rhs))
+        if SHELL_REQUEST.search(rhs):
+            return frozenset()
+        return frozenset(m.group("name") for m in SHELL_VAR.finditer(rhs))
+    found = {a.group("name") for a in ARGUMENT.finditer(rhs)}
     m = ROOT.match(rhs)
-    if m and m.group("name") in tied:
-        return True
+    if m:
+        found.add(m.group("name"))
     bare = rhs.replace("()", "") if "(" in rhs else ""  # client.getVideo(id), Api().get_video(i)
     head = bare[: bare.find("(")].rstrip() if "(" in bare else ""  # a method
     called = head[max(head.rfind("."), head.rfind(">")) + 1 :] if head else ""  # returning it
-    if called in tied and called.lower() not in VERBS and METHOD_CALL.match(rhs):
-        return True
-    return any(a.group("name") in tied for a in ARGUMENT.finditer(rhs))
+    if called.lower() not in VERBS and METHOD_CALL.match(rhs):
+        found.add(called)
+    return frozenset(found)
 
 
 # A method called on an object: `client.getVideo(id)`, `await this.akool.status(id)`.
@@ -313,9 +338,16 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             eq = len(text) - len(found.rhs)
             if start == line:
                 return (start, found) if eq <= column else (line, None)
-            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
-            if len(between) > STATEMENT_CHARS:
+            # (its length first: the call may be far along a minified line)
+            if (
+                len(text)
+                - eq
+                + sum(map(len, lines[start + 1 : line]))
+                + min(column, len(lines[line]))
+                > STATEMENT_CHARS
+            ):
                 return line, None
+            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
             opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
             return (start, found) if opened > 0 else (line, None)
         if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
@@ -336,6 +368,11 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
     return None
 
 
+# What a line must hold to change a call's scope other than by binding a name or walking a list
+# (see scopes): a lambda, a Go decoder's &out, a return, a Promise settled.
+LOUD = re.compile(r"->|&|return|resolve\(")
+
+
 class Lines:
     """A file's lines with what each binds and whether it starts a function, worked out once."""
 
@@ -345,6 +382,10 @@ class Lines:
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
         self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
+        self._quiet: dict[int, bool] = {}
+        self._plain: dict[int, bool] = {}
+        self._text = ""
+        self._offsets: list[int] | None = None
         self._walks: bool | None = None
         self._ends: dict[int, int] = {}
         self._indents: dict[int, int] = {}
@@ -362,9 +403,45 @@ class Lines:
     def walks(self) -> bool:
         """Whether any line of the file walks a list (a loop or a callback): else no list of
         an answer is followed at all."""
-        if self._walks is None:
-            self._walks = any(items.LOOP_HINT.search(t) for t in self.lines if len(t) <= 2000)
+        if self._walks is None:  # (one search: NUL, which no \s matches, keeps lines apart)
+            short = "\0".join(t for t in self.lines if len(t) <= 2000)
+            self._walks = items.LOOP_HINT.search(short) is not None
         return self._walks
+
+    def quiet(self, i: int) -> bool:
+        """Whether a line changes nothing that a call's scope holds, whatever it holds, other
+        than by a binding or its indent (which may end a function): it returns, settles,
+        decodes, hands nothing to a lambda and walks no list."""
+        if i not in self._quiet:
+            text = self.lines[i]
+            self._quiet[i] = LOUD.search(text) is None and not (self.walks() and self.loops(i))
+        return self._quiet[i]
+
+    def plain(self, i: int) -> bool:
+        """Whether a line can change a call's scope only through a name of it the line writes
+        or by ending a function: it is quiet, and what a binding on it binds and reads is
+        written on it (see _rebind: a binding that names nothing of the scope leaves it be)."""
+        if i not in self._plain:
+            bound = self.binding(i)
+            text = self.lines[i]
+            self._plain[i] = self.quiet(i) and (
+                bound is None
+                or all(n in text for n in (*bound.names, *roots(bound.rhs, self.shell)))
+            )
+        return self._plain[i]
+
+    def first_mention(self, names: Iterable[str], i: int, stop: int) -> int:
+        """The first line from i on (before stop) whose text holds one of the names, else stop."""
+        if self._offsets is None:
+            self._text = "\n".join(self.lines)
+            self._offsets = list(itertools.accumulate((len(t) + 1 for t in self.lines), initial=0))
+        text, offsets = self._text, self._offsets
+        best = end = offsets[stop] - 1  # (the end of the line before stop)
+        for name in names:
+            found = text.find(name, offsets[i], best + len(name))
+            if 0 <= found < best:
+                best = found
+        return bisect.bisect_right(offsets, best) - 1 if best < end else stop
 
     def loops(self, i: int) -> tuple[tuple[str, str], ...]:
         """The loops and callbacks of a line that walk a list (see items.loop_items)."""
@@ -411,15 +488,25 @@ class Lines:
 
     def with_as(self, i: int) -> str:
         if i not in self._with:
-            m = WITH_AS.search(self.lines[i][-200:])
+            tail = self.lines[i][-200:]
+            m = WITH_AS.search(tail) if tail.rstrip().endswith(":") else None  # (it ends in `:`)
             self._with[i] = m.group("name") if m else ""
         return self._with[i]
 
 
-def scopes(facts: Lines, line: int, column: int, gives: str = "") -> Iterator[tuple[int, Scope]]:
+def scopes(
+    facts: Lines,
+    line: int,
+    column: int,
+    gives: str = "",
+    idle: Callable[[int], bool] | None = None,
+) -> Iterator[tuple[int, Scope]]:
     """For each line from the call on (WINDOW at most), the names holding its answer there.
     `gives`: for the call of a function that returns an answer (see returns.py), what it
-    returns: "body" (the parsed answer), "field" (its data field), else the response."""
+    returns: "body" (the parsed answer), "field" (its data field), else the response.
+    `idle(i)`: whether line i holds nothing the caller reads but members of the scope's names;
+    while the scope holds a name, lines after the call's statement that are idle, change nothing
+    of the scope and name none of it are passed over (see _skip)."""
     lines, shell = facts.lines, facts.shell
     start, bound = call_binding(facts, line, column)
     scope = Scope()
@@ -435,7 +522,15 @@ def scopes(facts: Lines, line: int, column: int, gives: str = "") -> Iterator[tu
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
         _then_chain(lines, line, own, scope)  # (a minified line binds no answer: see binding)
-    for i in range(line, min(line + WINDOW, len(lines))):
+    stop = min(line + WINDOW, len(lines))
+    resume, seen = line, [level, None, -1]
+    for i in range(line, stop):
+        if i < resume:
+            continue
+        if idle is not None and i > end and scope:
+            resume = _skip(facts, i, stop, scope, idle, seen)
+            if i < resume:
+                continue
         if i > end:
             text = lines[i]
             if facts.indent(i) < level and facts.starts_function(i):
@@ -645,15 +740,17 @@ PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$"
 
 
 def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
-    holds = derived(bound.rhs, scope.all(), shell)
+    tied = holds(scope, bound.rhs, shell)
+    if not tied and not any(_known(scope, name) for name in bound.names):
+        return  # (most bindings after a call neither hold its answer nor rebind a name of it)
     for name, path in zip(bound.names, bound.paths or [""] * len(bound.names), strict=True):
         rhs = bound.rhs  # (const { data } = res.data: data is res.data.data)
         if bound.destructured:
             rhs = rhs.strip().rstrip(";").rstrip() + "." + path if path.startswith("data") else ""
-        held = holds and not shell and bool(rhs) and _data_field(rhs, scope)
-        parsed = holds and not shell and bool(rhs) and not held and _parsed(rhs, scope)
+        held = tied and not shell and bool(rhs) and _data_field(rhs, scope)
+        parsed = tied and not shell and bool(rhs) and not held and _parsed(rhs, scope)
         target = scope.local if name not in scope.lasting else scope.lasting
-        if holds:
+        if tied:
             scope.local.add(name)
         else:
             target.discard(name)
@@ -662,6 +759,38 @@ def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
                 kind.add(name)
             else:
                 kind.discard(name)
+
+
+def _skip(
+    facts: Lines, i: int, stop: int, scope: Scope, idle: Callable[[int], bool], seen: list[Any]
+) -> int:
+    """The first line from i on (stop at most) that may change the scope or give the caller a
+    read: one that is not plain (see Lines.plain) or not idle, that may end the function (an
+    indent below the call's, `seen[0]`), or that names what the scope holds. On the lines before
+    it the scope stays as it is and the caller finds nothing. `seen[1:]`: the names last looked
+    for and the first line from i that holds one (looked for again when they change)."""
+    held = scope.held
+    names = scope.local.union(scope.lasting, scope.bodies, scope.fields, scope.decoded)
+    names.update(scope.returned, held.lists, held.items, held.returned)
+    level, looked, limit = seen
+    if names != looked or i > limit:
+        limit = facts.first_mention(names, i, stop)
+        seen[1:] = names, limit
+    while (
+        i < limit
+        and facts.plain(i)
+        and idle(i)
+        and (facts.indent(i) >= level or not facts.starts_function(i))
+    ):
+        i += 1
+    return i
+
+
+def _known(scope: Scope, name: str) -> bool:
+    """Whether a name holds anything of the answer that a new binding of it would drop."""
+    return (
+        name in scope.local or name in scope.lasting or name in scope.bodies or name in scope.fields
+    )
 
 
 # An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,

@@ -90,8 +90,20 @@ class DocEndpoint:
     def field_names(self) -> frozenset[str]:
         return self._names
 
+    @cached_property
+    def request_names(self) -> frozenset[str]:
+        """Its documented request fields and the keys that only the docs' example bodies show."""
+        return self._names | frozenset(self.example_fields)
+
+    @cached_property
+    def _by_name(self) -> dict[str, DocField]:
+        found: dict[str, DocField] = {}
+        for spec in (*self.body, *self.query):
+            found.setdefault(spec.name, spec)  # (the first of a name, body before query)
+        return found
+
     def field(self, name: str) -> DocField | None:
-        return next((f for f in (*self.body, *self.query) if f.name == name), None)
+        return self._by_name.get(name)
 
 
 @dataclass(frozen=True)
