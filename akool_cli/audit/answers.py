@@ -164,16 +164,14 @@ DOTTED_LIST_USES = (
         + r"[?!]?\.(?P<data>data)\s*;?\s*$"
     ),
 )
-# For each of LIST_USES, the words one of which each of its matches holds.
+# For each of LIST_USES, the words one of which each of its matches holds (DOTTED_LIST_USES all
+# hold `.data`: looked for only on such lines).
 LIST_USE_WORDS = (
     (".data",),
     ("Array.isArray(",),
     ("for",),
     ("for", "len("),
     ("][", "].at("),
-    (".data",),
-    (".data",),
-    (".data",),
 )
 
 
