@@ -41,6 +41,9 @@ OWN_SERVER = {
     "else '/api/akool'\n",
     "or.py": "AKOOL_API_URL = os.getenv('AKOOL_API_URL') or './api/akool'\n",
     "if.py": "AKOOL_API_URL = '/api/akool' if IS_BROWSER else os.environ['AKOOL_API_URL']\n",
+    "field.py": "class S(BaseSettings):\n"
+    "    AKOOL_API_URL: str = Field(default='/api/akool', env='AKOOL_API_URL')\n"
+    "AKOOL_API_URL = S().AKOOL_API_URL\n",
     "env-fn.ts": "const env = (k: string) => process.env[k] || '/api/akool';\n"
     "const AKOOL_API_URL = env('NEXT_PUBLIC_AKOOL_API_URL');\n",
     "config-destructure.ts": "const config = {\n"
@@ -241,6 +244,16 @@ def test_e_every_product_guess_names_a_documented_call() -> None:
         ("/api/open/v4/knowledge/add", "/api/open/v4/knowledge/create"),
         ("/api/open/v4/headswap/create", "/api/open/v4/headswap/task/create"),
         ("/api/open/v3/faceswap/video", "/api/open/v3/faceswap/highquality/specifyvideo"),
+        ("/api/open/v3/faceswap/task/{job_id}", "/api/open/v3/faceswap/result/listbyids"),
+        ("/api/open/v3/content/video/statusbyid", "/api/open/v3/content/video/infobymodelid"),
+        ("/api/open/v3/avatar/info", "/api/open/v3/avatar/detail"),
+        ("/api/open/v3/audio/result", "/api/open/v3/audio/infobymodelid"),
+        ("/api/open/v3/faceswap/credit", "/api/open/v3/faceswap/quota/info"),
+        ("/api/open/v3/face/analyze", "/interface/detect-api/detect_faces"),
+        ("/api/open/v3/analyze_frames", "/interface/detect-api/faceswap/analyze_frames"),
+        ("/api/open/v4/characterSwap/detail", "/api/open/v3/content/video/infobymodelid"),
+        ("/api/open/v4/headswap/task/status", "/api/open/v4/headswap/task/detail"),
+        ("/api/open/v4/liveAvatar/session/stop", "/api/open/v4/liveAvatar/session/close"),
     ],
 )
 def test_e_a_full_path_guess_names_its_documented_replacement(path: str, documented: str) -> None:

@@ -150,7 +150,9 @@ LIST_USES = (
         r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
     re.compile(r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]" + INDEX),
-    # res.data[0], (res.data || []).map(...), const [first] = res.data
+)
+# The same on a dotted `.data`: res.data[0], (res.data || []).map(...), const [first] = res.data
+DOTTED_LIST_USES = (
     re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?" + INDEX),
     re.compile(
         r"\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\|\||\?\?)\s*\[\s*\]\s*\)\s*\.(?:map"
@@ -162,16 +164,14 @@ LIST_USES = (
         + r"[?!]?\.(?P<data>data)\s*;?\s*$"
     ),
 )
-# For each of LIST_USES, the words one of which each of its matches holds.
+# For each of LIST_USES, the words one of which each of its matches holds (DOTTED_LIST_USES all
+# hold `.data`: looked for only on such lines).
 LIST_USE_WORDS = (
     (".data",),
     ("Array.isArray(",),
     ("for",),
     ("for", "len("),
     ("][", "].at("),
-    (".data",),
-    (".data",),
-    (".data",),
 )
 
 
@@ -187,6 +187,9 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
         for m in pattern.finditer(line):
             root = m.group("root").removesuffix(".json()")  # r.json()["data"][0]: r's answer
             yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
+    for pattern in DOTTED_LIST_USES if ".data" in line else ():
+        for m in pattern.finditer(line):
+            yield Read(line_no, m.start("data"), "data", "top", m.group("root"), listed=True)
 
 
 @lru_cache(maxsize=512)

@@ -109,12 +109,18 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
         "/interface/detect-api/detect_faces",
         "face/detect facedetect detect detect/face detect/faces detectface detectfaces "
         "face/detection facedetection faces/detect faceswap/detect faceswap/facedetect "
-        "face/landmarks faces",
+        "face/landmarks faces face/landmark face/analyze faces/analyze face/recognize "
+        "face/recognition detect/image detect/video face/video",
+    ),
+    (
+        "/interface/detect-api/faceswap/analyze_frames",
+        "analyze/frames analyzeframes face/frames faces/frames faceswap/analyzeframes "
+        "faceswap/analyze/frames",
     ),
     # the avatar page's "Create Avatar Video"
     (
         "/api/open/v3/avatar/createVideo",
-        "video avatar/video avatarvideo avatar/videos video/avatar videos "
+        "video avatar/video avatarvideo avatar/videos video/avatar "
         "avatar/generatevideo avatar/makevideo",
     ),
     (
@@ -149,7 +155,7 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
     (
         "/api/open/v3/faceswap/highquality/specifyimage",
         "faceswap face/swap swap/face faceswap/image image/faceswap swap faceswap/photo "
-        "swap/image faceswap/highquality",
+        "swap/image faceswap/highquality faceswap/swap",
     ),
     (
         "/api/open/v3/faceswap/highquality/specifyvideo",
@@ -186,9 +192,17 @@ PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
     ),
     ("/api/open/v4/knowledge/create", "knowledge knowledgebase knowledge/base"),
     (
-        "/api/open/v3/faceswap/quota/info",
-        "credit credits user/credit user/credits quota balance account/credit credit/info",
+        "/api/open/v4/liveAvatar/session/close",
+        "liveavatar/session/stop liveavatar/session/end liveavatar/stop liveavatar/close "
+        "liveavatar/session/delete streaming/session/stop streaming/session/close",
     ),
+    (
+        "/api/open/v3/faceswap/quota/info",
+        "credit credits user/credit user/credits quota balance account/credit credit/info "
+        "faceswap/credit faceswap/credits faceswap/balance faceswap/quota/balance",
+    ),
+    ("/api/open/v3/avatar/detail", "avatar/info avatar/get avatar/details avatar/status"),
+    ("/api/open/v3/audio/infobymodelid", "audio/result audio/status audio/info audio/detail"),
 )
 # Verbs scripts end a guessed create path with (/v3/talking-photo/create, /v3/lipsync/submit).
 VERBS = frozenset({"create", "submit", "generate", "new", "start", "run", "make", "add", "task"})
@@ -266,10 +280,13 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     same = [e for e in docs.endpoints if _bare(e.path) == want]
     if len(same) == 1:
         return same[0], ()
+    reader = _state_reader(want)  # (a state read is never a create: before the closest path)
+    if reader is not None:
+        return reader, ()
     by_tail = {_bare(e.path): e for e in docs.endpoints}
     close = difflib.get_close_matches(want, list(by_tail), n=3, cutoff=0.8)
     if not close:
-        return _state_reader(want), ()
+        return None, ()
     best = difflib.SequenceMatcher(None, want, close[0]).ratio()
     tied = [c for c in close if difflib.SequenceMatcher(None, want, c).ratio() > best - 0.02]
     if len(tied) == 1:
@@ -315,13 +332,21 @@ STATE_WORDS = frozenset(
 )
 
 
+# A job named by its id (`/faceswap/task/{id}`: its state), and a state word with a key (`statusbyid`).
+JOB_WORDS = frozenset({"task", "tasks", "job", "jobs"})
+STATE_BY = re.compile(r"(?<=.)by(?:id|ids|taskid|jobid|modelid)$")
+
+
 def _state_reader(bare: str) -> DocEndpoint | None:
     """For a path that asks for a job's state (`lipsync/info`, `headswap/task/status`), the
     documented endpoint that reads the state of the jobs whose create path names its product
     (its first segment), when there is exactly one: lip sync's is video/infobymodelid."""
     parts = bare.split("/")
-    while len(parts) > 2 and parts[-1] == "{}":  # /translation/status/{id}
+    while len(parts) > 2 and parts[-1] == "{}":  # /translation/status/{id}, /faceswap/task/{id}
         parts = parts[:-1]
+        if parts[-1] in JOB_WORDS:
+            parts[-1] = "status"
+    parts[-1] = STATE_BY.sub("", parts[-1])  # content/video/statusbyid
     if len(parts) < 2 or parts[-1] not in STATE_WORDS or parts[0] == "{}":
         return None
     product, stem = parts[0], "/".join(parts[:-1]) + "/"

@@ -1452,9 +1452,8 @@ def _call_reads(
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0
         stop = after[1] if i == after[0] else sys.maxsize
-        if (
-            i <= end
-        ):  # the call's own statement: requests.post(...).json()["data"], up to the next place
+        # the call's own statement: requests.post(...).json()["data"], up to the next place
+        if i <= end:
             if i == m.line:  # const { data: { data: x } } = await axios.get(...): its keys
                 yield from (r for r in reads.patterns(i) if r.column < first)
             for read in reads.between(i, first, stop):

@@ -415,9 +415,10 @@ def env_base(rhs: str) -> Base | None:
 # A relative path as a base's value or fallback, the app's own server (a proxy in front of AKOOL):
 # `?? '/api/akool'`, `|| "./api"`, `or "/api"`, either branch of a ternary (`X ? X : '/api'`,
 # `"/api" if ... else X`), a call's last argument (`os.getenv("X", "/api")`, `env("X", "/api")`,
-# `${X:-/api}`), a destructuring default (`{ X = '/api/akool' } = process.env`), or the whole value.
+# `${X:-/api}`, `Field(default="/api/akool")`), a destructuring default (`{ X = '/api/akool' } =
+# process.env`), or the whole value.
 RELATIVE_FALLBACK = re.compile(
-    r"(?:^|\?\?|\|\||\bor\b|\?:|[?:,]|\belse\b|:-)\s*[\"'`]?(?P<d>\.{0,2}/[\w.~/-]*)[\"'`]?"
+    r"(?:^|\?\?|\|\||\bor\b|\?:|[?:,]|\belse\b|:-|\bdefault\s*=)\s*[\"'`]?(?P<d>\.{0,2}/[\w.~/-]*)[\"'`]?"
     r"(?=\s*(?:[)}\]]\s*)*(?:[;,:?]|$|//|#|\bif\b|\belse\b|=|\)))"
 )
 # The words of a name that say it holds a base (of AKOOL's or of the app's own server).
