@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from akool_cli import __version__
 from akool_cli.core import contract, kinds
-from akool_cli.core.errors import AkoolError
+from akool_cli.core.errors import AkoolError, UnavailableError
 
 if TYPE_CHECKING:
     from akool_cli.net.session import Session
@@ -52,23 +52,34 @@ def _writable_dir(path: Path) -> tuple[bool, str]:
     return True, f"{path} ({state}, writable)"
 
 
-def run_checks(session: Session) -> list[Check]:
-    checks: list[Check] = [
-        Check("version", True, f"akool {__version__}"),
-        Check(
-            "python",
-            sys.version_info >= (3, 10),
-            f"Python {sys.version.split()[0]} at {sys.executable}",
-            "install Python 3.10 or newer",
-        ),
-    ]
+def run_checks(session: Session, on_check: Callable[[Check], None] | None = None) -> list[Check]:
+    """Every check, in order; `on_check` is told of each as soon as it is done (a slow server
+    must not hide the local checks: break17h H4)."""
+    checks: list[Check] = []
+    for check in each_check(session):
+        checks.append(check)
+        if on_check is not None:
+            on_check(check)
+    return checks
+
+
+def each_check(session: Session) -> Iterator[Check]:
+    """The checks, each as it is done: this machine's, the credential's, then AKOOL's answers
+    (stopping at the first of these that cannot go on)."""
+    yield Check("version", True, f"akool {__version__}")
+    yield Check(
+        "python",
+        sys.version_info >= (3, 10),
+        f"Python {sys.version.split()[0]} at {sys.executable}",
+        "install Python 3.10 or newer",
+    )
     paths = session.paths
     for label, folder in (
         ("config directory", paths.config_dir),
         ("data directory", paths.data_dir),
     ):
         ok, detail = _writable_dir(folder)
-        checks.append(Check(label, ok, detail, "set AKOOL_HOME to a writable directory"))
+        yield Check(label, ok, detail, "set AKOOL_HOME to a writable directory")
 
     from akool_cli.store.credentials import from_environment
 
@@ -76,46 +87,53 @@ def run_checks(session: Session) -> list[Check]:
     try:
         env_credential = from_environment(session.env)
     except AkoolError as exc:
-        checks.append(Check("credential", False, exc.message, exc.hint or ""))
-        return checks
-    checks.append(_keyring_check(session, needed=env_credential is None))
+        yield Check("credential", False, exc.message, exc.hint or "")
+        return
+    yield _keyring_check(session, needed=env_credential is None)
 
     credential: Credential | None = None
     try:
         found = session.credential()
     except AkoolError as exc:
-        checks.append(Check("credential", False, exc.message, exc.hint or "run: akool login"))
+        yield Check("credential", False, exc.message, exc.hint or "run: akool login")
     else:
         credential = found
         where = "the keyring" if found.source == "keyring" else f"${found.source}"
-        checks.append(Check("credential", True, f"{found.masked()} from {where}"))
+        yield Check("credential", True, f"{found.masked()} from {where}")
 
     try:
         base_url = session.base_url()
     except AkoolError as exc:
-        checks.append(Check("base URL", False, exc.message, exc.hint or ""))
-        return checks
-    checks.append(_reach_check(base_url))
-    if credential is None or not checks[-1].ok:
-        return checks
+        yield Check("base URL", False, exc.message, exc.hint or "")
+        return
+    reach = _reach_check(base_url)
+    yield reach
+    if credential is not None and reach.ok:
+        yield from _server_checks(session, credential, base_url)
+
+
+def _server_checks(session: Session, credential: Credential, base_url: str) -> Iterator[Check]:
+    """AKOOL's answers: the credential, the balance, the contract probes. Each request is tried
+    once (a diagnostic says what happened, not what five tries hid), so a server that never
+    completes an answer fails its check at the exchange's deadline (90 s), and the probes
+    after one AKOOL did not answer are not sent (each would wait as long)."""
+    from akool_cli.net.retry import RetryPolicy
 
     with session.connect(credential=credential) as client:
+        client.retry = RetryPolicy(attempts=1)
         try:
             balance = client.credit()
         except AkoolError as exc:
-            checks.append(Check("credential valid", False, exc.message, exc.hint or ""))
-            return checks
-        checks.append(Check("credential valid", True, f"AKOOL accepted it at {base_url}"))
-        checks.append(
-            Check(
-                "credit balance",
-                balance > 0,
-                f"{balance:g} credits",
-                "top up at akool.com before creating videos",
-            )
+            yield Check("credential valid", False, exc.message, exc.hint or "")
+            return
+        yield Check("credential valid", True, f"AKOOL accepted it at {base_url}")
+        yield Check(
+            "credit balance",
+            balance > 0,
+            f"{balance:g} credits",
+            "top up at akool.com before creating videos",
         )
-        checks += _contract_probes(client, credential)
-    return checks
+        yield from _contract_probes(client, credential)
 
 
 def _keyring_check(session: Session, *, needed: bool) -> Check:
@@ -168,9 +186,9 @@ def _reach_check(base_url: str) -> Check:
     return Check("network", True, f"{host}:{port} accepts connections")
 
 
-def _contract_probes(client: Any, credential: Credential) -> list[Check]:
-    """Each endpoint akool uses answers with the documented envelope (reads only): the detail
-    endpoint of every job kind, and the voice list."""
+def _probes(client: Any) -> list[tuple[str, Callable[[], Any]]]:
+    """The reads of the contract checks: the detail endpoint of every job kind (asked for a job
+    that does not exist), and the voice list."""
     probes: list[tuple[str, Callable[[], Any]]] = []
     status_calls = {kind.status.endpoint.key: kind.status for kind in kinds.KINDS.values()}
     for call in status_calls.values():
@@ -192,40 +210,44 @@ def _contract_probes(client: Any, credential: Credential) -> list[Check]:
             partial(client.raw_call, "GET", contract.VOICE_LIST.path, query=voices),
         )
     )
-    checks = [
-        Check(
-            f"contract: GET {contract.CREDIT.path}", True, "answers {code: 1000, msg, data.credit}"
-        )
-    ]
+    return probes
+
+
+def _contract_probes(client: Any, credential: Credential) -> Iterator[Check]:
+    """Each endpoint akool uses answers with the documented envelope (reads only)."""
+    yield Check(
+        f"contract: GET {contract.CREDIT.path}", True, "answers {code: 1000, msg, data.credit}"
+    )
     if credential.kind == "client":
-        checks.append(
-            Check(f"contract: POST {contract.GET_TOKEN.path}", True, "answers {code: 1000, token}")
+        yield Check(
+            f"contract: POST {contract.GET_TOKEN.path}", True, "answers {code: 1000, token}"
         )
-    for name, probe in probes:
+    silent = ""  # the probe AKOOL did not answer: the rest are not sent
+    for name, probe in _probes(client):
+        if silent:
+            yield Check(f"contract: {name}", True, f"not probed: {silent}", skipped=True)
+            continue
         try:
             payload = probe()
         except AkoolError as exc:
-            checks.append(Check(f"contract: {name}", False, exc.message, exc.hint or ""))
+            yield Check(f"contract: {name}", False, exc.message, exc.hint or "")
+            if isinstance(exc, UnavailableError):
+                silent = f"AKOOL did not answer {name}"
             continue
         ok = isinstance(payload, dict) and isinstance(payload.get("code"), int) and "msg" in payload
         code = payload.get("code") if isinstance(payload, dict) else None
-        checks.append(
-            Check(
-                f"contract: {name}",
-                ok,
-                f"answers the documented envelope (code {code})"
-                if ok
-                else "not the documented envelope",
-                "check the base URL: something other than AKOOL answers there",
-            )
+        yield Check(
+            f"contract: {name}",
+            ok,
+            f"answers the documented envelope (code {code})"
+            if ok
+            else "not the documented envelope",
+            "check the base URL: something other than AKOOL answers there",
         )
     for kind in kinds.KINDS.values():
-        checks.append(
-            Check(
-                f"contract: POST {kind.create.path}",
-                True,
-                f"not probed: creating a {kind.noun} job is billed",
-                skipped=True,
-            )
+        yield Check(
+            f"contract: POST {kind.create.path}",
+            True,
+            f"not probed: creating a {kind.noun} job is billed",
+            skipped=True,
         )
-    return checks

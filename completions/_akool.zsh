@@ -20,7 +20,7 @@ _akool() {
         'effects:List the effects image to video offers (use a code with: akool image2video --effect).'
         'faceswap:Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
         'headswap:Swap heads in a video (AKOOL head swap): AKOOL first analyses the video'\''s people (akool waits for it), then the first --face goes to the first person found, and so on.'
-        'history:Export the local history: every job'\''s inputs, outputs (URL, saved file, checksum), costs and expiry.'
+        'history:Export the local history of the current server and profile (--base-url, --profile; --all for every one): each job'\''s inputs, outputs (URL, saved file, checksum), costs, expiry and server.'
         'image:image commands'
         'image2video:Animate an image into a video (AKOOL image to video).'
         'languages:List the languages video translation speaks (use a code with: akool translate --to).'
@@ -33,7 +33,7 @@ _akool() {
         'reage:Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
         'sandbox:Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
         'settle:Settle a create whose outcome is unknown: the job it made, or none.'
-        'spend:Show what finished jobs cost (AKOOL'\''s own cost fields, e.g. deduction_credit), grouped, and each batch run'\''s balance before and after.'
+        'spend:Show what finished jobs cost (AKOOL'\''s own cost fields, e.g. deduction_credit), grouped, and each batch run'\''s balance before and after, on the current server and profile (--base-url, --profile; a sandbox rehearsal is not production'\''s spend).'
         'status:Show the state of jobs: the given ids, or the most recent ones from the local history.'
         'sync:Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
         'talk:Create a talking-photo video from a portrait and a speech recording (or --text).'
@@ -71,7 +71,7 @@ _akool() {
         "effects") opts=(--base-url --debug --json --profile --quiet -q) ;;
         "faceswap") opts=(--base-url --debug --enhance --force --interval --json --name --new-account --no-check --output --plus --profile --quiet --reuse --same-account --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "headswap") opts=(--base-url --debug --face --force --interval --json --name --new-account --no-check --no-sound --output --profile --quiet --resolution --reuse --same-account --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
-        "history") opts=(--base-url --csv --debug --json --profile --quiet --since -q) ;;
+        "history") opts=(--all --base-url --csv --debug --json --profile --quiet --since -q) ;;
         "image upscale") opts=(--base-url --debug --force --interval --json --name --new-account --output --profile --quiet --reuse --same-account --timeout --wait --webhook-url -o -q) ;;
         "image variation") opts=(--base-url --debug --force --interval --json --name --new-account --output --profile --quiet --reuse --same-account --timeout --wait --webhook-url -o -q) ;;
         "image2video") opts=(--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --new-account --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --reuse --same-account --timeout --upload-to --url-ttl --wait --webhook-url -o -q) ;;
@@ -85,7 +85,7 @@ _akool() {
         "reage") opts=(--age --base-url --debug --force --interval --json --name --new-account --no-check --output --profile --quiet --reuse --same-account --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q) ;;
         "sandbox") opts=(--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v) ;;
         "settle") opts=(--base-url --batch --created --debug --force --json --not-created --profile --quiet -q) ;;
-        "spend") opts=(--base-url --by --debug --json --profile --quiet --since -q) ;;
+        "spend") opts=(--all --base-url --by --debug --json --profile --quiet --since -q) ;;
         "status") opts=(--base-url --debug --json --limit --profile --quiet -n -q) ;;
         "sync") opts=(--base-url --debug --force --json --output-dir --profile --quiet -o -q) ;;
         "talk") opts=(--base-url --check-face --debug --force --interval --json --language-code --name --new-account --no-check --output --profile --prompt --quiet --resolution --reuse --same-account --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q) ;;

@@ -53,7 +53,7 @@ _akool() {
         "effects") opts="--base-url --debug --json --profile --quiet -q" ;;
         "faceswap") opts="--base-url --debug --enhance --force --interval --json --name --new-account --no-check --output --plus --profile --quiet --reuse --same-account --single-face --style --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "headswap") opts="--base-url --debug --face --force --interval --json --name --new-account --no-check --no-sound --output --profile --quiet --resolution --reuse --same-account --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
-        "history") opts="--base-url --csv --debug --json --profile --quiet --since -q" ;;
+        "history") opts="--all --base-url --csv --debug --json --profile --quiet --since -q" ;;
         "image upscale") opts="--base-url --debug --force --interval --json --name --new-account --output --profile --quiet --reuse --same-account --timeout --wait --webhook-url -o -q" ;;
         "image variation") opts="--base-url --debug --force --interval --json --name --new-account --output --profile --quiet --reuse --same-account --timeout --wait --webhook-url -o -q" ;;
         "image2video") opts="--audio --base-url --debug --effect --extend-prompt --force --interval --json --length --name --negative-prompt --new-account --no-audio --no-check --output --premium --profile --prompt --quiet --resolution --reuse --same-account --timeout --upload-to --url-ttl --wait --webhook-url -o -q" ;;
@@ -67,7 +67,7 @@ _akool() {
         "reage") opts="--age --base-url --debug --force --interval --json --name --new-account --no-check --output --profile --quiet --reuse --same-account --timeout --upload-to --url-ttl --video --wait --webhook-url -o -q" ;;
         "sandbox") opts="--base-url --credit --debug --expire-token-after --fault --fetch-inputs --file-rate --host --latency --port --price --processing-seconds --profile --quiet --ready-file --seed --time-scale --verbose --video-bytes -q -v" ;;
         "settle") opts="--base-url --batch --created --debug --force --json --not-created --profile --quiet -q" ;;
-        "spend") opts="--base-url --by --debug --json --profile --quiet --since -q" ;;
+        "spend") opts="--all --base-url --by --debug --json --profile --quiet --since -q" ;;
         "status") opts="--base-url --debug --json --limit --profile --quiet -n -q" ;;
         "sync") opts="--base-url --debug --force --json --output-dir --profile --quiet -o -q" ;;
         "talk") opts="--base-url --check-face --debug --force --interval --json --language-code --name --new-account --no-check --output --profile --prompt --quiet --resolution --reuse --same-account --speed --text --timeout --upload-to --url-ttl --voice --voice-option --wait --webhook-url -o -q" ;;

@@ -16,7 +16,7 @@ complete -c akool -n '__fish_use_subcommand' -f -a doctor -d 'Check that akool c
 complete -c akool -n '__fish_use_subcommand' -f -a effects -d 'List the effects image to video offers (use a code with: akool image2video --effect).'
 complete -c akool -n '__fish_use_subcommand' -f -a faceswap -d 'Put the face in SOURCE onto the faces of TARGET (AKOOL Face Swap Pro, an image).'
 complete -c akool -n '__fish_use_subcommand' -f -a headswap -d 'Swap heads in a video (AKOOL head swap): AKOOL first analyses the video\'s people (akool waits for it), then the first --face goes to the first person found, and so on.'
-complete -c akool -n '__fish_use_subcommand' -f -a history -d 'Export the local history: every job\'s inputs, outputs (URL, saved file, checksum), costs and expiry.'
+complete -c akool -n '__fish_use_subcommand' -f -a history -d 'Export the local history of the current server and profile (--base-url, --profile; --all for every one): each job\'s inputs, outputs (URL, saved file, checksum), costs, expiry and server.'
 complete -c akool -n '__fish_use_subcommand' -f -a image -d 'image commands'
 complete -c akool -n '__fish_use_subcommand' -f -a image2video -d 'Animate an image into a video (AKOOL image to video).'
 complete -c akool -n '__fish_use_subcommand' -f -a languages -d 'List the languages video translation speaks (use a code with: akool translate --to).'
@@ -29,7 +29,7 @@ complete -c akool -n '__fish_use_subcommand' -f -a moderate -d 'Check TEXT (or -
 complete -c akool -n '__fish_use_subcommand' -f -a reage -d 'Make the faces of IMAGE (or of --video VIDEO) older or younger (AKOOL reage).'
 complete -c akool -n '__fish_use_subcommand' -f -a sandbox -d 'Run a local AKOOL-compatible server for trying akool (or your own scripts) for free.'
 complete -c akool -n '__fish_use_subcommand' -f -a settle -d 'Settle a create whose outcome is unknown: the job it made, or none.'
-complete -c akool -n '__fish_use_subcommand' -f -a spend -d 'Show what finished jobs cost (AKOOL\'s own cost fields, e.g. deduction_credit), grouped, and each batch run\'s balance before and after.'
+complete -c akool -n '__fish_use_subcommand' -f -a spend -d 'Show what finished jobs cost (AKOOL\'s own cost fields, e.g. deduction_credit), grouped, and each batch run\'s balance before and after, on the current server and profile (--base-url, --profile; a sandbox rehearsal is not production\'s spend).'
 complete -c akool -n '__fish_use_subcommand' -f -a status -d 'Show the state of jobs: the given ids, or the most recent ones from the local history.'
 complete -c akool -n '__fish_use_subcommand' -f -a sync -d 'Download every finished result the history has not saved (AKOOL deletes results 7 days after they finish, and lists no jobs: the history is the only list).'
 complete -c akool -n '__fish_use_subcommand' -f -a talk -d 'Create a talking-photo video from a portrait and a speech recording (or --text).'
@@ -291,6 +291,7 @@ complete -c akool -n '__fish_seen_subcommand_from headswap' -l wait
 complete -c akool -n '__fish_seen_subcommand_from headswap' -l webhook-url
 complete -c akool -n '__fish_seen_subcommand_from headswap' -s o
 complete -c akool -n '__fish_seen_subcommand_from headswap' -s q
+complete -c akool -n '__fish_seen_subcommand_from history' -l all
 complete -c akool -n '__fish_seen_subcommand_from history' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from history' -l csv
 complete -c akool -n '__fish_seen_subcommand_from history' -l debug
@@ -496,6 +497,7 @@ complete -c akool -n '__fish_seen_subcommand_from settle' -l not-created
 complete -c akool -n '__fish_seen_subcommand_from settle' -l profile
 complete -c akool -n '__fish_seen_subcommand_from settle' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from settle' -s q
+complete -c akool -n '__fish_seen_subcommand_from spend' -l all
 complete -c akool -n '__fish_seen_subcommand_from spend' -l base-url
 complete -c akool -n '__fish_seen_subcommand_from spend' -l by
 complete -c akool -n '__fish_seen_subcommand_from spend' -l debug

@@ -304,7 +304,7 @@ BY_PARAMETER: list[tuple[str, Any, str]] = [
         lambda c: c.talk(f"{E}/p.jpg", f"{E}/a.mp3", resolution=999),
         "resolution='999'",
     ),
-    ("statuses limit", lambda c: c.statuses(limit=10**9), "limit=1e+09 is outside"),
+    ("statuses limit", lambda c: c.statuses(limit=10**9), "limit=1000000000 is outside"),
     (
         "start_run max_credits",
         lambda c: c.start_run("batch", "x", max_credits=float("inf")),

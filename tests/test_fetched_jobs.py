@@ -78,16 +78,25 @@ def test_a_create_in_doubt_is_settled_with_a_job_saved_before(
     assert "was saved earlier" in again.stderr
 
 
-def test_download_to_a_path_without_a_suffix_is_a_folder_as_a_trailing_slash_is(
-    api_env: Sandbox, isolated: Isolation
+def test_download_reads_a_str_and_a_path_alike(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """N9: download(id, Path("videos")) saved a *file* named videos (a Path cannot carry the
-    trailing slash "videos/" uses); the next download(…, "videos/x.mp4") then failed."""
+    """break17i I18: download(id, "clip") saved a file clip, download(id, Path("clip")) a
+    folder clip/<id>.mp4. One rule for both, as `-o` has: an existing folder takes
+    <id>.mp4, any other path is the file (a str may end in / to name a new folder)."""
     job = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
     isolated.clock.advance(600)
+    monkeypatch.chdir(isolated.tmp)
     folder = isolated.tmp / "videos"
     with akool_cli.Client() as client:
-        path = client.download(job, folder)
-        assert path == folder / f"{job}.mp4" and path.is_file()
-        named = client.download(job, folder / "named.mp4", force=True)  # a suffix: a file
+        as_text = client.download(job, "clipA")
+        as_path = client.download(job, Path("clipB"))
+        into_new = client.download(job, "videos/")  # the slash: a folder, made when missing
+        into_existing = client.download(job, folder, force=True)
+        named = client.download(job, folder / "named.mp4")
+    assert as_text == isolated.tmp / "clipA" and as_text.is_file()
+    assert as_path == isolated.tmp / "clipB" and as_path.is_file()
+    assert into_new == into_existing == folder / f"{job}.mp4" and into_new.is_file()
     assert named == folder / "named.mp4" and named.is_file()
+    watched = invoke(["watch", job, "-o", "clipC"]).stdout.strip()
+    assert (isolated.tmp / "clipC").is_file(), watched

@@ -59,3 +59,26 @@ def test_logout_in_one_home_keeps_another_homes_login(
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "b"))
     assert invoke(["credit"]).stdout.strip() != ""
     assert keys_seen(prod) == {PROD_KEY}
+
+
+def test_a_home_without_a_login_of_its_own_sends_no_keyring_key(
+    prod: Sandbox, listener: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17h H22: home P logs in to a sandbox; a fresh home Q (no login of its own) said the
+    keyring key "was verified on https://openapi.akool.com" (it never was) and sent it there.
+    Now Q says it has no login and sends the key nowhere (nor removes it on logout), as a home
+    whose login was replaced."""
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "p"))
+    invoke(["--base-url", listener.base_url, "login"], input=SANDBOX_API_KEY)
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "q"))
+    seen = len(listener.state.received)
+    refused = invoke(["--base-url", listener.base_url, "credit"], expect=3)
+    assert "verified on" not in refused.stderr, refused.stderr
+    assert "this AKOOL_HOME has no login of profile default" in refused.stderr
+    assert f"akool --base-url {listener.base_url} login" in refused.stderr
+    plain = invoke(["credit", "--json"], expect=3)  # AKOOL's host: asked nothing either
+    assert "has no login" in plain.stdout and "cannot reach" not in plain.stdout
+    assert len(listener.state.received) == seen
+    assert "nothing removed" in invoke(["logout"]).stderr  # P's key is not Q's to remove
+    invoke(["--base-url", listener.base_url, "login"], input=SANDBOX_API_KEY)  # its own now
+    assert invoke(["credit"]).stdout.strip() != ""

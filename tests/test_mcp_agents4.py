@@ -27,7 +27,8 @@ def test_a_normal_shutdown_while_akool_is_slow_closes_the_run_before_the_closing
 
     stderr = serve(isolated, sandbox, body)
     sandbox.state.config.latency = 0.0
-    [run] = json.loads(invoke(["spend", "--json", "--by", "batch"]).stdout)["runs"]
+    spend = ["--base-url", sandbox.base_url, "spend", "--json", "--by", "batch"]
+    [run] = json.loads(invoke(spend).stdout)["runs"]
     assert run["outcome"] == "closed", stderr
     assert run["balance_before"] == 1234.5 and run["balance_after"] is None
     assert "closing balance" in stderr and "not read" in stderr, stderr

@@ -138,7 +138,9 @@ def test_huge_arguments_are_refused_before_anything_is_sent(
         assert len(message) < 2000
         message = await refused(session, "download", job_id="a1", path="d/" * 500_000)
         assert len(message) < 2000
-        await call(session, "history", limit=5, kind="k" * 10_000)
+        # An unknown kind is refused (it listed nothing: break17k K5), in a short message.
+        message = await refused(session, "history", limit=5, kind="k" * 10_000)
+        assert "is not a kind of job akool makes" in message and len(message) < 2000
 
     stderr = serve(isolated, sandbox, body)
     assert "Traceback" not in stderr

@@ -192,3 +192,47 @@ def test_a_bucket_url_with_credentials_is_never_echoed(
         assert "AKIAUSERPART" not in shown and "wJalrSECRETPART" not in shown, shown
         assert "***@my-bucket" in shown and "Hint:" in result.stderr
     assert b"wJalrSECRETPART" not in everything_written(isolated.tmp)
+
+
+ECHOES = {
+    "upper": API_KEY.upper(),
+    "lower": API_KEY.lower(),
+    "cut": API_KEY[:-1],
+    "half": API_KEY[:14],
+    "encoded": API_KEY.replace("-", "%2D"),
+    "encoded-lower": API_KEY.lower().replace("-", "%2d"),
+    "all-encoded": "".join(f"%{b:02X}" for b in API_KEY.encode()),
+}
+
+
+@pytest.mark.parametrize("echo", list(ECHOES), ids=list(ECHOES))
+def test_a_key_echoed_altered_is_masked_everywhere(
+    echo: str, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17i I11: a gateway that echoes the rejected key upper-cased, percent-encoded or cut
+    short: none of it on stderr, in --json or in --debug (one redaction owner, core/redact)."""
+    from tests.support.servers import Answer, scripted_server
+
+    monkeypatch.setenv("AKOOL_API_KEY", API_KEY)
+    with scripted_server() as server:
+        monkeypatch.setenv("AKOOL_BASE_URL", server.url)
+        message = f"key {ECHOES[echo]} invalid"
+        server.route(
+            "/api/open/v3/faceswap/quota/info",
+            Answer(200, json.dumps({"code": 1109, "msg": message}).encode()),
+        )
+        for argv in (["credit"], ["credit", "--json"], ["--debug", "credit"]):
+            result = invoke(argv, expect=3)
+            shown = result.stdout + result.stderr
+            assert "key *** invalid" in shown, shown
+            assert not _fragments(API_KEY.lower(), shown.lower(), size=10), shown
+            assert "%2D" not in shown.upper(), shown
+
+
+def test_text_that_only_looks_like_a_key_is_left_alone() -> None:
+    """Runs shorter than redact.RUN, and other hex, stay as they are (job ids, URLs)."""
+    from akool_cli.core.redact import Redactor
+
+    redactor = Redactor([API_KEY, "sbx-" + "0f" * 16])
+    kept = "job 64db241f6d9e5c4bd136c187 of SECRETAPI (b5f0c7e2) at https://x.test/a%20b.mp4"
+    assert redactor.text(kept) == kept

@@ -137,7 +137,7 @@ def test_the_library_settles_a_speech_with_the_job_it_made(
     talk = ["talk", "https://example.com/p.jpg", "--text", "Hi", "--voice", VOICE]
     attempt, _ = settle_command(invoke(talk, expect=5).stderr)
     with Client(SANDBOX_API_KEY, base_url=api_env.base_url) as client:
-        with pytest.raises(UsageError, match="--created JOB_ID or --not-created"):
+        with pytest.raises(UsageError, match=r"created=\"JOB_ID\" or not_created=True"):
             client.settle(attempt)
         settled = client.settle(attempt, created=made[0].id)
         assert settled.created and settled.kind == "tts"

@@ -265,6 +265,29 @@ def test_aws_endpoint_url_s3_wins_over_aws_endpoint_url(
     assert "127.0.0.1:9" in failed.stderr and "AWS_ENDPOINT_URL" in failed.stderr
 
 
+@pytest.mark.parametrize("where", ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "config"])
+def test_a_password_in_the_store_endpoint_is_refused_never_stored_nor_sent(
+    s3: S3, fetching: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """break17k K2: http://user:pass@host as the store's endpoint: exit 2 naming where it came
+    from, the password nowhere (not on screen, not in the history, not sent to AKOOL)."""
+    endpoint = s3.endpoint.replace("://", "://admin:hunter2secret@")
+    if where == "config":
+        monkeypatch.delenv("AWS_ENDPOINT_URL")
+        (isolated.tmp / "aws").mkdir(exist_ok=True)
+        (isolated.tmp / "aws" / "config").write_text(f"[default]\nendpoint_url = {endpoint}\n")
+    else:
+        monkeypatch.setenv(where, endpoint)
+    args = ["talk", str(s3.file("a.png", PNG)), str(s3.file("a.mp3", MP3)), "--upload-to"]
+    result = invoke([*args, s3.target], expect=2)
+    origin = "the S3 endpoint" if where == "config" else where
+    assert f"Error: {origin} 'http://***@127.0.0.1:" in result.stderr
+    assert "user name or password" in result.stderr and "AWS_ACCESS_KEY_ID" in result.stderr
+    assert "hunter2secret" not in result.stdout + result.stderr
+    assert fetching.state.jobs == {} and s3.object_keys() == [] and uploads(isolated) == []
+    assert b"hunter2secret" not in (isolated.home / "jobs.sqlite3").read_bytes()
+
+
 def test_aws_profile_from_the_config_files_is_used(
     s3: S3, fetching: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:

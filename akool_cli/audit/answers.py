@@ -130,6 +130,8 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     yield from _chains(line, found)
 
 
+# An item or a slice of a list: [0], [-1], [:5], [1:], .at(0), .at(-1).
+INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
 # A name that holds a parsed answer, then its data used as a list: `json.data.map(`,
 # `Array.isArray(json.data)`, `for (const v of json.data)`, `for v in
 # body["data"]:`, `len(body["data"])`, `body["data"][0]`.
@@ -144,27 +146,75 @@ LIST_USES = (
         r"\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+" + ROOTED + r"[?!]?\.(?P<data>data)\s*\)"
     ),
     re.compile(
-        r"(?:\bfor\s+\w+\s+in\s+|\blen\(\s*)(?P<root>\w+)\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
+        r"(?:\bfor\s+\w+\s+in\s+|\blen\(\s*)(?P<root>\w+|[\w.]+\([^()]*\))"
+        r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
-    re.compile(r"(?P<root>(?<![\w.])\w+)\[\s*[\"'](?P<data>data)[\"']\s*\]\[\s*0\s*\]"),
+    re.compile(r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]" + INDEX),
+    # res.data[0], (res.data || []).map(...), const [first] = res.data
+    re.compile(ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\?\.)?" + INDEX),
+    re.compile(
+        r"\(\s*" + ROOTED + r"[?!]?\.(?P<data>data)\s*(?:\|\||\?\?)\s*\[\s*\]\s*\)\s*\.(?:map"
+        r"|forEach|filter|find|some|every|reduce|flatMap|slice|length)\b"
+    ),
+    re.compile(
+        r"\b(?:const|let|var)\s*\[[^\]=]*\]\s*=\s*(?:await\s+)?"
+        + ROOTED
+        + r"[?!]?\.(?P<data>data)\s*;?\s*$"
+    ),
 )
 # For each of LIST_USES, the words one of which each of its matches holds.
-LIST_USE_WORDS = ((".data",), ("Array.isArray(",), ("for",), ("for", "len("), ("][",))
+LIST_USE_WORDS = (
+    (".data",),
+    ("Array.isArray(",),
+    ("for",),
+    ("for", "len("),
+    ("][", "].at("),
+    (".data",),
+    (".data",),
+    (".data",),
+)
 
 
 def list_uses(line_no: int, line: str) -> Iterator[Read]:
-    """The places a line uses an answer's data as a list, on a name that holds the parsed
-    answer (`json`, `body`, `payload`, `res.data` ...: not an HTTP library's response)."""
+    """The places a line uses an answer's data as a list (`json.data.map(...)`): on whatever
+    name holds the answer, parsed or an HTTP library's response (`res.data.map(...)` on axios'
+    response maps the whole answer, no list either); which names hold one, ties.py says."""
     if "data" not in line:
         return
     for words, pattern in zip(LIST_USE_WORDS, LIST_USES, strict=True):
         if not any(word in line for word in words):
             continue  # (none of the words every match of the pattern holds)
         for m in pattern.finditer(line):
-            root = m.group("root")
-            last = re.split(r"[?!]?\.", root)[-1]
-            if "[" in m.group(0) or BODY_NAMES.search(last) or root.endswith(".data"):
-                yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
+            root = m.group("root").removesuffix(".json()")  # r.json()["data"][0]: r's answer
+            yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
+
+
+@lru_cache(maxsize=512)
+def _listing(name: str) -> re.Pattern[str]:
+    word = r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])"
+    return re.compile(
+        word + r"\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every|reduce|flatMap|slice"
+        r"|length)\b|"
+        + word
+        + r"\s*(?:\?\.)?"
+        + INDEX
+        + r"|Array\.isArray\(\s*"
+        + word
+        + r"|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+"
+        + word
+        + r"\s*\)"
+        r"|\bfor\s+\w+\s+in\s+" + word + r"\s*:|\blen\(\s*" + word + r"\s*\)"
+        r"|\bin\s+" + word + r"\s*\]"
+    )
+
+
+def listed_name(line_no: int, line: str, name: str, place: str) -> list[Read]:
+    """The places a line uses a name that holds an answer's data (or the whole answer) as a
+    list: `data.map(...)`, `data[0]`, `for (const v of data)`, `for v in data:`, `len(data)`."""
+    return [
+        Read(line_no, m.start(), "data", place, name, listed=True)
+        for m in _listing(name).finditer(line)
+    ]
 
 
 def _line_reads(line_no: int, line: str) -> Iterator[Read]:

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import fields, source
-from akool_cli.audit.paths import Judgement, akool_shaped, judge
+from akool_cli.audit.paths import Judgement, akool_shaped, judge, names_a_product
 from akool_cli.audit.sites import (
     AKOOL_HOST,
     AKOOL_URL,
@@ -294,6 +294,8 @@ def _judge_env(path: str, continued: bool) -> Judgement | None:
         if found.verdict in ("documented", "deprecated", "prefix", "retired"):
             return found
     found = judge(path, continued)
+    if found.verdict == "none" and VERSIONED_PATH.match(path) and names_a_product(path):
+        found = judge("/api/open" + path, continued)  # ${AKOOL_API_URL}/v3/image/generate
     return found if found.verdict in ("guess", "unknown") else None
 
 
@@ -307,6 +309,12 @@ def _judge_site(
     if site.host is not None and not AKOOL_HOST.match(site.host):
         return None
     path = site.path or ""
+    if site.akool_helper and VERSIONED_PATH.match(path) and not shaped(path):
+        if not names_a_product(path):
+            return None  # (`akoolGet("/v3/users/info")`: no product of AKOOL's)
+        # a versioned path naming a product, given to an AKOOL helper: AKOOL's, however spelt
+        found = judge("/api/open" + path, site.continued)
+        return found if found.verdict in ("guess", "unknown") else None
     if site.unseen and not shaped(path):
         return None  # a helper whose base is not in view: only AKOOL's versioned shapes
     if site.base is not None and site.base.prefix == ENV_PREFIX:
@@ -321,7 +329,7 @@ def _judge_site(
         found = judge(path, site.continued)
         if found.verdict not in ("guess", "unknown"):
             return None
-        if talks or (named and shaped(path) and plausible(path, found)):
+        if talks or (named and shaped(path) and (site.akool_helper or plausible(path, found))):
             return found
         return None
     host = (site.host or "").lower()

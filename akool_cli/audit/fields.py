@@ -1244,6 +1244,11 @@ QUERY_CARRIER = re.compile(
     r"\b(?:params|query|searchParams|qs|URLSearchParams|urlencode|http_build_query|QueryParam"
     r"|queryParam|AddQueryParameter|addQueryParameter|setQuery|query_string)\b|\*\*|\.\.\."
 )
+# Options given after a helper's path that only say how to send it: `, { method: "GET" }`.
+HOW_ONLY = re.compile(
+    r"\s*,\s*\{\s*(?:(?:method|cache|credentials|mode|signal|timeout|redirect)\s*:\s*"
+    r"(?:[\"'][\w-]*[\"']|\w+)\s*,?\s*)+\}\s*\)?\s*"
+)
 # A query part that is not one `name=value` pair: `?${qs}`, `?" + query`, `&{extra}`, `?%s`.
 OPEN_QUERY = re.compile(r"[?&](?![A-Za-z_][\w\[\]]*=)")
 
@@ -1306,7 +1311,7 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
         return None
     rest = doc.text[at + len(url) + 1 : extent[1]]
     if QUERY_CARRIER.search(doc.text, extent[0], extent[1]) or (
-        "?" not in url and rest.strip(" \t\n)") != ""
+        "?" not in url and rest.strip(" \t\n)") != "" and not HOW_ONLY.fullmatch(rest)
     ):
         return None
     return [m.group("name") for m in QUERY_FIELD.finditer(url)]

@@ -405,6 +405,7 @@ def _callee_base(fn: str, receiver: str, line: int, bases: Bases) -> Base | None
 
 def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | None) -> Site:
     unseen = base is not None and base.prefix == UNSEEN_PREFIX
+    akool = unseen and base is not None and base.akool  # (the helper's name says AKOOL)
     if unseen:  # a helper imported from a module not scanned: its base is not in view
         base = None
     end = start + len(text)
@@ -432,4 +433,5 @@ def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | Non
         named=True,
         echo=held.absolute,
         unseen=unseen,
+        akool_helper=akool and not held.absolute,
     )

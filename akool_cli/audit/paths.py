@@ -94,7 +94,104 @@ def resource_words() -> frozenset[str]:
 # Product names as scripts spell them in guessed paths (/v3/talking-photo/create).
 GUESSED_WORDS = frozenset(
     {"talking-photo", "talkingphoto", "talking_photo", "face-swap", "lip-sync", "lipsync", "tts"}
+    | {"face-detect", "facedetect", "face_detect", "face-detection", "video-translation"}
+    | {"videotranslation", "text-to-speech", "image-to-video", "text2image", "text-to-image"}
+    | {"voice-clone", "voiceclone", "avatar-video", "talking-avatar", "character-swap"}
 )
+
+# What scripts guess for each product's create call, and the call AKOOL's docs give for it
+# (docs.akool.com): each guess is a path's comparable part (see _bare: no /api/open/vN, lower
+# case, no "-" or "_") with a trailing verb (VERBS) taken off, the guesses of one product
+# separated by spaces. A test checks every replacement is documented.
+PRODUCT_GUESSES: tuple[tuple[str, str], ...] = (
+    # face detection's page: /detect (sg3) is legacy, detect_faces its replacement
+    (
+        "/interface/detect-api/detect_faces",
+        "face/detect facedetect detect detect/face detect/faces detectface detectfaces "
+        "face/detection facedetection faces/detect faceswap/detect faceswap/facedetect "
+        "face/landmarks faces",
+    ),
+    # the avatar page's "Create Avatar Video"
+    (
+        "/api/open/v3/avatar/createVideo",
+        "video avatar/video avatarvideo avatar/videos video/avatar videos "
+        "avatar/generatevideo avatar/makevideo",
+    ),
+    (
+        contract.CREATE_TALKING_PHOTO.path,
+        "talkingphoto photo/talk talkingphoto/video video/talkingphoto "
+        "content/video/talkingphoto content/talkingphoto photo/talking/video",
+    ),
+    (
+        "/api/open/v3/content/video/lipsync",
+        "lipsync lipsync/video video/lipsync content/lipsync lip/sync",
+    ),
+    (
+        "/api/open/v3/content/video/createbytranslate",
+        "translate translation video/translate video/translation translate/video "
+        "videotranslation videotranslate content/video/translate dubbing "
+        "content/video/translation translation/video video/dub video/dubbing",
+    ),
+    (
+        "/api/open/v3/content/image/createbyprompt",
+        "image images image/generation images/generations text2image txt2img texttoimage "
+        "image/prompt content/image image/text2image images/create",
+    ),
+    (
+        "/api/open/v4/voice/clone",
+        "voiceclone clone/voice voice/clone voice/clones clone audio/voiceclone",
+    ),
+    (
+        "/api/open/v4/voice/tts",
+        "tts texttospeech text2speech speech audio/tts voice/speech audio/speech "
+        "voice/texttospeech tts/audio",
+    ),
+    (
+        "/api/open/v3/faceswap/highquality/specifyimage",
+        "faceswap face/swap swap/face faceswap/image image/faceswap swap faceswap/photo "
+        "swap/image faceswap/highquality",
+    ),
+    (
+        "/api/open/v3/faceswap/highquality/specifyvideo",
+        "faceswap/video video/faceswap swap/video faceswap/highquality/video",
+    ),
+    (
+        "/api/open/v4/image2Video/createBySourcePrompt",
+        "image2video imagetovideo img2video video/image2video image/video",
+    ),
+    (
+        "/api/open/v4/text2Video/createByPrompt/batch",
+        "text2video texttovideo txt2video video/text2video text/video",
+    ),
+    ("/api/open/v4/characterSwap/create", "characterswap character/swap charswap"),
+    ("/api/open/v4/headswap/task/create", "headswap head/swap headswap/task"),
+    ("/api/open/v3/faceswap/highquality/imgreage", "reage age faceswap/reage"),
+    ("/api/open/v4/voice/change", "voicechange voice/convert voiceconversion"),
+    ("/api/open/v3/talkingavatar/create", "talkingavatar talkingavatar/video"),
+    ("/api/open/v4/voice/list", "voices voice/all voice/lists voicelist voice/library"),
+    ("/api/open/v3/avatar/list", "avatars avatar/all avatarlist"),
+    (
+        "/api/open/v3/language/list",
+        "languages language translation/languages translation/language video/languages "
+        "videotranslation/languages",
+    ),
+    (
+        contract.GET_TOKEN.path,
+        "token tokens accesstoken access/token auth oauth/token authenticate login apikey/token",
+    ),
+    (
+        "/api/open/v4/liveAvatar/session/create",
+        "liveavatar liveavatar/session streaming/session streamingavatar streamingavatar/session "
+        "streaming/avatar session",
+    ),
+    ("/api/open/v4/knowledge/create", "knowledge knowledgebase knowledge/base"),
+    (
+        "/api/open/v3/faceswap/quota/info",
+        "credit credits user/credit user/credits quota balance account/credit credit/info",
+    ),
+)
+# Verbs scripts end a guessed create path with (/v3/talking-photo/create, /v3/lipsync/submit).
+VERBS = frozenset({"create", "submit", "generate", "new", "start", "run", "make", "add", "task"})
 
 
 def tail(path: str) -> str:
@@ -163,6 +260,9 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     several when they are equally close (then none is sure)."""
     docs = catalogue.load()
     want = _bare(path)
+    guessed = _product_guess(want)  # (before a legacy path of the same name: /detect)
+    if guessed is not None:
+        return guessed, ()
     same = [e for e in docs.endpoints if _bare(e.path) == want]
     if len(same) == 1:
         return same[0], ()
@@ -177,6 +277,38 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     return None, tuple(by_tail[c] for c in tied)
 
 
+@lru_cache(maxsize=1)
+def _guessed_products() -> dict[str, str]:
+    return {guess: path for path, spelt in PRODUCT_GUESSES for guess in spelt.split()}
+
+
+def _product_guess(bare: str) -> DocEndpoint | None:
+    """The documented create call of the product a guessed path names (`face/detect`,
+    `talkingphoto/create`, `video/translate`), from the table above."""
+    parts = bare.split("/")
+    while len(parts) > 1 and parts[-1] in VERBS:
+        parts = parts[:-1]
+    stem = "/".join(parts)
+    documented = _guessed_products().get(stem)
+    if documented is None and stem != bare:  # /v4/voice/tts/create: the documented voice/tts
+        same = [e for e in catalogue.load().endpoints if _bare(e.path) == stem]
+        return same[0] if len(same) == 1 else None
+    return catalogue.load().find(None, documented) if documented else None
+
+
+@lru_cache(maxsize=1)
+def _product_words() -> frozenset[str]:
+    words = {w for guess in _guessed_products() for w in guess.split("/")}
+    words |= {w.replace("-", "").replace("_", "") for w in resource_words()}
+    return frozenset(words - VERBS - STATE_WORDS)
+
+
+def names_a_product(path: str) -> bool:
+    """Whether a path names one of AKOOL's products in any of its segments, as scripts spell
+    them (`/v3/image/generate`, `/v1/face-detect`); not `/v3/users/info`."""
+    return any(part in _product_words() for part in _bare(path).split("/"))
+
+
 # The last segment of a path that asks for a job's state: /v4/lipsync/info, /headswap/task/status
 STATE_WORDS = frozenset(
     {"info", "status", "result", "results", "detail", "details", "query", "state", "progress"}
@@ -188,9 +320,14 @@ def _state_reader(bare: str) -> DocEndpoint | None:
     documented endpoint that reads the state of the jobs whose create path names its product
     (its first segment), when there is exactly one: lip sync's is video/infobymodelid."""
     parts = bare.split("/")
+    while len(parts) > 2 and parts[-1] == "{}":  # /translation/status/{id}
+        parts = parts[:-1]
     if len(parts) < 2 or parts[-1] not in STATE_WORDS or parts[0] == "{}":
         return None
     product, stem = parts[0], "/".join(parts[:-1]) + "/"
+    guessed = _guessed_reader("/".join(parts[:-1]))
+    if guessed is not None:
+        return guessed
     made = {kind.create.path: _bare(kind.create.path) for kind in KINDS.values()}
     readers = {  # content/video/status: the kinds made under content/video/
         kind.status.endpoint.path
@@ -204,6 +341,15 @@ def _state_reader(bare: str) -> DocEndpoint | None:
             for word in made[kind.create.path].split("/")
         )
     }
+    return catalogue.load().find(None, readers.pop()) if len(readers) == 1 else None
+
+
+def _guessed_reader(product: str) -> DocEndpoint | None:
+    """`translation` (of translation/status): the reader of the jobs that the documented create
+    call of the product a guess names makes (createbytranslate's: video/infobymodelid)."""
+    created = _product_guess(product)
+    made = created.path if created is not None else ""
+    readers = {k.status.endpoint.path for k in KINDS.values() if k.create.path == made}
     return catalogue.load().find(None, readers.pop()) if len(readers) == 1 else None
 
 

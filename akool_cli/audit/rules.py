@@ -387,6 +387,8 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
     doc = ctx.doc()
     seen: set[int] = set()
     read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
+    owned = {id(m): _own_query(doc, m) for m in ctx.mentions}
+    literal = {k.offset for keys in owned.values() for k in keys}  # (each its own path's)
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict == "unknown" and m.judgement.sure:
@@ -395,16 +397,38 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             continue  # a retired or deprecated endpoint: its own finding says what to call
         if endpoint is None:
             continue
+        # A query written in the path's own literal is its own, wherever the literal is (an
+        # array of candidate URLs tried in turn, a URL held in a name): never another path's.
+        own = owned[id(m)] if endpoint.method == "GET" else []
         for request in f.requests_of(doc, m.line, m.column):
             part = (id(request), endpoint.method == "GET")
             if part in read:
                 continue  # a call holding many paths: its keys are all another path's by now
             read.add(part)
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
-            keys = [k for k in keys if k.offset not in seen]
+            keys = [k for k in keys if k.offset not in seen and k.offset not in literal]
             seen |= {k.offset for k in keys}
             if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys)):
                 yield m, endpoint, keys
+        if own:
+            yield m, endpoint, own
+
+
+def _own_query(doc: f.Text, m: Mention) -> list[f.Key]:
+    """The query names written in a path's own literal (`/voice/list?lang=en`)."""
+    if m.site.named:
+        return []
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    text = string.group(0) if string else ""
+    if "?" not in text:
+        return []
+    return [
+        f.Key(
+            q.group("name"), at + q.start("name"), at + q.start("value"), at + q.end("value"), True
+        )
+        for q in f.QUERY_FIELD.finditer(text)
+    ]
 
 
 def _in_path(doc: f.Text, m: Mention, keys: list[f.Key]) -> bool:
@@ -771,6 +795,9 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
             continue
         doc = ctx.doc()
         at = doc.offset(m.line, m.column)
+        if not m.site.echo and _candidate(doc, at):  # urls = [`${BASE}/v4/voice/list?page=1`]
+            yield from _missing_in_literal(doc, m, endpoint, required)
+            continue
         if m.site.echo or not f.path_first(doc, at):
             continue  # (a path joined to a base, or held in a name: not a helper's own literal)
         said = methods.sent_method(doc, at)
@@ -791,6 +818,49 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
                 )
                 yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
             break
+
+
+# A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
+ELEMENT_START = re.compile(r"[\[(,]\s*(?:[\w.$]+\s*\+\s*)?[fFrRbB$@]?[\"'`][^\"'`\n]*\Z")
+CANDIDATES_OPENER = re.compile(r"(?:\[|(?:\bin|=|return)\s*\()\s*\Z")
+
+
+def _candidate(doc: f.Text, at: int) -> bool:
+    """Whether the literal a path is written in is one of a list of URLs (candidates a script
+    tries in turn: `urls = [...]`, `for url in (...)`), not a call's argument."""
+    before = doc.text[max(0, at - 400) : at]
+    if not ELEMENT_START.search(before):
+        return False
+    depth = 0
+    for k in range(len(before) - 1, -1, -1):
+        c = before[k]
+        if c in ")]}":
+            depth += 1
+        elif c in "([{" and depth:
+            depth -= 1
+        elif c in "([{":
+            return bool(CANDIDATES_OPENER.search(before[max(0, k - 12) : k + 1]))
+    return False
+
+
+def _missing_in_literal(
+    doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
+) -> Iterator[Hit]:
+    """A candidate URL with a query of its own (`?page=1`) that lacks a required name."""
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    url = string.group(0) if string else ""
+    if "?" not in url or f.OPEN_QUERY.search("?" + url.split("?", 1)[1]):
+        return  # (no query of its own, or one another name completes: `?${qs}`)
+    sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)}
+    missing = [n for n in required if n not in sent]
+    if missing and all(_known(name, endpoint) for name in sent):
+        names = ", ".join(missing)
+        message = (
+            f"this request's query has no {names}, which {describe(endpoint)} requires "
+            "(the URL's own query, one of the URLs tried in turn)"
+        )
+        yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -1040,6 +1110,8 @@ def _read_hit(
     if place == "data" and "data" in endpoint.response_arrays:
         listed = _list_hit(read, endpoint, _answer_names(endpoint)[1], member)
         return ("list-answer", listed) if listed is not None else None
+    if place == "data" and member and read.name not in _answer_names(endpoint)[1]:
+        return _not_a_list_hit(read, endpoint)  # res.data.length where data holds the list
     if place and _defended(read, endpoint):
         return None
     return _field_read_hit(read, endpoint, place, shared)
@@ -1246,6 +1318,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         return
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
     data_holds = answers.data_variable("\n".join(ctx.lines))
+    deeper = answers.DATA_DEEPER.search("\n".join(ctx.lines)) is not None
     # The products the script makes jobs with: an endpoint several products share is judged by
     # their pages' answers (character swap's result has data.video_url, talking photo's not).
     products = frozenset(
@@ -1270,6 +1343,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         for read in _call_reads(ctx, m, places, facts, reads):
             if read.on_response and not axios and m.site.returned != "axios":
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
+            if read.listed and read.place == "data?" and deeper:
+                continue  # (a variable named data bound to a list inside the answer's data too)
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
             if read.tag:
@@ -1319,6 +1394,22 @@ class LineReads:
         if name not in line or self.ctx.in_prose(i, 0):
             return []
         return [r for r in answers.members(i, line, name) if r.column not in known]
+
+    def listed(self, i: int, name: str, scope: ties.Scope) -> list[answers.Read]:
+        """A name that holds the answer's data (`d = body["data"]`, `const { data } = await
+        akoolGet(...)`) or the parsed answer, used as a list on line i."""
+        line = self.ctx.lines[i]
+        if name in scope.fields:
+            place = "data"
+        elif name in scope.bodies:
+            place = "top"
+        elif name == "data":
+            place = "data?"  # (what a variable named data holds: see answers.data_variable)
+        else:
+            return []
+        if name not in line or self.ctx.in_prose(i, 0):
+            return []
+        return answers.listed_name(i, line, name, place)
 
     def rooted(self, i: int, root: str | None) -> list[answers.Read]:
         if i not in self._by_root:
@@ -1370,13 +1461,15 @@ def _call_reads(
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
             continue
-        if not reads.of(i) and not scope.bodies and not scope.fields and not scope.held.items:
+        listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
+        if not (reads.of(i) or scope.bodies or scope.fields or scope.held.items or listing):
             continue  # (no read on the line, and no name whose members are read)
         if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name, place in scope.held.items.items():  # for (const v of voices): v.x
             yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
         for name in scope.local | scope.lasting:
+            yield from reads.listed(i, name, scope)
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
                 found = reads.rooted(i, name)
                 yield from (replace(r, place="data") if r.place == "data?" else r for r in found)

@@ -207,9 +207,9 @@ def _audit_text(
     lines = source.split_lines(text)
     ctx = FileContext(name, lines)
     ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
-    ctx.bases.imported = dict(folder.bases)
     ctx.bases.methods = dict(folder.methods)
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
+    ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     ctx.comments = source.comments(name, lines)
@@ -534,6 +534,7 @@ def imported_by(
             found[name] = chosen
         elif (
             len({(b.host, b.prefix) for _, b in others}) == 1
+            and others[0][1].prefix != sites.ELSEWHERE  # (by its module only: see _by_module)
             and not _from_elsewhere(text, name)
             and (_imports(text, name) or _same_package(path, [p for p, _ in others]))
         ):

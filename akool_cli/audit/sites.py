@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
+from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
 
 __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
@@ -106,6 +107,9 @@ class Base:
     # For a wrapper function's base: the method the wrapper sends ("" when its code does not
     # say, "*" when its caller passes it). Not part of the base's identity.
     method: str = field(default="", compare=False)
+    # For a hidden helper's base (UNSEEN_PREFIX): the helper's own name or module names AKOOL
+    # (`akoolRequest` from "@/lib/akool"), so every versioned path given to it is AKOOL's.
+    akool: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -127,8 +131,10 @@ class Site:
     named: bool = False  # the text is a name that holds the path (see pathnames.py): no fix here
     echo: bool = False  # the path is judged where it is written; here only its request is read
     # given to a request helper imported from a module not scanned (see unseen.py): its base is
-    # not in view, and only a versioned AKOOL-shaped path is a call
+    # not in view, and only a versioned AKOOL-shaped path is a call (any versioned path, when
+    # the helper's own name or module names AKOOL: `akool_helper`)
     unseen: bool = False
+    akool_helper: bool = False
     # the call of a function that returns this call's answer (see returns.py): what it returns
     returned: str = ""
 
@@ -164,7 +170,19 @@ class Bases:
     # of the class is held in: ("client", "post") for `client = new AkoolClient()`.
     methods: dict[tuple[str, str], Base] = field(default_factory=dict)
     unseen: bool = False  # some helper or method is imported from a module not scanned
+    # Names the file binds to a value it does not show (a helper's call, a config lookup, a
+    # relative path built from a prefix): not an environment variable read under that name.
+    opaque: set[str] = field(default_factory=set)
     _made: frozenset[str] | None = None  # see made_clients
+
+    def take_imported(self, given: dict[str, Base]) -> None:
+        """The bases of other files of the folder that this file imports; a name another file
+        binds to another host or to the app's own server holds no AKOOL base here either."""
+        for name, base in given.items():
+            if base.prefix == ELSEWHERE:
+                self.bind(name, 0, None)
+            else:
+                self.imported[name] = base
 
     def method_of(self, line: str, at: int, fn: str) -> Base | None:
         """The base of `receiver.fn(` at a column, when the receiver holds an object of a
@@ -178,9 +196,10 @@ class Bases:
         """The base of `name.fn(`: a client class's method, or any request method (`get_json`,
         `akoolPost`) of a module or an object imported from a module not scanned."""
         found = self.methods.get((name, fn))
-        if found is None and self.unseen and REQUEST_NAME.search(fn):
+        hidden = self.methods.get((name, "request")) if found is None and self.unseen else None
+        if hidden is not None and (REQUEST_NAME.search(fn) or hidden.akool):
+            # (any method of a module that names AKOOL: `akoolApi.createJob("/v3/x", body)`)
             own = self.helpers.get(fn)  # (a wrapper method of the folder's, its base in view)
-            hidden = self.methods.get((name, "request"))
             if own is not None and own.prefix != UNSEEN_PREFIX:
                 return None
             return hidden if hidden is not None and hidden.prefix == UNSEEN_PREFIX else None
@@ -393,20 +412,29 @@ def env_base(rhs: str) -> Base | None:
     return Base(None, ENV_PREFIX, "", 0) if name and akool_base_name(name) else None
 
 
-# An environment read with a fallback: process.env.X ?? '/api/akool', os.getenv("X", "/api/akool"),
-# os.environ.get("X") or "./api", ${X:-/api}: the fallback's text.
-ENV_FALLBACK = re.compile(
-    r"(?:(?:(?:process|import\.meta)\.env|os\.environ|getenv|env\.get|ENV)\b[^;]*?(?:\?\?|\|\||\bor\b|\?:)"
-    r"|(?:getenv|environ\.get|ENV\.fetch)\(\s*[\"']\w+[\"']\s*,|\$\{\w+:-)\s*[\"'`]?(?P<d>[./][^\"'`}\s]*)"
+# A relative path as a base's value or fallback, the app's own server (a proxy in front of AKOOL):
+# `?? '/api/akool'`, `|| "./api"`, `or "/api"`, either branch of a ternary (`X ? X : '/api'`,
+# `"/api" if ... else X`), a call's last argument (`os.getenv("X", "/api")`, `env("X", "/api")`,
+# `${X:-/api}`), a destructuring default (`{ X = '/api/akool' } = process.env`), or the whole value.
+RELATIVE_FALLBACK = re.compile(
+    r"(?:^|\?\?|\|\||\bor\b|\?:|[?:,]|\belse\b|:-)\s*[\"'`]?(?P<d>\.{0,2}/[\w.~/-]*)[\"'`]?"
+    r"(?=\s*(?:[)}\]]\s*)*(?:[;,:?]|$|//|#|\bif\b|\belse\b|=|\)))"
 )
+# The words of a name that say it holds a base (of AKOOL's or of the app's own server).
+OWN_BASE_WORDS = BASE_WORDS | {"akool", "root", "prefix", "proxy"}
 
 
-def own_server_default(rhs: str) -> bool:
-    """Whether a base read from the environment falls back to a relative path (`?? '/api/akool'`,
-    `os.getenv("X", "./api")`): the app's own server (a proxy in front of AKOOL), not AKOOL's
-    base, unless the fallback is AKOOL's own `/api/open` prefix."""
-    m = ENV_FALLBACK.search(rhs)
-    return m is not None and not m.group("d").startswith("/api/open")
+def own_server_default(rhs: str, name: str = "") -> bool:
+    """Whether a name bound to a right-hand side holds the app's own server: a base-like name
+    whose value or fallback is a relative path (`process.env.AKOOL_API_URL ?? '/api/akool'`,
+    `os.getenv("X", "./api")`, `cond ? "/api/akool" : env.X`), no AKOOL URL and no AKOOL path
+    in it. AKOOL's own `/api/open` prefix as a fallback stays AKOOL's."""
+    if "/" not in rhs or AKOOL_URL.search(rhs):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    if name and not words & OWN_BASE_WORDS:
+        return False
+    return any(_relative(m.group("d")) for m in RELATIVE_FALLBACK.finditer(rhs.strip()))
 
 
 # A helper's name that says it makes requests: get, post, akoolGet, api_request, fetchJson, call
@@ -428,12 +456,14 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
         named = "akool" in line.lower() or "/api/open" in line or "://" in line
         if not named and (known is None or not known.search(line)):
             continue
-        for raw, rhs in _definitions_on(line):
+        for raw, rhs in _definitions_on(_statement(lines, i)):
             key, attribute = _name_of(raw), _is_attribute(raw)
             if not key:
                 continue
-            if foreign_url(rhs.split("#")[0]) or own_server_default(rhs):
+            if _elsewhere(rhs, key, i, bases):
                 bases.bind(key, i, None, attribute)
+                if bases.scopes is None or bases.scopes.at(i) < 0:
+                    found[key] = Base(None, ELSEWHERE, name, i)  # (for the files importing it)
                 continue
             if VARIABLE_VERSION.search(rhs) and not AKOOL_URL.search(rhs):
                 # `/api/open/${version}`: a base whose version the code picks; its joined paths
@@ -441,6 +471,9 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
+            base = base or _env_within(rhs)
+            if base is None and _own_server_value(rhs, lines):
+                bases.opaque.add(key)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 bases.bind(key, i, base, attribute)
@@ -451,6 +484,100 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     known = _names_pattern(bases)
                 bases.names[key] = base
     return found
+
+
+# An environment variable read anywhere in a value: process.env.X, os.environ["X"], getenv("X").
+ENV_NAMED = re.compile(
+    r"(?:(?:process|import\.meta)\.env\.|(?:process\.env|os\.environ|ENV|\$_ENV)\[\s*[\"']"
+    r"|(?:os\.environ\.get|getenv|Getenv|ENV\.fetch|Deno\.env\.get|GetEnvironmentVariable)\(\s*[\"'])"
+    r"(?P<v>\w+)"
+)
+
+
+def _env_within(rhs: str) -> Base | None:
+    """A value read from an environment variable named for AKOOL's base, in a form env_base does
+    not take whole (`String(process.env.AKOOL_API_URL)`, `os.environ["AKOOL_BASE"].strip("/")`),
+    with no path joined in it: AKOOL's base, its value not in view."""
+    if "env" not in rhs.lower() or re.search(r"/[A-Za-z_]", rhs):
+        return None
+    named = any(akool_base_name(m.group("v")) for m in ENV_NAMED.finditer(rhs))
+    return Base(None, ENV_PREFIX, "", 0) if named else None
+
+
+ELSEWHERE = "/{elsewhere}"  # (exported) a name bound to another host or the app's own server
+ALIAS_OF = re.compile(r"^\s*(?P<r>[A-Za-z_$][\w.$]*)\s*[;,]?\s*(?:(?:#|//).*)?$")
+
+
+def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
+    """Whether a name is bound to a base that is not AKOOL's: a URL on another host, the app's
+    own server (a relative fallback), or another name that holds one (`API = config.proxyBase`)."""
+    if foreign_url(rhs.split("#")[0]) or own_server_default(rhs, key):
+        return True
+    alias = ALIAS_OF.match(rhs) if "." in rhs or key.isupper() else None
+    return alias is not None and bases.foreign(alias.group("r"), line)
+
+
+# A relative path as a part of a value: `${process.env.BASE_PATH ?? ''}/api/akool`, base + "/api".
+RELATIVE_PART = re.compile(r"[\"'`}](?P<d>\.{0,2}/[\w.~/-]*)[\"'`]")
+CALLED_FIRST = re.compile(r"^\s*(?:await\s+)?(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
+LOCAL_FUNCTION = r"(?:\bfunction\s+{fn}\b|\b(?:const|let|var)\s+{fn}\s*=|\bdef\s+{fn}\b)"
+FUNCTION_BODY_LINES = 15
+
+
+def _own_server_value(rhs: str, lines: list[str]) -> bool:
+    """Whether a value the audit cannot read is the app's own server: a relative path is part of
+    it, or it is what a function of the file gives that returns one (`env("X")` with `env =
+    (k) => process.env[k] || '/api/akool'`, a function returning '/api/akool' in a branch)."""
+    if any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(rhs)):
+        return True
+    called = CALLED_FIRST.match(rhs)
+    if called is None:
+        return False
+    defined = re.compile(LOCAL_FUNCTION.format(fn=re.escape(called.group("fn"))))
+    for i, line in enumerate(lines):
+        if defined.search(line):
+            body = " ".join(lines[i : i + FUNCTION_BODY_LINES])
+            return any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(body))
+    return False
+
+
+def _relative(path: str) -> bool:
+    """A relative path that is a base of the app's own server (`/api/akool`, `./api`), not
+    AKOOL's prefix (`/api/open/v3`), an API version (`/v3`) or an AKOOL-shaped path."""
+    return (
+        len(path) > 1
+        and not path.startswith("/api/open")
+        and not API_VERSION.match(path)
+        and not akool_shaped(path)
+    )
+
+
+API_VERSION = re.compile(r"^/(?:api/)?v\d+/?$")
+
+
+# How a statement goes on to the next line: it ends in an operator (`=`, `??`, `||`, `?`, `or`)
+# or the next line starts with one (`?? '/api/akool'`, `: '/api/akool'`).
+GOES_ON = ("=", "??", "||", "?", " or")
+NOT_GOING_ON = ("==", "!=", "<=", ">=")
+GOES_ON_NEXT = ("??", "||", "?", ":", "or ")
+STATEMENT_LINES = 4
+
+
+def _goes_on(line: str, following: str) -> bool:
+    end = line.rstrip()
+    if end.endswith(GOES_ON) and not end.endswith(NOT_GOING_ON):
+        return True
+    start = following.lstrip()
+    return start.startswith(GOES_ON_NEXT) and not start.startswith("::")
+
+
+def _statement(lines: list[str], i: int) -> str:
+    """A line, with the lines its statement goes on to (a multi-line binding's value)."""
+    text, j = lines[i], i
+    while j + 1 < min(len(lines), i + STATEMENT_LINES) and _goes_on(lines[j], lines[j + 1]):
+        j += 1
+        text = text.rstrip() + " " + lines[j].strip()
+    return text
 
 
 HELD_URL = re.compile(r"[\"'`]" + AKOOL_URL.pattern + r"/?[\"'`]")
@@ -566,7 +693,9 @@ def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]
         taken = Spans()
         at: dict[int, Site] = {}  # the site taken at each start
         prev = lines[i - 1] if i else ""
-        if "url" in line and (bases.unseen or bases.clients):  # an options object's opener
+        if (bases.unseen or bases.clients) and OPTION_KEYS.search(
+            line
+        ):  # an options object's opener
             prev = _options_opener(lines, i) or prev
         for site in _line_sites(i, line, bases, prev):
             if spans.holds(site.start):
@@ -744,7 +873,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
-    if "url" in line and (bases.unseen or bases.clients):
+    if (bases.unseen or bases.clients) and OPTION_KEYS.search(line):
         yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
         joined = _rejoin(prev) + line.lstrip()
@@ -758,8 +887,10 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
 # A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
 # the line before or on the same one.
 URL_OPTION = re.compile(
-    r"(?:^|[{,])\s*url\s*:\s*[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
+    r"(?:^|[{,])\s*(?P<key>url|path|endpoint|uri)\s*:\s*"
+    r"[\"'`](?P<path>/?[A-Za-z_][^\s\"'`?#]*(?:\?[^\s\"'`]*)?)[\"'`]"
 )
+OPTION_KEYS = re.compile(r"\b(?:url|path|endpoint|uri)\s*:")
 OPTIONS_CALL = re.compile(
     r"(?<![\w$.])(?P<r>[\w$]+(?:\(\))?\s*\.\s*)?(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]*>)?\(\s*\{[^{}()]*$"
 )
@@ -792,6 +923,8 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
         base = bases.object_method(receiver, fn) if receiver else bases.helpers.get(fn)
         if base is not None and base.prefix == UNSEEN_PREFIX:
             yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
+        elif m.group("key") != "url":
+            continue  # (a client's options: axios takes `url` only)
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
             module = (
                 _name_of(receiver) in HTTP_MODULES
@@ -962,6 +1095,8 @@ def _env_reference(ref: str, line: int, bases: Bases) -> bool:
         return False
     if env_base(ref) is not None and not ref.lstrip().startswith("$"):
         return True
+    if name in bases.opaque:
+        return False  # (bound here to a value not in view: `AKOOL_API_URL = env("X")`)
     scopes = bases.scopes
     return name.isupper() and not (scopes is not None and scopes.parameter_at(name, line))
 
@@ -977,7 +1112,10 @@ def _joined_to(
 ) -> Iterator[Site]:
     if base is not None and base.prefix == UNSEEN_PREFIX:
         path = "/" + text.split("?")[0].lstrip("/")
-        yield replace(_site(i, start, text, path, None, line), unseen=True)
+        # (AKOOL's whole /api/open/vN prefix given to a hidden helper: judged as such a literal)
+        hidden = not OPEN_PATH_START.match(path)
+        site = _site(i, start, text, path, None, line)
+        yield replace(site, unseen=hidden, akool_helper=hidden and base.akool)
         return
     if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)

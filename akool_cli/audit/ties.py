@@ -160,6 +160,9 @@ def _depth_zero_equals(line: str) -> int:
     return -1
 
 
+TYPED = re.compile(r"^\s*(?:export\s+)?(?:const|let|var|val|var)\s+[A-Za-z_$][\w$]*\s*:")
+
+
 def binding(line: str, shell: bool) -> Binding | None:
     """The names a line binds and the expression it binds them to."""
     if shell:
@@ -172,8 +175,8 @@ def binding(line: str, shell: bool) -> Binding | None:
     spaced = line[eq - 1 : eq] == " " or line[eq + 1 : eq + 2] == " " or line[eq - 1] == ":"
     if not (spaced or DECLARATION.match(lhs + " ")):
         return None  # a keyword argument (json=payload) inside a call's continuation
-    if lhs.endswith("]"):
-        return None  # a subscript is assigned, not a name
+    if lhs.endswith("]") and not TYPED.match(lhs):
+        return None  # a subscript is assigned, not a name (`const v: Voice[] =` is a name)
     if lhs.endswith("}") and "{" in lhs:  # const { data, x: y, data: { data: d } } = ...
         bound = list(pattern_paths(lhs[lhs.index("{") + 1 : -1]))
         paths = tuple(p for _, p in bound)
@@ -817,6 +820,8 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     if m is None or m.group("root") not in scope.all():
         return False
     twice = m.group("sel").count("data") == 2
+    if ".get(" in m.group("sel"):
+        return True  # x.get("data", {}): a parsed answer's (a response has no get)
     return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
 
 

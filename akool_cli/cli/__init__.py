@@ -137,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     runtime = Runtime(argv=list(args))  # this run's state: nothing is kept between runs
     with interrupts.installed():
         try:
-            code = _run(runtime, args)
+            # A stop while the handlers were installed: nothing has run, nothing will.
+            stopped = interrupts.received() is not None
+            code = ExitCode.INTERRUPTED if stopped else _run(runtime, args)
         finally:
             if runtime.used_library:
                 from akool_cli.client import release_locks
@@ -404,8 +406,11 @@ def _fail(
         signum = interrupts.received()
         shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
         document = error_document(message, hint, shown, kind)
-        if job_id:
-            document["error"]["job_id"] = job_id  # created and billed, but not recorded
+        # The job this run made (and billed), when it fails afterwards (a --timeout, a stop, a
+        # history that could not record it): a field a script reads, not only the hint's prose.
+        made = job_id or (runtime.made.job_id if runtime.made is not None else None)
+        if made:
+            document["error"]["job_id"] = made
         out.json(document)
     return int(code)
 

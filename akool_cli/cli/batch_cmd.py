@@ -103,15 +103,15 @@ def batch(
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
-    output_dir = output or output_dir_alias
     check_range("--concurrency", concurrency)
     check_budget(max_credits)  # named as typed: --max-credits
+    inputs_cli.check_upload_to(upload_to)
     choice = options.account_choice(same_account, new_account)
     with runtime.library() as lib:
         lib.account_choice = choice
         plan = lib.batch_plan(
             file,
-            output_dir=output_dir,
+            output_dir=output or output_dir_alias,
             upload_to=upload_to,
             url_ttl=url_ttl,
             check=not no_check,

@@ -10,6 +10,7 @@ from akool_cli.core.errors import ExitCode
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
+    from akool_cli.client import Check
 
 
 def register(app: typer.Typer) -> None:
@@ -27,16 +28,18 @@ def doctor(
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        checks = lib.doctor()
+        # Each line as its check is done: a server slow to answer never hides the others.
+        checks = lib.doctor(on_check=None if json_out else lambda check: out.data(_line(check)))
     ok = all(check.ok for check in checks)
     if json_out:
         out.json({"ok": ok, "checks": [check.to_json() for check in checks]})
-    else:
-        for check in checks:
-            mark = "–" if check.skipped else ("✓" if check.ok else "✗")
-            line = f"{mark} {check.name}: {check.detail}"
-            if not check.ok and check.fix:
-                line += f"  → {check.fix}"
-            out.data(line)
     if not ok:
         raise typer.Exit(int(ExitCode.CHECKS_FAILED))
+
+
+def _line(check: Check) -> str:
+    mark = "–" if check.skipped else ("✓" if check.ok else "✗")
+    line = f"{mark} {check.name}: {check.detail}"
+    if not check.ok and check.fix:
+        line += f"  → {check.fix}"
+    return line

@@ -74,3 +74,12 @@ def show_uploads(out: Output, files: list[dict[str, object]]) -> None:
             f"{entry['action']}: {entry['path']} "
             f"({human_size(size if isinstance(size, int) else None)})"
         )
+
+
+def check_upload_to(upload_to: str | None) -> None:
+    """--upload-to checked as typed, before the library reads it (whose errors name its
+    parameter, upload_to=): a bucket URL with a password is refused naming the flag."""
+    from akool_cli.core.s3target import parse_target
+
+    if upload_to is not None and upload_to.strip():
+        parse_target(upload_to, "--upload-to")

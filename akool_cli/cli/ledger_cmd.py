@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from akool_cli.core.durations import parse_since
 from akool_cli.core.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ def register(app: typer.Typer) -> None:
     app.command()(history)
 
 
+ALL_HELP = "Every server and profile in this history, each apart (default: the current one)."
+
+
 def spend(
     ctx: typer.Context,
     json_out: bool = typer.Option(False, "--json", help="Print one JSON document."),
@@ -33,35 +37,28 @@ def spend(
     by: str = typer.Option(
         "kind", "--by", metavar="kind|day|batch", help="Group by job kind, day (UTC) or batch run."
     ),
+    everywhere: bool = typer.Option(False, "--all", help=ALL_HELP),
 ) -> None:
     """Show what finished jobs cost (AKOOL's own cost fields, e.g. deduction_credit), grouped,
-    and each batch run's balance before and after. Read from the local history only."""
+    and each batch run's balance before and after, on the current server and profile
+    (--base-url, --profile; a sandbox rehearsal is not production's spend). Read from the
+    local history only."""
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
         lost = lib.close_lost_runs()
-        report = lib.spend(since=since, by=by)
+        report = lib.spend(
+            since=parse_since(since, lib.clock.time()), by=by, all_servers=everywhere
+        )  # named --since
     for run in lost:
         out.warn(lost_run(run))
     if json_out:
         out.json(report.to_json())
         return
-    total = report.total
-    rows = [_spend_row(g) for g in [*report.groups, total]]
-    columns = (by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)")
-    out.table(columns, rows, header=True)
-    if total.unpriced:
-        out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
-    if total.cost_unknown:
-        out.warn(
-            f"{total.cost_unknown} job(s) never seen finished since they were made: their cost "
-            "is unknown and not in CREDITS; ask AKOOL about them with: akool status -n 100000"
-        )
-    if total.detached:
-        out.warn(
-            f"{total.detached} detached job(s) not in JOBS or CREDITS: AKOOL reports other "
-            "inputs than the create akool recorded them under (akool status; akool settle)"
-        )
+    _spend_table(out, report, by)
+    _spend_warnings(out, report.total)
+    if report.elsewhere:
+        out.info(elsewhere(report.elsewhere, "counted", "spend"))
     runs = report.to_json()["runs"]
     if runs:
         out.table(
@@ -80,6 +77,42 @@ def spend(
                 for r in runs
             ],
             to_stderr=True,
+        )
+
+
+def elsewhere(count: int, what: str, command: str) -> str:
+    """The note of jobs a scoped spend or history leaves out."""
+    return f"{count} job(s) of other servers or profiles not {what}; see them with: akool {command} --all"
+
+
+def _spend_table(out: Output, report: Any, by: str) -> None:
+    """One row per group and the total; with --all, the server and profile of each row and one
+    total per server (a sandbox's credits are never added to another server's)."""
+    columns = (by.upper(), "JOBS", "CREDITS", "COST UNKNOWN", "COST FIELDS (SUMMED)")
+    if report.scope is not None:
+        rows = [_spend_row(g) for g in [*report.groups, report.total]]
+        out.table(columns, rows, header=True)
+        return
+    shown = []
+    for total in report.totals:
+        where = (total.base_url, total.profile)
+        mine = [g for g in report.groups if (g.base_url, g.profile) == where]
+        shown += [(*where, *_spend_row(g)) for g in [*mine, total]]
+    out.table(("SERVER", "PROFILE", *columns), shown, header=True)
+
+
+def _spend_warnings(out: Output, total: Any) -> None:
+    if total.unpriced:
+        out.warn(f"{total.unpriced} finished job(s) reported no credit field; not in CREDITS")
+    if total.cost_unknown:
+        out.warn(
+            f"{total.cost_unknown} job(s) never seen finished since they were made: their cost "
+            "is unknown and not in CREDITS; ask AKOOL about them with: akool status -n 100000"
+        )
+    if total.detached:
+        out.warn(
+            f"{total.detached} detached job(s) not in JOBS or CREDITS: AKOOL reports other "
+            "inputs than the create akool recorded them under (akool status; akool settle)"
         )
 
 
@@ -158,15 +191,19 @@ def history(
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
     csv_out: bool = typer.Option(False, "--csv", help="Print CSV with a header row."),
     since: str | None = typer.Option(None, "--since", metavar="WHEN", help=SINCE_HELP),
+    everywhere: bool = typer.Option(False, "--all", help=ALL_HELP),
 ) -> None:
-    """Export the local history: every job's inputs, outputs (URL, saved file, checksum), costs
-    and expiry. Nothing is asked of AKOOL."""
+    """Export the local history of the current server and profile (--base-url, --profile;
+    --all for every one): each job's inputs, outputs (URL, saved file, checksum), costs,
+    expiry and server. Nothing is asked of AKOOL."""
     from akool_cli.client import HISTORY_COLUMNS
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
     with runtime.library() as lib:
-        rows = lib.history(since=since)
+        when = parse_since(since, lib.clock.time())  # named --since
+        rows = lib.history(since=when, all_servers=everywhere)
+        hidden = 0 if everywhere else len(lib.history(since=when, all_servers=True)) - len(rows)
     if json_out:
         out.json(rows)
     elif csv_out:
@@ -177,7 +214,9 @@ def history(
         for line in buffer.getvalue().splitlines():
             out.data(line)
     else:
-        _history_table(out, rows)
+        _history_table(out, rows, server=everywhere)
+    if hidden:
+        out.info(elsewhere(hidden, "shown", "history"))
 
 
 # A spreadsheet runs a cell opening with one of these as a formula (OWASP: CSV injection), also
@@ -200,11 +239,13 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _history_table(out: Output, rows: list[dict[str, Any]]) -> None:
+def _history_table(out: Output, rows: list[dict[str, Any]], *, server: bool = False) -> None:
+    columns = ("ID", "KIND", "STATE", "CREATED", "CREDITS", "EXPIRES", "SAVED")
     out.table(
-        ("ID", "KIND", "STATE", "CREATED", "CREDITS", "EXPIRES", "SAVED"),
+        ("SERVER", *columns) if server else columns,
         [
             (
+                *((r["base_url"] or "-",) if server else ()),
                 r["id"],
                 r["kind"],
                 f"{r['state']} (detached)" if r["detached"] else r["state"],

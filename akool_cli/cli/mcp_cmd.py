@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli import inputs_cli
 from akool_cli.cli.options import duration
 from akool_cli.core.errors import UsageError
 
@@ -78,6 +79,7 @@ def mcp(
         )
     if not folder.is_dir():
         raise UsageError(f"--dir {folder} is not a folder", hint="create it, or name another one")
+    inputs_cli.check_upload_to(upload_to)  # at start, naming the flag: not at the first upload
     try:
         from akool_cli.mcpserver.server import serve
     except ImportError as exc:

@@ -2,7 +2,7 @@
 
 The only module that imports rich (lazily, so plain commands stay fast). Decisions about
 terminals and colour are taken per invocation: no ANSI codes when a stream is not a terminal,
-none at all when NO_COLOR is set.
+none at all when NO_COLOR is set or TERM is dumb.
 """
 
 from __future__ import annotations
@@ -117,11 +117,19 @@ class Output:
         self.quiet = quiet
         self.stdout_tty = _isatty(self.stdout)
         self.stderr_tty = _isatty(self.stderr)
-        self.no_color = "NO_COLOR" in env and env.get("NO_COLOR", "") != ""
+        # TERM=dumb (Emacs' shell, some CI log viewers) shows escape codes as text: no colour
+        # and no live display there, as with NO_COLOR and a pipe (break17h H13g).
+        self.dumb = env.get("TERM", "") == "dumb"
+        self.no_color = ("NO_COLOR" in env and env.get("NO_COLOR", "") != "") or self.dumb
         self.redactor = Redactor()
         # Told when a JSON document reached stdout, so that the error boundary prints no second.
         self.on_json = on_json
         self._lock = threading.Lock()
+
+    @property
+    def redraws(self) -> bool:
+        """Whether live displays (progress bars redrawn in place) go to stderr."""
+        return self.stderr_tty and not self.dumb and not self.quiet
 
     # -- plain writing ------------------------------------------------------------------------
 
@@ -314,7 +322,7 @@ class JobDisplay:
         self.job_ids = list(job_ids)
         # What a person knows a job by (its label or input file), shown next to its id.
         self.names = {k: v[:NAME_WIDTH] for k, v in (names or {}).items() if v}
-        self.live = output.stderr_tty and not output.quiet
+        self.live = output.redraws
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
         self._last_line: dict[str, str] = {}
@@ -439,7 +447,7 @@ class BatchDisplay:
     def __init__(self, output: Output, total: int) -> None:
         self.output = output
         self.total = total
-        self.live = output.stderr_tty and not output.quiet
+        self.live = output.redraws
         self.states: dict[int, str] = {}
         self.resumed: set[int] = set()  # rows picked up from an earlier run
         self.received = 0
@@ -522,7 +530,7 @@ class UploadDisplay:
 
     def __init__(self, output: Output) -> None:
         self.output = output
-        self.live = output.stderr_tty and not output.quiet
+        self.live = output.redraws
         self._progress: Progress | None = None
         self._kind = ""  # what the live display shows: "upload" or "check"
         self._tasks: dict[str, TaskID] = {}

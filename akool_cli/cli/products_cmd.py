@@ -56,6 +56,7 @@ def make(ctx: typer.Context, product: Product, fields: dict[str, Any], common: C
     timeout = optional_duration(common.timeout, "--timeout")
     talk_cmd.check_interval(common.interval)
     choice = common.account_choice
+    inputs_cli.check_upload_to(common.upload_to)
     with runtime.library() as lib:
         lib.account_choice = choice
         if common.output is not None:
@@ -408,6 +409,7 @@ def headswap(
     waited = optional_duration(common.timeout, "--timeout")
     talk_cmd.check_interval(common.interval)
     choice = common.account_choice
+    inputs_cli.check_upload_to(common.upload_to)
     with runtime.library() as lib:
         lib.account_choice = choice
         if common.output is not None:

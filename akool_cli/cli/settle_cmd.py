@@ -50,11 +50,16 @@ def settle(
     Examples: akool settle 12 --created 64dd90f9f0b6684651e90d60; akool settle r7 --batch
     rows.csv --not-created
     """
-    from akool_cli.core.errors import after_settling
+    from akool_cli.core.errors import UsageError, after_settling
     from akool_cli.core.validate import check_created
 
     runtime: Runtime = ctx.obj
     out = runtime.output(json_mode=json_out)
+    if (created is None) == (not not_created):  # said with the flags (the library's: names)
+        raise UsageError(
+            "say what the create did: --created JOB_ID or --not-created (one of them)",
+            hint="look for the job in the AKOOL dashboard (or a webhook) first",
+        )
     if created is not None:
         check_created(created)  # named as typed: --created
     with runtime.library() as lib:

@@ -252,10 +252,11 @@ def talk(
     out = runtime.output(json_mode=json_out)
     speech = (audio_url, text, voice, speed, voice_option, language_code)
     speech_text, timeout_s = _check_options(speech, timeout, interval, resolution)
+    inputs_cli.check_upload_to(upload_to)
     with runtime.library() as lib:
-        _check_output(lib, ctx.params, out.warn)
+        reused = _check_output(lib, ctx.params, out.warn)
         with inputs_cli.upload_display(out) as display:
-            job = lib.talk(
+            job = reused or lib.talk(
                 image_url,
                 audio_url,
                 text=speech_text,
@@ -286,13 +287,13 @@ def talk(
         raise typer.Exit(int(code))
 
 
-def _check_output(lib: Client, params: dict[str, Any], warn: Callable[[str], None]) -> None:
+def _check_output(lib: Client, params: dict[str, Any], warn: Callable[[str], None]) -> Job | None:
     """-o refused before anything is billed (talk's parameters: ctx.params); with --reuse, the
     job it will return, when known before anything is sent, may have its own saved file there,
-    which is no reason to refuse (break17h H11)."""
+    which is no reason to refuse (break17h H11). Returns that job (talk() would find it again)."""
     output = params.get("output")
     if output is None:
-        return
+        return None
     found = None
     if params.get("reuse"):
         found = lib.talk_reusable(
@@ -306,6 +307,7 @@ def _check_output(lib: Client, params: dict[str, Any], warn: Callable[[str], Non
             on_warning=warn,  # a reused job its server no longer has is passed over: said
         )
     lib.check_destination(output, force=bool(params.get("force")), reused=found)
+    return found
 
 
 def _check_options(

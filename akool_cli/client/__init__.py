@@ -32,6 +32,7 @@ from akool_cli.client.settling import Settled, SettlingMixin
 from akool_cli.client.steps import FirstStep
 from akool_cli.client.talking import DEFAULT_URL_TTL, TalkEvents
 from akool_cli.core.callbacks import Callback
+from akool_cli.doctor import Check
 from akool_cli.inputs.preflight import Events
 from akool_cli.jobs.batch import Problem as RowProblem
 from akool_cli.jobs.batch_run import Outcome
@@ -58,6 +59,7 @@ __all__ = [
     "BatchPreview",
     "BatchResult",
     "Callback",
+    "Check",
     "Client",
     "Deleted",
     "Downloaded",

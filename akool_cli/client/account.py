@@ -3,6 +3,7 @@ credit balance, voices, saved settings, any documented call, and the checks of `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -91,11 +92,13 @@ class AccountMixin(ClientBase):
         """AKOOL's VoiceLab voices (or, with `own`, your cloned ones), every page."""
         return self.api.list_voices(own=own, filters=filters, language=language)
 
-    def doctor(self) -> list[Check]:
-        """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers."""
+    def doctor(self, on_check: Callable[[Check], None] | None = None) -> list[Check]:
+        """The checks of `akool doctor`: paths, keyring, credential, network, AKOOL's answers;
+        `on_check` is told of each as soon as it is done. AKOOL is asked once per check (no
+        retries), each within the exchange's deadline."""
         from akool_cli.doctor import run_checks
 
-        return run_checks(self.session)
+        return run_checks(self.session, on_check)
 
     # -- credentials ----------------------------------------------------------------------------
 
@@ -222,9 +225,9 @@ class AccountMixin(ClientBase):
         verified = config.verified_base_url_of(self.paths, self.profile, old.account())
         if verified is None:
             raise UsageError(
-                f"the keyring key of profile {self.profile} is not the one this AKOOL_HOME's "
-                "login verified (another AKOOL_HOME's login replaced it: the OS keyring is "
-                "shared); --rotate replaces only a key verified here; nothing was saved",
+                f"the keyring key of profile {self.profile} is not one this AKOOL_HOME's login "
+                "verified (another AKOOL_HOME's login saved it: the OS keyring is shared); "
+                "--rotate replaces only a key verified here; nothing was saved",
                 hint=f"log in without --rotate: akool --profile {self.profile} --base-url "
                 f"{base_url} login",
             )
@@ -247,8 +250,10 @@ class AccountMixin(ClientBase):
         recorded = config.read_settings(self.paths).get(self.profile, {})
         mine = recorded.get(config.VERIFIED_ACCOUNT_KEY)
         # Another AKOOL_HOME's login of the same profile name is not this home's to remove
-        # (the OS keyring is shared by every home): only this home's record of it goes.
-        theirs = stored is not None and mine is not None and stored.account() != mine
+        # (the OS keyring is shared by every home), nor is the key when this home has no login
+        # of the profile (break17h H22): only this home's record of it goes.
+        other = mine is not None and stored is not None and stored.account() != mine
+        theirs = stored is not None and (other or not config.has_login(self.paths, self.profile))
         removed = False if theirs else store.delete(self.profile)
         config.write_profile_settings(
             self.paths, self.profile, {"login": None, config.VERIFIED_ACCOUNT_KEY: None}

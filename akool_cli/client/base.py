@@ -187,9 +187,28 @@ class ClientBase:
             return current
         if current is None and stored is None:
             self.credential()  # no credential at all: its own AuthError says how to get one
-        from akool_cli.client.elsewhere import job_elsewhere_hint
+        raise self._elsewhere(record, base_url)
 
-        raise CredentialScopeError(
+    def _elsewhere(self, record: JobRecord, base_url: str) -> CredentialScopeError:
+        """Why a recorded job is asked about with no credential (what credential_for raises)."""
+        from akool_cli.client.elsewhere import job_elsewhere_hint, shadowing
+        from akool_cli.store.credentials import from_environment
+
+        environment = from_environment(self.env)
+        shadowed = shadowing(self.paths, record.profile, record.account, base_url, environment)
+        if shadowed:
+            # The profile's own login made it; the environment's credential hides it (K3).
+            return CredentialScopeError(
+                f"job {record.id} was made on {base_url} with profile {record.profile}'s keyring "
+                f"key, which akool does not use while {shadowed} is set in the environment, and "
+                "akool never sends a key to a server it was not made for",
+                hint=job_elsewhere_hint(
+                    self.paths, record.id, record.profile, record.account, base_url, shadowed
+                ),
+                profile=record.profile,
+                base_url=base_url,
+            )
+        return CredentialScopeError(
             f"job {record.id} was made on {base_url} (profile {record.profile}) with another "
             "credential than the ones akool has here, and akool never sends a key to a server "
             "it was not made for",

@@ -17,7 +17,7 @@ from akool_cli.client.talking import DEFAULT_URL_TTL, TalkingMixin
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, LocalStateError, UsageError, closed_during_batch
 from akool_cli.core.kinds import FieldsRequest
-from akool_cli.core.validate import check_budget, check_path, check_range
+from akool_cli.core.validate import check_budget, check_output_path, check_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.inputs.preflight import Events, Plan, Settings
@@ -114,18 +114,22 @@ class BatchMixin(TalkingMixin):
         over, warnings = rows_over_limits(items, found)
         for row, messages in over.items():
             by_row.setdefault(row, []).extend(messages)
+        folder = None
+        if output_dir is not None:
+            folder = (
+                Path(check_output_path(output_dir, "the output folder")).expanduser().absolute()
+            )
         if check_lists:
-            for row, message in self._row_checks(items):
+            for row, message in self._row_checks(items, folder):
                 by_row.setdefault(row, []).append(message)
         for row, messages in sorted(by_row.items()):
             problems += [Problem(row, message) for message in messages]
         valid = [i for i in items if i.row not in by_row]
-        folder = None if output_dir is None else Path(output_dir).expanduser().absolute()
         plan = BatchPlan(path, len(rows), valid, problems, found, settings, folder, max_credits)
         plan.warnings = warnings
         return plan
 
-    def _row_checks(self, items: list[Item]) -> list[tuple[int, str]]:
+    def _row_checks(self, items: list[Item], output_dir: Path | None) -> list[tuple[int, str]]:
         """Each row not created yet that its command would refuse before billing for what
         AKOOL's lists do not offer (an avatar_id, whose avatar_from is looked up, a language,
         an effect, a model) or as made already (AKOOL's 1202: a video translated with lip sync
@@ -144,7 +148,7 @@ class BatchMixin(TalkingMixin):
         found: list[tuple[int, str]] = []
         made: dict[str, list[dict[str, Any]]] = {}  # earlier rows' fields, by kind
         for item in products:
-            if earlier_job(self.journal, item, scope) is not None:
+            if earlier_job(self.journal, item, scope, output_dir) is not None:
                 continue  # created already: a rerun follows it whatever the lists say now
             request = cast("FieldsRequest", item.request)
             fields = dict(request.fields)
@@ -203,6 +207,7 @@ class BatchMixin(TalkingMixin):
         """The output folder made, the credential found, then the files of rows not created yet
         uploaded and their URLs checked (each distinct one once): resuming never uploads or
         checks again what an earlier run created."""
+        from akool_cli.inputs.upload import Presigned
         from akool_cli.jobs.accounts import check_choice, meet, meet_requests
         from akool_cli.jobs.batch import check_output_dir
         from akool_cli.jobs.batch_run import earlier_job, row_create
@@ -218,7 +223,7 @@ class BatchMixin(TalkingMixin):
         rows = [_row_keys(i) for i in plan.items]
         account = meet(self.journal, own, rows, check_choice(self.account_choice))
         scope = replace(own, account=account)
-        made = {i.row: earlier_job(self.journal, i, scope) for i in plan.items}
+        made = {i.row: earlier_job(self.journal, i, scope, plan.output_dir) for i in plan.items}
         warn = events.warn if events is not None else (lambda line: None)
         for item in plan.items:
             record = made[item.row]
@@ -226,13 +231,19 @@ class BatchMixin(TalkingMixin):
                 warn(line)
         pending = [i for i in plan.items if made[i.row] is None]
         values = {value for i in pending for value, _ in i.media().values()}
-        sent = self.prepare_inputs(plan.inputs.only(values), plan.settings, events=events)
+        # The uploads' URLs are signed again as each row's create leaves (break17h H15).
+        settings = replace(plan.settings, presigned=Presigned(plan.settings.ttl))
+        sent = self.prepare_inputs(plan.inputs.only(values), settings, events=events)
         items = [i.with_urls(sent) for i in plan.items]
         # Rows whose identical create made with another credential (a command, an MCP call)
         # has an unknown outcome: decided the same way, before any row is created.
-        creates = [row_create(i) for i in items if earlier_job(self.journal, i, scope) is None]
+        creates = [
+            row_create(i)
+            for i in items
+            if earlier_job(self.journal, i, scope, plan.output_dir) is None
+        ]
         meet_requests(self.journal, own, creates, check_choice(self.account_choice))
-        return replace(plan, items=items, prepared=True)
+        return replace(plan, items=items, settings=settings, prepared=True)
 
     def batch(
         self,
@@ -283,6 +294,7 @@ class BatchMixin(TalkingMixin):
             on_event=on_event,
             on_bytes=on_bytes,
             stopping=stopping or threading.Event(),
+            fresh_url=plan.settings.presigned.fresh if plan.settings.presigned else None,
         )
         on_close = partial(runner.halt, closed=True)  # close() on another thread ends it
         self._on_close.append(on_close)

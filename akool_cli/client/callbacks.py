@@ -170,10 +170,12 @@ class CallbacksMixin(ClientBase):
         """A receiver for AKOOL's callbacks (not started): each verified, decrypted, answered
         200 and recorded; `serve_forever()` or `start()`/`stop()` it. Set `cancel` before
         stopping it to end a download in progress."""
+        from akool_cli.core.validate import check_output_path
         from akool_cli.jobs.download import check_target, make_directory
         from akool_cli.webhooks.receiver import WebhookReceiver
 
         if download_dir is not None:
+            download_dir = Path(check_output_path(download_dir, "the download folder"))
             check_target(download_dir / "placeholder.mp4", force=True, make_parent=True)
             make_directory(download_dir)
         cid, secret = self.webhook_keys(client_id)

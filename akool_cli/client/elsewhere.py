@@ -14,13 +14,13 @@ import re
 from akool_cli.core.errors import UsageError
 from akool_cli.core.urls import is_akool_host, is_loopback_host, parts_or_none
 from akool_cli.store import config
-from akool_cli.store.credentials import sandbox_accounts
+from akool_cli.store.credentials import Credential, sandbox_accounts
 
 
 def holds_key(paths: config.Paths, profile: str) -> bool:
     """Whether `akool login` stored a keyring key for this profile (read from the settings'
     bookkeeping: the keyring itself is never touched for it)."""
-    return bool(config.read_settings(paths).get(profile, {}).get("login"))
+    return config.has_login(paths, profile)
 
 
 def new_profile(paths: config.Paths, base_url: str) -> str:
@@ -40,10 +40,37 @@ def new_profile(paths: config.Paths, base_url: str) -> str:
     return name
 
 
-def job_elsewhere_hint(
-    paths: config.Paths, job_id: str, profile: str, account: str, base_url: str
+def shadowing(
+    paths: config.Paths, profile: str, account: str, base_url: str, environment: Credential | None
 ) -> str:
-    """The hint for a job made on `base_url` with a credential akool may not send there."""
+    """The environment variables whose credential hides the keyring key that made a job ("" when
+    none does): the job's profile holds a login verified on the job's server, with the job's
+    account (read from the settings' bookkeeping, never from the keyring: break17k K3)."""
+    if environment is None or not holds_key(paths, profile):
+        return ""
+    recorded = config.read_settings(paths).get(profile, {}).get(config.VERIFIED_ACCOUNT_KEY)
+    if account and recorded != account:
+        return ""
+    return environment.source if config.verified_base_url(paths, profile) == base_url else ""
+
+
+def job_elsewhere_hint(
+    paths: config.Paths,
+    job_id: str,
+    profile: str,
+    account: str,
+    base_url: str,
+    shadowed: str = "",
+) -> str:
+    """The hint for a job made on `base_url` with a credential akool may not send there; with
+    `shadowed` (the environment variables hiding the profile's own key), no login: unset them."""
+    if shadowed:
+        unset = " ".join(f"-u {name}" for name in shadowed.split("/"))
+        chosen = "" if profile == config.DEFAULT_PROFILE else f" --profile {profile}"
+        return (
+            f"no login needed: run the command again without {shadowed.replace('/', ' and ')} "
+            f"in the environment, e.g. env {unset} akool{chosen} status {job_id}"
+        )
     if account and account in sandbox_accounts():
         return (
             f"it is the sandbox's job: ask that sandbox with its own key, for this command only "

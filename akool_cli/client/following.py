@@ -7,6 +7,7 @@ the history, so these calls work for every kind of job. Events go to a callback;
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from akool_cli.client.base import ClientBase
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
 from akool_cli.client.steps import FirstStep, first_step_of
-from akool_cli.core import kinds, states
+from akool_cli.core import interrupts, kinds, states
 from akool_cli.core.durations import optional_duration, parse_duration
 from akool_cli.core.errors import (
     AkoolError,
@@ -24,7 +25,7 @@ from akool_cli.core.errors import (
     closed_while_following,
 )
 from akool_cli.core.models import JOB_ID_SHAPE
-from akool_cli.core.validate import check_job_id, check_job_ids, check_path, check_range
+from akool_cli.core.validate import check_job_id, check_job_ids, check_output_path, check_range
 
 if TYPE_CHECKING:
     from akool_cli.core.models import JobInfo
@@ -90,6 +91,7 @@ class FollowingMixin(ClientBase):
 
     def jobs(self, limit: int = 10) -> list[Job]:
         """The newest jobs in the history (not refreshed)."""
+        limit = int(check_range("limit", limit))  # -5 was [] (break17k K5)
         return [Job.of(None, record) for record in self.journal.recent(limit)]
 
     def status(self, job_id: str, *, detached_ok: bool = True) -> Job:
@@ -375,8 +377,13 @@ class FollowingMixin(ClientBase):
         from akool_cli.jobs.watcher import Watcher
 
         options.setdefault("clock", self.clock)
-        options.setdefault("closing", self._closing)
+        options.setdefault("closing", self._ends())
         return Watcher(self.api, self.journal, **options)
+
+    def _ends(self) -> threading.Event:
+        """What ends a watcher at once: this Client closed, or the caller's cancelled_by() event
+        (an MCP session whose client closed stdin: break17i I9)."""
+        return interrupts.either(self._closing, interrupts.own_cancel())
 
     def fetch_again(self, job_id: str) -> Path | None:
         """Where a job's result was saved, when the file there is gone or is not the one saved
@@ -433,7 +440,7 @@ class FollowingMixin(ClientBase):
             clock=self.clock,
             should_stop=should_stop,
             fetched_scope=self._fetched_scope(records, targets),
-            closing=self._closing,  # close() on another thread ends it (break17g G19)
+            closing=self._ends(),  # close() on another thread ends it (break17g G19)
         ) as watcher:
             for job_id, record in records.items():
                 watcher.add(
@@ -477,18 +484,10 @@ class FollowingMixin(ClientBase):
 
 
 def destination(dest: object, what: str) -> str:
-    """Where results go, as text: a str as given ("videos/" with its slash names a folder, as
-    -o DIR/ does); a pathlib.Path, which cannot end with a slash, names a folder when it has no
-    suffix and is not an existing file (Path("videos") is the folder videos/, created when
-    missing; Path("v.mp4") a file): break17f N9 saved a file named "videos"."""
-    text = check_path(dest, what)
-    if isinstance(dest, str) or text.endswith(("/", os.sep)) or Path(text).suffix:
-        return text
-    try:
-        a_file = os.path.lexists(text) and not os.path.isdir(text)
-    except (OSError, ValueError):
-        return text  # a name the system cannot look up: the target's checks say so
-    return text if a_file else text + os.sep
+    """Where results go, as text, by one rule for a str and a pathlib.Path (break17i I18): an
+    existing folder takes `<job id>.mp4`, any other path is the file itself; a str may also end
+    with / to name a folder made when missing (-o DIR/), which a Path cannot carry."""
+    return check_output_path(dest, what)
 
 
 def _finished(jobs: Mapping[str, JobInfo], job_id: str) -> bool:

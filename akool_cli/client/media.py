@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from akool_cli.core.mediatypes import Role
     from akool_cli.net.api import AkoolClient
+    from akool_cli.store.journal import JobRecord
 
 
 class MediaMixin(MakingMixin):
@@ -74,6 +75,7 @@ class MediaMixin(MakingMixin):
         from akool_cli.core import media_kinds
 
         record = self.journal.get(check_job_id(image_id))
+        self._check_made_here(image_id, button, record)
         made = {media_kinds.IMAGE.name, media_kinds.IMAGE_BUTTON.name}
         kind = kinds.get(record.kind) if record and record.kind in made else media_kinds.IMAGE
         info = self.api_of(record).detail(kind, image_id)
@@ -91,6 +93,31 @@ class MediaMixin(MakingMixin):
                 f"image {image_id} offers {', '.join(map(str, offered))}, not {button}",
                 hint="pick one of the buttons AKOOL offers for it",
             )
+
+    def _check_made_here(self, image_id: str, button: str, record: JobRecord | None) -> None:
+        """An image is upscaled or varied on the server and profile that made it: anywhere
+        else AKOOL answers 1008, "the image does not exist" (break17i I14)."""
+        from akool_cli.store.config import DEFAULT_PROFILE
+
+        if record is None or not record.base_url:
+            return  # not in this history: AKOOL says whether it knows it
+        if (record.base_url, record.profile) == (self.base_url, self.profile):
+            return
+        same = record.profile == self.profile
+        there = record.base_url + ("" if same else f" (profile {record.profile})")
+        here = self.base_url + ("" if same else f" (profile {self.profile})")
+        named = record.profile != DEFAULT_PROFILE
+        flags = f"--base-url {record.base_url}" + (f" --profile {record.profile}" if named else "")
+        client = f"base_url={record.base_url!r}" + (
+            f", profile={record.profile!r}" if named else ""
+        )
+        command = "upscale" if button.startswith("U") else "variation"
+        raise UsageError(
+            f"image {image_id} was made on {there}, not on {here}: an upscale or a variation "
+            "is made only where its image was; nothing was sent",
+            hint=f"run it there: akool {flags} image {command} {image_id} {button} (from "
+            f"Python: Client({client}))",
+        )
 
     def voice_change(
         self,
@@ -122,11 +149,13 @@ class MediaMixin(MakingMixin):
         voice_options: Mapping[str, Any] | None = None,
         model: str | None = None,
         webhook_url: str | None = None,
+        name: str = "",
         **inputs: Unpack[InputOptions],
     ) -> Job:
         """A voice cloned from a recording (billed). Once done, `job.outputs["voice_id"]` speaks
         with speak() and talk --text, and the voice is in list_voices(own=True). `voice_name`
-        is optional, as AKOOL's page says (its name in list_voices)."""
+        is optional, as AKOOL's page says (its name in list_voices); `name` is the history's
+        label, as for every product (the voice's name when not given)."""
         from akool_cli.core.products import given
 
         fields = given(
@@ -135,8 +164,8 @@ class MediaMixin(MakingMixin):
             voice_options=dict(voice_options) if voice_options else None,
             voice_model_name=model,
         )
-        name = voice_name or ""
-        return self.make("voice_clone", fields, webhook_url=webhook_url, name=name, **inputs)
+        label = name or voice_name or ""
+        return self.make("voice_clone", fields, webhook_url=webhook_url, name=label, **inputs)
 
     def avatar_add(
         self,
@@ -145,16 +174,18 @@ class MediaMixin(MakingMixin):
         *,
         avatar_id: str | None = None,
         streaming: bool = False,
+        name: str = "",
         **inputs: Unpack[InputOptions],
     ) -> Job:
         """An avatar made from a video (about a minute) or an image (billed). Once done,
-        `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given."""
+        `job.outputs["avatar_id"]` names it; avatar_id is made from the name if not given.
+        `name` is the history's label (the avatar's name when not given)."""
         from akool_cli.core.products import given
 
         fields = given(
             url=url, name=avatar_name, avatar_id=avatar_id, type=2 if streaming else None
         )
-        return self.make("avatars add", fields, name=avatar_name, **inputs)
+        return self.make("avatars add", fields, name=name or avatar_name, **inputs)
 
     def talking_avatar(
         self,

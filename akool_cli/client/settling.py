@@ -84,7 +84,7 @@ class SettlingMixin(ClientBase):
         the URL sent, and with nothing left to compare the job is taken as said."""
         if (created is None) == (not not_created):
             raise UsageError(
-                "say what the create did: --created JOB_ID or --not-created (one of them)",
+                'say what the create did: created="JOB_ID" or not_created=True (one of them)',
                 hint="look for the job in the AKOOL dashboard (or a webhook) first",
             )
         job_id = None if created is None else check_created(created, "created")  # before sending

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from akool_cli.core.mediatypes import Role
     from akool_cli.core.models import Voice
     from akool_cli.jobs import engine
-    from akool_cli.store.journal import JobRecord
+    from akool_cli.store.journal import AttemptRecord, JobRecord
 
 DEFAULT_URL_TTL = "24h"
 
@@ -181,7 +181,8 @@ class TalkingMixin(ClientBase):
         from akool_cli.inputs.upload import parse_target, parse_ttl
         from akool_cli.store.config import resolve_upload_to
 
-        chosen = resolve_upload_to(upload_to, self.env, self.paths, self.profile)
+        # Named upload_to=, as the caller wrote it: the commands check --upload-to first.
+        chosen = resolve_upload_to(upload_to, self.env, self.paths, self.profile, "upload_to")
         target = parse_target(*chosen) if chosen else None
         ttl = parse_ttl(url_ttl)
         checking = check and not checks_disabled(self.env)
@@ -281,7 +282,13 @@ class TalkingMixin(ClientBase):
             return create_once(self, kind, request, origin, once, run)
         if reuse:
             found = engine.create_or_reuse(
-                self.api, self.journal, kind, request, origin, on_gone=self._gone_note(warn)
+                self.api,
+                self.journal,
+                kind,
+                request,
+                origin,
+                on_gone=self._gone_note(warn),
+                on_busy=_busy_note(warn),
             )
             if isinstance(found, JobRecord):
                 return replace(Job.of(None, found), repeated=True)
@@ -415,3 +422,16 @@ def _talk_request(
         resolution=check_resolution(None if resolution is None else str(resolution), "resolution"),
         webhook_url=check_input_url(webhook_url, "webhook URL") if webhook_url else None,
     )
+
+
+def _busy_note(warn: Callable[[str], None] | None) -> Callable[[AttemptRecord], None]:
+    """What tells the caller that --reuse waits for another akool's create of the same request
+    (break17h H10: a silent wait, up to 10 minutes when that process was stopped)."""
+
+    def note(busy: AttemptRecord) -> None:
+        from akool_cli.jobs.engine import busy_line
+
+        if warn is not None:
+            warn(busy_line(busy.pid))
+
+    return note

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from akool_cli.core import jsontext
+from akool_cli.core.models import malformed_id
 
 IV_BYTES = 16
 KEY_SIZES = (16, 24, 32)
@@ -136,9 +137,16 @@ def open_callback(body: bytes, client_id: str, client_secret: str) -> Callback:
     if not hmac.compare_digest(expected.encode("ascii"), given):
         raise CallbackError("the signature does not match (wrong client id, or not from AKOOL)")
     data = decrypt(envelope["dataEncrypt"], client_id, client_secret)
+    job_id = data.get("_id")
+    # A callback names a job by AKOOL's id: anything else (`../<id>`, `<id>/../../x`) would
+    # reach a file name, a history lookup or a screen as if it were one (break17k K4).
+    if not isinstance(job_id, str):
+        raise CallbackError("the payload's _id is missing or not a string")
+    if wrong := malformed_id(job_id):
+        raise CallbackError(f"the payload's _id is not an AKOOL job id: {wrong}")
     status = data.get("status")
     return Callback(
-        id=str(data.get("_id") or ""),
+        id=job_id,
         status=status if isinstance(status, int) and not isinstance(status, bool) else 0,
         type=str(data.get("type") or ""),
         url=str(data.get("url") or ""),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from akool_cli.core.errors import UsageError
-from akool_cli.core.wording import flag_of, given, reworded
+from akool_cli.core.wording import example, flag_of, given, reworded
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 # Units largest first, each at most once; a bare number at the end is seconds ("1h30" is 1h30s).
@@ -119,9 +119,10 @@ def optional_duration(value: object, option: str) -> float | None:
     return None if value is None else parse_duration(value, option)
 
 
-def parse_since(text: str | None, now: float) -> float:
+def parse_since(text: str | None, now: float, option: str = "--since") -> float:
     """--since: a date (2026-12-01, UTC), a time (2026-12-01T09:00Z) or an age (7d, 24h, 30m)
-    → a timestamp (0 without one). An age needs its unit: a bare number reads as a year."""
+    → a timestamp (0 without one). An age needs its unit: a bare number reads as a year.
+    Errors name `option` as the caller wrote it (`since=` from Python)."""
     if not text:
         return 0.0
     bare = text.strip().replace(".", "", 1).isdigit()
@@ -129,16 +130,18 @@ def parse_since(text: str | None, now: float) -> float:
     if age is not None:
         if not 0 <= age <= now:  # before 1970: no date to show (nor any job to find)
             raise UsageError(
-                f"--since {text!r} reaches back before 1970",
-                hint="an age such as --since 30d or --since 52w, or a date such as 2026-12-01",
+                f"{given(option, repr(text))} reaches back before 1970",
+                hint=f"an age such as {example(option, '30d')} or {example(option, '52w')}, "
+                "or a date such as 2026-12-01",
             )
         return now - age
     try:
         when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise UsageError(
-            f"--since {text!r} is neither a date nor an age",
-            hint="e.g. --since 2026-12-01, --since 2026-12-01T09:00Z or --since 7d",
+            f"{given(option, repr(text))} is neither a date nor an age",
+            hint=f"e.g. {example(option, '2026-12-01')}, {example(option, '2026-12-01T09:00Z')} "
+            f"or {example(option, '7d')}",
         ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)

@@ -87,13 +87,20 @@ EITHER_CHECK = 0.05  # seconds: how often _Either.wait looks at its second event
 @contextmanager
 def cancelled_by(event: threading.Event) -> Iterator[None]:
     """Reads and back-offs on this thread also end at once when `event` is set (a watcher
-    closed: the answers of its status reads in flight are not wanted; break17g G9)."""
+    closed: the answers of its status reads in flight are not wanted; break17g G9). Nested,
+    either event ends them (an MCP wait call answered, or its session closed: break17i I9)."""
     previous = getattr(_own, "cancel", None)
-    _own.cancel = event
+    _own.cancel = either(event, previous)
     try:
         yield
     finally:
         _own.cancel = previous
+
+
+def own_cancel() -> threading.Event | None:
+    """This thread's cancelled_by() event, if any (not the stop signal's)."""
+    event: threading.Event | None = getattr(_own, "cancel", None)
+    return event
 
 
 def either(first: threading.Event, second: threading.Event | None) -> threading.Event:
@@ -155,10 +162,12 @@ def _handle(signum: int, _frame: FrameType | None) -> None:
         if _state.signum is None:
             _state.signum, _state.first_at = signum, now
         _state.stop.set()
-        shielded = _state.shielded > 0 and _state.count == 1
-    if not shielded:
+        # While the handlers are being installed (or put back) nothing has run (or all has):
+        # the stop is only recorded, and the command line ends the run with its exit code.
+        held = not _state.installed or (_state.shielded > 0 and _state.count == 1)
+    if not held:
         raise KeyboardInterrupt
-    if hasattr(signal, "setitimer"):
+    if _state.installed and hasattr(signal, "setitimer"):
         # The create in flight gets its grace, then _grace_over ends the wait for its answer.
         signal.setitimer(signal.ITIMER_REAL, ANSWER_GRACE_SECONDS)
 

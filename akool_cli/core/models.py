@@ -20,23 +20,29 @@ Path = tuple[str, ...]  # keys into an answer's object, outermost first
 JOB_ID_SHAPE = re.compile(r"[0-9a-f]{24}")
 
 
+def malformed_id(job_id: str) -> str:
+    """What is wrong with a server-given job id ("" when it has AKOOL's documented shape).
+
+    The id itself is not shown, not even escaped: a hostile id must not reach the screen
+    (reliability.md). Its length is safe to say; what is wrong with 24 characters is their kind.
+    """
+    if JOB_ID_SHAPE.fullmatch(job_id):
+        return ""
+    wrong = (
+        "24 characters, not all of them lower-case hexadecimal digits"
+        if len(job_id) == 24
+        else f"{len(job_id)} characters"
+    )
+    return f"a malformed id of {wrong} (AKOOL's ids are 24 lower-case hexadecimal digits)"
+
+
 def server_job_id(value: Any, expected_id: str | None, what: str) -> str:
     """The job id an answer gives (or the one asked about, when it gives none), checked."""
     job_id = value or expected_id
     if not isinstance(job_id, str) or not job_id:
         raise UnavailableError(f"AKOOL's {what} has no job id (_id is missing)")
-    if value and not JOB_ID_SHAPE.fullmatch(job_id):
-        # Not shown, not even escaped: a hostile id must not reach the screen (reliability.md).
-        # Its length is safe to say; what is wrong with 24 characters is their kind (N7).
-        wrong = (
-            "24 characters, not all of them lower-case hexadecimal digits"
-            if len(job_id) == 24
-            else f"{len(job_id)} characters"
-        )
-        raise UnavailableError(
-            f"AKOOL's {what} gives a job id that is not one: a malformed id of {wrong} "
-            "(AKOOL's ids are 24 lower-case hexadecimal digits)"
-        )
+    if value and (wrong := malformed_id(job_id)):
+        raise UnavailableError(f"AKOOL's {what} gives a job id that is not one: {wrong}")
     if value and expected_id and value != expected_id:
         # Another job's state (a broken caching proxy serving one status for another): never
         # taken for the job asked about, never written to either job's row (break17h H2).

@@ -1,7 +1,8 @@
 """Hides secrets in anything akool may print, log or record: headers, JSON bodies, URLs and free text.
 
 Three kinds of secret: values this process knows (an API key, a client secret, a bearer token),
-replaced wherever they appear; the signing parts of URLs (a presigned URL's X-Amz-Signature,
+replaced wherever they appear, also as a server may echo them (in another case, percent-encoded,
+cut short: any RUN of their characters in a row); the signing parts of URLs (a presigned URL's X-Amz-Signature,
 X-Amz-Credential, X-Amz-Security-Token, X-Goog-Signature, any `sig`, `token`, `secret`, `key`,
 `sign`, `jwt`, `hmac`, `code`, `session`, `hash`-like query value: SIGNING_ENDINGS, SIGNING_NAMES), shown as "…"; and a URL's
 user:password@, shown as "***@".
@@ -9,10 +10,14 @@ user:password@, shown as "***@".
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
+from urllib.parse import unquote
+
+from akool_cli.core.contract import SANDBOX_API_KEY
 
 MASK = "***"
 ELIDED = "…"  # a URL's signing value: the URL stays readable, the signature is gone
@@ -202,11 +207,112 @@ def identity_fields(value: Any) -> Any:
 
 
 def text(value: str, secrets: Iterable[str]) -> str:
-    """Free text with every known secret value replaced and signed URLs masked."""
+    """Free text with every known secret value replaced and signed URLs masked. A secret is
+    found as written and also as a server may echo it (break17i I11): in another case,
+    percent-encoded, or cut short (any RUN or more of its characters in a row)."""
+    seen = ""  # the text as _may_hold_run looks at it, once for every secret
     for secret in secrets:
         if secret and len(secret) >= 4:
             value = value.replace(secret, MASK)
+            if len(secret) < RUN or secret in PUBLISHED:
+                continue
+            seen = seen or (unquote(value) if "%" in value else value).lower()
+            if _may_hold_run(seen, secret):
+                value, seen = _runs_masked(value, secret), ""
     return signed(value)
+
+
+# A secret's characters in a row that are masked wherever they appear (a key cut at the edge of a
+# clipped body, or echoed minus a character); fewer could be chance in any text.
+RUN = 10
+# Keys published for everyone, masked only whole: the local sandbox's (its "0123456789abcdef"
+# is in many a hex id).
+PUBLISHED = frozenset({SANDBOX_API_KEY})
+# Of a long secret (a bearer token), runs are looked for from at most this many of its places
+# (evenly spread), so the search stays one small pattern: a run of RUN plus the spacing less one
+# always holds one of them.
+RUN_STARTS = 40
+
+
+def _may_hold_run(seen: str, secret: str) -> bool:
+    """A quick look first: a run of RUN of the secret's characters holds one of its pieces of
+    RUN // 2 that start at a multiple of RUN // 2, so text holding none of them (`seen`: the
+    text percent-decoded, in lower case) holds no run; most text is passed over at C speed."""
+    pieces = _pieces(secret)
+    return not pieces or any(piece in seen for piece in pieces)
+
+
+@functools.lru_cache(maxsize=32)
+def _pieces(secret: str) -> tuple[str, ...]:
+    if not secret.isascii():
+        return ()  # a secret beyond ASCII: always looked at in full
+    size, low = RUN // 2, secret.lower()
+    return tuple(low[i : i + size] for i in range(0, len(low) - size + 1, size))
+
+
+def _runs_masked(value: str, secret: str) -> str:
+    """`value` with every run of RUN or more of the secret's characters in a row masked, matched
+    without regard to case, each character as itself or percent-encoded (%2D for -)."""
+    starts, pattern = _run_pattern(secret)
+    spans: list[tuple[int, int]] = []
+    found = pattern.search(value)
+    while found is not None:
+        at = starts[found.lastindex or 1]
+        begin = _extend(value, secret, found.start(), at, back=True)
+        end = _extend(value, secret, found.end(), at + RUN, back=False)
+        if spans and begin <= spans[-1][1]:
+            previous = spans.pop()
+            begin, end = min(begin, previous[0]), max(end, previous[1])
+        spans.append((begin, end))
+        found = pattern.search(value, found.start() + 1)
+    for begin, end in reversed(spans):
+        value = value[:begin] + MASK + value[end:]
+    return value
+
+
+@functools.lru_cache(maxsize=32)
+def _run_pattern(secret: str) -> tuple[dict[int, int], re.Pattern[str]]:
+    """The pattern of a secret's runs (each a group; `starts` maps a group to the secret's index
+    where its run starts)."""
+    step = max(1, -(-(len(secret) - RUN + 1) // RUN_STARTS))
+    begins = list(range(0, len(secret) - RUN + 1, step))
+    runs = ["(" + "".join(map(_char, secret[i : i + RUN])) + ")" for i in begins]
+    return dict(enumerate(begins, start=1)), re.compile("|".join(runs), re.IGNORECASE)
+
+
+def _char(c: str) -> str:
+    return f"(?:{re.escape(c)}|{re.escape(_encoded(c))})"
+
+
+def _extend(value: str, secret: str, at: int, index: int, *, back: bool) -> int:
+    """How far a run found at `at` (the secret's `index`) goes on in `value`: backwards from
+    its start, or forwards from its end, one character (or its %XX) at a time."""
+    while index > 0 if back else index < len(secret):
+        c = secret[index - 1] if back else secret[index]
+        step = _matches(value, at, c, back=back)
+        if not step:
+            return at
+        at, index = (at - step, index - 1) if back else (at + step, index + 1)
+    return at
+
+
+def _matches(value: str, at: int, c: str, *, back: bool) -> int:
+    """How many characters of `value` next to `at` spell `c` (0: none do)."""
+    for form in (c, _encoded(c)):
+        begin = at - len(form) if back else at
+        if begin >= 0 and value[begin : begin + len(form)].lower() == form.lower():
+            return len(form)
+    return 0
+
+
+def _encoded(c: str) -> str:
+    """A character percent-encoded (a byte the system could not decode, held as a surrogate,
+    as the byte it was)."""
+    try:
+        data = c.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return c
+    return "".join(f"%{b:02X}" for b in data)
 
 
 def body(raw: bytes, secrets: Iterable[str], limit: int = 2000) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # The allowed range (inclusive) of every numeric option, in one place.
 RANGES: dict[str, tuple[float, float]] = {
     "--limit": (1, 100_000),  # rows of history for `status`; SQLite's LIMIT overflows past 2**63
+    "--newest": (1, 100_000),  # Client.history's newest (MCP history's limit), as --limit
     # Jobs in flight at once: AKOOL plans allow a handful; more only adds threads and 429s.
     "--concurrency": (1, 64),
 }
@@ -167,6 +169,50 @@ def check_path(value: object, what: str) -> str:
     return text
 
 
+def seconds_setting(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    allowed: tuple[float, float],
+    *,
+    hint: str,
+    clip: int | None = None,
+) -> float:
+    """An environment variable holding seconds (AKOOL_TIMEOUT, AKOOL_KEYRING_TIMEOUT): unset or
+    blank, `default`; anything but a number in `allowed` (nan, inf, -1, abc) is one UsageError
+    naming it, raised before anything is sent or recorded (a socket refuses nan and inf only
+    once a request is on its way). `clip`: how much of a bad value the message shows."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    low, high = allowed
+    if not low <= value <= high:  # False for nan too
+        shown = raw if clip is None else raw[:clip]
+        raise UsageError(
+            f"{name}={shown!r} is not a number of seconds from {low:g} to {high:g}", hint=hint
+        )
+    return value
+
+
+def check_output_path(value: object, what: str) -> str:
+    """Where results go (-o, dest=, a folder), as a str; `-` is refused (break17h H13f: a file
+    named `-` was written). curl's `-o -` streams one body to stdout, but akool's results are
+    files recorded with their size and SHA-256, often several per job, and its stdout carries
+    the job id: a video mixed into it would be neither."""
+    text = check_path(value, what)
+    if text == "-":
+        raise UsageError(
+            f"{what} is '-': akool saves results as files, never on standard output (where it "
+            "prints the job id)",
+            hint="name a file or a folder (-o video.mp4, -o videos/), then read it from there",
+        )
+    return text
+
+
 def check_profile_name(value: object, origin: str) -> str:
     """A profile's name as given (--profile, AKOOL_PROFILE, Client(profile=...)), stripped;
     a blank one, or one with control characters, is refused rather than read as another."""
@@ -259,8 +305,9 @@ def check_range(option: str, value: object) -> float:
             hint=f"pass {option} as a number from {low:g} to {high:g}",
         )
     if not low <= value <= high:
+        shown = str(value) if isinstance(value, int) else f"{value:g}"  # 10**9, not 1e+09
         raise UsageError(
-            f"{given(option, f'{value:g}')} is outside the allowed range {low:g}–{high:g}",
+            f"{given(option, shown)} is outside the allowed range {low:g}–{high:g}",
             hint=f"pass {option} with a value from {low:g} to {high:g}",
         )
     return value
@@ -328,3 +375,62 @@ def check_secret(value: str, what: str) -> str:
             hint=f"copy the {what} again from akool.com → API Credentials, as plain text",
         )
     return cleaned
+
+
+def check_utf8_path(path: os.PathLike[str], what: str, *, hint: str) -> None:
+    """Refuse, before any billable work, a path whose absolute form is not UTF-8 (a relative
+    path in a folder with a Latin-1 name): the history keeps paths as UTF-8 text, so a file
+    there could be saved or uploaded but never recorded (break17j J1). `what` names it."""
+    absolute = os.path.abspath(os.fspath(path))
+    if not not_utf8(absolute):
+        return
+    shown = os.fsencode(absolute).decode("utf-8", "backslashreplace")
+    raise UsageError(
+        f"{what} {shown} is not valid UTF-8 (the name of the current folder or one above it?); "
+        "akool keeps the paths of what it saves and uploads as UTF-8 text",
+        hint=hint,
+    )
+
+
+# Characters no name akool writes may hold, whatever its script (break17j J2): controls (C0, DEL,
+# C1), format characters (bidirectional overrides and isolates, zero-width ones, a BOM), line and
+# paragraph separators, and lone surrogates (bytes that were not UTF-8).
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+# Besides letters, marks and digits of any script: what a batch row's output name may hold.
+NAME_PUNCTUATION = frozenset("-_.")
+MAX_NAME_STEM = 120
+
+
+def unsafe_character(text: str) -> str:
+    """The first character of text that no file name may hold, described ("U+202E
+    (RIGHT-TO-LEFT OVERRIDE)"), or "" when there is none."""
+    for ch in text:
+        if unicodedata.category(ch) in UNSAFE_CATEGORIES:
+            return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character')})"
+    return ""
+
+
+def file_name_problem(name: str, suffix: str) -> str:
+    """What is wrong with a plain file name (a batch row's `output`), "" when nothing: letters
+    and digits of any script (`café.mp4`, `видео.mp4`) and - _ . only, a suffix, no folder,
+    no leading dot, a stem of at most 120 characters."""
+    example = f"vídeo-1{suffix}"
+    if bad := unsafe_character(name):
+        return f"must be a plain file name: it holds {bad}, which changes how a name is shown"
+    stem, dot, ending = name.rpartition(".")
+    plain = all(
+        ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in NAME_PUNCTUATION for ch in name
+    )
+    if (
+        not plain
+        or not dot
+        or not stem
+        or not ending
+        or name.startswith(".")
+        or len(stem) > MAX_NAME_STEM
+    ):
+        return (
+            f"must be a plain file name such as {example}: letters and digits of any script, "
+            f"- _ and ., a suffix, no folder (at most {MAX_NAME_STEM} characters before it)"
+        )
+    return ""

@@ -20,7 +20,7 @@ from akool_cli.core import mediatypes
 from akool_cli.core.errors import AkoolError, UsageError
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.urls import parts_or_none
-from akool_cli.core.validate import check_url_form
+from akool_cli.core.validate import check_url_form, check_utf8_path
 from akool_cli.core.workers import WorkerPool
 from akool_cli.inputs.hostchecks import CONNECT_TIMEOUT, check_all, host_of
 from akool_cli.inputs.upload import (
@@ -29,6 +29,7 @@ from akool_cli.inputs.upload import (
     SHORT_TTL,
     TARGET_EXAMPLE,
     LocalFile,
+    Presigned,
     S3Store,
     S3Target,
     Uploaded,
@@ -135,6 +136,8 @@ class Settings:
     base_url: str = ""  # AKOOL's; a sandbox on this machine can reach private hosts
     # Makes the URL checks' transport (Session.transport: the caller's redaction, proxies).
     transport: Callable[..., Transport] | None = None
+    # The uploads' presigned URLs, to be signed again right before a create carries one.
+    presigned: Presigned | None = None
 
     def check_transport(self) -> Transport:
         if self.transport is None:
@@ -286,6 +289,11 @@ def plan_inputs(
 def _check_file(item: Input, path: Path) -> Source | Problem:
     """The file exists, is readable, and is an image or audio of the right kind."""
     try:
+        # Its path is recorded with its upload (break17j J1).
+        check_utf8_path(path, "the file", hint="move it to a folder whose path is UTF-8")
+    except UsageError as exc:
+        return Problem(item, exc.message, exc.hint)
+    try:
         stat = path.stat()
         if path.is_dir():
             return Problem(item, f"{path} is a directory, not a file", FILE_HINT)
@@ -396,6 +404,8 @@ def upload_files(
     done: dict[Path, Uploaded] = {}
     for source, (file, key, why) in zip(sources, sent, strict=True):
         url = store.presign(key, settings.ttl)
+        if settings.presigned is not None:
+            settings.presigned.add(url, store, key)
         record = UploadRecord(str(file.path), file.size, file.sha256, store.target.bucket, key)
         record.url, record.endpoint, record.mtime_ns = url, store.endpoint, source.mtime_ns
         record.expires_at = time.time() + settings.ttl

@@ -28,6 +28,11 @@ from urllib.parse import urlsplit
 from akool_cli.core import redact
 from akool_cli.core.durations import parse_duration
 from akool_cli.core.errors import AkoolError, AuthError, UnavailableError, UsageError
+
+# Re-exported: the bucket's URL is read by core (the command line checks --upload-to too).
+from akool_cli.core.s3target import TARGET_EXAMPLE as TARGET_EXAMPLE
+from akool_cli.core.s3target import S3Target as S3Target
+from akool_cli.core.s3target import parse_target as parse_target
 from akool_cli.core.urls import parts_or_none, split_url
 
 if TYPE_CHECKING:
@@ -36,7 +41,6 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 INSTALL_HINT = "pip install 'akool-cli[s3]'"
-TARGET_EXAMPLE = "s3://my-bucket/akool-inputs/"
 DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
 # Shorter than this, a presigned URL may expire before AKOOL fetches it: a job waits in AKOOL's
 # queue for minutes (longer at busy times) before its inputs are read.
@@ -52,7 +56,6 @@ S3_READ_TIMEOUT = 30.0  # silence on one socket operation (AKOOL_TIMEOUT's defau
 S3_TRIES = 3  # botocore's total_max_attempts: the first try and two more
 S3_DEADLINE = 90.0
 S3_MIN_RATE = 256 * 1024  # bytes per second a PUT is given on top of S3_DEADLINE
-BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 # How S3 errors read to a user, by the error code S3 answers.
 S3_ERRORS: dict[str, tuple[type[AkoolError], str, str]] = {
     "NoSuchBucket": (
@@ -76,15 +79,6 @@ S3_ERRORS: dict[str, tuple[type[AkoolError], str, str]] = {
         "check AWS_SECRET_ACCESS_KEY or the profile in ~/.aws/credentials",
     ),
 }
-
-
-@dataclass(frozen=True)
-class S3Target:
-    bucket: str
-    prefix: str  # "" or ending with "/"
-
-    def __str__(self) -> str:
-        return f"s3://{self.bucket}/{self.prefix}"
 
 
 # Content types whose bytes another type shares (an MP4 is audio/mp4 for a voice change and
@@ -126,42 +120,26 @@ class Uploaded:
     endpoint: str = ""
 
 
-def parse_target(value: str, origin: str = "--upload-to") -> S3Target:
-    """s3://BUCKET/PREFIX/ → S3Target; anything else is a usage error naming where it came from."""
-    text = value.strip()
-    shown = redact.signed(text)  # never echo a key given as s3://KEY:SECRET@bucket
-    parts = parts_or_none(text)  # a malformed one is no s3:// location either
-    if parts.scheme != "s3" or not parts.netloc:
-        raise UsageError(
-            f"{origin} {shown!r} is not an s3://BUCKET/PREFIX/ location",
-            hint=f"e.g. {origin} {TARGET_EXAMPLE} (R2, MinIO, B2 and GCS work through "
-            "AWS_ENDPOINT_URL)",
-        )
-    if "@" in parts.netloc:
-        raise UsageError(
-            f"{origin} {shown!r} carries a user name or password; akool takes no credential "
-            "in the bucket's URL",
-            hint="give AWS credentials through the AWS chain (AWS_PROFILE, AWS_ACCESS_KEY_ID and "
-            f"AWS_SECRET_ACCESS_KEY, ~/.aws/credentials), and the bucket as {TARGET_EXAMPLE}",
-        )
-    if not BUCKET_NAME.fullmatch(parts.netloc) or ".." in parts.netloc:
-        raise UsageError(
-            f"{origin}: {parts.netloc!r} is not a valid bucket name",
-            hint="bucket names are 3-63 lowercase letters, digits, dots and hyphens",
-        )
-    if parts.query or parts.fragment:
-        raise UsageError(
-            f"{origin} {shown!r} must not have a query or fragment",
-            hint=f"e.g. {origin} {TARGET_EXAMPLE}",
-        )
-    segments = [p for p in parts.path.split("/") if p]
-    if any(s in (".", "..") for s in segments):
-        raise UsageError(
-            f"{origin} {shown!r}: the prefix must not contain . or .. segments",
-            hint=f"e.g. {origin} {TARGET_EXAMPLE}",
-        )
-    prefix = "/".join(segments)
-    return S3Target(parts.netloc, prefix + "/" if prefix else "")
+class Presigned:
+    """The presigned URLs of one run's uploads, each signed again whenever a create is about to
+    carry it (break17h H15: a long batch presigned every file once, at its start, and its late
+    rows sent AKOOL URLs past --url-ttl). Signing is local and free; each create's URL works
+    for the whole TTL from the moment the create leaves. Used on the run's threads."""
+
+    def __init__(self, ttl: int) -> None:
+        self.ttl = ttl
+        self._found: dict[str, tuple[S3Store, str]] = {}  # first URL → its store and key
+        self._lock = threading.Lock()
+
+    def add(self, url: str, store: S3Store, key: str) -> None:
+        with self._lock:
+            self._found[url] = (store, key)
+
+    def fresh(self, url: str) -> str:
+        """The URL as it is to be sent now: signed again when it is one of these uploads'."""
+        with self._lock:
+            found = self._found.get(url)
+        return url if found is None else found[0].presign(found[1], self.ttl)
 
 
 def parse_ttl(value: str | float) -> int:
@@ -285,7 +263,9 @@ class S3Store:
                 f"the AWS profile {exc.kwargs.get('profile')!r} does not exist",
                 hint="check AWS_PROFILE and ~/.aws/config (aws configure list-profiles)",
             ) from None
-        self.endpoint = self.client.meta.endpoint_url or ""
+        # The endpoint botocore settled on, whichever setting gave it (~/.aws/config's
+        # endpoint_url too): a password in it would be stored and sent to AKOOL in every URL.
+        self.endpoint = _without_userinfo(self.client.meta.endpoint_url or "", "the S3 endpoint")
 
     def _bucket_region(self, session: Any) -> str | None:
         """Where the bucket lives, so that its presigned URLs are signed for the right region."""
@@ -538,5 +518,19 @@ def _configured_endpoint() -> str | None:
                 f"{name} {redact.signed(value)[:120]!r} is not an http(s) URL",
                 hint=f"give the store's URL, e.g. {name}=http://127.0.0.1:9000 (or unset it for AWS)",
             )
-        return value
+        return _without_userinfo(value, name)
     return None
+
+
+def _without_userinfo(endpoint: str, origin: str) -> str:
+    """The store's endpoint, refused when it carries a user name or password (break17k K2): it
+    would be written to the history and sent to AKOOL inside each presigned URL."""
+    if "@" not in (parts_or_none(endpoint).netloc or ""):
+        return endpoint
+    raise UsageError(
+        f"{origin} {redact.signed(endpoint)[:120]!r} carries a user name or password; akool "
+        "takes no credential in the store's URL (it would reach AKOOL in every presigned URL)",
+        hint="give the store's keys through the AWS chain (AWS_ACCESS_KEY_ID and "
+        "AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ~/.aws/credentials) and the endpoint as "
+        "http(s)://HOST[:PORT]",
+    )

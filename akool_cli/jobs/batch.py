@@ -28,9 +28,9 @@ from akool_cli.core.kinds import FieldsRequest
 from akool_cli.core.mediatypes import Role
 from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.speech import check_text_length
-from akool_cli.core.validate import TalkRequest, check_resolution, check_speed
+from akool_cli.core.validate import TalkRequest, check_resolution, check_speed, file_name_problem
 from akool_cli.inputs.preflight import check_input
-from akool_cli.jobs.download import check_target, safe_file_name
+from akool_cli.jobs.download import check_target
 
 # A talking photo's columns (the default kind); other kinds take their documented fields
 # (core/products.py) and `glossary` (a translation's studio_voice, from a JSON file).
@@ -582,10 +582,9 @@ def _keyed(row: Row, inputs: dict[str, Any], request: FieldsRequest, *, kind: st
 
 
 def _output(output: str | None, suffix: str) -> str | None:
-    if output is not None and (
-        safe_file_name(Path(output).stem, Path(output).suffix or suffix) != output
-    ):
-        raise UsageError(f"output {output!r} must be a plain file name such as video-1{suffix}")
+    """A row's output name, by the rule `-o` follows too (core.validate.file_name_problem)."""
+    if output is not None and (problem := file_name_problem(output, suffix)):
+        raise UsageError(f"output {output!r} {problem}")
     return output
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, is_dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from akool_cli.core import interrupts, kinds
 from akool_cli.core.clock import Clock, current
@@ -107,7 +107,7 @@ def plan(
     estimator = Estimator(journal, scope)
     elsewhere = elsewhere or {}
     for item in items:
-        earlier = earlier_job(journal, item, scope)
+        earlier = earlier_job(journal, item, scope, output_dir)
         keys = [item.key + ":speech", item.key, item.legacy_key or ""]
         other = None if earlier else next((elsewhere[k] for k in keys if k in elsewhere), None)
         # A row whose create has an unknown outcome is not created by a run: it waits for settle.
@@ -206,11 +206,18 @@ def estimated(rows: list[dict[str, Any]], journal: Journal) -> dict[str, Any]:
     return {"credits": total, "creates": len(creates), "unknown": unknown, "note": note}
 
 
-def earlier_job(journal: Journal, item: Item, scope: Scope) -> JobRecord | None:
-    """The job a run in this scope made for the row, under its key or akool 0.1's."""
+def earlier_job(
+    journal: Journal, item: Item, scope: Scope, output_dir: Path | None = None
+) -> JobRecord | None:
+    """The job a run in this scope made for the row, under its key or akool 0.1's; with an
+    `output_dir` (a run that saves results), not one whose result expired on AKOOL unsaved:
+    that row is made again, as --reuse makes a new job then (break17h H6: every rerun picked
+    the expired job up, its download answered 404, exit 9)."""
     earlier = journal.find_by_key(item.key, scope)
     if earlier is None and item.legacy_key is not None:
         earlier = journal.find_by_key(item.legacy_key, scope)
+    if earlier is not None and output_dir is not None and earlier.lapsed(journal.clock.time()):
+        return None
     return earlier
 
 
@@ -233,6 +240,8 @@ class BatchRunner:
     on_event: EventCallback | None = None
     on_bytes: Callable[[int], None] | None = None
     stopping: threading.Event = field(default_factory=threading.Event)
+    # An uploaded file's URL as a create sends it now (signed again: break17h H15).
+    fresh_url: Callable[[str], str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _paused_until: float = 0.0
     # Set when the history cannot be written: the run stops, and the ids it could not record
@@ -383,8 +392,11 @@ class BatchRunner:
     def job_for(self, item: Item, outcome: Outcome) -> JobRecord | str | None:
         """The row's job: an earlier one (a record), a new one (its id), or None (not now)."""
         talk = item.request
+        self._note_remade(item, outcome)
+        kept = self.output_dir is None  # a job expired unsaved is the row's, unless it saves
         if not isinstance(talk, TalkRequest):
-            return self._claimed_create(item, outcome, kinds.get(item.kind), talk, item.key)
+            kind = kinds.get(item.kind)
+            return self._claimed_create(item, outcome, kind, talk, item.key, expired_counts=kept)
         request: Request = talk
         if item.text is not None and item.voice is not None:
             earlier = self._made_earlier(item)
@@ -406,13 +418,33 @@ class BatchRunner:
                 outcome.resumed = True
                 self.emit(outcome, f"picked up talking photo job {earlier.id} from an earlier run")
                 return earlier
-        return self._claimed_create(item, outcome, TALKING_PHOTO, request, item.key)
+        return self._claimed_create(
+            item, outcome, TALKING_PHOTO, request, item.key, expired_counts=kept
+        )
 
     def _made_earlier(self, item: Item) -> JobRecord | None:
         """The row's talking photo made by an earlier run (what its claim would return first)."""
         origin = self._origin(item, item.key)
         scope = engine.scoped(self.client, self.journal, origin).scope()
-        return self.journal.find_by_key(item.key, scope)
+        made = self.journal.find_by_key(item.key, scope)
+        return None if made is None or self._remade(made) else made
+
+    def _note_remade(self, item: Item, outcome: Outcome) -> None:
+        origin = self._origin(item, item.key)
+        made = self.journal.find_by_key(
+            item.key, engine.scoped(self.client, self.journal, origin).scope()
+        )
+        if made is not None and self._remade(made):
+            self.emit(
+                outcome,
+                f"the job {made.id} an earlier run made for this row expired on AKOOL unsaved "
+                "(AKOOL keeps results 7 days): making the row again (billed)",
+            )
+
+    def _remade(self, made: JobRecord) -> bool:
+        """Whether a row's earlier job gives way to a new one: this run saves results, and
+        that job's expired on AKOOL unsaved (break17h H6); the row says so once."""
+        return self.output_dir is not None and made.lapsed(self.clock.time())
 
     def _speech(self, item: Item, outcome: Outcome) -> str | None:
         assert isinstance(item.request, TalkRequest)
@@ -472,6 +504,8 @@ class BatchRunner:
             on_rate_limited=partial(self._pause, outcome),
             expired_counts=expired_counts,
         )
+        if self.fresh_url is not None:
+            rules.fresh = partial(with_fresh_urls, fresh=self.fresh_url)
         try:
             found = engine.claimed(
                 self.client, self.journal, kind, request, self._origin(item, key), rules
@@ -522,9 +556,7 @@ class BatchRunner:
     def _note_busy(self, outcome: Outcome, busy: AttemptRecord) -> None:
         if outcome.state != "waiting":
             outcome.state = "waiting"
-            self.emit(
-                outcome, f"another akool (pid {busy.pid}) is creating this row; waiting for it"
-            )
+            self.emit(outcome, engine.busy_line(busy.pid, "this row"))
 
     def _wait_for_gate(self) -> None:
         while not self.stopping.is_set():
@@ -684,3 +716,26 @@ class _Run:
                 hint = kinds.get(item.kind).failure_hint
                 outcome.error = f"{reason}; {hint}"  # AKOOL's advice for the product's inputs
         self._release(outcome, item.kind, info.cost if info is not None else None)
+
+
+def with_fresh_urls(request: Request, *, fresh: Callable[[str], str]) -> Request:
+    """The request with each URL in it as `fresh` gives it (an uploaded file's, signed again
+    right before its create leaves); the same request when none changes."""
+    if isinstance(request, TalkRequest):
+        audio = request.audio_url and fresh(request.audio_url)
+        return replace(request, image_url=fresh(request.image_url), audio_url=audio)
+    fields = getattr(request, "fields", None)
+    if not isinstance(fields, Mapping) or not is_dataclass(request):
+        return request
+    now = {name: _fresh_value(value, fresh) for name, value in fields.items()}
+    return request if now == dict(fields) else cast("Request", replace(request, fields=now))
+
+
+def _fresh_value(value: Any, fresh: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return fresh(value)
+    if isinstance(value, list):
+        return [_fresh_value(v, fresh) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _fresh_value(v, fresh) for k, v in value.items()}
+    return value

@@ -112,7 +112,7 @@ class Budget:
                 self.refused = (
                     f"{spent:g} credits spent in this run, {flying:g} in flight and "
                     f"{wanted.credits or 0:g} for the next {kind} job ({wanted.source}) would "
-                    f"pass --max-credits {self.limit:g}"
+                    f"pass the cap of {self.limit:g} credits"
                 )
                 return False
             self._flight.setdefault(owner, []).append(_InFlight(kind, wanted.credits))

@@ -41,7 +41,7 @@ from akool_cli.core.states import Status
 from akool_cli.jobs import accounts
 from akool_cli.net.api import AkoolClient, RateLimitedError
 from akool_cli.store import requests
-from akool_cli.store.journal import AttemptRecord, JobRecord, Journal, Scope
+from akool_cli.store.journal import SENDING_AT_MOST, AttemptRecord, JobRecord, Journal, Scope
 
 SPEECH_POLL_INITIAL = 2.0
 STOPPED_WAITING = "stopped while waiting for AKOOL's answer"
@@ -220,13 +220,16 @@ def create_or_reuse(
     *,
     stopping: Callable[[], bool] = interrupts.stop_requested,
     on_gone: Callable[[JobRecord], None] | None = None,
+    on_busy: Callable[[AttemptRecord], None] | None = None,
 ) -> JobInfo | JobRecord:
     """create(), unless an earlier create of the very same request (requests.py: the kind and
     inputs AKOOL is sent, the server, the account) made a job that still stands for it: that
     job's record is returned and nothing is sent (--reuse). One being sent right now by another
-    akool (or thread) is waited for; one whose outcome is unknown refuses, as create() does.
-    Claimed in one transaction: two of these at once make one job. A job its server no longer
-    has is marked gone (`on_gone` is told) and passed over (jobs/gone.py)."""
+    akool (or thread) is waited for (`on_busy` is told of it once: break17h H10), while its
+    process lives and for SENDING_AT_MOST at the most; one whose outcome is unknown (its
+    process ended unanswered) refuses, as create() does. Claimed in one transaction: two of
+    these at once make one job. A job its server no longer has is marked gone (`on_gone` is
+    told) and passed over (jobs/gone.py)."""
     from akool_cli.jobs.gone import still_there
 
     origin = scoped(client, journal, origin, single=(kind, request), reused=(kind, request))
@@ -237,6 +240,7 @@ def create_or_reuse(
         # it, break17i I13); face swap's look-ups (free) make it, before anything is claimed.
         request = with_faces(client, request)
         sent = as_sent(kind, request)
+    told: set[int] = set()
     while not stopping():
         claim = journal.claim_request(
             origin.base_url, origin.profile, kind.name, inputs, account=origin.account, sent=sent
@@ -249,8 +253,20 @@ def create_or_reuse(
             return claim.job
         if claim.attempt_id is not None:
             return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
+        if claim.busy is not None and claim.busy.id not in told and on_busy is not None:
+            told.add(claim.busy.id)
+            on_busy(claim.busy)
         journal.clock.sleep(CLAIM_WAIT_SECONDS)  # another akool is sending it right now
     raise KeyboardInterrupt  # asked to stop before anything was sent
+
+
+def busy_line(pid: int, what: str = "this same request") -> str:
+    """What a create waiting for another akool's create of the same request says (once)."""
+    return (
+        f"another akool (pid {pid}) is creating {what}; waiting for it (if that akool is "
+        f"stopped, resume it with fg or end it: its create counts as in flight "
+        f"{SENDING_AT_MOST / 60:g} min at the most, and as an unknown outcome once it has ended)"
+    )
 
 
 def _refuse_same_body(
@@ -376,6 +392,9 @@ def _send(
             exc.hint = settle_hint(attempt_id, asked)
         raise
     except BaseException as exc:
+        if getattr(exc, "request_sent", None) is False:  # stopped before it left (I19)
+            journal.attempt_not_sent(attempt_id)
+            raise
         unrecorded = _mark_unknown(journal, attempt_id, STOPPED_WAITING)
         if isinstance(exc, KeyboardInterrupt) and interrupts.received() is not None:
             raise interrupts.stopped(
@@ -598,6 +617,8 @@ class ClaimRules:
     wait_gate: Callable[[], None] = lambda: None  # wait out a rate-limit pause (face detection)
     on_sending: Callable[[int], None] = lambda attempt_id: None  # the claim's create is sent now
     on_rate_limited: Callable[[], None] | None = None  # None: a rate limit is the caller's error
+    # The request as it leaves now: a batch's uploaded files presigned again (break17h H15).
+    fresh: Callable[[Request], Request] = lambda request: request
 
 
 def claimed(
@@ -670,7 +691,8 @@ def claimed(
             journal.attempt_not_sent(claim.attempt_id)  # give the claim back: nothing was sent
             return None
         try:
-            return create(client, journal, kind, request, origin, attempt_id=claim.attempt_id)
+            now = rules.fresh(request)
+            return create(client, journal, kind, now, origin, attempt_id=claim.attempt_id)
         except RateLimitedError:
             if rules.on_rate_limited is None:
                 raise

@@ -7,6 +7,7 @@ each run); nothing here calls AKOOL.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,7 +18,8 @@ from akool_cli.core.errors import UsageError
 from akool_cli.core.prices import credits_of
 from akool_cli.core.states import FINAL, Status, name
 from akool_cli.jobs.views import detached_note, expired
-from akool_cli.store.journal import JobRecord, Journal, RunRecord
+from akool_cli.store.credentials import sandbox_accounts
+from akool_cli.store.journal import JobRecord, Journal, RunRecord, Scope
 
 GROUPINGS = ("kind", "day", "batch")
 
@@ -25,6 +27,8 @@ GROUPINGS = ("kind", "day", "batch")
 @dataclass
 class SpendGroup:
     group: str
+    base_url: str = ""  # the server its jobs were made on ("" for every server summed)
+    profile: str = ""
     jobs: int = 0  # finished jobs
     credits: float = 0.0  # what their credit fields say they were charged
     unpriced: int = 0  # finished jobs whose answers carried no credit field
@@ -55,6 +59,8 @@ class SpendGroup:
     def to_json(self) -> dict[str, Any]:
         return {
             "group": self.group,
+            "base_url": self.base_url or None,
+            "profile": self.profile or None,
             "jobs": self.jobs,
             "credits": self.credits,
             "unpriced": self.unpriced,
@@ -68,18 +74,33 @@ class SpendGroup:
 class Spend:
     since: float
     by: str
-    groups: list[SpendGroup]
-    total: SpendGroup
+    groups: list[SpendGroup]  # each of one server and profile
+    total: SpendGroup  # what is shown, summed (with `all_servers`: every server's)
     runs: list[RunRecord]
+    totals: list[SpendGroup] = field(default_factory=list)  # one per server and profile
+    scope: Scope | None = None  # the server and profile counted; None: every one (--all)
+    elsewhere: int = 0  # jobs of other servers or profiles since then, not counted
 
     def to_json(self) -> dict[str, Any]:
         return {
             "since": iso(self.since) if self.since else None,
             "by": self.by,
+            "base_url": self.scope.base_url if self.scope else None,
+            "profile": self.scope.profile if self.scope else None,
             "groups": [g.to_json() for g in self.groups],
             "total": self.total.to_json(),
+            "totals": [t.to_json() for t in self.totals],
             "runs": [run_json(run) for run in self.runs],
+            "elsewhere": self.elsewhere,
         }
+
+
+def in_scope(base_url: str, profile: str, scope: Scope | None) -> bool:
+    """Whether a job or run of this server and profile is counted: `scope` None counts every
+    one; a record older than the history's servers ('') counts as the scope's server."""
+    if scope is None:
+        return True
+    return (base_url or scope.base_url) == scope.base_url and profile == scope.profile
 
 
 def run_json(run: RunRecord) -> dict[str, Any]:
@@ -88,6 +109,8 @@ def run_json(run: RunRecord) -> dict[str, Any]:
     return {
         "run": run.id,
         "kind": run.kind,
+        "base_url": run.base_url or None,
+        "profile": run.profile,
         "label": run.label,
         "started_at": iso(run.started_at),
         "ended_at": iso(run.ended_at),
@@ -99,26 +122,50 @@ def run_json(run: RunRecord) -> dict[str, Any]:
     }
 
 
-def spend(journal: Journal, *, since: float, by: str) -> Spend:
-    """The credits finished jobs were charged since then (when they finished), grouped; jobs
-    made since then that the history never saw finish are counted apart (cost unknown)."""
+def spend(journal: Journal, *, since: float, by: str, scope: Scope | None = None) -> Spend:
+    """The credits finished jobs were charged since then (when they finished), grouped, on the
+    server and profile of `scope` (None: every one, each apart); jobs made since then that the
+    history never saw finish are counted apart (cost unknown)."""
     if by not in GROUPINGS:
         raise UsageError(
             f"--by {by!r} is not one of: {', '.join(GROUPINGS)}", hint="e.g. akool spend --by day"
         )
     runs = {run.id: run for run in journal.runs(0.0)}
     key = _GROUP_KEYS[by]
-    groups: dict[str, SpendGroup] = {}
-    total = SpendGroup("total")
+    groups: dict[tuple[str, str, str], SpendGroup] = {}
+    totals: dict[tuple[str, str], SpendGroup] = {}
+    total = SpendGroup("total", *(_where(scope) if scope else ("", "")))
+    elsewhere = 0
     for job in journal.jobs_since(0.0 if not since else since - 30 * 86400):
         charged_at = job.finished_at if job.finished_at is not None else job.updated_at
         if (job.created_at if job.video_status not in FINAL else charged_at) < since:
             continue
+        if not in_scope(job.base_url, job.profile, scope):
+            elsewhere += 1
+            continue
+        where = _where(scope) if scope else (job.base_url, job.profile)
         group = key(job, runs)
-        groups.setdefault(group, SpendGroup(group)).add(job)
+        groups.setdefault((*where, group), SpendGroup(group, *where)).add(job)
+        totals.setdefault(where, SpendGroup("total", *where)).add(job)
         total.add(job)
-    shown_runs = [run for run in runs.values() if run.started_at >= since]
-    return Spend(since, by, sorted(groups.values(), key=lambda g: g.group), total, shown_runs)
+    shown_runs = [
+        run
+        for run in runs.values()
+        if run.started_at >= since and in_scope(run.base_url, run.profile, scope)
+    ]
+    ordered = [groups[k] for k in sorted(groups)]
+    return Spend(
+        since, by, ordered, total, shown_runs, [totals[k] for k in sorted(totals)], scope, elsewhere
+    )
+
+
+def _where(scope: Scope) -> tuple[str, str]:
+    return (scope.base_url, scope.profile)
+
+
+# The sandbox's own accounts, worked out once for a whole export (a job made with one is the
+# sandbox's: `sandbox` in the history's rows).
+_sandbox_accounts = functools.cache(sandbox_accounts)
 
 
 def _by_day(job: JobRecord, runs: dict[int, RunRecord]) -> str:
@@ -161,6 +208,9 @@ EXPORT_COLUMNS = (
     "error",
     "run",
     "detached",
+    "base_url",
+    "profile",
+    "sandbox",
 )
 
 
@@ -187,6 +237,9 @@ def export_row(job: JobRecord, now: float) -> dict[str, Any]:
         "error": job.error or None,
         "run": job.run_id,
         "detached": detached_note(job.held_by) if job.detached else None,
+        "base_url": job.base_url or None,
+        "profile": job.profile,
+        "sandbox": bool(job.account) and job.account in _sandbox_accounts(),
     }
 
 

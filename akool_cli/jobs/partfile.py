@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from akool_cli.core.errors import AkoolError, TargetExistsError, UsageError
+from akool_cli.core.validate import check_utf8_path, unsafe_character
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An ETag or Last-Modified that can go back in an If-Range header as it is: printable ASCII.
@@ -29,6 +30,12 @@ META_BYTES = 64 * 1024
 # Read with getattr: the module must import where they are missing (platforms.check() refuses
 # such systems with one line, and `import akool_cli` must not crash before it can).
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+UTF8_FOLDER_HINT = (
+    "save into a folder whose path is UTF-8 (e.g. -o ~/videos/), or rename the folder "
+    "(convmv -f latin1 -t utf-8)"
+)
 
 
 def part_path(target: Path) -> Path:
@@ -109,6 +116,17 @@ def check_target(target: Path, *, force: bool, make_parent: bool = False) -> Non
     A path the system cannot look up (a name too long, a file where a folder should be) is a
     UsageError naming it too.
     """
+    check_utf8_path(
+        target.parent if make_parent else target,
+        f"the output {'folder' if make_parent else 'path'}",
+        hint=UTF8_FOLDER_HINT,
+    )
+    if bad := unsafe_character(str(target)):
+        # The rule a batch row's output name follows too (break17j J2).
+        raise UsageError(
+            f"the output path {str(target)!r} holds {bad}, which changes how a name is shown",
+            hint="choose a name without it, e.g. -o video.mp4 (letters of any script are fine)",
+        )
     try:
         _check_target(target, force=force, make_parent=make_parent)
     except (OSError, ValueError) as exc:
@@ -189,7 +207,9 @@ def _check_directory(parent: Path, *, make_parent: bool) -> None:
 
 def check_folder(folder: Path) -> None:
     """A folder the user named for downloads (sync -o DIR) that is, or can become, a folder:
-    refused before any work when it is a file, lies inside one, or cannot be looked up."""
+    refused before any work when it is a file, lies inside one, or cannot be looked up, or
+    when its path is not UTF-8 (what is saved there could not be recorded: break17j J1)."""
+    check_utf8_path(folder, "the folder", hint=UTF8_FOLDER_HINT)
     try:
         existing = folder
         while not existing.exists() and existing != existing.parent:

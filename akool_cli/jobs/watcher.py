@@ -552,8 +552,26 @@ class Watcher:
                 f"the download of {len(saving)} finished job(s) did not end within "
                 f"{self.timeout:g} s (the result's host is slow or silent): {' '.join(saving)}"
             )
-        ids = " ".join(self._pending)
-        return WaitTimeoutError("; ".join(said), hint=f"resume with: akool watch {ids}")
+        return WaitTimeoutError("; ".join(said), hint=f"resume with: {self._resume()}")
+
+    def _resume(self) -> str:
+        """The command that picks the pending jobs up where they were to be saved: one
+        `akool watch` with -o DIR/ when they share a folder under their own names, else one per
+        job (a bare `akool watch ID` of a job to download saved nothing: break17k K5)."""
+        import shlex
+
+        pending = list(self._pending.values())
+        ids = [t.job_id for t in pending]
+        folders = {t.target.parent for t in pending if t.target is not None}
+        own_names = all(t.target is not None and t.target.stem == t.job_id for t in pending)
+        if not folders:
+            return shlex.join(["akool", "watch", *ids])
+        if len(folders) == 1 and own_names:
+            return shlex.join(["akool", "watch", *ids, "-o", f"{folders.pop()}/"])
+        return "; ".join(
+            shlex.join(["akool", "watch", t.job_id, *(["-o", str(t.target)] if t.target else [])])
+            for t in pending
+        )
 
     def run(self) -> WatchResult:
         """Follow every added job to the end, ignoring the events; returns what happened."""

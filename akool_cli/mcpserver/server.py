@@ -85,12 +85,14 @@ class _Server(MCPServer):
 
     stdin: _AnsweredStdin | None = None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, on_end: Callable[[], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.on_end = on_end  # the client closed stdin
         self._lowlevel_server.middleware.insert(0, _Refuse())  # answered before the SDK's lookup
 
     async def run_stdio_async(self) -> None:
-        self.stdin = _AnsweredStdin(Lines(0, MCP_MESSAGE_BYTES, anyio.from_thread.check_cancelled))
+        lines = Lines(0, MCP_MESSAGE_BYTES, anyio.from_thread.check_cancelled)
+        self.stdin = _AnsweredStdin(lines, self.on_end)
         stdin = anyio.wrap_file(cast("IO[str]", self.stdin))
         async with stdio_server(stdin=stdin) as (read_stream, write_stream):
             lowlevel = self._lowlevel_server
@@ -103,10 +105,10 @@ class _AnsweredStdin:
     made answerable (_answerable). A line longer than MCP_MESSAGE_BYTES bytes ends the input
     there, as if the client had closed it (at most that much is ever held): the session closes
     as usual, then serve() says why (exit 2). A session ending meanwhile (its client stopped
-    reading) stops the wait for a line."""
+    reading) stops the wait for a line. The input's end calls `on_end` (reads in flight end)."""
 
-    def __init__(self, lines: Lines) -> None:
-        self._lines = lines
+    def __init__(self, lines: Lines, on_end: Callable[[], None]) -> None:
+        self._lines, self._on_end = lines, on_end
 
     @property
     def too_long(self) -> bool:
@@ -114,6 +116,8 @@ class _AnsweredStdin:
 
     def readline(self, size: int = -1) -> str:
         line = self._lines.readline()
+        if not line:
+            self._on_end()
         return _answerable(line) if line else ""
 
 
@@ -336,6 +340,7 @@ def build(session: Session) -> _Server:
         instructions=INSTRUCTIONS,
         tools=tools,
         log_level="WARNING",
+        on_end=session.end,
     )
 
 
@@ -609,8 +614,7 @@ async def _follow(session: Session, job_id: str, progress: _Progress) -> dict[st
     while True:
         left = ceiling - (anyio.current_time() - progress.start)
         progress.label = f"{job_id}: asking AKOOL"
-        with anyio.move_on_after(max(0.0, left)):  # a slow answer never holds it past the ceiling
-            view = await _in_thread(lambda: session.status(job_id), abandon=True)
+        view = await _state_within(session, job_id, left) or view
         elapsed = anyio.current_time() - progress.start
         if not view:  # AKOOL did not answer within the ceiling: the history's last state
             view = session.last_known(job_id)
@@ -619,23 +623,51 @@ async def _follow(session: Session, job_id: str, progress: _Progress) -> dict[st
         await progress.report(progress.label)
         if view.get("finished"):
             return {**view, "message": session.next_step(view)}
-        if elapsed + poll >= ceiling:
+        if elapsed + poll >= ceiling or session.ended.is_set():
             message = f"still {state} after {elapsed:.0f} s; call wait again with this job_id"
             return {**view, "message": message}
-        await anyio.sleep(poll)
+        await _pause(session, poll)
+
+
+async def _state_within(session: Session, job_id: str, seconds: float) -> dict[str, Any]:
+    """The job's state from AKOOL, or {} when it did not answer within `seconds`: the read
+    still waiting then ends at once (its answer is not wanted: break17i I9)."""
+    dropped = threading.Event()
+    try:
+        with anyio.move_on_after(max(0.0, seconds)):
+            return await _in_thread(
+                lambda: session.read(lambda: session.status(job_id), dropped), abandon=True
+            )
+    finally:
+        dropped.set()
+    return {}
+
+
+PAUSE_CHECK = 0.2  # seconds: how often a wait's pause between reads looks for a closed stdin
+
+
+async def _pause(session: Session, seconds: float) -> None:
+    """A pause between two state reads, cut short when the client closes stdin."""
+    ends = anyio.current_time() + seconds
+    while not session.ended.is_set() and (left := ends - anyio.current_time()) > 0:
+        await anyio.sleep(min(PAUSE_CHECK, left))
 
 
 async def _simple(
     session: Session, spec: ToolSpec, arguments: dict[str, Any], ctx: Context
 ) -> dict[str, Any]:
     calls: dict[str, Callable[[], dict[str, Any]]] = {
-        "status": lambda: session.status(str(arguments["job_id"])),
-        "download": lambda: session.download(
-            str(arguments["job_id"]), arguments.get("path"), bool(arguments.get("replace"))
+        "status": lambda: session.read(lambda: session.status(str(arguments["job_id"]))),
+        "download": lambda: session.read(
+            lambda: session.download(
+                str(arguments["job_id"]), arguments.get("path"), bool(arguments.get("replace"))
+            )
         ),
         "upload": lambda: session.upload(str(arguments["path"]), str(arguments["role"])),
-        "credit": session.credit,
-        "history": lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind")),
+        "credit": lambda: session.read(session.credit),
+        "history": lambda: session.read(
+            lambda: session.history(int(arguments.get("limit", 20)), arguments.get("kind"))
+        ),
     }
     return await _beating(ctx, session.settings.heartbeat, spec.name, calls[spec.name])
 

@@ -16,14 +16,15 @@ import json
 import math
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from akool_cli.client import Client, FirstStep, Job, Once, Run, RunRecord
-from akool_cli.core import contract, kinds, products, redact
+from akool_cli.core import contract, interrupts, kinds, products, redact
 from akool_cli.core.durations import iso
 from akool_cli.core.errors import (
     AkoolError,
@@ -37,6 +38,8 @@ from akool_cli.core.mediatypes import Role
 from akool_cli.core.numbers import plain_number
 from akool_cli.core.validate import check_job_id
 from akool_cli.mcpserver.staged import Staged, StagedJobs
+
+T = TypeVar("T")
 
 SPENDS = "Spends AKOOL credits (billed)."
 # What one call may carry: a text without a documented limit, a URL, all the arguments (JSON).
@@ -351,6 +354,22 @@ class Session:
     run: Run | None = None
     staged: StagedJobs = field(default_factory=StagedJobs)  # head swaps being analysed
     abandoned: list[int] = field(default_factory=list)  # creates a stop left unknown (close)
+    ended: threading.Event = field(default_factory=threading.Event)  # the client closed stdin
+
+    def read(self, fn: Callable[[], T], dropped: threading.Event | None = None) -> T:
+        """fn, a read (a state, the balance, the history), ended at once when the client has
+        closed stdin or `dropped` is set (the wait call it serves has answered): nobody wants
+        its answer, and a silent server must not hold the process for its retries (break17i
+        I9). Creates are never read so: they are answered and recorded first."""
+        with interrupts.cancelled_by(self.ended):
+            if dropped is None:
+                return fn()
+            with interrupts.cancelled_by(dropped):
+                return fn()
+
+    def end(self) -> None:
+        """The client closed stdin: reads in flight end, no wait call goes on polling."""
+        self.ended.set()
 
     def shown(self, tool: str, result: dict[str, Any]) -> dict[str, Any]:
         """A tool's result as the agent sees it: as `--json` prints it, secrets this process

@@ -361,16 +361,29 @@ class AkoolClient:
             raise error_for_code(int(code or 0), msg, f"POST {kind.create.path}")
         return _created(kind.parse_created, payload.get("data"))
 
-    def _auth_headers(self) -> dict[str, str]:
+    def _auth_headers(self, ex: _Exchange) -> dict[str, str]:
         # Exactly one of the two documented headers: with both, AKOOL ignores x-api-key.
         if self.credential.kind == "api_key":
             return {"x-api-key": self.credential.api_key}
         if not self.credential.token:
-            self._refresh_token()
+            self._refresh_token(ex)
         return {"Authorization": f"Bearer {self.credential.token}"}
 
-    def _refresh_token(self) -> None:
-        token = self.get_token(self.credential.client_id, self.credential.client_secret)
+    def _refresh_token(self, ex: _Exchange) -> None:
+        """A new token for `ex`. When getToken fails (no answer, a stop while it stalls), `ex`
+        was not sent this time, and a create is never sent again after it may have left (nor
+        refreshed after an answer other than 1101, which made nothing): so a create's failed
+        exchange says the create never left (break17i I19), and its attempt is given back."""
+        try:
+            token = self.get_token(self.credential.client_id, self.credential.client_secret)
+        except AkoolError as exc:
+            if not ex.safe_to_repeat:
+                exc.request_sent = False
+            raise
+        except KeyboardInterrupt as exc:
+            if not ex.safe_to_repeat:
+                exc.request_sent = False  # type: ignore[attr-defined]  # engine._send reads it
+            raise
         self.credential = self.credential.with_token(token)
         if self.on_token is not None:
             self.on_token(token)
@@ -414,7 +427,7 @@ class AkoolClient:
         """One exchange: AKOOL's answer, or _Again when it is worth (and safe) trying again."""
         headers = {"Accept": "application/json"}
         if ex.auth:
-            headers.update(self._auth_headers())
+            headers.update(self._auth_headers(ex))
         try:
             response = self.transport.send(
                 ex.method,
@@ -485,7 +498,7 @@ class AkoolClient:
             # one retry, never more.
             log.debug("%s: code 1101, getting a new token once", ex.what)
             ex.refreshed = True
-            self._refresh_token()
+            self._refresh_token(ex)
             raise _Again(f"{ex.what}: code 1101", fresh_token=True)
         if ex.whole_payload:
             return payload  # the caller shows AKOOL's answer as it is, then judges the code

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from akool_cli.core.clock import Clock, current
-from akool_cli.core.errors import UsageError
 from akool_cli.core.redact import Redactor
-from akool_cli.core.validate import check_profile_name
+from akool_cli.core.validate import check_profile_name, seconds_setting
 from akool_cli.net.transport import CONNECT_TIMEOUT, READ_TIMEOUT
 from akool_cli.store import config
 
@@ -156,12 +155,18 @@ class Session:
 
         flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
         if verified is None:
+            here = config.has_login(self.paths, profile)
+            why = (
+                "is not the one this AKOOL_HOME's login verified: another AKOOL_HOME's login "
+                "replaced it"
+                if here
+                else f"is another AKOOL_HOME's: this AKOOL_HOME has no login of profile {profile}"
+            )
             raise CredentialScopeError(
-                f"the keyring key of profile {profile} is not the one this AKOOL_HOME's login "
-                "verified: another AKOOL_HOME's login replaced it (the OS keyring is shared by "
+                f"the keyring key of profile {profile} {why} (the OS keyring is shared by "
                 "every home), and akool sends a keyring key only where its own login verified it",
-                hint=f"log in again here: akool {flag}--base-url {base_url} login; or give the "
-                "key in AKOOL_API_KEY",
+                hint=f"log in {'again ' if here else ''}here: akool {flag}--base-url {base_url} "
+                "login; or give the key in AKOOL_API_KEY",
                 profile=profile,
                 base_url=base_url,
             )
@@ -190,22 +195,13 @@ class Session:
 
     def read_timeout(self) -> float:
         """AKOOL_TIMEOUT: seconds to wait for an answer before counting the try as failed."""
-        raw = self.env.get("AKOOL_TIMEOUT", "").strip()
-        if not raw:
-            return READ_TIMEOUT
-        try:
-            value = float(raw)
-        except ValueError:
-            value = 0.0
-        # nan and inf parse as floats, and a socket refuses them only once a request is on its
-        # way: checked here, before anything is recorded or sent.
-        if not MIN_TIMEOUT <= value <= MAX_TIMEOUT:  # False for nan too
-            raise UsageError(
-                f"AKOOL_TIMEOUT={raw!r} is not a number of seconds from {MIN_TIMEOUT:g} to "
-                f"{MAX_TIMEOUT:g}",
-                hint="e.g. AKOOL_TIMEOUT=60",
-            )
-        return value
+        return seconds_setting(
+            self.env,
+            "AKOOL_TIMEOUT",
+            READ_TIMEOUT,
+            (MIN_TIMEOUT, MAX_TIMEOUT),
+            hint="e.g. AKOOL_TIMEOUT=60",
+        )
 
     def transport(
         self, *, connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float | None = None

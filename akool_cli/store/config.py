@@ -237,20 +237,29 @@ def verified_base_url(p: Paths, profile: str = DEFAULT_PROFILE) -> str:
     return validate_base_url(url, origin=f"the verified base URL in {p.config_file}")
 
 
+def has_login(p: Paths, profile: str) -> bool:
+    """Whether this home's `akool login` stored the profile's keyring key (its settings say so:
+    the keyring, shared by every home, is never asked)."""
+    return bool(read_settings(p).get(profile, {}).get("login"))
+
+
 def verified_base_url_of(p: Paths, profile: str, account: str) -> str | None:
     """The base URL this home's login verified the keyring key with this account fingerprint
-    (Credential.account()) on; None when the keyring holds another key under the profile's
-    name. The OS keyring is shared by every AKOOL_HOME while each home records its own login:
-    another home's login replaces the key this home verified, and that key was never verified
-    here (break17h H19: a production login in one home sent its key to another home's
-    sandbox). A login of an older akool, which recorded no fingerprint, has it frozen on
-    first read, as its base URL is (legacy_verified)."""
+    (Credential.account()) on; None when this home has no login of the profile (none yet, or
+    logged out: break17h H22) or the keyring holds another key under the profile's name. The OS
+    keyring is shared by every AKOOL_HOME while each home records its own login: another home's
+    login replaces the key this home verified, and that key was never verified here (break17h
+    H19: a production login in one home sent its key to another home's sandbox). A login of an
+    older akool, which recorded no fingerprint, has it frozen on first read, as its base URL is
+    (legacy_verified)."""
     entry = read_settings(p).get(profile, {})
+    if not entry.get("login"):
+        return None  # the keyring key under that name is another home's login
     recorded = entry.get(VERIFIED_ACCOUNT_KEY)
-    if recorded is None and entry.get("login"):
+    if recorded is None:
         with suppress(LocalStateError):
             write_profile_settings(p, profile, {VERIFIED_ACCOUNT_KEY: account})
-    elif recorded is not None and recorded != account:
+    elif recorded != account:
         return None
     return verified_base_url(p, profile)
 
@@ -290,11 +299,16 @@ USER_SETTINGS: dict[str, tuple[str, str]] = {
 
 
 def resolve_upload_to(
-    flag: str | None, env: dict[str, str], p: Paths, profile: str = DEFAULT_PROFILE
+    flag: str | None,
+    env: dict[str, str],
+    p: Paths,
+    profile: str = DEFAULT_PROFILE,
+    option: str = "--upload-to",
 ) -> tuple[str, str] | None:
-    """--upload-to, then AKOOL_UPLOAD_TO, then the profile's saved upload-to: (value, origin)."""
+    """--upload-to (`option`: upload_to from Python), then AKOOL_UPLOAD_TO, then the profile's
+    saved upload-to: (value, origin)."""
     if flag is not None and flag.strip():
-        return flag.strip(), "--upload-to"
+        return flag.strip(), option
     from_env = env.get("AKOOL_UPLOAD_TO", "").strip()
     if from_env:
         return from_env, "AKOOL_UPLOAD_TO"

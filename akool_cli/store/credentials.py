@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
-from akool_cli.core.errors import AuthError, UsageError
+from akool_cli.core.errors import AuthError
 
 # The check of a pasted secret is a check of what users type (core); callers find it here too.
 from akool_cli.core.validate import check_secret as check_secret
+from akool_cli.core.validate import seconds_setting
 
 KEYRING_SERVICE = "akool-cli"
 DEFAULT_KEYRING_TIMEOUT = 3.0
@@ -147,21 +148,14 @@ def keyring_timeout(env: dict[str, str]) -> float:
     """AKOOL_KEYRING_TIMEOUT: seconds to wait for the OS keyring (default 3). Anything but a
     number in range (nan, inf, -1, abc) is one clear UsageError, as AKOOL_TIMEOUT's is (break17i
     I16: inf ended in an OverflowError, the others were taken silently)."""
-    raw = env.get("AKOOL_KEYRING_TIMEOUT", "").strip()
-    if not raw:
-        return DEFAULT_KEYRING_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    low, high = KEYRING_TIMEOUT_RANGE
-    if not low <= value <= high:  # False for nan too
-        raise UsageError(
-            f"AKOOL_KEYRING_TIMEOUT={raw[:40]!r} is not a number of seconds from {low:g} to "
-            f"{high:g}",
-            hint="e.g. AKOOL_KEYRING_TIMEOUT=10 (or unset it: 3 s)",
-        )
-    return value
+    return seconds_setting(
+        env,
+        "AKOOL_KEYRING_TIMEOUT",
+        DEFAULT_KEYRING_TIMEOUT,
+        KEYRING_TIMEOUT_RANGE,
+        hint="e.g. AKOOL_KEYRING_TIMEOUT=10 (or unset it: 3 s)",
+        clip=40,
+    )
 
 
 def plaintext_allowed(env: dict[str, str]) -> bool:

@@ -479,6 +479,11 @@ class JobRecord:
         other file it offers (a translation's subtitles) where it was saved; nothing to fetch."""
         return self.result_at(target) and not self.unsaved_files()
 
+    def lapsed(self, now: float) -> bool:
+        """Whether its result expired on AKOOL (past expires_at: its 7 days, or a dead URL) and
+        is not saved here (a quick look at the saved file's size): nothing of it is left."""
+        return self.expires_at is not None and self.expires_at <= now and not _kept(self)
+
     def result_at(self, target: Path) -> bool:
         """Whether its recorded main result is the file at `target`, whole."""
         if self.downloaded_path != str(target.absolute()) or not self.sha256:
@@ -1053,15 +1058,15 @@ class Journal:
     ) -> Claim:
         """Claim a keyed create (a batch row, a speech) in its scope, in one transaction with the
         checks that forbid it: a job made earlier (unless it failed and `failed_counts` is
-        False, or its result is past AKOOL's retention and `expired_counts` is False), a create
-        in flight, an unknown outcome."""
+        False, or its result is past AKOOL's retention, not saved here, and `expired_counts` is
+        False), a create in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
             if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
-                gone = row["expires_at"] is not None and row["expires_at"] <= self.clock.time()
-                if expired_counts or not gone:
-                    return Claim(job=_job(row))
+                made = _job(row)
+                if expired_counts or not made.lapsed(self.clock.time()):
+                    return Claim(job=made)
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
                 LOOKUPS["attempts_by_key"], (batch_key, *_where(scope), cutoff)

@@ -12,11 +12,14 @@ import pytest
 
 @contextmanager
 def receiving(
-    outdir: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str] | None = None
+    outdir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[str] | None = None,
+    rejected: list[str] | None = None,
 ) -> Iterator[tuple[Any, list[str]]]:
     """(the started receiver, the `type` of each callback it accepted), saving results in outdir;
     it accepts the sandbox's signed callbacks (AKOOL_CLIENT_ID is the sandbox's). Its warnings
-    go to `warnings`, when given."""
+    go to `warnings`, and why it refused a request to `rejected`, when given."""
     import akool_cli
     from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
 
@@ -30,7 +33,7 @@ def receiving(
             path="/akool/webhook",
             download_dir=outdir,
             on_event=lambda event: types.append(event.type),
-            on_reject=lambda a, w: None,
+            on_reject=lambda a, why: None if rejected is None else rejected.append(why),
             on_warning=(warnings.append if warnings is not None else lambda message: None),
         )
     server.start()

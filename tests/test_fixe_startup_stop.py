@@ -1,0 +1,57 @@
+"""A stop signal that arrives while akool installs its stop handlers (the first instants of a run:
+`timeout`, CI or a user's Ctrl-C at start-up) ends the run quietly with the signal's exit code,
+having run nothing: before, the handler's KeyboardInterrupt escaped before the handlers' own
+try block, a traceback and exit -2 (seen once in test_chaos's random kills)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from akool_cli.core import interrupts
+from akool_cli.sandbox import Sandbox
+from tests.support.runner import invoke
+
+
+@pytest.fixture
+def handlers_kept() -> Iterator[None]:
+    """The test process's own handlers, put back whatever happens."""
+    saved = {s: signal.getsignal(s) for s in interrupts.HANDLED}
+    try:
+        yield
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, handler)
+
+
+def _signalled_while_installing(sent: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """signal.signal sends `sent` to this process right after akool's handler for it is set."""
+    real: Callable[..., Any] = signal.signal
+
+    def installing(signum: int, handler: Any) -> Any:
+        previous = real(signum, handler)
+        if signum == sent and handler is interrupts._handle:
+            monkeypatch.setattr(signal, "signal", real)  # once
+            os.kill(os.getpid(), sent)
+        return previous
+
+    monkeypatch.setattr(signal, "signal", installing)
+
+
+@pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])
+def test_a_stop_while_the_handlers_are_installed_ends_the_run_quietly(
+    sent: int, api_env: Sandbox, monkeypatch: pytest.MonkeyPatch, handlers_kept: None
+) -> None:
+    _signalled_while_installing(sent, monkeypatch)
+    try:
+        result = invoke(["talk", "https://e.com/a.jpg", "https://e.com/a.mp3"], expect=None)
+    except KeyboardInterrupt:
+        pytest.fail("a stop while akool started escaped as KeyboardInterrupt (a traceback)")
+    assert result.exit_code == 128 + sent, result.stderr
+    assert "Traceback" not in result.stderr
+    assert api_env.state.requests.get("create_talking_photo", 0) == 0  # nothing ran
+    assert signal.getsignal(sent) is not interrupts._handle  # the handlers were put back
