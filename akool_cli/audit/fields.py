@@ -127,6 +127,7 @@ class Text:
     # Each call's request, read once however many paths it holds; and the URL assignments
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
+    _calls: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # see enclosing_call
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
@@ -938,7 +939,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     line = doc.line_of(offset)
     if doc.is_command(line):
         return [_shell_command(doc, line)]
-    parens = _enclosing_call(doc, offset)
+    parens = enclosing_call(doc, offset)
     if parens is not None:
         return [_initialized(doc, parens)]
     held = url_uses(doc, offset)
@@ -951,7 +952,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     for use in held[1]:
         use_line = doc.line_of(use)
         extent = (
-            _shell_command(doc, use_line) if doc.is_command(use_line) else _enclosing_call(doc, use)
+            _shell_command(doc, use_line) if doc.is_command(use_line) else enclosing_call(doc, use)
         )
         if extent is not None and extent not in found:
             found.append(extent)
@@ -1175,8 +1176,14 @@ def unions(doc: Text) -> Iterator[tuple[str, list[Literal]]]:
             yield use.group("k"), found
 
 
+def enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
+    """_enclosing_call, once per offset (the field, method and answer rules each ask)."""
+    if offset not in doc._calls:
+        doc._calls[offset] = _enclosing_call(doc, offset)
+    return doc._calls[offset]
+
+
 # What the method rule reads of a call (methods.py): the same extents the field rules use.
-enclosing_call = _enclosing_call
 request_object = _request_object
 shell_command = _shell_command
 

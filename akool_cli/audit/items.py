@@ -89,6 +89,8 @@ LOOP_WORDS = ("for", "for", "for", "range", "foreach", ".each", "(")
 LOOP_HINT = re.compile(
     r"\bfor|\.\s*(?:forEach|map|filter|find|some|every|flatMap|findIndex|reduce|each)\b"
 )
+# One of these is written in each match of LOOP_HINT.
+LOOP_HINT_WORDS = ("for", "map", "filter", "find", "some", "every", "flatMap", "reduce", "each")
 LONGEST = 2000  # a longer line (a minified bundle, a data: URL) walks no list
 
 

@@ -51,6 +51,11 @@ GIVES_PARSED = re.compile(
     r"|^\s*return\s+(?:await\s+)?(?:[\w.]+\.json\(\)|\(await\s+[\w.]+\.json\(\)\)|json\.loads\()"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
 )
+# One of these is written in each match of PARSED (which an expression without them cannot hold).
+PARSED_WORDS = (
+    *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
+    *("JObject.Parse(", ".data", ".body"),
+)
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
@@ -322,7 +327,8 @@ def statement_end(lines: list[str], line: int) -> int:
     depth = 0
     for i in range(line, min(line + STATEMENT_LINES, len(lines))):
         text = lines[i]
-        depth += sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+        opened = text.count("(") + text.count("[") + text.count("{")
+        depth += opened - text.count(")") - text.count("]") - text.count("}")
         if depth <= 0 and not text.rstrip().endswith("\\"):
             return i
     return line
@@ -405,7 +411,8 @@ class Lines:
         an answer is followed at all."""
         if self._walks is None:  # (one search: NUL, which no \s matches, keeps lines apart)
             short = "\0".join(t for t in self.lines if len(t) <= 2000)
-            self._walks = items.LOOP_HINT.search(short) is not None
+            hinted = any(word in short for word in items.LOOP_HINT_WORDS)
+            self._walks = hinted and items.LOOP_HINT.search(short) is not None
         return self._walks
 
     def quiet(self, i: int) -> bool:
@@ -708,7 +715,7 @@ def _parsed(rhs: str, scope: Scope) -> bool:
 def whole_parse(text: str) -> bool:
     """Whether an expression is a parsed answer as a whole (`r.json()`, `JSON.parse(body)`, `await
     res.json() as T`), not a part of one (`r.json()["data"]["result"]` is a field's value)."""
-    m = PARSED.search(text)
+    m = PARSED.search(text) if any(word in text for word in PARSED_WORDS) else None
     if m is None:
         return False
     i = m.end()
