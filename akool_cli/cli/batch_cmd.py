@@ -252,9 +252,7 @@ def _raise_ending(
     if fatal is not None:
         raise LocalStateError(
             f"the batch stopped: {fatal.message}",
-            hint=f"keep the ids printed (billed, not recorded); {recordable_when(fatal.message)}, "
-            "record each with the akool settle command its row's hint names, then run the "
-            f"batch again ({_history_hint(fatal)})",
+            hint=_fatal_hint(result, fatal),
             path=fatal.path,
         )
     if result.balance_error is not None:
@@ -267,6 +265,18 @@ def _raise_ending(
         raise error
     if result.over_budget is not None:
         raise _over_budget(runtime, result.over_budget, max_credits or 0.0, left)
+
+
+def _fatal_hint(result: BatchResult, fatal: LocalStateError) -> str:
+    """The history's stop: keep the ids printed only when a row printed one (break17k K10)."""
+    when = recordable_when(fatal.message)
+    if any(o.state == "unrecorded" and o.job_id for o in result.outcomes):
+        return (
+            f"keep the ids printed (billed, not recorded); {when}, record each with the akool "
+            f"settle command its row's hint names, then run the batch again "
+            f"({_history_hint(fatal)})"
+        )
+    return f"run the batch again {when} ({_history_hint(fatal)})"
 
 
 def _history_hint(fatal: LocalStateError) -> str | None:

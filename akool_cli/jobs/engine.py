@@ -7,6 +7,7 @@ it certainly never left this machine. No printing; errors are typed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import threading
@@ -182,9 +183,13 @@ def _sent_and_recorded(
         # Asked to stop before sending: nothing new is billed, and the attempt is given back.
         journal.attempt_not_sent(attempt_id)
         raise KeyboardInterrupt
-    ready = _completed(client, journal, attempt_id, request)
-    if not noted:  # claimed before its body was known (a batch row's, --reuse's claim)
-        _refuse_same_body(journal, kind, ready, origin, attempt_id)
+    try:
+        ready = _completed(client, journal, attempt_id, request)
+        if not noted:  # claimed before its body was known (a batch row's, --reuse's claim)
+            _refuse_same_body(journal, kind, ready, origin, attempt_id)
+    except BaseException:
+        _give_back(journal, attempt_id)  # a write failed (a full disk: K10): nothing was sent
+        raise
     sent = send or (lambda request: client.create(kind, request))
     asked = asked_jobs(inputs)
     job = _new_first(journal, _send(journal, attempt_id, lambda: sent(ready), asked))
@@ -364,6 +369,15 @@ def _completed(client: AkoolClient, journal: Journal, attempt_id: int, request: 
     except BaseException:
         journal.attempt_not_sent(attempt_id)
         raise
+
+
+def _give_back(journal: Journal, attempt_id: int) -> None:
+    """attempt_not_sent for a create stopped before it was sent by a failure of its own: when
+    the history cannot be written even so (the disk is still full), the attempt is left as
+    it is, and that first failure is the one reported (break17k K10)."""
+    # Left "sending" if even this fails: create()'s done_sending reads it as unknown (never resent).
+    with contextlib.suppress(LocalStateError):
+        journal.attempt_not_sent(attempt_id)
 
 
 def _send(
