@@ -369,8 +369,9 @@ class EventRecorder:
         if why:
             # Not marked handled: the receiver that may speak for it still records it.
             self.warn(
-                f"ignored a callback for job {event.id}: {why}; its keys cannot speak for it "
-                f"(ask its own server: akool status {event.id})"
+                f"ignored a callback for job {event.id}: {why}; these keys cannot speak for it "
+                f"(ask with the credential that made it: akool status {event.id}, or akool "
+                f"watch {event.id} -o DIR/)"
             )
             return
         # Callbacks can arrive out of order: a job never moves back, and a finished one stays.
