@@ -28,7 +28,9 @@ def _use(kind: str, monkeypatch: pytest.MonkeyPatch, secret: str = SANDBOX_CLIEN
         monkeypatch.setenv("AKOOL_CLIENT_SECRET", secret)
 
 
-@pytest.mark.parametrize(("made_with", "received_with"), [("client", "api_key"), ("api_key", "client")])
+@pytest.mark.parametrize(
+    ("made_with", "received_with"), [("client", "api_key"), ("api_key", "client")]
+)
 def test_a_callback_of_the_same_secret_is_recorded_whatever_credential_kind_made_the_job(
     api_env: Sandbox,
     isolated: Isolation,
@@ -40,9 +42,9 @@ def test_a_callback_of_the_same_secret_is_recorded_whatever_credential_kind_made
     run with the other of the same secret: recorded, the video saved, no warning."""
     import akool_cli
 
-    outdir, warnings = isolated.tmp / "hooked", []
+    outdir, warnings = isolated.tmp / "hooked", list[str]()
     _use(received_with, monkeypatch)
-    with receiving(outdir, monkeypatch, warnings) as (server, types):
+    with receiving(outdir, monkeypatch, warnings) as (server, _types):
         _use(made_with, monkeypatch)
         job = invoke(
             ["talk", "https://e.com/k7.jpg", "https://e.com/k7.mp3", "--webhook-url", server.url]
@@ -71,7 +73,7 @@ def test_a_callback_opened_with_another_secret_still_leaves_the_job_alone(
         point_at(sandbox, monkeypatch, OTHER_KEY)
         job = invoke(["talk", "https://e.com/o.jpg", "https://e.com/o.mp3"]).stdout.strip()
         _use("client", monkeypatch)
-        outdir, warnings = isolated.tmp / "hooked", []
+        outdir, warnings = isolated.tmp / "hooked", list[str]()
         with receiving(outdir, monkeypatch, warnings) as (server, types):
             video = f"{sandbox.base_url}/_sandbox/files/{job}.mp4"
             payload = {"_id": job, "status": 3, "type": "talking photo", "url": video}

@@ -201,7 +201,11 @@ class CallbacksMixin(ClientBase):
             make_directory(download_dir)
         cid, secret = self.webhook_keys(client_id)
         handle = self.webhook_recorder(
-            download_dir, on_event=on_event, on_warning=on_warning, cancel=cancel, keys=(cid, secret)
+            download_dir,
+            on_event=on_event,
+            on_warning=on_warning,
+            cancel=cancel,
+            keys=(cid, secret),
         )
         try:
             return WebhookReceiver(
