@@ -67,10 +67,12 @@ class CallbacksMixin(ClientBase):
         on_event: Callable[[Handled], None],
         on_warning: Callable[[str], None],
         cancel: threading.Event | None = None,
+        keys: tuple[str, str] | None = None,
     ) -> Callable[[Callback], None]:
         """Applies each callback to the history once (a job never moves back), downloading a
         finished video into `download_dir` when given, then reports it to `on_event`. Setting
-        `cancel` ends a download in progress at once (the receiver is stopping)."""
+        `cancel` ends a download in progress at once (the receiver is stopping). `keys` are
+        those that open the callbacks (webhook_keys(), the default)."""
         from akool_cli.webhooks.receiver import EventRecorder, download_into
 
         return EventRecorder(
@@ -80,25 +82,41 @@ class CallbacksMixin(ClientBase):
             emit=on_event,
             warn=on_warning,
             save_rest=self._rest_saver(),
-            foreign=self._foreign_jobs(),
+            foreign=self._foreign_jobs(keys),
         )
 
-    def _foreign_jobs(self) -> Callable[[Any, Any], str]:
+    def _sealing_accounts(self, keys: tuple[str, str] | None) -> tuple[str, list[str]]:
+        """This credential's fingerprint, and those of every credential of the same secret as
+        the keys that open callbacks (the API key is the clientSecret): a job any of them made
+        on this server is one whose callbacks those keys seal."""
+        from akool_cli.store.credentials import Credential
+
+        try:
+            fingerprint = self.session.credential(to_send=False).account()
+        except AkoolError:
+            return "", []  # no credential: nothing is this receiver's but jobs from before accounts
+        try:
+            cid, secret = keys or self.webhook_keys()
+        except AkoolError:
+            return fingerprint, []  # no clientId: the callbacks cannot be opened here anyway
+        key = Credential("api_key", "", api_key=secret)
+        pair = Credential("client", "", client_id=cid, client_secret=secret)
+        return fingerprint, [key.account(), pair.account()] if secret else []
+
+    def _foreign_jobs(self, keys: tuple[str, str] | None = None) -> Callable[[Any, Any], str]:
         """Why a recorded job is not this receiver's to update ("" when it is): a callback is
         verified with this credential's keys, so it may speak only for a job this credential's
-        account made (one recorded before accounts were: made on this server). Anything else (a
-        production job in a history a sandbox receiver shares: the sandbox's keys are public)
-        is left alone."""
+        account made, or on this server one made with the same secret (an API key, or a
+        clientId with that clientSecret); one recorded before accounts were: made on this
+        server. Anything else (a production job in a history a sandbox receiver shares: the
+        sandbox's keys are public) is left alone."""
         from akool_cli.jobs.accounts import account_for
 
         try:
             base_url = self.base_url
         except AkoolError:
             base_url = ""
-        try:
-            fingerprint = self.session.credential(to_send=False).account()
-        except AkoolError:
-            fingerprint = ""
+        fingerprint, sealing = self._sealing_accounts(keys)
 
         def foreign(record: Any, journal: Any) -> str:
             made_on = record.base_url or base_url
@@ -109,9 +127,12 @@ class CallbacksMixin(ClientBase):
             # The keys speak for their account's jobs wherever it made them (a leftover
             # AKOOL_BASE_URL is no reason to drop a genuine callback); never for another's.
             mine = account_for(journal, made_on, record.profile, fingerprint) if fingerprint else ""
-            if mine != record.account:
-                return f"it was made on {made_on} with another credential (another account)"
-            return ""
+            if mine == record.account or (made_on == base_url and record.account in sealing):
+                return ""
+            return (
+                f"it was made on {made_on} with a credential whose secret does not open this "
+                "callback (a different key or clientSecret)"
+            )
 
         return foreign
 
@@ -180,7 +201,11 @@ class CallbacksMixin(ClientBase):
             make_directory(download_dir)
         cid, secret = self.webhook_keys(client_id)
         handle = self.webhook_recorder(
-            download_dir, on_event=on_event, on_warning=on_warning, cancel=cancel
+            download_dir,
+            on_event=on_event,
+            on_warning=on_warning,
+            cancel=cancel,
+            keys=(cid, secret),
         )
         try:
             return WebhookReceiver(

@@ -369,8 +369,9 @@ class EventRecorder:
         if why:
             # Not marked handled: the receiver that may speak for it still records it.
             self.warn(
-                f"ignored a callback for job {event.id}: {why}; its keys cannot speak for it "
-                f"(ask its own server: akool status {event.id})"
+                f"ignored a callback for job {event.id}: {why}; these keys cannot speak for it "
+                f"(ask with the credential that made it: akool status {event.id}, or akool "
+                f"watch {event.id} -o DIR/)"
             )
             return
         if record is not None and self._contradicts(event, record.video_status):
