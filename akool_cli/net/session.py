@@ -164,6 +164,13 @@ class Session:
                 if here
                 else f"is another AKOOL_HOME's: this AKOOL_HOME has no login of profile {profile}"
             )
+            if config.unproven_login(self.paths, profile):
+                why = (
+                    "cannot be shown to be the one this AKOOL_HOME's login verified: an older "
+                    "akool made that login and kept no fingerprint of its key, and this "
+                    "history holds no job of that key on that server"
+                )
+                base_url = config.verified_base_url(self.paths, profile)  # the login's server
             raise CredentialScopeError(
                 f"the keyring key of profile {profile} {why} (the OS keyring is shared by "
                 "every home), and akool sends a keyring key only where its own login verified it",
