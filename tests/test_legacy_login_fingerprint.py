@@ -41,7 +41,8 @@ def test_a_legacy_home_never_adopts_another_homes_key(
 ) -> None:
     rehearsal_home(listener, isolated, monkeypatch)
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "b"))
-    invoke(["--base-url", prod.base_url, "login"], input=PROD_KEY)  # the keyring now holds it
+    # The keyring now holds it (--replace: home A's key is under that name).
+    invoke(["--base-url", prod.base_url, "login", "--replace"], input=PROD_KEY)
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "a"))
     for command in (["credit"], TALK):
         refused = invoke(command, expect=3)
