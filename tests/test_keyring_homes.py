@@ -21,7 +21,8 @@ def _two_homes(
     invoke(["--base-url", listener.base_url, "login"], input=SANDBOX_API_KEY)
     invoke(["talk", "https://example.com/a.jpg", "https://example.com/a.mp3"])
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "b"))
-    invoke(["--base-url", prod.base_url, "login"], input=PROD_KEY)
+    # --replace: the keyring holds home A's key under that name (break17k K14 keeps it otherwise).
+    invoke(["--base-url", prod.base_url, "login", "--replace"], input=PROD_KEY)
     monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "a"))
 
 
@@ -46,7 +47,7 @@ def test_logging_in_again_here_makes_this_homes_key_go_again(
     prod: Sandbox, listener: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _two_homes(prod, listener, isolated, monkeypatch)
-    invoke(["--base-url", listener.base_url, "login"], input=SANDBOX_API_KEY)
+    invoke(["--base-url", listener.base_url, "login", "--replace"], input=SANDBOX_API_KEY)
     assert invoke(["credit"]).stdout.strip() != ""
     assert keys_seen(listener) == {SANDBOX_API_KEY}
 
@@ -82,3 +83,19 @@ def test_a_home_without_a_login_of_its_own_sends_no_keyring_key(
     assert "nothing removed" in invoke(["logout"]).stderr  # P's key is not Q's to remove
     invoke(["--base-url", listener.base_url, "login"], input=SANDBOX_API_KEY)  # its own now
     assert invoke(["credit"]).stdout.strip() != ""
+
+
+def test_a_login_never_deletes_another_homes_key_unless_told(
+    prod: Sandbox, listener: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17k K14: a sandbox login in one home silently deleted the production key another home
+    had verified (the OS keyring keeps one entry per profile name for every home)."""
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "b"))
+    invoke(["--base-url", prod.base_url, "login"], input=PROD_KEY)
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "a"))
+    refused = invoke(["--base-url", listener.base_url, "login"], input=SANDBOX_API_KEY, expect=2)
+    assert "not saved" in refused.stderr and "--replace" in refused.stderr
+    assert "--profile sandbox" in refused.stderr
+    monkeypatch.setenv("AKOOL_HOME", str(isolated.tmp / "b"))
+    assert invoke(["credit"]).stdout.strip() != ""  # home B's key is still there
+    assert keys_seen(listener) == {SANDBOX_API_KEY}  # the check of the key only

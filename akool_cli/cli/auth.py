@@ -64,8 +64,9 @@ def login(
     replace: bool = typer.Option(
         False,
         "--replace",
-        help="Replace this profile's key even when it was verified on another server (by "
-        "default such a login is refused: log in there with --profile NAME to keep both).",
+        help="Replace this profile's key even when it was verified on another server, or is "
+        "another AKOOL_HOME's in the shared keyring (by default such a login is refused: log "
+        "in with --profile NAME to keep both).",
     ),
 ) -> None:
     """Store an AKOOL API key in the OS keyring after checking it works.
@@ -92,7 +93,9 @@ def login(
         else:
             checked = lib.verify_login(check_secret(_read_secret("API key"), "API key"))
         try:
-            done = lib.save_login(checked, allow_plaintext=allow_plaintext, rotate=rotate)
+            done = lib.save_login(
+                checked, allow_plaintext=allow_plaintext, rotate=rotate, replace=replace
+            )
         except AuthError as exc:
             # The check is done: say first that the key works, then how to use it without a keyring.
             out.success(

@@ -123,7 +123,9 @@ class AccountMixin(ClientBase):
         checked = self.verify_login(
             api_key, client_id=client_id, client_secret=client_secret, rotate=rotate
         )
-        return self.save_login(checked, allow_plaintext=allow_plaintext, rotate=rotate)
+        return self.save_login(
+            checked, allow_plaintext=allow_plaintext, rotate=rotate, replace=replace
+        )
 
     def verify_login(
         self,
@@ -159,12 +161,18 @@ class AccountMixin(ClientBase):
         return Verified(base_url, credential, balance)
 
     def save_login(
-        self, checked: Verified, *, allow_plaintext: bool = False, rotate: bool = False
+        self,
+        checked: Verified,
+        *,
+        allow_plaintext: bool = False,
+        rotate: bool = False,
+        replace: bool = False,
     ) -> Login:
         """login()'s second half: the verified credential into the keyring (AuthError when the
         keyring cannot keep it), and the profile's bookkeeping into the settings. With `rotate`,
         it replaces the profile's key of the same AKOOL account (a rotated key, or an API key
-        after clientId/clientSecret): the jobs the old one made count for the new one."""
+        after clientId/clientSecret): the jobs the old one made count for the new one. Another
+        AKOOL_HOME's key under the profile's name is kept (UsageError) unless `replace`."""
         from akool_cli.core.contract import DEFAULT_BASE_URL
         from akool_cli.store import config
         from akool_cli.store.credentials import from_environment
@@ -172,6 +180,8 @@ class AccountMixin(ClientBase):
         store = self.session.store()
         store.allow_plaintext = store.allow_plaintext or allow_plaintext
         replaced = self._rotated_from(checked.base_url) if rotate else None
+        if not (replace or rotate):
+            self._keep_other_homes_key(checked)
         store.save(self.profile, checked.credential)
         if replaced is not None:
             account = self.account_of(replaced, checked.base_url, self.profile)
@@ -204,6 +214,30 @@ class AccountMixin(ClientBase):
         # there on purpose; one from --base-url or AKOOL_BASE_URL is this command's only.
         if self.base_url_origin in ("flag", "env"):
             check_replacement(self.paths, self.profile, self.base_url)
+
+    def _keep_other_homes_key(self, checked: Verified) -> None:
+        """The OS keyring is shared by every AKOOL_HOME: a key another home's login keeps under
+        this profile's name is not this login's to delete (break17k K14: a sandbox login in one
+        home wiped the production key another home had verified)."""
+        from akool_cli.client.elsewhere import new_profile
+        from akool_cli.core.errors import UsageError
+        from akool_cli.store import config
+
+        stored = self.session.store().load(self.profile)
+        if stored is None or stored.account() == checked.credential.account():
+            return
+        mine = config.read_settings(self.paths).get(self.profile, {})
+        recorded = mine.get(config.VERIFIED_ACCOUNT_KEY)
+        if mine.get("login") and recorded in (None, stored.account()):
+            return  # this home's own login: replacing it is what login does
+        other = new_profile(self.paths, checked.base_url)
+        raise UsageError(
+            f"the key works (credit {checked.credit:g}), but it was not saved: the OS keyring, "
+            f"shared by every AKOOL_HOME, holds another home's key under profile "
+            f"{self.profile}, which this login would delete",
+            hint=f"keep both: akool --profile {other} --base-url {checked.base_url} login (then "
+            f"--profile {other}); or replace that key: add --replace",
+        )
 
     def check_rotation(self) -> None:
         """`login --rotate`'s check before a new key is asked for or sent: this profile has a

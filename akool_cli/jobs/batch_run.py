@@ -8,6 +8,7 @@ creators and one watcher's pool. No printing: events reach the caller through a 
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
@@ -486,15 +487,17 @@ class BatchRunner:
         """The row's create through the engine's claim loop: the job an earlier run made (with
         `expired_counts` False, not one whose result AKOOL deleted), the id of the one made now,
         or None (a stop). An unknown outcome raises UnknownOutcomeError."""
-        over_budget = threading.Event()
+        over_budget, taken = threading.Event(), threading.Event()
 
         def before_send() -> None:
             self._wait_for_gate()
-            if not self.admitted(outcome, kind, request):
-                over_budget.set()  # the claim is given back: nothing was sent
+            if self._output_taken(item):
+                taken.set()  # the claim is given back: nothing was sent
+            elif not self.admitted(outcome, kind, request):
+                over_budget.set()  # likewise
 
         rules = engine.ClaimRules(
-            stopping=lambda: self.stopping.is_set() or over_budget.is_set(),
+            stopping=lambda: self.stopping.is_set() or over_budget.is_set() or taken.is_set(),
             wait=self.stopping.wait,  # a stop ends the wait at once
             on_busy=partial(self._note_busy, outcome),
             retry_unknown=self.retry_unknown,
@@ -520,7 +523,11 @@ class BatchRunner:
             self.emit(outcome, f"picked up {kind.noun} job {found.id} from an earlier run")
             return found
         if found is None:
-            if over_budget.is_set():
+            if taken.is_set():
+                outcome.state = "error"
+                outcome.error = self._output_taken(item)
+                self.emit(outcome, f"not started: {outcome.error}")
+            elif over_budget.is_set():
                 outcome.state = "budget"
                 self.emit(outcome, f"not started: {self.budget.refused if self.budget else ''}")
             return None
@@ -529,6 +536,21 @@ class BatchRunner:
         more = f"; AKOOL's answer also named {also}, each billed and recorded" if also else ""
         self.emit(outcome, f"created {kind.noun} job {found.id}{more}")
         return found.id
+
+    def _output_taken(self, item: Item) -> str:
+        """Why a row about to be made (billed) could not save its result: its `output` file is
+        there already, without --force ("" when it could). Checked before its create is sent,
+        as `talk -o` does (break17j J16: the row was made, billed, then not saved)."""
+        if self.output_dir is None or self.force or not item.output:
+            return ""
+        target = target_for(item, None, self.output_dir)
+        if not os.path.lexists(target):
+            return ""
+        return (
+            f"{target} already exists, and this row would make a new job (billed) to save there; "
+            "nothing was sent (run the batch again with --force to replace it, or give the row "
+            "another output)"
+        )
 
     def _origin(self, item: Item, key: str) -> engine.Origin:
         return engine.Origin(

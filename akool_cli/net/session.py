@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from akool_cli.core import contract
 from akool_cli.core.clock import Clock, current
 from akool_cli.core.redact import Redactor
 from akool_cli.core.validate import check_profile_name, seconds_setting
@@ -146,6 +147,7 @@ class Session:
         a leftover AKOOL_BASE_URL or a --base-url never receives it (CredentialScopeError). A
         credential in the environment is the user's choice for the current base URL."""
         if credential.source != "keyring":
+            self.check_environment_destination(profile, credential, base_url)
             return
         base_url = base_url or self.for_profile(profile).base_url()
         verified = config.verified_base_url_of(self.paths, profile, credential.account())
@@ -162,6 +164,13 @@ class Session:
                 if here
                 else f"is another AKOOL_HOME's: this AKOOL_HOME has no login of profile {profile}"
             )
+            if config.unproven_login(self.paths, profile):
+                why = (
+                    "cannot be shown to be the one this AKOOL_HOME's login verified: an older "
+                    "akool made that login and kept no fingerprint of its key, and this "
+                    "history holds no job of that key on that server"
+                )
+                base_url = config.verified_base_url(self.paths, profile)  # the login's server
             raise CredentialScopeError(
                 f"the keyring key of profile {profile} {why} (the OS keyring is shared by "
                 "every home), and akool sends a keyring key only where its own login verified it",
@@ -182,6 +191,39 @@ class Session:
             profile=profile,
             base_url=base_url,
             verified_base_url=verified,
+            origin=origin,
+        )
+
+    def check_environment_destination(
+        self, profile: str, credential: Credential, base_url: str | None = None
+    ) -> None:
+        """A credential in the environment goes to the base URL chosen for it (--base-url,
+        AKOOL_BASE_URL, `config set base-url`, AKOOL's host), never to one a keyring login of
+        another key saved in the profile (break17j J13: after a sandbox login, an exported
+        production key went to the sandbox's old port, which another program may hold)."""
+        session = self.for_profile(profile)
+        base_url = base_url or session.base_url()
+        origin = config.base_url_origin(session.base_url_flag, self.env, self.paths, profile)
+        entry = config.read_settings(self.paths).get(profile, {})
+        login_account = entry.get(config.VERIFIED_ACCOUNT_KEY)
+        if origin != "saved" or not entry.get("login") or not login_account:
+            return
+        if login_account == credential.account():
+            return  # the very key the login verified, given in the environment
+        if config.verified_base_url(self.paths, profile) != base_url:
+            return  # saved by `akool config set base-url`: the user's choice for any key
+        from akool_cli.core.errors import CredentialScopeError
+
+        flag = "" if profile == config.DEFAULT_PROFILE else f"--profile {profile} "
+        raise CredentialScopeError(
+            f"{credential.source} is not the key profile {profile}'s login verified on "
+            f"{base_url}, the base URL that login saved; akool sends a key in the environment "
+            "only to a server chosen for it",
+            hint=f"name its server: AKOOL_BASE_URL=URL or akool {flag}--base-url URL "
+            f"(AKOOL's host is {contract.DEFAULT_BASE_URL}); or forget the saved one: akool "
+            f"{flag}config unset base-url",
+            profile=profile,
+            base_url=base_url,
             origin=origin,
         )
 

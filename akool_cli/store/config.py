@@ -257,11 +257,47 @@ def verified_base_url_of(p: Paths, profile: str, account: str) -> str | None:
         return None  # the keyring key under that name is another home's login
     recorded = entry.get(VERIFIED_ACCOUNT_KEY)
     if recorded is None:
+        # An older akool's login recorded no fingerprint, and the shared keyring may hold
+        # another home's key by now (break17k K13): adopt it only when this home's history
+        # shows jobs its profile made on that server with this very account, and none other.
+        made = accounts_made(p, verified_base_url(p, profile), profile)
+        if made != {account}:
+            return None
         with suppress(LocalStateError):
             write_profile_settings(p, profile, {VERIFIED_ACCOUNT_KEY: account})
     elif recorded != account:
         return None
     return verified_base_url(p, profile)
+
+
+def unproven_login(p: Paths, profile: str) -> bool:
+    """Whether the profile's login was made by an older akool, which recorded no fingerprint of
+    its key: the keyring key is sent only once the history shows it (verified_base_url_of)."""
+    entry = read_settings(p).get(profile, {})
+    return bool(entry.get("login")) and entry.get(VERIFIED_ACCOUNT_KEY) is None
+
+
+def accounts_made(p: Paths, base_url: str, profile: str) -> set[str] | None:
+    """The account fingerprints of the jobs and creates this home's history holds for a profile
+    on a server (read-only; None when the history cannot be read)."""
+    import sqlite3
+
+    path = p.journal_file
+    if not path.exists():
+        return set()
+    query = (
+        "SELECT account FROM jobs WHERE base_url = ? AND profile = ? AND account != '' UNION "
+        "SELECT account FROM attempts WHERE base_url = ? AND profile = ? AND account != ''"
+    )
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = db.execute(query, (base_url, profile, base_url, profile)).fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return {str(row[0]) for row in rows}
 
 
 def legacy_verified(entry: dict[str, str]) -> str | None:

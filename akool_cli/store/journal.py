@@ -642,7 +642,7 @@ class Journal:
             if newer or len(applied) > len(known):
                 raise LocalStateError(
                     f"the history {self.path} was written by a newer akool ({', '.join(newer)})",
-                    hint="upgrade akool, or set AKOOL_HOME to another folder",
+                    hint=f"upgrade akool {KEEP_HOME}",
                     path=str(self.path),
                 )
             for name, sql in MIGRATIONS:
@@ -685,7 +685,7 @@ class Journal:
         """The error of a write this read-only history cannot take (`then`: what that means
         for the command, added to the message)."""
         why, hints = self.read_only_why, dict(_STATE_HINTS)
-        hint = "make that folder and file writable, or set AKOOL_HOME to a writable folder"
+        hint = WRITABLE
         if "full" in why:
             hint = hints["full"]
         elif why == LOCKED_WHY:
@@ -1830,7 +1830,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         break
     raise LocalStateError(
         f"cannot open the job history {path}: it is read-only, and it cannot be read as it is",
-        hint="make that folder and file writable, or set AKOOL_HOME to a writable folder",
+        hint=WRITABLE,
         path=str(path),
     )
 
@@ -1920,14 +1920,32 @@ def _create_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+# A fresh AKOOL_HOME forgets every job, claim and unknown outcome: the same batch or --reuse run
+# there makes and bills everything again (break17j J11, J6), so no hint offers an empty one.
+KEEP_HOME = "(an empty AKOOL_HOME forgets the jobs made: a rerun there bills them again)"
+WRITABLE = (
+    "make that folder and file writable, or copy the whole AKOOL_HOME folder to a writable place "
+    f"and set AKOOL_HOME to it {KEEP_HOME}"
+)
+DAMAGED = (
+    "the history is damaged: keep it and recover what it holds (sqlite3 jobs.sqlite3 "
+    f'".recover" | sqlite3 recovered.sqlite3, then put that in its place) {KEEP_HOME}'
+)
+
 # What a user can do about each way SQLite fails to write (matched on its message, which is
 # all sqlite3 exposes before Python 3.11's sqlite_errorcode).
 _STATE_HINTS = (
-    ("full", "free some space on that disk, or set AKOOL_HOME to a folder on another disk"),
-    ("readonly", "make that folder writable, or set AKOOL_HOME to a writable folder"),
-    ("read-only", "make that folder writable, or set AKOOL_HOME to a writable folder"),
-    ("unable to open", "make that folder writable, or set AKOOL_HOME to a writable folder"),
+    (
+        "full",
+        "free some space on that disk, or move the whole AKOOL_HOME folder to another disk and "
+        f"set AKOOL_HOME to its new place {KEEP_HOME}",
+    ),
+    ("readonly", WRITABLE),
+    ("read-only", WRITABLE),
+    ("unable to open", WRITABLE),
     ("locked", "another akool holds the history; wait for it, then run this again"),
+    ("malformed", DAMAGED),
+    ("not a database", DAMAGED),
 )
 
 
@@ -1940,7 +1958,7 @@ def _local_state(path: Path, action: str) -> Iterator[None]:
         reason = getattr(exc, "strerror", None) or str(exc)
         hint = next(
             (h for key, h in _STATE_HINTS if key in reason.lower()),
-            "check that folder (free space, permissions), or set AKOOL_HOME to another folder",
+            f"check that folder (free space, permissions) {KEEP_HOME}",
         )
         raise LocalStateError(
             f"cannot {action} the job history {path}: {reason}", hint=hint, path=str(path)
