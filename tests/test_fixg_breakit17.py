@@ -132,7 +132,15 @@ def test_voice_clone_and_avatar_add_take_the_label_every_product_takes(api_env: 
     assert names == [None, "v", "Voice"]
 
 
-NAMES_OF_ANY_SCRIPT = ["café.mp4", "josé-1.mp4", "é.mp4", "видео.mp4", "動画_2.mp4"]
+NAMES_OF_ANY_SCRIPT = [
+    "café.mp4",
+    "josé-1.mp4",
+    "é.mp4",
+    "видео.mp4",
+    "動画_2.mp4",
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.mp4",  # Persian, with its non-joiner (J18)
+    "\u0915\u094d\u200d\u0937.mp4",  # a Devanagari conjunct with a joiner
+]
 HOSTILE_NAMES = [
     "evil\u202egnp.mp4",
     "a\u2066b.mp4",
@@ -175,6 +183,10 @@ def test_one_name_rule_for_batch_rows_and_talk_o(api_env: Sandbox, isolated: Iso
         ["talk", "https://e.com/h.jpg", "https://e.com/b.mp3", "-o", str(isolated.tmp / "café.mp4")]
     )
     assert accented.stdout.strip() in api_env.state.jobs
+    persian = isolated.tmp / "\u0648\u06cc\u062f\u06cc\u0648\u200c\u0647\u0627"  # "videos" (J18)
+    persian.mkdir()
+    saved = invoke(["talk", "https://e.com/h.jpg", "https://e.com/b.mp3", "-o", f"{persian}/"])
+    assert saved.stdout.strip() in api_env.state.jobs
 
 
 def test_a_production_job_hidden_by_the_sandbox_env_says_unset_not_log_in(

@@ -396,8 +396,12 @@ def check_utf8_path(path: os.PathLike[str], what: str, *, hint: str) -> None:
 # C1), format characters (bidirectional overrides and isolates, zero-width ones, a BOM), line and
 # paragraph separators, and lone surrogates (bytes that were not UTF-8).
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+# Format characters that are part of how words are spelt, not of how they are shown: the
+# zero-width non-joiner and joiner of Persian, Urdu and Indic words and of emoji sequences
+# (break17j J18: a Persian folder name written correctly was refused).
+JOINERS = frozenset("\u200c\u200d")
 # Besides letters, marks and digits of any script: what a batch row's output name may hold.
-NAME_PUNCTUATION = frozenset("-_.")
+NAME_PUNCTUATION = frozenset("-_.") | JOINERS
 MAX_NAME_STEM = 120
 
 
@@ -405,7 +409,7 @@ def unsafe_character(text: str) -> str:
     """The first character of text that no file name may hold, described ("U+202E
     (RIGHT-TO-LEFT OVERRIDE)"), or "" when there is none."""
     for ch in text:
-        if unicodedata.category(ch) in UNSAFE_CATEGORIES:
+        if unicodedata.category(ch) in UNSAFE_CATEGORIES and ch not in JOINERS:
             return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character')})"
     return ""
 
