@@ -1,17 +1,21 @@
-"""Stopping the long-running servers (`webhook serve`, `sandbox`) exits with README's codes (break17k K8)."""
+"""Stopping `webhook serve` and `sandbox` exits with README's codes (break17k K8); a side file
+missing is that file's failure, not the job's expiry (break17j J12)."""
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import socket
 import subprocess
+from typing import Any
 
 import pytest
 
+from akool_cli.sandbox import Sandbox, files
 from akool_cli.sandbox.state import SANDBOX_CLIENT_ID
 from tests.conftest import Isolation
-from tests.support.runner import AKOOL, process_env
+from tests.support.runner import AKOOL, invoke, process_env
 
 SERVERS = [
     (["webhook", "serve", "--port", "0"], r"Listening for AKOOL callbacks on http://"),
@@ -49,3 +53,31 @@ def test_a_stopped_server_exits_with_the_documented_code(
             serve.communicate()
     assert serve.returncode == code, seen + out
     assert "Traceback" not in out
+
+
+def test_a_missing_side_file_leaves_the_job_unexpired(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translation's subtitles answering 404 right after its video was saved: that file is
+    reported, the job is not marked expired, and the hint is a later watch (break17j J12)."""
+    job = invoke(["translate", "https://example.com/t.mp4", "--to", "es"]).stdout.split()[0]
+    isolated.clock.advance(60)
+    original = files.serve_file
+
+    def missing_subtitles(handler: Any, name: str) -> None:
+        if name.endswith(".translated.srt"):
+            handler._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
+            return
+        original(handler, name)
+
+    monkeypatch.setattr("akool_cli.sandbox.server.serve_file", missing_subtitles)
+    out = isolated.tmp / "out"
+    failed = invoke(["watch", job, "-o", f"{out}/"], expect=5)
+    assert (out / f"{job}.mp4").is_file()
+    assert "translated" in failed.stderr and "billed" not in failed.stderr
+    assert f"akool watch {job} -o {out}/" in failed.stderr
+    [view] = json.loads(invoke(["status", job, "--json"]).stdout)
+    assert not view.get("expired")
+    monkeypatch.setattr("akool_cli.sandbox.server.serve_file", original)
+    invoke(["watch", job, "-o", f"{out}/"])
+    assert (out / f"{job}.translated.srt").is_file()
