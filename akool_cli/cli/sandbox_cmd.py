@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
+import threading
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
 import typer
 
 from akool_cli.cli.options import duration
-from akool_cli.core.errors import UsageError
+from akool_cli.core import interrupts
+from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
@@ -206,16 +206,16 @@ def _serve(config: SandboxConfig, ready_file: Path | None, runtime: Runtime) -> 
             server.server.server_close()
             raise
 
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
     try:
-        server.serve_forever()
+        serving = threading.Thread(target=server.serve_forever, daemon=True)
+        serving.start()
+        # Set by any stop signal, also one that arrived while it was only recorded (break17k K8).
+        interrupts.stop_event().wait()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server.server_close()
+        server.stop()
         for path in written:
             path.unlink(missing_ok=True)
         sys.stderr.write("sandbox stopped\n")
+    raise typer.Exit(int(ExitCode.INTERRUPTED))  # 130, 143, 129 as README's table says

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from akool_cli.cli import options
-from akool_cli.core.errors import UsageError
+from akool_cli.core import interrupts
+from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.cli.output import Output
@@ -85,15 +86,18 @@ def serve(
             on_reject=lambda addr, why: out.warn(f"rejected a request from {addr}: {why}"),
             on_warning=out.warn,
         )
-    out.info(f"Listening for AKOOL callbacks on {receiver.url} (Ctrl-C to stop)")
     try:
-        receiver.serve_forever()
+        receiver.start()
+        out.info(f"Listening for AKOOL callbacks on {receiver.url} (Ctrl-C to stop)")
+        # Set by any stop signal, also one that arrived while it was only recorded (break17k K8).
+        interrupts.stop_event().wait()
     except KeyboardInterrupt:
         pass
     finally:
         stopping.set()
         receiver.stop()
         out.info("stopped")
+    raise typer.Exit(int(ExitCode.INTERRUPTED))  # 130, 143, 129 as README's table says
 
 
 def _printer(out: Output, json_out: bool) -> Callable[[Handled], None]:

@@ -21,6 +21,7 @@ from akool_cli.core.clock import Clock, current
 from akool_cli.core.errors import (
     AkoolError,
     InterruptedByUser,
+    ResultGoneError,
     UnavailableError,
     WaitTimeoutError,
 )
@@ -479,7 +480,17 @@ class Watcher:
             beside = beside_target(tracked.target, extra.role, extra.suffix)
             if not url or (record is not None and record.file_at(extra.role, beside)):
                 continue
-            saved = self._fetch(tracked, url, beside, extra.media)
+            try:
+                saved = self._fetch(tracked, url, beside, extra.media)
+            except ResultGoneError as exc:
+                # The main result came from this same answer, so the job is not expired: only
+                # this file is missing now (break17j J12). Not marked; a later watch fetches it.
+                raise UnavailableError(
+                    f"job {tracked.job_id}: saved {tracked.target}, but its {extra.role} file "
+                    f"is missing: {exc.message}",
+                    hint=f"try again later: akool watch {tracked.job_id} -o "
+                    f"{tracked.target.parent}/",
+                ) from None
             if self.journal is not None:
                 self.journal.record_file(
                     tracked.job_id, extra.role, str(saved.path.absolute()), saved.size, saved.sha256
