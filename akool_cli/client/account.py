@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
-from akool_cli.core.errors import AkoolError, AuthError, AuthRejectedError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    AuthError,
+    AuthRejectedError,
+    LocalStateError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from akool_cli.core.models import Voice
@@ -172,6 +178,7 @@ class AccountMixin(ClientBase):
         store = self.session.store()
         store.allow_plaintext = store.allow_plaintext or allow_plaintext
         replaced = self._rotated_from(checked.base_url) if rotate else None
+        previous = store.load(self.profile)
         store.save(self.profile, checked.credential)
         if replaced is not None:
             account = self.account_of(replaced, checked.base_url, self.profile)
@@ -188,7 +195,11 @@ class AccountMixin(ClientBase):
             config.VERIFIED_KEY: checked.base_url,
             config.VERIFIED_ACCOUNT_KEY: checked.credential.account(),
         }
-        config.write_profile_settings(paths, profile, settings)
+        try:
+            config.write_profile_settings(paths, profile, settings)
+        except LocalStateError:  # a full disk: the previous login stays whole (break17j J7)
+            store.restore(profile, previous)
+            raise
         overridden = from_environment(self.env) is not None
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)
