@@ -328,3 +328,30 @@ def test_credit_prints_a_large_balance_as_the_number_it_is(
     assert invoke(["credit"]).stdout == "1234567.5\n"
     monkeypatch.setattr(base.state.config, "credit", 10_000_000.0)
     assert invoke(["credit"]).stdout == "10000000\n"
+
+
+def test_a_login_that_cannot_write_the_settings_keeps_the_previous_login(
+    base: Sandbox, isolated: Isolation
+) -> None:
+    """Break-it 17j J7: on a full disk `login` replaced the keyring key, then failed writing the
+    settings (exit 10): the old login was gone. The keyring holds the previous key again."""
+    invoke(["login"], input=SANDBOX_API_KEY)
+    (isolated.home / "config.json.lock").unlink(missing_ok=True)
+    (isolated.home / "config.json.lock").mkdir()  # the settings cannot be written
+    refused = invoke(
+        ["login", "--client-id", SANDBOX_CLIENT_ID], input=SANDBOX_CLIENT_SECRET, expect=10
+    )
+    assert "cannot write the settings file" in refused.stderr
+    credential = stored(isolated)
+    assert credential is not None and credential.api_key == SANDBOX_API_KEY
+    (isolated.home / "config.json.lock").rmdir()
+    assert invoke(["credit"]).stdout == "1234.5\n"  # the previous login still works
+
+
+def test_a_first_login_that_cannot_write_the_settings_keeps_no_key(
+    base: Sandbox, isolated: Isolation
+) -> None:
+    isolated.home.mkdir(parents=True, exist_ok=True)
+    (isolated.home / "config.json.lock").mkdir()
+    invoke(["login"], input=SANDBOX_API_KEY, expect=10)
+    assert stored(isolated) is None  # no key in the keyring that no settings speak for

@@ -41,3 +41,21 @@ def test_an_upscale_of_another_servers_image_names_that_server(
     point_at(api_env, monkeypatch)
     invoke(["image", "upscale", image, "U1"])
     assert api_env.state.requests.get(BUTTON, 0) == 1
+
+
+def test_an_upscale_of_another_profiles_image_names_that_profile(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Break-it 17k K15: the same server, another profile: the hint names `--profile default`
+    (following a hint naming only the server it is already on printed the same error)."""
+    image = invoke(["image", "--prompt", "xs base", "--wait", "-q"]).stdout.strip()
+    monkeypatch.setenv("AKOOL_PROFILE", "other")
+    refused = invoke(["image", "upscale", image, "U1"], expect=2)
+    assert "--profile default" in refused.stderr, refused.stderr
+    assert api_env.state.requests.get(BUTTON, 0) == 0
+    with akool_cli.Client() as client, pytest.raises(UsageError) as raised:
+        client.upscale(image, 3)
+    assert "profile='default'" in (raised.value.hint or ""), raised.value.hint
+    hinted = refused.stderr.split("run it there: akool ", 1)[1].split(" (from", 1)[0].split()
+    invoke(hinted)  # followed, the hint does it (AKOOL_PROFILE still set)
+    assert api_env.state.requests.get(BUTTON, 0) == 1

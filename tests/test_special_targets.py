@@ -70,3 +70,22 @@ def test_a_link_to_a_fifo_is_refused_too_and_talk_bills_nothing(
     invoke(["talk", IMAGE, AUDIO, "-o", str(link), "--force"], expect=2)
     assert not api_env.state.jobs  # refused before anything was billed
     assert link.is_symlink() and stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.parametrize("name", ["jobs.sqlite3", "jobs.sqlite3-wal", "config.json", "link"])
+def test_watch_never_replaces_akools_own_files(
+    name: str, api_env: Sandbox, isolated: Isolation
+) -> None:
+    """Break-it 17j J10: `-o $AKOOL_HOME/jobs.sqlite3 --force` replaced the history with the
+    video ("saved"); every later command then failed. Refused, exit 2, a link to it as well."""
+    job = invoke(["talk", IMAGE, AUDIO]).stdout.strip()
+    isolated.clock.advance(600)
+    target = isolated.home / name
+    if name == "link":
+        target = isolated.tmp / "out.mp4"
+        target.symlink_to(isolated.home / "jobs.sqlite3")
+    before = (isolated.home / "jobs.sqlite3").stat().st_size
+    refused = invoke(["watch", job, "-o", str(target), "--force"], expect=2)
+    assert "is akool's own" in refused.stderr and len(refused.stderr.splitlines()) <= 2
+    assert (isolated.home / "jobs.sqlite3").stat().st_size >= before
+    assert invoke(["status", job, "--json"]).stdout  # the history still reads

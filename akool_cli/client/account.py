@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from akool_cli.client.base import ClientBase
-from akool_cli.core.errors import AkoolError, AuthError, AuthRejectedError, UsageError
+from akool_cli.core.errors import (
+    AkoolError,
+    AuthError,
+    AuthRejectedError,
+    LocalStateError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from akool_cli.core.models import Voice
@@ -180,8 +186,9 @@ class AccountMixin(ClientBase):
         store = self.session.store()
         store.allow_plaintext = store.allow_plaintext or allow_plaintext
         replaced = self._rotated_from(checked.base_url) if rotate else None
+        previous = store.load(self.profile)
         if not (replace or rotate):
-            self._keep_other_homes_key(checked)
+            self._keep_other_homes_key(checked, previous)
         store.save(self.profile, checked.credential)
         if replaced is not None:
             account = self.account_of(replaced, checked.base_url, self.profile)
@@ -198,7 +205,11 @@ class AccountMixin(ClientBase):
             config.VERIFIED_KEY: checked.base_url,
             config.VERIFIED_ACCOUNT_KEY: checked.credential.account(),
         }
-        config.write_profile_settings(paths, profile, settings)
+        try:
+            config.write_profile_settings(paths, profile, settings)
+        except LocalStateError:  # a full disk: the previous login stays whole (break17j J7)
+            store.restore(profile, previous)
+            raise
         overridden = from_environment(self.env) is not None
         masked = checked.credential.masked()
         return Login(checked.base_url, profile, masked, checked.credit, overridden)
@@ -215,7 +226,7 @@ class AccountMixin(ClientBase):
         if self.base_url_origin in ("flag", "env"):
             check_replacement(self.paths, self.profile, self.base_url)
 
-    def _keep_other_homes_key(self, checked: Verified) -> None:
+    def _keep_other_homes_key(self, checked: Verified, stored: Credential | None) -> None:
         """The OS keyring is shared by every AKOOL_HOME: a key another home's login keeps under
         this profile's name is not this login's to delete (break17k K14: a sandbox login in one
         home wiped the production key another home had verified)."""
@@ -223,7 +234,6 @@ class AccountMixin(ClientBase):
         from akool_cli.core.errors import UsageError
         from akool_cli.store import config
 
-        stored = self.session.store().load(self.profile)
         if stored is None or stored.account() == checked.credential.account():
             return
         mine = config.read_settings(self.paths).get(self.profile, {})

@@ -106,7 +106,9 @@ class MediaMixin(MakingMixin):
         same = record.profile == self.profile
         there = record.base_url + ("" if same else f" (profile {record.profile})")
         here = self.base_url + ("" if same else f" (profile {self.profile})")
-        named = record.profile != DEFAULT_PROFILE
+        # The profile is named when it differs too (default included): following a hint that names
+        # only the server it is already on printed the same refusal (break17k K15).
+        named = record.profile != DEFAULT_PROFILE or not same
         flags = f"--base-url {record.base_url}" + (f" --profile {record.profile}" if named else "")
         client = f"base_url={record.base_url!r}" + (
             f", profile={record.profile!r}" if named else ""

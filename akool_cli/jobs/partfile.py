@@ -150,6 +150,7 @@ def _check_target(target: Path, *, force: bool, make_parent: bool) -> None:
             hint=f"give a file name (e.g. {target / 'video.mp4'}) or end the path with /",
         )
     refuse_special(target)
+    refuse_own_state(target)
     if target.exists() and not force:
         raise TargetExistsError(
             f"{target} already exists",
@@ -184,6 +185,28 @@ def refuse_special(target: Path) -> None:
             "and never writes into or replaces anything else (with --force neither)",
             hint="give a file or a folder (-o videos/); to download a result and throw it "
             'away, save it in a temporary folder: -o "$(mktemp -d)/"',
+        )
+
+
+def refuse_own_state(target: Path) -> None:
+    """A target that is one of akool's own files (the history and its -wal/-shm, config.json),
+    itself or where its link points: never replaced by a result, --force or not (break17j J10:
+    `-o $AKOOL_HOME/jobs.sqlite3 --force` replaced the history with the video)."""
+    from akool_cli.store import config
+
+    try:
+        where = config.paths()
+        own = [where.journal_file, where.config_file, where.config_dir / config.CONFIG_LOCK]
+        own += [where.journal_file.with_name(where.journal_file.name + s) for s in ("-wal", "-shm")]
+        resolved = target.resolve()
+        hit = next((p for p in own if p.resolve() == resolved), None)
+    except (OSError, ValueError, RuntimeError, AkoolError):
+        return  # no home to look up: nothing of akool's there
+    if hit is not None:
+        raise UsageError(
+            f"the output path {target} is akool's own {hit.name}: a result never replaces "
+            "akool's history or settings (with --force neither)",
+            hint="choose another path, e.g. -o ./videos/",
         )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
-from akool_cli.core.errors import AuthError
+from akool_cli.core.errors import AkoolError, AuthError
 
 # The check of a pasted secret is a check of what users type (core); callers find it here too.
 from akool_cli.core.validate import check_secret as check_secret
@@ -246,6 +246,17 @@ class KeyringStore:
                 "the OS keyring accepted the credential but did not keep it",
                 hint=ENV_HINT,
             )
+
+    def restore(self, profile: str, previous: Credential | None) -> None:
+        """Put back what the keyring held for `profile` before a login that failed after
+        saving (`previous`: None removes the entry); best effort, the failure is reported."""
+        try:
+            if previous is None:
+                self.delete(profile)
+            else:
+                self.save(profile, previous, refresh=True)
+        except AkoolError:
+            pass
 
     def delete(self, profile: str) -> bool:
         import keyring
