@@ -130,6 +130,16 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     yield from _chains(line, found)
 
 
+# A file whose typed models map JSON names to their own by annotations (Jackson's @JsonProperty,
+# Gson's @SerializedName, System.Text.Json, Moshi, kotlinx, serde): a read of `env.data.videoUrl`
+# there is a model's field, not the answer's name (break21: a false error on correct Java), so
+# its reads are not judged. (Go's `json:"..."` tags are read as the answer's names instead.)
+MAPS_JSON_NAMES = re.compile(
+    r"@JsonProperty\(|@SerializedName\(|\bJsonPropertyName\(|@Json\(\s*name|@field:Json"
+    r"|@SerialName\(|#\[serde\(rename"
+)
+
+
 # An item or a slice of a list: [0], [-1], [:5], [1:], .at(0), .at(-1).
 INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
 # A name that holds a parsed answer, then its data used as a list: `json.data.map(`,

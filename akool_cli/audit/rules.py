@@ -1314,8 +1314,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         for m in [*ctx.mentions, *ctx.returned]
         if m.endpoint and m.endpoint.response and m.verdict != "deprecated"
     ]
-    if not calls:
-        return
+    if not calls or answers.MAPS_JSON_NAMES.search("\n".join(ctx.lines)):
+        return  # (typed models rename the answer's fields: `videoUrl` may be bound to `video`)
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
     data_holds = answers.data_variable("\n".join(ctx.lines))
     deeper = answers.DATA_DEEPER.search("\n".join(ctx.lines)) is not None
