@@ -154,3 +154,23 @@ def test_line_numbers_and_patches_keep_the_files_bytes(
     assert [(f.line, f.rule) for f in found] == [(line, "wrong-host")]
     apply_and_reaudit(tmp_path)
     assert (tmp_path / name).read_bytes() == data.replace(b"api.akool.com", b"openapi.akool.com")
+
+
+def test_a_shorthand_property_keeps_its_variable(tmp_path: Path) -> None:
+    """break21: `{ prompt, size }` became `{ prompt, scale }`, which applies, parses and throws
+    ReferenceError at run time: a shorthand property names a variable too."""
+    (tmp_path / "short.js").write_text(
+        "const BASE = 'https://openapi.akool.com/api/open/v3';\n"
+        "async function img(prompt, size) {\n"
+        "  return fetch(`${BASE}/content/image/createbyprompt`, { method: 'POST',\n"
+        "    body: JSON.stringify({ prompt, size }) });\n"
+        "}\n"
+        "async function other(prompt, size) {\n"
+        "  return fetch(`${BASE}/content/image/createbyprompt`, { method: 'POST',\n"
+        "    body: JSON.stringify({ prompt: prompt, size: size }) });\n"
+        "}\n"
+    )
+    apply_and_reaudit(tmp_path)
+    js = (tmp_path / "short.js").read_text()
+    assert "JSON.stringify({ prompt, scale: size })" in js
+    assert "JSON.stringify({ prompt: prompt, scale: size })" in js

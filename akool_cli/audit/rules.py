@@ -644,6 +644,22 @@ def _nested_field_hits(
         yield Hit(line, column, key.name, documented, message, endpoint.url)
 
 
+SHORTHAND_AFTER = re.compile(r"\s*(?:,|}|$)")
+
+
+def _shorthand(ctx: FileContext, key: f.Key) -> bool:
+    """Whether a request key is written as a JS/TS shorthand property: a bare name between `{`
+    or `,` and `,` or `}` (a quoted key, `key: value`, `key=value` and `'key' =>` are not)."""
+    text, start = ctx.doc().text, key.offset
+    end = start + len(key.name)
+    if text[start : end] != key.name:
+        return False  # (quoted, or not where it was found)
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] in "{," and SHORTHAND_AFTER.match(text, end) is not None
+
+
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     for _m, endpoint, keys in _requests(ctx):
         yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
@@ -658,7 +674,10 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
                 message = f"{key.name} is not a field of {describe(endpoint)}"
                 fix = None
                 if not key.shared and right not in taken:
-                    fix = Fix(line, column, column + len(key.name), key.name, right)
+                    # A JS shorthand property ({ prompt, size }) names a variable too: keep it
+                    # as the value (break21: { prompt, scale } threw ReferenceError).
+                    new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
+                    fix = Fix(line, column, column + len(key.name), key.name, new)
                     taken.add(right)
                 yield Hit(line, column, key.name, right, message, endpoint.url, fix)
             elif right is None and not misnamed:
