@@ -652,7 +652,7 @@ def _shorthand(ctx: FileContext, key: f.Key) -> bool:
     or `,` and `,` or `}` (a quoted key, `key: value`, `key=value` and `'key' =>` are not)."""
     text, start = ctx.doc().text, key.offset
     end = start + len(key.name)
-    if text[start : end] != key.name:
+    if text[start:end] != key.name:
         return False  # (quoted, or not where it was found)
     i = start - 1
     while i >= 0 and text[i].isspace():
