@@ -182,3 +182,27 @@ def test_sarif_results_rules_locations_help_and_fixes(repo: Path) -> None:
         assert ("fixes" in result) == (finding.fix is not None)
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels["retired-endpoint"] == "warning" and levels["legacy-token-flow"] == "note"
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_sarif_and_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break21: `--format sarif` of a folder holding `x\\xff\\xfe.py` (a Latin-1 checkout) ended
+    with an unexpected UnicodeEncodeError, exit 1, nothing written; `--json` wrote the raw bytes,
+    which is not JSON (it must be UTF-8)."""
+    import os
+
+    name = os.fsdecode(b"x\xff\xfe.py")
+    (tmp_path / name).write_text(
+        "import requests\n"
+        'requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",\n'
+        '    json={"talking_photo_url": p, "audio_url": a, "resolution": "1080p"})\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    log = invoke(["audit", "--format", "sarif", "."], expect=8).stdout
+    log.encode("utf-8")  # (strict: what a file or a pipe takes)
+    uri = json.loads(log)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert uri["artifactLocation"]["uri"] == "x%FF%FE.py"
+    found = invoke(["audit", "--json", "."], expect=8).stdout
+    found.encode("utf-8")
+    assert json.loads(found)[0]["file"] == name

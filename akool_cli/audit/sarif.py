@@ -53,7 +53,9 @@ def _artifact(name: str) -> dict[str, str]:
     path = os.path.relpath(os.path.abspath(name))
     if path.startswith(".."):
         return {"uri": Path(os.path.abspath(name)).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/"), safe="/"), "uriBaseId": ROOT_ID}
+    # The name's bytes, percent-encoded: a name that is not UTF-8 has no other URI (break21:
+    # quote() of its surrogates raised, and the log was never written).
+    return {"uri": quote(os.fsencode(path.replace(os.sep, "/")), safe="/"), "uriBaseId": ROOT_ID}
 
 
 def _location(finding: Finding) -> dict[str, Any]:

@@ -165,6 +165,12 @@ class Output:
                 "cannot carry: AKOOL's answer was malformed",
                 hint="run the command again; if it persists, report it with akool --debug",
             ) from None
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A name that was not UTF-8 (a file name's raw bytes): JSON must be UTF-8, so such
+            # characters go as \udcXX escapes, which every parser reads (break21: invalid JSON).
+            text = json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False)
         # Raw line breaks in the dump are only indentation (strings hold \n): keep them.
         text = "\n".join(self._clean(line) for line in text.split("\n"))
         with self._lock:
