@@ -174,3 +174,14 @@ def test_a_shorthand_property_keeps_its_variable(tmp_path: Path) -> None:
     js = (tmp_path / "short.js").read_text()
     assert "JSON.stringify({ prompt, scale: size })" in js
     assert "JSON.stringify({ prompt: prompt, scale: size })" in js
+
+
+def test_a_link_to_a_scanned_file_is_neither_reported_twice_nor_patched(tmp_path: Path) -> None:
+    """break21: a committed symlink to a scanned file got its own findings and its own hunk,
+    which `git apply` refused, so none of the patch applied."""
+    (tmp_path / "talk.py").write_text(TRICKY["dupes.py"])
+    (tmp_path / "link.py").symlink_to("talk.py")
+    fixable, _, diff = apply_and_reaudit(tmp_path)
+    assert {name for name, *_ in fixable} == {"talk.py"}
+    assert b"link.py" not in diff
+    assert (tmp_path / "link.py").is_symlink()

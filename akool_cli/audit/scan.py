@@ -303,7 +303,12 @@ def _walk(root: Path) -> Iterator[Path]:
     for directory, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         for name in sorted(files):
-            yield Path(directory) / name
+            path = Path(directory) / name
+            # A link is not content (as git keeps it): its target is scanned where it lives, so
+            # it is neither reported twice nor patched through the link (break21: git refused
+            # the whole --diff, which had a hunk for the link too).
+            if not path.is_symlink():
+                yield path
 
 
 def read_text(path: Path) -> str | None:
