@@ -1349,6 +1349,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
     facts = ties.Lines(ctx.lines, ctx.language == "shell")
     members = list_members(ctx.name)
+    go = ctx.name.endswith(".go")
     narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
     # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
@@ -1364,6 +1365,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             if read.listed and read.place == "data?" and deeper:
                 continue  # (a variable named data bound to a list inside the answer's data too)
+            if go and not read.tag and read.name[:1].isupper():
+                continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
             if read.tag:
