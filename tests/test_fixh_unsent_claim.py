@@ -55,3 +55,19 @@ def test_a_batch_row_claim_never_sent_is_given_back_and_no_id_is_asked_for(
     again = invoke(["batch", str(rows), "--no-check"])
     assert "settle" not in again.stderr and "dashboard" not in again.stderr
     assert len(api_env.state.jobs) == 1
+
+
+def test_a_claim_never_sent_is_given_back_even_when_giving_it_back_fails_too(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17k K10 after fixH: the disk still full when the claim is given back left it
+    `sending` with no body; the rerun was refused as an unknown outcome (exit 5, settle)."""
+    with monkeypatch.context() as patch:
+        _disk_full_after_claim(patch)
+        patch.setattr(Journal, "attempt_not_sent", Journal.note_body)  # (full too)
+        invoke([*TALK, "-o", str(isolated.tmp)], expect=ExitCode.LOCAL_STATE)
+    assert not api_env.state.speech and not api_env.state.jobs  # nothing reached AKOOL
+    again = invoke([*TALK, "-o", str(isolated.tmp)])
+    assert "settle" not in again.stderr and "dashboard" not in again.stderr
+    assert len(api_env.state.speech) == 1 and len(api_env.state.jobs) == 1
+    assert "unknown" not in invoke(["status"]).stderr

@@ -875,6 +875,7 @@ class Journal:
         scope = Scope(base_url, profile, account)
         body = None if sent is None else requests.identity_digest(kind, sent, whole=True)
         with self._transaction() as db:
+            self._drop_unsent(db)
             self._refuse_unsettled(db, scope, kind, inputs)
             if sent is not None:
                 self._refuse_unsettled(db, scope, kind, sent, body=body)
@@ -1062,6 +1063,7 @@ class Journal:
         False), a create in flight, an unknown outcome."""
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
+            self._drop_unsent(db)
             row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
             if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
                 made = _job(row)
@@ -1267,6 +1269,33 @@ class Journal:
             for row in rows
             if not (row["outcome"] == "sending" and self._owner_alive(row))
         ]
+
+    def _drop_unsent(self, db: sqlite3.Connection) -> None:
+        """Claims whose create certainly never left, given back: still `sending`, no body noted
+        (every create notes the body it sends before sending it, since m019), and no process
+        holds them any more. A full disk can fail both the note and the give-back after it
+        (break17k K10: the rerun was refused as an unknown outcome). Only a dead owner's, never
+        by age: a live one may still note and send it."""
+        m019 = db.execute(
+            "SELECT applied_at FROM _migrations WHERE name = 'm019_attempt_bodies'"
+        ).fetchone()
+        if m019 is None:
+            return
+        rows = db.execute(
+            "SELECT id, owner FROM attempts WHERE outcome = 'sending' AND body = '' "
+            "AND started_at >= ?",
+            (m019[0],),
+        ).fetchall()
+        for row in rows:
+            owner = row["owner"]
+            if not owner:
+                continue
+            if owners.is_mine(self.home, owner):
+                alive = owners.in_flight(self.home, row["id"])
+            else:
+                alive = owners.is_alive(self.home, owner)
+            if not alive:
+                db.execute("DELETE FROM attempts WHERE id = ?", (row["id"],))
 
     def _owner_alive(self, row: sqlite3.Row) -> bool:
         """Whether the create of a `sending` attempt is still in flight: sent by a live akool,
