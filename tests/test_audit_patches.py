@@ -185,3 +185,14 @@ def test_a_link_to_a_scanned_file_is_neither_reported_twice_nor_patched(tmp_path
     assert {name for name, *_ in fixable} == {"talk.py"}
     assert b"link.py" not in diff
     assert (tmp_path / "link.py").is_symlink()
+
+
+def test_a_file_name_with_a_tab_is_left_to_a_person(tmp_path: Path) -> None:
+    """break21: a TAB in a name cut the unquoted ---/+++ header, and git apply refused the
+    whole patch; such a file is left out of it, the others are patched."""
+    (tmp_path / "t\tab.py").write_text(TRICKY["dupes.py"])
+    (tmp_path / "plain.py").write_text(TRICKY["dupes.py"])
+    done = run_diff(tmp_path)
+    git(tmp_path, "init", "-q")
+    assert git(tmp_path, "apply", "--check", "-", stdin=done.stdout).returncode == 0
+    assert b"plain.py" in done.stdout and b"t\tab.py" not in done.stdout

@@ -131,12 +131,13 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
 
 
 # A file whose typed models map JSON names to their own by annotations (Jackson's @JsonProperty,
-# Gson's @SerializedName, System.Text.Json, Moshi, kotlinx, serde): a read of `env.data.videoUrl`
-# there is a model's field, not the answer's name (break21: a false error on correct Java), so
-# its reads are not judged. (Go's `json:"..."` tags are read as the answer's names instead.)
+# Gson's @SerializedName, System.Text.Json, Moshi, kotlinx, serde, pydantic's Field(alias=)): a
+# read of `env.data.videoUrl` there is a model's field, not the answer's name (break21: false
+# errors on correct Java, Kotlin and Python), so its reads are not judged. (Go's `json:"..."`
+# tags are read as the answer's names instead.)
 MAPS_JSON_NAMES = re.compile(
     r"@JsonProperty\(|@SerializedName\(|\bJsonPropertyName\(|@Json\(\s*name|@field:Json"
-    r"|@SerialName\(|#\[serde\(rename"
+    r"|@SerialName\(|#\[serde\(rename|\bField\([^()\n]*\balias\s*="
 )
 
 
