@@ -204,13 +204,35 @@ def test_a_batch_row_claimed_by_a_dead_run_is_reported_not_created(
     with Journal(isolated.home / "jobs.sqlite3") as journal:
         claim = journal.claim(item.key, api_env.base_url, "default", "talking_photo", {})
     db = sqlite3.connect(isolated.home / "jobs.sqlite3")
-    db.execute("UPDATE attempts SET pid = 1, owner = '1-0000'")
+    # It noted the body it was sending (every create does before it sends), then died.
+    db.execute("UPDATE attempts SET pid = 1, owner = '1-0000', body = 'its body'")
     db.commit()
     db.close()
     assert claim.attempt_id is not None
     result = invoke(["batch", str(rows), "--json"], expect=9)
     assert json.loads(result.stdout)["results"][0]["state"] == "unknown"
     assert api_env.state.stats()["jobs"] == 0
+
+
+def test_a_batch_row_claimed_by_a_dead_run_that_never_sent_it_is_created_once(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """A claim with no body noted never left (break17k K10: a full disk failed the note and the
+    give-back): its run is dead, so the row is made, once."""
+    rows = write_rows(isolated.tmp / "rows.csv", 1)
+    invoke(["batch", str(rows), "--dry-run"])
+    from akool_cli.jobs.batch import load_rows, validate
+
+    [item], _ = validate(load_rows(rows))
+    with Journal(isolated.home / "jobs.sqlite3") as journal:
+        journal.claim(item.key, api_env.base_url, "default", "talking_photo", {})
+    db = sqlite3.connect(isolated.home / "jobs.sqlite3")
+    db.execute("UPDATE attempts SET pid = 1, owner = '1-0000'")
+    db.commit()
+    db.close()
+    result = invoke(["batch", str(rows), "--json"])
+    assert json.loads(result.stdout)["results"][0]["state"] == "done"
+    assert api_env.state.stats()["jobs"] == 1
 
 
 # -- 4. a full disk never loses a billed job id ------------------------------------------------
