@@ -55,3 +55,39 @@ def test_a_stop_while_the_handlers_are_installed_ends_the_run_quietly(
     assert "Traceback" not in result.stderr
     assert api_env.state.requests.get("create_talking_photo", 0) == 0  # nothing ran
     assert signal.getsignal(sent) is not interrupts._handle  # the handlers were put back
+
+
+# Imports the command line as the installed `akool` does, with the signal sent to itself
+# while akool_cli.cli is being imported (when its first command module loads).
+EARLY = """
+import os, signal, sys
+class Finder:
+    def find_spec(self, name, path=None, target=None):
+        if name == "akool_cli.cli.auth":
+            os.kill(os.getpid(), {sent})
+        return None
+sys.meta_path.insert(0, Finder())
+from akool_cli.entry import main
+sys.exit(main(["status"]))
+"""
+
+
+@pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])
+def test_a_stop_while_the_command_line_is_imported_ends_the_run_quietly(
+    sent: int, isolated: Any
+) -> None:
+    """break17k K9: Ctrl-C in akool's first ~0.3 s (Typer, rich and the commands being
+    imported) printed a KeyboardInterrupt traceback and ended by the signal (-2); SIGTERM
+    ended it by the signal with no code (-15). Both are now 128 + the signal, quietly."""
+    import subprocess
+    import sys
+
+    from tests.support.runner import process_env
+
+    program = EARLY.format(sent=int(sent))
+    env = process_env(isolated.home)
+    done = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, timeout=120
+    )
+    assert done.returncode == 128 + sent, done.stderr
+    assert b"Traceback" not in done.stderr and b"KeyboardInterrupt" not in done.stderr
