@@ -91,3 +91,32 @@ def test_a_stop_while_the_command_line_is_imported_ends_the_run_quietly(
     )
     assert done.returncode == 128 + sent, done.stderr
     assert b"Traceback" not in done.stderr and b"KeyboardInterrupt" not in done.stderr
+
+
+def test_a_terminal_that_closes_ends_the_run_with_129(isolated: Any, api_env: Sandbox) -> None:
+    """break17j J5: when the terminal really closes (an ssh drop: the kernel's SIGHUP, and
+    stderr is the dead terminal), the stop's line cannot be written (EIO) and akool ended with
+    1, "a bug or local I/O failure". It ends with 129, the table's code, the create recorded."""
+    import json
+    import pty
+    import warnings
+
+    from tests.support.runner import AKOOL, process_env
+    from tests.support.waiting import wait_for
+
+    env = process_env(isolated.home, api_env.base_url)
+    api_env.state.inject("hold", at="create_talking_photo")
+    with warnings.catch_warnings():  # (3.12+ warns of fork in a threaded process: it execs at once)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid, terminal = pty.fork()
+    if pid == 0:  # the child: akool on the terminal, as a user's shell runs it
+        os.execve(AKOOL, [AKOOL, "talk", "https://e.com/hup.jpg", "https://e.com/h.mp3"], env)
+    try:
+        wait_for(lambda: api_env.state.holding == 1)
+        os.close(terminal)  # the terminal is gone: its session is sent SIGHUP now
+    finally:
+        api_env.state.release()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGHUP
+    [job] = json.loads(invoke(["history", "--json"]).stdout)
+    assert job["id"] in api_env.state.jobs  # made once, and recorded

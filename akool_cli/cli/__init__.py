@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             # A stop while the handlers were installed: nothing has run, nothing will.
             stopped = interrupts.received() is not None
-            code = ExitCode.INTERRUPTED if stopped else _run(runtime, args)
+            code = ExitCode.INTERRUPTED if stopped else _run_heard(runtime, args)
         finally:
             if runtime.used_library:
                 from akool_cli.client import release_locks
@@ -150,6 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     if code == ExitCode.INTERRUPTED and signum is not None:
         return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
     return code
+
+
+def _run_heard(runtime: Runtime, args: list[str]) -> int:
+    """_run, whose last words may not reach a terminal that is gone: after SIGHUP (an ssh drop,
+    a closed window) stderr is that dead terminal, and the stop's line cannot be written. The
+    run still ends with the stop's code, 129, not 1 (break17j J5)."""
+    try:
+        return _run(runtime, args)
+    except OSError as exc:
+        if interrupts.received() is None or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        return int(ExitCode.INTERRUPTED)
 
 
 class ClosedStream(io.TextIOBase):
