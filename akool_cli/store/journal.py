@@ -629,7 +629,7 @@ class Journal:
             self._open_read_only("it is read-only")
 
     def _open_read_only(self, why: str) -> None:
-        self._db = _connect_read_only(self.path)
+        self._db = _connect_read_only(self.path, why)
         self.read_only, self.read_only_why = True, why
 
     def _migrate(self) -> None:
@@ -1829,12 +1829,14 @@ def _writable(path: Path) -> bool:
     return all(os.access(f, os.W_OK) for f in files if f == path.parent or f.exists())
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path, why: str) -> sqlite3.Connection:
     """The history for reading only, or the LocalStateError of a history that cannot be read
-    (or is from another schema version: it is not migrated without write access)."""
+    (or is from another schema version: it is not migrated without write access). `why`: why
+    it cannot be written ("it is read-only", "its disk is full")."""
     from urllib.parse import quote
 
     uri = f"file:{quote(str(path.absolute()))}"
+    version = None
     for mode in ("?mode=ro", "?immutable=1"):  # immutable: no -shm to create in the folder
         try:
             db = sqlite3.connect(
@@ -1848,10 +1850,12 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             return db
         db.close()
         break
+    hint = next((h for key, h in _STATE_HINTS if key in why), WRITABLE)
+    # A history never made yet (a fresh AKOOL_HOME on a full disk: break17k K11) is not one
+    # that "cannot be read": it could not be made.
+    found = "it could not be made" if version == 0 else "it cannot be read as it is"
     raise LocalStateError(
-        f"cannot open the job history {path}: it is read-only, and it cannot be read as it is",
-        hint=WRITABLE,
-        path=str(path),
+        f"cannot open the job history {path}: {why}, and {found}", hint=hint, path=str(path)
     )
 
 
