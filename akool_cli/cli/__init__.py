@@ -441,9 +441,8 @@ def _stopped_by() -> str:
 
 def _errors_out(runtime: Runtime) -> Output:
     """Where the boundary writes: redacting every secret this run has seen, and the
-    environment's own, even when the failure came before any was read."""
+    environment's own (Runtime learns them first), even when the failure came before any was
+    read."""
     out = runtime.output()
     out.quiet = False  # an error is shown even with -q
-    env = runtime.env
-    out.redactor.add(*(env[k] for k in ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET") if env.get(k)))
     return out

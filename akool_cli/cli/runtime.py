@@ -35,6 +35,9 @@ class _RedactingFilter(logging.Filter):
         return True
 
 
+ENV_SECRETS = ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET")
+
+
 @dataclass(frozen=True)
 class Made:
     """The job a create command made: its id, the command that follows it (akool watch ID -o
@@ -62,6 +65,13 @@ class Runtime:
     # The job this run's create made (or --reuse picked up), before its id is printed: a
     # failure to write stdout afterwards names it on stderr with `follow` (break17f F24).
     made: Made | None = None
+
+    def __post_init__(self) -> None:
+        # The environment's secrets are masked in everything this run prints, also by commands
+        # that never read the credential (`history --json` showed a key typed into a prompt:
+        # break17j J9).
+        env = self.env
+        self.redactor.add(*(env[k] for k in ENV_SECRETS if env.get(k)))
 
     def made_job(self, job_id: str, follow: str, *, reuse: bool) -> None:
         """A create command's job, known before its id goes to stdout."""
