@@ -280,17 +280,20 @@ def iter_files(
     reads a.py once: break-it D21 printed its findings twice and counted it twice)."""
     seen: set[str] = set()
     for root in paths:
-        candidates: Iterable[Path] = _walk(root) if root.is_dir() else [root]
+        folder = root.is_dir()
+        candidates: Iterable[Path] = _walk(root) if folder else [root]
+        real_root = os.path.realpath(root)
         for path in candidates:
             if not _is_regular(path):
                 continue  # FIFOs, sockets and devices would block or never end
             shown = str(path)
-            relative = str(path.relative_to(root)) if root.is_dir() else path.name
+            relative = str(path.relative_to(root)) if folder else path.name
             if include and not any(_matches(relative, shown, g) for g in include):
                 continue
             if any(_matches(relative, shown, g) for g in exclude):
                 continue
-            real = os.path.realpath(path)
+            # (a walk follows no link: a file under a folder is where the folder really is)
+            real = os.path.join(real_root, relative) if folder else real_root
             if real not in seen:
                 seen.add(real)
                 yield path, shown
