@@ -27,7 +27,8 @@ from akool_cli.audit.scopes import Scopes
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 5 * MIB  # 5 MiB, as the messages and docs say (not 5 MB)
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
 IGNORE_COMMENT = re.compile(r"akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
@@ -65,6 +66,11 @@ class AuditResult:
     # Files named or found that were not read (too large, binary, unreadable), with the reason:
     # a gate must not pass silently over a file it never looked at.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """No error found and every file read: what a gate lets through (exit 0)."""
+        return not self.count("error") and not self.skipped
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -269,19 +275,28 @@ def choose_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
 def iter_files(
     paths: Iterable[Path], include: list[str], exclude: list[str]
 ) -> Iterator[tuple[Path, str]]:
-    """(path, name to report) for every regular file under paths, .git and friends skipped."""
+    """(path, name to report) for every regular file under paths, .git and friends skipped;
+    each file once, by its real path, under the name it is first given (`akool audit . a.py`
+    reads a.py once: break-it D21 printed its findings twice and counted it twice)."""
+    seen: set[str] = set()
     for root in paths:
-        candidates: Iterable[Path] = _walk(root) if root.is_dir() else [root]
+        folder = root.is_dir()
+        candidates: Iterable[Path] = _walk(root) if folder else [root]
+        real_root = os.path.realpath(root)
         for path in candidates:
             if not _is_regular(path):
                 continue  # FIFOs, sockets and devices would block or never end
             shown = str(path)
-            relative = str(path.relative_to(root)) if root.is_dir() else path.name
+            relative = str(path.relative_to(root)) if folder else path.name
             if include and not any(_matches(relative, shown, g) for g in include):
                 continue
             if any(_matches(relative, shown, g) for g in exclude):
                 continue
-            yield path, shown
+            # (a walk follows no link: a file under a folder is where the folder really is)
+            real = os.path.join(real_root, relative) if folder else real_root
+            if real not in seen:
+                seen.add(real)
+                yield path, shown
 
 
 def _is_regular(path: Path) -> bool:
@@ -324,7 +339,7 @@ def _read(path: Path) -> tuple[str | None, str]:
     except OSError as exc:
         return None, f"unreadable ({exc.strerror})"
     if len(data) > MAX_FILE_BYTES:
-        return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        return None, f"larger than {MAX_FILE_BYTES // MIB} MiB"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
     if b"\x00" in data[:8192]:

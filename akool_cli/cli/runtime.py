@@ -60,6 +60,7 @@ class Runtime:
     # declared options, so a value such as `--name --json` is not mistaken for it).
     json: bool = False
     json_written: bool = False  # a JSON document reached stdout: the boundary prints no second
+    sarif: bool = False  # `audit --format sarif`: a failure is one SARIF log on stdout
     redactor: Redactor = field(default_factory=Redactor)
     used_library: bool = False  # a Client was made: its owner locks are released at exit
     # The job this run's create made (or --reuse picked up), before its id is printed: a
