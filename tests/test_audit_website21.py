@@ -188,3 +188,24 @@ def test_diff_leaves_a_base_the_website_shares_and_fixes_the_rest(tmp_path: Path
     assert b"api.akool.com" not in patch(audit([tmp_path]).findings).diff
     assert b'-BASE = "https://api.akool.com"' not in diff
     assert 'BASE = "https://api.akool.com"' in script.read_text()
+
+
+def test_a_base_another_file_imports_for_the_website_is_not_moved(tmp_path: Path) -> None:
+    (tmp_path / "settings.py").write_text(
+        'SITE = "https://api.akool.com"\nSHARED = "https://api.akool.com"\n'
+    )
+    (tmp_path / "app.py").write_text(
+        "import requests\n"
+        "from settings import SITE, SHARED\n"
+        f'requests.post(SITE + "{LOGIN}", json=c)\n'
+        f'requests.post(SHARED + "{LOGIN}", json=c)\n'
+        f'requests.post(SHARED + "{TALK}", json={{"talking_photo_url": p, "audio_url": a, '
+        '"webhook_url": h})\n'
+    )
+    found = audit([tmp_path]).findings
+    hosts = [(Path(f.file).name, f.line, f.fix is None) for f in found if f.rule == "wrong-host"]
+    assert hosts == [("settings.py", 2, True)]  # SITE: the website's only; SHARED: not moved
+    assert [f.rule for f in found if f.rule != "wrong-host"] == ["misnamed-field"]
+    _, after, _ = apply_and_reaudit(tmp_path)
+    assert (tmp_path / "settings.py").read_text().count("https://api.akool.com") == 2
+    assert {(name, rule) for name, _, rule, _ in after} == {("settings.py", "wrong-host")}

@@ -64,6 +64,16 @@ class Mention:
 
 
 @dataclass
+class Served:
+    """The bases, by the file and line that bind them, that a path of AKOOL's website is joined
+    to, each with the first such path (`BASE + "/api/v1/public/login"`), and those that a call of
+    the open API is joined to: a base serving both is not the open-API call's alone to move."""
+
+    website: dict[tuple[str, int], str] = field(default_factory=dict)
+    api: set[tuple[str, int]] = field(default_factory=set)
+
+
+@dataclass
 class FileContext:
     name: str
     lines: list[str]
@@ -83,11 +93,8 @@ class FileContext:
     returned: list[Mention] = field(default_factory=list)
     # Whether the file imports a scanned module that names AKOOL (set by the scan).
     imports_akool: Callable[[], bool] = field(default=lambda: False)
-    # The bases of this file (by line) that a path of AKOOL's website is joined to, each with
-    # the first such path (`BASE + "/api/v1/public/login"`): their host is not the finding's alone.
-    website_bases: dict[int, str] = field(default_factory=dict)
-    # The bases of this file (by line) that a call of the open API is joined to.
-    api_bases: set[int] = field(default_factory=set)
+    # What the bases serve (shared by the files of one scan: a base may be another file's).
+    served: Served = field(default_factory=lambda: Served())
     # A Postman url's query names, by where they are written (see rules.postman_query): the
     # entry of its url.query array that a name of its url.raw stands with, what to say when
     # the two disagree, and the names of its own side (a rename must repeat none of them).
@@ -287,18 +294,19 @@ def website_path(site: Site) -> bool:
 
 
 def _note_base(ctx: FileContext, site: Site, judgement: Judgement | None) -> None:
-    """Record what a base of this file serves: a path of AKOOL's website (left silent) or a call
-    of the open API; the wrong-host rule does not move a base that serves both (rules.py)."""
+    """Record what a base (this file's, or another's of the folder) serves: a path of AKOOL's
+    website (left silent) or a call of the open API; the wrong-host rule does not move a base
+    that serves both, and a base of the website only is no finding (rules.py, scan.py)."""
     base = site.base
     if base is None or not site.joined or base.host is None:
         return
-    clients = {i for i, _ in ctx.bases.clients}  # (a client's literal base: no file named)
-    if base.file != ctx.name and not (base.file == "" and base.line in clients):
-        return
+    if not base.file and all(i != base.line for i, _ in ctx.bases.clients):
+        return  # (a client's literal base names no file; any other such base is no binding)
+    key = (base.file or ctx.name, base.line)
     if judgement is None and website_path(site):
-        ctx.website_bases.setdefault(base.line, site.path or "")
+        ctx.served.website.setdefault(key, site.path or "")
     elif judgement is not None:
-        ctx.api_bases.add(base.line)
+        ctx.served.api.add(key)
 
 
 def joined_siblings(found: list[Site]) -> frozenset[tuple[str, str]]:

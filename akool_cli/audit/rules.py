@@ -356,23 +356,25 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
                 or _host_problem(host, path, ctx.siblings, i in clients) != kind
             ):
                 continue
-            website = ctx.website_bases.get(i) if (path or "/") == "/" or i in clients else None
-            if website is not None and i not in ctx.api_bases:
+            based = (path or "/") == "/" or i in clients
+            website = ctx.served.website.get((ctx.name, i)) if based else None
+            if website is not None and (ctx.name, i) not in ctx.served.api:
                 continue  # a base of AKOOL's website only (a clone's sign-in): not the open API's
             if kind == "doubtful":
                 message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
             else:
                 message = f"{host} is not AKOOL's API host ({AUTH_PAGE})"
             fix: Fix | None = Fix(i, m.start("host"), m.end("host"), host, api_host)
-            if (
-                website is not None
-            ):  # the base serves the website's paths too: not this call's alone
-                fix = None
-                message += (
-                    f"; not fixed: this base also serves {website}, a path of AKOOL's website, "
-                    "not of its open API"
-                )
+            if website is not None:  # it serves the website's paths too: not this call's alone
+                fix, message = None, message + website_note(website)
             yield Hit(i, m.start("host"), host, api_host, message, AUTH_PAGE, fix)
+
+
+def website_note(path: str) -> str:
+    """Why a wrong host on a base is not fixed: the base serves a path of AKOOL's website too."""
+    return (
+        f"; not fixed: this base also serves {path}, a path of AKOOL's website, not of its open API"
+    )
 
 
 def check_wrong_hosts(ctx: FileContext) -> Iterator[Hit]:
