@@ -209,3 +209,18 @@ def test_a_base_another_file_imports_for_the_website_is_not_moved(tmp_path: Path
     _, after, _ = apply_and_reaudit(tmp_path)
     assert (tmp_path / "settings.py").read_text().count("https://api.akool.com") == 2
     assert {(name, rule) for name, _, rule, _ in after} == {("settings.py", "wrong-host")}
+
+
+def test_a_path_of_the_apis_words_joined_there_is_still_a_call() -> None:
+    """Only the website's own paths are silent: `/api/v1/faceswap` names AKOOL's API, on any base."""
+    text = (
+        'BASE = "https://api.akool.com"\n'
+        'requests.post(BASE + "/api/v1/faceswap", json={"source": s})\n'
+        f'requests.post(BASE + "{LOGIN}", json=c)\n'
+        'requests.post(BASE + "/api/v1/public/register", json=c)\n'
+    )
+    found = audit_text(text, "swap.py")
+    assert [(f.line, f.rule, f.fix is None) for f in found] == [
+        (1, "wrong-host", True),
+        (2, "unknown-endpoint", True),
+    ]

@@ -12,7 +12,13 @@ from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import fields, source
-from akool_cli.audit.paths import Judgement, akool_shaped, judge, names_a_product
+from akool_cli.audit.paths import (
+    Judgement,
+    akool_shaped,
+    judge,
+    names_a_product,
+    resource_words,
+)
 from akool_cli.audit.sites import (
     AKOOL_HOST,
     AKOOL_URL,
@@ -283,11 +289,13 @@ def website_path(site: Site) -> bool:
     """Whether a joined path is judged as on AKOOL's website: an /api/vN/ path on a host of
     AKOOL's domain that the docs do not give as an API host (`BASE + "/api/v1/public/login"`
     with BASE on api.akool.com), whatever join wrote it: the same path in one literal URL is the
-    website's sign-in, not an open-API call, and so it is here."""
-    host = (site.host or "").lower()
+    website's sign-in, not an open-API call, and so it is here. One whose first segment is a
+    word of AKOOL's API (`/api/v1/faceswap`, `/api/v1/content/...`) is still a call."""
+    host, path = (site.host or "").lower(), site.path or ""
+    prefix = WEBSITE_PATH.match(path) if site.joined else None
     return (
-        site.joined
-        and bool(WEBSITE_PATH.match(site.path or ""))
+        prefix is not None
+        and path[prefix.end() :].split("/")[0].lower() not in resource_words()
         and host not in catalogue.load().hosts
         and bool(AKOOL_HOST.match(host))
     )
