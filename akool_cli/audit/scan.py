@@ -20,8 +20,17 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from akool_cli.audit import pathnames, returns, sites, source, unseen, wrappers
-from akool_cli.audit.calls import FileContext, find_mentions
-from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
+from akool_cli.audit.calls import FileContext, Served, find_mentions
+from akool_cli.audit.rules import (
+    ALIASES,
+    RULES,
+    Fix,
+    Hit,
+    Rule,
+    Severity,
+    rules_table,
+    website_note,
+)
 from akool_cli.audit.scopes import Scopes
 
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
@@ -153,6 +162,7 @@ def audit_text(
     returning: list[returns.Returner] | None = None,
     returners: list[returns.Returner] | None = None,
     akool_modules: frozenset[str] = frozenset(),
+    served: Served | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -162,7 +172,8 @@ def audit_text(
     (unseen.module_paths; a helper imported from any other module has a base not in view);
     `returning`: their functions that return an AKOOL answer, called here; `returners`, when
     given, receives this file's own such functions; `akool_modules`: what imports name the
-    scanned files that name AKOOL by (importing one ties the file to AKOOL)."""
+    scanned files that name AKOOL by (importing one ties the file to AKOOL); `served`, when
+    given, gathers what the bases of the folder's files serve (see shared_bases)."""
     folder = Imports(
         imported or {},
         helpers or {},
@@ -173,7 +184,7 @@ def audit_text(
         akool_modules,
     )
     with _no_gc():
-        return _audit_text(text, name, rules, folder, returners)
+        return _audit_text(text, name, rules, folder, returners, served)
 
 
 @dataclass(frozen=True)
@@ -209,9 +220,10 @@ def _audit_text(
     rules: Iterable[Rule],
     folder: Imports,
     returners: list[returns.Returner] | None = None,
+    served: Served | None = None,
 ) -> list[Finding]:
     lines = source.split_lines(text)
-    ctx = FileContext(name, lines)
+    ctx = FileContext(name, lines, served=served or Served())
     ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
     ctx.bases.methods = dict(folder.methods)
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
@@ -369,6 +381,7 @@ def audit(
     akool_modules = unseen.module_paths(texts, akool=True) if len(texts) > 1 else frozenset()
     shared: dict[Path, list[returns.Returner]] = {}
     by_file: list[list[Finding]] = []
+    served = Served()
 
     def one(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
         out: list[returns.Returner] = []
@@ -384,6 +397,7 @@ def audit(
             given,
             out,
             akool_modules,
+            served,
         )
         if out and len(texts) > 1:
             shared[path] = out
@@ -395,9 +409,24 @@ def audit(
         given = returners_imported(path, text, shared)  # (a second reading, for their answers)
         if given:
             by_file[k] = one(path, shown, text, given)
-    findings = [f for found in by_file for f in found]
+    findings = shared_bases([f for found in by_file for f in found], served)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
+
+
+def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:
+    """A wrong host on a base that another file of the folder joins a path of AKOOL's website to
+    (`from settings import BASE`, then `BASE + "/api/v1/public/login"`), as the rule does within
+    one file: no finding for a base of the website only, no fix for one the open API shares."""
+    kept = []
+    for f in findings:
+        key = (f.file, f.line - 1)
+        website = served.website.get(key) if f.rule == "wrong-host" else None
+        if website is None or f.fix is None:
+            kept.append(f)
+        elif key in served.api:
+            kept.append(replace(f, fix=None, message=f.message + website_note(website)))
+    return kept
 
 
 def returners_imported(
