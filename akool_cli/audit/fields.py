@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from akool_cli.audit import handles
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -27,7 +28,7 @@ PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
-    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|array|JSONObject\(mapOf)\($"
+    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
 )
 TRANSPORT_KEYS = frozenset(
     {
@@ -134,6 +135,7 @@ class Text:
     _followed: set[int] = field(default_factory=set)
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
+    handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -615,11 +617,12 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
     return keys if len(keys) > 1 else []  # requests.post(url=u) alone sends no body
 
 
-# A body that is a serializer's text of another name: the keys are that name's.
+# A body that is a serializer's text of another name (`$json = json_encode($body)` too): the keys
+# are that name's.
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
     r"|json_encode|JsonSerializer\.Serialize|gson\.toJson|\w+\.writeValueAsString)"
-    r"\(\s*&?(?P<n>[A-Za-z_]\w*)\s*[,)]"
+    r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
 )
 
 
@@ -941,7 +944,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         return [_shell_command(doc, line)]
     parens = enclosing_call(doc, offset)
     if parens is not None:
-        return [_initialized(doc, parens)]
+        return [_initialized(doc, parens), *handles.body_extents(doc, parens)]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -956,6 +959,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         )
         if extent is not None and extent not in found:
             found.append(extent)
+            if not doc.is_command(use_line):  # (`$ch = curl_init($url)`: the body set on $ch)
+                found += (e for e in handles.body_extents(doc, extent) if e not in found)
     return found
 
 

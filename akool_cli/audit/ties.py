@@ -238,9 +238,12 @@ VERBS = frozenset(
 
 SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 # A call's first argument that is a name or starts from one: `requests.post(url, ...)`,
-# `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`.
+# `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`; after a method
+# given first, the URL: `requests.request("POST", url, ...)` (docs.akool.com's Python tabs),
+# `httpx.request("GET", url)`, `session.request(method="GET", url=u)`.
 ARGUMENT = re.compile(
-    r"\(\s*(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
+    r"(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
 LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
