@@ -26,6 +26,12 @@ CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
 CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
 RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*setopt\s*$")
 BEFORE = 80  # characters before a call's `(` in which its callee and binding are read
+# A handle given a URL (its answer is the URL's call's): `curl_setopt($ch, CURLOPT_URL, $url)`,
+# `c.setopt(pycurl.URL, url)`; `url` is what follows.
+URL_GIVEN = re.compile(
+    r"\bcurl_setopt\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,\s*CURLOPT_URL\s*,(?P<url>[^;]*)"
+    r"|(?<![\w.$])(?P<p>[A-Za-z_]\w*)\.setopt\(\s*(?:pycurl|[A-Za-z_]\w*)\.URL\s*,(?P<purl>.*)"
+)
 
 
 @dataclass(frozen=True)

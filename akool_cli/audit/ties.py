@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import items
+from akool_cli.audit import handles, items
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -557,6 +557,9 @@ def scopes(
                 scope.local.add(filled.group("out"))
                 scope.bodies.add(filled.group("out"))
                 scope.decoded.add(filled.group("out"))
+            handed = handles.URL_GIVEN.search(text) if "setopt" in text and scope else None
+            if handed is not None and holds(scope, handed.group("url") or handed["purl"], shell):
+                scope.local.add(handed.group("h") or handed["p"])  # curl_setopt($ch, CURLOPT_URL, $u)
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope

@@ -11,4 +11,5 @@ $ch = curl_init();
 curl_setopt($ch, CURLOPT_URL, $url);
 curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($payload));
 curl_setopt($ch, CURLOPT_HTTPHEADER, ['x-api-key: ' . getenv('AKOOL_API_KEY'), 'Content-Type: application/json']);
-curl_exec($ch);
+$out = json_decode(curl_exec($ch), true);
+echo $out['data']['video_url'];
