@@ -559,7 +559,9 @@ def scopes(
                 scope.decoded.add(filled.group("out"))
             handed = handles.URL_GIVEN.search(text) if "setopt" in text and scope else None
             if handed is not None and holds(scope, handed.group("url") or handed["purl"], shell):
-                scope.local.add(handed.group("h") or handed["p"])  # curl_setopt($ch, CURLOPT_URL, $u)
+                scope.local.add(
+                    handed.group("h") or handed["p"]
+                )  # curl_setopt($ch, CURLOPT_URL, $u)
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
