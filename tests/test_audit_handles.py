@@ -175,6 +175,24 @@ def test_m6_net_http_post_with_a_body_and_headers() -> None:
     assert [rule for _, rule, _ in found(text, "p.rb")] == ["bad-value"]
 
 
+@pytest.mark.parametrize(
+    "send",
+    [
+        'req = Net::HTTP::Post.new(uri.request_uri, { "Content-Type" => "application/json" })\n'
+        'req.body = { talking_photo_url: "p", audio_url: "a" }.to_json\n',
+        'hdrs = { "Content-Type" => "application/json", "x-api-key" => ENV["K"] }\n'
+        "req = Net::HTTP::Post.new(uri, hdrs)\n"
+        'req.body = { talking_photo_url: "p", audio_url: "a" }.to_json\n',
+        'res = Net::HTTP.post(uri, { talking_photo_url: "p", audio_url: "a" }.to_json, '
+        '{ "Content-Type" => "application/json", "x-api-key" => ENV["K"] })\n',
+    ],
+)
+def test_m6_headers_given_to_net_http_are_not_a_body(send: str) -> None:
+    """`Net::HTTP::Post.new(path, initheader)` and `Net::HTTP.post(uri, data, header)`: a hash
+    of header names is headers, never fields of the body."""
+    assert places(audit_text(RUBY_HEAD + send, "h.rb")) == []
+
+
 def test_m6_an_instance_variable_request_and_a_correct_one() -> None:
     text = (
         'require "net/http"\nclass Akool\n  BASE = "https://openapi.akool.com/api/open/v3"\n'

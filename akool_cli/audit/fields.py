@@ -543,10 +543,11 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
 def _read_request(doc: Text, start: int, end: int) -> Request:
     body: list[Key] = []
     query: list[Key] = []
-    for c in _top_containers(doc, start, end):
+    headers = handles.headers_only(doc, start)  # (Net::HTTP::Post.new(uri, {...}): its headers)
+    for c in () if headers else _top_containers(doc, start, end):
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
-    for name, target in _passed_names(segment, body, query):
+    for name, target in () if headers else _passed_names(segment, body, query):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
     if "JSONObject" in segment or "JsonObject" in segment:
@@ -789,6 +790,12 @@ def _unique(keys: list[Key]) -> Iterator[Key]:
             yield k
 
 
+# The name of an HTTP header (no AKOOL field is spelt so): a container of nothing else is headers.
+HEADER_NAME = re.compile(
+    r"(?i)(?:content-type|accept|authorization|user-agent|x-[\w-]+|accept-[\w-]+|cache-control)$"
+)
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -798,6 +805,8 @@ def _collect(
     if depth > 3 or SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]):
         return
     names = {k.name for k in c.keys}
+    if names and all(HEADER_NAME.match(n) for n in names):
+        return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
         for k in c.keys:
             target = body if k.name in BODY_KEYS else query if k.name in QUERY_KEYS else None

@@ -22,6 +22,9 @@ MADE = re.compile(
 # A call that configures a handle it is given (the URL may be written in it): PHP's
 # `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
 # `c.setopt(pycurl.URL, ...)` (matched on the text before and after its `(`).
+# A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
+# initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
+HEADERS_ONLY = re.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*$")
 CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
 CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
 RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*setopt\s*$")
@@ -87,6 +90,13 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
             if value is not None:
                 found.append((value, value_end(doc.text, value)))
     return found
+
+
+def headers_only(doc: Text, paren: int) -> bool:
+    """Whether the call opened at `paren` is given headers, not a body (HEADERS_ONLY)."""
+    return doc.text[paren : paren + 1] == "(" and bool(
+        HEADERS_ONLY.search(doc.text, max(0, paren - BEFORE), paren)
+    )
 
 
 def handle_of(doc: Text, paren: int) -> str | None:
