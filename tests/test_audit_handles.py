@@ -246,6 +246,20 @@ def test_m7_a_clients_get_with_its_method_first() -> None:
     assert found(text, "s.py") == [(6, "response-field", "status")]
 
 
+def test_m7_gos_new_request_with_its_method_first() -> None:
+    text = (
+        'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n)\n\nfunc main() {\n'
+        f'\turl := "{TALK}"\n'
+        '\treq, _ := http.NewRequest("POST", url, nil)\n'
+        "\tresp, _ := http.DefaultClient.Do(req)\n"
+        "\tvar out map[string]interface{}\n"
+        "\tjson.NewDecoder(resp.Body).Decode(&out)\n"
+        '\tdata := out["data"].(map[string]interface{})\n'
+        '\tprintln(data["video_url"].(string), data["_id"].(string))\n}\n'
+    )
+    assert found(text, "g.go") == [(15, "response-field", "video_url")]
+
+
 # -- the corpus folder, and a name another file binds ---------------------------------------------
 
 
