@@ -166,6 +166,15 @@ def test_m6_a_body_set_on_a_net_http_request_is_the_calls(shape: str) -> None:
     assert got == [("bad-value", '"2k"'), ("misnamed-field", "webhook"), ("response-field", "id")]
 
 
+def test_m6_a_body_given_with_the_request_object() -> None:
+    text = (
+        RUBY_HEAD + "http = Net::HTTP.new(uri.host, uri.port)\n"
+        'req = Net::HTTP::Post.new(uri.path, "Content-Type" => "application/json")\n'
+        'res = http.request(req, { talking_photo_url: "p", audio_url: "a", resolution: "2k" }.to_json)\n'
+    )
+    assert [rule for _, rule, _ in found(text, "r.rb")] == ["bad-value"]
+
+
 def test_m6_net_http_post_with_a_body_and_headers() -> None:
     text = (
         RUBY_HEAD

@@ -2,7 +2,7 @@
 cURL (`$ch = curl_init($url)`, then `curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body))` or
 `curl_setopt_array($ch, [CURLOPT_URL => ..., CURLOPT_POSTFIELDS => ...])`), pycurl's
 `c.setopt(pycurl.POSTFIELDS, ...)` and Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
-`req.body = {...}.to_json`)."""
+`req.body = {...}.to_json`, or `http.request(req, body.to_json)`)."""
 
 from __future__ import annotations
 
@@ -53,9 +53,10 @@ SETTERS = (
     Setter(r"\bcurl_setopt_array\(\s*\${h}\s*,", r"\bCURLOPT_POSTFIELDS\s*=>"),
     Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,"),  # pycurl
     Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
+    Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
-HINTS = ("POSTFIELDS", ".body")
+HINTS = ("POSTFIELDS", ".body", ".request(")
 
 
 def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
