@@ -656,16 +656,25 @@ def _refers_to(text: str, owner: Path) -> bool:
 
 
 def _imports(text: str, name: str) -> bool:
+    """Whether the file takes a name from elsewhere: an import line, a require, a qualified name
+    (config.BASE), or an environment variable (`os.environ["AKOOL_BASE"]`). A name in lower case
+    only (`url`, `base`) is another file's only through an import or a module the file imports
+    (`config.url` after `import config`): `env["url"]` and `env.url` of a parameter are a dict's."""
     word = re.escape(name)
-    return bool(
-        re.search(
-            rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
-            text,
-            re.M,
-        )
-        or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text)
-        or re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
-        or re.search(rf"(?<![\w$])(?!self\b|this\b|cls\b)[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
+    if re.search(
+        rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
+        text,
+        re.M,
+    ) or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text):
+        return True
+    plain = name == name.lower()
+    if not plain and re.search(
+        rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text
+    ):
+        return True
+    qualified = rf"(?<![\w$])(?!self\b|this\b|cls\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
+    return any(
+        not plain or _imported_by_name(text, m.group("q")) for m in re.finditer(qualified, text)
     )
 
 
