@@ -952,6 +952,43 @@ def _type_hit(
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
 
 
+def _range_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, raw: bool
+) -> Hit | None:
+    """A literal number outside the range the docs state for the field (face_reage 80, where
+    the reage page says -30 to 30). Only a number as written: never a name, a string sent for
+    a number (its own finding), nor a number that is an operand (`30 * 2`)."""
+    if spec.minimum is None and spec.maximum is None:
+        return None
+    if (lit.quoted and not raw) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
+        return None
+    doc = ctx.doc()
+    if re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", doc.text[lit.offset + len(lit.text) :]):
+        return None
+    number = float(lit.value)
+    low, high = spec.minimum, spec.maximum
+    if (low is None or number >= low) and (high is None or number <= high):
+        return None
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    documented = _range_text(spec)
+    message = f"{spec.name} {lit.text} is outside the range documented for {describe(endpoint)}"
+    return Hit(line, column, lit.text, documented, message, endpoint.url)
+
+
+def _range_text(spec: DocField) -> str:
+    """ "an integer from -30 to 30", "a number of at most 3600"."""
+
+    def shown(bound: float) -> str:
+        return str(int(bound)) if float(bound).is_integer() else str(bound)
+
+    kind = _article(spec.type if spec.type in NON_STRINGS else "number")
+    if spec.minimum is not None and spec.maximum is not None:
+        return f"{kind} from {shown(spec.minimum)} to {shown(spec.maximum)}"
+    if spec.minimum is not None:
+        return f"{kind} of at least {shown(spec.minimum)}"
+    return f"{kind} of at most {shown(spec.maximum or 0)}"
+
+
 def _article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
@@ -1004,6 +1041,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
                 if not key.raw:  # a query string's values are all text
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
+                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw)
                 if hit is not None and (key.shared or lit.shared):
                     hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:
