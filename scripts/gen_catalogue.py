@@ -151,7 +151,9 @@ def _range_of(value: str, description: str) -> dict[str, int | float]:
     if m is not None:
         low, high = sorted((_number(m.group(1)), _number(m.group(2))))
         return {"minimum": low, "maximum": high}
-    return {b.group("bound").lower(): _number(b.group(2)) for b in DESCRIBED_BOUND.finditer(description)}
+    return {
+        b.group("bound").lower(): _number(b.group(2)) for b in DESCRIBED_BOUND.finditer(description)
+    }
 
 
 # A row of a nested field: "[elements].url" (each item of the array elements), "voice.speed".
@@ -496,7 +498,9 @@ def _schema_field(
     if node.get("enum"):
         field["enum"] = [str(v) for v in node["enum"]]
     if field["type"] in ("integer", "number"):
-        field.update({b: node[b] for b in ("minimum", "maximum") if isinstance(node.get(b), int | float)})
+        field.update(
+            {b: node[b] for b in ("minimum", "maximum") if isinstance(node.get(b), int | float)}
+        )
     inner = resolve(spec, node.get("items", {})) if field["type"] == "array" else node
     nested = _schema_properties(spec, inner, depth + 1) if depth < 4 else None
     if nested:

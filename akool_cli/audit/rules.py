@@ -5,7 +5,6 @@ with the documented replacement and, when the docs justify one, a mechanical fix
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from akool_cli.audit import answers, methods, ties
+from akool_cli.audit import answers, methods, readhints, ties
 from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
@@ -24,7 +23,7 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
-from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
+from akool_cli.audit.paths import akool_shaped, describe, guesses, judge, replacement_note
 from akool_cli.audit.sites import AKOOL_URL
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
@@ -230,7 +229,7 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             continue
         j = m.judgement
         if j.replacement is not None:
-            documented = describe(j.replacement)
+            documented = describe(j.replacement) + replacement_note(j.path, j.replacement)
         elif j.candidates:
             documented = "one of " + ", ".join(f"{e.method} {e.path}" for e in j.candidates)
         else:
@@ -1203,9 +1202,9 @@ def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[st
     where = f"{endpoint.method} {endpoint.path}"
     shown = f"{place}[i].{read.name}"
     message = f"AKOOL's answer to {where} has no {shown} ({endpoint.url})"
-    close = difflib.get_close_matches(read.name, sorted(names), n=1, cutoff=0.6)
+    close = readhints.closest(read.name, frozenset(names), frozenset())
     right = (
-        f"{place}[i].{close[0]}"
+        f"{place}[i].{close}"
         if close
         else f"a field of {place}[i] ({', '.join(sorted(names)[:4])}, ...)"
     )
@@ -1250,9 +1249,12 @@ def _field_read_hit(
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
     deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
-    right = _closest(read.name, names, under, deeper)
+    close = _closest(read.name, names, under, deeper)
     shown = ("data." if place == "data" else "") + read.name
-    put = f"; the docs put it at {deeper}" if deeper and right == deeper else ""
+    put = f"; the docs put it at {deeper}" if deeper and close == deeper else ""
+    right, put = (
+        (close, put) if close is not None else _hint(read.name, place, names, under, endpoint)
+    )
     message = (
         f"AKOOL's answer to {where} has no {shown}{put}{_elsewhere(shown, shared)} ({endpoint.url})"
     )
@@ -1312,9 +1314,39 @@ def _deeper(name: str, endpoint: DocEndpoint, level: str) -> str | None:
     return ".".join([*shown, name])
 
 
+def _hint(
+    name: str, place: str, names: frozenset[str], under: frozenset[str], endpoint: DocEndpoint
+) -> tuple[str, str]:
+    """(documented, what the message adds) for a read no field of the answer certainly means: a
+    result URL that another endpoint answers (createbyprompt's image: infobymodelid's
+    data.image), one of this answer's result fields, whether the call worked (`success`: code
+    and msg), or, at last, the answer's fields."""
+    elsewhere = readhints.result_elsewhere(endpoint) if readhints.kind(name) == "url" else None
+    if elsewhere is not None:
+        made, reader, field = elsewhere
+        where = f"{reader.method} {reader.path}"
+        return f"{field} of {where}", f"; the {made}'s URL is in the answer of {where} as {field}"
+    if readhints.kind(name) == "url":  # a result URL: the answer's result field
+        found = [n for n in readhints.RESULT_FIELDS if n in under]
+        if found:
+            return f"data.{found[0]}", ""
+    if name in readhints.SUCCESS_NAMES and place != "data" and "code" in names:
+        return readhints.SUCCESS_HINT, (
+            "; AKOOL's answers say whether the call worked in code (1000: success) and why not in msg"
+        )
+    shown = sorted(("data." if n in under and n not in names - under else "") + n for n in names)
+    listed = ", ".join(shown[:6]) + (", ..." if len(shown) > 6 else "")
+    return (
+        f"a field of the documented answer ({listed})"
+        if listed
+        else "a field of the documented answer",
+        "",
+    )
+
+
 def _closest(
     name: str, names: frozenset[str], under: frozenset[str], deeper: str | None = None
-) -> str:
+) -> str | None:
     if name in under and name not in names:  # read at the top, documented under data
         return f"data.{name}"
     if name in ("task_id", "taskId", "job_id", "jobId", "id") and "_id" in under:
@@ -1329,18 +1361,7 @@ def _closest(
             return f"data.{found[0]}"
     if deeper is not None:
         return deeper
-    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
-    if close:
-        return ("data." if close[0] in under else "") + close[0]
-    if re.search(r"(?:^|_)url$|Url$", name):  # a result URL: the answer's result field
-        found = [n for n in RESULT_FIELDS if n in under]
-        if found:
-            return f"data.{found[0]}"
-    return "a field of the documented answer"
-
-
-# The fields AKOOL's answers give a job's result in, most specific first.
-RESULT_FIELDS = ("video", "image", "url", "audio", "preview", "upscaled_urls")
+    return readhints.closest(name, names, under)  # (never one of another kind: _hint's then)
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
