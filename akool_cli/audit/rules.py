@@ -952,7 +952,7 @@ def _type_hit(
 
 
 def _range_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, raw: bool
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, raw: bool, where: str
 ) -> Hit | None:
     """A literal number outside the range the docs state for the field (face_reage 80, where
     the reage page says -30 to 30). Only a number as written: never a name, a string sent for
@@ -962,15 +962,16 @@ def _range_hit(
     if (lit.quoted and not raw) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
         return None
     doc = ctx.doc()
-    if re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", doc.text[lit.offset + len(lit.text) :]):
-        return None
+    after = doc.text[lit.offset + len(lit.text) :]
+    if not raw and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
+        return None  # (in a query string, `&` starts the next name)
     number = float(lit.value)
     low, high = spec.minimum, spec.maximum
     if (low is None or number >= low) and (high is None or number <= high):
         return None
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
     documented = _range_text(spec)
-    message = f"{spec.name} {lit.text} is outside the range documented for {describe(endpoint)}"
+    message = f"{where} {lit.text} is outside the range documented for {describe(endpoint)}"
     return Hit(line, column, lit.text, documented, message, endpoint.url)
 
 
@@ -1015,22 +1016,23 @@ def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
 
 def _valued(
     ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]
-) -> Iterator[tuple[f.Key, DocField]]:
-    """Each key sent with the documented field it stands for, nested keys included."""
+) -> Iterator[tuple[f.Key, DocField, str]]:
+    """Each key sent with the documented field it stands for and where it is (`voice_options.
+    speed`), nested keys included."""
     for key in keys:
         spec = endpoint.field(key.name)
         if spec is not None:
-            yield key, spec
+            yield key, spec, key.name
     for nested in _all_nested(ctx, endpoint, keys):
         spec = nested.parent.field(nested.key.name)
         if spec is not None:
-            yield nested.key, spec
+            yield nested.key, spec, f"{nested.path}.{nested.key.name}"
 
 
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
     for _, endpoint, keys in _requests(ctx):
-        for key, spec in _valued(ctx, endpoint, keys):
+        for key, spec, where in _valued(ctx, endpoint, keys):
             array = _array_hit(ctx, key, spec, endpoint)
             if array is not None:
                 yield array
@@ -1040,7 +1042,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
                 if not key.raw:  # a query string's values are all text
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
-                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw)
+                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where)
                 if hit is not None and (key.shared or lit.shared):
                     hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:
@@ -1745,7 +1747,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(
