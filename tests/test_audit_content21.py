@@ -228,7 +228,9 @@ def test_a_guessed_credit_path_names_the_documented_credit_endpoint() -> None:
 def test_an_id_in_the_path_names_the_detail_endpoint_and_its_query_parameter() -> None:
     found = {f.line: f for f in audit_text(GUESSES, "guesses.py")}
     assert found[7].documented.startswith("GET /api/open/v4/liveAvatar/session/detail ")
-    assert found[7].documented.endswith("with the id in its query as id (?id=<id>), not in the path")
+    assert found[7].documented.endswith(
+        "with the id in its query as id (?id=<id>), not in the path"
+    )
     assert "(?avatar_id=<id>)" in found[8].documented
     assert found[9].documented.startswith("GET /api/open/v4/voice/detail/{_id} ")
     assert found[7].fix is None  # a likely replacement, never patched
