@@ -142,6 +142,39 @@ def test_a_success_read_names_what_akools_answers_say_instead() -> None:
 
 
 @pytest.mark.parametrize(
+    ("path", "read", "documented"),
+    [
+        # a job's state read on its create answer: the answer's one state field, else the reader's
+        ("/api/open/v3/content/image/createbyprompt", "state", "data.image_status"),
+        (
+            "/api/open/v4/faceswap/faceswapByImage",
+            "status",
+            "data.result[i].faceswap_status of GET /api/open/v3/faceswap/result/listbyids",
+        ),
+        (
+            "/api/open/v3/faceswap/highquality/vidreage",
+            "result_url",
+            "data.result[i].url of GET /api/open/v3/faceswap/result/listbyids",
+        ),
+        (
+            "/api/open/v4/headswap/task/create",
+            "output_url",
+            "data.video_url of GET /api/open/v4/headswap/task/detail",
+        ),
+    ],
+)
+def test_a_jobs_result_or_state_read_on_its_create_answer_names_the_reader(
+    path: str, read: str, documented: str
+) -> None:
+    text = f"""import requests
+r = requests.post("https://openapi.akool.com{path}", json={{}})
+x = r.json()["data"]["{read}"]
+"""
+    (found,) = [f for f in audit_text(text, "job.py") if f.line == 3]
+    assert found.documented == documented
+
+
+@pytest.mark.parametrize(
     ("name", "names", "want"),
     [
         ("image_url", {"image_status", "_id"}, None),  # a URL is not a status

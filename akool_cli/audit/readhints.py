@@ -57,33 +57,50 @@ def closest(name: str, names: frozenset[str], under: frozenset[str]) -> str | No
     return ("data." if close[0] in under else "") + close[0]
 
 
-def result_elsewhere(endpoint: DocEndpoint) -> tuple[str, DocEndpoint, str] | None:
-    """For a create endpoint whose jobs' results another endpoint reads, (what the job makes,
-    that endpoint, the result's field in its answer as the docs show it): createbyprompt's
-    image is at data.image of GET .../content/image/infobymodelid."""
-    return _results().get((endpoint.method, endpoint.path))
+def elsewhere(endpoint: DocEndpoint, name: str) -> tuple[str, DocEndpoint, str] | None:
+    """For a read of a job's result URL or state on the answer of the call that creates the job,
+    where another endpoint answers it: (what it is, that endpoint, its field in that answer as
+    the docs show it). createbyprompt's image is data.image of GET .../image/infobymodelid; a
+    face swap's state is data.result[i].faceswap_status of GET .../result/listbyids."""
+    what = kind(name)
+    if what not in ("url", "status"):
+        return None
+    return _readers().get((endpoint.method, endpoint.path, what))
 
 
 @lru_cache(maxsize=1)
-def _results() -> dict[tuple[str, str], tuple[str, DocEndpoint, str]]:
+def _readers() -> dict[tuple[str, str, str], tuple[str, DocEndpoint, str]]:
     docs = catalogue.load()
-    found: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+    found: dict[tuple[str, str, str], set[tuple[str, str, str]]] = {}
+    readers: dict[str, DocEndpoint] = {}
     for k in KINDS.values():
         reader = docs.find(k.status.endpoint.method, k.status.endpoint.path)
-        if not k.shape.result or reader is None or k.status.endpoint.path == k.create.path:
+        if reader is None or k.status.endpoint.path == k.create.path:
             continue
-        parts = ["data", *k.status.items, *k.shape.nested, *k.shape.result]
-        plain = ".".join(parts)
-        if plain not in reader.response:
-            continue  # only where the reader's docs show the field
-        items = len(k.status.items)
-        shown = ".".join(p + ("[i]" if items and n == items else "") for n, p in enumerate(parts))
-        found.setdefault((k.create.method, k.create.path), set()).add(
-            (k.result, reader.method + " " + reader.path, shown)
-        )
-    return {
-        key: (made, docs.find(*where.split(" ", 1)) or docs.endpoints[0], shown)
-        for key, ways in found.items()
-        if len(ways) == 1
-        for made, where, shown in ways
-    }
+        readers[reader.method + " " + reader.path] = reader
+        for what, path, noun in (
+            ("url", k.shape.result, f"the {k.result}'s URL"),
+            ("status", k.shape.status, f"the {k.noun} job's state"),
+        ):
+            parts = ["data", *k.status.items, *k.shape.nested, *path]
+            if not path or ".".join(parts) not in reader.response:
+                continue  # only where the reader's docs show the field
+            items = len(k.status.items)
+            shown = ".".join(
+                p + ("[i]" if items and n == items else "") for n, p in enumerate(parts)
+            )
+            key: tuple[str, str, str] = (str(k.create.method), k.create.path, what)
+            found.setdefault(key, set()).add((noun, reader.method + " " + reader.path, shown))
+    result: dict[tuple[str, str, str], tuple[str, DocEndpoint, str]] = {}
+    for key, ways in found.items():
+        places = {(where, shown) for _, where, shown in ways}
+        if len(places) == 1:  # (kinds of one create call that differ only in what they make)
+            nouns = {noun for noun, _, _ in ways}
+            noun = (
+                nouns.pop()
+                if len(nouns) == 1
+                else f"the job's {'result URL' if key[2] == 'url' else 'state'}"
+            )
+            where, shown = places.pop()
+            result[key] = (noun, readers[where], shown)
+    return result

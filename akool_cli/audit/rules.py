@@ -1319,15 +1319,19 @@ def _deeper(name: str, endpoint: DocEndpoint, level: str) -> str | None:
 def _hint(
     name: str, place: str, names: frozenset[str], under: frozenset[str], endpoint: DocEndpoint
 ) -> tuple[str, str]:
-    """(documented, what the message adds) for a read no field of the answer certainly means: a
-    result URL that another endpoint answers (createbyprompt's image: infobymodelid's
-    data.image), one of this answer's result fields, whether the call worked (`success`: code
-    and msg), or, at last, the answer's fields."""
-    elsewhere = readhints.result_elsewhere(endpoint) if readhints.kind(name) == "url" else None
+    """(documented, what the message adds) for a read no field of the answer certainly means:
+    the answer's one state field for a state, a result URL or a job's state that the endpoint
+    reading the job answers (createbyprompt's image: infobymodelid's data.image), one of this
+    answer's result fields, whether the call worked (`success`: code and msg), or, at last,
+    the answer's fields. Never a field of another kind (a URL is no status)."""
+    states = sorted(n for n in names if readhints.kind(n) == "status")
+    if readhints.kind(name) == "status" and len(states) == 1:  # the answer's one state field
+        return ("data." if states[0] in under else "") + states[0], ""
+    elsewhere = readhints.elsewhere(endpoint, name)
     if elsewhere is not None:
-        made, reader, field = elsewhere
+        what, reader, field = elsewhere
         where = f"{reader.method} {reader.path}"
-        return f"{field} of {where}", f"; the {made}'s URL is in the answer of {where} as {field}"
+        return f"{field} of {where}", f"; {what} is in the answer of {where} as {field}"
     if readhints.kind(name) == "url":  # a result URL: the answer's result field
         found = [n for n in readhints.RESULT_FIELDS if n in under]
         if found:
