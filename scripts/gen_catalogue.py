@@ -126,11 +126,12 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
 
 NUM = r"(-?\d+(?:\.\d+)?)"
 # How the pages state a number's range, and nothing looser: a Value cell `[-30, 30]`; "(0-1)",
-# "range 1-100", "range [-100,100]", "available range [0.7, 1.2]", "Values range from 0.8 to
-# 1.2"; "minimum 1", "maximum 24". A bracket of more than two numbers lists choices, not a range.
+# "(0 to 1)", "range 1-100", "range [-100,100]", "available range [0.7, 1.2]", "Values range
+# from 0.8 to 1.2"; "minimum 1", "maximum 24". A bracket of more than two numbers lists choices
+# ("Available range [8000, 16000, 22050, ...]"), not a range.
 VALUE_RANGE = re.compile(rf"^`?\[\s*{NUM}\s*,\s*{NUM}\s*\]`?$")
 DESCRIBED_RANGES = (
-    re.compile(rf"\(\s*{NUM}\s*-\s*{NUM}\s*\)"),
+    re.compile(rf"\(\s*{NUM}\s*(?:-|to)\s*{NUM}\s*\)"),
     re.compile(rf"\brange\s*\[\s*{NUM}\s*,\s*{NUM}\s*\]", re.I),
     re.compile(rf"\brange\s+{NUM}\s*-\s*{NUM}\b", re.I),
     re.compile(rf"\brange from\s+{NUM}\s+to\s+{NUM}\b", re.I),
