@@ -267,3 +267,27 @@ def test_an_id_in_the_path_names_the_detail_endpoint_and_its_query_parameter() -
     assert "(?avatar_id=<id>)" in found[8].documented
     assert found[9].documented.startswith("GET /api/open/v4/voice/detail/{_id} ")
     assert found[7].fix is None  # a likely replacement, never patched
+
+
+CHANGES = """import requests
+V4 = "https://openapi.akool.com/api/open/v4"
+requests.delete(f"{V4}/liveAvatar/session/{sid}")
+requests.delete(f"{V4}/knowledge/{kid}")
+requests.put(f"{V4}/knowledge/{kid}", json={"name": "x"})
+"""
+
+
+def test_an_id_in_the_path_of_a_delete_or_put_names_the_endpoint_that_does_that() -> None:
+    found = {f.line: f.documented for f in audit_text(CHANGES, "changes.py")}
+    assert found[3].startswith("POST /api/open/v4/liveAvatar/session/close ")
+    assert found[3].endswith('with the id in its body as id ({"id": <id>}), not in the path')
+    assert found[4].startswith("DELETE /api/open/v4/knowledge/delete ")
+    assert found[4].endswith("(?id=<id>), not in the path")
+    assert found[5].startswith("POST /api/open/v4/knowledge/update ")
+
+
+def test_an_id_before_an_action_is_moved_out_of_the_path() -> None:
+    text = 'import requests\nrequests.post(f"https://openapi.akool.com/api/open/v4/liveAvatar/session/{sid}/end")\n'
+    (found,) = audit_text(text, "end.py")
+    assert found.documented.startswith("POST /api/open/v4/liveAvatar/session/close ")
+    assert found.documented.endswith('({"id": <id>}), not in the path')

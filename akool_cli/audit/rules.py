@@ -23,7 +23,14 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
-from akool_cli.audit.paths import akool_shaped, describe, guesses, judge, replacement_note
+from akool_cli.audit.paths import (
+    akool_shaped,
+    describe,
+    for_method,
+    guesses,
+    judge,
+    replacement_note,
+)
 from akool_cli.audit.sites import AKOOL_URL
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
@@ -228,8 +235,12 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
         if m.verdict != "unknown":
             continue
         j = m.judgement
-        if j.replacement is not None:
-            documented = describe(j.replacement) + replacement_note(j.path, j.replacement)
+        replacement = j.replacement
+        said = call_method(ctx, m) if replacement is not None else None
+        if replacement is not None and said is not None and said != replacement.method:
+            replacement = for_method(j.path, said) or replacement  # DELETE .../session/{id}
+        if replacement is not None:
+            documented = describe(replacement) + replacement_note(j.path, replacement)
         elif j.candidates:
             documented = "one of " + ", ".join(f"{e.method} {e.path}" for e in j.candidates)
         else:
@@ -240,7 +251,7 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             ctx, m, j.replacement, _path_fix(m, j.replacement) if j.sure else None
         )
         message += why
-        yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
+        yield Hit(m.line, m.column, m.text, documented, message, _page(replacement), fix)
     yield from check_postman_arrays(ctx)
 
 

@@ -16,3 +16,10 @@ async function knowledgeBase(id) {
 }
 
 module.exports = { sessionInfo, knowledgeBase };
+
+async function endSession(sessionId) {
+  await fetch(`${AKOOL_V4}/liveAvatar/session/${sessionId}/end`, {
+    method: "DELETE",
+    headers: { "x-api-key": process.env.AKOOL_API_KEY },
+  });
+}
