@@ -183,6 +183,7 @@ x = r.json()["data"]["{read}"]
         ("task_ids", {"task_status", "task_url"}, None),  # an id is neither
         ("thumbnail", {"thumbnailUrl", "name"}, "thumbnailUrl"),  # (a name of no kind)
         ("avatarUrl", {"avatar_id", "url"}, None),
+        ("data_url", {"data", "code", "msg"}, None),  # the envelope holds no job's URL
     ],
 )
 def test_suggestions_never_cross_kinds(name: str, names: set[str], want: str | None) -> None:

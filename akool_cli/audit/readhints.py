@@ -30,6 +30,7 @@ SUCCESS_NAMES = frozenset(
     }
 )
 SUCCESS_HINT = "code (1000 means success; msg says why not)"
+ENVELOPE = frozenset({"code", "msg", "data"})  # every answer's; no URL, state or id of a job
 
 
 def kind(name: str) -> str | None:
@@ -50,7 +51,11 @@ def closest(name: str, names: frozenset[str], under: frozenset[str]) -> str | No
     status, an id: `image_url` is not `image_status`), with `data.` before one under data; None
     when none is close."""
     own = kind(name)
-    same = sorted(n for n in names if own is None or kind(n) in (None, own))
+    same = sorted(
+        n
+        for n in names
+        if own is None or (kind(n) in (None, own) and n not in ENVELOPE)  # (data_url: not data)
+    )
     close = difflib.get_close_matches(name, same, n=1, cutoff=0.6)
     if not close:
         return None

@@ -1370,7 +1370,9 @@ def _closest(
         return "data._id"
     if name in ("access_token", "accessToken") and "token" in names:
         return "token"
-    if name in ("message", "error", "errorMessage", "error_msg") and "msg" in names:
+    if name in ("message", "error", "errors", "errorMessage", "error_message", "error_msg") and (
+        "msg" in names
+    ):
         return "msg"
     if name == "status":
         found = sorted(n for n in under if n.endswith("_status"))
