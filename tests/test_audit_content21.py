@@ -292,3 +292,23 @@ def test_an_id_before_an_action_is_moved_out_of_the_path() -> None:
     (found,) = audit_text(text, "end.py")
     assert found.documented.startswith("POST /api/open/v4/liveAvatar/session/close ")
     assert found.documented.endswith('({"id": <id>}), not in the path')
+
+
+AFTER_A_TEMPLATE = '''import requests
+BASE = "https://openapi.akool.com/api/open/v3"
+TEMPLATE = """
+Describe the scene.
+"""
+
+
+def make(photo):
+    return requests.post(
+        f"{BASE}/content/video/createbytalkingphot",
+        json={"talking_photo_url": photo},
+    )
+'''
+
+
+def test_the_end_of_a_triple_quoted_value_opens_no_docstring() -> None:
+    # the closing quotes of TEMPLATE are not a docstring's opening: the call after them is read
+    assert places(audit_text(AFTER_A_TEMPLATE, "make.py")) == [(10, "unknown-endpoint")]

@@ -84,6 +84,23 @@ HEADER = re.compile(
 )
 
 
+TRIPLE = re.compile(r'"""|\'\'\'|#')
+
+
+def _left_open(line: str) -> str | None:
+    """The triple quote a line opens and does not close (`x = \"\"\"`), if any (a `#` outside
+    one ends the line's code)."""
+    inside: str | None = None
+    for m in TRIPLE.finditer(line):
+        if inside is None and m.group(0) == "#":
+            break
+        if inside is None:
+            inside = m.group(0)
+        elif m.group(0) == inside:
+            inside = None
+    return inside
+
+
 def docstrings(lines: list[str]) -> dict[int, Comment]:
     """Python docstrings (and any triple-quoted string that is a statement of its own): prose,
     line by line, as comments are (`\"\"\"Calls POST /api/open/v3/... (legacy) -- do not
@@ -96,9 +113,14 @@ def docstrings(lines: list[str]) -> dict[int, Comment]:
         line = lines[i]
         m = DOCSTRING_OPEN.match(line)
         if m is None or not (HEADER.match(previous) or not CONTINUES.search(previous)):
+            still = _left_open(line)  # `TEMPLATE = """` ... `"""`: a value, read as code
+            i += 1
+            while still and i < len(lines) and still not in lines[i]:
+                i += 1
+            if still and i < len(lines):
+                line, i = lines[i], i + 1
             if line.strip() and not line.strip().startswith("#"):
                 previous = line
-            i += 1
             continue
         quote, column = m.group("q"), m.end("prefix")
         rest = line[m.end() :]
