@@ -119,7 +119,42 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
         enum = _described_enum(row.get("description") or "")
     if enum:
         field["enum"] = enum
+    if field["type"] in ("integer", "number"):
+        field.update(_range_of(row.get("value") or "", row.get("description") or ""))
     return field
+
+
+NUM = r"(-?\d+(?:\.\d+)?)"
+# How the pages state a number's range, and nothing looser: a Value cell `[-30, 30]`; "(0-1)",
+# "(0 to 1)", "range 1-100", "range [-100,100]", "available range [0.7, 1.2]", "Values range
+# from 0.8 to 1.2"; "minimum 1", "maximum 24". A bracket of more than two numbers lists choices
+# ("Available range [8000, 16000, 22050, ...]"), not a range.
+VALUE_RANGE = re.compile(rf"^`?\[\s*{NUM}\s*,\s*{NUM}\s*\]`?$")
+DESCRIBED_RANGES = (
+    re.compile(rf"\(\s*{NUM}\s*(?:-|to)\s*{NUM}\s*\)"),
+    re.compile(rf"\brange\s*\[\s*{NUM}\s*,\s*{NUM}\s*\]", re.I),
+    re.compile(rf"\brange\s+{NUM}\s*-\s*{NUM}\b", re.I),
+    re.compile(rf"\brange from\s+{NUM}\s+to\s+{NUM}\b", re.I),
+)
+DESCRIBED_BOUND = re.compile(rf"\b(?P<bound>minimum|maximum)\s+{NUM}\b", re.I)
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def _range_of(value: str, description: str) -> dict[str, int | float]:
+    """The documented minimum and maximum of a number field, where its row states them."""
+    m = VALUE_RANGE.match(value.strip())
+    for pattern in DESCRIBED_RANGES:
+        m = m or pattern.search(description)
+    if m is not None:
+        low, high = sorted((_number(m.group(1)), _number(m.group(2))))
+        return {"minimum": low, "maximum": high}
+    return {
+        b.group("bound").lower(): _number(b.group(2)) for b in DESCRIBED_BOUND.finditer(description)
+    }
 
 
 # A row of a nested field: "[elements].url" (each item of the array elements), "voice.speed".
@@ -138,6 +173,33 @@ def _nested_rows(rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> No
         child = _field_from_row({**row, "parameter": m.group("child"), "field": "", "name": ""})
         if child is not None:
             parent.setdefault("fields", []).append(child)
+
+
+# A row under the field before it: "- speed" (a field of voice_options), "-- pitch" (a field of
+# extra_options' voice_modify).
+DASHED_ROW = re.compile(r"^(?P<dash>-+)\s*`?(?P<name>[A-Za-z_]\w*)`?$")
+
+
+def _dashed_rows(rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> None:
+    """Rows written "- x" (and "-- x" below those), each a field of the row above it."""
+    by_name = {f["name"]: f for f in fields}
+    parents: list[dict[str, Any]] = []
+    for row in rows:
+        name = (row.get("parameter") or row.get("field") or row.get("name") or "").strip("` ")
+        m = DASHED_ROW.match(name)
+        if m is None:
+            top = by_name.get(name)
+            parents = [top] if top is not None else []
+            continue
+        depth = len(m.group("dash"))
+        if depth > len(parents):
+            parents = []  # under nothing this table names
+            continue
+        child = _field_from_row({**row, "parameter": m.group("name"), "field": "", "name": ""})
+        if child is None:
+            continue
+        parents[depth - 1].setdefault("fields", []).append(child)
+        parents = [*parents[:depth], child]
 
 
 def _enum_of(value: str) -> list[str] | None:
@@ -207,6 +269,7 @@ def _section_fields(lines: list[str], method: str) -> dict[str, Any]:
             if kind:
                 fields[kind] += [f for f in map(_field_from_row, rows) if f]
                 _nested_rows(rows, fields[kind])
+                _dashed_rows(rows, fields[kind])
             elif "response" in label.lower() and "code" not in label.lower():
                 fields["response"] |= _response_rows(rows)
             continue
@@ -251,6 +314,10 @@ def _example_fields(label: str, block: str, method: str, fields: dict[str, Any])
     documentation too, where they differ from the tables)."""
     low = label.lower()
     if not block.lstrip().startswith("{"):
+        if method in ("POST", "PUT", "PATCH") and "response" not in low:
+            # A code sample's body (PHP's `$body = '{...}'`): the keys it sends inside a nested
+            # field are shown there too (voice clone's PHP sample puts webhookUrl in voice_options).
+            fields["example_paths"] |= {p for p in json_paths(block) if "." in p}
         return
     paths = json_paths(block)
     if "response" in low or {"code", "msg", "data"} <= paths:  # (an answer under any heading)
@@ -431,6 +498,10 @@ def _schema_field(
     }
     if node.get("enum"):
         field["enum"] = [str(v) for v in node["enum"]]
+    if field["type"] in ("integer", "number"):
+        field.update(
+            {b: node[b] for b in ("minimum", "maximum") if isinstance(node.get(b), int | float)}
+        )
     inner = resolve(spec, node.get("items", {})) if field["type"] == "array" else node
     nested = _schema_properties(spec, inner, depth + 1) if depth < 4 else None
     if nested:
@@ -575,8 +646,22 @@ def _merge_fields(first: list[dict[str, Any]], more: list[dict[str, Any]]) -> li
             f = {**f, "enum": list(dict.fromkeys(f["enum"] + other["enum"]))}
         if other and (f.get("fields") or other.get("fields")):  # nested fields: all of them
             f = {**f, "fields": _merge_fields(f.get("fields", []), other.get("fields", []))}
+        if other:  # ranges the sources state differently: the looser of them (never a guess)
+            f = {**f, **_looser(f, other)}
         merged[f["name"]] = f
     return sorted(merged.values(), key=lambda f: f["name"])
+
+
+def _looser(one: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """The bounds of a field that two sources document: a bound only one states is kept; two
+    that differ give the looser one (the live face swap page's "maximum 24" frames beside the
+    OpenAPI file's 100)."""
+    bounds: dict[str, Any] = {}
+    for bound, pick in (("minimum", min), ("maximum", max)):
+        stated = [f[bound] for f in (one, other) if bound in f]
+        if stated:
+            bounds[bound] = pick(stated)
+    return bounds
 
 
 def _product(page: str) -> str:

@@ -254,6 +254,8 @@ def read(
         before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
         # a keyword argument or a parameter default holds a value, not a request body
         table = doc.defaults if before.endswith(("(", ",")) else doc.assigned
+        if table is doc.defaults and m.group("n"):  # f(a, b, years=-31): years's, not a's
+            name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
         table.setdefault(name, []).append((m.start(), m.end()))
     return doc
 

@@ -280,6 +280,17 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     same = [e for e in docs.endpoints if _bare(e.path) == want]
     if len(same) == 1:
         return same[0], ()
+    credit = _credit_reader(want)  # /user/credit/balance: the account's credit, documented once
+    if credit is not None:
+        return credit, ()
+    detail = _detail_reader(want)  # liveAvatar/session/{id}: session/detail?id=
+    if detail is not None:
+        return detail, ()
+    parts = want.split("/")
+    if parts[1:-1].count("{}") == 1 and parts[-1] != "{}":  # session/{id}/end: session/close
+        moved, _ = replacement_for("/".join(p for p in parts if p != "{}"))
+        if moved is not None and id_param(moved) is not None:
+            return moved, ()
     reader = _state_reader(want)  # (a state read is never a create: before the closest path)
     if reader is not None:
         return reader, ()
@@ -367,6 +378,94 @@ def _state_reader(bare: str) -> DocEndpoint | None:
         )
     }
     return catalogue.load().find(None, readers.pop()) if len(readers) == 1 else None
+
+
+# A path that asks for the account's credit (`/user/credit/balance`, `/account/quota`,
+# `/credits`): AKOOL documents one such endpoint, face swap's quota/info (data.credit).
+CREDIT_PART = re.compile(r"credit|quota|^balances?$|^remaining$")
+CREDIT_PATH = "/api/open/v3/faceswap/quota/info"
+
+
+def _credit_reader(bare: str) -> DocEndpoint | None:
+    if not any(CREDIT_PART.search(part) for part in bare.split("/")):
+        return None
+    return catalogue.load().find("GET", CREDIT_PATH)
+
+
+def _detail_reader(bare: str) -> DocEndpoint | None:
+    """For a path that puts an id after a resource (`liveAvatar/session/{id}`, `knowledge/{id}`,
+    `session/detail/{id}`), the documented GET that reads one such resource by its id: the
+    resource's own detail (or info, result...) endpoint, which takes the id in its query
+    (`session/detail?id=`) or its path (`voice/detail/{_id}`); when there is exactly one."""
+    parts = bare.split("/")
+    if len(parts) < 2 or parts[-1] != "{}" or "{}" in parts[:-1]:
+        return None
+    stem = "/".join(parts[:-1])
+    shapes = (
+        {stem} | {f"{stem}/{w}" for w in STATE_WORDS} | {f"{stem}/{w}/{{}}" for w in STATE_WORDS}
+    )
+    found = [
+        e
+        for e in catalogue.load().endpoints
+        if e.method == "GET" and _bare(e.path) in shapes and id_query(e) is not None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def id_query(endpoint: DocEndpoint) -> str | None:
+    """The name an endpoint takes one id by: its path's `{_id}`, or the query field that is an
+    id (`id`, `_id`, `avatar_id`, `_ids`); None when it takes none, or several."""
+    found = id_param(endpoint)
+    return None if found is None or found[0] == "body" else found[1]
+
+
+def id_param(endpoint: DocEndpoint) -> tuple[str, str] | None:
+    """Where and by what name an endpoint takes one id: ("path", "{_id}"), ("query", "id") or,
+    for a POST, ("body", "_ids"); None when it takes none, or several."""
+    if "{" in endpoint.path:
+        return "path", "{" + endpoint.path.rsplit("{", 1)[1]
+    fields = endpoint.query if endpoint.method in ("GET", "DELETE") else endpoint.body
+    ids = [f.name for f in fields if re.fullmatch(r"_?ids?|\w+_ids?", f.name)]
+    if len(ids) != 1:
+        return None
+    return ("query" if endpoint.method in ("GET", "DELETE") else "body"), ids[0]
+
+
+# What a call with an id in its path does by its method, as the last segment of the documented
+# endpoint that does it under the same resource (DELETE .../session/{id}: session/close).
+METHOD_ACTIONS = {
+    "DELETE": ("delete", "del", "delbyids", "close", "remove", "cancel"),
+    "PUT": ("update",),
+    "PATCH": ("update",),
+}
+
+
+def for_method(path: str, method: str) -> DocEndpoint | None:
+    """For a path that puts an id after a resource, called with a method that changes it (a
+    DELETE, a PUT), the documented endpoint that does that to the resource, when there is one."""
+    parts = _bare(path).split("/")
+    if len(parts) < 2 or parts[-1] != "{}" or "{}" in parts[:-1]:
+        return None
+    stem = "/".join(parts[:-1])
+    actions = {f"{stem}/{w}" for w in METHOD_ACTIONS.get(method.upper(), ())}
+    found = [e for e in catalogue.load().endpoints if _bare(e.path) in actions]
+    return found[0] if len(found) == 1 and id_param(found[0]) is not None else None
+
+
+def replacement_note(path: str, replacement: DocEndpoint) -> str:
+    """What to do besides calling the replacement, when the path says it: the id a guessed path
+    carries goes where the documented endpoint takes it (`?id=<id>`, a body's `"id"`); the
+    account's credit is in quota/info's `data.credit`."""
+    bare = _bare(path)
+    taken = id_param(replacement)
+    if "{}" in bare.split("/")[1:] and taken is not None and taken[0] != "path":
+        where, name = taken
+        shown = f"?{name}=<id>" if where == "query" else f'{{"{name}": <id>}}'
+        return f", with the id in its {where} as {name} ({shown}), not in the path"
+    if replacement.path == CREDIT_PATH and _credit_reader(bare) is not None:
+        credit = "data.credit" if "data.credit" in replacement.response else "its answer"
+        return f", which answers the account's credit balance as {credit}"
+    return ""
 
 
 def _guessed_reader(product: str) -> DocEndpoint | None:

@@ -5,7 +5,6 @@ with the documented replacement and, when the docs justify one, a mechanical fix
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from akool_cli.audit import answers, methods, ties
+from akool_cli.audit import answers, methods, readhints, ties
 from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
@@ -24,7 +23,14 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
-from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
+from akool_cli.audit.paths import (
+    akool_shaped,
+    describe,
+    for_method,
+    guesses,
+    judge,
+    replacement_note,
+)
 from akool_cli.audit.sites import AKOOL_URL
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
@@ -229,8 +235,12 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
         if m.verdict != "unknown":
             continue
         j = m.judgement
-        if j.replacement is not None:
-            documented = describe(j.replacement)
+        replacement = j.replacement
+        said = call_method(ctx, m) if replacement is not None else None
+        if replacement is not None and said is not None and said != replacement.method:
+            replacement = for_method(j.path, said) or replacement  # DELETE .../session/{id}
+        if replacement is not None:
+            documented = describe(replacement) + replacement_note(j.path, replacement)
         elif j.candidates:
             documented = "one of " + ", ".join(f"{e.method} {e.path}" for e in j.candidates)
         else:
@@ -241,7 +251,7 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             ctx, m, j.replacement, _path_fix(m, j.replacement) if j.sure else None
         )
         message += why
-        yield Hit(m.line, m.column, m.text, documented, message, _page(j.replacement), fix)
+        yield Hit(m.line, m.column, m.text, documented, message, _page(replacement), fix)
     yield from check_postman_arrays(ctx)
 
 
@@ -1039,6 +1049,44 @@ def _type_hit(
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
 
 
+def _range_hit(
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, raw: bool, where: str
+) -> Hit | None:
+    """A literal number outside the range the docs state for the field (face_reage 80, where
+    the reage page says -30 to 30). Only a number as written: never a name, a string sent for
+    a number (its own finding), nor a number that is an operand (`30 * 2`)."""
+    if spec.minimum is None and spec.maximum is None:
+        return None
+    if (lit.quoted and not raw) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
+        return None
+    doc = ctx.doc()
+    after = doc.text[lit.offset + len(lit.text) :]
+    if not raw and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
+        return None  # (in a query string, `&` starts the next name)
+    number = float(lit.value)
+    low, high = spec.minimum, spec.maximum
+    if (low is None or number >= low) and (high is None or number <= high):
+        return None
+    line, column = doc.line_of(lit.offset), doc.column(lit.offset)
+    documented = _range_text(spec)
+    message = f"{where} {lit.text} is outside the range documented for {describe(endpoint)}"
+    return Hit(line, column, lit.text, documented, message, endpoint.url)
+
+
+def _range_text(spec: DocField) -> str:
+    """ "an integer from -30 to 30", "a number of at most 3600"."""
+
+    def shown(bound: float) -> str:
+        return str(int(bound)) if float(bound).is_integer() else str(bound)
+
+    kind = _article(spec.type if spec.type in NON_STRINGS else "number")
+    if spec.minimum is not None and spec.maximum is not None:
+        return f"{kind} from {shown(spec.minimum)} to {shown(spec.maximum)}"
+    if spec.minimum is not None:
+        return f"{kind} of at least {shown(spec.minimum)}"
+    return f"{kind} of at most {shown(spec.maximum or 0)}"
+
+
 def _article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
@@ -1066,22 +1114,23 @@ def _array_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoi
 
 def _valued(
     ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]
-) -> Iterator[tuple[f.Key, DocField]]:
-    """Each key sent with the documented field it stands for, nested keys included."""
+) -> Iterator[tuple[f.Key, DocField, str]]:
+    """Each key sent with the documented field it stands for and where it is (`voice_options.
+    speed`), nested keys included."""
     for key in keys:
         spec = endpoint.field(key.name)
         if spec is not None:
-            yield key, spec
+            yield key, spec, key.name
     for nested in _all_nested(ctx, endpoint, keys):
         spec = nested.parent.field(nested.key.name)
         if spec is not None:
-            yield nested.key, spec
+            yield nested.key, spec, f"{nested.path}.{nested.key.name}"
 
 
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
     for _, endpoint, keys in _requests(ctx):
-        for key, spec in _valued(ctx, endpoint, keys):
+        for key, spec, where in _valued(ctx, endpoint, keys):
             array = _array_hit(ctx, key, spec, endpoint)
             if array is not None:
                 yield array
@@ -1091,6 +1140,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
                 if not key.raw:  # a query string's values are all text
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
+                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where)
                 if hit is not None and (key.shared or lit.shared):
                     hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:
@@ -1252,9 +1302,9 @@ def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[st
     where = f"{endpoint.method} {endpoint.path}"
     shown = f"{place}[i].{read.name}"
     message = f"AKOOL's answer to {where} has no {shown} ({endpoint.url})"
-    close = difflib.get_close_matches(read.name, sorted(names), n=1, cutoff=0.6)
+    close = readhints.closest(read.name, frozenset(names), frozenset())
     right = (
-        f"{place}[i].{close[0]}"
+        f"{place}[i].{close}"
         if close
         else f"a field of {place}[i] ({', '.join(sorted(names)[:4])}, ...)"
     )
@@ -1299,9 +1349,12 @@ def _field_read_hit(
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
     deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
-    right = _closest(read.name, names, under, deeper)
+    close = _closest(read.name, names, under, deeper)
     shown = ("data." if place == "data" else "") + read.name
-    put = f"; the docs put it at {deeper}" if deeper and right == deeper else ""
+    put = f"; the docs put it at {deeper}" if deeper and close == deeper else ""
+    right, put = (
+        (close, put) if close is not None else _hint(read.name, place, names, under, endpoint)
+    )
     message = (
         f"AKOOL's answer to {where} has no {shown}{put}{_elsewhere(shown, shared)} ({endpoint.url})"
     )
@@ -1361,16 +1414,52 @@ def _deeper(name: str, endpoint: DocEndpoint, level: str) -> str | None:
     return ".".join([*shown, name])
 
 
+def _hint(
+    name: str, place: str, names: frozenset[str], under: frozenset[str], endpoint: DocEndpoint
+) -> tuple[str, str]:
+    """(documented, what the message adds) for a read no field of the answer certainly means:
+    the answer's one state field for a state, a result URL or a job's state that the endpoint
+    reading the job answers (createbyprompt's image: infobymodelid's data.image), one of this
+    answer's result fields, whether the call worked (`success`: code and msg), or, at last,
+    the answer's fields. Never a field of another kind (a URL is no status)."""
+    states = sorted(n for n in names if readhints.kind(n) == "status")
+    if readhints.kind(name) == "status" and len(states) == 1:  # the answer's one state field
+        return ("data." if states[0] in under else "") + states[0], ""
+    elsewhere = readhints.elsewhere(endpoint, name)
+    if elsewhere is not None:
+        what, reader, field = elsewhere
+        where = f"{reader.method} {reader.path}"
+        return f"{field} of {where}", f"; {what} is in the answer of {where} as {field}"
+    if readhints.kind(name) == "url":  # a result URL: the answer's result field
+        found = [n for n in readhints.RESULT_FIELDS if n in under]
+        if found:
+            return f"data.{found[0]}", ""
+    if name in readhints.SUCCESS_NAMES and place != "data" and "code" in names:
+        return readhints.SUCCESS_HINT, (
+            "; AKOOL's answers say whether the call worked in code (1000: success) and why not in msg"
+        )
+    shown = sorted(("data." if n in under and n not in names - under else "") + n for n in names)
+    listed = ", ".join(shown[:6]) + (", ..." if len(shown) > 6 else "")
+    return (
+        f"a field of the documented answer ({listed})"
+        if listed
+        else "a field of the documented answer",
+        "",
+    )
+
+
 def _closest(
     name: str, names: frozenset[str], under: frozenset[str], deeper: str | None = None
-) -> str:
+) -> str | None:
     if name in under and name not in names:  # read at the top, documented under data
         return f"data.{name}"
     if name in ("task_id", "taskId", "job_id", "jobId", "id") and "_id" in under:
         return "data._id"
     if name in ("access_token", "accessToken") and "token" in names:
         return "token"
-    if name in ("message", "error", "errorMessage", "error_msg") and "msg" in names:
+    if name in ("message", "error", "errors", "errorMessage", "error_message", "error_msg") and (
+        "msg" in names
+    ):
         return "msg"
     if name == "status":
         found = sorted(n for n in under if n.endswith("_status"))
@@ -1378,18 +1467,7 @@ def _closest(
             return f"data.{found[0]}"
     if deeper is not None:
         return deeper
-    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
-    if close:
-        return ("data." if close[0] in under else "") + close[0]
-    if re.search(r"(?:^|_)url$|Url$", name):  # a result URL: the answer's result field
-        found = [n for n in RESULT_FIELDS if n in under]
-        if found:
-            return f"data.{found[0]}"
-    return "a field of the documented answer"
-
-
-# The fields AKOOL's answers give a job's result in, most specific first.
-RESULT_FIELDS = ("video", "image", "url", "audio", "preview", "upscaled_urls")
+    return readhints.closest(name, names, under)  # (never one of another kind: _hint's then)
 
 
 def check_response_reads(ctx: FileContext) -> Iterator[Hit]:
@@ -1773,7 +1851,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(

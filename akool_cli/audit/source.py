@@ -66,6 +66,80 @@ def comments(name: str, lines: list[str]) -> dict[int, Comment]:
         else:
             text = text.lstrip("/#").strip()
         found[i] = Comment(start, _is_prose(text))
+    if suffix in (".py", ".pyi"):
+        found.update(docstrings(lines))
+    return found
+
+
+DOCSTRING_OPEN = re.compile(r'^(?P<indent>\s*)(?P<prefix>[rRuU]?)(?P<q>"""|\'\'\')')
+# A line after which a string starts a new statement: not an open bracket, a comma, an operator
+# or a continuation (`x = (` then `"""..."""` is a value, not a docstring).
+CONTINUES = re.compile(r"[(\[{,=+\\%:]\s*$|\b(?:return|yield|await|lambda|and|or|not|in|is)\s*$")
+
+
+# A compound statement's header (`def f():`, `class A:`, `if x:`, a signature's last line
+# `) -> None:`): a string after it is a statement.
+HEADER = re.compile(
+    r"^\s*(?:(?:class|def|async|if|elif|else|for|while|with|try|except|finally)\b|\)).*:\s*$"
+)
+
+
+TRIPLE = re.compile(r'"""|\'\'\'|#')
+
+
+def _left_open(line: str) -> str | None:
+    """The triple quote a line opens and does not close (`x = \"\"\"`), if any (a `#` outside
+    one ends the line's code)."""
+    inside: str | None = None
+    for m in TRIPLE.finditer(line):
+        if inside is None and m.group(0) == "#":
+            break
+        if inside is None:
+            inside = m.group(0)
+        elif m.group(0) == inside:
+            inside = None
+    return inside
+
+
+def docstrings(lines: list[str]) -> dict[int, Comment]:
+    """Python docstrings (and any triple-quoted string that is a statement of its own): prose,
+    line by line, as comments are (`\"\"\"Calls POST /api/open/v3/... (legacy) -- do not
+    use.\"\"\"` is a sentence, not a call); a line of one that is code (a usage example,
+    `requests.post(...)`) is still read as the call it shows."""
+    found: dict[int, Comment] = {}
+    previous = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = DOCSTRING_OPEN.match(line)
+        if m is None or not (HEADER.match(previous) or not CONTINUES.search(previous)):
+            still = _left_open(line)  # `TEMPLATE = """` ... `"""`: a value, read as code
+            i += 1
+            while still and i < len(lines) and still not in lines[i]:
+                i += 1
+            if still and i < len(lines):
+                line, i = lines[i], i + 1
+            if line.strip() and not line.strip().startswith("#"):
+                previous = line
+            continue
+        quote, column = m.group("q"), m.end("prefix")
+        rest = line[m.end() :]
+        closed = rest.find(quote)
+        if closed >= 0:  # one line
+            found[i] = Comment(column, _is_prose(rest[:closed]))
+            previous, i = line, i + 1
+            continue
+        found[i] = Comment(column, _is_prose(rest))
+        i += 1
+        while i < len(lines) and quote not in lines[i]:
+            text = lines[i]
+            found[i] = Comment(len(text) - len(text.lstrip()), _is_prose(text))
+            i += 1
+        if i < len(lines):
+            text = lines[i].split(quote, 1)[0]
+            found[i] = Comment(len(text) - len(text.lstrip()), _is_prose(text))
+            previous = lines[i]
+        i += 1
     return found
 
 

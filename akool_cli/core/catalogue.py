@@ -27,6 +27,9 @@ class DocField:
     # elements[]: url, type, ...); empty when the docs list none.
     fields: tuple[DocField, ...] = ()
     example_fields: tuple[str, ...] = ()  # keys inside it that only the docs' examples show
+    # A number's documented bounds (face_reage: -30 to 30), where the docs state them.
+    minimum: float | None = None
+    maximum: float | None = None
 
     def field(self, name: str) -> DocField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -161,6 +164,8 @@ def _fields(raw: list[dict[str, Any]]) -> tuple[DocField, ...]:
             tuple(f["enum"]) if f.get("enum") else None,
             _fields(f.get("fields", [])),
             tuple(f.get("example_fields", ())),
+            f.get("minimum"),
+            f.get("maximum"),
         )
         for f in raw
     )
