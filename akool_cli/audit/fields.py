@@ -1267,9 +1267,9 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
     ):
         return False
     segment = doc.text[extent[0] : extent[1]]
-    string = STRING_AT.match(doc.text, at)
+    string = STRING_AT.match(doc.text, at, at + LONG_URL + 1)  # (no further: longer is too long)
     url = string.group(0) if string else ""
-    if OPEN_QUERY.search(url) or len(url) > 400:
+    if OPEN_QUERY.search(url) or len(url) > LONG_URL:
         return False
     inline = [k for k in request.query if not k.raw]
     if QUERY_CARRIER.search(segment):
@@ -1301,11 +1301,11 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
     extent = doc._sent_at.get(id(request))
     if extent is None or not extent[0] < at < extent[1] or request.body:
         return None
-    string = STRING_AT.match(doc.text, at)
+    string = STRING_AT.match(doc.text, at, at + LONG_URL + 1)  # (no further: longer is too long)
     url = string.group(0) if string else ""
     if not HELPER_PATH_FIRST.fullmatch(doc.text, extent[0], at):
         return None  # the path is not what the call is given first (`envOr("X", "/path")`)
-    if not url.startswith(("/", "http")) or OPEN_QUERY.search(url) or len(url) > 400:
+    if not url.startswith(("/", "http")) or OPEN_QUERY.search(url) or len(url) > LONG_URL:
         return None  # (a path held in a name, `${BASE}${path}`: its literal is elsewhere)
     if any(not k.raw for k in request.query):
         return None
@@ -1324,6 +1324,7 @@ GET_CALLEE = re.compile(
 )
 # The rest of the string a URL's path is in (up to its closing quote).
 STRING_AT = re.compile(r"[^\"'`\n]*")
+LONG_URL = 400  # characters: a URL longer than this is not taken for one whose query is all in view
 
 
 MULTIPART = re.compile(
