@@ -122,6 +122,7 @@ class Text:
     _commands: dict[int, bool] = field(default_factory=dict)
     _uses: dict[str, list[int]] | None = None
     _words: Counter[str] | None = None
+    _semicolons: list[int] | None = None  # where each `;` is, in order (see statement_start)
     _keywords: dict[str, bool] = field(default_factory=dict)
     _defined: dict[str, bool] = field(default_factory=dict)
     # Each call's request, read once however many paths it holds; and the URL assignments
@@ -180,6 +181,16 @@ class Text:
             for m in NAME_USE.finditer(self.text):
                 self._uses.setdefault(m.group("n"), []).append(m.start("n"))
         return self._uses
+
+    def statement_start(self, line: int, offset: int) -> int:
+        """Where the statement holding an offset starts: after the last `;` before it on its line,
+        or the line's start (found by bisection: a minified line holds thousands of paths)."""
+        if self._semicolons is None:
+            self._semicolons = [m.start() for m in SEMICOLON.finditer(self.text)]
+        before = bisect.bisect_left(self._semicolons, offset) - 1
+        if before >= 0 and self._semicolons[before] >= self.starts[line]:
+            return self._semicolons[before] + 1
+        return self.starts[line]
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -986,7 +997,7 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
     end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
     # the statement the path is in: from the last `;` before it on its line (const A = "..";
     # const B = ".." are two assignments)
-    statement = doc.text.rfind(";", doc.starts[line], offset) + 1 or doc.starts[line]
+    statement = doc.statement_start(line, offset)
     assigned = ASSIGNED_URL.match(doc.text, statement, end)
     if assigned is None:
         return None
@@ -1003,6 +1014,7 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
     return statement, found
 
 
+SEMICOLON = re.compile(";")
 ASSIGNED_URL = re.compile(
     r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
 )
