@@ -1209,6 +1209,15 @@ SHAPES = {
     "URLs on one line (u.py)": (
         lambda n: BASE + "x = [" + ",".join(f'"https://cdn{i}.example.com/content/video/a{i}"' for i in range(n)) + "]\n",
         "u.py", 5000),
+    # (a log, a one-line JSON or HAR export: each URL's own literal once read to the line's end)
+    "AKOOL URLs on one line, unquoted (v.txt)": (
+        lambda n: " ".join(f"https://openapi.akool.com/api/open/v3/p{i}?q{i}=1" for i in range(n)) + "\n",
+        "v.txt", 1000),
+    "documented GET URLs in a one-line HAR export (h.har)": (
+        lambda n: '{"log":{"entries":[' + ",".join(
+            f'{{"request":{{"method":"GET","url":"https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id={i}"}}}}'
+            for i in range(n)) + "]}}\n",
+        "h.har", 500),
 }
 
 def cost(text, name, rounds):

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import ast
 import cProfile
-from collections.abc import Callable
+import re
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +62,95 @@ def test_audit_work_grows_linearly(label: str) -> None:
     calls, regex = big[0] / small[0], big[1] / max(small[1], 1)
     assert calls <= GROWTH_LIMIT, f"{label}: {calls:.1f}x the calls for 10x the input"
     assert regex <= GROWTH_LIMIT, f"{label}: {regex:.1f}x the regex calls for 10x the input"
+
+
+class _Counted:
+    """A compiled pattern that adds up the characters each search reads: from where it starts to
+    where its match ends (to where it gives up, for a search that finds nothing; one, for a match
+    that fails where it starts). A call that reads to the end of a long line for every URL on it
+    is one call, but this many characters."""
+
+    def __init__(self, pattern: re.Pattern[str], tally: list[int]) -> None:
+        self._pattern, self._tally = pattern, tally
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._pattern, name)
+
+    def _read(self, string: str, pos: int, endpos: int | None, found: re.Match[str] | None) -> None:
+        end = len(string) if endpos is None else min(endpos, len(string))
+        self._tally[0] += found.end() - pos if found is not None else max(end - pos, 0)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        found = self._pattern.search(string, pos, len(string) if endpos is None else endpos)
+        self._read(string, pos, endpos, found)
+        return found
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        found = self._pattern.match(string, pos, len(string) if endpos is None else endpos)
+        self._tally[0] += found.end() - pos if found is not None else 1
+        return found
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        found = self._pattern.fullmatch(string, pos, len(string) if endpos is None else endpos)
+        self._tally[0] += found.end() - pos if found is not None else 1
+        return found
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        self._read(string, pos, endpos, None)
+        return self._pattern.finditer(string, pos, len(string) if endpos is None else endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
+        self._read(string, pos, endpos, None)
+        return self._pattern.findall(string, pos, len(string) if endpos is None else endpos)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        self._read(string, 0, None, None)
+        return self._pattern.sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        self._read(string, 0, None, None)
+        return self._pattern.split(string, maxsplit)
+
+
+def _read_by_patterns(text: str, name: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Characters the audit's patterns (every module-level one of akool_cli.audit) read."""
+    tally = [0]
+    with monkeypatch.context() as patched:
+        for module in list(sys.modules.values()):
+            if not getattr(module, "__name__", "").startswith("akool_cli.audit."):
+                continue
+            for attr, value in list(vars(module).items()):
+                if isinstance(value, re.Pattern):
+                    patched.setattr(module, attr, _Counted(value, tally))
+        audit_text(text, name)
+    return tally[0]
+
+
+@pytest.mark.parametrize("label", list(SHAPES))
+def test_audit_reading_grows_linearly(label: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only the calls: the characters read grow with the input too (a path's own literal was
+    read to the end of its line for every URL on a line: 10,000 URLs took 8.4 s, 80,000 never
+    finished; one call per URL, each reading the rest of the line)."""
+    make, name, size = SHAPES[label]
+    small = _read_by_patterns(make(max(1, size // 20)), name, monkeypatch)
+    big = _read_by_patterns(make(size // 2), name, monkeypatch)
+    growth = big / max(small, 1)
+    assert growth <= GROWTH_LIMIT, f"{label}: {growth:.1f}x the characters read for 10x the input"
+
+
+@pytest.mark.parametrize("name", ["calls.sh", "requests.log"])
+def test_a_query_on_a_line_of_urls_is_its_own_urls(name: str) -> None:
+    """A URL's own literal ends where the next path starts: reading it to the line's end (what
+    made a line of URLs quadratic) gave a later URL's query to the first (`type`, `page` were
+    judged as fields of infobymodelid)."""
+    v3, v4 = "https://openapi.akool.com/api/open/v3", "https://openapi.akool.com/api/open/v4"
+    text = (
+        f"curl {v3}/content/video/infobymodelid?video_model_id=1&foo=2"
+        f" && curl {v4}/voice/list?type=1&page=2\n"
+    )
+    found = [(f.rule, f.found) for f in audit_text(text, name) if f.rule == "unknown-field"]
+    assert found == [("unknown-field", "foo")]

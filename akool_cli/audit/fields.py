@@ -123,6 +123,7 @@ class Text:
     _commands: dict[int, bool] = field(default_factory=dict)
     _uses: dict[str, list[int]] | None = None
     _words: Counter[str] | None = None
+    _semicolons: list[int] | None = None  # where each `;` is, in order (see statement_start)
     _keywords: dict[str, bool] = field(default_factory=dict)
     _defined: dict[str, bool] = field(default_factory=dict)
     # Each call's request, read once however many paths it holds; and the URL assignments
@@ -182,6 +183,16 @@ class Text:
             for m in NAME_USE.finditer(self.text):
                 self._uses.setdefault(m.group("n"), []).append(m.start("n"))
         return self._uses
+
+    def statement_start(self, line: int, offset: int) -> int:
+        """Where the statement holding an offset starts: after the last `;` before it on its line,
+        or the line's start (found by bisection: a minified line holds thousands of paths)."""
+        if self._semicolons is None:
+            self._semicolons = [m.start() for m in SEMICOLON.finditer(self.text)]
+        before = bisect.bisect_left(self._semicolons, offset) - 1
+        if before >= 0 and self._semicolons[before] >= self.starts[line]:
+            return self._semicolons[before] + 1
+        return self.starts[line]
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -1002,7 +1013,7 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
     end = doc.starts[line + 1] - 1 if line + 1 < len(doc.starts) else len(doc.text)
     # the statement the path is in: from the last `;` before it on its line (const A = "..";
     # const B = ".." are two assignments)
-    statement = doc.text.rfind(";", doc.starts[line], offset) + 1 or doc.starts[line]
+    statement = doc.statement_start(line, offset)
     assigned = ASSIGNED_URL.match(doc.text, statement, end)
     if assigned is None:
         return None
@@ -1019,6 +1030,7 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
     return statement, found
 
 
+SEMICOLON = re.compile(";")
 ASSIGNED_URL = re.compile(
     r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
 )
@@ -1283,9 +1295,9 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
     ):
         return False
     segment = doc.text[extent[0] : extent[1]]
-    string = STRING_AT.match(doc.text, at)
+    string = STRING_AT.match(doc.text, at, at + LONG_URL + 1)  # (no further: longer is too long)
     url = string.group(0) if string else ""
-    if OPEN_QUERY.search(url) or len(url) > 400:
+    if OPEN_QUERY.search(url) or len(url) > LONG_URL:
         return False
     inline = [k for k in request.query if not k.raw]
     if QUERY_CARRIER.search(segment):
@@ -1317,11 +1329,11 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
     extent = doc._sent_at.get(id(request))
     if extent is None or not extent[0] < at < extent[1] or request.body:
         return None
-    string = STRING_AT.match(doc.text, at)
+    string = STRING_AT.match(doc.text, at, at + LONG_URL + 1)  # (no further: longer is too long)
     url = string.group(0) if string else ""
     if not HELPER_PATH_FIRST.fullmatch(doc.text, extent[0], at):
         return None  # the path is not what the call is given first (`envOr("X", "/path")`)
-    if not url.startswith(("/", "http")) or OPEN_QUERY.search(url) or len(url) > 400:
+    if not url.startswith(("/", "http")) or OPEN_QUERY.search(url) or len(url) > LONG_URL:
         return None  # (a path held in a name, `${BASE}${path}`: its literal is elsewhere)
     if any(not k.raw for k in request.query):
         return None
@@ -1340,6 +1352,7 @@ GET_CALLEE = re.compile(
 )
 # The rest of the string a URL's path is in (up to its closing quote).
 STRING_AT = re.compile(r"[^\"'`\n]*")
+LONG_URL = 400  # characters: a URL longer than this is not taken for one whose query is all in view
 
 
 MULTIPART = re.compile(

@@ -4,6 +4,7 @@ that is not documented, the documented path that replaces it when the docs give 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ PLACEHOLDER_SEGMENT = re.compile(
     r"(?i)your[-_]?\w*|<[^>]*>|\{[^}]*\}|\.\.\.|x+|example[-\w]*|endpoint|path|\*"
 )
 URL_SEGMENT = re.compile(r"[\w.~%@+-]+")
+VERSION_SEGMENT = re.compile(r"v\d+")
 
 Verdict = Literal["documented", "deprecated", "retired", "guess", "unknown", "prefix", "none"]
 
@@ -221,7 +223,7 @@ def akool_shaped(path: str) -> bool:
         parts = parts[1:]
     if not parts:
         return False
-    if re.fullmatch(r"v\d+", parts[0]):
+    if VERSION_SEGMENT.fullmatch(parts[0]):
         parts = parts[1:]
     return len(parts) > 1 and parts[0].lower() in resource_words()
 
@@ -272,12 +274,11 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     """The documented endpoint an unknown path most likely means: the same path under another
     version or prefix, the same path in another letter case, or the one whose path is closest;
     several when they are equally close (then none is sure)."""
-    docs = catalogue.load()
     want = _bare(path)
     guessed = _product_guess(want)  # (before a legacy path of the same name: /detect)
     if guessed is not None:
         return guessed, ()
-    same = [e for e in docs.endpoints if _bare(e.path) == want]
+    same = [e for bare, e in _bare_endpoints() if bare == want]
     if len(same) == 1:
         return same[0], ()
     credit = _credit_reader(want)  # /user/credit/balance: the account's credit, documented once
@@ -294,8 +295,8 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     reader = _state_reader(want)  # (a state read is never a create: before the closest path)
     if reader is not None:
         return reader, ()
-    by_tail = {_bare(e.path): e for e in docs.endpoints}
-    close = difflib.get_close_matches(want, list(by_tail), n=3, cutoff=0.8)
+    by_tail = _by_bare()
+    close = difflib.get_close_matches(want, _near_in_length(want), n=3, cutoff=0.8)
     if not close:
         return None, ()
     best = difflib.SequenceMatcher(None, want, close[0]).ratio()
@@ -303,6 +304,36 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     if len(tied) == 1:
         return by_tail[close[0]], ()
     return None, tuple(by_tail[c] for c in tied)
+
+
+@lru_cache(maxsize=1)
+def _bare_endpoints() -> tuple[tuple[str, DocEndpoint], ...]:
+    """Each documented endpoint with its path's comparable part (_bare), worked out once: every
+    unknown path is compared with all of them (50,000 unknown paths in a file: 3.4 M _bare)."""
+    return tuple((_bare(e.path), e) for e in catalogue.load().endpoints)
+
+
+@lru_cache(maxsize=1)
+def _by_bare() -> dict[str, DocEndpoint]:
+    """The documented endpoints by their paths' comparable part (the last of each, as before)."""
+    return dict(_bare_endpoints())
+
+
+@lru_cache(maxsize=1)
+def _bare_lengths() -> tuple[list[int], list[str]]:
+    """The documented paths' comparable parts (_by_bare's keys) in order of length, and their
+    lengths."""
+    bares = sorted(_by_bare(), key=len)
+    return [len(b) for b in bares], bares
+
+
+def _near_in_length(want: str) -> list[str]:
+    """The documented paths' comparable parts whose length lets them be close to `want` (a
+    similarity of 0.8 needs 2/3 to 3/2 of its length: difflib's real_quick_ratio), with a
+    margin: what get_close_matches would keep anyway, without comparing all of them."""
+    lengths, bares = _bare_lengths()
+    low = bisect.bisect_left(lengths, len(want) * 2 // 3 - 1)
+    return bares[low : bisect.bisect_right(lengths, len(want) * 3 // 2 + 1)]
 
 
 @lru_cache(maxsize=1)
@@ -319,7 +350,7 @@ def _product_guess(bare: str) -> DocEndpoint | None:
     stem = "/".join(parts)
     documented = _guessed_products().get(stem)
     if documented is None and stem != bare:  # /v4/voice/tts/create: the documented voice/tts
-        same = [e for e in catalogue.load().endpoints if _bare(e.path) == stem]
+        same = [e for bare, e in _bare_endpoints() if bare == stem]
         return same[0] if len(same) == 1 else None
     return catalogue.load().find(None, documented) if documented else None
 
@@ -364,7 +395,7 @@ def _state_reader(bare: str) -> DocEndpoint | None:
     guessed = _guessed_reader("/".join(parts[:-1]))
     if guessed is not None:
         return guessed
-    made = {kind.create.path: _bare(kind.create.path) for kind in KINDS.values()}
+    made = _made()
     readers = {  # content/video/status: the kinds made under content/video/
         kind.status.endpoint.path
         for kind in KINDS.values()
@@ -468,6 +499,12 @@ def replacement_note(path: str, replacement: DocEndpoint) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _made() -> dict[str, str]:
+    """Each job kind's create path, and its comparable part (_bare)."""
+    return {kind.create.path: _bare(kind.create.path) for kind in KINDS.values()}
+
+
 def _guessed_reader(product: str) -> DocEndpoint | None:
     """`translation` (of translation/status): the reader of the jobs that the documented create
     call of the product a guess names makes (createbytranslate's: video/infobymodelid)."""
@@ -481,7 +518,7 @@ def _bare(path: str) -> str:
     """The comparable part of a path: no /api/open/vN or /api/vN or /vN prefix, lower case,
     id placeholders as {}."""
     parts = [p for p in path.strip("/").split("/") if p]
-    while parts and (parts[0].lower() in ("api", "open") or re.fullmatch(r"v\d+", parts[0])):
+    while parts and (parts[0].lower() in ("api", "open") or VERSION_SEGMENT.fullmatch(parts[0])):
         parts = parts[1:]
     parts = [
         "{}"

@@ -410,7 +410,8 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
     doc = ctx.doc()
     seen: set[int] = set()
     read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
-    owned = {id(m): _own_query(doc, m) for m in ctx.mentions}
+    starts = _path_starts(doc, ctx.mentions)
+    owned = {id(m): _own_query(doc, m, starts) for m in ctx.mentions}
     literal = {k.offset for keys in owned.values() for k in keys}  # (each its own path's)
     for m in ctx.mentions:
         endpoint = m.endpoint
@@ -433,19 +434,34 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
             keys = [k for k in keys if k.offset not in seen and k.offset not in literal]
             seen |= {k.offset for k in keys}
-            if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys)):
+            if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys, starts)):
                 yield m, endpoint, keys
         if own:
             yield m, endpoint, own
 
 
-def _own_query(doc: f.Text, m: Mention) -> list[f.Key]:
+def _path_starts(doc: f.Text, mentions: list[Mention]) -> list[int]:
+    """Where each path written in a literal starts, in order (see _own_literal)."""
+    return sorted({doc.offset(m.line, m.column) for m in mentions if not m.site.named})
+
+
+def _own_literal(doc: f.Text, at: int, starts: list[int]) -> str:
+    """The rest of the literal a path starting at `at` is written in: up to its closing quote or
+    the line's end, and never into the next path (`starts`): on a line of unquoted URLs (a log,
+    a HAR or JSON export on one line) each URL's query is its own, and reading it costs the
+    URL's length, not the rest of the line's."""
+    after = bisect.bisect_right(starts, at)
+    end = starts[after] if after < len(starts) else len(doc.text)
+    string = f.STRING_AT.match(doc.text, at, end)
+    return string.group(0) if string else ""
+
+
+def _own_query(doc: f.Text, m: Mention, starts: list[int]) -> list[f.Key]:
     """The query names written in a path's own literal (`/voice/list?lang=en`)."""
     if m.site.named:
         return []
     at = doc.offset(m.line, m.column)
-    string = f.STRING_AT.match(doc.text, at)
-    text = string.group(0) if string else ""
+    text = _own_literal(doc, at, starts)
     if "?" not in text:
         return []
     return [
@@ -512,12 +528,11 @@ def _postman_pairs(ctx: FileContext, m: Mention, raw: list[f.Key]) -> list[f.Key
     return alone
 
 
-def _in_path(doc: f.Text, m: Mention, keys: list[f.Key]) -> bool:
+def _in_path(doc: f.Text, m: Mention, keys: list[f.Key], starts: list[int]) -> bool:
     """Whether a query key is written in the path's own literal (`/voice/list?type=2&page=1`):
     certainly this request's, whatever the docs list."""
     at = doc.offset(m.line, m.column)
-    string = f.STRING_AT.match(doc.text, at)
-    end = at + len(string.group(0)) if string else at
+    end = at + len(_own_literal(doc, at, starts))
     return any(k.raw and at < k.offset < end for k in keys)
 
 
@@ -902,6 +917,7 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
     """A GET of a documented endpoint through a client or a helper (which may add a query of
     its own, so a warning) whose path literal says all it sends (fields.helper_query) without a
     query field the docs require: `akoolGet("/v4/voice/list?page=1")` has no `type`."""
+    starts: list[int] | None = None
     for m in ctx.mentions:
         endpoint = m.endpoint
         if m.verdict != "documented" or endpoint is None or endpoint.method != "GET":
@@ -912,7 +928,9 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
         doc = ctx.doc()
         at = doc.offset(m.line, m.column)
         if not m.site.echo and _candidate(doc, at):  # urls = [`${BASE}/v4/voice/list?page=1`]
-            yield from _missing_in_literal(doc, m, endpoint, required)
+            starts = _path_starts(doc, ctx.mentions) if starts is None else starts
+            url = _own_literal(doc, at, starts)
+            yield from _missing_in_literal(m, url, endpoint, required)
             continue
         if m.site.echo or not f.path_first(doc, at):
             continue  # (a path joined to a base, or held in a name: not a helper's own literal)
@@ -960,12 +978,10 @@ def _candidate(doc: f.Text, at: int) -> bool:
 
 
 def _missing_in_literal(
-    doc: f.Text, m: Mention, endpoint: DocEndpoint, required: list[str]
+    m: Mention, url: str, endpoint: DocEndpoint, required: list[str]
 ) -> Iterator[Hit]:
-    """A candidate URL with a query of its own (`?page=1`) that lacks a required name."""
-    at = doc.offset(m.line, m.column)
-    string = f.STRING_AT.match(doc.text, at)
-    url = string.group(0) if string else ""
+    """A candidate URL (`url`: its own literal) with a query of its own (`?page=1`) that lacks a
+    required name."""
     if "?" not in url or f.OPEN_QUERY.search("?" + url.split("?", 1)[1]):
         return  # (no query of its own, or one another name completes: `?${qs}`)
     sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)}

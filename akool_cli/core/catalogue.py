@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 DOCS_SITE = "docs.akool.com"
 DATA_FILE = Path(__file__).with_name("catalogue.json")
@@ -130,15 +130,28 @@ class Catalogue:
 
     def find(self, method: str | None, path: str) -> DocEndpoint | None:
         """The documented endpoint for a method (None: any) and a concrete path."""
-        for endpoint in self.endpoints:
+        got = _segments(path)
+        for endpoint, want in self._endpoints_by_length.get(len(got), ()):
             if method is not None and endpoint.method != method.upper():
                 continue
-            if path_matches(endpoint.path, path):
+            if _segments_match(want, got):
                 return endpoint
         return None
 
     def find_retired(self, path: str) -> Retired | None:
-        return next((r for r in self.retired if path_matches(r.path, path)), None)
+        got = _segments(path)
+        retired = self._retired_by_length.get(len(got), ())
+        return next((r for r, want in retired if _segments_match(want, got)), None)
+
+    # The paths by their number of segments, in order, each with its segments, worked out once:
+    # a path is compared only with those of its length (an audit looks up every path it finds).
+    @cached_property
+    def _endpoints_by_length(self) -> dict[int, list[tuple[DocEndpoint, list[str]]]]:
+        return _by_length(self.endpoints)
+
+    @cached_property
+    def _retired_by_length(self) -> dict[int, list[tuple[Retired, list[str]]]]:
+        return _by_length(self.retired)
 
 
 def page_url(page: str) -> str:
@@ -147,8 +160,25 @@ def page_url(page: str) -> str:
 
 def path_matches(template: str, path: str) -> bool:
     """A {param} segment of the template matches any one non-empty segment."""
-    want = template.rstrip("/").split("/")
-    got = path.rstrip("/").split("/")
+    return _segments_match(_segments(template), _segments(path))
+
+
+Pathed = TypeVar("Pathed", DocEndpoint, Retired)
+
+
+def _by_length(items: tuple[Pathed, ...]) -> dict[int, list[tuple[Pathed, list[str]]]]:
+    found: dict[int, list[tuple[Pathed, list[str]]]] = {}
+    for item in items:
+        want = _segments(item.path)
+        found.setdefault(len(want), []).append((item, want))
+    return found
+
+
+def _segments(path: str) -> list[str]:
+    return path.rstrip("/").split("/")
+
+
+def _segments_match(want: list[str], got: list[str]) -> bool:
     return len(want) == len(got) and all(
         t == p or (t.startswith("{") and t.endswith("}") and bool(p))
         for t, p in zip(want, got, strict=True)
