@@ -1218,6 +1218,28 @@ SHAPES = {
             f'{{"request":{{"method":"GET","url":"https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id={i}"}}}}'
             for i in range(n)) + "]}}\n",
         "h.har", 500),
+    # (break21b M4: each answer bound to its own name; every binding once looked the whole file
+    # over for a function of that name, and every Go answer for its variable's declaration)
+    "an answer bound to its own name per call (j.js)": (
+        lambda n: 'const BASE = "https://openapi.akool.com/api/open/v3";\nasync function main(id) {\n' + "".join(
+            f'const r{i} = await fetch(`${{BASE}}/content/video/createbytalkingphoto`, {{ method: "POST", body: JSON.stringify({{ talking_photo_url: "u", audio_url: "a", resolution: "720p" }}) }});\n'
+            f'const j{i} = await r{i}.json(); console.log(j{i}.data.task_id);\n'
+            for i in range(n)) + "}\n",
+        "j.js", 1000),
+    "an answer in its own shell variable per call (s.sh)": (
+        lambda n: 'AKOOL_API="https://openapi.akool.com/api/open/v3"\n' + "".join(
+            f'R{i}=$(curl -s -X POST "$AKOOL_API/content/video/createbytalkingphoto" -d \'{{"talking_photo_url":"u","audio_url":"a","resolution":"720p"}}\')\n'
+            f'echo "$R{i}" | jq -r .data.task_id\n'
+            for i in range(n)),
+        "s.sh", 1000),
+    "an answer decoded into its own Go variable per call (g.go)": (
+        lambda n: 'package main\nconst base = "https://openapi.akool.com/api/open/v3"\nfunc main() {\n' + "".join(
+            f'\tb{i}, _ := json.Marshal(map[string]interface{{}}{{"talking_photo_url": "p", "resolution": "720p"}})\n'
+            f'\tresp{i}, _ := http.Post(base+"/content/video/createbytalkingphoto", "application/json", bytes.NewReader(b{i}))\n'
+            f'\tvar out{i} map[string]interface{{}}\n\tjson.NewDecoder(resp{i}.Body).Decode(&out{i})\n'
+            f'\t_ = out{i}["data"].(map[string]interface{{}})["task_id"]\n'
+            for i in range(n)) + "}\n",
+        "g.go", 300),
 }
 
 def cost(text, name, rounds):

@@ -5,6 +5,7 @@ answer's `data` or at its top, and the name the read starts from, through the sh
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -452,8 +453,9 @@ def _data_starts(text: str) -> Iterator[int]:
 # -- Go: an answer decoded into a struct type reads its tagged fields --------------------------------
 
 # The type a variable is declared with: `var out InfoResp`, `out := InfoResp{}`, `out := &InfoResp{}`.
-GO_DECLARED = (
-    r"(?:\bvar\s+{name}\s+\*?(?P<t>[A-Za-z_]\w*)\b|\b{name}\s*:=\s*&?(?P<t2>[A-Za-z_]\w*)\s*\{{)"
+GO_DECLARED = re.compile(
+    r"\bvar\s+(?P<n>[A-Za-z_]\w*)\s+\*?(?P<t>[A-Za-z_]\w*)\b"
+    r"|\b(?P<n2>[A-Za-z_]\w*)\s*:=\s*&?(?P<t2>[A-Za-z_]\w*)\s*\{"
 )
 GO_DATA_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
 
@@ -462,9 +464,13 @@ def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
     """The fields an answer decoded into `name` reads, when `name` is declared (before the
     offset `before`) with a struct type of the file: its tagged fields at the top, and those of
     the struct its `json:"data"` field holds (inline, or a named type) under data."""
-    declared = None
-    for m in re.finditer(GO_DECLARED.format(name=re.escape(name)), doc.text[:before]):
-        declared = m.group("t") or m.group("t2")
+    if doc.go_declared is None:
+        doc.go_declared = {}
+        for m in GO_DECLARED.finditer(doc.text):
+            held = (m.start(), m.group("t") or m.group("t2"))
+            doc.go_declared.setdefault(m.group("n") or m.group("n2"), []).append(held)
+    at_most = bisect.bisect_left(doc.go_declared.get(name, []), (before, ""))
+    declared = doc.go_declared[name][at_most - 1][1] if at_most else None
     found: list[Read] = []
     if declared is not None:
         _struct_reads(doc, declared, "top", found, set())
@@ -475,7 +481,11 @@ def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen
     if type_name in seen or len(seen) > 4:
         return
     seen.add(type_name)
-    m = next((t for t in GO_STRUCT.finditer(doc.text) if t.group("name") == type_name), None)
+    if doc.go_structs is None:
+        doc.go_structs = {}
+        for t in GO_STRUCT.finditer(doc.text):
+            doc.go_structs.setdefault(t.group("name"), t)
+    m = doc.go_structs.get(type_name)
     index = doc.container_at(m.end() - 1) if m else None
     if index is None:
         return

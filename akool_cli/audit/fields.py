@@ -133,6 +133,10 @@ class Text:
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
+    # Go: each variable's declarations (offset, type) and each struct type's first `type X struct`
+    # match, found once per file (break21b M4: a scan of the file per decoded answer).
+    go_declared: dict[str, list[tuple[int, str]]] | None = None
+    go_structs: dict[str, re.Match[str]] | None = None
     _followed: set[int] = field(default_factory=set)
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)

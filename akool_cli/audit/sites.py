@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
@@ -453,6 +453,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     name AKOOL or a base already known can bind one (most lines of a file are skipped)."""
     found: dict[str, Base] = {}
     known = _names_pattern(bases)
+    functions = FunctionStarts(lines)
     for i, line in enumerate(lines):
         named = "akool" in line.lower() or "/api/open" in line or "://" in line
         if not named and (known is None or not known.search(line)):
@@ -473,7 +474,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
             base = base or _env_within(rhs)
-            if base is None and _own_server_value(rhs, lines):
+            if base is None and _own_server_value(rhs, functions):
                 bases.opaque.add(key)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
@@ -521,11 +522,33 @@ def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
 # A relative path as a part of a value: `${process.env.BASE_PATH ?? ''}/api/akool`, base + "/api".
 RELATIVE_PART = re.compile(r"[\"'`}](?P<d>\.{0,2}/[\w.~/-]*)[\"'`]")
 CALLED_FIRST = re.compile(r"^\s*(?:await\s+)?(?P<fn>[A-Za-z_$][\w$]*)\s*\(")
-LOCAL_FUNCTION = r"(?:\bfunction\s+{fn}\b|\b(?:const|let|var)\s+{fn}\s*=|\bdef\s+{fn}\b)"
 FUNCTION_BODY_LINES = 15
 
 
-def _own_server_value(rhs: str, lines: list[str]) -> bool:
+# A function the file defines (`function f`, `const f =`, `def f`), all found in one pass, not one
+# per value (break21b M4: a scan of the whole file for each `const rN = await fetch(...)`).
+LOCAL_FUNCTIONS = re.compile(
+    r"\bfunction\s+(?P<f>[A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+(?P<v>[A-Za-z_$][\w$]*)\s*="
+    r"|\bdef\s+(?P<d>[A-Za-z_]\w*)"
+)
+
+
+@dataclass
+class FunctionStarts:
+    """The line each function of a file is first defined on, by name, found on first use."""
+
+    lines: list[str]
+
+    @cached_property
+    def first(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for i, line in enumerate(self.lines):
+            for m in LOCAL_FUNCTIONS.finditer(line):
+                found.setdefault(m.group("f") or m.group("v") or m.group("d"), i)
+        return found
+
+
+def _own_server_value(rhs: str, functions: FunctionStarts) -> bool:
     """Whether a value the audit cannot read is the app's own server: a relative path is part of
     it, or it is what a function of the file gives that returns one (`env("X")` with `env =
     (k) => process.env[k] || '/api/akool'`, a function returning '/api/akool' in a branch)."""
@@ -534,12 +557,11 @@ def _own_server_value(rhs: str, lines: list[str]) -> bool:
     called = CALLED_FIRST.match(rhs)
     if called is None:
         return False
-    defined = re.compile(LOCAL_FUNCTION.format(fn=re.escape(called.group("fn"))))
-    for i, line in enumerate(lines):
-        if defined.search(line):
-            body = " ".join(lines[i : i + FUNCTION_BODY_LINES])
-            return any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(body))
-    return False
+    i = functions.first.get(called.group("fn"))
+    if i is None:
+        return False
+    body = " ".join(functions.lines[i : i + FUNCTION_BODY_LINES])
+    return any(_relative(m.group("d")) for m in RELATIVE_PART.finditer(body))
 
 
 def _relative(path: str) -> bool:
