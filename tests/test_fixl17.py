@@ -1,0 +1,84 @@
+"""Break-it 17j's last LOW findings (J14, J4, J8): each test fails on akool before its fix.
+
+J14: a batch run again under another profile name with the same key (one AKOOL account) made
+every row again, billed twice, while `talk --reuse` under that profile reused the row's job.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from akool_cli.sandbox import Sandbox, SandboxConfig
+from tests.conftest import Isolation
+from tests.support.batches import AUDIO, write_rows
+from tests.support.runner import invoke
+from tests.support.sandboxes import point_at, running
+
+OTHER_KEY = "another-accounts-key-0123456789ab"
+
+
+@pytest.fixture
+def server(isolated: Isolation) -> Iterator[Sandbox]:
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as sandbox:
+        yield sandbox
+
+
+def batch(*args: str, expect: int = 0) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(invoke(["batch", *args, "--json"], expect=expect).stdout)
+    return found
+
+
+# -- J14: one account, two profile names --------------------------------------------------------
+
+
+def test_the_same_batch_under_another_profile_with_the_same_key_bills_nothing_again(
+    server: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(server, monkeypatch)
+    rows = write_rows(isolated.tmp / "rows.csv", 2)
+    first = batch(str(rows))
+    assert first["done"] == 2 and len(server.state.jobs) == 2
+    plan = batch(str(rows), "--dry-run", "--profile", "ci")
+    assert [row["action"] for row in plan["rows"]] != ["create", "create"], plan
+    again = batch(str(rows), "--profile", "ci", "-o", str(isolated.tmp / "out"))
+    assert len(server.state.jobs) == 2  # the account's rows: picked up, not billed again
+    assert all(r["resumed"] for r in again["results"]), again
+    assert {r["job_id"] for r in again["results"]} == {r["job_id"] for r in first["results"]}
+    assert sorted(p.name for p in (isolated.tmp / "out").iterdir()) == sorted(
+        f"{r['job_id']}.mp4" for r in first["results"]
+    )
+    # As `talk --reuse` under that profile does with the very same row's request.
+    reused = invoke(["--profile", "ci", "talk", "https://example.com/r0.jpg", AUDIO, "--reuse"])
+    assert reused.stdout.split() == [first["results"][0]["job_id"]]
+    assert len(server.state.jobs) == 2
+
+
+def test_another_key_under_another_profile_still_makes_every_row(
+    server: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rehearsal with another key (another account) never stands for a row."""
+    point_at(server, monkeypatch)
+    rows = write_rows(isolated.tmp / "rows.csv", 2)
+    batch(str(rows))
+    server.state.config.api_key = OTHER_KEY
+    monkeypatch.setenv("AKOOL_API_KEY", OTHER_KEY)
+    other = batch(str(rows), "--profile", "client-b")
+    assert len(server.state.jobs) == 4 and not any(r["resumed"] for r in other["results"])
+
+
+def test_a_speech_is_reused_under_another_profile_of_the_same_account(
+    server: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(server, monkeypatch)
+    talk = ["talk", "https://example.com/p.jpg", "--text", "Hello there", "--voice", "sbx-en-f-ava"]
+    invoke(talk)
+    invoke(["--profile", "client-b", *talk])
+    assert len(server.state.speech) == 1 and len(server.state.jobs) == 2
+    server.state.config.api_key = OTHER_KEY
+    monkeypatch.setenv("AKOOL_API_KEY", OTHER_KEY)
+    invoke(["--profile", "client-c", *talk])  # another account: its own speech
+    assert len(server.state.speech) == 2 and len(server.state.jobs) == 3
