@@ -488,7 +488,7 @@ CASES = [
     Case("ctrl-c-login", 130, "interrupted", interrupt_login),
     Case("ctrl-c-create", 130, "interrupted", interrupt_create),
     Case("ctrl-c-watch", 130, "keep running on AKOOL", interrupt_watch),
-    Case("ctrl-c-download", 130, "keep running on AKOOL", interrupt_download),
+    Case("ctrl-c-download", 130, "the download of 1 finished job(s) stopped", interrupt_download),
 ]
 
 

@@ -82,3 +82,64 @@ def test_a_speech_is_reused_under_another_profile_of_the_same_account(
     monkeypatch.setenv("AKOOL_API_KEY", OTHER_KEY)
     invoke(["--profile", "client-c", *talk])  # another account: its own speech
     assert len(server.state.speech) == 2 and len(server.state.jobs) == 3
+
+
+# -- J4: a download's hints name the job; a stalled download is not a running job ---------------
+
+E = "https://example.com"
+
+
+def done_job(server: Sandbox, monkeypatch: pytest.MonkeyPatch) -> str:
+    point_at(server, monkeypatch)
+    return invoke(["talk", f"{E}/j4.jpg", f"{E}/j4.mp3", "--wait"]).stdout.split()[0]
+
+
+def test_a_download_that_is_no_video_hints_at_the_jobs_own_status(
+    server: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import akool_cli.sandbox.server as sandbox_server
+
+    job = done_job(server, monkeypatch)
+
+    def page(handler: Any, name: str) -> None:
+        handler._send(200, b"<html><body>Sign in</body></html>", "text/html")
+
+    monkeypatch.setattr(sandbox_server, "serve_file", page)
+    failed = invoke(["watch", job, "-o", f"{isolated.tmp}/out/"], expect=6)
+    hint = failed.stderr.split("Hint:")[1]
+    assert f"akool status {job}" in hint and "JOB_ID" not in failed.stderr, failed.stderr
+
+
+def test_a_stalled_download_of_a_done_job_is_said_to_be_the_download(
+    server: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The heartbeat said "still waiting for 1 job(s)", and a stop "the job(s) keep running on
+    AKOOL", of a job done on AKOOL whose result's host said nothing."""
+    import signal
+    import threading
+
+    import akool_cli.sandbox.server as sandbox_server
+
+    job = done_job(server, monkeypatch)
+    over, stop = threading.Event(), threading.Event()
+
+    def silent(handler: Any, name: str) -> None:
+        isolated.clock.advance(62)  # a minute passes with the download stalled
+        if stop.is_set():
+            signal.raise_signal(signal.SIGTERM)
+        over.wait(60)
+
+    monkeypatch.setattr(sandbox_server, "serve_file", silent)
+    try:
+        late = invoke(["watch", job, "-o", f"{isolated.tmp}/out/", "--timeout", "61s"], expect=7)
+        stop.set()
+        stopped = invoke(["watch", job, "-o", f"{isolated.tmp}/out/"], expect=143)
+    finally:
+        over.set()
+    beats = [line for line in late.stderr.splitlines() if line.startswith("still waiting")]
+    assert beats == ["still waiting for the download of 1 finished job(s) after 1 min"], beats
+    said = " ".join(stopped.stderr.split())
+    assert "keep running on AKOOL" not in said and "the download of 1 finished job(s) stopped" in (
+        said
+    ), said
+    assert f"akool watch {job} -o" in said
