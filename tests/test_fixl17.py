@@ -143,3 +143,68 @@ def test_a_stalled_download_of_a_done_job_is_said_to_be_the_download(
         said
     ), said
     assert f"akool watch {job} -o" in said
+
+
+# -- J8: settle's words for an attempt made on another server -----------------------------------
+
+PRODUCTION_KEY = "production-key-0123456789abcdef01"
+
+
+def test_settling_a_sandbox_attempt_with_a_production_job_names_the_attempts_server(
+    isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said the *job* "was made on" the (gone) sandbox and sent the user to ask that sandbox
+    about a production id; the attempt was made there, the job never was."""
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as sandbox:
+        point_at(sandbox, monkeypatch)
+        sandbox.state.inject("drop", at="create_talking_photo")
+        invoke(["talk", f"{E}/j8.jpg", f"{E}/j8.mp3"], expect=5)
+        gone = sandbox.base_url
+    with running(SandboxConfig(processing_seconds=0.0), isolated.clock) as production:
+        production.state.config.api_key = PRODUCTION_KEY
+        point_at(production, monkeypatch, PRODUCTION_KEY)
+        job = invoke(["talk", f"{E}/j8.jpg", f"{E}/j8.mp3"]).stdout.split()[0]
+        refused = invoke(["settle", "1", "--created", job], expect=3)
+    said = " ".join(refused.stderr.split())
+    assert f"attempt 1 was a create on {gone}" in said, said
+    assert "only a job of that server can be its job" in said and "--not-created" in said
+    assert f"job {job} was made on" not in said and f"akool status {job}" not in said
+
+
+# -- J8 nit: numbers and durations are read in the digits 0-9 only ------------------------------
+
+ARABIC_3 = "\u0663"  # ARABIC-INDIC DIGIT THREE, which Python's float() reads as 3
+TALK = ["talk", f"{E}/d.jpg", f"{E}/d.mp3"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [*TALK, "--timeout", ARABIC_3],
+        [*TALK, "--url-ttl", f"{ARABIC_3}h"],
+        [*TALK, "--interval", "\uff13"],  # FULLWIDTH DIGIT THREE
+        ["reage", f"{E}/d.jpg", "--age", ARABIC_3],
+        ["status", "--limit", ARABIC_3],
+        ["history", "--since", f"{ARABIC_3}d"],
+    ],
+)
+def test_other_scripts_digits_are_refused_in_one_line(api_env: Sandbox, args: list[str]) -> None:
+    refused = invoke(args, expect=2)
+    assert "digits 0-9" in refused.stderr.splitlines()[0], refused.stderr
+    assert not api_env.state.jobs
+
+
+def test_other_scripts_digits_are_refused_in_a_batch_and_in_the_environment(
+    api_env: Sandbox, isolated: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import akool_cli
+
+    rows = isolated.tmp / "rows.csv"
+    rows.write_text(f"id,image_url,text,voice,speed\nd1,{E}/d.jpg,Hi,sbx-en-f-ava,{ARABIC_3}\n")
+    assert "digits 0-9" in invoke(["batch", str(rows), "--concurrency", "2"], expect=2).stderr
+    assert "digits 0-9" in invoke(["batch", str(rows), "--concurrency", ARABIC_3], expect=2).stderr
+    with akool_cli.Client() as client, pytest.raises(akool_cli.UsageError, match="digits 0-9"):
+        client.wait("0123456789abcdef01234567", timeout=ARABIC_3)
+    monkeypatch.setenv("AKOOL_TIMEOUT", ARABIC_3)
+    assert "digits 0-9" in invoke(["credit"], expect=2).stderr
+    assert not api_env.state.jobs
