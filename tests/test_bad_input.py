@@ -483,12 +483,13 @@ CASES = [
     Case("interval-tiny", 2, "allowed range", args("talk", IMAGE, AUDIO, "--interval", "0.00001")),
     Case("interval-units", 2, "allowed range", args("watch", JOB, "--interval", "2h")),
     Case("limit-not-whole", 2, "not a whole number", args("status", "--limit", "1e20")),
+    Case("other-digits", 2, "digits 0-9", args("watch", JOB, "--timeout", "\u0663")),
     Case("limit-huge", 2, "allowed range", args("status", "--limit", "1" + "0" * 20)),
     # Ctrl-C
     Case("ctrl-c-login", 130, "interrupted", interrupt_login),
     Case("ctrl-c-create", 130, "interrupted", interrupt_create),
     Case("ctrl-c-watch", 130, "keep running on AKOOL", interrupt_watch),
-    Case("ctrl-c-download", 130, "keep running on AKOOL", interrupt_download),
+    Case("ctrl-c-download", 130, "the download of 1 finished job(s) stopped", interrupt_download),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Jobs belong to one server, profile and account: a rehearsal never stands for the real run.
+"""Jobs belong to one server and account: a rehearsal never stands for the real run.
 
 Each test fails on akool before issue 17: a batch row was found by its key alone, so a rehearsal
 on the sandbox made the real run create nothing and report every row done.
@@ -68,16 +68,20 @@ def test_a_rehearsal_on_the_sandbox_never_stands_for_the_real_run(
     assert all(r["resumed"] for r in again["results"]) and len(rehearsal.state.jobs) == 20
 
 
-def test_a_second_profile_never_stands_for_the_first(
+def test_a_second_profile_of_another_key_never_stands_for_the_first(
     isolated: Isolation, production: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = write_rows(isolated.tmp / "campaign.csv", 3)
     batch_on(production, rows, monkeypatch)
-    other = batch_on(production, rows, monkeypatch, "--profile", "client-b")
+    production.state.config.api_key = "client-b-accounts-key-0123456789"
+    monkeypatch.setenv("AKOOL_API_KEY", "client-b-accounts-key-0123456789")
+    other = json.loads(invoke(["batch", str(rows), "--json", "--profile", "client-b"]).stdout)
     assert len(production.state.jobs) == 6 and not any(r["resumed"] for r in other["results"])
+    # The same key under a second profile name is the same account: its rows stand (break17j
+    # J14; tests/test_fixl17.py).
 
 
-def test_a_speech_is_reused_only_by_its_own_profile(
+def test_a_speech_is_reused_only_by_its_own_account(
     isolated: Isolation, production: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     point_at(production, monkeypatch)
@@ -85,6 +89,8 @@ def test_a_speech_is_reused_only_by_its_own_profile(
     invoke(talk)
     invoke(talk)  # the same text again: its speech is reused
     assert len(production.state.speech) == 1
+    production.state.config.api_key = "client-b-accounts-key-0123456789"
+    monkeypatch.setenv("AKOOL_API_KEY", "client-b-accounts-key-0123456789")
     invoke(["--profile", "client-b", *talk])
     assert len(production.state.speech) == 2 and len(production.state.jobs) == 3
 

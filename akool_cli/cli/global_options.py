@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from typer._click.types import FloatParamType, IntParamType
 from typer.core import TyperGroup
 
 from akool_cli.cli.runtime import Runtime
 from akool_cli.core.errors import UsageError
+from akool_cli.core.wording import DIGITS_0_9, plain
 
 if TYPE_CHECKING:
     from typer._click import Command, Context, HelpFormatter, Parameter
@@ -105,6 +107,10 @@ def read_args(root: Command, args: list[str]) -> Reading:
             given.add(name)
             if name != word or (count == 1 and i + 1 < len(args)):
                 values[name] = word.split("=", 1)[1] if name != word else args[i + 1]
+            digits = _other_digits(command, name, word, args[i + 1 : i + 1 + count], path)
+            if digits is not None:
+                reading = Reading(head + moved + tail, given, digits, values, tuple(path))
+                return _lower_json(reading, command, path)
         subcommand = getattr(command, "commands", {}).get(word)
         if subcommand is not None and not word.startswith("-"):
             command = subcommand
@@ -114,6 +120,25 @@ def read_args(root: Command, args: list[str]) -> Reading:
         i += 1 + count
     reading = Reading(head + moved + tail, given, None, values, tuple(path))
     return _lower_json(reading, command, path, at=len(head) + len(moved) + leaf_at)
+
+
+def _other_digits(
+    command: Command, name: str, word: str, following: list[str], path: list[str]
+) -> UsageError | None:
+    """A number option's value written with another script's digits (`--age ٣`), which Click's
+    int() and float() would read as 3 (break17j J8): one clear error instead."""
+    value = word.split("=", 1)[1] if name != word else "".join(following)
+    if plain(value):
+        return None
+    for param in command.params:
+        if name in (*param.opts, *param.secondary_opts) and isinstance(
+            param.type, (IntParamType, FloatParamType)
+        ):
+            return UsageError(
+                f"{name} {value!r} is not a number: {DIGITS_0_9}",
+                hint=f"see: akool {' '.join(path)} --help",
+            )
+    return None
 
 
 # The commands whose --format can be SARIF: asked for, even a failure is one SARIF log.

@@ -398,13 +398,18 @@ class JobDisplay:
                 completed=received,
             )
 
-    def tick(self, elapsed: float, waiting: int) -> None:
-        """Without a live display, a line every minute so a long wait is not silent in CI logs."""
+    def tick(self, elapsed: float, waiting: int, downloading: int = 0) -> None:
+        """Without a live display, a line every minute so a long wait is not silent in CI logs:
+        for jobs running on AKOOL, or for the download of jobs done there."""
         if self._progress is not None or waiting == 0:
             return
         if elapsed - self._last_heartbeat >= HEARTBEAT_SECONDS:
             self._last_heartbeat = elapsed
-            self.output.info(f"still waiting for {waiting} job(s) after {elapsed / 60:.0f} min")
+            running = waiting - downloading
+            what = [f"{running} job(s)"] if running else []
+            if downloading:
+                what.append(f"the download of {downloading} finished job(s)")
+            self.output.info(f"still waiting for {' and '.join(what)} after {elapsed / 60:.0f} min")
 
     def downloaded(self, job_id: str, path: str, size: int, misnamed: str | None = None) -> None:
         if misnamed is not None:

@@ -42,6 +42,39 @@ if TYPE_CHECKING:
 WATCH_STOPPED = "stopped watching; the job(s) keep running on AKOOL"
 
 
+@dataclass
+class _Seen:
+    """What following jobs has shown so far: those done on AKOOL, and those finished here
+    (saved, failed, or not to be saved), so a stop can say what it left behind."""
+
+    done: set[str] = field(default_factory=set)
+    ended: set[str] = field(default_factory=set)
+
+    def note(self, event: Event) -> None:
+        from akool_cli.client import Finished, Updated
+
+        if isinstance(event, Updated) and event.info.video_status == Status.DONE:
+            self.done.add(event.job_id)
+        elif isinstance(event, Finished):
+            self.ended.add(event.job_id)
+
+    def stopped(self, job_ids: list[str]) -> str:
+        """What a stop left: jobs that keep running on AKOOL, or the download of jobs done there
+        (break17j J4: "the job(s) keep running on AKOOL" of a job finished long ago whose
+        download stalled)."""
+        left = [job_id for job_id in job_ids if job_id not in self.ended]
+        downloading = sum(1 for job_id in left if job_id in self.done)
+        if not downloading:
+            return WATCH_STOPPED
+        running = len(left) - downloading
+        stopped = (
+            f"the download of {downloading} finished job(s) stopped (it resumes where it stopped)"
+        )
+        if not running:
+            return f"stopped watching; {stopped}"
+        return f"stopped watching; {running} job(s) keep running on AKOOL, and {stopped}"
+
+
 def register(app: typer.Typer) -> None:
     app.command()(talk)
     app.command()(watch)
@@ -74,7 +107,7 @@ def _render(display: JobDisplay, event: Event) -> None:
         result = event.result
         display.downloaded(event.job_id, str(result.path), result.size, result.misnamed)
     elif isinstance(event, Tick):
-        display.tick(event.elapsed, event.waiting)
+        display.tick(event.elapsed, event.waiting, event.downloading)
 
 
 def _follow(
@@ -94,6 +127,12 @@ def _follow(
     targets = _targets(out, lib, job_ids, output, force)
     known = {job_id: lib.recorded(job_id) for job_id in job_ids}
     names = {job_id: job.name for job_id, job in known.items() if job is not None}
+    seen = _Seen()
+
+    def on_event(event: Event) -> None:
+        seen.note(event)
+        _render(display, event)
+
     with out.job_display(job_ids, names) as display:
         try:
             result = lib.follow(
@@ -103,15 +142,17 @@ def _follow(
                 interval=interval,
                 timeout=timeout,
                 first_poll_delay=first_poll_delay,
-                on_event=lambda event: _render(display, event),
+                on_event=on_event,
                 should_stop=interrupts.stop_requested,
             )
         except WaitTimeoutError as exc:
             raise WaitTimeoutError(exc.message, hint=f"resume with: {resume}") from None
         except KeyboardInterrupt:
-            raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}") from None
+            said = seen.stopped(job_ids)
+            raise interrupts.stopped(said, f"resume with: {resume}") from None
     if interrupts.stop_requested():
-        raise interrupts.stopped(WATCH_STOPPED, f"resume with: {resume}")
+        said = seen.stopped(job_ids)
+        raise interrupts.stopped(said, f"resume with: {resume}")
     followed = _results(out, job_ids, result)
     followed.unknown = {job_id for job_id, job in known.items() if job is None}
     return followed

@@ -71,21 +71,27 @@ def job_elsewhere_hint(
     account: str,
     base_url: str,
     shadowed: str = "",
+    *,
+    command: str = "",
+    whose: str = "job",
 ) -> str:
     """The hint for a job made on `base_url` with a credential akool may not send there; with
-    `shadowed` (the environment variables hiding the profile's own key), no login: unset them."""
+    `shadowed` (the environment variables hiding the profile's own key), no login: unset them.
+    `command` (after `akool`): what to run there, `status JOB_ID` unless given; `whose`: what
+    was made there (a settle's "create": its job is not known to be that server's)."""
+    run = command or f"status {job_id}"
     if shadowed:
         unset = " ".join(f"-u {name}" for name in shadowed.split("/"))
         chosen = "" if profile == config.DEFAULT_PROFILE else f" --profile {profile}"
         return (
             f"no login needed: run the command again without {shadowed.replace('/', ' and ')} "
-            f"in the environment, e.g. env {unset} akool{chosen} status {job_id}"
+            f"in the environment, e.g. env {unset} akool{chosen} {run}"
         )
     if account and account in sandbox_accounts():
         return (
-            f"it is the sandbox's job: ask that sandbox with its own key, for this command only "
-            f"(no login, no profile changed): AKOOL_BASE_URL={base_url} "
-            f"AKOOL_API_KEY=<that sandbox's key> akool status {job_id}"
+            f"it is the sandbox's {whose}: ask that sandbox with its own key, for this command "
+            f"only (no login, no profile changed): AKOOL_BASE_URL={base_url} "
+            f"AKOOL_API_KEY=<that sandbox's key> akool {run}"
         )
     if holds_key(paths, profile):  # logging in on it would replace that key
         other = new_profile(paths, base_url)

@@ -13,7 +13,13 @@ from akool_cli.client.base import ClientBase
 from akool_cli.client.job import Job
 from akool_cli.core import kinds
 from akool_cli.core.answers import other_inputs
-from akool_cli.core.errors import RejectedError, UsageError, asked_jobs, settle_hint
+from akool_cli.core.errors import (
+    CredentialScopeError,
+    RejectedError,
+    UsageError,
+    asked_jobs,
+    settle_hint,
+)
 from akool_cli.core.validate import check_created
 
 if TYPE_CHECKING:
@@ -121,7 +127,13 @@ class SettlingMixin(ClientBase):
             account=attempt.account,
         )
         try:
-            info = self.api_of(where).detail(kind, job_id)
+            api = self.api_of(where)
+        except CredentialScopeError as exc:
+            if exc.verified_base_url is not None:  # the credential in use, not the attempt's
+                raise
+            raise self._attempt_elsewhere(attempt) from None
+        try:
+            info = api.detail(kind, job_id)
         except RejectedError as exc:  # a typo'd id, or a job of another kind or account
             raise RejectedError(
                 f"cannot settle attempt {attempt.id}: {attempt.base_url} does not know "
@@ -155,6 +167,37 @@ class SettlingMixin(ClientBase):
             )
         record = engine.settle_created(self.journal, attempt, info, move=move)
         return Job.of(info, record, kind.name)
+
+    def _attempt_elsewhere(self, attempt: AttemptRecord) -> CredentialScopeError:
+        """Why an attempt made on a server no credential here may go to cannot be settled here:
+        only a job of that server can be its job (break17j J8: it said the *job* was made on
+        the attempt's server, and sent the user to ask that server about another's job)."""
+        from akool_cli.client.elsewhere import job_elsewhere_hint, shadowing
+        from akool_cli.store.credentials import from_environment
+
+        base_url, profile, account = attempt.base_url, attempt.profile, attempt.account
+        shadowed = shadowing(self.paths, profile, account, base_url, from_environment(self.env))
+        made = "with another credential than the ones akool has here"
+        if shadowed:
+            made = f"with profile {profile}'s keyring key, unused while {shadowed} is set"
+        there = job_elsewhere_hint(
+            self.paths,
+            "",
+            profile,
+            account,
+            base_url,
+            shadowed,
+            command=f"settle {attempt.id} --created <that server's job id>",
+            whose="create",
+        )
+        return CredentialScopeError(
+            f"attempt {attempt.id} was a create on {base_url} (profile {profile}) {made}: only "
+            "a job of that server can be its job (settle it there, or --not-created), and akool "
+            "never sends a key to a server it was not made for",
+            hint=f"{there}; or, if that create made no job: akool settle {attempt.id} --not-created",
+            profile=profile,
+            base_url=base_url,
+        )
 
     def _named_beside(self, held: JobRecord, attempt: AttemptRecord) -> bool:
         """Whether a recorded job is one an answer named beside another id, recorded with no

@@ -1,5 +1,5 @@
 """The one grammar for durations users type: `90`, `90s`, `10m`, `1h30m`, `7d`, `2w` (decimals
-too).
+too), in the digits 0-9 only (another script's `٣`, which Python's float() reads as 3, is none).
 
 Every duration option (--timeout, --interval, --url-ttl, --since's ages, mcp's --wait-ceiling
 and --poll, the sandbox's --processing-seconds and --latency, the library's timeouts and
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from akool_cli.core.errors import UsageError
-from akool_cli.core.wording import example, flag_of, given, reworded
+from akool_cli.core.wording import DIGITS_0_9, example, flag_of, given, plain, reworded
 
-_NUMBER = r"(\d+(?:\.\d+)?)"
+_NUMBER = r"([0-9]+(?:\.[0-9]+)?)"  # ASCII digits only: '٣' is no duration (break17j J8)
 # Units largest first, each at most once; a bare number at the end is seconds ("1h30" is 1h30s).
 GRAMMAR = re.compile(
     rf"^(?:{_NUMBER}\s*w\s*)?(?:{_NUMBER}\s*d\s*)?(?:{_NUMBER}\s*h\s*)?"
@@ -83,7 +83,7 @@ DURATIONS: dict[str, Rule] = {
 def seconds(text: str) -> float | None:
     """The duration in seconds, or None when the text is not one."""
     match = GRAMMAR.fullmatch(text.strip().lower())
-    if not text.strip() or match is None or not any(match.groups()):
+    if not text.strip() or not plain(text) or match is None or not any(match.groups()):
         return None
     return sum(float(g) * unit for g, unit in zip(match.groups(), UNIT_SECONDS, strict=True) if g)
 
@@ -103,7 +103,8 @@ def parse_duration(value: object, option: str) -> float:
             total = -total  # a negative duration: said so, rather than "not a duration"
     named = given(option, shown)  # `--interval 0` typed, `interval=0` from Python (N4)
     if total is None:
-        raise UsageError(f"{named} is not a duration", hint=reworded(rule.examples, option))
+        digits = "" if plain(shown) else f": {DIGITS_0_9}"
+        raise UsageError(f"{named} is not a duration{digits}", hint=reworded(rule.examples, option))
     floor = rule.low if rule.low else math.ulp(0.0)  # zero itself only where rule.zero says
     too_short = total < 0 if rule.zero else total < floor
     if too_short or total > rule.high:
@@ -125,6 +126,11 @@ def parse_since(text: str | None, now: float, option: str = "--since") -> float:
     Errors name `option` as the caller wrote it (`since=` from Python)."""
     if not text:
         return 0.0
+    if not plain(text):
+        raise UsageError(
+            f"{given(option, repr(text))} is neither a date nor an age: {DIGITS_0_9}",
+            hint=f"e.g. {example(option, '2026-12-01')} or {example(option, '7d')}",
+        )
     bare = text.strip().replace(".", "", 1).isdigit()
     age = None if bare else seconds(text)
     if age is not None:

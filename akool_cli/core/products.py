@@ -20,6 +20,7 @@ from akool_cli.core.errors import UsageError
 from akool_cli.core.faces import Completed
 from akool_cli.core.kinds import FieldsRequest, JobKind
 from akool_cli.core.mediatypes import Role, named_kind
+from akool_cli.core.wording import DIGITS_0_9, plain
 
 ParamType = Literal["string", "integer", "boolean", "number", "object", "array"]
 # A URL or file name ending so names a video, never an image (face swap's image TARGET).
@@ -175,14 +176,15 @@ def _convert(param: Param, value: Any) -> Any:
             return False
         raise ValueError(f"{name} must be true or false, not {value!r}")
     if param.type in ("integer", "number"):
+        what = "an integer" if param.type == "integer" else "a number"
+        if not plain(str(value)):  # int() and float() read '٣' as 3 (break17j J8)
+            raise ValueError(f"{name} must be {what}, not {value!r}: {DIGITS_0_9}")
         try:
             number: float | int = (
                 int(str(value).strip()) if param.type == "integer" else float(str(value).strip())
             )
         except ValueError:
-            raise ValueError(
-                f"{name} must be {'an integer' if param.type == 'integer' else 'a number'}, not {value!r}"
-            ) from None
+            raise ValueError(f"{name} must be {what}, not {value!r}") from None
         if not math.isfinite(number):  # NaN passes every comparison; JSON carries neither
             raise ValueError(f"{name} must be a finite number, not {value!r}")
         low, high = param.minimum, param.maximum

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from akool_cli.core.errors import AkoolError, UnavailableError, UsageError
 from akool_cli.core.kinds import SpeechRequest
 from akool_cli.core.models import JobInfo, SpeechInfo, Voice
+from akool_cli.core.wording import plain
 
 OptionType = Literal["number", "integer", "boolean", "string"]
 
@@ -167,8 +168,8 @@ def _convert(option: VoiceOption, text: str) -> Any:
         if word in _TRUE | _FALSE:
             return word in _TRUE
         return text
-    if option.type == "string":
-        return word
+    if option.type == "string" or not plain(word):  # '٣' is no number (break17j J8)
+        return word if option.type == "string" else text
     try:
         number = float(word)
     except ValueError:

@@ -21,7 +21,7 @@ from akool_cli.core.errors import UsageError
 # Re-exported: the speed check lives with the other VoiceLab rules.
 from akool_cli.core.speech import check_speed as check_speed
 from akool_cli.core.urls import mask_userinfo, not_utf8, split_url
-from akool_cli.core.wording import example, flag_of, given
+from akool_cli.core.wording import DIGITS_0_9, example, flag_of, given, plain
 
 RESOLUTIONS = (
     next(f.enum for f in contract.CREATE_TALKING_PHOTO.body if f.name == "resolution") or ()
@@ -186,14 +186,16 @@ def seconds_setting(
     if not raw:
         return default
     try:
-        value = float(raw)
+        value = float(raw) if plain(raw) else math.nan  # '٣' is not 3 here (break17j J8)
     except ValueError:
         value = math.nan
     low, high = allowed
     if not low <= value <= high:  # False for nan too
         shown = raw if clip is None else raw[:clip]
+        digits = "" if plain(raw) else f" ({DIGITS_0_9})"
         raise UsageError(
-            f"{name}={shown!r} is not a number of seconds from {low:g} to {high:g}", hint=hint
+            f"{name}={shown!r} is not a number of seconds from {low:g} to {high:g}{digits}",
+            hint=hint,
         )
     return value
 
@@ -316,13 +318,18 @@ def check_range(option: str, value: object) -> float:
 def check_count(option: str, raw: str) -> int:
     """A whole number typed for `option`, within its range in RANGES."""
     low, high = RANGES[option]
-    try:
-        value = int(raw.strip())
-    except ValueError:
+    value = None
+    if plain(raw):  # int() reads '٣' as 3 (break17j J8)
+        try:
+            value = int(raw.strip())
+        except ValueError:
+            value = None
+    if value is None:
+        digits = "" if plain(raw) else f": {DIGITS_0_9}"
         raise UsageError(
-            f"{option} {raw!r} is not a whole number from {low:g} to {high:g}",
+            f"{option} {raw!r} is not a whole number from {low:g} to {high:g}{digits}",
             hint=f"pass {option} with a whole number from {low:g} to {high:g}",
-        ) from None
+        )
     check_range(option, value)
     return value
 

@@ -6,6 +6,14 @@ from __future__ import annotations
 import re
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# Python's int() and float() read any script's digits ('٣' as 3, '３' as 3): a number or a
+# duration a user types is read only when it is plain ASCII (break17j J8), and said so.
+DIGITS_0_9 = "write it with the digits 0-9"
+
+
+def plain(text: str) -> bool:
+    """Whether typed text may be read as a number: ASCII only (no other script's digits)."""
+    return text.isascii()
 
 
 def is_flag(option: str) -> bool:

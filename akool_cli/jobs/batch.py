@@ -29,6 +29,7 @@ from akool_cli.core.mediatypes import Role
 from akool_cli.core.products import HeadSwapRequest
 from akool_cli.core.speech import check_text_length
 from akool_cli.core.validate import TalkRequest, check_resolution, check_speed, file_name_problem
+from akool_cli.core.wording import DIGITS_0_9, plain
 from akool_cli.inputs.preflight import check_input
 from akool_cli.jobs.download import check_target
 
@@ -616,6 +617,8 @@ def _talk_item(row: Row) -> Item:
         check_text_length(text)  # over every plan's limit: refused; over some: AKOOL decides
     speed = None
     if f.get("speed"):
+        if not plain(f["speed"]):  # float() reads '٣' as 3 (break17j J8)
+            raise UsageError(f"speed {f['speed']!r} is not a number: {DIGITS_0_9}")
         try:
             speed = float(f["speed"])
         except ValueError:

@@ -83,12 +83,18 @@ MEDIA_NAMES: dict[Media, str] = {
     "image": "an image",
     "text": "text",
 }
-PERMANENT_HINT = (
-    "get a fresh URL with: akool status JOB_ID; if it fails again, the file host is at fault"
-)
-NOT_A_VIDEO_HINT = (
-    "open the URL in a browser to see what it serves; refresh it with: akool status JOB_ID"
-)
+# A download's hints name the job whose result it is (download's `job_id`: break17j J4), or, for
+# a URL fetched without one, say which id to give.
+PERMANENT_HINT = "get a fresh URL with: {status}; if it fails again, the file host is at fault"
+NOT_A_VIDEO_HINT = "open the URL in a browser to see what it serves; refresh it with: {status}"
+GONE_HINT = "get a fresh URL with: {status}, then download again"
+BAD_URL_HINT = "refresh the job's status and try again: {status}"
+
+
+def job_hint(hint: str, job_id: str | None) -> str:
+    """One of the hints above, with the command that refreshes the job's status."""
+    return hint.format(status=f"akool status {job_id or 'JOB_ID'}")
+
 
 ProgressCallback = Callable[[int, int | None], None]
 
@@ -127,20 +133,21 @@ class DownloadResult:
         return 0 if self.by_neighbour else self.size - self.resumed_from
 
 
-def check_result_url(url: str, media: Media = "video") -> None:
+def check_result_url(url: str, media: Media = "video", job_id: str | None = None) -> None:
     """A result URL akool can fetch: http(s), with a host, and no control character (AKOOL's
     answer is at fault: exit 5; a refreshed status may give a good one). Any other scheme
-    (file:, ftp:) can never become the file: not a usable result (exit 6)."""
+    (file:, ftp:) can never become the file: not a usable result (exit 6). `job_id`: the job
+    whose result it is, which the hint names."""
     if any(ord(c) < 32 or ord(c) == 127 for c in url):
         raise UnavailableError(
             f"AKOOL gave {_url(media)} that cannot be used: it holds control characters",
-            hint="refresh the job's status and try again: akool status JOB_ID",
+            hint=job_hint(BAD_URL_HINT, job_id),
         )
     if parts_or_none(url).scheme not in ("http", "https") or not parts_or_none(url).hostname:
         raise NotAVideoError(
             f"AKOOL gave {_url(media)} that is not http(s), so not a usable {media}: "
             f"{redact.signed(url[:80])!r}",
-            hint="refresh the job's status and try again: akool status JOB_ID",
+            hint=job_hint(BAD_URL_HINT, job_id),
         )
 
 
@@ -160,6 +167,7 @@ def download(
     retry: RetryPolicy | None = None,
     media: Media = "video",
     cancel: threading.Event | None = None,
+    job_id: str | None = None,
 ) -> DownloadResult:
     """Fetch url into target, resuming a part file left by an earlier, interrupted run.
 
@@ -167,9 +175,10 @@ def download(
     for it, then reports the file it saved instead of fetching it again. `media` says what the
     first bytes must be: an MP4 video, an audio file (a speech job's result) or an image.
     Setting `cancel` (from another thread) ends it soon, even while the server is silent:
-    DownloadCancelled, with the part file kept for the next run.
+    DownloadCancelled, with the part file kept for the next run. `job_id`: the job whose result
+    it is, named by the hints of its errors.
     """
-    check_result_url(url, media)
+    check_result_url(url, media, job_id)
     make_directory(target.parent)
     before = _identity(target)
     with PartLock(target) as part:
@@ -187,7 +196,11 @@ def download(
                     hint="move it away, or run again with --force to replace it",
                 )
         size, digest, resumed = _fetch(
-            transport, _Want(url, media, on_progress, cancel), part, clock or current(), retry
+            transport,
+            _Want(url, media, on_progress, cancel, job_id),
+            part,
+            clock or current(),
+            retry,
         )
         _move_into_place(part.path, target, force=force)
         part.meta.unlink(missing_ok=True)
@@ -356,12 +369,18 @@ class _Held:
 
 @dataclass(frozen=True)
 class _Want:
-    """What one download fetches: the URL, the kind of file expected there, whom to tell."""
+    """What one download fetches: the URL, the kind of file expected there, whom to tell, and
+    the job whose result it is (its hints name it)."""
 
     url: str
     media: Media
     on_progress: ProgressCallback | None
     cancel: threading.Event | None = None
+    job_id: str | None = None
+
+    def not_usable(self, message: str) -> NotAVideoError:
+        """What the URL serves can never become the result (exit 6)."""
+        return NotAVideoError(message, hint=job_hint(NOT_A_VIDEO_HINT, self.job_id))
 
 
 def _fetch(
@@ -421,7 +440,7 @@ def _fetch_once(
             want.url, headers=headers, deadline=DOWNLOAD_DEADLINE, cancel=want.cancel
         ) as answer:
             held.versioned = _strong_validator(answer) is not None
-            start, total = _check_answer(answer, part, want.media, ranged="Range" in headers)
+            start, total = _check_answer(answer, part, want, ranged="Range" in headers)
             held.hold(answer.status, total, part)
             received, digest = _receive(answer, part, start, total, want)
             if total is not None and received > total:
@@ -431,7 +450,7 @@ def _fetch_once(
                 raise _Retryable(f"the server sent {received} bytes of a {total}-byte file")
             if total is not None and received != total:
                 raise _Retryable(f"received {received} of {total} bytes")
-            _check_whole(part, received, want.media)
+            _check_whole(part, received, want)
             # No length and no chunked framing: the body ended where the connection closed.
             closed = total is None and "transfer-encoding" not in answer.headers
         if closed:
@@ -442,7 +461,8 @@ def _fetch_once(
             raise DownloadCancelled(str(exc)) from None
         if exc.permanent:  # a refused certificate or redirect, broken framing: no retry helps
             raise UnavailableError(
-                f"cannot download {part.target.name}: {exc}", hint=PERMANENT_HINT
+                f"cannot download {part.target.name}: {exc}",
+                hint=job_hint(PERMANENT_HINT, want.job_id),
             ) from None
         raise _Retryable(str(exc)) from None
     except OSError as exc:
@@ -489,15 +509,15 @@ def _check_nothing_after(transport: Transport, want: _Want, part: PartLock, held
 
 
 def _check_answer(
-    response: StreamResponse, part: PartLock, media: Media, *, ranged: bool
+    response: StreamResponse, part: PartLock, want: _Want, *, ranged: bool
 ) -> tuple[int, int | None]:
     """The offset the body starts at and the whole file's size, or why this answer is no use."""
-    status = response.status
+    status, media = response.status, want.media
     if status in (403, 404, 410):
         raise ResultGoneError(
             f"the {media} URL answered HTTP {status}: it has probably expired "
             f"(AKOOL keeps results for {contract.RESULT_RETENTION_DAYS} days)",
-            hint="get a fresh URL with: akool status JOB_ID, then download again",
+            hint=job_hint(GONE_HINT, want.job_id),
         )
     if status == 416:
         part.discard()
@@ -508,13 +528,13 @@ def _check_answer(
         )
     if status not in (200, 206):
         raise UnavailableError(f"the {media} URL answered HTTP {status}")
-    _check_body_kind(response, media, ranged=ranged)
+    _check_body_kind(response, want, ranged=ranged)
     if status == 206:
         start, total = _content_range(response.headers.get("content-range", ""))
         if start != part.size():
             part.discard()
             raise _Retryable("the server resumed at the wrong offset; starting over")
-        return start, _within_ceiling(total, media)
+        return start, _within_ceiling(total, want)
     # With Transfer-Encoding the body's own framing says where it ends, not Content-Length.
     framed = "transfer-encoding" in response.headers
     length = None if framed else content_length(response.headers.get("content-length", ""))
@@ -523,7 +543,7 @@ def _check_answer(
     validator = _strong_validator(response)
     if validator is not None:
         part.write_validator(validator)
-    return 0, _within_ceiling(length, media)
+    return 0, _within_ceiling(length, want)
 
 
 def _strong_validator(response: StreamResponse) -> str | None:
@@ -533,51 +553,50 @@ def _strong_validator(response: StreamResponse) -> str | None:
     return validator if validator and not validator.startswith("W/") else None
 
 
-def _within_ceiling(total: int | None, media: Media) -> int | None:
+def _within_ceiling(total: int | None, want: _Want) -> int | None:
     """A file announced larger than any result is refused before a byte of it is saved."""
     if total is not None and total > MAX_VIDEO_BYTES:
-        raise NotAVideoError(
-            f"the {media} URL announces {total / 2**30:.1f} GiB; no AKOOL result is that "
-            f"large (akool stops at {MAX_VIDEO_BYTES // 2**30} GiB)",
-            hint=NOT_A_VIDEO_HINT,
+        raise want.not_usable(
+            f"the {want.media} URL announces {total / 2**30:.1f} GiB; no AKOOL result is that "
+            f"large (akool stops at {MAX_VIDEO_BYTES // 2**30} GiB)"
         )
     return total
 
 
-def _check_body_kind(response: StreamResponse, media: Media, *, ranged: bool) -> None:
+def _check_body_kind(response: StreamResponse, want: _Want, *, ranged: bool) -> None:
     """Answers that can never become the result: retrying them would loop or save garbage."""
+    media = want.media
     if response.status == 206 and not ranged:
-        raise NotAVideoError(
-            f"the {media} URL answered 206 (part of a file) to a request for the whole file",
-            hint=NOT_A_VIDEO_HINT,
+        raise want.not_usable(
+            f"the {media} URL answered 206 (part of a file) to a request for the whole file"
         )
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     if encoding not in ("", "identity"):
-        raise NotAVideoError(
+        raise want.not_usable(
             f"the {media} URL sent the file compressed (Content-Encoding: {encoding}) although "
-            "akool asked for it as is; it cannot be checked or resumed",
-            hint=NOT_A_VIDEO_HINT,
+            "akool asked for it as is; it cannot be checked or resumed"
         )
     if "html" in response.headers.get("content-type", "").lower():
-        raise NotAVideoError(_html_page(media), hint=NOT_A_VIDEO_HINT)
+        raise want.not_usable(_html_page(media))
 
 
-def _check_head(head: bytes, content_type: str, media: Media) -> None:
+def _check_head(head: bytes, content_type: str, want: _Want) -> None:
     """The first bytes are the kind of file this download expects (see download's `media`)."""
-    found = mediatypes.judge_result_head(head, content_type, media)
+    found = mediatypes.judge_result_head(head, content_type, want.media)
     if found == mediatypes.PAGE:
-        raise NotAVideoError(_html_page(media), hint=NOT_A_VIDEO_HINT)
+        raise want.not_usable(_html_page(want.media))
     if found is not None:
-        raise NotAVideoError(f"the file at the {media} URL is {found}", hint=NOT_A_VIDEO_HINT)
+        raise want.not_usable(f"the file at the {want.media} URL is {found}")
 
 
 def _html_page(media: Media) -> str:
     return f"the {media} URL answered with an HTML page, not {MEDIA_NAMES[media]} (a login or error page?)"
 
 
-def _check_whole(part: PartLock, size: int, media: Media) -> None:
+def _check_whole(part: PartLock, size: int, want: _Want) -> None:
     """The file's own structure (an MP4's boxes) says it is whole: a body that ended early with
     no length to tell (or a TLS connection closed without close_notify) is never a saved file."""
+    media = want.media
     problem = mediatypes.structure_problem(
         lambda offset, count: os.pread(part.fd, count, offset), size, media
     )
@@ -586,12 +605,10 @@ def _check_whole(part: PartLock, size: int, media: Media) -> None:
     how, why = problem
     if how == "short":  # cut on the way: the next try resumes or starts over
         raise _Retryable(f"the file arrived incomplete ({why})")
-    raise NotAVideoError(
-        f"the file at the {media} URL is not a whole {media} file: {why}", hint=NOT_A_VIDEO_HINT
-    )
+    raise want.not_usable(f"the file at the {media} URL is not a whole {media} file: {why}")
 
 
-def _checked(pieces: Iterator[bytes], content_type: str, media: Media) -> Iterator[bytes]:
+def _checked(pieces: Iterator[bytes], content_type: str, want: _Want) -> Iterator[bytes]:
     """The body's pieces, once its first bytes show the expected kind of file: nothing is saved
     before that."""
     head = b""
@@ -599,7 +616,7 @@ def _checked(pieces: Iterator[bytes], content_type: str, media: Media) -> Iterat
         head += piece
         if len(head) >= MP4_HEAD:
             break
-    _check_head(head[:MP4_HEAD], content_type, media)
+    _check_head(head[:MP4_HEAD], content_type, want)
     if head:
         yield head
     yield from pieces
@@ -612,10 +629,10 @@ def _receive(
     digest = hashlib.sha256()
     pieces = answer.iter_bytes(raw=True)
     if start:
-        _check_head(part.head(MP4_HEAD), "", want.media)
+        _check_head(part.head(MP4_HEAD), "", want)
         _hash_existing(part, digest)
     else:
-        pieces = _checked(pieces, answer.headers.get("content-type", ""), want.media)
+        pieces = _checked(pieces, answer.headers.get("content-type", ""), want)
     received = start
     try:
         # open() stays here: tests swap this module's open for one whose disk is full. Append
@@ -627,10 +644,9 @@ def _receive(
                 received += len(piece)
                 if received > MAX_VIDEO_BYTES:
                     part.discard()
-                    raise NotAVideoError(
+                    raise want.not_usable(
                         f"the {want.media} URL sent more than {MAX_VIDEO_BYTES // 2**30} GiB; "
-                        "no AKOOL result is that large",
-                        hint=NOT_A_VIDEO_HINT,
+                        "no AKOOL result is that large"
                     )
                 if want.on_progress is not None:
                     want.on_progress(received, total)

@@ -107,8 +107,12 @@ class Finished:
 
 @dataclass(frozen=True)
 class Tick:
+    """The loop goes round: `waiting` jobs are not finished here, `downloading` of them done on
+    AKOOL, their result still downloading (break17j J4: not "jobs" that keep running)."""
+
     elapsed: float
     waiting: int
+    downloading: int = 0
 
 
 Event = Updated | Progress | Downloaded | Failed | Finished | Tick
@@ -258,7 +262,8 @@ class Watcher:
                 return  # unfinished jobs keep running on AKOOL; a cut download resumes later
             if not self._pending and not self._in_flight and not self._open:
                 return
-            yield Tick(self.clock.monotonic() - self._start, len(self._pending))
+            saving = sum(1 for t in self._pending.values() if t.downloading)
+            yield Tick(self.clock.monotonic() - self._start, len(self._pending), saving)
             if not stopping:
                 self._submit_due_polls()
             if deadline is not None and self._pending and self.clock.monotonic() >= deadline:
@@ -509,6 +514,7 @@ class Watcher:
             clock=self.clock,
             media=media,  # type: ignore[arg-type]
             cancel=self._ended,  # a stop ends a download at once, even a stalled one
+            job_id=tracked.job_id,  # its errors' hints name the job
         )
 
     def _after_download(self, tracked: _Tracked, value: Any) -> Iterator[Event]:

@@ -358,9 +358,14 @@ MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)
 """
 
-# The queries run once per row or per job. A claim's lookups are scoped to one server and
-# profile, and to one account or to rows recorded before accounts were (account '').
-_SCOPED = "batch_key = ? AND base_url = ? AND profile = ? AND account IN (?, '')"
+# The queries run once per row or per job. A claim's lookups are scoped to one server and one
+# account, whichever profile made it (AKOOL bills the account; a profile's name is not sent:
+# break17j J14), or, for rows recorded before accounts were (account ''), to their own profile:
+# _claimed(scope) gives the values, as _of_account judges an attempt.
+_SCOPED = (
+    "batch_key = ? AND base_url = ? AND ((profile = ? AND account IN (?, '')) "
+    "OR (account != '' AND account = ?))"
+)
 # A detached job's create (answer_checked 2, NOT_ITS_JOB: its status showed other inputs), as
 # the job's record shows it; asked only of detached jobs (the attempts_job index).
 _HELD_BY = (
@@ -425,9 +430,11 @@ UNKNOWN_KEPT_SECONDS = 100 * 365 * 86400
 class Scope:
     """Where a job is made: the server, the profile, and the account (a credential's fingerprint).
 
-    Claims and batch rows are found only within one scope, so a rehearsal on the sandbox, a second
-    profile or a second server never stands for a job of another. `account` None (a dry run
-    without a credential) matches any account of the server and profile.
+    Claims and batch rows are found only on the scope's server and by its account, whichever
+    profile made them (AKOOL bills the account, not a profile's name: break17j J14), or, made
+    before accounts were recorded, with the scope's profile; so a rehearsal on the sandbox, with
+    another key or on a second server never stands for a job of another. `account` None (a dry
+    run without a credential) matches any account of the server and profile.
     """
 
     base_url: str
@@ -1064,14 +1071,14 @@ class Journal:
         scope = Scope(base_url, profile, account)
         with self._transaction() as db:
             self._drop_unsent(db)
-            row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_where(scope))).fetchone()
+            row = db.execute(LOOKUPS["job_by_key"], (batch_key, *_claimed(scope))).fetchone()
             if row is not None and (failed_counts or row["video_status"] != Status.FAILED):
                 made = _job(row)
                 if expired_counts or not made.lapsed(self.clock.time()):
                     return Claim(job=made)
             cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
             for attempt in db.execute(
-                LOOKUPS["attempts_by_key"], (batch_key, *_where(scope), cutoff)
+                LOOKUPS["attempts_by_key"], (batch_key, *_claimed(scope), cutoff)
             ):
                 if self._sending_now(attempt):
                     return Claim(busy=_attempt(attempt))
@@ -1219,7 +1226,7 @@ class Journal:
         cutoff = self.clock.time() - UNKNOWN_KEPT_SECONDS
         found = []
         for key in keys:
-            for row in self._read(LOOKUPS["attempts_by_key"], (key, *_where(scope), cutoff)):
+            for row in self._read(LOOKUPS["attempts_by_key"], (key, *_claimed(scope), cutoff)):
                 if not self._sending_now(row):
                     found.append(_attempt(row, unknown=True))
         return found
@@ -1372,7 +1379,7 @@ class Journal:
             where = (batch_key, scope.base_url, scope.profile)
             rows = self._read(LOOKUPS["job_by_key_any_account"], where)
         else:
-            rows = self._read(LOOKUPS["job_by_key"], (batch_key, *_where(scope)))
+            rows = self._read(LOOKUPS["job_by_key"], (batch_key, *_claimed(scope)))
         return _job(rows[0]) if rows else None
 
     def claimed_at(self, batch_key: str, scope: Scope) -> float | None:
@@ -1380,7 +1387,7 @@ class Journal:
         not AKOOL's create_time)."""
         rows = self._read(
             f"SELECT MAX(started_at) FROM attempts WHERE {_SCOPED} AND outcome = 'created'",
-            (batch_key, *_where(scope)),
+            (batch_key, *_claimed(scope)),
         )
         return rows[0][0] if rows else None
 
@@ -1390,7 +1397,7 @@ class Journal:
         with self._transaction() as db:
             db.execute(
                 f"UPDATE jobs SET batch_key = batch_key || ':retired:' || id WHERE {_SCOPED}",
-                (batch_key, *_where(scope)),
+                (batch_key, *_claimed(scope)),
             )
 
     def update_state(
@@ -2000,6 +2007,11 @@ def _of_account(row: sqlite3.Row, scope: Scope) -> bool:
 
 def _where(scope: Scope) -> tuple[str, str, str]:
     return scope.base_url, scope.profile, scope.account or ""
+
+
+def _claimed(scope: Scope) -> tuple[str, str, str, str]:
+    """The values of _SCOPED after its key: a claim's server, profile and account."""
+    return scope.base_url, scope.profile, scope.account or "", scope.account or ""
 
 
 def _run(row: sqlite3.Row) -> RunRecord:

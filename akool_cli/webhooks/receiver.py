@@ -491,7 +491,9 @@ def download_into(
             kind = kinds.KINDS.get(record.kind, kind)
         target = resolve_target(str(folder), event.id, many=True, suffix=kind.suffix)
         with transport() as connection:
-            saved = download(connection, event.url, target, media=kind.result, cancel=cancel)
+            saved = download(
+                connection, event.url, target, media=kind.result, cancel=cancel, job_id=event.id
+            )
         return naming.settle(saved, event.id, kind, force=False)
 
     return fetch
