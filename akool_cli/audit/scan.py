@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import pathnames, returns, sites, source, unseen, wrappers
+from akool_cli.audit import outputs, pathnames, returns, sites, source, unseen, wrappers
 from akool_cli.audit.calls import FileContext, Served, find_mentions
 from akool_cli.audit.rules import (
     ALIASES,
@@ -75,6 +75,9 @@ class AuditResult:
     # Files named or found that were not read (too large, binary, unreadable), with the reason:
     # a gate must not pass silently over a file it never looked at.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # The audit's own reports found in the tree (a SARIF log, a --json array, a diff), with what
+    # they are: left out and said, but no reason to fail a gate (see outputs.py).
+    reports: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -87,10 +90,12 @@ class AuditResult:
     def summary(self) -> str:
         files = len({f.file for f in self.findings})
         skipped = f"; {len(self.skipped)} file(s) not scanned" if self.skipped else ""
+        reports = f"; {len(self.reports)} report(s) left out" if self.reports else ""
         return (
             f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
             f"{self.count('info')} info in {files} of {self.files_scanned} file(s) scanned"
             + skipped
+            + reports
         )
 
     def skipped_json(self) -> list[dict[str, Any]]:
@@ -108,6 +113,18 @@ class AuditResult:
                 "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
             }
             for name, why in self.skipped
+        ] + [
+            {
+                "file": name,
+                "line": 0,
+                "column": 0,
+                "rule": NOT_SCANNED,
+                "severity": "info",
+                "found": "",
+                "documented": "",
+                "message": f"not scanned ({what})",
+            }
+            for name, what in self.reports
         ]
 
 
@@ -368,12 +385,17 @@ def audit(
     chosen = tuple(rules)
     findings: list[Finding] = []
     skipped: list[tuple[str, str]] = []
+    reports: list[tuple[str, str]] = []
     texts: list[tuple[Path, str, str]] = []
     for path, shown in iter_files(paths, include or [], exclude or []):
         text, why = _read(path)
         if text is None:
             if why != "binary":  # images and archives in a tree are expected; say the rest
                 skipped.append((shown, why))
+            continue
+        report = outputs.own_output(text)
+        if report is not None:  # (`akool audit --json . > akool-audit.json` then `akool audit .`)
+            reports.append((shown, report))
             continue
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
@@ -411,7 +433,7 @@ def audit(
             by_file[k] = one(path, shown, text, given)
     findings = shared_bases([f for found in by_file for f in found], served)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
-    return AuditResult(findings, len(texts), skipped)
+    return AuditResult(findings, len(texts), skipped, reports)
 
 
 def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:

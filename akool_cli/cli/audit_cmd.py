@@ -81,10 +81,12 @@ def audit(
         ) from None
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if not result.files_scanned and not result.skipped:
-        raise _nothing_to_audit(paths, include, exclude)
+        raise _nothing_to_audit(paths, include, exclude, result.reports)
     _print(out, fmt, result)
     for shown, why in result.skipped:
         out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
+    for shown, what in result.reports:
+        out.info(f"{shown}: not scanned ({what})")
     out.info(result.summary())
     if not result.passed:  # an error found, or a file never read (not a passed file)
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
@@ -126,11 +128,19 @@ def _to_reader(write: Callable[[], object]) -> None:
         detach_stdout()
 
 
-def _nothing_to_audit(paths: list[Path], include: list[str], exclude: list[str]) -> UsageError:
+def _nothing_to_audit(
+    paths: list[Path], include: list[str], exclude: list[str], reports: list[tuple[str, str]]
+) -> UsageError:
     """0 files scanned: a typo'd --include, an empty folder, only binary files. A gate must not
     pass on files it never read, nor take it for "errors found" (8, which the SARIF step of
     docs/ci.md lets through): it is the paths given that select nothing, exit 2."""
     named = ", ".join(str(p) for p in paths)
+    if reports:
+        shown, what = reports[0]
+        return UsageError(
+            f"nothing to audit: {shown} is {what} (0 files scanned)",
+            hint="audit the scripts the report is about, not the report",
+        )
     if include or exclude:
         globs = " ".join(
             [*(f"--include {g}" for g in include), *(f"--exclude {g}" for g in exclude)]
