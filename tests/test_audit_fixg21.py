@@ -6,11 +6,14 @@ tree; folder globs, empty paths, names with spaces and linked folders behave as 
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.runner import invoke
+from tests.support.runner import AKOOL, invoke
 from tests.test_audit_sarif import validate
 
 WRONG = (
@@ -90,3 +93,26 @@ def test_a_script_or_a_markdown_diff_block_is_still_read(here: Path) -> None:
     )
     files = {e["file"] for e in findings(["."], expect=8)}
     assert files == {"page.md", "body.json"}
+
+
+# -- H3: the --diff | git apply recipes on a tree with nothing to fix --------------------------------
+
+
+def test_the_help_s_git_apply_recipe_passes_on_a_clean_tree(here: Path) -> None:
+    """break21b H3: `akool audit --diff scripts/ | git apply` (the help's example, and ci.md's)
+    exits 128 under `bash -e` when there is nothing to fix (git refuses the empty patch), so a
+    CI step failed on every clean tree. The example the help gives passes there."""
+    shown = " ".join(invoke(["audit", "--help"]).stdout.split())
+    recipe = re.search(r"akool audit --diff scripts/ \| git apply[\w -]*", shown)
+    assert recipe is not None, shown
+    (here / "scripts").mkdir()
+    (here / "scripts" / "talk.py").write_text(CLEAN)
+    env = {**os.environ, "PATH": f"{Path(AKOOL).parent}{os.pathsep}{os.environ['PATH']}"}
+    run = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", recipe.group().strip()],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, (recipe.group(), run.stderr)

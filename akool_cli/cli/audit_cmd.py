@@ -65,7 +65,8 @@ def audit(
     paths and globs leave no file to scan.
 
     Examples: akool audit --ignore legacy-token-flow scripts/; akool audit --diff scripts/ | git
-    apply; akool audit --format sarif . > akool-audit.sarif
+    apply --allow-empty (git 2.35 or later; an empty diff means nothing to fix); akool audit
+    --format sarif . > akool-audit.sarif
     """
     from akool_cli.audit.scan import RULE_NAMES, choose_rules
     from akool_cli.audit.scan import audit as run_audit
