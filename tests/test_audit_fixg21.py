@@ -116,3 +116,103 @@ def test_the_help_s_git_apply_recipe_passes_on_a_clean_tree(here: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, (recipe.group(), run.stderr)
+
+
+# -- H9, M14: prose in documentation is a mention, in every documentation format ----------------------
+
+PROSE = {
+    "NOTES.txt": (
+        "2024-05-01: switched from /api/open/v3/photo/talking to the documented createbytalkingphoto"
+        " endpoint.\nThe old api.akool.com host was replaced by openapi.akool.com.\n"
+    ),
+    "README.rst": (
+        "Migration notes\n===============\n\n"
+        "We used to call ``/api/open/v3/content/video/status`` but AKOOL removed it; use\n"
+        "``GET /api/open/v3/content/video/infobymodelid`` instead. The old host"
+        " ``https://api.akool.com`` is gone.\n"
+    ),
+    "guide.adoc": (
+        "= AKOOL notes\nDo not call `https://openapi.akool.com/api/open/v3/content/video/status/{id}`"
+        " -- it never existed.\n"
+    ),
+    "index.html": (
+        "<html><body>\n<p>Our app used <code>/api/open/v3/photo/talking</code> until 2024.</p>\n"
+        "</body></html>\n"
+    ),
+    # break21b M14: prose after a code block was read as the call's fields (docs/audit.md: 7)
+    "min.md": (
+        "documented one (`/v4/lipsync/info`, `/v4/headswap/task/status`: a last segment such as"
+        " `info`,\n```python\n# error: this body has no audio_url, which POST"
+        " /api/open/v3/content/video/createbytalkingphoto\n```\n"
+        '  interpolated entry (`-d "{\\"a\\": 1, $EXTRA}"`), no computed key;\n'
+    ),
+    "min2.md": (
+        "  variable serialized into another (`b, _ := json.Marshal(payload)`, `body ="
+        " JSON.stringify(p)`,\n  `payload := &TalkReq{...}` marshalled later) sends the JSON names"
+        " of its type's tags: each\n  (`WebhookURL: h`, `payload.WebhookURL = h`) are Go's, not"
+        " JSON's, and are not keys (a field\n```python\n# error: this body has no audio_url, which"
+        " POST /api/open/v3/content/video/createbytalkingphoto\n```\n- a builder chain's verb after"
+        ' its URL: OkHttp\'s `.url(...).post(body)`, `.method("POST", b)`,\n'
+    ),
+}
+# The same formats' code still counts: a literal block, a listing block, <pre>, a curl line.
+CODE = {
+    "code.rst": (
+        "Example::\n\n    curl -X POST https://api.akool.com/api/open/v3/photo/talking\n\nDone.\n"
+    ),
+    "code.adoc": (
+        "[source,bash]\n----\ncurl -X POST https://api.akool.com/api/open/v3/photo/talking\n----\n"
+    ),
+    "code.html": (
+        "<p>Run:</p>\n<pre>\ncurl -X POST https://api.akool.com/api/open/v3/photo/talking\n</pre>\n"
+    ),
+    "code.txt": (
+        "Call it like this:\ncurl -X POST https://openapi.akool.com/api/open/v3/content/video/"
+        "createbytalkingphoto \\\n  -H 'x-api-key: k' \\\n"
+        '  -d \'{"talking_photo_url": "p", "audio_url": "a", "resolution": "720p"}\'\n'
+    ),
+}
+
+
+def test_prose_of_rst_txt_adoc_html_and_markdown_is_never_judged_nor_patched(here: Path) -> None:
+    """break21b H9: a NOTES.txt history line, Sphinx ``literal`` prose, AsciiDoc and an HTML
+    <p><code> gave 5 false errors, and --diff rewrote 3 history notes; M14: Markdown prose
+    after a code block was judged as a call's fields. Prose is a mention in all of them."""
+    for name, text in PROSE.items():
+        (here / name).write_text(text)
+    invoke(["audit", "."], expect=0)
+    assert invoke(["audit", "--diff", "."]).stdout == ""
+
+
+def test_code_in_those_formats_still_counts(here: Path) -> None:
+    for name, text in CODE.items():
+        (here / name).write_text(text)
+    found = {(e["file"], e["rule"]) for e in findings(["."], expect=8)}
+    for name in ("code.rst", "code.adoc", "code.html"):
+        assert (name, "wrong-host") in found, found
+    assert ("code.txt", "bad-value") in found, found
+
+
+# -- M11: what git ignores is build output ------------------------------------------------------------
+
+
+def test_what_git_ignores_is_neither_audited_nor_patched(here: Path) -> None:
+    """break21b M11: `.next/`, `dist/`, `coverage/` and `target/` copies of a script were audited
+    and patched (18 errors for 3). In a git work tree what git ignores is left out; a folder
+    named on the command line is read even so; outside a work tree, everything is read."""
+    tree = here / "repo"
+    copies = [".next/server/app/copy.sh", "dist/copy.sh", "coverage/lcov-report/copy.sh"]
+    for name in ["run.sh", "target/debug/copy.sh", *copies]:
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(WRONG)
+    (tree / ".gitignore").write_text(".next/\ndist/\ncoverage/\ntarget/\n*.log\n")
+    (tree / "run.log").write_text(WRONG)
+    outside = {e["file"] for e in findings(["repo"], expect=8)}
+    assert len(outside) == 6  # not a work tree yet: every copy is read
+    subprocess.run(["git", "init", "-q", str(tree)], check=True)
+    assert {e["file"] for e in findings(["repo"], expect=8)} == {"repo/run.sh"}
+    patched = invoke(["audit", "--diff", "repo"], expect=8).stdout
+    assert [line for line in patched.splitlines() if line.startswith("+++")] == [
+        "+++ b/repo/run.sh"
+    ]
+    assert {e["file"] for e in findings(["repo/dist"], expect=8)} == {"repo/dist/copy.sh"}

@@ -13,6 +13,7 @@ import gc
 import os
 import re
 import stat
+import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -265,12 +266,27 @@ def _audit_text(
         return []
     found: dict[tuple[int, str, str], Finding] = {}
     silenced: dict[int, frozenset[str] | None] = {}
+    docs = PurePath(name).suffix.lower() in source.DOCS
     for rule in rules:
         for hit in rule.check(ctx):
             if _silenced(ctx, hit, rule.name, silenced):
                 continue
-            found.setdefault((hit.line, rule.name, hit.found), _finding(name, rule, hit))
+            kept = _outside_prose(ctx, hit) if docs else hit
+            if kept is not None:
+                found.setdefault((kept.line, rule.name, kept.found), _finding(name, rule, kept))
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+def _outside_prose(ctx: FileContext, hit: Hit) -> Hit | None:
+    """A documentation file's hit, unless it is in prose (a sentence that names a path or a
+    field is a mention, whatever a rule read around it: break21b M14 found a body's keys in the
+    sentences after a code block); its fix dropped if any edit of it would land in prose."""
+    if ctx.in_prose(hit.line, hit.column):
+        return None
+    fix = hit.fix
+    if fix is not None and any(ctx.in_prose(e.line, e.start) for e in (fix, *fix.also)):
+        return replace(hit, fix=None)
+    return hit
 
 
 def _finding(name: str, rule: Rule, hit: Hit) -> Finding:
@@ -310,7 +326,7 @@ def iter_files(
     seen: set[str] = set()
     for root in paths:
         folder = root.is_dir()
-        candidates: Iterable[Path] = _walk(root) if folder else [root]
+        candidates: Iterable[Path] = _walk(root, git_ignored(root)) if folder else [root]
         real_root = os.path.realpath(root)
         for path in candidates:
             if not _is_regular(path):
@@ -343,10 +359,39 @@ def _matches(relative: str, shown: str, glob: str) -> bool:
     )
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def git_ignored(root: Path) -> frozenset[str]:
+    """What git ignores under a folder of a git work tree (`.next/`, `dist/`, `coverage/`: build
+    output, which the next build overwrites), relative to the folder, folders ending in `/`;
+    nothing outside a work tree or without git. A folder named on the command line is read even
+    when git ignores it: it is asked for."""
+    try:
+        run = subprocess.run(
+            ["git", "-C", str(root), *GIT_IGNORED],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=GIT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if run.returncode != 0:
+        return frozenset()
+    listed = run.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(entry for entry in listed if entry and entry != "./")
+
+
+GIT_IGNORED = ("ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
+GIT_SECONDS = 120  # a git that hangs (a lock, a network file system) is not waited on forever
+
+
+def _walk(root: Path, ignored: frozenset[str] = frozenset()) -> Iterator[Path]:
     for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        here = os.path.relpath(directory, root)
+        inner = "" if here == "." else here.replace(os.sep, "/") + "/"
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and f"{inner}{d}/" not in ignored)
         for name in sorted(files):
+            if f"{inner}{name}" in ignored:
+                continue
             path = Path(directory) / name
             # A link is not content (as git keeps it): its target is scanned where it lives, so
             # it is neither reported twice nor patched through the link (break21: git refused
