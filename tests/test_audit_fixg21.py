@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from shutil import which
 
 import pytest
 
@@ -216,3 +217,75 @@ def test_what_git_ignores_is_neither_audited_nor_patched(here: Path) -> None:
         "+++ b/repo/run.sh"
     ]
     assert {e["file"] for e in findings(["repo/dist"], expect=8)} == {"repo/dist/copy.sh"}
+
+
+# -- the LOWs: patch -p1 and spaces, --format json errors, folder globs, '' and linked folders ------
+
+
+def test_patch_p1_takes_a_name_with_a_space(here: Path) -> None:
+    """break21b L1: without git's trailing tab after such a name, `patch -p1` took `a/my` for
+    the file and asked which file to patch."""
+    (here / "my scripts").mkdir()
+    (here / "my scripts" / "talk.sh").write_text(WRONG)
+    diff = invoke(["audit", "--diff", "."], expect=8).stdout
+    assert "--- a/my scripts/talk.sh\t\n+++ b/my scripts/talk.sh\t\n" in diff
+    tools = [["git", "apply", "--check"]] + [["patch", "-p1", "--dry-run"]] * bool(which("patch"))
+    for tool in tools:
+        run = subprocess.run(tool, input=diff, text=True, capture_output=True, check=False)
+        assert run.returncode == 0, (tool, run.stdout, run.stderr)
+
+
+def test_format_json_fails_as_json_does(here: Path) -> None:
+    """break21b L2: `--format json` printed nothing on a usage error, where `--json` prints one
+    error document; and `--json --diff` said "drop --format json" to a user who typed --json."""
+    for args in (["--format", "json"], ["--format=json"], ["--json"]):
+        error = json.loads(invoke(["audit", *args, "nonexist"], expect=2).stdout)["error"]
+        assert error["message"] == "no such file or folder: nonexist"
+    (here / "a.py").write_text(CLEAN)
+    hint = json.loads(invoke(["audit", "--json", "--diff", "."], expect=2).stdout)["error"]
+    assert hint["hint"] == "drop --json"
+
+
+def test_folder_globs_and_double_star(here: Path) -> None:
+    """break21b L3: `--exclude src` / `src/` / a deeper folder's name excluded nothing, `**/*.py`
+    missed top-level files and `*` crossed `/`."""
+    for name in ("top.py", "src/a.py", "src/deep/er/t.py", "deep/b.py"):
+        (here / name).parent.mkdir(parents=True, exist_ok=True)
+        (here / name).write_text(CLEAN.replace("webhookUrl", "webhook_url"))
+
+    def files(*globs: str) -> set[str]:
+        return {str(e["file"]) for e in findings([*globs, "."], expect=8)}
+
+    everything = {"top.py", "src/a.py", "src/deep/er/t.py", "deep/b.py"}
+    assert files("--exclude", "src") == files("--exclude", "src/") == {"top.py", "deep/b.py"}
+    assert files("--exclude", "deep") == {"top.py", "src/a.py"}
+    assert files("--include", "**/*.py") == everything
+    assert files("--include", "./src/**/*.py") == {"src/a.py", "src/deep/er/t.py"}
+    assert files("--include", "src/*.py") == {"src/a.py"}
+    assert files("--include", "*.py") == everything  # a name: at any depth, as before
+
+
+def test_an_empty_path_is_no_path(here: Path) -> None:
+    """break21b L5: `akool audit ''` (`akool audit "$CHANGED"`, nothing changed) audited `.`."""
+    (here / "a.sh").write_text(WRONG)
+    result = invoke(["audit", ""], expect=2)
+    assert "an empty path" in result.stderr and result.stdout == ""
+
+
+def test_a_linked_folder_named_on_the_command_line_is_left_out_of_the_patch(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break21b L9: `ext -> ../outside` named as `ext/` got hunks git refuses ("beyond a
+    symbolic link"), and git then refused the whole patch, scripts/ too."""
+    (here / "outside").mkdir()
+    (here / "outside" / "o.sh").write_text(WRONG)
+    repo = here / "repo"
+    (repo / "scripts").mkdir(parents=True)
+    (repo / "scripts" / "s.sh").write_text(WRONG)
+    (repo / "ext").symlink_to("../outside")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo)
+    diff = invoke(["audit", "--diff", "ext/", "scripts/"], expect=8).stdout
+    assert [line for line in diff.splitlines() if line.startswith("+++")] == ["+++ b/scripts/s.sh"]
+    run = subprocess.run(["git", "apply", "--check"], input=diff, text=True, capture_output=True)
+    assert run.returncode == 0, run.stderr

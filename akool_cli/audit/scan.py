@@ -8,7 +8,6 @@ findings, ignore comments, rule choice, file walking.
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import gc
 import os
 import re
@@ -17,6 +16,7 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -352,11 +352,58 @@ def _is_regular(path: Path) -> bool:
 
 
 def _matches(relative: str, shown: str, glob: str) -> bool:
-    return (
-        fnmatch.fnmatch(relative, glob)
-        or fnmatch.fnmatch(shown, glob)
-        or fnmatch.fnmatch(os.path.basename(relative), glob)
-    )
+    """Whether an --include/--exclude GLOB takes a file. A glob without `/` is a name: the
+    file's, or one of its folders' (`--exclude tests`, `--exclude '*.min.js'`); one with `/` is
+    a path under the scanned folder (or as shown), of the file or one of its folders (`--exclude
+    src/`, `--exclude 'src/gen/*.py'`). `*` and `?` stay within a name, `**` crosses folders
+    (`**/` may be none: `**/*.py` takes top.py), a trailing `/` means a folder, `./` is dropped
+    (break21b L3: a folder excluded nothing and `*` crossed `/`)."""
+    pattern = glob[2:] if glob.startswith("./") else glob
+    folder = pattern.endswith("/") and pattern.strip("/") != ""
+    pattern = pattern.rstrip("/") or pattern
+    regex = _glob_regex(pattern)
+    for path in (relative, shown) if "/" in pattern else (relative,):
+        parts = path.replace(os.sep, "/").split("/")
+        if "/" not in pattern:  # a name: of the file or of a folder on its way
+            names = parts[:-1] if folder else parts
+            if any(regex.fullmatch(name) for name in names):
+                return True
+            continue
+        ends = range(1, len(parts) if folder else len(parts) + 1)
+        if any(regex.fullmatch("/".join(parts[:end])) for end in ends):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(glob: str) -> re.Pattern[str]:
+    """A glob as a regular expression over `/`-separated paths."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        c, close = glob[i], glob.find("]", i + 2)
+        if c == "[" and close > 0:
+            body = glob[i + 1 : close]
+            negated = body.startswith("!")
+            body = body[1:] if negated else body
+            out.append(
+                "["
+                + ("^/" if negated else "")
+                + body.replace("\\", "\\\\").replace("[", "\\[")
+                + "]"
+            )
+            i = close + 1
+            continue
+        out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
+        i += 1
+    return re.compile("".join(out), re.S)
 
 
 def git_ignored(root: Path) -> frozenset[str]:
