@@ -130,7 +130,8 @@ PROSE = {
         "Migration notes\n===============\n\n"
         "We used to call ``/api/open/v3/content/video/status`` but AKOOL removed it; use\n"
         "``GET /api/open/v3/content/video/infobymodelid`` instead. The old host"
-        " ``https://api.akool.com`` is gone.\n"
+        " ``https://api.akool.com`` is gone.\n\n"
+        ".. note::\n\n   ``/api/open/v3/photo/talking`` was never documented.\n"
     ),
     "guide.adoc": (
         "= AKOOL notes\nDo not call `https://openapi.akool.com/api/open/v3/content/video/status/{id}`"
@@ -164,6 +165,7 @@ CODE = {
     "code.adoc": (
         "[source,bash]\n----\ncurl -X POST https://api.akool.com/api/open/v3/photo/talking\n----\n"
     ),
+    "fenced.adoc": "```bash\ncurl -X POST https://api.akool.com/api/open/v3/photo/talking\n```\n",
     "code.html": (
         "<p>Run:</p>\n<pre>\ncurl -X POST https://api.akool.com/api/open/v3/photo/talking\n</pre>\n"
     ),
@@ -189,7 +191,7 @@ def test_code_in_those_formats_still_counts(here: Path) -> None:
     for name, text in CODE.items():
         (here / name).write_text(text)
     found = {(e["file"], e["rule"]) for e in findings(["."], expect=8)}
-    for name in ("code.rst", "code.adoc", "code.html"):
+    for name in ("code.rst", "code.adoc", "fenced.adoc", "code.html"):
         assert (name, "wrong-host") in found, found
     assert ("code.txt", "bad-value") in found, found
 

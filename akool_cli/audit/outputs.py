@@ -21,17 +21,20 @@ DIFF_LINE = re.compile(
     r"Binary files |copy (?:from|to) |dissimilarity"
 )
 HEAD = 4096
+LEADING = re.compile(r"[\ufeff \t\r\n]*")
 
 
 def own_output(text: str) -> str | None:
     """What the text is when it is one of the audit's kinds of output (said as why it was left
     out), else None."""
-    body = text.lstrip("\ufeff \t\r\n")
-    if body.startswith("{") and SARIF_HINT.search(body[:HEAD]) and _sarif(body):
+    leading = LEADING.match(text)
+    start = leading.end() if leading else 0
+    first, head = text[start : start + 1], text[start : start + HEAD]
+    if first == "{" and SARIF_HINT.search(head) and _sarif(text[start:]):
         return "a SARIF log, a report rather than a script"
-    if body.startswith("[") and '"severity"' in body[:HEAD] and _findings(body):
+    if first == "[" and '"severity"' in head and _findings(text[start:]):
         return "a JSON array of audit findings, a report rather than a script"
-    if DIFF_START.match(body) and _diff(body):
+    if DIFF_START.match(head) and _diff(text[start:]):
         return "a unified diff, a patch rather than a script"
     return None
 

@@ -175,6 +175,7 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
 
 # reStructuredText: a literal block after a paragraph ending in `::`, or a code directive's body.
 RST_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|highlight|literalinclude)::")
+RST_DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
 # AsciiDoc's delimited listing, literal and fenced blocks.
 ADOC_FENCE = re.compile(r"^(?:-{4,}|\.{4,}|`{3,}\w*)\s*$")
 # HTML elements whose text is code (a <code> in a sentence is a mention).
@@ -200,8 +201,8 @@ def rst_prose(lines: list[str]) -> dict[int, Comment]:
             block = _indent(line)
         elif line.strip() and not line.lstrip().startswith(">>>"):
             found[i] = Comment(0, True)
-            if line.rstrip().endswith("::"):
-                block = _indent(line)
+            if line.rstrip().endswith("::") and not RST_DIRECTIVE.match(line):
+                block = _indent(line)  # (a `.. note::` directive's body is prose)
     return found
 
 
@@ -217,7 +218,8 @@ def asciidoc_prose(lines: list[str]) -> dict[int, Comment]:
             fence = "" if stripped == fence else fence
             continue
         if ADOC_FENCE.match(line):
-            fence = stripped.rstrip("`").ljust(3, "`") if stripped.startswith("`") else stripped
+            ticks = len(stripped) - len(stripped.lstrip("`"))  # (```bash closes with ```)
+            fence = stripped[:ticks] if ticks else stripped
             continue
         if not stripped:
             literal = False
