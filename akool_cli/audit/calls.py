@@ -112,7 +112,7 @@ class FileContext:
             suffix = PurePath(self.name).suffix.lower()
             # (a Markdown file's code blocks are in any language: both kinds of comment)
             style = source.COMMENTS.get(
-                suffix, (("//", "#"), True) if suffix in source.MARKDOWN else None
+                suffix, (("//", "#"), True) if suffix in source.DOCS else None
             )
             self._doc = fields.read(self.lines, self.is_python, self.language, style)
             self._doc.scopes = self.bases.scopes

@@ -50,6 +50,8 @@ def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
         # git writes such a name C-quoted in its headers; unquoted, the header ends at the tab or
         # newline and git apply refuses the whole patch (break21): left to a person.
         return b"", 0
+    if _through_link(name):
+        return b"", 0
     try:
         with Path(name).open("rb") as handle:  # the audit read it whole: it is not larger
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -70,8 +72,15 @@ def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
         return b"", 0
     after = new.encode("utf-8", "surrogateescape")
     shown = _diff_name(name).encode("utf-8", "surrogateescape")
+    # A name with a space ends in a tab, as git writes it, so that `patch -p1` finds its end
+    # (without it, patch took `a/my` for the name and asked which file to patch: break21b L1).
+    end = b"\t" if b" " in shown else b""
     lines = difflib.diff_bytes(
-        difflib.unified_diff, _git_lines(data), _git_lines(after), b"a/" + shown, b"b/" + shown
+        difflib.unified_diff,
+        _git_lines(data),
+        _git_lines(after),
+        b"a/" + shown + end,
+        b"b/" + shown + end,
     )
     return b"".join(_terminated(lines)), applied
 
@@ -104,6 +113,15 @@ def _diff_name(name: str) -> str:
     relative = os.path.relpath(os.path.abspath(name))
     shown = relative if not relative.startswith("..") else name.lstrip("/")
     return shown.replace(os.sep, "/")
+
+
+def _through_link(name: str) -> bool:
+    """Whether the path git would patch passes through a link to a folder (`ext/o.sh` with `ext
+    -> ../outside`, named on the command line): git refuses the whole patch ("beyond a symbolic
+    link", break21b L9), so the file is left to a person, as a link to a file is."""
+    relative = os.path.relpath(os.path.abspath(name))
+    parts = () if relative.startswith("..") else Path(relative).parts[:-1]
+    return any(os.path.islink(os.path.join(*parts[: k + 1])) for k in range(len(parts)))
 
 
 def _terminated(lines: Iterable[bytes]) -> Iterator[bytes]:

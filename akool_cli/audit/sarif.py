@@ -163,6 +163,14 @@ def log(result: AuditResult) -> dict[str, Any]:
                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(name)}}],
             }
             for name, why in result.skipped
+        ]
+        + [
+            {
+                "level": "note",
+                "message": {"text": f"{name}: not scanned ({what})"},
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(name)}}],
+            }
+            for name, what in result.reports
         ],
     }
     run = _run([_result(f, index, fingerprint) for f in result.findings], invocation)

@@ -8,18 +8,19 @@ findings, ignore comments, rule choice, file walking.
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import gc
 import os
 import re
 import stat
+import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import pathnames, returns, sites, source, unseen, wrappers
+from akool_cli.audit import outputs, pathnames, returns, sites, source, unseen, wrappers
 from akool_cli.audit.calls import FileContext, Served, find_mentions
 from akool_cli.audit.rules import (
     ALIASES,
@@ -75,6 +76,9 @@ class AuditResult:
     # Files named or found that were not read (too large, binary, unreadable), with the reason:
     # a gate must not pass silently over a file it never looked at.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # The audit's own reports found in the tree (a SARIF log, a --json array, a diff), with what
+    # they are: left out and said, but no reason to fail a gate (see outputs.py).
+    reports: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -87,10 +91,12 @@ class AuditResult:
     def summary(self) -> str:
         files = len({f.file for f in self.findings})
         skipped = f"; {len(self.skipped)} file(s) not scanned" if self.skipped else ""
+        reports = f"; {len(self.reports)} report(s) left out" if self.reports else ""
         return (
             f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
             f"{self.count('info')} info in {files} of {self.files_scanned} file(s) scanned"
             + skipped
+            + reports
         )
 
     def skipped_json(self) -> list[dict[str, Any]]:
@@ -108,6 +114,18 @@ class AuditResult:
                 "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
             }
             for name, why in self.skipped
+        ] + [
+            {
+                "file": name,
+                "line": 0,
+                "column": 0,
+                "rule": NOT_SCANNED,
+                "severity": "info",
+                "found": "",
+                "documented": "",
+                "message": f"not scanned ({what})",
+            }
+            for name, what in self.reports
         ]
 
 
@@ -248,12 +266,27 @@ def _audit_text(
         return []
     found: dict[tuple[int, str, str], Finding] = {}
     silenced: dict[int, frozenset[str] | None] = {}
+    docs = PurePath(name).suffix.lower() in source.DOCS
     for rule in rules:
         for hit in rule.check(ctx):
             if _silenced(ctx, hit, rule.name, silenced):
                 continue
-            found.setdefault((hit.line, rule.name, hit.found), _finding(name, rule, hit))
+            kept = _outside_prose(ctx, hit) if docs else hit
+            if kept is not None:
+                found.setdefault((kept.line, rule.name, kept.found), _finding(name, rule, kept))
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+
+
+def _outside_prose(ctx: FileContext, hit: Hit) -> Hit | None:
+    """A documentation file's hit, unless it is in prose (a sentence that names a path or a
+    field is a mention, whatever a rule read around it: break21b M14 found a body's keys in the
+    sentences after a code block); its fix dropped if any edit of it would land in prose."""
+    if ctx.in_prose(hit.line, hit.column):
+        return None
+    fix = hit.fix
+    if fix is not None and any(ctx.in_prose(e.line, e.start) for e in (fix, *fix.also)):
+        return replace(hit, fix=None)
+    return hit
 
 
 def _finding(name: str, rule: Rule, hit: Hit) -> Finding:
@@ -293,7 +326,7 @@ def iter_files(
     seen: set[str] = set()
     for root in paths:
         folder = root.is_dir()
-        candidates: Iterable[Path] = _walk(root) if folder else [root]
+        candidates: Iterable[Path] = _walk(root, git_ignored(root)) if folder else [root]
         real_root = os.path.realpath(root)
         for path in candidates:
             if not _is_regular(path):
@@ -319,17 +352,93 @@ def _is_regular(path: Path) -> bool:
 
 
 def _matches(relative: str, shown: str, glob: str) -> bool:
-    return (
-        fnmatch.fnmatch(relative, glob)
-        or fnmatch.fnmatch(shown, glob)
-        or fnmatch.fnmatch(os.path.basename(relative), glob)
-    )
+    """Whether an --include/--exclude GLOB takes a file. A glob without `/` is a name: the
+    file's, or one of its folders' (`--exclude tests`, `--exclude '*.min.js'`); one with `/` is
+    a path under the scanned folder (or as shown), of the file or one of its folders (`--exclude
+    src/`, `--exclude 'src/gen/*.py'`). `*` and `?` stay within a name, `**` crosses folders
+    (`**/` may be none: `**/*.py` takes top.py), a trailing `/` means a folder, `./` is dropped
+    (break21b L3: a folder excluded nothing and `*` crossed `/`)."""
+    pattern = glob[2:] if glob.startswith("./") else glob
+    folder = pattern.endswith("/") and pattern.strip("/") != ""
+    pattern = pattern.rstrip("/") or pattern
+    regex = _glob_regex(pattern)
+    for path in (relative, shown) if "/" in pattern else (relative,):
+        parts = path.replace(os.sep, "/").split("/")
+        if "/" not in pattern:  # a name: of the file or of a folder on its way
+            names = parts[:-1] if folder else parts
+            if any(regex.fullmatch(name) for name in names):
+                return True
+            continue
+        ends = range(1, len(parts) if folder else len(parts) + 1)
+        if any(regex.fullmatch("/".join(parts[:end])) for end in ends):
+            return True
+    return False
 
 
-def _walk(root: Path) -> Iterator[Path]:
+@lru_cache(maxsize=256)
+def _glob_regex(glob: str) -> re.Pattern[str]:
+    """A glob as a regular expression over `/`-separated paths."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        c, close = glob[i], glob.find("]", i + 2)
+        if c == "[" and close > 0:
+            body = glob[i + 1 : close]
+            negated = body.startswith("!")
+            body = body[1:] if negated else body
+            out.append(
+                "["
+                + ("^/" if negated else "")
+                + body.replace("\\", "\\\\").replace("[", "\\[")
+                + "]"
+            )
+            i = close + 1
+            continue
+        out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
+        i += 1
+    return re.compile("".join(out), re.S)
+
+
+def git_ignored(root: Path) -> frozenset[str]:
+    """What git ignores under a folder of a git work tree (`.next/`, `dist/`, `coverage/`: build
+    output, which the next build overwrites), relative to the folder, folders ending in `/`;
+    nothing outside a work tree or without git. A folder named on the command line is read even
+    when git ignores it: it is asked for."""
+    try:
+        run = subprocess.run(
+            ["git", "-C", str(root), *GIT_IGNORED],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=GIT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if run.returncode != 0:
+        return frozenset()
+    listed = run.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(entry for entry in listed if entry and entry != "./")
+
+
+GIT_IGNORED = ("ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
+GIT_SECONDS = 120  # a git that hangs (a lock, a network file system) is not waited on forever
+
+
+def _walk(root: Path, ignored: frozenset[str] = frozenset()) -> Iterator[Path]:
     for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        here = os.path.relpath(directory, root)
+        inner = "" if here == "." else here.replace(os.sep, "/") + "/"
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and f"{inner}{d}/" not in ignored)
         for name in sorted(files):
+            if f"{inner}{name}" in ignored:
+                continue
             path = Path(directory) / name
             # A link is not content (as git keeps it): its target is scanned where it lives, so
             # it is neither reported twice nor patched through the link (break21: git refused
@@ -368,12 +477,17 @@ def audit(
     chosen = tuple(rules)
     findings: list[Finding] = []
     skipped: list[tuple[str, str]] = []
+    reports: list[tuple[str, str]] = []
     texts: list[tuple[Path, str, str]] = []
     for path, shown in iter_files(paths, include or [], exclude or []):
         text, why = _read(path)
         if text is None:
             if why != "binary":  # images and archives in a tree are expected; say the rest
                 skipped.append((shown, why))
+            continue
+        report = outputs.own_output(text)
+        if report is not None:  # (`akool audit --json . > akool-audit.json` then `akool audit .`)
+            reports.append((shown, report))
             continue
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
@@ -411,7 +525,7 @@ def audit(
             by_file[k] = one(path, shown, text, given)
     findings = shared_bases([f for found in by_file for f in found], served)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
-    return AuditResult(findings, len(texts), skipped)
+    return AuditResult(findings, len(texts), skipped, reports)
 
 
 def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:

@@ -44,6 +44,8 @@ def comments(name: str, lines: list[str]) -> dict[int, Comment]:
     suffix = PurePath(name).suffix.lower()
     if suffix in MARKDOWN:
         return markdown_prose(lines)
+    if suffix in DOC_PROSE:
+        return DOC_PROSE[suffix](lines)
     style = COMMENTS.get(suffix)
     if style is None:
         return {}
@@ -169,6 +171,105 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
         elif line.strip():
             found[i] = Comment(0, True)
     return found
+
+
+# reStructuredText: a literal block after a paragraph ending in `::`, or a code directive's body.
+RST_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|highlight|literalinclude)::")
+RST_DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
+# AsciiDoc's delimited listing, literal and fenced blocks.
+ADOC_FENCE = re.compile(r"^(?:-{4,}|\.{4,}|`{3,}\w*)\s*$")
+# HTML elements whose text is code (a <code> in a sentence is a mention).
+HTML_CODE = re.compile(r"<(?P<close>/?)(?P<tag>pre|script|textarea)\b[^>]*>", re.I)
+# A line that a plain text file's code line continues onto (a curl's `\`, an open body).
+CONTINUED = re.compile(r"(?:\\|\^|`|,|\(|\[|\{|'\{)\s*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def rst_prose(lines: list[str]) -> dict[int, Comment]:
+    """A reStructuredText file's prose: everything but literal blocks (after `::`), code
+    directives' bodies and doctest lines (``/api/open/...`` in a sentence is a mention)."""
+    found: dict[int, Comment] = {}
+    block: int | None = None  # the indent a literal block's lines go deeper than
+    for i, line in enumerate(lines):
+        if block is not None and (not line.strip() or _indent(line) > block):
+            continue
+        block = None
+        if RST_CODE.match(line):
+            block = _indent(line)
+        elif line.strip() and not line.lstrip().startswith(">>>"):
+            found[i] = Comment(0, True)
+            if line.rstrip().endswith("::") and not RST_DIRECTIVE.match(line):
+                block = _indent(line)  # (a `.. note::` directive's body is prose)
+    return found
+
+
+def asciidoc_prose(lines: list[str]) -> dict[int, Comment]:
+    """An AsciiDoc file's prose: everything but delimited listing and literal blocks (`----`,
+    `....`, fences) and literal paragraphs (indented, after a blank line)."""
+    found: dict[int, Comment] = {}
+    fence = ""
+    literal = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped == fence else fence
+            continue
+        if ADOC_FENCE.match(line):
+            ticks = len(stripped) - len(stripped.lstrip("`"))  # (```bash closes with ```)
+            fence = stripped[:ticks] if ticks else stripped
+            continue
+        if not stripped:
+            literal = False
+            continue
+        literal = literal or (line[:1] in " \t" and (i == 0 or not lines[i - 1].strip()))
+        if not literal:
+            found[i] = Comment(0, True)
+    return found
+
+
+def html_prose(lines: list[str]) -> dict[int, Comment]:
+    """An HTML file's prose: the lines wholly outside <pre>, <script> and <textarea>."""
+    found: dict[int, Comment] = {}
+    open_tags = 0
+    for i, line in enumerate(lines):
+        inside = open_tags > 0
+        for m in HTML_CODE.finditer(line):
+            open_tags = max(0, open_tags + (-1 if m.group("close") else 1))
+            inside = True
+        if not inside and line.strip():
+            found[i] = Comment(0, True)
+    return found
+
+
+def text_prose(lines: list[str]) -> dict[int, Comment]:
+    """A plain text file's sentences (`2024-05-01: switched from /api/open/v3/photo/talking`):
+    a line that reads as code (a curl, a call, an assignment) counts, and so do the lines it
+    continues onto."""
+    found: dict[int, Comment] = {}
+    code = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            code = False
+            continue
+        code = (code and (CONTINUED.search(lines[i - 1]) is not None or line[:1] in " \t")) or (
+            not _is_prose(line)
+        )
+        if not code:
+            found[i] = Comment(0, True)
+    return found
+
+
+DOC_PROSE = {
+    **dict.fromkeys((".rst", ".rest"), rst_prose),
+    **dict.fromkeys((".adoc", ".asciidoc", ".asc"), asciidoc_prose),
+    **dict.fromkeys((".html", ".htm", ".xhtml"), html_prose),
+    **dict.fromkeys((".txt", ".text"), text_prose),
+}
+# Documentation: its prose is a mention, never a call, and never patched.
+DOCS = MARKDOWN | frozenset(DOC_PROSE)
 
 
 def _is_prose(text: str) -> bool:

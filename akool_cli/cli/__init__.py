@@ -297,10 +297,10 @@ def _undecodable_env(env: Mapping[str, str]) -> str | None:
 def _document_asked(runtime: Runtime, args: list[str]) -> None:
     """--json (or audit's --format sarif) among the command's own options, read as the root
     group reads them (for a failure found before Typer runs)."""
-    from akool_cli.cli.global_options import read_args, sarif_asked
+    from akool_cli.cli.global_options import json_asked, read_args, sarif_asked
 
     reading = read_args(typer.main.get_command(app), args)
-    runtime.json, runtime.sarif = "--json" in reading.options, sarif_asked(reading)
+    runtime.json, runtime.sarif = json_asked(reading), sarif_asked(reading)
 
 
 def _command_path(args: list[str]) -> str:

@@ -29,7 +29,7 @@ def _rule_names(values: list[str]) -> list[str]:
 
 def audit(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Files or folders to scan."),
+    named: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to scan."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON array of findings."),
     output_format: str = typer.Option(
         "text",
@@ -43,10 +43,16 @@ def audit(
         help="Print the mechanical fixes the docs justify as a unified diff (git apply accepts it).",
     ),
     include: list[str] = typer.Option(
-        [], "--include", metavar="GLOB", help="Only files matching GLOB (repeatable)."
+        [],
+        "--include",
+        metavar="GLOB",
+        help="Only files whose name, path or folder matches GLOB (repeatable; ** crosses folders).",
     ),
     exclude: list[str] = typer.Option(
-        [], "--exclude", metavar="GLOB", help="Skip files matching GLOB (repeatable)."
+        [],
+        "--exclude",
+        metavar="GLOB",
+        help="Skip files whose name, path or folder matches GLOB: --exclude tests (repeatable).",
     ),
     select: list[str] = typer.Option(
         [], "--select", metavar="RULE[,RULE]", help="Only these rules (repeatable)."
@@ -65,14 +71,15 @@ def audit(
     paths and globs leave no file to scan.
 
     Examples: akool audit --ignore legacy-token-flow scripts/; akool audit --diff scripts/ | git
-    apply; akool audit --format sarif . > akool-audit.sarif
+    apply --allow-empty (git 2.35 or later; an empty diff means nothing to fix); akool audit
+    --format sarif . > akool-audit.sarif
     """
     from akool_cli.audit.scan import RULE_NAMES, choose_rules
     from akool_cli.audit.scan import audit as run_audit
 
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
-    _check_paths(paths)
+    paths = _check_paths(named)
     try:
         rules = choose_rules(_rule_names(select), _rule_names(ignore))
     except KeyError as exc:
@@ -81,10 +88,12 @@ def audit(
         ) from None
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if not result.files_scanned and not result.skipped:
-        raise _nothing_to_audit(paths, include, exclude)
+        raise _nothing_to_audit(paths, include, exclude, result.reports)
     _print(out, fmt, result)
     for shown, why in result.skipped:
         out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
+    for shown, what in result.reports:
+        out.info(f"{shown}: not scanned ({what})")
     out.info(result.summary())
     if not result.passed:  # an error found, or a file never read (not a passed file)
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
@@ -126,11 +135,19 @@ def _to_reader(write: Callable[[], object]) -> None:
         detach_stdout()
 
 
-def _nothing_to_audit(paths: list[Path], include: list[str], exclude: list[str]) -> UsageError:
+def _nothing_to_audit(
+    paths: list[Path], include: list[str], exclude: list[str], reports: list[tuple[str, str]]
+) -> UsageError:
     """0 files scanned: a typo'd --include, an empty folder, only binary files. A gate must not
     pass on files it never read, nor take it for "errors found" (8, which the SARIF step of
     docs/ci.md lets through): it is the paths given that select nothing, exit 2."""
     named = ", ".join(str(p) for p in paths)
+    if reports:
+        shown, what = reports[0]
+        return UsageError(
+            f"nothing to audit: {shown} is {what} (0 files scanned)",
+            hint="audit the scripts the report is about, not the report",
+        )
     if include or exclude:
         globs = " ".join(
             [*(f"--include {g}" for g in include), *(f"--exclude {g}" for g in exclude)]
@@ -155,9 +172,16 @@ PATCH_UNSAFE = re.compile(
 )
 
 
-def _check_paths(paths: list[Path]) -> None:
+def _check_paths(named: list[str]) -> list[Path]:
     """Each path is a file or a folder that exists: a pipe, /dev/stdin or a device is refused,
-    as scanning "0 files" there would pass a gate silently."""
+    as scanning "0 files" there would pass a gate silently; an empty one (`akool audit
+    "$CHANGED"` with nothing changed) is no path, not the current folder (break21b L5)."""
+    if any(not name for name in named):
+        raise UsageError(
+            "an empty path was given (nothing to audit; '' is not the current folder)",
+            hint="name the files or folders to scan, or . for the current folder",
+        )
+    paths = [Path(name) for name in named]
     for path in paths:
         _check_link(path)
     missing = [str(p) for p in paths if not p.exists()]
@@ -171,6 +195,7 @@ def _check_paths(paths: list[Path]) -> None:
             f"not a file or folder: {', '.join(streams)} (audit reads saved files, not pipes)",
             hint="save the script to a file and audit that: cat > script.sh; akool audit script.sh",
         )
+    return paths
 
 
 def _check_link(path: Path) -> None:
@@ -219,5 +244,6 @@ def _format(name: str, json_out: bool, diff: bool) -> str:
     if json_out and name not in ("text", "json"):
         raise UsageError("--json and --format sarif are two formats", hint="choose one")
     if diff and chosen != "text":
-        raise UsageError("--diff prints a diff, not findings", hint=f"drop --format {chosen}")
+        dropped = "--json" if json_out else f"--format {chosen}"
+        raise UsageError("--diff prints a diff, not findings", hint=f"drop {dropped}")
     return "diff" if diff else chosen

@@ -145,6 +145,17 @@ def _other_digits(
 SARIF_FORMATS: dict[tuple[str, ...], tuple[str, str]] = {("audit",): ("--format", "sarif")}
 
 
+# The commands whose --format can be JSON, which is then the same as --json.
+JSON_FORMATS: dict[tuple[str, ...], tuple[str, str]] = {("audit",): ("--format", "json")}
+
+
+def json_asked(reading: Reading) -> bool:
+    """--json, or a --format that means it (`akool audit --format json`): a failure is then one
+    JSON document, as with --json (break21b L2: --format json printed nothing)."""
+    option, value = JSON_FORMATS.get(reading.command, ("", ""))
+    return JSON in reading.options or (bool(option) and reading.values.get(option) == value)
+
+
 def sarif_asked(reading: Reading) -> bool:
     """`akool audit --format sarif` (and no --json): a failure is printed as a SARIF log."""
     option, value = SARIF_FORMATS.get(reading.command, ("", ""))
@@ -237,7 +248,7 @@ class AkoolGroup(TyperGroup):
         reading = read_args(self, args)
         if isinstance(ctx.obj, Runtime):
             # --json as the command declares it: even a failure then prints a JSON document.
-            ctx.obj.json = "--json" in reading.options
+            ctx.obj.json = json_asked(reading)
             ctx.obj.sarif = sarif_asked(reading)
         if reading.problem is not None:
             raise reading.problem

@@ -1,0 +1,71 @@
+"""The audit's own outputs left in a scanned tree (a SARIF log, a `--json` array of findings, a
+unified diff), recognised by their content: they quote the paths they found, and are reports,
+not scripts, so they are neither judged nor patched."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# What a file holds, checked on its start before anything is parsed (most files are none).
+SARIF_HINT = re.compile(r'"\$schema"\s*:\s*"[^"]*sarif|"version"\s*:\s*"2\.1\.0"', re.I)
+FINDING_KEYS = frozenset({"file", "line", "column", "rule", "severity", "message"})
+# A unified diff's file header and its first hunk: `--- a/x`, `+++ b/x`, `@@ -1,2 +1,2 @@`.
+DIFF_HEADER = re.compile(r"^--- [^\n]*\n\+\+\+ [^\n]*\n@@ -\d", re.M)
+# How a patch file starts: a diff's header, git's `diff --git`, `git format-patch`'s mail header,
+# svn's `Index:`, or `git show`'s commit line.
+DIFF_START = re.compile(r"(?:--- |diff |From [0-9a-f]{7,} |From: |Index: |commit [0-9a-f]{7,})")
+DIFF_LINE = re.compile(
+    r"[ +\-\\]|@@ |diff |index |new file|deleted file|similarity|rename |old mode|new mode|"
+    r"Binary files |copy (?:from|to) |dissimilarity"
+)
+HEAD = 4096
+LEADING = re.compile(r"[\ufeff \t\r\n]*")
+
+
+def own_output(text: str) -> str | None:
+    """What the text is when it is one of the audit's kinds of output (said as why it was left
+    out), else None."""
+    leading = LEADING.match(text)
+    start = leading.end() if leading else 0
+    first, head = text[start : start + 1], text[start : start + HEAD]
+    if first == "{" and SARIF_HINT.search(head) and _sarif(text[start:]):
+        return "a SARIF log, a report rather than a script"
+    if first == "[" and '"severity"' in head and _findings(text[start:]):
+        return "a JSON array of audit findings, a report rather than a script"
+    if DIFF_START.match(head) and _diff(text[start:]):
+        return "a unified diff, a patch rather than a script"
+    return None
+
+
+def _parsed(body: str) -> Any:
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def _sarif(body: str) -> bool:
+    log = _parsed(body)
+    return isinstance(log, dict) and isinstance(log.get("runs"), list) and "version" in log
+
+
+def _findings(body: str) -> bool:
+    found = _parsed(body)
+    return (
+        isinstance(found, list)
+        and bool(found)
+        and all(isinstance(f, dict) and f.keys() >= FINDING_KEYS for f in found)
+    )
+
+
+def _diff(body: str) -> bool:
+    """A patch: a file header and hunk, and after the first header only a diff's own lines
+    (a mail's trailer, `-- ` and git's version, aside)."""
+    first = DIFF_HEADER.search(body)
+    if first is None:
+        return False
+    lines = body[first.start() :].splitlines()
+    strays = [line for line in lines if line and not DIFF_LINE.match(line)]
+    return len(strays) <= max(2, len(lines) // 20)
