@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import handles
+from akool_cli.audit import curlargs, handles
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -576,8 +576,15 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
-    for m in FORM_FIELD.finditer(segment):
+    got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
+    for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
+        query.append(Key(name, at, value_start, value_end, raw=True))
+    for m in () if got is not None else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
+    if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
+        for item in curlargs.httpie_items(doc.text, start):
+            key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
+            (query if item.query else body).append(key)
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
@@ -1370,6 +1377,7 @@ HTTP_CALLEE = re.compile(
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = re.compile(r"\s*(?:curl|http|wget)\s")
+HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?https?\s")
 METHOD_OWNER = re.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )

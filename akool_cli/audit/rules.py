@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from akool_cli.audit import answers, methods, readhints, ties
+from akool_cli.audit import answers, curlargs, methods, readhints, ties
 from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
@@ -141,6 +141,10 @@ def call_method(ctx: FileContext, m: Mention) -> str | None:
         text = line[max(0, m.column - 300) : m.end + 600]
     else:
         text = "\n".join(ctx.lines[m.line : ties.statement_end(ctx.lines, m.line) + 1])
+    if curlargs.CURL_WORD.search(text):  # curl's options as curl reads them (`-sG`, `-sd DATA`)
+        said = curlargs.curl_method(text, 0, m.column)
+        if said is not None:
+            return said.method.upper() if said.method.upper() in methods.METHODS else None
     found: dict[str, str] = {}
     for hit in METHOD.finditer(text):
         kind = hit.lastgroup or ""
@@ -1004,10 +1008,12 @@ def check_unknown_fields(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _value_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, text: bool = False
 ) -> Hit | None:
+    """A value that is none of the documented ones (`text`: a query's, where 1 and "1" are the
+    same `?x=1`, so only the text written counts)."""
     choices = spec.enum or ()
-    if lit.value in choices and (lit.quoted or spec.type != "string"):
+    if lit.value in choices and (lit.quoted or spec.type != "string" or text):
         return None
     if not lit.quoted and spec.type != "string" and lit.value in choices:
         return None
@@ -1030,6 +1036,8 @@ def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | 
     """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant."""
     choices = spec.enum or ()
     quote = lit.text[0] if lit.quoted else '"'
+    if lit.quoted and lit.text[:1] not in "\"'`":
+        quote = ""  # a query's or a command item's text: its value as it is, unquoted
     if not lit.quoted and spec.type == "string" and lit.value in choices:
         return Fix(line, column, column + len(lit.text), lit.text, f'"{lit.value}"')
     meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
@@ -1066,18 +1074,25 @@ def _type_hit(
 
 
 def _range_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, raw: bool, where: str
+    ctx: FileContext,
+    lit: f.Literal,
+    spec: DocField,
+    endpoint: DocEndpoint,
+    raw: bool,
+    where: str,
+    text: bool = False,
 ) -> Hit | None:
     """A literal number outside the range the docs state for the field (face_reage 80, where
     the reage page says -30 to 30). Only a number as written: never a name, a string sent for
-    a number (its own finding), nor a number that is an operand (`30 * 2`)."""
+    a number (its own finding; in a query, `text`, the number the string denotes), nor a number
+    that is an operand (`30 * 2`)."""
     if spec.minimum is None and spec.maximum is None:
         return None
-    if (lit.quoted and not raw) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
+    if (lit.quoted and not (raw or text)) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
         return None
     doc = ctx.doc()
     after = doc.text[lit.offset + len(lit.text) :]
-    if not raw and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
+    if not raw and not lit.quoted and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
         return None  # (in a query string, `&` starts the next name)
     number = float(lit.value)
     low, high = spec.minimum, spec.maximum
@@ -1152,11 +1167,14 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 yield array
             if not spec.enum and spec.type not in NON_STRINGS:
                 continue
+            # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
+            # judged only for the documented values and ranges, never for a JSON type.
+            text = key.raw or endpoint.method == "GET"
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
-                if not key.raw:  # a query string's values are all text
+                hit = _value_hit(ctx, lit, spec, endpoint, text) if spec.enum else None
+                if not text:
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
-                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where)
+                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
                 if hit is not None and (key.shared or lit.shared):
                     hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:

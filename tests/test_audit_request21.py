@@ -1,0 +1,120 @@
+"""`akool audit` on the request side after a break-it run (issue 21's H7, H8, H10, H11, M5):
+curl's bundled short options and httpie's items read as those tools read them, a query's values
+judged as text, TypeScript bodies and answers typed by the file's own declared types left to a
+person, mock handlers' answers not taken for requests, and shorthand properties followed to
+their local's value. The corpus scripts of these shapes are in tests/audit_corpus/request21/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import audit, audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "request21"
+API = 'API="https://openapi.akool.com/api/open/v3"\n'
+
+
+def found(text: str, name: str) -> list[tuple[int, str, str]]:
+    return sorted((f.line, f.rule, f.found) for f in audit_text(text, name) if f.severity != "info")
+
+
+# -- H10: curl's bundled short options, httpie's items ---------------------------------------------
+
+CORRECT_SHELL = {
+    "-fsSG": 'curl -fsSG "$API/faceswap/result/listbyids" --data-urlencode "_ids=$IDS"\n',
+    "-sLG -d": 'curl -sLG "$API/avatar/list" -d from=2 -d page=1\n',
+    "-sG query": 'curl -sG "$API/content/video/infobymodelid" --data-urlencode "video_model_id=$I"\n',
+    "-sd": 'curl -sd \'{"prompt":"x","scale":"1:1"}\' "$API/content/image/createbyprompt"\n',
+    "-sSXPOST": 'curl -sSXPOST "$API/content/image/createbyprompt" -d \'{"prompt":"x"}\'\n',
+    "-sXGET": 'curl -sXGET "$API/content/video/infobymodelid?video_model_id=$ID"\n',
+    "httpie ==": 'http GET "$API/content/video/infobymodelid" video_model_id=="$ID" "x-api-key:$K"\n',
+    "httpie =": 'http POST "$API/content/image/createbyprompt" prompt=x scale=1:1 "x-api-key:$K"\n',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CORRECT_SHELL))
+def test_h10_correct_curl_and_httpie_commands_are_silent(shape: str) -> None:
+    assert found(API + CORRECT_SHELL[shape], "a.sh") == []
+
+
+def test_h10_a_bundled_d_is_a_post_and_a_bundled_g_a_get() -> None:
+    text = (
+        API + 'curl -sd \'{"image_model_id":"x"}\' "$API/content/image/infobymodelid"\n'
+        'curl -sLG "$API/content/image/createbyprompt" -d prompt=x\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.sh")] == [
+        (2, "wrong-method"),
+        (3, "wrong-method"),
+    ]
+
+
+def test_h10_a_g_commands_data_is_its_query_and_httpies_double_equals_too() -> None:
+    text = (
+        API + 'curl -sG "$API/content/video/infobymodelid" --data-urlencode "videoModelId=$ID"\n'
+        'http GET "$API/content/video/infobymodelid" videoModelId=="$ID"\n'
+        'http POST "$API/content/image/createbyprompt" prompt=x size=1:1\n'
+    )
+    assert [(line, rule, what) for line, rule, what in found(text, "a.sh")] == [
+        (2, "misnamed-field", "videoModelId"),
+        (3, "misnamed-field", "videoModelId"),
+        (4, "misnamed-field", "size"),
+    ]
+
+
+def test_h10_a_method_fix_in_a_bundle_changes_only_the_method() -> None:
+    text = API + 'curl -sXPUT "$API/content/image/createbyprompt" -d \'{"prompt":"x"}\'\n'
+    fixes = [f.fix for f in audit_text(text, "a.sh") if f.rule == "wrong-method"]
+    assert len(fixes) == 1 and fixes[0] is not None
+    fix = fixes[0]
+    line = text.splitlines()[fix.line]
+    assert line[: fix.start] + fix.new + line[fix.end :] == line.replace("-sXPUT", "-sXPOST")
+
+
+def test_corpus_request21_gives_exactly_its_findings() -> None:
+    result = audit([CORPUS], exclude=["expected.json"])
+    good = [f for f in result.findings if "_good" in f.file and f.severity != "info"]
+    assert good == []
+
+
+# -- H11: a query's values are text ------------------------------------------------------------------
+
+V4 = 'BASE = "https://openapi.akool.com/api/open/v4"\n'
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        '{"page": "1", "size": "100"}',
+        '{"page": 1, "size": 100}',
+        '{"page": str(2), "size": "50"}',
+    ],
+)
+def test_h11_a_querys_numbers_written_as_strings_are_silent(params: str) -> None:
+    text = (
+        "import requests\n" + V4 + f'requests.get(f"{{BASE}}/liveAvatar/avatar/list", '
+        f"params={params})\n"
+    )
+    assert found(text, "a.py") == []
+
+
+def test_h11_urlsearchparams_strings_get_no_finding_and_no_patch() -> None:
+    text = (
+        'const q = new URLSearchParams({ page: String(2), size: "50", platform: "open" });\n'
+        'fetch("https://openapi.akool.com/api/open/v4/liveAvatar/avatar/list?" + q.toString());\n'
+    )
+    assert audit_text(text, "list.ts") == []
+
+
+def test_h11_a_querys_value_is_still_judged_against_documented_values_and_ranges() -> None:
+    text = (
+        "import requests\n" + V4 + 'requests.get(f"{BASE}/liveAvatar/avatar/list", '
+        'params={"size": "500", "platform": "web"})\n'
+        'requests.get(f"{BASE}/voice/resource/list", params={"type": 3})\n'
+        'requests.get(f"{BASE}/voice/resource/list", params={"type": 1})\n'
+    )
+    got = [(line, rule, what) for line, rule, what in found(text, "a.py")]
+    assert got == [(3, "bad-value", '"500"'), (3, "bad-value", '"web"'), (4, "bad-value", "3")]
+    fixes = [f.fix for f in audit_text(text, "a.py") if f.fix is not None]
+    assert fixes == []  # (no type change on a query: "500" is a number in the URL either way)
