@@ -118,3 +118,125 @@ def test_h11_a_querys_value_is_still_judged_against_documented_values_and_ranges
     assert got == [(3, "bad-value", '"500"'), (3, "bad-value", '"web"'), (4, "bad-value", "3")]
     fixes = [f.fix for f in audit_text(text, "a.py") if f.fix is not None]
     assert fixes == []  # (no type change on a query: "500" is a number in the URL either way)
+
+
+# -- H8: TypeScript's own declared types ---------------------------------------------------------------
+
+TS_BODY = (
+    "interface TalkRequest {\n"
+    "  talking_photo_url: string;\n"
+    "  audio_url: string;\n"
+    "  webhook_url?: string;\n"
+    "}\n"
+    'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "export async function talk(photo: string, audio: string, hook: string) {\n"
+    "  const body: TalkRequest = { talking_photo_url: photo, audio_url: audio, webhook_url: hook };\n"
+    "  await fetch(`${BASE}/content/video/createbytalkingphoto`, "
+    '{ method: "POST", body: JSON.stringify(body) });\n'
+    '  await fetch(`${BASE}/content/video/createbytalkingphoto`, { method: "POST", '
+    "body: JSON.stringify({ talking_photo_url: photo, audio_url: audio, webhook_url: hook } "
+    "satisfies TalkRequest) });\n"
+    "}\n"
+)
+
+
+def test_h8_a_literal_typed_by_the_files_interface_is_left_to_a_person_and_the_member_reported() -> (
+    None
+):
+    got = audit_text(TS_BODY, "talk.ts")
+    assert sorted((f.line, f.rule, f.found) for f in got) == [
+        (4, "misnamed-field", "webhook_url"),  # the interface's own member
+        (8, "misnamed-field", "webhook_url"),
+        (10, "misnamed-field", "webhook_url"),
+    ]
+    assert [f.fix for f in got] == [None, None, None]  # (renaming one side breaks tsc --strict)
+
+
+def test_h8_the_same_literal_untyped_or_in_javascript_is_still_patched() -> None:
+    untyped = TS_BODY.replace(": TalkRequest =", " =").replace(" satisfies TalkRequest", "")
+    assert [f.fix is not None for f in audit_text(untyped, "talk.ts") if f.line != 4] == [
+        True,
+        True,
+    ]
+    as_const = TS_BODY.replace("satisfies TalkRequest", "as const")
+    assert [f.line for f in audit_text(as_const, "talk.ts") if f.fix is not None] == [10]
+
+
+def test_h8_a_type_named_by_satisfies_is_not_taken_for_the_body() -> None:
+    text = (
+        "type Img = { prompt: string; size: string };\n"
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        'fetch(`${BASE}/content/image/createbyprompt`, { method: "POST", '
+        'body: JSON.stringify({ prompt: "x", scale: "1:1" } satisfies Img) });\n'
+    )
+    assert audit_text(text, "img.ts") == []
+
+
+def test_h8_an_answer_read_through_the_files_type_is_reported_without_a_fix() -> None:
+    text = (
+        "interface VideoInfo { status: number; video: string }\n"
+        "interface Envelope<T> { code: number; msg: string; data: T }\n"
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "export async function status(id: string): Promise<number> {\n"
+        "  const res = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);\n"
+        "  const body = (await res.json()) as Envelope<VideoInfo>;\n"
+        "  return body.data.status;\n"
+        "}\n"
+    )
+    got = audit_text(text, "info.ts")
+    assert [(f.line, f.rule, f.fix) for f in got] == [(7, "response-field", None)]
+    js = (
+        text.replace(": string", "")
+        .replace(": Promise<number>", "")
+        .replace(" as Envelope<VideoInfo>", "")
+    )
+    js = "\n".join(js.splitlines()[2:]) + "\n"
+    assert [f.fix is not None for f in audit_text(js, "info.js")] == [True]
+
+
+# -- H7: mock handlers are not calls ------------------------------------------------------------------
+
+MOCKS = {
+    "msw": 'import { http, HttpResponse } from "msw";\n'
+    'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "export const handlers = [\n"
+    "  http.post(`${BASE}/content/video/createbytalkingphoto`, () => "
+    'HttpResponse.json({ code: 1000, data: { _id: "abc" } })),\n'
+    "];\n",
+    "msw v1": 'import { rest } from "msw";\n'
+    'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "rest.post(`${BASE}/content/video/createbytalkingphoto`, (req, res, ctx) => "
+    'res(ctx.json({ code: 1000, data: { _id: "abc" } })));\n',
+    "nock": 'const nock = require("nock");\n'
+    'nock("https://openapi.akool.com")\n'
+    '  .get("/api/open/v3/content/video/infobymodelid")\n'
+    '  .query({ video_model_id: "abc" })\n'
+    "  .reply(200, { code: 1000, data: { video_status: 3 } });\n",
+    "nock scope": 'const nock = require("nock");\n'
+    'const scope = nock("https://openapi.akool.com");\n'
+    'scope.post("/api/open/v3/content/video/createbytalkingphoto")'
+    '.reply(200, { code: 1000, data: { _id: "abc" } });\n',
+    "playwright": 'import { test } from "@playwright/test";\n'
+    'test("x", async ({ page }) => {\n'
+    '  await page.route("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",'
+    ' (route) => route.fulfill({ json: { code: 1000, data: { _id: "abc" } } }));\n'
+    "});\n",
+}
+
+
+@pytest.mark.parametrize("library", sorted(MOCKS))
+def test_h7_a_mocked_answer_is_not_a_request(library: str) -> None:
+    assert found(MOCKS[library], "mocks.test.ts") == []
+
+
+def test_h7_a_real_call_after_a_nock_chain_is_still_judged() -> None:
+    text = MOCKS["nock"] + (
+        'fetch("https://openapi.akool.com/api/open/v3/content/image/createbyprompt", '
+        '{ method: "POST", body: JSON.stringify({ prompt: "x", size: "1:1" }) })\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.test.js")] == [(6, "misnamed-field")]
+
+
+def test_h7_without_the_mock_library_the_same_call_is_a_request() -> None:
+    text = MOCKS["msw"].replace('import { http, HttpResponse } from "msw";\n', "")
+    assert "missing-field" in [rule for _, rule, _ in found(text, "handlers.ts")]

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import curlargs, handles
+from akool_cli.audit import curlargs, handles, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -137,6 +137,8 @@ class Text:
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
     handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
+    ts_types: dict[str, tuple[int, int]] | None = None  # TypeScript's declared types (tstypes.py)
+    mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -536,7 +538,7 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     passes the name), followed through variables and option objects, plus -F form fields and
     ?query parameters."""
     offset = doc.offset(line, column)
-    extents = _call_extents(doc, offset)
+    extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:
         found = _request_object(doc, offset)
         extents = [found] if found is not None else []
@@ -727,6 +729,7 @@ PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
+TYPE_PLACE = re.compile(r"\b(?:satisfies|as)\s+\Z")
 QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
 # The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
 # backwards (`(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$` searched forwards tries every start).
@@ -741,6 +744,8 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
+        if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
+            continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
         label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
         if label is not None and label.lower() in NOT_SENT:
             continue
@@ -836,7 +841,7 @@ def _collect(
             for inner in c.children:
                 if k.value_start <= doc.containers[inner].start < end:
                     _collect(doc, inner, target, target, depth + 1, before)
-            for ref in re.findall(r"\b([A-Za-z_]\w*)\b", doc.text[k.value_start : end]):
+            for ref in _value_names(doc.text[k.value_start : end]):
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
                     _collect(doc, found, target, target, depth + 1, before)
@@ -851,6 +856,14 @@ def _collect(
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+def _value_names(value: str) -> Iterator[str]:
+    """The names an option's value uses (`JSON.stringify(body)`), not the types it names
+    (TypeScript's `{...} satisfies Img`, `x as Img`)."""
+    for m in re.finditer(r"\b([A-Za-z_]\w*)\b", value):
+        if not TYPE_PLACE.search(value, max(0, m.start() - 12), m.start()):
+            yield m.group(1)
 
 
 GO_STRUCT = re.compile(r"\btype\s+(?P<name>[A-Za-z_]\w*)\s+struct\s*\{")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from akool_cli.audit import answers, curlargs, methods, readhints, ties
+from akool_cli.audit import answers, curlargs, methods, readhints, ties, tstypes
 from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
@@ -761,46 +761,90 @@ def _shorthand(ctx: FileContext, key: f.Key) -> bool:
 
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
+    members: set[int] = set()  # the members of the file's own types reported
     for _m, endpoint, keys in _requests(ctx):
         yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
         taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
                 continue
-            line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
-            where = f"{endpoint.method} {endpoint.path}"
-            right = _near(key.name, endpoint)
-            if right is not None and misnamed:
-                message = f"{key.name} is not a field of {describe(endpoint)}"
-                fix = None
-                postman = ctx.postman.get(key.offset)
-                # (a Postman url.raw's query and its url.query array each name it once)
-                names = taken if postman is None else postman[2]
-                if not key.shared and right not in names:
-                    # A JS shorthand property ({ prompt, size }) names a variable too: keep it
-                    # as the value (break21: { prompt, scale } threw ReferenceError).
-                    new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
-                    fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
-                    names.add(right)
-                message += postman[1] if postman is not None else ""
-                yield Hit(line, column, key.name, right, message, endpoint.url, fix)
-            elif right is None and not misnamed:
-                documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
-                inside = _nested_home(key.name, endpoint)
-                if key.name in endpoint.deprecated_fields:
-                    message = f"{key.name} of {where} is deprecated and no longer supported ({endpoint.url})"
-                elif inside is not None:  # talking avatar's avatar_id: a field of elements[] items
-                    home = inside.rsplit(".", 1)[0]
-                    message = (
-                        f"{key.name} is not a top-level field of {describe(endpoint)}: "
-                        f"the docs document it only inside {home}"
-                        + (" items" if home.endswith("]") else "")
-                    )
-                    documented = inside
-                else:
-                    message = f"{key.name} is not a field of {describe(endpoint)}"
-                message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
-                yield Hit(line, column, key.name, documented, message, endpoint.url)
+            for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+                typed = _typed(ctx, key)
+                if typed is None:
+                    yield hit
+                    continue
+                yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
+                member = _member_hit(ctx, typed, key, hit, members)
+                if member is not None:
+                    yield member
+
+
+def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
+    """The named type a TypeScript literal holding `key` is given (see tstypes)."""
+    if not tstypes.typescript(ctx.name):
+        return None
+    return tstypes.literal_type(ctx.doc(), key.offset)
+
+
+def _typed_note(typed: tstypes.Typed) -> str:
+    return f"; the literal is typed {typed.name}: change it there too (left to a person)"
+
+
+def _member_hit(
+    ctx: FileContext, typed: tstypes.Typed, key: f.Key, hit: Hit, reported: set[int]
+) -> Hit | None:
+    """The member of the file's own type that names the same wrong field as a literal typed by
+    it (`interface TalkRequest { webhook_url?: string }`): reported once, fixed by a person."""
+    at = tstypes.members(ctx.doc(), typed.name).get(key.name) if typed.declared else None
+    if at is None or at in reported:
+        return None
+    reported.add(at)
+    doc = ctx.doc()
+    message = f"{typed.name}.{key.name}, sent as this request's body: {hit.message}"
+    return replace(hit, line=doc.line_of(at), column=doc.column(at), message=message, fix=None)
+
+
+def _field_hits(
+    ctx: FileContext, endpoint: DocEndpoint, key: f.Key, taken: set[str], misnamed: bool
+) -> Iterator[Hit]:
+    """A key a request sends that the docs do not list (misnamed: one that stands for a
+    documented field; else one that stands for none)."""
+    line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
+    where = f"{endpoint.method} {endpoint.path}"
+    right = _near(key.name, endpoint)
+    if right is not None and misnamed:
+        message = f"{key.name} is not a field of {describe(endpoint)}"
+        fix = None
+        postman = ctx.postman.get(key.offset)
+        # (a Postman url.raw's query and its url.query array each name it once)
+        names = taken if postman is None else postman[2]
+        if not key.shared and right not in names:
+            # A JS shorthand property ({ prompt, size }) names a variable too: keep it
+            # as the value (break21: { prompt, scale } threw ReferenceError).
+            new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
+            fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
+            names.add(right)
+        message += postman[1] if postman is not None else ""
+        yield Hit(line, column, key.name, right, message, endpoint.url, fix)
+    elif right is None and not misnamed:
+        documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
+        inside = _nested_home(key.name, endpoint)
+        if key.name in endpoint.deprecated_fields:
+            message = (
+                f"{key.name} of {where} is deprecated and no longer supported ({endpoint.url})"
+            )
+        elif inside is not None:  # talking avatar's avatar_id: a field of elements[] items
+            home = inside.rsplit(".", 1)[0]
+            message = (
+                f"{key.name} is not a top-level field of {describe(endpoint)}: "
+                f"the docs document it only inside {home}"
+                + (" items" if home.endswith("]") else "")
+            )
+            documented = inside
+        else:
+            message = f"{key.name} is not a field of {describe(endpoint)}"
+        message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
+        yield Hit(line, column, key.name, documented, message, endpoint.url)
 
 
 def _with_twin(ctx: FileContext, fix: Fix) -> Fix:
@@ -1522,8 +1566,23 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     name (a jq filter on a file) is judged against the call before it, up to the next place.
     Worked out once for the two rules that report them."""
     if ctx.answers is None:
-        ctx.answers = list(_find_answer_hits(ctx))
+        ctx.answers = [(rule, _typed_read(ctx, hit)) for rule, hit in _find_answer_hits(ctx)]
     return ctx.answers
+
+
+def _typed_read(ctx: FileContext, hit: Hit) -> Hit:
+    """A read renamed in TypeScript whose answer is typed by the code (a type of the file
+    declares the member, or the answer is cast or given a type argument): the type must change
+    with it, so the fix is left to a person."""
+    if hit.fix is None or not tstypes.typescript(ctx.name):
+        return hit
+    doc = ctx.doc()
+    owner = tstypes.declares_member(doc, hit.found)
+    if owner is None and not tstypes.typed_answers(doc):
+        return hit
+    said = f"{owner}.{hit.found}" if owner else "the type the code gives the answer"
+    note = f"; {said} must change with it (left to a person)"
+    return replace(hit, fix=None, message=hit.message + note)
 
 
 def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
