@@ -240,3 +240,33 @@ def test_h7_a_real_call_after_a_nock_chain_is_still_judged() -> None:
 def test_h7_without_the_mock_library_the_same_call_is_a_request() -> None:
     text = MOCKS["msw"].replace('import { http, HttpResponse } from "msw";\n', "")
     assert "missing-field" in [rule for _, rule, _ in found(text, "handlers.ts")]
+
+
+# -- M5: a shorthand property sends its local's value ----------------------------------------------
+
+SHORTHAND = (
+    'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "async function talk(talking_photo_url, audio_url, opts) {\n"
+    "  const resolution = VALUE;\n"
+    '  return fetch(`${BASE}/content/video/createbytalkingphoto`, { method: "POST", '
+    "body: JSON.stringify({ talking_photo_url, audio_url, resolution }) });\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "wrong"),
+    [('"720p"', ['"720p"']), ('opts.hd ? "1080p" : "720p"', ['"1080p"', '"720p"'])],
+)
+def test_m5_a_shorthand_propertys_local_value_is_judged(value: str, wrong: list[str]) -> None:
+    got = found(SHORTHAND.replace("VALUE", value), "a.js")
+    assert got == [(3, "bad-value", w) for w in wrong]
+
+
+def test_m5_a_shorthand_local_with_a_documented_value_is_silent() -> None:
+    assert found(SHORTHAND.replace("VALUE", 'opts.hd ? "1080" : "720"'), "a.js") == []
+
+
+def test_m5_the_fix_of_a_shorthand_local_changes_the_local() -> None:
+    fixes = [f.fix for f in audit_text(SHORTHAND.replace("VALUE", '"720p"'), "a.js")]
+    assert [(x.line, x.old, x.new) for x in fixes if x is not None] == [(2, '"720p"', '"720"')]

@@ -1184,9 +1184,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         )
     name = re.fullmatch(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*", value)
     if not found and depth < 2:
-        found += _name_values(doc, name.group("n") if name else "", key, depth)
-    elif not found and re.fullmatch(r"\s*", value) and depth < 2:
-        found += _name_values(doc, key.name, key, depth)  # shorthand { resolution }
+        held = name.group("n") if name else key.name if re.fullmatch(r"\s*", value) else ""
+        found += _name_values(doc, held, key, depth)  # (shorthand { resolution }: its own name)
     return found
 
 
