@@ -87,6 +87,11 @@ def _word(text: str, i: int, found: list[Word]) -> int:
             inner = i + 1 if inner < 0 else inner
             parts.append(text[i + 1 : close])
             i = close + 1
+        elif c == "$" and text[i + 1 : i + 2] == "(":  # $(...): one piece of the word
+            close = _substitution_end(text, i + 1)
+            inner = i if inner < 0 else inner
+            parts.append(text[i:close])
+            i = close
         elif c == "\\" and i + 1 < n:
             inner = i if inner < 0 else inner
             parts.append(text[i + 1])
@@ -97,6 +102,21 @@ def _word(text: str, i: int, found: list[Word]) -> int:
             i += 1
     found.append(Word("".join(parts), begin, inner if inner >= 0 else begin))
     return max(i, begin + 1)
+
+
+def _substitution_end(text: str, at: int) -> int:
+    """Where the text after the `(` at `at` and its closing `)` goes on."""
+    depth = 0
+    for k in range(at, len(text)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        elif text[k] == "\n":
+            return k
+    return len(text)
 
 
 def _closing(text: str, at: int) -> int:

@@ -138,6 +138,8 @@ class Text:
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
     handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
     ts_types: dict[str, tuple[int, int]] | None = None  # TypeScript's declared types (tstypes.py)
+    ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
+    ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
 
     def line_text(self, line: int) -> str:

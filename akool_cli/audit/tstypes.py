@@ -86,11 +86,13 @@ def _closing(text: str, brace: int) -> int:
 
 def members(doc: Text, type_name: str) -> dict[str, int]:
     """The members a type of the file declares at its top level: name and where it is written."""
+    if type_name in doc.ts_members:
+        return doc.ts_members[type_name]
     span = declared_types(doc).get(type_name)
     if span is None:
         return {}
     text = doc.text
-    found: dict[str, int] = {}
+    found: dict[str, int] = doc.ts_members.setdefault(type_name, {})
     for m in MEMBER.finditer(text, span[0], span[1]):
         inner = text[span[0] + 1 : m.start("n")]
         if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
@@ -118,4 +120,6 @@ TYPED_ANSWER = re.compile(
 
 def typed_answers(doc: Text) -> bool:
     """Whether the file gives an answer a type of its own (see TYPED_ANSWER)."""
-    return TYPED_ANSWER.search(doc.text) is not None
+    if doc.ts_typed is None:
+        doc.ts_typed = TYPED_ANSWER.search(doc.text) is not None
+    return doc.ts_typed
