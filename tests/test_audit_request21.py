@@ -172,7 +172,9 @@ def test_h8_a_type_named_by_satisfies_is_not_taken_for_the_body() -> None:
     assert audit_text(text, "img.ts") == []
 
 
-def test_h8_an_answer_read_through_the_files_type_is_reported_without_a_fix() -> None:
+def test_h8_an_answer_read_through_the_files_type_is_reported_without_a_fix_with_its_member() -> (
+    None
+):
     text = (
         "interface VideoInfo { status: number; video: string }\n"
         "interface Envelope<T> { code: number; msg: string; data: T }\n"
@@ -184,7 +186,10 @@ def test_h8_an_answer_read_through_the_files_type_is_reported_without_a_fix() ->
         "}\n"
     )
     got = audit_text(text, "info.ts")
-    assert [(f.line, f.rule, f.fix) for f in got] == [(7, "response-field", None)]
+    assert [(f.line, f.rule, f.fix) for f in got] == [
+        (1, "response-field", None),  # VideoInfo's own `status`, which the read goes through
+        (7, "response-field", None),
+    ]
     js = (
         text.replace(": string", "")
         .replace(": Promise<number>", "")
@@ -270,3 +275,17 @@ def test_m5_a_shorthand_local_with_a_documented_value_is_silent() -> None:
 def test_m5_the_fix_of_a_shorthand_local_changes_the_local() -> None:
     fixes = [f.fix for f in audit_text(SHORTHAND.replace("VALUE", '"720p"'), "a.js")]
     assert [(x.line, x.old, x.new) for x in fixes if x is not None] == [(2, '"720p"', '"720"')]
+
+
+def test_h8_a_member_of_a_type_the_read_does_not_go_through_is_not_reported() -> None:
+    text = (
+        "interface Row { status: number }\n"
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "export async function status(id: string, row: Row) {\n"
+        "  const res = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);\n"
+        "  const body = await res.json();\n"
+        "  return body.data.status + row.status;\n"
+        "}\n"
+    )
+    got = audit_text(text, "info.ts")
+    assert [(f.line, f.rule) for f in got] == [(6, "response-field")]

@@ -1566,8 +1566,35 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     name (a jq filter on a file) is judged against the call before it, up to the next place.
     Worked out once for the two rules that report them."""
     if ctx.answers is None:
-        ctx.answers = [(rule, _typed_read(ctx, hit)) for rule, hit in _find_answer_hits(ctx)]
+        found: list[tuple[str, Hit]] = []
+        members: set[int] = set()  # the members of the file's own types reported
+        for rule, hit in _find_answer_hits(ctx):
+            found.append((rule, _typed_read(ctx, hit)))
+            member = _answer_member(ctx, hit, members)
+            if member is not None:
+                found.append((rule, member))
+        ctx.answers = found
     return ctx.answers
+
+
+def _answer_member(ctx: FileContext, hit: Hit, reported: set[int]) -> Hit | None:
+    """The member of the file's own type that a wrong read goes through, when the name the read
+    starts from is bound with that type (`const body = (await r.json()) as Envelope<VideoInfo>`,
+    then `body.data.status`: VideoInfo's `status`): reported once, fixed by a person."""
+    if not tstypes.typescript(ctx.name):
+        return None
+    doc = ctx.doc()
+    owner = tstypes.declares_member(doc, hit.found)
+    at = doc.offset(hit.line, hit.column)
+    if owner is None or not tstypes.bound_with(doc, at, owner):
+        return None
+    member = tstypes.members(doc, owner)[hit.found]
+    if member in reported:
+        return None
+    reported.add(member)
+    message = f"{owner}.{hit.found}, the type this file reads the answer through: {hit.message}"
+    line, column = doc.line_of(member), doc.column(member)
+    return replace(hit, line=line, column=column, message=message, fix=None)
 
 
 def _typed_read(ctx: FileContext, hit: Hit) -> Hit:

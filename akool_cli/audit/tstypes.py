@@ -123,3 +123,23 @@ def typed_answers(doc: Text) -> bool:
     if doc.ts_typed is None:
         doc.ts_typed = TYPED_ANSWER.search(doc.text) is not None
     return doc.ts_typed
+
+
+# The name a read starts from, right before the read (`body.data.` before `status`).
+READ_ROOT = re.compile(r"(?P<root>[A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*\s*\??\.\s*$")
+
+
+def bound_with(doc: Text, at: int, type_name: str) -> bool:
+    """Whether the name the read at `at` starts from is bound, last before it, with a type that
+    names `type_name` (`const body = (...) as Envelope<VideoInfo>`, `const info: VideoInfo =`)."""
+    start = doc.text.rfind("\n", 0, at) + 1
+    root = READ_ROOT.search(doc.text, start, at)
+    if root is None:
+        return False
+    binding = None
+    pattern = rf"\b(?:const|let|var)\s+{re.escape(root.group('root'))}\b[^;\n]*"
+    for binding in re.compile(pattern).finditer(doc.text, 0, start):
+        pass
+    if binding is None or not re.search(r"\bas\s|:|<", binding.group(0)):
+        return False
+    return re.search(rf"(?<![\w$]){re.escape(type_name)}(?![\w$])", binding.group(0)) is not None
