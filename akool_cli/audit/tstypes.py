@@ -136,10 +136,9 @@ def bound_with(doc: Text, at: int, type_name: str) -> bool:
     root = READ_ROOT.search(doc.text, start, at)
     if root is None:
         return False
-    binding = None
     pattern = rf"\b(?:const|let|var)\s+{re.escape(root.group('root'))}\b[^;\n]*"
-    for binding in re.compile(pattern).finditer(doc.text, 0, start):
-        pass
+    bindings = list(re.compile(pattern).finditer(doc.text, 0, start))
+    binding = bindings[-1] if bindings else None
     if binding is None or not re.search(r"\bas\s|:|<", binding.group(0)):
         return False
     return re.search(rf"(?<![\w$]){re.escape(type_name)}(?![\w$])", binding.group(0)) is not None
