@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import handles
+from akool_cli.audit import curlargs, handles, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -141,6 +141,10 @@ class Text:
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
     handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
+    ts_types: dict[str, tuple[int, int]] | None = None  # TypeScript's declared types (tstypes.py)
+    ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
+    ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
+    mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -540,7 +544,7 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     passes the name), followed through variables and option objects, plus -F form fields and
     ?query parameters."""
     offset = doc.offset(line, column)
-    extents = _call_extents(doc, offset)
+    extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:
         found = _request_object(doc, offset)
         extents = [found] if found is not None else []
@@ -580,8 +584,15 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
-    for m in FORM_FIELD.finditer(segment):
+    got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
+    for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
+        query.append(Key(name, at, value_start, value_end, raw=True))
+    for m in () if got is not None else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
+    if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
+        for item in curlargs.httpie_items(doc.text, start):
+            key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
+            (query if item.query else body).append(key)
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
@@ -724,6 +735,7 @@ PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
+TYPE_PLACE = re.compile(r"\b(?:satisfies|as)\s+\Z")
 QUERY_PLACE = re.compile(r"\?(?:\$?\{|[\"'`]\s*\+\s*)\Z")
 # The label of an argument, `params=`, `query: ` or `json=dict(`, right before a name, read
 # backwards (`(\w+)\s*[:=]\s*(?:[\w.]+\()?\s*$` searched forwards tries every start).
@@ -738,6 +750,8 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
+        if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
+            continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
         label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
         if label is not None and label.lower() in NOT_SENT:
             continue
@@ -833,7 +847,7 @@ def _collect(
             for inner in c.children:
                 if k.value_start <= doc.containers[inner].start < end:
                     _collect(doc, inner, target, target, depth + 1, before)
-            for ref in re.findall(r"\b([A-Za-z_]\w*)\b", doc.text[k.value_start : end]):
+            for ref in _value_names(doc.text[k.value_start : end]):
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
                     _collect(doc, found, target, target, depth + 1, before)
@@ -848,6 +862,14 @@ def _collect(
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+def _value_names(value: str) -> Iterator[str]:
+    """The names an option's value uses (`JSON.stringify(body)`), not the types it names
+    (TypeScript's `{...} satisfies Img`, `x as Img`)."""
+    for m in re.finditer(r"\b([A-Za-z_]\w*)\b", value):
+        if not TYPE_PLACE.search(value, max(0, m.start() - 12), m.start()):
+            yield m.group(1)
 
 
 GO_STRUCT = re.compile(r"\btype\s+(?P<name>[A-Za-z_]\w*)\s+struct\s*\{")
@@ -1168,9 +1190,8 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         )
     name = re.fullmatch(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*", value)
     if not found and depth < 2:
-        found += _name_values(doc, name.group("n") if name else "", key, depth)
-    elif not found and re.fullmatch(r"\s*", value) and depth < 2:
-        found += _name_values(doc, key.name, key, depth)  # shorthand { resolution }
+        held = name.group("n") if name else key.name if re.fullmatch(r"\s*", value) else ""
+        found += _name_values(doc, held, key, depth)  # (shorthand { resolution }: its own name)
     return found
 
 
@@ -1374,6 +1395,7 @@ HTTP_CALLEE = re.compile(
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
 HTTP_COMMAND = re.compile(r"\s*(?:curl|http|wget)\s")
+HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?https?\s")
 METHOD_OWNER = re.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import fields
+from akool_cli.audit import curlargs, fields
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -50,18 +50,15 @@ FETCH_UNSURE = re.compile(r"\.\.\.|\bbody\b")
 # A shell line that runs curl itself (not a string that names it): at the start of the line,
 # after $( or a pipe, or as a CI step's run:.
 CURL_START = re.compile(r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)curl\s")
-CURL_X = re.compile(
-    r"(?<!\S)(?:-X|--request)(?:\s+|=)?(?P<q>[\"']?)(?P<m>[A-Za-z$\"'{][^\s\"']*)(?P=q)"
-)
-CURL_BODY = re.compile(r"\s(?:-d|--data(?:-raw|-binary|-urlencode)?|--json|-F|--form)(?:[\s=]|$)")
-CURL_GET = re.compile(r"\s(?:-G|--get)\b")
 
 
 def sent_method(doc: Text, offset: int) -> Evidence | None:
     """The method of the request a path at `offset` is written in, when its code says."""
     line = doc.line_of(offset)
     if doc.is_command(line) or doc.is_command(doc.line_of(fields.shell_command(doc, line)[0])):
-        return _curl(doc, line)  # a curl command, or a line its trailing backslashes continue
+        return _curl(
+            doc, line, offset
+        )  # a curl command, or a line its trailing backslashes continue
     call = fields.enclosing_call(doc, offset)
     if call is not None:
         return _call(doc, offset, call)
@@ -71,21 +68,22 @@ def sent_method(doc: Text, offset: int) -> Evidence | None:
     return None
 
 
-def _curl(doc: Text, line: int) -> Evidence | None:
+def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
+    """curl's method as curl reads its options (bundled short ones too: `-sG`, `-sXPOST`,
+    `-sd DATA`), of the curl command the path at `offset` is given to."""
     start, end = fields.shell_command(doc, line)
     command = doc.text[start:end]
     if not CURL_START.search(command.split("\n", 1)[0]):
         return None
-    explicit = CURL_X.search(command)
-    if explicit is not None:
-        method = explicit.group("m").upper()
-        at = start + explicit.start("m")
-        return Evidence(method, at, explicit.group("m"), True) if method in METHODS else None
-    if CURL_GET.search(command):
-        return Evidence("GET", start, "curl -G", False)
-    if CURL_BODY.search(command):
-        return Evidence("POST", start, "curl -d", False)
-    return Evidence("GET", start, "curl", False)
+    said = curlargs.curl_method(command, 0, offset - start)
+    if said is None:
+        return None
+    if said.explicit:
+        method = said.method.upper()
+        written = said.method
+        return Evidence(method, start + said.at, written, True) if method in METHODS else None
+    shown = {"GET": "curl", "POST": "curl -d", "PUT": "curl -T"}[said.method]
+    return Evidence(said.method, start, shown, False)
 
 
 def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from akool_cli.audit import answers, methods, readhints, ties
+from akool_cli.audit import answers, curlargs, methods, readhints, ties, tstypes
 from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
@@ -141,6 +141,10 @@ def call_method(ctx: FileContext, m: Mention) -> str | None:
         text = line[max(0, m.column - 300) : m.end + 600]
     else:
         text = "\n".join(ctx.lines[m.line : ties.statement_end(ctx.lines, m.line) + 1])
+    if curlargs.CURL_WORD.search(text):  # curl's options as curl reads them (`-sG`, `-sd DATA`)
+        said = curlargs.curl_method(text, 0, m.column)
+        if said is not None:
+            return said.method.upper() if said.method.upper() in methods.METHODS else None
     found: dict[str, str] = {}
     for hit in METHOD.finditer(text):
         kind = hit.lastgroup or ""
@@ -757,46 +761,90 @@ def _shorthand(ctx: FileContext, key: f.Key) -> bool:
 
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
+    members: set[int] = set()  # the members of the file's own types reported
     for _m, endpoint, keys in _requests(ctx):
         yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
         taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
                 continue
-            line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
-            where = f"{endpoint.method} {endpoint.path}"
-            right = _near(key.name, endpoint)
-            if right is not None and misnamed:
-                message = f"{key.name} is not a field of {describe(endpoint)}"
-                fix = None
-                postman = ctx.postman.get(key.offset)
-                # (a Postman url.raw's query and its url.query array each name it once)
-                names = taken if postman is None else postman[2]
-                if not key.shared and right not in names:
-                    # A JS shorthand property ({ prompt, size }) names a variable too: keep it
-                    # as the value (break21: { prompt, scale } threw ReferenceError).
-                    new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
-                    fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
-                    names.add(right)
-                message += postman[1] if postman is not None else ""
-                yield Hit(line, column, key.name, right, message, endpoint.url, fix)
-            elif right is None and not misnamed:
-                documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
-                inside = _nested_home(key.name, endpoint)
-                if key.name in endpoint.deprecated_fields:
-                    message = f"{key.name} of {where} is deprecated and no longer supported ({endpoint.url})"
-                elif inside is not None:  # talking avatar's avatar_id: a field of elements[] items
-                    home = inside.rsplit(".", 1)[0]
-                    message = (
-                        f"{key.name} is not a top-level field of {describe(endpoint)}: "
-                        f"the docs document it only inside {home}"
-                        + (" items" if home.endswith("]") else "")
-                    )
-                    documented = inside
-                else:
-                    message = f"{key.name} is not a field of {describe(endpoint)}"
-                message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
-                yield Hit(line, column, key.name, documented, message, endpoint.url)
+            for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+                typed = _typed(ctx, key)
+                if typed is None:
+                    yield hit
+                    continue
+                yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
+                member = _member_hit(ctx, typed, key, hit, members)
+                if member is not None:
+                    yield member
+
+
+def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
+    """The named type a TypeScript literal holding `key` is given (see tstypes)."""
+    if not tstypes.typescript(ctx.name):
+        return None
+    return tstypes.literal_type(ctx.doc(), key.offset)
+
+
+def _typed_note(typed: tstypes.Typed) -> str:
+    return f"; the literal is typed {typed.name}: change it there too (left to a person)"
+
+
+def _member_hit(
+    ctx: FileContext, typed: tstypes.Typed, key: f.Key, hit: Hit, reported: set[int]
+) -> Hit | None:
+    """The member of the file's own type that names the same wrong field as a literal typed by
+    it (`interface TalkRequest { webhook_url?: string }`): reported once, fixed by a person."""
+    at = tstypes.members(ctx.doc(), typed.name).get(key.name) if typed.declared else None
+    if at is None or at in reported:
+        return None
+    reported.add(at)
+    doc = ctx.doc()
+    message = f"{typed.name}.{key.name}, sent as this request's body: {hit.message}"
+    return replace(hit, line=doc.line_of(at), column=doc.column(at), message=message, fix=None)
+
+
+def _field_hits(
+    ctx: FileContext, endpoint: DocEndpoint, key: f.Key, taken: set[str], misnamed: bool
+) -> Iterator[Hit]:
+    """A key a request sends that the docs do not list (misnamed: one that stands for a
+    documented field; else one that stands for none)."""
+    line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
+    where = f"{endpoint.method} {endpoint.path}"
+    right = _near(key.name, endpoint)
+    if right is not None and misnamed:
+        message = f"{key.name} is not a field of {describe(endpoint)}"
+        fix = None
+        postman = ctx.postman.get(key.offset)
+        # (a Postman url.raw's query and its url.query array each name it once)
+        names = taken if postman is None else postman[2]
+        if not key.shared and right not in names:
+            # A JS shorthand property ({ prompt, size }) names a variable too: keep it
+            # as the value (break21: { prompt, scale } threw ReferenceError).
+            new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
+            fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
+            names.add(right)
+        message += postman[1] if postman is not None else ""
+        yield Hit(line, column, key.name, right, message, endpoint.url, fix)
+    elif right is None and not misnamed:
+        documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
+        inside = _nested_home(key.name, endpoint)
+        if key.name in endpoint.deprecated_fields:
+            message = (
+                f"{key.name} of {where} is deprecated and no longer supported ({endpoint.url})"
+            )
+        elif inside is not None:  # talking avatar's avatar_id: a field of elements[] items
+            home = inside.rsplit(".", 1)[0]
+            message = (
+                f"{key.name} is not a top-level field of {describe(endpoint)}: "
+                f"the docs document it only inside {home}"
+                + (" items" if home.endswith("]") else "")
+            )
+            documented = inside
+        else:
+            message = f"{key.name} is not a field of {describe(endpoint)}"
+        message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
+        yield Hit(line, column, key.name, documented, message, endpoint.url)
 
 
 def _with_twin(ctx: FileContext, fix: Fix) -> Fix:
@@ -1004,10 +1052,12 @@ def check_unknown_fields(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _value_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, text: bool = False
 ) -> Hit | None:
+    """A value that is none of the documented ones (`text`: a query's, where 1 and "1" are the
+    same `?x=1`, so only the text written counts)."""
     choices = spec.enum or ()
-    if lit.value in choices and (lit.quoted or spec.type != "string"):
+    if lit.value in choices and (lit.quoted or spec.type != "string" or text):
         return None
     if not lit.quoted and spec.type != "string" and lit.value in choices:
         return None
@@ -1030,6 +1080,8 @@ def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | 
     """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant."""
     choices = spec.enum or ()
     quote = lit.text[0] if lit.quoted else '"'
+    if lit.quoted and lit.text[:1] not in "\"'`":
+        quote = ""  # a query's or a command item's text: its value as it is, unquoted
     if not lit.quoted and spec.type == "string" and lit.value in choices:
         return Fix(line, column, column + len(lit.text), lit.text, f'"{lit.value}"')
     meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
@@ -1066,18 +1118,25 @@ def _type_hit(
 
 
 def _range_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, raw: bool, where: str
+    ctx: FileContext,
+    lit: f.Literal,
+    spec: DocField,
+    endpoint: DocEndpoint,
+    raw: bool,
+    where: str,
+    text: bool = False,
 ) -> Hit | None:
     """A literal number outside the range the docs state for the field (face_reage 80, where
     the reage page says -30 to 30). Only a number as written: never a name, a string sent for
-    a number (its own finding), nor a number that is an operand (`30 * 2`)."""
+    a number (its own finding; in a query, `text`, the number the string denotes), nor a number
+    that is an operand (`30 * 2`)."""
     if spec.minimum is None and spec.maximum is None:
         return None
-    if (lit.quoted and not raw) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
+    if (lit.quoted and not (raw or text)) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
         return None
     doc = ctx.doc()
     after = doc.text[lit.offset + len(lit.text) :]
-    if not raw and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
+    if not raw and not lit.quoted and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
         return None  # (in a query string, `&` starts the next name)
     number = float(lit.value)
     low, high = spec.minimum, spec.maximum
@@ -1152,11 +1211,14 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 yield array
             if not spec.enum and spec.type not in NON_STRINGS:
                 continue
+            # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
+            # judged only for the documented values and ranges, never for a JSON type.
+            text = key.raw or endpoint.method == "GET"
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
-                if not key.raw:  # a query string's values are all text
+                hit = _value_hit(ctx, lit, spec, endpoint, text) if spec.enum else None
+                if not text:
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
-                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where)
+                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
                 if hit is not None and (key.shared or lit.shared):
                     hit = replace(hit, fix=None)  # the value is other calls' too
                 if hit is not None:
@@ -1504,8 +1566,50 @@ def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     name (a jq filter on a file) is judged against the call before it, up to the next place.
     Worked out once for the two rules that report them."""
     if ctx.answers is None:
-        ctx.answers = list(_find_answer_hits(ctx))
+        found: list[tuple[str, Hit]] = []
+        members: set[int] = set()  # the members of the file's own types reported
+        for rule, hit in _find_answer_hits(ctx):
+            found.append((rule, _typed_read(ctx, hit)))
+            member = _answer_member(ctx, hit, members)
+            if member is not None:
+                found.append((rule, member))
+        ctx.answers = found
     return ctx.answers
+
+
+def _answer_member(ctx: FileContext, hit: Hit, reported: set[int]) -> Hit | None:
+    """The member of the file's own type that a wrong read goes through, when the name the read
+    starts from is bound with that type (`const body = (await r.json()) as Envelope<VideoInfo>`,
+    then `body.data.status`: VideoInfo's `status`): reported once, fixed by a person."""
+    if not tstypes.typescript(ctx.name):
+        return None
+    doc = ctx.doc()
+    owner = tstypes.declares_member(doc, hit.found)
+    at = doc.offset(hit.line, hit.column)
+    if owner is None or not tstypes.bound_with(doc, at, owner):
+        return None
+    member = tstypes.members(doc, owner)[hit.found]
+    if member in reported:
+        return None
+    reported.add(member)
+    message = f"{owner}.{hit.found}, the type this file reads the answer through: {hit.message}"
+    line, column = doc.line_of(member), doc.column(member)
+    return replace(hit, line=line, column=column, message=message, fix=None)
+
+
+def _typed_read(ctx: FileContext, hit: Hit) -> Hit:
+    """A read renamed in TypeScript whose answer is typed by the code (a type of the file
+    declares the member, or the answer is cast or given a type argument): the type must change
+    with it, so the fix is left to a person."""
+    if hit.fix is None or not tstypes.typescript(ctx.name):
+        return hit
+    doc = ctx.doc()
+    owner = tstypes.declares_member(doc, hit.found)
+    if owner is None and not tstypes.typed_answers(doc):
+        return hit
+    said = f"{owner}.{hit.found}" if owner else "the type the code gives the answer"
+    note = f"; {said} must change with it (left to a person)"
+    return replace(hit, fix=None, message=hit.message + note)
 
 
 def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:

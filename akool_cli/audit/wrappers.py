@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit.methods import CURL_BODY, METHOD_ARGUMENT, METHODS
+from akool_cli.audit import curlargs
+from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
 from akool_cli.audit.scopes import (
     FUNCTION_DEF,
     NOT_FUNCTIONS,
@@ -77,7 +78,6 @@ METHOD_NAMED = re.compile(
     r"\bmethod\s*[:=]\s*(?P<name>\$?[A-Za-z_]\w*)\b|[({,]\s*(?P<arg>\w+)\s*[,}]"
 )
 CURL = re.compile(r"(?:^|[\s;{(|&`])curl\s")
-CURL_X = re.compile(r"(?:-X|--request)[\s=]*[\"']?(?P<m>\$?\{?\w+)")
 PHP_POST = re.compile(r"CURLOPT_POST(?:FIELDS)?\b")
 BOUND = re.compile(r"^\s*(?:const|let|var|val|my|local|final|auto)?\s*\$?(?P<n>[A-Za-z_]\w*)\s*:?=")
 
@@ -287,10 +287,13 @@ def _said(statement: str, params: set[str]) -> str:
 
 
 def _curl(statement: str, params: set[str]) -> str:
-    explicit = CURL_X.search(statement)
-    if explicit is not None:
-        said = explicit.group("m").lstrip("${")
-        if said.upper() in METHODS:
-            return said.upper()
-        return PASSED if said in params else ""
-    return "POST" if CURL_BODY.search(statement) else "GET"
+    said = curlargs.curl_method(statement)
+    if said is None:
+        return ""
+    if not said.explicit:
+        return said.method
+    name = re.match(r"\$?\{?(\w*)", said.method)
+    written = name.group(1) if name else ""
+    if written.upper() in METHODS:
+        return written.upper()
+    return PASSED if written in params else ""

@@ -1,0 +1,144 @@
+"""TypeScript's own declared types, for the audit's fixes: an object literal typed by a named type
+(`const body: TalkRequest = {...}`, `{...} satisfies TalkRequest`, `{...} as TalkRequest`) or an
+answer read through one (`as Envelope<VideoInfo>`): renaming the literal's key or the read and
+not the type's member breaks the build (`tsc --strict`), so such a fix is left to a person, and
+the member a type of the file declares is where the finding also belongs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akool_cli.audit.fields import Text
+
+TS_FILE = re.compile(r"\.(?:ts|tsx|mts|cts)$")
+# Types that say nothing of a literal's keys: a rename there compiles.
+LOOSE = frozenset({"any", "unknown", "object", "Object", "Record", "const", "Partial", "JSON"})
+TYPE_NAME = r"(?P<t>[A-Za-z_$][\w$.]*)"
+TYPED_BEFORE = re.compile(
+    r"[\w$\]]\s*\??:\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?(?:\[\])?\s*=\s*$"
+)
+CAST_BEFORE = re.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
+TYPED_AFTER = re.compile(r"\s*\)?\s*(?:satisfies|as)\s+" + TYPE_NAME)
+DECLARED = re.compile(r"\b(?:interface|type|class)\s+(?P<n>[A-Za-z_$][\w$]*)\b[^{=;]*[{=]")
+MEMBER = re.compile(
+    r"(?:^|[;{,\n])\s*(?:readonly\s+)?(?P<q>[\"']?)(?P<n>[A-Za-z_$][\w$]*)(?P=q)\s*\??\s*:"
+)
+
+
+@dataclass(frozen=True)
+class Typed:
+    name: str  # the type the literal is given
+    declared: bool  # a type (interface, type alias, class) of this file
+
+
+def typescript(name: str) -> bool:
+    return TS_FILE.search(name) is not None
+
+
+def literal_type(doc: Text, offset: int) -> Typed | None:
+    """The named type of the object literal a key at `offset` is written in, when the code
+    gives it one (`: T =`, `<T>{`, `satisfies T`, `as T`); None for none or a loose one."""
+    index = doc.innermost(offset)
+    if index < 0 or doc.text[doc.containers[index].start] != "{":
+        return None
+    c = doc.containers[index]
+    before = doc.text[max(0, c.start - 200) : c.start]
+    found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
+    found = found or TYPED_AFTER.match(doc.text, c.end)
+    if found is None:
+        return None
+    name = found.group("t").split(".")[-1]
+    if name in LOOSE:
+        return None
+    return Typed(name, name in declared_types(doc))
+
+
+def declared_types(doc: Text) -> dict[str, tuple[int, int]]:
+    """Each type the file declares with an object body: its name and the body's extent."""
+    if doc.ts_types is not None:
+        return doc.ts_types
+    found: dict[str, tuple[int, int]] = {}
+    text = doc.text
+    for m in DECLARED.finditer(text):
+        brace = text.find("{", m.end() - 1, m.end() + 200)
+        if brace < 0 or text[m.end() - 1 : brace].strip(" \t\n=") != "":
+            continue
+        end = _closing(text, brace)
+        if end > brace:
+            found.setdefault(m.group("n"), (brace, end))
+    doc.ts_types = found
+    return found
+
+
+def _closing(text: str, brace: int) -> int:
+    depth = 0
+    for k in range(brace, min(len(text), brace + 20000)):
+        c = text[k]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def members(doc: Text, type_name: str) -> dict[str, int]:
+    """The members a type of the file declares at its top level: name and where it is written."""
+    if type_name in doc.ts_members:
+        return doc.ts_members[type_name]
+    span = declared_types(doc).get(type_name)
+    if span is None:
+        return {}
+    text = doc.text
+    found: dict[str, int] = doc.ts_members.setdefault(type_name, {})
+    for m in MEMBER.finditer(text, span[0], span[1]):
+        inner = text[span[0] + 1 : m.start("n")]
+        if inner.count("{") - inner.count("}") == 0 and inner.count("(") == inner.count(")"):
+            found.setdefault(m.group("n"), m.start("n"))
+    return found
+
+
+def declares_member(doc: Text, name: str) -> str | None:
+    """A type of the file that declares a member `name` (an answer read through it would not
+    compile once renamed alone)."""
+    for type_name in declared_types(doc):
+        if name in members(doc, type_name):
+            return type_name
+    return None
+
+
+# An answer the code gives a type: `as Envelope<T>`, `as Promise<Info>`, `api.get<Info>(`,
+# `const body: Info = await ...`.
+TYPED_ANSWER = re.compile(
+    r"\bas\s+(?:Promise<\s*)?[A-Z][\w$.]*"
+    r"|\.(?:get|post|put|patch|delete|request|json)\s*<\s*[A-Z]"
+    r"|:\s*[A-Z][\w$.]*(?:<[^>\n]*>)?\s*=\s*(?:await\b|\()"
+)
+
+
+def typed_answers(doc: Text) -> bool:
+    """Whether the file gives an answer a type of its own (see TYPED_ANSWER)."""
+    if doc.ts_typed is None:
+        doc.ts_typed = TYPED_ANSWER.search(doc.text) is not None
+    return doc.ts_typed
+
+
+# The name a read starts from, right before the read (`body.data.` before `status`).
+READ_ROOT = re.compile(r"(?P<root>[A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*\s*\??\.\s*$")
+
+
+def bound_with(doc: Text, at: int, type_name: str) -> bool:
+    """Whether the name the read at `at` starts from is bound, last before it, with a type that
+    names `type_name` (`const body = (...) as Envelope<VideoInfo>`, `const info: VideoInfo =`)."""
+    start = doc.text.rfind("\n", 0, at) + 1
+    root = READ_ROOT.search(doc.text, start, at)
+    if root is None:
+        return False
+    pattern = rf"\b(?:const|let|var)\s+{re.escape(root.group('root'))}\b[^;\n]*"
+    bindings = list(re.compile(pattern).finditer(doc.text, 0, start))
+    binding = bindings[-1] if bindings else None
+    if binding is None or not re.search(r"\bas\s|:|<", binding.group(0)):
+        return False
+    return re.search(rf"(?<![\w$]){re.escape(type_name)}(?![\w$])", binding.group(0)) is not None
