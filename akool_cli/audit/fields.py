@@ -1132,6 +1132,12 @@ class Literal:
     quoted: bool
     offset: int
     shared: bool = False  # reached through a name that other places use too
+    written: str = ""  # the source's own characters when they differ (`\"720p\"` in escaped JSON)
+
+    @property
+    def source(self) -> str:
+        """The literal's characters in the file, escapes included."""
+        return self.written or self.text
 
 
 LITERAL = re.compile(
@@ -1157,11 +1163,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue
         quoted = m.group("n") is None
         text = m.group(0).replace("\\", "")
-        found.append(
-            Literal(
-                text, m.group("v") if quoted else m.group("n"), quoted, key.value_start + m.start()
-            )
-        )
+        value_of = m.group("v") if quoted else m.group("n")
+        written = m.group(0) if text != m.group(0) else ""
+        found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
     name = re.fullmatch(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*", value)
     if not found and depth < 2:
         found += _name_values(doc, name.group("n") if name else "", key, depth)

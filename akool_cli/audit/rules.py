@@ -1004,7 +1004,11 @@ def check_unknown_fields(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _value_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+    ctx: FileContext,
+    lit: f.Literal,
+    spec: DocField,
+    endpoint: DocEndpoint,
+    key: f.Key | None = None,
 ) -> Hit | None:
     choices = spec.enum or ()
     if lit.value in choices and (lit.quoted or spec.type != "string"):
@@ -1022,20 +1026,50 @@ def _value_hit(
         documented,
         message,
         endpoint.url,
-        _value_fix(line, column, lit, spec),
+        _value_fix(ctx, line, column, lit, spec, key),
     )
 
 
-def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | None:
-    """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant."""
+def _value_fix(
+    ctx: FileContext, line: int, column: int, lit: f.Literal, spec: DocField, key: f.Key | None
+) -> Fix | None:
+    """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant, quoted
+    and escaped as the literal's surroundings are (`\\"1080\\"` inside an escaped JSON string)."""
     choices = spec.enum or ()
-    quote = lit.text[0] if lit.quoted else '"'
+    old = lit.source
     if not lit.quoted and spec.type == "string" and lit.value in choices:
-        return Fix(line, column, column + len(lit.text), lit.text, f'"{lit.value}"')
+        quote = _string_quote(ctx, lit, key)
+        new = f"{quote}{lit.value}{quote}"
+        return Fix(line, column, column + len(old), old, new) if quote else None
     meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
     if len(meant) == 1 and lit.quoted:
-        return Fix(line, column, column + len(lit.text), lit.text, f"{quote}{meant[0]}{quote}")
+        quoted = re.fullmatch(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", old, re.S)
+        if quoted is None:
+            return None
+        new = quoted.group(1) + meant[0] + quoted.group(3)
+        return Fix(line, column, column + len(old), old, new)
     return None
+
+
+# The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
+# verbatim or VB string), a plain quote, or none (a code object's bare key).
+KEY_QUOTE = re.compile(r"(?:\\+\"|\"\"|[\"'])$")
+
+
+def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | None:
+    """The quote that makes a bare number a string where it stands: the one its key is written
+    with (`\\"` inside an escaped JSON string, so the patch stays valid code), `"` for a code
+    object's bare key; None when unsure (a value reached through a name in an escaped or shell
+    string: quoting the assignment would not change what is sent)."""
+    if key is None:
+        return '"'
+    doc = ctx.doc()
+    written = KEY_QUOTE.search(doc.text[max(0, key.offset - 8) : key.offset])
+    quote = written.group(0) if written else '"'
+    within = key.value_start <= lit.offset < max(key.value_end, key.value_start + 1)
+    if not within and (quote not in ('"', "'") or ctx.language == "shell"):
+        return None
+    return '"' if quote == "'" and not within else quote
 
 
 NON_STRINGS = frozenset({"integer", "number", "boolean"})
@@ -1061,7 +1095,8 @@ def _type_hit(
     )
     if spec.type == "boolean" and ctx.is_python:
         unquoted = unquoted.title()  # True, False
-    fix = Fix(line, column, column + len(lit.text), lit.text, unquoted) if fine else None
+    old = lit.source  # `\\"1\\"` in escaped JSON: its escaped quotes go with it
+    fix = Fix(line, column, column + len(old), old, unquoted) if fine else None
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
 
 
@@ -1153,7 +1188,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             if not spec.enum and spec.type not in NON_STRINGS:
                 continue
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
+                hit = _value_hit(ctx, lit, spec, endpoint, key) if spec.enum else None
                 if not key.raw:  # a query string's values are all text
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
                 hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where)

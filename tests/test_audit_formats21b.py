@@ -1,0 +1,113 @@
+"""break21b: what `akool audit` reads in files that hold code or requests in another format, and
+the patches it writes there: JSON bodies escaped inside strings (--diff keeps them valid code),
+Jupyter notebooks, Postman's body options, GitHub Actions run blocks, an OpenAPI spec written for
+AKOOL and Windows batch files."""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import audit
+from tests.test_audit_patches import apply_and_reaudit
+
+BASE = "https://openapi.akool.com/api/open/v3"
+TALK = "/content/video/createbytalkingphoto"
+SWAP = "/faceswap/highquality/specifyimage"
+TALK_BODY = r"{\"talking_photo_url\": \"p\", \"audio_url\": \"a\", \"resolution\": 1080}"
+SWAP_BODY = (
+    r"{\"sourceImage\": [{\"path\": \"s\", \"opts\": \"\"}], \"targetImage\": [{\"path\": \"t\","
+    r" \"opts\": \"\"}], \"modifyImage\": \"t\", \"face_enhance\": \"1\"}"
+)
+PROMPT_BODY = r"{\"prompt\": \"p\", \"size\": \"1:1\"}"
+TALK_720P = TALK_BODY.replace("1080", r"\"720p\"")
+ESCAPED = {
+    "a.sh": (
+        f'#!/bin/sh\nAPI="{BASE}"\n'
+        f'curl -s -X POST "$API{TALK}" -H "Content-Type: application/json" -d "{TALK_BODY}"\n'
+        f'curl -s -X POST "$API{SWAP}" -H "Content-Type: application/json" -d "{SWAP_BODY}"\n'
+    ),
+    "b.js": (
+        f'const API = "{BASE}";\n'
+        f'fetch(API + "{TALK}", {{ method: "POST", body: "{TALK_BODY}" }});\n'
+        f'fetch(API + "{SWAP}", {{ method: "POST", body: "{SWAP_BODY}" }});\n'
+        f'fetch(API + "/content/image/createbyprompt", {{ method: "POST", body: "{PROMPT_BODY}" }});\n'
+    ),
+    "c.py": (
+        f'import requests\nAPI = "{BASE}"\n'
+        f'requests.post(API + "{TALK}", data="{TALK_720P}")\n'
+        f'requests.post(API + "{SWAP}", data="{SWAP_BODY}")\n'
+    ),
+}
+POSTMAN = {
+    "info": {
+        "name": "akool",
+        "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+    },
+    "item": [
+        {
+            "name": "talk",
+            "request": {
+                "method": "POST",
+                "header": [{"key": "x-api-key", "value": "{{key}}"}],
+                "url": {"raw": BASE + TALK},
+                "body": {
+                    "mode": "raw",
+                    "raw": '{\n  "talking_photo_url": "p",\n  "audio_url": "a",\n  "resolution": 1080\n}',
+                    "options": {"raw": {"language": "json"}},
+                },
+            },
+        }
+    ],
+}
+
+
+def test_a_fix_inside_an_escaped_json_string_is_escaped_as_its_surroundings(
+    tmp_path: Path,
+) -> None:
+    """H12: 1080 -> "1080" inside `"{\\"resolution\\": 1080}"` made a SyntaxError in JS and
+    Python, a shell no-op and a Postman collection that was no longer JSON."""
+    for name, text in ESCAPED.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "akool.postman_collection.json").write_text(json.dumps(POSTMAN, indent=2))
+    fixable, _, _ = apply_and_reaudit(tmp_path)
+    assert {(name, rule) for name, _, rule, _ in fixable} >= {
+        ("a.sh", "bad-value"),
+        ("b.js", "bad-value"),
+        ("b.js", "misnamed-field"),
+        ("c.py", "bad-value"),
+        ("akool.postman_collection.json", "bad-value"),
+    }
+    for name in ("a.sh", "b.js"):
+        text = (tmp_path / name).read_text()
+        assert r"\"resolution\": \"1080\"" in text and r"\"face_enhance\": 1}" in text
+    py = (tmp_path / "c.py").read_text()
+    assert r"\"resolution\": \"720\"" in py and r"\"face_enhance\": 1}" in py
+    ast.parse(py)
+    assert r"\"scale\": \"1:1\"" in (tmp_path / "b.js").read_text()
+    collection = json.loads((tmp_path / "akool.postman_collection.json").read_text())
+    assert json.loads(collection["item"][0]["request"]["body"]["raw"])["resolution"] == "1080"
+    assert subprocess.run(["sh", "-n", str(tmp_path / "a.sh")]).returncode == 0
+    if shutil.which("node"):
+        assert subprocess.run(["node", "--check", str(tmp_path / "b.js")]).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'API="{BASE}"\nRES=1080\ncurl -X POST "$API{TALK}" -d "{TALK_BODY.replace("1080", "$RES")}"\n',
+    ],
+)
+def test_a_value_held_by_a_name_in_an_escaped_string_is_left_to_a_person(
+    tmp_path: Path, text: str
+) -> None:
+    """Quoting the assignment (`RES="1080"`) would not change what the shell string sends."""
+    (tmp_path / "r.sh").write_text(text)
+    found = audit([tmp_path]).findings
+    assert [f.rule for f in found] == ["bad-value"]
+    assert found[0].fix is None
