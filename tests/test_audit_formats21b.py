@@ -111,3 +111,54 @@ def test_a_value_held_by_a_name_in_an_escaped_string_is_left_to_a_person(
     found = audit([tmp_path]).findings
     assert [f.rule for f in found] == ["bad-value"]
     assert found[0].fix is None
+
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "formats21b"
+
+
+def test_a_notebooks_code_cells_are_read_as_the_code_they_are(tmp_path: Path) -> None:
+    """H2: the notebook's JSON escaping put a backslash in the path (2 false unknown-endpoint
+    errors on correct calls) and its bodies and answer reads were missed."""
+    for name in ("talk.ipynb", "talk_good.ipynb", "deno.ipynb"):
+        shutil.copy(CORPUS / name, tmp_path / name)
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {
+        ("talk.ipynb", 37, "bad-value"),  # "720p"
+        ("talk.ipynb", 37, "misnamed-field"),  # webhook_url
+        ("talk.ipynb", 48, "response-field"),  # s["data"]["status"]
+        ("talk.ipynb", 58, "misnamed-field"),  # a %%bash cell's curl: size
+        ("talk.ipynb", 67, "wrong-host"),  # a !curl line
+        ("deno.ipynb", 10, "bad-value"),  # a JavaScript kernel's cell
+        ("deno.ipynb", 12, "response-field"),
+    }
+    fixable, _, _ = apply_and_reaudit(tmp_path)
+    assert {(name, rule) for name, _, rule, _ in fixable} == {
+        ("talk.ipynb", "bad-value"),
+        ("talk.ipynb", "misnamed-field"),
+        ("talk.ipynb", "response-field"),
+        ("talk.ipynb", "wrong-host"),
+    }
+    book = json.loads((tmp_path / "talk.ipynb").read_text())
+    code = "".join(line for cell in book["cells"] for line in cell["source"])
+    assert '"resolution": "720", "webhookUrl": ""' in code
+    assert 's["data"]["video_status"]' in code and '"scale": "1:1"' in code
+
+
+def test_a_notebook_line_that_is_not_its_own_string_gets_no_patch(tmp_path: Path) -> None:
+    """A cell whose source is one string of several lines: the finding is at the string's line,
+    and no fix is offered where the JSON text cannot be edited exactly."""
+    code = (
+        "import requests\n"
+        f'requests.post("{BASE}/content/image/createbyprompt", json={{"prompt": "é", "size": "1:1"}})\n'
+    )
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "source": code}]
+    (tmp_path / "one.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}}, indent=1))
+    lines = [code.splitlines()[0] + "\n", code.splitlines()[1]]
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "source": lines}]
+    (tmp_path / "ascii.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}}, indent=1))
+    found = {Path(f.file).name: f for f in audit([tmp_path]).findings}
+    assert found["one.ipynb"].line == 7 and found["one.ipynb"].fix is None
+    assert found["ascii.ipynb"].rule == "misnamed-field" and found["ascii.ipynb"].fix is not None
+    apply_and_reaudit(tmp_path)
+    text = (tmp_path / "ascii.ipynb").read_text()
+    assert r"\"prompt\": \"\u00e9\", \"scale\": \"1:1\"" in text

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import pathnames, returns, sites, source, unseen, wrappers
+from akool_cli.audit import notebooks, pathnames, returns, sites, source, unseen, wrappers
 from akool_cli.audit.calls import FileContext, Served, find_mentions
 from akool_cli.audit.rules import (
     ALIASES,
@@ -184,7 +184,31 @@ def audit_text(
         akool_modules,
     )
     with _no_gc():
+        if notebooks.is_notebook(name):
+            return _audit_notebook(text, name, tuple(rules), folder, returners, served)
         return _audit_text(text, name, rules, folder, returners, served)
+
+
+def _audit_notebook(
+    text: str,
+    name: str,
+    rules: tuple[Rule, ...],
+    folder: Imports,
+    returners: list[returns.Returner] | None,
+    served: Served | None,
+) -> list[Finding]:
+    """A Jupyter notebook's code cells, read as the code they are, findings at the notebook's
+    own lines; a fix only where the notebook's JSON text can be edited exactly."""
+
+    def run(code: str, shown: str) -> list[Finding]:
+        return _audit_text(code, shown, rules, folder, returners, served)
+
+    found = []
+    for code, finding in notebooks.audit(text, run, name):
+        line, column = notebooks.map_back(code, finding.line - 1, finding.column - 1)
+        fix = notebooks.map_fix(code, finding.fix) if finding.fix is not None else None
+        found.append(replace(finding, file=name, line=line + 1, column=column + 1, fix=fix))
+    return sorted(found, key=lambda f: (f.line, f.column, f.rule))
 
 
 @dataclass(frozen=True)
