@@ -162,3 +162,12 @@ def test_a_notebook_line_that_is_not_its_own_string_gets_no_patch(tmp_path: Path
     apply_and_reaudit(tmp_path)
     text = (tmp_path / "ascii.ipynb").read_text()
     assert r"\"prompt\": \"\u00e9\", \"scale\": \"1:1\"" in text
+
+
+def test_postmans_body_options_are_not_body_fields(tmp_path: Path) -> None:
+    """M9: `"options": {"raw": {"language": "json"}}`, beside every raw JSON body Postman
+    exports, gave `language is not a field of ...` on each request."""
+    shutil.copy(CORPUS / "options_good.postman_collection.json", tmp_path / "c.json")
+    assert audit([tmp_path]).findings == []
+    shutil.copy(CORPUS / "options.postman_collection.json", tmp_path / "c.json")
+    assert [(f.rule, f.found) for f in audit([tmp_path]).findings] == [("bad-value", '"1080p"')]

@@ -835,8 +835,12 @@ def _collect(
                     _collect(doc, found, target, target, depth + 1, before)
         return
     if names & {"mode", "raw"} and names <= {"mode", "raw", "options", "urlencoded", "formdata"}:
-        for inner in c.children:  # a Postman body: the JSON text of its raw value
-            _collect(doc, inner, body, query, depth + 1, before)
+        # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
+        # "json"}}`, how Postman shows the text) are not sent.
+        options = [(k.value_start, value_end(doc, k, c)) for k in c.keys if k.name == "options"]
+        for inner in c.children:
+            if not any(a <= doc.containers[inner].start < b for a, b in options):
+                _collect(doc, inner, body, query, depth + 1, before)
         return
     keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
     if keys is None:
