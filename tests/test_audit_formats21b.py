@@ -171,3 +171,25 @@ def test_postmans_body_options_are_not_body_fields(tmp_path: Path) -> None:
     assert audit([tmp_path]).findings == []
     shutil.copy(CORPUS / "options.postman_collection.json", tmp_path / "c.json")
     assert [(f.rule, f.found) for f in audit([tmp_path]).findings] == [("bad-value", '"1080p"')]
+
+
+def test_a_workflows_run_blocks_are_read_as_shell_with_their_env(tmp_path: Path) -> None:
+    """M1: a base set in a workflow's `env:` and joined in `run:` curl lines was not read,
+    while the same lines in a .sh file were."""
+    for name in ("gh_render.yml", "gh_good.yml"):
+        shutil.copy(CORPUS / name, tmp_path / name)
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {
+        ("gh_render.yml", 4, "wrong-host"),  # the workflow's env, used as ${{ env.AKOOL_HOST }}
+        ("gh_render.yml", 15, "bad-value"),  # "$AKOOL_API/..." with the job's env
+        ("gh_render.yml", 19, "unknown-endpoint"),  # a step's env built from the job's
+        ("gh_render.yml", 27, "misnamed-field"),
+    }
+    fixable, _, _ = apply_and_reaudit(tmp_path)
+    assert {(line, rule) for _, line, rule, _ in fixable} == {
+        (4, "wrong-host"),
+        (27, "misnamed-field"),
+    }
+    text = (tmp_path / "gh_render.yml").read_text()
+    assert "AKOOL_HOST: https://openapi.akool.com\n" in text
+    assert """-d '{"prompt": "a red fox", "scale": "1:1"}'""" in text

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
+from akool_cli.audit import source
 from akool_cli.audit.rules import Fix
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -108,9 +108,9 @@ def _strings(text: str) -> list[tuple[int, int, str | None]]:
     found: list[tuple[int, int, str | None]] = []
     line, start = 0, 0
     for m in JSON_STRING.finditer(text):
-        line += text.count("\n", start, m.start())
+        line += len(source.LINE_BREAK.findall(text, start, m.start()))
         start = m.start()
-        column = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+        column = m.start() - (max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1)
         raw = m.group("raw")
         key = SOURCE_KEY if raw == "source" else None
         found.append((line, column + 1, raw if m.group("key") is None else key))
@@ -154,13 +154,13 @@ def _add_cell(
     lines: list[tuple[str, Place | None]] = []
     for index, item in enumerate(items):
         where = places[index] if places else None
-        parts = item.split("\n")
+        parts = source.LINE_BREAK.split(item)
         if parts[-1] == "" and len(parts) > 1:
             parts.pop()
         whole = len(parts) == 1
         for part in parts:
             place = Place(where[0], where[1], where[2] if whole else None) if where else None
-            lines.append((part.rstrip("\r"), place))
+            lines.append((part, place))
     shell = bool(lines) and SHELL_CELL.match(lines[0][0].lstrip()) is not None
     language = ".sh" if shell else kernel
     for text, place in lines:
@@ -206,9 +206,6 @@ def _offsets(raw: str) -> list[int] | None:
     return offsets
 
 
-T = TypeVar("T")
-
-
 def map_back(code: Code, line: int, column: int) -> tuple[int, int]:
     """A 0-based (line, column) of the code text as the notebook's own."""
     place = code.places[line] if 0 <= line < len(code.places) else None
@@ -231,11 +228,7 @@ def map_fix(code: Code, fix: Fix) -> Fix | None:
     """The fix as an edit of the notebook's JSON text, escaped as the notebook writes its
     strings; None unless that is exact (the line is one string of its own, the text to replace
     is written in one of json.dumps' two styles)."""
-    edits = [_map_edit(code, edit) for edit in (fix, *fix.also)]
-    if any(edit is None for edit in edits):
-        return None
-    first, *rest = [e for e in edits if e is not None]
-    return replace(first, also=tuple(rest))
+    return fix.moved(lambda edit: _map_edit(code, edit))
 
 
 def _map_edit(code: Code, fix: Fix) -> Fix | None:
@@ -252,12 +245,3 @@ def _map_edit(code: Code, fix: Fix) -> Fix | None:
             new = json.dumps(fix.new, ensure_ascii=ascii_only)[1:-1]
             return Fix(place.line, place.column + start, place.column + end, written, new)
     return None
-
-
-def audit(text: str, run: Callable[[str, str], list[T]], name: str) -> list[tuple[Code, T]]:
-    """Each code text of the notebook run through `run(text, name the language is read by)`."""
-    found = []
-    for code in read(text):
-        for item in run("\n".join(code.lines) + "\n", name + code.suffix):
-            found.append((code, item))
-    return found

@@ -72,6 +72,15 @@ class Fix:
     new: str
     also: tuple[Fix, ...] = ()  # edits made with this one (a Postman url's path array)
 
+    def moved(self, edit: Callable[[Fix], Fix | None]) -> Fix | None:
+        """The fix with each of its edits moved by `edit` (into the file that holds the code it
+        was found in: a notebook, a workflow), or None when one of them cannot be."""
+        edits = [edit(one) for one in (self, *self.also)]
+        if any(one is None for one in edits):
+            return None
+        first, *rest = [one for one in edits if one is not None]
+        return replace(first, also=tuple(rest))
+
 
 @dataclass(frozen=True)
 class Hit:

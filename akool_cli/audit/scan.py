@@ -13,13 +13,22 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import notebooks, pathnames, returns, sites, source, unseen, wrappers
+from akool_cli.audit import (
+    notebooks,
+    pathnames,
+    returns,
+    sites,
+    source,
+    unseen,
+    workflows,
+    wrappers,
+)
 from akool_cli.audit.calls import FileContext, Served, find_mentions
 from akool_cli.audit.rules import (
     ALIASES,
@@ -184,31 +193,54 @@ def audit_text(
         akool_modules,
     )
     with _no_gc():
-        if notebooks.is_notebook(name):
-            return _audit_notebook(text, name, tuple(rules), folder, returners, served)
+        embedded = _embedded(text, name)
+        if embedded is not None:
+            return _audit_embedded(embedded, name, tuple(rules), folder, returners, served)
         return _audit_text(text, name, rules, folder, returners, served)
 
 
-def _audit_notebook(
-    text: str,
+@dataclass(frozen=True)
+class Embedded:
+    """A file that holds code in another form (a notebook's cells, a workflow's run blocks):
+    the code texts to audit by the suffix they are read under, and how a finding and a fix
+    in one of them map back to the file."""
+
+    codes: list[tuple[Any, str, str]]  # (code, its text, its suffix)
+    map_back: Callable[[Any, int, int], tuple[int, int]]
+    map_fix: Callable[[Any, Fix], Fix | None]
+
+
+def _embedded(text: str, name: str) -> Embedded | None:
+    """How a notebook or a workflow is read (None: any other file, read as it is)."""
+    codes: list[tuple[Any, str, str]]
+    if notebooks.is_notebook(name):
+        codes = [(c, "\n".join(c.lines) + "\n", c.suffix) for c in notebooks.read(text)]
+        return Embedded(codes, notebooks.map_back, notebooks.map_fix)
+    if workflows.is_workflow(name, text):
+        flows = workflows.read(text, PurePath(name).suffix)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
+        return Embedded(codes, workflows.map_back, workflows.map_fix)
+    return None
+
+
+def _audit_embedded(
+    embedded: Embedded,
     name: str,
     rules: tuple[Rule, ...],
     folder: Imports,
     returners: list[returns.Returner] | None,
     served: Served | None,
 ) -> list[Finding]:
-    """A Jupyter notebook's code cells, read as the code they are, findings at the notebook's
-    own lines; a fix only where the notebook's JSON text can be edited exactly."""
-
-    def run(code: str, shown: str) -> list[Finding]:
-        return _audit_text(code, shown, rules, folder, returners, served)
-
-    found = []
-    for code, finding in notebooks.audit(text, run, name):
-        line, column = notebooks.map_back(code, finding.line - 1, finding.column - 1)
-        fix = notebooks.map_fix(code, finding.fix) if finding.fix is not None else None
-        found.append(replace(finding, file=name, line=line + 1, column=column + 1, fix=fix))
-    return sorted(found, key=lambda f: (f.line, f.column, f.rule))
+    """Each code text read as the code it is, its findings at the file's own lines; a fix only
+    where the file's text can be edited exactly. One finding per place, as in any file."""
+    found: dict[tuple[int, str, str], Finding] = {}
+    for code, text, suffix in embedded.codes:
+        for finding in _audit_text(text, name + suffix, rules, folder, returners, served):
+            line, column = embedded.map_back(code, finding.line - 1, finding.column - 1)
+            fix = embedded.map_fix(code, finding.fix) if finding.fix is not None else None
+            moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
+            found.setdefault((moved.line, moved.rule, moved.found), moved)
+    return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
 
 
 @dataclass(frozen=True)
