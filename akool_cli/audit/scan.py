@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from akool_cli.audit import (
+    embedded,
     notebooks,
     pathnames,
     returns,
@@ -193,9 +194,9 @@ def audit_text(
         akool_modules,
     )
     with _no_gc():
-        embedded = _embedded(text, name)
-        if embedded is not None:
-            return _audit_embedded(embedded, name, tuple(rules), folder, returners, served)
+        held = _embedded(text, name)
+        if held is not None:
+            return _audit_embedded(held, name, tuple(rules), folder, returners, served)
         return _audit_text(text, name, rules, folder, returners, served)
 
 
@@ -219,12 +220,12 @@ def _embedded(text: str, name: str) -> Embedded | None:
     if workflows.is_workflow(name, text):
         flows = workflows.read(text, PurePath(name).suffix)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
-        return Embedded(codes, workflows.map_back, workflows.map_fix)
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
     return None
 
 
 def _audit_embedded(
-    embedded: Embedded,
+    held: Embedded,
     name: str,
     rules: tuple[Rule, ...],
     folder: Imports,
@@ -234,10 +235,10 @@ def _audit_embedded(
     """Each code text read as the code it is, its findings at the file's own lines; a fix only
     where the file's text can be edited exactly. One finding per place, as in any file."""
     found: dict[tuple[int, str, str], Finding] = {}
-    for code, text, suffix in embedded.codes:
+    for code, text, suffix in held.codes:
         for finding in _audit_text(text, name + suffix, rules, folder, returners, served):
-            line, column = embedded.map_back(code, finding.line - 1, finding.column - 1)
-            fix = embedded.map_fix(code, finding.fix) if finding.fix is not None else None
+            line, column = held.map_back(code, finding.line - 1, finding.column - 1)
+            fix = held.map_fix(code, finding.fix) if finding.fix is not None else None
             moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
             found.setdefault((moved.line, moved.rule, moved.found), moved)
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))

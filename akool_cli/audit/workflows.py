@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from akool_cli.audit import source
-from akool_cli.audit.rules import Fix
+from akool_cli.audit.embedded import Code, Piece
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 JOBS = re.compile(r"^jobs:\s*(?:#.*)?$", re.M)
@@ -21,36 +21,10 @@ NAMED = re.compile(r"(?:env|secrets|vars|inputs|matrix)\.(?P<n>[A-Za-z_]\w*)$")
 
 
 @dataclass(frozen=True)
-class Piece:
-    """Text copied from the file: `length` characters at column `column` of the file's line
-    are at column `at` of the code's line."""
-
-    at: int
-    column: int
-    length: int
-
-
-@dataclass(frozen=True)
-class Place:
-    line: int  # the file's line
-    pieces: tuple[Piece, ...]
-
-
-@dataclass
-class Code:
-    """A text to audit (one run block and its env, or the rest of the file) and where each of its
-    lines is in the file."""
-
-    suffix: str
-    lines: list[str]
-    places: list[Place | None]
-
-
-@dataclass(frozen=True)
 class Env:
     name: str
     value: str
-    place: Place
+    piece: Piece  # where the value is written
     first: int  # the lines the env applies to: first to last (the mapping that holds it)
     last: int
 
@@ -76,7 +50,7 @@ def read(text: str, suffix: str) -> list[Code]:
             _shell_line(code, n, lines[n], start)
             rest[n] = lines[n][:start]
         codes.append(code)
-    codes.append(Code(suffix, rest, [Place(n, (Piece(0, 0, len(t)),)) for n, t in enumerate(rest)]))
+    codes.append(Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)]))
     return codes
 
 
@@ -146,31 +120,27 @@ def _entry(text: str, line: int, first: int, last: int) -> Iterator[Env]:
     elif " #" in value:
         value = value[: value.index(" #")].rstrip()
     if value and '"' not in value and "\\" not in value:
-        yield Env(m.group("key"), value, Place(line, (Piece(0, column, len(value)),)), first, last)
+        yield Env(m.group("key"), value, Piece(0, line, column, len(value)), first, last)
 
 
 def _assignment(code: Code, env: Env) -> None:
     """`NAME="value"`, the value where the file writes it."""
     head = f'{env.name}="'
-    text, pieces = _expressions(env.value, env.place.pieces[0].column)
-    code.lines.append(head + text + '"')
-    code.places.append(
-        Place(env.place.line, tuple(replace(p, at=p.at + len(head)) for p in pieces))
-    )
+    text, pieces = _expressions(env.value, env.piece.line, env.piece.column)
+    code.add(head + text + '"', *(replace(p, at=p.at + len(head)) for p in pieces))
 
 
 def _shell_line(code: Code, line: int, text: str, start: int) -> None:
-    shown, pieces = _expressions(text[start:], start)
-    code.lines.append(shown)
-    code.places.append(Place(line, pieces))
+    shown, pieces = _expressions(text[start:], line, start)
+    code.add(shown, *pieces)
 
 
-def _expressions(text: str, column: int) -> tuple[str, tuple[Piece, ...]]:
+def _expressions(text: str, line: int, column: int) -> tuple[str, tuple[Piece, ...]]:
     """The text with each `${{ ... }}` as the shell variable it stands for (`${{ env.X }}`,
     `${{ secrets.X }}`: `${X}`; anything else `${GITHUB_EXPRESSION}`), and the pieces copied."""
     out, pieces, at, done = [], [], 0, 0
     for m in EXPRESSION.finditer(text):
-        pieces.append(Piece(at, column + done, m.start() - done))
+        pieces.append(Piece(at, line, column + done, m.start() - done))
         out.append(text[done : m.start()])
         at += m.start() - done
         named = NAMED.match(m.group("e"))
@@ -178,32 +148,6 @@ def _expressions(text: str, column: int) -> tuple[str, tuple[Piece, ...]]:
         out.append(variable)
         at += len(variable)
         done = m.end()
-    pieces.append(Piece(at, column + done, len(text) - done))
+    pieces.append(Piece(at, line, column + done, len(text) - done))
     out.append(text[done:])
     return "".join(out), tuple(pieces)
-
-
-def map_back(code: Code, line: int, column: int) -> tuple[int, int]:
-    """A 0-based (line, column) of the code as the file's own."""
-    place = code.places[line] if 0 <= line < len(code.places) else None
-    if place is None:
-        return 0, 0
-    before = [p for p in place.pieces if p.at <= column] or list(place.pieces[:1])
-    piece = before[-1]
-    return place.line, piece.column + min(column - piece.at, piece.length)
-
-
-def map_fix(code: Code, fix: Fix) -> Fix | None:
-    """The fix as an edit of the file, when it lies within text copied from it."""
-    return fix.moved(lambda edit: _map_edit(code, edit))
-
-
-def _map_edit(code: Code, fix: Fix) -> Fix | None:
-    place = code.places[fix.line] if 0 <= fix.line < len(code.places) else None
-    if place is None:
-        return None
-    for piece in place.pieces:
-        if piece.at <= fix.start and fix.end <= piece.at + piece.length:
-            start = piece.column + fix.start - piece.at
-            return Fix(place.line, start, start + fix.end - fix.start, fix.old, fix.new)
-    return None
