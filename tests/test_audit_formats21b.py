@@ -193,3 +193,41 @@ def test_a_workflows_run_blocks_are_read_as_shell_with_their_env(tmp_path: Path)
     text = (tmp_path / "gh_render.yml").read_text()
     assert "AKOOL_HOST: https://openapi.akool.com\n" in text
     assert """-d '{"prompt": "a red fox", "scale": "1:1"}'""" in text
+
+
+def test_an_openapi_document_written_for_akool_is_judged_as_the_calls_it_describes(
+    tmp_path: Path,
+) -> None:
+    """M15: a spec whose servers are AKOOL's, with guessed paths, webhook_url and "720p" in an
+    enum, gave no finding (a client generated from it inherits every guess)."""
+    for name in ("spec_akool.yaml", "spec_akool_good.json"):
+        shutil.copy(CORPUS / name, tmp_path / name)
+    own = tmp_path / "own.yaml"  # the user's own API: its paths are routes, not calls
+    own.write_text((CORPUS / "spec_akool.yaml").read_text().replace("openapi.akool", "api.example"))
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {
+        ("spec_akool.yaml", 17, "undocumented-path"),  # /content/video/status/{id}
+        ("spec_akool.yaml", 25, "wrong-method"),  # POST image/infobymodelid
+        ("spec_akool.yaml", 41, "misnamed-field"),  # size
+        ("spec_akool.yaml", 55, "bad-value"),  # "720p", "1080p" of a $ref'd schema
+        ("spec_akool.yaml", 56, "misnamed-field"),  # webhook_url
+    }
+    fixable, _, _ = apply_and_reaudit(tmp_path)
+    assert {(line, rule) for _, line, rule, _ in fixable} == {
+        (41, "misnamed-field"),
+        (55, "bad-value"),
+        (56, "misnamed-field"),
+    }
+    text = (tmp_path / "spec_akool.yaml").read_text()
+    assert 'enum: ["720", "1080"]' in text and "        webhookUrl: {type: string}" in text
+    assert "                scale:\n" in text
+
+
+def test_a_path_moved_onto_one_the_spec_has_is_left_to_a_person(tmp_path: Path) -> None:
+    """Two keys of one name would make the document invalid."""
+    (tmp_path / "s.yaml").write_text(
+        "openapi: 3.0.3\nservers:\n  - url: https://openapi.akool.com/api/open/v3\npaths:\n"
+        "  /content/video/createbytalkingphoto:\n    post: {}\n  /photo/talking:\n    post: {}\n"
+    )
+    found = audit([tmp_path]).findings
+    assert [(f.line, f.rule, f.fix) for f in found] == [(7, "undocumented-path", None)]

@@ -26,6 +26,7 @@ from akool_cli.audit import (
     returns,
     sites,
     source,
+    specs,
     unseen,
     workflows,
     wrappers,
@@ -209,6 +210,7 @@ class Embedded:
     codes: list[tuple[Any, str, str]]  # (code, its text, its suffix)
     map_back: Callable[[Any, int, int], tuple[int, int]]
     map_fix: Callable[[Any, Fix], Fix | None]
+    dropped: frozenset[str] = frozenset()  # rules that do not apply to such a file
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
@@ -221,6 +223,12 @@ def _embedded(text: str, name: str) -> Embedded | None:
         flows = workflows.read(text, PurePath(name).suffix)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if specs.is_akool_spec(name, text):
+        read = specs.read(text, PurePath(name).suffix)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in read]
+        return (
+            Embedded(codes, embedded.map_back, specs.map_fix, specs.NOT_JUDGED) if codes else None
+        )
     return None
 
 
@@ -237,6 +245,8 @@ def _audit_embedded(
     found: dict[tuple[int, str, str], Finding] = {}
     for code, text, suffix in held.codes:
         for finding in _audit_text(text, name + suffix, rules, folder, returners, served):
+            if finding.rule in held.dropped:
+                continue
             line, column = held.map_back(code, finding.line - 1, finding.column - 1)
             fix = held.map_fix(code, finding.fix) if finding.fix is not None else None
             moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
