@@ -231,3 +231,21 @@ def test_a_path_moved_onto_one_the_spec_has_is_left_to_a_person(tmp_path: Path) 
     )
     found = audit([tmp_path]).findings
     assert [(f.line, f.rule, f.fix) for f in found] == [(7, "undocumented-path", None)]
+
+
+def test_a_batch_files_caret_continued_curl_is_read_with_its_body(tmp_path: Path) -> None:
+    """L6: `curl ... ^` / `-d "{...}"` in a .bat file: the body on the continued line was not
+    read (the same lines with `\\` in a .sh were)."""
+    for name in ("bat_render.bat", "bat_good.cmd"):
+        shutil.copy(CORPUS / name, tmp_path / name)
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert found == {
+        ("bat_render.bat", 7, "bad-value"),  # "1080p", through `set "AKOOL_API=..."`
+        ("bat_render.bat", 7, "misnamed-field"),  # webhook_url
+        ("bat_render.bat", 8, "undocumented-path"),  # %AKOOL_API%/content/video/status/%1
+    }
+    fixable, _, _ = apply_and_reaudit(tmp_path)
+    assert {rule for _, _, rule, _ in fixable} == {"bad-value", "misnamed-field"}
+    data = (tmp_path / "bat_render.bat").read_bytes()
+    assert b'\\"resolution\\":\\"1080\\",\\"webhookUrl\\":\\"\\"}"\r\n' in data
+    assert data.count(b"\r\n") == data.count(b"\n") == 9  # its CRLF line ends kept

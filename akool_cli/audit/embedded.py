@@ -4,6 +4,8 @@ the file, and a finding or a fix in it maps back to where the file writes the pi
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from akool_cli.audit.rules import Fix
@@ -32,6 +34,24 @@ class Code:
     def add(self, text: str, *pieces: Piece) -> None:
         self.lines.append(text)
         self.places.append(pieces)
+
+
+def rewrite(
+    text: str, line: int, column: int, pattern: re.Pattern[str], new: Callable[[re.Match[str]], str]
+) -> tuple[str, tuple[Piece, ...]]:
+    """The text (at `column` of the file's `line`) with each match of `pattern` replaced by
+    `new(match)`, and the pieces of it that are copied from the file."""
+    out, pieces, at, done = [], [], 0, 0
+    for m in pattern.finditer(text):
+        pieces.append(Piece(at, line, column + done, m.start() - done))
+        out.append(text[done : m.start()])
+        replaced = new(m)
+        out.append(replaced)
+        at += m.start() - done + len(replaced)
+        done = m.end()
+    pieces.append(Piece(at, line, column + done, len(text) - done))
+    out.append(text[done:])
+    return "".join(out), tuple(pieces)
 
 
 def map_back(code: Code, line: int, column: int) -> tuple[int, int]:

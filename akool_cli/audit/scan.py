@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from akool_cli.audit import (
+    batch,
     embedded,
     notebooks,
     pathnames,
@@ -214,7 +215,8 @@ class Embedded:
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
-    """How a notebook or a workflow is read (None: any other file, read as it is)."""
+    """How a notebook, a workflow, a batch file or an OpenAPI document for AKOOL is read (None:
+    any other file, read as it is)."""
     codes: list[tuple[Any, str, str]]
     if notebooks.is_notebook(name):
         codes = [(c, "\n".join(c.lines) + "\n", c.suffix) for c in notebooks.read(text)]
@@ -222,6 +224,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
     if workflows.is_workflow(name, text):
         flows = workflows.read(text, PurePath(name).suffix)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if batch.is_batch(name):
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if specs.is_akool_spec(name, text):
         read = specs.read(text, PurePath(name).suffix)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from akool_cli.audit import source
-from akool_cli.audit.embedded import Code, Piece
+from akool_cli.audit.embedded import Code, Piece, rewrite
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 JOBS = re.compile(r"^jobs:\s*(?:#.*)?$", re.M)
@@ -138,16 +138,9 @@ def _shell_line(code: Code, line: int, text: str, start: int) -> None:
 def _expressions(text: str, line: int, column: int) -> tuple[str, tuple[Piece, ...]]:
     """The text with each `${{ ... }}` as the shell variable it stands for (`${{ env.X }}`,
     `${{ secrets.X }}`: `${X}`; anything else `${GITHUB_EXPRESSION}`), and the pieces copied."""
-    out, pieces, at, done = [], [], 0, 0
-    for m in EXPRESSION.finditer(text):
-        pieces.append(Piece(at, line, column + done, m.start() - done))
-        out.append(text[done : m.start()])
-        at += m.start() - done
+
+    def variable(m: re.Match[str]) -> str:
         named = NAMED.match(m.group("e"))
-        variable = "${" + (named.group("n") if named else "GITHUB_EXPRESSION") + "}"
-        out.append(variable)
-        at += len(variable)
-        done = m.end()
-    pieces.append(Piece(at, line, column + done, len(text) - done))
-    out.append(text[done:])
-    return "".join(out), tuple(pieces)
+        return "${" + (named.group("n") if named else "GITHUB_EXPRESSION") + "}"
+
+    return rewrite(text, line, column, EXPRESSION, variable)
