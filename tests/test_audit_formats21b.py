@@ -249,3 +249,17 @@ def test_a_batch_files_caret_continued_curl_is_read_with_its_body(tmp_path: Path
     data = (tmp_path / "bat_render.bat").read_bytes()
     assert b'\\"resolution\\":\\"1080\\",\\"webhookUrl\\":\\"\\"}"\r\n' in data
     assert data.count(b"\r\n") == data.count(b"\n") == 9  # its CRLF line ends kept
+
+
+def test_a_notebook_that_is_not_json_is_read_as_text(tmp_path: Path) -> None:
+    """A half-saved notebook is still audited, as the text it is."""
+    (tmp_path / "cut.ipynb").write_text(
+        '{"cells": [{"cell_type": "code", "source": ["requests.get(\\"https://api.akool.com/api/'
+        'open/v3/faceswap/quota/info\\")"'
+    )
+    (tmp_path / "prose.ipynb").write_text(
+        json.dumps({"cells": [{"cell_type": "markdown", "source": ["See `/photo/talking`."]}]})
+    )
+    assert [(Path(f.file).name, f.rule) for f in audit([tmp_path]).findings] == [
+        ("cut.ipynb", "wrong-host")
+    ]

@@ -63,14 +63,14 @@ def is_notebook(name: str) -> bool:
     return name.lower().endswith(NOTEBOOK_SUFFIX)
 
 
-def read(text: str) -> list[Code]:
-    """The code of a notebook by language, or nothing when the text is not a notebook."""
+def read(text: str) -> list[Code] | None:
+    """The code of a notebook by language; None when the text is not a notebook (nbformat 4)."""
     try:
         book = json.loads(text)
     except ValueError:
-        return []
+        return None
     if not isinstance(book, dict) or not isinstance(book.get("cells"), list):
-        return []
+        return None
     kernel = _language(book.get("metadata"))
     codes: dict[str, Code] = {}
     strings, at = _strings(text), [0]

@@ -218,8 +218,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
     """How a notebook, a workflow, a batch file or an OpenAPI document for AKOOL is read (None:
     any other file, read as it is)."""
     codes: list[tuple[Any, str, str]]
-    if notebooks.is_notebook(name):
-        codes = [(c, "\n".join(c.lines) + "\n", c.suffix) for c in notebooks.read(text)]
+    book = notebooks.read(text) if notebooks.is_notebook(name) else None
+    if book is not None:  # (a notebook with no code cell has nothing to audit)
+        codes = [(c, "\n".join(c.lines) + "\n", c.suffix) for c in book]
         return Embedded(codes, notebooks.map_back, notebooks.map_fix)
     if workflows.is_workflow(name, text):
         flows = workflows.read(text, PurePath(name).suffix)
