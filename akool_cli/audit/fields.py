@@ -853,8 +853,12 @@ def _collect(
                     _collect(doc, found, target, target, depth + 1, before)
         return
     if names & {"mode", "raw"} and names <= {"mode", "raw", "options", "urlencoded", "formdata"}:
-        for inner in c.children:  # a Postman body: the JSON text of its raw value
-            _collect(doc, inner, body, query, depth + 1, before)
+        # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
+        # "json"}}`, how Postman shows the text) are not sent.
+        options = [(k.value_start, value_end(doc, k, c)) for k in c.keys if k.name == "options"]
+        for inner in c.children:
+            if not any(a <= doc.containers[inner].start < b for a, b in options):
+                _collect(doc, inner, body, query, depth + 1, before)
         return
     keys = _struct_keys(doc, c) if doc.structs and doc.text[c.start] == "{" else None
     if keys is None:
@@ -1158,6 +1162,12 @@ class Literal:
     quoted: bool
     offset: int
     shared: bool = False  # reached through a name that other places use too
+    written: str = ""  # the source's own characters when they differ (`\"720p\"` in escaped JSON)
+
+    @property
+    def source(self) -> str:
+        """The literal's characters in the file, escapes included."""
+        return self.written or self.text
 
 
 LITERAL = re.compile(
@@ -1183,11 +1193,9 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue
         quoted = m.group("n") is None
         text = m.group(0).replace("\\", "")
-        found.append(
-            Literal(
-                text, m.group("v") if quoted else m.group("n"), quoted, key.value_start + m.start()
-            )
-        )
+        value_of = m.group("v") if quoted else m.group("n")
+        written = m.group(0) if text != m.group(0) else ""
+        found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
     name = re.fullmatch(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*", value)
     if not found and depth < 2:
         held = name.group("n") if name else key.name if re.fullmatch(r"\s*", value) else ""

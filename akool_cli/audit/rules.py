@@ -72,6 +72,15 @@ class Fix:
     new: str
     also: tuple[Fix, ...] = ()  # edits made with this one (a Postman url's path array)
 
+    def moved(self, edit: Callable[[Fix], Fix | None]) -> Fix | None:
+        """The fix with each of its edits moved by `edit` (into the file that holds the code it
+        was found in: a notebook, a workflow), or None when one of them cannot be."""
+        edits = [edit(one) for one in (self, *self.also)]
+        if any(one is None for one in edits):
+            return None
+        first, *rest = [one for one in edits if one is not None]
+        return replace(first, also=tuple(rest))
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -1052,7 +1061,12 @@ def check_unknown_fields(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _value_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, text: bool = False
+    ctx: FileContext,
+    lit: f.Literal,
+    spec: DocField,
+    endpoint: DocEndpoint,
+    key: f.Key | None = None,
+    text: bool = False,
 ) -> Hit | None:
     """A value that is none of the documented ones (`text`: a query's, where 1 and "1" are the
     same `?x=1`, so only the text written counts)."""
@@ -1072,22 +1086,50 @@ def _value_hit(
         documented,
         message,
         endpoint.url,
-        _value_fix(line, column, lit, spec),
+        _value_fix(ctx, line, column, lit, spec, key),
     )
 
 
-def _value_fix(line: int, column: int, lit: f.Literal, spec: DocField) -> Fix | None:
-    """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant."""
+def _value_fix(
+    ctx: FileContext, line: int, column: int, lit: f.Literal, spec: DocField, key: f.Key | None
+) -> Fix | None:
+    """ "720p" -> "720" and 1080 -> "1080" when exactly one documented value is meant, quoted
+    and escaped as the literal's surroundings are (`\\"1080\\"` inside an escaped JSON string)."""
     choices = spec.enum or ()
-    quote = lit.text[0] if lit.quoted else '"'
-    if lit.quoted and lit.text[:1] not in "\"'`":
-        quote = ""  # a query's or a command item's text: its value as it is, unquoted
+    old = lit.source  # (a query's or a command item's text has no quotes: none are added)
     if not lit.quoted and spec.type == "string" and lit.value in choices:
-        return Fix(line, column, column + len(lit.text), lit.text, f'"{lit.value}"')
+        quote = _string_quote(ctx, lit, key)
+        new = f"{quote}{lit.value}{quote}"
+        return Fix(line, column, column + len(old), old, new) if quote else None
     meant = [c for c in choices if c.lower() == lit.value.lower() or c == lit.value.rstrip("pP")]
     if len(meant) == 1 and lit.quoted:
-        return Fix(line, column, column + len(lit.text), lit.text, f"{quote}{meant[0]}{quote}")
+        quoted = re.fullmatch(r"(\\*[\"'`]?)(.*?)(\\*[\"'`]?)", old, re.S)
+        if quoted is None:
+            return None
+        new = quoted.group(1) + meant[0] + quoted.group(3)
+        return Fix(line, column, column + len(old), old, new)
     return None
+
+
+# The quote written before a body key's name: `\"` (JSON in a double-quoted string), `""` (a C#
+# verbatim or VB string), a plain quote, or none (a code object's bare key).
+KEY_QUOTE = re.compile(r"(?:\\+\"|\"\"|[\"'])$")
+
+
+def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | None:
+    """The quote that makes a bare number a string where it stands: the one its key is written
+    with (`\\"` inside an escaped JSON string, so the patch stays valid code), `"` for a code
+    object's bare key; None when unsure (a value reached through a name in an escaped or shell
+    string: quoting the assignment would not change what is sent)."""
+    if key is None:
+        return '"'
+    doc = ctx.doc()
+    written = KEY_QUOTE.search(doc.text[max(0, key.offset - 8) : key.offset])
+    quote = written.group(0) if written else '"'
+    within = key.value_start <= lit.offset < max(key.value_end, key.value_start + 1)
+    if not within and (quote not in ('"', "'") or ctx.language == "shell"):
+        return None
+    return '"' if quote == "'" and not within else quote
 
 
 NON_STRINGS = frozenset({"integer", "number", "boolean"})
@@ -1113,7 +1155,8 @@ def _type_hit(
     )
     if spec.type == "boolean" and ctx.is_python:
         unquoted = unquoted.title()  # True, False
-    fix = Fix(line, column, column + len(lit.text), lit.text, unquoted) if fine else None
+    old = lit.source  # `\\"1\\"` in escaped JSON: its escaped quotes go with it
+    fix = Fix(line, column, column + len(old), old, unquoted) if fine else None
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
 
 
@@ -1215,7 +1258,7 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             # judged only for the documented values and ranges, never for a JSON type.
             text = key.raw or endpoint.method == "GET"
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint, text) if spec.enum else None
+                hit = _value_hit(ctx, lit, spec, endpoint, key, text) if spec.enum else None
                 if not text:
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
                 hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)

@@ -13,14 +13,27 @@ import os
 import re
 import stat
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
-from akool_cli.audit import outputs, pathnames, returns, sites, source, unseen, wrappers
+from akool_cli.audit import (
+    batch,
+    embedded,
+    notebooks,
+    outputs,
+    pathnames,
+    returns,
+    sites,
+    source,
+    specs,
+    unseen,
+    workflows,
+    wrappers,
+)
 from akool_cli.audit.calls import FileContext, Served, find_mentions
 from akool_cli.audit.rules import (
     ALIASES,
@@ -202,7 +215,68 @@ def audit_text(
         akool_modules,
     )
     with _no_gc():
+        held = _embedded(text, name)
+        if held is not None:
+            return _audit_embedded(held, name, tuple(rules), folder, returners, served)
         return _audit_text(text, name, rules, folder, returners, served)
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A file that holds code in another form (a notebook's cells, a workflow's run blocks):
+    the code texts to audit by the suffix they are read under, and how a finding and a fix
+    in one of them map back to the file."""
+
+    codes: list[tuple[Any, str, str]]  # (code, its text, its suffix)
+    map_back: Callable[[Any, int, int], tuple[int, int]]
+    map_fix: Callable[[Any, Fix], Fix | None]
+    dropped: frozenset[str] = frozenset()  # rules that do not apply to such a file
+
+
+def _embedded(text: str, name: str) -> Embedded | None:
+    """How a notebook, a workflow, a batch file or an OpenAPI document for AKOOL is read (None:
+    any other file, read as it is)."""
+    codes: list[tuple[Any, str, str]]
+    book = notebooks.read(text) if notebooks.is_notebook(name) else None
+    if book is not None:  # (a notebook with no code cell has nothing to audit)
+        codes = [(c, "\n".join(c.lines) + "\n", c.suffix) for c in book]
+        return Embedded(codes, notebooks.map_back, notebooks.map_fix)
+    if workflows.is_workflow(name, text):
+        flows = workflows.read(text, PurePath(name).suffix)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if batch.is_batch(name):
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if specs.is_akool_spec(name, text):
+        read = specs.read(text, PurePath(name).suffix)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in read]
+        return (
+            Embedded(codes, embedded.map_back, specs.map_fix, specs.NOT_JUDGED) if codes else None
+        )
+    return None
+
+
+def _audit_embedded(
+    held: Embedded,
+    name: str,
+    rules: tuple[Rule, ...],
+    folder: Imports,
+    returners: list[returns.Returner] | None,
+    served: Served | None,
+) -> list[Finding]:
+    """Each code text read as the code it is, its findings at the file's own lines; a fix only
+    where the file's text can be edited exactly. One finding per place, as in any file."""
+    found: dict[tuple[int, str, str], Finding] = {}
+    for code, text, suffix in held.codes:
+        for finding in _audit_text(text, name + suffix, rules, folder, returners, served):
+            if finding.rule in held.dropped:
+                continue
+            line, column = held.map_back(code, finding.line - 1, finding.column - 1)
+            fix = held.map_fix(code, finding.fix) if finding.fix is not None else None
+            moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
+            found.setdefault((moved.line, moved.rule, moved.found), moved)
+    return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""Windows batch files (.bat, .cmd) read as the shell script they amount to: a line that ends in
+`^` goes on onto the next (as `\\` does in sh), `%NAME%` is `${NAME}`, `set NAME=value` and
+`set "NAME=value"` assign, `rem` and `::` are comments; findings map back to the file."""
+
+from __future__ import annotations
+
+import re
+
+from akool_cli.audit import source
+from akool_cli.audit.embedded import Code, Piece, rewrite
+
+BATCH_SUFFIXES = (".bat", ".cmd")
+CARET = re.compile(r"\^(?=[ \t]*$)")
+VARIABLE = re.compile(r"%(?P<n>[A-Za-z_]\w*)%|%%(?P<loop>\w)|%(?P<arg>\d)")
+SET = re.compile(
+    r"^(?P<lead>[ \t]*@?)set[ \t]+(?:\"(?P<q>[A-Za-z_]\w*)=(?P<qv>[^\"]*)\"|"
+    r"(?P<n>[A-Za-z_]\w*)=(?P<v>.*?))[ \t]*$",
+    re.I,
+)
+REMARK = re.compile(r"^[ \t]*@?(?:rem\b|::)", re.I)
+
+
+def is_batch(name: str) -> bool:
+    return name.lower().endswith(BATCH_SUFFIXES)
+
+
+def read(text: str) -> list[Code]:
+    code = Code(".sh", [], [])
+    for n, line in enumerate(source.split_lines(text)):
+        if REMARK.match(line):
+            code.add("# " + line, Piece(2, n, 0, len(line)))
+            continue
+        m = SET.match(line)
+        if m is not None:
+            name, group = (m.group("q"), "qv") if m.group("q") else (m.group("n"), "v")
+            head = f'{name}="'
+            value, pieces = _variables(m.group(group), n, m.start(group))
+            code.add(head + value + '"', *(_shift(p, len(head)) for p in pieces))
+            continue
+        shown, pieces = _variables(line, n, 0)
+        caret = CARET.search(shown)
+        if caret is not None:  # (the caret is one character, as the backslash it becomes)
+            shown = shown[: caret.start()] + "\\" + shown[caret.end() :]
+        code.add(shown, *pieces)
+    return [code]
+
+
+def _variables(text: str, line: int, column: int) -> tuple[str, tuple[Piece, ...]]:
+    def variable(m: re.Match[str]) -> str:
+        return (
+            "$" + m.group("arg")
+            if m.group("arg")
+            else "${" + (m.group("n") or m.group("loop")) + "}"
+        )
+
+    return rewrite(text, line, column, VARIABLE, variable)
+
+
+def _shift(piece: Piece, by: int) -> Piece:
+    return Piece(piece.at + by, piece.line, piece.column, piece.length)
