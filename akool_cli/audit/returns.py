@@ -46,8 +46,12 @@ def returners(ctx: FileContext) -> list[Returner]:
         last = ties.Scope()
         for _, scope in ties.scopes(facts, m.line, m.column):
             last = scope
+        bodies = _destructured_bodies(facts, m) if axios else set()
         for name, line in last.returned.items():
             gives = "field" if name in last.fields else "body" if name in last.bodies else ""
+            returned = ties.RETURN.match(ctx.lines[line])
+            if not gives and returned and returned.group("rest").strip().rstrip(";") in bodies:
+                gives = "body"  # const { data } = await http.get(...); return data
             listed = last.held.returned.get(name, "")
             gives = f"list:{listed}" if listed else gives
             owner = enclosing_class(ctx.lines, _def_line(ctx.lines, line, name))
@@ -56,6 +60,15 @@ def returners(ctx: FileContext) -> list[Returner]:
             same = before is not None and before.call.endpoint == made.call.endpoint
             found[name] = made if same and name.lower() not in ties.VERBS else None
     return [r for r in found.values() if r is not None]
+
+
+def _destructured_bodies(facts: ties.Lines, m: Mention) -> set[str]:
+    """The names a call's statement destructures axios' body into (`const { data } = await
+    http.get(...)`, `const { data: out } = ...`): they hold the parsed answer."""
+    _, bound = ties.call_binding(facts, m.line, m.column)
+    if bound is None or not bound.destructured:
+        return set()
+    return {n for n, p in zip(bound.names, bound.paths, strict=True) if p == "data"}
 
 
 def _def_line(lines: list[str], line: int, name: str) -> int:

@@ -412,6 +412,56 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
                 yield m, endpoint, keys
         if own:
             yield m, endpoint, own
+        given = helper_query(doc, m) if endpoint.method == "GET" else None
+        if given is not None:  # akool_get("/v4/voice/list", {"language": "en"}): its query
+            keys = [k for k in given[0] if k.offset not in seen]
+            seen |= {k.offset for k in keys}
+            if keys:
+                yield m, endpoint, keys
+
+
+KEYWORD_ARGUMENT = re.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*=(?![=>])\s*")
+EMPTY_QUERY = re.compile(r"\s*(?:None|null|nil|undefined|\{\s*\}|\[\s*\]|array\(\s*\))?\s*")
+
+
+def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
+    """For a GET through a wrapper that sends one of its parameters as the request's query
+    (sites.Base.query: `def akool_get(path, params=None): requests.get(..., params=params)`),
+    the keys the call gives there (`akool_get("/v4/voice/list", {"page": 1})`, `params={...}`,
+    PHP's `['page' => 1]`) and whether they are all the query it sends with the path's own: a
+    literal of keys only, or nothing given. None when the call is not read so (a name given,
+    a spread, a path held elsewhere)."""
+    base = m.site.base
+    carrier = base.query if base is not None else None
+    if carrier is None or m.site.named or m.site.echo:
+        return None
+    name, index, _ = carrier
+    at = doc.offset(m.line, m.column)
+    paren = doc.paren_around(at)
+    if paren is None:
+        return None
+    spans = f.split_top(doc.text, paren[0] + 1, paren[1] - 1)
+    if not any(a <= at < b and not doc.text[a:at].strip(" \t\n\"'`fFrRuU$@") for a, b in spans):
+        return None  # (the path is not one of the call's arguments as written)
+    positional, value = [], None
+    for a, b in spans:
+        kw = KEYWORD_ARGUMENT.match(doc.text, a, b) if doc.python else None
+        if kw is None:
+            positional.append((a, b))
+        elif kw.group("k") == name:
+            value = (kw.end(), b)
+    if value is None and index < len(positional):
+        value = positional[index]
+    if value is None or EMPTY_QUERY.fullmatch(doc.text, *value):
+        return [], True
+    start = (
+        value[0] + len(doc.text[value[0] : value[1]]) - len(doc.text[value[0] : value[1]].lstrip())
+    )
+    k = doc.container_at(start)
+    if k is None or doc.text[start] not in "{[":
+        return None
+    container = doc.containers[k]
+    return list(container.keys), f.only_keys(doc, container)
 
 
 def _own_query(doc: f.Text, m: Mention) -> list[f.Key]:
@@ -814,6 +864,10 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
             continue
         doc = ctx.doc()
         at = doc.offset(m.line, m.column)
+        given = helper_query(doc, m)
+        if given is not None:  # a wrapper that sends what it is given as the query
+            yield from _missing_in_given(doc, m, endpoint, required, given)
+            continue
         if not m.site.echo and _candidate(doc, at):  # urls = [`${BASE}/v4/voice/list?page=1`]
             yield from _missing_in_literal(doc, m, endpoint, required)
             continue
@@ -837,6 +891,40 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
                 )
                 yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
             break
+
+
+def _missing_in_given(
+    doc: f.Text,
+    m: Mention,
+    endpoint: DocEndpoint,
+    required: list[str],
+    given: tuple[list[f.Key], bool],
+) -> Iterator[Hit]:
+    """A GET through a wrapper whose query is what its caller gives it (see helper_query),
+    with the path's own query and the names the wrapper adds, lacking a required name."""
+    keys, whole = given
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    url = string.group(0) if string else ""
+    if not whole or f.OPEN_QUERY.search(url):
+        return
+    carrier = m.site.base.query if m.site.base is not None else None
+    sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)} | {k.name for k in keys}
+    sent |= set(carrier[2] if carrier else ())
+    yield from _lacking(m, endpoint, required, sent, "the helper sends the query it is given")
+
+
+def _lacking(
+    m: Mention, endpoint: DocEndpoint, required: list[str], sent: set[str], why: str
+) -> Iterator[Hit]:
+    """A query whose names are certainly all `sent`, all documented, without a required one."""
+    missing = [n for n in required if n not in sent]
+    if missing and all(_known(name, endpoint) for name in sent):
+        names = ", ".join(missing)
+        message = (
+            f"this request's query has no {names}, which {describe(endpoint)} requires ({why})"
+        )
+        yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
 
 
 # A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
@@ -872,14 +960,9 @@ def _missing_in_literal(
     if "?" not in url or f.OPEN_QUERY.search("?" + url.split("?", 1)[1]):
         return  # (no query of its own, or one another name completes: `?${qs}`)
     sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)}
-    missing = [n for n in required if n not in sent]
-    if missing and all(_known(name, endpoint) for name in sent):
-        names = ", ".join(missing)
-        message = (
-            f"this request's query has no {names}, which {describe(endpoint)} requires "
-            "(the URL's own query, one of the URLs tried in turn)"
-        )
-        yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
+    yield from _lacking(
+        m, endpoint, required, sent, "the URL's own query, one of the URLs tried in turn"
+    )
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -891,10 +974,10 @@ def check_unknown_fields(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _value_hit(
-    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
+    ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint, text: bool = False
 ) -> Hit | None:
     choices = spec.enum or ()
-    if lit.value in choices and (lit.quoted or spec.type != "string"):
+    if lit.value in choices and (lit.quoted or spec.type != "string" or text):
         return None
     if not lit.quoted and spec.type != "string" and lit.value in choices:
         return None
@@ -1000,9 +1083,10 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 yield array
             if not spec.enum and spec.type not in NON_STRINGS:
                 continue
+            text = key.raw or endpoint.method == "GET"  # a query's values are all text
             for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint) if spec.enum else None
-                if not key.raw:  # a query string's values are all text
+                hit = _value_hit(ctx, lit, spec, endpoint, text) if spec.enum else None
+                if not text:  # (params={"type": 1} sends type=1)
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
                 if hit is not None and (key.shared or lit.shared):
                     hit = replace(hit, fix=None)  # the value is other calls' too
@@ -1433,6 +1517,16 @@ class LineReads:
             return []
         return answers.listed_name(i, line, name, place)
 
+    def indexed(self, i: int, scope: ties.Scope) -> Iterator[answers.Read]:
+        """The fields read on one item of a list of the answer (`avatars[0]["thumbnail"]`,
+        `body["data"]["result"][0]["lang"]`), each at the list's place ("item:data.result")."""
+        if self.ctx.in_prose(i, 0):
+            return
+        for expr, column, name in answers.indexed(self.ctx.lines[i]):
+            place = ties.path_of(expr, scope)
+            if place:
+                yield answers.Read(i, column, name, f"item:{place}")
+
     def rooted(self, i: int, root: str | None) -> list[answers.Read]:
         if i not in self._by_root:
             index: dict[str | None, list[answers.Read]] = {}
@@ -1489,6 +1583,7 @@ def _call_reads(
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name, place in scope.held.items.items():  # for (const v of voices): v.x
             yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
+        yield from reads.indexed(i, scope)  # avatars[0]["thumbnail"]
         for name in scope.local | scope.lasting:
             yield from reads.listed(i, name, scope)
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x

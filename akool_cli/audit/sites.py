@@ -110,6 +110,11 @@ class Base:
     # For a hidden helper's base (UNSEEN_PREFIX): the helper's own name or module names AKOOL
     # (`akoolRequest` from "@/lib/akool"), so every versioned path given to it is AKOOL's.
     akool: bool = field(default=False, compare=False)
+    # For a wrapper function that sends one of its parameters as the request's query
+    # (`requests.get(BASE + path, params=params)`, `new URLSearchParams(params)`,
+    # `http_build_query($params)`): that parameter's name, its position among the parameters a
+    # caller gives, and the query names the wrapper adds itself. See wrappers.query_carrier.
+    query: tuple[str, int, tuple[str, ...]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -368,6 +368,8 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
         text = lines[i]
         if text.strip() and indent(text) < level:
             m = FUNCTION_NAME.match(text)
+            if m is None and text.strip() == "{" and i > 0:  # (its brace on a line of its own)
+                m = FUNCTION_NAME.match(lines[i - 1].rstrip() + " {")
             if m:
                 return m.group("name") or m.group("method") or m.group("arrow")
             level = min(level, indent(text))
@@ -615,6 +617,11 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
             parsed = bool(GIVES_BODY.match(text, m.end()))
 
 
+def path_of(expr: str, scope: Scope) -> str:
+    """The place in the answer an expression reads, "" for none (see items.chain_path)."""
+    return _path_of(expr, scope)
+
+
 def _path_of(expr: str, scope: Scope) -> str:
     """The place in the answer an expression reads (see items.chain_path)."""
     responses = scope.all() - scope.bodies - scope.fields
@@ -627,10 +634,13 @@ def _bind_call(
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
     (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
-    if gives in ("body", "field"):  # what a function that returns the answer gives
-        (scope.bodies if gives == "body" else scope.fields).update(bound.names)
-    elif gives.startswith("list:"):  # ... or a list of it
-        scope.held.lists.update(dict.fromkeys(bound.names, gives[5:]))
+    if gives in ("body", "field") or gives.startswith("list:"):
+        for name, place in given_places(bound, gives):  # what a function returning it gives
+            if place in ("", "data"):
+                (scope.bodies if place == "" else scope.fields).add(name)
+            else:  # (a list of it, or a field deeper than data)
+                scope.held.lists[name] = place
+        return
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
     if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
@@ -643,6 +653,23 @@ def _bind_call(
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
+    """(name, the place in the answer it holds) for each name a statement binds from the call
+    of a function that returns the answer (`gives`: "body", "field" or "list:<place>", see
+    returns.Returner): the keys read on the call (`data = list_voices()["data"]`: data) or
+    destructured from it (`const { data } = await getAvatars()`, getAvatars returning
+    `res.json()`: data) follow what it returns."""
+    start = {"body": "", "field": "data"}.get(gives, gives[5:])
+    if bound.destructured:
+        for name, path in zip(bound.names, bound.paths, strict=True):
+            yield name, ".".join(p for p in (start, path) if p)
+        return
+    parts = items.chain_parts(bound.rhs.strip())
+    keys = parts[3] if parts is not None and parts[1] and not parts[2] else ()
+    for name in bound.names:
+        yield name, ".".join(p for p in (start, *keys) if p)
 
 
 def _rebind_lists(scope: Scope, bound: Binding, shell: bool) -> None:
@@ -705,7 +732,7 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     m = ROOT.match(rhs)
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
-        return rest == "" or rest.startswith("(")
+        return rest == "" or _after_call(rest) == ""  # (not `list_voices()["data"]`)
     method = METHOD_CALL.match(rhs)  # api.video(i), Api().video(i): a method giving it parsed
     if method and method.group("name") in scope.bodies:
         return rhs[method.end() :].strip().rstrip(";").strip().endswith(")")
@@ -815,7 +842,10 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     called = ROOT.match(rhs)
     if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
         rest = rhs[called.end() :].strip().rstrip(";").strip()
-        return rest == "" or rest.startswith("(")
+        return rest == "" or _after_call(rest) == ""
+    after = _after_call(rhs[called.end() :].strip()) if called else None
+    if called and after is not None and called.group("name") in scope.bodies:
+        return DATA_OF.match("x" + after) is not None  # d = list_voices()["data"]
     m = DATA_OF.match(rhs)
     if m is None or m.group("root") not in scope.all():
         return False
@@ -823,6 +853,18 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     if ".get(" in m.group("sel"):
         return True  # x.get("data", {}): a parsed answer's (a response has no get)
     return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
+
+
+def _after_call(rest: str) -> str | None:
+    """What follows a call's balanced parentheses at the start of `rest` (None: no call)."""
+    if not rest.startswith("("):
+        return None
+    depth = 0
+    for j, c in enumerate(rest):
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return rest[j + 1 :].strip().rstrip(";").strip()
+    return None
 
 
 def _returned(

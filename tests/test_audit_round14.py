@@ -1,0 +1,216 @@
+"""`akool audit` after a fourteenth measurement on real third-party code (issue 21, round 14): list
+answers read through an AKOOL helper that another file of the scanned folder defines, query names
+in candidate URLs tried in turn, and the query a helper sends from the params its caller gives.
+The corpus scripts of these shapes are in tests/audit_corpus/round14/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit, audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "round14"
+
+
+def places(findings: list[Finding]) -> list[tuple[str, int, str]]:
+    return sorted((Path(f.file).name, f.line, f.rule) for f in findings if f.severity != "info")
+
+
+def folder(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return places(audit([tmp_path]).findings)
+
+
+# -- A. a list answer read through a helper of another module of the folder ----------------------
+
+PY_HELPERS = (
+    "import requests\n"
+    'AKOOL = "https://openapi.akool.com/api/open"\n'
+    "def list_voices():\n"
+    '    r = requests.get(f"{AKOOL}/v4/voice/list", params={"type": 2})\n'
+    "    return r.json()\n"
+    "def list_avatars():\n"
+    '    r = requests.get(f"{AKOOL}/v3/avatar/list")\n'
+    '    return r.json()["data"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("caller", "rule"),
+    [
+        ('data = list_voices()["data"]\nprint(data["voice_id"])\n', "answer-field"),
+        ('body = list_voices()\nprint([v["name"] for v in body["data"]])\n', "response-field"),
+        ('avatars = list_avatars()\nprint(avatars[0]["thumbnail"])\n', "answer-field"),
+        ('body = list_voices()\nprint(body["data"]["result"][0]["lang"])\n', "answer-field"),
+    ],
+)
+def test_a_a_list_answer_misread_through_an_imported_helper(
+    tmp_path: Path, caller: str, rule: str
+) -> None:
+    found = folder(
+        tmp_path,
+        {"bot/akool_api.py": PY_HELPERS, "bot/app.py": "from .akool_api import *\n" + caller},
+    )
+    assert found == [("app.py", 3, rule)]
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        'data = list_voices()["data"]\nprint(data["result"][0]["voice_id"])\n',
+        'body = list_voices()\nprint([v["name"] for v in body["data"]["result"]])\n',
+        'avatars = list_avatars()\nprint(avatars[0]["thumbnailUrl"])\n',
+        'print(list_voices()["data"]["count"])\n',
+    ],
+)
+def test_a_the_documented_reads_stay_silent(tmp_path: Path, caller: str) -> None:
+    files = {"bot/akool_api.py": PY_HELPERS, "bot/app.py": "from .akool_api import *\n" + caller}
+    assert folder(tmp_path, files) == []
+
+
+JS_HELPERS = (
+    "const BASE = 'https://openapi.akool.com/api/open';\n"
+    "export async function getAvatars() {\n"
+    "  const res = await fetch(`${BASE}/v4/liveAvatar/avatar/list?page=1`);\n"
+    "  return res.json();\n"
+    "}\n"
+)
+
+
+def test_a_destructured_data_of_a_helper_returning_the_parsed_answer(tmp_path: Path) -> None:
+    """`const { data } = await getAvatars()`, getAvatars returning `res.json()`: data is the
+    answer's data (before: taken for the whole answer, so `data.count` was a false error)."""
+    found = folder(
+        tmp_path,
+        {
+            "akool.js": JS_HELPERS,
+            "page.ts": "import { getAvatars } from './akool';\n"
+            "export async function total() {\n"
+            "  const { data } = await getAvatars();\n"
+            "  return data.count;\n"
+            "}\n"
+            "export async function first() {\n"
+            "  const { data } = await getAvatars();\n"
+            "  return data.avatar_id;\n"
+            "}\n",
+        },
+    )
+    assert found == [("page.ts", 8, "answer-field")]
+
+
+def test_a_php_functions_of_a_required_file(tmp_path: Path) -> None:
+    """PHP's require brings every function of the file in by its name; a function's brace may
+    open the next line (PSR-12)."""
+    found = folder(
+        tmp_path,
+        {
+            "akool.php": "<?php\nconst AKOOL_BASE = 'https://openapi.akool.com/api/open';\n"
+            "function akool_voices()\n{\n"
+            "    $ch = curl_init(AKOOL_BASE . '/v4/voice/list?type=2');\n"
+            "    $raw = curl_exec($ch);\n"
+            "    return json_decode($raw, true);\n}\n",
+            "page.php": "<?php\nrequire_once __DIR__ . '/akool.php';\n"
+            "$voices = akool_voices();\n"
+            "foreach ($voices['data'] as $v) { echo $v['voice_id']; }\n"
+            "foreach ($voices['data']['result'] as $v) { echo $v['voice_id']; }\n",
+        },
+    )
+    assert found == [("page.php", 4, "response-field")]
+
+
+def test_a_an_import_names_its_module_not_only_the_helper(tmp_path: Path) -> None:
+    """A helper of the same name in another scanned module is not the one a file imports from
+    a module the scan does not hold (`from app.services.akool import akool_get`), nor is a PHP
+    file's constant a TypeScript import's."""
+    found = folder(
+        tmp_path,
+        {
+            "bot/akool_api.py": "import requests\nB = 'https://openapi.akool.com/api/open/v4'\n"
+            "def akool_get(path):\n    return requests.get(B + path).json()\n",
+            "svc/jobs.py": "from app.services.akool import akool_get\n"
+            'print(akool_get("/api/open/v3/language/list")["data"]["lang_list"])\n',
+            "php/akool.php": "<?php\nconst AKOOL_API_BASE = 'https://openapi.akool.com/api/open';\n",
+            "web/health.ts": "import { AKOOL_API_BASE } from '@/lib/akool';\n"
+            "export const health = () => fetch(`${AKOOL_API_BASE}/v1/healthz`);\n",
+        },
+    )
+    assert found == []
+
+
+# -- C. the query a helper sends from the params its caller gives ---------------------------------
+
+HELPERS = {
+    "akool_api.py": "import requests\nBASE = 'https://openapi.akool.com/api/open'\n"
+    "def akool_get(path, params=None):\n"
+    "    return requests.get(f'{BASE}{path}', params=params).json()\n",
+    "akool.js": "const BASE = 'https://openapi.akool.com/api/open';\n"
+    "export async function akoolGet(path, params = {}) {\n"
+    "  const qs = new URLSearchParams(params).toString();\n"
+    "  return (await fetch(`${BASE}${path}?${qs}`)).json();\n}\n",
+    "akool.php": "<?php\nconst AKOOL = 'https://openapi.akool.com/api/open';\n"
+    "function akool_get($path, $params = [])\n{\n"
+    "    $ch = curl_init(AKOOL . $path . '?' . http_build_query($params));\n"
+    "    return json_decode(curl_exec($ch), true);\n}\n",
+}
+CALLERS = {
+    "py": ("use.py", "from akool_api import akool_get\n", "akool_get({}, {})\n"),
+    "js": ("use.js", "import { akoolGet } from './akool';\n", "akoolGet({}, {});\n"),
+    "php": ("use.php", "<?php\nrequire_once 'akool.php';\n", "akool_get({}, {});\n"),
+}
+PARAMS = {
+    "py": ('{"page": 1}', '{"type": 1, "language": "en"}', '{"type": 1}', "params"),
+    "js": ("{ page: 1 }", "{ type: 1, language: 'en' }", "{ type: 1 }", "params"),
+    "php": ("['page' => 1]", "['type' => 1, 'language' => 'en']", "['type' => 1]", "$params"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CALLERS))
+def test_c_a_helper_sends_the_params_its_caller_gives(tmp_path: Path, lang: str) -> None:
+    name, head, call = CALLERS[lang]
+    missing, unknown, right, opaque = PARAMS[lang]
+    path = "'/v4/voice/list'"
+    lines = [call.format(path, p) for p in (missing, unknown, right, opaque)]
+    found = folder(tmp_path, {**HELPERS, name: head + "".join(lines)})
+    first = head.count("\n") + 1
+    assert found == [(name, first, "missing-query-field"), (name, first + 1, "unknown-field")]
+
+
+def test_c_a_python_keyword_and_a_method_of_a_client_class(tmp_path: Path) -> None:
+    found = folder(
+        tmp_path,
+        {
+            "akool_client.py": "import requests\nclass AkoolClient:\n"
+            "    BASE = 'https://openapi.akool.com/api/open'\n"
+            "    def get(self, path, params=None):\n"
+            "        return requests.get(f'{self.BASE}{path}', params=params).json()\n",
+            "worker.py": "from akool_client import AkoolClient\nc = AkoolClient()\n"
+            "c.get('/v4/voice/resource/list', params={'page': 1})\n"
+            "c.get('/v4/voice/resource/list', params={'type': 1})\n",
+        },
+    )
+    assert found == [("worker.py", 3, "missing-query-field")]
+
+
+def test_c_a_query_value_is_text(tmp_path: Path) -> None:
+    """`params={"type": 1}` sends type=1, one of the documented "1" and "2" (before: a false
+    bad-value error)."""
+    text = (
+        "import requests\nV4 = 'https://openapi.akool.com/api/open/v4'\n"
+        "requests.get(f'{V4}/voice/resource/list', params={'type': 1})\n"
+    )
+    assert places(audit_text(text, "r.py")) == []
+
+
+# -- the corpus folder ------------------------------------------------------------------------------
+
+
+def test_the_round14_corpus_gives_exactly_its_expected_findings() -> None:
+    from tests.test_audit_corpus import score
+
+    found, _ = score(CORPUS)
+    assert found.missed == ()
+    assert found.false == ()
