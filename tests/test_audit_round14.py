@@ -141,6 +141,59 @@ def test_a_an_import_names_its_module_not_only_the_helper(tmp_path: Path) -> Non
     assert found == []
 
 
+# -- B. candidate paths tried in a loop, joined to a base there --------------------------------
+
+LOOPS = {
+    "inline.py": "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+    "for path in ['/v3/voice/list?lang=en', '/v4/voice/list?type=1&language=en']:\n"
+    "    requests.get(B + path)\n",
+    "named.py": "import requests\nB = 'https://openapi.akool.com/api/open'\nPATHS = [\n"
+    "    '/v3/voice/list?lang=en',\n    '/v4/voice/list?type=1&language=en',\n]\n"
+    "def voices():\n    for path in PATHS:\n        return requests.get(f'{B}{path}')\n",
+    "forof.js": "const B = 'https://openapi.akool.com/api/open';\n"
+    "for (const p of ['/v3/voice/list?lang=en', '/v4/voice/list?type=1&language=en']) {\n"
+    "  fetch(`${B}${p}`);\n}\n",
+    "range.go": 'package x\nconst b = "https://openapi.akool.com/api/open"\nfunc f() {\n'
+    '\tfor _, p := range []string{"/v3/voice/list?lang=en", "/v4/voice/list?language=en"} {\n'
+    "\t\thttp.Get(b + p)\n\t}\n}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOPS))
+def test_b_each_candidate_path_in_a_loop_has_its_own_query(name: str) -> None:
+    text = LOOPS[name]
+    found = places(audit_text(text, name))
+    want = {n for n, line in enumerate(text.splitlines(), 1) if "lang" in line}
+    assert {line for _, line, _ in found} == want
+    assert {rule for _, _, rule in found} == {"unknown-field"}
+
+
+def test_b_documented_candidates_and_other_loops_stay_silent() -> None:
+    text = (
+        "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+        "ROUTES = ['/v1/users/me?lang=en', '/healthz?lang=en']\n"
+        "for path in ('/v3/voice/list?from=3', '/v4/voice/list?type=2&gender=Male'):\n"
+        "    requests.get(B + path)\n"
+        "for r in ROUTES:\n    print(r)\n"
+        "def post(path, body):\n    return requests.post(B + path, json=body)\n"
+    )
+    assert places(audit_text(text, "ok.py")) == []
+
+
+def test_b_a_scripts_constant_is_no_other_scripts_environment_variable(tmp_path: Path) -> None:
+    """`const AKOOL_API_URL = "https://.../api/open"` in one script is not what another script
+    reads as `process.env.AKOOL_API_URL` (before: its paths were joined to that base)."""
+    found = folder(
+        tmp_path,
+        {
+            "picker.js": "const AKOOL_API_URL = 'https://openapi.akool.com/api/open';\n"
+            "for (const p of ['/v3/voice/list?from=3']) fetch(AKOOL_API_URL + p);\n",
+            "env.js": "fetch(`${process.env.AKOOL_API_URL}/avatar/list?from=2`);\n",
+        },
+    )
+    assert found == []
+
+
 # -- C. the query a helper sends from the params its caller gives ---------------------------------
 
 HELPERS = {

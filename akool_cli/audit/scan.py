@@ -555,7 +555,10 @@ def imported_by(
             len({(b.host, b.prefix) for _, b in others}) == 1
             and others[0][1].prefix != sites.ELSEWHERE  # (by its module only: see _by_module)
             and not _from_elsewhere(text, name)
-            and (_imports(text, name) or _same_package(path, [p for p, _ in others]))
+            and (
+                _imports(text, name, [p for p, _ in others])
+                or _same_package(path, [p for p, _ in others])
+            )
         ):
             found[name] = others[0][1]
     return found
@@ -640,8 +643,15 @@ def _refers_to(text: str, owner: Path, importer: Path | None = None) -> bool:
     )
 
 
-def _imports(text: str, name: str) -> bool:
+def _imports(text: str, name: str, owners: list[Path] | None = None) -> bool:
+    """Whether a file takes a name from elsewhere: an import line, a require, a qualified name
+    (`config.BASE`), or an environment variable of that name, which a code file's constant is
+    not (`const AKOOL_API_URL = "..."` in one script is no `process.env.AKOOL_API_URL` of
+    another; an env file's, a shell script's or a data file's is)."""
     word = re.escape(name)
+    env = re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
+    if env and owners is not None and all(modules.family(p) in CODE for p in owners):
+        env = None
     return bool(
         re.search(
             rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
@@ -649,9 +659,14 @@ def _imports(text: str, name: str) -> bool:
             re.M,
         )
         or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text)
-        or re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
-        or re.search(rf"(?<![\w$])(?!self\b|this\b|cls\b)[A-Za-z_]\w*(?:\.|::|->){word}\b", text)
+        or env
+        or re.search(
+            rf"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)[A-Za-z_]\w*(?:\.|::|->){word}\b", text
+        )
     )
+
+
+CODE = frozenset({"js", "py", "php", "rb"})  # (families whose constants are no environment)
 
 
 def _binds(text: str, name: str) -> bool:
