@@ -81,6 +81,30 @@ JS_HELPERS = (
 )
 
 
+def test_a_the_data_object_walked_where_the_helper_is_called(tmp_path: Path) -> None:
+    """A helper returning the answer's data, walked as a list on its own statement: in a
+    comprehension or a loop, or in a callback chained to it."""
+    found = folder(
+        tmp_path,
+        {
+            "akool_api.py": "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+            "def languages():\n"
+            "    return requests.get(f'{B}/v3/language/list').json()['data']\n",
+            "use.py": "from akool_api import languages\n"
+            "codes = [l['lang_code'] for l in languages()]\n"
+            "codes = [l['lang_code'] for l in languages()['lang_list']]\n",
+            "akool.js": "const B = 'https://openapi.akool.com/api/open';\n"
+            "export async function getVoices() {\n"
+            "  const res = await fetch(`${B}/v4/voice/list?type=2`);\n"
+            "  const body = await res.json();\n  return body.data;\n}\n",
+            "use.js": "import { getVoices } from './akool';\n"
+            "export const ids = () => getVoices().then((vs) => vs.map((v) => v.voice_id));\n"
+            "export const ok = () => getVoices().then((vs) => vs.result.map((v) => v.voice_id));\n",
+        },
+    )
+    assert found == [("use.js", 2, "response-field"), ("use.py", 2, "response-field")]
+
+
 def test_a_destructured_data_of_a_helper_returning_the_parsed_answer(tmp_path: Path) -> None:
     """`const { data } = await getAvatars()`, getAvatars returning `res.json()`: data is the
     answer's data (before: taken for the whole answer, so `data.count` was a false error)."""
@@ -246,6 +270,27 @@ def test_c_a_python_keyword_and_a_method_of_a_client_class(tmp_path: Path) -> No
         },
     )
     assert found == [("worker.py", 3, "missing-query-field")]
+
+
+def test_c_params_held_in_a_name_or_given_through_kwargs(tmp_path: Path) -> None:
+    found = folder(
+        tmp_path,
+        {
+            "akool_http.py": "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+            "def akool_request(path, **kwargs):\n"
+            "    return requests.get(B + path, timeout=9, **kwargs).json()\n"
+            "def akool_list(path, params=None):\n"
+            "    return requests.get(B + path, params=params).json()\n",
+            "use.py": "from akool_http import akool_list, akool_request\n"
+            "akool_request('/v4/voice/list', params={'page': 1})\n"
+            "def f():\n    q = {'page': 1}\n    return akool_list('/v4/voice/list', q)\n"
+            "def g():\n    q = {'page': 1}\n    q['type'] = 2\n"
+            "    return akool_list('/v4/voice/list', q)\n"
+            "def h(q, **o):\n    akool_list('/v4/voice/list', q)\n"
+            "    akool_request('/v4/voice/list', **o)\n",
+        },
+    )
+    assert found == [("use.py", 2, "missing-query-field"), ("use.py", 5, "missing-query-field")]
 
 
 def test_c_a_query_value_is_text(tmp_path: Path) -> None:

@@ -445,23 +445,48 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
         return None  # (the path is not one of the call's arguments as written)
     positional, value = [], None
     for a, b in spans:
+        if doc.text[a:b].lstrip().startswith(("*", "...")):
+            return None  # (a spread may carry the query)
         kw = KEYWORD_ARGUMENT.match(doc.text, a, b) if doc.python else None
         if kw is None:
             positional.append((a, b))
         elif kw.group("k") == name:
             value = (kw.end(), b)
-    if value is None and index < len(positional):
+    if value is None and 0 <= index < len(positional):
         value = positional[index]
     if value is None or EMPTY_QUERY.fullmatch(doc.text, *value):
         return [], True
-    start = (
-        value[0] + len(doc.text[value[0] : value[1]]) - len(doc.text[value[0] : value[1]].lstrip())
-    )
-    k = doc.container_at(start)
-    if k is None or doc.text[start] not in "{[":
+    given = doc.text[value[0] : value[1]].strip()
+    start = value[0] + doc.text[value[0] : value[1]].find(given)
+    held = _held_literal(doc, given, start) if NAME_ONLY.fullmatch(given) else None
+    k = held if held is not None else doc.container_at(start)
+    if k is None or doc.text[doc.containers[k].start] not in "{[":
         return None
     container = doc.containers[k]
     return list(container.keys), f.only_keys(doc, container)
+
+
+NAME_ONLY = re.compile(r"\$?[A-Za-z_]\w*")
+
+
+def _held_literal(doc: f.Text, name: str, at: int) -> int | None:
+    """The literal a name given as a call's params holds (`params = {"page": 1}`, then
+    `akool_get(path, params)`): bound in the same function, and not changed after (else None)."""
+    spot = doc.last_assignment(name.lstrip("$"), at) or doc.last_assignment(name, at)
+    if spot is None:
+        return None
+    rhs = doc.text[spot[1] : at]
+    k = doc.container_at(spot[1] + len(rhs) - len(rhs.lstrip()))
+    scopes = doc.scopes
+    if k is None or (
+        scopes is not None and scopes.at(doc.line_of(spot[0])) != scopes.at(doc.line_of(at))
+    ):
+        return None
+    changed = re.search(
+        rf"(?<![\w$]){re.escape(name)}\s*(?:\[|\.\s*(?:update|setdefault|append|push|set)\b|\+=)",
+        doc.text[doc.containers[k].end : at],
+    )
+    return k if changed is None else None
 
 
 def _own_query(doc: f.Text, m: Mention) -> list[f.Key]:
@@ -1536,6 +1561,44 @@ class LineReads:
         return self._by_root[i].get(root, [])
 
 
+# What walks a call as a list: `for v in client.list_languages():`, `[... for v in f() if ...]`,
+# `for (const v of await getVoices())`, `len(f())`, then the call and what closes the walk.
+ITERATES_BEFORE = re.compile(
+    r"(?:\bfor\s+\w+(?:\s*,\s*\w+)?\s+in\s+|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+"
+    r"(?:await\s+)?|\blen\(\s*)(?:(?:self|this|[\w$]+)\s*\.\s*)*$"
+)
+ITERATES_AFTER = re.compile(r"\s*(?::|\)|\]|\bif\b)")
+
+
+def _iterated(line: str, m: Mention) -> bool:
+    """Whether the call of a function returning the answer's data is walked as a list right
+    where it is made (see ITERATES_BEFORE)."""
+    opened = line.find("(", m.column)
+    if opened < 0 or not ITERATES_BEFORE.search(line[: m.column]):
+        return False
+    depth = 0
+    for j in range(opened, len(line)):
+        depth += (line[j] == "(") - (line[j] == ")")
+        if depth == 0:
+            return ITERATES_AFTER.match(line, j + 1) is not None
+    return False
+
+
+def _chained_reads(
+    reads: LineReads, i: int, scope: ties.Scope, first: int, stop: int
+) -> Iterator[answers.Read]:
+    """On the call's own statement, what a callback chained to it reads of the answer's data it
+    is given (`getVoices().then((voices) => voices.map(...))`, getVoices returning `body.data`):
+    the data used as a list, or a field of it."""
+    for name in scope.chained & scope.fields if scope.chained else ():
+        for read in reads.listed(i, name, scope):
+            if first <= read.column < stop:
+                yield read
+        for read in reads.members(i, name, set()):
+            if first <= read.column < stop:
+                yield replace(read, place="data")
+
+
 def _call_reads(
     ctx: FileContext,
     m: Mention,
@@ -1558,6 +1621,8 @@ def _call_reads(
     def idle(i: int) -> bool:  # nothing to read on line i but what starts from the scope's names
         return i > loose or not reads.of(i)  # (a read's root is written on its line)
 
+    if m.site.returned == "field" and _iterated(ctx.lines[m.line], m):
+        yield answers.Read(m.line, m.column, "data", "data", None, listed=True)
     for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned, idle):
         if i > after[0] and i > end and not scope:
             return
@@ -1575,6 +1640,7 @@ def _call_reads(
             for read in reads.between(i, first, stop):
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
+            yield from _chained_reads(reads, i, scope, first, stop)
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
         if not (reads.of(i) or scope.bodies or scope.fields or scope.held.items or listing):

@@ -310,6 +310,9 @@ class Scope:
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
+    # A callback chained to the call of a function that returns the answer, given what it
+    # returns (`getVoices().then((voices) => ...)`): its parameter, read on the call's statement.
+    chained: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -530,7 +533,7 @@ def scopes(
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
-        _then_chain(lines, line, own, scope)  # (a minified line binds no answer: see binding)
+        _then_chain(lines, line, own, scope, gives)  # (a minified line binds none: see binding)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     for i in range(line, stop):
@@ -586,10 +589,11 @@ THEN = re.compile(
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
-def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
+def _then_chain(lines: list[str], start: int, end: int, scope: Scope, gives: str = "") -> None:
     """The names a promise chain on the call gives its callbacks (the response, or the parsed
-    answer after a `.then((r) => r.json())`), on its statement and the lines that continue it
-    (starting with `.`)."""
+    answer after a `.then((r) => r.json())`; the first one, for the call of a function that
+    returns the answer, what it returns: `getVoices().then((voices) => ...)`), on its statement
+    and the lines that continue it (starting with `.`)."""
     last = end
     while (
         last + 1 < len(lines)
@@ -614,6 +618,14 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
             scope.local.add(m.group("p"))
             if parsed:
                 scope.bodies.add(m.group("p"))
+            elif gives in ("body", "field") or gives.startswith("list:"):
+                place = {"body": "", "field": "data"}.get(gives, gives[5:])
+                scope.chained.add(m.group("p"))
+                if place in ("", "data"):
+                    (scope.bodies if place == "" else scope.fields).add(m.group("p"))
+                else:
+                    scope.held.lists[m.group("p")] = place
+            gives = ""  # (the next callback is given what this one returns)
             parsed = bool(GIVES_BODY.match(text, m.end()))
 
 

@@ -187,6 +187,8 @@ QUERY_CARRIED = re.compile(
     r"|[{,]\s*(?P<b>params)\s*[,}]"
     r"|(?:\bURLSearchParams|\bhttp_build_query|\burlencode|\bencode_www_form"
     r"|\b(?:qs|querystring)\.stringify)\(\s*\$?(?P<c>[A-Za-z_]\w*)\s*[,)]"
+    # requests.get(url, **kwargs): the params= keyword its caller gives
+    r"|\b(?:requests|httpx|session|client|http)\s*\.\s*(?:get|request)\([^)]*\*\*(?P<k>[A-Za-z_]\w*)"
 )
 FUNCTION_LINES = 40  # how far a wrapper's body is read for what it does with its parameters
 
@@ -201,11 +203,13 @@ def query_carrier(lines: list[str], current: Function, base: Base) -> Base:
         if fn is not None and defines(lines, j, fn) and not re.search(r"=>|\blambda\b", lines[j]):
             break  # (the next function)
         body.append(lines[j])
+    own = tuple(q.group("name") for t in body[1:] for q in OWN_QUERY.finditer(t))
     for text in body:
         for m in QUERY_CARRIED.finditer(text) if len(text) <= LONGEST_LINE else ():
+            if m.group("k") in current.order:  # (a keyword its caller gives: no position)
+                return replace(base, query=("params", -1, own))
             name = m.group("a") or m.group("b") or m.group("c")
             if name in current.order:  # (not a default: `params=None`)
-                own = tuple(q.group("name") for t in body[1:] for q in OWN_QUERY.finditer(t))
                 return replace(base, query=(name, current.order.index(name), own))
     return base
 

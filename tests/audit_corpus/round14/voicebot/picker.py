@@ -38,3 +38,8 @@ def resources():
 
 def english_voices():
     return akool_get("/v4/voice/list", {"type": 2, "language": "en"})
+
+
+def female_voices():
+    query = {"gender": "Female", "page": 1}
+    return akool_get("/v4/voice/list", query)

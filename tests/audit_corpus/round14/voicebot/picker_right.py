@@ -42,3 +42,14 @@ def resources(kind):
 
 def filtered(params):
     return akool_get("/v4/voice/list", params)
+
+
+def female_voices():
+    query = {"type": 2, "gender": "Female", "page": 1}
+    return akool_get("/v4/voice/list", query)
+
+
+def tuned_voices(kind):
+    query = {"gender": "Female"}
+    query["type"] = kind
+    return akool_get("/v4/voice/list", query)

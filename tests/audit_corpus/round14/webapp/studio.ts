@@ -37,3 +37,7 @@ export async function resourceFiles() {
 export async function spanishVoices() {
   return akoolGet('/v4/voice/list', { type: 2, language: 'es' });
 }
+
+export function voiceIdsLater() {
+  return getVoices().then((list) => list.map((v: { voice_id: string }) => v.voice_id));
+}

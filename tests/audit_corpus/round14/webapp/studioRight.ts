@@ -38,3 +38,7 @@ export async function resourceFiles(type: string) {
 export async function search(filters: Record<string, string>) {
   return akoolGet('/v4/voice/list', filters);
 }
+
+export function voiceIdsLater() {
+  return getVoices().then((list) => list.result.map((v: { voice_id: string }) => v.voice_id));
+}
