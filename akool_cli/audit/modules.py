@@ -49,12 +49,15 @@ def may_import(importer: PurePath, owner: PurePath) -> bool:
     return theirs in ("", "sh") or theirs == family(importer) or family(importer) == ""
 
 
-def imports_of(text: str, stem: str) -> Iterator[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def imports_of(text: str, stem: str) -> tuple[tuple[str, str], ...]:
     """(kind, specifier) of each import line of a file whose module's last segment is `stem`:
     kind "py" (dotted), "rel" (a path from the importing file's folder) or "path" (a package
-    path or an alias: `@/lib/akool`)."""
-    if stem not in text:
-        return
+    path or an alias: `@/lib/akool`). Worked out once per file and stem."""
+    return tuple(_imports_of(text, stem)) if stem in text else ()
+
+
+def _imports_of(text: str, stem: str) -> Iterator[tuple[str, str]]:
     for m in SPECIFIERS.finditer(text):
         kind, spec = next((k, v) for k, v in m.groupdict().items() if v and k != "dir")
         if kind in ("py", "pyi"):
@@ -122,12 +125,13 @@ def names_file(text: str, importer: Path, owner: Path) -> bool | None:
     if mine and theirs and mine != theirs:
         return False
     stem = owner.stem if owner.stem not in INDEX_STEMS else owner.parent.name
-    found = list(imports_of(text, stem))
+    found = imports_of(text, stem)
     if not found:
         return None
     return any(resolves(kind, spec, importer, owner) for kind, spec in found)
 
 
+@lru_cache(maxsize=8192)
 def import_line_module(text: str, name: str) -> list[tuple[str, str]]:
     """(kind, specifier) of the import lines that import a name (`from X import a, name`,
     `import { name } from "X"`, `const { name } = require("X")`); empty when none says."""
