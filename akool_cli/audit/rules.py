@@ -1835,7 +1835,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "missing-query-field",
         "warning",
-        'a GET through a client or helper (which may add a query itself) whose path literal says all it sends, without a query field the docs require (`akoolGet("/v4/voice/list?page=1")`: `type`)',
+        'a GET through a client or helper (which may add a query itself) whose path literal, or the params its helper sends as the query, says all it sends, without a query field the docs require (`akoolGet("/v4/voice/list?page=1")`, `akool_get("/v4/voice/list", {"page": 1})`: `type`)',
         check_helper_queries,
     ),
     Rule(
