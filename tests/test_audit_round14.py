@@ -105,6 +105,47 @@ def test_a_the_data_object_walked_where_the_helper_is_called(tmp_path: Path) -> 
     assert found == [("use.js", 2, "response-field"), ("use.py", 2, "response-field")]
 
 
+def test_a_an_instance_a_module_an_object_of_functions_or_a_static_method(
+    tmp_path: Path,
+) -> None:
+    """What the calling file imports from the helper's module and calls the helper on."""
+    found = folder(
+        tmp_path,
+        {
+            "app/akool.py": "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+            "class AkoolClient:\n    def voice_items(self):\n"
+            "        r = requests.get(f'{B}/v4/voice/list', params={'type': 2})\n"
+            "        return r.json()['data']['result']\n"
+            "akool_client = AkoolClient()\n"
+            "def sessions():\n    r = requests.get(f'{B}/v4/liveAvatar/session/list')\n"
+            "    return r.json()\n",
+            "app/views.py": "from . import akool\nfrom .akool import akool_client\n"
+            "items = akool_client.voice_items()\nprint(items[0]['voice_name'])\n"
+            "for v in akool_client.voice_items():\n    print(v['voice_url'])\n"
+            "print(akool.sessions()['data']['status'])\n",
+            "web/akool.ts": "const B = 'https://openapi.akool.com/api/open';\n"
+            "export const akool = {\n  async avatars() {\n"
+            "    const res = await fetch(`${B}/v4/liveAvatar/avatar/list`);\n"
+            "    return res.json();\n  },\n};\n"
+            "export class Akool {\n  static async voices() {\n"
+            "    const res = await fetch(`${B}/v4/voice/list?type=2`);\n"
+            "    return (await res.json()).data;\n  }\n}\n",
+            "web/page.ts": "import { akool, Akool } from './akool';\n"
+            "export const a = async () => (await akool.avatars()).data.map((x) => x.name);\n"
+            "export const b = async () => (await Akool.voices()).result.map((x) => x.name);\n"
+            "export async function c() {\n  const d = await Akool.voices();\n"
+            "  return d.map((x) => x.name);\n}\n",
+        },
+    )
+    assert found == [
+        ("page.ts", 2, "response-field"),
+        ("page.ts", 6, "response-field"),
+        ("views.py", 4, "answer-field"),
+        ("views.py", 6, "answer-field"),
+        ("views.py", 7, "response-field"),
+    ]
+
+
 def test_a_destructured_data_of_a_helper_returning_the_parsed_answer(tmp_path: Path) -> None:
     """`const { data } = await getAvatars()`, getAvatars returning `res.json()`: data is the
     answer's data (before: taken for the whole answer, so `data.count` was a false error)."""
@@ -291,6 +332,32 @@ def test_c_params_held_in_a_name_or_given_through_kwargs(tmp_path: Path) -> None
         },
     )
     assert found == [("use.py", 2, "missing-query-field"), ("use.py", 5, "missing-query-field")]
+
+
+def test_c_guzzle_query_and_search_params_set_from_an_object(tmp_path: Path) -> None:
+    found = folder(
+        tmp_path,
+        {
+            "Akool.php": "<?php\nclass Akool\n{\n    public function __construct()\n    {\n"
+            "        $this->client = new \\GuzzleHttp\\Client(['base_uri' => "
+            "'https://openapi.akool.com/api/open/']);\n    }\n"
+            "    public function get($path, $params = [])\n    {\n"
+            "        return json_decode($this->client->get($path, ['query' => $params])"
+            "->getBody(), true);\n    }\n}\n",
+            "page.php": "<?php\nrequire_once 'Akool.php';\n$a = new Akool();\n"
+            "$a->get('v4/voice/list', ['page' => 1]);\n"
+            "$a->get('v4/voice/list', ['type' => 1]);\n",
+            "akool.ts": "const B = 'https://openapi.akool.com/api/open';\n"
+            "export async function akoolGet(path: string, params: Record<string, string> = {}) {\n"
+            "  const url = new URL(B + path);\n"
+            "  Object.entries(params).forEach(([k, v]) => url.searchParams.set(k, v));\n"
+            "  return (await fetch(url)).json();\n}\n",
+            "use.ts": "import { akoolGet } from './akool';\n"
+            "akoolGet('/v4/voice/list', { page: '1' });\n"
+            "akoolGet('/v4/voice/list', { type: '1' });\n",
+        },
+    )
+    assert found == [("page.php", 4, "missing-query-field"), ("use.ts", 2, "missing-query-field")]
 
 
 def test_c_a_query_value_is_text(tmp_path: Path) -> None:

@@ -199,6 +199,12 @@ DOTTED_LIST_USES = (
         + ROOTED
         + r"[?!]?\.(?P<data>data)\s*;?\s*$"
     ),
+    # (await akool.avatars()).data.map(...): what a call gives, awaited in place
+    re.compile(
+        r"\(\s*await\s+(?:[\w$]+\s*\.\s*)*(?P<root>[A-Za-z_$][\w$]*)\s*\([^()]*\)\s*\)"
+        r"\s*[?!]?\.(?P<data>data)\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every"
+        r"|reduce|flatMap|slice)\b"
+    ),
 )
 # For each of LIST_USES, the words one of which each of its matches holds (DOTTED_LIST_USES all
 # hold `.data`: looked for only on such lines).

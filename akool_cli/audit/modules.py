@@ -154,3 +154,62 @@ def import_line_module(text: str, name: str) -> list[tuple[str, str]]:
             elif kind in ("js", "jsi", "req"):
                 found.append(("rel" if spec.startswith(("./", "../")) else "path", spec))
     return found
+
+
+# An import statement with the names it binds: Python's `from X import a, b as c` and `from .
+# import akool`, `import X as Y`; JavaScript's `import d, { a, b as c } from "X"`, `import * as m
+# from "X"`, `const { a } = require("X")`, `const m = require("X")`.
+PY_FROM = re.compile(
+    r"^\s*from\s+(?P<m>\.*[\w.]*)\s+import\s+\(?(?P<names>[^)\n]*(?:\n[^)\n]*)*?)\)?\s*$", re.M
+)
+PY_IMPORT = re.compile(r"^\s*import\s+(?P<m>[\w.]+)(?:\s+as\s+(?P<a>\w+))?\s*$", re.M)
+JS_IMPORT = re.compile(
+    r"\bimport\s+(?:type\s+)?(?P<names>[\w$*{}\s,]+?)\s+from\s+[\"'](?P<m>[^\"'\n]+)[\"']"
+    r"|\b(?:const|let|var)\s+(?P<req>\{[^}]*\}|[\w$]+)\s*=\s*require\(\s*[\"'](?P<rm>[^\"'\n]+)[\"']"
+)
+
+
+def imported_names(text: str, importer: PurePath, owner: PurePath) -> frozenset[str]:
+    """The local names a file binds by importing from the owner's module (a function, an
+    object, a module: `from .akool import akool_client`, `from . import akool`, `import {
+    akool } from "./akool"`, `import * as akool from "./akool"`, `const akool =
+    require("./akool")`)."""
+    stem = owner.stem if owner.stem not in INDEX_STEMS else owner.parent.name
+    if stem not in text:
+        return frozenset()
+    return _imported_names(text, str(importer), str(owner), stem)
+
+
+@lru_cache(maxsize=8192)
+def _imported_names(text: str, importer: str, owner: str, stem: str) -> frozenset[str]:
+    found: set[str] = set()
+    mine, theirs = PurePath(importer), PurePath(owner)
+    for m in PY_FROM.finditer(text):
+        names = [_bound_name(n) for n in m.group("names").split(",")]
+        if stem in m.group("m") and resolves("py", m.group("m"), mine, theirs):
+            found.update(n for n in names if n and n != "*")
+        elif m.group("m").strip(".") == "" or resolves(
+            "py", m.group("m") + "." + stem, mine, theirs
+        ):
+            # from . import akool, from app import akool: the module itself
+            for raw in m.group("names").split(","):
+                if raw.split(" as ")[0].strip() == stem:
+                    found.add(_bound_name(raw))
+    for m in PY_IMPORT.finditer(text):
+        if resolves("py", m.group("m"), mine, theirs):
+            found.add(m.group("a") or m.group("m").split(".")[0])
+    for m in JS_IMPORT.finditer(text):
+        spec = m.group("m") or m.group("rm")
+        kind = "rel" if spec.startswith(("./", "../")) else "path"
+        if _last(spec) != stem or not resolves(kind, spec, mine, theirs):
+            continue
+        listed = str(m.group("names") or m.group("req")).replace("{", ",").replace("}", ",")
+        found.update(_bound_name(n.replace("* as", "")) for n in listed.split(","))
+    found.discard("")
+    return frozenset(found)
+
+
+def _bound_name(raw: str) -> str:
+    """The local name an import binds: `b as c` (Python, JavaScript) or `b: c` binds c."""
+    part = re.split(r"\s+as\s+|:", raw.strip())[-1].strip()
+    return part if re.fullmatch(r"[A-Za-z_$][\w$]*", part) else ""

@@ -32,6 +32,10 @@ class Returner:
     axios: bool  # (its file's `res.data` is the body: axios)
     file: str  # the file that defines it
     bare: bool = True  # called by its name alone (the file's own, or imported by name)
+    # Names the calling file imports from the returner's module that it may be called on: a
+    # module object (`from . import akool`), an instance made there (`akool_client`), an object
+    # of functions (`export const akool = { ... }`).
+    receivers: frozenset[str] = frozenset()
 
 
 def returners(ctx: FileContext) -> list[Returner]:
@@ -109,7 +113,7 @@ def calls_of(ctx: FileContext, given: list[Returner], objects: Objects) -> list[
         if len(line) > ties.STATEMENT_CHARS or not any(n in line for n in by_name):
             continue
         for r in by_name.values():
-            found += _calls_on(ctx, i, line, r, holders[r.owner])
+            found += _calls_on(ctx, i, line, r, holders[r.owner] | r.receivers)
     return found
 
 

@@ -1612,7 +1612,11 @@ def _call_reads(
     home = facts.function_of(m.line)
     doc = ctx.doc()
     # The call's own arguments (`request("/x", { id: photo.data._id })`) read another answer.
-    arguments = doc.paren_around(doc.offset(m.line, m.column)) or (0, 0)
+    at = doc.offset(m.line, m.column)
+    if m.site.returned:  # (the call of a function that returns the answer: its own parentheses)
+        opened = ctx.lines[m.line].find("(", m.column)
+        at = doc.offset(m.line, opened + 1) if opened >= 0 else at
+    arguments = doc.paren_around(at) or (0, 0)
     if facts.shell or not f.opens_call(doc.text, arguments[0]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
@@ -1643,7 +1647,8 @@ def _call_reads(
             yield from _chained_reads(reads, i, scope, first, stop)
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
-        if not (reads.of(i) or scope.bodies or scope.fields or scope.held.items or listing):
+        held = scope.held.items or scope.held.lists
+        if not (reads.of(i) or scope.bodies or scope.fields or held or listing):
             continue  # (no read on the line, and no name whose members are read)
         if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)

@@ -406,7 +406,8 @@ def returners_imported(
                     or modules.family(owner) in ("php", "sh")
                     or STAR_IMPORT.search(text) is not None  # (from .akool_api import *)
                 )
-                found.append(replace(r, bare=bare))
+                receivers = modules.imported_names(text, path, owner)
+                found.append(replace(r, bare=bare, receivers=receivers))
     return found
 
 

@@ -534,6 +534,8 @@ def scopes(
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
         _then_chain(lines, line, own, scope, gives)  # (a minified line binds none: see binding)
+    if gives.startswith("list:") and facts.walks():
+        _walk_call(facts, line, column, gives[5:], scope)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     for i in range(line, stop):
@@ -718,6 +720,17 @@ def _list_path(bound: Binding, scope: Scope) -> str:
     return found if found not in ("", "data") or bound.rhs.strip().endswith(")") else ""
 
 
+def _walk_call(facts: Lines, line: int, column: int, place: str, scope: Scope) -> None:
+    """A loop over the call of a function that returns a list of the answer, right where it is
+    called (`for v in client.voice_items():`): its variable is an item of that list."""
+    text = facts.lines[line]
+    for name, src in facts.loops(line):
+        at = text.find(src)
+        if 0 <= at <= column < at + len(src) and src.rstrip().endswith(")"):
+            scope.held.items[name] = place
+            scope.local.add(name)
+
+
 def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> None:
     """The items of a list of the answer that the loops or callbacks of a line walk."""
     for name, src in walked:
@@ -851,6 +864,8 @@ DATA_OF = re.compile(
 def _data_field(rhs: str, scope: Scope) -> bool:
     """Whether an expression is the answer's data field: `.data`/`["data"]` of a name holding the
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
+    if ".json()" in rhs and FIELD_END.search(rhs):
+        return True  # return (await res.json()).data, d = r.json()["data"]
     called = ROOT.match(rhs)
     if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
         rest = rhs[called.end() :].strip().rstrip(";").strip()

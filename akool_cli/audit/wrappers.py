@@ -187,6 +187,10 @@ QUERY_CARRIED = re.compile(
     r"|[{,]\s*(?P<b>params)\s*[,}]"
     r"|(?:\bURLSearchParams|\bhttp_build_query|\burlencode|\bencode_www_form"
     r"|\b(?:qs|querystring)\.stringify)\(\s*\$?(?P<c>[A-Za-z_]\w*)\s*[,)]"
+    # Guzzle's ['query' => $params], got's or ky's { searchParams: params }, HTTParty's query:
+    r"|[\"']?\b(?:query|searchParams)[\"']?\s*(?:=>|:(?!:))\s*\$?(?P<g>[A-Za-z_]\w*)\b(?!\s*[.(\[])"
+    # Object.entries(params).forEach(([k, v]) => url.searchParams.set(k, v))
+    r"|\bObject\.(?:entries|keys)\(\s*(?P<e>[A-Za-z_$][\w$]*)\s*\)(?=.*searchParams)"
     # requests.get(url, **kwargs): the params= keyword its caller gives
     r"|\b(?:requests|httpx|session|client|http)\s*\.\s*(?:get|request)\([^)]*\*\*(?P<k>[A-Za-z_]\w*)"
 )
@@ -208,7 +212,7 @@ def query_carrier(lines: list[str], current: Function, base: Base) -> Base:
         for m in QUERY_CARRIED.finditer(text) if len(text) <= LONGEST_LINE else ():
             if m.group("k") in current.order:  # (a keyword its caller gives: no position)
                 return replace(base, query=("params", -1, own))
-            name = m.group("a") or m.group("b") or m.group("c")
+            name = m.group("a") or m.group("b") or m.group("c") or m.group("g") or m.group("e")
             if name in current.order:  # (not a default: `params=None`)
                 return replace(base, query=(name, current.order.index(name), own))
     return base
