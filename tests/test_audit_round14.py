@@ -218,6 +218,15 @@ LOOPS = {
     "forof.js": "const B = 'https://openapi.akool.com/api/open';\n"
     "for (const p of ['/v3/voice/list?lang=en', '/v4/voice/list?type=1&language=en']) {\n"
     "  fetch(`${B}${p}`);\n}\n",
+    "words.sh": 'B="https://openapi.akool.com/api/open"\n'
+    'for p in "/v3/voice/list?lang=en" "/v4/voice/list?type=1&language=en"; do\n'
+    '  curl -s "$B$p"\ndone\n',
+    "comprehension.py": "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+    "PATHS = ['/v3/voice/list?lang=en', '/v4/voice/list?type=1&language=en']\n"
+    "urls = [B + p for p in PATHS]\n",
+    "callback.js": "const api = axios.create({ baseURL: 'https://openapi.akool.com/api/open' });\n"
+    "const PATHS = ['/v3/voice/list?lang=en', '/v4/voice/list?type=1&language=en'];\n"
+    "Promise.any(PATHS.map((p) => api.get(p)));\n",
     "range.go": 'package x\nconst b = "https://openapi.akool.com/api/open"\nfunc f() {\n'
     '\tfor _, p := range []string{"/v3/voice/list?lang=en", "/v4/voice/list?language=en"} {\n'
     "\t\thttp.Get(b + p)\n\t}\n}\n",

@@ -217,46 +217,78 @@ def _path_list(name: str, lines: list[str], i: int, found: PathNames) -> bool:
 
 
 # A loop over a list: `for path in [...]:`, `for (const path of [...])`, `for _, p := range
-# []string{...} {`, `for path in PATHS:`, `for (const p of PATHS)`.
+# []string{...} {`, `for path in PATHS:`, `for (const p of PATHS)`, `[BASE + p for p in PATHS]`,
+# a shell's `for path in "/v3/..." "/v4/..."; do`; and a callback over one: `PATHS.map((p) =>`,
+# `["/v3/...", "/v4/..."].forEach((p) =>`.
 LOOP_HEAD = re.compile(
     r"\bfor\s+(?P<a>[A-Za-z_]\w*)\s+in\s+"
     r"|\bfor\s*\(\s*(?:const|let|var)\s+(?P<b>[A-Za-z_$][\w$]*)\s+of\s+"
     r"|\bfor\s+_\s*,\s*(?P<c>[A-Za-z_]\w*)\s*:=\s*range\s+"
 )
-LOOP_NAMED = re.compile(r"(?P<t>[A-Za-z_]\w*)\s*(?::|\)\s*\{?|\{)\s*(?:(?:#|//).*)?$")
+LOOP_NAMED = re.compile(
+    r"(?P<t>[A-Za-z_]\w*)\s*(?::|\)\s*\{?|\{|\]|\bif\b|;\s*do\b)\s*(?:(?:#|//).*)?"
+)
+SHELL_WORDS = re.compile(
+    r"(?P<words>(?:\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s;\"'$`]+))+)\s*(?:;\s*do\b|$)"
+)
+CALLBACK = re.compile(
+    r"(?:(?<![\w$.])(?P<t>[A-Za-z_$][\w$]*)|(?P<list>\[[^\[\]\n]*\]))\s*\.\s*(?:map|forEach|flatMap"
+    r"|some|find)\(\s*(?:async\s*)?\(?\s*(?P<d>[A-Za-z_$][\w$]*)\s*[,):=]"
+)
 
 
 def _loops(lines: list[str], found: PathNames) -> None:
     """The variables of loops over a list of paths, written in the loop or held in a name: in
     the loop's body, each is any of the list's paths (see PathNames.loops)."""
     for i, line in enumerate(lines):
-        if "for" not in line or len(line) > 2000:
+        if len(line) > 2000 or not ("for" in line or "(" in line):
             continue
-        head = LOOP_HEAD.search(line)
-        if head is None:
-            continue
+        for name, table, close in _loop_lists(lines, i, found):
+            level = len(line) - len(line.lstrip())
+            last = close
+            while last + 1 < len(lines) and (
+                not lines[last + 1].strip()
+                or len(lines[last + 1]) - len(lines[last + 1].lstrip()) > level
+            ):
+                last += 1
+            found.loops.setdefault(name, []).append((i, last, table))
+
+
+def _loop_lists(lines: list[str], i: int, found: PathNames) -> Iterator[tuple[str, str, int]]:
+    """(the loop's variable, the table of its list, the line the list closes on) of each loop or
+    callback over a list of paths that starts on line i."""
+    line = lines[i]
+    head = LOOP_HEAD.search(line) if "for" in line else None
+    if head is not None:
         name = head.group("a") or head.group("b") or head.group("c")
         opener = LIST_OPENER.match(line, head.end())
+        named = LOOP_NAMED.match(line, head.end())
+        words = SHELL_WORDS.match(line, head.end()) if head.group("a") else None
         if opener is not None:
             listed = _list_items(lines, i, opener.end() - 1)
-            if listed is None:
-                continue
-            table, close = f"[{i}]", listed[1]
-            found.tables.add(table)
-            found.entries[table] = listed[0]
-        else:
-            named = LOOP_NAMED.match(line, head.end())
-            if named is None or named.group("t") not in found.entries:
-                continue
-            table, close = named.group("t"), i
-        level = len(line) - len(line.lstrip())
-        last = close
-        while last + 1 < len(lines) and (
-            not lines[last + 1].strip()
-            or len(lines[last + 1]) - len(lines[last + 1].lstrip()) > level
-        ):
-            last += 1
-        found.loops.setdefault(name, []).append((i, last, table))
+            if listed is not None:
+                yield name, _new_table(found, i, head.end(), listed[0]), listed[1]
+        elif named is not None and named.group("t") in found.entries:
+            yield name, named.group("t"), i
+        elif words is not None:
+            literals = [Held(w.strip("\"'"), i) for w in words.group("words").split()]
+            if literals and all(path_like(h.text) for h in literals):
+                yield name, _new_table(found, i, head.end(), literals), i
+    walks = any(w in line for w in ("map(", "forEach(", "some(", "find("))
+    for m in CALLBACK.finditer(line) if walks else ():
+        if m.group("t") and m.group("t") in found.entries:
+            yield m.group("d"), m.group("t"), i
+        elif m.group("list"):
+            listed = _list_items(lines, i, m.start("list"))
+            if listed is not None:
+                yield m.group("d"), _new_table(found, i, m.start("list"), listed[0]), i
+
+
+def _new_table(found: PathNames, line: int, at: int, entries: list[Held]) -> str:
+    table = f"[{line}:{at}]"  # (a list written in the loop: no name holds it)
+    found.tables.add(table)
+    found.entries[table] = entries
+    return table
 
 
 def looped(found: PathNames, name: str, line: int) -> str:
