@@ -369,6 +369,35 @@ def test_c_guzzle_query_and_search_params_set_from_an_object(tmp_path: Path) -> 
     assert found == [("page.php", 4, "missing-query-field"), ("use.ts", 2, "missing-query-field")]
 
 
+def test_c_a_typed_helper_and_a_method_returning_its_wrappers_parsed_answer(
+    tmp_path: Path,
+) -> None:
+    """A TypeScript helper casting its query (`new URLSearchParams(query as Record<...>)`), and a
+    service method returning what its own `_get` gives parsed (`return await self._get(...)`)."""
+    found = folder(
+        tmp_path,
+        {
+            "lib/akoolApi.ts": "const B = 'https://openapi.akool.com/api/open';\n"
+            "export async function akoolGet<T>(path: string, query?: Record<string, number>) {\n"
+            "  const qs = query ? `?${new URLSearchParams(query as Record<string, string>)}` : '';\n"
+            "  return (await fetch(`${B}${path}${qs}`)).json();\n}\n",
+            "route.ts": "import { akoolGet } from './lib/akoolApi';\n"
+            "akoolGet<any>('/v4/voice/list', { page: 1 });\n",
+            "svc/akool_service.py": "import httpx\nclass AkoolService:\n"
+            "    def __init__(self):\n"
+            "        self._c = httpx.AsyncClient(base_url='https://openapi.akool.com/api/open')\n"
+            "    async def _get(self, path, params=None):\n"
+            "        r = await self._c.get(path, params=params)\n        return r.json()\n"
+            "    async def list_voices(self):\n"
+            "        return await self._get('/v4/voice/list', {'type': 2})\n",
+            "svc/routes.py": "from .akool_service import AkoolService\nservice = AkoolService()\n"
+            "async def first():\n    payload = await service.list_voices()\n"
+            "    return payload['data']['result'][0]['accent']\n",
+        },
+    )
+    assert found == [("route.ts", 2, "missing-query-field"), ("routes.py", 5, "answer-field")]
+
+
 def test_c_a_query_value_is_text(tmp_path: Path) -> None:
     """`params={"type": 1}` sends type=1, one of the documented "1" and "2" (before: a false
     bad-value error)."""

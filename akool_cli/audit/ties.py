@@ -527,9 +527,11 @@ def scopes(
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         _bind_call(facts, start, end, bound, scope, gives)
-    if RETURN.match(lines[start]):
+    returned = RETURN.match(lines[start])
+    if returned:
         field_ = bool(FIELD_END.search(statement))
-        _returned(lines, start, scope, not field_ and bool(PARSED.search(statement)), field_)
+        parsed = bool(PARSED.search(statement)) or _gives_parsed(facts, returned.group("rest"))
+        _returned(lines, start, scope, not field_ and parsed, field_)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
@@ -880,6 +882,19 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     if ".get(" in m.group("sel"):
         return True  # x.get("data", {}): a parsed answer's (a response has no get)
     return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
+
+
+def _gives_parsed(facts: Lines, rest: str) -> bool:
+    """Whether a returned expression is a whole call of a function of the file that gives what
+    it fetches parsed (`return await self._get("/v4/voice/list", params)`, `_get` returning
+    `resp.json()`)."""
+    m = METHOD_CALL.match(rest) or CALLED_NAME.match(rest)
+    if m is None or not facts.gives_parsed(m.group("name")):
+        return False
+    return _after_call(rest[m.end() - 1 :].strip()) == ""
+
+
+CALLED_NAME = re.compile(r"\s*(?:await\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:<[^()]*>)?\(")
 
 
 def _after_call(rest: str) -> str | None:

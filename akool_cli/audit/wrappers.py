@@ -186,7 +186,7 @@ QUERY_CARRIED = re.compile(
     r"\bparams\s*(?:=|:(?!:))\s*\$?(?P<a>[A-Za-z_]\w*)\b(?!\s*[.(\[])"
     r"|[{,]\s*(?P<b>params)\s*[,}]"
     r"|(?:\bURLSearchParams|\bhttp_build_query|\burlencode|\bencode_www_form"
-    r"|\b(?:qs|querystring)\.stringify)\(\s*\$?(?P<c>[A-Za-z_]\w*)\s*[,)]"
+    r"|\b(?:qs|querystring)\.stringify)\(\s*\$?(?P<c>[A-Za-z_]\w*)!?\s*(?:as\s+[^()]*?)?[,)]"
     # Guzzle's ['query' => $params], got's or ky's { searchParams: params }, HTTParty's query:
     r"|[\"']?\b(?:query|searchParams)[\"']?\s*(?:=>|:(?!:))\s*\$?(?P<g>[A-Za-z_]\w*)\b(?!\s*[.(\[])"
     # Object.entries(params).forEach(([k, v]) => url.searchParams.set(k, v))
