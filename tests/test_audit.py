@@ -505,7 +505,7 @@ def test_a_file_too_large_to_scan_is_said_not_passed_over(isolated: Isolation) -
     big = isolated.tmp / "huge.sh"
     big.write_text("curl https://api.akool.com/auth\n" + "# padding\n" * 600_000)
     result = invoke(["audit", str(big)], expect=8)  # a gate that never read the file fails
-    assert f"{big}: not scanned (larger than 5 MB)" in result.stderr
+    assert f"{big}: not scanned (larger than 5 MiB)" in result.stderr
     assert "0 of 0 file(s) scanned; 1 file(s) not scanned" in result.stderr
     listed = json.loads(invoke(["audit", "--json", str(big)], expect=8).stdout)
     assert [(e["file"], e["rule"], e["severity"]) for e in listed] == [

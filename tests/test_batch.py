@@ -99,6 +99,23 @@ def test_invalid_rows_are_all_reported_and_nothing_is_submitted(
     assert json.loads(skipped.stdout)["done"] == 1 and len(api_env.state.jobs) == 1
 
 
+def test_outputs_that_differ_only_by_case_are_refused_before_anything_is_sent(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17j J15: `a.mp4` and `A.mp4` are one file on macOS and Windows; the second row was
+    billed and then could not be saved. Refused up front, as an exact repeat is."""
+    jobs = write_csv(
+        isolated.tmp / "case.csv",
+        [
+            "a,https://e.com/a.jpg,https://e.com/a.mp3,,,clip.mp4,,",
+            "b,https://e.com/b.jpg,https://e.com/b.mp3,,,Clip.MP4,,",
+        ],
+    )
+    result = invoke(["batch", str(jobs), "-o", f"{isolated.tmp}/"], expect=2)
+    assert "row 3: output 'Clip.MP4' is row 2's 'clip.mp4' but for case" in result.stderr
+    assert api_env.state.received == []
+
+
 def test_dry_run_calls_nothing(api_env: Sandbox, isolated: Isolation) -> None:
     jobs = write_csv(
         isolated.tmp / "jobs.csv", ["a,https://e.com/a.jpg,https://e.com/a.mp3,,,a.mp4,,"]

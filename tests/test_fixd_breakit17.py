@@ -12,6 +12,7 @@ from akool_cli.core import callbacks
 from akool_cli.sandbox import Sandbox, SandboxConfig
 from akool_cli.sandbox.state import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from tests.conftest import Isolation
+from tests.support.hooks import receiving
 from tests.support.runner import invoke
 from tests.support.sandboxes import point_at, running
 from tests.support.waiting import wait_for
@@ -48,30 +49,16 @@ def test_a_sandbox_receiver_never_records_another_servers_job(
     own_job = _talk("own")
     isolated.clock.advance(60)
     invoke(["status", own_job])  # done on the sandbox: its video URL is real
-    monkeypatch.setenv("AKOOL_CLIENT_ID", SANDBOX_CLIENT_ID)
     outdir = isolated.tmp / "hooked"
     events: list[str] = []
     warnings: list[str] = []
-    with akool_cli.Client() as client:
-        server = client.webhook_receiver(
-            host="127.0.0.1",
-            port=0,
-            path="/hook",
-            download_dir=outdir,
-            on_event=lambda event: events.append(event.id),
-            on_reject=lambda a, w: warnings.append(w),
-            on_warning=warnings.append,
-        )
     video = f"{api_env.base_url}/_sandbox/files/{own_job}.mp4"
-    server.start()
-    try:
+    with receiving(outdir, monkeypatch, warnings, rejected=warnings, ids=events) as (server, _):
         for job in (prod_job, own_job):
             payload = {"_id": job, "status": 3, "type": "talking photo", "url": video}
             body = callbacks.seal(payload, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, 1, "7")
             assert httpx2.post(server.url, json=body).status_code == 200
         wait_for(lambda: own_job in events)
-    finally:
-        server.stop()
     assert events == [own_job]
     (line,) = [w for w in warnings if prod_job in w]
     assert f"made on {production.base_url}" in line and "akool status" in line

@@ -106,3 +106,16 @@ def test_watch_o_on_a_read_only_history_refuses_before_downloading(
     assert "it is read-only, so nothing was downloaded" in refused.stderr, refused.stderr
     assert not out.exists() or not any(out.iterdir())
     assert refused.stdout == ""
+
+
+@pytest.mark.skipif(not ROOTED, reason="a full disk needs a tmpfs (root)")
+def test_a_fresh_history_on_a_full_disk_says_the_disk_is_full(disk: Path) -> None:
+    """break17k K11: a fresh AKOOL_HOME on a nearly full disk was "read-only … make that folder
+    and file writable": the folder is writable, the disk is full."""
+    (disk / "home").mkdir()
+    with (disk / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+        while True:  # until the disk is full
+            filler.write(b"\0" * 4096)
+    refused = invoke(["status"], expect=10)
+    assert "its disk is full, and it could not be made" in refused.stderr
+    assert "free some space" in refused.stderr and "read-only" not in refused.stderr

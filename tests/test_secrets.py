@@ -88,6 +88,20 @@ def test_no_command_ever_shows_or_writes_a_secret(
         assert secret.encode() not in files
 
 
+def test_a_key_typed_into_a_prompt_is_masked_by_every_command_that_prints_it(
+    secret_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break17j J9: the key pasted into --prompt (a clipboard slip) was printed by `history
+    --json`, which never reads the credential. Output masks the environment's secrets in every
+    command; the history keeps the prompt as typed (it must match AKOOL's echo of it)."""
+    monkeypatch.setenv("AKOOL_API_KEY", API_KEY)
+    invoke(["talk", IMAGE, AUDIO, "--prompt", f"my key is {API_KEY}"])
+    for args in (["history", "--json"], ["history", "--csv"], ["status", "--json"]):
+        shown = invoke(args)
+        assert API_KEY not in shown.stdout + shown.stderr, args
+        assert "my key is ***" in shown.stdout, args
+
+
 # -- signed URLs, clipped bodies, credentials in a bucket's URL ----------------------------------
 
 PRESIGNED = (

@@ -193,3 +193,18 @@ def test_watching_again_what_is_saved_is_not_an_error(
     assert "saved earlier" in again.stderr
     (out / f"{job}.mp4").write_bytes(b"something else")  # no longer the file akool saved
     assert "already exists" in invoke(["watch", job, "-o", f"{out}/"], expect=2).stderr
+
+
+def test_a_huge_failure_reason_is_cut_on_screen_and_in_the_history(
+    api_env: Sandbox, isolated: Isolation
+) -> None:
+    """break17j J4: a failed job's 3 MB error_reason was printed whole on one Error line and kept
+    whole in the history (a CI log flooded, every `status --json` 3 MB)."""
+    made = json.loads(
+        invoke(["talk", "https://e.com/fail.jpg", "https://e.com/a.mp3", "--json"]).stdout
+    )
+    api_env.state.jobs[made["id"]].failure = "no face " * 400_000
+    isolated.clock.advance(60)
+    shown = invoke(["status", made["id"], "--json"], expect=None)
+    assert len(shown.stdout) < 20_000 and "(3,200,000 characters in all)" in shown.stdout
+    assert len(invoke(["history", "--json"]).stdout) < 20_000

@@ -210,7 +210,7 @@ def test_missing_boto3_names_the_extra(
     result = invoke(
         ["talk", str(image), "https://e.com/a.mp3", "--upload-to", "s3://b-1/x/"], expect=2
     )
-    assert "Hint: pip install 'akool-cli[s3]'" in result.stderr
+    assert "Hint: pip install boto3 (" in result.stderr and "'.[s3]' in a checkout" in result.stderr
     assert fetching.state.received == []
 
 

@@ -56,6 +56,15 @@ def test_the_library_never_sends_an_id_no_akool_job_has(
     assert api_env.state.received == []
 
 
+def test_a_label_given_as_an_id_is_told_apart_from_no_job(api_env: Sandbox) -> None:
+    """break17h H13a: `watch release` after `talk … --name release` said the history "holds no
+    job by that name", which it does (a label); it says a label is not an id."""
+    invoke(["talk", "https://e.com/l.jpg", "https://e.com/l.mp3", "--name", "release"])
+    refused = invoke(["watch", "release"], expect=2)
+    assert "a --name label is not an id" in refused.stderr and "by that name" not in refused.stderr
+    assert "with their labels and ids: akool status" in refused.stderr
+
+
 def test_an_id_of_another_shape_in_the_history_is_still_asked_about(
     api_env: Sandbox, isolated: Isolation
 ) -> None:

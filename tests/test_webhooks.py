@@ -66,6 +66,17 @@ def test_wrong_secret_fails_on_padding_not_with_a_crash() -> None:
         callbacks.open_callback(json.dumps(VECTOR_BODY).encode(), VECTOR_ID, "short")
 
 
+@pytest.mark.parametrize("keys", [(SANDBOX_CLIENT_ID,), (SANDBOX_CLIENT_ID, None), ("a", "b", "c")])
+def test_open_callback_with_keys_not_a_pair_is_a_usage_error(keys: object) -> None:
+    """break17k nit: `client.open_callback(body, (client_id,))` raised a bare TypeError from deep
+    inside; the library's errors are akool's own, naming what to pass."""
+    import akool_cli
+
+    with akool_cli.Client(env={}) as client, pytest.raises(akool_cli.UsageError) as refused:
+        client.open_callback(b"{}", keys)  # type: ignore[arg-type]
+    assert "webhook_keys()" in (refused.value.hint or "")
+
+
 def test_webhook_verify_prints_the_decrypted_json(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AKOOL_CLIENT_ID", VECTOR_ID)
     monkeypatch.setenv("AKOOL_CLIENT_SECRET", VECTOR_SECRET)

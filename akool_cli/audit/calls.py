@@ -12,7 +12,13 @@ from pathlib import PurePath
 from typing import Any
 
 from akool_cli.audit import fields, source
-from akool_cli.audit.paths import Judgement, akool_shaped, judge, names_a_product
+from akool_cli.audit.paths import (
+    Judgement,
+    akool_shaped,
+    judge,
+    names_a_product,
+    resource_words,
+)
 from akool_cli.audit.sites import (
     AKOOL_HOST,
     AKOOL_URL,
@@ -64,6 +70,16 @@ class Mention:
 
 
 @dataclass
+class Served:
+    """The bases, by the file and line that bind them, that a path of AKOOL's website is joined
+    to, each with the first such path (`BASE + "/api/v1/public/login"`), and those that a call of
+    the open API is joined to: a base serving both is not the open-API call's alone to move."""
+
+    website: dict[tuple[str, int], str] = field(default_factory=dict)
+    api: set[tuple[str, int]] = field(default_factory=set)
+
+
+@dataclass
 class FileContext:
     name: str
     lines: list[str]
@@ -83,6 +99,12 @@ class FileContext:
     returned: list[Mention] = field(default_factory=list)
     # Whether the file imports a scanned module that names AKOOL (set by the scan).
     imports_akool: Callable[[], bool] = field(default=lambda: False)
+    # What the bases serve (shared by the files of one scan: a base may be another file's).
+    served: Served = field(default_factory=lambda: Served())
+    # A Postman url's query names, by where they are written (see rules.postman_query): the
+    # entry of its url.query array that a name of its url.raw stands with, what to say when
+    # the two disagree, and the names of its own side (a rename must repeat none of them).
+    postman: dict[int, tuple[Any, str, set[str]]] = field(default_factory=dict)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
@@ -169,8 +191,11 @@ def find_mentions(ctx: FileContext) -> None:
     # A file that names AKOOL throughout talks to it too, through a base not in view
     # (`${process.env.AKOOL_BASE_URL}/v4/...`): there, its versioned AKOOL-shaped paths are calls.
     named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
-    for site in sites(ctx.lines, ctx.bases, _skipped(ctx)):
+    found = sites(ctx.lines, ctx.bases, _skipped(ctx))
+    ctx.siblings |= joined_siblings(found)
+    for site in found:
         judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
+        _note_base(ctx, site, judgement)
         if judgement is None or (_out_of_view(site, judgement) and not (talks or tied())):
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
@@ -246,12 +271,63 @@ def _api_base(site: Site, host: str) -> bool:
     openapi.akool.com, or any base ending in /api/open): every path there is a call, one segment
     included; a file's path (`/static/logo.png`) is not. A literal URL is, when its path is
     versioned (api_versioned)."""
-    if host in WEBSITE_HOSTS or FILE_PATH.search(site.path or ""):
+    if host in WEBSITE_HOSTS or FILE_PATH.search(site.path or "") or website_path(site):
         return False
     if not site.joined:
         return api_versioned(host, site.path or "")
     prefix = site.base.prefix if site.base is not None else ""
     return bool(API_HOST.match(host)) or prefix.startswith("/api/open")
+
+
+# The paths AKOOL's website serves on its own hosts (`api.akool.com/api/v1/public/login`): under
+# /api/vN, not /api/open. Joined to a base on such a host, as written whole in one URL, they are
+# judged as the website's unless they have the open API's shape (website_path).
+WEBSITE_PATH = re.compile(r"^/api/v\d+/")
+
+
+def website_path(site: Site) -> bool:
+    """Whether a joined path is judged as on AKOOL's website: an /api/vN/ path on a host of
+    AKOOL's domain that the docs do not give as an API host (`BASE + "/api/v1/public/login"`
+    with BASE on api.akool.com), whatever join wrote it: the same path in one literal URL is the
+    website's sign-in, not an open-API call, and so it is here. One whose first segment is a
+    word of AKOOL's API (`/api/v1/faceswap`, `/api/v1/content/...`) is still a call."""
+    host, path = (site.host or "").lower(), site.path or ""
+    prefix = WEBSITE_PATH.match(path) if site.joined else None
+    return (
+        prefix is not None
+        and path[prefix.end() :].split("/")[0].lower() not in resource_words()
+        and host not in catalogue.load().hosts
+        and bool(AKOOL_HOST.match(host))
+    )
+
+
+def _note_base(ctx: FileContext, site: Site, judgement: Judgement | None) -> None:
+    """Record what a base (this file's, or another's of the folder) serves: a path of AKOOL's
+    website (left silent) or a call of the open API; the wrong-host rule does not move a base
+    that serves both, and a base of the website only is no finding (rules.py, scan.py)."""
+    base = site.base
+    if base is None or not site.joined or base.host is None:
+        return
+    if not base.file and all(i != base.line for i, _ in ctx.bases.clients):
+        return  # (a client's literal base names no file; any other such base is no binding)
+    key = (base.file or ctx.name, base.line)
+    if judgement is None and website_path(site):
+        ctx.served.website.setdefault(key, site.path or "")
+    elif judgement is not None:
+        ctx.served.api.add(key)
+
+
+def joined_siblings(found: list[Site]) -> frozenset[tuple[str, str]]:
+    """The AKOOL hosts (with their /api/vN) that paths of the open API's shape are joined to
+    (`BASE + "/api/v1/faceswap/create"`): like api_siblings for paths written whole."""
+    return frozenset(
+        ((site.host or "").lower(), version.group(0))
+        for site in found
+        if site.joined
+        and site.host is not None
+        and (version := VERSION_PREFIX.match(site.path or "")) is not None
+        and akool_shaped(site.path or "")
+    )
 
 
 # A path of one segment under /api/vN (`/api/v1/upload`), and the /api/vN of a longer path.

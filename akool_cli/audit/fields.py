@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from akool_cli.audit import handles
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -27,7 +28,7 @@ PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
-    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|array|JSONObject\(mapOf)\($"
+    r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
 )
 TRANSPORT_KEYS = frozenset(
     {
@@ -134,6 +135,7 @@ class Text:
     _followed: set[int] = field(default_factory=set)
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
+    handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -541,10 +543,11 @@ def _request_in(doc: Text, start: int, end: int) -> Request:
 def _read_request(doc: Text, start: int, end: int) -> Request:
     body: list[Key] = []
     query: list[Key] = []
-    for c in _top_containers(doc, start, end):
+    headers = handles.headers_only(doc, start)  # (Net::HTTP::Post.new(uri, {...}): its headers)
+    for c in () if headers else _top_containers(doc, start, end):
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
-    for name, target in _passed_names(segment, body, query):
+    for name, target in () if headers else _passed_names(segment, body, query):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
     if "JSONObject" in segment or "JsonObject" in segment:
@@ -615,11 +618,12 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
     return keys if len(keys) > 1 else []  # requests.post(url=u) alone sends no body
 
 
-# A body that is a serializer's text of another name: the keys are that name's.
+# A body that is a serializer's text of another name (`$json = json_encode($body)` too): the keys
+# are that name's.
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
     r"|json_encode|JsonSerializer\.Serialize|gson\.toJson|\w+\.writeValueAsString)"
-    r"\(\s*&?(?P<n>[A-Za-z_]\w*)\s*[,)]"
+    r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
 )
 
 
@@ -786,6 +790,12 @@ def _unique(keys: list[Key]) -> Iterator[Key]:
             yield k
 
 
+# The name of an HTTP header (no AKOOL field is spelt so): a container of nothing else is headers.
+HEADER_NAME = re.compile(
+    r"(?i)(?:content-type|accept|authorization|user-agent|x-[\w-]+|accept-[\w-]+|cache-control)$"
+)
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -795,6 +805,8 @@ def _collect(
     if depth > 3 or SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]):
         return
     names = {k.name for k in c.keys}
+    if names and all(HEADER_NAME.match(n) for n in names):
+        return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
         for k in c.keys:
             target = body if k.name in BODY_KEYS else query if k.name in QUERY_KEYS else None
@@ -941,7 +953,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         return [_shell_command(doc, line)]
     parens = enclosing_call(doc, offset)
     if parens is not None:
-        return [_initialized(doc, parens)]
+        return [_initialized(doc, parens), *handles.body_extents(doc, parens)]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -956,6 +968,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         )
         if extent is not None and extent not in found:
             found.append(extent)
+            if not doc.is_command(use_line):  # (`$ch = curl_init($url)`: the body set on $ch)
+                found += (e for e in handles.body_extents(doc, extent) if e not in found)
     return found
 
 

@@ -356,12 +356,25 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
                 or _host_problem(host, path, ctx.siblings, i in clients) != kind
             ):
                 continue
+            based = (path or "/") == "/" or i in clients
+            website = ctx.served.website.get((ctx.name, i)) if based else None
+            if website is not None and (ctx.name, i) not in ctx.served.api:
+                continue  # a base of AKOOL's website only (a clone's sign-in): not the open API's
             if kind == "doubtful":
                 message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
             else:
                 message = f"{host} is not AKOOL's API host ({AUTH_PAGE})"
-            fix = Fix(i, m.start("host"), m.end("host"), host, api_host)
+            fix: Fix | None = Fix(i, m.start("host"), m.end("host"), host, api_host)
+            if website is not None:  # it serves the website's paths too: not this call's alone
+                fix, message = None, message + website_note(website)
             yield Hit(i, m.start("host"), host, api_host, message, AUTH_PAGE, fix)
+
+
+def website_note(path: str) -> str:
+    """Why a wrong host on a base is not fixed: the base serves a path of AKOOL's website too."""
+    return (
+        f"; not fixed: this base also serves {path}, a path of AKOOL's website, not of its open API"
+    )
 
 
 def check_wrong_hosts(ctx: FileContext) -> Iterator[Hit]:
@@ -400,6 +413,8 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
         # A query written in the path's own literal is its own, wherever the literal is (an
         # array of candidate URLs tried in turn, a URL held in a name): never another path's.
         own = owned[id(m)] if endpoint.method == "GET" else []
+        if endpoint.method == "GET" and ctx.name.endswith(".json"):
+            own = own + _postman_pairs(ctx, m, own)  # what a Postman request really sends
         for request in f.requests_of(doc, m.line, m.column):
             part = (id(request), endpoint.method == "GET")
             if part in read:
@@ -504,6 +519,62 @@ def _own_query(doc: f.Text, m: Mention) -> list[f.Key]:
         )
         for q in f.QUERY_FIELD.finditer(text)
     ]
+
+
+# A JSON string at a key's value (`"key": "videoModelId"`), and a `"disabled": true`.
+JSON_VALUE = re.compile(r"\s*\"(?P<s>(?:[^\"\\]|\\.)*)\"")
+JSON_TRUE = re.compile(r"\s*true\b")
+
+
+def postman_query(doc: f.Text, m: Mention) -> list[f.Key] | None:
+    """The entries of the `"query": [{"key": ..., "value": ...}]` array of the Postman url whose
+    `raw` holds a path, each as a query name with its value (a disabled one is not sent); None
+    when the url has no such array. Postman and Newman send these, not the raw URL's text."""
+    index = doc.innermost(doc.offset(m.line, m.column))
+    url = doc.containers[index] if index >= 0 else None
+    held = {k.name: k for k in url.keys} if url is not None else {}
+    if "raw" not in held or "query" not in held:
+        return None
+    start = held["query"].value_start
+    array = doc.container_at(start + len(doc.text[start:]) - len(doc.text[start:].lstrip()))
+    if array is None or doc.text[doc.containers[array].start] != "[":
+        return None
+    found: list[f.Key] = []
+    for item in doc.containers[array].children:
+        entry = {k.name: k for k in doc.containers[item].keys}
+        name = JSON_VALUE.match(doc.text, entry["key"].value_start) if "key" in entry else None
+        off = "disabled" in entry and JSON_TRUE.match(doc.text, entry["disabled"].value_start)
+        if name is None or off:
+            continue
+        value = JSON_VALUE.match(doc.text, entry["value"].value_start) if "value" in entry else None
+        span = (value.start("s"), value.end("s")) if value else (name.end(), name.end())
+        found.append(f.Key(name.group("s"), name.start("s"), *span, raw=True))
+    return found
+
+
+def _postman_pairs(ctx: FileContext, m: Mention, raw: list[f.Key]) -> list[f.Key]:
+    """The url.query entries of a Postman request beside its url.raw's own query names: an
+    entry of a name the raw has is its twin (judged and fixed with it, not apart); the others
+    are what Postman sends besides. When the two say different names, each finding says so."""
+    entries = postman_query(ctx.doc(), m)
+    if entries is None:
+        return []
+    written = [k.name for k in raw]
+    sent = [k.name for k in entries]
+    note = ""
+    if sorted(written) != sorted(sent):
+        said = "&".join(written) or "no query"
+        note = (
+            f"; this request's url.query ({'&'.join(sent) or 'empty'}) is not its url.raw ({said})"
+        )
+    twins = {k.name: k for k in entries}
+    raw_names, array_names = set(written), set(sent)  # (a rename repeats no name of its side)
+    for key in raw:
+        ctx.postman[key.offset] = (twins.get(key.name), note, raw_names)
+    alone = [k for k in entries if k.name not in written]
+    for key in alone:
+        ctx.postman[key.offset] = (None, note, array_names)
+    return alone
 
 
 def _in_path(doc: f.Text, m: Mention, keys: list[f.Key]) -> bool:
@@ -748,12 +819,16 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
             if right is not None and misnamed:
                 message = f"{key.name} is not a field of {describe(endpoint)}"
                 fix = None
-                if not key.shared and right not in taken:
+                postman = ctx.postman.get(key.offset)
+                # (a Postman url.raw's query and its url.query array each name it once)
+                names = taken if postman is None else postman[2]
+                if not key.shared and right not in names:
                     # A JS shorthand property ({ prompt, size }) names a variable too: keep it
                     # as the value (break21: { prompt, scale } threw ReferenceError).
                     new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
-                    fix = Fix(line, column, column + len(key.name), key.name, new)
-                    taken.add(right)
+                    fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
+                    names.add(right)
+                message += postman[1] if postman is not None else ""
                 yield Hit(line, column, key.name, right, message, endpoint.url, fix)
             elif right is None and not misnamed:
                 documented = ", ".join(sorted(endpoint.field_names())) or "no fields"
@@ -770,7 +845,19 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
                     documented = inside
                 else:
                     message = f"{key.name} is not a field of {describe(endpoint)}"
+                message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
                 yield Hit(line, column, key.name, documented, message, endpoint.url)
+
+
+def _with_twin(ctx: FileContext, fix: Fix) -> Fix:
+    """A rename of a Postman url.raw's query name, made in its url.query entry too (the one
+    Postman sends): the two are one request's query, patched together."""
+    twin = ctx.postman.get(ctx.doc().offset(fix.line, fix.start), (None,))[0]
+    if not isinstance(twin, f.Key):
+        return fix
+    doc = ctx.doc()
+    line, column = doc.line_of(twin.offset), doc.column(twin.offset)
+    return replace(fix, also=(Fix(line, column, column + len(twin.name), twin.name, fix.new),))
 
 
 def check_missing_fields(ctx: FileContext) -> Iterator[Hit]:

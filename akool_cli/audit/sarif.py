@@ -14,6 +14,7 @@ from akool_cli import __version__
 from akool_cli.audit.rules import RULES, Fix
 from akool_cli.audit.scan import AuditResult, Finding, read_text
 from akool_cli.audit.source import split_lines
+from akool_cli.core.errors import EXIT_CODE_MEANINGS, ExitCode
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -141,43 +142,75 @@ def _result(finding: Finding, index: dict[str, int], fingerprint: Fingerprints) 
 
 
 def log(result: AuditResult) -> dict[str, Any]:
-    """The SARIF log of one audit: one run, every rule described, one result per finding."""
+    """The SARIF log of one audit: one run, every rule described, one result per finding. A
+    file not scanned is an error-level tool notification, as it makes the run exit 8: the tool
+    ran to completion (executionSuccessful), but its results are not complete, which SARIF
+    says with an error notification; the invocation's exitCode is the command's."""
     rules = _rules()
     index = {rule["id"]: n for n, rule in enumerate(rules)}
     fingerprint = Fingerprints()
-    root = Path.cwd().as_uri().rstrip("/") + "/"
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
+    code = ExitCode.OK if result.passed else ExitCode.AUDIT_ERRORS
+    invocation: dict[str, Any] = {
+        "executionSuccessful": True,
+        "exitCode": int(code),
+        "exitCodeDescription": _meaning(code),
+        "toolExecutionNotifications": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "akool audit",
-                        "version": __version__,
-                        "informationUri": "https://docs.akool.com",
-                        "rules": rules,
-                    }
+                "level": "error",
+                "message": {
+                    "text": f"{name}: not scanned ({why}); --exclude it to leave it out on purpose"
                 },
-                "originalUriBaseIds": {ROOT_ID: {"uri": root}},
-                # Columns count Unicode code points, as Python's strings do (1-based).
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index, fingerprint) for f in result.findings],
-                "invocations": [
-                    {
-                        "executionSuccessful": True,
-                        "toolExecutionNotifications": [
-                            {
-                                "level": "warning",
-                                "message": {"text": f"{name}: not scanned ({why})"},
-                                "locations": [
-                                    {"physicalLocation": {"artifactLocation": _artifact(name)}}
-                                ],
-                            }
-                            for name, why in result.skipped
-                        ],
-                    }
-                ],
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(name)}}],
             }
+            for name, why in result.skipped
         ],
     }
+    run = _run([_result(f, index, fingerprint) for f in result.findings], invocation)
+    run["tool"]["driver"]["rules"] = rules
+    return run_log(run)
+
+
+def _meaning(code: int) -> str:
+    """What an exit code means, as the README's table says it."""
+    try:
+        return EXIT_CODE_MEANINGS[ExitCode(code)]
+    except (ValueError, KeyError):
+        return f"exit code {code}"
+
+
+def failed_log(message: str, hint: str | None, code: int) -> dict[str, Any]:
+    """The SARIF log of an audit that did not run (a missing path, a wrong option, nothing to
+    audit): no results, executionSuccessful false, the error as an error-level notification,
+    so that a SARIF consumer reads the failure instead of an empty file (`--json` prints its
+    error document the same way)."""
+    text = message.strip().replace("\n", " ")
+    text = f"{text.rstrip('.')}. Hint: {hint}" if hint else text
+    invocation = {
+        "executionSuccessful": False,
+        "exitCode": int(code),
+        "exitCodeDescription": _meaning(code),
+        "toolExecutionNotifications": [{"level": "error", "message": {"text": text}}],
+    }
+    return run_log(_run([], invocation))
+
+
+def _run(results: list[dict[str, Any]], invocation: dict[str, Any]) -> dict[str, Any]:
+    root = Path.cwd().as_uri().rstrip("/") + "/"
+    return {
+        "tool": {
+            "driver": {
+                "name": "akool audit",
+                "version": __version__,
+                "informationUri": "https://docs.akool.com",
+            }
+        },
+        "originalUriBaseIds": {ROOT_ID: {"uri": root}},
+        # Columns count Unicode code points, as Python's strings do (1-based).
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [invocation],
+    }
+
+
+def run_log(run: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -20,14 +20,24 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from akool_cli.audit import modules, pathnames, returns, sites, source, unseen, wrappers
-from akool_cli.audit.calls import FileContext, find_mentions
-from akool_cli.audit.rules import ALIASES, RULES, Fix, Hit, Rule, Severity, rules_table
+from akool_cli.audit.calls import FileContext, Served, find_mentions
+from akool_cli.audit.rules import (
+    ALIASES,
+    RULES,
+    Fix,
+    Hit,
+    Rule,
+    Severity,
+    rules_table,
+    website_note,
+)
 from akool_cli.audit.scopes import Scopes
 
 __all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 5 * MIB  # 5 MiB, as the messages and docs say (not 5 MB)
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
 IGNORE_COMMENT = re.compile(r"akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
@@ -65,6 +75,11 @@ class AuditResult:
     # Files named or found that were not read (too large, binary, unreadable), with the reason:
     # a gate must not pass silently over a file it never looked at.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """No error found and every file read: what a gate lets through (exit 0)."""
+        return not self.count("error") and not self.skipped
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -147,6 +162,7 @@ def audit_text(
     returning: list[returns.Returner] | None = None,
     returners: list[returns.Returner] | None = None,
     akool_modules: frozenset[str] = frozenset(),
+    served: Served | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -156,7 +172,8 @@ def audit_text(
     (unseen.module_paths; a helper imported from any other module has a base not in view);
     `returning`: their functions that return an AKOOL answer, called here; `returners`, when
     given, receives this file's own such functions; `akool_modules`: what imports name the
-    scanned files that name AKOOL by (importing one ties the file to AKOOL)."""
+    scanned files that name AKOOL by (importing one ties the file to AKOOL); `served`, when
+    given, gathers what the bases of the folder's files serve (see shared_bases)."""
     folder = Imports(
         imported or {},
         helpers or {},
@@ -167,7 +184,7 @@ def audit_text(
         akool_modules,
     )
     with _no_gc():
-        return _audit_text(text, name, rules, folder, returners)
+        return _audit_text(text, name, rules, folder, returners, served)
 
 
 @dataclass(frozen=True)
@@ -203,9 +220,10 @@ def _audit_text(
     rules: Iterable[Rule],
     folder: Imports,
     returners: list[returns.Returner] | None = None,
+    served: Served | None = None,
 ) -> list[Finding]:
     lines = source.split_lines(text)
-    ctx = FileContext(name, lines)
+    ctx = FileContext(name, lines, served=served or Served())
     ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
     ctx.bases.methods = dict(folder.methods)
     ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
@@ -269,19 +287,28 @@ def choose_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
 def iter_files(
     paths: Iterable[Path], include: list[str], exclude: list[str]
 ) -> Iterator[tuple[Path, str]]:
-    """(path, name to report) for every regular file under paths, .git and friends skipped."""
+    """(path, name to report) for every regular file under paths, .git and friends skipped;
+    each file once, by its real path, under the name it is first given (`akool audit . a.py`
+    reads a.py once: break-it D21 printed its findings twice and counted it twice)."""
+    seen: set[str] = set()
     for root in paths:
-        candidates: Iterable[Path] = _walk(root) if root.is_dir() else [root]
+        folder = root.is_dir()
+        candidates: Iterable[Path] = _walk(root) if folder else [root]
+        real_root = os.path.realpath(root)
         for path in candidates:
             if not _is_regular(path):
                 continue  # FIFOs, sockets and devices would block or never end
             shown = str(path)
-            relative = str(path.relative_to(root)) if root.is_dir() else path.name
+            relative = str(path.relative_to(root)) if folder else path.name
             if include and not any(_matches(relative, shown, g) for g in include):
                 continue
             if any(_matches(relative, shown, g) for g in exclude):
                 continue
-            yield path, shown
+            # (a walk follows no link: a file under a folder is where the folder really is)
+            real = os.path.join(real_root, relative) if folder else real_root
+            if real not in seen:
+                seen.add(real)
+                yield path, shown
 
 
 def _is_regular(path: Path) -> bool:
@@ -324,7 +351,7 @@ def _read(path: Path) -> tuple[str | None, str]:
     except OSError as exc:
         return None, f"unreadable ({exc.strerror})"
     if len(data) > MAX_FILE_BYTES:
-        return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        return None, f"larger than {MAX_FILE_BYTES // MIB} MiB"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
     if b"\x00" in data[:8192]:
@@ -354,6 +381,7 @@ def audit(
     akool_modules = unseen.module_paths(texts, akool=True) if len(texts) > 1 else frozenset()
     shared: dict[Path, list[returns.Returner]] = {}
     by_file: list[list[Finding]] = []
+    served = Served()
 
     def one(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
         out: list[returns.Returner] = []
@@ -369,6 +397,7 @@ def audit(
             given,
             out,
             akool_modules,
+            served,
         )
         if out and len(texts) > 1:
             shared[path] = out
@@ -380,9 +409,24 @@ def audit(
         given = returners_imported(path, text, shared)  # (a second reading, for their answers)
         if given:
             by_file[k] = one(path, shown, text, given)
-    findings = [f for found in by_file for f in found]
+    findings = shared_bases([f for found in by_file for f in found], served)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped)
+
+
+def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:
+    """A wrong host on a base that another file of the folder joins a path of AKOOL's website to
+    (`from settings import BASE`, then `BASE + "/api/v1/public/login"`), as the rule does within
+    one file: no finding for a base of the website only, no fix for one the open API shares."""
+    kept = []
+    for f in findings:
+        key = (f.file, f.line - 1)
+        website = served.website.get(key) if f.rule == "wrong-host" else None
+        if website is None or f.fix is None:
+            kept.append(f)
+        elif key in served.api:
+            kept.append(replace(f, fix=None, message=f.message + website_note(website)))
+    return kept
 
 
 STAR_IMPORT = re.compile(r"^\s*from\s+\S+\s+import\s+\*", re.M)
@@ -645,25 +689,33 @@ def _refers_to(text: str, owner: Path, importer: Path | None = None) -> bool:
 
 
 def _imports(text: str, name: str, owners: list[Path] | None = None) -> bool:
-    """Whether a file takes a name from elsewhere: an import line, a require, a qualified name
-    (`config.BASE`), or an environment variable of that name, which a code file's constant is
-    not (`const AKOOL_API_URL = "..."` in one script is no `process.env.AKOOL_API_URL` of
-    another; an env file's, a shell script's or a data file's is)."""
+    """Whether the file takes a name from elsewhere: an import line, a require, a qualified name
+    (config.BASE), or an environment variable (`os.environ["AKOOL_BASE"]`). A name in lower case
+    only (`url`, `base`) is another file's only through an import or a module the file imports
+    (`config.url` after `import config`): `env["url"]` and `env.url` of a parameter are a dict's.
+    A code file's constant is no environment variable: `const AKOOL_API_URL = "..."` in one
+    script is not another's `process.env.AKOOL_API_URL` (an env file's, a shell script's or a
+    data file's is)."""
     word = re.escape(name)
-    env = re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
-    if env and owners is not None and all(modules.family(p) in CODE for p in owners):
-        env = None
-    return bool(
-        re.search(
-            rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
-            text,
-            re.M,
-        )
-        or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text)
-        or env
-        or re.search(
-            rf"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)[A-Za-z_]\w*(?:\.|::|->){word}\b", text
-        )
+    if re.search(
+        rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
+        text,
+        re.M,
+    ) or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text):
+        return True
+    plain = name == name.lower()
+    code = owners is not None and all(modules.family(p) in CODE for p in owners)
+    if (
+        not plain
+        and not code
+        and re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
+    ):
+        return True
+    qualified = (
+        rf"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
+    )
+    return any(
+        not plain or _imported_by_name(text, m.group("q")) for m in re.finditer(qualified, text)
     )
 
 

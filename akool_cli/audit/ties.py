@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import items
+from akool_cli.audit import handles, items
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -238,9 +238,12 @@ VERBS = frozenset(
 
 SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 # A call's first argument that is a name or starts from one: `requests.post(url, ...)`,
-# `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`.
+# `JSON.parse(res.body)`, `json_decode($res->getBody())`, `io.ReadAll(resp.Body)`; after a method
+# given first, the URL: `requests.request("POST", url, ...)` (docs.akool.com's Python tabs),
+# `httpx.request("GET", url)`, `session.request(method="GET", url=u)`.
 ARGUMENT = re.compile(
-    r"\(\s*(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
+    r"(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
 LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
@@ -563,6 +566,11 @@ def scopes(
                 scope.local.add(filled.group("out"))
                 scope.bodies.add(filled.group("out"))
                 scope.decoded.add(filled.group("out"))
+            handed = handles.URL_GIVEN.search(text) if "setopt" in text and scope else None
+            if handed is not None and holds(scope, handed.group("url") or handed["purl"], shell):
+                scope.local.add(
+                    handed.group("h") or handed["p"]
+                )  # curl_setopt($ch, CURLOPT_URL, $u)
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope

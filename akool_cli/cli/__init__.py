@@ -44,7 +44,7 @@ from akool_cli.cli import (
     webhook_cmd,
 )
 from akool_cli.cli.global_options import AkoolGroup
-from akool_cli.cli.output import Output, error_document
+from akool_cli.cli.output import Output, detach_stdout, error_document
 from akool_cli.cli.runtime import Runtime
 from akool_cli.core import interrupts, platforms
 from akool_cli.core.errors import AkoolError, ExitCode, LocalStateError, made_hint
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             # A stop while the handlers were installed: nothing has run, nothing will.
             stopped = interrupts.received() is not None
-            code = ExitCode.INTERRUPTED if stopped else _run(runtime, args)
+            code = ExitCode.INTERRUPTED if stopped else _run_heard(runtime, args)
         finally:
             if runtime.used_library:
                 from akool_cli.client import release_locks
@@ -150,6 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     if code == ExitCode.INTERRUPTED and signum is not None:
         return 128 + signum  # 143 for SIGTERM, 129 for SIGHUP: what CI systems expect
     return code
+
+
+def _run_heard(runtime: Runtime, args: list[str]) -> int:
+    """_run, whose last words may not reach a terminal that is gone: after SIGHUP (an ssh drop,
+    a closed window) stderr is that dead terminal, and the stop's line cannot be written. The
+    run still ends with the stop's code, 129, not 1 (break17j J5)."""
+    try:
+        return _run(runtime, args)
+    except OSError as exc:
+        if interrupts.received() is None or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        return int(ExitCode.INTERRUPTED)
 
 
 class ClosedStream(io.TextIOBase):
@@ -219,7 +231,7 @@ def _flush_stdout(runtime: Runtime, code: int) -> int:
 def _reader_gone(runtime: Runtime) -> None:
     """stdout's reader went away (akool status | head -c0): not an error worth a message,
     unless this run made a job whose id the reader may never have had: stderr names it."""
-    _detach_stdout()
+    detach_stdout()
     made = runtime.made
     if made is not None:
         _errors_out(runtime).warn(
@@ -232,7 +244,7 @@ def _output_failed(runtime: Runtime, exc: OSError) -> int:
     """stdout cannot be written (a full disk, a closed descriptor): one line on stderr; after
     a create, naming the job made and the command that follows it (its id may never have
     reached stdout, and running the command again would bill another: break17f F24)."""
-    _detach_stdout()
+    detach_stdout()
     message = f"cannot write the output: {exc.strerror or exc}"
     hint = "check where stdout goes (a full disk?)"
     made = runtime.made
@@ -244,16 +256,6 @@ def _output_failed(runtime: Runtime, exc: OSError) -> int:
         hint = made_hint(hint, made.job_id, made.follow, reuse=made.reuse)
     _errors_out(runtime).error(message, hint)
     return int(ExitCode.ERROR)
-
-
-def _detach_stdout() -> None:
-    """Point stdout's descriptor at /dev/null: what is still buffered cannot fail at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (no descriptor: a test's StringIO)
 
 
 def _undecodable(args: list[str]) -> tuple[int, str] | None:
@@ -292,12 +294,13 @@ def _undecodable_env(env: Mapping[str, str]) -> str | None:
     return next((k for k, v in sorted(env.items()) if k.startswith("AKOOL_") and not_utf8(v)), None)
 
 
-def _json_asked(args: list[str]) -> bool:
-    """--json among the command's own options, read as the root group reads them (for a
-    failure found before Typer runs)."""
-    from akool_cli.cli.global_options import read_args
+def _document_asked(runtime: Runtime, args: list[str]) -> None:
+    """--json (or audit's --format sarif) among the command's own options, read as the root
+    group reads them (for a failure found before Typer runs)."""
+    from akool_cli.cli.global_options import read_args, sarif_asked
 
-    return "--json" in read_args(typer.main.get_command(app), args).options
+    reading = read_args(typer.main.get_command(app), args)
+    runtime.json, runtime.sarif = "--json" in reading.options, sarif_asked(reading)
 
 
 def _command_path(args: list[str]) -> str:
@@ -322,12 +325,12 @@ def _run(runtime: Runtime, args: list[str]) -> int:
     try:
         platforms.check()  # one clear line at start, not a failure halfway through a job
     except AkoolError as exc:
-        runtime.json = _json_asked(args)
+        _document_asked(runtime, args)
         return _fail(runtime, exc.message, exc.hint, exc.exit_code, type(exc).__name__)
     refused = _not_utf8(args, runtime.env)
     if refused is not None:
         # Refused before anything runs: nothing is sent, nothing recorded.
-        runtime.json = _json_asked(args)
+        _document_asked(runtime, args)
         return _fail(runtime, *refused, ExitCode.USAGE, "UsageError")
     try:
         result = app(args=args, prog_name="akool", standalone_mode=False, obj=runtime)
@@ -399,10 +402,15 @@ def _fail(
     *,
     job_id: str | None = None,
 ) -> int:
-    """The one way out for errors: a line (and hint) on stderr; with --json, also one document."""
+    """The one way out for errors: a line (and hint) on stderr; with --json, also one document
+    (with audit's --format sarif, a SARIF log that says the audit did not run)."""
     out = _errors_out(runtime)
     out.error(message, hint)
-    if runtime.json and not runtime.json_written:
+    if runtime.sarif and not runtime.json_written:
+        from akool_cli.audit.sarif import failed_log
+
+        out.json(failed_log(message, hint, code))
+    elif runtime.json and not runtime.json_written:
         signum = interrupts.received()
         shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
         document = error_document(message, hint, shown, kind)
@@ -429,9 +437,8 @@ def _stopped_by() -> str:
 
 def _errors_out(runtime: Runtime) -> Output:
     """Where the boundary writes: redacting every secret this run has seen, and the
-    environment's own, even when the failure came before any was read."""
+    environment's own (Runtime learns them first), even when the failure came before any was
+    read."""
     out = runtime.output()
     out.quiet = False  # an error is shown even with -q
-    env = runtime.env
-    out.redactor.add(*(env[k] for k in ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET") if env.get(k)))
     return out

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from akool_cli.cli.output import Output
+from akool_cli.cli.output import Output, detach_stdout
 from akool_cli.core.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from akool_cli.audit.scan import AuditResult
 
 
 def register(app: typer.Typer) -> None:
@@ -52,9 +59,10 @@ def audit(
 
     Scans Python, JavaScript/TypeScript, shell, Go, Java, Kotlin, C#, PHP, Postman collections,
     Markdown and any text file (binary files, .git and special files are skipped), following
-    paths joined to base URLs held elsewhere. Silence one line with a trailing comment
-    `akool-audit: ignore[RULE]`. Exits 8 when any error is found or a file could not be
-    scanned (larger than 5 MB, unreadable), so it can gate CI.
+    paths joined to base URLs held elsewhere; a file named twice is read once. Silence one line
+    with a trailing comment `akool-audit: ignore[RULE]`. Exits 8 when any error is found or a
+    file could not be scanned (larger than 5 MiB, unreadable), so it can gate CI; 2 when the
+    paths and globs leave no file to scan.
 
     Examples: akool audit --ignore legacy-token-flow scripts/; akool audit --diff scripts/ | git
     apply; akool audit --format sarif . > akool-audit.sarif
@@ -72,27 +80,71 @@ def audit(
             f"no audit rule named {exc.args[0]}", hint=f"rules: {', '.join(RULE_NAMES)}"
         ) from None
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
+    if not result.files_scanned and not result.skipped:
+        raise _nothing_to_audit(paths, include, exclude)
+    _print(out, fmt, result)
+    for shown, why in result.skipped:
+        out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
+    out.info(result.summary())
+    if not result.passed:  # an error found, or a file never read (not a passed file)
+        raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
+
+
+def _print(out: Output, fmt: str, result: AuditResult) -> None:
+    """The findings on stdout in the chosen format (the diff's own summary on stderr)."""
     if fmt == "json":
-        out.json([finding.to_json() for finding in result.findings] + result.skipped_json())
+        document = [finding.to_json() for finding in result.findings] + result.skipped_json()
+        _to_reader(lambda: out.json(document))
     elif fmt == "sarif":
         from akool_cli.audit.sarif import log
 
-        out.json(log(result))
+        sarif = log(result)
+        _to_reader(lambda: out.json(sarif))
     elif fmt == "diff":
         from akool_cli.audit.fixes import patch
 
         fixes = patch(result.findings)
-        _write_patch(out, fixes.diff)
+        _to_reader(lambda: _write_patch(out, fixes.diff))
         left = len(result.findings) - fixes.fixed
         out.info(f"{fixes.fixed} fix(es) in {fixes.files} file(s); {left} finding(s) need a person")
     else:
-        for finding in result.findings:
-            out.data(finding.render())
-    for shown, why in result.skipped:
-        out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
-    out.info(result.summary())
-    if result.count("error") or result.skipped:  # a file never read is not a passed file
-        raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
+
+        def lines() -> None:
+            for finding in result.findings:
+                out.data(finding.render())
+
+        _to_reader(lines)
+
+
+def _to_reader(write: Callable[[], object]) -> None:
+    """stdout written; a reader that goes away (`| head`) is no error, as everywhere in akool:
+    stdout is let go and the run goes on to its summary and the audit's own verdict, so a gate
+    with `set -o pipefail` gets 0 or 8, never 1 (break-it D21: exit 1, nothing said)."""
+    try:
+        write()
+    except BrokenPipeError:
+        detach_stdout()
+
+
+def _nothing_to_audit(paths: list[Path], include: list[str], exclude: list[str]) -> UsageError:
+    """0 files scanned: a typo'd --include, an empty folder, only binary files. A gate must not
+    pass on files it never read, nor take it for "errors found" (8, which the SARIF step of
+    docs/ci.md lets through): it is the paths given that select nothing, exit 2."""
+    named = ", ".join(str(p) for p in paths)
+    if include or exclude:
+        globs = " ".join(
+            [*(f"--include {g}" for g in include), *(f"--exclude {g}" for g in exclude)]
+        )
+        return UsageError(
+            f"nothing to audit: no text file in {named} is left by {globs} (0 files scanned)",
+            hint="check the globs: each matches a file's path under the folder or its name "
+            "(--include '*.py'); without them, every text file is read",
+        )
+    return UsageError(
+        f"nothing to audit: {named} holds no text file (0 files scanned; binary files, links, "
+        ".git, node_modules and virtual environments are skipped)",
+        hint="name the files or folders that hold the scripts that call AKOOL",
+    )
 
 
 FORMATS = ("text", "json", "sarif")
@@ -106,6 +158,8 @@ PATCH_UNSAFE = re.compile(
 def _check_paths(paths: list[Path]) -> None:
     """Each path is a file or a folder that exists: a pipe, /dev/stdin or a device is refused,
     as scanning "0 files" there would pass a gate silently."""
+    for path in paths:
+        _check_link(path)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(
@@ -117,6 +171,27 @@ def _check_paths(paths: list[Path]) -> None:
             f"not a file or folder: {', '.join(streams)} (audit reads saved files, not pipes)",
             hint="save the script to a file and audit that: cat > script.sh; akool audit script.sh",
         )
+
+
+def _check_link(path: Path) -> None:
+    """A link that leads nowhere said as such, not as a missing path: a loop (`ln -s l2 l1; ln
+    -s l1 l2`) or a link to a target that is not there."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(
+                f"{path}: a symbolic link loop (its links lead back to themselves; "
+                "nothing to read)",
+                hint=f"point the link at the file or folder it stands for (ls -l {path}), "
+                "or audit that file or folder itself",
+            ) from None
+        if path.is_symlink():
+            raise UsageError(
+                f"{path}: a link to {os.readlink(path)}, which does not exist",
+                hint=f"point the link at an existing file or folder (ls -l {path}), "
+                "or audit that file or folder itself",
+            ) from None
 
 
 def _write_patch(out: Output, diff: bytes) -> None:

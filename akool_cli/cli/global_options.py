@@ -54,6 +54,8 @@ class Reading:
     args: list[str]
     options: set[str] = field(default_factory=set)
     problem: UsageError | None = None
+    values: dict[str, str] = field(default_factory=dict)  # the command's options' values (last)
+    command: tuple[str, ...] = ()  # the command's names (`config get`)
 
 
 def hoist(root: Command, args: list[str]) -> list[str]:
@@ -71,6 +73,7 @@ def read_args(root: Command, args: list[str]) -> Reading:
     tail: list[str] = []
     path: list[str] = []  # the command names read so far
     given: set[str] = set()
+    values: dict[str, str] = {}
     command, i = root, 0
     leaf_at = 0  # where in tail the command's own words begin
     while i < len(args):
@@ -92,13 +95,16 @@ def read_args(root: Command, args: list[str]) -> Reading:
                     f"Option '{name}' requires an argument.",
                     hint=f"run: akool {' '.join(path)} --help",
                 )
-                return _lower_json(Reading(head + moved + tail, given, problem), command, path)
+                reading = Reading(head + moved + tail, given, problem, values, tuple(path))
+                return _lower_json(reading, command, path)
             moved += args[i : i + 1 + count]
             i += 1 + count
             continue
+        count = own.get(name, 0) if name == word else 0
         if path and name in own:
             given.add(name)
-        count = own.get(name, 0) if name == word else 0
+            if name != word or (count == 1 and i + 1 < len(args)):
+                values[name] = word.split("=", 1)[1] if name != word else args[i + 1]
         subcommand = getattr(command, "commands", {}).get(word)
         if subcommand is not None and not word.startswith("-"):
             command = subcommand
@@ -106,8 +112,18 @@ def read_args(root: Command, args: list[str]) -> Reading:
             leaf_at = len(tail) + 1
         (tail if path else head).extend(args[i : i + 1 + count])
         i += 1 + count
-    reading = Reading(head + moved + tail, given)
+    reading = Reading(head + moved + tail, given, None, values, tuple(path))
     return _lower_json(reading, command, path, at=len(head) + len(moved) + leaf_at)
+
+
+# The commands whose --format can be SARIF: asked for, even a failure is one SARIF log.
+SARIF_FORMATS: dict[tuple[str, ...], tuple[str, str]] = {("audit",): ("--format", "sarif")}
+
+
+def sarif_asked(reading: Reading) -> bool:
+    """`akool audit --format sarif` (and no --json): a failure is printed as a SARIF log."""
+    option, value = SARIF_FORMATS.get(reading.command, ("", ""))
+    return bool(option) and reading.values.get(option) == value and JSON not in reading.options
 
 
 _EARLY = "\0--json"  # a --json read before the command's name, until it finds its place
@@ -197,6 +213,7 @@ class AkoolGroup(TyperGroup):
         if isinstance(ctx.obj, Runtime):
             # --json as the command declares it: even a failure then prints a JSON document.
             ctx.obj.json = "--json" in reading.options
+            ctx.obj.sarif = sarif_asked(reading)
         if reading.problem is not None:
             raise reading.problem
         return super().parse_args(ctx, reading.args)

@@ -15,7 +15,10 @@ from akool_cli.core.errors import UsageError
 if TYPE_CHECKING:
     from akool_cli.cli.runtime import Runtime
 
-INSTALL_HINT = "install the MCP extra: pip install 'akool-cli[mcp]' (or pipx inject akool-cli mcp)"
+INSTALL_HINT = (
+    "pip install mcp (the mcp extra: pip install '.[mcp]' in a checkout, 'akool-cli[mcp]' from an "
+    "index; or pipx inject akool-cli mcp)"
+)
 
 
 def register(app: typer.Typer) -> None:

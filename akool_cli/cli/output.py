@@ -74,6 +74,17 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
         return 80
 
 
+def detach_stdout() -> None:
+    """Point stdout's descriptor at /dev/null once its reader is gone (`| head`): what is still
+    buffered, or written later, cannot fail (nor print a traceback at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (no descriptor: a test's StringIO)
+
+
 def error_document(
     message: str, hint: str | None, code: int, kind: str = "Exit", **more: Any
 ) -> dict[str, dict[str, Any]]:

@@ -35,6 +35,9 @@ class _RedactingFilter(logging.Filter):
         return True
 
 
+ENV_SECRETS = ("AKOOL_API_KEY", "AKOOL_CLIENT_SECRET")
+
+
 @dataclass(frozen=True)
 class Made:
     """The job a create command made: its id, the command that follows it (akool watch ID -o
@@ -57,11 +60,19 @@ class Runtime:
     # declared options, so a value such as `--name --json` is not mistaken for it).
     json: bool = False
     json_written: bool = False  # a JSON document reached stdout: the boundary prints no second
+    sarif: bool = False  # `audit --format sarif`: a failure is one SARIF log on stdout
     redactor: Redactor = field(default_factory=Redactor)
     used_library: bool = False  # a Client was made: its owner locks are released at exit
     # The job this run's create made (or --reuse picked up), before its id is printed: a
     # failure to write stdout afterwards names it on stderr with `follow` (break17f F24).
     made: Made | None = None
+
+    def __post_init__(self) -> None:
+        # The environment's secrets are masked in everything this run prints, also by commands
+        # that never read the credential (`history --json` showed a key typed into a prompt:
+        # break17j J9).
+        env = self.env
+        self.redactor.add(*(env[k] for k in ENV_SECRETS if env.get(k)))
 
     def made_job(self, job_id: str, follow: str, *, reuse: bool) -> None:
         """A create command's job, known before its id goes to stdout."""

@@ -20,7 +20,13 @@ from akool_cli.client.account import (
 )
 from akool_cli.client.arguments import install
 from akool_cli.client.base import guard_calls
-from akool_cli.client.batches import BatchMixin, BatchPlan, BatchPreview, BatchResult
+from akool_cli.client.batches import (
+    BatchMixin,
+    BatchPlan,
+    BatchPreview,
+    BatchResult,
+    make_folder,
+)
 from akool_cli.client.callbacks import CallbacksMixin
 from akool_cli.client.following import POLL_INTERVAL, FollowingMixin
 from akool_cli.client.job import FollowResult, Job, Statuses, StatusNote
@@ -93,6 +99,7 @@ __all__ = [
     "envelope_error",
     "made",
     "made_lines",
+    "make_folder",
     "media_kind",
     "release_locks",
 ]

@@ -230,15 +230,12 @@ class AccountMixin(ClientBase):
         """The OS keyring is shared by every AKOOL_HOME: a key another home's login keeps under
         this profile's name is not this login's to delete (break17k K14: a sandbox login in one
         home wiped the production key another home had verified)."""
-        from akool_cli.client.elsewhere import new_profile
+        from akool_cli.client.elsewhere import home_holds, new_profile
         from akool_cli.core.errors import UsageError
-        from akool_cli.store import config
 
         if stored is None or stored.account() == checked.credential.account():
             return
-        mine = config.read_settings(self.paths).get(self.profile, {})
-        recorded = mine.get(config.VERIFIED_ACCOUNT_KEY)
-        if mine.get("login") and recorded in (None, stored.account()):
+        if home_holds(self.paths, self.profile, stored):
             return  # this home's own login: replacing it is what login does
         other = new_profile(self.paths, checked.base_url)
         raise UsageError(
@@ -287,17 +284,13 @@ class AccountMixin(ClientBase):
 
     def logout(self) -> bool:
         """Remove this profile's credential from the keyring; False when there was none."""
+        from akool_cli.client.elsewhere import home_holds
         from akool_cli.store import config
 
         store = self.session.store()
         stored = store.load(self.profile)
-        recorded = config.read_settings(self.paths).get(self.profile, {})
-        mine = recorded.get(config.VERIFIED_ACCOUNT_KEY)
-        # Another AKOOL_HOME's login of the same profile name is not this home's to remove
-        # (the OS keyring is shared by every home), nor is the key when this home has no login
-        # of the profile (break17h H22): only this home's record of it goes.
-        other = mine is not None and stored is not None and stored.account() != mine
-        theirs = stored is not None and (other or not config.has_login(self.paths, self.profile))
+        # Another home's key under this profile's name stays: only this home's record goes.
+        theirs = stored is not None and not home_holds(self.paths, self.profile, stored)
         removed = False if theirs else store.delete(self.profile)
         config.write_profile_settings(
             self.paths, self.profile, {"login": None, config.VERIFIED_ACCOUNT_KEY: None}

@@ -214,7 +214,7 @@ class BatchMixin(TalkingMixin):
         from akool_cli.store.journal import Scope
 
         if plan.output_dir is not None:
-            _make_folder(plan.output_dir)
+            make_folder(plan.output_dir)
             check_output_dir(plan.output_dir)
         credential = self.credential()  # not logged in: said before anything is uploaded
         # Rows made with another credential: decided by account_choice, or refused before
@@ -366,14 +366,15 @@ def rows_over_limits(items: list[Item], found: Plan) -> tuple[dict[int, list[str
     return by_row, warnings
 
 
-def _make_folder(folder: Path) -> None:
-    """The output folder names a folder to fill: create it, as `mkdir -p` would."""
+def make_folder(
+    folder: Path, what: str = "the output folder", hint: str = "choose a folder you can write to"
+) -> None:
+    """A folder to fill, created as `mkdir -p` would; `what` names it in the UsageError."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            f"cannot create the output folder {folder}: {exc.strerror}",
-            hint="choose a folder you can write to",
+            f"cannot create {what} {folder}: {exc.strerror or exc}", hint=hint
         ) from None
 
 

@@ -50,6 +50,13 @@ class CallbacksMixin(ClientBase):
         """One callback body checked and decrypted with `keys` (webhook_keys()): its JSON."""
         from akool_cli.core.callbacks import CallbackError, open_callback
 
+        if not (
+            isinstance(keys, tuple) and len(keys) == 2 and all(isinstance(k, str) for k in keys)
+        ):
+            raise UsageError(
+                "keys must be two texts, (client_id, API key or client secret)",
+                hint="pass what client.webhook_keys() returns",
+            )
         try:
             event = open_callback(body, *keys)
         except CallbackError as exc:

@@ -23,6 +23,16 @@ def holds_key(paths: config.Paths, profile: str) -> bool:
     return config.has_login(paths, profile)
 
 
+def home_holds(paths: config.Paths, profile: str, stored: Credential) -> bool:
+    """Whether the profile's keyring key is this AKOOL_HOME's own: its login stored it, of this
+    very account when the login recorded one. The OS keyring is shared by every home, so a key
+    under the profile's name may be another home's, which neither `login` nor `logout` here
+    may delete (break17h H22, break17k K14)."""
+    mine = config.read_settings(paths).get(profile, {})
+    recorded = mine.get(config.VERIFIED_ACCOUNT_KEY)
+    return bool(mine.get("login")) and recorded in (None, stored.account())
+
+
 def new_profile(paths: config.Paths, base_url: str) -> str:
     """A profile name for `base_url` that holds no key of another server: `sandbox` for this
     machine, `akool` for AKOOL's hosts, else the host's first label (numbered when taken)."""

@@ -43,8 +43,10 @@ def unasked(job_id: str, record: JobRecord | None) -> UsageError | None:
         return None
     return UsageError(
         f"{job_id!r} is not an AKOOL job id (24 hexadecimal digits, like "
-        "64dd90f9f0b6684651e90d60), and the history holds no job by that name",
-        hint="list your jobs with: akool status; copy an id from the AKOOL dashboard",
+        "64dd90f9f0b6684651e90d60), and no job in the history has that id (a --name label "
+        "is not an id)",
+        hint="list your jobs, with their labels and ids: akool status; or copy an id from the "
+        "AKOOL dashboard",
     )
 
 

@@ -52,7 +52,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "usable video (an HTML page, a compressed or partial answer, a URL that is not http(s))",
     ExitCode.WAIT_TIMEOUT: "--timeout passed before every job finished (the jobs keep running) "
     "or before a finished job's download ended",
-    ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings)",
+    ExitCode.AUDIT_ERRORS: "akool audit found AKOOL calls that cannot work (error findings), "
+    "or could not read a file it was given (larger than 5 MiB, unreadable)",
     ExitCode.BATCH_INCOMPLETE: "akool batch finished, but some rows failed or were not done; "
     "a row whose create has an unknown outcome is settled with `akool settle ID --created "
     "JOB_ID` (or `--not-created`), then the batch run again",

@@ -183,11 +183,19 @@ def _url(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+# A failed job's reason is shown on one line and kept in the history: AKOOL's text beyond this is
+# cut (break17j J4: a 3 MB reason flooded a CI log and every `status --json`).
+MAX_REASON_CHARS = 2000
+
+
 def _reason(item: dict[str, Any], shape: Shape) -> str:
     for path in shape.error:
         value = at(item, path)
         if value and isinstance(value, (str, int, float)):
-            return str(value)
+            text = str(value)
+            if len(text) <= MAX_REASON_CHARS:
+                return text
+            return f"{text[:MAX_REASON_CHARS]}… ({len(text):,} characters in all)"
     code = at(item, shape.error_code)
     return f"error code {code}" if code else ""
 

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-INSTALL_HINT = "pip install 'akool-cli[s3]'"
+# What is missing, first: a checkout installs the extra as '.[s3]', not by the index's name (J17).
+INSTALL_HINT = "pip install boto3 (the s3 extra: pip install '.[s3]' in a checkout, 'akool-cli[s3]' from an index)"
 DEFAULT_TTL = 24 * 3600  # long enough for a job that waits in AKOOL's queue
 # Shorter than this, a presigned URL may expire before AKOOL fetches it: a job waits in AKOOL's
 # queue for minutes (longer at busy times) before its inputs are read.

@@ -475,7 +475,7 @@ def validate(rows: list[Row], base_dir: Path | None = None) -> tuple[list[Item],
     items: list[Item] = []
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
-    seen_outputs: dict[str, int] = {}
+    seen_outputs: dict[str, tuple[int, str]] = {}
     repeats: dict[str, int] = {}
     for row in rows:
         found = row.problems or _control_problems(row.fields)
@@ -495,15 +495,28 @@ def validate(rows: list[Row], base_dir: Path | None = None) -> tuple[list[Item],
             item.key = f"{item.key}:{repeats[item.key]}"
         seen_ids[item.id] = row.number
         if item.output:
-            if item.output in seen_outputs:
-                repeated = f"output {item.output!r} repeats row {seen_outputs[item.output]}"
-                problems.append(Problem(row.number, repeated))
+            # Names that differ only by case are one file on macOS and Windows (break17j J15).
+            same = item.output.casefold()
+            if same in seen_outputs:
+                problems.append(
+                    Problem(row.number, _repeated_output(item.output, *seen_outputs[same]))
+                )
                 continue
-            seen_outputs[item.output] = row.number
+            seen_outputs[same] = (row.number, item.output)
         items.append(item)
     if not rows:
         problems.append(Problem(None, "the file has no rows"))
     return items, problems
+
+
+def _repeated_output(output: str, row: int, earlier: str) -> str:
+    """Why a row's output name is refused: an earlier row's, or one that differs only by case."""
+    if output == earlier:
+        return f"output {output!r} repeats row {row}"
+    return (
+        f"output {output!r} is row {row}'s {earlier!r} but for case: one file where names "
+        "ignore case (macOS, Windows)"
+    )
 
 
 def _item(row: Row, base_dir: Path) -> Item:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
-from akool_cli.client import Client, FirstStep, Job, Once, Run, RunRecord
+from akool_cli.client import Client, FirstStep, Job, Once, Run, RunRecord, make_folder
 from akool_cli.core import contract, interrupts, kinds, products, redact
 from akool_cli.core.durations import iso
 from akool_cli.core.errors import (
@@ -619,14 +619,11 @@ class Session:
             raise UsageError(_expired(job), hint=REMAKE_HINT)
         # The folder (or a file's folder) is made when missing, inside --dir: an agent has no
         # `mkdir` to follow a hint with (break17k K6).
-        made = where if folder else where.parent
-        try:
-            made.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(
-                f"cannot make the folder {made}: {exc.strerror or exc}",
-                hint="choose another path under the folder (a file may be in the way)",
-            ) from None
+        make_folder(
+            where if folder else where.parent,
+            what="the folder",
+            hint="choose another path under the folder (a file may be in the way)",
+        )
         # The file's own name is resolved too: a link planted under the folder is followed.
         target = self.client.targets(f"{where}/" if folder else where, [job_id], force=True)
         chosen = self.inside(os.path.relpath(target[job_id], self.settings.folder.resolve()))

@@ -629,7 +629,7 @@ class Journal:
             self._open_read_only("it is read-only")
 
     def _open_read_only(self, why: str) -> None:
-        self._db = _connect_read_only(self.path)
+        self._db = _connect_read_only(self.path, why)
         self.read_only, self.read_only_why = True, why
 
     def _migrate(self) -> None:
@@ -1038,7 +1038,7 @@ class Journal:
         row, attempt = rows[0], None
         made = self._read(LOOKUPS["attempt_by_id"], (row["attempt_id"],))
         if made:  # one still `sending` whose sender is gone: its outcome is unknown
-            gone = made[0]["outcome"] == "sending" and not self._owner_alive(made[0])
+            gone = made[0]["outcome"] == "sending" and not self._sending_now(made[0])
             attempt = _attempt(made[0], unknown=gone)
         alive = bool(row["owner"]) and owners.is_alive(self.home, row["owner"])
         return FirstStepRecord(
@@ -1073,7 +1073,7 @@ class Journal:
             for attempt in db.execute(
                 LOOKUPS["attempts_by_key"], (batch_key, *_where(scope), cutoff)
             ):
-                if attempt["outcome"] == "sending" and self._owner_alive(attempt):
+                if self._sending_now(attempt):
                     return Claim(busy=_attempt(attempt))
                 return Claim(unknown=_attempt(attempt, unknown=True))
             # The same request made by another key or none (a command, an MCP call, another
@@ -1209,7 +1209,7 @@ class Journal:
     def _unsettled(self, db: sqlite3.Connection, attempt_id: int) -> str | None:
         why = _unsettled(db, attempt_id)
         row = db.execute(LOOKUPS["attempt_by_id"], (attempt_id,)).fetchone()
-        if why is None and row["outcome"] == "sending" and self._owner_alive(row):
+        if why is None and self._sending_now(row):
             why = _in_flight(row)
         return why
 
@@ -1220,7 +1220,7 @@ class Journal:
         found = []
         for key in keys:
             for row in self._read(LOOKUPS["attempts_by_key"], (key, *_where(scope), cutoff)):
-                if not (row["outcome"] == "sending" and self._owner_alive(row)):
+                if not self._sending_now(row):
                     found.append(_attempt(row, unknown=True))
         return found
 
@@ -1264,11 +1264,7 @@ class Journal:
         """Create attempts whose outcome is unknown: answered by nobody, or by a process now gone
         (all of them by default: each stays until it is settled)."""
         rows = self._read(LOOKUPS["open_attempts"], (self.clock.time() - max_age,))
-        return [
-            _attempt(row, unknown=True)
-            for row in rows
-            if not (row["outcome"] == "sending" and self._owner_alive(row))
-        ]
+        return [_attempt(row, unknown=True) for row in rows if not self._sending_now(row)]
 
     def _drop_unsent(self, db: sqlite3.Connection) -> None:
         """Claims whose create certainly never left, given back: still `sending`, no body noted
@@ -1282,25 +1278,20 @@ class Journal:
         if m019 is None:
             return
         rows = db.execute(
-            "SELECT id, owner FROM attempts WHERE outcome = 'sending' AND body = '' "
+            "SELECT id, owner, pid, started_at FROM attempts WHERE outcome = 'sending' "
+            "AND body = '' "
             "AND started_at >= ?",
             (m019[0],),
         ).fetchall()
         for row in rows:
-            owner = row["owner"]
-            if not owner:
-                continue
-            if owners.is_mine(self.home, owner):
-                alive = owners.in_flight(self.home, row["id"])
-            else:
-                alive = owners.is_alive(self.home, owner)
-            if not alive:
+            if row["owner"] and not self._owner_alive(row, by_age=False):
                 db.execute("DELETE FROM attempts WHERE id = ?", (row["id"],))
 
-    def _owner_alive(self, row: sqlite3.Row) -> bool:
+    def _owner_alive(self, row: sqlite3.Row, *, by_age: bool = True) -> bool:
         """Whether the create of a `sending` attempt is still in flight: sent by a live akool,
-        or by a thread of this process right now (owners.in_flight)."""
-        if row["started_at"] < self.clock.time() - SENDING_AT_MOST:
+        or by a thread of this process right now (owners.in_flight). With `by_age`, one started
+        longer ago than any create waits for its answer counts as stopped too."""
+        if by_age and row["started_at"] < self.clock.time() - SENDING_AT_MOST:
             return False  # no create waits this long for its answer: whoever sent it stopped
         if owners.is_mine(self.home, row["owner"]):
             return owners.in_flight(self.home, row["id"])
@@ -1838,12 +1829,14 @@ def _writable(path: Path) -> bool:
     return all(os.access(f, os.W_OK) for f in files if f == path.parent or f.exists())
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path, why: str) -> sqlite3.Connection:
     """The history for reading only, or the LocalStateError of a history that cannot be read
-    (or is from another schema version: it is not migrated without write access)."""
+    (or is from another schema version: it is not migrated without write access). `why`: why
+    it cannot be written ("it is read-only", "its disk is full")."""
     from urllib.parse import quote
 
     uri = f"file:{quote(str(path.absolute()))}"
+    version = None
     for mode in ("?mode=ro", "?immutable=1"):  # immutable: no -shm to create in the folder
         try:
             db = sqlite3.connect(
@@ -1857,10 +1850,12 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             return db
         db.close()
         break
+    hint = next((h for key, h in _STATE_HINTS if key in why), WRITABLE)
+    # A history never made yet (a fresh AKOOL_HOME on a full disk: break17k K11) is not one
+    # that "cannot be read": it could not be made.
+    found = "it could not be made" if version == 0 else "it cannot be read as it is"
     raise LocalStateError(
-        f"cannot open the job history {path}: it is read-only, and it cannot be read as it is",
-        hint=WRITABLE,
-        path=str(path),
+        f"cannot open the job history {path}: {why}, and {found}", hint=hint, path=str(path)
     )
 
 

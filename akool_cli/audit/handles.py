@@ -1,0 +1,151 @@
+"""Requests whose body is set on a handle after the call that names their URL: PHP's procedural
+cURL (`$ch = curl_init($url)`, then `curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body))` or
+`curl_setopt_array($ch, [CURLOPT_URL => ..., CURLOPT_POSTFIELDS => ...])`), pycurl's
+`c.setopt(pycurl.POSTFIELDS, ...)` and Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
+`req.body = {...}.to_json`, or `http.request(req, body.to_json)`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from akool_cli.audit.fields import Text
+
+# A call whose result is a request handle, bound to a name: `$ch = curl_init(`,
+# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(` (matched on the text before its `(`).
+MADE = re.compile(
+    r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
+    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl)\s*$"
+)
+# A call that configures a handle it is given (the URL may be written in it): PHP's
+# `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
+# `c.setopt(pycurl.URL, ...)` (matched on the text before and after its `(`).
+# A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
+# initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
+HEADERS_ONLY = re.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*$")
+CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
+CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
+RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*setopt\s*$")
+BEFORE = 80  # characters before a call's `(` in which its callee and binding are read
+# A handle given a URL (its answer is the URL's call's): `curl_setopt($ch, CURLOPT_URL, $url)`,
+# `c.setopt(pycurl.URL, url)`; `url` is what follows.
+URL_GIVEN = re.compile(
+    r"\bcurl_setopt\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,\s*CURLOPT_URL\s*,(?P<url>[^;]*)"
+    r"|(?<![\w.$])(?P<p>[A-Za-z_]\w*)\.setopt\(\s*(?:pycurl|[A-Za-z_]\w*)\.URL\s*,(?P<purl>.*)"
+)
+
+
+@dataclass(frozen=True)
+class Setter:
+    """Where a setter of a handle's body starts its value: `pattern` (with `{h}`, the handle's
+    name) matched from the handle's binding on; with `within`, the pattern opens a call whose
+    value is the entry `within` matches inside that call's parentheses."""
+
+    pattern: str
+    within: str = ""
+
+
+HANDLE = r"(?<![\w.])[$@]?{h}\b"
+SETTERS = (
+    Setter(r"\bcurl_setopt\(\s*\${h}\s*,\s*CURLOPT_POSTFIELDS\s*,"),  # PHP cURL
+    Setter(r"\bcurl_setopt_array\(\s*\${h}\s*,", r"\bCURLOPT_POSTFIELDS\s*=>"),
+    Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,"),  # pycurl
+    Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
+    Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
+)
+# The words one of the setters holds: a file without any has no body set on a handle.
+HINTS = ("POSTFIELDS", ".body", ".request(")
+
+
+def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The text of each body set on the handle that the call [start, end) makes (`$ch =
+    curl_init(...)`) or configures (`curl_setopt($ch, CURLOPT_URL, ...)`), between the handle's
+    binding and its next one, in the function the call is in."""
+    hinted = doc.handle_hints
+    if hinted is None:
+        hinted = doc.handle_hints = any(word in doc.text for word in HINTS)
+    if not hinted:
+        return []
+    name = handle_of(doc, call[0])
+    if name is None:
+        return []
+    bound = doc.last_assignment(name, call[1])
+    start = bound[0] if bound is not None else call[0]
+    stop = len(doc.text)
+    for at, _ in doc.assigned.get(name, []):
+        if at > call[1]:
+            stop = at
+            break
+    line = doc.line_of(call[0])
+    found = []
+    for setter in SETTERS:
+        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
+        for m in opened.finditer(doc.text, start, stop):
+            if doc.scopes is not None and not doc.scopes.visible(
+                name, line, doc.line_of(m.start())
+            ):
+                continue  # another function's handle of that name
+            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
+            if value is not None:
+                found.append((value, value_end(doc.text, value)))
+    return found
+
+
+def headers_only(doc: Text, paren: int) -> bool:
+    """Whether the call opened at `paren` is given headers, not a body (HEADERS_ONLY)."""
+    return doc.text[paren : paren + 1] == "(" and bool(
+        HEADERS_ONLY.search(doc.text, max(0, paren - BEFORE), paren)
+    )
+
+
+def handle_of(doc: Text, paren: int) -> str | None:
+    """The handle a call opened at `paren` makes or configures, if it is such a call."""
+    before = doc.text[max(0, paren - BEFORE) : paren]
+    made = MADE.search(before)
+    if made is not None:
+        return made.group("h")
+    if CONFIGURES.search(before):
+        given = CONFIGURED.match(doc.text, paren)
+        return given.group("h") if given is not None else None
+    receiver = RECEIVES.search(before)
+    return receiver.group("h") if receiver is not None else None
+
+
+def _entry(doc: Text, opened: int, within: str) -> int | None:
+    """Where the value of the entry `within` matches starts, inside the call opened just before
+    `opened` (`CURLOPT_POSTFIELDS =>` in `curl_setopt_array($ch, [...])`)."""
+    around = doc.paren_around(opened)
+    if around is None:
+        return None
+    m = re.compile(within).search(doc.text, opened, around[1])
+    return m.end() if m is not None else None
+
+
+CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def value_end(text: str, at: int) -> int:
+    """Where a value starting at `at` ends: at a comma, `;`, line break or comment outside its
+    brackets and strings, or at a bracket it did not open."""
+    depth, quote, i = 0, "", at
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in CLOSERS:
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (ch in ",;\n" or (text.startswith(("#", "//"), i) and i > at)):
+            break
+        i += 1
+    return i
