@@ -398,6 +398,26 @@ def test_c_a_typed_helper_and_a_method_returning_its_wrappers_parsed_answer(
     assert found == [("route.ts", 2, "missing-query-field"), ("routes.py", 5, "answer-field")]
 
 
+def test_c_a_helper_that_adds_to_what_it_is_given_may_send_the_name(tmp_path: Path) -> None:
+    """`params = {"type": 2, **(params or {})}` in the helper: the caller's `{"page": 1}` lacks
+    nothing for certain (while `params = params or {}` adds nothing)."""
+    found = folder(
+        tmp_path,
+        {
+            "akool_h.py": "import requests\nB = 'https://openapi.akool.com/api/open'\n"
+            "def voices_get(path, params=None):\n"
+            "    params = {'type': 2, **(params or {})}\n"
+            "    return requests.get(B + path, params=params).json()\n"
+            "def plain_get(path, params=None):\n    params = params or {}\n"
+            "    return requests.get(B + path, params=params).json()\n",
+            "use.py": "from akool_h import plain_get, voices_get\n"
+            "voices_get('/v4/voice/list', {'page': 1})\n"
+            "plain_get('/v4/voice/list', {'page': 1})\n",
+        },
+    )
+    assert found == [("use.py", 3, "missing-query-field")]
+
+
 def test_c_a_query_value_is_text(tmp_path: Path) -> None:
     """`params={"type": 1}` sends type=1, one of the documented "1" and "2" (before: a false
     bad-value error)."""

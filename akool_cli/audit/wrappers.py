@@ -214,8 +214,30 @@ def query_carrier(lines: list[str], current: Function, base: Base) -> Base:
                 return replace(base, query=("params", -1, own))
             name = m.group("a") or m.group("b") or m.group("c") or m.group("g") or m.group("e")
             if name in current.order:  # (not a default: `params=None`)
-                return replace(base, query=(name, current.order.index(name), own))
+                added = ("*",) if _changed(body[1:], name) else ()
+                return replace(base, query=(name, current.order.index(name), own + added))
     return base
+
+
+def _changed(body: list[str], name: str) -> bool:
+    """Whether a wrapper adds to or replaces the parameter it sends as the query (`params =
+    {"type": 1, **(params or {})}`, `params.setdefault(...)`, `$params['type'] = 1`, `{ ...params,
+    type }`, `Object.assign(params, ...)`, `array_merge($params, ...)`): then it may send a name
+    its caller leaves out ("*" among its own names)."""
+    word = re.escape(name)
+    changes = re.compile(
+        rf"^\s*(?:(?:const|let|var)\s+)?\$?{word}\s*(?:\[[^\]]+\]\s*)?(?:\?\?|\|\||\+)?=(?![=>])"
+        rf"|(?<![\w$]){word}\s*\??\.\s*(?:update|setdefault|append|set)\s*\("
+        rf"|(?<![\w$]){word}\s*\.\s*\w+\s*=(?![=>])|\.\.\.\s*{word}\b|\*\*\s*\(?{word}\b"
+        rf"|\b(?:Object\.assign|array_merge|array_replace)\(\s*[^)]*\$?{word}\b"
+    )
+    defaulted = re.compile(  # params = params or {}: nothing added
+        rf"\s*(?:(?:const|let|var)\s+)?\$?{word}\s*=\s*\$?{word}\s*(?:\bor\b|\?\?|\|\||\?:)\s*"
+        r"(?:\{\s*\}|\[\s*\]|dict\(\)|array\(\)|None|null)\s*;?\s*(?:(?:#|//).*)?"
+    )
+    return any(
+        changes.search(text) and not defaulted.fullmatch(text) for text in body if name in text
+    )
 
 
 OWN_QUERY = re.compile(r"[\"'`][^\"'`\n]*?[?&](?P<name>[A-Za-z_]\w*)=")
