@@ -242,6 +242,19 @@ def test_b_each_candidate_path_in_a_loop_has_its_own_query(name: str) -> None:
     assert {rule for _, _, rule in found} == {"unknown-field"}
 
 
+def test_b_a_version_the_loop_picks_judges_the_path_under_any_version() -> None:
+    """`f"{BASE}/{version}/voice/list?..."` for each of ("v3", "v4"): a name no version of
+    the path documents is reported (before: no call at all); one that some version documents
+    (`type`, v4's) is not."""
+    text = (
+        "import requests\nBASE = 'https://openapi.akool.com/api/open'\n"
+        "for version in ('v3', 'v4'):\n"
+        "    requests.get(f'{BASE}/{version}/voice/list?language=en')\n"
+        "    requests.get(f'{BASE}/{version}/voice/list?type=1&page=2')\n"
+    )
+    assert places(audit_text(text, "v.py")) == [("v.py", 4, "unknown-field")]
+
+
 def test_b_documented_candidates_and_other_loops_stay_silent() -> None:
     text = (
         "import requests\nB = 'https://openapi.akool.com/api/open'\n"

@@ -25,7 +25,7 @@ from akool_cli.audit.calls import (
     sibling_call,
 )
 from akool_cli.audit.paths import akool_shaped, describe, guesses, judge
-from akool_cli.audit.sites import AKOOL_URL
+from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, VARIABLE_PREFIX
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, DocField
@@ -806,13 +806,37 @@ def _shorthand(ctx: FileContext, key: f.Key) -> bool:
     return i >= 0 and text[i] in "{," and SHORTHAND_AFTER.match(text, end) is not None
 
 
+def _versionless(m: Mention) -> bool:
+    """Whether a call's version is not in view (a base whose version the code picks, an
+    environment's, a variable host's: `f"{BASE}/{version}/voice/list"`), so its path may be
+    any version's."""
+    base = m.site.base
+    shown = (m.site.path or "").lstrip("/")
+    unknown = base is None or base.prefix in (ENV_PREFIX, VARIABLE_PREFIX)
+    return unknown and not re.match(r"api/open/v\d+/", shown)
+
+
+@lru_cache(maxsize=256)
+def _versions(method: str, path: str) -> tuple[DocEndpoint, ...]:
+    """The endpoints AKOOL documents with the same method and path under other versions."""
+    tail = re.sub(r"^/api/open/v\d+", "", path)
+    return tuple(
+        e
+        for e in catalogue.load().endpoints
+        if e.method == method and e.path != path and re.sub(r"^/api/open/v\d+", "", e.path) == tail
+    )
+
+
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     for _m, endpoint, keys in _requests(ctx):
         yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
         taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
+        others = _versions(endpoint.method, endpoint.path) if _versionless(_m) else ()
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
                 continue
+            if any(_known(key.name, e) for e in others):
+                continue  # (documented under another version the call may be sent to)
             line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
             where = f"{endpoint.method} {endpoint.path}"
             right = _near(key.name, endpoint)
