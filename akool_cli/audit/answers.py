@@ -144,6 +144,26 @@ MAPS_JSON_NAMES = re.compile(
 
 # An item or a slice of a list: [0], [-1], [:5], [1:], .at(0), .at(-1).
 INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
+# A field read on one item of a list (`avatars[0]["thumbnail"]`, `body["data"]["result"][0].lang`,
+# `voices.result.at(-1).name`): the expression before the index, and the field read on the item.
+INDEXED = re.compile(
+    r"(?P<expr>(?<![\w$.\]])(?:(?:self|this)\s*\.\s*|\$this->|\$)?[A-Za-z_$][\w$]*"
+    r"(?:\s*\([^()]*\))?(?:\s*\.\s*json\(\s*\))?"
+    r"(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]))*)"
+    r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*(?:[?!]?\.|->|\[\s*[\"'])\s*"
+    r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+)
+
+
+def indexed(line: str) -> Iterator[tuple[str, int, str]]:
+    """(the list's expression, the column of the field, the field) of each read of a field
+    on one item of a list on a line (see INDEXED)."""
+    if len(line) > ties.STATEMENT_CHARS or not ("[" in line or ".at(" in line):
+        return
+    for m in INDEXED.finditer(line):
+        yield m.group("expr"), m.start("name"), m.group("name")
+
+
 # A name that holds a parsed answer, then its data used as a list: `json.data.map(`,
 # `Array.isArray(json.data)`, `for (const v of json.data)`, `for v in
 # body["data"]:`, `len(body["data"])`, `body["data"][0]`.
@@ -162,6 +182,11 @@ LIST_USES = (
         r"\[\s*[\"'](?P<data>data)[\"']\s*\](?=\s*[:)\]])"
     ),
     re.compile(r"(?P<root>(?<![\w.])\w+(?:\.json\(\))?)\[\s*[\"'](?P<data>data)[\"']\s*\]" + INDEX),
+    # PHP: foreach ($voices['data'] as $v), count($body['data']), foreach ($r->data as $v)
+    re.compile(
+        r"(?:\bforeach\s*\(\s*|\bcount\(\s*)\$(?P<root>\w+)"
+        r"(?:\[\s*[\"'](?P<data>data)[\"']\s*\]|->(?P<arrow>data))\s*(?:as\b|\))"
+    ),
 )
 # The same on a dotted `.data`: res.data[0], (res.data || []).map(...), const [first] = res.data
 DOTTED_LIST_USES = (
@@ -175,6 +200,12 @@ DOTTED_LIST_USES = (
         + ROOTED
         + r"[?!]?\.(?P<data>data)\s*;?\s*$"
     ),
+    # (await akool.avatars()).data.map(...): what a call gives, awaited in place
+    re.compile(
+        r"\(\s*await\s+(?:[\w$]+\s*\.\s*)*(?P<root>[A-Za-z_$][\w$]*)\s*\([^()]*\)\s*\)"
+        r"\s*[?!]?\.(?P<data>data)\s*[?!]?\.(?:map|forEach|filter|find|findIndex|some|every"
+        r"|reduce|flatMap|slice)\b"
+    ),
 )
 # For each of LIST_USES, the words one of which each of its matches holds (DOTTED_LIST_USES all
 # hold `.data`: looked for only on such lines).
@@ -184,6 +215,7 @@ LIST_USE_WORDS = (
     ("for",),
     ("for", "len("),
     ("][", "].at("),
+    ("foreach", "count("),
 )
 
 
@@ -198,7 +230,8 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
             continue  # (none of the words every match of the pattern holds)
         for m in pattern.finditer(line):
             root = m.group("root").removesuffix(".json()")  # r.json()["data"][0]: r's answer
-            yield Read(line_no, m.start("data"), "data", "top", root, listed=True)
+            at = m.start("data") if m.group("data") is not None else m.start("arrow")
+            yield Read(line_no, at, "data", "top", root, listed=True)
     for pattern in DOTTED_LIST_USES if ".data" in line else ():
         for m in pattern.finditer(line):
             yield Read(line_no, m.start("data"), "data", "top", m.group("root"), listed=True)
@@ -219,6 +252,11 @@ def _listing(name: str) -> re.Pattern[str]:
         + word
         + r"\s*\)"
         r"|\bfor\s+\w+\s+in\s+" + word + r"\s*:|\blen\(\s*" + word + r"\s*\)"
+        r"|\bforeach\s*\(\s*\$"
+        + re.escape(name)
+        + r"\s+as\b|\bcount\(\s*\$"
+        + re.escape(name)
+        + r"\s*\)"
         r"|\bin\s+" + word + r"\s*\]"
     )
 

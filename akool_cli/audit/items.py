@@ -19,7 +19,7 @@ CHAIN = re.compile(
     r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\[\]|\{\}|None|null|nil))?\s*[;)]*\s*(?:(?:#|//).*)?$"
 )
-KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)")
+KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?!\s*\()")
 # A loop or a callback that gives each item of a list: (the item's name, the list's expression).
 LOOPS = (
     re.compile(
@@ -28,7 +28,8 @@ LOOPS = (
     re.compile(r"^\s*(?:async\s+)?for\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>.+?):\s*$"),
     # a comprehension: [v["name"] for v in voices], {v["lang"] for v in self.voices() if v}
     re.compile(
-        r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>[^\]}:]+?)\s*(?:\bif\b|[\]}])"
+        r"[\[{(].*?\bfor\s+(?P<x>[A-Za-z_]\w*)\s+in\s+(?P<src>(?:[^\[\]}:]|\[[^\[\]]*\])+?)"
+        r"\s*(?:\bif\b|[\]}])"
     ),
     re.compile(r"\bfor\s+\w+\s*,\s*(?P<x>[A-Za-z_]\w*)\s*:?=\s*range\s+(?P<src>.+?)\s*\{\s*$"),
     re.compile(r"\bforeach\s*\(\s*(?P<src>.+?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<x>\w+)\s*\)"),
@@ -37,7 +38,7 @@ LOOPS = (
     ),
     re.compile(
         r"(?<![\w$.?\]\"')>-])(?P<src>[\w$.?\[\]\"'()>-]+?)\s*\.\s*(?:forEach|map|filter|find|some|every|flatMap"
-        r"|findIndex|reduce)\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(?P<x>[A-Za-z_$][\w$]*)\s*[,)=]"
+        r"|findIndex|reduce)\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(?P<x>[A-Za-z_$][\w$]*)\s*[,)=:]"
     ),
 )
 
@@ -104,6 +105,9 @@ def _chain(expr: str) -> tuple[str, bool, bool, tuple[str, ...]] | None:
         return None
     keys = tuple(a or b for a, b in KEY.findall(m.group("rest")))
     return m.group("root"), bool(m.group("call")), bool(m.group("parse")), keys
+
+
+chain_parts = _chain  # (root, called, parsed, keys) of an expression, for ties.given_places
 
 
 def loop_items(line: str) -> tuple[tuple[str, str], ...]:

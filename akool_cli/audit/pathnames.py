@@ -82,6 +82,9 @@ class PathNames:
     entries: dict[str, list[Held]] = field(default_factory=dict)  # each table's paths
     # Names bound to an entry the code picks (`path = STATUS_PATHS[kind]`): by name, the table.
     picks: dict[str, str] = field(default_factory=dict)
+    # A loop's variable over a list of paths (`for path in ["/v3/...", "/v4/..."]:`), by name:
+    # (its body's first and last lines, the list's table).
+    loops: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     _helpers: set[str] | None = None
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
@@ -122,6 +125,9 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if len(line) > 2000 or ("=" not in line and ":" not in line):
             continue
         hinted = '"/' in line or "'/" in line or "`/" in line or ":-/" in line or "api/open" in line
+        opens = not hinted and "=" in line and line.rstrip().endswith(("[", "(", "{"))
+        if opens and _path_list_at(lines, i, found):
+            continue  # PATHS = [ ...paths on the lines below... ]
         if not hinted and not (found.bindings and _names_a_path(line, found)):
             continue
         m = BINDING.match(line) or PROPERTY.match(line)
@@ -129,6 +135,8 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             _entry(lines, i, found)
             continue
         if m.re is BINDING and _inline_table(m.group("n"), m.group("rhs"), i, found):
+            continue
+        if m.re is BINDING and _path_list(m.group("n"), lines, i, found):
             continue
         picked = PICK.match(m.group("rhs")) if found.tables else None
         if picked is not None and picked.group("t") in found.tables:
@@ -142,7 +150,150 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
         if held is not None:
             found.bindings.setdefault(m.group("n"), []).append((i, held))
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
+    _loops(lines, found)
     return found
+
+
+# A list of paths (`PATHS = ["/v3/voice/list?lang=en", "/v4/voice/list?type=1"]`, over lines too,
+# Go's `[]string{...}`, `List.of(...)`): the candidates a script tries in turn, a table whose
+# entries are judged where they are written. A path's own query is part of its literal.
+LIST_OPENER = re.compile(
+    r"\s*(?:\[\]string\s*|(?:List|Arrays|Set)\.(?:of|asList)\s*|new\s+\w+\[\]\s*)?[\[({]"
+)
+LIST_ITEM = re.compile(r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_][\w\-./:%?=&]*)(?P=q)")
+LIST_LINES = 12
+
+
+def _list_items(lines: list[str], line: int, at: int) -> tuple[list[Held], int] | None:
+    """The path literals of a list opening at (line, at), and the line it closes on; None when
+    the list holds anything but path literals (a path's own query is part of its literal)."""
+    depth, found = 0, []
+    for j in range(line, min(line + LIST_LINES, len(lines))):
+        text = lines[j]
+        spans = [
+            (m.start(), m.end()) for m in STRING_LITERAL.finditer(text, at if j == line else 0)
+        ]
+        k = at if j == line else 0
+        while k < len(text):
+            inside = next((b for a, b in spans if a == k), None)
+            if inside is not None:
+                item = LIST_ITEM.fullmatch(text[k:inside])
+                if item is None or not path_like(item.group("lit")):
+                    return None
+                found.append(Held(item.group("lit"), j))
+                k = inside
+                continue
+            c = text[k]
+            if c in "#" or text.startswith("//", k):
+                break
+            depth += (c in "[({") - (c in "])}")
+            if depth == 0:
+                return (found, j) if found else None
+            k += 1
+    return None
+
+
+STRING_LITERAL = re.compile(r"[fr]?(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`)")
+
+
+def _path_list_at(lines: list[str], i: int, found: PathNames) -> bool:
+    m = BINDING.match(lines[i])
+    return m is not None and _path_list(m.group("n"), lines, i, found)
+
+
+def _path_list(name: str, lines: list[str], i: int, found: PathNames) -> bool:
+    """A name bound to a list of paths (see LIST_OPENER): a table of them."""
+    m = BINDING.match(lines[i])
+    rhs_at = m.start("rhs") if m is not None else -1
+    opener = LIST_OPENER.match(lines[i], rhs_at) if rhs_at >= 0 else None
+    if opener is None:
+        return False
+    listed = _list_items(lines, i, opener.end() - 1)
+    if listed is None:
+        return False
+    found.tables.add(name)
+    found.entries.setdefault(name, []).extend(listed[0])
+    return True
+
+
+# A loop over a list: `for path in [...]:`, `for (const path of [...])`, `for _, p := range
+# []string{...} {`, `for path in PATHS:`, `for (const p of PATHS)`, `[BASE + p for p in PATHS]`,
+# a shell's `for path in "/v3/..." "/v4/..."; do`; and a callback over one: `PATHS.map((p) =>`,
+# `["/v3/...", "/v4/..."].forEach((p) =>`.
+LOOP_HEAD = re.compile(
+    r"\bfor\s+(?P<a>[A-Za-z_]\w*)\s+in\s+"
+    r"|\bfor\s*\(\s*(?:const|let|var)\s+(?P<b>[A-Za-z_$][\w$]*)\s+of\s+"
+    r"|\bfor\s+_\s*,\s*(?P<c>[A-Za-z_]\w*)\s*:=\s*range\s+"
+)
+LOOP_NAMED = re.compile(
+    r"(?P<t>[A-Za-z_]\w*)\s*(?::|\)\s*\{?|\{|\]|\bif\b|;\s*do\b)\s*(?:(?:#|//).*)?"
+)
+SHELL_WORDS = re.compile(
+    r"(?P<words>(?:\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s;\"'$`]+))+)\s*(?:;\s*do\b|$)"
+)
+CALLBACK = re.compile(
+    r"(?:(?<![\w$.])(?P<t>[A-Za-z_$][\w$]*)|(?P<list>\[[^\[\]\n]*\]))\s*\.\s*(?:map|forEach|flatMap"
+    r"|some|find)\(\s*(?:async\s*)?\(?\s*(?P<d>[A-Za-z_$][\w$]*)\s*[,):=]"
+)
+
+
+def _loops(lines: list[str], found: PathNames) -> None:
+    """The variables of loops over a list of paths, written in the loop or held in a name: in
+    the loop's body, each is any of the list's paths (see PathNames.loops)."""
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or not ("for" in line or "(" in line):
+            continue
+        for name, table, close in _loop_lists(lines, i, found):
+            level = len(line) - len(line.lstrip())
+            last = close
+            while last + 1 < len(lines) and (
+                not lines[last + 1].strip()
+                or len(lines[last + 1]) - len(lines[last + 1].lstrip()) > level
+            ):
+                last += 1
+            found.loops.setdefault(name, []).append((i, last, table))
+
+
+def _loop_lists(lines: list[str], i: int, found: PathNames) -> Iterator[tuple[str, str, int]]:
+    """(the loop's variable, the table of its list, the line the list closes on) of each loop or
+    callback over a list of paths that starts on line i."""
+    line = lines[i]
+    head = LOOP_HEAD.search(line) if "for" in line else None
+    if head is not None:
+        name = head.group("a") or head.group("b") or head.group("c")
+        opener = LIST_OPENER.match(line, head.end())
+        named = LOOP_NAMED.match(line, head.end())
+        words = SHELL_WORDS.match(line, head.end()) if head.group("a") else None
+        if opener is not None:
+            listed = _list_items(lines, i, opener.end() - 1)
+            if listed is not None:
+                yield name, _new_table(found, i, head.end(), listed[0]), listed[1]
+        elif named is not None and named.group("t") in found.entries:
+            yield name, named.group("t"), i
+        elif words is not None:
+            literals = [Held(w.strip("\"'"), i) for w in words.group("words").split()]
+            if literals and all(path_like(h.text) for h in literals):
+                yield name, _new_table(found, i, head.end(), literals), i
+    walks = any(w in line for w in ("map(", "forEach(", "some(", "find("))
+    for m in CALLBACK.finditer(line) if walks else ():
+        if m.group("t") and m.group("t") in found.entries:
+            yield m.group("d"), m.group("t"), i
+        elif m.group("list"):
+            listed = _list_items(lines, i, m.start("list"))
+            if listed is not None:
+                yield m.group("d"), _new_table(found, i, m.start("list"), listed[0]), i
+
+
+def _new_table(found: PathNames, line: int, at: int, entries: list[Held]) -> str:
+    table = f"[{line}:{at}]"  # (a list written in the loop: no name holds it)
+    found.tables.add(table)
+    found.entries[table] = entries
+    return table
+
+
+def looped(found: PathNames, name: str, line: int) -> str:
+    """The table a loop's variable picks its path from at a line ("" for none)."""
+    return next((t for a, b, t in found.loops.get(name, ()) if a <= line <= b), "")
 
 
 # A table written on one line: {"photo": "/content/...", "swap": "/faceswap/..."} (its entries)
@@ -209,7 +360,8 @@ def _names_a_path(line: str, found: PathNames) -> bool:
     """Whether a line names one of the path names (a set lookup per word: a file may bind
     thousands of them)."""
     return any(
-        w in found.bindings or w in found.entries or w in found.picks for w in WORD.findall(line)
+        w in found.bindings or w in found.entries or w in found.picks or w in found.loops
+        for w in WORD.findall(line)
     )
 
 
@@ -281,7 +433,7 @@ def _returns(body: list[str], params: set[str]) -> bool:
 def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     """The places where a path name is joined to a base or given to a wrapper or a client, as
     sites of the path it holds (`bases.named`, by line)."""
-    if not found.bindings and not found.entries:
+    if not found.bindings and not found.entries and not found.loops:
         return
     for i, line in enumerate(lines):
         if len(line) > 2000 or not _names_a_path(line, found):
@@ -301,7 +453,7 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             bound, base = bases.lookup(m.group("b"), i)
             if (bound and base is None) or bases.local(m.group("b")):
                 continue
-            table = _picked_table(line, m, found) if held is None else ""
+            table = _picked_table(line, m, found, i) if held is None else ""
             if table and base is not None:  # BASE + STATUS_PATHS[kind], `${BASE}${path}`
                 bases.path_tables.add(table)
                 yield from _entries(found, table, base)
@@ -316,9 +468,11 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
         held = found.held(m.group("p"), i, bases) if base is not None else None
         if held is not None:
             yield from _used(found, i, line, m, held, base)
-        elif base is not None and m.group("p") in found.picks:
-            bases.path_tables.add(found.picks[m.group("p")])  # (no request body of the call)
-            yield from _entries(found, found.picks[m.group("p")], base)
+        elif base is not None and (m.group("p") in found.picks or m.group("p") in found.loops):
+            table = found.picks.get(m.group("p")) or looped(found, m.group("p"), i)
+            if table:
+                bases.path_tables.add(table)  # (no request body of the call)
+                yield from _entries(found, table, base)
     for m in TABLE_ARGUMENT.finditer(line) if found.entries else ():
         base = _argument_base(line, m, i, bases) if m.group("t") in found.entries else None
         if base is not None:
@@ -351,12 +505,15 @@ def _used(
     yield site
 
 
-def _picked_table(line: str, m: re.Match[str], found: PathNames) -> str:
+def _picked_table(line: str, m: re.Match[str], found: PathNames, i: int) -> str:
     """The table of paths whose entry a join reads: a name bound to a picked entry (`path =
-    STATUS_PATHS[kind]`), or the table read right there (`STATUS_PATHS[kind]`, `.get(kind)`)."""
+    STATUS_PATHS[kind]`), a loop's variable over one (`for path in PATHS:`), or the table read
+    right there (`STATUS_PATHS[kind]`, `.get(kind)`)."""
     ref = m.group("p")
     if ref in found.picks:
         return found.picks[ref]
+    if ref in found.loops and looped(found, ref, i):
+        return looped(found, ref, i)
     owner = ref.split(".")[0]
     after = line[m.end("p") : m.end("p") + 3]
     picked = (ref == owner and after.lstrip().startswith(("[", "?.["))) or ref == owner + ".get"

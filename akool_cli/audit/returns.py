@@ -32,6 +32,10 @@ class Returner:
     axios: bool  # (its file's `res.data` is the body: axios)
     file: str  # the file that defines it
     bare: bool = True  # called by its name alone (the file's own, or imported by name)
+    # Names the calling file imports from the returner's module that it may be called on: a
+    # module object (`from . import akool`), an instance made there (`akool_client`), an object
+    # of functions (`export const akool = { ... }`).
+    receivers: frozenset[str] = frozenset()
 
 
 def returners(ctx: FileContext) -> list[Returner]:
@@ -46,8 +50,12 @@ def returners(ctx: FileContext) -> list[Returner]:
         last = ties.Scope()
         for _, scope in ties.scopes(facts, m.line, m.column):
             last = scope
+        bodies = _destructured_bodies(facts, m) if axios else set()
         for name, line in last.returned.items():
             gives = "field" if name in last.fields else "body" if name in last.bodies else ""
+            returned = ties.RETURN.match(ctx.lines[line])
+            if not gives and returned and returned.group("rest").strip().rstrip(";") in bodies:
+                gives = "body"  # const { data } = await http.get(...); return data
             listed = last.held.returned.get(name, "")
             gives = f"list:{listed}" if listed else gives
             owner = enclosing_class(ctx.lines, _def_line(ctx.lines, line, name))
@@ -56,6 +64,15 @@ def returners(ctx: FileContext) -> list[Returner]:
             same = before is not None and before.call.endpoint == made.call.endpoint
             found[name] = made if same and name.lower() not in ties.VERBS else None
     return [r for r in found.values() if r is not None]
+
+
+def _destructured_bodies(facts: ties.Lines, m: Mention) -> set[str]:
+    """The names a call's statement destructures axios' body into (`const { data } = await
+    http.get(...)`, `const { data: out } = ...`): they hold the parsed answer."""
+    _, bound = ties.call_binding(facts, m.line, m.column)
+    if bound is None or not bound.destructured:
+        return set()
+    return {n for n, p in zip(bound.names, bound.paths, strict=True) if p == "data"}
 
 
 def _def_line(lines: list[str], line: int, name: str) -> int:
@@ -96,7 +113,7 @@ def calls_of(ctx: FileContext, given: list[Returner], objects: Objects) -> list[
         if len(line) > ties.STATEMENT_CHARS or not any(n in line for n in by_name):
             continue
         for r in by_name.values():
-            found += _calls_on(ctx, i, line, r, holders[r.owner])
+            found += _calls_on(ctx, i, line, r, holders[r.owner] | r.receivers)
     return found
 
 

@@ -31,7 +31,7 @@ from akool_cli.audit.paths import (
     judge,
     replacement_note,
 )
-from akool_cli.audit.sites import AKOOL_URL
+from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, VARIABLE_PREFIX
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, DocField
@@ -451,6 +451,81 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
                 yield m, endpoint, keys
         if own:
             yield m, endpoint, own
+        given = helper_query(doc, m) if endpoint.method == "GET" else None
+        if given is not None:  # akool_get("/v4/voice/list", {"language": "en"}): its query
+            keys = [k for k in given[0] if k.offset not in seen]
+            seen |= {k.offset for k in keys}
+            if keys:
+                yield m, endpoint, keys
+
+
+KEYWORD_ARGUMENT = re.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*=(?![=>])\s*")
+EMPTY_QUERY = re.compile(r"\s*(?:None|null|nil|undefined|\{\s*\}|\[\s*\]|array\(\s*\))?\s*")
+
+
+def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
+    """For a GET through a wrapper that sends one of its parameters as the request's query
+    (sites.Base.query: `def akool_get(path, params=None): requests.get(..., params=params)`),
+    the keys the call gives there (`akool_get("/v4/voice/list", {"page": 1})`, `params={...}`,
+    PHP's `['page' => 1]`) and whether they are all the query it sends with the path's own: a
+    literal of keys only, or nothing given. None when the call is not read so (a name given,
+    a spread, a path held elsewhere)."""
+    base = m.site.base
+    carrier = base.query if base is not None else None
+    if carrier is None or m.site.named or m.site.echo:
+        return None
+    name, index, _ = carrier
+    at = doc.offset(m.line, m.column)
+    paren = doc.paren_around(at)
+    if paren is None:
+        return None
+    spans = f.split_top(doc.text, paren[0] + 1, paren[1] - 1)
+    if not any(a <= at < b and not doc.text[a:at].strip(" \t\n\"'`fFrRuU$@") for a, b in spans):
+        return None  # (the path is not one of the call's arguments as written)
+    positional, value = [], None
+    for a, b in spans:
+        if doc.text[a:b].lstrip().startswith(("*", "...")):
+            return None  # (a spread may carry the query)
+        kw = KEYWORD_ARGUMENT.match(doc.text, a, b) if doc.python else None
+        if kw is None:
+            positional.append((a, b))
+        elif kw.group("k") == name:
+            value = (kw.end(), b)
+    if value is None and 0 <= index < len(positional):
+        value = positional[index]
+    if value is None or EMPTY_QUERY.fullmatch(doc.text, *value):
+        return [], True
+    given = doc.text[value[0] : value[1]].strip()
+    start = value[0] + doc.text[value[0] : value[1]].find(given)
+    held = _held_literal(doc, given, start) if NAME_ONLY.fullmatch(given) else None
+    k = held if held is not None else doc.container_at(start)
+    if k is None or doc.text[doc.containers[k].start] not in "{[":
+        return None
+    container = doc.containers[k]
+    return list(container.keys), f.only_keys(doc, container)
+
+
+NAME_ONLY = re.compile(r"\$?[A-Za-z_]\w*")
+
+
+def _held_literal(doc: f.Text, name: str, at: int) -> int | None:
+    """The literal a name given as a call's params holds (`params = {"page": 1}`, then
+    `akool_get(path, params)`): bound in the same function, and not changed after (else None)."""
+    spot = doc.last_assignment(name.lstrip("$"), at) or doc.last_assignment(name, at)
+    if spot is None:
+        return None
+    rhs = doc.text[spot[1] : at]
+    k = doc.container_at(spot[1] + len(rhs) - len(rhs.lstrip()))
+    scopes = doc.scopes
+    if k is None or (
+        scopes is not None and scopes.at(doc.line_of(spot[0])) != scopes.at(doc.line_of(at))
+    ):
+        return None
+    changed = re.search(
+        rf"(?<![\w$]){re.escape(name)}\s*(?:\[|\.\s*(?:update|setdefault|append|push|set)\b|\+=)",
+        doc.text[doc.containers[k].end : at],
+    )
+    return k if changed is None else None
 
 
 def _path_starts(doc: f.Text, mentions: list[Mention]) -> list[int]:
@@ -769,14 +844,38 @@ def _shorthand(ctx: FileContext, key: f.Key) -> bool:
     return i >= 0 and text[i] in "{," and SHORTHAND_AFTER.match(text, end) is not None
 
 
+def _versionless(m: Mention) -> bool:
+    """Whether a call's version is not in view (a base whose version the code picks, an
+    environment's, a variable host's: `f"{BASE}/{version}/voice/list"`), so its path may be
+    any version's."""
+    base = m.site.base
+    shown = (m.site.path or "").lstrip("/")
+    unknown = base is None or base.prefix in (ENV_PREFIX, VARIABLE_PREFIX)
+    return unknown and not re.match(r"api/open/v\d+/", shown)
+
+
+@lru_cache(maxsize=256)
+def _versions(method: str, path: str) -> tuple[DocEndpoint, ...]:
+    """The endpoints AKOOL documents with the same method and path under other versions."""
+    tail = re.sub(r"^/api/open/v\d+", "", path)
+    return tuple(
+        e
+        for e in catalogue.load().endpoints
+        if e.method == method and e.path != path and re.sub(r"^/api/open/v\d+", "", e.path) == tail
+    )
+
+
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     members: set[int] = set()  # the members of the file's own types reported
     for _m, endpoint, keys in _requests(ctx):
         yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
         taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
+        others = _versions(endpoint.method, endpoint.path) if _versionless(_m) else ()
         for key in keys:
             if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
                 continue
+            if any(_known(key.name, e) for e in others):
+                continue  # (documented under another version the call may be sent to)
             for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
                 typed = _typed(ctx, key)
                 if typed is None:
@@ -984,6 +1083,10 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
             continue
         doc = ctx.doc()
         at = doc.offset(m.line, m.column)
+        given = helper_query(doc, m)
+        if given is not None:  # a wrapper that sends what it is given as the query
+            yield from _missing_in_given(doc, m, endpoint, required, given)
+            continue
         if not m.site.echo and _candidate(doc, at):  # urls = [`${BASE}/v4/voice/list?page=1`]
             starts = _path_starts(doc, ctx.mentions) if starts is None else starts
             url = _own_literal(doc, at, starts)
@@ -1009,6 +1112,42 @@ def check_helper_queries(ctx: FileContext) -> Iterator[Hit]:
                 )
                 yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
             break
+
+
+def _missing_in_given(
+    doc: f.Text,
+    m: Mention,
+    endpoint: DocEndpoint,
+    required: list[str],
+    given: tuple[list[f.Key], bool],
+) -> Iterator[Hit]:
+    """A GET through a wrapper whose query is what its caller gives it (see helper_query),
+    with the path's own query and the names the wrapper adds, lacking a required name."""
+    keys, whole = given
+    at = doc.offset(m.line, m.column)
+    string = f.STRING_AT.match(doc.text, at)
+    url = string.group(0) if string else ""
+    if not whole or f.OPEN_QUERY.search(url):
+        return
+    carrier = m.site.base.query if m.site.base is not None else None
+    if carrier is not None and "*" in carrier[2]:
+        return  # (the helper adds names of its own to what it is given)
+    sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)} | {k.name for k in keys}
+    sent |= set(carrier[2] if carrier else ())
+    yield from _lacking(m, endpoint, required, sent, "the helper sends the query it is given")
+
+
+def _lacking(
+    m: Mention, endpoint: DocEndpoint, required: list[str], sent: set[str], why: str
+) -> Iterator[Hit]:
+    """A query whose names are certainly all `sent`, all documented, without a required one."""
+    missing = [n for n in required if n not in sent]
+    if missing and all(_known(name, endpoint) for name in sent):
+        names = ", ".join(missing)
+        message = (
+            f"this request's query has no {names}, which {describe(endpoint)} requires ({why})"
+        )
+        yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
 
 
 # A string that is an element of a list or tuple literal: `[url, ...]`, `, url`, `(url, ...)`.
@@ -1042,14 +1181,9 @@ def _missing_in_literal(
     if "?" not in url or f.OPEN_QUERY.search("?" + url.split("?", 1)[1]):
         return  # (no query of its own, or one another name completes: `?${qs}`)
     sent = {q.group("name") for q in f.QUERY_FIELD.finditer(url)}
-    missing = [n for n in required if n not in sent]
-    if missing and all(_known(name, endpoint) for name in sent):
-        names = ", ".join(missing)
-        message = (
-            f"this request's query has no {names}, which {describe(endpoint)} requires "
-            "(the URL's own query, one of the URLs tried in turn)"
-        )
-        yield Hit(m.line, m.column, names, f"the required {names}", message, endpoint.url)
+    yield from _lacking(
+        m, endpoint, required, sent, "the URL's own query, one of the URLs tried in turn"
+    )
 
 
 def check_misnamed_fields(ctx: FileContext) -> Iterator[Hit]:
@@ -1761,6 +1895,16 @@ class LineReads:
             return []
         return answers.listed_name(i, line, name, place)
 
+    def indexed(self, i: int, scope: ties.Scope) -> Iterator[answers.Read]:
+        """The fields read on one item of a list of the answer (`avatars[0]["thumbnail"]`,
+        `body["data"]["result"][0]["lang"]`), each at the list's place ("item:data.result")."""
+        if self.ctx.in_prose(i, 0):
+            return
+        for expr, column, name in answers.indexed(self.ctx.lines[i]):
+            place = ties.path_of(expr, scope)
+            if place:
+                yield answers.Read(i, column, name, f"item:{place}")
+
     def rooted(self, i: int, root: str | None) -> list[answers.Read]:
         if i not in self._by_root:
             index: dict[str | None, list[answers.Read]] = {}
@@ -1768,6 +1912,44 @@ class LineReads:
                 index.setdefault(read.root, []).append(read)
             self._by_root[i] = index
         return self._by_root[i].get(root, [])
+
+
+# What walks a call as a list: `for v in client.list_languages():`, `[... for v in f() if ...]`,
+# `for (const v of await getVoices())`, `len(f())`, then the call and what closes the walk.
+ITERATES_BEFORE = re.compile(
+    r"(?:\bfor\s+\w+(?:\s*,\s*\w+)?\s+in\s+|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+"
+    r"(?:await\s+)?|\blen\(\s*)(?:(?:self|this|[\w$]+)\s*\.\s*)*$"
+)
+ITERATES_AFTER = re.compile(r"\s*(?::|\)|\]|\bif\b)")
+
+
+def _iterated(line: str, m: Mention) -> bool:
+    """Whether the call of a function returning the answer's data is walked as a list right
+    where it is made (see ITERATES_BEFORE)."""
+    opened = line.find("(", m.column)
+    if opened < 0 or not ITERATES_BEFORE.search(line[: m.column]):
+        return False
+    depth = 0
+    for j in range(opened, len(line)):
+        depth += (line[j] == "(") - (line[j] == ")")
+        if depth == 0:
+            return ITERATES_AFTER.match(line, j + 1) is not None
+    return False
+
+
+def _chained_reads(
+    reads: LineReads, i: int, scope: ties.Scope, first: int, stop: int
+) -> Iterator[answers.Read]:
+    """On the call's own statement, what a callback chained to it reads of the answer's data it
+    is given (`getVoices().then((voices) => voices.map(...))`, getVoices returning `body.data`):
+    the data used as a list, or a field of it."""
+    for name in scope.chained & scope.fields if scope.chained else ():
+        for read in reads.listed(i, name, scope):
+            if first <= read.column < stop:
+                yield read
+        for read in reads.members(i, name, set()):
+            if first <= read.column < stop:
+                yield replace(read, place="data")
 
 
 def _call_reads(
@@ -1783,7 +1965,11 @@ def _call_reads(
     home = facts.function_of(m.line)
     doc = ctx.doc()
     # The call's own arguments (`request("/x", { id: photo.data._id })`) read another answer.
-    arguments = doc.paren_around(doc.offset(m.line, m.column)) or (0, 0)
+    at = doc.offset(m.line, m.column)
+    if m.site.returned:  # (the call of a function that returns the answer: its own parentheses)
+        opened = ctx.lines[m.line].find("(", m.column)
+        at = doc.offset(m.line, opened + 1) if opened >= 0 else at
+    arguments = doc.paren_around(at) or (0, 0)
     if facts.shell or not f.opens_call(doc.text, arguments[0]):
         arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
@@ -1792,6 +1978,8 @@ def _call_reads(
     def idle(i: int) -> bool:  # nothing to read on line i but what starts from the scope's names
         return i > loose or not reads.of(i)  # (a read's root is written on its line)
 
+    if m.site.returned == "field" and _iterated(ctx.lines[m.line], m):
+        yield answers.Read(m.line, m.column, "data", "data", None, listed=True)
     for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned, idle):
         if i > after[0] and i > end and not scope:
             return
@@ -1809,14 +1997,17 @@ def _call_reads(
             for read in reads.between(i, first, stop):
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
+            yield from _chained_reads(reads, i, scope, first, stop)
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
-        if not (reads.of(i) or scope.bodies or scope.fields or scope.held.items or listing):
+        held = scope.held.items or scope.held.lists
+        if not (reads.of(i) or scope.bodies or scope.fields or held or listing):
             continue  # (no read on the line, and no name whose members are read)
         if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
         for name, place in scope.held.items.items():  # for (const v of voices): v.x
             yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
+        yield from reads.indexed(i, scope)  # avatars[0]["thumbnail"]
         for name in scope.local | scope.lasting:
             yield from reads.listed(i, name, scope)
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
@@ -2002,7 +2193,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "missing-query-field",
         "warning",
-        'a GET through a client or helper (which may add a query itself) whose path literal says all it sends, without a query field the docs require (`akoolGet("/v4/voice/list?page=1")`: `type`)',
+        'a GET through a client or helper (which may add a query itself) whose path literal, or the params its helper sends as the query, says all it sends, without a query field the docs require (`akoolGet("/v4/voice/list?page=1")`, `akool_get("/v4/voice/list", {"page": 1})`: `type`)',
         check_helper_queries,
     ),
     Rule(

@@ -23,6 +23,7 @@ from typing import Any
 from akool_cli.audit import (
     batch,
     embedded,
+    modules,
     notebooks,
     outputs,
     pathnames,
@@ -617,6 +618,9 @@ def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:
     return kept
 
 
+STAR_IMPORT = re.compile(r"^\s*from\s+\S+\s+import\s+\*", re.M)
+
+
 def returners_imported(
     path: Path, text: str, shared: dict[Path, list[returns.Returner]]
 ) -> list[returns.Returner]:
@@ -625,11 +629,18 @@ def returners_imported(
     from "./client"`; called by name alone only when imported by name."""
     found = []
     for owner, made in shared.items():
-        if owner == path or not (_refers_to(text, owner) or _same_package(path, [owner])):
+        if owner == path or not (_refers_to(text, owner, path) or _same_package(path, [owner])):
             continue
         for r in made:
             if re.search(rf"(?<![\w$]){re.escape(r.name)}\s*\(", text):
-                found.append(replace(r, bare=_imported_by_name(text, r.name)))
+                # (PHP's require and the shell's source bring every function in by its name)
+                bare = (
+                    _imported_by_name(text, r.name)
+                    or modules.family(owner) in ("php", "sh")
+                    or STAR_IMPORT.search(text) is not None  # (from .akool_api import *)
+                )
+                receivers = modules.imported_names(text, path, owner)
+                found.append(replace(r, bare=bare, receivers=receivers))
     return found
 
 
@@ -672,6 +683,7 @@ def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scope
     bases.lines, bases.scopes = lines, scopes
     for name, base in sites.definitions(shown, lines, bases).items():
         folder.shared.setdefault(name, []).append((path, base))
+    sites.find_clients(lines, bases)  # (a helper that gives its path to a client of the file)
     wrappers.find_helpers(lines, bases)
     for name, helper in bases.helpers.items():
         if helper is None:
@@ -692,7 +704,9 @@ def imported_paths(
     for name, owners in paths.items():
         if name not in text or any(p == path for p, _ in owners) or _binds(text, name):
             continue
-        mine = {h.text: h for p, h in owners if _refers_to(text, p) or _same_package(path, [p])}
+        mine = {
+            h.text: h for p, h in owners if _refers_to(text, p, path) or _same_package(path, [p])
+        }
         if len(mine) == 1:
             found[name] = next(iter(mine.values()))
     return found
@@ -710,10 +724,10 @@ def client_methods(
         owners = [p for entries in by_method.values() for p, _ in entries]
         if cls not in text or path in owners:
             continue  # (the file's own class: see own_methods)
-        if not (any(_refers_to(text, p) for p in owners) or _same_package(path, owners)):
+        if not (any(_refers_to(text, p, path) for p in owners) or _same_package(path, owners)):
             continue
         for method, entries in by_method.items():
-            mine = [b for p, b in entries if _refers_to(text, p) or _same_package(path, [p])]
+            mine = [b for p, b in entries if _refers_to(text, p, path) or _same_package(path, [p])]
             for held in objects_of(text, cls) if mine else ():
                 found[(held, method)] = mine[0]
     return found
@@ -756,13 +770,15 @@ def imported_by(
     for name, owners in shared.items():
         if functions and (
             name.lower() in sites.HTTP_METHODS
-            or not (_imported_by_name(text, name) or any(_refers_to(text, p) for p, _ in owners))
+            or not (
+                _imported_by_name(text, name) or any(_refers_to(text, p, path) for p, _ in owners)
+            )
         ):
             continue
         if name not in text or path in _owner_paths(owners):
             continue  # not used here, or the file's own definition wins
-        others = [(p, b) for p, b in owners if p != path]
-        if not others:
+        others = [(p, b) for p, b in owners if p != path and modules.may_import(path, p)]
+        if not others or not _from_these(text, name, path, [p for p, _ in others]):
             continue
         if _binds(text, name):
             continue  # the file binds the name itself (to another host, or to a parameter)
@@ -773,7 +789,10 @@ def imported_by(
             len({(b.host, b.prefix) for _, b in others}) == 1
             and others[0][1].prefix != sites.ELSEWHERE  # (by its module only: see _by_module)
             and not _from_elsewhere(text, name)
-            and (_imports(text, name) or _same_package(path, [p for p, _ in others]))
+            and (
+                _imports(text, name, [p for p, _ in others])
+                or _same_package(path, [p for p, _ in others])
+            )
         ):
             found[name] = others[0][1]
     return found
@@ -815,7 +834,7 @@ def _by_module(path: Path, text: str, owners: list[tuple[Path, sites.Base]]) -> 
     """The base of the file this one imports the name from, by module (`from settings import`,
     `require("./config")`, `source ./env.sh`, a package's folder): the nearest such file when
     several define it."""
-    named = [(p, b) for p, b in owners if _refers_to(text, p)]
+    named = [(p, b) for p, b in owners if _refers_to(text, p, path)]
     if not named and path.suffix in PACKAGE_SUFFIXES:
         named = [(p, b) for p, b in owners if p.parent == path.parent and p.suffix == path.suffix]
     if not named:
@@ -825,8 +844,23 @@ def _by_module(path: Path, text: str, owners: list[tuple[Path, sites.Base]]) -> 
     return nearest[0] if len({(b.host, b.prefix) for b in nearest}) == 1 else None
 
 
-def _refers_to(text: str, owner: Path) -> bool:
-    """Whether an import, require, include or source line names the owner's module."""
+def _from_these(text: str, name: str, path: Path, owners: list[Path]) -> bool:
+    """Whether the file may take a name from one of these files: not when the line that
+    imports it names a module that is none of them (`from app.services.akool import akool_get`
+    beside a scanned `voicebot/akool_api.py` that defines one too)."""
+    specs = modules.import_line_module(text, name)
+    return not specs or any(
+        modules.resolves(kind, spec, path, owner) for kind, spec in specs for owner in owners
+    )
+
+
+def _refers_to(text: str, owner: Path, importer: Path | None = None) -> bool:
+    """Whether an import, require, include or source line names the owner's module: resolved
+    from the importing file when its import lines say which module (see modules.names_file)."""
+    if importer is not None:
+        named = modules.names_file(text, importer, owner)
+        if named is not None:
+            return named
     stem = owner.stem if owner.stem not in ("__init__", "index", "mod") else owner.parent.name
     word = re.escape(stem)
     return bool(
@@ -843,11 +877,14 @@ def _refers_to(text: str, owner: Path) -> bool:
     )
 
 
-def _imports(text: str, name: str) -> bool:
+def _imports(text: str, name: str, owners: list[Path] | None = None) -> bool:
     """Whether the file takes a name from elsewhere: an import line, a require, a qualified name
     (config.BASE), or an environment variable (`os.environ["AKOOL_BASE"]`). A name in lower case
     only (`url`, `base`) is another file's only through an import or a module the file imports
-    (`config.url` after `import config`): `env["url"]` and `env.url` of a parameter are a dict's."""
+    (`config.url` after `import config`): `env["url"]` and `env.url` of a parameter are a dict's.
+    A code file's constant is no environment variable: `const AKOOL_API_URL = "..."` in one
+    script is not another's `process.env.AKOOL_API_URL` (an env file's, a shell script's or a
+    data file's is)."""
     word = re.escape(name)
     if re.search(
         rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\b.*\b{word}\b",
@@ -856,14 +893,22 @@ def _imports(text: str, name: str) -> bool:
     ) or re.search(rf"(?:require|import)\(.*\).*\b{word}\b|\b{word}\b.*=\s*require\(", text):
         return True
     plain = name == name.lower()
-    if not plain and re.search(
-        rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text
+    code = owners is not None and all(modules.family(p) in CODE for p in owners)
+    if (
+        not plain
+        and not code
+        and re.search(rf"(?:environ|getenv|Getenv|process\.env|ENV|env)\W{{1,3}}{word}\b", text)
     ):
         return True
-    qualified = rf"(?<![\w$])(?!self\b|this\b|cls\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
+    qualified = (
+        rf"(?<![\w$])(?!self\b|this\b|cls\b|env\b|ENV\b)(?P<q>[A-Za-z_]\w*)(?:\.|::|->){word}\b"
+    )
     return any(
         not plain or _imported_by_name(text, m.group("q")) for m in re.finditer(qualified, text)
     )
+
+
+CODE = frozenset({"js", "py", "php", "rb"})  # (families whose constants are no environment)
 
 
 def _binds(text: str, name: str) -> bool:

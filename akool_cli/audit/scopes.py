@@ -76,11 +76,19 @@ SHELL_LOCAL = re.compile(
 def parameters(lines: list[str], line: int, after: int) -> set[str]:
     """The names of a function's parameters (its parenthesised list, over several lines if need
     be), and the shell's positional ones."""
+    found = {str(n) for n in range(1, 10)}
+    for part in _parameter_list(lines, line, after).split(","):
+        head = re.split(r"[:=]", part, maxsplit=1)[0]
+        found.update(re.findall(r"[A-Za-z_]\w*", head))
+    return found
+
+
+def _parameter_list(lines: list[str], line: int, after: int) -> str:
+    """The text inside a function's parentheses ("" when it has none)."""
     text = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
     opened = text.find("(")
-    found = {str(n) for n in range(1, 10)}
     if opened < 0:
-        return found
+        return ""
     depth, chars = 0, []
     for piece in [text[opened:], *lines[line + 1 : line + HEADER_LINES]]:
         for c in piece:
@@ -90,10 +98,37 @@ def parameters(lines: list[str], line: int, after: int) -> set[str]:
                 break
         if depth == 0:
             break
-    for part in "".join(chars)[1:-1].split(","):
-        head = re.split(r"[:=]", part, maxsplit=1)[0]
-        found.update(re.findall(r"[A-Za-z_]\w*", head))
-    return found
+    return "".join(chars)[1:-1]
+
+
+RECEIVER_PARAMETERS = frozenset({"self", "cls", "this"})
+
+
+def ordered_parameters(lines: list[str], line: int, after: int) -> list[str]:
+    """A function's parameters in the order a caller gives them (`self` and `cls` left out):
+    `def get(self, path, params=None)`, `(path: string, query: Record<string, string> = {})`,
+    `function akool_get($path, array $params = [])`, `String path, Map<String, String> q`."""
+    found: list[str] = []
+    depth, part = 0, ""
+    for c in _parameter_list(lines, line, after) + ",":
+        if c == "," and depth == 0:
+            found.append(_parameter_name(part))
+            part = ""
+            continue
+        depth += (c in "([{<") - (c in ")]}>")
+        part += c
+    return [p for p in found if p not in RECEIVER_PARAMETERS]
+
+
+def _parameter_name(part: str) -> str:
+    dollar = re.search(r"\$([A-Za-z_]\w*)", part)
+    if dollar is not None:
+        return str(dollar.group(1))
+    typed = re.split(r"[:=]", part, maxsplit=1)
+    words: list[str] = re.findall(r"[A-Za-z_]\w*", typed[0])
+    if not words:
+        return ""
+    return words[0] if len(typed) > 1 else words[-1]  # (`path: str`, `String path`)
 
 
 CLASS = re.compile(

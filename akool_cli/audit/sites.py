@@ -110,6 +110,11 @@ class Base:
     # For a hidden helper's base (UNSEEN_PREFIX): the helper's own name or module names AKOOL
     # (`akoolRequest` from "@/lib/akool"), so every versioned path given to it is AKOOL's.
     akool: bool = field(default=False, compare=False)
+    # For a wrapper function that sends one of its parameters as the request's query
+    # (`requests.get(BASE + path, params=params)`, `new URLSearchParams(params)`,
+    # `http_build_query($params)`): that parameter's name, its position among the parameters a
+    # caller gives, and the query names the wrapper adds itself. See wrappers.query_carrier.
+    query: tuple[str, int, tuple[str, ...]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -1099,7 +1104,11 @@ def _joined(
     if bound and base is None:  # a path on another host: no other reading of it is a call
         yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
         return
-    if base is not None:
+    picked = PICKED_VERSION.match(text) if base is not None and base.prefix == "/api/open" else None
+    if picked is not None:  # f"{BASE}/{version}/voice/list": the code picks the version
+        rest = picked.group("rest")
+        yield from _joined_to(i, line, start + picked.start("rest"), rest, VARIABLE_BASE, sep)
+    elif base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
     elif bases.local(ref) or FILE_NAME.search(text.split("?")[0]):
         # a file on the script's own machine ("$ROOT/content/x", f"{out_dir}/videos/a.mp4")
@@ -1124,6 +1133,10 @@ def _env_reference(ref: str, line: int, bases: Bases) -> bool:
     return name.isupper() and not (scopes is not None and scopes.parameter_at(name, line))
 
 
+# A path whose first segment is a version the code picks, joined to a base ending in /api/open
+# (`f"{BASE}/{version}/voice/list"`, `${BASE}/${v}/voice/list`): judged under any version.
+PICKED_VERSION = re.compile(r"^/(?:\{\w+\}|\$\{\w+\}|\$\w+|%s)(?P<rest>/[A-Za-z_][^\s\"'`]*)$")
+VARIABLE_BASE = Base(None, VARIABLE_PREFIX, "", 0)
 # The last segment of a file's path: a name with an extension (AKOOL's paths have none).
 FILE_NAME = re.compile(r"/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # A joined "path" that is only a placeholder: `{path}`, `/{path.lstrip(`, `%s`, `${endpoint}`.

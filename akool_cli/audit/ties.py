@@ -313,6 +313,9 @@ class Scope:
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
+    # A callback chained to the call of a function that returns the answer, given what it
+    # returns (`getVoices().then((voices) => ...)`): its parameter, read on the call's statement.
+    chained: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -371,6 +374,8 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
         text = lines[i]
         if text.strip() and indent(text) < level:
             m = FUNCTION_NAME.match(text)
+            if m is None and text.strip() == "{" and i > 0:  # (its brace on a line of its own)
+                m = FUNCTION_NAME.match(lines[i - 1].rstrip() + " {")
             if m:
                 return m.group("name") or m.group("method") or m.group("arrow")
             level = min(level, indent(text))
@@ -525,13 +530,17 @@ def scopes(
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         _bind_call(facts, start, end, bound, scope, gives)
-    if RETURN.match(lines[start]):
+    returned = RETURN.match(lines[start])
+    if returned:
         field_ = bool(FIELD_END.search(statement))
-        _returned(lines, start, scope, not field_ and bool(PARSED.search(statement)), field_)
+        parsed = bool(PARSED.search(statement)) or _gives_parsed(facts, returned.group("rest"))
+        _returned(lines, start, scope, not field_ and parsed, field_)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
-        _then_chain(lines, line, own, scope)  # (a minified line binds no answer: see binding)
+        _then_chain(lines, line, own, scope, gives)  # (a minified line binds none: see binding)
+    if gives.startswith("list:") and facts.walks():
+        _walk_call(facts, line, column, gives[5:], scope)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     for i in range(line, stop):
@@ -592,10 +601,11 @@ THEN = re.compile(
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
-def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
+def _then_chain(lines: list[str], start: int, end: int, scope: Scope, gives: str = "") -> None:
     """The names a promise chain on the call gives its callbacks (the response, or the parsed
-    answer after a `.then((r) => r.json())`), on its statement and the lines that continue it
-    (starting with `.`)."""
+    answer after a `.then((r) => r.json())`; the first one, for the call of a function that
+    returns the answer, what it returns: `getVoices().then((voices) => ...)`), on its statement
+    and the lines that continue it (starting with `.`)."""
     last = end
     while (
         last + 1 < len(lines)
@@ -620,7 +630,20 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
             scope.local.add(m.group("p"))
             if parsed:
                 scope.bodies.add(m.group("p"))
+            elif gives in ("body", "field") or gives.startswith("list:"):
+                place = {"body": "", "field": "data"}.get(gives, gives[5:])
+                scope.chained.add(m.group("p"))
+                if place in ("", "data"):
+                    (scope.bodies if place == "" else scope.fields).add(m.group("p"))
+                else:
+                    scope.held.lists[m.group("p")] = place
+            gives = ""  # (the next callback is given what this one returns)
             parsed = bool(GIVES_BODY.match(text, m.end()))
+
+
+def path_of(expr: str, scope: Scope) -> str:
+    """The place in the answer an expression reads, "" for none (see items.chain_path)."""
+    return _path_of(expr, scope)
 
 
 def _path_of(expr: str, scope: Scope) -> str:
@@ -635,10 +658,13 @@ def _bind_call(
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
     (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
-    if gives in ("body", "field"):  # what a function that returns the answer gives
-        (scope.bodies if gives == "body" else scope.fields).update(bound.names)
-    elif gives.startswith("list:"):  # ... or a list of it
-        scope.held.lists.update(dict.fromkeys(bound.names, gives[5:]))
+    if gives in ("body", "field") or gives.startswith("list:"):
+        for name, place in given_places(bound, gives):  # what a function returning it gives
+            if place in ("", "data"):
+                (scope.bodies if place == "" else scope.fields).add(name)
+            else:  # (a list of it, or a field deeper than data)
+                scope.held.lists[name] = place
+        return
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
     if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
@@ -651,6 +677,23 @@ def _bind_call(
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
+    """(name, the place in the answer it holds) for each name a statement binds from the call
+    of a function that returns the answer (`gives`: "body", "field" or "list:<place>", see
+    returns.Returner): the keys read on the call (`data = list_voices()["data"]`: data) or
+    destructured from it (`const { data } = await getAvatars()`, getAvatars returning
+    `res.json()`: data) follow what it returns."""
+    start = {"body": "", "field": "data"}.get(gives, gives[5:])
+    if bound.destructured:
+        for name, path in zip(bound.names, bound.paths, strict=True):
+            yield name, ".".join(p for p in (start, path) if p)
+        return
+    parts = items.chain_parts(bound.rhs.strip())
+    keys = parts[3] if parts is not None and parts[1] and not parts[2] else ()
+    for name in bound.names:
+        yield name, ".".join(p for p in (start, *keys) if p)
 
 
 def _rebind_lists(scope: Scope, bound: Binding, shell: bool) -> None:
@@ -687,6 +730,17 @@ def _list_path(bound: Binding, scope: Scope) -> str:
     return found if found not in ("", "data") or bound.rhs.strip().endswith(")") else ""
 
 
+def _walk_call(facts: Lines, line: int, column: int, place: str, scope: Scope) -> None:
+    """A loop over the call of a function that returns a list of the answer, right where it is
+    called (`for v in client.voice_items():`): its variable is an item of that list."""
+    text = facts.lines[line]
+    for name, src in facts.loops(line):
+        at = text.find(src)
+        if 0 <= at <= column < at + len(src) and src.rstrip().endswith(")"):
+            scope.held.items[name] = place
+            scope.local.add(name)
+
+
 def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> None:
     """The items of a list of the answer that the loops or callbacks of a line walk."""
     for name, src in walked:
@@ -713,7 +767,7 @@ def _parsed(rhs: str, scope: Scope) -> bool:
     m = ROOT.match(rhs)
     if m and m.group("name") in scope.bodies:
         rest = rhs[m.end() :].strip().rstrip(";").strip()
-        return rest == "" or rest.startswith("(")
+        return rest == "" or _after_call(rest) == ""  # (not `list_voices()["data"]`)
     method = METHOD_CALL.match(rhs)  # api.video(i), Api().video(i): a method giving it parsed
     if method and method.group("name") in scope.bodies:
         return rhs[method.end() :].strip().rstrip(";").strip().endswith(")")
@@ -820,10 +874,15 @@ DATA_OF = re.compile(
 def _data_field(rhs: str, scope: Scope) -> bool:
     """Whether an expression is the answer's data field: `.data`/`["data"]` of a name holding the
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
+    if ".json()" in rhs and FIELD_END.search(rhs):
+        return True  # return (await res.json()).data, d = r.json()["data"]
     called = ROOT.match(rhs)
     if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
         rest = rhs[called.end() :].strip().rstrip(";").strip()
-        return rest == "" or rest.startswith("(")
+        return rest == "" or _after_call(rest) == ""
+    after = _after_call(rhs[called.end() :].strip()) if called else None
+    if called and after is not None and called.group("name") in scope.bodies:
+        return DATA_OF.match("x" + after) is not None  # d = list_voices()["data"]
     m = DATA_OF.match(rhs)
     if m is None or m.group("root") not in scope.all():
         return False
@@ -831,6 +890,31 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     if ".get(" in m.group("sel"):
         return True  # x.get("data", {}): a parsed answer's (a response has no get)
     return twice != (m.group("root") in scope.bodies or bool(m.group("parse")))
+
+
+def _gives_parsed(facts: Lines, rest: str) -> bool:
+    """Whether a returned expression is a whole call of a function of the file that gives what
+    it fetches parsed (`return await self._get("/v4/voice/list", params)`, `_get` returning
+    `resp.json()`)."""
+    m = METHOD_CALL.match(rest) or CALLED_NAME.match(rest)
+    if m is None or not facts.gives_parsed(m.group("name")):
+        return False
+    return _after_call(rest[m.end() - 1 :].strip()) == ""
+
+
+CALLED_NAME = re.compile(r"\s*(?:await\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:<[^()]*>)?\(")
+
+
+def _after_call(rest: str) -> str | None:
+    """What follows a call's balanced parentheses at the start of `rest` (None: no call)."""
+    if not rest.startswith("("):
+        return None
+    depth = 0
+    for j, c in enumerate(rest):
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return rest[j + 1 :].strip().rstrip(";").strip()
+    return None
 
 
 def _returned(

@@ -17,6 +17,7 @@ from akool_cli.audit.scopes import (
     defines,
     enclosing_class,
     function_def,
+    ordered_parameters,
     parameters,
 )
 from akool_cli.audit.sites import HTTP_MODULES, Base, Bases
@@ -113,6 +114,7 @@ class Function:
     line: int
     params: set[str] = field(default_factory=set)
     method_default: str = ""  # the default of its method parameter, if any
+    order: list[str] = field(default_factory=list)  # its parameters, as a caller gives them
 
 
 def method_default(lines: list[str], line: int, after: int) -> str:
@@ -159,6 +161,7 @@ def _read(lines: list[str], bases: Bases) -> None:
             if name and name not in NOT_FUNCTIONS:
                 params = parameters(lines, i, fn.end())
                 current = Function(name, i, params, method_default(lines, i, fn.end()))
+                current.order = ordered_parameters(lines, i, fn.end())
         if current is None or len(line) > LONGEST_LINE:
             continue  # (a minified line defines no wrapper the audit can read)
         for m in FROM_PARAMETER.finditer(line):
@@ -172,8 +175,72 @@ def _read(lines: list[str], bases: Bases) -> None:
             or _given_to_client(lines, i, bases, current)
         )
         if found is not None:
-            bases.helpers[current.name] = found
+            bases.helpers[current.name] = query_carrier(lines, current, found)
             bases.owners[current.name] = enclosing_class(lines, current.line)
+
+
+# What sends a wrapper's parameter as the request's query: requests' or axios' `params=params`,
+# `{ params: query }`, `{ params }`, `new URLSearchParams(params)`, `http_build_query($params)`,
+# `urlencode(params)`, `URI.encode_www_form(params)`, `qs.stringify(params)`.
+QUERY_CARRIED = re.compile(
+    r"\bparams\s*(?:=|:(?!:))\s*\$?(?P<a>[A-Za-z_]\w*)\b(?!\s*[.(\[])"
+    r"|[{,]\s*(?P<b>params)\s*[,}]"
+    r"|(?:\bURLSearchParams|\bhttp_build_query|\burlencode|\bencode_www_form"
+    r"|\b(?:qs|querystring)\.stringify)\(\s*\$?(?P<c>[A-Za-z_]\w*)!?\s*(?:as\s+[^()]*?)?[,)]"
+    # Guzzle's ['query' => $params], got's or ky's { searchParams: params }, HTTParty's query:
+    r"|[\"']?\b(?:query|searchParams)[\"']?\s*(?:=>|:(?!:))\s*\$?(?P<g>[A-Za-z_]\w*)\b(?!\s*[.(\[])"
+    # Object.entries(params).forEach(([k, v]) => url.searchParams.set(k, v))
+    r"|\bObject\.(?:entries|keys)\(\s*(?P<e>[A-Za-z_$][\w$]*)\s*\)(?=.*searchParams)"
+    # requests.get(url, **kwargs): the params= keyword its caller gives
+    r"|\b(?:requests|httpx|session|client|http)\s*\.\s*(?:get|request)\([^)]*\*\*(?P<k>[A-Za-z_]\w*)"
+)
+FUNCTION_LINES = 40  # how far a wrapper's body is read for what it does with its parameters
+
+
+def query_carrier(lines: list[str], current: Function, base: Base) -> Base:
+    """The wrapper's base, with the parameter it sends as the request's query, if one: the
+    keys its caller gives there (`akool_get("/v4/voice/list", {"page": 1})`) are that GET's
+    query, with the names the wrapper writes in a query of its own (see Base.query)."""
+    body: list[str] = []
+    for j in range(current.line, min(current.line + FUNCTION_LINES, len(lines))):
+        fn = function_def(lines[j]) if j > current.line else None
+        if fn is not None and defines(lines, j, fn) and not re.search(r"=>|\blambda\b", lines[j]):
+            break  # (the next function)
+        body.append(lines[j])
+    own = tuple(q.group("name") for t in body[1:] for q in OWN_QUERY.finditer(t))
+    for text in body:
+        for m in QUERY_CARRIED.finditer(text) if len(text) <= LONGEST_LINE else ():
+            if m.group("k") in current.order:  # (a keyword its caller gives: no position)
+                return replace(base, query=("params", -1, own))
+            name = m.group("a") or m.group("b") or m.group("c") or m.group("g") or m.group("e")
+            if name in current.order:  # (not a default: `params=None`)
+                added = ("*",) if _changed(body[1:], name) else ()
+                return replace(base, query=(name, current.order.index(name), own + added))
+    return base
+
+
+def _changed(body: list[str], name: str) -> bool:
+    """Whether a wrapper adds to or replaces the parameter it sends as the query (`params =
+    {"type": 1, **(params or {})}`, `params.setdefault(...)`, `$params['type'] = 1`, `{ ...params,
+    type }`, `Object.assign(params, ...)`, `array_merge($params, ...)`): then it may send a name
+    its caller leaves out ("*" among its own names)."""
+    word = re.escape(name)
+    changes = re.compile(
+        rf"^\s*(?:(?:const|let|var)\s+)?\$?{word}\s*(?:\[[^\]]+\]\s*)?(?:\?\?|\|\||\+)?=(?![=>])"
+        rf"|(?<![\w$]){word}\s*\??\.\s*(?:update|setdefault|append|set)\s*\("
+        rf"|(?<![\w$]){word}\s*\.\s*\w+\s*=(?![=>])|\.\.\.\s*{word}\b|\*\*\s*\(?{word}\b"
+        rf"|\b(?:Object\.assign|array_merge|array_replace)\(\s*[^)]*\$?{word}\b"
+    )
+    defaulted = re.compile(  # params = params or {}: nothing added
+        rf"\s*(?:(?:const|let|var)\s+)?\$?{word}\s*=\s*\$?{word}\s*(?:\bor\b|\?\?|\|\||\?:)\s*"
+        r"(?:\{\s*\}|\[\s*\]|dict\(\)|array\(\)|None|null)\s*;?\s*(?:(?:#|//).*)?"
+    )
+    return any(
+        changes.search(text) and not defaulted.fullmatch(text) for text in body if name in text
+    )
+
+
+OWN_QUERY = re.compile(r"[\"'`][^\"'`\n]*?[?&](?P<name>[A-Za-z_]\w*)=")
 
 
 def _joined_here(lines: list[str], i: int, bases: Bases, current: Function) -> Base | None:
@@ -221,7 +288,8 @@ def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) 
     for m in CLIENT_CALL.finditer(lines[i]):
         receiver = re.split(r"\.|->", m.group("recv"))[-1].lstrip("$")
         base = bases.client_at(i)
-        if m.group("p") not in current.params or receiver in HTTP_MODULES or base is None:
+        module = receiver in HTTP_MODULES and receiver not in bases.made_clients()
+        if m.group("p") not in current.params or module or base is None:
             continue
         verb = m.group("verb").upper()
         method = verb if verb in METHODS else wrapper_method(lines, i, current.params)

@@ -1,0 +1,215 @@
+"""Which file of a scanned folder an import line names: `from .akool_api import list_voices`,
+`from app.services.akool import akool_get`, `import { getAvatars } from './akool'`, `'@/lib/akool'`,
+`require_once __DIR__ . '/akool.php'`, resolved against the importing file's folder (relative
+specifiers) or matched by their trailing segments (package paths and aliases), in the same
+family of languages: a TypeScript file imports no PHP file of the same stem."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path, PurePath
+
+# The module an import line names, in the languages whose imports name files.
+SPECIFIERS = re.compile(
+    r"^\s*from\s+(?P<py>\.*[A-Za-z_][\w.]*|\.+)\s+import\b"
+    r"|^\s*import\s+(?P<pyi>[A-Za-z_][\w.]*)(?:\s+as\s+\w+)?\s*$"
+    r"|\bfrom\s+[\"'](?P<js>[^\"'\n]+)[\"']"
+    r"|^\s*import\s+[\"'](?P<jsi>[^\"'\n]+)[\"']"
+    r"|\b(?:require|import)\(\s*[\"'](?P<req>[^\"'\n]+)[\"']\s*\)"
+    r"|\b(?:require|include)(?:_once)?\s*\(?\s*(?P<dir>__DIR__\s*\.\s*|dirname\(__FILE__\)\s*\.\s*)?"
+    r"[\"'](?P<php>[^\"'\n]+)[\"']"
+    r"|\brequire_relative\s*\(?\s*[\"'](?P<rb>[^\"'\n]+)[\"']",
+    re.M,
+)
+FAMILIES = {
+    **dict.fromkeys((".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts"), "js"),
+    **dict.fromkeys((".vue", ".svelte", ".astro"), "js"),
+    ".py": "py",
+    ".php": "php",
+    ".rb": "rb",
+    **dict.fromkeys((".sh", ".bash", ".zsh"), "sh"),
+}
+INDEX_STEMS = ("__init__", "index", "mod")
+
+
+def family(path: PurePath) -> str:
+    """The family of languages whose files may import each other ("" when not known: data
+    files, a script without a suffix)."""
+    return FAMILIES.get(path.suffix.lower(), "")
+
+
+def may_import(importer: PurePath, owner: PurePath) -> bool:
+    """Whether a file may take a name from another: not from a file of another family of
+    languages (a Python script's `os.environ["AKOOL_HOST"]` is no TypeScript constant), while a
+    shell script, a data file or a file of a language not listed may give any its names."""
+    theirs = family(owner)
+    return theirs in ("", "sh") or theirs == family(importer) or family(importer) == ""
+
+
+@lru_cache(maxsize=8192)
+def imports_of(text: str, stem: str) -> tuple[tuple[str, str], ...]:
+    """(kind, specifier) of each import line of a file whose module's last segment is `stem`:
+    kind "py" (dotted), "rel" (a path from the importing file's folder) or "path" (a package
+    path or an alias: `@/lib/akool`). Worked out once per file and stem."""
+    return tuple(_imports_of(text, stem)) if stem in text else ()
+
+
+def _imports_of(text: str, stem: str) -> Iterator[tuple[str, str]]:
+    for m in SPECIFIERS.finditer(text):
+        kind, spec = next((k, v) for k, v in m.groupdict().items() if v and k != "dir")
+        if kind in ("py", "pyi"):
+            if _last(spec.replace(".", "/")) == stem or spec.strip(".") == "":
+                yield "py", spec
+            continue
+        if kind == "php" and m.group("dir"):
+            spec = "./" + spec.lstrip("/")
+        if _last(spec) == stem:
+            yield ("rel" if spec.startswith(("./", "../")) else "path"), spec
+
+
+def _last(spec: str) -> str:
+    last = spec.rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"\.(?:[cm]?[jt]sx?|py|php|rb|sh|vue|svelte)$", "", last)
+
+
+def resolves(kind: str, spec: str, importer: PurePath, owner: PurePath) -> bool:
+    """Whether an import's specifier (see imports_of) names the owner's file, imported from
+    `importer`."""
+    target = owner.parent if owner.stem in INDEX_STEMS else owner.with_suffix("")
+    if kind == "py":
+        dots = len(spec) - len(spec.lstrip("."))
+        parts = [p for p in spec.lstrip(".").split(".") if p]
+        if dots:
+            base = importer.parent
+            for _ in range(dots - 1):
+                base = base.parent
+            return _same(base.joinpath(*parts), target) if parts else False
+        return _ends_with(target, parts)
+    if kind == "rel":
+        resolved = PurePath(os.path.normpath(importer.parent / spec))
+        return _same(resolved.with_suffix("") if _has_code_suffix(resolved) else resolved, target)
+    parts = [p for p in spec.split("/") if p]
+    while parts and (parts[0] in ("@", "~", "#") or parts[0].startswith(("$", "@", "~", "#"))):
+        parts = parts[1:]  # an alias or a scope (`@/lib/akool`, `$lib/akool`, `~/lib/akool`)
+    if parts and _has_code_suffix(PurePath(parts[-1])):
+        parts[-1] = PurePath(parts[-1]).stem
+    return bool(parts) and _ends_with(target, parts)
+
+
+def _has_code_suffix(path: PurePath) -> bool:
+    return path.suffix.lower() in FAMILIES
+
+
+@lru_cache(maxsize=4096)
+def _norm(path: PurePath) -> PurePath:
+    return PurePath(os.path.normpath(path))
+
+
+def _same(a: PurePath, b: PurePath) -> bool:
+    return _norm(a) == _norm(b)
+
+
+def _ends_with(target: PurePath, parts: list[str]) -> bool:
+    have = _norm(target).parts
+    return len(have) >= len(parts) and list(have[len(have) - len(parts) :]) == parts
+
+
+def names_file(text: str, importer: Path, owner: Path) -> bool | None:
+    """Whether the file's import lines name the owner's module: True or False when an import
+    line names a module of the owner's stem (resolved as above), None when none does (the
+    caller's looser reading decides). A file of another family of languages is never named."""
+    mine, theirs = family(importer), family(owner)
+    if mine and theirs and mine != theirs:
+        return False
+    stem = owner.stem if owner.stem not in INDEX_STEMS else owner.parent.name
+    found = imports_of(text, stem)
+    if not found:
+        return None
+    return any(resolves(kind, spec, importer, owner) for kind, spec in found)
+
+
+@lru_cache(maxsize=8192)
+def import_line_module(text: str, name: str) -> list[tuple[str, str]]:
+    """(kind, specifier) of the import lines that import a name (`from X import a, name`,
+    `import { name } from "X"`, `const { name } = require("X")`); empty when none says."""
+    if name not in text:
+        return []
+    word = re.escape(name)
+    found = []
+    for m in re.finditer(
+        rf"^[^\n]*(?<![\w$]){word}(?![\w$])[^\n]*$|^\s*import\s*\{{[^}}]*(?<![\w$]){word}(?![\w$])[^}}]*\}}[^\n]*$",
+        text,
+        re.M,
+    ):
+        line = m.group(0)
+        if not re.match(r"\s*(?:from|import|const|let|var|export)\b", line):
+            continue
+        for s in SPECIFIERS.finditer(line):
+            kind, spec = next((k, v) for k, v in s.groupdict().items() if v and k != "dir")
+            if kind in ("py", "pyi"):
+                found.append(("py", spec))
+            elif kind in ("js", "jsi", "req"):
+                found.append(("rel" if spec.startswith(("./", "../")) else "path", spec))
+    return found
+
+
+# An import statement with the names it binds: Python's `from X import a, b as c` and `from .
+# import akool`, `import X as Y`; JavaScript's `import d, { a, b as c } from "X"`, `import * as m
+# from "X"`, `const { a } = require("X")`, `const m = require("X")`.
+PY_FROM = re.compile(
+    r"^\s*from\s+(?P<m>\.*[\w.]*)\s+import\s+\(?(?P<names>[^)\n]*(?:\n[^)\n]*)*?)\)?\s*$", re.M
+)
+PY_IMPORT = re.compile(r"^\s*import\s+(?P<m>[\w.]+)(?:\s+as\s+(?P<a>\w+))?\s*$", re.M)
+JS_IMPORT = re.compile(
+    r"\bimport\s+(?:type\s+)?(?P<names>[\w$*{}\s,]+?)\s+from\s+[\"'](?P<m>[^\"'\n]+)[\"']"
+    r"|\b(?:const|let|var)\s+(?P<req>\{[^}]*\}|[\w$]+)\s*=\s*require\(\s*[\"'](?P<rm>[^\"'\n]+)[\"']"
+)
+
+
+def imported_names(text: str, importer: PurePath, owner: PurePath) -> frozenset[str]:
+    """The local names a file binds by importing from the owner's module (a function, an
+    object, a module: `from .akool import akool_client`, `from . import akool`, `import {
+    akool } from "./akool"`, `import * as akool from "./akool"`, `const akool =
+    require("./akool")`)."""
+    stem = owner.stem if owner.stem not in INDEX_STEMS else owner.parent.name
+    if stem not in text:
+        return frozenset()
+    return _imported_names(text, str(importer), str(owner), stem)
+
+
+@lru_cache(maxsize=8192)
+def _imported_names(text: str, importer: str, owner: str, stem: str) -> frozenset[str]:
+    found: set[str] = set()
+    mine, theirs = PurePath(importer), PurePath(owner)
+    for m in PY_FROM.finditer(text):
+        names = [_bound_name(n) for n in m.group("names").split(",")]
+        if stem in m.group("m") and resolves("py", m.group("m"), mine, theirs):
+            found.update(n for n in names if n and n != "*")
+        elif m.group("m").strip(".") == "" or resolves(
+            "py", m.group("m") + "." + stem, mine, theirs
+        ):
+            # from . import akool, from app import akool: the module itself
+            for raw in m.group("names").split(","):
+                if raw.split(" as ")[0].strip() == stem:
+                    found.add(_bound_name(raw))
+    for m in PY_IMPORT.finditer(text):
+        if resolves("py", m.group("m"), mine, theirs):
+            found.add(m.group("a") or m.group("m").split(".")[0])
+    for m in JS_IMPORT.finditer(text):
+        spec = m.group("m") or m.group("rm")
+        kind = "rel" if spec.startswith(("./", "../")) else "path"
+        if _last(spec) != stem or not resolves(kind, spec, mine, theirs):
+            continue
+        listed = str(m.group("names") or m.group("req")).replace("{", ",").replace("}", ",")
+        found.update(_bound_name(n.replace("* as", "")) for n in listed.split(","))
+    found.discard("")
+    return frozenset(found)
+
+
+def _bound_name(raw: str) -> str:
+    """The local name an import binds: `b as c` (Python, JavaScript) or `b: c` binds c."""
+    part = re.split(r"\s+as\s+|:", raw.strip())[-1].strip()
+    return part if re.fullmatch(r"[A-Za-z_$][\w$]*", part) else ""
