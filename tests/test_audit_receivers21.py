@@ -76,3 +76,38 @@ api.get(TALK);
 axios.delete(TALK);
 """
     assert places(audit_text(js, "verbs.js")) == [(4, "wrong-method"), (5, "wrong-method")]
+
+
+# -- 2. variable segments and glued query strings ----------------------------------------------
+
+JS_FILLED = """const BASE = "https://openapi.akool.com/api/open/v3";
+export const a = (kind, id) => fetch(`${BASE}/content/${kind}/infobymodelid?${kind}_model_id=${id}`);
+export const b = (qs) => fetch(`${BASE}/content/video/infobymodelid${qs}`);
+export const c = (action, body) =>
+  fetch(`${BASE}/content/video/${action}`, { method: "POST", body: JSON.stringify(body) });
+export const d = (ver, path) => fetch(`https://openapi.akool.com/api/open/${ver}/${path}`);
+export const e = (kind, id) => fetch(`${BASE}/content/${kind}/status?id=${id}`);
+"""
+
+
+def test_a_segment_documented_paths_fill_or_a_glued_query_is_not_an_unknown_endpoint() -> None:
+    found = audit_text(JS_FILLED, "poll.js")
+    # only the segment no documented path fills (content/*/status) is unknown
+    assert places(found) == [(7, "unknown-endpoint")]
+
+
+PY_FILLED = """import requests
+BASE = "https://openapi.akool.com/api/open/v3"
+def poll(kind, i):
+    r = requests.get(f"{BASE}/content/{kind}/infobymodelid", params={f"{kind}_model_id": i})
+    return r.json()["data"]["video_status"]
+def talk(kind, p, a):
+    return requests.post(f"{BASE}/content/{kind}/createbytalkingphoto",
+                         json={"talking_photo_url": p, "audio_url": a, "resolution": "4k"})
+"""
+
+
+def test_fields_are_judged_only_when_the_paths_that_fill_a_segment_agree() -> None:
+    found = audit_text(PY_FILLED, "poll.py")
+    # two documented readers fill {kind}: nothing judged; one create fills it: its fields are
+    assert places(found) == [(8, "bad-value")]
