@@ -111,3 +111,13 @@ def test_fields_are_judged_only_when_the_paths_that_fill_a_segment_agree() -> No
     found = audit_text(PY_FILLED, "poll.py")
     # two documented readers fill {kind}: nothing judged; one create fills it: its fields are
     assert places(found) == [(8, "bad-value")]
+
+
+def test_an_unnamed_segment_before_the_last_is_filled_and_one_named_for_an_id_is_not() -> None:
+    text = """import requests
+BASE = "https://openapi.akool.com/api/open/v3"
+def b(kind): return requests.get("{}/content/{}/infobymodelid".format(BASE, kind))
+def c(kind): return requests.get("%s/content/%s/infobymodelid" % (BASE, kind))
+def d(kind_id): return requests.get(f"{BASE}/content/{kind_id}/infobymodelid")
+"""
+    assert places(audit_text(text, "unnamed.py")) == [(5, "unknown-endpoint")]

@@ -275,10 +275,11 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
 
 # A segment the code fills at run time (`${kind}`, `{kind}`, `{}`), and one glued to the end of
 # the last segment (`infobymodelid${qs}`: a query string built elsewhere).
-VARIABLE_SEGMENT = re.compile(r"\$?\{(?P<name>[^{}/]*)\}")
+VARIABLE_SEGMENT = re.compile(r"\$?\{(?P<name>[^{}/]*)\}|%s")
 GLUED_VARIABLE = re.compile(r"(?<=[\w.-])\$?\{[^{}/]*\}$")
-# A variable named for an id stands for an id, never for a path word (`/session/${id}`).
-ID_NAME = re.compile(r"(?i)(?:^|\W|_)(?:_?id|uuid|guid)$|[a-z]Id$|^\s*$")
+# A variable named for an id stands for an id, never for a path word (`/session/${id}`); so does
+# one with no name (`{}`, `%s`) at the end of a path.
+ID_NAME = re.compile(r"(?i)(?:^|\W|_)(?:_?id|uuid|guid)$|[a-z]Id$")
 
 
 def _filled(path: str) -> Judgement | None:
@@ -294,11 +295,7 @@ def _filled(path: str) -> Judgement | None:
         endpoint = docs.find(None, "/".join(parts))
         if endpoint is not None:
             return Judgement("deprecated" if endpoint.deprecated else "documented", path, endpoint)
-    varying = {
-        i
-        for i, p in enumerate(parts)
-        if (v := VARIABLE_SEGMENT.fullmatch(p)) is not None and not ID_NAME.search(v["name"])
-    }
+    varying = {i for i, p in enumerate(parts) if _word_variable(p, i == len(parts) - 1)}
     head = 4 if path.startswith("/api/open/") else 1  # (never the version: `/api/open/${v}`)
     if not varying or min(varying) < head or len(parts) - head - len(varying) < 1:
         return None  # at least one word of the path is written: not `${BASE}/${path}`
@@ -308,6 +305,15 @@ def _filled(path: str) -> Judgement | None:
     if len({(e.method, e.body, e.query) for e in fills}) == 1:
         return Judgement("documented", path, fills[0])
     return Judgement("prefix", path, candidates=fills)
+
+
+def _word_variable(segment: str, last: bool) -> bool:
+    """Whether a segment is a variable that may stand for a word of the path (not an id)."""
+    found = VARIABLE_SEGMENT.fullmatch(segment)
+    if found is None:
+        return False
+    name = (found["name"] or "").strip()
+    return not ID_NAME.search(name) if name else not last
 
 
 def _fills(want: list[str], got: list[str], varying: set[int]) -> bool:
