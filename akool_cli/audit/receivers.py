@@ -4,6 +4,7 @@ cache, a queue, a metrics registry) rather than an HTTP client, so that the verb
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from akool_cli.audit.fields import Text
 
@@ -43,10 +44,14 @@ def receiver_name(opener: str) -> str | None:
 def is_container(doc: Text, name: str) -> bool:
     """Whether `name` is a dict/Map/cache/queue: by its own name, or by what the file binds it to
     (`_cache = {}`, `const seen = new Map()`, `self.q: Queue[str] = queue.Queue()`)."""
-    if CONTAINER_NAME.search(name):
-        return True
+    return CONTAINER_NAME.search(name) is not None or _bound_to_container(doc.text, name)
+
+
+@lru_cache(maxsize=64)  # (few files at a time: each entry holds its text)
+def _bound_to_container(text: str, name: str) -> bool:
+    """Whether the text binds `name` to a container (once per file and name: str hashes are kept)."""
     binding = re.compile(
         rf"(?<![\w$]){re.escape(name)}\s*(?::[^=\n]{{0,80}})?(?<![=!<>])=(?!=)\s*"
         rf"(?:{'|'.join(CONTAINER_MAKERS)})"
     )
-    return binding.search(doc.text) is not None
+    return binding.search(text) is not None
