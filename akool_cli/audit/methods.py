@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import curlargs, fields
+from akool_cli.audit import curlargs, fields, receivers
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -91,6 +91,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     opener = doc.text[max(0, start - 60) : start]
     verb = VERB_CALLEE.search(opener)
     if verb is not None:
+        name = receivers.receiver_name(opener[: verb.end()])
+        if name is not None and receivers.is_container(doc, name):
+            return None  # `cache.get(URL)`, `seen.delete(URL)`, `q.put(URL)`: not a request
         word = verb.group("verb") or verb.group("ruby")
         at = start - len(opener) + verb.start("verb" if verb.group("verb") else "ruby")
         return Evidence(word.upper(), at, word, False)

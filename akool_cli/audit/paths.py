@@ -246,6 +246,9 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
             return Judgement("prefix", path)
     if endpoint is not None:
         return Judgement("deprecated" if endpoint.deprecated else "documented", path, endpoint)
+    filled = _filled(path)
+    if filled is not None:
+        return filled
     retired = docs.find_retired(path)
     if retired is not None:
         replacement = docs.find(None, retired.replacement) if retired.replacement else None
@@ -268,6 +271,57 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
     replacement, candidates = replacement_for(path)
     sure = replacement is not None and _bare(replacement.path) == _bare(path)
     return Judgement("unknown", path, replacement=replacement, candidates=candidates, sure=sure)
+
+
+# A segment the code fills at run time (`${kind}`, `{kind}`, `{}`), and one glued to the end of
+# the last segment (`infobymodelid${qs}`: a query string built elsewhere).
+VARIABLE_SEGMENT = re.compile(r"\$?\{(?P<name>[^{}/]*)\}|%s")
+GLUED_VARIABLE = re.compile(r"(?<=[\w.-])\$?\{[^{}/]*\}$")
+# A variable named for an id stands for an id, never for a path word (`/session/${id}`); so does
+# one with no name (`{}`, `%s`) at the end of a path.
+ID_NAME = re.compile(r"(?i)(?:^|\W|_)(?:_?id|uuid|guid)$|[a-z]Id$")
+
+
+def _filled(path: str) -> Judgement | None:
+    """A path the code completes at run time: a query string glued to a documented path
+    (`infobymodelid${qs}`), or a variable segment that documented paths fill
+    (`/content/${kind}/infobymodelid`): the one documented endpoint, or several whose method and
+    fields agree; else a prefix of several (no finding, nothing judged against any of them)."""
+    docs = catalogue.load()
+    parts = path.rstrip("/").split("/")
+    glued = GLUED_VARIABLE.search(parts[-1])
+    if glued is not None:
+        parts[-1] = parts[-1][: glued.start()]
+        endpoint = docs.find(None, "/".join(parts))
+        if endpoint is not None:
+            return Judgement("deprecated" if endpoint.deprecated else "documented", path, endpoint)
+    varying = {i for i, p in enumerate(parts) if _word_variable(p, i == len(parts) - 1)}
+    head = 4 if path.startswith("/api/open/") else 1  # (never the version: `/api/open/${v}`)
+    if not varying or min(varying) < head or len(parts) - head - len(varying) < 1:
+        return None  # at least one word of the path is written: not `${BASE}/${path}`
+    fills = tuple(e for e in docs.endpoints if _fills(e.path.split("/"), parts, varying))
+    if not fills:
+        return None
+    if len({(e.method, e.body, e.query) for e in fills}) == 1:
+        return Judgement("documented", path, fills[0])
+    return Judgement("prefix", path, candidates=fills)
+
+
+def _word_variable(segment: str, last: bool) -> bool:
+    """Whether a segment is a variable that may stand for a word of the path (not an id)."""
+    found = VARIABLE_SEGMENT.fullmatch(segment)
+    if found is None:
+        return False
+    name = (found["name"] or "").strip()
+    return not ID_NAME.search(name) if name else not last
+
+
+def _fills(want: list[str], got: list[str], varying: set[int]) -> bool:
+    """Whether a documented path's segments fill a path whose `varying` segments are variables."""
+    return len(want) == len(got) and all(
+        i in varying or t == p or (t.startswith("{") and t.endswith("}") and bool(p))
+        for i, (t, p) in enumerate(zip(want, got, strict=True))
+    )
 
 
 def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, ...]]:
