@@ -27,6 +27,11 @@ CODE_COMMENT = re.compile(
     r"requests?\.|(?:GET|POST|PUT|DELETE|PATCH)\s|[\w.$\[\]'\"]+\s*(?:=|\())"
     r"|[;{}]\s*$|\)\s*$|=\s*[\"'`]"
 )
+# A doc comment's reference tag (JSDoc, Javadoc, TSDoc, PHPDoc): `@see URL`, `{@link URL}`,
+# `@deprecated use ...`: a pointer to a page or an endpoint, never a call (nor patched).
+REFERENCE_TAG = re.compile(
+    r"(?:^|\s)@(?:see|link|linkplain|linkcode|deprecated)\b|\{@(?:link|linkplain|linkcode)\b"
+)
 OTHER_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])(?::\d+)?[^\s\"'`<>]*"
 )
@@ -172,7 +177,7 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
 
 
 def _is_prose(text: str) -> bool:
-    return not CODE_COMMENT.search(text.strip())
+    return bool(REFERENCE_TAG.search(text)) or not CODE_COMMENT.search(text.strip())
 
 
 def _comment_start(line: str, markers: tuple[str, ...], blocks: bool) -> int | None:
