@@ -1,7 +1,8 @@
 """Issue 21, fixN21: false findings of a break-it run on correct code. A doc comment's reference
 tag (`@see URL`, `{@link URL}`, `@deprecated ... URL`) is a pointer, not a commented-out call, and
 `--diff` never patches it (M21); RestClient's headers (`content_type: :json`, `accept:`,
-`x_api_key:`) are no body (M19). The corpus scripts of these shapes are in
+`x_api_key:`) are no body (M19); a path joined to the app's own webhook (`AKOOL_WEBHOOK_URL`)
+is no AKOOL call (L10). The corpus scripts of these shapes are in
 tests/audit_corpus/refs21/."""
 
 from __future__ import annotations
@@ -73,3 +74,31 @@ def test_restclient_header_symbols_are_headers_not_body_fields() -> None:
     # the body beside them is still judged
     wrong = RESTCLIENT.format(field="size", headers='{ content_type: :json, "x-api-key" => "k" }')
     assert places(audit_text(wrong, "rc.rb")) == [(3, "misnamed-field")]
+
+
+# -- L10: a name that says it holds another server (the app's own webhook) ------------------------
+
+WEBHOOK = """fetch("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1");
+const hook = process.env.AKOOL_WEBHOOK_URL;
+fetch(`${hook}/content/video/status`, { method: "POST" });
+const cb = process.env.CALLBACK_URL;
+fetch(`${cb}/content/video/status`, { method: "POST" });
+fetch(`${process.env.AKOOL_WEBHOOK_URL}/content/video/status`, { method: "POST" });
+const api = process.env.AKOOL_API_URL;
+fetch(`${api}/content/video/status`);
+"""
+
+
+def test_a_path_joined_to_the_apps_own_webhook_is_no_akool_call() -> None:
+    assert places(audit_text(WEBHOOK, "a.js")) == [(8, "unknown-endpoint")]
+    python = """import os, requests
+requests.get("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1")
+hook = os.environ["AKOOL_WEBHOOK_URL"]
+requests.post(f"{hook}/content/video/status")
+requests.post(os.getenv("AKOOL_WEBHOOK_URL") + "/content/video/status")
+"""
+    assert places(audit_text(python, "a.py")) == []
+    shell = 'curl -s "https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1"\n'
+    shell += 'curl -s -X POST "$AKOOL_WEBHOOK_URL/content/video/status" -d "{}"\n'
+    shell += 'curl -s "$AKOOL_API_URL/content/video/status"\n'
+    assert places(audit_text(shell, "a.sh")) == [(3, "unknown-endpoint")]
