@@ -39,6 +39,26 @@ def test_a_see_link_or_deprecated_tag_in_a_doc_comment_is_no_call() -> None:
     assert places(audit_text(java, "A.java")) == []
 
 
+def test_csharp_see_and_sphinx_seealso_tags_are_no_calls() -> None:
+    csharp = """class K {
+    /// <see href="https://api.akool.com/api/open/v3/photo/talking"/>
+    /// <seealso href="https://api.akool.com/api/open/v3/content/video/status">old</seealso>
+    string S() => Get("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1");
+}
+"""
+    python = '''import requests
+def poll(job_id):
+    """Poll a job.
+
+    .. seealso:: https://api.akool.com/api/open/v3/content/video/status (the old endpoint)
+    :see: https://api.akool.com/api/open/v3/photo/talking (removed)
+    """
+    return requests.get("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1")
+'''
+    assert places(audit_text(csharp, "K.cs")) == []
+    assert places(audit_text(python, "k.py")) == []
+
+
 def test_a_commented_out_call_beside_a_reference_tag_is_still_read() -> None:
     old = ' * fetch("https://api.akool.com/api/open/v3/photo/talking", { method: "POST" });\n'
     text = JSDOC.replace(" */\n", old + " */\n", 1)
