@@ -822,8 +822,10 @@ def _unique(keys: list[Key]) -> Iterator[Key]:
 
 
 # The name of an HTTP header (no AKOOL field is spelt so): a container of nothing else is headers.
+# RestClient and Faraday also take them as symbols with `_` (`content_type: :json`, `accept:`).
 HEADER_NAME = re.compile(
-    r"(?i)(?:content-type|accept|authorization|user-agent|x-[\w-]+|accept-[\w-]+|cache-control)$"
+    r"(?i)(?:content[-_]type|accept|authorization|user[-_]agent|x[-_][\w-]+|accept[-_][\w-]+"
+    r"|cache[-_]control)$"
 )
 
 

@@ -402,11 +402,26 @@ NOT_BASE_WORDS = frozenset(
 )
 
 
+# The words of a name that say it holds another server's URL than AKOOL's API (the script's own
+# webhook or callback, a CDN, a bucket): a path joined to it is no AKOOL call, whatever its shape.
+ELSEWHERE_WORDS = frozenset({"webhook", "callback", "hook", "notify", "redirect", "cdn", "bucket"})
+
+
+def _words(name: str) -> set[str]:
+    """The words of a name, in lower case: AKOOL_WEBHOOK_URL, akoolApiBase, web_hook."""
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+
+
 def akool_base_name(name: str) -> bool:
     """Whether an environment variable's name says it holds AKOOL's base (`AKOOL_API_URL`,
     `AKOOL_BASE`, `akoolApiBase`), not its key, a webhook or a proxy of the script's own."""
-    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    words = _words(name)
     return "akool" in words and bool(words & BASE_WORDS) and not words & NOT_BASE_WORDS
+
+
+def names_elsewhere(name: str) -> bool:
+    """Whether a name says it holds another server's URL (`AKOOL_WEBHOOK_URL`, `callbackUrl`)."""
+    return bool(_words(name) & ELSEWHERE_WORDS)
 
 
 def env_base(rhs: str) -> Base | None:
@@ -437,7 +452,7 @@ def own_server_default(rhs: str, name: str = "") -> bool:
     in it. AKOOL's own `/api/open` prefix as a fallback stays AKOOL's."""
     if "/" not in rhs or AKOOL_URL.search(rhs):
         return False
-    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])", name)}
+    words = _words(name)
     if name and not words & OWN_BASE_WORDS:
         return False
     return any(_relative(m.group("d")) for m in RELATIVE_FALLBACK.finditer(rhs.strip()))
@@ -460,7 +475,9 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     known = _names_pattern(bases)
     functions = FunctionStarts(lines)
     for i, line in enumerate(lines):
-        named = "akool" in line.lower() or "/api/open" in line or "://" in line
+        low = line.lower()
+        named = "akool" in low or "/api/open" in line or "://" in line
+        named = named or ("env" in low and any(w in low for w in ELSEWHERE_WORDS))
         if not named and (known is None or not known.search(line)):
             continue
         for raw, rhs in _definitions_on(_statement(lines, i)):
@@ -517,8 +534,13 @@ ALIAS_OF = re.compile(r"^\s*(?P<r>[A-Za-z_$][\w.$]*)\s*[;,]?\s*(?:(?:#|//).*)?$"
 
 def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
     """Whether a name is bound to a base that is not AKOOL's: a URL on another host, the app's
-    own server (a relative fallback), or another name that holds one (`API = config.proxyBase`)."""
+    own server (a relative fallback), an environment variable named for another server
+    (`process.env.AKOOL_WEBHOOK_URL`), or another name that holds one (`API = config.proxyBase`)."""
     if foreign_url(rhs.split("#")[0]) or own_server_default(rhs, key):
+        return True
+    if not AKOOL_URL.search(rhs) and any(
+        names_elsewhere(m.group("v")) for m in ENV_NAMED.finditer(rhs)
+    ):
         return True
     alias = ALIAS_OF.match(rhs) if "." in rhs or key.isupper() else None
     return alias is not None and bases.foreign(alias.group("r"), line)
@@ -1110,8 +1132,9 @@ def _joined(
         yield from _joined_to(i, line, start + picked.start("rest"), rest, VARIABLE_BASE, sep)
     elif base is not None:
         yield from _joined_to(i, line, start, text, base, sep)
-    elif bases.local(ref) or FILE_NAME.search(text.split("?")[0]):
-        # a file on the script's own machine ("$ROOT/content/x", f"{out_dir}/videos/a.mp4")
+    elif bases.local(ref) or names_elsewhere(_name_of(ref)) or FILE_NAME.search(text.split("?")[0]):
+        # a file on the script's own machine ("$ROOT/content/x", f"{out_dir}/videos/a.mp4"), or
+        # another server named so (`${process.env.AKOOL_WEBHOOK_URL}/x`, `${callbackUrl}/x`)
         yield Site(i, start, start + len(text.split("?")[0]), text, None, None, foreign=True)
     elif text.startswith("/") and not text.startswith("/api/open/"):
         # an unknown base (a variable host, a parameter): judged by what the path shows

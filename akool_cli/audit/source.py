@@ -27,6 +27,13 @@ CODE_COMMENT = re.compile(
     r"requests?\.|(?:GET|POST|PUT|DELETE|PATCH)\s|[\w.$\[\]'\"]+\s*(?:=|\())"
     r"|[;{}]\s*$|\)\s*$|=\s*[\"'`]"
 )
+# A doc comment's reference tag (JSDoc, Javadoc, TSDoc, PHPDoc, C# XML, Sphinx): `@see URL`,
+# `{@link URL}`, `@deprecated use ...`, `<see href="URL"/>`, `.. seealso:: URL`: a pointer to a
+# page or an endpoint, never a call (nor patched).
+REFERENCE_TAG = re.compile(
+    r"(?:^|\s)@(?:see|link|linkplain|linkcode|deprecated)\b|\{@(?:link|linkplain|linkcode)\b"
+    r"|<see(?:also)?\s+(?:href|cref)\s*=|\.\.\s+seealso::|(?:^|\s):see:"
+)
 OTHER_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])(?::\d+)?[^\s\"'`<>]*"
 )
@@ -273,7 +280,7 @@ DOCS = MARKDOWN | frozenset(DOC_PROSE)
 
 
 def _is_prose(text: str) -> bool:
-    return not CODE_COMMENT.search(text.strip())
+    return bool(REFERENCE_TAG.search(text)) or not CODE_COMMENT.search(text.strip())
 
 
 def _comment_start(line: str, markers: tuple[str, ...], blocks: bool) -> int | None:
