@@ -35,3 +35,49 @@ def test_a_commented_call_is_read_on_its_own() -> None:
     # a commented call still counts: its own POST to a documented GET is a wrong method
     own = COMMENTED.replace("${job.data._id}`, { headers }", '${id}`, { method: "POST" }')
     assert places(audit_text(own, "poll.js")) == [(9, "wrong-method")]
+
+
+# -- 2. the whole answer used as a list ------------------------------------------------------------
+
+LISTS = """const axios = require("axios");
+const BASE = "https://openapi.akool.com/api/open/v3";
+async function pick(name) {{
+  const res = await axios.get(`${{BASE}}{path}`, {{ headers }});
+  return {read};
+}}
+"""
+
+
+def test_an_axios_answer_used_as_a_list_names_the_documented_list() -> None:
+    cases = [
+        ("/avatar/list", "res.data.find((a) => a.name === name)", "data.data"),
+        ("/voice/list", "res.data.filter((v) => v.gender)", "data.data"),
+        ("/voice/list", "res.data.length", "data.data"),
+        ("/language/list", "res.data.map((l) => l.lang_code)", "data.data.lang_list"),
+    ]
+    for path, read, documented in cases:
+        found = audit_text(LISTS.format(path=path, read=read), "pick.js")
+        assert places(found) == [(5, "response-field")], read
+        assert found[0].documented == documented
+        assert "is an object (code, msg, data), not a list" in found[0].message
+    inline = LISTS.format(path="/avatar/list", read="name").replace(
+        "const res = await axios.get(`${BASE}/avatar/list`, { headers });",
+        "return (await axios.get(`${BASE}/avatar/list`, { headers })).data.find((a) => a.x);",
+    )
+    assert places(audit_text(inline, "pick.js")) == [(4, "response-field")]
+    # one level down, where the docs put it: silent
+    for path, read in [
+        ("/avatar/list", "res.data.data.find((a) => a.name === name)"),
+        ("/voice/list", "res.data.data.length"),
+        ("/language/list", "res.data.data.lang_list.map((l) => l.lang_code)"),
+    ]:
+        assert places(audit_text(LISTS.format(path=path, read=read), "pick.js")) == [], read
+
+
+def test_a_list_one_level_above_the_nested_one_is_named() -> None:
+    text = LISTS.format(path="/voice/list", read="res.data.data.filter((v) => v.x)").replace(
+        "${BASE}/voice/list", "https://openapi.akool.com/api/open/v4/voice/list?type=1"
+    )
+    found = audit_text(text, "pick.js")
+    assert places(found) == [(5, "response-field")]
+    assert found[0].documented == "data.result"

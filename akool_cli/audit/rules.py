@@ -1274,11 +1274,16 @@ def _read_hit(
     `member` says the read is a list's own member (`.length`), should the answer be a list."""
     if read.place.startswith("item:"):  # (every product's items: the docs show examples)
         return _item_hit(read, shared, read.place[5:])
-    if read.listed:
-        return _not_a_list_hit(read, endpoint)
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
+    whole = place == "whole" or (place == "top" and (read.on_response or read.place == "data?"))
+    if read.listed and whole:  # the whole answer used as a list (axios' res.data.find(...))
+        return _whole_list_hit(read, endpoint, read.on_response)
+    if read.listed:
+        return _not_a_list_hit(read, endpoint)
+    if place == "top" and member and read.on_response:  # res.data.length (axios)
+        return _whole_list_hit(read, endpoint, True)
     if place == "data" and "data" in endpoint.response_arrays:
         listed = _list_hit(read, endpoint, _answer_names(endpoint)[1], member)
         return ("list-answer", listed) if listed is not None else None
@@ -1303,6 +1308,29 @@ def _not_a_list_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit
         f"AKOOL's answer to {where} has data as an object; its list is {held} ({endpoint.url})"
     )
     return "response-field", Hit(read.line, read.column, "data", held, message, endpoint.url)
+
+
+def _whole_list_hit(
+    read: answers.Read, endpoint: DocEndpoint, axios: bool
+) -> tuple[str, Hit] | None:
+    """The whole answer used as a list (axios' `res.data.find(...)`, `res.data.length`, a name
+    holding the parsed answer): AKOOL's answer is an object (code, msg, data); its list is one
+    level down, at `data` or where the docs of that list put it (`data.result`)."""
+    lists = ["data"] if "data" in endpoint.response_arrays else []
+    lists = lists or sorted(p for p in endpoint.response_arrays if p.count(".") == 1)
+    if not lists:
+        return None
+    written = "data" if axios else (read.root or "data")
+    if read.place == "data?" or read.root is None:
+        written = "data"
+    held = " or ".join(f"{written}.{p}" for p in lists)
+    where = f"{endpoint.method} {endpoint.path}"
+    whose = "axios' response.data" if axios else written
+    message = (
+        f"AKOOL's answer to {where} is an object (code, msg, data), not a list: "
+        f"{whose} is the whole answer and its list is {held} ({endpoint.url})"
+    )
+    return "response-field", Hit(read.line, read.column, written, held, message, endpoint.url)
 
 
 def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[str, Hit] | None:
@@ -1542,10 +1570,13 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
             endpoint = narrowed[id(shared)]
         for read in _call_reads(ctx, m, places, facts, reads):
-            if read.on_response and not axios and m.site.returned != "axios":
+            via_axios = axios or m.site.returned == "axios"
+            if read.on_response and not via_axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             if read.listed and read.place == "data?" and deeper:
                 continue  # (a variable named data bound to a list inside the answer's data too)
+            if read.listed and read.place in ("whole", "data?") and not via_axios:
+                read = replace(read, place="data")  # (a helper's `{ data }`: its data, perhaps)
             if go and not read.tag and read.name[:1].isupper():
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             member = _list_member(read, ctx.lines, members)
