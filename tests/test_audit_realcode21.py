@@ -81,3 +81,32 @@ def test_a_list_one_level_above_the_nested_one_is_named() -> None:
     found = audit_text(text, "pick.js")
     assert places(found) == [(5, "response-field")]
     assert found[0].documented == "data.result"
+
+
+# -- 3. a near miss of a documented answer field ---------------------------------------------------
+
+TTS = """import requests
+BASE = "https://openapi.akool.com/api/open/v4"
+r = requests.post(f"{BASE}/voice/tts", headers=H, json={"input_text": t, "voice_id": v})
+print(r.json()READ)
+"""
+
+
+def test_a_near_miss_of_a_documented_answer_field_is_an_error_naming_it() -> None:
+    for read, documented in [
+        ('["data_id"]', "data._id"),
+        ('["data"]["voiceId"]', "data.voice_id"),
+        ('["data"]["previwe"]', "data.preview"),
+        ('["data"]["fileName"]', "data.file_name"),
+    ]:
+        found = audit_text(TTS.replace("READ", read), "tts.py")
+        assert places(found) == [(4, "response-field")], read
+        assert found[0].severity == "error" and found[0].documented == documented
+    # a rename at the read's own level is a fix; one that adds a level is left to a person
+    assert audit_text(TTS.replace("READ", '["data"]["voiceId"]'), "tts.py")[0].fix is not None
+    assert audit_text(TTS.replace("READ", '["data_id"]'), "tts.py")[0].fix is None
+    # a name that is no near miss stays a warning; the documented ones are silent
+    far = audit_text(TTS.replace("READ", '["data"]["resource_id"]'), "tts.py")
+    assert [f.severity for f in far] == ["warning"]
+    for read in ('["data"]["_id"]', '["data"]["voice_id"]', '["data"]["preview"]'):
+        assert places(audit_text(TTS.replace("READ", read), "tts.py")) == []

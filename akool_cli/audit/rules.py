@@ -1392,9 +1392,19 @@ def _field_read_hit(
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
+    shown = ("data." if place == "data" else "") + read.name
+    near = _near_read(read.name, place, top, under)
+    if near is not None:  # a near miss of a documented field, as a misnamed request field is
+        right = ("data." if place == "data" else "") + near
+        message = (
+            f"AKOOL's answer to {where} has no {shown}; the docs name it {right} ({endpoint.url})"
+        )
+        fix = _read_fix(read, near if "." not in near else None)
+        return "response-field", Hit(
+            read.line, read.column, read.name, right, message, endpoint.url, fix
+        )
     deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
     close = _closest(read.name, names, under, deeper)
-    shown = ("data." if place == "data" else "") + read.name
     put = f"; the docs put it at {deeper}" if deeper and close == deeper else ""
     right, put = (
         (close, put) if close is not None else _hint(read.name, place, names, under, endpoint)
@@ -1406,6 +1416,43 @@ def _field_read_hit(
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
     misplaced = right == f"data.{read.name}"
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+NEAR_READ_LENGTH = 6  # (shorter names one letter apart are too often two fields: url, uri)
+
+
+def _near_read(name: str, place: str, top: frozenset[str], under: frozenset[str]) -> str | None:
+    """The documented answer field a read misspells, at its level (a top-level read may mean a
+    field under data, written without its dot: `data_id` for `data._id`): the only one with the
+    same letters but for case, `_`, `-` and `.`, or else the only one a letter away (one added,
+    dropped, changed or two swapped) in a name of six letters or more."""
+    names = under if place == "data" else top | {f"data.{n}" for n in under if "data" in top}
+    names = frozenset(n for n in names if n != name)
+    squashed = _squash(name).replace(".", "")
+    same = [n for n in names if _squash(n).replace(".", "") == squashed]
+    if len(same) == 1:
+        return same[0]
+    if same or len(name) < NEAR_READ_LENGTH:
+        return None
+    close = [n for n in names if "." not in n and _one_edit(name, n)]
+    return close[0] if len(close) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different names are one letter added, dropped, changed or two swapped apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1 :]
 
 
 def _renamed(name: str, place: str, top: frozenset[str], under: frozenset[str]) -> str | None:
