@@ -110,3 +110,43 @@ def test_a_near_miss_of_a_documented_answer_field_is_an_error_naming_it() -> Non
     assert [f.severity for f in far] == ["warning"]
     for read in ('["data"]["_id"]', '["data"]["voice_id"]', '["data"]["preview"]'):
         assert places(audit_text(TTS.replace("READ", read), "tts.py")) == []
+
+
+# -- 4. a client held in a name `http`; Laravel's baseUrl chain ----------------------------------
+
+HTTPX = """import httpx
+NAME = httpx.Client(base_url="https://openapi.akool.com/api/open/v3")
+r = NAME.post("/content/image/createbyprompt", json={"prompt": "x", "size": "1:1"})
+print(r.json()["data"]["task_id"])
+"""
+CSHARP = """var NAME = new HttpClient { BaseAddress = new Uri("https://openapi.akool.com/api/open/v3/") };
+var res = await NAME.PostAsJsonAsync("content/video/createbytalkingphoto", new { talking_photo_url = "p", audio_url = "a", resolution = "720p" });
+var s = await NAME.GetAsync("content/video/status?id=1");
+"""
+LARAVEL = """<?php
+use Illuminate\\Support\\Facades\\Http;
+$base = config('services.akool.base', 'https://openapi.akool.com/api/open/v3');
+$res = Http::withHeaders(['x-api-key' => env('AKOOL_API_KEY')])
+    ->baseUrl($base)
+    ->post('/content/image/createbyprompt', ['prompt' => 'fox', 'size' => '1:1']);
+echo $res->json('data.task_id');
+"""
+
+
+def test_a_client_held_in_a_name_http_is_a_client() -> None:
+    python = [(3, "misnamed-field"), (4, "response-field")]
+    csharp = [(2, "bad-value"), (3, "unknown-endpoint")]
+    for name in ("http", "client"):
+        assert places(audit_text(HTTPX.replace("NAME", name), "c.py")) == python, name
+        assert places(audit_text(CSHARP.replace("NAME", name), "A.cs")) == csharp, name
+    # Node's own http module is no client
+    node = 'const http = require("http");\nhttp.get("/content/video/status", cb);\n'
+    assert places(audit_text(node, "n.js")) == []
+
+
+def test_a_laravel_base_url_chain_joins_its_path_and_reads_its_answer() -> None:
+    assert places(audit_text(LARAVEL, "l.php")) == [(6, "misnamed-field"), (7, "response-field")]
+    one_line = LARAVEL.replace("\n    ->", "->")
+    assert places(audit_text(one_line, "l.php")) == [(4, "misnamed-field"), (5, "response-field")]
+    right = LARAVEL.replace("'size'", "'scale'").replace("data.task_id", "data._id")
+    assert places(audit_text(right, "l.php")) == []

@@ -294,10 +294,11 @@ class Bases:
 
 
 # A module's name bound to a client the file makes: `const http = axios.create(`, `this.http =
-# new HttpClient(`, `self.http = httpx.AsyncClient(` (not `const http = require("http")`).
+# new HttpClient(`, `var http = new HttpClient {`, `http = httpx.Client(`, `self.http =
+# httpx.AsyncClient(` (not `const http = require("http")`).
 MADE_CLIENT = re.compile(
     r"(?<![\w$])(?:this\.|self\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
-    r"(?:[\w$]+\.)*(?:create|[A-Z]\w*Client|Session|Instance)\s*\("
+    r"(?:[\w$]+\.)*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
 )
 
 
@@ -669,6 +670,11 @@ def _unpacked(statement: str) -> Iterator[tuple[str, str]]:
         yield from zip(names, values, strict=True)
 
 
+# A base given as a call's argument (Laravel's `Http::baseUrl($base)`): the argument alone, not
+# the chain after it.
+BASE_CALL = re.compile(r"\s*\(\s*(?P<a>[^()]*?)\s*\)")
+
+
 def find_clients(lines: list[str], bases: Bases) -> None:
     """Clients given an AKOOL base (base_url=..., baseURL: ...): their relative paths join it,
     wherever the client is made (a factory function's `return axios.create({...})` too). A
@@ -679,6 +685,8 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         if m is None:
             continue
         rest = line[m.end() :].lstrip(" \"':=>(")
+        given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
+        rest = given.group("a") if given is not None else rest
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
         if base is None and HELD_URL.search(line, m.end()):
             base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
