@@ -150,3 +150,26 @@ def test_a_laravel_base_url_chain_joins_its_path_and_reads_its_answer() -> None:
     assert places(audit_text(one_line, "l.php")) == [(4, "misnamed-field"), (5, "response-field")]
     right = LARAVEL.replace("'size'", "'scale'").replace("data.task_id", "data._id")
     assert places(audit_text(right, "l.php")) == []
+
+
+# -- 5. a variable segment between others (PEP 701's nested quotes too) ---------------------------
+
+PEP701 = """import requests
+BASE = "https://openapi.akool.com/api/open/v3"
+d = {"kind": "video"}
+r = requests.post(f"{BASE}/content/SEGMENT/createbytalkingphoto", json={"talking_photo_url": "p", "audio_url": "a", "resolution": "720p"})
+print(r.json()["data"]["task_id"])
+"""
+
+
+def test_a_variable_segment_names_the_one_documented_path_it_can_be() -> None:
+    for segment in ('{d["kind"]}', "{d['kind']}", "{kind}", "video"):
+        found = audit_text(PEP701.replace("SEGMENT", segment), "pep701.py")
+        assert places(found) == [(4, "bad-value"), (5, "response-field")], segment
+    # several documented paths (video's and image's infobymodelid): none judged, none wrong
+    several = 'requests.get(f"{BASE}/content/{d["kind"]}/infobymodelid?video_model_id=1")\n'
+    assert places(audit_text(PEP701 + several, "pep701.py"))[2:] == []
+    # an id's name, or the last segment, is no documented word
+    for path in ("/content/{video_id}/createbytalkingphoto", "/faceswap/result/{kind}"):
+        text = f'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\nrequests.get(f"{{BASE}}{path}")\n'
+        assert [r for _, r in places(audit_text(text, "p.py"))] == ["unknown-endpoint"], path

@@ -736,7 +736,8 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
     return keys
 
 
-PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])")
+# (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it)
+PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])")
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )

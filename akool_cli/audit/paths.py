@@ -244,6 +244,10 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
             e.path.startswith(path.rstrip("/") + "/") for e in docs.endpoints
         ):
             return Judgement("prefix", path)
+    meant = _through_variable(path) if endpoint is None else ()
+    if len(meant) > 1:
+        return Judgement("none", path)  # one of several documented paths, as the variable says
+    endpoint = meant[0] if meant else endpoint
     if endpoint is not None:
         return Judgement("deprecated" if endpoint.deprecated else "documented", path, endpoint)
     retired = docs.find_retired(path)
@@ -268,6 +272,38 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
     replacement, candidates = replacement_for(path)
     sure = replacement is not None and _bare(replacement.path) == _bare(path)
     return Judgement("unknown", path, replacement=replacement, candidates=candidates, sure=sure)
+
+
+# A segment that is a variable as a whole: `{kind}`, `{d["kind"]}` (PEP 701), `${kind}`, `$kind`;
+# and a name that holds an id, whose place in a path is no documented word.
+VARIABLE_SEGMENT = re.compile(r"\$?\{[^{}]+\}|\$[A-Za-z_]\w*")
+ID_NAME = re.compile(r"(?:^|_)(?i:ids?|uuid)$|[a-z0-9](?:Id|ID)s?$")
+
+
+def _through_variable(path: str) -> tuple[DocEndpoint, ...]:
+    """The documented endpoints a path may mean when one segment between others is a variable
+    that names no id (`/content/{kind}/createbytalkingphoto`, `{d["kind"]}`): the documented
+    paths with a fixed word there and the same other segments (`content/{kind}/infobymodelid`:
+    video's and image's). A last segment is an id's place: `/faceswap/result/{x}` is none."""
+    got = path.rstrip("/").split("/")
+    holes = [k for k, p in enumerate(got) if VARIABLE_SEGMENT.fullmatch(p)]
+    if len(holes) != 1 or not 0 < holes[0] < len(got) - 1:
+        return ()
+    k = holes[0]
+    words = re.findall(r"[A-Za-z_]\w*", got[k])
+    if not words or ID_NAME.search(words[-1]):
+        return ()
+    docs = catalogue.load()
+    found = set()
+    for endpoint in docs.endpoints:
+        want = endpoint.path.split("/")
+        if (
+            len(want) == len(got)
+            and not want[k].startswith("{")
+            and all(a == b for n, (a, b) in enumerate(zip(want, got, strict=True)) if n != k)
+        ):
+            found.add(endpoint.path)
+    return tuple(e for p in sorted(found) if (e := docs.find(None, p)) is not None)
 
 
 def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, ...]]:

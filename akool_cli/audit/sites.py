@@ -51,8 +51,8 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 INTERPOLATION = re.compile(
     r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
-    r"(?P<path>/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-)
+    r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
+)  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = re.compile(
     r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
