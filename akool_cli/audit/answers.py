@@ -207,6 +207,12 @@ DOTTED_LIST_USES = (
         r"|reduce|flatMap|slice)\b"
     ),
 )
+# The same after a parenthesized expression: `(await axios.get(u)).data.find(...)` (axios' whole
+# answer used as a list), `(await axios.get(u)).data.data.map(...)`, `(await r.json()).data.map(...)`.
+PAREN_LIST_USE = re.compile(
+    r"\)\s*[?!]?\.(?P<data>data)(?:\s*[?!]?\.(?P<inner>data))?\s*[?!]?\.(?:map|forEach|filter"
+    r"|find|findIndex|some|every|reduce|flatMap|slice)\b"
+)
 # For each of LIST_USES, the words one of which each of its matches holds (DOTTED_LIST_USES all
 # hold `.data`: looked for only on such lines).
 LIST_USE_WORDS = (
@@ -231,10 +237,33 @@ def list_uses(line_no: int, line: str) -> Iterator[Read]:
         for m in pattern.finditer(line):
             root = m.group("root").removesuffix(".json()")  # r.json()["data"][0]: r's answer
             at = m.start("data") if m.group("data") is not None else m.start("arrow")
-            yield Read(line_no, at, "data", "top", root, listed=True)
+            on = m.group("data") is not None and _on(root, line[m.start("data") - 1] == ".")
+            yield Read(line_no, at, "data", "top", _name(root), on, listed=True)
     for pattern in DOTTED_LIST_USES if ".data" in line else ():
         for m in pattern.finditer(line):
-            yield Read(line_no, m.start("data"), "data", "top", m.group("root"), listed=True)
+            root = m.group("root")
+            yield Read(
+                line_no, m.start("data"), "data", "top", _name(root), _on(root, True), listed=True
+            )
+    for m in PAREN_LIST_USE.finditer(line) if ").data" in line else ():
+        # (await axios.get(u)).data is axios' body, the whole answer, unless the parenthesis
+        # parses it ((await r.json()).data is the answer's data)
+        inner = m.group("inner") is not None
+        parsed = _parsed_before(line, m.start("data") - 1)
+        column = m.start("inner" if inner else "data")
+        yield Read(line_no, column, "data", "top", None, not (inner or parsed), listed=True)
+
+
+def _name(root: str) -> str:
+    """The name a dotted root starts from (`res` of `res.data` in `res.data.data.map(...)`)."""
+    m = ties.ROOT.match(root)
+    return m.group("name") if m else root
+
+
+def _on(root: str, dotted: bool) -> bool:
+    """Whether `root.data` is an HTTP library's body (axios' `res.data`, the whole answer) rather
+    than a parsed answer's data (`json.data`), as DATA_READ tells them apart."""
+    return dotted and "." not in root and not BODY_NAMES.search(root)
 
 
 @lru_cache(maxsize=512)
@@ -264,6 +293,7 @@ def _listing(name: str) -> re.Pattern[str]:
 def listed_name(line_no: int, line: str, name: str, place: str) -> list[Read]:
     """The places a line uses a name that holds an answer's data (or the whole answer) as a
     list: `data.map(...)`, `data[0]`, `for (const v of data)`, `for v in data:`, `len(data)`."""
+    place = "whole" if place == "top" else place  # (a name holding the whole answer)
     return [
         Read(line_no, m.start(), "data", place, name, listed=True)
         for m in _listing(name).finditer(line)

@@ -315,8 +315,12 @@ def _structure(doc: Text, remarks: Spans) -> None:
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
+    commented: list[bool] = []  # whether each open bracket was opened in a comment
     for at, kind, m in events:
-        if remarks.spans and _in_literal(doc, stack, _opened(remarks, at)):
+        opened = _opened(remarks, at) if remarks.spans else -1
+        if opened < 0 and commented and commented[-1]:
+            _drop_commented(doc, stack, commented, remarks, at)
+        elif opened >= 0 and not (commented and commented[-1]) and _in_literal(doc, stack, opened):
             continue
         if kind == 1:
             _add_key(doc, stack, m)
@@ -325,7 +329,9 @@ def _structure(doc: Text, remarks: Spans) -> None:
         if c not in "{[(":
             if stack:
                 _close(doc, stack.pop()[0], m.end())
+                commented.pop()
             continue
+        commented.append(opened >= 0)
         container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
         if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
             stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
@@ -343,6 +349,20 @@ def _structure(doc: Text, remarks: Spans) -> None:
 
 
 Frame = tuple[int, int, int]
+
+
+def _drop_commented(
+    doc: Text, stack: list[Frame], commented: list[bool], remarks: Spans, at: int
+) -> None:
+    """Close the brackets a commented-out block opened and left open, at the end of the last
+    comment before the code at `at`: each commented call is read on its own, as if uncommented,
+    and none of it (a `method: "POST"`) runs on into the code or the next commented call."""
+    k = bisect.bisect_right(remarks.starts, at) - 1
+    end = remarks.spans[k][1] if k >= 0 else at
+    while commented and commented[-1]:
+        _close(doc, stack.pop()[0], end)
+        commented.pop()
+
 
 # Comments, found with the string literals around them so that a `#` or `//` in a string is none.
 COMMENT_PARTS = {
@@ -731,7 +751,8 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
     return keys
 
 
-PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])")
+# (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it)
+PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])")
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )

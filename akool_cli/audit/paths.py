@@ -275,7 +275,7 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
 
 # A segment the code fills at run time (`${kind}`, `{kind}`, `{}`), and one glued to the end of
 # the last segment (`infobymodelid${qs}`: a query string built elsewhere).
-VARIABLE_SEGMENT = re.compile(r"\$?\{(?P<name>[^{}/]*)\}|%s")
+VARIABLE_SEGMENT = re.compile(r"\$?\{(?P<name>[^{}/]*)\}|%s|\$(?P<bare>[A-Za-z_]\w*)")
 GLUED_VARIABLE = re.compile(r"(?<=[\w.-])\$?\{[^{}/]*\}$")
 # A variable named for an id stands for an id, never for a path word (`/session/${id}`); so does
 # one with no name (`{}`, `%s`) at the end of a path.
@@ -312,7 +312,7 @@ def _word_variable(segment: str, last: bool) -> bool:
     found = VARIABLE_SEGMENT.fullmatch(segment)
     if found is None:
         return False
-    name = (found["name"] or "").strip()
+    name = (found["name"] or found["bare"] or "").strip()
     return not ID_NAME.search(name) if name else not last
 
 

@@ -1513,11 +1513,16 @@ def _read_hit(
     `member` says the read is a list's own member (`.length`), should the answer be a list."""
     if read.place.startswith("item:"):  # (every product's items: the docs show examples)
         return _item_hit(read, shared, read.place[5:])
-    if read.listed:
-        return _not_a_list_hit(read, endpoint)
     place = {"data?": data_holds, "data!": "data" if data_holds == "top" else ""}.get(
         read.place, read.place
     )
+    whole = place == "whole" or (place == "top" and (read.on_response or read.place == "data?"))
+    if read.listed and whole:  # the whole answer used as a list (axios' res.data.find(...))
+        return _whole_list_hit(read, endpoint, read.on_response)
+    if read.listed:
+        return _not_a_list_hit(read, endpoint)
+    if place == "top" and member and read.on_response:  # res.data.length (axios)
+        return _whole_list_hit(read, endpoint, True)
     if place == "data" and "data" in endpoint.response_arrays:
         listed = _list_hit(read, endpoint, _answer_names(endpoint)[1], member)
         return ("list-answer", listed) if listed is not None else None
@@ -1542,6 +1547,29 @@ def _not_a_list_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit
         f"AKOOL's answer to {where} has data as an object; its list is {held} ({endpoint.url})"
     )
     return "response-field", Hit(read.line, read.column, "data", held, message, endpoint.url)
+
+
+def _whole_list_hit(
+    read: answers.Read, endpoint: DocEndpoint, axios: bool
+) -> tuple[str, Hit] | None:
+    """The whole answer used as a list (axios' `res.data.find(...)`, `res.data.length`, a name
+    holding the parsed answer): AKOOL's answer is an object (code, msg, data); its list is one
+    level down, at `data` or where the docs of that list put it (`data.result`)."""
+    lists = ["data"] if "data" in endpoint.response_arrays else []
+    lists = lists or sorted(p for p in endpoint.response_arrays if p.count(".") == 1)
+    if not lists:
+        return None
+    written = "data" if axios else (read.root or "data")
+    if read.place == "data?" or read.root is None:
+        written = "data"
+    held = " or ".join(f"{written}.{p}" for p in lists)
+    where = f"{endpoint.method} {endpoint.path}"
+    whose = "axios' response.data" if axios else written
+    message = (
+        f"AKOOL's answer to {where} is an object (code, msg, data), not a list: "
+        f"{whose} is the whole answer and its list is {held} ({endpoint.url})"
+    )
+    return "response-field", Hit(read.line, read.column, written, held, message, endpoint.url)
 
 
 def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[str, Hit] | None:
@@ -1603,9 +1631,19 @@ def _field_read_hit(
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
+    shown = ("data." if place == "data" else "") + read.name
+    near = _near_read(read.name, place, top, under)
+    if near is not None:  # a near miss of a documented field, as a misnamed request field is
+        right = ("data." if place == "data" else "") + near
+        message = (
+            f"AKOOL's answer to {where} has no {shown}; the docs name it {right} ({endpoint.url})"
+        )
+        fix = _read_fix(read, near if "." not in near else None)
+        return "response-field", Hit(
+            read.line, read.column, read.name, right, message, endpoint.url, fix
+        )
     deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
     close = _closest(read.name, names, under, deeper)
-    shown = ("data." if place == "data" else "") + read.name
     put = f"; the docs put it at {deeper}" if deeper and close == deeper else ""
     right, put = (
         (close, put) if close is not None else _hint(read.name, place, names, under, endpoint)
@@ -1617,6 +1655,43 @@ def _field_read_hit(
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
     misplaced = right == f"data.{read.name}"
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+NEAR_READ_LENGTH = 6  # (shorter names one letter apart are too often two fields: url, uri)
+
+
+def _near_read(name: str, place: str, top: frozenset[str], under: frozenset[str]) -> str | None:
+    """The documented answer field a read misspells, at its level (a top-level read may mean a
+    field under data, written without its dot: `data_id` for `data._id`): the only one with the
+    same letters but for case, `_`, `-` and `.`, or else the only one a letter away (one added,
+    dropped, changed or two swapped) in a name of six letters or more."""
+    names = under if place == "data" else top | {f"data.{n}" for n in under if "data" in top}
+    names = frozenset(n for n in names if n != name)
+    squashed = _squash(name).replace(".", "")
+    same = [n for n in names if _squash(n).replace(".", "") == squashed]
+    if len(same) == 1:
+        return same[0]
+    if same or len(name) < NEAR_READ_LENGTH:
+        return None
+    close = [n for n in names if "." not in n and _one_edit(name, n)]
+    return close[0] if len(close) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different names are one letter added, dropped, changed or two swapped apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1 :]
 
 
 def _renamed(name: str, place: str, top: frozenset[str], under: frozenset[str]) -> str | None:
@@ -1823,10 +1898,13 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
             endpoint = narrowed[id(shared)]
         for read in _call_reads(ctx, m, places, facts, reads):
-            if read.on_response and not axios and m.site.returned != "axios":
+            via_axios = axios or m.site.returned == "axios"
+            if read.on_response and not via_axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's
             if read.listed and read.place == "data?" and deeper:
                 continue  # (a variable named data bound to a list inside the answer's data too)
+            if read.listed and read.place in ("whole", "data?") and not via_axios:
+                read = replace(read, place="data")  # (a helper's `{ data }`: its data, perhaps)
             if go and not read.tag and read.name[:1].isupper():
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             member = _list_member(read, ctx.lines, members)

@@ -51,8 +51,8 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 INTERPOLATION = re.compile(
     r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
-    r"(?P<path>/[^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-)
+    r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
+)  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = re.compile(
     r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
@@ -299,10 +299,11 @@ class Bases:
 
 
 # A module's name bound to a client the file makes: `const http = axios.create(`, `this.http =
-# new HttpClient(`, `self.http = httpx.AsyncClient(` (not `const http = require("http")`).
+# new HttpClient(`, `var http = new HttpClient {`, `http = httpx.Client(`, `self.http =
+# httpx.AsyncClient(` (not `const http = require("http")`).
 MADE_CLIENT = re.compile(
     r"(?<![\w$])(?:this\.|self\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
-    r"(?:[\w$]+\.)*(?:create|[A-Z]\w*Client|Session|Instance)\s*\("
+    r"(?:[\w$]+\.)*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
 )
 
 
@@ -718,6 +719,11 @@ def _unpacked(statement: str) -> Iterator[tuple[str, str]]:
         yield from zip(names, values, strict=True)
 
 
+# A base given as a call's argument (Laravel's `Http::baseUrl($base)`): the argument alone, not
+# the chain after it.
+BASE_CALL = re.compile(r"\s*\(\s*(?P<a>[^()]*?)\s*\)")
+
+
 def find_clients(lines: list[str], bases: Bases) -> None:
     """Clients given an AKOOL base (base_url=..., baseURL: ...): their relative paths join it,
     wherever the client is made (a factory function's `return axios.create({...})` too). A
@@ -728,6 +734,8 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         if m is None:
             continue
         rest = line[m.end() :].lstrip(" \"':=>(")
+        given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
+        rest = given.group("a") if given is not None else rest
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
         if base is None and HELD_URL.search(line, m.end()):
             base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)

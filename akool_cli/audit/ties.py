@@ -362,8 +362,9 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
             opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
             return (start, found) if opened > 0 else (line, None)
-        if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
-            break
+        chained = start < line and lines[start + 1].lstrip().startswith(("->", "?->", "."))
+        if start < line and not chained and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
+            break  # (a chain's next link, `->baseUrl($b)` or `.post(...)`, continues it)
     name = facts.with_as(facts.statement_end(line))
     return line, Binding((name,), "") if name else None
 
