@@ -16,15 +16,14 @@ EARLY_STOPS = tuple(
 )
 
 
-class _StoppedEarly(BaseException):
-    """A stop signal while the command line was still being imported: nothing has run."""
-
-    def __init__(self, signum: int) -> None:
-        self.signum = signum
+# The stop signals received while the command line was imported (their handler only notes them:
+# an exception raised from it mid-import surfaces as whatever the import was doing, such as a
+# dataclass's RuntimeError, not as the stop).
+_RECEIVED: list[int] = []
 
 
 def _stop_early(signum: int, frame: FrameType | None) -> None:
-    raise _StoppedEarly(signum)
+    _RECEIVED.append(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,11 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     # with a traceback (break17k K9).
     previous = {s: signal.signal(s, _stop_early) for s in EARLY_STOPS}
     try:
-        try:
-            from akool_cli.cli import main as run
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
-    except _StoppedEarly as stop:
-        return 128 + stop.signum
+        from akool_cli.cli import main as run
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if _RECEIVED:
+        return 128 + _RECEIVED[0]  # nothing has run
     return run(args)
