@@ -1528,7 +1528,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
     # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
-    facts = ties.Lines(ctx.lines, ctx.language == "shell")
+    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
     members = list_members(ctx.name)
     go = ctx.name.endswith(".go")
     narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)

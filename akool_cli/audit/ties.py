@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from akool_cli.audit import handles, items
+from akool_cli.audit.scopes import Scopes
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -101,6 +102,7 @@ class Binding:
     rhs: str
     destructured: bool = False  # const { data } = rhs: each name is a field of rhs
     paths: tuple[str, ...] = ()  # for a destructuring, where each name is in rhs ("data.data")
+    unpacked: bool = False  # [json] = await Promise.all(...): which element each name is, unknown
 
 
 def pattern_paths(text: str, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -175,6 +177,10 @@ def binding(line: str, shell: bool) -> Binding | None:
     spaced = line[eq - 1 : eq] == " " or line[eq + 1 : eq + 2] == " " or line[eq - 1] == ":"
     if not (spaced or DECLARATION.match(lhs + " ")):
         return None  # a keyword argument (json=payload) inside a call's continuation
+    pattern = DECLARATION.sub("", lhs + " ", count=1).strip()
+    if pattern.startswith("[") and pattern.endswith("]"):  # [json] = ..., const [a, b] = ...
+        names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"=[^,\]]*", "", pattern))
+        return Binding(tuple(names), rhs, unpacked=True) if names else None
     if lhs.endswith("]") and not TYPED.match(lhs):
         return None  # a subscript is assigned, not a name (`const v: Voice[] =` is a name)
     if lhs.endswith("}") and "{" in lhs:  # const { data, x: y, data: { data: d } } = ...
@@ -313,16 +319,37 @@ class Scope:
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
+    # Where each name was bound to the answer by an assignment (a function nested below it whose
+    # parameter has that name sees another value: `results.forEach((res) => ...)`).
+    since: dict[str, int] = field(default_factory=dict)
+    # Names bound to a part of the answer below its data field (`job = r.json()["data"]["_id"]`,
+    # a list): what a call given one returns (`db.fetch(job)`) is not the answer.
+    parts: set[str] = field(default_factory=set)
+    # Names that hold the answer but not on the line being read (a callback's parameter or a
+    # comprehension's variable of the same name): out of local and lasting for that line.
+    hidden: dict[str, bool] = field(default_factory=dict)  # (name: whether it was lasting)
+    blocks: dict[str, int] = field(default_factory=dict)  # a block's loop variable: its last line
 
     def all(self) -> set[str]:
         return self.local | self.lasting
 
     def __bool__(self) -> bool:
-        return bool(self.local or self.lasting)
+        return bool(self.local or self.lasting or self.hidden)
 
 
 def indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def block_end(lines: list[str], line: int) -> int:
+    """The last line of the block a line opens (the line itself when it opens none or closes it)."""
+    depth = 0
+    for i in range(line, min(line + WINDOW, len(lines))):
+        code = re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`", "", lines[i])
+        depth += code.count("{") - code.count("}")
+        if depth <= 0:
+            return i
+    return line + WINDOW
 
 
 def statement_end(lines: list[str], line: int) -> int:
@@ -343,6 +370,8 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
     for start in range(line, max(line - 4, -1), -1):
         found = facts.binding(start)
         text = lines[start]
+        if found is not None and found.unpacked:
+            break  # (which element of `const [a, b] = await Promise.all([...])` is whose: unknown)
         if found is not None:
             eq = len(text) - len(found.rhs)
             if start == line:
@@ -377,6 +406,23 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
     return None
 
 
+# A statement that binds names anew for the rest of their function: a loop's target (Python's and
+# Ruby's `for r in rows:`, JavaScript's `for (const json of list)`), a walrus `(r := q.get())`.
+REBINDS = re.compile(
+    r"^\s*(?:async\s+)?for\s+\(?(?P<py>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b"
+    r"|\bfor\s*(?:await\s*)?\(\s*(?P<block>(?:const|let)\s+)?(?:var\s+)?"
+    r"(?P<js>[A-Za-z_$][\w$]*|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\b"
+    r"|\(\s*(?P<walrus>[A-Za-z_]\w*)\s*:=(?!=)"
+)
+# The shell's: `for RESP in ...`, `while read -r RESP`, `read -r A B <<< "$x"`.
+SHELL_REBINDS = re.compile(
+    r"(?:^|[;&|]|\bdo\b|\bthen\b)\s*for\s+(?P<f>[A-Za-z_]\w*)\s+in\b"
+    r"|\bread\s+(?:-[A-Za-z]+\s+)*(?P<r>[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)*)"
+)
+# A comprehension's or a generator's variables: `[r.json()["data"] for r in rs]`.
+COMPREHENSION = re.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b")
+
+
 # What a line must hold to change a call's scope other than by binding a name or walking a list
 # (see scopes): a lambda, a Go decoder's &out, a return, a Promise settled.
 LOUD = re.compile(r"->|&|return|resolve\(")
@@ -385,9 +431,12 @@ LOUD = re.compile(r"->|&|return|resolve\(")
 class Lines:
     """A file's lines with what each binds and whether it starts a function, worked out once."""
 
-    def __init__(self, lines: list[str], shell: bool) -> None:
+    def __init__(self, lines: list[str], shell: bool, scopes: Scopes | None = None) -> None:
         self.lines = lines
         self.shell = shell
+        self.scopes = scopes  # the file's functions (see _hide), when known
+        self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
+        self._comprehended: dict[int, tuple[str, ...]] = {}
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
         self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
@@ -496,6 +545,36 @@ class Lines:
                         self._parsing.add(found)
         return name in self._parsing
 
+    def rebound(self, i: int) -> tuple[tuple[str, ...], int]:
+        """The names a line's loop, `read` or walrus binds anew (see REBINDS), and the last line
+        they are bound on (-1: the rest of their function; a JavaScript `for (const x of ...)`:
+        its block)."""
+        if i not in self._rebound:
+            text = self.lines[i]
+            found: list[str] = []
+            last = -1
+            hinted = ("for" in text or "read" in text or ":=" in text) and len(text) <= 2000
+            pattern = SHELL_REBINDS if self.shell else REBINDS
+            for m in pattern.finditer(text) if hinted else ():
+                names = next(g for k, g in m.groupdict().items() if g and k != "block")
+                found += re.findall(r"[A-Za-z_$][\w$]*", names)
+                if m.groupdict().get("block"):
+                    last = block_end(self.lines, i)
+            self._rebound[i] = (tuple(found), last)
+        return self._rebound[i]
+
+    def comprehended(self, i: int) -> tuple[str, ...]:
+        """The variables of a comprehension on a line (`[r.json() for r in rs]`): its own."""
+        if i not in self._comprehended:
+            text = self.lines[i]
+            found: list[str] = []
+            if not self.shell and "for" in text and len(text) <= 2000:
+                for m in COMPREHENSION.finditer(text):
+                    if text[: m.start()].strip():  # (not a statement's own `for`)
+                        found += re.findall(r"[A-Za-z_]\w*", m.group("names"))
+            self._comprehended[i] = tuple(found)
+        return self._comprehended[i]
+
     def with_as(self, i: int) -> str:
         if i not in self._with:
             tail = self.lines[i][-200:]
@@ -535,6 +614,8 @@ def scopes(
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     for i in range(line, stop):
+        if scope.hidden:
+            _restore(scope)
         if i < resume:
             continue
         if idle is not None and i > end and scope:
@@ -547,8 +628,14 @@ def scopes(
                 scope.local.clear()
                 scope.held.items.clear()
             walked = facts.loops(i) if facts.walks() and scope else ()
-            if walked:
-                _walk(walked, scope)
+            items_now = _walk(walked, scope) if walked else set()
+            rebound, last = facts.rebound(i) if scope else ((), -1)
+            if rebound and last < 0:  # for r in rows:, read -r RESP, (r := q()): another value
+                _drop(scope, [n for n in rebound if n not in items_now])
+            elif rebound:  # for (const json of list) { ... }: in its block
+                scope.blocks.update((n, last) for n in rebound if n not in items_now)
+            if scope:
+                _hide(facts, scope, i)
             given = LAMBDA.search(text) if "->" in text and scope else None
             if given is not None and derived(text[: given.start()], scope.all(), False):
                 scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
@@ -566,9 +653,9 @@ def scopes(
             if bound_here is not None:
                 yield i, scope
                 if facts.walks():
-                    _rebind_lists(scope, bound_here, shell)
+                    _rebind_lists(scope, bound_here, shell, i)
                 else:
-                    _rebind(scope, bound_here, shell)
+                    _rebind(scope, bound_here, shell, i)
                 continue
             returned = RETURN.match(text) if scope.local or scope.returned else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
@@ -635,6 +722,7 @@ def _bind_call(
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
     (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
+    scope.since.update(dict.fromkeys(bound.names, start))
     if gives in ("body", "field"):  # what a function that returns the answer gives
         (scope.bodies if gives == "body" else scope.fields).update(bound.names)
     elif gives.startswith("list:"):  # ... or a list of it
@@ -653,16 +741,18 @@ def _bind_call(
         scope.bodies.add(renamed.group("name"))
 
 
-def _rebind_lists(scope: Scope, bound: Binding, shell: bool) -> None:
+def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
     """A binding after the call (see _rebind), and the list of the answer it may hold
     (`voices = body["data"]["result"]`, `voices = await listVoices()`)."""
     listed = _list_path(bound, scope)
-    _rebind(scope, bound, shell)
+    _rebind(scope, bound, shell, at)
     for name in bound.names if scope.held.lists else ():
         scope.held.lists.pop(name, None)
     if listed:
         scope.held.lists[bound.names[0]] = listed
         scope.local.add(bound.names[0])
+        scope.parts.add(bound.names[0])
+        scope.since[bound.names[0]] = at
 
 
 def _returns_list(lines: list[str], i: int, rest: str, scope: Scope) -> None:
@@ -687,12 +777,56 @@ def _list_path(bound: Binding, scope: Scope) -> str:
     return found if found not in ("", "data") or bound.rhs.strip().endswith(")") else ""
 
 
-def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> None:
-    """The items of a list of the answer that the loops or callbacks of a line walk."""
+def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> set[str]:
+    """The items of a list of the answer that the loops or callbacks of a line walk (their
+    names)."""
+    named = set()
     for name, src in walked:
         found = _path_of(src, scope)
         if found:
             scope.held.items[name] = found
+            named.add(name)
+    return named
+
+
+def _drop(scope: Scope, names: Iterable[str]) -> None:
+    """Names a statement rebinds to another value (a loop's target, `read -r RESP`, a walrus):
+    they hold nothing of the answer after it."""
+    for name in names:
+        for held in (scope.local, scope.lasting, scope.bodies, scope.fields, scope.decoded):
+            held.discard(name)
+        scope.parts.discard(name)
+        scope.since.pop(name, None)
+        scope.held.lists.pop(name, None)
+        scope.held.items.pop(name, None)
+
+
+def _hide(facts: Lines, scope: Scope, i: int) -> None:
+    """Takes out of the scope, for line i only, the names that are another value there: a
+    parameter (or a local) of the same name of a function nested where the name was bound
+    (`results.forEach((res) => ...)`, `map(lambda r: ...)`), a comprehension's variable."""
+    names = set(facts.comprehended(i))
+    if scope.blocks:
+        names.update(n for n, last in scope.blocks.items() if i <= last)
+    if facts.scopes is not None and scope.since and not facts.shell:  # (no callbacks there)
+        held = scope.local | scope.lasting
+        names.update(
+            n
+            for n, at in scope.since.items()
+            if at < i and n in held and not facts.scopes.visible(n, at, i)
+        )
+    for name in names:
+        if name in scope.local or name in scope.lasting:
+            scope.hidden[name] = name in scope.lasting
+            scope.local.discard(name)
+            scope.lasting.discard(name)
+
+
+def _restore(scope: Scope) -> None:
+    """Puts back the names _hide took out for one line."""
+    for name, lasting in scope.hidden.items():
+        (scope.lasting if lasting else scope.local).add(name)
+    scope.hidden.clear()
 
 
 def _settled(lines: list[str], i: int, scope: Scope) -> None:
@@ -754,10 +888,16 @@ FIELD_END = re.compile(
 PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
-def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
-    tied = holds(scope, bound.rhs, shell)
+def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
+    tied = holds(scope, bound.rhs, shell) and not bound.unpacked and not _given_part(scope, bound)
     if not tied and not any(_known(scope, name) for name in bound.names):
         return  # (most bindings after a call neither hold its answer nor rebind a name of it)
+    part = (
+        tied
+        and not shell
+        and not bound.destructured
+        and _path_of(bound.rhs, scope) not in ("", "data")
+    )
     for name, path in zip(bound.names, bound.paths or [""] * len(bound.names), strict=True):
         rhs = bound.rhs  # (const { data } = res.data: data is res.data.data)
         if bound.destructured:
@@ -767,13 +907,27 @@ def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
         target = scope.local if name not in scope.lasting else scope.lasting
         if tied:
             scope.local.add(name)
+            scope.since[name] = at
         else:
             target.discard(name)
+            scope.since.pop(name, None)
+        (scope.parts.add if part else scope.parts.discard)(name)
         for kind, on in ((scope.bodies, parsed), (scope.fields, held)):
             if on:
                 kind.add(name)
             else:
                 kind.discard(name)
+
+
+def _given_part(scope: Scope, bound: Binding) -> bool:
+    """Whether an expression holds the answer only through a part of it given to a call
+    (`db.fetch(job)` after `job = r.json()["data"]["_id"]`): what the call returns is another
+    value (the answer's own parse, `JSON.parse(res.body)`, is given the response)."""
+    if not scope.parts:
+        return False
+    found = roots(bound.rhs, False) & scope.all()
+    lead = ROOT.match(bound.rhs)
+    return found <= scope.parts and (lead is None or lead.group("name") not in found)
 
 
 def _skip(
