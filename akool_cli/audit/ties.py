@@ -51,6 +51,7 @@ GIVES_PARSED = re.compile(
     r"\bresolve\(\s*JSON\.parse\("
     r"|^\s*return\s+(?:await\s+)?(?:[\w.]+\.json\(\)|\(await\s+[\w.]+\.json\(\)\)|json\.loads\()"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
+    r"|^\s*return\s+(?:await\s+)?[\w.]+\([^;]*\)\.json\(\)\s*;?\s*$"  # requests.get(u).json()
 )
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
@@ -437,6 +438,7 @@ class Lines:
         self.scopes = scopes  # the file's functions (see _hide), when known
         self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
         self._comprehended: dict[int, tuple[str, ...]] = {}
+        self._axios: bool | None = None
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
         self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
@@ -544,6 +546,12 @@ class Lines:
                     if found:
                         self._parsing.add(found)
         return name in self._parsing
+
+    def axios(self) -> bool:
+        """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
+        if self._axios is None:
+            self._axios = any("axios" in t for t in self.lines)
+        return self._axios
 
     def rebound(self, i: int) -> tuple[tuple[str, ...], int]:
         """The names a line's loop, `read` or walrus binds anew (see REBINDS), and the last line
@@ -723,22 +731,56 @@ def _bind_call(
     lines = facts.lines
     (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
-    if gives in ("body", "field"):  # what a function that returns the answer gives
-        (scope.bodies if gives == "body" else scope.fields).update(bound.names)
-    elif gives.startswith("list:"):  # ... or a list of it
+    if gives.startswith("list:"):  # what a function that returns a list of the answer gives
         scope.held.lists.update(dict.fromkeys(bound.names, gives[5:]))
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
-    if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
-        pairs = zip(bound.names, bound.paths, strict=True)
+    base = {"body": 1, "field": 2}.get(gives, 0)
+    if not base and called is not None and facts.gives_parsed(called.group("name")):
+        base = 1  # a request helper of the file that returns what it fetched parsed
+    if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
+        _bind_levels(bound, base + _trailing_data(rhs), scope)
+    elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
+        pairs = list(zip(bound.names, bound.paths, strict=True))
         scope.fields.update(n for n, p in pairs if p == "data.data")
+        if (facts.axios() or gives == "axios") and not PARSED.search(rhs):  # await api.get(u)
+            scope.bodies.update(n for n, p in pairs if p == "data")
     elif FIELD_END.search(rhs):
         scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-    elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
+    elif whole_parse(rhs):
         scope.bodies.update(bound.names)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+# The answer's data selected from what a call gives: `(await this.get(u)).data`, `_get(p)["data"]`.
+TRAILING_DATA = re.compile(
+    r"\)(?P<sel>(?:\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\]))+)\s*[;)]*\s*$"
+)
+
+
+def _trailing_data(rhs: str) -> int:
+    """How many times an expression selects `data` from what the call in it gives."""
+    m = TRAILING_DATA.search(rhs) if "data" in rhs else None
+    return m.group("sel").count("data") if m else 0
+
+
+def _bind_levels(bound: Binding, level: int, scope: Scope) -> None:
+    """Names bound to what a helper giving the parsed answer (level 1) or its data field (2)
+    returns, `level` counting the data fields selected after it: each name holds the parsed
+    answer, its data field, or a part below it (then neither)."""
+    for name, path in zip(bound.names, bound.paths or [""] * len(bound.names), strict=True):
+        keys = path.split(".") if path else []
+        if bound.destructured and any(k != "data" for k in keys):
+            continue  # const { code, data: { video } } = ...: a field's own value
+        held = level + len(keys) if bound.destructured else level
+        if held == 1:
+            scope.bodies.add(name)
+        elif held == 2:
+            scope.fields.add(name)
+        else:
+            scope.parts.add(name)
 
 
 def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
@@ -797,6 +839,7 @@ def _drop(scope: Scope, names: Iterable[str]) -> None:
             held.discard(name)
         scope.parts.discard(name)
         scope.since.pop(name, None)
+        scope.hidden.pop(name, None)
         scope.held.lists.pop(name, None)
         scope.held.items.pop(name, None)
 
@@ -905,6 +948,7 @@ def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
         held = tied and not shell and bool(rhs) and _data_field(rhs, scope)
         parsed = tied and not shell and bool(rhs) and not held and _parsed(rhs, scope)
         target = scope.local if name not in scope.lasting else scope.lasting
+        scope.hidden.pop(name, None)  # (bound anew on the line it was hidden on)
         if tied:
             scope.local.add(name)
             scope.since[name] = at
@@ -958,14 +1002,19 @@ def _skip(
 def _known(scope: Scope, name: str) -> bool:
     """Whether a name holds anything of the answer that a new binding of it would drop."""
     return (
-        name in scope.local or name in scope.lasting or name in scope.bodies or name in scope.fields
+        name in scope.local
+        or name in scope.lasting
+        or name in scope.bodies
+        or name in scope.fields
+        or name in scope.hidden
     )
 
 
 # An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = re.compile(
-    r"^\s*(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)(?P<parse>\.json\(\))?(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
+    r"(?P<parse>\.json\(\))?(?(open)\s*\))(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
 )
