@@ -420,6 +420,16 @@ SHELL_REBINDS = re.compile(
     r"(?:^|[;&|]|\bdo\b|\bthen\b)\s*for\s+(?P<f>[A-Za-z_]\w*)\s+in\b"
     r"|\bread\s+(?:-[A-Za-z]+\s+)*(?P<r>[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)*)"
 )
+# An axios response interceptor that unwraps what the client's calls give: `http.interceptors.
+# response.use((r) => r.data)`, `(res: AxiosResponse) => res.data.data`, `function (response) {
+# return response.data; }`.
+INTERCEPTOR = re.compile(
+    r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*interceptors\s*\.\s*response\s*\.\s*use\(\s*"
+    r"(?:(?:async\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?\)?\s*=>\s*"
+    r"(?:\{\s*return\s+)?(?P=p)(?P<sel>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
+    r"|(?:async\s+)?function\s*\w*\s*\(\s*(?P<q>[A-Za-z_$][\w$]*)[^)]*\)\s*\{\s*return\s+"
+    r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w]))"
+)
 # A comprehension's or a generator's variables: `[r.json()["data"] for r in rs]`.
 COMPREHENSION = re.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b")
 
@@ -439,6 +449,7 @@ class Lines:
         self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
         self._comprehended: dict[int, tuple[str, ...]] = {}
         self._axios: bool | None = None
+        self._unwrapped: dict[str, int] | None = None
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
         self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
@@ -547,6 +558,18 @@ class Lines:
                         self._parsing.add(found)
         return name in self._parsing
 
+    def unwrapped(self, client: str) -> int:
+        """What a call on an axios client gives when a response interceptor of the file unwraps
+        its responses (`http.interceptors.response.use((r) => r.data)`): 1 the parsed answer, 2
+        its data field (`r.data.data`); 0 when none does."""
+        if self._unwrapped is None:
+            self._unwrapped = {}
+            if self.axios():
+                for m in INTERCEPTOR.finditer("\n".join(t for t in self.lines if len(t) <= 2000)):
+                    selected = m.group("sel") or m.group("sel2")
+                    self._unwrapped[m.group("client")] = selected.count("data")
+        return self._unwrapped.get(client, 0) if client else 0
+
     def axios(self) -> bool:
         """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
         if self._axios is None:
@@ -612,13 +635,16 @@ def scopes(
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         _bind_call(facts, start, end, bound, scope, gives)
-    if RETURN.match(lines[start]):
-        field_ = bool(FIELD_END.search(statement))
-        _returned(lines, start, scope, not field_ and bool(PARSED.search(statement)), field_)
+    returns = RETURN.match(lines[start])
+    unwrapped = facts.unwrapped(_callee(returns.group("rest") if returns else statement))
+    if returns:
+        field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
+        parsed = bool(PARSED.search(statement)) or unwrapped == 1
+        _returned(lines, start, scope, not field_ and parsed, field_)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
-        _then_chain(lines, line, own, scope)  # (a minified line binds no answer: see binding)
+        _then_chain(lines, line, own, scope, unwrapped == 1)  # (a minified line binds none)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     for i in range(line, stop):
@@ -687,7 +713,7 @@ THEN = re.compile(
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
-def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
+def _then_chain(lines: list[str], start: int, end: int, scope: Scope, parsed: bool = False) -> None:
     """The names a promise chain on the call gives its callbacks (the response, or the parsed
     answer after a `.then((r) => r.json())`), on its statement and the lines that continue it
     (starting with `.`)."""
@@ -699,7 +725,6 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope) -> None:
         and lines[last + 1].lstrip().startswith(".")
     ):
         last += 1
-    parsed = False
     for text in lines[start : last + 1]:
         for m in THEN.finditer(text):
             if m.group("names") is not None:  # .then(({ code, data }) => ...)
@@ -735,7 +760,7 @@ def _bind_call(
         scope.held.lists.update(dict.fromkeys(bound.names, gives[5:]))
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
-    base = {"body": 1, "field": 2}.get(gives, 0)
+    base = {"body": 1, "field": 2}.get(gives, 0) or facts.unwrapped(_callee(bound.rhs))
     if not base and called is not None and facts.gives_parsed(called.group("name")):
         base = 1  # a request helper of the file that returns what it fetched parsed
     if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
@@ -752,6 +777,12 @@ def _bind_call(
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+def _callee(expr: str) -> str:
+    """The name an expression's call is made on (`http` in `await this.http.post(...)`)."""
+    m = ROOT.match(expr)
+    return m.group("name") if m else ""
 
 
 # The answer's data selected from what a call gives: `(await this.get(u)).data`, `_get(p)["data"]`.
