@@ -647,9 +647,13 @@ def scopes(
         _then_chain(lines, line, own, scope, unwrapped == 1)  # (a minified line binds none)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
+    join = _branch_join(facts, start, bound.names) if bound is not None else -1
     for i in range(line, stop):
         if scope.hidden:
             _restore(scope)
+        if 0 <= join <= i:  # if ...: r = get(a) else: r = get(b): r is no one's after them
+            _drop(scope, bound.names if bound is not None else ())
+            join = -1
         if i < resume:
             continue
         if idle is not None and i > end and scope:
@@ -777,6 +781,43 @@ def _bind_call(
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+# A branch after another one: `else:`, `elif x:`, `} else {`, `else res = ...`, `except E:`.
+ELSE = re.compile(r"^\s*(?:\}\s*)?(?:else\b|elif\b|elsif\b|except\b|catch\b|rescue\b)")
+BRANCH_LINES = 30  # how far above a call's binding an earlier branch's binding of its name may be
+
+
+def _branch_join(facts: Lines, start: int, names: tuple[str, ...]) -> int:
+    """Where the branches end, when a call's statement binds its answer in one branch of an if
+    (or a try) and an earlier branch binds the same name (`if kind == "image": r =
+    requests.get(a)` / `else: r = requests.get(b)`): after it the name may hold either, so
+    it is no one's; -1 when there is no such earlier branch."""
+    lines = facts.lines
+    branch = -1  # the line of the branch the call is in (`else:`, `} else {`)
+    for p in range(start, max(start - BRANCH_LINES, -1), -1):
+        if p < start and facts.indent(p) < facts.indent(start) and facts.starts_function(p):
+            return -1
+        if ELSE.match(lines[p]) and (branch < 0 or facts.indent(p) <= facts.indent(branch)):
+            if facts.indent(p) <= facts.indent(start):
+                branch = p
+            continue
+        bound = facts.binding(p) if p < start and branch >= 0 else None
+        if bound is not None and not set(names).isdisjoint(bound.names):
+            own = facts.binding(start)
+            if facts.indent(p) < facts.indent(branch) or (own and own.rhs == bound.rhs):
+                return -1  # (bound before the if, or to the same call: a retry)
+            break
+    else:
+        return -1
+    if branch < 0 or p == start:
+        return -1
+    level = facts.indent(branch)
+    for j in range(facts.statement_end(start) + 1, min(start + WINDOW, len(lines))):
+        text = lines[j]
+        if text.strip() and facts.indent(j) <= level and not ELSE.match(text):
+            return j
+    return -1
 
 
 def _callee(expr: str) -> str:
