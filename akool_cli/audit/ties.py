@@ -365,6 +365,9 @@ def statement_end(lines: list[str], line: int) -> int:
     return line
 
 
+CONTINUES = ("=", "\\", "+", "(", ",", "[", "{", "?", ":", "|", "&", "await")
+
+
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
     """(the line the call's statement starts on, what it binds the answer to)."""
     lines = facts.lines
@@ -386,9 +389,13 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
                 > STATEMENT_CHARS
             ):
                 return line, None
-            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
-            opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
-            return (start, found) if opened > 0 else (line, None)
+            # (the statement goes on to the call: brackets left open before the call's line, or
+            # a line that ends in `=`; `payload = {...}` above `with post(...) as r:` does not)
+            prior = text[eq:] + "".join(lines[start + 1 : line])
+            opened = sum(prior.count(c) for c in "([{") - sum(prior.count(c) for c in ")]}")
+            if opened > 0 or not prior.strip() or prior.rstrip().endswith(CONTINUES):
+                return start, found
+            break
         if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break
     name = facts.with_as(facts.statement_end(line))
