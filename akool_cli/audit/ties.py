@@ -251,6 +251,8 @@ SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 ARGUMENT = re.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
     r"(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    # (not a field read below the answer's data: `$($r.data._id)` in the next call's URL)
+    r"(?!\s*(?:\.|->)\s*data\s*(?:\.|->))"
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
 LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
