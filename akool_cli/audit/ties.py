@@ -53,6 +53,7 @@ GIVES_PARSED = re.compile(
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\([^;]*\)\.json\(\)\s*;?\s*$"  # requests.get(u).json()
 )
+RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
     *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
@@ -561,11 +562,27 @@ class Lines:
             self._parsing = set()
             for i, text in enumerate(self.lines):
                 hinted = "return" in text or "resolve(" in text
-                if hinted and len(text) <= STATEMENT_CHARS and GIVES_PARSED.search(text):
+                if not hinted or len(text) > STATEMENT_CHARS:
+                    continue
+                if GIVES_PARSED.search(text) or self._returns_parse(i):
                     found = enclosing_function(self.lines, i)
                     if found:
                         self._parsing.add(found)
         return name in self._parsing
+
+    def _returns_parse(self, i: int) -> bool:
+        """Whether line i returns a name its function bound to a parse (`body = resp.json()`
+        ... `return body`), bound a few lines above it at the same indent."""
+        m = RETURNED_NAME.match(self.lines[i])
+        if m is None:
+            return False
+        for j in range(i - 1, max(i - 12, -1), -1):
+            if self.indent(j) < self.indent(i) and self.lines[j].strip():
+                return False  # (the function's start, or a block the return is in)
+            bound = self.binding(j)
+            if bound is not None and bound.names == (m.group("n"),):
+                return not bound.destructured and whole_parse(bound.rhs)
+        return False
 
     def unwrapped(self, client: str) -> int:
         """What a call on an axios client gives when a response interceptor of the file unwraps
