@@ -661,12 +661,7 @@ def scopes(
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         _bind_call(facts, start, end, bound, scope, gives)
-    returns = RETURN.match(lines[start])
-    unwrapped = facts.unwrapped(_callee(returns.group("rest") if returns else statement))
-    if returns:
-        field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
-        parsed = bool(PARSED.search(statement)) or unwrapped == 1
-        _returned(lines, start, scope, not field_ and parsed, field_)
+    unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
@@ -691,15 +686,7 @@ def scopes(
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
                 scope.held.items.clear()
-            walked = facts.loops(i) if facts.walks() and scope else ()
-            items_now = _walk(walked, scope) if walked else set()
-            rebound, last = facts.rebound(i) if scope else ((), -1)
-            if rebound and last < 0:  # for r in rows:, read -r RESP, (r := q()): another value
-                _drop(scope, [n for n in rebound if n not in items_now])
-            elif rebound:  # for (const json of list) { ... }: in its block
-                scope.blocks.update((n, last) for n in rebound if n not in items_now)
-            if scope:
-                _hide(facts, scope, i)
+            _loops_and_shadows(facts, scope, i)
             given = LAMBDA.search(text) if "->" in text and scope else None
             if given is not None and derived(text[: given.start()], scope.all(), False):
                 scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
@@ -844,6 +831,34 @@ def _branch_join(facts: Lines, start: int, names: tuple[str, ...]) -> int:
         if text.strip() and facts.indent(j) <= level and not ELSE.match(text):
             return j
     return -1
+
+
+def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int:
+    """A call's statement that returns what it gives (`return r.json()`, `return
+    http.get(u)` on a client whose interceptor unwraps it): its function gives the answer.
+    What the interceptor of the call's client makes of its result (see Lines.unwrapped)."""
+    returns = RETURN.match(facts.lines[start])
+    unwrapped = facts.unwrapped(_callee(returns.group("rest") if returns else statement))
+    if returns:
+        field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
+        parsed = bool(PARSED.search(statement)) or unwrapped == 1
+        _returned(facts.lines, start, scope, not field_ and parsed, field_)
+    return unwrapped
+
+
+def _loops_and_shadows(facts: Lines, scope: Scope, i: int) -> None:
+    """What the loops of line i do to the scope (walk a list of the answer; bind a name of it
+    anew: for r in rows:, read -r RESP, (r := q()), for (const json of list) { ... } in its
+    block), and the names that are another value on the line (see _hide)."""
+    walked = facts.loops(i) if facts.walks() and scope else ()
+    items_now = _walk(walked, scope) if walked else set()
+    rebound, last = facts.rebound(i) if scope else ((), -1)
+    if rebound and last < 0:
+        _drop(scope, [n for n in rebound if n not in items_now])
+    elif rebound:
+        scope.blocks.update((n, last) for n in rebound if n not in items_now)
+    if scope:
+        _hide(facts, scope, i)
 
 
 def _callee(expr: str) -> str:
