@@ -368,7 +368,8 @@ def statement_end(lines: list[str], line: int) -> int:
     return line
 
 
-CONTINUES = ("=", "\\", "+", "(", ",", "[", "{", "?", ":", "|", "&", "await")
+CONTINUED = (".", "?.", "->")  # a method chain: `await request\n  .post(url)`
+CONTINUES = ("=", "\\", "(", ",", "[", "{", "await")
 
 
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
@@ -396,7 +397,10 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
             # a line that ends in `=`; `payload = {...}` above `with post(...) as r:` does not)
             prior = text[eq:] + "".join(lines[start + 1 : line])
             opened = sum(prior.count(c) for c in "([{") - sum(prior.count(c) for c in ")]}")
+            after = lines[start + 1].lstrip()  # (or the next line goes on: `\n  .post(url)`)
             if opened > 0 or not prior.strip() or prior.rstrip().endswith(CONTINUES):
+                return start, found
+            if after.startswith(CONTINUED):
                 return start, found
             break
         if start < line and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
