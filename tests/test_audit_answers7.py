@@ -178,7 +178,7 @@ def test_a_every_answer_field_of_the_pages_and_openapi_is_in_the_catalogue() -> 
 
 # -- answer reads, one table: tests/data/answer_reads.yaml --------------------------------------------
 # Each case a file's name, its text and the answer findings (line, field read) it must give, exactly;
-# its id opens with the section (a-e) it belongs to.
+# its id opens with the section (a-k) it belongs to.
 
 ANSWER_READS = yaml.safe_load((ROOT / "tests" / "data" / "answer_reads.yaml").read_text())
 URLS = {"{{V3}}": V3, "{{V4}}": V4, "{{INFO}}": INFO, "{{IMAGE}}": IMAGE}

@@ -1884,7 +1884,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # `res.data.x` is axios' body's x (the answer's top); without axios in the file, a name's
     # `.data` is the parsed answer's data (a helper's `res.json()`, a decoded object).
     axios = any("axios" in line or "ky." in line for line in ctx.lines)
-    facts = ties.Lines(ctx.lines, ctx.language == "shell")
+    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
     members = list_members(ctx.name)
     go = ctx.name.endswith(".go")
     narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
@@ -2072,7 +2072,11 @@ def _call_reads(
         if i <= end:
             if i == m.line:  # const { data: { data: x } } = await axios.get(...): its keys
                 yield from (r for r in reads.patterns(i) if r.column < first)
+            # (a read inside the URL's own string, `"$base/x/$($r.data._id)"`, is another's)
+            url = _string_around(ctx.lines[i], m.column) if i == m.line else (0, 0)
             for read in reads.between(i, first, stop):
+                if url[0] < read.column < url[1]:
+                    continue
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
             yield from _chained_reads(reads, i, scope, first, stop)
@@ -2105,6 +2109,16 @@ def _call_reads(
                     place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
                     yield replace(read, place=place)
             yield from reads.members(i, name, {r.column for r in found})
+
+
+def _string_around(line: str, column: int) -> tuple[int, int]:
+    """The columns of the quotes of the string a place on a line is in, (0, 0) when not seen."""
+    starts = [(line.rfind(q, 0, column + 1), q) for q in "\"'`"]
+    start, quote = max(starts)
+    if start < 0 or line.count(quote, 0, start) % 2:
+        return 0, 0  # (no quote before it, or the one before closes a string)
+    end = line.find(quote, max(column, start + 1))
+    return (start, end) if end > 0 else (0, 0)
 
 
 # -- methods ------------------------------------------------------------------------------------------

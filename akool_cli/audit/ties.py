@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from akool_cli.audit import handles, items
+from akool_cli.audit.scopes import Scopes
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -50,7 +51,9 @@ GIVES_PARSED = re.compile(
     r"\bresolve\(\s*JSON\.parse\("
     r"|^\s*return\s+(?:await\s+)?(?:[\w.]+\.json\(\)|\(await\s+[\w.]+\.json\(\)\)|json\.loads\()"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
+    r"|^\s*return\s+(?:await\s+)?[\w.]+\([^;]*\)\.json\(\)\s*;?\s*$"  # requests.get(u).json()
 )
+RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
     *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
@@ -101,6 +104,7 @@ class Binding:
     rhs: str
     destructured: bool = False  # const { data } = rhs: each name is a field of rhs
     paths: tuple[str, ...] = ()  # for a destructuring, where each name is in rhs ("data.data")
+    unpacked: bool = False  # [json] = await Promise.all(...): which element each name is, unknown
 
 
 def pattern_paths(text: str, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -175,6 +179,10 @@ def binding(line: str, shell: bool) -> Binding | None:
     spaced = line[eq - 1 : eq] == " " or line[eq + 1 : eq + 2] == " " or line[eq - 1] == ":"
     if not (spaced or DECLARATION.match(lhs + " ")):
         return None  # a keyword argument (json=payload) inside a call's continuation
+    pattern = DECLARATION.sub("", lhs + " ", count=1).strip()
+    if pattern.startswith("[") and pattern.endswith("]"):  # [json] = ..., const [a, b] = ...
+        names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"=[^,\]]*", "", pattern))
+        return Binding(tuple(names), rhs, unpacked=True) if names else None
     if lhs.endswith("]") and not TYPED.match(lhs):
         return None  # a subscript is assigned, not a name (`const v: Voice[] =` is a name)
     if lhs.endswith("}") and "{" in lhs:  # const { data, x: y, data: { data: d } } = ...
@@ -244,6 +252,8 @@ SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 ARGUMENT = re.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
     r"(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    # (not a field read below the answer's data: `$($r.data._id)` in the next call's URL)
+    r"(?!\s*(?:\.|->)\s*data\s*(?:\.|->))"
 )
 # A lambda given what a call returns: `.use { response ->`, `.thenApply(body -> ...)`.
 LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
@@ -316,16 +326,37 @@ class Scope:
     # A callback chained to the call of a function that returns the answer, given what it
     # returns (`getVoices().then((voices) => ...)`): its parameter, read on the call's statement.
     chained: set[str] = field(default_factory=set)
+    # Where each name was bound to the answer by an assignment (a function nested below it whose
+    # parameter has that name sees another value: `results.forEach((res) => ...)`).
+    since: dict[str, int] = field(default_factory=dict)
+    # Names bound to a part of the answer below its data field (`job = r.json()["data"]["_id"]`,
+    # a list): what a call given one returns (`db.fetch(job)`) is not the answer.
+    parts: set[str] = field(default_factory=set)
+    # Names that hold the answer but not on the line being read (a callback's parameter or a
+    # comprehension's variable of the same name): out of local and lasting for that line.
+    hidden: dict[str, bool] = field(default_factory=dict)  # (name: whether it was lasting)
+    blocks: dict[str, int] = field(default_factory=dict)  # a block's loop variable: its last line
 
     def all(self) -> set[str]:
         return self.local | self.lasting
 
     def __bool__(self) -> bool:
-        return bool(self.local or self.lasting)
+        return bool(self.local or self.lasting or self.hidden)
 
 
 def indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def block_end(lines: list[str], line: int) -> int:
+    """The last line of the block a line opens (the line itself when it opens none or closes it)."""
+    depth = 0
+    for i in range(line, min(line + WINDOW, len(lines))):
+        code = re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`", "", lines[i])
+        depth += code.count("{") - code.count("}")
+        if depth <= 0:
+            return i
+    return line + WINDOW
 
 
 def statement_end(lines: list[str], line: int) -> int:
@@ -340,12 +371,18 @@ def statement_end(lines: list[str], line: int) -> int:
     return line
 
 
+CONTINUED = (".", "?.", "->")  # a method chain: `await request\n  .post(url)`
+CONTINUES = ("=", "\\", "(", ",", "[", "{", "await")
+
+
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
     """(the line the call's statement starts on, what it binds the answer to)."""
     lines = facts.lines
     for start in range(line, max(line - 4, -1), -1):
         found = facts.binding(start)
         text = lines[start]
+        if found is not None and found.unpacked:
+            break  # (which element of `const [a, b] = await Promise.all([...])` is whose: unknown)
         if found is not None:
             eq = len(text) - len(found.rhs)
             if start == line:
@@ -359,9 +396,16 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
                 > STATEMENT_CHARS
             ):
                 return line, None
-            between = text[eq:] + "".join(lines[start + 1 : line]) + lines[line][:column]
-            opened = sum(between.count(c) for c in "([{") - sum(between.count(c) for c in ")]}")
-            return (start, found) if opened > 0 else (line, None)
+            # (the statement goes on to the call: brackets left open before the call's line, or
+            # a line that ends in `=`; `payload = {...}` above `with post(...) as r:` does not)
+            prior = text[eq:] + "".join(lines[start + 1 : line])
+            opened = sum(prior.count(c) for c in "([{") - sum(prior.count(c) for c in ")]}")
+            after = lines[start + 1].lstrip()  # (or the next line goes on: `\n  .post(url)`)
+            if opened > 0 or not prior.strip() or prior.rstrip().endswith(CONTINUES):
+                return start, found
+            if after.startswith(CONTINUED):
+                return start, found
+            break
         chained = start < line and lines[start + 1].lstrip().startswith(("->", "?->", "."))
         if start < line and not chained and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break  # (a chain's next link, `->baseUrl($b)` or `.post(...)`, continues it)
@@ -383,6 +427,33 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
     return None
 
 
+# A statement that binds names anew for the rest of their function: a loop's target (Python's and
+# Ruby's `for r in rows:`, JavaScript's `for (const json of list)`), a walrus `(r := q.get())`.
+REBINDS = re.compile(
+    r"^\s*(?:async\s+)?for\s+\(?(?P<py>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b"
+    r"|\bfor\s*(?:await\s*)?\(\s*(?P<block>(?:const|let)\s+)?(?:var\s+)?"
+    r"(?P<js>[A-Za-z_$][\w$]*|\[[^\]]*\]|\{[^}]*\})\s+(?:of|in)\b"
+    r"|\(\s*(?P<walrus>[A-Za-z_]\w*)\s*:=(?!=)"
+)
+# The shell's: `for RESP in ...`, `while read -r RESP`, `read -r A B <<< "$x"`.
+SHELL_REBINDS = re.compile(
+    r"(?:^|[;&|]|\bdo\b|\bthen\b)\s*for\s+(?P<f>[A-Za-z_]\w*)\s+in\b"
+    r"|\bread\s+(?:-[A-Za-z]+\s+)*(?P<r>[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)*)"
+)
+# An axios response interceptor that unwraps what the client's calls give: `http.interceptors.
+# response.use((r) => r.data)`, `(res: AxiosResponse) => res.data.data`, `function (response) {
+# return response.data; }`.
+INTERCEPTOR = re.compile(
+    r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*interceptors\s*\.\s*response\s*\.\s*use\(\s*"
+    r"(?:(?:async\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?\)?\s*=>\s*"
+    r"(?:\{\s*return\s+)?(?P=p)(?P<sel>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w])"
+    r"|(?:async\s+)?function\s*\w*\s*\(\s*(?P<q>[A-Za-z_$][\w$]*)[^)]*\)\s*\{\s*return\s+"
+    r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w]))"
+)
+# A comprehension's or a generator's variables: `[r.json()["data"] for r in rs]`.
+COMPREHENSION = re.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b")
+
+
 # What a line must hold to change a call's scope other than by binding a name or walking a list
 # (see scopes): a lambda, a Go decoder's &out, a return, a Promise settled.
 LOUD = re.compile(r"->|&|return|resolve\(")
@@ -391,9 +462,14 @@ LOUD = re.compile(r"->|&|return|resolve\(")
 class Lines:
     """A file's lines with what each binds and whether it starts a function, worked out once."""
 
-    def __init__(self, lines: list[str], shell: bool) -> None:
+    def __init__(self, lines: list[str], shell: bool, scopes: Scopes | None = None) -> None:
         self.lines = lines
         self.shell = shell
+        self.scopes = scopes  # the file's functions (see _hide), when known
+        self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
+        self._comprehended: dict[int, tuple[str, ...]] = {}
+        self._axios: bool | None = None
+        self._unwrapped: dict[str, int] | None = None
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
         self._loops: dict[int, tuple[tuple[str, str], ...]] = {}
@@ -496,11 +572,75 @@ class Lines:
             self._parsing = set()
             for i, text in enumerate(self.lines):
                 hinted = "return" in text or "resolve(" in text
-                if hinted and len(text) <= STATEMENT_CHARS and GIVES_PARSED.search(text):
+                if not hinted or len(text) > STATEMENT_CHARS:
+                    continue
+                if GIVES_PARSED.search(text) or self._returns_parse(i):
                     found = enclosing_function(self.lines, i)
                     if found:
                         self._parsing.add(found)
         return name in self._parsing
+
+    def _returns_parse(self, i: int) -> bool:
+        """Whether line i returns a name its function bound to a parse (`body = resp.json()`
+        ... `return body`), bound a few lines above it at the same indent."""
+        m = RETURNED_NAME.match(self.lines[i])
+        if m is None:
+            return False
+        for j in range(i - 1, max(i - 12, -1), -1):
+            if self.indent(j) < self.indent(i) and self.lines[j].strip():
+                return False  # (the function's start, or a block the return is in)
+            bound = self.binding(j)
+            if bound is not None and bound.names == (m.group("n"),):
+                return not bound.destructured and whole_parse(bound.rhs)
+        return False
+
+    def unwrapped(self, client: str) -> int:
+        """What a call on an axios client gives when a response interceptor of the file unwraps
+        its responses (`http.interceptors.response.use((r) => r.data)`): 1 the parsed answer, 2
+        its data field (`r.data.data`); 0 when none does."""
+        if self._unwrapped is None:
+            self._unwrapped = {}
+            if self.axios():
+                for m in INTERCEPTOR.finditer("\n".join(t for t in self.lines if len(t) <= 2000)):
+                    selected = m.group("sel") or m.group("sel2")
+                    self._unwrapped[m.group("client")] = selected.count("data")
+        return self._unwrapped.get(client, 0) if client else 0
+
+    def axios(self) -> bool:
+        """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
+        if self._axios is None:
+            self._axios = any("axios" in t for t in self.lines)
+        return self._axios
+
+    def rebound(self, i: int) -> tuple[tuple[str, ...], int]:
+        """The names a line's loop, `read` or walrus binds anew (see REBINDS), and the last line
+        they are bound on (-1: the rest of their function; a JavaScript `for (const x of ...)`:
+        its block)."""
+        if i not in self._rebound:
+            text = self.lines[i]
+            found: list[str] = []
+            last = -1
+            hinted = ("for" in text or "read" in text or ":=" in text) and len(text) <= 2000
+            pattern = SHELL_REBINDS if self.shell else REBINDS
+            for m in pattern.finditer(text) if hinted else ():
+                names = next(g for k, g in m.groupdict().items() if g and k != "block")
+                found += re.findall(r"[A-Za-z_$][\w$]*", names)
+                if m.groupdict().get("block"):
+                    last = block_end(self.lines, i)
+            self._rebound[i] = (tuple(found), last)
+        return self._rebound[i]
+
+    def comprehended(self, i: int) -> tuple[str, ...]:
+        """The variables of a comprehension on a line (`[r.json() for r in rs]`): its own."""
+        if i not in self._comprehended:
+            text = self.lines[i]
+            found: list[str] = []
+            if not self.shell and "for" in text and len(text) <= 2000:
+                for m in COMPREHENSION.finditer(text):
+                    if text[: m.start()].strip():  # (not a statement's own `for`)
+                        found += re.findall(r"[A-Za-z_]\w*", m.group("names"))
+            self._comprehended[i] = tuple(found)
+        return self._comprehended[i]
 
     def with_as(self, i: int) -> str:
         if i not in self._with:
@@ -531,20 +671,22 @@ def scopes(
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         _bind_call(facts, start, end, bound, scope, gives)
-    returned = RETURN.match(lines[start])
-    if returned:
-        field_ = bool(FIELD_END.search(statement))
-        parsed = bool(PARSED.search(statement)) or _gives_parsed(facts, returned.group("rest"))
-        _returned(lines, start, scope, not field_ and parsed, field_)
+    unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
-        _then_chain(lines, line, own, scope, gives)  # (a minified line binds none: see binding)
+        _then_chain(lines, line, own, scope, gives, unwrapped == 1)  # (a minified line binds none)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
+    join = _branch_join(facts, start, bound.names) if bound is not None else -1
     for i in range(line, stop):
+        if scope.hidden:
+            _restore(scope)
+        if 0 <= join <= i:  # if ...: r = get(a) else: r = get(b): r is no one's after them
+            _drop(scope, bound.names if bound is not None else ())
+            join = -1
         if i < resume:
             continue
         if idle is not None and i > end and scope:
@@ -556,9 +698,7 @@ def scopes(
             if facts.indent(i) < level and facts.starts_function(i):
                 scope.local.clear()
                 scope.held.items.clear()
-            walked = facts.loops(i) if facts.walks() and scope else ()
-            if walked:
-                _walk(walked, scope)
+            _loops_and_shadows(facts, scope, i)
             given = LAMBDA.search(text) if "->" in text and scope else None
             if given is not None and derived(text[: given.start()], scope.all(), False):
                 scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
@@ -576,9 +716,9 @@ def scopes(
             if bound_here is not None:
                 yield i, scope
                 if facts.walks():
-                    _rebind_lists(scope, bound_here, shell)
+                    _rebind_lists(scope, bound_here, shell, i)
                 else:
-                    _rebind(scope, bound_here, shell)
+                    _rebind(scope, bound_here, shell, i)
                 continue
             returned = RETURN.match(text) if scope.local or scope.returned else None
             if returned and derived(returned.group("rest"), scope.all(), shell):
@@ -602,7 +742,9 @@ THEN = re.compile(
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
-def _then_chain(lines: list[str], start: int, end: int, scope: Scope, gives: str = "") -> None:
+def _then_chain(
+    lines: list[str], start: int, end: int, scope: Scope, gives: str = "", parsed: bool = False
+) -> None:
     """The names a promise chain on the call gives its callbacks (the response, or the parsed
     answer after a `.then((r) => r.json())`; the first one, for the call of a function that
     returns the answer, what it returns: `getVoices().then((voices) => ...)`), on its statement
@@ -615,7 +757,6 @@ def _then_chain(lines: list[str], start: int, end: int, scope: Scope, gives: str
         and lines[last + 1].lstrip().startswith(".")
     ):
         last += 1
-    parsed = False
     for text in lines[start : last + 1]:
         for m in THEN.finditer(text):
             if m.group("names") is not None:  # .then(({ code, data }) => ...)
@@ -659,6 +800,7 @@ def _bind_call(
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
     (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
+    scope.since.update(dict.fromkeys(bound.names, start))
     if gives in ("body", "field") or gives.startswith("list:"):
         for name, place in given_places(bound, gives):  # what a function returning it gives
             if place in ("", "data"):
@@ -668,12 +810,19 @@ def _bind_call(
         return
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
-    if bound.destructured:  # const { data: { data: info } } = await axios.get(u)
-        pairs = zip(bound.names, bound.paths, strict=True)
+    base = {"body": 1, "field": 2}.get(gives, 0) or facts.unwrapped(_callee(bound.rhs))
+    if not base and called is not None and facts.gives_parsed(called.group("name")):
+        base = 1  # a request helper of the file that returns what it fetched parsed
+    if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
+        _bind_levels(bound, base + _trailing_data(rhs), scope)
+    elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
+        pairs = list(zip(bound.names, bound.paths, strict=True))
         scope.fields.update(n for n, p in pairs if p == "data.data")
+        if (facts.axios() or gives == "axios") and not PARSED.search(rhs):  # await api.get(u)
+            scope.bodies.update(n for n, p in pairs if p == "data")
     elif FIELD_END.search(rhs):
         scope.fields.update(bound.names)  # info = requests.get(u).json()["data"]
-    elif whole_parse(rhs) or (called and facts.gives_parsed(called.group("name"))):
+    elif whole_parse(rhs):
         scope.bodies.update(bound.names)
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
@@ -697,16 +846,119 @@ def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
         yield name, ".".join(p for p in (start, *keys) if p)
 
 
-def _rebind_lists(scope: Scope, bound: Binding, shell: bool) -> None:
+# A branch after another one: `else:`, `elif x:`, `} else {`, `else res = ...`, `except E:`.
+ELSE = re.compile(r"^\s*(?:\}\s*)?(?:else\b|elif\b|elsif\b|except\b|catch\b|rescue\b)")
+BRANCH_LINES = 30  # how far above a call's binding an earlier branch's binding of its name may be
+
+
+def _branch_join(facts: Lines, start: int, names: tuple[str, ...]) -> int:
+    """Where the branches end, when a call's statement binds its answer in one branch of an if
+    (or a try) and an earlier branch binds the same name (`if kind == "image": r =
+    requests.get(a)` / `else: r = requests.get(b)`): after it the name may hold either, so
+    it is no one's; -1 when there is no such earlier branch."""
+    lines = facts.lines
+    branch = -1  # the line of the branch the call is in (`else:`, `} else {`)
+    for p in range(start, max(start - BRANCH_LINES, -1), -1):
+        if p < start and facts.indent(p) < facts.indent(start) and facts.starts_function(p):
+            return -1
+        if ELSE.match(lines[p]) and (branch < 0 or facts.indent(p) <= facts.indent(branch)):
+            if facts.indent(p) <= facts.indent(start):
+                branch = p
+            continue
+        bound = facts.binding(p) if p < start and branch >= 0 else None
+        if bound is not None and not set(names).isdisjoint(bound.names):
+            own = facts.binding(start)
+            if facts.indent(p) < facts.indent(branch) or (own and own.rhs == bound.rhs):
+                return -1  # (bound before the if, or to the same call: a retry)
+            break
+    else:
+        return -1
+    if branch < 0 or p == start:
+        return -1
+    level = facts.indent(branch)
+    for j in range(facts.statement_end(start) + 1, min(start + WINDOW, len(lines))):
+        text = lines[j]
+        if text.strip() and facts.indent(j) <= level and not ELSE.match(text):
+            return j
+    return -1
+
+
+def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int:
+    """A call's statement that returns what it gives (`return r.json()`, `return
+    http.get(u)` on a client whose interceptor unwraps it): its function gives the answer.
+    What the interceptor of the call's client makes of its result (see Lines.unwrapped)."""
+    returns = RETURN.match(facts.lines[start])
+    unwrapped = facts.unwrapped(_callee(returns.group("rest") if returns else statement))
+    if returns:
+        field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
+        parsed = bool(PARSED.search(statement)) or unwrapped == 1
+        parsed = parsed or _gives_parsed(facts, returns.group("rest"))
+        _returned(facts.lines, start, scope, not field_ and parsed, field_)
+    return unwrapped
+
+
+def _loops_and_shadows(facts: Lines, scope: Scope, i: int) -> None:
+    """What the loops of line i do to the scope (walk a list of the answer; bind a name of it
+    anew: for r in rows:, read -r RESP, (r := q()), for (const json of list) { ... } in its
+    block), and the names that are another value on the line (see _hide)."""
+    walked = facts.loops(i) if facts.walks() and scope else ()
+    items_now = _walk(walked, scope) if walked else set()
+    rebound, last = facts.rebound(i) if scope else ((), -1)
+    if rebound and last < 0:
+        _drop(scope, [n for n in rebound if n not in items_now])
+    elif rebound:
+        scope.blocks.update((n, last) for n in rebound if n not in items_now)
+    if scope:
+        _hide(facts, scope, i)
+
+
+def _callee(expr: str) -> str:
+    """The name an expression's call is made on (`http` in `await this.http.post(...)`)."""
+    m = ROOT.match(expr)
+    return m.group("name") if m else ""
+
+
+# The answer's data selected from what a call gives: `(await this.get(u)).data`, `_get(p)["data"]`.
+TRAILING_DATA = re.compile(
+    r"\)(?P<sel>(?:\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\]))+)\s*[;)]*\s*$"
+)
+
+
+def _trailing_data(rhs: str) -> int:
+    """How many times an expression selects `data` from what the call in it gives."""
+    m = TRAILING_DATA.search(rhs) if "data" in rhs else None
+    return m.group("sel").count("data") if m else 0
+
+
+def _bind_levels(bound: Binding, level: int, scope: Scope) -> None:
+    """Names bound to what a helper giving the parsed answer (level 1) or its data field (2)
+    returns, `level` counting the data fields selected after it: each name holds the parsed
+    answer, its data field, or a part below it (then neither)."""
+    for name, path in zip(bound.names, bound.paths or [""] * len(bound.names), strict=True):
+        keys = path.split(".") if path else []
+        if bound.destructured and any(k != "data" for k in keys):
+            continue  # const { code, data: { video } } = ...: a field's own value
+        held = level + len(keys) if bound.destructured else level
+        if held == 1:
+            scope.bodies.add(name)
+        elif held == 2:
+            scope.fields.add(name)
+        else:
+            scope.parts.add(name)
+
+
+def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
     """A binding after the call (see _rebind), and the list of the answer it may hold
     (`voices = body["data"]["result"]`, `voices = await listVoices()`)."""
     listed = _list_path(bound, scope)
-    _rebind(scope, bound, shell)
+    _rebind(scope, bound, shell, at)
     for name in bound.names if scope.held.lists else ():
         scope.held.lists.pop(name, None)
     if listed:
         scope.held.lists[bound.names[0]] = listed
         scope.local.add(bound.names[0])
+        scope.parts.add(bound.names[0])
+        scope.since[bound.names[0]] = at
 
 
 def _returns_list(lines: list[str], i: int, rest: str, scope: Scope) -> None:
@@ -742,12 +994,62 @@ def _walk_call(facts: Lines, line: int, column: int, place: str, scope: Scope) -
             scope.local.add(name)
 
 
-def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> None:
-    """The items of a list of the answer that the loops or callbacks of a line walk."""
+def _walk(walked: tuple[tuple[str, str], ...], scope: Scope) -> set[str]:
+    """The items of a list of the answer that the loops or callbacks of a line walk (their
+    names)."""
+    named = set()
     for name, src in walked:
         found = _path_of(src, scope)
         if found:
             scope.held.items[name] = found
+            named.add(name)
+    return named
+
+
+def _drop(scope: Scope, names: Iterable[str]) -> None:
+    """Names a statement rebinds to another value (a loop's target, `read -r RESP`, a walrus):
+    they hold nothing of the answer after it."""
+    for name in names:
+        for held in (scope.local, scope.lasting, scope.bodies, scope.fields, scope.decoded):
+            held.discard(name)
+        scope.parts.discard(name)
+        scope.since.pop(name, None)
+        scope.hidden.pop(name, None)
+        scope.held.lists.pop(name, None)
+        scope.held.items.pop(name, None)
+
+
+def _hide(facts: Lines, scope: Scope, i: int) -> None:
+    """Takes out of the scope, for line i only, the names that are another value there: a
+    parameter (or a local) of the same name of a function nested where the name was bound
+    (`results.forEach((res) => ...)`, `map(lambda r: ...)`), a comprehension's variable."""
+    names = set(facts.comprehended(i))
+    if scope.blocks:
+        names.update(n for n, last in scope.blocks.items() if i <= last)
+    if facts.scopes is not None and scope.since and not facts.shell:  # (no callbacks there)
+        held = scope.local | scope.lasting
+        names.update(
+            n
+            for n, at in scope.since.items()
+            if at < i and n in held and not facts.scopes.visible(_scoped(facts, n, at), at, i)
+        )
+    for name in names:
+        if name in scope.local or name in scope.lasting:
+            scope.hidden[name] = name in scope.lasting
+            scope.local.discard(name)
+            scope.lasting.discard(name)
+
+
+def _scoped(facts: Lines, name: str, at: int) -> str:
+    """The name the file's scopes know a bound name by: PHP's `$voices` for voices."""
+    return f"${name}" if f"${name}" in facts.lines[at] else name
+
+
+def _restore(scope: Scope) -> None:
+    """Puts back the names _hide took out for one line."""
+    for name, lasting in scope.hidden.items():
+        (scope.lasting if lasting else scope.local).add(name)
+    scope.hidden.clear()
 
 
 def _settled(lines: list[str], i: int, scope: Scope) -> None:
@@ -809,10 +1111,16 @@ FIELD_END = re.compile(
 PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$")
 
 
-def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
-    tied = holds(scope, bound.rhs, shell)
+def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
+    tied = holds(scope, bound.rhs, shell) and not bound.unpacked and not _given_part(scope, bound)
     if not tied and not any(_known(scope, name) for name in bound.names):
         return  # (most bindings after a call neither hold its answer nor rebind a name of it)
+    part = (
+        tied
+        and not shell
+        and not bound.destructured
+        and _path_of(bound.rhs, scope) not in ("", "data")
+    )
     for name, path in zip(bound.names, bound.paths or [""] * len(bound.names), strict=True):
         rhs = bound.rhs  # (const { data } = res.data: data is res.data.data)
         if bound.destructured:
@@ -820,15 +1128,30 @@ def _rebind(scope: Scope, bound: Binding, shell: bool) -> None:
         held = tied and not shell and bool(rhs) and _data_field(rhs, scope)
         parsed = tied and not shell and bool(rhs) and not held and _parsed(rhs, scope)
         target = scope.local if name not in scope.lasting else scope.lasting
+        scope.hidden.pop(name, None)  # (bound anew on the line it was hidden on)
         if tied:
             scope.local.add(name)
+            scope.since[name] = at
         else:
             target.discard(name)
+            scope.since.pop(name, None)
+        (scope.parts.add if part else scope.parts.discard)(name)
         for kind, on in ((scope.bodies, parsed), (scope.fields, held)):
             if on:
                 kind.add(name)
             else:
                 kind.discard(name)
+
+
+def _given_part(scope: Scope, bound: Binding) -> bool:
+    """Whether an expression holds the answer only through a part of it given to a call
+    (`db.fetch(job)` after `job = r.json()["data"]["_id"]`): what the call returns is another
+    value (the answer's own parse, `JSON.parse(res.body)`, is given the response)."""
+    if not scope.parts:
+        return False
+    found = roots(bound.rhs, False) & scope.all()
+    lead = ROOT.match(bound.rhs)
+    return found <= scope.parts and (lead is None or lead.group("name") not in found)
 
 
 def _skip(
@@ -859,14 +1182,19 @@ def _skip(
 def _known(scope: Scope, name: str) -> bool:
     """Whether a name holds anything of the answer that a new binding of it would drop."""
     return (
-        name in scope.local or name in scope.lasting or name in scope.bodies or name in scope.fields
+        name in scope.local
+        or name in scope.lasting
+        or name in scope.bodies
+        or name in scope.fields
+        or name in scope.hidden
     )
 
 
 # An expression that is a field of what a name holds: `x.data`, `x.data.data`, `x["data"]`,
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = re.compile(
-    r"^\s*(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)(?P<parse>\.json\(\))?(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
+    r"(?P<parse>\.json\(\))?(?(open)\s*\))(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
 )
