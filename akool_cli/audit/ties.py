@@ -671,13 +671,7 @@ def scopes(
     statement = " ".join(lines[start : end + 1])[-STATEMENT_CHARS:]
     if bound is not None:
         _bind_call(facts, start, end, bound, scope, gives)
-    unwrapped = _returns_call(facts, start, statement, scope)
-    own = facts.statement_end(line)
-    chained = lines[line : own + 2]
-    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
-        _then_chain(lines, line, own, scope, gives, unwrapped == 1)  # (a minified line binds none)
-    if gives.startswith("list:") and facts.walks():
-        _walk_call(facts, line, column, gives[5:], scope)
+    _on_the_call(facts, (line, column), start, statement, scope, gives)
     stop = min(line + WINDOW, len(lines))
     resume, seen = line, [level, None, -1]
     join = _branch_join(facts, start, bound.names) if bound is not None else -1
@@ -740,6 +734,21 @@ THEN = re.compile(
     r"|\(\s*\{(?P<names>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\))\s*(?:=>|\{)"
 )
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
+
+
+def _on_the_call(
+    facts: Lines, at: tuple[int, int], start: int, statement: str, scope: Scope, gives: str
+) -> None:
+    """What the call's own statement gives besides its binding: a return of it, a promise chain
+    on it, a loop over it (see scopes)."""
+    (line, column), lines = at, facts.lines
+    unwrapped = _returns_call(facts, start, statement, scope)
+    own = facts.statement_end(line)
+    chained = lines[line : own + 2]
+    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
+        _then_chain(lines, line, own, scope, gives, unwrapped == 1)  # (a minified line binds none)
+    if gives.startswith("list:") and facts.walks():
+        _walk_call(facts, line, column, gives[5:], scope)
 
 
 def _then_chain(
