@@ -43,7 +43,9 @@ def function_def(line: str) -> re.Match[str] | None:
     return f if f.start() == 0 or not line.rstrip().endswith("{") else m
 
 
-NOT_FUNCTIONS = frozenset({"if", "for", "while", "switch", "catch", "return", "with", "elif"})
+NOT_FUNCTIONS = frozenset(
+    {"if", "for", "foreach", "while", "switch", "catch", "return", "with", "elif"}
+)
 # Functions without a name: `(url) => ...`, `url => ...`, `function (url) {`, `lambda url: ...`
 ANONYMOUS = re.compile(
     r"(?:\((?P<p>[^()]*)\)|(?<![\w$.])(?P<one>[A-Za-z_$][\w$]*))\s*(?::\s*[\w<>\[\]|]+\s*)?=>"

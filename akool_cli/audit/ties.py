@@ -1040,18 +1040,13 @@ def _hide(facts: Lines, scope: Scope, i: int) -> None:
         names.update(
             n
             for n, at in scope.since.items()
-            if at < i and n in held and not facts.scopes.visible(_scoped(facts, n, at), at, i)
+            if at < i and n in held and not facts.scopes.visible(n, at, i)
         )
     for name in names:
         if name in scope.local or name in scope.lasting:
             scope.hidden[name] = name in scope.lasting
             scope.local.discard(name)
             scope.lasting.discard(name)
-
-
-def _scoped(facts: Lines, name: str, at: int) -> str:
-    """The name the file's scopes know a bound name by: PHP's `$voices` for voices."""
-    return f"${name}" if f"${name}" in facts.lines[at] else name
 
 
 def _restore(scope: Scope) -> None:
