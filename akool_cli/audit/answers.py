@@ -342,9 +342,11 @@ def members(line_no: int, line: str, name: str) -> list[Read]:
     found = [
         Read(line_no, m.start("name"), m.group("name"), "top", name)
         for m in _member_pattern(name).finditer(line)
-        if m.group("name") != "data"
     ]
-    return list(_chains(line, found)) if len(found) > 1 else found
+    if len(found) < 2:
+        return [r for r in found if r.name != "data"]
+    # (its data is no finding, but a chain holding it, `d.data?.result || d.result`, is defensive)
+    return [r for r in _chains(line, found) if r.name != "data"]
 
 
 WINDOW = 400  # characters before a read in which the call it reads is looked for
@@ -485,9 +487,10 @@ def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
 
 
 JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
-# What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`.
+# What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`,
+# `?.result ?? d.` (the rest of the first read's access, `d.data?.result ?? d.result`).
 CHAIN_GAP = re.compile(
-    r"[\"']?\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
+    r"[\"']?\s*[\])]?(?:[?!]?\.[\w$]+|\[[^\]\n]*\])*\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
 )
 
 

@@ -2030,6 +2030,23 @@ def _chained_reads(
                 yield replace(read, place="data")
 
 
+def _call_arguments(ctx: FileContext, m: Mention, facts: ties.Lines) -> tuple[tuple[int, int], str]:
+    """The span of the call's own arguments (`request("/x", { id: photo.data._id })` reads another
+    answer there), and what the call gives of its answer (see ties.scopes' `gives`)."""
+    doc = ctx.doc()
+    at = doc.offset(m.line, m.column)
+    if m.site.returned:  # (the call of a function that returns the answer: its own parentheses)
+        opened = ctx.lines[m.line].find("(", m.column)
+        at = doc.offset(m.line, opened + 1) if opened >= 0 else at
+    arguments = doc.paren_around(at) or (0, 0)
+    if facts.shell or not f.opens_call(doc.text, arguments[0]):
+        arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
+    # (a path given to a wrapper: what the wrapper returns of the answer; not where the path is
+    # only written down, `ENDPOINTS = { talk: "/..." }`)
+    wrapper = m.site.base.gives if m.site.base is not None and arguments != (0, 0) else ""
+    return arguments, m.site.returned or wrapper
+
+
 def _call_reads(
     ctx: FileContext,
     m: Mention,
@@ -2042,14 +2059,7 @@ def _call_reads(
     end = facts.statement_end(m.line)
     home = facts.function_of(m.line)
     doc = ctx.doc()
-    # The call's own arguments (`request("/x", { id: photo.data._id })`) read another answer.
-    at = doc.offset(m.line, m.column)
-    if m.site.returned:  # (the call of a function that returns the answer: its own parentheses)
-        opened = ctx.lines[m.line].find("(", m.column)
-        at = doc.offset(m.line, opened + 1) if opened >= 0 else at
-    arguments = doc.paren_around(at) or (0, 0)
-    if facts.shell or not f.opens_call(doc.text, arguments[0]):
-        arguments = (0, 0)  # `$(curl ... | jq .x)`: the substitution holds the read
+    arguments, gives = _call_arguments(ctx, m, facts)
     typed: set[str] = set()  # (Go: the struct an answer is decoded into, read once)
     loose = min(after[0], m.line + 40)  # (the last line a read from no name may be the call's)
 
@@ -2058,7 +2068,7 @@ def _call_reads(
 
     if m.site.returned == "field" and _iterated(ctx.lines[m.line], m):
         yield answers.Read(m.line, m.column, "data", "data", None, listed=True)
-    for i, scope in ties.scopes(facts, m.line, m.column, m.site.returned, idle):
+    for i, scope in ties.scopes(facts, m.line, m.column, gives, idle):
         if i > after[0] and i > end and not scope:
             return
         for name in scope.decoded - typed if scope.decoded else ():

@@ -115,6 +115,10 @@ class Base:
     # `http_build_query($params)`): that parameter's name, its position among the parameters a
     # caller gives, and the query names the wrapper adds itself. See wrappers.query_carrier.
     query: tuple[str, int, tuple[str, ...]] | None = field(default=None, compare=False)
+    # For a wrapper function: what it returns of the answer, when its code says ("field": the
+    # answer's data, `return (await res.json()).data`; "body": the parsed answer; see
+    # ties.scopes' `gives`), so reads of what its caller gets back are placed right.
+    gives: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

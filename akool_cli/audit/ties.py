@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from akool_cli.audit import handles, items
-from akool_cli.audit.scopes import Scopes
+from akool_cli.audit.scopes import NOT_FUNCTIONS, Scopes
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -36,13 +36,18 @@ FUNCTION_START = re.compile(
 FUNCTION_NAME = re.compile(
     r"^\s*(?:(?:async\s+)?def|(?:export\s+)?(?:async\s+)?function|func(?:\s*\([^)]*\))?|"
     r"(?:(?:private|public|internal|protected|suspend|override)\s+)*fun)\s+(?P<name>[A-Za-z_]\w*)"
-    r"|^\s*(?:(?:public|private|protected|static|async|override)\s+)*(?P<method>[A-Za-z_]\w*)\s*"
-    r"(?:<[^()]*>)?\([^)]*\)\s*(?::\s*[^{};=()]+(?:\([^()]*\))?[^{};=()]*)?\{\s*$"
+    r"|^\s*(?:(?:public|private|protected|static|async|override|final|synchronized)\s+)*"
+    r"(?:[\w.]+(?:<[^()]*>)?(?:\[\])?\s+)?(?P<method>[A-Za-z_]\w*)\s*"  # (Java's return type)
+    r"(?:<[^()]*>)?\([^)]*\)\s*(?::\s*[^{};=()]+(?:\([^()]*\))?[^{};=()]*)?"
+    r"(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*$"
     # const request = async (path, body) => {, const get = function (u) {
     r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?"
     r"(?:function\b[^(]*\([^)]*\)|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)\s*\{?\s*$"
 )
-RETURN = re.compile(r"^\s*return\b\s*(?P<rest>.*)")
+# (and a Kotlin lambda's on one line: `execute().use { r -> return JSONObject(r.body!!.string()) }`)
+RETURN = re.compile(
+    r"^\s*(?P<lam>.*?\{\s*\(?[A-Za-z_]\w*\)?\s*->\s*)?return\b\s*(?P<rest>.*?)(?(lam)\s*\}\s*$|$)"
+)
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
 RESOLVE = re.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
 # A function that gives what it fetched parsed: `resolve(JSON.parse(raw))` in a Promise it returns,
@@ -421,8 +426,9 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
             m = FUNCTION_NAME.match(text)
             if m is None and text.strip() == "{" and i > 0:  # (its brace on a line of its own)
                 m = FUNCTION_NAME.match(lines[i - 1].rstrip() + " {")
-            if m:
-                return m.group("name") or m.group("method") or m.group("arrow")
+            name = m and (m.group("name") or m.group("method") or m.group("arrow"))
+            if name and name not in NOT_FUNCTIONS:
+                return name
             level = min(level, indent(text))
     return None
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import curlargs
+from akool_cli.audit import curlargs, ties
 from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
 from akool_cli.audit.scopes import (
     FUNCTION_DEF,
@@ -175,8 +175,30 @@ def _read(lines: list[str], bases: Bases) -> None:
             or _given_to_client(lines, i, bases, current)
         )
         if found is not None:
-            bases.helpers[current.name] = query_carrier(lines, current, found)
+            gives = _gives(lines, i, current.name, found.gives)
+            bases.helpers[current.name] = replace(query_carrier(lines, current, found), gives=gives)
             bases.owners[current.name] = enclosing_class(lines, current.line)
+
+
+def _gives(lines: list[str], i: int, name: str, inner: str) -> str:
+    """What a wrapper returns of the answer of the request it makes at a line ("field", "body"
+    or "" when its code does not say): followed from that line as a returner's is (returns.py);
+    `inner`: what the wrapper it passes its parameter on to gives."""
+    if len(lines[i]) > LONGEST_LINE:
+        return ""
+    facts = ties.Lines(lines, False)
+    bound = facts.binding(i)  # (the call is on the right of `res = ...`)
+    column = (
+        len(lines[i]) - len(bound.rhs)
+        if bound is not None
+        else len(lines[i]) - len(lines[i].lstrip())
+    )
+    last = ties.Scope()
+    for _, scope in ties.scopes(facts, i, column, inner):
+        last = scope
+    if name not in last.returned:
+        return ""
+    return "field" if name in last.fields else "body" if name in last.bodies else ""
 
 
 # What sends a wrapper's parameter as the request's query: requests' or axios' `params=params`,
