@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
-from akool_cli.audit import fields, source
+from akool_cli.audit import datapaths, fields, source
 from akool_cli.audit.paths import (
     Judgement,
     akool_shaped,
@@ -161,9 +161,9 @@ def documented(method: str | None, path: str) -> DocEndpoint | None:
 
 
 def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
-    """Spans of each line that are not calls: prose comments, and URLs on other hosts (localhost
-    callbacks, the script's own server, AKOOL's website and docs)."""
-    skip: dict[int, list[tuple[int, int]]] = {}
+    """Spans of each line that are not calls: prose comments, URLs on other hosts (localhost
+    callbacks, the script's own server, AKOOL's website and docs), paths held as data."""
+    skip = datapaths.file_spans(ctx.name, ctx.lines, ctx.language == "shell")
     for i in source.own_spec_paths(ctx.lines, AKOOL_HOST_IN_URL):
         skip[i] = [(0, len(ctx.lines[i]))]
     for i, line in enumerate(ctx.lines):

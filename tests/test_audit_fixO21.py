@@ -1,0 +1,183 @@
+"""Issue 21, fixO21: paths a script holds as data are no calls (a break-it run's H15): the old
+paths that key a migration table, a proxy's comparisons and switch cases, its own routes, the
+text `replace` looks for, messages it prints, logs or raises, and SQL. `--diff` never patches them,
+while a path used as a call's URL in the same file is still found. The corpus scripts of these
+shapes are in tests/audit_corpus/data21/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+from tests.test_audit_patches import run_diff
+
+OLD = "/api/open/v3/photo/talking"
+NEW = "/api/open/v3/content/video/createbytalkingphoto"
+STATUS = "/api/open/v3/content/video/status"
+
+
+def places(findings: list[Finding]) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in findings if f.severity != "info")
+
+
+TABLES = {
+    "t.py": f'MIGRATIONS = {{\n    "{OLD}": "{NEW}",\n}}\nPAIRS = [\n    ("{OLD}", "{NEW}"),\n]\n'
+    f'MIGRATIONS["{STATUS}"] = "/api/open/v3/content/video/infobymodelid"\n',
+    "t.js": f'const M = {{\n  "{OLD}": "{NEW}",\n  \'{STATUS}\': "{NEW}",\n}};\n'
+    f'const R = new Map([\n  ["{OLD}", "{NEW}"],\n]);\nR.set("{STATUS}", "{NEW}");\n',
+    "t.php": f"<?php\n$m = [\n    '{OLD}' => '{NEW}',\n];\n$m['{STATUS}'] = '{NEW}';\n",
+    "t.go": f'package main\n\nvar m = map[string]string{{\n\t"{OLD}": "{NEW}",\n}}\n',
+    "T.kt": f'val M = mapOf(\n    "{OLD}" to "{NEW}",\n)\nval N = java.util.Map.of("{OLD}", "{NEW}")\n',
+    "T.cs": f'var m = new Dictionary<string, string> {{\n    {{ "{OLD}", "{NEW}" }},\n'
+    f'    ["{STATUS}"] = "{NEW}",\n}};\n',
+    "t.rb": f'MIGRATIONS = {{\n  "{OLD}" => "{NEW}",\n}}\n',
+}
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_the_old_paths_that_key_a_migration_table_are_no_calls(name: str) -> None:
+    text = 'BASE = "https://openapi.akool.com"\n' + TABLES[name]
+    assert places(audit_text(text, name)) == []
+
+
+def test_the_values_of_a_path_table_are_still_judged() -> None:
+    text = (
+        'BASE = "https://openapi.akool.com"\n'
+        f'MIGRATIONS = {{"{OLD}": "/api/open/v3/voice/lists"}}\n'
+        'ENDPOINTS = {"talk": "/api/open/v3/photo/talking"}\n'
+    )
+    assert places(audit_text(text, "t.py")) == [(2, "unknown-endpoint"), (3, "undocumented-path")]
+
+
+COMPARED = {
+    "c.py": f'def f(path):\n    if path == "{OLD}":\n        pass\n'
+    f'    if path.startswith("{STATUS}") or path in ("{OLD}", "{STATUS}"):\n        pass\n'
+    f'    if "{OLD}" in path:\n        pass\n    match path:\n        case "{OLD}":\n            pass\n'
+    f'    path = path.replace("{OLD}", "{NEW}")\n',
+    "c.js": f'function f(p) {{\n  if (p === "{OLD}" || "{STATUS}" !== p) return;\n'
+    f'  if (["{OLD}", "{STATUS}"].includes(p) || p.endsWith("{OLD}")) return;\n'
+    f'  switch (p) {{\n    case "{OLD}":\n      return;\n  }}\n}}\n',
+    "c.go": f'package main\n\nfunc f(p string) {{\n\tswitch p {{\n\tcase "{OLD}", "{STATUS}":\n\t}}\n'
+    f'\tif p == "{OLD}" || strings.HasPrefix(p, "{STATUS}") {{\n\t}}\n'
+    f'\tp = strings.Replace(p, "{OLD}", "{NEW}", 1)\n}}\n',
+    "C.java": f'class C {{\n  boolean f(String p) {{\n    return p.equals("{OLD}") || '
+    f'p.startsWith("{STATUS}");\n  }}\n}}\n',
+    "C.kt": f'fun f(p: String) = when (p) {{\n    "{OLD}" -> 1\n    "{STATUS}", "/api/open/v2/x" -> 2\n'
+    "    else -> 3\n}\n",
+    "c.php": f"<?php\nif ($p === '{OLD}' || str_starts_with($p, '{STATUS}')) {{}}\n"
+    f"switch ($p) {{\n    case '{OLD}':\n        break;\n}}\n",
+    "c.sh": f'case "$p" in\n  {OLD})\n    ;;\n  "{STATUS}"|"/api/open/v2/x")\n    ;;\nesac\n'
+    f'if [ "$p" = "{OLD}" ]; then :; fi\nif [[ "$p" == "{STATUS}" ]]; then :; fi\n',
+    "c.rs": f'fn f(p: &str) -> u8 {{\n    match p {{\n        "{OLD}" => 1,\n        _ => 2,\n    }}\n}}\n',
+}
+
+
+@pytest.mark.parametrize("name", list(COMPARED))
+def test_a_path_a_proxy_compares_matches_or_switches_on_is_no_call(name: str) -> None:
+    text = COMPARED[name] + "\n// https://openapi.akool.com\n# https://openapi.akool.com\n"
+    assert places(audit_text(text, name)) == []
+
+
+MESSAGES = {
+    "m.py": f'import logging, sqlite3\nlog = logging.getLogger()\nlog.info("moved {OLD}")\n'
+    f'print(f"legacy client on {OLD}")\nraise ValueError("{STATUS} is gone")\n'
+    f"db.execute(\"INSERT INTO routes(path) VALUES ('{OLD}')\")\n"
+    f'NOTE = "we no longer call {OLD} here"\n',
+    "m.js": f'console.log(`legacy client on {OLD}`);\nthrow new Error("gone: {STATUS}");\n'
+    f"db.query(\"SELECT * FROM hits WHERE path = '{OLD}'\");\n",
+    "m.go": f'package main\n\nfunc f() {{\n\tlog.Printf("legacy client on {OLD}")\n'
+    f'\tfmt.Println("{STATUS} moved")\n\treturn errors.New("gone: {STATUS}")\n}}\n',
+    "m.sh": f'echo "legacy client on {OLD}" >&2\n'
+    f"sqlite3 hits.db \"INSERT INTO hits(path) VALUES ('{OLD}')\"\n",
+    "m.php": f'<?php\nerror_log("legacy client on {OLD}");\necho "forwarding {OLD}\\n";\n'
+    f'throw new InvalidArgumentException("gone: {STATUS}");\n',
+    "m.sql": f"INSERT INTO routes(path, target) VALUES ('{OLD}', '{NEW}');\n",
+}
+
+
+@pytest.mark.parametrize("name", list(MESSAGES))
+def test_a_path_in_a_message_or_sql_is_no_call(name: str) -> None:
+    text = MESSAGES[name] + "\n# https://openapi.akool.com\n"
+    assert places(audit_text(text, name)) == []
+
+
+def test_the_calls_beside_the_data_are_still_found() -> None:
+    text = (
+        'import requests\nBASE = "https://openapi.akool.com"\n'
+        f'MIGRATIONS = {{"{OLD}": "{NEW}"}}\n'
+        f'def go(p, key):\n    if p == "{OLD}":\n        print("legacy {OLD}")\n'
+        f'    requests.post(BASE + "{OLD}", json={{}})\n'
+        f'    requests.get(f"{{BASE}}{STATUS}/{{p}}")\n'
+        '    print(requests.get(BASE + "/api/open/v3/voice/lists").json())\n'
+        f'    requests.post(BASE + "{OLD}" if p else BASE + "{NEW}")\n'
+    )
+    assert [line for line, _ in places(audit_text(text, "g.py"))] == [7, 8, 9, 10]
+
+
+def test_a_ternary_picks_paths_it_calls_not_keys() -> None:
+    text = f'const BASE = "https://openapi.akool.com";\nfetch(BASE + (old ? "{OLD}" : "{NEW}"));\n'
+    assert places(audit_text(text, "t.js")) == [(2, "undocumented-path")]
+
+
+def test_diff_leaves_a_migration_table_and_a_proxy_alone(tmp_path: Path) -> None:
+    """Before: `--diff` rewrote the table's keys (OLD -> NEW, a table mapping NEW to NEW), the
+    comparisons and the log message. Now only the real call is patched."""
+    script = (
+        'import requests\nBASE = "https://openapi.akool.com"\n'
+        f'MIGRATIONS = {{\n    "{OLD}": "{NEW}",\n}}\n'
+        f'def go(p, key):\n    if p == "{OLD}":\n        print("legacy client on {OLD}")\n'
+        f"    requests.post(BASE + MIGRATIONS.get(p, p), json={{}})\n"
+        f'    requests.post(BASE + "{OLD}", json={{"talking_photo_url": key}})\n'
+    )
+    js = (
+        'const BASE = "https://openapi.akool.com";\n'
+        f'const M = new Map([\n  ["{OLD}", "{NEW}"],\n]);\n'
+        f'const T = {{ "{OLD}": "{NEW}" }};\n'
+        f'export const go = (p) => fetch(BASE + (p === "{OLD}" ? M.get(p) : p));\n'
+    )
+    (tmp_path / "proxy.py").write_text(script, encoding="utf-8")
+    (tmp_path / "proxy.js").write_text(js, encoding="utf-8")
+    done = run_diff(tmp_path)
+    patch = done.stdout.decode()
+    removed = [line for line in patch.splitlines() if line.startswith("-") and "---" not in line]
+    assert removed == [f'-    requests.post(BASE + "{OLD}", json={{"talking_photo_url": key}})'], (
+        patch
+    )
+
+
+ROUTES = {
+    "r.go": f'package main\n\nfunc main() {{\n\tr := chi.NewRouter()\n\tr.Post("{OLD}", legacy)\n}}\n\n'
+    "func legacy(w http.ResponseWriter, r *http.Request) {}\n",
+    "R.kt": f'fun Application.module() {{\n    routing {{\n        post("{OLD}") {{\n'
+    '            call.respondText("ok")\n        }\n    }\n}\n',
+    "r.rb": f"post '{OLD}' do\n  'ok'\nend\n",
+    "R.java": f'class R {{\n  void main() {{\n    post("{OLD}", (req, res) -> "ok");\n  }}\n}}\n',
+    "r.js": f'fastify.route({{ method: "POST", url: "{OLD}", handler: legacy }});\n'
+    f'fastify.route({{\n  method: "GET",\n  url: "{STATUS}",\n  handler: legacy,\n}});\n',
+}
+
+
+@pytest.mark.parametrize("name", list(ROUTES))
+def test_the_scripts_own_routes_in_more_frameworks_are_no_calls(name: str) -> None:
+    text = ROUTES[name] + "\n// https://openapi.akool.com\n# https://openapi.akool.com\n"
+    assert places(audit_text(text, name)) == []
+
+
+def test_a_path_constant_used_only_as_data_is_no_call() -> None:
+    text = (
+        "import requests\nfrom flask import Flask\napp = Flask(__name__)\n"
+        'BASE = "https://openapi.akool.com"\n'
+        f'OLD_TALKING = "{OLD}"\nOLD_STATUS = "{STATUS}"\nCALLED = "{OLD}"\n'
+        f'MIGRATIONS = {{OLD_TALKING: "{NEW}"}}\n\n@app.post(OLD_STATUS)\ndef f(path):\n'
+        '    if path == OLD_TALKING:\n        print("legacy", OLD_TALKING)\n'
+        "    requests.post(BASE + CALLED, json={})\n"
+    )
+    assert places(audit_text(text, "n.py")) == [(7, "undocumented-path")]
+    js = (
+        'const BASE = "https://openapi.akool.com";\n'
+        f'const OLD = "{OLD}";\n'
+        "app.post(OLD, async (req, res) => res.send(req.path === OLD ? 1 : 2));\n"
+    )
+    assert places(audit_text(js, "n.js")) == []
