@@ -588,7 +588,7 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for c in () if headers else _top_containers(doc, start, end):
         _collect(doc, c, body, query, 0, start)
     segment = doc.text[start:end]
-    for name, target in () if headers else _passed_names(segment, body, query):
+    for name, target in () if headers else _passed_names(doc, start, body, query, segment):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
     if "JSONObject" in segment or "JsonObject" in segment:
@@ -764,13 +764,16 @@ ARGUMENT_LABEL_BACKWARDS = re.compile(r"\s*(?:\([\w.]+)?\s*[:=]\s*(\w+)")
 
 
 def _passed_names(
-    segment: str, body: list[Key], query: list[Key]
+    doc: Text, start: int, body: list[Key], query: list[Key], segment: str
 ) -> Iterator[tuple[str, list[Key]]]:
-    """The variables a call passes, each with where its keys go: a query for params=/query:, the
-    body otherwise; names given as headers=, auth=, ... and keys themselves are not followed."""
+    """The variables a call (its text `segment`, at `start`) passes, each with where its keys go:
+    a query for params=/query:, the body otherwise; names given as headers=, auth=, ..., keys
+    themselves and values nested in a literal (`{"elements": [item]}`) are not followed."""
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
+        if nested_value(doc, start + m.start(1), start):
+            continue
         if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
             continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
         label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
@@ -782,6 +785,45 @@ def _passed_names(
             yield m.group(1), query  # (`?${qs}`, `"?" + qs`: a query's text)
         else:
             yield m.group(1), body
+
+
+# What an options object's key may hold besides the fields: the body itself (`{ body: payload }`,
+# C#'s `{ Content = JsonContent.Create(payload) }`), its query, or how it is sent.
+OPTION_KEYS = frozenset(k.lower() for k in TRANSPORT_KEYS | TRANSPORT_KWARGS)
+
+
+def nested_value(doc: Text, at: int, start: int) -> bool:
+    """Whether the name at `at` is a value inside a literal written from `start` on: an item of a
+    list (`[item]`) or the value of a key that is a field (`{"elements": [item]}`, `{ voice_options
+    }`, `['items' => [$item]]`), so what it holds is sent nested in that field, never as the body.
+    The value of an options object's `body:`/`json:`/`data:` (or a shorthand `{ body }`) is the
+    body, and a name outside any literal, or spread into one (`{**base}`), is not nested."""
+    index = doc.innermost(at)
+    while index >= 0 and doc.containers[index].start >= start:
+        c = doc.containers[index]
+        if c.keys:
+            return _owned_by_field(doc, c, at)
+        if doc.text[c.start] == "[" or LIST_LABEL.search(c.label):
+            return True
+        at, index = c.start, c.parent  # C#'s `new { elements = new[] { item } }`: its owner's
+    return False
+
+
+# A keyless container that is a list: PHP's array(...), Go's []T{...}, C#'s new[] { } / new List<T> { }
+LIST_LABEL = re.compile(
+    r"(?<![\w$>])array$|\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$|\bnew\s*(?:\[\]|List<[^>]*>(?:\(\))?)$"
+)
+
+
+def _owned_by_field(doc: Text, c: Container, at: int) -> bool:
+    """Whether `at` is the value of one of c's keys that is a field, not an option."""
+    owner = None
+    for key in c.keys:
+        if key.offset == at:
+            return key.name.lower() not in OPTION_KEYS  # a shorthand `{ voice_options }`
+        if key.offset < at <= value_end(doc, key, c):
+            owner = key
+    return owner is not None and owner.name.lower() not in OPTION_KEYS
 
 
 def _argument_label(before: str) -> str | None:
@@ -870,7 +912,9 @@ def _collect(
             for inner in c.children:
                 if k.value_start <= doc.containers[inner].start < end:
                     _collect(doc, inner, target, target, depth + 1, before)
-            for ref in _value_names(doc.text[k.value_start : end]):
+            for ref, at in _value_names(doc.text[k.value_start : end]):
+                if nested_value(doc, k.value_start + at, c.start):
+                    continue  # body: JSON.stringify({elements: [slide]}): slide is an item
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
                     _collect(doc, found, target, target, depth + 1, before)
@@ -891,12 +935,12 @@ def _collect(
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
 
 
-def _value_names(value: str) -> Iterator[str]:
-    """The names an option's value uses (`JSON.stringify(body)`), not the types it names
-    (TypeScript's `{...} satisfies Img`, `x as Img`)."""
+def _value_names(value: str) -> Iterator[tuple[str, int]]:
+    """The names an option's value uses (`JSON.stringify(body)`), each with where it is in the
+    value, not the types it names (TypeScript's `{...} satisfies Img`, `x as Img`)."""
     for m in re.finditer(r"\b([A-Za-z_]\w*)\b", value):
         if not TYPE_PLACE.search(value, max(0, m.start() - 12), m.start()):
-            yield m.group(1)
+            yield m.group(1), m.start()
 
 
 GO_STRUCT = re.compile(r"\btype\s+(?P<name>[A-Za-z_]\w*)\s+struct\s*\{")
