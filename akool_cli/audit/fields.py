@@ -1084,8 +1084,9 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
 
 
 SEMICOLON = re.compile(";")
-ASSIGNED_URL = re.compile(
-    r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
+ASSIGNED_URL = re.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
+    r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
+    r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
 )
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
 NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
