@@ -6,7 +6,9 @@ optables21q/, constants21q/."""
 
 from __future__ import annotations
 
-from akool_cli.audit.scan import Finding, audit_text
+from pathlib import Path
+
+from akool_cli.audit.scan import Finding, audit, audit_text
 
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
@@ -202,3 +204,108 @@ def test_an_entry_with_two_methods_says_none() -> None:
 ALLOWED = [("GET", "POST", "/api/open/v3/content/video/createbytalkingphoto")]
 """
     assert places(audit_text(text, "ops.py")) == []
+
+
+# -- M13: constants objects ----------------------------------------------------------------------
+
+JS_MEMBERS = """const A = {
+  BASE_URL: "https://openapi.akool.com",
+};
+const Paths = { TALK: "/api/open/v3/content/video/createbytalkingphoto", INFO: "/api/open/v3/content/video/infobymodelid" };
+export const talk = (b) => fetch(`${A.BASE_URL}${Paths.TALK}`, { method: "PUT", body: JSON.stringify(b) });
+export const poll = (id) => fetch(`${A.BASE_URL}${Paths.INFO}?video_model_id=${id}`);
+export const talkOk = (b) => fetch(`${A.BASE_URL}${Paths.TALK}`, { method: "POST", body: JSON.stringify(b) });
+"""
+
+
+def test_a_template_joining_two_members_of_constants_objects_is_the_joined_call() -> None:
+    assert places(audit_text(JS_MEMBERS, "jobs.js")) == [(5, "wrong-method")]
+
+
+def test_php_class_constants_joined_with_a_dot_are_the_joined_call() -> None:
+    text = """<?php
+class ApiConst {
+    const BASE = "https://openapi.akool.com";
+    const INFO = "/api/open/v3/content/video/infobymodelid";
+}
+$a = $client->post(ApiConst::BASE . ApiConst::INFO);
+$b = $client->get(ApiConst::BASE . ApiConst::INFO);
+"""
+    assert places(audit_text(text, "jobs.php")) == [(6, "wrong-method")]
+
+
+def test_a_go_struct_of_paths_written_on_one_line_is_read_by_its_fields() -> None:
+    text = """package akool
+const Base = "https://openapi.akool.com"
+var Paths = endpoints{Talk: "/api/open/v3/content/video/createbytalkingphoto", Info: "/api/open/v3/content/video/infobymodelid"}
+func poll(id string) { http.Post(Base+Paths.Info, "application/json", nil) }
+func ok(id string) { http.Get(Base + Paths.Info + "?video_model_id=" + id) }
+"""
+    assert places(audit_text(text, "jobs.go")) == [(4, "wrong-method")]
+
+
+def test_a_guessed_path_in_a_constants_class_gets_the_documented_replacement() -> None:
+    text = """import requests
+V3 = "https://openapi.akool.com/api/open/v3"
+class Guessed:
+    RESULT = "/content/video/status/"
+def poll(video_id):
+    return requests.get(V3 + Guessed.RESULT + video_id).json()
+def poll_inline(video_id):
+    return requests.get(V3 + "/content/video/status/" + video_id).json()
+"""
+    found = [f for f in audit_text(text, "jobs.py") if f.severity != "info"]
+    assert [(f.line, f.rule) for f in found] == [
+        (6, "undocumented-path"),
+        (8, "undocumented-path"),
+    ]
+    assert all("infobymodelid?video_model_id=<_id>" in f.documented for f in found)
+
+
+def test_constants_objects_in_another_file_of_the_folder_are_joined(tmp_path: Path) -> None:
+    (tmp_path / "akoolConsts.js").write_text(
+        JS_MEMBERS.split("export const", 1)[0].replace("const ", "export const ")
+    )
+    (tmp_path / "jobs.js").write_text(
+        'import { A, Paths } from "./akoolConsts.js";\n'
+        'export const poll = (id) => fetch(`${A.BASE_URL}${Paths.INFO}`, { method: "POST" });\n'
+        "export const ok = (id) => fetch(`${A.BASE_URL}${Paths.INFO}?video_model_id=${id}`);\n"
+    )
+    found = audit([tmp_path]).findings
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.rule) for f in found] == [
+        ("jobs.js", 2, "wrong-method")
+    ]
+
+
+def test_each_entry_of_an_object_of_urls_is_followed_to_the_uses_that_read_it() -> None:
+    text = f"""import requests
+ENDPOINTS = {{"talk": "{TALK}", "info": "{INFO}"}}
+requests.get(ENDPOINTS["talk"])
+requests.post(ENDPOINTS["info"])
+requests.get(ENDPOINTS["info"], params={{"video_model_id": 1}})
+"""
+    assert places(audit_text(text, "urls.py")) == [(3, "wrong-method"), (4, "wrong-method")]
+
+
+def test_an_enums_constants_are_a_table_not_calls() -> None:
+    java = """public class Jobs {
+    static final String BASE = "https://openapi.akool.com";
+    enum Ep {
+        TALK("/api/open/v3/content/video/createbytalkingphoto"),
+        INFO("/api/open/v3/content/video/infobymodelid");
+        final String path;
+        Ep(String p) { path = p; }
+    }
+    void run(RestTemplate rest) {
+        rest.postForObject(BASE + Ep.INFO.path, null, String.class);
+    }
+}
+"""
+    # the constant is no GET without its query; the call that joins it is read
+    assert places(audit_text(java, "Jobs.java")) == [(10, "wrong-method")]
+    kotlin = """enum class Op(val method: String, val path: String) {
+    TALK("GET", "/api/open/v3/content/video/createbytalkingphoto"),
+    INFO("GET", "/api/open/v3/content/video/infobymodelid"),
+}
+"""
+    assert places(audit_text(kotlin, "Op.kt")) == [(2, "wrong-method")]

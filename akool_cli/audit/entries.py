@@ -1,14 +1,15 @@
 """The method an operations table pairs a path with: an entry written as a tuple, a list, a struct
 or an object literal of one method and the path (`("POST", "/api/open/v3/...")`, `["GET", p]`,
 Go's `{Method: "POST", Path: "/..."}` or `{"POST", "/..."}`, `{ method: :post, path: "/..." }`,
-`['method' => 'POST', 'path' => '/...']`) or a pair (Kotlin's `"POST" to "/..."`)."""
+`['method' => 'POST', 'path' => '/...']`, an enum's constant `TALK("POST", "/...")`) or a pair
+(Kotlin's `"POST" to "/..."`)."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from akool_cli.audit.fields import Text
+from akool_cli.audit.fields import Text, enum_constant
 
 REACH = 400  # characters: an entry is short; farther brackets are a table's, not an entry's
 QUOTES = "\"'`"
@@ -47,7 +48,9 @@ def entry_method(doc: Text, offset: int) -> Said | None:
     if pair is not None:
         return Said(pair.group("lit").upper(), pair.start("lit"), pair.group("lit"), True)
     opened = _opening(text, quote)
-    if opened < 0 or not ENTRY_AFTER.search(text, max(0, opened - 20), opened):
+    if opened < 0 or not (
+        ENTRY_AFTER.search(text, max(0, opened - 20), opened) or enum_constant(text, opened)
+    ):
         return None  # not in brackets, or in a call's parentheses
     closed = _closing(text, opened)
     if closed < 0 or not opened < offset < closed:

@@ -45,14 +45,14 @@ CONTAINER_TYPE = (
 )
 # (a type word without type arguments declares the name only where a declaration goes on after
 # it, `HashMap cache;`, not in prose: "Set http to the client")
-TYPE_BEFORE = re.compile(rf"(?<![\w$.]){CONTAINER_TYPE}\s*(?P<args><[^;=(){{}}\n]*>)?\s+$")
-DECLARATION_GOES_ON = re.compile(r"\s*(?:[;,)]|=(?!=))")
-TYPE_AFTER = re.compile(
-    rf"\s*:\s*(?:{CONTAINER_TYPE}\b|(?:typing\.)?(?:dict|Dict|Mapping|MutableMapping|defaultdict"
-    r"|OrderedDict|set|Counter)\b)"
-    r"|\s+(?:\*?sync\.Map\b|map\[)"
+TYPE_BEFORE = (
+    rf"(?<![\w$.]){CONTAINER_TYPE}\s*(?:(?P<args><[^;=(){{}}\n]*>)\s+{{name}}(?![\w$])"
+    rf"|\s+{{name}}\s*(?:[;,)]|=(?!=)))"
 )
-TYPE_REACH = 160  # characters before a name that its declared type may take
+TYPE_AFTER = (
+    rf"(?<![\w$]){{name}}(?:\s*:\s*(?:{CONTAINER_TYPE}\b|(?:typing\.)?(?:dict|Dict|Mapping"
+    r"|MutableMapping|defaultdict|OrderedDict|set|Counter)\b)|\s+(?:\*?sync\.Map\b|map\[))"
+)
 # Names that are a container by what they are called, bound in the file or not:
 # `metrics.get(URL).inc()`, `cache.get(URL)`, `seen.delete(URL)`.
 CONTAINER_NAME = re.compile(
@@ -92,10 +92,8 @@ def _bound_to_container(text: str, name: str) -> bool:
 
 def _declared_container(text: str, name: str) -> bool:
     """Whether the text declares `name` with a container's type (a field, a local, a parameter)."""
-    for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
-        if TYPE_AFTER.match(text, m.end()):
-            return True
-        typed = TYPE_BEFORE.search(text[max(0, m.start() - TYPE_REACH) : m.start()])
-        if typed and (typed.group("args") or DECLARATION_GOES_ON.match(text, m.end())):
-            return True
-    return False
+    escaped = re.escape(name)
+    after = TYPE_AFTER.replace("{name}", escaped)
+    return re.search(after, text) is not None or (
+        re.search(TYPE_BEFORE.replace("{name}", escaped), text) is not None
+    )
