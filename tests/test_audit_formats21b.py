@@ -182,7 +182,7 @@ def test_a_workflows_run_blocks_are_read_as_shell_with_their_env(tmp_path: Path)
     assert found == {
         ("gh_render.yml", 4, "wrong-host"),  # the workflow's env, used as ${{ env.AKOOL_HOST }}
         ("gh_render.yml", 15, "bad-value"),  # "$AKOOL_API/..." with the job's env
-        ("gh_render.yml", 19, "unknown-endpoint"),  # a step's env built from the job's
+        ("gh_render.yml", 19, "undocumented-path"),  # a step's env built from the job's
         ("gh_render.yml", 27, "misnamed-field"),
     }
     fixable, _, _ = apply_and_reaudit(tmp_path)

@@ -752,7 +752,13 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
 
 
 # (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it)
-PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])")
+# (a constant or a URL read from an object, `${A.BASE_URL}`, `cfg.baseUrl`, passes that member,
+# not the object's keys; a method's result, `payload.dict()`, Ruby's `body.to_json`, may be them)
+PASSED_NAME = re.compile(
+    r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
+    r"(?!\??\.(?:[A-Z][A-Z0-9_]*|(?i:\w*(?:url|uri|base|host|endpoint|path|origin|server)\w*))"
+    r"(?![\w$(]))"
+)
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
@@ -1122,14 +1128,38 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
             break
     uses = doc.uses().get(name, [])
     found = uses[bisect.bisect_left(uses, end) : bisect.bisect_left(uses, stop)]
+    if OBJECT_VALUE.match(doc.text, assigned.end()):  # an object of URLs: the entry's uses only
+        key = ENTRY_KEY.search(doc.text, max(assigned.end(), offset - 300), offset)
+        found = [u for u in found if _member(doc.text, u + len(name)) in ("", key and key["k"])]
+        if key is not None:  # (each entry followed on its own: its start, not the statement's)
+            return key.start("k"), found
     if doc.scopes is not None:  # not a parameter or a local of the same name in another function
         found = [u for u in found if doc.scopes.visible(name, line, doc.line_of(u))]
     return statement, found
 
 
+# A name bound to an object (or a Go struct) whose entries hold URLs (`const Paths = { TALK:
+# "/api/...", INFO: "/api/..." }`): a use of it reads one entry, by its key.
+OBJECT_VALUE = re.compile(r"\s*(?:&?[A-Za-z_][\w.]*\s*)?\{")
+ENTRY_KEY = re.compile(r"[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>|=)\s*[fr]?[\"'`][^\"'`]*$")
+MEMBER = re.compile(
+    r"\s*(?:\?\.|\.|->|::)\s*(?P<k>[A-Za-z_$][\w$]*)|\[\s*[\"'](?P<q>[^\"']+)[\"']\s*\]"
+)
+
+
+def _member(text: str, at: int) -> str:
+    """The member a use of a name reads (`Paths.TALK`, `paths["talk"]`; "" for the name alone or
+    a method of it: `paths.get("talk")`)."""
+    m = MEMBER.match(text, at)
+    if m is None or text[m.end() : m.end() + 1] == "(":
+        return ""
+    return m["k"] or m["q"]
+
+
 SEMICOLON = re.compile(";")
-ASSIGNED_URL = re.compile(
-    r"\s*(?:const|let|var|val|local|final|static|private|public|String|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::=|=)"
+ASSIGNED_URL = re.compile(  # (C#'s `const string X =`, Kotlin's and TypeScript's `val X: String =`)
+    r"\s*(?:const|let|var|val|local|final|static|private|public|protected|internal|readonly"
+    r"|String|string|\s)*\$?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.?]+\s*)?(?::=|=)"
 )
 # Where a name is passed: f(NAME, g(x, NAME), url=NAME, url: NAME, "$NAME", ${NAME}
 NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?P<n>[A-Za-z_]\w*)")
@@ -1163,6 +1193,8 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
             return around[0], _chain_end(doc, around[1])
         if not opens_call(doc.text, around[0]) or _in_block(doc, offset, around[0]):
             return None  # not a call's arguments: a module wrapped in define(function(){...})
+        if enum_constant(doc.text, around[0]):
+            return None  # an enum's constant, `INFO("/api/open/v3/...")`: a table's entry
         if not URL_BUILDER_BACKWARDS.match(opener[::-1]):
             if doc.language == "rust" and CHAIN_GOES_ON.match(doc.text, around[1]):
                 return around[0], _chain_end(doc, around[1])  # .post(url).query(..).json(&b)
@@ -1172,6 +1204,14 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
 
 
 CHAIN_LINK = re.compile(r"\)?\s*\.\s*\w+\s*\(")
+# A Java or Kotlin enum's constant with its arguments, alone at the start of its line.
+ENUM_CONSTANT = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z0-9_]*[ \t]*$")
+
+
+def enum_constant(text: str, paren: int) -> bool:
+    """Whether the `(` at `paren` follows an enum constant's name (`TALK("POST", "/...")`, in a
+    file that declares an enum), not a function's."""
+    return bool(ENUM_CONSTANT.search(text, max(0, paren - 60), paren)) and "enum " in text
 
 
 def _chain_end(doc: Text, end: int) -> int:

@@ -2,14 +2,15 @@
 is given to (`requests.post`, `axios.delete`, `PostAsync`, `http.Get`, `Net::HTTP::Post.new`),
 a method argument or option (`http.NewRequest("POST", ...)`, `method: "POST"`,
 `HttpMethod.Post`), an OkHttp or WebClient chain's verb, a Postman request's `method`, and
-curl's (`-X`, a body flag, or its GET default); None when the code does not say."""
+curl's (`-X`, a body flag, or its GET default), the method an operations table pairs a path with
+(entries.py); None when the code does not say."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import curlargs, fields, receivers
+from akool_cli.audit import curlargs, entries, fields, receivers
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -60,12 +61,17 @@ def sent_method(doc: Text, offset: int) -> Evidence | None:
             doc, line, offset
         )  # a curl command, or a line its trailing backslashes continue
     call = fields.enclosing_call(doc, offset)
-    if call is not None:
-        return _call(doc, offset, call)
+    if call is not None:  # (a pair in a call's arguments: Kotlin's listOf("POST" to "/..."))
+        return _call(doc, offset, call) or _entry(doc, offset)
     found = fields.request_object(doc, offset)  # a Postman request, a config entry
-    if found is not None:
-        return _option(doc, found[0], found[1])
-    return None
+    said = _option(doc, found[0], found[1]) if found is not None else None
+    return said if said is not None else _entry(doc, offset)
+
+
+def _entry(doc: Text, offset: int) -> Evidence | None:
+    """The method an operations table's entry pairs the path with (entries.py)."""
+    said = entries.entry_method(doc, offset)
+    return Evidence(said.method, said.offset, said.text, said.literal) if said else None
 
 
 def _curl(doc: Text, line: int, offset: int) -> Evidence | None:

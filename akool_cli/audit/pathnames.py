@@ -28,11 +28,18 @@ from akool_cli.audit.sites import (
     Site,
     name_of,
 )
-from akool_cli.audit.wrappers import join_patterns
+from akool_cli.audit.wrappers import MID, join_patterns
 
 # A name as a join or a call reads it: path, self.TALK, Endpoints.talk, $this->path
 NAME = r"(?P<p>(?:(?:self|this|cls|[A-Za-z_]\w*)(?:\.|::)|\$this->)?\$?[A-Za-z_]\w*)(?:\.value)?"
-NAME_JOINS = join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)")
+NAME_JOINS = (
+    *join_patterns(NAME, r"(?P<p>[A-Za-z_]\w*)"),
+    # a template's members of constants objects: `${A.BASE_URL}${A.PATH}`, Kotlin's
+    # "${Api.BASE}${Api.TALK}" (the shell's form above reads no member after `${`)
+    re.compile(r"\$\{(?P<b>[A-Za-z_$][\w.$]*)\}" + MID + r"\$\{" + NAME + r"\}"),
+    # PHP's class constants: `ApiConst::BASE . ApiConst::TALK`
+    re.compile(r"(?<![\w$])(?P<b>[A-Za-z_]\w*::[A-Za-z_]\w*)\s*\.\s*" + NAME + r"\b(?!\s*\()"),
+)
 # A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
 NAME_ARGUMENT = re.compile(CALL_HEAD + NAME + r"\s*[,)]")
 # A shell function given a name: akool_post "$TALK_PATH" "$BODY", post GET $P
@@ -121,7 +128,10 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
     found = PathNames(lines=lines)
     for name, given in (imported or {}).items():
         found.bindings[name] = [(-1, given)]
+    enums = any("enum " in line for line in lines)
     for i, line in enumerate(lines):
+        if enums and _enum_entry(line, i, found):
+            continue  # TALK("/api/open/v3/..."): read as Ep.TALK
         if len(line) > 2000 or ("=" not in line and ":" not in line):
             continue
         hinted = '"/' in line or "'/" in line or "`/" in line or ":-/" in line or "api/open" in line
@@ -152,6 +162,23 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             found.bindings[m.group("n")].sort(key=lambda s: s[0])
     _loops(lines, found)
     return found
+
+
+# A Java or Kotlin enum's constant given its path (after a method, perhaps):
+# `TALK("/api/open/v3/content/video/createbytalkingphoto"),`, `INFO("GET", "/api/...")`.
+ENUM_ENTRY = re.compile(
+    r"^\s*(?P<n>[A-Z][A-Z0-9_]*)\s*\(\s*(?:[\"'][A-Za-z]+[\"']\s*,\s*)?"
+    r"[\"'](?P<lit>/?[A-Za-z_][\w\-./{}:%]*)[\"']\s*[,)]"
+)
+
+
+def _enum_entry(line: str, i: int, found: PathNames) -> bool:
+    """An enum's constant that holds a path: a name bound to it."""
+    m = ENUM_ENTRY.match(line)
+    if m is None or not path_like(m.group("lit")):
+        return False
+    found.bindings.setdefault(m.group("n"), []).append((i, Held(m.group("lit"), i)))
+    return True
 
 
 # A list of paths (`PATHS = ["/v3/voice/list?lang=en", "/v4/voice/list?type=1"]`, over lines too,
@@ -296,9 +323,13 @@ def looped(found: PathNames, name: str, line: int) -> str:
     return next((t for a, b, t in found.loops.get(name, ()) if a <= line <= b), "")
 
 
-# A table written on one line: {"photo": "/content/...", "swap": "/faceswap/..."} (its entries)
+# A table written on one line: {"photo": "/content/...", "swap": "/faceswap/..."} (its entries),
+# a map's (`Map.of(`, `dict(`) or a Go struct's (`endpoints{Talk: "/...", Info: "/..."}`).
+INLINE_OPENER = re.compile(
+    r"\s*(?:(?:new\s+)?[\w.<>\[\], ]*?(?:Map|map|dict)\b[^({]*|&?[A-Za-z_]\w*(?=\{))?[({]"
+)
 INLINE_ENTRY = re.compile(
-    r"(?:^|[{,(])\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|[A-Za-z_][\w.]*)\s*(?::|=>|,)\s*"
+    r"(?:^|[{,(])\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|(?P<k>[A-Za-z_][\w.]*))\s*(?::|=>|,)\s*"
     r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_{][\w\-./{}$:%]*)(?P=q)\s*(?=[,})])"
 )
 
@@ -306,10 +337,14 @@ INLINE_ENTRY = re.compile(
 def _inline_table(name: str, rhs: str, line: int, found: PathNames) -> bool:
     """A table of paths written on one line (`STATUS = {"photo": "/x", "swap": "/y"}`, Java's
     `Map.of("photo", "/x", ...)`): its paths are entries of the table (none held by a name)."""
-    if not re.match(r"\s*(?:(?:new\s+)?[\w.<>\[\], ]*?(?:Map|map|dict)\b[^({]*)?[({]", rhs):
+    if not INLINE_OPENER.match(rhs):
         return False
-    paths = [Held(e.group("lit"), line) for e in INLINE_ENTRY.finditer(rhs)]
-    paths = [h for h in paths if path_like(h.text)]
+    entries = [e for e in INLINE_ENTRY.finditer(rhs) if path_like(e.group("lit"))]
+    paths = [Held(e.group("lit"), line) for e in entries]
+    for e, held in zip(entries, paths, strict=True):
+        if e.group("k") and "." not in e.group("k"):  # `{ INFO: "/..." }`: read as Paths.INFO
+            found.bindings.setdefault(e.group("k"), []).append((line, held))
+            found.bindings[e.group("k")].sort(key=lambda s: s[0])
     if len(paths) < 2:
         return False
     found.tables.add(name)

@@ -254,7 +254,10 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
         replacement = docs.find(None, retired.replacement) if retired.replacement else None
         return Judgement("retired", path, retired=retired, replacement=replacement, sure=True)
     for guess, pattern in guesses():
-        m = pattern.search(path)
+        # (a guess's last segment may be the variable the text goes on with: `"/status/" + id`)
+        m = pattern.search(path) or (
+            pattern.search(path.rstrip("/") + "/id") if continued else None
+        )
         if m is not None:
             documented = docs.find(guess.endpoint.method, guess.endpoint.path)
             return Judgement(

@@ -1,5 +1,6 @@
 """Whether the object a `.get(`/`.put(`/`.delete(` is called on is a container (a dict, a Map, a
-cache, a queue, a metrics registry) rather than an HTTP client, so that the verb says no method."""
+cache, a queue, a metrics registry, in any language the audit reads) rather than an HTTP client,
+so that the verb says no method."""
 
 from __future__ import annotations
 
@@ -22,6 +23,35 @@ CONTAINER_MAKERS = (
     r"(?:[\w.]+\.)?(?:LRUCache|TTLCache|LFUCache|Cache|lru|LRU|Redis|StrictRedis)\s*\(",
     r"Object\.create\s*\(",
     r"(?:[\w.]+\.)?Manager\s*\(\s*\)\s*\.\s*(?:dict|list|Queue)\s*\(",
+    # Java, Kotlin, C#: `new HashMap<>()`, `ConcurrentHashMap()`, `new Dictionary<string, int>()`
+    r"(?:new\s+)?(?:[\w.]+\.)?(?:Concurrent|Linked|Tree|Weak|Identity|Enum|Sorted|Hash|Array)*"
+    r"(?:HashMap|Hashtable|Dictionary|SkipListMap|HashSet|TreeSet|ArrayDeque|MemoryCache)"
+    r"\s*(?:<[^;=\n]*>)?\s*\(",
+    r"(?:mutableMapOf|hashMapOf|linkedMapOf|sortedMapOf|mapOf|mutableSetOf|hashSetOf|setOf)"
+    r"\s*(?:<[^;=\n]*>)?\s*\(",  # Kotlin
+    r"(?:Map\.of|Collections\.synchronized\w+|Maps\.new\w+|Caffeine\.newBuilder|CacheBuilder\.newBuilder)\b",
+    r"(?:Hash|Concurrent::Map|Set)\.new\b",  # Ruby
+    r"collect\s*\(|array\s*\(|new\s+\\?(?:[\w\\]+\\)?(?:Collection|ArrayObject|SplObjectStorage|Map)\b",  # PHP
+    r"(?:make\s*\(\s*)?map\[|&?sync\.Map\s*\{",  # Go
+)
+# A name declared with a container's type: Java's and C#'s `Map<String, Long> started;`,
+# `ConcurrentDictionary<string, int> hits = new();`, Go's `var seen map[string]bool`,
+# `cache sync.Map`; Kotlin's, TypeScript's and Python's `cache: MutableMap<String, Long>`,
+# `seen: Map<string, string>`, `pending: dict[str, str]`.
+CONTAINER_TYPE = (
+    r"(?:[\w.]+\.)?(?:I|IReadOnly|ReadOnly|Readonly|Mutable|Immutable|Concurrent|Linked|Tree|Weak"
+    r"|Identity|Enum|Sorted|Navigable|Hash|Loading|Array|Multi|Lru|LRU)*"
+    r"(?:Map|HashMap|Hashtable|Dictionary|Set|Cache|Multimap|Queue|Deque|MemoryCache)"
+)
+# (a type word without type arguments declares the name only where a declaration goes on after
+# it, `HashMap cache;`, not in prose: "Set http to the client")
+TYPE_BEFORE = (
+    rf"(?<![\w$.]){CONTAINER_TYPE}\s*(?:(?P<args><[^;=(){{}}\n]*>)\s+{{name}}(?![\w$])"
+    rf"|\s+{{name}}\s*(?:[;,)]|=(?!=)))"
+)
+TYPE_AFTER = (
+    rf"(?<![\w$]){{name}}(?:\s*:\s*(?:{CONTAINER_TYPE}\b|(?:typing\.)?(?:dict|Dict|Mapping"
+    r"|MutableMapping|defaultdict|OrderedDict|set|Counter)\b)|\s+(?:\*?sync\.Map\b|map\[))"
 )
 # Names that are a container by what they are called, bound in the file or not:
 # `metrics.get(URL).inc()`, `cache.get(URL)`, `seen.delete(URL)`.
@@ -32,7 +62,10 @@ CONTAINER_NAME = re.compile(
     r"|histograms?|kv|redis|db)$|(?:Cache|Map|Queue|Dict|Metrics|Registry|Store|Set|Seen)$"
 )
 # The receiver's name: the last identifier before `.get(` (`self._cache`, `this.seen`, `q`).
-RECEIVER = re.compile(r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:\.|->)\s*\w+\s*$")
+# Also a facade's (`Cache::put(`) and a getter's (`getCache().put(`).
+RECEIVER = re.compile(
+    r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*(?:\.|->|::)\s*\w+\s*(?:<[^<>()]*>)?\s*$"
+)
 
 
 def receiver_name(opener: str) -> str | None:
@@ -54,4 +87,13 @@ def _bound_to_container(text: str, name: str) -> bool:
         rf"(?<![\w$]){re.escape(name)}\s*(?::[^=\n]{{0,80}})?(?<![=!<>])=(?!=)\s*"
         rf"(?:{'|'.join(CONTAINER_MAKERS)})"
     )
-    return binding.search(text) is not None
+    return binding.search(text) is not None or _declared_container(text, name)
+
+
+def _declared_container(text: str, name: str) -> bool:
+    """Whether the text declares `name` with a container's type (a field, a local, a parameter)."""
+    escaped = re.escape(name)
+    after = TYPE_AFTER.replace("{name}", escaped)
+    return re.search(after, text) is not None or (
+        re.search(TYPE_BEFORE.replace("{name}", escaped), text) is not None
+    )

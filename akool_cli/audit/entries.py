@@ -1,0 +1,134 @@
+"""The method an operations table pairs a path with: an entry written as a tuple, a list, a struct
+or an object literal of one method and the path (`("POST", "/api/open/v3/...")`, `["GET", p]`,
+Go's `{Method: "POST", Path: "/..."}` or `{"POST", "/..."}`, `{ method: :post, path: "/..." }`,
+`['method' => 'POST', 'path' => '/...']`, an enum's constant `TALK("POST", "/...")`) or a pair
+(Kotlin's `"POST" to "/..."`)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from akool_cli.audit.fields import Text, enum_constant
+
+REACH = 400  # characters: an entry is short; farther brackets are a table's, not an entry's
+QUOTES = "\"'`"
+OPEN, CLOSE = "([{", ")]}"
+# One element of an entry that is a method: a method string, a Ruby symbol, a method constant.
+METHOD_ELEMENT = re.compile(
+    r"\s*(?:(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)"
+    r"|:(?P<sym>get|post|put|delete|patch)"
+    r"|(?:[\w.]*HttpMethod|Method)(?:\.|::)(?P<const>(?i:Get|Post|Put|Delete|Patch))"
+    r"|http\.Method(?P<go>Get|Post|Put|Delete|Patch))\s*$"
+)
+# An element that names the method: `method: "POST"`, `"method": "GET"`, `'method' => 'PUT'`,
+# Go's `Method: "POST"`, C#'s `Method = HttpMethod.Post`, Ruby's `method: :post`.
+KEYED = re.compile(r"\s*[\"']?(?i:method|verb|http_?method)[\"']?\s*(?:=>|:(?!:)|=(?!=))")
+# A pair whose first part is the method: Kotlin's `"POST" to "/..."`, Scala's `"POST" -> "/..."`.
+PAIR = re.compile(r"(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*(?:\bto\b|->)\s*$")
+# What an entry's opening bracket follows: a list, another entry, an assignment, a key.
+ENTRY_AFTER = re.compile(r"(?:^|[\[({,=:>]|\breturn|\bof|\bto)\s*$")
+
+
+class Said(NamedTuple):
+    method: str  # upper case
+    offset: int  # where it is written
+    text: str
+    literal: bool  # a method string a fix may change in place
+
+
+def entry_method(doc: Text, offset: int) -> Said | None:
+    """The method of the table entry the path at `offset` is an element of (None: no entry, or
+    not exactly one method in it)."""
+    text = doc.text
+    quote = _literal_start(text, offset)
+    if quote < 0:
+        return None
+    pair = PAIR.search(text, max(0, quote - 40), quote)
+    if pair is not None:
+        return Said(pair.group("lit").upper(), pair.start("lit"), pair.group("lit"), True)
+    opened = _opening(text, quote)
+    if opened < 0 or not (
+        ENTRY_AFTER.search(text, max(0, opened - 20), opened) or enum_constant(text, opened)
+    ):
+        return None  # not in brackets, or in a call's parentheses
+    closed = _closing(text, opened)
+    if closed < 0 or not opened < offset < closed:
+        return None
+    found = [s for s in _elements(text, opened + 1, closed) if s is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _literal_start(text: str, offset: int) -> int:
+    """Where the string literal holding `offset` opens (-1: none on its line)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    for k in range(offset - 1, line_start - 1, -1):
+        if text[k] in QUOTES:
+            return k
+    return -1
+
+
+def _opening(text: str, at: int) -> int:
+    """The bracket that opens around `at` (outside string literals), within REACH."""
+    depth, quote = 0, ""
+    for k in range(at - 1, max(-1, at - REACH), -1):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1 : k] != "\\" else quote
+        elif c in QUOTES:
+            quote = c
+        elif c in CLOSE:
+            depth += 1
+        elif c in OPEN:
+            if depth == 0:
+                return k
+            depth -= 1
+    return -1
+
+
+def _closing(text: str, opened: int) -> int:
+    """The bracket that closes the one at `opened`, within REACH."""
+    depth, quote = 0, ""
+    for k in range(opened + 1, min(len(text), opened + REACH)):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1] != "\\" else quote
+        elif c in QUOTES:
+            quote = c
+        elif c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            if depth == 0:
+                return k
+            depth -= 1
+    return -1
+
+
+def _elements(text: str, start: int, end: int) -> list[Said | None]:
+    """Each top-level element of text[start:end], read as a method or not (None)."""
+    found: list[Said | None] = []
+    depth, quote, at = 0, "", start
+    for k in range(start, end + 1):
+        c = text[k] if k < end else ","
+        if quote:
+            quote = "" if c == quote and text[k - 1] != "\\" else quote
+        elif c in QUOTES:
+            quote = c
+        elif c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth -= 1
+        elif c == "," and depth == 0:
+            found.append(_element(text, at, k))
+            at = k + 1
+    return found
+
+
+def _element(text: str, start: int, end: int) -> Said | None:
+    keyed = KEYED.match(text, start, end)
+    m = METHOD_ELEMENT.match(text, keyed.end() if keyed else start, end)
+    if m is None:
+        return None
+    group = next(g for g in ("lit", "sym", "const", "go") if m.group(g))
+    word = m.group(group)
+    return Said(word.upper(), m.start(group), word, group == "lit")

@@ -1,0 +1,2 @@
+"""Where the service lives."""
+BASE = "https://openapi.akool.com"
