@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import curlargs, handles, mocks
+from akool_cli.audit import apart, curlargs, handles, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -567,7 +567,7 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:
         found = _request_object(doc, offset)
-        extents = [found] if found is not None else []
+        extents = [found, *_handles_given(doc, found)] if found is not None else []
     return [_request_in(doc, start, end) for start, end in extents]
 
 
@@ -834,6 +834,29 @@ def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
     return None
 
 
+OBJECT_NAME = re.compile(r"(?:^|[\s;])(?:const|let|var|val)?\s*(?P<n>[A-Za-z_$][\w$]*)\s*=\s*$")
+
+
+def _handles_given(doc: Text, found: tuple[int, int]) -> list[tuple[int, int]]:
+    """The bodies written to the handles that calls given a request object held in a name make
+    (`const options = {hostname, path, method}`, then `const req = https.request(options, cb)`
+    and `req.write(JSON.stringify(body))`), until the name is bound again."""
+    index = doc.container_at(found[0])
+    named = OBJECT_NAME.search(doc.containers[index].label) if index is not None else None
+    if named is None:
+        return []
+    name, line = named.group("n"), doc.line_of(found[0])
+    stop = next((at for at, _ in doc.assigned.get(name, []) if at > found[1]), len(doc.text))
+    extents: list[tuple[int, int]] = []
+    for use in doc.uses().get(name, []):
+        call = enclosing_call(doc, use) if found[1] <= use < stop else None
+        if call is not None and (
+            doc.scopes is None or doc.scopes.visible(name, line, doc.line_of(use))
+        ):
+            extents += handles.body_extents(doc, call)
+    return extents
+
+
 def _unique(keys: list[Key]) -> Iterator[Key]:
     seen: set[int] = set()
     for k in sorted(keys, key=lambda k: k.offset):
@@ -1019,7 +1042,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         return [_shell_command(doc, line)]
     parens = enclosing_call(doc, offset)
     if parens is not None:
-        return [_initialized(doc, parens), *handles.body_extents(doc, parens)]
+        apart_ = apart.extents(doc, parens)
+        return [_initialized(doc, parens), *handles.body_extents(doc, parens), *apart_]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -1036,6 +1060,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
             found.append(extent)
             if not doc.is_command(use_line):  # (`$ch = curl_init($url)`: the body set on $ch)
                 found += (e for e in handles.body_extents(doc, extent) if e not in found)
+                found += (e for e in apart.extents(doc, extent) if e not in found)
     return found
 
 

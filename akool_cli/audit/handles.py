@@ -14,10 +14,11 @@ if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
 # A call whose result is a request handle, bound to a name: `$ch = curl_init(`,
-# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(` (matched on the text before its `(`).
+# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(`, Node's `const req = https.request(` (matched
+# on the text before its `(`).
 MADE = re.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
-    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl)\s*$"
+    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request)\s*$"
 )
 # A call that configures a handle it is given (the URL may be written in it): PHP's
 # `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
@@ -54,9 +55,14 @@ SETTERS = (
     Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,"),  # pycurl
     Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
     Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
+    Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))"),  # Node's http.request: req.write(data)
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
-HINTS = ("POSTFIELDS", ".body", ".request(")
+HINTS = ("POSTFIELDS", ".body", ".request(", ".write(", ".end(")
+# What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
+# reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)
+# sends, at each, the options set since the one before.
+SENT = r"\bcurl_(?:exec|reset)\(\s*\${h}\s*\)|" + HANDLE + r"\.(?:perform|reset)\(\s*\)"
 
 
 def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -71,6 +77,25 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
     name = handle_of(doc, call[0])
     if name is None:
         return []
+    start, stop = _segment(doc, name, call)
+    line = doc.line_of(call[0])
+    found = []
+    for setter in SETTERS:
+        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
+        for m in opened.finditer(doc.text, start, stop):
+            if doc.scopes is not None and not doc.scopes.visible(
+                name, line, doc.line_of(m.start()), doc.column(call[0])
+            ):
+                continue  # another function's handle of that name
+            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
+            if value is not None:
+                found.append((value, value_end(doc.text, value)))
+    return found
+
+
+def _segment(doc: Text, name: str, call: tuple[int, int]) -> tuple[int, int]:
+    """Where the options of the call's request may be set: from the handle's binding, or the
+    last send or reset of it before the call, to its next binding or the first send after."""
     bound = doc.last_assignment(name, call[1])
     start = bound[0] if bound is not None else call[0]
     stop = len(doc.text)
@@ -78,19 +103,12 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         if at > call[1]:
             stop = at
             break
-    line = doc.line_of(call[0])
-    found = []
-    for setter in SETTERS:
-        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
-        for m in opened.finditer(doc.text, start, stop):
-            if doc.scopes is not None and not doc.scopes.visible(
-                name, line, doc.line_of(m.start())
-            ):
-                continue  # another function's handle of that name
-            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
-            if value is not None:
-                found.append((value, value_end(doc.text, value)))
-    return found
+    for m in re.compile(SENT.replace("{h}", re.escape(name))).finditer(doc.text, start, stop):
+        if m.end() <= call[0]:
+            start = m.end()  # (an earlier request's send: its options are not this one's)
+        elif m.start() >= call[1]:
+            return start, m.start()
+    return start, stop
 
 
 def headers_only(doc: Text, paren: int) -> bool:
