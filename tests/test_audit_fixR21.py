@@ -6,9 +6,11 @@ set since the one before. The corpus scripts of these shapes are in tests/audit_
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.scan import audit, audit_text
 
 PROMPT = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
@@ -188,3 +190,227 @@ def test_m20_a_resty_chains_body_is_its_calls() -> None:
     fixed = patched(RESTY, "main.go")
     assert '"scale": "1:1"' in fixed
     assert found(fixed.replace("720p", "1080"), "main.go") == []
+
+
+# -- M6: curl's body from a here-document or a data file of the folder -----------------------------
+
+HEREDOC_SHAPES = {
+    "unquoted word": f"curl -s -X POST {PROMPT} \\\n"
+    '  -H "Content-Type: application/json" -d @- <<EOF\n'
+    '{"prompt": "a cat", "size": "1:1"}\n'
+    "EOF\n",
+    "quoted word, --data-binary": f"curl -s -X POST \"{PROMPT}\" --data-binary @- <<'JSON'\n"
+    "{\n"
+    '  "prompt": "a cat",\n'
+    '  "size": "1:1"\n'
+    "}\n"
+    "JSON\n",
+    "indented, <<-": "run() {\n"
+    f"\tcurl -s {PROMPT} --json @- <<-END\n"
+    '\t{"prompt": "a cat", "size": "1:1"}\n'
+    "\tEND\n"
+    "}\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HEREDOC_SHAPES))
+def test_m6_a_curl_body_read_from_a_here_document(shape: str) -> None:
+    text = HEREDOC_SHAPES[shape]
+    got = found(text, "make.sh")
+    assert [(rule, what) for _, rule, what in got] == [("misnamed-field", "size")], got
+    assert '"scale": "1:1"' in patched(text, "make.sh")
+    assert found(text.replace("size", "scale"), "make.sh") == []
+
+
+def test_m6_a_here_document_not_read_by_curl_is_no_body() -> None:
+    text = (
+        f'curl -s -X POST {PROMPT} -d \'{{"prompt": "a cat"}}\'\n'
+        "cat > notes.json <<EOF\n"
+        '{"size": "1:1"}\n'
+        "EOF\n"
+    )
+    assert found(text, "make.sh") == []
+
+
+def test_m6_a_data_file_sent_by_a_curl_command_is_judged_in_that_file(tmp_path: Path) -> None:
+    (tmp_path / "req").mkdir()
+    (tmp_path / "req" / "prompt.json").write_text(
+        '{\n  "prompt": "a cat",\n  "size": "1:1"\n}\n', encoding="utf-8"
+    )
+    (tmp_path / "other.json").write_text('{"size": "1:1"}\n', encoding="utf-8")
+    (tmp_path / "make.sh").write_text(
+        f'curl -s -X POST "{PROMPT}" \\\n  -H "Content-Type: application/json" \\\n'
+        "  -d @req/prompt.json | jq .\n",
+        encoding="utf-8",
+    )
+    result = audit([tmp_path])
+    got = [(Path(f.file).name, f.line, f.rule) for f in result.findings]
+    assert got == [("prompt.json", 3, "misnamed-field")]
+    fix = result.findings[0].fix
+    assert fix is not None and (fix.line, fix.old, fix.new) == (2, "size", "scale")
+
+
+def test_m6_a_data_file_two_commands_send_is_reported_once_unpatched(tmp_path: Path) -> None:
+    (tmp_path / "body.json").write_text('{"prompt": "a cat", "size": "1:1"}\n', encoding="utf-8")
+    command = f"curl -s {PROMPT} -d @body.json\n"
+    (tmp_path / "a.sh").write_text(command, encoding="utf-8")
+    (tmp_path / "b.sh").write_text(command, encoding="utf-8")
+    result = audit([tmp_path])
+    assert [(Path(f.file).name, f.rule, f.fix) for f in result.findings] == [
+        ("body.json", "misnamed-field", None)
+    ]
+
+
+# -- M12: a Kotlin data class given to setBody ------------------------------------------------------
+
+KTOR_CLASS = (
+    "@Serializable\n"
+    "data class TalkReq(\n"
+    '    @SerialName("talking_photo_url") val photo: String,\n'
+    '    @SerialName("audio_url") val audio: String,\n'
+    '    val resolution: String = "720",\n'
+    ")\n"
+    "@Serializable\n"
+    "data class PromptReq(val prompt: String, val size: String)\n"
+    "suspend fun run(client: HttpClient) {\n"
+    '    val req = TalkReq("https://x/a.jpg", "https://x/a.mp3", "720p")\n'
+    f'    client.post("{TALK}") {{ setBody(req) }}\n'
+    f'    client.post("{PROMPT}") {{\n'
+    '        setBody(PromptReq(prompt = "a cat", size = "1:1"))\n'
+    "    }\n"
+    "}\n"
+)
+
+
+def test_m12_a_data_class_body_is_judged_by_its_json_names() -> None:
+    got = found(KTOR_CLASS, "Make.kt")
+    # `size` at its declaration (line 8): a rename there is the class's, so no patch
+    assert got == [(8, "misnamed-field", "size"), (10, "bad-value", '"720p"')], got
+    assert patched(KTOR_CLASS, "Make.kt") == KTOR_CLASS
+    good = KTOR_CLASS.replace("720p", "1080").replace("size", "scale")
+    assert found(good, "Make.kt") == []
+
+
+def test_m12_a_naming_strategy_leaves_data_classes_unread() -> None:
+    text = KTOR_CLASS.replace(
+        "suspend fun",
+        "val json = Json { namingStrategy = JsonNamingStrategy.SnakeCase }\nsuspend fun",
+    )
+    assert found(text, "Make.kt") == []
+
+
+def test_m6_a_url_given_inside_a_faraday_block() -> None:
+    text = (
+        'conn = Faraday.new(url: "https://openapi.akool.com")\n'
+        "resp = conn.post do |req|\n"
+        '  req.url "/api/open/v3/content/image/createbyprompt"\n'
+        '  req.body = { prompt: "a cat", size: "1:1" }\n'
+        "end\n"
+        "other = conn.post do |req|\n"
+        '  req.body = { size: "1:1" }\n'
+        "end\n"
+    )
+    assert found(text, "make.rb") == [(4, "misnamed-field", "size")]
+
+
+def test_m12_a_url_given_inside_a_ktor_lambda() -> None:
+    text = (
+        "suspend fun run(client: HttpClient) {\n"
+        "    client.post {\n"
+        f'        url("{PROMPT}")\n'
+        '        setBody(mapOf("prompt" to "a cat", "size" to "1:1"))\n'
+        "    }\n"
+        "}\n"
+    )
+    assert found(text, "Make.kt") == [(4, "misnamed-field", "size")]
+    assert found(text.replace('"size"', '"scale"'), "Make.kt") == []
+
+
+def test_m18_each_send_of_a_reused_curl_handle_has_its_own_method() -> None:
+    text = (
+        "<?php\n"
+        "$ch = curl_init();\n"
+        f"curl_setopt($ch, CURLOPT_URL, '{PROMPT}');\n"
+        "curl_setopt($ch, CURLOPT_CUSTOMREQUEST, 'PUT');\n"
+        "curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(['prompt' => 'a cat', 'scale' => '1:1']));\n"
+        "$image = json_decode(curl_exec($ch), true);\n"
+        "curl_setopt($ch, CURLOPT_URL, 'https://openapi.akool.com/api/open/v3/content/image/"
+        "infobymodelid?image_model_id=1');\n"
+        "curl_setopt($ch, CURLOPT_HTTPGET, true);\n"
+        "$done = json_decode(curl_exec($ch), true);\n"
+    )
+    got = audit_text(text, "make.php")
+    assert [(f.line, f.rule, f.found) for f in got] == [(3, "wrong-method", "PUT")]
+    assert "CURLOPT_CUSTOMREQUEST, 'POST'" in patched(text, "make.php")
+    # the GET after it is a GET: the PUT was the send before's
+    assert found(text.replace("'PUT'", "'POST'"), "make.php") == []
+
+
+def test_m18_a_fresh_curl_handle_with_no_method_option_sends_a_get() -> None:
+    text = (
+        "<?php\n"
+        f"$h = curl_init('{PROMPT}');\n"
+        "curl_setopt($h, CURLOPT_RETURNTRANSFER, true);\n"
+        "$out = curl_exec($h);\n"
+    )
+    assert [(f.line, f.rule) for f in audit_text(text, "make.php")] == [(2, "wrong-method")]
+    # an option set by a function of the script's, or a handle returned to be set up elsewhere
+    helper = text.replace("curl_setopt($h, CURLOPT_RETURNTRANSFER, true);", "common_options($h);")
+    assert audit_text(helper, "make.php") == []
+    returned = text.replace("$out = curl_exec($h);", "return $h;")
+    assert audit_text(returned, "make.php") == []
+    unseen = text.replace(
+        "curl_setopt($h, CURLOPT_RETURNTRANSFER, true);", "curl_setopt_array($h, $opts);"
+    )
+    assert audit_text(unseen, "make.php") == []
+    named = text.replace("CURLOPT_RETURNTRANSFER, true", "CURLOPT_CUSTOMREQUEST, $method")
+    assert audit_text(named, "make.php") == []
+
+
+CURL_NAMED = {
+    "quoted JSON": 'BODY=\'{"prompt": "a cat", "size": "1:1"}\'\n'
+    f'curl -s -X POST "{PROMPT}" -d "$BODY"\n',
+    "$(cat <<EOF)": "BODY=$(cat <<EOF\n"
+    '{"prompt": "a cat", "size": "1:1"}\n'
+    "EOF\n"
+    ")\n"
+    f'curl -s -X POST "{PROMPT}" --data-binary "${{BODY}}"\n',
+    "read <<EOF": "read -r -d '' BODY <<'EOF'\n"
+    '{"prompt": "a cat", "size": "1:1"}\n'
+    "EOF\n"
+    f'curl -s -X POST "{PROMPT}" -d "$BODY"\n',
+    "inline $(cat <<EOF)": f'curl -s -X POST "{PROMPT}" -d "$(cat <<EOF\n'
+    '{"prompt": "a cat", "size": "1:1"}\n'
+    "EOF\n"
+    ')"\n',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CURL_NAMED))
+def test_m6_a_curl_body_held_in_a_name_or_read_from_a_document(shape: str) -> None:
+    text = CURL_NAMED[shape]
+    got = found(text, "make.sh")
+    assert [(rule, what) for _, rule, what in got] == [("misnamed-field", "size")], got
+    assert found(text.replace('"size"', '"scale"'), "make.sh") == []
+
+
+def test_m18_each_send_of_a_reused_curl_handle_gives_its_own_answer() -> None:
+    text = (
+        "<?php\n"
+        f"$ch = curl_init('{PROMPT}');\n"
+        "curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);\n"
+        "curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(['prompt' => 'a cat', 'scale' => '1:1']));\n"
+        "$image = json_decode(curl_exec($ch), true);\n"
+        "curl_setopt($ch, CURLOPT_URL, 'https://openapi.akool.com/api/open/v3/content/image/"
+        "infobymodelid?image_model_id=' . $image['data']['_id']);\n"
+        "curl_setopt($ch, CURLOPT_HTTPGET, true);\n"
+        "$info = json_decode(curl_exec($ch), true);\n"
+        "echo $info['data']['image'];\n"
+        "echo $info['data']['video_url'];\n"
+    )
+    got = [(f.line, f.rule, f.found, f.message) for f in audit_text(text, "make.php")]
+    # data.image is infobymodelid's answer (createbyprompt's has none); video_url is neither's
+    assert [(line, rule, what) for line, rule, what, _ in got] == [
+        (10, "response-field", "video_url")
+    ], got
+    assert "infobymodelid" in got[0][3] and "createbyprompt" not in got[0][3]

@@ -1,14 +1,16 @@
 """Bodies given apart from the parentheses of the call that names their URL: a body link earlier in
 the builder chain the call ends (Go resty's `client.R().SetBody(b).Post(path)`), a block or
-trailing lambda after the call that sets it (Ruby Faraday's `conn.post(path) do |req| req.body =
-... end`, Kotlin Ktor's `client.post(url) { setBody(...) }`), and the JSON a curl command reads
-from the here-document that follows it (`curl -d @- <<EOF`)."""
+trailing lambda after the call that sets it, or that holds the URL (Ruby Faraday's
+`conn.post(path) do |req| req.body = ... end`, `req.url "/api/..."` in it, Kotlin Ktor's
+`client.post(url) { setBody(...) }`), and what a curl command sends as its data: the
+here-document that follows it (`curl -d @- <<EOF`) or a name's text (`-d "$BODY"`, a `read`'s)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from akool_cli.audit.curlargs import CURL_WORD, curl_options
 from akool_cli.audit.handles import value_end
 
 if TYPE_CHECKING:
@@ -31,6 +33,11 @@ RUBY_END = re.compile(r"[ \t]*end\b")
 # What sets the request's body inside the block: `req.body =` (Ruby), `setBody(` (Ktor).
 RUBY_BODY = r"(?<![\w.@]){h}\s*\.\s*body\s*=(?![=~>])"
 KTOR_BODY = re.compile(r"(?<![\w.])setBody\s*\(")
+# A URL given inside the block: Faraday's `req.url "/api/..."` / `req.url("...")`; the block that
+# gives `req` (`do |req|`, `{ |req|`); Ktor's `client.post {` (the label of its lambda).
+RUBY_URL = re.compile(r"[ \t]*(?P<h>[A-Za-z_]\w*)\.url\b(?!\s*=)")
+RUBY_OPENER = r"(?P<open>\bdo|\{)[ \t]*\|[ \t]*(?P<h>{h})[ \t]*\|"
+KTOR_CALL = re.compile(r"\.(?:get|post|put|patch|delete|request|prepare\w*)\s*(?:\([^()]*\))?\s*$")
 
 
 def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -64,17 +71,49 @@ def _block(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
     if doc.language == "kotlin":
         opened = KOTLIN_LAMBDA.match(doc.text, call[1])
         index = doc.container_at(opened.end() - 1) if opened is not None else None
-        if index is None:
-            return []
-        inner = (opened.end() if opened else 0, doc.containers[index].end)
-        return [_call_of(doc, m.end()) for m in KTOR_BODY.finditer(doc.text, *inner)]
+        return _ktor_bodies(doc, index) if index is not None else []
     ruby = RUBY_BLOCK.match(doc.text, call[1])
-    if ruby is None:
+    return _ruby_bodies(doc, doc.line_of(call[0]), ruby) if ruby is not None else []
+
+
+def in_block(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """For a URL given inside the block a call is given (Faraday's `conn.post do |req| req.url
+    "/api/..."; req.body = ... end`, Ktor's `client.post { url("..."); setBody(...) }`): the
+    bodies that block sets."""
+    if doc.language == "kotlin":
+        k = doc.innermost(offset)
+        while k >= 0 and not (
+            doc.text[doc.containers[k].start] == "{" and KTOR_CALL.search(doc.containers[k].label)
+        ):
+            k = doc.containers[k].parent
+        return _ktor_bodies(doc, k) if k >= 0 else []
+    line = doc.line_of(offset)
+    given = RUBY_URL.match(doc.line_text(line)) if doc.language == "ruby" else None
+    if given is None:
         return []
-    end = _block_end(doc, call, ruby)
-    setter = re.compile(RUBY_BODY.replace("{h}", re.escape(ruby.group("h"))))
+    opener = re.compile(RUBY_OPENER.replace("{h}", re.escape(given.group("h"))))
+    for back in range(line - 1, max(-1, line - BLOCK_LINES), -1):
+        ruby = opener.search(doc.text, doc.starts[back], doc.starts[back + 1])
+        if ruby is not None:
+            return _ruby_bodies(doc, back, ruby)
+    return []
+
+
+def _ktor_bodies(doc: Text, index: int) -> list[tuple[int, int]]:
+    """The parentheses of each `setBody(...)` in a Kotlin lambda."""
+    lambda_ = doc.containers[index]
     return [
-        (m.end(), value_end(doc.text, m.end())) for m in setter.finditer(doc.text, ruby.end(), end)
+        _call_of(doc, m.end()) for m in KTOR_BODY.finditer(doc.text, lambda_.start, lambda_.end)
+    ]
+
+
+def _ruby_bodies(doc: Text, first: int, opened: re.Match[str]) -> list[tuple[int, int]]:
+    """The value of each `req.body = ...` in a Ruby block opened (RUBY_BLOCK) on line `first`."""
+    end = _block_end(doc, first, opened)
+    setter = re.compile(RUBY_BODY.replace("{h}", re.escape(opened.group("h"))))
+    return [
+        (m.end(), value_end(doc.text, m.end()))
+        for m in setter.finditer(doc.text, opened.end(), end)
     ]
 
 
@@ -84,13 +123,12 @@ def _call_of(doc: Text, after: int) -> tuple[int, int]:
     return pair if pair is not None else (after, after)
 
 
-def _block_end(doc: Text, call: tuple[int, int], opened: re.Match[str]) -> int:
-    """Where a Ruby block opened after the call ends: its `}`, or the `end` of the call's
+def _block_end(doc: Text, first: int, opened: re.Match[str]) -> int:
+    """Where a Ruby block opened on line `first` ends: its `}`, or the `end` of that line's
     indentation (or less) after a `do`."""
     if opened.group("open") == "{":
         index = doc.container_at(opened.start("open"))
         return doc.containers[index].end if index is not None else opened.end()
-    first = doc.line_of(call[0])
     line_text = doc.line_text(first)
     indent = len(line_text) - len(line_text.lstrip())
     for line in range(first + 1, min(first + BLOCK_LINES, len(doc.starts))):
@@ -98,3 +136,69 @@ def _block_end(doc: Text, call: tuple[int, int], opened: re.Match[str]) -> int:
         if text.strip() and len(text) - len(text.lstrip()) <= indent:
             return doc.starts[line] + (len(text) if RUBY_END.match(text) else 0)
     return doc.starts[min(first + BLOCK_LINES, len(doc.starts) - 1)]
+
+
+# curl's options that read their data from stdin when given `@-` (--data-raw takes it as text).
+STDIN_DATA = frozenset({"--data", "--data-binary", "--data-ascii", "--json"})
+HEREDOC = re.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)")
+HEREDOC_LINES = 200  # lines of a here-document read
+
+
+def _from_heredoc(value: str | None) -> bool:
+    """Whether a data option's value is what a here-document gives: stdin (`@-`) or the text of
+    a `$(cat <<EOF` that the document follows."""
+    return value == "@-" or (value or "").startswith("$(cat <<")
+
+
+def heredoc(doc: Text, command: tuple[int, int]) -> list[tuple[int, int]]:
+    """The here-document a curl command reads its data from (`-d @- <<EOF`, `--data-binary @-
+    <<'JSON'`): the lines after the command up to the one that ends it."""
+    text = doc.text[command[0] : command[1]]
+    marker = HEREDOC.search(text) if "<<" in text else None
+    run = CURL_WORD.search(text) if marker is not None else None
+    if marker is None or run is None:
+        return []
+    options = curl_options(text, run.end())
+    if not any(o.name in STDIN_DATA and _from_heredoc(o.value) for o in options):
+        return []
+    first = doc.line_of(command[1]) + 1
+    for line in range(first, min(first + HEREDOC_LINES, len(doc.starts))):
+        written = doc.line_text(line)
+        if (written.lstrip("\t") if marker.group("dash") else written) == marker.group("word"):
+            return [(doc.starts[first], doc.starts[line])] if line > first else []
+    return []
+
+
+DATA_NAME = re.compile(r"\$(?:\{(?P<b>[A-Za-z_]\w*)\}|(?P<n>[A-Za-z_]\w*))")
+# `read -r -d '' BODY <<'EOF'`: a name given a here-document's text.
+READ_INTO = r"\bread\b[^\n]*\s{name}[ \t]*<<-?[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)"
+
+
+def data_names(doc: Text, command: tuple[int, int]) -> list[str]:
+    """The names whose text a curl command sends as its data (`-d "$BODY"`, `--data-binary
+    "${PAYLOAD}"`), each a whole option value."""
+    text = doc.text[command[0] : command[1]]
+    run = CURL_WORD.search(text) if "$" in text else None
+    if run is None:
+        return []
+    found = []
+    for option in curl_options(text, run.end()):
+        whole = DATA_NAME.fullmatch(option.value or "") if option.name in STDIN_DATA else None
+        if whole is not None:
+            found.append(whole.group("b") or whole.group("n"))
+    return found
+
+
+def read_into(doc: Text, name: str, before: int) -> list[tuple[int, int]]:
+    """The here-document a shell `read` gives a name last before an offset, if any."""
+    reads = list(
+        re.compile(READ_INTO.replace("{name}", re.escape(name))).finditer(doc.text, 0, before)
+    )
+    if not reads:
+        return []
+    found = reads[-1]
+    first = doc.line_of(found.end()) + 1
+    for line in range(first, min(first + HEREDOC_LINES, len(doc.starts))):
+        if doc.line_text(line).strip() == found.group("word"):
+            return [(doc.starts[first], doc.starts[line])] if line > first else []
+    return []

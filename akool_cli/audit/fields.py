@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import apart, curlargs, handles, mocks
+from akool_cli.audit import apart, curlargs, handles, kotlinclasses, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -145,6 +145,7 @@ class Text:
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
+    kotlin_classes: dict[str, list[kotlinclasses.Property]] | None = None  # (kotlinclasses.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -566,6 +567,8 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     offset = doc.offset(line, column)
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:
+        extents = apart.in_block(doc, offset)  # conn.post do |req| req.url "/api/..."
+    if not extents:
         found = _request_object(doc, offset)
         extents = [found, *_handles_given(doc, found)] if found is not None else []
     return [_request_in(doc, start, end) for start, end in extents]
@@ -604,9 +607,13 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
+    if doc.language == "kotlin":  # setBody(PromptReq(prompt = p, scale = "1:1"))
+        body += kotlinclasses.constructed_keys(doc, start, end)
     got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
     for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
         query.append(Key(name, at, value_start, value_end, raw=True))
+    for name in apart.data_names(doc, (start, end)) if got is None and "curl" in segment else ():
+        body += _variable_keys(doc, name, start) or _read_keys(doc, name, start)
     for m in () if got is not None else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
@@ -617,6 +624,15 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+def _read_keys(doc: Text, name: str, before: int) -> list[Key]:
+    """The keys of the here-document a shell `read` gives a name (`read -r -d '' BODY <<EOF`)."""
+    keys: list[Key] = []
+    for start, end in apart.read_into(doc, name, before):
+        for c in _top_containers(doc, start, end):
+            _collect(doc, c, keys, keys, 0, before)
+    return keys
 
 
 # Keyword arguments that say how to send a request, not what: never a body's fields.
@@ -693,6 +709,11 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
             keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
         elif depth < 2:
             keys += _wrapped_keys(doc, name, spot[1], before, depth)
+        if doc.language == "kotlin":  # val req = PromptReq(...)
+            line_end = doc.text.find("\n", spot[1])
+            keys += kotlinclasses.constructed_keys(
+                doc, spot[1], line_end if line_end >= 0 else len(doc.text)
+            )
     keys += _added_keys(doc, name, after, before)
     if doc.shared(name):
         for key in keys:
@@ -1039,7 +1060,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     passes the name (until the name is assigned again)."""
     line = doc.line_of(offset)
     if doc.is_command(line):
-        return [_shell_command(doc, line)]
+        command = _shell_command(doc, line)
+        return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
@@ -1058,7 +1080,9 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         )
         if extent is not None and extent not in found:
             found.append(extent)
-            if not doc.is_command(use_line):  # (`$ch = curl_init($url)`: the body set on $ch)
+            if doc.is_command(use_line):  # (`curl "$URL" -d @- <<EOF`: the document after it)
+                found += apart.heredoc(doc, extent)
+            else:
                 found += (e for e in handles.body_extents(doc, extent) if e not in found)
                 found += (e for e in apart.extents(doc, extent) if e not in found)
     return found

@@ -1,8 +1,10 @@
 """Requests whose body is set on a handle after the call that names their URL: PHP's procedural
 cURL (`$ch = curl_init($url)`, then `curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body))` or
 `curl_setopt_array($ch, [CURLOPT_URL => ..., CURLOPT_POSTFIELDS => ...])`), pycurl's
-`c.setopt(pycurl.POSTFIELDS, ...)` and Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
-`req.body = {...}.to_json`, or `http.request(req, body.to_json)`)."""
+`c.setopt(pycurl.POSTFIELDS, ...)`, Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
+`req.body = {...}.to_json`, or `http.request(req, body.to_json)`) and Node's `https.request`
+(`req.write(data)`); a reused handle's options are those set since its send before, the method
+of a PHP cURL handle's request among them."""
 
 from __future__ import annotations
 
@@ -167,3 +169,65 @@ def value_end(text: str, at: int) -> int:
             break
         i += 1
     return i
+
+
+# The options of a PHP cURL handle that say its method, in a `curl_setopt($ch, CURLOPT_X, v)` or a
+# `curl_setopt_array($ch, [CURLOPT_X => v])` of it.
+METHOD_OPTION = re.compile(
+    r"\bCURLOPT_(?P<o>CUSTOMREQUEST|POSTFIELDS|POST|HTTPGET|NOBODY|PUT|UPLOAD)\b\s*(?:,|=>)\s*"
+    r"(?P<v>[\"'](?P<lit>[A-Za-z]+)[\"']|[^,;)\]]*)"
+)
+FLAG_OFF = re.compile(r"\s*(?:false|0)\s*$", re.I)
+IMPLIED = {"POSTFIELDS": "POST", "POST": "POST", "HTTPGET": "GET", "PUT": "PUT", "UPLOAD": "PUT"}
+PHP_HANDLE_CALL = re.compile(r"\bcurl_(?:init|setopt|setopt_array)\s*$")
+# Options in view: `curl_setopt($ch, CURLOPT_X, ...)`, `curl_setopt_array($ch, [...])` (not `$opts`).
+IN_VIEW = re.compile(r"\(\s*\$\w+\s*,\s*(?:CURLOPT_\w+|\[|array\s*\()")
+
+
+def sent_method(doc: Text, call: tuple[int, int]) -> tuple[str, int, str, bool] | None:
+    """The method a PHP cURL handle's request is sent with, for the call [start, end) that makes
+    or configures it (`curl_init($url)`, `curl_setopt($ch, CURLOPT_URL, ...)`): (method, where
+    it is said, as written, whether a literal): CURLOPT_CUSTOMREQUEST's value, else the last of
+    CURLOPT_POST/POSTFIELDS/HTTPGET/PUT set since the send before, else cURL's GET for a handle's
+    first request when every option given it is in view; None when its code does not say."""
+    if not PHP_HANDLE_CALL.search(doc.text, max(0, call[0] - BEFORE), call[0]):
+        return None
+    name = handle_of(doc, call[0])
+    if name is None:
+        return None
+    start, stop = _segment(doc, name, call)
+    handed = re.compile(rf"(?<![\w$])(?P<f>\w+)\s*\(\s*\${re.escape(name)}\b")
+    said, custom, first = None, None, doc.last_assignment(name, call[1])
+    for m in handed.finditer(doc.text, start, stop):
+        if m.group("f") in ("curl_exec", "curl_close", "curl_getinfo", "curl_error", "curl_errno"):
+            continue
+        pair = doc.paren_around(m.end())
+        if pair is None or not (
+            m.group("f").startswith("curl_setopt") and IN_VIEW.match(doc.text, pair[0])
+        ):
+            return None  # (a function of the script's given the handle, `$opts`: may set it)
+        for option in METHOD_OPTION.finditer(doc.text, pair[0], pair[1]):
+            said, custom = _said(option, said, custom)
+            if option.group("o") == "CUSTOMREQUEST" and custom is None:
+                return None  # (CURLOPT_CUSTOMREQUEST, $method)
+    if custom is not None:
+        return custom
+    sent = doc.text.startswith("curl_exec", stop)  # (a handle returned may be set up elsewhere)
+    if said is None and sent and first is not None and start == first[0]:
+        return ("GET", call[0], "curl_exec", False)
+    return said
+
+
+def _said(
+    option: re.Match[str],
+    said: tuple[str, int, str, bool] | None,
+    custom: tuple[str, int, str, bool] | None,
+) -> tuple[tuple[str, int, str, bool] | None, tuple[str, int, str, bool] | None]:
+    """(the method the options imply, the one CURLOPT_CUSTOMREQUEST gives) after one option."""
+    kind = option.group("o")
+    if kind == "CUSTOMREQUEST":
+        lit = option.group("lit")
+        return said, (lit.upper(), option.start("lit"), lit, True) if lit else None
+    if kind == "NOBODY" or (kind != "POSTFIELDS" and FLAG_OFF.match(option.group("v"))):
+        return (None if kind == "NOBODY" else said), custom
+    return (IMPLIED[kind], option.start(), option.group(0), False), custom
