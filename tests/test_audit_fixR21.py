@@ -414,3 +414,35 @@ def test_m18_each_send_of_a_reused_curl_handle_gives_its_own_answer() -> None:
         (10, "response-field", "video_url")
     ], got
     assert "infobymodelid" in got[0][3] and "createbyprompt" not in got[0][3]
+
+
+# -- the same mechanisms in other languages --------------------------------------------------------
+
+AFTER_SHAPES = {
+    "superagent": (
+        "make.js",
+        f'const r = await superagent.post("{PROMPT}").set("x-api-key", k)'
+        '.send({ prompt: "a cat", size: "1:1" });\n',
+    ),
+    "unirest": (
+        "Make.java",
+        f'HttpResponse<String> r = Unirest.post("{PROMPT}")\n'
+        '    .header("Content-Type", "application/json")\n'
+        '    .body("{\\"prompt\\": \\"a cat\\", \\"size\\": \\"1:1\\"}")\n'
+        "    .asString();\n",
+    ),
+    "restsharp": (
+        "Make.cs",
+        f'var request = new RestRequest("{PROMPT}", Method.Post);\n'
+        'request.AddJsonBody(new { prompt = "a cat", size = "1:1" });\n'
+        "var response = await client.ExecuteAsync(request);\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(AFTER_SHAPES))
+def test_a_body_given_after_the_call_in_other_languages(shape: str) -> None:
+    name, text = AFTER_SHAPES[shape]
+    got = found(text, name)
+    assert [(rule, what) for _, rule, what in got] == [("misnamed-field", "size")], got
+    assert found(patched(text, name), name) == []

@@ -22,7 +22,10 @@ LINK_BEFORE = re.compile(r"\)\s*\.\s*[A-Za-z_]\w*\s*$")
 LINK_NAME = re.compile(r"\.\s*(?P<name>[A-Za-z_]\w*)\s*$")
 # The links that give a chain's request its body (resty: SetBody, SetFormData).
 BODY_LINKS = frozenset({"SetBody", "SetFormData"})
-CHAIN_LINKS = 12  # links of a chain read back from its call
+CHAIN_LINKS = 12  # links of a chain read from its call
+# A link after a call (`.send(`), and those that give the request its body there.
+LINK_AFTER = re.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
+AFTER_LINKS = frozenset({"send", "body"})
 BEFORE = 120  # characters before a `(` in which the link's name is read
 
 # A block after a call that is given the request: Ruby's `do |req|` and `{ |req|`.
@@ -42,7 +45,23 @@ KTOR_CALL = re.compile(r"\.(?:get|post|put|patch|delete|request|prepare\w*)\s*(?
 
 def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
     """The text of each body the call [start, end) is given apart from its parentheses."""
-    return [*_chained(doc, call), *_block(doc, call)]
+    return [*_chained(doc, call), *_chained_after(doc, call), *_block(doc, call)]
+
+
+def _chained_after(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The body links of the builder chain the call starts (superagent's `.post(url).set(...)
+    .send({...})`, Unirest's `.post(url).header(...).body(json)`)."""
+    found: list[tuple[int, int]] = []
+    at = call[1]
+    for _ in range(CHAIN_LINKS if doc.language != "rust" else 0):  # (Rust's: fields.py)
+        link = LINK_AFTER.match(doc.text, at)
+        pair = doc.paren_around(link.end()) if link is not None else None
+        if link is None or pair is None or pair[0] != link.end() - 1:
+            break
+        if link.group("name") in AFTER_LINKS:
+            found.append(pair)
+        at = pair[1]
+    return found
 
 
 def _chained(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:

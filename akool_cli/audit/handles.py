@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
 # A call whose result is a request handle, bound to a name: `$ch = curl_init(`,
-# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(`, Node's `const req = https.request(` (matched
-# on the text before its `(`).
+# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(`, Node's `const req = https.request(`,
+# RestSharp's `var request = new RestRequest(` (matched on the text before its `(`).
 MADE = re.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
-    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request)\s*$"
+    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
+    r"|new\s+RestRequest)\s*$"
 )
 # A call that configures a handle it is given (the URL may be written in it): PHP's
 # `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
@@ -58,9 +59,10 @@ SETTERS = (
     Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
     Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
     Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))"),  # Node's http.request: req.write(data)
+    Setter(HANDLE + r"\.(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\("),  # RestSharp's RestRequest
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
-HINTS = ("POSTFIELDS", ".body", ".request(", ".write(", ".end(")
+HINTS = ("POSTFIELDS", ".body", ".request(", ".write(", ".end(", ".AddJsonBody", ".AddBody")
 # What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
 # reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)
 # sends, at each, the options set since the one before.
