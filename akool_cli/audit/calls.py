@@ -40,6 +40,15 @@ SAME_REQUEST_LINES = 10
 
 SHELL_SUFFIXES = (".sh", ".bash", ".zsh")
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
+# The other languages whose text the field rules read apart, by suffix.
+LANGUAGES = {
+    ".cs": "csharp",
+    ".go": "go",
+    ".rs": "rust",
+    ".kt": "kotlin",
+    ".kts": "kotlin",
+    ".rb": "ruby",
+}
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
 # not a table row or a sentence that names it.
@@ -132,7 +141,7 @@ class FileContext:
             return "shell"
         if self.is_js:
             return "js"
-        return {".cs": "csharp", ".go": "go", ".rs": "rust"}.get(suffix, "")
+        return LANGUAGES.get(suffix, "")
 
     @property
     def is_python(self) -> bool:

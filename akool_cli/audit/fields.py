@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import curlargs, handles, mocks
+from akool_cli.audit import apart, curlargs, handles, kotlinclasses, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -145,6 +145,7 @@ class Text:
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
+    kotlin_classes: dict[str, list[kotlinclasses.Property]] | None = None  # (kotlinclasses.py)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -566,8 +567,10 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     offset = doc.offset(line, column)
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:
+        extents = apart.in_block(doc, offset)  # conn.post do |req| req.url "/api/..."
+    if not extents:
         found = _request_object(doc, offset)
-        extents = [found] if found is not None else []
+        extents = [found, *_handles_given(doc, found)] if found is not None else []
     return [_request_in(doc, start, end) for start, end in extents]
 
 
@@ -604,9 +607,13 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
+    if doc.language == "kotlin":  # setBody(PromptReq(prompt = p, scale = "1:1"))
+        body += kotlinclasses.constructed_keys(doc, start, end)
     got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
     for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
         query.append(Key(name, at, value_start, value_end, raw=True))
+    for name in apart.data_names(doc, (start, end)) if got is None and "curl" in segment else ():
+        body += _variable_keys(doc, name, start) or _read_keys(doc, name, start)
     for m in () if got is not None else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
@@ -617,6 +624,15 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+def _read_keys(doc: Text, name: str, before: int) -> list[Key]:
+    """The keys of the here-document a shell `read` gives a name (`read -r -d '' BODY <<EOF`)."""
+    keys: list[Key] = []
+    for start, end in apart.read_into(doc, name, before):
+        for c in _top_containers(doc, start, end):
+            _collect(doc, c, keys, keys, 0, before)
+    return keys
 
 
 # Keyword arguments that say how to send a request, not what: never a body's fields.
@@ -693,6 +709,11 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
             keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
         elif depth < 2:
             keys += _wrapped_keys(doc, name, spot[1], before, depth)
+        if doc.language == "kotlin":  # val req = PromptReq(...)
+            line_end = doc.text.find("\n", spot[1])
+            keys += kotlinclasses.constructed_keys(
+                doc, spot[1], line_end if line_end >= 0 else len(doc.text)
+            )
     keys += _added_keys(doc, name, after, before)
     if doc.shared(name):
         for key in keys:
@@ -882,6 +903,29 @@ def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
     return None
 
 
+OBJECT_NAME = re.compile(r"(?:^|[\s;])(?:const|let|var|val)?\s*(?P<n>[A-Za-z_$][\w$]*)\s*=\s*$")
+
+
+def _handles_given(doc: Text, found: tuple[int, int]) -> list[tuple[int, int]]:
+    """The bodies written to the handles that calls given a request object held in a name make
+    (`const options = {hostname, path, method}`, then `const req = https.request(options, cb)`
+    and `req.write(JSON.stringify(body))`), until the name is bound again."""
+    index = doc.container_at(found[0])
+    named = OBJECT_NAME.search(doc.containers[index].label) if index is not None else None
+    if named is None:
+        return []
+    name, line = named.group("n"), doc.line_of(found[0])
+    stop = next((at for at, _ in doc.assigned.get(name, []) if at > found[1]), len(doc.text))
+    extents: list[tuple[int, int]] = []
+    for use in doc.uses().get(name, []):
+        call = enclosing_call(doc, use) if found[1] <= use < stop else None
+        if call is not None and (
+            doc.scopes is None or doc.scopes.visible(name, line, doc.line_of(use))
+        ):
+            extents += handles.body_extents(doc, call)
+    return extents
+
+
 def _unique(keys: list[Key]) -> Iterator[Key]:
     seen: set[int] = set()
     for k in sorted(keys, key=lambda k: k.offset):
@@ -1066,10 +1110,12 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     passes the name (until the name is assigned again)."""
     line = doc.line_of(offset)
     if doc.is_command(line):
-        return [_shell_command(doc, line)]
+        command = _shell_command(doc, line)
+        return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
     if parens is not None:
-        return [_initialized(doc, parens), *handles.body_extents(doc, parens)]
+        apart_ = apart.extents(doc, parens)
+        return [_initialized(doc, parens), *handles.body_extents(doc, parens), *apart_]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -1084,8 +1130,11 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         )
         if extent is not None and extent not in found:
             found.append(extent)
-            if not doc.is_command(use_line):  # (`$ch = curl_init($url)`: the body set on $ch)
+            if doc.is_command(use_line):  # (`curl "$URL" -d @- <<EOF`: the document after it)
+                found += apart.heredoc(doc, extent)
+            else:
                 found += (e for e in handles.body_extents(doc, extent) if e not in found)
+                found += (e for e in apart.extents(doc, extent) if e not in found)
     return found
 
 

@@ -1,8 +1,10 @@
 """Requests whose body is set on a handle after the call that names their URL: PHP's procedural
 cURL (`$ch = curl_init($url)`, then `curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body))` or
 `curl_setopt_array($ch, [CURLOPT_URL => ..., CURLOPT_POSTFIELDS => ...])`), pycurl's
-`c.setopt(pycurl.POSTFIELDS, ...)` and Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
-`req.body = {...}.to_json`, or `http.request(req, body.to_json)`)."""
+`c.setopt(pycurl.POSTFIELDS, ...)`, Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
+`req.body = {...}.to_json`, or `http.request(req, body.to_json)`) and Node's `https.request`
+(`req.write(data)`); a reused handle's options are those set since its send before, the method
+of a PHP cURL handle's request among them."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
 # A call whose result is a request handle, bound to a name: `$ch = curl_init(`,
-# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(` (matched on the text before its `(`).
+# `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(`, Node's `const req = https.request(`,
+# RestSharp's `var request = new RestRequest(` (matched on the text before its `(`).
 MADE = re.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
-    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl)\s*$"
+    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
+    r"|new\s+RestRequest)\s*$"
 )
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
@@ -54,9 +58,15 @@ SETTERS = (
     Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,"),  # pycurl
     Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
     Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
+    Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))"),  # Node's http.request: req.write(data)
+    Setter(HANDLE + r"\.(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\("),  # RestSharp's RestRequest
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
-HINTS = ("POSTFIELDS", ".body", ".request(")
+HINTS = ("POSTFIELDS", ".body", ".request(", ".write(", ".end(", ".AddJsonBody", ".AddBody")
+# What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
+# reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)
+# sends, at each, the options set since the one before.
+SENT = r"\bcurl_(?:exec|reset)\(\s*\${h}\s*\)|" + HANDLE + r"\.(?:perform|reset)\(\s*\)"
 
 
 def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -71,6 +81,25 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
     name = handle_of(doc, call[0])
     if name is None:
         return []
+    start, stop = _segment(doc, name, call)
+    line = doc.line_of(call[0])
+    found = []
+    for setter in SETTERS:
+        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
+        for m in opened.finditer(doc.text, start, stop):
+            if doc.scopes is not None and not doc.scopes.visible(
+                name, line, doc.line_of(m.start()), doc.column(call[0])
+            ):
+                continue  # another function's handle of that name
+            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
+            if value is not None:
+                found.append((value, value_end(doc.text, value)))
+    return found
+
+
+def _segment(doc: Text, name: str, call: tuple[int, int]) -> tuple[int, int]:
+    """Where the options of the call's request may be set: from the handle's binding, or the
+    last send or reset of it before the call, to its next binding or the first send after."""
     bound = doc.last_assignment(name, call[1])
     start = bound[0] if bound is not None else call[0]
     stop = len(doc.text)
@@ -78,19 +107,12 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         if at > call[1]:
             stop = at
             break
-    line = doc.line_of(call[0])
-    found = []
-    for setter in SETTERS:
-        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
-        for m in opened.finditer(doc.text, start, stop):
-            if doc.scopes is not None and not doc.scopes.visible(
-                name, line, doc.line_of(m.start())
-            ):
-                continue  # another function's handle of that name
-            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
-            if value is not None:
-                found.append((value, value_end(doc.text, value)))
-    return found
+    for m in re.compile(SENT.replace("{h}", re.escape(name))).finditer(doc.text, start, stop):
+        if m.end() <= call[0]:
+            start = m.end()  # (an earlier request's send: its options are not this one's)
+        elif m.start() >= call[1]:
+            return start, m.start()
+    return start, stop
 
 
 def headers_only(doc: Text, paren: int) -> bool:
@@ -149,3 +171,65 @@ def value_end(text: str, at: int) -> int:
             break
         i += 1
     return i
+
+
+# The options of a PHP cURL handle that say its method, in a `curl_setopt($ch, CURLOPT_X, v)` or a
+# `curl_setopt_array($ch, [CURLOPT_X => v])` of it.
+METHOD_OPTION = re.compile(
+    r"\bCURLOPT_(?P<o>CUSTOMREQUEST|POSTFIELDS|POST|HTTPGET|NOBODY|PUT|UPLOAD)\b\s*(?:,|=>)\s*"
+    r"(?P<v>[\"'](?P<lit>[A-Za-z]+)[\"']|[^,;)\]]*)"
+)
+FLAG_OFF = re.compile(r"\s*(?:false|0)\s*$", re.I)
+IMPLIED = {"POSTFIELDS": "POST", "POST": "POST", "HTTPGET": "GET", "PUT": "PUT", "UPLOAD": "PUT"}
+PHP_HANDLE_CALL = re.compile(r"\bcurl_(?:init|setopt|setopt_array)\s*$")
+# Options in view: `curl_setopt($ch, CURLOPT_X, ...)`, `curl_setopt_array($ch, [...])` (not `$opts`).
+IN_VIEW = re.compile(r"\(\s*\$\w+\s*,\s*(?:CURLOPT_\w+|\[|array\s*\()")
+
+
+def sent_method(doc: Text, call: tuple[int, int]) -> tuple[str, int, str, bool] | None:
+    """The method a PHP cURL handle's request is sent with, for the call [start, end) that makes
+    or configures it (`curl_init($url)`, `curl_setopt($ch, CURLOPT_URL, ...)`): (method, where
+    it is said, as written, whether a literal): CURLOPT_CUSTOMREQUEST's value, else the last of
+    CURLOPT_POST/POSTFIELDS/HTTPGET/PUT set since the send before, else cURL's GET for a handle's
+    first request when every option given it is in view; None when its code does not say."""
+    if not PHP_HANDLE_CALL.search(doc.text, max(0, call[0] - BEFORE), call[0]):
+        return None
+    name = handle_of(doc, call[0])
+    if name is None:
+        return None
+    start, stop = _segment(doc, name, call)
+    handed = re.compile(rf"(?<![\w$])(?P<f>\w+)\s*\(\s*\${re.escape(name)}\b")
+    said, custom, first = None, None, doc.last_assignment(name, call[1])
+    for m in handed.finditer(doc.text, start, stop):
+        if m.group("f") in ("curl_exec", "curl_close", "curl_getinfo", "curl_error", "curl_errno"):
+            continue
+        pair = doc.paren_around(m.end())
+        if pair is None or not (
+            m.group("f").startswith("curl_setopt") and IN_VIEW.match(doc.text, pair[0])
+        ):
+            return None  # (a function of the script's given the handle, `$opts`: may set it)
+        for option in METHOD_OPTION.finditer(doc.text, pair[0], pair[1]):
+            said, custom = _said(option, said, custom)
+            if option.group("o") == "CUSTOMREQUEST" and custom is None:
+                return None  # (CURLOPT_CUSTOMREQUEST, $method)
+    if custom is not None:
+        return custom
+    sent = doc.text.startswith("curl_exec", stop)  # (a handle returned may be set up elsewhere)
+    if said is None and sent and first is not None and start == first[0]:
+        return ("GET", call[0], "curl_exec", False)
+    return said
+
+
+def _said(
+    option: re.Match[str],
+    said: tuple[str, int, str, bool] | None,
+    custom: tuple[str, int, str, bool] | None,
+) -> tuple[tuple[str, int, str, bool] | None, tuple[str, int, str, bool] | None]:
+    """(the method the options imply, the one CURLOPT_CUSTOMREQUEST gives) after one option."""
+    kind = option.group("o")
+    if kind == "CUSTOMREQUEST":
+        lit = option.group("lit")
+        return said, (lit.upper(), option.start("lit"), lit, True) if lit else None
+    if kind == "NOBODY" or (kind != "POSTFIELDS" and FLAG_OFF.match(option.group("v"))):
+        return (None if kind == "NOBODY" else said), custom
+    return (IMPLIED[kind], option.start(), option.group(0), False), custom

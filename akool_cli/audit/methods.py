@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import curlargs, entries, fields, receivers
+from akool_cli.audit import curlargs, entries, fields, handles, receivers
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -109,6 +109,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         return Evidence(before_uri.group("verb").upper(), at, before_uri.group("verb"), False)
     if fields.CHAINED_URL.search(opener):
         return _chain(doc, start, end)
+    handle = handles.sent_method(doc, call)  # a PHP cURL handle's: its options say
+    if handle is not None:
+        return Evidence(*handle) if handle[0] in METHODS else None
     found = _option(doc, start, end)
     if found is not None or not FETCH.search(opener):
         return found

@@ -22,6 +22,7 @@ from typing import Any
 
 from akool_cli.audit import (
     batch,
+    datafiles,
     embedded,
     modules,
     notebooks,
@@ -598,6 +599,7 @@ def audit(
         given = returners_imported(path, text, shared)  # (a second reading, for their answers)
         if given:
             by_file[k] = one(path, shown, text, given)
+    by_file.append(datafiles.findings(texts, lambda p, s, t: one(p, s, t, [])))
     findings = shared_bases([f for found in by_file for f in found], served)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     return AuditResult(findings, len(texts), skipped, reports)

@@ -170,6 +170,7 @@ class Scope:
     end: int  # its last line
     params: set[str]  # its parameters and the locals it declares
     parent: int = -1  # the scope it is in (-1: the top level)
+    column: int = 0  # where it opens on its first line
 
 
 def _indent(line: str) -> int:
@@ -250,7 +251,7 @@ class _Finder:
 
     def _add(self, i: int, line: str, params: set[str], at: int) -> None:
         k = len(self.scopes)
-        self.scopes.append(Scope(i, i, set(params)))
+        self.scopes.append(Scope(i, i, set(params), column=at))
         head = line[:at]
         if re.match(r"\s*(?:async\s+)?def\s", line) or re.match(r"\s*def\s+\w+[\s(]*$", line):
             self.indented.append((k, _indent(line), self._header_end(i)))
@@ -312,20 +313,27 @@ class Scopes:
         self._build()
         return self._at[line] if 0 <= line < len(self._at) else -1
 
-    def home(self, bound: int) -> int:
+    def home(self, bound: int, column: int = -1) -> int:
         """The function a binding on a line belongs to (a shell function's variable without
-        `local` is global)."""
+        `local` is global); given its column, not a function that opens after it on its line
+        (`const req = https.request(options, (res) => {`)."""
         home = self.at(bound)
+        while home >= 0 and self._starts_after(home, bound, column):
+            home = self._build()[home].parent
         if self.shell and 0 <= bound < len(self.lines) and not SHELL_LOCAL.match(self.lines[bound]):
             return -1
         return home
 
-    def visible(self, name: str, bound: int, used: int) -> bool:
-        """Whether a name bound on line `bound` is the one line `used` reads: the use is in the
-        binding's function (or below it), and no function between them has a parameter of that
-        name."""
+    def _starts_after(self, k: int, line: int, column: int) -> bool:
+        scope = self._build()[k]
+        return 0 <= column < scope.column and scope.start == line
+
+    def visible(self, name: str, bound: int, used: int, column: int = -1) -> bool:
+        """Whether a name bound on line `bound` (at `column`, if known) is the one line `used`
+        reads: the use is in the binding's function (or below it), and no function between them
+        has a parameter of that name."""
         scopes = self._build()
-        home, k = self.home(bound), self.at(used)
+        home, k = self.home(bound, column), self.at(used)
         while k != home:
             if k == -1:
                 return False  # the use is outside the function the name is bound in

@@ -725,7 +725,7 @@ def scopes(
 def _handed_on(text: str, scope: Scope, shell: bool) -> None:
     """Names a line hands the answer on to without binding it: a lambda's parameter
     (`execute().use { response ->`), an out-argument (`json.Unmarshal(body, &out)`), a cURL
-    handle given the call's URL (`curl_setopt($ch, CURLOPT_URL, $u)`)."""
+    handle given the call's URL (`curl_setopt($ch, CURLOPT_URL, $u)`, see _handle_given)."""
     given = LAMBDA.search(text) if "->" in text else None
     if given is not None and derived(text[: given.start()], scope.all(), False):
         scope.local.add(given.group("p"))
@@ -734,9 +734,8 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
         scope.local.add(filled.group("out"))
         scope.bodies.add(filled.group("out"))
         scope.decoded.add(filled.group("out"))
-    handed = handles.URL_GIVEN.search(text) if "setopt" in text else None
-    if handed is not None and holds(scope, handed.group("url") or handed["purl"], shell):
-        scope.local.add(handed.group("h") or handed["p"])
+    if "setopt" in text or "curl_reset" in text:
+        _handle_given(scope, text, shell)
 
 
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`; what it gives
@@ -748,12 +747,51 @@ THEN = re.compile(
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
+def _handle_given(scope: Scope, text: str, shell: bool) -> None:
+    """A request handle given a URL on a line after the call: the one the scope holds (`$u`)
+    makes the handle the call's; another URL, or `curl_reset($ch)`, makes the handle's next
+    answer another request's (a reused handle: `curl_setopt($ch, CURLOPT_URL, ...)` again)."""
+    handed = handles.URL_GIVEN.search(text)
+    if handed is not None:
+        name = handed.group("h") or handed["p"]
+        if holds(scope, handed.group("url") or handed["purl"], shell):
+            scope.local.add(name)
+        elif name in scope.local or name in scope.lasting:
+            _drop(scope, [name])
+    reset = CURL_RESET.search(text)
+    if reset is not None:
+        _drop(scope, [reset.group("h")])
+
+
+CURL_RESET = re.compile(r"\bcurl_reset\(\s*\$(?P<h>[A-Za-z_]\w*)")
+# A PHP cURL handle given the URL the call's path is written in (`curl_setopt($ch, CURLOPT_URL,
+# $base . '/x')`, `curl_setopt_array($ch, [CURLOPT_URL => ...`): its answer is the call's.
+SETS_URL = re.compile(
+    r"\bcurl_setopt(?:_array)?\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,\s*(?:CURLOPT_URL\b|\[|array\s*\()"
+)
+SETS_URL_LINES = 8
+
+
+def _sets_url(lines: list[str], line: int) -> str | None:
+    """The PHP cURL handle the call at a line gives its URL to, if it is such a call."""
+    for k in range(line, max(line - SETS_URL_LINES, -1), -1):
+        if k < line and lines[k].rstrip().endswith(";"):
+            return None
+        m = SETS_URL.search(lines[k]) if "curl_setopt" in lines[k] else None
+        if m is not None:
+            return m.group("h")
+    return None
+
+
 def _on_the_call(
     facts: Lines, at: tuple[int, int], start: int, statement: str, scope: Scope, gives: str
 ) -> None:
     """What the call's own statement gives besides its binding: a return of it, a promise chain
-    on it, a loop over it (see scopes)."""
+    on it, a loop over it (see scopes), a PHP cURL handle it gives the URL to."""
     (line, column), lines = at, facts.lines
+    handle = _sets_url(lines, line) if not facts.shell else None
+    if handle is not None:
+        scope.local.add(handle)
     unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]

@@ -1,0 +1,223 @@
+"""Bodies given apart from the parentheses of the call that names their URL: a body link earlier in
+the builder chain the call ends (Go resty's `client.R().SetBody(b).Post(path)`), a block or
+trailing lambda after the call that sets it, or that holds the URL (Ruby Faraday's
+`conn.post(path) do |req| req.body = ... end`, `req.url "/api/..."` in it, Kotlin Ktor's
+`client.post(url) { setBody(...) }`), and what a curl command sends as its data: the
+here-document that follows it (`curl -d @- <<EOF`) or a name's text (`-d "$BODY"`, a `read`'s)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from akool_cli.audit.curlargs import CURL_WORD, curl_options
+from akool_cli.audit.handles import value_end
+
+if TYPE_CHECKING:
+    from akool_cli.audit.fields import Text
+
+# A link of a chain right before a call's callee, matched on the text before the callee's `(`:
+# the `)` of the link before, then `.Post`.
+LINK_BEFORE = re.compile(r"\)\s*\.\s*[A-Za-z_]\w*\s*$")
+LINK_NAME = re.compile(r"\.\s*(?P<name>[A-Za-z_]\w*)\s*$")
+# The links that give a chain's request its body (resty: SetBody, SetFormData).
+BODY_LINKS = frozenset({"SetBody", "SetFormData"})
+CHAIN_LINKS = 12  # links of a chain read from its call
+# A link after a call (`.send(`), and those that give the request its body there.
+LINK_AFTER = re.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
+AFTER_LINKS = frozenset({"send", "body"})
+BEFORE = 120  # characters before a `(` in which the link's name is read
+
+# A block after a call that is given the request: Ruby's `do |req|` and `{ |req|`.
+RUBY_BLOCK = re.compile(r"[ \t]*(?P<open>do|\{)[ \t]*\|[ \t]*(?P<h>[A-Za-z_]\w*)[ \t]*\|")
+KOTLIN_LAMBDA = re.compile(r"[ \t]*\{")
+BLOCK_LINES = 40  # lines of a `do ... end` block read
+RUBY_END = re.compile(r"[ \t]*end\b")
+# What sets the request's body inside the block: `req.body =` (Ruby), `setBody(` (Ktor).
+RUBY_BODY = r"(?<![\w.@]){h}\s*\.\s*body\s*=(?![=~>])"
+KTOR_BODY = re.compile(r"(?<![\w.])setBody\s*\(")
+# A URL given inside the block: Faraday's `req.url "/api/..."` / `req.url("...")`; the block that
+# gives `req` (`do |req|`, `{ |req|`); Ktor's `client.post {` (the label of its lambda).
+RUBY_URL = re.compile(r"[ \t]*(?P<h>[A-Za-z_]\w*)\.url\b(?!\s*=)")
+RUBY_OPENER = r"(?P<open>\bdo|\{)[ \t]*\|[ \t]*(?P<h>{h})[ \t]*\|"
+KTOR_CALL = re.compile(r"\.(?:get|post|put|patch|delete|request|prepare\w*)\s*(?:\([^()]*\))?\s*$")
+
+
+def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The text of each body the call [start, end) is given apart from its parentheses."""
+    return [*_chained(doc, call), *_chained_after(doc, call), *_block(doc, call)]
+
+
+def _chained_after(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The body links of the builder chain the call starts (superagent's `.post(url).set(...)
+    .send({...})`, Unirest's `.post(url).header(...).body(json)`)."""
+    found: list[tuple[int, int]] = []
+    at = call[1]
+    for _ in range(CHAIN_LINKS if doc.language != "rust" else 0):  # (Rust's: fields.py)
+        link = LINK_AFTER.match(doc.text, at)
+        pair = doc.paren_around(link.end()) if link is not None else None
+        if link is None or pair is None or pair[0] != link.end() - 1:
+            break
+        if link.group("name") in AFTER_LINKS:
+            found.append(pair)
+        at = pair[1]
+    return found
+
+
+def _chained(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The body links of the builder chain that the call ends."""
+    found: list[tuple[int, int]] = []
+    at = call[0]
+    for _ in range(CHAIN_LINKS):
+        link = LINK_BEFORE.search(doc.text, max(0, at - BEFORE), at)
+        if link is None:
+            break
+        close = link.start()
+        pair = doc.paren_around(close)
+        if pair is None or pair[1] != close + 1:
+            break
+        name = LINK_NAME.search(doc.text, max(0, pair[0] - BEFORE), pair[0])
+        if name is None:
+            break
+        if name.group("name") in BODY_LINKS:
+            found.append(pair)
+        at = pair[0]
+    return found
+
+
+def _block(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The bodies set in the block or trailing lambda right after the call's parentheses."""
+    if doc.language == "kotlin":
+        opened = KOTLIN_LAMBDA.match(doc.text, call[1])
+        index = doc.container_at(opened.end() - 1) if opened is not None else None
+        return _ktor_bodies(doc, index) if index is not None else []
+    ruby = RUBY_BLOCK.match(doc.text, call[1])
+    return _ruby_bodies(doc, doc.line_of(call[0]), ruby) if ruby is not None else []
+
+
+def in_block(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """For a URL given inside the block a call is given (Faraday's `conn.post do |req| req.url
+    "/api/..."; req.body = ... end`, Ktor's `client.post { url("..."); setBody(...) }`): the
+    bodies that block sets."""
+    if doc.language == "kotlin":
+        k = doc.innermost(offset)
+        while k >= 0 and not (
+            doc.text[doc.containers[k].start] == "{" and KTOR_CALL.search(doc.containers[k].label)
+        ):
+            k = doc.containers[k].parent
+        return _ktor_bodies(doc, k) if k >= 0 else []
+    line = doc.line_of(offset)
+    given = RUBY_URL.match(doc.line_text(line)) if doc.language == "ruby" else None
+    if given is None:
+        return []
+    opener = re.compile(RUBY_OPENER.replace("{h}", re.escape(given.group("h"))))
+    for back in range(line - 1, max(-1, line - BLOCK_LINES), -1):
+        ruby = opener.search(doc.text, doc.starts[back], doc.starts[back + 1])
+        if ruby is not None:
+            return _ruby_bodies(doc, back, ruby)
+    return []
+
+
+def _ktor_bodies(doc: Text, index: int) -> list[tuple[int, int]]:
+    """The parentheses of each `setBody(...)` in a Kotlin lambda."""
+    lambda_ = doc.containers[index]
+    return [
+        _call_of(doc, m.end()) for m in KTOR_BODY.finditer(doc.text, lambda_.start, lambda_.end)
+    ]
+
+
+def _ruby_bodies(doc: Text, first: int, opened: re.Match[str]) -> list[tuple[int, int]]:
+    """The value of each `req.body = ...` in a Ruby block opened (RUBY_BLOCK) on line `first`."""
+    end = _block_end(doc, first, opened)
+    setter = re.compile(RUBY_BODY.replace("{h}", re.escape(opened.group("h"))))
+    return [
+        (m.end(), value_end(doc.text, m.end()))
+        for m in setter.finditer(doc.text, opened.end(), end)
+    ]
+
+
+def _call_of(doc: Text, after: int) -> tuple[int, int]:
+    """The parentheses of the call whose `(` is right before `after`."""
+    pair = doc.paren_around(after)
+    return pair if pair is not None else (after, after)
+
+
+def _block_end(doc: Text, first: int, opened: re.Match[str]) -> int:
+    """Where a Ruby block opened on line `first` ends: its `}`, or the `end` of that line's
+    indentation (or less) after a `do`."""
+    if opened.group("open") == "{":
+        index = doc.container_at(opened.start("open"))
+        return doc.containers[index].end if index is not None else opened.end()
+    line_text = doc.line_text(first)
+    indent = len(line_text) - len(line_text.lstrip())
+    for line in range(first + 1, min(first + BLOCK_LINES, len(doc.starts))):
+        text = doc.line_text(line)
+        if text.strip() and len(text) - len(text.lstrip()) <= indent:
+            return doc.starts[line] + (len(text) if RUBY_END.match(text) else 0)
+    return doc.starts[min(first + BLOCK_LINES, len(doc.starts) - 1)]
+
+
+# curl's options that read their data from stdin when given `@-` (--data-raw takes it as text).
+STDIN_DATA = frozenset({"--data", "--data-binary", "--data-ascii", "--json"})
+HEREDOC = re.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)")
+HEREDOC_LINES = 200  # lines of a here-document read
+
+
+def _from_heredoc(value: str | None) -> bool:
+    """Whether a data option's value is what a here-document gives: stdin (`@-`) or the text of
+    a `$(cat <<EOF` that the document follows."""
+    return value == "@-" or (value or "").startswith("$(cat <<")
+
+
+def heredoc(doc: Text, command: tuple[int, int]) -> list[tuple[int, int]]:
+    """The here-document a curl command reads its data from (`-d @- <<EOF`, `--data-binary @-
+    <<'JSON'`): the lines after the command up to the one that ends it."""
+    text = doc.text[command[0] : command[1]]
+    marker = HEREDOC.search(text) if "<<" in text else None
+    run = CURL_WORD.search(text) if marker is not None else None
+    if marker is None or run is None:
+        return []
+    options = curl_options(text, run.end())
+    if not any(o.name in STDIN_DATA and _from_heredoc(o.value) for o in options):
+        return []
+    first = doc.line_of(command[1]) + 1
+    for line in range(first, min(first + HEREDOC_LINES, len(doc.starts))):
+        written = doc.line_text(line)
+        if (written.lstrip("\t") if marker.group("dash") else written) == marker.group("word"):
+            return [(doc.starts[first], doc.starts[line])] if line > first else []
+    return []
+
+
+DATA_NAME = re.compile(r"\$(?:\{(?P<b>[A-Za-z_]\w*)\}|(?P<n>[A-Za-z_]\w*))")
+# `read -r -d '' BODY <<'EOF'`: a name given a here-document's text.
+READ_INTO = r"\bread\b[^\n]*\s{name}[ \t]*<<-?[ \t]*(?P<q>['\"]?)(?P<word>[A-Za-z_]\w*)(?P=q)"
+
+
+def data_names(doc: Text, command: tuple[int, int]) -> list[str]:
+    """The names whose text a curl command sends as its data (`-d "$BODY"`, `--data-binary
+    "${PAYLOAD}"`), each a whole option value."""
+    text = doc.text[command[0] : command[1]]
+    run = CURL_WORD.search(text) if "$" in text else None
+    if run is None:
+        return []
+    found = []
+    for option in curl_options(text, run.end()):
+        whole = DATA_NAME.fullmatch(option.value or "") if option.name in STDIN_DATA else None
+        if whole is not None:
+            found.append(whole.group("b") or whole.group("n"))
+    return found
+
+
+def read_into(doc: Text, name: str, before: int) -> list[tuple[int, int]]:
+    """The here-document a shell `read` gives a name last before an offset, if any."""
+    reads = list(
+        re.compile(READ_INTO.replace("{name}", re.escape(name))).finditer(doc.text, 0, before)
+    )
+    if not reads:
+        return []
+    found = reads[-1]
+    first = doc.line_of(found.end()) + 1
+    for line in range(first, min(first + HEREDOC_LINES, len(doc.starts))):
+        if doc.line_text(line).strip() == found.group("word"):
+            return [(doc.starts[first], doc.starts[line])] if line > first else []
+    return []
