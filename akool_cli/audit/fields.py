@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import curlargs, handles, mocks
+from akool_cli.audit import builders, curlargs, handles, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -145,6 +145,8 @@ class Text:
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
+    builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
+    jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -297,6 +299,9 @@ def _structure(doc: Text, remarks: Spans) -> None:
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
     prose = _string_spans(text, doc.language == "js")
+    if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
+        doc.jq = builders.jq_filters(text)
+        prose = Spans(_outside(prose.spans, doc.jq))
     events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
@@ -349,6 +354,20 @@ def _structure(doc: Text, remarks: Spans) -> None:
 
 
 Frame = tuple[int, int, int]
+
+
+def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the spans outside the holes (a shell string may run across a jq filter)."""
+    found = []
+    for a, b in spans if holes else ():
+        for ha, hb in holes:
+            if ha < b and a < hb:
+                if a < ha:
+                    found.append((a, ha))
+                a = max(a, hb)
+        if a < b:
+            found.append((a, b))
+    return found if holes else spans
 
 
 def _drop_commented(
@@ -591,6 +610,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for name, target in () if headers else _passed_names(segment, body, query):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
+    for name, target in () if headers else _called_builders(doc, segment, body, query):
+        target += _built_keys(doc, name, 0)
     if "JSONObject" in segment or "JsonObject" in segment:
         for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
             body += _chain_keys(doc, m.end())
@@ -604,6 +625,12 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
+    if doc.language == "shell" and "curl" in segment:  # -d "$BODY", jq '{...}' | curl -d @-
+        names, piped = builders.curl_data(doc, start, end)
+        for name in names:
+            body += _variable_keys(doc, name, start)
+        for at in piped:
+            _collect(doc, doc._by_start[at], body, query, 0, start)
     got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
     for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
         query.append(Key(name, at, value_start, value_end, raw=True))
@@ -689,11 +716,16 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
         after = doc.containers[assigned].end
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
+        built = builders.built_by(doc, spot[1]) if depth < 2 else None
         if serialized is not None and serialized.group("n") != name and depth < 2:
             keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
+        elif built is not None and built != name:
+            keys += _built_keys(doc, built, depth + 1)
         elif depth < 2:
             keys += _wrapped_keys(doc, name, spot[1], before, depth)
     keys += _added_keys(doc, name, after, before)
+    for at in builders.merged(doc, name, after, before):  # Object.assign(body, {...})
+        _collect(doc, doc._by_start[at], keys, keys, 0, before)
     if doc.shared(name):
         for key in keys:
             key.shared = True
@@ -784,6 +816,36 @@ def _passed_names(
             yield m.group(1), body
 
 
+def _called_builders(
+    doc: Text, segment: str, body: list[Key], query: list[Key]
+) -> Iterator[tuple[str, list[Key]]]:
+    """The functions of the file that build a body and that a call's text calls
+    (`json=build_body(u)`, `makePayload(u)`), each with where its keys go (as _passed_names)."""
+    for name, at in builders.called(segment):
+        if not builders.returned(doc, name):
+            continue
+        label = _argument_label(segment[max(0, at - 40) : at])
+        if label is not None and label.lower() in NOT_SENT:
+            continue
+        yield name, query if label is not None and label in QUERY_KEYS else body
+
+
+def _built_keys(doc: Text, name: str, depth: int) -> list[Key]:
+    """The keys of what a function of the file returns (`return {...}`, `return body`)."""
+    keys: list[Key] = []
+    for at, held in builders.returned(doc, name) if depth < 2 else ():
+        if held:
+            keys += _variable_keys(doc, held, -1 - at, depth + 1)
+            continue
+        index = doc.container_at(at)
+        if index is not None:
+            _collect(doc, index, keys, keys, 0, at)
+    if keys and builders.shared(doc, name):
+        for key in keys:
+            key.shared = True
+    return keys
+
+
 def _argument_label(before: str) -> str | None:
     """The label of the argument that the text ends in (`params` in `get(u, params=`), if any."""
     m = ARGUMENT_LABEL_BACKWARDS.match(before[::-1])
@@ -870,10 +932,13 @@ def _collect(
             for inner in c.children:
                 if k.value_start <= doc.containers[inner].start < end:
                     _collect(doc, inner, target, target, depth + 1, before)
-            for ref in _value_names(doc.text[k.value_start : end]):
+            value = doc.text[k.value_start : end]
+            for ref in _value_names(value):
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
                     _collect(doc, found, target, target, depth + 1, before)
+                elif found is None and re.search(rf"(?<![\w$]){ref}\s*\(", value):
+                    target += _built_keys(doc, ref, 1)  # body: JSON.stringify(makePayload(u))
         return
     if names & {"mode", "raw"} and names <= {"mode", "raw", "options", "urlencoded", "formdata"}:
         # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
@@ -953,6 +1018,9 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     spot = doc.last_assignment(name, before)
     if spot is None:
         return None
+    jq = builders.substituted_jq(doc, spot[1]) if doc.jq else None
+    if jq is not None:  # BODY=$(jq -n --arg u "$U" '{...}')
+        return doc.container_at(jq)
     text = doc.text
     line_end = text.find("\n", spot[1])
     line_end = line_end if line_end >= 0 else len(text)

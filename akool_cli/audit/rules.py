@@ -926,7 +926,7 @@ def _field_hits(
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)
         names = taken if postman is None else postman[2]
-        if not key.shared and right not in names:
+        if not key.shared and right not in names and _value_fits(ctx, key, endpoint.field(right)):
             # A JS shorthand property ({ prompt, size }) names a variable too: keep it
             # as the value (break21: { prompt, scale } threw ReferenceError).
             new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
@@ -953,6 +953,14 @@ def _field_hits(
             message = f"{key.name} is not a field of {describe(endpoint)}"
         message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
         yield Hit(line, column, key.name, documented, message, endpoint.url)
+
+
+def _value_fits(ctx: FileContext, key: f.Key, spec: DocField | None) -> bool:
+    """Whether the literal values of a misnamed key are the renamed field's (`size: 2` renamed
+    `scale` would send a number where the docs list "1:1", ...: no patch then)."""
+    if spec is None or not spec.enum:
+        return True
+    return all(lit.quoted and lit.value in spec.enum for lit in f.literals(ctx.doc(), key))
 
 
 def _with_twin(ctx: FileContext, fix: Fix) -> Fix:
