@@ -31,7 +31,8 @@ CONCISE = re.compile(
 # A serializer around a call or a name: the keys are those of what it is given.
 SERIALIZER = re.compile(
     r"[ \t]*(?:await\s+)?(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|json_encode"
-    r"|JsonSerializer\.Serialize|gson\.toJson|\w+\.writeValueAsString)\(\s*[&$]?"
+    r"|JsonSerializer\.Serialize|(?:new\s+Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
+    r"|(?:\w+\.)?encodeToString(?:<[\w.]+>)?|(?:dataclasses\.)?asdict)\(\s*[&$]?"
 )
 BUILT = re.compile(r"[ \t]*(?:await\s+)?(?:self\.|this\.|\$this->)?(?P<n>[A-Za-z_]\w*)\s*\(")
 # An object merged into a named one: Object.assign(body, {...}), body.update({...}) / (k=v),

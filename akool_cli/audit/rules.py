@@ -421,7 +421,7 @@ def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]
 
 def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, list[f.Key]]]:
     doc = ctx.doc()
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()  # (key, value)
     read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
     starts = _path_starts(doc, ctx.mentions)
     owned = {id(m): _own_query(doc, m, starts) for m in ctx.mentions}
@@ -445,16 +445,19 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
                 continue  # a call holding many paths: its keys are all another path's by now
             read.add(part)
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
-            keys = [k for k in keys if k.offset not in seen and k.offset not in literal]
-            seen |= {k.offset for k in keys}
+            # (a typed object's member is judged again for another instance's value)
+            keys = [
+                k for k in keys if (k.offset, k.value_start) not in seen and k.offset not in literal
+            ]
+            seen |= {(k.offset, k.value_start) for k in keys}
             if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys, starts)):
                 yield m, endpoint, keys
         if own:
             yield m, endpoint, own
         given = helper_query(doc, m) if endpoint.method == "GET" else None
         if given is not None:  # akool_get("/v4/voice/list", {"language": "en"}): its query
-            keys = [k for k in given[0] if k.offset not in seen]
-            seen |= {k.offset for k in keys}
+            keys = [k for k in given[0] if (k.offset, k.value_start) not in seen]
+            seen |= {(k.offset, k.value_start) for k in keys}
             if keys:
                 yield m, endpoint, keys
 
