@@ -47,9 +47,12 @@ JQ_FILTER = re.compile(
     r"[ \t]+(?:\\\n[ \t]*)?'(?P<f>\{[^']*\})'"
 )
 DEFINITION = r"(?:\bdef|\bfunction|\bfunc|\bfun|\bsub)\s+(?:\([^)]*\)\s*)?{n}\s*[(<]"
-ASSIGNED_FUNCTION = (
-    r"(?<![\w$.]){n}\s*[:=]\s*(?:async\s+)?(?:function\b[^(]*)?(?:\(|[\w$]+\s*=>|lambda\b)"
+# An arrow function, a function expression or a lambda bound to a name (not `x = (a or b)`).
+ARROW = (
+    r"\s*[:=]\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*(?::\s*[^=;()]+)?=>|[\w$]+\s*=>"
+    r"|lambda\b)"
 )
+ASSIGNED_FUNCTION = r"(?<![\w$.]){n}" + ARROW
 METHOD = r"^[ \t]*(?:(?:public|private|protected|static|async|final|override|internal)\s+)*(?:[\w<>\[\],?]+\s+)?{n}\s*\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?\{{"
 MOST_LINES = 200  # a builder's body longer than this is not read
 
@@ -80,7 +83,7 @@ def returned(doc: Text, name: str) -> list[tuple[int, str]]:
     start = defs[0].start()
     end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)
     concise = CONCISE.search(
-        doc.text, defs[0].end() - 1, doc.starts[first + 1] if first + 1 < len(doc.starts) else end
+        doc.text, defs[0].start(), doc.starts[first + 1] if first + 1 < len(doc.starts) else end
     )
     if concise is not None and doc.container_at(concise.end() - 1) is not None:
         found.append((concise.end() - 1, ""))
@@ -114,14 +117,38 @@ def built_by(doc: Text, at: int) -> str | None:
     return m.group("n")
 
 
-def called(segment: str) -> list[tuple[str, int]]:
-    """The functions a call's text calls (name, offset in the segment)."""
-    return [(m.group("n"), m.start()) for m in CALLED.finditer(segment)]
+# The name a line defines a function of (found once per file: most files' calls call none).
+DEFINED = re.compile(
+    r"(?:\bdef|\bfunction|\bfunc|\bfun|\bsub)\s+(?:\([^)]*\)\s*)?(?P<a>[A-Za-z_]\w*)\s*[(<]"
+    r"|(?<![\w$.])(?P<b>[A-Za-z_]\w*)" + ARROW + r""
+    r"|^[ \t]*(?:(?:public|private|protected|static|async|final|override|internal)\s+)*"
+    r"(?:[\w<>\[\],?]+\s+)?(?P<c>[A-Za-z_]\w*)\s*\([^)\n]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?\{",
+    re.M,
+)
+
+
+def called(doc: Text, segment: str) -> list[tuple[str, int]]:
+    """The functions of the file that a call's text calls (name, offset in the segment)."""
+    if doc.functions is None:
+        doc.functions = frozenset(
+            m.group("a") or m.group("b") or m.group("c") for m in DEFINED.finditer(doc.text)
+        )
+    if not doc.functions:
+        return []
+    return [
+        (m.group("n"), m.start()) for m in CALLED.finditer(segment) if m.group("n") in doc.functions
+    ]
 
 
 def merged(doc: Text, name: str, after: int, before: int) -> list[int]:
     """The starts of the containers merged into the name between two offsets."""
     found: list[int] = []
+    if doc.merges is None:
+        doc.merges = any(
+            w in doc.text for w in ("assign(", ".update(", ".putAll(", ".merge(", "array_merge")
+        )
+    if not doc.merges:
+        return found
     marks = (f"assign({name}", f"{name}.update(", f"{name}.putAll(", f"{name}.merge(", f"(${name},")
     if all(doc.text.find(mark, after, before) < 0 for mark in marks):
         return found  # (most names merge nothing: no pattern runs over the span)

@@ -148,6 +148,8 @@ class Text:
     builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
     jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
     dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
+    functions: frozenset[str] | None = None  # the names of the functions it defines (builders.py)
+    merges: bool | None = None  # whether it may merge an object into another (builders.merged)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -836,7 +838,7 @@ def _called_builders(
 ) -> Iterator[tuple[str, list[Key]]]:
     """The functions of the file that build a body and that a call's text calls
     (`json=build_body(u)`, `makePayload(u)`), each with where its keys go (as _passed_names)."""
-    for name, at in builders.called(segment):
+    for name, at in builders.called(doc, segment):
         if not builders.returned(doc, name):
             continue
         label = _argument_label(segment[max(0, at - 40) : at])
