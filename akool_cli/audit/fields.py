@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import apart, curlargs, handles, kotlinclasses, mocks
+from akool_cli.audit import apart, builders, curlargs, dtos, fallbacks, handles, kotlinclasses, mocks
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 
@@ -146,6 +146,11 @@ class Text:
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
     kotlin_classes: dict[str, list[kotlinclasses.Property]] | None = None  # (kotlinclasses.py)
+    builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
+    jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
+    dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
+    functions: frozenset[str] | None = None  # the names of the functions it defines (builders.py)
+    merges: bool | None = None  # whether it may merge an object into another (builders.merged)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -298,6 +303,9 @@ def _structure(doc: Text, remarks: Spans) -> None:
     text = doc.text
     events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
     prose = _string_spans(text, doc.language == "js")
+    if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
+        doc.jq = builders.jq_filters(text)
+        prose = Spans(_outside(prose.spans, doc.jq))
     events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
@@ -350,6 +358,20 @@ def _structure(doc: Text, remarks: Spans) -> None:
 
 
 Frame = tuple[int, int, int]
+
+
+def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the spans outside the holes (a shell string may run across a jq filter)."""
+    found = []
+    for a, b in spans if holes else ():
+        for ha, hb in holes:
+            if ha < b and a < hb:
+                if a < ha:
+                    found.append((a, ha))
+                a = max(a, hb)
+        if a < b:
+            found.append((a, b))
+    return found if holes else spans
 
 
 def _drop_commented(
@@ -594,6 +616,14 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for name, target in () if headers else _passed_names(doc, start, body, query, segment):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
+    for name, target in () if headers else _called_builders(doc, segment, body, query):
+        target += _built_keys(doc, name, 0)
+    for made in () if headers or not dtos.dtos(doc) else dtos.MADE_IN.finditer(segment):
+        label = _argument_label(segment[max(0, made.start() - 40) : made.start()])
+        instance = dtos.made(doc, start + made.start())  # json=TalkReq(...).model_dump()
+        if instance is not None and (label is None or label.lower() not in NOT_SENT):
+            target = query if label in QUERY_KEYS else body
+            target += _instance_keys(doc, instance, "", (start, start))
     if "JSONObject" in segment or "JsonObject" in segment:
         for m in NEW_JSON_OBJECT.finditer(doc.text, start, end):
             body += _chain_keys(doc, m.end())
@@ -609,6 +639,12 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         body += _keyword_keys(doc, start, end)
     if doc.language == "kotlin":  # setBody(PromptReq(prompt = p, scale = "1:1"))
         body += kotlinclasses.constructed_keys(doc, start, end)
+    if doc.language == "shell" and "curl" in segment:  # -d "$BODY", jq '{...}' | curl -d @-
+        names, piped = builders.curl_data(doc, start, end)
+        for name in names:
+            body += _variable_keys(doc, name, start)
+        for at in piped:
+            _collect(doc, doc._by_start[at], body, query, 0, start)
     got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
     for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
         query.append(Key(name, at, value_start, value_end, raw=True))
@@ -686,7 +722,7 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
 # are that name's.
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
-    r"|json_encode|JsonSerializer\.Serialize|gson\.toJson|\w+\.writeValueAsString)"
+    r"|json_encode|JsonSerializer\.Serialize|(?:new\s+Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
 )
 
@@ -698,6 +734,9 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     if spot is None:
         return []
     keys: list[Key] = []
+    instance = dtos.made(doc, spot[1])
+    if instance is not None:  # req = TalkReq(...), var req = new TalkRequest { ... }
+        return _instance_keys(doc, instance, name, (spot[1], before))
     assigned = _assigned_container(doc, name, before)
     after = spot[1]
     if assigned is not None:
@@ -705,8 +744,11 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
         after = doc.containers[assigned].end
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
+        built = builders.built_by(doc, spot[1]) if depth < 2 else None
         if serialized is not None and serialized.group("n") != name and depth < 2:
             keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
+        elif built is not None and built != name:
+            keys += _built_keys(doc, built, depth + 1)
         elif depth < 2:
             keys += _wrapped_keys(doc, name, spot[1], before, depth)
         if doc.language == "kotlin":  # val req = PromptReq(...)
@@ -715,6 +757,8 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
                 doc, spot[1], line_end if line_end >= 0 else len(doc.text)
             )
     keys += _added_keys(doc, name, after, before)
+    for at in builders.merged(doc, name, after, before):  # Object.assign(body, {...})
+        _collect(doc, doc._by_start[at], keys, keys, 0, before)
     if doc.shared(name):
         for key in keys:
             key.shared = True
@@ -772,13 +816,12 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
     return keys
 
 
-# (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it)
-# (a constant or a URL read from an object, `${A.BASE_URL}`, `cfg.baseUrl`, passes that member,
-# not the object's keys; a method's result, `payload.dict()`, Ruby's `body.to_json`, may be them)
+# (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it,
+# nor does a name whose attribute is read, `cfg.base_url`, `${A.BASE_URL}`: a method called on it,
+# `req.model_dump()` or Ruby's `body.to_json`, may give what it holds)
 PASSED_NAME = re.compile(
     r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
-    r"(?!\??\.(?:[A-Z][A-Z0-9_]*|(?i:\w*(?:url|uri|base|host|endpoint|path|origin|server)\w*))"
-    r"(?![\w$(]))"
+    r"(?!\??\.(?!to_|to[A-Z])[A-Za-z_$][\w$]*(?![\w$(]))"  # (Ruby's body.to_json: a call)
 )
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
@@ -851,6 +894,108 @@ def _owned_by_field(doc: Text, c: Container, at: int) -> bool:
         if key.offset < at <= value_end(doc, key, c):
             owner = key
     return owner is not None and owner.name.lower() not in OPTION_KEYS
+
+
+def _called_builders(
+    doc: Text, segment: str, body: list[Key], query: list[Key]
+) -> Iterator[tuple[str, list[Key]]]:
+    """The functions of the file that build a body and that a call's text calls
+    (`json=build_body(u)`, `makePayload(u)`), each with where its keys go (as _passed_names)."""
+    for name, at in builders.called(doc, segment):
+        if not builders.returned(doc, name):
+            continue
+        label = _argument_label(segment[max(0, at - 40) : at])
+        if label is not None and label.lower() in NOT_SENT:
+            continue
+        yield name, query if label is not None and label in QUERY_KEYS else body
+
+
+def _built_keys(doc: Text, name: str, depth: int) -> list[Key]:
+    """The keys of what a function of the file returns (`return {...}`, `return body`)."""
+    keys: list[Key] = []
+    for at, held in builders.returned(doc, name) if depth < 2 else ():
+        if held:
+            keys += _variable_keys(doc, held, -1 - at, depth + 1)
+            continue
+        index = doc.container_at(at)
+        if index is not None:
+            _collect(doc, index, keys, keys, 0, at)
+    if keys and builders.shared(doc, name):
+        for key in keys:
+            key.shared = True
+    return keys
+
+
+# A member given a value: `name=v` (Python's, Kotlin's keyword), `Name = v` (C#'s initializer).
+MEMBER_GIVEN = re.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*[=:](?![=:])\s*")
+# A member set on a named instance: req.setResolution(v), req.resolution = v, req.Resolution = v.
+MEMBER_SET = re.compile(
+    r"(?<![\w.$])\$?(?P<n>[A-Za-z_]\w*)\.(?:set)?(?P<k>[A-Za-z_]\w*)\s*(?:\(|=(?!=))"
+)
+BUILDER_LINK = re.compile(r"\s*\.\s*(?P<k>[A-Za-z_]\w*)\s*\(")
+
+
+def _instance_keys(
+    doc: Text, instance: tuple[str, int], name: str, span: tuple[int, int]
+) -> list[Key]:
+    """The keys an instance of a request type sends (dtos.py): each member's serialized name,
+    where it is written, with the value the instance gives it (its arguments, initializer,
+    builder chain, or a setter called on `name` within `span`), else the member's default.
+    Never patched: the name is every instance's."""
+    dto = doc.dtos[instance[0]] if doc.dtos else None
+    if dto is None:
+        return []
+    given = _given_values(doc, instance[1], dto)
+    if name:
+        for m in MEMBER_SET.finditer(doc.text, *span):
+            if m.group("n") == name and doc.text[m.end() - 1] == "(":
+                around = doc.paren_around(m.end())
+                given.setdefault(
+                    m.group("k").lower(), (m.end(), around[1] - 1) if around else (m.end(), m.end())
+                )
+            elif m.group("n") == name:
+                given.setdefault(
+                    m.group("k").lower(), (m.end(), fallbacks.value_end(doc.text, m.end()))
+                )
+    keys = []
+    for member in dto.members:
+        value = given.get(member.name.lower()) or member.default
+        if value is None:
+            keys.append(
+                Key(member.json, member.offset, member.offset, member.offset, raw=True, shared=True)
+            )
+        else:
+            keys.append(Key(member.json, member.offset, value[0], value[1], shared=True))
+    return keys
+
+
+def _given_values(doc: Text, how: int, dto: dtos.Dto) -> dict[str, tuple[int, int]]:
+    """The values an instance's making gives its members, by member name in lower case."""
+    given: dict[str, tuple[int, int]] = {}
+    if doc.text[how] == ".":  # TalkReq.builder().url(u).resolution("720p").build()
+        at = doc.text.index("(", how) + 2
+        while (link := BUILDER_LINK.match(doc.text, at)) is not None:
+            around = doc.paren_around(link.end())
+            if around is None:
+                break
+            given[link.group("k").lower()] = (link.end(), around[1] - 1)
+            at = around[1]
+        return given
+    index = doc.container_at(how)
+    around = (
+        (doc.containers[index].start, doc.containers[index].end)
+        if index is not None
+        else doc.paren_around(how + 1)
+    )
+    if around is None:
+        return given
+    for k, (a, b) in enumerate(split_top(doc.text, around[0] + 1, around[1] - 1)):
+        named = MEMBER_GIVEN.match(doc.text, a, b)
+        if named is not None:
+            given[named.group("k").lower()] = (named.end(), b)
+        elif dto.positional and k < len(dto.members) and doc.text[a:b].strip():
+            given[dto.members[k].name.lower()] = (a, b)
+    return given
 
 
 def _argument_label(before: str) -> str | None:
@@ -962,12 +1107,15 @@ def _collect(
             for inner in c.children:
                 if k.value_start <= doc.containers[inner].start < end:
                     _collect(doc, inner, target, target, depth + 1, before)
-            for ref, at in _value_names(doc.text[k.value_start : end]):
+            value = doc.text[k.value_start : end]
+            for ref, at in _value_names(value):
                 if nested_value(doc, k.value_start + at, c.start):
                     continue  # body: JSON.stringify({elements: [slide]}): slide is an item
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
                     _collect(doc, found, target, target, depth + 1, before)
+                elif found is None and re.search(rf"(?<![\w$]){ref}\s*\(", value):
+                    target += _built_keys(doc, ref, 1)  # body: JSON.stringify(makePayload(u))
         return
     if names & {"mode", "raw"} and names <= {"mode", "raw", "options", "urlencoded", "formdata"}:
         # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
@@ -1047,6 +1195,9 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     spot = doc.last_assignment(name, before)
     if spot is None:
         return None
+    jq = builders.substituted_jq(doc, spot[1]) if doc.jq else None
+    if jq is not None:  # BODY=$(jq -n --arg u "$U" '{...}')
+        return doc.container_at(jq)
     text = doc.text
     line_end = text.find("\n", spot[1])
     line_end = line_end if line_end >= 0 else len(text)
@@ -1335,7 +1486,8 @@ FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
 def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     """The literal values a key's value can take: the literal itself, the fallbacks and branches
     of `x ?? "a"`, `x || "a"`, `x or "a"`, `"a" if c else "b"`, `c ? "a" : "b"`, `"a" | "b"`,
-    `${X:-a}`; a name is followed to its assignment or parameter default."""
+    `${X:-a}`, a lookup's default (`os.getenv("X", "a")`); a name is followed to its assignment
+    or parameter default, `args.x` to its command-line option's default and choices."""
     value = doc.text[key.value_start : max(key.value_start, key.value_end)]
     if key.raw:
         plain = re.fullmatch(r"[\w.:-]+", value)
@@ -1345,28 +1497,53 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         before = value[: m.start()]
         if m.group("n") is not None and re.search(r"[\w\]\)]\s*$", before):
             continue  # an index or an operand, not a value
-        if not FALLBACK.search(before) and not re.fullmatch(r"\s*(?:\(|\w+\()?\s*", before):
+        if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(
+            r"\s*(?:\(|\w+\()?\s*", before
+        ):
+            continue
+        if fallbacks.lookup_key(before):
+            continue  # getenv("RESOLUTION"): the name of what is read
+        if m.group("n") is None and fallbacks.interpolated(m.group("v")):
+            found += _interpolation(doc, key, m, depth)  # "$RES", `${res}`: a name's value
             continue
         quoted = m.group("n") is None
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if quoted else m.group("n")
         written = m.group(0) if text != m.group(0) else ""
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
-    name = re.fullmatch(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*", value)
+    name = re.fullmatch(
+        r"\s*(?:\$|self\.|this\.|(?P<o>[A-Za-z_]\w*)\.)?(?P<n>[A-Za-z_]\w*)\s*", value
+    )
     if not found and depth < 2:
         held = name.group("n") if name else key.name if re.fullmatch(r"\s*", value) else ""
-        found += _name_values(doc, held, key, depth)  # (shorthand { resolution }: its own name)
+        found += _name_values(doc, held, key, depth, name is not None and bool(name.group("o")))
     return found
 
 
-def _name_values(doc: Text, name: str, key: Key, depth: int) -> list[Literal]:
+def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Literal]:
+    """The values of a string that is one interpolation (`"$RES"`: RES's; `${RES:-720p}`: its
+    fallback); none for a string that mixes text and interpolations."""
+    whole = fallbacks.whole_interpolation(m.group("v"))
+    if whole is None:
+        return []
+    if whole.group("f"):
+        at = key.value_start + m.start("v") + whole.start("f")
+        return [Literal(whole.group("f"), whole.group("f"), True, at)]
+    held = whole.group("n") or whole.group("b") or whole.group("p")
+    return _name_values(doc, held, key, depth) if depth < 2 else []
+
+
+def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = False) -> list[Literal]:
+    """The values a name holds where a key reads it (`member`: read as `args.name`, an object's
+    attribute: only a command-line option of that name is followed)."""
     if not name or name in ("true", "false", "null", "None", "True", "False", "nil", "undefined"):
         return []
-    spot = doc.last_assignment(name, key.offset, defaults=True)
-    if spot is None:
-        return []
-    value = re.match(r"[^\n,)]*", doc.text[spot[1] :])
-    inner = Key(name, spot[0], spot[1], spot[1] + (value.end() if value else 0))
+    spot = None if member else doc.last_assignment(name, key.offset, defaults=True)
+    if spot is None:  # args.resolution: argparse's --resolution, its default and choices
+        spans = fallbacks.option_values(doc, name)
+        inners = [Key(name, a, a, b, shared=True) for a, b in spans]
+        return [replace(lit, shared=True) for k in inners for lit in literals(doc, k, depth + 1)]
+    inner = Key(name, spot[0], spot[1], fallbacks.value_end(doc.text, spot[1]))
     shared = doc.shared(name)
     return [replace(lit, shared=lit.shared or shared) for lit in literals(doc, inner, depth + 1)]
 

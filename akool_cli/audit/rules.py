@@ -421,7 +421,7 @@ def _requests(ctx: FileContext) -> list[tuple[Mention, DocEndpoint, list[f.Key]]
 
 def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, list[f.Key]]]:
     doc = ctx.doc()
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()  # (key, value)
     read: set[tuple[int, bool]] = set()  # (request, its query or body) taken by a path already
     starts = _path_starts(doc, ctx.mentions)
     owned = {id(m): _own_query(doc, m, starts) for m in ctx.mentions}
@@ -445,16 +445,19 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
                 continue  # a call holding many paths: its keys are all another path's by now
             read.add(part)
             keys = list(request.query) if endpoint.method == "GET" else list(request.body)
-            keys = [k for k in keys if k.offset not in seen and k.offset not in literal]
-            seen |= {k.offset for k in keys}
+            # (a typed object's member is judged again for another instance's value)
+            keys = [
+                k for k in keys if (k.offset, k.value_start) not in seen and k.offset not in literal
+            ]
+            seen |= {(k.offset, k.value_start) for k in keys}
             if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys, starts)):
                 yield m, endpoint, keys
         if own:
             yield m, endpoint, own
         given = helper_query(doc, m) if endpoint.method == "GET" else None
         if given is not None:  # akool_get("/v4/voice/list", {"language": "en"}): its query
-            keys = [k for k in given[0] if k.offset not in seen]
-            seen |= {k.offset for k in keys}
+            keys = [k for k in given[0] if (k.offset, k.value_start) not in seen]
+            seen |= {(k.offset, k.value_start) for k in keys}
             if keys:
                 yield m, endpoint, keys
 
@@ -926,7 +929,7 @@ def _field_hits(
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)
         names = taken if postman is None else postman[2]
-        if not key.shared and right not in names:
+        if not key.shared and right not in names and _value_fits(ctx, key, endpoint.field(right)):
             # A JS shorthand property ({ prompt, size }) names a variable too: keep it
             # as the value (break21: { prompt, scale } threw ReferenceError).
             new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
@@ -953,6 +956,14 @@ def _field_hits(
             message = f"{key.name} is not a field of {describe(endpoint)}"
         message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
         yield Hit(line, column, key.name, documented, message, endpoint.url)
+
+
+def _value_fits(ctx: FileContext, key: f.Key, spec: DocField | None) -> bool:
+    """Whether the literal values of a misnamed key are the renamed field's (`size: 2` renamed
+    `scale` would send a number where the docs list "1:1", ...: no patch then)."""
+    if spec is None or not spec.enum:
+        return True
+    return all(lit.quoted and lit.value in spec.enum for lit in f.literals(ctx.doc(), key))
 
 
 def _with_twin(ctx: FileContext, fix: Fix) -> Fix:

@@ -1,0 +1,104 @@
+"""Values a request field takes from outside the script, for the value rules: the literal a read
+of the environment or a config falls back to (`os.getenv("RES", "720p")`, `cfg.get("res",
+"720p")`, `${RES:-720p}`), a command-line option's default and choices (argparse's
+`add_argument("--resolution", default="720p", choices=[...])` read as `args.resolution`,
+click's `@click.option`), and a string that is wholly an interpolation (`"$RES"`, `` `${res}` ``),
+which is the value of the name it holds, not a literal."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from akool_cli.audit.fields import Text
+
+# A lookup whose second argument is what it gives when the key is unset, right before that
+# argument: `os.getenv("RES", `, `os.environ.get("RES", `, `settings.get("res", `,
+# `System.getenv().getOrDefault("RES", `, `ENV.fetch("RES", `, `env_or("RES", `, `getEnv("RES", `.
+LOOKUP = (
+    r"(?:\bgetenv|\.get|\bgetOrDefault|\bfetch|\b\w*[Ee]nv\w*|\bGetEnvironmentVariable|\bconfig"
+    r"|\bgetProperty)\(\s*"
+)
+DEFAULT_BEFORE = re.compile(LOOKUP + r"[\"'][\w.:-]+[\"']\s*,\s*$")
+KEY_BEFORE = re.compile(LOOKUP + "$")  # getenv("RESOLUTION"): the key, not a value
+# A string that is all one interpolation: `$RES`, `${RES}`, `${RES:-720p}` (its fallback),
+# `${res}` in a template literal, `{res}` in an f-string.
+WHOLE = re.compile(
+    r"\$(?P<n>[A-Za-z_]\w*)|\$[\d@*#?]|\$\{(?P<b>[A-Za-z_]\w*)(?::?[-=](?P<f>[^{}$\"'`]*))?\}"
+    r"|\{(?P<p>[A-Za-z_]\w*)\}"
+)
+HOLE = re.compile(r"\$[{A-Za-z_\d@*#?]|\{[A-Za-z_]")  # an interpolation anywhere in a string
+# An argparse option or a click option: where its call opens, and the option's own name.
+OPTION = re.compile(
+    r"\b(?:add_argument|click\.option|typer\.Option)\(\s*(?:[\"']-\w[\"']\s*,\s*)?"
+    r"[\"']--(?P<n>[A-Za-z_][\w-]*)[\"']"
+)
+OPTION_VALUE = re.compile(r"\b(?P<k>default|choices)\s*=\s*")
+ELEMENT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
+
+
+def default_argument(before: str) -> bool:
+    """Whether the text before a literal makes it a lookup's fallback (DEFAULT_BEFORE)."""
+    return DEFAULT_BEFORE.search(before[-120:]) is not None
+
+
+def lookup_key(before: str) -> bool:
+    """Whether a literal after this text is the key a lookup reads (`getenv("RES")`)."""
+    return KEY_BEFORE.search(before[-60:]) is not None
+
+
+def whole_interpolation(value: str) -> re.Match[str] | None:
+    """The interpolation a string's text is made of alone, if it is ("720p" is none)."""
+    return WHOLE.fullmatch(value)
+
+
+def interpolated(value: str) -> bool:
+    """Whether a string's text holds an interpolation: it is no literal value then."""
+    return HOLE.search(value) is not None
+
+
+def value_end(text: str, start: int, most: int = 400) -> int:
+    """Where a value written at `start` ends: at a `,`, `;`, newline or a closing bracket
+    outside the brackets it opens (`os.environ.get("R") or "1080p"` is one value)."""
+    depth, k, stop = 0, start, min(len(text), start + most)
+    quote = ""
+    while k < stop:
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1] != "\\" else quote
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return k
+            depth -= 1
+        elif c == "\n" or (depth == 0 and c in ",;"):
+            return k
+        k += 1
+    return k
+
+
+def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
+    """The spans of the default and the choices of the command-line option `--name` (its dashes
+    as `_`), where the file declares one: the values a script reading `args.name` may send."""
+    found: list[tuple[int, int]] = []
+    if "--" not in doc.text or name not in doc.text.replace("-", "_"):
+        return found
+    for m in OPTION.finditer(doc.text):
+        if m.group("n").replace("-", "_") != name:
+            continue
+        around = doc.paren_around(m.end())
+        if around is None:
+            continue
+        for v in OPTION_VALUE.finditer(doc.text, m.end(), around[1]):
+            if doc.paren_around(v.start()) != around:
+                continue
+            end = value_end(doc.text, v.end())
+            if v.group("k") == "default":
+                found.append((v.end(), end))
+            else:  # choices=["720p", "1080p"]: each element
+                found += (e.span() for e in ELEMENT.finditer(doc.text, v.end(), end))
+    return found
