@@ -132,7 +132,9 @@ class FileContext:
             return "shell"
         if self.is_js:
             return "js"
-        return {".cs": "csharp", ".go": "go", ".rs": "rust"}.get(suffix, "")
+        return {".cs": "csharp", ".go": "go", ".rs": "rust", ".pl": "perl", ".pm": "perl"}.get(
+            suffix, ""
+        )
 
     @property
     def is_python(self) -> bool:

@@ -26,6 +26,8 @@ TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 CS_ANON_KEY = re.compile(r"(?<=[{,])\s*(?P<ak>[A-Za-z_]\w*)\s*=(?![=>])")
 PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
+# Perl's hash `{ prompt => $p, size => "1:1" }`: a bare word before `=>` is a quoted key.
+PERL_KEY = re.compile(r"(?<=[{,\s(])(?P<pl>[A-Za-z_]\w*)\s*=>")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
@@ -309,6 +311,8 @@ def _structure(doc: Text, remarks: Spans) -> None:
             for m in SHORT_KEY.finditer(text)
             if not _bare_in(prose, m, "short")
         ]
+    if doc.language == "perl":
+        events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -464,6 +468,9 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
             r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
             c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
+        return
+    if m.re is PERL_KEY:
+        doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent

@@ -1,12 +1,17 @@
 """Requests whose body is set on a handle after the call that names their URL: PHP's procedural
 cURL (`$ch = curl_init($url)`, then `curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body))` or
 `curl_setopt_array($ch, [CURLOPT_URL => ..., CURLOPT_POSTFIELDS => ...])`), pycurl's
-`c.setopt(pycurl.POSTFIELDS, ...)` and Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
-`req.body = {...}.to_json`, or `http.request(req, body.to_json)`)."""
+`c.setopt(pycurl.POSTFIELDS, ...)`, Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
+`req.body = {...}.to_json`, or `http.request(req, body.to_json)`), Swift's URLRequest (`var req =
+URLRequest(url: ...)`, then `req.httpMethod = "POST"` and `req.httpBody = try
+JSONSerialization.data(withJSONObject: [...])`), Perl's HTTP::Request (`$req->content(...)`) and
+XMLHttpRequest (`xhr.open("POST", url)`, then `xhr.send(JSON.stringify({...}))`); and the method
+such a handle is given after its call (`req.httpMethod = "POST"`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +22,8 @@ if TYPE_CHECKING:
 # `req = Net::HTTP::Post.new(`, `c = pycurl.Curl(` (matched on the text before its `(`).
 MADE = re.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
-    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl)\s*$"
+    r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|URLRequest"
+    r"|HTTP::Request\s*->\s*new)\s*$"
 )
 # A call that configures a handle it is given (the URL may be written in it): PHP's
 # `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
@@ -27,7 +33,7 @@ MADE = re.compile(
 HEADERS_ONLY = re.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*$")
 CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
 CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
-RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*setopt\s*$")
+RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*(?:setopt|open)\s*$")
 BEFORE = 80  # characters before a call's `(` in which its callee and binding are read
 # A handle given a URL (its answer is the URL's call's): `curl_setopt($ch, CURLOPT_URL, $url)`,
 # `c.setopt(pycurl.URL, url)`; `url` is what follows.
@@ -54,9 +60,15 @@ SETTERS = (
     Setter(HANDLE + r"\.setopt\(\s*(?:pycurl|{h})\.POSTFIELDS\s*,"),  # pycurl
     Setter(HANDLE + r"\s*\.\s*body\s*=(?![=~>])"),  # Ruby's Net::HTTP request objects
     Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
+    Setter(HANDLE + r"\s*\.\s*httpBody\s*=(?!=)"),  # Swift's URLRequest
+    Setter(HANDLE + r"\s*->\s*content\(\s*"),  # Perl's HTTP::Request
+    Setter(HANDLE + r"\s*\.\s*send\(\s*"),  # XMLHttpRequest
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
-HINTS = ("POSTFIELDS", ".body", ".request(")
+HINTS = ("POSTFIELDS", ".body", ".request(", "httpBody", "->content(", ".send(")
+# The method a handle is given after its call: Swift's `req.httpMethod = "POST"`, Perl's
+# `$req->method('POST')`.
+METHOD_SETTER = HANDLE + r"\s*(?:\.\s*httpMethod\s*=|->\s*method\()\s*[\"'](?P<m>[A-Za-z]+)[\"']"
 
 
 def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -68,9 +80,29 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         hinted = doc.handle_hints = any(word in doc.text for word in HINTS)
     if not hinted:
         return []
+    found = []
+    for setter in SETTERS:
+        for m in _set_on(doc, call, setter.pattern):
+            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
+            if value is not None:
+                found.append((value, value_end(doc.text, value)))
+    return found
+
+
+def method_set(doc: Text, call: tuple[int, int]) -> re.Match[str] | None:
+    """Where the method of the handle the call [start, end) makes is set after it
+    (`req.httpMethod = "POST"`; group `m`), if it is."""
+    if "httpMethod" not in doc.text and "->method(" not in doc.text:
+        return None
+    return next(_set_on(doc, call, METHOD_SETTER), None)
+
+
+def _set_on(doc: Text, call: tuple[int, int], pattern: str) -> Iterator[re.Match[str]]:
+    """The matches of a setter's pattern on the handle the call [start, end) makes or
+    configures, between the handle's binding and its next one, in the function the call is in."""
     name = handle_of(doc, call[0])
     if name is None:
-        return []
+        return
     bound = doc.last_assignment(name, call[1])
     start = bound[0] if bound is not None else call[0]
     stop = len(doc.text)
@@ -79,18 +111,10 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
             stop = at
             break
     line = doc.line_of(call[0])
-    found = []
-    for setter in SETTERS:
-        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
-        for m in opened.finditer(doc.text, start, stop):
-            if doc.scopes is not None and not doc.scopes.visible(
-                name, line, doc.line_of(m.start())
-            ):
-                continue  # another function's handle of that name
-            value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
-            if value is not None:
-                found.append((value, value_end(doc.text, value)))
-    return found
+    opened = re.compile(pattern.replace("{h}", re.escape(name)))
+    for m in opened.finditer(doc.text, start, stop):
+        if doc.scopes is None or doc.scopes.visible(name, line, doc.line_of(m.start())):
+            yield m  # (not another function's handle of that name)
 
 
 def headers_only(doc: Text, paren: int) -> bool:

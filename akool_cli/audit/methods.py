@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import curlargs, fields, receivers
+from akool_cli.audit import curlargs, fields, handles, receivers
 from akool_cli.audit.fields import Text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -36,7 +36,9 @@ METHOD_ARGUMENT = re.compile(
     r"(?:^|[(,])\s*(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*,"
     r"|\b(?:HttpMethod|Method)(?:\.|::)(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
     r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
-    r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)",
+    r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
+    r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`
+    r"|\((?P<perl>GET|POST|PUT|DELETE|PATCH)\s*=>",  # Perl's HTTP::Request->new(POST => $url)
 )
 # A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
 CHAIN_LINK = re.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
@@ -103,19 +105,28 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         return Evidence(before_uri.group("verb").upper(), at, before_uri.group("verb"), False)
     if fields.CHAINED_URL.search(opener):
         return _chain(doc, start, end)
-    found = _option(doc, start, end)
+    found = _option(doc, start, end) or _set_later(doc, call)
     if found is not None or not FETCH.search(opener):
         return found
     return _fetch_default(doc, offset, start, end)
 
 
+def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
+    """The method set on the handle the call makes, after it (`req.httpMethod = "POST"`)."""
+    m = handles.method_set(doc, call)
+    if m is None or m.group("m").upper() not in METHODS:
+        return None
+    return Evidence(m.group("m").upper(), m.start("m"), m.group("m"), True)
+
+
 def _option(doc: Text, start: int, end: int) -> Evidence | None:
     """A method given inside [start, end): a quoted verb argument, HttpMethod.Post, method: "X"."""
     for m in METHOD_ARGUMENT.finditer(doc.text, start, end):
-        group = next(g for g in ("lit", "const", "go", "opt") if m.group(g))
+        group = next(g for g in ("lit", "const", "go", "opt", "swift", "perl") if m.group(g))
         method = m.group(group).upper()
         if method in METHODS:
-            return Evidence(method, m.start(group), m.group(group), group in ("lit", "opt"))
+            literal = group in ("lit", "opt", "perl")
+            return Evidence(method, m.start(group), m.group(group), literal)
     return None
 
 

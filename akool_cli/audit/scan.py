@@ -319,7 +319,8 @@ def _audit_text(
     ctx = FileContext(name, lines, served=served or Served())
     ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
     ctx.bases.methods = dict(folder.methods)
-    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
+    arrows = ctx.language != "perl"
+    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
@@ -668,7 +669,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     folder = Folder()
     for path, shown, text in texts:
         lines = source.split_lines(text)
-        scopes = Scopes(lines)
+        scopes = Scopes(lines, arrows=path.suffix.lower() not in (".pl", ".pm"))
         for name, spots in pathnames.path_names(lines).bindings.items():
             for line, held in spots:
                 if scopes.at(line) < 0:  # (a function's local is not another file's)

@@ -47,10 +47,11 @@ DEFINE_CALL = re.compile(
 CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress)\b")
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-# {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
+# {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
+# \(base)/x (Swift)
 INTERPOLATION = re.compile(
     r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
-    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
@@ -1036,9 +1037,10 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         yield from _path_arguments(i, line, bases)
     if "env" in line or "Env" in line:
         yield from _env_joins(i, line)
-    if "{" in line or "$" in line:
+    if "{" in line or "$" in line or "\\(" in line:
         for m in INTERPOLATION.finditer(line):
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            ref = ref or m.group("s")
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "+" in line or CONCATENATION_DOT.search(line):
         for m in CONCATENATION.finditer(line):

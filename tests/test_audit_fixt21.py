@@ -1,0 +1,144 @@
+"""`akool audit` on HTTP clients and file kinds whose calls it did not read (issue 21's M3 and
+M19, from a break-it run): each call's method, path and body read as the client sends them
+(Swift's URLRequest and Alamofire, Perl's LWP and HTTP::Request, XMLHttpRequest, ...), correct
+calls silent, `--diff` only where exact. The corpus scripts are in tests/audit_corpus/clients21t/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import audit, audit_text
+from tests.test_audit_patches import apply_and_reaudit
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "clients21t"
+
+
+def found(text: str, name: str) -> list[tuple[int, str, str]]:
+    return sorted((f.line, f.rule, f.found) for f in audit_text(text, name) if f.severity != "info")
+
+
+# -- Swift ------------------------------------------------------------------------------------------
+
+SWIFT = """let base = "https://openapi.akool.com"
+func make(p: String) async throws {
+    var req = URLRequest(url: URL(string: base + "/api/open/v3/content/image/createbyprompt")!)
+    req.httpMethod = "{method}"
+    req.httpBody = try JSONSerialization.data(withJSONObject: ["prompt": p, "{key}": "1:1"])
+    _ = try await URLSession.shared.data(for: req)
+}
+"""
+
+
+def test_swift_urlrequests_body_and_method_are_set_on_it_after_the_call() -> None:
+    assert found(SWIFT.replace("{method}", "POST").replace("{key}", "size"), "a.swift") == [
+        (5, "misnamed-field", "size")
+    ]
+    assert found(SWIFT.replace("{method}", "GET").replace("{key}", "scale"), "a.swift") == [
+        (3, "wrong-method", "GET")
+    ]
+
+
+def test_a_correct_swift_urlrequest_is_silent() -> None:
+    assert found(SWIFT.replace("{method}", "POST").replace("{key}", "scale"), "a.swift") == []
+
+
+def test_swifts_interpolated_base_and_alamofires_method_are_read() -> None:
+    text = (
+        'let base = "https://openapi.akool.com/api/open/v3"\n'
+        'AF.request("\\(base)/content/video/infobymodelid", method: .post, parameters: [:])\n'
+        'AF.request("\\(base)/content/video/createbytalkingphoto", method: .post,\n'
+        '           parameters: ["talking_photo_url": i, "audio_url": a, "resolution": "720p"])\n'
+        'AF.request("\\(base)/content/video/infobymodelid", parameters: ["video_model_id": id])\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.swift")] == [
+        (2, "wrong-method"),
+        (4, "bad-value"),
+    ]
+
+
+# -- Perl -------------------------------------------------------------------------------------------
+
+PERL = """my $base = "https://openapi.akool.com/api/open/v3";
+sub talk {
+    my ($img, $audio) = @_;
+    my $req = HTTP::Request->new(POST => "$base/content/video/createbytalkingphoto");
+    $req->header('Content-Type' => 'application/json');
+    $req->content(encode_json({ talking_photo_url => $img, audio_url => $audio, resolution => "720p" }));
+    return $ua->request($req);
+}
+sub image {
+    return $ua->post("$base/content/image/createbyprompt", Content_Type => 'application/json',
+        Content => encode_json({ prompt => $_[0], size => "1:1" }));
+}
+"""
+
+
+def test_perls_hash_keys_and_http_request_content_are_the_body() -> None:
+    assert found(PERL, "a.pl") == [(6, "bad-value", '"720p"'), (11, "misnamed-field", "size")]
+
+
+def test_perls_fat_comma_opens_no_function() -> None:
+    """`POST => "$base/..."` is Perl's comma, not an arrow function whose parameter hides the
+    file's `$base` (the path was read as relative to no base)."""
+    text = PERL.replace('resolution => "720p"', 'resolution => "720"')
+    text = text.replace("size =>", "scale =>").replace(
+        "HTTP::Request->new(POST", "HTTP::Request->new(GET"
+    )
+    assert found(text, "a.pl") == [(4, "wrong-method", "GET")]
+
+
+def test_a_correct_perl_script_is_silent() -> None:
+    text = PERL.replace('"720p"', '"720"').replace("size =>", "scale =>")
+    assert found(text, "a.pl") == []
+
+
+# -- XMLHttpRequest ---------------------------------------------------------------------------------
+
+XHR = """const BASE = "https://openapi.akool.com/api/open/v3";
+function create(prompt) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", BASE + "/content/image/createbyprompt");
+  xhr.setRequestHeader("Content-Type", "application/json");
+  xhr.send(JSON.stringify({ prompt: prompt, KEY: "1:1" }));
+}
+"""
+
+
+def test_xhr_sends_the_body_given_to_send() -> None:
+    assert found(XHR.replace("KEY", "size"), "a.js") == [(6, "misnamed-field", "size")]
+    assert found(XHR.replace("KEY", "scale"), "a.js") == []
+
+
+def test_another_xhr_of_the_same_name_in_another_function_is_another_request() -> None:
+    text = XHR.replace("KEY", "scale") + (
+        "function other() {\n  const xhr = new XMLHttpRequest();\n"
+        '  xhr.open("POST", "https://example.com/x");\n'
+        '  xhr.send(JSON.stringify({ size: "1:1" }));\n}\n'
+    )
+    assert found(text, "a.js") == []
+
+
+# -- the corpus and its patches ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*_good.*")))
+def test_the_good_scripts_are_silent(name: str) -> None:
+    assert audit([CORPUS / name]).findings == []
+
+
+def test_the_patches_are_exact_and_leave_the_rest(tmp_path: Path) -> None:
+    for path in CORPUS.iterdir():
+        if path.name != "expected.json":
+            shutil.copy(path, tmp_path / path.name)
+    fixable, _, diff = apply_and_reaudit(tmp_path)
+    assert {(f, rule) for f, _, rule, _ in fixable} >= {
+        ("swift_urlsession.swift", "misnamed-field"),
+        ("swift_urlsession.swift", "bad-value"),
+        ("perl_lwp.pl", "misnamed-field"),
+        ("perl_lwp.pl", "bad-value"),
+        ("xhr.js", "bad-value"),
+    }
+    assert b'"resolution": "720",' in diff
