@@ -121,6 +121,68 @@ def test_another_xhr_of_the_same_name_in_another_function_is_another_request() -
     assert found(text, "a.js") == []
 
 
+# -- superagent, ky, ofetch -------------------------------------------------------------------------
+
+JS_BASE = 'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+
+
+def test_superagents_send_and_query_links_are_the_request() -> None:
+    text = JS_BASE + (
+        'request.post(`${BASE}/content/image/createbyprompt`).set("x-api-key", k)'
+        '.send({ prompt: p, size: "1:1" }).then((r) => r.body);\n'
+        "request.get(`${BASE}/content/video/infobymodelid`).query({ videoModelId: id });\n"
+        "request.get(`${BASE}/content/video/infobymodelid`).query({ video_model_id: id });\n"
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.js")] == [
+        (2, "misnamed-field"),
+        (3, "misnamed-field"),
+    ]
+
+
+def test_kys_prefix_url_is_a_client_base() -> None:
+    text = (
+        'const api = ky.create({ prefixUrl: "https://openapi.akool.com/api/open/v3" });\n'
+        'api.post("content/image/createbyprompt", { json: { prompt: p, size: "1:1" } });\n'
+        'api.post("content/video/infobymodelid", { searchParams: { video_model_id: id } });\n'
+        'api.get("content/video/infobymodelid", { searchParams: { video_model_id: id } });\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.js")] == [
+        (2, "misnamed-field"),
+        (3, "wrong-method"),
+    ]
+
+
+def test_ofetchs_base_option_and_a_client_called_as_a_function() -> None:
+    text = (
+        'const akool = ofetch.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
+        'const other = ofetch.create({ baseURL: "https://example.com" });\n'
+        'akool("/content/video/infobymodelid", { method: "POST" });\n'
+        'other("/content/video/status/1");\n'
+        'ofetch("/content/image/createbyprompt", {\n'
+        '  baseURL: "https://openapi.akool.com/api/open/v3",\n'
+        '  method: "POST",\n'
+        '  body: { prompt: "x", size: "1:1" },\n'
+        "});\n"
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.ts")] == [
+        (3, "wrong-method"),
+        (8, "misnamed-field"),
+    ]
+
+
+def test_a_word_of_a_url_in_a_call_is_no_name_it_passes() -> None:
+    """`/api/` inside the URL of a call's options was taken for a name `api` passed to it, and the
+    options of `const api = axios.create({ baseURL: ... })` for its body."""
+    text = (
+        'const api = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
+        'const r = await $fetch("/content/image/createbyprompt", {\n'
+        '  baseURL: "https://openapi.akool.com/api/open/v3", method: "POST",\n'
+        '  body: { prompt: "x", scale: "1:1" },\n'
+        "});\n"
+    )
+    assert found(text, "a.ts") == []
+
+
 # -- the corpus and its patches ---------------------------------------------------------------------
 
 

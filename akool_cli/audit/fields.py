@@ -759,7 +759,9 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
 
 
 # (a name read with a literal key, `d["kind"]` in a path's interpolation, passes one value of it)
-PASSED_NAME = re.compile(r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])")
+PASSED_NAME = re.compile(
+    r"(?<![\w.\"'/])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
+)
 NOT_SENT = frozenset(
     {"headers", "header", "auth", "files", "cookies", "timeout", "proxies", "method"}
 )
@@ -1026,7 +1028,11 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         return [_shell_command(doc, line)]
     parens = enclosing_call(doc, offset)
     if parens is not None:
-        return [_initialized(doc, parens), *handles.body_extents(doc, parens)]
+        return [
+            _initialized(doc, parens),
+            *handles.body_extents(doc, parens),
+            *_sent_links(doc, parens),
+        ]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -1135,6 +1141,24 @@ def _enclosing_call(doc: Text, offset: int) -> tuple[int, int] | None:
 
 
 CHAIN_LINK = re.compile(r"\)?\s*\.\s*\w+\s*\(")
+SENT_LINK = re.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")
+# The links of a chain on a call that give its request's body or query: superagent's
+# `request.post(url).set(...).send({...})` and `.query({...})`.
+SENDING_LINKS = frozenset({"send", "query"})
+
+
+def _sent_links(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The arguments of each `.send(...)` or `.query(...)` link chained on the call."""
+    found = []
+    end = call[1]
+    while (link := SENT_LINK.match(doc.text, end)) is not None:
+        around = doc.paren_around(link.end())
+        if around is None or around[0] != link.end() - 1:
+            break
+        if link.group("name") in SENDING_LINKS:
+            found.append((link.start("name") - 1, around[1]))
+        end = around[1]
+    return found
 
 
 def _chain_end(doc: Text, end: int) -> int:

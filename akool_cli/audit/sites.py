@@ -44,7 +44,9 @@ DEFINE_CALL = re.compile(
     r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
 )
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
-CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress)\b")
+CLIENT_BASE = re.compile(
+    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL)\b"
+)
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
@@ -180,6 +182,7 @@ class Bases:
     # relative path built from a prefix): not an environment variable read under that name.
     opaque: set[str] = field(default_factory=set)
     _made: frozenset[str] | None = None  # see made_clients
+    _made_at: dict[str, list[int]] = field(default_factory=dict)  # see made_at
 
     def take_imported(self, given: dict[str, Base]) -> None:
         """The bases of other files of the folder that this file imports; a name another file
@@ -293,6 +296,12 @@ class Bases:
                 m.group("n") for m in MADE_CLIENT.finditer("\n".join(self.lines))
             )
         return self._made
+
+    def made_at(self, name: str) -> list[int]:
+        """The lines that bind a name to a client they make (MADE_CLIENT), found once a name."""
+        if name not in self._made_at:
+            self._made_at[name] = [n for n, text in enumerate(self.lines) if _makes(name, text)]
+        return self._made_at[name]
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
@@ -1087,10 +1096,51 @@ def _path_arguments(
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
+        elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
+            yield from _joined_to(i, real, start, m.group("path"), called)
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+# A fetch that takes its base as an option: ofetch's `ofetch("/x", { baseURL })`, Nuxt's `$fetch`.
+BASED_FETCH = re.compile(r"(?:(?<![\w$.])ofetch|(?<![\w.])\$fetch)\s*$")
+OPTIONS_SCAN = 6  # lines of a call's options object in which its `baseURL:` is looked for
+
+
+def _called_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
+    """The base of a client called as a function (`akool("/x", { method: "POST", body })` where
+    `const akool = ofetch.create({ baseURL: BASE })`, an axios instance called the same way), or
+    of ofetch's own `ofetch("/x", { baseURL: BASE })` (the base among its options)."""
+    name = WORD.match(line, at)
+    if name is None:
+        return None
+    if BASED_FETCH.search(line, 0, name.end()):
+        return _base_within(bases, [i])
+    if (at > 0 and line[at - 1] in ".$") or name.group(0) not in bases.made_clients():
+        return None  # a method of an object (`cache.get`), not the client itself
+    return _base_within(bases, bases.made_at(name.group(0)))
+
+
+def _base_within(bases: Bases, calls: list[int]) -> Base | None:
+    """The client base given inside a call that opens on one of the lines (its options object
+    may run on over a few lines: the lines between leave the call open)."""
+    for n, base in bases.clients:
+        for k in calls:
+            if k <= n < k + OPTIONS_SCAN and all(_opens(bases.lines[j]) > 0 for j in range(k, n)):
+                return base
+    return None
+
+
+def _opens(text: str) -> int:
+    """How many more brackets a line opens than it closes."""
+    return sum(text.count(c) for c in "({[") - sum(text.count(c) for c in ")}]")
+
+
+def _makes(name: str, text: str) -> bool:
+    """Whether a line binds the name to a client it makes (MADE_CLIENT)."""
+    return name in text and any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
 
 
 def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None) -> bool:
