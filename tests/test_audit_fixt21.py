@@ -183,6 +183,59 @@ def test_a_word_of_a_url_in_a_call_is_no_name_it_passes() -> None:
     assert found(text, "a.ts") == []
 
 
+# -- .http / .rest request files ----------------------------------------------------------------------
+
+HTTP_FILE = """@base = https://openapi.akool.com
+@key = {{$dotenv AKOOL_API_KEY}}
+
+### Create an image
+POST {{base}}/api/open/v3/content/image/createbyprompt HTTP/1.1
+Content-Type: application/json
+x-api-key: {{key}}
+
+{
+  "prompt": "a cat",
+  "KEY": "1:1"
+}
+
+###
+METHOD {{base}}/api/open/v3/content/video/infobymodelid
+    ?video_model_id=abc
+x-api-key: {{key}}
+
+> {%
+  client.global.set("video", response.body.data.video);
+%}
+"""
+
+
+def test_a_request_files_method_and_body_are_read() -> None:
+    text = HTTP_FILE.replace("KEY", "size").replace("METHOD", "POST")
+    assert found(text, "akool.http") == [
+        (11, "misnamed-field", "size"),
+        (15, "wrong-method", "POST"),
+    ]
+
+
+def test_a_correct_request_file_is_silent() -> None:
+    assert found(HTTP_FILE.replace("KEY", "scale").replace("METHOD", "GET"), "akool.http") == []
+
+
+def test_a_rest_file_of_requests_is_read_as_one_and_restructuredtext_as_prose() -> None:
+    text = HTTP_FILE.replace("KEY", "size").replace("METHOD", "GET")
+    assert found(text, "akool.rest") == [(11, "misnamed-field", "size")]
+    prose = 'Call it\n=======\n\n.. code-block:: json\n\n   {"size": "1:1"}\n'
+    assert found(prose, "notes.rest") == []
+
+
+def test_a_request_files_query_on_lines_of_its_own_is_patched_where_written(tmp_path: Path) -> None:
+    text = HTTP_FILE.replace("KEY", "scale").replace("METHOD", "GET")
+    (tmp_path / "akool.http").write_text(text.replace("?video_model_id", "?videoModelId"))
+    fixable, _, _ = apply_and_reaudit(tmp_path)
+    assert fixable == {("akool.http", 16, "misnamed-field", "videoModelId")}
+    assert (tmp_path / "akool.http").read_text() == text
+
+
 # -- the corpus and its patches ---------------------------------------------------------------------
 
 

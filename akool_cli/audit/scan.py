@@ -27,6 +27,7 @@ from akool_cli.audit import (
     notebooks,
     outputs,
     pathnames,
+    restfiles,
     returns,
     sites,
     source,
@@ -235,8 +236,8 @@ class Embedded:
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
-    """How a notebook, a workflow, a batch file or an OpenAPI document for AKOOL is read (None:
-    any other file, read as it is)."""
+    """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`) or an OpenAPI
+    document for AKOOL is read (None: any other file, read as it is)."""
     codes: list[tuple[Any, str, str]]
     book = notebooks.read(text) if notebooks.is_notebook(name) else None
     if book is not None:  # (a notebook with no code cell has nothing to audit)
@@ -248,6 +249,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if restfiles.is_request_file(name, text):
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if specs.is_akool_spec(name, text):
         read = specs.read(text, PurePath(name).suffix)
