@@ -236,6 +236,41 @@ def test_a_request_files_query_on_lines_of_its_own_is_patched_where_written(tmp_
     assert (tmp_path / "akool.http").read_text() == text
 
 
+# -- Feign -----------------------------------------------------------------------------------------
+
+FEIGN = """@FeignClient(name = "akool", url = "https://openapi.akool.com/api/open/v3")
+public interface Akool {
+    @VERBMapping("/content/video/infobymodelid")
+    Resp info(@RequestParam("QUERY") String id);
+}
+"""
+
+
+def test_a_feign_clients_mappings_are_calls_with_their_method_and_query() -> None:
+    text = FEIGN.replace("VERB", "Post").replace("QUERY", "video_model_id")
+    assert found(text, "Akool.java") == [(3, "wrong-method", "POST")]
+    text = FEIGN.replace("VERB", "Get").replace("QUERY", "videoModelId")
+    assert found(text, "Akool.java") == [(4, "misnamed-field", "videoModelId")]
+    assert found(FEIGN.replace("VERB", "Get").replace("QUERY", "video_model_id"), "A.java") == []
+
+
+def test_a_controllers_mappings_stay_its_own_routes() -> None:
+    text = FEIGN.replace("VERB", "Post").replace("QUERY", "videoModelId")
+    text = text.replace('@FeignClient(name = "akool", url = ', "@RestController\n// ")
+    assert found(text, "Akool.java") == []
+
+
+def test_feigns_request_line_says_the_method() -> None:
+    text = (
+        "public interface Akool {\n"
+        '    @RequestLine("POST /api/open/v3/content/video/infobymodelid?video_model_id={id}")\n'
+        '    Resp info(@Param("id") String id);\n'
+        '    @RequestLine("GET /api/open/v3/content/video/infobymodelid?video_model_id={id}")\n'
+        '    Resp good(@Param("id") String id);\n}\n'
+    )
+    assert found(text, "Akool.java") == [(2, "wrong-method", "POST")]
+
+
 # -- the corpus and its patches ---------------------------------------------------------------------
 
 

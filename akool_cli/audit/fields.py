@@ -620,6 +620,10 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         for item in curlargs.httpie_items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
+    for m in REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment else ():
+        group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
+        at = start + m.start(group)
+        query.append(Key(m.group(group), at, at + len(m.group(group)), at, raw=True))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
@@ -1029,7 +1033,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     parens = enclosing_call(doc, offset)
     if parens is not None:
         return [
-            _initialized(doc, parens),
+            _declared(doc, _initialized(doc, parens)),
             *handles.body_extents(doc, parens),
             *_sent_links(doc, parens),
         ]
@@ -1070,6 +1074,27 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
     opened = INITIALIZER.match(doc.text, parens[1])
     index = doc.container_at(opened.end() - 1) if opened else None
     return (parens[0], doc.containers[index].end) if index is not None else parens
+
+
+# A Feign client's method: Spring's `@PostMapping("/x")` or Feign's `@RequestLine("POST /x")` on the
+# method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
+DECLARING = re.compile(r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine)\s*$")
+DECLARATION = re.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
+REQUEST_PARAM = re.compile(
+    r"@RequestParam\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
+    r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
+)
+
+
+def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
+    """A Feign annotation's extent, to the end of the method declaration it annotates."""
+    if doc.text[parens[0] : parens[0] + 1] != "(" or not DECLARING.search(
+        doc.text, max(0, parens[0] - 40), parens[0]
+    ):
+        return parens
+    declared = DECLARATION.match(doc.text, parens[1])
+    around = doc.paren_around(declared.end()) if declared is not None else None
+    return (parens[0], around[1]) if around is not None else parens
 
 
 def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:

@@ -99,6 +99,11 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         word = verb.group("verb") or verb.group("ruby")
         at = start - len(opener) + verb.start("verb" if verb.group("verb") else "ruby")
         return Evidence(word.upper(), at, word, False)
+    annotated = ANNOTATED_VERB.search(opener)
+    if (
+        annotated is not None
+    ):  # a Feign client's method: @PostMapping("/x"), @RequestLine("POST /x")
+        return _annotated(doc, start, annotated)
     before_uri = VERB_BEFORE_URI.search(opener)
     if before_uri is not None:
         at = start - len(opener) + before_uri.start("verb")
@@ -117,6 +122,19 @@ def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
     if m is None or m.group("m").upper() not in METHODS:
         return None
     return Evidence(m.group("m").upper(), m.start("m"), m.group("m"), True)
+
+
+# The annotation that declares a Feign client's call: Spring's verb mapping or Feign's RequestLine.
+ANNOTATED_VERB = re.compile(r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)Mapping|RequestLine)\s*$")
+REQUEST_LINE = re.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
+
+
+def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
+    if m.group("verb"):
+        at = start - len(m.string) + m.start("verb")
+        return Evidence(m.group("verb").upper(), at, m.group("verb"), False)
+    said = REQUEST_LINE.match(doc.text, start)
+    return Evidence(said.group("m"), said.start("m"), said.group("m"), True) if said else None
 
 
 def _option(doc: Text, start: int, end: int) -> Evidence | None:

@@ -46,6 +46,7 @@ DEFINE_CALL = re.compile(
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
 CLIENT_BASE = re.compile(
     r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL)\b"
+    r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
 )
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
@@ -941,6 +942,8 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
+    if bases.clients and "Mapping(" in line:
+        yield from _feign_paths(i, line, bases)
     if (bases.unseen or bases.clients) and OPTION_KEYS.search(line):
         yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
@@ -1102,6 +1105,20 @@ def _path_arguments(
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+# A Feign client's method annotation, its path joined to the client's `url` (a controller's own
+# route mappings are skipped before: see source.route_spans).
+FEIGN_MAPPING = re.compile(
+    r"@(?:Get|Post|Put|Delete|Patch|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*\""
+    r"(?P<path>/?[A-Za-z_][^\"\s?#]*(?:\?[^\"\s]*)?)\""
+)
+
+
+def _feign_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """The paths of a Feign client's method mappings, joined to its `url`."""
+    for m in FEIGN_MAPPING.finditer(line):
+        yield from _joined_to(i, line, m.start("path"), m.group("path"), bases.client_at(i))
 
 
 # A fetch that takes its base as an option: ofetch's `ofetch("/x", { baseURL })`, Nuxt's `$fetch`.
