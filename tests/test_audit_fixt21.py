@@ -271,6 +271,77 @@ def test_feigns_request_line_says_the_method() -> None:
     assert found(text, "Akool.java") == [(2, "wrong-method", "POST")]
 
 
+# -- M19: jQuery, XMLHttpRequest's answer, Angular's pipe(map(...)) --------------------------------
+
+TALK = "/content/video/createbytalkingphoto"
+TALK_BODY = "JSON.stringify({ talking_photo_url: i, audio_url: a })"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        f'$.ajax({{\n  url: BASE + "{TALK}",\n  type: "POST",\n  data: {TALK_BODY},\n'
+        "  success: function (r) {\n    show(r.data.FIELD);\n  },\n});\n",
+        f'$.post(BASE + "{TALK}", {TALK_BODY}, function (r) {{\n  show(r.data.FIELD);\n}});\n',
+        f'$.post(BASE + "{TALK}", {TALK_BODY}, (r) => show(r.data.FIELD));\n',
+        f'$.ajax({{\n  url: BASE + "{TALK}",\n  type: "POST",\n  data: {TALK_BODY},\n'
+        "}).then(function (r) { return r.data.FIELD; });\n",
+    ],
+)
+def test_a_jquery_callbacks_answer_reads_are_judged(call: str) -> None:
+    wrong = found(JS_BASE + call.replace("FIELD", "video_url"), "a.js")
+    assert [rule for _, rule, _ in wrong] == ["response-field"]
+    assert found(JS_BASE + call.replace("FIELD", "_id"), "a.js") == []
+
+
+def test_jquery_gets_send_their_data_as_the_query_and_say_their_method() -> None:
+    text = JS_BASE + (
+        '$.getJSON(BASE + "/content/video/infobymodelid", { videoModelId: id });\n'
+        '$.ajax({ url: BASE + "/content/video/infobymodelid", data: { video_model_id: id } });\n'
+        '$.get(BASE + "/content/video/infobymodelid", { video_model_id: id });\n'
+        '$.ajax({ url: BASE + "/content/video/infobymodelid", type: "POST" });\n'
+        '$.get(BASE + "/content/image/createbyprompt");\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.js")] == [
+        (2, "misnamed-field"),
+        (5, "wrong-method"),
+        (6, "wrong-method"),
+    ]
+
+
+def test_an_xhrs_response_text_is_its_answer() -> None:
+    text = JS_BASE + (
+        "function poll(id) {\n  const xhr = new XMLHttpRequest();\n"
+        '  xhr.open("GET", BASE + "/content/video/infobymodelid?video_model_id=" + id);\n'
+        "  xhr.onload = () => {\n    const answer = JSON.parse(xhr.responseText);\n"
+        "    show(answer.data.FIELD);\n  };\n  xhr.send();\n}\n"
+    )
+    assert [rule for _, rule, _ in found(text.replace("FIELD", "video_url"), "a.js")] == [
+        "response-field"
+    ]
+    assert found(text.replace("FIELD", "video"), "a.js") == []
+
+
+ANGULAR = (
+    JS_BASE
+    + "class Akool {\n  constructor(private http: HttpClient) {}\n  talk(i: string, a: string) {\n"
+    + "    return this.http\n"
+    + f"      .post<any>(`${{BASE}}{TALK}`, {{ talking_photo_url: i, audio_url: a }})\n"
+    + "      .pipe(map((r) => r.data.FIELD));\n  }\n}\n"
+)
+
+
+def test_an_observables_pipe_map_reads_the_answer_like_a_then() -> None:
+    assert [rule for _, rule, _ in found(ANGULAR.replace("FIELD", "video_url"), "a.ts")] == [
+        "response-field"
+    ]
+    assert found(ANGULAR.replace("FIELD", "_id"), "a.ts") == []
+    subscribed = ANGULAR.replace(".pipe(map((r) =>", ".subscribe((r) =>").replace("));", ");")
+    assert [rule for _, rule, _ in found(subscribed.replace("FIELD", "video_url"), "a.ts")] == [
+        "response-field"
+    ]
+
+
 # -- the corpus and its patches ---------------------------------------------------------------------
 
 

@@ -620,6 +620,9 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         for item in curlargs.httpie_items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
+    if body and _jquery_get(doc, start, segment):  # $.getJSON(url, { k: v }): the query
+        query += body
+        body = []
     for m in REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment else ():
         group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
         at = start + m.start(group)
@@ -1084,6 +1087,23 @@ REQUEST_PARAM = re.compile(
     r"@RequestParam\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
     r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
 )
+
+
+# jQuery's GETs, whose data is the query: `$.get(url, {...})`, `$.getJSON(url, {...})`, and
+# `$.ajax({ url, data: {...} })` of no other method (`type`/`method`, GET by default).
+JQUERY_GET = re.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:get|getJSON)\s*$")
+JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
+NOT_GET = re.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\"']")
+
+
+def _jquery_get(doc: Text, start: int, segment: str) -> bool:
+    """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET)."""
+    if "$" not in doc.text and "jQuery" not in doc.text:
+        return False
+    callee = doc.text[max(0, start - 20) : start]
+    if JQUERY_GET.search(callee):
+        return True
+    return bool(JQUERY_AJAX.search(callee)) and not NOT_GET.search(segment)
 
 
 def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:

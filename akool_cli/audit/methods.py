@@ -26,9 +26,10 @@ class Evidence:
 # The verb of the client method the path is passed to: requests.post(, $client->post(,
 # Http::post(, client.PostAsync(, restTemplate.postForEntity(, http.Get(, Net::HTTP::Post.new(
 VERB_CALLEE = re.compile(
-    r"[\w)\]]\s*(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
+    r"[\w$)\]]\s*(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
     r"(?:Async|_json|ForObject|ForEntity|ForLocation)?(?:<[^<>()]*>)?\s*$"
-    r"|::(?P<ruby>Get|Post|Put|Delete|Patch)\.new\s*$",
+    r"|::(?P<ruby>Get|Post|Put|Delete|Patch)\.new\s*$"
+    r"|(?<![\w$])(?:\$|jQuery)\.(?P<jq>get)JSON\s*$",  # jQuery's $.getJSON
     re.IGNORECASE,
 )
 # A method given as an argument or an option inside the call's parentheses.
@@ -96,8 +97,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         name = receivers.receiver_name(opener[: verb.end()])
         if name is not None and receivers.is_container(doc, name):
             return None  # `cache.get(URL)`, `seen.delete(URL)`, `q.put(URL)`: not a request
-        word = verb.group("verb") or verb.group("ruby")
-        at = start - len(opener) + verb.start("verb" if verb.group("verb") else "ruby")
+        group = next(g for g in ("verb", "ruby", "jq") if verb.group(g))
+        word = verb.group(group)
+        at = start - len(opener) + verb.start(group)
         return Evidence(word.upper(), at, word, False)
     annotated = ANNOTATED_VERB.search(opener)
     if (
@@ -111,9 +113,17 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     if fields.CHAINED_URL.search(opener):
         return _chain(doc, start, end)
     found = _option(doc, start, end) or _set_later(doc, call)
+    if found is None and JQUERY_AJAX.search(opener):  # $.ajax({ url, type: "POST" })
+        said = AJAX_TYPE.search(doc.text, start, end)
+        if said is not None and said.group("m").upper() in METHODS:
+            return Evidence(said.group("m").upper(), said.start("m"), said.group("m"), True)
     if found is not None or not FETCH.search(opener):
         return found
     return _fetch_default(doc, offset, start, end)
+
+
+JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
+AJAX_TYPE = re.compile(r"\btype\s*:\s*[\"'](?P<m>[A-Za-z]+)[\"']")
 
 
 def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:

@@ -2079,6 +2079,8 @@ def _call_reads(
                     continue
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
+            for name in scope.callbacks:  # $.post(url, data, (r) => r.data.x): its own callback's
+                yield from (r for r in _body_reads(reads, i, name) if first <= r.column < stop)
             yield from _chained_reads(reads, i, scope, first, stop)
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
@@ -2101,14 +2103,19 @@ def _call_reads(
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)
                 continue
-            found = reads.rooted(i, name)
-            for read in found:  # r.data.X on a parsed answer: its data's X
-                if read.on_response:
-                    yield replace(read, place="data")
-                else:  # (a variable named data that holds the whole answer: data.data.x)
-                    place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
-                    yield replace(read, place=place)
-            yield from reads.members(i, name, {r.column for r in found})
+            yield from _body_reads(reads, i, name)
+
+
+def _body_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
+    """What line i reads from a name that holds the parsed answer."""
+    found = reads.rooted(i, name)
+    for read in found:  # r.data.X on a parsed answer: its data's X
+        if read.on_response:
+            yield replace(read, place="data")
+        else:  # (a variable named data that holds the whole answer: data.data.x)
+            place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
+            yield replace(read, place=place)
+    yield from reads.members(i, name, {r.column for r in found})
 
 
 def _string_around(line: str, column: int) -> tuple[int, int]:

@@ -326,6 +326,9 @@ class Scope:
     # A callback chained to the call of a function that returns the answer, given what it
     # returns (`getVoices().then((voices) => ...)`): its parameter, read on the call's statement.
     chained: set[str] = field(default_factory=set)
+    # The parameter of a callback the call is given (jQuery's `success: function (r) {`), read in
+    # the call's own arguments too.
+    callbacks: set[str] = field(default_factory=set)
     # Where each name was bound to the answer by an assignment (a function nested below it whose
     # parameter has that name sees another value: `results.forEach((res) => ...)`).
     since: dict[str, int] = field(default_factory=dict)
@@ -727,12 +730,14 @@ def scopes(
         yield i, scope  # (the caller stops when nothing holds the answer any more)
 
 
-# A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`; what it gives
-# the next one: `r.json()` or axios' `r.data` (the parsed answer).
+# A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
+# `.done(function (r) {`, an Observable's `.pipe(map((r) => r.data.x))` and `.subscribe((r) => ...)`
+# (Angular's HttpClient); what it gives the next one: `r.json()` or axios' `r.data` (the parsed answer).
 THEN = re.compile(
-    r"\.then\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
+    r"\.(?:then|done|subscribe|pipe\(\s*map)\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
     r"|\(\s*\{(?P<names>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\))\s*(?:=>|\{)"
 )
+CHAIN_HINTS = (".then(", ".done(", ".subscribe(", ".pipe(")  # (a line without any has no THEN)
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
@@ -745,10 +750,43 @@ def _on_the_call(
     unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
-    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
+    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(
+        hint in t for t in chained for hint in CHAIN_HINTS
+    ):
         _then_chain(lines, line, own, scope, gives, unwrapped == 1)  # (a minified line binds none)
+    opened = XHR_OPEN.search(lines[line]) if ".open(" in lines[line] else None
+    if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
+        scope.local.add(opened.group("h"))
+    if any("$." in t or "jQuery." in t for t in lines[max(0, line - 3) : line + 1]):
+        _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
+
+
+# An XMLHttpRequest given the URL: `xhr.open("GET", url)`.
+XHR_OPEN = re.compile(r"(?<![\w$.])(?P<h>[A-Za-z_$][\w$]*)\.open\(\s*[\"'][A-Za-z]+[\"']\s*,")
+# jQuery's request (`$.ajax({ url, success: function (r) {...} })`, `$.post(url, data, (r) => ...)`,
+# `$.getJSON(url, function (r) {...})`, `$.ajax({...}).then((r) => ...)`), whose callbacks are given
+# the parsed answer.
+JQUERY_CALL = re.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:ajax|get|getJSON|post)\(")
+JQUERY_CALLBACK = re.compile(
+    r"(?:\bsuccess\s*:|,|\.(?:then|done)\()\s*(?:async\s*)?(?:function\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?\s*(?:=>|\{)"
+)
+
+
+def _jquery_callbacks(facts: Lines, line: int, scope: Scope) -> None:
+    """The parameter of a jQuery request's success callback, on its statement: the answer."""
+    lines = facts.lines
+    first = next(
+        (k for k in range(line, max(-1, line - 4), -1) if JQUERY_CALL.search(lines[k])), -1
+    )
+    if first < 0:
+        return
+    for text in lines[first : facts.statement_end(first) + 1]:
+        for m in JQUERY_CALLBACK.finditer(text):
+            scope.local.add(m.group("p"))
+            scope.bodies.add(m.group("p"))
+            scope.callbacks.add(m.group("p"))
 
 
 def _then_chain(

@@ -24,3 +24,13 @@ function info(id) {
   xhr.open("POST", BASE + "/content/video/infobymodelid?video_model_id=" + id);
   xhr.send();
 }
+
+function poll(id) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", BASE + "/content/video/infobymodelid?video_model_id=" + id);
+  xhr.onload = () => {
+    const answer = JSON.parse(xhr.responseText);
+    show(answer.data.video_url);
+  };
+  xhr.send();
+}

@@ -16,5 +16,9 @@ function talk(img, audio) {
 function info(id) {
   const xhr = new XMLHttpRequest();
   xhr.open("GET", BASE + "/content/video/infobymodelid?video_model_id=" + id);
+  xhr.onload = () => {
+    const answer = JSON.parse(xhr.responseText);
+    show(answer.data.video);
+  };
   xhr.send();
 }
