@@ -342,6 +342,28 @@ def test_an_observables_pipe_map_reads_the_answer_like_a_then() -> None:
     ]
 
 
+def test_angulars_observable_emits_the_body_and_nests_emits_axios_response() -> None:
+    """Angular's HttpClient emits the parsed answer (`map((r) => r.data)` gives its data field),
+    NestJS's HttpService axios' response (`r.data.data` is the data field); a pipe may be written
+    over lines."""
+    angular = JS_BASE + (
+        "class Akool {\n  constructor(private http: HttpClient) {}\n  info(id: string) {\n"
+        "    return this.http.get<any>(`${BASE}/content/video/infobymodelid`, "
+        "{ params: { video_model_id: id } })\n"
+        "      .pipe(\n        map((r) => r.data),\n      )\n"
+        "      .subscribe((d) => show(d.FIELD));\n  }\n}\n"
+    )
+    assert found(angular.replace("FIELD", "video"), "a.ts") == []
+    assert [rule for _, rule, _ in found(angular.replace("FIELD", "video_url"), "a.ts")] == [
+        "response-field"
+    ]
+    nest = angular.replace("private http: HttpClient", "private http: HttpService")
+    assert [rule for _, rule, _ in found(nest.replace("FIELD", "video"), "a.ts")] == [
+        "response-field"
+    ]
+    assert found(nest.replace("d.FIELD", "d.data.video"), "a.ts") == []
+
+
 # -- the corpus and its patches ---------------------------------------------------------------------
 
 

@@ -472,6 +472,7 @@ class Lines:
         self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
         self._comprehended: dict[int, tuple[str, ...]] = {}
         self._axios: bool | None = None
+        self._angular: bool | None = None
         self._unwrapped: dict[str, int] | None = None
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
@@ -609,6 +610,15 @@ class Lines:
                     self._unwrapped[m.group("client")] = selected.count("data")
         return self._unwrapped.get(client, 0) if client else 0
 
+    def angular(self) -> bool:
+        """Whether the file uses Angular's HttpClient, whose Observables emit the parsed answer
+        (not NestJS's HttpService, whose emit axios' response)."""
+        if self._angular is None:
+            self._angular = any(
+                "@angular/common/http" in t or ": HttpClient" in t for t in self.lines
+            )
+        return self._angular
+
     def axios(self) -> bool:
         """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
         if self._axios is None:
@@ -734,7 +744,7 @@ def scopes(
 # `.done(function (r) {`, an Observable's `.pipe(map((r) => r.data.x))` and `.subscribe((r) => ...)`
 # (Angular's HttpClient); what it gives the next one: `r.json()` or axios' `r.data` (the parsed answer).
 THEN = re.compile(
-    r"\.(?:then|done|subscribe|pipe\(\s*map)\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
+    r"(?:\.(?:then|done|subscribe|pipe\(\s*map)|^\s*map)\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
     r"|\(\s*\{(?P<names>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\))\s*(?:=>|\{)"
 )
 CHAIN_HINTS = (".then(", ".done(", ".subscribe(", ".pipe(")  # (a line without any has no THEN)
@@ -753,7 +763,8 @@ def _on_the_call(
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(
         hint in t for t in chained for hint in CHAIN_HINTS
     ):
-        _then_chain(lines, line, own, scope, gives, unwrapped == 1)  # (a minified line binds none)
+        parsed = unwrapped == 1 or facts.angular()  # (Angular: the first callback's is the body)
+        _then_chain(lines, line, own, scope, gives, parsed)  # (a minified line binds none)
     opened = XHR_OPEN.search(lines[line]) if ".open(" in lines[line] else None
     if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
         scope.local.add(opened.group("h"))
@@ -801,9 +812,10 @@ def _then_chain(
         last + 1 < len(lines)
         and last < end + 6
         and len(lines[last + 1]) <= STATEMENT_CHARS
-        and lines[last + 1].lstrip().startswith(".")
+        and (lines[last + 1].lstrip().startswith(".") or _piped(lines, last))
     ):
         last += 1
+    given_field = False
     for text in lines[start : last + 1]:
         for m in THEN.finditer(text):
             if m.group("names") is not None:  # .then(({ code, data }) => ...)
@@ -814,10 +826,12 @@ def _then_chain(
                         scope.bodies.add(name)
                     elif path in ("data", "data.data") and depth == 1:
                         scope.fields.add(name)
-                parsed = False
+                parsed = given_field = False
                 continue
             scope.local.add(m.group("p"))
-            if parsed:
+            if given_field:  # (a body's `.data`: the data field)
+                scope.fields.add(m.group("p"))
+            elif parsed:
                 scope.bodies.add(m.group("p"))
             elif gives in ("body", "field") or gives.startswith("list:"):
                 place = {"body": "", "field": "data"}.get(gives, gives[5:])
@@ -827,7 +841,18 @@ def _then_chain(
                 else:
                     scope.held.lists[m.group("p")] = place
             gives = ""  # (the next callback is given what this one returns)
-            parsed = bool(GIVES_BODY.match(text, m.end()))
+            returned = GIVES_BODY.match(text, m.end())
+            given_field = parsed and returned is not None and returned.group(0).endswith("data")
+            parsed = returned is not None and not given_field
+
+
+def _piped(lines: list[str], last: int) -> bool:
+    """Whether the line after `last` goes on with an Observable's pipe written over lines
+    (`.pipe(` then `map((r) => r.data.x),` then `)`)."""
+    text = lines[last + 1].lstrip()
+    if text.startswith(")"):
+        return any(".pipe(" in t for t in lines[max(0, last - 3) : last + 1])
+    return text.startswith("map(") and lines[last].rstrip().endswith(".pipe(")
 
 
 def path_of(expr: str, scope: Scope) -> str:
