@@ -59,6 +59,46 @@ def test_swifts_interpolated_base_and_alamofires_method_are_read() -> None:
     ]
 
 
+def test_a_swift_url_held_in_a_name_and_a_typed_dictionary_body() -> None:
+    text = (
+        'let base = "https://openapi.akool.com/api/open/v3"\n'
+        "func talk(img: String, audio: String) async throws {\n"
+        '    let url = URL(string: "\\(base)/content/video/createbytalkingphoto")!\n'
+        "    var request = URLRequest(url: url)\n"
+        '    request.httpMethod = "POST"\n'
+        '    let body: [String: Any] = ["talking_photo_url": img, "audio_url": audio, "resolution": "720p"]\n'
+        "    request.httpBody = try JSONSerialization.data(withJSONObject: body)\n"
+        "}\n"
+    )
+    assert found(text, "a.swift") == [(6, "bad-value", '"720p"')]
+
+
+CODABLE = """let base = "https://openapi.akool.com/api/open/v3"
+struct ImageRequest: Encodable {
+    let prompt: String
+    let KEY: String
+}
+func image(prompt: String) async throws {
+    var req = URLRequest(url: URL(string: "\\(base)/content/image/createbyprompt")!)
+    req.httpMethod = "POST"
+    let body = ImageRequest(prompt: prompt, KEY: "1:1")
+    req.httpBody = try JSONEncoder().encode(body)
+}
+"""
+
+
+def test_a_swift_codable_structs_initializer_is_the_body_its_rename_left_to_a_person() -> None:
+    got = [f for f in audit_text(CODABLE.replace("KEY", "size"), "a.swift") if f.rule != "info"]
+    assert [(f.line, f.rule, f.fix) for f in got] == [(9, "misnamed-field", None)]
+    assert "ImageRequest is a Codable struct" in got[0].message
+    assert found(CODABLE.replace("KEY", "scale"), "a.swift") == []
+    keyed = CODABLE.replace("KEY", "size").replace(
+        "    let size: String\n",
+        '    let size: String\n    enum CodingKeys: String, CodingKey { case prompt; case size = "scale" }\n',
+    )
+    assert found(keyed, "a.swift") == []  # (its CodingKeys name the JSON keys)
+
+
 # -- Perl -------------------------------------------------------------------------------------------
 
 PERL = """my $base = "https://openapi.akool.com/api/open/v3";

@@ -132,9 +132,14 @@ class FileContext:
             return "shell"
         if self.is_js:
             return "js"
-        return {".cs": "csharp", ".go": "go", ".rs": "rust", ".pl": "perl", ".pm": "perl"}.get(
-            suffix, ""
-        )
+        return {
+            ".cs": "csharp",
+            ".go": "go",
+            ".rs": "rust",
+            ".pl": "perl",
+            ".pm": "perl",
+            ".swift": "swift",
+        }.get(suffix, "")
 
     @property
     def is_python(self) -> bool:

@@ -140,6 +140,9 @@ class Text:
     go_declared: dict[str, list[tuple[int, str]]] | None = None
     go_structs: dict[str, re.Match[str]] | None = None
     _followed: set[int] = field(default_factory=set)
+    # Swift: the file's Codable structs whose labels are their JSON keys (no CodingKeys): an
+    # initializer's arguments, `TalkRequest(talking_photo_url: u, resolution: "720")`, are a body.
+    codable: frozenset[str] = frozenset()
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
     handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
@@ -261,6 +264,8 @@ def read(
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
     templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
+    if language == "swift" and "codable" in text.lower():
+        doc.codable = _codable(text)
     _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
@@ -284,10 +289,12 @@ def read(
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
 WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = re.compile(r"[{}\[\]()]")
+# (a Swift dictionary's type, `let body: [String: Any] = [...]`, is a type too)
 ASSIGNED = re.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
-    r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
+    r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:\[\w+:[ \t]*\w+\]|[\w<>\[\], .|?\"'])+?)?[ \t]*"
+    r"(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
 
 
@@ -339,7 +346,11 @@ def _structure(doc: Text, remarks: Spans) -> None:
         container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
         if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
             stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
-        elif c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
+        elif (
+            c != "("
+            or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+            or (doc.codable and _initializes(doc, m.start()))
+        ):
             doc.containers.append(
                 Container(m.start(), len(text), container, label=_label(text, m.start()))
             )
@@ -353,6 +364,40 @@ def _structure(doc: Text, remarks: Spans) -> None:
 
 
 Frame = tuple[int, int, int]
+
+
+CODABLE = re.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*:[^{]*\b(?:Codable|Encodable)\b[^{]*\{")
+CODING_KEYS = re.compile(r"\benum\s+CodingKeys\b")
+TYPE_BEFORE = re.compile(r"(?<![\w.])(?P<n>[A-Z]\w*)\s*$")
+
+
+def _codable(text: str) -> frozenset[str]:
+    """The Codable structs of a Swift file that name no CodingKeys of their own (up to the next
+    struct: their labels are their JSON keys)."""
+    found = list(CODABLE.finditer(text))
+    names = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        if not CODING_KEYS.search(text, m.end(), end):
+            names.append(m.group("n"))
+    return frozenset(names)
+
+
+def _initializes(doc: Text, paren: int) -> bool:
+    """Whether the `(` at `paren` opens the initializer of one of the file's Codable structs."""
+    m = TYPE_BEFORE.search(doc.text, max(0, paren - 60), paren)
+    return m is not None and m.group("n") in doc.codable
+
+
+def codable_owner(doc: Text, offset: int) -> str | None:
+    """The Codable struct whose initializer holds the key at `offset` (see _initializes)."""
+    index = doc.innermost(offset)
+    if index < 0 or doc.text[doc.containers[index].start] != "(":
+        return None
+    m = TYPE_BEFORE.search(
+        doc.text, max(0, doc.containers[index].start - 60), doc.containers[index].start
+    )
+    return m.group("n") if m is not None and m.group("n") in doc.codable else None
 
 
 def _drop_commented(

@@ -877,6 +877,11 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
             if any(_known(key.name, e) for e in others):
                 continue  # (documented under another version the call may be sent to)
             for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+                codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
+                if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
+                    note = f"; {codable} is a Codable struct: rename its property too (left to a person)"
+                    yield replace(hit, fix=None, message=hit.message + note)
+                    continue
                 typed = _typed(ctx, key)
                 if typed is None:
                     yield hit

@@ -27,3 +27,36 @@ func info(id: String) async throws {
     req.httpMethod = "GET"
     _ = try await URLSession.shared.data(for: req)
 }
+
+struct TalkRequest: Codable {
+    let talking_photo_url: String
+    let audio_url: String
+    let resolution: String
+}
+
+struct ImageRequest: Encodable {
+    let prompt: String
+    let aspect: String
+    enum CodingKeys: String, CodingKey {
+        case prompt
+        case aspect = "scale"
+    }
+}
+
+func talkCodable(image: String, audio: String) async throws {
+    let url = URL(string: base + "/api/open/v3/content/video/createbytalkingphoto")!
+    var request = URLRequest(url: url)
+    request.httpMethod = "POST"
+    let body: [String: Any] = ["talking_photo_url": image, "audio_url": audio]
+    request.httpBody = try JSONSerialization.data(withJSONObject: body)
+    var again = URLRequest(url: url)
+    again.httpMethod = "POST"
+    again.httpBody = try JSONEncoder().encode(TalkRequest(talking_photo_url: image, audio_url: audio, resolution: "1080"))
+    _ = try await URLSession.shared.data(for: request)
+}
+
+func imageCodable(prompt: String) async throws {
+    var req = URLRequest(url: URL(string: base + "/api/open/v3/content/image/createbyprompt")!)
+    req.httpMethod = "POST"
+    req.httpBody = try JSONEncoder().encode(ImageRequest(prompt: prompt, aspect: "16:9"))
+}

@@ -33,3 +33,18 @@ func info(id: String) async throws {
     req.httpMethod = "POST"
     _ = try await URLSession.shared.data(for: req)
 }
+
+struct TalkRequest: Codable {
+    let talking_photo_url: String
+    let audio_url: String
+    let resolution: String
+}
+
+func talkCodable(image: String, audio: String) async throws {
+    let url = URL(string: base + "/api/open/v3/content/video/createbytalkingphoto")!
+    var request = URLRequest(url: url)
+    request.httpMethod = "POST"
+    let body = TalkRequest(talking_photo_url: image, audio_url: audio, resolution: "4k")
+    request.httpBody = try JSONEncoder().encode(body)
+    _ = try await URLSession.shared.data(for: request)
+}
