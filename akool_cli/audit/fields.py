@@ -143,6 +143,7 @@ class Text:
     # Swift: the file's Codable structs whose labels are their JSON keys (no CodingKeys): an
     # initializer's arguments, `TalkRequest(talking_photo_url: u, resolution: "720")`, are a body.
     codable: frozenset[str] = frozenset()
+    jquery: bool | None = None  # whether the file may call jQuery (`$.`, `jQuery.`)
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
     handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
@@ -1143,7 +1144,9 @@ NOT_GET = re.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\
 
 def _jquery_get(doc: Text, start: int, segment: str) -> bool:
     """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET)."""
-    if "$" not in doc.text and "jQuery" not in doc.text:
+    if doc.jquery is None:  # (looked for once a file)
+        doc.jquery = "$." in doc.text or "jQuery." in doc.text
+    if not doc.jquery:
         return False
     callee = doc.text[max(0, start - 20) : start]
     if JQUERY_GET.search(callee):
