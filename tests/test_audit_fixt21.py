@@ -402,6 +402,12 @@ def test_angulars_observable_emits_the_body_and_nests_emits_axios_response() -> 
         "response-field"
     ]
     assert found(nest.replace("d.FIELD", "d.data.video"), "a.ts") == []
+    fetched = angular.replace("this.http.get<any>", "fetch").replace(
+        ".pipe(\n        map((r) => r.data),\n      )\n      .subscribe((d) => show(d.FIELD));",
+        ".then((r) => r.json())\n      .then((d) => show(d.data.FIELD));",
+    )
+    assert "fetch(" in fetched and ".then((r) => r.json())" in fetched
+    assert found(fetched.replace("FIELD", "video"), "a.ts") == []  # (a fetch: its first is a response)
 
 
 # -- the corpus and its patches ---------------------------------------------------------------------

@@ -763,8 +763,8 @@ def _on_the_call(
     if all(len(t) <= STATEMENT_CHARS for t in chained) and any(
         hint in t for t in chained for hint in CHAIN_HINTS
     ):
-        parsed = unwrapped == 1 or facts.angular()  # (Angular: the first callback's is the body)
-        _then_chain(lines, line, own, scope, gives, parsed)  # (a minified line binds none)
+        # (a minified line binds none; Angular's Observable emits the parsed answer)
+        _then_chain(lines, line, own, scope, gives, unwrapped == 1, facts.angular())
     opened = XHR_OPEN.search(lines[line]) if ".open(" in lines[line] else None
     if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
         scope.local.add(opened.group("h"))
@@ -801,12 +801,19 @@ def _jquery_callbacks(facts: Lines, line: int, scope: Scope) -> None:
 
 
 def _then_chain(
-    lines: list[str], start: int, end: int, scope: Scope, gives: str = "", parsed: bool = False
+    lines: list[str],
+    start: int,
+    end: int,
+    scope: Scope,
+    gives: str = "",
+    parsed: bool = False,
+    emits_body: bool = False,
 ) -> None:
     """The names a promise chain on the call gives its callbacks (the response, or the parsed
     answer after a `.then((r) => r.json())`; the first one, for the call of a function that
     returns the answer, what it returns: `getVoices().then((voices) => ...)`), on its statement
-    and the lines that continue it (starting with `.`)."""
+    and the lines that continue it (starting with `.`); `emits_body`: an Observable's first
+    callback is given the parsed answer (Angular's HttpClient)."""
     last = end
     while (
         last + 1 < len(lines)
@@ -815,9 +822,12 @@ def _then_chain(
         and (lines[last + 1].lstrip().startswith(".") or _piped(lines, last))
     ):
         last += 1
-    given_field = False
+    given_field, first = False, True
     for text in lines[start : last + 1]:
         for m in THEN.finditer(text):
+            if first and emits_body and not m.group(0).startswith((".then", ".done")):
+                parsed = True  # (`.pipe(map((r) => ...))` on Angular's HttpClient: r is the body)
+            first = False
             if m.group("names") is not None:  # .then(({ code, data }) => ...)
                 for name, path in pattern_paths(m.group("names")):
                     scope.local.add(name)
