@@ -407,7 +407,8 @@ def test_angulars_observable_emits_the_body_and_nests_emits_axios_response() -> 
         ".then((r) => r.json())\n      .then((d) => show(d.data.FIELD));",
     )
     assert "fetch(" in fetched and ".then((r) => r.json())" in fetched
-    assert found(fetched.replace("FIELD", "video"), "a.ts") == []  # (a fetch: its first is a response)
+    # (a fetch's first callback is given its response, even in an Angular file)
+    assert found(fetched.replace("FIELD", "video"), "a.ts") == []
 
 
 # -- the corpus and its patches ---------------------------------------------------------------------
