@@ -135,6 +135,31 @@ def test_a_correct_perl_script_is_silent() -> None:
     assert found(text, "a.pl") == []
 
 
+def test_perls_http_tiny_options_and_http_request_commons_method() -> None:
+    text = (
+        'my $base = "https://openapi.akool.com/api/open/v3";\n'
+        "my $res = $http->request('POST', \"$base/content/image/createbyprompt\", {\n"
+        "    headers => { 'Content-Type' => 'application/json' },\n"
+        '    content => encode_json({ prompt => "x", size => "1:1" }),\n'
+        "});\n"
+        'my $r2 = $ua->request(POST "$base/content/video/infobymodelid?video_model_id=1");\n'
+        'my $r3 = $ua->request(GET "$base/content/video/infobymodelid?video_model_id=1");\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.pl")] == [
+        (4, "misnamed-field"),
+        (6, "wrong-method"),
+    ]
+
+
+def test_a_content_field_without_headers_beside_it_is_an_akool_field() -> None:
+    """The moderator's body has a `content` field: only beside `headers` is it HTTP::Tiny's."""
+    text = (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        'axios.post(`${BASE}/content/analysis/sentiment`, { content: "hi", url: u, typ: 1 });\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "a.js")] == [(2, "unknown-field")]
+
+
 # -- XMLHttpRequest ---------------------------------------------------------------------------------
 
 XHR = """const BASE = "https://openapi.akool.com/api/open/v3";

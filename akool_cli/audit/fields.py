@@ -924,8 +924,11 @@ def _collect(
     if names and all(HEADER_NAME.match(n) for n in names):
         return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
+        # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
+        # without headers beside it may be an AKOOL field: the moderator's)
+        sent = BODY_KEYS + ("content",) if "headers" in names else BODY_KEYS
         for k in c.keys:
-            target = body if k.name in BODY_KEYS else query if k.name in QUERY_KEYS else None
+            target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
                 continue
             end = value_end(doc, k, c)

@@ -39,7 +39,8 @@ METHOD_ARGUMENT = re.compile(
     r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
     r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
     r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`
-    r"|\((?P<perl>GET|POST|PUT|DELETE|PATCH)\s*=>",  # Perl's HTTP::Request->new(POST => $url)
+    # Perl's HTTP::Request->new(POST => $url), HTTP::Request::Common's `request(POST $url, ...)`
+    r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))",
 )
 # A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
 CHAIN_LINK = re.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")

@@ -25,3 +25,19 @@ sub info {
     my ($id) = @_;
     return $ua->get("$base/content/video/infobymodelid?video_model_id=$id");
 }
+
+sub tiny_image {
+    my $http = HTTP::Tiny->new;
+    return $http->request('POST', "$base/content/image/createbyprompt", {
+        headers => { 'Content-Type' => 'application/json' },
+        content => encode_json({ prompt => $_[0], scale => "1:1" }),
+    });
+}
+
+sub common_info {
+    return $ua->request(GET "$base/content/video/infobymodelid?video_model_id=$_[0]");
+}
+
+sub mojo_talk {
+    return $mojo->post("$base/content/video/createbytalkingphoto" => json => { talking_photo_url => $_[0], audio_url => $_[1], resolution => "1080" });
+}

@@ -30,3 +30,20 @@ sub info {
     my ($id) = @_;
     return $ua->post("$base/content/video/infobymodelid?video_model_id=$id");
 }
+
+# HTTP::Tiny, HTTP::Request::Common and Mojo::UserAgent
+sub tiny_image {
+    my $http = HTTP::Tiny->new;
+    return $http->request('POST', "$base/content/image/createbyprompt", {
+        headers => { 'Content-Type' => 'application/json', 'x-api-key' => $ENV{AKOOL_API_KEY} },
+        content => encode_json({ prompt => $_[0], sizes => "1:1" }),
+    });
+}
+
+sub common_info {
+    return $ua->request(POST "$base/content/video/infobymodelid?video_model_id=$_[0]");
+}
+
+sub mojo_talk {
+    return $mojo->post("$base/content/video/createbytalkingphoto" => json => { talking_photo_url => $_[0], audio_url => $_[1], resolution => "4k" });
+}
