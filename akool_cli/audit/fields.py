@@ -926,7 +926,7 @@ def _collect(
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
         # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
         # without headers beside it may be an AKOOL field: the moderator's)
-        sent = BODY_KEYS + ("content",) if "headers" in names else BODY_KEYS
+        sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         for k in c.keys:
             target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
