@@ -319,10 +319,26 @@ def test_a_feign_clients_mappings_are_calls_with_their_method_and_query() -> Non
     assert found(FEIGN.replace("VERB", "Get").replace("QUERY", "video_model_id"), "A.java") == []
 
 
+def test_a_feign_request_mappings_method_is_read() -> None:
+    text = FEIGN.replace("@VERBMapping(", "@RequestMapping(method = RequestMethod.METHOD, value = ")
+    text = text.replace("QUERY", "video_model_id")
+    assert found(text.replace("METHOD", "POST"), "Akool.java") == [(3, "wrong-method", "POST")]
+    assert found(text.replace("METHOD", "GET"), "Akool.java") == []
+
+
 def test_a_controllers_mappings_stay_its_own_routes() -> None:
     text = FEIGN.replace("VERB", "Post").replace("QUERY", "videoModelId")
     text = text.replace('@FeignClient(name = "akool", url = ', "@RestController\n// ")
     assert found(text, "Akool.java") == []
+    web = (
+        "@RestController\npublic class Ctl {\n"
+        '    WebClient web = WebClient.builder().baseUrl("https://openapi.akool.com/api/open/v3").build();\n'
+        '    @RequestMapping(method = RequestMethod.POST, value = "/content/video/status")\n'
+        '    Mono<String> status(@RequestParam("videoModelId") String id) {\n'
+        '        return web.get().uri("/content/video/infobymodelid?video_model_id=" + id).retrieve()\n'
+        "            .bodyToMono(String.class);\n    }\n}\n"
+    )
+    assert found(web, "Ctl.java") == []
 
 
 def test_feigns_request_line_says_the_method() -> None:

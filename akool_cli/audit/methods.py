@@ -35,7 +35,8 @@ VERB_CALLEE = re.compile(
 # A method given as an argument or an option inside the call's parentheses.
 METHOD_ARGUMENT = re.compile(
     r"(?:^|[(,])\s*(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*,"
-    r"|\b(?:HttpMethod|Method)(?:\.|::)(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
+    r"|\b(?:HttpMethod|Method|RequestMethod)(?:\.|::)"  # (Spring's RequestMethod.POST too)
+    r"(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
     r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
     r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
     r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
+from akool_cli.audit.source import feign_file
 
 __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
@@ -184,6 +185,7 @@ class Bases:
     opaque: set[str] = field(default_factory=set)
     _made: frozenset[str] | None = None  # see made_clients
     _made_at: dict[str, list[int]] = field(default_factory=dict)  # see made_at
+    _feign: bool | None = None  # see feign
 
     def take_imported(self, given: dict[str, Base]) -> None:
         """The bases of other files of the folder that this file imports; a name another file
@@ -297,6 +299,12 @@ class Bases:
                 m.group("n") for m in MADE_CLIENT.finditer("\n".join(self.lines))
             )
         return self._made
+
+    def feign(self) -> bool:
+        """Whether the file's Spring mappings declare a Feign client's calls (source.feign_file)."""
+        if self._feign is None:
+            self._feign = feign_file(self.lines)
+        return self._feign
 
     def made_at(self, name: str) -> list[int]:
         """The lines that bind a name to a client they make (MADE_CLIENT), found once a name."""
@@ -942,7 +950,7 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
-    if bases.clients and "Mapping(" in line:
+    if bases.clients and "Mapping(" in line and bases.feign():
         yield from _feign_paths(i, line, bases)
     if (bases.unseen or bases.clients) and OPTION_KEYS.search(line):
         yield from _url_options(i, line, bases, prev)
@@ -1110,7 +1118,8 @@ def _path_arguments(
 # A Feign client's method annotation, its path joined to the client's `url` (a controller's own
 # route mappings are skipped before: see source.route_spans).
 FEIGN_MAPPING = re.compile(
-    r"@(?:Get|Post|Put|Delete|Patch|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*\""
+    r"@(?:Get|Post|Put|Delete|Patch|Request)Mapping\("
+    r"\s*(?:(?:\w+\s*=\s*[\w.]+\s*,\s*)*(?:value|path)\s*=\s*)?\{?\s*\""
     r"(?P<path>/?[A-Za-z_][^\"\s?#]*(?:\?[^\"\s]*)?)\""
 )
 
