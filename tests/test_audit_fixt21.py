@@ -282,6 +282,17 @@ def test_a_request_files_method_and_body_are_read() -> None:
     ]
 
 
+def test_a_request_files_base_read_from_an_akool_named_environment_variable() -> None:
+    text = (
+        "@base = {{$dotenv AKOOL_BASE_URL}}\n\nPOST {{base}}/content/image/createbyprompt\n\n"
+        '{"prompt": "x", "size": "1:1"}\n\n###\nGET {{base}}/content/video/status/1\n'
+    )
+    assert [(line, rule) for line, rule, _ in found(text, "akool.http")] == [
+        (5, "misnamed-field"),
+        (8, "undocumented-path"),
+    ]
+
+
 def test_a_correct_request_file_is_silent() -> None:
     assert found(HTTP_FILE.replace("KEY", "scale").replace("METHOD", "GET"), "akool.http") == []
 

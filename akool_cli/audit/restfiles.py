@@ -114,9 +114,16 @@ def _request_line(code: Code, lines: list[str], request: _Request) -> None:
     code.add(shown + (", body: JSON.stringify(" if request.body else " });"), *pieces)
 
 
+# A variable read from the environment: `{{$dotenv AKOOL_BASE_URL}}`, `{{$processEnv X}}`.
+ENV_VALUE = re.compile(r"\{\{\s*\$(?:dotenv|processEnv)\s+%?(?P<n>[A-Za-z_]\w*)\s*\}\}")
+
+
 def _other_line(code: Code, n: int, line: str) -> None:
     m = VARIABLE.match(line)
-    if m is not None:
+    env = ENV_VALUE.fullmatch(m.group("v")) if m is not None else None
+    if m is not None and env is not None:  # (what an AKOOL-named variable holds is AKOOL's base)
+        code.add(f"const {m.group('n').replace('-', '_')} = process.env.{env.group('n')};")
+    elif m is not None:
         head = f'const {m.group("n").replace("-", "_")} = "'
         value = m.group("v").replace('"', "'")
         code.add(head + value + '";', Piece(len(head), n, m.start("v"), len(value)))
