@@ -48,6 +48,9 @@ LANGUAGES = {
     ".kt": "kotlin",
     ".kts": "kotlin",
     ".rb": "ruby",
+    ".pl": "perl",
+    ".pm": "perl",
+    ".swift": "swift",
 }
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),
@@ -175,9 +178,10 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
     skip = datapaths.file_spans(ctx.name, ctx.lines, ctx.language == "shell")
     for i in source.own_spec_paths(ctx.lines, AKOOL_HOST_IN_URL):
         skip[i] = [(0, len(ctx.lines[i]))]
+    feign = source.feign_file(ctx.lines)
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
-        spans += source.route_spans(line)
+        spans += source.route_spans(line, feign)
         comment = ctx.comments.get(i)
         if comment is not None and comment.prose:
             spans.append((comment.column, len(line)))

@@ -26,6 +26,8 @@ TUPLE_KEY = re.compile(r"\(\s*\"(?P<tk>[A-Za-z_][\w-]*)\"\s*,")
 CS_ANON_KEY = re.compile(r"(?<=[{,])\s*(?P<ak>[A-Za-z_]\w*)\s*=(?![=>])")
 PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
+# Perl's hash `{ prompt => $p, size => "1:1" }`: a bare word before `=>` is a quoted key.
+PERL_KEY = re.compile(r"(?<=[{,\s(])(?P<pl>[A-Za-z_]\w*)\s*=>")
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
@@ -138,6 +140,10 @@ class Text:
     go_declared: dict[str, list[tuple[int, str]]] | None = None
     go_structs: dict[str, re.Match[str]] | None = None
     _followed: set[int] = field(default_factory=set)
+    # Swift: the file's Codable structs whose labels are their JSON keys (no CodingKeys): an
+    # initializer's arguments, `TalkRequest(talking_photo_url: u, resolution: "720")`, are a body.
+    codable: frozenset[str] = frozenset()
+    jquery: bool | None = None  # whether the file may call jQuery (`$.`, `jQuery.`)
     scopes: Scopes | None = None  # the file's functions, where each name is in effect
     path_tables: frozenset[str] = frozenset()  # objects of paths (`ENDPOINTS = {talk: "/x"}`)
     handle_hints: bool | None = None  # whether a body may be set on a handle (handles.py)
@@ -265,6 +271,8 @@ def read(
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
     templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
+    if language == "swift" and "codable" in text.lower():
+        doc.codable = _codable(text)
     _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
@@ -288,10 +296,12 @@ def read(
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
 WORD = re.compile(r"(?<![\w\"'])[A-Za-z_]\w*\b(?!\s*(?::=|:(?!:)|=(?![=>])))")
 BRACKETS = re.compile(r"[{}\[\]()]")
+# (a Swift dictionary's type, `let body: [String: Any] = [...]`, is a type too)
 ASSIGNED = re.compile(  # (a letter, not after a word character, first: most places are neither)
     r"(?=[A-Za-z_])(?<!\w)(?:(?<![.$])|(?<=\$)|(?<=self\.)|(?<=this\.))"
     r"(?:(?P<n>[A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*){1,6}[ \t]*(?::=|=(?![=>]))"  # a, b := ...
-    r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*[\w<>\[\], .|?\"']+?)?[ \t]*(?::=|\?\?=|=(?![=>])))[ \t]*"
+    r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:\[\w+:[ \t]*\w+\]|[\w<>\[\], .|?\"'])+?)?[ \t]*"
+    r"(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
 
 
@@ -318,6 +328,8 @@ def _structure(doc: Text, remarks: Spans) -> None:
             for m in SHORT_KEY.finditer(text)
             if not _bare_in(prose, m, "short")
         ]
+    if doc.language == "perl":
+        events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -344,7 +356,11 @@ def _structure(doc: Text, remarks: Spans) -> None:
         container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
         if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
             stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
-        elif c != "(" or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()]):
+        elif (
+            c != "("
+            or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+            or (doc.codable and _initializes(doc, m.start()))
+        ):
             doc.containers.append(
                 Container(m.start(), len(text), container, label=_label(text, m.start()))
             )
@@ -372,6 +388,40 @@ def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list
         if a < b:
             found.append((a, b))
     return found if holes else spans
+
+
+CODABLE = re.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*:[^{]*\b(?:Codable|Encodable)\b[^{]*\{")
+CODING_KEYS = re.compile(r"\benum\s+CodingKeys\b")
+TYPE_BEFORE = re.compile(r"(?<![\w.])(?P<n>[A-Z]\w*)\s*$")
+
+
+def _codable(text: str) -> frozenset[str]:
+    """The Codable structs of a Swift file that name no CodingKeys of their own (up to the next
+    struct: their labels are their JSON keys)."""
+    found = list(CODABLE.finditer(text))
+    names = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        if not CODING_KEYS.search(text, m.end(), end):
+            names.append(m.group("n"))
+    return frozenset(names)
+
+
+def _initializes(doc: Text, paren: int) -> bool:
+    """Whether the `(` at `paren` opens the initializer of one of the file's Codable structs."""
+    m = TYPE_BEFORE.search(doc.text, max(0, paren - 60), paren)
+    return m is not None and m.group("n") in doc.codable
+
+
+def codable_owner(doc: Text, offset: int) -> str | None:
+    """The Codable struct whose initializer holds the key at `offset` (see _initializes)."""
+    index = doc.innermost(offset)
+    if index < 0 or doc.text[doc.containers[index].start] != "(":
+        return None
+    m = TYPE_BEFORE.search(
+        doc.text, max(0, doc.containers[index].start - 60), doc.containers[index].start
+    )
+    return m.group("n") if m is not None and m.group("n") in doc.codable else None
 
 
 def _drop_commented(
@@ -487,6 +537,9 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
             r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
             c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
+        return
+    if m.re is PERL_KEY:
+        doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
         return
     if m.re is CS_KEY:  # the key of the dictionary around the pair
         parent = doc.containers[owner].parent
@@ -656,6 +709,13 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         for item in curlargs.httpie_items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
+    if body and _jquery_get(doc, start, segment):  # $.getJSON(url, { k: v }): the query
+        query += body
+        body = []
+    for m in REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment else ():
+        group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
+        at = start + m.start(group)
+        query.append(Key(m.group(group), at, at + len(m.group(group)), at, raw=True))
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
@@ -820,7 +880,7 @@ def _chain_keys(doc: Text, at: int) -> list[Key]:
 # nor does a name whose attribute is read, `cfg.base_url`, `${A.BASE_URL}`: a method called on it,
 # `req.model_dump()` or Ruby's `body.to_json`, may give what it holds)
 PASSED_NAME = re.compile(
-    r"(?<![\w.\"'])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
+    r"(?<![\w.\"'/])\$?([A-Za-z_]\w*)(?![\w\"'(])(?!\s*[:=][^=])(?!\[\s*[\"'])"
     r"(?!\??\.(?!to_|to[A-Z])[A-Za-z_$][\w$]*(?![\w$(]))"  # (Ruby's body.to_json: a call)
 )
 NOT_SENT = frozenset(
@@ -1099,8 +1159,11 @@ def _collect(
     if names and all(HEADER_NAME.match(n) for n in names):
         return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
+        # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
+        # without headers beside it may be an AKOOL field: the moderator's)
+        sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         for k in c.keys:
-            target = body if k.name in BODY_KEYS else query if k.name in QUERY_KEYS else None
+            target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
                 continue
             end = value_end(doc, k, c)
@@ -1266,7 +1329,12 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     parens = enclosing_call(doc, offset)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
-        return [_initialized(doc, parens), *handles.body_extents(doc, parens), *apart_]
+        return [
+            _declared(doc, _initialized(doc, parens)),
+            *handles.body_extents(doc, parens),
+            *apart_,
+            *_sent_links(doc, parens),
+        ]
     held = url_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
@@ -1307,6 +1375,46 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
     opened = INITIALIZER.match(doc.text, parens[1])
     index = doc.container_at(opened.end() - 1) if opened else None
     return (parens[0], doc.containers[index].end) if index is not None else parens
+
+
+# A Feign client's method: Spring's `@PostMapping("/x")` or Feign's `@RequestLine("POST /x")` on the
+# method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
+DECLARING = re.compile(r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine)\s*$")
+DECLARATION = re.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
+REQUEST_PARAM = re.compile(
+    r"@RequestParam\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
+    r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
+)
+
+
+# jQuery's GETs, whose data is the query: `$.get(url, {...})`, `$.getJSON(url, {...})`, and
+# `$.ajax({ url, data: {...} })` of no other method (`type`/`method`, GET by default).
+JQUERY_GET = re.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:get|getJSON)\s*$")
+JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
+NOT_GET = re.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\"']")
+
+
+def _jquery_get(doc: Text, start: int, segment: str) -> bool:
+    """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET)."""
+    if doc.jquery is None:  # (looked for once a file)
+        doc.jquery = "$." in doc.text or "jQuery." in doc.text
+    if not doc.jquery:
+        return False
+    callee = doc.text[max(0, start - 20) : start]
+    if JQUERY_GET.search(callee):
+        return True
+    return bool(JQUERY_AJAX.search(callee)) and not NOT_GET.search(segment)
+
+
+def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
+    """A Feign annotation's extent, to the end of the method declaration it annotates."""
+    if doc.text[parens[0] : parens[0] + 1] != "(" or not DECLARING.search(
+        doc.text, max(0, parens[0] - 40), parens[0]
+    ):
+        return parens
+    declared = DECLARATION.match(doc.text, parens[1])
+    around = doc.paren_around(declared.end()) if declared is not None else None
+    return (parens[0], around[1]) if around is not None else parens
 
 
 def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
@@ -1412,6 +1520,26 @@ def enum_constant(text: str, paren: int) -> bool:
     """Whether the `(` at `paren` follows an enum constant's name (`TALK("POST", "/...")`, in a
     file that declares an enum), not a function's."""
     return bool(ENUM_CONSTANT.search(text, max(0, paren - 60), paren)) and "enum " in text
+
+
+SENT_LINK = re.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")
+# The links of a chain on a call that give its request's body or query: superagent's
+# `request.post(url).set(...).send({...})` and `.query({...})`.
+SENDING_LINKS = frozenset({"send", "query"})
+
+
+def _sent_links(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
+    """The arguments of each `.send(...)` or `.query(...)` link chained on the call."""
+    found = []
+    end = call[1]
+    while (link := SENT_LINK.match(doc.text, end)) is not None:
+        around = doc.paren_around(link.end())
+        if around is None or around[0] != link.end() - 1:
+            break
+        if link.group("name") in SENDING_LINKS:
+            found.append((link.start("name") - 1, around[1]))
+        end = around[1]
+    return found
 
 
 def _chain_end(doc: Text, end: int) -> int:

@@ -2,13 +2,18 @@
 cURL (`$ch = curl_init($url)`, then `curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body))` or
 `curl_setopt_array($ch, [CURLOPT_URL => ..., CURLOPT_POSTFIELDS => ...])`), pycurl's
 `c.setopt(pycurl.POSTFIELDS, ...)`, Ruby's Net::HTTP (`req = Net::HTTP::Post.new(uri)`, then
-`req.body = {...}.to_json`, or `http.request(req, body.to_json)`) and Node's `https.request`
-(`req.write(data)`); a reused handle's options are those set since its send before, the method
-of a PHP cURL handle's request among them."""
+`req.body = {...}.to_json`, or `http.request(req, body.to_json)`), Node's `https.request`
+(`req.write(data)`), Swift's URLRequest (`var req = URLRequest(url: ...)`, then `req.httpMethod =
+"POST"` and `req.httpBody = try JSONSerialization.data(withJSONObject: [...])`), Perl's
+HTTP::Request (`$req->content(...)`) and XMLHttpRequest (`xhr.open("POST", url)`, then
+`xhr.send(JSON.stringify({...}))`); a reused handle's options are those set since its send before,
+the method of a PHP cURL handle's request among them, and the method such a handle is given after
+its call (`req.httpMethod = "POST"`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,7 +26,7 @@ if TYPE_CHECKING:
 MADE = re.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
     r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
-    r"|new\s+RestRequest)\s*$"
+    r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new)\s*$"
 )
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
@@ -31,7 +36,7 @@ HEADERS_ONLY = re.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*
 # `c.setopt(pycurl.URL, ...)` (matched on the text before and after its `(`).
 CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
 CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
-RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*setopt\s*$")
+RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*(?:setopt|open)\s*$")
 BEFORE = 80  # characters before a call's `(` in which its callee and binding are read
 # A handle given a URL (its answer is the URL's call's): `curl_setopt($ch, CURLOPT_URL, $url)`,
 # `c.setopt(pycurl.URL, url)`; `url` is what follows.
@@ -60,13 +65,22 @@ SETTERS = (
     Setter(r"\.request\(\s*@?{h}\s*,"),  # Net::HTTP#request(req, body)
     Setter(HANDLE + r"\.(?:write|end)\(\s*(?=\S)(?!\))"),  # Node's http.request: req.write(data)
     Setter(HANDLE + r"\.(?:AddJsonBody|AddBody)\s*(?:<[^<>()]*>)?\("),  # RestSharp's RestRequest
+    Setter(HANDLE + r"\s*\.\s*httpBody\s*=(?!=)"),  # Swift's URLRequest
+    Setter(HANDLE + r"\s*->\s*content\(\s*"),  # Perl's HTTP::Request
+    Setter(HANDLE + r"\s*\.\s*send\(\s*"),  # XMLHttpRequest
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
-HINTS = ("POSTFIELDS", ".body", ".request(", ".write(", ".end(", ".AddJsonBody", ".AddBody")
+HINTS = (
+    "POSTFIELDS", ".body", ".request(", ".write(", ".end(", ".AddJsonBody", ".AddBody",
+    "httpBody", "->content(", ".send(",
+)
 # What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
 # reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)
 # sends, at each, the options set since the one before.
 SENT = r"\bcurl_(?:exec|reset)\(\s*\${h}\s*\)|" + HANDLE + r"\.(?:perform|reset)\(\s*\)"
+# The method a handle is given after its call: Swift's `req.httpMethod = "POST"`, Perl's
+# `$req->method('POST')`.
+METHOD_SETTER = HANDLE + r"\s*(?:\.\s*httpMethod\s*=|->\s*method\()\s*[\"'](?P<m>[A-Za-z]+)[\"']"
 
 
 def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
@@ -78,23 +92,37 @@ def body_extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
         hinted = doc.handle_hints = any(word in doc.text for word in HINTS)
     if not hinted:
         return []
-    name = handle_of(doc, call[0])
-    if name is None:
-        return []
-    start, stop = _segment(doc, name, call)
-    line = doc.line_of(call[0])
     found = []
     for setter in SETTERS:
-        opened = re.compile(setter.pattern.replace("{h}", re.escape(name)))
-        for m in opened.finditer(doc.text, start, stop):
-            if doc.scopes is not None and not doc.scopes.visible(
-                name, line, doc.line_of(m.start()), doc.column(call[0])
-            ):
-                continue  # another function's handle of that name
+        for m in _set_on(doc, call, setter.pattern):
             value = _entry(doc, m.end(), setter.within) if setter.within else m.end()
             if value is not None:
                 found.append((value, value_end(doc.text, value)))
     return found
+
+
+def method_set(doc: Text, call: tuple[int, int]) -> re.Match[str] | None:
+    """Where the method of the handle the call [start, end) makes is set after it
+    (`req.httpMethod = "POST"`; group `m`), if it is."""
+    if "httpMethod" not in doc.text and "->method(" not in doc.text:
+        return None
+    return next(_set_on(doc, call, METHOD_SETTER), None)
+
+
+def _set_on(doc: Text, call: tuple[int, int], pattern: str) -> Iterator[re.Match[str]]:
+    """The matches of a setter's pattern on the handle the call [start, end) makes or
+    configures, between the handle's binding and its next one, in the function the call is in."""
+    name = handle_of(doc, call[0])
+    if name is None:
+        return
+    start, stop = _segment(doc, name, call)
+    line = doc.line_of(call[0])
+    opened = re.compile(pattern.replace("{h}", re.escape(name)))
+    for m in opened.finditer(doc.text, start, stop):
+        if doc.scopes is None or doc.scopes.visible(
+            name, line, doc.line_of(m.start()), doc.column(call[0])
+        ):
+            yield m  # (not another function's handle of that name)
 
 
 def _segment(doc: Text, name: str, call: tuple[int, int]) -> tuple[int, int]:

@@ -27,17 +27,22 @@ class Evidence:
 # The verb of the client method the path is passed to: requests.post(, $client->post(,
 # Http::post(, client.PostAsync(, restTemplate.postForEntity(, http.Get(, Net::HTTP::Post.new(
 VERB_CALLEE = re.compile(
-    r"[\w)\]]\s*(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
+    r"[\w$)\]]\s*(?:\.|->|::)\s*(?P<verb>get|post|put|delete|patch)"
     r"(?:Async|_json|ForObject|ForEntity|ForLocation)?(?:<[^<>()]*>)?\s*$"
-    r"|::(?P<ruby>Get|Post|Put|Delete|Patch)\.new\s*$",
+    r"|::(?P<ruby>Get|Post|Put|Delete|Patch)\.new\s*$"
+    r"|(?<![\w$])(?:\$|jQuery)\.(?P<jq>get)JSON\s*$",  # jQuery's $.getJSON
     re.IGNORECASE,
 )
 # A method given as an argument or an option inside the call's parentheses.
 METHOD_ARGUMENT = re.compile(
     r"(?:^|[(,])\s*(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*,"
-    r"|\b(?:HttpMethod|Method)(?:\.|::)(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
+    r"|\b(?:HttpMethod|Method|RequestMethod)(?:\.|::)"  # (Spring's RequestMethod.POST too)
+    r"(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
     r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
-    r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)",
+    r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
+    r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`
+    # Perl's HTTP::Request->new(POST => $url), HTTP::Request::Common's `request(POST $url, ...)`
+    r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))",
 )
 # A link of a builder chain: .post(body), .get(), .method("POST", body), .header(...)
 CHAIN_LINK = re.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
@@ -100,9 +105,15 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         name = receivers.receiver_name(opener[: verb.end()])
         if name is not None and receivers.is_container(doc, name):
             return None  # `cache.get(URL)`, `seen.delete(URL)`, `q.put(URL)`: not a request
-        word = verb.group("verb") or verb.group("ruby")
-        at = start - len(opener) + verb.start("verb" if verb.group("verb") else "ruby")
+        group = next(g for g in ("verb", "ruby", "jq") if verb.group(g))
+        word = verb.group(group)
+        at = start - len(opener) + verb.start(group)
         return Evidence(word.upper(), at, word, False)
+    annotated = ANNOTATED_VERB.search(opener)
+    if (
+        annotated is not None
+    ):  # a Feign client's method: @PostMapping("/x"), @RequestLine("POST /x")
+        return _annotated(doc, start, annotated)
     before_uri = VERB_BEFORE_URI.search(opener)
     if before_uri is not None:
         at = start - len(opener) + before_uri.start("verb")
@@ -112,19 +123,49 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     handle = handles.sent_method(doc, call)  # a PHP cURL handle's: its options say
     if handle is not None:
         return Evidence(*handle) if handle[0] in METHODS else None
-    found = _option(doc, start, end)
+    found = _option(doc, start, end) or _set_later(doc, call)
+    if found is None and JQUERY_AJAX.search(opener):  # $.ajax({ url, type: "POST" })
+        said = AJAX_TYPE.search(doc.text, start, end)
+        if said is not None and said.group("m").upper() in METHODS:
+            return Evidence(said.group("m").upper(), said.start("m"), said.group("m"), True)
     if found is not None or not FETCH.search(opener):
         return found
     return _fetch_default(doc, offset, start, end)
 
 
+JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
+AJAX_TYPE = re.compile(r"\btype\s*:\s*[\"'](?P<m>[A-Za-z]+)[\"']")
+
+
+def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
+    """The method set on the handle the call makes, after it (`req.httpMethod = "POST"`)."""
+    m = handles.method_set(doc, call)
+    if m is None or m.group("m").upper() not in METHODS:
+        return None
+    return Evidence(m.group("m").upper(), m.start("m"), m.group("m"), True)
+
+
+# The annotation that declares a Feign client's call: Spring's verb mapping or Feign's RequestLine.
+ANNOTATED_VERB = re.compile(r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)Mapping|RequestLine)\s*$")
+REQUEST_LINE = re.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
+
+
+def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
+    if m.group("verb"):
+        at = start - len(m.string) + m.start("verb")
+        return Evidence(m.group("verb").upper(), at, m.group("verb"), False)
+    said = REQUEST_LINE.match(doc.text, start)
+    return Evidence(said.group("m"), said.start("m"), said.group("m"), True) if said else None
+
+
 def _option(doc: Text, start: int, end: int) -> Evidence | None:
     """A method given inside [start, end): a quoted verb argument, HttpMethod.Post, method: "X"."""
     for m in METHOD_ARGUMENT.finditer(doc.text, start, end):
-        group = next(g for g in ("lit", "const", "go", "opt") if m.group(g))
+        group = next(g for g in ("lit", "const", "go", "opt", "swift", "perl") if m.group(g))
         method = m.group(group).upper()
         if method in METHODS:
-            return Evidence(method, m.start(group), m.group(group), group in ("lit", "opt"))
+            literal = group in ("lit", "opt", "perl")
+            return Evidence(method, m.start(group), m.group(group), literal)
     return None
 
 

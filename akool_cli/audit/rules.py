@@ -880,6 +880,11 @@ def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
             if any(_known(key.name, e) for e in others):
                 continue  # (documented under another version the call may be sent to)
             for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+                codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
+                if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
+                    note = f"; {codable} is a Codable struct: rename its property too (left to a person)"
+                    yield replace(hit, fix=None, message=hit.message + note)
+                    continue
                 typed = _typed(ctx, key)
                 if typed is None:
                     yield hit
@@ -2100,6 +2105,8 @@ def _call_reads(
                     continue
                 if not arguments[0] < doc.offset(i, read.column) < arguments[1]:
                     yield read
+            for name in scope.callbacks:  # $.post(url, data, (r) => r.data.x): its own callback's
+                yield from (r for r in _body_reads(reads, i, name) if first <= r.column < stop)
             yield from _chained_reads(reads, i, scope, first, stop)
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
@@ -2122,14 +2129,19 @@ def _call_reads(
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)
                 continue
-            found = reads.rooted(i, name)
-            for read in found:  # r.data.X on a parsed answer: its data's X
-                if read.on_response:
-                    yield replace(read, place="data")
-                else:  # (a variable named data that holds the whole answer: data.data.x)
-                    place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
-                    yield replace(read, place=place)
-            yield from reads.members(i, name, {r.column for r in found})
+            yield from _body_reads(reads, i, name)
+
+
+def _body_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
+    """What line i reads from a name that holds the parsed answer."""
+    found = reads.rooted(i, name)
+    for read in found:  # r.data.X on a parsed answer: its data's X
+        if read.on_response:
+            yield replace(read, place="data")
+        else:  # (a variable named data that holds the whole answer: data.data.x)
+            place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
+            yield replace(read, place=place)
+    yield from reads.members(i, name, {r.column for r in found})
 
 
 def _string_around(line: str, column: int) -> tuple[int, int]:

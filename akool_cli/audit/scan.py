@@ -28,6 +28,7 @@ from akool_cli.audit import (
     notebooks,
     outputs,
     pathnames,
+    restfiles,
     returns,
     sites,
     source,
@@ -236,8 +237,8 @@ class Embedded:
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
-    """How a notebook, a workflow, a batch file or an OpenAPI document for AKOOL is read (None:
-    any other file, read as it is)."""
+    """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`) or an OpenAPI
+    document for AKOOL is read (None: any other file, read as it is)."""
     codes: list[tuple[Any, str, str]]
     book = notebooks.read(text) if notebooks.is_notebook(name) else None
     if book is not None:  # (a notebook with no code cell has nothing to audit)
@@ -249,6 +250,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if restfiles.is_request_file(name, text):
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if specs.is_akool_spec(name, text):
         read = specs.read(text, PurePath(name).suffix)
@@ -320,7 +324,8 @@ def _audit_text(
     ctx = FileContext(name, lines, served=served or Served())
     ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
     ctx.bases.methods = dict(folder.methods)
-    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell")
+    arrows = ctx.language != "perl"
+    ctx.bases.lines, ctx.bases.scopes = lines, Scopes(lines, ctx.language == "shell", arrows)
     ctx.bases.take_imported(folder.bases)
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
@@ -670,7 +675,7 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     folder = Folder()
     for path, shown, text in texts:
         lines = source.split_lines(text)
-        scopes = Scopes(lines)
+        scopes = Scopes(lines, arrows=path.suffix.lower() not in (".pl", ".pm"))
         for name, spots in pathnames.path_names(lines).bindings.items():
             for line, held in spots:
                 if scopes.at(line) < 0:  # (a function's local is not another file's)

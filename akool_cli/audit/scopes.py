@@ -18,6 +18,7 @@ ANCHORED_DEF = (
     r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
     r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
     r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
+    r"|^\s*sub\s+(?P<s>[A-Za-z_]\w*)\s*\{"  # a Perl sub
 )
 FLOATING_DEF = (
     r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
@@ -180,9 +181,10 @@ def _indent(line: str) -> int:
 class _Finder:
     """One pass over a file's lines: each function's first and last line."""
 
-    def __init__(self, lines: list[str], shell: bool = False) -> None:
+    def __init__(self, lines: list[str], shell: bool = False, arrows: bool = True) -> None:
         self.lines = lines
         self.shell = shell  # a shell script: a function's variables are global unless `local`
+        self.arrows = arrows  # `x => ...` opens a function (not in Perl, where `=>` is a comma)
         self.scopes: list[Scope] = []
         self.indented: list[tuple[int, int, int]] = []  # (scope, indent, header's last line)
         self.braced: list[tuple[int, int]] = []  # (scope, depth outside it)
@@ -242,7 +244,9 @@ class _Finder:
             if name and name not in NOT_FUNCTIONS:
                 self._add(i, line, parameters(self.lines, i, fn.end()), fn.start())
                 return
-        if "=>" not in line and "function" not in line and "lambda" not in line:
+        if not self.arrows or (
+            "=>" not in line and "function" not in line and "lambda" not in line
+        ):
             return
         for m in ANONYMOUS.finditer(line):
             found = next((g for g in m.groups() if g is not None), "")
@@ -282,16 +286,17 @@ class _Finder:
 class Scopes:
     """The functions of one file, and which of them each line is in (worked out on first use)."""
 
-    def __init__(self, lines: list[str], shell: bool = False) -> None:
+    def __init__(self, lines: list[str], shell: bool = False, arrows: bool = True) -> None:
         self.lines = lines
         self.shell = shell  # a shell script: a function's variables are global unless `local`
+        self.arrows = arrows  # (Perl's `POST => $url` is no arrow function)
         self._scopes: list[Scope] | None = None
         self._at: list[int] = []
         self._params: frozenset[str] = frozenset()
 
     def _build(self) -> list[Scope]:
         if self._scopes is None:
-            scopes = _Finder(self.lines).run()
+            scopes = _Finder(self.lines, arrows=self.arrows).run()
             order = sorted(range(len(scopes)), key=lambda k: (scopes[k].start, -scopes[k].end))
             self._at = [-1] * len(self.lines)
             for k in order:

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
+from akool_cli.audit.source import feign_file
 
 __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
@@ -44,13 +45,17 @@ DEFINE_CALL = re.compile(
     r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
 )
 # Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
-CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress)\b")
+CLIENT_BASE = re.compile(
+    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL)\b"
+    r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
+)
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
-# {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
+# {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
+# \(base)/x (Swift)
 INTERPOLATION = re.compile(
     r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
-    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\})"
+    r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
@@ -183,6 +188,8 @@ class Bases:
     # relative path built from a prefix): not an environment variable read under that name.
     opaque: set[str] = field(default_factory=set)
     _made: frozenset[str] | None = None  # see made_clients
+    _made_at: dict[str, list[int]] = field(default_factory=dict)  # see made_at
+    _feign: bool | None = None  # see feign
 
     def take_imported(self, given: dict[str, Base]) -> None:
         """The bases of other files of the folder that this file imports; a name another file
@@ -296,6 +303,18 @@ class Bases:
                 m.group("n") for m in MADE_CLIENT.finditer("\n".join(self.lines))
             )
         return self._made
+
+    def feign(self) -> bool:
+        """Whether the file's Spring mappings declare a Feign client's calls (source.feign_file)."""
+        if self._feign is None:
+            self._feign = feign_file(self.lines)
+        return self._feign
+
+    def made_at(self, name: str) -> list[int]:
+        """The lines that bind a name to a client they make (MADE_CLIENT), found once a name."""
+        if name not in self._made_at:
+            self._made_at[name] = [n for n, text in enumerate(self.lines) if _makes(name, text)]
+        return self._made_at[name]
 
     def client_at(self, line: int) -> Base | None:
         before = [b for n, b in self.clients if n <= line]
@@ -935,6 +954,8 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
         if path:
             yield _site(i, m.start("path"), path, path, m.group("host"), line)
     yield from _joins(i, line, bases)
+    if bases.clients and "Mapping(" in line and bases.feign():
+        yield from _feign_paths(i, line, bases)
     if (bases.unseen or bases.clients) and OPTION_KEYS.search(line):
         yield from _url_options(i, line, bases, prev)
     if (bases.helpers or bases.clients or bases.methods) and prev.rstrip().endswith("("):
@@ -1040,9 +1061,10 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         yield from _path_arguments(i, line, bases)
     if "env" in line or "Env" in line:
         yield from _env_joins(i, line)
-    if "{" in line or "$" in line:
+    if "{" in line or "$" in line or "\\(" in line:
         for m in INTERPOLATION.finditer(line):
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            ref = ref or m.group("s")
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "+" in line or CONCATENATION_DOT.search(line):
         for m in CONCATENATION.finditer(line):
@@ -1089,10 +1111,66 @@ def _path_arguments(
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
             yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
+        elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
+            yield from _joined_to(i, real, start, m.group("path"), called)
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
         yield from _joined_to(i, line, shell.start("path"), shell.group("path"), base)
+
+
+# A Feign client's method annotation, its path joined to the client's `url` (a controller's own
+# route mappings are skipped before: see source.route_spans).
+FEIGN_MAPPING = re.compile(
+    r"@(?:Get|Post|Put|Delete|Patch|Request)Mapping\("
+    r"\s*(?:(?:\w+\s*=\s*[\w.]+\s*,\s*)*(?:value|path)\s*=\s*)?\{?\s*\""
+    r"(?P<path>/?[A-Za-z_][^\"\s?#]*(?:\?[^\"\s]*)?)\""
+)
+
+
+def _feign_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """The paths of a Feign client's method mappings, joined to its `url`."""
+    for m in FEIGN_MAPPING.finditer(line):
+        yield from _joined_to(i, line, m.start("path"), m.group("path"), bases.client_at(i))
+
+
+# A fetch that takes its base as an option: ofetch's `ofetch("/x", { baseURL })`, Nuxt's `$fetch`.
+BASED_FETCH = re.compile(r"(?:(?<![\w$.])ofetch|(?<![\w.])\$fetch)\s*$")
+OPTIONS_SCAN = 6  # lines of a call's options object in which its `baseURL:` is looked for
+
+
+def _called_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
+    """The base of a client called as a function (`akool("/x", { method: "POST", body })` where
+    `const akool = ofetch.create({ baseURL: BASE })`, an axios instance called the same way), or
+    of ofetch's own `ofetch("/x", { baseURL: BASE })` (the base among its options)."""
+    name = WORD.match(line, at)
+    if name is None:
+        return None
+    if BASED_FETCH.search(line, 0, name.end()):
+        return _base_within(bases, [i])
+    if (at > 0 and line[at - 1] in ".$") or name.group(0) not in bases.made_clients():
+        return None  # a method of an object (`cache.get`), not the client itself
+    return _base_within(bases, bases.made_at(name.group(0)))
+
+
+def _base_within(bases: Bases, calls: list[int]) -> Base | None:
+    """The client base given inside a call that opens on one of the lines (its options object
+    may run on over a few lines: the lines between leave the call open)."""
+    for n, base in bases.clients:
+        for k in calls:
+            if k <= n < k + OPTIONS_SCAN and all(_opens(bases.lines[j]) > 0 for j in range(k, n)):
+                return base
+    return None
+
+
+def _opens(text: str) -> int:
+    """How many more brackets a line opens than it closes."""
+    return sum(text.count(c) for c in "({[") - sum(text.count(c) for c in ")}]")
+
+
+def _makes(name: str, text: str) -> bool:
+    """Whether a line binds the name to a client it makes (MADE_CLIENT)."""
+    return name in text and any(m.group("n") == name for m in MADE_CLIENT.finditer(text))
 
 
 def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None) -> bool:

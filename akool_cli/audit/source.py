@@ -343,12 +343,15 @@ ROUTE = re.compile(
 )
 
 
-def route_spans(line: str) -> list[tuple[int, int]]:
-    """The path literals of the route definitions on a line."""
+def route_spans(line: str, feign: bool = False) -> list[tuple[int, int]]:
+    """The path literals of the route definitions on a line; in a file of Feign clients
+    (`feign`), Spring's `@PostMapping("/x")` declares a call the client makes, not a route."""
     spans: list[tuple[int, int]] = []
     if "(" not in line:
         return spans
     for m in ROUTE.finditer(line):
+        if feign and m.group(0).startswith("@") and "Mapping(" in m.group(0):
+            continue
         quote = line[m.end()]
         close = line.find(quote, m.end() + 1)
         spans.append((m.end(), close + 1 if close > 0 else len(line)))
@@ -358,6 +361,18 @@ def route_spans(line: str) -> list[tuple[int, int]]:
 SPEC_KEY = re.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]")
 SERVER_URL = re.compile(r"[\"']?(?:url|host)[\"']?\s*:\s*[\"']?(?P<url>[^\s\"',}]+)")
 SPEC_PATH = re.compile(r"^\s*[\"']?/[^\s\"':]*[\"']?\s*:")
+
+
+# A Spring Cloud OpenFeign client interface (`@FeignClient(url = ...)`), in a file that serves no
+# routes of its own (no `@RestController`/`@Controller`).
+FEIGN_CLIENT = re.compile(r"@FeignClient\b")
+CONTROLLER = re.compile(r"@(?:Rest)?Controller\b")
+
+
+def feign_file(lines: list[str]) -> bool:
+    """Whether a file's Spring mapping annotations declare a Feign client's calls."""
+    text = "\n".join(lines) if any("@FeignClient" in line for line in lines) else ""
+    return bool(text) and not CONTROLLER.search(text)
 
 
 def own_spec_paths(lines: list[str], akool_host: re.Pattern[str]) -> list[int]:

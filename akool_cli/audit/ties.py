@@ -331,6 +331,9 @@ class Scope:
     # A callback chained to the call of a function that returns the answer, given what it
     # returns (`getVoices().then((voices) => ...)`): its parameter, read on the call's statement.
     chained: set[str] = field(default_factory=set)
+    # The parameter of a callback the call is given (jQuery's `success: function (r) {`), read in
+    # the call's own arguments too.
+    callbacks: set[str] = field(default_factory=set)
     # Where each name was bound to the answer by an assignment (a function nested below it whose
     # parameter has that name sees another value: `results.forEach((res) => ...)`).
     since: dict[str, int] = field(default_factory=dict)
@@ -475,6 +478,7 @@ class Lines:
         self._rebound: dict[int, tuple[tuple[str, ...], int]] = {}
         self._comprehended: dict[int, tuple[str, ...]] = {}
         self._axios: bool | None = None
+        self._angular: bool | None = None
         self._unwrapped: dict[str, int] | None = None
         self._bindings: dict[int, Binding | None] = {}
         self._starts: dict[int, bool] = {}
@@ -612,6 +616,15 @@ class Lines:
                     self._unwrapped[m.group("client")] = selected.count("data")
         return self._unwrapped.get(client, 0) if client else 0
 
+    def angular(self) -> bool:
+        """Whether the file uses Angular's HttpClient, whose Observables emit the parsed answer
+        (not NestJS's HttpService, whose emit axios' response)."""
+        if self._angular is None:
+            self._angular = any(
+                "@angular/common/http" in t or ": HttpClient" in t for t in self.lines
+            )
+        return self._angular
+
     def axios(self) -> bool:
         """Whether the file uses axios (whose responses hold the parsed answer in `.data`)."""
         if self._axios is None:
@@ -738,12 +751,14 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
         _handle_given(scope, text, shell)
 
 
-# A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`; what it gives
-# the next one: `r.json()` or axios' `r.data` (the parsed answer).
+# A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
+# `.done(function (r) {`, an Observable's `.pipe(map((r) => r.data.x))` and `.subscribe((r) => ...)`
+# (Angular's HttpClient); what it gives the next one: `r.json()` or axios' `r.data` (the parsed answer).
 THEN = re.compile(
-    r"\.then\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
+    r"(?:\.(?:then|done|subscribe|pipe\(\s*map)|^\s*map)\(\s*(?:async\s*)?(?:function\s*)?(?:\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?"
     r"|\(\s*\{(?P<names>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\))\s*(?:=>|\{)"
 )
+CHAIN_HINTS = (".then(", ".done(", ".subscribe(", ".pipe(")  # (a line without any has no THEN)
 GIVES_BODY = re.compile(r"\s*\{?\s*(?:return\s+)?[\w$]+\.(?:json\(\)|data\b)")
 
 
@@ -795,29 +810,74 @@ def _on_the_call(
     unwrapped = _returns_call(facts, start, statement, scope)
     own = facts.statement_end(line)
     chained = lines[line : own + 2]
-    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(".then(" in t for t in chained):
-        _then_chain(lines, line, own, scope, gives, unwrapped == 1)  # (a minified line binds none)
+    if all(len(t) <= STATEMENT_CHARS for t in chained) and any(
+        hint in t for t in chained for hint in CHAIN_HINTS
+    ):
+        # (a minified line binds none; Angular's Observable emits the parsed answer)
+        _then_chain(lines, line, own, scope, gives, unwrapped == 1, facts.angular())
+    opened = XHR_OPEN.search(lines[line]) if ".open(" in lines[line] else None
+    if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
+        scope.local.add(opened.group("h"))
+    if any("$." in t or "jQuery." in t for t in lines[max(0, line - 3) : line + 1]):
+        _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
 
 
+# An XMLHttpRequest given the URL: `xhr.open("GET", url)`.
+XHR_OPEN = re.compile(r"(?<![\w$.])(?P<h>[A-Za-z_$][\w$]*)\.open\(\s*[\"'][A-Za-z]+[\"']\s*,")
+# jQuery's request (`$.ajax({ url, success: function (r) {...} })`, `$.post(url, data, (r) => ...)`,
+# `$.getJSON(url, function (r) {...})`, `$.ajax({...}).then((r) => ...)`), whose callbacks are given
+# the parsed answer.
+JQUERY_CALL = re.compile(r"(?<![\w$])(?:\$|jQuery)\.(?:ajax|get|getJSON|post)\(")
+JQUERY_CALLBACK = re.compile(
+    r"(?:\bsuccess\s*:|,|\.(?:then|done)\()\s*(?:async\s*)?(?:function\s*)?\(?\s*(?P<p>[A-Za-z_$][\w$]*)\s*\)?\s*(?:=>|\{)"
+)
+
+
+def _jquery_callbacks(facts: Lines, line: int, scope: Scope) -> None:
+    """The parameter of a jQuery request's success callback, on its statement: the answer."""
+    lines = facts.lines
+    first = next(
+        (k for k in range(line, max(-1, line - 4), -1) if JQUERY_CALL.search(lines[k])), -1
+    )
+    if first < 0:
+        return
+    for text in lines[first : facts.statement_end(first) + 1]:
+        for m in JQUERY_CALLBACK.finditer(text):
+            scope.local.add(m.group("p"))
+            scope.bodies.add(m.group("p"))
+            scope.callbacks.add(m.group("p"))
+
+
 def _then_chain(
-    lines: list[str], start: int, end: int, scope: Scope, gives: str = "", parsed: bool = False
+    lines: list[str],
+    start: int,
+    end: int,
+    scope: Scope,
+    gives: str = "",
+    parsed: bool = False,
+    emits_body: bool = False,
 ) -> None:
     """The names a promise chain on the call gives its callbacks (the response, or the parsed
     answer after a `.then((r) => r.json())`; the first one, for the call of a function that
     returns the answer, what it returns: `getVoices().then((voices) => ...)`), on its statement
-    and the lines that continue it (starting with `.`)."""
+    and the lines that continue it (starting with `.`); `emits_body`: an Observable's first
+    callback is given the parsed answer (Angular's HttpClient)."""
     last = end
     while (
         last + 1 < len(lines)
         and last < end + 6
         and len(lines[last + 1]) <= STATEMENT_CHARS
-        and lines[last + 1].lstrip().startswith(".")
+        and (lines[last + 1].lstrip().startswith(".") or _piped(lines, last))
     ):
         last += 1
+    given_field, first = False, True
     for text in lines[start : last + 1]:
         for m in THEN.finditer(text):
+            if first and emits_body and not m.group(0).startswith((".then", ".done")):
+                parsed = True  # (`.pipe(map((r) => ...))` on Angular's HttpClient: r is the body)
+            first = False
             if m.group("names") is not None:  # .then(({ code, data }) => ...)
                 for name, path in pattern_paths(m.group("names")):
                     scope.local.add(name)
@@ -826,10 +886,12 @@ def _then_chain(
                         scope.bodies.add(name)
                     elif path in ("data", "data.data") and depth == 1:
                         scope.fields.add(name)
-                parsed = False
+                parsed = given_field = False
                 continue
             scope.local.add(m.group("p"))
-            if parsed:
+            if given_field:  # (a body's `.data`: the data field)
+                scope.fields.add(m.group("p"))
+            elif parsed:
                 scope.bodies.add(m.group("p"))
             elif gives in ("body", "field") or gives.startswith("list:"):
                 place = {"body": "", "field": "data"}.get(gives, gives[5:])
@@ -839,7 +901,18 @@ def _then_chain(
                 else:
                     scope.held.lists[m.group("p")] = place
             gives = ""  # (the next callback is given what this one returns)
-            parsed = bool(GIVES_BODY.match(text, m.end()))
+            returned = GIVES_BODY.match(text, m.end())
+            given_field = parsed and returned is not None and returned.group(0).endswith("data")
+            parsed = returned is not None and not given_field
+
+
+def _piped(lines: list[str], last: int) -> bool:
+    """Whether the line after `last` goes on with an Observable's pipe written over lines
+    (`.pipe(` then `map((r) => r.data.x),` then `)`)."""
+    text = lines[last + 1].lstrip()
+    if text.startswith(")"):
+        return any(".pipe(" in t for t in lines[max(0, last - 3) : last + 1])
+    return text.startswith("map(") and lines[last].rstrip().endswith(".pipe(")
 
 
 def path_of(expr: str, scope: Scope) -> str:

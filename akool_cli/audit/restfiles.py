@@ -1,0 +1,133 @@
+"""HTTP request files (VS Code's REST Client and JetBrains' HTTP client: `.http`, and `.rest`
+files that hold requests) read as the fetch calls they amount to: `@base = https://...` binds a
+name, each request's `POST {{base}}/api/open/v3/... HTTP/1.1` line gives its method and URL, its
+header lines follow, and the text after the blank line (up to the next `###`) is its body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from akool_cli.audit import source
+from akool_cli.audit.embedded import Code, Piece
+
+REQUEST_SUFFIXES = (".http", ".rest")
+REQUEST_LINE = re.compile(
+    r"^(?:(?P<m>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)[ \t]+)?(?P<url>(?:https?://|\{\{)\S*)"
+    r"(?:[ \t]+HTTP/[\d.]+)?[ \t]*$"
+)
+VARIABLE = re.compile(r"^@(?P<n>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<v>.*?)[ \t]*$")
+SEPARATOR = re.compile(r"^###")
+QUERY_LINE = re.compile(r"^[ \t]+[?&]\S*[ \t]*$")  # `    ?page=1` under the request line
+COMMENT = re.compile(r"^[ \t]*(?:#|//)")
+# What ends a body: JetBrains' response handler (`> {% ... %}`) or output redirect (`>> out.json`),
+# or a body read from a file (`< ./body.json`), which is not in view.
+NOT_BODY = re.compile(r"^(?:>|<)")
+HEADER = re.compile(r"^[\w-]+:[ \t]*")
+# A request line that says its method: what makes a `.rest` file one of requests, not prose.
+SAYS_METHOD = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH)[ \t]+(?:https?://|\{\{)", re.M)
+
+
+def is_request_file(name: str, text: str) -> bool:
+    """An `.http` file, or a `.rest` file with a request line (reStructuredText has none)."""
+    low = name.lower()
+    return low.endswith(".http") or (low.endswith(".rest") and bool(SAYS_METHOD.search(text)))
+
+
+@dataclass
+class _Request:
+    line: int  # the request line
+    method: str
+    url_at: int  # the URL's column
+    url: str
+    body: list[int]  # the body's lines
+    query: list[int] = field(default_factory=list)  # the URL's query, on lines of its own
+
+
+def read(text: str) -> list[Code]:
+    """The file as JavaScript: a variable as a `const`, each request as a `fetch(URL, { method,
+    body: JSON.stringify(...) })` on its own lines, headers and comments as comments."""
+    lines = source.split_lines(text)
+    code = Code(".js", [], [])
+    requests = {r.line: r for r in _requests(lines)}
+    ends = {r.body[-1]: r for r in requests.values() if r.body}
+    body = {n for r in requests.values() for n in r.body}
+    query = {n for r in requests.values() for n in r.query}
+    for n, line in enumerate(lines):
+        request = requests.get(n)
+        if request is not None:
+            _request_line(code, lines, request)
+        elif n in body:
+            close = ") });" if n in ends else ""
+            code.add(line + close, Piece(0, n, 0, len(line)))
+        elif n in query:
+            code.add("")  # (read on the request's line)
+        else:
+            _other_line(code, n, line)
+    return [code]
+
+
+def _requests(lines: list[str]) -> list[_Request]:
+    found: list[_Request] = []
+    current: _Request | None = None
+    in_body = False
+    for n, line in enumerate(lines):
+        if SEPARATOR.match(line):
+            current, in_body = None, False
+            continue
+        m = REQUEST_LINE.match(line) if current is None else None
+        if current is not None and not in_body and QUERY_LINE.match(line):
+            current.query.append(n)
+        elif m is not None:
+            method = m.group("m") or "GET"
+            current = _Request(n, method, m.start("url"), m.group("url"), [])
+            found.append(current)
+            in_body = False
+        elif current is not None and not in_body and not line.strip():
+            in_body = True
+        elif current is not None and in_body and NOT_BODY.match(line):
+            current = None
+        elif current is not None and in_body and not COMMENT.match(line):
+            current.body.append(n)
+    for request in found:  # (trailing blank lines end no body)
+        while request.body and not lines[request.body[-1]].strip():
+            request.body.pop()
+    return found
+
+
+def _request_line(code: Code, lines: list[str], request: _Request) -> None:
+    """The request line as `fetch("URL", { method: "POST"`, its query lines joined to the URL
+    with `+` (each a line of its own), and the options opened or closed after the last."""
+    head = 'fetch("'
+    n = request.line
+    pieces = [Piece(len(head), n, request.url_at, len(request.url))]
+    shown = head + request.url + '"'
+    for k in request.query:  # (written after the request line: `"URL" + "?a=1" + "&b=2"`)
+        shown += ' + "'
+        text = lines[k].strip()
+        pieces.append(Piece(len(shown), k, lines[k].index(text), len(text)))
+        shown += text + '"'
+    shown += ', { method: "'
+    if lines[n].startswith(request.method):
+        pieces.append(Piece(len(shown), n, 0, len(request.method)))
+    shown += request.method + '"'
+    code.add(shown + (", body: JSON.stringify(" if request.body else " });"), *pieces)
+
+
+# A variable read from the environment: `{{$dotenv AKOOL_BASE_URL}}`, `{{$processEnv X}}`.
+ENV_VALUE = re.compile(r"\{\{\s*\$(?:dotenv|processEnv)\s+%?(?P<n>[A-Za-z_]\w*)\s*\}\}")
+
+
+def _other_line(code: Code, n: int, line: str) -> None:
+    m = VARIABLE.match(line)
+    env = ENV_VALUE.fullmatch(m.group("v")) if m is not None else None
+    if m is not None and env is not None:  # (what an AKOOL-named variable holds is AKOOL's base)
+        code.add(f"const {m.group('n').replace('-', '_')} = process.env.{env.group('n')};")
+    elif m is not None:
+        head = f'const {m.group("n").replace("-", "_")} = "'
+        value = m.group("v").replace('"', "'")
+        code.add(head + value + '";', Piece(len(head), n, m.start("v"), len(value)))
+    elif line.strip():
+        code.add("// " + line, Piece(3, n, 0, len(line)))
+    else:
+        code.add("")

@@ -1,0 +1,36 @@
+const BASE = "https://openapi.akool.com/api/open/v3";
+
+function createImage(prompt) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", BASE + "/content/image/createbyprompt");
+  xhr.setRequestHeader("Content-Type", "application/json");
+  xhr.send(JSON.stringify({ prompt: prompt, size: "1:1" }));
+}
+
+function talk(img, audio) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", `${BASE}/content/video/createbytalkingphoto`, true);
+  xhr.send(JSON.stringify({ talking_photo_url: img, audio_url: audio, resolution: "720p" }));
+}
+
+function status(id) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", BASE + "/content/video/status/" + id);
+  xhr.send();
+}
+
+function info(id) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", BASE + "/content/video/infobymodelid?video_model_id=" + id);
+  xhr.send();
+}
+
+function poll(id) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", BASE + "/content/video/infobymodelid?video_model_id=" + id);
+  xhr.onload = () => {
+    const answer = JSON.parse(xhr.responseText);
+    show(answer.data.video_url);
+  };
+  xhr.send();
+}
