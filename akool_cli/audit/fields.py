@@ -11,7 +11,16 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import apart, builders, curlargs, dtos, fallbacks, handles, kotlinclasses, mocks
+from akool_cli.audit import (
+    apart,
+    builders,
+    curlargs,
+    dtos,
+    fallbacks,
+    handles,
+    kotlinclasses,
+    mocks,
+)
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.sites import Spans
 

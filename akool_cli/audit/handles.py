@@ -71,8 +71,16 @@ SETTERS = (
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
 HINTS = (
-    "POSTFIELDS", ".body", ".request(", ".write(", ".end(", ".AddJsonBody", ".AddBody",
-    "httpBody", "->content(", ".send(",
+    "POSTFIELDS",
+    ".body",
+    ".request(",
+    ".write(",
+    ".end(",
+    ".AddJsonBody",
+    ".AddBody",
+    "httpBody",
+    "->content(",
+    ".send(",
 )
 # What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
 # reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)
