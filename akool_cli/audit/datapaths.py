@@ -602,6 +602,8 @@ CLIENT_WORDS = (
     "rest",
     "urllib",
     "web",
+    "conn",  # (Faraday's `conn.post("/x") do |req|`: a request, its body set in the block)
+    "faraday",
 )
 DEFINED = re.compile(
     r"(?:\bdef|\bfunction|\bfunc(?:\s*\([^)]*\))?|\bfun|\bsub)\s+(?P<a>[A-Za-z_$][\w$]*)"
