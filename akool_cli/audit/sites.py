@@ -323,9 +323,9 @@ class Bases:
 
 # A module's name bound to a client the file makes: `const http = axios.create(`, `this.http =
 # new HttpClient(`, `var http = new HttpClient {`, `http = httpx.Client(`, `self.http =
-# httpx.AsyncClient(` (not `const http = require("http")`).
+# httpx.AsyncClient(`, PHP's `$v3 = new Client([...])` (not `const http = require("http")`).
 MADE_CLIENT = re.compile(
-    r"(?<![\w$])(?:this\.|self\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
+    r"(?<![\w$])(?:this\.|self\.|\$this->|\$)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:new\s+)?"
     r"(?:[\w$]+\.)*(?:create|(?:[A-Z]\w*)?Client|Session|Instance)\s*[({]"
 )
 
@@ -1013,8 +1013,9 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
                 _name_of(receiver) in HTTP_MODULES
                 and _name_of(receiver) not in bases.made_clients()
             )
-            if not module:
-                yield from _joined_to(i, line, m.start("path"), m.group("path"), bases.client_at(i))
+            client = client_named(_name_of(receiver), i, bases) if not module else None
+            if client is not None:
+                yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
 
 
 def _expand_braces(path: str) -> list[str]:
@@ -1110,7 +1111,9 @@ def _path_arguments(
             and bases.clients
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
-            yield from _joined_to(i, real, start, m.group("path"), bases.client_at(i))
+            client = receiver_client(real, m.start("fn") + shift, i, bases)
+            if client is not None:
+                yield from _joined_to(i, real, start, m.group("path"), client)
         elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
             yield from _joined_to(i, real, start, m.group("path"), called)
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
@@ -1187,6 +1190,25 @@ def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None
     if unseen:
         return receiver is not None
     return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
+
+
+def receiver_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
+    """The base of the client whose verb is at a column of a line (see client_named)."""
+    m = RECEIVER.search(line, max(0, at - 80), at)
+    return client_named(_name_of(m.group("r")) if m is not None else "", i, bases)
+
+
+def client_named(name: str, i: int, bases: Bases) -> Base | None:
+    """The base of the client a verb on line i is called on: the one the file makes under the
+    receiver's name (`V4.get(...)` with `V4 = httpx.Client(base_url=".../v4")`, the nearest such
+    binding before the line), None when that client is given no AKOOL base (another service's,
+    `httpx.Client(base_url="https://api.elevenlabs.io/v1")`); a receiver the file makes no
+    client under (a parameter, `with ... as c`) is the last client made before the line."""
+    made = bases.made_at(name) if name and name in bases.made_clients() else []
+    if not made:
+        return bases.client_at(i)
+    before = [k for k in made if k <= i]
+    return _base_within(bases, [before[-1] if before else made[0]])
 
 
 def _module_call(line: str, at: int, bases: Bases) -> bool:

@@ -20,7 +20,7 @@ from akool_cli.audit.scopes import (
     ordered_parameters,
     parameters,
 )
-from akool_cli.audit.sites import HTTP_MODULES, Base, Bases
+from akool_cli.audit.sites import HTTP_MODULES, Base, Bases, client_named
 
 PASSED = "*"  # the wrapper sends the method its caller gives it ("*POST": POST when none given)
 BODY_LINES = 15  # how far after the join the request that sends it may be
@@ -309,7 +309,7 @@ def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) 
         return None
     for m in CLIENT_CALL.finditer(lines[i]):
         receiver = re.split(r"\.|->", m.group("recv"))[-1].lstrip("$")
-        base = bases.client_at(i)
+        base = client_named(receiver, i, bases)
         module = receiver in HTTP_MODULES and receiver not in bases.made_clients()
         if m.group("p") not in current.params or module or base is None:
             continue
