@@ -309,3 +309,18 @@ def test_an_enums_constants_are_a_table_not_calls() -> None:
 }
 """
     assert places(audit_text(kotlin, "Op.kt")) == [(2, "wrong-method")]
+
+
+def test_a_url_given_as_a_value_not_the_first_argument_is_no_request() -> None:
+    text = f"""public class Meta {{
+    static final String TALK_URL = "{TALK}";
+    void run(CacheManager cacheManager, ObjectMapper mapper, RestTemplate rest, Object body) {{
+        JSONObject meta = new JSONObject();
+        meta.put("endpoint", TALK_URL);
+        mapper.createObjectNode().put("endpoint", TALK_URL);
+        cacheManager.getCache("akool").put(TALK_URL, body);
+        rest.put(TALK_URL, body);
+    }}
+}}
+"""
+    assert places(audit_text(text, "Meta.java")) == [(8, "wrong-method")]

@@ -100,6 +100,8 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         name = receivers.receiver_name(opener[: verb.end()])
         if name is not None and receivers.is_container(doc, name):
             return None  # `cache.get(URL)`, `seen.delete(URL)`, `q.put(URL)`: not a request
+        if not _first_argument(doc.text, start, offset):
+            return None  # `json.put("endpoint", URL)`: a client's verb takes the URL first
         word = verb.group("verb") or verb.group("ruby")
         at = start - len(opener) + verb.start("verb" if verb.group("verb") else "ruby")
         return Evidence(word.upper(), at, word, False)
@@ -113,6 +115,28 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     if found is not None or not FETCH.search(opener):
         return found
     return _fetch_default(doc, offset, start, end)
+
+
+URL_KEYWORD = re.compile(r"\s*(?:url|uri)\s*[=:]", re.IGNORECASE)
+
+
+def _first_argument(text: str, start: int, offset: int) -> bool:
+    """Whether `offset` is in the first argument of the call whose `(` is at `start` (or in one
+    given as `url=`/`url:`)."""
+    depth, quote, after = 0, "", start + 1
+    for k in range(start + 1, offset):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1] != "\\" else quote
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            after = k + 1
+    return after == start + 1 or URL_KEYWORD.match(text, after) is not None
 
 
 def _option(doc: Text, start: int, end: int) -> Evidence | None:
