@@ -309,3 +309,38 @@ def test_an_enums_constants_are_a_table_not_calls() -> None:
 }
 """
     assert places(audit_text(kotlin, "Op.kt")) == [(2, "wrong-method")]
+
+
+def test_a_url_given_as_a_value_not_the_first_argument_is_no_request() -> None:
+    text = f"""public class Meta {{
+    static final String TALK_URL = "{TALK}";
+    void run(CacheManager cacheManager, ObjectMapper mapper, RestTemplate rest, Object body) {{
+        JSONObject meta = new JSONObject();
+        meta.put("endpoint", TALK_URL);
+        mapper.createObjectNode().put("endpoint", TALK_URL);
+        cacheManager.getCache("akool").put(TALK_URL, body);
+        rest.put(TALK_URL, body);
+    }}
+}}
+"""
+    assert places(audit_text(text, "Meta.java")) == [(8, "wrong-method")]
+
+
+def test_struct_and_array_entries_after_a_type_name_are_table_entries() -> None:
+    java = """class Ops {
+    static final List<String[]> OPS = List.of(
+        new String[]{"GET", "/api/open/v3/content/video/createbytalkingphoto"});
+}
+"""
+    csharp = """class Ops {
+    static readonly Op[] All = new[] {
+        new Op { Method = "GET", Path = "/api/open/v3/content/video/createbytalkingphoto" },
+    };
+}
+"""
+    go = """package main
+var talk = &route{Method: "GET", Path: "/api/open/v3/content/video/createbytalkingphoto"}
+"""
+    assert places(audit_text(java, "Ops.java")) == [(3, "wrong-method")]
+    assert places(audit_text(csharp, "Ops.cs")) == [(3, "wrong-method")]
+    assert places(audit_text(go, "ops.go")) == [(2, "wrong-method")]

@@ -30,6 +30,20 @@ PAIR = re.compile(r"(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*
 ENTRY_AFTER = re.compile(r"(?:^|[\[({,=:>]|\breturn|\bof|\bto)\s*$")
 
 
+# What a struct's or an object's `{` follows: Go's `op{` and `&op{`, C#'s `new Op {`, Java's
+# `new String[]{` (no block's keyword: `else{`).
+STRUCT_BEFORE = re.compile(r"(?:(?<![\w.])&?(?P<t>[A-Za-z_][\w.]*)|\bnew\s+[\w.<>]+\s*|\])$")
+BLOCK_WORDS = frozenset({"else", "try", "do", "finally", "switch", "select", "default", "then"})
+
+
+def _opens_entry(text: str, opened: int) -> bool:
+    """Whether the bracket at `opened` may open a table's entry (not a call's arguments)."""
+    if ENTRY_AFTER.search(text, max(0, opened - 20), opened) or enum_constant(text, opened):
+        return True
+    struct = STRUCT_BEFORE.search(text, max(0, opened - 40), opened)
+    return text[opened] == "{" and struct is not None and struct["t"] not in BLOCK_WORDS
+
+
 class Said(NamedTuple):
     method: str  # upper case
     offset: int  # where it is written
@@ -48,9 +62,7 @@ def entry_method(doc: Text, offset: int) -> Said | None:
     if pair is not None:
         return Said(pair.group("lit").upper(), pair.start("lit"), pair.group("lit"), True)
     opened = _opening(text, quote)
-    if opened < 0 or not (
-        ENTRY_AFTER.search(text, max(0, opened - 20), opened) or enum_constant(text, opened)
-    ):
+    if opened < 0 or not _opens_entry(text, opened):
         return None  # not in brackets, or in a call's parentheses
     closed = _closing(text, opened)
     if closed < 0 or not opened < offset < closed:

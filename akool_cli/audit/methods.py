@@ -105,6 +105,8 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         name = receivers.receiver_name(opener[: verb.end()])
         if name is not None and receivers.is_container(doc, name):
             return None  # `cache.get(URL)`, `seen.delete(URL)`, `q.put(URL)`: not a request
+        if not _first_argument(doc.text, start, offset):
+            return None  # `json.put("endpoint", URL)`: a client's verb takes the URL first
         group = next(g for g in ("verb", "ruby", "jq") if verb.group(g))
         word = verb.group(group)
         at = start - len(opener) + verb.start(group)
@@ -156,6 +158,28 @@ def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
         return Evidence(m.group("verb").upper(), at, m.group("verb"), False)
     said = REQUEST_LINE.match(doc.text, start)
     return Evidence(said.group("m"), said.start("m"), said.group("m"), True) if said else None
+
+
+URL_KEYWORD = re.compile(r"\s*(?:url|uri)\s*[=:]", re.IGNORECASE)
+
+
+def _first_argument(text: str, start: int, offset: int) -> bool:
+    """Whether `offset` is in the first argument of the call whose `(` is at `start` (or in one
+    given as `url=`/`url:`)."""
+    depth, quote, after = 0, "", start + 1
+    for k in range(start + 1, offset):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1] != "\\" else quote
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            after = k + 1
+    return after == start + 1 or URL_KEYWORD.match(text, after) is not None
 
 
 def _option(doc: Text, start: int, end: int) -> Evidence | None:

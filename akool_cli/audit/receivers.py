@@ -62,9 +62,9 @@ CONTAINER_NAME = re.compile(
     r"|histograms?|kv|redis|db)$|(?:Cache|Map|Queue|Dict|Metrics|Registry|Store|Set|Seen)$"
 )
 # The receiver's name: the last identifier before `.get(` (`self._cache`, `this.seen`, `q`).
-# Also a facade's (`Cache::put(`) and a getter's (`getCache().put(`).
+# Also a facade's (`Cache::put(`) and a getter's (`getCache().put(`, `cacheManager.getCache("x").put(`).
 RECEIVER = re.compile(
-    r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*(?:\.|->|::)\s*\w+\s*(?:<[^<>()]*>)?\s*$"
+    r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:\([^()]*\))?\s*(?:\.|->|::)\s*\w+\s*(?:<[^<>()]*>)?\s*$"
 )
 
 
