@@ -446,3 +446,16 @@ def test_a_body_given_after_the_call_in_other_languages(shape: str) -> None:
     got = found(text, name)
     assert [(rule, what) for _, rule, what in got] == [("misnamed-field", "size")], got
     assert found(patched(text, name), name) == []
+
+
+def test_m20_a_path_joined_to_a_resty_clients_base() -> None:
+    text = (
+        "package main\n"
+        "\n"
+        "func main() {\n"
+        '\tclient := resty.New().SetBaseURL("https://openapi.akool.com/api/open/v3")\n'
+        '\tclient.R().SetBody(map[string]any{"prompt": "a cat", "size": "1:1"}).'
+        'Post("/content/image/createbyprompt")\n'
+        "}\n"
+    )
+    assert found(text, "main.go") == [(5, "misnamed-field", "size")]

@@ -43,8 +43,11 @@ DEFINE_CALL = re.compile(
     r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
     r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
 )
-# Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
-CLIENT_BASE = re.compile(r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress)\b")
+# Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress,
+# Go resty's SetBaseURL (SetHostURL before v2.7).
+CLIENT_BASE = re.compile(
+    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|SetBaseURL|SetHostURL)\b"
+)
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP)
