@@ -693,16 +693,8 @@ def scopes(
                 scope.local.clear()
                 scope.held.items.clear()
             _loops_and_shadows(facts, scope, i)
-            given = LAMBDA.search(text) if "->" in text and scope else None
-            if given is not None and derived(text[: given.start()], scope.all(), False):
-                scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
-            filled = FILLED.search(text) if "&" in text and scope else None
-            if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
-                scope.local.add(filled.group("out"))
-                scope.bodies.add(filled.group("out"))
-                scope.decoded.add(filled.group("out"))
-            if scope and ("setopt" in text or "curl_reset" in text):
-                _handle_given(scope, text, shell)  # curl_setopt($ch, CURLOPT_URL, $u)
+            if scope:
+                _handed_on(text, scope, shell)
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
@@ -722,6 +714,23 @@ def scopes(
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+def _handed_on(text: str, scope: Scope, shell: bool) -> None:
+    """Names a line hands the answer on to without binding it: a lambda's parameter
+    (`execute().use { response ->`), an out-argument (`json.Unmarshal(body, &out)`), a cURL
+    handle given the call's URL (`curl_setopt($ch, CURLOPT_URL, $u)`; given another, or reset, it
+    holds another request's answer: see _handle_given)."""
+    given = LAMBDA.search(text) if "->" in text else None
+    if given is not None and derived(text[: given.start()], scope.all(), False):
+        scope.local.add(given.group("p"))
+    filled = FILLED.search(text) if "&" in text else None
+    if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
+        scope.local.add(filled.group("out"))
+        scope.bodies.add(filled.group("out"))
+        scope.decoded.add(filled.group("out"))
+    if "setopt" in text or "curl_reset" in text:
+        _handle_given(scope, text, shell)
 
 
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`; what it gives
