@@ -446,3 +446,46 @@ def test_a_body_given_after_the_call_in_other_languages(shape: str) -> None:
     got = found(text, name)
     assert [(rule, what) for _, rule, what in got] == [("misnamed-field", "size")], got
     assert found(patched(text, name), name) == []
+
+
+def test_m20_a_path_joined_to_a_resty_clients_base() -> None:
+    text = (
+        "package main\n"
+        "\n"
+        "func main() {\n"
+        '\tclient := resty.New().SetBaseURL("https://openapi.akool.com/api/open/v3")\n'
+        '\tclient.R().SetBody(map[string]any{"prompt": "a cat", "size": "1:1"}).'
+        'Post("/content/image/createbyprompt")\n'
+        "}\n"
+    )
+    assert found(text, "main.go") == [(5, "misnamed-field", "size")]
+
+
+def test_m18_a_body_in_an_array_of_curl_options_held_in_a_name() -> None:
+    text = (
+        "<?php\n"
+        "$opts = [\n"
+        f"    CURLOPT_URL => '{PROMPT}',\n"
+        "    CURLOPT_POST => true,\n"
+        "    CURLOPT_POSTFIELDS => json_encode(['prompt' => 'a cat', 'size' => '1:1']),\n"
+        "];\n"
+        "$ch = curl_init();\n"
+        "curl_setopt_array($ch, $opts);\n"
+        "$res = json_decode(curl_exec($ch), true);\n"
+    )
+    assert found(text, "make.php") == [(5, "misnamed-field", "size")]
+    assert found(text.replace("'size'", "'scale'"), "make.php") == []
+
+
+def test_m6_a_ruby_hash_given_to_json_generate_without_braces() -> None:
+    text = (
+        'conn = Faraday.new(url: "https://openapi.akool.com")\n'
+        'conn.post("/api/open/v3/content/image/createbyprompt", '
+        'JSON.generate(prompt: "a cat", size: "1:1"), "Content-Type" => "application/json")\n'
+        'conn.post("/api/open/v3/content/image/createbyprompt") do |req|\n'
+        '  req.body = JSON.dump("prompt" => "a dog", "size" => "1:1")\n'
+        "end\n"
+    )
+    got = found(text, "make.rb")
+    assert [(line, what) for line, _, what in got] == [(2, "size"), (4, "size")], got
+    assert found(text.replace('size"', 'scale"').replace("size:", "scale:"), "make.rb") == []

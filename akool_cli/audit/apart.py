@@ -221,3 +221,24 @@ def read_into(doc: Text, name: str, before: int) -> list[tuple[int, int]]:
         if doc.line_text(line).strip() == found.group("word"):
             return [(doc.starts[first], doc.starts[line])] if line > first else []
     return []
+
+
+# An array of cURL options that gives the URL (`$opts = [CURLOPT_URL => ..., ...]`, passed to
+# `curl_setopt_array($ch, $opts)` later), and its body's entry.
+OPTIONS_URL = re.compile(r"\bCURLOPT_URL\s*=>")
+OPTIONS_BODY = re.compile(r"\bCURLOPT_POSTFIELDS\s*=>")
+
+
+def options_array(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """For a URL given as the CURLOPT_URL entry of an array of cURL options: the value of the
+    array's own CURLOPT_POSTFIELDS entry."""
+    k = doc.innermost(offset)
+    line_start = doc.starts[doc.line_of(offset)]
+    if k < 0 or not OPTIONS_URL.search(doc.text, max(doc.containers[k].start, line_start), offset):
+        return []
+    array = doc.containers[k]
+    return [
+        (m.end(), value_end(doc.text, m.end()))
+        for m in OPTIONS_BODY.finditer(doc.text, array.start, array.end)
+        if doc.innermost(m.start()) == k
+    ]

@@ -369,6 +369,7 @@ def _structure(doc: Text, remarks: Spans) -> None:
             c != "("
             or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
             or (doc.codable and _initializes(doc, m.start()))
+            or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
         ):
             doc.containers.append(
                 Container(m.start(), len(text), container, label=_label(text, m.start()))
@@ -383,6 +384,16 @@ def _structure(doc: Text, remarks: Spans) -> None:
 
 
 Frame = tuple[int, int, int]
+# Ruby's hash given as a serializer's arguments without its braces: `JSON.generate(prompt: p,
+# scale: "1:1")`, `JSON.dump("prompt" => p)` (the parentheses hold its keys).
+RUBY_HASH_CALL = re.compile(r"\bJSON\.(?:generate|dump|pretty_generate)\s*$")
+RUBY_HASH_ARGS = re.compile(r"\(\s*(?:[A-Za-z_]\w*:\s|[\"'][A-Za-z_]\w*[\"']\s*(?:=>|:\s))")
+
+
+def _ruby_hash_call(text: str, paren: int) -> bool:
+    return bool(RUBY_HASH_ARGS.match(text, paren)) and bool(
+        RUBY_HASH_CALL.search(text, max(0, paren - 30), paren)
+    )
 
 
 def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -650,8 +661,8 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     ?query parameters."""
     offset = doc.offset(line, column)
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
-    if not extents:
-        extents = apart.in_block(doc, offset)  # conn.post do |req| req.url "/api/..."
+    if not extents:  # conn.post do |req| req.url "/api/..."; $opts = [CURLOPT_URL => ...]
+        extents = apart.in_block(doc, offset) or apart.options_array(doc, offset)
     if not extents:
         found = _request_object(doc, offset)
         extents = [found, *_handles_given(doc, found)] if found is not None else []

@@ -44,9 +44,11 @@ DEFINE_CALL = re.compile(
     r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
     r"|[\"']key[\"']\s*:\s*[\"'](?P<pname>\w+)[\"']\s*,\s*[\"']value[\"']\s*:\s*(?P<prhs>.+)$"
 )
-# Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress.
+# Where a client is given its base: httpx/requests-style base_url, axios baseURL, .NET BaseAddress,
+# ky's prefixUrl, Go resty's SetBaseURL (SetHostURL before v2.7).
 CLIENT_BASE = re.compile(
-    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL)\b"
+    r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
+    r"|SetBaseURL|SetHostURL)\b"
     r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
 )
 

@@ -738,7 +738,8 @@ def scopes(
 def _handed_on(text: str, scope: Scope, shell: bool) -> None:
     """Names a line hands the answer on to without binding it: a lambda's parameter
     (`execute().use { response ->`), an out-argument (`json.Unmarshal(body, &out)`), a cURL
-    handle given the call's URL (`curl_setopt($ch, CURLOPT_URL, $u)`, see _handle_given)."""
+    handle given the call's URL (`curl_setopt($ch, CURLOPT_URL, $u)`; given another, or reset, it
+    holds another request's answer: see _handle_given)."""
     given = LAMBDA.search(text) if "->" in text else None
     if given is not None and derived(text[: given.start()], scope.all(), False):
         scope.local.add(given.group("p"))
