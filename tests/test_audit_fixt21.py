@@ -99,6 +99,17 @@ def test_a_swift_codable_structs_initializer_is_the_body_its_rename_left_to_a_pe
     assert found(keyed, "a.swift") == []  # (its CodingKeys name the JSON keys)
 
 
+def test_alamofires_parameters_of_a_get_are_its_query() -> None:
+    text = (
+        'let base = "https://openapi.akool.com/api/open/v3"\n'
+        'AF.request("\\(base)/content/video/infobymodelid", parameters: ["videoModelId": id])\n'
+        'AF.request("\\(base)/content/video/infobymodelid", method: .get, parameters: ["video_model_id": id])\n'
+        'AF.request("\\(base)/content/image/createbyprompt", method: .post, parameters: ["prompt": "x"],\n'
+        "           encoding: JSONEncoding.default)\n"
+    )
+    assert found(text, "a.swift") == [(2, "misnamed-field", "videoModelId")]
+
+
 # -- Perl -------------------------------------------------------------------------------------------
 
 PERL = """my $base = "https://openapi.akool.com/api/open/v3";
