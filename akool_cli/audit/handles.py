@@ -25,12 +25,12 @@ MADE = re.compile(
     r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|URLRequest"
     r"|HTTP::Request\s*->\s*new)\s*$"
 )
-# A call that configures a handle it is given (the URL may be written in it): PHP's
-# `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
-# `c.setopt(pycurl.URL, ...)` (matched on the text before and after its `(`).
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
 HEADERS_ONLY = re.compile(r"(?:[A-Z]\w*::)+(?:Post|Put|Patch|Get|Delete)\.new\s*$")
+# A call that configures a handle it is given (the URL may be written in it): PHP's
+# `curl_setopt($ch, CURLOPT_URL, ...)` and `curl_setopt_array($ch, [...])`, pycurl's
+# `c.setopt(pycurl.URL, ...)` (matched on the text before and after its `(`).
 CONFIGURES = re.compile(r"\bcurl_setopt(?:_array)?\s*$")
 CONFIGURED = re.compile(r"\(\s*\$(?P<h>[A-Za-z_]\w*)\s*,")
 RECEIVES = re.compile(r"(?<![\w.$])(?P<h>[A-Za-z_]\w*)\s*\.\s*(?:setopt|open)\s*$")

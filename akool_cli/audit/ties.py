@@ -706,19 +706,8 @@ def scopes(
                 scope.local.clear()
                 scope.held.items.clear()
             _loops_and_shadows(facts, scope, i)
-            given = LAMBDA.search(text) if "->" in text and scope else None
-            if given is not None and derived(text[: given.start()], scope.all(), False):
-                scope.local.add(given.group("p"))  # execute().use { response -> (Kotlin, Java)
-            filled = FILLED.search(text) if "&" in text and scope else None
-            if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
-                scope.local.add(filled.group("out"))
-                scope.bodies.add(filled.group("out"))
-                scope.decoded.add(filled.group("out"))
-            handed = handles.URL_GIVEN.search(text) if "setopt" in text and scope else None
-            if handed is not None and holds(scope, handed.group("url") or handed["purl"], shell):
-                scope.local.add(
-                    handed.group("h") or handed["p"]
-                )  # curl_setopt($ch, CURLOPT_URL, $u)
+            if scope:
+                _handed_on(text, scope, shell)
             bound_here = facts.binding(i)
             if bound_here is not None:
                 yield i, scope
@@ -738,6 +727,23 @@ def scopes(
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
         yield i, scope  # (the caller stops when nothing holds the answer any more)
+
+
+def _handed_on(text: str, scope: Scope, shell: bool) -> None:
+    """Names a line hands the answer on to without binding it: a lambda's parameter
+    (`execute().use { response ->`), an out-argument (`json.Unmarshal(body, &out)`), a cURL
+    handle given the call's URL (`curl_setopt($ch, CURLOPT_URL, $u)`)."""
+    given = LAMBDA.search(text) if "->" in text else None
+    if given is not None and derived(text[: given.start()], scope.all(), False):
+        scope.local.add(given.group("p"))
+    filled = FILLED.search(text) if "&" in text else None
+    if filled is not None and derived(text[: filled.start("out")], scope.all(), False):
+        scope.local.add(filled.group("out"))
+        scope.bodies.add(filled.group("out"))
+        scope.decoded.add(filled.group("out"))
+    handed = handles.URL_GIVEN.search(text) if "setopt" in text else None
+    if handed is not None and holds(scope, handed.group("url") or handed["purl"], shell):
+        scope.local.add(handed.group("h") or handed["p"])
 
 
 # A callback chained to the call: `.then((res) => res.data.x)`, `.then(function (r) {`, jQuery's
