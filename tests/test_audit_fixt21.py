@@ -141,6 +141,19 @@ def test_perls_fat_comma_opens_no_function() -> None:
     assert found(text, "a.pl") == [(4, "wrong-method", "GET")]
 
 
+def test_perls_answer_reads_are_judged() -> None:
+    text = (
+        'my $base = "https://openapi.akool.com/api/open/v3";\n'
+        'my $res = $ua->get("$base/content/video/infobymodelid?video_model_id=1");\n'
+        "my $answer = decode_json($res->decoded_content);\n"
+        "print $answer->{data}{FIELD}, $answer->{'data'}->{'video_status'};\n"
+    )
+    assert [rule for _, rule, _ in found(text.replace("FIELD", "video_url"), "a.pl")] == [
+        "response-field"
+    ]
+    assert found(text.replace("FIELD", "video"), "a.pl") == []
+
+
 def test_a_correct_perl_script_is_silent() -> None:
     text = PERL.replace('"720p"', '"720"').replace("size =>", "scale =>")
     assert found(text, "a.pl") == []
