@@ -99,6 +99,17 @@ def test_a_swift_codable_structs_initializer_is_the_body_its_rename_left_to_a_pe
     assert found(keyed, "a.swift") == []  # (its CodingKeys name the JSON keys)
 
 
+def test_alamofires_parameters_of_a_get_are_its_query() -> None:
+    text = (
+        'let base = "https://openapi.akool.com/api/open/v3"\n'
+        'AF.request("\\(base)/content/video/infobymodelid", parameters: ["videoModelId": id])\n'
+        'AF.request("\\(base)/content/video/infobymodelid", method: .get, parameters: ["video_model_id": id])\n'
+        'AF.request("\\(base)/content/image/createbyprompt", method: .post, parameters: ["prompt": "x"],\n'
+        "           encoding: JSONEncoding.default)\n"
+    )
+    assert found(text, "a.swift") == [(2, "misnamed-field", "videoModelId")]
+
+
 # -- Perl -------------------------------------------------------------------------------------------
 
 PERL = """my $base = "https://openapi.akool.com/api/open/v3";
@@ -128,6 +139,19 @@ def test_perls_fat_comma_opens_no_function() -> None:
         "HTTP::Request->new(POST", "HTTP::Request->new(GET"
     )
     assert found(text, "a.pl") == [(4, "wrong-method", "GET")]
+
+
+def test_perls_answer_reads_are_judged() -> None:
+    text = (
+        'my $base = "https://openapi.akool.com/api/open/v3";\n'
+        'my $res = $ua->get("$base/content/video/infobymodelid?video_model_id=1");\n'
+        "my $answer = decode_json($res->decoded_content);\n"
+        "print $answer->{data}{FIELD}, $answer->{'data'}->{'video_status'};\n"
+    )
+    assert [rule for _, rule, _ in found(text.replace("FIELD", "video_url"), "a.pl")] == [
+        "response-field"
+    ]
+    assert found(text.replace("FIELD", "video"), "a.pl") == []
 
 
 def test_a_correct_perl_script_is_silent() -> None:

@@ -1,7 +1,8 @@
 """What a script reads from an AKOOL answer, line by line: the field, whether it is under the
 answer's `data` or at its top, and the name the read starts from, through the shapes people write
-(`.json()["data"]["x"]`, `res.data.data.x`, `?.`, `->`, Java's `getJSONObject("data")`, Go's
-`out["data"].(map[string]interface{})["x"]`, `JSON.parse(res.body)['data']`, destructuring)."""
+(`.json()["data"]["x"]`, `res.data.data.x`, `?.`, `->`, Perl's `->{data}{x}`, Java's
+`getJSONObject("data")`, Go's `out["data"].(map[string]interface{})["x"]`,
+`JSON.parse(res.body)['data']`, destructuring)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ ASSERTION = r"(?:\.\((?:map\[string\](?:interface\{\}|any)|[\w.*\[\]]+)\))?"
 DATA_READ = re.compile(
     r"(?<![\w)\]])(?P<root>[\w)\]]*(?:" + DOT + r"[\w)\]]+)*?)"
     r"(?:(?P<dotted>" + DOT + r"data)"
-    r"|(?P<bracket>(?:\[\s*[\"']data[\"']\s*\]|"
+    r"|(?P<bracket>(?:\[\s*[\"']data[\"']\s*\]|->\{\s*[\"']?data[\"']?\s*\}|"
     + GETTER
     + r"data[\"']\s*(?:,\s*\{\}\s*)?\))"
     + ASSERTION
@@ -36,7 +37,7 @@ DATA_READ = re.compile(
     r"|(?<![\w./>-])(?P<bare>data))"
     r"\s*(?:"
     + DOT
-    + r"|\[\s*[\"']|"
+    + r"|\[\s*[\"']|(?<=\})(?:->)?\{\s*[\"']?|"  # (Perl: $j->{data}{x}, ->{data}->{'x'})
     + GETTER
     + r")(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
 )
@@ -60,6 +61,7 @@ BODY_NAMES = re.compile(r"(?:^|\.)(?:\w*[jJ]son|\w*JSON|body|payload|answer)$")
 # A call that parses what it is given: JSON.parse(res.body)['data'] reads res's answer.
 PARSE_CALL = re.compile(
     r"(?:JSON\.parse|json\.loads|json_decode|JSON\.load|Oj\.load|MultiJson\.load|JSONObject|jsonDecode|json\.decode"
+    r"|decode_json|from_json"  # (Perl's JSON)
     r"|JsonParser\.parse\w*|JObject\.Parse|JsonDocument\.Parse|JsonNode\.Parse"
     r"|DeserializeObject(?:<[^>]*>)?|readTree|readValue|fromJson)\s*$"
 )

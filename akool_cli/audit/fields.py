@@ -729,7 +729,9 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
         for item in curlargs.httpie_items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
-    if body and _jquery_get(doc, start, segment):  # $.getJSON(url, { k: v }): the query
+    if body and _data_is_query(
+        doc, start, segment
+    ):  # $.getJSON(url, { k: v }), AF.request(url, ...)
         query += body
         body = []
     for m in REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment else ():
@@ -1414,8 +1416,12 @@ JQUERY_AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\.ajax\s*$")
 NOT_GET = re.compile(r"\b(?:type|method)\s*:\s*[\"'](?i:post|put|patch|delete)[\"']")
 
 
-def _jquery_get(doc: Text, start: int, segment: str) -> bool:
-    """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET)."""
+def _data_is_query(doc: Text, start: int, segment: str) -> bool:
+    """Whether the call opened at `start` is a jQuery GET (see JQUERY_GET), or Alamofire's
+    `AF.request(url, parameters: [...])` of no other method (its parameters URL-encoded)."""
+    if doc.language == "swift":
+        callee = doc.text[max(0, start - 30) : start]
+        return bool(ALAMOFIRE.search(callee)) and not SWIFT_NOT_GET.search(segment)
     if doc.jquery is None:  # (looked for once a file)
         doc.jquery = "$." in doc.text or "jQuery." in doc.text
     if not doc.jquery:
@@ -1424,6 +1430,10 @@ def _jquery_get(doc: Text, start: int, segment: str) -> bool:
     if JQUERY_GET.search(callee):
         return True
     return bool(JQUERY_AJAX.search(callee)) and not NOT_GET.search(segment)
+
+
+ALAMOFIRE = re.compile(r"(?<![\w.])(?:AF|Alamofire|Session\.default)\.request\s*$")
+SWIFT_NOT_GET = re.compile(r"\bmethod\s*:\s*\.(?!get\b)\w+|JSONEncoding|JSONParameterEncoder")
 
 
 def _declared(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:

@@ -68,6 +68,7 @@ PARSED_WORDS = (
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(
     r"\.json\(\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
+    r"|\bdecode_json\(|\bfrom_json\("  # (Perl's JSON)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
     # (await axios.get(u)).data, axios.get(u).then((r) => r.data)

@@ -47,3 +47,9 @@ sub common_info {
 sub mojo_talk {
     return $mojo->post("$base/content/video/createbytalkingphoto" => json => { talking_photo_url => $_[0], audio_url => $_[1], resolution => "4k" });
 }
+
+sub poll {
+    my $res = $ua->get("$base/content/video/infobymodelid?video_model_id=$_[0]");
+    my $answer = decode_json($res->decoded_content);
+    return $answer->{data}{video_url};
+}
