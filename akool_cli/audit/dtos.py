@@ -69,7 +69,9 @@ def dtos(doc: Text) -> dict[str, Dto]:
         plain = RENAMING.search(doc.text) is None
         if doc.python:
             doc.dtos.update(_python(doc, plain))
-        elif doc.language in ("", "csharp") and ("class" in doc.text or "record" in doc.text):
+        elif doc.language in ("", "csharp", "kotlin") and (
+            "class" in doc.text or "record" in doc.text
+        ):
             doc.dtos.update(_braced(doc, plain and doc.language != "csharp"))
     return doc.dtos
 

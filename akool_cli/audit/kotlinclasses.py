@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import dtos
+
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Key, Text
 
@@ -64,7 +66,8 @@ def constructed_keys(doc: Text, start: int, end: int) -> list[Key]:
     call's argument or a binding's value), at the class's declaration: never patched there."""
     from akool_cli.audit.fields import Key, split_top
 
-    known = classes(doc)
+    typed = dtos.dtos(doc)  # (a class dtos.py reads, with its defaults, is left to it)
+    known = {name: props for name, props in classes(doc).items() if name not in typed}
     keys: list[Key] = []
     if not known:
         return keys
