@@ -197,6 +197,7 @@ class Markers:
         self.ctx = ctx
         self.by_line: dict[int, frozenset[str] | None] = {}
         self._strings: list[multiline.Spanning] | None = None
+        self._starts: list[int] = []  # the lines they open on, for bisection
         self._marked: bool | None = None
 
     def ignored(self, line: int) -> frozenset[str] | None:
@@ -216,7 +217,8 @@ class Markers:
         if self._strings is None:
             shell = self.ctx.language == "shell"
             self._strings = multiline.spanning(self.ctx.name, self.ctx.lines, shell)
-        k = bisect.bisect_right([s.line for s in self._strings], line) - 1
+            self._starts = [s.line for s in self._strings]
+        k = bisect.bisect_right(self._starts, line) - 1
         if k < 0 or self._strings[k].end_line < line:
             return None
         span = self._strings[k]
