@@ -263,3 +263,14 @@ def test_a_ruby_when_clause_compares() -> None:
         f'when "{OLD}" then puts "legacy"\nwhen "{STATUS}", "/api/open/v2/x"\n  nil\nend\n'
     )
     assert places(audit_text(text, "w.rb")) == []
+
+
+def test_a_client_call_with_a_callback_is_no_route() -> None:
+    """jQuery's `$.get(URL, function (d) {...})` and Node's `https.get(URL, (res) => ...)` send
+    the request: their callback is no route handler, and the URL they are given is still judged."""
+    head = f'const URL = "https://openapi.akool.com{OLD}";\n'
+    for call in (
+        "$.get(URL, function (d) { console.log(d); });\n",
+        "https.get(URL, (res) => res.pipe(process.stdout));\n",
+    ):
+        assert places(audit_text(head + call, "jq.js")) == [(1, "undocumented-path")]

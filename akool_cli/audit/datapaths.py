@@ -658,7 +658,9 @@ class Routes:
             head = recv.start() if recv is not None else m.start()
             decorator = line[:head].endswith("@")  # (Flask's, FastAPI's, NestJS')
             owner = recv.group("r").split(".")[-1].lower() if recv is not None else ""
-            if not decorator and any(w in owner for w in CLIENT_WORDS):
+            if not decorator and (
+                owner in ("$", "jquery") or any(w in owner for w in CLIENT_WORDS)
+            ):
                 continue
             rest = m.group("rest")
             handler = HANDLER_ARG.match(rest)
