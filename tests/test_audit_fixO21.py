@@ -181,3 +181,96 @@ def test_a_path_constant_used_only_as_data_is_no_call() -> None:
         "app.post(OLD, async (req, res) => res.send(req.path === OLD ? 1 : 2));\n"
     )
     assert places(audit_text(js, "n.js")) == []
+
+
+# -- L4: an ignore marker outside a string that spans lines --------------------------------------
+
+CURL = f"curl -X POST https://openapi.akool.com{OLD}"
+MARKED = {
+    "above.py": f'import subprocess\n# akool-audit: ignore[undocumented-path]\nCMD = """{CURL} \\\n'
+    '  -H "x-api-key: $KEY"\n"""\n',
+    "after.py": f'import subprocess\nsubprocess.run("""{CURL} \\\n  -d "{{}}"\n""", shell=True)'
+    "  # akool-audit: ignore[undocumented-path]\n",
+    "opener.py": f'import subprocess\nsubprocess.run(  # akool-audit: ignore\n    """{CURL} \\\n'
+    '  -d "{}"\n""",\n    shell=True,\n)\n',
+    "above.js": f"// akool-audit: ignore[undocumented-path]\nconst cmd = `{CURL}\n  -d '{{}}'`;\n",
+    "after.ts": f"const cmd = `{CURL}\n  -d '{{}}'`; // akool-audit: ignore[undocumented-path]\n",
+    "heredoc.sh": f"cat > req.sh <<EOF  # akool-audit: ignore[undocumented-path]\n{CURL}\nEOF\n",
+    "body.sh": "# akool-audit: ignore[bad-value]\ncurl -X POST https://openapi.akool.com"
+    f"{NEW} -H 'x-api-key: k' -d '{{\n"
+    '  "talking_photo_url": "u", "audio_url": "a",\n  "resolution": "720p"\n}\'\n',
+    "closing.sh": f"curl -X POST https://openapi.akool.com{NEW} -H 'x-api-key: k' -d '{{\n"
+    '  "talking_photo_url": "u", "audio_url": "a",\n  "resolution": "720p"\n'
+    "}'  # akool-audit: ignore[bad-value]\n",
+    "Raw.go": f'package main\n\n// akool-audit: ignore[undocumented-path]\nconst cmd = `{CURL}\n  -d "{{}}"`\n',
+    "Block.kt": f'// akool-audit: ignore[undocumented-path]\nval cmd = """\n{CURL}\n"""\n',
+    "here.php": f"<?php\n$cmd = <<<CMD  // akool-audit: ignore[undocumented-path]\n{CURL}\nCMD;\n",
+}
+
+
+@pytest.mark.parametrize("name", list(MARKED))
+def test_a_marker_outside_a_multi_line_string_silences_a_finding_inside_it(name: str) -> None:
+    text = MARKED[name]
+    assert places(audit_text(text, name)) == []
+    unmarked = text.replace("akool-audit: ignore", "note: keep")
+    assert places(audit_text(unmarked, name)) != []
+
+
+def test_a_marker_silences_only_its_rule_and_its_own_string() -> None:
+    text = (
+        f"# akool-audit: ignore[bad-value]\nCMD = '''{CURL} \\\n  -d x\n'''\n"
+        f"OTHER = '''{CURL}\n'''\n"
+    )
+    assert places(audit_text(text, "a.py")) == [(2, "undocumented-path"), (5, "undocumented-path")]
+
+
+def test_a_marker_inside_a_string_is_still_data() -> None:
+    """A marker written inside the string is part of the command (`"note": "akool-audit:
+    ignore"` in a body): it is no comment and silences nothing outside its line."""
+    text = f'CMD = """{CURL} \\\n  -d \'{{"note": "akool-audit: ignore"}}\'\n"""\n'
+    assert places(audit_text(text, "a.py")) == [(1, "undocumented-path"), (2, "unknown-field")]
+
+
+MORE_DATA = {
+    "routes.csv": f"old_path,new_path\n{OLD},{NEW}\nhttps://openapi.akool.com{STATUS},x\n",
+    "migrations.yaml": f"migrations:\n  {OLD}: {NEW}\n  - {STATUS}: https://openapi.akool.com{NEW}\n",
+    "find.sh": f'grep -rn "{OLD}" src/ | wc -l\nsed -i "s#{OLD}#{NEW}#g" src/*.py\n'
+    f"git grep -l '{STATUS}'\n",
+    "table.js": f'function talk(req, res) {{}}\nconst ROUTES = {{ "{OLD}": talk, "{STATUS}": talk }};\n',
+    "Arrow.java": f'class A {{\n  int f(String p) {{\n    return switch (p) {{\n      case "{OLD}" -> 1;\n'
+    "      default -> 2;\n    };\n  }\n}\n",
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_DATA))
+def test_csv_yaml_search_commands_and_route_tables_hold_data(name: str) -> None:
+    text = MORE_DATA[name] + "\n# https://openapi.akool.com\n"
+    assert places(audit_text(text, name)) == []
+
+
+def test_a_call_in_a_switch_arm_is_still_a_call() -> None:
+    text = (
+        'class A {\n  static final String BASE = "https://openapi.akool.com";\n'
+        f'  void f(String p) {{\n    switch (p) {{\n      case "{OLD}" -> http.post(BASE + "{OLD}");\n'
+        "    }\n  }\n}\n"
+    )
+    assert [line for line, _ in places(audit_text(text, "A.java"))] == [5]
+
+
+def test_a_ruby_when_clause_compares() -> None:
+    text = (
+        'BASE = "https://openapi.akool.com"\ncase path\n'
+        f'when "{OLD}" then puts "legacy"\nwhen "{STATUS}", "/api/open/v2/x"\n  nil\nend\n'
+    )
+    assert places(audit_text(text, "w.rb")) == []
+
+
+def test_a_client_call_with_a_callback_is_no_route() -> None:
+    """jQuery's `$.get(URL, function (d) {...})` and Node's `https.get(URL, (res) => ...)` send
+    the request: their callback is no route handler, and the URL they are given is still judged."""
+    head = f'const URL = "https://openapi.akool.com{OLD}";\n'
+    for call in (
+        "$.get(URL, function (d) { console.log(d); });\n",
+        "https.get(URL, (res) => res.pipe(process.stdout));\n",
+    ):
+        assert places(audit_text(head + call, "jq.js")) == [(1, "undocumented-path")]

@@ -98,13 +98,22 @@ MESSAGE_CALL = re.compile(
 # A statement that prints its words (shell's and PHP's echo, Ruby's puts): up to a pipe or `;`.
 ECHO = re.compile(r"^\s*(?:echo|printf|print|puts|Write-Host|Write-Output|say|warn|die)\s")
 PIPED_TO_CALL = re.compile(r"\|\s*(?:xargs|curl|wget|http|sh|bash)\b")
-# A switch's case (`case "/api/...":`, Go's `case "/a", "/b":`).
-CASE = re.compile(r"^\s*case\s+(?:[^:\"'`]|\"[^\"]*\"|'[^']*'|`[^`]*`)*")
+# A switch's case (`case "/api/...":`, Go's `case "/a", "/b":`, Ruby's `when`), up to its body.
+CASE = re.compile(
+    r"^\s*(?:case|when)\s+(?:(?!\bthen\b)[^:\"'`=-]|[=-](?!>)|\"[^\"]*\"|'[^']*'|`[^`]*`)*"
+)
 # A match arm or a keyed entry at a line's start: `"/api/..." => handler`, Kotlin `"/a" -> ...`.
 ARM = re.compile(r"(?:\s*[|,]\s*[\"'][^\"']*[\"'])*\s*(?:=>|->)\s*(?![\[{(]|array\s*\()")
 # A shell case pattern (`/api/open/v3/photo/talking|/x)`), nginx's `location` and `rewrite`.
 SHELL_PATTERN = re.compile(
     r"^\s*\(?\s*[\"']?/[^\s\"'|()]*[\"']?(?:\s*\|\s*[\"']?[^\s\"'|()]+[\"']?)*\s*\)"
+)
+# A YAML key that is a path, its value another (`/api/open/v3/photo/talking: /api/open/v3/...`).
+YAML_KEY = re.compile(r"^\s*(?:-\s+)?/[^\s:\"']+(?=\s*:\s+[\"']?(?:/|https?://))")
+# Commands that search or rewrite text (a migration script's `grep -rn "/api/..."`, `sed -i
+# "s#/old#/new#g"`): their words are patterns, up to the next pipe or `;`.
+SEARCHING = re.compile(
+    r"(?:^|[|;&(`]\s*)(?:(?:git\s+)?grep|egrep|fgrep|rg|ag|sed|awk|perl)\s+(?=[-\"'/s])[^|;&`]*"
 )
 NGINX = re.compile(r"^\s*(?:location\s+(?:[=~^*]+\s*)?|rewrite\s+)(?P<p>\S+)")
 # The separator between a map's key and its value.
@@ -306,11 +315,15 @@ def _worth_reading(line: str) -> bool:
 
 def _statement_spans(line: str, kind: str) -> list[tuple[int, int]]:
     """What a line's statement holds as data: a case label, a shell case pattern, nginx's
-    `location`/`rewrite` patterns."""
+    `location`/`rewrite` patterns, a YAML key that is a path, a search or rewrite command."""
     m = CASE.match(line) or (SHELL_PATTERN.match(line) if kind == "shell" else None)
     if m is None and kind == "nginx":
         m = NGINX.match(line)
-    return [(0, m.end())] if m is not None else []
+    m = m or YAML_KEY.match(line)
+    found = [(m.start(), m.end())] if m is not None else []
+    if any(w in line for w in ("grep", "sed ", "awk ", "perl ", "rg ", "ag ")):
+        found += [(m.start(), m.end()) for m in SEARCHING.finditer(line)]
+    return found
 
 
 WINDOW = 160  # how far around a literal its context is read (a minified line is one long line)
@@ -494,11 +507,15 @@ def _message_text(text: str) -> bool:
     return words >= 3
 
 
+# Files that hold rows, never requests: SQL, CSV and TSV.
+DATA_FILES = frozenset({".sql", ".csv", ".tsv"})
+
+
 def file_spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple[int, int]]]:
-    """The data spans of each line of a file (a `.sql` file is data throughout), the paths of
-    the script's own routes included."""
+    """The data spans of each line of a file (a `.sql` or `.csv` file is data throughout), the
+    paths of the script's own routes included."""
     suffix = PurePath(name).suffix.lower()
-    if suffix == ".sql":
+    if suffix in DATA_FILES:
         return {i: [(0, len(line))] for i, line in enumerate(lines)}
     nginx = suffix == ".conf" or "nginx" in PurePath(name).name.lower()
     kind = "shell" if shell else "nginx" if nginx else ""
@@ -609,6 +626,10 @@ DEFINED = re.compile(
     r"(?:\bdef|\bfunction|\bfunc(?:\s*\([^)]*\))?|\bfun|\bsub)\s+(?P<a>[A-Za-z_$][\w$]*)"
     r"|(?:const|let|var)\s+(?P<b>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*=>)"
 )
+# An entry of a table of routes: a path to a function of the file (`{"/api/...": handle_talk}`).
+HANDLER_ENTRY = re.compile(
+    r"(?P<path>(?P<q>[\"'`])/[^\"'`]*(?P=q))\s*(?::|=>)\s*(?:[\w$]+\.)*(?P<h>[A-Za-z_$][\w$]*)\s*(?=[,}\]\n]|$)"
+)
 ROUTE_OPTIONS = re.compile(r"\.route\(\s*\{")
 OPTION_PATH = re.compile(r"\b(?:url|path)\s*:\s*(?P<q>[\"'`])/[^\"'`]*(?P=q)")
 
@@ -639,7 +660,9 @@ class Routes:
             head = recv.start() if recv is not None else m.start()
             decorator = line[:head].endswith("@")  # (Flask's, FastAPI's, NestJS')
             owner = recv.group("r").split(".")[-1].lower() if recv is not None else ""
-            if not decorator and any(w in owner for w in CLIENT_WORDS):
+            if not decorator and (
+                owner in ("$", "jquery") or any(w in owner for w in CLIENT_WORDS)
+            ):
                 continue
             rest = m.group("rest")
             handler = HANDLER_ARG.match(rest)
@@ -649,6 +672,12 @@ class Routes:
                 or (handler and handler.group("h") in self.defined())
             ):
                 found.append((m.start("q") if m.group("q") else m.start("name"), m.start("rest")))
+        if ":" in line or "=>" in line:
+            found += [
+                (m.start(), m.end("path"))
+                for m in HANDLER_ENTRY.finditer(line)
+                if m.group("h") in self.defined()
+            ]
         if i <= self.options_until:
             found += [(m.start("q"), m.end()) for m in OPTION_PATH.finditer(line)]
             self.options_until = i if "})" in line else self.options_until

@@ -7,6 +7,7 @@ findings, ignore comments, rule choice, file walking.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import gc
 import os
@@ -25,6 +26,7 @@ from akool_cli.audit import (
     datafiles,
     embedded,
     modules,
+    multiline,
     notebooks,
     outputs,
     pathnames,
@@ -175,13 +177,100 @@ def _comment_text(ctx: FileContext, line: int) -> str:
     return text[marker.start() :]
 
 
-def _silenced(
-    ctx: FileContext, hit: Hit, rule: str, cache: dict[int, frozenset[str] | None]
-) -> bool:
-    if hit.line not in cache:  # once per line: a minified line can hold thousands of hits
-        cache[hit.line] = ignored_rules(_comment_text(ctx, hit.line))
-    ignored = cache[hit.line]
+def _silenced(ctx: FileContext, hit: Hit, rule: str, markers: Markers) -> bool:
+    ignored = markers.ignored(hit.line)
     return ignored is not None and (not ignored or rule in ignored)
+
+
+# A line that the statement goes on from: an open bracket, a comma, an operator, a backslash.
+GOES_ON = re.compile(r"(?:[(\[{,=+|.\\]|&&|:=)\s*$")
+STATEMENT_LINES = 5
+
+
+class Markers:
+    """What the ignore markers of a file silence on each line of a hit, worked out once per
+    line (a minified line can hold thousands of hits). A hit inside a string that spans lines (a
+    triple-quoted curl command, a template literal, a heredoc, a shell body `-d '{...}'`) is
+    silenced by a marker outside the string: on the line before its statement, on the
+    statement's lines before the string opens (a heredoc's `<<EOF  # ...` line), or after the
+    string closes on its last line."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self.by_line: dict[int, frozenset[str] | None] = {}
+        self._strings: list[multiline.Spanning] | None = None
+        self._starts: list[int] = []  # the lines they open on, for bisection
+        self._marked: bool | None = None
+
+    def ignored(self, line: int) -> frozenset[str] | None:
+        if line not in self.by_line:
+            own = ignored_rules(_comment_text(self.ctx, line))
+            if own is None and self._any_marker():
+                own = self._outside_string(line)
+            self.by_line[line] = own
+        return self.by_line[line]
+
+    def _any_marker(self) -> bool:
+        if self._marked is None:
+            self._marked = any("akool-audit" in text for text in self.ctx.lines)
+        return self._marked
+
+    def _outside_string(self, line: int) -> frozenset[str] | None:
+        if self._strings is None:
+            shell = self.ctx.language == "shell"
+            self._strings = multiline.spanning(self.ctx.name, self.ctx.lines, shell)
+            self._starts = [s.line for s in self._strings]
+        k = bisect.bisect_right(self._starts, line) - 1
+        if k < 0 or self._strings[k].end_line < line:
+            return None
+        span = self._strings[k]
+        texts = [self._comment_after(span.end_line, span.end_column)]
+        first = self._statement_start(span.line)
+        for i in range(first, span.line + 1):
+            comment = self.ctx.comments.get(i)
+            if comment is not None and (i < span.line or comment.column < span.column):
+                texts.append(self.ctx.lines[i][comment.column :])
+        above = self.ctx.comments.get(first - 1)
+        text = self.ctx.lines[first - 1] if first > 0 else ""
+        if above is not None and not text[: above.column].strip():
+            texts.append(text[above.column :])
+        return _union(ignored_rules(t) for t in texts)
+
+    def _statement_start(self, line: int) -> int:
+        first = line
+        while first > max(0, line - STATEMENT_LINES) and GOES_ON.search(self._code(first - 1)):
+            first -= 1
+        return first
+
+    def _code(self, line: int) -> str:
+        comment = self.ctx.comments.get(line)
+        text = self.ctx.lines[line]
+        return text[: comment.column] if comment is not None else text
+
+    def _comment_after(self, line: int, column: int) -> str:
+        """The comment on a line after a string closes at `column`, where a marker counts."""
+        rest = self.ctx.lines[line][column:]
+        style = source.COMMENTS.get(PurePath(self.ctx.name).suffix.lower())
+        if style is None and self.ctx.language == "shell":
+            style = (source.HASH, False)
+        if style is None:
+            marker = IGNORE_COMMENT.search(rest)
+            opened = marker is not None and COMMENT_OPENER.search(rest[: marker.start()])
+            return rest[marker.start() :] if marker is not None and opened else ""
+        start = source.comment_start(rest, *style)
+        return rest[start:] if start is not None else ""
+
+
+def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """Rules silenced by several markers (an empty set: every rule; None: no marker)."""
+    found: frozenset[str] | None = None
+    for rules in sets:
+        if rules is None:
+            continue
+        if not rules:
+            return frozenset()
+        found = rules if found is None else found | rules
+    return found
 
 
 def audit_text(
@@ -346,7 +435,7 @@ def _audit_text(
     if not ctx.call_lines and not ctx.returned:
         return []
     found: dict[tuple[int, str, str], Finding] = {}
-    silenced: dict[int, frozenset[str] | None] = {}
+    silenced = Markers(ctx)
     docs = PurePath(name).suffix.lower() in source.DOCS
     for rule in rules:
         for hit in rule.check(ctx):

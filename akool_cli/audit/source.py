@@ -283,6 +283,11 @@ def _is_prose(text: str) -> bool:
     return bool(REFERENCE_TAG.search(text)) or not CODE_COMMENT.search(text.strip())
 
 
+def comment_start(line: str, markers: tuple[str, ...], blocks: bool) -> int | None:
+    """Where a comment starts on a line (its code's text), outside string literals."""
+    return _comment_start(line, markers, blocks)
+
+
 def _comment_start(line: str, markers: tuple[str, ...], blocks: bool) -> int | None:
     """Where a comment starts on a line, outside string literals (None: no comment)."""
     if not any(m in line for m in markers) and not (blocks and "/*" in line):
