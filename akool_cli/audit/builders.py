@@ -127,11 +127,18 @@ DEFINED = re.compile(
 )
 
 
+# What a line that DEFINED matches holds: a keyword, an arrow, a lambda or a C-like body's `{`.
+DEFINING = ("def", "fun", "sub", "=>", "lambda", "{")
+
+
 def called(doc: Text, segment: str) -> list[tuple[str, int]]:
     """The functions of the file that a call's text calls (name, offset in the segment)."""
     if doc.functions is None:
         doc.functions = frozenset(
-            m.group("a") or m.group("b") or m.group("c") for m in DEFINED.finditer(doc.text)
+            m.group("a") or m.group("b") or m.group("c")
+            for line in doc.text.split("\n")
+            if any(cue in line for cue in DEFINING)
+            for m in DEFINED.finditer(line)
         )
     if not doc.functions:
         return []

@@ -293,12 +293,11 @@ MESSAGE_WORDS = frozenset(
         *["LogError", "LogDebug"],
     ]
 )
-CALL_CUES = tuple(
-    sorted(
-        {f"{w}(" for w in COMPARING | REPLACING | MESSAGE_WORDS}
-        | {"Error(", "Exception(", "Warning("}
-    )
-)
+# The names of calls that compare, replace or print (and exceptions, `ValueError(`): a line calling
+# none of them holds no such call's argument (one search of the words before each `(`).
+CUE_WORDS = COMPARING | REPLACING | MESSAGE_WORDS
+CUE_ENDINGS = ("Error", "Exception", "Warning")
+CALLED_WORD = re.compile(r"(\w+)\s*\(")
 TWO_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 
@@ -307,7 +306,9 @@ def _worth_reading(line: str) -> bool:
     operator, a key or subscript or pair with a path, a call that compares or prints, SQL, words."""
     if any(op in line for op in OPERATORS) or ECHO.match(line) or KEYED_PATH.search(line):
         return True
-    if "(" in line and any(cue in line for cue in CALL_CUES):
+    if "(" in line and any(
+        w in CUE_WORDS or w.endswith(CUE_ENDINGS) for w in CALLED_WORD.findall(line)
+    ):
         return True
     lowered = line.lower()
     return any(w in lowered for w in SQL_WORDS) or TWO_WORDS.search(line) is not None

@@ -487,6 +487,7 @@ class Lines:
         self._quiet: dict[int, bool] = {}
         self._plain: dict[int, bool] = {}
         self._text = ""
+        self._mentions: dict[str, bool] = {}
         self._offsets: list[int] | None = None
         self._walks: bool | None = None
         self._ends: dict[int, int] = {}
@@ -532,6 +533,12 @@ class Lines:
                 or all(n in text for n in (*bound.names, *roots(bound.rhs, self.shell)))
             )
         return self._plain[i]
+
+    def mentions(self, word: str) -> bool:
+        """Whether any line of the file holds a word (found once a word)."""
+        if word not in self._mentions:
+            self._mentions[word] = any(word in t for t in self.lines)
+        return self._mentions[word]
 
     def first_mention(self, names: Iterable[str], i: int, stop: int) -> int:
         """The first line from i on (before stop) whose text holds one of the names, else stop."""
@@ -806,7 +813,8 @@ def _on_the_call(
     """What the call's own statement gives besides its binding: a return of it, a promise chain
     on it, a loop over it (see scopes), a PHP cURL handle it gives the URL to."""
     (line, column), lines = at, facts.lines
-    handle = _sets_url(lines, line) if not facts.shell else None
+    curl = not facts.shell and facts.mentions("curl_setopt")  # (most files hold no cURL handle)
+    handle = _sets_url(lines, line) if curl else None
     if handle is not None:
         scope.local.add(handle)
     unwrapped = _returns_call(facts, start, statement, scope)
