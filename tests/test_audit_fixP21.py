@@ -102,3 +102,92 @@ def test_m24_an_options_body_by_name_is_still_the_body() -> None:
         (1, "elemnts"),
         (3, "elemnts"),
     ]
+
+
+# -- docs/audit.md's own examples: each fenced block is a script of its own -------------------------
+
+CROSS_BLOCKS = {
+    "an open call, then a later block's JSON": (
+        "Send the photo (the rest of the call is below):\n\n```python\n"
+        'r = requests.post(f"{BASE}/content/video/createbytalkingphoto", headers=H,\n```\n\n'
+        "The run log looks like this:\n\n```json\n"
+        '{"invocations": [{"executionSuccessful": false, "exitCode": 2}]}\n```\n'
+    ),
+    "an open paren in prose, then a comment naming a GET": (
+        "The response (Kotlin's `execute().use { response ->`), read so:\n\n```sh\n"
+        "# error: videoModelId is not a field of GET /api/open/v3/content/video/infobymodelid\n"
+        "```\n\n| rule | finds |\n|---|---|\n"
+        '| `wrong-method` | a call (`requests.post`, `-X POST`, `method: "POST"`) |\n'
+    ),
+    "a name bound in an earlier block": (
+        "A face swap's body:\n\n```python\n"
+        'payload = {"sourceImage": [{"path": s, "opts": o}], "face_enhance": 1}\n```\n\n'
+        "Talking photo, another example:\n\n```python\n"
+        'requests.post(f"{BASE}/content/video/createbytalkingphoto", json=payload)\n```\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CROSS_BLOCKS))
+def test_a_markdown_code_block_claims_nothing_of_another(shape: str) -> None:
+    """A call's brackets, and the names it sends, end with its fenced block: the SARIF example's
+    `invocations` was read as a field of a call left open blocks before, and a comment naming a
+    GET as a POST sent by a paren opened in prose and a `method: "POST"` in a later table."""
+    assert (
+        found("BASE = 'https://openapi.akool.com/api/open/v3'\n\n" + CROSS_BLOCKS[shape], "a.md")
+        == []
+    )
+
+
+def test_a_block_still_ties_its_own_body() -> None:
+    text = (
+        "Prose.\n\n```python\n"
+        'payload = {"talking_photo_url": p, "audio_url": a, "resolution": "720p"}\n'
+        'requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",'
+        " json=payload)\n```\n"
+    )
+    assert found(text, "a.md") == [(4, "bad-value", '"720p"')]
+
+
+# Every finding `akool audit docs/audit.md` gives: the examples the page means to show, each by
+# a text on its line and its rule; any other finding is the page's code misread.
+AUDIT_MD_FINDINGS = [
+    ('json={"prompt": prompt, "size": "1:1"}', "misnamed-field"),
+    ('http GET "$API/content/video/infobymodelid" videoModelId=="$ID"', "misnamed-field"),
+    ('"face_reage": 80})', "bad-value"),
+    ('json={"talking_photo_url": photo, "resolution": "720"})', "missing-field"),
+    # (the ignore comment silences wrong-host only: the path is still undocumented)
+    (
+        'url = "https://api.akool.com/photo/talking"  # akool-audit: ignore[wrong-host]',
+        "undocumented-path",
+    ),
+]
+
+
+def test_docs_audit_md_gives_only_its_intended_examples() -> None:
+    from tests.conftest import ROOT
+
+    page = ROOT / "docs" / "audit.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    got = sorted((f.line, f.rule) for f in audit_text("\n".join(lines), "audit.md"))
+    want = []
+    for needle, rule in AUDIT_MD_FINDINGS:
+        at = [i + 1 for i, line in enumerate(lines) if needle in line]
+        assert len(at) == 1, f"{needle!r} is on {len(at)} lines of docs/audit.md"
+        want.append((at[0], rule))
+    assert got == sorted(want)
+
+
+def test_a_long_prose_line_after_for_x_in_is_read_in_linear_time() -> None:
+    """`for path in PATHS: ...` in a sentence with many words and no `; do`: the shell-words
+    pattern split each word every way it could (docs/audit.md's own paragraph took minutes)."""
+    import time
+
+    line = (
+        "  the loop (`for path in VOICE_LIST_PATHS: session.get(AKOOL_API + path)`, "
+        + "word " * 40
+        + "`\n"
+    )
+    start = time.process_time()
+    audit_text(line * 3, "a.md")
+    assert time.process_time() - start < 2.0
