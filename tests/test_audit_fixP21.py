@@ -191,3 +191,102 @@ def test_a_long_prose_line_after_for_x_in_is_read_in_linear_time() -> None:
     start = time.process_time()
     audit_text(line * 3, "a.md")
     assert time.process_time() - start < 2.0
+
+
+# -- L11: a near miss is suggested only when it is really near -------------------------------------
+
+
+@pytest.mark.parametrize("last", ["video-status", "video_status", "videoStatus"])
+def test_l11_a_state_word_joined_by_a_separator_is_a_state_read(last: str) -> None:
+    text = f'requests.get(f"{V3}/content/{last}", params={{"video_model_id": i}})\n'
+    hits = audit_text(text, "a.py")
+    assert [(h.rule, h.documented) for h in hits] == [
+        (
+            "unknown-endpoint",
+            "GET /api/open/v3/content/video/infobymodelid (docs.akool.com/"
+            "ai-tools-suite/talking-photo/get-result)",
+        )
+    ]
+
+
+def test_l11_an_id_read_is_not_pointed_at_another_fields_id() -> None:
+    """`data.data_id` was pointed at `data.team_id`: alike only in being ids."""
+    from akool_cli.audit import readhints
+
+    assert readhints.closest("data_id", frozenset({"team_id", "uid"}), frozenset()) is None
+    assert readhints.closest("vidoe_url", frozenset({"video_url", "team_id"}), frozenset()) == (
+        "video_url"
+    )
+    text = (
+        'r = requests.post("https://openapi.akool.com/api/open/v4/characterSwap/create",'
+        ' json={"image": i, "video": v, "prompt": "x"})\n'
+        'print(r.json()["data"]["data_id"])\n'
+    )
+    assert all("team_id" not in h.documented for h in audit_text(text, "a.py"))
+
+
+# -- L8: an AKOOL host the docs do not give the path; an empty body --------------------------------
+
+HOSTS = {
+    "legacy detect on the API host": (
+        'requests.post("https://openapi.akool.com/detect", json={"single_face": False, "image_url": u})\n',
+        "sg3.akool.com",
+    ),
+    "detect_faces on the legacy host": (
+        'requests.post("https://sg3.akool.com/interface/detect-api/detect_faces", json={"url": u})\n',
+        "openapi.akool.com",
+    ),
+    "the open API on the legacy host": (
+        'requests.post("https://sg3.akool.com/api/open/v3/content/video/createbytalkingphoto",'
+        ' json={"talking_photo_url": u, "audio_url": a})\n',
+        "openapi.akool.com",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTS))
+def test_l8_a_path_on_an_akool_host_the_docs_do_not_give_it(shape: str) -> None:
+    text, right = HOSTS[shape]
+    hits = [h for h in audit_text(text, "a.py") if h.rule == "wrong-host"]
+    assert len(hits) == 1 and right in hits[0].documented
+    assert hits[0].fix is not None and hits[0].fix.new == right
+
+
+def test_l8_the_legacy_detect_names_its_recommended_successor() -> None:
+    text, _ = HOSTS["legacy detect on the API host"]
+    (hit,) = [h for h in audit_text(text, "a.py") if h.rule == "wrong-host"]
+    assert "/interface/detect-api/detect_faces" in hit.message
+
+
+def test_l8_the_documented_hosts_are_silent() -> None:
+    text = (
+        'requests.post("https://sg3.akool.com/detect", json={"single_face": False, "image_url": u})\n'
+        'requests.post("https://openapi.akool.com/interface/detect-api/detect_faces", json={"url": u})\n'
+    )
+    assert found(text, "a.py") == []
+
+
+EMPTY = {
+    "a.py": f'requests.post("{V3}/content/video/createbytalkingphoto", json={{}}, headers=H)\n',
+    "b.js": (
+        f'fetch("{V3}/content/video/createbytalkingphoto", {{ method: "POST",'
+        " body: JSON.stringify({}) });\n"
+    ),
+    "c.sh": f"curl -X POST '{V3}/content/video/createbytalkingphoto' -d '{{}}'\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY))
+def test_l8_an_empty_body_on_a_create_lacks_its_required_fields(name: str) -> None:
+    assert [(r, w) for _, r, w in found(EMPTY[name], name)] == [
+        ("missing-field", "audio_url, talking_photo_url")
+    ]
+
+
+def test_l8_an_empty_fallback_or_an_upload_says_nothing() -> None:
+    text = (
+        f'requests.post("{V3}/content/video/createbytalkingphoto", json=body or {{}})\n'
+        f'requests.post("{V3}/content/video/createbytalkingphoto", files=f, data={{}})\n'
+        'requests.post("https://openapi.akool.com/interface/detect-api/detect_faces", json={})\n'
+    )
+    assert found(text, "a.py") == []
