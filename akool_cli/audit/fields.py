@@ -821,12 +821,12 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
-        if nested_value(doc, start + m.start(1), start):
-            continue
         if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
             continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
         label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
         if label is not None and label.lower() in NOT_SENT:
+            continue
+        if nested_value(doc, start + m.start(1), start):
             continue
         if (label is not None and label in QUERY_KEYS) or QUERY_PLACE.search(
             segment, max(0, m.start() - 8), m.start()
@@ -847,6 +847,9 @@ def nested_value(doc: Text, at: int, start: int) -> bool:
     }`, `['items' => [$item]]`), so what it holds is sent nested in that field, never as the body.
     The value of an options object's `body:`/`json:`/`data:` (or a shorthand `{ body }`) is the
     body, and a name outside any literal, or spread into one (`{**base}`), is not nested."""
+    last = bisect.bisect_left(doc._container_starts, at) - 1
+    if last < 0 or doc._container_starts[last] < start:
+        return False  # (no literal of the call's opens before the name)
     index = doc.innermost(at)
     while index >= 0 and doc.containers[index].start >= start:
         c = doc.containers[index]
