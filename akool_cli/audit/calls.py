@@ -126,7 +126,8 @@ class FileContext:
             style = source.COMMENTS.get(
                 suffix, (("//", "#"), True) if suffix in source.DOCS else None
             )
-            self._doc = fields.read(self.lines, self.is_python, self.language, style)
+            prose = source.code_walls(self.name, self.lines, self.comments)
+            self._doc = fields.read(self.lines, self.is_python, self.language, style, prose)
             self._doc.scopes = self.bases.scopes
             self._doc.path_tables = frozenset(self.bases.path_tables)
         return self._doc

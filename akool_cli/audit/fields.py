@@ -166,6 +166,9 @@ class Text:
     dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
     functions: frozenset[str] | None = None  # the names of the functions it defines (builders.py)
     merges: bool | None = None  # whether it may merge an object into another (builders.merged)
+    # A documentation file's text that is not code (Markdown's prose and fence lines), in order:
+    # each code block between them is a script of its own (see read).
+    walls: list[tuple[int, int]] = field(default_factory=list)
 
     def line_text(self, line: int) -> str:
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
@@ -262,7 +265,14 @@ class Text:
         if defaults:
             spots = sorted(spots + self.defaults.get(name, []))
         k = bisect.bisect_left(spots, (before, 0)) - 1
-        return spots[k] if k >= 0 and before - spots[k][0] < 20000 else None
+        if k < 0 or before - spots[k][0] >= 20000 or spots[k][0] < self.block_start(before):
+            return None  # (a name bound in another code block of a document is not this one's)
+        return spots[k]
+
+    def block_start(self, offset: int) -> int:
+        """Where the code block holding an offset starts (0 in a code file)."""
+        k = bisect.bisect_right(self.walls, (offset, len(self.text))) - 1
+        return self.walls[k][1] if k >= 0 else 0
 
 
 def read(
@@ -270,15 +280,20 @@ def read(
     python: bool,
     language: str = "",
     comments: tuple[tuple[str, ...], bool] | None = None,
+    prose: frozenset[int] = frozenset(),
 ) -> Text:
     """The text of a file's lines for the field rules; `comments`: its comment markers and whether
-    it has /* */ blocks (source.COMMENTS), so that a comment inside a body is no key."""
+    it has /* */ blocks (source.COMMENTS), so that a comment inside a body is no key; `prose`: a
+    document's lines that are not code (Markdown's sentences and fences), which hold no brackets,
+    keys nor bindings, and which no bracket spans: each code block is read as a script of its
+    own (a call left open in one never holds the next block's literal)."""
     text = "\n".join(lines)
     starts, n = [], 0
     for line in lines:
         starts.append(n)
         n += len(line) + 1
     doc = Text(text, starts or [0], [], python, language)
+    doc.walls = _walls(starts, lines, prose)
     templates = language in ("js", "go")  # `...` strings (Markdown's ``` fences are none)
     if language == "swift" and "codable" in text.lower():
         doc.codable = _codable(text)
@@ -292,6 +307,8 @@ def read(
     if language == "go":
         doc.structs = _go_structs(doc)
     for m in ASSIGNED.finditer(text):
+        if doc.walls and doc.block_start(m.start()) > m.start():
+            continue  # (in prose)
         name = m.group("n") or m.group("n2")
         before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
         # a keyword argument or a parameter default holds a value, not a request body
@@ -300,6 +317,20 @@ def read(
             name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
         table.setdefault(name, []).append((m.start(), m.end()))
     return doc
+
+
+def _walls(starts: list[int], lines: list[str], prose: frozenset[int]) -> list[tuple[int, int]]:
+    """The spans of consecutive prose lines, as offsets (see read)."""
+    walls: list[tuple[int, int]] = []
+    for i in sorted(prose):
+        if i >= len(lines):
+            continue
+        start, end = starts[i], starts[i] + len(lines[i]) + 1
+        if walls and walls[-1][1] == start:
+            walls[-1] = (walls[-1][0], end)
+        else:
+            walls.append((start, end))
+    return walls
 
 
 # A name where it is read: not a key or a binding ("k": v, k: v, k = v, k: str = v), not in quotes.
@@ -346,7 +377,12 @@ def _structure(doc: Text, remarks: Spans) -> None:
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
     commented: list[bool] = []  # whether each open bracket was opened in a comment
+    wall = 0
     for at, kind, m in events:
+        if doc.walls:
+            wall = _past_walls(doc, stack, commented, wall, at)
+            if wall < len(doc.walls) and doc.walls[wall][0] <= at:
+                continue  # (prose: no code)
         opened = _opened(remarks, at) if remarks.spans else -1
         if opened < 0 and commented and commented[-1]:
             _drop_commented(doc, stack, commented, remarks, at)
@@ -442,6 +478,19 @@ def codable_owner(doc: Text, offset: int) -> str | None:
         doc.text, max(0, doc.containers[index].start - 60), doc.containers[index].start
     )
     return m.group("n") if m is not None and m.group("n") in doc.codable else None
+
+
+def _past_walls(doc: Text, stack: list[Frame], commented: list[bool], wall: int, at: int) -> int:
+    """The first wall that does not end before `at`; every bracket open when a wall starts is
+    closed there (a code block's brackets end with it)."""
+    while wall < len(doc.walls) and doc.walls[wall][0] <= at:
+        while stack:
+            _close(doc, stack.pop()[0], doc.walls[wall][0])
+            commented.pop()
+        if at < doc.walls[wall][1]:
+            break
+        wall += 1
+    return wall
 
 
 def _drop_commented(
@@ -924,12 +973,12 @@ def _passed_names(
     for m in PASSED_NAME.finditer(segment):
         if m.group(1).lower() in NOT_SENT:
             continue  # { headers } shorthand
-        if nested_value(doc, start + m.start(1), start):
-            continue
         if TYPE_PLACE.search(segment, max(0, m.start() - 12), m.start()):
             continue  # TypeScript's `{...} satisfies Img`, `as Img`: a type, not a value
         label = _argument_label(segment[max(0, m.start() - 40) : m.start()])
         if label is not None and label.lower() in NOT_SENT:
+            continue
+        if nested_value(doc, start + m.start(1), start):
             continue
         if (label is not None and label in QUERY_KEYS) or QUERY_PLACE.search(
             segment, max(0, m.start() - 8), m.start()
@@ -950,6 +999,9 @@ def nested_value(doc: Text, at: int, start: int) -> bool:
     }`, `['items' => [$item]]`), so what it holds is sent nested in that field, never as the body.
     The value of an options object's `body:`/`json:`/`data:` (or a shorthand `{ body }`) is the
     body, and a name outside any literal, or spread into one (`{**base}`), is not nested."""
+    last = bisect.bisect_left(doc._container_starts, at) - 1
+    if last < 0 or doc._container_starts[last] < start:
+        return False  # (no literal of the call's opens before the name)
     index = doc.innermost(at)
     while index >= 0 and doc.containers[index].start >= start:
         c = doc.containers[index]

@@ -255,8 +255,11 @@ LOOP_HEAD = re.compile(
 LOOP_NAMED = re.compile(
     r"(?P<t>[A-Za-z_]\w*)\s*(?::|\)\s*\{?|\{|\]|\bif\b|;\s*do\b)\s*(?:(?:#|//).*)?"
 )
+# (words apart by spaces, or beside a quote: a bare word split in two is never tried, which made
+# a long line of prose that is no loop take exponential time)
+SHELL_WORD = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s;\"'$`]+)"
 SHELL_WORDS = re.compile(
-    r"(?P<words>(?:\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s;\"'$`]+))+)\s*(?:;\s*do\b|$)"
+    rf"(?P<words>\s*{SHELL_WORD}(?:(?:\s+|(?<=[\"'])|(?=[\"'])){SHELL_WORD})*)\s*(?:;\s*do\b|$)"
 )
 CALLBACK = re.compile(
     r"(?:(?<![\w$.])(?P<t>[A-Za-z_$][\w$]*)|(?P<list>\[[^\[\]\n]*\]))\s*\.\s*(?:map|forEach|flatMap"

@@ -349,7 +349,8 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
         moved, _ = replacement_for("/".join(p for p in parts if p != "{}"))
         if moved is not None and id_param(moved) is not None:
             return moved, ()
-    reader = _state_reader(want)  # (a state read is never a create: before the closest path)
+    # (a state read is never a create: before the closest path; `video-status` is video/status)
+    reader = _state_reader(want) or _state_reader(_bare(_split_last(path)))
     if reader is not None:
         return reader, ()
     by_tail = _by_bare()
@@ -434,6 +435,18 @@ STATE_WORDS = frozenset(
 # A job named by its id (`/faceswap/task/{id}`: its state), and a state word with a key (`statusbyid`).
 JOB_WORDS = frozenset({"task", "tasks", "job", "jobs"})
 STATE_BY = re.compile(r"(?<=.)by(?:id|ids|taskid|jobid|modelid)$")
+
+
+# A last segment that is a word and a state word written with `-`, `_` or a capital between them
+# for a slash: `video-status`, `video_status`, `videoStatus`.
+JOINED_LAST = re.compile(r"(?P<a>[A-Za-z]+?)(?:[-_]|(?<=[a-z])(?=[A-Z]))(?P<b>[A-Za-z]+)")
+
+
+def _split_last(path: str) -> str:
+    """The path with its last segment split where a separator joins two words (see JOINED_LAST)."""
+    head, _, last = path.rstrip("/").rpartition("/")
+    m = JOINED_LAST.fullmatch(last)
+    return f"{head}/{m['a']}/{m['b']}" if m else path
 
 
 def _state_reader(bare: str) -> DocEndpoint | None:

@@ -56,10 +56,29 @@ def closest(name: str, names: frozenset[str], under: frozenset[str]) -> str | No
         for n in names
         if own is None or (kind(n) in (None, own) and n not in ENVELOPE)  # (data_url: not data)
     )
-    close = difflib.get_close_matches(name, same, n=1, cutoff=0.6)
+    close = [n for n in difflib.get_close_matches(name, same, n=3, cutoff=0.6) if _alike(name, n)]
     if not close:
         return None
     return ("data." if close[0] in under else "") + close[0]
+
+
+# The words that say what kind of thing a field holds: two names alike only in them (`data_id`,
+# `team_id`) are two fields, not one misspelt.
+KIND_WORDS = frozenset({"id", "ids", "url", "urls", "uri", "link", "href", "status", "state"})
+WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+WORD_ALIKE = 0.75  # (difflib's ratio of two words: vidoe/video 0.8, data/team 0.5)
+
+
+def _alike(name: str, other: str) -> bool:
+    """Whether two names are near in what they name, not only in their kind: each has a word
+    beside the kind words and those words are near (one misspelt), or one has none."""
+    mine = [w.lower() for w in WORD.findall(name) if w.lower() not in KIND_WORDS]
+    theirs = [w.lower() for w in WORD.findall(other) if w.lower() not in KIND_WORDS]
+    if not mine or not theirs:
+        return True
+    return any(
+        difflib.SequenceMatcher(None, a, b).ratio() >= WORD_ALIKE for a in mine for b in theirs
+    )
 
 
 def elsewhere(endpoint: DocEndpoint, name: str) -> tuple[str, DocEndpoint, str] | None:

@@ -401,7 +401,43 @@ def website_note(path: str) -> str:
 
 
 def check_wrong_hosts(ctx: FileContext) -> Iterator[Hit]:
-    return _host_hits(ctx, "wrong")
+    yield from _host_hits(ctx, "wrong")
+    yield from _endpoint_host_hits(ctx)
+
+
+# A documented endpoint the docs mean to replace, with what they recommend instead (face detect's
+# legacy page: "Replace `https://sg3.akool.com/detect` with `https://openapi.akool.com/interface/
+# detect-api/detect_faces`", its `image_url` renamed `url`).
+SUCCESSORS = {
+    ("sg3.akool.com", "/detect"): (
+        "POST https://openapi.akool.com/interface/detect-api/detect_faces (with url for image_url)"
+    ),
+}
+
+
+def _endpoint_host_hits(ctx: FileContext) -> Iterator[Hit]:
+    """A documented path sent to one of AKOOL's hosts that the docs do not give it: face detect's
+    legacy /detect is on sg3.akool.com, detect_faces and the open API on openapi.akool.com. Fixed
+    where the URL is written whole on the call's line; else said at the call."""
+    hosts = catalogue.load().hosts
+    for m in ctx.written():
+        endpoint, host = m.endpoint, m.site.host
+        if m.verdict != "documented" or endpoint is None or host not in hosts:
+            continue
+        if host == endpoint.host:
+            continue
+        right = f"{endpoint.method} https://{endpoint.host}{endpoint.path}"
+        message = f"{endpoint.method} {endpoint.path} is documented on {endpoint.host}, not {host}"
+        successor = SUCCESSORS.get((endpoint.host, endpoint.path))
+        if successor is not None:
+            message += f" (a legacy endpoint: the docs recommend {successor})"
+        line = ctx.lines[m.line]
+        at = line.rfind("//" + host, 0, m.column) + 2
+        fix = None
+        if at >= 2 and not m.site.joined and line[at + len(host) : m.column] in ("", "/"):
+            fix = Fix(m.line, at, at + len(host), host, endpoint.host)
+        column = at if at >= 2 else m.column
+        yield Hit(m.line, column, host, right, f"{message} ({endpoint.url})", endpoint.url, fix)
 
 
 def check_doubtful_hosts(ctx: FileContext) -> Iterator[Hit]:
@@ -1010,6 +1046,12 @@ def _missing_body(
     sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
     stood_for = {_near(name, endpoint) for name in sent}
     missing = [n for n in required if n not in sent and n not in stood_for]
+    if not request.body and not request.query and missing:
+        at = _empty_body(doc, request)  # json={}, body: JSON.stringify({}), -d '{}'
+        if at is not None and at not in judged:
+            judged.add(at)
+            yield _missing_hit(doc, at, missing, "this empty body", endpoint)
+        return
     if not _is_request(list(request.body), endpoint) or not request.body:
         return
     nested = any(spec.fields for spec in endpoint.body)
@@ -1023,6 +1065,24 @@ def _missing_body(
         spec = endpoint.field(key.name)
         if spec is not None and spec.fields:
             yield from _missing_nested(doc, spec, key, key.name, endpoint)
+
+
+# An empty object literal given as a call's body (not a fallback: `json=body or {}` says nothing).
+EMPTY_BODY = re.compile(
+    r"(?:\b(?:json|data|body)\s*[=:]\s*|JSON\.stringify\(\s*|json\.dumps\(\s*|json_encode\(\s*"
+    r"|(?:\s-d|--data(?:-raw|-binary)?)\s+)(?P<q>['\"]?)\{\s*\}(?P=q)"
+)
+UPLOAD = re.compile(r"\bfiles\s*=|FormData|multipart|\s-F\s|--form\b")
+
+
+def _empty_body(doc: f.Text, request: f.Request) -> int | None:
+    """Where a call that sends no field gives `{}` as its body, if it does (an upload's form
+    fields are sent apart: none of those)."""
+    span = doc._sent_at.get(id(request))
+    if span is None or UPLOAD.search(doc.text, *span):
+        return None
+    m = EMPTY_BODY.search(doc.text, *span)
+    return None if m is None else m.start() + m.group(0).rindex("{")
 
 
 def _missing_nested(
@@ -2294,7 +2354,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "wrong-host",
         "error",
-        "an AKOOL host that is not AKOOL's API host (e.g. `api.akool.com`)",
+        "an AKOOL host that is not AKOOL's API host (e.g. `api.akool.com`), or a documented path sent to a documented host the docs do not give it (face detect's legacy `/detect` is on `sg3.akool.com`)",
         check_wrong_hosts,
     ),
     Rule(

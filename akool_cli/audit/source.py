@@ -180,6 +180,18 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
     return found
 
 
+def code_walls(name: str, lines: list[str], found: dict[int, Comment]) -> frozenset[int]:
+    """A documentation file's lines that are not code: its prose (see comments) and, in Markdown,
+    its fences, between which each code block is a script of its own."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in DOCS:
+        return frozenset()
+    walls = {i for i, c in found.items() if c.column == 0 and c.prose}
+    if suffix in MARKDOWN:
+        walls |= {i for i, line in enumerate(lines) if FENCE.match(line)}
+    return frozenset(walls)
+
+
 # reStructuredText: a literal block after a paragraph ending in `::`, or a code directive's body.
 RST_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|highlight|literalinclude)::")
 RST_DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
