@@ -302,3 +302,58 @@ def test_a_config_object_read_for_its_base_adds_no_field() -> None:
         '{ "x-api-key": cfg.apiKey }, body: JSON.stringify({ talking_photo_url: u, audio_url: a }) });\n'
     )
     assert found(text, "a.js") == []
+
+
+# -- L7: one-line function bodies -------------------------------------------------------------------
+
+ONE_LINE_CLASS = (
+    PY
+    + "def download(url): return requests.get(url).content\n"
+    + "class Api:\n"
+    + '    base = "https://openapi.akool.com/api/open/v3"\n'
+    + "    def _post(self, path, body): return requests.post(self.base + path, json=body).json()\n"
+    + f'    def talk(self, u): return self._post("{TALK}", '
+    + '{"talking_photo_url": u, "audio_url": "a", "resolution": "RES"})\n'
+)
+
+
+def test_l7_a_one_line_def_ends_on_its_line() -> None:
+    assert rules(ONE_LINE_CLASS.replace("RES", "720p"), "a.py") == [(7, "bad-value")]
+    assert found(ONE_LINE_CLASS.replace("RES", "720"), "a.py") == []
+
+
+ONE_LINE_RETURNERS = {
+    "python def": (
+        PY + f'def create(u): return requests.post(BASE + "{TALK}", '
+        'json={"talking_photo_url": u, "audio_url": "a"}).json()\n'
+        'job = create("u")\nprint(job["data"]["FIELD"])\n',
+        "a.py",
+    ),
+    "python def with type": (
+        PY + f'def create(u: str) -> dict: return requests.post(BASE + "{TALK}", '
+        'json={"talking_photo_url": u, "audio_url": "a"}).json()\n'
+        'job = create("u")\nprint(job["data"]["FIELD"])\n',
+        "a.py",
+    ),
+    "js arrow, axios' data": (
+        JS + "const poll = async (id) => (await axios.get(`${BASE}/content/video/infobymodelid"
+        "?video_model_id=${id}`)).data;\n"
+        'async function main() {\n  const job = await poll("x");\n  console.log(job.data.FIELD);\n}\n',
+        "a.js",
+    ),
+    "js function, fetch's json": (
+        JS + f'function create(u) {{ return fetch(`${{BASE}}{TALK}`, {{ method: "POST", '
+        'body: JSON.stringify({ talking_photo_url: u, audio_url: "a" }) }).then((r) => r.json()); }\n'
+        'async function main() {\n  const job = await create("u");\n  console.log(job.data.FIELD);\n}\n',
+        "a.js",
+    ),
+}
+LINE_OF_READ = {"a.py": 5, "a.js": 6}
+
+
+@pytest.mark.parametrize("shape", sorted(ONE_LINE_RETURNERS))
+def test_l7_a_one_line_function_returns_its_answer_to_its_callers(shape: str) -> None:
+    text, name = ONE_LINE_RETURNERS[shape]
+    wrong, right = ("video_url", "video") if "poll" in text else ("task_id", "_id")
+    assert rules(text.replace("FIELD", wrong), name) == [(LINE_OF_READ[name], "response-field")]
+    assert found(text.replace("FIELD", right), name) == []
