@@ -357,3 +357,21 @@ def test_l7_a_one_line_function_returns_its_answer_to_its_callers(shape: str) ->
     wrong, right = ("video_url", "video") if "poll" in text else ("task_id", "_id")
     assert rules(text.replace("FIELD", wrong), name) == [(LINE_OF_READ[name], "response-field")]
     assert found(text.replace("FIELD", right), name) == []
+
+
+def test_m22_a_jq_filter_that_reads_an_answer_sends_nothing() -> None:
+    text = SH + (
+        f'curl -s -X POST "$API{TALK}" -d \'{{"talking_photo_url": "u", "audio_url": "a"}}\' '
+        "| jq '{id: .data._id, state: .data.video_status}'\n"
+    )
+    assert found(text, "a.sh") == []
+
+
+def test_m22_a_builder_called_inside_a_body_gives_a_value_not_the_body() -> None:
+    text = PY + (
+        "def element(u):\n"
+        '    return {"type": "image", "url": u}\n'
+        'requests.post(BASE + "/content/video/createbytalkingphoto", '
+        'json={"talking_photo_url": element("u")["url"], "audio_url": "a"})\n'
+    )
+    assert found(text, "a.py") == []

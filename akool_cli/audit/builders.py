@@ -43,9 +43,12 @@ MERGED = re.compile(
 )
 # jq's program after its options (`jq -n --arg u "$URL" '{...}'`), when it is an object.
 JQ_FILTER = re.compile(
-    r"\bjq(?:[ \t]+(?:\\\n[ \t]*)?(?:-[-\w]+|\"[^\"\n]*\"|\$\w+|\$\{\w+\}|[\w.@/-]+))*"
+    r"\bjq(?P<o>(?:[ \t]+(?:\\\n[ \t]*)?(?:-[-\w]+|\"[^\"\n]*\"|\$\w+|\$\{\w+\}|[\w.@/-]+))*)"
     r"[ \t]+(?:\\\n[ \t]*)?'(?P<f>\{[^']*\})'"
 )
+# jq's -n (--null-input): the filter builds JSON of its own (without it, it reads its input:
+# `curl ... | jq '{id: .data._id}'` picks fields of an answer, and sends nothing).
+NULL_INPUT = re.compile(r"(?:^|\s)(?:--null-input|-[a-zA-Z]*n[a-zA-Z]*)(?=\s|$)")
 DEFINITION = r"(?:\bdef|\bfunction|\bfunc|\bfun|\bsub)\s+(?:\([^)]*\)\s*)?{n}\s*[(<]"
 # An arrow function, a function expression or a lambda bound to a name (not `x = (a or b)`).
 ARROW = (
@@ -164,7 +167,7 @@ def jq_filters(text: str) -> list[tuple[int, int]]:
     """The spans of a shell script's jq object filters (`'{talking_photo_url: $u}'`)."""
     if "jq" not in text:
         return []
-    return [m.span("f") for m in JQ_FILTER.finditer(text)]
+    return [m.span("f") for m in JQ_FILTER.finditer(text) if NULL_INPUT.search(m.group("o"))]
 
 
 DATA_OPTIONS = curlargs.BODY_OPTIONS - {"--form", "--form-string", "--data-urlencode"}
@@ -200,4 +203,6 @@ def substituted_jq(doc: Text, rhs: int) -> int | None:
     (`BODY=$(jq -n --arg u "$U" '{...}')`)."""
     m = SUBSTITUTED_JQ.match(doc.text, rhs)
     found = JQ_FILTER.match(doc.text, m.end()) if m is not None else None
-    return found.start("f") if found is not None else None
+    if found is None or not NULL_INPUT.search(found.group("o")):
+        return None
+    return found.start("f")
