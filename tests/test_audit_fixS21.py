@@ -91,6 +91,23 @@ BUILDERS = {
         "a.sh",
         3,
     ),
+    "go function returning a map": (
+        'package main\n\nconst base = "https://openapi.akool.com/api/open/v3"\n\n'
+        "func buildBody(u string) map[string]interface{} {\n"
+        '\treturn map[string]interface{}{"talking_photo_url": u, "audio_url": "a", "resolution": "RES"}\n'
+        "}\n\nfunc talk(u string) {\n\tb, _ := json.Marshal(buildBody(u))\n"
+        f'\thttp.Post(base+"{TALK}", "application/json", bytes.NewReader(b))\n}}\n',
+        "a.go",
+        6,
+    ),
+    "php function returning an array": (
+        '<?php\nconst BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "function body($u) { return ['talking_photo_url' => $u, 'audio_url' => 'a', "
+        "'resolution' => 'RES']; }\n"
+        f"function talk($u) {{ return Http::post(BASE . '{TALK}', body($u)); }}\n",
+        "a.php",
+        3,
+    ),
     "a JSON literal bound to a name": (
         SH + 'BODY=\'{"talking_photo_url": "x", "audio_url": "y", "resolution": "RES"}\'\n'
         f'curl -s -X POST "$API{TALK}" --data-raw "${{BODY}}"\n',
@@ -148,6 +165,14 @@ FALLBACKS = {
     "environ.get or": (PY + 'RES = os.environ.get("RES") or "RV"\n', "RES", "a.py", 3),
     "environ.get default in place": (PY, 'os.environ.get("RES", "RV")', "a.py", 3),
     "config lookup default": (PY, 'settings.get("resolution", "RV")', "a.py", 3),
+    "click option": (
+        PY + "def other(u):\n    return dict(url=u, resolution='1080')\n"
+        '@click.command()\n@click.option("--resolution", default="RV")\ndef main(resolution):\n'
+        f'    requests.post(BASE + "{TALK}", json={TALK_BODY.replace("VALUE", "resolution")})\n',
+        "",
+        "a.py",
+        6,
+    ),
     "argparse default": (
         PY + "p = argparse.ArgumentParser()\n"
         'p.add_argument("--resolution", default="RV")\nargs = p.parse_args()\n',

@@ -82,12 +82,9 @@ def returned(doc: Text, name: str) -> list[tuple[int, str]]:
     if len(defs) != 1:
         return found  # none, or several (another class's method of that name): not followed
     first = doc.line_of(defs[0].start())
-    last = min(doc.scopes.end_of(first), first + MOST_LINES)
-    start = defs[0].start()
-    end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)
-    concise = CONCISE.search(
-        doc.text, defs[0].start(), doc.starts[first + 1] if first + 1 < len(doc.starts) else end
-    )
+    start, end = _body(doc, first)
+    line_end = doc.starts[first + 1] if first + 1 < len(doc.starts) else end
+    concise = CONCISE.search(doc.text, defs[0].start(), line_end)
     if concise is not None and doc.container_at(concise.end() - 1) is not None:
         found.append((concise.end() - 1, ""))
     for m in RETURNED.finditer(doc.text, start, end):
@@ -97,6 +94,20 @@ def returned(doc: Text, name: str) -> list[tuple[int, str]]:
         else:
             found.append((-1 - m.start(), m.group("name")))
     return found
+
+
+def _body(doc: Text, first: int) -> tuple[int, int]:
+    """The text of the function defined on line `first`: to the end of its scope, or of the
+    braces its line opens last (Go's `func f() map[string]interface{} {`: the scopes' count
+    of braces closes it on its line)."""
+    last = min(doc.scopes.end_of(first) if doc.scopes else first, first + MOST_LINES)
+    line_end = doc.starts[first + 1] - 1 if first + 1 < len(doc.starts) else len(doc.text)
+    opened = doc.text.rfind("{", doc.starts[first], line_end)
+    index = doc.container_at(opened) if opened >= 0 else None
+    if index is not None and doc.line_of(doc.containers[index].end) > last:
+        last = min(doc.line_of(doc.containers[index].end), first + MOST_LINES)
+    end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)
+    return doc.starts[first], end
 
 
 def shared(doc: Text, name: str) -> bool:

@@ -1424,6 +1424,9 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
     if not name or name in ("true", "false", "null", "None", "True", "False", "nil", "undefined"):
         return []
     spot = None if member else doc.last_assignment(name, key.offset, defaults=True)
+    if spot is not None and doc.scopes is not None:  # (bound in another function: not this one)
+        used, bound = doc.line_of(key.offset), doc.line_of(spot[0])
+        spot = spot if doc.scopes.visible(name, bound, used) else None
     if spot is None:  # args.resolution: argparse's --resolution, its default and choices
         spans = fallbacks.option_values(doc, name)
         inners = [Key(name, a, a, b, shared=True) for a, b in spans]
