@@ -165,14 +165,6 @@ FALLBACKS = {
     "environ.get or": (PY + 'RES = os.environ.get("RES") or "RV"\n', "RES", "a.py", 3),
     "environ.get default in place": (PY, 'os.environ.get("RES", "RV")', "a.py", 3),
     "config lookup default": (PY, 'settings.get("resolution", "RV")', "a.py", 3),
-    "click option": (
-        PY + "def other(u):\n    return dict(url=u, resolution='1080')\n"
-        '@click.command()\n@click.option("--resolution", default="RV")\ndef main(resolution):\n'
-        f'    requests.post(BASE + "{TALK}", json={TALK_BODY.replace("VALUE", "resolution")})\n',
-        "",
-        "a.py",
-        6,
-    ),
     "argparse default": (
         PY + "p = argparse.ArgumentParser()\n"
         'p.add_argument("--resolution", default="RV")\nargs = p.parse_args()\n',
@@ -400,3 +392,15 @@ def test_m22_a_builder_called_inside_a_body_gives_a_value_not_the_body() -> None
         'json={"talking_photo_url": element("u")["url"], "audio_url": "a"})\n'
     )
     assert found(text, "a.py") == []
+
+
+def test_m17_a_click_option_default_is_not_hidden_by_another_functions_keyword() -> None:
+    text = PY + (
+        "class Client:\n"
+        "    def _body(self, u):\n"
+        '        return dict(talking_photo_url=u, audio_url="a", resolution="1080")\n'
+        '@click.command()\n@click.option("--resolution", default="RV")\ndef main(resolution):\n'
+        f'    requests.post(BASE + "{TALK}", json={TALK_BODY.replace("VALUE", "resolution")})\n'
+    )
+    assert rules(text.replace("RV", "720p"), "a.py") == [(7, "bad-value")]
+    assert found(text.replace("RV", "720"), "a.py") == []
