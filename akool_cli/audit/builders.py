@@ -7,6 +7,7 @@ the body (`def build_body(url): return {...}`, `const makePayload = (u) => ({...
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -141,12 +142,21 @@ DEFINED = re.compile(
 )
 
 
+HINTS = ("def ", "function", "func ", "fun ", "sub ", "=>", "lambda")
+
+
+def _defined(text: str) -> Iterator[str]:
+    """The names of the functions a text defines (DEFINED, on the lines that may define one)."""
+    for line in text.split("\n"):
+        if len(line) <= 2000 and (any(h in line for h in HINTS) or line.rstrip().endswith("{")):
+            for m in DEFINED.finditer(line):
+                yield m.group("a") or m.group("b") or m.group("c")
+
+
 def called(doc: Text, segment: str) -> list[tuple[str, int]]:
     """The functions of the file that a call's text calls (name, offset in the segment)."""
     if doc.functions is None:
-        doc.functions = frozenset(
-            m.group("a") or m.group("b") or m.group("c") for m in DEFINED.finditer(doc.text)
-        )
+        doc.functions = frozenset(_defined(doc.text))
     if not doc.functions:
         return []
     return [
