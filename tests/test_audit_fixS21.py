@@ -91,6 +91,23 @@ BUILDERS = {
         "a.sh",
         3,
     ),
+    "go function returning a map": (
+        'package main\n\nconst base = "https://openapi.akool.com/api/open/v3"\n\n'
+        "func buildBody(u string) map[string]interface{} {\n"
+        '\treturn map[string]interface{}{"talking_photo_url": u, "audio_url": "a", "resolution": "RES"}\n'
+        "}\n\nfunc talk(u string) {\n\tb, _ := json.Marshal(buildBody(u))\n"
+        f'\thttp.Post(base+"{TALK}", "application/json", bytes.NewReader(b))\n}}\n',
+        "a.go",
+        6,
+    ),
+    "php function returning an array": (
+        '<?php\nconst BASE = "https://openapi.akool.com/api/open/v3";\n'
+        "function body($u) { return ['talking_photo_url' => $u, 'audio_url' => 'a', "
+        "'resolution' => 'RES']; }\n"
+        f"function talk($u) {{ return Http::post(BASE . '{TALK}', body($u)); }}\n",
+        "a.php",
+        3,
+    ),
     "a JSON literal bound to a name": (
         SH + 'BODY=\'{"talking_photo_url": "x", "audio_url": "y", "resolution": "RES"}\'\n'
         f'curl -s -X POST "$API{TALK}" --data-raw "${{BODY}}"\n',
@@ -302,3 +319,88 @@ def test_a_config_object_read_for_its_base_adds_no_field() -> None:
         '{ "x-api-key": cfg.apiKey }, body: JSON.stringify({ talking_photo_url: u, audio_url: a }) });\n'
     )
     assert found(text, "a.js") == []
+
+
+# -- L7: one-line function bodies -------------------------------------------------------------------
+
+ONE_LINE_CLASS = (
+    PY
+    + "def download(url): return requests.get(url).content\n"
+    + "class Api:\n"
+    + '    base = "https://openapi.akool.com/api/open/v3"\n'
+    + "    def _post(self, path, body): return requests.post(self.base + path, json=body).json()\n"
+    + f'    def talk(self, u): return self._post("{TALK}", '
+    + '{"talking_photo_url": u, "audio_url": "a", "resolution": "RES"})\n'
+)
+
+
+def test_l7_a_one_line_def_ends_on_its_line() -> None:
+    assert rules(ONE_LINE_CLASS.replace("RES", "720p"), "a.py") == [(7, "bad-value")]
+    assert found(ONE_LINE_CLASS.replace("RES", "720"), "a.py") == []
+
+
+ONE_LINE_RETURNERS = {
+    "python def": (
+        PY + f'def create(u): return requests.post(BASE + "{TALK}", '
+        'json={"talking_photo_url": u, "audio_url": "a"}).json()\n'
+        'job = create("u")\nprint(job["data"]["FIELD"])\n',
+        "a.py",
+    ),
+    "python def with type": (
+        PY + f'def create(u: str) -> dict: return requests.post(BASE + "{TALK}", '
+        'json={"talking_photo_url": u, "audio_url": "a"}).json()\n'
+        'job = create("u")\nprint(job["data"]["FIELD"])\n',
+        "a.py",
+    ),
+    "js arrow, axios' data": (
+        JS + "const poll = async (id) => (await axios.get(`${BASE}/content/video/infobymodelid"
+        "?video_model_id=${id}`)).data;\n"
+        'async function main() {\n  const job = await poll("x");\n  console.log(job.data.FIELD);\n}\n',
+        "a.js",
+    ),
+    "js function, fetch's json": (
+        JS + f'function create(u) {{ return fetch(`${{BASE}}{TALK}`, {{ method: "POST", '
+        'body: JSON.stringify({ talking_photo_url: u, audio_url: "a" }) }).then((r) => r.json()); }\n'
+        'async function main() {\n  const job = await create("u");\n  console.log(job.data.FIELD);\n}\n',
+        "a.js",
+    ),
+}
+LINE_OF_READ = {"a.py": 5, "a.js": 6}
+
+
+@pytest.mark.parametrize("shape", sorted(ONE_LINE_RETURNERS))
+def test_l7_a_one_line_function_returns_its_answer_to_its_callers(shape: str) -> None:
+    text, name = ONE_LINE_RETURNERS[shape]
+    wrong, right = ("video_url", "video") if "poll" in text else ("task_id", "_id")
+    assert rules(text.replace("FIELD", wrong), name) == [(LINE_OF_READ[name], "response-field")]
+    assert found(text.replace("FIELD", right), name) == []
+
+
+def test_m22_a_jq_filter_that_reads_an_answer_sends_nothing() -> None:
+    text = SH + (
+        f'curl -s -X POST "$API{TALK}" -d \'{{"talking_photo_url": "u", "audio_url": "a"}}\' '
+        "| jq '{id: .data._id, state: .data.video_status}'\n"
+    )
+    assert found(text, "a.sh") == []
+
+
+def test_m22_a_builder_called_inside_a_body_gives_a_value_not_the_body() -> None:
+    text = PY + (
+        "def element(u):\n"
+        '    return {"type": "image", "url": u}\n'
+        'requests.post(BASE + "/content/video/createbytalkingphoto", '
+        'json={"talking_photo_url": element("u")["url"], "audio_url": "a"})\n'
+    )
+    assert found(text, "a.py") == []
+
+
+def test_m17_a_click_option_default_is_not_hidden_by_another_functions_keyword() -> None:
+    text = PY + (
+        "class Client:\n"
+        "    def _body(self, u):\n"
+        '        return dict(talking_photo_url=u, audio_url="a", resolution="1080")\n'
+        '@click.command()\n@click.option("--resolution", default="RV")\ndef main(resolution):\n'
+        f'    requests.post(BASE + "{TALK}", json={TALK_BODY.replace("VALUE", "resolution")})\n'
+    )
+    assert rules(text.replace("RV", "720p"), "a.py") == [(7, "bad-value")]
+    assert found(text.replace("RV", "720"), "a.py") == []

@@ -7,6 +7,7 @@ the body (`def build_body(url): return {...}`, `const makePayload = (u) => ({...
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -43,9 +44,12 @@ MERGED = re.compile(
 )
 # jq's program after its options (`jq -n --arg u "$URL" '{...}'`), when it is an object.
 JQ_FILTER = re.compile(
-    r"\bjq(?:[ \t]+(?:\\\n[ \t]*)?(?:-[-\w]+|\"[^\"\n]*\"|\$\w+|\$\{\w+\}|[\w.@/-]+))*"
+    r"\bjq(?P<o>(?:[ \t]+(?:\\\n[ \t]*)?(?:-[-\w]+|\"[^\"\n]*\"|\$\w+|\$\{\w+\}|[\w.@/-]+))*)"
     r"[ \t]+(?:\\\n[ \t]*)?'(?P<f>\{[^']*\})'"
 )
+# jq's -n (--null-input): the filter builds JSON of its own (without it, it reads its input:
+# `curl ... | jq '{id: .data._id}'` picks fields of an answer, and sends nothing).
+NULL_INPUT = re.compile(r"(?:^|\s)(?:--null-input|-[a-zA-Z]*n[a-zA-Z]*)(?=\s|$)")
 DEFINITION = r"(?:\bdef|\bfunction|\bfunc|\bfun|\bsub)\s+(?:\([^)]*\)\s*)?{n}\s*[(<]"
 # An arrow function, a function expression or a lambda bound to a name (not `x = (a or b)`).
 ARROW = (
@@ -79,12 +83,9 @@ def returned(doc: Text, name: str) -> list[tuple[int, str]]:
     if len(defs) != 1:
         return found  # none, or several (another class's method of that name): not followed
     first = doc.line_of(defs[0].start())
-    last = min(doc.scopes.end_of(first), first + MOST_LINES)
-    start = defs[0].start()
-    end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)
-    concise = CONCISE.search(
-        doc.text, defs[0].start(), doc.starts[first + 1] if first + 1 < len(doc.starts) else end
-    )
+    start, end = _body(doc, first)
+    line_end = doc.starts[first + 1] if first + 1 < len(doc.starts) else end
+    concise = CONCISE.search(doc.text, defs[0].start(), line_end)
     if concise is not None and doc.container_at(concise.end() - 1) is not None:
         found.append((concise.end() - 1, ""))
     for m in RETURNED.finditer(doc.text, start, end):
@@ -94,6 +95,20 @@ def returned(doc: Text, name: str) -> list[tuple[int, str]]:
         else:
             found.append((-1 - m.start(), m.group("name")))
     return found
+
+
+def _body(doc: Text, first: int) -> tuple[int, int]:
+    """The text of the function defined on line `first`: to the end of its scope, or of the
+    braces its line opens last (Go's `func f() map[string]interface{} {`: the scopes' count
+    of braces closes it on its line)."""
+    last = min(doc.scopes.end_of(first) if doc.scopes else first, first + MOST_LINES)
+    line_end = doc.starts[first + 1] - 1 if first + 1 < len(doc.starts) else len(doc.text)
+    opened = doc.text.rfind("{", doc.starts[first], line_end)
+    index = doc.container_at(opened) if opened >= 0 else None
+    if index is not None and doc.line_of(doc.containers[index].end) > last:
+        last = min(doc.line_of(doc.containers[index].end), first + MOST_LINES)
+    end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)
+    return doc.starts[first], end
 
 
 def shared(doc: Text, name: str) -> bool:
@@ -127,19 +142,21 @@ DEFINED = re.compile(
 )
 
 
-# What a line that DEFINED matches holds: a keyword, an arrow, a lambda or a C-like body's `{`.
-DEFINING = ("def", "fun", "sub", "=>", "lambda", "{")
+HINTS = ("def ", "function", "func ", "fun ", "sub ", "=>", "lambda")
+
+
+def _defined(text: str) -> Iterator[str]:
+    """The names of the functions a text defines (DEFINED, on the lines that may define one)."""
+    for line in text.split("\n"):
+        if len(line) <= 2000 and (any(h in line for h in HINTS) or line.rstrip().endswith("{")):
+            for m in DEFINED.finditer(line):
+                yield m.group("a") or m.group("b") or m.group("c")
 
 
 def called(doc: Text, segment: str) -> list[tuple[str, int]]:
     """The functions of the file that a call's text calls (name, offset in the segment)."""
     if doc.functions is None:
-        doc.functions = frozenset(
-            m.group("a") or m.group("b") or m.group("c")
-            for line in doc.text.split("\n")
-            if any(cue in line for cue in DEFINING)
-            for m in DEFINED.finditer(line)
-        )
+        doc.functions = frozenset(_defined(doc.text))
     if not doc.functions:
         return []
     return [
@@ -171,7 +188,7 @@ def jq_filters(text: str) -> list[tuple[int, int]]:
     """The spans of a shell script's jq object filters (`'{talking_photo_url: $u}'`)."""
     if "jq" not in text:
         return []
-    return [m.span("f") for m in JQ_FILTER.finditer(text)]
+    return [m.span("f") for m in JQ_FILTER.finditer(text) if NULL_INPUT.search(m.group("o"))]
 
 
 DATA_OPTIONS = curlargs.BODY_OPTIONS - {"--form", "--form-string", "--data-urlencode"}
@@ -207,4 +224,6 @@ def substituted_jq(doc: Text, rhs: int) -> int | None:
     (`BODY=$(jq -n --arg u "$U" '{...}')`)."""
     m = SUBSTITUTED_JQ.match(doc.text, rhs)
     found = JQ_FILTER.match(doc.text, m.end()) if m is not None else None
-    return found.start("f") if found is not None else None
+    if found is None or not NULL_INPUT.search(found.group("o")):
+        return None
+    return found.start("f")

@@ -738,11 +738,13 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for name, target in () if headers else _passed_names(doc, start, body, query, segment):
         if name not in doc.path_tables:  # ENDPOINTS in request(ENDPOINTS.talk, body): no body
             target += _variable_keys(doc, name, start)
-    for name, target in () if headers else _called_builders(doc, segment, body, query):
+    for name, target in () if headers else _called_builders(doc, start, segment, body, query):
         target += _built_keys(doc, name, 0)
     for made in () if headers or not dtos.dtos(doc) else dtos.MADE_IN.finditer(segment):
         label = _argument_label(segment[max(0, made.start() - 40) : made.start()])
         instance = dtos.made(doc, start + made.start())  # json=TalkReq(...).model_dump()
+        if _nested(doc, start, start + made.start()):
+            continue  # {"elements": [Element(...)]}: an item's, not the body's
         if instance is not None and (label is None or label.lower() not in NOT_SENT):
             target = query if label in QUERY_KEYS else body
             target += _instance_keys(doc, instance, "", (start, start))
@@ -1031,17 +1033,27 @@ def _owned_by_field(doc: Text, c: Container, at: int) -> bool:
 
 
 def _called_builders(
-    doc: Text, segment: str, body: list[Key], query: list[Key]
+    doc: Text, start: int, segment: str, body: list[Key], query: list[Key]
 ) -> Iterator[tuple[str, list[Key]]]:
     """The functions of the file that build a body and that a call's text calls
-    (`json=build_body(u)`, `makePayload(u)`), each with where its keys go (as _passed_names)."""
+    (`json=build_body(u)`, `makePayload(u)`), each with where its keys go (as _passed_names);
+    not one called inside an object of the call (`{"elements": make_elements(x)}`: a value)."""
     for name, at in builders.called(doc, segment):
-        if not builders.returned(doc, name):
+        if _nested(doc, start, start + at) or not builders.returned(doc, name):
             continue
         label = _argument_label(segment[max(0, at - 40) : at])
         if label is not None and label.lower() in NOT_SENT:
             continue
         yield name, query if label is not None and label in QUERY_KEYS else body
+
+
+def _nested(doc: Text, start: int, at: int) -> bool:
+    """Whether a place of a call's text (from `start`) is inside an object or list written there."""
+    index = doc.innermost(at)
+    if index < 0 or doc.containers[index].start < start:
+        return False
+    c = doc.containers[index]  # (asdict( is no dict(: its argument is the body)
+    return doc.text[c.start] != "(" or not re.search(r"(?<![\w.])as\w*$", c.label.rstrip())
 
 
 def _built_keys(doc: Text, name: str, depth: int) -> list[Key]:
@@ -1749,6 +1761,9 @@ def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = Fals
     if not name or name in ("true", "false", "null", "None", "True", "False", "nil", "undefined"):
         return []
     spot = None if member else doc.last_assignment(name, key.offset, defaults=True)
+    if spot is not None and doc.scopes is not None:  # (bound in another function: not this one)
+        used, bound = doc.line_of(key.offset), doc.line_of(spot[0])
+        spot = spot if doc.scopes.visible(name, bound, used) else None
     if spot is None:  # args.resolution: argparse's --resolution, its default and choices
         spans = fallbacks.option_values(doc, name)
         inners = [Key(name, a, a, b, shared=True) for a, b in spans]

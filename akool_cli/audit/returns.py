@@ -53,8 +53,8 @@ def returners(ctx: FileContext) -> list[Returner]:
         bodies = _destructured_bodies(facts, m) if axios else set()
         for name, line in last.returned.items():
             gives = "field" if name in last.fields else "body" if name in last.bodies else ""
-            returned = ties.RETURN.match(ctx.lines[line])
-            if not gives and returned and returned.group("rest").strip().rstrip(";") in bodies:
+            returned = ties.returned_expression(ctx.lines[line])
+            if not gives and returned and returned.strip().rstrip(";") in bodies:
                 gives = "body"  # const { data } = await http.get(...); return data
             listed = last.held.returned.get(name, "")
             gives = f"list:{listed}" if listed else gives

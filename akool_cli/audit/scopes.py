@@ -76,6 +76,10 @@ SHELL_LOCAL = re.compile(
 )  # how far a function's parameter list may run before its body opens
 
 
+# A Python function whose body is on its own line: `def f(u): return requests.get(u)`.
+ONE_LINE_DEF = re.compile(r"\s*(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->[^:#]*)?:[ \t]*[^\s#]")
+
+
 def parameters(lines: list[str], line: int, after: int) -> set[str]:
     """The names of a function's parameters (its parenthesised list, over several lines if need
     be), and the shell's positional ones."""
@@ -265,6 +269,8 @@ class _Finder:
         self.pending.append((k, outside, i + (HEADER_LINES if line.rstrip()[-1:] in "(," else 1)))
 
     def _header_end(self, i: int) -> int:
+        if ONE_LINE_DEF.match(self.lines[i]):
+            return i  # def f(u): return ...: its body is on its line (break-it L7)
         for j in range(i, min(i + HEADER_LINES, len(self.lines))):
             if self.lines[j].split("#")[0].rstrip().endswith(":"):
                 return j

@@ -48,6 +48,30 @@ FUNCTION_NAME = re.compile(
 RETURN = re.compile(
     r"^\s*(?P<lam>.*?\{\s*\(?[A-Za-z_]\w*\)?\s*->\s*)?return\b\s*(?P<rest>.*?)(?(lam)\s*\}\s*$|$)"
 )
+# A function written on one line, up to what it returns (break-it L7): `def f(u): return ...`,
+# `function f(u) { return ...; }` (JS, PHP, Go's `func f() T { return ... }`), an arrow's
+# expression body `const f = (u) => ...`, Kotlin's `fun f(u) = ...`.
+ONE_LINE = re.compile(
+    r"^\s*(?:async\s+)?def\s+(?P<py>[A-Za-z_]\w*)\s*\([^)]*\)\s*(?:->[^:]+)?:\s*return\b\s*(?P<a>.*)"
+    r"|^\s*(?:(?:export|public|private|protected|static|async)\s+)*(?:function|func(?:\s*\([^)]*\))?)"
+    r"\s+(?P<fn>[A-Za-z_]\w*)\s*\([^)]*\)[^{;]*\{\s*return\b\s*(?P<b>.*?)\s*;?\s*\}\s*;?\s*$"
+    r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?"
+    r"(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=>\s*(?![\s{])(?P<c>.*?);?\s*$"
+    r"|^\s*(?:(?:private|public|internal|protected|suspend|override)\s+)*fun\s+(?P<kt>[A-Za-z_]\w*)"
+    r"\s*\([^)]*\)\s*(?::\s*[\w<>?,. ]+)?=\s*(?P<d>.*)"
+)
+
+
+def returned_expression(line: str) -> str | None:
+    """What a line returns: `return x` on a line of its own, or the body of a function written
+    on that one line (ONE_LINE)."""
+    m = RETURN.match(line)
+    if m is not None:
+        return m.group("rest")
+    one = ONE_LINE.match(line) if "(" in line else None
+    return next((g for g in one.group("a", "b", "c", "d") if g is not None), None) if one else None
+
+
 # A Promise wrapper settled with the answer: resolve(JSON.parse(body)), resolve(res.data), resolve(r)
 RESOLVE = re.compile(r"\bresolve\(\s*(?P<rest>[^;]*)")
 # A function that gives what it fetched parsed: `resolve(JSON.parse(raw))` in a Promise it returns,
@@ -423,6 +447,9 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
 
 
 def enclosing_function(lines: list[str], line: int) -> str | None:
+    one = ONE_LINE.match(lines[line]) if "(" in lines[line] else None
+    if one is not None:  # (a function written on its line: that function)
+        return one.group("py") or one.group("fn") or one.group("arrow") or one.group("kt")
     level = indent(lines[line])
     for i in range(line - 1, max(line - 200, -1), -1):
         text = lines[i]
@@ -500,6 +527,8 @@ class Lines:
         if i not in self._bindings:
             text = self.lines[i]
             fits = "=" in text and len(text) <= STATEMENT_CHARS  # a minified line binds nothing
+            # (nor does a function written on its line: `const f = (u) => fetch(...)`)
+            fits = fits and not ("(" in text and ONE_LINE.match(text))
             self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
 
@@ -730,9 +759,8 @@ def scopes(
                 else:
                     _rebind(scope, bound_here, shell, i)
                 continue
-            returned = RETURN.match(text) if scope.local or scope.returned else None
-            if returned and derived(returned.group("rest"), scope.all(), shell):
-                rest = returned.group("rest")
+            rest = returned_expression(text) if scope.local or scope.returned else None
+            if rest is not None and derived(rest, scope.all(), shell):
                 if _data_field(rest, scope):  # return r.json()["data"]: the data field
                     _returned(lines, i, scope, field=True)
                 else:
@@ -1029,12 +1057,14 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
     """A call's statement that returns what it gives (`return r.json()`, `return
     http.get(u)` on a client whose interceptor unwraps it): its function gives the answer.
     What the interceptor of the call's client makes of its result (see Lines.unwrapped)."""
-    returns = RETURN.match(facts.lines[start])
-    unwrapped = facts.unwrapped(_callee(returns.group("rest") if returns else statement))
-    if returns:
+    returns = returned_expression(facts.lines[start])
+    unwrapped = facts.unwrapped(_callee(returns if returns is not None else statement))
+    if returns is not None:
+        if not RETURN.match(facts.lines[start]):
+            statement = returns  # (a one-line function: what follows its head is what it gives)
         field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
         parsed = bool(PARSED.search(statement)) or unwrapped == 1
-        parsed = parsed or _gives_parsed(facts, returns.group("rest"))
+        parsed = parsed or _gives_parsed(facts, returns)
         _returned(facts.lines, start, scope, not field_ and parsed, field_)
     return unwrapped
 

@@ -19,3 +19,7 @@ jq -n --arg u "$PHOTO_URL" --arg a "$AUDIO_URL" '{
 
 GOOD=$(jq -n --arg p "$PROMPT" '{prompt: $p, scale: "1:1"}')
 curl -s -X POST "$API/content/image/createbyprompt" -H "x-api-key: $AKOOL_API_KEY" --data "$GOOD"
+
+# Reading the answer with jq (no -n): a filter of the answer's fields, not a body.
+curl -s -X POST "$API/content/image/createbyprompt" -H "x-api-key: $AKOOL_API_KEY" -d '{"prompt": "a cat", "scale": "1:1"}' \
+  | jq '{id: .data._id, state: .data.image_status}'
