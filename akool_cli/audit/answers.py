@@ -336,6 +336,11 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
             yield Read(line_no, start, name, "top", _top_root(line, m))
 
 
+# A parsed document's member that is the parsed answer itself, not one of its fields (C#'s
+# System.Text.Json: `JsonDocument.Parse(s).RootElement.GetProperty("data")`).
+DOCUMENT_ROOTS = frozenset({"RootElement"})
+
+
 def members(line_no: int, line: str, name: str) -> list[Read]:
     """The fields read directly from `name`, which holds a parsed answer: its top-level ones
     (`name["x"]`, `name.x`, `name?.x`, `name->x`, `name.get("x")`), in fallback chains too."""
@@ -343,6 +348,10 @@ def members(line_no: int, line: str, name: str) -> list[Read]:
         Read(line_no, m.start("name"), m.group("name"), "top", name)
         for m in _member_pattern(name).finditer(line)
     ]
+    if any(r.name in DOCUMENT_ROOTS for r in found):  # doc.RootElement is the answer itself
+        inner = [r for r in found if r.name in DOCUMENT_ROOTS]
+        found = [r for r in found if r.name not in DOCUMENT_ROOTS]
+        found += [m for r in inner for m in members(line_no, line, f"{name}.{r.name}")]
     if len(found) < 2:
         return [r for r in found if r.name != "data"]
     # (its data is no finding, but a chain holding it, `d.data?.result || d.result`, is defensive)
