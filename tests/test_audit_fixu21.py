@@ -25,3 +25,9 @@ def test_a_php_cast_before_the_parsed_answer_keeps_the_read_tied_to_its_call() -
 def test_csharp_root_element_is_the_answer_not_one_of_its_fields() -> None:
     assert found("CreditGood.cs") == []
     assert found("CreditBad.cs") == [(11, "response-field")]
+
+
+def test_go_answer_decoded_into_an_anonymous_struct_reads_its_tags() -> None:
+    rules = [rule for _, rule in found("token_anon.go")]
+    assert "response-field" in rules
+    assert [r for _, r in found("token_anon_good.go") if r != "legacy-token-flow"] == []

@@ -550,14 +550,18 @@ def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
             held = (m.start(), m.group("t") or m.group("t2"))
             doc.go_declared.setdefault(m.group("n") or m.group("n2"), []).append(held)
     at_most = bisect.bisect_left(doc.go_declared.get(name, []), (before, ""))
-    declared = doc.go_declared[name][at_most - 1][1] if at_most else None
+    start, declared = doc.go_declared[name][at_most - 1] if at_most else (0, None)
     found: list[Read] = []
-    if declared is not None:
+    if declared == "struct":  # var out struct { Code int `json:"code"`; ... }: the struct inline
+        _struct_reads(doc, declared, "top", found, set(), doc.text.find("{", start))
+    elif declared is not None:
         _struct_reads(doc, declared, "top", found, set())
     return found
 
 
-def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen: set[str]) -> None:
+def _struct_reads(
+    doc: Text, type_name: str, place: str, found: list[Read], seen: set[str], brace: int = -1
+) -> None:
     if type_name in seen or len(seen) > 4:
         return
     seen.add(type_name)
@@ -566,7 +570,8 @@ def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen
         for t in GO_STRUCT.finditer(doc.text):
             doc.go_structs.setdefault(t.group("name"), t)
     m = doc.go_structs.get(type_name)
-    index = doc.container_at(m.end() - 1) if m else None
+    at = brace if brace >= 0 else m.end() - 1 if m else -1
+    index = doc.container_at(at) if at >= 0 else None
     if index is None:
         return
     c = doc.containers[index]
