@@ -338,6 +338,11 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
             yield Read(line_no, start, name, "top", _top_root(line, m))
 
 
+# A parsed document's member that is the parsed answer itself, not one of its fields (C#'s
+# System.Text.Json: `JsonDocument.Parse(s).RootElement.GetProperty("data")`).
+DOCUMENT_ROOTS = frozenset({"RootElement"})
+
+
 def members(line_no: int, line: str, name: str) -> list[Read]:
     """The fields read directly from `name`, which holds a parsed answer: its top-level ones
     (`name["x"]`, `name.x`, `name?.x`, `name->x`, `name.get("x")`), in fallback chains too."""
@@ -345,6 +350,10 @@ def members(line_no: int, line: str, name: str) -> list[Read]:
         Read(line_no, m.start("name"), m.group("name"), "top", name)
         for m in _member_pattern(name).finditer(line)
     ]
+    if any(r.name in DOCUMENT_ROOTS for r in found):  # doc.RootElement is the answer itself
+        inner = [r for r in found if r.name in DOCUMENT_ROOTS]
+        found = [r for r in found if r.name not in DOCUMENT_ROOTS]
+        found += [m for r in inner for m in members(line_no, line, f"{name}.{r.name}")]
     if len(found) < 2:
         return [r for r in found if r.name != "data"]
     # (its data is no finding, but a chain holding it, `d.data?.result || d.result`, is defensive)
@@ -543,14 +552,18 @@ def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
             held = (m.start(), m.group("t") or m.group("t2"))
             doc.go_declared.setdefault(m.group("n") or m.group("n2"), []).append(held)
     at_most = bisect.bisect_left(doc.go_declared.get(name, []), (before, ""))
-    declared = doc.go_declared[name][at_most - 1][1] if at_most else None
+    start, declared = doc.go_declared[name][at_most - 1] if at_most else (0, None)
     found: list[Read] = []
-    if declared is not None:
+    if declared == "struct":  # var out struct { Code int `json:"code"`; ... }: the struct inline
+        _struct_reads(doc, declared, "top", found, set(), doc.text.find("{", start))
+    elif declared is not None:
         _struct_reads(doc, declared, "top", found, set())
     return found
 
 
-def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen: set[str]) -> None:
+def _struct_reads(
+    doc: Text, type_name: str, place: str, found: list[Read], seen: set[str], brace: int = -1
+) -> None:
     if type_name in seen or len(seen) > 4:
         return
     seen.add(type_name)
@@ -559,7 +572,8 @@ def _struct_reads(doc: Text, type_name: str, place: str, found: list[Read], seen
         for t in GO_STRUCT.finditer(doc.text):
             doc.go_structs.setdefault(t.group("name"), t)
     m = doc.go_structs.get(type_name)
-    index = doc.container_at(m.end() - 1) if m else None
+    at = brace if brace >= 0 else m.end() - 1 if m else -1
+    index = doc.container_at(at) if at >= 0 else None
     if index is None:
         return
     c = doc.containers[index]

@@ -281,7 +281,9 @@ SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 # `httpx.request("GET", url)`, `session.request(method="GET", url=u)`.
 ARGUMENT = re.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
-    r"(?:url\s*=\s*)?(?:await\s+)?\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
+    r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
+    r"\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
     # (not a field read below the answer's data: `$($r.data._id)` in the next call's URL)
     r"(?!\s*(?:\.|->)\s*data\s*(?:\.|->))"
 )
