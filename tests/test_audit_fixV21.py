@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from akool_cli.audit import fields
+from akool_cli.audit import fields, scan
+from akool_cli.audit.scan import Finding, audit_text
 
 GROWTH_LIMIT = 25.0  # time for 10x the input, at most (linear: ~10x; a rescan per quote: ~100x)
 
@@ -50,3 +53,61 @@ def test_unclosed_quote_leaves_the_other_literals_as_they_were() -> None:
     assert [text[a:b] for a, b in spans.spans] == ["k", "note", 'a\\"b']
     comments = fields._comment_spans(text, (("#",), False), False)
     assert [text[a:b] for a, b in comments.spans] == ["# a 'note'"]
+
+
+CYCLE = """openapi: 3.0.0
+info: {title: x, version: "1"}
+servers:
+  - url: https://openapi.akool.com/api/open/v3
+paths:
+  /content/video/createbytalkingphoto:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/A"
+components:
+  schemas:
+    A:
+      allOf:
+        - $ref: "#/components/schemas/B"
+      properties:
+        child: { $ref: "#/components/schemas/A" }
+    B:
+      allOf:
+        - $ref: "#/components/schemas/A"
+"""
+
+
+def test_openapi_allof_cycle_is_read_not_recursed_forever() -> None:
+    found = audit_text(CYCLE, "loop.yaml")
+    assert [(f.rule, f.found) for f in found] == [("unknown-field", "child")]
+
+
+def test_notebook_nested_thousands_deep_is_no_crash() -> None:
+    assert audit_text('{"cells": ' + "[" * 5_000 + "]" * 5_000 + "}", "deep.ipynb") == []
+
+
+def test_a_file_whose_reading_raises_is_not_scanned_and_the_others_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "a.py"
+    good.write_text(
+        'import requests\nrequests.get("https://openapi.akool.com/api/open/v3/nowhere/at/all")\n'
+    )
+    (tmp_path / "b.py").write_text("import requests\n")
+    real = scan.audit_text
+
+    def hostile(text: str, name: str, *args: Any, **kwargs: Any) -> list[Finding]:
+        if name.endswith("b.py"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, name, *args, **kwargs)
+
+    monkeypatch.setattr(scan, "audit_text", hostile)
+    result = scan.audit([tmp_path])
+    assert [f.file.endswith("a.py") for f in result.findings] == [True]
+    assert [(n.endswith("b.py"), why) for n, why in result.skipped] == [
+        (True, "could not be read: RecursionError")
+    ]
+    assert result.files_scanned == 1 and not result.passed
