@@ -4,6 +4,7 @@ may stop the audit of the others)."""
 
 from __future__ import annotations
 
+import cProfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -111,3 +112,24 @@ def test_a_file_whose_reading_raises_is_not_scanned_and_the_others_are(
         (True, "could not be read: RecursionError")
     ]
     assert result.files_scanned == 1 and not result.passed
+
+
+def _alias_chain(n: int) -> str:
+    lines = ["import requests", "a0 = 'https://openapi.akool.com/api/open/v3'"]
+    lines += [f"a{i} = a{i - 1}" for i in range(1, n + 1)]
+    return "\n".join([*lines, f"requests.get(a{n} + '/content/video/status')", ""])
+
+
+def _calls(text: str, name: str) -> int:
+    profile = cProfile.Profile()
+    profile.enable()
+    audit_text(text, name)
+    profile.disable()
+    return sum(s.callcount for s in profile.getstats())
+
+
+def test_alias_chain_is_followed_in_linear_work() -> None:
+    found = audit_text(_alias_chain(50), "c.py")
+    assert [f.found for f in found if f.rule == "unknown-endpoint"] == ["/content/video/status"]
+    growth = _calls(_alias_chain(2_000), "c.py") / _calls(_alias_chain(200), "c.py")
+    assert growth < 12.0  # (one pattern of every name, rebuilt at each: ~60x)
