@@ -522,7 +522,8 @@ def _comment_spans(text: str, style: tuple[tuple[str, ...], bool], templates: bo
         return Spans()
     strings = f"{TEMPLATE.pattern}|{STRING.pattern}" if templates else STRING.pattern
     pattern = re.compile(rf"{strings}|(?P<c>{'|'.join(parts)})")
-    return Spans(m.span("c") for m in pattern.finditer(text) if m.group("c") is not None)
+    found = pattern.finditer(_unopened(text, templates))
+    return Spans(m.span("c") for m in found if m.group("c") is not None)
 
 
 def _opened(remarks: Spans, at: int) -> int:
@@ -544,6 +545,35 @@ def _in_literal(doc: Text, stack: list[Frame], comment: int) -> bool:
 # number of lines): words in it (a prompt's "Answer with: ...") are never a body's bare keys.
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 TEMPLATE = re.compile(r"`(?:[^`\\]|\\.)*`")
+# One kind of quote's literal, closed or not: an unclosed one runs to where its scan stops.
+OPEN_LITERALS = {
+    q: re.compile(rf"{q}(?:[^{q}\\{nl}]|\\.)*(?P<closed>{q})?")
+    for q, nl in (('"', "\\n"), ("'", "\\n"), ("`", ""))
+}
+
+
+def _unopened(text: str, templates: bool) -> str:
+    """The text with every quote that opens no literal (its scan meets the line's end, or the
+    text's for a template, before a closing quote) blanked to NUL, offsets kept. Such a quote
+    and every same quote its scan passes (escaped ones: each scan from them stops at the same
+    place) open nothing, so the string searches above match the same literals without trying
+    each of them again: an unclosed `"ab\\"c ab\\"c ...` line is read once, not once a quote."""
+    for q, pattern in OPEN_LITERALS.items():
+        if q in text and (q != "`" or templates):
+            zones = [m.span() for m in pattern.finditer(text) if m.group("closed") is None]
+            text = _blanked(text, q, zones) if zones else text
+    return text
+
+
+def _blanked(text: str, quote: str, zones: list[tuple[int, int]]) -> str:
+    """The text with a quote blanked to NUL in each of the (ordered, disjoint) zones."""
+    pieces, at = [], 0
+    for start, end in zones:
+        pieces += [text[at:start], text[start:end].replace(quote, "\0")]
+        at = end
+    return "".join([*pieces, text[at:]])
+
+
 INTERPOLATED = re.compile(r"\$\{[^{}`]*(?:\{[^{}`]*\}[^{}`]*)*\}")
 
 
@@ -552,11 +582,11 @@ def _string_spans(text: str, templates: bool) -> Spans:
     if "'" not in text and '"' not in text and not templates:
         return Spans()
     if not templates:  # (no template literal, no ${...} holes: one span per literal)
-        found = ((m.start() + 1, m.end() - 1) for m in STRING.finditer(text))
+        found = ((m.start() + 1, m.end() - 1) for m in STRING.finditer(_unopened(text, False)))
         return Spans(s for s in found if s[1] > s[0])
     spans: list[tuple[int, int]] = []
     pattern = re.compile(f"{TEMPLATE.pattern}|{STRING.pattern}")
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(_unopened(text, True)):
         start = m.start() + 1
         for hole in (
             INTERPOLATED.finditer(text, start, m.end() - 1) if text[m.start()] == "`" else ()

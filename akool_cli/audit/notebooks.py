@@ -67,7 +67,7 @@ def read(text: str) -> list[Code] | None:
     """The code of a notebook by language; None when the text is not a notebook (nbformat 4)."""
     try:
         book = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: arrays nested thousands deep)
         return None
     if not isinstance(book, dict) or not isinstance(book.get("cells"), list):
         return None

@@ -666,8 +666,16 @@ def audit(
     shared: dict[Path, list[returns.Returner]] = {}
     by_file: list[list[Finding]] = []
     served = Served()
+    failed: dict[str, str] = {}  # files whose reading raised: not scanned, with why
 
     def one(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
+        try:
+            return reading(path, shown, text, given)
+        except Exception as exc:  # one hostile file must not take the others' findings with it
+            failed.setdefault(shown, f"could not be read: {type(exc).__name__}")
+            return []
+
+    def reading(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
         out: list[returns.Returner] = []
         found = audit_text(
             text,
@@ -696,7 +704,9 @@ def audit(
     by_file.append(datafiles.findings(texts, lambda p, s, t: one(p, s, t, [])))
     findings = shared_bases([f for found in by_file for f in found], served)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
-    return AuditResult(findings, len(texts), skipped, reports)
+    findings = [f for f in findings if f.file not in failed]
+    skipped += failed.items()
+    return AuditResult(findings, len(texts) - len(failed), skipped, reports)
 
 
 def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:

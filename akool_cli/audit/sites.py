@@ -498,13 +498,13 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     """The names one file binds to AKOOL bases, in the order the file binds them. Only lines that
     name AKOOL or a base already known can bind one (most lines of a file are skipped)."""
     found: dict[str, Base] = {}
-    known = _names_pattern(bases)
+    known = NamesSeen({*bases.names, *bases.imported})
     functions = FunctionStarts(lines)
     for i, line in enumerate(lines):
         low = line.lower()
         named = "akool" in low or "/api/open" in line or "://" in line
         named = named or ("env" in low and any(w in low for w in ELSEWHERE_WORDS))
-        if not named and (known is None or not known.search(line)):
+        if not named and not known.search(line):
             continue
         for raw, rhs in _definitions_on(_statement(lines, i)):
             key, attribute = _name_of(raw), _is_attribute(raw)
@@ -531,7 +531,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     found[key] = base  # (a function's own local or parameter is not exported)
                 if key not in bases.names and key not in bases.imported:
                     bases.names[key] = base
-                    known = _names_pattern(bases)
+                    known.add(key)
                 bases.names[key] = base
     return found
 
@@ -670,9 +670,31 @@ def _held_url(rhs: str, file: str, line: int, bases: Bases) -> Base | None:
     return base
 
 
-def _names_pattern(bases: Bases) -> re.Pattern[str] | None:
-    names = sorted({*bases.names, *bases.imported}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+WORD = re.compile(r"\w+")
+
+
+class NamesSeen:
+    """Whether a line names one of a growing set of names (each as `\\bname\\b`), looked up
+    by the line's words: a name's every word is a whole word of a line naming it. Adding a name
+    compiles its own pattern only (one pattern of all names, rebuilt at each, made an alias
+    chain `a1 = a0`, `a2 = a1`, ... quadratic)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_word: dict[str, list[re.Pattern[str]]] = {}
+        self.wordless: list[re.Pattern[str]] = []
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+        words = WORD.findall(name)
+        (self.by_word.setdefault(words[-1], []) if words else self.wordless).append(pattern)
+
+    def search(self, line: str) -> bool:
+        if any(p.search(line) for p in self.wordless):
+            return True
+        words = self.by_word.keys() & WORD.findall(line) if self.by_word else ()
+        return any(p.search(line) for w in words for p in self.by_word[w])
 
 
 INLINE_FIELD = re.compile(

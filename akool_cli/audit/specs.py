@@ -230,18 +230,19 @@ def _params(root: Mapping, given: Node | None) -> list[Mapping]:
     return [p for p in resolved if isinstance(p, Mapping)]
 
 
-def _schema(root: Mapping, node: Node | None) -> Mapping | None:
-    """A schema with its $ref followed, and `allOf` parts' properties merged."""
+def _schema(root: Mapping, node: Node | None, depth: int = 0) -> Mapping | None:
+    """A schema with its $ref followed, and `allOf` parts' properties merged (8 levels of
+    `allOf` at most: A allOf B, B allOf A is a cycle, not an endless schema)."""
     found = _resolve(root, node)
     if not isinstance(found, Mapping):
         return None
     parts = found.get("allOf")
-    if not isinstance(parts, Sequence):
+    if not isinstance(parts, Sequence) or depth > 8:
         return found
     merged = Mapping(list(found.items))
     props = Mapping()
     for part in parts.items:
-        inner = _schema(root, part)
+        inner = _schema(root, part, depth + 1)
         own = inner.get("properties") if inner is not None else None
         props.items += own.items if isinstance(own, Mapping) else []
     merged.items.append((Scalar("properties", 0, 0, False), props))
