@@ -5,9 +5,12 @@ expansion or a spliced name inside a JSON body written as a string (`\\"$RES\\"`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from akool_cli.audit.scan import Finding, audit_text
+from tests.test_audit_patches import run_diff
 
 TP = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 SH_BODY = '-d "{\\"talking_photo_url\\":\\"a\\",\\"audio_url\\":\\"b\\",\\"resolution\\":\\"%s\\"}"'
@@ -56,3 +59,22 @@ def test_a_readme_placeholder_is_no_value(value: str) -> None:
         f'"resolution": "{value}"}}\'\n```\n'
     )
     assert places(audit_text(text, "README.md")) == []
+
+
+TYPED = {
+    "T.java": f'class T {{ void f() {{\n  Map<String, Integer> body = Map.of("resolution", 1080);\n'
+    f'  client.post("{TP}", body);\n}} }}\n',
+    "t.ts": f"const body: Record<string, number> = {{ resolution: 1080 }};\n"
+    f'fetch("{TP}", {{ method: "POST", body: JSON.stringify(body) }});\n',
+    "A.cs": f'var d = new Dictionary<string, int> {{ ["resolution"] = 1080 }};\n'
+    f'await http.PostAsJsonAsync("{TP}", d);\n',
+}
+
+
+@pytest.mark.parametrize("name", list(TYPED))
+def test_a_number_in_a_number_typed_map_is_reported_without_a_quoting_patch(
+    name: str, tmp_path: Path
+) -> None:
+    (tmp_path / name).write_text(TYPED[name], encoding="utf-8")
+    out = run_diff(tmp_path).stdout.decode()
+    assert '"1080"' not in out
