@@ -25,10 +25,16 @@ KEY_BEFORE = re.compile(LOOKUP + "$")  # getenv("RESOLUTION"): the key, not a va
 # A string that is all one interpolation: `$RES`, `${RES}`, `${RES:-720p}` (its fallback),
 # `${res}` in a template literal, `{res}` in an f-string.
 WHOLE = re.compile(
-    r"\$(?P<n>[A-Za-z_]\w*)|\$[\d@*#?]|\$\{(?P<b>[A-Za-z_]\w*)(?::?[-=](?P<f>[^{}$\"'`]*))?\}"
+    r"\$(?P<n>[A-Za-z_]\w*)|\$[\d@*#?]|\$\{(?P<b>[A-Za-z_]\w*|\d+)(?::?[-=](?P<f>[^{}$\"'`]*))?\}"
     r"|\{(?P<p>[A-Za-z_]\w*)\}"
 )
-HOLE = re.compile(r"\$[{A-Za-z_\d@*#?]|\{[A-Za-z_]")  # an interpolation anywhere in a string
+# An interpolation anywhere in a string: `$RES`, `${3:-720}`, `$(cat f)`, a backtick command,
+# `{res}`, a printf slot (`"%s" % res`).
+HOLE = re.compile(r"\$[{(A-Za-z_\d@*#?]|\{[A-Za-z_]|`|%[sd]")
+# A placeholder a README writes for a value: `<720|1080>`, `...`, `YOUR_RESOLUTION`, `{{res}}`.
+PLACEHOLDER = re.compile(
+    r"\s*(?:<[^<>]+>|\.\.\.|…|(?:YOUR|MY)_[A-Z0-9_]+|\{\{[^{}]*\}\}|\[[A-Z][A-Z0-9_ ]*\])\s*"
+)
 # An argparse option or a click option: where its call opens, and the option's own name.
 OPTION = re.compile(
     r"\b(?:add_argument|click\.option|typer\.Option)\(\s*(?:[\"']-\w[\"']\s*,\s*)?"
@@ -51,6 +57,11 @@ def lookup_key(before: str) -> bool:
 def whole_interpolation(value: str) -> re.Match[str] | None:
     """The interpolation a string's text is made of alone, if it is ("720p" is none)."""
     return WHOLE.fullmatch(value)
+
+
+def placeholder(value: str) -> bool:
+    """Whether a string's text is a placeholder for a value (PLACEHOLDER), not a value."""
+    return PLACEHOLDER.fullmatch(value) is not None
 
 
 def interpolated(value: str) -> bool:

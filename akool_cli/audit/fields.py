@@ -1732,6 +1732,8 @@ class Literal:
 LITERAL = re.compile(
     r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)|(?<![\w.$])(?P<n>-?\d+(?:\.\d+)?)(?![\w.])"
 )
+# After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
+SPLICED = re.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
 FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
 
 
@@ -1758,6 +1760,10 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
         if m.group("n") is None and fallbacks.interpolated(m.group("v")):
             found += _interpolation(doc, key, m, depth)  # "$RES", `${res}`: a name's value
             continue
+        if m.group("n") is None and fallbacks.placeholder(m.group("v")):
+            continue  # "<720|1080>", "...", "YOUR_RESOLUTION": a README's stand-in
+        if m.group("n") is None and SPLICED.match(value, m.end()):
+            continue  # "\"" + res + "\"": the opening of a value spliced into a JSON string
         quoted = m.group("n") is None
         text = m.group(0).replace("\\", "")
         value_of = m.group("v") if quoted else m.group("n")
@@ -1782,7 +1788,8 @@ def _interpolation(doc: Text, key: Key, m: re.Match[str], depth: int) -> list[Li
         at = key.value_start + m.start("v") + whole.start("f")
         return [Literal(whole.group("f"), whole.group("f"), True, at)]
     held = whole.group("n") or whole.group("b") or whole.group("p")
-    return _name_values(doc, held, key, depth) if depth < 2 else []
+    found = _name_values(doc, held, key, depth) if depth < 2 else []
+    return [replace(lit, quoted=True) for lit in found]  # (spliced into a string: text)
 
 
 def _name_values(doc: Text, name: str, key: Key, depth: int, member: bool = False) -> list[Literal]:

@@ -1300,6 +1300,14 @@ def _value_hit(
     )
 
 
+# A map whose declared values are numbers, before a literal in it: a patch may not quote one.
+NUMBER_MAP = re.compile(
+    r"(?:(?:Map|Record|Dictionary|mapOf)<\s*[Ss]tring\s*,\s*(?:Integer|Int|int|Long|long|Double|double"
+    r"|Float|float|Number|number|decimal)\s*>|\[\s*\w+\s*:\s*string\s*\]\s*:\s*number)"
+    r"(?=[^;]*$)"
+)
+
+
 def _value_fix(
     ctx: FileContext, line: int, column: int, lit: f.Literal, spec: DocField, key: f.Key | None
 ) -> Fix | None:
@@ -1308,6 +1316,8 @@ def _value_fix(
     choices = spec.enum or ()
     old = lit.source  # (a query's or a command item's text has no quotes: none are added)
     if not lit.quoted and spec.type == "string" and lit.value in choices:
+        if NUMBER_MAP.search(ctx.doc().text[max(0, lit.offset - 300) : lit.offset]):
+            return None  # Map<String, Integer>: a string there would not compile
         quote = _string_quote(ctx, lit, key)
         new = f"{quote}{lit.value}{quote}"
         return Fix(line, column, column + len(old), old, new) if quote else None
