@@ -68,8 +68,45 @@ def syntax_of(name: str, shell: bool) -> Syntax | None:
     return SYNTAXES["shell"] if shell else SYNTAXES.get(PurePath(name).suffix.lower())
 
 
+# A fenced code block of Markdown: its opening fence's language, read as that language's file.
+FENCE = re.compile(r"^\s*(?:```|~~~)\s*(?P<lang>[\w+-]*)")
+FENCED = {
+    **dict.fromkeys(("python", "py"), ".py"),
+    **dict.fromkeys(("sh", "bash", "shell", "zsh", "console"), "shell"),
+    **dict.fromkeys(("js", "javascript", "node"), ".js"),
+    **dict.fromkeys(("ts", "typescript"), ".ts"),
+    **dict.fromkeys(("go", "golang"), ".go"),
+    **dict.fromkeys(("rb", "ruby"), ".rb"),
+    "php": ".php",
+}
+
+
+def _fenced(lines: list[str]) -> list[Spanning]:
+    """The strings that span lines inside a Markdown file's code blocks (each block on its own)."""
+    found: list[Spanning] = []
+    opened: tuple[int, str] | None = None
+    for i, line in enumerate(lines):
+        fence = FENCE.match(line)
+        if fence is None:
+            continue
+        if opened is None:
+            opened = (i, FENCED.get(fence.group("lang").lower(), ""))
+            continue
+        start, kind = opened
+        opened = None
+        if kind:
+            block = spanning(f"block{kind}", lines[start + 1 : i], kind == "shell")
+            found += [
+                Spanning(s.line + start + 1, s.column, s.end_line + start + 1, s.end_column)
+                for s in block
+            ]
+    return found
+
+
 def spanning(name: str, lines: list[str], shell: bool) -> list[Spanning]:
-    """The strings of a file that span lines, in order."""
+    """The strings of a file that span lines, in order (in a Markdown file, its code blocks')."""
+    if PurePath(name).suffix.lower() in (".md", ".markdown"):
+        return _fenced(lines)
     syntax = syntax_of(name, shell)
     if syntax is None:
         return []

@@ -234,6 +234,8 @@ class Markers:
         text = self.ctx.lines[first - 1] if first > 0 else ""
         if above is not None and not text[: above.column].strip():
             texts.append(text[above.column :])
+        elif text.lstrip().startswith(("#", "//")):
+            texts.append(text)  # (a code block's comment line in Markdown, where `#` is no comment)
         return _union(ignored_rules(t) for t in texts)
 
     def _statement_start(self, line: int) -> int:
