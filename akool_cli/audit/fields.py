@@ -18,7 +18,6 @@ from akool_cli.audit import (
     dtos,
     fallbacks,
     handles,
-    kotlinclasses,
     mocks,
 )
 from akool_cli.audit.scopes import Scopes
@@ -160,7 +159,6 @@ class Text:
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
     mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
-    kotlin_classes: dict[str, list[kotlinclasses.Property]] | None = None  # (kotlinclasses.py)
     builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
     jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
     dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
@@ -791,8 +789,6 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
-    if doc.language == "kotlin":  # setBody(PromptReq(prompt = p, scale = "1:1"))
-        body += kotlinclasses.constructed_keys(doc, start, end)
     if doc.language == "shell" and "curl" in segment:  # -d "$BODY", jq '{...}' | curl -d @-
         names, piped = builders.curl_data(doc, start, end)
         for name in names:
@@ -914,11 +910,6 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
             keys += _built_keys(doc, built, depth + 1)
         elif depth < 2:
             keys += _wrapped_keys(doc, name, spot[1], before, depth)
-        if doc.language == "kotlin":  # val req = PromptReq(...)
-            line_end = doc.text.find("\n", spot[1])
-            keys += kotlinclasses.constructed_keys(
-                doc, spot[1], line_end if line_end >= 0 else len(doc.text)
-            )
     keys += _added_keys(doc, name, after, before)
     for at in builders.merged(doc, name, after, before):  # Object.assign(body, {...})
         _collect(doc, doc._by_start[at], keys, keys, 0, before)
