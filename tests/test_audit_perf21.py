@@ -86,3 +86,60 @@ def test_a_files_comments_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None
     text = 'import requests\nrequests.get("https://openapi.akool.com/api/open/v3/x")\n'
     audit_text(text, "a.py")
     assert calls.count("a.py") == 1
+
+
+def _functions(n: int) -> str:
+    """M8's Python shape: a function per call, each returning the answer's data."""
+    head = (
+        'import requests\nS = requests.Session()\nBASE = "https://openapi.akool.com/api/open/v3"\n'
+    )
+    return head + "".join(
+        f"def f{k}(p, a):\n"
+        f'    r = S.post(f"{{BASE}}/content/video/createbytalkingphoto", json={{"talking_photo_url":'
+        f' p, "audio_url": a, "resolution": "720"}})\n'
+        f'    return r.json()["data"]["_id"]\n'
+        for k in range(n)
+    )
+
+
+def test_each_lines_reads_and_return_are_worked_out_once_per_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """break21c M8: every call's scope walks the lines after it (up to ties.WINDOW) and each
+    line's item reads and returned expression were worked out again for each call reaching it."""
+    from akool_cli.audit import answers, ties
+
+    asked: dict[str, list[str]] = {"indexed": [], "returned": []}
+    indexed, returned = answers.indexed, ties.returned_expression
+
+    def count_indexed(line: str):  # type: ignore[no-untyped-def]
+        asked["indexed"].append(line)
+        return indexed(line)
+
+    def count_returned(line: str) -> str | None:
+        asked["returned"].append(line)
+        return returned(line)
+
+    monkeypatch.setattr(answers, "indexed", count_indexed)
+    monkeypatch.setattr(ties, "returned_expression", count_returned)
+    text = _functions(60)
+    before = audit_text(text, "m8.py")
+    lines = text.count("\n")
+    assert len(asked["indexed"]) <= lines
+    assert len(asked["returned"]) <= 3 * lines  # (returns.py and the wrappers ask too)
+    monkeypatch.undo()
+    assert audit_text(text, "m8.py") == before
+
+
+def test_an_item_read_is_looked_for_only_on_a_line_with_an_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from akool_cli.audit import answers
+
+    class Never:
+        def finditer(self, line: str) -> None:
+            raise AssertionError(line)
+
+    assert list(answers.indexed('    avatars[0]["thumbnail"]')) == [("avatars", 16, "thumbnail")]
+    monkeypatch.setattr(answers, "INDEXED", Never())
+    assert list(answers.indexed('    return r.json()["data"]["_id"]')) == []
