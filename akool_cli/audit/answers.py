@@ -157,10 +157,16 @@ INDEXED = re.compile(
 )
 
 
+# (a line without an item's index has no INDEXED read: looked for first, from its `[` or `.`)
+AN_INDEX = re.compile(r"\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\)")
+
+
 def indexed(line: str) -> Iterator[tuple[str, int, str]]:
     """(the list's expression, the column of the field, the field) of each read of a field
     on one item of a list on a line (see INDEXED)."""
     if len(line) > ties.STATEMENT_CHARS or not ("[" in line or ".at(" in line):
+        return
+    if AN_INDEX.search(line) is None:
         return
     for m in INDEXED.finditer(line):
         yield m.group("expr"), m.start("name"), m.group("name")

@@ -99,6 +99,7 @@ class FileContext:
     mentions: list[Mention] = field(default_factory=list)
     call_lines: list[int] = field(default_factory=list)
     comments: dict[int, source.Comment] = field(default_factory=dict)
+    comments_read: bool = False  # (comments worked out: an empty dict is read, not missing)
     _calls: frozenset[int] = frozenset()
     _doc: fields.Text | None = None
     # The requests of the calls to documented endpoints, worked out once by the field rules.
@@ -193,7 +194,8 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
 
 def find_mentions(ctx: FileContext) -> None:
     """Judge every place of the file that names a path on AKOOL."""
-    ctx.comments = ctx.comments or source.comments(ctx.name, ctx.lines)
+    if not ctx.comments_read:
+        ctx.comments = ctx.comments or source.comments(ctx.name, ctx.lines)
     tied = lru_cache(maxsize=1)(lambda: ties_to_akool(ctx))
     talks = _names_open_api(ctx, tied)
     seen = [b for b in [*ctx.bases.helpers.values(), *ctx.bases.methods.values()] if b]

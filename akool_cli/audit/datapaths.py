@@ -297,8 +297,10 @@ MESSAGE_WORDS = frozenset(
 # none of them holds no such call's argument (one search of the words before each `(`).
 CUE_WORDS = COMPARING | REPLACING | MESSAGE_WORDS
 CUE_ENDINGS = ("Error", "Exception", "Warning")
-CALLED_WORD = re.compile(r"(\w+)\s*\(")
-TWO_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
+# (each tried at a word's start only: tried within a word too, a line's long words were read
+# again from each of their letters)
+CALLED_WORD = re.compile(r"\b(\w+)\s*\(")
+TWO_WORDS = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 
 def _worth_reading(line: str) -> bool:

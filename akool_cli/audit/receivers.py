@@ -43,14 +43,16 @@ CONTAINER_TYPE = (
     r"|Identity|Enum|Sorted|Navigable|Hash|Loading|Array|Multi|Lru|LRU)*"
     r"(?:Map|HashMap|Hashtable|Dictionary|Set|Cache|Multimap|Queue|Deque|MemoryCache)"
 )
+# (one of them is in any text that declares a name with a container's type)
+TYPE_WORDS = ("Map", "Hashtable", "Dictionary", "Set", "Cache", "Multimap", "Queue", "Deque")
 # (a type word without type arguments declares the name only where a declaration goes on after
 # it, `HashMap cache;`, not in prose: "Set http to the client")
 TYPE_BEFORE = (
     rf"(?<![\w$.]){CONTAINER_TYPE}\s*(?:(?P<args><[^;=(){{}}\n]*>)\s+{{name}}(?![\w$])"
     rf"|\s+{{name}}\s*(?:[;,)]|=(?!=)))"
 )
-TYPE_AFTER = (
-    rf"(?<![\w$]){{name}}(?:\s*:\s*(?:{CONTAINER_TYPE}\b|(?:typing\.)?(?:dict|Dict|Mapping"
+TYPE_AFTER = (  # (searched where no [\w$] is before the name: see _named)
+    rf"{{name}}(?:\s*:\s*(?:{CONTAINER_TYPE}\b|(?:typing\.)?(?:dict|Dict|Mapping"
     r"|MutableMapping|defaultdict|OrderedDict|set|Counter)\b)|\s+(?:\*?sync\.Map\b|map\[))"
 )
 # Names that are a container by what they are called, bound in the file or not:
@@ -83,17 +85,35 @@ def is_container(doc: Text, name: str) -> bool:
 @lru_cache(maxsize=64)  # (few files at a time: each entry holds its text)
 def _bound_to_container(text: str, name: str) -> bool:
     """Whether the text binds `name` to a container (once per file and name: str hashes are kept)."""
-    binding = re.compile(
-        rf"(?<![\w$]){re.escape(name)}\s*(?::[^=\n]{{0,80}})?(?<![=!<>])=(?!=)\s*"
+    binding = (
+        rf"{re.escape(name)}\s*(?::[^=\n]{{0,80}})?(?<![=!<>])=(?!=)\s*"
         rf"(?:{'|'.join(CONTAINER_MAKERS)})"
     )
-    return binding.search(text) is not None or _declared_container(text, name)
+    return _named(binding, text) or _declared_container(text, name)
 
 
 def _declared_container(text: str, name: str) -> bool:
     """Whether the text declares `name` with a container's type (a field, a local, a parameter)."""
     escaped = re.escape(name)
-    after = TYPE_AFTER.replace("{name}", escaped)
-    return re.search(after, text) is not None or (
+    if _named(TYPE_AFTER.replace("{name}", escaped), text):
+        return True
+    return any(w in text for w in TYPE_WORDS) and (
         re.search(TYPE_BEFORE.replace("{name}", escaped), text) is not None
     )
+
+
+NAME_CHAR = re.compile(r"[\w$]")
+
+
+def _named(pattern: str, text: str) -> bool:
+    r"""Whether `pattern`, which opens with a name, matches where no word character or `$` is
+    before it: `(?<![\w$])` + pattern searched, the name kept as the pattern's literal prefix
+    (re looks for a literal prefix fast; a pattern opening with a lookbehind is tried at every
+    place of the text: a file's thousands of `requests.get(` cost tens of milliseconds)."""
+    compiled = re.compile(pattern)
+    at = 0
+    while (m := compiled.search(text, at)) is not None:
+        if m.start() == 0 or not NAME_CHAR.match(text, m.start() - 1):
+            return True
+        at = m.start() + 1
+    return False

@@ -2013,6 +2013,7 @@ class LineReads:
         self._by_root: dict[int, dict[str | None, list[answers.Read]]] = {}
         self._columns: dict[int, list[int]] = {}
         self._patterns: dict[int, list[answers.Read]] = {}
+        self._indexed: dict[int, list[tuple[str, int, str]]] = {}
 
     def of(self, i: int) -> list[answers.Read]:
         if i not in self.ctx.reads:
@@ -2064,7 +2065,10 @@ class LineReads:
         `body["data"]["result"][0]["lang"]`), each at the list's place ("item:data.result")."""
         if self.ctx.in_prose(i, 0):
             return
-        for expr, column, name in answers.indexed(self.ctx.lines[i]):
+        found = self._indexed.get(i)
+        if found is None:  # (once per line: each call whose answer a line may read asks)
+            found = self._indexed[i] = list(answers.indexed(self.ctx.lines[i]))
+        for expr, column, name in found:
             place = ties.path_of(expr, scope)
             if place:
                 yield answers.Read(i, column, name, f"item:{place}")

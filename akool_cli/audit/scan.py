@@ -421,6 +421,7 @@ def _audit_text(
     sites.definitions(name, lines, ctx.bases)
     sites.find_clients(lines, ctx.bases)
     ctx.comments = source.comments(name, lines)
+    ctx.comments_read = True
     known = frozenset(folder.helpers)  # (a helper of the folder, its base in view)
     unseen.find(name, text, lines, ctx.bases, ctx.in_prose, folder.scanned, objects_of, known)
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers:

@@ -524,6 +524,13 @@ class Lines:
         self._with: dict[int, str] = {}
         self._functions: list[int] | None = None
         self._parsing: set[str] | None = None
+        self._returns: dict[int, str | None] = {}
+
+    def returns(self, i: int) -> str | None:
+        """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
+        if i not in self._returns:
+            self._returns[i] = returned_expression(self.lines[i])
+        return self._returns[i]
 
     def binding(self, i: int) -> Binding | None:
         if i not in self._bindings:
@@ -761,7 +768,7 @@ def scopes(
                 else:
                     _rebind(scope, bound_here, shell, i)
                 continue
-            rest = returned_expression(text) if scope.local or scope.returned else None
+            rest = facts.returns(i) if scope.local or scope.returned else None
             if rest is not None and derived(rest, scope.all(), shell):
                 if _data_field(rest, scope):  # return r.json()["data"]: the data field
                     _returned(lines, i, scope, field=True)
