@@ -471,6 +471,12 @@ def _keys(names: str, start: int, prefix: str = "") -> Iterator[tuple[str, int]]
             yield f"{prefix}{key['k']}", column
 
 
+def rechain(line: str, found: list[Read]) -> list[Read]:
+    """The reads of one line found apart (a name's members and its dotted reads), each with the
+    names read beside it in one fallback chain of them all."""
+    return list(_chains(line, sorted(found, key=lambda r: r.column)))
+
+
 def _chains(line: str, found: list[Read]) -> Iterator[Read]:
     """Each read, with the names read beside it in one fallback chain (`data?._id ?? data?.jobId`):
     a chain that holds the documented field is a defensive read."""
@@ -489,12 +495,16 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
 
 
 def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
-    """Whether two reads of a line are joined by a fallback operator: only the end of a's access
-    (`"]`, `)`), the operator and b's access chain between them."""
+    """Whether two reads of a line are joined by a fallback operator: between them only the
+    end of a's access, the chain's operators and the members of the chain that lie between
+    (`d.faces_obj || d.data?.[0] || d.result?.[0]`, `d.get("x") or (d.get("data") or {}).get("y")`)
+    and b's access."""
     between = line[a.column + len(a.name) : b.column]
     if CHAIN_GAP.fullmatch(between) is not None:
         return True
-    return jq and JQ_ALTERNATIVE.fullmatch(between) is not None  # .data.x // .data.y
+    if jq and JQ_ALTERNATIVE.fullmatch(between) is not None:  # .data.x // .data.y
+        return True
+    return chain_gap(between)
 
 
 JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
@@ -503,6 +513,37 @@ JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
 CHAIN_GAP = re.compile(
     r"[\"']?\s*[\])]?(?:[?!]?\.[\w$]+|\[[^\]\n]*\])*\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
 )
+CHAIN_GAP_CHARS = 240  # (a longer stretch between two reads is no one chain)
+# (a conditional that picks one of the reads is one too: `a ? a : d.data.a`, `x if "x" in d else y`)
+FALLBACK = re.compile(r"\?\?|\|\||\bor\b|\?:|\s\?\s|\s:\s|\belse\b")
+GAP_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+# The pieces a stretch of a fallback chain is made of: names, accesses, brackets, indexes, empty
+# defaults (`or {}`), the operators; anything else (`;`, `=`, `,` outside brackets, `&&`, `+`,
+# a comparison) ends the chain.
+GAP_PIECE = re.compile(
+    r"\s+|\?\?|\|\||\?:|\?->|->|\?\.|[?!.$()\[\]{}:]|,|[A-Za-z_$][\w$]*|\d+|\"\""
+)
+GAP_STOPS = frozenset({"and", "return", "is", "for", "new", "then", "yield", "await"})
+
+
+def chain_gap(between: str) -> bool:
+    """Whether the text between two reads is the stretch of one fallback chain (see GAP_PIECE),
+    holding at least one fallback operator."""
+    if len(between) > CHAIN_GAP_CHARS or not FALLBACK.search(between):
+        return False
+    inner = GAP_STRING.sub('""', between[1:-1] if len(between) > 1 else "")
+    text = between[:1].strip("\"'") + inner + between[-1:].strip("\"'") if len(between) > 1 else ""
+    depth, at = 0, 0
+    while at < len(text):
+        m = GAP_PIECE.match(text, at)
+        if m is None:
+            return False
+        piece, at = m.group(), m.end()
+        if piece in GAP_STOPS or (piece == "," and depth <= 0):
+            return False
+        depth += piece in ("(", "[", "{")
+        depth -= piece in (")", "]", "}")
+    return True
 
 
 def data_variable(text: str) -> str:

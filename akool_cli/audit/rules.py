@@ -1682,9 +1682,13 @@ def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[st
 
 def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
     """A fallback chain that holds a documented field (`data?._id ?? data?.jobId`) is a defensive
-    read: its other names are not findings."""
+    read: its other names are not findings, nor is the same name guessed at another level
+    (`d.faces_obj || d.data?.faces_obj`, where the docs put faces_obj at the top)."""
     top, under = _answer_names(endpoint)
-    return any(name in under | top for name in read.beside if name != read.name)
+    others = list(read.beside)
+    if read.name in others:
+        others.remove(read.name)  # (the read itself; the same name once more is another member)
+    return any(name in under | top for name in others)
 
 
 def _field_read_hit(
@@ -2192,9 +2196,10 @@ def _call_reads(
             yield from reads.listed(i, name, scope)
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
                 found = reads.rooted(i, name)
-                yield from (replace(r, place="data") if r.place == "data?" else r for r in found)
                 known = {r.column for r in found}
-                yield from (replace(r, place="data") for r in reads.members(i, name, known))
+                given = [replace(r, place="data") if r.place == "data?" else r for r in found]
+                given += [replace(r, place="data") for r in reads.members(i, name, known)]
+                yield from answers.rechain(ctx.lines[i], given) if len(given) > 1 else given
                 continue
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)
@@ -2205,13 +2210,16 @@ def _call_reads(
 def _body_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
     """What line i reads from a name that holds the parsed answer."""
     found = reads.rooted(i, name)
+    given = []
     for read in found:  # r.data.X on a parsed answer: its data's X
         if read.on_response:
-            yield replace(read, place="data")
+            given.append(replace(read, place="data"))
         else:  # (a variable named data that holds the whole answer: data.data.x)
             place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
-            yield replace(read, place=place)
-    yield from reads.members(i, name, {r.column for r in found})
+            given.append(replace(read, place=place))
+    given += reads.members(i, name, {r.column for r in found})
+    # (one fallback chain of both: `d.faces_obj || d.data?.faces_obj`)
+    yield from answers.rechain(reads.ctx.lines[i], given) if len(given) > 1 else given
 
 
 def _string_around(line: str, column: int) -> tuple[int, int]:
