@@ -76,3 +76,171 @@ def test_p2_a_chain_without_the_documented_read_is_still_judged(
     name = "a.js" if "const" in text else "a.py"
     got = answer_places(audit_text(text.replace("READ", read), name))
     assert (5, "response-field", found) in got
+
+
+# -- M6: a URL held in a name with a query piece or an id joined to it -------------------------------
+
+INFO_Q = f"{V3}/content/video/infobymodelid?video_model_id="
+INFO = f"{V3}/content/video/infobymodelid"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "f.py",
+            f'import requests\nU = "{INFO_Q}"\ndef f(i):\n    r = requests.get(U + i)\n'
+            '    return r.json()["data"]["status"]\n',
+        ),
+        (
+            "g.py",
+            f'import requests\nU = "{INFO_Q}"\ndef f(i):\n    r = requests.get(f"{{U}}{{i}}")\n'
+            '    return r.json()["data"]["status"]\n',
+        ),
+        (
+            "h.py",
+            f'import requests\nP = "{INFO}"\ndef f(i):\n'
+            '    r = requests.get(P + "?video_model_id=" + i)\n    return r.json()["data"]["status"]\n',
+        ),
+        (
+            "d.js",
+            f'const U = "{INFO_Q}";\nexport async function f(id) {{\n  const r = await fetch(U + id);\n'
+            "  const body = await r.json();\n  return body.data.status;\n}\n",
+        ),
+        (
+            "e.js",
+            f'const U = "{INFO_Q}";\nexport async function f(id) {{\n  const r = await fetch(`${{U}}${{id}}`);\n'
+            "  const body = await r.json();\n  return body.data.status;\n}\n",
+        ),
+    ],
+)
+def test_m6_a_query_piece_joined_to_a_url_name_keeps_its_answer(name: str, text: str) -> None:
+    assert answer_places(audit_text(text, name)) == [(5, "response-field", "status")]
+
+
+def test_m6_a_path_joined_to_a_url_name_is_another_url() -> None:
+    text = (
+        f'import requests\nP = "{INFO}"\ndef f(i):\n    r = requests.get(P + "/extra")\n'
+        '    return r.json()["data"]["status"]\n'
+    )
+    assert answer_places(audit_text(text, "p.py")) == []
+
+
+# -- M7: `.then((r) => r.json())` on the call, bound to a name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "then", ["(r) => r.json()", "r => r.json()", "(res) => { return res.json(); }"]
+)
+def test_m7_a_then_json_bound_to_a_name_is_the_parsed_answer(then: str) -> None:
+    text = (
+        f'const BASE = "{V3}";\n'
+        "export async function d1(id) {\n"
+        f"  const j = await fetch(`${{BASE}}/content/video/infobymodelid?video_model_id=${{id}}`).then({then});\n"
+        "  return j.data.status;\n"
+        "}\n"
+    )
+    assert answer_places(audit_text(text, "e.js")) == [(4, "response-field", "status")]
+
+
+# -- R3: the legacy sg3 /detect answer has no {code, msg, data} envelope ------------------------------
+
+DETECT_CLASS = """class FaceClient {
+  constructor(key) {
+    this.key = key;
+    this.detectUrl = "https://sg3.akool.com/detect";
+  }
+  async detect(url) {
+    const res = await fetch(this.detectUrl, { method: "POST", body: JSON.stringify({ single_face: true, image_url: url }) });
+    const data = await res.json();
+    READ
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("read", "found"),
+    [
+        ("if (data.code === 1000 && data.data[0]) return data.data[0].landmarks_str;", "code"),
+        ("return data.data.landmarks_str;", "landmarks_str"),
+        ("return data.data[0];", "data"),
+    ],
+)
+def test_r3_the_envelope_read_on_the_legacy_detect_answer_is_an_error(
+    read: str, found: str
+) -> None:
+    got = answer_places(audit_text(DETECT_CLASS.replace("READ", read), "f.js"))
+    assert (9, "response-field", found) in got
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "if (data.error_code === 0) return data.landmarks_str[0];",
+        "return data.landmarks_str || data.data?.landmarks_str;",
+    ],
+)
+def test_r3_the_legacy_detect_answers_own_fields_are_no_finding(read: str) -> None:
+    assert answer_places(audit_text(DETECT_CLASS.replace("READ", read), "f.js")) == []
+
+
+def test_r3_python_reads_of_the_envelope_on_detect() -> None:
+    text = (
+        'import requests\nDETECT = "https://sg3.akool.com/detect"\n'
+        "def detect(url):\n"
+        '    data = requests.post(DETECT, json={"single_face": True, "image_url": url}).json()\n'
+        '    if data["code"] == 1000:\n        return data["data"][0]["landmarks_str"]\n'
+        '    return data["landmarks_str"][0]\n'
+    )
+    got = answer_places(audit_text(text, "d.py"))
+    assert [(line, rule) for line, rule, _ in got] == [(5, "response-field"), (6, "response-field")]
+
+
+# -- R4: a Promise wrapper resolving `{ statusCode, data: JSON.parse(body) }` -----------------------
+
+HTTPS_WRAPPER = """const https = require("https");
+const API_BASE = "/api/open/v3";
+function akoolRequest(method, endpoint, body = null) {
+  return new Promise((resolve, reject) => {
+    const options = { hostname: "openapi.akool.com", path: `${API_BASE}${endpoint}`, method };
+    const req = https.request(options, (res) => {
+      let raw = "";
+      res.on("data", (chunk) => { raw += chunk; });
+      res.on("end", () => {
+        resolve({ statusCode: res.statusCode, data: JSON.parse(raw) });
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+async function checkStatus(jobId) {
+  const response = await akoolRequest("GET", `/faceswap/result/listbyids?_ids=${jobId}`);
+  if (response.data.code !== 1000) throw new Error(response.data.msg);
+  return READ;
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("response.data.data.result[0].status", [(20, "answer-field", "status")]),
+        ("response.data.data.result[0].faceswap_status", []),
+        ("response.data.data.status", [(20, "response-field", "status")]),
+    ],
+)
+def test_r4_a_wrapper_resolving_data_parsed_is_read_as_axios_response(
+    read: str, expected: list[tuple[int, str, str]]
+) -> None:
+    got = answer_places(audit_text(HTTPS_WRAPPER.replace("READ", read), "w.js"))
+    assert got == expected  # (and no warning on response.data.code: the answer's own code)
+
+
+def test_r4_the_same_wrapper_called_with_a_whole_path() -> None:
+    text = HTTPS_WRAPPER.replace("`${API_BASE}${endpoint}`", "endpoint").replace(
+        "`/faceswap", "`/api/open/v3/faceswap"
+    )
+    got = answer_places(audit_text(text.replace("READ", "response.data.data.status"), "w.js"))
+    assert got == [(20, "response-field", "status")]

@@ -1605,6 +1605,8 @@ def _read_hit(
     whole = place == "whole" or (place == "top" and (read.on_response or read.place == "data?"))
     if read.listed and whole:  # the whole answer used as a list (axios' res.data.find(...))
         return _whole_list_hit(read, endpoint, read.on_response)
+    if read.listed and place and _bare(endpoint):  # data.data[0] where there is no data
+        return None if _defended(read, endpoint) else _no_envelope_hit(read, endpoint)
     if read.listed:
         return _not_a_list_hit(read, endpoint)
     if place == "top" and member and read.on_response:  # res.data.length (axios)
@@ -1680,6 +1682,34 @@ def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[st
     return "answer-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
+def _bare(endpoint: DocEndpoint) -> bool:
+    """Whether the docs give the endpoint's answer without AKOOL's `{code, msg, data}` envelope:
+    its fields at the top (the legacy sg3 `/detect`: error_code, landmarks_str, ...)."""
+    top, _ = endpoint.answer_names
+    return bool(top) and "code" not in top and "data" not in top
+
+
+# What a script reads of the envelope an answer without one lacks, and the field that stands for it.
+ENVELOPE_TWINS = {"code": "error_code", "msg": "error_msg", "message": "error_msg"}
+
+
+def _no_envelope_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit] | None:
+    """A read of the envelope (`code`, or anything under `data`) on an answer that has none."""
+    top, _ = endpoint.answer_names
+    where = f"{endpoint.method} {endpoint.path}"
+    shown = ", ".join(sorted(top)[:6])
+    twin = ENVELOPE_TWINS.get(read.name) if read.place != "data" or read.listed else None
+    if twin is not None and read.name != "data" and twin not in top:
+        return None
+    found = read.name if twin or read.listed else f"data.{read.name}"
+    right = twin if twin is not None else f"the top-level fields ({shown})"
+    message = (
+        f"AKOOL's answer to {where} has no {found}: it comes without the {{code, msg, data}} "
+        f"envelope, its fields at the top ({endpoint.url})"
+    )
+    return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
 def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
     """A fallback chain that holds a documented field (`data?._id ?? data?.jobId`) is a defensive
     read: its other names are not findings, nor is the same name guessed at another level
@@ -1701,6 +1731,10 @@ def _field_read_hit(
     if read.name == "token" and "token" not in top:
         return None  # only getToken answers a token
     where = f"{endpoint.method} {endpoint.path}"
+    if place != "data" and read.name in ENVELOPE_TWINS and read.name not in top and _bare(endpoint):
+        return _no_envelope_hit(read, endpoint)  # data.code === 1000 on the legacy /detect
+    if place == "data" and _bare(endpoint) and read.name not in top:
+        return _no_envelope_hit(read, endpoint)
     if place == "data":
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
@@ -2200,6 +2234,10 @@ def _call_reads(
                 given = [replace(r, place="data") if r.place == "data?" else r for r in found]
                 given += [replace(r, place="data") for r in reads.members(i, name, known)]
                 yield from answers.rechain(ctx.lines[i], given) if len(given) > 1 else given
+                continue
+            if name in scope.wrapped:  # (`{ statusCode, data: JSON.parse(body) }`: axios' way)
+                found = reads.rooted(i, name)
+                yield from (r if r.listed else replace(r, on_response=False) for r in found)
                 continue
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)

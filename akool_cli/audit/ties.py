@@ -82,6 +82,12 @@ GIVES_PARSED = re.compile(
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\([^;]*\)\.json\(\)\s*;?\s*$"  # requests.get(u).json()
 )
+# An object settled or returned with the parsed answer under `data`: `resolve({ statusCode:
+# res.statusCode, data: JSON.parse(body) })`, `return { status: r.status, data: await r.json() }`.
+GIVES_WRAPPED = re.compile(
+    r"(?:\bresolve\(|^\s*return\s+)\s*\{[^{}]*\bdata\s*:\s*(?:await\s+)?"
+    r"(?:JSON\.parse\(|[\w.]+\.json\(\))"
+)
 RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
@@ -283,7 +289,12 @@ ARGUMENT = re.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
     # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
     r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
-    r"\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    r"(?:[fF]?[\"'`]\$?\{\s*)?"  # (the URL's name opening a template: f"{U}{i}", `${U}${id}`)
+    r"(?:(?:self|this)\s*\.\s*(?=\w+\s*[,)]))?"  # (an object's field: fetch(this.detectUrl, ...))
+    r"\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w"
+    # (a query piece or an id joined to it, `U + id`, `P + "?video_model_id=" + i`, `{U}{i}`;
+    # not a path, `BASE + "/x"`, which is another URL)
+    r"|\s*\+\s*(?![\"'`]/)|\s*\}(?=[^/\s]))"
     # (not a field read below the answer's data: `$($r.data._id)` in the next call's URL)
     r"(?!\s*(?:\.|->)\s*data\s*(?:\.|->))"
 )
@@ -352,6 +363,9 @@ class Scope:
     # Go's `data := out["data"].(map[string]interface{})`): `v.x` reads the answer's data.x.
     fields: set[str] = field(default_factory=set)
     decoded: set[str] = field(default_factory=set)  # Go: filled by Decode(&out), Unmarshal(b, &out)
+    # Those that hold an object whose `data` is the parsed answer, as axios' response (what a
+    # helper resolving `{ statusCode, data: JSON.parse(body) }` gives): `x.data.code` is the top's.
+    wrapped: set[str] = field(default_factory=set)
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
@@ -524,6 +538,7 @@ class Lines:
         self._with: dict[int, str] = {}
         self._functions: list[int] | None = None
         self._parsing: set[str] | None = None
+        self._wrapping: set[str] | None = None
 
     def binding(self, i: int) -> Binding | None:
         if i not in self._bindings:
@@ -628,6 +643,22 @@ class Lines:
                     if found:
                         self._parsing.add(found)
         return name in self._parsing
+
+    def gives_wrapped(self, name: str) -> bool:
+        """Whether the file's function `name` resolves or returns an object that holds what it
+        fetched parsed under `data` (`resolve({ statusCode: res.statusCode, data:
+        JSON.parse(raw) })`, a Node `https.request` wrapper): its callers' `.data` is the answer,
+        as axios' response's is."""
+        if self._wrapping is None:
+            self._wrapping = set()
+            for i, text in enumerate(self.lines):
+                if "data" not in text or len(text) > STATEMENT_CHARS:
+                    continue
+                if GIVES_WRAPPED.search(text) and ("return" in text or "resolve(" in text):
+                    found = enclosing_function(self.lines, i)
+                    if found:
+                        self._wrapping.add(found)
+        return name in self._wrapping
 
     def _returns_parse(self, i: int) -> bool:
         """Whether line i returns a name its function bound to a parse (`body = resp.json()`
@@ -971,7 +1002,10 @@ def _bind_call(
 ) -> None:
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
-    (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
+    # (an object's field, `this.detectUrl = "https://..."` in a constructor, is read in every
+    # method of the object: the module's names' way)
+    kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
+    (scope.lasting if kept else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
     if gives in ("body", "field") or gives.startswith("list:"):
         for name, place in given_places(bound, gives):  # what a function returning it gives
@@ -985,6 +1019,9 @@ def _bind_call(
     base = {"body": 1, "field": 2}.get(gives, 0) or facts.unwrapped(_callee(bound.rhs))
     if not base and called is not None and facts.gives_parsed(called.group("name")):
         base = 1  # a request helper of the file that returns what it fetched parsed
+    if not base and called is not None and facts.gives_wrapped(called.group("name")):
+        _bind_wrapped(bound, scope)
+        return
     if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
         _bind_levels(bound, base + _trailing_data(rhs), scope)
     elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
@@ -999,6 +1036,19 @@ def _bind_call(
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+OWN_FIELD = re.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=[^=]")
+
+
+def _bind_wrapped(bound: Binding, scope: Scope) -> None:
+    """The names bound to what a helper gives that holds the parsed answer under `data` (see
+    Lines.gives_wrapped): the object itself, or (`const { data } = await request(...)`) the answer."""
+    if bound.destructured:
+        pairs = zip(bound.names, bound.paths, strict=True)
+        scope.bodies.update(n for n, p in pairs if p == "data")
+    else:
+        scope.wrapped.update(bound.names)
 
 
 def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
@@ -1205,13 +1255,23 @@ def _hide(facts: Lines, scope: Scope, i: int) -> None:
         names.update(
             n
             for n, at in scope.since.items()
-            if at < i and n in held and not facts.scopes.visible(n, at, i)
+            if at < i
+            and n in held
+            and not OWN_FIELD.match(facts.lines[at])  # (an object's field: seen in its methods)
+            and not facts.scopes.visible(n, at, i, _column(facts, n, at))
         )
     for name in names:
         if name in scope.local or name in scope.lasting:
             scope.hidden[name] = name in scope.lasting
             scope.local.discard(name)
             scope.lasting.discard(name)
+
+
+def _column(facts: Lines, name: str, line: int) -> int:
+    """Where a name is first written on a line (the binding of `const j = await
+    fetch(u).then((r) => r.json())` is before the arrow function that opens after it), or -1."""
+    m = re.search(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])", facts.lines[line])
+    return m.start() if m else -1
 
 
 def _restore(scope: Scope) -> None:
@@ -1229,6 +1289,8 @@ def _settled(lines: list[str], i: int, scope: Scope) -> None:
     if settled is None:
         return
     rest = settled.group("rest")
+    if rest.lstrip().startswith("{"):  # resolve({ statusCode, data: JSON.parse(body) }): axios'
+        return  # way, the answer under data (see Lines.gives_wrapped)
     if PARSED.search(rest) or derived(rest, scope.all(), False):
         _returned(lines, i, scope, True)
 
