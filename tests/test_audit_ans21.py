@@ -244,3 +244,64 @@ def test_r4_the_same_wrapper_called_with_a_whole_path() -> None:
     )
     got = answer_places(audit_text(text.replace("READ", "response.data.data.status"), "w.js"))
     assert got == [(20, "response-field", "status")]
+
+
+# -- P3: one helper for several calls, URLs in an object: each caller's own endpoint -----------------
+
+JPOST_JS = """const EP = {
+  detect: "https://openapi.akool.com/interface/detect-api/detect_faces",
+  swap: "https://openapi.akool.com/api/open/v3/faceswap/highquality/specifyimage",
+};
+async function jpost(url, body) {
+  const r = await fetch(url, { method: "POST", body: JSON.stringify(body) });
+  const d = await r.json();
+  return { status: r.status, d };
+}
+export async function run(img, face) {
+  const det = await jpost(EP.detect, { url: img });
+  const lm = DETECT_READ;
+  const sw = await jpost(EP.swap, { targetImage: [{ path: img, opts: lm }], sourceImage: [{ path: face, opts: lm }], face_enhance: 0, modifyImage: img });
+  if (sw.d.code !== 1000) throw new Error(sw.d.msg);
+  return SWAP_READ;
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("detect", "swap", "expected"),
+    [
+        ('det.d.faces_obj["0"].landmarks_str[0]', "sw.d.data._id", []),
+        (
+            'det.d.data.faces_obj["0"]',
+            "sw.d.data.task_id",
+            [(12, "response-field", "faces_obj"), (15, "response-field", "task_id")],
+        ),
+    ],
+)
+def test_p3_each_callers_reads_are_judged_against_its_own_endpoint(
+    detect: str, swap: str, expected: list[tuple[int, str, str]]
+) -> None:
+    text = JPOST_JS.replace("DETECT_READ", detect).replace("SWAP_READ", swap)
+    assert answer_places(audit_text(text, "j.js")) == expected
+
+
+JPOST_PY = """import requests
+EP = {
+    "detect": "https://openapi.akool.com/interface/detect-api/detect_faces",
+    "swap": "https://openapi.akool.com/api/open/v3/faceswap/highquality/specifyimage",
+}
+def jpost(url, body):
+    r = requests.post(url, json=body)
+    return {"status": r.status_code, "d": r.json()}
+def run(img, face):
+    det = jpost(EP["detect"], {"url": img})
+    lm = det["d"]["faces_obj"]["0"]["landmarks_str"][0]
+    sw = jpost(EP["swap"], {"targetImage": [{"path": img, "opts": lm}], "sourceImage": [{"path": face, "opts": lm}], "face_enhance": 0, "modifyImage": img})
+    if sw["d"]["code"] != 1000:
+        raise RuntimeError(sw["d"]["msg"])
+    return sw["d"]["data"]["_id"], sw["d"]["data"]["task_id"]
+"""
+
+
+def test_p3_python_dict_of_urls_and_a_helper_returning_a_dict() -> None:
+    assert answer_places(audit_text(JPOST_PY, "j.py")) == [(15, "response-field", "task_id")]

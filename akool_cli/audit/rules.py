@@ -2219,7 +2219,7 @@ def _call_reads(
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
         held = scope.held.items or scope.held.lists
-        if not (reads.of(i) or scope.bodies or scope.fields or held or listing):
+        if not (reads.of(i) or scope.bodies or scope.fields or held or listing or scope.wrapped):
             continue  # (no read on the line, and no name whose members are read)
         if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
@@ -2236,13 +2236,49 @@ def _call_reads(
                 yield from answers.rechain(ctx.lines[i], given) if len(given) > 1 else given
                 continue
             if name in scope.wrapped:  # (`{ statusCode, data: JSON.parse(body) }`: axios' way)
-                found = reads.rooted(i, name)
-                yield from (r if r.listed else replace(r, on_response=False) for r in found)
+                yield from _wrapped_reads(reads, i, name, scope.wrapped[name])
                 continue
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)
                 continue
             yield from _body_reads(reads, i, name)
+
+
+def _wrapped_reads(reads: LineReads, i: int, name: str, key: str) -> Iterator[answers.Read]:
+    """What line i reads from a name holding an object whose `key` is the parsed answer (see
+    ties.Lines.gives_wrapped): under `data`, axios' way (`response.data.code` is the answer's
+    code); under another key (`sw.d.data._id`), as from a name holding the answer, `sw.d` read
+    in place of a body's name of the same length."""
+    if key == "data":
+        found = reads.rooted(i, name)
+        yield from (r if r.listed else replace(r, on_response=False) for r in found)
+        return
+    line = reads.ctx.lines[i]
+    held = re.compile(
+        r"(?<![\w$.])" + re.escape(name) + r"(?:[?!]?\." + re.escape(key) + r"(?![\w$])"
+        r"|\[\s*[\"']" + re.escape(key) + r"[\"']\s*\])"
+    )
+    spans = [m.span() for m in held.finditer(line)] if name in line else []
+    if not spans or any(b - a < len("json") for a, b in spans):
+        return
+    alias = "j" * (spans[0][1] - spans[0][0] - 4) + "json"  # (a name that holds a body: x.json)
+    text = (
+        "".join(
+            line[(spans[k - 1][1] if k else 0) : a] + "j" * (b - a - 4) + "json"
+            for k, (a, b) in enumerate(spans)
+        )
+        + line[spans[-1][1] :]
+    )
+    found = [r for r in answers.reads(i, text) if r.root is not None and r.root.endswith("json")]
+    known = {r.column for r in found}
+    given = [
+        replace(r, place="data", root=name) if r.on_response else replace(r, root=name)
+        for r in found
+    ]
+    given += [
+        replace(r, root=name) for r in answers.members(i, text, alias) if r.column not in known
+    ]
+    yield from answers.rechain(line, given) if len(given) > 1 else given
 
 
 def _body_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
