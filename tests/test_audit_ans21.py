@@ -305,3 +305,97 @@ def run(img, face):
 
 def test_p3_python_dict_of_urls_and_a_helper_returning_a_dict() -> None:
     assert answer_places(audit_text(JPOST_PY, "j.py")) == [(15, "response-field", "task_id")]
+
+
+# -- R12: shell functions each binding `local response`, one with an if/else -----------------------
+
+SHELL_FUNCTIONS = """#!/usr/bin/env bash
+BASE="https://openapi.akool.com/api/open/v3"
+get_token() {
+  local response=$(curl -s -X POST "$BASE/getToken" \\
+    -d "{\\"clientId\\":\\"$CLIENT_ID\\",\\"clientSecret\\":\\"$CLIENT_SECRET\\"}")
+  if [ -z "$response" ]; then
+    exit 1
+  else
+    echo "$response" | jq -r '.token'
+  fi
+}
+create_video() {
+  local response=$(curl -s -X POST "$BASE/content/video/createbytalkingphoto" \\
+    -H "Authorization: Bearer $1" \\
+    -d "{\\"talking_photo_url\\":\\"$2\\",\\"audio_url\\":\\"$3\\"}")
+  echo "$response" | jq -r '.data.task_id'
+}
+"""
+
+
+def test_r12_another_shell_functions_branches_do_not_end_the_answers_name() -> None:
+    got = answer_places(audit_text(SHELL_FUNCTIONS, "s.sh"))
+    assert got == [(16, "response-field", "task_id")]
+
+
+# -- R2: answers decoded into Go structs: a list's item structs ------------------------------------
+
+GO_LIST = """package main
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+const base = "https://openapi.akool.com/api/open/v3"
+
+TYPES
+
+func poll(ids string) (int, error) {
+	r, err := http.Get(base + "/faceswap/result/listbyids?_ids=" + ids)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Body.Close()
+	var out listResp
+	json.NewDecoder(r.Body).Decode(&out)
+	return len(out.Data.Result), nil
+}
+"""
+NAMED_ITEM = """type item struct {
+	ID     string `json:"_id"`
+	Status int    `json:"STATUS"`
+}
+
+type listResp struct {
+	Code int `json:"code"`
+	Data struct {
+		Result []item `json:"result"`
+	} `json:"data"`
+}"""
+INLINE_ITEM = """type listResp struct {
+	Code int `json:"code"`
+	Data struct {
+		Result []struct {
+			ID     string `json:"_id"`
+			Status int    `json:"STATUS"`
+		} `json:"result"`
+	} `json:"data"`
+}"""
+
+
+@pytest.mark.parametrize("types", [NAMED_ITEM, INLINE_ITEM])
+@pytest.mark.parametrize(("status", "expected"), [("status", ["status"]), ("faceswap_status", [])])
+def test_r2_the_tags_of_a_lists_item_struct_are_judged_as_its_items(
+    types: str, status: str, expected: list[str]
+) -> None:
+    text = GO_LIST.replace("TYPES", types.replace("STATUS", status))
+    got = answer_places(audit_text(text, "p.go"))
+    assert [found for _, _, found in got] == expected
+
+
+def test_r2_the_legacy_detect_answer_decoded_under_data() -> None:
+    text = (
+        'package main\n\nimport (\n\t"bytes"\n\t"encoding/json"\n\t"net/http"\n)\n\n'
+        'type detectResp struct {\n\tData struct {\n\t\tLandmarks []string `json:"landmarks_str"`\n'
+        '\t} `json:"data"`\n}\n\nfunc detect(b []byte) []string {\n'
+        '\tr, _ := http.Post("https://sg3.akool.com/detect", "application/json", bytes.NewReader(b))\n'
+        "\tvar out detectResp\n\tjson.NewDecoder(r.Body).Decode(&out)\n\treturn out.Data.Landmarks\n}\n"
+    )
+    assert answer_places(audit_text(text, "d.go")) == [(11, "response-field", "landmarks_str")]

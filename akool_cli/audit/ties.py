@@ -1163,6 +1163,8 @@ def _branch_join(facts: Lines, start: int, names: tuple[str, ...]) -> int:
     for p in range(start, max(start - BRANCH_LINES, -1), -1):
         if p < start and facts.indent(p) < facts.indent(start) and facts.starts_function(p):
             return -1
+        if facts.shell and facts.function_of(p) != facts.function_of(start):
+            return -1  # (another shell function's `local response` is another variable)
         if ELSE.match(lines[p]) and (branch < 0 or facts.indent(p) <= facts.indent(branch)):
             if facts.indent(p) <= facts.indent(start):
                 branch = p
