@@ -399,3 +399,51 @@ def test_r2_the_legacy_detect_answer_decoded_under_data() -> None:
         "\tvar out detectResp\n\tjson.NewDecoder(r.Body).Decode(&out)\n\treturn out.Data.Landmarks\n}\n"
     )
     assert answer_places(audit_text(text, "d.go")) == [(11, "response-field", "landmarks_str")]
+
+
+# -- P4: a guessed status path: one error for the path, its query and reads are notes ---------------
+
+GUESSED = {
+    "a.py": (
+        "import requests\n"
+        f'BASE = "{V3}"\n'
+        "def status(task_id):\n"
+        '    r = requests.get(f"{BASE}/content/video/getvideostatus?task_id={task_id}")\n'
+        "    body = r.json()\n"
+        '    if body["data"]["status"] == "done":\n'
+        '        return body["data"]["video_url"]\n'
+    ),
+    "b.js": (
+        f'const BASE = "{V3}";\n'
+        "export async function status(taskId) {\n"
+        "  const r = await fetch(`${BASE}/content/video/getvideostatus?task_id=${taskId}`);\n"
+        "  const j = await r.json();\n"
+        "  return j.data.status === 3 ? j.data.video_url : null;\n"
+        "}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(GUESSED))
+def test_p4_a_guessed_status_path_is_one_error_and_its_query_and_reads_are_notes(name: str) -> None:
+    findings = audit_text(GUESSED[name], name)
+    errors = [f.rule for f in findings if f.severity == "error"]
+    assert errors == ["undocumented-path"]
+    notes = sorted(f.rule for f in findings if f.severity == "info")
+    assert notes == ["misnamed-field", "response-field", "response-field"]
+    assert all(f.fix is None for f in findings if f.severity == "info")
+    assert all(
+        "is moved to GET /api/open/v3/content/video/infobymodelid" in f.message
+        for f in findings
+        if f.severity == "info"
+    )
+
+
+def test_p4_a_guessed_post_path_keeps_its_body_findings() -> None:
+    text = (
+        "import requests\n"
+        'requests.post("https://openapi.akool.com/api/open/v3/photo/talking", '
+        'json={"image_url": "a", "audio_url": "b"})\n'
+    )
+    got = sorted((f.rule, f.severity) for f in audit_text(text, "c.py"))
+    assert ("misnamed-field", "error") in got

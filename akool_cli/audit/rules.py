@@ -91,6 +91,7 @@ class Hit:
     message: str
     help: str = catalogue.DOCS_SITE  # the docs page that says what is right
     fix: Fix | None = None
+    severity: Severity | None = None  # (the rule's, unless said: see _on_a_guess)
 
 
 @dataclass(frozen=True)
@@ -906,29 +907,62 @@ def _versions(method: str, path: str) -> tuple[DocEndpoint, ...]:
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     members: set[int] = set()  # the members of the file's own types reported
-    for _m, endpoint, keys in _requests(ctx):
-        yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
-        taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
-        others = _versions(endpoint.method, endpoint.path) if _versionless(_m) else ()
-        for key in keys:
-            if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+    for m, endpoint, keys in _requests(ctx):
+        found = _key_hits(ctx, m, endpoint, keys, misnamed, members)
+        if _guessed_get(m, endpoint):  # (its query once moved to the endpoint: a note)
+            found = (_on_a_guess(m, endpoint, hit) for hit in found)
+        yield from found
+
+
+def _guessed_get(m: Mention, endpoint: DocEndpoint) -> bool:
+    """Whether a call is to a guessed path that stands for a documented GET (a status path such
+    as `/content/video/getvideostatus?task_id=`, taken for infobymodelid): its query names the
+    guessed API's id and its reads the guessed answer's fields, both of that one wrong guess."""
+    return m.verdict == "guess" and endpoint.method == "GET"
+
+
+def _on_a_guess(m: Mention, endpoint: DocEndpoint, hit: Hit) -> Hit:
+    """A finding on the query or a read of a call to a guessed status path (see _guessed_get),
+    judged against the documented endpoint the path is taken for: one wrong path is one error
+    (its own), so this is a note (info, no fix) for when the call is moved there."""
+    where = f"{endpoint.method} {endpoint.path}"
+    note = f" (a note for when the call to {m.text}, not in AKOOL's docs, is moved to {where})"
+    return replace(hit, severity="info", fix=None, message=hit.message + note)
+
+
+def _key_hits(
+    ctx: FileContext,
+    m: Mention,
+    endpoint: DocEndpoint,
+    keys: list[f.Key],
+    misnamed: bool,
+    members: set[int],
+) -> Iterator[Hit]:
+    """The field findings of one request (see check_fields)."""
+    yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
+    taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
+    others = _versions(endpoint.method, endpoint.path) if _versionless(m) else ()
+    for key in keys:
+        if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+            continue
+        if any(_known(key.name, e) for e in others):
+            continue  # (documented under another version the call may be sent to)
+        for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+            codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
+            if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
+                note = (
+                    f"; {codable} is a Codable struct: rename its property too (left to a person)"
+                )
+                yield replace(hit, fix=None, message=hit.message + note)
                 continue
-            if any(_known(key.name, e) for e in others):
-                continue  # (documented under another version the call may be sent to)
-            for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
-                codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
-                if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
-                    note = f"; {codable} is a Codable struct: rename its property too (left to a person)"
-                    yield replace(hit, fix=None, message=hit.message + note)
-                    continue
-                typed = _typed(ctx, key)
-                if typed is None:
-                    yield hit
-                    continue
-                yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
-                member = _member_hit(ctx, typed, key, hit, members)
-                if member is not None:
-                    yield member
+            typed = _typed(ctx, key)
+            if typed is None:
+                yield hit
+                continue
+            yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
+            member = _member_hit(ctx, typed, key, hit, members)
+            if member is not None:
+                yield member
 
 
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
@@ -1467,25 +1501,11 @@ def _valued(
 
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
-    for _, endpoint, keys in _requests(ctx):
-        for key, spec, where in _valued(ctx, endpoint, keys):
-            array = _array_hit(ctx, key, spec, endpoint)
-            if array is not None:
-                yield array
-            if not spec.enum and spec.type not in NON_STRINGS:
-                continue
-            # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
-            # judged only for the documented values and ranges, never for a JSON type.
-            text = key.raw or endpoint.method == "GET"
-            for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint, key, text) if spec.enum else None
-                if not text:
-                    hit = hit or _type_hit(ctx, lit, spec, endpoint)
-                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
-                if hit is not None and (key.shared or lit.shared):
-                    hit = replace(hit, fix=None)  # the value is other calls' too
-                if hit is not None:
-                    yield hit
+    for m, endpoint, keys in _requests(ctx):
+        found = _request_values(ctx, endpoint, keys)
+        if _guessed_get(m, endpoint):  # (its query once moved to the endpoint: a note)
+            found = (_on_a_guess(m, endpoint, hit) for hit in found)
+        yield from found
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
     for name, lits in f.unions(doc):
         specs = [(e, e.field(name)) for e in called.values()]
@@ -1496,6 +1516,29 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
             if all(hits) and hits[0] is not None:
                 yield hits[0]
+
+
+def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:
+    """The value findings of one request (see check_values)."""
+    doc = ctx.doc()
+    for key, spec, where in _valued(ctx, endpoint, keys):
+        array = _array_hit(ctx, key, spec, endpoint)
+        if array is not None:
+            yield array
+        if not spec.enum and spec.type not in NON_STRINGS:
+            continue
+        # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
+        # judged only for the documented values and ranges, never for a JSON type.
+        text = key.raw or endpoint.method == "GET"
+        for lit in f.literals(doc, key):
+            hit = _value_hit(ctx, lit, spec, endpoint, key, text) if spec.enum else None
+            if not text:
+                hit = hit or _type_hit(ctx, lit, spec, endpoint)
+            hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
+            if hit is not None and (key.shared or lit.shared):
+                hit = replace(hit, fix=None)  # the value is other calls' too
+            if hit is not None:
+                yield hit
 
 
 # -- answers ------------------------------------------------------------------------------------------
@@ -2033,6 +2076,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
+            if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
+                found = (found[0], _on_a_guess(m, endpoint, found[1]))
             if read.tag:
                 tags.setdefault((read.line, read.column), []).append(found)
             elif found is not None:
