@@ -447,3 +447,21 @@ def test_p4_a_guessed_post_path_keeps_its_body_findings() -> None:
     )
     got = sorted((f.rule, f.severity) for f in audit_text(text, "c.py"))
     assert ("misnamed-field", "error") in got
+
+
+# -- L3: an id's name read on a create answer is the guessed job id ----------------------------------
+
+
+@pytest.mark.parametrize("name", ["videoId", "video_id", "imageID"])
+def test_l3_an_id_name_on_a_create_answer_is_the_guessed_job_id(name: str) -> None:
+    text = (
+        f'const BASE = "{V3}";\n'
+        "export async function create(p, a) {\n"
+        "  const r = await fetch(`${BASE}/content/video/createbytalkingphoto`, { method: 'POST', "
+        "body: JSON.stringify({ talking_photo_url: p, audio_url: a }) });\n"
+        "  const j = await r.json();\n"
+        f"  return j.data.{name};\n"
+        "}\n"
+    )
+    got = [(f.line, f.rule, f.documented) for f in audit_text(text, "c.js") if f.severity != "info"]
+    assert got == [(5, "response-field", "data._id")]

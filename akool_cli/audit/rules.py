@@ -1768,7 +1768,7 @@ def _field_read_hit(
     read: answers.Read, endpoint: DocEndpoint, place: str, shared: DocEndpoint
 ) -> tuple[str, Hit] | None:
     top, under = _answer_names(endpoint)
-    guessed = read.name in GUESSED_ANSWER_FIELDS
+    guessed = read.name in GUESSED_ANSWER_FIELDS or _guessed_id(read.name, endpoint, place)
     if not place or (read.loose and not guessed):
         return None
     if read.name == "token" and "token" not in top:
@@ -1794,7 +1794,7 @@ def _field_read_hit(
         if read.name in top or not top:
             return None
         names = top
-    if not guessed and shared is not endpoint:
+    if read.name not in GUESSED_ANSWER_FIELDS and shared is not endpoint:
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
@@ -1811,6 +1811,8 @@ def _field_read_hit(
         )
     deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
     close = _closest(read.name, names, under, deeper)
+    if close is None and _guessed_id(read.name, endpoint, place):
+        close = "data._id"  # (the job's id, the one id a create answer gives)
     put = f"; the docs put it at {deeper}" if deeper and close == deeper else ""
     right, put = (
         (close, put) if close is not None else _hint(read.name, place, names, under, endpoint)
@@ -1822,6 +1824,21 @@ def _field_read_hit(
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
     misplaced = right == f"data.{read.name}"
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+# An id's name (`videoId`, `video_id`, `imageID`): on a create answer whose data has `_id` (the
+# job's id), a guess of that id.
+ID_NAME = re.compile(r"[a-z][a-z0-9]*(?:_id|Id|ID)")
+
+
+def _guessed_id(name: str, endpoint: DocEndpoint, place: str) -> bool:
+    """Whether a read under data names an id a create call's answer gives as `data._id`."""
+    return (
+        place == "data"
+        and endpoint.method == "POST"
+        and "_id" in endpoint.answer_names[1]
+        and ID_NAME.fullmatch(name) is not None
+    )
 
 
 NEAR_READ_LENGTH = 6  # (shorter names one letter apart are too often two fields: url, uri)
