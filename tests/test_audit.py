@@ -280,7 +280,10 @@ def test_the_readme_with_curl_examples(samples: Path) -> None:
 
 
 def test_severities(samples: Path) -> None:
-    severities = {f.rule: f.severity for f in audit([samples]).findings}
+    # (a guessed status path's query is a note for when it is moved: see test_audit_ans21.py)
+    severities = {
+        f.rule: f.severity for f in audit([samples]).findings if "is moved to" not in f.message
+    }
     assert severities["both-auth-headers"] == "warning"
     assert severities["legacy-token-flow"] == "info"
     assert {severities[r] for r in ("undocumented-path", "wrong-host", "misnamed-field")} == {
@@ -301,7 +304,8 @@ def test_cli_lines_summary_and_exit_code(samples: Path) -> None:
     assert all(": error: " in line or ": warning: " in line or ": info: " in line for line in lines)
     assert "(documented: talking_photo_url) [misnamed-field]" in result.stdout
     assert "akool-api.md" not in result.stdout
-    assert result.stderr.strip() == "18 error(s), 1 warning(s), 1 info in 4 of 6 file(s) scanned"
+    # (poll.js's query of a guessed status path is a note: see test_audit_ans21.py)
+    assert result.stderr.strip() == "17 error(s), 1 warning(s), 2 info in 4 of 6 file(s) scanned"
 
 
 def test_cli_json_has_one_object_per_finding(samples: Path) -> None:

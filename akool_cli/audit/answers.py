@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from akool_cli.audit import ties
-from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Text, split_top
+from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Container, Text, split_top
 
 # An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
 DOT = r"(?:[?!]?\.|->)"
@@ -477,6 +477,12 @@ def _keys(names: str, start: int, prefix: str = "") -> Iterator[tuple[str, int]]
             yield f"{prefix}{key['k']}", column
 
 
+def rechain(line: str, found: list[Read]) -> list[Read]:
+    """The reads of one line found apart (a name's members and its dotted reads), each with the
+    names read beside it in one fallback chain of them all."""
+    return list(_chains(line, sorted(found, key=lambda r: r.column)))
+
+
 def _chains(line: str, found: list[Read]) -> Iterator[Read]:
     """Each read, with the names read beside it in one fallback chain (`data?._id ?? data?.jobId`):
     a chain that holds the documented field is a defensive read."""
@@ -495,12 +501,16 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
 
 
 def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
-    """Whether two reads of a line are joined by a fallback operator: only the end of a's access
-    (`"]`, `)`), the operator and b's access chain between them."""
+    """Whether two reads of a line are joined by a fallback operator: between them only the
+    end of a's access, the chain's operators and the members of the chain that lie between
+    (`d.faces_obj || d.data?.[0] || d.result?.[0]`, `d.get("x") or (d.get("data") or {}).get("y")`)
+    and b's access."""
     between = line[a.column + len(a.name) : b.column]
     if CHAIN_GAP.fullmatch(between) is not None:
         return True
-    return jq and JQ_ALTERNATIVE.fullmatch(between) is not None  # .data.x // .data.y
+    if jq and JQ_ALTERNATIVE.fullmatch(between) is not None:  # .data.x // .data.y
+        return True
+    return chain_gap(between)
 
 
 JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
@@ -509,6 +519,37 @@ JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
 CHAIN_GAP = re.compile(
     r"[\"']?\s*[\])]?(?:[?!]?\.[\w$]+|\[[^\]\n]*\])*\s*[\])]?\s*(?:\?\?|\|\||\bor\b|\?:)\s*[\w$.?!>\[\]\"'()-]*?(?:\.get\(\s*[\"']|\[\s*[\"']|[?!]?\.|->)?"
 )
+CHAIN_GAP_CHARS = 240  # (a longer stretch between two reads is no one chain)
+# (a conditional that picks one of the reads is one too: `a ? a : d.data.a`, `x if "x" in d else y`)
+FALLBACK = re.compile(r"\?\?|\|\||\bor\b|\?:|\s\?\s|\s:\s|\belse\b")
+GAP_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+# The pieces a stretch of a fallback chain is made of: names, accesses, brackets, indexes, empty
+# defaults (`or {}`), the operators; anything else (`;`, `=`, `,` outside brackets, `&&`, `+`,
+# a comparison) ends the chain.
+GAP_PIECE = re.compile(
+    r"\s+|\?\?|\|\||\?:|\?->|->|\?\.|[?!.$()\[\]{}:]|,|[A-Za-z_$][\w$]*|\d+|\"\""
+)
+GAP_STOPS = frozenset({"and", "return", "is", "for", "new", "then", "yield", "await"})
+
+
+def chain_gap(between: str) -> bool:
+    """Whether the text between two reads is the stretch of one fallback chain (see GAP_PIECE),
+    holding at least one fallback operator."""
+    if len(between) > CHAIN_GAP_CHARS or not FALLBACK.search(between):
+        return False
+    inner = GAP_STRING.sub('""', between[1:-1] if len(between) > 1 else "")
+    text = between[:1].strip("\"'") + inner + between[-1:].strip("\"'") if len(between) > 1 else ""
+    depth, at = 0, 0
+    while at < len(text):
+        m = GAP_PIECE.match(text, at)
+        if m is None:
+            return False
+        piece, at = m.group(), m.end()
+        if piece in GAP_STOPS or (piece == "," and depth <= 0):
+            return False
+        depth += piece in ("(", "[", "{")
+        depth -= piece in (")", "]", "}")
+    return True
 
 
 def data_variable(text: str) -> str:
@@ -546,6 +587,7 @@ GO_DECLARED = re.compile(
     r"|\b(?P<n2>[A-Za-z_]\w*)\s*:=\s*&?(?P<t2>[A-Za-z_]\w*)\s*\{"
 )
 GO_DATA_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
+GO_ITEMS_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"(?P<json>[A-Za-z_]\w*)[\",]")
 
 
 def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
@@ -570,6 +612,8 @@ def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
 def _struct_reads(
     doc: Text, type_name: str, place: str, found: list[Read], seen: set[str], brace: int = -1
 ) -> None:
+    """The tags of a struct type (or of the inline struct at `brace`) read at `place`: "top",
+    "data", or "item:<list>" for the items of a list (`Result []item `json:"result"``)."""
     if type_name in seen or len(seen) > 4:
         return
     seen.add(type_name)
@@ -586,22 +630,77 @@ def _struct_reads(
     for tag in GO_TAGGED.finditer(doc.text, c.start + 1, c.end - 1):
         inner = doc.innermost(tag.start("go"))
         if inner != index:
-            nested = doc.containers[inner]
-            if (
-                place == "top"
-                and nested.parent == index
-                and GO_DATA_TAG.match(doc.text, nested.end - 1)
-            ):
-                found.append(_tag_read(doc, tag, "data"))
+            _nested_reads(doc, index, inner, tag, place, found, seen)
             continue
+        kind = GO_FIELD_TYPE.match(doc.text, tag.start(), tag.end())
         if tag.group("json") == "data":
-            kind = re.match(
-                r"[ \t]*\w+[ \t]+\*?(?P<t>[A-Za-z_]\w*)", doc.text[tag.start() : tag.end()]
-            )
             if place == "top" and kind and kind.group("t") != "struct":
                 _struct_reads(doc, kind.group("t"), "data", found, seen)
             continue
         found.append(_tag_read(doc, tag, place))
+        _item_reads(doc, tag, place, found, seen)
+
+
+# A struct field's type: `Result []item`, `Data *infoData`.
+GO_FIELD_TYPE = re.compile(r"[ \t]*\w+[ \t]+(?P<list>\[\])?\*?(?P<t>[A-Za-z_]\w*)")
+
+
+def _item_reads(
+    doc: Text, tag: re.Match[str], place: str, found: list[Read], seen: set[str]
+) -> None:
+    """The tags of a named struct a list field holds (`Result []item `json:"result"``), read as
+    that list's items."""
+    kind = GO_FIELD_TYPE.match(doc.text, tag.start(), tag.end())
+    listed = _item_place(place, tag.group("json"))
+    if listed and kind and kind.group("list") and kind.group("t") in (doc.go_structs or {}):
+        _struct_reads(doc, kind.group("t"), listed, found, seen)
+
+
+def _item_place(place: str, name: str) -> str:
+    """The place of the items of a list field read at `place` ("item:data.result"), or ""."""
+    if place == "top":
+        return f"item:{name}"
+    return f"item:data.{name}" if place == "data" else ""
+
+
+def _nested_reads(
+    doc: Text,
+    index: int,
+    inner: int,
+    tag: re.Match[str],
+    place: str,
+    found: list[Read],
+    seen: set[str],
+) -> None:
+    """A tag inside an inline struct of the struct at `index`: the data field's (`Data struct {
+    ... } `json:"data"``) read under data, a list's items (`Result []struct { ... }
+    `json:"result"``) read as its items; once per inline struct, from its first tag."""
+    nested = doc.containers[inner]
+    if nested.parent != index:  # (a list's inline items in the data field's inline struct)
+        outer = doc.containers[nested.parent] if nested.parent >= 0 else None
+        inside = outer is not None and outer.parent == index and place == "top"
+        if inside and outer is not None and GO_DATA_TAG.match(doc.text, outer.end - 1):
+            listed = _inline_items(doc, nested, "data")
+            if listed:
+                found.append(_tag_read(doc, tag, listed))
+        return
+    if place == "top" and GO_DATA_TAG.match(doc.text, nested.end - 1):
+        found.append(_tag_read(doc, tag, "data"))
+        _item_reads(doc, tag, "data", found, seen)
+        return
+    listed = _inline_items(doc, nested, place)
+    if listed:
+        found.append(_tag_read(doc, tag, listed))
+
+
+def _inline_items(doc: Text, nested: Container, place: str) -> str:
+    """The place of the items of a list of inline structs (`Result []struct { ... }
+    `json:"result"``) read at `place`, or "" when the container is no such list."""
+    items = GO_ITEMS_TAG.match(doc.text, nested.end - 1)
+    opened = doc.text[max(0, nested.start - 12) : nested.start]
+    if items is None or not re.search(r"\[\]\s*struct\s*$", opened):
+        return ""
+    return _item_place(place, items.group("json"))
 
 
 def _tag_read(doc: Text, tag: re.Match[str], place: str) -> Read:

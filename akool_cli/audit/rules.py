@@ -91,6 +91,7 @@ class Hit:
     message: str
     help: str = catalogue.DOCS_SITE  # the docs page that says what is right
     fix: Fix | None = None
+    severity: Severity | None = None  # (the rule's, unless said: see _on_a_guess)
 
 
 @dataclass(frozen=True)
@@ -906,29 +907,62 @@ def _versions(method: str, path: str) -> tuple[DocEndpoint, ...]:
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     members: set[int] = set()  # the members of the file's own types reported
-    for _m, endpoint, keys in _requests(ctx):
-        yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
-        taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
-        others = _versions(endpoint.method, endpoint.path) if _versionless(_m) else ()
-        for key in keys:
-            if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+    for m, endpoint, keys in _requests(ctx):
+        found = _key_hits(ctx, m, endpoint, keys, misnamed, members)
+        if _guessed_get(m, endpoint):  # (its query once moved to the endpoint: a note)
+            found = (_on_a_guess(m, endpoint, hit) for hit in found)
+        yield from found
+
+
+def _guessed_get(m: Mention, endpoint: DocEndpoint) -> bool:
+    """Whether a call is to a guessed path that stands for a documented GET (a status path such
+    as `/content/video/getvideostatus?task_id=`, taken for infobymodelid): its query names the
+    guessed API's id and its reads the guessed answer's fields, both of that one wrong guess."""
+    return m.verdict == "guess" and endpoint.method == "GET"
+
+
+def _on_a_guess(m: Mention, endpoint: DocEndpoint, hit: Hit) -> Hit:
+    """A finding on the query or a read of a call to a guessed status path (see _guessed_get),
+    judged against the documented endpoint the path is taken for: one wrong path is one error
+    (its own), so this is a note (info, no fix) for when the call is moved there."""
+    where = f"{endpoint.method} {endpoint.path}"
+    note = f" (a note for when the call to {m.text}, not in AKOOL's docs, is moved to {where})"
+    return replace(hit, severity="info", fix=None, message=hit.message + note)
+
+
+def _key_hits(
+    ctx: FileContext,
+    m: Mention,
+    endpoint: DocEndpoint,
+    keys: list[f.Key],
+    misnamed: bool,
+    members: set[int],
+) -> Iterator[Hit]:
+    """The field findings of one request (see check_fields)."""
+    yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
+    taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
+    others = _versions(endpoint.method, endpoint.path) if _versionless(m) else ()
+    for key in keys:
+        if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+            continue
+        if any(_known(key.name, e) for e in others):
+            continue  # (documented under another version the call may be sent to)
+        for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+            codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
+            if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
+                note = (
+                    f"; {codable} is a Codable struct: rename its property too (left to a person)"
+                )
+                yield replace(hit, fix=None, message=hit.message + note)
                 continue
-            if any(_known(key.name, e) for e in others):
-                continue  # (documented under another version the call may be sent to)
-            for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
-                codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
-                if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
-                    note = f"; {codable} is a Codable struct: rename its property too (left to a person)"
-                    yield replace(hit, fix=None, message=hit.message + note)
-                    continue
-                typed = _typed(ctx, key)
-                if typed is None:
-                    yield hit
-                    continue
-                yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
-                member = _member_hit(ctx, typed, key, hit, members)
-                if member is not None:
-                    yield member
+            typed = _typed(ctx, key)
+            if typed is None:
+                yield hit
+                continue
+            yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
+            member = _member_hit(ctx, typed, key, hit, members)
+            if member is not None:
+                yield member
 
 
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
@@ -1467,25 +1501,11 @@ def _valued(
 
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
-    for _, endpoint, keys in _requests(ctx):
-        for key, spec, where in _valued(ctx, endpoint, keys):
-            array = _array_hit(ctx, key, spec, endpoint)
-            if array is not None:
-                yield array
-            if not spec.enum and spec.type not in NON_STRINGS:
-                continue
-            # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
-            # judged only for the documented values and ranges, never for a JSON type.
-            text = key.raw or endpoint.method == "GET"
-            for lit in f.literals(doc, key):
-                hit = _value_hit(ctx, lit, spec, endpoint, key, text) if spec.enum else None
-                if not text:
-                    hit = hit or _type_hit(ctx, lit, spec, endpoint)
-                hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
-                if hit is not None and (key.shared or lit.shared):
-                    hit = replace(hit, fix=None)  # the value is other calls' too
-                if hit is not None:
-                    yield hit
+    for m, endpoint, keys in _requests(ctx):
+        found = _request_values(ctx, endpoint, keys)
+        if _guessed_get(m, endpoint):  # (its query once moved to the endpoint: a note)
+            found = (_on_a_guess(m, endpoint, hit) for hit in found)
+        yield from found
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
     for name, lits in f.unions(doc):
         specs = [(e, e.field(name)) for e in called.values()]
@@ -1496,6 +1516,29 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
             if all(hits) and hits[0] is not None:
                 yield hits[0]
+
+
+def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:
+    """The value findings of one request (see check_values)."""
+    doc = ctx.doc()
+    for key, spec, where in _valued(ctx, endpoint, keys):
+        array = _array_hit(ctx, key, spec, endpoint)
+        if array is not None:
+            yield array
+        if not spec.enum and spec.type not in NON_STRINGS:
+            continue
+        # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
+        # judged only for the documented values and ranges, never for a JSON type.
+        text = key.raw or endpoint.method == "GET"
+        for lit in f.literals(doc, key):
+            hit = _value_hit(ctx, lit, spec, endpoint, key, text) if spec.enum else None
+            if not text:
+                hit = hit or _type_hit(ctx, lit, spec, endpoint)
+            hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
+            if hit is not None and (key.shared or lit.shared):
+                hit = replace(hit, fix=None)  # the value is other calls' too
+            if hit is not None:
+                yield hit
 
 
 # -- answers ------------------------------------------------------------------------------------------
@@ -1605,6 +1648,8 @@ def _read_hit(
     whole = place == "whole" or (place == "top" and (read.on_response or read.place == "data?"))
     if read.listed and whole:  # the whole answer used as a list (axios' res.data.find(...))
         return _whole_list_hit(read, endpoint, read.on_response)
+    if read.listed and place and _bare(endpoint):  # data.data[0] where there is no data
+        return None if _defended(read, endpoint) else _no_envelope_hit(read, endpoint)
     if read.listed:
         return _not_a_list_hit(read, endpoint)
     if place == "top" and member and read.on_response:  # res.data.length (axios)
@@ -1680,23 +1725,59 @@ def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[st
     return "answer-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
 
 
+def _bare(endpoint: DocEndpoint) -> bool:
+    """Whether the docs give the endpoint's answer without AKOOL's `{code, msg, data}` envelope:
+    its fields at the top (the legacy sg3 `/detect`: error_code, landmarks_str, ...)."""
+    top, _ = endpoint.answer_names
+    return bool(top) and "code" not in top and "data" not in top
+
+
+# What a script reads of the envelope an answer without one lacks, and the field that stands for it.
+ENVELOPE_TWINS = {"code": "error_code", "msg": "error_msg", "message": "error_msg"}
+
+
+def _no_envelope_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit] | None:
+    """A read of the envelope (`code`, or anything under `data`) on an answer that has none."""
+    top, _ = endpoint.answer_names
+    where = f"{endpoint.method} {endpoint.path}"
+    shown = ", ".join(sorted(top)[:6])
+    twin = ENVELOPE_TWINS.get(read.name) if read.place != "data" or read.listed else None
+    if twin is not None and read.name != "data" and twin not in top:
+        return None
+    found = read.name if twin or read.listed else f"data.{read.name}"
+    right = twin if twin is not None else f"the top-level fields ({shown})"
+    message = (
+        f"AKOOL's answer to {where} has no {found}: it comes without the {{code, msg, data}} "
+        f"envelope, its fields at the top ({endpoint.url})"
+    )
+    return "response-field", Hit(read.line, read.column, read.name, right, message, endpoint.url)
+
+
 def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
     """A fallback chain that holds a documented field (`data?._id ?? data?.jobId`) is a defensive
-    read: its other names are not findings."""
+    read: its other names are not findings, nor is the same name guessed at another level
+    (`d.faces_obj || d.data?.faces_obj`, where the docs put faces_obj at the top)."""
     top, under = _answer_names(endpoint)
-    return any(name in under | top for name in read.beside if name != read.name)
+    others = list(read.beside)
+    if read.name in others:
+        others.remove(read.name)  # (the read itself; the same name once more is another member)
+    return any(name in under | top for name in others)
 
 
 def _field_read_hit(
     read: answers.Read, endpoint: DocEndpoint, place: str, shared: DocEndpoint
 ) -> tuple[str, Hit] | None:
     top, under = _answer_names(endpoint)
-    guessed = read.name in GUESSED_ANSWER_FIELDS
+    guessed = read.name in GUESSED_ANSWER_FIELDS or _guessed_id(read.name, endpoint, place)
     if not place or (read.loose and not guessed):
         return None
     if read.name == "token" and "token" not in top:
         return None  # only getToken answers a token
     where = f"{endpoint.method} {endpoint.path}"
+    if place != "data" and read.name in ENVELOPE_TWINS and read.name not in top and _bare(endpoint):
+        return _no_envelope_hit(read, endpoint)  # data.code === 1000 on the legacy /detect
+    if place == "data" and _bare(endpoint) and read.name not in top:
+        return _no_envelope_hit(read, endpoint)
     if place == "data":
         if read.name in under or "data" not in top:
             if read.name in top and "data" not in top:  # getToken: {"code", "token"}
@@ -1713,7 +1794,7 @@ def _field_read_hit(
         if read.name in top or not top:
             return None
         names = top
-    if not guessed and shared is not endpoint:
+    if read.name not in GUESSED_ANSWER_FIELDS and shared is not endpoint:
         every_top, every_under = _answer_names(shared)
         if read.name in (every_under if place == "data" else every_top):
             return None  # another product's page shows it: only a guessed name is judged by product
@@ -1730,6 +1811,8 @@ def _field_read_hit(
         )
     deeper = _deeper(read.name, endpoint, "data." if place == "data" else "")
     close = _closest(read.name, names, under, deeper)
+    if close is None and _guessed_id(read.name, endpoint, place):
+        close = "data._id"  # (the job's id, the one id a create answer gives)
     put = f"; the docs put it at {deeper}" if deeper and close == deeper else ""
     right, put = (
         (close, put) if close is not None else _hint(read.name, place, names, under, endpoint)
@@ -1741,6 +1824,21 @@ def _field_read_hit(
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
     misplaced = right == f"data.{read.name}"
     return ("response-field" if guessed or misplaced else "answer-field"), hit
+
+
+# An id's name (`videoId`, `video_id`, `imageID`): on a create answer whose data has `_id` (the
+# job's id), a guess of that id.
+ID_NAME = re.compile(r"[a-z][a-z0-9]*(?:_id|Id|ID)")
+
+
+def _guessed_id(name: str, endpoint: DocEndpoint, place: str) -> bool:
+    """Whether a read under data names an id a create call's answer gives as `data._id`."""
+    return (
+        place == "data"
+        and endpoint.method == "POST"
+        and "_id" in endpoint.answer_names[1]
+        and ID_NAME.fullmatch(name) is not None
+    )
 
 
 NEAR_READ_LENGTH = 6  # (shorter names one letter apart are too often two fields: url, uri)
@@ -1995,6 +2093,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
+            if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
+                found = (found[0], _on_a_guess(m, endpoint, found[1]))
             if read.tag:
                 tags.setdefault((read.line, read.column), []).append(found)
             elif found is not None:
@@ -2185,7 +2285,7 @@ def _call_reads(
             continue
         listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
         held = scope.held.items or scope.held.lists
-        if not (reads.of(i) or scope.bodies or scope.fields or held or listing):
+        if not (reads.of(i) or scope.bodies or scope.fields or held or listing or scope.wrapped):
             continue  # (no read on the line, and no name whose members are read)
         if i <= loose:  # a read from no name: the call before it
             yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
@@ -2196,9 +2296,13 @@ def _call_reads(
             yield from reads.listed(i, name, scope)
             if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
                 found = reads.rooted(i, name)
-                yield from (replace(r, place="data") if r.place == "data?" else r for r in found)
                 known = {r.column for r in found}
-                yield from (replace(r, place="data") for r in reads.members(i, name, known))
+                given = [replace(r, place="data") if r.place == "data?" else r for r in found]
+                given += [replace(r, place="data") for r in reads.members(i, name, known)]
+                yield from answers.rechain(ctx.lines[i], given) if len(given) > 1 else given
+                continue
+            if name in scope.wrapped:  # (`{ statusCode, data: JSON.parse(body) }`: axios' way)
+                yield from _wrapped_reads(reads, i, name, scope.wrapped[name])
                 continue
             if name not in scope.bodies:
                 yield from reads.rooted(i, name)
@@ -2206,16 +2310,56 @@ def _call_reads(
             yield from _body_reads(reads, i, name)
 
 
+def _wrapped_reads(reads: LineReads, i: int, name: str, key: str) -> Iterator[answers.Read]:
+    """What line i reads from a name holding an object whose `key` is the parsed answer (see
+    ties.Lines.gives_wrapped): under `data`, axios' way (`response.data.code` is the answer's
+    code); under another key (`sw.d.data._id`), as from a name holding the answer, `sw.d` read
+    in place of a body's name of the same length."""
+    if key == "data":
+        found = reads.rooted(i, name)
+        yield from (r if r.listed else replace(r, on_response=False) for r in found)
+        return
+    line = reads.ctx.lines[i]
+    held = re.compile(
+        r"(?<![\w$.])" + re.escape(name) + r"(?:[?!]?\." + re.escape(key) + r"(?![\w$])"
+        r"|\[\s*[\"']" + re.escape(key) + r"[\"']\s*\])"
+    )
+    spans = [m.span() for m in held.finditer(line)] if name in line else []
+    if not spans or any(b - a < len("json") for a, b in spans):
+        return
+    alias = "j" * (spans[0][1] - spans[0][0] - 4) + "json"  # (a name that holds a body: x.json)
+    text = (
+        "".join(
+            line[(spans[k - 1][1] if k else 0) : a] + "j" * (b - a - 4) + "json"
+            for k, (a, b) in enumerate(spans)
+        )
+        + line[spans[-1][1] :]
+    )
+    found = [r for r in answers.reads(i, text) if r.root is not None and r.root.endswith("json")]
+    known = {r.column for r in found}
+    given = [
+        replace(r, place="data", root=name) if r.on_response else replace(r, root=name)
+        for r in found
+    ]
+    given += [
+        replace(r, root=name) for r in answers.members(i, text, alias) if r.column not in known
+    ]
+    yield from answers.rechain(line, given) if len(given) > 1 else given
+
+
 def _body_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
     """What line i reads from a name that holds the parsed answer."""
     found = reads.rooted(i, name)
+    given = []
     for read in found:  # r.data.X on a parsed answer: its data's X
         if read.on_response:
-            yield replace(read, place="data")
+            given.append(replace(read, place="data"))
         else:  # (a variable named data that holds the whole answer: data.data.x)
             place = {"data?": "top", "data!": "data"}.get(read.place, read.place)
-            yield replace(read, place=place)
-    yield from reads.members(i, name, {r.column for r in found})
+            given.append(replace(read, place=place))
+    given += reads.members(i, name, {r.column for r in found})
+    # (one fallback chain of both: `d.faces_obj || d.data?.faces_obj`)
+    yield from answers.rechain(reads.ctx.lines[i], given) if len(given) > 1 else given
 
 
 def _string_around(line: str, column: int) -> tuple[int, int]:

@@ -468,7 +468,7 @@ def _finding(name: str, rule: Rule, hit: Hit) -> Finding:
         hit.line + 1,
         hit.column + 1,
         rule.name,
-        rule.severity,
+        hit.severity or rule.severity,
         hit.found,
         hit.documented,
         hit.message,

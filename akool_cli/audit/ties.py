@@ -82,6 +82,14 @@ GIVES_PARSED = re.compile(
     r"|^\s*return\s+(?:await\s+)?[\w.]+\.data\s*;?\s*$"
     r"|^\s*return\s+(?:await\s+)?[\w.]+\([^;]*\)\.json\(\)\s*;?\s*$"  # requests.get(u).json()
 )
+# An object settled or returned with the parsed answer under `data`: `resolve({ statusCode:
+# res.statusCode, data: JSON.parse(body) })`, `return { status: r.status, data: await r.json() }`.
+GIVES_WRAPPED = re.compile(
+    r"(?:\bresolve\(|^\s*return\s+)\s*\{[^{}]*\b(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*:\s*(?:await\s+)?"
+    r"(?:JSON\.parse\(|[\w.]+\.json\(\))"
+)
+# An object literal returned or settled on a line of its own: `return { status: r.status, d };`.
+RETURNS_OBJECT = re.compile(r"^\s*(?:return\s*|resolve\(\s*)\{(?P<names>[^{}]*)\}\s*\)?\s*;?\s*$")
 RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
@@ -251,10 +259,18 @@ def roots(rhs: str, shell: bool) -> frozenset[str]:
         if SHELL_REQUEST.search(rhs):
             return frozenset()
         return frozenset(m.group("name") for m in SHELL_VAR.finditer(rhs))
-    found = {a.group("name") for a in ARGUMENT.finditer(rhs)}
+    found = set()
+    for a in ARGUMENT.finditer(rhs):
+        found.add(a.group("name"))
+        keyed = KEY_AFTER.match(rhs, a.end("name"))  # EP.detect, EP["detect"]: an entry
+        if keyed is not None:
+            found.add(f"{a.group('name')}.{keyed.group('k')}")
     m = ROOT.match(rhs)
     if m:
         found.add(m.group("name"))
+        keyed = KEY_AFTER.match(rhs, m.end("name"))
+        if keyed is not None:
+            found.add(f"{m.group('name')}.{keyed.group('k')}")
     bare = rhs.replace("()", "") if "(" in rhs else ""  # client.getVideo(id), Api().get_video(i)
     head = bare[: bare.find("(")].rstrip() if "(" in bare else ""  # a method
     called = head[max(head.rfind("."), head.rfind(">")) + 1 :] if head else ""  # returning it
@@ -263,6 +279,8 @@ def roots(rhs: str, shell: bool) -> frozenset[str]:
     return frozenset(found)
 
 
+# A key read on a name: `.detect`, `["detect"]`, `->detect`, `['detect']`.
+KEY_AFTER = re.compile(r"\s*(?:(?:[?!]?\.|->)\s*|\[\s*[\"'])(?P<k>[A-Za-z_$][\w$]*)")
 # A method called on an object: `client.getVideo(id)`, `await this.akool.status(id)`.
 METHOD_CALL = re.compile(
     r"[(\s!]*(?:await\s+)?(?:new\s+)?(?:[\w$]+(?:\(\))?\s*(?:\.|->)\s*)+(?P<name>[A-Za-z_]\w*)\s*\("
@@ -283,7 +301,12 @@ ARGUMENT = re.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
     # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
     r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
-    r"\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w)"
+    r"(?:[fF]?[\"'`]\$?\{\s*)?"  # (the URL's name opening a template: f"{U}{i}", `${U}${id}`)
+    r"(?:(?:self|this)\s*\.\s*(?=\w+\s*[,)]))?"  # (an object's field: fetch(this.detectUrl, ...))
+    r"\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w"
+    # (a query piece or an id joined to it, `U + id`, `P + "?video_model_id=" + i`, `{U}{i}`;
+    # not a path, `BASE + "/x"`, which is another URL)
+    r"|\s*\+\s*(?![\"'`]/)|\s*\}(?=[^/\s])|\s*\[\s*[\"'])"
     # (not a field read below the answer's data: `$($r.data._id)` in the next call's URL)
     r"(?!\s*(?:\.|->)\s*data\s*(?:\.|->))"
 )
@@ -352,6 +375,9 @@ class Scope:
     # Go's `data := out["data"].(map[string]interface{})`): `v.x` reads the answer's data.x.
     fields: set[str] = field(default_factory=set)
     decoded: set[str] = field(default_factory=set)  # Go: filled by Decode(&out), Unmarshal(b, &out)
+    # Those that hold an object whose `data` is the parsed answer, as axios' response (what a
+    # helper resolving `{ statusCode, data: JSON.parse(body) }` gives): `x.data.code` is the top's.
+    wrapped: dict[str, str] = field(default_factory=dict)  # (name: the key holding the answer)
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
@@ -448,6 +474,28 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
     return line, Binding((name,), "") if name else None
 
 
+# The key of an object's entry whose value a place is in: `detect: "https://...` in `const EP =
+# {`, `"swap": "https://...` in `EP = {...}` (the text before the place on its line).
+ENTRY_KEY = re.compile(r"(?:^|[{,])\s*[\"']?(?P<k>[A-Za-z_$][\w$]*)[\"']?\s*(?::|=>)\s*[^,{}()]*$")
+OBJECT_OPENS = re.compile(r"^\s*(?:Object\.freeze\(\s*)?\{")
+
+
+def _entry_of(
+    facts: Lines, start: int, line: int, column: int, bound: Binding | None
+) -> Binding | None:
+    """A call's binding narrowed to the entry of an object that holds its URL: the place is
+    the value of `detect:` in `const EP = { detect: "https://...", swap: "..." }`, so what
+    holds its answer is what is given `EP.detect` (or `EP["detect"]`), never `EP.swap`."""
+    if bound is None or bound.destructured or len(bound.names) != 1:
+        return bound
+    if not OBJECT_OPENS.match(bound.rhs):
+        return bound
+    key = ENTRY_KEY.search(facts.lines[line][:column])
+    if key is None:
+        return bound
+    return Binding((f"{bound.names[0]}.{key.group('k')}",), bound.rhs)
+
+
 def enclosing_function(lines: list[str], line: int) -> str | None:
     one = ONE_LINE.match(lines[line]) if "(" in lines[line] else None
     if one is not None:  # (a function written on its line: that function)
@@ -525,6 +573,7 @@ class Lines:
         self._functions: list[int] | None = None
         self._parsing: set[str] | None = None
         self._returns: dict[int, str | None] = {}
+        self._wrapping: dict[str, str] | None = None
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -586,6 +635,7 @@ class Lines:
         text, offsets = self._text, self._offsets
         best = end = offsets[stop] - 1  # (the end of the line before stop)
         for name in names:
+            name = name.split(".", 1)[0]  # (an object's entry, EP.detect: EP["detect"] too)
             found = text.find(name, offsets[i], best + len(name))
             if 0 <= found < best:
                 best = found
@@ -635,6 +685,48 @@ class Lines:
                     if found:
                         self._parsing.add(found)
         return name in self._parsing
+
+    def gives_wrapped(self, name: str) -> str:
+        """The key under which the file's function `name` gives what it fetched parsed, in an
+        object it resolves or returns ("" for none): `data` for `resolve({ statusCode:
+        res.statusCode, data: JSON.parse(raw) })` (a Node `https.request` wrapper: its callers'
+        `.data` is the answer, as axios' response's is), `d` for `return { status: r.status, d }`
+        after `const d = await r.json()`."""
+        if self._wrapping is None:
+            self._wrapping = {}
+            for i, text in enumerate(self.lines):
+                if "{" not in text or len(text) > STATEMENT_CHARS:
+                    continue
+                if "return" not in text and "resolve(" not in text:
+                    continue
+                key = self._wrapped_key(i)
+                found = enclosing_function(self.lines, i) if key else None
+                if found:
+                    self._wrapping[found] = key
+        return self._wrapping.get(name, "")
+
+    def _wrapped_key(self, i: int) -> str:
+        """The key of the object line i settles or returns that holds a parse (see gives_wrapped)."""
+        m = GIVES_WRAPPED.search(self.lines[i])
+        if m is not None:
+            return m.group("k")
+        m = RETURNS_OBJECT.match(self.lines[i])
+        if m is None:
+            return ""
+        for name, path in pattern_paths(m.group("names")):
+            if "." not in path and self._parse_above(i, name):
+                return path  # (return { status: r.status, d }: d, bound to the parse above)
+        return ""
+
+    def _parse_above(self, i: int, name: str) -> bool:
+        """Whether a name was bound to a parse a few lines above line i, in its function."""
+        for j in range(i - 1, max(i - 12, -1), -1):
+            if self.indent(j) < self.indent(i) and self.lines[j].strip():
+                return False
+            bound = self.binding(j)
+            if bound is not None and bound.names == (name,):
+                return not bound.destructured and whole_parse(bound.rhs)
+        return False
 
     def _returns_parse(self, i: int) -> bool:
         """Whether line i returns a name its function bound to a parse (`body = resp.json()`
@@ -730,6 +822,7 @@ def scopes(
     of the scope and name none of it are passed over (see _skip)."""
     lines, shell = facts.lines, facts.shell
     start, bound = call_binding(facts, line, column)
+    bound = _entry_of(facts, start, line, column, bound)
     scope = Scope()
     level = indent(lines[start])
     end = facts.statement_end(start)
@@ -767,6 +860,8 @@ def scopes(
                     _rebind_lists(scope, bound_here, shell, i)
                 else:
                     _rebind(scope, bound_here, shell, i)
+                if not shell and "(" in bound_here.rhs:
+                    _rebind_wrapped(facts, scope, bound_here)
                 continue
             rest = facts.returns(i) if scope.local or scope.returned else None
             if rest is not None and derived(rest, scope.all(), shell):
@@ -978,7 +1073,10 @@ def _bind_call(
 ) -> None:
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
-    (scope.lasting if indent(lines[start]) == 0 else scope.local).update(bound.names)
+    # (an object's field, `this.detectUrl = "https://..."` in a constructor, is read in every
+    # method of the object: the module's names' way)
+    kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
+    (scope.lasting if kept else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
     if gives in ("body", "field") or gives.startswith("list:"):
         for name, place in given_places(bound, gives):  # what a function returning it gives
@@ -992,6 +1090,10 @@ def _bind_call(
     base = {"body": 1, "field": 2}.get(gives, 0) or facts.unwrapped(_callee(bound.rhs))
     if not base and called is not None and facts.gives_parsed(called.group("name")):
         base = 1  # a request helper of the file that returns what it fetched parsed
+    key = facts.gives_wrapped(called.group("name")) if not base and called is not None else ""
+    if key:
+        _bind_wrapped(bound, scope, key)
+        return
     if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
         _bind_levels(bound, base + _trailing_data(rhs), scope)
     elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
@@ -1006,6 +1108,34 @@ def _bind_call(
     renamed = BODY_RENAMED.search(lines[start])
     if renamed is not None and renamed.group("name") in bound.names:
         scope.bodies.add(renamed.group("name"))
+
+
+OWN_FIELD = re.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=[^=]")
+
+
+def _bind_wrapped(bound: Binding, scope: Scope, key: str) -> None:
+    """The names bound to what a helper gives that holds the parsed answer under `key` (see
+    Lines.gives_wrapped): the object itself, or (`const { data } = await request(...)`) the answer."""
+    if bound.destructured:
+        pairs = zip(bound.names, bound.paths, strict=True)
+        scope.bodies.update(n for n, p in pairs if p == key)
+    else:
+        scope.wrapped.update(dict.fromkeys(bound.names, key))
+
+
+def _rebind_wrapped(facts: Lines, scope: Scope, bound: Binding) -> None:
+    """A name bound after the call's statement to what a helper given the call's URL gives
+    (`const sw = await jpost(EP.swap, body)`, jpost returning `{ status: r.status, d }`)."""
+    for name in bound.names if scope.wrapped else ():
+        scope.wrapped.pop(name, None)
+    if any(n not in scope.local and n not in scope.lasting for n in bound.names):
+        return  # (it holds no answer of the call)
+    if all(n in scope.bodies or n in scope.fields for n in bound.names):
+        return
+    called = ROOT.match(bound.rhs)
+    key = facts.gives_wrapped(called.group("name")) if called is not None else ""
+    if key:
+        _bind_wrapped(bound, scope, key)
 
 
 def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
@@ -1040,6 +1170,8 @@ def _branch_join(facts: Lines, start: int, names: tuple[str, ...]) -> int:
     for p in range(start, max(start - BRANCH_LINES, -1), -1):
         if p < start and facts.indent(p) < facts.indent(start) and facts.starts_function(p):
             return -1
+        if facts.shell and facts.function_of(p) != facts.function_of(start):
+            return -1  # (another shell function's `local response` is another variable)
         if ELSE.match(lines[p]) and (branch < 0 or facts.indent(p) <= facts.indent(branch)):
             if facts.indent(p) <= facts.indent(start):
                 branch = p
@@ -1212,13 +1344,23 @@ def _hide(facts: Lines, scope: Scope, i: int) -> None:
         names.update(
             n
             for n, at in scope.since.items()
-            if at < i and n in held and not facts.scopes.visible(n, at, i)
+            if at < i
+            and n in held
+            and not OWN_FIELD.match(facts.lines[at])  # (an object's field: seen in its methods)
+            and not facts.scopes.visible(n, at, i, _column(facts, n, at))
         )
     for name in names:
         if name in scope.local or name in scope.lasting:
             scope.hidden[name] = name in scope.lasting
             scope.local.discard(name)
             scope.lasting.discard(name)
+
+
+def _column(facts: Lines, name: str, line: int) -> int:
+    """Where a name is first written on a line (the binding of `const j = await
+    fetch(u).then((r) => r.json())` is before the arrow function that opens after it), or -1."""
+    m = re.search(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])", facts.lines[line])
+    return m.start() if m else -1
 
 
 def _restore(scope: Scope) -> None:
@@ -1236,6 +1378,8 @@ def _settled(lines: list[str], i: int, scope: Scope) -> None:
     if settled is None:
         return
     rest = settled.group("rest")
+    if rest.lstrip().startswith("{"):  # resolve({ statusCode, data: JSON.parse(body) }): axios'
+        return  # way, the answer under data (see Lines.gives_wrapped)
     if PARSED.search(rest) or derived(rest, scope.all(), False):
         _returned(lines, i, scope, True)
 
