@@ -209,17 +209,67 @@ def find_mentions(ctx: FileContext) -> None:
     named = lru_cache(maxsize=1)(lambda: names_akool(ctx.name, ctx.lines, ctx.in_prose))
     found = sites(ctx.lines, ctx.bases, _skipped(ctx))
     ctx.siblings |= joined_siblings(found)
+    dropped = []
     for site in found:
         judgement = _judge_site(site, talks, ctx.siblings, site.unseen or (not talks and named()))
         _note_base(ctx, site, judgement)
+        if judgement is None and _hidden_key(site):
+            dropped.append(site)
         if judgement is None or (_out_of_view(site, judgement) and not (talks or tied())):
             continue
         ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, judgement, site))
+    if dropped:
+        by_siblings(ctx, dropped)
     ctx.call_lines = sorted(
         {m.line for m in ctx.mentions}
         | {i for i, line in enumerate(ctx.lines) if AKOOL_URL.search(line)}
     )
     ctx._calls = frozenset(ctx.call_lines)
+
+
+# The verdicts that show a base not in view is AKOOL's: a documented path, or a known guess.
+EVIDENCE = frozenset({"documented", "deprecated", "retired", "guess"})
+# First segments of a web project's own routes, never AKOOL's (its own backend's /v1/users/me).
+OWN_ROUTES = frozenset(
+    {"auth", "oauth", "user", "users", "account", "accounts", "login", "logout", "signup"}
+    | {"register", "me", "profile", "admin", "health", "healthz", "payment", "payments"}
+    | {"billing", "order", "orders", "team", "teams", "org", "orgs", "settings", "config"}
+    | {"upload", "uploads", "file", "files", "webhook", "webhooks", "callback", "callbacks"}
+)
+
+
+def _own_route(path: str) -> bool:
+    parts = path.strip("/").split("/")
+    return len(parts) < 3 or parts[1].lower() in OWN_ROUTES
+
+
+def _hidden_key(site: Site) -> str:
+    """What a path given to a base not in view goes through: a hidden helper (by its name) or
+    an AKOOL-named environment variable ("" for any other place)."""
+    if site.unseen and site.via:
+        return "helper:" + site.via
+    base = site.base
+    return "env" if base is not None and base.prefix == ENV_PREFIX else ""
+
+
+def by_siblings(ctx: FileContext, dropped: list[Site]) -> None:
+    """The versioned paths of no AKOOL shape (`/v3/product-ad/create`) given to a base not in
+    view that the file also gives a documented path of AKOOL's or a known guess at one
+    (`/v3/content/video/createbytalkingphoto`, through the same hidden helper or AKOOL-named
+    environment variable): that base is AKOOL's /api/open, so they are calls of paths AKOOL does
+    not document; not a project's own routes (`/v1/users/me`, `/v1/auth/login`)."""
+    known = {_hidden_key(m.site) for m in ctx.mentions if m.judgement.verdict in EVIDENCE} - {""}
+    added = False
+    for site in dropped:
+        path = site.path or ""
+        if _hidden_key(site) not in known or not VERSIONED_PATH.match(path) or _own_route(path):
+            continue
+        found = judge("/api/open" + path.split("?")[0], site.continued)
+        if found.verdict in ("guess", "unknown"):
+            ctx.mentions.append(Mention(site.line, site.start, site.end, site.text, found, site))
+            added = True
+    if added:
+        ctx.mentions.sort(key=lambda m: (m.line, m.column))
 
 
 # What a path of AKOOL's (not another API's) is judged to be: known to AKOOL's documentation.

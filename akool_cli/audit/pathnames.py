@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from akool_cli.audit import arguments, keyedpaths
 from akool_cli.audit.localpaths import BINDING
 from akool_cli.audit.paths import resource_words
 from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
@@ -93,6 +94,8 @@ class PathNames:
     # (its body's first and last lines, the list's table).
     loops: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    # The paths in the rows of maps of maps, by key (see keyedpaths.py).
+    rows: keyedpaths.Rows[Held] = field(default_factory=keyedpaths.Rows)
     _helpers: set[str] | None = None
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
 
@@ -146,14 +149,19 @@ def path_names(lines: list[str], imported: dict[str, Held] | None = None) -> Pat
             continue
         if m.re is BINDING and _inline_table(m.group("n"), m.group("rhs"), i, found):
             continue
+        if m.re is PROPERTY and _inline_row(lines, m.group("n"), m.group("rhs"), i, found):
+            continue
         if m.re is BINDING and _path_list(m.group("n"), lines, i, found):
             continue
-        picked = PICK.match(m.group("rhs")) if found.tables else None
-        if picked is not None and picked.group("t") in found.tables:
+        picked = PICK.match(m.group("rhs")) if found.tables or found.rows.maps else None
+        if picked is not None and (
+            picked.group("t") in found.tables or picked.group("t") in found.rows.maps
+        ):
             found.picks[m.group("n")] = picked.group("t")
             continue
         held = _value(m.group("rhs"), i, found, lines)
         if held is not None and m.re is PROPERTY:
+            found.rows.add(m.group("n"), keyedpaths.enclosing(lines, i), held)
             for table in _table(lines, i):
                 found.tables.add(table)
                 found.entries.setdefault(table, []).append(held)
@@ -332,7 +340,7 @@ INLINE_OPENER = re.compile(
     r"\s*(?:(?:new\s+)?[\w.<>\[\], ]*?(?:Map|map|dict)\b[^({]*|&?[A-Za-z_]\w*(?=\{))?[({]"
 )
 INLINE_ENTRY = re.compile(
-    r"(?:^|[{,(])\s*(?:\[[^\]]+\]|[\"'][^\"']+[\"']|(?P<k>[A-Za-z_][\w.]*))\s*(?::|=>|,)\s*"
+    r"(?:^|[{,(])\s*(?:\[[^\]]+\]|[\"'](?P<qk>[^\"']+)[\"']|(?P<k>[A-Za-z_][\w.]*))\s*(?::|=>|,)\s*"
     r"(?P<q>[\"'`])(?P<lit>/?[A-Za-z_{][\w\-./{}$:%]*)(?P=q)\s*(?=[,})])"
 )
 
@@ -345,6 +353,8 @@ def _inline_table(name: str, rhs: str, line: int, found: PathNames) -> bool:
     entries = [e for e in INLINE_ENTRY.finditer(rhs) if path_like(e.group("lit"))]
     paths = [Held(e.group("lit"), line) for e in entries]
     for e, held in zip(entries, paths, strict=True):
+        if e.group("k") and "." not in e.group("k"):
+            found.rows.add(e.group("k"), (name,), held)
         if e.group("k") and "." not in e.group("k"):  # `{ INFO: "/..." }`: read as Paths.INFO
             found.bindings.setdefault(e.group("k"), []).append((line, held))
             found.bindings[e.group("k")].sort(key=lambda s: s[0])
@@ -353,6 +363,20 @@ def _inline_table(name: str, rhs: str, line: int, found: PathNames) -> bool:
     found.tables.add(name)
     found.entries.setdefault(name, []).extend(paths)
     return True
+
+
+def _inline_row(lines: list[str], name: str, rhs: str, line: int, found: PathNames) -> bool:
+    """A row of a map of maps written on one line (`video: { getPath: "/x", postFallback: "/y"
+    },`): its paths are rows under their keys (see keyedpaths.py)."""
+    if not rhs.startswith("{") or not INLINE_OPENER.match(rhs):
+        return False
+    chain = (name, *keyedpaths.enclosing(lines, line))
+    entries = [e for e in INLINE_ENTRY.finditer(rhs) if path_like(e.group("lit"))]
+    for e in entries:
+        key = e.group("k") or e.group("qk")
+        if key and "." not in key:
+            found.rows.add(key, chain, Held(e.group("lit"), line))
+    return bool(entries)
 
 
 # An entry whose key is no plain name: "talking-photo": "/v3/...", JobKind.HEAD: "/v4/...",
@@ -398,7 +422,11 @@ def _names_a_path(line: str, found: PathNames) -> bool:
     """Whether a line names one of the path names (a set lookup per word: a file may bind
     thousands of them)."""
     return any(
-        w in found.bindings or w in found.entries or w in found.picks or w in found.loops
+        w in found.bindings
+        or w in found.entries
+        or w in found.picks
+        or w in found.loops
+        or w in found.rows.by_key
         for w in WORD.findall(line)
     )
 
@@ -471,7 +499,7 @@ def _returns(body: list[str], params: set[str]) -> bool:
 def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     """The places where a path name is joined to a base or given to a wrapper or a client, as
     sites of the path it holds (`bases.named`, by line)."""
-    if not found.bindings and not found.entries and not found.loops:
+    if not found.bindings and not found.entries and not found.loops and not found.rows.by_key:
         return
     for i, line in enumerate(lines):
         if len(line) > 2000 or not _names_a_path(line, found):
@@ -485,8 +513,13 @@ def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
 
 
 def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Site]:
+    keyed: list[tuple[int, int]] = []
+    if found.rows.by_key:
+        yield from _keyed_sites(i, line, bases, found, keyed)
     for pattern in NAME_JOINS:
         for m in pattern.finditer(line):
+            if any(a <= m.start("p") < b for a, b in keyed):
+                continue  # (a row's key read: see _keyed_sites)
             held = found.held(m.group("p"), i, bases)
             bound, base = bases.lookup(m.group("b"), i)
             if (bound and base is None) or bases.local(m.group("b")):
@@ -502,6 +535,8 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
                 base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
             yield from _used(found, i, line, m, held, base)
     for m in NAME_ARGUMENT.finditer(line):
+        if any(a <= m.start("p") < b for a, b in keyed):
+            continue
         base = _argument_base(line, m, i, bases)
         held = found.held(m.group("p"), i, bases) if base is not None else None
         if held is not None:
@@ -512,16 +547,69 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
                 bases.path_tables.add(table)  # (no request body of the call)
                 yield from _entries(found, table, base)
     for m in TABLE_ARGUMENT.finditer(line) if found.entries else ():
+        if any(a <= m.start("t") < b for a, b in keyed):
+            continue
         base = _argument_base(line, m, i, bases) if m.group("t") in found.entries else None
         if base is not None:
             bases.path_tables.add(m.group("t"))
             yield from _entries(found, m.group("t"), base)
+    if bases.helpers and "(" in line and bases.later_helpers():
+        yield from _later_names(i, line, bases, found)
     shell = SHELL_NAME_CALL.match(line) if bases.helpers else None
     if shell is not None and shell.group("fn") in bases.helpers:
         held = found.held(shell.group("p"), i, bases)
         base = bases.helpers[shell.group("fn")]
         if held is not None and base is not None:
             yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
+
+
+def _later_names(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Site]:
+    """Path names given to a wrapper after its first path argument, at the positions it sends
+    as a path (`createJob(PRIMARY, body, FALLBACK)`: see Base.positions)."""
+    later = bases.later_helpers()
+    for m in arguments.CALL.finditer(line):
+        helper = bases.helpers.get(m.group("fn")) if m.group("fn") in later else None
+        if helper is None:
+            continue
+        args = arguments.spans(line, m.end())
+        for k in helper.positions[1:]:
+            name = LATER_NAME.fullmatch(line, *args[k]) if k < len(args) else None
+            held = found.held(name.group("p"), i, bases) if name is not None else None
+            if name is not None and held is not None:
+                yield from _used(found, i, line, name, held, helper)
+
+
+LATER_NAME = re.compile(NAME)
+
+
+def _keyed_sites(
+    i: int, line: str, bases: Bases, found: PathNames, keyed: list[tuple[int, int]]
+) -> Iterator[Site]:
+    """The rows a read of a key may stand for (`akoolGet(config.getPath)` with `config =
+    STATUS_PATHS[kind]`), given to a wrapper or a client or joined to a base: each a place where
+    its path is written (the fix edits it there); a read that names one row is also a place of
+    that row's call (its request is read there). `keyed`: the spans of the reads handled."""
+    for m, key in keyedpaths.reads(line):
+        if not found.rows.several(key):
+            continue
+        if m.re is keyedpaths.ARGUMENT:
+            base = _argument_base(line, m, i, bases)
+        else:
+            _, base = bases.lookup(m.group("b") or m.group("c"), i)
+            base = None if bases.local(m.group("b") or m.group("c")) else base
+        if base is None:
+            continue
+        keyed.append(m.span("ref"))
+        rows = found.rows.read(m.group("ref"), key, found.picks)
+        for held in rows:
+            start = found.lines[held.line].find(held.text) if not held.absolute else -1
+            if start >= 0:
+                site = _site(held.line, found.lines[held.line], start, held.text, held, base)
+                yield replace(site, named=False)
+        if len(rows) == 1:
+            yield replace(_site(i, line, m.start("ref"), m.group("ref"), rows[0], base), echo=True)
+        else:
+            bases.path_tables.add(re.split(r"\W", m.group("ref").lstrip("$"))[0])
 
 
 def _used(
@@ -601,6 +689,7 @@ def _callee_base(fn: str, receiver: str, line: int, bases: Bases) -> Base | None
 def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | None) -> Site:
     unseen = base is not None and base.prefix == UNSEEN_PREFIX
     akool = unseen and base is not None and base.akool  # (the helper's name says AKOOL)
+    via = base.via if unseen and base is not None else ""
     if unseen:  # a helper imported from a module not scanned: its base is not in view
         base = None
     end = start + len(text)
@@ -629,4 +718,5 @@ def _site(i: int, line: str, start: int, text: str, held: Held, base: Base | Non
         echo=held.absolute,
         unseen=unseen,
         akool_helper=akool and not held.absolute,
+        via=via,
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from akool_cli.audit import arguments
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
@@ -126,6 +127,13 @@ class Base:
     # answer's data, `return (await res.json()).data`; "body": the parsed answer; see
     # ties.scopes' `gives`), so reads of what its caller gets back are placed right.
     gives: str = field(default="", compare=False)
+    # For a wrapper function that sends more than one of its parameters as a path
+    # (`createJob(primary, body, fallback)` giving both to a request helper): their positions
+    # among the parameters a caller gives, the first one's included. See wrappers.path_params.
+    positions: tuple[int, ...] = field(default=(), compare=False)
+    # For a hidden helper's base (UNSEEN_PREFIX): the helper's name, so the paths given to one
+    # helper are known as such (see calls.by_siblings).
+    via: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,7 @@ class Site:
     akool_helper: bool = False
     # the call of a function that returns this call's answer (see returns.py): what it returns
     returned: str = ""
+    via: str = ""  # the hidden helper the path is given to (see Base.via)
 
 
 @dataclass
@@ -192,6 +201,7 @@ class Bases:
     _made: frozenset[str] | None = None  # see made_clients
     _made_at: dict[str, list[int]] = field(default_factory=dict)  # see made_at
     _feign: bool | None = None  # see feign
+    _later: frozenset[str] | None = None  # see later_helpers (worked out once per sites())
 
     def take_imported(self, given: dict[str, Base]) -> None:
         """The bases of other files of the folder that this file imports; a name another file
@@ -296,6 +306,13 @@ class Bases:
                 return self._homes[name].at(line)
         k = bisect.bisect_right([at for at, _, _ in spots], line) - 1
         return True, spots[max(k, 0)][1]
+
+    def later_helpers(self) -> frozenset[str]:
+        """The wrappers that send a later parameter as a path too (see Base.positions)."""
+        if self._later is None:
+            named = (n for n, b in self.helpers.items() if b is not None and len(b.positions) > 1)
+            self._later = frozenset(named)
+        return self._later
 
     def made_clients(self) -> frozenset[str]:
         """The names the file binds to a client it makes (`http = axios.create(...)`, `self.http
@@ -793,6 +810,7 @@ def find_clients(lines: list[str], bases: Bases) -> None:
 def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]) -> list[Site]:
     """Every place in a file that names a path on AKOOL, longest reading first, without overlaps."""
     found: list[Site] = []
+    bases._later = None  # (the helpers are all known now)
     for i, line in enumerate(lines):
         spans = Spans(skip.get(i, []))
         taken = Spans()
@@ -1084,6 +1102,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
     clients = bool(bases.helpers or bases.clients or bases.methods)
     if clients:
         yield from _path_arguments(i, line, bases)
+    if bases.helpers and "(" in line and bases.later_helpers():
+        yield from _later_paths(i, line, bases)
     if "env" in line or "Env" in line:
         yield from _env_joins(i, line)
     if "{" in line or "$" in line or "\\(" in line:
@@ -1107,6 +1127,23 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(
                 i, line, m.start("path2"), m.group("path2"), m.group("b"), bases, "/"
             )
+
+
+def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Paths given to a wrapper after its first path argument, at the positions it sends as a
+    path (`createJob("/v3/x/create", body, "/v3/x/fallback")`: see Base.positions)."""
+    later = bases.later_helpers()
+    for m in arguments.CALL.finditer(line):
+        helper = bases.helpers.get(m.group("fn")) if m.group("fn") in later else None
+        if helper is None:
+            continue
+        args = arguments.spans(line, m.end())
+        for k in helper.positions[1:]:
+            if k >= len(args):
+                break
+            literal = arguments.PATH_LITERAL.fullmatch(line, *args[k])
+            if literal is not None:
+                yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
 
 
 def _rejoin(prev: str) -> str:
@@ -1310,7 +1347,7 @@ def _joined_to(
         # (AKOOL's whole /api/open/vN prefix given to a hidden helper: judged as such a literal)
         hidden = not OPEN_PATH_START.match(path)
         site = _site(i, start, text, path, None, line)
-        yield replace(site, unseen=hidden, akool_helper=hidden and base.akool)
+        yield replace(site, unseen=hidden, akool_helper=hidden and base.akool, via=base.via)
         return
     if base is None or base.prefix == VARIABLE_PREFIX:
         yield _site(i, start, text, text, None, line)

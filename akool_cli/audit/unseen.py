@@ -349,7 +349,7 @@ def find(
     bases.unseen = True
     server = bool(SERVER.search(text))
     for bound, own in found:  # (a module, an object or a function: an import rarely says)
-        hidden = Base(None, UNSEEN_PREFIX, name, 0, akool=own)
+        hidden = Base(None, UNSEEN_PREFIX, name, 0, akool=own, via=bound)
         held = [bound, *(objects(text, bound) if bound[:1].isupper() else ())]
         for name_, verb in ((h, v) for h in held for v in VERBS) if not server else ():
             bases.methods.setdefault((name_, verb), hidden)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import curlargs, ties
+from akool_cli.audit import arguments, curlargs, ties
 from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
 from akool_cli.audit.scopes import (
     FUNCTION_DEF,
@@ -168,6 +168,7 @@ def _read(lines: list[str], bases: Bases) -> None:
             if m.group("src") in current.params and m.group("n") not in current.params:
                 current.params.add(m.group("n"))
         if current.name in bases.helpers:
+            _more_paths(lines[i], i, bases, current)
             continue
         found = (
             _joined_here(lines, i, bases, current)
@@ -176,8 +177,53 @@ def _read(lines: list[str], bases: Bases) -> None:
         )
         if found is not None:
             gives = _gives(lines, i, current.name, found.gives)
-            bases.helpers[current.name] = replace(query_carrier(lines, current, found), gives=gives)
+            made = replace(query_carrier(lines, current, found), gives=gives)
+            bases.helpers[current.name] = replace(made, positions=())
             bases.owners[current.name] = enclosing_class(lines, current.line)
+            _more_paths(lines[i], i, bases, current)
+
+
+def _more_paths(line: str, i: int, bases: Bases, current: Function) -> None:
+    """The positions of a wrapper's parameters that a line of its body sends as a path (joined
+    to a base, or given to another wrapper where that one takes a path), added to those of its
+    base (see Base.positions): `createJob(primary, body, fallback)` gives both to `post`."""
+    helper = bases.helpers.get(current.name)
+    if helper is None or len(line) > LONGEST_LINE:
+        return
+    found = {current.order.index(p) for p in path_params(line, i, bases, current)}
+    if found - set(helper.positions):
+        bases.helpers[current.name] = replace(
+            helper, positions=tuple(sorted(found | set(helper.positions)))
+        )
+
+
+def path_params(line: str, i: int, bases: Bases, current: Function) -> list[str]:
+    """The parameters of the function a line sends as a path: joined to a base, or given to a
+    wrapper at a position it takes a path at."""
+    names = [
+        param
+        for ref, param, _ in joins(line)
+        if param in current.params and param in current.order and bases.find(ref, i) is not None
+    ]
+    for m in arguments.CALL.finditer(line) if "(" in line else ():
+        helper = bases.helpers.get(m.group("fn"))
+        if helper is None or m.group("fn") == current.name:
+            continue
+        args = [line[a:b].lstrip("$") for a, b in arguments.spans(line, m.end())]
+        for k, arg in enumerate(args):
+            if arg in current.order and _takes_path(helper, k, args):
+                names.append(arg)
+    return names
+
+
+def _takes_path(helper: Base, k: int, args: list[str]) -> bool:
+    """Whether a wrapper takes a path as its k-th argument: at one of its positions, or (those
+    unknown) first, after a method if one comes first (`request("POST", path)`)."""
+    if helper.positions:
+        return k in helper.positions
+    first = args[0] if args else ""
+    method = METHOD_PARAMETER.match(first) or first.strip("\"'").upper() in METHODS
+    return k == (1 if method else 0)
 
 
 def _gives(lines: list[str], i: int, name: str, inner: str) -> str:

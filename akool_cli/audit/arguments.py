@@ -1,0 +1,57 @@
+"""The arguments of a call as the text of one line gives them: each argument's span, up to the
+call's closing parenthesis (or the line's end, when the call goes on below), brackets and
+strings kept whole; what a wrapper's later path parameters are read from."""
+
+from __future__ import annotations
+
+import re
+
+# A call of a function or a method of the object itself: f(, self.f(, this.f(, $this->f(
+CALL = re.compile(
+    r"(?<![\w$.>])(?:(?:self|this|cls|\$this)(?:\.|->))?(?P<fn>[A-Za-z_$][\w$]*)\s*\("
+)
+QUOTES = "\"'`"
+OPENERS = "([{"
+CLOSERS = ")]}"
+
+
+def spans(text: str, at: int) -> list[tuple[int, int]]:
+    """The spans of the arguments of a call whose `(` ends just before `at` (whitespace around
+    each taken off); an empty argument list gives none."""
+    found: list[tuple[int, int]] = []
+    depth, quote, start, k = 0, "", at, at
+    while k < len(text):
+        c = text[k]
+        if quote:
+            if c == "\\":
+                k += 1
+            elif c == quote:
+                quote = ""
+        elif c in QUOTES:
+            quote = c
+        elif c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            if depth == 0:
+                break
+            depth -= 1
+        elif c == "," and depth == 0:
+            found.append(_stripped(text, start, k))
+            start = k + 1
+        k += 1
+    last = _stripped(text, start, k)
+    if last[1] > last[0] or found:
+        found.append(last)
+    return found
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# A string literal that is a relative path, as an argument: "/v3/x/create", 'content/x', `/v4/x`
+PATH_LITERAL = re.compile(r"[fFrR]?(?P<q>[\"'`])(?P<path>/?[A-Za-z_][\w-]*/[^\s\"'`#]*)(?P=q)")

@@ -1,0 +1,103 @@
+"""Paths held in the rows of a map of maps (`STATUS_PATHS = { video: { getPath: "/v3/...",
+postFallback: "/v3/..." }, image: {...} }`) and read by key off a row the code picks
+(`config = STATUS_PATHS[kind]`, then `akoolGet(config.getPath)`, `post(cfg["fallback"], body)`, a
+parameter's `opts.getPath`): each row's path under that key may be the one sent, so each is a call
+judged where it is written; a read that names its row (`STATUS_PATHS.video.getPath`) is that
+row's path alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# The line that opens a map, as an assignment or an entry: `STATUS_PATHS = {`, `video: {`,
+# `"video": {`, `'video' => [`, Go's `"video": {`.
+OPENER = re.compile(
+    r"(?:^|[\s{(,])[\"']?(?P<n>[A-Za-z_$][\w$-]*)[\"']?\s*(?::[^=\n]*)?(?:=|:|=>)\s*"
+    r"(?:\w+\(|map\[[^\]]*\][\w.*]+|array\()?[{\[(]\s*$"
+)
+ENCLOSING_LINES = 80  # how far up the maps around an entry are looked for
+# A read of a row's key: `config.getPath`, `cfg?.get_path`, `row["fallback"]`, `$row['path']`,
+# `STATUS_PATHS.video.getPath`, `STATUS_PATHS[kind].getPath`, `self.paths[kind]["get"]`.
+STEP = r"(?:(?:\?\.|\.|->)[A-Za-z_$][\w$]*|\?*\.?\[\s*(?:[\"'][\w-]+[\"']|[A-Za-z_$][\w$.]*)\s*\])"
+KEY = r"(?:(?:\?\.|\.|->)(?P<key>[A-Za-z_$][\w$]*)|\?*\.?\[\s*[\"'](?P<qkey>[\w-]+)[\"']\s*\])"
+REF = rf"(?P<ref>\$?[A-Za-z_$][\w$]*(?:{STEP})*?{KEY})(?![\w$\[(]|\??\.\s*[A-Za-z_$]|->)(?!\s*\()"
+# A call given the read as its first argument (after a context or a method), alone or with a
+# query or an id after it: `get(cfg.path)`, `get(`${cfg.path}?id=${id}`)`, `get(cfg.path + "/" +
+# id)`, `get(f"{cfg['path']}?id={i}")`, PHP's `get($row['path'] . '?id=' . $id)`.
+HEAD = (
+    r"(?<![\w$])(?P<fn>[A-Za-z_$][\w$]*)(?:<[^<>()]{0,80}>)?\(\s*"
+    r"(?:(?:ctx|context\.\w+\(\))\s*,\s*)?(?:[\"'](?i:get|post|put|delete|patch)[\"']\s*,\s*)?"
+)
+ARGUMENT = re.compile(HEAD + r"(?:`\$\{|[fF][\"']\{|\"\$?\{)?" + REF + r"\s*\}?\s*(?=[,)?/+.`\"'])")
+# A base joined to the read: `${BASE}${cfg.path}`, f"{BASE}{cfg['path']}", `BASE + cfg.path`,
+# `$this->base . $row['path']`.
+JOIN = re.compile(
+    r"(?:\$?\{(?P<b>[A-Za-z_$][\w.$>-]*)\}/?\$?\{|(?<![\w$.>])(?P<c>(?:\$this->|\$)?[A-Za-z_]"
+    r"[\w.]*)\s*(?:\+|\.(?=\s*\$))\s*)" + REF
+)
+
+
+@dataclass(frozen=True)
+class Row(Generic[T]):
+    """A path under a key in a map of maps: the names of the maps around it, innermost first."""
+
+    chain: tuple[str, ...]
+    value: T
+
+
+@dataclass
+class Rows(Generic[T]):
+    """The rows of the maps of one file, by key."""
+
+    by_key: dict[str, list[Row[T]]] = field(default_factory=dict)
+    maps: set[str] = field(default_factory=set)  # the names of the maps that hold rows
+
+    def add(self, key: str, chain: tuple[str, ...], value: T) -> None:
+        self.by_key.setdefault(key, []).append(Row(chain, value))
+        self.maps.update(chain)
+
+    def several(self, key: str) -> bool:
+        """Whether a key is that of more than one map's row (a table of rows)."""
+        return len({r.chain for r in self.by_key.get(key, ())}) > 1
+
+    def read(self, ref: str, key: str, picks: dict[str, str]) -> list[T]:
+        """The paths a read of a key may stand for: those of the rows its reference names
+        (`STATUS_PATHS.video.getPath`; a name bound to a picked row names its map), or of every
+        row under that key when it names none (a parameter's `config.getPath`)."""
+        rows = self.by_key.get(key, [])
+        names = {picks.get(w, w) for w in WORDS.findall(ref)} - {key}
+        scored = [(len(names & set(r.chain)), r) for r in rows]
+        best = max((s for s, _ in scored), default=0)
+        return [r.value for s, r in scored if s == best]
+
+
+WORDS = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def enclosing(lines: list[str], line: int) -> tuple[str, ...]:
+    """The names of the maps an entry at a line is in, innermost first (brackets counted up from
+    the line: a map opened and closed above it encloses nothing)."""
+    names: list[str] = []
+    pending = 0
+    for j in range(line - 1, max(line - ENCLOSING_LINES, -1), -1):
+        text = lines[j]
+        pending += sum(text.count(c) for c in "{[(") - sum(text.count(c) for c in "}])")
+        if pending > 0:
+            m = OPENER.search(text)
+            if m is None:
+                break
+            names.append(m.group("n"))
+            pending = 0
+    return tuple(names)
+
+
+def reads(line: str) -> Iterator[tuple[re.Match[str], str]]:
+    """The reads of a key on a line, given to a call or joined to a base, with the key."""
+    for pattern in (ARGUMENT, JOIN):
+        for m in pattern.finditer(line):
+            yield m, m.group("key") or m.group("qkey")
