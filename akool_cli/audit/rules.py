@@ -983,19 +983,41 @@ def _twins(
 ) -> dict[str, twins.Twin]:
     """The unknown keys of a request that stand for a documented field it lacks (twins.py);
     `complete` says whether the keys are certainly all the body the call sends."""
+    unknown = names - endpoint.request_names
+    if not unknown:
+        return {}  # (every key documented: most bodies)
+    near = {n: _near(n, endpoint) for n in unknown}
 
     def known(name: str) -> bool:
         return (
-            _known(name, endpoint)
-            or _near(name, endpoint) is not None
+            name not in unknown
+            or near[name] is not None
             or _nested_home(name, endpoint) is not None
             or any(_known(name, e) for e in others)
         )
 
-    if all(known(n) for n in names):
+    if all(known(n) for n in unknown):
         return {}
-    covered = {n for n in (_near(k, endpoint) for k in names) if n is not None}
+    covered = {n for n in near.values() if n is not None}
+    if other_body(endpoint, frozenset(unknown)) is not None:
+        complete = lambda: False  # noqa: E731  (another endpoint's body: no key is a twin by role)
     return twins.twins(endpoint, names, known, complete, covered)
+
+
+@lru_cache(maxsize=256)
+def other_body(endpoint: DocEndpoint, unknown: frozenset[str]) -> DocEndpoint | None:
+    """The one other documented endpoint of the same method whose request fields are all of a
+    body's unknown keys (two or more): the body is that endpoint's, sent to this one (v3
+    audio/clone's `{input_text, voice_url, rate}` to v4 voice/clone)."""
+    if len(unknown) < 2:
+        return None
+    found = [
+        e
+        for e in catalogue.load().endpoints
+        if e.method == endpoint.method and e is not endpoint and unknown <= e.request_names
+    ]
+    same = [e for e in found if e.path.rsplit("/", 1)[-1] == endpoint.path.rsplit("/", 1)[-1]]
+    return found[0] if len(found) == 1 else same[0] if len(same) == 1 else None
 
 
 def _whole(doc: f.Text, request: f.Request) -> bool:
@@ -1031,6 +1053,8 @@ def _field_hits(
         right, certain = twin.documented, twin.certain
     if right is not None and misnamed:
         message = f"{key.name} is not a field of {describe(endpoint)}"
+        if twin is not None and twin.by_role and right == twin.documented:
+            message += f", and the body lacks the required {right}, a value of the same kind"
         fix = None
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)
@@ -1061,6 +1085,9 @@ def _field_hits(
             documented = inside
         else:
             message = f"{key.name} is not a field of {describe(endpoint)}"
+            other = other_body(endpoint, frozenset(taken - endpoint.request_names))
+            if other is not None and key.name in other.request_names:
+                message += f" (a field of {other.method} {other.path}: this is that one's body)"
         message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
         yield Hit(line, column, key.name, documented, message, endpoint.url)
 
@@ -1112,9 +1139,8 @@ def _missing_body(
     sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
     stood_for = {_near(name, endpoint) for name in sent}
     missing = [n for n in required if n not in sent and n not in stood_for]
-    if missing and request.body:  # (a twin of a lacking field is that key's finding: twins.py)
-        whole = partial(_whole, ctx.doc(), request)
-        named = _twins(endpoint, {k.name for k in request.body}, whole).values()
+    if missing and request.body:  # (a stem twin of a lacking field is that key's finding)
+        named = _twins(endpoint, {k.name for k in request.body}, lambda: False).values()
         missing = [n for n in missing if n not in {t.documented for t in named}]
     if not request.body and not request.query and missing:
         at = _empty_body(doc, request)  # json={}, body: JSON.stringify({}), -d '{}'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from akool_cli.core.catalogue import DocEndpoint
 
@@ -35,6 +36,7 @@ CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 class Twin:
     documented: str  # the documented field the key stands for
     certain: bool  # whether renaming the key keeps its value right (a patch may rename it)
+    by_role: bool = False  # the only unknown key of the role of the only required field lacking
 
 
 def words(name: str) -> list[str]:
@@ -42,6 +44,7 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[_\-]+", CAMEL.sub("_", name).lower()) if w]
 
 
+@lru_cache(maxsize=4096)
 def _stem(name: str) -> tuple[tuple[str, ...], str | None]:
     """A name's words but for a last kind word, and that word (None: no kind word)."""
     said = words(name)
@@ -50,12 +53,14 @@ def _stem(name: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(said), None
 
 
+@lru_cache(maxsize=4096)
 def role(name: str) -> str | None:
     """The role a name's last word gives its value, if it is a kind word."""
     said = words(name)
     return KIND_ROLES.get(said[-1]) if said else None
 
 
+@lru_cache(maxsize=4096)
 def stem_twin(sent: str, documented: str) -> Twin | None:
     """Whether two names are one field's but for a kind word, and whether the value is the same
     (a link for a bare name or another link word, a code for a bare name)."""
@@ -103,5 +108,5 @@ def twins(
         wanted = [d for d in required if kind is not None and role(d) == kind]
         rivals = [n for n in left if role(n) == kind]
         if len(wanted) == 1 and len(rivals) == 1:
-            found[name] = Twin(wanted[0], False)
+            found[name] = Twin(wanted[0], False, by_role=True)
     return found
