@@ -117,6 +117,7 @@ def _field_from_row(row: dict[str, str]) -> dict[str, Any] | None:
     enum = _enum_of(row.get("value") or "")
     if not enum and field["type"] == "string":  # numbers' prose choices stay prose (see contract)
         enum = _described_enum(row.get("description") or "")
+    enum = enum or _must_be(field["type"], row.get("description") or "")
     if enum:
         field["enum"] = enum
     if field["type"] in ("integer", "number"):
@@ -200,6 +201,28 @@ def _dashed_rows(rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> No
             continue
         parents[depth - 1].setdefault("fields", []).append(child)
         parents = [*parents[:depth], child]
+
+
+# "Set the output video width,must be 3840", 'must be "avatar"': the one value a field may take (a
+# number, or a quoted text; "must be a public accessible URL" says what kind, not which value).
+MUST_BE = re.compile(
+    r"\bmust be\s+(?:(?P<n>-?\d+(?:\.\d+)?)|[`\"'](?P<s>[\w.:-]+)[`\"'])(?=\s*(?:[.,;)]|$))", re.I
+)
+
+
+CONDITION = re.compile(r"\b(?:if|when|unless|only|while|for)\b", re.I)
+
+
+def _must_be(kind: str, description: str) -> list[str] | None:
+    """The single value a row's description says the field must be, if it says one."""
+    text = description.strip()
+    m = MUST_BE.search(text)
+    if m is None or (m.group("n") is None) == (kind in ("integer", "number")):
+        return None
+    sentence = re.split(r"[.;。]\s", text[: m.start()])[-1]
+    if CONDITION.search(sentence):
+        return None  # "If you provide an avatar URL yourself, avatar_from must be 3": a case
+    return [m.group("n") or m.group("s")]
 
 
 def _enum_of(value: str) -> list[str] | None:
@@ -498,6 +521,8 @@ def _schema_field(
     }
     if node.get("enum"):
         field["enum"] = [str(v) for v in node["enum"]]
+    elif "const" in node and isinstance(node["const"], str | int | float):  # (one value: an enum)
+        field["enum"] = [str(node["const"])]
     if field["type"] in ("integer", "number"):
         field.update(
             {b: node[b] for b in ("minimum", "maximum") if isinstance(node.get(b), int | float)}

@@ -458,7 +458,7 @@ def test_items_and_the_length_of_a_list_answer_are_fine() -> None:
             f'BASE = "{V3}"\n'
             "elements = []\n"
             'elements.append({"type": "avatar", "url": u, "layer_number": 2})\n'
-            'payload = {"width": 1920, "height": 1080, "avatar_from": 3, "elements": elements}\n'
+            'payload = {"width": 3840, "height": 2160, "avatar_from": 3, "elements": elements}\n'
             'requests.post(f"{BASE}/talkingavatar/create", json=payload)\n',
         ),
         (
@@ -467,7 +467,7 @@ def test_items_and_the_length_of_a_list_answer_are_fine() -> None:
             "const elements = [];\n"
             "elements.push({ type: 'avatar', url: u, layer_number: 2 });\n"
             "await fetch(`${BASE}/talkingavatar/create`, { method: 'POST', "
-            "body: JSON.stringify({ width: 1920, height: 1080, elements }) });\n",
+            "body: JSON.stringify({ width: 3840, height: 2160, elements }) });\n",
         ),
     ],
 )

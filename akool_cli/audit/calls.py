@@ -118,6 +118,9 @@ class FileContext:
     # entry of its url.query array that a name of its url.raw stands with, what to say when
     # the two disagree, and the names of its own side (a rename must repeat none of them).
     postman: dict[int, tuple[Any, str, set[str]]] = field(default_factory=dict)
+    # Lines read after the file's own by the field rules: the request model classes it imports
+    # from other files of the folder (foreignmodels.py).
+    appended: list[str] = field(default_factory=list)
 
     def doc(self) -> fields.Text:
         """The text as the field rules read it (made on first use: most files need none)."""
@@ -128,7 +131,8 @@ class FileContext:
                 suffix, (("//", "#"), True) if suffix in source.DOCS else None
             )
             prose = source.code_walls(self.name, self.lines, self.comments)
-            self._doc = fields.read(self.lines, self.is_python, self.language, style, prose)
+            lines = [*self.lines, *self.appended] if self.appended else self.lines
+            self._doc = fields.read(lines, self.is_python, self.language, style, prose)
             self._doc.scopes = self.bases.scopes
             self._doc.path_tables = frozenset(self.bases.path_tables)
         return self._doc

@@ -1720,12 +1720,31 @@ class Literal:
         return self.written or self.text
 
 
+# A number as the languages write one (`1_000`, `1e999`, `.5`), and one that is not finite (`NaN`,
+# `Infinity`, `float("nan")`, `math.inf`, `double.NaN`, Go's `math.Inf(1)`), which no JSON holds.
+NUMBER = r"-?(?:\d[\d_]*(?:\.\d[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?"
+NON_FINITE = (
+    r"-?(?:NaN|Infinity|math\.(?:inf|nan)|(?:double|Double|float|Float)\.(?:NaN|PositiveInfinity"
+    r"|NegativeInfinity|POSITIVE_INFINITY|NEGATIVE_INFINITY)|math\.Inf\(\s*-?1\s*\)|math\.NaN\(\))"
+    r"|float\(\s*[\"'][+-]?(?:nan|inf|infinity)[\"']\s*\)"
+)
 LITERAL = re.compile(
-    r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)|(?<![\w.$])(?P<n>-?\d+(?:\.\d+)?)(?![\w.])"
+    r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)"
+    rf"|(?<![\w.$])(?:(?P<n>{NUMBER})|(?P<nf>{NON_FINITE}))(?![\w.(])"
 )
 # After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
 SPLICED = re.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
 FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
+
+
+def number_value(written: str) -> str:
+    """A number literal's value as Python's float() reads it: `1_000` 1000, `NaN` nan, `-Infinity`
+    -inf (any form NON_FINITE names)."""
+    if re.fullmatch(NUMBER, written):
+        return written.replace("_", "")
+    low = written.lower()
+    negative = "negative" in low or re.search(r"(?:^|[\"'(])\s*-", low) is not None
+    return ("-" if negative else "") + ("nan" if "nan" in low else "inf")
 
 
 def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
@@ -1740,7 +1759,7 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     found = []
     for m in LITERAL.finditer(value):
         before = value[: m.start()]
-        if m.group("n") is not None and re.search(r"[\w\]\)]\s*$", before):
+        if m.group("q") is None and re.search(r"[\w\]\)]\s*$", before):
             continue  # an index or an operand, not a value
         if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(
             r"\s*(?:\(|\w+\()?\s*", before
@@ -1748,16 +1767,16 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
             continue
         if fallbacks.lookup_key(before):
             continue  # getenv("RESOLUTION"): the name of what is read
-        if m.group("n") is None and fallbacks.interpolated(m.group("v")):
+        if m.group("q") is not None and fallbacks.interpolated(m.group("v")):
             found += _interpolation(doc, key, m, depth)  # "$RES", `${res}`: a name's value
             continue
-        if m.group("n") is None and fallbacks.placeholder(m.group("v")):
+        if m.group("q") is not None and fallbacks.placeholder(m.group("v")):
             continue  # "<720|1080>", "...", "YOUR_RESOLUTION": a README's stand-in
-        if m.group("n") is None and SPLICED.match(value, m.end()):
+        if m.group("q") is not None and SPLICED.match(value, m.end()):
             continue  # "\"" + res + "\"": the opening of a value spliced into a JSON string
-        quoted = m.group("n") is None
+        quoted = m.group("q") is not None
         text = m.group(0).replace("\\", "")
-        value_of = m.group("v") if quoted else m.group("n")
+        value_of = m.group("v") if quoted else number_value(m.group("n") or m.group("nf"))
         written = m.group(0) if text != m.group(0) else ""
         found.append(Literal(text, value_of, quoted, key.value_start + m.start(), written=written))
     name = re.fullmatch(
@@ -1855,10 +1874,10 @@ def sole_literal(doc: Text, request: Request) -> int | None:
         return None
     index = doc.innermost(request.body[0].offset)
     if index < 0:
-        return None
+        return _assembled(doc, request)
     c = doc.containers[index]
     if {k.offset for k in c.keys} != {k.offset for k in request.body}:
-        return None
+        return _assembled(doc, request)
     if not _only_keys(doc, c):
         return None
     extent = doc._sent_at.get(id(request))
@@ -1878,11 +1897,58 @@ def sole_literal(doc: Text, request: Request) -> int | None:
     if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", doc.text[c.end : call]) and not (
         _only_passed(doc, name, c.end, call)
     ):
-        return None
+        return _assembled(doc, request)
     earlier = doc.last_assignment(name, held.start())
     if earlier is not None and not SCOPE_START.search(doc.text, earlier[1], c.start):
         return None  # bound twice in one scope (branches): which one is sent is not certain
     return index
+
+
+# The name a key set after the literal is set on: `body.k = `, `body["k"] = `, `$body['k'] = `,
+# `body.put("k", ` (read backwards from the key).
+SET_ON_BACKWARDS = re.compile(
+    r"(?:\.|[\"']\s*\[|[\"']\(\s*(?:tup|tes|ytreporPdda)\.)(\w+)\$?(?![\w.$])"
+)
+
+
+def _assembled(doc: Text, request: Request) -> int | None:
+    """The object literal (`{}` too) a body is made from when the body is that literal plus keys
+    set on its name afterwards (`body["k"] = v`, `body.k = v`), the name being used for nothing
+    else before a library call sends it: the keys it sends are then certainly those."""
+    extent = doc._sent_at.get(id(request))
+    if extent is None or not _direct(doc, extent[0]) or MULTIPART.search(doc.text, *extent):
+        return None
+    call, first = extent[0], request.body[0].offset
+    index = doc.innermost(first)
+    holder = (
+        LIST_NAME_BEFORE.search(
+            doc.text, max(0, doc.containers[index].start - 80), doc.containers[index].start
+        )
+        if index >= 0 and any(k.offset == first for k in doc.containers[index].keys)
+        else None
+    )
+    named = SET_ON_BACKWARDS.match(doc.text[max(0, first - 60) : first][::-1])
+    name = holder.group("n") if holder else named.group(1)[::-1] if named else None
+    literal = _assigned_container(doc, name, call) if name else None
+    if name is None or literal is None or doc.containers[literal].start >= call:
+        return None
+    c = doc.containers[literal]
+    added = _added_keys(doc, name, c.end, call)
+    if {k.offset for k in request.body} != {k.offset for k in (*c.keys, *added)}:
+        return None
+    if not _only_keys(doc, c) or SCOPE_START.search(doc.text, c.end, call):
+        return None
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", doc.text[c.end : call]):
+        at = c.end + m.start()
+        if not ADDED_KEY.match(doc.text, at - (doc.text[at - 1 : at] == "$")) and not (
+            _only_passed(doc, name, at, at + len(name))
+        ):
+            return None  # body.update(x), Object.assign(body, x), body[k] = v, f(body)
+    bound = doc.last_assignment(name, call)
+    spot = doc.last_assignment(name, bound[0]) if bound is not None else None
+    if spot is not None and not SCOPE_START.search(doc.text, spot[1], c.start):
+        return None  # bound twice in one scope
+    return literal
 
 
 # What may add to a GET's query beyond what is in view: a params/query object or a name holding

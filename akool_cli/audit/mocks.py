@@ -1,7 +1,9 @@
 """JavaScript HTTP mocks, which name AKOOL's URLs without calling them: msw's handlers
 (`http.post(url, () => HttpResponse.json({...}))`, v1's `rest.post`), nock's interceptors
 (`nock(host).get(path).query({...}).reply(...)`, also through a name bound to `nock(host)`),
-Playwright's `page.route(url, (route) => route.fulfill({ json }))` and Cypress' `cy.intercept`.
+Playwright's `page.route(url, (route) => route.fulfill({ json }))` and Cypress' `cy.intercept`;
+Python's responses (`responses.add(responses.POST, url, json={...})`), requests-mock (`m.post(url,
+json=...)` on a `Mocker() as m` or the `requests_mock` fixture), respx, aioresponses, httpretty.
 What they are given is a mocked answer or a matcher, never a request's body or query."""
 
 from __future__ import annotations
@@ -26,6 +28,19 @@ CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_$][\w$]*\s*")
 NOCK_ROOT = re.compile(r"(?<![\w$.])nock\s*(?=\()")
 NOCK_NAME = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*=\s*nock\s*\(")
 CHAIN_SCAN = 1500
+PY_MOCK_IMPORT = re.compile(
+    r"^\s*(?:import|from)\s+(?P<m>responses|requests_mock|respx|aioresponses|httpretty)\b"
+    r"|^\s*(?:async\s+)?def\s+\w+\([^)]*\b(?P<m2>requests_mock|respx_mock)\b",  # (fixtures)
+    re.M,
+)
+PY_VERBS = r"(?:add|get|post|put|patch|delete|head|options|route|upsert|replace|register_uri)"
+PY_MOCK_CALLEE = re.compile(
+    rf"(?<![\w.])(?:responses|respx|respx_mock|requests_mock|httpretty)\s*\.\s*{PY_VERBS}\s*$"
+)
+# A name a mocker is bound to: `with requests_mock.Mocker() as m:`, `with aioresponses() as m:`.
+PY_MOCKER_NAME = re.compile(
+    r"(?:requests_mock\.Mocker|aioresponses|respx\.mock)\s*\([^()\n]*\)\s+as\s+(?P<n>\w+)"
+)
 
 
 def mocked(doc: Text, call: int) -> bool:
@@ -33,11 +48,15 @@ def mocked(doc: Text, call: int) -> bool:
     module's docstring), in a file that imports one."""
     if doc.mock_libraries is None:
         found = {m.group("m").split("/")[0] for m in MOCK_IMPORT.finditer(doc.text)}
+        if doc.python:
+            found |= {"python:" + (m["m"] or m["m2"]) for m in PY_MOCK_IMPORT.finditer(doc.text)}
         doc.mock_libraries = frozenset(found)
     libraries = doc.mock_libraries
     if not libraries:
         return False
     before = doc.text[max(0, call - 60) : call]
+    if doc.python:
+        return _python_mock(doc, before)
     if "msw" in libraries and MSW_CALLEE.search(before):
         return True
     if libraries & {"@playwright", "playwright", "playwright-core"} and ROUTE_CALLEE.search(before):
@@ -45,6 +64,16 @@ def mocked(doc: Text, call: int) -> bool:
     if "cypress" in libraries and CYPRESS_CALLEE.search(before):
         return True
     return "nock" in libraries and _nock_chain(doc, call)
+
+
+def _python_mock(doc: Text, before: str) -> bool:
+    """Whether the call the text `before` leads to is a Python mock library's (the file imports
+    one): a verb of the library's module or of a name a mocker is bound to."""
+    if PY_MOCK_CALLEE.search(before):
+        return True
+    names = {m.group("n") for m in PY_MOCKER_NAME.finditer(doc.text)}
+    callee = re.search(rf"(?<![\w.])(?P<n>\w+)\s*\.\s*{PY_VERBS}\s*$", before)
+    return callee is not None and callee.group("n") in names
 
 
 def _nock_chain(doc: Text, call: int) -> bool:

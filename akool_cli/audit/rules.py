@@ -5,14 +5,15 @@ with the documented replacement and, when the docs justify one, a mechanical fix
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
-from akool_cli.audit import answers, curlargs, methods, readhints, ties, tstypes
+from akool_cli.audit import answers, curlargs, methods, readhints, ties, tstypes, twins
 from akool_cli.audit import fields as f
 from akool_cli.audit.calls import (
     API_KEY_HEADER,
@@ -487,7 +488,13 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
                 k for k in keys if (k.offset, k.value_start) not in seen and k.offset not in literal
             ]
             seen |= {(k.offset, k.value_start) for k in keys}
-            if keys and (_is_request(keys, endpoint) or _in_path(doc, m, keys, starts)):
+            if keys and (
+                _is_request(keys, endpoint)
+                or _in_path(doc, m, keys, starts)
+                or (
+                    endpoint.method != "GET" and keys == list(request.body) and _whole(doc, request)
+                )
+            ):  # (a body that is all the call sends is its body, whatever keys it has)
                 yield m, endpoint, keys
         if own:
             yield m, endpoint, own
@@ -738,7 +745,10 @@ def _squashed(names: frozenset[str]) -> dict[str, list[str]]:
 # The name a list is bound to (`elements = [`, `const elements: El[] = [`), to follow what is added.
 LIST_NAME = re.compile(r"(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$")
 MAX_APPENDED = 4000  # characters after a list in which what is appended to it is read
-OPENER = re.compile(r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\())?")
+# (C#'s anonymous object or array, `voice_options = new { speed = 1.0 }`, `new[] { new { ... } }`)
+OPENER = re.compile(
+    r"\s*(?:(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict)(?=\()|new\s*(?:\[\s*\]\s*)?(?=\{))?"
+)
 VALUE_NAME = re.compile(r"\s*(?:\$|self\.|this\.)?(?P<n>[A-Za-z_]\w*)\s*(?:[,}\])\n]|$)")
 
 
@@ -776,15 +786,22 @@ def _list_origin(doc: f.Text, name: str, before: int) -> int | None:
 GO_SLICE = re.compile(r"\[\](?:[\w.*]|\[[^\]]*\]|\{\})+$")
 
 
+CS_ARRAY = re.compile(r"\bnew\s*(?:[\w.<>]*\s*)?\[\s*\]\s*$")  # C#'s `new[] {`, `new T[] {`
+
+
 def _is_list(doc: f.Text, index: int) -> bool:
-    """A [...] without keys is a list, and so is Go's []T{...}; {...}, mapOf(...) and PHP's
+    """A [...] without keys is a list, and so is Go's []T{...} or C#'s new[] {...}; {...}, mapOf(...) and PHP's
     ['k' => v] are objects."""
     c = doc.containers[index]
     if c.keys:
         return False
     opener = doc.text[c.start]
     return opener == "[" or (
-        opener == "{" and doc.language == "go" and bool(GO_SLICE.search(c.label))
+        opener == "{"
+        and (
+            (doc.language == "go" and bool(GO_SLICE.search(c.label)))
+            or (doc.language == "csharp" and bool(CS_ARRAY.search(c.label)))
+        )
     )
 
 
@@ -942,12 +959,14 @@ def _key_hits(
     yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
     taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
     others = _versions(endpoint.method, endpoint.path) if _versionless(m) else ()
+    stood = _twins(endpoint, taken, partial(_complete, ctx, m, keys), others)
     for key in keys:
         if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
             continue
         if any(_known(key.name, e) for e in others):
             continue  # (documented under another version the call may be sent to)
-        for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+        twin = stood.get(key.name)
+        for hit in _field_hits(ctx, endpoint, key, taken, misnamed, twin):
             codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
             if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
                 note = (
@@ -990,21 +1009,92 @@ def _member_hit(
     return replace(hit, line=doc.line_of(at), column=doc.column(at), message=message, fix=None)
 
 
+def _twins(
+    endpoint: DocEndpoint,
+    names: set[str],
+    complete: Callable[[], bool],
+    others: tuple[DocEndpoint, ...] = (),
+) -> dict[str, twins.Twin]:
+    """The unknown keys of a request that stand for a documented field it lacks (twins.py);
+    `complete` says whether the keys are certainly all the body the call sends."""
+    unknown = names - endpoint.request_names
+    if not unknown:
+        return {}  # (every key documented: most bodies)
+    near = {n: _near(n, endpoint) for n in unknown}
+
+    def known(name: str) -> bool:
+        return (
+            name not in unknown
+            or near[name] is not None
+            or _nested_home(name, endpoint) is not None
+            or any(_known(name, e) for e in others)
+        )
+
+    if all(known(n) for n in unknown):
+        return {}
+    covered = {n for n in near.values() if n is not None}
+    if other_body(endpoint, frozenset(unknown)) is not None:
+        complete = lambda: False  # noqa: E731  (another endpoint's body: no key is a twin by role)
+    return twins.twins(endpoint, names, known, complete, covered)
+
+
+@lru_cache(maxsize=256)
+def other_body(endpoint: DocEndpoint, unknown: frozenset[str]) -> DocEndpoint | None:
+    """The one other documented endpoint of the same method whose request fields are all of a
+    body's unknown keys (two or more): the body is that endpoint's, sent to this one (v3
+    audio/clone's `{input_text, voice_url, rate}` to v4 voice/clone)."""
+    if len(unknown) < 2:
+        return None
+    found = [
+        e
+        for e in catalogue.load().endpoints
+        if e.method == endpoint.method and e is not endpoint and unknown <= e.request_names
+    ]
+    same = [e for e in found if e.path.rsplit("/", 1)[-1] == endpoint.path.rsplit("/", 1)[-1]]
+    return found[0] if len(found) == 1 else same[0] if len(same) == 1 else None
+
+
+def _whole(doc: f.Text, request: f.Request) -> bool:
+    return f.sole_literal(doc, request) is not None
+
+
+def _complete(ctx: FileContext, m: Mention, keys: list[f.Key]) -> bool:
+    """Whether these keys are certainly all the body the call sends (fields.sole_literal)."""
+    offsets = {k.offset for k in keys}
+    doc = ctx.doc()
+    return any(
+        {k.offset for k in request.body} == offsets and f.sole_literal(doc, request) is not None
+        for request in f.requests_of(doc, m.line, m.column)
+    )
+
+
 def _field_hits(
-    ctx: FileContext, endpoint: DocEndpoint, key: f.Key, taken: set[str], misnamed: bool
+    ctx: FileContext,
+    endpoint: DocEndpoint,
+    key: f.Key,
+    taken: set[str],
+    misnamed: bool,
+    twin: twins.Twin | None = None,
 ) -> Iterator[Hit]:
     """A key a request sends that the docs do not list (misnamed: one that stands for a
-    documented field; else one that stands for none)."""
+    documented field, by a known near miss or as the twin of one the body lacks; else one that
+    stands for none). A twin that may not keep the value is renamed by a person."""
     line, column = ctx.doc().line_of(key.offset), ctx.doc().column(key.offset)
     where = f"{endpoint.method} {endpoint.path}"
     right = _near(key.name, endpoint)
+    certain = True
+    if right is None and twin is not None:
+        right, certain = twin.documented, twin.certain
     if right is not None and misnamed:
         message = f"{key.name} is not a field of {describe(endpoint)}"
+        if twin is not None and twin.by_role and right == twin.documented:
+            message += f", and the body lacks the required {right}, a value of the same kind"
         fix = None
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)
         names = taken if postman is None else postman[2]
-        if not key.shared and right not in names and _value_fits(ctx, key, endpoint.field(right)):
+        fits = certain and _value_fits(ctx, key, endpoint.field(right))
+        if not key.shared and right not in names and fits:
             # A JS shorthand property ({ prompt, size }) names a variable too: keep it
             # as the value (break21: { prompt, scale } threw ReferenceError).
             new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
@@ -1029,6 +1119,9 @@ def _field_hits(
             documented = inside
         else:
             message = f"{key.name} is not a field of {describe(endpoint)}"
+            other = other_body(endpoint, frozenset(taken - endpoint.request_names))
+            if other is not None and key.name in other.request_names:
+                message += f" (a field of {other.method} {other.path}: this is that one's body)"
         message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""
         yield Hit(line, column, key.name, documented, message, endpoint.url)
 
@@ -1080,13 +1173,18 @@ def _missing_body(
     sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
     stood_for = {_near(name, endpoint) for name in sent}
     missing = [n for n in required if n not in sent and n not in stood_for]
+    if missing and request.body:  # (a stem twin of a lacking field is that key's finding)
+        named = _twins(endpoint, {k.name for k in request.body}, lambda: False).values()
+        missing = [n for n in missing if n not in {t.documented for t in named}]
     if not request.body and not request.query and missing:
         at = _empty_body(doc, request)  # json={}, body: JSON.stringify({}), -d '{}'
         if at is not None and at not in judged:
             judged.add(at)
             yield _missing_hit(doc, at, missing, "this empty body", endpoint)
         return
-    if not _is_request(list(request.body), endpoint) or not request.body:
+    if not request.body:
+        return
+    if not _is_request(list(request.body), endpoint) and not _whole(doc, request):
         return
     nested = any(spec.fields for spec in endpoint.body)
     index = f.sole_literal(doc, request) if missing or nested else None
@@ -1323,6 +1421,8 @@ def _value_hit(
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
     documented = " or ".join(f'"{v}"' if spec.type == "string" else v for v in choices)
     message = f"{spec.name} {lit.text} is not one of the documented values of {describe(endpoint)}"
+    if len(choices) == 1:  # ("Set the output video width, must be 3840")
+        message = f"{spec.name} {lit.text} is not {documented}, which {describe(endpoint)} requires"
     return Hit(
         line,
         column,
@@ -1409,6 +1509,9 @@ def _type_hit(
     )
     if spec.type == "boolean" and ctx.is_python:
         unquoted = unquoted.title()  # True, False
+    if fine and spec.type != "boolean" and not _in_range(float(unquoted), spec):
+        fine = None  # (the number is wrong too: no patch makes it a number outside the range)
+        message += f", and {unquoted} is outside the range documented ({_range_text(spec)})"
     old = lit.source  # `\\"1\\"` in escaped JSON: its escaped quotes go with it
     fix = Fix(line, column, column + len(old), old, unquoted) if fine else None
     return Hit(line, column, lit.text, _article(spec.type), message, endpoint.url, fix)
@@ -1427,22 +1530,41 @@ def _range_hit(
     the reage page says -30 to 30). Only a number as written: never a name, a string sent for
     a number (its own finding; in a query, `text`, the number the string denotes), nor a number
     that is an operand (`30 * 2`)."""
-    if spec.minimum is None and spec.maximum is None:
+    number = _float(lit.value) if spec.type in ("integer", "number") else None
+    if number is None or (lit.quoted and not (raw or text)):
         return None
-    if (lit.quoted and not (raw or text)) or not re.fullmatch(r"-?\d+(?:\.\d+)?", lit.value):
+    finite = math.isfinite(number)
+    if finite and ((spec.minimum is None and spec.maximum is None) or _in_range(number, spec)):
         return None
     doc = ctx.doc()
     after = doc.text[lit.offset + len(lit.text) :]
     if not raw and not lit.quoted and re.match(r"\s*(?:[-+*/%^&|]|\*\*|<<|>>)", after):
         return None  # (in a query string, `&` starts the next name)
-    number = float(lit.value)
-    low, high = spec.minimum, spec.maximum
-    if (low is None or number >= low) and (high is None or number <= high):
-        return None
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
-    documented = _range_text(spec)
+    ranged = spec.minimum is not None or spec.maximum is not None
+    documented = _range_text(spec) if ranged else _article(spec.type)
     message = f"{where} {lit.text} is outside the range documented for {describe(endpoint)}"
+    if not finite:  # (json.dumps writes NaN/Infinity, which is no JSON; JSON.stringify null)
+        message = (
+            f"{where} {lit.text} is not a finite number, which no JSON body can carry, for "
+            f"{describe(endpoint)}"
+        )
     return Hit(line, column, lit.text, documented, message, endpoint.url)
+
+
+def _float(value: str) -> float | None:
+    """A literal's value as a number (`1e999` inf, `nan`), or None when it is none."""
+    if not re.fullmatch(r"[-+]?(?:[\d.]+(?:[eE][+-]?\d+)?|nan|inf)", value, re.I):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _in_range(number: float, spec: DocField) -> bool:
+    low, high = spec.minimum, spec.maximum
+    return (low is None or number >= low) and (high is None or number <= high)
 
 
 def _range_text(spec: DocField) -> str:
@@ -1489,10 +1611,20 @@ def _valued(
 ) -> Iterator[tuple[f.Key, DocField, str]]:
     """Each key sent with the documented field it stands for and where it is (`voice_options.
     speed`), nested keys included."""
+    taken = {k.name for k in keys}
+    stood = _twins(endpoint, taken, lambda: False)
     for key in keys:
         spec = endpoint.field(key.name)
         if spec is not None:
             yield key, spec, key.name
+            continue
+        # A misnamed key's value is judged as the field's it stands for (`size: "1024x1024"`
+        # for scale: the rename alone would not make the request right).
+        twin = stood.get(key.name)
+        right = _near(key.name, endpoint) or (twin.documented if twin and twin.certain else None)
+        spec = endpoint.field(right) if right is not None else None
+        if spec is not None and spec.name not in taken:
+            yield key, spec, spec.name
     for nested in _all_nested(ctx, endpoint, keys):
         spec = nested.parent.field(nested.key.name)
         if spec is not None:

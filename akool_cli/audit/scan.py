@@ -25,6 +25,7 @@ from akool_cli.audit import (
     batch,
     datafiles,
     embedded,
+    foreignmodels,
     modules,
     multiline,
     notebooks,
@@ -288,6 +289,7 @@ def audit_text(
     returners: list[returns.Returner] | None = None,
     akool_modules: frozenset[str] = frozenset(),
     served: Served | None = None,
+    models: list[foreignmodels.Block] | None = None,
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -298,7 +300,8 @@ def audit_text(
     `returning`: their functions that return an AKOOL answer, called here; `returners`, when
     given, receives this file's own such functions; `akool_modules`: what imports name the
     scanned files that name AKOOL by (importing one ties the file to AKOOL); `served`, when
-    given, gathers what the bases of the folder's files serve (see shared_bases)."""
+    given, gathers what the bases of the folder's files serve (see shared_bases); `models`: the
+    request model classes it imports from other files (foreignmodels.py)."""
     folder = Imports(
         imported or {},
         helpers or {},
@@ -307,6 +310,7 @@ def audit_text(
         scanned,
         returning or [],
         akool_modules,
+        models or [],
     )
     with _no_gc():
         held = _embedded(text, name)
@@ -387,6 +391,7 @@ class Imports:
     scanned: frozenset[str]
     returning: list[returns.Returner] = field(default_factory=list)
     akool_modules: frozenset[str] = frozenset()
+    models: list[foreignmodels.Block] = field(default_factory=list)  # (foreignmodels.py)
 
 
 @contextmanager
@@ -413,6 +418,7 @@ def _audit_text(
 ) -> list[Finding]:
     lines = source.split_lines(text)
     ctx = FileContext(name, lines, served=served or Served())
+    ctx.appended = foreignmodels.lines_of(folder.models)
     ctx.imports_akool = lambda: unseen.imports_named(name, text, folder.akool_modules)
     ctx.bases.methods = dict(folder.methods)
     arrows = ctx.language != "perl"
@@ -437,17 +443,29 @@ def _audit_text(
     ctx.returned = returns.calls_of(ctx, [*own, *folder.returning], objects_of)
     if not ctx.call_lines and not ctx.returned:
         return []
-    found: dict[tuple[int, str, str], Finding] = {}
+    found: dict[tuple[str, int, str, str], Finding] = {}
     silenced = Markers(ctx)
     docs = PurePath(name).suffix.lower() in source.DOCS
     for rule in rules:
         for hit in rule.check(ctx):
-            if _silenced(ctx, hit, rule.name, silenced):
+            if hit.line < len(lines) and _silenced(ctx, hit, rule.name, silenced):
                 continue
             kept = _outside_prose(ctx, hit) if docs else hit
-            if kept is not None:
-                found.setdefault((kept.line, rule.name, kept.found), _finding(name, rule, kept))
-    return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
+            placed = None if kept is None else _placed(name, len(lines), folder, rule, kept)
+            if placed is not None:
+                found.setdefault((placed.file, placed.line, rule.name, placed.found), placed)
+    return sorted(found.values(), key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+
+
+def _placed(name: str, own: int, folder: Imports, rule: Rule, hit: Hit) -> Finding | None:
+    """The finding of a hit, in the file it is in: a hit on a line after the file's own is on a
+    request model class another file declares (foreignmodels.py), reported there, unpatched."""
+    if hit.line < own:
+        return _finding(name, rule, hit)
+    elsewhere = foreignmodels.origin(folder.models, own, hit.line)
+    if elsewhere is None:
+        return None
+    return _finding(elsewhere[0], rule, replace(hit, line=elsewhere[1], fix=None))
 
 
 def _outside_prose(ctx: FileContext, hit: Hit) -> Hit | None:
@@ -664,6 +682,7 @@ def audit(
             continue
         texts.append((path, shown, text))
     folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
+    models = foreignmodels.folder_models(texts) if len(texts) > 1 else {}
     scanned = unseen.module_paths(texts) if len(texts) > 1 else frozenset()
     akool_modules = unseen.module_paths(texts, akool=True) if len(texts) > 1 else frozenset()
     shared: dict[Path, list[returns.Returner]] = {}
@@ -693,6 +712,7 @@ def audit(
             out,
             akool_modules,
             served,
+            foreignmodels.imported_models(path, text, models),
         )
         if out and len(texts) > 1:
             shared[path] = out
@@ -706,10 +726,15 @@ def audit(
             by_file[k] = one(path, shown, text, given)
     by_file.append(datafiles.findings(texts, lambda p, s, t: one(p, s, t, [])))
     findings = shared_bases([f for found in by_file for f in found], served)
+    findings = list({_place(f): f for f in reversed(findings)}.values())  # (a shared class's)
     findings.sort(key=lambda f: (f.file, f.line, f.column))
     findings = [f for f in findings if f.file not in failed]
     skipped += failed.items()
     return AuditResult(findings, len(texts) - len(failed), skipped, reports)
+
+
+def _place(f: Finding) -> tuple[str, int, int, str, str]:
+    return f.file, f.line, f.column, f.rule, f.found
 
 
 def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:

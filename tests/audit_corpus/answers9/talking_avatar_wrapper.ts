@@ -38,8 +38,8 @@ export async function createWithElements(avatarId: string, voiceId: string, text
   return akoolFetch<{ data: { _id: string } }>("/api/open/v3/talkingavatar/create", {
     method: "POST",
     body: JSON.stringify({
-      width: 1280,
-      height: 720,
+      width: 3840,
+      height: 2160,
       avatar_from: 2,
       elements: [
         { type: "avatar", avatar_id: avatarId, url, scale_x: 1, scale_y: 1, width: 1080, height: 1080, offset_x: 0, offset_y: 0 },
