@@ -158,7 +158,8 @@ class Text:
     ts_types: dict[str, tuple[int, int]] | None = None  # TypeScript's declared types (tstypes.py)
     ts_members: dict[str, dict[str, int]] = field(default_factory=dict)  # each type's members
     ts_typed: bool | None = None  # whether it gives an answer a type (tstypes.typed_answers)
-    mock_libraries: frozenset[str] | None = None  # the JS mock libraries it imports (mocks.py)
+    mock_libraries: frozenset[str] | None = None  # the mock libraries it imports (mocks.py)
+    mock_callee: re.Pattern[str] | None = None  # what is written before a mock's arguments
     builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
     jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
     dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
@@ -737,6 +738,9 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     passes the name), followed through variables and option objects, plus -F form fields and
     ?query parameters."""
     offset = doc.offset(line, column)
+    call = enclosing_call(doc, offset)
+    if call is not None and mocks.mocked(doc, call[0]):
+        return []  # a mock's arguments and the links after it (`.mock(...)`) are no request
     extents = [e for e in _call_extents(doc, offset) if not mocks.mocked(doc, e[0])]
     if not extents:  # conn.post do |req| req.url "/api/..."; $opts = [CURLOPT_URL => ...]
         extents = apart.in_block(doc, offset) or apart.options_array(doc, offset)
@@ -1254,6 +1258,11 @@ HEADER_NAME = re.compile(
 )
 
 
+# A Postman body's keys; an Insomnia body's and a HAR entry's postData (`{"mimeType", "text"}`).
+POSTMAN_BODY = frozenset({"mode", "raw", "options", "urlencoded", "formdata"})
+TEXT_BODY = frozenset({"mimeType", "text", "params", "comment"})
+
+
 def _collect(
     doc: Text, index: int, body: list[Key], query: list[Key], depth: int, before: int
 ) -> None:
@@ -1269,6 +1278,7 @@ def _collect(
         # (Perl's HTTP::Tiny: `{ headers => {...}, content => encode_json({...}) }`; a `content`
         # without headers beside it may be an AKOOL field: the moderator's)
         sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
+        sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
         for k in c.keys:
             target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
@@ -1287,9 +1297,12 @@ def _collect(
                 elif found is None and re.search(rf"(?<![\w$]){ref}\s*\(", value):
                     target += _built_keys(doc, ref, 1)  # body: JSON.stringify(makePayload(u))
         return
-    if names & {"mode", "raw"} and names <= {"mode", "raw", "options", "urlencoded", "formdata"}:
+    if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (
+        "text" in names and names <= TEXT_BODY
+    ):
         # A Postman body: the JSON text of its raw value; its `options` (`{"raw": {"language":
-        # "json"}}`, how Postman shows the text) are not sent.
+        # "json"}}`, how Postman shows the text) are not sent. So an Insomnia request's body and
+        # a HAR entry's postData: `{"mimeType": "application/json", "text": "{...}"}`.
         options = [(k.value_start, value_end(doc, k, c)) for k in c.keys if k.name == "options"]
         for inner in c.children:
             if not any(a <= doc.containers[inner].start < b for a, b in options):
@@ -1979,7 +1992,8 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
         doc.line_text(doc.line_of(extent[0]))
     ):
         return False
-    segment = doc.text[extent[0] : extent[1]]
+    segment = doc.text[extent[0] : _chain_end(doc, extent[1])]  # (a URI builder's links after
+    # its path may add to the query: `u.path("/x").queryParam("id", v)`)
     string = STRING_AT.match(doc.text, at, at + LONG_URL + 1)  # (no further: longer is too long)
     url = string.group(0) if string else ""
     if OPEN_QUERY.search(url) or len(url) > LONG_URL:
@@ -2023,7 +2037,7 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
     if any(not k.raw for k in request.query):
         return None
     rest = doc.text[at + len(url) + 1 : extent[1]]
-    if QUERY_CARRIER.search(doc.text, extent[0], extent[1]) or (
+    if QUERY_CARRIER.search(doc.text, extent[0], _chain_end(doc, extent[1])) or (
         "?" not in url and rest.strip(" \t\n)") != "" and not HOW_ONLY.fullmatch(rest)
     ):
         return None

@@ -39,7 +39,8 @@ METHOD_ARGUMENT = re.compile(
     r"|\b(?:HttpMethod|Method|RequestMethod)(?:\.|::)"  # (Spring's RequestMethod.POST too)
     r"(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
     r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
-    r"|\bmethod\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
+    # (`"method": "POST"` too: a Postman, Insomnia or HAR request's, a JSON options object's)
+    r"|\bmethod[\"']?\s*[:=]\s*(?P<q2>[\"'])(?P<opt>[A-Za-z]+)(?P=q2)"
     r"|\bmethod\s*:\s*\.(?P<swift>get|post|put|delete|patch)\b"  # Alamofire's `method: .post`
     # Perl's HTTP::Request->new(POST => $url), HTTP::Request::Common's `request(POST $url, ...)`
     r"|\(\s*(?P<perl>GET|POST|PUT|DELETE|PATCH)(?:\s*=>|\s+(?=[\"'$]))",
@@ -49,7 +50,9 @@ CHAIN_LINK = re.compile(r"\)?\s*\.\s*(?P<name>\w+)\s*\(")
 METHOD_LITERAL = re.compile(r"\s*(?P<q>[\"'])(?P<lit>[A-Za-z]+)(?P=q)")
 # The verb before the URL in a chain: WebClient's .post().uri(, OkHttp's .post(body).url(
 VERB_BEFORE_URI = re.compile(
-    r"\.\s*(?P<verb>get|post|put|delete|patch)\s*\([^()]*\)\s*\.\s*(?:uri|url)\s*$"
+    r"\.\s*(?:(?P<verb>get|post|put|delete|patch)\s*\([^()]*\)"
+    r"|method\s*\(\s*HttpMethod\.(?P<constant>GET|POST|PUT|DELETE|PATCH)\s*\))"  # (WebClient's)
+    r"\s*\.\s*(?:uri|url)\s*$"
 )
 FETCH = re.compile(r"(?<![\w.])fetch\s*$")
 FETCH_UNSURE = re.compile(r"\.\.\.|\bbody\b")
@@ -118,8 +121,9 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         return _annotated(doc, start, annotated)
     before_uri = VERB_BEFORE_URI.search(opener)
     if before_uri is not None:
-        at = start - len(opener) + before_uri.start("verb")
-        return Evidence(before_uri.group("verb").upper(), at, before_uri.group("verb"), False)
+        group = "verb" if before_uri.group("verb") else "constant"
+        at = start - len(opener) + before_uri.start(group)
+        return Evidence(before_uri.group(group).upper(), at, before_uri.group(group), False)
     if fields.CHAINED_URL.search(opener):
         return _chain(doc, start, end)
     handle = handles.sent_method(doc, call)  # a PHP cURL handle's: its options say
@@ -148,14 +152,20 @@ def _set_later(doc: Text, call: tuple[int, int]) -> Evidence | None:
 
 
 # The annotation that declares a Feign client's call: Spring's verb mapping or Feign's RequestLine.
-ANNOTATED_VERB = re.compile(r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)Mapping|RequestLine)\s*$")
+# A Feign or Spring interface's `@PostMapping("/x")`, `@RequestLine("POST /x")`, and Retrofit's (and
+# Ktorfit's) `@POST("content/...")`, upper case only (a JAX-RS server's `@POST` takes no path).
+ANNOTATED_VERB = re.compile(
+    r"@(?:(?P<verb>Get|Post|Put|Delete|Patch)Mapping|RequestLine|(?P<retro>GET|POST|PUT|DELETE|PATCH))"
+    r"\s*$"
+)
 REQUEST_LINE = re.compile(r"\(\s*\"(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
 
 
 def _annotated(doc: Text, start: int, m: re.Match[str]) -> Evidence | None:
-    if m.group("verb"):
-        at = start - len(m.string) + m.start("verb")
-        return Evidence(m.group("verb").upper(), at, m.group("verb"), False)
+    group = "verb" if m.group("verb") else "retro" if m.group("retro") else ""
+    if group:
+        at = start - len(m.string) + m.start(group)
+        return Evidence(m.group(group).upper(), at, m.group(group), False)
     said = REQUEST_LINE.match(doc.text, start)
     return Evidence(said.group("m"), said.start("m"), said.group("m"), True) if said else None
 

@@ -1,10 +1,13 @@
-"""JavaScript HTTP mocks, which name AKOOL's URLs without calling them: msw's handlers
-(`http.post(url, () => HttpResponse.json({...}))`, v1's `rest.post`), nock's interceptors
-(`nock(host).get(path).query({...}).reply(...)`, also through a name bound to `nock(host)`),
-Playwright's `page.route(url, (route) => route.fulfill({ json }))` and Cypress' `cy.intercept`;
-Python's responses (`responses.add(responses.POST, url, json={...})`), requests-mock (`m.post(url,
-json=...)` on a `Mocker() as m` or the `requests_mock` fixture), respx, aioresponses, httpretty.
-What they are given is a mocked answer or a matcher, never a request's body or query."""
+"""HTTP mocks, which name AKOOL's URLs (and methods) without calling them: JavaScript's msw
+handlers (`http.post(url, () => HttpResponse.json({...}))`, v1's `rest.post`), nock's
+interceptors (`nock(host).get(path).query({...}).reply(...)`, also through a name bound to
+`nock(host)`), fetch-mock's `fetchMock.post(url, answer)`, axios-mock-adapter's
+`mock.onPost(url)`, Playwright's `page.route(url, (route) => route.fulfill({ json }))` and
+Cypress' `cy.intercept`; Go's `httpmock.RegisterResponder("POST", url, responder)`; Python's
+`responses.add(responses.POST, url, json=...)`, requests-mock's `m.post(url, json=...)`,
+respx's `respx.post(url).mock(...)`, pytest-httpx's `httpx_mock.add_response(url=..., json=...)`
+and aioresponses' `m.post(url, payload=...)`. What they are given is a mocked answer or a
+matcher, never a request's body or query (mocks_of is the table, by library)."""
 
 from __future__ import annotations
 
@@ -14,66 +17,79 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
-# A mock library the file imports or requires.
+# A mock library the file imports or requires, by the name the table below knows it by.
 MOCK_IMPORT = re.compile(
     r"(?:from\s+|require\(\s*)[\"'](?P<m>msw(?:/[\w/]*)?|nock|@playwright/test|playwright"
-    r"|playwright-core|cypress)[\"']"
+    r"|playwright-core|cypress|fetch-mock|axios-mock-adapter)[\"']"
+    r"|\"github\.com/(?P<go>jarcoal/httpmock)\""
+    r"|^[ \t]*(?:import|from)[ \t]+(?P<py>responses|requests_mock|respx|aioresponses)\b",
+    re.MULTILINE,
 )
-MSW_CALLEE = re.compile(
-    r"(?<![\w$.])(?:http|rest)\s*\.\s*(?:get|post|put|patch|delete|head|options|all)\s*$"
+VERBS = "get|post|put|patch|delete|head|options|all|any"
+# Each library's mock calls, by what is written before the argument list (`fetchMock.post`); a
+# library listed under "" is a name that says it is a mock whatever the file imports (a test
+# framework's global or fixture: jest's `fetchMock`, pytest's `httpx_mock`, `requests_mock`).
+CALLEES: dict[str, str] = {
+    "msw": rf"(?<![\w$.])(?:http|rest)\s*\.\s*(?:{VERBS})",
+    "@playwright": r"(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)?route",
+    "playwright": r"(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)?route",
+    "playwright-core": r"(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)?route",
+    "cypress": r"(?<![\w$.])cy\s*\.\s*intercept",
+    "axios-mock-adapter": r"\.\s*on(?:Get|Post|Put|Patch|Delete|Head|Options|Any)",
+    "jarcoal/httpmock": r"\.\s*Register(?:Regexp)?Responder\w*",
+    "responses": rf"(?<![\w.])responses\s*\.\s*(?:add|upsert|replace|add_callback|{VERBS})",
+    "respx": rf"(?<![\w.])respx\s*\.\s*(?:route|{VERBS})",
+    "": r"(?<![\w$.])(?:fetchMock\s*\.\s*\w+|httpx_mock\s*\.\s*add_\w+"
+    rf"|(?:requests_mock|respx_mock)\s*\.\s*(?:register_uri|route|{VERBS}))",
+}
+# A name bound to a mock object, whose verbs are mocks: `with requests_mock.Mocker() as m:`,
+# `rsps = responses.RequestsMock()`, `with aioresponses() as m:`, `const mock = new
+# MockAdapter(axios)`, `with respx.mock(base_url=...) as router:`.
+MOCK_MAKERS = r"(?:requests_mock\.Mocker|requests_mock\.Adapter|responses\.RequestsMock|respx\.mock|aioresponses|MockAdapter)"
+BOUND_MOCK = re.compile(
+    rf"(?P<a>[A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?{MOCK_MAKERS}\s*\("
+    rf"|{MOCK_MAKERS}\s*\([^()\n]*\)\s+as\s+(?P<b>\w+)"
 )
-ROUTE_CALLEE = re.compile(r"(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)?route\s*$")
-CYPRESS_CALLEE = re.compile(r"(?<![\w$.])cy\s*\.\s*intercept\s*$")
 CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_$][\w$]*\s*")
 NOCK_ROOT = re.compile(r"(?<![\w$.])nock\s*(?=\()")
 NOCK_NAME = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*=\s*nock\s*\(")
 CHAIN_SCAN = 1500
-PY_MOCK_IMPORT = re.compile(
-    r"^\s*(?:import|from)\s+(?P<m>responses|requests_mock|respx|aioresponses|httpretty)\b"
-    r"|^\s*(?:async\s+)?def\s+\w+\([^)]*\b(?P<m2>requests_mock|respx_mock)\b",  # (fixtures)
-    re.M,
-)
-PY_VERBS = r"(?:add|get|post|put|patch|delete|head|options|route|upsert|replace|register_uri)"
-PY_MOCK_CALLEE = re.compile(
-    rf"(?<![\w.])(?:responses|respx|respx_mock|requests_mock|httpretty)\s*\.\s*{PY_VERBS}\s*$"
-)
-# A name a mocker is bound to: `with requests_mock.Mocker() as m:`, `with aioresponses() as m:`.
-PY_MOCKER_NAME = re.compile(
-    r"(?:requests_mock\.Mocker|aioresponses|respx\.mock)\s*\([^()\n]*\)\s+as\s+(?P<n>\w+)"
-)
 
 
 def mocked(doc: Text, call: int) -> bool:
     """Whether the call whose argument list opens at `call` is a mock library's (see the
-    module's docstring), in a file that imports one."""
+    module's docstring), in a file that imports one or by a name that says so."""
     if doc.mock_libraries is None:
-        found = {m.group("m").split("/")[0] for m in MOCK_IMPORT.finditer(doc.text)}
-        if doc.python:
-            found |= {"python:" + (m["m"] or m["m2"]) for m in PY_MOCK_IMPORT.finditer(doc.text)}
-        doc.mock_libraries = frozenset(found)
+        doc.mock_libraries = _libraries(doc.text)
     libraries = doc.mock_libraries
-    if not libraries:
-        return False
+    if doc.mock_callee is None:
+        doc.mock_callee = _callee(doc.text, libraries)
     before = doc.text[max(0, call - 60) : call]
-    if doc.python:
-        return _python_mock(doc, before)
-    if "msw" in libraries and MSW_CALLEE.search(before):
-        return True
-    if libraries & {"@playwright", "playwright", "playwright-core"} and ROUTE_CALLEE.search(before):
-        return True
-    if "cypress" in libraries and CYPRESS_CALLEE.search(before):
+    if doc.mock_callee.search(before):
         return True
     return "nock" in libraries and _nock_chain(doc, call)
 
 
-def _python_mock(doc: Text, before: str) -> bool:
-    """Whether the call the text `before` leads to is a Python mock library's (the file imports
-    one): a verb of the library's module or of a name a mocker is bound to."""
-    if PY_MOCK_CALLEE.search(before):
-        return True
-    names = {m.group("n") for m in PY_MOCKER_NAME.finditer(doc.text)}
-    callee = re.search(rf"(?<![\w.])(?P<n>\w+)\s*\.\s*{PY_VERBS}\s*$", before)
-    return callee is not None and callee.group("n") in names
+def _libraries(text: str) -> frozenset[str]:
+    found = set()
+    for m in MOCK_IMPORT.finditer(text):
+        name = m.group("m") or m.group("go") or m.group("py")
+        found.add(name.split("/")[0] if m.group("m") else name)
+    return frozenset(found)
+
+
+def _callee(text: str, libraries: frozenset[str]) -> re.Pattern[str]:
+    """One pattern of the mock calls the file may make, matched at the end of the text before
+    an argument list."""
+    callees = [CALLEES[name] for name in ("", *sorted(libraries)) if name in CALLEES]
+    names = (
+        {m.group("a") or m.group("b") for m in BOUND_MOCK.finditer(text)} if libraries else set()
+    )
+    if names:
+        alternatives = "|".join(sorted(re.escape(n) for n in names))
+        callees.append(rf"(?<![\w$.])(?:{alternatives})\s*\.\s*(?:register_uri|route|{VERBS})")
+        callees.append(rf"(?<![\w$.])(?:{alternatives})\s*\.\s*on[A-Z]\w*")
+    return re.compile("(?:" + "|".join(f"(?:{c})" for c in callees) + r")\s*$")
 
 
 def _nock_chain(doc: Text, call: int) -> bool:

@@ -60,7 +60,8 @@ MIB = 1024 * 1024
 MAX_FILE_BYTES = 5 * MIB  # 5 MiB, as the messages and docs say (not 5 MB)
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
-IGNORE_COMMENT = re.compile(r"akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
+# (in any letter case, as ruff reads `# NOQA`: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
+IGNORE_COMMENT = re.compile(r"(?i)akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def ignored_rules(line: str) -> frozenset[str] | None:
     names = m.group("rules")
     if not names:
         return frozenset()
-    return frozenset(ALIASES.get(n.strip(), n.strip()) for n in names.split(",") if n.strip())
+    named = (n.strip().lower() for n in names.split(","))
+    return frozenset(ALIASES.get(n, n) for n in named if n)
 
 
 COMMENT_OPENER = re.compile(r"(?:#|//|<!--|/\*|--|;)\s*$")
@@ -213,7 +215,7 @@ class Markers:
 
     def _any_marker(self) -> bool:
         if self._marked is None:
-            self._marked = any("akool-audit" in text for text in self.ctx.lines)
+            self._marked = any("akool-audit" in text.lower() for text in self.ctx.lines)
         return self._marked
 
     def _outside_string(self, line: int) -> frozenset[str] | None:

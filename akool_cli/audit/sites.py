@@ -1177,6 +1177,10 @@ def _path_arguments(
                 yield from _joined_to(i, real, start, m.group("path"), client)
         elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
             yield from _joined_to(i, real, start, m.group("path"), called)
+        elif fn in ("uri", "path") and bases.clients:
+            chained = chain_client(real, m.start("fn") + shift, i, bases)
+            if chained is not None:
+                yield from _joined_to(i, real, start, m.group("path"), chained)
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
@@ -1251,6 +1255,30 @@ def _foreign_receiver(line: str, m: re.Match[str], shift: int, base: Base | None
     if unseen:
         return receiver is not None
     return receiver is not None and receiver.group("r") not in ("self", "this", "$this", "cls")
+
+
+# Spring WebClient's verb before its `.uri(...)`: `web.post().uri("/x")`, `web.method(HttpMethod.
+# POST).uri(...)`, and the path of a URI builder there: `.uri(u -> u.path("/x").build())`.
+CHAIN_VERB = re.compile(
+    r"(?P<r>[\w$][\w.$]*?)?\s*\.\s*(?:(?:get|post|put|patch|delete)\s*\(\s*\)"
+    r"|method\s*\([\w.]+\))\s*\.\s*(?:uri\s*\(\s*(?P<u>\w+)\s*->\s*(?P=u)\s*\.\s*)?$"
+)
+CHAIN_LINES = 3  # lines up from a `.uri(...)` link in which its chain's verb is looked for
+
+
+def chain_client(line: str, at: int, i: int, bases: Bases) -> Base | None:
+    """The base of the client whose WebClient chain gives a path to `.uri(` (or to a URI
+    builder's `.path(` inside it) at a column of line i; the chain may start lines above
+    (`web.post()` then `.uri("/x")` on the next line)."""
+    text = line[:at]
+    for k in range(i - 1, max(-1, i - 1 - CHAIN_LINES), -1):
+        if not text.lstrip().startswith("."):
+            break
+        text = bases.lines[k].rstrip() + text.lstrip() if k < len(bases.lines) else text
+    m = CHAIN_VERB.search(text)
+    if m is None or bool(m.group("u")) != line.startswith("path", at):
+        return None  # (`.uri("/x")` after the verb, `u.path("/x")` inside `.uri(u -> ...)`)
+    return client_named(_name_of(m.group("r") or ""), i, bases)
 
 
 def receiver_client(line: str, at: int, i: int, bases: Bases) -> Base | None:

@@ -1,0 +1,97 @@
+"""Issue 21, lang21: client libraries and file kinds whose calls the audit did not read or
+misread (break21c's H2, M9, M10, M12, M14, L3): Postman/Insomnia/HAR methods and bodies, Spring
+WebClient bases, Retrofit annotations, mocks, shell answer readers, marker case and hosts. The
+corpus scripts are in tests/audit_corpus/lang21/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import audit, audit_text
+
+CORPUS = Path(__file__).parent / "audit_corpus" / "lang21"
+
+
+def found(name: str) -> list[tuple[int, str]]:
+    result = audit([CORPUS / name])
+    return sorted((f.line, f.rule) for f in result.findings if f.severity != "info")
+
+
+def rules_of(text: str, name: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.rule) for f in audit_text(text, name) if f.severity != "info")
+
+
+def test_a_postman_request_s_quoted_method_key_is_the_method_it_sends() -> None:
+    assert found("methods.postman_collection.json") == [
+        (19, "wrong-method"),
+        (41, "wrong-method"),
+        (63, "wrong-method"),
+    ]
+    assert found("good.postman_collection.json") == []
+
+
+def test_insomnia_and_har_requests_say_their_method_and_body() -> None:
+    assert found("insomnia_export.json") == [(10, "wrong-method"), (20, "bad-value")]
+    assert found("info_post.har") == [(8, "wrong-method")]
+    assert found("talk.har") == [(17, "bad-value")]  # (its response's text is no body)
+    assert found("talk_good.har") == []
+
+
+def test_an_ignore_marker_in_upper_case_silences_like_ruff_s_noqa() -> None:
+    url = 'requests.post("https://api.akool.com/api/open/v3/content/video/createbytalkingphoto")'
+    assert rules_of(url + "\n", "a.py") == [(1, "wrong-host")]
+    assert rules_of(url + "  # AKOOL-AUDIT: IGNORE\n", "a.py") == []
+    assert rules_of(url + "  # Akool-Audit: Ignore[WRONG-HOST]\n", "a.py") == []
+    assert rules_of(url + "  # akool-audit: ignore[bad-value]\n", "a.py") == [(1, "wrong-host")]
+
+
+def test_akool_s_name_under_another_top_level_domain_is_a_wrong_host() -> None:
+    url = 'requests.get("https://openapi.akool.ai/api/open/v3/content/video/infobymodelid?video_model_id=1")\n'
+    assert rules_of(url, "a.py") == [(1, "wrong-host")]
+
+
+def test_mock_answers_are_never_request_bodies() -> None:
+    for name in (
+        "fetch_mock_global.test.js",
+        "httpmock_test.go",
+        "test_py_mocks.py",
+        "axios_mock.test.js",
+    ):
+        assert found(name) == [], name
+    # (the path a mock names is still the code under test's: an undocumented one is a finding)
+    assert found("fetch_mock.test.js") == [(12, "unknown-endpoint")]
+
+
+def test_a_real_call_beside_python_mocks_is_still_judged() -> None:
+    text = (CORPUS / "test_py_mocks.py").read_text(encoding="utf-8") + (
+        "\n\ndef real():\n"
+        '    requests.post("https://openapi.akool.com/api/open/v3/content/image/createbyprompt",'
+        ' json={"prompt": "x", "size": "1:1"})\n'
+    )
+    assert rules_of(text, "test_real.py") == [(36, "misnamed-field")]
+
+
+def test_retrofit_s_method_annotation_is_the_method_sent() -> None:
+    assert found("RetrofitApi.kt") == [(15, "unknown-endpoint"), (18, "wrong-method")]
+    java = (
+        "import retrofit2.http.*;\n"
+        "interface Api {\n"
+        '    @GET("content/video/infobymodelid")\n'
+        '    Call<Object> info(@Query("video_model_id") String id);\n'
+        '    @DELETE("faceswap/result/delbyids")\n'
+        "    Call<Object> del(@Body Object body);\n"
+        "}\n"
+        'class M { Api a = new Retrofit.Builder().baseUrl("https://openapi.akool.com/api/open/v3/")'
+        ".build().create(Api.class); }\n"
+    )
+    assert rules_of(java, "Api.java") == [(5, "wrong-method")]
+
+
+def test_a_spring_webclient_s_base_url_joins_its_uri_paths() -> None:
+    assert found("AkoolWeb.java") == [
+        (14, "undocumented-path"),
+        (20, "misnamed-field"),
+        (28, "unknown-endpoint"),
+        (35, "wrong-method"),
+    ]
+    assert found("AkoolWebGood.java") == []  # (`.queryParam(...)` after a URI builder's path)
