@@ -60,7 +60,7 @@ MIB = 1024 * 1024
 MAX_FILE_BYTES = 5 * MIB  # 5 MiB, as the messages and docs say (not 5 MB)
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
-# (in any letter case, as ruff reads `# NOQA`: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
+# (in any letter case, as ruff reads its no-qa marker: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
 IGNORE_COMMENT = re.compile(r"(?i)akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
 
