@@ -1060,6 +1060,46 @@ def write_audit_file(path: Path, calls: int) -> Path:
     return path
 
 
+# Ordinary scripts of 5,000 calls (break21c M8), one function per call, in the shapes people
+# write: a Session POST with a body and `r.json()["data"]["_id"]`, Go's http.Get + json decode,
+# an axios client with a baseURL, curl in a shell variable piped to jq.
+ORDINARY_SHAPES = {
+    "py": (
+        'import requests\nS = requests.Session()\nBASE = "https://openapi.akool.com/api/open/v3"\n',
+        "def f{n}(p, a):\n"
+        '    r = S.post(f"{{BASE}}/content/video/createbytalkingphoto", json={{"talking_photo_url": p, '
+        '"audio_url": a, "resolution": "720"}})\n'
+        '    return r.json()["data"]["_id"]\n',
+    ),
+    "go": (
+        'package main\nimport ("net/http"; "encoding/json")\n'
+        'const base = "https://openapi.akool.com/api/open/v3"\n',
+        'func f{n}(id string) int {{ resp, _ := http.Get(base + "/content/video/infobymodelid?'
+        'video_model_id=" + id); var out map[string]interface{{}}; json.NewDecoder(resp.Body)'
+        '.Decode(&out); return int(out["data"].(map[string]interface{{}})["video_status"]'
+        ".(float64)) }}\n",
+    ),
+    "js": (
+        'const axios = require("axios");\n'
+        'const api = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n',
+        "async function f{n}(id) {{ const r{n} = await api.get(`/content/video/infobymodelid?"
+        "video_model_id=${{id}}`); return r{n}.data.data.video_status; }}\n",
+    ),
+    "sh": (
+        "API=https://openapi.akool.com/api/open/v3\n",
+        'R{n}=$(curl -s "$API/content/video/infobymodelid?video_model_id=$ID{n}" -H "x-api-key: $K");'
+        ' echo "$R{n}" | jq -r .data.video_status\n',
+    ),
+}
+
+
+def write_ordinary_file(path: Path, calls: int) -> Path:
+    """A script of `calls` calls in one of ORDINARY_SHAPES (by the path's suffix)."""
+    head, shape = ORDINARY_SHAPES[path.suffix.lstrip(".")]
+    path.write_text(head + "".join(shape.format(n=n) for n in range(calls)), encoding="utf-8")
+    return path
+
+
 def audit_costs(files: dict[str, Path], rounds: int) -> dict[str, tuple[float, float]]:
     """Median (wall s, CPU s) of `akool audit FILE` per file, run in turn; exit 8 (errors found)
     is the expected outcome."""
@@ -1129,6 +1169,49 @@ def bench_audit(rounds: int) -> None:
             growth <= GROWTH_LIMIT,
         )
     )
+    bench_ordinary_audits(big[1], rounds=min(rounds, 3))
+
+
+ORDINARY_RATIO = 3.0  # an ordinary 5,000-call script's CPU time, at most, × bench's own file's
+
+
+def bench_ordinary_audits(own: float, rounds: int) -> None:
+    """`akool audit` of ordinary 5,000-call scripts (ORDINARY_SHAPES): CPU time against bench's
+    own 5,000-call file measured in the same run (ratio), and against the same shape with 500
+    calls (growth factor)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {
+            f"{kind}{n}": write_ordinary_file(Path(tmp) / f"calls_{n}.{kind}", n)
+            for kind in ORDINARY_SHAPES
+            for n in (500, 5_000)
+        }
+        costs = audit_costs(files, rounds)
+    for kind in ORDINARY_SHAPES:
+        big, small = costs[f"{kind}5000"][1], costs[f"{kind}500"][1]
+        record(
+            Figure(
+                f"akool audit, an ordinary .{kind} script of 5,000 calls: CPU time",
+                big,
+                "s",
+                "bench's own 5,000-call file, s CPU",
+                own,
+                big / own,
+                f"≤ {ORDINARY_RATIO:g}× bench's own file",
+                big / own <= ORDINARY_RATIO,
+            )
+        )
+        record(
+            Figure(
+                f"akool audit growth, an ordinary .{kind} script: 5,000 calls vs 500",
+                big / small,
+                "× CPU",
+                "500 calls, s CPU",
+                small,
+                big / small,
+                f"≤ {GROWTH_LIMIT:g}×",
+                big / small <= GROWTH_LIMIT,
+            )
+        )
 
 
 # -- akool audit: no input is super-linear ---------------------------------------------------------

@@ -143,3 +143,57 @@ def test_an_item_read_is_looked_for_only_on_a_line_with_an_index(
     assert list(answers.indexed('    avatars[0]["thumbnail"]')) == [("avatars", 16, "thumbnail")]
     monkeypatch.setattr(answers, "INDEXED", Never())
     assert list(answers.indexed('    return r.json()["data"]["_id"]')) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'data = body["data"]["result"]\n',
+        "x = 1\ndata=r.data.items\n",
+        "const { data } = await get(u)\n",
+        "metadata = body.data.x\n",
+        "no such word here\n",
+    ],
+)
+def test_whole_text_answer_cues_are_tried_only_where_they_can_start(text: str) -> None:
+    """DATA_DEEPER tried where the word data is, MAPS_JSON_NAMES only in a text holding one of
+    its marks: the same answers as a search of the whole text."""
+    from akool_cli.audit import answers
+
+    assert answers.data_deeper(text) is (answers.DATA_DEEPER.search(text) is not None)
+    for mapped in (text, text + "@JsonProperty(\n", text + "x = Field(alias='a')\n"):
+        found = answers.MAPS_JSON_NAMES.search(mapped) is not None
+        assert answers.maps_json_names(mapped) is found
+    assert not answers.maps_json_names("@@ Field JsonPropertyName #[serde\n")
+
+
+def test_a_line_is_looked_up_by_the_few_names_known_not_by_its_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """sites.definitions asks of every line whether it names a known base: with a few names, each
+    is looked for in the line (no list of the line's words made)."""
+    from akool_cli.audit import sites
+
+    names = ["BASE", "self.base", "$api", "api_key"]
+    seen = sites.NamesSeen(names)
+    lines = ["x = BASE + p", "x = BASES", "self.base + p", "my.self.base", "f($api)", "a $api", "q"]
+    expected = [any(re.search(rf"\b{re.escape(n)}\b", line) for n in names) for line in lines]
+    assert expected == [True, False, True, True, False, False, False]
+    assert [seen.search(line) for line in lines] == expected
+
+    class NoWords:
+        def findall(self, line: str) -> None:
+            raise AssertionError(line)
+
+    monkeypatch.setattr(sites, "WORD", NoWords())
+    assert [seen.search(line) for line in lines] == expected
+
+
+def test_whether_a_file_declares_an_enum_is_looked_for_once() -> None:
+    from akool_cli.audit import fields
+
+    fields._declares_enum.cache_clear()
+    text = "".join(f'requests.get(BASE + "/x{k}")\n' for k in range(50))
+    for paren in [k for k, c in enumerate(text) if c == "("]:
+        assert not fields.enum_constant(text, paren)
+    assert fields._declares_enum.cache_info().misses == 1

@@ -142,6 +142,12 @@ MAPS_JSON_NAMES = re.compile(
     r"@JsonProperty\(|@SerializedName\(|\bJsonPropertyName\(|@Json\(\s*name|@field:Json"
     r"|@SerialName\(|#\[serde\(rename|\bField\([^()\n]*\balias\s*="
 )
+# (each of MAPS_JSON_NAMES holds one of these: a text without any is searched no further)
+MAPS_JSON_HINTS = ("@", "JsonPropertyName(", "#[serde(rename", "Field(")
+
+
+def maps_json_names(text: str) -> bool:
+    return any(h in text for h in MAPS_JSON_HINTS) and MAPS_JSON_NAMES.search(text) is not None
 
 
 # An item or a slice of a list: [0], [-1], [:5], [1:], .at(0), .at(-1).
@@ -562,6 +568,11 @@ def data_variable(text: str) -> str:
     field_ = any(DATA_FIELD.match(text, at) for at in starts)
     body = any(DATA_BODY.match(text, at) for at in starts)
     return "data" if field_ and not body else "top" if body and not field_ else ""
+
+
+def data_deeper(text: str) -> bool:
+    """Whether DATA_DEEPER matches anywhere in the text (tried where the word data is only)."""
+    return any(DATA_DEEPER.match(text, at) for at in _data_starts(text))
 
 
 def _data_starts(text: str) -> Iterator[int]:

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from akool_cli.audit import (
     apart,
@@ -1647,7 +1648,13 @@ ENUM_CONSTANT = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z0-9_]*[ \t]*$")
 def enum_constant(text: str, paren: int) -> bool:
     """Whether the `(` at `paren` follows an enum constant's name (`TALK("POST", "/...")`, in a
     file that declares an enum), not a function's."""
-    return bool(ENUM_CONSTANT.search(text, max(0, paren - 60), paren)) and "enum " in text
+    return _declares_enum(text) and bool(ENUM_CONSTANT.search(text, max(0, paren - 60), paren))
+
+
+@lru_cache(maxsize=8)
+def _declares_enum(text: str) -> bool:
+    """Whether a text declares an enum (once per text: each call of a file asks)."""
+    return "enum " in text
 
 
 SENT_LINK = re.compile(r"\s*\.\s*(?P<name>\w+)\s*\(")

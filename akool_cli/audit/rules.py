@@ -2186,11 +2186,14 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         for m in [*ctx.mentions, *ctx.returned]
         if m.endpoint and m.endpoint.response and m.verdict != "deprecated"
     ]
-    if not calls or answers.MAPS_JSON_NAMES.search("\n".join(ctx.lines)):
+    if not calls:
+        return
+    text = ctx.doc().text  # (the lines joined, once)
+    if answers.maps_json_names(text):
         return  # (typed models rename the answer's fields: `videoUrl` may be bound to `video`)
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
-    data_holds = answers.data_variable("\n".join(ctx.lines))
-    deeper = answers.DATA_DEEPER.search("\n".join(ctx.lines)) is not None
+    data_holds = answers.data_variable(text)
+    deeper = answers.data_deeper(text)
     # The products the script makes jobs with: an endpoint several products share is judged by
     # their pages' answers (character swap's result has data.video_url, talking photo's not).
     products = frozenset(

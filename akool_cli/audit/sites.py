@@ -710,8 +710,14 @@ class NamesSeen:
     def search(self, line: str) -> bool:
         if any(p.search(line) for p in self.wordless):
             return True
-        words = self.by_word.keys() & WORD.findall(line) if self.by_word else ()
+        if len(self.by_word) <= FEW_NAMES:  # (a name's last word is in any line that names it)
+            words: Iterable[str] = [w for w in self.by_word if w in line]
+        else:
+            words = self.by_word.keys() & WORD.findall(line)
         return any(p.search(line) for w in words for p in self.by_word[w])
+
+
+FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line's words in them)
 
 
 INLINE_FIELD = re.compile(
