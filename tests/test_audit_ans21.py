@@ -465,3 +465,16 @@ def test_l3_an_id_name_on_a_create_answer_is_the_guessed_job_id(name: str) -> No
     )
     got = [(f.line, f.rule, f.documented) for f in audit_text(text, "c.js") if f.severity != "info"]
     assert got == [(5, "response-field", "data._id")]
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("(d as any).faces_obj ?? (d as any).data?.faces_obj", []),
+        ("(d as any).result", [(5, "answer-field", "result")]),
+    ],
+)
+def test_p2_a_typescript_cast_of_the_answers_name_is_read_through(
+    read: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert answer_places(audit_text(CHAIN_JS.replace("READ", read), "a.ts")) == expected

@@ -373,12 +373,21 @@ def members(line_no: int, line: str, name: str) -> list[Read]:
 
 
 WINDOW = 400  # characters before a read in which the call it reads is looked for
+# A TypeScript cast around a name: `(d as any).faces_obj`, `(d as AkoolAnswer).data`.
+CAST = r"(?:\s+as\s+[\w<>\[\]|.,\s]+?\s*\))?"
 
 
 @lru_cache(maxsize=4096)
 def _member_pattern(name: str) -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w.$>])\$?" + re.escape(name) + r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")"
+        r"(?<![\w.$>])\$?"
+        + re.escape(name)
+        + CAST
+        + r"\s*(?:"
+        + DOT
+        + r"|\[\s*[\"']|"
+        + GETTER
+        + r")"
         r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     )
 

@@ -1958,9 +1958,13 @@ def _field_read_hit(
     return ("response-field" if guessed or misplaced else "answer-field"), hit
 
 
-# An id's name (`videoId`, `video_id`, `imageID`): on a create answer whose data has `_id` (the
-# job's id), a guess of that id.
-ID_NAME = re.compile(r"[a-z][a-z0-9]*(?:_id|Id|ID)")
+# The name of a job's or a result's id (`videoId`, `video_id`, `imageID`, `requestId`): on a
+# create answer whose data has `_id` (the job's id), a guess of that id. (Another thing's id,
+# `resource_id`, `voiceId`, is no such guess: an unknown field, or a near miss of one.)
+ID_NAME = re.compile(
+    r"(?:video|image|photo|audio|task|job|request|result|render|generation|video_model|model)"
+    r"(?:_id|Id|ID)"
+)
 
 
 def _guessed_id(name: str, endpoint: DocEndpoint, place: str) -> bool:
