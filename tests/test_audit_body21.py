@@ -119,6 +119,7 @@ def test_two_keys_of_one_stem_or_role_are_no_twin() -> None:
         ("language", "language_code", (True,)),
         ("voice_url", "voice_file", (True,)),
         ("image_id", "image", (False,)),
+        ("mode", "mode_type", ()),
         ("voice_name", "voice_id", (False,)),
         ("video", "video", ()),
         ("prompt", "negative_prompt", ()),
@@ -455,3 +456,26 @@ def test_a_model_of_a_module_not_imported_is_not_taken(tmp_path: Path) -> None:
     (tmp_path / "dtos.py").write_text(MODELS, encoding="utf-8")
     (tmp_path / "main.py").write_text(MAIN.format(module="elsewhere"), encoding="utf-8")
     assert audit([tmp_path]).findings == []
+
+
+STREAM_DOCUMENTED = (
+    "avatar_id, background_url, credentials, duration, e2e_type, knowledge_id, language, "
+    "mode_type, scene_mode, stream_type, voice_id, voice_params, voice_url"
+)
+
+
+def test_an_uncertain_twin_keeps_the_missing_field() -> None:
+    text = (
+        "export async function session(avatar: string) {\n"
+        "  const body: Record<string, unknown> = {};\n  body.avatar = avatar;\n"
+        '  body.stream = "agora";\n  body.mode = 2;\n'
+        f'  return fetch("{V4}/liveAvatar/session/create", {{ method: "POST",'
+        " body: JSON.stringify(body) });\n}\n"
+    )
+    got = [item[:4] for item in seen(audit_text(text, "s.ts"))]
+    assert got == [
+        (2, "missing-field", "avatar_id", "the required avatar_id"),
+        (3, "misnamed-field", "avatar", "avatar_id"),  # (an id for a bare name: not certain)
+        (4, "unknown-field", "stream", STREAM_DOCUMENTED),
+        (5, "unknown-field", "mode", STREAM_DOCUMENTED),
+    ]

@@ -1173,9 +1173,9 @@ def _missing_body(
     sent = {k.name for k in (*request.body, *request.query)}  # (a ?id= in the URL too)
     stood_for = {_near(name, endpoint) for name in sent}
     missing = [n for n in required if n not in sent and n not in stood_for]
-    if missing and request.body:  # (a stem twin of a lacking field is that key's finding)
+    if missing and request.body:  # (a certain twin of a lacking field is that key's finding)
         named = _twins(endpoint, {k.name for k in request.body}, lambda: False).values()
-        missing = [n for n in missing if n not in {t.documented for t in named}]
+        missing = [n for n in missing if n not in {t.documented for t in named if t.certain}]
     if not request.body and not request.query and missing:
         at = _empty_body(doc, request)  # json={}, body: JSON.stringify({}), -d '{}'
         if at is not None and at not in judged:

@@ -16,7 +16,8 @@ from akool_cli.core.catalogue import DocEndpoint
 # The last word of a field's name that says what kind of value it holds, by the role it gives it.
 # A link (url, file, ...) is what a bare name holds (`video` is a video's URL), and a code what a
 # bare name of a setting holds (`language` is a language code): a rename adding or dropping one
-# of those, or swapping two words of one role, keeps the value; an id or a name is another thing.
+# of those, or swapping two words of one role, keeps the value; an id or a name is another thing
+# (and `type` is no kind word: `mode: "retelling"` is not mode_type's 1 or 2 renamed).
 KIND_ROLES = {
     "url": "link",
     "uri": "link",
