@@ -54,7 +54,7 @@ def test_mock_answers_are_never_request_bodies() -> None:
     for name in (
         "fetch_mock_global.test.js",
         "httpmock_test.go",
-        "test_py_mocks.py",
+        "py_mocks.py",
         "axios_mock.test.js",
     ):
         assert found(name) == [], name
@@ -63,7 +63,7 @@ def test_mock_answers_are_never_request_bodies() -> None:
 
 
 def test_a_real_call_beside_python_mocks_is_still_judged() -> None:
-    text = (CORPUS / "test_py_mocks.py").read_text(encoding="utf-8") + (
+    text = (CORPUS / "py_mocks.py").read_text(encoding="utf-8") + (
         "\n\ndef real():\n"
         '    requests.post("https://openapi.akool.com/api/open/v3/content/image/createbyprompt",'
         ' json={"prompt": "x", "size": "1:1"})\n'
