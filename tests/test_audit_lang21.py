@@ -54,7 +54,7 @@ def test_mock_answers_are_never_request_bodies() -> None:
     for name in (
         "fetch_mock_global.test.js",
         "httpmock_test.go",
-        "test_py_mocks.py",
+        "py_mocks.py",
         "axios_mock.test.js",
     ):
         assert found(name) == [], name
@@ -63,7 +63,7 @@ def test_mock_answers_are_never_request_bodies() -> None:
 
 
 def test_a_real_call_beside_python_mocks_is_still_judged() -> None:
-    text = (CORPUS / "test_py_mocks.py").read_text(encoding="utf-8") + (
+    text = (CORPUS / "py_mocks.py").read_text(encoding="utf-8") + (
         "\n\ndef real():\n"
         '    requests.post("https://openapi.akool.com/api/open/v3/content/image/createbyprompt",'
         ' json={"prompt": "x", "size": "1:1"})\n'
@@ -95,3 +95,78 @@ def test_a_spring_webclient_s_base_url_joins_its_uri_paths() -> None:
         (35, "wrong-method"),
     ]
     assert found("AkoolWebGood.java") == []  # (`.queryParam(...)` after a URI builder's path)
+
+
+def test_shell_pipelines_read_the_answer_through_jq_item_walks_and_python_c() -> None:
+    assert found("shell_reads.sh") == [
+        (4, "response-field"),
+        (5, "response-field"),
+        (7, "answer-field"),
+        (8, "answer-field"),
+    ]
+    assert found("shell_reads_good.sh") == []
+
+
+def test_xh_and_httpie_items_and_method_words_are_read() -> None:
+    assert found("xh_httpie.sh") == [
+        (3, "wrong-method"),
+        (7, "wrong-method"),
+        (9, "misnamed-field"),
+    ]
+
+
+def test_a_python_file_s_own_stdin_is_no_answer() -> None:
+    text = (
+        "import json, sys, requests\n"
+        'r = requests.get("https://openapi.akool.com/api/open/v3/content/video/infobymodelid",'
+        ' params={"video_model_id": "1"})\n'
+        'd = json.load(sys.stdin)["data"]\n'
+        'print(d["status"])\n'
+    )
+    assert rules_of(text, "a.py") == []
+
+
+def test_rest_template_answers_are_read_through_get_body_and_java_casts() -> None:
+    assert found("AkoolRest.java") == [
+        (34, "misnamed-field"),
+        (45, "response-field"),
+        (51, "unknown-endpoint"),
+        (63, "bad-value"),
+    ]
+    assert found("AkoolRestGood.java") == []
+    java = (
+        "import java.util.Map;\n"
+        "class S {\n"
+        "  Object a(org.springframework.web.client.RestTemplate rest, String id) {\n"
+        '    Map body = rest.getForObject("https://openapi.akool.com/api/open/v3/content/image/'
+        'infobymodelid?image_model_id=" + id, Map.class);\n'
+        '    Map data = (Map) body.get("data");\n'
+        '    return data.get("status");\n'
+        "  }\n"
+        "}\n"
+    )
+    assert rules_of(java, "S.java") == [(6, "response-field")]
+
+
+def test_bruno_request_files_say_their_method_url_and_body() -> None:
+    assert found("bruno/info.bru") == [(8, "wrong-method")]
+    assert found("bruno/talk_put.bru") == [(12, "wrong-method"), (26, "bad-value")]
+    assert found("bruno/talk_good.bru") == []
+    assert found("bruno/environments/prod.bru") == []
+
+
+def test_retrofit_s_query_parameters_are_the_query() -> None:
+    assert found("RetrofitQuery.kt") == [(14, "misnamed-field")]
+
+
+def test_insomnia_s_template_variables_resolve() -> None:
+    assert found("insomnia_env.json") == [(7, "wrong-method")]
+
+
+def test_the_responses_mock_s_method_constant_is_its_method() -> None:
+    text = (
+        "import responses\n"
+        'responses.add(responses.POST, "https://openapi.akool.com/api/open/v3/content/video/'
+        'infobymodelid", json={"code": 1000})\n'
+    )
+    assert rules_of(text, "test_m.py") == [(2, "wrong-method")]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akool_cli.audit import ties
+from akool_cli.audit import shellreads, ties
 from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Container, Text, split_top
 
 # An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
@@ -130,6 +130,10 @@ def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
             root = _parse_argument(line, m.start()) or ties.root_of(line, m.start())
             found.append(Read(line_no, m.start("name"), m.group("name"), "data", root))
     found += _destructured(line_no, line)
+    if "jq" in line or "sys.stdin" in line:  # (jq's item walks, a `python3 -c` parser's reads)
+        shell = [Read(line_no, *read) for read in shellreads.reads(line)]
+        taken = {r.column for r in shell}  # (`d["data"]["x"]` of a name bound to stdin's answer)
+        found = [r for r in found if r.column not in taken] + shell
     yield from _chains(line, found)
 
 
@@ -420,10 +424,17 @@ def _data_root(line: str, m: re.Match[str]) -> str | None:
     parsed = _parse_argument(line, pos)
     if parsed is not None:
         return parsed
+    if shellreads.python_piped(line) and STDIN_PARSE.search(line, max(0, pos - 60), pos):
+        return ties.shell_root(
+            line
+        )  # `echo "$R" | python3 -c '... json.load(sys.stdin)["data"]...'`
     found = ties.root_of(line, pos)
-    if found is None and "jq" in line:
-        return ties.shell_root(line)
+    if found is None and ("jq" in line or "sys.stdin" in line):
+        return ties.shell_root(line)  # (`echo "$R" | jq ...`, `| python3 -c '...sys.stdin...'`)
     return found
+
+
+STDIN_PARSE = re.compile(r"json\.loads?\(\s*sys\.stdin(?:\.read\(\s*\))?\s*\)\s*$")
 
 
 def _parse_argument(line: str, pos: int) -> str | None:

@@ -233,7 +233,8 @@ def get_query(text: str, start: int, end: int) -> list[tuple[str, int, int, int]
 
 # -- httpie -------------------------------------------------------------------------------------------
 
-HTTPIE_WORD = re.compile(r"(?<![\w./-])https?(?=\s)")
+# httpie's `http`/`https` and its clone xh's `xh`/`xhs`, which read the same request items.
+HTTPIE_WORD = re.compile(r"(?<![\w./-])(?:https?|xhs?)(?=\s)")
 # A request item: name==value (query), name:=value (raw JSON), name=value (JSON string),
 # Name:value (a header, not a field), name@file (a file).
 HTTPIE_ITEM = re.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)(?P<sep>==|:=|=|:|@|=@|:=@)")

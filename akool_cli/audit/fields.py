@@ -816,7 +816,11 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     ):  # $.getJSON(url, { k: v }), AF.request(url, ...)
         query += body
         body = []
-    for m in REQUEST_PARAM.finditer(segment) if "@RequestParam" in segment else ():
+    for m in (
+        REQUEST_PARAM.finditer(segment)
+        if "@RequestParam" in segment or "@Query(" in segment
+        else ()
+    ):
         group = "n" if m.group("n") else "p"  # (a Feign method's query parameter)
         at = start + m.start(group)
         query.append(Key(m.group(group), at, at + len(m.group(group)), at, raw=True))
@@ -1430,7 +1434,7 @@ def opens_call(text: str, paren: int) -> bool:
 
 
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
-SHELL_COMMAND = re.compile(r"\s*(?:curl|http|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
+SHELL_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
 SHELL_LINE = re.compile(
@@ -1500,10 +1504,12 @@ def _initialized(doc: Text, parens: tuple[int, int]) -> tuple[int, int]:
 
 # A Feign client's method: Spring's `@PostMapping("/x")` or Feign's `@RequestLine("POST /x")` on the
 # method declaration that follows, whose parameters say the query (`@RequestParam("k") String k`).
-DECLARING = re.compile(r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine)\s*$")
+DECLARING = re.compile(
+    r"@(?:(?:Get|Post|Put|Delete|Patch|Request)Mapping|RequestLine|GET|POST|PUT|DELETE|PATCH)\s*$"
+)  # (Retrofit's and Ktorfit's `@GET("content/...")` too, whose `@Query("k")` parameters say the query)
 DECLARATION = re.compile(r"\s*(?:@\w+(?:\([^()]*\))?\s*)*[\w<>\[\], ?]+\s+\w+\s*\(")
 REQUEST_PARAM = re.compile(
-    r"@RequestParam\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
+    r"@(?:RequestParam|Query)\s*\(\s*(?:(?:value|name)\s*=\s*)?\"(?P<n>[A-Za-z_]\w*)\""
     r"|@RequestParam\s+(?:final\s+)?[\w<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)"
 )
 
@@ -2075,8 +2081,8 @@ HTTP_CALLEE = re.compile(
     r"SendAsync|Post|Put|Patch|Delete|NewRequest|NewRequestWithContext|Request)"
     r"|\bfetch|\baxios|\bRequest)\s*(?:<[^>()]*>)?\s*$"
 )
-HTTP_COMMAND = re.compile(r"\s*(?:curl|http|wget)\s")
-HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?https?\s")
+HTTP_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)\s")
+HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
 METHOD_OWNER = re.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )

@@ -36,7 +36,8 @@ VERB_CALLEE = re.compile(
 # A method given as an argument or an option inside the call's parentheses.
 METHOD_ARGUMENT = re.compile(
     r"(?:^|[(,])\s*(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)\s*,"
-    r"|\b(?:HttpMethod|Method|RequestMethod)(?:\.|::)"  # (Spring's RequestMethod.POST too)
+    # (Spring's RequestMethod.POST too, and the mock library responses' `responses.POST`)
+    r"|\b(?:HttpMethod|Method|RequestMethod|responses)(?:\.|::)"
     r"(?P<const>Get|Post|Put|Delete|Patch|GET|POST|PUT|DELETE|PATCH)\b"
     r"|\bhttp\.Method(?P<go>Get|Post|Put|Delete|Patch)\b"
     # (`"method": "POST"` too: a Postman, Insomnia or HAR request's, a JSON options object's)
@@ -59,6 +60,10 @@ FETCH_UNSURE = re.compile(r"\.\.\.|\bbody\b")
 # A shell line that runs curl itself (not a string that names it): at the start of the line,
 # after $( or a pipe, or as a CI step's run:.
 CURL_START = re.compile(r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)curl\s")
+HTTPIE_START = re.compile(
+    r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)(?:https?|xhs?)\s+(?:-\S+\s+)*"
+    r"(?P<m>GET|POST|PUT|DELETE|PATCH)\s"
+)
 
 
 def sent_method(doc: Text, offset: int) -> Evidence | None:
@@ -88,7 +93,8 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
     start, end = fields.shell_command(doc, line)
     command = doc.text[start:end]
     if not CURL_START.search(command.split("\n", 1)[0]):
-        return None
+        word = HTTPIE_START.search(command.split("\n", 1)[0])  # httpie's/xh's `http POST url`
+        return Evidence(word["m"], start + word.start("m"), word["m"], True) if word else None
     said = curlargs.curl_method(command, 0, offset - start)
     if said is None:
         return None

@@ -23,6 +23,7 @@ from typing import Any
 
 from akool_cli.audit import (
     batch,
+    brunofiles,
     datafiles,
     embedded,
     foreignmodels,
@@ -334,7 +335,7 @@ class Embedded:
 
 
 def _embedded(text: str, name: str) -> Embedded | None:
-    """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`) or an OpenAPI
+    """How a notebook, a workflow, a batch file, a file of HTTP requests (`.http`, Bruno's `.bru`) or an OpenAPI
     document for AKOOL is read (None: any other file, read as it is)."""
     codes: list[tuple[Any, str, str]]
     book = notebooks.read(text) if notebooks.is_notebook(name) else None
@@ -350,6 +351,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if restfiles.is_request_file(name, text):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if brunofiles.is_bruno(name):
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in brunofiles.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if specs.is_akool_spec(name, text):
         read = specs.read(text, PurePath(name).suffix)

@@ -55,9 +55,9 @@ CLIENT_BASE = re.compile(
 
 PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
-# \(base)/x (Swift)
+# \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = re.compile(
-    r"(?:\{\{\s*(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
+    r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)

@@ -94,7 +94,7 @@ RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
     *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
-    *("JObject.Parse(", ".data", ".body"),
+    *("JObject.Parse(", ".data", ".body", "getForObject(", ".getBody()"),
 )
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
@@ -103,6 +103,9 @@ PARSED = re.compile(
     r"|\bdecode_json\(|\bfrom_json\("  # (Perl's JSON)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
+    # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does
+    # `res.getBody()` of the ResponseEntity that `getForEntity`/`exchange` give
+    r"|\bgetForObject\(|^\s*(?:\(\s*[A-Z][\w.]*(?:<[^()]*>)?\s*\)\s*)?[\w.]+\.getBody\(\)\s*;?\s*$"
     # (await axios.get(u)).data, axios.get(u).then((r) => r.data)
     r"|^\s*\(\s*await\b.*\)\s*\.data\s*;?\s*$"
     r"|\.then\(\s*\(?\s*(?P<r>\w+)\s*\)?\s*=>\s*(?P=r)\.data\s*\)\s*;?\s*$"
@@ -259,6 +262,7 @@ def roots(rhs: str, shell: bool) -> frozenset[str]:
         if SHELL_REQUEST.search(rhs):
             return frozenset()
         return frozenset(m.group("name") for m in SHELL_VAR.finditer(rhs))
+    rhs = CAST.sub("", rhs, count=1) if rhs.lstrip().startswith("(") else rhs  # `(Map) b.get(..)`
     found = set()
     for a in ARGUMENT.finditer(rhs):
         found.add(a.group("name"))
@@ -1514,10 +1518,14 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = re.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>\.json\(\))?(?(open)\s*\))(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"(?P<parse>\.json\(\)|\.getBody\(\))?(?(open)\s*\))(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
 )
+
+
+# A cast before an expression: Java's `(Map)`, `(Map<String, Object>)`, C#'s `(JObject)`.
+CAST = re.compile(r"^\s*\(\s*[A-Z][\w.]*(?:\s*<[^()]*>)?(?:\[\])?\s*\)\s*(?=[\w$(])")
 
 
 def _data_field(rhs: str, scope: Scope) -> bool:
@@ -1525,6 +1533,7 @@ def _data_field(rhs: str, scope: Scope) -> bool:
     parsed answer, or `.data.data` of an HTTP library's response (axios)."""
     if ".json()" in rhs and FIELD_END.search(rhs):
         return True  # return (await res.json()).data, d = r.json()["data"]
+    rhs = CAST.sub("", rhs, count=1)  # Java's `(Map<String, Object>) body.get("data")`
     called = ROOT.match(rhs)
     if called and called.group("name") in scope.fields:  # v = video_status(i), v2 = v
         rest = rhs[called.end() :].strip().rstrip(";").strip()

@@ -1,0 +1,67 @@
+"""Bruno's request files (`.bru`) read as the fetch calls they amount to: a `vars { name: value }`
+block binds names (`{{name}}` in a URL), a method block (`post { url: ... }`) gives the method
+and the URL, and a `body:json { ... }` block is that request's body."""
+
+from __future__ import annotations
+
+import re
+
+from akool_cli.audit import source
+from akool_cli.audit.embedded import Code, Piece
+
+BLOCK_OPEN = re.compile(r"^(?P<name>[A-Za-z][\w:-]*)[ \t]*\{[ \t]*$")
+BLOCK_CLOSE = re.compile(r"^\}[ \t]*$")
+METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
+ENTRY = re.compile(r"^[ \t]+(?P<k>~?[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
+
+
+def is_bruno(name: str) -> bool:
+    return name.lower().endswith(".bru")
+
+
+def read(text: str) -> list[Code]:
+    """The file as JavaScript: each variable a `const`, the request a `fetch(URL, { method,
+    body: JSON.stringify(...) })` over its URL line and its body's lines, the rest blank."""
+    lines = source.split_lines(text)
+    blocks = _blocks(lines)
+    body = next((b for b in blocks if b[0] == "body:json"), None)
+    code = Code(".js", [], [])
+    kinds = {n: name for name, start, end in blocks for n in range(start + 1, end)}
+    last = body[2] - 1 if body is not None and body[2] - 1 > body[1] else -1
+    for n, line in enumerate(lines):
+        kind = kinds.get(n, "")
+        entry = ENTRY.match(line)
+        if kind in METHODS and entry is not None and entry.group("k") == "url":
+            _url_line(code, n, entry, kind.upper(), body is not None and last > 0)
+        elif kind.startswith("vars") and entry is not None and not entry.group("k").startswith("~"):
+            head = f'const {entry.group("k").replace("-", "_").replace(".", "_")} = "'
+            value = entry.group("v").replace('"', "'")
+            code.add(head + value + '";', Piece(len(head), n, entry.start("v"), len(value)))
+        elif kind == "body:json" and last > 0:
+            close = ") });" if n == last else ""
+            code.add(line + close, Piece(0, n, 0, len(line)))
+        else:  # (no comment: a block's braces in one would be read as the body's)
+            code.add("", Piece(0, n, 0, 0))
+    return [code]
+
+
+def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
+    """Each top-level block: its name, the line that opens it and the line that closes it."""
+    found: list[tuple[str, int, int]] = []
+    opened: tuple[str, int] | None = None
+    for n, line in enumerate(lines):
+        if opened is None:
+            m = BLOCK_OPEN.match(line)
+            opened = (m.group("name"), n) if m is not None else None
+        elif BLOCK_CLOSE.match(line):
+            found.append((opened[0], opened[1], n))
+            opened = None
+    return found
+
+
+def _url_line(code: Code, n: int, entry: re.Match[str], method: str, body: bool) -> None:
+    head = 'fetch("'
+    url = entry.group("v")
+    shown = f'{head}{url}", {{ method: "{method}"'
+    piece = Piece(len(head), n, entry.start("v"), len(url))
+    code.add(shown + (", body: JSON.stringify(" if body else " });"), piece)
