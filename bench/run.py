@@ -1323,6 +1323,16 @@ SHAPES = {
             f'\t_ = out{i}["data"].(map[string]interface{{}})["task_id"]\n'
             for i in range(n)) + "}\n",
         "g.go", 300),
+    # (break21c H3: a string never closed, holding escaped quotes, was quadratic; H10: a prose
+    # line quoting a loop in inline code backtracked for a minute)
+    "an unterminated string holding escaped quotes (e.js)": (
+        lambda n: 'const B = "https://openapi.akool.com/api/open/v3";\nconst x = "' + 'ab\\"c ' * n + "\n",
+        "e.js", 4000),
+    "prose lines quoting a loop in inline code (t.md)": (
+        lambda n: "# Notes\n\n" + "".join(
+            f"The loop (`for path in VOICE_LIST_PATHS{i}: session.get(AKOOL_API + path)`, an inline list or not) reads each.\n\n"
+            for i in range(n)),
+        "t.md", 400),
 }
 
 def cost(text, name, rounds):
