@@ -231,3 +231,261 @@ def test_without_a_documented_sibling_such_a_path_stays_unjudged(text: str) -> N
     )
     alone = alone.replace("  talking_photo_url: p, audio_url: a });\n", "")
     assert errors(audit_text(alone + "\n", "jobs.ts")) == []
+
+
+URLJOIN = {
+    "a.py": (
+        "from urllib.parse import urljoin\nimport requests\n"
+        'BASE = "https://openapi.akool.com/api/open/v3"\n'
+        'SLASHED = "https://openapi.akool.com/api/open/v3/"\n'
+        'requests.get(urljoin(BASE, "content/video/infobymodelid"), params={"video_model_id": "x"})\n'
+        'requests.get(urljoin(SLASHED, "/content/video/infobymodelid"), params={"video_model_id": "x"})\n'
+        'requests.get(urljoin(SLASHED, "content/video/infobymodelid"), params={"video_model_id": "x"})\n'
+        'requests.get(urljoin(BASE + "/", "content/video/infobymodelid"), params={"video_model_id": 1})\n'
+    ),
+    "b.js": (
+        'const BASE = "https://openapi.akool.com/api/open/v3";\n'
+        'const SLASHED = "https://openapi.akool.com/api/open/v3/";\n'
+        'fetch(new URL("content/video/infobymodelid?video_model_id=1", BASE));\n'
+        'fetch(new URL("/content/video/infobymodelid?video_model_id=1", BASE + "/"));\n'
+        'fetch(new URL("content/video/infobymodelid?video_model_id=1", SLASHED));\n'
+        'fetch(new URL("content/video/infobymodelid?video_model_id=1", BASE + "/"));\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(URLJOIN))
+def test_urljoin_and_new_url_resolve_the_path_against_the_base(name: str) -> None:
+    found = [f for f in audit_text(URLJOIN[name], name) if f.severity == "error"]
+    first = 5 if name == "a.py" else 3
+    assert [(f.line, f.rule) for f in found] == [
+        (first, "unknown-endpoint"),
+        (first + 1, "unknown-endpoint"),
+    ]
+    assert "has no trailing slash, so URL resolution replaces v3" in found[0].message
+    assert "/api/open/content/video/infobymodelid" in found[0].message
+    assert "a leading slash replaces the base's whole path" in found[1].message
+    assert all(f.fix is None for f in found)
+
+
+def test_a_base_made_from_another_with_a_slash_is_no_slashless_base() -> None:
+    text = [
+        *URLJOIN["a.py"].splitlines()[:4],
+        'V = f"{BASE}/"',
+        'requests.get(urljoin(V, "content/video/infobymodelid"), params={"video_model_id": "x"})',
+    ]
+    assert errors(audit_text("\n".join(text) + "\n", "c.py")) == []
+
+
+GO = """package akool
+
+import (
+\t"bytes"
+\t"encoding/json"
+\t"net/http"
+\t"os"
+)
+
+const defaultBase = "https://openapi.akool.com/api/open/v3"
+
+type Client struct {
+\tbase string
+}
+
+type envelope struct {
+\tCode int             `json:"code"`
+\tData json.RawMessage `json:"data"`
+}
+
+func New() *Client {
+\treturn &Client{base: defaultBase}
+}
+
+func FromEnv() *Client {
+\tbase := os.Getenv("AKOOL_BASE_URL")
+\tif base == "" { base = defaultBase }
+\treturn &Client{base: base}
+}
+
+func (c *Client) do(method, path string, in any) (*envelope, error) {
+\tb, _ := json.Marshal(in)
+\treq, _ := http.NewRequest(method, c.base+path, bytes.NewReader(b))
+\tresp, err := http.DefaultClient.Do(req)
+\tif err != nil {
+\t\treturn nil, err
+\t}
+\tvar out envelope
+\treturn &out, json.NewDecoder(resp.Body).Decode(&out)
+}
+
+func (c *Client) Image(prompt string) (string, error) {
+\tout, err := c.do(http.MethodPost, "/content/image/createbyprompt", map[string]any{"prompt": prompt})
+\tif err != nil {
+\t\treturn "", err
+\t}
+\tvar v struct {
+\t\tID string `json:"_id"`
+\t}
+\treturn v.ID, json.Unmarshal(out.Data, &v)
+}
+
+func (c *Client) Status(id string) error {
+\t_, err := c.do(http.MethodGet, "/content/video/status/"+id, nil)
+\treturn err
+}
+"""
+
+
+def test_go_a_base_held_in_a_struct_field_set_from_a_constant() -> None:
+    found = errors(audit_text(GO, "akool.go"))
+    assert found == [("akool.go", 54, "undocumented-path")]
+
+
+def test_go_a_base_defaulted_in_a_one_line_if() -> None:
+    text = GO.replace("return &Client{base: defaultBase}", "return FromEnv()")
+    assert errors(audit_text(text, "akool.go")) == [("akool.go", 54, "undocumented-path")]
+
+
+def test_go_a_struct_decoded_from_the_answers_data_field_reads_under_data() -> None:
+    text = GO.replace('`json:"_id"`', '`json:"video_id"`')
+    found = [
+        f for f in audit_text(text, "akool.go") if f.rule in ("response-field", "answer-field")
+    ]
+    assert [(f.line, f.rule, f.severity) for f in found] == [(48, "answer-field", "warning")]
+    assert errors(audit_text(GO, "akool.go")) == [("akool.go", 54, "undocumented-path")]
+
+
+PHP = """<?php
+final class Akool
+{
+    public function __construct(private string $apiKey, private string $base = 'https://openapi.akool.com/api/open/v3')
+    {
+    }
+
+    public function knowledge(string $name): array
+    {
+        $res = $this->http->post($this->base . '/knowledge/create', ['json' => ['name' => $name]]);
+        return json_decode($res->getBody(), true);
+    }
+}
+"""
+
+
+def test_php_a_promoted_constructor_parameters_default_is_a_base() -> None:
+    assert errors(audit_text(PHP, "Akool.php")) == [("Akool.php", 10, "unknown-endpoint")]
+
+
+def test_a_key_destructured_from_a_picked_row_is_any_rows_path() -> None:
+    use = (
+        "export async function poll(kind, id) {\n"
+        "  const { getPath, postFallback } = STATUS_PATHS[kind];\n"
+        "  const got = await akoolGet(`${getPath}?video_model_id=${id}`);\n"
+        "  return got || akoolPost(postFallback, { _id: id });\n}\n"
+    )
+    text = JS_HELPERS + JS_MAP + use
+    assert paths_at(text, audit_text(text, "d.js")) == JS_WRONG
+
+
+def test_a_parameter_named_like_a_rows_key_is_no_read_of_the_rows() -> None:
+    use = "export const get = (getPath) => akoolPost(getPath, {});\n"
+    assert errors(audit_text(JS_HELPERS + JS_MAP + use, "p.js")) == []
+
+
+def test_a_map_of_maps_of_another_file_is_judged_in_its_own_file(tmp_path: Path) -> None:
+    (tmp_path / "paths.js").write_text("export " + JS_MAP)
+    (tmp_path / "client.js").write_text(
+        JS_HELPERS.replace("async function", "export async function")
+    )
+    reader = 'import { akoolGet, akoolPost } from "./client.js";\n'
+    reader += 'import { STATUS_PATHS } from "./paths.js";\n' + JS_USE
+    (tmp_path / "status.js").write_text(reader)
+    found = [f for f in audit([tmp_path]).findings if f.severity == "error"]
+    assert {f.file.rsplit("/", 1)[-1] for f in found} == {"paths.js"}
+    assert paths_at("export " + JS_MAP, found) == JS_WRONG
+
+
+def test_a_map_of_another_file_no_file_gives_a_wrapper_stays_silent(tmp_path: Path) -> None:
+    (tmp_path / "paths.js").write_text("export " + JS_MAP)
+    use = "export const known = (c) => c.getPath === STATUS_PATHS.video.getPath;\n"
+    (tmp_path / "status.js").write_text('import { STATUS_PATHS } from "./paths.js";\n' + use)
+    assert audit([tmp_path]).findings == []
+
+
+GO_JOIN = """package main
+
+import (
+\t"bytes"
+\t"encoding/json"
+\t"net/http"
+\t"net/url"
+)
+
+const apiBase = "https://openapi.akool.com/api/open/v3"
+
+func post(endpoint string, payload any) (*http.Response, error) {
+\tu, err := url.JoinPath(apiBase, endpoint)
+\tif err != nil {
+\t\treturn nil, err
+\t}
+\tbuf, _ := json.Marshal(payload)
+\treturn http.Post(u, "application/json", bytes.NewReader(buf))
+}
+
+func main(id string) {
+\tpost("faceswap/result/delete", map[string]any{"_ids": "a,b"})
+\tpost("faceswap/result/delbyids", map[string]any{"_ids": "a,b"})
+\tu, _ := url.JoinPath(apiBase, "content", "video", "status", id)
+\thttp.Get(u)
+\tv, _ := url.JoinPath(apiBase, "content", "video", "infobymodelid")
+\thttp.Get(v + "?video_model_id=" + id)
+}
+"""
+PHP_RTRIM = """<?php
+function akool_request(string $path, ?array $body = null): array {
+    $base = 'https://openapi.akool.com/api/open/v3';
+    $ch = curl_init();
+    curl_setopt($ch, CURLOPT_URL, rtrim($base, '/') . $path);
+    curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body));
+    return json_decode(curl_exec($ch), true);
+}
+akool_request('/content/video/status/' . $id);
+akool_request('/content/video/createbytalkingphoto', ['talking_photo_url' => 'a', 'audio_url' => 'b']);
+"""
+PY_RSTRIP = """import requests
+BASE = "https://openapi.akool.com/api/open/v3/"
+def call(path, body):
+    return requests.post(BASE.rstrip("/") + path, json=body).json()
+call("/content/video/status", {})
+call("/content/image/createbyprompt", {"prompt": "x", "scale": "1:1"})
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "want"),
+    [
+        ("a.go", GO_JOIN, [(22, "unknown-endpoint"), (24, "undocumented-path")]),
+        ("c.php", PHP_RTRIM, [(9, "undocumented-path")]),
+        ("d.py", PY_RSTRIP, [(5, "unknown-endpoint")]),
+    ],
+)
+def test_a_join_by_url_joinpath_or_a_trimmed_base(
+    name: str, text: str, want: list[tuple[int, str]]
+) -> None:
+    assert [(line, rule) for _, line, rule in errors(audit_text(text, name))] == want
+
+
+def test_a_route_table_of_maps_a_server_declares_stays_silent() -> None:
+    text = (
+        'const express = require("express");\nconst axios = require("axios");\n'
+        'const akool = axios.create({ baseURL: "https://openapi.akool.com/api/open/v3" });\n'
+        "const ROUTES = {\n"
+        '  video: { status: "/v3/content/video/status", create: "/v3/content/video/create" },\n'
+        '  image: { status: "/v3/content/image/status", create: "/v3/content/image/create" },\n'
+        "};\nconst app = express();\n"
+        "app.get(ROUTES.video.status, async (req, res) => {\n"
+        '  const r = await akool.get("/content/video/infobymodelid", { params: { video_model_id: 1 } });\n'
+        "  res.json(r.data);\n});\n"
+        "for (const kind of Object.keys(ROUTES)) {\n  const cfg = ROUTES[kind];\n"
+        "  app.post(cfg.create, (req, res) => res.json({}));\n}\n"
+    )
+    assert errors(audit_text(text, "server.js")) == []

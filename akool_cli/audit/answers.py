@@ -621,10 +621,11 @@ GO_DATA_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"data[\",]")
 GO_ITEMS_TAG = re.compile(r"\}\s*`[^`\n]*?\bjson:\"(?P<json>[A-Za-z_]\w*)[\",]")
 
 
-def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
+def go_struct_reads(doc: Text, name: str, before: int, place: str = "top") -> list[Read]:
     """The fields an answer decoded into `name` reads, when `name` is declared (before the
     offset `before`) with a struct type of the file: its tagged fields at the top, and those of
-    the struct its `json:"data"` field holds (inline, or a named type) under data."""
+    the struct its `json:"data"` field holds (inline, or a named type) under data; all of them
+    under data when what is decoded is the answer's data field (`place`)."""
     if doc.go_declared is None:
         doc.go_declared = {}
         for m in GO_DECLARED.finditer(doc.text):
@@ -634,9 +635,9 @@ def go_struct_reads(doc: Text, name: str, before: int) -> list[Read]:
     start, declared = doc.go_declared[name][at_most - 1] if at_most else (0, None)
     found: list[Read] = []
     if declared == "struct":  # var out struct { Code int `json:"code"`; ... }: the struct inline
-        _struct_reads(doc, declared, "top", found, set(), doc.text.find("{", start))
+        _struct_reads(doc, declared, place, found, set(), doc.text.find("{", start))
     elif declared is not None:
-        _struct_reads(doc, declared, "top", found, set())
+        _struct_reads(doc, declared, place, found, set())
     return found
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from akool_cli.audit import datapaths
+
 T = TypeVar("T")
 
 # The line that opens a map, as an assignment or an entry: `STATUS_PATHS = {`, `video: {`,
@@ -34,6 +36,12 @@ HEAD = (
     r"(?:(?:ctx|context\.\w+\(\))\s*,\s*)?(?:[\"'](?i:get|post|put|delete|patch)[\"']\s*,\s*)?"
 )
 ARGUMENT = re.compile(HEAD + r"(?:`\$\{|[fF][\"']\{|\"\$?\{)?" + REF + r"\s*\}?\s*(?=[,)?/+.`\"'])")
+# A key's name alone, given to a call: a name destructured from a row (`const { getPath } =
+# STATUS_PATHS[kind]`, then `akoolGet(getPath)`).
+BARE = re.compile(
+    HEAD + r"(?:`\$\{|[fF][\"']\{|\"\$?\{)?(?P<ref>\$?(?P<key>[A-Za-z_$][\w$]*))"
+    r"(?![\w$\[(.]|->)\s*\}?\s*(?=[,)?/+`\"'])"
+)
 # A base joined to the read: `${BASE}${cfg.path}`, f"{BASE}{cfg['path']}", `BASE + cfg.path`,
 # `$this->base . $row['path']`.
 JOIN = re.compile(
@@ -97,7 +105,28 @@ def enclosing(lines: list[str], line: int) -> tuple[str, ...]:
 
 
 def reads(line: str) -> Iterator[tuple[re.Match[str], str]]:
-    """The reads of a key on a line, given to a call or joined to a base, with the key."""
-    for pattern in (ARGUMENT, JOIN):
+    """The reads of a key on a line, given to a call or joined to a base, with the key; not the
+    path of a route the script declares (`app.get(ROUTES.video.status, async (req, res) =>`)."""
+    for pattern in (ARGUMENT, JOIN, BARE):
         for m in pattern.finditer(line):
-            yield m, m.group("key") or m.group("qkey")
+            if pattern is JOIN or not _declares_route(line, m):
+                yield m, m.group("key") or m.group("qkey")
+
+
+ROUTE_VERBS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route", "head"})
+ROUTE_VERBS |= {"options", "any", "Handle", "HandleFunc", "GET", "POST", "PUT", "DELETE"}
+
+
+def _declares_route(line: str, m: re.Match[str]) -> bool:
+    """Whether a verb-named call given the read declares a route: a handler follows the path
+    (a function, a lambda of `req`, Ktor's block) on a receiver that is no client."""
+    if m.group("fn") not in ROUTE_VERBS:
+        return False
+    receiver = datapaths.RECEIVER.search(line[: m.start("fn")])
+    owner = receiver.group("r").split(".")[-1].lower() if receiver is not None else ""
+    if any(w in owner for w in datapaths.CLIENT_WORDS):
+        return False
+    return bool(datapaths.ROUTE_REST.match(line, m.end("ref"))) or m.group("fn") in (
+        "Handle",
+        "HandleFunc",
+    )

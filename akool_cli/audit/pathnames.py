@@ -96,6 +96,8 @@ class PathNames:
     lines: list[str] = field(default_factory=list)
     # The paths in the rows of maps of maps, by key (see keyedpaths.py).
     rows: keyedpaths.Rows[Held] = field(default_factory=keyedpaths.Rows)
+    # The keys of those maps that other files read and give to a wrapper: (key, read, base).
+    reached: tuple[tuple[str, str, Base], ...] = ()
     _helpers: set[str] | None = None
     _homes: dict[str, Homes[Held]] = field(default_factory=dict)
 
@@ -499,6 +501,8 @@ def _returns(body: list[str], params: set[str]) -> bool:
 def named_sites(lines: list[str], bases: Bases, found: PathNames) -> None:
     """The places where a path name is joined to a base or given to a wrapper or a client, as
     sites of the path it holds (`bases.named`, by line)."""
+    if found.reached:
+        _reached_sites(bases, found)
     if not found.bindings and not found.entries and not found.loops and not found.rows.by_key:
         return
     for i, line in enumerate(lines):
@@ -563,6 +567,19 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             yield _site(i, line, shell.start("p"), shell.group("p"), held, base)
 
 
+def _reached_sites(bases: Bases, found: PathNames) -> None:
+    """The rows of this file's maps that another file reads by key and gives to a wrapper (see
+    PathNames.reached), each a place of a call where it is written."""
+    for key, ref, base in found.reached:
+        if not found.rows.several(key):
+            continue
+        for held in found.rows.read(ref, key, {}):
+            start = found.lines[held.line].find(held.text) if not held.absolute else -1
+            if start >= 0:
+                site = _site(held.line, found.lines[held.line], start, held.text, held, base)
+                bases.named.setdefault(held.line, []).append(replace(site, named=False))
+
+
 def _later_names(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Site]:
     """Path names given to a wrapper after its first path argument, at the positions it sends
     as a path (`createJob(PRIMARY, body, FALLBACK)`: see Base.positions)."""
@@ -590,9 +607,14 @@ def _keyed_sites(
     its path is written (the fix edits it there); a read that names one row is also a place of
     that row's call (its request is read there). `keyed`: the spans of the reads handled."""
     for m, key in keyedpaths.reads(line):
-        if not found.rows.several(key):
+        if not found.rows.several(key) or any(a <= m.start("ref") < b for a, b in keyed):
             continue
-        if m.re is keyedpaths.ARGUMENT:
+        if m.re is keyedpaths.BARE and (
+            not _only_rows(found, key)
+            or (bases.scopes is not None and bases.scopes.parameter_at(key, i))
+        ):
+            continue  # (a name of its own, bound to one path, or a parameter)
+        if m.re is not keyedpaths.JOIN:
             base = _argument_base(line, m, i, bases)
         else:
             _, base = bases.lookup(m.group("b") or m.group("c"), i)
@@ -610,6 +632,13 @@ def _keyed_sites(
             yield replace(_site(i, line, m.start("ref"), m.group("ref"), rows[0], base), echo=True)
         else:
             bases.path_tables.add(re.split(r"\W", m.group("ref").lstrip("$"))[0])
+
+
+def _only_rows(found: PathNames, name: str) -> bool:
+    """Whether a name is bound to no path but the rows under that key (it is one destructured
+    from a row: `const { getPath } = STATUS_PATHS[kind]`)."""
+    rows = {id(r.value) for r in found.rows.by_key.get(name, ())}
+    return all(id(held) in rows for _, held in found.bindings.get(name, ()))
 
 
 def _used(

@@ -260,10 +260,12 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
             documented = "one of " + ", ".join(f"{e.method} {e.path}" for e in j.candidates)
         else:
             documented = "an endpoint in AKOOL's documentation (list them: akool api --list)"
-        where = f" (as {j.path})" if j.path != m.text else ""
+        why = f": {m.site.resolved}" if m.site.resolved else ""
+        where = f" (as {j.path}{why})" if j.path != m.text or why else ""
         message = f"{m.text}{where} is not in AKOOL's documentation"
+        sure = j.sure and not m.site.resolved  # (the base's ending, not the path, is wrong)
         fix, why = _method_guard(
-            ctx, m, j.replacement, _path_fix(m, j.replacement) if j.sure else None
+            ctx, m, j.replacement, _path_fix(m, j.replacement) if sure else None
         )
         message += why
         yield Hit(m.line, m.column, m.text, documented, message, _page(replacement), fix)
@@ -2402,7 +2404,8 @@ def _call_reads(
             return
         for name in scope.decoded - typed if scope.decoded else ():
             typed.add(name)
-            yield from answers.go_struct_reads(doc, name, doc.offset(i, 0))
+            place = "data" if name in scope.decoded_data else "top"
+            yield from answers.go_struct_reads(doc, name, doc.offset(i, 0), place)
         if facts.shell and facts.function_of(i) != home:
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0

@@ -27,6 +27,7 @@ from akool_cli.audit import (
     datafiles,
     embedded,
     foreignmodels,
+    keyedpaths,
     modules,
     multiline,
     notebooks,
@@ -293,6 +294,7 @@ def audit_text(
     akool_modules: frozenset[str] = frozenset(),
     served: Served | None = None,
     models: list[foreignmodels.Block] | None = None,
+    reached: tuple[tuple[str, str, sites.Base], ...] = (),
 ) -> list[Finding]:
     """The findings of the rules in one file's text, one per place (line, rule, what was found).
     `imported`: bases that other files of the folder define and this one imports; `helpers`:
@@ -304,7 +306,9 @@ def audit_text(
     given, receives this file's own such functions; `akool_modules`: what imports name the
     scanned files that name AKOOL by (importing one ties the file to AKOOL); `served`, when
     given, gathers what the bases of the folder's files serve (see shared_bases); `models`: the
-    request model classes it imports from other files (foreignmodels.py)."""
+    request model classes it imports from other files (foreignmodels.py); `reached`: the
+    keys of this file's maps of maps that other files read and give to a wrapper (see
+    folder_bases)."""
     folder = Imports(
         imported or {},
         helpers or {},
@@ -314,6 +318,7 @@ def audit_text(
         returning or [],
         akool_modules,
         models or [],
+        reached,
     )
     with _no_gc():
         held = _embedded(text, name)
@@ -398,6 +403,7 @@ class Imports:
     returning: list[returns.Returner] = field(default_factory=list)
     akool_modules: frozenset[str] = frozenset()
     models: list[foreignmodels.Block] = field(default_factory=list)  # (foreignmodels.py)
+    reached: tuple[tuple[str, str, sites.Base], ...] = ()  # (key, read, base): see folder_bases
 
 
 @contextmanager
@@ -441,7 +447,9 @@ def _audit_text(
     own_methods(text, ctx.bases)
     for helper, base in folder.helpers.items():
         ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
-    pathnames.named_sites(lines, ctx.bases, pathnames.path_names(lines, folder.paths))
+    held = pathnames.path_names(lines, folder.paths)
+    held.reached = folder.reached
+    pathnames.named_sites(lines, ctx.bases, held)
     find_mentions(ctx)
     own = returns.returners(ctx)
     if returners is not None:
@@ -719,6 +727,7 @@ def audit(
             akool_modules,
             served,
             foreignmodels.imported_models(path, text, models),
+            folder.reached.get(path, ()),
         )
         if out and len(texts) > 1:
             shared[path] = out
@@ -799,6 +808,10 @@ class Folder:
     helpers: Shared = field(default_factory=dict)
     methods: dict[str, Shared] = field(default_factory=dict)
     paths: dict[str, list[tuple[Path, pathnames.Held]]] = field(default_factory=dict)
+    # The keys of a file's maps of maps that other files importing it read and give to a
+    # wrapper of the folder (`akoolGet(config.getPath)`): (key, read, the wrapper's base), by the
+    # map's file.
+    reached: dict[Path, tuple[tuple[str, str, sites.Base], ...]] = field(default_factory=dict)
 
 
 def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
@@ -806,16 +819,48 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
     its argument to one (`export async function akoolPost(path, body)`), with their files; and
     the path constants of every file (a module of endpoints need not name AKOOL)."""
     folder = Folder()
+    maps: list[tuple[Path, keyedpaths.Rows[pathnames.Held]]] = []
     for path, shown, text in texts:
         lines = source.split_lines(text)
         scopes = Scopes(lines, arrows=path.suffix.lower() not in (".pl", ".pm"))
-        for name, spots in pathnames.path_names(lines).bindings.items():
+        names = pathnames.path_names(lines)
+        for name, spots in names.bindings.items():
             for line, held in spots:
                 if scopes.at(line) < 0:  # (a function's local is not another file's)
                     folder.paths.setdefault(name, []).append((path, held))
+        if names.rows.by_key:
+            maps.append((path, names.rows))
         if "akool" in text.lower() or "/api/open" in text:
             _share_bases(folder, path, shown, lines, scopes)
+    if maps:
+        _reached_rows(folder, maps, texts)
     return folder
+
+
+def _reached_rows(
+    folder: Folder,
+    maps: list[tuple[Path, keyedpaths.Rows[pathnames.Held]]],
+    texts: list[tuple[Path, str, str]],
+) -> None:
+    """The keys of each file's maps of maps that another file importing it reads off a row and
+    gives to a call (`akoolGet(config.getPath)`): judged in the map's file, at each row."""
+    keys = {k for _, rows in maps for k in rows.by_key if rows.several(k)}
+    for reader, _, text in texts:
+        if not keys or not any(k in text for k in keys):
+            continue
+        helpers = {n: b for n, owners in folder.helpers.items() for p, b in owners if p == reader}
+        helpers.update(imported_by(reader, text, folder.helpers, functions=True))
+        found = [
+            (key, m.group("ref"), helpers[m.group("fn")])
+            for line in text.splitlines()
+            if len(line) <= 2000 and any(k in line for k in keys)
+            for m, key in keyedpaths.reads(line)
+            if m.re is keyedpaths.ARGUMENT and key in keys and m.group("fn") in helpers
+        ]
+        for owner, rows in maps:
+            mine = tuple(f for f in found if rows.several(f[0]))
+            if mine and owner != reader and _refers_to(text, owner, reader):
+                folder.reached[owner] = folder.reached.get(owner, ()) + mine
 
 
 def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scopes: Scopes) -> None:

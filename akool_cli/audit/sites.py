@@ -134,6 +134,9 @@ class Base:
     # For a hidden helper's base (UNSEEN_PREFIX): the helper's name, so the paths given to one
     # helper are known as such (see calls.by_siblings).
     via: str = field(default="", compare=False)
+    # Whether the base's URL, as written, ends in "/" (None: its text does not say): what
+    # `urljoin(BASE, "x")` and `new URL("x", BASE)` resolve a relative path against.
+    slash: bool | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,9 @@ class Site:
     # the call of a function that returns this call's answer (see returns.py): what it returns
     returned: str = ""
     via: str = ""  # the hidden helper the path is given to (see Base.via)
+    # how URL resolution moved the path off its base (`urljoin(".../v3", "x")`: v3 replaced),
+    # said in the finding; "" when the path is joined as written
+    resolved: str = ""
 
 
 @dataclass
@@ -397,7 +403,8 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
     if url is not None:
         host, prefix = url.group("host"), url.group("prefix") or ""
         more = BASE_PREFIX.search(rhs, url.end())
-        return Base(host, prefix or (more.group("prefix") if more else ""), "", 0)
+        slash = url.group(0).endswith("/") if not more and not TRIMMED.search(rhs) else None
+        return Base(host, prefix or (more.group("prefix") if more else ""), "", 0, slash=slash)
     if AKOOL_URL.search(rhs):
         return None  # a full endpoint URL, not a base
     if re.search(r"/[A-Za-z_]", OPEN_PREFIX.sub("", rhs)):
@@ -410,7 +417,8 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
                 return Base(found.host, after.group("prefix"), found.file, found.line)
             if OPEN_PATH_START.search(rhs):
                 return None
-            return found
+            alias = re.fullmatch(r"\s*[\w.$>\[\]\"'-]+\s*[;,]?\s*(?:(?:#|//).*)?", rhs)
+            return found if alias else replace(found, slash=None)
     prefix = BASE_PREFIX.search(rhs)
     if prefix is not None and not OPEN_PATH_START.search(rhs[prefix.end() :]):
         return Base(None, prefix.group("prefix"), "", 0)
@@ -543,6 +551,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 bases.opaque.add(key)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
+                base = replace(base, slash=_slash_of(rhs, base))
                 bases.bind(key, i, base, attribute)
                 if bases.scopes is None or bases.scopes.at(i) < 0:
                     found[key] = base  # (a function's own local or parameter is not exported)
@@ -551,6 +560,14 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     known.add(key)
                 bases.names[key] = base
     return found
+
+
+def _slash_of(rhs: str, base: Base) -> bool | None:
+    """Whether a definition's base URL, as written, ends in "/" (see Base.slash)."""
+    url = BASE_URL.search(rhs)
+    if url is None or BASE_PREFIX.search(rhs, url.end()) or TRIMMED.search(rhs):
+        return None
+    return url.group(0).endswith("/")
 
 
 # An environment variable read anywhere in a value: process.env.X, os.environ["X"], getenv("X").
@@ -722,7 +739,7 @@ FEW_NAMES = 8  # (up to this many, each looked for in the line; beyond, the line
 
 INLINE_FIELD = re.compile(
     r"[{,]\s*[\"']?(?P<name>(?i:\w*(?:base|host|api|endpoint|server|root|origin)\w*))[\"']?\s*:\s*"
-    r"(?P<rhs>[\"'`][^\"'`]*[\"'`])"
+    r"(?P<rhs>[\"'`][^\"'`]*[\"'`]|[A-Za-z_][\w.]*(?=\s*[,}]))"
 )
 
 
@@ -730,6 +747,12 @@ PARAMETER_DEFAULT = re.compile(
     r"[(,]\s*(?:(?:private|public|protected|internal|readonly|val|var)\s+)*"
     r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*"
     r"(?P<rhs>[\"'][^\"']*[\"']|[A-Za-z_][\w.]*(?=\s*[,)]))"
+)
+
+
+PROMOTED = re.compile(
+    r"(?:^|[(,])\s*(?:public|private|protected)(?:\s+readonly)?\s+(?:\??[\w\\]+\s+)?\$?"
+    r"(?P<name>[A-Za-z_]\w*)\s*(?::\s*\w+\??\s*)?=\s*(?P<rhs>[\"'][^\"']*[\"'])"
 )
 
 
@@ -766,6 +789,11 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     for m in PARAMETER_DEFAULT.finditer(line):
         if m.group("rhs")[0] in "\"'" or FUNCTION_DEF.search(line):
             yield m.group("name"), m.group("rhs")
+    # a constructor's promoted parameter or a property, with a visibility: a property of the
+    # object (PHP 8's `private string $base = '...'` in `__construct(...)`, on its own line
+    # too; TypeScript's `private baseUrl: string = "..."`): read as `$this->base`
+    for m in PROMOTED.finditer(line) if "p" in line else ():
+        yield "this." + m.group("name"), m.group("rhs")
     # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
     for m in ATTRIBUTE_SET.finditer(line):
         yield m.group("name"), m.group("rhs")
@@ -1124,15 +1152,39 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "JoinPath(" in line:
+        yield from _join_path(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
     for m in URLJOIN.finditer(line):
-        if m.group("path"):
-            yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases, "/")
-        else:
-            yield from _joined(
-                i, line, m.start("path2"), m.group("path2"), m.group("b"), bases, "/"
-            )
+        key = "path" if m.group("path") else "path2"
+        ref = m.group("a") if m.group("path") else m.group("b")
+        for site in _joined(i, line, m.start(key), m.group(key), ref, bases, "/"):
+            yield resolved(site, ref)
+
+
+# A base given a trailing slash where it is resolved against: urljoin(BASE + "/", ...)
+SLASHED = re.compile(r"\+\s*[\"'`]/[\"'`]\s*$")
+
+
+def resolved(site: Site, ref: str) -> Site:
+    """A relative path as URL resolution joins it to its base (`urljoin(base, path)`, `new
+    URL(path, base)`, `url.resolve(base, path)`): a leading "/" replaces the base's whole path;
+    without one, a base that does not end in "/" loses its last segment (`.../api/open/v3` +
+    `content/x` is `/api/open/content/x`). Unchanged when the base's ending is not in view."""
+    base = site.base
+    if base is None or base.host is None or site.path is None or base.prefix in ("",):
+        return site
+    text = site.text
+    if text.startswith("/"):
+        why = f"a leading slash replaces the base's whole path, {base.prefix}"
+        return replace(site, path=text.split("?")[0], resolved=why)
+    slash = True if SLASHED.search(ref) else base.slash
+    if slash is None or slash:
+        return site
+    kept, _, dropped = base.prefix.rstrip("/").rpartition("/")
+    why = f"the base {base.prefix} has no trailing slash, so URL resolution replaces {dropped}"
+    return replace(site, path=kept + "/" + text.split("?")[0], resolved=why)
 
 
 def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
@@ -1150,6 +1202,30 @@ def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
             literal = arguments.PATH_LITERAL.fullmatch(line, *args[k])
             if literal is not None:
                 yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
+
+
+# Go's url.JoinPath(base, "content", "video", id): the segments after the base, joined by "/"
+JOIN_PATH = re.compile(r"\burl\.JoinPath\(\s*(?P<a>[A-Za-z_][\w.]*)\s*,\s*(?=[\"`])")
+SEGMENT = re.compile(r"[\"`](?P<lit>[^\"`\s]*)[\"`]|(?P<var>[A-Za-z_][\w.]*)")
+
+
+def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """The path Go's `url.JoinPath(base, "content", "video", "status", id)` requests: its
+    segments joined (a variable one stands for a value: `{id}`), placed at the first segment;
+    no fix (the path is written in pieces)."""
+    for m in JOIN_PATH.finditer(line):
+        parts: list[str] = []
+        for a, b in arguments.spans(line, line.rfind("(", 0, m.end()) + 1)[1:]:
+            seg = SEGMENT.fullmatch(line, a, b)
+            if seg is None:
+                parts = []
+                break
+            lit, var = seg.group("lit"), seg.group("var")
+            parts.append(lit.strip("/") if lit is not None else "{" + var.split(".")[-1] + "}")
+        if not parts or not parts[0] or parts[0].startswith("{"):
+            continue
+        for site in _joined(i, line, m.end() + 1, "/".join(parts), m.group("a"), bases):
+            yield replace(site, end=m.end() + 1 + len(parts[0]), named=True)
 
 
 def _rejoin(prev: str) -> str:

@@ -319,6 +319,9 @@ LAMBDA = re.compile(r"[{(]\s*\(?(?P<p>[A-Za-z_]\w*)\)?\s+->(?:\s|$)")
 # Go's decoders fill a variable given by address: json.Unmarshal(body, &out),
 # json.NewDecoder(resp.Body).Decode(&out): `out` holds the parsed answer.
 FILLED = re.compile(r"\b(?:Unmarshal|Decode)\([^;\n]*?&(?P<out>[A-Za-z_]\w*)\s*\)")
+# What such a decoder is given is the answer's data field: json.Unmarshal(out.Data, &v),
+# json.Unmarshal(env["data"], &v)
+FROM_DATA = re.compile(r"\bUnmarshal\(\s*[A-Za-z_]\w*(?:\.(?i:data)|\[\s*\"data\"\s*\])\s*,")
 
 
 def opener(line: str, close: int) -> int:
@@ -382,6 +385,9 @@ class Scope:
     # Those that hold an object whose `data` is the parsed answer, as axios' response (what a
     # helper resolving `{ statusCode, data: JSON.parse(body) }` gives): `x.data.code` is the top's.
     wrapped: dict[str, str] = field(default_factory=dict)  # (name: the key holding the answer)
+    # Go: filled from the answer's data field (`json.Unmarshal(out.Data, &v)`): v's tags are
+    # read under data.
+    decoded_data: set[str] = field(default_factory=set)
     # The functions that return the answer, by name: the line of their `return` (see returns.py).
     returned: dict[str, int] = field(default_factory=dict)
     held: items.Lists = field(default_factory=items.Lists)  # lists of the answer, their items
@@ -892,6 +898,8 @@ def _handed_on(text: str, scope: Scope, shell: bool) -> None:
         scope.local.add(filled.group("out"))
         scope.bodies.add(filled.group("out"))
         scope.decoded.add(filled.group("out"))
+        if FROM_DATA.search(text, 0, filled.start("out")):
+            scope.decoded_data.add(filled.group("out"))
     if "setopt" in text or "curl_reset" in text:
         _handle_given(scope, text, shell)
 

@@ -54,6 +54,18 @@ def join_patterns(param: str, shell_param: str) -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(r"\burljoin\(\s*(?P<b>[\w.$>-]+?)\s*(?:\+\s*[\"']/[\"'])?\s*,\s*" + param),
         re.compile(r"\bnew URL\(\s*" + param + r"\s*,\s*(?P<b>[\w.$>-]+)\s*\)"),
+        # Go's url.JoinPath(B, P) (Go 1.19+)
+        re.compile(r"\burl\.JoinPath\(\s*(?P<b>[\w.]+)\s*,\s*" + param + r"\b"),
+        # a base trimmed of its trailing slash first: rtrim($base, '/') . $path,
+        # strings.TrimRight(base, "/") + path, base.rstrip("/") + path, base.replace(/\/$/, "") + path
+        re.compile(
+            r"(?:\brtrim|\bstrings\.Trim(?:Right|Suffix))\(\s*(?P<b>\$?[A-Za-z_][\w.>-]*)\s*,\s*"
+            r"[\"']/+[\"']\s*\)\s*(?:\.|\+)\s*\$?" + param + r"\b(?!\s*\()"
+        ),
+        re.compile(
+            r"(?<![\w.$>-])(?P<b>(?:\$this->|\$)?[A-Za-z_][\w.>-]*)\.(?:rstrip|trimEnd|TrimEnd|replace)"
+            r"\([^()]*\)\s*\+\s*" + param + r"\b(?!\s*\()"
+        ),
     )
 
 
@@ -188,7 +200,9 @@ def _more_paths(line: str, i: int, bases: Bases, current: Function) -> None:
     to a base, or given to another wrapper where that one takes a path), added to those of its
     base (see Base.positions): `createJob(primary, body, fallback)` gives both to `post`."""
     helper = bases.helpers.get(current.name)
-    if helper is None or len(line) > LONGEST_LINE:
+    if helper is None or len(line) > LONGEST_LINE or i - current.line > FUNCTION_LINES:
+        return  # (the lines after its body, up to the next function, are not its own)
+    if not any(p and p in line for p in current.order):
         return
     found = {current.order.index(p) for p in path_params(line, i, bases, current)}
     if found - set(helper.positions):
