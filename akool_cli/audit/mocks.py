@@ -1,7 +1,8 @@
 """JavaScript HTTP mocks, which name AKOOL's URLs without calling them: msw's handlers
 (`http.post(url, () => HttpResponse.json({...}))`, v1's `rest.post`), nock's interceptors
 (`nock(host).get(path).query({...}).reply(...)`, also through a name bound to `nock(host)`),
-Playwright's `page.route(url, (route) => route.fulfill({ json }))` and Cypress' `cy.intercept`;
+Playwright's `page.route(url, (route) => route.fulfill({ json }))`, Cypress' `cy.intercept` and
+fetch-mock's `fetchMock.post(url, {...})`;
 Python's responses (`responses.add(responses.POST, url, json={...})`), requests-mock (`m.post(url,
 json=...)` on a `Mocker() as m` or the `requests_mock` fixture), respx, aioresponses, httpretty.
 What they are given is a mocked answer or a matcher, never a request's body or query."""
@@ -28,6 +29,10 @@ CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_$][\w$]*\s*")
 NOCK_ROOT = re.compile(r"(?<![\w$.])nock\s*(?=\()")
 NOCK_NAME = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*=\s*nock\s*\(")
 CHAIN_SCAN = 1500
+FETCH_MOCK_CALLEE = re.compile(
+    r"(?<![\w$.])fetchMock\s*\.\s*(?:mock|get|post|put|patch|delete|head|route|once|any|sticky)"
+    r"\w*\s*$"
+)
 PY_MOCK_IMPORT = re.compile(
     r"^\s*(?:import|from)\s+(?P<m>responses|requests_mock|respx|aioresponses|httpretty)\b"
     r"|^\s*(?:async\s+)?def\s+\w+\([^)]*\b(?P<m2>requests_mock|respx_mock)\b",  # (fixtures)
@@ -52,9 +57,11 @@ def mocked(doc: Text, call: int) -> bool:
             found |= {"python:" + (m["m"] or m["m2"]) for m in PY_MOCK_IMPORT.finditer(doc.text)}
         doc.mock_libraries = frozenset(found)
     libraries = doc.mock_libraries
+    before = doc.text[max(0, call - 60) : call]
+    if FETCH_MOCK_CALLEE.search(before):
+        return True  # (fetch-mock's global, set up by jest-fetch-mock or a test's setup file)
     if not libraries:
         return False
-    before = doc.text[max(0, call - 60) : call]
     if doc.python:
         return _python_mock(doc, before)
     if "msw" in libraries and MSW_CALLEE.search(before):
