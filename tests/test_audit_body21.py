@@ -185,6 +185,11 @@ PY_MOCKS = {
 }
 
 
+PY_MOCKS["m4.js"] = (
+    f'fetchMock.post("{V3}/faceswap/highquality/specifyimage", {{ _id: "j", job_id: "1", url: "u" }});\n'
+)
+
+
 @pytest.mark.parametrize("name", list(PY_MOCKS))
 def test_a_python_mock_s_answer_is_no_request_body(name: str) -> None:
     assert seen(audit_text(PY_MOCKS[name], name)) == []

@@ -2666,13 +2666,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "misnamed-field",
         "error",
-        "a request field the endpoint does not document, where it documents one like it (`size`: `scale`)",
+        "a request field the endpoint does not document, where it documents one like it (`size`: `scale`) or the body lacks its twin (`video_url`: `video`)",
         check_misnamed_fields,
     ),
     Rule(
         "missing-field",
         "error",
-        "a request body that is certainly all the call sends (one complete literal: no spread, nothing added or merged later) without a field the docs mark required",
+        'a request body that is certainly all the call sends (one complete literal, or one completed by `body["k"] = v` assignments: no spread, merge or update) without a field the docs mark required',
         check_missing_fields,
     ),
     Rule(
