@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from akool_cli.audit import brackets
 from akool_cli.audit.scopes import function_def
 from akool_cli.audit.ties import enclosing_function, opened_function
 
@@ -60,3 +61,23 @@ def test_the_enclosing_function_is_the_definition_above() -> None:
     ]
     assert enclosing_function(lines, 3) == "get"
     assert enclosing_function(lines, 0) is None
+
+
+# -- Part A: one bracket scanner, both directions ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "step", "want"),
+    [
+        ('x = ["GET", "/a(b"]', 4, 1, 18),  # a bracket in a string is no bracket
+        ('x = ["GET", "/a(b"]', 12, -1, 4),
+        ("f(a, {b: [1, 2]}, c)", 1, 1, 19),
+        ("f(a, {b: [1, 2]}, c)", 17, -1, 1),
+        ("f(a, {b: [1, 2]}, c)", 7, -1, 5),
+        ("f(a", 1, 1, -1),
+        ('("a\\"(", 1)', 0, 1, 10),  # an escaped quote does not end the string
+    ],
+)
+def test_one_scanner_matches_brackets_both_ways(text: str, at: int, step: int, want: int) -> None:
+    limit = len(text) if step > 0 else -1
+    assert brackets.matching(text, at, step, limit) == want
