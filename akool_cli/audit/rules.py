@@ -243,6 +243,23 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
+def path_stays(ctx: FileContext, m: Mention) -> bool:
+    """Whether a call judged against an endpoint its path does not name (a known guess, another
+    version's) keeps that path after the patch. What it sends is then not patched either: it is
+    judged against a call it does not make (break21c L2: `getvideostatus?task_id=` is not made
+    `infobymodelid`'s `video_model_id` while the path stays `getvideostatus`)."""
+    if m.verdict == "documented":
+        return False
+    j = m.judgement
+    if j.guess is not None:
+        endpoint = j.replacement
+        plain = endpoint is not None and j.guess.replacement == f"{endpoint.method} {endpoint.path}"
+        fix = _path_fix(m, endpoint) if plain else None
+    else:
+        fix = _path_fix(m, j.replacement) if j.sure else None
+    return _method_guard(ctx, m, j.replacement, fix)[0] is None
+
+
 def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.written():
         if m.verdict != "unknown":
@@ -868,19 +885,32 @@ def _nested_field_hits(
 
 
 SHORTHAND_AFTER = re.compile(r"\s*(?:,|}|$)")
+# Ruby 3.1's shorthand, `{ prompt:, size: }` or `JSON.generate(prompt:, size:)`: the key's colon
+# with no value after it, before `,`, `}` or `)`.
+RUBY_SHORTHAND_AFTER = re.compile(r":(?!:)\s*(?:,|}|\)|$)")
 
 
-def _shorthand(ctx: FileContext, key: f.Key) -> bool:
-    """Whether a request key is written as a JS/TS shorthand property: a bare name between `{`
-    or `,` and `,` or `}` (a quoted key, `key: value`, `key=value` and `'key' =>` are not)."""
+def _key_rename(ctx: FileContext, key: f.Key, right: str) -> tuple[int, str]:
+    """How a misnamed key is renamed: how many characters from its name's start are replaced,
+    and with what. A shorthand key also names the variable that holds its value, so the value is
+    kept: `{ prompt, size }` -> `{ prompt, scale: size }` (JS, TS), `{ prompt:, size: }` ->
+    `{ prompt:, scale: size }` (Ruby 3.1), `new { prompt, size }` -> `new { prompt, scale = size }`
+    (C#); any other key just changes its name."""
     text, start = ctx.doc().text, key.offset
     end = start + len(key.name)
     if text[start:end] != key.name:
-        return False  # (quoted, or not where it was found)
+        return len(key.name), right  # (quoted, or not where it was found)
     i = start - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    return i >= 0 and text[i] in "{," and SHORTHAND_AFTER.match(text, end) is not None
+    if i < 0 or text[i] not in "{,(":
+        return len(key.name), right
+    if text[i] != "(" and SHORTHAND_AFTER.match(text, end):
+        said = " = " if ctx.doc().language == "csharp" else ": "  # (C#'s `new { prompt, size }`)
+        return len(key.name), f"{right}{said}{key.name}"
+    if ctx.doc().language == "ruby" and RUBY_SHORTHAND_AFTER.match(text, end):
+        return len(key.name) + 1, f"{right}: {key.name}"
+    return len(key.name), right
 
 
 def _versionless(m: Mention) -> bool:
@@ -906,29 +936,44 @@ def _versions(method: str, path: str) -> tuple[DocEndpoint, ...]:
 
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     members: set[int] = set()  # the members of the file's own types reported
-    for _m, endpoint, keys in _requests(ctx):
-        yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
-        taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
-        others = _versions(endpoint.method, endpoint.path) if _versionless(_m) else ()
-        for key in keys:
-            if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+    for m, endpoint, keys in _requests(ctx):
+        hits = _field_checks(ctx, m, endpoint, keys, misnamed, members)
+        stays = path_stays(ctx, m)  # (its path not fixed: nor what it sends)
+        yield from (replace(h, fix=None) for h in hits) if stays else hits
+
+
+def _field_checks(
+    ctx: FileContext,
+    m: Mention,
+    endpoint: DocEndpoint,
+    keys: list[f.Key],
+    misnamed: bool,
+    members: set[int],
+) -> Iterator[Hit]:
+    yield from _nested_field_hits(ctx, endpoint, keys, misnamed)
+    taken = {k.name for k in keys}  # a rename to a name the request has would repeat a key
+    others = _versions(endpoint.method, endpoint.path) if _versionless(m) else ()
+    for key in keys:
+        if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+            continue
+        if any(_known(key.name, e) for e in others):
+            continue  # (documented under another version the call may be sent to)
+        for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
+            codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
+            if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
+                note = (
+                    f"; {codable} is a Codable struct: rename its property too (left to a person)"
+                )
+                yield replace(hit, fix=None, message=hit.message + note)
                 continue
-            if any(_known(key.name, e) for e in others):
-                continue  # (documented under another version the call may be sent to)
-            for hit in _field_hits(ctx, endpoint, key, taken, misnamed):
-                codable = f.codable_owner(ctx.doc(), key.offset) if ctx.doc().codable else None
-                if codable is not None:  # TalkRequest(size: "1:1"): the struct's property too
-                    note = f"; {codable} is a Codable struct: rename its property too (left to a person)"
-                    yield replace(hit, fix=None, message=hit.message + note)
-                    continue
-                typed = _typed(ctx, key)
-                if typed is None:
-                    yield hit
-                    continue
-                yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
-                member = _member_hit(ctx, typed, key, hit, members)
-                if member is not None:
-                    yield member
+            typed = _typed(ctx, key)
+            if typed is None:
+                yield hit
+                continue
+            yield replace(hit, fix=None, message=hit.message + _typed_note(typed))
+            member = _member_hit(ctx, typed, key, hit, members)
+            if member is not None:
+                yield member
 
 
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
@@ -971,10 +1016,10 @@ def _field_hits(
         # (a Postman url.raw's query and its url.query array each name it once)
         names = taken if postman is None else postman[2]
         if not key.shared and right not in names and _value_fits(ctx, key, endpoint.field(right)):
-            # A JS shorthand property ({ prompt, size }) names a variable too: keep it
-            # as the value (break21: { prompt, scale } threw ReferenceError).
-            new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
-            fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
+            # (break21: { prompt, scale } threw ReferenceError; break21c H7: Ruby's NameError)
+            width, new = _key_rename(ctx, key, right)
+            old = ctx.doc().text[key.offset : key.offset + width]
+            fix = _with_twin(ctx, Fix(line, column, column + width, old, new))
             names.add(right)
         message += postman[1] if postman is not None else ""
         yield Hit(line, column, key.name, right, message, endpoint.url, fix)
@@ -1467,7 +1512,8 @@ def _valued(
 
 def check_values(ctx: FileContext) -> Iterator[Hit]:
     doc = ctx.doc()
-    for _, endpoint, keys in _requests(ctx):
+    for m, endpoint, keys in _requests(ctx):
+        stays = path_stays(ctx, m)  # (its path not fixed: nor what it sends)
         for key, spec, where in _valued(ctx, endpoint, keys):
             array = _array_hit(ctx, key, spec, endpoint)
             if array is not None:
@@ -1482,8 +1528,8 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
                 if not text:
                     hit = hit or _type_hit(ctx, lit, spec, endpoint)
                 hit = hit or _range_hit(ctx, lit, spec, endpoint, key.raw, where, text)
-                if hit is not None and (key.shared or lit.shared):
-                    hit = replace(hit, fix=None)  # the value is other calls' too
+                if hit is not None and (key.shared or lit.shared or stays):
+                    hit = replace(hit, fix=None)  # (other calls' value too, or its path stays)
                 if hit is not None:
                     yield hit
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
@@ -1979,6 +2025,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     for m, shared in calls:
         endpoint = shared
+        stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
             if id(shared) not in narrowed:
                 narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
@@ -1995,6 +2042,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
+            if found is not None and stays:
+                found = (found[0], replace(found[1], fix=None))
             if read.tag:
                 tags.setdefault((read.line, read.column), []).append(found)
             elif found is not None:
