@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from akool_cli.audit import brackets
+from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
 from akool_cli.audit.fields import Text, enum_constant
 
 REACH = 400  # characters: an entry is short; farther brackets are a table's, not an entry's
-QUOTES = "\"'`"
-OPEN, CLOSE = "([{", ")]}"
 # One element of an entry that is a method: a method string, a Ruby symbol, a method constant.
 METHOD_ELEMENT = re.compile(
     r"\s*(?:(?P<q>[\"'])(?P<lit>(?i:GET|POST|PUT|DELETE|PATCH))(?P=q)"
@@ -61,10 +61,10 @@ def entry_method(doc: Text, offset: int) -> Said | None:
     pair = PAIR.search(text, max(0, quote - 40), quote)
     if pair is not None:
         return Said(pair.group("lit").upper(), pair.start("lit"), pair.group("lit"), True)
-    opened = _opening(text, quote)
+    opened = brackets.matching(text, quote, -1, max(-1, quote - REACH))
     if opened < 0 or not _opens_entry(text, opened):
         return None  # not in brackets, or in a call's parentheses
-    closed = _closing(text, opened)
+    closed = brackets.matching(text, opened, 1, min(len(text), opened + REACH))
     if closed < 0 or not opened < offset < closed:
         return None
     found = [s for s in _elements(text, opened + 1, closed) if s is not None]
@@ -77,42 +77,6 @@ def _literal_start(text: str, offset: int) -> int:
     for k in range(offset - 1, line_start - 1, -1):
         if text[k] in QUOTES:
             return k
-    return -1
-
-
-def _opening(text: str, at: int) -> int:
-    """The bracket that opens around `at` (outside string literals), within REACH."""
-    depth, quote = 0, ""
-    for k in range(at - 1, max(-1, at - REACH), -1):
-        c = text[k]
-        if quote:
-            quote = "" if c == quote and text[k - 1 : k] != "\\" else quote
-        elif c in QUOTES:
-            quote = c
-        elif c in CLOSE:
-            depth += 1
-        elif c in OPEN:
-            if depth == 0:
-                return k
-            depth -= 1
-    return -1
-
-
-def _closing(text: str, opened: int) -> int:
-    """The bracket that closes the one at `opened`, within REACH."""
-    depth, quote = 0, ""
-    for k in range(opened + 1, min(len(text), opened + REACH)):
-        c = text[k]
-        if quote:
-            quote = "" if c == quote and text[k - 1] != "\\" else quote
-        elif c in QUOTES:
-            quote = c
-        elif c in OPEN:
-            depth += 1
-        elif c in CLOSE:
-            if depth == 0:
-                return k
-            depth -= 1
     return -1
 
 

@@ -362,7 +362,7 @@ def _structure(doc: Text, remarks: Spans) -> None:
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
     if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
         events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
-    if doc.language == "js":  # { text, voice_id: voice }: a shorthand property is a key
+    if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
         events += [
             (m.start("short"), 1, m)
             for m in SHORT_KEY.finditer(text)
@@ -423,7 +423,7 @@ Frame = tuple[int, int, int]
 # Ruby's hash given as a serializer's arguments without its braces: `JSON.generate(prompt: p,
 # scale: "1:1")`, `JSON.dump("prompt" => p)` (the parentheses hold its keys).
 RUBY_HASH_CALL = re.compile(r"\bJSON\.(?:generate|dump|pretty_generate)\s*$")
-RUBY_HASH_ARGS = re.compile(r"\(\s*(?:[A-Za-z_]\w*:\s|[\"'][A-Za-z_]\w*[\"']\s*(?:=>|:\s))")
+RUBY_HASH_ARGS = re.compile(r"\(\s*(?:[A-Za-z_]\w*:[\s,)]|[\"'][A-Za-z_]\w*[\"']\s*(?:=>|:\s))")
 
 
 def _ruby_hash_call(text: str, paren: int) -> bool:
@@ -610,6 +610,12 @@ def _close(doc: Text, index: int, end: int) -> None:
         doc.parens[k] = (doc.parens[k][0], end, doc.parens[k][2])
 
 
+def _anonymous(doc: Text, c: Container) -> bool:
+    """Whether a C# container is an anonymous object, `new { ... }` (`new` may end the line
+    before)."""
+    return re.search(r"\bnew\s*$", doc.text[max(0, c.start - 40) : c.start]) is not None
+
+
 def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     if m.re is TUPLE_KEY:  # the tuple's parenthesis is open: its slice is the frame below
         slice_ = stack[-2][0] if len(stack) > 1 and stack[-1][0] <= -2 else -1
@@ -620,14 +626,14 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     owner = stack[-1][1] if stack else -1
     if owner < 0 or stack[-1][0] != owner:
         return  # not directly inside the container: in a call's parentheses within it
-    if m.re is SHORT_KEY:
-        if doc.text[doc.containers[owner].start] == "{":
-            doc.containers[owner].keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
+    if m.re is SHORT_KEY:  # (C#'s only in `new { ... }`: `new[] { a, b }` holds no keys)
+        c = doc.containers[owner]
+        if doc.text[c.start] == "{" and (doc.language != "csharp" or _anonymous(doc, c)):
+            c.keys.append(Key(m.group("short"), m.start("short"), m.end(), -1))
         return
     if m.re is CS_ANON_KEY:  # only in `new { ... }`: `new T { X = x }` sets a C# property
         c = doc.containers[owner]
-        before = doc.text[max(0, c.start - 40) : c.start]  # (`new` may end the line before)
-        if doc.text[c.start] == "{" and re.search(r"\bnew\s*$", before):
+        if doc.text[c.start] == "{" and _anonymous(doc, c):
             c.keys.append(Key(m.group("ak"), m.start("ak"), m.end(), -1))
         return
     if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own

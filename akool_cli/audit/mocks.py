@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from akool_cli.audit import brackets
+
 if TYPE_CHECKING:
     from akool_cli.audit.fields import Text
 
@@ -109,7 +111,7 @@ def _links_to(text: str, at: int, call: int) -> bool:
     the argument list at `call`."""
     while at < call:
         if text[at] == "(":
-            close = _closing(text, at, call)
+            close = brackets.matching(text, at, 1, call)
             if close < 0:
                 return False
             at = close + 1
@@ -118,20 +120,3 @@ def _links_to(text: str, at: int, call: int) -> bool:
             return False
         at = link.end()
     return at == call
-
-
-def _closing(text: str, at: int, limit: int) -> int:
-    depth, quote = 0, ""
-    for k in range(at, limit):
-        c = text[k]
-        if quote:
-            quote = "" if c == quote and text[k - 1] != "\\" else quote
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                return k
-    return -1

@@ -66,6 +66,8 @@ def _diff(body: str) -> bool:
     first = DIFF_HEADER.search(body)
     if first is None:
         return False
-    lines = body[first.start() :].splitlines()
+    # (a patch's lines end in "\n" only: a lone "\r", U+2028 or "\x85" is the patched file's own
+    # text inside a line, which str.splitlines would cut into strays; break21c L1)
+    lines = body[first.start() :].split("\n")
     strays = [line for line in lines if line and not DIFF_LINE.match(line)]
     return len(strays) <= max(2, len(lines) // 20)

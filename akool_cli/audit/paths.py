@@ -41,6 +41,8 @@ API_HOST_GUESSES: tuple[tuple[str, str], ...] = (
 PLACEHOLDER_SEGMENT = re.compile(
     r"(?i)your[-_]?\w*|<[^>]*>|\{[^}]*\}|\.\.\.|x+|example[-\w]*|endpoint|path|\*"
 )
+# A segment written as an ellipsis (`/content/...`, `/video/…`): the rest of the path left out.
+ELLIPSIS = re.compile(r"/(?:\.\.\.|…)(?:/|$)|…")
 URL_SEGMENT = re.compile(r"[\w.~%@+-]+")
 VERSION_SEGMENT = re.compile(r"v\d+")
 
@@ -237,6 +239,8 @@ def judge(path: str, continued: bool = False, api_host: bool = False) -> Judgeme
     path = path.split("?")[0].split("#")[0]
     if BASE_ONLY.match(path):
         return Judgement("none", path)  # a base URL, not a call
+    if ELLIPSIS.search(path):
+        return Judgement("none", path)  # `/content/...`: an example with its rest left out
     endpoint = docs.find(None, path)
     if endpoint is None and continued:
         endpoint = docs.find(None, path.rstrip("/") + "/id")

@@ -245,6 +245,23 @@ def check_guessed_paths(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(m.line, m.column, m.text, guess.replacement, message, _page(endpoint), fix)
 
 
+def path_stays(ctx: FileContext, m: Mention) -> bool:
+    """Whether a call judged against an endpoint its path does not name (a known guess, another
+    version's) keeps that path after the patch. What it sends is then not patched either: it is
+    judged against a call it does not make (break21c L2: `getvideostatus?task_id=` is not made
+    `infobymodelid`'s `video_model_id` while the path stays `getvideostatus`)."""
+    if m.verdict == "documented":
+        return False
+    j = m.judgement
+    if j.guess is not None:
+        endpoint = j.replacement
+        plain = endpoint is not None and j.guess.replacement == f"{endpoint.method} {endpoint.path}"
+        fix = _path_fix(m, endpoint) if plain else None
+    else:
+        fix = _path_fix(m, j.replacement) if j.sure else None
+    return _method_guard(ctx, m, j.replacement, fix)[0] is None
+
+
 def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
     for m in ctx.written():
         if m.verdict != "unknown":
@@ -888,19 +905,32 @@ def _nested_field_hits(
 
 
 SHORTHAND_AFTER = re.compile(r"\s*(?:,|}|$)")
+# Ruby 3.1's shorthand, `{ prompt:, size: }` or `JSON.generate(prompt:, size:)`: the key's colon
+# with no value after it, before `,`, `}` or `)`.
+RUBY_SHORTHAND_AFTER = re.compile(r":(?!:)\s*(?:,|}|\)|$)")
 
 
-def _shorthand(ctx: FileContext, key: f.Key) -> bool:
-    """Whether a request key is written as a JS/TS shorthand property: a bare name between `{`
-    or `,` and `,` or `}` (a quoted key, `key: value`, `key=value` and `'key' =>` are not)."""
+def _key_rename(ctx: FileContext, key: f.Key, right: str) -> tuple[int, str]:
+    """How a misnamed key is renamed: how many characters from its name's start are replaced,
+    and with what. A shorthand key also names the variable that holds its value, so the value is
+    kept: `{ prompt, size }` -> `{ prompt, scale: size }` (JS, TS), `{ prompt:, size: }` ->
+    `{ prompt:, scale: size }` (Ruby 3.1), `new { prompt, size }` -> `new { prompt, scale = size }`
+    (C#); any other key just changes its name."""
     text, start = ctx.doc().text, key.offset
     end = start + len(key.name)
     if text[start:end] != key.name:
-        return False  # (quoted, or not where it was found)
+        return len(key.name), right  # (quoted, or not where it was found)
     i = start - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    return i >= 0 and text[i] in "{," and SHORTHAND_AFTER.match(text, end) is not None
+    if i < 0 or text[i] not in "{,(":
+        return len(key.name), right
+    if text[i] != "(" and SHORTHAND_AFTER.match(text, end):
+        said = " = " if ctx.doc().language == "csharp" else ": "  # (C#'s `new { prompt, size }`)
+        return len(key.name), f"{right}{said}{key.name}"
+    if ctx.doc().language == "ruby" and RUBY_SHORTHAND_AFTER.match(text, end):
+        return len(key.name) + 1, f"{right}: {key.name}"
+    return len(key.name), right
 
 
 def _versionless(m: Mention) -> bool:
@@ -927,10 +957,11 @@ def _versions(method: str, path: str) -> tuple[DocEndpoint, ...]:
 def check_fields(ctx: FileContext, misnamed: bool) -> Iterator[Hit]:
     members: set[int] = set()  # the members of the file's own types reported
     for m, endpoint, keys in _requests(ctx):
-        found = _key_hits(ctx, m, endpoint, keys, misnamed, members)
+        hits = _field_checks(ctx, m, endpoint, keys, misnamed, members)
         if _guessed_get(m, endpoint):  # (its query once moved to the endpoint: a note)
-            found = (_on_a_guess(m, endpoint, hit) for hit in found)
-        yield from found
+            hits = (_on_a_guess(m, endpoint, hit) for hit in hits)
+        stays = path_stays(ctx, m)  # (its path not fixed: nor what it sends)
+        yield from (replace(h, fix=None) for h in hits) if stays else hits
 
 
 def _guessed_get(m: Mention, endpoint: DocEndpoint) -> bool:
@@ -949,7 +980,7 @@ def _on_a_guess(m: Mention, endpoint: DocEndpoint, hit: Hit) -> Hit:
     return replace(hit, severity="info", fix=None, message=hit.message + note)
 
 
-def _key_hits(
+def _field_checks(
     ctx: FileContext,
     m: Mention,
     endpoint: DocEndpoint,
@@ -1097,10 +1128,10 @@ def _field_hits(
         names = taken if postman is None else postman[2]
         fits = certain and _value_fits(ctx, key, endpoint.field(right))
         if not key.shared and right not in names and fits:
-            # A JS shorthand property ({ prompt, size }) names a variable too: keep it
-            # as the value (break21: { prompt, scale } threw ReferenceError).
-            new = f"{right}: {key.name}" if _shorthand(ctx, key) else right
-            fix = _with_twin(ctx, Fix(line, column, column + len(key.name), key.name, new))
+            # (break21: { prompt, scale } threw ReferenceError; break21c H7: Ruby's NameError)
+            width, new = _key_rename(ctx, key, right)
+            old = ctx.doc().text[key.offset : key.offset + width]
+            fix = _with_twin(ctx, Fix(line, column, column + width, old, new))
             names.add(right)
         message += postman[1] if postman is not None else ""
         yield Hit(line, column, key.name, right, message, endpoint.url, fix)
@@ -1639,6 +1670,8 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
         found = _request_values(ctx, endpoint, keys)
         if _guessed_get(m, endpoint):  # (its query once moved to the endpoint: a note)
             found = (_on_a_guess(m, endpoint, hit) for hit in found)
+        if path_stays(ctx, m):  # (its path not fixed: nor what it sends)
+            found = (replace(hit, fix=None) for hit in found)
         yield from found
     called = {id(m.endpoint): m.endpoint for m in ctx.calls() if m.endpoint is not None}
     for name, lits in f.unions(doc):
@@ -2218,6 +2251,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     for m, shared in calls:
         endpoint = shared
+        stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
             if id(shared) not in narrowed:
                 narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
@@ -2236,6 +2270,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
             found = _read_hit(read, endpoint, data_holds, shared, member)
             if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
                 found = (found[0], _on_a_guess(m, endpoint, found[1]))
+            if found is not None and stays:
+                found = (found[0], replace(found[1], fix=None))
             if read.tag:
                 tags.setdefault((read.line, read.column), []).append(found)
             elif found is not None:

@@ -11,18 +11,27 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 # A function's definition, in the languages the audit reads: those that open a line (a shell
-# function, a C-like method `name(...) {`), then those a keyword or an arrow says (`def`, `func`,
-# `function`, `fun`, `fn`, `sub`, `name = (...) =>`, `name: function (...) {`).
+# function, a C-like method `name(...) {` with its modifiers, return type (Java's before the name,
+# TypeScript's or Kotlin's after it) and `throws`), then those a keyword or an arrow says (`def`,
+# `func`, `fun`, `fn`, `sub`, `name = (...) =>`, `name: function (...) {`).
+MODIFIERS = (
+    r"(?:public|private|protected|internal|static|async|override|final|suspend|open|synchronized)"
+)
+THROWS = r"(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?"
 ANCHORED_DEF = (
     r"^\s*(?:function\s+)?(?P<d>[A-Za-z_][\w-]*)\s*\(\)\s*\{\s*\S"  # a shell one-liner
-    r"|^\s*(?:(?:public|private|protected|internal|static|async|override|final|suspend|open)\s+)*"
-    r"(?:[\w<>\[\],?]+\s+)?#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*(?::\s*[\w<>?\[\]]+\s*)?(?:throws [\w, ]+)?\s*\{?\s*$"
+    rf"|^\s*(?:{MODIFIERS}\s+)*(?:[\w<>\[\],?]+\s+|[\w.]+(?:<[^()]*>)?(?:\[\])?\s+)?"
+    r"#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*"
+    # (a short return type, its body's brace maybe on the next line; a longer one before `{`)
+    rf"(?:(?::\s*[\w<>?\[\]]+\s*)?{THROWS}\{{?|:[^{{}};=()]*(?:\([^()]*\)[^{{}};=()]*)?{THROWS}\{{)\s*$"
     r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
     r"|^\s*sub\s+(?P<s>[A-Za-z_]\w*)\s*\{"  # a Perl sub
 )
 FLOATING_DEF = (
     r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
-    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?(?:function\s*)?\([^)]*\)\s*(?:=>|\{)"
+    r"|^\s*def\s+(?:self\.)?(?P<r>[A-Za-z_]\w*[?!]?)\s*$"  # Ruby's without parentheses
+    r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?"
+    r"(?:(?:function\b[^(]*)?\([^)]*\)\s*(?:=>|\{)|[A-Za-z_$][\w$]*\s*=>)"
 )
 FUNCTION_DEF = re.compile(ANCHORED_DEF + "|" + FLOATING_DEF)
 _ANCHORED = re.compile(ANCHORED_DEF)
@@ -32,7 +41,7 @@ DEF_WORDS = ("def", "func", "fun", "fn", "sub", "=>")
 
 def function_def(line: str) -> re.Match[str] | None:
     """FUNCTION_DEF on a line, without running it where nothing could match (most lines)."""
-    if "(" not in line and "{" not in line:
+    if "(" not in line and "{" not in line and not line.lstrip().startswith("def "):
         return None
     m = _ANCHORED.match(line)
     if m is not None and (m.group("d") or not any(w in line for w in DEF_WORDS)):
@@ -90,9 +99,15 @@ def parameters(lines: list[str], line: int, after: int) -> set[str]:
     return found
 
 
+ARROW_PARAMETER = re.compile(r"(?<![\w$.])(?P<p>[A-Za-z_$][\w$]*)\s*=>")
+
+
 def _parameter_list(lines: list[str], line: int, after: int) -> str:
     """The text inside a function's parentheses ("" when it has none)."""
     text = lines[line][after - 1 :] if lines[line][after - 1 : after] == "(" else lines[line]
+    single = ARROW_PARAMETER.search(lines[line], 0, after)  # (`path => {`: its one parameter)
+    if single is not None and single.end() == after:
+        return single.group("p")
     opened = text.find("(")
     if opened < 0:
         return ""

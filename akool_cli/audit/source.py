@@ -21,12 +21,17 @@ COMMENTS: dict[str, tuple[tuple[str, ...], bool]] = {
     ".php": (("//", "#"), True),
 }
 # A comment that is code (commented out, or a usage line such as `# curl -X POST ...`) rather than
-# a sentence: it starts like a statement or a request, or it has code punctuation.
+# a sentence (docs/audit.md, "Comments"): it opens as a statement does (a command or a keyword as
+# a whole word: `httpx base_url ...` is no `http` command; a call, an assignment, a method and a
+# path), or it ends as one does (`;`, `{`, `}`, a call's `)`), or it assigns a string.
 CODE_COMMENT = re.compile(
-    r"^\s*(?:curl|wget|http|https|fetch|axios|await|return|const|let|var|import|from|"
+    r"^\s*(?:(?:curl|wget|https?|fetch|axios|await|return|const|let|var|import|from)\b|"
     r"requests?\.|(?:GET|POST|PUT|DELETE|PATCH)\s|[\w.$\[\]'\"]+\s*(?:=|\())"
-    r"|[;{}]\s*$|\)\s*$|=\s*[\"'`]"
+    r"|[;{}]\s*$|=\s*[\"'`]"
 )
+# A call's parenthesis, `name(` or `f()(`: a comment ending in `)` is code when it calls, not when
+# the `)` closes a remark (`https://... (v3 dropped)`).
+CALLED = re.compile(r"[\w$\])]\(")
 # A doc comment's reference tag (JSDoc, Javadoc, TSDoc, PHPDoc, C# XML, Sphinx): `@see URL`,
 # `{@link URL}`, `@deprecated use ...`, `<see href="URL"/>`, `.. seealso:: URL`: a pointer to a
 # page or an endpoint, never a call (nor patched).
@@ -292,7 +297,12 @@ DOCS = MARKDOWN | frozenset(DOC_PROSE)
 
 
 def _is_prose(text: str) -> bool:
-    return bool(REFERENCE_TAG.search(text)) or not CODE_COMMENT.search(text.strip())
+    text = text.strip()
+    if REFERENCE_TAG.search(text):
+        return True
+    if CODE_COMMENT.search(text):
+        return False
+    return not (text.endswith(")") and CALLED.search(text))
 
 
 def comment_start(line: str, markers: tuple[str, ...], blocks: bool) -> int | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from akool_cli.audit import handles, items
-from akool_cli.audit.scopes import NOT_FUNCTIONS, Scopes
+from akool_cli.audit.scopes import NOT_FUNCTIONS, Scopes, function_def
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -32,17 +32,6 @@ FUNCTION_START = re.compile(
     r"^\s*(?:@[\w.]+|(?:async\s+)?def\s|(?:export\s+)?(?:default\s+)?(?:async\s+)?function\b"
     r"|func\s|(?:(?:private|public|internal|protected|suspend|override)\s+)*fun\s)"
     r"|=>\s*\{?\s*$|\bfunction\s*\([^)]*\)\s*\{\s*$"
-)
-FUNCTION_NAME = re.compile(
-    r"^\s*(?:(?:async\s+)?def|(?:export\s+)?(?:async\s+)?function|func(?:\s*\([^)]*\))?|"
-    r"(?:(?:private|public|internal|protected|suspend|override)\s+)*fun)\s+(?P<name>[A-Za-z_]\w*)"
-    r"|^\s*(?:(?:public|private|protected|static|async|override|final|synchronized)\s+)*"
-    r"(?:[\w.]+(?:<[^()]*>)?(?:\[\])?\s+)?(?P<method>[A-Za-z_]\w*)\s*"  # (Java's return type)
-    r"(?:<[^()]*>)?\([^)]*\)\s*(?::\s*[^{};=()]+(?:\([^()]*\))?[^{};=()]*)?"
-    r"(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?\{\s*$"
-    # const request = async (path, body) => {, const get = function (u) {
-    r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<arrow>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?"
-    r"(?:function\b[^(]*\([^)]*\)|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)\s*\{?\s*$"
 )
 # (and a Kotlin lambda's on one line: `execute().use { r -> return JSONObject(r.body!!.string()) }`)
 RETURN = re.compile(
@@ -507,6 +496,9 @@ def _entry_of(
 
 
 def enclosing_function(lines: list[str], line: int) -> str | None:
+    """The name of the function a line is in: one written on that line, else the nearest
+    less-indented line above that opens a function's body (a brace on a line of its own is its
+    definition's)."""
     one = ONE_LINE.match(lines[line]) if "(" in lines[line] else None
     if one is not None:  # (a function written on its line: that function)
         return one.group("py") or one.group("fn") or one.group("arrow") or one.group("kt")
@@ -514,13 +506,38 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
     for i in range(line - 1, max(line - 200, -1), -1):
         text = lines[i]
         if text.strip() and indent(text) < level:
-            m = FUNCTION_NAME.match(text)
-            if m is None and text.strip() == "{" and i > 0:  # (its brace on a line of its own)
-                m = FUNCTION_NAME.match(lines[i - 1].rstrip() + " {")
-            name = m and (m.group("name") or m.group("method") or m.group("arrow"))
+            name = opened_function(text)
+            if name is None and text.strip() == "{" and i > 0:
+                name = opened_function(lines[i - 1].rstrip() + " {")
             if name and name not in NOT_FUNCTIONS:
                 return name
             level = min(level, indent(text))
+    return None
+
+
+# What may stand before a definition's keyword, and an arrow function's head.
+DEF_PREFIX = re.compile(
+    r"\s*(?:(?:export|default|async|pub|public|private|protected|internal|static|suspend|override)\s+)*"
+)
+ARROW_HEAD = re.compile(r"\s*(?:export\s+)?(?:const|let|var)\s+")
+
+
+def opened_function(text: str) -> str | None:
+    """The name of the function whose definition a line opens (scopes.function_def's reading):
+    a keyword's at the start of the line (`def`, `function`, `func`, `fun`), a C-like method
+    whose body's brace ends the line, or `const name = (...) => {`."""
+    m = function_def(text)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    if kind in ("a", "r") and DEF_PREFIX.fullmatch(text, 0, m.start()):
+        return m.group(kind)
+    if kind == "c" and text.rstrip().endswith("{"):
+        return m.group("c")
+    if kind in ("d", "e"):  # (a shell function)
+        return m.group(kind)
+    if kind == "b" and ARROW_HEAD.fullmatch(text, 0, m.start()):
+        return m.group("b") if text[m.end() :].strip() in ("", "{") else None
     return None
 
 

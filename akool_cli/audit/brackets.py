@@ -1,0 +1,28 @@
+"""The bracket that matches another, found by scanning a text in one direction outside string
+literals: forward to the one that closes a bracket, backward to the one that opens around an
+offset."""
+
+from __future__ import annotations
+
+QUOTES = "\"'`"
+OPEN, CLOSE = "([{", ")]}"
+
+
+def matching(text: str, at: int, step: int, limit: int) -> int:
+    """Forward (step 1): the bracket that closes the one at `at`. Backward (step -1): the bracket
+    that opens around `at`. Scanned up to `limit` (not included); -1 when none is found."""
+    deeper, match = (OPEN, CLOSE) if step > 0 else (CLOSE, OPEN)
+    depth, quote = 0, ""
+    for k in range(at + step, limit, step):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1 : k] != "\\" else quote
+        elif c in QUOTES:
+            quote = c
+        elif c in deeper:
+            depth += 1
+        elif c in match:
+            if depth == 0:
+                return k
+            depth -= 1
+    return -1
