@@ -1289,6 +1289,13 @@ SHAPES = {
             f'return j.data?.video_url??j.data?.video??JSON.parse(t).data.status||j["data"]["image_url"]||j.message}}'
             for i in range(n)) + "\n",
         "r.js", 300),
+    # (break21d H1: every call on a line once asked again what that line returns, a match that
+    # read the whole line; and a path of thousands of variable segments was cut one at a time)
+    "fetch calls through a template base, minified (t.js)": (
+        lambda n: 'const BASE="https://openapi.akool.com/api/open/v3";' + "".join('fetch(`${BASE}/photo/talking`);' for i in range(n)) + "\n",
+        "t.js", 500),
+    "variable path segments on one line (s.py)": (
+        lambda n: BASE + 'u = f"{B}' + "/{a}" * n + '"\n', "s.py", 2000),
     "URLs on one line (u.py)": (
         lambda n: BASE + "x = [" + ",".join(f'"https://cdn{i}.example.com/content/video/a{i}"' for i in range(n)) + "]\n",
         "u.py", 5000),

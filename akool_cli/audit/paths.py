@@ -458,8 +458,11 @@ def _state_reader(bare: str) -> DocEndpoint | None:
     documented endpoint that reads the state of the jobs whose create path names its product
     (its first segment), when there is exactly one: lip sync's is video/infobymodelid."""
     parts = bare.split("/")
-    while len(parts) > 2 and parts[-1] == "{}":  # /translation/status/{id}, /faceswap/task/{id}
-        parts = parts[:-1]
+    kept = len(parts)
+    while kept > 2 and parts[kept - 1] == "{}":  # /translation/status/{id}, /faceswap/task/{id}
+        kept -= 1  # (counted, then cut once: a path of thousands of `{}` is no quadratic copy)
+    if kept < len(parts):
+        parts = parts[:kept]
         if parts[-1] in JOB_WORDS:
             parts[-1] = "status"
     parts[-1] = STATE_BY.sub("", parts[-1])  # content/video/statusbyid

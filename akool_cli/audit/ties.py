@@ -51,12 +51,22 @@ ONE_LINE = re.compile(
 )
 
 
+# (Both are asked once per call whose scope reaches a line: on a minified line of thousands of
+# calls, a failed match reads the whole line each time, so the answers are kept per line.)
+@lru_cache(maxsize=8192)
+def return_statement(line: str) -> str | None:
+    """What a `return x` on a line of its own returns (None: the line is no return statement)."""
+    m = RETURN.match(line) if "return" in line else None
+    return m.group("rest") if m is not None else None
+
+
+@lru_cache(maxsize=8192)
 def returned_expression(line: str) -> str | None:
     """What a line returns: `return x` on a line of its own, or the body of a function written
     on that one line (ONE_LINE)."""
-    m = RETURN.match(line)
-    if m is not None:
-        return m.group("rest")
+    rest = return_statement(line)
+    if rest is not None:
+        return rest
     one = ONE_LINE.match(line) if "(" in line else None
     return next((g for g in one.group("a", "b", "c", "d") if g is not None), None) if one else None
 
@@ -986,13 +996,25 @@ def _on_the_call(
     ):
         # (a minified line binds none; Angular's Observable emits the parsed answer)
         _then_chain(lines, line, own, scope, gives, unwrapped == 1, facts.angular())
-    opened = XHR_OPEN.search(lines[line]) if ".open(" in lines[line] else None
+    opened = XHR_OPEN.search(lines[line]) if _xhr_line(lines[line]) else None
     if opened is not None:  # xhr.open("GET", url): `xhr.responseText` is its answer's text
         scope.local.add(opened.group("h"))
-    if any("$." in t or "jQuery." in t for t in lines[max(0, line - 3) : line + 1]):
+    if any(_jquery_line(t) for t in lines[max(0, line - 3) : line + 1]):
         _jquery_callbacks(facts, line, scope)
     if gives.startswith("list:") and facts.walks():
         _walk_call(facts, line, column, gives[5:], scope)
+
+
+@lru_cache(maxsize=8192)
+def _jquery_line(text: str) -> bool:
+    """Whether a line may hold a jQuery call (kept per line, as returned_expression)."""
+    return "$." in text or "jQuery." in text
+
+
+@lru_cache(maxsize=8192)
+def _xhr_line(text: str) -> bool:
+    """Whether a line may give an XMLHttpRequest its URL (kept per line, as _jquery_line)."""
+    return ".open(" in text
 
 
 # An XMLHttpRequest given the URL: `xhr.open("GET", url)`.
@@ -1230,7 +1252,7 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
     returns = returned_expression(facts.lines[start])
     unwrapped = facts.unwrapped(_callee(returns if returns is not None else statement))
     if returns is not None:
-        if not RETURN.match(facts.lines[start]):
+        if return_statement(facts.lines[start]) is None:
             statement = returns  # (a one-line function: what follows its head is what it gives)
         field_ = bool(FIELD_END.search(statement)) or unwrapped == 2
         parsed = bool(PARSED.search(statement)) or unwrapped == 1
