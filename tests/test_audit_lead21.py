@@ -1,16 +1,19 @@
-"""The audit on one long line of many calls (break21d H1: a minified bundle, a one-line JSON):
-what a line returns is worked out once per line, not once per call on it (bench/run.py's t.js
-shape times it, and its s.py shape a path of thousands of variable segments, cut once now)."""
+"""The audit on hostile input. One long line of many calls (break21d H1: a minified bundle, a
+one-line JSON): what a line returns is worked out once per line, not once per call on it
+(bench/run.py's t.js shape times it, and its s.py shape a path of thousands of variable segments,
+cut once now). A scanned folder's own git config runs nothing (break21d #18)."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from akool_cli.audit import ties
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.scan import audit, audit_text
 
 
 class _CountedMatch:
@@ -39,3 +42,23 @@ def test_what_a_minified_line_returns_is_asked_once_not_once_per_call(
     found = audit_text(text, "bundle.js")
     assert [f.rule for f in found] == ["undocumented-path"]  # (one finding per line and path)
     assert counted.calls <= 3, f"RETURN matched {counted.calls} times on one line"
+
+
+def test_auditing_a_folder_never_runs_a_command_its_own_git_config_names(tmp_path: Path) -> None:
+    # (break21d #18: git runs core.fsmonitor's command on ls-files; a folder someone sends you,
+    # .git and all, is read, not run)
+    git = ["git", "-C", str(tmp_path), "-c", "user.email=a@b.c", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (tmp_path / "a.sh").write_text(
+        "curl https://openapi.akool.com/api/open/v3/faceswap/quota/info\n"
+    )
+    subprocess.run([*git, "add", "a.sh"], check=True)
+    subprocess.run([*git, "commit", "-qm", "i"], check=True)
+    ran = tmp_path / "RAN"
+    subprocess.run([*git, "config", "core.fsmonitor", f"touch {ran}; echo"], check=True)
+    (tmp_path / ".gitignore").write_text("dist/\n")
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "b.sh").write_text("curl https://openapi.akool.com/api/open/v3/nope\n")
+    result = audit([tmp_path])
+    assert not ran.exists(), "a command from the scanned folder's .git/config ran"
+    assert [f.file for f in result.findings] == []  # (what git ignores is still left out)

@@ -632,7 +632,19 @@ def git_ignored(root: Path) -> frozenset[str]:
     return frozenset(entry for entry in listed if entry and entry != "./")
 
 
-GIT_IGNORED = ("ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z")
+# (The scanned folder is not trusted: its own .git/config may name a command for git to run, as
+# core.fsmonitor does on ls-files (break21d #18), so that is switched off on the command line,
+# which outranks the repository's config.)
+GIT_IGNORED = (
+    "-c",
+    "core.fsmonitor=false",
+    "ls-files",
+    "--others",
+    "--ignored",
+    "--exclude-standard",
+    "--directory",
+    "-z",
+)
 GIT_SECONDS = 120  # a git that hangs (a lock, a network file system) is not waited on forever
 
 
