@@ -62,3 +62,14 @@ def test_auditing_a_folder_never_runs_a_command_its_own_git_config_names(tmp_pat
     result = audit([tmp_path])
     assert not ran.exists(), "a command from the scanned folder's .git/config ran"
     assert [f.file for f in result.findings] == []  # (what git ignores is still left out)
+
+
+def test_an_httpretty_mock_s_answer_is_no_request_body() -> None:
+    # (two fixers rewrote mocks.py at once; the merged table had lost httpretty)
+    url = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
+    text = (
+        "import httpretty, requests\n\n@httpretty.activate\ndef test_x():\n"
+        f'    httpretty.register_uri(httpretty.POST, "{url}", body=\'{{"data": {{"_id": 1}}}}\')\n'
+        f'    requests.post("{url}", json={{"talking_photo_url": "u", "audio_url": "a"}})\n'
+    )
+    assert audit_text(text, "test_x.py") == []

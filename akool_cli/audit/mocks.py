@@ -6,8 +6,9 @@ interceptors (`nock(host).get(path).query({...}).reply(...)`, also through a nam
 Cypress' `cy.intercept`; Go's `httpmock.RegisterResponder("POST", url, responder)`; Python's
 `responses.add(responses.POST, url, json=...)`, requests-mock's `m.post(url, json=...)`,
 respx's `respx.post(url).mock(...)`, pytest-httpx's `httpx_mock.add_response(url=..., json=...)`
-and aioresponses' `m.post(url, payload=...)`. What they are given is a mocked answer or a
-matcher, never a request's body or query (mocks_of is the table, by library)."""
+aioresponses' `m.post(url, payload=...)`, httpretty's `httpretty.register_uri(...)`. What they
+are given is a mocked answer or a matcher, never a request's body or query (CALLEES is the table,
+by library)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ MOCK_IMPORT = re.compile(
     r"(?:from\s+|require\(\s*)[\"'](?P<m>msw(?:/[\w/]*)?|nock|@playwright/test|playwright"
     r"|playwright-core|cypress|fetch-mock|axios-mock-adapter)[\"']"
     r"|\"github\.com/(?P<go>jarcoal/httpmock)\""
-    r"|^[ \t]*(?:import|from)[ \t]+(?P<py>responses|requests_mock|respx|aioresponses)\b",
+    r"|^[ \t]*(?:import|from)[ \t]+(?P<py>responses|requests_mock|respx|aioresponses|httpretty)\b",
     re.MULTILINE,
 )
 VERBS = "get|post|put|patch|delete|head|options|all|any"
@@ -41,6 +42,7 @@ CALLEES: dict[str, str] = {
     "jarcoal/httpmock": r"\.\s*Register(?:Regexp)?Responder\w*",
     "responses": rf"(?<![\w.])responses\s*\.\s*(?:add|upsert|replace|add_callback|{VERBS})",
     "respx": rf"(?<![\w.])respx\s*\.\s*(?:route|{VERBS})",
+    "httpretty": r"(?<![\w.])httpretty\s*\.\s*register_uri",
     "": r"(?<![\w$.])(?:fetchMock\s*\.\s*\w+|httpx_mock\s*\.\s*add_\w+"
     rf"|(?:requests_mock|respx_mock)\s*\.\s*(?:register_uri|route|{VERBS}))",
 }
