@@ -378,7 +378,7 @@ def members(line_no: int, line: str, name: str) -> list[Read]:
 
 WINDOW = 400  # characters before a read in which the call it reads is looked for
 # A TypeScript cast around a name: `(d as any).faces_obj`, `(d as AkoolAnswer).data`.
-CAST = r"(?:\s+as\s+[\w<>\[\]|.,\s]+?\s*\))?"
+CAST = r"(?:\s+as\s+[\w<>\[\]|.,]+(?:\s+[\w<>\[\]|.,]+)*\s*\))?"  # (words between spaces: linear)
 
 
 @lru_cache(maxsize=4096)
