@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akool_cli.audit import arguments, keyedpaths
+from akool_cli.audit import keyedpaths
 from akool_cli.audit.localpaths import BINDING
 from akool_cli.audit.paths import resource_words
 from akool_cli.audit.scopes import TOP_LEVEL, Homes, function_def, parameters
@@ -583,17 +583,11 @@ def _reached_sites(bases: Bases, found: PathNames) -> None:
 def _later_names(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Site]:
     """Path names given to a wrapper after its first path argument, at the positions it sends
     as a path (`createJob(PRIMARY, body, FALLBACK)`: see Base.positions)."""
-    later = bases.later_helpers()
-    for m in arguments.CALL.finditer(line):
-        helper = bases.helpers.get(m.group("fn")) if m.group("fn") in later else None
-        if helper is None:
-            continue
-        args = arguments.spans(line, m.end())
-        for k in helper.positions[1:]:
-            name = LATER_NAME.fullmatch(line, *args[k]) if k < len(args) else None
-            held = found.held(name.group("p"), i, bases) if name is not None else None
-            if name is not None and held is not None:
-                yield from _used(found, i, line, name, held, helper)
+    for helper, span in bases.later_arguments(line):
+        name = LATER_NAME.fullmatch(line, *span)
+        held = found.held(name.group("p"), i, bases) if name is not None else None
+        if name is not None and held is not None:
+            yield from _used(found, i, line, name, held, helper)
 
 
 LATER_NAME = re.compile(NAME)

@@ -320,6 +320,20 @@ class Bases:
             self._later = frozenset(named)
         return self._later
 
+    def later_arguments(self, line: str) -> Iterator[tuple[Base, tuple[int, int]]]:
+        """Each argument a line gives a wrapper at a later position it sends as a path (see
+        Base.positions: sorted), with that wrapper: `createJob(primary, body, fallback)`."""
+        later = self.later_helpers()
+        for m in arguments.CALL.finditer(line):
+            helper = self.helpers.get(m.group("fn")) if m.group("fn") in later else None
+            if helper is None:
+                continue
+            args = arguments.spans(line, m.end())
+            for k in helper.positions[1:]:
+                if k >= len(args):
+                    break
+                yield helper, args[k]
+
     def made_clients(self) -> frozenset[str]:
         """The names the file binds to a client it makes (`http = axios.create(...)`, `self.http
         = httpx.Client(...)`): a module's name so bound is that client, not the module."""
@@ -1190,18 +1204,10 @@ def resolved(site: Site, ref: str) -> Site:
 def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
     """Paths given to a wrapper after its first path argument, at the positions it sends as a
     path (`createJob("/v3/x/create", body, "/v3/x/fallback")`: see Base.positions)."""
-    later = bases.later_helpers()
-    for m in arguments.CALL.finditer(line):
-        helper = bases.helpers.get(m.group("fn")) if m.group("fn") in later else None
-        if helper is None:
-            continue
-        args = arguments.spans(line, m.end())
-        for k in helper.positions[1:]:
-            if k >= len(args):
-                break
-            literal = arguments.PATH_LITERAL.fullmatch(line, *args[k])
-            if literal is not None:
-                yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
+    for helper, span in bases.later_arguments(line):
+        literal = arguments.PATH_LITERAL.fullmatch(line, *span)
+        if literal is not None:
+            yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
 
 
 # Go's url.JoinPath(base, "content", "video", id): the segments after the base, joined by "/"
