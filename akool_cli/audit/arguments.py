@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
+
 # A call of a function or a method of the object itself: f(, self.f(, this.f(, $this->f(
 CALL = re.compile(
     r"(?<![\w$.>])(?:(?:self|this|cls|\$this)(?:\.|->))?(?P<fn>[A-Za-z_$][\w$]*)\s*\("
 )
-QUOTES = "\"'`"
-OPENERS = "([{"
-CLOSERS = ")]}"
 
 
 def spans(text: str, at: int) -> list[tuple[int, int]]:
@@ -29,9 +28,9 @@ def spans(text: str, at: int) -> list[tuple[int, int]]:
                 quote = ""
         elif c in QUOTES:
             quote = c
-        elif c in OPENERS:
+        elif c in OPEN:
             depth += 1
-        elif c in CLOSERS:
+        elif c in CLOSE:
             if depth == 0:
                 break
             depth -= 1

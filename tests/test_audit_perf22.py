@@ -1,0 +1,110 @@
+"""perf22: the audit's per-call work does not grow with the file (per-file caches, windows that
+stay windows), measured as ratios within one run: 10x the input, at most ~12x the cost."""
+
+from __future__ import annotations
+
+import ast
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from akool_cli.audit import fields, handles, mocks
+from akool_cli.audit.scan import audit_text
+
+AUDIT = Path(__file__).resolve().parent.parent / "akool_cli" / "audit"
+GROWTH_LIMIT = 12.0  # cost for 10x the input, at most (linear: 10x; a rescan per call: ~100x)
+BASE = "https://openapi.akool.com/api/open/v3"
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+def _growth(make: Callable[[int], str], work: Callable[[str], object], n: int) -> float:
+    small, large = make(n), make(10 * n)
+    work(small)  # (warm: the first run compiles patterns)
+    return _seconds(lambda: work(large)) / _seconds(lambda: work(small))
+
+
+def _doc(text: str) -> fields.Text:
+    return fields.read(text.split("\n"), python=False, language="js")
+
+
+def _get_lines(n: int) -> str:
+    return f'const BASE = "{BASE}";\n' + "fetch(`${BASE}/faceswap/quota/info`);\n" * n
+
+
+def _per_call(ask: Callable[[fields.Text, int], object]) -> Callable[[str], None]:
+    """A work that asks `ask` at each `(` of a text's file (read once per text, untimed after
+    the first round)."""
+    docs: dict[str, fields.Text] = {}
+
+    def work(text: str) -> None:
+        doc = docs.get(text) or docs.setdefault(text, _doc(text))
+        at = text.find("(")
+        while at >= 0:
+            ask(doc, at)
+            at = text.find("(", at + 1)
+
+    return work
+
+
+def test_whether_a_file_sets_a_handles_method_is_looked_for_once() -> None:
+    """break21d #1: `handles.method_set` asked the whole file whether it names `httpMethod` once
+    per call (a file of 32,000 documented GETs, one per line: 37 s)."""
+    work = _per_call(lambda doc, at: handles.method_set(doc, (at, at + 1)))
+    assert _growth(_get_lines, work, 1_000) <= GROWTH_LIMIT
+
+
+def _nock_line(n: int) -> str:
+    calls = "nock(h).post('/api/open/v3/content/video/createbytalkingphoto').reply(200, {});"
+    return 'const nock = require("nock");\n' + calls * n + "\n"
+
+
+def _nock_scope(n: int) -> str:
+    calls = "scope.post('/api/open/v3/content/video/createbytalkingphoto').reply(200, {});\n"
+    return f'const nock = require("nock");\nconst scope = nock("{BASE}");\n' + calls * n
+
+
+def test_the_names_bound_to_nock_are_found_once_per_file() -> None:
+    """finalread21 #2: `mocks._nock_chain` searched the file before each call for names bound to
+    `nock(host)`, and then each name's uses (4,000 nock calls on one line: 56 s)."""
+    for make in (_nock_line, _nock_scope):
+        growth = _growth(make, _per_call(mocks._nock_chain), 100)
+        assert growth <= GROWTH_LIMIT, make.__name__
+
+
+def test_a_nock_chain_is_still_found_through_a_bound_name() -> None:
+    """The cached names give what the search did: a name bound before the call, used in the
+    chain's window; not a name bound after it, nor a longer name it starts."""
+    text = 'const s = nock(h);\ns.post("/x").reply(200);\nconst t$ = 1; t$.post("/y");\n'
+    doc = _doc(text)
+    first, second = text.index('("/x")'), text.index('("/y")')
+    assert mocks._nock_chain(doc, first)
+    assert not mocks._nock_chain(doc, second)
+    later = _doc('sx.post("/x"); s.get("/y");\nconst s = nock(h);\n')
+    assert not mocks._nock_chain(later, later.text.index('("/y")'))
+    assert not mocks._nock_chain(later, later.text.index('("/x")'))
+    dollar = _doc('const $s = nock(h);\n$s.post("/x");\n')
+    assert mocks._nock_chain(dollar, dollar.text.index('("/x")'))
+
+
+def test_nock_calls_on_one_line_are_audited_in_linear_time() -> None:
+    assert _growth(_nock_line, lambda t: audit_text(t, "t.test.js"), 100) <= GROWTH_LIMIT
+
+
+def test_the_bracket_tables_are_brackets_own() -> None:
+    """finalread21 #8: arguments.py repeated brackets.py's QUOTES/OPENERS/CLOSERS (and handles.py
+    a CLOSERS of its own): one table, brackets.py's."""
+    for module in AUDIT.glob("*.py"):
+        if module.name == "brackets.py":
+            continue
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = {getattr(t, "id", "") for t in node.targets}
+                assert not names & {"QUOTES", "OPEN", "CLOSE", "OPENERS", "CLOSERS"}, module.name
