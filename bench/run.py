@@ -1330,6 +1330,22 @@ SHAPES = {
             f'\t_ = out{i}["data"].(map[string]interface{{}})["task_id"]\n'
             for i in range(n)) + "}\n",
         "g.go", 300),
+    # (break21d #1 and finalread21, perf22: each call of a file once asked the whole file whether
+    # it sets a handle's method, and which names are bound to nock(host); a minified line's
+    # quotes were counted from its start for each call; the blanks after `(d as` split every way)
+    "documented GETs, one per line (l.js)": (
+        lambda n: 'const BASE = "https://openapi.akool.com/api/open/v3";\n' + "fetch(`${BASE}/faceswap/quota/info`);\n" * n,
+        "l.js", 1000),
+    "documented GETs on one minified line (o.js)": (
+        lambda n: 'const BASE="https://openapi.akool.com/api/open/v3";' + "fetch(`${BASE}/faceswap/quota/info`);" * n + "\n",
+        "o.js", 1000),
+    "nock interceptors on one line (n.test.js)": (
+        lambda n: 'const nock = require("nock");\n' + "nock(h).post('/api/open/v3/content/video/createbytalkingphoto').reply(200, {});" * n + "\n",
+        "n.test.js", 1000),
+    "a run of spaces after a cast (d.ts)": (
+        lambda n: 'const r = await fetch("https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1");\n'
+        "const d = await r.json();\nconsole.log((d as " + " " * (10 * n) + "x.data.video_url));\n",
+        "d.ts", 200),
     # (break21c H3: a string never closed, holding escaped quotes, was quadratic; H10: a prose
     # line quoting a loop in inline code backtracked for a minute)
     "an unterminated string holding escaped quotes (e.js)": (

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from akool_cli.audit import fields, handles, mocks
+from akool_cli.audit import fields, handles, mocks, rules
 from akool_cli.audit.scan import audit_text
 
 AUDIT = Path(__file__).resolve().parent.parent / "akool_cli" / "audit"
@@ -108,3 +108,47 @@ def test_the_bracket_tables_are_brackets_own() -> None:
             if isinstance(node, ast.Assign):
                 names = {getattr(t, "id", "") for t in node.targets}
                 assert not names & {"QUOTES", "OPEN", "CLOSE", "OPENERS", "CLOSERS"}, module.name
+
+
+def _get_line(n: int) -> str:
+    return f'const BASE="{BASE}";' + "fetch(`${BASE}/faceswap/quota/info`);" * n + "\n"
+
+
+def test_a_long_lines_quotes_are_found_once_per_line() -> None:
+    """break21d #1: on a minified line, rules._string_around counted a call's quotes from the
+    line's start for every call (64,000 documented GETs on one 2.4 MB line: over 300 s)."""
+    lines = {n: _get_line(n) for n in (2_000, 20_000)}
+
+    def work(text: str) -> None:
+        at = text.find("/faceswap")
+        while at >= 0:
+            rules._string_around(text, at)
+            at = text.find("/faceswap", at + 1)
+
+    assert _growth(_get_line, work, 2_000) <= GROWTH_LIMIT
+    line = lines[2_000]
+    for at in (0, 5, line.find("`"), line.find("/faceswap"), len(line) - 2, len(line) + 5):
+        assert rules._string_around(line, at) == _string_around_short(line, at), at
+
+
+def _string_around_short(line: str, column: int) -> tuple[int, int]:
+    """rules._string_around as it reads a short line (its counts from the line's start)."""
+    start, quote = max((line.rfind(q, 0, column + 1), q) for q in "\"'`")
+    if start < 0 or line.count(quote, 0, start) % 2:
+        return 0, 0
+    end = line.find(quote, max(column, start + 1))
+    return (start, end) if end > 0 else (0, 0)
+
+
+def _spaces_after_a_cast(n: int) -> str:
+    return (
+        f'const r = await fetch("{BASE}/content/video/infobymodelid?video_model_id=1");\n'
+        "const d = await r.json();\nconsole.log((d as " + " " * n + "x.data.video_url));\n"
+    )
+
+
+def test_a_run_of_spaces_after_a_cast_is_read_in_linear_time() -> None:
+    """finalread21: after answers.CAST, 20,000 spaces after `(d as` still took 1.7 s: fields'
+    ASSIGNED gave the blanks after a name back to the `[ \\t]*` after them, every way."""
+    growth = _growth(_spaces_after_a_cast, lambda t: audit_text(t, "d.ts"), 2_000)
+    assert growth <= GROWTH_LIMIT

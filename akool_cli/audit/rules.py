@@ -2542,12 +2542,37 @@ def _body_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
 
 def _string_around(line: str, column: int) -> tuple[int, int]:
     """The columns of the quotes of the string a place on a line is in, (0, 0) when not seen."""
+    if len(line) > ties.STATEMENT_CHARS:
+        return _string_around_long(line, column)
     starts = [(line.rfind(q, 0, column + 1), q) for q in "\"'`"]
     start, quote = max(starts)
     if start < 0 or line.count(quote, 0, start) % 2:
         return 0, 0  # (no quote before it, or the one before closes a string)
     end = line.find(quote, max(column, start + 1))
     return (start, end) if end > 0 else (0, 0)
+
+
+def _string_around_long(line: str, column: int) -> tuple[int, int]:
+    """_string_around on a long (minified) line, its quotes found once per line: counting them
+    again from the line's start for each call was quadratic (perf22)."""
+    places = _quote_places(line)
+    starts = [
+        (found[k - 1] if k else -1, k - 1, q)
+        for q, found in places.items()
+        for k in [bisect.bisect_right(found, column)]
+    ]
+    start, before, quote = max(starts)
+    if start < 0 or before % 2:
+        return 0, 0  # (no quote before it, or the one before closes a string)
+    found = places[quote]
+    k = bisect.bisect_left(found, max(column, start + 1))
+    return (start, found[k]) if k < len(found) and found[k] > 0 else (0, 0)
+
+
+@lru_cache(maxsize=8)
+def _quote_places(line: str) -> dict[str, list[int]]:
+    """Where each quote character is on a line, in order."""
+    return {q: [m.start() for m in re.finditer(re.escape(q), line)] for q in "\"'`"}
 
 
 # -- methods ------------------------------------------------------------------------------------------
