@@ -152,3 +152,21 @@ def test_a_run_of_spaces_after_a_cast_is_read_in_linear_time() -> None:
     ASSIGNED gave the blanks after a name back to the `[ \\t]*` after them, every way."""
     growth = _growth(_spaces_after_a_cast, lambda t: audit_text(t, "d.ts"), 2_000)
     assert growth <= GROWTH_LIMIT
+
+
+def _spaces_in_a_type(n: int) -> str:
+    return (
+        f'const r = await fetch("{BASE}/content/video/infobymodelid?video_model_id=1");\n'
+        "let x:" + " " * n + "y\nlet z: a" + " " * n + "b\n"
+    )
+
+
+def test_a_run_of_spaces_in_a_type_annotation_is_read_in_linear_time() -> None:
+    """perf22: fields.ASSIGNED's type annotation (`k: str = v`) split a run of blanks between the
+    blanks after `:`, the type's own characters and the blanks before `=` (`x:` and 2,000
+    spaces: 10 s); the same bindings are found."""
+    growth = _growth(_spaces_in_a_type, lambda t: audit_text(t, "d.ts"), 1_000)
+    assert growth <= GROWTH_LIMIT
+    text = "x: int = 1\ny:  = 2\nz: \t = 3\nw:\t= 4\nv: [a: b] ??= 5\nu: T == 6\nt :  ?= 7\n"
+    found = [(m.group("n2"), m.end()) for m in fields.ASSIGNED.finditer(text)]
+    assert [name for name, _ in found] == ["x", "y", "z", "v", "t"]
