@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from akool_cli.audit import fields, handles, mocks, rules
+from akool_cli.audit import answers, fields, handles, mocks, rules
 from akool_cli.audit.scan import audit_text
 
 AUDIT = Path(__file__).resolve().parent.parent / "akool_cli" / "audit"
@@ -75,7 +75,7 @@ def test_the_names_bound_to_nock_are_found_once_per_file() -> None:
     """finalread21 #2: `mocks._nock_chain` searched the file before each call for names bound to
     `nock(host)`, and then each name's uses (4,000 nock calls on one line: 56 s)."""
     for make in (_nock_line, _nock_scope):
-        growth = _growth(make, _per_call(mocks._nock_chain), 100)
+        growth = _growth(make, _per_call(mocks._nock_chain), 60)
         assert growth <= GROWTH_LIMIT, make.__name__
 
 
@@ -95,7 +95,7 @@ def test_a_nock_chain_is_still_found_through_a_bound_name() -> None:
 
 
 def test_nock_calls_on_one_line_are_audited_in_linear_time() -> None:
-    assert _growth(_nock_line, lambda t: audit_text(t, "t.test.js"), 100) <= GROWTH_LIMIT
+    assert _growth(_nock_line, lambda t: audit_text(t, "t.test.js"), 60) <= GROWTH_LIMIT
 
 
 def test_the_bracket_tables_are_brackets_own() -> None:
@@ -170,3 +170,21 @@ def test_a_run_of_spaces_in_a_type_annotation_is_read_in_linear_time() -> None:
     text = "x: int = 1\ny:  = 2\nz: \t = 3\nw:\t= 4\nv: [a: b] ??= 5\nu: T == 6\nt :  ?= 7\n"
     found = [(m.group("n2"), m.end()) for m in fields.ASSIGNED.finditer(text)]
     assert [name for name, _ in found] == ["x", "y", "z", "v", "t"]
+
+
+def _chain(n: int) -> str:
+    return (
+        "curl -s $U | python3 -c 'import json,sys; d = json.load(sys.stdin); " + "a." * n + " data'"
+    )
+
+
+def test_a_long_chain_of_names_is_read_for_data_in_linear_time() -> None:
+    """finalread21 #13: answers.DATA_READ was tried from each `.` of a long chain, each try read
+    to the chain's end (`python3 -c` and `a.` x N: quadratic); a run of name characters that holds
+    no `data` is passed over whole, and the matches are finditer's."""
+    growth = _growth(_chain, lambda t: list(answers._line_reads(0, t)), 2_000)
+    assert growth <= GROWTH_LIMIT
+    line = "x = " + "a.b." * 600 + ' r.json()["data"]["video_url"] + b.data.x + d->{data}{y}'
+    found = [(m.span(), m.groupdict()) for m in answers.data_reads(line)]
+    assert found == [(m.span(), m.groupdict()) for m in answers.DATA_READ.finditer(line)]
+    assert len(found) == 3

@@ -41,6 +41,36 @@ DATA_READ = re.compile(
     + GETTER
     + r")(?!data\b)(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
 )
+# Where a DATA_READ match may start (its lookbehind, and a character its root, an accessor, `[`
+# or `data` opens with), and how far the name and accessor characters from there run.
+DATA_READ_START = re.compile(r"(?<![\w)\]])[\w)\]?!.\[-]")
+DATA_READ_RUN = re.compile(r"[\w)\]?!.>-]*")
+
+
+def data_reads(line: str) -> Iterator[re.Match[str]]:
+    """DATA_READ's matches on a line, as finditer gives them. On a long line, a run of name and
+    accessor characters that holds no `data` and opens no `[`, `(`, `{` or `<` after it starts
+    none (every read's root and accessor are such characters), and is passed over whole: tried
+    from each `.` of a long chain (`a.a.a...`), each try read the chain to its end (perf22)."""
+    if len(line) <= ties.STATEMENT_CHARS:
+        yield from DATA_READ.finditer(line)
+        return
+    pos, run_end, skip = 0, -1, False
+    for start in DATA_READ_START.finditer(line):
+        at = start.start()
+        if at < pos:
+            continue
+        if at >= run_end:
+            run = DATA_READ_RUN.match(line, at)
+            end = run.end() if run is not None else at
+            skip = "data" not in line[at:end] and (end == len(line) or line[end] not in "[({<")
+            run_end = max(end, at + 1)
+        m = None if skip else DATA_READ.match(line, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 TOP_READ = re.compile(
     r"(?:\.json\(\)|(?<![\w.])(?:answer|resp_json|res_json|json|response_json))"
     r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
@@ -321,7 +351,7 @@ def listed_name(line_no: int, line: str, name: str, place: str) -> list[Read]:
 def _line_reads(line_no: int, line: str) -> Iterator[Read]:
     yield from list_uses(line_no, line)
     # (each pattern's words first: a line without them holds none of its reads)
-    for m in DATA_READ.finditer(line) if "data" in line else ():
+    for m in data_reads(line) if "data" in line else ():
         root = re.sub(r"[?!]", "", m.group("root") or "")
         if m.group("bare"):
             place = "data?"
