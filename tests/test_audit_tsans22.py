@@ -349,3 +349,63 @@ def test_a_java_wrapper_whose_parameters_go_on_over_lines_is_followed() -> None:
     )
     got = [(f.line, f.rule) for f in audit_text(text, "AkoolClient.java")]
     assert got == [(11, "unknown-endpoint")]
+
+
+# -- M3(c): a request given what a function building the status URL returns -------------------------
+
+URL_BUILDERS = {
+    "a.js": (
+        f'const BASE = "{BASE}/api/open/v3";\n'
+        "function statusUrl(id) {\n"
+        "  return `${BASE}/content/video/infobymodelid?video_model_id=${id}`;\n"
+        "}\n"
+        "async function poll(id) {\n"
+        '  const res = await fetch(statusUrl(id), { headers: { "x-api-key": KEY } });\n'
+        "  const ans = await res.json();\n"
+        "  return ans.data?.result_url;\n"
+        "}\n",
+        8,
+    ),
+    "a.py": (
+        "import requests\n"
+        f'BASE = "{BASE}/api/open/v3"\n'
+        "def status_url(i):\n"
+        '    return f"{BASE}/content/video/infobymodelid?video_model_id={i}"\n'
+        "def poll(i):\n"
+        '    r = requests.get(status_url(i), headers={"x-api-key": "k"})\n'
+        '    return r.json()["data"]["result_url"]\n',
+        7,
+    ),
+    "b.ts": (
+        f'const BASE = "{BASE}";\n'
+        "export const akoolProvider = {\n"
+        '  name: "akool",\n'
+        "  statusUrl(id: string): string {\n"
+        '    return `${BASE}${envOr("STATUS", "/api/open/v3/content/video/infobymodelid")}?video_model_id=${id}`;\n'
+        "  },\n"
+        "  async status(id: string) {\n"
+        "    const res = await fetch(this.statusUrl(id), { headers: {} });\n"
+        "    const ans = await res.json();\n"
+        "    return ans.data?.result_url ?? ans.msg;\n"
+        "  },\n"
+        "};\n",
+        10,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(URL_BUILDERS))
+def test_m3c_a_request_given_a_functions_url_reads_that_calls_answer(name: str) -> None:
+    text, line = URL_BUILDERS[name]
+    assert answer_places(audit_text(text, name)) == [(line, "result_url")]
+
+
+def test_a_binding_above_a_functions_head_is_not_the_calls() -> None:
+    text = (
+        f'const BASE = "{BASE}/api/open/v3";\n'
+        "function statusUrl(id) {\n"
+        "  return `${BASE}/content/video/infobymodelid?video_model_id=${id}`;\n"
+        "}\n"
+        "console.log(BASE.data.x);\n"
+    )
+    assert answer_places(audit_text(text, "a.js")) == []

@@ -258,9 +258,23 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
 
 
 def holds(scope: Scope, rhs: str, shell: bool) -> bool:
-    """derived(rhs, scope.all(), shell), without making the union for every line after a call."""
+    """derived(rhs, scope.all(), shell), without making the union for every line after a call;
+    or a request given the URL a function of the scope returns (`fetch(statusUrl(id), ...)`)."""
     found = roots(rhs, shell)
-    return bool(found) and not (found.isdisjoint(scope.local) and found.isdisjoint(scope.lasting))
+    if found and not (found.isdisjoint(scope.local) and found.isdisjoint(scope.lasting)):
+        return True
+    return bool(scope.urls) and not shell and _given_url(rhs, scope.urls)
+
+
+# A call given a function's result first: `fetch(statusUrl(id), ...)`, `requests.get(self.url(i))`.
+URL_CALL = re.compile(
+    r"\(\s*(?:await\s+)?(?:(?:this|self)\s*\.\s*|\$this->)?(?P<n>[A-Za-z_$][\w$]*)\s*\("
+)
+
+
+def _given_url(rhs: str, urls: set[str]) -> bool:
+    """Whether an expression makes a request to what one of the functions `urls` returns."""
+    return "(" in rhs and any(m.group("n") in urls for m in URL_CALL.finditer(rhs))
 
 
 @lru_cache(maxsize=4096)
@@ -416,6 +430,9 @@ class Scope:
     # comprehension's variable of the same name): out of local and lasting for that line.
     hidden: dict[str, bool] = field(default_factory=dict)  # (name: whether it was lasting)
     blocks: dict[str, int] = field(default_factory=dict)  # a block's loop variable: its last line
+    # The functions that return the call's URL (`return f"{BASE}/x?id={i}"`): a request given
+    # what one returns (`fetch(statusUrl(id))`) is the call.
+    urls: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -459,6 +476,8 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
     """(the line the call's statement starts on, what it binds the answer to)."""
     lines = facts.lines
     for start in range(line, max(line - 4, -1), -1):
+        if start < line and (facts.starts_function(start) or opened_function(lines[start])):
+            break  # (a statement above a function's head does not go on into its body)
         found = facts.binding(start)
         text = lines[start]
         if found is not None and found.unpacked:
@@ -1304,7 +1323,16 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
         parsed = bool(PARSED.search(statement)) or unwrapped == 1
         parsed = parsed or _gives_parsed(facts, returns)
         _returned(facts.lines, start, scope, not field_ and parsed, field_)
+        if URL_RETURNED.match(returns):  # (the URL itself: what a request given it answers)
+            scope.urls.update(scope.returned)
     return unwrapped
+
+
+# A returned expression that is a URL, not a request: a string, a template, an f-string, or a
+# name joined to one (`BASE + "/x"`, `$base . "/x"`).
+URL_RETURNED = re.compile(
+    r"\s*(?:[fFrR]?[\"'`]|\$?[A-Za-z_$][\w$.>-]*\s*(?:\+|\.)\s*[fF]?[\"'`])(?![^()]*\)\s*\.\s*json)"
+)
 
 
 def _loops_and_shadows(facts: Lines, scope: Scope, i: int) -> None:
