@@ -231,15 +231,17 @@ def test_c_top_level_fields_that_do_not_exist(read: str, found: str, rule: str) 
     assert got == [(5, found, rule)]
 
 
-# -- d. a fallback chain that holds the documented field is a defensive read -------------------------
+# -- d. a fallback chain's members after the documented field are defensive reads -------------------
+# (its members before it are the read the code makes first: judged since session 22, see
+# tests/test_audit_tsans22.py)
 
 
 @pytest.mark.parametrize(
     "chain",
     [
         "data?.data?._id ?? data?.data?.jobId ?? data?.jobId",
-        "data.data.jobId || data.data._id",
-        "data?.data?.task_id ?? data?.data?._id",
+        "data.data._id || data.data.jobId",
+        "data?.data?._id ?? data?.data?.task_id",
     ],
 )
 def test_d_a_chain_holding_the_documented_field_is_not_reported(chain: str) -> None:

@@ -138,6 +138,7 @@ class Read:
     loose: bool = False
     # Part of a fallback chain (`a.x ?? a.y`, `a["x"] or a["y"]`): the names read beside it.
     beside: tuple[str, ...] = ()
+    rank: int = 0  # its place in that chain (0: the chain's first member, the read it makes)
     pattern: bool = False  # a destructuring key (`{ status } = ...`): also a variable's name
     tag: bool = False  # a Go struct's json tag, read by every answer decoded into the struct
     # The answer's data used as a list (`json.data.map(...)`, `Array.isArray(json.data)`,
@@ -552,8 +553,8 @@ def _chains(line: str, found: list[Read]) -> Iterator[Read]:
             groups.append([read])
     for group in groups:
         names = tuple(r.name for r in group)
-        for read in group:
-            yield Read(**{**read.__dict__, "beside": names}) if len(group) > 1 else read
+        for k, read in enumerate(group):
+            yield Read(**{**read.__dict__, "beside": names, "rank": k}) if len(group) > 1 else read
 
 
 def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
@@ -562,6 +563,8 @@ def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
     (`d.faces_obj || d.data?.[0] || d.result?.[0]`, `d.get("x") or (d.get("data") or {}).get("y")`)
     and b's access."""
     between = line[a.column + len(a.name) : b.column]
+    if NEGATED.search(between) is not None:
+        return False  # (`!a.x || !a.y`: a guard's tests, each read on its own, no fallback)
     if CHAIN_GAP.fullmatch(between) is not None:
         return True
     if jq and JQ_ALTERNATIVE.fullmatch(between) is not None:  # .data.x // .data.y
@@ -569,6 +572,8 @@ def _joined(line: str, a: Read, b: Read, jq: bool) -> bool:
     return chain_gap(between)
 
 
+# A negated test after a fallback operator (`|| !a.y`, `or not a.get("y")`): no fallback.
+NEGATED = re.compile(r"(?:\|\||\bor\b)\s*(?:!(?!=)|not\s)")
 JQ_ALTERNATIVE = re.compile(r"\s*//\s*\.data\.")
 # What lies between two reads of one fallback chain: `"] or d["data"]["`, `") || r.data.`,
 # `?.result ?? d.` (the rest of the first read's access, `d.data?.result ?? d.result`).

@@ -1921,14 +1921,16 @@ def _no_envelope_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hi
 
 
 def _defended(read: answers.Read, endpoint: DocEndpoint) -> bool:
-    """A fallback chain that holds a documented field (`data?._id ?? data?.jobId`) is a defensive
-    read: its other names are not findings, nor is the same name guessed at another level
-    (`d.faces_obj || d.data?.faces_obj`, where the docs put faces_obj at the top)."""
+    """A fallback chain whose earlier member reads a documented field (`data?._id ?? data?.jobId`)
+    is a defensive read: its later names are not findings, nor is the same name guessed at another
+    level anywhere in it (`d.faces_obj || d.data?.faces_obj`, where the docs put faces_obj at the
+    top). Another name before the documented one is the read the code makes first: judged
+    (`data?.jobId ?? data?._id`, `data.error ?? msg`)."""
     top, under = _answer_names(endpoint)
-    others = list(read.beside)
-    if read.name in others:
-        others.remove(read.name)  # (the read itself; the same name once more is another member)
-    return any(name in under | top for name in others)
+    again = read.beside[read.rank + 1 :]
+    return any(n in under | top for n in read.beside[: read.rank]) or (
+        read.name in again and read.name in under | top
+    )
 
 
 def _field_read_hit(

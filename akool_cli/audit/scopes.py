@@ -24,6 +24,10 @@ ANCHORED_DEF = (
     r"#?(?P<c>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\([^)]*\)\s*"
     # (a short return type, its body's brace maybe on the next line; a longer one before `{`)
     rf"(?:(?::\s*[\w<>?\[\]]+\s*)?{THROWS}\{{?|:[^{{}};=()]*(?:\([^()]*\)[^{{}};=()]*)?{THROWS}\{{)\s*$"
+    # a method whose parameters go on over the next lines (prettier's, Java's): `private async
+    # request<T>(` ... `): Promise<T> {`, a modifier before it (a call has none; see defines)
+    rf"|^\s*(?:{MODIFIERS}\s+)+(?:[\w.]+(?:<[^()]*>)?(?:\[\])?\s+)?#?(?P<m>[A-Za-z_]\w*)\s*"
+    r"(?:<[^<>()]*>)?\(\s*$"
     r"|^\s*function\s+(?P<e>[A-Za-z_][\w-]*)\s*\{"  # a shell function without parentheses
     r"|^\s*sub\s+(?P<s>[A-Za-z_]\w*)\s*\{"  # a Perl sub
 )
@@ -31,7 +35,9 @@ FLOATING_DEF = (
     r"(?:def|function|func|fun|fn|sub)\s+(?:\([^)]*\)\s*)?(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\("
     r"|^\s*def\s+(?:self\.)?(?P<r>[A-Za-z_]\w*[?!]?)\s*$"  # Ruby's without parentheses
     r"|(?<!\w)(?P<b>[A-Za-z_]\w*)\s*(?:=|:)\s*(?:async\s*)?"
-    r"(?:(?:function\b[^(]*)?\([^)]*\)\s*(?:=>|\{)|[A-Za-z_$][\w$]*\s*=>)"
+    # (TypeScript's type parameters and return type: `async <T>(p: string): Promise<T> => {`)
+    r"(?:(?:function\b[^(]*)?(?:<[^<>()=]*>\s*)?\([^)]*\)\s*(?::[^=;{}()\n]*)?(?:=>|\{)"
+    r"|[A-Za-z_$][\w$]*\s*=>)"
 )
 FUNCTION_DEF = re.compile(ANCHORED_DEF + "|" + FLOATING_DEF)
 _ANCHORED = re.compile(ANCHORED_DEF)
@@ -178,10 +184,32 @@ def enclosing_class(lines: list[str], line: int) -> str:
 def defines(lines: list[str], i: int, fn: re.Match[str]) -> bool:
     """Whether a match of FUNCTION_DEF defines a function: a C-like `name(...)` without a
     keyword does only when its body's brace follows (`open(BASE + name, 'w')` is a call)."""
+    if fn.groupdict().get("m"):
+        return header_end(lines, i) >= 0
     if not fn.groupdict().get("c"):
         return True
     following = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return lines[i].rstrip().endswith("{") or following.startswith("{")
+
+
+# What follows the parenthesis that closes a parameter list written over lines, on its line,
+# when the body opens there or on the next line: `): Promise<T> {`, `String json) throws E {`.
+HEADER_CLOSE = re.compile(r"\s*(?::[^{};=()]*)?(?:throws\s[^{};=()]*)?\{?\s*$")
+
+
+def header_end(lines: list[str], i: int) -> int:
+    """The line closing the parameter list a method's head opens at line i (ending with `(`),
+    when that line opens the method's body; else -1 (a call's arguments: `);`)."""
+    depth = 0
+    for j in range(i, min(i + 2 * HEADER_LINES, len(lines))):
+        depth += lines[j].count("(") - lines[j].count(")")
+        if depth > 0:
+            continue
+        following = lines[j + 1].strip() if j + 1 < len(lines) else ""
+        closed = HEADER_CLOSE.fullmatch(lines[j], lines[j].rfind(")") + 1)
+        opens = lines[j].rstrip().endswith("{") or following.startswith("{")
+        return j if closed is not None and opens else -1
+    return -1
 
 
 @dataclass

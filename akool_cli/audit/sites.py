@@ -997,8 +997,46 @@ def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
         if base is None or site.joined or site.path != base.prefix:
             kept.append(site)
         elif base not in joined:
-            kept.append(replace(site, continued=True))
+            kept.append(
+                site if sent_as_is(bases.lines, site.line) else replace(site, continued=True)
+            )
     return kept
+
+
+# The name a line binds, a field of an object too (`this.endpoint = "..."`, `self.url = ...`,
+# `$this->url = ...`, `@url = ...`, `private readonly url = ...`, `static final String URL = ...`).
+BOUND_NAME = re.compile(
+    r"^\s*(?:(?:this|self)\s*\.\s*|\$this->|@)?(?:(?:export|const|let|var|val|final|static|private"
+    r"|public|protected|readonly|internal|String|string|str)\s+)*\$?(?P<n>[A-Za-z_]\w*)"
+    r"\s*(?::\s*[\w.<>\[\]|?]+\s*)?(?::=|=(?![=>~]))"
+)
+# A request given a URL as its first argument, or an options object's url (the name follows).
+SENDS_URL = (
+    r"(?:(?:\bfetch|\bURI\.create|\bUri\.parse|\.url|\bnew\s+(?:HttpPost|HttpGet|HttpPut|Request)"
+    r"|(?:\.|->|::)\s*(?i:get|post|put|delete|patch|request|send)\w*)\s*(?:<[^<>()]*>)?\(\s*"
+    r"(?:[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?(?:url\s*=\s*)?"
+    r"|\burl[\"']?\s*(?:=>|[:=])\s*)"
+    r"(?:(?:this|self)\s*\.\s*|\$this->|@|\$)?(?:{name})\s*[,)}\]]"
+)
+
+
+def sent_as_is(lines: list[str], line: int) -> bool:
+    """Whether the name a line binds to an AKOOL URL is a request's URL as it is somewhere in
+    the file (`fetch(this.endpoint, {...})`, `requests.post(self.url, ...)`,
+    `URI.create(ENDPOINT)`): that URL is then the call's, not a base another file joins to."""
+    bound = BOUND_NAME.match(lines[line]) if 0 <= line < len(lines) else None
+    if bound is None:
+        return False
+    name = bound.group("n")
+    sends = re.compile(SENDS_URL.replace("{name}", re.escape(name)))
+    return any(
+        name in text and len(text) <= LONGEST_USE and sends.search(text)
+        for k, text in enumerate(lines)
+        if k != line
+    )
+
+
+LONGEST_USE = 2000  # (a minified line is not looked through for a name's use)
 
 
 class Spans:

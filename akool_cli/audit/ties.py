@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from akool_cli.audit import handles, items
-from akool_cli.audit.scopes import NOT_FUNCTIONS, Scopes, function_def
+from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -90,6 +90,16 @@ GIVES_WRAPPED = re.compile(
 # An object literal returned or settled on a line of its own: `return { status: r.status, d };`.
 RETURNS_OBJECT = re.compile(r"^\s*(?:return\s*|resolve\(\s*)\{(?P<names>[^{}]*)\}\s*\)?\s*;?\s*$")
 RETURNED_NAME = re.compile(r"^\s*return\s+(?P<n>[A-Za-z_]\w*)\s*;?\s*$")
+# A TypeScript cast: `as T`, `as Envelope<Voice[]>`, `as unknown as T` (no spaces in a type but
+# after its commas: nothing for a run of blanks to be split between).
+TS_CAST = (
+    r"as\s+[\w$.<>\[\]|]+(?:,\s*[\w$.<>\[\]|]+)*(?:\s+as\s+[\w$.<>\[\]|]+(?:,\s*[\w$.<>\[\]|]+)*)?"
+)
+# A name's data field returned (`return body.data;`, `return body?.data as T;`, `return j["data"]`).
+RETURNED_DATA = re.compile(
+    r"^\s*return\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\])"
+    r"(?:\s+" + TS_CAST + r")?!?(?:\s*;)?\s*$"
+)
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
     *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
@@ -248,9 +258,23 @@ def derived(rhs: str, tied: set[str], shell: bool) -> bool:
 
 
 def holds(scope: Scope, rhs: str, shell: bool) -> bool:
-    """derived(rhs, scope.all(), shell), without making the union for every line after a call."""
+    """derived(rhs, scope.all(), shell), without making the union for every line after a call;
+    or a request given the URL a function of the scope returns (`fetch(statusUrl(id), ...)`)."""
     found = roots(rhs, shell)
-    return bool(found) and not (found.isdisjoint(scope.local) and found.isdisjoint(scope.lasting))
+    if found and not (found.isdisjoint(scope.local) and found.isdisjoint(scope.lasting)):
+        return True
+    return bool(scope.urls) and not shell and _given_url(rhs, scope.urls)
+
+
+# A call given a function's result first: `fetch(statusUrl(id), ...)`, `requests.get(self.url(i))`.
+URL_CALL = re.compile(
+    r"\(\s*(?:await\s+)?(?:(?:this|self)\s*\.\s*|\$this->)?(?P<n>[A-Za-z_$][\w$]*)\s*\("
+)
+
+
+def _given_url(rhs: str, urls: set[str]) -> bool:
+    """Whether an expression makes a request to what one of the functions `urls` returns."""
+    return "(" in rhs and any(m.group("n") in urls for m in URL_CALL.finditer(rhs))
 
 
 @lru_cache(maxsize=4096)
@@ -406,6 +430,9 @@ class Scope:
     # comprehension's variable of the same name): out of local and lasting for that line.
     hidden: dict[str, bool] = field(default_factory=dict)  # (name: whether it was lasting)
     blocks: dict[str, int] = field(default_factory=dict)  # a block's loop variable: its last line
+    # The functions that return the call's URL (`return f"{BASE}/x?id={i}"`): a request given
+    # what one returns (`fetch(statusUrl(id))`) is the call.
+    urls: set[str] = field(default_factory=set)
 
     def all(self) -> set[str]:
         return self.local | self.lasting
@@ -449,6 +476,8 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
     """(the line the call's statement starts on, what it binds the answer to)."""
     lines = facts.lines
     for start in range(line, max(line - 4, -1), -1):
+        if start < line and (facts.starts_function(start) or opened_function(lines[start])):
+            break  # (a statement above a function's head does not go on into its body)
         found = facts.binding(start)
         text = lines[start]
         if found is not None and found.unpacked:
@@ -519,9 +548,20 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
             name = opened_function(text)
             if name is None and text.strip() == "{" and i > 0:
                 name = opened_function(lines[i - 1].rstrip() + " {")
+            if name is None and ")" in text and text.rstrip().endswith("{"):
+                name = _head_above(lines, i)
             if name and name not in NOT_FUNCTIONS:
                 return name
             level = min(level, indent(text))
+    return None
+
+
+def _head_above(lines: list[str], i: int) -> str | None:
+    """The method whose head, written over the lines above, line i closes (`): Promise<T> {`)."""
+    for j in range(i - 1, max(i - 2 * HEADER_LINES, -1), -1):
+        m = function_def(lines[j]) if lines[j].rstrip().endswith("(") else None
+        if m is not None and m.lastgroup == "m" and header_end(lines, j) == i:
+            return m.group("m")
     return None
 
 
@@ -529,7 +569,11 @@ def enclosing_function(lines: list[str], line: int) -> str | None:
 DEF_PREFIX = re.compile(
     r"\s*(?:(?:export|default|async|pub|public|private|protected|internal|static|suspend|override)\s+)*"
 )
-ARROW_HEAD = re.compile(r"\s*(?:export\s+)?(?:const|let|var)\s+")
+# (a class's property too: `private request = async (p: string): Promise<T> => {`)
+ARROW_HEAD = re.compile(
+    r"\s*(?:export\s+)?(?:(?:const|let|var)\s+|(?:(?:private|public|protected|static|readonly"
+    r"|override)\s+)*(?:#)?)"
+)
 
 
 def opened_function(text: str) -> str | None:
@@ -546,6 +590,8 @@ def opened_function(text: str) -> str | None:
         return m.group("c")
     if kind in ("d", "e"):  # (a shell function)
         return m.group(kind)
+    if kind == "m":  # (a method whose head goes on over lines: see enclosing_function)
+        return m.group("m")
     if kind == "b" and ARROW_HEAD.fullmatch(text, 0, m.start()):
         return m.group("b") if text[m.end() :].strip() in ("", "{") else None
     return None
@@ -608,7 +654,7 @@ class Lines:
         self._indents: dict[int, int] = {}
         self._with: dict[int, str] = {}
         self._functions: list[int] | None = None
-        self._parsing: set[str] | None = None
+        self._parsing: dict[str, int] | None = None
         self._returns: dict[int, str | None] = {}
         self._wrapping: dict[str, str] | None = None
 
@@ -711,17 +757,36 @@ class Lines:
     def gives_parsed(self, name: str) -> bool:
         """Whether the file's function `name` returns what it fetches parsed (a request helper:
         `akoolRequest(path, body)` resolving with JSON.parse): its callers hold the answer."""
+        return self.parse_level(name) == 1
+
+    def parse_level(self, name: str) -> int:
+        """What the file's function `name` returns of what it fetches: 1 the parsed answer, 2 its
+        data field (`return body.data` after `const body = await res.json()`, `return (await
+        r.json()).data`, axios' `return res.data.data`), 0 neither (or its returns disagree)."""
         if self._parsing is None:
-            self._parsing = set()
+            self._parsing = {}
             for i, text in enumerate(self.lines):
                 hinted = "return" in text or "resolve(" in text
                 if not hinted or len(text) > STATEMENT_CHARS:
                     continue
-                if GIVES_PARSED.search(text) or self._returns_parse(i):
+                field_ = self._returns_field(i)
+                if field_ or GIVES_PARSED.search(text) or self._returns_parse(i):
                     found = enclosing_function(self.lines, i)
+                    level = 2 if field_ else 1
                     if found:
-                        self._parsing.add(found)
-        return name in self._parsing
+                        known = self._parsing.setdefault(found, level)
+                        self._parsing[found] = known if known == level else 0
+        return self._parsing.get(name, 0)
+
+    def _returns_field(self, i: int) -> bool:
+        """Whether line i returns the data field of a parse (`return (await r.json()).data`,
+        axios' `return res.data.data`) or of a name bound to one a few lines above it (`return
+        body.data as T;` after `const body = await res.json()`)."""
+        text = self.lines[i]
+        if FIELD_END.search(text) and RETURN.match(text):
+            return True
+        m = RETURNED_DATA.match(text)
+        return m is not None and self._parse_above(i, m.group("n"))
 
     def gives_wrapped(self, name: str) -> str:
         """The key under which the file's function `name` gives what it fetched parsed, in an
@@ -1139,8 +1204,8 @@ def _bind_call(
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
     base = {"body": 1, "field": 2}.get(gives, 0) or facts.unwrapped(_callee(bound.rhs))
-    if not base and called is not None and facts.gives_parsed(called.group("name")):
-        base = 1  # a request helper of the file that returns what it fetched parsed
+    if not base and called is not None:  # a request helper of the file returning it parsed
+        base = facts.parse_level(called.group("name"))
     key = facts.gives_wrapped(called.group("name")) if not base and called is not None else ""
     if key:
         _bind_wrapped(bound, scope, key)
@@ -1258,7 +1323,16 @@ def _returns_call(facts: Lines, start: int, statement: str, scope: Scope) -> int
         parsed = bool(PARSED.search(statement)) or unwrapped == 1
         parsed = parsed or _gives_parsed(facts, returns)
         _returned(facts.lines, start, scope, not field_ and parsed, field_)
+        if URL_RETURNED.match(returns):  # (the URL itself: what a request given it answers)
+            scope.urls.update(scope.returned)
     return unwrapped
+
+
+# A returned expression that is a URL, not a request: a string, a template, an f-string, or a
+# name joined to one (`BASE + "/x"`, `$base . "/x"`).
+URL_RETURNED = re.compile(
+    r"\s*(?:[fFrR]?[\"'`]|\$?[A-Za-z_$][\w$.>-]*\s*(?:\+|\.)\s*[fF]?[\"'`])(?![^()]*\)\s*\.\s*json)"
+)
 
 
 def _loops_and_shadows(facts: Lines, scope: Scope, i: int) -> None:
@@ -1565,9 +1639,13 @@ def _known(scope: Scope, name: str) -> bool:
 # `x.get("data", {})`, `x["data"].(map[string]interface{})`, `x?.data ?? {}`.
 DATA_OF = re.compile(
     r"^\s*(?P<open>\(\s*)?(?:await\s+)?\$?(?:(?:self|this)\s*\.\s*)?(?P<root>[A-Za-z_]\w*)"
-    r"(?P<parse>\.json\(\)|\.getBody\(\))?(?(open)\s*\))(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
+    r"(?P<parse>\.json\(\)|\.getBody\(\))?(?(open)(?:\s+" + TS_CAST + r")?\s*\))"
+    r"(?P<sel>(?:\s*(?:[?!]?\.|->)\s*data\b){1,2}"
     r"|\s*\[\s*[\"']data[\"']\s*\](?:\.\([^()]*\))?|\s*\.get\(\s*[\"']data[\"'][^)]*\))"
-    r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?\s*[;)]*\s*$"
+    r"(?:\s+" + TS_CAST + r"|!)?"  # (TypeScript's `body.data as T`, `body.data!`)
+    # (each closing piece takes a `;` or `)`: a run of blanks before other text is tried once,
+    # not split between three `\s*` in turn, which was cubic in its length)
+    r"(?:\s*(?:\?\?|\|\||\bor\b)\s*(?:\{\}|\[\]|null|None|nil))?(?:\s*[;)])*\s*$"
 )
 
 
