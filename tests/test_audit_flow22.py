@@ -377,7 +377,9 @@ export const c = () => ownFetch(`https://openapi.akool.com${TALK_PATH}`, { metho
 def test_a_literal_akool_host_joined_to_a_path_name_from_an_env_helper() -> None:
     found = audit_text(OWN_FETCH, "provider.ts")
     assert [(f.line, f.rule) for f in found] == [(3, "unknown-field")]
-    concat = OWN_FETCH.replace("`https://openapi.akool.com${TALK_PATH}`", '"https://openapi.akool.com" + TALK_PATH')
+    concat = OWN_FETCH.replace(
+        "`https://openapi.akool.com${TALK_PATH}`", '"https://openapi.akool.com" + TALK_PATH'
+    )
     assert [(f.line, f.rule) for f in audit_text(concat, "provider.ts")] == [(3, "unknown-field")]
     py = (
         'import os, requests\nTALK = os.getenv("AKOOL_TALK", "/api/open/v3/content/video/createbytalkingphoto")\n'
