@@ -185,9 +185,10 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
     for i in source.own_spec_paths(ctx.lines, AKOOL_HOST_IN_URL):
         skip[i] = [(0, len(ctx.lines[i]))]
     feign = source.feign_file(ctx.lines)
+    ivars = source.assigned_ivars(ctx.lines)
     for i, line in enumerate(ctx.lines):
         spans = source.foreign_spans(line, AKOOL_HOST_IN_URL) if "//" in line else []
-        spans += source.route_spans(line, feign)
+        spans += source.route_spans(line, feign, ivars)
         comment = ctx.comments.get(i)
         if comment is not None and comment.prose:
             spans.append((comment.column, len(line)))

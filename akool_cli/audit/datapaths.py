@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from akool_cli.audit import source
+
 # A string literal starting at a quote (a triple-quoted one on one line first).
 LITERAL = re.compile(
     r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
@@ -644,6 +646,7 @@ class Routes:
         self.lines = lines
         self._defined: frozenset[str] | None = None
         self.options_until = -1  # the last line of a `.route({ ... })` options object
+        self._ivars: frozenset[str] | None = None
 
     def defined(self) -> frozenset[str]:
         if self._defined is None:
@@ -654,6 +657,14 @@ class Routes:
             self._defined = frozenset(names)
         return self._defined
 
+    def instance_call(self, line: str, head: int, recv: re.Match[str] | None) -> bool:
+        """Whether `@x.get(` is a call on an instance variable, not a decorator: one the file
+        assigns (Ruby's `@conn = Faraday.new(...)`) or one inside an expression."""
+        if self._ivars is None:
+            self._ivars = source.assigned_ivars(self.lines)
+        name = recv.group("r").split(".")[0] if recv is not None else ""
+        return line[: head - 1].strip() != "" or name in self._ivars
+
     def spans(self, i: int, line: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         if ".route(" in line and ROUTE_OPTIONS.search(line):
@@ -662,6 +673,7 @@ class Routes:
             recv = RECEIVER.search(_left(line, m.start()))
             head = recv.start() if recv is not None else m.start()
             decorator = line[:head].endswith("@")  # (Flask's, FastAPI's, NestJS')
+            decorator = decorator and not self.instance_call(line, head, recv)
             owner = recv.group("r").split(".")[-1].lower() if recv is not None else ""
             if not decorator and (
                 owner in ("$", "jquery") or any(w in owner for w in CLIENT_WORDS)

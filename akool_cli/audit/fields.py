@@ -1286,9 +1286,9 @@ def _collect(
     """The keys a container sends: its own, or, for an options object (method, headers, body...),
     those of its body/json/data and params/query values (literals or variables)."""
     c = doc.containers[index]
-    if depth > 3 or SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]):
-        return
     names = {k.name for k in c.keys}
+    if depth > 3 or (SKIPPED_LABELS_BACKWARDS.match(c.label[::-1]) and not _fetch_init(names)):
+        return
     if names and all(HEADER_NAME.match(n) for n in names):
         return  # { "Content-Type" => ..., "x-api-key" => ... } given unlabelled: headers
     if names & TRANSPORT_KEYS and (names & set(BODY_KEYS + QUERY_KEYS + ("method", "headers"))):
@@ -1331,6 +1331,12 @@ def _collect(
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+def _fetch_init(names: set[str]) -> bool:
+    """Whether a container labelled as options (`const requestOptions = {...}`, AKOOL's own
+    fetch samples) is a request's init: a body beside its method or headers."""
+    return bool(names & {"body", "data", "json"}) and bool(names & {"method", "headers"})
 
 
 def _value_names(value: str) -> Iterator[tuple[str, int]]:
@@ -1387,6 +1393,11 @@ def _struct_keys(doc: Text, c: Container) -> list[Key] | None:
 def _top_containers(doc: Text, start: int, end: int) -> list[int]:
     inside = doc.inside(start, end)
     return [k for k in inside if doc.containers[k].parent < inside.start]
+
+
+def assigned_container(doc: Text, name: str, before: int) -> int | None:
+    """The container last assigned to `name` before an offset (for methods.py)."""
+    return _assigned_container(doc, name, before)
 
 
 def _assigned_container(doc: Text, name: str, before: int) -> int | None:
@@ -1460,7 +1471,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
     with its continuation lines, or, for a URL assigned to a name, every call after it that
     passes the name (until the name is assigned again)."""
     line = doc.line_of(offset)
-    if doc.is_command(line):
+    if doc.is_command(line) or doc.is_command(_continued_from(doc, line)):
         command = _shell_command(doc, line)
         return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
@@ -1723,6 +1734,15 @@ def _in_block(doc: Text, offset: int, paren: int) -> bool:
             return True
         k = c.parent
     return False
+
+
+def _continued_from(doc: Text, line: int) -> int:
+    """The first line of the command a line continues (`curl -X POST \\` then the URL on the
+    next line); the line itself when the one before it does not end with a backslash."""
+    first = line
+    while first > 0 and doc.text[doc.starts[first] - 2 : doc.starts[first] - 1] == "\\":
+        first -= 1
+    return first
 
 
 def _shell_command(doc: Text, line: int) -> tuple[int, int]:

@@ -135,7 +135,7 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     handle = handles.sent_method(doc, call)  # a PHP cURL handle's: its options say
     if handle is not None:
         return Evidence(*handle) if handle[0] in METHODS else None
-    found = _option(doc, start, end) or _set_later(doc, call)
+    found = _option(doc, start, end) or _set_later(doc, call) or _held_options(doc, offset, call)
     if found is None and JQUERY_AJAX.search(opener):  # $.ajax({ url, type: "POST" })
         said = AJAX_TYPE.search(doc.text, start, end)
         if said is not None and said.group("m").upper() in METHODS:
@@ -230,6 +230,34 @@ def _chain(doc: Text, start: int, end: int) -> Evidence | None:
         if around is None or around[0] != link.end() - 1:
             return None
         at = around[1]
+    return None
+
+
+# A bare name given as an argument after the URL: `fetch(url, requestOptions)`, `$.ajax(url, settings)`.
+HELD_ARGUMENT = re.compile(r",\s*(?P<name>[A-Za-z_$][\w$]*)\s*(?=[,)])")
+
+
+def _held_options(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
+    """The method of an options object held in a name the call is given after the URL
+    (`const requestOptions = { method: "POST", ... }; fetch(url, requestOptions)`, AKOOL's own
+    JavaScript samples): the object's `method:` key; a literal a fix may change in place when
+    the options serve this call alone."""
+    start, end = call
+    for m in HELD_ARGUMENT.finditer(doc.text, offset, end):
+        if doc.paren_around(m.start()) != (start, end):
+            continue  # a name nested in another call's arguments
+        found = fields.assigned_container(doc, m.group("name"), start)
+        if found is None:
+            continue
+        c = doc.containers[found]
+        if "method" not in {k.name for k in c.keys}:
+            continue
+        said = _option(doc, c.start, c.end)
+        if said is not None:
+            once = (
+                len(re.findall(rf"(?<![\w$.]){re.escape(m.group('name'))}(?![\w$])", doc.text)) == 2
+            )
+            return Evidence(said.method, said.offset, said.text, said.literal and once)
     return None
 
 

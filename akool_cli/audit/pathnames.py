@@ -27,6 +27,7 @@ from akool_cli.audit.sites import (
     Base,
     Bases,
     Site,
+    literal_base,
     name_of,
 )
 from akool_cli.audit.wrappers import MID, join_patterns
@@ -40,6 +41,12 @@ NAME_JOINS = (
     re.compile(r"\$\{(?P<b>[A-Za-z_$][\w.$]*)\}" + MID + r"\$\{" + NAME + r"\}"),
     # PHP's class constants: `ApiConst::BASE . ApiConst::TALK`
     re.compile(r"(?<![\w$])(?P<b>[A-Za-z_]\w*::[A-Za-z_]\w*)\s*\.\s*" + NAME + r"\b(?!\s*\()"),
+)
+# A literal AKOOL base joined to a path name: `https://openapi.akool.com${AVATAR_PATH}`,
+# f"https://openapi.akool.com{PATH}", "https://openapi.akool.com" + PATH, '...' . $PATH, "...$PATH"
+LITERAL_JOIN = re.compile(
+    r"(?P<url>https?://[\w.-]*akool\.[a-z]{2,}(?:/api/open(?:/v\d+)?)?)/?"
+    r"(?:\$?\{\$?|[\"'`]\s*(?:\+|\.)\s*\$?|\$(?=[A-Za-z_]))" + NAME
 )
 # A call whose first argument (after a context or a method) is a name: self._post(TALK, body)
 NAME_ARGUMENT = re.compile(CALL_HEAD + NAME + r"\s*[,)]")
@@ -537,6 +544,11 @@ def _sites_on(i: int, line: str, bases: Bases, found: PathNames) -> Iterator[Sit
             mid = (m.groupdict().get("mid") or "").strip("/")
             if base is not None and mid:
                 base = Base(base.host, base.prefix.rstrip("/") + "/" + mid, base.file, base.line)
+            yield from _used(found, i, line, m, held, base)
+    for m in LITERAL_JOIN.finditer(line) if "akool." in line else ():
+        held = found.held(m.group("p"), i, bases)
+        base = literal_base(m.group("url"), bases)
+        if held is not None and base is not None:
             yield from _used(found, i, line, m, held, base)
     for m in NAME_ARGUMENT.finditer(line):
         if any(a <= m.start("p") < b for a, b in keyed):

@@ -50,6 +50,8 @@ DEFINE_CALL = re.compile(
 CLIENT_BASE = re.compile(
     r"\b(?:base_url|baseURL|baseUrl|base_uri|BaseAddress|baseAddress|prefixUrl|prefixURL"
     r"|SetBaseURL|SetHostURL)\b"
+    # Ruby's Faraday.new(url: BASE) / Faraday.new("https://..."), Excon.new, RestClient::Resource
+    r"|\b(?:Faraday|Excon|RestClient::Resource)\.new\s*\(\s*(?:url:\s*|:url\s*=>\s*)?(?=[\"'\w])"
     r"|@FeignClient\b"  # (its `url = "..."`: the base of the paths its methods' mappings give)
 )
 
@@ -439,6 +441,11 @@ def _literal_base(rhs: str, bases: Bases, line: int | None = None) -> Base | Non
     return None
 
 
+def literal_base(text: str, bases: Bases) -> Base | None:
+    """The base a literal AKOOL URL with no path past /api/open[/vN] is (for pathnames.py)."""
+    return _literal_base(text, bases) if BASE_URL.fullmatch(text) else None
+
+
 # A base whose version is a variable: `/api/open/${version}`, f"/api/open/{v}", "/api/open/" + v
 VARIABLE_VERSION = re.compile(r"/api/open/(?:\$\{|\{|\$[A-Za-z_]|[\"'`]\s*(?:\+|\.)\s*[$\w])")
 VARIABLE_PREFIX = "/api/open/{}"
@@ -484,9 +491,24 @@ def akool_base_name(name: str) -> bool:
     return "akool" in words and bool(words & BASE_WORDS) and not words & NOT_BASE_WORDS
 
 
+# Other vendors a script may call beside AKOOL (comparison scripts, pipelines): a name that says
+# one of them (`HEYGEN_API_URL`, `didBase`, `OPENAI_BASE`) and not AKOOL holds that vendor's server.
+OTHER_VENDORS = frozenset(
+    {"heygen", "did", "synthesia", "elevenlabs", "openai", "replicate", "runway", "runwayml"}
+    | {"tavus", "hedra", "fal", "stability", "midjourney", "pika", "luma", "lumaai", "kling"}
+    | {"klingai", "vidu", "minimax", "hailuo", "gemini", "anthropic", "deepgram", "assemblyai"}
+    | {"azure", "google", "aws", "cloudinary", "supabase", "firebase", "stripe", "twilio"}
+    | {"slack", "discord", "github", "shopify", "notion", "airtable", "ideogram", "leonardo"}
+    | {"deepseek", "cohere", "mistral", "groq", "huggingface", "playht", "resemble", "murf"}
+    | {"colossyan", "vapi", "livekit", "agora", "sora", "veo", "suno", "udio", "captions"}
+)
+
+
 def names_elsewhere(name: str) -> bool:
-    """Whether a name says it holds another server's URL (`AKOOL_WEBHOOK_URL`, `callbackUrl`)."""
-    return bool(_words(name) & ELSEWHERE_WORDS)
+    """Whether a name says it holds another server's URL (`AKOOL_WEBHOOK_URL`, `callbackUrl`,
+    another vendor's `HEYGEN_API_URL`)."""
+    words = _words(name)
+    return bool(words & ELSEWHERE_WORDS) or (bool(words & OTHER_VENDORS) and "akool" not in words)
 
 
 def env_base(rhs: str) -> Base | None:
@@ -539,13 +561,18 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
     found: dict[str, Base] = {}
     known = NamesSeen({*bases.names, *bases.imported})
     functions = FunctionStarts(lines)
+    fields: dict[str, int | None] = {}  # the class field each name declares (_field_declared)
     for i, line in enumerate(lines):
         low = line.lower()
         named = "akool" in low or "/api/open" in line or "://" in line
-        named = named or ("env" in low and any(w in low for w in ELSEWHERE_WORDS))
+        elsewhere = any(w in low for w in ELSEWHERE_WORDS) or names_elsewhere(line)
+        named = named or ("env" in low and elsewhere)  # a webhook's, HEYGEN_API_URL
         if not named and not known.search(line):
             continue
-        for raw, rhs in _definitions_on(_statement(lines, i)):
+        statement = _statement(lines, i)
+        if i + 1 < len(lines) and SPRING_VALUE_ALONE.match(statement):
+            statement += " " + lines[i + 1].strip()  # @Value("${akool.url}")⏎ private String url;
+        for raw, rhs in _definitions_on(statement):
             key, attribute = _name_of(raw), _is_attribute(raw)
             if not key:
                 continue
@@ -560,13 +587,19 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
-            base = base or _env_within(rhs)
+            base = base or _env_within(rhs) or config_base(rhs)
             if base is None and _own_server_value(rhs, functions):
                 bases.opaque.add(key)
             if base is not None:
                 base = Base(base.host, base.prefix, base.file or name, base.line or i)
                 base = replace(base, slash=_slash_of(rhs, base))
                 bases.bind(key, i, base, attribute)
+                if bases.scopes is not None and bases.scopes.at(i) >= 0:
+                    if key not in fields:
+                        fields[key] = _field_declared(lines, key, bases)
+                    field = fields[key]
+                    if field is not None:  # C#'s `_base = config[...]` in a constructor
+                        bases.bind(key, field, base)
                 if bases.scopes is None or bases.scopes.at(i) < 0:
                     found[key] = base  # (a function's own local or parameter is not exported)
                 if key not in bases.names and key not in bases.imported:
@@ -574,6 +607,20 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                     known.add(key)
                 bases.names[key] = base
     return found
+
+
+def _field_declared(lines: list[str], name: str, bases: Bases) -> int | None:
+    """The line declaring a class's field of this name with no value (`private readonly string
+    _baseUrl;`, Java's `private String baseUrl;`), outside any function: a constructor's
+    assignment of the bare name sets that field, which every method reads."""
+    declared = re.compile(
+        r"^\s*(?:(?:private|protected|public|internal|readonly|final|static)\s+)+"
+        r"[\w.<>?\[\]]+\s+" + re.escape(name) + r"\s*;"
+    )
+    for n, text in enumerate(lines):
+        if name in text and declared.match(text):
+            return n if bases.scopes is None or bases.scopes.at(n) < 0 else None
+    return None
 
 
 def _slash_of(rhs: str, base: Base) -> bool | None:
@@ -602,6 +649,38 @@ def _env_within(rhs: str) -> Base | None:
     return Base(None, ENV_PREFIX, "", 0) if named else None
 
 
+# A framework's config value read by key: Spring's `env.getProperty("akool.api.url")`, .NET's
+# `configuration["Akool:BaseUrl"]` / `GetValue<string>("Akool:BaseUrl")`, node-config's
+# `config.get("akool.baseUrl")`, viper's `GetString("akool.base_url")`, Laravel's
+# `config('services.akool.base_url')`, and a Spring `${key}` placeholder (see SPRING_VALUE).
+CONFIG_READ = re.compile(
+    r"(?:(?i:[\w.$>]*(?:config|settings|env|environment|viper|props|properties|cfg|conf)\w*)"
+    r"\s*(?:\.\s*(?:get|getProperty|getString|getValue|GetValue|GetString|Get|value|required)"
+    r"(?:<[^<>()]*>)?\s*\(|\[)|(?<![\w.$])config\()\s*[\"'](?P<key>[\w.:\-]+)[\"']"
+    r"|^\$\{(?P<placeholder>[\w.\-]+)\}$"
+)
+# Spring's injected property, on the field's line or the line before it (Kotlin's `\${...}` too):
+# `@Value("${akool.api.url}") private String baseUrl;`, `@Value("${akool.url:https://...}")`.
+SPRING_VALUE = re.compile(
+    r"@Value\(\s*\"\\?\$\{(?P<key>[\w.\-]+)(?::(?P<default>[^}\"]*))?\}\"\s*\)\s*"
+    r"(?:(?:private|protected|public|final|static|lateinit|var|val|readonly)\s+)*"
+    r"(?:[\w.<>?]+\s+(?=\w))?(?P<name>[A-Za-z_]\w*)"
+)
+SPRING_VALUE_ALONE = re.compile(r"^\s*@Value\([^()]*\)\s*$")
+
+
+def config_base(rhs: str) -> Base | None:
+    """A value a framework's config gives under a key named for AKOOL's base (`akool.api.url`,
+    `Akool:BaseUrl`), with no path joined in it: AKOOL's base, its value not in view (a
+    default written beside the key is read as a literal base first)."""
+    if re.search(r"/[A-Za-z_]", rhs) or not any(w in rhs.lower() for w in ("akool",)):
+        return None
+    for m in CONFIG_READ.finditer(rhs):
+        if akool_base_name(m.group("key") or m.group("placeholder")):
+            return Base(None, ENV_PREFIX, "", 0)
+    return None
+
+
 ELSEWHERE = "/{elsewhere}"  # (exported) a name bound to another host or the app's own server
 ALIAS_OF = re.compile(r"^\s*(?P<r>[A-Za-z_$][\w.$]*)\s*[;,]?\s*(?:(?:#|//).*)?$")
 
@@ -612,6 +691,8 @@ def _elsewhere(rhs: str, key: str, line: int, bases: Bases) -> bool:
     (`process.env.AKOOL_WEBHOOK_URL`), or another name that holds one (`API = config.proxyBase`)."""
     if foreign_url(rhs.split("#")[0]) or own_server_default(rhs, key):
         return True
+    if _words(key) & OTHER_VENDORS and "akool" not in _words(key) and not AKOOL_URL.search(rhs):
+        return True  # HEYGEN = os.environ["X"], heygenBase = getBase(): another vendor's
     if not AKOOL_URL.search(rhs) and any(
         names_elsewhere(m.group("v")) for m in ENV_NAMED.finditer(rhs)
     ):
@@ -811,6 +892,9 @@ def _definitions_on(line: str) -> Iterator[tuple[str, str]]:
     # an attribute set after a brace or a semicolon: `constructor() { this.base = API; }`
     for m in ATTRIBUTE_SET.finditer(line):
         yield m.group("name"), m.group("rhs")
+    # a Spring field injected from a property: its default, or the property's key
+    for m in SPRING_VALUE.finditer(line) if "@Value" in line else ():
+        yield m.group("name"), m.group("default") or "${" + m.group("key") + "}"
 
 
 CONFIG_KEY = re.compile(r"^\s*\"(?P<name>[A-Za-z_]\w*)\"\s*:\s*(?P<rhs>\"[^\"]*\")\s*,?\s*$")
@@ -849,10 +933,17 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         given = BASE_CALL.match(line, m.end())  # Laravel's ->baseUrl($base)->post('/x'): $base
         rest = given.group("a") if given is not None else rest
         base = _literal_base(rest, bases) or _literal_base(line[m.end() :], bases)
+        option = OPTION_VALUE.match(rest) if base is None else None
+        if option is not None:  # baseURL: BASE, url: "/x" (one request's options)
+            base = _literal_base(option.group("v"), bases)
         if base is None and HELD_URL.search(line, m.end()):
             base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
+
+
+# An option's value up to the next option: `BASE` of `baseURL: BASE, url: "/x"`.
+OPTION_VALUE = re.compile(r"(?P<v>[\w.$\[\]\"'-]+|[\"'`][^\"'`]*[\"'`])\s*,\s*\w+\s*:")
 
 
 def sites(lines: list[str], bases: Bases, skip: dict[int, list[tuple[int, int]]]) -> list[Site]:
@@ -908,7 +999,9 @@ def _extended_names(found: list[Site], lines: list[str]) -> list[Site]:
             kept.append(site)
             continue
         uses = _uses(lines, name, site.line, holding[name], bindings)
-        if uses and all(extended for *_, extended in uses):
+        if all(extended for *_, extended in uses):
+            # (a name not used here, an .env line's `AKOOL_VIDEO_URL=.../content/video`, may be
+            # a base of another file's: a prefix of documented paths is fine, another path not)
             site = replace(site, continued=True)
         kept.append(site)
         kept += [
@@ -1136,6 +1229,8 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
             yield from _joined_to(i, line, m.start("path"), m.group("path"), base)
         elif m.group("key") != "url":
             continue  # (a client's options: axios takes `url` only)
+        elif base is None and AXIOS_CONFIG.search(head.group(0)) and (own := _own_base(bases, i)):
+            yield from _joined_to(i, line, m.start("path"), m.group("path"), own)
         elif base is None and receiver and bases.clients and fn.lower() in HTTP_METHODS:
             module = (
                 _name_of(receiver) in HTTP_MODULES
@@ -1144,6 +1239,17 @@ def _url_options(i: int, line: str, bases: Bases, prev: str) -> Iterator[Site]:
             client = client_named(_name_of(receiver), i, bases) if not module else None
             if client is not None:
                 yield from _joined_to(i, line, m.start("path"), m.group("path"), client)
+
+
+# axios called with a request's config: axios({ ... }), axios.request({ ... })
+AXIOS_CONFIG = re.compile(r"^(?:axios\s*\.\s*)?(?:axios|request)\b")
+
+
+def _own_base(bases: Bases, i: int) -> Base | None:
+    """The `baseURL` a request gives itself among its options (`axios.post(path, body, {
+    baseURL: BASE })`, `axios({ baseURL: BASE, url })`), on the call's line or the next ones
+    while the call is open."""
+    return _base_within(bases, [i])
 
 
 def _expand_braces(path: str) -> list[str]:
@@ -1307,6 +1413,8 @@ def _path_arguments(
             chained = chain_client(real, m.start("fn") + shift, i, bases)
             if chained is not None:
                 yield from _joined_to(i, real, start, m.group("path"), chained)
+        elif fn.lower() in HTTP_METHODS and bases.clients and (own := _own_base(bases, i)):
+            yield from _joined_to(i, real, start, m.group("path"), own)  # axios.get(p, { baseURL })
     shell = SHELL_CALL.match(line) if bases.helpers and not shift else None
     if shell is not None and shell.group("fn") in bases.helpers:
         base = bases.helpers[shell.group("fn")]
@@ -1513,8 +1621,3 @@ def _joined_to(
     path = base.prefix.rstrip("/") + "/" + relative.lstrip("/")
     site = _site(i, start, text, path, base.host, line, base)
     yield site
-
-
-def talks_to_akool(lines: Iterable[str]) -> bool:
-    """A file that names an AKOOL host or an /api/open path somewhere."""
-    return any(AKOOL_URL.search(line) or "/api/open" in line for line in lines)

@@ -166,16 +166,18 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
     named in a sentence or a table is a mention, not a call, as in a prose comment."""
     found: dict[int, Comment] = {}
     fence = ""
+    item = 0  # the content indent of the list item a line may continue (0: none)
     for i, line in enumerate(lines):
-        m = FENCE.match(line)
+        m = FENCE.match(line) or (FENCE.match(line[item:]) if line[:item].isspace() else None)
         if fence:
             if m and m.group("f")[0] == fence[0] and len(m.group("f")) >= len(fence):
                 fence = ""
             continue
+        item = list_item_indent(line, item)
         if m:
             fence = m.group("f")
         elif (
-            line.startswith(("    ", "\t"))
+            _columns(line) >= item + 4
             and line.strip()
             and (i == 0 or not lines[i - 1].strip() or i - 1 not in found)
         ):
@@ -183,6 +185,26 @@ def markdown_prose(lines: list[str]) -> dict[int, Comment]:
         elif line.strip():
             found[i] = Comment(0, True)
     return found
+
+
+LIST_ITEM = re.compile(r"^(?P<i> {0,3}(?:[-*+]|\d{1,9}[.)]))(?P<s> {1,4})(?=\S)")
+
+
+def _columns(line: str) -> int:
+    """A line's indent in columns (a tab to the next multiple of 4, as CommonMark counts)."""
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def list_item_indent(line: str, item: int) -> int:
+    """The content indent of the Markdown list item a line opens or continues (CommonMark: an
+    item's paragraphs are indented to its content, so its code needs 4 columns more); 0 when a
+    line indented less than the item's content ends it (a blank line does not)."""
+    m = LIST_ITEM.match(line)
+    if m is not None:
+        return len(m.group(0))
+    if item and line.strip() and _columns(line) < item:
+        return 0
+    return item
 
 
 def code_walls(name: str, lines: list[str], found: dict[int, Comment]) -> frozenset[int]:
@@ -370,19 +392,40 @@ ROUTE = re.compile(
 )
 
 
-def route_spans(line: str, feign: bool = False) -> list[tuple[int, int]]:
+def route_spans(
+    line: str, feign: bool = False, ivars: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """The path literals of the route definitions on a line; in a file of Feign clients
-    (`feign`), Spring's `@PostMapping("/x")` declares a call the client makes, not a route."""
+    (`feign`), Spring's `@PostMapping("/x")` declares a call the client makes, not a route; nor
+    is a call on an instance variable the file assigns (`ivars`: Ruby's `@conn.get("/x")`)."""
     spans: list[tuple[int, int]] = []
     if "(" not in line:
         return spans
     for m in ROUTE.finditer(line):
         if feign and m.group(0).startswith("@") and "Mapping(" in m.group(0):
             continue
+        if m.group(0).startswith("@") and _instance_call(line, m, ivars):
+            continue
         quote = line[m.end()]
         close = line.find(quote, m.end() + 1)
         spans.append((m.end(), close + 1 if close > 0 else len(line)))
     return spans
+
+
+# An instance variable assigned (Ruby's `@conn = Faraday.new(...)`, `@http ||= ...`).
+IVAR_SET = re.compile(r"(?<![\w@])@(\w+)\s*(?:\|\|)?=(?![=~>])")
+
+
+def assigned_ivars(lines: list[str]) -> frozenset[str]:
+    """The instance variables a file assigns (`@conn = ...`): `@conn.get(` is their call."""
+    return frozenset(name for line in lines if "@" in line for name in IVAR_SET.findall(line))
+
+
+def _instance_call(line: str, m: re.Match[str], ivars: frozenset[str]) -> bool:
+    """Whether a `@x.get(` match is a call on an instance variable, not a decorator: one the
+    file assigns, or one in the middle of an expression (`JSON.parse(@conn.get(...))`)."""
+    receiver = re.match(r"@(\w+)\.", m.group(0))
+    return line[: m.start()].strip() != "" or (receiver is not None and receiver.group(1) in ivars)
 
 
 SPEC_KEY = re.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]")
