@@ -356,29 +356,7 @@ def _structure(doc: Text, remarks: Spans) -> None:
     and every other pair of parentheses, in one pass. A comment inside an object literal (`//
     Optional: seed`, `# style: x`, `/* model: y */`) holds no keys nor brackets; one outside
     any (a commented-out call) is read like code."""
-    text = doc.text
-    events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
-    prose = _string_spans(text, doc.language == "js")
-    if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
-        doc.jq = builders.jq_filters(text)
-        prose = Spans(_outside(prose.spans, doc.jq))
-    events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
-    if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
-        events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
-        events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
-    if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
-        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
-    if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
-        events += [
-            (m.start("short"), 1, m)
-            for m in SHORT_KEY.finditer(text)
-            if not _bare_in(prose, m, "short")
-        ]
-    if doc.language == "perl":
-        events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
-    if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
-        events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
-    events.sort(key=lambda e: (e[0], e[1]))
+    events = _events(doc)
     # Each open bracket: (its index: containers >= 0, parens as -2 - k, -1 for neither; the
     # innermost container and the innermost paren at its depth), so no lookup walks the stack.
     stack: list[Frame] = []
@@ -404,25 +382,60 @@ def _structure(doc: Text, remarks: Spans) -> None:
                 commented.pop()
             continue
         commented.append(opened >= 0)
-        container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
-        if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
-            stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
-        elif (
-            c != "("
-            or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
-            or (doc.codable and _initializes(doc, m.start()))
-            or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
-        ):
-            doc.containers.append(
-                Container(m.start(), len(text), container, label=_label(text, m.start()))
-            )
-            index = len(doc.containers) - 1
-            if container >= 0:
-                doc.containers[container].children.append(index)
-            stack.append((index, index, paren))
-        else:
-            doc.parens.append((m.start(), len(text), paren))
-            stack.append((-2 - (len(doc.parens) - 1), container, len(doc.parens) - 1))
+        _open(doc, stack, m)
+
+
+def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
+    """The brackets (kind 0) and the keys (kind 1) of the text, in order (see _structure)."""
+    text = doc.text
+    events = [(m.start(), 0, m) for m in BRACKETS.finditer(text)]
+    prose = _string_spans(text, doc.language == "js")
+    if doc.language == "shell":  # jq's '{k: $v}': its bare keys are the JSON's, not prose
+        doc.jq = builders.jq_filters(text)
+        prose = Spans(_outside(prose.spans, doc.jq))
+    events += [(m.start(), 1, m) for m in KEY.finditer(text) if not _bare_in(prose, m, "bare")]
+    if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
+        events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
+        events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
+    if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
+        events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
+    if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
+        events += [
+            (m.start("short"), 1, m)
+            for m in SHORT_KEY.finditer(text)
+            if not _bare_in(prose, m, "short")
+        ]
+    if doc.language == "perl":
+        events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
+    if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
+        events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
+    events.sort(key=lambda e: (e[0], e[1]))
+    return events
+
+
+def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
+    """An open bracket: a container ({...}, [...], a map constructor's (...)), an
+    interpolation's brace, or another pair of parentheses, pushed on the stack."""
+    text, c = doc.text, m.group(0)
+    container, paren = (stack[-1][1], stack[-1][2]) if stack else (-1, -1)
+    if c == "{" and text[m.start() - 1 : m.start()] in ("$", "#"):
+        stack.append((-1, container, paren))  # ${x}, #{x}: an interpolation, not an object
+    elif (
+        c != "("
+        or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
+        or (doc.codable and _initializes(doc, m.start()))
+        or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
+    ):
+        doc.containers.append(
+            Container(m.start(), len(text), container, label=_label(text, m.start()))
+        )
+        index = len(doc.containers) - 1
+        if container >= 0:
+            doc.containers[container].children.append(index)
+        stack.append((index, index, paren))
+    else:
+        doc.parens.append((m.start(), len(text), paren))
+        stack.append((-2 - (len(doc.parens) - 1), container, len(doc.parens) - 1))
 
 
 Frame = tuple[int, int, int]
@@ -806,18 +819,8 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
                 _collect(doc, k, body, query, 0, start)
     if doc.python and not body and segment.startswith("("):
         body += _keyword_keys(doc, start, end)
-    if doc.language == "shell" and "curl" in segment:  # -d "$BODY", jq '{...}' | curl -d @-
-        names, piped = builders.curl_data(doc, start, end)
-        for name in names:
-            body += _variable_keys(doc, name, start)
-        for at in piped:
-            _collect(doc, doc._by_start[at], body, query, 0, start)
-    got = curlargs.get_query(doc.text, start, end) if "curl" in segment else None
-    for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
-        query.append(Key(name, at, value_start, value_end, raw=True))
-    for name in apart.data_names(doc, (start, end)) if got is None and "curl" in segment else ():
-        body += _variable_keys(doc, name, start) or _read_keys(doc, name, start)
-    for m in () if got is not None else FORM_FIELD.finditer(segment):
+    got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
+    for m in () if got else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
     if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
         for item in curlargs.httpie_items(doc.text, start):
@@ -839,7 +842,62 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     for m in QUERY_FIELD.finditer(segment):
         value = (start + m.start("value"), start + m.end("value"))
         query.append(Key(m.group("name"), start + m.start("name"), *value, raw=True))
+    query += block_query(doc, end)
     return Request(tuple(_unique(body)), tuple(_unique(query)))
+
+
+# A block given to the call after its arguments, which may set the request up: Kotlin's trailing
+# lambda (Ktor's `client.get(url) { parameter("k", v) }`), Ruby's `conn.get(url) do |req| ... end`,
+# Swift's trailing closure.
+TRAILING_BLOCK = re.compile(r"[ \t]*(?:\{|do\b)")
+# A query parameter a request builder sets: Ktor's `parameter("k", v)`, `parameters.append("k",
+# v)`; Faraday's `req.params["k"] = v`.
+BLOCK_PARAMETER = re.compile(
+    r"(?:\b(?:parameter|parameters\.append)\(\s*|\.params\[\s*)[\"'](?P<name>[A-Za-z_][\w-]*)[\"']"
+    r"\s*(?:,|\]\s*=(?!=))\s*(?P<value>[^()\n]*?)\s*(?:\)|$)",
+    re.M,
+)
+
+
+def trailing_block(doc: Text, end: int) -> tuple[int, int] | None:
+    """The block given to a call whose arguments end at `end` (after its builder chain), if any."""
+    end = _chain_end(doc, end)
+    opened = TRAILING_BLOCK.match(doc.text, end)
+    if opened is None:
+        return None
+    if not opened.group(0).endswith("{"):  # (Ruby's do ... end: up to its end, a few lines on)
+        close = doc.text.find("\nend", opened.end(), opened.end() + 2000)
+        return (opened.end(), close) if close >= 0 else None
+    index = doc.container_at(opened.end() - 1)
+    return (opened.end(), doc.containers[index].end) if index is not None else None
+
+
+def block_query(doc: Text, end: int) -> list[Key]:
+    """The query parameters a block given to the call sets by name (see BLOCK_PARAMETER)."""
+    if "parameter" not in doc.text and "params[" not in doc.text:
+        return []
+    block = trailing_block(doc, end)
+    if block is None:
+        return []
+    found = BLOCK_PARAMETER.finditer(doc.text, *block)
+    return [Key(m["name"], m.start("name"), m.start("value"), m.end("value")) for m in found]
+
+
+def _curl_keys(doc: Text, start: int, end: int, body: list[Key], query: list[Key]) -> bool:
+    """What a curl command sends: `-d "$BODY"`, a jq filter piped into `-d @-`, `-G`'s data as
+    the query (then True: its data is no form), a name its data is read from."""
+    if doc.language == "shell":  # -d "$BODY", jq '{...}' | curl -d @-
+        names, piped = builders.curl_data(doc, start, end)
+        for name in names:
+            body += _variable_keys(doc, name, start)
+        for at in piped:
+            _collect(doc, doc._by_start[at], body, query, 0, start)
+    got = curlargs.get_query(doc.text, start, end)
+    for name, at, value_start, value_end in got or ():  # curl -G: its data is the query
+        query.append(Key(name, at, value_start, value_end, raw=True))
+    for name in apart.data_names(doc, (start, end)) if got is None else ():
+        body += _variable_keys(doc, name, start) or _read_keys(doc, name, start)
+    return got is not None
 
 
 def _read_keys(doc: Text, name: str, before: int) -> list[Key]:
@@ -2037,6 +2095,8 @@ def whole_query(doc: Text, request: Request, at: int) -> bool:
         doc.line_text(doc.line_of(extent[0]))
     ):
         return False
+    if trailing_block(doc, extent[1]) is not None:
+        return False  # (Ktor's `client.get(url) { parameter("k", v) }`: the block may add to it)
     segment = doc.text[extent[0] : _chain_end(doc, extent[1])]  # (a URI builder's links after
     # its path may add to the query: `u.path("/x").queryParam("id", v)`)
     string = STRING_AT.match(doc.text, at, at + LONG_URL + 1)  # (no further: longer is too long)
@@ -2081,6 +2141,8 @@ def helper_query(doc: Text, request: Request, at: int) -> list[str] | None:
         return None  # (a path held in a name, `${BASE}${path}`: its literal is elsewhere)
     if any(not k.raw for k in request.query):
         return None
+    if trailing_block(doc, extent[1]) is not None:
+        return None  # (a block given to the call may add to the query)
     rest = doc.text[at + len(url) + 1 : extent[1]]
     if QUERY_CARRIER.search(doc.text, extent[0], _chain_end(doc, extent[1])) or (
         "?" not in url and rest.strip(" \t\n)") != "" and not HOW_ONLY.fullmatch(rest)

@@ -1120,7 +1120,7 @@ def _field_hits(
         right, certain = twin.documented, twin.certain
     if right is not None and misnamed:
         message = f"{key.name} is not a field of {describe(endpoint)}"
-        if twin is not None and twin.by_role and right == twin.documented:
+        if twin is not None and twin.by_role:  # (twins are found only for keys with no near miss)
             message += f", and the body lacks the required {right}, a value of the same kind"
         fix = None
         postman = ctx.postman.get(key.offset)
@@ -2463,31 +2463,49 @@ def _call_reads(
                 yield from (r for r in _body_reads(reads, i, name) if first <= r.column < stop)
             yield from _chained_reads(reads, i, scope, first, stop)
             continue
-        listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
-        held = scope.held.items or scope.held.lists
-        if not (reads.of(i) or scope.bodies or scope.fields or held or listing or scope.wrapped):
-            continue  # (no read on the line, and no name whose members are read)
-        if i <= loose:  # a read from no name: the call before it
-            yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
-        for name, place in scope.held.items.items():  # for (const v of voices): v.x
-            yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
-        yield from reads.indexed(i, scope)  # avatars[0]["thumbnail"]
-        for name in scope.local | scope.lasting:
-            yield from reads.listed(i, name, scope)
-            if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
-                found = reads.rooted(i, name)
-                known = {r.column for r in found}
-                given = [replace(r, place="data") if r.place == "data?" else r for r in found]
-                given += [replace(r, place="data") for r in reads.members(i, name, known)]
-                yield from answers.rechain(ctx.lines[i], given) if len(given) > 1 else given
-                continue
-            if name in scope.wrapped:  # (`{ statusCode, data: JSON.parse(body) }`: axios' way)
-                yield from _wrapped_reads(reads, i, name, scope.wrapped[name])
-                continue
-            if name not in scope.bodies:
-                yield from reads.rooted(i, name)
-                continue
-            yield from _body_reads(reads, i, name)
+        yield from _later_reads(ctx, reads, i, scope, loose, stop)
+
+
+def _later_reads(
+    ctx: FileContext, reads: LineReads, i: int, scope: ties.Scope, loose: int, stop: int
+) -> Iterator[answers.Read]:
+    """What line i, after the call's own statement, reads of its answer: from the names the
+    scope holds it in (whole, its data, an item of a list, wrapped), or from no name (`loose`:
+    the last line where such a read may be the call's)."""
+    listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
+    held = scope.held.items or scope.held.lists
+    if not (reads.of(i) or scope.bodies or scope.fields or held or listing or scope.wrapped):
+        return  # (no read on the line, and no name whose members are read)
+    if i <= loose:  # a read from no name: the call before it
+        yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
+    for name, place in scope.held.items.items():  # for (const v of voices): v.x
+        yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
+    yield from reads.indexed(i, scope)  # avatars[0]["thumbnail"]
+    for name in scope.local | scope.lasting:
+        yield from reads.listed(i, name, scope)
+        if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
+            found = reads.rooted(i, name)
+            known = {r.column for r in found}
+            given = [replace(r, place="data") if r.place == "data?" else r for r in found]
+            given += [replace(r, place="data") for r in reads.members(i, name, known)]
+            yield from answers.rechain(ctx.lines[i], given) if len(given) > 1 else given
+            continue
+        if name in scope.wrapped:  # (`{ statusCode, data: JSON.parse(body) }`: axios' way)
+            yield from _wrapped_reads(reads, i, name, scope.wrapped[name])
+            continue
+        if name not in scope.bodies:
+            yield from reads.rooted(i, name)
+            continue
+        yield from _body_reads(reads, i, name)
+
+
+@lru_cache(maxsize=256)
+def _held_key(name: str, key: str) -> re.Pattern[str]:
+    """`name.key` or `name["key"]`: a name holding an object whose `key` is the parsed answer."""
+    return re.compile(
+        r"(?<![\w$.])" + re.escape(name) + r"(?:[?!]?\." + re.escape(key) + r"(?![\w$])"
+        r"|\[\s*[\"']" + re.escape(key) + r"[\"']\s*\])"
+    )
 
 
 def _wrapped_reads(reads: LineReads, i: int, name: str, key: str) -> Iterator[answers.Read]:
@@ -2500,14 +2518,11 @@ def _wrapped_reads(reads: LineReads, i: int, name: str, key: str) -> Iterator[an
         yield from (r if r.listed else replace(r, on_response=False) for r in found)
         return
     line = reads.ctx.lines[i]
-    held = re.compile(
-        r"(?<![\w$.])" + re.escape(name) + r"(?:[?!]?\." + re.escape(key) + r"(?![\w$])"
-        r"|\[\s*[\"']" + re.escape(key) + r"[\"']\s*\])"
-    )
-    spans = [m.span() for m in held.finditer(line)] if name in line else []
+    spans = [m.span() for m in _held_key(name, key).finditer(line)] if name in line else []
     if not spans or any(b - a < len("json") for a, b in spans):
         return
-    alias = "j" * (spans[0][1] - spans[0][0] - 4) + "json"  # (a name that holds a body: x.json)
+    # (a name that holds a body, x.json, as long as each span: `sw.d` and `sw["d"]` differ)
+    aliases = sorted({"j" * (b - a - 4) + "json" for a, b in spans})
     text = (
         "".join(
             line[(spans[k - 1][1] if k else 0) : a] + "j" * (b - a - 4) + "json"
@@ -2521,9 +2536,10 @@ def _wrapped_reads(reads: LineReads, i: int, name: str, key: str) -> Iterator[an
         replace(r, place="data", root=name) if r.on_response else replace(r, root=name)
         for r in found
     ]
-    given += [
-        replace(r, root=name) for r in answers.members(i, text, alias) if r.column not in known
-    ]
+    for alias in aliases:
+        members = answers.members(i, text, alias)
+        given += [replace(r, root=name) for r in members if r.column not in known]
+        known |= {r.column for r in members}
     yield from answers.rechain(line, given) if len(given) > 1 else given
 
 
