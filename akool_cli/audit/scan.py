@@ -118,7 +118,10 @@ class AuditResult:
 
     def summary(self) -> str:
         files = len({f.file for f in self.findings})
-        skipped = f"; {len(self.skipped)} file(s) not scanned" if self.skipped else ""
+        folders = sum(1 for name, _ in self.skipped if name.endswith(("/", os.sep)))
+        unread = len(self.skipped) - folders
+        skipped = f"; {unread} file(s) not scanned" if unread else ""
+        skipped += f"; {folders} folder(s) not listed" if folders else ""
         reports = f"; {len(self.reports)} report(s) left out" if self.reports else ""
         return (
             f"{self.count('error')} error(s), {self.count('warning')} warning(s), "

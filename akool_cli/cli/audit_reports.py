@@ -22,8 +22,11 @@ FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})  # the disk (or a qu
 FULL_HINT = "free some space (or name a FILE on another disk), then run the audit again"
 
 
-def check_target(name: str) -> Path:
-    """--output's FILE, before the audit runs: a new or regular file in a folder that exists."""
+def check_target(name: str) -> Path | None:
+    """--output's FILE, before the audit runs: a new or regular file in a folder that exists
+    (`-`: stdout, as without --output)."""
+    if name == "-":
+        return None
     if not name:
         raise UsageError("--output needs a file name", hint="--output akool-audit.sarif")
     target = Path(name)
