@@ -33,7 +33,7 @@ _akool() {
     fi
     case "$cmd${sub:+ $sub}" in
         "api") opts="--base-url --debug --field --input --json --list --new-account --profile --quiet --same-account --typed-field -F -f -q" ;;
-        "audit") opts="--base-url --debug --diff --exclude --format --ignore --include --json --profile --quiet --select -q" ;;
+        "audit") opts="--base-url --debug --diff --exclude --format --ignore --include --json --output --profile --quiet --select -q" ;;
         "auth status") opts="--base-url --debug --json --profile --quiet -q" ;;
         "avatar") opts="--background --base-url --debug --force --from --interval --json --name --new-account --no-check --output --profile --quiet --reuse --same-account --text --timeout --upload-to --url-ttl --voice --wait --webhook-url -o -q" ;;
         "avatars add") opts="--base-url --debug --id --interval --json --name --new-account --no-check --profile --quiet --reuse --same-account --streaming --timeout --upload-to --url-ttl --wait -q" ;;

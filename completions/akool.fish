@@ -66,6 +66,7 @@ complete -c akool -n '__fish_seen_subcommand_from audit' -l format
 complete -c akool -n '__fish_seen_subcommand_from audit' -l ignore
 complete -c akool -n '__fish_seen_subcommand_from audit' -l include
 complete -c akool -n '__fish_seen_subcommand_from audit' -l json
+complete -c akool -n '__fish_seen_subcommand_from audit' -l output
 complete -c akool -n '__fish_seen_subcommand_from audit' -l profile
 complete -c akool -n '__fish_seen_subcommand_from audit' -l quiet
 complete -c akool -n '__fish_seen_subcommand_from audit' -l select

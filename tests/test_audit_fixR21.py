@@ -11,24 +11,11 @@ from pathlib import Path
 import pytest
 
 from akool_cli.audit.scan import audit, audit_text
+from tests.support.audited import found, patched
 
 PROMPT = "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
 TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 TALK_BODY = '"talking_photo_url": "https://x/a.jpg", "audio_url": "https://x/a.mp3", '
-
-
-def found(text: str, name: str) -> list[tuple[int, str, str]]:
-    return sorted((f.line, f.rule, f.found) for f in audit_text(text, name) if f.severity != "info")
-
-
-def patched(text: str, name: str) -> str:
-    """The text with every exact fix of its findings applied."""
-    lines = text.split("\n")
-    for f in audit_text(text, name):
-        for fix in (f.fix, *f.fix.also) if f.fix is not None else ():
-            line = lines[fix.line]
-            lines[fix.line] = line[: fix.start] + fix.new + line[fix.end :]
-    return "\n".join(lines)
 
 
 # -- M6: Ruby Faraday ------------------------------------------------------------------------------

@@ -5,8 +5,6 @@ may stop the audit of the others)."""
 from __future__ import annotations
 
 import cProfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +12,9 @@ import pytest
 
 from akool_cli.audit import fields, scan
 from akool_cli.audit.scan import Finding, audit_text
+from tests.support.growth import growth
 
 GROWTH_LIMIT = 25.0  # time for 10x the input, at most (linear: ~10x; a rescan per quote: ~100x)
-
-
-def _seconds(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        work()
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
-def _growth(make: Callable[[int], str], work: Callable[[str], object]) -> float:
-    small, large = make(400), make(4_000)
-    return _seconds(lambda: work(large)) / _seconds(lambda: work(small))
 
 
 UNCLOSED = {
@@ -44,8 +29,8 @@ def test_unclosed_string_with_escaped_quotes_is_read_in_linear_time(shape: str) 
     make = UNCLOSED[shape]
     templates = "template" in shape or "js" in shape
     style = (("//",), True) if "js" in shape else (("#",), False)
-    assert _growth(make, lambda t: fields._string_spans(t, templates)) < GROWTH_LIMIT
-    assert _growth(make, lambda t: fields._comment_spans(t, style, templates)) < GROWTH_LIMIT
+    assert growth(make, lambda t: fields._string_spans(t, templates)) < GROWTH_LIMIT
+    assert growth(make, lambda t: fields._comment_spans(t, style, templates)) < GROWTH_LIMIT
 
 
 def test_unclosed_quote_leaves_the_other_literals_as_they_were() -> None:

@@ -35,7 +35,7 @@ def read(text: str) -> list[Code]:
             _url_line(code, n, entry, kind.upper(), body is not None and last > 0)
         elif kind.startswith("vars") and entry is not None and not entry.group("k").startswith("~"):
             head = f'const {entry.group("k").replace("-", "_").replace(".", "_")} = "'
-            value = entry.group("v").replace('"', "'")
+            value = _js_string(entry.group("v"))
             code.add(head + value + '";', Piece(len(head), n, entry.start("v"), len(value)))
         elif kind == "body:json" and last > 0:
             close = ") });" if n == last else ""
@@ -43,6 +43,13 @@ def read(text: str) -> list[Code]:
         else:  # (no comment: a block's braces in one would be read as the body's)
             code.add("", Piece(0, n, 0, 0))
     return [code]
+
+
+def _js_string(value: str) -> str:
+    """A value as the inside of a JS string of the same length, so that columns map back one to
+    one: a `"` would close it, and a `\\` escape the next letter (`dir: C:\\temp\\` made
+    `"C:\\temp\\";`, a string that never closed); a `/` stands for a `\\` (a path's parts)."""
+    return value.replace('"', "'").replace("\\", "/")
 
 
 def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
@@ -61,7 +68,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
 
 def _url_line(code: Code, n: int, entry: re.Match[str], method: str, body: bool) -> None:
     head = 'fetch("'
-    url = entry.group("v")
+    url = _js_string(entry.group("v"))
     shown = f'{head}{url}", {{ method: "{method}"'
     piece = Piece(len(head), n, entry.start("v"), len(url))
     code.add(shown + (", body: JSON.stringify(" if body else " });"), piece)

@@ -178,8 +178,21 @@ def log(result: AuditResult) -> dict[str, Any]:
     return run_log(run)
 
 
+# A stop signal ends an audit as it ends any akool command, but an audit creates no jobs and
+# resumes nothing: its log says only that the run stopped before it had results.
+STOPPED = {
+    int(ExitCode.INTERRUPTED): "stopped by Ctrl-C (SIGINT) before the audit finished",
+    int(
+        ExitCode.TERMINATED
+    ): "stopped by SIGTERM (CI, timeout, docker stop) before the audit finished",
+    int(ExitCode.HANGUP): "stopped by SIGHUP (the terminal closed) before the audit finished",
+}
+
+
 def _meaning(code: int) -> str:
-    """What an exit code means, as the README's table says it."""
+    """What an exit code means, as the README's table says it (a stop: as an audit's)."""
+    if code in STOPPED:
+        return STOPPED[code]
     try:
         return EXIT_CODE_MEANINGS[ExitCode(code)]
     except (ValueError, KeyError):

@@ -8,16 +8,12 @@ findings, ignore comments, rule choice, file walking.
 from __future__ import annotations
 
 import bisect
-import codecs
 import gc
 import os
 import re
-import stat
-import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -39,6 +35,7 @@ from akool_cli.audit import (
     source,
     specs,
     unseen,
+    walking,
     workflows,
     wrappers,
 )
@@ -54,12 +51,21 @@ from akool_cli.audit.rules import (
     website_note,
 )
 from akool_cli.audit.scopes import Scopes
+from akool_cli.audit.walking import MAX_FILE_BYTES, iter_files, read_text
 
-__all__ = ["RULES", "RULE_NAMES", "AuditResult", "Finding", "audit", "audit_text", "rules_table"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "RULES",
+    "RULE_NAMES",
+    "AuditResult",
+    "Finding",
+    "audit",
+    "audit_text",
+    "iter_files",
+    "read_text",
+    "rules_table",
+]
 
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
-MIB = 1024 * 1024
-MAX_FILE_BYTES = 5 * MIB  # 5 MiB, as the messages and docs say (not 5 MB)
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
 # (in any letter case, as ruff reads its no-qa marker: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
@@ -112,7 +118,10 @@ class AuditResult:
 
     def summary(self) -> str:
         files = len({f.file for f in self.findings})
-        skipped = f"; {len(self.skipped)} file(s) not scanned" if self.skipped else ""
+        folders = sum(1 for name, _ in self.skipped if name.endswith(("/", os.sep)))
+        unread = len(self.skipped) - folders
+        skipped = f"; {unread} file(s) not scanned" if unread else ""
+        skipped += f"; {folders} folder(s) not listed" if folders else ""
         reports = f"; {len(self.reports)} report(s) left out" if self.reports else ""
         return (
             f"{self.count('error')} error(s), {self.count('warning')} warning(s), "
@@ -379,7 +388,7 @@ def _audit_embedded(
 ) -> list[Finding]:
     """Each code text read as the code it is, its findings at the file's own lines; a fix only
     where the file's text can be edited exactly. One finding per place, as in any file."""
-    found: dict[tuple[int, str, str], Finding] = {}
+    found: dict[Spot, Finding] = {}
     for code, text, suffix in held.codes:
         for finding in _audit_text(text, name + suffix, rules, folder, returners, served):
             if finding.rule in held.dropped:
@@ -387,7 +396,7 @@ def _audit_embedded(
             line, column = held.map_back(code, finding.line - 1, finding.column - 1)
             fix = held.map_fix(code, finding.fix) if finding.fix is not None else None
             moved = replace(finding, file=name, line=line + 1, column=column + 1, fix=fix)
-            found.setdefault((moved.line, moved.rule, moved.found), moved)
+            found.setdefault(_spot(moved), moved)
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.rule))
 
 
@@ -457,7 +466,7 @@ def _audit_text(
     ctx.returned = returns.calls_of(ctx, [*own, *folder.returning], objects_of)
     if not ctx.call_lines and not ctx.returned:
         return []
-    found: dict[tuple[str, int, str, str], Finding] = {}
+    found: dict[Spot, Finding] = {}
     silenced = Markers(ctx)
     docs = PurePath(name).suffix.lower() in source.DOCS
     for rule in rules:
@@ -467,8 +476,32 @@ def _audit_text(
             kept = _outside_prose(ctx, hit) if docs else hit
             placed = None if kept is None else _placed(name, len(lines), folder, rule, kept)
             if placed is not None:
-                found.setdefault((placed.file, placed.line, rule.name, placed.found), placed)
-    return sorted(found.values(), key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+                found.setdefault(_spot(placed, _in_comment(ctx, kept)), placed)
+    kept_ones = _code_first(found)
+    return sorted(kept_ones, key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+
+
+Spot = tuple[str, int, int, str, str]
+
+
+def _spot(finding: Finding, comment: bool = False) -> Spot:
+    """One finding per place: its file, line and column, its rule and what it found (two equal
+    wrong calls on one minified line are two findings, each with its fix). In a line's comment
+    the place is the comment (column -1): a comment that repeats the line's mistake, or repeats
+    it twice, is no finding of its own."""
+    column = -1 if comment else finding.column
+    return finding.file, finding.line, column, finding.rule, finding.found
+
+
+def _in_comment(ctx: FileContext, hit: Hit | None) -> bool:
+    comment = ctx.comments.get(hit.line) if hit is not None else None
+    return comment is not None and hit is not None and hit.column >= comment.column
+
+
+def _code_first(found: dict[Spot, Finding]) -> list[Finding]:
+    """The findings, less those in a comment that a finding in the line's code repeats."""
+    in_code = {(f, n, r, w) for f, n, c, r, w in found if c >= 0}
+    return [x for (f, n, c, r, w), x in found.items() if c >= 0 or (f, n, r, w) not in in_code]
 
 
 def _placed(name: str, own: int, folder: Imports, rule: Rule, hit: Hit) -> Finding | None:
@@ -522,182 +555,32 @@ def choose_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
 # -- scanning ---------------------------------------------------------------------------------------
 
 
-def iter_files(
-    paths: Iterable[Path], include: list[str], exclude: list[str]
-) -> Iterator[tuple[Path, str]]:
-    """(path, name to report) for every regular file under paths, .git and friends skipped;
-    each file once, by its real path, under the name it is first given (`akool audit . a.py`
-    reads a.py once: break-it D21 printed its findings twice and counted it twice)."""
-    seen: set[str] = set()
-    for root in paths:
-        folder = root.is_dir()
-        candidates: Iterable[Path] = _walk(root, git_ignored(root)) if folder else [root]
-        real_root = os.path.realpath(root)
-        for path in candidates:
-            if not _is_regular(path):
-                continue  # FIFOs, sockets and devices would block or never end
-            shown = str(path)
-            relative = str(path.relative_to(root)) if folder else path.name
-            if include and not any(_matches(relative, shown, g) for g in include):
-                continue
-            if any(_matches(relative, shown, g) for g in exclude):
-                continue
-            # (a walk follows no link: a file under a folder is where the folder really is)
-            real = os.path.join(real_root, relative) if folder else real_root
-            if real not in seen:
-                seen.add(real)
-                yield path, shown
-
-
-def _is_regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
-
-
-def _matches(relative: str, shown: str, glob: str) -> bool:
-    """Whether an --include/--exclude GLOB takes a file. A glob without `/` is a name: the
-    file's, or one of its folders' (`--exclude tests`, `--exclude '*.min.js'`); one with `/` is
-    a path under the scanned folder (or as shown), of the file or one of its folders (`--exclude
-    src/`, `--exclude 'src/gen/*.py'`). `*` and `?` stay within a name, `**` crosses folders
-    (`**/` may be none: `**/*.py` takes top.py), a trailing `/` means a folder, `./` is dropped
-    (break21b L3: a folder excluded nothing and `*` crossed `/`)."""
-    pattern = glob[2:] if glob.startswith("./") else glob
-    folder = pattern.endswith("/") and pattern.strip("/") != ""
-    pattern = pattern.rstrip("/") or pattern
-    regex = _glob_regex(pattern)
-    for path in (relative, shown) if "/" in pattern else (relative,):
-        parts = path.replace(os.sep, "/").split("/")
-        if "/" not in pattern:  # a name: of the file or of a folder on its way
-            names = parts[:-1] if folder else parts
-            if any(regex.fullmatch(name) for name in names):
-                return True
-            continue
-        ends = range(1, len(parts) if folder else len(parts) + 1)
-        if any(regex.fullmatch("/".join(parts[:end])) for end in ends):
-            return True
-    return False
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(glob: str) -> re.Pattern[str]:
-    """A glob as a regular expression over `/`-separated paths."""
-    out, i = [], 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        c, close = glob[i], glob.find("]", i + 2)
-        if c == "[" and close > 0:
-            body = glob[i + 1 : close]
-            negated = body.startswith("!")
-            body = body[1:] if negated else body
-            out.append(
-                "["
-                + ("^/" if negated else "")
-                + body.replace("\\", "\\\\").replace("[", "\\[")
-                + "]"
-            )
-            i = close + 1
-            continue
-        out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
-        i += 1
-    return re.compile("".join(out), re.S)
-
-
-def git_ignored(root: Path) -> frozenset[str]:
-    """What git ignores under a folder of a git work tree (`.next/`, `dist/`, `coverage/`: build
-    output, which the next build overwrites), relative to the folder, folders ending in `/`;
-    nothing outside a work tree or without git. A folder named on the command line is read even
-    when git ignores it: it is asked for."""
-    try:
-        run = subprocess.run(
-            ["git", "-C", str(root), *GIT_IGNORED],
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
-            timeout=GIT_SECONDS,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return frozenset()
-    if run.returncode != 0:
-        return frozenset()
-    listed = run.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return frozenset(entry for entry in listed if entry and entry != "./")
-
-
-# (The scanned folder is not trusted: its own .git/config may name a command for git to run, as
-# core.fsmonitor does on ls-files (break21d #18), so that is switched off on the command line,
-# which outranks the repository's config.)
-GIT_IGNORED = (
-    "-c",
-    "core.fsmonitor=false",
-    "ls-files",
-    "--others",
-    "--ignored",
-    "--exclude-standard",
-    "--directory",
-    "-z",
-)
-GIT_SECONDS = 120  # a git that hangs (a lock, a network file system) is not waited on forever
-
-
-def _walk(root: Path, ignored: frozenset[str] = frozenset()) -> Iterator[Path]:
-    for directory, dirs, files in os.walk(root):
-        here = os.path.relpath(directory, root)
-        inner = "" if here == "." else here.replace(os.sep, "/") + "/"
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and f"{inner}{d}/" not in ignored)
-        for name in sorted(files):
-            if f"{inner}{name}" in ignored:
-                continue
-            path = Path(directory) / name
-            # A link is not content (as git keeps it): its target is scanned where it lives, so
-            # it is neither reported twice nor patched through the link (break21: git refused
-            # the whole --diff, which had a hunk for the link too).
-            if not path.is_symlink():
-                yield path
-
-
-def read_text(path: Path) -> str | None:
-    """The file as text, or None for binary, huge or unreadable files."""
-    return _read(path)[0]
-
-
-def _read(path: Path) -> tuple[str | None, str]:
-    """(text, "") or (None, why it was not read)."""
-    try:
-        with path.open("rb") as handle:  # at most the limit, even for a file that grows
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return None, f"unreadable ({exc.strerror})"
-    if len(data) > MAX_FILE_BYTES:
-        return None, f"larger than {MAX_FILE_BYTES // MIB} MiB"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace"), ""  # (Windows editors' "Unicode")
-    if b"\x00" in data[:8192]:
-        return None, "binary"
-    return data.decode("utf-8", "replace"), ""
-
-
 def audit(
     paths: Iterable[Path],
     include: list[str] | None = None,
     exclude: list[str] | None = None,
     rules: Iterable[Rule] = RULES,
 ) -> AuditResult:
-    chosen = tuple(rules)
-    findings: list[Finding] = []
+    """The findings of the rules in the files under paths, with what was not read and why."""
+    texts, skipped, reports = _gathered(paths, include or [], exclude or [])
+    run = _Run(texts, tuple(rules))
+    findings = run.findings()
+    skipped += run.failed.items()
+    return AuditResult(findings, len(texts) - len(run.failed), skipped, reports)
+
+
+Texts = list[tuple[Path, str, str]]  # (path, name shown, text)
+
+
+def _gathered(
+    paths: Iterable[Path], include: list[str], exclude: list[str]
+) -> tuple[Texts, list[tuple[str, str]], list[tuple[str, str]]]:
+    """The texts to audit; what was not read, with why; the audit's own reports found."""
     skipped: list[tuple[str, str]] = []
     reports: list[tuple[str, str]] = []
-    texts: list[tuple[Path, str, str]] = []
-    for path, shown in iter_files(paths, include or [], exclude or []):
-        text, why = _read(path)
+    texts: Texts = []
+    for path, shown in iter_files(paths, include, exclude, skipped):
+        text, why = walking.read(path)
         if text is None:
             if why != "binary":  # images and archives in a tree are expected; say the rest
                 skipped.append((shown, why))
@@ -707,61 +590,69 @@ def audit(
             reports.append((shown, report))
             continue
         texts.append((path, shown, text))
-    folder = folder_bases(texts) if len(texts) > 1 else Folder()  # one file: none
-    models = foreignmodels.folder_models(texts) if len(texts) > 1 else {}
-    scanned = unseen.module_paths(texts) if len(texts) > 1 else frozenset()
-    akool_modules = unseen.module_paths(texts, akool=True) if len(texts) > 1 else frozenset()
-    shared: dict[Path, list[returns.Returner]] = {}
-    by_file: list[list[Finding]] = []
-    served = Served()
-    failed: dict[str, str] = {}  # files whose reading raised: not scanned, with why
+    return texts, skipped, reports
 
-    def one(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
+
+class _Run:
+    """One audit of a folder's texts: what the files share, read first, then each file's
+    findings (twice for a file that calls another's functions returning an AKOOL answer)."""
+
+    def __init__(self, texts: Texts, rules: tuple[Rule, ...]) -> None:
+        self.texts, self.rules = texts, rules
+        several = len(texts) > 1  # (one file: nothing shared)
+        self.folder = folder_bases(texts) if several else Folder()
+        self.models = foreignmodels.folder_models(texts) if several else {}
+        self.scanned = unseen.module_paths(texts) if several else frozenset()
+        self.akool_modules = unseen.module_paths(texts, akool=True) if several else frozenset()
+        self.shared: dict[Path, list[returns.Returner]] = {}
+        self.served = Served()
+        self.failed: dict[str, str] = {}  # files whose reading raised: not scanned, with why
+
+    def findings(self) -> list[Finding]:
+        by_file = [self.one(path, shown, text, []) for path, shown, text in self.texts]
+        for k, (path, shown, text) in enumerate(self.texts if self.shared else []):
+            given = returners_imported(path, text, self.shared)  # (a second reading)
+            if given:
+                by_file[k] = self.one(path, shown, text, given)
+        by_file.append(datafiles.findings(self.texts, lambda p, s, t: self.one(p, s, t, [])))
+        findings = shared_bases([f for found in by_file for f in found], self.served)
+        findings = list({_spot(f): f for f in reversed(findings)}.values())  # (a shared class's)
+        findings.sort(key=lambda f: (f.file, f.line, f.column))
+        return [f for f in findings if f.file not in self.failed]
+
+    def one(
+        self, path: Path, shown: str, text: str, given: list[returns.Returner]
+    ) -> list[Finding]:
         try:
-            return reading(path, shown, text, given)
+            return self.reading(path, shown, text, given)
         except Exception as exc:  # one hostile file must not take the others' findings with it
-            failed.setdefault(shown, f"could not be read: {type(exc).__name__}")
+            self.failed.setdefault(shown, f"could not be read: {type(exc).__name__}")
             return []
 
-    def reading(path: Path, shown: str, text: str, given: list[returns.Returner]) -> list[Finding]:
+    def reading(
+        self, path: Path, shown: str, text: str, given: list[returns.Returner]
+    ) -> list[Finding]:
         out: list[returns.Returner] = []
+        folder = self.folder
         found = audit_text(
             text,
             shown,
-            chosen,
+            self.rules,
             imported_by(path, text, folder.shared),
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
-            scanned,
+            self.scanned,
             given,
             out,
-            akool_modules,
-            served,
-            foreignmodels.imported_models(path, text, models),
+            self.akool_modules,
+            self.served,
+            foreignmodels.imported_models(path, text, self.models),
             folder.reached.get(path, ()),
         )
-        if out and len(texts) > 1:
-            shared[path] = out
+        if out and len(self.texts) > 1:
+            self.shared[path] = out
         return found
-
-    for path, shown, text in texts:
-        by_file.append(one(path, shown, text, []))
-    for k, (path, shown, text) in enumerate(texts if shared else []):
-        given = returners_imported(path, text, shared)  # (a second reading, for their answers)
-        if given:
-            by_file[k] = one(path, shown, text, given)
-    by_file.append(datafiles.findings(texts, lambda p, s, t: one(p, s, t, [])))
-    findings = shared_bases([f for found in by_file for f in found], served)
-    findings = list({_place(f): f for f in reversed(findings)}.values())  # (a shared class's)
-    findings.sort(key=lambda f: (f.file, f.line, f.column))
-    findings = [f for f in findings if f.file not in failed]
-    skipped += failed.items()
-    return AuditResult(findings, len(texts) - len(failed), skipped, reports)
-
-
-def _place(f: Finding) -> tuple[str, int, int, str, str]:
-    return f.file, f.line, f.column, f.rule, f.found
 
 
 def shared_bases(findings: list[Finding], served: Served) -> list[Finding]:

@@ -406,13 +406,13 @@ def _fail(
     (with audit's --format sarif, a SARIF log that says the audit did not run)."""
     out = _errors_out(runtime)
     out.error(message, hint)
+    signum = interrupts.received()  # (the stop's own exit, 143 for SIGTERM, in either document)
+    shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
     if runtime.sarif and not runtime.json_written:
         from akool_cli.audit.sarif import failed_log
 
-        out.json(failed_log(message, hint, code))
+        out.json(failed_log(message, hint, shown))
     elif runtime.json and not runtime.json_written:
-        signum = interrupts.received()
-        shown = 128 + signum if code == ExitCode.INTERRUPTED and signum is not None else code
         document = error_document(message, hint, shown, kind)
         # The job this run made (and billed), when it fails afterwards (a --timeout, a stop, a
         # history that could not record it): a field a script reads, not only the hint's prose.

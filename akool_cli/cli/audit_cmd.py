@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from akool_cli.cli import audit_reports as reports
 from akool_cli.cli.output import Output, detach_stdout
 from akool_cli.core.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from akool_cli.audit.rules import Rule
     from akool_cli.audit.scan import AuditResult
 
 
@@ -60,6 +62,13 @@ def audit(
     ignore: list[str] = typer.Option(
         [], "--ignore", metavar="RULE[,RULE]", help="Not these rules (repeatable)."
     ),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        metavar="FILE",
+        help="Write the findings, diff or SARIF log to FILE instead of stdout: whole, or not at "
+        "all (a full disk leaves FILE as it was).",
+    ),
 ) -> None:
     """Find AKOOL calls in scripts that differ from AKOOL's documentation, and the documented fix.
 
@@ -74,46 +83,60 @@ def audit(
     apply --allow-empty (git 2.35 or later; an empty diff means nothing to fix); akool audit
     --format sarif . > akool-audit.sarif
     """
-    from akool_cli.audit.scan import RULE_NAMES, choose_rules
     from akool_cli.audit.scan import audit as run_audit
 
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
     paths = _check_paths(named)
+    target = reports.check_target(output) if output is not None else None
+    rules = _chosen_rules(select, ignore)
+    result = run_audit(paths, include=include, exclude=exclude, rules=rules)
+    if not result.files_scanned and not result.skipped:
+        raise _nothing_to_audit(paths, include, exclude, result.reports)
+    _report(out, fmt, result, target)
+    if not result.passed:  # an error found, or a file never read (not a passed file)
+        raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
+
+
+def _chosen_rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
+    from akool_cli.audit.scan import RULE_NAMES, choose_rules
+
     try:
-        rules = choose_rules(_rule_names(select), _rule_names(ignore))
+        return choose_rules(_rule_names(select), _rule_names(ignore))
     except KeyError as exc:
         raise UsageError(
             f"no audit rule named {exc.args[0]}", hint=f"rules: {', '.join(RULE_NAMES)}"
         ) from None
-    result = run_audit(paths, include=include, exclude=exclude, rules=rules)
-    if not result.files_scanned and not result.skipped:
-        raise _nothing_to_audit(paths, include, exclude, result.reports)
-    _print(out, fmt, result)
+
+
+def _report(out: Output, fmt: str, result: AuditResult, target: Path | None) -> None:
+    """The findings on stdout or in --output's FILE, then what was not read and the summary."""
+    if target is None:
+        _print(out, fmt, result)
+    else:
+        reports.write_whole(out, target, lambda: _print(out, fmt, result))
     for shown, why in result.skipped:
         out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
     for shown, what in result.reports:
         out.info(f"{shown}: not scanned ({what})")
     out.info(result.summary())
-    if not result.passed:  # an error found, or a file never read (not a passed file)
-        raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
 
 
 def _print(out: Output, fmt: str, result: AuditResult) -> None:
     """The findings on stdout in the chosen format (the diff's own summary on stderr)."""
     if fmt == "json":
         document = [finding.to_json() for finding in result.findings] + result.skipped_json()
-        _to_reader(lambda: out.json(document))
+        _to_reader(out, lambda: out.json(document))
     elif fmt == "sarif":
         from akool_cli.audit.sarif import log
 
         sarif = log(result)
-        _to_reader(lambda: out.json(sarif))
+        _to_reader(out, lambda: out.json(sarif))
     elif fmt == "diff":
         from akool_cli.audit.fixes import patch
 
         fixes = patch(result.findings)
-        _to_reader(lambda: _write_patch(out, fixes.diff))
+        _to_reader(out, lambda: _write_patch(out, fixes.diff))
         left = len(result.findings) - fixes.fixed
         out.info(f"{fixes.fixed} fix(es) in {fixes.files} file(s); {left} finding(s) need a person")
     else:
@@ -122,17 +145,21 @@ def _print(out: Output, fmt: str, result: AuditResult) -> None:
             for finding in result.findings:
                 out.data(finding.render())
 
-        _to_reader(lines)
+        _to_reader(out, lines)
 
 
-def _to_reader(write: Callable[[], object]) -> None:
+def _to_reader(out: Output, write: Callable[[], object]) -> None:
     """stdout written; a reader that goes away (`| head`) is no error, as everywhere in akool:
     stdout is let go and the run goes on to its summary and the audit's own verdict, so a gate
-    with `set -o pipefail` gets 0 or 8, never 1 (break-it D21: exit 1, nothing said)."""
+    with `set -o pipefail` gets 0 or 8, never 1 (break-it D21: exit 1, nothing said). A file
+    that stdout goes to (`> fixes.patch`) on a full disk gets back the size it had."""
+    start = reports.stdout_offset(out.stdout)
     try:
         write()
     except BrokenPipeError:
         detach_stdout()
+    except OSError as exc:
+        reports.taken_back(exc, out.stdout, start)
 
 
 def _nothing_to_audit(

@@ -1,0 +1,118 @@
+"""Where `akool audit` puts its report: --output FILE written whole or not at all (a temporary
+file beside it, renamed over it when complete), and a file that stdout was sent to taken back to
+its size when the disk fills, so that no half-written report is left for a CI step to upload."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from akool_cli.audit import walking
+from akool_cli.cli.output import Output, detach_stdout
+from akool_cli.core.errors import AkoolError, UsageError
+
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})  # the disk (or a quota) is full
+FULL_HINT = "free some space (or name a FILE on another disk), then run the audit again"
+
+
+def check_target(name: str) -> Path | None:
+    """--output's FILE, before the audit runs: a new or regular file in a folder that exists
+    (`-`: stdout, as without --output)."""
+    if name == "-":
+        return None
+    if not name:
+        raise UsageError("--output needs a file name", hint="--output akool-audit.sarif")
+    target = Path(name)
+    if target.exists() and not target.is_file():
+        raise UsageError(
+            f"--output {name}: not a regular file (a folder, a pipe or a device)",
+            hint="name a file to write, or drop --output to print on stdout",
+        )
+    if not target.resolve().parent.is_dir():
+        raise UsageError(
+            f"--output {name}: its folder does not exist", hint="create the folder first"
+        )
+    return target
+
+
+def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
+    """What `write` prints on out.stdout, into FILE: complete, or FILE left as it was and no
+    part of it anywhere. Each run writes its own temporary file, so two audits at once that
+    name one FILE never mix their reports: the last one to finish is the file."""
+    real = Path(os.path.realpath(target))
+    prefix = f".{real.name}{walking.PART_MARK}"  # (another audit of the folder skips it)
+    fd, part = tempfile.mkstemp(dir=real.parent, prefix=prefix, suffix=walking.PART_SUFFIX)
+    saved = out.stdout, out.stdout_tty, out.on_json
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as file:
+            os.fchmod(fd, _mode(real))
+            # (a document in FILE is not stdout's: a failure still prints --json's one document)
+            out.stdout, out.stdout_tty, out.on_json = file, False, None
+            write()
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(part, real)
+        if saved[2] is not None:  # (--json's one document is in FILE: stdout gets no other)
+            saved[2]()
+    except OSError as exc:
+        _remove(part)
+        raise AkoolError(
+            f"cannot write {target}: {exc.strerror or exc}; nothing was written "
+            f"({target} is as it was)",
+            hint=FULL_HINT if exc.errno in FULL else "check the folder's permissions",
+        ) from None
+    except BaseException:
+        _remove(part)
+        raise
+    finally:
+        out.stdout, out.stdout_tty, out.on_json = saved
+
+
+def _mode(target: Path) -> int:
+    """The permissions FILE has, or a new file's (as `>` would make it)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _remove(part: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(part)
+
+
+def stdout_offset(stream: IO[str]) -> int | None:
+    """Where stdout's file is written from, when stdout is a regular file (`> report.json`)."""
+    if stream is not sys.stdout:
+        return None  # (--output's own file: write_whole takes care of it)
+    try:
+        fd = stream.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.lseek(fd, 0, os.SEEK_CUR)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def taken_back(exc: OSError, stream: IO[str], start: int | None) -> None:
+    """A full disk while stdout went to a file: the file cut back to the size it had, stdout let
+    go, and the failure said in one line; any other error goes on up."""
+    if start is None or exc.errno not in FULL:
+        raise exc
+    with contextlib.suppress(OSError, ValueError):
+        os.ftruncate(stream.fileno(), start)
+    detach_stdout()
+    raise AkoolError(
+        f"cannot write the report to stdout's file: {exc.strerror or exc}; the part written is "
+        "taken back (the file is as it was)",
+        hint=FULL_HINT,
+    ) from None
