@@ -185,6 +185,23 @@ def maps_json_names(text: str) -> bool:
     return any(h in text for h in MAPS_JSON_HINTS) and MAPS_JSON_NAMES.search(text) is not None
 
 
+# A converter of an object's keys to camelCase (camelcase-keys, humps/pyhumps, camelize-ts, an
+# interceptor's `keysToCamel`, lodash's mapKeys with camelCase, Rails' deep_transform_keys):
+# after it `videoStatus` is the answer's own `video_status`, read right.
+KEY_CASE = re.compile(
+    r"camel[-_]?case[-_]?keys|camelize|keys_?to_?camel|to_?camel_?case_?keys|deep_?camel"
+    r"|\bhumps\b|camelCase\(|lower_camel|transform_keys",
+    re.IGNORECASE,
+)
+
+
+def converts_keys(text: str) -> bool:
+    """Whether a file converts some object's keys to camelCase (see KEY_CASE)."""
+    return ("amel" in text or "humps" in text or "transform_keys" in text) and (
+        KEY_CASE.search(text) is not None
+    )
+
+
 # An item or a slice of a list: [0], [-1], [:5], [1:], .at(0), .at(-1).
 INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
 # A field read on one item of a list (`avatars[0]["thumbnail"]`, `body["data"]["result"][0].lang`,

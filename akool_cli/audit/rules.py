@@ -2230,8 +2230,10 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     if not calls:
         return
     text = ctx.doc().text  # (the lines joined, once)
-    if answers.maps_json_names(text):
-        return  # (typed models rename the answer's fields: `videoUrl` may be bound to `video`)
+    # Typed models rename the answer's fields (`videoUrl` may be bound to `video`): only reads by
+    # the answer's own keys (`GetProperty("status")`, `["status"]`) are judged in such a file;
+    # after a key-case converter, a documented field in camelCase is the field itself.
+    renaming = (answers.maps_json_names(text), answers.converts_keys(text))
     places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
     data_holds = answers.data_variable(text)
     deeper = answers.data_deeper(text)
@@ -2268,6 +2270,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 read = replace(read, place="data")  # (a helper's `{ data }`: its data, perhaps)
             if go and not read.tag and read.name[:1].isupper():
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
+            if _renamed_read(ctx.lines[read.line], read, endpoint, renaming):
+                continue
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
             if found is not None and _guessed_get(m, endpoint):  # (a note: see _on_a_guess)
@@ -2281,6 +2285,26 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     for judged in tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
+
+
+def _renamed_read(
+    line: str, read: answers.Read, endpoint: DocEndpoint, renaming: tuple[bool, bool]
+) -> bool:
+    """Whether a read may name a field the code renamed (see _find_answer_hits): a member read
+    (not a quoted key) in a file whose models map JSON names, or, in a file that converts keys to
+    camelCase, a read that is a documented field of the answer in other letters."""
+    models, cased = renaming
+    quoted = 0 < read.column <= len(line) and line[read.column - 1] in "\"'"
+    if models and not quoted and not read.tag:
+        return True
+    if not cased or read.name == read.name.lower():
+        return False
+    squashed = _squash(read.name)
+    return any(
+        _squash(part) == squashed
+        for path in endpoint.response
+        for part in path.replace("[]", "").split(".")
+    )
 
 
 class LineReads:

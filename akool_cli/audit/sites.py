@@ -22,8 +22,12 @@ __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 
 # AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
 # in its name (akool-proxy.example.com) is someone else's.
-AKOOL_HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,}$", re.IGNORECASE)
-HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
+# (not under a name reserved for examples, RFC 2606: `api.akool.example` is a placeholder)
+RESERVED = r"(?!(?i:example|test|invalid|localhost)(?![A-Za-z0-9-]))"
+AKOOL_HOST = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,}$", re.IGNORECASE
+)
+HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
 AKOOL_URL = re.compile(
     r"https?://" + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
 )

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -673,6 +673,19 @@ class Lines:
             self._bindings[i] = binding(text, self.shell) if fits else None
         return self._bindings[i]
 
+    def whole_binding(self, i: int, bound: Binding) -> Binding:
+        """A binding whose call goes on over the next lines (`r = await client.get(`, then the
+        URL's name on a line of its own, as black and prettier lay out a long call): its value
+        with those lines, so the name it is given is seen as on one line."""
+        rhs = bound.rhs
+        if rhs.count("(") <= rhs.count(")") or bound.destructured:
+            return bound
+        end = self.statement_end(i)
+        if end == i:
+            return bound
+        whole = " ".join([rhs, *(t.strip() for t in self.lines[i + 1 : end + 1])])
+        return replace(bound, rhs=whole) if len(whole) <= STATEMENT_CHARS else bound
+
     def walks(self) -> bool:
         """Whether any line of the file walks a list (a loop or a callback): else no list of
         an answer is followed at all."""
@@ -697,6 +710,7 @@ class Lines:
         written on it (see _rebind: a binding that names nothing of the scope leaves it be)."""
         if i not in self._plain:
             bound = self.binding(i)
+            bound = self.whole_binding(i, bound) if bound is not None else None
             text = self.lines[i]
             self._plain[i] = self.quiet(i) and (
                 bound is None
@@ -957,6 +971,7 @@ def scopes(
                 _handed_on(text, scope, shell)
             bound_here = facts.binding(i)
             if bound_here is not None:
+                bound_here = facts.whole_binding(i, bound_here)
                 yield i, scope
                 if facts.walks():
                     _rebind_lists(scope, bound_here, shell, i)

@@ -1,0 +1,107 @@
+"""The audit on shapes the held-out and break-it runs of session eleven found: a long call laid
+out over several lines with the URL's name on a line of its own (heldout21k: black and prettier
+write it so), an answer whose keys a converter turned to camelCase (break21e #13: read right,
+no finding and no patch), and a file whose models map JSON names still has its answer's own
+keys judged (break21e #5: `GetProperty("status")`)."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+
+
+def _rules(text: str, name: str) -> list[tuple[int, str]]:
+    return [(f.line, f.rule) for f in audit_text(text, name) if f.severity == "error"]
+
+
+def test_a_call_laid_out_over_lines_with_its_url_name_alone_has_its_answer_judged() -> None:
+    python = (
+        "import httpx\n"
+        "async def poll(client: httpx.AsyncClient, vid: str) -> str:\n"
+        f'    status_url = f"{INFO}?video_model_id={{vid}}"\n'
+        "    resp = await client.get(\n"
+        "        status_url,\n"
+        "        headers={},\n"
+        "    )\n"
+        '    return resp.json().get("status")\n'
+    )
+    assert _rules(python, "poll.py") == [(8, "response-field")]
+    js = (
+        "export async function poll(vid) {\n"
+        f"  const url = `{INFO}?video_model_id=${{vid}}`;\n"
+        "  const resp = await fetch(\n"
+        "    url,\n"
+        "    { headers: {} },\n"
+        "  );\n"
+        "  const j = await resp.json();\n"
+        "  return j.status;\n"
+        "}\n"
+    )
+    assert _rules(js, "poll.js") == [(8, "response-field")]
+
+
+def test_a_multi_line_value_that_only_holds_the_url_is_no_answer() -> None:
+    # (a payload naming the URL is not what the URL's call answers)
+    text = (
+        "import requests\n"
+        f'url = "{INFO}?video_model_id=1"\n'
+        "payload = dict(\n"
+        "    callback=url,\n"
+        ")\n"
+        'print(payload["status"])\n'
+        'r = requests.get(url).json()["data"]["video_status"]\n'
+    )
+    assert _rules(text, "p.py") == []
+
+
+def test_an_answer_whose_keys_were_camelized_is_read_by_its_own_names() -> None:
+    ts = (
+        'import camelcaseKeys from "camelcase-keys";\n'
+        "export async function a(id: string) {\n"
+        f"  const res = await fetch(`{INFO}?video_model_id=${{id}}`);\n"
+        "  const json = camelcaseKeys(await res.json(), { deep: true });\n"
+        "  return json.data.videoStatus;\n"
+        "}\n"
+    )
+    assert _rules(ts, "cc.ts") == []
+    python = (
+        "import humps, requests\n"
+        "def a(i):\n"
+        f'    j = humps.camelize(requests.get("{INFO}", params={{"video_model_id": i}}).json())\n'
+        '    return j["data"]["videoStatus"]\n'
+    )
+    assert _rules(python, "hz.py") == []
+    # (a guess stays a guess in any letters; and without a converter, camelCase is a misspelling)
+    assert _rules(ts.replace("videoStatus", "status"), "cc.ts") == [(5, "response-field")]
+    plain = ts.replace('import camelcaseKeys from "camelcase-keys";\n', "// x\n")
+    plain = plain.replace("camelcaseKeys(await res.json(), { deep: true })", "await res.json()")
+    assert _rules(plain, "cc.ts") == [(5, "response-field")]
+
+
+def test_a_file_whose_models_map_json_names_still_has_quoted_answer_keys_judged() -> None:
+    cs = (
+        "using System.Text.Json;\n"
+        "using System.Text.Json.Serialization;\n"
+        "public sealed class TranslateRequest\n"
+        "{\n"
+        '    [JsonPropertyName("url")] public string Url { get; set; } = "";\n'
+        "}\n"
+        "public sealed class AkoolStatus\n"
+        "{\n"
+        "    public async Task<int> StatusAsync(string id)\n"
+        "    {\n"
+        f'        var res = await _http.GetStringAsync($"{INFO}?video_model_id={{id}}");\n'
+        "        using var doc = JsonDocument.Parse(res);\n"
+        '        return doc.RootElement.GetProperty("data").GetProperty("status").GetInt32();\n'
+        "    }\n"
+        "}\n"
+    )
+    assert _rules(cs, "Status.cs") == [(13, "response-field")]
+
+
+def test_a_host_under_a_name_reserved_for_examples_is_a_placeholder_not_a_wrong_host() -> None:
+    # (heldout21k: a README's env block with `https://api.akool.example`)
+    text = "AKOOL_BASE_URL=https://api.akool.example\n"
+    assert [f.rule for f in audit_text(text, "env.sh")] == []
+    assert [f.rule for f in audit_text(text.replace("example", "io"), "env.sh")] == ["wrong-host"]
