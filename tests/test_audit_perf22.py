@@ -188,3 +188,18 @@ def test_a_long_chain_of_names_is_read_for_data_in_linear_time() -> None:
     found = [(m.span(), m.groupdict()) for m in answers.data_reads(line)]
     assert found == [(m.span(), m.groupdict()) for m in answers.DATA_READ.finditer(line)]
     assert len(found) == 3
+
+
+def test_a_file_that_names_no_mock_nor_ruby_request_is_not_searched_for_them_per_call() -> None:
+    """perf22: cheap gates per file: a file with no mock library and none of the names that say
+    a mock (`fetchMock`, `httpx_mock`, ...) builds no mock pattern and searches none before its
+    calls; a file without `::` and `.new` is not searched for `Net::HTTP::Post.new(` per call."""
+    plain = _doc(f'requests.post("{BASE}/content/video/createbytalkingphoto", json=body)\n')
+    assert not mocks.mocked(plain, plain.text.index("("))
+    assert plain.mock_callee is None
+    jest = _doc(f'fetchMock.post("{BASE}/content/video/createbytalkingphoto", {{}})\n')
+    assert mocks.mocked(jest, jest.text.index("("))
+    ruby = _doc('req = Net::HTTP::Post.new(uri, { "x-api-key" => key })\n')
+    assert handles.headers_only(ruby, ruby.text.index("("))
+    assert handles._names_ruby_requests(ruby.text)
+    assert not handles._names_ruby_requests(plain.text)
