@@ -163,9 +163,17 @@ def _segment(doc: Text, name: str, call: tuple[int, int]) -> tuple[int, int]:
 
 def headers_only(doc: Text, paren: int) -> bool:
     """Whether the call opened at `paren` is given headers, not a body (HEADERS_ONLY)."""
-    return doc.text[paren : paren + 1] == "(" and bool(
-        HEADERS_ONLY.search(doc.text, max(0, paren - BEFORE), paren)
+    return (
+        doc.text[paren : paren + 1] == "("
+        and _names_ruby_requests(doc.text)
+        and bool(HEADERS_ONLY.search(doc.text, max(0, paren - BEFORE), paren))
     )
+
+
+@lru_cache(maxsize=8)
+def _names_ruby_requests(text: str) -> bool:
+    """Whether a text holds HEADERS_ONLY's words (`::` and `.new`), looked for once per text."""
+    return "::" in text and ".new" in text
 
 
 def handle_of(doc: Text, paren: int) -> str | None:

@@ -69,12 +69,20 @@ def mocked(doc: Text, call: int) -> bool:
     if doc.mock_libraries is None:
         doc.mock_libraries = _libraries(doc.text)
     libraries = doc.mock_libraries
+    if not libraries and not _named_mocks(doc.text):
+        return False  # (no library: only CALLEES[""]'s names could say so, and none is written)
     if doc.mock_callee is None:
         doc.mock_callee = _callee(doc.text, libraries)
     before = doc.text[max(0, call - 60) : call]
     if doc.mock_callee.search(before):
         return True
     return "nock" in libraries and _nock_chain(doc, call)
+
+
+@lru_cache(maxsize=8)
+def _named_mocks(text: str) -> bool:
+    """Whether a text writes one of the names CALLEES[""] knows mocks by (once per text)."""
+    return any(name in text for name in ("fetchMock", "httpx_mock", "requests_mock", "respx_mock"))
 
 
 def _libraries(text: str) -> frozenset[str]:
