@@ -71,8 +71,8 @@ def data_reads(line: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
-TOP_READ = re.compile(
-    r"(?:\.json\(\)|(?<![\w.])(?:answer|resp_json|res_json|json|response_json))"
+TOP_READ = re.compile(  # (not Python's own module run as a tool: `| python3 -m json.tool`)
+    r"(?:\.json\(\)|(?<![\w.])(?<!-m\s)(?<!-m)(?:answer|resp_json|res_json|json|response_json))"
     r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
 )
@@ -209,8 +209,9 @@ INDEX = r"(?:\[\s*-?\d+\s*\]|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\.at\(\s*-?\d+\s*\))"
 INDEXED = re.compile(
     r"(?P<expr>(?<![\w$.\]])(?:(?:self|this)\s*\.\s*|\$this->|\$)?[A-Za-z_$][\w$]*"
     r"(?:\s*\([^()]*\))?(?:\s*\.\s*json\(\s*\))?"
-    r"(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]))*)"
-    r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*(?:[?!]?\.|->|\[\s*[\"'])\s*"
+    r"(?:\s*(?:[?!]?\.\s*[A-Za-z_]\w*(?!\s*\()|->\s*[A-Za-z_]\w*|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]"
+    r"|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"  # (Python's `.get("data").get("result")`)
+    r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*(?:\.get\(\s*[\"']|[?!]?\.|->|\[\s*[\"'])\s*"
     r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
 )
 
@@ -343,9 +344,8 @@ def _listing(name: str) -> re.Pattern[str]:
         + INDEX
         + r"|Array\.isArray\(\s*"
         + word
-        + r"|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+"
-        + word
-        + r"\s*\)"
+        + r"\s*\)"  # (not `Array.isArray(ans.face_urls)`: a field of it)
+        r"|\bfor\s*\(\s*(?:const|let|var)\s+[\w$]+\s+of\s+" + word + r"\s*\)"
         r"|\bfor\s+\w+\s+in\s+" + word + r"\s*:|\blen\(\s*" + word + r"\s*\)"
         r"|\bforeach\s*\(\s*\$"
         + re.escape(name)

@@ -19,7 +19,7 @@ CHAIN = re.compile(
     r"|\[\s*[\"'][A-Za-z_]\w*[\"']\s*\]|\.get\(\s*[\"'][A-Za-z_]\w*[\"'][^()]*\)))*)"
     r"\s*(?:(?:\?\?|\|\||\bor\b)\s*(?:\[\]|\{\}|None|null|nil))?\s*[;)]*\s*(?:(?:#|//).*)?$"
 )
-KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?!\s*\()")
+KEY = re.compile(r"[\"']([A-Za-z_]\w*)[\"']|(?:\.|->)\s*([A-Za-z_]\w*)(?![\w(]|\s*\()")
 # A loop or a callback that gives each item of a list: (the item's name, the list's expression).
 LOOPS = (
     re.compile(

@@ -28,7 +28,9 @@ class Returner:
     name: str
     owner: str
     call: Mention
-    gives: str  # "body", "field" or "response" (an HTTP library's response)
+    # "body", "field", "response" (an HTTP library's response), "list:<place>", or "#k" (a
+    # tuple whose k-th element is the parsed answer; "#k:data" its data field)
+    gives: str
     axios: bool  # (its file's `res.data` is the body: axios)
     file: str  # the file that defines it
     bare: bool = True  # called by its name alone (the file's own, or imported by name)
@@ -58,6 +60,8 @@ def returners(ctx: FileContext) -> list[Returner]:
                 gives = "body"  # const { data } = await http.get(...); return data
             listed = last.held.returned.get(name, "")
             gives = f"list:{listed}" if listed else gives
+            placed = facts.gives_wrapped(name)  # (`return r.status_code, r.json()`: "#1")
+            gives = placed if placed.startswith("#") else gives
             owner = enclosing_class(ctx.lines, _def_line(ctx.lines, line, name))
             made = Returner(name, owner, m, gives or "response", axios, ctx.name)
             before = found.get(name, made)

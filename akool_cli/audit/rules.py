@@ -548,7 +548,7 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
     spans = f.split_top(doc.text, paren[0] + 1, paren[1] - 1)
     if not any(a <= at < b and not doc.text[a:at].strip(" \t\n\"'`fFrRuU$@") for a, b in spans):
         return None  # (the path is not one of the call's arguments as written)
-    positional, value = [], None
+    positional, value, keywords = [], None, False
     for a, b in spans:
         if doc.text[a:b].lstrip().startswith(("*", "...")):
             return None  # (a spread may carry the query)
@@ -557,8 +557,12 @@ def helper_query(doc: f.Text, m: Mention) -> tuple[list[f.Key], bool] | None:
             positional.append((a, b))
         elif kw.group("k") == name:
             value = (kw.end(), b)
+        else:
+            keywords = True
     if value is None and 0 <= index < len(positional):
         value = positional[index]
+    if value is None and keywords:
+        return None  # (`get("/x", video_model_id=v)` to `def get(path, **params)`: its query)
     if value is None or EMPTY_QUERY.fullmatch(doc.text, *value):
         return [], True
     given = doc.text[value[0] : value[1]].strip()
@@ -1817,8 +1821,8 @@ def _read_hit(
         return _whole_list_hit(read, endpoint, read.on_response)
     if read.listed and place and _bare(endpoint):  # data.data[0] where there is no data
         return None if _defended(read, endpoint) else _no_envelope_hit(read, endpoint)
-    if read.listed:
-        return _not_a_list_hit(read, endpoint)
+    if read.listed:  # (`ans.data.result[0] || ans.data[0]`: a chain holding the documented list)
+        return None if _defended(read, endpoint) else _not_a_list_hit(read, endpoint)
     if place == "top" and member and read.on_response:  # res.data.length (axios)
         return _whole_list_hit(read, endpoint, True)
     if place == "data" and "data" in endpoint.response_arrays:
@@ -1991,7 +1995,10 @@ def _field_read_hit(
     )
     fix = _read_fix(read, _renamed(read.name, place, top, under))
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
-    misplaced = right == f"data.{read.name}"
+    # (a URL, a state or an id the docs put deeper, `face_urls` in faces_obj's frames: misplaced)
+    misplaced = right == f"data.{read.name}" or (
+        deeper is not None and right == deeper and readhints.kind(read.name) is not None
+    )
     return ("response-field" if guessed or misplaced else "answer-field"), hit
 
 

@@ -329,7 +329,8 @@ ARGUMENT = re.compile(
     # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
     r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
     r"(?:[fF]?[\"'`]\$?\{\s*)?"  # (the URL's name opening a template: f"{U}{i}", `${U}${id}`)
-    r"(?:(?:self|this)\s*\.\s*(?=\w+\s*[,)]))?"  # (an object's field: fetch(this.detectUrl, ...))
+    # (an object's field: fetch(this.detectUrl, ...), an entry of one: get(self.EP["result"]))
+    r"(?:(?:self|this)\s*\.\s*(?=\w+\s*(?:[,)]|\[\s*[\"'])))?"
     r"\$?(?P<name>[A-Za-z_]\w*)(?=\s*[,)]|\s*(?:\.|->)\s*\w"
     # (a query piece or an id joined to it, `U + id`, `P + "?video_model_id=" + i`, `{U}{i}`;
     # not a path, `BASE + "/x"`, which is another URL)
@@ -475,12 +476,13 @@ CONTINUES = ("=", "\\", "(", ",", "[", "{", "await")
 def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | None]:
     """(the line the call's statement starts on, what it binds the answer to)."""
     lines = facts.lines
+    first = line  # (the first line of a statement the call goes on: `async with s.get(` above it)
     for start in range(line, max(line - 4, -1), -1):
         if start < line and (facts.starts_function(start) or opened_function(lines[start])):
             break  # (a statement above a function's head does not go on into its body)
         found = facts.binding(start)
         text = lines[start]
-        if found is not None and found.unpacked:
+        if found is not None and found.unpacked and not _unpacks_tuple(facts, found):
             break  # (which element of `const [a, b] = await Promise.all([...])` is whose: unknown)
         if found is not None:
             eq = len(text) - len(found.rhs)
@@ -508,8 +510,69 @@ def call_binding(facts: Lines, line: int, column: int) -> tuple[int, Binding | N
         chained = start < line and lines[start + 1].lstrip().startswith(("->", "?->", "."))
         if start < line and not chained and not text.rstrip().endswith(("(", ",", "\\", "{", "[")):
             break  # (a chain's next link, `->baseUrl($b)` or `.post(...)`, continues it)
-    name = facts.with_as(facts.statement_end(line))
+        first = start
+    name = facts.with_as(facts.statement_end(line)) or with_over(facts, first, line)
     return line, Binding((name,), "") if name else None
+
+
+# A table looked up by a name: `self.ENDPOINTS[name]`, `ENDPOINTS.get(name)`, `this.paths[kind]`.
+KEYED_READ = re.compile(
+    r"(?<![\w$.])(?:(?:self|this|cls)\s*\.\s*)?(?P<t>[A-Za-z_$][\w$]*)\s*"
+    r"(?:\[\s*(?P<p>[A-Za-z_$][\w$]*)\s*\]|\.get\(\s*(?P<q>[A-Za-z_$][\w$]*)\s*[,)])"
+)
+KEY_LITERAL = re.compile(r"(?<=[(,])\s*([\"'])(?P<k>[A-Za-z_$][\w$]*)\1\s*(?=[,)])")
+
+
+def keyed_given(facts: Lines, bound: Binding, scope: Scope) -> Binding:
+    """A binding whose call gives a function of the file that looks its parameter up in a table
+    (see Lines.keyed) the key of an entry the scope holds (`self._request("GET", "result")`, the
+    scope holding `ENDPOINTS.result`), written as that entry (`ENDPOINTS["result"]`) so the
+    answer is followed; any other binding as it is."""
+    entries = {n for n in scope.local | scope.lasting if "." in n}
+    called = ROOT.match(bound.rhs) if entries else None
+    table = facts.keyed().get(called.group("name"), "") if called is not None else ""
+    for m in KEY_LITERAL.finditer(bound.rhs) if table else ():
+        if f"{table}.{m.group('k')}" in entries:
+            rhs = (
+                bound.rhs[: m.start("k") - 1] + f'{table}["{m.group("k")}"]' + bound.rhs[m.end() :]
+            )
+            return Binding(bound.names, rhs, bound.destructured, bound.paths, bound.unpacked)
+    return bound
+
+
+def _unpacks_tuple(facts: Lines, bound: Binding) -> bool:
+    """Whether an array pattern unpacks what a helper of the file returning a tuple gives
+    (`const [status, json] = await get(...)`: see Lines.gives_wrapped)."""
+    called = ROOT.match(bound.rhs)
+    return called is not None and facts.gives_wrapped(called.group("name")).startswith("#")
+
+
+def with_over(facts: Lines, first: int, line: int) -> str:
+    """The name a `with`/`async with` statement opened above the call's line binds, when its
+    `as NAME:` ends the statement after the call (`async with s.get(\n url,\n) as resp:`)."""
+    if first == line or WITH_START.match(facts.lines[first]) is None:
+        return ""
+    end = facts.statement_end(first)
+    return facts.with_as(end) if end >= line else ""
+
+
+WITH_START = re.compile(r"^\s*(?:async\s+)?with\s")
+
+
+def with_binding(facts: Lines, i: int) -> Binding | None:
+    """What a `with EXPR as NAME:` statement starting on line i binds NAME to (EXPR, its lines
+    joined): `with urllib.request.urlopen(req) as resp:` after `req = Request(url)` holds req's
+    answer, as `resp = urlopen(req)` would."""
+    text = facts.lines[i]
+    if facts.shell or "with" not in text or WITH_START.match(text) is None:
+        return None
+    end = facts.statement_end(i)
+    name = facts.with_as(end)
+    if not name:
+        return None
+    joined = " ".join(t.strip() for t in facts.lines[i : end + 1])[-STATEMENT_CHARS:]
+    expr = re.sub(r"^(?:async\s+)?with\s+", "", joined)
+    return Binding((name,), expr[: expr.rfind(" as ")].strip())
 
 
 # The key of an object's entry whose value a place is in: `detect: "https://...` in `const EP =
@@ -657,6 +720,8 @@ class Lines:
         self._parsing: dict[str, int] | None = None
         self._returns: dict[int, str | None] = {}
         self._wrapping: dict[str, str] | None = None
+        self._keyed: dict[str, str] | None = None
+        self._indexes: bool | None = None
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -694,6 +759,17 @@ class Lines:
             hinted = any(word in short for word in items.LOOP_HINT_WORDS)
             self._walks = hinted and items.LOOP_HINT.search(short) is not None
         return self._walks
+
+    def indexes(self) -> bool:
+        """Whether any line of the file takes an item of a list by its index (`items[0]`,
+        `.at(-1)`): a list of an answer held in a name is followed then too (see walks)."""
+        if self._indexes is None:
+            self._indexes = any(
+                ("[" in t or ".at(" in t) and INDEXED_ITEM.search(t) is not None
+                for t in self.lines
+                if len(t) <= STATEMENT_CHARS
+            )
+        return self._indexes
 
     def quiet(self, i: int) -> bool:
         """Whether a line changes nothing that a call's scope holds, whatever it holds, other
@@ -811,11 +887,11 @@ class Lines:
         if self._wrapping is None:
             self._wrapping = {}
             for i, text in enumerate(self.lines):
-                if "{" not in text or len(text) > STATEMENT_CHARS:
+                if not ("{" in text or "," in text) or len(text) > STATEMENT_CHARS:
                     continue
                 if "return" not in text and "resolve(" not in text:
                     continue
-                key = self._wrapped_key(i)
+                key = self._wrapped_key(i) or self._tuple_key(i)
                 found = enclosing_function(self.lines, i) if key else None
                 if found:
                     self._wrapping[found] = key
@@ -832,6 +908,40 @@ class Lines:
         for name, path in pattern_paths(m.group("names")):
             if "." not in path and self._parse_above(i, name):
                 return path  # (return { status: r.status, d }: d, bound to the parse above)
+        return ""
+
+    def keyed(self) -> dict[str, str]:
+        """The file's functions that look a parameter up in a table, by name: the table's
+        (`def _request(self, method, name): url = urljoin(self.BASE, self.ENDPOINTS[name])`:
+        `_request` reads ENDPOINTS; its caller's `"result"` names ENDPOINTS' `result` entry)."""
+        if self._keyed is None:
+            self._keyed = {}
+            function, params = "", ""
+            for text in self.lines:
+                fn = function_def(text) if len(text) <= STATEMENT_CHARS else None
+                if fn is not None:
+                    function = next((g for g in fn.groups() if g), "")
+                    params = text[fn.end() :]
+                if not function or not ("[" in text or ".get(" in text):
+                    continue
+                for m in KEYED_READ.finditer(text):
+                    param = m.group("p") or m.group("q")
+                    if re.search(r"(?<![\w$])" + re.escape(param) + r"(?![\w$])", params):
+                        self._keyed.setdefault(function, m.group("t"))
+        return self._keyed
+
+    def _tuple_key(self, i: int) -> str:
+        """`#k` when line i returns a tuple (or a JS array) whose k-th element is the parsed
+        answer: `return resp.status_code, resp.json()`, `return [res.status, await res.json()]`,
+        `return r.status_code, body` after `body = r.json()`; `#k:data` for its data field."""
+        rest = self.returns(i)
+        parts = tuple_parts(rest) if rest is not None and "," in rest else None
+        for k, part in enumerate(parts or ()):
+            named = PLAIN_NAME.fullmatch(part) is not None
+            if whole_parse(part) or (named and self._parse_above(i, part)):
+                return f"#{k}"
+            if ".json()" in part and FIELD_END.search(part):
+                return f"#{k}:data"
         return ""
 
     def _parse_above(self, i: int, name: str) -> bool:
@@ -969,23 +1079,30 @@ def scopes(
             _loops_and_shadows(facts, scope, i)
             if scope:
                 _handed_on(text, scope, shell)
-            bound_here = facts.binding(i)
+            bound_here = facts.binding(i) or with_binding(facts, i)
+            if bound_here is not None and not shell:
+                bound_here = keyed_given(facts, bound_here, scope)
             if bound_here is not None:
                 bound_here = facts.whole_binding(i, bound_here)
                 yield i, scope
-                if facts.walks():
+                if facts.walks() or facts.indexes():  # (a list walked, or an item taken)
                     _rebind_lists(scope, bound_here, shell, i)
                 else:
                     _rebind(scope, bound_here, shell, i)
+                if not shell and (
+                    scope.held.items or "[" in bound_here.rhs or ".at(" in bound_here.rhs
+                ):
+                    _bind_item(scope, bound_here, i)
                 if not shell and "(" in bound_here.rhs:
                     _rebind_wrapped(facts, scope, bound_here)
+                    _rebind_parsed(facts, scope, bound_here)
                 continue
             rest = facts.returns(i) if scope.local or scope.returned else None
             if rest is not None and derived(rest, scope.all(), shell):
                 if _data_field(rest, scope):  # return r.json()["data"]: the data field
                     _returned(lines, i, scope, field=True)
-                else:
-                    _returned(lines, i, scope, _parsed(rest, scope))
+                else:  # (`return r.status_code, r.json()`: a tuple, see Lines.gives_wrapped)
+                    _returned(lines, i, scope, _parsed(rest, scope) and not tuple_parts(rest))
                 _returns_list(lines, i, rest, scope)
         if not shell and i > line and "resolve(" in lines[i]:
             _settled(lines, i, scope)
@@ -1218,6 +1335,11 @@ def _bind_call(
         return
     called = ROOT.match(bound.rhs)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
+    placed = gives if gives.startswith("#") else ""  # (a returner of another file's tuple)
+    placed = placed or (facts.gives_wrapped(called.group("name")) if called is not None else "")
+    if placed.startswith("#"):  # status, data = get(...): a tuple, one element the answer
+        _bind_wrapped(bound, scope, placed)
+        return
     base = {"body": 1, "field": 2}.get(gives, 0) or facts.unwrapped(_callee(bound.rhs))
     if not base and called is not None:  # a request helper of the file returning it parsed
         base = facts.parse_level(called.group("name"))
@@ -1247,11 +1369,50 @@ OWN_FIELD = re.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=
 def _bind_wrapped(bound: Binding, scope: Scope, key: str) -> None:
     """The names bound to what a helper gives that holds the parsed answer under `key` (see
     Lines.gives_wrapped): the object itself, or (`const { data } = await request(...)`) the answer."""
-    if bound.destructured:
+    if key.startswith("#"):
+        _bind_position(bound, scope, key)
+    elif bound.destructured:
         pairs = zip(bound.names, bound.paths, strict=True)
         scope.bodies.update(n for n, p in pairs if p == key)
     else:
         scope.wrapped.update(dict.fromkeys(bound.names, key))
+
+
+def _bind_position(bound: Binding, scope: Scope, key: str) -> None:
+    """The names a tuple (`status, data = get(...)`, `const [status, json] = await get(...)`)
+    unpacks from a helper returning one whose element `key` (`#1`, `#1:data`) is the parsed
+    answer (or its data field): that name holds it, the others (a status code) nothing of it."""
+    if len(bound.names) < 2:
+        return  # (the tuple held whole: `res = get(...)`, read as `res[1]`: not followed)
+    k, _, level = key[1:].partition(":")
+    for j, name in enumerate(bound.names):
+        if j == int(k):
+            (scope.fields if level else scope.bodies).add(name)
+        else:
+            _drop(scope, [name])
+
+
+def tuple_parts(expr: str) -> list[str] | None:
+    """The elements of a tuple or a list an expression is (`a, b`, `(a, b)`, `[a, b]`), each
+    stripped, or None when it is no such thing (one element, a call's arguments)."""
+    text = expr.strip().rstrip(";").strip()
+    if text[:1] in "([" and text[-1:] in ")]" and opener(text, len(text) - 1) == 0:
+        text = text[1:-1]
+    parts, depth, begin, quote = [], 0, 0, ""
+    for j, c in enumerate(text):
+        if quote:
+            quote = "" if c == quote and text[j - 1] != "\\" else quote
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[begin:j].strip())
+            begin = j + 1
+    parts.append(text[begin:].strip())
+    return parts if len(parts) > 1 and all(parts) else None
 
 
 def _rebind_wrapped(facts: Lines, scope: Scope, bound: Binding) -> None:
@@ -1267,6 +1428,24 @@ def _rebind_wrapped(facts: Lines, scope: Scope, bound: Binding) -> None:
     key = facts.gives_wrapped(called.group("name")) if called is not None else ""
     if key:
         _bind_wrapped(bound, scope, key)
+
+
+def _rebind_parsed(facts: Lines, scope: Scope, bound: Binding) -> None:
+    """A name bound after the call's statement to what a request helper of the file that gives
+    what it fetched parsed returns, given the call's URL as an entry of a table (`ans =
+    self._request("GET", self.ENDPOINTS["result"])`, `_request` returning `resp.json()`): the
+    parsed answer, or its data field with `["data"]` after the call, as on the call's own
+    statement (see _bind_call)."""
+    if any(n not in scope.local and n not in scope.lasting for n in bound.names):
+        return  # (it holds no answer of the call)
+    if any(n in scope.bodies or n in scope.fields for n in bound.names):
+        return
+    given = roots(bound.rhs, False) & (scope.local | scope.lasting)
+    if not given or any("." not in n for n in given):
+        return  # (given no entry of a table of URLs: perhaps a token read from another answer)
+    called = ROOT.match(bound.rhs)
+    if called is not None and facts.gives_parsed(called.group("name")):
+        _bind_levels(bound, 1 + _trailing_data(bound.rhs), scope)
 
 
 def given_places(bound: Binding, gives: str) -> Iterator[tuple[str, str]]:
@@ -1412,6 +1591,31 @@ def _rebind_lists(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
         scope.local.add(bound.names[0])
         scope.parts.add(bound.names[0])
         scope.since[bound.names[0]] = at
+
+
+INDEXED_ITEM = re.compile(r"[\w)\]]\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))")
+# An item taken from a list by its index at an expression's end: `[0]`, `?.[0]`, `.at(-1)`.
+ITEM_END = re.compile(r"\s*(?:\?\.)?(?:\[\s*-?\d+\s*\]|\.at\(\s*-?\d+\s*\))\s*$")
+# (what ends a fallback chain's first member, or the value a Python conditional gives first)
+FIRST_MEMBER = re.compile(r"\|\||\?\?|\s+or\s+|\s+if\s+")
+
+
+def _bind_item(scope: Scope, bound: Binding, at: int) -> None:
+    """A name bound to one item of a list of the answer, taken by its index (`item =
+    ans.data.result[0]`, the first member of a fallback chain `ans.data.result[0] ||
+    ans.data[0]` too): its fields are the list's items' (see items.Lists)."""
+    if bound.destructured or len(bound.names) != 1:
+        return
+    name = bound.names[0]
+    scope.held.items.pop(name, None)  # (bound anew: no item any more, unless it is one below)
+    first = FIRST_MEMBER.split(bound.rhs.strip().rstrip(";"), maxsplit=1)[0]
+    m = ITEM_END.search(first)
+    place = _path_of(first[: m.start()], scope) if m is not None else ""
+    if place:
+        scope.held.items[name] = place
+        scope.local.add(name)
+        scope.parts.add(name)
+        scope.since[name] = at
 
 
 def _returns_list(lines: list[str], i: int, rest: str, scope: Scope) -> None:
@@ -1625,6 +1829,8 @@ def _skip(
     held = scope.held
     names = scope.local.union(scope.lasting, scope.bodies, scope.fields, scope.decoded)
     names.update(scope.returned, held.lists, held.items, held.returned)
+    if any("." in n for n in scope.local | scope.lasting):  # (`_request("result")`: see keyed)
+        names.update(facts.keyed())
     level, looked, limit = seen
     if names != looked or i > limit:
         limit = facts.first_mention(names, i, stop)
