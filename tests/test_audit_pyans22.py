@@ -353,3 +353,90 @@ DERIVED = (
 def test_a_list_held_in_a_name_and_its_item_are_followed_without_a_loop() -> None:
     got = answer_places(audit_text(DERIVED, "check.py"))
     assert [(line, found) for line, _, found in got] == [(9, "output_a"), (9, "output_b")]
+
+
+# -- break21e: fields the script writes into the answer, and answers whose keys it renames ------------
+
+WRITES_JS = (
+    f'const BASE = "{V3}";\n'
+    "async function info(id) {\n"
+    "  const j = await (await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`)).json();\n"
+    "  j.data.status = j.data.video_status;\n"
+    "  j.data.url ??= j.data.video;\n"
+    "  return { status: j.data.status, url: j.data.url, bad: j.data.video_link };\n"
+    "}\n"
+)
+WRITES_PY = (
+    "import requests\n"
+    f'BASE = "{V3}"\n'
+    "def info(i):\n"
+    '    j = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": i}).json()\n'
+    '    j["data"]["status"] = j["data"]["video_status"]\n'
+    '    j["data"].setdefault("url", j["data"].get("video"))\n'
+    '    return j["data"]["status"], j["data"]["url"], j["data"]["video_link"]\n'
+)
+
+
+@pytest.mark.parametrize(("text", "name", "line"), [(WRITES_JS, "n.js", 6), (WRITES_PY, "n.py", 7)])
+def test_fields_the_script_writes_into_the_answer_are_no_reads(
+    text: str, name: str, line: int
+) -> None:
+    got = answer_places(audit_text(text, name))
+    assert got == [(line, "answer-field", "video_link")]  # (the one field it reads unset)
+
+
+CAMEL_TS = (
+    'import camelcaseKeys from "camelcase-keys";\n'
+    f'const AK = "{V3}";\n'
+    "export async function a(id: string) {\n"
+    "  const res = await fetch(`${AK}/content/video/infobymodelid?video_model_id=${id}`);\n"
+    "  const json = camelcaseKeys(await res.json(), { deep: true });\n"
+    "  return json.data.videoStatus;\n"
+    "}\n"
+    "export async function b(id: string) {\n"
+    "  const res = await fetch(`${AK}/content/video/infobymodelid?video_model_id=${id}`);\n"
+    "  let json = await res.json();\n"
+    "  json = camelcaseKeys(json, { deep: true });\n"
+    "  return json.data.videoStatus;\n"
+    "}\n"
+)
+CAMEL_PY = (
+    "import humps, requests\n"
+    f'AK = "{V3}"\n'
+    "def a(i):\n"
+    '    j = humps.camelize(requests.get(f"{AK}/content/video/infobymodelid", params={"video_model_id": i}).json())\n'
+    '    return j["data"]["videoStatus"]\n'
+    "def b(i):\n"
+    '    j = requests.get(f"{AK}/content/video/infobymodelid", params={"video_model_id": i}).json()\n'
+    "    j = humps.camelize(j)\n"
+    '    return j["data"]["videoStatus"]\n'
+)
+CAMEL_AXIOS = (
+    'import axios from "axios";\n'
+    'import camelcaseKeys from "camelcase-keys";\n'
+    f'const api = axios.create({{ baseURL: "{V3}" }});\n'
+    "api.interceptors.response.use((r) => camelcaseKeys(r.data, { deep: true }));\n"
+    "export async function a(id: string) {\n"
+    "  const res: any = await api.get(`/content/video/infobymodelid?video_model_id=${id}`);\n"
+    "  return res.data.videoStatus;\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [(CAMEL_TS, "cc.ts"), (CAMEL_PY, "hz.py"), (CAMEL_AXIOS, "ax.ts")]
+)
+def test_an_answer_whose_keys_a_converter_renamed_is_no_longer_akools(text: str, name: str) -> None:
+    assert answer_places(audit_text(text, name)) == []
+
+
+def test_aiohttps_json_with_keywords_is_a_parse() -> None:
+    text = (
+        f'BASE = "{V3}"\n'
+        "async def status(session, vid):\n"
+        '    async with session.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": vid}) as resp:\n'
+        "        result = await resp.json(content_type=None)\n"
+        '    if not result.get("success"):\n'
+        '        raise RuntimeError(result.get("msg"))\n'
+    )
+    assert answer_places(audit_text(text, "s.py")) == [(5, "response-field", "success")]

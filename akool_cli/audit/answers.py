@@ -148,6 +148,31 @@ class Read:
 
 READ_HINTS = ("data", "json", "jq", "answer", "JSON", "Json")  # (a line with none reads nothing)
 
+# An assignment to what a read names (`j.data.status = ...`, `j["data"]["status"] = ...`,
+# `d.url ??= ...`): the script writes that field, it does not read it (not `==`, `=>`).
+WRITTEN = re.compile(r"[\"']?\s*\]?\s*(?:=(?![=>])|\|\|=|\?\?=|\+=|-=)")
+# Python's `j["data"].setdefault("url", ...)`: the field is there to read afterwards.
+SET_DEFAULT = re.compile(r"\.setdefault\(\s*[\"']([A-Za-z_]\w*)[\"']")
+
+
+def written(lines: list[str], read: Read) -> bool:
+    """Whether a read is the target of an assignment (see WRITTEN): a field the script sets."""
+    if read.pattern or read.tag or not 0 <= read.line < len(lines):
+        return False
+    return WRITTEN.match(lines[read.line], read.column + len(read.name)) is not None
+
+
+def set_by_default(text: str) -> set[str]:
+    """The fields a file sets with `.setdefault("x", ...)` on its answers' data (see written)."""
+    if ".setdefault(" not in text:
+        return set()
+    return {
+        m.group(1)
+        for line in text.splitlines()
+        if "data" in line and ".setdefault(" in line
+        for m in SET_DEFAULT.finditer(line)
+    }
+
 
 def reads(line_no: int, line: str, ruby: bool = False) -> Iterator[Read]:
     """The answer fields a line reads, each with where it is read (under data or at the top),

@@ -1995,9 +1995,9 @@ def _field_read_hit(
     )
     fix = _read_fix(read, _renamed(read.name, place, top, under))
     hit = Hit(read.line, read.column, read.name, right, message, endpoint.url, fix)
-    # (a URL, a state or an id the docs put deeper, `face_urls` in faces_obj's frames: misplaced)
+    # (a URL or a state the docs put deeper, `face_urls` in faces_obj's frames: misplaced)
     misplaced = right == f"data.{read.name}" or (
-        deeper is not None and right == deeper and readhints.kind(read.name) is not None
+        deeper is not None and right == deeper and readhints.kind(read.name) in ("url", "status")
     )
     return ("response-field" if guessed or misplaced else "answer-field"), hit
 
@@ -2260,6 +2260,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
+    written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
     for m, shared in calls:
         endpoint = shared
         stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
@@ -2268,6 +2269,9 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
             endpoint = narrowed[id(shared)]
         for read in _call_reads(ctx, m, places, facts, reads):
+            if read.name in written or answers.written(ctx.lines, read):
+                written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
+                continue
             via_axios = axios or m.site.returned == "axios"
             if read.on_response and not via_axios:
                 read = replace(read, place="data")  # no axios here: x.data.y is the answer's

@@ -107,8 +107,8 @@ PARSED_WORDS = (
 )
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
-PARSED = re.compile(
-    r"\.json\(\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
+PARSED = re.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json(strict=False)`)
+    r"\.json\((?:\s*[a-z_]+\s*=\s*[\w.\"']+\s*,?)*\s*\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
     r"|\bdecode_json\(|\bfrom_json\("  # (Perl's JSON)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
@@ -683,6 +683,11 @@ INTERCEPTOR = re.compile(
     r"|(?:async\s+)?function\s*\w*\s*\(\s*(?P<q>[A-Za-z_$][\w$]*)[^)]*\)\s*\{\s*return\s+"
     r"(?P=q)(?P<sel2>(?:\s*\.\s*data\b)+)(?!\s*[.\[(\w]))"
 )
+# A response interceptor that renames keys: `api.interceptors.response.use((r) => camelcaseKeys(...`.
+CONVERTING = re.compile(
+    r"(?P<client>[A-Za-z_$][\w$]*)\s*\.\s*interceptors\s*\.\s*response\s*\.\s*use\(.*?"
+    r"(?i:camel|snake|pascal|kebab|humps|normali[sz]e|(?:transform|convert|rename|map)_?keys)"
+)
 # A comprehension's or a generator's variables: `[r.json()["data"] for r in rs]`.
 COMPREHENSION = re.compile(r"\bfor\s+\(?(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\)?\s+in\b")
 
@@ -722,6 +727,7 @@ class Lines:
         self._wrapping: dict[str, str] | None = None
         self._keyed: dict[str, str] | None = None
         self._indexes: bool | None = None
+        self._converting: set[str] | None = None
 
     def returns(self, i: int) -> str | None:
         """returned_expression of line i (once per line: every call whose scope reaches it asks)."""
@@ -967,6 +973,20 @@ class Lines:
             if bound is not None and bound.names == (m.group("n"),):
                 return not bound.destructured and whole_parse(bound.rhs)
         return False
+
+    def converts(self, client: str) -> bool:
+        """Whether a response interceptor of the file renames the keys of what `client` gives
+        (`api.interceptors.response.use((r) => camelcaseKeys(r.data, { deep: true }))`)."""
+        if not client or not self.axios():
+            return False
+        if self._converting is None:
+            self._converting = {
+                m.group("client")
+                for t in self.lines
+                if "interceptors" in t and len(t) <= STATEMENT_CHARS
+                for m in CONVERTING.finditer(t)
+            }
+        return client in self._converting
 
     def unwrapped(self, client: str) -> int:
         """What a call on an axios client gives when a response interceptor of the file unwraps
@@ -1316,11 +1336,33 @@ def _path_of(expr: str, scope: Scope) -> str:
     return items.chain_path(expr, scope.bodies, scope.fields, responses, scope.held)
 
 
+# A function that renames an object's keys (camelcase-keys, humps, snakecase-keys, a script's own
+# `normalize`/`toCamel`): what it returns of an answer holds AKOOL's fields by other names.
+KEY_CONVERTER = re.compile(
+    r"^\s*(?:await\s+)?(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?P<f>[A-Za-z_$][\w$]*)\s*(?:<[^()]*>)?\("
+)
+CONVERTER_NAME = re.compile(
+    r"(?i)camel|snake|pascal|kebab|humps|normali[sz]e|(?:transform|convert|rename|map)_?keys"
+)
+
+
+def converted(rhs: str) -> bool:
+    """Whether an expression is the result of a function that renames keys (see KEY_CONVERTER):
+    `camelcaseKeys(await res.json(), { deep: true })`, `humps.camelize(j)`, `normalize(j)`."""
+    m = KEY_CONVERTER.match(rhs) if "(" in rhs else None
+    if m is None:
+        return False
+    head = rhs[: m.end()]
+    return CONVERTER_NAME.search(head) is not None
+
+
 def _bind_call(
     facts: Lines, start: int, end: int, bound: Binding, scope: Scope, gives: str
 ) -> None:
     """The names a call's own statement binds its answer to, and what they hold."""
     lines = facts.lines
+    if converted(bound.rhs) or facts.converts(_callee(bound.rhs)):
+        return  # j = humps.camelize(requests.get(u).json()): no AKOOL answer any more
     # (an object's field, `this.detectUrl = "https://..."` in a constructor, is read in every
     # method of the object: the module's names' way)
     kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
@@ -1777,6 +1819,7 @@ PARSE_END = re.compile(r"\s*\)*\s*(?:as\s+[\w<>\[\], .|]+|!!|!|\?)?\s*[;)]*\s*$"
 
 def _rebind(scope: Scope, bound: Binding, shell: bool, at: int) -> None:
     tied = holds(scope, bound.rhs, shell) and not bound.unpacked and not _given_part(scope, bound)
+    tied = tied and not converted(bound.rhs)
     if not tied and not any(_known(scope, name) for name in bound.names):
         return  # (most bindings after a call neither hold its answer nor rebind a name of it)
     part = (
