@@ -264,6 +264,7 @@ def test_m7_in_a_markdown_javascript_block() -> None:
         'fetch(`${this.endpoint}/highquality/specifyimage`, { method: "POST" })',
         "axios.create({ baseURL: this.endpoint })",
         "console.log(this.endpoint)",
+        "(this.url = this.endpoint)",
     ],
 )
 def test_m7_a_prefix_joined_or_not_sent_stays_a_base(use: str) -> None:
