@@ -578,6 +578,7 @@ ARROW_HEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # (asked of the lines above each call: see call_binding)
 def opened_function(text: str) -> str | None:
     """The name of the function whose definition a line opens (scopes.function_def's reading):
     a keyword's at the start of the line (`def`, `function`, `func`, `fun`), a C-like method
