@@ -264,6 +264,7 @@ def test_m7_in_a_markdown_javascript_block() -> None:
         'fetch(`${this.endpoint}/highquality/specifyimage`, { method: "POST" })',
         "axios.create({ baseURL: this.endpoint })",
         "console.log(this.endpoint)",
+        "(this.url = this.endpoint)",
     ],
 )
 def test_m7_a_prefix_joined_or_not_sent_stays_a_base(use: str) -> None:
@@ -409,3 +410,45 @@ def test_a_binding_above_a_functions_head_is_not_the_calls() -> None:
         "console.log(BASE.data.x);\n"
     )
     assert answer_places(audit_text(text, "a.js")) == []
+
+
+# -- F2 in Python and Java: a class's helper returning the parsed answer's data field --------------
+
+CLASS_HELPERS = {
+    "a.py": (
+        "import requests\n"
+        f'BASE = "{BASE}/api/open/v3"\n'
+        "class Akool:\n"
+        "    def _fetch(self, url):\n"
+        '        body = requests.get(url, headers={"x-api-key": self.key}).json()\n'
+        '        return body.get("data")\n'
+        "    def languages(self):\n"
+        '        d = self._fetch(f"{BASE}/language/list")\n'
+        '        return d["READ"]\n',
+        9,
+    ),
+    "Akool.java": (
+        "public class Akool {\n"
+        f'    private static final String BASE = "{BASE}/api/open/v3";\n'
+        "    private JSONObject getData(String url) throws Exception {\n"
+        "        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(url)).build(), ofString());\n"
+        "        JSONObject body = new JSONObject(res.body());\n"
+        '        return body.getJSONObject("data");\n'
+        "    }\n"
+        "    public Object languages() throws Exception {\n"
+        '        JSONObject d = getData(BASE + "/language/list");\n'
+        '        return d.get("READ");\n'
+        "    }\n"
+        "}\n",
+        10,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLASS_HELPERS))
+def test_f2_python_and_java_class_helpers_returning_data_give_the_data_field(name: str) -> None:
+    text, line = CLASS_HELPERS[name]
+    assert answer_places(audit_text(text.replace("READ", "lang_list"), name)) == []
+    wrong = audit_text(text.replace("READ", "lang_listx"), name)
+    assert answer_places(wrong) == [(line, "lang_listx")]
+    assert "data.lang_listx" in wrong[0].message

@@ -1089,14 +1089,15 @@ def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
         return found
     joined = {s.base for s in found if s.joined}
     kept = []
+    sent: frozenset[str] | None = None  # (the names requests are sent to as they are)
     for site in found:
         base = bases.held.get(site.line)
         if base is None or site.joined or site.path != base.prefix:
             kept.append(site)
         elif base not in joined:
-            kept.append(
-                site if sent_as_is(bases.lines, site.line) else replace(site, continued=True)
-            )
+            sent = sent_names(bases.lines) if sent is None else sent
+            as_is = bound_name(bases.lines, site.line) in sent
+            kept.append(site if as_is else replace(site, continued=True))
     return kept
 
 
@@ -1108,32 +1109,34 @@ BOUND_NAME = re.compile(
     r"\s*(?::\s*[\w.<>\[\]|?]+\s*)?(?::=|=(?![=>~]))"
 )
 # A request given a URL as its first argument, or an options object's url (the name follows).
-SENDS_URL = (
+SENDS_URL = re.compile(
     r"(?:(?:\bfetch|\bURI\.create|\bUri\.parse|\.url|\bnew\s+(?:HttpPost|HttpGet|HttpPut|Request)"
     r"|(?:\.|->|::)\s*(?i:get|post|put|delete|patch|request|send)\w*)\s*(?:<[^<>()]*>)?\(\s*"
     r"(?:[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?(?:url\s*=\s*)?"
-    r"|\burl[\"']?\s*(?:=>|[:=])\s*)"
-    r"(?:(?:this|self)\s*\.\s*|\$this->|@|\$)?(?:{name})\s*[,)}\]]"
+    # (an options object's `url: X`, `'url' => X`, a keyword argument `url=X`; not `self.url = X`)
+    r"|(?:[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*)"
+    r"(?:(?:this|self)\s*\.\s*|\$this->|@|\$)?(?P<n>[A-Za-z_]\w*)\s*[,)}\]]"
 )
-
-
-def sent_as_is(lines: list[str], line: int) -> bool:
-    """Whether the name a line binds to an AKOOL URL is a request's URL as it is somewhere in
-    the file (`fetch(this.endpoint, {...})`, `requests.post(self.url, ...)`,
-    `URI.create(ENDPOINT)`): that URL is then the call's, not a base another file joins to."""
-    bound = BOUND_NAME.match(lines[line]) if 0 <= line < len(lines) else None
-    if bound is None:
-        return False
-    name = bound.group("n")
-    sends = re.compile(SENDS_URL.replace("{name}", re.escape(name)))
-    return any(
-        name in text and len(text) <= LONGEST_USE and sends.search(text)
-        for k, text in enumerate(lines)
-        if k != line
-    )
-
-
 LONGEST_USE = 2000  # (a minified line is not looked through for a name's use)
+
+
+def bound_name(lines: list[str], line: int) -> str:
+    """The name a line binds (see BOUND_NAME), "" for none."""
+    bound = BOUND_NAME.match(lines[line]) if 0 <= line < len(lines) else None
+    return bound.group("n") if bound is not None else ""
+
+
+def sent_names(lines: list[str]) -> frozenset[str]:
+    """The names the file sends a request to as they are (`fetch(this.endpoint, {...})`,
+    `requests.post(self.url, ...)`, `URI.create(ENDPOINT)`): a name holding an AKOOL URL that is
+    one holds the call's URL, not a base another file joins to (one pass over the file)."""
+    return frozenset(
+        m.group("n")
+        for text in lines
+        if "(" in text or "url" in text
+        if len(text) <= LONGEST_USE
+        for m in SENDS_URL.finditer(text)
+    )
 
 
 class Spans:

@@ -96,8 +96,10 @@ TS_CAST = (
     r"as\s+[\w$.<>\[\]|]+(?:,\s*[\w$.<>\[\]|]+)*(?:\s+as\s+[\w$.<>\[\]|]+(?:,\s*[\w$.<>\[\]|]+)*)?"
 )
 # A name's data field returned (`return body.data;`, `return body?.data as T;`, `return j["data"]`).
+# (Python's `body.get("data")`, Java's `body.getJSONObject("data")`, Jackson's `body.path("data")`)
 RETURNED_DATA = re.compile(
-    r"^\s*return\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\])"
+    r"^\s*return\s+(?P<n>[A-Za-z_$][\w$]*)\s*(?:[?!]?\.\s*data\b|\[\s*[\"']data[\"']\s*\]"
+    r"|\.(?:get|getJSONObject|optJSONObject|getAsJsonObject|path)\(\s*[\"']data[\"'][^()]*\))"
     r"(?:\s+" + TS_CAST + r")?!?(?:\s*;)?\s*$"
 )
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
@@ -639,6 +641,7 @@ ARROW_HEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # (asked of the lines above each call: see call_binding)
 def opened_function(text: str) -> str | None:
     """The name of the function whose definition a line opens (scopes.function_def's reading):
     a keyword's at the start of the line (`def`, `function`, `func`, `fun`), a C-like method
