@@ -6,6 +6,7 @@ findings of another vendor's base or Markdown prose."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -386,3 +387,46 @@ def test_a_literal_akool_host_joined_to_a_path_name_from_an_env_helper() -> None
         'requests.post(f"https://openapi.akool.com{TALK}", json={"talking_photo_url": "a", "audio": "b"})\n'
     )
     assert [(f.line, f.rule) for f in audit_text(py, "a.py")] == [(3, "misnamed-field")]
+
+
+RETROFIT_JAVA = """package com.example.net;
+
+import retrofit2.Call;
+import retrofit2.http.*;
+
+public interface AkoolService {
+    String BASE_URL = "https://openapi.akool.com/api/open/v3/";
+
+    @POST("content/video/infobymodelid")
+    Call<Object> info(@Body Object body);
+
+    @GET("voice/lists")
+    Call<Object> voices();
+
+    @GET("content/video/infobymodelid")
+    Call<Object> result(@Query("video_model_id") String id);
+}
+"""
+RETROFIT_KT = """interface AkoolApi {
+    @POST("/api/open/v3/content/video/infobymodelid")
+    suspend fun info(@Body b: Map<String, String>): Map<String, Any>
+
+    @GET("/api/open/v3/voice/lists")
+    suspend fun voices(): Map<String, Any>
+}
+"""
+
+
+def test_retrofit_paths_join_the_files_base_without_a_builder_in_view() -> None:
+    found = audit_text(RETROFIT_JAVA, "AkoolService.java")
+    assert [(f.line, f.rule) for f in found] == [(9, "wrong-method"), (12, "unknown-endpoint")]
+    found = audit_text(RETROFIT_KT, "AkoolApi.kt")
+    assert [(f.line, f.rule) for f in found] == [(2, "wrong-method"), (5, "unknown-endpoint")]
+
+
+def test_a_retrofit_interface_that_names_akool_has_akools_base() -> None:
+    text = (Path(__file__).parent / "audit_corpus" / "flow22" / "AkoolRetro.kt").read_text()
+    found = audit_text(text, "AkoolRetro.kt")
+    assert [(f.line, f.rule) for f in found] == [(15, "unknown-endpoint"), (18, "wrong-method")]
+    other = text.replace("AkoolApi", "GithubApi").replace("akool", "")
+    assert audit_text(other, "GithubApi.kt") == []

@@ -674,6 +674,8 @@ class Routes:
             head = recv.start() if recv is not None else m.start()
             decorator = line[:head].endswith("@")  # (Flask's, FastAPI's, NestJS')
             decorator = decorator and not self.instance_call(line, head, recv)
+            if decorator and recv is None and m.group("verb").isupper():
+                continue  # Retrofit's `@POST("content/...")`: a call the client makes (JAX-RS' takes no path)
             owner = recv.group("r").split(".")[-1].lower() if recv is not None else ""
             if not decorator and (
                 owner in ("$", "jquery") or any(w in owner for w in CLIENT_WORDS)

@@ -944,6 +944,29 @@ def find_clients(lines: list[str], bases: Bases) -> None:
             base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
         if base is not None:
             bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
+    if not bases.clients:
+        _retrofit_client(lines, bases)
+
+
+# A Retrofit (or Ktorfit) interface's method: `@POST("content/video/createbytalkingphoto")`.
+RETROFIT_VERB = re.compile(r"^\s*@(?:GET|POST|PUT|DELETE|PATCH)\(\s*\"")
+
+
+def _retrofit_client(lines: list[str], bases: Bases) -> None:
+    """The base of a Retrofit interface whose `Retrofit.Builder().baseUrl(...)` is not in the
+    file (another file builds it): the AKOOL base the file holds (`BASE_URL = "https://openapi.
+    akool.com/api/open/v3/"`), or, in a file that imports retrofit2 and names AKOOL, AKOOL's
+    base of unknown prefix (its relative paths judged as under an AKOOL-named env base)."""
+    first = next((i for i, line in enumerate(lines) if RETROFIT_VERB.match(line)), None)
+    if first is None:
+        return
+    held = [b for b in bases.names.values() if b.host is not None and AKOOL_HOST.match(b.host)]
+    if held:
+        bases.clients.append((0, replace(held[0], line=held[0].line or 0)))
+    elif any("retrofit2" in line for line in lines[:first]) and any(
+        "akool" in line.lower() for line in lines
+    ):
+        bases.clients.append((0, Base(None, ENV_PREFIX, "", 0)))
 
 
 # An option's value up to the next option: `BASE` of `baseURL: BASE, url: "/x"`.
@@ -1622,7 +1645,8 @@ def _joined_to(
         yield _site(i, start, text, text, None, line)
         return
     if base.prefix == ENV_PREFIX:  # judged as AKOOL's path under any prefix (see calls)
-        yield replace(_site(i, start, text, text, None, line), base=base, joined=True)
+        path = text if text.startswith(("/", "$", "{")) else "/" + text  # (Retrofit's "content/x")
+        yield replace(_site(i, start, text, path, None, line), base=base, joined=True)
         return
     relative = text.split("?")[0]
     path = base.prefix.rstrip("/") + "/" + relative.lstrip("/")
