@@ -226,7 +226,10 @@ async function checkStatus(jobId) {
 @pytest.mark.parametrize(
     ("read", "expected"),
     [
-        ("response.data.data.result[0].status", [(20, "answer-field", "status")]),
+        (
+            "response.data.data.result[0].status",
+            [(20, "response-field", "status")],
+        ),  # (body22: guessed)
         ("response.data.data.result[0].faceswap_status", []),
         ("response.data.data.status", [(20, "response-field", "status")]),
     ],

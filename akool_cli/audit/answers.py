@@ -20,7 +20,8 @@ DOT = r"(?:[?!]?\.|->)"
 # A call that reads a named field: `.get("x")`, Java's `getString("x")`/`optJSONObject("x")`,
 # Jackson's `path("x")`, C#'s `GetProperty("x")`, Ruby's `fetch("x")`.
 GETTER = (
-    r"\.(?:get|opt|fetch|path|GetProperty|Value<[^>]*>)"
+    # (Go: simplejson's js.Get("k"), a map type's own m.GetString("k"))
+    r"\.(?:get|opt|fetch|path|GetProperty|Value<[^>]*>|Get)"
     r"(?:String|Int|Integer|Long|Double|Boolean|JSONObject|JSONArray|AsJsonObject|AsJsonArray)?"
     r"\(\s*[\"']"
 )

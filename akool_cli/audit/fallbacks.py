@@ -20,7 +20,11 @@ LOOKUP = (
     r"(?:\bgetenv|\.get|\bgetOrDefault|\bfetch|\b\w*[Ee]nv\w*|\bGetEnvironmentVariable|\bconfig"
     r"|\bgetProperty)\(\s*"
 )
-DEFAULT_BEFORE = re.compile(LOOKUP + r"[\"'][\w.:-]+[\"']\s*,\s*$")
+DEFAULT_BEFORE = re.compile(
+    LOOKUP + r"[\"'][\w.:-]+[\"']\s*,\s*$"
+    # a typer parameter's default: `scale: str = typer.Option("16:10", help=...)`, `default=`
+    r"|\b(?:typer\.)?(?:Option|Argument)\(\s*(?:default\s*=\s*)?$"
+)
 KEY_BEFORE = re.compile(LOOKUP + "$")  # getenv("RESOLUTION"): the key, not a value
 # A string that is all one interpolation: `$RES`, `${RES}`, `${RES:-720p}` (its fallback),
 # `${res}` in a template literal, `{res}` in an f-string.
@@ -39,8 +43,10 @@ PLACEHOLDER = re.compile(
 OPTION = re.compile(
     r"\b(?:add_argument|click\.option|typer\.Option)\(\s*(?:[\"']-\w[\"']\s*,\s*)?"
     r"[\"']--(?P<n>[A-Za-z_][\w-]*)[\"']"
+    r"(?:\s*,\s*[\"'](?P<dest>[A-Za-z_]\w*)[\"'])?"  # (click's own parameter name after its flags)
 )
-OPTION_VALUE = re.compile(r"\b(?P<k>default|choices)\s*=\s*")
+# (click's `type=click.Choice([...])` lists the choices as argparse's `choices=` does)
+OPTION_VALUE = re.compile(r"\b(?P<k>default|choices|type\s*=\s*click\.Choice\()\s*=?\s*")
 ELEMENT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
 
 
@@ -99,7 +105,7 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
     if "--" not in doc.text or name not in doc.text.replace("-", "_"):
         return found
     for m in OPTION.finditer(doc.text):
-        if m.group("n").replace("-", "_") != name:
+        if (m.group("dest") or m.group("n").replace("-", "_")) != name:
             continue
         around = doc.paren_around(m.end())
         if around is None:

@@ -143,6 +143,7 @@ class Text:
     _calls: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # see enclosing_call
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _field_passes: dict[str, list[int]] = field(default_factory=dict)  # (see field_uses)
     structs: dict[str, list[StructField]] = field(default_factory=dict)  # Go: type name: fields
     # Go: each variable's declarations (offset, type) and each struct type's first `type X struct`
     # match, found once per file (break21b M4: a scan of the file per decoded answer).
@@ -1541,7 +1542,7 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
             *apart_,
             *_sent_links(doc, parens),
         ]
-    held = url_uses(doc, offset)
+    held = url_uses(doc, offset) or field_uses(doc, offset)
     if held is None or held[0] in doc._followed:
         # (another path of the same assignment, u = a ? "/x" : "/y", was followed already: every
         # key its uses send is that path's by then, so following them again would add nothing)
@@ -1660,6 +1661,34 @@ def url_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
     if doc.scopes is not None:  # not a parameter or a local of the same name in another function
         found = [u for u in found if doc.scopes.visible(name, line, doc.line_of(u))]
     return statement, found
+
+
+# A URL literal held in an object's field: a struct literal's or a constructor's key
+# (`&Client{detectURL: "https://..."}`), a field assigned on `this`/`self`
+# (`this.detectUrl = "..."`, `self.detect_url = f"..."`).
+FIELD_URL = re.compile(
+    r"(?:(?:\bthis|\bself|@)\s*\.?\s*|[{,(]\s*|^\s*)[\"']?(?P<v>[A-Za-z_]\w*)[\"']?\s*(?::|=(?!=))\s*"
+    r"[fFrR$@]?[\"'`][^\"'`]*$"
+)
+
+
+def field_uses(doc: Text, offset: int) -> tuple[int, list[int]] | None:
+    """For a path in a URL held in an object's field (FIELD_URL): where its line starts and
+    every place that passes the field read on an object (`http.Post(c.detectURL, ...)`,
+    `fetch(this.detectUrl, ...)`) as a call's argument."""
+    line = doc.line_of(offset)
+    start = max(doc.starts[line], offset - 200)  # (a minified line: only the text before the URL)
+    found = FIELD_URL.search(doc.text, start, offset)
+    if found is None:
+        return None
+    name = found["v"]
+    uses = doc._field_passes.get(name)
+    if uses is None:
+        passed = re.compile(
+            r"[(,]\s*(?:&?[A-Za-z_$@][\w$]*\s*(?:\.|->)\s*)+" + re.escape(name) + r"\s*[,)]"
+        )
+        uses = doc._field_passes[name] = [m.start() + 1 for m in passed.finditer(doc.text)]
+    return (doc.starts[line], uses) if uses else None
 
 
 # A name bound to an object (or a Go struct) whose entries hold URLs (`const Paths = { TALK:
@@ -1980,12 +2009,13 @@ SCOPE_START = re.compile(
 )
 
 
-def sole_literal(doc: Text, request: Request) -> int | None:
+def sole_literal(doc: Text, request: Request, direct: bool = True) -> int | None:
     """The object literal that is certainly the whole body of a request, or None: every key the
     request sends is one of its keys and it has no other entry (a spread, an interpolated
     `$EXTRA`, a computed key), and, when a name holds it, the name is bound once in its scope
     and not touched between the literal and the call (no `body["k"] = v`, `body.update(x)`,
-    `Object.assign(body, x)`, loop)."""
+    `Object.assign(body, x)`, loop). `direct`: only when an HTTP library sends it (not when
+    the script's own function does, which might add a field)."""
     if not request.body or any(k.raw for k in request.body):
         return None
     index = doc.innermost(request.body[0].offset)
@@ -1997,7 +2027,7 @@ def sole_literal(doc: Text, request: Request) -> int | None:
     if not _only_keys(doc, c):
         return None
     extent = doc._sent_at.get(id(request))
-    if extent is None or not _direct(doc, extent[0]):
+    if extent is None or (direct and not _direct(doc, extent[0])):
         return None
     call = extent[0]
     if MULTIPART.search(doc.text, *extent):

@@ -338,7 +338,7 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     want = _bare(path)
     guessed = _product_guess(want)  # (before a legacy path of the same name: /detect)
     if guessed is not None:
-        return guessed, ()
+        return _in_version(path, guessed), ()
     same = [e for bare, e in _bare_endpoints() if bare == want]
     if len(same) == 1:
         return same[0], ()
@@ -364,8 +364,22 @@ def replacement_for(path: str) -> tuple[DocEndpoint | None, tuple[DocEndpoint, .
     best = difflib.SequenceMatcher(None, want, close[0]).ratio()
     tied = [c for c in close if difflib.SequenceMatcher(None, want, c).ratio() > best - 0.02]
     if len(tied) == 1:
-        return by_tail[close[0]], ()
+        return _in_version(path, by_tail[close[0]]), ()
     return None, tuple(by_tail[c] for c in tied)
+
+
+def _in_version(path: str, endpoint: DocEndpoint) -> DocEndpoint:
+    """The endpoint of the same path as `endpoint` in the version `path` asks for, when the docs
+    give it in that version too (`/v3/voice/lists`: v3's voice/list, not v4's)."""
+    asked = VERSION_IN_PATH.search(path)
+    if asked is None or asked.group(0) in endpoint.path:
+        return endpoint
+    bare = _bare(endpoint.path)
+    same = [e for b, e in _bare_endpoints() if b == bare and asked.group(0) in e.path]
+    return same[0] if len(same) == 1 else endpoint
+
+
+VERSION_IN_PATH = re.compile(r"/v\d+/")
 
 
 @lru_cache(maxsize=1)

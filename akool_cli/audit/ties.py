@@ -112,6 +112,7 @@ PARSED_WORDS = (
 PARSED = re.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json(strict=False)`)
     r"\.json\((?:\s*[a-z_]+\s*=\s*[\w.\"']+\s*,?)*\s*\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
     r"|\bdecode_json\(|\bfrom_json\("  # (Perl's JSON)
+    r"|\bsimplejson\.New(?:Json|FromReader)\(|\bgjson\.Parse(?:Bytes)?\("  # (Go: go-simplejson, gjson)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
     # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does
@@ -328,6 +329,8 @@ SHELL_REQUEST = re.compile(r"\b(?:curl|wget|http|https)\s")
 # `httpx.request("GET", url)`, `session.request(method="GET", url=u)`.
 ARGUMENT = re.compile(
     r"\(\s*(?:(?:method\s*=\s*)?[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?"
+    # (Go's http.NewRequest(http.MethodGet, url, nil), NewRequestWithContext(ctx, "GET", url, nil))
+    r"(?:(?:ctx\s*,\s*)?(?:http\.Method(?:Get|Post|Put|Patch|Delete)|[\"'](?i:get|post|put|patch|delete)[\"'])\s*,\s*)?"
     # (after a cast: PHP's `json_decode((string) $res->getBody(), true)`)
     r"(?:url\s*=\s*)?(?:await\s+)?(?:\(\s*(?:string|array|object|str)\s*\)\s*)?"
     r"(?:[fF]?[\"'`]\$?\{\s*)?"  # (the URL's name opening a template: f"{U}{i}", `${U}${id}`)
