@@ -548,3 +548,21 @@ def test_a_part_file_of_another_audit_is_not_read(tmp_path: Path) -> None:
     (tmp_path / "ok.py").write_text("print('hello')\n")
     result = audit([tmp_path])
     assert result.passed and result.files_scanned == 1
+
+
+def test_a_link_to_a_file_outside_the_folder_is_read_not_patched(here: Path) -> None:
+    """`scripts/common.py -> ../lib/common.py`: the file it stands for was read by no one (links
+    were skipped as content read where it lives), and the gate passed over it."""
+    Path("lib").mkdir()
+    Path("lib/common.py").write_text(BAD)
+    Path("scripts").mkdir()
+    os.symlink("../lib/common.py", "scripts/common.py")
+    Path("scripts/ok.py").write_text("print('hello')\n")
+    document = json.loads(invoke(["audit", "--json", "scripts"], expect=8).stdout)
+    assert {(d["file"], d["rule"]) for d in document} == {("scripts/common.py", "wrong-host")}
+    subprocess.run(["git", "init", "-q", "."], check=True)
+    assert invoke(["audit", "--diff", "scripts"], expect=8).stdout == ""  # (git would refuse it)
+    # both named: read once, where it lives, and patched there
+    document = json.loads(invoke(["audit", "--json", "scripts", "lib"], expect=8).stdout)
+    assert {d["file"] for d in document} == {"lib/common.py"}
+    assert "+++ b/lib/common.py" in invoke(["audit", "--diff", "scripts", "lib"], expect=8).stdout

@@ -121,6 +121,8 @@ def _through_link(name: str) -> bool:
     link", break21b L9), so the file is left to a person, as a link to a file is."""
     relative = os.path.relpath(os.path.abspath(name))
     parts = () if relative.startswith("..") else Path(relative).parts[:-1]
+    if os.path.islink(name):  # (a link to a file outside the folders scanned, read by its name)
+        return True
     return any(os.path.islink(os.path.join(*parts[: k + 1])) for k in range(len(parts)))
 
 

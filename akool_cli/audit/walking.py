@@ -35,7 +35,9 @@ def iter_files(
     --exclude leaves them out): a gate must not pass over what it never saw."""
     seen: set[str] = set()
     problems: Unread = [] if unread is None else unread
-    for root in paths:
+    roots = list(paths)
+    folders = [os.path.realpath(r) for r in roots if r.is_dir()]
+    for root in roots:
         folder = root.is_dir()
         walked: Unread = []
         candidates: Iterable[Path] = _walk(root, git_ignored(root), walked) if folder else [root]
@@ -47,13 +49,19 @@ def iter_files(
                 continue
             if any(_matches(relative, shown, g) for g in exclude):
                 continue
-            why = _not_regular(path)
-            if why is not None:  # FIFOs, sockets and devices would block or never end
-                if why:
-                    problems.append((shown, why))
-                continue
-            # (a walk follows no link: a file under a folder is where the folder really is)
-            real = os.path.join(real_root, relative) if folder else real_root
+            if folder and os.path.islink(path):
+                outside = _outside(path, folders)
+                if outside is None:
+                    continue
+                real = outside
+            else:
+                why = _not_regular(path)
+                if why is not None:  # FIFOs, sockets and devices would block or never end
+                    if why:
+                        problems.append((shown, why))
+                    continue
+                # (a walk follows no link: a file under a folder is where the folder really is)
+                real = os.path.join(real_root, relative) if folder else real_root
             if real not in seen:
                 seen.add(real)
                 yield path, shown
@@ -61,6 +69,21 @@ def iter_files(
             inside = os.path.relpath(shown, root) + "/"
             if not any(_matches(inside, shown, g) for g in exclude):
                 problems.append((shown, why))
+
+
+def _outside(link: Path, folders: list[str]) -> str | None:
+    """The real path of the file a link in a folder stands for, when that file is outside every
+    folder scanned (`common.py -> ../../lib/common.py`): read under the link's name, or no one
+    would read it. None for a link into a folder scanned (the file is read where it lives, never
+    twice), a broken link, a loop, or a link to anything but a file."""
+    real = os.path.realpath(link)
+    try:
+        if not stat.S_ISREG(os.stat(real).st_mode):
+            return None
+    except OSError:
+        return None
+    inside = any(real == f or real.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+    return None if inside else real
 
 
 def _not_regular(path: Path) -> str | None:
@@ -97,12 +120,8 @@ def _walk(root: Path, ignored: frozenset[str], unread: Unread) -> Iterator[Path]
         for name in sorted(files):
             if f"{inner}{name}" in ignored or _a_part(name):
                 continue
-            path = Path(directory) / name
-            # A link is not content (as git keeps it): its target is scanned where it lives, so
-            # it is neither reported twice nor patched through the link (break21: git refused
-            # the whole --diff, which had a hunk for the link too).
-            if not os.path.islink(path):
-                yield path
+            # (a link too: iter_files reads a file it stands for outside the folders scanned)
+            yield Path(directory) / name
 
 
 def _a_part(name: str) -> bool:
