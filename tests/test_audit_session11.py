@@ -2,13 +2,22 @@
 out over several lines with the URL's name on a line of its own (heldout21k: black and prettier
 write it so), an answer whose keys a converter turned to camelCase (break21e #13: read right,
 no finding and no patch), and a file whose models map JSON names still has its answer's own
-keys judged (break21e #5: `GetProperty("status")`)."""
+keys judged (break21e #5: `GetProperty("status")`), and a stop while `--json` is written leaves
+one whole document (break21e #1)."""
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+from pathlib import Path
+
 from akool_cli.audit.scan import audit_text
+from tests.support.runner import AKOOL, exit_report, process_env
 
 INFO = "https://openapi.akool.com/api/open/v3/content/video/infobymodelid"
+TALK = "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"
 
 
 def _rules(text: str, name: str) -> list[tuple[int, str]]:
@@ -105,3 +114,30 @@ def test_a_host_under_a_name_reserved_for_examples_is_a_placeholder_not_a_wrong_
     text = "AKOOL_BASE_URL=https://api.akool.example\n"
     assert [f.rule for f in audit_text(text, "env.sh")] == []
     assert [f.rule for f in audit_text(text.replace("example", "io"), "env.sh")] == ["wrong-host"]
+
+
+def test_a_stop_while_the_json_document_is_written_leaves_it_whole(tmp_path: Path) -> None:
+    # (break21e #1: SIGTERM while a big findings array went to a slow reader gave half of it,
+    # then an error document; and CPython's own buffered write, interrupted, had lost the rest)
+    folder = tmp_path / "scripts"
+    folder.mkdir()
+    call = (
+        f'requests.post("{TALK}", json={{"talking_photo_url": "a", "audio_url": "b", '
+        '"resolution": "720p"}})\n'
+    )
+    for k in range(10):
+        (folder / f"f{k}.py").write_text(call * 100)
+    command = [AKOOL, "audit", "--json", str(folder)]
+    env = process_env(tmp_path / "home")
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as run:
+        assert run.stdout is not None and run.stderr is not None
+        # The document is far bigger than a pipe holds: once its first bytes are here, the
+        # writer is inside its write, blocked on this reader.
+        first = os.read(run.stdout.fileno(), 1000)
+        run.send_signal(signal.SIGTERM)
+        rest = run.stdout.read()
+        stderr = run.stderr.read()
+        code = run.wait()
+    document = json.loads(first + rest)  # one document, whole
+    assert len(document) == 1000, exit_report(code, stderr)
+    assert code == 8, exit_report(code, stderr)

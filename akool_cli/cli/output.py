@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
+from akool_cli.core import interrupts
 from akool_cli.core.errors import AkoolError, RejectedError, UnavailableError
 from akool_cli.core.redact import Redactor
 
@@ -72,6 +73,23 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
         return max(0, os.get_terminal_size(stream.fileno()).columns)
     except (AttributeError, ValueError, OSError):
         return 80
+
+
+def write_whole(stream: IO[str], text: str) -> None:
+    """text written to a stream whole: to its descriptor, each partial write followed by the rest.
+    (A signal that interrupts a big write to a pipe makes CPython's buffered write return with
+    only what the pipe took: 131,072 of 3,000,001 bytes, measured; the rest was lost.)"""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):  # (a test's StringIO: no descriptor)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+    while data:
+        data = data[os.write(fd, data) :]
 
 
 def detach_stdout() -> None:
@@ -184,11 +202,13 @@ class Output:
             text = json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False)
         # Raw line breaks in the dump are only indentation (strings hold \n): keep them.
         text = "\n".join(self._clean(line) for line in text.split("\n"))
-        with self._lock:
-            self.stdout.write(text + "\n")
-            self.stdout.flush()
+        # Begun, the document is the run's one: a stop signal while it is written (a slow reader,
+        # a big audit) is held until it is whole, and the boundary writes no second one after it
+        # (break21e #1: half a findings array, then an error document, glued).
         if self.on_json is not None:
             self.on_json()
+        with self._lock, interrupts.shielded():
+            write_whole(self.stdout, text + "\n")
 
     def jobs_or_errors(
         self,
