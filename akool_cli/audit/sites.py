@@ -1297,6 +1297,8 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
     if "JoinPath(" in line:
         yield from _join_path(i, line, bases)
+    if BUILDER_HINT.search(line):
+        yield from _builders(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
     for m in URLJOIN.finditer(line):
@@ -1304,6 +1306,32 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         ref = m.group("a") if m.group("path") else m.group("b")
         for site in _joined(i, line, m.start(key), m.group(key), ref, bases, "/"):
             yield resolved(site, ref)
+
+
+# Other languages' URL builders given a base and one relative path literal. Resolved as RFC 3986
+# resolves (`r`: Java's base.resolve("x"), C#'s new Uri(base, "x"), Ruby's URI.join(base, "x")) or
+# appended with a "/" between (`j`: Swift's appendingPathComponent, OkHttp's newBuilder()
+# .addPathSegments, Python's posixpath.join).
+BUILDER_HINT = re.compile(
+    r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
+)
+BUILDER = re.compile(
+    r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
+    r"|(?P<j1>[A-Za-z_][\w.]*?)(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
+    r"|\bposixpath\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
+)
+
+
+def _builders(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Relative paths other languages' URL builders join to a base AKOOL's (see BUILDER); a
+    base of another host or none in view gives nothing (`Promise.resolve("a/b")`)."""
+    for m in BUILDER.finditer(line):
+        ref = m.group("r1") or m.group("r2")
+        joined = ref is None
+        ref = ref or m.group("j1") or m.group("j2")
+        for site in _joined(i, line, m.start("path"), m.group("path"), ref, bases, "/"):
+            if site.base is not None:
+                yield site if joined else resolved(site, ref)
 
 
 # A base given a trailing slash where it is resolved against: urljoin(BASE + "/", ...)

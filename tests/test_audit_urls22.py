@@ -1,0 +1,48 @@
+"""Tests for URL builders read as joins and hosts behind user info (urls22)."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import audit_text
+
+RIGHT = "content/video/infobymodelid?video_model_id=1"
+
+
+def _rules(text: str, name: str) -> list[tuple[int, str]]:
+    return [(f.line, f.rule) for f in audit_text(text, name)]
+
+
+def test_other_languages_url_builders_join_a_relative_path_to_akools_base() -> None:
+    cases = {
+        "C.java": 'static final URI BASE = URI.create("https://openapi.akool.com/api/open/v3/");\n'
+        'var r = HttpRequest.newBuilder(BASE.resolve("PATH")).GET().build();\n',
+        "g.cs": 'var baseUri = new Uri("https://openapi.akool.com/api/open/v3/");\n'
+        'var r = await http.GetAsync(new Uri(baseUri, "PATH"));\n',
+        "f.rb": 'BASE = URI("https://openapi.akool.com/api/open/v3/")\n'
+        'uri = URI.join(BASE, "PATH")\n',
+        "S.swift": 'let base = URL(string: "https://openapi.akool.com/api/open/v3")!\n'
+        'var req = URLRequest(url: base.appendingPathComponent("PATH"))\n',
+        "D.kt": 'val base = "https://openapi.akool.com/api/open/v3".toHttpUrl()\n'
+        'val url = base.newBuilder().addPathSegments("PATH").build()\n',
+        "e.py": 'import posixpath, requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
+        'requests.get(posixpath.join(BASE, "PATH"))\n',
+    }
+    for name, text in cases.items():
+        line = text.count("\n")
+        assert _rules(text.replace("PATH", "content/video/status"), name) == [
+            (line, "unknown-endpoint")
+        ], name
+        assert _rules(text.replace("PATH", RIGHT), name) == [], name
+
+
+def test_resolve_against_a_base_without_trailing_slash_drops_its_last_segment() -> None:
+    text = (
+        'static final URI BASE = URI.create("https://openapi.akool.com/api/open/v3");\n'
+        'var r = HttpRequest.newBuilder(BASE.resolve("PATH")).GET().build();\n'
+    )
+    found = audit_text(text.replace("PATH", RIGHT), "C.java")
+    assert [f.rule for f in found] != [] and "/api/open/content/video" in found[0].message
+
+
+def test_resolve_of_something_else_is_no_url() -> None:
+    text = 'const p = Promise.resolve("content/video/status");\nrequire.resolve("a/b");\n'
+    assert audit_text(text, "a.js") == []
