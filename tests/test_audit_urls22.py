@@ -46,3 +46,23 @@ def test_resolve_against_a_base_without_trailing_slash_drops_its_last_segment() 
 def test_resolve_of_something_else_is_no_url() -> None:
     text = 'const p = Promise.resolve("content/video/status");\nrequire.resolve("a/b");\n'
     assert audit_text(text, "a.js") == []
+
+
+def test_segments_joined_by_a_slash_after_akools_base() -> None:
+    py = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\nrequests.get(JOIN)\n'
+    php = "<?php\n$base = 'https://openapi.akool.com/api/open/v3';\n$r = file_get_contents(JOIN);\n"
+    cases = [
+        (py, "e.py", '"/".join([BASE, "PATH"])'),
+        (py, "e.py", '"/".join((BASE, "PATH"))'),
+        (php, "h.php", "implode('/', [$base, 'PATH'])"),
+    ]
+    for text, name, join in cases:
+        segments = '", "' if "implode" not in join else "', '"
+        wrong = text.replace(
+            "JOIN", join.replace("PATH", segments.join(["content", "video", "status"]))
+        )
+        assert _rules(wrong, name) == [(3, "unknown-endpoint")], join
+        right = text.replace("JOIN", join.replace("PATH", "avatar/list"))
+        assert _rules(right, name) == [], join
+    local = 'import os\nOUT = os.getcwd()\nopen("/".join([OUT, "content", "video", "a.mp4"]))\n'
+    assert audit_text(local, "e.py") == []

@@ -1295,7 +1295,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
-    if "JoinPath(" in line:
+    if JOIN_PATH_HINT.search(line):
         yield from _join_path(i, line, bases)
     if BUILDER_HINT.search(line):
         yield from _builders(i, line, bases)
@@ -1367,9 +1367,14 @@ def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
 
 
-# Go's url.JoinPath(base, "content", "video", id): the segments after the base, joined by "/"
-JOIN_PATH = re.compile(r"\burl\.JoinPath\(\s*(?P<a>[A-Za-z_][\w.]*)\s*,\s*(?=[\"`])")
-SEGMENT = re.compile(r"[\"`](?P<lit>[^\"`\s]*)[\"`]|(?P<var>[A-Za-z_][\w.]*)")
+# Go's url.JoinPath(base, "content", "video", id), Python's "/".join([base, "content", id]),
+# PHP's implode('/', [$base, 'content', $id]): the segments after the base, joined by "/"
+JOIN_PATH = re.compile(
+    r"(?:\burl\.JoinPath\(|[\"']/[\"']\.join\(\s*[\[(]|\bimplode\(\s*[\"']/[\"']\s*,\s*(?:\[|array\())"
+    r"\s*(?P<a>\$?[A-Za-z_][\w.]*)\s*,\s*(?=[\"'`])"
+)
+JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(")
+SEGMENT = re.compile(r"(?P<q>[\"'`])(?P<lit>[^\"'`\s]*)(?P=q)|(?P<var>[A-Za-z_][\w.]*)")
 
 
 def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
@@ -1378,7 +1383,8 @@ def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
     no fix (the path is written in pieces)."""
     for m in JOIN_PATH.finditer(line):
         parts: list[str] = []
-        for a, b in arguments.spans(line, line.rfind("(", 0, m.end()) + 1)[1:]:
+        opener = max(line.rfind("(", 0, m.start("a")), line.rfind("[", 0, m.start("a")))
+        for a, b in arguments.spans(line, opener + 1)[1:]:
             seg = SEGMENT.fullmatch(line, a, b)
             if seg is None:
                 parts = []
