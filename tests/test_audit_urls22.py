@@ -66,3 +66,11 @@ def test_segments_joined_by_a_slash_after_akools_base() -> None:
         assert _rules(right, name) == [], join
     local = 'import os\nOUT = os.getcwd()\nopen("/".join([OUT, "content", "video", "a.mp4"]))\n'
     assert audit_text(local, "e.py") == []
+
+
+def test_a_url_with_user_info_shows_its_host_and_hides_the_password() -> None:
+    text = 'import requests\nrequests.get("https://svc:s3cretPW@api.akool.com/api/open/v3/avatar/list?from=2")\n'
+    found = audit_text(text, "u.py")
+    assert [(f.line, f.rule) for f in found] == [(2, "wrong-host")]
+    assert "s3cretPW" not in repr(found)
+    assert audit_text(text.replace("api.akool", "openapi.akool"), "u.py") == []

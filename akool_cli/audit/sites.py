@@ -23,16 +23,18 @@ __all__ = ["FUNCTION_DEF", "NOT_FUNCTIONS", "Base", "Bases", "Site"]
 # AKOOL's own domain (openapi.akool.com, sg3.akool.com, akool.com); a host that only has the word
 # in its name (akool-proxy.example.com) is someone else's.
 AKOOL_HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,}$", re.IGNORECASE)
+# user info before the host (`https://svc:pw@api.akool.com/x`): passed over, never echoed
+USERINFO = r"(?:[\w.~%!$&*+,;=:-]+@)?"
 HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\.[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
 AKOOL_URL = re.compile(
-    r"https?://" + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
+    r"https?://" + USERINFO + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
 )
 OPEN_API_PATH = re.compile(
     r"(?:/|(?<=[\"'`])(?=api/open/v\d+/))api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
 )
 # A base: an AKOOL URL with nothing after the host but /api/open[/vN], or such a prefix alone.
 BASE_URL = re.compile(
-    r"https?://" + HOST + r"(?P<prefix>/api/open(?:/v\d+)?)?/?"
+    r"https?://" + USERINFO + HOST + r"(?P<prefix>/api/open(?:/v\d+)?)?/?"
     r"(?![\w/.{$%-])"
 )
 BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
