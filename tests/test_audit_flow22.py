@@ -430,3 +430,18 @@ def test_a_retrofit_interface_that_names_akool_has_akools_base() -> None:
     assert [(f.line, f.rule) for f in found] == [(15, "unknown-endpoint"), (18, "wrong-method")]
     other = text.replace("AkoolApi", "GithubApi").replace("akool", "")
     assert audit_text(other, "GithubApi.kt") == []
+
+
+def test_a_method_held_in_a_name_given_to_the_call() -> None:
+    go = """package main
+
+func main() {
+  url := "https://openapi.akool.com/api/open/v3/content/image/createbyprompt"
+  method := "GET"
+  payload := strings.NewReader(`{"prompt": "a", "scale": "1:1"}`)
+  req, _ := http.NewRequest(method, url, payload)
+  http.DefaultClient.Do(req)
+}
+"""
+    assert [(f.line, f.rule) for f in audit_text(go, "main.go")] == [(7, "wrong-method")]
+    assert audit_text(go.replace('"GET"', '"POST"'), "main.go") == []

@@ -136,6 +136,7 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     if handle is not None:
         return Evidence(*handle) if handle[0] in METHODS else None
     found = _option(doc, start, end) or _set_later(doc, call) or _held_options(doc, offset, call)
+    found = found or _held_method(doc, call)
     if found is None and JQUERY_AJAX.search(opener):  # $.ajax({ url, type: "POST" })
         said = AJAX_TYPE.search(doc.text, start, end)
         if said is not None and said.group("m").upper() in METHODS:
@@ -258,6 +259,29 @@ def _held_options(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | N
                 len(re.findall(rf"(?<![\w$.]){re.escape(m.group('name'))}(?![\w$])", doc.text)) == 2
             )
             return Evidence(said.method, said.offset, said.text, said.literal and once)
+    return None
+
+
+# A method held in a name given as an argument (`method := "POST"`, then Go's
+# `http.NewRequest(method, url, payload)`, Postman's Go sample; `requests.request(method, url)`).
+METHOD_NAME_ARGUMENT = re.compile(r"[(,]\s*(?P<name>(?i:method|http_?method|verb))\s*(?=[,)])")
+METHOD_VALUE = re.compile(r"\s*(?P<q>[\"'`])(?P<lit>GET|POST|PUT|DELETE|PATCH)(?P=q)\s*;?\s*$")
+
+
+def _held_method(doc: Text, call: tuple[int, int]) -> Evidence | None:
+    """The method a name given to the call holds, bound to a literal before it in view."""
+    start, end = call
+    for m in METHOD_NAME_ARGUMENT.finditer(doc.text, start, end):
+        if doc.paren_around(m.start("name")) != (start, end):
+            continue
+        spot = doc.last_assignment(m.group("name"), start)
+        if spot is None:
+            continue
+        line_end = doc.text.find("\n", spot[1])
+        said = METHOD_VALUE.match(doc.text[spot[1] : line_end if line_end >= 0 else None])
+        if said is not None:
+            at = spot[1] + said.start("lit")
+            return Evidence(said.group("lit"), at, said.group("lit"), False)
     return None
 
 

@@ -28,15 +28,17 @@ AKOOL_HOST = re.compile(
     r"^(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,}$", re.IGNORECASE
 )
 HOST = r"(?P<host>(?:[A-Za-z0-9-]+\.)*akool\." + RESERVED + r"[A-Za-z]{2,})(?!\.?[A-Za-z0-9-])"
+# user info before the host (`https://svc:pw@api.akool.com/x`): passed over, never echoed
+USERINFO = r"(?:[\w.~%!$&*+,;=:-]+@)?"
 AKOOL_URL = re.compile(
-    r"https?://" + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
+    r"https?://" + USERINFO + HOST + r"(?P<path>/[^\s\"'`)<>\\\[\]*|]*[^\s\"'`)<>\\\[\]*|.,;:])?"
 )
 OPEN_API_PATH = re.compile(
     r"(?:/|(?<=[\"'`])(?=api/open/v\d+/))api/open/v\d+/(?:[A-Za-z0-9_./$%-]|\{[^{}\s]*\})*(?:[A-Za-z0-9_/]|\{[^{}\s]*\})"
 )
 # A base: an AKOOL URL with nothing after the host but /api/open[/vN], or such a prefix alone.
 BASE_URL = re.compile(
-    r"https?://" + HOST + r"(?P<prefix>/api/open(?:/v\d+)?)?/?"
+    r"https?://" + USERINFO + HOST + r"(?P<prefix>/api/open(?:/v\d+)?)?/?"
     r"(?![\w/.{$%-])"
 )
 BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|$)")
@@ -1340,8 +1342,10 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
-    if "JoinPath(" in line:
+    if JOIN_PATH_HINT.search(line):
         yield from _join_path(i, line, bases)
+    if BUILDER_HINT.search(line):
+        yield from _builders(i, line, bases)
     if "join" not in line and "URL(" not in line and "resolve(" not in line:
         return
     for m in URLJOIN.finditer(line):
@@ -1349,6 +1353,32 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         ref = m.group("a") if m.group("path") else m.group("b")
         for site in _joined(i, line, m.start(key), m.group(key), ref, bases, "/"):
             yield resolved(site, ref)
+
+
+# Other languages' URL builders given a base and one relative path literal. Resolved as RFC 3986
+# resolves (`r`: Java's base.resolve("x"), C#'s new Uri(base, "x"), Ruby's URI.join(base, "x")) or
+# appended with a "/" between (`j`: Swift's appendingPathComponent, OkHttp's newBuilder()
+# .addPathSegments, Python's posixpath.join).
+BUILDER_HINT = re.compile(
+    r"\.resolve\(|new Uri\(|URI\.join\(|appendingPathComponent\(|addPathSegments?\(|posixpath\.join\("
+)
+BUILDER = re.compile(
+    r"(?:(?P<r1>[A-Za-z_][\w.]*?)\.resolve\(\s*|(?:\bnew Uri|\bURI\.join)\(\s*(?P<r2>[A-Za-z_][\w.]*)\s*,\s*"
+    r"|(?P<j1>[A-Za-z_][\w.]*?)(?:\.newBuilder\(\)\s*\.addPathSegments?|\.appendingPathComponent)\(\s*"
+    r"|\bposixpath\.join\(\s*(?P<j2>[A-Za-z_][\w.]*)\s*,\s*)[\"'](?P<path>[A-Za-z_][\w-]*(?:/[^\s\"'?#]*)?(?:\?[^\s\"'#]*)?)[\"']"
+)
+
+
+def _builders(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Relative paths other languages' URL builders join to a base AKOOL's (see BUILDER); a
+    base of another host or none in view gives nothing (`Promise.resolve("a/b")`)."""
+    for m in BUILDER.finditer(line):
+        ref = m.group("r1") or m.group("r2")
+        joined = ref is None
+        ref = ref or m.group("j1") or m.group("j2")
+        for site in _joined(i, line, m.start("path"), m.group("path"), ref, bases, "/"):
+            if site.base is not None:
+                yield site if joined else resolved(site, ref)
 
 
 # A base given a trailing slash where it is resolved against: urljoin(BASE + "/", ...)
@@ -1384,9 +1414,14 @@ def _later_paths(i: int, line: str, bases: Bases) -> Iterator[Site]:
             yield from _joined_to(i, line, literal.start("path"), literal.group("path"), helper)
 
 
-# Go's url.JoinPath(base, "content", "video", id): the segments after the base, joined by "/"
-JOIN_PATH = re.compile(r"\burl\.JoinPath\(\s*(?P<a>[A-Za-z_][\w.]*)\s*,\s*(?=[\"`])")
-SEGMENT = re.compile(r"[\"`](?P<lit>[^\"`\s]*)[\"`]|(?P<var>[A-Za-z_][\w.]*)")
+# Go's url.JoinPath(base, "content", "video", id), Python's "/".join([base, "content", id]),
+# PHP's implode('/', [$base, 'content', $id]): the segments after the base, joined by "/"
+JOIN_PATH = re.compile(
+    r"(?:\burl\.JoinPath\(|[\"']/[\"']\.join\(\s*[\[(]|\bimplode\(\s*[\"']/[\"']\s*,\s*(?:\[|array\())"
+    r"\s*(?P<a>\$?[A-Za-z_][\w.]*)\s*,\s*(?=[\"'`])"
+)
+JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(")
+SEGMENT = re.compile(r"(?P<q>[\"'`])(?P<lit>[^\"'`\s]*)(?P=q)|(?P<var>[A-Za-z_][\w.]*)")
 
 
 def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
@@ -1395,7 +1430,8 @@ def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
     no fix (the path is written in pieces)."""
     for m in JOIN_PATH.finditer(line):
         parts: list[str] = []
-        for a, b in arguments.spans(line, line.rfind("(", 0, m.end()) + 1)[1:]:
+        opener = max(line.rfind("(", 0, m.start("a")), line.rfind("[", 0, m.start("a")))
+        for a, b in arguments.spans(line, opener + 1)[1:]:
             seg = SEGMENT.fullmatch(line, a, b)
             if seg is None:
                 parts = []
