@@ -1,0 +1,42 @@
+"""Issue 22, vals22: values of a kind the docs do not give (a boolean for an integer, an integer
+for a boolean), and bodies the audit did not read."""
+
+from __future__ import annotations
+
+from akool_cli.audit.scan import Finding, audit_text
+
+V3 = "https://openapi.akool.com/api/open/v3"
+V4 = "https://openapi.akool.com/api/open/v4"
+
+
+def rules_of(findings: list[Finding]) -> set[tuple[int, str, str]]:
+    return {(f.line, f.rule, f.found) for f in findings if f.severity != "info"}
+
+
+# -- bool-int-values ---------------------------------------------------------------------------------
+
+KINDS = """import requests
+requests.post("V3/faceswap/highquality/specifyimage", json={
+    "sourceImage": [{"path": "a", "opts": "1"}], "targetImage": [{"path": "b", "opts": "2"}],
+    "modifyImage": "b", "face_enhance": True})
+requests.post("V4/faceswap/faceswapByImage", json={
+    "sourceImage": [{"path": "a"}], "targetImage": [{"path": "b"}], "face_enhance": 1})
+requests.post("V3/content/video/createbytranslate", json={"url": "u", "language": "fr", "lipsync": 1})
+""".replace("V3", V3).replace("V4", V4)
+
+
+def test_a_boolean_for_a_listed_integer_and_an_integer_for_a_boolean_are_bad_values() -> None:
+    got = rules_of(audit_text(KINDS, "swap.py"))
+    assert (4, "bad-value", "True") in got
+    assert (6, "bad-value", "1") in got
+    assert (7, "bad-value", "1") in got
+
+
+def test_the_documented_kinds_are_not_judged() -> None:
+    right = KINDS.replace('"face_enhance": True', '"face_enhance": 1')
+    right = right.replace(
+        '"face_enhance": 1})\nrequests.post("' + V3, '"face_enhance": True})\nrequests.post("' + V3
+    )
+    right = right.replace('"lipsync": 1', '"lipsync": True')
+    got = rules_of(audit_text(right, "swap.py"))
+    assert not {g for g in got if g[1] == "bad-value"}, got
