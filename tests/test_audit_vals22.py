@@ -40,3 +40,31 @@ def test_the_documented_kinds_are_not_judged() -> None:
     right = right.replace('"lipsync": 1', '"lipsync": True')
     got = rules_of(audit_text(right, "swap.py"))
     assert not {g for g in got if g[1] == "bad-value"}, got
+
+
+# -- conditional spreads in a JS body literal ---------------------------------------------------------
+
+SPREAD = """const r = await fetch("V4/liveAvatar/session/create", {
+  method: "POST",
+  headers: { "x-api-key": KEY, "Content-Type": "application/json" },
+  body: JSON.stringify({
+    avatar_id,
+    ...(X ? { bogus_top: X } : {}),
+    voice_params: { voice_id: V, ...(K ? { elevenlabs_settings: { api_key: K, bogus_nested: v } } : {}) },
+  }),
+});
+""".replace("V4", V4)
+
+
+def test_the_keys_of_a_conditional_spreads_branches_are_the_bodys_possible_keys() -> None:
+    got = rules_of(audit_text(SPREAD, "live.js"))
+    assert (6, "unknown-field", "bogus_top") in got
+    assert (7, "unknown-field", "bogus_nested") in got
+
+
+def test_documented_keys_in_a_conditional_spread_are_not_findings() -> None:
+    right = SPREAD.replace("bogus_top: X", "voice_url: X").replace(", bogus_nested: v", "")
+    right = right.replace("    avatar_id,\n", "").replace(
+        "{}),\n    voice", "{ avatar_id }),\n    voice"
+    )
+    assert rules_of(audit_text(right, "live.js")) == set()

@@ -299,6 +299,8 @@ def read(
     if language == "swift" and "codable" in text.lower():
         doc.codable = _codable(text)
     _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
+    if language == "js" and "..." in text:
+        _lift_spread_branches(doc)
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -344,6 +346,45 @@ ASSIGNED = re.compile(  # (a letter, not after a word character, first: most pla
     r"|(?P<n2>[A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:\[\w+:[ \t]*\w+\]|[\w<>\[\], .|?\"'])+?)?[ \t]*"
     r"(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
+
+
+# A conditional spread's opening, up to an object of one of its branches: `...(x ? ` or, past the
+# first branch's object, `...(x ? {...} : `.
+SPREAD = re.compile(r"\.\.\.\s*\(")
+
+
+def _lift_spread_branches(doc: Text) -> None:
+    """The keys of the objects in a conditional spread (`{ a, ...(x ? { b: x } : {}) }`) read as
+    the enclosing object's own too: either branch's keys are ones the body may send."""
+    text = doc.text
+    for c in doc.containers:
+        if c.parent < 0 or not c.keys or text[c.start] != "{":
+            continue
+        parent = doc.containers[c.parent]
+        if text[parent.start] != "{":
+            continue
+        before = text[max(parent.start, c.start - 300) : c.start]
+        opened = [m.end() for m in SPREAD.finditer(before)]
+        if not opened or not re.search(r"[?:]\s*$", before):
+            continue
+        between = before[opened[-1] :]
+        parens = between.count("(") - between.count(")")
+        if parens != 0 or between.count("{") != between.count("}") or "," in _flat(between):
+            continue
+        known = {id(k) for k in parent.keys}
+        parent.keys += [k for k in c.keys if id(k) not in known]
+        parent.keys.sort(key=lambda k: k.offset)
+
+
+def _flat(text: str) -> str:
+    """The text outside its brackets (`a ? {b, c} : ` -> `a ?  : `)."""
+    depth, out = 0, []
+    for ch in text:
+        depth += 1 if ch in "{[(" else 0
+        if depth == 0:
+            out.append(ch)
+        depth -= 1 if ch in "}])" else 0
+    return "".join(out)
 
 
 def _structure(doc: Text, remarks: Spans) -> None:
