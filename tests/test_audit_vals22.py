@@ -68,3 +68,26 @@ def test_documented_keys_in_a_conditional_spread_are_not_findings() -> None:
         "{}),\n    voice", "{ avatar_id }),\n    voice"
     )
     assert rules_of(audit_text(right, "live.js")) == set()
+
+
+# -- py-string-forms ----------------------------------------------------------------------------------
+
+PY_FORMS = """import requests
+B = "V3"
+requests.post(f"{B}/content/video/createbytalkingphoto", json={"talking_photo_url": "p", "audio_url": "a", "resolution": \"\"\"720p\"\"\"})
+requests.post(f"{B}/content/video/createbytalkingphoto", json={"talking_photo_url": "p", "audio_url": "a", "resolution": u"720p"})
+requests.post(f"{B}/content/video/createbytalkingphoto", json={"talking_photo_url": "p", "audio_url": "a", "resolution": f"720p"})
+""".replace("V3", V3)
+
+
+def test_triple_quoted_and_prefixed_python_strings_are_read_as_their_text() -> None:
+    got = rules_of(audit_text(PY_FORMS, "fs.py"))
+    assert got == {
+        (3, "bad-value", '"""720p"""'),
+        (4, "bad-value", '"720p"'),
+        (5, "bad-value", '"720p"'),
+    }
+
+
+def test_prefixed_python_strings_of_documented_values_are_not_findings() -> None:
+    assert rules_of(audit_text(PY_FORMS.replace("720p", "720"), "fs.py")) == set()

@@ -1892,6 +1892,11 @@ LITERAL = re.compile(
     r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)"
     rf"|(?<![\w.$])(?:(?P<n>{NUMBER})|(?P<nf>{NON_FINITE}))(?![\w.(])"
 )
+# A Python string's prefix (`u"720p"`, `f"720p"`), and a triple-quoted string that is a whole value.
+PY_PREFIX = re.compile(r"(?<![\w.])(?:[uU]|[fF][rR]?|[rR][fF]?)$")
+PY_TRIPLE = re.compile(
+    r"\s*(?:[uUrR]|[fF](?=[^{]*$))?((?P<t>\"\"\"|''')(?P<v>[^\"'\n{]*)(?P=t))\s*"
+)
 # After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
 SPLICED = re.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
 FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
@@ -1916,9 +1921,15 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     if key.raw:
         plain = re.fullmatch(r"[\w.:-]+", value)
         return [Literal(value, value, True, key.value_start)] if plain else []
+    triple = PY_TRIPLE.fullmatch(value) if doc.python else None
+    if triple is not None:  # resolution="""720p""": one string, not three
+        at = key.value_start + triple.start(1)
+        return [Literal(triple.group(1), triple.group("v"), True, at)]
     found = []
     for m in LITERAL.finditer(value):
         before = value[: m.start()]
+        if doc.python and PY_PREFIX.search(before) and not (m.group("q") and "{" in m.group("v")):
+            before = PY_PREFIX.sub("", before)  # u"720p", f"720p" (no placeholder): the string
         if m.group("q") is None and re.search(r"[\w\]\)]\s*$", before):
             continue  # an index or an operand, not a value
         if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(
