@@ -91,3 +91,17 @@ def test_triple_quoted_and_prefixed_python_strings_are_read_as_their_text() -> N
 
 def test_prefixed_python_strings_of_documented_values_are_not_findings() -> None:
     assert rules_of(audit_text(PY_FORMS.replace("720p", "720"), "fs.py")) == set()
+
+
+FSTRING = """import requests
+B = "V3"
+body = f'{{"talking_photo_url": "{p}", "audio_url": "a", "resolution": "720p"}}'
+requests.post(f"{B}/content/video/createbytalkingphoto", data=body)
+requests.post(f"{B}/content/video/createbytalkingphoto", data=f'{{"talking_photo_url": "{p}", "audio_url": "a", "resolution": "720p"}}')
+""".replace("V3", V3)
+
+
+def test_a_json_body_in_an_fstring_with_doubled_braces_is_judged() -> None:
+    got = rules_of(audit_text(FSTRING, "fs.py"))
+    assert got == {(3, "bad-value", '"720p"'), (5, "bad-value", '"720p"')}
+    assert rules_of(audit_text(FSTRING.replace("720p", "720"), "fs.py")) == set()

@@ -301,6 +301,8 @@ def read(
     _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
     if language == "js" and "..." in text:
         _lift_spread_branches(doc)
+    if python and "{{" in text:
+        _lift_doubled_braces(doc)
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -374,6 +376,23 @@ def _lift_spread_branches(doc: Text) -> None:
         known = {id(k) for k in parent.keys}
         parent.keys += [k for k in c.keys if id(k) not in known]
         parent.keys.sort(key=lambda k: k.offset)
+
+
+def _lift_doubled_braces(doc: Text) -> None:
+    """A JSON object in a Python f-string, its braces doubled (`f'{{"k": "{v}"}}'`): the keys of
+    the inner pair of braces are the outer's, the object the string sends."""
+    text = doc.text
+    for c in doc.containers:
+        if c.keys or text[c.start : c.start + 2] != "{{" or len(c.children) != 1:
+            continue
+        inner = doc.containers[c.children[0]]
+        if (
+            inner.start == c.start + 1
+            and inner.end + 1 == c.end
+            and text[c.end - 2 : c.end] == "}}"
+        ):
+            c.keys = list(inner.keys)
+            c.children = list(inner.children)
 
 
 def _flat(text: str) -> str:
