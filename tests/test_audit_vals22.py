@@ -105,3 +105,17 @@ def test_a_json_body_in_an_fstring_with_doubled_braces_is_judged() -> None:
     got = rules_of(audit_text(FSTRING, "fs.py"))
     assert got == {(3, "bad-value", '"720p"'), (5, "bad-value", '"720p"')}
     assert rules_of(audit_text(FSTRING.replace("720p", "720"), "fs.py")) == set()
+
+
+# -- powershell-bodies (the JSON string given to -Body only) ------------------------------------------
+
+PS = """$base = "V3"
+Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalkingphoto" -Body '{"talking_photo_url": "p", "audio_url": "a", "resolution": "720p"}'
+$r = Invoke-WebRequest -Method Post -Uri "$base/content/video/createbytalkingphoto" -Body '{"talking_photo_url": "p", "audio_url": "a", "resolution": "720p"}'
+""".replace("V3", V3)
+
+
+def test_a_json_string_given_to_invoke_restmethods_body_is_judged() -> None:
+    got = rules_of(audit_text(PS, "render.ps1"))
+    assert got == {(2, "bad-value", '"720p"'), (3, "bad-value", '"720p"')}
+    assert rules_of(audit_text(PS.replace("720p", "720"), "render.ps1")) == set()

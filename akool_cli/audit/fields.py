@@ -1559,7 +1559,10 @@ def opens_call(text: str, paren: int) -> bool:
 
 
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
-SHELL_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
+SHELL_COMMAND = re.compile(
+    r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
+    r"|\s*(?:\$\w+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest)\s"  # PowerShell's
+)
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
 SHELL_LINE = re.compile(
