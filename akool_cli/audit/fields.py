@@ -299,6 +299,10 @@ def read(
     if language == "swift" and "codable" in text.lower():
         doc.codable = _codable(text)
     _structure(doc, _comment_spans(text, comments, templates) if comments else Spans())
+    if language == "js" and "..." in text:
+        _lift_spread_branches(doc)
+    if python and "{{" in text:
+        _lift_doubled_braces(doc)
     for c in doc.containers:
         if c.label.endswith("Map.of") and text[c.start] == "(":
             c.keys += _pair_keys(text, c)
@@ -350,6 +354,62 @@ ASSIGNED = re.compile(  # (a letter, not after a word character, first: most pla
     r"(?:\[\w+:[ \t]*\w+\]|[\w<>\[\],.|?\"'])|\t*[ ]))?[ \t]*"
     r"(?::=|\?\?=|=(?![=>])))[ \t]*"
 )
+
+
+# A conditional spread's opening, up to an object of one of its branches: `...(x ? ` or, past the
+# first branch's object, `...(x ? {...} : `.
+SPREAD = re.compile(r"\.\.\.\s*\(")
+
+
+def _lift_spread_branches(doc: Text) -> None:
+    """The keys of the objects in a conditional spread (`{ a, ...(x ? { b: x } : {}) }`) read as
+    the enclosing object's own too: either branch's keys are ones the body may send."""
+    text = doc.text
+    for c in doc.containers:
+        if c.parent < 0 or not c.keys or text[c.start] != "{":
+            continue
+        parent = doc.containers[c.parent]
+        if text[parent.start] != "{":
+            continue
+        before = text[max(parent.start, c.start - 300) : c.start]
+        opened = [m.end() for m in SPREAD.finditer(before)]
+        if not opened or not re.search(r"[?:]\s*$", before):
+            continue
+        between = before[opened[-1] :]
+        parens = between.count("(") - between.count(")")
+        if parens != 0 or between.count("{") != between.count("}") or "," in _flat(between):
+            continue
+        known = {id(k) for k in parent.keys}
+        parent.keys += [k for k in c.keys if id(k) not in known]
+        parent.keys.sort(key=lambda k: k.offset)
+
+
+def _lift_doubled_braces(doc: Text) -> None:
+    """A JSON object in a Python f-string, its braces doubled (`f'{{"k": "{v}"}}'`): the keys of
+    the inner pair of braces are the outer's, the object the string sends."""
+    text = doc.text
+    for c in doc.containers:
+        if c.keys or text[c.start : c.start + 2] != "{{" or len(c.children) != 1:
+            continue
+        inner = doc.containers[c.children[0]]
+        if (
+            inner.start == c.start + 1
+            and inner.end + 1 == c.end
+            and text[c.end - 2 : c.end] == "}}"
+        ):
+            c.keys = list(inner.keys)
+            c.children = list(inner.children)
+
+
+def _flat(text: str) -> str:
+    """The text outside its brackets (`a ? {b, c} : ` -> `a ?  : `)."""
+    depth, out = 0, []
+    for ch in text:
+        depth += 1 if ch in "{[(" else 0
+        if depth == 0:
+            out.append(ch)
+        depth -= 1 if ch in "}])" else 0
+    return "".join(out)
 
 
 def _structure(doc: Text, remarks: Spans) -> None:
@@ -1516,7 +1576,10 @@ def opens_call(text: str, paren: int) -> bool:
 
 
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
-SHELL_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s")
+SHELL_COMMAND = re.compile(
+    r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
+    r"|\s*(?:\$\w+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest)\s"  # PowerShell's
+)
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
 # `akool POST /content/... '{...}'` (a wrapper given the method first), `R=$(post /x '{...}')`
 SHELL_LINE = re.compile(
@@ -1877,6 +1940,11 @@ LITERAL = re.compile(
     r"\\?(?P<q>[\"'`])(?P<v>[^\"'`\\\n]*)\\?(?P=q)"
     rf"|(?<![\w.$])(?:(?P<n>{NUMBER})|(?P<nf>{NON_FINITE}))(?![\w.(])"
 )
+# A Python string's prefix (`u"720p"`, `f"720p"`), and a triple-quoted string that is a whole value.
+PY_PREFIX = re.compile(r"(?<![\w.])(?:[uU]|[fF][rR]?|[rR][fF]?)$")
+PY_TRIPLE = re.compile(
+    r"\s*(?:[uUrR]|[fF](?=[^{]*$))?((?P<t>\"\"\"|''')(?P<v>[^\"'\n{]*)(?P=t))\s*"
+)
 # After a string: a concatenation or a format that puts more text into it (`"\"" + res`).
 SPLICED = re.compile(r"\s*(?:\+(?![+=])|\.(?![\w.])|%(?!=))")
 FALLBACK = re.compile(r"(?:\?\?|\|\||\bor\b|\?:|\belse\b|:-|\?|:|\|)\s*$|^\s*$")
@@ -1901,9 +1969,15 @@ def literals(doc: Text, key: Key, depth: int = 0) -> list[Literal]:
     if key.raw:
         plain = re.fullmatch(r"[\w.:-]+", value)
         return [Literal(value, value, True, key.value_start)] if plain else []
+    triple = PY_TRIPLE.fullmatch(value) if doc.python else None
+    if triple is not None:  # resolution="""720p""": one string, not three
+        at = key.value_start + triple.start(1)
+        return [Literal(triple.group(1), triple.group("v"), True, at)]
     found = []
     for m in LITERAL.finditer(value):
         before = value[: m.start()]
+        if doc.python and PY_PREFIX.search(before) and not (m.group("q") and "{" in m.group("v")):
+            before = PY_PREFIX.sub("", before)  # u"720p", f"720p" (no placeholder): the string
         if m.group("q") is None and re.search(r"[\w\]\)]\s*$", before):
             continue  # an index or an operand, not a value
         if not (FALLBACK.search(before) or fallbacks.default_argument(before)) and not re.fullmatch(

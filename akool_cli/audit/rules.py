@@ -1623,6 +1623,44 @@ def _string_quote(ctx: FileContext, lit: f.Literal, key: f.Key | None) -> str | 
 
 NON_STRINGS = frozenset({"integer", "number", "boolean"})
 
+# A value written as a boolean, and one written as a whole number (not a string: _type_hit's).
+BOOLEAN = re.compile(r"\s*(true|false|True|False|TRUE|FALSE|\$true|\$false)\s*")
+WHOLE = re.compile(r"\s*(-?\d+)\s*")
+
+
+def _kind_hit(ctx: FileContext, key: f.Key, spec: DocField, endpoint: DocEndpoint) -> Hit | None:
+    """A boolean where the docs give an integer (v3 face_enhance `true`, documented 0 or 1), or
+    a whole number where they give a boolean (v4 face_enhance `1`): JSON sends the other type. The
+    patch is the documented value meant: 1 for true where 0 and 1 are listed, true for 1."""
+    doc = ctx.doc()
+    value = doc.text[key.value_start : max(key.value_start, key.value_end)]
+    boolean, whole = BOOLEAN.fullmatch(value), WHOLE.fullmatch(value)
+    if boolean and spec.type in ("integer", "number"):
+        m, written = boolean, boolean.group(1)
+        truth = written.lstrip("$").lower() == "true"
+        new = ("1" if truth else "0") if {"0", "1"} <= set(spec.enum or ()) else None
+    elif whole and spec.type == "boolean":
+        m, written = whole, whole.group(1)
+        new = {"1": "true", "0": "false"}.get(written)
+        if new is not None and ctx.is_python:
+            new = new.title()
+        elif new is not None and ctx.doc().language == "powershell":
+            new = "$" + new
+    else:
+        return None
+    offset = key.value_start + m.start(1)
+    line, column = doc.line_of(offset), doc.column(offset)
+    sent = _article("boolean" if boolean else "integer")
+    message = (
+        f"{spec.name} {written} is {sent}; {describe(endpoint)} documents {_article(spec.type)}"
+    )
+    if spec.enum:
+        message += " (" + " or ".join(spec.enum) + ")"
+    fix = Fix(line, column, column + len(written), written, new) if new else None
+    if key.shared:
+        fix = None
+    return Hit(line, column, written, _article(spec.type), message, endpoint.url, fix)
+
 
 def _type_hit(
     ctx: FileContext, lit: f.Literal, spec: DocField, endpoint: DocEndpoint
@@ -1799,6 +1837,9 @@ def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) 
         # A query's values are all text (`{"page": "1"}` and `{"page": 1}` send `?page=1`):
         # judged only for the documented values and ranges, never for a JSON type.
         text = key.raw or endpoint.method == "GET"
+        kind = None if text else _kind_hit(ctx, key, spec, endpoint)
+        if kind is not None:
+            yield kind
         for lit in f.literals(doc, key):
             hit = _value_hit(ctx, lit, spec, endpoint, key, text) if spec.enum else None
             if not text:
@@ -2969,7 +3010,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bad-value",
         "error",
-        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), or a string where the docs give a number or a boolean; literals, fallbacks, defaults and TypeScript unions',
+        'a value the field does not list (talking photo resolution: `"720"` or `"1080"`), a number outside the range the docs state (reage `face_reage`: -30 to 30), a string where the docs give a number or a boolean, a boolean where they give an integer (v3 `face_enhance`: 0 or 1) or a whole number where they give a boolean; literals, fallbacks, defaults and TypeScript unions',
         check_values,
     ),
     Rule(
