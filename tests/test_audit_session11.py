@@ -141,3 +141,26 @@ def test_a_stop_while_the_json_document_is_written_leaves_it_whole(tmp_path: Pat
     document = json.loads(first + rest)  # one document, whole
     assert len(document) == 1000, exit_report(code, stderr)
     assert code == 8, exit_report(code, stderr)
+
+
+FACES = (
+    'const EP = { detect: "https://openapi.akool.com/interface/detect-api/detect_faces" };\n'
+    "async function jpost(url, body) {\n"
+    '  const r = await fetch(url, { method: "POST", body: JSON.stringify(body) });\n'
+    "  const t = await r.text();\n"
+    "  let d; try { d = JSON.parse(t); } catch { d = { _raw: t }; }\n"
+    "  return { status: r.status, d };\n"
+    "}\n"
+    "async function faces(img) {\n"
+    "  const { status, d } = await jpost(EP.detect, { img: img, single_face: true });\n"
+    "  const fo = d.faces_obj || d.data?.faces_obj || {};\n"
+    "  return fo;\n"
+    "}\n"
+)
+
+
+def test_a_documented_read_first_in_a_chain_defends_the_guess_after_it() -> None:
+    # (heldout21i: `d.faces_obj || d.data?.faces_obj` on a helper's `{ status, d }`)
+    assert _rules(FACES, "fc.mjs") == []
+    alone = FACES.replace("d.faces_obj || d.data?.faces_obj", "d.data?.faces_obj")
+    assert _rules(alone, "fc.mjs") == [(10, "response-field")]

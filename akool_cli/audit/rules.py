@@ -2674,9 +2674,27 @@ def _later_reads(
             yield from _wrapped_reads(reads, i, name, scope.wrapped[name])
             continue
         if name not in scope.bodies:
-            yield from reads.rooted(i, name)
+            yield from _response_reads(reads, i, name)
             continue
         yield from _body_reads(reads, i, name)
+
+
+def _response_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Read]:
+    """What line i reads from a name that holds a response (or what the code took for one),
+    in the fallback chains its members make with them: `d.faces_obj || d.data?.faces_obj`,
+    where `d.faces_obj` is the documented read, is a defensive chain (heldout21i: a false
+    error on its second member). Its members are no reads of their own."""
+    found = reads.rooted(i, name)
+    if not found or not any(r.on_response for r in found):
+        yield from found
+        return
+    members = reads.members(i, name, {r.column for r in found})
+    if not members:
+        yield from found
+        return
+    chained = answers.rechain(reads.ctx.lines[i], [*found, *members])
+    own = {r.column for r in found}
+    yield from (r for r in chained if r.column in own)
 
 
 @lru_cache(maxsize=256)
