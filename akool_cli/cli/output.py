@@ -76,12 +76,12 @@ def _columns(stream: IO[str], env: dict[str, str]) -> int:
 
 
 def write_whole(stream: IO[str], text: str) -> None:
-    """text written to a stream whole: to its descriptor, each partial write followed by the rest.
+    """text written to a stream whole: to its raw file, each partial write followed by the rest.
     (A signal that interrupts a big write to a pipe makes CPython's buffered write return with
     only what the pipe took: 131,072 of 3,000,001 bytes, measured; the rest was lost.)"""
-    try:
-        fd = stream.fileno()
-    except (OSError, ValueError, AttributeError):  # (a test's StringIO: no descriptor)
+    buffer: Any = getattr(stream, "buffer", None)
+    raw: Any = getattr(buffer, "raw", buffer)
+    if raw is None or not hasattr(raw, "write"):  # (a test's StringIO: no file under it)
         stream.write(text)
         stream.flush()
         return
@@ -89,7 +89,12 @@ def write_whole(stream: IO[str], text: str) -> None:
     encoding = getattr(stream, "encoding", None) or "utf-8"
     data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
     while data:
-        data = data[os.write(fd, data) :]
+        written = raw.write(data)
+        if written is None:  # (a non-blocking descriptor that is full: its buffered way)
+            buffer.write(bytes(data))
+            stream.flush()
+            return
+        data = data[written:]
 
 
 def detach_stdout() -> None:
