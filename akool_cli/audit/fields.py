@@ -933,9 +933,16 @@ def trailing_block(doc: Text, end: int) -> tuple[int, int] | None:
     return (opened.end(), doc.containers[index].end) if index is not None else None
 
 
+@lru_cache(maxsize=8)
+def _sets_block_query(text: str) -> bool:
+    """Whether a file may set a query in a block (asked once per file, not once per call: the
+    whole file searched for each of 5,000 calls doubled the bench's audit, 2.3 s -> 4.6 s)."""
+    return "parameter" in text or "params[" in text
+
+
 def block_query(doc: Text, end: int) -> list[Key]:
     """The query parameters a block given to the call sets by name (see BLOCK_PARAMETER)."""
-    if "parameter" not in doc.text and "params[" not in doc.text:
+    if not _sets_block_query(doc.text):
         return []
     block = trailing_block(doc, end)
     if block is None:
