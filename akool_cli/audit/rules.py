@@ -260,7 +260,7 @@ def path_stays(ctx: FileContext, m: Mention) -> bool:
         plain = endpoint is not None and j.guess.replacement == f"{endpoint.method} {endpoint.path}"
         fix = _path_fix(m, endpoint) if plain else None
     else:
-        fix = _path_fix(m, j.replacement) if j.sure else None
+        fix = _path_fix(m, j.replacement) if j.sure and certain_mapping(m) else None
     return _method_guard(ctx, m, j.replacement, fix)[0] is None
 
 
@@ -283,6 +283,7 @@ def check_unknown_paths(ctx: FileContext) -> Iterator[Hit]:
         where = f" (as {j.path}{why})" if j.path != m.text or why else ""
         message = f"{m.text}{where} is not in AKOOL's documentation"
         sure = j.sure and not m.site.resolved  # (the base's ending, not the path, is wrong)
+        sure = sure and certain_mapping(m)  # (another API's `/api/v1/...`: advice, no patch)
         fix, why = _method_guard(
             ctx, m, j.replacement, _path_fix(m, j.replacement) if sure else None
         )
@@ -487,7 +488,7 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
     literal = {k.offset for keys in owned.values() for k in keys}  # (each its own path's)
     for m in ctx.mentions:
         endpoint = m.endpoint
-        if m.verdict == "unknown" and m.judgement.sure:
+        if m.verdict == "unknown" and m.judgement.sure and certain_mapping(m):
             endpoint = m.judgement.replacement  # another version or letter case of a documented one
         elif m.verdict not in ("documented", "guess"):
             continue  # a retired or deprecated endpoint: its own finding says what to call
@@ -525,6 +526,33 @@ def _find_requests(ctx: FileContext) -> Iterator[tuple[Mention, DocEndpoint, lis
             seen |= {(k.offset, k.value_start) for k in keys}
             if keys:
                 yield m, endpoint, keys
+
+
+# The head of a path before its words: an API prefix and a version (`/api/open/v3`, `/api/v1`, `/v2`).
+PATH_HEAD = re.compile(r"^(?P<prefix>(?:/api)?(?:/open)?)(?:/(?P<version>v\d+))?(?=/|$)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _documented_versions() -> frozenset[str]:
+    """The versions AKOOL's documented and retired paths have (v3, v4, v5)."""
+    docs = catalogue.load()
+    paths = [e.path for e in docs.endpoints] + [r.path for r in docs.retired]
+    return frozenset(m.group(1) for p in paths if (m := re.match(r"/api/open/(v\d+)/", p)))
+
+
+def certain_mapping(m: Mention) -> bool:
+    """Whether an undocumented path surely is the documented one it is sure of (paths.judge): the
+    same words but for AKOOL's prefix, its version or letter case (`/api/open/v3/voice/clone`,
+    `/v4/voice/clone` under a base without `/api/open`), or changed by URL resolution. A path with
+    a version AKOOL never had outside AKOOL's `/api/open` (`/api/v1/voice/clone`, `/v2/...` on a
+    host of its own making) is another API's shape sharing only its last words: what it sends and
+    reads is judged against no page (heldout21k F3), its path's own finding names the call."""
+    if m.site.resolved:
+        return True  # (the base's ending, not the path, is wrong)
+    head = PATH_HEAD.match(m.judgement.path)
+    if head is None or head.group("prefix").lower() == "/api/open" or not head.group("version"):
+        return True
+    return head.group("version").lower() in _documented_versions()
 
 
 KEYWORD_ARGUMENT = re.compile(r"\s*(?P<k>[A-Za-z_]\w*)\s*=(?![=>])\s*")

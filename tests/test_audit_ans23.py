@@ -1,0 +1,74 @@
+"""Session 23, ans23: what an answer read and a request's fields are judged against (held-out
+21k F3: no second-order verdicts on a call whose endpoint is itself a guess; misses (a) `message`
+where the docs give `msg`, (b) fallback chains on items, (c) a field documented only deeper)."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+
+BASE = "https://openapi.akool.com"
+ANSWER_RULES = ("response-field", "answer-field", "list-answer")
+FIELD_RULES = ("misnamed-field", "unknown-field", "missing-field", "bad-value")
+
+
+def places(findings: list[Finding], rules: tuple[str, ...]) -> list[tuple[int, str]]:
+    return sorted((f.line, f.found) for f in findings if f.rule in rules)
+
+
+# -- F3: a path of another API's shape is named once; what it sends is judged against no page ------
+
+CLONE_PY = (
+    "import requests\n"
+    'BASE = "https://api.akool.com"\n'
+    "def clone(name, path):\n"
+    '    r = requests.post(f"{BASE}PATH", json={"name": name, "audio_file": path, "language": "en"})\n'
+    '    return r.json()["data"]["voice_id"]\n'
+)
+CLONE_TS = (
+    'const AKOOL_BASE = "https://api.akool.com";\n'
+    "export async function cloneVoice(name: string, url: string) {\n"
+    "  const res = await fetch(`${AKOOL_BASE}PATH`, {\n"
+    '    method: "POST",\n'
+    '    headers: { "x-api-key": process.env.AKOOL_API_KEY! },\n'
+    "    body: JSON.stringify({ voice_name: name, audio_file: url }),\n"
+    "  });\n"
+    "  const json = await res.json();\n"
+    "  return json.data.voice_id;\n"
+    "}\n"
+)
+CLONE_SH = (
+    'curl -X POST https://api.akool.comPATH -H "x-api-key: $KEY" '
+    '-H "Content-Type: application/json" -d \'{"name": "me", "audio_file": "https://x/y.mp3"}\'\n'
+)
+CLONE_GO = (
+    "package main\n\n"
+    'import (\n\t"bytes"\n\t"encoding/json"\n\t"net/http"\n)\n\n'
+    "func clone() {\n"
+    '\tbody, _ := json.Marshal(map[string]interface{}{"name": "me", "audio_file": "https://x/y.mp3"})\n'
+    '\thttp.Post("https://api.akool.comPATH", "application/json", bytes.NewReader(body))\n'
+    "}\n"
+)
+SHAPES = [(CLONE_PY, "c.py"), (CLONE_TS, "c.ts"), (CLONE_SH, "c.sh"), (CLONE_GO, "c.go")]
+
+
+@pytest.mark.parametrize(("text", "name"), SHAPES)
+@pytest.mark.parametrize("path", ["/api/v1/voice/clone", "/v1/voice/clone", "/api/v2/voice/clone"])
+def test_f3_a_path_of_another_apis_shape_has_no_field_verdicts(
+    text: str, name: str, path: str
+) -> None:
+    findings = audit_text(text.replace("PATH", path), name)
+    unknown = [f for f in findings if f.rule == "unknown-endpoint"]
+    assert len(unknown) == 1 and "POST /api/open/v4/voice/clone" in unknown[0].documented
+    assert unknown[0].fix is None  # (the likely replacement is advice: no patch)
+    assert places(findings, FIELD_RULES) == []
+
+
+@pytest.mark.parametrize(("text", "name"), SHAPES)
+@pytest.mark.parametrize("path", ["/api/open/v3/voice/clone", "/v4/voice/clone"])
+def test_f3_a_path_that_is_akools_but_for_its_version_or_prefix_keeps_them(
+    text: str, name: str, path: str
+) -> None:
+    findings = audit_text(text.replace("PATH", path), name)
+    assert "audio_file" in {found for _, found in places(findings, FIELD_RULES)}
