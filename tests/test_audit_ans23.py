@@ -72,3 +72,65 @@ def test_f3_a_path_that_is_akools_but_for_its_version_or_prefix_keeps_them(
 ) -> None:
     findings = audit_text(text.replace("PATH", path), name)
     assert "audio_file" in {found for _, found in places(findings, FIELD_RULES)}
+
+
+# -- (a) `message` where the docs give `msg`: Go's gjson reads ----------------------------------------
+
+GJSON_GO = (
+    "package main\n\n"
+    'import (\n\t"errors"\n\t"io"\n\t"net/http"\n\n\t"github.com/tidwall/gjson"\n)\n\n'
+    "func info(id string) (string, error) {\n"
+    f'\tresp, err := http.Get("{BASE}/api/open/v3/content/video/infobymodelid?video_model_id=" + id)\n'
+    '\tif err != nil {\n\t\treturn "", err\n\t}\n'
+    "\tdefer resp.Body.Close()\n"
+    "\traw, _ := io.ReadAll(resp.Body)\n"
+    "\tREAD\n"
+    '\treturn "", nil\n'
+    "}\n"
+)
+GJSON_WRAPPER_GO = (
+    "package akool\n\n"
+    'import (\n\t"errors"\n\t"io"\n\t"net/http"\n\n\t"github.com/tidwall/gjson"\n)\n\n'
+    "type Client struct{ Key string }\n\n"
+    "func (c *Client) do(method, path string) (gjson.Result, error) {\n"
+    f'\treq, _ := http.NewRequest(method, "{BASE}"+path, nil)\n'
+    "\tresp, err := http.DefaultClient.Do(req)\n"
+    "\tif err != nil {\n\t\treturn gjson.Result{}, err\n\t}\n"
+    "\tdefer resp.Body.Close()\n"
+    "\traw, _ := io.ReadAll(resp.Body)\n"
+    "\treturn gjson.ParseBytes(raw), nil\n"
+    "}\n\n"
+    "func (c *Client) Video(id string) (string, error) {\n"
+    '\tres, err := c.do("GET", "/api/open/v3/content/video/infobymodelid?video_model_id="+id)\n'
+    '\tif err != nil {\n\t\treturn "", err\n\t}\n'
+    "\tREAD\n"
+    '\treturn "", nil\n'
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "found"),
+    [
+        (GJSON_GO, 'errors.New(gjson.GetBytes(raw, "message").String())', "message"),
+        (GJSON_GO, 'errors.New(gjson.Get(string(raw), "message").String())', "message"),
+        (GJSON_GO, 'println(gjson.GetBytes(raw, "data.video_url").String())', "video_url"),
+        (GJSON_WRAPPER_GO, 'return "", errors.New(res.Get("message").String())', "message"),
+        (GJSON_WRAPPER_GO, 'return res.Get("data.video_url").String(), nil', "video_url"),
+    ],
+)
+def test_a_gjson_reads_of_an_akool_answer_are_judged(text: str, read: str, found: str) -> None:
+    findings = audit_text(text.replace("READ", read), "c.go")
+    assert [name for _, name in places(findings, ANSWER_RULES)] == [found]
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        'errors.New(gjson.GetBytes(raw, "msg").String())',
+        'println(gjson.GetBytes(raw, "data.video").String(), resp.Header.Get("x-request-id"))',
+        'h := resp.Header; println(h.Get("x-request-id"))',
+    ],
+)
+def test_a_gjson_reads_of_documented_fields_and_headers_are_silent(read: str) -> None:
+    assert places(audit_text(GJSON_GO.replace("READ", read), "c.go"), ANSWER_RULES) == []

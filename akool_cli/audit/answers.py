@@ -418,6 +418,7 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
     for m in PATH_READ.finditer(line) if paths else ():
         place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
         yield Read(line_no, m.start("name"), m.group("name"), place, _path_root(line, m))
+    yield from gjson_reads(line_no, line)
     tops = "json" in line or "answer" in line or "jq" in line
     for m in TOP_READ.finditer(line) if tops else ():
         if m.group("jq") and m.group("jqmore"):
@@ -426,6 +427,56 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
         start = m.start("name") if m.group("name") else m.start("jq")
         if name != "data":
             yield Read(line_no, start, name, "top", _top_root(line, m))
+
+
+# Go's gjson reads a path of fields at once: `gjson.Get(body, "data.video_url")` and
+# `gjson.GetBytes(raw, "message")` parse what they are given and read the path;
+# `res.Get("data._id")` reads it on a gjson.Result.
+GJSON_READ = re.compile(
+    r"\bgjson\.Get(?:Bytes)?\(\s*(?:string\(\s*)?(?P<root>[A-Za-z_]\w*)\s*\)?\s*,\s*"
+    r"[\"`](?P<path>[A-Za-z_][\w.#]*)[\"`]"
+)
+GO_GET_PATH = r"\.Get\(\s*[\"`](?P<path>[A-Za-z_][\w.#]*)[\"`]"
+
+
+def gjson_path(line_no: int, column: int, path: str, root: str | None) -> Read | None:
+    """The read a gjson path makes: `message` at the top, `data.video_url` under data, the field
+    of a list's item (`data.result.0.url`, `data.result.#.url`); None for one deeper, or `data`."""
+    parts = path.split(".")
+    at = column + len(path) - len(parts[-1])
+    if parts[0] != "data":
+        return Read(line_no, column, parts[0], "top", root)
+    if len(parts) == 2 and parts[1]:
+        return Read(line_no, at, parts[1], "data", root)
+    if len(parts) == 4 and (parts[2].isdigit() or parts[2] == "#") and parts[3]:
+        return Read(line_no, at, parts[3], f"item:data.{parts[1]}", root)
+    return None
+
+
+def gjson_reads(line_no: int, line: str) -> Iterator[Read]:
+    """The reads of `gjson.Get(body, "path")` / `gjson.GetBytes(raw, "path")` (GJSON_READ)."""
+    for m in GJSON_READ.finditer(line) if "gjson.Get" in line else ():
+        read = gjson_path(line_no, m.start("path"), m.group("path"), m.group("root"))
+        if read is not None:
+            yield read
+
+
+@lru_cache(maxsize=512)
+def _go_get_path(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.$])" + re.escape(name) + GO_GET_PATH)
+
+
+def go_path_members(line_no: int, line: str, name: str, dotted: bool = True) -> list[Read]:
+    """The fields a gjson.Result held in `name` reads by a path (`res.Get("data._id")`): those
+    of a dotted path only, or of any (`res.Get("message")` too)."""
+    if ".Get(" not in line or name not in line:
+        return []
+    found = (
+        gjson_path(line_no, m.start("path"), m.group("path"), name)
+        for m in _go_get_path(name).finditer(line)
+        if not dotted or "." in m.group("path")
+    )
+    return [r for r in found if r is not None]
 
 
 # A parsed document's member that is the parsed answer itself, not one of its fields (C#'s
@@ -444,6 +495,7 @@ def members(line_no: int, line: str, name: str) -> list[Read]:
         inner = [r for r in found if r.name in DOCUMENT_ROOTS]
         found = [r for r in found if r.name not in DOCUMENT_ROOTS]
         found += [m for r in inner for m in members(line_no, line, f"{name}.{r.name}")]
+    found += go_path_members(line_no, line, name)  # (gjson's `res.Get("data._id")`)
     if len(found) < 2:
         return [r for r in found if r.name != "data"]
     # (its data is no finding, but a chain holding it, `d.data?.result || d.result`, is defensive)

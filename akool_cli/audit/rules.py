@@ -2682,7 +2682,10 @@ def _later_reads(
     the last line where such a read may be the call's)."""
     listing = "data" in ctx.lines[i] and "data" in scope.all()  # (const { data } = ...)
     held = scope.held.items or scope.held.lists
-    if not (reads.of(i) or scope.bodies or scope.fields or held or listing or scope.wrapped):
+    gets = ".Get(" in ctx.lines[i] and ctx.name.endswith(".go")  # (gjson: `res.Get("message")`)
+    if not (
+        reads.of(i) or scope.bodies or scope.fields or held or listing or scope.wrapped or gets
+    ):
         return  # (no read on the line, and no name whose members are read)
     if i <= loose:  # a read from no name: the call before it
         yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
@@ -2713,6 +2716,8 @@ def _response_reads(reads: LineReads, i: int, name: str) -> Iterator[answers.Rea
     where `d.faces_obj` is the documented read, is a defensive chain (heldout21i: a false
     error on its second member). Its members are no reads of their own."""
     found = reads.rooted(i, name)
+    if reads.ctx.name.endswith(".go"):  # (a Go response has no Get: a gjson.Result's read)
+        found += answers.go_path_members(i, reads.ctx.lines[i], name, dotted=False)
     if not found or not any(r.on_response for r in found):
         yield from found
         return
