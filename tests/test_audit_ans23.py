@@ -134,3 +134,127 @@ def test_a_gjson_reads_of_an_akool_answer_are_judged(text: str, read: str, found
 )
 def test_a_gjson_reads_of_documented_fields_and_headers_are_silent(read: str) -> None:
     assert places(audit_text(GJSON_GO.replace("READ", read), "c.go"), ANSWER_RULES) == []
+
+
+# -- (b) fallback chains on a list's items: the first member is read, those after a documented one not
+
+LIST_PY = (
+    "import requests\n"
+    f'BASE = "{BASE}"\n'
+    "def results(ids):\n"
+    '    r = requests.get(f"{BASE}/api/open/v3/faceswap/result/listbyids", params={"_ids": ids})\n'
+    "    j = r.json()\n"
+    "    READ\n"
+)
+LIST_JS = (
+    f'const BASE = "{BASE}";\n'
+    "async function results(ids) {\n"
+    "  const r = await fetch(`${BASE}/api/open/v3/faceswap/result/listbyids?_ids=${ids}`);\n"
+    "  const j = await r.json();\n"
+    "  READ\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "read", "found"),
+    [
+        (
+            LIST_PY,
+            "l.py",
+            'for item in j["data"]["result"]:\n        print(item.get("alg_msg") or item.get("url"))',
+            "alg_msg",
+        ),
+        (
+            LIST_PY,
+            "l.py",
+            'first = j["data"]["result"][0]\n    print(first.get("image_url") or first.get("url"))',
+            "image_url",
+        ),
+        (
+            LIST_JS,
+            "l.js",
+            "for (const d of j.data.result) {\n    console.log(d.image_url || d.url);\n  }",
+            "image_url",
+        ),
+        (
+            LIST_JS,
+            "l.ts",
+            "const row = j.data.result[0];\n  return row.output ?? row.url;",
+            "output",
+        ),
+    ],
+)
+def test_b_a_chains_first_member_on_an_item_is_judged(
+    text: str, name: str, read: str, found: str
+) -> None:
+    findings = audit_text(text.replace("READ", read), name)
+    assert [n for _, n in places(findings, ANSWER_RULES)] == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "read"),
+    [
+        (
+            LIST_PY,
+            "l.py",
+            'for item in j["data"]["result"]:\n        print(item.get("url") or item.get("output_url"))',
+        ),
+        (
+            LIST_PY,
+            "l.py",
+            'print(j["data"]["result"][0].get("url") or j["data"]["result"][0].get("result_url"))',
+        ),
+        (LIST_JS, "l.js", "return j.data.result[0].url || j.data.result[0].result_url;"),
+        (LIST_JS, "l.js", "return j.data.result[0]?.url ?? j.data.result[0]?.output;"),
+    ],
+)
+def test_b_members_after_a_documented_one_on_an_item_are_defensive(
+    text: str, name: str, read: str
+) -> None:
+    assert places(audit_text(text.replace("READ", read), name), ANSWER_RULES) == []
+
+
+# -- a field only a product that makes no more jobs shows (background change's error_reasons) ------
+
+IMAGE_PY = (
+    "import requests\n"
+    f'BASE = "{BASE}"\n'
+    "def image(i):\n"
+    '    r = requests.get(f"{BASE}/api/open/v3/content/image/infobymodelid", params={"image_model_id": i})\n'
+    '    d = r.json()["data"]\n'
+    "    READ\n"
+)
+IMAGE_JS = (
+    f'const BASE = "{BASE}";\n'
+    "async function image(i) {\n"
+    "  const resp = await fetch(`${BASE}/api/open/v3/content/image/infobymodelid?image_model_id=${i}`);\n"
+    "  const j = await resp.json();\n"
+    "  READ\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "read"),
+    [
+        (IMAGE_PY, "i.py", 'print(d.get("error_reasons"))'),
+        (IMAGE_JS, "i.js", "console.log(j.data.error_reasons);"),
+    ],
+)
+def test_a_field_only_a_deprecated_products_page_shows_is_judged(
+    text: str, name: str, read: str
+) -> None:
+    findings = audit_text(text.replace("READ", read), name)
+    assert places(findings, ANSWER_RULES) == [(6 if name.endswith(".py") else 5, "error_reasons")]
+
+
+def test_a_script_calling_that_product_reads_its_field() -> None:
+    text = IMAGE_JS.replace("READ", "console.log(j.data.error_reasons, j.data.image_status);") + (
+        "async function bg(src) {\n"
+        "  await fetch(`${BASE}/api/open/v3/content/image/bg/replace`, { method: 'POST',"
+        " body: JSON.stringify({ color_code: '#fff', template_url: src, origin_img: src,"
+        " modify_template_size: '1', modify_origin_img_size: '1' }) });\n"
+        "}\n"
+    )
+    assert places(audit_text(text, "i.js"), ANSWER_RULES) == []

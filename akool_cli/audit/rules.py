@@ -2050,8 +2050,8 @@ def _item_hit(read: answers.Read, endpoint: DocEndpoint, place: str) -> tuple[st
     names = {
         p[len(place) + 1 :].split(".")[0] for p in endpoint.response if p.startswith(place + ".")
     }
-    if not names or read.name in names or any(n in names for n in read.beside):
-        return None
+    if not names or read.name in names or any(n in names for n in read.beside[: read.rank]):
+        return None  # (a chain's members after a documented one are defensive; before it, read)
     where = f"{endpoint.method} {endpoint.path}"
     shown = f"{place}[i].{read.name}"
     message = f"AKOOL's answer to {where} has no {shown} ({endpoint.url})"
@@ -2429,7 +2429,7 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
     members = list_members(ctx.name)
     go = ctx.name.endswith(".go")
-    narrowed: dict[int, DocEndpoint] = {}  # (each shared endpoint narrowed once per file)
+    narrowed: dict[int, tuple[DocEndpoint, DocEndpoint]] = {}  # (each once per file)
     # A Go struct tag is read by every call whose answer is decoded into its type: a finding only
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
@@ -2439,8 +2439,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
         stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
             if id(shared) not in narrowed:
-                narrowed[id(shared)] = replace(shared, response=shared.answer_for(products))
-            endpoint = narrowed[id(shared)]
+                narrowed[id(shared)] = _narrowed(shared, products)
+            endpoint, shared = narrowed[id(shared)]
         for read in _call_reads(ctx, m, places, facts, reads):
             if read.name in written or answers.written(ctx.lines, read):
                 written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
@@ -2469,6 +2469,29 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     for judged in tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
+
+
+def _narrowed(shared: DocEndpoint, products: frozenset[str]) -> tuple[DocEndpoint, DocEndpoint]:
+    """An endpoint several products' pages document the answer of (image/infobymodelid), as the
+    script's products answer it, and as every product does that still makes jobs: a product whose
+    every endpoint is deprecated (background change) makes none, so a field only its page shows
+    (`data.error_reasons`) is no other product's, unless the script calls it."""
+    endpoint = replace(shared, response=shared.answer_for(products))
+    gone = {p for p, _ in shared.answers_by_product if p not in products and _retired_product(p)}
+    if not gone:
+        return endpoint, shared
+    kept = tuple((p, fields) for p, fields in shared.answers_by_product if p not in gone)
+    live = {name for _, fields in kept for name in fields}
+    claimed = {name for _, fields in shared.answers_by_product for name in fields}
+    response = tuple(n for n in shared.response if n in live or n not in claimed)
+    return endpoint, replace(shared, response=response, answers_by_product=kept)
+
+
+@lru_cache(maxsize=64)
+def _retired_product(product: str) -> bool:
+    """Whether every endpoint of a product is documented as deprecated (background change)."""
+    own = [e for e in catalogue.load().endpoints if e.product == product]
+    return bool(own) and all(e.deprecated for e in own)
 
 
 def _renamed_read(
@@ -2691,7 +2714,8 @@ def _later_reads(
         yield from (replace(r, loose=True) for r in reads.rooted(i, None) if r.column < stop)
     for name, place in scope.held.items.items():  # for (const v of voices): v.x
         yield from (replace(r, place=f"item:{place}") for r in reads.members(i, name, set()))
-    yield from reads.indexed(i, scope)  # avatars[0]["thumbnail"]
+    items = list(reads.indexed(i, scope))  # avatars[0]["thumbnail"], in one fallback chain
+    yield from answers.rechain(ctx.lines[i], items) if len(items) > 1 else items
     for name in scope.local | scope.lasting:
         yield from reads.listed(i, name, scope)
         if name in scope.fields:  # v = body["data"]: v.x is the answer's data.x
