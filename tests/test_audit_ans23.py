@@ -258,3 +258,27 @@ def test_a_script_calling_that_product_reads_its_field() -> None:
         "}\n"
     )
     assert places(audit_text(text, "i.js"), ANSWER_RULES) == []
+
+
+# -- renamed answers: a multi-line interceptor converting keys (kept: rules._renamed_read) ------------
+
+CAMEL_JS = (
+    'const axios = require("axios");\n'
+    'const { camelizeKeys } = require("humps");\n'
+    f'const api = axios.create({{ baseURL: "{BASE}/api/open/v3" }});\n'
+    "api.interceptors.response.use((response) => {\n"
+    "  response.data = camelizeKeys(response.data);\n"
+    "  return response;\n"
+    "});\n"
+    "async function info(id) {\n"
+    "  const res = await api.get(`/content/video/infobymodelid?video_model_id=${id}`);\n"
+    "  return res.data.data.videoStatus;\n"
+    "}\n"
+)
+
+
+def test_reads_after_an_interceptor_that_converts_keys_over_lines_are_not_judged() -> None:
+    """ties.CONVERTING sees a converter on the interceptor's own line only: the file-level
+    camelCase rule (answers.converts_keys) keeps this correct code silent (the session-23
+    cleanup left it for that reason)."""
+    assert places(audit_text(CAMEL_JS, "k.js"), ANSWER_RULES) == []
