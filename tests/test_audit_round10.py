@@ -473,8 +473,10 @@ async function show() {
         ("for (const v of voices) { console.log(v.sample); }", ["sample"]),
         ("voices.forEach(function (v) { console.log(v.voice_name); });", ["voice_name"]),
         ("return voices.find((v) => v.lang === 'en');", ["lang"]),
-        # a fallback pair holding a documented field, documented fields: nothing
-        ("return voices.map((v) => v.url || v.preview);", []),
+        # a fallback pair's member before the documented one is read first (ans23: the chain rule
+        # on items); one after it is defensive; documented fields: nothing
+        ("return voices.map((v) => v.url || v.preview);", ["url"]),
+        ("return voices.map((v) => v.preview || v.url);", []),
         ("return voices.map((v) => ({ id: v._id, name: v.name, vid: v.voice_id }));", []),
     ],
 )
