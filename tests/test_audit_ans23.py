@@ -282,3 +282,22 @@ def test_reads_after_an_interceptor_that_converts_keys_over_lines_are_not_judged
     camelCase rule (answers.converts_keys) keeps this correct code silent (the session-23
     cleanup left it for that reason)."""
     assert places(audit_text(CAMEL_JS, "k.js"), ANSWER_RULES) == []
+
+
+# -- a body name bound and read on the call's own statement ------------------------------------------
+
+ONE_LINE_JS = (
+    f'const BASE = "{BASE}";\n'
+    "export function info(id) {\n"
+    "  return fetch(`${BASE}/api/open/v3/content/video/infobymodelid?video_model_id=${id}`)"
+    ".then((r) => r.json()).then((ans) => READ);\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(("read", "found"), [("ans.message", ["message"]), ("ans.msg", [])])
+def test_members_of_an_answer_bound_on_the_calls_own_line_are_judged(
+    read: str, found: list[str]
+) -> None:
+    findings = audit_text(ONE_LINE_JS.replace("READ", read), "o.js")
+    assert [n for _, n in places(findings, ANSWER_RULES)] == found

@@ -2693,8 +2693,26 @@ def _call_reads(
             for name in scope.callbacks:  # $.post(url, data, (r) => r.data.x): its own callback's
                 yield from (r for r in _body_reads(reads, i, name) if first <= r.column < stop)
             yield from _chained_reads(reads, i, scope, first, stop)
+            yield from _own_members(reads, i, scope, (first, stop), arguments)
             continue
         yield from _later_reads(ctx, reads, i, scope, loose, stop)
+
+
+def _own_members(
+    reads: LineReads, i: int, scope: ties.Scope, span: tuple[int, int], arguments: tuple[int, int]
+) -> Iterator[answers.Read]:
+    """On the call's own statement, the members read of a name bound there to its parsed answer
+    (`fetch(u).then((r) => r.json()).then((ans) => ans.message)` on one line), outside the call's
+    own arguments (another answer's read there is that one's)."""
+    if not scope.bodies or len(reads.ctx.lines[i]) > ties.STATEMENT_CHARS:
+        return  # (a minified line: each of its calls would search it all again)
+    known = {r.column for r in reads.of(i)}
+    doc = reads.ctx.doc()
+    for name in sorted(scope.bodies):
+        for read in reads.members(i, name, known):
+            inside = arguments[0] < doc.offset(i, read.column) < arguments[1]
+            if span[0] <= read.column < span[1] and not inside:
+                yield read
 
 
 def _later_reads(
