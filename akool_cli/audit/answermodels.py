@@ -1,0 +1,219 @@
+"""Typed answer models: a type of the file an AKOOL answer is decoded into (`GetFromJsonAsync<T>`,
+`readValue(body, T.class)`, `decodeFromString<T>(body)`, `.json::<T>()`, `let v: T = ...json()`,
+`T.model_validate(r.json())`, `helper<T>(...)`) reads the answer by its members' JSON names: each
+is judged as a read, at the member (the data member's type under data, a list's item type as
+its items), as Go's struct tags are (answers.go_struct_reads)."""
+
+from __future__ import annotations
+
+import re
+
+from akool_cli.audit import dtos, ties
+from akool_cli.audit.answers import Read
+from akool_cli.audit.fields import Text
+
+TYPE = r"[A-Z][\w$]*"
+# A call given the model as its type argument (`GetFromJsonAsync<T>(`, `.body<T>()`,
+# `.json::<T>()`, `akoolGet<Envelope<T>>(`), a class literal given to a decoder (`T.class`,
+# `T::class.java`, `T.serializer()`, `typeof(T)`, Swift's `T.self`), a pydantic or dataclass
+# constructor from the parsed answer (`T.model_validate(`, `T.parse_obj(`, `T(**r.json())`).
+DECODED_INTO = re.compile(
+    rf"(?P<callee>[\w$]+)\s*(?:::)?<\s*(?P<g>{TYPE})\s*(?:<\s*(?P<g2>{TYPE})\s*>\s*)?>\s*\("
+    rf"|\b(?P<c>{TYPE})\s*(?:\.class\b|::class\b|\.serializer\(\)|\.self\b)"
+    rf"|\btypeof\(\s*(?P<c2>{TYPE})\s*\)"
+    rf"|\b(?P<p>{TYPE})\s*\.\s*(?:model_validate(?:_json)?|parse_obj|parse_raw|from_dict"
+    r"|from_json|validate_python)\s*\("
+    rf"|\b(?P<k>{TYPE})\(\s*\*\*|\bTypeAdapter\(\s*(?P<a>{TYPE})\s*\)"
+)
+# A function given a type argument that fetches or decodes (not `mutableListOf<T>(`, `useState<T>(`).
+FETCHER = re.compile(
+    r"(?i)get|post|put|patch|delete|request|fetch|json|body|decode|deserial|read|parse|call|api"
+    r"|send|exchange|execute|akool|http|invoke|load|retrieve|poll|query|from|receive"
+)
+# What a Python constructor is given when it is the parsed answer (`r.json()`, `json.loads(...)`).
+PARSED = re.compile(r"json|loads|\.content\b|\.text\b")
+# A declaration giving the statement's value a type (`let v: T =`, `val v: T =`, `T v =`,
+# `v: T =`), taken when the statement parses an answer (DECODES).
+DECLARED = re.compile(
+    rf"(?:\b(?:let|val|var|const)\s+(?:mut\s+)?[\w$]+|^\s*[A-Za-z_]\w*)\s*:\s*(?P<t>{TYPE})"
+    rf"(?:\s*<\s*(?P<t2>{TYPE})\s*>)?\s*=(?!=)"
+    rf"|^\s*(?:final\s+)?(?P<j>{TYPE})(?:\s*<\s*(?P<j2>{TYPE})\s*>)?\s+[A-Za-z_]\w*\s*=(?!=)",
+    re.M,
+)
+DECODES = re.compile(
+    r"\.(?:json|body|bodyToMono|getBody|readEntity|to|as)\s*(?:::)?[(<]|decode|Decode|readValue"
+    r"|[Dd]eserialize|fromJson|from_str|from_slice|from_value|ForObject|ForEntity|FromJson"
+)
+# The model a member holds, through a wrapper (`Option<T>`, `List<T>`, `T[]`, `T?`, `list[T]`).
+LISTS = re.compile(
+    r"\b(?:List|Vec|list|Array|IList|IEnumerable|ICollection|Set|Sequence)\s*[<\[]|\[\]"
+)
+WORD = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def decoded_types(text: str, names: set[str]) -> list[tuple[str, str]]:
+    """The types a statement's text decodes an answer into, each with its type argument
+    (`Envelope<VideoData>`'s VideoData, or ""); a Python constructor only of the parsed answer
+    or of a name in `names` (`TalkReq(**params)` in a request's arguments is the request's)."""
+    found = []
+    for m in DECODED_INTO.finditer(text):
+        group = next(g for g in ("g", "c", "c2", "p", "k", "a") if m.group(g))
+        if group == "g" and (
+            not FETCHER.search(m.group("callee")) or text[: m.start()].rstrip().endswith("new")
+        ):
+            continue
+        if group in ("p", "k") and not _given_answer(text, m.end(), names):
+            continue
+        found.append((m.group(group), (m.group("g2") or "") if group == "g" else ""))
+    if not found and DECODES.search(text):
+        declared = DECLARED.search(text)
+        if declared is not None:
+            t = declared.group("t") or declared.group("j")
+            found.append((t, declared.group("t2") or declared.group("j2") or ""))
+    return found
+
+
+def _given_answer(text: str, opened: int, names: set[str]) -> bool:
+    """Whether a constructor's arguments (from `opened` on) are a parsed answer or a name of it."""
+    depth, end = 1, opened
+    while end < len(text) and depth:
+        depth += (text[end] == "(") - (text[end] == ")")
+        end += 1
+    given = text[opened:end]
+    return PARSED.search(given) is not None or not names.isdisjoint(WORD.findall(given))
+
+
+def model_reads(doc: Text, type_name: str, argument: str = "") -> list[Read]:
+    """What an answer decoded into `type_name` reads: its members at the top, the members of
+    its data member's type under data, those of a list member's item type as its items."""
+    found: list[Read] = []
+    _reads(doc, type_name, argument, "top", found, set())
+    return found
+
+
+def _reads(
+    doc: Text, type_name: str, argument: str, place: str, found: list[Read], seen: set[str]
+) -> None:
+    if type_name in seen or len(seen) > 4:
+        return
+    seen.add(type_name)
+    model = _members(doc, type_name)
+    params = _type_parameters(doc, type_name)
+    for member in model:
+        held = _held(doc, member.kind, params, argument)
+        listed = LISTS.search(member.kind) is not None
+        if member.json.lower() == "data" and place == "top":
+            if held and not listed:
+                _reads(doc, held, "", "data", found, seen)
+            continue
+        if member.judged:
+            line, column = doc.line_of(member.offset), doc.column(member.offset)
+            found.append(Read(line, column, member.json, place, pattern=True, tag=True))
+        items = _item_place(place, member.json)
+        if held and listed and items:
+            _reads(doc, held, "", items, found, seen)
+
+
+def _members(doc: Text, type_name: str) -> tuple[dtos.Member, ...]:
+    model = dtos.answer_models(doc).get(type_name)
+    if model is not None:
+        return model.members
+    if doc.language == "js" and "{" in doc.text:
+        from akool_cli.audit import tstypes
+
+        return tuple(
+            dtos.Member(n, n, at, None, _ts_type(doc, at))
+            for n, at in tstypes.members(doc, type_name).items()
+        )
+    return ()
+
+
+def _ts_type(doc: Text, at: int) -> str:
+    m = re.compile(r"[\w$]+\s*\??\s*:\s*(?P<t>[^;,\n}]+)").match(doc.text, at)
+    return m.group("t").strip() if m else ""
+
+
+def _type_parameters(doc: Text, type_name: str) -> tuple[str, ...]:
+    """A generic model's type parameters (`class Envelope<T>`, `struct Envelope<T>`)."""
+    m = re.compile(rf"\b{re.escape(type_name)}\s*<(?P<p>[\w\s,]+)>\s*[({{:]").search(doc.text)
+    return tuple(p.strip() for p in m.group("p").split(",")) if m else ()
+
+
+def _held(doc: Text, kind: str, params: tuple[str, ...], argument: str) -> str:
+    """The model type a member's declared type holds (the last type of the file named in it: `T`
+    of `Option<T>`, `List<T>`, `T[]`, `T | None`), a type parameter standing for `argument`."""
+    names: list[str] = re.findall(TYPE, kind)
+    for name in reversed(names):
+        if name in params:
+            return argument
+        if _members(doc, name):
+            return name
+    return ""
+
+
+def _item_place(place: str, name: str) -> str:
+    """The place of the items of a list member read at `place` ("item:data.result"), or ""."""
+    if place == "top":
+        return f"item:{name}"
+    return f"item:data.{name}" if place == "data" else ""
+
+
+# A line that may decode (cheap words before DECODED_INTO and DECODES run).
+HINTS = ("<", ".class", "::", ".self", "serializer", "typeof", "model_validate", "parse_", "**")
+
+
+def decoded_reads(
+    doc: Text,
+    lines: list[str],
+    i: int,
+    statement: tuple[int, int],
+    scope: ties.Scope,
+    done: set[str],
+) -> list[Read]:
+    """What line i decodes of a call's answer into models of the file: any decoding in the call's
+    own statement (its lines `statement`, with those the first continues: read at the first),
+    else one on a line that names a name holding the answer (in `scope`). A model is read once
+    per call (`done`)."""
+    own = statement[0] <= i <= statement[1]
+    if (own and i > statement[0]) or not (own or scope.local or scope.lasting):
+        return []
+    if not has_models(doc):
+        return []
+    text = _continued(lines, statement) if own else lines[i]
+    if not (any(h in text for h in HINTS) or DECODES.search(text)):
+        return []
+    names = scope.all()
+    if not own and names.isdisjoint(WORD.findall(text)):
+        return []
+    found: list[Read] = []
+    for type_name, argument in decoded_types(text, names):
+        if type_name not in done:
+            done.add(type_name)
+            found += model_reads(doc, type_name, argument)
+    return found
+
+
+def _continued(lines: list[str], statement: tuple[int, int]) -> str:
+    """A statement's lines with those its first continues and those that continue its last (`let
+    v: T = c` above `.get(url)`, `.json().await?` below it)."""
+    first, last = statement
+    while first > max(0, statement[0] - 3) and _joined(lines[first - 1], lines[first]):
+        first -= 1
+    while last + 1 < min(len(lines), statement[1] + 6) and _joined(lines[last], lines[last + 1]):
+        last += 1
+    return "\n".join(lines[first : last + 1])
+
+
+def _joined(line: str, after: str) -> bool:
+    """Whether a line goes on on the next (a chain's `.x` below it, an open call or binding)."""
+    follows = after.lstrip().startswith((".", "?."))
+    return follows or line.rstrip().endswith(("(", ",", "=", ".", "\\", "+", "->"))
+
+
+def has_models(doc: Text) -> bool:
+    """Whether the file declares a type an answer could be decoded into."""
+    if doc.language == "js":
+        from akool_cli.audit import tstypes
+
+        return bool(tstypes.declared_types(doc)) if "{" in doc.text else False
+    return bool(dtos.answer_models(doc))

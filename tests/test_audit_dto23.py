@@ -1,0 +1,157 @@
+"""Session twelve, dto23: typed request and answer models. A model given to the call as a typed
+value (a parameter `r: TalkReq`, `TalkReq r`, `r TalkReq`) is judged by the names it is
+serialized under (annotations, tags, serde's rename and rename_all, pydantic's aliases), each at
+the model's member; correct models stay silent (tests/audit_corpus/dtos23/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests" / "audit_corpus" / "dtos23"
+
+
+def found(findings: list[Finding]) -> set[tuple[int, str, str]]:
+    return {(f.line, f.rule, f.found) for f in findings if f.severity != "info"}
+
+
+def audited(name: str) -> set[tuple[int, str, str]]:
+    path = CORPUS / name
+    return found(audit_text(path.read_text(encoding="utf-8"), path.name))
+
+
+def line_of(name: str, needle: str) -> int:
+    lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+# -- a request model given to the call as a typed parameter ------------------------------------------
+
+TYPED_PARAMETERS = [
+    ("Req.cs", 'JsonPropertyName("webhook_url")'),  # PostAsJsonAsync(url, r)
+    ("Req.java", '@JsonProperty("webhook_url")'),  # RestTemplate.postForObject(url, r, ...)
+    ("Req.kt", '@SerialName("webhook_url")'),  # Ktor's setBody(r)
+    ("req.go", 'json:"webhook_url'),  # json.Marshal(r) of a parameter
+    ("req.py", 'serialization_alias="webhook_url"'),  # r.model_dump(by_alias=True)
+    ("req.rs", 'rename = "webhook_url"'),  # reqwest's .json(r)
+    ("req.ts", "webhook_url?: string"),  # JSON.stringify(r) of r: TalkReq
+]
+
+
+@pytest.mark.parametrize(("name", "needle"), TYPED_PARAMETERS)
+def test_a_typed_parameter_sent_whole_is_judged_at_its_models_members(
+    name: str, needle: str
+) -> None:
+    assert (line_of(name, needle), "misnamed-field", "webhook_url") in audited(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Req_good.cs",
+        "Req_good.java",
+        "Req_good.kt",
+        "req_good.go",
+        "req_good.py",
+        "req_good.rs",
+        "req_good.ts",
+        "req_camel_good.rs",
+        "req_plain_good.py",
+    ],
+)
+def test_a_typed_parameter_whose_model_names_what_the_docs_say_is_silent(name: str) -> None:
+    assert audited(name) == set()
+
+
+def test_serde_rename_all_names_the_plain_fields() -> None:
+    got = audited("req_camel_bad.rs")  # hook_url under rename_all = "camelCase": hookUrl
+    assert (line_of("req_camel_bad.rs", "hook_url"), "unknown-field", "hookUrl") in got
+
+
+def test_pydantic_serialization_alias_is_the_name_a_dump_by_alias_sends() -> None:
+    text = (
+        (CORPUS / "req.py")
+        .read_text(encoding="utf-8")
+        .replace(
+            "def create(r: TalkReq):",
+            "def create():\n    r = TalkReq(talking_photo_url='a', audio_url='b')",
+        )
+    )
+    assert (6, "misnamed-field", "webhook_url") in found(audit_text(text, "req.py"))
+
+
+def test_a_parameter_of_another_function_gives_no_type() -> None:
+    text = """import requests
+from pydantic import BaseModel
+class TalkReq(BaseModel):
+    talking_photo_url: str
+    audio_url: str
+    webhook_url: str = ""
+def build(r: TalkReq):
+    return r
+def create(r):
+    return requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", json=r)
+"""
+    assert found(audit_text(text, "other.py")) == set()
+
+
+def test_an_options_type_given_beside_the_body_is_no_body() -> None:
+    # axios.post(url, body, cfg) with cfg: AxCfg { headers; timeout }: cfg says how, not what
+    assert audited("traps/init.ts") == set()
+    got = audited("traps_bad/init.ts")
+    assert got == {(line_of("traps_bad/init.ts", "audio_link"), "misnamed-field", "audio_link")}
+
+
+def test_springs_http_entity_sends_its_first_argument() -> None:
+    got = audited("traps_bad/Cfg.java")  # new HttpEntity<>(t, headers) of a typed parameter t
+    assert (line_of("traps_bad/Cfg.java", "audio_link"), "misnamed-field", "audio_link") in got
+
+
+# -- an answer decoded into a model of the file: its members are the reads --------------------------
+
+RENAMED_ANSWERS = [
+    ("ans/Info.cs", 'JsonPropertyName("status")'),  # GetFromJsonAsync<VideoInfo>(url)
+    ("ans/Info.java", '@JsonProperty("status")'),  # readValue(body, Resp.class)
+    ("ans/Info.kt", '@SerialName("status")'),  # decodeFromString<VideoInfo>(body)
+    ("ans/info.rs", 'rename = "status"'),  # let v: VideoInfo = c.get(...)...json().await?
+    ("ans/models.py", 'alias="status"'),  # VideoInfo.model_validate(r.json())
+]
+
+
+@pytest.mark.parametrize(("name", "needle"), RENAMED_ANSWERS)
+def test_an_answer_models_renamed_member_is_judged_at_the_member(name: str, needle: str) -> None:
+    assert (line_of(name, needle), "response-field", "status") in audited(name)
+
+
+@pytest.mark.parametrize("name", ["Info.cs", "Info.java", "Info.kt", "info.rs", "models.py"])
+def test_an_answer_model_naming_what_the_docs_say_is_silent(name: str) -> None:
+    assert audited(f"ans_good/{name}") == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "needle"),
+    [
+        ("ans_plain/Info.kt", "val status: Int"),
+        ("ans_plain/info.rs", "status: i32"),  # .json::<VideoInfo>()
+        ("ans_plain/models.py", "    status: int"),
+        ("ans_plain/info.ts", "status: number"),  # akoolGet<VideoInfo>(...), a helper's T
+    ],
+)
+def test_a_plain_models_member_is_reported_once_at_the_member(name: str, needle: str) -> None:
+    # (not again at `v.data.status`: a rename there alone would not compile)
+    assert audited(name) == {(line_of(name, needle), "response-field", "status")}
+
+
+@pytest.mark.parametrize("name", ["Talk.java", "Talk.kt", "talk.py", "Talk.cs"])
+def test_only_the_answers_model_is_read_among_typed_values(name: str) -> None:
+    # TalkReq(**params) in the request, new HttpEntity<TalkReq>(...), mutableListOf<Job>(), a
+    # Job decoded from a local file: none of them is the answer
+    assert audited(f"ans_traps/{name}") == set()
+    bad = {
+        (f.line, f.found)
+        for f in audit_text((CORPUS / "ans_traps_bad" / name).read_text(encoding="utf-8"), name)
+        if f.severity != "info"
+    }
+    assert bad <= {(line_of(f"ans_traps_bad/{name}", "vstatus"), "vstatus")}
