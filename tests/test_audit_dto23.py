@@ -5,6 +5,8 @@ the model's member; correct models stay silent (tests/audit_corpus/dtos23/)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from akool_cli.audit.scan import Finding, audit_text
@@ -155,3 +157,72 @@ def test_only_the_answers_model_is_read_among_typed_values(name: str) -> None:
         if f.severity != "info"
     }
     assert bad <= {(line_of(f"ans_traps_bad/{name}", "vstatus"), "vstatus")}
+
+
+# -- models in other files of the folder -------------------------------------------------------------
+
+
+def folder_findings(folder: str) -> set[tuple[str, int, str, str]]:
+    from akool_cli.audit.scan import audit
+
+    result = audit([CORPUS / folder], exclude=["expected.json"])
+    return {
+        (str(Path(f.file).relative_to(CORPUS / folder)), f.line, f.rule, f.found)
+        for f in result.findings
+        if f.severity != "info"
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "needle"),
+    [
+        ("java/VideoData.java", '@JsonProperty("status")'),  # a class per file, one package
+        ("kt/Models.kt", '@SerialName("status")'),
+        ("cs/Models.cs", 'JsonPropertyName("status")'),
+        ("ts/types.ts", "  status: number;"),  # import type { VideoInfo } from "./types"
+        ("rs/src/models.rs", "pub status: i32"),  # use crate::models::VideoInfo
+    ],
+)
+def test_a_model_in_another_file_is_read_there_through_the_type_named_here(
+    name: str, needle: str
+) -> None:
+    got = folder_findings("multi")
+    assert (name, line_of(f"multi/{name}", needle), "response-field", "status") in got
+    # (not at the reads `r.data.url`, `v.data.status`: the model renames video to url)
+    assert not {
+        g
+        for g in got
+        if not g[0].startswith(
+            ("java/Video", "kt/Models", "cs/Models", "ts/types", "rs/src/models")
+        )
+    }
+
+
+def test_models_in_other_files_naming_what_the_docs_say_are_silent() -> None:
+    assert folder_findings("multi_good") == set()
+
+
+def test_a_go_helper_decoding_into_its_last_parameter_reads_the_callers_struct() -> None:
+    got = folder_findings("go_helper")  # var r tokenResp; call("POST", "/getToken", b, &r)
+    assert (
+        "types.go",
+        line_of("go_helper/types.go", 'json:"token"'),
+        "response-field",
+        "token",
+    ) in got
+    assert (
+        "types.go",
+        line_of("go_helper/types.go", 'json:"job_id"'),
+        "answer-field",
+        "job_id",
+    ) in got
+    # (the out variable is filled, not sent: its tags are no request fields)
+    assert not any(rule in ("unknown-field", "misnamed-field") for _, _, rule, _ in got)
+
+
+def test_a_go_out_variable_given_as_its_address_is_no_request_body() -> None:
+    got = audited("go_helper_one/client.go")  # (its tags were judged as getToken's fields)
+    assert {(rule, name) for _, rule, name in got} == {
+        ("response-field", "token"),
+        ("answer-field", "job_id"),
+    }

@@ -177,6 +177,8 @@ def decoded_reads(
     own = statement[0] <= i <= statement[1]
     if (own and i > statement[0]) or not (own or scope.local or scope.lasting):
         return []
+    if doc.language == "go":
+        return _go_filled(doc, lines, statement, done) if own else []
     if not has_models(doc):
         return []
     text = _continued(lines, statement) if own else lines[i]
@@ -217,3 +219,46 @@ def has_models(doc: Text) -> bool:
 
         return bool(tstypes.declared_types(doc)) if "{" in doc.text else False
     return bool(dtos.answer_models(doc))
+
+
+# -- Go: a helper of the file that decodes the answer into its last argument ---------------------------
+
+# A call whose last argument is a variable's address: `call("POST", "/getToken", b, &out)`.
+GO_OUT_ARGUMENT = re.compile(
+    r"\b(?P<f>[A-Za-z_]\w*)\((?P<args>[^;\n]*),\s*&(?P<n>[A-Za-z_]\w*)\s*\)"
+)
+GO_FUNC = r"\bfunc\s+(?:\([^)]*\)\s*)?{}\s*(?:\[[^\]]*\])?\((?P<params>[^)]*)\)"
+
+
+def _go_filled(
+    doc: Text, lines: list[str], statement: tuple[int, int], done: set[str]
+) -> list[Read]:
+    """The struct tags a call's own statement reads when it gives a helper of the file that
+    decodes the answer into its last parameter (`json.NewDecoder(resp.Body).Decode(out)`) the
+    address of a variable declared with a struct type (`var r tokenResp; call(..., &r)`)."""
+    from akool_cli.audit.answers import go_struct_reads
+
+    text = _continued(lines, statement)
+    found: list[Read] = []
+    for m in GO_OUT_ARGUMENT.finditer(text) if "&" in text else ():
+        name = m.group("n")
+        if name in done or not _decodes_into_last(doc, m.group("f")):
+            continue
+        done.add(name)
+        found += go_struct_reads(doc, name, doc.starts[statement[0]] + 1)
+    return found
+
+
+def _decodes_into_last(doc: Text, function: str) -> bool:
+    """Whether a Go function of the file decodes JSON into its last parameter."""
+    header = re.compile(GO_FUNC.format(re.escape(function))).search(doc.text)
+    if header is None:
+        return False
+    params = [p.split()[0] for p in header.group("params").split(",") if p.split()]
+    if not params:
+        return False
+    last = re.escape(params[-1])
+    body = doc.text[header.end() : header.end() + 3000]
+    body = body[: body.find("\nfunc ")] if "\nfunc " in body else body
+    decodes = rf"\.Decode\(\s*&?{last}\s*\)|Unmarshal\([^;\n]*,\s*&?{last}\s*\)"
+    return re.search(decodes, body) is not None

@@ -2431,7 +2431,8 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
             if modeled and not read.tag and (read.place, read.name) in modeled:
                 continue  # (a typed model's member, read through it: judged at the member)
-            if _renamed_read(ctx.lines[read.line], read, endpoint, renaming):
+            line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""  # (an added model's)
+            if _renamed_read(line, read, endpoint, renaming):
                 continue
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
