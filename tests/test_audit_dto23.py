@@ -226,3 +226,26 @@ def test_a_go_out_variable_given_as_its_address_is_no_request_body() -> None:
         ("response-field", "token"),
         ("answer-field", "job_id"),
     }
+
+
+# -- string-path getters ---------------------------------------------------------------------------
+
+
+def test_a_string_path_given_to_a_getter_is_a_read_and_fixed_in_the_string() -> None:
+    got = folder_findings("paths")
+    want = {
+        ("lodash.js", '_.get(j, "data.status")', "status"),
+        ("lodash.js", 'dlv(j, "data.video_url")', "video_url"),
+        ("lodash.js", '_.get(res, "data.data.status")', "status"),  # axios: res.data.data.status
+        ("glom.py", 'glom(j, "data.status")', "status"),
+        ("glom.py", 'jmespath.search("data.video_url", j)', "video_url"),
+        ("gj.go", 'GetBytes(body, "data.status")', "status"),
+    }
+    for name, needle, field in want:
+        assert (name, line_of(f"paths/{name}", needle), "response-field", field) in got
+    fixed = audit_text((CORPUS / "paths" / "glom.py").read_text(encoding="utf-8"), "glom.py")
+    assert any(f.fix is not None and f.found == "status" for f in fixed)
+
+
+def test_string_paths_naming_documented_fields_are_silent() -> None:
+    assert folder_findings("paths_good") == set()

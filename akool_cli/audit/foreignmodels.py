@@ -177,30 +177,31 @@ def _code(line: str) -> str:
     return re.sub(r'"(?:\\.|[^"\\])*"|`[^`]*`|//.*', "", line)
 
 
+WORD = re.compile(r"[A-Za-z_]\w*")
+DECLARES = re.compile(r"\b(?:struct|class|record|interface|type)\s+(?P<n>[A-Za-z_]\w*)")
+
+
 def _braced_taken(path: Path, text: str, models: Models) -> list[Block]:
     """The types of other files this file names and does not declare: those of its own folder
     for a package's files (Go, Java, Kotlin, C#), of a module it imports (TypeScript's `from
     "./types"`, Rust's `use crate::models::...`): one declaring file per name; and the types
-    those name in turn (`VideoInfo`'s `VideoData data`), from the same files."""
+    those name in turn (`VideoInfo`'s `VideoData data`), from the same files. (The file's words
+    are taken once: a folder of a thousand types costs no search per type.)"""
     found: list[Block] = []
-    taken: set[str] = set()
-    named, seen_by = text, text
+    taken = {m.group("n") for m in DECLARES.finditer(text)}
+    named, seen_by = set(WORD.findall(text)), text
     for _ in range(3):
         added = []
-        for name, owners in models.items():
-            if name in taken or not re.search(rf"\b{re.escape(name)}\b", named):
-                continue
-            if re.search(rf"(?:struct|class|record|interface|type)\s+{re.escape(name)}\b", text):
-                continue
-            mine = [b for p, b in owners if p != path and _sees(path, seen_by, p)]
+        for name in sorted(named.intersection(models).difference(taken)):
+            taken.add(name)
+            mine = [b for p, b in models[name] if p != path and _sees(path, seen_by, p)]
             if len(mine) == 1 and mine[0] not in found:
-                taken.add(name)
                 added.append(mine[0])
         if not added:
             break
         found += added
-        named = "\n".join(line for block in added for line in block.lines)
-        seen_by = text + "\n" + named
+        more = "\n".join(line for block in added for line in block.lines)
+        named, seen_by = set(WORD.findall(more)), seen_by + "\n" + more
     return found
 
 
