@@ -139,6 +139,7 @@ def test_an_answer_model_naming_what_the_docs_say_is_silent(name: str) -> None:
         ("ans_plain/info.rs", "status: i32"),  # .json::<VideoInfo>()
         ("ans_plain/models.py", "    status: int"),
         ("ans_plain/info.ts", "status: number"),  # akoolGet<VideoInfo>(...), a helper's T
+        ("ans_plain/typed_dict.py", "    status: int"),  # cast(VideoInfo, r.json())
     ],
 )
 def test_a_plain_models_member_is_reported_once_at_the_member(name: str, needle: str) -> None:
@@ -249,3 +250,7 @@ def test_a_string_path_given_to_a_getter_is_a_read_and_fixed_in_the_string() -> 
 
 def test_string_paths_naming_documented_fields_are_silent() -> None:
     assert folder_findings("paths_good") == set()
+
+
+def test_plain_models_naming_what_the_docs_say_are_silent() -> None:
+    assert folder_findings("ans_plain_good") == set()

@@ -16,11 +16,12 @@ TYPE = r"[A-Z][\w$]*"
 # A call given the model as its type argument (`GetFromJsonAsync<T>(`, `.body<T>()`,
 # `.json::<T>()`, `akoolGet<Envelope<T>>(`), a class literal given to a decoder (`T.class`,
 # `T::class.java`, `T.serializer()`, `typeof(T)`, Swift's `T.self`), a pydantic or dataclass
-# constructor from the parsed answer (`T.model_validate(`, `T.parse_obj(`, `T(**r.json())`).
+# constructor from the parsed answer (`T.model_validate(`, `T.parse_obj(`, `T(**r.json())`), a
+# TypedDict's `cast(T, r.json())`, msgspec's `decode(r.content, type=T)`.
 DECODED_INTO = re.compile(
     rf"(?P<callee>[\w$]+)\s*(?:::)?<\s*(?P<g>{TYPE})\s*(?:<\s*(?P<g2>{TYPE})\s*>\s*)?>\s*\("
     rf"|\b(?P<c>{TYPE})\s*(?:\.class\b|::class\b|\.serializer\(\)|\.self\b)"
-    rf"|\btypeof\(\s*(?P<c2>{TYPE})\s*\)"
+    rf"|\btypeof\(\s*(?P<c2>{TYPE})\s*\)|\bcast\(\s*(?P<c3>{TYPE})\s*,|\btype\s*=\s*(?P<c4>{TYPE})\s*[,)]"
     rf"|\b(?P<p>{TYPE})\s*\.\s*(?:model_validate(?:_json)?|parse_obj|parse_raw|from_dict"
     r"|from_json|validate_python)\s*\("
     rf"|\b(?P<k>{TYPE})\(\s*\*\*|\bTypeAdapter\(\s*(?P<a>{TYPE})\s*\)"
@@ -57,12 +58,12 @@ def decoded_types(text: str, names: set[str]) -> list[tuple[str, str]]:
     or of a name in `names` (`TalkReq(**params)` in a request's arguments is the request's)."""
     found = []
     for m in DECODED_INTO.finditer(text):
-        group = next(g for g in ("g", "c", "c2", "p", "k", "a") if m.group(g))
+        group = next(g for g in ("g", "c", "c2", "c3", "c4", "p", "k", "a") if m.group(g))
         if group == "g" and (
             not FETCHER.search(m.group("callee")) or text[: m.start()].rstrip().endswith("new")
         ):
             continue
-        if group in ("p", "k") and not _given_answer(text, m.end(), names):
+        if group in ("p", "k", "c3") and not _given_answer(text, m.end(), names):
             continue
         found.append((m.group(group), (m.group("g2") or "") if group == "g" else ""))
     if not found and DECODES.search(text):
@@ -159,7 +160,10 @@ def _item_place(place: str, name: str) -> str:
 
 
 # A line that may decode (cheap words before DECODED_INTO and DECODES run).
-HINTS = ("<", ".class", "::", ".self", "serializer", "typeof", "model_validate", "parse_", "**")
+HINTS = (
+    *("<", ".class", "::", ".self", "serializer", "typeof", "model_validate", "parse_", "**"),
+    *("cast(", "type=", "type ="),
+)
 
 
 def decoded_reads(
