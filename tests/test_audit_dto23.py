@@ -254,3 +254,9 @@ def test_string_paths_naming_documented_fields_are_silent() -> None:
 
 def test_plain_models_naming_what_the_docs_say_are_silent() -> None:
     assert folder_findings("ans_plain_good") == set()
+
+
+@pytest.mark.parametrize("name", ["traps/convert.ts", "traps/convert.py"])
+def test_a_typed_name_given_to_a_converter_in_the_call_is_not_sent_whole(name: str) -> None:
+    # body: JSON.stringify(toWire(opts)), json=to_wire(opts): toWire's object is sent, not opts
+    assert audited(name) == set()

@@ -395,3 +395,52 @@ def _declarations(doc: Text) -> dict[str, list[tuple[int, str]]]:
     for spots in found.values():
         spots.sort()
     return found
+
+
+# What a typed name may be given to inside the call and still be sent whole: a serializer or a
+# body setter (`JSON.stringify(r)`, `setBody(r)`, `.json(r)`, `JsonContent.Create(r)`), or a
+# method of its own that gives its fields (`r.model_dump()`). Any other function (`toWire(opts)`)
+# sends what it makes of the object, not its members.
+SENDS_WHOLE = frozenset(
+    {"stringify", "Marshal", "MarshalIndent", "dumps", "asdict", "jsonEncode", "json_encode"}
+    | {"encodeToString", "toJson", "writeValueAsString", "writeValueAsBytes", "to_string"}
+    | {"to_vec", "to_value", "json", "setBody", "SetBody", "body", "ofString", "Create"}
+    | {"HttpEntity", "create", "StringContent", "Serialize", "SerializeObject", "send"}
+    | {"jsonable_encoder", "fromValue", "bodyValue", "syncBody", "encode", "valueToTree"}
+)
+OWN_DUMP = re.compile(
+    r"\s*\.\s*(?:model_dump(?:_json)?|dict|json|to_dict|toJson|toJSON|serialize|__dict__)\b"
+)
+CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_]\w*\s*(?:::<[^<>()]*>)?\s*\(")
+CALLEE_BEFORE = re.compile(r"(?P<f>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*$")
+
+
+def sent_whole(doc: Text, name: str, opened: int) -> bool:
+    """Whether a call whose arguments open at `opened` gives `name` whole: an argument itself
+    (or a key's value in an options literal), inside a serializer or body setter, or followed
+    by a method that dumps its fields; not inside another function (`toWire(opts)`)."""
+    around = doc.paren_around(opened + 1) if doc.text[opened : opened + 1] == "(" else None
+    end = _chain_end(doc, around[1]) if around and around[0] == opened else opened + 2000
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\b", doc.text[opened:end]):
+        at = opened + m.start()
+        if OWN_DUMP.match(doc.text, at + len(name)):
+            return True
+        inner = doc.paren_around(at)
+        if inner is None or inner[0] == opened:
+            return True
+        callee = CALLEE_BEFORE.search(doc.text, max(0, inner[0] - 60), inner[0])
+        if callee is not None and callee.group("f") in SENDS_WHOLE:
+            return True
+    return False
+
+
+def _chain_end(doc: Text, end: int) -> int:
+    """The end of the call chain a call's closing parenthesis goes on into (reqwest's
+    `.post(url).json(r).send()`)."""
+    for _ in range(8):
+        link = CHAIN_LINK.match(doc.text, end)
+        around = doc.paren_around(link.end()) if link else None
+        if around is None or link is None or around[0] != link.end() - 1:
+            break
+        end = around[1]
+    return end

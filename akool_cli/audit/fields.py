@@ -1040,7 +1040,8 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     those set on it afterwards (body["k"] = v, body.k = v, body.put("k", v))."""
     spot = doc.last_assignment(name, before)
     if spot is None:  # (Go: a struct is sent as its json.Marshal text; `&out` is filled)
-        return _typed_keys(doc, name, before) if depth or doc.language != "go" else []
+        whole = depth or (doc.language != "go" and dtos.sent_whole(doc, name, before))
+        return _typed_keys(doc, name, before) if whole else []
     keys: list[Key] = []
     instance = dtos.made(doc, spot[1])
     if instance is not None:  # req = TalkReq(...), var req = new TalkRequest { ... }
