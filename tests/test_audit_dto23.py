@@ -260,3 +260,19 @@ def test_plain_models_naming_what_the_docs_say_are_silent() -> None:
 def test_a_typed_name_given_to_a_converter_in_the_call_is_not_sent_whole(name: str) -> None:
     # body: JSON.stringify(toWire(opts)), json=to_wire(opts): toWire's object is sent, not opts
     assert audited(name) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "needle"),
+    [
+        ("reqv/d.kt", '@SerializedName("webhook_url")'),  # Gson().toJson(req) in Kotlin
+        ("reqv/e.kt", '@SerialName("webhook_url")'),  # Json.encodeToString(req)
+        ("reqv/F.cs", 'JsonProperty("webhook_url")'),  # JsonConvert.SerializeObject(r)
+        ("reqv/A.java", '@SerializedName("webhook_url")'),  # writeValueAsString(r) + ofString
+        ("reqv/C.cs", 'JsonPropertyName("webhook_url")'),  # new StringContent(Serialize(r))
+    ],
+)
+def test_a_typed_parameter_serialized_into_a_variable_first_is_judged(
+    name: str, needle: str
+) -> None:
+    assert (line_of(name, needle), "misnamed-field", "webhook_url") in audited(name)

@@ -1030,7 +1030,8 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
 # are that name's.
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
-    r"|json_encode|JsonSerializer\.Serialize|(?:new\s+Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString)"
+    r"|json_encode|JsonSerializer\.Serialize|(?:(?:new\s+)?Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
+    r"|\w+\.encodeToString|JsonConvert\.SerializeObject)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
 )
 
