@@ -276,3 +276,15 @@ def test_a_typed_parameter_serialized_into_a_variable_first_is_judged(
     name: str, needle: str
 ) -> None:
     assert (line_of(name, needle), "misnamed-field", "webhook_url") in audited(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "needle"),
+    [("retrofit/Api.java", "public int status;"), ("retrofit/Api.kt", "val status: Int")],
+)
+def test_a_retrofit_methods_declared_answer_is_read(name: str, needle: str) -> None:
+    assert (line_of(name, needle), "response-field", "status") in audited(name)
+
+
+def test_retrofit_answers_naming_what_the_docs_say_are_silent() -> None:
+    assert folder_findings("retrofit_good") == set()

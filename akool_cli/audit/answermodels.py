@@ -13,6 +13,10 @@ from akool_cli.audit.answers import Read
 from akool_cli.audit.fields import Text
 
 TYPE = r"[A-Z][\w$]*"
+WRAPPERS = (
+    r"(?:Call|Single|Maybe|Observable|Flowable|Response|Deferred|Mono|Flux|ResponseEntity"
+    r"|CompletableFuture|Future|Task|ValueTask)"
+)
 # A call given the model as its type argument (`GetFromJsonAsync<T>(`, `.body<T>()`,
 # `.json::<T>()`, `akoolGet<Envelope<T>>(`), a class literal given to a decoder (`T.class`,
 # `T::class.java`, `T.serializer()`, `typeof(T)`, Swift's `T.self`), a pydantic or dataclass
@@ -25,6 +29,10 @@ DECODED_INTO = re.compile(
     rf"|\b(?P<p>{TYPE})\s*\.\s*(?:model_validate(?:_json)?|parse_obj|parse_raw|from_dict"
     r"|from_json|validate_python)\s*\("
     rf"|\b(?P<k>{TYPE})\(\s*\*\*|\bTypeAdapter\(\s*(?P<a>{TYPE})\s*\)"
+    # a Retrofit/Feign method declared to give the answer: `Call<T> info(`, `): T` in Kotlin
+    rf"|\b{WRAPPERS}\s*<\s*(?P<w>{TYPE})(?:\s*<\s*(?P<w2>{TYPE})\s*>)?\s*>+\s+[A-Za-z_]\w*\s*\("
+    rf"|\bfun\s+\w+\s*\((?:[^()]|\([^()]*\))*\)\s*:\s*(?:{WRAPPERS}\s*<\s*)?(?P<f>{TYPE})"
+    rf"(?:\s*<\s*(?P<f2>{TYPE})\s*>)?"
 )
 # A function given a type argument that fetches or decodes (not `mutableListOf<T>(`, `useState<T>(`).
 FETCHER = re.compile(
@@ -50,27 +58,31 @@ LISTS = re.compile(
     r"\b(?:List|Vec|list|Array|IList|IEnumerable|ICollection|Set|Sequence)\s*[<\[]|\[\]"
 )
 WORD = re.compile(r"[A-Za-z_$][\w$]*")
+ANNOTATION_LINE = re.compile(r"\s*@[\w.]+(?:\(.*\))?\s*$")
 
 
 def decoded_types(text: str, names: set[str]) -> list[tuple[str, str]]:
     """The types a statement's text decodes an answer into, each with its type argument
     (`Envelope<VideoData>`'s VideoData, or ""); a Python constructor only of the parsed answer
     or of a name in `names` (`TalkReq(**params)` in a request's arguments is the request's)."""
-    found = []
+    found: list[tuple[str, str]] = []
+    declared: list[tuple[str, str]] = []
     for m in DECODED_INTO.finditer(text):
-        group = next(g for g in ("g", "c", "c2", "c3", "c4", "p", "k", "a") if m.group(g))
+        groups = ("g", "c", "c2", "c3", "c4", "p", "k", "a", "w", "f")
+        group = next(g for g in groups if m.group(g))
         if group == "g" and (
             not FETCHER.search(m.group("callee")) or text[: m.start()].rstrip().endswith("new")
         ):
             continue
         if group in ("p", "k", "c3") and not _given_answer(text, m.end(), names):
             continue
-        found.append((m.group(group), (m.group("g2") or "") if group == "g" else ""))
-    if not found and DECODES.search(text):
-        declared = DECLARED.search(text)
-        if declared is not None:
-            t = declared.group("t") or declared.group("j")
-            found.append((t, declared.group("t2") or declared.group("j2") or ""))
+        argument = m.group(f"{group}2") if group in ("g", "w", "f") else ""
+        (declared if group in ("w", "f") else found).append((m.group(group), argument or ""))
+    found = found or declared  # (a method's declared answer, unless the call decodes its own)
+    given = DECLARED.search(text) if not found and DECODES.search(text) else None
+    if given is not None:
+        t = given.group("t") or given.group("j")
+        found.append((t, given.group("t2") or given.group("j2") or ""))
     return found
 
 
@@ -162,7 +174,7 @@ def _item_place(place: str, name: str) -> str:
 # A line that may decode (cheap words before DECODED_INTO and DECODES run).
 HINTS = (
     *("<", ".class", "::", ".self", "serializer", "typeof", "model_validate", "parse_", "**"),
-    *("cast(", "type=", "type ="),
+    *("cast(", "type=", "type =", "fun "),
 )
 
 
@@ -211,8 +223,9 @@ def _continued(lines: list[str], statement: tuple[int, int]) -> str:
 
 
 def _joined(line: str, after: str) -> bool:
-    """Whether a line goes on on the next (a chain's `.x` below it, an open call or binding)."""
-    follows = after.lstrip().startswith((".", "?."))
+    """Whether a line goes on on the next (a chain's `.x` below it, an open call or binding, an
+    annotation above the method it is Retrofit's or Feign's)."""
+    follows = after.lstrip().startswith((".", "?.")) or ANNOTATION_LINE.match(line) is not None
     return follows or line.rstrip().endswith(("(", ",", "=", ".", "\\", "+", "->"))
 
 
