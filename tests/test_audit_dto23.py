@@ -288,3 +288,13 @@ def test_a_retrofit_methods_declared_answer_is_read(name: str, needle: str) -> N
 
 def test_retrofit_answers_naming_what_the_docs_say_are_silent() -> None:
     assert folder_findings("retrofit_good") == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "needle"),
+    [("go_pointer/new.go", 'json:"job_id"'), ("go_pointer/amp.go", 'json:"task_id"')],
+)
+def test_a_go_answer_decoded_into_a_pointer_reads_its_structs_tags(name: str, needle: str) -> None:
+    # out := new(listResp) / &listResp{}; json.NewDecoder(resp.Body).Decode(out)
+    got = audited(name)
+    assert any(line == line_of(name, needle) and rule == "answer-field" for line, rule, _ in got)

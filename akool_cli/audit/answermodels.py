@@ -194,7 +194,9 @@ def decoded_reads(
     if (own and i > statement[0]) or not (own or scope.local or scope.lasting):
         return []
     if doc.language == "go":
-        return _go_filled(doc, lines, statement, done) if own else []
+        if own:
+            return _go_filled(doc, lines, statement, done)
+        return _go_decoded(doc, lines[i], doc.starts[i], scope, done)
     if not has_models(doc):
         return []
     text = _continued(lines, statement) if own else lines[i]
@@ -279,3 +281,31 @@ def _decodes_into_last(doc: Text, function: str) -> bool:
     body = body[: body.find("\nfunc ")] if "\nfunc " in body else body
     decodes = rf"\.Decode\(\s*&?{last}\s*\)|Unmarshal\([^;\n]*,\s*&?{last}\s*\)"
     return re.search(decodes, body) is not None
+
+
+# A decoding into a name given as a pointer (`Decode(out)`, `json.Unmarshal(b, out)`), or its
+# address; and a pointer made to a struct type (`out := new(T)`, `out := &T{}`).
+GO_DECODE_INTO = re.compile(
+    r"(?:\.Decode\(\s*|\bUnmarshal\([^;\n]*?,\s*)&?(?P<n>[A-Za-z_]\w*)\s*\)"
+)
+GO_POINTER = re.compile(
+    r"\b(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:new\(\s*(?P<t>[A-Za-z_]\w*)\s*\)|&(?P<t2>[A-Za-z_]\w*)\s*\{)"
+)
+
+
+def _go_decoded(doc: Text, line: str, start: int, scope: ties.Scope, done: set[str]) -> list[Read]:
+    """The struct tags a line reads when it decodes the answer (what it reads from names in
+    `scope`) into a pointer made with `new(T)` or `&T{}` (`Decode(out)`: no `&`, so not seen as
+    an out-argument)."""
+    m = GO_DECODE_INTO.search(line) if "Decode(" in line or "Unmarshal(" in line else None
+    if m is None or m.group("n") in done:
+        return []
+    if scope.all().isdisjoint(WORD.findall(line[: m.start("n")])):
+        return []
+    made = [p for p in GO_POINTER.finditer(doc.text, 0, start) if p.group("n") == m.group("n")]
+    if not made:
+        return []
+    done.add(m.group("n"))
+    from akool_cli.audit.answers import go_type_reads
+
+    return go_type_reads(doc, made[-1].group("t") or made[-1].group("t2"))

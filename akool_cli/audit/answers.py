@@ -733,6 +733,14 @@ def go_struct_reads(doc: Text, name: str, before: int, place: str = "top") -> li
     return found
 
 
+def go_type_reads(doc: Text, type_name: str, place: str = "top") -> list[Read]:
+    """The fields an answer decoded into a value of a struct type reads (see go_struct_reads;
+    answermodels.py finds the type where `var out T` is not how the value is declared)."""
+    found: list[Read] = []
+    _struct_reads(doc, type_name, place, found, set())
+    return found
+
+
 def _struct_reads(
     doc: Text, type_name: str, place: str, found: list[Read], seen: set[str], brace: int = -1
 ) -> None:
