@@ -298,3 +298,9 @@ def test_a_go_answer_decoded_into_a_pointer_reads_its_structs_tags(name: str, ne
     # out := new(listResp) / &listResp{}; json.NewDecoder(resp.Body).Decode(out)
     got = audited(name)
     assert any(line == line_of(name, needle) and rule == "answer-field" for line, rule, _ in got)
+
+
+def test_a_go_generic_envelopes_type_argument_is_read_under_data() -> None:
+    name = "go_generic/generic.go"  # var out envelope[swapList]; Decode(&out)
+    got = audited(name)
+    assert (line_of(name, 'json:"job_id"'), "answer-field", "job_id") in got

@@ -293,19 +293,37 @@ GO_POINTER = re.compile(
 )
 
 
+# A variable of a generic struct type given its type argument (`var out envelope[listData]`,
+# `out := &envelope[listData]{}`, `new(envelope[listData])`).
+GO_GENERIC = re.compile(
+    r"(?:\bvar\s+(?P<n>[A-Za-z_]\w*)\s+\*?|\b(?P<n2>[A-Za-z_]\w*)\s*:?=\s*(?:&|new\(\s*))"
+    r"(?P<t>[A-Za-z_]\w*)\[\s*\*?(?P<a>[A-Za-z_]\w*)\s*\]"
+)
+
+
 def _go_decoded(doc: Text, line: str, start: int, scope: ties.Scope, done: set[str]) -> list[Read]:
     """The struct tags a line reads when it decodes the answer (what it reads from names in
     `scope`) into a pointer made with `new(T)` or `&T{}` (`Decode(out)`: no `&`, so not seen as
-    an out-argument)."""
+    an out-argument), or into a generic envelope (`var out envelope[listData]`: its type
+    parameter's struct under data)."""
     m = GO_DECODE_INTO.search(line) if "Decode(" in line or "Unmarshal(" in line else None
-    if m is None or m.group("n") in done:
+    if m is None or f"go:{m.group('n')}" in done:
         return []
     if scope.all().isdisjoint(WORD.findall(line[: m.start("n")])):
         return []
-    made = [p for p in GO_POINTER.finditer(doc.text, 0, start) if p.group("n") == m.group("n")]
-    if not made:
-        return []
-    done.add(m.group("n"))
+    name = m.group("n")
+    made = [p for p in GO_POINTER.finditer(doc.text, 0, start) if p.group("n") == name]
+    generic = [
+        p
+        for p in GO_GENERIC.finditer(doc.text, 0, start)
+        if (p.group("n") or p.group("n2")) == name
+    ]
     from akool_cli.audit.answers import go_type_reads
 
+    done.add(f"go:{name}")
+    if generic and (not made or generic[-1].start() > made[-1].start()):
+        envelope, argument = generic[-1].group("t"), generic[-1].group("a")
+        return go_type_reads(doc, envelope) + go_type_reads(doc, argument, "data")
+    if not made or name in done:
+        return []
     return go_type_reads(doc, made[-1].group("t") or made[-1].group("t2"))
