@@ -304,3 +304,8 @@ def test_a_go_generic_envelopes_type_argument_is_read_under_data() -> None:
     name = "go_generic/generic.go"  # var out envelope[swapList]; Decode(&out)
     got = audited(name)
     assert (line_of(name, 'json:"job_id"'), "answer-field", "job_id") in got
+
+
+def test_a_models_data_list_reads_its_item_types_members_as_items() -> None:
+    name = "ans_plain/avatars.py"  # data: list[Avatar] of avatar/list (docs: data[i].url)
+    assert (line_of(name, "avatar_url: str"), "answer-field", "avatar_url") in audited(name)

@@ -116,8 +116,8 @@ def _reads(
         held = _held(doc, member.kind, params, argument)
         listed = LISTS.search(member.kind) is not None
         if member.json.lower() == "data" and place == "top":
-            if held and not listed:
-                _reads(doc, held, "", "data", found, seen)
+            if held:  # (its items when the answer's data is a list: avatar/list's)
+                _reads(doc, held, "", "item:data" if listed else "data", found, seen)
             continue
         if member.judged:
             line, column = doc.line_of(member.offset), doc.column(member.offset)
