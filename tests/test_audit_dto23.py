@@ -309,3 +309,17 @@ def test_a_go_generic_envelopes_type_argument_is_read_under_data() -> None:
 def test_a_models_data_list_reads_its_item_types_members_as_items() -> None:
     name = "ans_plain/avatars.py"  # data: list[Avatar] of avatar/list (docs: data[i].url)
     assert (line_of(name, "avatar_url: str"), "answer-field", "avatar_url") in audited(name)
+
+
+def test_a_typescript_import_sees_only_the_module_it_names() -> None:
+    # multi/ts/client.ts imports ./types: multi_good/ts/types.ts declares the same names
+    from akool_cli.audit import foreignmodels
+
+    client = CORPUS / "multi" / "ts" / "client.ts"
+    texts = [
+        (p, str(p), p.read_text(encoding="utf-8"))
+        for p in (client, CORPUS / "multi" / "ts" / "types.ts", CORPUS / "multi_good/ts/types.ts")
+    ]
+    models = foreignmodels.folder_models(texts)
+    taken = foreignmodels.imported_models(client, texts[0][2], models)
+    assert {b.shown for b in taken} == {str(CORPUS / "multi" / "ts" / "types.ts")}

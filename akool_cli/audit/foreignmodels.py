@@ -205,13 +205,32 @@ def _braced_taken(path: Path, text: str, models: Models) -> list[Block]:
     return found
 
 
+TS_IMPORT = re.compile(r"\bfrom\s+[\"'](?P<m>\.{1,2}/[^\"']+)[\"']")
+RUST_USE = re.compile(r"\buse\s+(?:crate|super|self)::(?:[\w]+::)*?(?P<m>\w+)::")
+
+
 def _sees(path: Path, text: str, owner: Path) -> bool:
+    """Whether a file sees another's types: one package's folder (Go, Java, Kotlin, C#), a
+    TypeScript module it imports by a relative path, a Rust module of its folder it uses."""
     if owner.suffix != path.suffix and {owner.suffix, path.suffix} != {".ts", ".tsx"}:
         return False
     if path.suffix in PACKAGE_SUFFIXES:
         return owner.parent == path.parent
-    stem = re.escape(owner.stem)
-    return (
-        re.search(rf"(?:from\s+[\"'][./\w-]*\b{stem}[\"']|\buse\s+[\w:]*\b{stem}::)", text)
-        is not None
+    if path.suffix == ".rs":
+        used = {m.group("m") for m in RUST_USE.finditer(text)}
+        return owner.parent == path.parent and owner.stem in used
+    wanted = owner.with_suffix("")
+    return any(
+        _normal(path.parent / m.group("m")) == _normal(wanted) for m in TS_IMPORT.finditer(text)
     )
+
+
+def _normal(path: Path) -> str:
+    """A path with its `.` and `..` parts resolved in its text (no file system look-up)."""
+    parts: list[str] = []
+    for part in path.as_posix().split("/"):
+        if part == ".." and parts and parts[-1] != "..":
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts)

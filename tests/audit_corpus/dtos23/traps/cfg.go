@@ -1,7 +1,7 @@
 package b
 import ("bytes"; "encoding/json"; "net/http")
 type Config struct {
-	Base string `json:"base"`
+	Root string `json:"root"`
 	Key  string `json:"key"`
 }
 type Talk struct {
@@ -10,7 +10,7 @@ type Talk struct {
 }
 func Create(c Config, t Talk) error {
 	b, _ := json.Marshal(t)
-	req, _ := http.NewRequest("POST", c.Base+"/api/open/v3/content/video/createbytalkingphoto", bytes.NewReader(b))
+	req, _ := http.NewRequest("POST", c.Root+"/api/open/v3/content/video/createbytalkingphoto", bytes.NewReader(b))
 	req.Header.Set("x-api-key", c.Key)
 	_, err := http.DefaultClient.Do(req)
 	return err
