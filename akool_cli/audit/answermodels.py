@@ -190,6 +190,8 @@ def decoded_reads(
     own statement (its lines `statement`, with those the first continues: read at the first),
     else one on a line that names a name holding the answer (in `scope`). A model is read once
     per call (`done`)."""
+    if doc.models == {} or doc.ts_types == {}:
+        return []  # (known to declare no model: most files)
     own = statement[0] <= i <= statement[1]
     if (own and i > statement[0]) or not (own or scope.local or scope.lasting):
         return []

@@ -80,8 +80,8 @@ def answer_models(doc: Text) -> dict[str, Dto]:
     """The same types read as models an answer is decoded into: pydantic's `validation_alias`
     or `alias` names a member, and a member named by the serializer's policy (C#'s plain
     properties) is kept to walk through (`Data` to the answer's data), not judged."""
-    if doc.models is None:
-        doc.models = _declared(doc, answer=True)
+    if doc.models is None:  # (Python: the same classes as dtos(), read apart)
+        doc.models = {} if doc.python and not dtos(doc) else _declared(doc, answer=True)
     return doc.models
 
 
@@ -377,6 +377,8 @@ def declared_type(doc: Text, name: str, before: int) -> str | None:
 def _declarations(doc: Text) -> dict[str, list[tuple[int, str]]]:
     """Each name declared with a type of the file that has members: where, and which type."""
     found: dict[str, list[tuple[int, str]]] = {}
+    if not (dtos(doc) or doc.structs or doc.language == "js"):
+        return found  # (no type of the file has members)
     patterns = (
         (GO_NAME_TYPE,)
         if doc.language == "go"

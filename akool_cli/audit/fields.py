@@ -1040,9 +1040,8 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     """The keys of a variable passed to a call: those of the container last assigned to it and
     those set on it afterwards (body["k"] = v, body.k = v, body.put("k", v))."""
     spot = doc.last_assignment(name, before)
-    if spot is None:  # (Go: a struct is sent as its json.Marshal text; `&out` is filled)
-        whole = depth or (doc.language != "go" and dtos.sent_whole(doc, name, before))
-        return _typed_keys(doc, name, before) if whole else []
+    if spot is None:
+        return _typed_keys(doc, name, before, depth)
     keys: list[Key] = []
     instance = dtos.made(doc, spot[1])
     if instance is not None:  # req = TalkReq(...), var req = new TalkRequest { ... }
@@ -1070,12 +1069,17 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     return keys
 
 
-def _typed_keys(doc: Text, name: str, before: int) -> list[Key]:
+def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
     """The keys of a name given no value here but a request type of the file (a parameter `r:
-    TalkReq`, `TalkReq r`): every member the type is serialized with, at its JSON name, none
-    patched (the name is every instance's)."""
+    TalkReq`, `TalkReq r`), sent whole (`depth`: through a serializer's text): every member
+    the type is serialized with, at its JSON name, none patched (the name is every instance's).
+    (Go: a struct is sent as its json.Marshal text; a `&out` given to the call is filled.)"""
     type_name = dtos.declared_type(doc, name, before)
-    members = dtos.members_of(doc, type_name) if type_name else ()
+    if type_name is None or not (
+        depth or (doc.language != "go" and dtos.sent_whole(doc, name, before))
+    ):
+        return []
+    members = dtos.members_of(doc, type_name)
     if any(m.json.lower() in dtos.OPTION_MEMBERS for m in members):
         return []  # (an options type, `cfg: AxiosCfg` with headers and a timeout: no body)
     return [Key(m.json, m.offset, m.offset, m.offset, raw=True, shared=True) for m in members]

@@ -26,13 +26,15 @@ PATH_FIRST = re.compile(
     rf"(?<![\w$.])(?:jmespath\s*\.\s*search|R\s*\.\s*path)\(\s*{PATH}\s*,\s*(?P<root>{NAME})"
 )
 METHOD = re.compile(rf"(?P<root>{NAME})\s*\.\s*SelectToken\(\s*{PATH}")
-HINTS = ("get(", "Get(", "dlv(", "glom(", "search(", "path(", "SelectToken(", "read(", "GetBytes(")
+# A line that may hold one: a path through data written in a string or a list, then a getter.
+DATA_PATHS = ("data.", '"data"', "'data'")
+GETTER = re.compile(r"(?:get|Get|GetBytes|dlv|glom|search|path|SelectToken|read)\(")
 
 
 def reads(line: str) -> list[tuple[int, str, bool, str]]:
     """The reads a line's string paths make: (column, field, whether under data, the object
     read)."""
-    if not any(h in line for h in HINTS):
+    if not any(h in line for h in DATA_PATHS) or GETTER.search(line) is None:
         return []
     found = []
     for pattern in (OBJECT_FIRST, PATH_FIRST, METHOD):
