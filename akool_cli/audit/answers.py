@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akool_cli.audit import shellreads, ties
+from akool_cli.audit import shellreads, stringpaths, ties
 from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Container, Text, split_top
 
 # An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
@@ -419,6 +419,8 @@ def _line_reads(line_no: int, line: str) -> Iterator[Read]:
         place = "data" if m.group("data") is not None or m.group("dig") is not None else "top"
         yield Read(line_no, m.start("name"), m.group("name"), place, _path_root(line, m))
     yield from gjson_reads(line_no, line)
+    for column, name, under, root in stringpaths.reads(line) if "(" in line else ():
+        yield _string_path_read(line_no, column, name, under, root)
     tops = "json" in line or "answer" in line or "jq" in line
     for m in TOP_READ.finditer(line) if tops else ():
         if m.group("jq") and m.group("jqmore"):
@@ -477,6 +479,18 @@ def go_path_members(line_no: int, line: str, name: str, dotted: bool = True) -> 
         if not dotted or "." in m.group("path")
     )
     return [r for r in found if r is not None]
+
+
+def _string_path_read(line_no: int, column: int, name: str, under: bool, root: str) -> Read:
+    """A read a string path makes (stringpaths.py), placed as the same read written out:
+    `_.get(j, "data.x")` as `j.data.x` (an HTTP library's body's x unless j is a parsed answer's
+    name), `_.get(j, "x.y")` as `j.x`."""
+    first = re.split(r"\.|->", root)[0]
+    if not under:
+        return Read(line_no, column, name, "top", first)
+    if root.endswith(".data") or BODY_NAMES.search(re.split(r"\.|->", root)[-1]):
+        return Read(line_no, column, name, "data", first)
+    return Read(line_no, column, name, "top", first, on_response=True)
 
 
 # A parsed document's member that is the parsed answer itself, not one of its fields (C#'s
@@ -768,6 +782,14 @@ def go_struct_reads(doc: Text, name: str, before: int, place: str = "top") -> li
         _struct_reads(doc, declared, place, found, set(), doc.text.find("{", start))
     elif declared is not None:
         _struct_reads(doc, declared, place, found, set())
+    return found
+
+
+def go_type_reads(doc: Text, type_name: str, place: str = "top") -> list[Read]:
+    """The fields an answer decoded into a value of a struct type reads (see go_struct_reads;
+    answermodels.py finds the type where `var out T` is not how the value is declared)."""
+    found: list[Read] = []
+    _struct_reads(doc, type_name, place, found, set())
     return found
 
 

@@ -7,6 +7,7 @@ builder's chain, or the member's default in the class)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ class Member:
     json: str  # the name it is serialized under
     offset: int  # where that name is written (the annotation's string, or the member's name)
     default: tuple[int, int] | None = None  # its default value in the class
+    kind: str = ""  # its declared type, as written (`VideoData`, `List<Item>`, `Option<String>`)
+    judged: bool = True  # False: its JSON name is the serializer's policy's (C#'s plain members)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ PY_CLASS = re.compile(
 PY_FIELD = re.compile(
     r"(?P<n>[A-Za-z]\w*)[ \t]*:[ \t]*(?P<t>[^=\n#]+?)[ \t]*(?:=[ \t]*(?P<v>[^#\n]+?))?[ \t]*(?:#.*)?$"
 )
+# pydantic's alias a dump by alias writes: `serialization_alias=` first, else `alias=`.
+PY_ALIAS = re.compile(r"(?<![\w])alias\s*=\s*\"(?P<j>[^\"]+)\"")
+PY_DUMPED_ALIAS = re.compile(r"\bserialization_alias\s*=\s*\"(?P<j>[^\"]+)\"")
+PY_READ_ALIAS = re.compile(r"\bvalidation_alias\s*=\s*\"(?P<j>[^\"]+)\"")  # (what is read)
 PY_DEFAULT = re.compile(r"(?:Field|field)\(\s*(?:default\s*=\s*)?")
 BRACED_CLASS = re.compile(
     r"\b(?P<kind>class|record|data\s+class|struct)\s+(?P<n>[A-Z]\w*)\s*(?:<[^<>{}()]*>)?\s*(?P<p>\()?"
@@ -65,20 +72,33 @@ NOT_TYPES = frozenset({"return", "throw", "new", "else", "package", "import", "u
 def dtos(doc: Text) -> dict[str, Dto]:
     """The request types the file declares, by name (worked out once per file)."""
     if doc.dtos is None:
-        doc.dtos = {}
-        plain = RENAMING.search(doc.text) is None
-        if doc.python:
-            doc.dtos.update(_python(doc, plain))
-        elif doc.language in ("", "csharp", "kotlin") and (
-            "class" in doc.text or "record" in doc.text
-        ):
-            doc.dtos.update(_braced(doc, plain and doc.language != "csharp"))
+        doc.dtos = _declared(doc, answer=False)
     return doc.dtos
 
 
-def _python(doc: Text, plain: bool) -> dict[str, Dto]:
+def answer_models(doc: Text) -> dict[str, Dto]:
+    """The same types read as models an answer is decoded into: pydantic's `validation_alias`
+    or `alias` names a member, and a member named by the serializer's policy (C#'s plain
+    properties) is kept to walk through (`Data` to the answer's data), not judged."""
+    if doc.models is None:  # (Python: the same classes as dtos(), read apart)
+        doc.models = {} if doc.python and not dtos(doc) else _declared(doc, answer=True)
+    return doc.models
+
+
+def _declared(doc: Text, answer: bool) -> dict[str, Dto]:
+    plain = RENAMING.search(doc.text) is None
+    if doc.python:
+        return _python(doc, plain, answer)
+    if doc.language == "rust" and "struct" in doc.text:
+        return _serde(doc)
+    if doc.language in ("", "csharp", "kotlin") and ("class" in doc.text or "record" in doc.text):
+        return _braced(doc, plain and doc.language != "csharp", answer)
+    return {}
+
+
+def _python(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:
     found: dict[str, Dto] = {}
-    by_alias = "by_alias" in doc.text
+    by_alias = "by_alias" in doc.text or answer
     for m in PY_CLASS.finditer(doc.text):
         bases, deco = m.group("bases") or "", m.group("deco")
         if "dataclass" not in deco and not re.search(r"\b(?:BaseModel|TypedDict)\b", bases):
@@ -94,14 +114,14 @@ def _python(doc: Text, plain: bool) -> dict[str, Dto]:
             body = body if body is not None or not text.strip() else len(text) - len(text.lstrip())
             field = PY_FIELD.match(text, body or 0) if body is not None else None
             if field is not None and len(text) - len(text.lstrip()) == body:
-                members += _python_member(doc, doc.starts[line], field, plain, by_alias)
+                members += _python_member(doc, doc.starts[line], field, plain, by_alias, answer)
             line += 1
         found[m.group("n")] = Dto(tuple(members), "dataclass" in deco)
     return found
 
 
 def _python_member(
-    doc: Text, start: int, field: re.Match[str], plain: bool, by_alias: bool
+    doc: Text, start: int, field: re.Match[str], plain: bool, by_alias: bool, answer: bool
 ) -> list[Member]:
     if "ClassVar" in field.group("t") or field.group("n") == "model_config":
         return []
@@ -113,16 +133,19 @@ def _python_member(
         default = (
             (at + inner.end(), start + field.end("v")) if inner else (at, start + field.end("v"))
         )
-    alias = re.search(r"\balias\s*=\s*\"(?P<j>[^\"]+)\"", value or "")
+    first = PY_READ_ALIAS if answer else PY_DUMPED_ALIAS
+    alias = first.search(value or "") or PY_ALIAS.search(value or "")
+    kind = field.group("t").strip()
     if alias is not None and by_alias:
         at = start + field.start("v") + alias.start("j")
-        return [Member(field.group("n"), alias.group("j"), at, default)]
+        return [Member(field.group("n"), alias.group("j"), at, default, kind)]
     if alias is not None or not plain:
         return []
-    return [Member(field.group("n"), field.group("n"), start + field.start("n"), default)]
+    at = start + field.start("n")
+    return [Member(field.group("n"), field.group("n"), at, default, kind)]
 
 
-def _braced(doc: Text, plain: bool) -> dict[str, Dto]:
+def _braced(doc: Text, plain: bool, answer: bool) -> dict[str, Dto]:
     """Java, Kotlin and C# types: a record's or a data class's parameters, then the fields or
     properties of the body."""
     found: dict[str, Dto] = {}
@@ -133,18 +156,18 @@ def _braced(doc: Text, plain: bool) -> dict[str, Dto]:
             around = doc.paren_around(m.end())
             if around is None or around[0] != m.end() - 1:
                 continue
-            members += _parameters(doc, around, plain)
+            members += _parameters(doc, around, plain, answer)
             end = around[1]
         opened = re.compile(r"[^;{}]*?\{").match(doc.text, end)
         index = doc.container_at(opened.end() - 1) if opened else None
         if index is not None:
-            members += _fields(doc, index, plain)
+            members += _fields(doc, index, plain, answer)
         if members:
             found[m.group("n")] = Dto(tuple(members), bool(m.group("p")))
     return found
 
 
-def _parameters(doc: Text, around: tuple[int, int], plain: bool) -> list[Member]:
+def _parameters(doc: Text, around: tuple[int, int], plain: bool, answer: bool) -> list[Member]:
     from akool_cli.audit.fields import split_top  # (fields reads this module)
 
     found = []
@@ -161,14 +184,26 @@ def _parameters(doc: Text, around: tuple[int, int], plain: bool) -> list[Member]
         default = re.search(r"=\s*(?P<v>.+?)\s*$", part, re.S)
         value = (a + default.start("v"), a + default.end("v")) if default else None
         renamed = RENAMED.search(part)
+        kind = _parameter_type(part.strip(), name)
+        at = shift + name.start(name.lastgroup or "j")
         if renamed is not None:
-            found.append(Member(member, renamed.group("j"), a + renamed.start("j"), value))
-        elif plain:
-            found.append(Member(member, member, shift + name.start(name.lastgroup or "j"), value))
+            found.append(Member(member, renamed.group("j"), a + renamed.start("j"), value, kind))
+        elif plain or answer:
+            found.append(Member(member, member, at, value, kind, judged=plain))
     return found
 
 
-def _fields(doc: Text, index: int, plain: bool) -> list[Member]:
+def _parameter_type(part: str, name: re.Match[str]) -> str:
+    """The type a parameter is declared with: after its name (Kotlin's `val data: VideoData`)
+    or before it (`VideoData data`, `[property: JsonPropertyName("x")] int Status`)."""
+    if name.group("k"):
+        return part[name.end() :].split("=")[0].strip()
+    before = re.sub(r"@[\w.]+(?:\([^()]*\))?|\[[^\[\]]*\]", " ", part[: name.start()])
+    words = before.split()
+    return words[-1] if words else ""
+
+
+def _fields(doc: Text, index: int, plain: bool, answer: bool) -> list[Member]:
     """The fields (Java) or properties (C#) directly in a type's body."""
     c = doc.containers[index]
     found = []
@@ -185,10 +220,12 @@ def _fields(doc: Text, index: int, plain: bool) -> list[Member]:
         v = "pv" if m.group("pv") else "v"
         value = (m.start(v), m.end(v)) if m.group(v) else None
         renamed = RENAMED.search(doc.text, notes_start, m.start())
+        n, kind = m.group("n"), m.group("t")
         if renamed is not None:
-            found.append(Member(m.group("n"), renamed.group("j"), renamed.start("j"), value))
-        elif plain and not m.group("prop"):
-            found.append(Member(m.group("n"), m.group("n"), m.start("n"), value))
+            found.append(Member(n, renamed.group("j"), renamed.start("j"), value, kind))
+        elif (plain and not m.group("prop")) or answer:
+            judged = plain and not m.group("prop")
+            found.append(Member(n, n, m.start("n"), value, kind, judged))
     return found
 
 
@@ -212,3 +249,200 @@ def made(doc: Text, at: int) -> tuple[str, int] | None:
     if m is None or m.group("t") not in dtos(doc):
         return None
     return m.group("t"), m.start("how")
+
+
+# -- Rust: serde structs ---------------------------------------------------------------------------
+
+RUST_STRUCT = re.compile(r"\bstruct\s+(?P<n>[A-Z]\w*)\s*(?:<[^<>{};]*>)?\s*\{")
+SERDE = re.compile(r"#\[serde\((?P<a>[^\]]*)\)\]")
+SERDE_RENAME = re.compile(r"\brename\s*=\s*\"(?P<j>[^\"]+)\"")
+SERDE_DROPS = re.compile(r"\b(?:skip|skip_serializing|flatten)\b(?!_if)")
+SERDE_RENAME_ALL = re.compile(r"\brename_all\s*=\s*\"(?P<case>[^\"]+)\"")
+RUST_LEAD = re.compile(r"\s*(?:#\[[^\]]*\]|//[^\n]*)")  # an attribute or a comment
+RUST_MEMBER = re.compile(r"\s*(?:pub(?:\([^)]*\))?\s+)?(?P<n>r#\w+|[A-Za-z_]\w*)\s*:")
+
+
+def _serde(doc: Text) -> dict[str, Dto]:
+    """Rust structs: each field under its serde name (`#[serde(rename = "...")]`, the struct's
+    `rename_all` case, or the field's own name)."""
+    from akool_cli.audit.fields import split_top  # (fields reads this module)
+
+    found: dict[str, Dto] = {}
+    for m in RUST_STRUCT.finditer(doc.text):
+        index = doc.container_at(m.end() - 1)
+        if index is None:
+            continue
+        c = doc.containers[index]
+        head = doc.text[max(0, m.start() - 300) : m.start()]
+        head = head[max(head.rfind("}"), head.rfind(";")) + 1 :]
+        case = SERDE_RENAME_ALL.search(head)
+        members = []
+        for a, b in split_top(doc.text, c.start + 1, c.end):
+            member = _serde_member(doc, a, b, case.group("case") if case else "")
+            members += [member] if member is not None else []
+        found[m.group("n")] = Dto(tuple(members), False)
+    return found
+
+
+def _serde_member(doc: Text, a: int, b: int, case: str) -> Member | None:
+    """A struct field between a and b, after its attributes and comments."""
+    at, renamed = a, None
+    while (lead := RUST_LEAD.match(doc.text, at, b)) is not None and lead.end() > at:
+        attribute = SERDE.search(doc.text, lead.start(), lead.end())
+        if attribute is not None and SERDE_DROPS.search(attribute.group("a")):
+            return None
+        if attribute is not None:
+            renamed = SERDE_RENAME.search(attribute.group("a")) or renamed
+            shift = attribute.start("a")
+        at = lead.end()
+    field = RUST_MEMBER.match(doc.text, at, b)
+    if field is None:
+        return None
+    name = field.group("n").removeprefix("r#")
+    kind = doc.text[field.end() : b].strip()
+    if renamed is not None:
+        return Member(name, renamed.group("j"), shift + renamed.start("j"), None, kind)
+    return Member(name, recased(name, case), field.start("n"), None, kind)
+
+
+def recased(name: str, case: str) -> str:
+    """A snake_case name in serde's `rename_all` case ("" keeps it)."""
+    words = [w for w in name.split("_") if w]
+    if not case or not words:
+        return name
+    if case == "camelCase":
+        return words[0] + "".join(w.capitalize() for w in words[1:])
+    if case == "PascalCase":
+        return "".join(w.capitalize() for w in words)
+    if case in ("kebab-case", "SCREAMING-KEBAB-CASE"):
+        joined = "-".join(words)
+        return joined.upper() if case.startswith("SCREAMING") else joined
+    if case == "SCREAMING_SNAKE_CASE":
+        return name.upper()
+    return name.lower() if case in ("lowercase", "snake_case") else name.upper()
+
+
+# -- A name declared with a type of the file, and that type's members --------------------------------
+
+# `TalkReq r` (Java, C#: a parameter or a local), `r: TalkReq` / `r: &TalkReq` (Kotlin, Python,
+# TypeScript, Rust, Swift), `r TalkReq` / `r *TalkReq` / `var r TalkReq` (Go).
+TYPE_FIRST = re.compile(
+    r"\b(?P<t>[A-Z]\w*)(?:<[^<>;(){}=]*>)?\??[ \t]+(?P<n>[a-z_]\w*)[ \t]*(?=[,)=;]|$)", re.M
+)
+NAME_FIRST = re.compile(
+    r"(?<![\w.\"'$])(?P<n>[A-Za-z_]\w*)[ \t]*\??:[ \t]*&?(?:'\w+[ \t]+)?(?:mut[ \t]+)?"
+    r"(?P<t>[A-Z]\w*)\b(?![ \t]*[.(<\[])"
+)
+# A member that says a type holds how a request is sent (an options type), not what it sends.
+OPTION_MEMBERS = frozenset(
+    {"method", "headers", "header", "body", "timeout", "baseurl", "params", "query", "redirect"}
+    | {"signal", "auth", "cookies", "proxies", "verify", "responsetype", "withcredentials"}
+)
+GO_NAME_TYPE = re.compile(r"\b(?P<n>[a-z_]\w*)[ \t]+\*?(?P<t>[A-Za-z_]\w*)[ \t]*(?=[,)]|$)", re.M)
+
+
+def members_of(doc: Text, type_name: str) -> tuple[Member, ...]:
+    """The members a type of the file is serialized with (a request type of dtos(), a Go struct's
+    tagged fields, a TypeScript type's members), by their JSON names; () for another type."""
+    dto = dtos(doc).get(type_name)
+    if dto is not None:
+        return dto.members
+    if doc.language == "go":
+        return tuple(Member(f.go, f.json, f.offset) for f in doc.structs.get(type_name, ()))
+    if doc.language == "js" and "{" in doc.text:
+        from akool_cli.audit import tstypes  # (tstypes reads fields, which reads this module)
+
+        return tuple(Member(n, n, at) for n, at in tstypes.members(doc, type_name).items())
+    return ()
+
+
+def declared_type(doc: Text, name: str, before: int) -> str | None:
+    """The type of the file `name` is declared with last before `before` (a parameter `r:
+    TalkReq`, a local `TalkReq r;`), when that declaration is the one in effect there."""
+    if doc.typed_names is None:
+        doc.typed_names = _declarations(doc)
+    spots = doc.typed_names.get(name, [])
+    k = bisect.bisect_left(spots, (before, "")) - 1
+    if k < 0 or before - spots[k][0] > 20000:
+        return None
+    at, type_name = spots[k]
+    line, used = doc.line_of(at), doc.line_of(before)
+    if doc.scopes is None or doc.scopes.visible(name, line, used, doc.column(at)):
+        return type_name
+    # (an expression body on the lines below its header, `T Create(TalkReq r) =>`, is read as
+    # the top level's)
+    return type_name if used - line <= 3 and doc.scopes.at(used) == -1 else None
+
+
+def _declarations(doc: Text) -> dict[str, list[tuple[int, str]]]:
+    """Each name declared with a type of the file that has members: where, and which type."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    if not (dtos(doc) or doc.structs or doc.language == "js"):
+        return found  # (no type of the file has members)
+    patterns = (
+        (GO_NAME_TYPE,)
+        if doc.language == "go"
+        else (NAME_FIRST,)
+        if doc.python or doc.language in ("js", "kotlin", "rust", "swift")
+        else (TYPE_FIRST, NAME_FIRST)
+    )
+    known: dict[str, bool] = {}
+    for pattern in patterns:
+        for m in pattern.finditer(doc.text):
+            t = m.group("t")
+            if t not in known:
+                known[t] = bool(members_of(doc, t))
+            if known[t]:
+                found.setdefault(m.group("n"), []).append((m.start("n"), t))
+    for spots in found.values():
+        spots.sort()
+    return found
+
+
+# What a typed name may be given to inside the call and still be sent whole: a serializer or a
+# body setter (`JSON.stringify(r)`, `setBody(r)`, `.json(r)`, `JsonContent.Create(r)`), or a
+# method of its own that gives its fields (`r.model_dump()`). Any other function (`toWire(opts)`)
+# sends what it makes of the object, not its members.
+SENDS_WHOLE = frozenset(
+    {"stringify", "Marshal", "MarshalIndent", "dumps", "asdict", "jsonEncode", "json_encode"}
+    | {"encodeToString", "toJson", "writeValueAsString", "writeValueAsBytes", "to_string"}
+    | {"to_vec", "to_value", "json", "setBody", "SetBody", "body", "ofString", "Create"}
+    | {"HttpEntity", "create", "StringContent", "Serialize", "SerializeObject", "send"}
+    | {"jsonable_encoder", "fromValue", "bodyValue", "syncBody", "encode", "valueToTree"}
+)
+OWN_DUMP = re.compile(
+    r"\s*\.\s*(?:model_dump(?:_json)?|dict|json|to_dict|toJson|toJSON|serialize|__dict__)\b"
+)
+CHAIN_LINK = re.compile(r"\s*\.\s*[A-Za-z_]\w*\s*(?:::<[^<>()]*>)?\s*\(")
+CALLEE_BEFORE = re.compile(r"(?P<f>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*$")
+
+
+def sent_whole(doc: Text, name: str, opened: int) -> bool:
+    """Whether a call whose arguments open at `opened` gives `name` whole: an argument itself
+    (or a key's value in an options literal), inside a serializer or body setter, or followed
+    by a method that dumps its fields; not inside another function (`toWire(opts)`)."""
+    around = doc.paren_around(opened + 1) if doc.text[opened : opened + 1] == "(" else None
+    end = _chain_end(doc, around[1]) if around and around[0] == opened else opened + 2000
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\b", doc.text[opened:end]):
+        at = opened + m.start()
+        if OWN_DUMP.match(doc.text, at + len(name)):
+            return True
+        inner = doc.paren_around(at)
+        if inner is None or inner[0] == opened:
+            return True
+        callee = CALLEE_BEFORE.search(doc.text, max(0, inner[0] - 60), inner[0])
+        if callee is not None and callee.group("f") in SENDS_WHOLE:
+            return True
+    return False
+
+
+def _chain_end(doc: Text, end: int) -> int:
+    """The end of the call chain a call's closing parenthesis goes on into (reqwest's
+    `.post(url).json(r).send()`)."""
+    for _ in range(8):
+        link = CHAIN_LINK.match(doc.text, end)
+        around = doc.paren_around(link.end()) if link else None
+        if around is None or link is None or around[0] != link.end() - 1:
+            break
+        end = around[1]
+    return end

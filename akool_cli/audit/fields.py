@@ -164,7 +164,9 @@ class Text:
     mock_callee: re.Pattern[str] | None = None  # what is written before a mock's arguments
     builders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # (builders.py)
     jq: list[tuple[int, int]] = field(default_factory=list)  # a shell script's jq object filters
+    models: dict[str, dtos.Dto] | None = None  # its types read as answer models (dtos.py)
     dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
+    typed_names: dict[str, list[tuple[int, str]]] | None = None  # names given them (dtos.py)
     functions: frozenset[str] | None = None  # the names of the functions it defines (builders.py)
     merges: bool | None = None  # whether it may merge an object into another (builders.merged)
     # A documentation file's text that is not code (Markdown's prose and fence lines), in order:
@@ -1028,7 +1030,8 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
 # are that name's.
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
-    r"|json_encode|JsonSerializer\.Serialize|(?:new\s+Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString)"
+    r"|json_encode|JsonSerializer\.Serialize|(?:(?:new\s+)?Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
+    r"|\w+\.encodeToString|JsonConvert\.SerializeObject)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
 )
 
@@ -1038,7 +1041,7 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     those set on it afterwards (body["k"] = v, body.k = v, body.put("k", v))."""
     spot = doc.last_assignment(name, before)
     if spot is None:
-        return []
+        return _typed_keys(doc, name, before, depth)
     keys: list[Key] = []
     instance = dtos.made(doc, spot[1])
     if instance is not None:  # req = TalkReq(...), var req = new TalkRequest { ... }
@@ -1066,11 +1069,29 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     return keys
 
 
+def _typed_keys(doc: Text, name: str, before: int, depth: int) -> list[Key]:
+    """The keys of a name given no value here but a request type of the file (a parameter `r:
+    TalkReq`, `TalkReq r`), sent whole (`depth`: through a serializer's text): every member
+    the type is serialized with, at its JSON name, none patched (the name is every instance's).
+    (Go: a struct is sent as its json.Marshal text; a `&out` given to the call is filled.)"""
+    type_name = dtos.declared_type(doc, name, before)
+    if type_name is None or not (
+        depth or (doc.language != "go" and dtos.sent_whole(doc, name, before))
+    ):
+        return []
+    members = dtos.members_of(doc, type_name)
+    if any(m.json.lower() in dtos.OPTION_MEMBERS for m in members):
+        return []  # (an options type, `cfg: AxiosCfg` with headers and a timeout: no body)
+    return [Key(m.json, m.offset, m.offset, m.offset, raw=True, shared=True) for m in members]
+
+
 # A body's text made by an HTTP library from another name: RequestBody.create(json.toString(), T),
-# new StringContent(JsonSerializer.Serialize(body), ...), StringEntity(...), BodyPublishers.ofString(...).
+# new StringContent(JsonSerializer.Serialize(body), ...), StringEntity(...), BodyPublishers.ofString(...),
+# Spring's new HttpEntity<>(body, headers).
 WRAPPED = re.compile(
     r"[ \t]*(?:new\s+)?(?:RequestBody(?:\.Companion)?\.create|StringEntity|StringContent"
-    r"|ByteArrayContent|(?:HttpRequest\.)?BodyPublishers\.ofString|Entity\.json|JsonContent\.Create)\("
+    r"|ByteArrayContent|(?:HttpRequest\.)?BodyPublishers\.ofString|Entity\.json|JsonContent\.Create"
+    r"|HttpEntity\s*(?:<[^<>();]*>)?)\("
 )
 SHOWN = re.compile(r"[ \t]*(?P<n>[A-Za-z_]\w*)\.toString\(\)")  # json.toString().toRequestBody(t)
 # org.json's `new JSONObject()` or Gson's `new JsonObject()`, whose .put/.addProperty chain

@@ -1,7 +1,9 @@
-"""Python request models (pydantic models, dataclasses, TypedDicts) that a file of a scanned folder
-imports from another file of it: their class text is added after the importing file's text for
-the field rules (so `Model(...).model_dump()` sends the model's fields and defaults), and a
-finding on an added line is reported in the file that declares the class, at its own line."""
+"""Models (Python's pydantic models, dataclasses and TypedDicts; Go's, Java's, Kotlin's, C#'s,
+Rust's and TypeScript's types) that a file of a scanned folder takes from another file of it (a
+Python import, the same Go/Java/Kotlin/C# package's folder, a TypeScript import): their text is
+added after the file's own for the field and answer rules (so `Model(...).model_dump()` sends
+the model's fields, `readValue(body, Resp.class)` reads Resp's members), and a finding on an
+added line is reported in the file that declares the type, at its own line."""
 
 from __future__ import annotations
 
@@ -26,9 +28,11 @@ Models = dict[str, list[tuple[Path, Block]]]
 
 
 def folder_models(texts: list[tuple[Path, str, str]]) -> Models:
-    """The module-level request model classes of the folder's Python files, by class name."""
+    """The module-level model types of the folder's files, by name."""
     found: Models = {}
     for path, shown, text in texts:
+        if path.suffix in BRACED_SUFFIXES:
+            _braced_models(path, shown, text, found)
         if path.suffix != ".py" or MODEL_HINT.search(text) is None:
             continue
         lines = source.split_lines(text)
@@ -60,6 +64,8 @@ def _body_end(lines: list[str], header: int) -> int:
 def imported_models(path: Path, text: str, models: Models) -> list[Block]:
     """The classes of other files that this Python file imports by name (`from dtos import
     SessionReq`) and does not declare itself: one declaring file per name, the module named."""
+    if path.suffix in BRACED_SUFFIXES and models:
+        return _braced_taken(path, text, models)
     if path.suffix != ".py" or not models:
         return []
     found = []
@@ -109,3 +115,122 @@ def origin(blocks: list[Block], own: int, line: int) -> tuple[str, int] | None:
             return block.shown, block.line + line - at
         at += len(block.lines)
     return None
+
+
+# -- Types of the braced languages ---------------------------------------------------------------
+
+BRACED_SUFFIXES = frozenset({".go", ".java", ".kt", ".cs", ".rs", ".ts", ".tsx"})
+# Files of one package see each other's types without an import (a folder is a package).
+PACKAGE_SUFFIXES = frozenset({".go", ".java", ".kt", ".cs"})
+BRACED_TYPE = re.compile(
+    r"^[ \t]*(?:(?:public|private|internal|protected|static|final|sealed|abstract|open|data"
+    r"|partial|readonly|export|pub(?:\([^)]*\))?|default)[ \t]+)*"
+    r"(?:type[ \t]+(?P<g>[A-Za-z_]\w*)[ \t]+struct\b|(?:class|record|struct|interface"
+    r"|data[ \t]+class)[ \t]+(?P<n>[A-Z]\w*)\b)"
+)
+LEAD = re.compile(r"^[ \t]*(?:@|\[|#\[)")  # an annotation or attribute line above a type
+# Text that says a type does more than hold fields: it is not added to other files.
+NOT_A_MODEL = re.compile(r"https?:|akool|/api/|/v\d/")
+MOST_LINES = 120
+
+
+def _braced_models(path: Path, shown: str, text: str, found: Models) -> None:
+    lines = source.split_lines(text)
+    for k, line in enumerate(lines):
+        m = (
+            BRACED_TYPE.match(line)
+            if "struct" in line or "class" in line or "record" in line or "interface" in line
+            else None
+        )
+        if m is None:
+            continue
+        end = _closed(lines, k)
+        first = k
+        while first > 0 and LEAD.match(lines[first - 1]):
+            first -= 1
+        block = lines[first:end]
+        if end - k > MOST_LINES or NOT_A_MODEL.search("\n".join(block)):
+            continue
+        found.setdefault(m.group("g") or m.group("n"), []).append(
+            (path, Block(shown, first, tuple(block)))
+        )
+
+
+def _closed(lines: list[str], header: int) -> int:
+    """The line after a type's declaration: its braces (or a record's parentheses) closed."""
+    depth, opened = 0, False
+    for k in range(header, min(len(lines), header + MOST_LINES + 1)):
+        for ch in _code(lines[k]):
+            if ch in "{(":
+                depth, opened = depth + 1, True
+            elif ch in "})":
+                depth -= 1
+        if opened and depth <= 0:
+            return k + 1
+        if not opened and k > header and lines[k].strip():
+            return header + 1  # (a declaration with no body)
+    return header + MOST_LINES + 2
+
+
+def _code(line: str) -> str:
+    """A line without its string literals and `//` comment (a tag's or a name's braces)."""
+    return re.sub(r'"(?:\\.|[^"\\])*"|`[^`]*`|//.*', "", line)
+
+
+WORD = re.compile(r"[A-Za-z_]\w*")
+DECLARES = re.compile(r"\b(?:struct|class|record|interface|type)\s+(?P<n>[A-Za-z_]\w*)")
+
+
+def _braced_taken(path: Path, text: str, models: Models) -> list[Block]:
+    """The types of other files this file names and does not declare: those of its own folder
+    for a package's files (Go, Java, Kotlin, C#), of a module it imports (TypeScript's `from
+    "./types"`, Rust's `use crate::models::...`): one declaring file per name; and the types
+    those name in turn (`VideoInfo`'s `VideoData data`), from the same files. (The file's words
+    are taken once: a folder of a thousand types costs no search per type.)"""
+    found: list[Block] = []
+    taken = {m.group("n") for m in DECLARES.finditer(text)}
+    named, seen_by = set(WORD.findall(text)), text
+    for _ in range(3):
+        added = []
+        for name in sorted(named.intersection(models).difference(taken)):
+            taken.add(name)
+            mine = [b for p, b in models[name] if p != path and _sees(path, seen_by, p)]
+            if len(mine) == 1 and mine[0] not in found:
+                added.append(mine[0])
+        if not added:
+            break
+        found += added
+        more = "\n".join(line for block in added for line in block.lines)
+        named, seen_by = set(WORD.findall(more)), seen_by + "\n" + more
+    return found
+
+
+TS_IMPORT = re.compile(r"\bfrom\s+[\"'](?P<m>\.{1,2}/[^\"']+)[\"']")
+RUST_USE = re.compile(r"\buse\s+(?:crate|super|self)::(?:[\w]+::)*?(?P<m>\w+)::")
+
+
+def _sees(path: Path, text: str, owner: Path) -> bool:
+    """Whether a file sees another's types: one package's folder (Go, Java, Kotlin, C#), a
+    TypeScript module it imports by a relative path, a Rust module of its folder it uses."""
+    if owner.suffix != path.suffix and {owner.suffix, path.suffix} != {".ts", ".tsx"}:
+        return False
+    if path.suffix in PACKAGE_SUFFIXES:
+        return owner.parent == path.parent
+    if path.suffix == ".rs":
+        used = {m.group("m") for m in RUST_USE.finditer(text)}
+        return owner.parent == path.parent and owner.stem in used
+    wanted = owner.with_suffix("")
+    return any(
+        _normal(path.parent / m.group("m")) == _normal(wanted) for m in TS_IMPORT.finditer(text)
+    )
+
+
+def _normal(path: Path) -> str:
+    """A path with its `.` and `..` parts resolved in its text (no file system look-up)."""
+    parts: list[str] = []
+    for part in path.as_posix().split("/"):
+        if part == ".." and parts and parts[-1] != "..":
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from akool_cli.audit import answers, curlargs, methods, readhints, receivers, ties, tstypes, twins
 from akool_cli.audit import fields as f
+from akool_cli.audit.answermodels import decoded_reads
 from akool_cli.audit.calls import (
     AKOOL_HOST_IN_URL,
     API_KEY_HEADER,
@@ -2441,7 +2442,9 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
             if id(shared) not in narrowed:
                 narrowed[id(shared)] = _narrowed(shared, products)
             endpoint, shared = narrowed[id(shared)]
-        for read in _call_reads(ctx, m, places, facts, reads):
+        call_reads = list(_call_reads(ctx, m, places, facts, reads))
+        modeled = {(r.place, r.name) for r in call_reads if r.tag}  # (a model's: answermodels)
+        for read in call_reads:
             if read.name in written or answers.written(ctx.lines, read):
                 written.add(read.name)  # (`j.data.status = j.data.video_status`: a write)
                 continue
@@ -2454,7 +2457,10 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
                 read = replace(read, place="data")  # (a helper's `{ data }`: its data, perhaps)
             if go and not read.tag and read.name[:1].isupper():
                 continue  # a Go struct's field (out.Data.ID): its tag is the answer's name
-            if _renamed_read(ctx.lines[read.line], read, endpoint, renaming):
+            if modeled and not read.tag and (read.place, read.name) in modeled:
+                continue  # (a typed model's member, read through it: judged at the member)
+            line = ctx.lines[read.line] if read.line < len(ctx.lines) else ""  # (an added model's)
+            if _renamed_read(line, read, endpoint, renaming):
                 continue
             member = _list_member(read, ctx.lines, members)
             found = _read_hit(read, endpoint, data_holds, shared, member)
@@ -2675,6 +2681,7 @@ def _call_reads(
             typed.add(name)
             place = "data" if name in scope.decoded_data else "top"
             yield from answers.go_struct_reads(doc, name, doc.offset(i, 0), place)
+        yield from decoded_reads(doc, ctx.lines, i, (m.line, end), scope, typed)
         if facts.shell and facts.function_of(i) != home:
             continue  # another shell function's lines: its names are its own
         first = m.column if i == m.line else 0

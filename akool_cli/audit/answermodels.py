@@ -1,0 +1,331 @@
+"""Typed answer models: a type of the file an AKOOL answer is decoded into (`GetFromJsonAsync<T>`,
+`readValue(body, T.class)`, `decodeFromString<T>(body)`, `.json::<T>()`, `let v: T = ...json()`,
+`T.model_validate(r.json())`, `helper<T>(...)`) reads the answer by its members' JSON names: each
+is judged as a read, at the member (the data member's type under data, a list's item type as
+its items), as Go's struct tags are (answers.go_struct_reads)."""
+
+from __future__ import annotations
+
+import re
+
+from akool_cli.audit import dtos, ties
+from akool_cli.audit.answers import Read
+from akool_cli.audit.fields import Text
+
+TYPE = r"[A-Z][\w$]*"
+WRAPPERS = (
+    r"(?:Call|Single|Maybe|Observable|Flowable|Response|Deferred|Mono|Flux|ResponseEntity"
+    r"|CompletableFuture|Future|Task|ValueTask)"
+)
+# A call given the model as its type argument (`GetFromJsonAsync<T>(`, `.body<T>()`,
+# `.json::<T>()`, `akoolGet<Envelope<T>>(`), a class literal given to a decoder (`T.class`,
+# `T::class.java`, `T.serializer()`, `typeof(T)`, Swift's `T.self`), a pydantic or dataclass
+# constructor from the parsed answer (`T.model_validate(`, `T.parse_obj(`, `T(**r.json())`), a
+# TypedDict's `cast(T, r.json())`, msgspec's `decode(r.content, type=T)`.
+DECODED_INTO = re.compile(
+    rf"(?P<callee>[\w$]+)\s*(?:::)?<\s*(?P<g>{TYPE})\s*(?:<\s*(?P<g2>{TYPE})\s*>\s*)?>\s*\("
+    rf"|\b(?P<c>{TYPE})\s*(?:\.class\b|::class\b|\.serializer\(\)|\.self\b)"
+    rf"|\btypeof\(\s*(?P<c2>{TYPE})\s*\)|\bcast\(\s*(?P<c3>{TYPE})\s*,|\btype\s*=\s*(?P<c4>{TYPE})\s*[,)]"
+    rf"|\b(?P<p>{TYPE})\s*\.\s*(?:model_validate(?:_json)?|parse_obj|parse_raw|from_dict"
+    r"|from_json|validate_python)\s*\("
+    rf"|\b(?P<k>{TYPE})\(\s*\*\*|\bTypeAdapter\(\s*(?P<a>{TYPE})\s*\)"
+    # a Retrofit/Feign method declared to give the answer: `Call<T> info(`, `): T` in Kotlin
+    rf"|\b{WRAPPERS}\s*<\s*(?P<w>{TYPE})(?:\s*<\s*(?P<w2>{TYPE})\s*>)?\s*>+\s+[A-Za-z_]\w*\s*\("
+    rf"|\bfun\s+\w+\s*\((?:[^()]|\([^()]*\))*\)\s*:\s*(?:{WRAPPERS}\s*<\s*)?(?P<f>{TYPE})"
+    rf"(?:\s*<\s*(?P<f2>{TYPE})\s*>)?"
+)
+# A function given a type argument that fetches or decodes (not `mutableListOf<T>(`, `useState<T>(`).
+FETCHER = re.compile(
+    r"(?i)get|post|put|patch|delete|request|fetch|json|body|decode|deserial|read|parse|call|api"
+    r"|send|exchange|execute|akool|http|invoke|load|retrieve|poll|query|from|receive"
+)
+# What a Python constructor is given when it is the parsed answer (`r.json()`, `json.loads(...)`).
+PARSED = re.compile(r"json|loads|\.content\b|\.text\b")
+# A declaration giving the statement's value a type (`let v: T =`, `val v: T =`, `T v =`,
+# `v: T =`), taken when the statement parses an answer (DECODES).
+DECLARED = re.compile(
+    rf"(?:\b(?:let|val|var|const)\s+(?:mut\s+)?[\w$]+|^\s*[A-Za-z_]\w*)\s*:\s*(?P<t>{TYPE})"
+    rf"(?:\s*<\s*(?P<t2>{TYPE})\s*>)?\s*=(?!=)"
+    rf"|^\s*(?:final\s+)?(?P<j>{TYPE})(?:\s*<\s*(?P<j2>{TYPE})\s*>)?\s+[A-Za-z_]\w*\s*=(?!=)",
+    re.M,
+)
+DECODES = re.compile(
+    r"\.(?:json|body|bodyToMono|getBody|readEntity|to|as)\s*(?:::)?[(<]|decode|Decode|readValue"
+    r"|[Dd]eserialize|fromJson|from_str|from_slice|from_value|ForObject|ForEntity|FromJson"
+)
+# The model a member holds, through a wrapper (`Option<T>`, `List<T>`, `T[]`, `T?`, `list[T]`).
+LISTS = re.compile(
+    r"\b(?:List|Vec|list|Array|IList|IEnumerable|ICollection|Set|Sequence)\s*[<\[]|\[\]"
+)
+WORD = re.compile(r"[A-Za-z_$][\w$]*")
+ANNOTATION_LINE = re.compile(r"\s*@[\w.]+(?:\(.*\))?\s*$")
+
+
+def decoded_types(text: str, names: set[str]) -> list[tuple[str, str]]:
+    """The types a statement's text decodes an answer into, each with its type argument
+    (`Envelope<VideoData>`'s VideoData, or ""); a Python constructor only of the parsed answer
+    or of a name in `names` (`TalkReq(**params)` in a request's arguments is the request's)."""
+    found: list[tuple[str, str]] = []
+    declared: list[tuple[str, str]] = []
+    for m in DECODED_INTO.finditer(text):
+        groups = ("g", "c", "c2", "c3", "c4", "p", "k", "a", "w", "f")
+        group = next(g for g in groups if m.group(g))
+        if group == "g" and (
+            not FETCHER.search(m.group("callee")) or text[: m.start()].rstrip().endswith("new")
+        ):
+            continue
+        if group in ("p", "k", "c3") and not _given_answer(text, m.end(), names):
+            continue
+        argument = m.group(f"{group}2") if group in ("g", "w", "f") else ""
+        (declared if group in ("w", "f") else found).append((m.group(group), argument or ""))
+    found = found or declared  # (a method's declared answer, unless the call decodes its own)
+    given = DECLARED.search(text) if not found and DECODES.search(text) else None
+    if given is not None:
+        t = given.group("t") or given.group("j")
+        found.append((t, given.group("t2") or given.group("j2") or ""))
+    return found
+
+
+def _given_answer(text: str, opened: int, names: set[str]) -> bool:
+    """Whether a constructor's arguments (from `opened` on) are a parsed answer or a name of it."""
+    depth, end = 1, opened
+    while end < len(text) and depth:
+        depth += (text[end] == "(") - (text[end] == ")")
+        end += 1
+    given = text[opened:end]
+    return PARSED.search(given) is not None or not names.isdisjoint(WORD.findall(given))
+
+
+def model_reads(doc: Text, type_name: str, argument: str = "") -> list[Read]:
+    """What an answer decoded into `type_name` reads: its members at the top, the members of
+    its data member's type under data, those of a list member's item type as its items."""
+    found: list[Read] = []
+    _reads(doc, type_name, argument, "top", found, set())
+    return found
+
+
+def _reads(
+    doc: Text, type_name: str, argument: str, place: str, found: list[Read], seen: set[str]
+) -> None:
+    if type_name in seen or len(seen) > 4:
+        return
+    seen.add(type_name)
+    model = _members(doc, type_name)
+    params = _type_parameters(doc, type_name)
+    for member in model:
+        held = _held(doc, member.kind, params, argument)
+        listed = LISTS.search(member.kind) is not None
+        if member.json.lower() == "data" and place == "top":
+            if held:  # (its items when the answer's data is a list: avatar/list's)
+                _reads(doc, held, "", "item:data" if listed else "data", found, seen)
+            continue
+        if member.judged:
+            line, column = doc.line_of(member.offset), doc.column(member.offset)
+            found.append(Read(line, column, member.json, place, pattern=True, tag=True))
+        items = _item_place(place, member.json)
+        if held and listed and items:
+            _reads(doc, held, "", items, found, seen)
+
+
+def _members(doc: Text, type_name: str) -> tuple[dtos.Member, ...]:
+    model = dtos.answer_models(doc).get(type_name)
+    if model is not None:
+        return model.members
+    if doc.language == "js" and "{" in doc.text:
+        from akool_cli.audit import tstypes
+
+        return tuple(
+            dtos.Member(n, n, at, None, _ts_type(doc, at))
+            for n, at in tstypes.members(doc, type_name).items()
+        )
+    return ()
+
+
+def _ts_type(doc: Text, at: int) -> str:
+    m = re.compile(r"[\w$]+\s*\??\s*:\s*(?P<t>[^;,\n}]+)").match(doc.text, at)
+    return m.group("t").strip() if m else ""
+
+
+def _type_parameters(doc: Text, type_name: str) -> tuple[str, ...]:
+    """A generic model's type parameters (`class Envelope<T>`, `struct Envelope<T>`)."""
+    m = re.compile(rf"\b{re.escape(type_name)}\s*<(?P<p>[\w\s,]+)>\s*[({{:]").search(doc.text)
+    return tuple(p.strip() for p in m.group("p").split(",")) if m else ()
+
+
+def _held(doc: Text, kind: str, params: tuple[str, ...], argument: str) -> str:
+    """The model type a member's declared type holds (the last type of the file named in it: `T`
+    of `Option<T>`, `List<T>`, `T[]`, `T | None`), a type parameter standing for `argument`."""
+    names: list[str] = re.findall(TYPE, kind)
+    for name in reversed(names):
+        if name in params:
+            return argument
+        if _members(doc, name):
+            return name
+    return ""
+
+
+def _item_place(place: str, name: str) -> str:
+    """The place of the items of a list member read at `place` ("item:data.result"), or ""."""
+    if place == "top":
+        return f"item:{name}"
+    return f"item:data.{name}" if place == "data" else ""
+
+
+# A line that may decode (cheap words before DECODED_INTO and DECODES run).
+HINTS = (
+    *("<", ".class", "::", ".self", "serializer", "typeof", "model_validate", "parse_", "**"),
+    *("cast(", "type=", "type =", "fun "),
+)
+
+
+def decoded_reads(
+    doc: Text,
+    lines: list[str],
+    i: int,
+    statement: tuple[int, int],
+    scope: ties.Scope,
+    done: set[str],
+) -> list[Read]:
+    """What line i decodes of a call's answer into models of the file: any decoding in the call's
+    own statement (its lines `statement`, with those the first continues: read at the first),
+    else one on a line that names a name holding the answer (in `scope`). A model is read once
+    per call (`done`)."""
+    if doc.models == {} or doc.ts_types == {}:
+        return []  # (known to declare no model: most files)
+    own = statement[0] <= i <= statement[1]
+    if (own and i > statement[0]) or not (own or scope.local or scope.lasting):
+        return []
+    if doc.language == "go":
+        if own:
+            return _go_filled(doc, lines, statement, done)
+        return _go_decoded(doc, lines[i], doc.starts[i], scope, done)
+    if not has_models(doc):
+        return []
+    text = _continued(lines, statement) if own else lines[i]
+    if not (any(h in text for h in HINTS) or DECODES.search(text)):
+        return []
+    names = scope.all()
+    if not own and names.isdisjoint(WORD.findall(text)):
+        return []
+    found: list[Read] = []
+    for type_name, argument in decoded_types(text, names):
+        if type_name not in done:
+            done.add(type_name)
+            found += model_reads(doc, type_name, argument)
+    return found
+
+
+def _continued(lines: list[str], statement: tuple[int, int]) -> str:
+    """A statement's lines with those its first continues and those that continue its last (`let
+    v: T = c` above `.get(url)`, `.json().await?` below it)."""
+    first, last = statement
+    while first > max(0, statement[0] - 3) and _joined(lines[first - 1], lines[first]):
+        first -= 1
+    while last + 1 < min(len(lines), statement[1] + 6) and _joined(lines[last], lines[last + 1]):
+        last += 1
+    return "\n".join(lines[first : last + 1])
+
+
+def _joined(line: str, after: str) -> bool:
+    """Whether a line goes on on the next (a chain's `.x` below it, an open call or binding, an
+    annotation above the method it is Retrofit's or Feign's)."""
+    follows = after.lstrip().startswith((".", "?.")) or ANNOTATION_LINE.match(line) is not None
+    return follows or line.rstrip().endswith(("(", ",", "=", ".", "\\", "+", "->"))
+
+
+def has_models(doc: Text) -> bool:
+    """Whether the file declares a type an answer could be decoded into."""
+    if doc.language == "js":
+        from akool_cli.audit import tstypes
+
+        return bool(tstypes.declared_types(doc)) if "{" in doc.text else False
+    return bool(dtos.answer_models(doc))
+
+
+# -- Go: a helper of the file that decodes the answer into its last argument ---------------------------
+
+# A call whose last argument is a variable's address: `call("POST", "/getToken", b, &out)`.
+GO_OUT_ARGUMENT = re.compile(
+    r"\b(?P<f>[A-Za-z_]\w*)\((?P<args>[^;\n]*),\s*&(?P<n>[A-Za-z_]\w*)\s*\)"
+)
+GO_FUNC = r"\bfunc\s+(?:\([^)]*\)\s*)?{}\s*(?:\[[^\]]*\])?\((?P<params>[^)]*)\)"
+
+
+def _go_filled(
+    doc: Text, lines: list[str], statement: tuple[int, int], done: set[str]
+) -> list[Read]:
+    """The struct tags a call's own statement reads when it gives a helper of the file that
+    decodes the answer into its last parameter (`json.NewDecoder(resp.Body).Decode(out)`) the
+    address of a variable declared with a struct type (`var r tokenResp; call(..., &r)`)."""
+    from akool_cli.audit.answers import go_struct_reads
+
+    text = _continued(lines, statement)
+    found: list[Read] = []
+    for m in GO_OUT_ARGUMENT.finditer(text) if "&" in text else ():
+        name = m.group("n")
+        if name in done or not _decodes_into_last(doc, m.group("f")):
+            continue
+        done.add(name)
+        found += go_struct_reads(doc, name, doc.starts[statement[0]] + 1)
+    return found
+
+
+def _decodes_into_last(doc: Text, function: str) -> bool:
+    """Whether a Go function of the file decodes JSON into its last parameter."""
+    header = re.compile(GO_FUNC.format(re.escape(function))).search(doc.text)
+    if header is None:
+        return False
+    params = [p.split()[0] for p in header.group("params").split(",") if p.split()]
+    if not params:
+        return False
+    last = re.escape(params[-1])
+    body = doc.text[header.end() : header.end() + 3000]
+    body = body[: body.find("\nfunc ")] if "\nfunc " in body else body
+    decodes = rf"\.Decode\(\s*&?{last}\s*\)|Unmarshal\([^;\n]*,\s*&?{last}\s*\)"
+    return re.search(decodes, body) is not None
+
+
+# A decoding into a name given as a pointer (`Decode(out)`, `json.Unmarshal(b, out)`), or its
+# address; and a pointer made to a struct type (`out := new(T)`, `out := &T{}`).
+GO_DECODE_INTO = re.compile(
+    r"(?:\.Decode\(\s*|\bUnmarshal\([^;\n]*?,\s*)&?(?P<n>[A-Za-z_]\w*)\s*\)"
+)
+GO_POINTER = re.compile(
+    r"\b(?P<n>[A-Za-z_]\w*)\s*:?=\s*(?:new\(\s*(?P<t>[A-Za-z_]\w*)\s*\)|&(?P<t2>[A-Za-z_]\w*)\s*\{)"
+)
+
+
+# A variable of a generic struct type given its type argument (`var out envelope[listData]`,
+# `out := &envelope[listData]{}`, `new(envelope[listData])`).
+GO_GENERIC = re.compile(
+    r"(?:\bvar\s+(?P<n>[A-Za-z_]\w*)\s+\*?|\b(?P<n2>[A-Za-z_]\w*)\s*:?=\s*(?:&|new\(\s*))"
+    r"(?P<t>[A-Za-z_]\w*)\[\s*\*?(?P<a>[A-Za-z_]\w*)\s*\]"
+)
+
+
+def _go_decoded(doc: Text, line: str, start: int, scope: ties.Scope, done: set[str]) -> list[Read]:
+    """The struct tags a line reads when it decodes the answer (what it reads from names in
+    `scope`) into a pointer made with `new(T)` or `&T{}` (`Decode(out)`: no `&`, so not seen as
+    an out-argument), or into a generic envelope (`var out envelope[listData]`: its type
+    parameter's struct under data)."""
+    m = GO_DECODE_INTO.search(line) if "Decode(" in line or "Unmarshal(" in line else None
+    if m is None or f"go:{m.group('n')}" in done:
+        return []
+    if scope.all().isdisjoint(WORD.findall(line[: m.start("n")])):
+        return []
+    name = m.group("n")
+    made = [p for p in GO_POINTER.finditer(doc.text, 0, start) if p.group("n") == name]
+    generic = [
+        p
+        for p in GO_GENERIC.finditer(doc.text, 0, start)
+        if (p.group("n") or p.group("n2")) == name
+    ]
+    from akool_cli.audit.answers import go_type_reads
+
+    done.add(f"go:{name}")
+    if generic and (not made or generic[-1].start() > made[-1].start()):
+        envelope, argument = generic[-1].group("t"), generic[-1].group("a")
+        return go_type_reads(doc, envelope) + go_type_reads(doc, argument, "data")
+    if not made or name in done:
+        return []
+    return go_type_reads(doc, made[-1].group("t") or made[-1].group("t2"))

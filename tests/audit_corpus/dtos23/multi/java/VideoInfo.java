@@ -1,0 +1,6 @@
+package demo;
+
+public class VideoInfo {
+    public int code;
+    public VideoData data;
+}

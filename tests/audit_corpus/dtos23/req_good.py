@@ -1,0 +1,8 @@
+import requests
+from pydantic import BaseModel, Field
+class GoodReq(BaseModel):
+    talking_photo_url: str
+    audio_url: str
+    hook: str | None = Field(default=None, serialization_alias="webhookUrl")
+def create(r: GoodReq):
+    return requests.post("https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto", json=r.model_dump(by_alias=True))
