@@ -615,11 +615,8 @@ def _keyed_sites(
     for m, key in keyedpaths.reads(line):
         if not found.rows.several(key) or any(a <= m.start("ref") < b for a, b in keyed):
             continue
-        if m.re is keyedpaths.BARE and (
-            not _only_rows(found, key)
-            or (bases.scopes is not None and bases.scopes.parameter_at(key, i))
-        ):
-            continue  # (a name of its own, bound to one path, or a parameter)
+        if m.re is keyedpaths.BARE and not _bare_row(found, bases, key, i):
+            continue  # (a name of its own, bound to one path, or a parameter given no row)
         if m.re is not keyedpaths.JOIN:
             base = _argument_base(line, m, i, bases)
         else:
@@ -638,6 +635,18 @@ def _keyed_sites(
             yield replace(_site(i, line, m.start("ref"), m.group("ref"), rows[0], base), echo=True)
         else:
             bases.path_tables.add(re.split(r"\W", m.group("ref").lstrip("$"))[0])
+
+
+def _bare_row(found: PathNames, bases: Bases, key: str, i: int) -> bool:
+    """Whether a key's name given alone to a call (`akoolGet(getPath)`) stands for its rows: a
+    name bound to nothing but them, not a parameter or a local of its function unless that
+    one is fed a row (see keyedpaths.fed)."""
+    if not _only_rows(found, key):
+        return False
+    if bases.scopes is None or not bases.scopes.parameter_at(key, i):
+        return True
+    maps = found.rows.maps | set(found.picks)
+    return keyedpaths.fed(found.lines, key, i, maps)
 
 
 def _only_rows(found: PathNames, name: str) -> bool:

@@ -69,6 +69,12 @@ INTERPOLATION = re.compile(
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
+# The same interpolations with the path's first segment straight after (`${BASE}content/x`,
+# f"{BASE}content/x", "$BASE"content/x): a join only to a base written ending in "/".
+BARE_INTERPOLATION = re.compile(
+    INTERPOLATION.pattern.split("(?P<path>")[0]
+    + r"(?P<path>[A-Za-z_][\w-]*/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
+)
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = re.compile(
     r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
@@ -1335,6 +1341,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
             ref = ref or m.group("s")
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+        yield from _bare_interpolations(i, line, bases)
     if "+" in line or CONCATENATION_DOT.search(line):
         for m in CONCATENATION.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
@@ -1353,6 +1360,18 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         ref = m.group("a") if m.group("path") else m.group("b")
         for site in _joined(i, line, m.start(key), m.group(key), ref, bases, "/"):
             yield resolved(site, ref)
+
+
+def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Paths written straight after an interpolated base that ends in "/" (`BASE =
+    ".../api/open/v3/"`, `${BASE}content/video/status`); any other base gives nothing (`${id}x/y`
+    is no join)."""
+    for m in BARE_INTERPOLATION.finditer(line):
+        ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        ref = ref or m.group("s")
+        base = bases.find(ref, i) if ref else None
+        if base is not None and base.slash:
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
 
 
 # Other languages' URL builders given a base and one relative path literal. Resolved as RFC 3986

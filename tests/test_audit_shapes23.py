@@ -1,0 +1,132 @@
+"""Issue 23, shapes23: where URLs, paths, methods and bodies come from in less common shapes (paths
+in tables of rows reaching a helper through a name of the key's, bases ending in "/" joined to a
+path with no leading slash, ...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akool_cli.audit.scan import Finding, audit, audit_text
+
+V3 = "https://openapi.akool.com/api/open/v3"
+
+
+def rules_of(findings: list[Finding]) -> set[tuple[int, str]]:
+    return {(f.line, f.rule) for f in findings if f.severity != "info"}
+
+
+# -- a table's rows reaching a helper through a local or a parameter (heldout21l (a)) ----------------
+
+ROWS_TS = """const AKOOL_BASE = "https://openapi.akool.com/api/open";
+type Kind = "video" | "avatar";
+const STATUS_PATHS: Record<Kind, { createPath: string; getPath: string }> = {
+  video: { createPath: "/v4/image2video/createBySourcePrompt", getPath: "/v4/image2video/info" },
+  avatar: { createPath: "/v3/talkingavatar/create", getPath: "/v3/talkingavatar/detail" },
+};
+async function akoolGet(path: string, query: Record<string, string>) {
+  const res = await fetch(`${AKOOL_BASE}${path}?${new URLSearchParams(query)}`);
+  return res.json();
+}
+async function akoolPost(path: string, body: unknown) {
+  const res = await fetch(`${AKOOL_BASE}${path}`, { method: "POST", body: JSON.stringify(body) });
+  return res.json();
+}
+async function pollStatus(getPath: string, id: string) {
+  const out = await akoolGet<{ code: number; data: { status: number } }>(getPath, { task_id: id });
+  return out.data;
+}
+export async function poll(kind: Kind, id: string) {
+  const { getPath } = STATUS_PATHS[kind];
+  return pollStatus(getPath, id);
+}
+export async function create(kind: string, body: object) {
+  return akoolPost(STATUS_PATHS[kind as Kind].createPath, body);
+}
+"""
+
+
+def test_a_rows_key_given_to_a_helper_through_a_parameter_of_its_name_stands_for_the_rows() -> None:
+    got = rules_of(audit_text(ROWS_TS, "route.ts"))
+    assert (4, "unknown-endpoint") in got  # /v4/image2video/info
+    assert (5, "unknown-endpoint") in got  # /v3/talkingavatar/detail
+
+
+def test_a_typescript_cast_in_a_picked_rows_brackets_is_read() -> None:
+    messages = [f.message for f in audit_text(ROWS_TS, "route.ts") if f.line == 4]
+    assert any("createBySourcePrompt" in m for m in messages), messages
+
+
+def test_a_local_bound_to_a_rows_key_stands_for_the_rows() -> None:
+    text = """import requests
+AKOOL_BASE = "https://openapi.akool.com/api/open"
+STATUS_PATHS = {
+    "video": {"create_path": "/v4/image2Video/createBySourcePrompt", "get_path": "/v4/image2video/info"},
+    "avatar": {"create_path": "/v3/talkingavatar/create", "get_path": "/v3/talkingavatar/detail"},
+}
+def akool_get(path, params):
+    return requests.get(AKOOL_BASE + path, params=params).json()
+def poll(kind, task_id):
+    get_path = STATUS_PATHS[kind]["get_path"]
+    return akool_get(get_path, {"task_id": task_id})
+"""
+    got = rules_of(audit_text(text, "poll.py"))
+    assert {(4, "unknown-endpoint"), (5, "unknown-endpoint")} <= got, got
+
+
+def test_a_parameter_of_a_keys_name_given_no_row_leaves_the_rows_alone() -> None:
+    text = """const AKOOL = "https://openapi.akool.com/api/open/v3";
+const ROUTES = {
+  home: { path: "/dashboard/home", title: "Home" },
+  jobs: { path: "/dashboard/jobs", title: "Jobs" },
+};
+async function akoolGet(path, query) {
+  const res = await fetch(`${AKOOL}${path}?${new URLSearchParams(query)}`);
+  return res.json();
+}
+async function status(path, id) {
+  return akoolGet(path, { video_model_id: id });
+}
+export const check = (id) => status("/content/video/infobymodelid", id);
+"""
+    assert not rules_of(audit_text(text, "menu.js"))
+
+
+def test_rows_reach_a_helper_of_another_file_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    helper = ROWS_TS.split("async function pollStatus")[0].split("async function akoolGet")[1]
+    (tmp_path / "lib" / "akool.ts").write_text(
+        'const AKOOL_BASE = "https://openapi.akool.com/api/open";\nexport async function akoolGet'
+        + helper.replace("async function akoolPost", "export async function akoolPost"),
+        encoding="utf-8",
+    )
+    route = ROWS_TS.replace(ROWS_TS.split("type Kind")[0], "").split("async function akoolGet")[0]
+    route += "async function pollStatus" + ROWS_TS.split("async function pollStatus")[1]
+    route = 'import { akoolGet, akoolPost } from "../lib/akool";\n' + route
+    (tmp_path / "route.ts").write_text(route, encoding="utf-8")
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert ("route.ts", 4, "unknown-endpoint") in found, found
+    assert ("route.ts", 5, "unknown-endpoint") in found, found
+
+
+# -- a base ending in "/" interpolated before a path with no leading slash (heldout21l (d)) ---------
+
+
+def test_a_path_interpolated_straight_after_a_base_ending_in_a_slash_is_joined() -> None:
+    js = (
+        'const BASE = "V3/";\n'
+        "const a = await fetch(`${BASE}content/video/status/${id}`);\n"
+        'const b = await fetch(`${BASE}content/video/createbytalkingphoto`, { method: "POST",'
+        ' body: JSON.stringify({ talking_photo_url: "p", audio_url: "a", resolution: "720p" }) });\n'
+    ).replace("V3", V3)
+    assert {(2, "undocumented-path"), (3, "bad-value")} <= rules_of(audit_text(js, "s.js"))
+    py = f'import requests\nBASE = "{V3}/"\nrequests.get(f"{{BASE}}content/video/status/{{i}}")\n'
+    assert (3, "undocumented-path") in rules_of(audit_text(py, "s.py"))
+    sh = f'BASE="{V3}/"\ncurl -s "${{BASE}}content/video/status/$ID"\n'
+    assert (2, "undocumented-path") in rules_of(audit_text(sh, "s.sh"))
+
+
+def test_a_word_straight_after_a_base_without_a_trailing_slash_is_no_join() -> None:
+    js = f'const BASE = "{V3}";\nconst a = await fetch(`${{BASE}}content/video/status/${{id}}`);\n'
+    assert not rules_of(audit_text(js, "s.js"))
+    other = "const x = `${id}content/video/status`;\n"
+    assert not rules_of(audit_text(other, "o.js"))
