@@ -130,3 +130,31 @@ def test_a_word_straight_after_a_base_without_a_trailing_slash_is_no_join() -> N
     assert not rules_of(audit_text(js, "s.js"))
     other = "const x = `${id}content/video/status`;\n"
     assert not rules_of(audit_text(other, "o.js"))
+
+
+# -- a class field holding a whole AKOOL URL, sent as is (heldout21l (c)) ---------------------------
+
+
+def test_a_class_fields_whole_url_sent_as_is_is_judged_as_the_calls_url() -> None:
+    ts = """export class AkoolService {
+  private readonly apiUrl: string = "URL";
+  async create(prompt: string) {
+    const r = await fetch(this.apiUrl, { method: "POST", body: JSON.stringify({ prompt }) });
+    return r.json();
+  }
+}
+""".replace("URL", V3 + "/content/image")
+    assert (2, "unknown-endpoint") in rules_of(audit_text(ts, "svc.ts"))
+    md = '```javascript\nclass A {\n  apiUrl = "URL";\n  go(p) { return axios.post(this.apiUrl, { prompt: p }); }\n}\n```\n'
+    assert (3, "unknown-endpoint") in rules_of(
+        audit_text(md.replace("URL", V3 + "/content/image"), "R.md")
+    )
+
+
+def test_a_class_fields_url_that_paths_are_joined_to_is_a_base() -> None:
+    ts = """export class AkoolService {
+  private readonly apiUrl: string = "URL";
+  list() { return fetch(this.apiUrl + "/list"); }
+}
+""".replace("URL", V3 + "/voice")
+    assert not rules_of(audit_text(ts, "svc.ts"))

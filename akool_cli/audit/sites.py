@@ -1099,7 +1099,11 @@ def _uses(
 ) -> list[tuple[int, int, int, bool]]:
     """Where a name is used after the line binding it, up to the next line binding it again:
     (line, start, end, whether the use goes on with "/"); `holding`: the lines holding it."""
-    use = re.compile(rf"(?<![\w.$])\$?\{{?(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])")
+    # (the name alone, or the object's own field: `this.apiUrl`, `self.url`, `$this->url`, `@url`)
+    use = re.compile(
+        rf"(?:(?<![\w.$>@])|(?<=\bthis\.)|(?<=\bself\.)|(?<=\$this->)|(?<=@))\$?\{{?"
+        rf"(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])"
+    )
     found = []
     for k in range(bisect.bisect_right(holding, line), len(holding)):
         at = holding[k]
