@@ -158,3 +158,38 @@ def test_a_class_fields_url_that_paths_are_joined_to_is_a_base() -> None:
 }
 """.replace("URL", V3 + "/voice")
     assert not rules_of(audit_text(ts, "svc.ts"))
+
+
+# -- a Spring base set in the folder's config file (heldout21l (e)) ----------------------------------
+
+SPRING = """package x;
+import org.springframework.beans.factory.annotation.Value;
+public class Mod {
+    @Value("${akool.api.url}")
+    private String apiUrl;
+    public Object check(String text) {
+        return rest.postForObject(apiUrl + "/text-moderation", java.util.Map.of("content", text), Object.class);
+    }
+}
+"""
+
+
+def test_a_spring_property_set_in_the_folders_config_file_is_the_base(tmp_path: Path) -> None:
+    (tmp_path / "Mod.java").write_text(SPRING, encoding="utf-8")
+    (tmp_path / "application.properties").write_text(f"akool.api.url={V3}\n", encoding="utf-8")
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert ("Mod.java", 7, "unknown-endpoint") in found, found
+    (tmp_path / "application.properties").unlink()
+    (tmp_path / "application.yml").write_text(
+        f"akool:\n  api:\n    url: {V3}\n    key: ${{AKOOL_KEY}}\n", encoding="utf-8"
+    )
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert ("Mod.java", 7, "unknown-endpoint") in found, found
+
+
+def test_a_config_key_set_to_another_host_gives_no_akool_base(tmp_path: Path) -> None:
+    (tmp_path / "Mod.java").write_text(SPRING, encoding="utf-8")
+    (tmp_path / "application.properties").write_text(
+        "akool.api.url=https://moderation.example.org/api\n", encoding="utf-8"
+    )
+    assert not [f for f in audit([tmp_path]).findings if f.severity != "info"]

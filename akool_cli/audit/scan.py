@@ -638,7 +638,7 @@ class _Run:
             text,
             shown,
             self.rules,
-            imported_by(path, text, folder.shared),
+            {**folder.configured_in(text), **imported_by(path, text, folder.shared)},
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
@@ -715,6 +715,12 @@ class Folder:
     # wrapper of the folder (`akoolGet(config.getPath)`): (key, read, the wrapper's base), by the
     # map's file.
     reached: dict[Path, tuple[tuple[str, str, sites.Base], ...]] = field(default_factory=dict)
+    # The AKOOL bases the folder's config files set, by `${key}` (see sites.config_values).
+    configured: dict[str, sites.Base] = field(default_factory=dict)
+
+    def configured_in(self, text: str) -> dict[str, sites.Base]:
+        """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
+        return {k: b for k, b in self.configured.items() if k[2:-1] in text}
 
 
 def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
@@ -735,6 +741,8 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             maps.append((path, names.rows))
         if "akool" in text.lower() or "/api/open" in text:
             _share_bases(folder, path, shown, lines, scopes)
+            for key, base in sites.config_values(shown, text).items():
+                folder.configured["${" + key + "}"] = base
     if maps:
         _reached_rows(folder, maps, texts)
     return folder

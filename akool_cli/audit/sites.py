@@ -599,7 +599,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
-            base = base or _env_within(rhs) or config_base(rhs)
+            base = base or _env_within(rhs) or configured(rhs, bases) or config_base(rhs)
             if base is None and _own_server_value(rhs, functions):
                 bases.opaque.add(key)
             if base is not None:
@@ -690,6 +690,51 @@ def config_base(rhs: str) -> Base | None:
     for m in CONFIG_READ.finditer(rhs):
         if akool_base_name(m.group("key") or m.group("placeholder")):
             return Base(None, ENV_PREFIX, "", 0)
+    return None
+
+
+# A framework's config file: Spring's application.properties / application-dev.yml, a bare
+# config.properties; read for the AKOOL bases its keys set (see config_values).
+CONFIG_FILE = re.compile(r"(?:^|/)(?:application|bootstrap|config)[\w-]*\.(?:properties|ya?ml)$")
+PROPERTY_LINE = re.compile(r"^\s*(?P<k>[A-Za-z_][\w.\-]*)\s*[=:]\s*(?P<v>\S.*?)\s*$")
+YAML_KEY = re.compile(
+    r"^(?P<i>\s*)(?P<k>[A-Za-z_][\w\-]*)\s*:(?:\s+(?P<v>[^#\s][^#]*?))?\s*(?:#.*)?$"
+)
+
+
+def config_values(name: str, text: str) -> dict[str, Base]:
+    """The AKOOL bases a config file sets, by key (`akool.api.url=https://.../api/open/v3`, or
+    the same key nested in YAML): what `@Value("${akool.api.url}")` or
+    `env.getProperty("akool.api.url")` gives the code of the folder."""
+    if not CONFIG_FILE.search(name.replace("\\", "/")) or "akool" not in text.lower():
+        return {}
+    found: dict[str, Base] = {}
+    yaml = not name.endswith(".properties")
+    path: list[tuple[int, str]] = []  # (indent, key) of the YAML maps around a line
+    for i, line in enumerate(text.splitlines()):
+        m = YAML_KEY.match(line) if yaml else PROPERTY_LINE.match(line)
+        if m is None or line.lstrip().startswith("#"):
+            continue
+        key = m.group("k")
+        if yaml:
+            indent = len(m.group("i"))
+            path = [(n, k) for n, k in path if n < indent]
+            key = ".".join([*(k for _, k in path), key])
+            path.append((indent, m.group("k")))
+        value = (m.group("v") or "").strip("\"' ")
+        base = _literal_base(f'"{value}"', Bases()) if "akool" in value.lower() else None
+        if base is not None and base.host is not None:
+            found[key] = Base(base.host, base.prefix, name, i, slash=base.slash)
+    return found
+
+
+def configured(rhs: str, bases: Bases) -> Base | None:
+    """The base a config file of the folder sets under the key a value reads (a Spring
+    `${key}` placeholder, `env.getProperty("key")`): see config_values."""
+    for m in CONFIG_READ.finditer(rhs) if "${" in rhs or "(" in rhs or "[" in rhs else ():
+        found = bases.imported.get("${" + (m.group("key") or m.group("placeholder")) + "}")
+        if found is not None:
+            return found
     return None
 
 
