@@ -193,3 +193,31 @@ def test_a_config_key_set_to_another_host_gives_no_akool_base(tmp_path: Path) ->
         "akool.api.url=https://moderation.example.org/api\n", encoding="utf-8"
     )
     assert not [f for f in audit([tmp_path]).findings if f.severity != "info"]
+
+
+# -- a path from an environment lookup with a fallback, the helper not in view (heldout21l (b)) -----
+
+
+def test_a_lookup_given_a_variables_name_then_a_fallback_path_holds_the_fallback() -> None:
+    text = """import { envWithDefault } from "./envSettings";
+const BASE = envWithDefault("AKOOL_BASE_URL", "V3");
+const DEFAULT_CREATE_PATH = "/content/video/createbytalkingphoto";
+const CREATE_PATH = envWithDefault("AKOOL_CREATE_PATH", DEFAULT_CREATE_PATH);
+const STATUS_PATH = envWithDefault("AKOOL_STATUS_PATH", "/content/video/status");
+export async function create(photo, audio) {
+  const res = await fetch(`${BASE}${CREATE_PATH}`, { method: "POST",
+    body: JSON.stringify({ talking_photo_url: photo, audio_url: audio, resolution: "720p" }) });
+  return (await res.json()).data.videoUrl;
+}
+export const status = (id) => fetch(`${BASE}${STATUS_PATH}/${id}`);
+""".replace("V3", V3)
+    got = rules_of(audit_text(text, "job.js"))
+    assert {(8, "bad-value"), (9, "response-field"), (11, "undocumented-path")} <= got, got
+
+
+def test_a_lookup_whose_first_argument_is_no_variables_name_holds_no_path() -> None:
+    text = f"""const BASE = "{V3}";
+const P = pick("status", "/content/video/status");
+export const s = (id) => fetch(`${{BASE}}${{P}}/${{id}}`);
+"""
+    assert not rules_of(audit_text(text, "p.js"))

@@ -70,6 +70,12 @@ ENV_HELPER = re.compile(
     r"(?i)^(?:env_?or(?:_?default)?|get_?env(?:_?or(?:_?default)?)?|from_?env|env_?default"
     r"|read_?env|env_?var|env|config_?or|setting)$"
 )
+# A lookup given a variable's name in capitals, then its fallback, whatever the function's name
+# or wherever it is defined (`envWithDefault("AKOOL_CREATE_PATH", DEFAULT_CREATE_PATH)` with
+# the helper imported from another file; `cfg.get("AKOOL_STATUS_PATH", "/content/...")`).
+VARIABLE_LOOKUP = re.compile(
+    r"(?<![\w$])[A-Za-z_$][\w$.]*\(\s*[\"'][A-Z][A-Z0-9]*_[A-Z0-9_]+[\"']\s*,"
+)
 CALLED = re.compile(r"(?<![\w.$])(?P<fn>[A-Za-z_]\w*)\s*\(")
 HELPER_BODY_LINES = 15
 FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
@@ -451,9 +457,13 @@ def _value(rhs: str, line: int, found: PathNames, lines: list[str]) -> Held | No
     alias = ALIAS.match(rhs)
     if alias is not None:
         return _bound(found, alias.group("n"))
-    if not ENV.search(rhs) and not any(
-        ENV_HELPER.match(c.group("fn")) or c.group("fn") in _env_helpers(found, lines)
-        for c in CALLED.finditer(rhs)
+    if (
+        not ENV.search(rhs)
+        and not VARIABLE_LOOKUP.search(rhs)
+        and not any(
+            ENV_HELPER.match(c.group("fn")) or c.group("fn") in _env_helpers(found, lines)
+            for c in CALLED.finditer(rhs)
+        )
     ):
         return None
     last: Held | None = None  # the fallback is the last path (or path name) written
