@@ -221,3 +221,47 @@ const P = pick("status", "/content/video/status");
 export const s = (id) => fetch(`${{BASE}}${{P}}/${{id}}`);
 """
     assert not rules_of(audit_text(text, "p.js"))
+
+
+# -- PowerShell bodies and methods (break21e #10) -----------------------------------------------------
+
+PS = """$base = "V3"
+$body = @{
+    talking_photo_url = "p"
+    audio_url         = "a"
+    resolution        = "720p"
+} | ConvertTo-Json
+Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalkingphoto" -Body $body
+$b2 = @{ talking_photo_url = "p"; audio_url = "a"; resolution = "4k" } | ConvertTo-Json
+Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalkingphoto" -Body $b2
+Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalkingphoto" -Body (@{ talking_photo_url = "p"; audio_url = "a"; resolution = "8k" } | ConvertTo-Json)
+$p = @{ talking_photo_url = "p"; audio_url = "a"; resolution = "2k" }
+Invoke-RestMethod -Method Post `
+    -Uri "$base/content/video/createbytalkingphoto" `
+    -Body ($p | ConvertTo-Json)
+Invoke-RestMethod -Method Post -Uri "$base/voice/list"
+Invoke-RestMethod -Uri "$base/voice/list"
+""".replace("V3", V3)
+
+
+def test_a_powershell_hashtable_given_as_a_body_is_judged() -> None:
+    got = rules_of(audit_text(PS, "render.ps1"))
+    assert {(5, "bad-value"), (8, "bad-value"), (10, "bad-value")} <= got, got
+
+
+def test_a_powershell_command_continued_with_backticks_is_one_request() -> None:
+    assert (11, "bad-value") in rules_of(audit_text(PS, "render.ps1"))
+
+
+def test_a_powershell_cmdlets_method_is_its_method_parameter_or_get() -> None:
+    got = rules_of(audit_text(PS, "render.ps1"))
+    assert (15, "wrong-method") in got, got
+    assert (16, "wrong-method") not in got, got
+
+
+def test_documented_powershell_hashtables_are_not_findings() -> None:
+    right = PS.replace('"720p"', '"720"').replace('"4k"', '"1080"').replace('"8k"', '"720"')
+    right = right.replace('"2k"', '"720"').replace(
+        '-Method Post -Uri "$base/voice', '-Uri "$base/voice'
+    )
+    assert not rules_of(audit_text(right, "render.ps1"))

@@ -51,6 +51,8 @@ LANGUAGES = {
     ".pl": "perl",
     ".pm": "perl",
     ".swift": "swift",
+    ".ps1": "powershell",
+    ".psm1": "powershell",
 }
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),

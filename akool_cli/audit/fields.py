@@ -37,6 +37,10 @@ PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 # Perl's hash `{ prompt => $p, size => "1:1" }`: a bare word before `=>` is a quoted key.
 PERL_KEY = re.compile(r"(?<=[{,\s(])(?P<pl>[A-Za-z_]\w*)\s*=>")
+# PowerShell's hashtable `@{ k = v; "k2" = v2 }` (entries apart by `;` or a line's end).
+PS_KEY = re.compile(
+    r"(?:(?<=[{;])|(?<=^))[ \t]*(?P<psq>[\"']?)(?P<ps>[A-Za-z_][\w-]*)(?P=psq)[ \t]*=(?![=>])", re.M
+)
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
@@ -468,6 +472,8 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
         ]
     if doc.language == "perl":
         events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
+    if doc.language == "powershell" and "@{" in text:
+        events += [(m.start("ps"), 1, m) for m in PS_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -722,6 +728,11 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
             r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
             c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
+        return
+    if m.re is PS_KEY:  # only in a hashtable, `@{ ... }`
+        c = doc.containers[owner]
+        if doc.text[c.start - 1 : c.start + 1] == "@{":
+            c.keys.append(Key(m.group("ps"), m.start("ps"), m.end(), -1))
         return
     if m.re is PERL_KEY:
         doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
@@ -1897,20 +1908,25 @@ def _continued_from(doc: Text, line: int) -> int:
     """The first line of the command a line continues (`curl -X POST \\` then the URL on the
     next line); the line itself when the one before it does not end with a backslash."""
     first = line
-    while first > 0 and doc.text[doc.starts[first] - 2 : doc.starts[first] - 1] == "\\":
+    while first > 0 and _continues(doc, doc.starts[first] - 1):
         first -= 1
     return first
 
 
+def _continues(doc: Text, end: int) -> bool:
+    """Whether the line ending at `end` goes on onto the next: a trailing backslash (PowerShell's
+    backtick)."""
+    last = doc.text[end - 1 : end]
+    return last == "\\" or (last == "`" and doc.language == "powershell")
+
+
 def _shell_command(doc: Text, line: int) -> tuple[int, int]:
     """A shell command: its line and the lines its trailing backslashes continue onto."""
-    first = line
-    while first > 0 and doc.text[doc.starts[first] - 2 : doc.starts[first] - 1] == "\\":
-        first -= 1
+    first = _continued_from(doc, line)
     last = line
     while last + 1 < len(doc.starts):
         end = doc.starts[last + 1] - 1
-        if doc.text[end - 1 : end] != "\\":
+        if not _continues(doc, end):
             break
         last += 1
     end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)

@@ -92,6 +92,8 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
     `-sd DATA`), of the curl command the path at `offset` is given to."""
     start, end = fields.shell_command(doc, line)
     command = doc.text[start:end]
+    if doc.language == "powershell" and PS_COMMAND.search(command):
+        return _powershell(command, start)
     if not CURL_START.search(command.split("\n", 1)[0]):
         word = HTTPIE_START.search(command.split("\n", 1)[0])  # httpie's/xh's `http POST url`
         return Evidence(word["m"], start + word.start("m"), word["m"], True) if word else None
@@ -104,6 +106,29 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
         return Evidence(method, start + said.at, written, True) if method in METHODS else None
     shown = {"GET": "curl", "POST": "curl -d", "PUT": "curl -T"}[said.method]
     return Evidence(said.method, start, shown, False)
+
+
+# PowerShell's web cmdlets: `-Method Post` (a literal the fix may change), GET when none is given;
+# no method said when it is a variable's (`-Method $m`) or splatted (`@params`).
+PS_COMMAND = re.compile(r"(?i)(?<![\w-])(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)(?![\w-])")
+PS_METHOD = re.compile(r"(?i)(?<![\w-])-Method\s+(?P<q>[\"']?)(?P<m>[A-Za-z$@(][\w$.]*)(?P=q)")
+PS_SPLAT = re.compile(r"(?<![\w@])@[A-Za-z_]\w*")
+
+
+def _powershell(command: str, start: int) -> Evidence | None:
+    """The method of a PowerShell web cmdlet's command at `start` (see PS_COMMAND)."""
+    said = PS_METHOD.search(command)
+    if said is not None:
+        method = said.group("m").upper()
+        return (
+            Evidence(method, start + said.start("m"), said.group("m"), True)
+            if method in METHODS
+            else None
+        )
+    if PS_SPLAT.search(command):
+        return None
+    cmdlet = PS_COMMAND.search(command)
+    return Evidence("GET", start + cmdlet.start(), cmdlet.group(0), False) if cmdlet else None
 
 
 def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
