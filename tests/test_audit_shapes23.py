@@ -265,3 +265,66 @@ def test_documented_powershell_hashtables_are_not_findings() -> None:
         '-Method Post -Uri "$base/voice', '-Uri "$base/voice'
     )
     assert not rules_of(audit_text(right, "render.ps1"))
+
+
+# -- Ansible uri tasks and R's httr (break21e #20) ----------------------------------------------------
+
+PLAYBOOK = """- hosts: localhost
+  vars:
+    akool_base: V3
+  tasks:
+    - name: create
+      ansible.builtin.uri:
+        url: "{{ akool_base }}/content/video/createbytalkingphoto"
+        method: POST
+        body_format: json
+        body:
+          talking_photo_url: https://x/p.jpg
+          audio_url: https://x/a.mp3
+          resolution: "720p"
+      register: job
+    - name: status
+      uri:
+        url: "{{ akool_base }}/content/video/status/{{ job.json.data._id }}"
+    - name: voices
+      uri:
+        url: "{{ akool_base }}/voice/list"
+        method: POST
+""".replace("V3", V3)
+
+
+def test_an_ansible_uri_tasks_url_method_and_body_are_read() -> None:
+    got = rules_of(audit_text(PLAYBOOK, "play.yml"))
+    assert {(13, "bad-value"), (17, "undocumented-path"), (20, "wrong-method")} <= got, got
+
+
+def test_a_documented_ansible_uri_task_is_not_a_finding() -> None:
+    right = PLAYBOOK.replace('"720p"', '"720"').replace("status/{{", "x/{{")
+    right = right.replace("/content/video/x/{{ job.json.data._id }}", "/voice/list")
+    right = right.replace('        method: POST\n"""', "")
+    got = rules_of(
+        audit_text(right.replace('voice/list"\n        method: POST', 'voice/list"'), "p.yml")
+    )
+    assert not got, got
+
+
+R = """library(httr)
+base <- "V3"
+res <- POST(paste0(base, "/content/video/createbytalkingphoto"),
+            body = list(talking_photo_url = "p", audio_url = "a", resolution = "720p"), encode = "json")
+st <- GET(paste0(base, "/content/video/status/", id))
+v <- POST(paste0(base, "/voice/list"))
+""".replace("V3", V3)
+
+
+def test_r_httr_calls_are_read_with_their_paste0_url_list_body_and_verb() -> None:
+    got = rules_of(audit_text(R, "render.R"))
+    assert {(4, "bad-value"), (5, "undocumented-path"), (6, "wrong-method")} <= got, got
+
+
+def test_documented_r_httr_calls_are_not_findings() -> None:
+    right = R.replace('"720p"', '"720"').replace(
+        '"/content/video/status/"', '"/content/video/infobymodelid?video_model_id="'
+    )
+    right = right.replace("v <- POST", "v <- GET")
+    assert not rules_of(audit_text(right, "render.R"))

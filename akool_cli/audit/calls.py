@@ -51,6 +51,7 @@ LANGUAGES = {
     ".pl": "perl",
     ".pm": "perl",
     ".swift": "swift",
+    ".r": "r",
     ".ps1": "powershell",
     ".psm1": "powershell",
 }

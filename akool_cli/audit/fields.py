@@ -45,6 +45,7 @@ SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
 )
+R_LIST = re.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
 TRANSPORT_KEYS = frozenset(
     {
         "method",
@@ -462,7 +463,8 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
-    if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
+    if (doc.python and "dict(" in text) or (doc.language == "r" and "list(" in text):
+        # dict(prompt=p, size="1:1"), R's list(prompt = p): the keywords are keys
         events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
     if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
         events += [
@@ -492,6 +494,7 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
         or (doc.codable and _initializes(doc, m.start()))
         or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
+        or (doc.language == "r" and R_LIST.search(text, max(0, m.start() - 8), m.end()))
     ):
         doc.containers.append(
             Container(m.start(), len(text), container, label=_label(text, m.start()))
@@ -725,7 +728,7 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own
         c = doc.containers[owner]
         if doc.text[c.start] == "(" and re.search(
-            r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
+            r"(?<![\w.])(?:dict|list)\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
             c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
         return
@@ -1803,6 +1806,7 @@ NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?
 URL_BUILDERS = (
     *("urljoin", "join", "Sprintf", "sprintf", "format", "URI.create", "URI", "URL", "resolve"),
     *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
+    *("paste0", "paste", "glue", "file.path"),  # (R's)
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).

@@ -131,6 +131,9 @@ def _powershell(command: str, start: int) -> Evidence | None:
     return Evidence("GET", start + cmdlet.start(), cmdlet.group(0), False) if cmdlet else None
 
 
+R_VERB = re.compile(r"(?<![\w.$])(?:httr::)?(?P<v>GET|POST|PUT|DELETE|PATCH)\s*$")
+
+
 def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
     start, end = call
     opener = doc.text[max(0, start - 60) : start]
@@ -145,6 +148,11 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         word = verb.group(group)
         at = start - len(opener) + verb.start(group)
         return Evidence(word.upper(), at, word, False)
+    httr = R_VERB.search(opener) if doc.language == "r" else None
+    if httr is not None and _first_argument(doc.text, start, offset):  # R's httr: POST(url, ...)
+        return Evidence(
+            httr.group("v"), start - len(opener) + httr.start("v"), httr.group("v"), False
+        )
     annotated = ANNOTATED_VERB.search(opener)
     if (
         annotated is not None

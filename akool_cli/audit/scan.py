@@ -360,6 +360,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         flows = workflows.read(text, PurePath(name).suffix)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if workflows.is_playbook(name, text):  # (an Ansible playbook's uri tasks)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in workflows.read_playbook(text, ".yml")]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)

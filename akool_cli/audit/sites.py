@@ -45,7 +45,8 @@ BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|
 # name = value, in the assignment, declaration and config forms of the languages above.
 DEFINITION = re.compile(
     r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
-    r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>)\s*(?P<rhs>.+)$"
+    r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>|\s<-(?=\s))"
+    r"\s*(?P<rhs>.+)$"  # (R's `base <- "https://..."`)
 )
 DEFINE_CALL = re.compile(
     r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
@@ -80,6 +81,8 @@ CONCATENATION = re.compile(
     r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
+# R's paste0(base, "/x") and paste(base, "/x", sep = "")
+PASTE = re.compile(r"\bpaste0?\(\s*(?P<a>[A-Za-z_.][\w.$]*)\s*,\s*[\"']" + PATH_TEXT + r"[\"']")
 CONCATENATION_DOT = re.compile(r"\.\s*[\"']")  # PHP's base . '/x'
 # "%s/x" % base, "{}/x".format(base), fmt.Sprintf("%s/x", base), String.format("%s/x", base)
 FORMAT = re.compile(r"[\"'`](?:%s|\{\}|\{0\}|\{(?P<n>\w+)\})" + PATH_TEXT + r"[\"'`]")
@@ -1398,6 +1401,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "paste" in line:
+        for m in PASTE.finditer(line):
+            yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
     if JOIN_PATH_HINT.search(line):
         yield from _join_path(i, line, bases)
     if BUILDER_HINT.search(line):
