@@ -328,3 +328,17 @@ def test_documented_r_httr_calls_are_not_findings() -> None:
     )
     right = right.replace("v <- POST", "v <- GET")
     assert not rules_of(audit_text(right, "render.R"))
+
+
+# -- a jq filter piped into curl across lines (break21e #12) ------------------------------------------
+
+
+def test_a_jq_filter_piped_into_curl_with_the_pipe_ending_its_line_is_the_body() -> None:
+    sh = f"""API="{V3}"
+jq -n --arg p "$1" --arg a "$2" \\
+  '{{talking_photo_url: $p, audio_url: $a, resolution: "720p"}}' |
+  curl -sS -X POST "$API/content/video/createbytalkingphoto" -d @-
+"""
+    assert (3, "bad-value") in rules_of(audit_text(sh, "jq.sh"))
+    apart = sh.replace("}' |\n", "}' > body.json\n")
+    assert not rules_of(audit_text(apart, "jq.sh"))

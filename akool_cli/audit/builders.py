@@ -215,8 +215,8 @@ def curl_data(doc: Text, start: int, end: int) -> tuple[list[str], list[int]]:
 
 def _piped(between: str) -> bool:
     """Whether the text between a jq filter and a curl command pipes the one into the other."""
-    between = between.replace("\\\n", " ")
-    return "\n" not in between and re.fullmatch(r"'[^|;&]*\|\s*", between) is not None
+    between = between.replace("\\\n", " ")  # (a pipe ending its line goes on on the next)
+    return re.fullmatch(r"'[^|;&\n]*\|[ \t]*(?:\n[ \t]*)?", between) is not None
 
 
 def substituted_jq(doc: Text, rhs: int) -> int | None:
