@@ -342,3 +342,28 @@ jq -n --arg p "$1" --arg a "$2" \\
     assert (3, "bad-value") in rules_of(audit_text(sh, "jq.sh"))
     apart = sh.replace("}' |\n", "}' > body.json\n")
     assert not rules_of(audit_text(apart, "jq.sh"))
+
+
+# -- a query set on a URL object after it is made (break21e #14's Net::HTTP false warning) -----------
+
+
+def test_a_query_set_on_the_url_object_before_it_is_sent_is_its_query() -> None:
+    rb = f"""require "net/http"
+uri = URI("{V3}/content/video/infobymodelid")
+uri.query = URI.encode_www_form(video_model_id: id)
+Net::HTTP.get_response(uri)
+"""
+    assert not rules_of(audit_text(rb, "q.rb"))
+    js = f"""const u = new URL("{V3}/content/video/infobymodelid");
+u.searchParams.set("video_model_id", id);
+const r = await akoolFetch(u);
+"""
+    assert not rules_of(audit_text(js, "q.js"))
+
+
+def test_a_url_object_given_alone_with_no_query_set_still_lacks_it() -> None:
+    rb = f"""require "net/http"
+uri = URI("{V3}/content/video/infobymodelid")
+Net::HTTP.get_response(uri)
+"""
+    assert (3, "missing-query-field") in rules_of(audit_text(rb, "q.rb"))
