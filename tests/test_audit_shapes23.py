@@ -367,3 +367,11 @@ uri = URI("{V3}/content/video/infobymodelid")
 Net::HTTP.get_response(uri)
 """
     assert (3, "missing-query-field") in rules_of(audit_text(rb, "q.rb"))
+
+
+def test_a_path_in_escaped_quotes_is_shown_without_the_escapes_backslash() -> None:
+    groovy = f"""environment {{ AKOOL_BASE = '{V3}' }}
+sh "curl -s \\\\"${{AKOOL_BASE}}/content/video/status/${{ID}}\\\\""
+"""
+    found = [f for f in audit_text(groovy, "Jenkinsfile") if f.rule == "undocumented-path"]
+    assert [f.found for f in found] == ["/content/video/status/${ID}"], found

@@ -1691,6 +1691,7 @@ def _format_argument(rest: str) -> str:
 def _joined(
     i: int, line: str, start: int, text: str, ref: str | None, bases: Bases, sep: str = ""
 ) -> Iterator[Site]:
+    text = text.rstrip("\\")  # (an escaped quote's backslash after it: `\"${BASE}/x/${ID}\"`)
     if not ref or BASE_ONLY.match(text):
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
     if PLACEHOLDER_PATH.match(text):
