@@ -375,3 +375,16 @@ sh "curl -s \\\\"${{AKOOL_BASE}}/content/video/status/${{ID}}\\\\""
 """
     found = [f for f in audit_text(groovy, "Jenkinsfile") if f.rule == "undocumented-path"]
     assert [f.found for f in found] == ["/content/video/status/${ID}"], found
+
+
+def test_a_wrapper_giving_its_path_on_through_a_generic_call_is_a_wrapper() -> None:
+    ts = ROWS_TS.replace(
+        "async function pollStatus(getPath: string", "async function pollStatus(p: string"
+    )
+    ts = ts.replace(">(getPath, { task_id: id })", ">(p, { task_id: id })")
+    ts = ts.replace(
+        "return pollStatus(getPath, id);", "return pollStatus(STATUS_PATHS[kind].getPath, id);"
+    )
+    assert "akoolGet<{" in ts and "(p, {" in ts
+    got = rules_of(audit_text(ts, "poll.ts"))
+    assert {(4, "unknown-endpoint"), (5, "unknown-endpoint")} <= got, got
