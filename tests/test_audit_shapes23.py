@@ -388,3 +388,32 @@ def test_a_wrapper_giving_its_path_on_through_a_generic_call_is_a_wrapper() -> N
     assert "akoolGet<{" in ts and "(p, {" in ts
     got = rules_of(audit_text(ts, "poll.ts"))
     assert {(4, "unknown-endpoint"), (5, "unknown-endpoint")} <= got, got
+
+
+def test_a_key_destructured_from_another_files_table_reaches_the_helper(tmp_path: Path) -> None:
+    (tmp_path / "jobTables.ts").write_text(
+        "export const STATUS_PATHS = {\n"
+        '  video: { getPath: "/v4/image2video/info" },\n'
+        '  avatar: { getPath: "/v3/talkingavatar/detail" },\n'
+        "};\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "jobClient.ts").write_text(
+        'const AKOOL_BASE = "https://openapi.akool.com/api/open";\n'
+        "export async function akoolGet(path: string, query: Record<string, string>) {\n"
+        "  return (await fetch(`${AKOOL_BASE}${path}?${new URLSearchParams(query)}`)).json();\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "route.ts").write_text(
+        'import { akoolGet } from "./jobClient";\n'
+        'import { STATUS_PATHS } from "./jobTables";\n'
+        "export async function poll(kind: string, id: string) {\n"
+        "  const { getPath } = STATUS_PATHS[kind];\n"
+        "  return akoolGet(getPath, { task_id: id });\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
+    assert ("jobTables.ts", 2, "unknown-endpoint") in found, found
+    assert ("jobTables.ts", 3, "unknown-endpoint") in found, found

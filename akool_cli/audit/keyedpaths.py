@@ -194,3 +194,20 @@ def _given(lines: list[str], fn: str, head: int, key: str, maps: set[str], depth
                 if read.search(given) or (given == key and fed(lines, key, j, maps, depth + 1)):
                     return True
     return False
+
+
+def given_reads(
+    text: str, keys: set[str], helpers: set[str], maps: set[str]
+) -> Iterator[tuple[str, str, str]]:
+    """(key, read, the function given it) of each read of one of the keys given to one of the
+    helpers in a file's text: `akoolGet(cfg.getPath)`, or a name of the key's fed a row
+    (`const { getPath } = STATUS_PATHS[kind]`, then `akoolGet(getPath)`: see fed)."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or not any(k in line for k in keys):
+            continue
+        for m, key in reads(line):
+            if m.re is JOIN or key not in keys or m.group("fn") not in helpers:
+                continue
+            if m.re is ARGUMENT or fed(lines, key, i, maps):
+                yield key, m.group("ref"), m.group("fn")

@@ -764,12 +764,10 @@ def _reached_rows(
             continue
         helpers = {n: b for n, owners in folder.helpers.items() for p, b in owners if p == reader}
         helpers.update(imported_by(reader, text, folder.helpers, functions=True))
+        names = {n for _, rows in maps for n in rows.maps}
         found = [
-            (key, m.group("ref"), helpers[m.group("fn")])
-            for line in text.splitlines()
-            if len(line) <= 2000 and any(k in line for k in keys)
-            for m, key in keyedpaths.reads(line)
-            if m.re is keyedpaths.ARGUMENT and key in keys and m.group("fn") in helpers
+            (key, ref, helpers[fn])
+            for key, ref, fn in keyedpaths.given_reads(text, keys, set(helpers), names)
         ]
         for owner, rows in maps:
             mine = tuple(f for f in found if rows.several(f[0]))
