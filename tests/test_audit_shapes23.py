@@ -417,3 +417,16 @@ def test_a_key_destructured_from_another_files_table_reaches_the_helper(tmp_path
     found = {(Path(f.file).name, f.line, f.rule) for f in audit([tmp_path]).findings}
     assert ("jobTables.ts", 2, "unknown-endpoint") in found, found
     assert ("jobTables.ts", 3, "unknown-endpoint") in found, found
+
+
+def test_an_ordered_hashtable_serialized_into_another_name_is_the_body() -> None:
+    ps = f"""$base = "{V3}"
+$body = [ordered]@{{
+    talking_photo_url = "p"
+    audio_url         = "a"
+    resolution        = "4k"
+}}
+$json = $body | ConvertTo-Json -Depth 10
+Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalkingphoto" -Body $json
+"""
+    assert (5, "bad-value") in rules_of(audit_text(ps, "r.ps1"))

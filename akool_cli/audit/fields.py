@@ -1044,6 +1044,7 @@ SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
     r"|json_encode|JsonSerializer\.Serialize|(?:new\s+Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
+    r"|[ \t]*\$(?P<ps>[A-Za-z_]\w*)[ \t]*\|[ \t]*ConvertTo-Json\b"  # PowerShell's `$body | ConvertTo-Json`
 )
 
 
@@ -1065,8 +1066,9 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
         built = builders.built_by(doc, spot[1]) if depth < 2 else None
-        if serialized is not None and serialized.group("n") != name and depth < 2:
-            keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
+        given = serialized.groupdict().get("ps") or serialized.group("n") if serialized else None
+        if serialized is not None and given != name and depth < 2:
+            keys += _variable_keys(doc, given or "", before, depth + 1)
         elif built is not None and built != name:
             keys += _built_keys(doc, built, depth + 1)
         elif depth < 2:
@@ -1560,8 +1562,8 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     for k in doc.inside(spot[1], stop):
         c = doc.containers[k]
         after = text[c.end : c.end + 1]
-        if not c.keys and (after.isalnum() or after in "{*"):
-            continue  # a type: map[string]any{, []string{, map[string]interface{}{
+        if not c.keys and (after.isalnum() or after in "{*@"):
+            continue  # a type: map[string]any{, []string{, map[string]interface{}{, [ordered]@{
         return k
     return None
 

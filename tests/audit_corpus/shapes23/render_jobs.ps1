@@ -29,3 +29,11 @@ $job4 = Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalking
 $voices = Invoke-RestMethod -Method Post -Uri "$base/voice/list" -Headers $headers
 $status = Invoke-RestMethod -Uri "$base/content/video/infobymodelid?video_model_id=$($job4.data._id)" -Headers $headers
 Write-Output $status.data.video_status
+
+$ordered = [ordered]@{
+    talking_photo_url = $Photo
+    audio_url         = $Audio
+    resolution        = "2160p"
+}
+$json = $ordered | ConvertTo-Json -Depth 10
+$job5 = Invoke-RestMethod -Method Post -Uri "$base/content/video/createbytalkingphoto" -Headers $headers -Body $json
