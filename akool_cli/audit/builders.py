@@ -215,8 +215,8 @@ def curl_data(doc: Text, start: int, end: int) -> tuple[list[str], list[int]]:
 
 def _piped(between: str) -> bool:
     """Whether the text between a jq filter and a curl command pipes the one into the other."""
-    between = between.replace("\\\n", " ")
-    return "\n" not in between and re.fullmatch(r"'[^|;&]*\|\s*", between) is not None
+    between = between.replace("\\\n", " ")  # (a pipe ending its line goes on on the next)
+    return re.fullmatch(r"'[^|;&\n]*\|[ \t]*(?:\n[ \t]*)?", between) is not None
 
 
 def substituted_jq(doc: Text, rhs: int) -> int | None:
@@ -227,3 +227,22 @@ def substituted_jq(doc: Text, rhs: int) -> int | None:
     if found is None or not NULL_INPUT.search(found.group("o")):
         return None
     return found.start("f")
+
+
+# A query set on a URL object after it is made: Ruby's `uri.query = URI.encode_www_form(...)`, JS's
+# `url.search = ...` / `url.searchParams.set(...)`, Go's `u.RawQuery = q.Encode()`, Python's
+# furl/yarl-style `url.args[...] =` / `.update_query(`, OkHttp's `addQueryParameter(`.
+QUERY_SET = (
+    r"\s*(?:\.\s*(?:query|search|RawQuery|query_values|args)\s*(?:=(?!=)|\[)"
+    r"|\.\s*(?:searchParams|query_params|params)\s*\.\s*(?:set|append|update)\s*\("
+    r"|\.\s*(?:update_query|with_query|add_query_param|addQueryParameter|set_query_param)\s*\()"
+)
+
+
+def query_set(text: str, name: str, after: int, before: int) -> bool:
+    """Whether the text between `after` and `before` sets a query on the URL object a name holds
+    (see QUERY_SET): a request given the name alone sends that query too."""
+    if name not in text[after:before]:
+        return False
+    pattern = re.compile(rf"(?<![\w$.]){re.escape(name)}{QUERY_SET}")
+    return pattern.search(text, after, before) is not None

@@ -51,6 +51,9 @@ LANGUAGES = {
     ".pl": "perl",
     ".pm": "perl",
     ".swift": "swift",
+    ".r": "r",
+    ".ps1": "powershell",
+    ".psm1": "powershell",
 }
 API_KEY_HEADER = re.compile(re.escape(contract.API_KEY_HEADER), re.IGNORECASE)
 # A header being set ("Authorization: Bearer", 'Authorization': ..., addHeader("Authorization", ...)),

@@ -37,10 +37,15 @@ PY_KWARG = re.compile(r"(?<=[(,])\s*(?P<pk>[A-Za-z_]\w*)\s*=(?!=)")
 CS_KEY = re.compile(r"[{\[]\s*(?P<q>\")(?P<cs>[A-Za-z_][\w-]*)\"\s*(?:,|\]\s*=(?!=))")
 # Perl's hash `{ prompt => $p, size => "1:1" }`: a bare word before `=>` is a quoted key.
 PERL_KEY = re.compile(r"(?<=[{,\s(])(?P<pl>[A-Za-z_]\w*)\s*=>")
+# PowerShell's hashtable `@{ k = v; "k2" = v2 }` (entries apart by `;` or a line's end).
+PS_KEY = re.compile(
+    r"(?:(?<=[{;])|(?<=^))[ \t]*(?P<psq>[\"']?)(?P<ps>[A-Za-z_][\w-]*)(?P=psq)[ \t]*=(?![=>])", re.M
+)
 SHORT_KEY = re.compile(r"(?<=[{,])[ \t\n]*(?P<short>[A-Za-z_$][\w$]*)[ \t\n]*(?=[,}])")
 CONTAINER_OPENERS = re.compile(
     r"(?:mapOf|hashMapOf|mutableMapOf|Map\.of|dict|(?<!\w)array|JSONObject\(mapOf)\($"
 )
+R_LIST = re.compile(r"(?<![\w.])list\($")  # R's named list, `list(prompt = p, size = "1:1")`
 TRANSPORT_KEYS = frozenset(
     {
         "method",
@@ -460,7 +465,8 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
     if doc.language == "csharp":  # { "k", v } and ["k"] = v in a dictionary's initializer
         events += [(m.start("q"), 1, m) for m in CS_KEY.finditer(text)]
         events += [(m.start("ak"), 1, m) for m in CS_ANON_KEY.finditer(text)]
-    if doc.python and "dict(" in text:  # dict(prompt=p, size="1:1"): dict()'s keywords are keys
+    if (doc.python and "dict(" in text) or (doc.language == "r" and "list(" in text):
+        # dict(prompt=p, size="1:1"), R's list(prompt = p): the keywords are keys
         events += [(m.start("pk"), 1, m) for m in PY_KWARG.finditer(text)]
     if doc.language in ("js", "csharp"):  # { text, voice_id: voice }, C#'s new { text, voice_id }
         events += [
@@ -470,6 +476,8 @@ def _events(doc: Text) -> list[tuple[int, int, re.Match[str]]]:
         ]
     if doc.language == "perl":
         events += [(m.start("pl"), 1, m) for m in PERL_KEY.finditer(text)]
+    if doc.language == "powershell" and "@{" in text:
+        events += [(m.start("ps"), 1, m) for m in PS_KEY.finditer(text)]
     if doc.language == "rust":  # &[("k", v), ...]: a tuple in a slice is a key and its value
         events += [(m.start(), 1, m) for m in TUPLE_KEY.finditer(text)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -488,6 +496,7 @@ def _open(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
         or CONTAINER_OPENERS.search(text[max(0, m.start() - 20) : m.end()])
         or (doc.codable and _initializes(doc, m.start()))
         or (doc.language == "ruby" and _ruby_hash_call(text, m.start()))
+        or (doc.language == "r" and R_LIST.search(text, max(0, m.start() - 8), m.end()))
     ):
         doc.containers.append(
             Container(m.start(), len(text), container, label=_label(text, m.start()))
@@ -721,9 +730,14 @@ def _add_key(doc: Text, stack: list[Frame], m: re.Match[str]) -> None:
     if m.re is PY_KWARG:  # only in dict(...): another call's keywords are its own
         c = doc.containers[owner]
         if doc.text[c.start] == "(" and re.search(
-            r"(?<![\w.])dict\s*$", doc.text[max(0, c.start - 10) : c.start]
+            r"(?<![\w.])(?:dict|list)\s*$", doc.text[max(0, c.start - 10) : c.start]
         ):
             c.keys.append(Key(m.group("pk"), m.start("pk"), m.end(), -1))
+        return
+    if m.re is PS_KEY:  # only in a hashtable, `@{ ... }`
+        c = doc.containers[owner]
+        if doc.text[c.start - 1 : c.start + 1] == "@{":
+            c.keys.append(Key(m.group("ps"), m.start("ps"), m.end(), -1))
         return
     if m.re is PERL_KEY:
         doc.containers[owner].keys.append(Key(m.group("pl"), m.start("pl"), m.end(), -1))
@@ -1033,6 +1047,7 @@ SERIALIZED = re.compile(
     r"|json_encode|JsonSerializer\.Serialize|(?:(?:new\s+)?Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
     r"|\w+\.encodeToString|JsonConvert\.SerializeObject)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
+    r"|[ \t]*\$(?P<ps>[A-Za-z_]\w*)[ \t]*\|[ \t]*ConvertTo-Json\b"  # PowerShell's `$body | ConvertTo-Json`
 )
 
 
@@ -1054,8 +1069,9 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     else:
         serialized = SERIALIZED.match(doc.text, spot[1]) or SHOWN.match(doc.text, spot[1])
         built = builders.built_by(doc, spot[1]) if depth < 2 else None
-        if serialized is not None and serialized.group("n") != name and depth < 2:
-            keys += _variable_keys(doc, serialized.group("n"), before, depth + 1)
+        given = serialized.groupdict().get("ps") or serialized.group("n") if serialized else None
+        if serialized is not None and given != name and depth < 2:
+            keys += _variable_keys(doc, given or "", before, depth + 1)
         elif built is not None and built != name:
             keys += _built_keys(doc, built, depth + 1)
         elif depth < 2:
@@ -1567,8 +1583,8 @@ def _assigned_container(doc: Text, name: str, before: int) -> int | None:
     for k in doc.inside(spot[1], stop):
         c = doc.containers[k]
         after = text[c.end : c.end + 1]
-        if not c.keys and (after.isalnum() or after in "{*"):
-            continue  # a type: map[string]any{, []string{, map[string]interface{}{
+        if not c.keys and (after.isalnum() or after in "{*@"):
+            continue  # a type: map[string]any{, []string{, map[string]interface{}{, [ordered]@{
         return k
     return None
 
@@ -1813,6 +1829,7 @@ NAME_USE = re.compile(r"(?:[(,]\s*(?:url\s*[=:]\s*)?|\burl\s*[=:]\s*|\$\{?)\$?(?
 URL_BUILDERS = (
     *("urljoin", "join", "Sprintf", "sprintf", "format", "URI.create", "URI", "URL", "resolve"),
     *("parse", "str", "String", "encodeURI", "url_for", "Uri", "concat", "url"),
+    *("paste0", "paste", "glue", "file.path"),  # (R's)
 )
 # One of them right before a `(` (perhaps a Rust macro's `!`), matched on the text before it read
 # backwards (as CALL_OPENER_BACKWARDS).
@@ -1918,20 +1935,25 @@ def _continued_from(doc: Text, line: int) -> int:
     """The first line of the command a line continues (`curl -X POST \\` then the URL on the
     next line); the line itself when the one before it does not end with a backslash."""
     first = line
-    while first > 0 and doc.text[doc.starts[first] - 2 : doc.starts[first] - 1] == "\\":
+    while first > 0 and _continues(doc, doc.starts[first] - 1):
         first -= 1
     return first
 
 
+def _continues(doc: Text, end: int) -> bool:
+    """Whether the line ending at `end` goes on onto the next: a trailing backslash (PowerShell's
+    backtick)."""
+    last = doc.text[end - 1 : end]
+    return last == "\\" or (last == "`" and doc.language == "powershell")
+
+
 def _shell_command(doc: Text, line: int) -> tuple[int, int]:
     """A shell command: its line and the lines its trailing backslashes continue onto."""
-    first = line
-    while first > 0 and doc.text[doc.starts[first] - 2 : doc.starts[first] - 1] == "\\":
-        first -= 1
+    first = _continued_from(doc, line)
     last = line
     while last + 1 < len(doc.starts):
         end = doc.starts[last + 1] - 1
-        if doc.text[end - 1 : end] != "\\":
+        if not _continues(doc, end):
             break
         last += 1
     end = doc.starts[last + 1] - 1 if last + 1 < len(doc.starts) else len(doc.text)

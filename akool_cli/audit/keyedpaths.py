@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from akool_cli.audit import datapaths
+from akool_cli.audit import arguments, datapaths
+from akool_cli.audit.scopes import function_def, parameters
 
 T = TypeVar("T")
 
@@ -25,7 +26,10 @@ OPENER = re.compile(
 ENCLOSING_LINES = 80  # how far up the maps around an entry are looked for
 # A read of a row's key: `config.getPath`, `cfg?.get_path`, `row["fallback"]`, `$row['path']`,
 # `STATUS_PATHS.video.getPath`, `STATUS_PATHS[kind].getPath`, `self.paths[kind]["get"]`.
-STEP = r"(?:(?:\?\.|\.|->)[A-Za-z_$][\w$]*|\?*\.?\[\s*(?:[\"'][\w-]+[\"']|[A-Za-z_$][\w$.]*)\s*\])"
+STEP = (  # (a TypeScript cast in the brackets: `STATUS_PATHS[kind as Kind]`)
+    r"(?:(?:\?\.|\.|->)[A-Za-z_$][\w$]*"
+    r"|\?*\.?\[\s*(?:[\"'][\w-]+[\"']|[A-Za-z_$][\w$.]*(?:\s+as\s+[A-Za-z_$][\w$.]*)?)\s*\])"
+)
 KEY = r"(?:(?:\?\.|\.|->)(?P<key>[A-Za-z_$][\w$]*)|\?*\.?\[\s*[\"'](?P<qkey>[\w-]+)[\"']\s*\])"
 REF = rf"(?P<ref>\$?[A-Za-z_$][\w$]*(?:{STEP})*?{KEY})(?![\w$\[(]|\??\.\s*[A-Za-z_$]|->)(?!\s*\()"
 # A call given the read as its first argument (after a context or a method), alone or with a
@@ -130,3 +134,80 @@ def _declares_route(line: str, m: re.Match[str]) -> bool:
         "Handle",
         "HandleFunc",
     )
+
+
+FED_LINES = 60  # how far up from a read its function's head is looked for
+FED_DEPTH = 2  # how many callers up a parameter is followed
+ROW_READ = r"(?:\?\.|\.|->)(?P=k)\b(?!\s*\()|\[\s*[\"'](?P=k)[\"']\s*\]"
+
+
+def fed(lines: list[str], key: str, line: int, maps: set[str], depth: int = 0) -> bool:
+    """Whether a name a function binds or takes, read as a key's name (`akoolGet(getPath)`), holds
+    that key's row: bound above in its function from a read of the key or from a row it
+    destructures (`const getPath = STATUS_PATHS[kind].getPath`, `const { getPath } = cfg`), or a
+    parameter some caller gives such a read or such a name (`pollStatus(cfg.getPath, id)`).
+    `maps`: the names of the maps of rows and of the names bound to a picked row."""
+    bound = re.compile(
+        rf"(?:(?<![\w$.])(?P<k>{re.escape(key)})\b|\{{[^{{}}=]*\b(?P<d>{re.escape(key)})\b[^{{}}=]*\}})"
+        r"\s*(?::[^=\n]*)?=(?![=>])(?P<rhs>.*)$"
+    )
+    for j in range(line, max(line - FED_LINES, -1), -1):
+        text = lines[j]
+        m = bound.search(text) if key in text and j < line else None
+        if m is not None and _from_row(key, m, maps):
+            return True
+        head = function_def(text) if len(text) <= 2000 and (j < line or _opens(text)) else None
+        if head is None or key not in parameters(lines, j, head.end()):
+            continue
+        name = next((g for g in head.groups() if g), "")
+        return bool(name) and depth < FED_DEPTH and _given(lines, name, j, key, maps, depth)
+    return False
+
+
+OPENS_FUNCTION = re.compile(r"=>|^\s*(?:export\s+)?(?:async\s+)?(?:def|function|func|fn|fun)\b")
+
+
+def _opens(text: str) -> bool:
+    """Whether a read's own line opens its function (`const f = (getPath) => get(getPath)`),
+    not only calls one (`return akool_get(get_path, {...})`, which FUNCTION_DEF may take for a
+    method's head)."""
+    return OPENS_FUNCTION.search(text) is not None
+
+
+def _from_row(key: str, m: re.Match[str], maps: set[str]) -> bool:
+    rhs = m.group("rhs")
+    if m.group("k") is not None:
+        return re.search(ROW_READ.replace("(?P=k)", re.escape(key)), rhs) is not None
+    return any(w in maps for w in WORDS.findall(rhs))
+
+
+def _given(lines: list[str], fn: str, head: int, key: str, maps: set[str], depth: int) -> bool:
+    """Whether some call of a function gives it a read of a key (or a name fed one)."""
+    call = re.compile(rf"(?<![\w$])(?:this\.|self\.)?{re.escape(fn)}\s*(?:<[^<>()]*>)?\(")
+    read = re.compile(rf"[\w$\])\"']\s*(?:{ROW_READ.replace('(?P=k)', re.escape(key))})\s*$")
+    for j, text in enumerate(lines):
+        if j == head or fn not in text or len(text) > 2000:
+            continue
+        for m in call.finditer(text):
+            for a, b in arguments.spans(text, m.end()):
+                given = text[a:b]
+                if read.search(given) or (given == key and fed(lines, key, j, maps, depth + 1)):
+                    return True
+    return False
+
+
+def given_reads(
+    text: str, keys: set[str], helpers: set[str], maps: set[str]
+) -> Iterator[tuple[str, str, str]]:
+    """(key, read, the function given it) of each read of one of the keys given to one of the
+    helpers in a file's text: `akoolGet(cfg.getPath)`, or a name of the key's fed a row
+    (`const { getPath } = STATUS_PATHS[kind]`, then `akoolGet(getPath)`: see fed)."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if len(line) > 2000 or not any(k in line for k in keys):
+            continue
+        for m, key in reads(line):
+            if m.re is JOIN or key not in keys or m.group("fn") not in helpers:
+                continue
+            if m.re is ARGUMENT or fed(lines, key, i, maps):
+                yield key, m.group("ref"), m.group("fn")

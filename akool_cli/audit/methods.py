@@ -92,6 +92,8 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
     `-sd DATA`), of the curl command the path at `offset` is given to."""
     start, end = fields.shell_command(doc, line)
     command = doc.text[start:end]
+    if doc.language == "powershell" and PS_COMMAND.search(command):
+        return _powershell(command, start)
     if not CURL_START.search(command.split("\n", 1)[0]):
         word = HTTPIE_START.search(command.split("\n", 1)[0])  # httpie's/xh's `http POST url`
         return Evidence(word["m"], start + word.start("m"), word["m"], True) if word else None
@@ -104,6 +106,32 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
         return Evidence(method, start + said.at, written, True) if method in METHODS else None
     shown = {"GET": "curl", "POST": "curl -d", "PUT": "curl -T"}[said.method]
     return Evidence(said.method, start, shown, False)
+
+
+# PowerShell's web cmdlets: `-Method Post` (a literal the fix may change), GET when none is given;
+# no method said when it is a variable's (`-Method $m`) or splatted (`@params`).
+PS_COMMAND = re.compile(r"(?i)(?<![\w-])(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)(?![\w-])")
+PS_METHOD = re.compile(r"(?i)(?<![\w-])-Method\s+(?P<q>[\"']?)(?P<m>[A-Za-z$@(][\w$.]*)(?P=q)")
+PS_SPLAT = re.compile(r"(?<![\w@])@[A-Za-z_]\w*")
+
+
+def _powershell(command: str, start: int) -> Evidence | None:
+    """The method of a PowerShell web cmdlet's command at `start` (see PS_COMMAND)."""
+    said = PS_METHOD.search(command)
+    if said is not None:
+        method = said.group("m").upper()
+        return (
+            Evidence(method, start + said.start("m"), said.group("m"), True)
+            if method in METHODS
+            else None
+        )
+    if PS_SPLAT.search(command):
+        return None
+    cmdlet = PS_COMMAND.search(command)
+    return Evidence("GET", start + cmdlet.start(), cmdlet.group(0), False) if cmdlet else None
+
+
+R_VERB = re.compile(r"(?<![\w.$])(?:httr::)?(?P<v>GET|POST|PUT|DELETE|PATCH)\s*$")
 
 
 def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
@@ -120,6 +148,11 @@ def _call(doc: Text, offset: int, call: tuple[int, int]) -> Evidence | None:
         word = verb.group(group)
         at = start - len(opener) + verb.start(group)
         return Evidence(word.upper(), at, word, False)
+    httr = R_VERB.search(opener) if doc.language == "r" else None
+    if httr is not None and _first_argument(doc.text, start, offset):  # R's httr: POST(url, ...)
+        return Evidence(
+            httr.group("v"), start - len(opener) + httr.start("v"), httr.group("v"), False
+        )
     annotated = ANNOTATED_VERB.search(opener)
     if (
         annotated is not None

@@ -70,6 +70,12 @@ ENV_HELPER = re.compile(
     r"(?i)^(?:env_?or(?:_?default)?|get_?env(?:_?or(?:_?default)?)?|from_?env|env_?default"
     r"|read_?env|env_?var|env|config_?or|setting)$"
 )
+# A lookup given a variable's name in capitals, then its fallback, whatever the function's name
+# or wherever it is defined (`envWithDefault("AKOOL_CREATE_PATH", DEFAULT_CREATE_PATH)` with
+# the helper imported from another file; `cfg.get("AKOOL_STATUS_PATH", "/content/...")`).
+VARIABLE_LOOKUP = re.compile(
+    r"(?<![\w$])[A-Za-z_$][\w$.]*\(\s*[\"'][A-Z][A-Z0-9]*_[A-Z0-9_]+[\"']\s*,"
+)
 CALLED = re.compile(r"(?<![\w.$])(?P<fn>[A-Za-z_]\w*)\s*\(")
 HELPER_BODY_LINES = 15
 FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
@@ -451,9 +457,13 @@ def _value(rhs: str, line: int, found: PathNames, lines: list[str]) -> Held | No
     alias = ALIAS.match(rhs)
     if alias is not None:
         return _bound(found, alias.group("n"))
-    if not ENV.search(rhs) and not any(
-        ENV_HELPER.match(c.group("fn")) or c.group("fn") in _env_helpers(found, lines)
-        for c in CALLED.finditer(rhs)
+    if (
+        not ENV.search(rhs)
+        and not VARIABLE_LOOKUP.search(rhs)
+        and not any(
+            ENV_HELPER.match(c.group("fn")) or c.group("fn") in _env_helpers(found, lines)
+            for c in CALLED.finditer(rhs)
+        )
     ):
         return None
     last: Held | None = None  # the fallback is the last path (or path name) written
@@ -615,11 +625,8 @@ def _keyed_sites(
     for m, key in keyedpaths.reads(line):
         if not found.rows.several(key) or any(a <= m.start("ref") < b for a, b in keyed):
             continue
-        if m.re is keyedpaths.BARE and (
-            not _only_rows(found, key)
-            or (bases.scopes is not None and bases.scopes.parameter_at(key, i))
-        ):
-            continue  # (a name of its own, bound to one path, or a parameter)
+        if m.re is keyedpaths.BARE and not _bare_row(found, bases, key, i):
+            continue  # (a name of its own, bound to one path, or a parameter given no row)
         if m.re is not keyedpaths.JOIN:
             base = _argument_base(line, m, i, bases)
         else:
@@ -638,6 +645,18 @@ def _keyed_sites(
             yield replace(_site(i, line, m.start("ref"), m.group("ref"), rows[0], base), echo=True)
         else:
             bases.path_tables.add(re.split(r"\W", m.group("ref").lstrip("$"))[0])
+
+
+def _bare_row(found: PathNames, bases: Bases, key: str, i: int) -> bool:
+    """Whether a key's name given alone to a call (`akoolGet(getPath)`) stands for its rows: a
+    name bound to nothing but them, not a parameter or a local of its function unless that
+    one is fed a row (see keyedpaths.fed)."""
+    if not _only_rows(found, key):
+        return False
+    if bases.scopes is None or not bases.scopes.parameter_at(key, i):
+        return True
+    maps = found.rows.maps | set(found.picks)
+    return keyedpaths.fed(found.lines, key, i, maps)
 
 
 def _only_rows(found: PathNames, name: str) -> bool:

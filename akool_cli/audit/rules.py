@@ -16,6 +16,7 @@ from typing import Literal
 from akool_cli.audit import answers, curlargs, methods, readhints, receivers, ties, tstypes, twins
 from akool_cli.audit import fields as f
 from akool_cli.audit.answermodels import decoded_reads
+from akool_cli.audit.builders import query_set
 from akool_cli.audit.calls import (
     AKOOL_HOST_IN_URL,
     API_KEY_HEADER,
@@ -1536,6 +1537,9 @@ def _missing_by_name(
             continue  # `ids.get(INFO_URL)`, `cache.get(URL)`: a map's, not a request
         if not GIVEN_ALONE.fullmatch(doc.text, call[0] + 1, call[1] - 1):
             continue  # (something else given beside it may be the query)
+        given = re.match(r"[A-Za-z_$][\w$]*", doc.text[use : use + 100])
+        if held is not None and given and query_set(doc.text, given[0], held[0], use):
+            continue  # `uri.query = URI.encode_www_form(video_model_id: id)`: it is sent
         names = ", ".join(required)
         message = (
             f"this request's query has no {names}, which {describe(endpoint)} requires "

@@ -360,6 +360,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         flows = workflows.read(text, PurePath(name).suffix)
         codes = [(c, "\n".join(c.lines), c.suffix) for c in flows]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if workflows.is_playbook(name, text):  # (an Ansible playbook's uri tasks)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in workflows.read_playbook(text, ".yml")]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
@@ -638,7 +641,7 @@ class _Run:
             text,
             shown,
             self.rules,
-            imported_by(path, text, folder.shared),
+            {**folder.configured_in(text), **imported_by(path, text, folder.shared)},
             imported_by(path, text, folder.helpers, functions=True),
             client_methods(path, text, folder.methods),
             imported_paths(path, text, folder.paths),
@@ -715,6 +718,12 @@ class Folder:
     # wrapper of the folder (`akoolGet(config.getPath)`): (key, read, the wrapper's base), by the
     # map's file.
     reached: dict[Path, tuple[tuple[str, str, sites.Base], ...]] = field(default_factory=dict)
+    # The AKOOL bases the folder's config files set, by `${key}` (see sites.config_values).
+    configured: dict[str, sites.Base] = field(default_factory=dict)
+
+    def configured_in(self, text: str) -> dict[str, sites.Base]:
+        """The config bases whose key a file's text names (`@Value("${akool.api.url}")`)."""
+        return {k: b for k, b in self.configured.items() if k[2:-1] in text}
 
 
 def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
@@ -735,6 +744,8 @@ def folder_bases(texts: list[tuple[Path, str, str]]) -> Folder:
             maps.append((path, names.rows))
         if "akool" in text.lower() or "/api/open" in text:
             _share_bases(folder, path, shown, lines, scopes)
+            for key, base in sites.config_values(shown, text).items():
+                folder.configured["${" + key + "}"] = base
     if maps:
         _reached_rows(folder, maps, texts)
     return folder
@@ -753,12 +764,10 @@ def _reached_rows(
             continue
         helpers = {n: b for n, owners in folder.helpers.items() for p, b in owners if p == reader}
         helpers.update(imported_by(reader, text, folder.helpers, functions=True))
+        names = {n for _, rows in maps for n in rows.maps}
         found = [
-            (key, m.group("ref"), helpers[m.group("fn")])
-            for line in text.splitlines()
-            if len(line) <= 2000 and any(k in line for k in keys)
-            for m, key in keyedpaths.reads(line)
-            if m.re is keyedpaths.ARGUMENT and key in keys and m.group("fn") in helpers
+            (key, ref, helpers[fn])
+            for key, ref, fn in keyedpaths.given_reads(text, keys, set(helpers), names)
         ]
         for owner, rows in maps:
             mine = tuple(f for f in found if rows.several(f[0]))

@@ -45,7 +45,8 @@ BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|
 # name = value, in the assignment, declaration and config forms of the languages above.
 DEFINITION = re.compile(
     r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
-    r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>)\s*(?P<rhs>.+)$"
+    r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>|\s<-(?=\s))"
+    r"\s*(?P<rhs>.+)$"  # (R's `base <- "https://..."`)
 )
 DEFINE_CALL = re.compile(
     r"define\(\s*[\"'](?P<name>\w+)[\"']\s*,\s*(?P<rhs>.+)$"
@@ -69,11 +70,19 @@ INTERPOLATION = re.compile(
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
+# The same interpolations with the path's first segment straight after (`${BASE}content/x`,
+# f"{BASE}content/x", "$BASE"content/x): a join only to a base written ending in "/".
+BARE_INTERPOLATION = re.compile(
+    INTERPOLATION.pattern.split("(?P<path>")[0]
+    + r"(?P<path>[A-Za-z_][\w-]*/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
+)
 # base + "x", base . 'x', base+`x` (and Go's base+"x")
 CONCATENATION = re.compile(
     r"(?<![\w.$>])(?P<a>(?:\$this->|self\.|this\.|cls\.|\$)?[A-Za-z_][\w.]*(?:\[[\"'][\w]+[\"']\])?(?:\(\))?)\s*(?:\+|\.(?=\s*[\"']))\s*"
     r"[fr]?[\"'`]" + PATH_TEXT
 )
+# R's paste0(base, "/x") and paste(base, "/x", sep = "")
+PASTE = re.compile(r"\bpaste0?\(\s*(?P<a>[A-Za-z_.][\w.$]*)\s*,\s*[\"']" + PATH_TEXT + r"[\"']")
 CONCATENATION_DOT = re.compile(r"\.\s*[\"']")  # PHP's base . '/x'
 # "%s/x" % base, "{}/x".format(base), fmt.Sprintf("%s/x", base), String.format("%s/x", base)
 FORMAT = re.compile(r"[\"'`](?:%s|\{\}|\{0\}|\{(?P<n>\w+)\})" + PATH_TEXT + r"[\"'`]")
@@ -593,7 +602,7 @@ def definitions(name: str, lines: list[str], bases: Bases) -> dict[str, Base]:
                 bases.bind(key, i, Base(None, VARIABLE_PREFIX, name, i), attribute)
                 continue
             base = _literal_base(rhs, bases, i) or _held_url(rhs, name, i, bases) or env_base(rhs)
-            base = base or _env_within(rhs) or config_base(rhs)
+            base = base or _env_within(rhs) or configured(rhs, bases) or config_base(rhs)
             if base is None and _own_server_value(rhs, functions):
                 bases.opaque.add(key)
             if base is not None:
@@ -684,6 +693,51 @@ def config_base(rhs: str) -> Base | None:
     for m in CONFIG_READ.finditer(rhs):
         if akool_base_name(m.group("key") or m.group("placeholder")):
             return Base(None, ENV_PREFIX, "", 0)
+    return None
+
+
+# A framework's config file: Spring's application.properties / application-dev.yml, a bare
+# config.properties; read for the AKOOL bases its keys set (see config_values).
+CONFIG_FILE = re.compile(r"(?:^|/)(?:application|bootstrap|config)[\w-]*\.(?:properties|ya?ml)$")
+PROPERTY_LINE = re.compile(r"^\s*(?P<k>[A-Za-z_][\w.\-]*)\s*[=:]\s*(?P<v>\S.*?)\s*$")
+YAML_KEY = re.compile(
+    r"^(?P<i>\s*)(?P<k>[A-Za-z_][\w\-]*)\s*:(?:\s+(?P<v>[^#\s][^#]*?))?\s*(?:#.*)?$"
+)
+
+
+def config_values(name: str, text: str) -> dict[str, Base]:
+    """The AKOOL bases a config file sets, by key (`akool.api.url=https://.../api/open/v3`, or
+    the same key nested in YAML): what `@Value("${akool.api.url}")` or
+    `env.getProperty("akool.api.url")` gives the code of the folder."""
+    if not CONFIG_FILE.search(name.replace("\\", "/")) or "akool" not in text.lower():
+        return {}
+    found: dict[str, Base] = {}
+    yaml = not name.endswith(".properties")
+    path: list[tuple[int, str]] = []  # (indent, key) of the YAML maps around a line
+    for i, line in enumerate(text.splitlines()):
+        m = YAML_KEY.match(line) if yaml else PROPERTY_LINE.match(line)
+        if m is None or line.lstrip().startswith("#"):
+            continue
+        key = m.group("k")
+        if yaml:
+            indent = len(m.group("i"))
+            path = [(n, k) for n, k in path if n < indent]
+            key = ".".join([*(k for _, k in path), key])
+            path.append((indent, m.group("k")))
+        value = (m.group("v") or "").strip("\"' ")
+        base = _literal_base(f'"{value}"', Bases()) if "akool" in value.lower() else None
+        if base is not None and base.host is not None:
+            found[key] = Base(base.host, base.prefix, name, i, slash=base.slash)
+    return found
+
+
+def configured(rhs: str, bases: Bases) -> Base | None:
+    """The base a config file of the folder sets under the key a value reads (a Spring
+    `${key}` placeholder, `env.getProperty("key")`): see config_values."""
+    for m in CONFIG_READ.finditer(rhs) if "${" in rhs or "(" in rhs or "[" in rhs else ():
+        found = bases.imported.get("${" + (m.group("key") or m.group("placeholder")) + "}")
+        if found is not None:
+            return found
     return None
 
 
@@ -1093,7 +1147,11 @@ def _uses(
 ) -> list[tuple[int, int, int, bool]]:
     """Where a name is used after the line binding it, up to the next line binding it again:
     (line, start, end, whether the use goes on with "/"); `holding`: the lines holding it."""
-    use = re.compile(rf"(?<![\w.$])\$?\{{?(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])")
+    # (the name alone, or the object's own field: `this.apiUrl`, `self.url`, `$this->url`, `@url`)
+    use = re.compile(
+        rf"(?:(?<![\w.$>@])|(?<=\bthis\.)|(?<=\bself\.)|(?<=\$this->)|(?<=@))\$?\{{?"
+        rf"(?P<n>{re.escape(name)})\b(?!\s*[:=][^=])"
+    )
     found = []
     for k in range(bisect.bisect_right(holding, line), len(holding)):
         at = holding[k]
@@ -1335,6 +1393,7 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
             ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
             ref = ref or m.group("s")
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+        yield from _bare_interpolations(i, line, bases)
     if "+" in line or CONCATENATION_DOT.search(line):
         for m in CONCATENATION.finditer(line):
             yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
@@ -1342,6 +1401,9 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         for m in FORMAT.finditer(line):
             ref = m.group("n") or _format_argument(line[m.end() :])
             yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
+    if "paste" in line:
+        for m in PASTE.finditer(line):
+            yield from _joined(i, line, m.start("path"), m.group("path"), m.group("a"), bases)
     if JOIN_PATH_HINT.search(line):
         yield from _join_path(i, line, bases)
     if BUILDER_HINT.search(line):
@@ -1353,6 +1415,18 @@ def _joins(i: int, line: str, bases: Bases) -> Iterator[Site]:
         ref = m.group("a") if m.group("path") else m.group("b")
         for site in _joined(i, line, m.start(key), m.group(key), ref, bases, "/"):
             yield resolved(site, ref)
+
+
+def _bare_interpolations(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """Paths written straight after an interpolated base that ends in "/" (`BASE =
+    ".../api/open/v3/"`, `${BASE}content/video/status`); any other base gives nothing (`${id}x/y`
+    is no join)."""
+    for m in BARE_INTERPOLATION.finditer(line):
+        ref = m.group("e") or m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        ref = ref or m.group("s")
+        base = bases.find(ref, i) if ref else None
+        if base is not None and base.slash:
+            yield from _joined(i, line, m.start("path"), m.group("path"), ref, bases)
 
 
 # Other languages' URL builders given a base and one relative path literal. Resolved as RFC 3986
@@ -1617,6 +1691,7 @@ def _format_argument(rest: str) -> str:
 def _joined(
     i: int, line: str, start: int, text: str, ref: str | None, bases: Bases, sep: str = ""
 ) -> Iterator[Site]:
+    text = text.rstrip("\\")  # (an escaped quote's backslash after it: `\"${BASE}/x/${ID}\"`)
     if not ref or BASE_ONLY.match(text):
         return  # a base being built (API="${HOST}/api/open/v3"), not a call
     if PLACEHOLDER_PATH.match(text):

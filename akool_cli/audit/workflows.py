@@ -144,3 +144,123 @@ def _expressions(text: str, line: int, column: int) -> tuple[str, tuple[Piece, .
         return "${" + (named.group("n") if named else "GITHUB_EXPRESSION") + "}"
 
     return rewrite(text, line, column, EXPRESSION, variable)
+
+
+# -- Ansible playbooks ------------------------------------------------------------------------------
+# An Ansible `uri` task (`ansible.builtin.uri:` with `url:`, `method:`, a YAML `body:`), read as the
+# call it makes: `uri({ url: "...", method: "POST", body: {...} })` in JavaScript, each key and
+# value copied from where the file writes it; a `vars:` entry holding a URL or a path, read as
+# `const name = "value";` (`url: "{{ akool_base }}/x"` is then a join to it).
+
+URI_TASK = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?:ansible\.(?:builtin|legacy)\.)?uri:[ \t]*(?:#.*)?$", re.M
+)
+YAML_ITEM = re.compile(r"^(?P<lead>[ \t]*)(?P<dash>-[ \t]+)?(?P<rest>.*)$")
+YAML_PAIR = re.compile(
+    r"(?P<key>[\"']?[\w.-]+[\"']?):(?:[ \t]+(?P<value>.*?))?[ \t]*(?:[ \t]#.*)?$"
+)
+URL_LIKE = re.compile(r"^[\"']?(?:https?://|/|\{\{)")
+
+
+def is_playbook(name: str, text: str) -> bool:
+    """A YAML file with an Ansible `uri` task (see URI_TASK)."""
+    return name.lower().endswith(WORKFLOW_SUFFIXES) and URI_TASK.search(text) is not None
+
+
+def read_playbook(text: str, suffix: str) -> list[Code]:
+    """The uri tasks as JavaScript calls after the file's URL-holding `vars`, and the rest of the
+    file (the tasks blanked) as it is read without them."""
+    lines = source.LINE_BREAK.split(text)
+    code = Code(".js", [], [])
+    rest = list(lines)
+    tasks = [(n, m) for n, text in enumerate(lines) if (m := URI_TASK.match(text)) is not None]
+    spans = [(n, _block_end(lines, n, len(m.group("lead")))) for n, m in tasks]
+    for n, text in enumerate(lines):
+        if any(a <= n <= b for a, b in spans):
+            continue
+        pair = YAML_PAIR.match(text.strip())
+        value = pair.group("value") if pair is not None else None
+        if pair is not None and value and URL_LIKE.match(value) and "{{" not in pair.group("key"):
+            column = text.index(value, text.index(pair.group("key")) + len(pair.group("key")))
+            key = pair.group("key").strip("\"'")
+            if re.fullmatch(r"[A-Za-z_]\w*", key):
+                _const(code, key, value, n, column)
+    for (n, m), (_, last) in zip(tasks, spans, strict=True):
+        code.add("uri({", Piece(0, n, len(m.group("lead")), 0))
+        _mapping(code, lines, n + 1, last)
+        code.add("});", Piece(0, last, len(lines[last]), 0))
+        for k in range(n, last + 1):
+            rest[k] = ""
+    return [code, Code(suffix, rest, [(Piece(0, n, 0, len(t)),) for n, t in enumerate(rest)])]
+
+
+def _const(code: Code, name: str, value: str, line: int, column: int) -> None:
+    """`const name = "value";`, the value copied from the file."""
+    quoted = value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1
+    inner, at = (value[1:-1], column + 1) if quoted else (value, column)
+    head = f'const {name} = "'
+    code.add(head + inner + '";', Piece(len(head), line, at, len(inner)))
+
+
+def _mapping(code: Code, lines: list[str], first: int, last: int) -> None:
+    """The YAML mapping (or list) on lines first..last as a JavaScript object's entries."""
+    n = first
+    while n <= last:
+        text = lines[n]
+        m = YAML_ITEM.match(text)
+        if m is None or not text.strip() or text.lstrip().startswith("#"):
+            n += 1
+            continue
+        column = len(m.group("lead")) + len(m.group("dash") or "")
+        pair = YAML_PAIR.match(m.group("rest"))
+        end = _block_end(lines, n, len(m.group("lead")))
+        if pair is None:  # a list's scalar item
+            _scalar(code, None, (m.group("rest"), n, column))
+        elif m.group("dash"):  # a list's mapping item: `- type: image` and the keys below it
+            code.add("{", Piece(0, n, column, 0))
+            _pair(code, lines, pair, n, column)
+            _mapping(code, lines, _block_end(lines, n, column) + 1, end)
+            code.add("},", Piece(0, end, len(lines[end]), 0))
+        else:
+            _pair(code, lines, pair, n, column)
+        n = end + 1
+
+
+def _pair(code: Code, lines: list[str], pair: re.Match[str], n: int, column: int) -> None:
+    """One `key: value` (or `key:` and the block below it) at (line n, column)."""
+    key = (pair.group("key"), n, column)
+    if pair.group("value"):
+        _scalar(code, key, (pair.group("value"), n, column + pair.start("value")))
+        return
+    end = _block_end(lines, n, column)
+    opener = "[" if end > n and lines[n + 1].lstrip().startswith("- ") else "{"
+    code.add(f"{key[0]}: {opener}", Piece(0, n, column, len(key[0])))
+    _mapping(code, lines, n + 1, end)
+    code.add("}," if opener == "{" else "],", Piece(0, end, len(lines[end]), 0))
+
+
+Written = tuple[str, int, int]  # a text and the (line, column) the file writes it at
+
+
+def _scalar(code: Code, key: Written | None, value: Written) -> None:
+    """`key: "value",` (a list item's `"value",`), key and value copied from the file."""
+    text, line, column = value
+    double = text[:1] == '"' and text[-1:] == '"' and len(text) > 1
+    single = text[:1] == "'" and text[-1:] == "'" and len(text) > 1
+    head = f"{key[0]}: " if key is not None else ""
+    pieces = [Piece(0, key[1], key[2], len(key[0]))] if key is not None else []
+    inner, at = (text[1:-1], column + 1) if double or single else (text, column)
+    if not double:
+        inner = inner.replace("\\", "\\\\").replace('"', '\\"')
+    shown, copied = rewrite(inner, line, at, JINJA, _variable)
+    pieces += [replace(p, at=p.at + len(head) + 1) for p in copied]
+    code.add(head + '"' + shown + '",', *pieces)
+
+
+# A Jinja expression in a value (`{{ akool_base }}`, `{{ job.json.data._id }}`), read as the
+# variable it names (`${akool_base}`, `${job.json.data._id}`).
+JINJA = re.compile(r"\{\{\s*(?P<e>[^{}]*?)\s*\}\}")
+
+
+def _variable(m: re.Match[str]) -> str:
+    return "${" + (re.sub(r"[^\w.]+", "_", m.group("e")).strip("_.") or "JINJA") + "}"

@@ -99,7 +99,8 @@ LONGEST_LINE = 2000
 # A parameter given on to another function, a method argument before it or not:
 # self._url(path), this.request(method, path, body), _request("POST", endpoint)
 PASSED_ON = re.compile(
-    r"(?<![\w$])(?:self\.|this\.|\$this->|cls\.|@)?(?P<h>[A-Za-z_]\w*)\s*\(\s*"
+    r"(?<![\w$])(?:self\.|this\.|\$this->|cls\.|@)?(?P<h>[A-Za-z_]\w*)"
+    r"(?:<(?:[^<>()\n]|<[^<>()\n]*>){0,200}>)?\s*\(\s*"  # (TypeScript's `akoolGet<T>(path`)
     r"(?:[\"']?[A-Za-z_.]+[\"']?\s*,\s*)?\$?(?P<p>[A-Za-z_]\w*)\s*[,)]"
 )
 
