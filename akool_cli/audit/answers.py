@@ -74,7 +74,8 @@ def data_reads(line: str) -> Iterator[re.Match[str]]:
 
 TOP_READ = re.compile(  # (not Python's own module run as a tool: `| python3 -m json.tool`)
     r"(?:\.json\(\)|(?<![\w.])(?<!-m\s)(?<!-m)(?:answer|resp_json|res_json|json|response_json))"
-    r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
+    r"\s*(?:" + DOT + r"|\[\s*[\"']|" + GETTER + r")(?!await\b)"  # (not Rust's `.json().await`)
+    r"(?P<name>[A-Za-z_]\w*)(?![\w(])(?!\s*\()"
     r"|(?<=jq)\s+(?:-r\s+)?[\"']?\.(?P<jq>[A-Za-z_]\w*)(?P<jqmore>\.[A-Za-z_]\w*)?"
 )
 # A field named by a path: Laravel's `$res->json('data.status')`, Ruby's `.dig('data', 'status')`.

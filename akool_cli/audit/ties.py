@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from akool_cli.audit import handles, items
+from akool_cli.audit import arguments, handles, hooks, items
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
 
 WINDOW = 60  # lines after a call that its answer may be read in
@@ -105,7 +105,7 @@ RETURNED_DATA = re.compile(
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
     *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
-    *("JObject.Parse(", ".data", ".body", "getForObject(", ".getBody()"),
+    *("JObject.Parse(", ".data", ".body", "getForObject(", ".getBody()", "bodyToMono("),
 )
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
@@ -118,6 +118,9 @@ PARSED = re.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json
     # Spring's RestTemplate: `getForObject(url, Map.class)` gives the answer parsed, and so does
     # `res.getBody()` of the ResponseEntity that `getForEntity`/`exchange` give
     r"|\bgetForObject\(|^\s*(?:\(\s*[A-Z][\w.]*(?:<[^()]*>)?\s*\)\s*)?[\w.]+\.getBody\(\)\s*;?\s*$"
+    # Spring's WebClient and RestClient: `.retrieve().bodyToMono(Map.class).block()`,
+    # `.retrieve().body(Map.class)` give the answer parsed
+    r"|\.bodyToMono\([^()]*\)\s*\.\s*block\(\s*\)|\.retrieve\(\)\s*\.\s*body\([^()]*\)"
     # (await axios.get(u)).data, axios.get(u).then((r) => r.data)
     r"|^\s*\(\s*await\b.*\)\s*\.data\s*;?\s*$"
     r"|\.then\(\s*\(?\s*(?P<r>\w+)\s*\)?\s*=>\s*(?P=r)\.data\s*\)\s*;?\s*$"
@@ -217,6 +220,7 @@ def _depth_zero_equals(line: str) -> int:
     return -1
 
 
+GENERIC = re.compile(r"<[^<>]*>")
 TYPED = re.compile(r"^\s*(?:export\s+)?(?:const|let|var|val|var)\s+[A-Za-z_$][\w$]*\s*:")
 
 
@@ -243,6 +247,8 @@ def binding(line: str, shell: bool) -> Binding | None:
         paths = tuple(p for _, p in bound)
         return Binding(tuple(n for n, _ in bound), rhs, destructured=True, paths=paths)
     head = lhs.split(":")[0] if ":" in lhs.replace("::", "") else lhs  # val r: Response
+    if "<" in head:  # (a generic type's commas are no tuple: `Map<?, ?> out = ...`)
+        head = GENERIC.sub("", GENERIC.sub("", head))
     names = (
         re.findall(r"[A-Za-z_]\w*", head.split(",")[-1])
         if "," not in head
@@ -1375,6 +1381,9 @@ def _bind_call(
     kept = indent(lines[start]) == 0 or OWN_FIELD.match(lines[start]) is not None
     (scope.lasting if kept else scope.local).update(bound.names)
     scope.since.update(dict.fromkeys(bound.names, start))
+    if hooks.hook_name(bound.rhs):  # const { data } = useSWR(url, fetcher): what fetcher gives
+        _bind_hook(facts, (start, end), bound, scope, gives)
+        return
     if gives in ("body", "field") or gives.startswith("list:"):
         for name, place in given_places(bound, gives):  # what a function returning it gives
             if place in ("", "data"):
@@ -1383,6 +1392,7 @@ def _bind_call(
                 scope.held.lists[name] = place
         return
     called = ROOT.match(bound.rhs)
+    end = _chain_end(lines, end)  # (`Map b = web.get().uri(u)` / `.retrieve().bodyToMono(...)`)
     rhs = " ".join([bound.rhs, *lines[start + 1 : end + 1]])[-STATEMENT_CHARS:]
     placed = gives if gives.startswith("#") else ""  # (a returner of another file's tuple)
     placed = placed or (facts.gives_wrapped(called.group("name")) if called is not None else "")
@@ -1412,7 +1422,50 @@ def _bind_call(
         scope.bodies.add(renamed.group("name"))
 
 
+def _chain_end(lines: list[str], end: int) -> int:
+    """The last line of a method chain that goes on below a statement's last line, each of its
+    lines starting with `.` (`.retrieve()`, `.bodyToMono(Map.class).block();`), a few at most."""
+    last = end
+    while last + 1 < min(len(lines), end + 6) and lines[last + 1].lstrip().startswith("."):
+        if lines[last + 1].lstrip().startswith(".."):
+            break
+        last += 1
+    return last
+
+
 OWN_FIELD = re.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=[^=]")
+
+
+def _bind_hook(
+    facts: Lines, span: tuple[int, int], bound: Binding, scope: Scope, gives: str
+) -> None:
+    """The names bound to what a data-fetching hook gives (see hooks.py): its `data` holds what
+    its fetcher gives (`const { data } = useSWR(url, fetcher)`, fetcher returning `json.data`:
+    the answer's data field); its other members (`error`, `isLoading`) nothing of the answer,
+    and its data nothing the audit can tell when the fetcher is not in view (then dropped). A
+    Vue ref's value is held as `data.value`."""
+    start, end = span
+    statement = " ".join([bound.rhs, *facts.lines[start + 1 : end + 1]])[:STATEMENT_CHARS]
+    level = {"body": 1, "field": 2}.get(gives, 0)
+    held = hooks.held(statement, facts.lines, facts.parse_level, level)
+    if held is None:
+        return
+    paths = bound.paths if bound.destructured else ("",) * len(bound.names)
+    _drop(scope, bound.names)
+    kept = indent(facts.lines[start]) == 0
+    for name, path in zip(bound.names, paths, strict=True):
+        depth = held.level + path.count("data") - 1 if path in ("data", "data.data") else 0
+        if not bound.destructured and held.level == 1 and not held.ref:
+            (scope.lasting if kept else scope.local).add(name)
+            scope.since[name] = start
+            scope.wrapped[name] = "data"  # (const q = useQuery(...): q.data is the answer)
+        if depth not in (1, 2):
+            continue
+        held_as = f"{name}.value" if held.ref else name
+        (scope.lasting if kept else scope.local).add(held_as)
+        if not held.ref:  # (`data.value` is written nowhere to be shadowed: see _hide)
+            scope.since[held_as] = start
+        (scope.bodies if depth == 1 else scope.fields).add(held_as)
 
 
 def _bind_wrapped(bound: Binding, scope: Scope, key: str) -> None:
@@ -1447,20 +1500,7 @@ def tuple_parts(expr: str) -> list[str] | None:
     text = expr.strip().rstrip(";").strip()
     if text[:1] in "([" and text[-1:] in ")]" and opener(text, len(text) - 1) == 0:
         text = text[1:-1]
-    parts, depth, begin, quote = [], 0, 0, ""
-    for j, c in enumerate(text):
-        if quote:
-            quote = "" if c == quote and text[j - 1] != "\\" else quote
-        elif c in "\"'`":
-            quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            parts.append(text[begin:j].strip())
-            begin = j + 1
-    parts.append(text[begin:].strip())
+    parts = [text[a:b] for a, b in arguments.spans(text + " ", 0)]  # (as a call's arguments)
     return parts if len(parts) > 1 and all(parts) else None
 
 
