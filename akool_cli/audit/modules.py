@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 
@@ -49,25 +49,83 @@ def may_import(importer: PurePath, owner: PurePath) -> bool:
     return theirs in ("", "sh") or theirs == family(importer) or family(importer) == ""
 
 
-@lru_cache(maxsize=8192)
 def imports_of(text: str, stem: str) -> tuple[tuple[str, str], ...]:
     """(kind, specifier) of each import line of a file whose module's last segment is `stem`:
     kind "py" (dotted), "rel" (a path from the importing file's folder) or "path" (a package
-    path or an alias: `@/lib/akool`). Worked out once per file and stem."""
-    return tuple(_imports_of(text, stem)) if stem in text else ()
+    path or an alias: `@/lib/akool`). The file's import lines are read once (see _specifiers):
+    a folder of N files asks this for N owners each (break21e #24: quadratic re-reading)."""
+    by_stem, dots = _specifiers(text)
+    found = by_stem.get(stem, ())
+    return found + dots if dots and stem in text else found
 
 
-def _imports_of(text: str, stem: str) -> Iterator[tuple[str, str]]:
+Specifiers = tuple[dict[str, tuple[tuple[str, str], ...]], tuple[tuple[str, str], ...]]
+
+
+@lru_cache(maxsize=4096)
+def _specifiers(text: str) -> Specifiers:
+    """The file's import specifiers by their module's last segment, and Python's `from .
+    import x` lines (which may name any module of the package)."""
+    by_stem: dict[str, list[tuple[str, str]]] = {}
+    dots: list[tuple[str, str]] = []
     for m in SPECIFIERS.finditer(text):
         kind, spec = next((k, v) for k, v in m.groupdict().items() if v and k != "dir")
         if kind in ("py", "pyi"):
-            if _last(spec.replace(".", "/")) == stem or spec.strip(".") == "":
-                yield "py", spec
+            if spec.strip(".") == "":
+                dots.append(("py", spec))
+            else:
+                by_stem.setdefault(_last(spec.replace(".", "/")), []).append(("py", spec))
             continue
         if kind == "php" and m.group("dir"):
             spec = "./" + spec.lstrip("/")
-        if _last(spec) == stem:
-            yield ("rel" if spec.startswith(("./", "../")) else "path"), spec
+        kind = "rel" if spec.startswith(("./", "../")) else "path"
+        by_stem.setdefault(_last(spec), []).append((kind, spec))
+    return {k: tuple(v) for k, v in by_stem.items()}, tuple(dots)
+
+
+# The looser reading of a file's imports (see mentions_module): a line that opens with an import
+# keyword, and the quoted module of a require/import/include call; the words of each, read once.
+IMPORT_LINE = re.compile(
+    r"^[^\S\n]*(?:from|import|export|use|using|include|require|source|\.)\s(?P<rest>[^\n]*)",
+    re.M,
+)
+QUOTED_MODULE = re.compile(
+    r"(?=(?:require_once|include_once|require|import|include)\s*(?:\(\s*)?[\"'](?P<m>[^\"'\n]*))"
+)
+WORD = re.compile(r"[\w]+")
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    lines: str  # the import lines' text after their keyword, one per line
+    quoted: str  # the quoted modules, one per line
+    line_words: frozenset[str]  # their words, as `(?<![\w-])stem(?![\w-])` reads them
+    quoted_words: frozenset[str]  # as `\bstem\b` reads them
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> _Mentions:
+    lines = "\n".join(m.group("rest") for m in IMPORT_LINE.finditer(text))
+    quoted = "\n".join(m.group("m") for m in QUOTED_MODULE.finditer(text))
+    return _Mentions(
+        lines,
+        quoted,
+        frozenset(re.findall(r"[\w-]+", lines)),
+        frozenset(WORD.findall(quoted)),
+    )
+
+
+def mentions_module(text: str, stem: str) -> bool:
+    """Whether an import, require, include or source line names a module `stem` as a word
+    (`from app.config import X`, `require_once 'lib/akool.php'`), whatever folder it is in."""
+    seen = _mentions(text)
+    if WORD.fullmatch(stem):
+        return stem in seen.line_words or stem in seen.quoted_words
+    word = re.escape(stem)
+    return bool(
+        re.search(rf"(?<![\w-]){word}(?![\w-])", seen.lines)
+        or re.search(rf"\b{word}\b", seen.quoted)
+    )
 
 
 def _last(spec: str) -> str:
@@ -163,8 +221,10 @@ PY_FROM = re.compile(
     r"^\s*from\s+(?P<m>\.*[\w.]*)\s+import\s+\(?(?P<names>[^)\n]*(?:\n[^)\n]*)*?)\)?\s*$", re.M
 )
 PY_IMPORT = re.compile(r"^\s*import\s+(?P<m>[\w.]+)(?:\s+as\s+(?P<a>\w+))?\s*$", re.M)
-JS_IMPORT = re.compile(
-    r"\bimport\s+(?:type\s+)?(?P<names>[\w$*{}\s,]+?)\s+from\s+[\"'](?P<m>[^\"'\n]+)[\"']"
+JS_IMPORT = re.compile(  # (`names` opens and ends on no blank: see unseen.JS_IMPORT)
+    r"\bimport\s+(?:type\s+)?(?P<names>(?=[\w$*{},])(?:(?!(?<![\w$])import\b)[\w$*{}\s,])*?)"
+    r"(?<!\s)\s+from\s+"
+    r"[\"'](?P<m>[^\"'\n]+)[\"']"
     r"|\b(?:const|let|var)\s+(?P<req>\{[^}]*\}|[\w$]+)\s*=\s*require\(\s*[\"'](?P<rm>[^\"'\n]+)[\"']"
 )
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -608,13 +609,15 @@ class _Run:
         self.scanned = unseen.module_paths(texts) if several else frozenset()
         self.akool_modules = unseen.module_paths(texts, akool=True) if several else frozenset()
         self.shared: dict[Path, list[returns.Returner]] = {}
+        self.index: ReturnersByName | None = None  # (self.shared's, by name, once read)
         self.served = Served()
         self.failed: dict[str, str] = {}  # files whose reading raised: not scanned, with why
 
     def findings(self) -> list[Finding]:
         by_file = [self.one(path, shown, text, []) for path, shown, text in self.texts]
+        self.index = ReturnersByName(self.shared)
         for k, (path, shown, text) in enumerate(self.texts if self.shared else []):
-            given = returners_imported(path, text, self.shared)  # (a second reading)
+            given = returners_imported(path, text, self.shared, self.index)  # (a second reading)
             if given:
                 by_file[k] = self.one(path, shown, text, given)
         by_file.append(datafiles.findings(self.texts, lambda p, s, t: self.one(p, s, t, [])))
@@ -655,6 +658,8 @@ class _Run:
         )
         if out and len(self.texts) > 1:
             self.shared[path] = out
+            if self.index is not None:
+                self.index.put(path, out)
         return found
 
 
@@ -677,26 +682,69 @@ STAR_IMPORT = re.compile(r"^\s*from\s+\S+\s+import\s+\*", re.M)
 
 
 def returners_imported(
-    path: Path, text: str, shared: dict[Path, list[returns.Returner]]
+    path: Path,
+    text: str,
+    shared: dict[Path, list[returns.Returner]],
+    index: ReturnersByName | None = None,
 ) -> list[returns.Returner]:
     """The functions of other files of the folder that return an AKOOL answer and that this
     file imports (their module) and calls: `client.getVideo(id)` after `import { AkoolClient }
-    from "./client"`; called by name alone only when imported by name."""
+    from "./client"`; called by name alone only when imported by name. Only the functions the
+    file calls are looked at (a folder of N files that each return an answer: N, not N*N)."""
     found = []
-    for owner, made in shared.items():
+    called = _called_names(text)
+    for owner, r in (index or ReturnersByName(shared)).called(called):
         if owner == path or not (_refers_to(text, owner, path) or _same_package(path, [owner])):
             continue
-        for r in made:
-            if re.search(rf"(?<![\w$]){re.escape(r.name)}\s*\(", text):
-                # (PHP's require and the shell's source bring every function in by its name)
-                bare = (
-                    _imported_by_name(text, r.name)
-                    or modules.family(owner) in ("php", "sh")
-                    or STAR_IMPORT.search(text) is not None  # (from .akool_api import *)
-                )
-                receivers = modules.imported_names(text, path, owner)
-                found.append(replace(r, bare=bare, receivers=receivers))
+        if r.name in called or re.search(rf"(?<![\w$]){re.escape(r.name)}\s*\(", text):
+            # (PHP's require and the shell's source bring every function in by its name)
+            bare = (
+                _imported_by_name(text, r.name)
+                or modules.family(owner) in ("php", "sh")
+                or STAR_IMPORT.search(text) is not None  # (from .akool_api import *)
+            )
+            receivers = modules.imported_names(text, path, owner)
+            found.append(replace(r, bare=bare, receivers=receivers))
     return found
+
+
+CALLED = re.compile(r"(?<![\w$])([\w$]+)\s*\(")  # a name called: `get_video(`, `$fetch (`
+PLAIN_NAME = re.compile(r"[\w$]+")
+
+
+@lru_cache(maxsize=1024)
+def _called_names(text: str) -> frozenset[str]:
+    return frozenset(CALLED.findall(text))
+
+
+class ReturnersByName:
+    """The folder's returners by name, in the folder's order (the files', then each file's), kept
+    up to date as files are read again: a file's own calls pick its candidates."""
+
+    def __init__(self, shared: dict[Path, list[returns.Returner]]) -> None:
+        self.by_name: dict[str, dict[tuple[int, int], tuple[Path, returns.Returner]]] = {}
+        self.odd: dict[tuple[int, int], tuple[Path, returns.Returner]] = {}  # (no plain word)
+        self.order: dict[Path, int] = {}
+        self.held: dict[Path, list[returns.Returner]] = {}
+        for owner, made in shared.items():
+            self.put(owner, made)
+
+    def put(self, owner: Path, made: list[returns.Returner]) -> None:
+        """Set (or set again) a file's returners."""
+        k = self.order.setdefault(owner, len(self.order))
+        for j, r in enumerate(self.held.get(owner, ())):
+            self._place(r.name).pop((k, j), None)
+        self.held[owner] = made
+        for j, r in enumerate(made):
+            self._place(r.name)[(k, j)] = (owner, r)
+
+    def _place(self, name: str) -> dict[tuple[int, int], tuple[Path, returns.Returner]]:
+        return self.by_name.setdefault(name, {}) if PLAIN_NAME.fullmatch(name) else self.odd
+
+    def called(self, names: frozenset[str]) -> list[tuple[Path, returns.Returner]]:
+        picked = [e for n in names & self.by_name.keys() for e in self.by_name[n].items()]
+        picked += self.odd.items()
+        return [found for _, found in sorted(picked, key=lambda e: e[0])]
 
 
 # -- bases shared across the files of a folder ----------------------------------------------------
@@ -959,19 +1007,7 @@ def _refers_to(text: str, owner: Path, importer: Path | None = None) -> bool:
         if named is not None:
             return named
     stem = owner.stem if owner.stem not in ("__init__", "index", "mod") else owner.parent.name
-    word = re.escape(stem)
-    return bool(
-        re.search(
-            rf"^\s*(?:from|import|export|use|using|include|require|source|\.)\s[^\n]*"
-            rf"(?<![\w-]){word}(?![\w-])",
-            text,
-            re.M,
-        )
-        or re.search(
-            rf"(?:require|import|include|require_once|include_once)\s*\(?\s*[\"'][^\"'\n]*\b{word}\b",
-            text,
-        )
-    )
+    return modules.mentions_module(text, stem)
 
 
 def _imports(text: str, name: str, owners: list[Path] | None = None) -> bool:

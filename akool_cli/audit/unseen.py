@@ -75,8 +75,11 @@ PY_FROM = re.compile(
 PY_IMPORT = re.compile(
     r"^[ \t]*import[ \t]+(?P<m>[\w.]+)(?:[ \t]+as[ \t]+(?P<a>\w+))?[ \t]*$", re.M
 )
+# (`what` ends on a character that is no blank and stops at the next import line: a run of
+# blank lines after `import os` was tried at every split, quadratic: break21e #29)
 JS_IMPORT = re.compile(
-    r"^[ \t]*import[ \t]+(?:type[ \t]+)?(?P<what>[^;'\"`]*?)\s+from\s+[\"'](?P<m>[^\"']+)[\"']",
+    r"^[ \t]*import[ \t]+(?:type[ \t]+)?"
+    r"(?P<what>(?:(?!\n[ \t]*import[ \t])[^;'\"`])*?)(?<!\s)\s+from\s+[\"'](?P<m>[^\"']+)[\"']",
     re.M,
 )
 JS_REQUIRE = re.compile(
@@ -130,7 +133,8 @@ def plausible(path: str, judgement: Judgement) -> bool:
 
 
 GO_BLOCK = re.compile(r"^import\s*\((?P<body>[^)]*)\)|^import\s+(?P<one>[^\n]+)", re.M)
-GO_SPEC = re.compile(r"^\s*(?P<a>[A-Za-z_]\w*\s+)?\"(?P<m>[^\"]+)\"", re.M)
+# (`^[^\S\n]*`, not `^\s*`: from each line of a run of blank lines `\s*` read to the run's end)
+GO_SPEC = re.compile(r"^[^\S\n]*(?P<a>[A-Za-z_]\w*\s+)?\"(?P<m>[^\"]+)\"", re.M)
 JVM_IMPORT = re.compile(
     r"^[ \t]*import[ \t]+(?:static[ \t]+)?(?P<m>[\w.]+?)(?:\.\*)?(?:[ \t]+as[ \t]+(?P<a>\w+))?[ \t]*;?[ \t]*$",
     re.M,
