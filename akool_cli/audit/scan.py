@@ -93,9 +93,18 @@ class Finding:
         )
 
     def to_json(self) -> dict[str, Any]:
-        found = asdict(self)
-        del found["help"], found["fix"]
-        return found
+        """Its fields but help and fix, by hand: asdict deep-copied each fix's edits only to drop
+        them (a third of --json's time for 7,000 findings)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": self.severity,
+            "found": self.found,
+            "documented": self.documented,
+            "message": self.message,
+        }
 
 
 @dataclass

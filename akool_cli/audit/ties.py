@@ -1792,8 +1792,35 @@ def _hide(facts: Lines, scope: Scope, i: int) -> None:
 def _column(facts: Lines, name: str, line: int) -> int:
     """Where a name is first written on a line (the binding of `const j = await
     fetch(u).then((r) => r.json())` is before the arrow function that opens after it), or -1."""
-    m = re.search(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])", facts.lines[line])
-    return m.start() if m else -1
+    return first_written(facts.lines[line], name)
+
+
+@lru_cache(maxsize=4096)
+def first_written(text: str, name: str) -> int:
+    """Where a name is first written in a text as a whole name, not after a `.` nor inside a
+    longer name (as WHOLE_NAME finds it), or -1. Found with str.find and a look at the two
+    characters around it, not with a pattern built per name: those missed re's cache, and a file
+    of 5,000 calls compiled 5,000 patterns."""
+    if not name:
+        m = WHOLE_NAME.search(text)
+        return m.start() if m else -1
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (_name_char(before) or before == ".") and not _name_char(after):
+            return at
+        at = text.find(name, at + 1)
+    return -1
+
+
+WHOLE_NAME = re.compile(r"(?<![\w$.])(?![\w$])")  # (an empty name's place: where names are not)
+
+
+def _name_char(c: str) -> bool:
+    """Whether a character is one of a name's: a word character as re's `\\w` reads it, or `$`."""
+    return c.isalnum() or c in "_$"
 
 
 def _restore(scope: Scope) -> None:
