@@ -339,3 +339,99 @@ def test_tuple_parts(expr: str, parts: list[str] | None) -> None:
 def test_hook_statements_ending_in_a_strings_backslash_do_not_fail() -> None:
     assert hooks.held('useSWR("a\\', [], lambda name: 0) == hooks.Held(0, False)
     assert hooks.held('useQuery({ queryFn: "x\\', [], lambda name: 0) == hooks.Held(0, False)
+
+
+# -- which hooks' data are Vue refs -----------------------------------------------------------------
+
+
+def test_a_nuxt_composable_with_reactive_reads_the_refs_value() -> None:
+    text = (
+        "export function useVideo(id: string) {\n"
+        "  const state = reactive({ done: false });\n"
+        f"  const {{ data }} = useFetch(`{BASE}{INFO}`, {{ transform: (r: any) => r.data }});\n"
+        "  const done = computed(() => data.value?.READ === 3);\n"
+        "  return { state, done };\n"
+        "}\n"
+    )
+    assert answer_reads(audit_text(text.replace("READ", "video_status"), "useVideo.ts")) == []
+    assert answer_reads(audit_text(text.replace("READ", "status"), "useVideo.ts")) == [
+        (4, "status")
+    ]
+
+
+def test_vue_query_data_is_a_ref_and_react_use_fetch_is_not() -> None:
+    vue = (
+        'import { useQuery } from "@tanstack/vue-query";\n'
+        "export function useVideo(id: string) {\n"
+        "  const { data } = useQuery({ queryKey: [id], queryFn: () =>"
+        f" fetch(`{BASE}{INFO}`).then((r) => r.json()).then((j) => j.data) }});\n"
+        "  return computed(() => data.value?.video_status);\n"
+        "}\n"
+    )
+    assert answer_reads(audit_text(vue, "useVideo.ts")) == []
+    react = (
+        'import React from "react";\n'
+        'import useFetch from "react-fetch-hook";\n'
+        "export function Status({ id }: { id: string }) {\n"
+        f"  const {{ data }} = useFetch(`{BASE}{INFO}`);\n"
+        "  return <p>{data?.READ}</p>;\n"
+        "}\n"
+    )
+    assert answer_reads(audit_text(react.replace("READ", "data?.video_status"), "a.tsx")) == []
+    assert answer_reads(audit_text(react.replace("READ", "video_status"), "a.tsx")) == [
+        (5, "video_status")
+    ]
+
+
+# -- a parse destructured: `const { data } = await $fetch(u)`, ky's `.json<T>()` ----------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        f"$fetch(`{BASE}{INFO}`)",
+        f'ofetch(`{BASE}{INFO}`, {{ headers: {{ "x-api-key": "k" }} }})',
+        f"ky.get(`{BASE}{INFO}`).json<any>()",
+        f"(await fetch(`{BASE}{INFO}`)).json()",
+    ],
+)
+def test_data_destructured_from_a_parse_is_the_answers_data(call: str) -> None:
+    text = (
+        'import ky from "ky";\n'
+        "export async function a(id: string) {\n"
+        f"  const {{ code, data }} = await {call};\n"
+        "  return code === 1000 ? data.READ : null;\n"
+        "}\n"
+    )
+    assert answer_reads(audit_text(text.replace("READ", "video_status"), "a.ts")) == []
+    assert answer_reads(audit_text(text.replace("READ", "status"), "a.ts")) == [(4, "status")]
+
+
+def test_what_ofetch_gives_held_whole_is_the_parsed_answer() -> None:
+    text = (
+        'import { ofetch } from "ofetch";\n'
+        "export async function a(id: string) {\n"
+        f"  const body = await ofetch(`{BASE}{INFO}`);\n"
+        "  return body.READ;\n"
+        "}\n"
+    )
+    assert answer_reads(audit_text(text.replace("READ", "data.video_status"), "a.ts")) == []
+    assert answer_reads(audit_text(text.replace("READ", "video_status"), "a.ts")) == [
+        (4, "video_status")
+    ]
+
+
+def test_a_query_fn_on_an_unwrapping_axios_client() -> None:
+    text = (
+        'import axios from "axios";\n'
+        'import { useQuery } from "@tanstack/react-query";\n'
+        f'const api = axios.create({{ baseURL: "{BASE}" }});\n'
+        "api.interceptors.response.use((r) => r.data);\n"
+        "export function View({ id }: { id: string }) {\n"
+        "  const { data } = useQuery({ queryKey: [id], queryFn: () =>"
+        f" api.get(`{INFO}`).then((res) => res.data) }});\n"
+        "  return <p>{data?.READ}</p>;\n"
+        "}\n"
+    )
+    assert answer_reads(audit_text(text.replace("READ", "video_status"), "a.tsx")) == []
+    assert answer_reads(audit_text(text.replace("READ", "status"), "a.tsx")) == [(7, "status")]

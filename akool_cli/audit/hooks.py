@@ -26,7 +26,12 @@ HOOKS = {
 HOOK = re.compile(r"^\s*(?:await\s+)?(?P<hook>use[A-Z]\w*|createQuery)\s*(?:<[^()]*>)?\(")
 # Hooks only Nuxt has: their data is a Vue ref (`data.value.x` in the script).
 NUXT_ONLY = frozenset({"useLazyFetch", "useAsyncData", "useLazyAsyncData"})
-VUE_WORDS = ("vue", "nuxt", "#app", "#imports", "ref(", "computed(")
+# What shows a file is React's: an import of React or of a React-only library, JSX's className.
+REACT = re.compile(
+    r"""from\s+["'](?:react|react-dom|preact|next|swr|@tanstack/react-query)(?:/[^"']*)?["']"""
+    r"""|require\(\s*["']react["']|\bReact\.|\bclassName="""
+)
+VUE_WORDS = ("vue", "nuxt", "#app", "#imports", "ref(", "computed(", "reactive(", "defineProps")
 
 # A function written as an expression: `(u) => expr`, `async (u: string) => expr`, `u => expr`.
 ARROW = re.compile(
@@ -82,7 +87,8 @@ def held(
 ) -> Held | None:
     """What the data of the hook a statement's value calls holds (None: it calls no hook).
     `statement`: the value, from the hook's name to the statement's end; `level_of(name)`: what a
-    function of the file returns of an answer (1, 2, else 0); `gives`: what the AKOOL call in
+    function of the file returns of an answer (1, 2, else 0), or a client's method (`api.get`) when
+    an interceptor unwraps its responses; `gives`: what the AKOOL call in
     the hook's arguments gives when it is the call of such a function (1, 2, else 0)."""
     name = hook_name(statement)
     if not name:
@@ -156,14 +162,17 @@ def _selected(param: str, body: str) -> int:
 
 
 def _vue(name: str, lines: list[str]) -> bool:
-    """Whether a hook's data is a Vue ref: Nuxt's own hooks, or a hook in a Vue or Nuxt file (a
-    `useFetch` beside React is React's)."""
-    if name in NUXT_ONLY:
+    """Whether a hook's data is a Vue ref: Nuxt's and swrv's own hooks, a hook in a Vue single
+    file component, a `useFetch` (Nuxt's, auto-imported) or a `useQuery` in a file that shows
+    Vue, neither beside React (then React's; Vue's own `reactive(` is no sign of React)."""
+    if name in NUXT_ONLY or name == "useSWRV":
         return True
     text = "\n".join(t for t in lines if len(t) <= 2000)
-    if "react" in text.lower():
+    if "<template" in text or "<script setup" in text:
+        return True
+    if REACT.search(text):
         return False
-    return name in ("useFetch", "useQuery", "useSWRV") and any(w in text for w in VUE_WORDS)
+    return name == "useFetch" or any(w in text for w in VUE_WORDS)  # (React's has no `.value`)
 
 
 def _vueuse(lines: list[str]) -> bool:
@@ -230,7 +239,8 @@ class Found:
         if "." not in callee and (self.gives or self.level_of(callee)):
             return self.gives or self.level_of(callee)
         if AXIOS_CALL.match(callee) and any("axios" in t for t in self.lines):
-            return AXIOS
+            unwrapped = self.level_of(callee) if "." in callee else 0  # (an interceptor's)
+            return PARSED_ANSWER if unwrapped == 1 else unwrapped or AXIOS
         return 0
 
     def _steps(self, start: int | str, rest: str) -> int | str:

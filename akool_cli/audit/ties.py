@@ -105,13 +105,15 @@ RETURNED_DATA = re.compile(
 # One of these is written in each match of PARSED (which an expression without them cannot hold).
 PARSED_WORDS = (
     *("json", "JSON", "Json", "readTree(", "readValue(", "Oj.load(", "DeserializeObject"),
-    *("JObject.Parse(", ".data", ".body", "getForObject(", ".getBody()", "bodyToMono("),
+    *("JObject.Parse(", ".data", ".body", "getForObject(", ".getBody()", "bodyToMono(", "fetch"),
 )
 # An expression that is the parsed answer rather than the response: r.json(), JSON.parse(text),
 # json.loads(text), (await axios.get(u)).data, res.data, res.body.
 PARSED = re.compile(  # (aiohttp's `await resp.json(content_type=None)`, `r.json(strict=False)`)
     r"\.json\((?:\s*[a-z_]+\s*=\s*[\w.\"']+\s*,?)*\s*\)|JSON\.parse\(|json\.loads\(|json_decode\(|JSONObject\(|JsonParser\.parse|JObject\.Parse\("
     r"|\bdecode_json\(|\bfrom_json\("  # (Perl's JSON)
+    # (ky's and got's typed `.json<T>()`; Nuxt's `$fetch(u)` and ofetch's `ofetch(u)` parse it)
+    r"|\.json<[^()]*>\(\s*\)|(?<![\w$.])(?:\$fetch|ofetch)(?:<[^()]*>)?\("
     r"|\bsimplejson\.New(?:Json|FromReader)\(|\bgjson\.Parse(?:Bytes)?\("  # (Go: go-simplejson, gjson)
     r"|JsonDocument\.Parse\(|\breadTree\(|\breadValue\(|\bfromJson\(|ReadFromJsonAsync|Oj\.load\(|jsonDecode\("
     r"|DeserializeObject|^\s*(?:await\s+)?[\w.)\]]+\.(?:data|body)\s*[;)]*\s*$"
@@ -1408,6 +1410,8 @@ def _bind_call(
         return
     if base:  # data = self._get(...)["data"], const { data } = await this.get(...)
         _bind_levels(bound, base + _trailing_data(rhs), scope)
+    elif bound.destructured and whole_parse(rhs):  # const { data } = await $fetch(u), ky's .json()
+        _bind_levels(bound, 1, scope)
     elif bound.destructured:  # const { data: { data: info } } = await axios.get(u)
         pairs = list(zip(bound.names, bound.paths, strict=True))
         scope.fields.update(n for n, p in pairs if p == "data.data")
@@ -1436,6 +1440,15 @@ def _chain_end(lines: list[str], end: int) -> int:
 OWN_FIELD = re.compile(r"\s*(?:(?:this|self)\s*\.|\$this->|@)\s*[A-Za-z_]\w*\s*=[^=]")
 
 
+def _given_level(facts: Lines, callee: str) -> int:
+    """What a call gives of an answer (1 parsed, 2 its data field, 0 unknown): a function of the
+    file (Lines.parse_level), or a method of an axios client whose interceptor unwraps
+    (`api.get`: Lines.unwrapped)."""
+    if "." in callee:
+        return facts.unwrapped(callee.split(".")[0])
+    return facts.parse_level(callee)
+
+
 def _bind_hook(
     facts: Lines, span: tuple[int, int], bound: Binding, scope: Scope, gives: str
 ) -> None:
@@ -1447,7 +1460,7 @@ def _bind_hook(
     start, end = span
     statement = " ".join([bound.rhs, *facts.lines[start + 1 : end + 1]])[:STATEMENT_CHARS]
     level = {"body": 1, "field": 2}.get(gives, 0)
-    held = hooks.held(statement, facts.lines, facts.parse_level, level)
+    held = hooks.held(statement, facts.lines, lambda name: _given_level(facts, name), level)
     if held is None:
         return
     paths = bound.paths if bound.destructured else ("",) * len(bound.names)
