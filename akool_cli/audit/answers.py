@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akool_cli.audit import shellreads, stringpaths, ties
+from akool_cli.audit import brackets, shellreads, stringpaths, ties
 from akool_cli.audit.fields import GO_STRUCT, GO_TAGGED, Container, Text, split_top
 
 # An accessor of a field: `.x`, `?.x`, `!.x` (TypeScript), `->x` (PHP).
@@ -119,10 +119,23 @@ DATA_BODY = re.compile(
     re.M,
 )
 # const { status, video_url } = res.data.data; const { data: { _id } } = await r.json()
-DESTRUCTURE = re.compile(
-    r"^\s*(?:export\s+)?(?:const|let|var)\s*\{(?P<names>[^=;]*(?:=[^=;>][^;]*?)?)\}"
-    r"\s*(?::\s*[^=]+)?=(?!=)\s*(?P<expr>[^;]+?)\s*;?\s*$"
-)
+# A destructuring declaration: its pattern runs to the brace that closes the first one (found by
+# brackets.matching: a nested default, `{ data: { video = null } = {} }`, holds braces and `=`).
+DESTRUCTURE_HEAD = re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s*\{")
+DESTRUCTURE_TAIL = re.compile(r"\s*(?::\s*[^=]+)?=(?!=)\s*(?P<expr>[^;]+?)\s*;?\s*$")
+
+
+def destructuring(line: str) -> tuple[str, int, str] | None:
+    """A destructuring declaration's pattern (without its braces), where it starts, and the
+    expression it is given: `const { a, b: { c } } = expr;`."""
+    head = DESTRUCTURE_HEAD.match(line)
+    if head is None:
+        return None
+    close = brackets.matching(line, head.end() - 1, 1, len(line))
+    tail = DESTRUCTURE_TAIL.match(line, close + 1) if close > 0 else None
+    if tail is None:
+        return None
+    return line[head.end() : close], head.end(), tail.group("expr")
 
 
 @dataclass(frozen=True)
@@ -603,16 +616,17 @@ def _top_root(line: str, m: re.Match[str]) -> str | None:
 def _destructured(line_no: int, line: str) -> list[Read]:
     """The fields a destructuring declaration reads: each key of `{ status, video_url }` read
     from the expression it is given, as if written `expr.status` (nested `data: { x }` too)."""
-    m = DESTRUCTURE.match(line)
-    if m is None or "(" in m.group("names"):
+    pattern = destructuring(line)
+    if pattern is None or "(" in pattern[0]:
         return []
-    expr = re.sub(r"^\s*await\s+", "", m.group("expr")).strip()
+    names, names_at, given = pattern
+    expr = re.sub(r"^\s*await\s+", "", given).strip()
     # const { data, status } = await axios.get(...): the HTTP response's own (see ties), but its
     # body's fields when the pattern goes into data (`{ data: { data: { status } } }`)
     call = expr.endswith(")") and not _parsed_before(expr + ".", len(expr))
-    expr = f"({m.group('expr').strip()})" if " " in expr else expr
+    expr = f"({given.strip()})" if " " in expr else expr
     found = []
-    for key, column in _keys(m.group("names"), m.start("names")):
+    for key, column in _keys(names, names_at):
         if call and not key.startswith("data."):
             continue
         virtual = f"{expr}.{key}"
@@ -638,7 +652,9 @@ def _keys(names: str, start: int, prefix: str = "") -> Iterator[tuple[str, int]]
         column = start + a + key.start("k")
         if rest.startswith(":") and "{" in rest:
             inner = part.index("{", key.end())
-            close = part.rindex("}")
+            close = brackets.matching(part, inner, 1, len(part))
+            if close < 0:
+                continue  # (a pattern cut short: nothing to read in it)
             yield from _keys(part[inner + 1 : close], start + a + inner + 1, f"{prefix}{key['k']}.")
         else:
             yield f"{prefix}{key['k']}", column

@@ -1,0 +1,69 @@
+"""Session twelve, lead: a destructuring pattern with a nested default (`data: { x = 0 } = {}`)
+is read to its own closing brace (break21f #8: the file was "not scanned", its findings lost)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from akool_cli.audit import answers
+from akool_cli.audit.scan import audit_text
+
+STATUS_JS = (
+    "const BASE = 'https://openapi.akool.com/api/open/v3';\n"
+    "export async function status(id, key) {\n"
+    "  const res = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`,"
+    " { headers: { 'x-api-key': key } });\n"
+    "  const { code, msg, data: { KEY: status, video: url = '' } = {} } = await res.json();\n"
+    "  if (code !== 1000) throw new Error(msg);\n"
+    "  return { status, url };\n"
+    "}\n"
+    'const { data: { title = "" } = {} } = props;\n'
+)
+
+
+@pytest.mark.parametrize(("key", "found"), [("video_status", []), ("status", [(4, "status")])])
+def test_a_nested_default_in_a_destructuring_is_read_and_judged(
+    key: str, found: list[tuple[int, str]]
+) -> None:
+    findings = audit_text(STATUS_JS.replace("KEY", key), "status.js")
+    assert [(f.line, f.found) for f in findings if f.rule == "response-field"] == found
+
+
+def test_a_destructuring_pattern_runs_to_its_own_closing_brace() -> None:
+    line = "const { code, data: { video = null, url: u = '' } = {} } = await res.json();"
+    names, at, expr = answers.destructuring(line) or ("", 0, "")
+    assert names == " code, data: { video = null, url: u = '' } = {} "
+    assert line[at - 1] == "{" and expr == "await res.json()"
+    assert answers.destructuring("const { a = 1 } == b") is None
+    assert answers.destructuring("const { a, b") is None
+
+
+PIECES = [
+    "data",
+    ": ",
+    "{ ",
+    " }",
+    " = {}",
+    " = null",
+    "'x'",
+    ", ",
+    "video",
+    "...rest",
+    "= '}'",
+    "[",
+    "]",
+]
+
+
+def test_no_destructuring_variant_stops_the_audit() -> None:
+    lines = []
+    for n, combo in enumerate(itertools.product(PIECES, repeat=3)):
+        if n % 7 == 0:
+            lines.append("const { " + "".join(combo) + " } = j;")
+    text = "const j = await (await fetch('https://openapi.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=1')).json();\n"
+    for line in lines:
+        audit_text(
+            text + line + "\n", "v.js"
+        )  # (raised ValueError on `{ data: { video = null } = {} }`)
