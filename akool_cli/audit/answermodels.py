@@ -6,6 +6,7 @@ its items), as Go's struct tags are (answers.go_struct_reads)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from akool_cli.audit import dtos, ties
@@ -271,7 +272,13 @@ def _go_filled(
 
 
 def _decodes_into_last(doc: Text, function: str) -> bool:
-    """Whether a Go function of the file decodes JSON into its last parameter."""
+    """Whether a Go function of the file decodes JSON into its last parameter (once per name)."""
+    if function not in doc.go_fills:
+        doc.go_fills[function] = _fills_last(doc, function)
+    return doc.go_fills[function]
+
+
+def _fills_last(doc: Text, function: str) -> bool:
     header = re.compile(GO_FUNC.format(re.escape(function))).search(doc.text)
     if header is None:
         return False
@@ -314,18 +321,30 @@ def _go_decoded(doc: Text, line: str, start: int, scope: ties.Scope, done: set[s
     if scope.all().isdisjoint(WORD.findall(line[: m.start("n")])):
         return []
     name = m.group("n")
-    made = [p for p in GO_POINTER.finditer(doc.text, 0, start) if p.group("n") == name]
-    generic = [
-        p
-        for p in GO_GENERIC.finditer(doc.text, 0, start)
-        if (p.group("n") or p.group("n2")) == name
-    ]
+    spots = _go_made(doc).get(name, [])
+    k = bisect.bisect_left(spots, (start, "", "")) - 1
+    if k < 0:
+        return []
     from akool_cli.audit.answers import go_type_reads
 
     done.add(f"go:{name}")
-    if generic and (not made or generic[-1].start() > made[-1].start()):
-        envelope, argument = generic[-1].group("t"), generic[-1].group("a")
-        return go_type_reads(doc, envelope) + go_type_reads(doc, argument, "data")
-    if not made or name in done:
-        return []
-    return go_type_reads(doc, made[-1].group("t") or made[-1].group("t2"))
+    _, type_name, argument = spots[k]
+    if argument:
+        return go_type_reads(doc, type_name) + go_type_reads(doc, argument, "data")
+    return [] if name in done else go_type_reads(doc, type_name)
+
+
+def _go_made(doc: Text) -> dict[str, list[tuple[int, str, str]]]:
+    """Each Go variable made a pointer to a struct or given a generic type, found once per file:
+    where, its type, and its type argument ("" for none)."""
+    if doc.go_made is None:
+        doc.go_made = {}
+        for m in GO_POINTER.finditer(doc.text):
+            made = (m.start(), m.group("t") or m.group("t2"), "")
+            doc.go_made.setdefault(m.group("n"), []).append(made)
+        for m in GO_GENERIC.finditer(doc.text):
+            made = (m.start(), m.group("t"), m.group("a"))
+            doc.go_made.setdefault(m.group("n") or m.group("n2"), []).append(made)
+        for spots in doc.go_made.values():
+            spots.sort()
+    return doc.go_made

@@ -172,6 +172,10 @@ class Text:
     models: dict[str, dtos.Dto] | None = None  # its types read as answer models (dtos.py)
     dtos: dict[str, dtos.Dto] | None = None  # the request types it declares (dtos.py)
     typed_names: dict[str, list[tuple[int, str]]] | None = None  # names given them (dtos.py)
+    # Go: each pointer to a struct made (`new(T)`, `&T{}`, `var out env[T]`): where, type, argument;
+    # and whether a function decodes into its last parameter (answermodels.py)
+    go_made: dict[str, list[tuple[int, str, str]]] | None = None
+    go_fills: dict[str, bool] = field(default_factory=dict)
     functions: frozenset[str] | None = None  # the names of the functions it defines (builders.py)
     merges: bool | None = None  # whether it may merge an object into another (builders.merged)
     # A documentation file's text that is not code (Markdown's prose and fence lines), in order:
