@@ -67,3 +67,40 @@ def test_no_destructuring_variant_stops_the_audit() -> None:
         audit_text(
             text + line + "\n", "v.js"
         )  # (raised ValueError on `{ data: { video = null } = {} }`)
+
+
+ENVELOPE_TS = (
+    "const AKOOL_ORIGIN = 'https://openapi.akool.com';\n"
+    "interface AkoolEnvelope<T> { code: number; msg?: string; data?: T }\n"
+    "interface AudioInfoData {\n"
+    "  _id: string\n"
+    "  MEMBER: number\n"
+    "}\n"
+    "async function akoolFetch<T>(key: string, path: string): GIVES {\n"
+    "  const r = await fetch(`${AKOOL_ORIGIN}${path}`, { headers: { 'x-api-key': key } });\n"
+    "  return (await r.json()) as GIVES;\n"
+    "}\n"
+    "export async function poll(key: string, id: string) {\n"
+    "  const result = await akoolFetch<AudioInfoData>(\n"
+    "    key, `/api/open/v3/audio/infobymodelid?audio_model_id=${id}`);\n"
+    "  return result;\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("gives", "member", "found"),
+    [
+        ("Promise<AkoolEnvelope<T>>", "status", []),  # T is the envelope's data: documented
+        ("Promise<AkoolEnvelope<T>>", "state", [(5, "warning")]),  # data.state: not documented
+        ("Promise<T>", "status", [(4, "error"), (5, "error")]),  # T is the whole answer: no
+        ("Promise<Other<T>>", "status", []),  # another shape around T: not judged
+    ],
+)
+def test_a_helpers_type_argument_is_read_where_its_return_type_puts_it(
+    gives: str, member: str, found: list[tuple[int, str]]
+) -> None:
+    text = ENVELOPE_TS.replace("GIVES", gives).replace("MEMBER", member)
+    findings = audit_text(text, "akool.ts")
+    rules = ("response-field", "answer-field")
+    assert [(f.line, f.severity) for f in findings if f.rule in rules] == found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from akool_cli.audit import dtos, ties
+from akool_cli.audit import brackets, dtos, ties
 from akool_cli.audit.answers import Read
 from akool_cli.audit.fields import Text
 
@@ -62,12 +62,13 @@ WORD = re.compile(r"[A-Za-z_$][\w$]*")
 ANNOTATION_LINE = re.compile(r"\s*@[\w.]+(?:\(.*\))?\s*$")
 
 
-def decoded_types(text: str, names: set[str]) -> list[tuple[str, str]]:
+def decoded_types(text: str, names: set[str]) -> list[tuple[str, str, str]]:
     """The types a statement's text decodes an answer into, each with its type argument
-    (`Envelope<VideoData>`'s VideoData, or ""); a Python constructor only of the parsed answer
-    or of a name in `names` (`TalkReq(**params)` in a request's arguments is the request's)."""
-    found: list[tuple[str, str]] = []
-    declared: list[tuple[str, str]] = []
+    (`Envelope<VideoData>`'s VideoData, or "") and the function given it as its own type argument
+    ("" for none); a Python constructor only of the parsed answer or of a name in `names`
+    (`TalkReq(**params)` in a request's arguments is the request's)."""
+    found: list[tuple[str, str, str]] = []
+    declared: list[tuple[str, str, str]] = []
     for m in DECODED_INTO.finditer(text):
         groups = ("g", "c", "c2", "c3", "c4", "p", "k", "a", "w", "f")
         group = next(g for g in groups if m.group(g))
@@ -78,12 +79,15 @@ def decoded_types(text: str, names: set[str]) -> list[tuple[str, str]]:
         if group in ("p", "k", "c3") and not _given_answer(text, m.end(), names):
             continue
         argument = m.group(f"{group}2") if group in ("g", "w", "f") else ""
-        (declared if group in ("w", "f") else found).append((m.group(group), argument or ""))
+        callee = m.group("callee") if group == "g" else ""
+        (declared if group in ("w", "f") else found).append(
+            (m.group(group), argument or "", callee)
+        )
     found = found or declared  # (a method's declared answer, unless the call decodes its own)
     given = DECLARED.search(text) if not found and DECODES.search(text) else None
     if given is not None:
         t = given.group("t") or given.group("j")
-        found.append((t, given.group("t2") or given.group("j2") or ""))
+        found.append((t, given.group("t2") or given.group("j2") or "", ""))
     return found
 
 
@@ -209,11 +213,47 @@ def decoded_reads(
     if not own and names.isdisjoint(WORD.findall(text)):
         return []
     found: list[Read] = []
-    for type_name, argument in decoded_types(text, names):
+    for type_name, argument, callee in decoded_types(text, names):
+        if callee and doc.language == "js":
+            gives = helper_gives(doc.text, callee, type_name, argument)
+            if gives is None:
+                continue  # (a helper of the file whose answer's shape around T is not known)
+            type_name, argument = gives
         if type_name not in done:
             done.add(type_name)
             found += model_reads(doc, type_name, argument)
     return found
+
+
+# A generic function of the file and what it gives: `function get<T>(...): Promise<Envelope<T>>`,
+# `const get = async <T,>(...): Promise<T> =>`.
+GENERIC_FUNCTION = (
+    r"(?:function\s*\*?\s*{name}|\b{name}\s*=\s*(?:async\s+)?(?:function\s*)?)\s*"
+    r"<\s*(?P<param>[A-Za-z_$][\w$]*)[^>]*>\s*\("
+)
+GIVES = re.compile(
+    r"\)\s*:\s*(?:Promise\s*<\s*)?(?P<outer>[A-Za-z_$][\w$.]*)\s*(?:<\s*(?P<inner>[\w$]+)\s*>)?"
+)
+
+
+def helper_gives(text: str, callee: str, type_name: str, argument: str) -> tuple[str, str] | None:
+    """What a call of a file's own generic helper given `type_name` decodes into: as given when
+    the helper is not the file's (a library's: the type is the answer), (T, "") when it gives T,
+    (Envelope, T) when it gives its own generic envelope of T, None when not known (no declared
+    type to give, or another shape): the type argument is then no model of the whole answer."""
+    declared = re.search(GENERIC_FUNCTION.format(name=re.escape(callee)), text)
+    if declared is None:
+        return (type_name, argument)
+    close = brackets.matching(text, declared.end() - 1, 1, min(len(text), declared.end() + 2000))
+    gives = GIVES.match(text, close) if close > 0 else None
+    if gives is None:
+        return None
+    param, outer, inner = declared.group("param"), gives.group("outer"), gives.group("inner")
+    if outer == param and inner is None:
+        return (type_name, "")
+    if inner == param:
+        return (outer, type_name)
+    return None
 
 
 def _continued(lines: list[str], statement: tuple[int, int]) -> str:
