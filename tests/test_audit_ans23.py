@@ -301,3 +301,21 @@ def test_members_of_an_answer_bound_on_the_calls_own_line_are_judged(
 ) -> None:
     findings = audit_text(ONE_LINE_JS.replace("READ", read), "o.js")
     assert [n for _, n in places(findings, ANSWER_RULES)] == found
+
+
+# -- relay (heldout21l): a chain of getters given empty defaults is one chain -------------------------
+
+IMAGE_DEFAULTS_PY = IMAGE_PY.replace('d = r.json()["data"]', 'd = r.json().get("data", {})')
+
+
+@pytest.mark.parametrize(
+    ("read", "found"),
+    [
+        ('return d.get("upscaled_urls", []) or d.get("images", [])', []),
+        ('return d.get("image", None) or d.get("image_url", None)', []),
+        ('return d.get("images", []) or d.get("upscaled_urls", [])', ["images"]),
+    ],
+)
+def test_getters_given_empty_defaults_make_one_fallback_chain(read: str, found: list[str]) -> None:
+    findings = audit_text(IMAGE_DEFAULTS_PY.replace("READ", read), "i.py")
+    assert [n for _, n in places(findings, ANSWER_RULES)] == found

@@ -716,6 +716,10 @@ GAP_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
 GAP_PIECE = re.compile(
     r"\s+|\?\?|\|\||\?:|\?->|->|\?\.|[?!.$()\[\]{}:]|,|[A-Za-z_$][\w$]*|\d+|\"\""
 )
+# The empty default a getter is given before its call closes (`.get("x", [])`, `.get("x", None)`).
+EMPTY_DEFAULT = re.compile(
+    r"^\s*,\s*(?:\[\s*\]|\{\s*\}|\"\"|None|null|nil|undefined|0|False|false)\s*(?=\))"
+)
 GAP_STOPS = frozenset({"and", "return", "is", "for", "new", "then", "yield", "await"})
 
 
@@ -726,6 +730,7 @@ def chain_gap(between: str) -> bool:
         return False
     inner = GAP_STRING.sub('""', between[1:-1] if len(between) > 1 else "")
     text = between[:1].strip("\"'") + inner + between[-1:].strip("\"'") if len(between) > 1 else ""
+    text = EMPTY_DEFAULT.sub("", text, count=1)  # (`d.get("x", []) or d.get("y", [])`)
     depth, at = 0, 0
     while at < len(text):
         m = GAP_PIECE.match(text, at)
