@@ -734,7 +734,8 @@ def config_values(name: str, text: str) -> dict[str, Base]:
 def configured(rhs: str, bases: Bases) -> Base | None:
     """The base a config file of the folder sets under the key a value reads (a Spring
     `${key}` placeholder, `env.getProperty("key")`): see config_values."""
-    for m in CONFIG_READ.finditer(rhs) if "${" in rhs or "(" in rhs or "[" in rhs else ():
+    named = [k for k in bases.imported if k.startswith("${") and k[2:-1] in rhs]
+    for m in CONFIG_READ.finditer(rhs) if named else ():  # (only a value that names a key)
         found = bases.imported.get("${" + (m.group("key") or m.group("placeholder")) + "}")
         if found is not None:
             return found
