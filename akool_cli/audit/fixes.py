@@ -23,29 +23,86 @@ class Patch:
     diff: bytes  # the unified diff of every file, in the files' own bytes (empty: nothing to fix)
     fixed: int  # findings fixed
     files: int  # files changed
+    # Where to apply it, or which files it leaves out, when a file is outside the current folder
+    # (one line for stderr; "" when `git apply` in the current folder takes it).
+    note: str = ""
 
 
 # Characters of a file name that cut a unified diff's ---/+++ header.
 UNQUOTED_HEADER_BREAKERS = ("\t", "\n", "\r", '"', "\\")
 
 
-def patch(findings: Iterable[Finding]) -> Patch:
-    """One diff for all the findings that carry a fix, file by file."""
+def patch(findings: Iterable[Finding], applied_here: bool = False) -> Patch:
+    """One diff for all the findings that carry a fix, file by file. `applied_here` (--diff):
+    every path one that `git apply` takes where the audit runs, or the file left out and said
+    (see diff_names); else a file outside the current folder goes by its path without `../`."""
     by_file: dict[str, list[Fix]] = {}
     for finding in findings:
         if finding.fix is not None:
             by_file.setdefault(finding.file, []).append(finding.fix)
     parts, fixed = [], 0
-    for name in sorted(by_file):
-        diff, count = file_diff(name, by_file[name])
+    shown, note = diff_names(sorted(by_file)) if applied_here else ({n: "" for n in by_file}, "")
+    for name in sorted(shown):
+        diff, count = file_diff(name, by_file[name], shown[name])
         if diff:
             parts.append(diff)
             fixed += count
-    return Patch(b"".join(parts), fixed, len(parts))
+    left_out = len(shown) < len(by_file)
+    return Patch(b"".join(parts), fixed, len(parts), note if parts or left_out else "")
 
 
-def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
-    """The diff of one file and how many fixes it applies (overlapping ones: the first only)."""
+def diff_names(names: list[str]) -> tuple[dict[str, str], str]:
+    """The path each file goes by in the diff, and a line for stderr. Under the current folder:
+    its path from there, which `git apply` (or `patch -p1`) takes there, also in a repository's
+    subfolder. A file outside it (`akool audit --diff ../scripts`) has no such path (git apply
+    refuses `../`, and skips what is outside the folder it runs in: break21e #9): in a git
+    repository that holds them all, every path is from the repository's top, as `git diff`
+    writes them, and the note says to apply it there; else such files are left out and the
+    note says to run from a folder that holds them."""
+    outside = [n for n in names if _from_here(n).startswith("..") or os.path.isabs(_from_here(n))]
+    if not outside:
+        return {n: _from_here(n) for n in names}, ""
+    top = _git_top(os.getcwd())
+    if top is not None and all(_git_top(os.path.dirname(os.path.abspath(n))) == top for n in names):
+        where = os.path.relpath(top)
+        note = (
+            f"the patch names files outside the current folder, by their paths from the "
+            f"repository's top ({where}): apply it from there (cd {where} && git apply PATCH)"
+        )
+        return {n: _posix(os.path.relpath(os.path.abspath(n), top)) for n in names}, note
+    listed = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+    note = (
+        f"{listed}: left out of the patch: outside the current folder, and no git repository "
+        f"holds it with the current folder (git apply takes no path outside the folder it runs "
+        f"in); run akool audit --diff from a folder that holds every file"
+    )
+    return {n: _from_here(n) for n in names if n not in outside}, note
+
+
+def _from_here(name: str) -> str:
+    return _posix(os.path.relpath(os.path.abspath(name)))
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")
+
+
+def _git_top(folder: str) -> str | None:
+    """The top of the git work tree that holds a folder (where its `.git` is: a folder, or a
+    file for a worktree or a submodule), found without running git."""
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def file_diff(name: str, fixes: list[Fix], shown_as: str | None = None) -> tuple[bytes, int]:
+    """The diff of one file and how many fixes it applies (overlapping ones: the first only);
+    `shown_as`: its path in the diff (see diff_names; by default, from the current folder)."""
     if any(ch in name for ch in UNQUOTED_HEADER_BREAKERS):
         # git writes such a name C-quoted in its headers; unquoted, the header ends at the tab or
         # newline and git apply refuses the whole patch (break21): left to a person.
@@ -71,7 +128,7 @@ def file_diff(name: str, fixes: list[Fix]) -> tuple[bytes, int]:
     if not applied:
         return b"", 0
     after = new.encode("utf-8", "surrogateescape")
-    shown = _diff_name(name).encode("utf-8", "surrogateescape")
+    shown = (shown_as or _diff_name(name)).encode("utf-8", "surrogateescape")
     # A name with a space ends in a tab, as git writes it, so that `patch -p1` finds its end
     # (without it, patch took `a/my` for the name and asked which file to patch: break21b L1).
     end = b"\t" if b" " in shown else b""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 from akool_cli.audit import (
     batch,
@@ -35,6 +36,7 @@ from akool_cli.audit import (
     sites,
     source,
     specs,
+    typedmaps,
     unseen,
     walking,
     workflows,
@@ -95,7 +97,8 @@ class Finding:
     def to_json(self) -> dict[str, Any]:
         """Its fields but help and fix, by hand: asdict deep-copied each fix's edits only to drop
         them (a third of --json's time for 7,000 findings)."""
-        return {
+        return json_safe(
+            {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -104,7 +107,33 @@ class Finding:
             "found": self.found,
             "documented": self.documented,
             "message": self.message,
-        }
+            }
+        )
+
+
+def json_safe(entry: dict[str, Any]) -> dict[str, Any]:
+    """A --json entry every JSON parser takes: a file name that is not UTF-8 (a Latin-1
+    checkout's `caf\xe9.py`, held as lone surrogates, which strict parsers such as serde_json
+    refuse) as its text with U+FFFD for each byte that is not UTF-8, and its bytes
+    percent-encoded in `file_bytes` (as SARIF's uri: `caf%E9.py`) to find the file by."""
+    safe: dict[str, Any] = {}
+    for key, value in entry.items():
+        if isinstance(value, str) and not value.isascii() and not _utf8(value):
+            raw = value.encode("utf-8", "surrogateescape")
+            safe[key] = raw.decode("utf-8", "replace")
+            if key == "file":
+                safe["file_bytes"] = quote(raw, safe="/")
+        else:
+            safe[key] = value
+    return safe
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass
@@ -143,6 +172,9 @@ class AuditResult:
     def skipped_json(self) -> list[dict[str, Any]]:
         """The files not scanned, as --json entries of their own (rule "not-scanned"): a gate
         must not pass over a file it never read without saying so."""
+        return [json_safe(entry) for entry in self._skipped_entries()]
+
+    def _skipped_entries(self) -> list[dict[str, Any]]:
         return [
             {
                 "file": name,
@@ -487,11 +519,44 @@ def _audit_text(
             if hit.line < len(lines) and _silenced(ctx, hit, rule.name, silenced):
                 continue
             kept = _outside_prose(ctx, hit) if docs else hit
+            kept = None if kept is None else typedmaps.keep_types(lines, kept)
             placed = None if kept is None else _placed(name, len(lines), folder, rule, kept)
             if placed is not None:
                 found.setdefault(_spot(placed, _in_comment(ctx, kept)), placed)
-    kept_ones = _code_first(found)
+    kept_ones = _renamed_with_value(lines, name, _code_first(found))
     return sorted(kept_ones, key=lambda f: (f.file != name, f.file, f.line, f.column, f.rule))
+
+
+# Between a key and its value in one entry: `": "`, `: `, `" => `, `=`, `"] = `, `", `, ` to `.
+ENTRY_GAP = re.compile(r"[\\\"'`\]]*\s*(?::|=>|=|->|,|\bto\b)\s*")
+
+
+def _renamed_with_value(lines: list[str], name: str, found: list[Finding]) -> list[Finding]:
+    """A misnamed key whose value is wrong too (`"Resolution": "720p"`) is renamed in the value's
+    fix: the docs' name alone would send a value they do not list (so the key has no fix of its
+    own), the value's fix alone left the key misnamed, a second --diff needed (break21e #17).
+    One fix, shared by both findings, makes the entry right in one apply."""
+    values = {
+        (f.line, f.column): f
+        for f in found
+        if f.rule == "bad-value" and f.fix is not None and f.file == name
+    }
+    joined: dict[int, Fix] = {}
+    for k, key in enumerate(found):
+        if key.rule != "misnamed-field" or key.fix is not None or key.file != name:
+            continue
+        text = lines[key.line - 1] if key.line <= len(lines) else ""
+        start = key.column - 1
+        if text[start : start + len(key.found)] != key.found:
+            continue
+        gap = ENTRY_GAP.match(text, start + len(key.found))
+        value = values.get((key.line, gap.end() + 1)) if gap else None
+        if value is None or value.fix is None or not value.message.startswith(key.documented + " "):
+            continue
+        rename = Fix(key.line - 1, start, start + len(key.found), key.found, key.documented)
+        joined[k] = replace(value.fix, also=(*value.fix.also, rename))
+        joined[found.index(value)] = joined[k]
+    return [replace(f, fix=joined[k]) if k in joined else f for k, f in enumerate(found)]
 
 
 Spot = tuple[str, int, int, str, str]

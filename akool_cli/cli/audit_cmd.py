@@ -87,6 +87,7 @@ def audit(
 
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
+    reports.escape_unencodable(out, fmt)
     paths = _check_paths(named)
     target = reports.check_target(output) if output is not None else None
     rules = _chosen_rules(select, ignore)
@@ -135,8 +136,10 @@ def _print(out: Output, fmt: str, result: AuditResult) -> None:
     elif fmt == "diff":
         from akool_cli.audit.fixes import patch
 
-        fixes = patch(result.findings)
+        fixes = patch(result.findings, applied_here=True)
         _to_reader(out, lambda: _write_patch(out, fixes.diff))
+        if fixes.note:
+            out.warn(fixes.note)
         left = len(result.findings) - fixes.fixed
         out.info(f"{fixes.fixed} fix(es) in {fixes.files} file(s); {left} finding(s) need a person")
     else:

@@ -1,9 +1,11 @@
 """Where `akool audit` puts its report: --output FILE written whole or not at all (a temporary
 file beside it, renamed over it when complete), and a file that stdout was sent to taken back to
-its size when the disk fills, so that no half-written report is left for a CI step to upload."""
+its size when the disk fills, so that no half-written report is left for a CI step to upload;
+and streams whose encoding cannot carry every character (cp1252, latin-1) written with escapes."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -116,3 +118,44 @@ def taken_back(exc: OSError, stream: IO[str], start: int | None) -> None:
         "taken back (the file is as it was)",
         hint=FULL_HINT,
     ) from None
+
+
+# -- stdout in an encoding that cannot carry every character ---------------------------------------
+
+ESCAPE = "akool-audit-escape"
+
+
+def _escape(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """A character the stream's encoding cannot carry, as JSON escapes it (`\\u9ad8`; a pair of
+    `\\uXXXX` beyond U+FFFF), so the line and a JSON document stay whole and valid (break21e #23:
+    a CJK value on a cp1252 stdout aborted the run, exit 1, the findings lost); a file name's
+    undecodable byte (a lone surrogate) as that byte, as `ls` prints it."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    code = ord(exc.object[exc.start])
+    if 0xDC80 <= code <= 0xDCFF:
+        return bytes([code - 0xDC00]), exc.start + 1
+    if code > 0xFFFF:
+        high, low = divmod(code - 0x10000, 0x400)
+        return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}", exc.start + 1
+    return f"\\u{code:04x}", exc.start + 1
+
+
+codecs.register_error(ESCAPE, _escape)
+
+
+def escape_unencodable(out: Output, fmt: str) -> None:
+    """stdout and stderr write what their encoding cannot carry as escapes, never fail on it; a
+    JSON or SARIF document on a stdout that is not UTF-8 is written in ASCII (every other
+    character escaped), which any reader takes as UTF-8."""
+    for stream in {id(s): s for s in (out.stdout, out.stderr, sys.stdout, sys.stderr)}.values():
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue  # (a test's StringIO)
+        with contextlib.suppress(ValueError, OSError, LookupError, AttributeError):
+            encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+            is_stdout = stream is out.stdout or stream is sys.stdout
+            if fmt in ("json", "sarif") and is_stdout and encoding != "utf-8":
+                reconfigure(encoding="ascii", errors=ESCAPE)
+            else:
+                reconfigure(errors=ESCAPE)

@@ -1,0 +1,73 @@
+"""Maps whose type says their values are strings (C#'s `Dictionary<string, string>`, TypeScript's
+`Record<string, string>`, Kotlin's `Map<String, String>`, Swift's `[String: String]`, Go's
+`map[string]string`, a Python `dict[str, str]` annotation): a string sent for a documented number
+is reported there, but `--diff` cannot make it a bare number without breaking the build (break21e
+#21), so the fix is said in the message and left to a person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from akool_cli.audit.brackets import CLOSE, OPEN, QUOTES
+from akool_cli.audit.rules import Hit
+
+# A map type whose values are strings, as written before the map's literal (or its `mapOf(`).
+STRING_MAP = re.compile(
+    r"Dictionary\s*<\s*string\s*,\s*string\s*>"  # C#
+    r"|\b(?:Record|Map)\s*<\s*string\s*,\s*string\s*>"  # TypeScript
+    r"|\[\s*\w+\s*:\s*string\s*\]\s*:\s*string\b"  # TypeScript: { [k: string]: string }
+    r"|\b(?:Mutable|Hash|Linked|Sorted)?Map\s*<\s*String\s*,\s*String\??\s*>"  # Kotlin, Java
+    r"|\b(?:mutable|hash|linked|sorted)?[mM]apOf\s*<\s*String\s*,\s*String\??\s*>"  # Kotlin
+    r"|\[\s*String\s*:\s*String\s*\]"  # Swift
+    r"|\bmap\s*\[\s*string\s*\]\s*string\b"  # Go
+    r"|\b(?:dict|Dict|Mapping)\s*\[\s*str\s*,\s*str\s*\]"  # a Python annotation
+)
+MOST_BACK = 2000  # characters looked back for the map's opening
+
+
+def keep_types(lines: list[str], hit: Hit) -> Hit:
+    """The hit, without its fix when that fix unquotes a value (`"2"` -> `2`, `"true"` ->
+    `true`) inside a map typed as one of strings: the map's value type must change with it."""
+    fix = hit.fix
+    if fix is None or fix.line >= len(lines) or not _unquotes(fix.old, fix.new):
+        return hit
+    if not _in_string_map(lines, fix.line, fix.start):
+        return hit
+    note = (
+        f" (the map holding it is typed as one of strings: change its value type, then send "
+        f"{fix.new}; --diff leaves it to a person)"
+    )
+    return replace(hit, fix=None, message=hit.message + note)
+
+
+def _unquotes(old: str, new: str) -> bool:
+    return old[:1] in QUOTES and old[-1:] == old[:1] and new[:1] not in QUOTES
+
+
+def _in_string_map(lines: list[str], line: int, column: int) -> bool:
+    """Whether the innermost bracket that holds (line, column) opens a map whose type, written
+    on its line before it (or on the line above when nothing is), has string values."""
+    k, at, depth = line, column, 0
+    looked = 0
+    while k >= 0 and looked < MOST_BACK:
+        text = lines[k]
+        for i in range(min(at, len(text)) - 1, -1, -1):
+            ch = text[i]
+            if ch in CLOSE:
+                depth += 1
+            elif ch in OPEN:
+                if depth == 0:
+                    return _typed_before(lines, k, i)
+                depth -= 1
+        looked += len(text) + 1
+        k -= 1
+        at = len(lines[k]) if k >= 0 else 0
+    return False
+
+
+def _typed_before(lines: list[str], line: int, column: int) -> bool:
+    before = lines[line][:column]
+    if not before.strip() and line > 0:
+        before = lines[line - 1]  # (`new Dictionary<string, string>` then `{` on its own line)
+    return STRING_MAP.search(before) is not None
