@@ -119,3 +119,46 @@ def test_a_findings_json_copies_nothing_deeply(monkeypatch: pytest.MonkeyPatch) 
     keys = ["file", "line", "column", "rule", "severity", "found", "documented", "message"]
     assert all(list(d) == keys for d in document)
     assert document[0]["found"] == "talkingPhotoUrl" and document[0]["line"] == 2
+
+
+class _Counted:
+    """A pattern whose searches are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.searched = pattern, 0
+
+    def search(self, text: str) -> re.Match[str] | None:
+        self.searched += 1
+        return self.pattern.search(text)
+
+
+def test_a_statement_that_sends_json_is_not_searched_for_a_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """break21e #3: ties.whole_parse tried PARSED (26 alternatives, most not led by a literal) at
+    each place of every statement holding "json" or "JSON": each fetch with JSON.stringify, each
+    requests.post(json=...), ~33 microseconds a statement. It is tried only where one of its words is."""
+    counted = _Counted(ties.PARSED)
+    monkeypatch.setattr(ties, "PARSED", counted)
+    sends = [
+        'await fetch(u, { method: "POST", body: JSON.stringify({ a: 1 }) })',
+        'requests.post(u, json={"a": 1}, headers={"Content-Type": "application/json"})',
+    ]
+    assert not any(ties.whole_parse(s) for s in sends) and counted.searched == 0
+    assert ties.whole_parse("await r.json()") and counted.searched == 1
+
+
+def test_parsed_words_are_in_every_parse_match() -> None:
+    """Every text PARSED matches holds one of PARSED_WORDS: the gate never drops a match (texts
+    made of PARSED's own pieces, at random)."""
+    import random
+
+    pieces = [*ties.PARSED_WORDS, "json", "JSON", "Json", "(", ")", " ", "await ", "r", "res"]
+    pieces += ["parse", "loads", ".then((r) => r", "=", "strict=False", "Parse", "Bytes(", "."]
+    pieces += ["data", "body", ";", "getBody()", "(await a.get(u))", "New", "FromReader(", "_"]
+    rng = random.Random(23)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        m = ties.PARSED.search(text)
+        got = ties.parsed_in(text)
+        assert (m and m.span()) == (got and got.span()), text

@@ -99,14 +99,14 @@ class Finding:
         them (a third of --json's time for 7,000 findings)."""
         return json_safe(
             {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "rule": self.rule,
-            "severity": self.severity,
-            "found": self.found,
-            "documented": self.documented,
-            "message": self.message,
+                "file": self.file,
+                "line": self.line,
+                "column": self.column,
+                "rule": self.rule,
+                "severity": self.severity,
+                "found": self.found,
+                "documented": self.documented,
+                "message": self.message,
             }
         )
 
