@@ -965,15 +965,47 @@ def own_methods(text: str, bases: sites.Bases) -> None:
 def objects_of(text: str, cls: str) -> Iterator[str]:
     """The names that hold an object of a class: made here (`client = new AkoolClient()`,
     `c := NewClient()`) or given typed (`(api: AkoolApi)`, `AkoolApi api`, `c *Client`)."""
+    made = _made(cls)
+    # Every match holds the class's name or `New(`: the pattern runs only over the lines that do
+    # (and the line before each, for `client =` above `new Client(`), not over the whole text
+    # once per imported class (a bundle importing hundreds of classes: quadratic, break21f #10).
+    lines = _lines_of(text)
+    wanted = sorted(
+        {j for i, line in enumerate(lines) if cls in line or "New(" in line for j in (i - 1, i)}
+    )
+    for first, last in _runs([i for i in wanted if i >= 0]):
+        for m in made.finditer("\n".join(lines[first : last + 1])):
+            yield sites.name_of(m.group("r") or m.group("t") or m.group("j") or m.group("g"))
+
+
+@lru_cache(maxsize=256)
+def _made(cls: str) -> re.Pattern[str]:
+    """The pattern of a statement that makes or declares an object of a class (objects_of)."""
     name = re.escape(cls)
-    made = re.compile(
+    return re.compile(
         r"(?P<r>(?:self\.|this\.|\$this->|\$)?[A-Za-z_]\w*)\s*(?::\s*[\w<>.?]+\s*)?:?=\s*"
         rf"(?:new\s+|await\s+|&)?(?:[\w.]+\.)?(?:{name}\s*[({{]|New(?:{name})?\()"
         rf"|[(,]\s*(?:(?:private|public|readonly|val|var)\s+)*\$?(?P<t>[A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?{name}\b"
         rf"|\b{name}\s+\$?(?P<j>[A-Za-z_]\w*)\s*[,)=;]|(?P<g>[A-Za-z_]\w*)\s+\*(?:\w+\.)?{name}\b"
     )
-    for m in made.finditer(text):
-        yield sites.name_of(m.group("r") or m.group("t") or m.group("j") or m.group("g"))
+
+
+@lru_cache(maxsize=4)
+def _lines_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive indices (sorted), as (first, last)."""
+    start = prev = -2
+    for i in indices:
+        if i != prev + 1:
+            if start >= 0:
+                yield start, prev
+            start = i
+        prev = i
+    if start >= 0:
+        yield start, prev
 
 
 def imported_by(

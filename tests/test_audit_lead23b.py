@@ -1,0 +1,73 @@
+"""Session twelve, lead: the objects a file makes of a class it imports are looked for only on
+the lines naming the class (break21f #10: a bundle importing hundreds of classes was searched
+whole once per class: 190 KB 40 s CPU)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from akool_cli.audit import scan
+from akool_cli.audit.scan import audit_text, objects_of
+
+HELPER = (
+    "// AKOOL: talking-photo status helper (docs.akool.com)\n"
+    'const AK = "https://openapi.akool.com/api/open/v3";\n'
+    "async function akool(id) {\n"
+    "  const r = await fetch(`${AK}/content/video/infobymodelid?video_model_id=${id}`);\n"
+    "  return (await r.json()).data.video_status;\n"
+    "}\n"
+)
+MODULE = (
+    "// module {i}\n"
+    'const Emitter{i}Class = require("events-shim-{i}");\n'
+    "function createManager{i}(options) {{\n"
+    "  const normalized = Object.assign({{}}, options || {{}});\n"
+    "  const emitter = new Emitter{i}Class();\n"
+    '  emitter.emit("change", normalized);\n'
+    "}}\n"
+)
+
+
+def bundle(n: int) -> str:
+    return HELPER + "".join(MODULE.format(i=i) for i in range(n))
+
+
+def test_a_bundles_objects_are_looked_for_in_work_linear_in_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scanned: list[int] = []
+    made = scan._made
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str) -> Iterator[re.Match[str]]:
+            scanned.append(len(text))
+            return self.pattern.finditer(text)
+
+    monkeypatch.setattr(scan, "_made", lambda cls: Counting(made(cls)))
+
+    def work(n: int) -> int:
+        scanned.clear()
+        audit_text(bundle(n), "app.js")
+        return sum(scanned)
+
+    small, large = work(20), work(200)
+    assert 0 < large <= 12 * small  # (each class's search over the whole text: 100x)
+
+
+def test_objects_are_found_as_the_whole_text_search_found_them() -> None:
+    text = (
+        "const a = new AkoolClient(key);\n"
+        "this.client =\n  new AkoolClient(key);\n"
+        "function f(api: AkoolClient) {}\n"
+        "AkoolClient c = build();\n"
+        "c := akool.New(cfg)\n"
+        "var s *AkoolClient\n"
+        "const other = new Other();\n"
+    )
+    assert sorted(objects_of(text, "AkoolClient")) == sorted(["a", "client", "api", "c", "c", "s"])
