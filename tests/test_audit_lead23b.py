@@ -71,3 +71,60 @@ def test_objects_are_found_as_the_whole_text_search_found_them() -> None:
         "const other = new Other();\n"
     )
     assert sorted(objects_of(text, "AkoolClient")) == sorted(["a", "client", "api", "c", "c", "s"])
+
+
+PYDANTIC_DATA = (
+    "import requests\n"
+    "from pydantic import BaseModel\n"
+    'BASE = "https://openapi.akool.com/api/open/v3"\n'
+    "class VideoInfo(BaseModel):\n"
+    "    video_status: int\n"
+    "    video: str | None = None\n"
+    "def info(video_id: str) -> VideoInfo:\n"
+    '    r = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": video_id})\n'
+    "    return GIVEN\n"
+)
+GO_DATA = (
+    "package akool\n"
+    'import ("encoding/json"; "net/http")\n'
+    'const base = "https://openapi.akool.com/api/open/v3"\n'
+    "type envelope struct {\n"
+    '\tCode int             `json:"code"`\n'
+    '\tData json.RawMessage `json:"data"`\n'
+    "}\n"
+    "type videoInfo struct {\n"
+    '\tVideoStatus int `json:"video_status"`\n'
+    "}\n"
+    "func get(url string, out any) error {\n"
+    "\tresp, err := http.Get(url)\n"
+    "\tif err != nil {\n\t\treturn err\n\t}\n"
+    "\tvar env envelope\n"
+    "\tif err := json.NewDecoder(resp.Body).Decode(&env); err != nil {\n\t\treturn err\n\t}\n"
+    "\treturn json.Unmarshal(env.Data, out)\n"
+    "}\n"
+    "func Video(id string) (videoInfo, error) {\n"
+    "\tvar v videoInfo\n"
+    '\terr := get(base+"/content/video/infobymodelid?video_model_id="+id, &v)\n'
+    "\treturn v, err\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        'VideoInfo.model_validate(r.json()["data"])',
+        'VideoInfo(**r.json()["data"])',
+        'VideoInfo.model_validate(r.json().get("data"))',
+    ],
+)
+def test_a_python_model_of_the_answers_data_is_no_model_of_the_answer(given: str) -> None:
+    findings = audit_text(PYDANTIC_DATA.replace("GIVEN", given), "info.py")
+    assert [(f.line, f.rule) for f in findings if f.severity == "error"] == []
+
+
+def test_a_go_helper_unmarshalling_the_envelopes_data_into_its_parameter_is_no_answer_model() -> (
+    None
+):
+    findings = audit_text(GO_DATA, "akool.go")
+    assert [(f.line, f.rule) for f in findings if f.severity == "error"] == []

@@ -98,7 +98,12 @@ def _given_answer(text: str, opened: int, names: set[str]) -> bool:
         depth += (text[end] == "(") - (text[end] == ")")
         end += 1
     given = text[opened:end]
+    if GIVEN_DATA.search(given):
+        return False  # (`Model(**j["data"])`: a model of the answer's data, not of the answer)
     return PARSED.search(given) is not None or not names.isdisjoint(WORD.findall(given))
+
+
+GIVEN_DATA = re.compile(r"""\[\s*["']data["']\s*\]|\.get\(\s*["']data["']|\.data\b""")
 
 
 def model_reads(doc: Text, type_name: str, argument: str = "") -> list[Read]:
@@ -328,7 +333,8 @@ def _fills_last(doc: Text, function: str) -> bool:
     last = re.escape(params[-1])
     body = doc.text[header.end() : header.end() + 3000]
     body = body[: body.find("\nfunc ")] if "\nfunc " in body else body
-    decodes = rf"\.Decode\(\s*&?{last}\s*\)|Unmarshal\([^;\n]*,\s*&?{last}\s*\)"
+    # (not `json.Unmarshal(env.Data, out)`: a model of the answer's data, not of the answer)
+    decodes = rf"\.Decode\(\s*&?{last}\s*\)|Unmarshal\((?![^;\n,]*\.Data\b)[^;\n]*,\s*&?{last}\s*\)"
     return re.search(decodes, body) is not None
 
 
