@@ -4,8 +4,12 @@ whole once per class: 190 KB 40 s CPU)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +132,41 @@ def test_a_go_helper_unmarshalling_the_envelopes_data_into_its_parameter_is_no_a
 ):
     findings = audit_text(GO_DATA, "akool.go")
     assert [(f.line, f.rule) for f in findings if f.severity == "error"] == []
+
+
+def _akool(*args: str, cwd: Path) -> tuple[int, str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "akool_cli", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    return run.returncode, run.stderr
+
+
+SCRIPT = 'import requests\nrequests.post("https://openapi.akool.com/api/open/v3/content/video/x")\n'
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("--diff", "t.py"), "t.py"),
+        (("t.py",), "t.py"),
+        (("scripts",), "scripts/talk.py"),
+    ],
+)
+def test_output_naming_an_audited_script_is_refused(
+    tmp_path: Path, args: tuple[str, ...], target: str
+) -> None:
+    (tmp_path / "scripts").mkdir()
+    for name in ("t.py", "scripts/talk.py"):
+        (tmp_path / name).write_text(SCRIPT, encoding="utf-8")
+    code, err = _akool("audit", *args, "--output", target, cwd=tmp_path)
+    assert code == 2 and "being audited" in err
+    assert (tmp_path / target).read_text(encoding="utf-8") == SCRIPT
+
+
+def test_output_replacing_an_earlier_report_in_the_tree_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "t.py").write_text(SCRIPT, encoding="utf-8")
+    for _ in range(2):
+        code, _err = _akool("audit", ".", "--json", "--output", "audit.json", cwd=tmp_path)
+        assert code == 8
+    assert (tmp_path / "audit.json").read_text(encoding="utf-8").startswith("[")

@@ -90,6 +90,7 @@ def audit(
     reports.escape_unencodable(out, fmt)
     paths = _check_paths(named)
     target = reports.check_target(output) if output is not None else None
+    reports.refuse_scanned_target(target, paths)
     rules = _chosen_rules(select, ignore)
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if not result.files_scanned and not result.skipped:

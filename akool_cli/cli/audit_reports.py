@@ -44,6 +44,69 @@ def check_target(name: str) -> Path | None:
     return target
 
 
+# Files the audit reads as code or docs: an --output naming one of them inside a scanned path
+# would replace a script with its own findings (break21f #1).
+SCRIPT_SUFFIXES = frozenset(
+    [
+        ".py",
+        ".ipynb",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".ts",
+        ".tsx",
+        ".jsx",
+        ".sh",
+        ".bash",
+        ".zsh",
+        ".go",
+        ".java",
+        ".kt",
+        ".kts",
+        ".cs",
+        ".rb",
+        ".php",
+        ".rs",
+        ".swift",
+        ".dart",
+        ".ps1",
+        ".psm1",
+        ".r",
+        ".pl",
+        ".pm",
+        ".md",
+        ".mdx",
+        ".http",
+        ".rest",
+        ".bru",
+        ".yml",
+        ".yaml",
+        ".gs",
+        ".scala",
+    ]
+)
+
+
+def refuse_scanned_target(target: Path | None, paths: list[Path]) -> None:
+    """--output's FILE is no file the audit is about to read: one named on the command line,
+    or a script inside a named folder (a report of an earlier run is fine to replace)."""
+    if target is None or not target.is_file():
+        return
+    real = Path(os.path.realpath(target))
+    for path in paths:
+        if path.is_file() and os.path.samefile(path, target):
+            raise UsageError(
+                f"--output {target}: it is a file being audited",
+                hint="name another file for the report",
+            )
+        inside = path.is_dir() and real.is_relative_to(os.path.realpath(path))
+        if inside and real.suffix.lower() in SCRIPT_SUFFIXES:
+            raise UsageError(
+                f"--output {target}: it is a script inside {path}, which is being audited",
+                hint="name a report file such as akool-audit.sarif or audit.json",
+            )
+
+
 def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
     """What `write` prints on out.stdout, into FILE: complete, or FILE left as it was and no
     part of it anywhere. Each run writes its own temporary file, so two audits at once that
