@@ -104,3 +104,27 @@ def test_a_helpers_type_argument_is_read_where_its_return_type_puts_it(
     findings = audit_text(text, "akool.ts")
     rules = ("response-field", "answer-field")
     assert [(f.line, f.severity) for f in findings if f.rule in rules] == found
+
+
+CLASS_HELPER_TS = (
+    "interface Session { _id: string; status: number }\n"
+    "export class ApiService {\n"
+    "  private async fetchApi<T>(endpoint: string, method: string): Promise<T> {\n"
+    "    const r = await fetch(`https://openapi.akool.com${endpoint}`, { method });\n"
+    "    const body = await r.json();\n"
+    "    return RETURNED as T;\n"
+    "  }\n"
+    "  public async createSession(): Promise<Session> {\n"
+    "    return this.fetchApi<Session>('/api/open/v4/liveAvatar/session/create', 'POST');\n"
+    "  }\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(("returned", "found"), [("body.data", []), ("body", [1, 1])])
+def test_a_class_helper_that_unwraps_data_gives_its_type_argument_no_whole_answer(
+    returned: str, found: list[int]
+) -> None:
+    """AKOOL's own streaming-avatar demo: `fetchApi<Session>(...)` returns the answer's data."""
+    findings = audit_text(CLASS_HELPER_TS.replace("RETURNED", returned), "api.ts")
+    assert [f.line for f in findings if f.severity == "error"] == found

@@ -232,10 +232,14 @@ def decoded_reads(
 
 # A generic function of the file and what it gives: `function get<T>(...): Promise<Envelope<T>>`,
 # `const get = async <T,>(...): Promise<T> =>`.
-GENERIC_FUNCTION = (
-    r"(?:function\s*\*?\s*{name}|\b{name}\s*=\s*(?:async\s+)?(?:function\s*)?)\s*"
+GENERIC_FUNCTION = (  # (or a class's method: `private async fetchApi<T>(`, not a call `x.get<T>(`)
+    r"(?:function\s*\*?\s*{name}|\b{name}\s*=\s*(?:async\s+)?(?:function\s*)?"
+    r"|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*{name})\s*"
     r"<\s*(?P<param>[A-Za-z_$][\w$]*)[^>]*>\s*\("
 )
+# A helper's body that returns a part of what it parsed (`return json.data`, `body["data"]`):
+# its type argument is then that part's, however its return type is written.
+UNWRAPS = re.compile(r"\.data\b|\[\s*[\"']data[\"']\s*\]")
 GIVES = re.compile(
     r"\)\s*:\s*(?:Promise\s*<\s*)?(?P<outer>[A-Za-z_$][\w$.]*)\s*(?:<\s*(?P<inner>[\w$]+)\s*>)?"
 )
@@ -246,12 +250,12 @@ def helper_gives(text: str, callee: str, type_name: str, argument: str) -> tuple
     the helper is not the file's (a library's: the type is the answer), (T, "") when it gives T,
     (Envelope, T) when it gives its own generic envelope of T, None when not known (no declared
     type to give, or another shape): the type argument is then no model of the whole answer."""
-    declared = re.search(GENERIC_FUNCTION.format(name=re.escape(callee)), text)
+    declared = re.search(GENERIC_FUNCTION.format(name=re.escape(callee)), text, re.M)
     if declared is None:
         return (type_name, argument)
     close = brackets.matching(text, declared.end() - 1, 1, min(len(text), declared.end() + 2000))
     gives = GIVES.match(text, close) if close > 0 else None
-    if gives is None:
+    if gives is None or _unwraps(text, gives.end()):
         return None
     param, outer, inner = declared.group("param"), gives.group("outer"), gives.group("inner")
     if outer == param and inner is None:
@@ -259,6 +263,15 @@ def helper_gives(text: str, callee: str, type_name: str, argument: str) -> tuple
     if inner == param:
         return (outer, type_name)
     return None
+
+
+def _unwraps(text: str, after: int) -> bool:
+    """Whether the body that opens after a helper's declared return type reads a data member."""
+    opened = text.find("{", after, after + 200)
+    close = (
+        brackets.matching(text, opened, 1, min(len(text), opened + 20_000)) if opened > 0 else -1
+    )
+    return close > 0 and UNWRAPS.search(text, opened, close) is not None
 
 
 def _continued(lines: list[str], statement: tuple[int, int]) -> str:
