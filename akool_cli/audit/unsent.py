@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from akool_cli.audit.brackets import matching
+from akool_cli.audit.ties import indent
 
 # A function the file defines: Python's `def name(`, JavaScript's `function name(`, `const name =
 # (...) =>` (a method of a class is the client's own business: not read).
@@ -60,7 +61,7 @@ def file_spans(lines: list[str], helpers: frozenset[str]) -> dict[int, list[tupl
     for i, text in enumerate(lines):
         if len(text) > LONGEST:
             continue
-        if raising >= 0 and text.strip() and _indent(text) <= raising:
+        if raising >= 0 and text.strip() and indent(text) <= raising:
             raising = -1
         spans = [*_given_to(text, pure, raising >= 0), *_headers(text)]
         if ("parametrize" in text or ".each" in text) and PARAMETERS.search(text):
@@ -79,10 +80,6 @@ def add_spans(
     """Adds file_spans' spans to the spans of each line the audit skips."""
     for i, spans in file_spans(lines, helpers).items():
         skip.setdefault(i, []).extend(spans)
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 def _pure_functions(lines: list[str]) -> frozenset[str]:
@@ -109,9 +106,9 @@ def _body(lines: list[str], i: int, python: bool) -> list[str]:
     """The lines of the body of the function defined on line i (its indented block in Python,
     up to its braces' close elsewhere), BODY_LINES at most."""
     if python:
-        level, body = _indent(lines[i]), []
+        level, body = indent(lines[i]), []
         for text in lines[i + 1 : i + BODY_LINES]:
-            if text.strip() and _indent(text) <= level:
+            if text.strip() and indent(text) <= level:
                 break
             body.append(text)
         return body
