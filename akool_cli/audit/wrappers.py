@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from akool_cli.audit import arguments, curlargs, ties
 from akool_cli.audit.methods import METHOD_ARGUMENT, METHODS
@@ -382,10 +383,19 @@ def _given_to_client(lines: list[str], i: int, bases: Bases, current: Function) 
 
 def joins(line: str) -> Iterator[tuple[str, str, str]]:
     """(base reference, parameter, what is between them) for each join on a line."""
+    yield from _line_joins(line)
+
+
+@lru_cache(maxsize=1 << 15)
+def _line_joins(line: str) -> tuple[tuple[str, str, str], ...]:
+    """joins' finds of a line, kept: find_helpers reads a file twice when its first reading found
+    a wrapper, and each line's eleven patterns were tried again (cls5k.py: 1.2 -> 0.7 s)."""
+    found = []
     for pattern in JOINS:
         for m in pattern.finditer(line):
             groups = m.groupdict()
-            yield m.group("b"), m.group("p"), groups.get("mid") or ""
+            found.append((m.group("b"), m.group("p"), groups.get("mid") or ""))
+    return tuple(found)
 
 
 def wrapper_method(lines: list[str], line: int, params: set[str]) -> str:
