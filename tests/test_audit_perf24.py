@@ -3,13 +3,14 @@ by counts (patterns tried, characters read), not clocks."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from akool_cli.audit import wrappers
+from akool_cli.audit import answers, ties, wrappers
 from akool_cli.audit.scan import audit_text
 
 BASE = "https://openapi.akool.com/api/open/v3"
@@ -48,3 +49,79 @@ def test_a_wrappers_lines_are_tried_for_joins_once(monkeypatch: pytest.MonkeyPat
     tried = [line for line in seen if "requests.post(self.BASE" in line]
     assert tried, "the wrapper's line was never tried"
     assert len(tried) == len(wrappers.JOINS)  # (each pattern once on it, not once per reading)
+
+
+class _Matches:
+    """A compiled pattern whose match calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text, *args)
+
+
+CHAINS = {
+    "dots": "console.log(j.data{links});",
+    "optional": "console.log(j?.data{optional});",
+    "data-named links": "console.log(j.x{named});",
+}
+
+
+def _chain(kind: str, n: int) -> str:
+    links = {
+        "links": "".join(f".f{i}" for i in range(n)),
+        "optional": "".join(f"?.f{i}" for i in range(n)),
+        "named": "".join(f".data{i}" for i in range(n)),
+    }
+    return CHAINS[kind].format(**links)
+
+
+@pytest.mark.parametrize("kind", sorted(CHAINS))
+def test_a_long_member_chain_is_matched_from_few_places(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """break21f #2: `j.data.f0.f1...f8000` took 20 s CPU: each place after the read's `data` was
+    tried and each try read the chain to its end. A match is tried only where a `data` that an
+    accessor follows lies ahead in the chain (or a bracket after it), whatever the chain's length."""
+    counted = _Matches(answers.DATA_READ)
+    monkeypatch.setattr(answers, "DATA_READ", counted)
+    tries = []
+    for n in (1000, 3000):
+        counted.calls = 0
+        list(answers.data_reads(_chain(kind, n)))
+        tries.append(counted.calls)
+    assert tries[1] <= tries[0] <= 3
+
+
+def test_a_member_chain_file_audits_in_linear_time() -> None:
+    """break21f #2's file: a fetch, its answer, a 3,000-link chain read from its data (8,000: 20 s)."""
+    text = (
+        f'const r = await fetch("{BASE}/content/video/infobymodelid?video_model_id=1");\n'
+        "const j = await r.json();\n" + _chain("dots", 3000) + "\n"
+    )
+    counted = _Matches(answers.DATA_READ)
+    answers_data_read = answers.DATA_READ
+    try:
+        answers.DATA_READ = counted  # type: ignore[assignment]
+        audit_text(text, "m.js")
+    finally:
+        answers.DATA_READ = answers_data_read
+    assert counted.calls < 100
+
+
+PIECES = ["j", ".", "?.", "!.", "->", "data", "x", "f1", "[", "]", '"', "'", "(", ")", "{", "}"]
+PIECES += ["<", ">", " ", "data0", ".get(", "getString(", ".data", '["data"]', "-", "metadata"]
+
+
+def test_data_reads_matches_as_finditer_does() -> None:
+    """data_reads passes over places only where DATA_READ cannot match: the same matches as
+    finditer on 600 random long lines of accessors, names and brackets."""
+    rng = random.Random(24)
+    for _ in range(600):
+        line = ""
+        while len(line) <= ties.STATEMENT_CHARS:
+            line += "".join(rng.choice(PIECES) for _ in range(rng.randint(20, 200)))
+        got = [m.span() for m in answers.data_reads(line)]
+        assert got == [m.span() for m in answers.DATA_READ.finditer(line)], line

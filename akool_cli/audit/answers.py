@@ -46,17 +46,22 @@ DATA_READ = re.compile(
 # or `data` opens with), and how far the name and accessor characters from there run.
 DATA_READ_START = re.compile(r"(?<![\w)\]])[\w)\]?!.\[-]")
 DATA_READ_RUN = re.compile(r"[\w)\]?!.>-]*")
+# A `data` that an accessor may follow (after blanks): what every DATA_READ match whose `data` is
+# inside a run of those characters holds (`.x`, `?.x`, `!.x`, `->x`, `["x"]`, `{x}`, a quote).
+DATA_THEN_ACCESSOR = re.compile(r"data\s*[.?!\-\[{\"'}]")
 
 
 def data_reads(line: str) -> Iterator[re.Match[str]]:
     """DATA_READ's matches on a line, as finditer gives them. On a long line, a run of name and
     accessor characters that holds no `data` and opens no `[`, `(`, `{` or `<` after it starts
     none (every read's root and accessor are such characters), and is passed over whole: tried
-    from each `.` of a long chain (`a.a.a...`), each try read the chain to its end (perf22)."""
+    from each `.` of a long chain (`a.a.a...`), each try read the chain to its end (perf22). So
+    is the rest of a run after its last `data` that an accessor follows (`j.data.f0.f1...`: each
+    try from a later `.` read the chain to its end, quadratic: break21f #2)."""
     if len(line) <= ties.STATEMENT_CHARS:
         yield from DATA_READ.finditer(line)
         return
-    pos, run_end, skip = 0, -1, False
+    pos, run_end, closed, last = 0, -1, False, -1
     for start in DATA_READ_START.finditer(line):
         at = start.start()
         if at < pos:
@@ -64,12 +69,23 @@ def data_reads(line: str) -> Iterator[re.Match[str]]:
         if at >= run_end:
             run = DATA_READ_RUN.match(line, at)
             end = run.end() if run is not None else at
-            skip = "data" not in line[at:end] and (end == len(line) or line[end] not in "[({<")
+            closed = end == len(line) or line[end] not in "[({<"
+            last = _last_data(line, at, end)
             run_end = max(end, at + 1)
-        m = None if skip else DATA_READ.match(line, at)
+        m = None if closed and last < at else DATA_READ.match(line, at)
         if m is not None:
             yield m
             pos = m.end()
+
+
+def _last_data(line: str, start: int, end: int) -> int:
+    """Where the last `data` in line[start:end] that an accessor may follow starts (-1: none)."""
+    last, at = -1, line.find("data", start, end)
+    while at >= 0:
+        if DATA_THEN_ACCESSOR.match(line, at):
+            last = at
+        at = line.find("data", at + 4, end)
+    return last
 
 
 TOP_READ = re.compile(  # (not Python's own module run as a tool: `| python3 -m json.tool`)
