@@ -146,6 +146,7 @@ class Text:
     # whose uses have been followed (see _call_extents).
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
     _calls: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # see enclosing_call
+    _extents: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # see requests_of
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _field_passes: dict[str, list[int]] = field(default_factory=dict)  # (see field_uses)
@@ -845,6 +846,16 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     passes the name), followed through variables and option objects, plus -F form fields and
     ?query parameters."""
     offset = doc.offset(line, column)
+    extents = doc._extents.get(offset)
+    if extents is None:
+        extents = _request_extents(doc, offset)
+        if enclosing_call(doc, offset) is not None:  # (not a held URL's: see _call_extents)
+            doc._extents[offset] = extents  # (several rules ask of each path)
+    return [_request_in(doc, start, end) for start, end in extents]
+
+
+def _request_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
+    """The text of each request the path at `offset` belongs to (see requests_of)."""
     call = enclosing_call(doc, offset)
     if call is not None and mocks.mocked(doc, call[0]):
         return []  # a mock's arguments and the links after it (`.mock(...)`) are no request
@@ -854,7 +865,7 @@ def requests_of(doc: Text, line: int, column: int) -> list[Request]:
     if not extents:
         found = _request_object(doc, offset)
         extents = [found, *_handles_given(doc, found)] if found is not None else []
-    return [_request_in(doc, start, end) for start, end in extents]
+    return extents
 
 
 def _request_in(doc: Text, start: int, end: int) -> Request:
