@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from akool_cli.audit import answers, fields, ties, wrappers
+from akool_cli.audit import answers, arguments, fields, ties, wrappers
 from akool_cli.audit.scan import audit_text
 
 BASE = "https://openapi.akool.com/api/open/v3"
@@ -149,3 +149,25 @@ def test_a_calls_request_extents_are_worked_out_once(monkeypatch: pytest.MonkeyP
     found = audit_text("\n".join(lines) + "\n", "calls.py")
     assert {f.rule for f in found} >= {"bad-value", "misnamed-field"}
     assert len(counted) == len(set(counted)) == 40
+
+
+def test_argument_spans_of_a_text_ending_in_an_escape() -> None:
+    """arguments.spans read one character past a string's `\\` that ends the text: IndexError."""
+    assert arguments.spans('f("abc\\', 2) == [(2, 7)]
+    assert arguments.spans('f("a\\"b", c)', 2) == [(2, 8), (10, 11)]
+
+
+ESCAPE_AT_END = {
+    # (Python: a `\` at a line's end inside a string continues the string on the next line)
+    "join.py": f'import requests\nBASE = "{BASE}"\n'
+    'url = "/".join([BASE, "content", "video", "createbytalkingphoto", "a\\\nb"])\n',
+    "join.go": f'package main\nimport "net/url"\nconst base = "{BASE}"\nfunc f() {{\n'
+    '\tu, _ := url.JoinPath(base, "content", "video", "createbytalkingphoto", "x\\\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPE_AT_END))
+def test_a_line_ending_in_an_escape_inside_a_string_is_read(name: str) -> None:
+    """A joined path whose last segment's string runs on past the line (`"a\\` then `b"]`) was
+    "not scanned (could not be read: IndexError)"."""
+    audit_text(ESCAPE_AT_END[name], name)  # (no exception)

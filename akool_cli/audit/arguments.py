@@ -23,7 +23,7 @@ def spans(text: str, at: int) -> list[tuple[int, int]]:
         c = text[k]
         if quote:
             if c == "\\":
-                k += 1
+                k = min(k + 1, len(text) - 1)  # (a text ending in the escape: no character past it)
             elif c == quote:
                 quote = ""
         elif c in QUOTES:
