@@ -6,11 +6,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from akool_cli.audit import answers, arguments, fields, ties, wrappers
+from akool_cli.audit import answers, arguments, fields, scopes, source, ties, wrappers
 from akool_cli.audit.scan import audit_text
 
 BASE = "https://openapi.akool.com/api/open/v3"
@@ -171,3 +172,13 @@ def test_a_line_ending_in_an_escape_inside_a_string_is_read(name: str) -> None:
     """A joined path whose last segment's string runs on past the line (`"a\\` then `b"]`) was
     "not scanned (could not be read: IndexError)"."""
     audit_text(ESCAPE_AT_END[name], name)  # (no exception)
+
+
+def test_one_indent_helper_serves_the_modules_that_measured_indents_alike() -> None:
+    """scopes, source and ties each had their own copy of one line's indent (`len(line) -
+    len(line.lstrip())`): one helper now (specs.py's counts spaces only, and stays its own)."""
+    copy = "return len(line) - len(line.lstrip())\n"
+    audit = Path(ties.__file__).parent
+    holders = sorted(p.name for p in audit.glob("*.py") if copy in p.read_text(encoding="utf-8"))
+    assert holders == ["scopes.py"]
+    assert ties.indent is scopes.indent is source.indent

@@ -221,7 +221,8 @@ class Scope:
     column: int = 0  # where it opens on its first line
 
 
-def _indent(line: str) -> int:
+def indent(line: str) -> int:
+    """How many blanks a line opens with (the one helper of scopes, ties and source)."""
     return len(line) - len(line.lstrip())
 
 
@@ -275,7 +276,7 @@ class _Finder:
         text = line.strip()
         if not text or text.startswith("#"):
             return
-        level = _indent(line)
+        level = indent(line)
         while self.indented and level <= self.indented[-1][1] and i > self.indented[-1][2]:
             k = self.indented.pop()[0]
             end = i - 1
@@ -305,7 +306,7 @@ class _Finder:
         self.scopes.append(Scope(i, i, set(params), column=at))
         head = line[:at]
         if re.match(r"\s*(?:async\s+)?def\s", line) or re.match(r"\s*def\s+\w+[\s(]*$", line):
-            self.indented.append((k, _indent(line), self._header_end(i)))
+            self.indented.append((k, indent(line), self._header_end(i)))
             return
         code = STRING.sub('""', head)
         outside = self.depth + code.count("{") - code.count("}")

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from akool_cli.audit.scopes import indent
+
 # Line-comment markers and whether /* */ blocks exist, by file suffix. Files not listed (Markdown,
 # JSON, YAML, text) have no comments the audit skips: everything in them is read.
 HASH = ("#",)
@@ -230,25 +232,21 @@ HTML_CODE = re.compile(r"<(?P<close>/?)(?P<tag>pre|script|textarea)\b[^>]*>", re
 CONTINUED = re.compile(r"(?:\\|\^|`|,|\(|\[|\{|'\{)\s*$")
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
 def rst_prose(lines: list[str]) -> dict[int, Comment]:
     """A reStructuredText file's prose: everything but literal blocks (after `::`), code
     directives' bodies and doctest lines (``/api/open/...`` in a sentence is a mention)."""
     found: dict[int, Comment] = {}
     block: int | None = None  # the indent a literal block's lines go deeper than
     for i, line in enumerate(lines):
-        if block is not None and (not line.strip() or _indent(line) > block):
+        if block is not None and (not line.strip() or indent(line) > block):
             continue
         block = None
         if RST_CODE.match(line):
-            block = _indent(line)
+            block = indent(line)
         elif line.strip() and not line.lstrip().startswith(">>>"):
             found[i] = Comment(0, True)
             if line.rstrip().endswith("::") and not RST_DIRECTIVE.match(line):
-                block = _indent(line)  # (a `.. note::` directive's body is prose)
+                block = indent(line)  # (a `.. note::` directive's body is prose)
     return found
 
 

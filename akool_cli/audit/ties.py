@@ -15,6 +15,7 @@ from typing import Any
 
 from akool_cli.audit import arguments, handles, hooks, items
 from akool_cli.audit.scopes import HEADER_LINES, NOT_FUNCTIONS, Scopes, function_def, header_end
+from akool_cli.audit.scopes import indent as indent  # (ties.indent: what unsent.py calls)
 
 WINDOW = 60  # lines after a call that its answer may be read in
 STATEMENT_LINES = 10
@@ -471,10 +472,6 @@ class Scope:
 
     def __bool__(self) -> bool:
         return bool(self.local or self.lasting or self.hidden)
-
-
-def indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 def block_end(lines: list[str], line: int) -> int:
