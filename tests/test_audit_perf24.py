@@ -3,6 +3,7 @@ by counts (patterns tried, characters read), not clocks."""
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 from collections.abc import Iterator
@@ -11,11 +12,22 @@ from typing import Any
 
 import pytest
 
-from akool_cli.audit import answers, arguments, fields, scopes, source, ties, wrappers
+from akool_cli.audit import (
+    answers,
+    arguments,
+    fields,
+    rules,
+    scopes,
+    source,
+    ties,
+    twins,
+    wrappers,
+)
 from akool_cli.audit.scan import audit_text
 
 BASE = "https://openapi.akool.com/api/open/v3"
 PATH = "/content/video/createbytalkingphoto"
+COMPILER: Any = importlib.import_module("re._compiler")  # (what re calls when its cache misses)
 
 
 class _Counted:
@@ -181,4 +193,104 @@ def test_one_indent_helper_serves_the_modules_that_measured_indents_alike() -> N
     audit = Path(ties.__file__).parent
     holders = sorted(p.name for p in audit.glob("*.py") if copy in p.read_text(encoding="utf-8"))
     assert holders == ["scopes.py"]
-    assert ties.indent is scopes.indent is source.indent
+    assert ties.indent is scopes.indent is vars(source)["indent"]
+
+
+def _big_body(kind: str, n: int) -> tuple[str, str]:
+    """break21f #3's shapes: a JS body of n keys, a JS talking-avatar body of n elements, a
+    Python body of n unknown keys lacking the required fields."""
+    if kind == "js-keys":
+        keys = "".join(f"    k{i}: {i},\n" for i in range(n))
+        return "flat.js", (
+            f'const B = "{BASE}";\nconst r = await fetch(`${{B}}{PATH}`, {{\n  method: "POST",\n'
+            f'  headers: {{ "x-api-key": k }},\n  body: JSON.stringify({{\n{keys}'
+            '    resolution: "720p" }),\n});\n'
+        )
+    if kind == "js-elements":
+        items = "".join(
+            f'      {{ type: "image", url: "https://x/{i}.png", width: 100, offset_x: {i} }},\n'
+            for i in range(n)
+        )
+        return "elements.js", (
+            f'const B = "{BASE}";\nconst r = await fetch(`${{B}}/talkingavatar/create`, {{\n'
+            '  method: "POST",\n  headers: { "x-api-key": k },\n'
+            f"  body: JSON.stringify({{\n    width: 3840, avatar_from: 3,\n    elements: [\n{items}"
+            "    ],\n  }),\n});\n"
+        )
+    keys = "".join(f'    "k{i}": {i},\n' for i in range(n))
+    return "keys.py", (
+        f'import requests\nrequests.post("{BASE}{PATH}", json={{\n{keys}    "resolution": "720p"}})\n'
+    )
+
+
+def _text_and_name(name: str, text: str) -> tuple[str, str]:
+    return text, name
+
+
+class _Searches:
+    """The re module as fields.py calls it, with what its searches read counted."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    def search(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        self.chars += len(string)
+        return re.search(pattern, string, flags)
+
+
+def test_a_body_value_is_searched_for_its_calls_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """break21f #3: each name in an option's value (`body: JSON.stringify({... elements: [...]})`)
+    was looked for as a call by a search over the whole value: names x value (1,000 elements:
+    9.8 s). The value's calls are found in one pass."""
+    searches = _Searches()
+    monkeypatch.setattr(fields, "re", searches)
+    text, name = _text_and_name(*_big_body("js-elements", 400))
+    audit_text(text, name)
+    assert searches.chars < 2 * len(text)
+
+
+def _counted_calls(
+    monkeypatch: pytest.MonkeyPatch, module: Any, function: str, kind: str, n: int
+) -> int:
+    calls = [0]
+    real = getattr(module, function)
+
+    def counted(*args: Any) -> Any:
+        calls[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(module, function, counted)
+    audit_text(*_text_and_name(*_big_body(kind, n)))
+    monkeypatch.setattr(module, function, real)
+    return calls[0]
+
+
+def test_a_big_bodys_keys_are_not_walked_per_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """break21f #3: whether a name in a body is a field's value walked every key of the body
+    (fields._owned_by_field, each key's value_end): 8,000 keys, over a minute."""
+    assert _counted_calls(monkeypatch, fields, "value_end", "js-keys", 600) < 10 * 600
+
+
+def test_a_big_bodys_unknown_keys_are_given_roles_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """break21f #3: each unknown key's role was compared with every other unknown key's
+    (twins.twins, a body lacking a required field): quadratic in the body's unknown keys."""
+    assert _counted_calls(monkeypatch, twins, "role", "py-keys", 600) < 10 * 600
+
+
+def test_a_big_bodys_unknown_keys_are_not_gathered_per_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """break21f #3: for each unknown key, every unknown key of its body was gathered into a set to
+    ask whether they are another endpoint's body (rules.other_body): quadratic. More unknown keys
+    than any endpoint has fields are no endpoint's body, and are not gathered."""
+    gathered: list[int] = []
+    real = rules.other_body
+
+    def other_body(endpoint: Any, unknown: frozenset[str]) -> Any:
+        gathered.append(len(unknown))
+        return real(endpoint, unknown)
+
+    monkeypatch.setattr(rules, "other_body", other_body)
+    audit_text(*_text_and_name(*_big_body("py-keys", 600)))
+    assert sum(gathered) < 600 * 10

@@ -147,6 +147,7 @@ class Text:
     _requests: dict[tuple[int, int], Request] = field(default_factory=dict)
     _calls: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # see enclosing_call
     _extents: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # see requests_of
+    _key_index: dict[int, tuple[dict[int, Key], list[int] | None]] = field(default_factory=dict)
     # id(request): the text of the call that sends it (its first extent)
     _sent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _field_passes: dict[str, list[int]] = field(default_factory=dict)  # (see field_uses)
@@ -1243,6 +1244,10 @@ LIST_LABEL = re.compile(
 
 def _owned_by_field(doc: Text, c: Container, at: int) -> bool:
     """Whether `at` is the value of one of c's keys that is a field, not an option."""
+    if len(c.keys) > MANY_KEYS:
+        owned = _owned_in_many(doc, c, at)
+        if owned is not None:
+            return owned
     owner = None
     for key in c.keys:
         if key.offset == at:
@@ -1250,6 +1255,41 @@ def _owned_by_field(doc: Text, c: Container, at: int) -> bool:
         if key.offset < at <= value_end(doc, key, c):
             owner = key
     return owner is not None and owner.name.lower() not in OPTION_KEYS
+
+
+# A container of more keys than this is looked up by bisection (a generated body of thousands:
+# each name in it walked every key, break21f #3).
+MANY_KEYS = 32
+
+
+def _owned_in_many(doc: Text, c: Container, at: int) -> bool | None:
+    """_owned_by_field of a container of many keys, found by bisection where its keys are in
+    order and their values apart (None: they are not, walk them)."""
+    index = doc._key_index.get(id(c))
+    if index is None:
+        index = doc._key_index[id(c)] = _key_index(doc, c)
+    first, starts = index
+    key = first.get(at)
+    if key is None:
+        if starts is None:
+            return None
+        k = bisect.bisect_left(starts, at) - 1
+        key = c.keys[k] if k >= 0 and at <= value_end(doc, c.keys[k], c) else None
+    return key is not None and key.name.lower() not in OPTION_KEYS
+
+
+def _key_index(doc: Text, c: Container) -> tuple[dict[int, Key], list[int] | None]:
+    """Each key of c by where it starts (the first at each place), and where each starts when
+    they are in order and no value runs to the next key (else None)."""
+    first: dict[int, Key] = {}
+    for key in c.keys:
+        first.setdefault(key.offset, key)
+    starts = [key.offset for key in c.keys]
+    apart = all(
+        a.offset < b.offset and value_end(doc, a, c) < b.offset
+        for a, b in zip(c.keys, c.keys[1:], strict=False)
+    )
+    return first, starts if apart else None
 
 
 def _called_builders(
@@ -1483,14 +1523,17 @@ def _collect(
                 if k.value_start <= doc.containers[inner].start < end:
                     _collect(doc, inner, target, target, depth + 1, before)
             value = doc.text[k.value_start : end]
+            called: set[str] | None = None  # (the names the value calls, found once)
             for ref, at in _value_names(value):
                 if nested_value(doc, k.value_start + at, c.start):
                     continue  # body: JSON.stringify({elements: [slide]}): slide is an item
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
                     _collect(doc, found, target, target, depth + 1, before)
-                elif found is None and re.search(rf"(?<![\w$]){ref}\s*\(", value):
-                    target += _built_keys(doc, ref, 1)  # body: JSON.stringify(makePayload(u))
+                elif found is None:
+                    called = set(CALLED_NAME.findall(value)) if called is None else called
+                    if ref in called:  # body: JSON.stringify(makePayload(u))
+                        target += _built_keys(doc, ref, 1)
         return
     if (names & {"mode", "raw"} and names <= POSTMAN_BODY) or (
         "text" in names and names <= TEXT_BODY
@@ -1509,6 +1552,11 @@ def _collect(
         for k in keys:
             value_end(doc, k, c)
     (query if QUERY_LABELS.search(c.label) else body).extend(keys)
+
+
+# A name called in an option's value (`makePayload(u)`): each one, found in one pass over the
+# value, not a pattern per name searched over it (break21f #3: quadratic in a big body's size).
+CALLED_NAME = re.compile(r"(?<![\w$])([A-Za-z_]\w*)\s*\(")
 
 
 def _fetch_init(names: set[str]) -> bool:

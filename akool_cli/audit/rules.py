@@ -1155,6 +1155,19 @@ def other_body(endpoint: DocEndpoint, unknown: frozenset[str]) -> DocEndpoint | 
     return found[0] if len(found) == 1 else same[0] if len(same) == 1 else None
 
 
+def _other_body(endpoint: DocEndpoint, taken: set[str]) -> DocEndpoint | None:
+    """other_body of a request's unknown keys, not worked out (a set of them per key, quadratic
+    in a body of thousands: break21f #3) when there are more than any endpoint's fields."""
+    if len(taken) - len(endpoint.request_names) > _most_request_names():
+        return None
+    return other_body(endpoint, frozenset(taken - endpoint.request_names))
+
+
+@lru_cache(maxsize=1)
+def _most_request_names() -> int:
+    return max((len(e.request_names) for e in catalogue.load().endpoints), default=0)
+
+
 def _whole(doc: f.Text, request: f.Request) -> bool:
     return f.sole_literal(doc, request) is not None
 
@@ -1234,7 +1247,7 @@ def _unknown_hit(
         message = f"{key.name} is not a field of {describe(endpoint)}"
         if beside is not None:
             message += f" (sent beside {beside}, the documented one: an extra field)"
-        other = other_body(endpoint, frozenset(taken - endpoint.request_names))
+        other = _other_body(endpoint, taken)
         if other is not None and key.name in other.request_names:
             message += f" (a field of {other.method} {other.path}: this is that one's body)"
     message += ctx.postman[key.offset][1] if key.offset in ctx.postman else ""

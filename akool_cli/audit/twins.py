@@ -7,6 +7,7 @@ all the call sends, the only required field it lacks and the only unknown key of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,9 +92,10 @@ def twins(
     lacking = [s for s in (*endpoint.body, *endpoint.query) if s.name not in names]
     found: dict[str, Twin] = {}
     pairs = [(n, t) for n in unknown for s in lacking if (t := stem_twin(n, s.name)) is not None]
+    by_key = Counter(p[0] for p in pairs)  # (counted once: a body of thousands of keys)
+    by_field = Counter(p[1].documented for p in pairs)
     for name, twin in pairs:
-        alone = sum(p[0] == name for p in pairs) == 1
-        if alone and sum(p[1].documented == twin.documented for p in pairs) == 1:
+        if by_key[name] == 1 and by_field[twin.documented] == 1:
             found[name] = twin
     taken = {t.documented for t in found.values()}
     required = [
@@ -104,10 +106,11 @@ def twins(
     left = [n for n in unknown if n not in found]
     if not required or not left or not complete():
         return found
+    roles = {n: role(n) for n in left}
+    rivals = Counter(roles.values())  # (each key's role once, not once per other key: break21f #3)
     for name in left:
-        kind = role(name)
+        kind = roles[name]
         wanted = [d for d in required if kind is not None and role(d) == kind]
-        rivals = [n for n in left if role(n) == kind]
-        if len(wanted) == 1 and len(rivals) == 1:
+        if len(wanted) == 1 and rivals[kind] == 1:
             found[name] = Twin(wanted[0], False, by_role=True)
     return found
