@@ -37,6 +37,7 @@ from akool_cli.audit.paths import (
 )
 from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, VARIABLE_PREFIX
 from akool_cli.audit.source import WEBSITE_HOSTS
+from akool_cli.audit.statuses import status_hits
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, DocField
 
@@ -2354,6 +2355,12 @@ def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
     return (hit for rule, hit in _answer_hits(ctx) if rule == "list-answer")
 
 
+def check_status_values(ctx: FileContext) -> Iterator[Hit]:
+    """A status field compared with a value the docs contradict (see statuses.py)."""
+    for one in status_hits(ctx):
+        yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+
+
 def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
     """Each answer read tied to a call (through the name its response is bound to, in its scope;
     see ties.py) is judged against that call's documented answer. A read whose start is not a
@@ -3134,6 +3141,12 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "reading a named field on an answer's `data` that the docs give as a list (avatar/list's `data.result`); a warning, since AKOOL's own demos read some of these",
         check_list_answers,
+    ),
+    Rule(
+        "status-value",
+        "error",
+        "comparing a documented status field of the call's answer (`video_status`, `faceswap_status`, `data.status`) with a number the docs do not list for it, or with one the code names or treats as success or failure where the docs give that number another state (`STATUS_SUCCESS = 2`: AKOOL's 2 is processing, 3 completed); no fix",
+        check_status_values,
     ),
     Rule(
         "both-auth-headers",

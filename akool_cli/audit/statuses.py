@@ -1,0 +1,368 @@
+"""Status values: a script's comparison of a documented status field of an AKOOL answer
+(`video_status`, `faceswap_status`, `data.status`) with a number the docs do not give, or do not
+give the meaning the code gives it (`STATUS_SUCCESS = 2` where AKOOL's 2 is processing)."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from akool_cli.audit.calls import FileContext
+from akool_cli.core.catalogue import DocEndpoint
+
+# Each endpoint's status fields and their documented states, generated from AKOOL's docs by
+# scripts/gen_statuses.py: {"GET /path": {"data.video_status": {"1": "queueing", ...}}}.
+DATA_FILE = Path(__file__).with_name("statuses.json")
+# The words of a name (a constant, a flag, a branch's body) that say which state it means.
+MEANING_WORDS: dict[str, str] = {
+    "success": "completed",
+    "succeeded": "completed",
+    "successful": "completed",
+    "succeed": "completed",
+    "complete": "completed",
+    "completed": "completed",
+    "done": "completed",
+    "finished": "completed",
+    "finish": "completed",
+    "fail": "failed",
+    "failed": "failed",
+    "failure": "failed",
+    "error": "failed",
+    "errored": "failed",
+    "queue": "queueing",
+    "queued": "queueing",
+    "queueing": "queueing",
+    "queuing": "queueing",
+    "pending": "queueing",
+    "processing": "processing",
+    "running": "processing",
+    "progress": "processing",
+}
+# A branch's statements that say it handles a failure or a finished job.
+FAILING = re.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
+COMPARE = r"(?P<op>===|!==|==|!=|\bnot\s+in\b|\bin\b)"
+VALUE = r"(?P<value>-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
+# After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
+# `?? 0` fallback, then the comparison.
+AFTER = re.compile(
+    r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]])?(?:\s*(?:\?\?|\|\||\bor\b)\s*-?\d+)?\s*"""
+    + COMPARE
+    + r"""\s*(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])?"""
+    + VALUE
+    + "?"
+)
+# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`.
+BEFORE = re.compile(
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)\s*(?P<op>===|!==|==|!=)|\[(?P<list>[^\[\]\n]*)\]\."
+    r"includes\()\s*[\w$.?\[\]\"'()]*$"
+)
+# A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
+BOUND = re.compile(
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*[\w$.?\[\]\"'()]*$"
+)
+# A name given a number: `STATUS_SUCCESS = 2`, `SUCCESS: 2,`, `Success = 2` (an enum member),
+# `StatusSuccess JobStatus = 2` (Go), `public const int Done = 3;`.
+DEFINED = (
+    r"(?:^|[\s,{(])(?:NAME)(?:\s*:\s*[\w.\[\]]+)?(?:\s+[A-Z]\w*)?\s*[=:]\s*(-?\d+)\b(?![ \t]*[.\w])"
+)
+COMMENT = ("#", "//", "*", "/*", "--")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A status field the file's calls answer with, and its documented states."""
+
+    name: str
+    states: dict[int, str]
+    endpoint: DocEndpoint
+    plain: bool  # the generic `status`: judged only where read through the answer's data
+
+
+@dataclass(frozen=True)
+class Found:
+    """A comparison the docs contradict: where, the value as written, what the docs give."""
+
+    line: int
+    column: int
+    found: str
+    documented: str
+    message: str
+    help: str
+
+
+@lru_cache(maxsize=1)
+def documented() -> dict[str, dict[str, dict[int, str]]]:
+    """The documented states of each endpoint's status fields (see DATA_FILE)."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["endpoints"]
+    return {
+        key: {path: {int(n): w for n, w in states.items()} for path, states in fields.items()}
+        for key, fields in data.items()
+    }
+
+
+def status_fields(ctx: FileContext) -> list[Field]:
+    """The status fields of the answers of the endpoints the file calls (a field two of them
+    document with different states is left out)."""
+    table = documented()
+    found: dict[str, list[Field]] = {}
+    for m in [*ctx.mentions, *ctx.returned]:
+        e = m.endpoint
+        if e is None or m.verdict in ("deprecated", "guess"):
+            continue
+        for path, states in table.get(f"{e.method} {e.path}", {}).items():
+            name = path.rsplit(".", 1)[-1]
+            found.setdefault(name, []).append(Field(name, states, e, name == "status"))
+    return [one[0] for one in found.values() if all(f.states == one[0].states for f in one)]
+
+
+@dataclass
+class _Text:
+    """A file's lines joined, with where each line starts and the constants it gives numbers."""
+
+    lines: list[str]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    numbers: dict[str, int | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.text = "\n".join(self.lines)
+        at = 0
+        for line in self.lines:
+            self.starts.append(at)
+            at += len(line) + 1
+
+    def place(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i, offset - self.starts[i]
+
+    def number(self, name: str) -> int | None:
+        """The one number the file gives a name (None: none, or several)."""
+        if name not in self.numbers:
+            pattern = re.compile(DEFINED.replace("NAME", re.escape(name)), re.M)
+            values = {int(m.group(1)) for m in pattern.finditer(self.text)}
+            self.numbers[name] = values.pop() if len(values) == 1 else None
+        return self.numbers[name]
+
+
+def status_hits(ctx: FileContext) -> Iterator[Found]:
+    """Each comparison of a status field of the file's answers that the docs contradict."""
+    if not any("status" in line or "Status" in line for line in ctx.lines):
+        return
+    fields = status_fields(ctx)
+    if not fields:
+        return
+    text = _Text(ctx.lines)
+    seen: set[int] = set()
+    for one in fields:
+        for at, written, value, meaning in _comparisons(text, one):
+            if at in seen:
+                continue
+            seen.add(at)
+            if value not in one.states and _sentinel(text, one.name, value):
+                continue
+            found = _judged(one, written, value, meaning)
+            if found is not None:
+                line, column = text.place(at)
+                yield Found(line, column, written, found[0], found[1], one.endpoint.url)
+
+
+def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, str | None]]:
+    """Each value a read of the field is compared with: (its offset, as written, its number,
+    the meaning the code gives it, if it says one)."""
+    for start, end in _reads(text, one):
+        i, column = text.place(start)
+        line = text.lines[i]
+        after, before = line[column + end - start :], line[:column]
+        shown = AFTER.match(after)
+        base = text.starts[i] + column + end - start
+        if shown is None:
+            shown, base = BEFORE.search(before), text.starts[i]
+        if shown is None:
+            continue
+        op = shown.group("op") or "in"
+        items = _items(shown, base)
+        context = _said(text, i, op, line) if len(items) == 1 else None
+        for at, written in items:
+            number, named = _number(text, written)
+            if number is not None:
+                yield at, written, number, named or context
+
+
+def _items(shown: re.Match[str], base: int) -> list[tuple[int, str]]:
+    """The values a comparison names, each with its offset: one, or a list's (`in (3, 4)`)."""
+    if shown.group("list") is None:
+        value = shown.group("value")
+        return [(base + shown.start("value"), value)] if value else []
+    found = []
+    for m in re.finditer(
+        r"-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*", shown.group("list")
+    ):
+        found.append((base + shown.start("list") + m.start(), m.group()))
+    return found
+
+
+def _number(text: _Text, written: str) -> tuple[int | None, str | None]:
+    """A value's number (a literal, or a constant the file gives one) and the meaning its
+    name says (`STATUS_SUCCESS`: completed)."""
+    if re.fullmatch(r"-?\d+", written):
+        return int(written), None
+    names = re.split(r"\.|::|->", written)
+    if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
+        names.pop()
+    number = text.number(names[-1])
+    return number, (_meaning(names[-1]) if number is not None else None)
+
+
+def _meaning(name: str) -> str | None:
+    """The one state a name says (`STATUS_FAILED`, `isCompleted`), if it says one."""
+    words = re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower().split("_")
+    if {"not", "no", "un"} & set(words):
+        return None
+    said = {MEANING_WORDS[w] for w in words if w in MEANING_WORDS}
+    return said.pop() if len(said) == 1 else None
+
+
+# A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
+ONE_TEST = re.compile(r"===?|!==?|\bin\b|\|\||\bor\b")
+FLAG = re.compile(
+    r"\s*(?:const\s+|let\s+|var\s+|val\s+|bool\s+|boolean\s+)?(?P<flag>[A-Za-z_]\w*)"
+    r"(?:\s*:\s*\w+)?\s*:?=(?!=)"
+)
+BRANCH = re.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
+# Words of a branch that say it is not the job's end (`print("not done yet")`).
+UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry", "sleep"})
+ENDED = {"download": "completed", "downloaded": "completed"}
+
+
+def _said(text: _Text, i: int, op: str, line: str) -> str | None:
+    """The state the code says one literal of a comparison stands for: the name of the flag
+    it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`)."""
+    if op not in ("==", "===", "in") or len(ONE_TEST.findall(line)) != 1:
+        return None
+    flag = FLAG.match(line)
+    if flag is not None:
+        return _meaning(flag.group("flag"))
+    if BRANCH.match(line) is None:
+        return None
+    indent = len(line) - len(line.lstrip())
+    opened = re.search(r"[:{]", line)
+    body = [line[opened.end() :] if opened else ""]
+    for below in text.lines[i + 1 : i + 9]:
+        if below.strip() and len(below) - len(below.lstrip()) <= indent:
+            break
+        body.append(below)
+    return _branch_meaning("\n".join(body))
+
+
+def _branch_meaning(body: str) -> str | None:
+    """Whether a branch's statements say the job failed or finished, and nothing else."""
+    words = set(re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower().replace("_", " ").split())
+    words = {w.strip("\"'`.,:;!()[]{}") for w in words} | set(re.findall(r"[a-z]+", body.lower()))
+    if words & UNDECIDED:
+        return None
+    said = {MEANING_WORDS.get(w) or ENDED.get(w) for w in words} - {None}
+    if FAILING.search(body):
+        said.add("failed")
+    return said.pop() if len(said) == 1 and said <= {"completed", "failed"} else None
+
+
+# A plain `status` read through the answer's data: `x.data.status`, `d["data"]["status"]`,
+# `body.get("data", {}).get("status")`, `data?.status`.
+THROUGH_DATA = re.compile(
+    r"(?:\bdata|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
+)
+AXIOS_DATA = re.compile(
+    r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
+)
+# What may follow a read bound to a local: its closing brackets, a default, the statement's end.
+CLOSED = re.compile(
+    r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*\s*(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?[;,]?\s*(?:#.*|//.*)?$"""
+)
+KEYWORDS = frozenset({"return", "if", "while", "case", "await", "yield", "not", "and", "or"})
+
+
+def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
+    """Where the file reads the field: by its name (a plain `status` only through the answer's
+    data), by a Go struct field tagged with it, and by a local bound to such a read."""
+    found = []
+    axios = "axios" in text.text
+    names = [one.name] if one.plain else [one.name, *_tagged(text, one.name)]
+    for name in names:
+        for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text.text):
+            i, column = text.place(m.start())
+            line = text.lines[i]
+            before = line[:column]
+            if line.lstrip().startswith(COMMENT):
+                continue
+            if name != one.name and not before.endswith("."):
+                continue  # (a Go struct's field, read as a member)
+            if one.plain and not (AXIOS_DATA if axios else THROUGH_DATA).search(before):
+                continue
+            found.append((m.start(), m.end()))
+    return found + _locals(text, found)
+
+
+def _tagged(text: _Text, name: str) -> list[str]:
+    """The Go struct fields tagged with the field's name (`VideoStatus int `json:"video_status"``)."""
+    tag = re.compile(rf"^\s*([A-Z]\w*)\s+[\w.*\[\]]+\s+`[^`\n]*json:\"{re.escape(name)}[,\"]", re.M)
+    return sorted({m.group(1) for m in tag.finditer(text.text)}) if "json:" in text.text else []
+
+
+def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The later reads of a local bound to a read of the field (`st = item.get("x_status")`),
+    up to where it is bound again."""
+    found = []
+    for start, end in reads:
+        i, column = text.place(start)
+        line = text.lines[i]
+        bound = BOUND.search(line[:column])
+        if bound is None or CLOSED.match(line[column + end - start :]) is None:
+            continue
+        local = bound.group("local")
+        if local in KEYWORDS:
+            continue
+        name = re.compile(rf"(?<![\w$.]){re.escape(local)}(?![\w$])")
+        again = re.compile(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?!=)")
+        for j in range(i + 1, min(len(text.lines), i + 60)):
+            if again.search(text.lines[j]):
+                break
+            found += [
+                (text.starts[j] + m.start(), text.starts[j] + m.end())
+                for m in name.finditer(text.lines[j])
+            ]
+    return found
+
+
+END_STATES = frozenset({"completed", "failed"})
+
+
+def _judged(one: Field, written: str, value: int, meaning: str | None) -> tuple[str, str] | None:
+    """(the documented value, the message) when the docs contradict a compared value: a number
+    the field never has, or one the code gives a meaning the docs give another number."""
+    states, e = one.states, one.endpoint
+    where = f"AKOOL's answer to {e.method} {e.path}"
+    listed = ", ".join(f"{n} ({w})" for n, w in sorted(states.items()))
+    shown = written if written == str(value) else f"{written} ({value})"
+    if value not in states:
+        message = f"{shown} is not a value of {one.name}: {where} gives {listed} ({e.url})"
+        return " or ".join(str(n) for n in sorted(states)), message
+    doc = states[value]
+    if meaning is None or doc == meaning or (meaning not in END_STATES and doc not in END_STATES):
+        return None
+    right = sorted(n for n, w in states.items() if w == meaning)
+    message = f"{shown} is taken as {meaning} here, but {where} gives {one.name} {value} for {doc}"
+    message += (f"; {meaning} is {right[0]}" if right else "") + f" ({e.url})"
+    return (str(right[0]) if right else listed), message
+
+
+def _sentinel(text: _Text, name: str, value: int) -> bool:
+    """Whether the file gives the read a default of this value (`.get("x_status", 0)`, `?? -1`):
+    comparing with it tests for no status, not for a state."""
+    n = re.escape(str(value))
+    pattern = rf"{re.escape(name)}[\"'`]?\s*(?:,\s*{n}\s*\)|\]?\s*(?:\?\?|\|\||\bor\b)\s*{n}\b)"
+    return re.search(pattern, text.text) is not None

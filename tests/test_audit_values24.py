@@ -1,0 +1,226 @@
+"""Session thirteen, values24: status values (a documented status field compared with a number
+the docs do not give that meaning), and the request-body items of values24's brief."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from akool_cli.audit.scan import Finding, audit_text
+from tests.conftest import ROOT, SHARED
+
+V3 = "https://openapi.akool.com/api/open/v3"
+V4 = "https://openapi.akool.com/api/open/v4"
+DOCS = SHARED / "akool-docs"
+
+
+def statuses_of(text: str, name: str) -> set[tuple[int, str, str]]:
+    """(line, value as written, documented) of each status-value finding."""
+    found: list[Finding] = audit_text(text.replace("V3", V3).replace("V4", V4), name)
+    return {(f.line, f.found, f.documented) for f in found if f.rule == "status-value"}
+
+
+# -- the documented states, as data ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not DOCS.is_dir(), reason="../shared/akool-docs is not beside this checkout")
+def test_the_committed_statuses_are_what_the_docs_generate(tmp_path: Path) -> None:
+    out = tmp_path / "statuses.json"
+    spec = importlib.util.spec_from_file_location(
+        "gen_statuses", ROOT / "scripts" / "gen_statuses.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["gen_statuses.py", str(DOCS), str(out)])
+    committed = (ROOT / "akool_cli" / "audit" / "statuses.json").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == committed, "run scripts/gen_statuses.py and commit"
+    data = json.loads(committed)["endpoints"]
+    assert data["GET /api/open/v3/faceswap/result/listbyids"] == {
+        "data.result.faceswap_status": {
+            "1": "queueing",
+            "2": "processing",
+            "3": "completed",
+            "4": "failed",
+        }
+    }
+    assert "data.video_status" in data["GET /api/open/v3/content/video/infobymodelid"]
+    assert all("sub_status" not in p and "deduction" not in p for e in data.values() for p in e)
+
+
+# -- wrong values ------------------------------------------------------------------------------------
+
+PY_CONSTANTS = """import requests
+
+class FaceSwapClient:
+    STATUS_QUEUED = 1
+    STATUS_SUCCESS = 2
+    STATUS_FAILED = 3
+
+    def wait(self, job_id, headers):
+        r = requests.get("V3/faceswap/result/listbyids", params={"_ids": job_id}, headers=headers)
+        for item in r.json()["data"]["result"]:
+            status = item.get("faceswap_status")
+            if status == self.STATUS_SUCCESS:
+                return item["url"]
+            if status == self.STATUS_FAILED:
+                raise RuntimeError("face swap failed")
+"""
+
+
+def test_class_constants_named_for_success_and_failure_with_the_wrong_numbers() -> None:
+    assert statuses_of(PY_CONSTANTS, "swap.py") == {
+        (12, "self.STATUS_SUCCESS", "3"),
+        (14, "self.STATUS_FAILED", "4"),
+    }
+
+
+TS_BRANCH = """const BASE = "V3";
+export async function poll(id: string, key: string) {
+  const res = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`, {
+    headers: { "x-api-key": key },
+  });
+  const data = (await res.json()).data;
+  if (data.video_status === 2) {
+    download(data.video);
+  }
+  if (data.video_status === 5) {
+    return null;
+  }
+  const isDone = data.video_status === 2;
+  return isDone;
+}
+"""
+
+
+def test_a_branch_or_a_flag_that_treats_processing_as_done_and_a_value_outside_the_enum() -> None:
+    assert statuses_of(TS_BRANCH, "poll.ts") == {
+        (7, "2", "3"),
+        (10, "5", "1 or 2 or 3 or 4"),
+        (13, "2", "3"),
+    }
+
+
+GO_CONSTS = """package akool
+
+const (
+	StatusProcessing = 1
+	StatusSuccess    = 2
+	StatusFailed     = 3
+)
+
+type info struct {
+	VideoStatus int    `json:"video_status"`
+	Video       string `json:"video"`
+}
+
+func wait(c *http.Client, id string) (string, error) {
+	resp, _ := c.Get("V3/content/video/infobymodelid?video_model_id=" + id)
+	var out struct{ Data info `json:"data"` }
+	json.NewDecoder(resp.Body).Decode(&out)
+	if out.Data.VideoStatus == StatusSuccess {
+		return out.Data.Video, nil
+	}
+	return "", nil
+}
+"""
+
+
+def test_go_consts_compared_with_a_field_tagged_with_the_status() -> None:
+    assert statuses_of(GO_CONSTS, "wait.go") == {(18, "StatusSuccess", "3")}
+
+
+JS_ENUM_PLAIN = """const axios = require("axios");
+const State = Object.freeze({ QUEUED: 0, RUNNING: 1, DONE: 2, FAILED: 3 });
+async function poll(id) {
+  const res = await axios.get(`V4/voice/detail/${id}`, { headers: { "x-api-key": KEY } });
+  if (res.data.data.status === State.DONE) return res.data.data;
+  if ([State.FAILED].includes(res.data.data.status)) throw new Error("x");
+}
+"""
+
+
+def test_a_frozen_object_of_states_compared_with_the_plain_status_of_the_answers_data() -> None:
+    assert statuses_of(JS_ENUM_PLAIN, "voice.js") == {
+        (5, "State.DONE", "3"),
+        (6, "State.FAILED", "4"),
+    }
+
+
+# -- right values: silent ----------------------------------------------------------------------------
+
+RIGHT = [
+    (
+        "right.py",
+        """import requests
+STATUS_SUCCESS = 3
+STATUS_FAILED = 4
+def wait(vid, headers):
+    r = requests.get("V3/content/video/infobymodelid", params={"video_model_id": vid}, headers=headers)
+    data = r.json()["data"]
+    video_status = data["video_status"]
+    if video_status == 3:
+        return data["video"]
+    elif video_status == 4:
+        raise RuntimeError("failed")
+    elif video_status in [1, 2]:
+        print("processing")
+    if data.get("video_status", 0) == 0:
+        print("no status yet")
+    if video_status == STATUS_SUCCESS or video_status == STATUS_FAILED:
+        print("finished")
+    if video_status == 2:
+        print("not done yet, still processing")
+""",
+    ),
+    (
+        "right.ts",
+        """const BASE = "V3";
+export async function poll(id: string) {
+  const r = await fetch(`${BASE}/content/image/infobymodelid?image_model_id=${id}`);
+  const { data } = await r.json();
+  const isCompleted = data.image_status === 3;
+  const isFailed = data.image_status === 4;
+  const isProcessing = data.image_status === 1 || data.image_status === 2;
+  if (data.image_status !== 3 && data.image_status !== 4) return "wait";
+  if (res.status === 200 && data.image_status === 3) return data.image;
+  return isCompleted || isFailed || isProcessing;
+}
+""",
+    ),
+    (
+        "session.ts",
+        """const BASE = "V4";
+export async function ready(id: string) {
+  const r = await fetch(`${BASE}/liveAvatar/session/detail?id=${id}`);
+  const json = await r.json();
+  if (json.data.status === 2) {
+    connect(json.data.credentials);
+  }
+  const ok = r.status === 200;
+  if (json.code === 1000 && r.status == 201) return ok;
+}
+""",
+    ),
+    (
+        "other.py",
+        """import requests
+DONE = 2
+def job(vid, headers):
+    requests.get("V3/content/video/infobymodelid", params={"video_model_id": vid}, headers=headers)
+    mine = requests.get("https://example.com/jobs/1").json()
+    if mine["status"] == DONE:
+        print("done")
+    if mine.get("video_state") == 7:
+        print("x")
+""",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), RIGHT, ids=[n for n, _ in RIGHT])
+def test_right_status_comparisons_and_other_statuses_are_silent(name: str, text: str) -> None:
+    assert statuses_of(text, name) == set()
