@@ -150,6 +150,131 @@ def test_a_frozen_object_of_states_compared_with_the_plain_status_of_the_answers
     }
 
 
+SWITCHES = """const BASE = "V3";
+async function poll(id) {
+  const r = await fetch(`${BASE}/content/image/infobymodelid?image_model_id=${id}`);
+  const j = await r.json();
+  switch (j.data.image_status) {
+    case 1:
+    case 2:
+      return "wait";
+    case 3:
+      return j.data.image;
+    case 4:
+      throw new Error("failed");
+    case 5:
+      return "cancelled";
+    default:
+      return null;
+  }
+}
+async function poll2(id) {
+  const r = await fetch(`${BASE}/content/image/infobymodelid?image_model_id=${id}`);
+  const j = await r.json();
+  switch (j.data.image_status) {
+    case 2:
+      console.log("image generation completed");
+      return j.data.image;
+    case 3:
+      throw new Error("failed");
+  }
+}
+"""
+
+
+def test_the_cases_of_a_switch_on_the_status_are_judged_by_their_bodies() -> None:
+    assert statuses_of(SWITCHES, "sw.js") == {
+        (13, "5", "1 or 2 or 3 or 4"),
+        (23, "2", "3"),
+        (26, "3", "4"),
+    }
+
+
+GO_IOTA = """package akool
+
+const (
+	StatusQueued JobStatus = iota
+	StatusRunning
+	StatusDone
+	StatusFailed
+)
+
+type info struct {
+	VideoStatus int `json:"video_status"`
+}
+
+func wait(id string) {
+	resp, _ := http.Get("V3/content/video/infobymodelid?video_model_id=" + id)
+	var out struct{ Data info `json:"data"` }
+	json.NewDecoder(resp.Body).Decode(&out)
+	switch out.Data.VideoStatus {
+	case 3:
+		return
+	case 4:
+		panic("failed")
+	}
+	if out.Data.VideoStatus == int(StatusDone) {
+		return
+	}
+	st := out.Data.VideoStatus
+	if st == int(StatusFailed) {
+		return
+	}
+}
+"""
+
+
+def test_go_iota_constants_converted_and_compared_through_a_local() -> None:
+    assert statuses_of(GO_IOTA, "iota.go") == {(24, "StatusDone", "3"), (28, "StatusFailed", "4")}
+
+
+CSHARP_ENUM = """public enum JobState { Pending, Running, Done, Failed }
+public class Poller {
+    public async Task<bool> Done(HttpClient http, string id) {
+        var json = await http.GetStringAsync("V3/content/video/infobymodelid?video_model_id=" + id);
+        var root = JsonDocument.Parse(json).RootElement;
+        return root.GetProperty("data").GetProperty("video_status").GetInt32() == (int)JobState.Done;
+    }
+}
+"""
+
+
+def test_an_enum_numbered_by_counting_and_a_converted_read() -> None:
+    assert statuses_of(CSHARP_ENUM, "Poller.cs") == {(6, "JobState.Done", "3")}
+
+
+TYPES = """type VideoStatus = 0 | 1 | 2 | 3;
+interface VideoInfo {
+  _id: string;
+  video_status: VideoStatus;
+}
+interface FaceSwapItem {
+  faceswap_status: 1 | 2 | 3 | 4;
+}
+export async function get(id: string): Promise<VideoInfo> {
+  const r = await fetch(`V3/content/video/infobymodelid?video_model_id=${id}`);
+  await fetch(`V3/faceswap/result/listbyids?_ids=${id}`);
+  return (await r.json()).data;
+}
+"""
+LITERALS = """from typing import Literal, TypedDict
+import requests
+
+class Info(TypedDict):
+    video_status: Literal[1, 2, 3, 4]
+    image_status: Literal[0, 1, 2]
+
+def get(i):
+    requests.get("V3/content/video/infobymodelid", params={"video_model_id": i})
+    requests.get("V3/content/image/infobymodelid", params={"image_model_id": i})
+"""
+
+
+def test_a_union_or_literal_type_of_the_field_with_a_number_the_docs_do_not_give() -> None:
+    assert statuses_of(TYPES, "types.ts") == {(1, "0", "1 or 2 or 3 or 4")}
+    assert statuses_of(LITERALS, "types.py") == {(6, "0", "1 or 2 or 3 or 4")}
+
+
 # -- right values: silent ----------------------------------------------------------------------------
 
 RIGHT = [

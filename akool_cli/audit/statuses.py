@@ -46,15 +46,17 @@ MEANING_WORDS: dict[str, str] = {
 # A branch's statements that say it handles a failure or a finished job.
 FAILING = re.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
 COMPARE = r"(?P<op>===|!==|==|!=|\bnot\s+in\b|\bin\b)"
-VALUE = r"(?P<value>-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
+# (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
+VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
 # After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
 # `?? 0` fallback, then the comparison.
 AFTER = re.compile(
-    r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]])?(?:\s*(?:\?\?|\|\||\bor\b)\s*-?\d+)?\s*"""
+    r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]]{1,2})?(?:\.\w+\(\))?"""
+    r"""(?:\s*(?:\?\?|\|\||\bor\b)\s*-?\d+)?\s*"""
     + COMPARE
-    + r"""\s*(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])?"""
+    + r"""\s*(?:(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""
     + VALUE
-    + "?"
+    + ")"
 )
 # Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`.
 BEFORE = re.compile(
@@ -71,6 +73,7 @@ DEFINED = (
     r"(?:^|[\s,{(])(?:NAME)(?:\s*:\s*[\w.\[\]]+)?(?:\s+[A-Z]\w*)?\s*[=:]\s*(-?\d+)\b(?![ \t]*[.\w])"
 )
 COMMENT = ("#", "//", "*", "/*", "--")
+Meaning = tuple[str, str] | None  # (the state the code says a value is, how it says it)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class _Text:
     text: str = ""
     starts: list[int] = field(default_factory=list)
     numbers: dict[str, int | None] = field(default_factory=dict)
+    _counted: dict[str, int] | None = None
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -145,8 +149,63 @@ class _Text:
         if name not in self.numbers:
             pattern = re.compile(DEFINED.replace("NAME", re.escape(name)), re.M)
             values = {int(m.group(1)) for m in pattern.finditer(self.text)}
+            if not values and name in self.counted():
+                values = {self.counted()[name]}
             self.numbers[name] = values.pop() if len(values) == 1 else None
         return self.numbers[name]
+
+    def counted(self) -> dict[str, int]:
+        """The members an enum or a Go const block numbers by counting (see counted_members)."""
+        if self._counted is None:
+            self._counted = counted_members(self.text)
+        return self._counted
+
+
+# An enum's members (`enum Status { Queued, Processing, Done }`, `Done = 3,` restarting the
+# count) and a Go const block (`StatusQueued Status = iota + 1`, the names after it counting on).
+ENUM_BLOCK = re.compile(r"\benum\s+(?:class\s+)?\w+\s*(?::\s*\w+\s*)?\{(?P<body>[^{}]*)\}")
+CONST_BLOCK = re.compile(r"^const\s*\((?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.M)
+MEMBER = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<value>-?\d+))?\s*$")
+IOTA = re.compile(
+    r"^\s*(?P<name>[A-Za-z_]\w*)(?:\s+[\w.]+)?\s*(?:=\s*(?:(?P<iota>iota)(?:\s*\+\s*(?P<k>\d+))?|(?P<value>-?\d+)))?\s*(?://.*)?$"
+)
+
+
+def counted_members(text: str) -> dict[str, int]:
+    """Names numbered by counting: enum members without a value (TypeScript, C#: 0, 1, ... or on
+    from the last given), and Go's iota constants; a name numbered twice is left out."""
+    found: dict[str, list[int]] = {}
+    for block in ENUM_BLOCK.finditer(text):
+        following = 0
+        for item in re.split(r"[,\n]", block.group("body")):
+            m = MEMBER.match(item.split("//")[0])
+            if m is None:
+                continue
+            number = int(m.group("value")) if m.group("value") else following
+            found.setdefault(m.group("name"), []).append(number)
+            following = number + 1
+    for block in CONST_BLOCK.finditer(text):
+        _iota_block(block.group("body"), found)
+    return {name: numbers[0] for name, numbers in found.items() if len(set(numbers)) == 1}
+
+
+def _iota_block(body: str, found: dict[str, list[int]]) -> None:
+    """A Go const block's names and numbers, where iota numbers them (`A = iota + 1`, `B`)."""
+    spec, kind, offset = -1, "", 0
+    for line in body.splitlines():
+        if not line.strip() or line.strip().startswith("//"):
+            continue
+        spec += 1
+        m = IOTA.match(line)
+        if m is None:
+            kind = ""
+            continue
+        if m.group("iota"):
+            kind, offset = "iota", int(m.group("k") or 0)
+        elif m.group("value") is not None:
+            kind = ""
+        if kind == "iota":
+            found.setdefault(m.group("name"), []).append(spec + offset)
 
 
 def status_hits(ctx: FileContext) -> Iterator[Found]:
@@ -159,7 +218,7 @@ def status_hits(ctx: FileContext) -> Iterator[Found]:
     text = _Text(ctx.lines)
     seen: set[int] = set()
     for one in fields:
-        for at, written, value, meaning in _comparisons(text, one):
+        for at, written, value, meaning in [*_comparisons(text, one), *_unions(text, one)]:
             if at in seen:
                 continue
             seen.add(at)
@@ -171,7 +230,7 @@ def status_hits(ctx: FileContext) -> Iterator[Found]:
                 yield Found(line, column, written, found[0], found[1], one.endpoint.url)
 
 
-def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, str | None]]:
+def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, Meaning]]:
     """Each value a read of the field is compared with: (its offset, as written, its number,
     the meaning the code gives it, if it says one)."""
     for start, end in _reads(text, one):
@@ -183,6 +242,7 @@ def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, str |
         if shown is None:
             shown, base = BEFORE.search(before), text.starts[i]
         if shown is None:
+            yield from _cases(text, i, after)
             continue
         op = shown.group("op") or "in"
         items = _items(shown, base)
@@ -191,6 +251,77 @@ def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, str |
             number, named = _number(text, written)
             if number is not None:
                 yield at, written, number, named or context
+
+
+# A type that lists the field's values: TypeScript's `video_status: 1 | 2 | 3 | 5` (or a type
+# alias of such a union), Python's `video_status: Literal[0, 1, 2]`.
+UNION = r"(?P<union>-?\d+(?:\s*\|\s*-?\d+)+|Literal\[\s*-?\d+(?:\s*,\s*-?\d+)*\s*\])"
+
+
+def _unions(text: _Text, one: Field) -> Iterator[tuple[int, str, int, Meaning]]:
+    """Each number of a type the file gives the field (a distinctive name only: a `status`
+    member may be any object's)."""
+    if one.plain or one.name not in text.text:
+        return
+    typed = re.compile(rf"(?<![\w$]){re.escape(one.name)}\??\s*:\s*(?:{UNION}|(?P<alias>[A-Z]\w*))")
+    for m in typed.finditer(text.text):
+        found = m if m.group("union") else _alias(text, m.group("alias"))
+        if found is None:
+            continue
+        for number in re.finditer(r"-?\d+", found.group("union")):
+            yield found.start("union") + number.start(), number.group(), int(number.group()), None
+
+
+def _alias(text: _Text, alias: str) -> re.Match[str] | None:
+    """The union a type alias names (`type VideoStatus = 1 | 2 | 3`, `VideoStatus = Literal[...]`)."""
+    return re.search(rf"(?<![\w$]){re.escape(alias)}\s*(?::\s*\w+\s*)?=\s*{UNION}", text.text)
+
+
+# A switch on the read (`switch (d.video_status) {`, Go's `switch out.Data.VideoStatus {`,
+# Python's `match st:`) and its cases (`case 3:`, `case 3, 4:`, `case 3 | 4:`).
+SWITCH = re.compile(r"\s*(?:switch|match)\b")
+SWITCHED = re.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
+CASE = re.compile(r"(?P<indent>\s*)case\s+(?P<values>[^:\n]+?)\s*:(?P<rest>.*)$")
+
+
+def _cases(text: _Text, i: int, after: str) -> Iterator[tuple[int, str, int, Meaning]]:
+    """The values of the cases of a switch on the read, each with the meaning its body says
+    (a case that shares its body with another says none)."""
+    line = text.lines[i]
+    if SWITCH.match(line) is None or SWITCHED.match(after) is None:
+        return
+    cases = _case_bodies(text, i)
+    for n, (offset, written, body) in enumerate(cases):
+        values = re.split(r"\s*[,|]\s*", written)
+        shared = len(values) > 1 or (not "".join(body).strip() and n + 1 < len(cases))
+        meaning = None if shared else _branch_meaning("\n".join(body))
+        said = (meaning, "by the case it opens") if meaning else None
+        for value in values if written else ():
+            number, named = _number(text, value)
+            if number is not None:
+                yield offset + written.find(value), value, number, named or said
+
+
+def _case_bodies(text: _Text, i: int) -> list[tuple[int, str, list[str]]]:
+    """The cases of the switch on line i: (where its values start, them, its body's lines);
+    `default` closes the case before it and has no values."""
+    indent = len(text.lines[i]) - len(text.lines[i].lstrip())
+    cases: list[tuple[int, str, list[str]]] = []
+    for j in range(i + 1, min(len(text.lines), i + 80)):
+        below = text.lines[j]
+        case = CASE.match(below)
+        other = re.match(r"\s*default\b", below)
+        outdented = below.strip() and len(below) - len(below.lstrip()) <= indent
+        if outdented and case is None and other is None:
+            break
+        if case is not None:
+            start = text.starts[j] + case.start("values")
+            cases.append((start, case.group("values").strip(), [case.group("rest")]))
+        elif other is not None:
+            cases.append((text.starts[j], "", []))
+        elif cases:
+            cases[-1][2].append(below)
+    return cases
 
 
 def _items(shown: re.Match[str], base: int) -> list[tuple[int, str]]:
@@ -206,7 +337,7 @@ def _items(shown: re.Match[str], base: int) -> list[tuple[int, str]]:
     return found
 
 
-def _number(text: _Text, written: str) -> tuple[int | None, str | None]:
+def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     """A value's number (a literal, or a constant the file gives one) and the meaning its
     name says (`STATUS_SUCCESS`: completed)."""
     if re.fullmatch(r"-?\d+", written):
@@ -214,8 +345,8 @@ def _number(text: _Text, written: str) -> tuple[int | None, str | None]:
     names = re.split(r"\.|::|->", written)
     if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
         names.pop()
-    number = text.number(names[-1])
-    return number, (_meaning(names[-1]) if number is not None else None)
+    number, meaning = text.number(names[-1]), _meaning(names[-1])
+    return number, ((meaning, "by its name") if number is not None and meaning else None)
 
 
 def _meaning(name: str) -> str | None:
@@ -239,14 +370,15 @@ UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry"
 ENDED = {"download": "completed", "downloaded": "completed"}
 
 
-def _said(text: _Text, i: int, op: str, line: str) -> str | None:
+def _said(text: _Text, i: int, op: str, line: str) -> Meaning:
     """The state the code says one literal of a comparison stands for: the name of the flag
     it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`)."""
     if op not in ("==", "===", "in") or len(ONE_TEST.findall(line)) != 1:
         return None
     flag = FLAG.match(line)
     if flag is not None:
-        return _meaning(flag.group("flag"))
+        meaning = _meaning(flag.group("flag"))
+        return (meaning, f"by the flag {flag.group('flag')}") if meaning else None
     if BRANCH.match(line) is None:
         return None
     indent = len(line) - len(line.lstrip())
@@ -256,7 +388,8 @@ def _said(text: _Text, i: int, op: str, line: str) -> str | None:
         if below.strip() and len(below) - len(below.lstrip()) <= indent:
             break
         body.append(below)
-    return _branch_meaning("\n".join(body))
+    meaning = _branch_meaning("\n".join(body))
+    return (meaning, "by the branch it opens") if meaning else None
 
 
 def _branch_meaning(body: str) -> str | None:
@@ -341,7 +474,7 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
 END_STATES = frozenset({"completed", "failed"})
 
 
-def _judged(one: Field, written: str, value: int, meaning: str | None) -> tuple[str, str] | None:
+def _judged(one: Field, written: str, value: int, said: Meaning) -> tuple[str, str] | None:
     """(the documented value, the message) when the docs contradict a compared value: a number
     the field never has, or one the code gives a meaning the docs give another number."""
     states, e = one.states, one.endpoint
@@ -352,10 +485,11 @@ def _judged(one: Field, written: str, value: int, meaning: str | None) -> tuple[
         message = f"{shown} is not a value of {one.name}: {where} gives {listed} ({e.url})"
         return " or ".join(str(n) for n in sorted(states)), message
     doc = states[value]
-    if meaning is None or doc == meaning or (meaning not in END_STATES and doc not in END_STATES):
+    meaning, why = said or ("", "")
+    if not meaning or doc == meaning or (meaning not in END_STATES and doc not in END_STATES):
         return None
     right = sorted(n for n, w in states.items() if w == meaning)
-    message = f"{shown} is taken as {meaning} here, but {where} gives {one.name} {value} for {doc}"
+    message = f"{shown} is taken as {meaning} {why}, but {where} gives {one.name} {value} for {doc}"
     message += (f"; {meaning} is {right[0]}" if right else "") + f" ({e.url})"
     return (str(right[0]) if right else listed), message
 
