@@ -275,6 +275,20 @@ def test_a_union_or_literal_type_of_the_field_with_a_number_the_docs_do_not_give
     assert statuses_of(LITERALS, "types.py") == {(6, "0", "1 or 2 or 3 or 4")}
 
 
+PLAIN_DATA = """import requests
+DONE = 2
+def wait(tid, h):
+    r = requests.get("V4/headswap/task/detail", params={"_id": tid}, headers=h)
+    data = r.json()["data"]
+    if data["status"] == DONE:
+        return data["video_url"]
+"""
+
+
+def test_a_plain_status_of_a_variable_bound_to_the_answers_data() -> None:
+    assert statuses_of(PLAIN_DATA, "head.py") == {(6, "DONE", "3")}
+
+
 # -- right values: silent ----------------------------------------------------------------------------
 
 RIGHT = [
@@ -327,6 +341,18 @@ export async function ready(id: string) {
   }
   const ok = r.status === 200;
   if (json.code === 1000 && r.status == 201) return ok;
+}
+""",
+    ),
+    (
+        "supabase.js",
+        """const BASE = "V4";
+const DONE = 2;
+async function f(id) {
+  await fetch(`${BASE}/voice/detail/${id}`, { headers: { "x-api-key": k } });
+  const { data } = await supabase.from("jobs").select().single();
+  if (data.status === DONE) return 1;
+  if (data.status === 7) return 2;
 }
 """,
     ),

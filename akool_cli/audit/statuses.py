@@ -73,6 +73,8 @@ DEFINED = (
     r"(?:^|[\s,{(])(?:NAME)(?:\s*:\s*[\w.\[\]]+)?(?:\s+[A-Z]\w*)?\s*[=:]\s*(-?\d+)\b(?![ \t]*[.\w])"
 )
 COMMENT = ("#", "//", "*", "/*", "--")
+NEAR = 160  # (the characters before a read that say what it is: a minified line is not reread)
+LONG = 400  # (a line this long is minified: its comparisons' branches are not read)
 Meaning = tuple[str, str] | None  # (the state the code says a value is, how it says it)
 
 
@@ -132,6 +134,8 @@ class _Text:
     starts: list[int] = field(default_factory=list)
     numbers: dict[str, int | None] = field(default_factory=dict)
     _counted: dict[str, int] | None = None
+    data_bound: bool | None = None  # (see DATA_BOUND)
+    sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
 
     def __post_init__(self) -> None:
         self.text = "\n".join(self.lines)
@@ -236,13 +240,14 @@ def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, Meani
     for start, end in _reads(text, one):
         i, column = text.place(start)
         line = text.lines[i]
-        after, before = line[column + end - start :], line[:column]
+        ends = column + end - start
+        after, before = line[ends : ends + NEAR], line[max(0, column - NEAR) : column]
         shown = AFTER.match(after)
         base = text.starts[i] + column + end - start
         if shown is None:
-            shown, base = BEFORE.search(before), text.starts[i]
+            shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
         if shown is None:
-            yield from _cases(text, i, after)
+            yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
             continue
         op = shown.group("op") or "in"
         items = _items(shown, base)
@@ -373,7 +378,7 @@ ENDED = {"download": "completed", "downloaded": "completed"}
 def _said(text: _Text, i: int, op: str, line: str) -> Meaning:
     """The state the code says one literal of a comparison stands for: the name of the flag
     it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`)."""
-    if op not in ("==", "===", "in") or len(ONE_TEST.findall(line)) != 1:
+    if op not in ("==", "===", "in") or len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
         return None
     flag = FLAG.match(line)
     if flag is not None:
@@ -406,8 +411,14 @@ def _branch_meaning(body: str) -> str | None:
 
 # A plain `status` read through the answer's data: `x.data.status`, `d["data"]["status"]`,
 # `body.get("data", {}).get("status")`, `data?.status`.
-THROUGH_DATA = re.compile(
-    r"(?:\bdata|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
+ACCESS = r"\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
+THROUGH_DATA = re.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])" + ACCESS)
+# A variable named data, where the file binds it to the answer's data (`data = r.json()["data"]`,
+# `const data = json.data`, `const { data } = await res.json()`): its `status` is the answer's.
+BARE_DATA = re.compile(r"(?<![\w$.])data" + ACCESS)
+DATA_BOUND = re.compile(
+    r"(?<![\w$.])data\s*:?=\s*[^\n;]*(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"']|\.data\b)"
+    r"|\{\s*data\s*\}\s*=\s*await\s+[\w.]+\.json\(\)"
 )
 AXIOS_DATA = re.compile(
     r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
@@ -429,15 +440,26 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
         for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text.text):
             i, column = text.place(m.start())
             line = text.lines[i]
-            before = line[:column]
+            before = line[max(0, column - NEAR) : column]
             if line.lstrip().startswith(COMMENT):
                 continue
             if name != one.name and not before.endswith("."):
                 continue  # (a Go struct's field, read as a member)
-            if one.plain and not (AXIOS_DATA if axios else THROUGH_DATA).search(before):
+            if one.plain and not _through_data(text, before, axios):
                 continue
             found.append((m.start(), m.end()))
     return found + _locals(text, found)
+
+
+def _through_data(text: _Text, before: str, axios: bool) -> bool:
+    """Whether a plain `status` read is through the answer's data (see THROUGH_DATA)."""
+    if axios:
+        return AXIOS_DATA.search(before) is not None
+    if THROUGH_DATA.search(before):
+        return True
+    if text.data_bound is None:
+        text.data_bound = DATA_BOUND.search(text.text) is not None
+    return text.data_bound and BARE_DATA.search(before) is not None
 
 
 def _tagged(text: _Text, name: str) -> list[str]:
@@ -453,8 +475,9 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in reads:
         i, column = text.place(start)
         line = text.lines[i]
-        bound = BOUND.search(line[:column])
-        if bound is None or CLOSED.match(line[column + end - start :]) is None:
+        bound = BOUND.search(line[max(0, column - NEAR) : column])
+        rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
+        if bound is None or CLOSED.match(rest) is None:
             continue
         local = bound.group("local")
         if local in KEYWORDS:
@@ -494,9 +517,18 @@ def _judged(one: Field, written: str, value: int, said: Meaning) -> tuple[str, s
     return (str(right[0]) if right else listed), message
 
 
+@lru_cache(maxsize=256)
+def _sentinel_pattern(name: str, value: int) -> re.Pattern[str]:
+    n = re.escape(str(value))
+    return re.compile(
+        rf"{re.escape(name)}[\"'`]?\s*(?:,\s*{n}\s*\)|\]?\s*(?:\?\?|\|\||\bor\b)\s*{n}\b)"
+    )
+
+
 def _sentinel(text: _Text, name: str, value: int) -> bool:
     """Whether the file gives the read a default of this value (`.get("x_status", 0)`, `?? -1`):
-    comparing with it tests for no status, not for a state."""
-    n = re.escape(str(value))
-    pattern = rf"{re.escape(name)}[\"'`]?\s*(?:,\s*{n}\s*\)|\]?\s*(?:\?\?|\|\||\bor\b)\s*{n}\b)"
-    return re.search(pattern, text.text) is not None
+    comparing with it tests for no status, not for a state (looked for once per value)."""
+    if (name, value) not in text.sentinels:
+        found = _sentinel_pattern(name, value).search(text.text) is not None
+        text.sentinels[(name, value)] = found
+    return text.sentinels[(name, value)]
