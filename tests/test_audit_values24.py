@@ -375,3 +375,88 @@ def job(vid, headers):
 @pytest.mark.parametrize(("name", "text"), RIGHT, ids=[n for n, _ in RIGHT])
 def test_right_status_comparisons_and_other_statuses_are_silent(name: str, text: str) -> None:
     assert statuses_of(text, name) == set()
+
+
+# -- keys removed before the call (break21f #13 popped-keys-warn) ------------------------------------
+
+POPPED = {
+    "f.py": """import requests
+def talk(photo, audio, dest):
+    body = {"talking_photo_url": photo, "audio_url": audio, "resolution": "720", "dest": dest}
+    dest = body.pop("dest")
+    requests.post("V3/content/video/createbytalkingphoto", json=body)
+def talk2(photo, audio, dest):
+    body = {"talking_photo_url": photo, "audio_url": audio, "resolution": "720", "dest": dest}
+    del body["dest"]
+    requests.post("V3/content/video/createbytalkingphoto", json=body)
+def talk3(photo_path, audio_url):
+    opts = {"photo": photo_path, "audio_url": audio_url, "resolution": "720"}
+    opts["talking_photo_url"] = upload(opts.pop("photo"))
+    requests.post("V3/content/video/createbytalkingphoto", json=opts)
+""",
+    "g.js": """const B = "V3";
+export async function talk(photo, audio, hook) {
+  const body = { talking_photo_url: photo, audio_url: audio, resolution: "720", webhook_url: hook };
+  body.webhookUrl = body.webhook_url;
+  delete body.webhook_url;
+  await fetch(`${B}/content/video/createbytalkingphoto`, { method: "POST", body: JSON.stringify(body) });
+}
+export async function lipsync(videoFile, audio) {
+  const body = { video: videoFile, audio_url: audio };
+  body.video_url = await upload(body.video);
+  delete body["video"];
+  await fetch(`${B}/content/video/lipsync`, { method: "POST", body: JSON.stringify(body) });
+}
+""",
+    "a.go": """package a
+func Talk(photo, audio, dest string) {
+	body := map[string]interface{}{"talking_photo_url": photo, "audio_url": audio, "resolution": "720", "dest": dest}
+	delete(body, "dest")
+	buf, _ := json.Marshal(body)
+	http.Post("V3/content/video/createbytalkingphoto", "application/json", bytes.NewReader(buf))
+}
+""",
+    "b.php": """<?php
+function talk($photo, $audio, $dest) {
+    $body = ['talking_photo_url' => $photo, 'audio_url' => $audio, 'resolution' => '720', 'dest' => $dest];
+    unset($body['dest']);
+    $ch = curl_init('V3/content/video/createbytalkingphoto');
+    curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body));
+}
+""",
+    "c.rb": """require "net/http"
+def talk(photo, audio, dest)
+  body = { "talking_photo_url" => photo, "audio_url" => audio, "resolution" => "720", "dest" => dest }
+  body.delete("dest")
+  Net::HTTP.post(URI("V3/content/video/createbytalkingphoto"), body.to_json, "x-api-key" => k)
+end
+""",
+}
+
+
+@pytest.mark.parametrize("name", list(POPPED))
+def test_a_key_removed_before_the_call_is_not_sent(name: str) -> None:
+    text = POPPED[name].replace("V3", V3)
+    assert [f.render() for f in audit_text(text, name) if f.severity != "info"] == []
+
+
+KEPT = """import requests
+def talk(photo, audio, dest, keep):
+    body = {"talking_photo_url": photo, "audio_url": audio, "resolution": "720", "dest": dest}
+    if not keep:
+        body.pop("dest")
+    requests.post("V3/content/video/createbytalkingphoto", json=body)
+def talk2(photo, audio, dest):
+    body = {"talking_photo_url": photo, "audio_url": audio, "resolution": "720", "dest": dest}
+    body.pop("dest", None)
+    body["dest"] = dest
+    requests.post("V3/content/video/createbytalkingphoto", json=body)
+"""
+
+
+def test_a_key_removed_only_in_a_branch_or_set_again_is_still_sent() -> None:
+    found = audit_text(KEPT.replace("V3", V3), "kept.py")
+    assert {(f.line, f.rule, f.found) for f in found} == {
+        (3, "unknown-field", "dest"),
+        (10, "unknown-field", "dest"),
+    }
