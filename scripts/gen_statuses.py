@@ -99,6 +99,24 @@ def _yaml_description(lines: list[str], i: int, field: str) -> bool:
     return False
 
 
+# The code an answer's envelope gives on success: "business status code (1000: success)",
+# "(`1000` = success)", "Treat `1000` as success", the legacy detect's "(0: success)".
+SUCCESS = re.compile(r"`?(\d+)`?\s*(?:[:=]\s*success|as success)\b", re.I)
+
+
+def code_success(lines: list[str], field: str) -> str | None:
+    """The one success code the lines give the envelope's code field, or None."""
+    found = set()
+    for i, line in enumerate(lines):
+        said = SUCCESS.search(line)
+        if said is None:
+            continue
+        named = re.search(rf"(?<![\w`]){field}(?![\w`])", line[: said.start()]) is not None
+        if named or _yaml_description(lines, i, field):
+            found.add(said.group(1))
+    return found.pop() if len(found) == 1 else None
+
+
 def endpoint_states(docs: Path, endpoint: dict[str, Any]) -> dict[str, dict[str, str]]:
     """The documented states of each status field of one endpoint's answer, by dotted path."""
     texts = [docs / f"{page}.mdx" for page in endpoint["pages"]]
@@ -113,6 +131,10 @@ def endpoint_states(docs: Path, endpoint: dict[str, Any]) -> dict[str, dict[str,
         found = field_states(lines, field)
         if found and all(one == found[0] for one in found):
             out[path] = found[0]
+    for field in ("code", "error_code"):
+        success = code_success(lines, field) if field in endpoint["response"] else None
+        if success is not None:
+            out[field] = {success: "success"}
     return out
 
 

@@ -39,14 +39,15 @@ def test_the_committed_statuses_are_what_the_docs_generate(tmp_path: Path) -> No
     committed = (ROOT / "akool_cli" / "audit" / "statuses.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed, "run scripts/gen_statuses.py and commit"
     data = json.loads(committed)["endpoints"]
-    assert data["GET /api/open/v3/faceswap/result/listbyids"] == {
-        "data.result.faceswap_status": {
-            "1": "queueing",
-            "2": "processing",
-            "3": "completed",
-            "4": "failed",
-        }
+    swap = data["GET /api/open/v3/faceswap/result/listbyids"]
+    assert swap["data.result.faceswap_status"] == {
+        "1": "queueing",
+        "2": "processing",
+        "3": "completed",
+        "4": "failed",
     }
+    assert swap["code"] == {"1000": "success"}
+    assert data["POST /detect"] == {"error_code": {"0": "success"}}
     assert "data.video_status" in data["GET /api/open/v3/content/video/infobymodelid"]
     assert all("sub_status" not in p and "deduction" not in p for e in data.values() for p in e)
 
@@ -289,6 +290,46 @@ def test_a_plain_status_of_a_variable_bound_to_the_answers_data() -> None:
     assert statuses_of(PLAIN_DATA, "head.py") == {(6, "DONE", "3")}
 
 
+ST_PY = """import time
+import requests
+def wait_video(key, vid):
+    while True:
+        r = requests.get("V3/content/video/infobymodelid", params={"video_model_id": vid},
+                         headers={"x-api-key": key})
+        j = r.json()
+        if j["code"] != 0:
+            raise RuntimeError(j["msg"])
+        d = j["data"]
+        if d["video_status"] == "completed":
+            return d["video"]
+        if d["video_status"] == 2:
+            return d["video"]
+        time.sleep(5)
+"""
+ST_JS = """const BASE = "V3";
+export async function swapResult(key, id) {
+  const r = await fetch(`${BASE}/faceswap/result/listbyids?_ids=${id}`, { headers: { "x-api-key": key } });
+  const j = await r.json();
+  if (j.code !== 200) throw new Error(j.msg);
+  const item = j.data.result[0];
+  if (item.faceswap_status === 2) return item.url;
+  const ok = j.code === 0;
+  return null;
+}
+"""
+
+
+def test_status_and_code_compared_with_values_the_docs_do_not_give() -> None:
+    """break21g #7 status-compare-values (relay 1): a word for an integer status, a branch that
+    returns the result on processing, and the envelope's code taken as success at 0 or 200."""
+    assert statuses_of(ST_PY, "st.py") == {
+        (8, "0", "1000"),
+        (11, '"completed"', "3"),
+        (13, "2", "3"),
+    }
+    assert statuses_of(ST_JS, "st.js") == {(5, "200", "1000"), (7, "2", "3"), (8, "0", "1000")}
+
+
 # -- right values: silent ----------------------------------------------------------------------------
 
 RIGHT = [
@@ -354,6 +395,25 @@ async function f(id) {
   if (data.status === DONE) return 1;
   if (data.status === 7) return 2;
 }
+""",
+    ),
+    (
+        "vendors.py",
+        """import requests
+def compare(vid, h):
+    r = requests.get("V3/content/video/infobymodelid", params={"video_model_id": vid}, headers=h)
+    j = r.json()
+    if j["code"] != 1000:
+        raise RuntimeError(j["msg"])
+    hg = requests.get("https://api.heygen.com/v1/video_status.get", params={"video_id": vid}).json()
+    data = hg["data"]
+    if data["status"] == "completed":
+        return data["video_url"]
+    cloud = requests.post("https://cloud.example.com/v2/tts", json={}).json()
+    if cloud["code"] != 0:
+        raise RuntimeError("tts failed")
+    if j["code"] == 1101:
+        raise RuntimeError("token")
 """,
     ),
     (

@@ -47,7 +47,7 @@ MEANING_WORDS: dict[str, str] = {
 FAILING = re.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
 COMPARE = r"(?P<op>===|!==|==|!=|\bnot\s+in\b|\bin\b)"
 # (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
-VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
+VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>\"\w+\"|'\w+'|-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
 # After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
 # `?? 0` fallback, then the comparison.
 AFTER = re.compile(
@@ -75,6 +75,7 @@ DEFINED = (
 COMMENT = ("#", "//", "*", "/*", "--")
 NEAR = 160  # (the characters before a read that say what it is: a minified line is not reread)
 LONG = 400  # (a line this long is minified: its comparisons' branches are not read)
+CODES = ("code", "error_code")  # (the envelope's business code: see gen_statuses.code_success)
 Meaning = tuple[str, str] | None  # (the state the code says a value is, how it says it)
 
 
@@ -86,6 +87,7 @@ class Field:
     states: dict[int, str]
     endpoint: DocEndpoint
     plain: bool  # the generic `status`: judged only where read through the answer's data
+    code: bool = False  # the envelope's `code` (states: {1000: "success"}): read on the answer
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ def status_fields(ctx: FileContext) -> list[Field]:
             continue
         for path, states in table.get(f"{e.method} {e.path}", {}).items():
             name = path.rsplit(".", 1)[-1]
-            found.setdefault(name, []).append(Field(name, states, e, name == "status"))
+            code = name in CODES
+            field = Field(name, states, e, name == "status" or code, code)
+            found.setdefault(name, []).append(field)
     return [one[0] for one in found.values() if all(f.states == one[0].states for f in one)]
 
 
@@ -130,11 +134,14 @@ class _Text:
     """A file's lines joined, with where each line starts and the constants it gives numbers."""
 
     lines: list[str]
+    python: bool = False
     text: str = ""
     starts: list[int] = field(default_factory=list)
     numbers: dict[str, int | None] = field(default_factory=dict)
     _counted: dict[str, int] | None = None
-    data_bound: bool | None = None  # (see DATA_BOUND)
+    data_names: set[str] | None = None  # (see DATA_BOUND)
+    answers: set[str] | None = None  # names bound to a parsed answer (see ANSWER_BOUND)
+    calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
 
     def __post_init__(self) -> None:
@@ -214,19 +221,24 @@ def _iota_block(body: str, found: dict[str, list[int]]) -> None:
 
 def status_hits(ctx: FileContext) -> Iterator[Found]:
     """Each comparison of a status field of the file's answers that the docs contradict."""
-    if not any("status" in line or "Status" in line for line in ctx.lines):
+    if not any(w in line for line in ctx.lines for w in ("status", "Status", "code", "Code")):
         return
     fields = status_fields(ctx)
     if not fields:
         return
-    text = _Text(ctx.lines)
+    text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
+    text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
     seen: set[int] = set()
     for one in fields:
         for at, written, value, meaning in [*_comparisons(text, one), *_unions(text, one)]:
             if at in seen:
                 continue
             seen.add(at)
-            if value not in one.states and _sentinel(text, one.name, value):
+            if (
+                isinstance(value, int)
+                and value not in one.states
+                and _sentinel(text, one.name, value)
+            ):
                 continue
             found = _judged(one, written, value, meaning)
             if found is not None:
@@ -234,7 +246,10 @@ def status_hits(ctx: FileContext) -> Iterator[Found]:
                 yield Found(line, column, written, found[0], found[1], one.endpoint.url)
 
 
-def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, Meaning]]:
+Compared = tuple[int, str, int | str, Meaning]  # (offset, as written, number or string, meaning)
+
+
+def _comparisons(text: _Text, one: Field) -> Iterator[Compared]:
     """Each value a read of the field is compared with: (its offset, as written, its number,
     the meaning the code gives it, if it says one)."""
     for start, end in _reads(text, one):
@@ -251,11 +266,16 @@ def _comparisons(text: _Text, one: Field) -> Iterator[tuple[int, str, int, Meani
             continue
         op = shown.group("op") or "in"
         items = _items(shown, base)
-        context = _said(text, i, op, line) if len(items) == 1 else None
+        tail = after[shown.end() :] if shown.re is AFTER else after
+        said = _code_said if one.code else _said
+        context = said(text, i, op, line, tail) if len(items) == 1 else None
+        strings = not one.code and _through_data(text, before, "axios" in text.text)
         for at, written in items:
             number, named = _number(text, written)
             if number is not None:
                 yield at, written, number, named or context
+            elif strings and _judged_string(text, written, op):
+                yield at, written, written.strip("\"'"), context
 
 
 # A type that lists the field's values: TypeScript's `video_status: 1 | 2 | 3 | 5` (or a type
@@ -347,6 +367,8 @@ def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
     name says (`STATUS_SUCCESS`: completed)."""
     if re.fullmatch(r"-?\d+", written):
         return int(written), None
+    if written[:1] in "\"'":
+        return None, None
     names = re.split(r"\.|::|->", written)
     if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
         names.pop()
@@ -373,28 +395,65 @@ BRANCH = re.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
 # Words of a branch that say it is not the job's end (`print("not done yet")`).
 UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry", "sleep"})
 ENDED = {"download": "completed", "downloaded": "completed"}
+# A read of a job's result (`return d["video"]`, `item.url`, `data.image`): AKOOL fills it in
+# when the job is done.
+RESULT_READ = re.compile(r"""(?:\.|\[\s*["']|\.get\(\s*["'])(?:video|url|image)\b(?!\s*\()""")
 
 
-def _said(text: _Text, i: int, op: str, line: str) -> Meaning:
+def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
     """The state the code says one literal of a comparison stands for: the name of the flag
-    it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`)."""
+    it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`,
+    `if (s === 2) return item.url`: the job's result is read only when it is done)."""
     if op not in ("==", "===", "in") or len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
         return None
     flag = FLAG.match(line)
     if flag is not None:
         meaning = _meaning(flag.group("flag"))
         return (meaning, f"by the flag {flag.group('flag')}") if meaning else None
+    body = _body(text, i, line, tail)
+    meaning = _branch_meaning(body) if body is not None else None
+    return (meaning, "by the branch it opens") if meaning else None
+
+
+def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
+    """The statements of the branch a comparison on line i opens: the rest of its line, and the
+    lines below indented deeper (None: the line opens no branch)."""
     if BRANCH.match(line) is None:
         return None
     indent = len(line) - len(line.lstrip())
-    opened = re.search(r"[:{]", line)
-    body = [line[opened.end() :] if opened else ""]
+    body = [tail]
     for below in text.lines[i + 1 : i + 9]:
         if below.strip() and len(below) - len(below.lstrip()) <= indent:
             break
         body.append(below)
-    meaning = _branch_meaning("\n".join(body))
-    return (meaning, "by the branch it opens") if meaning else None
+    return "\n".join(body)
+
+
+# A flag that says the envelope's code means success (`ok = j["code"] == 0`).
+SUCCESS_WORDS = frozenset({"ok", "success", "succeeded", "successful", "succeed", "valid"})
+
+
+def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
+    """Whether the code takes one number of the envelope's code for success: a flag named so,
+    a branch on `==` that goes on with the answer (fails in no way, waits for nothing), or one on
+    `!=` that fails (`if j["code"] != 0: raise ...`)."""
+    if len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
+        return None
+    flag = FLAG.match(line)
+    if flag is not None:
+        words = set(re.sub(r"([a-z])([A-Z])", r"\1_\2", flag.group("flag")).lower().split("_"))
+        named = op in ("==", "===") and words & SUCCESS_WORDS and not words & {"not", "no"}
+        return ("success", f"by the flag {flag.group('flag')}") if named else None
+    body = _body(text, i, line, tail)
+    if body is None or not body.strip(" {:)\n"):
+        return None
+    failing = _branch_meaning(body) == "failed"
+    if op in ("!=", "!==") and failing:
+        return "success", "by the failure it is the test for"
+    words = set(re.findall(r"[a-z]+", body.lower()))
+    if op in ("==", "===") and not failing and not words & (UNDECIDED | set(MEANING_WORDS)):
+        return "success", "by the branch it opens"
+    return None
 
 
 def _branch_meaning(body: str) -> str | None:
@@ -404,6 +463,8 @@ def _branch_meaning(body: str) -> str | None:
     if words & UNDECIDED:
         return None
     said = {MEANING_WORDS.get(w) or ENDED.get(w) for w in words} - {None}
+    if RESULT_READ.search(body):
+        said.add("completed")
     if FAILING.search(body):
         said.add("failed")
     return said.pop() if len(said) == 1 and said <= {"completed", "failed"} else None
@@ -413,12 +474,16 @@ def _branch_meaning(body: str) -> str | None:
 # `body.get("data", {}).get("status")`, `data?.status`.
 ACCESS = r"\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
 THROUGH_DATA = re.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])" + ACCESS)
-# A variable named data, where the file binds it to the answer's data (`data = r.json()["data"]`,
-# `const data = json.data`, `const { data } = await res.json()`): its `status` is the answer's.
-BARE_DATA = re.compile(r"(?<![\w$.])data" + ACCESS)
+# A name the file binds to the answer's data (`d = r.json()["data"]`, `const data = json.data`,
+# `data = body.get("data") or {}`, `const { data } = await res.json()`): its `status` is the
+# answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
+NAMED = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
 DATA_BOUND = re.compile(
-    r"(?<![\w$.])data\s*:?=\s*[^\n;]*(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"']|\.data\b)"
-    r"|\{\s*data\s*\}\s*=\s*await\s+[\w.]+\.json\(\)"
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>[^\n;=]*"
+    r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
+    r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
+    r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
+    re.M,
 )
 AXIOS_DATA = re.compile(
     r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
@@ -445,21 +510,77 @@ def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
                 continue
             if name != one.name and not before.endswith("."):
                 continue  # (a Go struct's field, read as a member)
-            if one.plain and not _through_data(text, before, axios):
+            if one.code and not _through_answer(text, before, axios):
                 continue
+            if one.plain and not one.code and not _through_data(text, before, axios):
+                continue
+            if one.plain and not _after_akool(text, i):
+                continue  # (another API's `data.status`, `code`: HeyGen's, a cloud's)
             found.append((m.start(), m.end()))
     return found + _locals(text, found)
 
 
+# A request some code makes (an HTTP library's verb, fetch, curl): the answer read after one that
+# is not an AKOOL call is that request's.
+REQUEST_LINE = re.compile(
+    r"(?:\bfetch|\brequests\.\w+|\baxios(?:\.\w+)?|\bhttpx\.\w+|\bhttp\.(?:Get|Post|NewRequest)"
+    r"|\bgot(?:\.\w+)?|\$fetch|\bofetch|\bcurl_exec|\bHttp::\w+|\bky(?:\.\w+)?)\s*\("
+    r"|\bcurl\s"
+)
+AKOOL_WINDOW = 40  # lines: a read of the answer this far after the call
+
+
+def _after_akool(text: _Text, i: int) -> bool:
+    """Whether the request nearest before line i (within AKOOL_WINDOW lines) is an AKOOL call:
+    the generic `status` and `code` of another API's answer are not AKOOL's."""
+    for j in range(i, max(-1, i - AKOOL_WINDOW), -1):
+        if j in text.calls:
+            return True
+        if REQUEST_LINE.search(text.lines[j]):
+            return False
+    return False
+
+
 def _through_data(text: _Text, before: str, axios: bool) -> bool:
     """Whether a plain `status` read is through the answer's data (see THROUGH_DATA)."""
-    if axios:
-        return AXIOS_DATA.search(before) is not None
-    if THROUGH_DATA.search(before):
+    if (AXIOS_DATA if axios else THROUGH_DATA).search(before):
         return True
-    if text.data_bound is None:
-        text.data_bound = DATA_BOUND.search(text.text) is not None
-    return text.data_bound and BARE_DATA.search(before) is not None
+    named = NAMED.search(before)
+    return named is not None and named.group("n") in _data_names(text, axios)
+
+
+def _data_names(text: _Text, axios: bool) -> set[str]:
+    """The names the file binds to its answers' data (see DATA_BOUND), found once."""
+    if text.data_names is None:
+        text.data_names = set()
+        for m in DATA_BOUND.finditer(text.text):
+            rhs = m.group("rhs") or ""
+            if m.group("d") or not axios or len(re.findall(r"\bdata\b", rhs)) >= 2:
+                text.data_names.add(m.group("n") or "data")
+    return text.data_names
+
+
+# The envelope's `code` read on a parsed answer: `r.json()["code"]`, `(await r.json()).code`,
+# a name bound to one (`j = r.json()`, `const j = await res.json()`, `json.loads(...)`,
+# `JSON.parse(...)`), or axios' `res.data.code`.
+ANSWER_BOUND = re.compile(
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
+)
+ON_ANSWER = re.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
+AXIOS_ANSWER = re.compile(r"\.data" + ACCESS)
+
+
+def _through_answer(text: _Text, before: str, axios: bool) -> bool:
+    """Whether a `code` read is of a parsed answer (see ANSWER_BOUND)."""
+    if axios and AXIOS_ANSWER.search(before):
+        return True
+    on = ON_ANSWER.search(before)
+    if on is None:
+        return False
+    if text.answers is None:
+        text.answers = {m.group("n") for m in ANSWER_BOUND.finditer(text.text)}
+    return on.group("n") is None or on.group("n") in text.answers
 
 
 def _tagged(text: _Text, name: str) -> list[str]:
@@ -497,9 +618,13 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
 END_STATES = frozenset({"completed", "failed"})
 
 
-def _judged(one: Field, written: str, value: int, said: Meaning) -> tuple[str, str] | None:
+def _judged(one: Field, written: str, value: int | str, said: Meaning) -> tuple[str, str] | None:
     """(the documented value, the message) when the docs contradict a compared value: a number
     the field never has, or one the code gives a meaning the docs give another number."""
+    if one.code:
+        return _judged_code(one, written, value, said)
+    if isinstance(value, str):
+        return _judged_word(one, written, value)
     states, e = one.states, one.endpoint
     where = f"AKOOL's answer to {e.method} {e.path}"
     listed = ", ".join(f"{n} ({w})" for n, w in sorted(states.items()))
@@ -515,6 +640,51 @@ def _judged(one: Field, written: str, value: int, said: Meaning) -> tuple[str, s
     message = f"{shown} is taken as {meaning} {why}, but {where} gives {one.name} {value} for {doc}"
     message += (f"; {meaning} is {right[0]}" if right else "") + f" ({e.url})"
     return (str(right[0]) if right else listed), message
+
+
+def _judged_code(
+    one: Field, written: str, value: int | str, said: Meaning
+) -> tuple[str, str] | None:
+    """A number the code takes for the envelope's success code that is not the documented one
+    (`if j["code"] != 0: raise`, `if (j.code === 200)`; AKOOL's is 1000, the legacy detect's 0)."""
+    success = next(iter(one.states))
+    if not isinstance(value, int) or value == success or said is None or said[0] != "success":
+        return None
+    if success == 1000 and 1000 < value < 2000:
+        return None  # (one of AKOOL's own codes: an error the code tests for)
+    e = one.endpoint
+    shown = written if written == str(value) else f"{written} ({value})"
+    message = (
+        f"{shown} is taken as success {said[1]}, but AKOOL's answer to {e.method} {e.path} "
+        f"gives {one.name} {success} for success ({e.url})"
+    )
+    return str(success), message
+
+
+def _judged_string(text: _Text, written: str, op: str) -> bool:
+    """Whether a string compared with a status field is judged: a word (`"completed"`: the field
+    is a number), or a number's digits where they never equal the number (Python, `===`)."""
+    inner = written.strip("\"'")
+    if written[:1] not in "\"'" or not inner:
+        return False
+    return not inner.isdigit() or text.python or op in ("===", "!==")
+
+
+def _judged_word(one: Field, written: str, value: str) -> tuple[str, str] | None:
+    """A string compared with a status field the docs give as a number."""
+    e = one.endpoint
+    listed = ", ".join(f"{n} ({w})" for n, w in sorted(one.states.items()))
+    meaning = MEANING_WORDS.get(value.lower())
+    right = (
+        int(value)
+        if value.isdigit()
+        else next((n for n, w in one.states.items() if w == meaning), None)
+    )
+    message = (
+        f"{written} is not a value of {one.name}: AKOOL's answer to {e.method} {e.path} gives it "
+        f"as a number, {listed}" + (f"; compare with {right}" if right is not None else "")
+    )
+    return (str(right) if right is not None else listed), message + f" ({e.url})"
 
 
 @lru_cache(maxsize=256)
