@@ -520,3 +520,38 @@ def test_a_key_removed_only_in_a_branch_or_set_again_is_still_sent() -> None:
         (3, "unknown-field", "dest"),
         (10, "unknown-field", "dest"),
     }
+
+
+# -- an id-like key in place of a GET's id (relay 3) -------------------------------------------------
+
+ID_QUERIES = {
+    "q.ts": """const BASE = "V3";
+export async function imageStatus(id: string, key: string) {
+  const r = await fetch(`${BASE}/content/image/infobymodelid?_id=${id}`, { headers: { "x-api-key": key } });
+  return (await r.json()).data.image_status;
+}
+""",
+    "q.py": """import requests
+def video_status(i, h):
+    return requests.get(f"V3/content/video/infobymodelid?_id={i}", headers=h).json()
+""",
+}
+
+
+@pytest.mark.parametrize("name", list(ID_QUERIES))
+def test_an_id_like_key_alone_in_a_whole_query_stands_for_the_gets_id(name: str) -> None:
+    found = audit_text(ID_QUERIES[name].replace("V3", V3), name)
+    assert [(f.rule, f.found, f.fix) for f in found] == [("misnamed-field", "_id", None)]
+    assert "the query lacks the required" in found[0].message
+
+
+OPEN_QUERIES = """import requests
+def video_status(i, h, extra):
+    requests.get(f"V3/content/video/infobymodelid?_id={i}", params=extra, headers=h)
+    requests.get(f"V3/content/video/infobymodelid?video_model_id={i}&_id={i}", headers=h)
+"""
+
+
+def test_an_id_like_key_in_a_query_not_all_in_view_or_beside_the_id_stays_a_warning() -> None:
+    found = audit_text(OPEN_QUERIES.replace("V3", V3), "open.py")
+    assert {(f.line, f.rule) for f in found} == {(3, "unknown-field"), (4, "unknown-field")}

@@ -1167,9 +1167,24 @@ def _complete(ctx: FileContext, m: Mention, keys: list[f.Key]) -> bool:
     offsets = {k.offset for k in keys}
     doc = ctx.doc()
     return any(
-        {k.offset for k in request.body} == offsets
-        and f.sole_literal(doc, request, direct=False) is not None
+        (
+            {k.offset for k in request.body} == offsets
+            and f.sole_literal(doc, request, direct=False) is not None
+        )
+        or _whole_query_keys(doc, m, request, offsets)
         for request in f.requests_of(doc, m.line, m.column)
+    )
+
+
+def _whole_query_keys(doc: f.Text, m: Mention, request: f.Request, offsets: set[int]) -> bool:
+    """Whether a GET's keys are its whole query, certainly all in view (fields.whole_query): an
+    id-like key there alone stands for the required id the query lacks (`?_id=` for
+    `image_model_id`)."""
+    query = {k.offset for k in request.query}
+    return (
+        bool(offsets)
+        and query == offsets
+        and f.whole_query(doc, request, doc.offset(m.line, m.column))
     )
 
 
@@ -1195,7 +1210,8 @@ def _field_hits(
     if right is not None and misnamed:
         message = f"{key.name} is not a field of {describe(endpoint)}"
         if twin is not None and twin.by_role:  # (twins are found only for keys with no near miss)
-            message += f", and the body lacks the required {right}, a value of the same kind"
+            part = "query" if endpoint.method == "GET" else "body"
+            message += f", and the {part} lacks the required {right}, a value of the same kind"
         fix = None
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)

@@ -74,6 +74,15 @@ def stem_twin(sent: str, documented: str) -> Twin | None:
     return Twin(documented, certain)
 
 
+def sole_id(endpoint: DocEndpoint) -> str | None:
+    """The one query field of a GET that documents one, an id (`image_model_id` of
+    image/infobymodelid, whose page marks nothing required): what the GET is of, so needed."""
+    if endpoint.method != "GET" or len(endpoint.query) != 1:
+        return None
+    name = endpoint.query[0].name
+    return name if role(name) == "id" else None
+
+
 def twins(
     endpoint: DocEndpoint,
     sent: Iterable[str],
@@ -99,7 +108,9 @@ def twins(
     required = [
         s.name
         for s in lacking
-        if s.required and s.name not in taken and s.name not in endpoint.required_unshown
+        if (s.required or s.name == sole_id(endpoint))
+        and s.name not in taken
+        and s.name not in endpoint.required_unshown
     ]
     left = [n for n in unknown if n not in found]
     if not required or not left or not complete():
