@@ -555,3 +555,38 @@ def video_status(i, h, extra):
 def test_an_id_like_key_in_a_query_not_all_in_view_or_beside_the_id_stays_a_warning() -> None:
     found = audit_text(OPEN_QUERIES.replace("V3", V3), "open.py")
     assert {(f.line, f.rule) for f in found} == {(3, "unknown-field"), (4, "unknown-field")}
+
+
+CLOSES = {
+    "close.js": """const BASE = "V4";
+const url = `${BASE}/liveAvatar/session/close`;
+export async function close(sessionId, key) {
+  await fetch(url, { method: "POST", headers: { "x-api-key": key }, body: JSON.stringify({ session_id: sessionId }) });
+}
+""",
+    "close.py": """import requests
+def close(sid, h):
+    requests.post("V4/liveAvatar/session/close", json={"session_id": sid}, headers=h)
+""",
+}
+
+
+@pytest.mark.parametrize("name", list(CLOSES))
+def test_a_key_only_the_docs_examples_send_for_the_id_the_schema_requires(name: str) -> None:
+    """Relay 3: live avatar close's examples send session_id; its schema requires id."""
+    found = audit_text(CLOSES[name].replace("V4", V4), name)
+    assert [(f.rule, f.found, f.documented, f.fix) for f in found] == [
+        ("misnamed-field", "session_id", "id", None)
+    ]
+
+
+CLOSED_RIGHT = """import requests
+def close(sid, h, extra):
+    requests.post("V4/liveAvatar/session/close", json={"id": sid}, headers=h)
+    requests.post("V4/liveAvatar/session/close", json={"id": sid, "session_id": sid}, headers=h)
+    requests.post("V4/liveAvatar/session/close", json={"session_id": sid, **extra}, headers=h)
+"""
+
+
+def test_the_id_sent_or_a_body_not_all_in_view_leaves_session_id_alone() -> None:
+    assert audit_text(CLOSED_RIGHT.replace("V4", V4), "closed.py") == []

@@ -1043,7 +1043,11 @@ def _field_checks(
     stood = _twins(endpoint, taken, partial(_complete, ctx, m, keys), others)
     claimed = _claimed(ctx, endpoint, keys)
     for key in keys:
-        if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+        if (
+            _known(key.name, endpoint)
+            and key.name not in endpoint.deprecated_fields
+            and key.name not in stood  # (an example's key for a field its schema requires)
+        ):
             continue
         if any(_known(key.name, e) for e in others):
             continue  # (documented under another version the call may be sent to)
@@ -1120,8 +1124,8 @@ def _twins(
     """The unknown keys of a request that stand for a documented field it lacks (twins.py);
     `complete` says whether the keys are certainly all the body the call sends."""
     unknown = names - endpoint.request_names
-    if not unknown:
-        return {}  # (every key documented: most bodies)
+    if not unknown:  # (every key documented: most bodies; or a key only the examples send)
+        return twins.example_twins(endpoint, names, complete) if endpoint.example_fields else {}
     near = {n: _near(n, endpoint) for n in unknown}
 
     def known(name: str) -> bool:
@@ -1166,13 +1170,17 @@ def _complete(ctx: FileContext, m: Mention, keys: list[f.Key]) -> bool:
     { ... })`, which adds headers, not a field of the same role as one the body lacks)."""
     offsets = {k.offset for k in keys}
     doc = ctx.doc()
+    requests = f.requests_of(doc, m.line, m.column)
+    if not requests and keys:  # (a URL held in a name: the call that sends these keys)
+        first = min(offsets)
+        requests = f.requests_of(doc, doc.line_of(first), doc.column(first))
     return any(
         (
             {k.offset for k in request.body} == offsets
             and f.sole_literal(doc, request, direct=False) is not None
         )
         or _whole_query_keys(doc, m, request, offsets)
-        for request in f.requests_of(doc, m.line, m.column)
+        for request in requests
     )
 
 
@@ -1212,6 +1220,11 @@ def _field_hits(
         if twin is not None and twin.by_role:  # (twins are found only for keys with no near miss)
             part = "query" if endpoint.method == "GET" else "body"
             message += f", and the {part} lacks the required {right}, a value of the same kind"
+            if twin.example:
+                message = (
+                    f"{key.name} is sent only by the examples on {endpoint.url}; the schema of "
+                    f"{describe(endpoint)} requires {right}, which the body lacks"
+                )
         fix = None
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)

@@ -38,6 +38,7 @@ class Twin:
     documented: str  # the documented field the key stands for
     certain: bool  # whether renaming the key keeps its value right (a patch may rename it)
     by_role: bool = False  # the only unknown key of the role of the only required field lacking
+    example: bool = False  # a key only the docs' examples send, for the field their schema requires
 
 
 def words(name: str) -> list[str]:
@@ -122,3 +123,20 @@ def twins(
         if len(wanted) == 1 and len(rivals) == 1:
             found[name] = Twin(wanted[0], False, by_role=True)
     return found
+
+
+def example_twins(
+    endpoint: DocEndpoint, sent: Iterable[str], complete: Callable[[], bool]
+) -> dict[str, Twin]:
+    """A key that only the docs' own example bodies send (live avatar close's `session_id`),
+    standing for the field the endpoint's schema requires and those examples leave out (`id`),
+    of the same role, in a body that is certainly all the call sends and lacks that field."""
+    names = set(sent)
+    keys = [n for n in names if n in endpoint.example_fields and n not in endpoint.field_names()]
+    lacking = [r for r in endpoint.required_unshown if r not in names]
+    if len(keys) != 1 or not lacking:
+        return {}
+    wanted = [r for r in lacking if role(r) is not None and role(r) == role(keys[0])]
+    if len(wanted) != 1 or not complete():
+        return {}
+    return {keys[0]: Twin(wanted[0], False, by_role=True, example=True)}
