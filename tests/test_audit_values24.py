@@ -590,3 +590,57 @@ def close(sid, h, extra):
 
 def test_the_id_sent_or_a_body_not_all_in_view_leaves_session_id_alone() -> None:
     assert audit_text(CLOSED_RIGHT.replace("V4", V4), "closed.py") == []
+
+
+# -- a patch that a type must follow: all or none (break21f #15, break21g #4) -------------------------
+
+
+def fixes_of(text: str, name: str) -> dict[int, str | None]:
+    """Each finding's line: its fix's new text (None: no fix)."""
+    found = audit_text(text.replace("V3", V3), name)
+    return {f.line: (f.fix.new if f.fix else None) for f in found if f.severity == "error"}
+
+
+TYPED_TS = """const B = "V3";
+export async function talk(talking_photo_url: string, audio_url: string) {
+  const body = { talking_photo_url, audio_url, resolution: "720p" } satisfies { talking_photo_url: string; audio_url: string; resolution: "720p" | "4k" };
+  await fetch(`${B}/content/video/createbytalkingphoto`, { method: "POST", body: JSON.stringify(body) });
+}
+type Res = "720p" | "1080p";
+export async function talk2(talking_photo_url: string, audio_url: string, resolution: Res = "720p") {
+  await fetch(`${B}/content/video/createbytalkingphoto`, { method: "POST", body: JSON.stringify({ talking_photo_url, audio_url, resolution }) });
+}
+export async function talk3(talking_photo_url: string, audio_url: string, resolution: string = "1080p") {
+  await fetch(`${B}/content/video/createbytalkingphoto`, { method: "POST", body: JSON.stringify({ talking_photo_url, audio_url, resolution }) });
+}
+"""
+
+
+def test_a_union_type_and_the_values_it_types_are_not_patched_apart() -> None:
+    assert fixes_of(TYPED_TS, "a.ts") == {3: None, 6: None, 7: None, 10: None}
+    plain = TYPED_TS.split("type Res")[0].replace('resolution: "720p" | "4k"', "resolution: string")
+    assert fixes_of(plain, "b.ts") == {3: '"720"'}  # (typed a plain string: patched)
+
+
+TYPED_PY = """from typing import Literal, TypedDict
+import requests
+
+B = "V3"
+
+
+class LipsyncBody(TypedDict):
+    video_url: str
+    audio_url: str
+    webhook_url: str
+
+
+def lipsync(v: str, a: str, hook: str):
+    body: LipsyncBody = {"video_url": v, "audio_url": a, "webhook_url": hook}
+    return requests.post(f"{B}/content/video/lipsync", json=body).json()
+"""
+
+
+def test_a_typeddict_body_is_left_to_a_person() -> None:
+    assert fixes_of(TYPED_PY, "t.py") == {14: None}
+    untyped = TYPED_PY.replace("body: LipsyncBody =", "body =")
+    assert fixes_of(untyped, "u.py") == {14: "webhookUrl"}

@@ -1072,8 +1072,9 @@ def _field_checks(
 
 
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
-    """The named type a TypeScript literal holding `key` is given (see tstypes)."""
-    if not tstypes.typescript(ctx.name):
+    """The named type a TypeScript literal (or a Python dict annotated with a TypedDict) holding
+    `key` is given (see tstypes)."""
+    if not (tstypes.typescript(ctx.name) or ctx.name.endswith(".py")):
         return None
     return tstypes.literal_type(ctx.doc(), key.offset)
 
@@ -1640,6 +1641,14 @@ NUMBER_MAP = re.compile(
 )
 
 
+def _union_typed(ctx: FileContext, name: str) -> bool:
+    """Whether a TypeScript file declares a union of string literals for the field (`resolution:
+    "720p" | "1080p"` in an interface, a `satisfies` type): its values are typed by it."""
+    if not tstypes.typescript(ctx.name):
+        return False
+    return any(declared == name for declared, _ in f.unions(ctx.doc()))
+
+
 def _value_fix(
     ctx: FileContext, line: int, column: int, lit: f.Literal, spec: DocField, key: f.Key | None
 ) -> Fix | None:
@@ -1647,6 +1656,8 @@ def _value_fix(
     and escaped as the literal's surroundings are (`\\"1080\\"` inside an escaped JSON string)."""
     choices = spec.enum or ()
     old = lit.source  # (a query's or a command item's text has no quotes: none are added)
+    if tstypes.typed_value(ctx.doc(), lit.offset, ctx.name) or _union_typed(ctx, spec.name):
+        return None  # (`resolution: Res = "720p"`: the type must change with it, left to a person)
     if not lit.quoted and spec.type == "string" and lit.value in choices:
         if NUMBER_MAP.search(ctx.doc().text[max(0, lit.offset - 300) : lit.offset]):
             return None  # Map<String, Integer>: a string there would not compile
@@ -1884,8 +1895,9 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             continue
         for lit in lits:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
-            if all(hits) and hits[0] is not None:
-                yield hits[0]
+            if all(hits) and hits[0] is not None:  # (a type: its values change with it, or not)
+                note = "; a type: the values typed by it must change with it (left to a person)"
+                yield replace(hits[0], fix=None, message=hits[0].message + note)
 
 
 def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:
