@@ -644,3 +644,19 @@ def test_a_typeddict_body_is_left_to_a_person() -> None:
     assert fixes_of(TYPED_PY, "t.py") == {14: None}
     untyped = TYPED_PY.replace("body: LipsyncBody =", "body =")
     assert fixes_of(untyped, "u.py") == {14: "webhookUrl"}
+
+
+INLINE_TYPED = """const B = "V3";
+export async function lipsync(video_url: string, audio_url: string, hook: string) {
+  const body: { video_url: string; audio_url: string; webhook_url: string } = { video_url, audio_url, webhook_url: hook };
+  await fetch(`${B}/content/video/lipsync`, { method: "POST", body: JSON.stringify(body) });
+}
+"""
+
+
+def test_a_body_given_an_inline_object_type_is_judged_and_left_to_a_person() -> None:
+    found = audit_text(INLINE_TYPED.replace("V3", V3), "inline.ts")
+    assert [(f.line, f.rule, f.found, f.fix) for f in found] == [
+        (3, "misnamed-field", "webhook_url", None)
+    ]
+    assert "inline type" in found[0].message

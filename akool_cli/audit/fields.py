@@ -332,7 +332,25 @@ def read(
         if table is doc.defaults and m.group("n"):  # f(a, b, years=-31): years's, not a's
             name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
         table.setdefault(name, []).append((m.start(), m.end()))
+    if language == "js" and ": {" in text:
+        _typed_object_assignments(doc)
     return doc
+
+
+# TypeScript's `const body: { webhook_url: string } = {...}`: a name given an inline object type
+# (which ASSIGNED's type does not take: braces), bound to the value after its `=`.
+TYPED_OBJECT = re.compile(
+    r"(?<![\w$.])(?:const|let|var)\s+(?P<n>[A-Za-z_$][\w$]*)\s*:\s*\{[^{}=\n]*\}\s*=(?![=>])[ \t]*"
+)
+
+
+def _typed_object_assignments(doc: Text) -> None:
+    """The bindings of names given an inline object type (see TYPED_OBJECT), in offset order."""
+    for m in TYPED_OBJECT.finditer(doc.text):
+        spots = doc.assigned.setdefault(m.group("n"), [])
+        if (m.start(), m.end()) not in spots:
+            spots.append((m.start(), m.end()))
+            spots.sort()
 
 
 def _walls(starts: list[int], lines: list[str], prose: frozenset[int]) -> list[tuple[int, int]]:

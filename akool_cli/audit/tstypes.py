@@ -20,6 +20,7 @@ TYPE_NAME = r"(?P<t>[A-Za-z_$][\w$.]*)"
 TYPED_BEFORE = re.compile(
     r"[\w$\]]\s*\??:\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?(?:\[\])?\s*=\s*$"
 )
+INLINE_TYPED_BEFORE = re.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
 CAST_BEFORE = re.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
 TYPED_AFTER = re.compile(r"\s*\)?\s*(?:satisfies|as)\s+" + TYPE_NAME)
 DECLARED = re.compile(r"\b(?:interface|type|class)\s+(?P<n>[A-Za-z_$][\w$]*)\b[^{=;]*[{=]")
@@ -48,6 +49,8 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
     before = doc.text[max(0, c.start - 200) : c.start]
     found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
     found = found or TYPED_AFTER.match(doc.text, c.end)
+    if found is None and INLINE_TYPED_BEFORE.search(before):
+        return Typed("an inline type", False)  # (`const body: { webhook_url: string } = {`)
     if found is None:
         return None
     name = found.group("t").split(".")[-1]
