@@ -330,6 +330,44 @@ def test_status_and_code_compared_with_values_the_docs_do_not_give() -> None:
     assert statuses_of(ST_JS, "st.js") == {(5, "200", "1000"), (7, "2", "3"), (8, "0", "1000")}
 
 
+WHEN_KT = """val BASE = "V3"
+fun poll(id: String): String? {
+    val body = client.get("$BASE/content/video/infobymodelid?video_model_id=$id").body<String>()
+    val data = JSONObject(body).getJSONObject("data")
+    when (data.getInt("video_status")) {
+        1, 2 -> return null
+        3 -> return data.getString("video")
+        5 -> throw IllegalStateException("failed")
+    }
+    return null
+}
+"""
+CASE_RB = """BASE = "V3"
+def poll(id)
+  res = JSON.parse(Net::HTTP.get(URI("#{BASE}/content/video/infobymodelid?video_model_id=#{id}")))
+  case res["data"]["video_status"]
+  when 2 then res["data"]["video"]
+  when 4
+    raise "failed"
+  end
+end
+"""
+MAP_PY = """import requests
+STATUS_TEXT = {1: "queued", 2: "done", 3: "failed"}
+RIGHT_TEXT = {1: "queued", 2: "processing", 3: "completed", 4: "failed"}
+def poll(i, h):
+    d = requests.get("V3/content/video/infobymodelid", params={"video_model_id": i}, headers=h).json()["data"]
+    print(STATUS_TEXT[d["video_status"]])
+    print(RIGHT_TEXT.get(d["video_status"], "unknown"))
+"""
+
+
+def test_kotlin_when_ruby_case_and_a_table_of_state_names() -> None:
+    assert statuses_of(WHEN_KT, "when.kt") == {(8, "5", "1 or 2 or 3 or 4")}
+    assert statuses_of(CASE_RB, "case.rb") == {(5, "2", "3")}
+    assert statuses_of(MAP_PY, "map.py") == {(2, "2", "3"), (2, "3", "4")}
+
+
 # -- right values: silent ----------------------------------------------------------------------------
 
 RIGHT = [

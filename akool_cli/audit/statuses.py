@@ -263,6 +263,7 @@ def _comparisons(text: _Text, one: Field) -> Iterator[Compared]:
             shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
         if shown is None:
             yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
+            yield from _mapped(text, before)
             continue
         op = shown.group("op") or "in"
         items = _items(shown, base)
@@ -276,6 +277,32 @@ def _comparisons(text: _Text, one: Field) -> Iterator[Compared]:
                 yield at, written, number, named or context
             elif strings and _judged_string(text, written, op):
                 yield at, written, written.strip("\"'"), context
+
+
+# A table of the states' names looked up by the read (`STATUS_TEXT[d["video_status"]]`,
+# `LABELS.get(status)`), written as numbers to words: `{1: "queued", 2: "done", 3: "failed"}`.
+LOOKUP = re.compile(
+    r"(?P<map>[A-Za-z_$][\w$]*)\s*(?:\[|\.get\(|\.getOrDefault\()\s*[\w$.?\[\]\"'()]*$"
+)
+PAIR = re.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
+
+
+def _mapped(text: _Text, before: str) -> Iterator[Compared]:
+    """Each number of a table of state names the read looks up, with the meaning its name
+    says (see LOOKUP): `{2: "done"}` looked up by video_status takes 2 for completed."""
+    lookup = LOOKUP.search(before)
+    if lookup is None or lookup.group("map") in KEYWORDS:
+        return
+    table = re.search(
+        rf"(?<![\w$.]){re.escape(lookup.group('map'))}\s*(?::[^=\n]*)?=\s*\{{", text.text
+    )
+    if table is None:
+        return
+    close = text.text.find("}", table.end(), table.end() + 600)
+    for pair in PAIR.finditer(text.text, table.end(), close if close >= 0 else table.end()):
+        meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
+        said = (meaning, f'by its name "{pair.group("w")}"') if meaning else None
+        yield pair.start("n"), pair.group("n"), int(pair.group("n")), said
 
 
 # A type that lists the field's values: TypeScript's `video_status: 1 | 2 | 3 | 5` (or a type
@@ -304,9 +331,13 @@ def _alias(text: _Text, alias: str) -> re.Match[str] | None:
 
 # A switch on the read (`switch (d.video_status) {`, Go's `switch out.Data.VideoStatus {`,
 # Python's `match st:`) and its cases (`case 3:`, `case 3, 4:`, `case 3 | 4:`).
-SWITCH = re.compile(r"\s*(?:switch|match)\b")
+# Kotlin's `when (st) { 3 -> ... }`, Java's `case 3 ->`, Ruby's `case st` / `when 3 then ...`.
+SWITCH = re.compile(r"\s*(?:switch|match|when|case)\b")
 SWITCHED = re.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
-CASE = re.compile(r"(?P<indent>\s*)case\s+(?P<values>[^:\n]+?)\s*:(?P<rest>.*)$")
+CASE = re.compile(
+    r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
+    r"(?:\s+then\b|$)|(?P<values3>-?\d+(?:\s*,\s*-?\d+)*)\s*->)(?P<rest>.*)$"
+)
 
 
 def _cases(text: _Text, i: int, after: str) -> Iterator[tuple[int, str, int, Meaning]]:
@@ -335,13 +366,14 @@ def _case_bodies(text: _Text, i: int) -> list[tuple[int, str, list[str]]]:
     for j in range(i + 1, min(len(text.lines), i + 80)):
         below = text.lines[j]
         case = CASE.match(below)
-        other = re.match(r"\s*default\b", below)
+        other = re.match(r"\s*(?:default|else)\b", below)
         outdented = below.strip() and len(below) - len(below.lstrip()) <= indent
         if outdented and case is None and other is None:
             break
         if case is not None:
-            start = text.starts[j] + case.start("values")
-            cases.append((start, case.group("values").strip(), [case.group("rest")]))
+            group = next(g for g in ("values", "values2", "values3") if case.group(g))
+            start = text.starts[j] + case.start(group)
+            cases.append((start, case.group(group).strip(), [case.group("rest")]))
         elif other is not None:
             cases.append((text.starts[j], "", []))
         elif cases:
