@@ -698,3 +698,71 @@ def test_a_body_given_an_inline_object_type_is_judged_and_left_to_a_person() -> 
         (3, "misnamed-field", "webhook_url", None)
     ]
     assert "inline type" in found[0].message
+
+
+NUMBER_DEFAULTS = {
+    "n.ts": """const BASE = "V3";
+export async function talk(p: string, a: string, resolution: number = 1080) {
+  return fetch(`${BASE}/content/video/createbytalkingphoto`, { method: "POST", body: JSON.stringify({ talking_photo_url: p, audio_url: a, resolution }) });
+}
+""",
+    "n.kt": """const val BASE = "V3"
+fun talk(http: OkHttpClient, p: String, a: String, res: Int = 1080): Response {
+    val body = JSONObject(mapOf("talking_photo_url" to p, "audio_url" to a, "resolution" to res)).toString()
+    return http.newCall(Request.Builder().url("$BASE/content/video/createbytalkingphoto").post(body.toRequestBody(json)).build()).execute()
+}
+""",
+}
+
+
+@pytest.mark.parametrize("name", list(NUMBER_DEFAULTS))
+def test_a_number_typed_default_is_not_patched_to_a_string(name: str) -> None:
+    """break21g #4 (added 16:40): `resolution: number = 1080` -> `"1080"` would not compile."""
+    fixes = fixes_of(NUMBER_DEFAULTS[name], name)
+    assert fixes and all(new is None for new in fixes.values())
+
+
+GUESSED_STATUS = """import axios from "axios";
+export class Client {
+  private baseUrl = "V3";
+  async create(photo: string, audio: string) {
+    const response = await axios.post(`${this.baseUrl}/content/video/createbytalkingphoto`, { talking_photo_url: photo, audio_url: audio });
+    return response.data.data._id;
+  }
+  async status(id: string) {
+    const response = await axios.get(`${this.baseUrl}/content/video/status/${id}`);
+    const data = response.data.data;
+    if (data.video_status === 2) {
+      return data.video;
+    }
+    return null;
+  }
+}
+"""
+SEVERAL_POLLS = """import requests
+BASE = "V4"
+STATUS_SUCCESS = 2
+STATUS_FAILED = 3
+def create_video(h, prompt):
+    resp = requests.post(f"{BASE}/image2Video/createBySourcePrompt", json={"image_url": "u", "prompt": prompt}, headers=h)
+    return resp.json()["data"]["_id"]
+def poll_voice(h, job_id):
+    resp = requests.get(f"{BASE}/voice/resource/detail/{job_id}", headers=h)
+    data = resp.json().get("data", {})
+    status = data.get("status", 0)
+    if status == STATUS_SUCCESS:
+        return data
+"""
+
+
+def test_a_status_read_is_judged_by_the_call_its_answer_is_of() -> None:
+    """Relay 4: the answer of a guessed path has no documented states; a poll among other calls
+    is judged, and named, by its own endpoint."""
+    assert statuses_of(GUESSED_STATUS.replace("V3", V3), "client.ts") == set()
+    found = [
+        f
+        for f in audit_text(SEVERAL_POLLS.replace("V4", V4), "polls.py")
+        if f.rule == "status-value"
+    ]
+    assert [(f.line, f.found) for f in found] == [(12, "STATUS_SUCCESS")]
+    assert "voice/resource/detail" in found[0].message

@@ -2397,9 +2397,26 @@ def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
 
 
 def check_status_values(ctx: FileContext) -> Iterator[Hit]:
-    """A status field compared with a value the docs contradict (see statuses.py)."""
-    for one in status_hits(ctx):
+    """A status field compared with a value the docs contradict (see statuses.py), each read
+    judged by the call the answer rules tie it to."""
+    for one in status_hits(ctx, partial(tied_reads, ctx)):
         yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+
+
+def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
+    """Where each answer read is written (line, column), and the call the answer rules tie it
+    to (a call to a guessed or unknown path included: its answer is no documented one)."""
+    calls = [m for m in [*ctx.mentions, *ctx.returned] if m.endpoint or m.verdict != "documented"]
+    if not calls:
+        return {}
+    places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
+    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
+    reads = LineReads(ctx)
+    found: dict[tuple[int, int], Mention] = {}
+    for m in calls:
+        for read in _call_reads(ctx, m, places, facts, reads):
+            found.setdefault((read.line, read.column), m)
+    return found
 
 
 def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:

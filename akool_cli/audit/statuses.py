@@ -7,12 +7,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akool_cli.audit.calls import FileContext
+from akool_cli.audit.calls import FileContext, Mention
 from akool_cli.core.catalogue import DocEndpoint
 
 # Each endpoint's status fields and their documented states, generated from AKOOL's docs by
@@ -142,6 +142,7 @@ class _Text:
     data_names: set[str] | None = None  # (see DATA_BOUND)
     answers: set[str] | None = None  # names bound to a parsed answer (see ANSWER_BOUND)
     calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
+    origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
     sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
 
     def __post_init__(self) -> None:
@@ -219,8 +220,12 @@ def _iota_block(body: str, found: dict[str, list[int]]) -> None:
             found.setdefault(m.group("name"), []).append(spec + offset)
 
 
-def status_hits(ctx: FileContext) -> Iterator[Found]:
-    """Each comparison of a status field of the file's answers that the docs contradict."""
+def status_hits(
+    ctx: FileContext, tie: Callable[[], dict[tuple[int, int], Mention]]
+) -> Iterator[Found]:
+    """Each comparison of a status field of the file's answers that the docs contradict, judged
+    by the call `tie` gives its read (the answer rules' tie), or, for a distinctive name no call
+    is tied to, by the file's calls when all are documented and agree."""
     if not any(w in line for line in ctx.lines for w in ("status", "Status", "code", "Code")):
         return
     fields = status_fields(ctx)
@@ -229,11 +234,18 @@ def status_hits(ctx: FileContext) -> Iterator[Found]:
     text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
     text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
     seen: set[int] = set()
-    for one in fields:
-        for at, written, value, meaning in [*_comparisons(text, one), *_unions(text, one)]:
+    ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
+    sure = all(m.verdict == "documented" for m in [*ctx.mentions, *ctx.returned] if m.endpoint)
+    for field_ in fields:
+        for origin, (at, written, value, meaning) in _placed(text, field_):
             if at in seen:
                 continue
             seen.add(at)
+            if not ties:
+                ties.append(tie())
+            one = _tied(text, field_, origin, ties[0], sure)
+            if one is None:
+                continue
             if (
                 isinstance(value, int)
                 and value not in one.states
@@ -247,36 +259,69 @@ def status_hits(ctx: FileContext) -> Iterator[Found]:
 
 
 Compared = tuple[int, str, int | str, Meaning]  # (offset, as written, number or string, meaning)
+Placed = tuple[int | None, Compared]  # (where the read compared is written, if a read; compared)
 
 
-def _comparisons(text: _Text, one: Field) -> Iterator[Compared]:
-    """Each value a read of the field is compared with: (its offset, as written, its number,
-    the meaning the code gives it, if it says one)."""
+def _tied(
+    text: _Text,
+    one: Field,
+    origin: int | None,
+    ties: dict[tuple[int, int], Mention],
+    sure: bool,
+) -> Field | None:
+    """The field as the answer its read is of documents it: that of the call the answer rules
+    tie the read to (none when that call's path is a guess or unknown); a read tied to no call
+    only for a distinctive name (`video_status`: a generic `status` or `code` may be anyone's)
+    in a file whose calls are all documented, judged by the file's calls."""
+    m = ties.get(text.place(origin)) if origin is not None else None
+    if m is None:
+        return one if sure and not one.plain else None
+    e = m.endpoint
+    if e is None or m.verdict != "documented":
+        return None
+    for path, states in documented().get(f"{e.method} {e.path}", {}).items():
+        if path.rsplit(".", 1)[-1] == one.name:
+            return Field(one.name, states, e, one.plain, one.code)
+    return None
+
+
+def _placed(text: _Text, one: Field) -> Iterator[Placed]:
+    """Each comparison of the field, with the read it compares (a local's: the read it holds)."""
     for start, end in _reads(text, one):
-        i, column = text.place(start)
-        line = text.lines[i]
-        ends = column + end - start
-        after, before = line[ends : ends + NEAR], line[max(0, column - NEAR) : column]
-        shown = AFTER.match(after)
-        base = text.starts[i] + column + end - start
-        if shown is None:
-            shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
-        if shown is None:
-            yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
-            yield from _mapped(text, before)
-            continue
-        op = shown.group("op") or "in"
-        items = _items(shown, base)
-        tail = after[shown.end() :] if shown.re is AFTER else after
-        said = _code_said if one.code else _said
-        context = said(text, i, op, line, tail) if len(items) == 1 else None
-        strings = not one.code and _through_data(text, before, "axios" in text.text)
-        for at, written in items:
-            number, named = _number(text, written)
-            if number is not None:
-                yield at, written, number, named or context
-            elif strings and _judged_string(text, written, op):
-                yield at, written, written.strip("\"'"), context
+        origin = text.origins.get(start, start)
+        for compared in _compared(text, one, start, end):
+            yield origin, compared
+    for compared in _unions(text, one):
+        yield None, compared
+
+
+def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compared]:
+    """Each value one read of the field is compared with: (its offset, as written, its number,
+    the meaning the code gives it, if it says one)."""
+    i, column = text.place(start)
+    line = text.lines[i]
+    ends = column + end - start
+    after, before = line[ends : ends + NEAR], line[max(0, column - NEAR) : column]
+    shown = AFTER.match(after)
+    base = text.starts[i] + column + end - start
+    if shown is None:
+        shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
+    if shown is None:
+        yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
+        yield from _mapped(text, before)
+        return
+    op = shown.group("op") or "in"
+    items = _items(shown, base)
+    tail = after[shown.end() :] if shown.re is AFTER else after
+    said = _code_said if one.code else _said
+    context = said(text, i, op, line, tail) if len(items) == 1 else None
+    strings = not one.code and _through_data(text, before, "axios" in text.text)
+    for at, written in items:
+        number, named = _number(text, written)
+        if number is not None:
+            yield at, written, number, named or context
+        elif strings and _judged_string(text, written, op):
+            yield at, written, written.strip("\"'"), context
 
 
 # A table of the states' names looked up by the read (`STATUS_TEXT[d["video_status"]]`,
@@ -640,10 +685,9 @@ def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
         for j in range(i + 1, min(len(text.lines), i + 60)):
             if again.search(text.lines[j]):
                 break
-            found += [
-                (text.starts[j] + m.start(), text.starts[j] + m.end())
-                for m in name.finditer(text.lines[j])
-            ]
+            for m in name.finditer(text.lines[j]):
+                found.append((text.starts[j] + m.start(), text.starts[j] + m.end()))
+                text.origins[text.starts[j] + m.start()] = start
     return found
 
 

@@ -153,13 +153,15 @@ def bound_with(doc: Text, at: int, type_name: str) -> bool:
 # (`resolution: Res = "720p"`, `resolution: Literal["720p", "1080p"] = "720p"`, TypeScript's
 # `resolution?: "720p" | "1080p" = "720p"`); a plain string type says nothing of the value.
 TYPED_VALUE = re.compile(r"[\w$\]]\s*\??:\s*(?P<t>(?:[^=(),\n\[\]]|\[[^\]\n]*\])+?)\s*=\s*$")
-PLAIN_TYPES = frozenset({"string", "String", "str", "any", "unknown", "Any"})
+PLAIN_TYPES = frozenset({"string", "String", "String?", "str", "any", "unknown", "Any"})
+# The other languages that write a typed default so (`res: Int = 1080` in Kotlin, Swift, Scala).
+TYPED_DEFAULTS = (".py", ".kt", ".kts", ".swift", ".scala")
 
 
 def typed_value(doc: Text, offset: int, name: str) -> bool:
     """Whether the literal at `offset` is a value given a type of its own that lists values (a
     union, a Literal, a named type): patched alone, the code no longer typechecks."""
-    if not (typescript(name) or name.endswith(".py")):
+    if not (typescript(name) or name.endswith(TYPED_DEFAULTS)):
         return False
     found = TYPED_VALUE.search(doc.text, max(0, offset - 160), offset)
     return found is not None and found.group("t").strip() not in PLAIN_TYPES
