@@ -766,3 +766,19 @@ def test_a_status_read_is_judged_by_the_call_its_answer_is_of() -> None:
     ]
     assert [(f.line, f.found) for f in found] == [(12, "STATUS_SUCCESS")]
     assert "voice/resource/detail" in found[0].message
+
+
+CONVERTED = """import os
+import requests
+B = "V3"
+SWAP = {"sourceImage": [{"path": "a", "opts": "1"}], "targetImage": [{"path": "b", "opts": "2"}], "modifyImage": "b"}
+def swap(h):
+    requests.post(f"{B}/faceswap/highquality/specifyimage", json={**SWAP, "face_enhance": int(os.environ.get("FACE_ENHANCE", "1") or "1")}, headers=h)
+    requests.post(f"{B}/faceswap/highquality/specifyimage", json={"sourceImage": [{"path": "a", "opts": "1"}], "targetImage": [{"path": "b", "opts": "2"}], "modifyImage": "b", "face_enhance": os.environ.get("FACE_ENHANCE", "1")}, headers=h)
+"""
+
+
+def test_an_env_default_made_a_number_is_no_string_value() -> None:
+    """Relay 6: `int(os.environ.get(NAME, "5") or "5")` sends a number."""
+    found = audit_text(CONVERTED.replace("V3", V3), "conv.py")
+    assert [(f.line, f.rule) for f in found if f.rule == "bad-value"] == [(7, "bad-value")]

@@ -27,6 +27,7 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
+from akool_cli.audit.fallbacks import converted
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -1744,6 +1745,8 @@ def _type_hit(
     if spec.type not in NON_STRINGS or not lit.quoted or lit.text[:1] not in "\"'":
         return None
     doc = ctx.doc()
+    if converted(doc.text, lit.offset, len(lit.text)):
+        return None  # int(os.environ.get("N", "5") or "5"): made a number before it is sent
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
     message = (
         f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents {_article(spec.type)}"
