@@ -119,3 +119,21 @@ def option_values(doc: Text, name: str) -> list[tuple[int, int]]:
             else:  # choices=["720p", "1080p"]: each element
                 found += (e.span() for e in ELEMENT.finditer(doc.text, v.end(), end))
     return found
+
+
+# A conversion to a number that a value is written inside (`int(os.environ.get("N", "5") or "5")`,
+# `Number(process.env.N ?? "5")`, `Integer.parseInt(...)`, `strconv.Atoi(...)`), read backwards
+# from the value up to the conversion's unclosed `(`; or after it (Kotlin's `(... ?: "5").toInt()`).
+CONVERTED_BEFORE = re.compile(
+    r"(?:\bint|\bfloat|\bNumber|\bparseInt|\bparseFloat|\bInteger\.(?:parseInt|valueOf)"
+    r"|\bLong\.parseLong|\bDouble\.parseDouble|\bstrconv\.Atoi|\bint\.Parse|\bConvert\.ToInt32)"
+    r"\((?:[^()\n]|\([^()\n]*\))*(?:\w\([^()\n]*)?$"
+)
+CONVERTED_AFTER = re.compile(r"[^()\n]{0,60}?\)*\s*\.(?:toInt|toLong|toDouble|to_i|to_f)\b")
+
+
+def converted(text: str, offset: int, width: int) -> bool:
+    """Whether the literal at `offset` is made a number before it is sent (see CONVERTED_BEFORE)."""
+    if CONVERTED_BEFORE.search(text, max(0, offset - 120), offset):
+        return True
+    return CONVERTED_AFTER.match(text, offset + width) is not None

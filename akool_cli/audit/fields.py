@@ -334,7 +334,25 @@ def read(
         if table is doc.defaults and m.group("n"):  # f(a, b, years=-31): years's, not a's
             name = re.findall(r"[A-Za-z_]\w*", m.group(0))[-1]
         table.setdefault(name, []).append((m.start(), m.end()))
+    if language == "js" and ": {" in text:
+        _typed_object_assignments(doc)
     return doc
+
+
+# TypeScript's `const body: { webhook_url: string } = {...}`: a name given an inline object type
+# (which ASSIGNED's type does not take: braces), bound to the value after its `=`.
+TYPED_OBJECT = re.compile(
+    r"(?<![\w$.])(?:const|let|var)\s+(?P<n>[A-Za-z_$][\w$]*)\s*:\s*\{[^{}=\n]*\}\s*=(?![=>])[ \t]*"
+)
+
+
+def _typed_object_assignments(doc: Text) -> None:
+    """The bindings of names given an inline object type (see TYPED_OBJECT), in offset order."""
+    for m in TYPED_OBJECT.finditer(doc.text):
+        spots = doc.assigned.setdefault(m.group("n"), [])
+        if (m.start(), m.end()) not in spots:
+            spots.append((m.start(), m.end()))
+            spots.sort()
 
 
 def _walls(starts: list[int], lines: list[str], prose: frozenset[int]) -> list[tuple[int, int]]:
@@ -1095,6 +1113,7 @@ def _variable_keys(doc: Text, name: str, before: int, depth: int = 0) -> list[Ke
     keys += _added_keys(doc, name, after, before)
     for at in builders.merged(doc, name, after, before):  # Object.assign(body, {...})
         _collect(doc, doc._by_start[at], keys, keys, 0, before)
+    keys = _not_removed(doc, name, keys, spot[0], before)
     if doc.shared(name):
         for key in keys:
             key.shared = True
@@ -1440,6 +1459,41 @@ def _added_keys(doc: Text, name: str, after: int, before: int) -> list[Key]:
     return found
 
 
+# A key removed from a body before it is sent: `body.pop("k")`, `del body["k"]`, JS `delete
+# body.k` / `delete body["k"]`, Go's `delete(body, "k")`, PHP's `unset($body['k'])`, a map's
+# `body.remove("k")`, Ruby's `body.delete("k")` / `body.delete(:k)`.
+REMOVED_KEY = re.compile(
+    r"(?<![\w.$])\$?(?P<n>[A-Za-z_$][\w$]*)\s*\.\s*(?:pop|remove|delete)\(\s*(?:[\"']|:)(?P<k>\w+)"
+    r"|\bdel\s+(?P<n2>[A-Za-z_]\w*)\s*\[\s*[\"'](?P<k2>\w+)[\"']\s*\]"
+    r"|\bdelete\s+(?P<n3>[A-Za-z_$][\w$]*)\s*(?:\.\s*(?P<k3>\w+)|\[\s*[\"'](?P<k4>\w+)[\"']\s*\])"
+    r"|\b(?:delete|unset)\(\s*\$?(?P<n5>\w+)\s*(?:,\s*\"(?P<k5>\w+)\"|\[\s*[\"'](?P<k6>\w+)[\"']\s*\])\s*\)"
+)
+REMOVAL_WORDS = ("pop(", "del ", "delete", "unset(", "remove(")
+
+
+def _not_removed(doc: Text, name: str, keys: list[Key], bound: int, before: int) -> list[Key]:
+    """The keys still in a body when it is sent: a key removed after it is set and before the
+    call, at the level of the body's own assignment (not inside a branch below it: that removal
+    may not happen), is not sent; one set again after the removal is."""
+    span = doc.text[bound:before]
+    if not any(word in span for word in REMOVAL_WORDS):
+        return keys
+    level = _indent(doc, bound)
+    removed: dict[str, int] = {}
+    for m in REMOVED_KEY.finditer(doc.text, bound, before):
+        owner = next(g for g in (m["n"], m["n2"], m["n3"], m["n5"]) if g)
+        key = next(g for g in (m["k"], m["k2"], m["k3"], m["k4"], m["k5"], m["k6"]) if g)
+        if owner == name.lstrip("$") and _indent(doc, m.start()) <= level:
+            removed[key] = m.start()
+    return [k for k in keys if k.name not in removed or k.offset > removed[k.name]]
+
+
+def _indent(doc: Text, offset: int) -> int:
+    """The indentation of the line holding an offset."""
+    start = doc.starts[doc.line_of(offset)]
+    return len(doc.text[start:offset]) - len(doc.text[start:offset].lstrip())
+
+
 def _request_object(doc: Text, offset: int) -> tuple[int, int] | None:
     """For a URL inside a data file (a Postman collection, a config): the enclosing object that
     describes the request (it has a method, headers or body beside the URL)."""
@@ -1529,7 +1583,9 @@ def _collect(
                     continue  # body: JSON.stringify({elements: [slide]}): slide is an item
                 found = _assigned_container(doc, ref, before)
                 if found is not None and found != index:
-                    _collect(doc, found, target, target, depth + 1, before)
+                    held: list[Key] = []  # (less the keys removed before the call)
+                    _collect(doc, found, held, held, depth + 1, before)
+                    target += _not_removed(doc, ref, held, doc.containers[found].start, before)
                 elif found is None:
                     called = set(CALLED_NAME.findall(value)) if called is None else called
                     if ref in called:  # body: JSON.stringify(makePayload(u))

@@ -27,6 +27,7 @@ from akool_cli.audit.calls import (
     api_versioned,
     sibling_call,
 )
+from akool_cli.audit.fallbacks import converted
 from akool_cli.audit.paths import (
     akool_shaped,
     describe,
@@ -37,6 +38,7 @@ from akool_cli.audit.paths import (
 )
 from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, VARIABLE_PREFIX
 from akool_cli.audit.source import WEBSITE_HOSTS
+from akool_cli.audit.statuses import status_hits
 from akool_cli.core import catalogue, contract
 from akool_cli.core.catalogue import DocEndpoint, DocField
 
@@ -1042,7 +1044,11 @@ def _field_checks(
     stood = _twins(endpoint, taken, partial(_complete, ctx, m, keys), others)
     claimed = _claimed(ctx, endpoint, keys)
     for key in keys:
-        if _known(key.name, endpoint) and key.name not in endpoint.deprecated_fields:
+        if (
+            _known(key.name, endpoint)
+            and key.name not in endpoint.deprecated_fields
+            and key.name not in stood  # (an example's key for a field its schema requires)
+        ):
             continue
         if any(_known(key.name, e) for e in others):
             continue  # (documented under another version the call may be sent to)
@@ -1067,8 +1073,9 @@ def _field_checks(
 
 
 def _typed(ctx: FileContext, key: f.Key) -> tstypes.Typed | None:
-    """The named type a TypeScript literal holding `key` is given (see tstypes)."""
-    if not tstypes.typescript(ctx.name):
+    """The named type a TypeScript literal (or a Python dict annotated with a TypedDict) holding
+    `key` is given (see tstypes)."""
+    if not (tstypes.typescript(ctx.name) or ctx.name.endswith(".py")):
         return None
     return tstypes.literal_type(ctx.doc(), key.offset)
 
@@ -1119,8 +1126,8 @@ def _twins(
     """The unknown keys of a request that stand for a documented field it lacks (twins.py);
     `complete` says whether the keys are certainly all the body the call sends."""
     unknown = names - endpoint.request_names
-    if not unknown:
-        return {}  # (every key documented: most bodies)
+    if not unknown:  # (every key documented: most bodies; or a key only the examples send)
+        return twins.example_twins(endpoint, names, complete) if endpoint.example_fields else {}
     near = {n: _near(n, endpoint) for n in unknown}
 
     def known(name: str) -> bool:
@@ -1178,10 +1185,29 @@ def _complete(ctx: FileContext, m: Mention, keys: list[f.Key]) -> bool:
     { ... })`, which adds headers, not a field of the same role as one the body lacks)."""
     offsets = {k.offset for k in keys}
     doc = ctx.doc()
+    requests = f.requests_of(doc, m.line, m.column)
+    if not requests and keys:  # (a URL held in a name: the call that sends these keys)
+        first = min(offsets)
+        requests = f.requests_of(doc, doc.line_of(first), doc.column(first))
     return any(
-        {k.offset for k in request.body} == offsets
-        and f.sole_literal(doc, request, direct=False) is not None
-        for request in f.requests_of(doc, m.line, m.column)
+        (
+            {k.offset for k in request.body} == offsets
+            and f.sole_literal(doc, request, direct=False) is not None
+        )
+        or _whole_query_keys(doc, m, request, offsets)
+        for request in requests
+    )
+
+
+def _whole_query_keys(doc: f.Text, m: Mention, request: f.Request, offsets: set[int]) -> bool:
+    """Whether a GET's keys are its whole query, certainly all in view (fields.whole_query): an
+    id-like key there alone stands for the required id the query lacks (`?_id=` for
+    `image_model_id`)."""
+    query = {k.offset for k in request.query}
+    return (
+        bool(offsets)
+        and query == offsets
+        and f.whole_query(doc, request, doc.offset(m.line, m.column))
     )
 
 
@@ -1207,7 +1233,13 @@ def _field_hits(
     if right is not None and misnamed:
         message = f"{key.name} is not a field of {describe(endpoint)}"
         if twin is not None and twin.by_role:  # (twins are found only for keys with no near miss)
-            message += f", and the body lacks the required {right}, a value of the same kind"
+            part = "query" if endpoint.method == "GET" else "body"
+            message += f", and the {part} lacks the required {right}, a value of the same kind"
+            if twin.example:
+                message = (
+                    f"{key.name} is sent only by the examples on {endpoint.url}; the schema of "
+                    f"{describe(endpoint)} requires {right}, which the body lacks"
+                )
         fix = None
         postman = ctx.postman.get(key.offset)
         # (a Postman url.raw's query and its url.query array each name it once)
@@ -1623,6 +1655,14 @@ NUMBER_MAP = re.compile(
 )
 
 
+def _union_typed(ctx: FileContext, name: str) -> bool:
+    """Whether a TypeScript file declares a union of string literals for the field (`resolution:
+    "720p" | "1080p"` in an interface, a `satisfies` type): its values are typed by it."""
+    if not tstypes.typescript(ctx.name):
+        return False
+    return any(declared == name for declared, _ in f.unions(ctx.doc()))
+
+
 def _value_fix(
     ctx: FileContext, line: int, column: int, lit: f.Literal, spec: DocField, key: f.Key | None
 ) -> Fix | None:
@@ -1630,6 +1670,8 @@ def _value_fix(
     and escaped as the literal's surroundings are (`\\"1080\\"` inside an escaped JSON string)."""
     choices = spec.enum or ()
     old = lit.source  # (a query's or a command item's text has no quotes: none are added)
+    if tstypes.typed_value(ctx.doc(), lit.offset, ctx.name) or _union_typed(ctx, spec.name):
+        return None  # (`resolution: Res = "720p"`: the type must change with it, left to a person)
     if not lit.quoted and spec.type == "string" and lit.value in choices:
         if NUMBER_MAP.search(ctx.doc().text[max(0, lit.offset - 300) : lit.offset]):
             return None  # Map<String, Integer>: a string there would not compile
@@ -1716,6 +1758,8 @@ def _type_hit(
     if spec.type not in NON_STRINGS or not lit.quoted or lit.text[:1] not in "\"'":
         return None
     doc = ctx.doc()
+    if converted(doc.text, lit.offset, len(lit.text)):
+        return None  # int(os.environ.get("N", "5") or "5"): made a number before it is sent
     line, column = doc.line_of(lit.offset), doc.column(lit.offset)
     message = (
         f"{spec.name} {lit.text} is a string; {describe(endpoint)} documents {_article(spec.type)}"
@@ -1867,8 +1911,9 @@ def check_values(ctx: FileContext) -> Iterator[Hit]:
             continue
         for lit in lits:
             hits = [_value_hit(ctx, lit, s, e) for e, s in known]
-            if all(hits) and hits[0] is not None:
-                yield hits[0]
+            if all(hits) and hits[0] is not None:  # (a type: its values change with it, or not)
+                note = "; a type: the values typed by it must change with it (left to a person)"
+                yield replace(hits[0], fix=None, message=hits[0].message + note)
 
 
 def _request_values(ctx: FileContext, endpoint: DocEndpoint, keys: list[f.Key]) -> Iterator[Hit]:
@@ -2365,6 +2410,29 @@ def check_answer_fields(ctx: FileContext) -> Iterator[Hit]:
 
 def check_list_answers(ctx: FileContext) -> Iterator[Hit]:
     return (hit for rule, hit in _answer_hits(ctx) if rule == "list-answer")
+
+
+def check_status_values(ctx: FileContext) -> Iterator[Hit]:
+    """A status field compared with a value the docs contradict (see statuses.py), each read
+    judged by the call the answer rules tie it to."""
+    for one in status_hits(ctx, partial(tied_reads, ctx)):
+        yield Hit(one.line, one.column, one.found, one.documented, one.message, one.help)
+
+
+def tied_reads(ctx: FileContext) -> dict[tuple[int, int], Mention]:
+    """Where each answer read is written (line, column), and the call the answer rules tie it
+    to (a call to a guessed or unknown path included: its answer is no documented one)."""
+    calls = [m for m in [*ctx.mentions, *ctx.returned] if m.endpoint or m.verdict != "documented"]
+    if not calls:
+        return {}
+    places = sorted({(m.line, m.column) for m in [*ctx.mentions, *ctx.returned]})
+    facts = ties.Lines(ctx.lines, ctx.language == "shell", ctx.bases.scopes)
+    reads = LineReads(ctx)
+    found: dict[tuple[int, int], Mention] = {}
+    for m in calls:
+        for read in _call_reads(ctx, m, places, facts, reads):
+            found.setdefault((read.line, read.column), m)
+    return found
 
 
 def _answer_hits(ctx: FileContext) -> list[tuple[str, Hit]]:
@@ -3147,6 +3215,12 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "reading a named field on an answer's `data` that the docs give as a list (avatar/list's `data.result`); a warning, since AKOOL's own demos read some of these",
         check_list_answers,
+    ),
+    Rule(
+        "status-value",
+        "error",
+        "comparing a documented status field of the call's answer (`video_status`, `faceswap_status`, `data.status`) with a number the docs do not list for it, or with one the code names or treats as success or failure where the docs give that number another state (`STATUS_SUCCESS = 2`: AKOOL's 2 is processing, 3 completed); no fix",
+        check_status_values,
     ),
     Rule(
         "both-auth-headers",

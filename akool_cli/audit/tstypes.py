@@ -14,10 +14,13 @@ from akool_cli.audit.fields import Text
 TS_FILE = re.compile(r"\.(?:ts|tsx|mts|cts)$")
 # Types that say nothing of a literal's keys: a rename there compiles.
 LOOSE = frozenset({"any", "unknown", "object", "Object", "Record", "const", "Partial", "JSON"})
+# (Python's: a dict annotated so may take any key)
+LOOSE_PY = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSONDict", "object"})
 TYPE_NAME = r"(?P<t>[A-Za-z_$][\w$.]*)"
 TYPED_BEFORE = re.compile(
     r"[\w$\]]\s*\??:\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?(?:\[\])?\s*=\s*$"
 )
+INLINE_TYPED_BEFORE = re.compile(r"[\w$]\s*:\s*\{[^{}=\n]*\}\s*=\s*$")
 CAST_BEFORE = re.compile(r"<\s*" + TYPE_NAME + r"\s*(?:<[^=;{}()]*>)?\s*>\s*$")
 TYPED_AFTER = re.compile(r"\s*\)?\s*(?:satisfies|as)\s+" + TYPE_NAME)
 DECLARED = re.compile(r"\b(?:interface|type|class)\s+(?P<n>[A-Za-z_$][\w$]*)\b[^{=;]*[{=]")
@@ -46,10 +49,12 @@ def literal_type(doc: Text, offset: int) -> Typed | None:
     before = doc.text[max(0, c.start - 200) : c.start]
     found = TYPED_BEFORE.search(before) or CAST_BEFORE.search(before)
     found = found or TYPED_AFTER.match(doc.text, c.end)
+    if found is None and INLINE_TYPED_BEFORE.search(before):
+        return Typed("an inline type", False)  # (`const body: { webhook_url: string } = {`)
     if found is None:
         return None
     name = found.group("t").split(".")[-1]
-    if name in LOOSE:
+    if name in LOOSE or (doc.python and name in LOOSE_PY):
         return None
     return Typed(name, name in declared_types(doc))
 
@@ -142,3 +147,21 @@ def bound_with(doc: Text, at: int, type_name: str) -> bool:
     if binding is None or not re.search(r"\bas\s|:|<", binding.group(0)):
         return False
     return re.search(rf"(?<![\w$]){re.escape(type_name)}(?![\w$])", binding.group(0)) is not None
+
+
+# A value given a declared type where it is written: a parameter's default or a variable's value
+# (`resolution: Res = "720p"`, `resolution: Literal["720p", "1080p"] = "720p"`, TypeScript's
+# `resolution?: "720p" | "1080p" = "720p"`); a plain string type says nothing of the value.
+TYPED_VALUE = re.compile(r"[\w$\]]\s*\??:\s*(?P<t>(?:[^=(),\n\[\]]|\[[^\]\n]*\])+?)\s*=\s*$")
+PLAIN_TYPES = frozenset({"string", "String", "String?", "str", "any", "unknown", "Any"})
+# The other languages that write a typed default so (`res: Int = 1080` in Kotlin, Swift, Scala).
+TYPED_DEFAULTS = (".py", ".kt", ".kts", ".swift", ".scala")
+
+
+def typed_value(doc: Text, offset: int, name: str) -> bool:
+    """Whether the literal at `offset` is a value given a type of its own that lists values (a
+    union, a Literal, a named type): patched alone, the code no longer typechecks."""
+    if not (typescript(name) or name.endswith(TYPED_DEFAULTS)):
+        return False
+    found = TYPED_VALUE.search(doc.text, max(0, offset - 160), offset)
+    return found is not None and found.group("t").strip() not in PLAIN_TYPES

@@ -39,6 +39,7 @@ class Twin:
     documented: str  # the documented field the key stands for
     certain: bool  # whether renaming the key keeps its value right (a patch may rename it)
     by_role: bool = False  # the only unknown key of the role of the only required field lacking
+    example: bool = False  # a key only the docs' examples send, for the field their schema requires
 
 
 def words(name: str) -> list[str]:
@@ -75,6 +76,15 @@ def stem_twin(sent: str, documented: str) -> Twin | None:
     return Twin(documented, certain)
 
 
+def sole_id(endpoint: DocEndpoint) -> str | None:
+    """The one query field of a GET that documents one, an id (`image_model_id` of
+    image/infobymodelid, whose page marks nothing required): what the GET is of, so needed."""
+    if endpoint.method != "GET" or len(endpoint.query) != 1:
+        return None
+    name = endpoint.query[0].name
+    return name if role(name) == "id" else None
+
+
 def twins(
     endpoint: DocEndpoint,
     sent: Iterable[str],
@@ -101,7 +111,9 @@ def twins(
     required = [
         s.name
         for s in lacking
-        if s.required and s.name not in taken and s.name not in endpoint.required_unshown
+        if (s.required or s.name == sole_id(endpoint))
+        and s.name not in taken
+        and s.name not in endpoint.required_unshown
     ]
     left = [n for n in unknown if n not in found]
     if not required or not left or not complete():
@@ -114,3 +126,20 @@ def twins(
         if len(wanted) == 1 and rivals[kind] == 1:
             found[name] = Twin(wanted[0], False, by_role=True)
     return found
+
+
+def example_twins(
+    endpoint: DocEndpoint, sent: Iterable[str], complete: Callable[[], bool]
+) -> dict[str, Twin]:
+    """A key that only the docs' own example bodies send (live avatar close's `session_id`),
+    standing for the field the endpoint's schema requires and those examples leave out (`id`),
+    of the same role, in a body that is certainly all the call sends and lacks that field."""
+    names = set(sent)
+    keys = [n for n in names if n in endpoint.example_fields and n not in endpoint.field_names()]
+    lacking = [r for r in endpoint.required_unshown if r not in names]
+    if len(keys) != 1 or not lacking:
+        return {}
+    wanted = [r for r in lacking if role(r) is not None and role(r) == role(keys[0])]
+    if len(wanted) != 1 or not complete():
+        return {}
+    return {keys[0]: Twin(wanted[0], False, by_role=True, example=True)}

@@ -1,0 +1,780 @@
+"""Status values: a script's comparison of a documented status field of an AKOOL answer
+(`video_status`, `faceswap_status`, `data.status`) with a number the docs do not give, or do not
+give the meaning the code gives it (`STATUS_SUCCESS = 2` where AKOOL's 2 is processing)."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from akool_cli.audit.calls import FileContext, Mention
+from akool_cli.core.catalogue import DocEndpoint
+
+# Each endpoint's status fields and their documented states, generated from AKOOL's docs by
+# scripts/gen_statuses.py: {"GET /path": {"data.video_status": {"1": "queueing", ...}}}.
+DATA_FILE = Path(__file__).with_name("statuses.json")
+# The words of a name (a constant, a flag, a branch's body) that say which state it means.
+MEANING_WORDS: dict[str, str] = {
+    "success": "completed",
+    "succeeded": "completed",
+    "successful": "completed",
+    "succeed": "completed",
+    "complete": "completed",
+    "completed": "completed",
+    "done": "completed",
+    "finished": "completed",
+    "finish": "completed",
+    "fail": "failed",
+    "failed": "failed",
+    "failure": "failed",
+    "error": "failed",
+    "errored": "failed",
+    "queue": "queueing",
+    "queued": "queueing",
+    "queueing": "queueing",
+    "queuing": "queueing",
+    "pending": "queueing",
+    "processing": "processing",
+    "running": "processing",
+    "progress": "processing",
+}
+# A branch's statements that say it handles a failure or a finished job.
+FAILING = re.compile(r"\b(?:raise|throw|panic|reject)\b|errors\.New|fmt\.Errorf")
+COMPARE = r"(?P<op>===|!==|==|!=|\bnot\s+in\b|\bin\b)"
+# (a value may be converted first: Go's `int(StatusDone)`, C#'s `(int)JobState.Done`)
+VALUE = r"(?:(?:int|int32|int64|Number|float)\(\s*|\(\s*int\s*\)\s*)?(?P<value>\"\w+\"|'\w+'|-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)"
+# After a read of the field: its closing quote and bracket, a `.get("x", 0)` default, a
+# `?? 0` fallback, then the comparison.
+AFTER = re.compile(
+    r"""(?:["'`]?\s*(?:,\s*[^()\n,]{1,20})?[)\]]{1,2})?(?:\.\w+\(\))?"""
+    r"""(?:\s*(?:\?\?|\|\||\bor\b)\s*-?\d+)?\s*"""
+    + COMPARE
+    + r"""\s*(?:(?P<list>[(\[{]\s*[^()\[\]{}\n]*[)\]}])(?!\s*[\w$])|"""
+    + VALUE
+    + ")"
+)
+# Before a read: `3 === x.video_status`, `[3, 4].includes(x.video_status)`.
+BEFORE = re.compile(
+    r"(?:(?P<value>-?\d+|[A-Za-z_$][\w$.]*)\s*(?P<op>===|!==|==|!=)|\[(?P<list>[^\[\]\n]*)\]\."
+    r"includes\()\s*[\w$.?\[\]\"'()]*$"
+)
+# A local bound to the read (`st = item.get("faceswap_status")`, `const s = d.video_status`).
+BOUND = re.compile(
+    r"(?:^|[\s;(])(?:const\s+|let\s+|var\s+|val\s+)?(?P<local>[A-Za-z_]\w*)\s*:?=\s*[\w$.?\[\]\"'()]*$"
+)
+# A name given a number: `STATUS_SUCCESS = 2`, `SUCCESS: 2,`, `Success = 2` (an enum member),
+# `StatusSuccess JobStatus = 2` (Go), `public const int Done = 3;`.
+DEFINED = (
+    r"(?:^|[\s,{(])(?:NAME)(?:\s*:\s*[\w.\[\]]+)?(?:\s+[A-Z]\w*)?\s*[=:]\s*(-?\d+)\b(?![ \t]*[.\w])"
+)
+COMMENT = ("#", "//", "*", "/*", "--")
+NEAR = 160  # (the characters before a read that say what it is: a minified line is not reread)
+LONG = 400  # (a line this long is minified: its comparisons' branches are not read)
+CODES = ("code", "error_code")  # (the envelope's business code: see gen_statuses.code_success)
+Meaning = tuple[str, str] | None  # (the state the code says a value is, how it says it)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A status field the file's calls answer with, and its documented states."""
+
+    name: str
+    states: dict[int, str]
+    endpoint: DocEndpoint
+    plain: bool  # the generic `status`: judged only where read through the answer's data
+    code: bool = False  # the envelope's `code` (states: {1000: "success"}): read on the answer
+
+
+@dataclass(frozen=True)
+class Found:
+    """A comparison the docs contradict: where, the value as written, what the docs give."""
+
+    line: int
+    column: int
+    found: str
+    documented: str
+    message: str
+    help: str
+
+
+@lru_cache(maxsize=1)
+def documented() -> dict[str, dict[str, dict[int, str]]]:
+    """The documented states of each endpoint's status fields (see DATA_FILE)."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["endpoints"]
+    return {
+        key: {path: {int(n): w for n, w in states.items()} for path, states in fields.items()}
+        for key, fields in data.items()
+    }
+
+
+def status_fields(ctx: FileContext) -> list[Field]:
+    """The status fields of the answers of the endpoints the file calls (a field two of them
+    document with different states is left out)."""
+    table = documented()
+    found: dict[str, list[Field]] = {}
+    for m in [*ctx.mentions, *ctx.returned]:
+        e = m.endpoint
+        if e is None or m.verdict in ("deprecated", "guess"):
+            continue
+        for path, states in table.get(f"{e.method} {e.path}", {}).items():
+            name = path.rsplit(".", 1)[-1]
+            code = name in CODES
+            field = Field(name, states, e, name == "status" or code, code)
+            found.setdefault(name, []).append(field)
+    return [one[0] for one in found.values() if all(f.states == one[0].states for f in one)]
+
+
+@dataclass
+class _Text:
+    """A file's lines joined, with where each line starts and the constants it gives numbers."""
+
+    lines: list[str]
+    python: bool = False
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    numbers: dict[str, int | None] = field(default_factory=dict)
+    _counted: dict[str, int] | None = None
+    data_names: set[str] | None = None  # (see DATA_BOUND)
+    answers: set[str] | None = None  # names bound to a parsed answer (see ANSWER_BOUND)
+    calls: set[int] = field(default_factory=set)  # the lines of the file's AKOOL calls
+    origins: dict[int, int] = field(default_factory=dict)  # a local's read: the read it holds
+    sentinels: dict[tuple[str, int], bool] = field(default_factory=dict)  # (see _sentinel)
+
+    def __post_init__(self) -> None:
+        self.text = "\n".join(self.lines)
+        at = 0
+        for line in self.lines:
+            self.starts.append(at)
+            at += len(line) + 1
+
+    def place(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i, offset - self.starts[i]
+
+    def number(self, name: str) -> int | None:
+        """The one number the file gives a name (None: none, or several)."""
+        if name not in self.numbers:
+            pattern = re.compile(DEFINED.replace("NAME", re.escape(name)), re.M)
+            values = {int(m.group(1)) for m in pattern.finditer(self.text)}
+            if not values and name in self.counted():
+                values = {self.counted()[name]}
+            self.numbers[name] = values.pop() if len(values) == 1 else None
+        return self.numbers[name]
+
+    def counted(self) -> dict[str, int]:
+        """The members an enum or a Go const block numbers by counting (see counted_members)."""
+        if self._counted is None:
+            self._counted = counted_members(self.text)
+        return self._counted
+
+
+# An enum's members (`enum Status { Queued, Processing, Done }`, `Done = 3,` restarting the
+# count) and a Go const block (`StatusQueued Status = iota + 1`, the names after it counting on).
+ENUM_BLOCK = re.compile(r"\benum\s+(?:class\s+)?\w+\s*(?::\s*\w+\s*)?\{(?P<body>[^{}]*)\}")
+CONST_BLOCK = re.compile(r"^const\s*\((?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.M)
+MEMBER = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<value>-?\d+))?\s*$")
+IOTA = re.compile(
+    r"^\s*(?P<name>[A-Za-z_]\w*)(?:\s+[\w.]+)?\s*(?:=\s*(?:(?P<iota>iota)(?:\s*\+\s*(?P<k>\d+))?|(?P<value>-?\d+)))?\s*(?://.*)?$"
+)
+
+
+def counted_members(text: str) -> dict[str, int]:
+    """Names numbered by counting: enum members without a value (TypeScript, C#: 0, 1, ... or on
+    from the last given), and Go's iota constants; a name numbered twice is left out."""
+    found: dict[str, list[int]] = {}
+    for block in ENUM_BLOCK.finditer(text):
+        following = 0
+        for item in re.split(r"[,\n]", block.group("body")):
+            m = MEMBER.match(item.split("//")[0])
+            if m is None:
+                continue
+            number = int(m.group("value")) if m.group("value") else following
+            found.setdefault(m.group("name"), []).append(number)
+            following = number + 1
+    for block in CONST_BLOCK.finditer(text):
+        _iota_block(block.group("body"), found)
+    return {name: numbers[0] for name, numbers in found.items() if len(set(numbers)) == 1}
+
+
+def _iota_block(body: str, found: dict[str, list[int]]) -> None:
+    """A Go const block's names and numbers, where iota numbers them (`A = iota + 1`, `B`)."""
+    spec, kind, offset = -1, "", 0
+    for line in body.splitlines():
+        if not line.strip() or line.strip().startswith("//"):
+            continue
+        spec += 1
+        m = IOTA.match(line)
+        if m is None:
+            kind = ""
+            continue
+        if m.group("iota"):
+            kind, offset = "iota", int(m.group("k") or 0)
+        elif m.group("value") is not None:
+            kind = ""
+        if kind == "iota":
+            found.setdefault(m.group("name"), []).append(spec + offset)
+
+
+def status_hits(
+    ctx: FileContext, tie: Callable[[], dict[tuple[int, int], Mention]]
+) -> Iterator[Found]:
+    """Each comparison of a status field of the file's answers that the docs contradict, judged
+    by the call `tie` gives its read (the answer rules' tie), or, for a distinctive name no call
+    is tied to, by the file's calls when all are documented and agree."""
+    if not any(w in line for line in ctx.lines for w in ("status", "Status", "code", "Code")):
+        return
+    fields = status_fields(ctx)
+    if not fields:
+        return
+    text = _Text(ctx.lines, ctx.name.endswith((".py", ".ipynb")))
+    text.calls = {m.line for m in [*ctx.mentions, *ctx.returned] if m.endpoint is not None}
+    seen: set[int] = set()
+    ties: list[dict[tuple[int, int], Mention]] = []  # (worked out on the first comparison)
+    sure = all(m.verdict == "documented" for m in [*ctx.mentions, *ctx.returned] if m.endpoint)
+    for field_ in fields:
+        for origin, (at, written, value, meaning) in _placed(text, field_):
+            if at in seen:
+                continue
+            seen.add(at)
+            if not ties:
+                ties.append(tie())
+            one = _tied(text, field_, origin, ties[0], sure)
+            if one is None:
+                continue
+            if (
+                isinstance(value, int)
+                and value not in one.states
+                and _sentinel(text, one.name, value)
+            ):
+                continue
+            found = _judged(one, written, value, meaning)
+            if found is not None:
+                line, column = text.place(at)
+                yield Found(line, column, written, found[0], found[1], one.endpoint.url)
+
+
+Compared = tuple[int, str, int | str, Meaning]  # (offset, as written, number or string, meaning)
+Placed = tuple[int | None, Compared]  # (where the read compared is written, if a read; compared)
+
+
+def _tied(
+    text: _Text,
+    one: Field,
+    origin: int | None,
+    ties: dict[tuple[int, int], Mention],
+    sure: bool,
+) -> Field | None:
+    """The field as the answer its read is of documents it: that of the call the answer rules
+    tie the read to (none when that call's path is a guess or unknown); a read tied to no call
+    only for a distinctive name (`video_status`: a generic `status` or `code` may be anyone's)
+    in a file whose calls are all documented, judged by the file's calls."""
+    m = ties.get(text.place(origin)) if origin is not None else None
+    if m is None:
+        return one if sure and not one.plain else None
+    e = m.endpoint
+    if e is None or m.verdict != "documented":
+        return None
+    for path, states in documented().get(f"{e.method} {e.path}", {}).items():
+        if path.rsplit(".", 1)[-1] == one.name:
+            return Field(one.name, states, e, one.plain, one.code)
+    return None
+
+
+def _placed(text: _Text, one: Field) -> Iterator[Placed]:
+    """Each comparison of the field, with the read it compares (a local's: the read it holds)."""
+    for start, end in _reads(text, one):
+        origin = text.origins.get(start, start)
+        for compared in _compared(text, one, start, end):
+            yield origin, compared
+    for compared in _unions(text, one):
+        yield None, compared
+
+
+def _compared(text: _Text, one: Field, start: int, end: int) -> Iterator[Compared]:
+    """Each value one read of the field is compared with: (its offset, as written, its number,
+    the meaning the code gives it, if it says one)."""
+    i, column = text.place(start)
+    line = text.lines[i]
+    ends = column + end - start
+    after, before = line[ends : ends + NEAR], line[max(0, column - NEAR) : column]
+    shown = AFTER.match(after)
+    base = text.starts[i] + column + end - start
+    if shown is None:
+        shown, base = BEFORE.search(before), text.starts[i] + max(0, column - NEAR)
+    if shown is None:
+        yield from _cases(text, i, after) if len(line) - ends <= NEAR else ()
+        yield from _mapped(text, before)
+        return
+    op = shown.group("op") or "in"
+    items = _items(shown, base)
+    tail = after[shown.end() :] if shown.re is AFTER else after
+    said = _code_said if one.code else _said
+    context = said(text, i, op, line, tail) if len(items) == 1 else None
+    strings = not one.code and _through_data(text, before, "axios" in text.text)
+    for at, written in items:
+        number, named = _number(text, written)
+        if number is not None:
+            yield at, written, number, named or context
+        elif strings and _judged_string(text, written, op):
+            yield at, written, written.strip("\"'"), context
+
+
+# A table of the states' names looked up by the read (`STATUS_TEXT[d["video_status"]]`,
+# `LABELS.get(status)`), written as numbers to words: `{1: "queued", 2: "done", 3: "failed"}`.
+LOOKUP = re.compile(
+    r"(?P<map>[A-Za-z_$][\w$]*)\s*(?:\[|\.get\(|\.getOrDefault\()\s*[\w$.?\[\]\"'()]*$"
+)
+PAIR = re.compile(r"(?P<n>-?\d+)\s*:\s*[\"'](?P<w>[^\"'\n]*)[\"']")
+
+
+def _mapped(text: _Text, before: str) -> Iterator[Compared]:
+    """Each number of a table of state names the read looks up, with the meaning its name
+    says (see LOOKUP): `{2: "done"}` looked up by video_status takes 2 for completed."""
+    lookup = LOOKUP.search(before)
+    if lookup is None or lookup.group("map") in KEYWORDS:
+        return
+    table = re.search(
+        rf"(?<![\w$.]){re.escape(lookup.group('map'))}\s*(?::[^=\n]*)?=\s*\{{", text.text
+    )
+    if table is None:
+        return
+    close = text.text.find("}", table.end(), table.end() + 600)
+    for pair in PAIR.finditer(text.text, table.end(), close if close >= 0 else table.end()):
+        meaning = _meaning(re.sub(r"\W+", "_", pair.group("w")))
+        said = (meaning, f'by its name "{pair.group("w")}"') if meaning else None
+        yield pair.start("n"), pair.group("n"), int(pair.group("n")), said
+
+
+# A type that lists the field's values: TypeScript's `video_status: 1 | 2 | 3 | 5` (or a type
+# alias of such a union), Python's `video_status: Literal[0, 1, 2]`.
+UNION = r"(?P<union>-?\d+(?:\s*\|\s*-?\d+)+|Literal\[\s*-?\d+(?:\s*,\s*-?\d+)*\s*\])"
+
+
+def _unions(text: _Text, one: Field) -> Iterator[tuple[int, str, int, Meaning]]:
+    """Each number of a type the file gives the field (a distinctive name only: a `status`
+    member may be any object's)."""
+    if one.plain or one.name not in text.text:
+        return
+    typed = re.compile(rf"(?<![\w$]){re.escape(one.name)}\??\s*:\s*(?:{UNION}|(?P<alias>[A-Z]\w*))")
+    for m in typed.finditer(text.text):
+        found = m if m.group("union") else _alias(text, m.group("alias"))
+        if found is None:
+            continue
+        for number in re.finditer(r"-?\d+", found.group("union")):
+            yield found.start("union") + number.start(), number.group(), int(number.group()), None
+
+
+def _alias(text: _Text, alias: str) -> re.Match[str] | None:
+    """The union a type alias names (`type VideoStatus = 1 | 2 | 3`, `VideoStatus = Literal[...]`)."""
+    return re.search(rf"(?<![\w$]){re.escape(alias)}\s*(?::\s*\w+\s*)?=\s*{UNION}", text.text)
+
+
+# A switch on the read (`switch (d.video_status) {`, Go's `switch out.Data.VideoStatus {`,
+# Python's `match st:`) and its cases (`case 3:`, `case 3, 4:`, `case 3 | 4:`).
+# Kotlin's `when (st) { 3 -> ... }`, Java's `case 3 ->`, Ruby's `case st` / `when 3 then ...`.
+SWITCH = re.compile(r"\s*(?:switch|match|when|case)\b")
+SWITCHED = re.compile(r"""["'`]?\s*[)\]]*\s*[{:]?\s*$""")
+CASE = re.compile(
+    r"(?P<indent>\s*)(?:case\s+(?P<values>[^:\n]+?)\s*(?::|->)|when\s+(?P<values2>[^\n]+?)"
+    r"(?:\s+then\b|$)|(?P<values3>-?\d+(?:\s*,\s*-?\d+)*)\s*->)(?P<rest>.*)$"
+)
+
+
+def _cases(text: _Text, i: int, after: str) -> Iterator[tuple[int, str, int, Meaning]]:
+    """The values of the cases of a switch on the read, each with the meaning its body says
+    (a case that shares its body with another says none)."""
+    line = text.lines[i]
+    if SWITCH.match(line) is None or SWITCHED.match(after) is None:
+        return
+    cases = _case_bodies(text, i)
+    for n, (offset, written, body) in enumerate(cases):
+        values = re.split(r"\s*[,|]\s*", written)
+        shared = len(values) > 1 or (not "".join(body).strip() and n + 1 < len(cases))
+        meaning = None if shared else _branch_meaning("\n".join(body))
+        said = (meaning, "by the case it opens") if meaning else None
+        for value in values if written else ():
+            number, named = _number(text, value)
+            if number is not None:
+                yield offset + written.find(value), value, number, named or said
+
+
+def _case_bodies(text: _Text, i: int) -> list[tuple[int, str, list[str]]]:
+    """The cases of the switch on line i: (where its values start, them, its body's lines);
+    `default` closes the case before it and has no values."""
+    indent = len(text.lines[i]) - len(text.lines[i].lstrip())
+    cases: list[tuple[int, str, list[str]]] = []
+    for j in range(i + 1, min(len(text.lines), i + 80)):
+        below = text.lines[j]
+        case = CASE.match(below)
+        other = re.match(r"\s*(?:default|else)\b", below)
+        outdented = below.strip() and len(below) - len(below.lstrip()) <= indent
+        if outdented and case is None and other is None:
+            break
+        if case is not None:
+            group = next(g for g in ("values", "values2", "values3") if case.group(g))
+            start = text.starts[j] + case.start(group)
+            cases.append((start, case.group(group).strip(), [case.group("rest")]))
+        elif other is not None:
+            cases.append((text.starts[j], "", []))
+        elif cases:
+            cases[-1][2].append(below)
+    return cases
+
+
+def _items(shown: re.Match[str], base: int) -> list[tuple[int, str]]:
+    """The values a comparison names, each with its offset: one, or a list's (`in (3, 4)`)."""
+    if shown.group("list") is None:
+        value = shown.group("value")
+        return [(base + shown.start("value"), value)] if value else []
+    found = []
+    for m in re.finditer(
+        r"-?\d+\b|[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*", shown.group("list")
+    ):
+        found.append((base + shown.start("list") + m.start(), m.group()))
+    return found
+
+
+def _number(text: _Text, written: str) -> tuple[int | None, Meaning]:
+    """A value's number (a literal, or a constant the file gives one) and the meaning its
+    name says (`STATUS_SUCCESS`: completed)."""
+    if re.fullmatch(r"-?\d+", written):
+        return int(written), None
+    if written[:1] in "\"'":
+        return None, None
+    names = re.split(r"\.|::|->", written)
+    if names[-1] == "value" and len(names) > 1:  # (Python's Status.DONE.value)
+        names.pop()
+    number, meaning = text.number(names[-1]), _meaning(names[-1])
+    return number, ((meaning, "by its name") if number is not None and meaning else None)
+
+
+def _meaning(name: str) -> str | None:
+    """The one state a name says (`STATUS_FAILED`, `isCompleted`), if it says one."""
+    words = re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower().split("_")
+    if {"not", "no", "un"} & set(words):
+        return None
+    said = {MEANING_WORDS[w] for w in words if w in MEANING_WORDS}
+    return said.pop() if len(said) == 1 else None
+
+
+# A comparison that is the whole condition or the whole value of a flag: one operator, no `or`.
+ONE_TEST = re.compile(r"===?|!==?|\bin\b|\|\||\bor\b")
+FLAG = re.compile(
+    r"\s*(?:const\s+|let\s+|var\s+|val\s+|bool\s+|boolean\s+)?(?P<flag>[A-Za-z_]\w*)"
+    r"(?:\s*:\s*\w+)?\s*:?=(?!=)"
+)
+BRANCH = re.compile(r"\s*(?:\}\s*)?(?:if|elif|else\s+if|elsif|case|when)\b")
+# Words of a branch that say it is not the job's end (`print("not done yet")`).
+UNDECIDED = frozenset({"not", "yet", "still", "wait", "waiting", "poll", "retry", "sleep"})
+ENDED = {"download": "completed", "downloaded": "completed"}
+# A read of a job's result (`return d["video"]`, `item.url`, `data.image`): AKOOL fills it in
+# when the job is done.
+RESULT_READ = re.compile(r"""(?:\.|\[\s*["']|\.get\(\s*["'])(?:video|url|image)\b(?!\s*\()""")
+
+
+def _said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
+    """The state the code says one literal of a comparison stands for: the name of the flag
+    it is bound to (`isCompleted = s === 3`) or the branch it opens (`if s == 4: raise ...`,
+    `if (s === 2) return item.url`: the job's result is read only when it is done)."""
+    if op not in ("==", "===", "in") or len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
+        return None
+    flag = FLAG.match(line)
+    if flag is not None:
+        meaning = _meaning(flag.group("flag"))
+        return (meaning, f"by the flag {flag.group('flag')}") if meaning else None
+    body = _body(text, i, line, tail)
+    meaning = _branch_meaning(body) if body is not None else None
+    return (meaning, "by the branch it opens") if meaning else None
+
+
+def _body(text: _Text, i: int, line: str, tail: str) -> str | None:
+    """The statements of the branch a comparison on line i opens: the rest of its line, and the
+    lines below indented deeper (None: the line opens no branch)."""
+    if BRANCH.match(line) is None:
+        return None
+    indent = len(line) - len(line.lstrip())
+    body = [tail]
+    for below in text.lines[i + 1 : i + 9]:
+        if below.strip() and len(below) - len(below.lstrip()) <= indent:
+            break
+        body.append(below)
+    return "\n".join(body)
+
+
+# A flag that says the envelope's code means success (`ok = j["code"] == 0`).
+SUCCESS_WORDS = frozenset({"ok", "success", "succeeded", "successful", "succeed", "valid"})
+
+
+def _code_said(text: _Text, i: int, op: str, line: str, tail: str) -> Meaning:
+    """Whether the code takes one number of the envelope's code for success: a flag named so,
+    a branch on `==` that goes on with the answer (fails in no way, waits for nothing), or one on
+    `!=` that fails (`if j["code"] != 0: raise ...`)."""
+    if len(line) > LONG or len(ONE_TEST.findall(line)) != 1:
+        return None
+    flag = FLAG.match(line)
+    if flag is not None:
+        words = set(re.sub(r"([a-z])([A-Z])", r"\1_\2", flag.group("flag")).lower().split("_"))
+        named = op in ("==", "===") and words & SUCCESS_WORDS and not words & {"not", "no"}
+        return ("success", f"by the flag {flag.group('flag')}") if named else None
+    body = _body(text, i, line, tail)
+    if body is None or not body.strip(" {:)\n"):
+        return None
+    failing = _branch_meaning(body) == "failed"
+    if op in ("!=", "!==") and failing:
+        return "success", "by the failure it is the test for"
+    words = set(re.findall(r"[a-z]+", body.lower()))
+    if op in ("==", "===") and not failing and not words & (UNDECIDED | set(MEANING_WORDS)):
+        return "success", "by the branch it opens"
+    return None
+
+
+def _branch_meaning(body: str) -> str | None:
+    """Whether a branch's statements say the job failed or finished, and nothing else."""
+    words = set(re.sub(r"([a-z])([A-Z])", r"\1 \2", body).lower().replace("_", " ").split())
+    words = {w.strip("\"'`.,:;!()[]{}") for w in words} | set(re.findall(r"[a-z]+", body.lower()))
+    if words & UNDECIDED:
+        return None
+    said = {MEANING_WORDS.get(w) or ENDED.get(w) for w in words} - {None}
+    if RESULT_READ.search(body):
+        said.add("completed")
+    if FAILING.search(body):
+        said.add("failed")
+    return said.pop() if len(said) == 1 and said <= {"completed", "failed"} else None
+
+
+# A plain `status` read through the answer's data: `x.data.status`, `d["data"]["status"]`,
+# `body.get("data", {}).get("status")`, `data?.status`.
+ACCESS = r"\s*(?:\?\.|\.|\[\s*[\"']|\.get\(\s*[\"']|->)$"
+THROUGH_DATA = re.compile(r"(?:\.\s*data\b|[\"']data[\"']\s*(?:,[^()\n]*)?[\])])" + ACCESS)
+# A name the file binds to the answer's data (`d = r.json()["data"]`, `const data = json.data`,
+# `data = body.get("data") or {}`, `const { data } = await res.json()`): its `status` is the
+# answer's (with axios, `res.data` is the whole answer: its data is `res.data.data`).
+NAMED = re.compile(r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)" + ACCESS)
+DATA_BOUND = re.compile(
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?P<rhs>[^\n;=]*"
+    r"(?:\[\s*[\"']data[\"']\s*\]|\.get\(\s*[\"']data[\"'][^()\n]*\)|\??\.data))"
+    r"\s*(?:\bor\s*\{\}|\|\|\s*\{\}|\?\?\s*\{\})?\s*;?[ \t]*$"
+    r"|\{\s*(?P<d>data)\s*\}\s*=\s*await\s+[\w.]+\.json\(\)",
+    re.M,
+)
+AXIOS_DATA = re.compile(
+    r"\bdata\s*(?:\?\.|\.|\[\s*[\"'])\s*data[\"']?\s*\]?\s*(?:\?\.|\.|\[\s*[\"'])$"
+)
+# What may follow a read bound to a local: its closing brackets, a default, the statement's end.
+CLOSED = re.compile(
+    r"""["'`]?\s*(?:,\s*[^()\n]{1,20})?[)\]]*\s*(?:(?:\?\?|\|\||\bor\b)\s*-?\w+\s*)?[;,]?\s*(?:#.*|//.*)?$"""
+)
+KEYWORDS = frozenset({"return", "if", "while", "case", "await", "yield", "not", "and", "or"})
+
+
+def _reads(text: _Text, one: Field) -> list[tuple[int, int]]:
+    """Where the file reads the field: by its name (a plain `status` only through the answer's
+    data), by a Go struct field tagged with it, and by a local bound to such a read."""
+    found = []
+    axios = "axios" in text.text
+    names = [one.name] if one.plain else [one.name, *_tagged(text, one.name)]
+    for name in names:
+        for m in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text.text):
+            i, column = text.place(m.start())
+            line = text.lines[i]
+            before = line[max(0, column - NEAR) : column]
+            if line.lstrip().startswith(COMMENT):
+                continue
+            if name != one.name and not before.endswith("."):
+                continue  # (a Go struct's field, read as a member)
+            if one.code and not _through_answer(text, before, axios):
+                continue
+            if one.plain and not one.code and not _through_data(text, before, axios):
+                continue
+            if one.plain and not _after_akool(text, i):
+                continue  # (another API's `data.status`, `code`: HeyGen's, a cloud's)
+            found.append((m.start(), m.end()))
+    return found + _locals(text, found)
+
+
+# A request some code makes (an HTTP library's verb, fetch, curl): the answer read after one that
+# is not an AKOOL call is that request's.
+REQUEST_LINE = re.compile(
+    r"(?:\bfetch|\brequests\.\w+|\baxios(?:\.\w+)?|\bhttpx\.\w+|\bhttp\.(?:Get|Post|NewRequest)"
+    r"|\bgot(?:\.\w+)?|\$fetch|\bofetch|\bcurl_exec|\bHttp::\w+|\bky(?:\.\w+)?)\s*\("
+    r"|\bcurl\s"
+)
+AKOOL_WINDOW = 40  # lines: a read of the answer this far after the call
+
+
+def _after_akool(text: _Text, i: int) -> bool:
+    """Whether the request nearest before line i (within AKOOL_WINDOW lines) is an AKOOL call:
+    the generic `status` and `code` of another API's answer are not AKOOL's."""
+    for j in range(i, max(-1, i - AKOOL_WINDOW), -1):
+        if j in text.calls:
+            return True
+        if REQUEST_LINE.search(text.lines[j]):
+            return False
+    return False
+
+
+def _through_data(text: _Text, before: str, axios: bool) -> bool:
+    """Whether a plain `status` read is through the answer's data (see THROUGH_DATA)."""
+    if (AXIOS_DATA if axios else THROUGH_DATA).search(before):
+        return True
+    named = NAMED.search(before)
+    return named is not None and named.group("n") in _data_names(text, axios)
+
+
+def _data_names(text: _Text, axios: bool) -> set[str]:
+    """The names the file binds to its answers' data (see DATA_BOUND), found once."""
+    if text.data_names is None:
+        text.data_names = set()
+        for m in DATA_BOUND.finditer(text.text):
+            rhs = m.group("rhs") or ""
+            if m.group("d") or not axios or len(re.findall(r"\bdata\b", rhs)) >= 2:
+                text.data_names.add(m.group("n") or "data")
+    return text.data_names
+
+
+# The envelope's `code` read on a parsed answer: `r.json()["code"]`, `(await r.json()).code`,
+# a name bound to one (`j = r.json()`, `const j = await res.json()`, `json.loads(...)`,
+# `JSON.parse(...)`), or axios' `res.data.code`.
+ANSWER_BOUND = re.compile(
+    r"(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?\s*:?=\s*(?:await\s+)?"
+    r"(?:\(\s*await\s+)?(?:[\w$.]+\.json\(\)|json\.loads\(|JSON\.parse\()"
+)
+ON_ANSWER = re.compile(r"(?:\.json\(\)\s*\)?|(?<![\w$.])(?P<n>[A-Za-z_$][\w$]*))" + ACCESS)
+AXIOS_ANSWER = re.compile(r"\.data" + ACCESS)
+
+
+def _through_answer(text: _Text, before: str, axios: bool) -> bool:
+    """Whether a `code` read is of a parsed answer (see ANSWER_BOUND)."""
+    if axios and AXIOS_ANSWER.search(before):
+        return True
+    on = ON_ANSWER.search(before)
+    if on is None:
+        return False
+    if text.answers is None:
+        text.answers = {m.group("n") for m in ANSWER_BOUND.finditer(text.text)}
+    return on.group("n") is None or on.group("n") in text.answers
+
+
+def _tagged(text: _Text, name: str) -> list[str]:
+    """The Go struct fields tagged with the field's name (`VideoStatus int `json:"video_status"``)."""
+    tag = re.compile(rf"^\s*([A-Z]\w*)\s+[\w.*\[\]]+\s+`[^`\n]*json:\"{re.escape(name)}[,\"]", re.M)
+    return sorted({m.group(1) for m in tag.finditer(text.text)}) if "json:" in text.text else []
+
+
+def _locals(text: _Text, reads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The later reads of a local bound to a read of the field (`st = item.get("x_status")`),
+    up to where it is bound again."""
+    found = []
+    for start, end in reads:
+        i, column = text.place(start)
+        line = text.lines[i]
+        bound = BOUND.search(line[max(0, column - NEAR) : column])
+        rest = line[column + end - start :] if len(line) - column <= NEAR else "..."
+        if bound is None or CLOSED.match(rest) is None:
+            continue
+        local = bound.group("local")
+        if local in KEYWORDS:
+            continue
+        name = re.compile(rf"(?<![\w$.]){re.escape(local)}(?![\w$])")
+        again = re.compile(rf"(?<![\w$.]){re.escape(local)}\s*:?=(?!=)")
+        for j in range(i + 1, min(len(text.lines), i + 60)):
+            if again.search(text.lines[j]):
+                break
+            for m in name.finditer(text.lines[j]):
+                found.append((text.starts[j] + m.start(), text.starts[j] + m.end()))
+                text.origins[text.starts[j] + m.start()] = start
+    return found
+
+
+END_STATES = frozenset({"completed", "failed"})
+
+
+def _judged(one: Field, written: str, value: int | str, said: Meaning) -> tuple[str, str] | None:
+    """(the documented value, the message) when the docs contradict a compared value: a number
+    the field never has, or one the code gives a meaning the docs give another number."""
+    if one.code:
+        return _judged_code(one, written, value, said)
+    if isinstance(value, str):
+        return _judged_word(one, written, value)
+    states, e = one.states, one.endpoint
+    where = f"AKOOL's answer to {e.method} {e.path}"
+    listed = ", ".join(f"{n} ({w})" for n, w in sorted(states.items()))
+    shown = written if written == str(value) else f"{written} ({value})"
+    if value not in states:
+        message = f"{shown} is not a value of {one.name}: {where} gives {listed} ({e.url})"
+        return " or ".join(str(n) for n in sorted(states)), message
+    doc = states[value]
+    meaning, why = said or ("", "")
+    if not meaning or doc == meaning or (meaning not in END_STATES and doc not in END_STATES):
+        return None
+    right = sorted(n for n, w in states.items() if w == meaning)
+    message = f"{shown} is taken as {meaning} {why}, but {where} gives {one.name} {value} for {doc}"
+    message += (f"; {meaning} is {right[0]}" if right else "") + f" ({e.url})"
+    return (str(right[0]) if right else listed), message
+
+
+def _judged_code(
+    one: Field, written: str, value: int | str, said: Meaning
+) -> tuple[str, str] | None:
+    """A number the code takes for the envelope's success code that is not the documented one
+    (`if j["code"] != 0: raise`, `if (j.code === 200)`; AKOOL's is 1000, the legacy detect's 0)."""
+    success = next(iter(one.states))
+    if not isinstance(value, int) or value == success or said is None or said[0] != "success":
+        return None
+    if success == 1000 and 1000 < value < 2000:
+        return None  # (one of AKOOL's own codes: an error the code tests for)
+    e = one.endpoint
+    shown = written if written == str(value) else f"{written} ({value})"
+    message = (
+        f"{shown} is taken as success {said[1]}, but AKOOL's answer to {e.method} {e.path} "
+        f"gives {one.name} {success} for success ({e.url})"
+    )
+    return str(success), message
+
+
+def _judged_string(text: _Text, written: str, op: str) -> bool:
+    """Whether a string compared with a status field is judged: a word (`"completed"`: the field
+    is a number), or a number's digits where they never equal the number (Python, `===`)."""
+    inner = written.strip("\"'")
+    if written[:1] not in "\"'" or not inner:
+        return False
+    return not inner.isdigit() or text.python or op in ("===", "!==")
+
+
+def _judged_word(one: Field, written: str, value: str) -> tuple[str, str] | None:
+    """A string compared with a status field the docs give as a number."""
+    e = one.endpoint
+    listed = ", ".join(f"{n} ({w})" for n, w in sorted(one.states.items()))
+    meaning = MEANING_WORDS.get(value.lower())
+    right = (
+        int(value)
+        if value.isdigit()
+        else next((n for n, w in one.states.items() if w == meaning), None)
+    )
+    message = (
+        f"{written} is not a value of {one.name}: AKOOL's answer to {e.method} {e.path} gives it "
+        f"as a number, {listed}" + (f"; compare with {right}" if right is not None else "")
+    )
+    return (str(right) if right is not None else listed), message + f" ({e.url})"
+
+
+@lru_cache(maxsize=256)
+def _sentinel_pattern(name: str, value: int) -> re.Pattern[str]:
+    n = re.escape(str(value))
+    return re.compile(
+        rf"{re.escape(name)}[\"'`]?\s*(?:,\s*{n}\s*\)|\]?\s*(?:\?\?|\|\||\bor\b)\s*{n}\b)"
+    )
+
+
+def _sentinel(text: _Text, name: str, value: int) -> bool:
+    """Whether the file gives the read a default of this value (`.get("x_status", 0)`, `?? -1`):
+    comparing with it tests for no status, not for a state (looked for once per value)."""
+    if (name, value) not in text.sentinels:
+        found = _sentinel_pattern(name, value).search(text.text) is not None
+        text.sentinels[(name, value)] = found
+    return text.sentinels[(name, value)]
