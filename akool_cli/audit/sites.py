@@ -154,6 +154,10 @@ class Base:
     # Whether the base's URL, as written, ends in "/" (None: its text does not say): what
     # `urljoin(BASE, "x")` and `new URL("x", BASE)` resolve a relative path against.
     slash: bool | None = field(default=None, compare=False)
+    # For a client's base: whether the client resolves a relative path against it as RFC 3986
+    # does (.NET's BaseAddress, Retrofit, Faraday, requests_toolbelt's BaseUrlSession: see
+    # RESOLVING_CLIENTS), rather than appending it (httpx, axios).
+    resolves: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -1000,9 +1004,71 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         if base is None and HELD_URL.search(line, m.end()):
             base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
         if base is not None:
-            bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
+            made = Base(base.host, base.prefix, base.file, base.line or i)
+            bases.clients.append((i, _resolving(made, base, lines, i, m)))
     if not bases.clients:
         _retrofit_client(lines, bases)
+
+
+# Clients that resolve a relative path against their base as RFC 3986 does (a leading "/"
+# replaces the base's whole path; without one, a base not ending in "/" loses its last
+# segment): (kind, the text that gives the base, a word on its line or in the file's imports,
+# the base's ending when the client sets it itself, the verbs that resolve). .NET's HttpClient
+# (`new Uri(BaseAddress, path)`, its *Async verbs; Refit's `[Get("/x")]` appends), Retrofit's
+# `baseUrl` (HttpUrl.resolve, its `@GET("x")` annotations; Spring's WebClient `.baseUrl`
+# appends), requests_toolbelt's BaseUrlSession (urljoin), Guzzle's `base_uri` (RFC 3986, its
+# docs' table), Faraday (it adds the missing trailing "/" itself, build_exclusive_url: only a
+# leading "/" replaces the base's path). httpx, axios, ky, resty and HTTParty append.
+RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | None], ...] = (
+    ("dotnet", re.compile(r"[Bb]aseAddress$"), re.compile(r"\bUri\b|BaseAddress"), None),
+    (
+        "retrofit",
+        re.compile(r"baseUrl$"),
+        re.compile(r"\bRetrofit\b|^import retrofit2\b", re.M),
+        None,
+    ),
+    ("toolbelt", re.compile(r"base_url$"), re.compile(r"\bBaseUrlSession\("), None),
+    ("guzzle", re.compile(r"base_uri$"), re.compile(r"[\"']base_uri[\"']\s*=>"), None),
+    ("faraday", re.compile(r"Faraday\.new"), re.compile(r"Faraday"), True),
+)
+RESOLVING_VERBS = {
+    "dotnet": re.compile(r"(?<![\[\w])(?:Get|Post|Put|Patch|Delete|Send)\w*Async"),
+    "retrofit": re.compile(r"(?<=@)(?:GET|POST|PUT|PATCH|DELETE|HTTP)\b"),
+    "toolbelt": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request)"),
+    "guzzle": re.compile(r"(?<=->)(?:get|post|put|patch|delete|request)(?:Async)?"),
+    "faraday": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
+}
+# `BaseAddress = new Uri(BASE)`: the base's ending is that of the name's URL
+URI_OF_NAME = re.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")
+
+
+def _resolving(made: Base, given: Base, lines: list[str], i: int, m: re.Match[str]) -> Base:
+    """A client's base, marked as resolved against (see RESOLVING_CLIENTS) with the ending its
+    URL is written with, when the client is one that resolves."""
+    line = lines[i]
+    for kind, key, word, slash in RESOLVING_CLIENTS:
+        if not key.match(m.group(0)):
+            continue
+        if word.search(line) or (kind == "retrofit" and word.search("\n".join(lines[:i]))):
+            named = URI_OF_NAME.match(line, m.end()) if given.slash is None else None
+            ending = given.slash if named is None else _slash_named(lines, named.group("n"), i)
+            return replace(made, resolves=kind, slash=ending if slash is None else slash)
+    return made
+
+
+def _slash_named(lines: list[str], name: str, i: int) -> bool | None:
+    """Whether the URL a name is bound to (its last binding before line i) ends in "/"."""
+    bound = re.compile(r"\b" + re.escape(name.split(".")[-1]) + r"\s*(?::[^=]*)?=\s*(?P<rhs>.+)")
+    for text in reversed(lines[:i]):
+        m = bound.search(text)
+        if m is not None:
+            url = BASE_URL.search(m.group("rhs"))
+            return (
+                None
+                if url is None or TRIMMED.search(m.group("rhs"))
+                else url.group(0).endswith("/")
+            )
+    return None
 
 
 # A Retrofit (or Ktorfit) interface's method: `@POST("content/video/createbytalkingphoto")`.
@@ -1546,7 +1612,11 @@ def _path_arguments(
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
             client = receiver_client(real, m.start("fn") + shift, i, bases)
-            if client is not None:
+            if client is not None and _resolves(client, real, m.start("fn") + shift):
+                yield from (
+                    resolved(s, "") for s in _joined_to(i, real, start, m.group("path"), client)
+                )
+            elif client is not None:
                 yield from _joined_to(i, real, start, m.group("path"), client)
         elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
             yield from _joined_to(i, real, start, m.group("path"), called)
@@ -1741,6 +1811,13 @@ VARIABLE_BASE = Base(None, VARIABLE_PREFIX, "", 0)
 FILE_NAME = re.compile(r"/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # A joined "path" that is only a placeholder: `{path}`, `/{path.lstrip(`, `%s`, `${endpoint}`.
 PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
+
+
+def _resolves(client: Base, line: str, at: int) -> bool:
+    """Whether the client's verb at a column resolves its path against the client's base (see
+    RESOLVING_VERBS): `Http.GetAsync("x")`, Retrofit's `@GET("x")`, not Refit's `[Get("x")]`."""
+    verbs = RESOLVING_VERBS.get(client.resolves) if client.resolves else None
+    return verbs is not None and verbs.match(line, at) is not None
 
 
 def _joined_to(
