@@ -4,9 +4,12 @@ client shapes the audit did not read (break21f #4-#7, #12)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from akool_cli.audit.scan import audit_text
+from akool_cli.audit.keyedpaths import flat_generics
+from akool_cli.audit.scan import audit, audit_text
 
 V3 = "https://openapi.akool.com/api/open/v3"
 
@@ -93,3 +96,72 @@ def test_a_client_that_resolves_its_base_is_read_as_it_resolves(
 ) -> None:
     found = rules(text, name)
     assert found == ([(line, "unknown-endpoint")] if line else [])
+
+
+CLIENT_TS = """const BASE = "https://openapi.akool.com/api/open";
+export async function akoolGet<T>(path: string, params: Record<string, string>): Promise<T> {
+  const res = await fetch(`${BASE}${path}?${new URLSearchParams(params)}`, { headers: { "x-api-key": KEY } });
+  return (await res.json()) as T;
+}
+export async function akoolPost<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${BASE}${path}`, { method: "POST", headers: { "x-api-key": KEY }, body: JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+"""
+PATHS_TS = """export const STATUS_PATHS = {
+  video: { getPath: "/v3/content/video/state", postFallback: "/v3/content/video/info" },
+  image: { getPath: "/v3/content/image/state", postFallback: "/v3/content/image/info" },
+};
+"""
+DIRECT_TS = """import { akoolGet, akoolPost } from "./client";
+import { STATUS_PATHS } from "./paths";
+export async function poll(type: "video" | "image", id: string) {
+  const config = STATUS_PATHS[type];
+  const first = await akoolGet<Record<string, unknown>>(config.getPath, { task_id: id });
+  if (first) return first;
+  return akoolPost<Record<string, { status: number }>>(config.postFallback, { task_id: id });
+}
+"""
+WRAPPED_TS = """import { akoolGet, akoolPost } from "./client";
+import { STATUS_PATHS } from "./paths";
+async function pollViaGet(getPath: string, id: string) {
+  return akoolGet<Record<string, unknown>>(getPath, { task_id: id });
+}
+async function pollViaPost(postPath: string, id: string) {
+  return akoolPost<unknown>(postPath, { task_id: id });
+}
+export async function poll(type: "video" | "image", id: string) {
+  const config = STATUS_PATHS[type];
+  return (await pollViaGet(config.getPath, id)) ?? pollViaPost(config.postFallback, id);
+}
+export const byLiteral = (id: string) => pollViaPost("/v3/content/video/lookup", id);
+"""
+
+
+def folder_rules(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = audit([tmp_path]).findings
+    return sorted((Path(f.file).name, f.line, f.rule) for f in found)
+
+
+ROWS = [("paths.ts", n, "unknown-endpoint") for n in (2, 2, 3, 3)]
+
+
+def test_a_picked_rows_key_given_to_a_call_with_nested_type_arguments_is_read(
+    tmp_path: Path,
+) -> None:
+    files = {"client.ts": CLIENT_TS, "paths.ts": PATHS_TS, "poll.ts": DIRECT_TS}
+    assert folder_rules(tmp_path, files) == ROWS
+
+
+def test_a_function_giving_its_path_to_an_imported_helper_is_a_wrapper(tmp_path: Path) -> None:
+    files = {"client.ts": CLIENT_TS, "paths.ts": PATHS_TS, "poll.ts": WRAPPED_TS}
+    assert folder_rules(tmp_path, files) == sorted([*ROWS, ("poll.ts", 13, "unknown-endpoint")])
+
+
+def test_type_arguments_are_read_to_any_depth_and_comparisons_are_not() -> None:
+    assert flat_generics("f<Record<string, { a: Array<number> }>>(x)").startswith("f< ")
+    assert flat_generics("g<(a: string) => void>(x)") == "g<                   >(x)"
+    for text in ("if (a < b) { c > (d) }", "List<Map<String, Object>> x = y;", "a<b; c>(d)"):
+        assert flat_generics(text) == text
