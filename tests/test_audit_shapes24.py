@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from akool_cli.audit.keyedpaths import flat_generics
+from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.scan import audit, audit_text
 
 V3 = "https://openapi.akool.com/api/open/v3"
@@ -163,5 +163,34 @@ def test_a_function_giving_its_path_to_an_imported_helper_is_a_wrapper(tmp_path:
 def test_type_arguments_are_read_to_any_depth_and_comparisons_are_not() -> None:
     assert flat_generics("f<Record<string, { a: Array<number> }>>(x)").startswith("f< ")
     assert flat_generics("g<(a: string) => void>(x)") == "g<                   >(x)"
+    assert (
+        flat_generics("f = async <T extends X<Y>>(p: T) =>")
+        == "f = async <              >(p: T) =>"
+    )
     for text in ("if (a < b) { c > (d) }", "List<Map<String, Object>> x = y;", "a<b; c>(d)"):
         assert flat_generics(text) == text
+
+
+NESTED_DEFS = """const BASE = "https://openapi.akool.com/api/open";
+export async function akoolGet<T = Record<string, unknown>>(path: string): Promise<T> {
+  const res = await fetch(`${BASE}${path}`, { headers: { "x-api-key": KEY } });
+  return (await res.json()) as T;
+}
+export const akoolPost = async <T extends Record<string, unknown>>(path: string, body: unknown): Promise<T> => {
+  const res = await fetch(`${BASE}${path}`, { method: "POST", body: JSON.stringify(body) });
+  return (await res.json()) as T;
+};
+export const a = () => akoolGet("/v3/content/video/nothere1");
+export const b = () => akoolPost("/v3/content/video/nothere2", {});
+export async function c(body: unknown) {
+  const res = await akoolPost<{ code: number; data: { _id: string } }>(
+    "/v3/content/video/nothere3",
+    body,
+  );
+  return res;
+}
+"""
+
+
+def test_helpers_defined_and_called_with_nested_type_arguments_are_helpers() -> None:
+    assert rules(NESTED_DEFS, "a.ts") == [(n, "unknown-endpoint") for n in (10, 11, 14)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from akool_cli.audit import arguments, datapaths
+from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.scopes import function_def, parameters
 
 T = TypeVar("T")
@@ -106,42 +107,6 @@ def enclosing(lines: list[str], line: int) -> tuple[str, ...]:
             names.append(m.group("n"))
             pending = 0
     return tuple(names)
-
-
-GENERIC_OPEN = re.compile(r"(?<=[\w$])<(?!<|=)")
-TYPE_ARGUMENTS = 240  # the longest type argument list read (`<Record<string, { id: string }>>`)
-
-
-def type_arguments_end(text: str, at: int) -> int:
-    """The column after the `>` that closes the type argument list opened by the `<` at a column
-    (nested lists and `=>` of function types within), when a `(` follows it: a generic call's
-    (`akoolGet<Record<string, unknown>>(`); -1 for anything else (`a < b`, a cut-off list)."""
-    depth = 0
-    for j in range(at, min(len(text), at + TYPE_ARGUMENTS)):
-        c = text[j]
-        if c == "<":
-            depth += 1
-        elif c == ">" and text[j - 1] != "=":
-            depth -= 1
-            if depth == 0:
-                return j + 1 if text[j + 1 : j + 2] == "(" else -1
-        elif c in ";\n" or (c == "(" and depth == 0):
-            return -1
-    return -1
-
-
-def flat_generics(line: str) -> str:
-    """The line with each generic call's type arguments blanked to one level, columns kept
-    (`f<Record<string, unknown>>(x)` reads `f<                       >(x)`), so a call's head
-    pattern takes type arguments nested to any depth."""
-    if "<" not in line:
-        return line
-    out = line
-    for m in GENERIC_OPEN.finditer(line):
-        end = type_arguments_end(line, m.start())
-        if end > 0 and m.start() > 0 and out[m.start()] == "<":
-            out = out[: m.start() + 1] + " " * (end - m.start() - 2) + out[end - 1 :]
-    return out
 
 
 def reads(line: str) -> Iterator[tuple[re.Match[str], str]]:

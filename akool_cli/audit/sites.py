@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from akool_cli.audit import arguments
+from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
@@ -1588,7 +1589,8 @@ def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
 def _rejoin(prev: str) -> str:
     """The name of the call a line's first argument belongs to, when the call opens on the line
     before (a formatter's `client.post(` + newline + `"/path", ...`)."""
-    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)  # (type arguments too)
+    prev = flat_generics(prev)  # (type arguments too, nested)
+    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)
     return m.group(1) + "(" if m else ""
 
 
