@@ -194,3 +194,52 @@ export async function c(body: unknown) {
 
 def test_helpers_defined_and_called_with_nested_type_arguments_are_helpers() -> None:
     assert rules(NESTED_DEFS, "a.ts") == [(n, "unknown-endpoint") for n in (10, 11, 14)]
+
+
+APPS_SCRIPT = """const AKOOL = 'https://openapi.akool.com/api/open/v3';
+function translate(url) {
+  const res = UrlFetchApp.fetch(AKOOL + '/content/video/createbytranslate', {
+    method: 'post',
+    contentType: 'application/json',
+    payload: JSON.stringify({ url: url, language: 'es', lipsync: 'true' }),
+  });
+}
+function talk(photo, audio) {
+  var body = { talking_photo_url: photo, audio_url: audio, resolution: '720p' };
+  var options = { 'method': 'post', 'headers': { 'x-api-key': KEY }, 'payload': JSON.stringify(body) };
+  return UrlFetchApp.fetch(AKOOL + '/content/video/createbytalkingphoto', options);
+}
+"""
+FUEL = """const val AKOOL = "https://openapi.akool.com/api/open/v3"
+fun a(photo: String, audio: String) {
+    "$AKOOL/content/video/createbytalkingphoto".httpPost()
+        .body(\"\"\"{"talking_photo_url": "$photo", "audio_url": "$audio", "resolution": "720p"}\"\"\")
+        .responseString()
+}
+fun b(photo: String, audio: String) {
+    val json = \"\"\"{"talking_photo_url": "$photo", "audio_url": "$audio", "resolution": "4k"}\"\"\"
+    "$AKOOL/content/video/createbytalkingphoto".httpPost().jsonBody(json).responseString()
+}
+"""
+UNITY = """using UnityEngine.Networking;
+public class Talk : MonoBehaviour {
+    const string BaseUrl = "https://openapi.akool.com/api/open/v3";
+    IEnumerator Create(string photo, string audio) {
+        string json = "{\\"talking_photo_url\\":\\"" + photo + "\\",\\"audio_url\\":\\"" + audio + "\\",\\"resolution\\":\\"720p\\"}";
+        byte[] bodyRaw = Encoding.UTF8.GetBytes(json);
+        UnityWebRequest request = new UnityWebRequest(BaseUrl + "/content/video/createbytalkingphoto", "POST");
+        request.uploadHandler = new UploadHandlerRaw(bodyRaw);
+        yield return request.SendWebRequest();
+    }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "lines"),
+    [("Code.gs", APPS_SCRIPT, [6, 10]), ("a.kt", FUEL, [4, 8]), ("T.cs", UNITY, [5])],
+)
+def test_bodies_of_apps_script_fuel_and_unity_requests_are_judged(
+    name: str, text: str, lines: list[int]
+) -> None:
+    assert rules(text, name) == [(n, "bad-value") for n in lines]

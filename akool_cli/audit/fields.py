@@ -1049,7 +1049,7 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
     r"|json_encode|JsonSerializer\.Serialize|(?:(?:new\s+)?Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
-    r"|\w+\.encodeToString|JsonConvert\.SerializeObject)"
+    r"|\w+\.encodeToString|JsonConvert\.SerializeObject|(?:System\.Text\.)?Encoding\.\w+\.GetBytes)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
     r"|[ \t]*\$(?P<ps>[A-Za-z_]\w*)[ \t]*\|[ \t]*ConvertTo-Json\b"  # PowerShell's `$body | ConvertTo-Json`
 )
@@ -1201,7 +1201,7 @@ def _passed_names(
 
 # What an options object's key may hold besides the fields: the body itself (`{ body: payload }`,
 # C#'s `{ Content = JsonContent.Create(payload) }`), its query, or how it is sent.
-OPTION_KEYS = frozenset(k.lower() for k in TRANSPORT_KEYS | TRANSPORT_KWARGS)
+OPTION_KEYS = frozenset(k.lower() for k in TRANSPORT_KEYS | TRANSPORT_KWARGS | {"payload"})
 
 
 def nested_value(doc: Text, at: int, start: int) -> bool:
@@ -1463,6 +1463,7 @@ def _collect(
         # without headers beside it may be an AKOOL field: the moderator's)
         sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
+        sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
         for k in c.keys:
             target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
@@ -1503,7 +1504,8 @@ def _collect(
 def _fetch_init(names: set[str]) -> bool:
     """Whether a container labelled as options (`const requestOptions = {...}`, AKOOL's own
     fetch samples) is a request's init: a body beside its method or headers."""
-    return bool(names & {"body", "data", "json"}) and bool(names & {"method", "headers"})
+    sent = {"body", "data", "json", "payload"}  # (Apps Script's UrlFetchApp: `payload`)
+    return bool(names & sent) and bool(names & {"method", "headers"})
 
 
 def _value_names(value: str) -> Iterator[tuple[str, int]]:
@@ -1645,6 +1647,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         command = _shell_command(doc, line)
         return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
+    if parens is None and doc.language == "kotlin":
+        parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
         return [
