@@ -243,3 +243,33 @@ def test_bodies_of_apps_script_fuel_and_unity_requests_are_judged(
     name: str, text: str, lines: list[int]
 ) -> None:
     assert rules(text, name) == [(n, "bad-value") for n in lines]
+
+
+URL_CONFIG = """export const AKOOL_TP_URL = process.env.AKOOL_TP_URL || "https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto";
+"""
+URL_ROUTE = """import { AKOOL_TP_URL } from "./config";
+export async function POST(req: Request) {
+  const res = await fetch(AKOOL_TP_URL, {
+    method: "POST",
+    headers: { "x-api-key": KEY },
+    body: JSON.stringify({ talking_photo_url: "a", audio_url: "b", resolution: "4k" }),
+  });
+  return res.json();
+}
+"""
+URL_PY = """import requests
+from config import TP_URL
+
+def go(p, a):
+    return requests.post(TP_URL, json={"talking_photo_url": p, "audio_url": a, "resolution": "4k"}).json()
+"""
+
+
+def test_a_request_sent_to_another_files_endpoint_url_is_judged(tmp_path: Path) -> None:
+    files = {"config.ts": URL_CONFIG, "route.ts": URL_ROUTE}
+    assert folder_rules(tmp_path, files) == [("route.ts", 6, "bad-value")]
+    py = tmp_path / "py"
+    py.mkdir()
+    url = '"https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"'
+    files = {"config.py": f"TP_URL = {url}\n", "main.py": URL_PY}
+    assert folder_rules(py, files) == [("main.py", 5, "bad-value")]

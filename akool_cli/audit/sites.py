@@ -1265,7 +1265,8 @@ SENDS_URL = re.compile(
     r"|(?:\.|->|::)\s*(?i:get|post|put|delete|patch|request|send)\w*)\s*(?:<[^<>()]*>)?\(\s*"
     r"(?:[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?(?:url\s*=\s*)?"
     # (an options object's `url: X`, `'url' => X`, a keyword argument `url=X`; not `self.url = X`)
-    r"|(?:[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*)"
+    r"|(?:[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*"
+    r"|\bNewRequest(?:WithContext)?\(\s*(?:\w+\s*,\s*)?(?:\"[A-Za-z]+\"|http\.Method\w+)\s*,\s*)"  # (Go's)
     r"(?:(?:this|self)\s*\.\s*|\$this->|@|\$)?(?P<n>[A-Za-z_]\w*)\s*[,)}\]]"
 )
 LONGEST_USE = 2000  # (a minified line is not looked through for a name's use)
@@ -1344,6 +1345,28 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
+    if bases.imported and "(" in line:
+        yield from _imported_urls(i, line, bases)
+
+
+# An AKOOL endpoint's path past its version: a whole endpoint URL, not a base (`/api/open/v3`).
+ENDPOINT_PREFIX = re.compile(r"/api/open/v\d+/[A-Za-z_]")
+
+
+def _imported_urls(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """A request sent to a name another file of the folder binds to a whole AKOOL endpoint URL
+    (`fetch(AKOOL_TP_URL, {...})` with `export const AKOOL_TP_URL = process.env.X || "https://
+    openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"`): a call of that endpoint
+    with the request written here; its path is judged where it is written (`echo`)."""
+    for m in SENDS_URL.finditer(line) if len(line) <= LONGEST_USE else ():
+        name = m.group("n")
+        base = bases.imported.get(name)
+        if base is None or base.host is None or not ENDPOINT_PREFIX.match(base.prefix):
+            continue
+        if bases.lookup(name, i)[0]:
+            continue  # (the file binds the name itself)
+        at = m.start("n")
+        yield Site(i, at, at + len(name), name, base.prefix, base.host, named=True, echo=True)
 
 
 # A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
