@@ -273,3 +273,44 @@ def test_a_request_sent_to_another_files_endpoint_url_is_judged(tmp_path: Path) 
     url = '"https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"'
     files = {"config.py": f"TP_URL = {url}\n", "main.py": URL_PY}
     assert folder_rules(py, files) == [("main.py", 5, "bad-value")]
+
+
+HOSTS_APART = [
+    (
+        "u.go",
+        'u := &url.URL{Scheme: "https", Host: "api.akool.com", Path: "/api/open/v3/content/video/createbytalkingphoto"}\n',
+    ),
+    (
+        "n.js",
+        "const o = { hostname: 'api.akool.com', path: '/api/open/v3/content/video/createbytalkingphoto', method: 'POST' };\n",
+    ),
+    (
+        "h.py",
+        "import http.client\nconn = http.client.HTTPSConnection('api.akool.com')\n"
+        "conn.request('GET', '/api/open/v3/content/video/infobymodelid?video_model_id=1')\n",
+    ),
+    (
+        "p.py",
+        'url = urlunparse(("https", "api.akool.com", "/api/open/v3/content/image/createbyprompt", "", "", ""))\n',
+    ),
+    (
+        "R.java",
+        'URI u = new URI("https", "api.akool.com", "/api/open/v3/content/video/createbytalkingphoto", null);\n',
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), HOSTS_APART, ids=[h[0] for h in HOSTS_APART])
+def test_a_wrong_host_given_apart_from_its_url_is_found_and_fixed(name: str, text: str) -> None:
+    found = [f for f in audit_text(text, name) if f.rule == "wrong-host"]
+    assert [(f.found, f.fix.new if f.fix else None) for f in found] == [
+        ("api.akool.com", "openapi.akool.com")
+    ]
+
+
+def test_the_right_host_or_the_website_given_apart_is_silent() -> None:
+    text = (
+        "const a = { hostname: 'openapi.akool.com', path: '/api/open/v3/content/video/infobymodelid' };\n"
+        "const b = { host: 'akool.com', path: '/apps/upload/avatar' };\n"
+    )
+    assert [f for f in audit_text(text, "a.js") if f.rule == "wrong-host"] == []

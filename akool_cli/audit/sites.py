@@ -121,6 +121,26 @@ SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\
 SHELL_CALL = re.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 
+# A host given apart from the rest of its URL, by the way each library takes one: Go's
+# `url.URL{Scheme: "https", Host: "..."}`, Node's `https.request({ hostname: "..." })`, Ruby's
+# `URI::HTTPS.build(host: "...")`, Python's `http.client.HTTPSConnection("...")` and
+# `urlunparse(("https", "...", path, ...))`, Java's `new URI("https", "...", path, null)`, OkHttp's
+# `HttpUrl.Builder().host("...")`, C#'s `new UriBuilder("https", "...")` / `{ Host = "..." }`,
+# Ruby's `Net::HTTP.new("...", 443)`. Only an AKOOL host is read (see HOST).
+QUOTED_HOST = r"(?P<q>[\"'`])" + HOST + r"(?P=q)"
+HOST_PART = re.compile(
+    r"(?:\b(?:Host|hostname|host)\s*:\s*|\bHost\s*=\s*|\bHTTPS?Connection\(\s*"
+    r"|\burlun(?:parse|split)\(\s*[(\[]\s*[\"']https?[\"']\s*,\s*"
+    r"|\bnew\s+(?:URI|URL|UriBuilder|Uri)\(\s*\"https?\"\s*,\s*|\.host\(\s*"
+    r"|\bNet::HTTP\.(?:new|start)\(\s*)" + QUOTED_HOST
+)
+
+
+def host_parts(line: str) -> Iterator[re.Match[str]]:
+    """The AKOOL hosts a line gives apart from their URL (see HOST_PART; group `host`)."""
+    return HOST_PART.finditer(line) if "akool" in line else iter(())
+
+
 @dataclass(frozen=True)
 class Base:
     """A base URL held in a name: its host when the text shows one (None: a variable host) and
