@@ -314,3 +314,30 @@ def test_the_right_host_or_the_website_given_apart_is_silent() -> None:
         "const b = { host: 'akool.com', path: '/apps/upload/avatar' };\n"
     )
     assert [f for f in audit_text(text, "a.js") if f.rule == "wrong-host"] == []
+
+
+SPLIT_JOINS = [
+    (
+        "b.js",
+        'const ORIGIN = "https://openapi.akool.com";\nconst u = (id) => [ORIGIN, "api/open/v3", '
+        '"content/video/status", id].join("/");\nfetch(u(1));\n',
+        2,
+    ),
+    (
+        "i.go",
+        'package a\nvar base, _ = url.Parse("https://openapi.akool.com/api/open/v3/")\nfunc S(id string) '
+        '{\n\tu := base.JoinPath("content", "video", "status", id)\n\thttp.Get(u.String())\n}\n',
+        4,
+    ),
+    (
+        "l.py",
+        'class A:\n    BASE = "https://openapi.akool.com/api/open/v3"\n    def s(self, v):\n'
+        '        return requests.get(f"{type(self).BASE}/content/video/status/{v}")\n',
+        4,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line"), SPLIT_JOINS, ids=[s[0] for s in SPLIT_JOINS])
+def test_a_base_joined_in_pieces_is_read(name: str, text: str, line: int) -> None:
+    assert rules(text, name) == [(line, "undocumented-path")]

@@ -46,6 +46,7 @@ BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|
 # name = value, in the assignment, declaration and config forms of the languages above.
 DEFINITION = re.compile(
     r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
+    r"(?:,\s*(?:_|err)\s*)?"  # (Go's `base, _ := url.Parse("https://...")`)
     r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>|\s<-(?=\s))"
     r"\s*(?P<rhs>.+)$"  # (R's `base <- "https://..."`)
 )
@@ -67,7 +68,7 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = re.compile(
-    r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
+    r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
@@ -411,11 +412,15 @@ MADE_CLIENT = re.compile(
 )
 
 
+CLASS_OF_SELF = re.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")
+
+
 @lru_cache(maxsize=4096)
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip().replace("::", "."))  # BASE + "/" -> BASE
+    ref = CLASS_OF_SELF.sub("self.", ref.strip())  # f"{type(self).BASE}/x": the class's BASE
+    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
@@ -433,7 +438,7 @@ def name_of(ref: str) -> str:
 def _is_attribute(ref: str) -> bool:
     """A reference to an attribute or a member (self.base, this.base, $this->base, Config.BASE),
     which no parameter shadows."""
-    return bool(re.match(r"\s*(?:\$this->|self\.|this\.|cls\.|@|[\w$]+(?:\.|::|->)\w)", ref))
+    return bool(re.match(r"\s*(?:\$this->|self\.|this\.|cls\.|@|type\(|[\w$]+(?:\.|::|->)\w)", ref))
 
 
 def foreign_url(rhs: str) -> bool:
@@ -1605,28 +1610,47 @@ JOIN_PATH = re.compile(
     r"(?:\burl\.JoinPath\(|[\"']/[\"']\.join\(\s*[\[(]|\bimplode\(\s*[\"']/[\"']\s*,\s*(?:\[|array\())"
     r"\s*(?P<a>\$?[A-Za-z_][\w.]*)\s*,\s*(?=[\"'`])"
 )
-JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(")
+# Go's method `base.JoinPath("content", "video", id)` (every argument a segment), and JavaScript's
+# `[ORIGIN, "api/open/v3", "content", id].join("/")` (the list's first item the base).
+JOIN_METHOD = re.compile(r"(?<![\w.])(?P<a>(?!url\b)[A-Za-z_]\w*)\.JoinPath\(\s*(?=[\"'`])")
+LIST_JOIN = re.compile(r"\[\s*(?P<a>[A-Za-z_$][\w$.]*)\s*,\s*(?=[\"'`])")
+LIST_JOINED = re.compile(r"\s*\]\s*\.\s*join\(\s*[\"'`]/[\"'`]\s*\)")
+JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(|\.join\(\s*[\"'`]/")
 SEGMENT = re.compile(r"(?P<q>[\"'`])(?P<lit>[^\"'`\s]*)(?P=q)|(?P<var>[A-Za-z_][\w.]*)")
 
 
 def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
-    """The path Go's `url.JoinPath(base, "content", "video", "status", id)` requests: its
-    segments joined (a variable one stands for a value: `{id}`), placed at the first segment;
-    no fix (the path is written in pieces)."""
+    """The path Go's `url.JoinPath(base, "content", "video", "status", id)` requests (or one of
+    the other joins of segments: JOIN_PATH, JOIN_METHOD, LIST_JOIN): its segments joined (a
+    variable one stands for a value: `{id}`), placed at the first segment; no fix (the path is
+    written in pieces)."""
     for m in JOIN_PATH.finditer(line):
-        parts: list[str] = []
         opener = max(line.rfind("(", 0, m.start("a")), line.rfind("[", 0, m.start("a")))
-        for a, b in arguments.spans(line, opener + 1)[1:]:
-            seg = SEGMENT.fullmatch(line, a, b)
-            if seg is None:
-                parts = []
-                break
-            lit, var = seg.group("lit"), seg.group("var")
-            parts.append(lit.strip("/") if lit is not None else "{" + var.split(".")[-1] + "}")
-        if not parts or not parts[0] or parts[0].startswith("{"):
-            continue
-        for site in _joined(i, line, m.end() + 1, "/".join(parts), m.group("a"), bases):
-            yield replace(site, end=m.end() + 1 + len(parts[0]), named=True)
+        yield from _segments(i, line, m, arguments.spans(line, opener + 1)[1:], bases)
+    for m in JOIN_METHOD.finditer(line) if "JoinPath" in line else ():
+        yield from _segments(i, line, m, arguments.spans(line, m.end()), bases)
+    for m in LIST_JOIN.finditer(line) if ".join(" in line else ():
+        spans = arguments.spans(line, m.start() + 1)
+        if spans and LIST_JOINED.match(line, spans[-1][1]):
+            yield from _segments(i, line, m, spans[1:], bases)
+
+
+def _segments(
+    i: int, line: str, m: re.Match[str], spans: list[tuple[int, int]], bases: Bases
+) -> Iterator[Site]:
+    """The path of segments joined to the base `m` names (see _join_path)."""
+    parts: list[str] = []
+    for a, b in spans:
+        seg = SEGMENT.fullmatch(line, a, b)
+        if seg is None:
+            return
+        lit, var = seg.group("lit"), seg.group("var")
+        parts.append(lit.strip("/") if lit is not None else "{" + var.split(".")[-1] + "}")
+    if not parts or not parts[0] or parts[0].startswith("{"):
+        return
+    start = spans[0][0] + 1
+    for site in _joined(i, line, start, "/".join(parts), m.group("a"), bases):
+        yield replace(site, end=start + len(parts[0]), named=True)
 
 
 def _rejoin(prev: str) -> str:
