@@ -341,3 +341,31 @@ SPLIT_JOINS = [
 @pytest.mark.parametrize(("name", "text", "line"), SPLIT_JOINS, ids=[s[0] for s in SPLIT_JOINS])
 def test_a_base_joined_in_pieces_is_read(name: str, text: str, line: int) -> None:
     assert rules(text, name) == [(line, "undocumented-path")]
+
+
+HURL = """POST https://openapi.akool.com/api/open/v3/content/image/createbyprompt
+x-api-key: {{akool_key}}
+Content-Type: application/json
+{
+  "prompt": "a lighthouse at dusk",
+  "size": "16:9"
+}
+HTTP 200
+[Captures]
+image_id: jsonpath "$.data._id"
+"""
+CLI = """#!/bin/sh
+akool api POST /api/open/v3/content/video/createbytalkingphoto \\
+  -f talking_photo_url="$PHOTO" -f audio_url="$AUDIO" -f resolution=720p
+akool api GET /api/open/v3/content/video/infobymodelid -f video_model_id=64dd90f9f0b6684651e90d60
+"""
+
+
+def test_a_hurl_requests_body_after_its_headers_is_judged() -> None:
+    assert rules(HURL, "image.hurl") == [(6, "misnamed-field")]
+
+
+def test_the_fields_given_to_akool_api_are_judged_and_patched() -> None:
+    found = audit_text(CLI, "use.sh")
+    assert [(f.line, f.rule) for f in found] == [(3, "bad-value")]
+    assert found[0].fix is not None and found[0].fix.new == "720"

@@ -903,8 +903,10 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
     for m in () if got else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
-    if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
-        for item in curlargs.httpie_items(doc.text, start):
+    if HTTPIE_COMMAND.match(segment) or curlargs.AKOOL_API.match(segment.lstrip()):
+        # httpie's items (name==value a query, name=value a field), `akool api`'s -f/-F fields
+        items = curlargs.httpie_items if HTTPIE_COMMAND.match(segment) else curlargs.akool_api_items
+        for item in items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
     if body and _data_is_query(
@@ -1627,7 +1629,7 @@ def opens_call(text: str, paren: int) -> bool:
 
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
 SHELL_COMMAND = re.compile(
-    r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
+    r"\s*(?:curl|http|xhs?|wget|akool\s+api)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
     r"|\s*(?:\$\w+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest)\s"  # PowerShell's
 )
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,

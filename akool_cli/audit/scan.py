@@ -409,7 +409,8 @@ def _embedded(text: str, name: str) -> Embedded | None:
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if restfiles.is_request_file(name, text):
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text)]
+        hurl = name.lower().endswith(".hurl")
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text, hurl)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if brunofiles.is_bruno(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in brunofiles.read(text)]
