@@ -369,3 +369,28 @@ def test_the_fields_given_to_akool_api_are_judged_and_patched() -> None:
     found = audit_text(CLI, "use.sh")
     assert [(f.line, f.rule) for f in found] == [(3, "bad-value")]
     assert found[0].fix is not None and found[0].fix.new == "720"
+
+
+N8N = """{
+  "nodes": [
+    {
+      "parameters": {
+        "method": "POST",
+        "url": "=https://openapi.akool.com/api/open/v3/content/video/createbytalkingphoto",
+        "sendBody": true,
+        "specifyBody": "json",
+        "jsonBody": "={\\n  \\"talking_photo_url\\": \\"{{ $json.photo }}\\",\\n  \\"audio_url\\": \\"{{ $json.audio }}\\",\\n  \\"resolution\\": \\"4k\\"\\n}"
+      },
+      "name": "Create",
+      "type": "n8n-nodes-base.httpRequest"
+    }
+  ]
+}
+"""
+
+
+def test_an_n8n_http_request_nodes_json_body_is_judged() -> None:
+    found = audit_text(N8N, "flow.json")
+    assert [(f.line, f.column, f.rule) for f in found] == [
+        (9, N8N.splitlines()[8].index("4k") - 1, "bad-value")
+    ]

@@ -28,6 +28,7 @@ from akool_cli.audit import (
     keyedpaths,
     modules,
     multiline,
+    n8nflows,
     notebooks,
     outputs,
     pathnames,
@@ -407,6 +408,9 @@ def _embedded(text: str, name: str) -> Embedded | None:
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if restfiles.is_request_file(name, text):
         hurl = name.lower().endswith(".hurl")
