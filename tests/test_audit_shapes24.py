@@ -394,3 +394,23 @@ def test_an_n8n_http_request_nodes_json_body_is_judged() -> None:
     assert [(f.line, f.column, f.rule) for f in found] == [
         (9, N8N.splitlines()[8].index("4k") - 1, "bad-value")
     ]
+
+
+HELD_BASE = """class AkoolImage {
+  constructor(key) {
+    this.apiUrl = "https://openapi.akool.com/api/open/v3/content/image";
+  }
+  async create(prompt) {
+    return (await fetch(this.apiUrl, { method: "POST", body: JSON.stringify({ prompt, scale: "1:1" }) })).json();
+  }
+  async info(id) {
+    return (await fetch(`${this.apiUrl}/infobymodelid?image_model_id=${id}`)).json();
+  }
+}
+"""
+
+
+def test_a_held_url_joined_to_and_sent_as_it_is_is_a_call_too() -> None:
+    assert rules(HELD_BASE, "img.js") == [(3, "unknown-endpoint")]
+    md = "# x\n\n```js\n" + HELD_BASE + "```\n"
+    assert rules(md, "README.md") == [(6, "unknown-endpoint")]

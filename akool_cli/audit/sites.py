@@ -1270,10 +1270,13 @@ def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
         base = bases.held.get(site.line)
         if base is None or site.joined or site.path != base.prefix:
             kept.append(site)
-        elif base not in joined:
-            sent = sent_names(bases.lines) if sent is None else sent
-            as_is = bound_name(bases.lines, site.line) in sent
+            continue
+        sent = sent_names(bases.lines) if sent is None else sent
+        as_is = bound_name(bases.lines, site.line) in sent
+        if base not in joined:
             kept.append(site if as_is else replace(site, continued=True))
+        elif as_is:  # (a base paths are joined to that a request is sent to as it is, too)
+            kept.append(site)
     return kept
 
 
