@@ -137,9 +137,14 @@ HOST_PART = re.compile(
 )
 
 
+HOST_PART_WORDS = ("host", "Host", "Connection", "urlun", "URI(", "URL(", "Uri", "Net::HTTP")
+
+
 def host_parts(line: str) -> Iterator[re.Match[str]]:
     """The AKOOL hosts a line gives apart from their URL (see HOST_PART; group `host`)."""
-    return HOST_PART.finditer(line) if "akool" in line else iter(())
+    if "akool" not in line or not any(w in line for w in HOST_PART_WORDS):
+        return iter(())
+    return HOST_PART.finditer(line)
 
 
 @dataclass(frozen=True)
