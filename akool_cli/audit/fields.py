@@ -903,7 +903,7 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
     for m in () if got else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
-    if HTTPIE_COMMAND.match(segment) or curlargs.AKOOL_API.match(segment.lstrip()):
+    if HTTPIE_COMMAND.match(segment) or AKOOL_API_COMMAND.match(segment):
         # httpie's items (name==value a query, name=value a field), `akool api`'s -f/-F fields
         items = curlargs.httpie_items if HTTPIE_COMMAND.match(segment) else curlargs.akool_api_items
         for item in items(doc.text, start):
@@ -2341,6 +2341,7 @@ HTTP_CALLEE = re.compile(
 )
 HTTP_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)\s")
 HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
+AKOOL_API_COMMAND = re.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
 METHOD_OWNER = re.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )
