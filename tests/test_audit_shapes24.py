@@ -414,3 +414,18 @@ def test_a_held_url_joined_to_and_sent_as_it_is_is_a_call_too() -> None:
     assert rules(HELD_BASE, "img.js") == [(3, "unknown-endpoint")]
     md = "# x\n\n```js\n" + HELD_BASE + "```\n"
     assert rules(md, "README.md") == [(6, "unknown-endpoint")]
+
+
+PICKED_VERSION = """const cfg = { akool: { host: "openapi.akool.com", version: "v4" } };
+export async function tts(key: string, text: string, voice: string) {
+  const r = await fetch(`https://${cfg.akool.host}/api/open/${cfg.akool.version}/voice/tts`, {
+    method: "POST",
+    body: JSON.stringify({ input_text: text, voice_id: voice, voice_options: { speed: 2 } }),
+  });
+  return (await r.json()).data._id;
+}
+"""
+
+
+def test_a_path_under_an_open_api_version_the_code_picks_is_judged() -> None:
+    assert rules(PICKED_VERSION, "tts.ts") == [(5, "bad-value")]

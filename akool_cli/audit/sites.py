@@ -1378,10 +1378,19 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
+    for m in VERSION_PICKED.finditer(line) if "/api/open/" in line else ():
+        yield _site(i, m.start("path"), m.group("path"), m.group("path"), None, line)
     if bases.imported and "(" in line:
         yield from _imported_urls(i, line, bases)
 
 
+# An /api/open path whose version the code picks (`/api/open/${cfg.version}/voice/tts`,
+# f"/api/open/{version}/...", "/api/open/%s/..."): the path after it, judged as one of an unknown
+# base's (documented under some version is fine).
+VERSION_PICKED = re.compile(
+    r"/api/open/(?:\$\{[^{}\s]+\}|\{[^{}\s]+\}|%s|\$[A-Za-z_]\w*)"
+    r"(?P<path>/[A-Za-z_][^\s\"'`?#)]*[A-Za-z0-9_}])"
+)
 # An AKOOL endpoint's path past its version: a whole endpoint URL, not a base (`/api/open/v3`).
 ENDPOINT_PREFIX = re.compile(r"/api/open/v\d+/[A-Za-z_]")
 
