@@ -25,7 +25,10 @@ BODY_LINKS = frozenset({"SetBody", "SetFormData"})
 CHAIN_LINKS = 12  # links of a chain read from its call
 # A link after a call (`.send(`), and those that give the request its body there.
 LINK_AFTER = re.compile(r"\s*\.\s*(?P<name>[A-Za-z_]\w*)\s*\(")
-AFTER_LINKS = frozenset({"send", "body"})
+AFTER_LINKS = frozenset({"send", "body", "jsonBody"})  # (Fuel's `.jsonBody(json)`)
+# An HTTP verb called on the URL's own string (Kotlin Fuel's `"$BASE/x".httpPost()`), matched
+# from the path to the end of its line: its `(` is the call whose chain gives the body.
+RECEIVER_VERB = re.compile(r"[^\s\"]*\"(?:\"\")?\s*\.\s*http(?:Post|Put|Patch|Get|Delete)\s*\(")
 BEFORE = 120  # characters before a `(` in which the link's name is read
 
 # A block after a call that is given the request: Ruby's `do |req|` and `{ |req|`.
@@ -46,6 +49,13 @@ KTOR_CALL = re.compile(r"\.(?:get|post|put|patch|delete|request|prepare\w*)\s*(?
 def extents(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:
     """The text of each body the call [start, end) is given apart from its parentheses."""
     return [*_chained(doc, call), *_chained_after(doc, call), *_block(doc, call)]
+
+
+def receiver_call(doc: Text, offset: int) -> tuple[int, int] | None:
+    """The parentheses of an HTTP verb called on the URL literal a path at `offset` ends (Fuel's
+    `"$AKOOL/content/x".httpPost()`), which the body links after it follow (see extents)."""
+    m = RECEIVER_VERB.match(doc.text, offset)
+    return doc.paren_around(m.end()) if m is not None else None
 
 
 def _chained_after(doc: Text, call: tuple[int, int]) -> list[tuple[int, int]]:

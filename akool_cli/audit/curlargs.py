@@ -280,6 +280,31 @@ def httpie_items(text: str, start: int = 0) -> list[Item]:
     return found
 
 
+# akool's own `akool api METHOD PATH -f key=value` (a string field) and `-F key=value` (a
+# JSON-typed one): the body's fields, or the query's for GET and DELETE (docs/doctor.md).
+AKOOL_API = re.compile(r"(?<![\w./-])akool\s+api\s+(?P<m>GET|POST|PUT|DELETE|PATCH)\s")
+FIELD_OPTIONS = frozenset({"-f", "--field", "-F", "--typed-field"})
+FIELD_ITEM = re.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)=")
+
+
+def akool_api_items(text: str, start: int = 0) -> list[Item]:
+    """The fields of the `akool api` command in `text`: each `-f`/`-F` option's `key=value`."""
+    run = AKOOL_API.search(text, start)
+    if run is None:
+        return []
+    query = run.group("m") in ("GET", "DELETE")
+    found: list[Item] = []
+    given = False  # (the word before was -f or -F)
+    for word in words(text, run.end()):
+        item = FIELD_ITEM.match(word.text) if given else None
+        given = word.text in FIELD_OPTIONS
+        if item is not None:
+            value_at = _value_offset(text, word, item.end())
+            end = value_at + len(word.text) - item.end()
+            found.append(Item(item.group("name"), word.inner, value_at, end, query, False))
+    return found
+
+
 def _value_offset(text: str, word: Word, index: int) -> int:
     """Where the word's character `index` (of its unquoted text) sits in `text`: in a word that
     opens with a quote (`"name=x"`), or one whose value does (`name="$X"`)."""

@@ -933,8 +933,10 @@ def _read_request(doc: Text, start: int, end: int) -> Request:
     got = _curl_keys(doc, start, end, body, query) if "curl" in segment else False
     for m in () if got else FORM_FIELD.finditer(segment):
         body.append(Key(m.group("name"), start + m.start("name"), start + m.end(), start + m.end()))
-    if HTTPIE_COMMAND.match(segment):  # httpie's items: name==value a query, name=value a field
-        for item in curlargs.httpie_items(doc.text, start):
+    if HTTPIE_COMMAND.match(segment) or AKOOL_API_COMMAND.match(segment):
+        # httpie's items (name==value a query, name=value a field), `akool api`'s -f/-F fields
+        items = curlargs.httpie_items if HTTPIE_COMMAND.match(segment) else curlargs.akool_api_items
+        for item in items(doc.text, start):
             key = Key(item.name, item.at, item.value_start, item.value_end, raw=True)
             (query if item.query else body).append(key)
     if body and _data_is_query(
@@ -1079,7 +1081,7 @@ def _keyword_keys(doc: Text, start: int, end: int) -> list[Key]:
 SERIALIZED = re.compile(
     r"[ \t]*(?:json\.Marshal(?:Indent)?|JSON\.stringify|json\.dumps|serde_json::to_(?:string|vec)"
     r"|json_encode|JsonSerializer\.Serialize|(?:(?:new\s+)?Gson\(\s*\)|\w+)\.toJson|\w+\.writeValueAsString"
-    r"|\w+\.encodeToString|JsonConvert\.SerializeObject)"
+    r"|\w+\.encodeToString|JsonConvert\.SerializeObject|(?:System\.Text\.)?Encoding\.\w+\.GetBytes)"
     r"\(\s*[&$]?(?P<n>[A-Za-z_]\w*)\s*[,)]"
     r"|[ \t]*\$(?P<ps>[A-Za-z_]\w*)[ \t]*\|[ \t]*ConvertTo-Json\b"  # PowerShell's `$body | ConvertTo-Json`
 )
@@ -1232,7 +1234,7 @@ def _passed_names(
 
 # What an options object's key may hold besides the fields: the body itself (`{ body: payload }`,
 # C#'s `{ Content = JsonContent.Create(payload) }`), its query, or how it is sent.
-OPTION_KEYS = frozenset(k.lower() for k in TRANSPORT_KEYS | TRANSPORT_KWARGS)
+OPTION_KEYS = frozenset(k.lower() for k in TRANSPORT_KEYS | TRANSPORT_KWARGS | {"payload"})
 
 
 def nested_value(doc: Text, at: int, start: int) -> bool:
@@ -1568,6 +1570,7 @@ def _collect(
         # without headers beside it may be an AKOOL field: the moderator's)
         sent = (*BODY_KEYS, "content") if "headers" in names else BODY_KEYS
         sent = (*sent, "postData") if "method" in names else sent  # a HAR entry's request
+        sent = (*sent, "payload") if "method" in names else sent  # Apps Script's UrlFetchApp
         for k in c.keys:
             target = body if k.name in sent else query if k.name in QUERY_KEYS else None
             if target is None:
@@ -1618,7 +1621,8 @@ CALLED_NAME = re.compile(r"(?<![\w$])([A-Za-z_]\w*)\s*\(")
 def _fetch_init(names: set[str]) -> bool:
     """Whether a container labelled as options (`const requestOptions = {...}`, AKOOL's own
     fetch samples) is a request's init: a body beside its method or headers."""
-    return bool(names & {"body", "data", "json"}) and bool(names & {"method", "headers"})
+    sent = {"body", "data", "json", "payload"}  # (Apps Script's UrlFetchApp: `payload`)
+    return bool(names & sent) and bool(names & {"method", "headers"})
 
 
 def _value_names(value: str) -> Iterator[tuple[str, int]]:
@@ -1740,7 +1744,7 @@ def opens_call(text: str, paren: int) -> bool:
 
 # (httpie's `http POST url`, not a client named http: `http.post(...)` in Rust or Dart)
 SHELL_COMMAND = re.compile(
-    r"\s*(?:curl|http|xhs?|wget)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
+    r"\s*(?:curl|http|xhs?|wget|akool\s+api)(?:\s|$)|.*\$\(curl\b|.*\bcurl\s"
     r"|\s*(?:\$\w+\s*=\s*)?(?:Invoke-RestMethod|Invoke-WebRequest)\s"  # PowerShell's
 )
 # A command line of a shell script that may pass a URL to a function: `post "$API/x" '{...}'`,
@@ -1760,6 +1764,8 @@ def _call_extents(doc: Text, offset: int) -> list[tuple[int, int]]:
         command = _shell_command(doc, line)
         return [command, *apart.heredoc(doc, command)]
     parens = enclosing_call(doc, offset)
+    if parens is None and doc.language == "kotlin":
+        parens = apart.receiver_call(doc, offset)  # (Fuel's `"$BASE/x".httpPost().body(...)`)
     if parens is not None:
         apart_ = apart.extents(doc, parens)
         return [
@@ -2450,6 +2456,7 @@ HTTP_CALLEE = re.compile(
 )
 HTTP_COMMAND = re.compile(r"\s*(?:curl|http|xhs?|wget)\s")
 HTTPIE_COMMAND = re.compile(r"\s*(?:[A-Za-z_]\w*=\$\(\s*)?(?:https?|xhs?)\s")
+AKOOL_API_COMMAND = re.compile(r"\s*akool\s+api\s")  # (see curlargs.AKOOL_API)
 METHOD_OWNER = re.compile(
     r"(?P<owner>[A-Za-z_]\w*)\s*(?:\.|->)\s*(?P<verb>\w+)\s*(?:<[^>()]*>)?\s*$"
 )

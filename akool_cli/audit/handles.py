@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 MADE = re.compile(
     r"(?<![\w.$@])[$@]?(?P<h>[A-Za-z_]\w*)\s*=\s*"
     r"(?:curl_init|(?:[A-Z]\w*::)*(?:Post|Put|Patch|Get|Delete)\.new|pycurl\.Curl|https?\.request"
-    r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new)\s*$"
+    r"|new\s+RestRequest|URLRequest|HTTP::Request\s*->\s*new|new\s+UnityWebRequest)\s*$"
 )
 # A call whose arguments are a URL and headers, never a body: Ruby's `Net::HTTP::Post.new(path,
 # initheader)`, `Net::HTTP::Get.new(uri, { "x-api-key" => key })` (its body is set on it later).
@@ -71,6 +71,7 @@ SETTERS = (
     Setter(HANDLE + r"\s*\.\s*httpBody\s*=(?!=)"),  # Swift's URLRequest
     Setter(HANDLE + r"\s*->\s*content\(\s*"),  # Perl's HTTP::Request
     Setter(HANDLE + r"\s*\.\s*send\(\s*"),  # XMLHttpRequest
+    Setter(HANDLE + r"\s*\.\s*uploadHandler\s*=(?!=)"),  # Unity's UnityWebRequest
 )
 # The words one of the setters holds: a file without any has no body set on a handle.
 HINTS = (
@@ -84,6 +85,7 @@ HINTS = (
     "httpBody",
     "->content(",
     ".send(",
+    "uploadHandler",
 )
 # What sends a handle's request, or clears its options (with `{h}`, the handle's name): a
 # reused handle (`$ch = curl_init();` then URL, body, `curl_exec($ch)`, URL, body, `curl_exec($ch)`)

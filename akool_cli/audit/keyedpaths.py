@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from akool_cli.audit import arguments, datapaths
+from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.scopes import function_def, parameters
 
 T = TypeVar("T")
@@ -110,7 +111,9 @@ def enclosing(lines: list[str], line: int) -> tuple[str, ...]:
 
 def reads(line: str) -> Iterator[tuple[re.Match[str], str]]:
     """The reads of a key on a line, given to a call or joined to a base, with the key; not the
-    path of a route the script declares (`app.get(ROUTES.video.status, async (req, res) =>`)."""
+    path of a route the script declares (`app.get(ROUTES.video.status, async (req, res) =>`).
+    A call's type arguments may nest (see flat_generics)."""
+    line = flat_generics(line)
     for pattern in (ARGUMENT, JOIN, BARE):
         for m in pattern.finditer(line):
             if pattern is JOIN or not _declares_route(line, m):
@@ -188,7 +191,7 @@ def _given(lines: list[str], fn: str, head: int, key: str, maps: set[str], depth
     for j, text in enumerate(lines):
         if j == head or fn not in text or len(text) > 2000:
             continue
-        for m in call.finditer(text):
+        for m in call.finditer(flat_generics(text)):
             for a, b in arguments.spans(text, m.end()):
                 given = text[a:b]
                 if read.search(given) or (given == key and fed(lines, key, j, maps, depth + 1)):

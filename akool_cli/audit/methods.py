@@ -66,6 +66,12 @@ HTTPIE_START = re.compile(
 )
 
 
+# akool's own `akool api POST /api/open/...` (see curlargs.AKOOL_API)
+AKOOL_API_START = re.compile(
+    r"(?:^\s*(?:[$>]\s+)?|\$\(\s*|[|&;`]\s*|\brun:\s*)akool\s+api\s+(?P<m>GET|POST|PUT|DELETE|PATCH)\s"
+)
+
+
 def sent_method(doc: Text, offset: int) -> Evidence | None:
     """The method of the request a path at `offset` is written in, when its code says."""
     line = doc.line_of(offset)
@@ -95,7 +101,8 @@ def _curl(doc: Text, line: int, offset: int) -> Evidence | None:
     if doc.language == "powershell" and PS_COMMAND.search(command):
         return _powershell(command, start)
     if not CURL_START.search(command.split("\n", 1)[0]):
-        word = HTTPIE_START.search(command.split("\n", 1)[0])  # httpie's/xh's `http POST url`
+        first = command.split("\n", 1)[0]
+        word = HTTPIE_START.search(first) or AKOOL_API_START.search(first)  # `http POST url`
         return Evidence(word["m"], start + word.start("m"), word["m"], True) if word else None
     said = curlargs.curl_method(command, 0, offset - start)
     if said is None:

@@ -1,7 +1,9 @@
 """HTTP request files (VS Code's REST Client and JetBrains' HTTP client: `.http`, and `.rest`
-files that hold requests) read as the fetch calls they amount to: `@base = https://...` binds a
+files that hold requests; Hurl's `.hurl`) read as the fetch calls they amount to: `@base = https://...` binds a
 name, each request's `POST {{base}}/api/open/v3/... HTTP/1.1` line gives its method and URL, its
-header lines follow, and the text after the blank line (up to the next `###`) is its body."""
+header lines follow, and the text after the blank line (up to the next `###`) is its body; in a
+Hurl file the body follows the headers straight away and ends at the response's `HTTP 200` line,
+whose captures and asserts (`jsonpath "$.data._id"`) are read as they are written."""
 
 from __future__ import annotations
 
@@ -29,9 +31,19 @@ SAYS_METHOD = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH)[ \t]+(?:https?://|\{\{
 
 
 def is_request_file(name: str, text: str) -> bool:
-    """An `.http` file, or a `.rest` file with a request line (reStructuredText has none)."""
+    """An `.http` or `.hurl` file, or a `.rest` file with a request line (reStructuredText has
+    none)."""
     low = name.lower()
-    return low.endswith(".http") or (low.endswith(".rest") and bool(SAYS_METHOD.search(text)))
+    if low.endswith((".http", ".hurl")):
+        return True
+    return low.endswith(".rest") and bool(SAYS_METHOD.search(text))
+
+
+# Hurl: the response's status line (`HTTP 200`, `HTTP/1.1 *`), a section (`[Captures]`,
+# `[QueryStringParams]`), and what opens a body right after the headers (JSON, a ``` block).
+HURL_RESPONSE = re.compile(r"^HTTP(?:/[\d.]+)?[ \t]+[\d*]")
+HURL_SECTION = re.compile(r"^\[[A-Za-z]+\][ \t]*$")
+HURL_BODY = re.compile(r"^[ \t]*(?:[{\[]|```)")
 
 
 @dataclass
@@ -44,12 +56,14 @@ class _Request:
     query: list[int] = field(default_factory=list)  # the URL's query, on lines of its own
 
 
-def read(text: str) -> list[Code]:
+def read(text: str, hurl: bool = False) -> list[Code]:
     """The file as JavaScript: a variable as a `const`, each request as a `fetch(URL, { method,
-    body: JSON.stringify(...) })` on its own lines, headers and comments as comments."""
+    body: JSON.stringify(...) })` on its own lines, headers and comments as comments (a Hurl
+    response's lines as they are)."""
     lines = source.split_lines(text)
     code = Code(".js", [], [])
-    requests = {r.line: r for r in _requests(lines)}
+    requests = {r.line: r for r in (_hurl_requests(lines) if hurl else _requests(lines))}
+    response = _hurl_responses(lines) if hurl else set()
     ends = {r.body[-1]: r for r in requests.values() if r.body}
     body = {n for r in requests.values() for n in r.body}
     query = {n for r in requests.values() for n in r.query}
@@ -62,9 +76,52 @@ def read(text: str) -> list[Code]:
             code.add(line + close, Piece(0, n, 0, len(line)))
         elif n in query:
             code.add("")  # (read on the request's line)
+        elif n in response:
+            code.add(line, Piece(0, n, 0, len(line)))
         else:
             _other_line(code, n, line)
     return [code]
+
+
+def _hurl_requests(lines: list[str]) -> list[_Request]:
+    """A Hurl file's requests: a request line, its headers, then its body (up to the response's
+    status line, a section or the next request)."""
+    found: list[_Request] = []
+    current: _Request | None = None
+    in_body = False
+    for n, line in enumerate(lines):
+        m = REQUEST_LINE.match(line)
+        if m is not None and m.group("m"):
+            current = _Request(n, m.group("m"), m.start("url"), m.group("url"), [])
+            found.append(current)
+            in_body = False
+        elif current is None or HURL_RESPONSE.match(line) or HURL_SECTION.match(line):
+            current = None
+        elif in_body or HURL_BODY.match(line):
+            in_body = True
+            current.body.append(n)
+    for request in found:
+        while request.body and not lines[request.body[-1]].strip():
+            request.body.pop()
+        if request.body and lines[request.body[0]].lstrip().startswith("```"):
+            request.body = []  # (a multiline string's text: not read as JSON)
+    return found
+
+
+def _hurl_responses(lines: list[str]) -> set[int]:
+    """The lines of each Hurl response's sections (after its `HTTP 200` line, up to the next
+    request): its captures and asserts, read as written."""
+    found: set[int] = set()
+    inside = False
+    for n, line in enumerate(lines):
+        m = REQUEST_LINE.match(line)
+        if m is not None and m.group("m"):
+            inside = False
+        elif HURL_RESPONSE.match(line):
+            inside = True
+        elif inside and not COMMENT.match(line):
+            found.add(n)
+    return found
 
 
 def _requests(lines: list[str]) -> list[_Request]:

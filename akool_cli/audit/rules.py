@@ -36,7 +36,7 @@ from akool_cli.audit.paths import (
     judge,
     replacement_note,
 )
-from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, VARIABLE_PREFIX
+from akool_cli.audit.sites import AKOOL_URL, ENV_PREFIX, OPEN_API_PATH, VARIABLE_PREFIX, host_parts
 from akool_cli.audit.source import WEBSITE_HOSTS
 from akool_cli.audit.statuses import status_hits
 from akool_cli.core import catalogue, contract
@@ -419,6 +419,23 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
             if website is not None:  # it serves the website's paths too: not this call's alone
                 fix, message = None, message + website_note(website)
             yield Hit(i, m.start("host"), host, api_host, message, AUTH_PAGE, fix)
+        yield from _host_part_hits(ctx, i, line, kind)
+
+
+def _host_part_hits(ctx: FileContext, i: int, line: str, kind: str) -> Iterator[Hit]:
+    """A wrong AKOOL host given apart from its URL (`url.URL{Host: "api.akool.com", Path: ...}`,
+    `hostname: "api.akool.com"`: sites.host_parts), with the open API's path beside it if any."""
+    api_host = catalogue.load().api_host
+    for m in host_parts(line):
+        host = m.group("host")
+        near = OPEN_API_PATH.search(" ".join(ctx.lines[i : i + 3]))
+        if ctx.in_prose(i, m.start()) or _host_problem(host, near.group(0) if near else "") != kind:
+            continue
+        message = f"{host} is not AKOOL's API host ({AUTH_PAGE})"
+        if kind == "doubtful":
+            message = f"{host} appears in AKOOL's pages only in an example that looks mistaken"
+        fix = Fix(i, m.start("host"), m.end("host"), host, api_host)
+        yield Hit(i, m.start("host"), host, api_host, message, AUTH_PAGE, fix)
 
 
 def website_note(path: str) -> str:

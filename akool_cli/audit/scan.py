@@ -28,6 +28,7 @@ from akool_cli.audit import (
     keyedpaths,
     modules,
     multiline,
+    n8nflows,
     notebooks,
     outputs,
     pathnames,
@@ -408,8 +409,12 @@ def _embedded(text: str, name: str) -> Embedded | None:
     if batch.is_batch(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in batch.read(text)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
+    if n8nflows.is_n8n(name, text):  # (an n8n workflow's HTTP Request nodes)
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in n8nflows.read(text)]
+        return Embedded(codes, embedded.map_back, embedded.map_fix)
     if restfiles.is_request_file(name, text):
-        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text)]
+        hurl = name.lower().endswith(".hurl")
+        codes = [(c, "\n".join(c.lines), c.suffix) for c in restfiles.read(text, hurl)]
         return Embedded(codes, embedded.map_back, embedded.map_fix)
     if brunofiles.is_bruno(name):
         codes = [(c, "\n".join(c.lines), c.suffix) for c in brunofiles.read(text)]
@@ -499,8 +504,7 @@ def _audit_text(
     if ctx.bases.names or ctx.bases.imported or ctx.bases.clients or ctx.bases.helpers:
         wrappers.find_helpers(lines, ctx.bases)
     own_methods(text, ctx.bases)
-    for helper, base in folder.helpers.items():
-        ctx.bases.helpers.setdefault(helper, base)  # the file's own definition wins
+    wrappers_of_imported(lines, ctx.bases, folder.helpers)
     held = pathnames.path_names(lines, folder.paths)
     held.reached = folder.reached
     pathnames.named_sites(lines, ctx.bases, held)
@@ -885,7 +889,10 @@ def _reached_rows(
         if not keys or not any(k in text for k in keys):
             continue
         helpers = {n: b for n, owners in folder.helpers.items() for p, b in owners if p == reader}
-        helpers.update(imported_by(reader, text, folder.helpers, functions=True))
+        imported = imported_by(reader, text, folder.helpers, functions=True)
+        helpers.update(imported)
+        if imported:  # (`pollViaGet(getPath)` giving its path to an imported `akoolGet`)
+            helpers.update(_own_wrappers(source.split_lines(text), imported))
         names = {n for _, rows in maps for n in rows.maps}
         found = [
             (key, ref, helpers[fn])
@@ -895,6 +902,29 @@ def _reached_rows(
             mine = tuple(f for f in found if rows.several(f[0]))
             if mine and owner != reader and _refers_to(text, owner, reader):
                 folder.reached[owner] = folder.reached.get(owner, ()) + mine
+
+
+def wrappers_of_imported(
+    lines: list[str], bases: sites.Bases, imported: dict[str, sites.Base]
+) -> None:
+    """The helpers of the folder a file imports, added to its own (its own definition wins), and
+    the file's functions that give their path on to one of them (`pollViaGet(getPath, id)`
+    calling an imported `akoolGet<T>(getPath, ...)`): wrappers too."""
+    new = [n for n in imported if n not in bases.helpers]
+    for helper, base in imported.items():
+        bases.helpers.setdefault(helper, base)
+    if new and any(n in line for line in lines for n in new):
+        wrappers.find_helpers(lines, bases)
+
+
+def _own_wrappers(lines: list[str], imported: dict[str, sites.Base]) -> dict[str, sites.Base]:
+    """A file's functions that give their path on to a helper it imports (see
+    wrappers_of_imported), with their bases."""
+    bases = sites.Bases()
+    bases.lines, bases.scopes = lines, Scopes(lines)
+    bases.helpers.update(imported)
+    wrappers.find_helpers(lines, bases)
+    return {n: b for n, b in bases.helpers.items() if n not in imported and b is not None}
 
 
 def _share_bases(folder: Folder, path: Path, shown: str, lines: list[str], scopes: Scopes) -> None:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from akool_cli.audit.generics import flat_generics
+
 # A function's definition, in the languages the audit reads: those that open a line (a shell
 # function, a C-like method `name(...) {` with its modifiers, return type (Java's before the name,
 # TypeScript's or Kotlin's after it) and `throws`), then those a keyword or an arrow says (`def`,
@@ -49,6 +51,7 @@ def function_def(line: str) -> re.Match[str] | None:
     """FUNCTION_DEF on a line, without running it where nothing could match (most lines)."""
     if "(" not in line and "{" not in line and not line.lstrip().startswith("def "):
         return None
+    line = flat_generics(line)  # (`function get<T = Record<string, unknown>>(path)`)
     m = _ANCHORED.match(line)
     if m is not None and (m.group("d") or not any(w in line for w in DEF_WORDS)):
         return m

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from akool_cli.audit import arguments
+from akool_cli.audit.generics import flat_generics
 from akool_cli.audit.localpaths import BINDING, local_names, names_a_file
 from akool_cli.audit.paths import akool_shaped
 from akool_cli.audit.scopes import FUNCTION_DEF, NOT_FUNCTIONS, TOP_LEVEL, Homes, Scopes
@@ -45,6 +46,7 @@ BASE_PREFIX = re.compile(r"(?<![\w/])(?P<prefix>/api/open(?:/v\d+)?)/?(?=[\"'`]|
 # name = value, in the assignment, declaration and config forms of the languages above.
 DEFINITION = re.compile(
     r"(?P<name>(?:\$this->|self\.|this\.|cls\.|@|#(?=[A-Za-z_]))?\$?[A-Za-z_][\w]*)[\"']?\s*"
+    r"(?:,\s*(?:_|err)\s*)?"  # (Go's `base, _ := url.Parse("https://...")`)
     r"(?::\s*[\w<>\[\]|.? ]+?\s*)?(?::=|\?\?=|(?<![=!<>])=(?![=>])|:(?!:)|=>|\s<-(?=\s))"
     r"\s*(?P<rhs>.+)$"  # (R's `base <- "https://..."`)
 )
@@ -66,7 +68,7 @@ PATH_TEXT = r"(?P<path>/?[A-Za-z_{$%][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)"
 # {base}/x (f-strings, C#, PHP "{$base}"), ${base}/x (JS, shell, Kotlin), $base/x (shell, Kotlin, PHP),
 # \(base)/x (Swift), {{base}}/x (Postman; Insomnia's {{ _.base }})
 INTERPOLATION = re.compile(
-    r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
+    r"(?:\{\{\s*(?:_\.)?(?P<e>\w+)\s*\}\}|\{\$?(?P<a>(?:type\((?:self|cls)\)\.)?[A-Za-z_][\w.$\[\]'\"-]*(?:->\w+)?)\}|\$\{(?P<b>[A-Za-z_][\w.#\[\]'\"]*)(?::-[^}]*)?\}"
     r"|\$(?P<c>[A-Za-z_]\w*(?:->\w+)?)|#\{(?P<d>[\w.@]+)\}|\\\((?P<s>[A-Za-z_][\w.]*)\))"
     r"(?P<path>/(?:[^\s\"'`?#){]|\{[^{}\s/()]*\}|\{)*(?:\?[^\s\"'`)]*)?)"
 )  # (a segment's own {d["kind"]}, quotes and all: Python 3.12 nests them in an f-string)
@@ -120,6 +122,31 @@ SHELL_HEAD = r"^\s*(?:(?:local\s+|export\s+|readonly\s+)?[A-Za-z_]\w*=[\"']?(?:\
 SHELL_CALL = re.compile(SHELL_HEAD + r"[\"']?(?P<path>/[A-Za-z_][^\s\"'`?#)]*(?:\?[^\s\"'`)]*)?)")
 
 
+# A host given apart from the rest of its URL, by the way each library takes one: Go's
+# `url.URL{Scheme: "https", Host: "..."}`, Node's `https.request({ hostname: "..." })`, Ruby's
+# `URI::HTTPS.build(host: "...")`, Python's `http.client.HTTPSConnection("...")` and
+# `urlunparse(("https", "...", path, ...))`, Java's `new URI("https", "...", path, null)`, OkHttp's
+# `HttpUrl.Builder().host("...")`, C#'s `new UriBuilder("https", "...")` / `{ Host = "..." }`,
+# Ruby's `Net::HTTP.new("...", 443)`. Only an AKOOL host is read (see HOST).
+QUOTED_HOST = r"(?P<q>[\"'`])" + HOST + r"(?P=q)"
+HOST_PART = re.compile(
+    r"(?:\b(?:Host|hostname|host)\s*:\s*|\bHost\s*=\s*|\bHTTPS?Connection\(\s*"
+    r"|\burlun(?:parse|split)\(\s*[(\[]\s*[\"']https?[\"']\s*,\s*"
+    r"|\bnew\s+(?:URI|URL|UriBuilder|Uri)\(\s*\"https?\"\s*,\s*|\.host\(\s*"
+    r"|\bNet::HTTP\.(?:new|start)\(\s*)" + QUOTED_HOST
+)
+
+
+HOST_PART_WORDS = ("host", "Host", "Connection", "urlun", "URI(", "URL(", "Uri", "Net::HTTP")
+
+
+def host_parts(line: str) -> Iterator[re.Match[str]]:
+    """The AKOOL hosts a line gives apart from their URL (see HOST_PART; group `host`)."""
+    if "akool" not in line or not any(w in line for w in HOST_PART_WORDS):
+        return iter(())
+    return HOST_PART.finditer(line)
+
+
 @dataclass(frozen=True)
 class Base:
     """A base URL held in a name: its host when the text shows one (None: a variable host) and
@@ -154,6 +181,10 @@ class Base:
     # Whether the base's URL, as written, ends in "/" (None: its text does not say): what
     # `urljoin(BASE, "x")` and `new URL("x", BASE)` resolve a relative path against.
     slash: bool | None = field(default=None, compare=False)
+    # For a client's base: whether the client resolves a relative path against it as RFC 3986
+    # does (.NET's BaseAddress, Retrofit, Faraday, requests_toolbelt's BaseUrlSession: see
+    # RESOLVING_CLIENTS), rather than appending it (httpx, axios).
+    resolves: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -386,11 +417,15 @@ MADE_CLIENT = re.compile(
 )
 
 
+CLASS_OF_SELF = re.compile(r"^(?:type\((?:self|cls)\)|self\.__class__)\.")
+
+
 @lru_cache(maxsize=4096)
 def _name_of(ref: str) -> str:
     """The name a reference uses: self.BASE_URL, this.base, $this->base, Config.BASE, $BASE,
     process.env.AKOOL_BASE, os.environ["AKOOL_BASE"], settings["base_url"] -> the last name."""
-    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.strip().replace("::", "."))  # BASE + "/" -> BASE
+    ref = CLASS_OF_SELF.sub("self.", ref.strip())  # f"{type(self).BASE}/x": the class's BASE
+    lead = re.match(r"[\w.$>\[\]\"'@#-]+", ref.replace("::", "."))  # BASE + "/" -> BASE
     ref = (lead.group(0) if lead else "").removesuffix("()")
     quoted = re.search(r"\[[\"'](\w+)[\"']\]$", ref)
     if quoted:
@@ -408,7 +443,7 @@ def name_of(ref: str) -> str:
 def _is_attribute(ref: str) -> bool:
     """A reference to an attribute or a member (self.base, this.base, $this->base, Config.BASE),
     which no parameter shadows."""
-    return bool(re.match(r"\s*(?:\$this->|self\.|this\.|cls\.|@|[\w$]+(?:\.|::|->)\w)", ref))
+    return bool(re.match(r"\s*(?:\$this->|self\.|this\.|cls\.|@|type\(|[\w$]+(?:\.|::|->)\w)", ref))
 
 
 def foreign_url(rhs: str) -> bool:
@@ -1000,9 +1035,71 @@ def find_clients(lines: list[str], bases: Bases) -> None:
         if base is None and HELD_URL.search(line, m.end()):
             base = bases.held.get(i) or _held_url(line[m.end() :], "", i, bases)
         if base is not None:
-            bases.clients.append((i, Base(base.host, base.prefix, base.file, base.line or i)))
+            made = Base(base.host, base.prefix, base.file, base.line or i)
+            bases.clients.append((i, _resolving(made, base, lines, i, m)))
     if not bases.clients:
         _retrofit_client(lines, bases)
+
+
+# Clients that resolve a relative path against their base as RFC 3986 does (a leading "/"
+# replaces the base's whole path; without one, a base not ending in "/" loses its last
+# segment): (kind, the text that gives the base, a word on its line or in the file's imports,
+# the base's ending when the client sets it itself, the verbs that resolve). .NET's HttpClient
+# (`new Uri(BaseAddress, path)`, its *Async verbs; Refit's `[Get("/x")]` appends), Retrofit's
+# `baseUrl` (HttpUrl.resolve, its `@GET("x")` annotations; Spring's WebClient `.baseUrl`
+# appends), requests_toolbelt's BaseUrlSession (urljoin), Guzzle's `base_uri` (RFC 3986, its
+# docs' table), Faraday (it adds the missing trailing "/" itself, build_exclusive_url: only a
+# leading "/" replaces the base's path). httpx, axios, ky, resty and HTTParty append.
+RESOLVING_CLIENTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool | None], ...] = (
+    ("dotnet", re.compile(r"[Bb]aseAddress$"), re.compile(r"\bUri\b|BaseAddress"), None),
+    (
+        "retrofit",
+        re.compile(r"baseUrl$"),
+        re.compile(r"\bRetrofit\b|^import retrofit2\b", re.M),
+        None,
+    ),
+    ("toolbelt", re.compile(r"base_url$"), re.compile(r"\bBaseUrlSession\("), None),
+    ("guzzle", re.compile(r"base_uri$"), re.compile(r"[\"']base_uri[\"']\s*=>"), None),
+    ("faraday", re.compile(r"Faraday\.new"), re.compile(r"Faraday"), True),
+)
+RESOLVING_VERBS = {
+    "dotnet": re.compile(r"(?<![\[\w])(?:Get|Post|Put|Patch|Delete|Send)\w*Async"),
+    "retrofit": re.compile(r"(?<=@)(?:GET|POST|PUT|PATCH|DELETE|HTTP)\b"),
+    "toolbelt": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|request)"),
+    "guzzle": re.compile(r"(?<=->)(?:get|post|put|patch|delete|request)(?:Async)?"),
+    "faraday": re.compile(r"(?<![@\w])(?:get|post|put|patch|delete|run_request)"),
+}
+# `BaseAddress = new Uri(BASE)`: the base's ending is that of the name's URL
+URI_OF_NAME = re.compile(r"\s*[=:]?\s*new\s+Uri\(\s*(?P<n>[\w.]+)\s*\)")
+
+
+def _resolving(made: Base, given: Base, lines: list[str], i: int, m: re.Match[str]) -> Base:
+    """A client's base, marked as resolved against (see RESOLVING_CLIENTS) with the ending its
+    URL is written with, when the client is one that resolves."""
+    line = lines[i]
+    for kind, key, word, slash in RESOLVING_CLIENTS:
+        if not key.match(m.group(0)):
+            continue
+        if word.search(line) or (kind == "retrofit" and word.search("\n".join(lines[:i]))):
+            named = URI_OF_NAME.match(line, m.end()) if given.slash is None else None
+            ending = given.slash if named is None else _slash_named(lines, named.group("n"), i)
+            return replace(made, resolves=kind, slash=ending if slash is None else slash)
+    return made
+
+
+def _slash_named(lines: list[str], name: str, i: int) -> bool | None:
+    """Whether the URL a name is bound to (its last binding before line i) ends in "/"."""
+    bound = re.compile(r"\b" + re.escape(name.split(".")[-1]) + r"\s*(?::[^=]*)?=\s*(?P<rhs>.+)")
+    for text in reversed(lines[:i]):
+        m = bound.search(text)
+        if m is not None:
+            url = BASE_URL.search(m.group("rhs"))
+            return (
+                None
+                if url is None or TRIMMED.search(m.group("rhs"))
+                else url.group(0).endswith("/")
+            )
+    return None
 
 
 # A Retrofit (or Ktorfit) interface's method: `@POST("content/video/createbytalkingphoto")`.
@@ -1178,10 +1275,13 @@ def _held_sites(found: list[Site], bases: Bases) -> list[Site]:
         base = bases.held.get(site.line)
         if base is None or site.joined or site.path != base.prefix:
             kept.append(site)
-        elif base not in joined:
-            sent = sent_names(bases.lines) if sent is None else sent
-            as_is = bound_name(bases.lines, site.line) in sent
+            continue
+        sent = sent_names(bases.lines) if sent is None else sent
+        as_is = bound_name(bases.lines, site.line) in sent
+        if base not in joined:
             kept.append(site if as_is else replace(site, continued=True))
+        elif as_is:  # (a base paths are joined to that a request is sent to as it is, too)
+            kept.append(site)
     return kept
 
 
@@ -1198,7 +1298,8 @@ SENDS_URL = re.compile(
     r"|(?:\.|->|::)\s*(?i:get|post|put|delete|patch|request|send)\w*)\s*(?:<[^<>()]*>)?\(\s*"
     r"(?:[\"'](?i:get|post|put|patch|delete)[\"']\s*,\s*)?(?:url\s*=\s*)?"
     # (an options object's `url: X`, `'url' => X`, a keyword argument `url=X`; not `self.url = X`)
-    r"|(?:[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*)"
+    r"|(?:[{(,]\s*|^\s*)[\"']?url[\"']?\s*(?::|=>)\s*|[(,]\s*url\s*=\s*"
+    r"|\bNewRequest(?:WithContext)?\(\s*(?:\w+\s*,\s*)?(?:\"[A-Za-z]+\"|http\.Method\w+)\s*,\s*)"  # (Go's)
     r"(?:(?:this|self)\s*\.\s*|\$this->|@|\$)?(?P<n>[A-Za-z_]\w*)\s*[,)}\]]"
 )
 LONGEST_USE = 2000  # (a minified line is not looked through for a name's use)
@@ -1277,6 +1378,37 @@ def _line_sites(i: int, line: str, bases: Bases, prev: str = "") -> Iterator[Sit
     for m in OPEN_API_PATH.finditer(line):
         for path in _expand_braces(m.group(0)):
             yield _site(i, m.start(), m.group(0), "/" + path.lstrip("/"), None, line)
+    for m in VERSION_PICKED.finditer(line) if "/api/open/" in line else ():
+        yield _site(i, m.start("path"), m.group("path"), m.group("path"), None, line)
+    if bases.imported and "(" in line:
+        yield from _imported_urls(i, line, bases)
+
+
+# An /api/open path whose version the code picks (`/api/open/${cfg.version}/voice/tts`,
+# f"/api/open/{version}/...", "/api/open/%s/..."): the path after it, judged as one of an unknown
+# base's (documented under some version is fine).
+VERSION_PICKED = re.compile(
+    r"/api/open/(?:\$\{[^{}\s]+\}|\{[^{}\s]+\}|%s|\$[A-Za-z_]\w*)"
+    r"(?P<path>/[A-Za-z_][^\s\"'`?#)]*[A-Za-z0-9_}])"
+)
+# An AKOOL endpoint's path past its version: a whole endpoint URL, not a base (`/api/open/v3`).
+ENDPOINT_PREFIX = re.compile(r"/api/open/v\d+/[A-Za-z_]")
+
+
+def _imported_urls(i: int, line: str, bases: Bases) -> Iterator[Site]:
+    """A request sent to a name another file of the folder binds to a whole AKOOL endpoint URL
+    (`fetch(AKOOL_TP_URL, {...})` with `export const AKOOL_TP_URL = process.env.X || "https://
+    openapi.akool.com/api/open/v3/content/video/createbytalkingphoto"`): a call of that endpoint
+    with the request written here; its path is judged where it is written (`echo`)."""
+    for m in SENDS_URL.finditer(line) if len(line) <= LONGEST_USE else ():
+        name = m.group("n")
+        base = bases.imported.get(name)
+        if base is None or base.host is None or not ENDPOINT_PREFIX.match(base.prefix):
+            continue
+        if bases.lookup(name, i)[0]:
+            continue  # (the file binds the name itself)
+        at = m.start("n")
+        yield Site(i, at, at + len(name), name, base.prefix, base.host, named=True, echo=True)
 
 
 # A request's options given to a helper: request({ url: "/v4/x", method: "get" }), its `{` on
@@ -1495,34 +1627,54 @@ JOIN_PATH = re.compile(
     r"(?:\burl\.JoinPath\(|[\"']/[\"']\.join\(\s*[\[(]|\bimplode\(\s*[\"']/[\"']\s*,\s*(?:\[|array\())"
     r"\s*(?P<a>\$?[A-Za-z_][\w.]*)\s*,\s*(?=[\"'`])"
 )
-JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(")
+# Go's method `base.JoinPath("content", "video", id)` (every argument a segment), and JavaScript's
+# `[ORIGIN, "api/open/v3", "content", id].join("/")` (the list's first item the base).
+JOIN_METHOD = re.compile(r"(?<![\w.])(?P<a>(?!url\b)[A-Za-z_]\w*)\.JoinPath\(\s*(?=[\"'`])")
+LIST_JOIN = re.compile(r"\[\s*(?P<a>[A-Za-z_$][\w$.]*)\s*,\s*(?=[\"'`])")
+LIST_JOINED = re.compile(r"\s*\]\s*\.\s*join\(\s*[\"'`]/[\"'`]\s*\)")
+JOIN_PATH_HINT = re.compile(r"JoinPath\(|[\"']/[\"']\.join\(|implode\(|\.join\(\s*[\"'`]/")
 SEGMENT = re.compile(r"(?P<q>[\"'`])(?P<lit>[^\"'`\s]*)(?P=q)|(?P<var>[A-Za-z_][\w.]*)")
 
 
 def _join_path(i: int, line: str, bases: Bases) -> Iterator[Site]:
-    """The path Go's `url.JoinPath(base, "content", "video", "status", id)` requests: its
-    segments joined (a variable one stands for a value: `{id}`), placed at the first segment;
-    no fix (the path is written in pieces)."""
+    """The path Go's `url.JoinPath(base, "content", "video", "status", id)` requests (or one of
+    the other joins of segments: JOIN_PATH, JOIN_METHOD, LIST_JOIN): its segments joined (a
+    variable one stands for a value: `{id}`), placed at the first segment; no fix (the path is
+    written in pieces)."""
     for m in JOIN_PATH.finditer(line):
-        parts: list[str] = []
         opener = max(line.rfind("(", 0, m.start("a")), line.rfind("[", 0, m.start("a")))
-        for a, b in arguments.spans(line, opener + 1)[1:]:
-            seg = SEGMENT.fullmatch(line, a, b)
-            if seg is None:
-                parts = []
-                break
-            lit, var = seg.group("lit"), seg.group("var")
-            parts.append(lit.strip("/") if lit is not None else "{" + var.split(".")[-1] + "}")
-        if not parts or not parts[0] or parts[0].startswith("{"):
-            continue
-        for site in _joined(i, line, m.end() + 1, "/".join(parts), m.group("a"), bases):
-            yield replace(site, end=m.end() + 1 + len(parts[0]), named=True)
+        yield from _segments(i, line, m, arguments.spans(line, opener + 1)[1:], bases)
+    for m in JOIN_METHOD.finditer(line) if "JoinPath" in line else ():
+        yield from _segments(i, line, m, arguments.spans(line, m.end()), bases)
+    for m in LIST_JOIN.finditer(line) if ".join(" in line else ():
+        spans = arguments.spans(line, m.start() + 1)
+        if spans and LIST_JOINED.match(line, spans[-1][1]):
+            yield from _segments(i, line, m, spans[1:], bases)
+
+
+def _segments(
+    i: int, line: str, m: re.Match[str], spans: list[tuple[int, int]], bases: Bases
+) -> Iterator[Site]:
+    """The path of segments joined to the base `m` names (see _join_path)."""
+    parts: list[str] = []
+    for a, b in spans:
+        seg = SEGMENT.fullmatch(line, a, b)
+        if seg is None:
+            return
+        lit, var = seg.group("lit"), seg.group("var")
+        parts.append(lit.strip("/") if lit is not None else "{" + var.split(".")[-1] + "}")
+    if not parts or not parts[0] or parts[0].startswith("{"):
+        return
+    start = spans[0][0] + 1
+    for site in _joined(i, line, start, "/".join(parts), m.group("a"), bases):
+        yield replace(site, end=start + len(parts[0]), named=True)
 
 
 def _rejoin(prev: str) -> str:
     """The name of the call a line's first argument belongs to, when the call opens on the line
     before (a formatter's `client.post(` + newline + `"/path", ...`)."""
-    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)  # (type arguments too)
+    prev = flat_generics(prev)  # (type arguments too, nested)
+    m = re.search(r"([A-Za-z_]\w*)(?:<[^()=;\n]{0,160}>)?\(\s*$", prev)
     return m.group(1) + "(" if m else ""
 
 
@@ -1546,7 +1698,11 @@ def _path_arguments(
             and not _module_call(real, m.start("fn") + shift, bases)
         ):
             client = receiver_client(real, m.start("fn") + shift, i, bases)
-            if client is not None:
+            if client is not None and _resolves(client, real, m.start("fn") + shift):
+                yield from (
+                    resolved(s, "") for s in _joined_to(i, real, start, m.group("path"), client)
+                )
+            elif client is not None:
                 yield from _joined_to(i, real, start, m.group("path"), client)
         elif bases.clients and (called := _called_client(real, m.start("fn") + shift, i, bases)):
             yield from _joined_to(i, real, start, m.group("path"), called)
@@ -1741,6 +1897,13 @@ VARIABLE_BASE = Base(None, VARIABLE_PREFIX, "", 0)
 FILE_NAME = re.compile(r"/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # A joined "path" that is only a placeholder: `{path}`, `/{path.lstrip(`, `%s`, `${endpoint}`.
 PLACEHOLDER_PATH = re.compile(r"^/?(?:\{[^}/]*\}?|\$\{?\w*\}?|%[sv])[^/]*$")
+
+
+def _resolves(client: Base, line: str, at: int) -> bool:
+    """Whether the client's verb at a column resolves its path against the client's base (see
+    RESOLVING_VERBS): `Http.GetAsync("x")`, Retrofit's `@GET("x")`, not Refit's `[Get("x")]`."""
+    verbs = RESOLVING_VERBS.get(client.resolves) if client.resolves else None
+    return verbs is not None and verbs.match(line, at) is not None
 
 
 def _joined_to(

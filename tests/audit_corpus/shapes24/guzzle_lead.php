@@ -1,0 +1,4 @@
+<?php
+use GuzzleHttp\Client;
+$client = new Client(['base_uri' => 'https://openapi.akool.com/api/open/v3/']);
+$res = $client->request('GET', '/content/video/infobymodelid', ['query' => ['video_model_id' => $id]]);
