@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from akool_cli.audit import printed
 from akool_cli.audit.brackets import matching
 from akool_cli.audit.ties import indent
 
@@ -75,10 +76,17 @@ def file_spans(lines: list[str], helpers: frozenset[str]) -> dict[int, list[tupl
 
 
 def add_spans(
-    skip: dict[int, list[tuple[int, int]]], lines: list[str], helpers: frozenset[str]
+    skip: dict[int, list[tuple[int, int]]],
+    lines: list[str],
+    helpers: frozenset[str],
+    name: str = "",
+    shell: bool = False,
 ) -> None:
-    """Adds file_spans' spans to the spans of each line the audit skips."""
+    """Adds file_spans' spans to the spans of each line the audit skips, and those of the
+    strings the file `name` only shows as text (printed.py)."""
     for i, spans in file_spans(lines, helpers).items():
+        skip.setdefault(i, []).extend(spans)
+    for i, spans in printed.spans(name, lines, shell).items():
         skip.setdefault(i, []).extend(spans)
 
 
