@@ -1,12 +1,22 @@
 """`akool audit`'s house (issue 24, house24): strings a script only shows as text (a printed
 usage example, a README written out, a help text) are no calls, in every language that writes
-them; the same strings run or sent stay calls."""
+them; the same strings run or sent stay calls. A run that does not audit puts its failure
+document in --output's FILE, never leaving an earlier run's report there."""
 
 from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from akool_cli.audit.scan import audit_text
+from tests.conftest import ROOT
+from tests.support.runner import invoke
 
 API = "https://openapi.akool.com/api/open/v3"
 WRONG = f"{API}/faceswap/doit"  # (no such path: judged as an unknown endpoint when read)
@@ -78,3 +88,115 @@ RUN = {
 def test_a_shown_string_that_is_also_run_or_sent_is_still_a_call(name: str) -> None:
     findings = audit_text(RUN[name], name)
     assert [f.rule for f in findings] == ["unknown-endpoint"], [f.render() for f in findings]
+
+
+# -- 2. --output FILE and a run that does not audit (break21f #18) -------------------------------
+
+STALE = '{"version": "2.1.0", "runs": [{"results": ["STALE from an earlier run"]}]}\n'
+BAD = f'import requests\nrequests.post("{WRONG}", json={{}})\n'
+FAILED_RUNS = {
+    "missing path": ["nosuchdir"],
+    "unknown option": ["--nosuch", "."],
+    "unknown rule": ["--select", "no-such-rule", "."],
+    "nothing to audit": ["--include", "*.pyy", "."],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FAILED_RUNS))
+@pytest.mark.parametrize("fmt", [["--format", "sarif"], ["--json"], ["--format", "json"]])
+def test_a_run_that_does_not_audit_puts_its_failure_document_in_the_output_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, fmt: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "report.out").write_text(STALE)
+    result = invoke(["audit", *fmt, *FAILED_RUNS[kind], "--output", "report.out"], expect=2)
+    assert result.stdout == "" and result.stderr.startswith("Error: ")
+    document = json.loads((tmp_path / "report.out").read_text())
+    if fmt[-1] == "sarif":
+        [invocation] = document["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    else:
+        assert document["error"]["exit_code"] == 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("fmt", [[], ["--diff"]])
+def test_a_text_or_diff_run_that_does_not_audit_leaves_no_earlier_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fixes.patch").write_text("--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b\n")
+    result = invoke(["audit", *fmt, "nosuchdir", "--output", "fixes.patch"], expect=2)
+    assert not (tmp_path / "fixes.patch").exists()
+    assert "fixes.patch: removed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report.json", "--output", "report.json"],  # (FILE is a file being audited)
+        ["--output=report.json", "report.json"],
+        [".", "--output", "a.py"],  # (a script inside the folder being audited)
+    ],
+)
+def test_a_failure_never_writes_over_a_file_being_audited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "report.json").write_text('{"mine": 1}\n')
+    result = invoke(["audit", "--format", "sarif", *args], expect=2)
+    assert json.loads(result.stdout)["runs"][0]["invocations"][0]["exitCode"] == 2
+    assert (tmp_path / "a.py").read_text() == BAD
+    assert (tmp_path / "report.json").read_text() == '{"mine": 1}\n'
+
+
+STALLED = """
+import os, sys
+from akool_cli.audit import walking
+ready = int(os.environ["READY_FD"])
+
+def stalled(path):
+    os.write(ready, b"r")  # the audit is reading its first file
+    os.read(os.pipe()[0], 1)  # never written: only the stop signal ends this
+    raise AssertionError("not stopped")
+
+walking.read = stalled
+from akool_cli.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _stopped(tmp_path: Path, args: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """akool with `args`, stopped by SIGTERM while it reads its first file."""
+    ready, ready_w = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-c", STALLED, *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        pass_fds=(ready_w,),
+        env={**os.environ, "PYTHONPATH": str(ROOT), "READY_FD": str(ready_w)},
+    )
+    os.close(ready_w)
+    try:
+        assert os.read(ready, 1) == b"r", "the audit ended before it read a file"
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=120)
+    finally:
+        os.close(ready)
+        if process.poll() is None:
+            process.kill()
+    return subprocess.CompletedProcess(args, process.returncode, out, err)
+
+
+def test_a_stopped_run_puts_its_sarif_log_in_the_output_file(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "akool-audit.sarif").write_text(STALE)
+    done = _stopped(tmp_path, ["audit", "--format", "sarif", ".", "--output", "akool-audit.sarif"])
+    assert done.returncode == 143, done.stderr.decode()
+    assert done.stdout == b""
+    log = json.loads((tmp_path / "akool-audit.sarif").read_text())
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 143 and invocation["executionSuccessful"] is False

@@ -13,7 +13,8 @@ import typer
 
 from akool_cli.cli import audit_reports as reports
 from akool_cli.cli.output import Output, detach_stdout
-from akool_cli.core.errors import ExitCode, UsageError
+from akool_cli.cli.runtime import Runtime
+from akool_cli.core.errors import AkoolError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.audit.rules import Rule
@@ -95,7 +96,7 @@ def audit(
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if not result.files_scanned and not result.skipped:
         raise _nothing_to_audit(paths, include, exclude, result.reports)
-    _report(out, fmt, result, target)
+    _report(out, fmt, result, target, ctx.obj)
     if not result.passed:  # an error found, or a file never read (not a passed file)
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
 
@@ -111,12 +112,18 @@ def _chosen_rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
         ) from None
 
 
-def _report(out: Output, fmt: str, result: AuditResult, target: Path | None) -> None:
+def _report(
+    out: Output, fmt: str, result: AuditResult, target: Path | None, runtime: Runtime
+) -> None:
     """The findings on stdout or in --output's FILE, then what was not read and the summary."""
     if target is None:
         _print(out, fmt, result)
     else:
-        reports.write_whole(out, target, lambda: _print(out, fmt, result))
+        try:
+            reports.write_whole(out, target, lambda: _print(out, fmt, result))
+        except AkoolError:
+            runtime.report_file = None  # (FILE as it was: the failure's document to stdout)
+            raise
     for shown, why in result.skipped:
         out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
     for shown, what in result.reports:

@@ -140,6 +140,56 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
         out.stdout, out.stdout_tty, out.on_json = saved
 
 
+def failure_target(name: str, argv: list[str]) -> Path | None:
+    """--output's FILE for a run that did not audit, when it may be written: a new or regular
+    file in a folder that exists, neither named to be audited nor a script inside a folder named
+    to be audited (else None: the failure goes to stdout and FILE stays as it was)."""
+    try:
+        target = check_target(name)
+    except UsageError:
+        return None
+    if target is None or not target.exists():
+        return target
+    words = [w.split("=", 1)[1] if w.startswith("--output=") else w for w in argv]
+    named = [Path(w) for w in words if w and not w.startswith("-")]
+    try:
+        if sum(p.is_file() and os.path.samefile(p, target) for p in named) > 1:
+            return None  # (named as --output's FILE and as a file to audit)
+        real = Path(os.path.realpath(target))
+        suffix = real.suffix.lower() in SCRIPT_SUFFIXES
+        if suffix and any(p.is_dir() and real.is_relative_to(os.path.realpath(p)) for p in named):
+            return None
+    except OSError:
+        return None
+    return target
+
+
+def failure_to_file(out: Output, name: str, argv: list[str], document: object) -> bool:
+    """A failure's one document (a SARIF log or a JSON error document) written whole to FILE in
+    place of an earlier run's report, so that a CI step that uploads FILE (docs/ci.md's `if:
+    always()`) shows why the audit did not run, never stale findings; False when FILE may not
+    be written (see failure_target) or the writing failed (FILE is then as it was)."""
+    target = failure_target(name, argv)
+    if target is None:
+        return False
+    try:
+        write_whole(out, target, lambda: out.json(document))
+    except AkoolError:
+        return False
+    return True
+
+
+def drop_stale(out: Output, name: str, argv: list[str]) -> None:
+    """A run that did not audit, with text or --diff into FILE: an earlier run's findings or
+    patch in FILE removed (a later step must not apply or read them as this run's)."""
+    target = failure_target(name, argv)
+    if target is None or not target.is_file():
+        return
+    with contextlib.suppress(OSError):
+        os.unlink(target)
+        out.info(f"{target}: removed (an earlier run's report; this run wrote none)")
+
+
 def _mode(target: Path) -> int:
     """The permissions FILE has, or a new file's (as `>` would make it)."""
     try:
