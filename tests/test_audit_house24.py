@@ -200,3 +200,46 @@ def test_a_stopped_run_puts_its_sarif_log_in_the_output_file(tmp_path: Path) -> 
     log = json.loads((tmp_path / "akool-audit.sarif").read_text())
     [invocation] = log["runs"][0]["invocations"]
     assert invocation["exitCode"] == 143 and invocation["executionSuccessful"] is False
+
+
+# -- relay 1. a wrong host named in a sentence, a message or a pattern (break21g host-in-message) --
+
+SENTENCE = "Use https://openapi.akool.com, not https://api.akool.com"
+HOST_TEXTS = {
+    "help.py": f'HELP = "{SENTENCE}"\n',
+    "raise.py": f'def check(url):\n    if "api.akool.com" in url:\n        raise ValueError("{SENTENCE}")\n',
+    "messages.ts": "export const messages = {\n  wrongHost: \"AKOOL's API lives at "
+    'https://openapi.akool.com; https://api.akool.com does not answer.",\n};\n',
+    "lint.yml": 'rules:\n  - id: akool-host\n    message: "Use https://openapi.akool.com instead '
+    'of https://api.akool.com"\n    pattern: "https://api.akool.com"\n',
+    "plain.yml": f"rules:\n  - id: akool-host\n    message: {SENTENCE}\n",
+    "en.po": f'msgid "akool.wrong_host"\nmsgstr "{SENTENCE}"\n',
+    "i18n.json": f'{{\n  "errors": {{\n    "akool_host": "{SENTENCE}"\n  }}\n}}\n',
+    "errors.go": f'package x\n\nimport "errors"\n\nvar ErrHost = errors.New("{SENTENCE}")\n',
+    "Check.java": f'class Check {{\n  void c() {{ throw new IllegalArgumentException("{SENTENCE}"); }}\n}}\n',
+    "check.rb": f'raise ArgumentError, "{SENTENCE}" if url.include?("api.akool.com")\n',
+    "banner.py": f'print("""\nNote:\n  {SENTENCE}\n""")\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOST_TEXTS))
+def test_a_wrong_host_named_in_text_is_no_call_and_never_patched(name: str) -> None:
+    findings = audit_text(HOST_TEXTS[name], name)
+    assert [f.render() for f in findings] == []
+
+
+HOST_CALLS = {
+    "get.py": 'import requests\nrequests.get("https://api.akool.com/api/open/v3/content/video/'
+    'infobymodelid", params={"video_model_id": "x"})\n',
+    "base.py": 'import requests\nBASE = "https://api.akool.com"\nrequests.get(BASE + '
+    '"/api/open/v3/content/video/infobymodelid", params={"video_model_id": "x"})\n',
+    "system.py": 'import os\nos.system("curl https://api.akool.com/api/open/v3/content/video/'
+    'infobymodelid?video_model_id=x")\n',
+    "call.sh": "curl https://api.akool.com/api/open/v3/content/video/infobymodelid?video_model_id=x\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOST_CALLS))
+def test_a_wrong_host_a_call_uses_is_still_reported(name: str) -> None:
+    findings = audit_text(HOST_CALLS[name], name)
+    assert "wrong-host" in [f.rule for f in findings], [f.render() for f in findings]

@@ -1,13 +1,14 @@
 """Strings a script only shows as text (printed, logged, written out as a README, given as a help
-text or an argparse epilog, returned by a usage function): a code example or a curl command
-inside one is no call; a string that is also run (subprocess, `sh -c`, exec) or sent stays one."""
+text or an argparse epilog, returned by a usage function; a sentence, a message, a search
+pattern): a code example, a curl command or a host inside one is no call; a string that is also
+run (subprocess, `sh -c`, exec) or sent stays one."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from akool_cli.audit import multiline
+from akool_cli.audit import datapaths, multiline
 from akool_cli.audit.brackets import matching
 
 # A call whose argument is shown to a person (printed, logged, raised, written to a text file,
@@ -278,3 +279,63 @@ def _statement(head: str) -> tuple[str, str]:
     if bound is not None:
         return "bound", bound.group("n")
     return ("returned" if RETURNED.match(head) else "other"), ""
+
+
+# -- hosts named in text -------------------------------------------------------------------------
+
+# A key whose value is a message or a search pattern, never a URL to call (`message:`, `pattern:`).
+TEXT_KEY = re.compile(
+    r"(?i)\b(?:pattern|patterns|regex|regexp|match|glob|message|msg|description|help|hint|text|"
+    r"title|label|summary|detail|reason|warning|note|msgstr|msgid)[\"']?\s*[:=]?\s*$"
+)
+YAML_VALUE = re.compile(r"^\s*(?:-\s+)?[\w.-]+\s*:\s+(?=[^\s\"'])")
+URL_TOKEN = re.compile(r"\S*://\S*")
+_last: tuple[list[str], dict[int, list[tuple[int, int]]]] | None = None
+
+
+def host_as_text(name: str, lines: list[str], i: int, column: int, shell: bool) -> bool:
+    """Whether the URL at `column` of line i is only text, no URL a call uses: inside a
+    sentence (a string whose words beside its URLs are no command line's: "Use https://openapi.
+    akool.com, not https://api.akool.com"), the value of a message's or a search pattern's key,
+    or a string only shown (see spans)."""
+    line = lines[i]
+    value = next(
+        (
+            (m.start() + 1, m.end() - 1)
+            for m in LITERALS.finditer(line)
+            if m.start() < column < m.end()
+        ),
+        None,
+    )
+    if value is None and (m := YAML_VALUE.match(line)) is not None and m.end() <= column:
+        value = (m.end(), len(line))
+    if value is not None and (
+        _sentence(line[value[0] : value[1]]) or TEXT_KEY.search(line, 0, max(0, value[0] - 1))
+    ):
+        return True
+    return any(a <= column < b for a, b in _file_spans(name, lines, shell).get(i, ()))
+
+
+def _sentence(text: str) -> bool:
+    """A text of words beside its URLs (one word or more), none a command line's."""
+    words = URL_TOKEN.sub(" ", text).split()
+    if not words or " " not in text.strip():
+        return False
+    for word in words:
+        bare = word.strip(".,;:!?()[]\"'")
+        if bare.lower() in datapaths.COMMAND_WORDS or word.startswith("-") or bare in HTTP:
+            return False
+        if "=" in word or "$" in word or "{" in word:
+            return False
+    return any(datapaths.WORD.match(w) for w in words)
+
+
+HTTP = datapaths.HTTP_VERBS
+
+
+def _file_spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple[int, int]]]:
+    """spans(...) of the file, kept for the file last asked about (its hosts are asked in turn)."""
+    global _last
+    if _last is None or _last[0] is not lines:
+        _last = (lines, spans(name, lines, shell))
+    return _last[1]
