@@ -243,3 +243,60 @@ HOST_CALLS = {
 def test_a_wrong_host_a_call_uses_is_still_reported(name: str) -> None:
     findings = audit_text(HOST_CALLS[name], name)
     assert "wrong-host" in [f.rule for f in findings], [f.render() for f in findings]
+
+
+# -- relay 2. URLs held as keys, never requested (break21g url-keys-not-sent) ---------------------
+
+BASE_PY = 'import requests\nBASE = "https://openapi.akool.com/api/open/v3"\n'
+GOOD_PY = (
+    '    r = requests.get(f"{BASE}/content/video/infobymodelid", params={"video_model_id": vid})\n'
+)
+KEYS = {
+    "dict.py": BASE_PY + "_cache = {}\n\ndef info(vid):\n"
+    '    ck = f"{BASE}/content/video/status/{vid}"\n    if ck in _cache:\n'
+    "        return _cache[ck]\n" + GOOD_PY + "    _cache[ck] = r.json()\n    return _cache[ck]\n",
+    "map.js": 'const BASE = "https://openapi.akool.com/api/open/v3";\nconst cache = new Map();\n'
+    "export async function info(id) {\n  const cacheKey = `${BASE}/content/video/status/${id}`;\n"
+    "  if (cache.has(cacheKey)) return cache.get(cacheKey);\n"
+    "  const r = await fetch(`${BASE}/content/video/infobymodelid?video_model_id=${id}`);\n"
+    "  cache.set(cacheKey, await r.json());\n  return cache.get(cacheKey);\n}\n",
+    "hash.py": BASE_PY + "import hashlib\n\ndef etag_key(vid):\n"
+    '    return hashlib.sha1(f"{BASE}/video/{vid}".encode()).hexdigest()\n',
+    "lock.py": BASE_PY + "\ndef info(vid, redis):\n"
+    '    lock = f"{BASE}/content/video/lock/{vid}"\n    if not redis.set(lock, 1, nx=True):\n'
+    "        return None\n" + GOOD_PY + "    redis.delete(lock)\n",
+    "seen.ts": 'const BASE = "https://openapi.akool.com/api/open/v3";\nconst seen = new Set<string>();\n'
+    "export function mark(id: string): boolean {\n  const k = `${BASE}/video/done/${id}`;\n"
+    "  if (seen.has(k)) return false;\n  seen.add(k);\n  return true;\n}\n",
+    "Memo.java": 'class Memo {\n  static final String BASE = "https://openapi.akool.com/api/open/v3";\n'
+    "  java.util.Map<String, String> cache = new java.util.HashMap<>();\n"
+    "  String get(String id) {\n"
+    '    final String k = "https://openapi.akool.com/api/open/v3/video/memo/";\n'
+    "    if (cache.containsKey(k)) return cache.get(k);\n    cache.put(k, id);\n    return id;\n  }\n}\n",
+    "cache.php": '<?php\n$key = "https://openapi.akool.com/api/open/v3/video/cached/1";\n'
+    "if (isset($cache[$key])) { return $cache[$key]; }\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEYS))
+def test_a_url_held_only_as_a_key_is_no_call(name: str) -> None:
+    findings = audit_text(KEYS[name], name)
+    assert [f.render() for f in findings] == []
+
+
+SENT_KEYS = {
+    "sent.py": BASE_PY + "_cache = {}\n\ndef info(vid):\n"
+    '    url = f"{BASE}/content/video/status/{vid}"\n    if url in _cache:\n'
+    "        return _cache[url]\n    return requests.get(url).json()\n",
+    "either.js": 'const BASE = "https://openapi.akool.com/api/open/v3";\nconst cache = new Map();\n'
+    "export async function info(id) {\n  const url = `${BASE}/content/video/status/${id}`;\n"
+    "  return cache.get(url) ?? (await fetch(url)).json();\n}\n",
+    "session.py": BASE_PY + "s = requests.Session()\n\ndef info(vid):\n"
+    '    url = f"{BASE}/content/video/status/{vid}"\n    return s.get(url).json()\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(SENT_KEYS))
+def test_a_url_that_is_a_key_and_requested_is_still_judged(name: str) -> None:
+    findings = audit_text(SENT_KEYS[name], name)
+    assert [f.rule for f in findings] == ["undocumented-path"], [f.render() for f in findings]

@@ -5,10 +5,13 @@ run (subprocess, `sh -c`, exec) or sent stays one."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from akool_cli.audit import datapaths, multiline
+from akool_cli.audit import datapaths, multiline, source
 from akool_cli.audit.brackets import matching
 
 # A call whose argument is shown to a person (printed, logged, raised, written to a text file,
@@ -80,6 +83,8 @@ ONE_LINE = re.compile(BINDING + LITERAL + r"\)?\s*;?\s*$")
 RETURNS_ONE = re.compile(r"^\s*return\s+" + LITERAL + r"\s*;?\s*$")
 ASSIGNED = re.compile(r"\s*(?::\s*[\w.<>\[\]]+\s*)?:?=(?![=>])")  # (a name bound, not used)
 BLOCK_OPEN = re.compile(r"[ \t]*(?://[^\n]*)?\n")  # a `{` that ends its line opens a body
+LONGEST = 2000  # a longer line (a minified bundle) is not read for names
+CALLED_AT = re.compile(r"\s*\(")
 ABOVE = 4  # lines before a string read for the call it is given to
 FUNCTION_LINES = 200  # how far above a returned string its function is looked for
 
@@ -94,17 +99,83 @@ class Text:
     end_column: int
 
 
+WORD_AT = re.compile(r"\$?[A-Za-z_]\w*")
+
+
+class Words:
+    """Where each word of a file is written (`$name` as one word): the first names asked about
+    are searched for in the file's text, and once many are, every word is indexed in one pass
+    (a file of thousands of names stays linear; one of a few pays no index)."""
+
+    SEARCHED = 16  # names searched for before the index is made
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._at: dict[str, list[tuple[int, int]]] | None = None
+        self._text = ""
+        self._starts: list[int] = []
+        self._asked = 0
+
+    def at(self, word: str) -> Iterator[tuple[int, int]]:
+        """Where the word is written, in file order (found as they are read: a caller that
+        stops at the first that answers reads no further)."""
+        if self._at is None and self._asked < self.SEARCHED:
+            self._asked += 1
+            return self._searched(word)
+        if self._at is None:
+            index: dict[str, list[tuple[int, int]]] = {}
+            for i, line in enumerate(self.lines):
+                for m in WORD_AT.finditer(line) if len(line) <= LONGEST else ():
+                    index.setdefault(m.group(), []).append((i, m.start()))
+            self._at = index
+        return iter(self._at.get(word, []))
+
+    def _searched(self, word: str) -> Iterator[tuple[int, int]]:
+        if not self._starts:
+            self._text = "\n".join(self.lines)
+            self._starts = source.line_starts(self._text)
+        for m in re.finditer(rf"(?<![\w$]){re.escape(word)}(?!\w)", self._text):
+            i = bisect.bisect_right(self._starts, m.start()) - 1
+            if len(self.lines[i]) <= LONGEST:
+                yield i, m.start() - self._starts[i]
+
+    def uses(self, name: str, shell: bool) -> Iterator[tuple[int, int]]:
+        """Where a name is used (`$NAME` and `${NAME}` in shell), not bound nor in a comment,
+        nor a word of a string (`"README.md"` is no use of README); in file order, found as
+        they are read."""
+        found = self.at(name)
+        if shell:
+            bare = name.lstrip("$")
+            braced = ((i, c - 2) for i, c in self.at(bare) if self.lines[i][c - 2 : c] == "${")
+            found = itertools.chain(self.at("$" + bare), braced)
+        for i, at in found:
+            line = self.lines[i]
+            if (
+                not _commented(line)
+                and not _quoted(line, at)
+                and not ASSIGNED.match(line, at + len(name))
+            ):
+                yield i, at
+
+
+def every(items: Iterator[tuple[int, int]], answers: Callable[[int, int], bool]) -> bool:
+    """Whether there is an item and each answers (read up to the first that does not)."""
+    first = next(items, None)
+    return first is not None and answers(*first) and all(answers(i, at) for i, at in items)
+
+
 def spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple[int, int]]]:
     """The spans of each line that a string only shown as text holds (see the module's
     sentence), for the strings that hold a URL or an API path."""
     found: dict[int, list[tuple[int, int]]] = {}
     if not any("://" in t or "/api/" in t for t in lines):
         return found
+    words = Words(lines)
     for text in _texts(name, lines, shell):
         body = _body(lines, text)
         if not ("://" in body or "/api/" in body) or RUNNABLE.search(body):
             continue
-        if "HTTP/1." in body or not _shown(lines, text, shell):
+        if "HTTP/1." in body or not _shown(words, text, shell):
             continue
         for k in range(text.line, text.end_line + 1):
             start = text.column if k == text.line else 0
@@ -144,9 +215,10 @@ def _body(lines: list[str], text: Text) -> str:
     return "\n".join(lines[text.line : text.end_line + 1])
 
 
-def _shown(lines: list[str], text: Text, shell: bool) -> bool:
+def _shown(words: Words, text: Text, shell: bool) -> bool:
     """Whether the string is only shown: given to a call that shows it, or bound to a name (or
     returned by a function) whose every use in the file shows it."""
+    lines = words.lines
     head = lines[text.line][: text.column]
     tail = lines[text.end_line][text.end_column :]
     if RUN_AFTER.search(tail) or (text.line == text.end_line and RUN_AFTER.search(head)):
@@ -160,25 +232,17 @@ def _shown(lines: list[str], text: Text, shell: bool) -> bool:
         at = head.index("<<")
     kind, name = _place(lines, text.line, at)
     if kind == "bound":
-        return _uses_shown(lines, name, text, shell)
+        return _uses_shown(words, name, text, shell)
     if kind == "returned":
-        return _returned_shown(lines, text)
+        return _returned_shown(words, text)
     return kind == "shown"
 
 
-def _uses_shown(lines: list[str], name: str, text: Text, shell: bool) -> bool:
+def _uses_shown(words: Words, name: str, text: Text, shell: bool) -> bool:
     """Whether the name the string is bound to is used in the file, each time to be shown (a
     name used nowhere here may be imported elsewhere: not known to be shown)."""
-    bare = name.lstrip("$")
-    use = re.compile(rf"\$\{{?{bare}\b" if shell else rf"(?<![\w$]){re.escape(name)}(?!\w)")
-    uses = [
-        (i, m.start())
-        for i, line in enumerate(lines)
-        if bare in line and not text.line <= i <= text.end_line and not _commented(line)
-        for m in use.finditer(line)
-        if not _quoted(line, m.start()) and not ASSIGNED.match(line, m.end())
-    ]
-    return bool(uses) and all(_use_shown(lines, i, at) for i, at in uses)
+    uses = ((i, at) for i, at in words.uses(name, shell) if not text.line <= i <= text.end_line)
+    return every(uses, lambda i, at: _use_shown(words.lines, i, at))
 
 
 def _quoted(line: str, at: int) -> bool:
@@ -192,23 +256,25 @@ def _commented(line: str) -> bool:
     return line.lstrip().startswith(("#", "//", "*", "/*"))
 
 
-def _returned_shown(lines: list[str], text: Text) -> bool:
+def _returned_shown(words: Words, text: Text) -> bool:
     """Whether the function that returns the string is called only to be shown (or, called
     nowhere in the file, is named for a text to read: usage(), help())."""
+    lines = words.lines
     name = _function(lines, text.line)
     if name is None:
         return False
-    call = re.compile(rf"(?<![\w$]){re.escape(name)}\s*\(")
-    calls = [
-        (i, m.start())
-        for i, line in enumerate(lines)
-        if name in line and not _commented(line) and not DEFINED.match(line)
-        for m in call.finditer(line)
-        if not METHOD.match(line)
-    ]
-    if not calls:
+    calls = (
+        (i, at)
+        for i, at in words.at(name)
+        if CALLED_AT.match(lines[i], at + len(name))
+        and not _commented(lines[i])
+        and not DEFINED.match(lines[i])
+        and not METHOD.match(lines[i])
+    )
+    first = next(calls, None)
+    if first is None:
         return TEXT_NAME.search(name) is not None
-    return all(_use_shown(lines, i, at) for i, at in calls)
+    return _use_shown(lines, *first) and all(_use_shown(lines, i, at) for i, at in calls)
 
 
 def _function(lines: list[str], line: int) -> str | None:
@@ -231,6 +297,11 @@ def _function(lines: list[str], line: int) -> str | None:
         if indent == 0:
             return None
     return None
+
+
+def shown_at(lines: list[str], i: int, at: int) -> bool:
+    """Whether the name used at column `at` of line i is shown there (see _use_shown)."""
+    return _use_shown(lines, i, at)
 
 
 def _use_shown(lines: list[str], i: int, at: int) -> bool:
