@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -300,3 +301,65 @@ SENT_KEYS = {
 def test_a_url_that_is_a_key_and_requested_is_still_judged(name: str) -> None:
     findings = audit_text(SENT_KEYS[name], name)
     assert [f.rule for f in findings] == ["undocumented-path"], [f.render() for f in findings]
+
+
+# -- relay 5. an --output folder that refuses new files (break21g output-folder-unwritable) -------
+
+
+def test_an_output_folder_that_refuses_the_file_says_cannot_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.cli import audit_reports
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(BAD)
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(audit_reports, "tempfile", SimpleNamespace(mkstemp=refused))
+    result = invoke(["audit", "--json", "a.py", "--output", "report.json"], expect=1)
+    assert result.stderr.startswith("Error: cannot write report.json: Permission denied")
+    assert "unexpected" not in result.stderr
+    assert json.loads(result.stdout)["error"]["exit_code"] == 1
+
+
+# -- 4. small usage items (break21f) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("--select=", "--select '' names no rule"),
+        ("--select=,", "--select ',' names no rule"),
+        ("--ignore=", "--ignore '' names no rule"),
+        ("--include=", "--include '' names no glob"),
+        ("--exclude=", "--exclude '' names no glob"),
+    ],
+)
+def test_an_option_value_that_names_nothing_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(BAD)
+    result = invoke(["audit", option, "a.py"], expect=2)
+    assert result.stderr.startswith(f"Error: {said}")
+
+
+def test_a_file_that_could_not_be_read_shows_its_traceback_with_akool_debug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.audit import scan
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text(BAD)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a rule's own bug")
+
+    monkeypatch.setattr(scan._Run, "reading", broken)
+    monkeypatch.setenv("AKOOL_DEBUG", "1")
+    result = invoke(["audit", "a.py"], expect=8)
+    assert "a.py: not scanned (could not be read: RuntimeError)" in result.stderr
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "RuntimeError: a rule's own bug" in result.stderr

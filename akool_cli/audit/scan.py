@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +56,8 @@ from akool_cli.audit.rules import (
 )
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.walking import MAX_FILE_BYTES, iter_files, read_text
+
+LOG = logging.getLogger("akool.audit")
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -707,6 +710,8 @@ class _Run:
             return self.reading(path, shown, text, given)
         except Exception as exc:  # one hostile file must not take the others' findings with it
             self.failed.setdefault(shown, f"could not be read: {type(exc).__name__}")
+            # (AKOOL_DEBUG=1 shows where, for a report: the run goes on either way)
+            LOG.debug("%s: not scanned (%s)", shown, type(exc).__name__, exc_info=True)
             return []
 
     def reading(

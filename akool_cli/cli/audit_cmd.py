@@ -25,9 +25,26 @@ def register(app: typer.Typer) -> None:
     app.command()(audit)
 
 
-def _rule_names(values: list[str]) -> list[str]:
-    """Rule names from repeated and comma-separated options: --select a,b --select c."""
+def _rule_names(values: list[str], option: str = "--select") -> list[str]:
+    """Rule names from repeated and comma-separated options: --select a,b --select c; a value
+    that names none (`--select ""`, `--ignore ,`) is a usage error, as `--include ""` is, never
+    "every rule" (break21f: `--select ""` selected them all)."""
+    for value in values:
+        if not value.replace(",", "").strip():
+            raise UsageError(
+                f"{option} {value!r} names no rule",
+                hint=f"e.g. {option} wrong-host (or leave it out)",
+            )
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _globs(values: list[str], option: str) -> list[str]:
+    """--include/--exclude's globs; an empty one is a usage error of its own."""
+    if any(not value.strip() for value in values):
+        raise UsageError(
+            f"{option} '' names no glob", hint=f"e.g. {option} '*.py' (or leave it out)"
+        )
+    return values
 
 
 def audit(
@@ -89,6 +106,7 @@ def audit(
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
     reports.escape_unencodable(out, fmt)
+    include, exclude = _globs(include, "--include"), _globs(exclude, "--exclude")
     paths = _check_paths(named)
     target = reports.check_target(output) if output is not None else None
     reports.refuse_scanned_target(target, paths)
@@ -105,7 +123,7 @@ def _chosen_rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
     from akool_cli.audit.scan import RULE_NAMES, choose_rules
 
     try:
-        return choose_rules(_rule_names(select), _rule_names(ignore))
+        return choose_rules(_rule_names(select), _rule_names(ignore, "--ignore"))
     except KeyError as exc:
         raise UsageError(
             f"no audit rule named {exc.args[0]}", hint=f"rules: {', '.join(RULE_NAMES)}"

@@ -113,9 +113,11 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
     name one FILE never mix their reports: the last one to finish is the file."""
     real = Path(os.path.realpath(target))
     prefix = f".{real.name}{walking.PART_MARK}"  # (another audit of the folder skips it)
-    fd, part = tempfile.mkstemp(dir=real.parent, prefix=prefix, suffix=walking.PART_SUFFIX)
+    part = ""
     saved = out.stdout, out.stdout_tty, out.on_json
     try:
+        # (a folder that refuses new files, a read-only checkout: the same one line, exit 1)
+        fd, part = tempfile.mkstemp(dir=real.parent, prefix=prefix, suffix=walking.PART_SUFFIX)
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as file:
             os.fchmod(fd, _mode(real))
             # (a document in FILE is not stdout's: a failure still prints --json's one document)
@@ -201,6 +203,8 @@ def _mode(target: Path) -> int:
 
 
 def _remove(part: str) -> None:
+    if not part:
+        return
     with contextlib.suppress(OSError):
         os.unlink(part)
 
