@@ -363,3 +363,79 @@ def test_a_file_that_could_not_be_read_shows_its_traceback_with_akool_debug(
     assert "a.py: not scanned (could not be read: RuntimeError)" in result.stderr
     assert "Traceback (most recent call last)" in result.stderr
     assert "RuntimeError: a rule's own bug" in result.stderr
+
+
+# -- 5. the suffixes a report may not take, from the audit's own tables; pytest's corpus ----------
+
+
+def test_every_suffix_the_audit_reads_is_a_script_or_a_report_suffix() -> None:
+    from akool_cli.audit import (
+        batch,
+        brunofiles,
+        calls,
+        multiline,
+        notebooks,
+        restfiles,
+        source,
+        specs,
+        workflows,
+    )
+    from akool_cli.cli import audit_reports
+
+    read = {*calls.SHELL_SUFFIXES, *calls.JS_SUFFIXES, *calls.LANGUAGES, *source.COMMENTS}
+    read |= {*source.DOCS, *(k for k in multiline.SYNTAXES if k.startswith("."))}
+    read |= {*notebooks.SUFFIXES.values(), notebooks.NOTEBOOK_SUFFIX, *restfiles.REQUEST_SUFFIXES}
+    read |= {*batch.BATCH_SUFFIXES, brunofiles.SUFFIX, *workflows.WORKFLOW_SUFFIXES}
+    read |= {*specs.SPEC_SUFFIXES}
+    scripts = audit_reports.script_suffixes()
+    assert read <= scripts | audit_reports.REPORT_SUFFIXES
+    assert {".py", ".ts", ".go", ".sh", ".md", ".ipynb", ".http", ".bru", ".yml"} <= scripts
+    assert not scripts & {".json", ".sarif", ".txt", ".patch"}
+
+
+SCRIPT = "#!/bin/sh\ncurl -s https://api.akool.com/api/open/v3/content/video/infobymodelid\n"
+
+
+@pytest.mark.parametrize(
+    "name", ["deploy", "Makefile", "Dockerfile", ".envrc", "run.sh.in", "a.gs"]
+)
+def test_an_output_naming_an_audited_script_without_a_script_suffix_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / name).write_text(SCRIPT)
+    result = invoke(["audit", "s", "--output", f"s/{name}"], expect=2)
+    assert "it is a script inside s, which is being audited" in result.stderr
+    assert (tmp_path / "s" / name).read_text() == SCRIPT
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--format", "sarif"], ["--diff"]])
+def test_a_report_of_an_earlier_run_inside_the_folder_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "t.py").write_text(BAD)
+    for _ in range(2):
+        invoke(["audit", *fmt, "s", "--output", "s/report.out"], expect=8)
+    invoke(
+        ["audit", "--json", "nosuch", "--output", "s/report.out"], expect=2
+    )  # (an error document)
+    invoke(["audit", "--json", "s", "--output", "s/report.out"], expect=8)
+    assert json.loads((tmp_path / "s" / "report.out").read_text())[0]["file"] == "s/t.py"
+
+
+def test_pytest_leaves_the_audit_corpus_to_the_corpus_test(pytestconfig: pytest.Config) -> None:
+    from _pytest.pathlib import fnmatch_ex
+
+    from akool_cli.audit.scan import audit
+
+    patterns = pytestconfig.getini("norecursedirs")
+    for folder in ("audit_corpus", "audit_heldout", "audit_heldout4"):
+        assert any(fnmatch_ex(p, ROOT / "tests" / folder) for p in patterns), folder
+    hooks = ROOT / "tests" / "audit_corpus" / "hooks23"
+    result = audit([hooks], exclude=["expected.json"])
+    files = [p for p in hooks.iterdir() if p.is_file() and p.name != "expected.json"]
+    assert (hooks / "test_path_migrate.py").is_file()
+    assert result.files_scanned == len(files) and not result.skipped
