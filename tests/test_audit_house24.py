@@ -18,6 +18,7 @@ import pytest
 from akool_cli.audit.scan import audit_text
 from tests.conftest import ROOT
 from tests.support.runner import invoke
+from tests.test_audit_sarif import validate
 
 API = "https://openapi.akool.com/api/open/v3"
 WRONG = f"{API}/faceswap/doit"  # (no such path: judged as an unknown endpoint when read)
@@ -439,3 +440,105 @@ def test_pytest_leaves_the_audit_corpus_to_the_corpus_test(pytestconfig: pytest.
     files = [p for p in hooks.iterdir() if p.is_file() and p.name != "expected.json"]
     assert (hooks / "test_path_migrate.py").is_file()
     assert result.files_scanned == len(files) and not result.skipped
+
+
+# -- 3. and relay 4: git refuses the tree, or would wait on a FIFO (break21f #9, break21g) ---------
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+IGNORES = {
+    ".gitignore": "dist/\n.next/\n*.log\n!keep.log\n/build\ndocs/**/gen/\n**/cache\n"
+    "\\#hash\n*.py[co]\nsub/only_here.txt\n",
+    "sub/.gitignore": "local/\n!important.log\n/anchored.py\n",
+    ".git/info/exclude": "secret*\n",
+}
+TREE = [
+    "scripts/t.py", "dist/bundle.py", ".next/server.py", "a.log", "keep.log", "build/x.py",
+    "sub/build/y.py", "docs/a/b/gen/z.py", "docs/gen/w.py", "x/cache", "cache/c.py", "#hash",
+    "m.pyc", "sub/only_here.txt", "sub/local/l.py", "sub/important.log", "sub/anchored.py",
+    "sub/deep/anchored.py", "secret.py", "sub/secret2.py", "ok/fine.py",
+]  # fmt: skip
+
+
+def _tree(top: Path) -> None:
+    _git(top, "init", "-q")
+    for name in TREE:
+        (top / name).parent.mkdir(parents=True, exist_ok=True)
+        (top / name).write_text("x\n")
+    for name, text in IGNORES.items():
+        (top / name).write_text(text)
+
+
+@pytest.mark.parametrize("folder", [".", "sub", "docs"])
+def test_the_audits_own_reading_of_ignore_files_lists_what_git_lists(
+    tmp_path: Path, folder: str
+) -> None:
+    from akool_cli.audit import gitignores
+
+    _tree(tmp_path)
+    listed = _git(tmp_path / folder, "ls-files", "--others", "--ignored", "--exclude-standard",
+                  "--directory", "-z")  # fmt: skip
+    want = frozenset(e for e in listed.split("\0") if e and e != "./")
+    assert gitignores.ignored(tmp_path / folder, tmp_path) == want
+
+
+BUILT = 'import requests\nrequests.post("https://api.akool.com/api/open/v3/content/video/createbytalkingphoto")\n'
+
+
+def test_a_tree_git_refuses_still_leaves_out_what_gitignore_does_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from akool_cli.audit import scan
+    from akool_cli.audit.sarif import log
+
+    _tree(tmp_path)
+    for name in ("scripts/t.py", "dist/bundle.py", ".next/server.py"):
+        (tmp_path / name).write_text(BUILT)
+    real = subprocess.run
+
+    def refusing(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        if args[:1] == ["git"]:
+            stderr = b"fatal: detected dubious ownership in repository at '/x'\n"
+            return subprocess.CompletedProcess(args, 128, b"", stderr)
+        return real(args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(subprocess, "run", refusing)
+    result = scan.audit([tmp_path])
+    assert {Path(f.file).relative_to(tmp_path).as_posix() for f in result.findings} == {
+        "scripts/t.py"
+    }
+    [note] = result.notes
+    assert "git refuses the work tree" in note and "safe.directory" in note
+    assert [e["message"] for e in result.skipped_json() if e["rule"] == "audit-note"] == [note]
+    sarif = log(result)
+    validate(sarif)
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert {"level": "warning", "message": {"text": note}} in notes
+
+
+@pytest.mark.parametrize("where", [".gitignore", "sub/.gitignore", ".git/info/exclude", "excludes"])
+def test_a_fifo_where_git_reads_ignore_rules_does_not_hang_the_audit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    from akool_cli.audit import scan
+
+    top = tmp_path / "r"
+    top.mkdir()
+    _tree(top)
+    (top / "dist" / "bundle.py").write_text(BUILT)
+    fifo = tmp_path / "fifo" if where == "excludes" else top / where
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    if where == "excludes":
+        _git(top, "config", "core.excludesFile", str(fifo))
+    asked = []
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: asked.append(a))
+    result = scan.audit([top])
+    assert asked == []  # (git, which would wait on the FIFO forever, is not asked)
+    assert str(fifo) in result.notes[0] and "not a regular file" in result.notes[0]
+    if where != ".gitignore":  # (the other ignore files still leave dist/ out)
+        assert not [f for f in result.findings if "dist" in f.file]

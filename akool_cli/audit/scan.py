@@ -26,6 +26,7 @@ from akool_cli.audit import (
     datafiles,
     embedded,
     foreignmodels,
+    gitignores,
     keyedpaths,
     modules,
     multiline,
@@ -74,6 +75,7 @@ __all__ = [
 
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
+NOTE = "audit-note"  # what the run says about how it read the tree (git refused it)
 # (in any letter case, as ruff reads its no-qa marker: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
 IGNORE_COMMENT = re.compile(r"(?i)akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
@@ -149,6 +151,9 @@ class AuditResult:
     # The audit's own reports found in the tree (a SARIF log, a --json array, a diff), with what
     # they are: left out and said, but no reason to fail a gate (see outputs.py).
     reports: list[tuple[str, str]] = field(default_factory=list)
+    # What the run says about how it read the tree (git refused it: its ignore files were read
+    # by the audit itself), one line each: said on stderr, in --json and in SARIF.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -178,31 +183,47 @@ class AuditResult:
         return [json_safe(entry) for entry in self._skipped_entries()]
 
     def _skipped_entries(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "file": name,
-                "line": 0,
-                "column": 0,
-                "rule": NOT_SCANNED,
-                "severity": "error",
-                "found": "",
-                "documented": "",
-                "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
-            }
-            for name, why in self.skipped
-        ] + [
-            {
-                "file": name,
-                "line": 0,
-                "column": 0,
-                "rule": NOT_SCANNED,
-                "severity": "info",
-                "found": "",
-                "documented": "",
-                "message": f"not scanned ({what})",
-            }
-            for name, what in self.reports
-        ]
+        return (
+            [
+                {
+                    "file": name,
+                    "line": 0,
+                    "column": 0,
+                    "rule": NOT_SCANNED,
+                    "severity": "error",
+                    "found": "",
+                    "documented": "",
+                    "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
+                }
+                for name, why in self.skipped
+            ]
+            + [
+                {
+                    "file": name,
+                    "line": 0,
+                    "column": 0,
+                    "rule": NOT_SCANNED,
+                    "severity": "info",
+                    "found": "",
+                    "documented": "",
+                    "message": f"not scanned ({what})",
+                }
+                for name, what in self.reports
+            ]
+            + [
+                {
+                    "file": "",
+                    "line": 0,
+                    "column": 0,
+                    "rule": NOTE,
+                    "severity": "warning",
+                    "found": "",
+                    "documented": "",
+                    "message": text,
+                }
+                for text in self.notes
+            ]
+        )
 
 
 # -- running the rules on a file --------------------------------------------------------------------
@@ -643,11 +664,13 @@ def audit(
     rules: Iterable[Rule] = RULES,
 ) -> AuditResult:
     """The findings of the rules in the files under paths, with what was not read and why."""
+    gitignores.NOTES.clear()
     texts, skipped, reports = _gathered(paths, include or [], exclude or [])
+    notes = list(gitignores.NOTES)
     run = _Run(texts, tuple(rules))
     findings = run.findings()
     skipped += run.failed.items()
-    return AuditResult(findings, len(texts) - len(run.failed), skipped, reports)
+    return AuditResult(findings, len(texts) - len(run.failed), skipped, reports, notes)
 
 
 Texts = list[tuple[Path, str, str]]  # (path, name shown, text)

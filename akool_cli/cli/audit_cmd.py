@@ -146,6 +146,8 @@ def _report(
         out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
     for shown, what in result.reports:
         out.info(f"{shown}: not scanned ({what})")
+    for text in result.notes:
+        out.warn(text)
     out.info(result.summary())
 
 
