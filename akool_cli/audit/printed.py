@@ -167,8 +167,13 @@ def every(items: Iterator[tuple[int, int]], answers: Callable[[int, int], bool])
 def spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple[int, int]]]:
     """The spans of each line that a string only shown as text holds (see the module's
     sentence), for the strings that hold a URL or an API path."""
+    global _last
+    if _last is not None and _last[0] is lines:
+        return _last[1]  # (asked again for the file's hosts)
     found: dict[int, list[tuple[int, int]]] = {}
-    if not any("://" in t or "/api/" in t for t in lines):
+    _last = (lines, found)
+    whole = "\n".join(lines)
+    if "://" not in whole and "/api/" not in whole:
         return found
     words = Words(lines)
     for text in _texts(name, lines, shell):
@@ -206,7 +211,8 @@ def _may_span(name: str, lines: list[str], shell: bool) -> bool:
     if syntax is None:
         return True  # (Markdown's code blocks, or no string at all)
     quotes = (*syntax.spanning, *(("<<",) if syntax.heredoc is not None else ()))
-    return any(q in line for line in lines for q in quotes)
+    text = "\n".join(lines)
+    return any(q in text for q in quotes)
 
 
 def _body(lines: list[str], text: Text) -> str:
@@ -370,14 +376,7 @@ def host_as_text(name: str, lines: list[str], i: int, column: int, shell: bool) 
     akool.com, not https://api.akool.com"), the value of a message's or a search pattern's key,
     or a string only shown (see spans)."""
     line = lines[i]
-    value = next(
-        (
-            (m.start() + 1, m.end() - 1)
-            for m in LITERALS.finditer(line)
-            if m.start() < column < m.end()
-        ),
-        None,
-    )
+    value = _literal_around(line, column)
     if value is None and (m := YAML_VALUE.match(line)) is not None and m.end() <= column:
         value = (m.end(), len(line))
     if value is not None and (
@@ -406,7 +405,14 @@ HTTP = datapaths.HTTP_VERBS
 
 def _file_spans(name: str, lines: list[str], shell: bool) -> dict[int, list[tuple[int, int]]]:
     """spans(...) of the file, kept for the file last asked about (its hosts are asked in turn)."""
-    global _last
-    if _last is None or _last[0] is not lines:
-        _last = (lines, spans(name, lines, shell))
-    return _last[1]
+    return spans(name, lines, shell)
+
+
+def _literal_around(line: str, column: int) -> tuple[int, int] | None:
+    """The text between the quotes around `column` on its line (its nearest quote before, and
+    the same quote after), if any."""
+    for opened in sorted((line.rfind(q, 0, column) for q in "\"'`"), reverse=True):
+        closed = line.find(line[opened], column) if opened >= 0 else -1
+        if closed > 0:
+            return opened + 1, closed
+    return None

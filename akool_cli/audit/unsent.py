@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from akool_cli.audit import printed
+from akool_cli.audit import datapaths, printed
 from akool_cli.audit.brackets import matching
 from akool_cli.audit.ties import indent
 
@@ -122,6 +122,8 @@ SUBSCRIPT = re.compile(r"[\w$\])]\s*\[\s*$")
 # A literal hashed where it is written: `f"{BASE}/video/{vid}".encode()`, `sha1("...")`.
 HASHED_AFTER = re.compile(r"\s*\.encode\(")
 HASHED_BEFORE = re.compile(r"(?:sha\d+|md5|blake2[bs]|hashlib\.new|\.update)\s*\(\s*$")
+VARIES = re.compile(r"/[^\"'`]*(?:\{|\$|%[sd])")
+PAST_BASE = datapaths.HELD_PATH
 HASH_HINTS = ("encode(", "sha", "md5", "blake2", ".update(")
 URL_LIKE = re.compile(r"/[\w{$%]")
 
@@ -132,13 +134,15 @@ def key_spans(lines: list[str]) -> list[tuple[int, tuple[int, int]]]:
     1)`, `ck.encode()` for a hash) or a print's; a literal hashed where it is written."""
     found: list[tuple[int, tuple[int, int]]] = []
     words = printed.Words(lines)
+    whole = "\n".join(lines)
+    hashing = any(h in whole for h in HASH_HINTS)
     containers = functools.cache(
         lambda: frozenset(c.group("n") for t in lines if (c := CONTAINER.match(t)))
     )
     for i, line in enumerate(lines):
         if "/" not in line or len(line) > LONGEST:
             continue
-        hints = any(h in line for h in HASH_HINTS)
+        hints = hashing and any(h in line for h in HASH_HINTS)
         for lit in printed.LITERALS.finditer(line) if hints else ():
             hashed = HASHED_AFTER.match(line, lit.end()) or HASHED_BEFORE.search(
                 line, 0, lit.start()
@@ -146,8 +150,8 @@ def key_spans(lines: list[str]) -> list[tuple[int, tuple[int, int]]]:
             if hashed and URL_LIKE.search(line, lit.start(), lit.end()):
                 found.append((i, (lit.start(), lit.end())))
         m = BOUND_URL.match(line) if "=" in line else None
-        if m is None or not URL_LIKE.search(m.group("lit")):
-            continue
+        if m is None or not (VARIES.search(m.group("lit")) or PAST_BASE.search(m.group("lit"))):
+            continue  # (a key names one thing: `{vid}`, `${id}`, a path past the base)
         name = m.group("n")
         uses = ((k, at) for k, at in words.uses(name, False) if k != i)
         if printed.every(uses, functools.partial(_keyed, lines, name=name, containers=containers)):
