@@ -197,6 +197,8 @@ def _texts(name: str, lines: list[str], shell: bool) -> list[Text]:
         for s in (multiline.spanning(name, lines, shell) if _may_span(name, lines, shell) else ())
     ]
     for i, line in enumerate(lines):
+        if len(line) > LONGEST:
+            continue
         if ("://" in line or "/api/" in line) and ("=" in line or "return" in line):
             m = ONE_LINE.match(line) or RETURNS_ONE.match(line)
             if m is not None and " " in m.group("lit").strip("\"'` "):
@@ -376,6 +378,8 @@ def host_as_text(name: str, lines: list[str], i: int, column: int, shell: bool) 
     akool.com, not https://api.akool.com"), the value of a message's or a search pattern's key,
     or a string only shown (see spans)."""
     line = lines[i]
+    if len(line) > LONGEST:
+        return False  # (a minified bundle's line: not read for sentences, as for shown strings)
     value = _literal_around(line, column)
     if value is None and (m := YAML_VALUE.match(line)) is not None and m.end() <= column:
         value = (m.end(), len(line))
