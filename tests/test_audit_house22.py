@@ -353,14 +353,17 @@ def test_a_full_disk_leaves_output_as_it_was(
     """ENOSPC (here when the file is synced, as a full disk may first say it): FILE keeps what
     it held, no part file stays, one error line; --json and SARIF still print one document."""
     Path("a.py").write_text(BAD)
-    Path("report").write_text("the last good report\n")
+    # (an earlier run's text findings: a report, which --output may replace; a file of any other
+    # text inside the folder audited is refused as a script: break21g output-over-extensionless)
+    last = "a.py:2:1: error: the last good report [wrong-host]\n"
+    Path("report").write_text(last)
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
     result = invoke(["audit", *args, "--output", "report", "."], expect=1)
-    assert Path("report").read_text() == "the last good report\n"
+    assert Path("report").read_text() == last
     assert sorted(p.name for p in here.iterdir()) == ["a.py", "report"]
     [line] = [x for x in result.stderr.splitlines() if x.startswith("Error: ")]
     assert "cannot write report: No space left on device; nothing was written" in line

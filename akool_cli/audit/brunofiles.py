@@ -15,8 +15,11 @@ METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"}
 ENTRY = re.compile(r"^[ \t]+(?P<k>~?[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?P<v>.*?)[ \t]*$")
 
 
+SUFFIX = ".bru"
+
+
 def is_bruno(name: str) -> bool:
-    return name.lower().endswith(".bru")
+    return name.lower().endswith(SUFFIX)
 
 
 def read(text: str) -> list[Code]:

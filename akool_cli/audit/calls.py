@@ -185,7 +185,8 @@ def _skipped(ctx: FileContext) -> dict[int, list[tuple[int, int]]]:
     """Spans of each line that are not calls: prose comments, URLs on other hosts (localhost
     callbacks, the script's own server, AKOOL's website and docs), paths held as data."""
     skip = datapaths.file_spans(ctx.name, ctx.lines, ctx.language == "shell")
-    unsent.add_spans(skip, ctx.lines, frozenset(ctx.bases.helpers))  # (URLs nothing sends)
+    shell = ctx.language == "shell"
+    unsent.add_spans(skip, ctx.lines, frozenset(ctx.bases.helpers), ctx.name, shell)  # (unsent)
     for i in source.own_spec_paths(ctx.lines, AKOOL_HOST_IN_URL):
         skip[i] = [(0, len(ctx.lines[i]))]
     feign = source.feign_file(ctx.lines)

@@ -1,5 +1,5 @@
 """The audit's own outputs left in a scanned tree (a SARIF log, a `--json` array of findings, a
-unified diff), recognised by their content: they quote the paths they found, and are reports,
+unified diff, the text findings, a failure's JSON error document), recognised by their content: they quote the paths they found, and are reports,
 not scripts, so they are neither judged nor patched."""
 
 from __future__ import annotations
@@ -36,7 +36,29 @@ def own_output(text: str) -> str | None:
         return "a JSON array of audit findings, a report rather than a script"
     if DIFF_START.match(head) and _diff(text[start:]):
         return "a unified diff, a patch rather than a script"
+    if first == "{" and '"error"' in head and _error_document(text[start:]):
+        return "akool's JSON error document, a report rather than a script"
+    if TEXT_FINDING.match(head) and _text_findings(text[start:]):
+        return "the audit's text findings, a report rather than a script"
     return None
+
+
+# A line of the text findings: `scripts/t.py:2:17: error: ... [wrong-host]`.
+TEXT_FINDING = re.compile(
+    r"[^\n]+?:\d+:\d+: (?:error|warning|info): [^\n]*\[[a-z][\w-]*\]\s*$", re.M
+)
+
+
+def _text_findings(body: str) -> bool:
+    """Every line a finding's (blank lines aside)."""
+    return all(TEXT_FINDING.fullmatch(line) for line in body.splitlines() if line.strip())
+
+
+def _error_document(body: str) -> bool:
+    """`{"error": {"message": ..., "exit_code": ...}}`, what --json writes for a run that failed."""
+    found = _parsed(body)
+    error = found.get("error") if isinstance(found, dict) else None
+    return isinstance(error, dict) and len(found) == 1 and {"message", "exit_code"} <= error.keys()
 
 
 def _parsed(body: str) -> Any:

@@ -395,6 +395,8 @@ def _host_problem(
 
 
 def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
+    from akool_cli.audit import printed
+
     api_host = catalogue.load().api_host
     clients = {n for n, _ in ctx.bases.clients}
     for i, line in enumerate(ctx.lines):
@@ -405,8 +407,9 @@ def _host_hits(ctx: FileContext, kind: str) -> Iterator[Hit]:
             if (
                 ctx.in_prose(i, m.start())
                 or _host_problem(host, path, ctx.siblings, i in clients) != kind
+                or printed.host_as_text(ctx.name, ctx.lines, i, m.start(), ctx.language == "shell")
             ):
-                continue
+                continue  # (a host named in a sentence, a message or a pattern: no call)
             based = (path or "/") == "/" or i in clients
             website = ctx.served.website.get((ctx.name, i)) if based else None
             if website is not None and (ctx.name, i) not in ctx.served.api:

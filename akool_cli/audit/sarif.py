@@ -171,7 +171,8 @@ def log(result: AuditResult) -> dict[str, Any]:
                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(name)}}],
             }
             for name, what in result.reports
-        ],
+        ]
+        + [{"level": "warning", "message": {"text": text}} for text in result.notes],
     }
     run = _run([_result(f, index, fingerprint) for f in result.findings], invocation)
     run["tool"]["driver"]["rules"] = rules

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,7 @@ from akool_cli.audit import (
     datafiles,
     embedded,
     foreignmodels,
+    gitignores,
     keyedpaths,
     modules,
     multiline,
@@ -57,6 +59,8 @@ from akool_cli.audit.rules import (
 from akool_cli.audit.scopes import Scopes
 from akool_cli.audit.walking import MAX_FILE_BYTES, iter_files, read_text
 
+LOG = logging.getLogger("akool.audit")
+
 __all__ = [
     "MAX_FILE_BYTES",
     "RULES",
@@ -72,6 +76,7 @@ __all__ = [
 
 RULE_NAMES = tuple(rule.name for rule in RULES)
 NOT_SCANNED = "not-scanned"  # a file named or found that was not read (too large, unreadable)
+NOTE = "audit-note"  # what the run says about how it read the tree (git refused it)
 # (in any letter case, as ruff reads its no-qa marker: `# AKOOL-AUDIT: IGNORE[WRONG-HOST]`)
 IGNORE_COMMENT = re.compile(r"(?i)akool-audit:\s*ignore(?:\[(?P<rules>[^\]]*)\])?")
 
@@ -147,6 +152,9 @@ class AuditResult:
     # The audit's own reports found in the tree (a SARIF log, a --json array, a diff), with what
     # they are: left out and said, but no reason to fail a gate (see outputs.py).
     reports: list[tuple[str, str]] = field(default_factory=list)
+    # What the run says about how it read the tree (git refused it: its ignore files were read
+    # by the audit itself), one line each: said on stderr, in --json and in SARIF.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -176,31 +184,47 @@ class AuditResult:
         return [json_safe(entry) for entry in self._skipped_entries()]
 
     def _skipped_entries(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "file": name,
-                "line": 0,
-                "column": 0,
-                "rule": NOT_SCANNED,
-                "severity": "error",
-                "found": "",
-                "documented": "",
-                "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
-            }
-            for name, why in self.skipped
-        ] + [
-            {
-                "file": name,
-                "line": 0,
-                "column": 0,
-                "rule": NOT_SCANNED,
-                "severity": "info",
-                "found": "",
-                "documented": "",
-                "message": f"not scanned ({what})",
-            }
-            for name, what in self.reports
-        ]
+        return (
+            [
+                {
+                    "file": name,
+                    "line": 0,
+                    "column": 0,
+                    "rule": NOT_SCANNED,
+                    "severity": "error",
+                    "found": "",
+                    "documented": "",
+                    "message": f"not scanned ({why}); --exclude it to leave it out on purpose",
+                }
+                for name, why in self.skipped
+            ]
+            + [
+                {
+                    "file": name,
+                    "line": 0,
+                    "column": 0,
+                    "rule": NOT_SCANNED,
+                    "severity": "info",
+                    "found": "",
+                    "documented": "",
+                    "message": f"not scanned ({what})",
+                }
+                for name, what in self.reports
+            ]
+            + [
+                {
+                    "file": "",
+                    "line": 0,
+                    "column": 0,
+                    "rule": NOTE,
+                    "severity": "warning",
+                    "found": "",
+                    "documented": "",
+                    "message": text,
+                }
+                for text in self.notes
+            ]
+        )
 
 
 # -- running the rules on a file --------------------------------------------------------------------
@@ -644,11 +668,13 @@ def audit(
     rules: Iterable[Rule] = RULES,
 ) -> AuditResult:
     """The findings of the rules in the files under paths, with what was not read and why."""
+    gitignores.NOTES.clear()
     texts, skipped, reports = _gathered(paths, include or [], exclude or [])
+    notes = list(gitignores.NOTES)
     run = _Run(texts, tuple(rules))
     findings = run.findings()
     skipped += run.failed.items()
-    return AuditResult(findings, len(texts) - len(run.failed), skipped, reports)
+    return AuditResult(findings, len(texts) - len(run.failed), skipped, reports, notes)
 
 
 Texts = list[tuple[Path, str, str]]  # (path, name shown, text)
@@ -711,6 +737,8 @@ class _Run:
             return self.reading(path, shown, text, given)
         except Exception as exc:  # one hostile file must not take the others' findings with it
             self.failed.setdefault(shown, f"could not be read: {type(exc).__name__}")
+            # (AKOOL_DEBUG=1 shows where, for a report: the run goes on either way)
+            LOG.debug("%s: not scanned (%s)", shown, type(exc).__name__, exc_info=True)
             return []
 
     def reading(

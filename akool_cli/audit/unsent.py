@@ -1,13 +1,17 @@
 """URLs a script writes that no request sends: the arguments of its own functions that send
 nothing (a migration's `rewrite("https://.../status/123")`, its doctest), of a function called in
 a test's assertion (`assert rewrite(url) == ...`, `with pytest.raises(...)`, `expect(f(url))`), a
-test's parameter list (`@pytest.mark.parametrize`, `it.each`) and a header's value (`Referer`,
-`Origin`): the spans of a line the audit reads as no call."""
+test's parameter list (`@pytest.mark.parametrize`, `it.each`), a header's value (`Referer`,
+`Origin`), and a URL held as a key (of a cache, a set, a lock, a hash's input): the spans of a
+line the audit reads as no call."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
+from akool_cli.audit import datapaths, printed
 from akool_cli.audit.brackets import matching
 from akool_cli.audit.ties import indent
 
@@ -75,11 +79,104 @@ def file_spans(lines: list[str], helpers: frozenset[str]) -> dict[int, list[tupl
 
 
 def add_spans(
-    skip: dict[int, list[tuple[int, int]]], lines: list[str], helpers: frozenset[str]
+    skip: dict[int, list[tuple[int, int]]],
+    lines: list[str],
+    helpers: frozenset[str],
+    name: str = "",
+    shell: bool = False,
 ) -> None:
-    """Adds file_spans' spans to the spans of each line the audit skips."""
+    """Adds file_spans' spans to the spans of each line the audit skips, and those of the
+    strings the file `name` only shows as text (printed.py)."""
     for i, spans in file_spans(lines, helpers).items():
         skip.setdefault(i, []).extend(spans)
+    for i, spans in printed.spans(name, lines, shell).items():
+        skip.setdefault(i, []).extend(spans)
+    for i, span in key_spans(lines):
+        skip.setdefault(i, []).append(span)
+
+
+# A name bound to a URL or an API path on its line: `ck = f"{BASE}/content/video/status/{vid}"`.
+BOUND_URL = re.compile(
+    r"^\s*(?:(?:const|let|var|final|val|String|string)\s+)*(?P<n>[A-Za-z_$][\w$]*)\s*"
+    r"(?::\s*\w+\s*)?:?=\s*(?P<lit>[fF]?(?P<q>[\"'`])(?:(?!(?P=q))[^\\]|\\.)*(?P=q))\s*;?\s*$"
+)
+# Calls whose first argument is a container's key, never a URL to call: `cache.has(k)`,
+# `redis.set(lock, 1, nx=True)`, `seen.add(k)`, `memo.setdefault(k, ...)`.
+KEY_CALLS = frozenset(
+    {"has", "set", "add", "setex", "setnx", "psetex", "getset", "hget", "hset", "hdel"}
+    | {"hexists", "exists", "expire", "incr", "decr", "lock", "pop", "setdefault", "discard"}
+    | {"containsKey", "putIfAbsent", "computeIfAbsent", "__contains__", "invalidate"}
+)
+# Calls an HTTP client has too (`requests.get(url)`): a key only on a container of the file's
+# (`cache = new Map()`, `_cache = {}`) or a name that says it is one (`cache`, `memo`, `redis`).
+SHARED_CALLS = frozenset({"get", "delete", "put", "remove"})
+CACHE_NAME = re.compile(r"(?i)cache|memo|store|redis|seen|lru|locks?$|kv$|map$|dict$")
+CONTAINER = re.compile(
+    r"^\s*(?:(?:const|let|var|final|private|readonly)\s+)*(?:self\.|this\.)?(?P<n>[\w$]+)\s*"
+    r"(?::[^=]+)?=\s*(?:\{\s*\}|dict\(|set\(\)|new\s+(?:Map|Set|WeakMap)\b|"
+    r"(?:collections\.)?(?:defaultdict|OrderedDict)\(|\w*(?:Cache|LRU|Redis)\w*\()"
+)
+MEMBER_CALL = re.compile(r"(?P<r>[\w$]+)\s*(?:\?\.|\.)\s*(?P<f>\w+)\s*\(\s*$")
+MEMBERSHIP = re.compile(r"\s*(?:not\s+)?in\b|\s*\.encode\(")
+SUBSCRIPT = re.compile(r"[\w$\])]\s*\[\s*$")
+# A literal hashed where it is written: `f"{BASE}/video/{vid}".encode()`, `sha1("...")`.
+HASHED_AFTER = re.compile(r"\s*\.encode\(")
+HASHED_BEFORE = re.compile(r"(?:sha\d+|md5|blake2[bs]|hashlib\.new|\.update)\s*\(\s*$")
+VARIES = re.compile(r"/[^\"'`]*(?:\{|\$|%[sd])")
+PAST_BASE = datapaths.HELD_PATH
+HASH_HINTS = ("encode(", "sha", "md5", "blake2", ".update(")
+URL_LIKE = re.compile(r"/[\w{$%]")
+
+
+def key_spans(lines: list[str]) -> list[tuple[int, tuple[int, int]]]:
+    """The URLs and paths a file holds as keys, never requests: a name bound to one whose every
+    use is a container's key (`ck in _cache`, `_cache[ck]`, `cache.has(ck)`, `redis.set(lock,
+    1)`, `ck.encode()` for a hash) or a print's; a literal hashed where it is written."""
+    found: list[tuple[int, tuple[int, int]]] = []
+    words = printed.Words(lines)
+    whole = "\n".join(lines)
+    hashing = any(h in whole for h in HASH_HINTS)
+    containers = functools.cache(
+        lambda: frozenset(c.group("n") for t in lines if (c := CONTAINER.match(t)))
+    )
+    for i, line in enumerate(lines):
+        if "/" not in line or len(line) > LONGEST:
+            continue
+        hints = hashing and any(h in line for h in HASH_HINTS)
+        for lit in printed.LITERALS.finditer(line) if hints else ():
+            hashed = HASHED_AFTER.match(line, lit.end()) or HASHED_BEFORE.search(
+                line, 0, lit.start()
+            )
+            if hashed and URL_LIKE.search(line, lit.start(), lit.end()):
+                found.append((i, (lit.start(), lit.end())))
+        m = BOUND_URL.match(line) if "=" in line else None
+        if m is None or not (VARIES.search(m.group("lit")) or PAST_BASE.search(m.group("lit"))):
+            continue  # (a key names one thing: `{vid}`, `${id}`, a path past the base)
+        name = m.group("n")
+        uses = ((k, at) for k, at in words.uses(name, False) if k != i)
+        if printed.every(uses, functools.partial(_keyed, lines, name=name, containers=containers)):
+            found.append((i, (m.start("lit"), m.end("lit"))))
+    return found
+
+
+def _keyed(
+    lines: list[str], i: int, at: int, *, name: str, containers: Callable[[], frozenset[str]]
+) -> bool:
+    """Whether the name used at column `at` of line i is a container's key there (or shown)."""
+    line = lines[i]
+    after, before = at + len(name), line[:at]
+    if MEMBERSHIP.match(line, after):
+        return True
+    if SUBSCRIPT.search(before) and line[after:].lstrip().startswith("]"):
+        return True
+    call = MEMBER_CALL.search(before)
+    if call is not None:
+        receiver, function = call.group("r"), call.group("f")
+        if function in KEY_CALLS:
+            return True
+        if function in SHARED_CALLS and (CACHE_NAME.search(receiver) or receiver in containers()):
+            return True
+    return printed.shown_at(lines, i, at)
 
 
 def _pure_functions(lines: list[str]) -> frozenset[str]:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from akool_cli.audit import gitignores
+
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
 MIB = 1024 * 1024
 MAX_FILE_BYTES = 5 * MIB  # 5 MiB, as the messages and docs say (not 5 MB)
@@ -251,6 +253,11 @@ def git_ignored(root: Path) -> frozenset[str]:
     output, which the next build overwrites), relative to the folder, folders ending in `/`;
     nothing outside a work tree or without git. A folder named on the command line is read even
     when git ignores it: it is asked for."""
+    top = gitignores.top_of(root)
+    special = gitignores.special_source(root, top) if top is not None else None
+    if top is not None and special is not None:  # (git would wait on it forever: not asked)
+        gitignores.note(gitignores.SPECIAL.format(name=special))
+        return gitignores.ignored(root, top)
     try:
         run = subprocess.run(
             ["git", "-C", str(root), *GIT_IGNORED],
@@ -261,6 +268,9 @@ def git_ignored(root: Path) -> frozenset[str]:
         )
     except (OSError, subprocess.SubprocessError):
         return frozenset()
+    if run.returncode != 0 and top is not None and b"dubious ownership" in run.stderr:
+        gitignores.note(gitignores.REFUSED.format(top=top))
+        return gitignores.ignored(root, top)
     if run.returncode != 0:
         return frozenset()
     listed = run.stdout.decode("utf-8", "surrogateescape").split("\0")

@@ -297,10 +297,11 @@ def _undecodable_env(env: Mapping[str, str]) -> str | None:
 def _document_asked(runtime: Runtime, args: list[str]) -> None:
     """--json (or audit's --format sarif) among the command's own options, read as the root
     group reads them (for a failure found before Typer runs)."""
-    from akool_cli.cli.global_options import json_asked, read_args, sarif_asked
+    from akool_cli.cli.global_options import json_asked, read_args, report_file_asked, sarif_asked
 
     reading = read_args(typer.main.get_command(app), args)
     runtime.json, runtime.sarif = json_asked(reading), sarif_asked(reading)
+    runtime.report_file = report_file_asked(reading)
 
 
 def _command_path(args: list[str]) -> str:
@@ -388,7 +389,7 @@ def _run(runtime: Runtime, args: list[str]) -> int:
             return _fail(runtime, _stopped_by(), again, result, "InterruptedByUser")
         if result != ExitCode.OK and runtime.json and not runtime.json_written:
             document = error_document(f"akool exited with code {result}", None, result)
-            _errors_out(runtime).json(document)
+            _document(runtime, _errors_out(runtime), document)
         return result
     return int(ExitCode.OK)
 
@@ -411,7 +412,7 @@ def _fail(
     if runtime.sarif and not runtime.json_written:
         from akool_cli.audit.sarif import failed_log
 
-        out.json(failed_log(message, hint, shown))
+        _document(runtime, out, failed_log(message, hint, shown))
     elif runtime.json and not runtime.json_written:
         document = error_document(message, hint, shown, kind)
         # The job this run made (and billed), when it fails afterwards (a --timeout, a stop, a
@@ -419,8 +420,23 @@ def _fail(
         made = job_id or (runtime.made.job_id if runtime.made is not None else None)
         if made:
             document["error"]["job_id"] = made
-        out.json(document)
+        _document(runtime, out, document)
+    elif runtime.report_file and not runtime.json_written:
+        from akool_cli.cli.audit_reports import drop_stale
+
+        drop_stale(out, runtime.report_file, runtime.argv)
     return int(code)
+
+
+def _document(runtime: Runtime, out: Output, document: object) -> None:
+    """A failure's one document: on stdout, or in audit's --output FILE (written whole, in place
+    of an earlier run's report) when FILE may be written (break21f #18)."""
+    if runtime.report_file:
+        from akool_cli.cli.audit_reports import failure_to_file
+
+        if failure_to_file(out, runtime.report_file, runtime.argv, document):
+            return
+    out.json(document)
 
 
 def _stopped_or(code: ExitCode) -> int:

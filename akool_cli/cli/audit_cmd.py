@@ -13,7 +13,8 @@ import typer
 
 from akool_cli.cli import audit_reports as reports
 from akool_cli.cli.output import Output, detach_stdout
-from akool_cli.core.errors import ExitCode, UsageError
+from akool_cli.cli.runtime import Runtime
+from akool_cli.core.errors import AkoolError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from akool_cli.audit.rules import Rule
@@ -24,9 +25,26 @@ def register(app: typer.Typer) -> None:
     app.command()(audit)
 
 
-def _rule_names(values: list[str]) -> list[str]:
-    """Rule names from repeated and comma-separated options: --select a,b --select c."""
+def _rule_names(values: list[str], option: str = "--select") -> list[str]:
+    """Rule names from repeated and comma-separated options: --select a,b --select c; a value
+    that names none (`--select ""`, `--ignore ,`) is a usage error, as `--include ""` is, never
+    "every rule" (break21f: `--select ""` selected them all)."""
+    for value in values:
+        if not value.replace(",", "").strip():
+            raise UsageError(
+                f"{option} {value!r} names no rule",
+                hint=f"e.g. {option} wrong-host (or leave it out)",
+            )
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _globs(values: list[str], option: str) -> list[str]:
+    """--include/--exclude's globs; an empty one is a usage error of its own."""
+    if any(not value.strip() for value in values):
+        raise UsageError(
+            f"{option} '' names no glob", hint=f"e.g. {option} '*.py' (or leave it out)"
+        )
+    return values
 
 
 def audit(
@@ -88,6 +106,7 @@ def audit(
     fmt = _format(output_format, json_out, diff)
     out = ctx.obj.output(json_mode=fmt == "json")
     reports.escape_unencodable(out, fmt)
+    include, exclude = _globs(include, "--include"), _globs(exclude, "--exclude")
     paths = _check_paths(named)
     target = reports.check_target(output) if output is not None else None
     reports.refuse_scanned_target(target, paths)
@@ -95,7 +114,7 @@ def audit(
     result = run_audit(paths, include=include, exclude=exclude, rules=rules)
     if not result.files_scanned and not result.skipped:
         raise _nothing_to_audit(paths, include, exclude, result.reports)
-    _report(out, fmt, result, target)
+    _report(out, fmt, result, target, ctx.obj)
     if not result.passed:  # an error found, or a file never read (not a passed file)
         raise typer.Exit(int(ExitCode.AUDIT_ERRORS))
 
@@ -104,23 +123,31 @@ def _chosen_rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
     from akool_cli.audit.scan import RULE_NAMES, choose_rules
 
     try:
-        return choose_rules(_rule_names(select), _rule_names(ignore))
+        return choose_rules(_rule_names(select), _rule_names(ignore, "--ignore"))
     except KeyError as exc:
         raise UsageError(
             f"no audit rule named {exc.args[0]}", hint=f"rules: {', '.join(RULE_NAMES)}"
         ) from None
 
 
-def _report(out: Output, fmt: str, result: AuditResult, target: Path | None) -> None:
+def _report(
+    out: Output, fmt: str, result: AuditResult, target: Path | None, runtime: Runtime
+) -> None:
     """The findings on stdout or in --output's FILE, then what was not read and the summary."""
     if target is None:
         _print(out, fmt, result)
     else:
-        reports.write_whole(out, target, lambda: _print(out, fmt, result))
+        try:
+            reports.write_whole(out, target, lambda: _print(out, fmt, result))
+        except AkoolError:
+            runtime.report_file = None  # (FILE as it was: the failure's document to stdout)
+            raise
     for shown, why in result.skipped:
         out.warn(f"{shown}: not scanned ({why}); --exclude it to leave it out on purpose")
     for shown, what in result.reports:
         out.info(f"{shown}: not scanned ({what})")
+    for text in result.notes:
+        out.warn(text)
     out.info(result.summary())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import functools
 import os
 import stat
 import sys
@@ -44,47 +45,40 @@ def check_target(name: str) -> Path | None:
     return target
 
 
-# Files the audit reads as code or docs: an --output naming one of them inside a scanned path
-# would replace a script with its own findings (break21f #1).
-SCRIPT_SUFFIXES = frozenset(
-    [
-        ".py",
-        ".ipynb",
-        ".js",
-        ".mjs",
-        ".cjs",
-        ".ts",
-        ".tsx",
-        ".jsx",
-        ".sh",
-        ".bash",
-        ".zsh",
-        ".go",
-        ".java",
-        ".kt",
-        ".kts",
-        ".cs",
-        ".rb",
-        ".php",
-        ".rs",
-        ".swift",
-        ".dart",
-        ".ps1",
-        ".psm1",
-        ".r",
-        ".pl",
-        ".pm",
-        ".md",
-        ".mdx",
-        ".http",
-        ".rest",
-        ".bru",
-        ".yml",
-        ".yaml",
-        ".gs",
-        ".scala",
-    ]
-)
+# Suffixes a report may have: such a FILE inside a scanned folder is replaced when it holds one
+# of the audit's reports (or nothing), refused when it holds anything else the audit reads.
+REPORT_SUFFIXES = frozenset({".json", ".sarif", ".txt", ".text", ".log", ".out", ".patch", ".diff"})
+
+
+@functools.cache
+def read_suffixes() -> frozenset[str]:
+    """Every suffix the audit reads with a language's or a format's own reader (its tables,
+    read when first asked: the audit's modules are not imported by every akool command)."""
+    from akool_cli.audit import (
+        batch,
+        brunofiles,
+        calls,
+        multiline,
+        notebooks,
+        restfiles,
+        source,
+        specs,
+        workflows,
+    )
+
+    return frozenset(
+        {*calls.SHELL_SUFFIXES, *calls.JS_SUFFIXES, *calls.LANGUAGES, *source.COMMENTS}
+        | {*source.DOCS, *(k for k in multiline.SYNTAXES if k.startswith("."))}
+        | {*notebooks.SUFFIXES.values(), notebooks.NOTEBOOK_SUFFIX, *restfiles.REQUEST_SUFFIXES}
+        | {*batch.BATCH_SUFFIXES, brunofiles.SUFFIX, *workflows.WORKFLOW_SUFFIXES}
+        | {*specs.SPEC_SUFFIXES}
+    )
+
+
+def script_suffixes() -> frozenset[str]:
+    """The suffixes of files the audit reads as code or docs: an --output naming one inside a
+    scanned path would replace a script with its own findings (break21f #1)."""
+    return read_suffixes() - REPORT_SUFFIXES
 
 
 def refuse_scanned_target(target: Path | None, paths: list[Path]) -> None:
@@ -92,19 +86,51 @@ def refuse_scanned_target(target: Path | None, paths: list[Path]) -> None:
     or a script inside a named folder (a report of an earlier run is fine to replace)."""
     if target is None or not target.is_file():
         return
-    real = Path(os.path.realpath(target))
     for path in paths:
         if path.is_file() and os.path.samefile(path, target):
             raise UsageError(
                 f"--output {target}: it is a file being audited",
                 hint="name another file for the report",
             )
-        inside = path.is_dir() and real.is_relative_to(os.path.realpath(path))
-        if inside and real.suffix.lower() in SCRIPT_SUFFIXES:
+        if path.is_dir() and _read_inside(target, path):
             raise UsageError(
                 f"--output {target}: it is a script inside {path}, which is being audited",
                 hint="name a report file such as akool-audit.sarif or audit.json",
             )
+
+
+def _read_inside(target: Path, folder: Path) -> bool:
+    """Whether the audit of `folder` reads the file `target` as a script: a file inside it with
+    a script's suffix, or any other text it reads that is none of the audit's own reports
+    (an extensionless `bin/deploy`, a `Makefile`, `run.sh.in`: break21g)."""
+    real = Path(os.path.realpath(target))
+    root = os.path.realpath(folder)
+    if not real.is_relative_to(root):
+        return False
+    if real.suffix.lower() in script_suffixes():
+        return True
+    if any(part in walking.SKIPPED_DIRS for part in real.relative_to(root).parts):
+        return False
+    from akool_cli.audit.outputs import own_output
+
+    text = _text_of(real)
+    return text is not None and bool(text.strip()) and own_output(text) is None
+
+
+def _text_of(path: Path) -> str | None:
+    """A file's text as the audit would read it (None: binary, too large, unreadable, or no
+    longer a regular file; never waiting on a FIFO)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            data = handle.read(walking.MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > walking.MAX_FILE_BYTES or b"\x00" in data[:8192]:
+        return None
+    return data.decode("utf-8", "replace")
 
 
 def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
@@ -113,9 +139,11 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
     name one FILE never mix their reports: the last one to finish is the file."""
     real = Path(os.path.realpath(target))
     prefix = f".{real.name}{walking.PART_MARK}"  # (another audit of the folder skips it)
-    fd, part = tempfile.mkstemp(dir=real.parent, prefix=prefix, suffix=walking.PART_SUFFIX)
+    part = ""
     saved = out.stdout, out.stdout_tty, out.on_json
     try:
+        # (a folder that refuses new files, a read-only checkout: the same one line, exit 1)
+        fd, part = tempfile.mkstemp(dir=real.parent, prefix=prefix, suffix=walking.PART_SUFFIX)
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as file:
             os.fchmod(fd, _mode(real))
             # (a document in FILE is not stdout's: a failure still prints --json's one document)
@@ -140,6 +168,54 @@ def write_whole(out: Output, target: Path, write: Callable[[], None]) -> None:
         out.stdout, out.stdout_tty, out.on_json = saved
 
 
+def failure_target(name: str, argv: list[str]) -> Path | None:
+    """--output's FILE for a run that did not audit, when it may be written: a new or regular
+    file in a folder that exists, neither named to be audited nor a script inside a folder named
+    to be audited (else None: the failure goes to stdout and FILE stays as it was)."""
+    try:
+        target = check_target(name)
+    except UsageError:
+        return None
+    if target is None or not target.exists():
+        return target
+    words = [w.split("=", 1)[1] if w.startswith("--output=") else w for w in argv]
+    named = [Path(w) for w in words if w and not w.startswith("-")]
+    try:
+        if sum(p.is_file() and os.path.samefile(p, target) for p in named) > 1:
+            return None  # (named as --output's FILE and as a file to audit)
+        if any(p.is_dir() and _read_inside(target, p) for p in named):
+            return None
+    except OSError:
+        return None
+    return target
+
+
+def failure_to_file(out: Output, name: str, argv: list[str], document: object) -> bool:
+    """A failure's one document (a SARIF log or a JSON error document) written whole to FILE in
+    place of an earlier run's report, so that a CI step that uploads FILE (docs/ci.md's `if:
+    always()`) shows why the audit did not run, never stale findings; False when FILE may not
+    be written (see failure_target) or the writing failed (FILE is then as it was)."""
+    target = failure_target(name, argv)
+    if target is None:
+        return False
+    try:
+        write_whole(out, target, lambda: out.json(document))
+    except AkoolError:
+        return False
+    return True
+
+
+def drop_stale(out: Output, name: str, argv: list[str]) -> None:
+    """A run that did not audit, with text or --diff into FILE: an earlier run's findings or
+    patch in FILE removed (a later step must not apply or read them as this run's)."""
+    target = failure_target(name, argv)
+    if target is None or not target.is_file():
+        return
+    with contextlib.suppress(OSError):
+        os.unlink(target)
+        out.info(f"{target}: removed (an earlier run's report; this run wrote none)")
+
+
 def _mode(target: Path) -> int:
     """The permissions FILE has, or a new file's (as `>` would make it)."""
     try:
@@ -151,6 +227,8 @@ def _mode(target: Path) -> int:
 
 
 def _remove(part: str) -> None:
+    if not part:
+        return
     with contextlib.suppress(OSError):
         os.unlink(part)
 

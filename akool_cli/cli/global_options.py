@@ -149,6 +149,17 @@ SARIF_FORMATS: dict[tuple[str, ...], tuple[str, str]] = {("audit",): ("--format"
 JSON_FORMATS: dict[tuple[str, ...], tuple[str, str]] = {("audit",): ("--format", "json")}
 
 
+# The commands whose report may go to a file: a failure's document then goes there too.
+REPORT_FILES: dict[tuple[str, ...], str] = {("audit",): "--output"}
+
+
+def report_file_asked(reading: Reading) -> str | None:
+    """`akool audit --output FILE`'s FILE (None without it, or with `-`: stdout)."""
+    option = REPORT_FILES.get(reading.command, "")
+    name = reading.values.get(option) if option else None
+    return name if name and name != "-" else None
+
+
 def json_asked(reading: Reading) -> bool:
     """--json, or a --format that means it (`akool audit --format json`): a failure is then one
     JSON document, as with --json (break21b L2: --format json printed nothing)."""
@@ -250,6 +261,7 @@ class AkoolGroup(TyperGroup):
             # --json as the command declares it: even a failure then prints a JSON document.
             ctx.obj.json = json_asked(reading)
             ctx.obj.sarif = sarif_asked(reading)
+            ctx.obj.report_file = report_file_asked(reading)
         if reading.problem is not None:
             raise reading.problem
         return super().parse_args(ctx, reading.args)

@@ -61,6 +61,9 @@ class Runtime:
     json: bool = False
     json_written: bool = False  # a JSON document reached stdout: the boundary prints no second
     sarif: bool = False  # `audit --format sarif`: a failure is one SARIF log on stdout
+    # `audit --output FILE`: a failure's document goes to FILE, not stdout (None: stdout, or FILE
+    # may not be touched: the disk refused it).
+    report_file: str | None = None
     redactor: Redactor = field(default_factory=Redactor)
     used_library: bool = False  # a Client was made: its owner locks are released at exit
     # The job this run's create made (or --reuse picked up), before its id is printed: a

@@ -1,0 +1,206 @@
+"""What git ignores, read by the audit itself when git cannot be asked: a work tree git refuses
+("detected dubious ownership": another uid owns it, as in a CI container or a bind mount), or one
+where a file git reads its ignore rules from is no regular file (a FIFO would block git forever).
+The .gitignore files, .git/info/exclude and the repository's core.excludesFile are read as git
+reads them (regular files only); what is said about it is kept for the run's report."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"})
+# What a run said about reading the ignore rules itself (one line each; the scan takes them).
+NOTES: list[str] = []
+REFUSED = (
+    "git refuses the work tree {top} (detected dubious ownership: another user owns it); the "
+    "audit read its .gitignore files itself (a tracked file that they name is left out too); "
+    "`git config --global --add safe.directory {top}` lets git answer"
+)
+SPECIAL = (
+    "{name} is not a regular file (a FIFO or a device), so git was not asked what it ignores "
+    "(it would wait on it forever); the audit read the ignore files itself, without that one"
+)
+MOST_BYTES = 1024 * 1024  # an ignore file longer than this is not read
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of an ignore file: a pattern, matched against paths from `base`."""
+
+    base: str  # the folder of its file, from the top of the work tree ("" or "a/b/")
+    pattern: re.Pattern[str]
+    negated: bool
+    folders_only: bool
+
+
+def top_of(root: Path) -> Path | None:
+    """The top of the git work tree that holds a folder (where `.git` is), found without git."""
+    here = Path(os.path.abspath(root))
+    for folder in (here, *here.parents):
+        if os.path.lexists(folder / ".git"):
+            return folder
+    return None
+
+
+def note(text: str) -> None:
+    if text not in NOTES:
+        NOTES.append(text)
+
+
+def special_source(root: Path, top: Path) -> str | None:
+    """A file git reads before it answers about `root` that is no regular file (a FIFO named
+    .gitignore in root's folders or above it, at .git/info/exclude, a core.excludesFile or an
+    include.path of the repository's config): its name."""
+    names = [top / ".git" / "config", top / ".git" / "info" / "exclude"]
+    names += [Path(os.path.expanduser(v)) for v in _config_paths(top)]
+    start = Path(os.path.abspath(root))
+    names += [f / ".gitignore" for f in (start, *start.parents) if f.is_relative_to(top)]
+    for folder, dirs, files in os.walk(start):
+        dirs[:] = [d for d in dirs if d not in SKIPPED]
+        if ".gitignore" in files or ".gitignore" in dirs:
+            names.append(Path(folder) / ".gitignore")
+    for name in names:
+        try:
+            mode = os.stat(name).st_mode
+        except OSError:
+            continue  # (absent: no rules)
+        if not stat.S_ISREG(mode):
+            return str(name)
+    return None
+
+
+CONFIG_PATH = re.compile(r"^\s*(?:excludesfile|path)\s*=\s*(?P<v>.+?)\s*$", re.I | re.M)
+
+
+def _config_paths(top: Path) -> list[str]:
+    """The files the repository's config names for git to read (excludesFile, include.path)."""
+    text = _text(top / ".git" / "config")
+    return [m.group("v").strip('"') for m in CONFIG_PATH.finditer(text)] if text else []
+
+
+def _text(path: Path) -> str:
+    """A regular file's text ("" for anything else: absent, a FIFO, a folder, too long)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return ""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        return handle.read(MOST_BYTES).decode("utf-8", "replace")
+
+
+def ignored(root: Path, top: Path) -> frozenset[str]:
+    """What git would list as ignored under `root` (a folder of the work tree at `top`), as
+    `git ls-files --others --ignored --exclude-standard --directory` lists it: paths from
+    `root`, an ignored folder once, ending in `/`."""
+    rules: list[Rule] = []
+    for value in _config_paths(top)[:1]:
+        rules += _rules(_text(Path(os.path.expanduser(value))), "")
+    rules += _rules(_text(top / ".git" / "info" / "exclude"), "")
+    start = Path(os.path.abspath(root))
+    chain = [start, *start.parents]
+    for folder in reversed(chain[: chain.index(top) + 1] if top in chain else [start]):
+        if folder != start:
+            rules += _rules(_text(folder / ".gitignore"), _from(top, folder))
+    found: set[str] = set()
+    _walk(start, top, rules, found)
+    prefix = _from(top, start)
+    return frozenset(name[len(prefix) :] for name in found)
+
+
+def _from(top: Path, folder: Path) -> str:
+    relative = os.path.relpath(folder, top).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
+
+
+def _walk(folder: Path, top: Path, rules: list[Rule], found: set[str]) -> tuple[bool, bool]:
+    """The ignored paths under a folder (from the top), its own .gitignore's rules added; and
+    whether it holds any file, and only ignored ones (git then lists the folder itself too)."""
+    base = _from(top, folder)
+    rules = rules + _rules(_text(folder / ".gitignore"), base)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return False, False
+    held, only_ignored = False, True
+    for entry in entries:
+        if entry.name == ".git":
+            continue
+        is_dir = entry.is_dir(follow_symlinks=False)
+        path = base + entry.name
+        if _ignores(rules, path, is_dir):
+            found.add(path + "/" if is_dir else path)
+            held = True
+        elif is_dir and entry.name not in SKIPPED:
+            inner, all_ignored = _walk(Path(entry.path), top, rules, found)
+            if inner and all_ignored:
+                found.add(path + "/")
+            held, only_ignored = held or inner, only_ignored and all_ignored
+        else:
+            held, only_ignored = True, False
+    return held, only_ignored
+
+
+def _ignores(rules: list[Rule], path: str, is_dir: bool) -> bool:
+    """Whether the last rule that matches the path ignores it (a later file's rule, or a later
+    line's, outranks an earlier one; `!` takes a path back)."""
+    for rule in reversed(rules):
+        if rule.folders_only and not is_dir:
+            continue
+        if path.startswith(rule.base) and rule.pattern.fullmatch(path[len(rule.base) :]):
+            return not rule.negated
+    return False
+
+
+def _rules(text: str, base: str) -> list[Rule]:
+    """The rules of an ignore file's text, its paths from `base`."""
+    rules = []
+    for raw in text.splitlines():
+        line = re.sub(r"(?<!\\)[ \t]+$", "", raw)
+        if not line or line.startswith("#"):
+            continue
+        negated = line.startswith("!")
+        line = line[1:] if negated else line
+        line = line[1:] if line.startswith(("\\#", "\\!")) else line
+        folders_only = line.endswith("/")
+        line = line.rstrip("/")
+        if not line:
+            continue
+        anchored = "/" in line
+        body = _glob(line.lstrip("/"))
+        pattern = body if anchored else f"(?:.*/)?{body}"
+        rules.append(Rule(base, re.compile(pattern, re.S), negated, folders_only))
+    return rules
+
+
+GLOB = re.compile(r"\*\*/|/\*\*$|\*\*|\*|\?|\[(?:\\.|[^\]\\])+\]|\\.|.", re.S)
+
+
+def _glob(pattern: str) -> str:
+    """A gitignore pattern as a regular expression of the whole path (from its base)."""
+    out = []
+    for m in GLOB.finditer(pattern):
+        token = m.group()
+        if token == "**/":
+            out.append("(?:.*/)?")
+        elif token == "/**":
+            out.append("/.*")
+        elif token == "**":
+            out.append(".*")
+        elif token == "*":
+            out.append("[^/]*")
+        elif token == "?":
+            out.append("[^/]")
+        elif token.startswith("[") and len(token) > 2:
+            body = token[1:-1]
+            negated = body.startswith(("!", "^"))
+            body = body[1:] if negated else body
+            out.append("[" + ("^/" if negated else "") + body.replace("\\", "\\\\") + "]")
+        else:
+            out.append(re.escape(token[-1]))
+    return "".join(out)
