@@ -2439,7 +2439,10 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     # when it is one for each of them (a struct of several endpoints' fields is no mistake).
     tags: dict[tuple[int, int], list[tuple[str, Hit] | None]] = {}
     written = answers.set_by_default(text)  # (fields the script sets on the answer: not judged)
+    reshaped = {id(m) for m in _reshaped(ctx, [m for m, _ in calls])}
     for m, shared in calls:
+        if id(m) in reshaped:
+            continue  # (an option reshapes what its answer gives: see _reshaped)
         endpoint = shared
         stays = path_stays(ctx, m)  # (its path not fixed: nor its answer's reads)
         if shared.answers_by_product:
@@ -2479,6 +2482,38 @@ def _find_answer_hits(ctx: FileContext) -> Iterator[tuple[str, Hit]]:
     for judged in tags.values():
         if all(judged) and judged[0] is not None:
             yield judged[0]
+
+
+# Options that give a request's caller something of the answer's own making: axios'
+# `transformResponse`, ky's `hooks: { afterResponse }`, ofetch's `onResponse`/`parseResponse`,
+# got's `resolveBodyOnly` (the body for the response), a client's `responseInterceptor`.
+RESHAPES = re.compile(
+    r"(?<![\w$])(?:transformResponse|afterResponse|onResponse|parseResponse|resolveBodyOnly"
+    r"|responseInterceptor)\s*[:=(]"
+)
+RESHAPE_WORDS = (
+    *("transformResponse", "afterResponse", "onResponse", "parseResponse"),
+    *("resolveBodyOnly", "responseInterceptor"),
+)
+
+
+def _reshaped(ctx: FileContext, calls: list[Mention]) -> list[Mention]:
+    """The calls whose answer an option reshapes before the code reads it: given in the call's
+    own arguments, that call; anywhere else in the file (a client's defaults, `axios.create({
+    transformResponse })`, a URL held in a name), every call of the file, as which calls it
+    reaches is not known. What such a call's answer gives is not judged."""
+    text = ctx.doc().text
+    if not any(word in text for word in RESHAPE_WORDS):
+        return []
+    doc = ctx.doc()
+    spans = {id(m): doc.paren_around(doc.offset(m.line, m.column)) or (0, 0) for m in calls}
+    found: list[Mention] = []
+    for option in RESHAPES.finditer(text):
+        own = [m for m in calls if spans[id(m)][0] < option.start() < spans[id(m)][1]]
+        if not own:
+            return calls
+        found += own
+    return found
 
 
 def _narrowed(shared: DocEndpoint, products: frozenset[str]) -> tuple[DocEndpoint, DocEndpoint]:
