@@ -326,3 +326,42 @@ def test_an_option_on_one_call_leaves_the_others_judged() -> None:
         "}\n"
     )
     assert [(f.line, f.found) for f in answer_findings(text, "o.ts")] == [(10, "status")]
+
+
+# -- relay 1: a chain's later member is a guarded fallback: a warning, never an error ---------------
+
+CHAIN_TS = (
+    "export async function img(id: string) {\n"
+    f"  const res = await fetch(`{IMAGE}?image_model_id=${{id}}`);\n"
+    "  const json = await res.json();\n"
+    "  return CHAIN;\n"
+    "}\n"
+)
+CHAIN_PY = (
+    "import requests\n"
+    "def img(i):\n"
+    f'    d = requests.get("{IMAGE}", params={{"image_model_id": i}}).json()["data"]\n'
+    "    return CHAIN\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "chain"),
+    [
+        (CHAIN_TS, "c.ts", "json.data.image_url || json.data.url"),
+        (CHAIN_TS, "c.ts", "json.data.status ?? json.data.state"),
+        (CHAIN_PY, "c.py", 'd.get("image_url") or d.get("url")'),
+        (CHAIN_PY, "c.py", 'd.get("status") or d.get("state")'),
+    ],
+)
+def test_a_chains_first_read_is_judged_its_later_guesses_are_warnings(
+    text: str, name: str, chain: str
+) -> None:
+    """The first member is the read the script makes (an error, as alone); a later undocumented
+    member is its guarded fallback: a warning with no fix."""
+    found = answer_findings(text.replace("CHAIN", chain), name)
+    assert [(f.rule, f.severity) for f in found] == [
+        ("response-field", "error"),
+        ("answer-field", "warning"),
+    ], found
+    assert found[1].fix is None

@@ -2004,7 +2004,16 @@ def _read_hit(
         return _not_a_list_hit(read, endpoint)  # res.data.length where data holds the list
     if place and _defended(read, endpoint):
         return None
-    return _field_read_hit(read, endpoint, place, shared)
+    return _fallback(read, _field_read_hit(read, endpoint, place, shared))
+
+
+def _fallback(read: answers.Read, found: tuple[str, Hit] | None) -> tuple[str, Hit] | None:
+    """A chain's later member (`x.image_url || x.url`, the first undocumented too) is the
+    script's fallback, guarded by the read it makes first (judged as its primary read): an
+    undocumented one is a warning (answer-field), never an error, and no fix."""
+    if found is None or read.rank == 0:
+        return found
+    return "answer-field", replace(found[1], fix=None)
 
 
 def _not_a_list_hit(read: answers.Read, endpoint: DocEndpoint) -> tuple[str, Hit] | None:
