@@ -365,3 +365,48 @@ def test_a_chains_first_read_is_judged_its_later_guesses_are_warnings(
         ("answer-field", "warning"),
     ], found
     assert found[1].fix is None
+
+
+# -- relay 8: a list held one level down, the script checking the shape first ------------------------
+
+VOICES_TS = (
+    'const BASE = "https://openapi.akool.com/api/open";\n'
+    "async function akoolGet<T>(path: string): Promise<{ code: number; msg: string; data: T }> {\n"
+    '  const res = await fetch(`${BASE}${path}`, { headers: { "x-api-key": "k" } });\n'
+    "  return res.json();\n"
+    "}\n"
+    "export async function voices() {\n"
+    '  const json = await akoolGet<Array<{ voice_id: string }>>("/v4/voice/list?type=1");\n'
+    "  if (json.code === 1000 && CHECK json.data.length > 0) {\n"
+    "    return json.data.map((v) => v.voice_id);\n"
+    "  }\n"
+    "  return [];\n"
+    "}\n"
+)
+VOICES_PY = (
+    "import requests\n"
+    "def voices():\n"
+    '    body = requests.get("https://openapi.akool.com/api/open/v4/voice/list", params={"type": 1}).json()\n'
+    "    if CHECK len(body['data']) > 0:\n"
+    "        return [v['voice_id'] for v in body['data']]\n"
+    "    return []\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "check"),
+    [
+        (VOICES_TS, "v.ts", "Array.isArray(json.data) &&"),
+        (VOICES_PY, "v.py", "isinstance(body['data'], list) and"),
+    ],
+)
+def test_a_list_used_one_level_up_is_one_finding_per_line_and_a_warning_when_checked(
+    text: str, name: str, check: str
+) -> None:
+    """voice/list's data is an object holding data.result: used as a list, one error per line;
+    when the script checks the shape first (and falls back), a warning."""
+    plain = answer_findings(text.replace("CHECK ", ""), name)
+    assert [f.severity for f in plain] == ["error", "error"], plain
+    assert len({f.line for f in plain}) == 2
+    checked = answer_findings(text.replace("CHECK", check), name)
+    assert [f.severity for f in checked] == ["warning", "warning"], checked
