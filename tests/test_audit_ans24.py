@@ -410,3 +410,29 @@ def test_a_list_used_one_level_up_is_one_finding_per_line_and_a_warning_when_che
     assert len({f.line for f in plain}) == 2
     checked = answer_findings(text.replace("CHECK", check), name)
     assert [f.severity for f in checked] == ["warning", "warning"], checked
+
+
+# -- item 5: k6's response selector, `r.json("data.task_id")` ----------------------------------------
+
+K6 = (
+    'import http from "k6/http";\n'
+    f'const BASE = "{B}";\n'
+    "export default function () {\n"
+    f"  const s = http.get(`${{BASE}}/content/video/infobymodelid?video_model_id=${{__ENV.ID}}`);\n"
+    '  console.log(s.json("READ"));\n'
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("data.status", [("response-field", "status", "video_status")]),
+        ("message", [("answer-field", "message", "msg")]),
+        ("data.video_status", []),
+        ("msg", []),
+    ],
+)
+def test_k6s_json_selector_reads_the_answer(read: str, expected: list[object]) -> None:
+    found = answer_findings(K6.replace("READ", read), "load.js")
+    assert [(f.rule, f.found, f.fix and f.fix.new) for f in found] == expected
